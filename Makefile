@@ -1,0 +1,42 @@
+# Bulwark — the two commands a newcomer needs: `make run` and `make test`.
+PYTHON ?= python3
+UV_VERSION := 0.13.9
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: install test lint typecheck contracts unit bench run clean
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+install: $(UV)
+	$(UV) sync --frozen --python $(PYTHON)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: install
+	$(BIN)/mypy
+
+contracts: install
+	$(BIN)/lint-imports
+
+unit: install
+	$(BIN)/pytest tests/unit
+
+test: lint typecheck contracts
+	$(BIN)/pytest
+
+bench: install
+	$(BIN)/python -m benchmarks.bench_pretrade
+	$(BIN)/python -m benchmarks.bench_killswitch
+
+run: install
+	$(BIN)/python -m bootstrap.cli demo
+
+clean:
+	rm -rf $(VENV) $(TOOLS) .mypy_cache .ruff_cache .pytest_cache .hypothesis

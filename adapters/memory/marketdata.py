@@ -1,0 +1,120 @@
+"""In-memory market data: quotes set by hand, stamped by a clock, pushed to listeners."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+from ports.clock import Clock
+from ports.marketdata import Quote, QuoteUnavailable
+
+ZERO = Decimal(0)
+_TWO_BPS = Decimal(20_000)  # half a spread, in basis points
+
+QuoteListener = Callable[[Quote], None]
+Number = Decimal | int | str
+
+
+class InMemoryMarketData:
+    """A MarketDataPort whose quotes are set by tests or by a simulation.
+
+    Listeners are called synchronously, in subscription order, on every update.
+    `set_down()` makes every symbol unavailable, as a provider outage would.
+    """
+
+    def __init__(self, clock: Clock) -> None:
+        self._clock = clock
+        self._quotes: dict[str, Quote] = {}
+        self._listeners: list[QuoteListener] = []
+        self._down = False
+
+    # -- feeding ---------------------------------------------------------------
+    def set_quote(
+        self,
+        symbol: str,
+        bid: Number,
+        ask: Number,
+        last: Number | None = None,
+        *,
+        bid_size: Number = ZERO,
+        ask_size: Number = ZERO,
+    ) -> Quote:
+        """Publish a top of book; `last` defaults to the mid. A size of 0 means not limited."""
+        bid_d, ask_d = Decimal(bid), Decimal(ask)
+        bid_size_d, ask_size_d = Decimal(bid_size), Decimal(ask_size)
+        if bid_d < ZERO or ask_d < ZERO or bid_size_d < ZERO or ask_size_d < ZERO:
+            raise ValueError("prices and sizes must not be negative")
+        if bid_d > ZERO and ask_d > ZERO and bid_d > ask_d:
+            raise ValueError(f"crossed quote for {symbol}: bid {bid_d} > ask {ask_d}")
+        if last is None:
+            last_d = (bid_d + ask_d) / 2 if bid_d > ZERO and ask_d > ZERO else bid_d or ask_d
+        else:
+            last_d = Decimal(last)
+        quote = Quote(
+            symbol=symbol,
+            bid=bid_d,
+            ask=ask_d,
+            last=last_d,
+            at=self._clock.now(),
+            bid_size=bid_size_d,
+            ask_size=ask_size_d,
+        )
+        self._quotes[symbol] = quote
+        for listener in list(self._listeners):
+            listener(quote)
+        return quote
+
+    def set_price(
+        self,
+        symbol: str,
+        price: Number,
+        *,
+        spread_bps: Number = ZERO,
+        bid_size: Number = ZERO,
+        ask_size: Number = ZERO,
+    ) -> Quote:
+        """Publish a quote centred on `price` with a total spread of `spread_bps`."""
+        price_d = Decimal(price)
+        half = price_d * Decimal(spread_bps) / _TWO_BPS
+        return self.set_quote(
+            symbol, price_d - half, price_d + half, price_d, bid_size=bid_size, ask_size=ask_size
+        )
+
+    def remove(self, symbol: str) -> None:
+        """Forget a symbol's quote; it becomes unavailable."""
+        self._quotes.pop(symbol, None)
+
+    def set_down(self, down: bool = True) -> None:
+        self._down = down
+
+    def subscribe(self, listener: QuoteListener) -> Callable[[], None]:
+        """Call `listener` on every update; returns a function that unsubscribes it."""
+        self._listeners.append(listener)
+
+        def unsubscribe() -> None:
+            if listener in self._listeners:
+                self._listeners.remove(listener)
+
+        return unsubscribe
+
+    def latest(self, symbol: str) -> Quote | None:
+        """The last quote set for `symbol`, regardless of outages (for simulations)."""
+        return self._quotes.get(symbol)
+
+    # -- MarketDataPort --------------------------------------------------------
+    async def quote(self, symbol: str) -> Quote:
+        quote = None if self._down else self._quotes.get(symbol)
+        if quote is None:
+            raise QuoteUnavailable(symbol)
+        return quote
+
+    async def reference_prices(self, symbols: list[str]) -> dict[str, Decimal]:
+        """Mid prices of the known symbols; unknown ones are left out."""
+        if self._down:
+            return {}
+        prices: dict[str, Decimal] = {}
+        for symbol in symbols:
+            quote = self._quotes.get(symbol)
+            if quote is not None and quote.mid > ZERO:
+                prices[symbol] = quote.mid
+        return prices

@@ -1,0 +1,278 @@
+"""In-memory repositories and unit of work over one shared store.
+
+Adds are staged and become visible only on commit, so a unit of work left
+without commit keeps nothing it added. Aggregates loaded in a unit of work are
+the stored objects themselves (as an ORM's identity map would hand out), and
+the events they record are collected from every aggregate the unit of work saw.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from types import TracebackType
+from typing import Any, Self
+
+from domain.agents.heartbeat import Agent
+from domain.events import DomainEvent
+from domain.killswitch.switch import ActivationLockout, KillSwitchEvent, ScopeState
+from domain.risk.rules import RiskRule
+from domain.succession.beneficiaries import Beneficiary
+from domain.succession.case import SuccessionCase
+from domain.trading.accounts import Account
+from domain.trading.instruments import Instrument
+from domain.trading.orders import Order
+
+
+@dataclass
+class InMemoryStore:
+    """The committed state every in-memory unit of work reads and writes."""
+
+    accounts: dict[str, Account] = field(default_factory=dict)
+    orders: dict[str, Order] = field(default_factory=dict)
+    order_keys: dict[tuple[str, str], str] = field(default_factory=dict)
+    client_ids: dict[tuple[str, str], str] = field(default_factory=dict)
+    instruments: dict[str, Instrument] = field(default_factory=dict)
+    risk_rules: dict[str, RiskRule] = field(default_factory=dict)
+    trading_states: dict[str, ScopeState] = field(default_factory=dict)
+    kill_switch_events: list[KillSwitchEvent] = field(default_factory=list)
+    lockouts: dict[str, ActivationLockout] = field(default_factory=dict)
+    passcodes: dict[str, str] = field(default_factory=dict)
+    agents: dict[str, Agent] = field(default_factory=dict)
+    succession: dict[str, SuccessionCase] = field(default_factory=dict)
+    beneficiaries: dict[str, list[Beneficiary]] = field(default_factory=dict)
+    commits: int = 0
+
+
+class _Repo:
+    def __init__(self, uow: InMemoryUnitOfWork) -> None:
+        self._uow = uow
+        self._store = uow.store
+
+    def _stage(self, apply: Callable[[], None], aggregate: Any = None) -> None:
+        self._uow.stage(apply, aggregate)
+
+    def _seen(self, aggregate: Any) -> Any:
+        if aggregate is not None:
+            self._uow.seen.append(aggregate)
+        return aggregate
+
+
+class AccountRepo(_Repo):
+    async def add(self, account: Account) -> None:
+        self._stage(lambda: self._store.accounts.__setitem__(account.id, account), account)
+
+    async def get(self, account_id: str) -> Account | None:
+        account = self._store.accounts.get(account_id)
+        if account is not None:
+            for order in account.open_orders.values():
+                self._seen(order)
+        return self._seen(account)  # type: ignore[no-any-return]
+
+    async def list(self, owner_id: str | None = None) -> list[Account]:
+        return [
+            self._seen(a)
+            for a in self._store.accounts.values()
+            if owner_id is None or a.owner_id == owner_id
+        ]
+
+
+class OrderRepo(_Repo):
+    async def add(self, order: Order) -> None:
+        def apply() -> None:
+            self._store.orders[order.id] = order
+            self._store.client_ids[(order.account_id, order.client_order_id)] = order.id
+            if order.idempotency_key:
+                self._store.order_keys[(order.account_id, order.idempotency_key)] = order.id
+
+        self._stage(apply, order)
+
+    async def get(self, order_id: str) -> Order | None:
+        return self._seen(self._store.orders.get(order_id))  # type: ignore[no-any-return]
+
+    async def by_idempotency_key(self, account_id: str, key: str) -> Order | None:
+        order_id = self._store.order_keys.get((account_id, key))
+        return await self.get(order_id) if order_id else None
+
+    async def by_client_order_id(self, account_id: str, client_order_id: str) -> Order | None:
+        order_id = self._store.client_ids.get((account_id, client_order_id))
+        return await self.get(order_id) if order_id else None
+
+    async def list(
+        self, account_id: str | None = None, *, open_only: bool = False, limit: int = 100
+    ) -> list[Order]:
+        found = [
+            o
+            for o in self._store.orders.values()
+            if (account_id is None or o.account_id == account_id) and (not open_only or o.is_open)
+        ]
+        return [self._seen(o) for o in reversed(found[-limit:])]
+
+
+class InstrumentRepo(_Repo):
+    async def add(self, instrument: Instrument) -> None:
+        self._stage(lambda: self._store.instruments.__setitem__(instrument.symbol, instrument))
+
+    async def get(self, symbol: str) -> Instrument | None:
+        return self._store.instruments.get(symbol)
+
+    async def list(self) -> list[Instrument]:
+        return sorted(self._store.instruments.values(), key=lambda i: i.symbol)
+
+
+class RiskRuleRepo(_Repo):
+    async def add(self, rule: RiskRule) -> None:
+        self._stage(lambda: self._store.risk_rules.__setitem__(rule.id, rule))
+
+    async def get(self, rule_id: str) -> RiskRule | None:
+        return self._store.risk_rules.get(rule_id)
+
+    async def remove(self, rule_id: str) -> None:
+        def apply() -> None:
+            self._store.risk_rules.pop(rule_id, None)
+
+        self._stage(apply)
+
+    async def list(self, owner_id: str | None = None) -> list[RiskRule]:
+        return [
+            r for r in self._store.risk_rules.values() if owner_id is None or r.owner_id == owner_id
+        ]
+
+
+class TradingStateRepo(_Repo):
+    async def add(self, state: ScopeState) -> None:
+        self._stage(lambda: self._store.trading_states.__setitem__(state.scope.key, state), state)
+
+    async def get(self, scope_key: str) -> ScopeState | None:
+        return self._seen(self._store.trading_states.get(scope_key))  # type: ignore[no-any-return]
+
+    async def list(self) -> list[ScopeState]:
+        return [self._seen(s) for s in self._store.trading_states.values()]
+
+
+class KillSwitchEventRepo(_Repo):
+    async def add(self, event: KillSwitchEvent) -> None:
+        self._stage(lambda: self._store.kill_switch_events.append(event))
+
+    async def list(self, scope_key: str | None = None, limit: int = 100) -> list[KillSwitchEvent]:
+        found = [
+            e
+            for e in reversed(self._store.kill_switch_events)
+            if scope_key is None or e.scope.key == scope_key
+        ]
+        return found[:limit]
+
+
+class LockoutRepo(_Repo):
+    async def add(self, lockout: ActivationLockout) -> None:
+        self._stage(lambda: self._store.lockouts.__setitem__(lockout.principal_id, lockout))
+
+    async def get(self, principal_id: str) -> ActivationLockout | None:
+        return self._store.lockouts.get(principal_id)
+
+
+class PasscodeRepo(_Repo):
+    async def set(self, principal_id: str, passcode_hash: str) -> None:
+        self._stage(lambda: self._store.passcodes.__setitem__(principal_id, passcode_hash))
+
+    async def get(self, principal_id: str) -> str | None:
+        return self._store.passcodes.get(principal_id)
+
+
+class AgentRepo(_Repo):
+    async def add(self, agent: Agent) -> None:
+        self._stage(lambda: self._store.agents.__setitem__(agent.id, agent), agent)
+
+    async def get(self, agent_id: str) -> Agent | None:
+        return self._seen(self._store.agents.get(agent_id))  # type: ignore[no-any-return]
+
+    async def list(self, owner_id: str | None = None) -> list[Agent]:
+        return [
+            self._seen(a)
+            for a in self._store.agents.values()
+            if owner_id is None or a.owner_id == owner_id
+        ]
+
+
+class SuccessionRepo(_Repo):
+    async def add(self, case: SuccessionCase) -> None:
+        self._stage(lambda: self._store.succession.__setitem__(case.owner_id, case), case)
+
+    async def get(self, owner_id: str) -> SuccessionCase | None:
+        return self._seen(self._store.succession.get(owner_id))  # type: ignore[no-any-return]
+
+    async def set_beneficiaries(self, owner_id: str, beneficiaries: list[Beneficiary]) -> None:
+        copy = list(beneficiaries)
+        self._stage(lambda: self._store.beneficiaries.__setitem__(owner_id, copy))
+
+    async def beneficiaries(self, owner_id: str) -> list[Beneficiary]:
+        return list(self._store.beneficiaries.get(owner_id, []))
+
+    async def list(self) -> list[SuccessionCase]:
+        return [self._seen(c) for c in self._store.succession.values()]
+
+
+class InMemoryUnitOfWork:
+    """A unit of work over an InMemoryStore (see the module docstring for its semantics)."""
+
+    def __init__(self, store: InMemoryStore) -> None:
+        self.store = store
+        self.staged: list[Callable[[], None]] = []
+        self.seen: list[Any] = []
+        self.committed = False
+        self.accounts = AccountRepo(self)
+        self.orders = OrderRepo(self)
+        self.instruments = InstrumentRepo(self)
+        self.risk_rules = RiskRuleRepo(self)
+        self.trading_states = TradingStateRepo(self)
+        self.kill_switch_events = KillSwitchEventRepo(self)
+        self.lockouts = LockoutRepo(self)
+        self.passcodes = PasscodeRepo(self)
+        self.agents = AgentRepo(self)
+        self.succession = SuccessionRepo(self)
+
+    def stage(self, apply: Callable[[], None], aggregate: Any = None) -> None:
+        self.staged.append(apply)
+        if aggregate is not None:
+            self.seen.append(aggregate)
+
+    async def __aenter__(self) -> Self:
+        self.staged, self.seen, self.committed = [], [], False
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if not self.committed:
+            await self.rollback()
+
+    async def commit(self) -> None:
+        for apply in self.staged:
+            apply()
+        self.staged = []
+        self.committed = True
+        self.store.commits += 1
+
+    async def rollback(self) -> None:
+        self.staged = []
+
+    def collect_events(self) -> list[DomainEvent]:
+        events: list[DomainEvent] = []
+        visited: set[int] = set()
+        for aggregate in self.seen:
+            if id(aggregate) in visited:
+                continue
+            visited.add(id(aggregate))
+            pending = getattr(aggregate, "events", None)
+            if pending:
+                events.extend(pending)
+                pending.clear()
+        return events
+
+
+def unit_of_work_factory(store: InMemoryStore) -> Callable[[], InMemoryUnitOfWork]:
+    """A factory that opens a fresh unit of work over `store`."""
+    return lambda: InMemoryUnitOfWork(store)

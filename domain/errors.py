@@ -1,0 +1,43 @@
+"""Domain errors: raised by aggregates when an invariant would be broken."""
+
+from __future__ import annotations
+
+
+class DomainError(Exception):
+    """Base class of every error the domain raises; carries a stable code."""
+
+    code = "DOMAIN_ERROR"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class InvalidOrder(DomainError):
+    """An order's fields are inconsistent (no limit price on a limit order, ...)."""
+
+    code = "INVALID_ORDER"
+
+
+class IllegalTransition(DomainError):
+    """A state machine was asked to move along an edge it does not have."""
+
+    code = "ILLEGAL_TRANSITION"
+
+
+class InvalidFill(DomainError):
+    """A fill does not fit its order (overfill, wrong side, wrong symbol)."""
+
+    code = "INVALID_FILL"
+
+
+class InvalidRule(DomainError):
+    """A risk rule's parameters cannot be compiled into a control."""
+
+    code = "INVALID_RULE"
+
+
+class InvalidInstrument(DomainError):
+    """An instrument definition is incomplete or inconsistent."""
+
+    code = "INVALID_INSTRUMENT"

@@ -1,0 +1,92 @@
+"""Flow controls: order-rate throttle and duplicate detection."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from domain.risk.controls.base import ZERO, Control
+from domain.risk.flow import OrderFlow
+from domain.risk.reasons import ReasonCode, RuleScope
+from domain.risk.view import AccountRiskView
+from domain.trading.orders import Order
+
+
+class OrderRateThrottle(Control):
+    """11. At most `per_second` / `per_minute` orders, counted per account or per origin.
+
+    A rule scoped to an agent or strategy counts that origin's orders; otherwise
+    the whole account's.
+    """
+
+    __slots__ = ("per_minute", "per_origin", "per_second")
+    code = ReasonCode.ORDER_RATE
+
+    def __init__(
+        self, per_second: int | None = None, per_minute: int | None = None, **kw: Any
+    ) -> None:
+        super().__init__(**kw)
+        self.per_second = per_second
+        self.per_minute = per_minute
+        self.per_origin = self.scope in (RuleScope.AGENT, RuleScope.STRATEGY)
+
+    def _key(self, order: Order) -> str:
+        return OrderFlow.keys_for(order)[1] if self.per_origin else "account"
+
+    def breach(
+        self,
+        order: Order,
+        quantity: Decimal,
+        unit: Decimal,
+        value: Decimal,
+        reduces: bool,
+        view: AccountRiskView,
+    ) -> Decimal | None:
+        key = self._key(order)
+        now = view.now_ts
+        flow = view.flow
+        if self.per_second is not None and flow.count_since(key, now - 1.0) >= self.per_second:
+            return ZERO
+        if self.per_minute is not None and flow.count_since(key, now - 60.0) >= self.per_minute:
+            return ZERO
+        return None
+
+    def explain(self, order: Order, quantity: Decimal, unit: Decimal, view: AccountRiskView) -> str:
+        return (
+            f"order rate limit reached for {self._key(order)} "
+            f"({self.per_second}/s, {self.per_minute}/min)"
+        )
+
+
+class DuplicateOrder(Control):
+    """12. The same side, symbol, quantity and price again within `window_seconds`."""
+
+    __slots__ = ("window_seconds",)
+    code = ReasonCode.DUPLICATE_ORDER
+
+    def __init__(self, window_seconds: float = 5.0, **kw: Any) -> None:
+        super().__init__(**kw)
+        self.window_seconds = window_seconds
+
+    def breach(
+        self,
+        order: Order,
+        quantity: Decimal,
+        unit: Decimal,
+        value: Decimal,
+        reduces: bool,
+        view: AccountRiskView,
+    ) -> Decimal | None:
+        flow = view.flow
+        if not flow.has_recent:
+            return None
+        seen = flow.last_seen(OrderFlow.signature(order, quantity))
+        if seen is None or view.now_ts - seen > self.window_seconds:
+            return None
+        return ZERO
+
+    def explain(self, order: Order, quantity: Decimal, unit: Decimal, view: AccountRiskView) -> str:
+        return (
+            f"an identical {order.side.value} {quantity} {order.symbol} order was sent "
+            f"within {self.window_seconds}s"
+        )

@@ -1,0 +1,345 @@
+"""Guard controls: trading state, reduce-only, collars, loss limits, symbols, hours, book."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time, timedelta
+from decimal import Decimal
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from domain.killswitch.state import TradingState
+from domain.risk.controls.base import ZERO, Control
+from domain.risk.reasons import ReasonCode
+from domain.risk.view import AccountRiskView
+from domain.trading.orders import Order, OrderType, Side
+
+WEEKDAYS = frozenset(range(5))
+
+
+class TradingStateControl(Control):
+    """1. HALTED denies every new order; REDUCING only those that shrink a position.
+
+    An unknown state (None: the state store did not answer) denies: fail closed.
+    """
+
+    __slots__ = ()
+    code = ReasonCode.TRADING_HALTED
+
+    def breach(
+        self,
+        order: Order,
+        quantity: Decimal,
+        unit: Decimal,
+        value: Decimal,
+        reduces: bool,
+        view: AccountRiskView,
+    ) -> Decimal | None:
+        state = view.trading_state
+        if state is TradingState.ACTIVE:
+            return None
+        if state is TradingState.REDUCING and reduces:
+            return None
+        return ZERO
+
+    def reason(self, view: AccountRiskView) -> ReasonCode:
+        state = view.trading_state
+        if state is TradingState.HALTED:
+            return ReasonCode.TRADING_HALTED
+        if state is TradingState.REDUCING:
+            return ReasonCode.TRADING_REDUCE_ONLY
+        return ReasonCode.UNKNOWN_TRADING_STATE
+
+    def explain(self, order: Order, quantity: Decimal, unit: Decimal, view: AccountRiskView) -> str:
+        state = view.trading_state
+        if state is None:
+            return "trading state is unknown: denied (fail closed)"
+        if state is TradingState.REDUCING:
+            return f"trading is reduce-only: {order.side.value} {quantity} {order.symbol} adds risk"
+        return f"trading is {state.value}"
+
+
+class ReduceOnlyFlag(Control):
+    """An order flagged reduce-only must shrink an existing position."""
+
+    __slots__ = ()
+    code = ReasonCode.REDUCE_ONLY_VIOLATION
+
+    def breach(
+        self,
+        order: Order,
+        quantity: Decimal,
+        unit: Decimal,
+        value: Decimal,
+        reduces: bool,
+        view: AccountRiskView,
+    ) -> Decimal | None:
+        return None if (reduces or not order.reduce_only) else ZERO
+
+    def explain(self, order: Order, quantity: Decimal, unit: Decimal, view: AccountRiskView) -> str:
+        return f"reduce-only order would not reduce the {order.symbol} position"
+
+
+class PriceCollar(Control):
+    """4. Limit and stop prices within `max_pct` (or `max_ticks`) of the reference price."""
+
+    __slots__ = ("max_pct", "max_ticks")
+    code = ReasonCode.PRICE_COLLAR
+
+    def __init__(
+        self, max_pct: Decimal | None = None, max_ticks: int | None = None, **kw: Any
+    ) -> None:
+        super().__init__(**kw)
+        self.max_pct = max_pct
+        self.max_ticks = max_ticks
+
+    def _band(self, order: Order, view: AccountRiskView) -> Decimal:
+        max_pct, max_ticks = self.max_pct, self.max_ticks
+        by_pct = None if max_pct is None else view.marks[order.symbol] * max_pct
+        if max_ticks is None:
+            assert by_pct is not None  # a rule always has one of the two
+            return by_pct
+        by_ticks = view.instruments[order.symbol].tick_size * max_ticks
+        return by_ticks if by_pct is None else min(by_pct, by_ticks)
+
+    def breach(
+        self,
+        order: Order,
+        quantity: Decimal,
+        unit: Decimal,
+        value: Decimal,
+        reduces: bool,
+        view: AccountRiskView,
+    ) -> Decimal | None:
+        if order.order_type is OrderType.MARKET:
+            return None
+        reference = view.marks[order.symbol]
+        band = self._band(order, view)
+        limit, stop = order.limit_price, order.stop_price
+        if limit is not None and abs(limit - reference) > band:
+            return ZERO
+        if stop is not None and abs(stop - reference) > band:
+            return ZERO
+        return None
+
+    def explain(self, order: Order, quantity: Decimal, unit: Decimal, view: AccountRiskView) -> str:
+        reference = view.marks[order.symbol]
+        price = order.limit_price or order.stop_price
+        return (
+            f"price {price} is more than {self._band(order, view)} away from reference {reference}"
+        )
+
+
+class MaxDailyLoss(Control):
+    """7. Once the day's loss (realized + unrealized) reaches the limit, only reductions pass."""
+
+    __slots__ = ("max_loss", "max_loss_pct")
+    code = ReasonCode.MAX_DAILY_LOSS
+
+    def __init__(
+        self, max_loss: Decimal | None = None, max_loss_pct: Decimal | None = None, **kw: Any
+    ) -> None:
+        super().__init__(**kw)
+        self.max_loss = max_loss
+        self.max_loss_pct = max_loss_pct
+
+    def limit(self, view: AccountRiskView) -> Decimal:
+        absolute, pct = self.max_loss, self.max_loss_pct
+        if pct is None:
+            assert absolute is not None  # a rule always has one of the two
+            return absolute
+        relative = pct * view.start_of_day_equity
+        return relative if absolute is None else min(absolute, relative)
+
+    def breach(
+        self,
+        order: Order,
+        quantity: Decimal,
+        unit: Decimal,
+        value: Decimal,
+        reduces: bool,
+        view: AccountRiskView,
+    ) -> Decimal | None:
+        if reduces or view.day_loss < self.limit(view):
+            return None
+        return ZERO
+
+    def explain(self, order: Order, quantity: Decimal, unit: Decimal, view: AccountRiskView) -> str:
+        return f"day's loss {-view.day_pnl:.2f} reached the limit of {self.limit(view):.2f}"
+
+
+class MaxDrawdown(Control):
+    """8. Once equity is `max_drawdown` below its peak, only reductions pass."""
+
+    __slots__ = ("max_drawdown",)
+    code = ReasonCode.MAX_DRAWDOWN
+
+    def __init__(self, max_drawdown: Decimal, **kw: Any) -> None:
+        super().__init__(**kw)
+        self.max_drawdown = max_drawdown
+
+    def breach(
+        self,
+        order: Order,
+        quantity: Decimal,
+        unit: Decimal,
+        value: Decimal,
+        reduces: bool,
+        view: AccountRiskView,
+    ) -> Decimal | None:
+        if reduces:
+            return None
+        # peak - equity >= limit * peak, without a division on the hot path
+        if view.peak_equity - view.equity < self.max_drawdown * view.peak_equity:
+            return None
+        return ZERO
+
+    def explain(self, order: Order, quantity: Decimal, unit: Decimal, view: AccountRiskView) -> str:
+        return f"drawdown {view.drawdown:.2%} reached the limit of {self.max_drawdown:.2%}"
+
+
+class RestrictedSymbols(Control):
+    """13. Symbols on the restricted list cannot be traded (reductions optional)."""
+
+    __slots__ = ("allow_reducing", "symbols")
+    code = ReasonCode.RESTRICTED_SYMBOL
+
+    def __init__(self, symbols: frozenset[str], allow_reducing: bool = False, **kw: Any) -> None:
+        super().__init__(**kw)
+        self.symbols = symbols
+        self.allow_reducing = allow_reducing
+
+    def breach(
+        self,
+        order: Order,
+        quantity: Decimal,
+        unit: Decimal,
+        value: Decimal,
+        reduces: bool,
+        view: AccountRiskView,
+    ) -> Decimal | None:
+        if order.symbol not in self.symbols or (reduces and self.allow_reducing):
+            return None
+        return ZERO
+
+    def explain(self, order: Order, quantity: Decimal, unit: Decimal, view: AccountRiskView) -> str:
+        return f"{order.symbol} is restricted"
+
+
+class TradingHours(Control):
+    """14. Orders only inside [start, end) local time on the given weekdays (0 = Monday)."""
+
+    __slots__ = (
+        "_close_ts",
+        "_day_start",
+        "_open_ts",
+        "_valid_until",
+        "days",
+        "end",
+        "start",
+        "tz",
+    )
+    code = ReasonCode.OUTSIDE_TRADING_HOURS
+
+    def __init__(
+        self,
+        start: time,
+        end: time,
+        tz: str = "America/New_York",
+        days: frozenset[int] = WEEKDAYS,
+        **kw: Any,
+    ) -> None:
+        super().__init__(**kw)
+        self.start, self.end, self.days = start, end, days
+        self.tz = ZoneInfo(tz)
+        self._valid_until = self._day_start = float("inf")
+        self._open_ts = self._close_ts = 0.0
+
+    def _session(self, now: datetime) -> None:
+        """Cache today's window as UTC timestamps; recomputed once per local day."""
+        local = now.astimezone(self.tz)
+        day = local.date()
+        midnight = datetime.combine(day + timedelta(days=1), time(0), self.tz)
+        self._valid_until = midnight.astimezone(UTC).timestamp()
+        if local.weekday() in self.days:
+            self._open_ts = datetime.combine(day, self.start, self.tz).timestamp()
+            self._close_ts = datetime.combine(day, self.end, self.tz).timestamp()
+        else:
+            self._open_ts = self._close_ts = 0.0
+        self._day_start = datetime.combine(day, time(0), self.tz).timestamp()
+
+    def breach(
+        self,
+        order: Order,
+        quantity: Decimal,
+        unit: Decimal,
+        value: Decimal,
+        reduces: bool,
+        view: AccountRiskView,
+    ) -> Decimal | None:
+        ts = view.now_ts
+        if not (self._day_start <= ts < self._valid_until):
+            self._session(view.now)
+        return None if self._open_ts <= ts < self._close_ts else ZERO
+
+    def explain(self, order: Order, quantity: Decimal, unit: Decimal, view: AccountRiskView) -> str:
+        local = view.now.astimezone(self.tz)
+        return f"{local:%a %H:%M} {self.tz.key} is outside {self.start:%H:%M}-{self.end:%H:%M}"
+
+
+class SelfMatch(Control):
+    """16. An order that would cross the account's own resting order is refused."""
+
+    __slots__ = ()
+    code = ReasonCode.SELF_MATCH
+
+    def breach(
+        self,
+        order: Order,
+        quantity: Decimal,
+        unit: Decimal,
+        value: Decimal,
+        reduces: bool,
+        view: AccountRiskView,
+    ) -> Decimal | None:
+        symbol = order.symbol
+        marketable = order.order_type in (OrderType.MARKET, OrderType.STOP)
+        price = order.limit_price
+        if order.side is Side.BUY:
+            if symbol in view.own_market_sells:
+                return ZERO
+            ask = view.best_own_ask.get(symbol)
+            crosses = ask is not None and (marketable or (price is not None and price >= ask))
+        else:
+            if symbol in view.own_market_buys:
+                return ZERO
+            bid = view.best_own_bid.get(symbol)
+            crosses = bid is not None and (marketable or (price is not None and price <= bid))
+        return ZERO if crosses else None
+
+    def explain(self, order: Order, quantity: Decimal, unit: Decimal, view: AccountRiskView) -> str:
+        return f"{order.side.value} {order.symbol} would trade against the account's own order"
+
+
+class MaxOpenOrders(Control):
+    """17. At most `max_open` orders open at once."""
+
+    __slots__ = ("max_open",)
+    code = ReasonCode.MAX_OPEN_ORDERS
+
+    def __init__(self, max_open: int, **kw: Any) -> None:
+        super().__init__(**kw)
+        self.max_open = max_open
+
+    def breach(
+        self,
+        order: Order,
+        quantity: Decimal,
+        unit: Decimal,
+        value: Decimal,
+        reduces: bool,
+        view: AccountRiskView,
+    ) -> Decimal | None:
+        return None if view.open_order_count < self.max_open else ZERO
+
+    def explain(self, order: Order, quantity: Decimal, unit: Decimal, view: AccountRiskView) -> str:
+        return f"{view.open_order_count} orders are open; the maximum is {self.max_open}"

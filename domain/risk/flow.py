@@ -1,0 +1,73 @@
+"""Order flow memory for the throttle and duplicate controls: recent submissions per key."""
+
+from __future__ import annotations
+
+from collections import deque
+from decimal import Decimal
+
+from domain.trading.orders import Order, Side
+
+Signature = tuple[Side, str, Decimal, Decimal | None]
+
+
+class OrderFlow:
+    """Sliding windows of one account's approved orders.
+
+    Counts are kept per key ("account", "agent:<id>", "strategy:<id>", "user:<id>")
+    in deques of timestamps, pruned from the left, so a count is amortised O(1).
+    """
+
+    __slots__ = ("_duplicates", "_recent", "_windows", "horizon")
+
+    def __init__(self, horizon: float = 60.0) -> None:
+        self.horizon = horizon
+        self._windows: dict[str, deque[float]] = {}
+        self._recent: deque[tuple[float, Signature]] = deque()
+        self._duplicates: dict[Signature, float] = {}
+
+    @staticmethod
+    def keys_for(order: Order) -> tuple[str, str]:
+        return "account", f"{order.origin.kind.value}:{order.origin.id}"
+
+    @staticmethod
+    def signature(order: Order, quantity: Decimal) -> Signature:
+        return (order.side, order.symbol, quantity, order.limit_price or order.stop_price)
+
+    def count_since(self, key: str, since: float) -> int:
+        """How many orders of `key` were recorded at or after `since`."""
+        window = self._windows.get(key)
+        if not window:
+            return 0
+        if window[0] >= since:
+            return len(window)
+        count = 0
+        for ts in reversed(window):
+            if ts < since:
+                break
+            count += 1
+        return count
+
+    @property
+    def has_recent(self) -> bool:
+        return bool(self._duplicates)
+
+    def last_seen(self, signature: Signature) -> float | None:
+        return self._duplicates.get(signature)
+
+    def record(self, order: Order, now: float) -> None:
+        """Remember an approved order at monotonic time `now`."""
+        cutoff = now - self.horizon
+        for key in self.keys_for(order):
+            window = self._windows.get(key)
+            if window is None:
+                window = self._windows[key] = deque()
+            window.append(now)
+            while window and window[0] < cutoff:
+                window.popleft()
+        signature = self.signature(order, order.quantity)
+        self._recent.append((now, signature))
+        self._duplicates[signature] = now
+        while self._recent and self._recent[0][0] < cutoff:
+            ts, old = self._recent.popleft()
+            if self._duplicates.get(old) == ts:
+                del self._duplicates[old]

@@ -1,0 +1,62 @@
+"""Stable vocabularies of the risk gate: reason codes, actions, scopes, outcomes."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class ReasonCode(StrEnum):
+    """Why a control passed, warned, reduced or denied. Values never change once published."""
+
+    OK = "OK"
+    TRADING_HALTED = "TRADING_HALTED"
+    TRADING_REDUCE_ONLY = "TRADING_REDUCE_ONLY"
+    UNKNOWN_TRADING_STATE = "UNKNOWN_TRADING_STATE"
+    STATE_STORE_UNAVAILABLE = "STATE_STORE_UNAVAILABLE"
+    UNKNOWN_INSTRUMENT = "UNKNOWN_INSTRUMENT"
+    NO_REFERENCE_PRICE = "NO_REFERENCE_PRICE"
+    REDUCE_ONLY_VIOLATION = "REDUCE_ONLY_VIOLATION"
+    MAX_ORDER_QUANTITY = "MAX_ORDER_QUANTITY"
+    MAX_ORDER_NOTIONAL = "MAX_ORDER_NOTIONAL"
+    PRICE_COLLAR = "PRICE_COLLAR"
+    MAX_POSITION = "MAX_POSITION"
+    GROSS_EXPOSURE = "GROSS_EXPOSURE"
+    NET_EXPOSURE = "NET_EXPOSURE"
+    MAX_DAILY_LOSS = "MAX_DAILY_LOSS"
+    MAX_DRAWDOWN = "MAX_DRAWDOWN"
+    MAX_LEVERAGE = "MAX_LEVERAGE"
+    SECTOR_CONCENTRATION = "SECTOR_CONCENTRATION"
+    ORDER_RATE = "ORDER_RATE"
+    DUPLICATE_ORDER = "DUPLICATE_ORDER"
+    RESTRICTED_SYMBOL = "RESTRICTED_SYMBOL"
+    OUTSIDE_TRADING_HOURS = "OUTSIDE_TRADING_HOURS"
+    INSUFFICIENT_BUYING_POWER = "INSUFFICIENT_BUYING_POWER"
+    SELF_MATCH = "SELF_MATCH"
+    MAX_OPEN_ORDERS = "MAX_OPEN_ORDERS"
+    RISK_CHECK_ERROR = "RISK_CHECK_ERROR"
+
+
+class Action(StrEnum):
+    """What a control does when its limit is breached."""
+
+    BLOCK = "block"
+    WARN = "warn"
+    REDUCE = "reduce"
+
+
+class RuleScope(StrEnum):
+    """Which orders a rule applies to."""
+
+    GLOBAL = "global"
+    ACCOUNT = "account"
+    STRATEGY = "strategy"
+    AGENT = "agent"
+
+
+class Outcome(StrEnum):
+    """A single control's verdict."""
+
+    PASS = "pass"
+    WARN = "warn"
+    REDUCE = "reduce"
+    DENY = "deny"

@@ -1,0 +1,1 @@
+"""Trading model: instruments, orders, fills, positions, accounts."""

@@ -1,0 +1,125 @@
+"""Accounts: cash, positions, open orders and the equity marks risk controls need."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from domain.errors import InvalidFill
+from domain.events import DomainEvent
+from domain.trading.fills import Fill
+from domain.trading.orders import Order
+from domain.trading.positions import Position
+
+ZERO = Decimal(0)
+ONE = Decimal(1)
+
+
+class MissingMark(LookupError):
+    """No price is known for a symbol the account holds."""
+
+
+@dataclass(slots=True, eq=False)
+class Account:
+    """A trading account aggregate owned by one user."""
+
+    id: str
+    owner_id: str
+    cash: Decimal
+    currency: str = "USD"
+    broker: str = "paper"
+    positions: dict[str, Position] = field(default_factory=dict)
+    open_orders: dict[str, Order] = field(default_factory=dict)
+    day_realized_pnl: Decimal = ZERO
+    start_of_day_equity: Decimal = ZERO
+    peak_equity: Decimal = ZERO
+    version: int = 0
+    events: list[DomainEvent] = field(default_factory=list, repr=False)
+
+    # -- valuation -------------------------------------------------------------
+    def market_value(self, marks: Mapping[str, Decimal]) -> Decimal:
+        total = ZERO
+        for symbol, position in self.positions.items():
+            if position.quantity:
+                total += position.market_value(_mark(marks, symbol))
+        return total
+
+    def equity(self, marks: Mapping[str, Decimal]) -> Decimal:
+        """Cash plus the signed market value of every position."""
+        return self.cash + self.market_value(marks)
+
+    def gross_exposure(self, marks: Mapping[str, Decimal]) -> Decimal:
+        total = ZERO
+        for symbol, position in self.positions.items():
+            if position.quantity:
+                total += position.notional(_mark(marks, symbol))
+        return total
+
+    def unrealized_pnl(self, marks: Mapping[str, Decimal]) -> Decimal:
+        total = ZERO
+        for symbol, position in self.positions.items():
+            if position.quantity:
+                total += position.unrealized_pnl(_mark(marks, symbol))
+        return total
+
+    def day_pnl(self, marks: Mapping[str, Decimal]) -> Decimal:
+        """Realized + unrealized P&L since the start of the day (equity change)."""
+        return self.equity(marks) - self.start_of_day_equity
+
+    def drawdown(self, marks: Mapping[str, Decimal]) -> Decimal:
+        """Fraction below peak equity (0 when at or above the peak)."""
+        peak = self.peak_equity
+        if peak <= ZERO:
+            return ZERO
+        return max(ZERO, (peak - self.equity(marks)) / peak)
+
+    def position(self, symbol: str) -> Position | None:
+        return self.positions.get(symbol)
+
+    def position_quantity(self, symbol: str) -> Decimal:
+        position = self.positions.get(symbol)
+        return position.quantity if position is not None else ZERO
+
+    # -- changes ---------------------------------------------------------------
+    def track_order(self, order: Order) -> None:
+        """Count an approved order as open (the gate counts open orders)."""
+        if order.account_id != self.id:
+            raise InvalidFill(f"order {order.id} is not of account {self.id}")
+        self.open_orders[order.id] = order
+
+    def release_order(self, order: Order) -> None:
+        """Forget an order once it is terminal."""
+        if order.is_terminal:
+            self.open_orders.pop(order.id, None)
+
+    def apply_fill(self, fill: Fill, multiplier: Decimal = ONE) -> Decimal:
+        """Book an execution: position, cash and day's realized P&L. Returns realized P&L."""
+        if fill.account_id != self.id:
+            raise InvalidFill(f"fill {fill.id} is not of account {self.id}")
+        position = self.positions.get(fill.symbol)
+        if position is None:
+            position = Position(fill.symbol, multiplier=multiplier)
+            self.positions[fill.symbol] = position
+        realized = position.apply_fill(fill.side, fill.quantity, fill.price)
+        self.cash -= fill.signed_quantity * fill.price * position.multiplier + fill.commission
+        self.day_realized_pnl += realized - fill.commission
+        return realized
+
+    def observe_equity(self, equity: Decimal) -> None:
+        """Raise the peak when equity makes a new high."""
+        if equity > self.peak_equity:
+            self.peak_equity = equity
+
+    def start_day(self, equity: Decimal) -> None:
+        """Roll the trading day: start-of-day equity resets, day's realized P&L to zero."""
+        self.start_of_day_equity = equity
+        self.day_realized_pnl = ZERO
+        self.observe_equity(equity)
+
+
+def _mark(marks: Mapping[str, Decimal], symbol: str) -> Decimal:
+    try:
+        return marks[symbol]
+    except KeyError:
+        raise MissingMark(symbol) from None

@@ -1,0 +1,82 @@
+"""Instruments: what can be traded, with its tick, lot, multiplier and option terms."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, Decimal
+from enum import StrEnum
+
+from domain.errors import InvalidInstrument
+
+ZERO = Decimal(0)
+ONE = Decimal(1)
+
+
+class AssetClass(StrEnum):
+    """Broad class of an instrument; margin and risk defaults key off it."""
+
+    EQUITY = "equity"
+    OPTION = "option"
+    FUTURE = "future"
+    CRYPTO = "crypto"
+    FX = "fx"
+
+
+class OptionRight(StrEnum):
+    """Call or put."""
+
+    CALL = "call"
+    PUT = "put"
+
+
+@dataclass(frozen=True, slots=True)
+class Instrument:
+    """A tradable instrument. Prices are per unit; notional = qty × price × multiplier."""
+
+    symbol: str
+    asset_class: AssetClass = AssetClass.EQUITY
+    sector: str = "UNCLASSIFIED"
+    tick_size: Decimal = Decimal("0.01")
+    lot_size: Decimal = ONE
+    multiplier: Decimal = ONE
+    currency: str = "USD"
+    underlying: str | None = None
+    strike: Decimal | None = None
+    expiry: date | None = None
+    right: OptionRight | None = None
+
+    def __post_init__(self) -> None:
+        if not self.symbol or not self.symbol.strip():
+            raise InvalidInstrument("symbol must not be empty")
+        for name in ("tick_size", "lot_size", "multiplier"):
+            if getattr(self, name) <= ZERO:
+                raise InvalidInstrument(f"{name} must be positive for {self.symbol}")
+        if len(self.currency) != 3:
+            raise InvalidInstrument(f"currency must be an ISO 4217 code, got {self.currency!r}")
+        option_terms = (self.underlying, self.strike, self.expiry, self.right)
+        if self.asset_class is AssetClass.OPTION:
+            if any(term is None for term in option_terms):
+                raise InvalidInstrument(
+                    f"option {self.symbol} needs underlying, strike, expiry and right"
+                )
+            if self.strike is not None and self.strike <= ZERO:
+                raise InvalidInstrument(f"strike must be positive for {self.symbol}")
+        elif self.strike is not None or self.right is not None:
+            raise InvalidInstrument(f"{self.symbol} is not an option but has option terms")
+
+    def is_tick_aligned(self, price: Decimal) -> bool:
+        """True when the price is a whole number of ticks."""
+        return (price % self.tick_size) == ZERO
+
+    def round_to_tick(self, price: Decimal) -> Decimal:
+        """Nearest tick (banker's rounding on a tie)."""
+        ticks = (price / self.tick_size).quantize(ONE, rounding=ROUND_HALF_EVEN)
+        return ticks * self.tick_size
+
+    def round_down_to_lot(self, quantity: Decimal) -> Decimal:
+        """Largest whole number of lots not above `quantity` (never negative)."""
+        if quantity <= ZERO:
+            return ZERO
+        lots = (quantity / self.lot_size).quantize(ONE, rounding=ROUND_DOWN)
+        return lots * self.lot_size

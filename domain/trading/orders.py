@@ -1,0 +1,274 @@
+"""Orders: the request a principal makes and its lifecycle state machine."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from enum import StrEnum
+
+from domain.errors import IllegalTransition, InvalidFill, InvalidOrder
+from domain.events import DomainEvent
+
+ZERO = Decimal(0)
+
+
+class Side(StrEnum):
+    """Buy or sell; `sign` is +1 for a buy and -1 for a sell."""
+
+    BUY = "buy"
+    SELL = "sell"
+
+    @property
+    def sign(self) -> int:
+        return 1 if self is Side.BUY else -1
+
+    @property
+    def opposite(self) -> Side:
+        return Side.SELL if self is Side.BUY else Side.BUY
+
+
+class OrderType(StrEnum):
+    """How the order is priced."""
+
+    MARKET = "market"
+    LIMIT = "limit"
+    STOP = "stop"
+    STOP_LIMIT = "stop_limit"
+
+
+class TimeInForce(StrEnum):
+    """How long an order may rest."""
+
+    DAY = "day"
+    GTC = "gtc"
+    IOC = "ioc"
+    FOK = "fok"
+
+
+class OrderStatus(StrEnum):
+    """Lifecycle states; see `TRANSITIONS` for the legal edges."""
+
+    NEW = "new"
+    PENDING_SUBMIT = "pending_submit"
+    ACCEPTED = "accepted"
+    PARTIALLY_FILLED = "partially_filled"
+    FILLED = "filled"
+    CANCELED = "canceled"
+    REJECTED = "rejected"
+    EXPIRED = "expired"
+    DENIED = "denied"
+
+
+class OriginKind(StrEnum):
+    """Who originated an order."""
+
+    USER = "user"
+    STRATEGY = "strategy"
+    AGENT = "agent"
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """The principal behind an order: a user, a strategy or an autonomous agent."""
+
+    kind: OriginKind
+    id: str
+
+
+_S = OrderStatus
+TRANSITIONS: dict[OrderStatus, frozenset[OrderStatus]] = {
+    _S.NEW: frozenset({_S.PENDING_SUBMIT, _S.DENIED}),
+    _S.PENDING_SUBMIT: frozenset({_S.ACCEPTED, _S.REJECTED, _S.CANCELED, _S.EXPIRED}),
+    _S.ACCEPTED: frozenset({_S.PARTIALLY_FILLED, _S.FILLED, _S.CANCELED, _S.EXPIRED}),
+    _S.PARTIALLY_FILLED: frozenset({_S.PARTIALLY_FILLED, _S.FILLED, _S.CANCELED, _S.EXPIRED}),
+    _S.FILLED: frozenset(),
+    _S.CANCELED: frozenset(),
+    _S.REJECTED: frozenset(),
+    _S.EXPIRED: frozenset(),
+    _S.DENIED: frozenset(),
+}
+OPEN_STATUSES = frozenset({_S.PENDING_SUBMIT, _S.ACCEPTED, _S.PARTIALLY_FILLED})
+TERMINAL_STATUSES = frozenset(s for s, nxt in TRANSITIONS.items() if not nxt)
+
+
+@dataclass(frozen=True, slots=True)
+class OrderDenied(DomainEvent):
+    order_id: str
+    account_id: str
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OrderAccepted(DomainEvent):
+    order_id: str
+    account_id: str
+    broker_order_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class OrderRejected(DomainEvent):
+    order_id: str
+    account_id: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class OrderFilled(DomainEvent):
+    order_id: str
+    account_id: str
+    symbol: str
+    side: str
+    quantity: Decimal
+    price: Decimal
+    filled_quantity: Decimal
+    status: str
+
+
+@dataclass(frozen=True, slots=True)
+class OrderCanceled(DomainEvent):
+    order_id: str
+    account_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class OrderExpired(DomainEvent):
+    order_id: str
+    account_id: str
+
+
+@dataclass(slots=True, eq=False)
+class Order:
+    """An order aggregate. It changes its own state and records events."""
+
+    id: str
+    client_order_id: str
+    account_id: str
+    symbol: str
+    side: Side
+    quantity: Decimal
+    origin: Origin
+    order_type: OrderType = OrderType.MARKET
+    time_in_force: TimeInForce = TimeInForce.DAY
+    limit_price: Decimal | None = None
+    stop_price: Decimal | None = None
+    reduce_only: bool = False
+    idempotency_key: str | None = None
+    created_at: datetime | None = None
+    status: OrderStatus = OrderStatus.NEW
+    filled_quantity: Decimal = ZERO
+    average_fill_price: Decimal = ZERO
+    broker_order_id: str | None = None
+    broker: str = "paper"
+    deny_reasons: tuple[str, ...] = ()
+    events: list[DomainEvent] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        validate_order_terms(self.order_type, self.quantity, self.limit_price, self.stop_price)
+
+    # -- queries ---------------------------------------------------------------
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+    @property
+    def is_terminal(self) -> bool:
+        return self.status in TERMINAL_STATUSES
+
+    @property
+    def remaining_quantity(self) -> Decimal:
+        return self.quantity - self.filled_quantity
+
+    @property
+    def signed_remaining(self) -> Decimal:
+        return self.remaining_quantity * self.side.sign
+
+    # -- transitions -----------------------------------------------------------
+    def _move(self, target: OrderStatus) -> None:
+        if target not in TRANSITIONS[self.status]:
+            raise IllegalTransition(
+                f"order {self.id}: {self.status.value} -> {target.value} is not allowed"
+            )
+        self.status = target
+
+    def deny(self, reasons: tuple[str, ...]) -> None:
+        self._move(OrderStatus.DENIED)
+        self.deny_reasons = reasons
+        self.events.append(OrderDenied(self.id, self.account_id, reasons))
+
+    def mark_pending_submit(self, quantity: Decimal | None = None) -> None:
+        """Approved by the gate; `quantity` is set when a REDUCE control scaled it down."""
+        if quantity is not None:
+            if quantity <= ZERO or quantity > self.quantity:
+                raise InvalidOrder(f"reduced quantity {quantity} is out of range")
+            self.quantity = quantity
+        self._move(OrderStatus.PENDING_SUBMIT)
+
+    def accept(self, broker_order_id: str) -> None:
+        self._move(OrderStatus.ACCEPTED)
+        self.broker_order_id = broker_order_id
+        self.events.append(OrderAccepted(self.id, self.account_id, broker_order_id))
+
+    def reject(self, reason: str) -> None:
+        self._move(OrderStatus.REJECTED)
+        self.events.append(OrderRejected(self.id, self.account_id, reason))
+
+    def cancel(self) -> None:
+        self._move(OrderStatus.CANCELED)
+        self.events.append(OrderCanceled(self.id, self.account_id))
+
+    def expire(self) -> None:
+        self._move(OrderStatus.EXPIRED)
+        self.events.append(OrderExpired(self.id, self.account_id))
+
+    def apply_fill(self, quantity: Decimal, price: Decimal) -> None:
+        """Record an execution; moves to PARTIALLY_FILLED or FILLED."""
+        if quantity <= ZERO or price <= ZERO:
+            raise InvalidFill(f"order {self.id}: fill quantity and price must be positive")
+        if quantity > self.remaining_quantity:
+            raise InvalidFill(
+                f"order {self.id}: fill {quantity} exceeds remaining {self.remaining_quantity}"
+            )
+        new_filled = self.filled_quantity + quantity
+        target = OrderStatus.FILLED if new_filled == self.quantity else OrderStatus.PARTIALLY_FILLED
+        self._move(target)
+        self.average_fill_price = (
+            self.average_fill_price * self.filled_quantity + price * quantity
+        ) / new_filled
+        self.filled_quantity = new_filled
+        self.events.append(
+            OrderFilled(
+                self.id,
+                self.account_id,
+                self.symbol,
+                self.side.value,
+                quantity,
+                price,
+                new_filled,
+                self.status.value,
+            )
+        )
+
+
+def validate_order_terms(
+    order_type: OrderType,
+    quantity: Decimal,
+    limit_price: Decimal | None,
+    stop_price: Decimal | None,
+) -> None:
+    """Raise InvalidOrder when quantity and prices do not fit the order type."""
+    if not quantity.is_finite() or quantity <= ZERO:
+        raise InvalidOrder("quantity must be a positive number")
+    needs_limit = order_type in (OrderType.LIMIT, OrderType.STOP_LIMIT)
+    needs_stop = order_type in (OrderType.STOP, OrderType.STOP_LIMIT)
+    if needs_limit != (limit_price is not None):
+        raise InvalidOrder(
+            f"{order_type.value} order {'needs' if needs_limit else 'takes no'} limit price"
+        )
+    if needs_stop != (stop_price is not None):
+        raise InvalidOrder(
+            f"{order_type.value} order {'needs' if needs_stop else 'takes no'} stop price"
+        )
+    for price in (limit_price, stop_price):
+        if price is not None and (not price.is_finite() or price <= ZERO):
+            raise InvalidOrder("prices must be positive numbers")

@@ -1,0 +1,1 @@
+"""Ports: typing.Protocol contracts the application needs from the outside world."""

@@ -1,0 +1,60 @@
+"""Event publishing, audit log and notifications."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any, Protocol
+
+from domain.events import DomainEvent
+
+
+class EventPublisher(Protocol):
+    """Publishes domain events, in the order given, to whoever listens (bus, Kafka, WS).
+
+    At least once; an event of one aggregate is never overtaken by a later one.
+    """
+
+    async def publish(self, events: Sequence[DomainEvent]) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    """One audited action: who did what to which target, and how it ended."""
+
+    actor: str
+    action: str
+    target: str
+    outcome: str
+    at: datetime
+    details: Mapping[str, Any] = field(default_factory=dict)
+
+
+class AuditLog(Protocol):
+    """Append-only audit trail. Entries never hold secrets (passcodes, keys, tokens)."""
+
+    async def record(self, entry: AuditEntry) -> None: ...
+
+    async def entries(self, target: str | None = None, limit: int = 100) -> list[AuditEntry]: ...
+
+
+class Severity(StrEnum):
+    INFO = "info"
+    WARNING = "warning"
+    CRITICAL = "critical"
+
+
+@dataclass(frozen=True, slots=True)
+class Notification:
+    recipient: str
+    subject: str
+    body: str
+    severity: Severity = Severity.INFO
+
+
+class Notifier(Protocol):
+    """Tells a person something (email, SMS, push...). Best effort: never raises."""
+
+    async def notify(self, notification: Notification) -> None: ...

@@ -1,0 +1,122 @@
+"""Repository ports: one per aggregate, reached through the unit of work."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from domain.agents.heartbeat import Agent
+from domain.killswitch.switch import ActivationLockout, KillSwitchEvent, ScopeState
+from domain.risk.rules import RiskRule
+from domain.succession.beneficiaries import Beneficiary
+from domain.succession.case import SuccessionCase
+from domain.trading.accounts import Account
+from domain.trading.instruments import Instrument
+from domain.trading.orders import Order
+
+
+class AccountRepository(Protocol):
+    """Accounts by id; `get` returns None for an unknown id. Loaded accounts carry open orders."""
+
+    async def add(self, account: Account) -> None: ...
+
+    async def get(self, account_id: str) -> Account | None: ...
+
+    async def list(self, owner_id: str | None = None) -> list[Account]: ...
+
+
+class OrderRepository(Protocol):
+    """Orders by id, by client order id and by idempotency key (both per account)."""
+
+    async def add(self, order: Order) -> None: ...
+
+    async def get(self, order_id: str) -> Order | None: ...
+
+    async def by_idempotency_key(self, account_id: str, key: str) -> Order | None: ...
+
+    async def by_client_order_id(self, account_id: str, client_order_id: str) -> Order | None: ...
+
+    async def list(
+        self, account_id: str | None = None, *, open_only: bool = False, limit: int = 100
+    ) -> list[Order]: ...
+
+
+class InstrumentRepository(Protocol):
+    """Reference data: instruments by symbol."""
+
+    async def add(self, instrument: Instrument) -> None: ...
+
+    async def get(self, symbol: str) -> Instrument | None: ...
+
+    async def list(self) -> list[Instrument]: ...
+
+
+class RiskRuleRepository(Protocol):
+    """Risk rules. `list` without owner returns every rule (GLOBAL rules apply to all)."""
+
+    async def add(self, rule: RiskRule) -> None: ...
+
+    async def get(self, rule_id: str) -> RiskRule | None: ...
+
+    async def remove(self, rule_id: str) -> None: ...
+
+    async def list(self, owner_id: str | None = None) -> list[RiskRule]: ...
+
+
+class TradingStateRepository(Protocol):
+    """The durable trading state of each scope; an absent scope is ACTIVE."""
+
+    async def add(self, state: ScopeState) -> None: ...
+
+    async def get(self, scope_key: str) -> ScopeState | None: ...
+
+    async def list(self) -> list[ScopeState]: ...
+
+
+class KillSwitchEventRepository(Protocol):
+    """Append-only record of kill-switch activations, newest first when listed."""
+
+    async def add(self, event: KillSwitchEvent) -> None: ...
+
+    async def list(
+        self, scope_key: str | None = None, limit: int = 100
+    ) -> list[KillSwitchEvent]: ...
+
+
+class LockoutRepository(Protocol):
+    """Failed-passcode counters per principal."""
+
+    async def add(self, lockout: ActivationLockout) -> None: ...
+
+    async def get(self, principal_id: str) -> ActivationLockout | None: ...
+
+
+class PasscodeRepository(Protocol):
+    """Kill-switch passcode hashes per principal (hashes only, never the passcode)."""
+
+    async def set(self, principal_id: str, passcode_hash: str) -> None: ...
+
+    async def get(self, principal_id: str) -> str | None: ...
+
+
+class AgentRepository(Protocol):
+    """Agents and their last heartbeat."""
+
+    async def add(self, agent: Agent) -> None: ...
+
+    async def get(self, agent_id: str) -> Agent | None: ...
+
+    async def list(self, owner_id: str | None = None) -> list[Agent]: ...
+
+
+class SuccessionRepository(Protocol):
+    """Succession cases (one per owner) and each owner's beneficiaries."""
+
+    async def add(self, case: SuccessionCase) -> None: ...
+
+    async def get(self, owner_id: str) -> SuccessionCase | None: ...
+
+    async def set_beneficiaries(self, owner_id: str, beneficiaries: list[Beneficiary]) -> None: ...
+
+    async def beneficiaries(self, owner_id: str) -> list[Beneficiary]: ...
+
+    async def list(self) -> list[SuccessionCase]: ...

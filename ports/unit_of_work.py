@@ -1,0 +1,59 @@
+"""Unit of work: one atomic transaction over every repository."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from types import TracebackType
+from typing import Protocol, Self
+
+from domain.events import DomainEvent
+from ports.repositories import (
+    AccountRepository,
+    AgentRepository,
+    InstrumentRepository,
+    KillSwitchEventRepository,
+    LockoutRepository,
+    OrderRepository,
+    PasscodeRepository,
+    RiskRuleRepository,
+    SuccessionRepository,
+    TradingStateRepository,
+)
+
+
+class UnitOfWork(Protocol):
+    """A transaction: `async with uow:` then `await uow.commit()`.
+
+    Leaving the block without commit rolls back: nothing added in it is kept.
+    `collect_events()` returns (and clears) the domain events recorded by the
+    aggregates this unit of work loaded or added, in the order they happened.
+    """
+
+    accounts: AccountRepository
+    orders: OrderRepository
+    instruments: InstrumentRepository
+    risk_rules: RiskRuleRepository
+    trading_states: TradingStateRepository
+    kill_switch_events: KillSwitchEventRepository
+    lockouts: LockoutRepository
+    passcodes: PasscodeRepository
+    agents: AgentRepository
+    succession: SuccessionRepository
+
+    async def __aenter__(self) -> Self: ...
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+
+    async def commit(self) -> None: ...
+
+    async def rollback(self) -> None: ...
+
+    def collect_events(self) -> list[DomainEvent]: ...
+
+
+UnitOfWorkFactory = Callable[[], UnitOfWork]
