@@ -41,3 +41,21 @@ class InvalidInstrument(DomainError):
     """An instrument definition is incomplete or inconsistent."""
 
     code = "INVALID_INSTRUMENT"
+
+
+class NotFound(DomainError):
+    """The resource does not exist, or belongs to someone else (answered the same way)."""
+
+    code = "NOT_FOUND"
+
+
+class Forbidden(DomainError):
+    """The principal is known but its role does not allow the action."""
+
+    code = "FORBIDDEN"
+
+
+class Conflict(DomainError):
+    """The request conflicts with the current state (e.g. a reused idempotency key)."""
+
+    code = "CONFLICT"

@@ -29,16 +29,35 @@ class UnitOfWork(Protocol):
     aggregates this unit of work loaded or added, in the order they happened.
     """
 
-    accounts: AccountRepository
-    orders: OrderRepository
-    instruments: InstrumentRepository
-    risk_rules: RiskRuleRepository
-    trading_states: TradingStateRepository
-    kill_switch_events: KillSwitchEventRepository
-    lockouts: LockoutRepository
-    passcodes: PasscodeRepository
-    agents: AgentRepository
-    succession: SuccessionRepository
+    @property
+    def accounts(self) -> AccountRepository: ...
+
+    @property
+    def orders(self) -> OrderRepository: ...
+
+    @property
+    def instruments(self) -> InstrumentRepository: ...
+
+    @property
+    def risk_rules(self) -> RiskRuleRepository: ...
+
+    @property
+    def trading_states(self) -> TradingStateRepository: ...
+
+    @property
+    def kill_switch_events(self) -> KillSwitchEventRepository: ...
+
+    @property
+    def lockouts(self) -> LockoutRepository: ...
+
+    @property
+    def passcodes(self) -> PasscodeRepository: ...
+
+    @property
+    def agents(self) -> AgentRepository: ...
+
+    @property
+    def succession(self) -> SuccessionRepository: ...
 
     async def __aenter__(self) -> Self: ...
 

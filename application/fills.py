@@ -1,0 +1,36 @@
+"""Books broker executions onto orders and accounts."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+
+from domain.trading.accounts import Account
+from domain.trading.fills import Fill
+from domain.trading.instruments import Instrument
+from domain.trading.orders import Order
+
+ONE = Decimal(1)
+
+
+def book_fills(
+    account: Account,
+    fills: Sequence[Fill],
+    orders: Mapping[str, Order],
+    instruments: Mapping[str, Instrument],
+) -> int:
+    """Apply each fill to its order (when known) and to the account; returns fills booked.
+
+    A fill for an order this account does not know (e.g. a closing order sent by
+    the broker on our behalf) still moves the position and cash.
+    """
+    booked = 0
+    for fill in fills:
+        order = orders.get(fill.order_id)
+        if order is not None and order.is_open:
+            order.apply_fill(fill.quantity, fill.price)
+            account.release_order(order)
+        instrument = instruments.get(fill.symbol)
+        account.apply_fill(fill, instrument.multiplier if instrument is not None else ONE)
+        booked += 1
+    return booked

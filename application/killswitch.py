@@ -1,0 +1,460 @@
+"""Kill switch: halt a scope, cancel everything at every broker, and prove it with the broker.
+
+Sequence (see ARCHITECTURE.md): persist HALTED -> publish EmergencyHalt -> wait for
+in-flight submissions of each account -> cancel all open orders at every broker
+concurrently -> optionally flatten -> reconcile by querying open orders again until
+none are left or the deadline passes (re-cancelling with backoff) -> record the
+KillSwitchEvent. Confirmed means the broker's own open-order list came back empty.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import defaultdict
+from collections.abc import Awaitable, Mapping
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from application.access import SUPERVISORS, account_for
+from application.concurrency import KeyedLocks
+from application.orders import BrokerRouter, OrderService
+from domain.errors import Forbidden, NotFound
+from domain.killswitch.state import Scope, ScopeKind, TradingState
+from domain.killswitch.switch import (
+    ActivationLocked,
+    ActivationLockout,
+    BrokerOutcome,
+    EmergencyHalt,
+    FourEyesRequired,
+    KillSwitchEvent,
+    ScopeState,
+    TriggerType,
+    WrongPasscode,
+)
+from domain.principals import Principal, Role
+from domain.trading.orders import OriginKind
+from ports.broker import BrokerError, BrokerPort
+from ports.clock import Clock, IdGenerator
+from ports.events import AuditEntry, AuditLog, EventPublisher, Notification, Notifier, Severity
+from ports.security import PasswordHasher
+from ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class KillSwitchConfig:
+    """Deadlines and policies of the kill switch (seconds)."""
+
+    deadline: float = 1.5
+    first_retry: float = 0.05
+    backoff: float = 2.0
+    lock_wait: float = 0.25
+    four_eyes: bool = True
+    max_failures: int = 5
+    lockout_minutes: int = 15
+
+
+@dataclass(frozen=True, slots=True)
+class ActivateKillSwitch:
+    principal: Principal
+    passcode: str
+    scope: Scope
+    flatten: bool = False
+    reason: str = "manual activation"
+
+
+@dataclass(frozen=True, slots=True)
+class ResumeTrading:
+    principal: Principal
+    passcode: str
+    scope: Scope
+    approver: Principal | None = None
+    approver_passcode: str | None = None
+    to_state: TradingState = TradingState.ACTIVE
+
+
+@dataclass(slots=True)
+class _AccountRun:
+    broker: str
+    account_id: str
+    requested: int = 0
+    acknowledged: int = 0
+    remaining: int = -1
+    attempts: int = 0
+    closing: int = 0
+    confirmed: bool = False
+    confirmed_at: float | None = None
+    errors: list[str] = field(default_factory=list)
+
+
+class KillSwitchService:
+    """Activates, triggers and resumes kill switches; reports what the brokers confirmed."""
+
+    def __init__(
+        self,
+        uow_factory: UnitOfWorkFactory,
+        brokers: BrokerRouter,
+        publisher: EventPublisher,
+        hasher: PasswordHasher,
+        clock: Clock,
+        ids: IdGenerator,
+        audit: AuditLog,
+        notifier: Notifier,
+        locks: KeyedLocks,
+        orders: OrderService,
+        config: KillSwitchConfig | None = None,
+    ) -> None:
+        self._uow = uow_factory
+        self._brokers = brokers
+        self._publisher = publisher
+        self._hasher = hasher
+        self._clock = clock
+        self._ids = ids
+        self._audit = audit
+        self._notifier = notifier
+        self._locks = locks
+        self._orders = orders
+        self.config = config or KillSwitchConfig()
+
+    # -- entry points ----------------------------------------------------------------
+    async def set_passcode(self, principal: Principal, passcode: str) -> None:
+        if len(passcode) < 6:
+            raise WrongPasscode("a passcode needs at least 6 characters")
+        async with self._uow() as uow:
+            await uow.passcodes.set(principal.id, self._hasher.hash(passcode))
+            await uow.commit()
+        await self._record(principal.id, "kill_switch.passcode_set", principal.id, "ok")
+
+    async def activate(self, cmd: ActivateKillSwitch) -> KillSwitchEvent:
+        """A principal pulls the switch with their passcode."""
+        await self._authorize(cmd.principal, cmd.scope)
+        await self._check_passcode(cmd.principal, cmd.passcode, "kill_switch.activate")
+        return await self.engage(
+            cmd.scope, TriggerType.MANUAL, cmd.principal.id, cmd.reason, flatten=cmd.flatten
+        )
+
+    async def trigger(
+        self, scope: Scope, trigger: TriggerType, reason: str, *, flatten: bool = False
+    ) -> KillSwitchEvent:
+        """An automatic trigger (loss limit, dead agent, margin call, succession)."""
+        return await self.engage(scope, trigger, Principal.system().id, reason, flatten=flatten)
+
+    async def resume(self, cmd: ResumeTrading) -> ScopeState:
+        """Back to ACTIVE (or REDUCING): passcode, plus a risk officer's when four-eyes is on."""
+        await self._authorize(cmd.principal, cmd.scope)
+        await self._check_passcode(cmd.principal, cmd.passcode, "kill_switch.resume")
+        approver = cmd.approver
+        if self.config.four_eyes and cmd.principal.role is not Role.SYSTEM:
+            if approver is None or cmd.approver_passcode is None:
+                await self._record(
+                    cmd.principal.id,
+                    "kill_switch.resume",
+                    cmd.scope.key,
+                    "refused: four-eyes approval missing",
+                )
+                raise FourEyesRequired(
+                    "resuming needs a second principal with the risk-officer role"
+                )
+            if approver.id == cmd.principal.id or approver.role is not Role.RISK_OFFICER:
+                await self._record(
+                    cmd.principal.id,
+                    "kill_switch.resume",
+                    cmd.scope.key,
+                    "refused: approver is not a different risk officer",
+                )
+                raise FourEyesRequired("the approver must be a different risk officer")
+            await self._check_passcode(approver, cmd.approver_passcode, "kill_switch.approve")
+        async with self._uow() as uow:
+            state = await uow.trading_states.get(cmd.scope.key)
+            if state is None:
+                state = ScopeState(cmd.scope)
+                await uow.trading_states.add(state)
+            state.change(cmd.to_state, cmd.principal.id, "resumed", self._clock.now())
+            if cmd.scope.kind is ScopeKind.AGENT:
+                agent = await uow.agents.get(cmd.scope.id)
+                if agent is not None:
+                    agent.revive(cmd.principal.id)
+            await uow.commit()
+            events = uow.collect_events()
+        await self._publisher.publish(events)
+        details = {"approver": approver.id if approver else None, "to": cmd.to_state.value}
+        await self._record(cmd.principal.id, "kill_switch.resume", cmd.scope.key, "ok", details)
+        return state
+
+    async def status(self) -> list[ScopeState]:
+        async with self._uow() as uow:
+            return await uow.trading_states.list()
+
+    async def events(self, scope: Scope | None = None, limit: int = 100) -> list[KillSwitchEvent]:
+        async with self._uow() as uow:
+            return await uow.kill_switch_events.list(scope.key if scope else None, limit)
+
+    # -- the sequence ----------------------------------------------------------------
+    async def engage(
+        self,
+        scope: Scope,
+        trigger: TriggerType,
+        principal_id: str,
+        reason: str,
+        *,
+        flatten: bool = False,
+    ) -> KillSwitchEvent:
+        start = self._clock.monotonic()
+        deadline = start + self.config.deadline
+        triggered_at = self._clock.now()
+        async with self._uow() as uow:
+            state = await uow.trading_states.get(scope.key)
+            if state is None:
+                state = ScopeState(scope)
+                await uow.trading_states.add(state)
+            state.change(TradingState.HALTED, principal_id, reason, triggered_at)
+            targets = await self._targets(uow, scope)
+            await uow.commit()
+            events = uow.collect_events()
+        halted_at = self._clock.now()
+        await self._publisher.publish(
+            [EmergencyHalt(scope.key, trigger.value, principal_id, reason), *events]
+        )
+        broadcast_at = self._clock.now()
+        runs = await asyncio.gather(
+            *(
+                self._stop_account(broker, account_id, agent_orders, flatten, deadline)
+                for broker, account_id, agent_orders in targets
+            )
+        )
+        cancel_sent_at = self._clock.now()
+        outcomes = _summarise(runs)
+        confirmed = all(o.confirmed for o in outcomes)
+        last_confirmation = max((r.confirmed_at or 0.0 for r in runs), default=start)
+        elapsed_ms = ((last_confirmation if confirmed else self._clock.monotonic()) - start) * 1e3
+        record = KillSwitchEvent(
+            id=self._ids.new("ks-"),
+            user_id=principal_id,
+            trigger_type=trigger,
+            scope=scope,
+            reason=reason,
+            flatten=flatten,
+            orders_cancelled=sum(r.acknowledged for r in runs),
+            broker_confirmed=confirmed,
+            brokers=outcomes,
+            triggered_at=triggered_at,
+            halted_at=halted_at,
+            broadcast_at=broadcast_at,
+            cancel_sent_at=cancel_sent_at if runs else None,
+            confirmed_at=self._clock.now() if confirmed else None,
+            elapsed_ms=elapsed_ms,
+        )
+        async with self._uow() as uow:
+            await uow.kill_switch_events.add(record)
+            await uow.commit()
+        await asyncio.gather(
+            *(self._orders.sync(r.account_id) for r in runs), return_exceptions=True
+        )
+        await self._after(record)
+        return record
+
+    async def _targets(
+        self, uow: UnitOfWork, scope: Scope
+    ) -> list[tuple[str, str, frozenset[str] | None]]:
+        """(broker, account, only these client order ids or None for all) per account."""
+        if scope.kind is ScopeKind.GLOBAL:
+            return [(a.broker, a.id, None) for a in await uow.accounts.list()]
+        if scope.kind is ScopeKind.ACCOUNT:
+            account = await uow.accounts.get(scope.id)
+            return [] if account is None else [(account.broker, account.id, None)]
+        agent = await uow.agents.get(scope.id)
+        by_account: dict[str, set[str]] = defaultdict(set)
+        for account_id in agent.account_ids if agent else ():
+            by_account.setdefault(account_id, set())
+        for order in await uow.orders.list(open_only=True, limit=1_000_000):
+            if order.origin.kind is OriginKind.AGENT and order.origin.id == scope.id:
+                by_account[order.account_id].add(order.client_order_id)
+        targets: list[tuple[str, str, frozenset[str] | None]] = []
+        for account_id, client_ids in sorted(by_account.items()):
+            account = await uow.accounts.get(account_id)
+            if account is not None:
+                targets.append((account.broker, account_id, frozenset(client_ids)))
+        return targets
+
+    async def _stop_account(
+        self,
+        broker_name: str,
+        account_id: str,
+        only: frozenset[str] | None,
+        flatten: bool,
+        deadline: float,
+    ) -> _AccountRun:
+        run = _AccountRun(broker_name, account_id)
+        broker = self._brokers.brokers.get(broker_name)
+        if broker is None:
+            run.errors.append(f"broker {broker_name!r} is not configured")
+            return run
+        # Let an in-flight submission of this account finish, so nothing lands after the cancel.
+        async with self._locks.hold(account_id, self.config.lock_wait):
+            pass
+        closing: set[str] = set()
+        backoff = self.config.first_retry
+        while True:
+            run.attempts += 1
+            await self._cancel(broker, account_id, only, run, deadline)
+            if flatten and only is None and not closing:
+                closing = await self._flatten(broker, account_id, run, deadline)
+            remaining = await self._bounded(broker.open_orders(account_id), deadline, run)
+            if remaining is not None:
+                left = [
+                    o
+                    for o in remaining
+                    if o.client_order_id not in closing
+                    and (only is None or o.client_order_id in only)
+                ]
+                run.remaining = len(left)
+                if not left:
+                    run.confirmed, run.confirmed_at = True, self._clock.monotonic()
+                    return run
+            if self._clock.monotonic() + backoff >= deadline:
+                return run
+            await self._clock.sleep(backoff)
+            backoff *= self.config.backoff
+
+    async def _cancel(
+        self,
+        broker: BrokerPort,
+        account_id: str,
+        only: frozenset[str] | None,
+        run: _AccountRun,
+        deadline: float,
+    ) -> None:
+        if only is None:
+            results = await self._bounded(broker.cancel_all(account_id), deadline, run)
+        else:
+            open_now = await self._bounded(broker.open_orders(account_id), deadline, run)
+            if open_now is None:
+                return
+            mine = [o for o in open_now if o.client_order_id in only]
+            results = list(
+                await asyncio.gather(*(broker.cancel(account_id, o.broker_order_id) for o in mine))
+            )
+        if results is not None:
+            run.requested += len(results)
+            run.acknowledged += sum(1 for r in results if r.ok)
+            run.errors.extend(r.error for r in results if r.error)
+
+    async def _flatten(
+        self, broker: BrokerPort, account_id: str, run: _AccountRun, deadline: float
+    ) -> set[str]:
+        results = await self._bounded(broker.close_all(account_id), deadline, run)
+        if results is None:
+            return set()
+        run.closing = sum(1 for r in results if r.ok)
+        run.errors.extend(f"close {r.symbol}: {r.error}" for r in results if not r.ok)
+        return {r.order.client_order_id for r in results if r.order is not None}
+
+    async def _bounded(self, call: Awaitable[T], deadline: float, run: _AccountRun) -> T | None:
+        """Await a broker call, but never past the deadline; errors are noted, not raised."""
+        remaining = deadline - self._clock.monotonic()
+        try:
+            return await asyncio.wait_for(call, max(remaining, 0.001))
+        except BrokerError as exc:
+            run.errors.append(exc.code.value)
+        except TimeoutError:
+            run.errors.append("DEADLINE_EXCEEDED")
+        return None
+
+    # -- helpers ---------------------------------------------------------------------
+    async def _authorize(self, principal: Principal, scope: Scope) -> None:
+        if principal.role in SUPERVISORS:
+            return
+        async with self._uow() as uow:
+            if scope.kind is ScopeKind.GLOBAL:
+                raise Forbidden("only a risk officer or an admin can halt everything")
+            if scope.kind is ScopeKind.ACCOUNT:
+                await account_for(uow, principal, scope.id)
+                return
+            agent = await uow.agents.get(scope.id)
+            if agent is None or agent.owner_id != principal.id:
+                raise NotFound(f"agent {scope.id} not found")
+
+    async def _check_passcode(self, principal: Principal, passcode: str, action: str) -> None:
+        now = self._clock.now()
+        async with self._uow() as uow:
+            lockout = await uow.lockouts.get(principal.id)
+            if lockout is None:
+                lockout = ActivationLockout(principal.id, max_failures=self.config.max_failures)
+                await uow.lockouts.add(lockout)
+            if lockout.is_locked(principal.role, now):
+                await uow.commit()
+                await self._record(principal.id, action, principal.id, "refused: locked out")
+                raise ActivationLocked(
+                    f"too many wrong passcodes; locked until {lockout.locked_until(now)}"
+                )
+            hashed = await uow.passcodes.get(principal.id)
+            if hashed is None or not self._hasher.verify(hashed, passcode):
+                lockout.record_failure(now)
+                await uow.commit()
+                await self._record(principal.id, action, principal.id, "refused: wrong passcode")
+                raise WrongPasscode("wrong passcode")
+            lockout.reset()
+            await uow.commit()
+
+    async def _after(self, record: KillSwitchEvent) -> None:
+        details = {
+            "trigger": record.trigger_type.value,
+            "confirmed": record.broker_confirmed,
+            "orders_cancelled": record.orders_cancelled,
+            "unconfirmed_brokers": list(record.unconfirmed_brokers),
+            "elapsed_ms": round(record.elapsed_ms, 3),
+        }
+        outcome = "confirmed" if record.broker_confirmed else "unconfirmed"
+        await self._record(
+            record.user_id, "kill_switch.activate", record.scope.key, outcome, details
+        )
+        confirmation = (
+            "confirmed by every broker"
+            if record.broker_confirmed
+            else "NOT confirmed by " + ", ".join(record.unconfirmed_brokers)
+        )
+        body = (
+            f"Trading halted for {record.scope.key} ({record.trigger_type.value}): "
+            f"{record.orders_cancelled} orders cancelled, {confirmation}."
+        )
+        await self._notifier.notify(
+            Notification(
+                record.user_id,
+                "Kill switch activated",
+                body,
+                Severity.CRITICAL if not record.broker_confirmed else Severity.WARNING,
+            )
+        )
+
+    async def _record(
+        self,
+        actor: str,
+        action: str,
+        target: str,
+        outcome: str,
+        details: Mapping[str, object] | None = None,
+    ) -> None:
+        await self._audit.record(
+            AuditEntry(actor, action, target, outcome, self._clock.now(), details or {})
+        )
+
+
+def _summarise(runs: list[_AccountRun]) -> tuple[BrokerOutcome, ...]:
+    by_broker: dict[str, list[_AccountRun]] = defaultdict(list)
+    for run in runs:
+        by_broker[run.broker].append(run)
+    return tuple(
+        BrokerOutcome(
+            broker=name,
+            accounts=tuple(r.account_id for r in group),
+            cancel_requested=sum(r.requested for r in group),
+            cancel_acknowledged=sum(r.acknowledged for r in group),
+            remaining_open=sum(max(r.remaining, 0) for r in group),
+            confirmed=all(r.confirmed for r in group),
+            attempts=max(r.attempts for r in group),
+            closing_orders=sum(r.closing for r in group),
+            errors=tuple(sorted({e for r in group for e in r.errors})),
+        )
+        for name, group in sorted(by_broker.items())
+    )

@@ -1,0 +1,42 @@
+"""Compiled risk policies per account, and each account's order-flow memory."""
+
+from __future__ import annotations
+
+from domain.risk.flow import OrderFlow
+from domain.risk.gate import Policy, compile_policy
+from domain.trading.accounts import Account
+from ports.unit_of_work import UnitOfWork
+
+
+class PolicyCache:
+    """Compiles an account's active rules once and reuses the policy until rules change.
+
+    `invalidate()` is called by the rule use cases on every create, update and
+    delete (and, across instances, by the fan-out adapter).
+    """
+
+    def __init__(self) -> None:
+        self._policies: dict[str, Policy] = {}
+        self._flows: dict[str, OrderFlow] = {}
+        self.compilations = 0
+
+    async def policy_for(self, uow: UnitOfWork, account: Account) -> Policy:
+        policy = self._policies.get(account.id)
+        if policy is None:
+            rules = await uow.risk_rules.list()
+            policy = compile_policy(account.id, account.owner_id, rules)
+            self._policies[account.id] = policy
+            self.compilations += 1
+        return policy
+
+    def flow_for(self, account_id: str) -> OrderFlow:
+        flow = self._flows.get(account_id)
+        if flow is None:
+            flow = self._flows[account_id] = OrderFlow()
+        return flow
+
+    def invalidate(self, account_id: str | None = None) -> None:
+        if account_id is None:
+            self._policies.clear()
+        else:
+            self._policies.pop(account_id, None)

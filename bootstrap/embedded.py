@@ -1,0 +1,117 @@
+"""Wires the core with in-memory adapters and the paper broker (embedded mode, tests, benches)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from adapters.brokers.paper import PaperBroker, PaperBrokerConfig
+from adapters.memory.bus import InMemoryAuditLog, InMemoryNotifier, InProcessEventBus
+from adapters.memory.clock import FakeClock, SequentialIds, SystemClock, UuidGenerator
+from adapters.memory.marketdata import InMemoryMarketData
+from adapters.memory.store import InMemoryStore, InMemoryUnitOfWork, unit_of_work_factory
+from adapters.security.argon2_hasher import Argon2Hasher
+from application.concurrency import KeyedLocks
+from application.killswitch import KillSwitchConfig, KillSwitchService
+from application.orders import BrokerRouter, OrderService
+from application.policies import PolicyCache
+from domain.trading.accounts import Account
+from domain.trading.instruments import Instrument
+from ports.clock import Clock, IdGenerator
+
+
+@dataclass
+class Embedded:
+    """Every adapter and service of an embedded Bulwark, reachable for tests."""
+
+    clock: Clock
+    ids: IdGenerator
+    store: InMemoryStore
+    market: InMemoryMarketData
+    broker: PaperBroker
+    bus: InProcessEventBus
+    audit: InMemoryAuditLog
+    notifier: InMemoryNotifier
+    hasher: Argon2Hasher
+    locks: KeyedLocks
+    policies: PolicyCache
+    orders: OrderService
+    killswitch: KillSwitchService
+    extra_brokers: dict[str, object] = field(default_factory=dict)
+
+    def uow(self) -> InMemoryUnitOfWork:
+        return unit_of_work_factory(self.store)()
+
+    async def open_account(
+        self, account_id: str, owner_id: str, cash: Decimal, *, broker: str = "paper"
+    ) -> Account:
+        """Create an account here and at the paper broker, with start-of-day marks set."""
+        account = Account(
+            account_id, owner_id, cash, broker=broker, start_of_day_equity=cash, peak_equity=cash
+        )
+        async with self.uow() as uow:
+            await uow.accounts.add(account)
+            await uow.commit()
+        if broker == "paper":
+            self.broker.seed_account(account_id, cash)
+        return account
+
+    async def add_instrument(self, instrument: Instrument, price: Decimal) -> None:
+        async with self.uow() as uow:
+            await uow.instruments.add(instrument)
+            await uow.commit()
+        self.market.set_price(instrument.symbol, price)
+
+
+def build_embedded(
+    *,
+    fake_clock: bool = True,
+    broker_config: PaperBrokerConfig | None = None,
+    killswitch_config: KillSwitchConfig | None = None,
+    brokers: dict[str, object] | None = None,
+) -> Embedded:
+    """A complete in-memory Bulwark. `brokers` adds named broker adapters beside "paper"."""
+    clock: Clock = FakeClock() if fake_clock else SystemClock()
+    ids: IdGenerator = SequentialIds() if fake_clock else UuidGenerator()
+    store = InMemoryStore()
+    uow_factory = unit_of_work_factory(store)
+    market = InMemoryMarketData(clock)
+    broker = PaperBroker(market, clock, ids, broker_config or PaperBrokerConfig())
+    market.subscribe(broker.on_quote)
+    bus = InProcessEventBus()
+    audit = InMemoryAuditLog()
+    notifier = InMemoryNotifier()
+    hasher = Argon2Hasher.fast() if fake_clock else Argon2Hasher()
+    locks = KeyedLocks()
+    policies = PolicyCache()
+    router = BrokerRouter({"paper": broker, **(brokers or {})})  # type: ignore[dict-item]
+    orders = OrderService(uow_factory, router, market, bus, clock, ids, policies, locks)
+    killswitch = KillSwitchService(
+        uow_factory,
+        router,
+        bus,
+        hasher,
+        clock,
+        ids,
+        audit,
+        notifier,
+        locks,
+        orders,
+        killswitch_config,
+    )
+    return Embedded(
+        clock,
+        ids,
+        store,
+        market,
+        broker,
+        bus,
+        audit,
+        notifier,
+        hasher,
+        locks,
+        policies,
+        orders,
+        killswitch,
+        dict(brokers or {}),
+    )
