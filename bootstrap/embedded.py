@@ -15,6 +15,8 @@ from application.concurrency import KeyedLocks
 from application.killswitch import KillSwitchConfig, KillSwitchService
 from application.orders import BrokerRouter, OrderService
 from application.policies import PolicyCache
+from application.risk import RiskService
+from domain.risk.analysis import HeadroomRater
 from domain.trading.accounts import Account
 from domain.trading.instruments import Instrument
 from ports.clock import Clock, IdGenerator
@@ -37,6 +39,7 @@ class Embedded:
     policies: PolicyCache
     orders: OrderService
     killswitch: KillSwitchService
+    risk: RiskService
     extra_brokers: dict[str, object] = field(default_factory=dict)
 
     def uow(self) -> InMemoryUnitOfWork:
@@ -99,6 +102,7 @@ def build_embedded(
         orders,
         killswitch_config,
     )
+    risk = RiskService(uow_factory, market, clock, ids, policies, audit, HeadroomRater(), orders)
     return Embedded(
         clock,
         ids,
@@ -113,5 +117,6 @@ def build_embedded(
         policies,
         orders,
         killswitch,
+        risk,
         dict(brokers or {}),
     )

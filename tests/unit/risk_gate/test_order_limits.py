@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from domain.risk.reasons import Action, Outcome, ReasonCode
@@ -84,7 +86,9 @@ def test_max_order_quantity_warn_approves_with_the_warning() -> None:
         pytest.param("0.5", D(100), id="lot-half"),  # 100 / 0.5 = 200 lots → 100
     ],
 )
-def test_max_order_quantity_reduce_rounds_down_to_the_lot(lot: str | int, expected: D) -> None:
+def test_max_order_quantity_reduce_rounds_down_to_the_lot(
+    lot: str | int, expected: Decimal
+) -> None:
     # Arrange
     limit = rule(MAX_QTY, {"max_quantity": 100}, action=Action.REDUCE)
     risk_view = view(account(), universe=instruments(instrument("AAPL", lot=lot)))
@@ -172,7 +176,9 @@ def test_max_order_notional_warn_approves_with_the_warning() -> None:
         pytest.param(10, D(330), id="lot-10"),  # 333.33 → 33 lots of 10 = 330
     ],
 )
-def test_max_order_notional_reduce_fits_the_notional_in_whole_lots(lot: int, expected: D) -> None:
+def test_max_order_notional_reduce_fits_the_notional_in_whole_lots(
+    lot: int, expected: Decimal
+) -> None:
     # Arrange: limit price 30.
     limit = rule(MAX_NOTIONAL, {"max_notional": 10_000}, action=Action.REDUCE)
     risk_view = view(account(), universe=instruments(instrument("AAPL", lot=lot)))
