@@ -43,8 +43,16 @@ async def one_run() -> tuple[float, float, int, bool]:
         for i in range(ORDERS_PER_ACCOUNT):
             price = Decimal(90) - Decimal(i % 50) / 10  # below the ask: rests
             result = await e.orders.submit(
-                SubmitOrder(owner, account_id, SYMBOLS[i % len(SYMBOLS)], Side.BUY, Decimal(1 + i),
-                            origin, OrderType.LIMIT, limit_price=price)
+                SubmitOrder(
+                    owner,
+                    account_id,
+                    SYMBOLS[i % len(SYMBOLS)],
+                    Side.BUY,
+                    Decimal(1 + i),
+                    origin,
+                    OrderType.LIMIT,
+                    limit_price=price,
+                )
             )
             assert result.decision is not None and result.decision.approved, result
     open_total = 0
@@ -67,10 +75,14 @@ async def main(runs: int) -> None:
         whole_ms.append(whole)
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     print(f"kill switch, {ACCOUNTS} accounts x {ORDERS_PER_ACCOUNT} open orders, {runs} runs")
-    print(f"  activation -> broker-confirmed: p50 {statistics.median(confirmed_ms):7.1f} ms  "
-          f"(runs: {', '.join(f'{v:.1f}' for v in confirmed_ms)})")
-    print(f"  whole call incl. record + sync: p50 {statistics.median(whole_ms):7.1f} ms  "
-          f"(runs: {', '.join(f'{v:.1f}' for v in whole_ms)})")
+    print(
+        f"  activation -> broker-confirmed: p50 {statistics.median(confirmed_ms):7.1f} ms  "
+        f"(runs: {', '.join(f'{v:.1f}' for v in confirmed_ms)})"
+    )
+    print(
+        f"  whole call incl. record + sync: p50 {statistics.median(whole_ms):7.1f} ms  "
+        f"(runs: {', '.join(f'{v:.1f}' for v in whole_ms)})"
+    )
 
 
 if __name__ == "__main__":

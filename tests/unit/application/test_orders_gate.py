@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
 
 from adapters.brokers.paper import PaperBrokerConfig
 from bootstrap.embedded import Embedded, build_embedded
+from domain.risk.gate import Policy
 from domain.risk.reasons import ReasonCode
 from domain.risk.rules import RuleType
+from domain.trading.accounts import Account
 from domain.trading.instruments import Instrument
 from domain.trading.orders import OrderRejected, OrderStatus
 from ports.broker import BrokerErrorCode
+from ports.unit_of_work import UnitOfWork
 from tests.unit.application.builders import ACCOUNT, BUY, add_rule, limit, market
 from tests.unit.application.conftest import seed
 
@@ -21,9 +25,22 @@ D = Decimal
 
 
 @pytest.fixture
-async def slow() -> Embedded:
-    """A broker that takes 10 ms (on the fake clock) per call, so submissions interleave."""
-    return await seed(build_embedded(broker_config=PaperBrokerConfig(latency_s=0.01)))
+async def slow(monkeypatch: pytest.MonkeyPatch) -> Embedded:
+    """Submissions that can interleave: the broker takes 10 ms (fake clock) per call, and the
+    policy lookup suspends after the risk view is built, as a database round trip would.
+
+    Without the per-account lock a second order would be decided inside that gap, before
+    the first is counted as open, and both would be approved.
+    """
+    e = await seed(build_embedded(broker_config=PaperBrokerConfig(latency_s=0.01)))
+    lookup = e.policies.policy_for
+
+    async def suspending(uow: UnitOfWork, account: Account) -> Policy:
+        await asyncio.sleep(0)
+        return await lookup(uow, account)
+
+    monkeypatch.setattr(e.policies, "policy_for", suspending)
+    return e
 
 
 # -- one account's orders are decided one at a time --------------------------------------
@@ -117,11 +134,43 @@ async def test_a_symbol_without_a_reference_price_is_denied(e: Embedded) -> None
         await u.commit()
 
     # Act
-    result = await e.orders.submit(market(BUY, 10).__class__(**{
-        **{f: getattr(market(BUY, 10), f) for f in market(BUY, 10).__slots__},
-        "symbol": "MSFT",
-    }))
+    result = await e.orders.submit(replace(market(BUY, 10), symbol="MSFT"))
 
     # Assert
     assert result.order.status is OrderStatus.DENIED
     assert result.order.deny_reasons == ("NO_REFERENCE_PRICE",)
+
+
+async def test_a_held_position_without_a_mark_denies_an_order_in_another_symbol(
+    e: Embedded,
+) -> None:
+    # Arrange: hold AAPL, then lose its quote; MSFT is quoted
+    await e.add_instrument(Instrument("MSFT"), D("50"))
+    await e.orders.submit(market(BUY, 10))
+    e.market.remove("AAPL")
+
+    # Act
+    result = await e.orders.submit(replace(market(BUY, 10), symbol="MSFT"))
+
+    # Assert
+    assert result.order.status is OrderStatus.DENIED
+    assert result.order.deny_reasons == ("NO_REFERENCE_PRICE",)
+
+
+async def test_a_broker_failing_on_submit_rejects_the_order_and_releases_it(e: Embedded) -> None:
+    # Arrange
+    e.broker.fail_next(1, methods={"submit"})
+
+    # Act
+    result = await e.orders.submit(limit(BUY, 10, "95"))
+
+    # Assert
+    assert result.order.status is OrderStatus.REJECTED
+    assert e.bus.of_type(OrderRejected) == [
+        OrderRejected(result.order.id, ACCOUNT, BrokerErrorCode.UNAVAILABLE.value)
+    ]
+    async with e.uow() as u:
+        account = await u.accounts.get(ACCOUNT)
+    assert account is not None
+    assert account.open_orders == {}
+    assert await e.broker.open_orders(ACCOUNT) == []

@@ -86,8 +86,9 @@ async def test_rule_on_another_owners_account_answers_not_found(system: Embedded
 
 
 async def test_only_supervisors_create_global_rules(system: Embedded) -> None:
-    global_rule = RuleDraft(RuleType.RESTRICTED_SYMBOLS, {"symbols": ["XOM"]},
-                            scope=RuleScope.GLOBAL)
+    global_rule = RuleDraft(
+        RuleType.RESTRICTED_SYMBOLS, {"symbols": ["XOM"]}, scope=RuleScope.GLOBAL
+    )
     with pytest.raises(Forbidden):
         await system.risk.create(ALICE, global_rule)
     await system.risk.create(OFFICER, global_rule)
