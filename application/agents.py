@@ -268,7 +268,9 @@ class HeartbeatMonitor:
             "confirmed": record.broker_confirmed,
         }
         await self._audit.record(
-            AuditEntry(SYSTEM, "agent.declared_dead", Scope.agent(agent.id).key, "halted", now, details)
+            AuditEntry(
+                SYSTEM, "agent.declared_dead", Scope.agent(agent.id).key, "halted", now, details
+            )
         )
         confirmation = "confirmed" if record.broker_confirmed else "NOT confirmed by the broker"
         await self._notifier.notify(

@@ -81,6 +81,14 @@ class _AccountRun:
     requested: int = 0
     acknowledged: int = 0
     remaining: int = -1
+    acked_ids: set[str] = field(default_factory=set)
+    open_ids: set[str] = field(default_factory=set)
+
+    @property
+    def cancelled(self) -> int:
+        """Distinct orders acknowledged and no longer open at the last look."""
+        return len(self.acked_ids - self.open_ids)
+
     attempts: int = 0
     closing: int = 0
     confirmed: bool = False
@@ -235,7 +243,7 @@ class KillSwitchService:
             scope=scope,
             reason=reason,
             flatten=flatten,
-            orders_cancelled=sum(r.acknowledged for r in runs),
+            orders_cancelled=sum(r.cancelled for r in runs),
             broker_confirmed=confirmed,
             brokers=outcomes,
             triggered_at=triggered_at,
@@ -309,6 +317,7 @@ class KillSwitchService:
                     and (only is None or o.client_order_id in only)
                 ]
                 run.remaining = len(left)
+                run.open_ids = {o.broker_order_id for o in left}
                 if not left:
                     run.confirmed, run.confirmed_at = True, self._clock.monotonic()
                     return run
@@ -338,6 +347,7 @@ class KillSwitchService:
         if results is not None:
             run.requested += len(results)
             run.acknowledged += sum(1 for r in results if r.ok)
+            run.acked_ids.update(r.broker_order_id for r in results if r.ok)
             run.errors.extend(r.error for r in results if r.error)
 
     async def _flatten(

@@ -147,9 +147,13 @@ class OrderService:
                 same = (
                     existing.symbol == cmd.symbol.strip().upper()
                     and existing.side is cmd.side
+                    and existing.requested_quantity == cmd.quantity
                     and existing.order_type is cmd.order_type
+                    and existing.time_in_force is cmd.time_in_force
                     and existing.limit_price == cmd.limit_price
                     and existing.stop_price == cmd.stop_price
+                    and existing.reduce_only == cmd.reduce_only
+                    and existing.origin == cmd.origin
                 )
                 if not same:
                     raise Conflict("idempotency key reused with a different order")

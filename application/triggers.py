@@ -105,7 +105,9 @@ class LossLimitWatch:
             accounts = sorted(await uow.accounts.list(), key=lambda a: a.id)
             marks = await held_marks(self._market, accounts)
             for account in accounts:
-                applicable = [r for r in rules if r.applies_to_account(account.id, account.owner_id)]
+                applicable = [
+                    r for r in rules if r.applies_to_account(account.id, account.owner_id)
+                ]
                 try:
                     equity = account.equity(marks)
                 except MissingMark:
@@ -177,7 +179,9 @@ def _first_breach(
             loss = -account.day_pnl(marks)
             limit = _daily_limit(control, account.start_of_day_equity)
             if limit is not None and loss >= limit:
-                reason = f"day's loss {loss:,.2f} reached the limit of {limit:,.2f} (rule {rule.id})"
+                reason = (
+                    f"day's loss {loss:,.2f} reached the limit of {limit:,.2f} (rule {rule.id})"
+                )
                 return _breach(account, TriggerType.DAILY_LOSS, rule, loss, limit, reason)
         elif isinstance(control, MaxDrawdown):
             drawdown = account.drawdown(marks)
@@ -185,7 +189,9 @@ def _first_breach(
             peak = account.peak_equity
             # peak − equity ≥ limit × peak, multiplied out so no division rounding decides
             if peak > ZERO and peak - account.equity(marks) >= limit * peak:
-                reason = f"drawdown {drawdown:.2%} reached the limit of {limit:.2%} (rule {rule.id})"
+                reason = (
+                    f"drawdown {drawdown:.2%} reached the limit of {limit:.2%} (rule {rule.id})"
+                )
                 return _breach(account, TriggerType.DRAWDOWN, rule, drawdown, limit, reason)
     return None
 

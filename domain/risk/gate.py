@@ -13,6 +13,16 @@ from domain.risk.verdicts import Decision, Verdict
 from domain.risk.view import AccountRiskView
 from domain.trading.orders import Order, OrderType, Origin, OriginKind
 
+# Enum members bound once: a class attribute lookup costs ~100 ns on the hot path.
+_ACTION_REDUCE = Action.REDUCE
+_ACTION_WARN = Action.WARN
+_DENY = Outcome.DENY
+_ORIGIN_AGENT = OriginKind.AGENT
+_ORIGIN_STRATEGY = OriginKind.STRATEGY
+_REDUCE = Outcome.REDUCE
+_WARN = Outcome.WARN
+
+
 _GUARD = "ReferenceData"
 
 
@@ -24,7 +34,7 @@ class Policy:
     origin is computed once and cached.
     """
 
-    __slots__ = ("_by_origin", "account_id", "controls", "fingerprint")
+    __slots__ = ("_by_origin", "_scoped", "account_id", "controls", "fingerprint")
 
     def __init__(self, account_id: str, controls: Iterable[Control], fingerprint: str = "") -> None:
         self.account_id = account_id
@@ -35,8 +45,11 @@ class Policy:
         self.controls: tuple[Control, ...] = (*builtins, *_ordered(controls))
         self.fingerprint = fingerprint
         self._by_origin: dict[Origin, tuple[Control, ...]] = {}
+        self._scoped = any(c.scope in (RuleScope.STRATEGY, RuleScope.AGENT) for c in self.controls)
 
     def controls_for(self, origin: Origin) -> tuple[Control, ...]:
+        if not self._scoped:
+            return self.controls  # no origin-scoped rule: every order gets every control
         cached = self._by_origin.get(origin)
         if cached is None:
             cached = tuple(c for c in self.controls if _applies(c, origin))
@@ -59,7 +72,7 @@ class Policy:
                 if instrument is None
                 else (ReasonCode.NO_REFERENCE_PRICE)
             )
-            verdict = Verdict(code, Outcome.DENY, _GUARD, None, f"{code.value}: {symbol}")
+            verdict = Verdict(code, _DENY, _GUARD, None, f"{code.value}: {symbol}")
             return Decision(False, requested, requested, (verdict,))
         price = _order_price(order) or mark
         unit = price * instrument.multiplier
@@ -81,15 +94,15 @@ class Policy:
             except Exception as exc:
                 verdict = Verdict(
                     ReasonCode.RISK_CHECK_ERROR,
-                    Outcome.DENY,
+                    _DENY,
                     control.name,
                     control.rule_id,
                     f"{control.name} failed: {type(exc).__name__}: {exc}",
                 )
             append(verdict)
-            if verdict.outcome is Outcome.DENY:
+            if verdict.outcome is _DENY:
                 approved = False
-            elif verdict.outcome is Outcome.REDUCE and verdict.allowed_quantity is not None:
+            elif verdict.outcome is _REDUCE and verdict.allowed_quantity is not None:
                 quantity = verdict.allowed_quantity
                 value = quantity * unit
         return Decision(approved, requested, quantity if approved else requested, tuple(verdicts))
@@ -107,20 +120,20 @@ class Policy:
         code = control.reason(view)
         message = control.explain(order, quantity, unit, view)
         action = control.action
-        if action is Action.WARN:
-            return Verdict(code, Outcome.WARN, control.name, control.rule_id, message, fits)
-        if action is Action.REDUCE and control.quantity_based:
+        if action is _ACTION_WARN:
+            return Verdict(code, _WARN, control.name, control.rule_id, message, fits)
+        if action is _ACTION_REDUCE and control.quantity_based:
             allowed = _round_down(min(fits, quantity), lot_size)
             if allowed > ZERO:
                 return Verdict(
                     code,
-                    Outcome.REDUCE,
+                    _REDUCE,
                     control.name,
                     control.rule_id,
                     f"{message}; reduced to {allowed}",
                     allowed,
                 )
-        return Verdict(code, Outcome.DENY, control.name, control.rule_id, message, fits)
+        return Verdict(code, _DENY, control.name, control.rule_id, message, fits)
 
 
 def compile_policy(
@@ -149,9 +162,9 @@ def compile_policy(
 
 def _applies(control: Control, origin: Origin) -> bool:
     if control.scope is RuleScope.STRATEGY:
-        return origin.kind is OriginKind.STRATEGY and origin.id == control.scope_id
+        return origin.kind is _ORIGIN_STRATEGY and origin.id == control.scope_id
     if control.scope is RuleScope.AGENT:
-        return origin.kind is OriginKind.AGENT and origin.id == control.scope_id
+        return origin.kind is _ORIGIN_AGENT and origin.id == control.scope_id
     return True
 
 

@@ -161,10 +161,13 @@ class Order:
     broker_order_id: str | None = None
     broker: str = "paper"
     deny_reasons: tuple[str, ...] = ()
+    requested_quantity: Decimal | None = None
     events: list[DomainEvent] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         validate_order_terms(self.order_type, self.quantity, self.limit_price, self.stop_price)
+        if self.requested_quantity is None:
+            self.requested_quantity = self.quantity  # kept when a REDUCE control scales it down
 
     # -- queries ---------------------------------------------------------------
     @property

@@ -13,6 +13,15 @@ from domain.risk.reasons import ReasonCode
 from domain.risk.view import AccountRiskView
 from domain.trading.orders import Order, OrderType, Side
 
+# Enum members bound once: a class attribute lookup costs ~100 ns on the hot path.
+_ACTIVE = TradingState.ACTIVE
+_BUY = Side.BUY
+_HALTED = TradingState.HALTED
+_MARKET = OrderType.MARKET
+_REDUCING = TradingState.REDUCING
+_STOP = OrderType.STOP
+
+
 WEEKDAYS = frozenset(range(5))
 
 
@@ -35,17 +44,17 @@ class TradingStateControl(Control):
         view: AccountRiskView,
     ) -> Decimal | None:
         state = view.trading_state
-        if state is TradingState.ACTIVE:
+        if state is _ACTIVE:
             return None
-        if state is TradingState.REDUCING and reduces:
+        if state is _REDUCING and reduces:
             return None
         return ZERO
 
     def reason(self, view: AccountRiskView) -> ReasonCode:
         state = view.trading_state
-        if state is TradingState.HALTED:
+        if state is _HALTED:
             return ReasonCode.TRADING_HALTED
-        if state is TradingState.REDUCING:
+        if state is _REDUCING:
             return ReasonCode.TRADING_REDUCE_ONLY
         return ReasonCode.UNKNOWN_TRADING_STATE
 
@@ -53,7 +62,7 @@ class TradingStateControl(Control):
         state = view.trading_state
         if state is None:
             return "trading state is unknown: denied (fail closed)"
-        if state is TradingState.REDUCING:
+        if state is _REDUCING:
             return f"trading is reduce-only: {order.side.value} {quantity} {order.symbol} adds risk"
         return f"trading is {state.value}"
 
@@ -110,14 +119,15 @@ class PriceCollar(Control):
         reduces: bool,
         view: AccountRiskView,
     ) -> Decimal | None:
-        if order.order_type is OrderType.MARKET:
-            return None
+        limit, stop = order.limit_price, order.stop_price
+        if limit is None and stop is None:
+            return None  # a market order has no price to collar
         reference = view.marks[order.symbol]
         band = self._band(order, view)
-        limit, stop = order.limit_price, order.stop_price
-        if limit is not None and abs(limit - reference) > band:
+        low, high = reference - band, reference + band
+        if limit is not None and not low <= limit <= high:
             return ZERO
-        if stop is not None and abs(stop - reference) > band:
+        if stop is not None and not low <= stop <= high:
             return ZERO
         return None
 
@@ -302,9 +312,9 @@ class SelfMatch(Control):
         view: AccountRiskView,
     ) -> Decimal | None:
         symbol = order.symbol
-        marketable = order.order_type in (OrderType.MARKET, OrderType.STOP)
+        marketable = order.order_type in (_MARKET, _STOP)
         price = order.limit_price
-        if order.side is Side.BUY:
+        if order.side is _BUY:
             if symbol in view.own_market_sells:
                 return ZERO
             ask = view.best_own_ask.get(symbol)

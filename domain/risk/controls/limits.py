@@ -14,6 +14,9 @@ from domain.risk.reasons import ReasonCode
 from domain.risk.view import AccountRiskView
 from domain.trading.orders import Order, Side
 
+# Enum members bound once: a class attribute lookup costs ~100 ns on the hot path.
+_BUY = Side.BUY
+
 
 class MaxOrderQuantity(Control):
     """2. No single order above `max_quantity` units."""
@@ -113,20 +116,27 @@ class MaxPosition(Control):
         reduces: bool,
         view: AccountRiskView,
     ) -> Decimal | None:
-        if reduces or (self.symbols is not None and order.symbol not in self.symbols):
+        if reduces:
             return None
         symbol = order.symbol
+        symbols = self.symbols
+        if symbols is not None and symbol not in symbols:
+            return None
         position = view.positions.get(symbol, ZERO)
-        if order.side is Side.BUY:
-            worst = position + view.open_buy_qty.get(symbol, ZERO) + quantity
+        if order.side is _BUY:
+            size = position + view.open_buy_qty.get(symbol, ZERO) + quantity
         else:
-            worst = position - view.open_sell_qty.get(symbol, ZERO) - quantity
-        size = abs(worst)
+            size = quantity + view.open_sell_qty.get(symbol, ZERO) - position
         # Pass path without division: compare units and values directly.
+        max_quantity, max_notional, max_pct = (
+            self.max_quantity,
+            self.max_notional,
+            self.max_pct_equity,
+        )
         if (
-            (self.max_quantity is None or size <= self.max_quantity)
-            and (self.max_notional is None or size * unit <= self.max_notional)
-            and (self.max_pct_equity is None or size * unit <= self.max_pct_equity * view.equity)
+            (max_quantity is None or size <= max_quantity)
+            and (max_notional is None or size * unit <= max_notional)
+            and (max_pct is None or size * unit <= max_pct * view.equity)
         ):
             return None
         room = self.limit_units(unit, view) - (size - quantity)
@@ -203,11 +213,11 @@ class NetExposure(Control):
         view: AccountRiskView,
     ) -> Decimal | None:
         net = view.total_net
-        after = net + value if order.side is Side.BUY else net - value
+        after = net + value if order.side is _BUY else net - value
         cap = self.cap(view)
         if abs(after) <= cap or abs(after) <= abs(net):
             return None
-        room = cap - net if order.side is Side.BUY else cap + net
+        room = cap - net if order.side is _BUY else cap + net
         return fit(room, unit)
 
     def explain(self, order: Order, quantity: Decimal, unit: Decimal, view: AccountRiskView) -> str:

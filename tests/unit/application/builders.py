@@ -14,6 +14,7 @@ from domain.killswitch.state import Scope, TradingState
 from domain.principals import Principal, Role
 from domain.risk.reasons import Action
 from domain.risk.rules import RiskRule, RuleType
+from domain.trading.instruments import Instrument
 from domain.trading.orders import OrderType, Origin, OriginKind, Side
 
 D = Decimal
@@ -73,6 +74,15 @@ def limit(
         limit_price=D(price),
         **extra,
     )
+
+
+async def seed(e: Embedded) -> Embedded:
+    """AAPL at 99.90 / 100.10; ACCOUNT (OWNER's) and OTHER_ACCOUNT (STRANGER's) with CASH."""
+    await e.add_instrument(Instrument(SYMBOL), (BID + ASK) / 2)
+    e.market.set_quote(SYMBOL, BID, ASK)
+    await e.open_account(ACCOUNT, OWNER.id, CASH)
+    await e.open_account(OTHER_ACCOUNT, STRANGER.id, CASH)
+    return e
 
 
 def fake_clock(e: Embedded) -> FakeClock:

@@ -12,7 +12,6 @@ from domain.killswitch.state import Scope, TradingState
 from domain.killswitch.switch import (
     BrokerOutcome,
     EmergencyHalt,
-    KillSwitchEvent,
     TradingStateChanged,
     TriggerType,
 )
@@ -25,7 +24,6 @@ from tests.unit.application.builders import (
     BUY,
     OTHER_ACCOUNT,
     OWNER,
-    SELL,
     STRANGER,
     SYMBOL,
     add_agent,
@@ -205,7 +203,7 @@ async def test_an_agent_scope_cancels_only_that_agents_orders(e: Embedded) -> No
     await set_passcodes(e, OWNER)
     await add_agent(e, ACCOUNT)
     mine = (await e.orders.submit(limit(BUY, 10, "95"))).order
-    agents = (await e.orders.submit(limit(BUY, 5, "94", principal=AGENT, origin=AGENT_ORIGIN)))
+    agents = await e.orders.submit(limit(BUY, 5, "94", principal=AGENT, origin=AGENT_ORIGIN))
     scope = Scope.agent(AGENT.id)
 
     # Act
@@ -269,4 +267,3 @@ async def test_a_second_activation_of_a_halted_scope_still_confirms(ks: Embedded
     assert second.orders_cancelled == 0
     assert await ks.killswitch.events() == [second, first]
     assert len(ks.bus.of_type(TradingStateChanged)) == 1
-    _ = (SELL, KillSwitchEvent)

@@ -18,8 +18,7 @@ from domain.trading.instruments import Instrument
 from domain.trading.orders import OrderRejected, OrderStatus
 from ports.broker import BrokerErrorCode
 from ports.unit_of_work import UnitOfWork
-from tests.unit.application.builders import ACCOUNT, BUY, add_rule, limit, market
-from tests.unit.application.conftest import seed
+from tests.unit.application.builders import ACCOUNT, BUY, add_rule, limit, market, seed
 
 D = Decimal
 

@@ -173,10 +173,6 @@ async def test_the_same_idempotency_key_with_another_side_is_a_conflict(e: Embed
         await e.orders.submit(market(SELL, 10, idempotency_key="key-1"))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="OrderService._replay does not compare the quantity: a different order is replayed",
-)
 async def test_the_same_idempotency_key_with_another_quantity_is_a_conflict(
     e: Embedded,
 ) -> None:
