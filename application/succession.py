@@ -220,11 +220,12 @@ class _Incomplete(Exception):
 
 
 class SuccessionScheduler:
-    """Evaluates every case: reminders and the grace notice go to the owner; a triggered
-    case is executed: every account halted (orders cancelled, positions closed when the
-    policy liquidates), the estate valued at marks, taxed and allocated, each step audited
-    and the beneficiaries told. Executed cases are left alone; a case whose execution the
-    brokers did not confirm stays TRIGGERED and is executed again on the next run.
+    """Run by a scheduler: sends reminders and grace notices, and executes triggered cases.
+
+    Execution halts every account of the owner (orders cancelled, positions closed when
+    the policy liquidates), values the estate at marks, taxes and allocates it, audits
+    each step and tells the beneficiaries. Executed cases are left alone; a case whose
+    execution the brokers did not confirm stays TRIGGERED and is executed again next run.
     """
 
     def __init__(

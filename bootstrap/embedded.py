@@ -11,11 +11,15 @@ from adapters.memory.clock import FakeClock, SequentialIds, SystemClock, UuidGen
 from adapters.memory.marketdata import InMemoryMarketData
 from adapters.memory.store import InMemoryStore, InMemoryUnitOfWork, unit_of_work_factory
 from adapters.security.argon2_hasher import Argon2Hasher
+from application.agents import AgentService, HeartbeatMonitor
 from application.concurrency import KeyedLocks
 from application.killswitch import KillSwitchConfig, KillSwitchService
+from application.margin import MarginService, MarginWatch
 from application.orders import BrokerRouter, OrderService
 from application.policies import PolicyCache
 from application.risk import RiskService
+from application.succession import SuccessionScheduler, SuccessionService
+from application.triggers import LossLimitWatch
 from domain.risk.analysis import HeadroomRater
 from domain.trading.accounts import Account
 from domain.trading.instruments import Instrument
@@ -40,6 +44,13 @@ class Embedded:
     orders: OrderService
     killswitch: KillSwitchService
     risk: RiskService
+    agents: AgentService
+    heartbeat_monitor: HeartbeatMonitor
+    margin: MarginService
+    margin_watch: MarginWatch
+    loss_watch: LossLimitWatch
+    succession: SuccessionService
+    succession_scheduler: SuccessionScheduler
     extra_brokers: dict[str, object] = field(default_factory=dict)
 
     def uow(self) -> InMemoryUnitOfWork:
@@ -118,5 +129,12 @@ def build_embedded(
         orders,
         killswitch,
         risk,
+        AgentService(uow_factory, bus, clock, audit),
+        HeartbeatMonitor(uow_factory, killswitch, bus, clock, audit, notifier),
+        MarginService(uow_factory, market),
+        MarginWatch(uow_factory, market, killswitch, bus, clock, audit, notifier),
+        LossLimitWatch(uow_factory, market, killswitch, clock, audit, notifier),
+        SuccessionService(uow_factory, bus, clock, audit),
+        SuccessionScheduler(uow_factory, killswitch, market, bus, clock, audit, notifier),
         dict(brokers or {}),
     )

@@ -201,8 +201,21 @@ def test_compile_policy_raises_on_a_corrupt_rule() -> None:
 # -- scoping ------------------------------------------------------------------------
 
 
-def small_orders_only(scope: RuleScope, **ids: str) -> RiskRule:
-    return rule(T.MAX_ORDER_QUANTITY, {"max_quantity": 10}, scope=scope, **ids)
+def small_orders_only(
+    scope: RuleScope,
+    *,
+    strategy_id: str | None = None,
+    agent_id: str | None = None,
+    account_id: str | None = None,
+) -> RiskRule:
+    return rule(
+        T.MAX_ORDER_QUANTITY,
+        {"max_quantity": 10},
+        scope=scope,
+        strategy_id=strategy_id,
+        agent_id=agent_id,
+        account_id=account_id,
+    )
 
 
 @pytest.mark.parametrize(

@@ -38,7 +38,9 @@ def fake_clock(e: Embedded) -> FakeClock:
     return e.clock
 
 
-async def hold(e: Embedded, account_id: str, symbol: str, quantity: Decimal, price: Decimal) -> None:
+async def hold(
+    e: Embedded, account_id: str, symbol: str, quantity: Decimal, price: Decimal
+) -> None:
     """Put a position bought at `price` on the account (cash pays for it) and at the broker."""
     async with e.uow() as uow:
         account = await uow.accounts.get(account_id)
@@ -104,34 +106,32 @@ async def resume(e: Embedded, scope: Scope, to_state: TradingState = TradingStat
 
 
 def agents(e: Embedded) -> AgentService:
-    return AgentService(e.uow, e.bus, e.clock, e.audit)
+    return e.agents
 
 
 def monitor(e: Embedded) -> HeartbeatMonitor:
-    return HeartbeatMonitor(e.uow, e.killswitch, e.bus, e.clock, e.audit, e.notifier)
+    return e.heartbeat_monitor
 
 
 def margin(e: Embedded) -> MarginService:
-    return MarginService(e.uow, e.market)
+    return e.margin
 
 
 def margin_watch(e: Embedded) -> MarginWatch:
-    return MarginWatch(e.uow, e.market, e.killswitch, e.bus, e.clock, e.audit, e.notifier)
+    return e.margin_watch
 
 
 def loss_watch(e: Embedded) -> LossLimitWatch:
-    return LossLimitWatch(e.uow, e.market, e.killswitch, e.clock, e.audit, e.notifier)
+    return e.loss_watch
 
 
 def succession(e: Embedded) -> SuccessionService:
-    return SuccessionService(e.uow, e.bus, e.clock, e.audit)
+    return e.succession
 
 
 def scheduler(e: Embedded, tax: EstateTaxSchedule | None = None) -> SuccessionScheduler:
     if tax is None:
-        return SuccessionScheduler(
-            e.uow, e.killswitch, e.market, e.bus, e.clock, e.audit, e.notifier
-        )
+        return e.succession_scheduler
     return SuccessionScheduler(
         e.uow, e.killswitch, e.market, e.bus, e.clock, e.audit, e.notifier, tax
     )

@@ -13,7 +13,7 @@ from domain.errors import Conflict, Forbidden, NotFound
 from domain.killswitch.state import Scope, TradingState
 from domain.killswitch.switch import TriggerType
 from domain.risk.reasons import ReasonCode
-from domain.trading.orders import Origin, OriginKind, OrderStatus, Side
+from domain.trading.orders import OrderStatus, Origin, OriginKind, Side
 from ports.events import Severity
 from tests.unit.usecases.builders import (
     ACCOUNT,

@@ -51,7 +51,8 @@ async def test_a_day_loss_reaching_the_limit_halts_the_account_and_cancels_its_o
     # Arrange: at 96 the day's loss is 500 × 4 = 2,000, the limit
     await half_in_aapl(e)
     await add_rule(e, RuleType.MAX_DAILY_LOSS, {"max_loss": "2000"})
-    await place_limit(e, Side.BUY, "10", "90")
+    resting = await place_limit(e, Side.BUY, "10", "240", symbol="MSFT")
+    assert resting.order.is_open
     e.market.set_price("AAPL", "96")
 
     # Act
