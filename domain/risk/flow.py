@@ -55,7 +55,7 @@ class OrderFlow:
         return self._duplicates.get(signature)
 
     def record(self, order: Order, now: float) -> None:
-        """Remember an approved order at monotonic time `now`."""
+        """Remember an approved order at `now` (epoch seconds, the view's `now_ts`)."""
         cutoff = now - self.horizon
         for key in self.keys_for(order):
             window = self._windows.get(key)

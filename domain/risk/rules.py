@@ -36,6 +36,7 @@ from domain.risk.reasons import Action, RuleScope
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
+FLOW_HORIZON = Decimal(60)  # OrderFlow remembers 60 s: no window may be longer
 
 
 class RuleType(StrEnum):
@@ -260,7 +261,7 @@ _BUILDERS: dict[RuleType, Callable[[_Params, dict[str, Any]], Control]] = {
     ),
     RuleType.ORDER_RATE: _rate,
     RuleType.DUPLICATE_ORDER: lambda p, kw: DuplicateOrder(
-        float(p.decimal("window_seconds") or 5), **kw
+        float(p.decimal("window_seconds", max_value=FLOW_HORIZON) or 5), **kw
     ),
     RuleType.RESTRICTED_SYMBOLS: lambda p, kw: RestrictedSymbols(
         p.symbols("symbols", required=True) or frozenset(), p.flag("allow_reducing"), **kw

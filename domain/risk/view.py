@@ -137,7 +137,10 @@ def build_risk_view(
         symbol = order.symbol
         instrument = instruments.get(symbol)
         multiplier = instrument.multiplier if instrument is not None else Decimal(1)
-        price = order.limit_price or marks[symbol]
+        mark = marks[symbol]
+        price = order.limit_price or mark
+        if order.side is _SELL and order.order_type is OrderType.LIMIT and price < mark:
+            price = mark  # value a marketable sell limit at the market, not its limit
         notional = remaining * price * multiplier
         open_gross += notional
         view.open_order_count += 1

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from domain.risk.reasons import Action, Outcome, ReasonCode
 from domain.risk.rules import RuleType
 from tests.unit.risk_gate.builders import (
@@ -133,14 +131,6 @@ def test_a_pure_reduction_passes_a_gross_cap_that_is_already_exceeded() -> None:
     assert (decision.approved, decision.quantity) == (True, D(100))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: Policy.evaluate computes `reduces` once from the requested quantity; once a "
-        "REDUCE verdict turns a flipping order into a pure reduction, the later size controls "
-        "(gross, leverage, sector, buying power) still treat it as adding risk"
-    ),
-)
 def test_an_order_reduced_into_a_pure_reduction_is_treated_as_one() -> None:
     # Arrange: same book and cap as above, plus max order quantity 100 (REDUCE).
     # Buy 600 would flip −500 → +100 (not a reduction); cut to 100 it is exactly the
@@ -157,14 +147,6 @@ def test_an_order_reduced_into_a_pure_reduction_is_treated_as_one() -> None:
     assert (decision.approved, decision.quantity) == (True, D(100))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: a sell limit far below the mark is valued at its limit price, although it "
-        "executes at about the mark; the default buying-power check then sees 1/10,000 of "
-        "the real exposure"
-    ),
-)
 def test_a_marketable_sell_limit_is_valued_at_least_at_the_mark() -> None:
     # Arrange: equity 100,000 → at most 200,000 of new notional at 50% initial margin.
     # Sell 1,000,000 AAPL limit 0.01 with the mark at 100: it fills near 100, a

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from domain.errors import InvalidRule
 from domain.risk.flow import OrderFlow
 from domain.risk.reasons import Action, ReasonCode, RuleScope
-from domain.risk.rules import RuleType
+from domain.risk.rules import RuleType, compile_rule
 from domain.trading.orders import Order, Origin
 from tests.unit.risk_gate.builders import (
     BUY,
@@ -237,22 +238,19 @@ def test_duplicate_order_warn_approves_with_the_warning() -> None:
     assert decision.warnings == (ReasonCode.DUPLICATE_ORDER,)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: OrderFlow forgets signatures older than its 60 s horizon on the next record(), "
-        "so a DUPLICATE_ORDER window_seconds above 60 (accepted by compile_rule) is silently "
-        "capped at 60 s"
-    ),
-)
-def test_duplicate_order_window_longer_than_the_flow_horizon() -> None:
-    # Arrange: the twin went out 100 s ago; another order 1 s ago pruned the flow
-    # (cutoff = now − 1 − 60 = now − 61). The rule's window is 300 s.
-    duplicate = rule(DUPLICATE, {"window_seconds": 300})
-    flow = flow_of((-100.0, twin()), (-1.0, order("MSFT", SELL, 1, order_id="other")))
+def test_duplicate_window_cannot_outlive_the_flow_horizon() -> None:
+    # The flow remembers 60 s, so a longer window would silently shrink: refused instead.
+    with pytest.raises(InvalidRule, match="window_seconds"):
+        compile_rule(rule(DUPLICATE, {"window_seconds": 300}))
+
+
+def test_duplicate_window_at_the_horizon_still_sees_the_twin() -> None:
+    # Arrange: the twin went out 59 s ago; another order 1 s ago pruned anything before −61 s.
+    duplicate = rule(DUPLICATE, {"window_seconds": 60})
+    flow = flow_of((-59.0, twin()), (-1.0, order("MSFT", SELL, 1, order_id="other")))
 
     # Act
     decision = decide(order("AAPL", BUY, 10, limit=100), view(account(), flow=flow), duplicate)
 
-    # Assert: 100 s ≤ 300 s, so this is a duplicate.
+    # Assert: 59 s ≤ 60 s, so this is a duplicate.
     assert decision.reasons == (ReasonCode.DUPLICATE_ORDER,)
