@@ -27,6 +27,8 @@ _GUARD = "ReferenceData"
 _ZERO_PRICE = Decimal(0)
 _SELL = Side.SELL
 _LIMIT = OrderType.LIMIT
+_STOP = OrderType.STOP
+_new = tuple.__new__
 _COVERING = frozenset({RuleScope.GLOBAL, RuleScope.ACCOUNT})
 
 
@@ -78,7 +80,9 @@ class Policy:
             )
             verdict = Verdict(code, _DENY, _GUARD, None, f"{code.value}: {symbol}")
             return Decision(False, requested, requested, (verdict,))
-        price = _order_price(order) or mark
+        price = order.stop_price if order.order_type is _STOP else order.limit_price
+        if price is None:
+            price = mark
         if order.side is _SELL and order.order_type is _LIMIT and price < mark:
             price = mark  # a sell limit below the market fills near the mark: value it there
         unit = price * instrument.multiplier
@@ -112,7 +116,9 @@ class Policy:
                 quantity = verdict.allowed_quantity
                 value = quantity * unit
                 reduces = view.reduces(symbol, order.side, quantity)
-        return Decision(approved, requested, quantity if approved else requested, tuple(verdicts))
+        final = quantity if approved else requested
+        # tuple.__new__ skips NamedTuple's Python-level __new__ (~0.4 us on the hot path)
+        return _new(Decision, (approved, requested, final, tuple(verdicts)))
 
     @staticmethod
     def _verdict(
@@ -182,12 +188,6 @@ def _applies(control: Control, origin: Origin) -> bool:
 def _ordered(controls: Iterable[Control]) -> list[Control]:
     """Cheap yes/no guards first, size controls last (so a REDUCE sees the final size)."""
     return sorted(controls, key=lambda c: c.quantity_based)
-
-
-def _order_price(order: Order) -> Decimal | None:
-    if order.order_type is OrderType.STOP:
-        return order.stop_price
-    return order.limit_price
 
 
 def _round_down(quantity: Decimal, lot: Decimal) -> Decimal:

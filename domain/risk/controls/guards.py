@@ -123,7 +123,12 @@ class PriceCollar(Control):
         if limit is None and stop is None:
             return None  # a market order has no price to collar
         reference = view.marks[order.symbol]
-        band = self._band(order, view)
+        max_pct = self.max_pct
+        band = (
+            reference * max_pct
+            if max_pct is not None and self.max_ticks is None
+            else self._band(order, view)
+        )
         low, high = reference - band, reference + band
         if limit is not None and not low <= limit <= high:
             return ZERO
