@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from application.access import account_for
 from application.killswitch import KillSwitchService
+from application.snapshots import instrument_map
 from application.triggers import SYSTEM, already_engaged, held_marks
 from domain.killswitch.state import Scope
 from domain.killswitch.switch import KillSwitchEvent, TriggerType
@@ -30,11 +31,7 @@ from domain.trading.orders import Side
 from ports.clock import Clock
 from ports.events import AuditEntry, AuditLog, EventPublisher, Notification, Notifier, Severity
 from ports.marketdata import MarketDataPort
-from ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
-
-
-async def _instruments(uow: UnitOfWork) -> dict[str, Instrument]:
-    return {i.symbol: i for i in await uow.instruments.list()}
+from ports.unit_of_work import UnitOfWorkFactory
 
 
 class MarginService:
@@ -87,7 +84,7 @@ class MarginService:
     ) -> tuple[Account, dict[str, Instrument], dict[str, Decimal]]:
         async with self._uow() as uow:
             account = await account_for(uow, principal, account_id)
-            instruments = await _instruments(uow)
+            instruments = await instrument_map(uow)
         marks = await held_marks(self._market, [account], *extra)
         return account, instruments, marks
 
@@ -144,7 +141,7 @@ class MarginWatch:
         unvalued: dict[str, str] = {}
         async with self._uow() as uow:
             accounts = sorted(await uow.accounts.list(), key=lambda a: a.id)
-            instruments = await _instruments(uow)
+            instruments = await instrument_map(uow)
             marks = await held_marks(self._market, accounts)
             for account in accounts:
                 try:

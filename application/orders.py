@@ -10,14 +10,12 @@ from application.access import account_for
 from application.concurrency import KeyedLocks
 from application.fills import book_fills
 from application.policies import PolicyCache
-from application.trading_state import effective_state
+from application.snapshots import instrument_map, load_risk_view
 from domain.errors import Conflict, NotFound
 from domain.principals import Principal
 from domain.risk.reasons import Outcome, ReasonCode
 from domain.risk.verdicts import Decision, Verdict
-from domain.risk.view import build_risk_view
-from domain.trading.accounts import Account
-from domain.trading.instruments import Instrument
+from domain.trading.accounts import Account, MissingMark
 from domain.trading.orders import Order, OrderType, Origin, Side, TimeInForce
 from ports.broker import BrokerError, BrokerPort
 from ports.clock import Clock, IdGenerator
@@ -167,23 +165,19 @@ class OrderService:
     async def _decide(self, uow: UnitOfWork, account: Account, order: Order) -> Decision:
         """Build the snapshot and run the gate; any failure on the way denies (fail closed)."""
         try:
-            instruments = await _instruments(uow)
-            symbols = sorted({order.symbol, *account.positions, *_open_symbols(account)})
-            marks = await self._market.reference_prices(symbols)
-            state = await effective_state(uow, account.id, order.origin)
-            missing = [s for s in symbols if s != order.symbol and s not in marks]
-            if missing and any(account.position_quantity(s) for s in missing):
-                return _deny(order, ReasonCode.NO_REFERENCE_PRICE, f"no mark for {missing}")
-            view = build_risk_view(
+            view = await load_risk_view(
+                uow,
+                self._market,
+                self._clock,
                 account,
-                instruments,
-                marks,
-                now=self._clock.now(),
-                trading_state=state,
-                flow=self.policies.flow_for(account.id),
+                order.origin,
+                self.policies.flow_for(account.id),
+                order.symbol,
             )
             policy = await self.policies.policy_for(uow, account)
             return policy.evaluate(order, view)
+        except MissingMark as exc:
+            return _deny(order, ReasonCode.NO_REFERENCE_PRICE, f"no mark for {exc}")
         except Exception as exc:
             return _deny(order, ReasonCode.RISK_CHECK_ERROR, f"{type(exc).__name__}: {exc}")
 
@@ -210,7 +204,7 @@ class OrderService:
         fills = await broker.fills(account.id)
         if not fills:
             return 0
-        instruments = await _instruments(uow)
+        instruments = await instrument_map(uow)
         return book_fills(account, fills, account.open_orders, instruments)
 
     async def cancel(self, principal: Principal, order_id: str) -> Order:
@@ -259,14 +253,6 @@ class OrderService:
                 account.release_order(order)
                 closed += 1
         return closed
-
-
-async def _instruments(uow: UnitOfWork) -> dict[str, Instrument]:
-    return {i.symbol: i for i in await uow.instruments.list()}
-
-
-def _open_symbols(account: Account) -> set[str]:
-    return {o.symbol for o in account.open_orders.values()}
 
 
 def _deny(order: Order, code: ReasonCode, message: str) -> Decision:

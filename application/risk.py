@@ -10,7 +10,7 @@ from typing import Any
 from application.access import SUPERVISORS, account_for
 from application.orders import OrderService
 from application.policies import PolicyCache
-from application.trading_state import effective_state
+from application.snapshots import instrument_map, load_risk_view
 from domain.errors import Forbidden, NotFound
 from domain.margin import MarginSchedule
 from domain.principals import Principal, Role
@@ -21,7 +21,7 @@ from domain.risk.reasons import Action, RuleScope
 from domain.risk.rules import RiskRule, RuleType, compile_rule
 from domain.risk.sizing import InvalidSizingInput, SizingResult, fixed_fractional, volatility_sized
 from domain.risk.verdicts import Decision
-from domain.risk.view import AccountRiskView, build_risk_view
+from domain.risk.view import AccountRiskView
 from domain.trading.accounts import Account
 from domain.trading.orders import Order, Origin, OriginKind, Side
 from ports.clock import Clock, IdGenerator
@@ -190,7 +190,7 @@ class RiskService:
     ) -> PortfolioRisk:
         async with self._uow() as uow:
             account = await account_for(uow, principal, account_id)
-            instruments = {i.symbol: i for i in await uow.instruments.list()}
+            instruments = await instrument_map(uow)
             marks = await self._market.reference_prices(sorted(account.positions))
             metrics = portfolio_metrics(account, instruments, marks)
             report = var_report(list(returns), metrics.equity) if returns else None
@@ -210,20 +210,14 @@ class RiskService:
     async def _view(
         self, uow: UnitOfWork, account: Account, principal: Principal, extra: str | None = None
     ) -> AccountRiskView:
-        instruments = {i.symbol: i for i in await uow.instruments.list()}
-        symbols = {*account.positions, *(o.symbol for o in account.open_orders.values())}
-        if extra:
-            symbols.add(extra)
-        marks = await self._market.reference_prices(sorted(symbols))
-        origin = _origin(principal)
-        state = await effective_state(uow, account.id, origin)
-        return build_risk_view(
+        return await load_risk_view(
+            uow,
+            self._market,
+            self._clock,
             account,
-            instruments,
-            marks,
-            now=self._clock.now(),
-            trading_state=state,
-            flow=self._policies.flow_for(account.id),
+            _origin(principal),
+            self._policies.flow_for(account.id),
+            extra,
         )
 
     async def _validated(
