@@ -190,16 +190,22 @@ class Usage:
     """What the account uses before the order, from the raw numbers."""
 
     equity: Decimal
-    gross: Decimal  # positions + open orders, each at its limit or the mark
+    gross: Decimal  # positions + open orders, at the limit or the mark (sell limits: the higher)
     base: Decimal  # AAPL position + open orders, in the order's direction
+
+
+def resting_price(s: Scenario, r: Resting) -> int:
+    """An open order's price: its limit, except a sell limit below the mark fills at the mark."""
+    mark = s.marks[r.symbol]
+    if r.limit is None:
+        return mark
+    return max(r.limit, mark) if r.side is SELL else r.limit
 
 
 def usage(s: Scenario) -> Usage:
     equity = s.cash + sum(s.positions[x] * s.marks[x] for x in SYMBOLS)
     gross = sum(abs(s.positions[x]) * s.marks[x] for x in SYMBOLS)
-    gross += sum(
-        r.quantity * (r.limit if r.limit is not None else s.marks[r.symbol]) for r in s.resting
-    )
+    gross += sum(r.quantity * resting_price(s, r) for r in s.resting)
     position = s.positions["AAPL"]
     # How far the position already extends in the order's direction, open orders included.
     base = position + open_quantity(s, BUY) if s.side is BUY else open_quantity(s, SELL) - position
