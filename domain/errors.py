@@ -59,3 +59,31 @@ class Conflict(DomainError):
     """The request conflicts with the current state (e.g. a reused idempotency key)."""
 
     code = "CONFLICT"
+
+
+class Unauthenticated(DomainError):
+    """Credentials are missing, wrong, expired or revoked (answered without saying which)."""
+
+    code = "UNAUTHENTICATED"
+
+
+class MfaRequired(Unauthenticated):
+    """The password was right but the account has TOTP enrolled and no valid code was given."""
+
+    code = "MFA_REQUIRED"
+
+
+class LoginLocked(DomainError):
+    """Too many failed logins for this username: locked for a while (audited)."""
+
+    code = "LOGIN_LOCKED"
+
+
+class RateLimited(DomainError):
+    """The caller exceeded a rate limit; `retry_after` says when to try again (seconds)."""
+
+    code = "RATE_LIMITED"
+
+    def __init__(self, message: str, retry_after: float = 1.0) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
