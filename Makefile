@@ -6,7 +6,7 @@ UV := $(TOOLS)/bin/uv
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: install test lint typecheck contracts unit bench run clean
+.PHONY: install test lint typecheck contracts unit bench run tour clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -34,9 +34,15 @@ test: lint typecheck contracts
 bench: install
 	$(BIN)/python -m benchmarks.bench_pretrade
 	$(BIN)/python -m benchmarks.bench_killswitch
+	$(BIN)/python -m benchmarks.bench_http
 
+# `make run DEMO=1` loads demo users, an account, prices and an agent (see README).
 run: install
-	$(BIN)/python -m bootstrap.cli demo
+	$(BIN)/bulwark migrate
+	$(BIN)/bulwark serve $(if $(DEMO),--demo,)
+
+tour: install
+	$(BIN)/bulwark tour
 
 clean:
 	rm -rf $(VENV) $(TOOLS) .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -72,6 +72,8 @@ class ResumeTrading:
     approver: Principal | None = None
     approver_passcode: str | None = None
     to_state: TradingState = TradingState.ACTIVE
+    # How a person names the approving colleague; resolved only after the caller's passcode.
+    approver_username: str | None = None
 
 
 @dataclass(slots=True)
@@ -153,6 +155,8 @@ class KillSwitchService:
         await self._authorize(cmd.principal, cmd.scope)
         await self._check_passcode(cmd.principal, cmd.passcode, "kill_switch.resume")
         approver = cmd.approver
+        if approver is None and cmd.approver_username and self.config.four_eyes:
+            approver = await self._approver(cmd)
         if self.config.four_eyes and cmd.principal.role is not Role.SYSTEM:
             if approver is None or cmd.approver_passcode is None:
                 await self._record(
@@ -197,6 +201,26 @@ class KillSwitchService:
     async def events(self, scope: Scope | None = None, limit: int = 100) -> list[KillSwitchEvent]:
         async with self._uow() as uow:
             return await uow.kill_switch_events.list(scope.key if scope else None, limit)
+
+    async def status_for(self, principal: Principal) -> list[ScopeState]:
+        """The state of every scope the principal may see (absent ones ACTIVE), global first."""
+        async with self._uow() as uow:
+            stored = {s.scope.key: s for s in await uow.trading_states.list()}
+            keys = await _visible_scopes(uow, principal)
+        if keys is None:
+            keys = {Scope.global_().key, *stored}
+        states = [stored.get(key) or ScopeState(Scope.parse(key)) for key in keys]
+        return sorted(states, key=lambda s: (_KIND_ORDER[s.scope.kind], s.scope.id))
+
+    async def events_for(self, principal: Principal, limit: int = 100) -> list[KillSwitchEvent]:
+        """Activations on the scopes the principal may see, newest first."""
+        async with self._uow() as uow:
+            keys = await _visible_scopes(uow, principal)
+            if keys is None:
+                return await uow.kill_switch_events.list(None, limit)
+            found = [e for key in keys for e in await uow.kill_switch_events.list(key, limit)]
+        found.sort(key=lambda e: e.triggered_at, reverse=True)
+        return found[:limit]
 
     # -- the sequence ----------------------------------------------------------------
     async def engage(
@@ -385,6 +409,16 @@ class KillSwitchService:
             if agent is None or agent.owner_id != principal.id:
                 raise NotFound(f"agent {scope.id} not found")
 
+    async def _approver(self, cmd: ResumeTrading) -> Principal:
+        async with self._uow() as uow:
+            user = await uow.users.by_username(cmd.approver_username or "")
+        if user is None:
+            await self._record(
+                cmd.principal.id, "kill_switch.resume", cmd.scope.key, "refused: approver unknown"
+            )
+            raise FourEyesRequired("the approver must be a different risk officer")
+        return Principal(user.id, user.role)
+
     async def _check_passcode(self, principal: Principal, passcode: str, action: str) -> None:
         now = self._clock.now()
         async with self._uow() as uow:
@@ -448,6 +482,25 @@ class KillSwitchService:
         await self._audit.record(
             AuditEntry(actor, action, target, outcome, self._clock.now(), details or {})
         )
+
+
+_KIND_ORDER = {ScopeKind.GLOBAL: 0, ScopeKind.ACCOUNT: 1, ScopeKind.AGENT: 2}
+
+
+async def _visible_scopes(uow: UnitOfWork, principal: Principal) -> set[str] | None:
+    """Scope keys the principal may see: None (all) for supervisors, else global and their own."""
+    if principal.role in SUPERVISORS:
+        return None
+    keys = {Scope.global_().key}
+    if principal.role is Role.AGENT:
+        agent = await uow.agents.get(principal.id)
+        if agent is not None:
+            keys.add(Scope.agent(agent.id).key)
+            keys.update(Scope.account(a).key for a in agent.account_ids)
+        return keys
+    keys.update(Scope.account(a.id).key for a in await uow.accounts.list(principal.id))
+    keys.update(Scope.agent(a.id).key for a in await uow.agents.list(principal.id))
+    return keys
 
 
 def _summarise(runs: list[_AccountRun]) -> tuple[BrokerOutcome, ...]:

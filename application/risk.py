@@ -11,7 +11,7 @@ from application.access import SUPERVISORS, account_for
 from application.orders import OrderService
 from application.policies import PolicyCache
 from application.snapshots import instrument_map, load_risk_view
-from domain.errors import Forbidden, NotFound
+from domain.errors import DomainError, Forbidden, InvalidOrder, NotFound
 from domain.margin import MarginSchedule
 from domain.principals import Principal, Role
 from domain.risk.analysis import TradeAnalysis, trade_facts
@@ -19,16 +19,30 @@ from domain.risk.gate import compile_policy
 from domain.risk.metrics import PortfolioMetrics, VaRReport, portfolio_metrics, var_report
 from domain.risk.reasons import Action, RuleScope
 from domain.risk.rules import RiskRule, RuleType, compile_rule
-from domain.risk.sizing import InvalidSizingInput, SizingResult, fixed_fractional, volatility_sized
+from domain.risk.sizing import (
+    DEFAULT_MAX_POSITION_FRACTION,
+    DEFAULT_RISK_FRACTION,
+    DEFAULT_VOLATILITY_MULTIPLE,
+    InvalidSizingInput,
+    SizingResult,
+    fixed_fractional,
+    volatility_sized,
+)
 from domain.risk.verdicts import Decision
 from domain.risk.view import AccountRiskView
-from domain.trading.accounts import Account
+from domain.trading.accounts import Account, MissingMark
 from domain.trading.orders import Order, Origin, OriginKind, Side
 from ports.clock import Clock, IdGenerator
 from ports.events import AuditEntry, AuditLog
 from ports.marketdata import MarketDataPort
 from ports.rater import RiskRater
 from ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+
+
+class NoReferencePrice(DomainError):
+    """A symbol the request needs has no mark: nothing is valued at a guess."""
+
+    code = "NO_REFERENCE_PRICE"
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +68,40 @@ class RuleTestReport:
     breaches: tuple[str, ...]
     holdings_checked: int
     order_decision: Decision | None
+
+
+@dataclass(frozen=True, slots=True)
+class SizePosition:
+    """A sizing request. Equity is given, or read from `account_id` at current marks;
+    with `symbol`, entry defaults to its mark and lot size / multiplier to its instrument."""
+
+    entry: Decimal | None = None
+    stop: Decimal | None = None
+    volatility: Decimal | None = None
+    equity: Decimal | None = None
+    account_id: str | None = None
+    symbol: str | None = None
+    risk_fraction: Decimal = DEFAULT_RISK_FRACTION
+    max_position_fraction: Decimal = DEFAULT_MAX_POSITION_FRACTION
+    volatility_multiple: Decimal = DEFAULT_VOLATILITY_MULTIPLE
+    lot_size: Decimal | None = None
+    multiplier: Decimal | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SizingInputs:
+    """What a sizing request resolved to, echoed back so the client sees what was used."""
+
+    equity: Decimal
+    entry: Decimal
+    lot_size: Decimal
+    multiplier: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class PositionSize:
+    inputs: SizingInputs
+    result: SizingResult
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,8 +147,8 @@ class RiskService:
 
     async def update(self, principal: Principal, rule_id: str, draft: RuleDraft) -> RiskRule:
         async with self._uow() as uow:
-            await self._owned(uow, principal, rule_id)
-            rule = await self._validated(uow, principal, rule_id, draft)
+            current = await self._modifiable(uow, principal, rule_id)
+            rule = await self._validated(uow, principal, rule_id, draft, current.owner_id)
             await uow.risk_rules.add(rule)
             await uow.commit()
         self._policies.invalidate()
@@ -109,7 +157,7 @@ class RiskService:
 
     async def delete(self, principal: Principal, rule_id: str) -> None:
         async with self._uow() as uow:
-            rule = await self._owned(uow, principal, rule_id)
+            rule = await self._modifiable(uow, principal, rule_id)
             await uow.risk_rules.remove(rule_id)
             await uow.commit()
         self._policies.invalidate()
@@ -117,12 +165,13 @@ class RiskService:
 
     async def get(self, principal: Principal, rule_id: str) -> RiskRule:
         async with self._uow() as uow:
-            return await self._owned(uow, principal, rule_id)
+            return await self._visible(uow, principal, rule_id)
 
     async def list(self, principal: Principal) -> list[RiskRule]:
+        """A supervisor sees every rule; anyone else their own and the global ones."""
         async with self._uow() as uow:
-            owner = None if principal.role in SUPERVISORS else principal.id
-            return sorted(await uow.risk_rules.list(owner), key=lambda r: r.id)
+            rules = await uow.risk_rules.list()
+            return sorted((r for r in rules if _sees(principal, r)), key=lambda r: r.id)
 
     # -- dry run -----------------------------------------------------------------------
     async def test_rule(
@@ -141,7 +190,10 @@ class RiskService:
             view = await self._view(uow, account, principal, order.symbol if order else None)
             breaches = []
             for symbol, quantity in sorted(view.positions.items()):
-                instrument = view.instruments[symbol]
+                instrument = view.instruments.get(symbol)
+                if instrument is None:  # the gate denies such an order: report it, fail closed
+                    breaches.append(f"{symbol}: no instrument definition")
+                    continue
                 probe = _probe(account, symbol, quantity, instrument.lot_size, principal)
                 unit = view.marks[symbol] * instrument.multiplier
                 value = probe.quantity * unit
@@ -164,12 +216,15 @@ class RiskService:
         *,
         stop: Decimal | None = None,
         volatility: Decimal | None = None,
-        risk_fraction: Decimal = Decimal("0.02"),
-        max_position_fraction: Decimal = Decimal("0.10"),
+        risk_fraction: Decimal = DEFAULT_RISK_FRACTION,
+        max_position_fraction: Decimal = DEFAULT_MAX_POSITION_FRACTION,
         lot_size: Decimal = Decimal(1),
         multiplier: Decimal = Decimal(1),
+        volatility_multiple: Decimal = DEFAULT_VOLATILITY_MULTIPLE,
     ) -> SizingResult:
         if stop is not None:
+            if volatility is not None:
+                raise InvalidSizingInput("give either a stop price or a volatility, not both")
             return fixed_fractional(
                 equity, entry, stop, risk_fraction, max_position_fraction, lot_size, multiplier
             )
@@ -180,10 +235,27 @@ class RiskService:
             entry,
             volatility,
             risk_fraction,
+            volatility_multiple,
             max_position_fraction=max_position_fraction,
             lot_size=lot_size,
             multiplier=multiplier,
         )
+
+    async def size_position(self, principal: Principal, request: SizePosition) -> PositionSize:
+        """`position_size` with its inputs resolved from an account and an instrument."""
+        inputs = await self._sizing_inputs(principal, request)
+        result = self.position_size(
+            inputs.equity,
+            inputs.entry,
+            stop=request.stop,
+            volatility=request.volatility,
+            risk_fraction=request.risk_fraction,
+            max_position_fraction=request.max_position_fraction,
+            lot_size=inputs.lot_size,
+            multiplier=inputs.multiplier,
+            volatility_multiple=request.volatility_multiple,
+        )
+        return PositionSize(inputs, result)
 
     async def portfolio_risk(
         self, principal: Principal, account_id: str, returns: Sequence[float] | None = None
@@ -192,7 +264,12 @@ class RiskService:
             account = await account_for(uow, principal, account_id)
             instruments = await instrument_map(uow)
             marks = await self._market.reference_prices(sorted(account.positions))
-            metrics = portfolio_metrics(account, instruments, marks)
+            try:
+                metrics = portfolio_metrics(account, instruments, marks)
+            except MissingMark as exc:
+                raise NoReferencePrice(
+                    f"no mark for {exc}: the portfolio cannot be valued"
+                ) from None
             report = var_report(list(returns), metrics.equity) if returns else None
             return PortfolioRisk(metrics, report)
 
@@ -202,6 +279,10 @@ class RiskService:
         async with self._uow() as uow:
             account = await account_for(uow, principal, account_id)
             view = await self._view(uow, account, principal, extra=order.symbol)
+            if order.symbol not in view.instruments:
+                raise InvalidOrder(f"unknown instrument {order.symbol}")
+            if order.symbol not in view.marks:
+                raise NoReferencePrice(f"no mark for {order.symbol}")
             policy = await self._policies.policy_for(uow, account)
             facts = trade_facts(order, account, view, policy, self._schedule)
             return TradeAnalysis(facts, self._rater.rate(facts))
@@ -210,18 +291,61 @@ class RiskService:
     async def _view(
         self, uow: UnitOfWork, account: Account, principal: Principal, extra: str | None = None
     ) -> AccountRiskView:
-        return await load_risk_view(
-            uow,
-            self._market,
-            self._clock,
-            account,
-            _origin(principal),
-            self._policies.flow_for(account.id),
-            extra,
-        )
+        try:
+            return await load_risk_view(
+                uow,
+                self._market,
+                self._clock,
+                account,
+                _origin(principal),
+                self._policies.flow_for(account.id),
+                extra,
+            )
+        except MissingMark as exc:
+            raise NoReferencePrice(f"no mark for {exc}: cannot value the account") from None
+
+    async def _sizing_inputs(self, principal: Principal, request: SizePosition) -> SizingInputs:
+        if (request.equity is None) == (request.account_id is None):
+            raise InvalidSizingInput("give either equity or account_id")
+        symbol = request.symbol.strip().upper() if request.symbol else None
+        held: list[str] = []
+        async with self._uow() as uow:
+            account = None
+            if request.account_id is not None:
+                account = await account_for(uow, principal, request.account_id)
+                held = sorted(s for s, p in account.positions.items() if not p.is_flat)
+            instrument = await uow.instruments.get(symbol) if symbol else None
+        if symbol is not None and instrument is None:
+            raise InvalidSizingInput(f"unknown instrument {symbol}")
+        wanted = held + ([symbol] if symbol and request.entry is None else [])
+        marks = await self._market.reference_prices(sorted(set(wanted))) if wanted else {}
+        entry = request.entry
+        if entry is None:
+            if symbol is None:
+                raise InvalidSizingInput("give an entry price, or a symbol to use its mark")
+            entry = marks.get(symbol)
+            if entry is None:
+                raise NoReferencePrice(f"no mark for {symbol}: give an entry price")
+        try:
+            equity = account.equity(marks) if account is not None else request.equity
+        except MissingMark as exc:
+            raise NoReferencePrice(f"no mark for {exc}: cannot value the account") from None
+        if equity is None:
+            raise InvalidSizingInput("give either equity or account_id")
+        lot, multiplier = request.lot_size, request.multiplier
+        if lot is None:
+            lot = instrument.lot_size if instrument else Decimal(1)
+        if multiplier is None:
+            multiplier = instrument.multiplier if instrument else Decimal(1)
+        return SizingInputs(equity, entry, lot, multiplier)
 
     async def _validated(
-        self, uow: UnitOfWork, principal: Principal, rule_id: str, draft: RuleDraft
+        self,
+        uow: UnitOfWork,
+        principal: Principal,
+        rule_id: str,
+        draft: RuleDraft,
+        owner_id: str | None = None,
     ) -> RiskRule:
         if draft.scope is RuleScope.GLOBAL and principal.role not in SUPERVISORS:
             raise Forbidden("only a risk officer or an admin can create global rules")
@@ -229,7 +353,7 @@ class RiskService:
             await account_for(uow, principal, draft.account_id)
         rule = RiskRule(
             id=rule_id,
-            owner_id=principal.id,
+            owner_id=owner_id or principal.id,  # a supervisor's edit keeps the owner
             rule_type=draft.rule_type,
             params=dict(draft.params),
             scope=draft.scope,
@@ -243,10 +367,18 @@ class RiskService:
         compile_rule(rule)  # raises InvalidRule with the field at fault
         return rule
 
-    async def _owned(self, uow: UnitOfWork, principal: Principal, rule_id: str) -> RiskRule:
+    async def _visible(self, uow: UnitOfWork, principal: Principal, rule_id: str) -> RiskRule:
         rule = await uow.risk_rules.get(rule_id)
-        if rule is None or (principal.role not in SUPERVISORS and rule.owner_id != principal.id):
+        if rule is None or not _sees(principal, rule):
             raise NotFound(f"risk rule {rule_id} not found")
+        return rule
+
+    async def _modifiable(self, uow: UnitOfWork, principal: Principal, rule_id: str) -> RiskRule:
+        """Another owner's rule is NotFound; a global rule is visible but only supervisors
+        may change it (Forbidden)."""
+        rule = await self._visible(uow, principal, rule_id)
+        if principal.role not in SUPERVISORS and rule.owner_id != principal.id:
+            raise Forbidden("only a risk officer or an admin can change global rules")
         return rule
 
     async def _record(self, principal: Principal, action: str, rule: RiskRule) -> None:
@@ -259,6 +391,14 @@ class RiskService:
         await self._audit.record(
             AuditEntry(principal.id, action, rule.id, "ok", self._clock.now(), details)
         )
+
+
+def _sees(principal: Principal, rule: RiskRule) -> bool:
+    return (
+        principal.role in SUPERVISORS
+        or rule.owner_id == principal.id
+        or rule.scope is RuleScope.GLOBAL
+    )
 
 
 def _origin(principal: Principal) -> Origin:

@@ -157,6 +157,11 @@ class SuccessionService:
         async with self._uow() as uow:
             return succession_view(await _case(uow, principal.id))
 
+    async def policy(self, principal: Principal) -> SuccessionPolicy:
+        """The owner's current policy; NotFound until they enrol."""
+        async with self._uow() as uow:
+            return (await _case(uow, principal.id)).policy
+
     async def set_beneficiaries(self, cmd: SetBeneficiaries) -> list[Beneficiary]:
         _require_person(cmd.principal)
         group = BeneficiaryAllocation.of(cmd.beneficiaries)

@@ -1,97 +1,155 @@
-"""`bulwark` command line. `demo` runs the embedded core end to end and prints what happens."""
+"""`bulwark` console: serve, migrate, create-user, create-agent-key, set-passcode, demo-data."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-from decimal import Decimal
+import getpass
+import os
+import sys
+from collections.abc import Sequence
+from typing import TextIO
 
-from application.killswitch import ActivateKillSwitch
-from application.orders import SubmitOrder
-from application.risk import RuleDraft
-from bootstrap.embedded import build_embedded
-from domain.killswitch.state import Scope
+from bootstrap.container import Container, build_container
+from bootstrap.settings import Settings, SettingsError, load_settings
+from domain.errors import DomainError
 from domain.principals import Principal, Role
-from domain.risk.rules import RuleType
-from domain.trading.instruments import Instrument
-from domain.trading.orders import Order, OrderType, Origin, OriginKind, Side
 
-D = Decimal
-
-
-async def demo() -> None:
-    """A trader, a rule, an agent's orders, a denial, the kill switch and its confirmation."""
-    e = build_embedded(fake_clock=False)
-    owner = Principal("demo-owner", Role.OWNER)
-    for symbol, sector, price in (
-        ("AAPL", "Tech", 190),
-        ("MSFT", "Tech", 410),
-        ("XOM", "Energy", 110),
-    ):
-        await e.add_instrument(Instrument(symbol, sector=sector), D(price))
-    await e.open_account("demo-account", owner.id, D(250_000))
-    await e.killswitch.set_passcode(owner, "demo-passcode")
-    await e.risk.create(owner, RuleDraft(RuleType.MAX_ORDER_NOTIONAL, {"max_notional": 50_000}))
-    agent = Origin(OriginKind.AGENT, "demo-agent")
-
-    async def submit(
-        symbol: str, qty: int, kind: OrderType = OrderType.MARKET, limit: int | None = None
-    ) -> None:
-        result = await e.orders.submit(
-            SubmitOrder(
-                owner,
-                "demo-account",
-                symbol,
-                Side.BUY,
-                D(qty),
-                agent,
-                kind,
-                limit_price=D(limit) if limit else None,
-            )
-        )
-        d = result.decision
-        verdict = (
-            "APPROVED"
-            if d and d.approved
-            else f"DENIED {[c.value for c in d.reasons]}"
-            if d
-            else "REPLAY"
-        )
-        print(
-            f"  {symbol:5} buy {qty:>5} {kind.value:6} -> {verdict:40} "
-            f"order {result.order.status.value}"
-        )
-
-    print("Orders through the pre-trade gate:")
-    await submit("AAPL", 100)
-    await submit("MSFT", 200)  # 82,000 notional > 50,000
-    await submit("XOM", 150, OrderType.LIMIT, 100)  # rests below the market
-    await submit("AAPL", 50, OrderType.LIMIT, 180)
-    probe = Order("p", "p", "demo-account", "MSFT", Side.BUY, D(100), agent)
-    analysis = await e.risk.analyze_trade(owner, "demo-account", probe)
-    print(
-        f"Pre-trade analysis of buying 100 MSFT: {analysis.assessment.rating.value} "
-        f"({'; '.join(analysis.assessment.reasons)})"
-    )
-    print("Kill switch on the account:")
-    event = await e.killswitch.activate(
-        ActivateKillSwitch(owner, "demo-passcode", Scope.account("demo-account"), reason="demo")
-    )
-    print(
-        f"  confirmed by broker: {event.broker_confirmed}, orders cancelled: "
-        f"{event.orders_cancelled}, in {event.elapsed_ms:.2f} ms"
-    )
-    await submit("AAPL", 1)
+EXIT_USAGE = 2
+EXIT_REFUSED = 3
+CREATABLE_ROLES = [r.value for r in Role if r not in (Role.AGENT, Role.SYSTEM)]
 
 
-def main(argv: list[str] | None = None) -> None:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="bulwark", description=__doc__)
+    parser.add_argument("--env-file", default=".env", help="optional .env file (default: .env)")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("demo", help="run the embedded core end to end")
-    args = parser.parse_args(argv)
-    if args.command == "demo":
-        asyncio.run(demo())
+    serve = sub.add_parser("serve", help="serve the API (uvicorn)")
+    serve.add_argument("--host", help="overrides BULWARK_HOST")
+    serve.add_argument("--port", type=int, help="overrides BULWARK_PORT")
+    serve.add_argument("--demo", action="store_true", help="load demo data at start")
+    sub.add_parser("migrate", help="bring the store's schema to the latest version")
+    user = sub.add_parser(
+        "create-user", help="create a user (password read from stdin or a prompt)"
+    )
+    user.add_argument("username")
+    user.add_argument("--role", choices=CREATABLE_ROLES, default=Role.OWNER.value)
+    user.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    key = sub.add_parser("create-agent-key", help="create an API key for an agent (shown once)")
+    key.add_argument("agent_id")
+    key.add_argument("--owner", required=True, help="username of the agent's owner")
+    key.add_argument("--label", default="")
+    passcode = sub.add_parser("set-passcode", help="set a user's kill-switch passcode")
+    passcode.add_argument("username")
+    passcode.add_argument("--passcode-stdin", action="store_true")
+    sub.add_parser("demo-data", help="load demo users, account, instruments, prices and an agent")
+    sub.add_parser("tour", help="run the embedded core end to end, without a server")
+    return parser
+
+
+def _secret(prompt: str, from_stdin: bool, stdin: TextIO) -> str:
+    """Secrets never come from argv (visible in `ps`): stdin or an interactive prompt."""
+    if from_stdin:
+        return stdin.readline().rstrip("\n")
+    return getpass.getpass(prompt)
+
+
+async def _principal(container: Container, username: str) -> Principal:
+    async with container.uow_factory()() as uow:
+        user = await uow.users.by_username(username)
+    if user is None:
+        raise SettingsError(f"no user named {username!r}")
+    return Principal(user.id, user.role)
+
+
+async def run_command(
+    args: argparse.Namespace,
+    container: Container,
+    *,
+    stdin: TextIO = sys.stdin,
+    out: TextIO = sys.stdout,
+) -> int:
+    """Run one store command against a container (tests pass their own)."""
+    if args.command == "migrate":
+        store = container.settings().database_url.split("://", 1)[0]
+        print(f"store {store}: schema is current (the in-memory store has no schema)", file=out)
+        return 0
+    if args.command == "create-user":
+        password = _secret("Password: ", args.password_stdin, stdin)
+        view = await container.auth().create_user(args.username, password, Role(args.role))
+        print(f"created user {view.username} ({view.role.value}) id={view.id}", file=out)
+        return 0
+    if args.command == "create-agent-key":
+        owner = await _principal(container, args.owner)
+        created = await container.api_keys().create(owner, args.agent_id, args.label)
+        print(f"key id: {created.key_id}\napi key (shown once): {created.api_key}", file=out)
+        return 0
+    if args.command == "set-passcode":
+        principal = await _principal(container, args.username)
+        code = _secret("Kill-switch passcode: ", args.passcode_stdin, stdin)
+        await container.killswitch().set_passcode(principal, code)
+        print(f"passcode set for {args.username}", file=out)
+        return 0
+    if args.command == "demo-data":
+        from bootstrap.demo import load_demo
+
+        demo = await load_demo(container)
+        print(f"demo account {demo.account_id} ready", file=out)
+        if demo.agent_key is not None:
+            print(f"demo agent api key (shown once): {demo.agent_key.api_key}", file=out)
+        return 0
+    raise SettingsError(f"unknown command {args.command}")
+
+
+def _serve(args: argparse.Namespace, settings: Settings) -> None:
+    import uvicorn
+
+    if args.demo:
+        os.environ["BULWARK_DEMO"] = "true"
+    uvicorn.run(
+        "bootstrap.app:app_from_env",
+        factory=True,
+        host=args.host or settings.host,
+        port=args.port or settings.port,
+        workers=settings.workers,
+        log_config=None,
+        access_log=False,  # the app logs each request itself, with its request id
+        ws_ping_interval=settings.ws_ping_seconds,
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        settings = load_settings(env_file=args.env_file or None)
+    except SettingsError as exc:
+        print(f"bulwark: configuration error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.command == "tour":
+        from bootstrap.tour import tour
+
+        asyncio.run(tour())
+        return 0
+    if args.command == "serve":
+        _serve(args, settings)
+        return 0
+    if settings.database_url.startswith("memory://") and args.command != "migrate":
+        print(
+            "bulwark: BULWARK_DATABASE_URL is memory://, whose state lives only inside one "
+            "process. Use `bulwark serve --demo` (or `make run DEMO=1`), or point "
+            "BULWARK_DATABASE_URL at a database.",
+            file=sys.stderr,
+        )
+        return EXIT_REFUSED
+    from bootstrap.logging import configure_logging
+
+    configure_logging(settings.log_level, settings.log_format)
+    try:
+        return asyncio.run(run_command(args, build_container(settings)))
+    except (DomainError, SettingsError) as exc:
+        print(f"bulwark: {getattr(exc, 'message', exc)}", file=sys.stderr)
+        return EXIT_REFUSED
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

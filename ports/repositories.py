@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Protocol
 
 from domain.agents.heartbeat import Agent
@@ -11,7 +13,8 @@ from domain.succession.beneficiaries import Beneficiary
 from domain.succession.case import SuccessionCase
 from domain.trading.accounts import Account
 from domain.trading.instruments import Instrument
-from domain.trading.orders import Order
+from domain.trading.orders import Order, OrderStatus, Side
+from domain.workspaces import Workspace
 
 
 class AccountRepository(Protocol):
@@ -24,8 +27,41 @@ class AccountRepository(Protocol):
     async def list(self, owner_id: str | None = None) -> list[Account]: ...
 
 
+ORDERS_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class OrderCursor:
+    """A position in newest-first order: the last order of a page, by (created_at, id)."""
+
+    created_at: datetime
+    order_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class OrderSearch:
+    """Filters of an order search. `account_ids` None means every account (supervisors).
+
+    `origin_id` is the id of the user, strategy or agent behind the order. An order
+    without created_at sorts as if created at ORDERS_EPOCH.
+    """
+
+    account_ids: tuple[str, ...] | None = None
+    statuses: frozenset[OrderStatus] | None = None
+    symbol: str | None = None
+    side: Side | None = None
+    origin_id: str | None = None
+    after: OrderCursor | None = None
+    limit: int = 50
+
+
 class OrderRepository(Protocol):
-    """Orders by id, by client order id and by idempotency key (both per account)."""
+    """Orders by id, by client order id and by idempotency key (both per account).
+
+    `search` returns at most `limit` orders matching every filter, newest first by
+    (created_at, id) descending, strictly after `after` in that order (keyset paging:
+    an (account_id, created_at, id) index serves it).
+    """
 
     async def add(self, order: Order) -> None: ...
 
@@ -34,6 +70,8 @@ class OrderRepository(Protocol):
     async def by_idempotency_key(self, account_id: str, key: str) -> Order | None: ...
 
     async def by_client_order_id(self, account_id: str, client_order_id: str) -> Order | None: ...
+
+    async def search(self, criteria: OrderSearch) -> list[Order]: ...
 
     async def list(
         self, account_id: str | None = None, *, open_only: bool = False, limit: int = 100
@@ -120,3 +158,15 @@ class SuccessionRepository(Protocol):
     async def beneficiaries(self, owner_id: str) -> list[Beneficiary]: ...
 
     async def list(self) -> list[SuccessionCase]: ...
+
+
+class WorkspaceRepository(Protocol):
+    """Saved workspaces by id; `list` gives one user's by name; removing unknown ids is a no-op."""
+
+    async def add(self, workspace: Workspace) -> None: ...
+
+    async def get(self, workspace_id: str) -> Workspace | None: ...
+
+    async def list(self, user_id: str) -> list[Workspace]: ...
+
+    async def remove(self, workspace_id: str) -> None: ...

@@ -7,6 +7,13 @@ from types import TracebackType
 from typing import Protocol, Self
 
 from domain.events import DomainEvent
+from ports.identity import (
+    ApiKeyRepository,
+    LoginThrottleRepository,
+    RefreshTokenRepository,
+    RevokedTokenRepository,
+    UserRepository,
+)
 from ports.repositories import (
     AccountRepository,
     AgentRepository,
@@ -18,6 +25,7 @@ from ports.repositories import (
     RiskRuleRepository,
     SuccessionRepository,
     TradingStateRepository,
+    WorkspaceRepository,
 )
 
 
@@ -58,6 +66,24 @@ class UnitOfWork(Protocol):
 
     @property
     def succession(self) -> SuccessionRepository: ...
+
+    @property
+    def users(self) -> UserRepository: ...
+
+    @property
+    def login_throttles(self) -> LoginThrottleRepository: ...
+
+    @property
+    def refresh_tokens(self) -> RefreshTokenRepository: ...
+
+    @property
+    def revoked_tokens(self) -> RevokedTokenRepository: ...
+
+    @property
+    def api_keys(self) -> ApiKeyRepository: ...
+
+    @property
+    def workspaces(self) -> WorkspaceRepository: ...
 
     async def __aenter__(self) -> Self: ...
 

@@ -10,11 +10,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from types import TracebackType
 from typing import Any, Self
 
+from adapters.memory.identity import (
+    ApiKeyRepo,
+    LoginThrottleRepo,
+    RefreshTokenRepo,
+    RevokedTokenRepo,
+    UserRepo,
+    WorkspaceRepo,
+)
 from domain.agents.heartbeat import Agent
 from domain.events import DomainEvent
+from domain.identity import ApiKey, LoginThrottle, RefreshToken, User
 from domain.killswitch.switch import ActivationLockout, KillSwitchEvent, ScopeState
 from domain.risk.rules import RiskRule
 from domain.succession.beneficiaries import Beneficiary
@@ -22,6 +32,8 @@ from domain.succession.case import SuccessionCase
 from domain.trading.accounts import Account
 from domain.trading.instruments import Instrument
 from domain.trading.orders import Order
+from domain.workspaces import Workspace
+from ports.repositories import ORDERS_EPOCH, OrderSearch
 
 
 @dataclass
@@ -41,6 +53,13 @@ class InMemoryStore:
     agents: dict[str, Agent] = field(default_factory=dict)
     succession: dict[str, SuccessionCase] = field(default_factory=dict)
     beneficiaries: dict[str, list[Beneficiary]] = field(default_factory=dict)
+    users: dict[str, User] = field(default_factory=dict)
+    usernames: dict[str, str] = field(default_factory=dict)
+    login_throttles: dict[str, LoginThrottle] = field(default_factory=dict)
+    refresh_tokens: dict[str, RefreshToken] = field(default_factory=dict)
+    revoked_tokens: dict[str, datetime] = field(default_factory=dict)
+    api_keys: dict[str, ApiKey] = field(default_factory=dict)
+    workspaces: dict[str, Workspace] = field(default_factory=dict)
     commits: int = 0
 
 
@@ -98,6 +117,12 @@ class OrderRepo(_Repo):
         order_id = self._store.client_ids.get((account_id, client_order_id))
         return await self.get(order_id) if order_id else None
 
+    async def search(self, criteria: OrderSearch) -> list[Order]:
+        accounts = None if criteria.account_ids is None else frozenset(criteria.account_ids)
+        found = [o for o in self._store.orders.values() if _matches(o, criteria, accounts)]
+        found.sort(key=_order_key, reverse=True)
+        return [self._seen(o) for o in found[: max(0, criteria.limit)]]
+
     async def list(
         self, account_id: str | None = None, *, open_only: bool = False, limit: int = 100
     ) -> list[Order]:
@@ -107,6 +132,22 @@ class OrderRepo(_Repo):
             if (account_id is None or o.account_id == account_id) and (not open_only or o.is_open)
         ]
         return [self._seen(o) for o in reversed(found[-limit:])]
+
+
+def _order_key(order: Order) -> tuple[datetime, str]:
+    return (order.created_at or ORDERS_EPOCH, order.id)
+
+
+def _matches(order: Order, criteria: OrderSearch, accounts: frozenset[str] | None) -> bool:
+    after = criteria.after
+    return (
+        (accounts is None or order.account_id in accounts)
+        and (criteria.statuses is None or order.status in criteria.statuses)
+        and (criteria.symbol is None or order.symbol == criteria.symbol)
+        and (criteria.side is None or order.side is criteria.side)
+        and (criteria.origin_id is None or order.origin.id == criteria.origin_id)
+        and (after is None or _order_key(order) < (after.created_at, after.order_id))
+    )
 
 
 class InstrumentRepo(_Repo):
@@ -230,6 +271,12 @@ class InMemoryUnitOfWork:
         self.passcodes = PasscodeRepo(self)
         self.agents = AgentRepo(self)
         self.succession = SuccessionRepo(self)
+        self.users = UserRepo(self)
+        self.login_throttles = LoginThrottleRepo(self)
+        self.refresh_tokens = RefreshTokenRepo(self)
+        self.revoked_tokens = RevokedTokenRepo(self)
+        self.api_keys = ApiKeyRepo(self)
+        self.workspaces = WorkspaceRepo(self)
 
     def stage(self, apply: Callable[[], None], aggregate: Any = None) -> None:
         self.staged.append(apply)

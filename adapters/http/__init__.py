@@ -1,0 +1,1 @@
+"""Litestar HTTP adapter: controllers, msgspec DTOs, auth, WebSocket events, problem+json."""

@@ -1,0 +1,167 @@
+"""Assembles the Litestar application from the use cases handed in by the composition root."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from contextlib import AbstractAsyncContextManager
+from typing import Any
+
+from litestar import Litestar, Request, Router
+from litestar.config.cors import CORSConfig
+from litestar.datastructures import State
+from litestar.di import Provide
+from litestar.middleware import DefineMiddleware
+from litestar.middleware.rate_limit import RateLimitConfig, get_remote_address
+from litestar.openapi.config import OpenAPIConfig
+from litestar.openapi.plugins import JsonRenderPlugin, SwaggerRenderPlugin
+from litestar.openapi.spec import Components, SecurityScheme, Tag
+
+from adapters.http.deps import DEPENDENCIES
+from adapters.http.observability import RequestIdMiddleware
+from adapters.http.problems import EXCEPTION_HANDLERS
+from adapters.http.routes import (
+    accounts,
+    agents,
+    killswitch,
+    margin,
+    risk,
+    succession,
+    workspaces,
+)
+from adapters.http.routes.auth import AuthController
+from adapters.http.routes.health import health, ready, status
+from adapters.http.routes.orders import OrderController
+from adapters.http.routes.ws import events_socket
+from adapters.http.security import PUBLIC_PATHS, BearerAuthMiddleware, SecurityHeadersMiddleware
+from adapters.http.services import ApiServices, HttpConfig
+
+RESOURCES = (accounts, risk, margin, killswitch, agents, succession, workspaces)
+Lifespan = Callable[[Litestar], AbstractAsyncContextManager[None]]
+
+
+def rate_limit(name: str, per_minute: int, applies: Callable[[str, str], bool]) -> RateLimitConfig:
+    """Litestar's limiter for the requests `applies(method, path)` selects, keyed apart."""
+
+    def identify(request: Request[Any, Any, Any]) -> str:
+        return f"{name}:{get_remote_address(request)}"
+
+    def check(request: Request[Any, Any, Any]) -> bool:
+        return applies(request.method, request.url.path)
+
+    return RateLimitConfig(
+        rate_limit=("minute", per_minute),
+        identifier_for_request=identify,
+        check_throttle_handler=check,
+    )
+
+
+def rate_limits(config: HttpConfig) -> list[Any]:
+    """Tight limits on login, refresh and the kill switch; a broad one on the rest of the API."""
+    return [
+        rate_limit(
+            "login", config.login_rate_per_minute, lambda m, p: p == "/api/v1/auth/login"
+        ).middleware,
+        rate_limit(
+            "refresh", config.refresh_rate_per_minute, lambda m, p: p == "/api/v1/auth/refresh"
+        ).middleware,
+        rate_limit(
+            "kill-switch",
+            config.kill_switch_rate_per_minute,
+            lambda m, p: m == "POST" and p.startswith("/api/v1/kill-switch/"),
+        ).middleware,
+        rate_limit(
+            "api", config.api_rate_per_minute, lambda m, p: p.startswith("/api/")
+        ).middleware,
+    ]
+
+
+def create_app(
+    services: ApiServices,
+    config: HttpConfig | None = None,
+    *,
+    controllers: Sequence[type] = (),
+    lifespan: Sequence[Lifespan] = (),
+    debug: bool = False,
+) -> Litestar:
+    """The whole HTTP + WebSocket surface. `controllers` adds resource controllers under /api/v1."""
+    config = config or HttpConfig()
+    openapi = OpenAPIConfig(
+        title="Bulwark",
+        version=config.version,
+        description=(
+            "Risk and safety control plane for AI-driven trading: every order passes the "
+            "pre-trade gate; the kill switch stops everything. Errors are RFC 9457 "
+            "problem+json documents with a stable `code`."
+        ),
+        path="/schema",
+        render_plugins=[
+            SwaggerRenderPlugin(path="/swagger"),
+            JsonRenderPlugin(path="/openapi.json"),
+        ],
+        components=Components(
+            security_schemes={
+                "BearerToken": SecurityScheme(
+                    type="http", scheme="bearer", bearer_format="JWT", description="Access token"
+                ),
+                "ApiKey": SecurityScheme(
+                    type="apiKey",
+                    name="X-API-Key",
+                    security_scheme_in="header",
+                    description="Agent API key (bwk_...)",
+                ),
+            }
+        ),
+        security=[{"BearerToken": []}, {"ApiKey": []}],
+        tags=[
+            Tag(name=n)
+            for n in (
+                "auth",
+                "orders",
+                "accounts",
+                "risk",
+                "kill-switch",
+                "agents",
+                "margin",
+                "succession",
+                "workspaces",
+                "health",
+            )
+        ],
+        enabled_endpoints=None if config.docs_enabled else set(),
+    )
+    auth = DefineMiddleware(BearerAuthMiddleware, exclude=PUBLIC_PATHS)
+    app = Litestar(
+        route_handlers=[
+            health,
+            ready,
+            status,
+            events_socket,
+            Router(
+                "/api/v1",
+                route_handlers=[
+                    AuthController,
+                    OrderController,
+                    *(c for module in RESOURCES for c in module.CONTROLLERS),
+                    *controllers,
+                ],
+            ),
+        ],
+        dependencies={**DEPENDENCIES, "http_config": Provide(lambda: config, sync_to_thread=False)},
+        exception_handlers=EXCEPTION_HANDLERS,
+        middleware=[*rate_limits(config), auth],
+        openapi_config=openapi if config.docs_enabled else None,
+        cors_config=CORSConfig(allow_origins=list(config.cors_origins))
+        if config.cors_origins
+        else None,
+        request_max_body_size=config.max_body_bytes,
+        lifespan=list(lifespan),
+        state=State({"services": services}),
+        debug=debug,
+        logging_config=None,  # bootstrap configures structlog (with redaction) once
+    )
+    # Litestar runs its middleware only for matched routes; wrapping the app's own handler
+    # gives unknown paths (404) and wrong methods (405) the same headers, request id and log.
+    app.asgi_handler = RequestIdMiddleware(
+        SecurityHeadersMiddleware(app.asgi_handler, hsts_seconds=config.hsts_seconds)
+    )
+    return app

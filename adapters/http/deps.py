@@ -1,0 +1,25 @@
+"""Litestar dependencies shared by the controllers: the caller and the use cases."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Request
+from litestar.di import Provide
+
+from adapters.http.security import Caller, caller_of, services_of
+from adapters.http.services import ApiServices
+
+
+async def provide_caller(request: Request[Any, Any, Any]) -> Caller:
+    return caller_of(request)
+
+
+async def provide_services(request: Request[Any, Any, Any]) -> ApiServices:
+    return services_of(request)
+
+
+DEPENDENCIES = {
+    "caller": Provide(provide_caller),
+    "services": Provide(provide_services),
+}

@@ -1,0 +1,1 @@
+"""Thin controllers: DTO -> command -> use case -> DTO."""

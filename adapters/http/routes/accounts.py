@@ -1,0 +1,59 @@
+"""Accounts: the caller's accounts at current marks, one account, its open positions."""
+
+from __future__ import annotations
+
+from litestar import Controller, get
+
+from adapters.http.schemas.accounts import AccountListOut, AccountOut, PositionListOut, PositionOut
+from adapters.http.security import TRADERS, Caller, require_roles
+from adapters.http.services import ApiServices
+
+
+class AccountController(Controller):
+    """`/api/v1/accounts`: an account the caller may not act on answers 404."""
+
+    path = "/accounts"
+    tags = ("accounts",)
+    guards = (require_roles(*TRADERS),)
+
+    @get(
+        "/",
+        summary="List the caller's accounts",
+        description=(
+            "Accounts the caller may act on (an owner's own, an agent's granted ones; every "
+            "account for a risk officer or admin), by id. Equity, buying power and day P&L are "
+            "null while a held symbol has no mark."
+        ),
+    )
+    async def list_accounts(self, caller: Caller, services: ApiServices) -> AccountListOut:
+        views = await services.accounts.list_accounts(caller.principal)
+        return AccountListOut(items=[AccountOut.from_domain(v) for v in views])
+
+    @get(
+        "/{account_id:str}",
+        summary="One account",
+        description="404 NOT_FOUND for an unknown account or one the caller may not act on.",
+    )
+    async def get_account(
+        self, account_id: str, caller: Caller, services: ApiServices
+    ) -> AccountOut:
+        return AccountOut.from_domain(await services.accounts.account(caller.principal, account_id))
+
+    @get(
+        "/{account_id:str}/positions",
+        summary="Open positions of an account",
+        description=(
+            "By symbol; flat positions are left out. Mark-dependent figures are null without a "
+            "mark. 404 NOT_FOUND for an account the caller may not act on."
+        ),
+    )
+    async def positions(
+        self, account_id: str, caller: Caller, services: ApiServices
+    ) -> PositionListOut:
+        views = await services.accounts.positions(caller.principal, account_id)
+        return PositionListOut(
+            account_id=account_id, items=[PositionOut.from_domain(v) for v in views]
+        )
+
+
+CONTROLLERS = [AccountController]

@@ -1,0 +1,136 @@
+"""Agents: registration, heartbeats and liveness, and the agents' API keys."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Controller, delete, get, post
+
+from adapters.http.schemas.agents import (
+    AgentIn,
+    AgentOut,
+    AgentsOut,
+    ApiKeyIn,
+    ApiKeyOut,
+    ApiKeysOut,
+    CreatedApiKeyOut,
+    HeartbeatIn,
+)
+from adapters.http.security import HUMANS, TRADERS, Caller, require_roles
+from adapters.http.services import ApiServices
+from application.agents import RecordHeartbeat
+from application.apikeys import ApiKeyView
+from domain.errors import NotFound
+from domain.principals import Principal
+
+
+async def _keys_of(services: ApiServices, principal: Principal, agent_id: str) -> list[ApiKeyView]:
+    """The caller's keys of one agent they may see (404 for an agent that is not theirs)."""
+    await services.agents.status(principal, agent_id)
+    return [k for k in await services.api_keys.list(principal) if k.agent_id == agent_id]
+
+
+class AgentController(Controller):
+    """`/api/v1/agents`"""
+
+    path = "/agents"
+    tags = ("agents",)
+
+    @post(
+        "/",
+        summary="Register an agent on some of the caller's accounts",
+        description=(
+            "201 with the agent (liveness `pending` until its first heartbeat). "
+            "404 NOT_FOUND for an account not the caller's; 409 CONFLICT for a taken agent id; "
+            "422 INVALID_AGENT; agents: 403."
+        ),
+        status_code=201,
+        guards=[require_roles(*HUMANS)],
+    )
+    async def register(self, data: AgentIn, caller: Caller, services: ApiServices) -> AgentOut:
+        status = await services.agents.register_agent(data.to_command(caller.principal))
+        return AgentOut.from_domain(status)
+
+    @get(
+        "/",
+        summary="The caller's agents with their liveness (every agent for a supervisor)",
+        guards=[require_roles(*TRADERS)],
+    )
+    async def list_agents(self, caller: Caller, services: ApiServices) -> AgentsOut:
+        statuses = await services.agents.status_all(caller.principal)
+        return AgentsOut(items=[AgentOut.from_domain(s) for s in statuses])
+
+    @get(
+        "/{agent_id:str}",
+        summary="One agent: liveness, last heartbeat and seconds since",
+        description="404 NOT_FOUND for another owner's agent.",
+        guards=[require_roles(*TRADERS)],
+    )
+    async def get_agent(self, agent_id: str, caller: Caller, services: ApiServices) -> AgentOut:
+        return AgentOut.from_domain(await services.agents.status(caller.principal, agent_id))
+
+    @post(
+        "/{agent_id:str}/heartbeat",
+        summary="Record a heartbeat (the agent with its API key, or its owner)",
+        description=(
+            "200 with the agent's liveness. A dead agent stays dead until a person resumes its "
+            "scope through the kill switch. 404 NOT_FOUND for an agent the caller may not beat for."
+        ),
+        status_code=200,
+        guards=[require_roles(*TRADERS)],
+    )
+    async def heartbeat(
+        self, agent_id: str, data: HeartbeatIn, caller: Caller, services: ApiServices
+    ) -> AgentOut:
+        status = await services.agents.record_heartbeat(
+            RecordHeartbeat(caller.principal, agent_id, data.status)
+        )
+        return AgentOut.from_domain(status)
+
+    @post(
+        "/{agent_id:str}/keys",
+        summary="Issue an API key for the agent (shown once)",
+        description=(
+            "201 with the key in `api_key`: only its digest is kept, so it cannot be shown again. "
+            "404 NOT_FOUND for another owner's agent; agents: 403."
+        ),
+        status_code=201,
+        guards=[require_roles(*HUMANS)],
+    )
+    async def create_key(
+        self, agent_id: str, caller: Caller, services: ApiServices, data: ApiKeyIn | None = None
+    ) -> CreatedApiKeyOut:
+        label = data.label if data is not None else ""
+        created = await services.api_keys.create(caller.principal, agent_id, label)
+        return CreatedApiKeyOut.from_domain(created)
+
+    @get(
+        "/{agent_id:str}/keys",
+        summary="The agent's API keys (never their secrets)",
+        description="404 NOT_FOUND for another owner's agent; agents: 403.",
+        guards=[require_roles(*HUMANS)],
+    )
+    async def list_keys(self, agent_id: str, caller: Caller, services: ApiServices) -> ApiKeysOut:
+        keys = await _keys_of(services, caller.principal, agent_id)
+        return ApiKeysOut(items=[ApiKeyOut.from_domain(k) for k in keys])
+
+    @delete(
+        "/{agent_id:str}/keys/{key_id:str}",
+        summary="Revoke one of the agent's API keys",
+        description=(
+            "204; revoking a revoked key again is a no-op. "
+            "404 NOT_FOUND for a key or agent not the caller's; agents: 403."
+        ),
+        status_code=204,
+        guards=[require_roles(*HUMANS)],
+    )
+    async def revoke_key(
+        self, agent_id: str, key_id: str, caller: Caller, services: ApiServices
+    ) -> None:
+        keys = await _keys_of(services, caller.principal, agent_id)
+        if not any(k.key_id == key_id for k in keys):
+            raise NotFound(f"API key {key_id} not found")
+        await services.api_keys.revoke(caller.principal, key_id)
+
+
+CONTROLLERS: list[Any] = [AgentController]

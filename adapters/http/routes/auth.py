@@ -1,0 +1,97 @@
+"""Authentication: login (password + TOTP), refresh rotation, logout, MFA enrolment."""
+
+from __future__ import annotations
+
+from litestar import Controller, get, post
+from litestar.exceptions import PermissionDeniedException
+
+from adapters.http.problems import problem_responses
+from adapters.http.schemas.auth import (
+    LoginIn,
+    LogoutIn,
+    MfaEnrollmentOut,
+    MfaVerifyIn,
+    RefreshIn,
+    TokenOut,
+    UserOut,
+)
+from adapters.http.security import Caller, reject_agents
+from adapters.http.services import ApiServices
+
+
+class AuthController(Controller):
+    """`/api/v1/auth`"""
+
+    path = "/auth"
+    tags = ("auth",)
+
+    @post(
+        "/login",
+        summary="Log in with a password (and a TOTP or backup code when enrolled)",
+        description=(
+            "401 UNAUTHENTICATED or MFA_REQUIRED; 423 LOGIN_LOCKED after 5 failures in 15 minutes."
+        ),
+        status_code=200,
+        exclude_from_auth=True,
+        responses=problem_responses(
+            400, 401, 423, 429, notes={401: "UNAUTHENTICATED, or MFA_REQUIRED: send totp_code"}
+        ),
+    )
+    async def login(self, data: LoginIn, services: ApiServices) -> TokenOut:
+        pair = await services.auth.login(data.username, data.password, data.totp_code)
+        return TokenOut.from_domain(pair)
+
+    @post(
+        "/refresh",
+        summary="Rotate a refresh token for a new token pair",
+        description="Presenting an already-rotated refresh token revokes its whole family (401).",
+        status_code=200,
+        exclude_from_auth=True,
+        responses=problem_responses(400, 401, 429),
+    )
+    async def refresh(self, data: RefreshIn, services: ApiServices) -> TokenOut:
+        return TokenOut.from_domain(await services.auth.refresh(data.refresh_token))
+
+    @post(
+        "/logout",
+        summary="Revoke this access token (and the refresh family when given)",
+        status_code=204,
+        guards=[reject_agents],
+        responses=problem_responses(400, 401, 403),
+    )
+    async def logout(
+        self, caller: Caller, services: ApiServices, data: LogoutIn | None = None
+    ) -> None:
+        if caller.session is None:
+            raise PermissionDeniedException("only user sessions can log out")
+        await services.auth.logout(caller.session, data.refresh_token if data else None)
+
+    @post(
+        "/mfa/enroll",
+        summary="Start TOTP enrolment: secret, otpauth URI and backup codes, shown once",
+        status_code=200,
+        guards=[reject_agents],
+        responses=problem_responses(401, 403),
+    )
+    async def enroll(self, caller: Caller, services: ApiServices) -> MfaEnrollmentOut:
+        return MfaEnrollmentOut.from_domain(await services.auth.enroll_mfa(caller.principal))
+
+    @post(
+        "/mfa/verify",
+        summary="Confirm TOTP enrolment with a current code",
+        description="401 for a wrong code; 409 CONFLICT when no enrolment is pending.",
+        status_code=200,
+        guards=[reject_agents],
+        responses=problem_responses(400, 401, 403, 409),
+    )
+    async def verify(self, data: MfaVerifyIn, caller: Caller, services: ApiServices) -> UserOut:
+        return UserOut.from_domain(await services.auth.verify_mfa(caller.principal, data.code))
+
+    @get(
+        "/me",
+        summary="The logged-in user",
+        guards=[reject_agents],
+        responses=problem_responses(401, 403),
+    )
+    async def me(self, caller: Caller, services: ApiServices) -> UserOut:
+        return UserOut.from_domain(await services.auth.user(caller.principal))

@@ -1,0 +1,86 @@
+"""Liveness, readiness and component status."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime
+from typing import Any
+
+import msgspec
+from litestar import Response, get
+
+from adapters.http.services import ApiServices, HttpConfig
+
+PROBE_TIMEOUT_S = 2.0
+
+
+class Liveness(msgspec.Struct):
+    status: str
+    time: datetime
+
+
+class ComponentStatus(msgspec.Struct):
+    name: str
+    ok: bool
+    details: dict[str, Any]
+
+
+class ReadyOut(msgspec.Struct):
+    ready: bool
+    components: list[ComponentStatus]
+
+
+class StatusOut(msgspec.Struct):
+    status: str
+    version: str
+    time: datetime
+    components: list[ComponentStatus]
+    settings: dict[str, Any]
+
+
+async def run_probes(services: ApiServices) -> list[ComponentStatus]:
+    async def one(name: str) -> ComponentStatus:
+        try:
+            ok, details = await asyncio.wait_for(services.probes[name](), PROBE_TIMEOUT_S)
+        except TimeoutError:
+            return ComponentStatus(name, False, {"error": f"no answer in {PROBE_TIMEOUT_S} s"})
+        except Exception as exc:
+            return ComponentStatus(name, False, {"error": type(exc).__name__})
+        return ComponentStatus(name, ok, dict(details))
+
+    return list(await asyncio.gather(*(one(name) for name in services.probes)))
+
+
+@get("/health", summary="Liveness: the process answers", tags=["health"], exclude_from_auth=True)
+async def health(services: ApiServices) -> Liveness:
+    return Liveness("ok", services.clock.now())
+
+
+@get(
+    "/ready",
+    summary="Readiness: every adapter answers (503 otherwise)",
+    tags=["health"],
+    exclude_from_auth=True,
+)
+async def ready(services: ApiServices) -> Response[ReadyOut]:
+    components = await run_probes(services)
+    ok = all(c.ok for c in components)
+    return Response(ReadyOut(ok, components), status_code=200 if ok else 503)
+
+
+@get(
+    "/api/status",
+    summary="Each component's state, the version and the (redacted) settings",
+    tags=["health"],
+    exclude_from_auth=True,
+)
+async def status(services: ApiServices, http_config: HttpConfig) -> StatusOut:
+    components = await run_probes(services)
+    overall = "ok" if all(c.ok for c in components) else "degraded"
+    return StatusOut(
+        overall,
+        http_config.version,
+        services.clock.now(),
+        components,
+        dict(services.settings_summary),
+    )

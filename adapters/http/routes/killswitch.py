@@ -1,0 +1,112 @@
+"""Kill switch: activate with a passcode, resume with four-eyes, and see states and activations."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Annotated, Any
+
+from litestar import Controller, get, post
+from litestar.params import Parameter
+
+from adapters.http.schemas.killswitch import (
+    ActivateIn,
+    KillSwitchEventOut,
+    KillSwitchEventsOut,
+    KillSwitchStatusOut,
+    ResumeIn,
+    ScopeStateOut,
+)
+from adapters.http.security import HUMANS, TRADERS, Caller, require_roles
+from adapters.http.services import ApiServices
+from application.killswitch import ActivateKillSwitch, ResumeTrading
+from domain.killswitch.state import TradingState
+
+
+class KillSwitchController(Controller):
+    """`/api/v1/kill-switch`"""
+
+    path = "/kill-switch"
+    tags = ("kill-switch",)
+
+    @post(
+        "/activate",
+        summary="Halt a scope: cancel every open order at every broker and confirm it",
+        description=(
+            "201 with the activation record: orders cancelled, whether every broker's open-order "
+            "list came back empty (`broker_confirmed`) and each broker's outcome. "
+            "403 WRONG_PASSCODE (audited); 423 KILL_SWITCH_LOCKED after repeated wrong passcodes; "
+            "403 FORBIDDEN for the global scope unless risk officer or admin; "
+            "404 NOT_FOUND for an account or agent not the caller's. Agents: 403."
+        ),
+        status_code=201,
+        guards=[require_roles(*HUMANS)],
+    )
+    async def activate(
+        self, data: ActivateIn, caller: Caller, services: ApiServices
+    ) -> KillSwitchEventOut:
+        command = ActivateKillSwitch(
+            principal=caller.principal,
+            passcode=data.passcode,
+            scope=data.scope.to_domain(),
+            flatten=data.flatten,
+        )
+        if data.reason is not None:
+            command = replace(command, reason=data.reason)
+        return KillSwitchEventOut.from_domain(await services.killswitch.activate(command))
+
+    @post(
+        "/resume",
+        summary="Resume a halted scope (four-eyes: a risk officer approves)",
+        description=(
+            "200 with the scope's new state. A second person with the risk-officer role names "
+            "themselves (`approver_username`) and enters their own passcode "
+            "(`approver_passcode`). 403 FOUR_EYES_REQUIRED when the approval is missing or the "
+            "approver is not a different risk officer; 403 WRONG_PASSCODE for either passcode; "
+            "423 KILL_SWITCH_LOCKED; 404 NOT_FOUND for a scope not the caller's."
+        ),
+        status_code=200,
+        guards=[require_roles(*HUMANS)],
+    )
+    async def resume(self, data: ResumeIn, caller: Caller, services: ApiServices) -> ScopeStateOut:
+        state = await services.killswitch.resume(
+            ResumeTrading(
+                principal=caller.principal,
+                passcode=data.passcode,
+                scope=data.scope.to_domain(),
+                approver_passcode=data.approver_passcode,
+                to_state=TradingState(data.to_state),
+                approver_username=data.approver_username,
+            )
+        )
+        return ScopeStateOut.from_domain(state)
+
+    @get(
+        "/status",
+        summary="Trading state of every scope the caller may see",
+        description=(
+            "Global, the caller's accounts and agents (an agent: itself and its accounts); "
+            "risk officers and admins see global and every scope that has a recorded state "
+            "(any other scope is active)."
+        ),
+        guards=[require_roles(*TRADERS)],
+    )
+    async def status(self, caller: Caller, services: ApiServices) -> KillSwitchStatusOut:
+        states = await services.killswitch.status_for(caller.principal)
+        return KillSwitchStatusOut(scopes=[ScopeStateOut.from_domain(s) for s in states])
+
+    @get(
+        "/events",
+        summary="Kill-switch activations on the scopes the caller may see, newest first",
+        guards=[require_roles(*TRADERS)],
+    )
+    async def events(
+        self,
+        caller: Caller,
+        services: ApiServices,
+        limit: Annotated[int, Parameter(ge=1, le=500)] = 50,
+    ) -> KillSwitchEventsOut:
+        events = await services.killswitch.events_for(caller.principal, limit)
+        return KillSwitchEventsOut(items=[KillSwitchEventOut.from_domain(e) for e in events])
+
+
+CONTROLLERS: list[Any] = [KillSwitchController]

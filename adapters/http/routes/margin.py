@@ -1,0 +1,56 @@
+"""Margin: an account's margin status and a deleverage plan explained line by line."""
+
+from __future__ import annotations
+
+from litestar import Controller, get, post
+
+from adapters.http.schemas.margin import DeleverageIn, DeleveragePlanOut, MarginStatusOut
+from adapters.http.security import TRADERS, Caller, require_roles
+from adapters.http.services import ApiServices
+
+
+class MarginController(Controller):
+    """`/api/v1/margin`: read-only figures at current marks; nothing is traded."""
+
+    path = "/margin"
+    tags = ("margin",)
+    guards = (require_roles(*TRADERS),)
+
+    @get(
+        "/{account_id:str}",
+        summary="Margin status of an account",
+        description=(
+            "Equity, initial and maintenance requirements, excess liquidity, margin buffer "
+            "(excess / equity), buying power, the margin-call flag and, per position, the "
+            "liquidation distance and price. 404 NOT_FOUND for an account the caller may not act "
+            "on; 422 MARGIN_INPUT_INVALID when a held symbol has no mark or no instrument."
+        ),
+    )
+    async def status(
+        self, account_id: str, caller: Caller, services: ApiServices
+    ) -> MarginStatusOut:
+        return MarginStatusOut.from_domain(
+            await services.margin.status(caller.principal, account_id)
+        )
+
+    @post(
+        "/{account_id:str}/deleverage-plan",
+        summary="Plan the fewest reductions restoring a margin buffer",
+        description=(
+            "A proposal only: no order is sent. `target_buffer` is a fraction in [0, 1). Steps "
+            "release the largest maintenance requirements first, the last one in part (whole "
+            "lots); `reaches_target` is false when closing everything falls short. "
+            "404 NOT_FOUND, 422 INVALID_MARGIN_TARGET, 422 MARGIN_INPUT_INVALID."
+        ),
+        status_code=200,
+    )
+    async def deleverage_plan(
+        self, account_id: str, data: DeleverageIn, caller: Caller, services: ApiServices
+    ) -> DeleveragePlanOut:
+        plan = await services.margin.deleverage_plan(
+            caller.principal, account_id, data.target_buffer
+        )
+        return DeleveragePlanOut.from_domain(plan)
+
+
+CONTROLLERS = [MarginController]

@@ -1,0 +1,190 @@
+"""Risk: rule CRUD and dry runs, position sizing, portfolio risk and pre-trade analysis."""
+
+from __future__ import annotations
+
+from litestar import Controller, delete, get, post, put
+
+from adapters.http.routes.orders import origin_of
+from adapters.http.schemas.risk import (
+    AnalysisOut,
+    AnalyzeIn,
+    PortfolioRiskIn,
+    PortfolioRiskOut,
+    RuleIn,
+    RuleListOut,
+    RuleOut,
+    RuleTestIn,
+    RuleTestOut,
+    SizingIn,
+    SizingOut,
+)
+from adapters.http.security import HUMANS, TRADERS, Caller, require_roles
+from adapters.http.services import ApiServices
+
+# Agents may size, value and analyse, never read or change the limits that bind them.
+_PEOPLE = [require_roles(*HUMANS)]
+_TRADERS = [require_roles(*TRADERS)]
+
+
+class RiskRuleController(Controller):
+    """`/api/v1/risk-rules`: another owner's rule answers 404; global rules are read-only
+    except to a risk officer or an admin."""
+
+    path = "/risk-rules"
+    tags = ("risk",)
+
+    @post(
+        "/",
+        summary="Create a risk rule",
+        description=(
+            "201 with the rule; it binds the next order. 422 INVALID_RULE names the parameter "
+            "at fault; 403 FORBIDDEN for a global rule unless risk officer or admin; "
+            "404 NOT_FOUND for an account the caller may not act on."
+        ),
+        guards=_PEOPLE,
+        status_code=201,
+    )
+    async def create(self, data: RuleIn, caller: Caller, services: ApiServices) -> RuleOut:
+        return RuleOut.from_domain(await services.risk.create(caller.principal, data.to_domain()))
+
+    @get(
+        "/",
+        summary="List risk rules",
+        description="The caller's own rules and the global ones, by id (all for a supervisor).",
+        guards=_PEOPLE,
+    )
+    async def list_rules(self, caller: Caller, services: ApiServices) -> RuleListOut:
+        rules = await services.risk.list(caller.principal)
+        return RuleListOut(items=[RuleOut.from_domain(r) for r in rules])
+
+    @get(
+        "/portfolio-risk",
+        summary="Portfolio risk of an account",
+        description=(
+            "Gross / net / long / short exposure, leverage, sector weights, drawdown and day P&L "
+            "at current marks. `var` is null here: no returns history is stored, so VaR / CVaR "
+            "need the returns sent with POST to this path. 404 NOT_FOUND; 422 NO_REFERENCE_PRICE "
+            "when a held symbol has no mark."
+        ),
+        guards=_TRADERS,
+    )
+    async def portfolio_risk(
+        self, account_id: str, caller: Caller, services: ApiServices
+    ) -> PortfolioRiskOut:
+        risk = await services.risk.portfolio_risk(caller.principal, account_id)
+        return PortfolioRiskOut.from_domain(account_id, risk)
+
+    @post(
+        "/portfolio-risk",
+        summary="Portfolio risk of an account with VaR / CVaR from returns",
+        description=(
+            "As the GET, plus historical and Gaussian VaR / CVaR at 95% and 99% from the "
+            "`returns` sent (periodic fractions, at least two), valued on current equity. "
+            "400 VALIDATION_ERROR naming `returns` when they are missing, too few or not numbers."
+        ),
+        guards=_TRADERS,
+        status_code=200,
+    )
+    async def portfolio_risk_with_returns(
+        self, data: PortfolioRiskIn, caller: Caller, services: ApiServices
+    ) -> PortfolioRiskOut:
+        risk = await services.risk.portfolio_risk(caller.principal, data.account_id, data.returns)
+        return PortfolioRiskOut.from_domain(data.account_id, risk)
+
+    @post(
+        "/test",
+        summary="Dry-run a draft rule against an account",
+        description=(
+            "Nothing is saved or sent. Reports each holding the rule would bind now and, with an "
+            "`order`, the gate's decision on it under the account's rules plus the draft. "
+            "422 INVALID_RULE / INVALID_ORDER; 403 for a global draft unless supervisor; 404."
+        ),
+        guards=_PEOPLE,
+        status_code=200,
+    )
+    async def test_rule(
+        self, data: RuleTestIn, caller: Caller, services: ApiServices
+    ) -> RuleTestOut:
+        order = None
+        if data.order is not None:
+            origin = origin_of(caller, data.order.strategy_id)
+            order = data.order.to_order(data.account_id, origin)
+        report = await services.risk.test_rule(
+            caller.principal, data.account_id, data.rule.to_domain(), order
+        )
+        return RuleTestOut.from_domain(report)
+
+    @post(
+        "/calculate-position-size",
+        summary="Suggest a position size",
+        description=(
+            "Fixed-fractional with a `stop`: equity × risk_fraction / |entry − stop| (default "
+            "2% risk), capped at max_position_fraction of equity (default 10%), rounded down to "
+            "lots. With `volatility` instead: the stop is volatility_multiple × volatility away. "
+            "422 INVALID_SIZING_INPUT; 404 for an account the caller may not act on."
+        ),
+        guards=_TRADERS,
+        status_code=200,
+    )
+    async def position_size(
+        self, data: SizingIn, caller: Caller, services: ApiServices
+    ) -> SizingOut:
+        sized = await services.risk.size_position(caller.principal, data.to_domain())
+        return SizingOut.from_domain(sized, by_stop=data.stop is not None)
+
+    @get("/{rule_id:str}", summary="One risk rule", description="404 NOT_FOUND.", guards=_PEOPLE)
+    async def get_rule(self, rule_id: str, caller: Caller, services: ApiServices) -> RuleOut:
+        return RuleOut.from_domain(await services.risk.get(caller.principal, rule_id))
+
+    @put(
+        "/{rule_id:str}",
+        summary="Replace a risk rule",
+        description=(
+            "The whole rule is replaced and validated again; the owner stays. 404 NOT_FOUND; "
+            "403 FORBIDDEN for a global rule unless risk officer or admin; 422 INVALID_RULE."
+        ),
+        guards=_PEOPLE,
+    )
+    async def update(
+        self, rule_id: str, data: RuleIn, caller: Caller, services: ApiServices
+    ) -> RuleOut:
+        rule = await services.risk.update(caller.principal, rule_id, data.to_domain())
+        return RuleOut.from_domain(rule)
+
+    @delete(
+        "/{rule_id:str}",
+        summary="Delete a risk rule",
+        description="204. 404 NOT_FOUND; 403 FORBIDDEN for a global rule unless supervisor.",
+        guards=_PEOPLE,
+        status_code=204,
+    )
+    async def delete_rule(self, rule_id: str, caller: Caller, services: ApiServices) -> None:
+        await services.risk.delete(caller.principal, rule_id)
+
+
+class RiskAnalysisController(Controller):
+    """`/api/v1/risk`: pre-trade analysis of a prospective order."""
+
+    path = "/risk"
+    tags = ("risk",)
+
+    @post(
+        "/analyze",
+        summary="Pre-trade analysis of an order",
+        description=(
+            "Nothing is stored or sent. The gate's decision, the margin impact of a full fill, "
+            "the sector weight after it, the headroom left under each size limit and a rating "
+            "SAFE / CAUTION / DANGER with its reasons. 404 NOT_FOUND for an account the caller "
+            "may not act on; 422 INVALID_ORDER (bad terms, unknown instrument); "
+            "422 NO_REFERENCE_PRICE."
+        ),
+        guards=_TRADERS,
+        status_code=200,
+    )
+    async def analyze(self, data: AnalyzeIn, caller: Caller, services: ApiServices) -> AnalysisOut:
+        order = data.to_order(origin_of(caller, data.strategy_id))
+        analysis = await services.risk.analyze_trade(caller.principal, data.account_id, order)
+        return AnalysisOut.from_domain(analysis)
+
+
+CONTROLLERS = [RiskRuleController, RiskAnalysisController]

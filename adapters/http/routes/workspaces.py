@@ -1,0 +1,67 @@
+"""Workspaces: the caller's saved screen layouts under `/api/v1/user`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Controller, Response, delete, get, post
+
+from adapters.http.schemas.workspaces import WorkspaceIn, WorkspaceOut, WorkspacesOut
+from adapters.http.security import Caller, reject_agents
+from adapters.http.services import ApiServices
+
+
+class WorkspaceController(Controller):
+    """`/api/v1/user/workspace(s)` — a person's own layouts; agents get 403."""
+
+    path = "/user"
+    tags = ("workspaces",)
+    guards = (reject_agents,)
+
+    @get(
+        "/workspace",
+        summary="The caller's default workspace",
+        description="404 NOT_FOUND when none is saved.",
+    )
+    async def default(self, caller: Caller, services: ApiServices) -> WorkspaceOut:
+        return WorkspaceOut.from_domain(await services.workspaces.default(caller.principal))
+
+    @post(
+        "/workspace",
+        summary="Save a workspace by name: 201 when created, 200 when its layout was replaced",
+        description=(
+            "The first workspace saved becomes the default; `is_default` moves the default to "
+            "this one. 422 INVALID_WORKSPACE for a bad name or a layout that is not a JSON object, "
+            "too large or too deep."
+        ),
+        status_code=201,
+    )
+    async def save(
+        self, data: WorkspaceIn, caller: Caller, services: ApiServices
+    ) -> Response[WorkspaceOut]:
+        before = {w.id for w in await services.workspaces.list(caller.principal)}
+        workspace = await services.workspaces.save(data.to_command(caller.principal))
+        created = workspace.id not in before
+        return Response(WorkspaceOut.from_domain(workspace), status_code=201 if created else 200)
+
+    @get("/workspaces", summary="The caller's workspaces, by name")
+    async def list_workspaces(self, caller: Caller, services: ApiServices) -> WorkspacesOut:
+        found = await services.workspaces.list(caller.principal)
+        return WorkspacesOut(items=[WorkspaceOut.from_domain(w) for w in found])
+
+    @delete(
+        "/workspaces/{workspace_id:str}",
+        summary="Delete one of the caller's workspaces",
+        description=(
+            "204. When it was the default, the most recently updated other one becomes it. "
+            "404 NOT_FOUND for another user's workspace."
+        ),
+        status_code=204,
+    )
+    async def delete_workspace(
+        self, workspace_id: str, caller: Caller, services: ApiServices
+    ) -> None:
+        await services.workspaces.delete(caller.principal, workspace_id)
+
+
+CONTROLLERS: list[Any] = [WorkspaceController]

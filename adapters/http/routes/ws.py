@@ -1,0 +1,146 @@
+"""`/ws/events`: authenticated live stream of kill-switch, risk, order, heartbeat, margin events."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from typing import Any
+
+import msgspec
+from litestar import WebSocket, websocket
+from litestar.exceptions import NotAuthorizedException, WebSocketDisconnect
+
+from adapters.http.events import CATEGORIES, Audience, Subscription
+from adapters.http.security import authenticate, credentials, services_of
+from adapters.http.services import HttpConfig
+from domain.principals import Role
+
+CLOSE_UNAUTHENTICATED = 4401
+CLOSE_TOO_SLOW = 4408  # the client did not read fast enough; reconnect and read faster
+CLOSE_BAD_MESSAGE = 4400
+
+
+class SubscribeMessage(msgspec.Struct, forbid_unknown_fields=True):
+    """A client's request to change its filters."""
+
+    action: str
+    types: list[str] = msgspec.field(default_factory=list)
+    accounts: list[str] = msgspec.field(default_factory=list)
+
+
+_decode_subscribe = msgspec.json.Decoder(SubscribeMessage).decode
+_encode = msgspec.json.Encoder().encode
+
+
+def _split(value: str | None) -> list[str]:
+    return [part.strip() for part in (value or "").split(",") if part.strip()]
+
+
+async def _audience(socket: WebSocket[Any, Any, Any]) -> Audience:
+    services = services_of(socket)
+    caller = await authenticate(services, credentials(socket, allow_query=True))
+    principal = caller.principal
+    accounts = frozenset(a.id for a in await services.accounts.list_accounts(principal))
+    if principal.role is Role.AGENT:
+        agents = frozenset({principal.id})
+    else:
+        agents = frozenset(a.agent_id for a in await services.agents.status_all(principal))
+    return Audience(principal, accounts, agents)
+
+
+@websocket(
+    "/ws/events",
+    summary="Live events: ?token=<access token or API key>&types=kill_switch,order&accounts=a1",
+    exclude_from_auth=True,
+)
+async def events_socket(socket: WebSocket[Any, Any, Any], http_config: HttpConfig) -> None:
+    await socket.accept()
+    try:
+        audience = await _audience(socket)
+    except NotAuthorizedException:
+        await socket.close(code=CLOSE_UNAUTHENTICATED, reason="unauthenticated")
+        return
+    hub = services_of(socket).events
+    types = _split(socket.query_params.get("types"))
+    sub = hub.subscribe(audience, types, _split(socket.query_params.get("accounts")))
+    try:
+        await socket.send_text(_welcome(audience, sub))
+        await _serve(socket, sub, http_config.ws_ping_seconds)
+    finally:
+        hub.unsubscribe(sub)
+
+
+def _welcome(audience: Audience, sub: Subscription) -> str:
+    return _encode(
+        {
+            "type": "welcome",
+            "principal": audience.principal.id,
+            "role": audience.principal.role.value,
+            "categories": list(CATEGORIES),
+            "types": sorted(sub.types),
+            "accounts": sorted(sub.accounts),
+        }
+    ).decode()
+
+
+async def _serve(socket: WebSocket[Any, Any, Any], sub: Subscription, ping_seconds: float) -> None:
+    tasks = {
+        asyncio.create_task(_send_loop(socket, sub)),
+        asyncio.create_task(_receive_loop(socket, sub)),
+        asyncio.create_task(_ping_loop(socket, ping_seconds)),
+        asyncio.create_task(sub.overflowed.wait()),
+    }
+    try:
+        done, _ = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for task in tasks:
+            task.cancel()
+        for task in tasks:
+            with contextlib.suppress(asyncio.CancelledError, WebSocketDisconnect, Exception):
+                await task
+    if sub.overflowed.is_set():
+        with contextlib.suppress(Exception):
+            await socket.close(code=CLOSE_TOO_SLOW, reason="too slow: events were dropped")
+        return
+    for task in done:
+        error = task.exception() if not task.cancelled() else None
+        if isinstance(error, _BadMessage):
+            with contextlib.suppress(Exception):
+                await socket.close(code=CLOSE_BAD_MESSAGE, reason=str(error)[:120])
+
+
+class _BadMessage(Exception):
+    pass
+
+
+async def _send_loop(socket: WebSocket[Any, Any, Any], sub: Subscription) -> None:
+    while True:
+        frame = await sub.queue.get()
+        await socket.send_text(frame.decode())
+
+
+async def _receive_loop(socket: WebSocket[Any, Any, Any], sub: Subscription) -> None:
+    while True:
+        raw = await socket.receive_text()
+        try:
+            message = _decode_subscribe(raw)
+        except msgspec.ValidationError as exc:
+            raise _BadMessage(f"bad message: {exc}") from None
+        except msgspec.DecodeError:
+            raise _BadMessage("bad message: not JSON") from None
+        if message.action == "pong":
+            continue
+        if message.action != "subscribe":
+            raise _BadMessage(f"unknown action {message.action!r}")
+        sub.refilter(message.types, message.accounts)
+        await socket.send_text(
+            _encode(
+                {"type": "subscribed", "types": sorted(sub.types), "accounts": sorted(sub.accounts)}
+            ).decode()
+        )
+
+
+async def _ping_loop(socket: WebSocket[Any, Any, Any], seconds: float) -> None:
+    while True:
+        await asyncio.sleep(seconds)
+        await socket.send_text('{"type":"ping"}')

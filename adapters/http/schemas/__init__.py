@@ -1,0 +1,1 @@
+"""msgspec DTOs of the HTTP API: strict inputs (unknown fields rejected), explicit outputs."""

@@ -1,0 +1,83 @@
+"""Authentication DTOs."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+import msgspec
+
+from adapters.http.schemas.common import Input, Output
+from application.auth import MfaEnrollment, TokenPair, UserView
+
+Secretish = Annotated[str, msgspec.Meta(min_length=1, max_length=1024)]
+
+
+class LoginIn(Input):
+    username: Annotated[str, msgspec.Meta(min_length=1, max_length=128)]
+    password: Secretish
+    totp_code: Annotated[str, msgspec.Meta(min_length=6, max_length=32)] | None = None
+
+
+class RefreshIn(Input):
+    refresh_token: Secretish
+
+
+class LogoutIn(Input):
+    refresh_token: Secretish | None = None
+
+
+class MfaVerifyIn(Input):
+    code: Annotated[str, msgspec.Meta(min_length=6, max_length=32)]
+
+
+class TokenOut(Output):
+    access_token: str
+    refresh_token: str
+    token_type: str
+    expires_in: int
+    refresh_expires_in: int
+
+    @classmethod
+    def from_domain(cls, pair: TokenPair) -> TokenOut:
+        return cls(
+            access_token=pair.access_token,
+            refresh_token=pair.refresh_token,
+            token_type=pair.token_type,
+            expires_in=pair.expires_in,
+            refresh_expires_in=pair.refresh_expires_in,
+        )
+
+
+class MfaEnrollmentOut(Output):
+    """Shown once: the TOTP secret, its otpauth:// URI and the one-time backup codes."""
+
+    secret: str
+    provisioning_uri: str
+    backup_codes: list[str]
+
+    @classmethod
+    def from_domain(cls, enrollment: MfaEnrollment) -> MfaEnrollmentOut:
+        return cls(
+            secret=enrollment.secret,
+            provisioning_uri=enrollment.provisioning_uri,
+            backup_codes=list(enrollment.backup_codes),
+        )
+
+
+class UserOut(Output):
+    id: str
+    username: str
+    role: str
+    mfa_enabled: bool
+    created_at: datetime
+
+    @classmethod
+    def from_domain(cls, user: UserView) -> UserOut:
+        return cls(
+            id=user.id,
+            username=user.username,
+            role=user.role.value,
+            mfa_enabled=user.mfa_enabled,
+            created_at=user.created_at,
+        )

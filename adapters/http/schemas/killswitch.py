@@ -1,0 +1,172 @@
+"""Kill-switch DTOs: scopes, activation and resume requests, events and trading states."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+import msgspec
+
+from adapters.http.schemas.common import Input, Output
+from domain.killswitch.state import Scope, ScopeKind, TradingState
+from domain.killswitch.switch import BrokerOutcome, KillSwitchEvent, ScopeState
+
+Passcode = Annotated[str, msgspec.Meta(min_length=1, max_length=256)]
+ScopeId = Annotated[str, msgspec.Meta(min_length=1, max_length=128, pattern=r"^[^*\s]+$")]
+
+
+class GlobalScopeIn(Input, tag_field="kind", tag="global"):
+    """Everything: every account at every broker (`id`, when sent, is "*")."""
+
+    id: Literal["*"] | None = None
+
+    def to_domain(self) -> Scope:
+        return Scope.global_()
+
+
+class AccountScopeIn(Input, tag_field="kind", tag="account"):
+    """One account."""
+
+    id: ScopeId
+
+    def to_domain(self) -> Scope:
+        return Scope.account(self.id)
+
+
+class AgentScopeIn(Input, tag_field="kind", tag="agent"):
+    """One agent's orders, on whatever accounts it trades."""
+
+    id: ScopeId
+
+    def to_domain(self) -> Scope:
+        return Scope.agent(self.id)
+
+
+ScopeIn = GlobalScopeIn | AccountScopeIn | AgentScopeIn
+
+
+class ActivateIn(Input):
+    """Pull the switch: the caller's passcode, the scope, and whether to close positions too."""
+
+    passcode: Passcode
+    scope: ScopeIn
+    flatten: bool = False
+    reason: Annotated[str, msgspec.Meta(min_length=1, max_length=500)] | None = None
+
+
+class ResumeIn(Input):
+    """Resume a halted scope; with four-eyes on, a risk officer approves with their passcode."""
+
+    passcode: Passcode
+    scope: ScopeIn
+    approver_username: Annotated[str, msgspec.Meta(min_length=1, max_length=128)] | None = None
+    approver_passcode: Passcode | None = None
+    to_state: Literal["active", "reducing"] = "active"
+
+
+class ScopeOut(Output):
+    kind: ScopeKind
+    id: str
+    key: str
+
+    @classmethod
+    def from_domain(cls, scope: Scope) -> ScopeOut:
+        return cls(kind=scope.kind, id=scope.id, key=scope.key)
+
+
+class BrokerOutcomeOut(Output):
+    """What one broker did: cancels asked and acknowledged, and what its order list still shows."""
+
+    broker: str
+    accounts: list[str]
+    cancel_requested: int
+    cancel_acknowledged: int
+    remaining_open: int
+    confirmed: bool
+    attempts: int
+    closing_orders: int
+    errors: list[str]
+
+    @classmethod
+    def from_domain(cls, outcome: BrokerOutcome) -> BrokerOutcomeOut:
+        return cls(
+            broker=outcome.broker,
+            accounts=list(outcome.accounts),
+            cancel_requested=outcome.cancel_requested,
+            cancel_acknowledged=outcome.cancel_acknowledged,
+            remaining_open=outcome.remaining_open,
+            confirmed=outcome.confirmed,
+            attempts=outcome.attempts,
+            closing_orders=outcome.closing_orders,
+            errors=list(outcome.errors),
+        )
+
+
+class KillSwitchEventOut(Output):
+    """One activation; `broker_confirmed` only when every broker's open orders came back empty."""
+
+    id: str
+    triggered_by: str
+    trigger: str
+    scope: ScopeOut
+    reason: str
+    flatten: bool
+    orders_cancelled: int
+    broker_confirmed: bool
+    unconfirmed_brokers: list[str]
+    brokers: list[BrokerOutcomeOut]
+    triggered_at: datetime
+    halted_at: datetime
+    broadcast_at: datetime
+    elapsed_ms: float
+    cancel_sent_at: datetime | None = None
+    confirmed_at: datetime | None = None
+
+    @classmethod
+    def from_domain(cls, event: KillSwitchEvent) -> KillSwitchEventOut:
+        return cls(
+            id=event.id,
+            triggered_by=event.user_id,
+            trigger=event.trigger_type.value,
+            scope=ScopeOut.from_domain(event.scope),
+            reason=event.reason,
+            flatten=event.flatten,
+            orders_cancelled=event.orders_cancelled,
+            broker_confirmed=event.broker_confirmed,
+            unconfirmed_brokers=list(event.unconfirmed_brokers),
+            brokers=[BrokerOutcomeOut.from_domain(b) for b in event.brokers],
+            triggered_at=event.triggered_at,
+            halted_at=event.halted_at,
+            broadcast_at=event.broadcast_at,
+            elapsed_ms=round(event.elapsed_ms, 3),
+            cancel_sent_at=event.cancel_sent_at,
+            confirmed_at=event.confirmed_at,
+        )
+
+
+class KillSwitchEventsOut(Output):
+    items: list[KillSwitchEventOut]
+
+
+class ScopeStateOut(Output):
+    """The trading state of one scope and who changed it last, why and when."""
+
+    scope: ScopeOut
+    state: TradingState
+    reason: str
+    changed_by: str
+    changed_at: datetime | None = None
+
+    @classmethod
+    def from_domain(cls, state: ScopeState) -> ScopeStateOut:
+        return cls(
+            scope=ScopeOut.from_domain(state.scope),
+            state=state.state,
+            reason=state.reason,
+            changed_by=state.changed_by,
+            changed_at=state.changed_at,
+        )
+
+
+class KillSwitchStatusOut(Output):
+    scopes: list[ScopeStateOut]

@@ -1,0 +1,100 @@
+"""Order DTOs."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Annotated
+
+import msgspec
+
+from adapters.http.schemas.common import DecisionOut, Input, Output, positive
+from domain.trading.orders import Order, OrderStatus, OrderType, Side, TimeInForce
+
+Quantity = Annotated[Decimal, msgspec.Meta(description="Positive quantity, as a string")]
+Price = Annotated[Decimal, msgspec.Meta(description="Positive price, as a string")]
+Ident = Annotated[str, msgspec.Meta(min_length=1, max_length=128)]
+
+
+class OrderIn(Input):
+    """A new order. The origin is the caller (user or agent) unless a strategy id is named."""
+
+    account_id: Ident
+    symbol: Annotated[str, msgspec.Meta(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9._/-]+$")]
+    side: Side
+    quantity: Quantity
+    order_type: OrderType = OrderType.MARKET
+    time_in_force: TimeInForce = TimeInForce.DAY
+    limit_price: Price | None = None
+    stop_price: Price | None = None
+    reduce_only: bool = False
+    client_order_id: Ident | None = None
+    strategy_id: Ident | None = None
+
+    def __post_init__(self) -> None:
+        positive("quantity", self.quantity)
+        positive("limit_price", self.limit_price)
+        positive("stop_price", self.stop_price)
+
+
+class OrderOut(Output):
+    id: str
+    client_order_id: str
+    account_id: str
+    symbol: str
+    side: Side
+    quantity: Decimal
+    order_type: OrderType
+    time_in_force: TimeInForce
+    status: OrderStatus
+    filled_quantity: Decimal
+    average_fill_price: Decimal
+    origin_kind: str
+    origin_id: str
+    reduce_only: bool
+    broker: str
+    limit_price: Decimal | None = None
+    stop_price: Decimal | None = None
+    requested_quantity: Decimal | None = None
+    broker_order_id: str | None = None
+    deny_reasons: list[str] = msgspec.field(default_factory=list)
+    created_at: datetime | None = None
+
+    @classmethod
+    def from_domain(cls, order: Order) -> OrderOut:
+        return cls(
+            id=order.id,
+            client_order_id=order.client_order_id,
+            account_id=order.account_id,
+            symbol=order.symbol,
+            side=order.side,
+            quantity=order.quantity,
+            order_type=order.order_type,
+            time_in_force=order.time_in_force,
+            status=order.status,
+            filled_quantity=order.filled_quantity,
+            average_fill_price=order.average_fill_price,
+            origin_kind=order.origin.kind.value,
+            origin_id=order.origin.id,
+            reduce_only=order.reduce_only,
+            broker=order.broker,
+            limit_price=order.limit_price,
+            stop_price=order.stop_price,
+            requested_quantity=order.requested_quantity,
+            broker_order_id=order.broker_order_id,
+            deny_reasons=list(order.deny_reasons),
+            created_at=order.created_at,
+        )
+
+
+class OrderPlaced(Output):
+    """The order as it stands after the gate and the broker, with the gate's decision."""
+
+    order: OrderOut
+    decision: DecisionOut | None = None
+    replayed: bool = False
+
+
+class OrderPageOut(Output):
+    items: list[OrderOut]
+    next_cursor: str | None = None

@@ -1,0 +1,385 @@
+"""Risk DTOs: rules, dry runs, position sizing, portfolio risk and pre-trade analysis."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Any
+
+import msgspec
+
+from adapters.http.schemas.common import DecisionOut, Input, Output
+from adapters.http.schemas.margin import MarginImpactOut
+from application.risk import PortfolioRisk, PositionSize, RuleDraft, RuleTestReport, SizePosition
+from domain.risk.analysis import RuleHeadroom, TradeAnalysis
+from domain.risk.metrics import VaRLevel, VaRReport
+from domain.risk.reasons import Action, RuleScope
+from domain.risk.rules import RiskRule, RuleType
+from domain.trading.orders import Order, OrderType, Origin, Side, TimeInForce
+
+Ident = Annotated[str, msgspec.Meta(min_length=1, max_length=128)]
+Symbol = Annotated[str, msgspec.Meta(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9._/-]+$")]
+# The draft order of an analysis or a dry run: it is never stored or sent.
+PROSPECTIVE = "prospective"
+
+
+class RuleIn(Input):
+    """A rule as the client writes it. Percentages in `params` are fractions (0.25 = 25%);
+    `params` are validated against `rule_type` (422 INVALID_RULE naming the parameter)."""
+
+    rule_type: RuleType
+    params: dict[str, Any] = msgspec.field(default_factory=dict)
+    scope: RuleScope = RuleScope.ACCOUNT
+    action: Action = Action.BLOCK
+    is_active: bool = True
+    account_id: Ident | None = None
+    strategy_id: Ident | None = None
+    agent_id: Ident | None = None
+    name: Annotated[str, msgspec.Meta(max_length=200)] = ""
+
+    def to_domain(self) -> RuleDraft:
+        return RuleDraft(
+            rule_type=self.rule_type,
+            params=self.params,
+            scope=self.scope,
+            action=self.action,
+            is_active=self.is_active,
+            strategy_id=self.strategy_id,
+            agent_id=self.agent_id,
+            account_id=self.account_id,
+            name=self.name,
+        )
+
+
+class RuleOut(Output):
+    id: str
+    owner_id: str
+    rule_type: RuleType
+    params: dict[str, Any]
+    scope: RuleScope
+    action: Action
+    is_active: bool
+    account_id: str | None
+    strategy_id: str | None
+    agent_id: str | None
+    name: str
+
+    @classmethod
+    def from_domain(cls, rule: RiskRule) -> RuleOut:
+        return cls(
+            id=rule.id,
+            owner_id=rule.owner_id,
+            rule_type=rule.rule_type,
+            params=dict(rule.params),
+            scope=rule.scope,
+            action=rule.action,
+            is_active=rule.is_active,
+            account_id=rule.account_id,
+            strategy_id=rule.strategy_id,
+            agent_id=rule.agent_id,
+            name=rule.name,
+        )
+
+
+class RuleListOut(Output):
+    items: list[RuleOut]
+
+
+class _Terms(Input):
+    symbol: Symbol
+    side: Side
+    quantity: Decimal
+
+
+class TradeIn(_Terms):
+    """A prospective order: nothing is stored or sent."""
+
+    order_type: OrderType = OrderType.MARKET
+    time_in_force: TimeInForce = TimeInForce.DAY
+    limit_price: Decimal | None = None
+    stop_price: Decimal | None = None
+    reduce_only: bool = False
+    strategy_id: Ident | None = None
+
+    def to_order(self, account_id: str, origin: Origin) -> Order:
+        return prospective_order(self, account_id, origin)
+
+
+def prospective_order(trade: TradeIn | AnalyzeIn, account_id: str, origin: Origin) -> Order:
+    """Raises InvalidOrder (422) when quantity and prices do not fit the order type."""
+    return Order(
+        id=PROSPECTIVE,
+        client_order_id=PROSPECTIVE,
+        account_id=account_id,
+        symbol=trade.symbol.strip().upper(),
+        side=trade.side,
+        quantity=trade.quantity,
+        origin=origin,
+        order_type=trade.order_type,
+        time_in_force=trade.time_in_force,
+        limit_price=trade.limit_price,
+        stop_price=trade.stop_price,
+        reduce_only=trade.reduce_only,
+    )
+
+
+class RuleTestIn(Input):
+    """Dry-run `rule` against `account_id`'s portfolio and, optionally, one order."""
+
+    account_id: Ident
+    rule: RuleIn
+    order: TradeIn | None = None
+
+
+class RuleTestOut(Output):
+    """`breaches`: holdings the rule would bind now (one more lot refused), one line each."""
+
+    rule: RuleOut
+    binding: bool
+    breaches: list[str]
+    holdings_checked: int
+    order_decision: DecisionOut | None = None
+
+    @classmethod
+    def from_domain(cls, report: RuleTestReport) -> RuleTestOut:
+        decision = report.order_decision
+        return cls(
+            rule=RuleOut.from_domain(report.rule),
+            binding=bool(report.breaches),
+            breaches=list(report.breaches),
+            holdings_checked=report.holdings_checked,
+            order_decision=None if decision is None else DecisionOut.from_domain(decision),
+        )
+
+
+class SizingIn(Input):
+    """Give `equity` or `account_id` (equity at current marks), and `stop` or `volatility`.
+
+    `entry` defaults to the mark of `symbol`; lot size and multiplier to its instrument.
+    Fractions: `risk_fraction` 0.02 = risk 2% of equity; `max_position_fraction` 0.10 caps
+    the position at 10% of equity. `volatility` is a per-unit price move (e.g. an ATR); the
+    stop is then `volatility_multiple` × volatility away.
+    """
+
+    entry: Decimal | None = None
+    stop: Decimal | None = None
+    volatility: Decimal | None = None
+    equity: Decimal | None = None
+    account_id: Ident | None = None
+    symbol: Symbol | None = None
+    risk_fraction: Decimal = Decimal("0.02")
+    max_position_fraction: Decimal = Decimal("0.10")
+    volatility_multiple: Decimal = Decimal(2)
+    lot_size: Decimal | None = None
+    multiplier: Decimal | None = None
+
+    def to_domain(self) -> SizePosition:
+        return SizePosition(
+            entry=self.entry,
+            stop=self.stop,
+            volatility=self.volatility,
+            equity=self.equity,
+            account_id=self.account_id,
+            symbol=self.symbol,
+            risk_fraction=self.risk_fraction,
+            max_position_fraction=self.max_position_fraction,
+            volatility_multiple=self.volatility_multiple,
+            lot_size=self.lot_size,
+            multiplier=self.multiplier,
+        )
+
+
+class SizingOut(Output):
+    """A suggested unsigned quantity in whole lots, with the inputs it was computed from."""
+
+    method: str
+    quantity: Decimal
+    notional: Decimal
+    risk_amount: Decimal
+    risk_fraction_used: Decimal
+    stop_distance: Decimal
+    capped: bool
+    explanation: str
+    equity: Decimal
+    entry: Decimal
+    lot_size: Decimal
+    multiplier: Decimal
+
+    @classmethod
+    def from_domain(cls, sized: PositionSize, by_stop: bool) -> SizingOut:
+        result, inputs = sized.result, sized.inputs
+        return cls(
+            method="fixed_fractional" if by_stop else "volatility",
+            quantity=result.quantity,
+            notional=result.notional,
+            risk_amount=result.risk_amount,
+            risk_fraction_used=result.risk_fraction_used,
+            stop_distance=result.stop_distance,
+            capped=result.capped,
+            explanation=result.explanation,
+            equity=inputs.equity,
+            entry=inputs.entry,
+            lot_size=inputs.lot_size,
+            multiplier=inputs.multiplier,
+        )
+
+
+class PortfolioRiskIn(Input):
+    """Periodic portfolio returns (fractions, oldest first) for VaR / CVaR at 95% and 99%."""
+
+    account_id: Ident
+    returns: Annotated[list[float], msgspec.Meta(min_length=2, max_length=100_000)]
+
+
+class SectorWeightOut(Output):
+    sector: str
+    gross_notional: Decimal
+    weight: Decimal | None
+
+
+class VaRLevelOut(Output):
+    """Loss fractions (0.023 = 2.3%) and the money they stand for on the portfolio value."""
+
+    confidence: float
+    historical_var: float
+    historical_cvar: float
+    parametric_var: float
+    parametric_cvar: float
+    historical_var_amount: Decimal
+    historical_cvar_amount: Decimal
+    parametric_var_amount: Decimal
+    parametric_cvar_amount: Decimal
+
+    @classmethod
+    def from_domain(cls, level: VaRLevel) -> VaRLevelOut:
+        return cls(
+            confidence=level.confidence,
+            historical_var=level.historical_var,
+            historical_cvar=level.historical_cvar,
+            parametric_var=level.parametric_var,
+            parametric_cvar=level.parametric_cvar,
+            historical_var_amount=level.historical_var_amount,
+            historical_cvar_amount=level.historical_cvar_amount,
+            parametric_var_amount=level.parametric_var_amount,
+            parametric_cvar_amount=level.parametric_cvar_amount,
+        )
+
+
+class VaROut(Output):
+    observations: int
+    portfolio_value: Decimal
+    at_95: VaRLevelOut
+    at_99: VaRLevelOut
+
+    @classmethod
+    def from_domain(cls, report: VaRReport) -> VaROut:
+        return cls(
+            observations=report.observations,
+            portfolio_value=report.portfolio_value,
+            at_95=VaRLevelOut.from_domain(report.at_95),
+            at_99=VaRLevelOut.from_domain(report.at_99),
+        )
+
+
+class PortfolioRiskOut(Output):
+    """Exposures at current marks; fractions for weights, leverage and drawdown, percent for
+    `day_pnl_percent`. `var` is null unless returns were sent (POST)."""
+
+    account_id: str
+    equity: Decimal
+    gross_exposure: Decimal
+    net_exposure: Decimal
+    long_exposure: Decimal
+    short_exposure: Decimal
+    leverage: Decimal | None
+    sector_weights: list[SectorWeightOut]
+    drawdown: Decimal
+    day_pnl: Decimal
+    day_pnl_percent: Decimal | None
+    largest_position_weight: Decimal | None
+    position_count: int
+    var: VaROut | None = None
+
+    @classmethod
+    def from_domain(cls, account_id: str, risk: PortfolioRisk) -> PortfolioRiskOut:
+        m = risk.metrics
+        return cls(
+            account_id=account_id,
+            equity=m.equity,
+            gross_exposure=m.gross_exposure,
+            net_exposure=m.net_exposure,
+            long_exposure=m.long_exposure,
+            short_exposure=m.short_exposure,
+            leverage=m.leverage,
+            sector_weights=[
+                SectorWeightOut(sector=w.sector, gross_notional=w.gross_notional, weight=w.weight)
+                for w in m.sector_weights
+            ],
+            drawdown=m.drawdown,
+            day_pnl=m.day_pnl,
+            day_pnl_percent=m.day_pnl_percent,
+            largest_position_weight=m.largest_position_weight,
+            position_count=m.position_count,
+            var=None if risk.var is None else VaROut.from_domain(risk.var),
+        )
+
+
+class AnalyzeIn(_Terms):
+    """A prospective order on `account_id` to analyse before it is sent (never stored)."""
+
+    account_id: Ident
+    order_type: OrderType = OrderType.MARKET
+    time_in_force: TimeInForce = TimeInForce.DAY
+    limit_price: Decimal | None = None
+    stop_price: Decimal | None = None
+    reduce_only: bool = False
+    strategy_id: Ident | None = None
+
+    def to_order(self, origin: Origin) -> Order:
+        return prospective_order(self, self.account_id, origin)
+
+
+class HeadroomOut(Output):
+    """How much of one size limit the order would use (`used_fraction` 1 = all of it)."""
+
+    control: str
+    rule_id: str | None
+    code: str
+    capacity: Decimal
+    used_fraction: Decimal
+
+    @classmethod
+    def from_domain(cls, headroom: RuleHeadroom) -> HeadroomOut:
+        return cls(
+            control=headroom.control,
+            rule_id=headroom.rule_id,
+            code=headroom.code.value,
+            capacity=headroom.capacity,
+            used_fraction=headroom.used_fraction,
+        )
+
+
+class AnalysisOut(Output):
+    """The gate's decision, the margin impact, the sector weight after the fill and a rating."""
+
+    rating: str
+    reasons: list[str]
+    decision: DecisionOut
+    margin: MarginImpactOut
+    sector: str
+    sector_weight_after: Decimal | None
+    sector_limit: Decimal
+    headroom: list[HeadroomOut]
+
+    @classmethod
+    def from_domain(cls, analysis: TradeAnalysis) -> AnalysisOut:
+        facts = analysis.facts
+        return cls(
+            rating=analysis.assessment.rating.value,
+            reasons=list(analysis.assessment.reasons),
+            decision=DecisionOut.from_domain(facts.decision),
+            margin=MarginImpactOut.from_domain(facts.margin),
+            sector=facts.sector,
+            sector_weight_after=facts.sector_weight_after,
+            sector_limit=facts.sector_limit,
+            headroom=[HeadroomOut.from_domain(h) for h in facts.headroom],
+        )

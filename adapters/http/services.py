@@ -1,0 +1,60 @@
+"""What the HTTP adapter needs from the core: the use cases, handed in by the composition root."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from adapters.http.events import EventHub
+from application.accounts import AccountQueries
+from application.agents import AgentService
+from application.apikeys import ApiKeyService
+from application.auth import AuthService
+from application.killswitch import KillSwitchService
+from application.margin import MarginService
+from application.orders import OrderService
+from application.risk import RiskService
+from application.succession import SuccessionService
+from application.workspaces import WorkspaceService
+from ports.clock import Clock
+
+# A readiness probe: answers (ok, details) about one component.
+Probe = Callable[[], Awaitable[tuple[bool, Mapping[str, Any]]]]
+
+
+@dataclass(frozen=True)
+class HttpConfig:
+    """Limits and switches of the HTTP surface (from settings)."""
+
+    version: str = "0.1.0"
+    max_body_bytes: int = 1_048_576
+    login_rate_per_minute: int = 10
+    refresh_rate_per_minute: int = 30
+    kill_switch_rate_per_minute: int = 30
+    api_rate_per_minute: int = 1200
+    ws_ping_seconds: float = 20.0
+    ws_queue_size: int = 1000
+    docs_enabled: bool = True
+    cors_origins: tuple[str, ...] = ()
+    hsts_seconds: int = 31_536_000
+
+
+@dataclass
+class ApiServices:
+    """The use cases the controllers call; built by bootstrap, never by the adapter."""
+
+    clock: Clock
+    auth: AuthService
+    api_keys: ApiKeyService
+    accounts: AccountQueries
+    orders: OrderService
+    risk: RiskService
+    killswitch: KillSwitchService
+    agents: AgentService
+    margin: MarginService
+    succession: SuccessionService
+    workspaces: WorkspaceService
+    events: EventHub
+    probes: Mapping[str, Probe] = field(default_factory=dict)
+    settings_summary: Mapping[str, Any] = field(default_factory=dict)

@@ -1,0 +1,401 @@
+"""Authentication use cases: users, password + TOTP login, rotating refresh tokens, logout."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from domain.errors import Conflict, Forbidden, LoginLocked, MfaRequired, NotFound, Unauthenticated
+from domain.identity import (
+    AccessClaims,
+    LoginThrottle,
+    RefreshToken,
+    User,
+    digest,
+    new_backup_code,
+    new_secret,
+    normalize_username,
+    parse_refresh_token,
+    refresh_token_text,
+    validate_password,
+    validate_person_role,
+    validate_username,
+)
+from domain.identity.credentials import normalize_backup_code
+from domain.principals import Principal, Role
+from ports.clock import Clock, IdGenerator
+from ports.events import AuditEntry, AuditLog
+from ports.identity import SecretCipher, TokenIssuer, TotpVerifier
+from ports.security import PasswordHasher
+from ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+
+BACKUP_CODES = 10
+_USER_ADMINS = frozenset({Role.ADMIN, Role.SYSTEM})
+_BAD_CREDENTIALS = "invalid username or password"
+
+
+@dataclass(frozen=True, slots=True)
+class AuthConfig:
+    """Token lifetimes, the login lockout, and the issuer name shown by authenticator apps."""
+
+    access_ttl: timedelta = timedelta(minutes=15)
+    refresh_ttl: timedelta = timedelta(days=30)
+    max_failed_logins: int = 5
+    lockout_window: timedelta = timedelta(minutes=15)
+    mfa_issuer: str = "Bulwark"
+
+
+@dataclass(frozen=True, slots=True)
+class TokenPair:
+    """What a login or a refresh hands out; lifetimes in seconds."""
+
+    access_token: str
+    refresh_token: str
+    expires_in: int
+    refresh_expires_in: int
+    token_type: str = "Bearer"
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    """An authenticated access token: who it is, and which token (for logout)."""
+
+    principal: Principal
+    jti: str
+    expires_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class UserView:
+    """A user as shown to clients (no hashes, no secrets)."""
+
+    id: str
+    username: str
+    role: Role
+    mfa_enabled: bool
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class MfaEnrollment:
+    """A new TOTP secret and backup codes: shown once, never stored in plaintext."""
+
+    secret: str
+    provisioning_uri: str
+    backup_codes: tuple[str, ...]
+
+
+def user_view(user: User) -> UserView:
+    return UserView(user.id, user.username, user.role, user.mfa_enabled, user.created_at)
+
+
+class AuthService:
+    """Creates users and turns credentials into tokens and tokens into sessions.
+
+    Failed logins count per username (known or not) and lock it for a while; a
+    refresh token is used once, and a used one presented again revokes its family.
+    """
+
+    def __init__(
+        self,
+        uow_factory: UnitOfWorkFactory,
+        hasher: PasswordHasher,
+        tokens: TokenIssuer,
+        totp: TotpVerifier,
+        cipher: SecretCipher,
+        clock: Clock,
+        ids: IdGenerator,
+        audit: AuditLog,
+        config: AuthConfig | None = None,
+    ) -> None:
+        self._uow = uow_factory
+        self._hasher = hasher
+        self._tokens = tokens
+        self._totp = totp
+        self._cipher = cipher
+        self._clock = clock
+        self._ids = ids
+        self._audit = audit
+        self.config = config or AuthConfig()
+        self._dummy_hash: str | None = None
+
+    # -- users -----------------------------------------------------------------------
+    async def create_user(
+        self, username: str, password: str, role: Role, *, actor: Principal | None = None
+    ) -> UserView:
+        """`actor` None is a trusted caller (bootstrap, CLI); otherwise only an admin may."""
+        if actor is not None and actor.role not in _USER_ADMINS:
+            raise Forbidden("only an admin can create users")
+        name = validate_username(username)
+        validate_password(password)
+        validate_person_role(role)
+        password_hash = await asyncio.to_thread(self._hasher.hash, password)
+        async with self._uow() as uow:
+            if await uow.users.by_username(name) is not None:
+                raise Conflict(f"username {name} is taken")
+            user = User(self._ids.new("usr-"), name, password_hash, role, self._clock.now())
+            await uow.users.add(user)
+            await uow.commit()
+        details = {"username": name, "role": role.value}
+        actor_id = actor.id if actor else "system"
+        await self._record(actor_id, "user.create", _user_key(user.id), "ok", details)
+        return user_view(user)
+
+    async def user(self, principal: Principal) -> UserView:
+        async with self._uow() as uow:
+            return user_view(await _user(uow, principal))
+
+    async def set_password(self, principal: Principal, current: str, new: str) -> None:
+        """Change one's own password; every refresh token of the user is revoked."""
+        validate_password(new)
+        async with self._uow() as uow:
+            old_hash = (await _user(uow, principal)).password_hash
+        if not await asyncio.to_thread(self._hasher.verify, old_hash, current):
+            await self._record(principal.id, "user.password", _user_key(principal.id), "refused")
+            raise Unauthenticated("current password is wrong")
+        new_hash = await asyncio.to_thread(self._hasher.hash, new)
+        now = self._clock.now()
+        async with self._uow() as uow:
+            user = await _user(uow, principal)
+            user.change_password(new_hash)
+            await uow.users.add(user)
+            for token in await uow.refresh_tokens.by_user(user.id):
+                token.revoke(now)
+                await uow.refresh_tokens.add(token)
+            await uow.commit()
+        await self._record(principal.id, "user.password", _user_key(principal.id), "changed")
+
+    # -- login -----------------------------------------------------------------------
+    async def login(self, username: str, password: str, totp_code: str | None = None) -> TokenPair:
+        name = normalize_username(username)
+        async with self._uow() as uow:
+            throttle = await uow.login_throttles.get(name)
+            found = await uow.users.by_username(name)
+        if throttle is not None and throttle.is_locked(self._clock.now()):
+            await self._refuse_locked(name, throttle)
+        # Hash even for an unknown user, so the time taken does not say which usernames exist.
+        hashed = found.password_hash if found is not None else await self._dummy()
+        password_ok = await asyncio.to_thread(self._hasher.verify, hashed, password)
+        now = self._clock.now()
+        async with self._uow() as uow:
+            throttle = await uow.login_throttles.get(name)
+            if throttle is None:
+                throttle = self._new_throttle(name)
+                await uow.login_throttles.add(throttle)
+            if throttle.is_locked(now):  # locked by attempts that raced this one
+                await self._refuse_locked(name, throttle)
+            user = await uow.users.by_username(name) if password_ok else None
+            if user is None:
+                await self._fail(uow, throttle, name, now, "bad credentials")
+                raise Unauthenticated(_BAD_CREDENTIALS)
+            if user.mfa_enabled:
+                if not (totp_code or "").strip():
+                    raise MfaRequired("a one-time code is required")
+                if not self._second_factor(user, totp_code or "", now):
+                    await self._fail(uow, throttle, name, now, "bad one-time code")
+                    raise Unauthenticated("invalid one-time code")
+                await uow.users.add(user)
+            throttle.reset()
+            pair, _ = await self._issue(uow, user, now)
+            await uow.commit()
+        await self._record(user.id, "auth.login", _login_key(name), "ok")
+        return pair
+
+    async def refresh(self, refresh_token: str) -> TokenPair:
+        """Rotate: the token is used up and its successor issued in the same family."""
+        token_id, secret = _parse_refresh(refresh_token)
+        now = self._clock.now()
+        async with self._uow() as uow:
+            token = await uow.refresh_tokens.get(token_id)
+            if token is None or not token.matches(secret):
+                raise Unauthenticated("invalid refresh token")
+            if token.is_used:
+                revoked = await _revoke_family(uow, token.family_id, now)
+                await uow.commit()
+                details = {"family": token.family_id, "revoked": revoked}
+                target = _user_key(token.user_id)
+                await self._record(token.user_id, "auth.refresh", target, "reuse", details)
+                raise Unauthenticated("refresh token was already used; its family is revoked")
+            if token.is_revoked or token.is_expired(now):
+                raise Unauthenticated("refresh token expired or revoked")
+            user = await uow.users.get(token.user_id)
+            if user is None:
+                raise Unauthenticated("invalid refresh token")
+            pair, successor = await self._issue(uow, user, now, token.family_id)
+            token.rotate(successor.id, now)
+            await uow.refresh_tokens.add(token)
+            await uow.commit()
+        return pair
+
+    async def logout(self, session: Session, refresh_token: str | None = None) -> None:
+        """Revoke the access token and, when given and the user's own, the refresh family.
+
+        A refresh token that is malformed, unknown or someone else's revokes nothing
+        more and is not an error: logging out always succeeds for the access token.
+        """
+        now = self._clock.now()
+        family: str | None = None
+        async with self._uow() as uow:
+            await uow.revoked_tokens.add(session.jti, session.expires_at)
+            parsed = parse_refresh_token(refresh_token) if refresh_token else None
+            if parsed is not None:
+                token = await uow.refresh_tokens.get(parsed[0])
+                if (
+                    token is not None
+                    and token.matches(parsed[1])
+                    and token.user_id == session.principal.id
+                ):
+                    family = token.family_id
+                    await _revoke_family(uow, family, now)
+            await uow.commit()
+        details = {"refresh_family_revoked": family is not None}
+        actor = session.principal.id
+        await self._record(actor, "auth.logout", _user_key(actor), "ok", details)
+
+    async def authenticate(self, access_token: str) -> Session:
+        """The session of a valid, unrevoked token whose user still exists (with today's role)."""
+        claims = self._tokens.verify(access_token, self._clock.now())
+        async with self._uow() as uow:
+            if await uow.revoked_tokens.is_revoked(claims.jti):
+                raise Unauthenticated("access token revoked")
+            user = await uow.users.get(claims.subject)
+        if user is None:
+            raise Unauthenticated("invalid access token")
+        return Session(Principal(user.id, user.role), claims.jti, claims.expires_at)
+
+    # -- MFA -------------------------------------------------------------------------
+    async def enroll_mfa(self, principal: Principal) -> MfaEnrollment:
+        """Stage a TOTP secret and backup codes; logins need a code once `verify_mfa` passes."""
+        secret = self._totp.new_secret()
+        codes = tuple(new_backup_code() for _ in range(BACKUP_CODES))
+        async with self._uow() as uow:
+            user = await _user(uow, principal)
+            digests = [digest(normalize_backup_code(code)) for code in codes]
+            user.begin_mfa_enrollment(self._cipher.encrypt(secret), digests)
+            await uow.users.add(user)
+            await uow.commit()
+        uri = self._totp.provisioning_uri(secret, user.username, self.config.mfa_issuer)
+        await self._record(principal.id, "auth.mfa_enroll", _user_key(user.id), "pending")
+        return MfaEnrollment(secret, uri, codes)
+
+    async def verify_mfa(self, principal: Principal, code: str) -> UserView:
+        """Activate the pending enrolment with a first code from the authenticator."""
+        now = self._clock.now()
+        async with self._uow() as uow:
+            user = await _user(uow, principal)
+            if user.pending_mfa_secret is None:
+                raise Conflict("no multi-factor enrolment is pending")
+            secret = self._cipher.decrypt(user.pending_mfa_secret)
+            if not self._totp.verify(secret, code, now):
+                raise Unauthenticated("invalid one-time code")
+            user.accept_totp(code, now)
+            user.activate_mfa()
+            await uow.users.add(user)
+            await uow.commit()
+        await self._record(principal.id, "auth.mfa_enroll", _user_key(user.id), "enabled")
+        return user_view(user)
+
+    # -- helpers ---------------------------------------------------------------------
+    def _second_factor(self, user: User, code: str, now: datetime) -> bool:
+        """A TOTP code not used before, or else an unused backup code (spent here)."""
+        if user.mfa_secret is not None:
+            secret = self._cipher.decrypt(user.mfa_secret)
+            if self._totp.verify(secret, code, now):
+                return user.accept_totp(code, now)
+        return user.use_backup_code(code)
+
+    async def _issue(
+        self, uow: UnitOfWork, user: User, now: datetime, family_id: str | None = None
+    ) -> tuple[TokenPair, RefreshToken]:
+        cfg = self.config
+        claims = AccessClaims(user.id, user.role, self._ids.new("jti-"), now, now + cfg.access_ttl)
+        secret = new_secret()
+        refresh = RefreshToken(
+            id=self._ids.new("rt-"),
+            family_id=family_id or self._ids.new("rtf-"),
+            user_id=user.id,
+            secret_digest=digest(secret),
+            issued_at=now,
+            expires_at=now + cfg.refresh_ttl,
+        )
+        await uow.refresh_tokens.add(refresh)
+        pair = TokenPair(
+            access_token=self._tokens.issue(claims),
+            refresh_token=refresh_token_text(refresh.id, secret),
+            expires_in=int(cfg.access_ttl.total_seconds()),
+            refresh_expires_in=int(cfg.refresh_ttl.total_seconds()),
+        )
+        return pair, refresh
+
+    def _new_throttle(self, name: str) -> LoginThrottle:
+        cfg = self.config
+        return LoginThrottle(name, max_failures=cfg.max_failed_logins, window=cfg.lockout_window)
+
+    async def _fail(
+        self, uow: UnitOfWork, throttle: LoginThrottle, name: str, now: datetime, reason: str
+    ) -> None:
+        locks = throttle.record_failure(now)
+        await uow.login_throttles.add(throttle)
+        await uow.commit()
+        await self._record(name, "auth.login", _login_key(name), "refused", {"reason": reason})
+        if locks:
+            until = throttle.locked_until(now)
+            details = {"until": until.isoformat() if until else None}
+            await self._record(name, "auth.lockout", _login_key(name), "locked", details)
+
+    async def _refuse_locked(self, name: str, throttle: LoginThrottle) -> None:
+        until = throttle.locked_until(self._clock.now())
+        await self._record(name, "auth.login", _login_key(name), "refused", {"reason": "locked"})
+        raise LoginLocked(f"too many failed logins; try again after {until}")
+
+    async def _dummy(self) -> str:
+        if self._dummy_hash is None:
+            self._dummy_hash = await asyncio.to_thread(self._hasher.hash, new_secret())
+        return self._dummy_hash
+
+    async def _record(
+        self,
+        actor: str,
+        action: str,
+        target: str,
+        outcome: str,
+        details: Mapping[str, object] | None = None,
+    ) -> None:
+        entry = AuditEntry(actor, action, target, outcome, self._clock.now(), details or {})
+        await self._audit.record(entry)
+
+
+def _user_key(user_id: str) -> str:
+    return f"user:{user_id}"
+
+
+def _login_key(username: str) -> str:
+    """Audit target of login attempts: by username, known or not."""
+    return f"login:{username}"
+
+
+async def _user(uow: UnitOfWork, principal: Principal) -> User:
+    user = await uow.users.get(principal.id)
+    if user is None:
+        raise NotFound(f"user {principal.id} not found")
+    return user
+
+
+async def _revoke_family(uow: UnitOfWork, family_id: str, now: datetime) -> int:
+    """Revoke every live token of the family; returns how many were still live."""
+    live = 0
+    for token in await uow.refresh_tokens.by_family(family_id):
+        if not token.is_revoked:
+            live += 1
+            token.revoke(now)
+            await uow.refresh_tokens.add(token)
+    return live
+
+
+def _parse_refresh(text: str) -> tuple[str, str]:
+    parsed = parse_refresh_token(text)
+    if parsed is None:
+        raise Unauthenticated("invalid refresh token")
+    return parsed

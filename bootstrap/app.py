@@ -1,0 +1,56 @@
+"""The app factory: settings -> logging -> container -> Litestar app with a lifespan."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import structlog
+from litestar import Litestar
+
+from adapters.http.app import create_app as create_http_app
+from bootstrap.container import Container, build_container
+from bootstrap.demo import DEMO_OWNER, DEMO_RISK, load_demo
+from bootstrap.logging import configure_logging
+from bootstrap.settings import Settings, load_settings
+
+_log = structlog.get_logger("bulwark.app")
+
+
+def create_app(settings: Settings | None = None, container: Container | None = None) -> Litestar:
+    """Build the app. Tests pass a container whose providers they have overridden."""
+    settings = settings or load_settings()
+    if container is None:
+        configure_logging(settings.log_level, settings.log_format)
+        container = build_container(settings)
+
+    @asynccontextmanager
+    async def lifespan(_: Litestar) -> AsyncIterator[None]:
+        await container.init_resources()  # type: ignore[misc]
+        if settings.demo:
+            demo = await load_demo(container)
+            _log.info(
+                "demo_data_loaded",
+                account=demo.account_id,
+                owner=DEMO_OWNER.username,
+                risk_officer=DEMO_RISK.username,
+                agent_key_id=demo.agent_key.key_id if demo.agent_key else None,
+            )
+        _log.info("started", **container.api_services().settings_summary)
+        try:
+            yield
+        finally:
+            await container.shutdown_resources()  # type: ignore[misc]
+            _log.info("stopped")
+
+    return create_http_app(
+        container.api_services(),
+        container.http_config(),
+        lifespan=[lifespan],
+        debug=False,
+    )
+
+
+def app_from_env() -> Litestar:
+    """Entry point for `uvicorn --factory bootstrap.app:app_from_env`."""
+    return create_app()

@@ -1,0 +1,245 @@
+"""The dependency-injector container: picks adapters from the settings and wires the use cases."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import structlog
+from dependency_injector import containers, providers
+
+from adapters.brokers.paper import PaperBroker, PaperBrokerConfig
+from adapters.http.events import EventHub
+from adapters.http.services import ApiServices, HttpConfig
+from adapters.memory.bus import InMemoryAuditLog, InMemoryNotifier, InProcessEventBus
+from adapters.memory.clock import SystemClock, UuidGenerator
+from adapters.memory.marketdata import InMemoryMarketData
+from adapters.memory.store import InMemoryStore, unit_of_work_factory
+from adapters.security.argon2_hasher import Argon2Hasher
+from adapters.security.cipher import FernetCipher
+from adapters.security.jwt_tokens import RsaJwtIssuer
+from adapters.security.totp import PyOtpVerifier
+from application.accounts import AccountQueries
+from application.agents import AgentService, HeartbeatMonitor
+from application.apikeys import ApiKeyService
+from application.auth import AuthConfig, AuthService
+from application.concurrency import KeyedLocks
+from application.killswitch import KillSwitchConfig, KillSwitchService
+from application.margin import MarginService, MarginWatch
+from application.orders import BrokerRouter, OrderService
+from application.policies import PolicyCache
+from application.risk import RiskService
+from application.succession import SuccessionScheduler, SuccessionService
+from application.triggers import LossLimitWatch
+from application.workspaces import WorkspaceService
+from bootstrap.settings import Settings, SettingsError
+from domain.events import DomainEvent
+from domain.risk.analysis import HeadroomRater
+
+_log = structlog.get_logger("bulwark.container")
+VERSION = "0.1.0"
+
+
+def token_issuer(settings: Settings) -> RsaJwtIssuer:
+    """RS256 signer: the configured PEM key, else a fresh key (tokens die with the process)."""
+    if settings.jwt_private_key_file:
+        pem = Path(settings.jwt_private_key_file).read_bytes()
+        return RsaJwtIssuer(pem, issuer=settings.jwt_issuer, audience=settings.jwt_audience)
+    _log.warning("jwt_key_generated", hint="set BULWARK_JWT_PRIVATE_KEY_FILE to keep sessions")
+    return RsaJwtIssuer.generate(issuer=settings.jwt_issuer, audience=settings.jwt_audience)
+
+
+def secret_cipher(settings: Settings) -> FernetCipher:
+    if settings.secret_key is not None:
+        return FernetCipher(settings.secret_key.reveal().encode())
+    _log.warning("secret_key_generated", hint="set BULWARK_SECRET_KEY to keep MFA secrets")
+    return FernetCipher.generate()
+
+
+def memory_store(settings: Settings) -> InMemoryStore:
+    if not settings.database_url.startswith("memory://"):
+        raise SettingsError(
+            f"BULWARK_DATABASE_URL={settings.database_url.split('://')[0]}://...: "
+            "only memory:// is served by this build"
+        )
+    return InMemoryStore()
+
+
+def paper_broker_only(settings: Settings, paper: PaperBroker) -> BrokerRouter:
+    if settings.broker != "paper":
+        raise SettingsError(
+            f"BULWARK_BROKER={settings.broker}: only 'paper' is served by this build"
+        )
+    return BrokerRouter({"paper": paper})
+
+
+def http_config(settings: Settings) -> HttpConfig:
+    return HttpConfig(
+        version=VERSION,
+        max_body_bytes=settings.max_body_bytes,
+        login_rate_per_minute=settings.login_rate_per_minute,
+        refresh_rate_per_minute=settings.refresh_rate_per_minute,
+        kill_switch_rate_per_minute=settings.kill_switch_rate_per_minute,
+        api_rate_per_minute=settings.api_rate_per_minute,
+        ws_ping_seconds=settings.ws_ping_seconds,
+        ws_queue_size=settings.ws_queue_size,
+        docs_enabled=settings.docs_enabled,
+        cors_origins=settings.cors_origins,
+    )
+
+
+def summary(settings: Settings) -> dict[str, Any]:
+    """What /api/status shows of the configuration: adapter choices, never secrets or URLs."""
+    return {
+        "env": settings.env,
+        "store": settings.database_url.split("://", 1)[0],
+        "broker": settings.broker,
+        "market_data": settings.market_data,
+        "redis": settings.redis_url is not None,
+        "kafka": settings.kafka_bootstrap is not None,
+    }
+
+
+async def watchers(
+    checks: Mapping[str, Callable[[], Awaitable[object]]], every_seconds: float
+) -> AsyncIterator[dict[str, asyncio.Task[None]]]:
+    """Background loops (heartbeats, margin, loss limits, succession) for the app's lifetime."""
+
+    async def loop(name: str, check: Callable[[], Awaitable[object]]) -> None:
+        while True:
+            try:
+                await check()
+            except Exception as exc:  # a failing watcher must not die: log and keep watching
+                _log.error("watcher_failed", watcher=name, error_type=type(exc).__name__)
+            await asyncio.sleep(every_seconds)
+
+    tasks = {name: asyncio.create_task(loop(name, check)) for name, check in checks.items()}
+    try:
+        yield tasks
+    finally:
+        for task in tasks.values():
+            task.cancel()
+        for task in tasks.values():
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+
+def connect_hub(bus: InProcessEventBus, hub: EventHub) -> EventHub:
+    bus.subscribe(DomainEvent, hub.publish)
+    return hub
+
+
+async def memory_probe() -> tuple[bool, dict[str, Any]]:
+    return True, {"kind": "memory"}
+
+
+class Container(containers.DeclarativeContainer):
+    """Embedded defaults: in-memory store, in-process bus, paper broker, in-memory market data."""
+
+    settings = providers.Dependency(instance_of=Settings)
+
+    clock = providers.Singleton(SystemClock)
+    ids = providers.Singleton(UuidGenerator)
+    store = providers.Singleton(memory_store, settings)
+    uow_factory = providers.Singleton(unit_of_work_factory, store)
+    market = providers.Singleton(InMemoryMarketData, clock)
+    paper_broker = providers.Singleton(PaperBroker, market, clock, ids, PaperBrokerConfig())
+    brokers = providers.Singleton(paper_broker_only, settings, paper_broker)
+    bus = providers.Singleton(InProcessEventBus)
+    audit = providers.Singleton(InMemoryAuditLog)
+    notifier = providers.Singleton(InMemoryNotifier)
+    hasher = providers.Singleton(Argon2Hasher)
+    locks = providers.Singleton(KeyedLocks)
+    policies = providers.Singleton(PolicyCache)
+    tokens = providers.Singleton(token_issuer, settings)
+    cipher = providers.Singleton(secret_cipher, settings)
+    totp = providers.Singleton(PyOtpVerifier)
+
+    killswitch_config = providers.Singleton(
+        lambda s: KillSwitchConfig(
+            deadline=s.kill_switch_deadline_seconds, four_eyes=s.four_eyes_resume
+        ),
+        settings,
+    )
+    auth_config = providers.Singleton(
+        lambda s: AuthConfig(
+            access_ttl=timedelta(seconds=s.access_token_ttl_seconds),
+            refresh_ttl=timedelta(days=s.refresh_token_ttl_days),
+        ),
+        settings,
+    )
+
+    orders = providers.Singleton(
+        OrderService, uow_factory, brokers, market, bus, clock, ids, policies, locks
+    )
+    killswitch = providers.Singleton(
+        KillSwitchService,
+        uow_factory, brokers, bus, hasher, clock, ids, audit, notifier, locks, orders,
+        killswitch_config,
+    )  # fmt: skip
+    risk = providers.Singleton(
+        RiskService, uow_factory, market, clock, ids, policies, audit, HeadroomRater(), orders
+    )
+    agents = providers.Singleton(AgentService, uow_factory, bus, clock, audit)
+    heartbeat_monitor = providers.Singleton(
+        HeartbeatMonitor, uow_factory, killswitch, bus, clock, audit, notifier
+    )
+    margin = providers.Singleton(MarginService, uow_factory, market)
+    margin_watch = providers.Singleton(
+        MarginWatch, uow_factory, market, killswitch, bus, clock, audit, notifier
+    )
+    loss_watch = providers.Singleton(
+        LossLimitWatch, uow_factory, market, killswitch, clock, audit, notifier
+    )
+    succession = providers.Singleton(SuccessionService, uow_factory, bus, clock, audit)
+    succession_scheduler = providers.Singleton(
+        SuccessionScheduler, uow_factory, killswitch, market, bus, clock, audit, notifier
+    )
+    auth = providers.Singleton(
+        AuthService, uow_factory, hasher, tokens, totp, cipher, clock, ids, audit, auth_config
+    )
+    api_keys = providers.Singleton(ApiKeyService, uow_factory, clock, ids, audit)
+    workspaces = providers.Singleton(WorkspaceService, uow_factory, clock, ids)
+    accounts = providers.Singleton(AccountQueries, uow_factory, market)
+
+    http_config = providers.Singleton(http_config, settings)
+    event_hub = providers.Singleton(
+        connect_hub, bus, providers.Factory(EventHub, settings.provided.ws_queue_size)
+    )
+    api_services = providers.Singleton(
+        ApiServices,
+        clock=clock,
+        auth=auth,
+        api_keys=api_keys,
+        accounts=accounts,
+        orders=orders,
+        risk=risk,
+        killswitch=killswitch,
+        agents=agents,
+        margin=margin,
+        succession=succession,
+        workspaces=workspaces,
+        events=event_hub,
+        probes=providers.Dict(store=providers.Object(memory_probe)),
+        settings_summary=providers.Callable(summary, settings),
+    )
+
+    background = providers.Resource(
+        watchers,
+        providers.Dict(
+            heartbeats=heartbeat_monitor.provided.check,
+            margin=margin_watch.provided.check,
+            loss_limits=loss_watch.provided.check,
+            succession=succession_scheduler.provided.run,
+        ),
+        every_seconds=1.0,
+    )
+
+
+def build_container(settings: Settings) -> Container:
+    container = Container(settings=settings)
+    return container

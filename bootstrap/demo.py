@@ -1,0 +1,86 @@
+"""Demo data: users, an account, priced instruments and an agent, to trade at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from application.agents import RegisterAgent
+from application.apikeys import CreatedApiKey
+from bootstrap.container import Container
+from domain.errors import Conflict
+from domain.principals import Principal, Role
+from domain.trading.accounts import Account
+from domain.trading.instruments import Instrument
+
+D = Decimal
+DEMO_INSTRUMENTS = (
+    ("AAPL", "Tech", "190.00"),
+    ("MSFT", "Tech", "410.00"),
+    ("NVDA", "Tech", "125.00"),
+    ("XOM", "Energy", "110.00"),
+    ("JPM", "Financials", "205.00"),
+    ("JNJ", "Health", "155.00"),
+    ("SPY", "Index", "560.00"),
+)
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    username: str
+    password: str
+    passcode: str
+    role: Role
+
+
+DEMO_OWNER = DemoUser("demo", "demo-password-1", "demo-passcode", Role.OWNER)
+DEMO_RISK = DemoUser("risk", "risk-password-1", "risk-passcode", Role.RISK_OFFICER)
+DEMO_ACCOUNT = "demo-account"
+DEMO_AGENT = "demo-agent"
+
+
+@dataclass(frozen=True)
+class DemoData:
+    owner_id: str
+    risk_officer_id: str
+    account_id: str
+    agent_key: CreatedApiKey | None
+
+
+async def load_demo(container: Container) -> DemoData:
+    """Idempotent: a second run finds the demo users and leaves everything as it is."""
+    auth = container.auth()
+    ids: dict[str, str] = {}
+    created = True
+    for user in (DEMO_OWNER, DEMO_RISK):
+        try:
+            view = await auth.create_user(user.username, user.password, user.role)
+        except Conflict:
+            created = False
+            async with container.uow_factory()() as uow:
+                found = await uow.users.by_username(user.username)
+            assert found is not None
+            ids[user.username] = found.id
+            continue
+        ids[user.username] = view.id
+        await container.killswitch().set_passcode(Principal(view.id, user.role), user.passcode)
+    owner = Principal(ids[DEMO_OWNER.username], Role.OWNER)
+    if not created:
+        return DemoData(owner.id, ids[DEMO_RISK.username], DEMO_ACCOUNT, None)
+    market = container.market()
+    async with container.uow_factory()() as uow:
+        for symbol, sector, price in DEMO_INSTRUMENTS:
+            if await uow.instruments.get(symbol) is None:
+                await uow.instruments.add(Instrument(symbol, sector=sector))
+            market.set_price(symbol, D(price))
+        cash = D(1_000_000)
+        await uow.accounts.add(
+            Account(DEMO_ACCOUNT, owner.id, cash, start_of_day_equity=cash, peak_equity=cash)
+        )
+        await uow.commit()
+    container.paper_broker().seed_account(DEMO_ACCOUNT, cash)
+    await container.agents().register_agent(
+        RegisterAgent(owner, DEMO_AGENT, "Demo agent", (DEMO_ACCOUNT,))
+    )
+    key = await container.api_keys().create(owner, DEMO_AGENT, "demo")
+    return DemoData(owner.id, ids[DEMO_RISK.username], DEMO_ACCOUNT, key)

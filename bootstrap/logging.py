@@ -1,0 +1,186 @@
+"""structlog set up once: JSON or console lines, contextvars, and redaction of every secret."""
+
+from __future__ import annotations
+
+import logging
+import re
+import sys
+from collections.abc import Mapping
+from typing import IO, Any, Final
+
+import msgspec
+import structlog
+from structlog.typing import EventDict, Processor, WrappedLogger
+
+MASK: Final = "***"
+LEVELS: Final = {
+    "debug": logging.DEBUG,
+    "info": logging.INFO,
+    "warning": logging.WARNING,
+    "error": logging.ERROR,
+}
+FORMATS: Final = ("auto", "json", "console")
+
+_SENSITIVE_PARTS: Final = (
+    "password",
+    "passwd",
+    "passcode",
+    "passphrase",
+    "token",
+    "secret",
+    "api_key",
+    "apikey",
+    "authorization",
+    "cookie",
+    "totp",
+    "private_key",
+    "credential",
+)
+# Keys ending in "code" are masked (mfa_code, backup_codes, ...) except these, which log
+# what happened rather than what proves who someone is.
+_PLAIN_CODE_KEYS: Final = frozenset(
+    {
+        "reason_code",
+        "reason_codes",
+        "error_code",
+        "status_code",
+        "http_code",
+        "exit_code",
+        "return_code",
+        "response_code",
+        "country_code",
+        "currency_code",
+    }
+)
+_CODE_KEY = re.compile(r"(^|[_\-])codes?$")
+_TEXT_PATTERNS: Final = (
+    (re.compile(r"eyJ[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]*"), MASK),
+    (re.compile(r"bwk_[A-Za-z0-9_\-\.]+"), "bwk_" + MASK),
+    (re.compile(r"(?i)\b(bearer)\s+[A-Za-z0-9._~+/\-=]{8,}"), r"\1 " + MASK),
+    (re.compile(r"(://[^:/@\s]*:)[^@\s]+@"), r"\g<1>" + MASK + "@"),
+    (
+        re.compile(
+            r"(?i)\b((?:[a-z_]*_)?(?:password|passwd|passcode|token|secret|api_key|apikey|"
+            r"totp|(?:totp|mfa|otp|backup|recovery)_codes?))(\s*[=:]\s*|\"\s*:\s*\")([^\s&,;\"']+)"
+        ),
+        r"\1\2" + MASK,
+    ),
+)
+_MAX_DEPTH: Final = 8
+_HANDLER_FLAG: Final = "_bulwark_handler"
+_PLAIN_TYPES: Final = (int, float, bool, type(None))
+
+
+def is_sensitive_key(key: object) -> bool:
+    """True for keys whose value proves identity or grants access (case-insensitive)."""
+    name = str(key).lower().replace("-", "_")
+    if any(part in name for part in _SENSITIVE_PARTS):
+        return True
+    return bool(_CODE_KEY.search(name)) and name not in _PLAIN_CODE_KEYS
+
+
+def mask_text(text: str) -> str:
+    """The text with JWTs, Bulwark API keys, bearer credentials and URL passwords masked."""
+    for pattern, replacement in _TEXT_PATTERNS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def redact_value(value: Any, depth: int = 0) -> Any:
+    """A copy of the value with sensitive keys and secret-looking text masked, nested too."""
+    if isinstance(value, str):
+        return mask_text(value)
+    if isinstance(value, _PLAIN_TYPES):
+        return value
+    if depth >= _MAX_DEPTH:
+        return MASK  # fail closed rather than walk an unbounded structure
+    if isinstance(value, Mapping):
+        return {
+            k: (MASK if v is not None and is_sensitive_key(k) else redact_value(v, depth + 1))
+            for k, v in value.items()
+        }
+    if isinstance(value, list | tuple | set | frozenset):
+        return [redact_value(v, depth + 1) for v in value]
+    text = str(value)
+    masked = mask_text(text)
+    return value if masked == text else masked
+
+
+def redact(_: WrappedLogger, __: str, event_dict: EventDict) -> EventDict:
+    """structlog processor: mask secrets in every key and value of the event."""
+    return {
+        key: (MASK if value is not None and is_sensitive_key(key) else redact_value(value, depth=1))
+        for key, value in event_dict.items()
+    }
+
+
+def configure_logging(
+    level: str = "info", fmt: str = "auto", *, stream: IO[str] | None = None
+) -> None:
+    """Route structlog and stdlib logging through one redacting renderer; safe to call again."""
+    if level not in LEVELS:
+        raise ValueError(f"log level must be one of {', '.join(LEVELS)}")
+    if fmt not in FORMATS:
+        raise ValueError(f"log format must be one of {', '.join(FORMATS)}")
+    out = stream if stream is not None else sys.stderr
+    use_json = fmt == "json" or (fmt == "auto" and not _is_tty(out))
+    shared: list[Processor] = [
+        structlog.contextvars.merge_contextvars,
+        structlog.stdlib.add_log_level,
+        structlog.stdlib.add_logger_name,
+        structlog.stdlib.PositionalArgumentsFormatter(),
+        structlog.processors.TimeStamper(fmt="iso", utc=True),
+        structlog.processors.StackInfoRenderer(),
+    ]
+    renderer: Processor = (
+        structlog.processors.JSONRenderer(serializer=_json_dumps)
+        if use_json
+        else structlog.dev.ConsoleRenderer(
+            colors=_is_tty(out), exception_formatter=structlog.dev.plain_traceback
+        )
+    )
+    formatter = structlog.stdlib.ProcessorFormatter(
+        foreign_pre_chain=shared,
+        processors=[
+            structlog.stdlib.ProcessorFormatter.remove_processors_meta,
+            # Tracebacks become text before redaction, so no frame locals reach the renderer.
+            structlog.processors.format_exc_info,
+            redact,
+            renderer,
+        ],
+    )
+    handler = logging.StreamHandler(out)
+    handler.setFormatter(formatter)
+    setattr(handler, _HANDLER_FLAG, True)
+    root = logging.getLogger()
+    for old in [h for h in root.handlers if getattr(h, _HANDLER_FLAG, False)]:
+        root.removeHandler(old)
+        old.close()
+    root.addHandler(handler)
+    root.setLevel(LEVELS[level])
+    for name in ("uvicorn", "uvicorn.error", "uvicorn.access"):
+        # uvicorn installs its own handlers; send its records through ours instead.
+        uvicorn_logger = logging.getLogger(name)
+        uvicorn_logger.handlers.clear()
+        uvicorn_logger.propagate = True
+    logging.captureWarnings(True)
+    structlog.configure(
+        processors=[
+            structlog.stdlib.filter_by_level,
+            *shared,
+            structlog.stdlib.ProcessorFormatter.wrap_for_formatter,
+        ],
+        logger_factory=structlog.stdlib.LoggerFactory(),
+        wrapper_class=structlog.stdlib.BoundLogger,
+        # Not cached, so structlog.testing.capture_logs works after configuration.
+        cache_logger_on_first_use=False,
+    )
+
+
+def _is_tty(stream: IO[str]) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def _json_dumps(event: Mapping[str, Any], **_: Any) -> str:
+    return msgspec.json.encode(event, enc_hook=str).decode()

@@ -1,0 +1,313 @@
+"""Configuration from BULWARK_* environment variables and an optional .env file."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import difflib
+import hmac
+import os
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Annotated, Any, Final, Literal
+
+import msgspec
+
+PREFIX: Final = "BULWARK_"
+REDACTED: Final = "***"
+
+_Positive = msgspec.Meta(gt=0)
+PosInt = Annotated[int, _Positive]
+Seconds = Annotated[float, msgspec.Meta(gt=0, le=86_400)]
+PerMinute = Annotated[int, msgspec.Meta(ge=1, le=1_000_000)]
+
+_DATABASE_URL = r"^(memory://$|sqlite\+aiosqlite:///.+|postgresql\+asyncpg://.+)"
+_REDIS_URL = r"^(redis|rediss|unix)://.+"
+_HINTS: Final = {
+    "database_url": (
+        "memory://, sqlite+aiosqlite:///<path> or postgresql+asyncpg://<user>:<password>@<host>/<db>"
+    ),
+    "redis_url": "a redis://, rediss:// or unix:// URL",
+    "cors_origins": "a comma-separated list of origins",
+}
+_TRUE: Final = frozenset({"1", "true", "yes", "on"})
+_FALSE: Final = frozenset({"0", "false", "no", "off"})
+_URL_PASSWORD = re.compile(r"(://[^:/@\s]*:)[^@\s]*@")
+_ENV_LINE = re.compile(r"^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$")
+
+
+class SettingsError(Exception):
+    """Configuration that cannot start Bulwark; the message names the variable and what it needs."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class Secret:
+    """A string that never prints: repr/str give '***', `reveal()` gives the value."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def reveal(self) -> str:
+        return self._value
+
+    def __repr__(self) -> str:
+        return REDACTED
+
+    __str__ = __repr__
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Secret) and hmac.compare_digest(
+            other._value.encode(), self._value.encode()
+        )
+
+    def __hash__(self) -> int:
+        return hash((Secret, self._value))
+
+    def __copy__(self) -> Secret:
+        return self
+
+    def __deepcopy__(self, memo: object) -> Secret:
+        return self
+
+    def __reduce__(self) -> Any:
+        # Pickling would write the plain value wherever the pickle goes.
+        raise TypeError("a Secret cannot be pickled")
+
+
+class Settings(msgspec.Struct, frozen=True, kw_only=True):
+    """Every setting of a Bulwark process; env name = BULWARK_ + the field name in upper case."""
+
+    env: Literal["dev", "test", "prod"] = "dev"
+    host: str = "127.0.0.1"
+    port: Annotated[int, msgspec.Meta(ge=1, le=65535)] = 8000
+    workers: Annotated[int, msgspec.Meta(ge=1, le=256)] = 1
+    log_level: Literal["debug", "info", "warning", "error"] = "info"
+    log_format: Literal["auto", "json", "console"] = "auto"
+    database_url: Annotated[str, msgspec.Meta(pattern=_DATABASE_URL)] = "memory://"
+    db_pool_size: Annotated[int, msgspec.Meta(ge=1, le=1000)] = 10
+    db_max_overflow: Annotated[int, msgspec.Meta(ge=0, le=1000)] = 10
+    redis_url: Annotated[str, msgspec.Meta(pattern=_REDIS_URL)] | None = None
+    kafka_bootstrap: str | None = None
+    broker: Literal["paper", "alpaca"] = "paper"
+    alpaca_key_id: Secret | None = None
+    alpaca_secret_key: Secret | None = None
+    alpaca_paper: bool = True
+    market_data: Literal["synthetic", "replay", "alpaca"] = "synthetic"
+    jwt_private_key_file: str | None = None
+    jwt_issuer: str = "bulwark"
+    jwt_audience: str = "bulwark-api"
+    access_token_ttl_seconds: PosInt = 900
+    refresh_token_ttl_days: PosInt = 30
+    secret_key: Secret | None = None
+    kill_switch_deadline_seconds: Seconds = 1.5
+    four_eyes_resume: bool = True
+    heartbeat_threshold_seconds: Seconds = 5.0
+    max_body_bytes: PosInt = 1_048_576
+    login_rate_per_minute: PerMinute = 10
+    refresh_rate_per_minute: PerMinute = 30
+    kill_switch_rate_per_minute: PerMinute = 30
+    api_rate_per_minute: PerMinute = 1200
+    ws_ping_seconds: Seconds = 20.0
+    ws_queue_size: PosInt = 1000
+    cors_origins: tuple[str, ...] = ()
+    demo: bool = False
+    docs_enabled: bool = True
+
+    def redacted(self) -> dict[str, object]:
+        """All settings, safe to show: secrets as '***' and passwords inside URLs masked."""
+        out: dict[str, object] = {}
+        for name in self.__struct_fields__:
+            value = getattr(self, name)
+            if isinstance(value, Secret):
+                value = REDACTED
+            elif isinstance(value, str):
+                value = _URL_PASSWORD.sub(rf"\g<1>{REDACTED}@", value)
+            elif isinstance(value, tuple):
+                value = list(value)
+            out[name] = value
+        return out
+
+
+def env_name(field: str) -> str:
+    """The environment variable that sets `field`."""
+    return PREFIX + field.upper()
+
+
+def load_settings(
+    environ: Mapping[str, str] | None = None, env_file: str | Path | None = ".env"
+) -> Settings:
+    """Settings from BULWARK_* variables over an optional .env file, or SettingsError."""
+    raw: dict[str, str] = {}
+    if env_file is not None and Path(env_file).is_file():
+        raw.update(_read_env_file(Path(env_file)))
+    source = os.environ if environ is None else environ
+    raw.update({k: v for k, v in source.items() if k.startswith(PREFIX)})
+    values = _to_fields(raw)
+    try:
+        settings = msgspec.convert(values, Settings, strict=False, dec_hook=_decode_secret)
+    except msgspec.ValidationError as exc:
+        raise SettingsError(_explain(exc)) from None
+    _check(settings)
+    return settings
+
+
+def _read_env_file(path: Path) -> dict[str, str]:
+    """BULWARK_* entries of a dotenv file: KEY=VALUE, optional `export`, quotes and # comments."""
+    found: dict[str, str] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        match = _ENV_LINE.match(stripped)
+        if match is None:
+            # The line is not echoed: it may hold a secret.
+            raise SettingsError(f"{path}:{number}: expected KEY=VALUE")
+        key, value = match.groups()
+        if key.startswith(PREFIX):
+            found[key] = _unquote(value, f"{path}:{number}")
+    return found
+
+
+def _unquote(value: str, where: str) -> str:
+    if value[:1] in {'"', "'"}:
+        quote = value[0]
+        end = value.find(quote, 1)
+        if end == -1:
+            raise SettingsError(f"{where}: unterminated {quote} quote")
+        rest = value[end + 1 :].strip()
+        if rest and not rest.startswith("#"):
+            raise SettingsError(f"{where}: unexpected text after the closing quote")
+        inner = value[1:end]
+        return inner.replace("\\n", "\n") if quote == '"' else inner
+    return re.split(r"\s+#", value, maxsplit=1)[0].strip()
+
+
+def _to_fields(raw: Mapping[str, str]) -> dict[str, object]:
+    fields = Settings.__struct_fields__
+    unknown = sorted(k for k in raw if k[len(PREFIX) :].lower() not in fields)
+    if unknown:
+        name = unknown[0]
+        close = difflib.get_close_matches(name, [env_name(f) for f in fields], n=1)
+        hint = f" (did you mean {close[0]}?)" if close else ""
+        raise SettingsError(f"{name} is not a Bulwark setting{hint}")
+    kinds = {f.name: f.type for f in _struct_info().fields}
+    values: dict[str, object] = {}
+    for key, text in raw.items():
+        field = key[len(PREFIX) :].lower()
+        text = text.strip()
+        if not text:
+            continue  # an empty value means "use the default"
+        kind = _unwrap(kinds[field])
+        if isinstance(kind, msgspec.inspect.VarTupleType):
+            values[field] = [part.strip() for part in text.split(",") if part.strip()]
+        elif isinstance(kind, msgspec.inspect.BoolType):
+            lowered = text.lower()
+            values[field] = True if lowered in _TRUE else False if lowered in _FALSE else text
+        else:
+            values[field] = text
+    return values
+
+
+def _decode_secret(kind: type, value: object) -> object:
+    if kind is Secret and isinstance(value, str):
+        return Secret(value)
+    raise NotImplementedError
+
+
+def _struct_info() -> msgspec.inspect.StructType:
+    info = msgspec.inspect.type_info(Settings)
+    assert isinstance(info, msgspec.inspect.StructType)
+    return info
+
+
+def _unwrap(kind: msgspec.inspect.Type) -> msgspec.inspect.Type:
+    if isinstance(kind, msgspec.inspect.UnionType):
+        others = [t for t in kind.types if not isinstance(t, msgspec.inspect.NoneType)]
+        return others[0]
+    return kind
+
+
+def _explain(exc: msgspec.ValidationError) -> str:
+    """Name the variable and what it expects; never echo the value (it may be a secret)."""
+    match = re.search(r"at `\$\.([a-z0-9_]+)", str(exc))
+    if match is None:
+        return f"invalid settings: {exc}"
+    field = match.group(1)
+    kinds = {f.name: f.type for f in _struct_info().fields}
+    return f"{env_name(field)}: expected {_describe(field, _unwrap(kinds[field]))}"
+
+
+def _describe(field: str, kind: msgspec.inspect.Type) -> str:
+    if field in _HINTS:
+        return _HINTS[field]
+    ins = msgspec.inspect
+    if isinstance(kind, ins.LiteralType):
+        return "one of " + ", ".join(str(v) for v in kind.values)
+    if isinstance(kind, ins.BoolType):
+        return "true or false (also 1/0, yes/no, on/off)"
+    if isinstance(kind, ins.IntType | ins.FloatType):
+        noun = "an integer" if isinstance(kind, ins.IntType) else "a number"
+        bounds = [
+            f"{op} {limit}"
+            for op, limit in ((">", kind.gt), (">=", kind.ge), ("<", kind.lt), ("<=", kind.le))
+            if limit is not None
+        ]
+        return f"{noun} {' and '.join(bounds)}".strip()
+    if isinstance(kind, ins.CustomType) and kind.cls is Secret:
+        return "a secret string"
+    return "a string"
+
+
+def _check(s: Settings) -> None:
+    """Rules that span fields or touch the file system."""
+    if s.env == "prod":
+        if s.jwt_private_key_file is None:
+            raise SettingsError(
+                f"{env_name('jwt_private_key_file')} is required when BULWARK_ENV=prod "
+                "(otherwise every token dies on restart)"
+            )
+        if s.secret_key is None:
+            raise SettingsError(
+                f"{env_name('secret_key')} is required when BULWARK_ENV=prod "
+                "(the key that encrypts secrets at rest)"
+            )
+        if s.demo:
+            raise SettingsError("BULWARK_DEMO must be false when BULWARK_ENV=prod")
+    if s.workers > 1 and s.database_url == "memory://":
+        raise SettingsError("BULWARK_WORKERS > 1 needs a shared database, not memory://")
+    if s.jwt_private_key_file is not None and not Path(s.jwt_private_key_file).is_file():
+        raise SettingsError(f"{env_name('jwt_private_key_file')}: expected a readable PEM file")
+    if s.secret_key is not None and not _is_fernet_key(s.secret_key.reveal()):
+        raise SettingsError(
+            f"{env_name('secret_key')}: expected a Fernet key (32 url-safe base64-encoded bytes, "
+            "e.g. from cryptography.fernet.Fernet.generate_key())"
+        )
+    alpaca = "alpaca" in (s.broker, s.market_data)
+    if alpaca and (s.alpaca_key_id is None or s.alpaca_secret_key is None):
+        raise SettingsError(
+            "BULWARK_ALPACA_KEY_ID and BULWARK_ALPACA_SECRET_KEY are required "
+            "when the broker or market data is alpaca"
+        )
+    if s.access_token_ttl_seconds >= s.refresh_token_ttl_days * 86_400:
+        raise SettingsError(
+            f"{env_name('access_token_ttl_seconds')}: expected less than the refresh token "
+            f"lifetime ({env_name('refresh_token_ttl_days')})"
+        )
+    for origin in s.cors_origins:
+        if origin != "*" and not re.match(r"^https?://[^/\s]+$", origin):
+            raise SettingsError(
+                f"{env_name('cors_origins')}: expected '*' or origins like https://app.example.com"
+            )
+
+
+def _is_fernet_key(key: str) -> bool:
+    try:
+        return len(base64.urlsafe_b64decode(key.encode("ascii"))) == 32
+    except (binascii.Error, UnicodeEncodeError, ValueError):
+        return False

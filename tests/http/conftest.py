@@ -1,0 +1,30 @@
+"""Fixtures: a fresh container, app and client per test."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+
+from tests.http.harness import Harness, User, open_harness
+
+
+@pytest.fixture
+async def harness() -> AsyncIterator[Harness]:
+    h, client = await open_harness()
+    async with client:
+        yield h
+
+
+@pytest.fixture
+async def owner(harness: Harness) -> User:
+    return await harness.user()
+
+
+@pytest.fixture
+async def market(harness: Harness) -> Harness:
+    """Instruments with prices: AAPL 190, MSFT 410, XOM 110."""
+    await harness.instrument("AAPL", "190")
+    await harness.instrument("MSFT", "410")
+    await harness.instrument("XOM", "110", sector="Energy")
+    return harness

@@ -1,0 +1,127 @@
+"""A test harness over the real container: in-memory adapters, a fake clock, quick Argon2."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from dependency_injector import providers
+from litestar import Litestar
+from litestar.testing import AsyncTestClient
+
+from adapters.memory.clock import FakeClock
+from adapters.security.argon2_hasher import Argon2Hasher
+from bootstrap.app import create_app
+from bootstrap.container import Container, build_container
+from bootstrap.settings import Settings, load_settings
+from domain.principals import Principal, Role
+from domain.trading.accounts import Account
+from domain.trading.instruments import Instrument
+
+D = Decimal
+PASSWORD = "correct-horse-battery"
+PASSCODE = "kill-it-now"
+
+
+async def no_background() -> AsyncIterator[None]:
+    yield None
+
+
+def test_settings(**overrides: str) -> Settings:
+    environ = {"BULWARK_ENV": "test", **{f"BULWARK_{k.upper()}": v for k, v in overrides.items()}}
+    return load_settings(environ, env_file=None)
+
+
+def test_container(settings: Settings, clock: FakeClock) -> Container:
+    container = build_container(settings)
+    container.clock.override(providers.Object(clock))
+    container.hasher.override(providers.Object(Argon2Hasher.fast()))
+    container.background.override(providers.Resource(no_background))
+    return container
+
+
+@dataclass
+class User:
+    """A user of the harness with a live session."""
+
+    id: str
+    username: str
+    role: Role
+    access_token: str
+    refresh_token: str
+
+    @property
+    def principal(self) -> Principal:
+        return Principal(self.id, self.role)
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.access_token}"}
+
+
+@dataclass
+class Harness:
+    """Builds users, accounts, instruments and agents through the real services."""
+
+    container: Container
+    clock: FakeClock
+    app: Litestar
+    client: AsyncTestClient[Litestar]
+    _users: int = field(default=0)
+
+    async def user(self, role: Role = Role.OWNER, *, name: str | None = None) -> User:
+        self._users += 1
+        username = name or f"{role.value}-{self._users}"
+        view = await self.container.auth().create_user(username, PASSWORD, role)
+        await self.container.killswitch().set_passcode(Principal(view.id, role), PASSCODE)
+        tokens = await self.login(username)
+        return User(view.id, username, role, tokens["access_token"], tokens["refresh_token"])
+
+    async def login(self, username: str, password: str = PASSWORD, **extra: Any) -> dict[str, Any]:
+        response = await self.client.post(
+            "/api/v1/auth/login", json={"username": username, "password": password, **extra}
+        )
+        assert response.status_code == 200, response.text
+        body: dict[str, Any] = response.json()
+        return body
+
+    async def instrument(self, symbol: str, price: str, sector: str = "Tech") -> None:
+        async with self.container.uow_factory()() as uow:
+            if await uow.instruments.get(symbol) is None:
+                await uow.instruments.add(Instrument(symbol, sector=sector))
+                await uow.commit()
+        self.container.market().set_price(symbol, D(price))
+
+    async def account(self, owner: User, account_id: str, cash: str = "1000000") -> str:
+        amount = D(cash)
+        async with self.container.uow_factory()() as uow:
+            await uow.accounts.add(
+                Account(
+                    account_id, owner.id, amount, start_of_day_equity=amount, peak_equity=amount
+                )
+            )
+            await uow.commit()
+        self.container.paper_broker().seed_account(account_id, amount)
+        return account_id
+
+    async def agent_key(self, owner: User, agent_id: str, account_ids: tuple[str, ...]) -> str:
+        from application.agents import RegisterAgent
+
+        await self.container.agents().register_agent(
+            RegisterAgent(owner.principal, agent_id, agent_id, account_ids)
+        )
+        created = await self.container.api_keys().create(owner.principal, agent_id)
+        return created.api_key
+
+
+async def open_harness(
+    settings: Settings | None = None,
+) -> tuple[Harness, AsyncTestClient[Litestar]]:
+    clock = FakeClock()
+    settings = settings or test_settings()
+    container = test_container(settings, clock)
+    app = create_app(settings, container)
+    client = AsyncTestClient(app)
+    return Harness(container, clock, app, client), client

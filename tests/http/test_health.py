@@ -1,0 +1,79 @@
+"""Liveness, readiness, component status and the OpenAPI document."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import pytest
+
+from adapters.http.services import ApiServices
+from tests.http.harness import Harness
+
+
+async def test_health_answers_without_credentials(harness: Harness) -> None:
+    response = await harness.client.get("/health")
+
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "time": "2026-01-05T14:30:00Z"}
+
+
+async def test_ready_is_200_when_every_probe_answers(harness: Harness) -> None:
+    response = await harness.client.get("/ready")
+
+    assert response.status_code == 200
+    assert response.json()["ready"] is True
+    assert {c["name"] for c in response.json()["components"]} == {"store"}
+
+
+async def test_ready_is_503_when_a_probe_fails_and_says_only_what_failed(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def broken() -> tuple[bool, Mapping[str, Any]]:
+        raise ConnectionError("redis://:sup3rsecret@cache:6379 refused")
+
+    services: ApiServices = harness.container.api_services()
+    monkeypatch.setattr(services, "probes", {**services.probes, "redis": broken})
+
+    ready = await harness.client.get("/ready")
+    status = await harness.client.get("/api/status")
+
+    assert ready.status_code == 503
+    redis = next(c for c in ready.json()["components"] if c["name"] == "redis")
+    assert redis == {"name": "redis", "ok": False, "details": {"error": "ConnectionError"}}
+    assert "sup3rsecret" not in ready.text + status.text
+    assert status.json()["status"] == "degraded"
+
+
+async def test_status_lists_components_version_and_a_safe_settings_summary(
+    harness: Harness,
+) -> None:
+    response = await harness.client.get("/api/status")
+
+    assert response.status_code == 200
+    body = response.json()
+    assert body["status"] == "ok"
+    assert body["version"] == "0.1.0"
+    assert body["components"] == [{"name": "store", "ok": True, "details": {"kind": "memory"}}]
+    assert body["settings"]["store"] == "memory"
+    assert body["settings"]["broker"] == "paper"
+    assert not any("secret" in key or "key" in key for key in body["settings"])
+
+
+async def test_openapi_documents_orders_with_their_error_responses(harness: Harness) -> None:
+    response = await harness.client.get("/schema/openapi.json")
+
+    assert response.status_code == 200
+    document = response.json()
+    submit = document["paths"]["/api/v1/orders"]["post"]
+    assert submit["tags"] == ["orders"]
+    assert set(submit["responses"]) >= {"201", "400", "401", "404", "409", "413", "422", "429"}
+    denied = submit["responses"]["422"]
+    assert "ORDER_DENIED" in denied["description"]
+    assert denied["content"]["application/problem+json"]["schema"] == {
+        "$ref": "#/components/schemas/Problem"
+    }
+    cancel = document["paths"]["/api/v1/orders/{order_id}"]["delete"]
+    assert set(cancel["responses"]) >= {"200", "401", "404", "409"}
+    assert "code" in document["components"]["schemas"]["Problem"]["properties"]
+    assert {"BearerToken", "ApiKey"} <= set(document["components"]["securitySchemes"])

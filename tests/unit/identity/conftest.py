@@ -1,0 +1,59 @@
+"""Fixtures: auth and API-key services over a fresh in-memory store, fake clock, real crypto."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from adapters.memory.bus import InMemoryAuditLog
+from adapters.memory.clock import FakeClock, SequentialIds
+from adapters.memory.store import InMemoryStore, unit_of_work_factory
+from adapters.security.argon2_hasher import Argon2Hasher
+from adapters.security.cipher import FernetCipher
+from adapters.security.jwt_tokens import RsaJwtIssuer
+from adapters.security.totp import PyOtpVerifier
+from application.apikeys import ApiKeyService
+from application.auth import AuthService
+from domain.agents.heartbeat import Agent
+from domain.principals import Principal, Role
+
+PASSWORD = "correct horse battery"
+OWNER_NAME = "alice"
+ADMIN = Principal("admin-1", Role.ADMIN)
+
+
+@pytest.fixture(scope="session")
+def issuer() -> RsaJwtIssuer:
+    """One RSA key for the session: generating one costs more than a test (it holds no state)."""
+    return RsaJwtIssuer.generate()
+
+
+@dataclass
+class World:
+    """Everything a test may arrange with or assert on."""
+
+    store: InMemoryStore
+    clock: FakeClock
+    audit: InMemoryAuditLog
+    totp: PyOtpVerifier
+    cipher: FernetCipher
+    issuer: RsaJwtIssuer
+    auth: AuthService
+    api_keys: ApiKeyService
+
+    async def add_agent(self, agent_id: str, owner_id: str) -> None:
+        async with unit_of_work_factory(self.store)() as uow:
+            await uow.agents.add(Agent(agent_id, owner_id))
+            await uow.commit()
+
+
+@pytest.fixture
+def world(issuer: RsaJwtIssuer) -> World:
+    store = InMemoryStore()
+    uow = unit_of_work_factory(store)
+    clock, ids, audit = FakeClock(), SequentialIds(), InMemoryAuditLog()
+    totp, cipher = PyOtpVerifier(), FernetCipher.generate()
+    auth = AuthService(uow, Argon2Hasher.fast(), issuer, totp, cipher, clock, ids, audit)
+    api_keys = ApiKeyService(uow, clock, ids, audit)
+    return World(store, clock, audit, totp, cipher, issuer, auth, api_keys)

@@ -1,0 +1,143 @@
+"""The crypto adapters on their own: RS256 issuer, pyotp verifier and Fernet cipher."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import jwt
+import pytest
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+
+from adapters.security.cipher import FernetCipher
+from adapters.security.jwt_tokens import RsaJwtIssuer
+from adapters.security.totp import PyOtpVerifier
+from domain.errors import Unauthenticated
+from domain.identity import AccessClaims
+from domain.principals import Role
+
+NOW = datetime(2026, 1, 5, 14, 30, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def pem() -> bytes:
+    return _pem(2048)
+
+
+@pytest.fixture
+def signer(pem: bytes) -> RsaJwtIssuer:
+    return RsaJwtIssuer(pem)
+
+
+def claims(ttl: timedelta = timedelta(minutes=15)) -> AccessClaims:
+    return AccessClaims("usr-1", Role.TRADER, "jti-1", NOW, NOW + ttl)
+
+
+def test_verify_returns_the_claims_that_were_issued(signer: RsaJwtIssuer) -> None:
+    token = signer.issue(claims())
+
+    assert signer.verify(token, NOW + timedelta(minutes=1)) == claims()
+
+
+def test_another_issuer_or_audience_with_the_same_key_is_refused(
+    signer: RsaJwtIssuer, pem: bytes
+) -> None:
+    other_audience = RsaJwtIssuer(pem, audience="someone-else")
+    other_issuer = RsaJwtIssuer(pem, issuer="someone-else")
+
+    for other in (other_audience, other_issuer):
+        with pytest.raises(Unauthenticated):
+            signer.verify(other.issue(claims()), NOW)
+
+
+def test_unsigned_and_symmetric_tokens_are_refused(signer: RsaJwtIssuer) -> None:
+    payload = jwt.decode(signer.issue(claims()), options={"verify_signature": False})
+    unsigned = jwt.encode(payload, key="", algorithm="none")
+    symmetric = jwt.encode(payload, "a-shared-secret-of-32-bytes-long!!", "HS256")
+
+    for token in (unsigned, symmetric):
+        with pytest.raises(Unauthenticated):
+            signer.verify(token, NOW)
+
+
+def test_a_token_missing_a_claim_or_with_an_unknown_role_is_refused(
+    signer: RsaJwtIssuer, pem: bytes
+) -> None:
+    payload = jwt.decode(signer.issue(claims()), options={"verify_signature": False})
+    no_jti = {k: v for k, v in payload.items() if k != "jti"}
+    bad_role = {**payload, "role": "emperor"}
+
+    for body in (no_jti, bad_role):
+        token = jwt.encode(body, pem, algorithm="RS256")
+        with pytest.raises(Unauthenticated):
+            signer.verify(token, NOW)
+
+
+def test_the_public_key_verifies_issued_tokens_elsewhere(signer: RsaJwtIssuer) -> None:
+    token = signer.issue(claims())
+
+    decoded = jwt.decode(
+        token,
+        signer.public_key_pem(),
+        algorithms=["RS256"],
+        audience="bulwark-api",
+        options={"verify_exp": False},
+    )
+
+    assert decoded["sub"] == "usr-1"
+    assert jwt.get_unverified_header(token)["kid"] == signer.key_id
+
+
+def test_a_small_rsa_key_is_rejected() -> None:
+    with pytest.raises(ValueError, match="2048"):
+        RsaJwtIssuer(_pem(1024))
+
+
+def test_totp_accepts_one_step_of_drift_either_side_and_no_more() -> None:
+    totp = PyOtpVerifier()
+    secret = totp.new_secret()
+    code = totp.code_at(secret, NOW)
+
+    accepted = [totp.verify(secret, code, NOW + timedelta(seconds=s)) for s in (-30, 0, 30)]
+    refused = [totp.verify(secret, code, NOW + timedelta(seconds=s)) for s in (-60, 60)]
+
+    assert accepted == [True, True, True]
+    assert refused == [False, False]
+
+
+@pytest.mark.parametrize("code", ["", "12345", "1234567", "abcdef", "１２３４５６"])
+def test_totp_refuses_malformed_codes_without_raising(code: str) -> None:
+    totp = PyOtpVerifier()
+
+    assert totp.verify(totp.new_secret(), code, NOW) is False
+
+
+def test_totp_with_a_broken_secret_is_false_not_an_error() -> None:
+    assert PyOtpVerifier().verify("not base32 at all!", "123456", NOW) is False
+
+
+def test_the_cipher_round_trips_and_hides_the_plaintext() -> None:
+    cipher = FernetCipher.generate()
+
+    ciphertext = cipher.encrypt("JBSWY3DPEHPK3PXP")
+
+    assert "JBSWY3DPEHPK3PXP" not in ciphertext
+    assert cipher.decrypt(ciphertext) == "JBSWY3DPEHPK3PXP"
+
+
+def test_another_key_cannot_decrypt_but_a_rotated_one_still_can() -> None:
+    old_key, new_key = FernetCipher.new_key(), FernetCipher.new_key()
+    ciphertext = FernetCipher(old_key).encrypt("seed")
+
+    with pytest.raises(ValueError, match="cannot be authenticated"):
+        FernetCipher(new_key).decrypt(ciphertext)
+    assert FernetCipher(new_key, old_key).decrypt(ciphertext) == "seed"
+
+
+def _pem(bits: int) -> bytes:
+    key = rsa.generate_private_key(public_exponent=65537, key_size=bits)
+    return key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
