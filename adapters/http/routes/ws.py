@@ -18,6 +18,7 @@ from domain.principals import Role
 CLOSE_UNAUTHENTICATED = 4401
 CLOSE_TOO_SLOW = 4408  # the client did not read fast enough; reconnect and read faster
 CLOSE_BAD_MESSAGE = 4400
+CLOSE_TIMEOUT_S = 2.0
 
 
 class SubscribeMessage(msgspec.Struct, forbid_unknown_fields=True):
@@ -99,14 +100,19 @@ async def _serve(socket: WebSocket[Any, Any, Any], sub: Subscription, ping_secon
             with contextlib.suppress(asyncio.CancelledError, WebSocketDisconnect, Exception):
                 await task
     if sub.overflowed.is_set():
-        with contextlib.suppress(Exception):
-            await socket.close(code=CLOSE_TOO_SLOW, reason="too slow: events were dropped")
+        await _close(socket, CLOSE_TOO_SLOW, "too slow: events were dropped")
         return
     for task in done:
         error = task.exception() if not task.cancelled() else None
         if isinstance(error, _BadMessage):
-            with contextlib.suppress(Exception):
-                await socket.close(code=CLOSE_BAD_MESSAGE, reason=str(error)[:120])
+            await _close(socket, CLOSE_BAD_MESSAGE, str(error)[:120])
+
+
+async def _close(socket: WebSocket[Any, Any, Any], code: int, reason: str) -> None:
+    # A client that stopped reading can leave the close frame waiting on a full buffer:
+    # give up after a moment rather than hold the connection's task forever.
+    with contextlib.suppress(Exception):
+        await asyncio.wait_for(socket.close(code=code, reason=reason), CLOSE_TIMEOUT_S)
 
 
 class _BadMessage(Exception):

@@ -1,0 +1,131 @@
+"""The `bulwark` console: store commands run against a container; secrets never from argv."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from dependency_injector import providers
+
+from adapters.security.argon2_hasher import Argon2Hasher
+from bootstrap.cli import EXIT_REFUSED, _parser, main, run_command
+from bootstrap.container import Container, build_container
+from bootstrap.settings import load_settings
+from domain.principals import Principal, Role
+
+
+@pytest.fixture
+def container() -> Container:
+    c = build_container(load_settings({"BULWARK_ENV": "test"}, env_file=None))
+    c.hasher.override(providers.Object(Argon2Hasher.fast()))
+    return c
+
+
+async def run(container: Container, *argv: str, stdin: str = "") -> tuple[int, str]:
+    out = io.StringIO()
+    code = await run_command(
+        _parser().parse_args(list(argv)), container, stdin=io.StringIO(stdin), out=out
+    )
+    return code, out.getvalue()
+
+
+async def test_create_user_reads_the_password_from_stdin_and_can_log_in(
+    container: Container,
+) -> None:
+    # Act
+    code, output = await run(
+        container, "create-user", "alice", "--role", "trader", "--password-stdin",
+        stdin="a-long-password-1\n",
+    )  # fmt: skip
+
+    # Assert
+    assert code == 0
+    assert "created user alice (trader)" in output
+    assert "a-long-password-1" not in output
+    tokens = await container.auth().login("alice", "a-long-password-1")
+    session = await container.auth().authenticate(tokens.access_token)
+    assert session.principal.role is Role.TRADER
+
+
+def test_create_user_has_no_password_argument() -> None:
+    # Act / Assert: argparse refuses a password on the command line (it would show in `ps`)
+    with pytest.raises(SystemExit):
+        _parser().parse_args(["create-user", "alice", "--password", "x"])
+
+
+async def test_set_passcode_then_the_kill_switch_accepts_it(container: Container) -> None:
+    # Arrange
+    await run(container, "create-user", "owner", "--password-stdin", stdin="owner-password-1\n")
+
+    # Act
+    code, output = await run(
+        container, "set-passcode", "owner", "--passcode-stdin", stdin="pull-the-plug\n"
+    )
+
+    # Assert
+    assert code == 0
+    assert "pull-the-plug" not in output
+    async with container.uow_factory()() as uow:
+        user = await uow.users.by_username("owner")
+        stored = await uow.passcodes.get(user.id if user else "")
+    assert stored is not None
+    assert stored != "pull-the-plug"
+    assert container.hasher().verify(stored, "pull-the-plug")
+
+
+async def test_demo_data_then_create_agent_key_for_the_demo_agent(container: Container) -> None:
+    # Arrange
+    code, output = await run(container, "demo-data")
+    assert code == 0
+    assert "demo agent api key (shown once): bwk_" in output
+
+    # Act
+    code, output = await run(container, "create-agent-key", "demo-agent", "--owner", "demo")
+
+    # Assert
+    assert code == 0
+    api_key = output.split("api key (shown once): ", 1)[1].strip()
+    principal = await container.api_keys().authenticate(api_key)
+    assert principal == Principal("demo-agent", Role.AGENT)
+
+
+async def test_demo_data_twice_changes_nothing_the_second_time(container: Container) -> None:
+    # Arrange
+    await run(container, "demo-data")
+
+    # Act
+    code, output = await run(container, "demo-data")
+
+    # Assert
+    assert code == 0
+    assert "api key" not in output
+    async with container.uow_factory()() as uow:
+        assert len(await uow.accounts.list()) == 1
+
+
+def test_store_commands_refuse_the_in_memory_store_with_a_clear_message(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Arrange
+    monkeypatch.setenv("BULWARK_DATABASE_URL", "memory://")
+
+    # Act
+    code = main(["--env-file", "", "demo-data"])
+
+    # Assert
+    assert code == EXIT_REFUSED
+    assert "bulwark serve --demo" in capsys.readouterr().err
+
+
+def test_a_bad_setting_stops_the_cli_naming_the_variable(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Arrange
+    monkeypatch.setenv("BULWARK_PORT", "not-a-port")
+
+    # Act
+    code = main(["--env-file", "", "migrate"])
+
+    # Assert
+    assert code == 2
+    assert "BULWARK_PORT" in capsys.readouterr().err

@@ -1,0 +1,67 @@
+"""The container picks the embedded adapters and refuses what this build cannot serve."""
+
+from __future__ import annotations
+
+import pytest
+
+from adapters.http.events import Audience
+from adapters.memory.store import InMemoryStore
+from bootstrap.container import build_container
+from bootstrap.settings import SettingsError, load_settings
+from domain.killswitch.switch import EmergencyHalt
+from domain.principals import Principal, Role
+
+
+def test_embedded_defaults_are_the_in_memory_store_and_the_paper_broker() -> None:
+    # Arrange
+    container = build_container(load_settings({"BULWARK_ENV": "test"}, env_file=None))
+
+    # Act
+    services = container.api_services()
+
+    # Assert
+    assert isinstance(container.store(), InMemoryStore)
+    assert set(container.brokers().brokers) == {"paper"}
+    assert services.orders is container.orders()
+    assert services.settings_summary["store"] == "memory"
+
+
+async def test_domain_events_on_the_bus_reach_the_websocket_hub() -> None:
+    # Arrange
+    container = build_container(load_settings({"BULWARK_ENV": "test"}, env_file=None))
+    hub = container.api_services().events
+    watcher = hub.subscribe(Audience(Principal("risk-1", Role.RISK_OFFICER)))
+
+    # Act
+    await container.bus().publish([EmergencyHalt("global:*", "manual", "u1", "test")])
+
+    # Assert
+    frame = watcher.queue.get_nowait()
+    assert b'"event":"EmergencyHalt"' in frame
+    assert b'"category":"kill_switch"' in frame
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "named"),
+    [
+        (
+            "BULWARK_DATABASE_URL",
+            "postgresql+asyncpg://u:p@db:5432/bulwark",
+            "BULWARK_DATABASE_URL",
+        ),
+        ("BULWARK_BROKER", "alpaca", "BULWARK_BROKER"),
+    ],
+)
+def test_an_adapter_this_build_cannot_serve_fails_at_start_naming_the_variable(
+    variable: str, value: str, named: str
+) -> None:
+    # Arrange
+    environ = {"BULWARK_ENV": "test", variable: value}
+    if value == "alpaca":
+        environ |= {"BULWARK_ALPACA_KEY_ID": "k", "BULWARK_ALPACA_SECRET_KEY": "s"}
+    container = build_container(load_settings(environ, env_file=None))
+
+    # Act / Assert
+    with pytest.raises(SettingsError, match=named) as caught:
+        container.api_services()
+    assert "u:p" not in str(caught.value)
