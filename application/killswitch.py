@@ -26,6 +26,7 @@ from domain.killswitch.switch import (
     BrokerOutcome,
     EmergencyHalt,
     FourEyesRequired,
+    KillSwitchCompleted,
     KillSwitchEvent,
     ScopeState,
     TriggerType,
@@ -280,6 +281,19 @@ class KillSwitchService:
         async with self._uow() as uow:
             await uow.kill_switch_events.add(record)
             await uow.commit()
+        await self._publisher.publish(
+            [
+                KillSwitchCompleted(
+                    scope.key,
+                    record.id,
+                    trigger.value,
+                    record.orders_cancelled,
+                    confirmed,
+                    tuple(o.broker for o in outcomes if not o.confirmed),
+                    elapsed_ms,
+                )
+            ]
+        )
         await asyncio.gather(
             *(self._orders.sync(r.account_id) for r in runs), return_exceptions=True
         )

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import msgspec
 from litestar import Litestar, post
+from litestar.params import JSONBody
 
 
 class EchoOrder(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
@@ -17,7 +18,7 @@ class EchoOrder(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
 
 
 @post("/api/v1/orders", status_code=201)
-async def echo(data: EchoOrder) -> EchoOrder:
+async def echo(data: JSONBody[EchoOrder]) -> EchoOrder:
     return data
 
 

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeAlias
 
 from litestar import Request
-from litestar.di import Provide
+from litestar.di import NamedDependency, Provide
 
 from adapters.http.security import Caller, caller_of, services_of
-from adapters.http.services import ApiServices
+from adapters.http.services import ApiServices, HttpConfig
+
+# Explicit markers for the dependencies below (and the app's `http_config`): Litestar 3
+# injects only parameters marked as dependencies, by their name.
+CallerDep: TypeAlias = NamedDependency[Caller]
+ServicesDep: TypeAlias = NamedDependency[ApiServices]
+HttpConfigDep: TypeAlias = NamedDependency[HttpConfig]
 
 
 async def provide_caller(request: Request[Any, Any, Any]) -> Caller:

@@ -46,6 +46,19 @@ class EmergencyHalt(DomainEvent):
 
 
 @dataclass(frozen=True, slots=True)
+class KillSwitchCompleted(DomainEvent):
+    """The outcome of one activation, once the brokers were reconciled (or the deadline passed)."""
+
+    scope_key: str
+    event_id: str
+    trigger: str
+    orders_cancelled: int
+    broker_confirmed: bool
+    unconfirmed_brokers: tuple[str, ...]
+    elapsed_ms: float
+
+
+@dataclass(frozen=True, slots=True)
 class TradingStateChanged(DomainEvent):
     scope_key: str
     previous: str

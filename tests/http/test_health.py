@@ -77,3 +77,13 @@ async def test_openapi_documents_orders_with_their_error_responses(harness: Harn
     assert set(cancel["responses"]) >= {"200", "401", "404", "409"}
     assert "code" in document["components"]["schemas"]["Problem"]["properties"]
     assert {"BearerToken", "ApiKey"} <= set(document["components"]["securitySchemes"])
+
+
+async def test_openapi_documents_kill_switch_refusals_as_problem_json(harness: Harness) -> None:
+    # Act
+    schema = (await harness.client.get("/schema/openapi.json")).json()
+
+    # Assert
+    responses = schema["paths"]["/api/v1/kill-switch/activate"]["post"]["responses"]
+    for status in ("401", "403", "423", "429"):
+        assert "application/problem+json" in responses[status]["content"], status

@@ -148,7 +148,11 @@ async def test_a_type_filter_and_a_subscribe_message_change_what_arrives(
 
     *events, ack = before
     assert events and {e["category"] for e in events} == {"kill_switch"}
-    assert "TradingStateChanged" in {e["event"] for e in events}
+    assert {"EmergencyHalt", "TradingStateChanged", "KillSwitchCompleted"} <= {
+        e["event"] for e in events
+    }
+    completed = next(e for e in events if e["event"] == "KillSwitchCompleted")
+    assert completed["data"]["broker_confirmed"] is True
     assert ack == {"type": "subscribed", "types": ["risk_breach"], "accounts": []}
     assert after["event"] == "OrderDenied"
     assert "TRADING_HALTED" in after["data"]["reasons"]

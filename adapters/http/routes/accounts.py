@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from litestar import Controller, get
+from litestar.params import FromPath
 
+from adapters.http.deps import CallerDep, ServicesDep
+from adapters.http.problems import problem_responses
 from adapters.http.schemas.accounts import AccountListOut, AccountOut, PositionListOut, PositionOut
-from adapters.http.security import TRADERS, Caller, require_roles
-from adapters.http.services import ApiServices
+from adapters.http.security import TRADERS, require_roles
 
 
 class AccountController(Controller):
@@ -24,8 +26,9 @@ class AccountController(Controller):
             "account for a risk officer or admin), by id. Equity, buying power and day P&L are "
             "null while a held symbol has no mark."
         ),
+        responses=problem_responses(401, 403, 429),
     )
-    async def list_accounts(self, caller: Caller, services: ApiServices) -> AccountListOut:
+    async def list_accounts(self, caller: CallerDep, services: ServicesDep) -> AccountListOut:
         views = await services.accounts.list_accounts(caller.principal)
         return AccountListOut(items=[AccountOut.from_domain(v) for v in views])
 
@@ -33,9 +36,10 @@ class AccountController(Controller):
         "/{account_id:str}",
         summary="One account",
         description="404 NOT_FOUND for an unknown account or one the caller may not act on.",
+        responses=problem_responses(401, 403, 404, 429),
     )
     async def get_account(
-        self, account_id: str, caller: Caller, services: ApiServices
+        self, account_id: FromPath[str], caller: CallerDep, services: ServicesDep
     ) -> AccountOut:
         return AccountOut.from_domain(await services.accounts.account(caller.principal, account_id))
 
@@ -46,9 +50,10 @@ class AccountController(Controller):
             "By symbol; flat positions are left out. Mark-dependent figures are null without a "
             "mark. 404 NOT_FOUND for an account the caller may not act on."
         ),
+        responses=problem_responses(401, 403, 404, 429),
     )
     async def positions(
-        self, account_id: str, caller: Caller, services: ApiServices
+        self, account_id: FromPath[str], caller: CallerDep, services: ServicesDep
     ) -> PositionListOut:
         views = await services.accounts.positions(caller.principal, account_id)
         return PositionListOut(

@@ -5,7 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from litestar import Controller, delete, get, post
+from litestar.params import FromPath, JSONBody
 
+from adapters.http.deps import CallerDep, ServicesDep
+from adapters.http.problems import problem_responses
 from adapters.http.schemas.agents import (
     AgentIn,
     AgentOut,
@@ -16,7 +19,7 @@ from adapters.http.schemas.agents import (
     CreatedApiKeyOut,
     HeartbeatIn,
 )
-from adapters.http.security import HUMANS, TRADERS, Caller, require_roles
+from adapters.http.security import HUMANS, TRADERS, require_roles
 from adapters.http.services import ApiServices
 from application.agents import RecordHeartbeat
 from application.apikeys import ApiKeyView
@@ -46,8 +49,13 @@ class AgentController(Controller):
         ),
         status_code=201,
         guards=[require_roles(*HUMANS)],
+        responses=problem_responses(
+            400, 401, 403, 404, 409, 422, 429, notes={422: "INVALID_AGENT"}
+        ),
     )
-    async def register(self, data: AgentIn, caller: Caller, services: ApiServices) -> AgentOut:
+    async def register(
+        self, data: JSONBody[AgentIn], caller: CallerDep, services: ServicesDep
+    ) -> AgentOut:
         status = await services.agents.register_agent(data.to_command(caller.principal))
         return AgentOut.from_domain(status)
 
@@ -55,8 +63,9 @@ class AgentController(Controller):
         "/",
         summary="The caller's agents with their liveness (every agent for a supervisor)",
         guards=[require_roles(*TRADERS)],
+        responses=problem_responses(401, 403, 429),
     )
-    async def list_agents(self, caller: Caller, services: ApiServices) -> AgentsOut:
+    async def list_agents(self, caller: CallerDep, services: ServicesDep) -> AgentsOut:
         statuses = await services.agents.status_all(caller.principal)
         return AgentsOut(items=[AgentOut.from_domain(s) for s in statuses])
 
@@ -65,8 +74,11 @@ class AgentController(Controller):
         summary="One agent: liveness, last heartbeat and seconds since",
         description="404 NOT_FOUND for another owner's agent.",
         guards=[require_roles(*TRADERS)],
+        responses=problem_responses(401, 403, 404, 429),
     )
-    async def get_agent(self, agent_id: str, caller: Caller, services: ApiServices) -> AgentOut:
+    async def get_agent(
+        self, agent_id: FromPath[str], caller: CallerDep, services: ServicesDep
+    ) -> AgentOut:
         return AgentOut.from_domain(await services.agents.status(caller.principal, agent_id))
 
     @post(
@@ -78,9 +90,14 @@ class AgentController(Controller):
         ),
         status_code=200,
         guards=[require_roles(*TRADERS)],
+        responses=problem_responses(400, 401, 403, 404, 429),
     )
     async def heartbeat(
-        self, agent_id: str, data: HeartbeatIn, caller: Caller, services: ApiServices
+        self,
+        agent_id: FromPath[str],
+        data: JSONBody[HeartbeatIn],
+        caller: CallerDep,
+        services: ServicesDep,
     ) -> AgentOut:
         status = await services.agents.record_heartbeat(
             RecordHeartbeat(caller.principal, agent_id, data.status)
@@ -96,9 +113,14 @@ class AgentController(Controller):
         ),
         status_code=201,
         guards=[require_roles(*HUMANS)],
+        responses=problem_responses(400, 401, 403, 404, 429),
     )
     async def create_key(
-        self, agent_id: str, caller: Caller, services: ApiServices, data: ApiKeyIn | None = None
+        self,
+        agent_id: FromPath[str],
+        caller: CallerDep,
+        services: ServicesDep,
+        data: JSONBody[ApiKeyIn | None] = None,
     ) -> CreatedApiKeyOut:
         label = data.label if data is not None else ""
         created = await services.api_keys.create(caller.principal, agent_id, label)
@@ -109,8 +131,11 @@ class AgentController(Controller):
         summary="The agent's API keys (never their secrets)",
         description="404 NOT_FOUND for another owner's agent; agents: 403.",
         guards=[require_roles(*HUMANS)],
+        responses=problem_responses(401, 403, 404, 429),
     )
-    async def list_keys(self, agent_id: str, caller: Caller, services: ApiServices) -> ApiKeysOut:
+    async def list_keys(
+        self, agent_id: FromPath[str], caller: CallerDep, services: ServicesDep
+    ) -> ApiKeysOut:
         keys = await _keys_of(services, caller.principal, agent_id)
         return ApiKeysOut(items=[ApiKeyOut.from_domain(k) for k in keys])
 
@@ -123,9 +148,14 @@ class AgentController(Controller):
         ),
         status_code=204,
         guards=[require_roles(*HUMANS)],
+        responses=problem_responses(401, 403, 404, 429),
     )
     async def revoke_key(
-        self, agent_id: str, key_id: str, caller: Caller, services: ApiServices
+        self,
+        agent_id: FromPath[str],
+        key_id: FromPath[str],
+        caller: CallerDep,
+        services: ServicesDep,
     ) -> None:
         keys = await _keys_of(services, caller.principal, agent_id)
         if not any(k.key_id == key_id for k in keys):

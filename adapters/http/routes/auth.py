@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from litestar import Controller, get, post
 from litestar.exceptions import PermissionDeniedException
+from litestar.params import JSONBody
 
+from adapters.http.deps import CallerDep, ServicesDep
 from adapters.http.problems import problem_responses
 from adapters.http.schemas.auth import (
     LoginIn,
@@ -15,8 +17,7 @@ from adapters.http.schemas.auth import (
     TokenOut,
     UserOut,
 )
-from adapters.http.security import Caller, reject_agents
-from adapters.http.services import ApiServices
+from adapters.http.security import reject_agents
 
 
 class AuthController(Controller):
@@ -37,7 +38,7 @@ class AuthController(Controller):
             400, 401, 423, 429, notes={401: "UNAUTHENTICATED, or MFA_REQUIRED: send totp_code"}
         ),
     )
-    async def login(self, data: LoginIn, services: ApiServices) -> TokenOut:
+    async def login(self, data: JSONBody[LoginIn], services: ServicesDep) -> TokenOut:
         pair = await services.auth.login(data.username, data.password, data.totp_code)
         return TokenOut.from_domain(pair)
 
@@ -49,7 +50,7 @@ class AuthController(Controller):
         exclude_from_auth=True,
         responses=problem_responses(400, 401, 429),
     )
-    async def refresh(self, data: RefreshIn, services: ApiServices) -> TokenOut:
+    async def refresh(self, data: JSONBody[RefreshIn], services: ServicesDep) -> TokenOut:
         return TokenOut.from_domain(await services.auth.refresh(data.refresh_token))
 
     @post(
@@ -60,7 +61,7 @@ class AuthController(Controller):
         responses=problem_responses(400, 401, 403),
     )
     async def logout(
-        self, caller: Caller, services: ApiServices, data: LogoutIn | None = None
+        self, caller: CallerDep, services: ServicesDep, data: JSONBody[LogoutIn | None] = None
     ) -> None:
         if caller.session is None:
             raise PermissionDeniedException("only user sessions can log out")
@@ -73,7 +74,7 @@ class AuthController(Controller):
         guards=[reject_agents],
         responses=problem_responses(401, 403),
     )
-    async def enroll(self, caller: Caller, services: ApiServices) -> MfaEnrollmentOut:
+    async def enroll(self, caller: CallerDep, services: ServicesDep) -> MfaEnrollmentOut:
         return MfaEnrollmentOut.from_domain(await services.auth.enroll_mfa(caller.principal))
 
     @post(
@@ -84,7 +85,9 @@ class AuthController(Controller):
         guards=[reject_agents],
         responses=problem_responses(400, 401, 403, 409),
     )
-    async def verify(self, data: MfaVerifyIn, caller: Caller, services: ApiServices) -> UserOut:
+    async def verify(
+        self, data: JSONBody[MfaVerifyIn], caller: CallerDep, services: ServicesDep
+    ) -> UserOut:
         return UserOut.from_domain(await services.auth.verify_mfa(caller.principal, data.code))
 
     @get(
@@ -93,5 +96,5 @@ class AuthController(Controller):
         guards=[reject_agents],
         responses=problem_responses(401, 403),
     )
-    async def me(self, caller: Caller, services: ApiServices) -> UserOut:
+    async def me(self, caller: CallerDep, services: ServicesDep) -> UserOut:
         return UserOut.from_domain(await services.auth.user(caller.principal))

@@ -9,7 +9,9 @@ from typing import Any
 import msgspec
 from litestar import Response, get
 
-from adapters.http.services import ApiServices, HttpConfig
+from adapters.http.deps import HttpConfigDep, ServicesDep
+from adapters.http.problems import problem_responses
+from adapters.http.services import ApiServices
 
 PROBE_TIMEOUT_S = 2.0
 
@@ -52,7 +54,7 @@ async def run_probes(services: ApiServices) -> list[ComponentStatus]:
 
 
 @get("/health", summary="Liveness: the process answers", tags=["health"], exclude_from_auth=True)
-async def health(services: ApiServices) -> Liveness:
+async def health(services: ServicesDep) -> Liveness:
     return Liveness("ok", services.clock.now())
 
 
@@ -62,7 +64,7 @@ async def health(services: ApiServices) -> Liveness:
     tags=["health"],
     exclude_from_auth=True,
 )
-async def ready(services: ApiServices) -> Response[ReadyOut]:
+async def ready(services: ServicesDep) -> Response[ReadyOut]:
     components = await run_probes(services)
     ok = all(c.ok for c in components)
     return Response(ReadyOut(ok, components), status_code=200 if ok else 503)
@@ -73,8 +75,9 @@ async def ready(services: ApiServices) -> Response[ReadyOut]:
     summary="Each component's state, the version and the (redacted) settings",
     tags=["health"],
     exclude_from_auth=True,
+    responses=problem_responses(429),
 )
-async def status(services: ApiServices, http_config: HttpConfig) -> StatusOut:
+async def status(services: ServicesDep, http_config: HttpConfigDep) -> StatusOut:
     components = await run_probes(services)
     overall = "ok" if all(c.ok for c in components) else "degraded"
     return StatusOut(

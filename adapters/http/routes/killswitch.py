@@ -6,8 +6,10 @@ from dataclasses import replace
 from typing import Annotated, Any
 
 from litestar import Controller, get, post
-from litestar.params import Parameter
+from litestar.params import JSONBody, QueryParameter
 
+from adapters.http.deps import CallerDep, ServicesDep
+from adapters.http.problems import problem_responses
 from adapters.http.schemas.killswitch import (
     ActivateIn,
     KillSwitchEventOut,
@@ -16,10 +18,19 @@ from adapters.http.schemas.killswitch import (
     ResumeIn,
     ScopeStateOut,
 )
-from adapters.http.security import HUMANS, TRADERS, Caller, require_roles
-from adapters.http.services import ApiServices
+from adapters.http.security import HUMANS, TRADERS, require_roles
 from application.killswitch import ActivateKillSwitch, ResumeTrading
 from domain.killswitch.state import TradingState
+
+_LOCKED = "KILL_SWITCH_LOCKED after repeated wrong passcodes"
+_ACTIVATE_NOTES = {
+    403: "WRONG_PASSCODE (audited), or FORBIDDEN: the global scope needs a supervisor; agents",
+    423: _LOCKED,
+}
+_RESUME_NOTES = {
+    403: "FOUR_EYES_REQUIRED, WRONG_PASSCODE (either passcode), or FORBIDDEN",
+    423: _LOCKED,
+}
 
 
 class KillSwitchController(Controller):
@@ -40,9 +51,10 @@ class KillSwitchController(Controller):
         ),
         status_code=201,
         guards=[require_roles(*HUMANS)],
+        responses=problem_responses(400, 401, 403, 404, 423, 429, notes=_ACTIVATE_NOTES),
     )
     async def activate(
-        self, data: ActivateIn, caller: Caller, services: ApiServices
+        self, data: JSONBody[ActivateIn], caller: CallerDep, services: ServicesDep
     ) -> KillSwitchEventOut:
         command = ActivateKillSwitch(
             principal=caller.principal,
@@ -66,8 +78,11 @@ class KillSwitchController(Controller):
         ),
         status_code=200,
         guards=[require_roles(*HUMANS)],
+        responses=problem_responses(400, 401, 403, 404, 423, 429, notes=_RESUME_NOTES),
     )
-    async def resume(self, data: ResumeIn, caller: Caller, services: ApiServices) -> ScopeStateOut:
+    async def resume(
+        self, data: JSONBody[ResumeIn], caller: CallerDep, services: ServicesDep
+    ) -> ScopeStateOut:
         state = await services.killswitch.resume(
             ResumeTrading(
                 principal=caller.principal,
@@ -89,8 +104,9 @@ class KillSwitchController(Controller):
             "(any other scope is active)."
         ),
         guards=[require_roles(*TRADERS)],
+        responses=problem_responses(401, 403, 429),
     )
-    async def status(self, caller: Caller, services: ApiServices) -> KillSwitchStatusOut:
+    async def status(self, caller: CallerDep, services: ServicesDep) -> KillSwitchStatusOut:
         states = await services.killswitch.status_for(caller.principal)
         return KillSwitchStatusOut(scopes=[ScopeStateOut.from_domain(s) for s in states])
 
@@ -98,12 +114,13 @@ class KillSwitchController(Controller):
         "/events",
         summary="Kill-switch activations on the scopes the caller may see, newest first",
         guards=[require_roles(*TRADERS)],
+        responses=problem_responses(400, 401, 403, 429),
     )
     async def events(
         self,
-        caller: Caller,
-        services: ApiServices,
-        limit: Annotated[int, Parameter(ge=1, le=500)] = 50,
+        caller: CallerDep,
+        services: ServicesDep,
+        limit: Annotated[int, QueryParameter(ge=1, le=500)] = 50,
     ) -> KillSwitchEventsOut:
         events = await services.killswitch.events_for(caller.principal, limit)
         return KillSwitchEventsOut(items=[KillSwitchEventOut.from_domain(e) for e in events])

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from litestar import Controller, get, post
+from litestar.params import FromPath, JSONBody
 
+from adapters.http.deps import CallerDep, ServicesDep
+from adapters.http.problems import problem_responses
 from adapters.http.schemas.margin import DeleverageIn, DeleveragePlanOut, MarginStatusOut
-from adapters.http.security import TRADERS, Caller, require_roles
-from adapters.http.services import ApiServices
+from adapters.http.security import TRADERS, require_roles
 
 
 class MarginController(Controller):
@@ -25,9 +27,10 @@ class MarginController(Controller):
             "liquidation distance and price. 404 NOT_FOUND for an account the caller may not act "
             "on; 422 MARGIN_INPUT_INVALID when a held symbol has no mark or no instrument."
         ),
+        responses=problem_responses(401, 403, 404, 422, 429, notes={422: "MARGIN_INPUT_INVALID"}),
     )
     async def status(
-        self, account_id: str, caller: Caller, services: ApiServices
+        self, account_id: FromPath[str], caller: CallerDep, services: ServicesDep
     ) -> MarginStatusOut:
         return MarginStatusOut.from_domain(
             await services.margin.status(caller.principal, account_id)
@@ -43,9 +46,22 @@ class MarginController(Controller):
             "404 NOT_FOUND, 422 INVALID_MARGIN_TARGET, 422 MARGIN_INPUT_INVALID."
         ),
         status_code=200,
+        responses=problem_responses(
+            400,
+            401,
+            403,
+            404,
+            422,
+            429,
+            notes={422: "INVALID_MARGIN_TARGET or MARGIN_INPUT_INVALID"},
+        ),
     )
     async def deleverage_plan(
-        self, account_id: str, data: DeleverageIn, caller: Caller, services: ApiServices
+        self,
+        account_id: FromPath[str],
+        data: JSONBody[DeleverageIn],
+        caller: CallerDep,
+        services: ServicesDep,
     ) -> DeleveragePlanOut:
         plan = await services.margin.deleverage_plan(
             caller.principal, account_id, data.target_buffer

@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from litestar import Controller, Request, Response, delete, get, post
-from litestar.params import Parameter
+from litestar.params import FromPath, FromQuery, HeaderParameter, JSONBody, QueryParameter
 
+from adapters.http.deps import CallerDep, ServicesDep
 from adapters.http.problems import Problem, problem_response, problem_responses
 from adapters.http.schemas.common import DecisionOut
 from adapters.http.schemas.orders import OrderIn, OrderOut, OrderPageOut, OrderPlaced
 from adapters.http.security import Caller
-from adapters.http.services import ApiServices
 from application.accounts import OrderQuery
 from application.orders import SubmitOrder
 from domain.principals import Role
@@ -19,8 +19,8 @@ from domain.trading.orders import OrderStatus, Origin, OriginKind, Side
 
 IdempotencyKey = Annotated[
     str | None,
-    Parameter(
-        header="Idempotency-Key",
+    HeaderParameter(
+        name="Idempotency-Key",
         required=False,
         min_length=1,
         max_length=255,
@@ -67,9 +67,9 @@ class OrderController(Controller):
     )
     async def submit(
         self,
-        data: OrderIn,
-        caller: Caller,
-        services: ApiServices,
+        data: JSONBody[OrderIn],
+        caller: CallerDep,
+        services: ServicesDep,
         request: Request[Any, Any, Any],
         idempotency_key: IdempotencyKey = None,
     ) -> Response[OrderPlaced] | Response[Problem]:
@@ -132,15 +132,15 @@ class OrderController(Controller):
     )
     async def list_orders(
         self,
-        caller: Caller,
-        services: ApiServices,
-        account_id: str | None = None,
-        status: list[OrderStatus] | None = None,
-        symbol: str | None = None,
-        side: Side | None = None,
-        origin_id: str | None = None,
-        cursor: str | None = None,
-        limit: Annotated[int, Parameter(ge=1, le=200)] = 50,
+        caller: CallerDep,
+        services: ServicesDep,
+        account_id: FromQuery[str | None] = None,
+        status: FromQuery[list[OrderStatus] | None] = None,
+        symbol: FromQuery[str | None] = None,
+        side: FromQuery[Side | None] = None,
+        origin_id: FromQuery[str | None] = None,
+        cursor: FromQuery[str | None] = None,
+        limit: Annotated[int, QueryParameter(ge=1, le=200)] = 50,
     ) -> OrderPageOut:
         page = await services.accounts.orders(
             caller.principal,
@@ -164,7 +164,9 @@ class OrderController(Controller):
         description="404 NOT_FOUND for an unknown order or another user's.",
         responses=problem_responses(400, 401, 404, 429),
     )
-    async def get_order(self, order_id: str, caller: Caller, services: ApiServices) -> OrderOut:
+    async def get_order(
+        self, order_id: FromPath[str], caller: CallerDep, services: ServicesDep
+    ) -> OrderOut:
         return OrderOut.from_domain(await services.accounts.order(caller.principal, order_id))
 
     @delete(
@@ -177,5 +179,7 @@ class OrderController(Controller):
         status_code=200,
         responses=problem_responses(400, 401, 404, 409, 429),
     )
-    async def cancel(self, order_id: str, caller: Caller, services: ApiServices) -> OrderOut:
+    async def cancel(
+        self, order_id: FromPath[str], caller: CallerDep, services: ServicesDep
+    ) -> OrderOut:
         return OrderOut.from_domain(await services.orders.cancel(caller.principal, order_id))

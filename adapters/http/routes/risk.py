@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from litestar import Controller, delete, get, post, put
+from litestar.params import FromPath, FromQuery, JSONBody
 
+from adapters.http.deps import CallerDep, ServicesDep
+from adapters.http.problems import problem_responses
 from adapters.http.routes.orders import origin_of
 from adapters.http.schemas.risk import (
     AnalysisOut,
@@ -18,12 +21,13 @@ from adapters.http.schemas.risk import (
     SizingIn,
     SizingOut,
 )
-from adapters.http.security import HUMANS, TRADERS, Caller, require_roles
-from adapters.http.services import ApiServices
+from adapters.http.security import HUMANS, TRADERS, require_roles
 
 # Agents may size, value and analyse, never read or change the limits that bind them.
 _PEOPLE = [require_roles(*HUMANS)]
 _TRADERS = [require_roles(*TRADERS)]
+_RULE_422 = {422: "INVALID_RULE naming the parameter at fault"}
+_MARKS_422 = {422: "NO_REFERENCE_PRICE: a held symbol has no mark"}
 
 
 class RiskRuleController(Controller):
@@ -43,8 +47,11 @@ class RiskRuleController(Controller):
         ),
         guards=_PEOPLE,
         status_code=201,
+        responses=problem_responses(400, 401, 403, 404, 422, 429, notes=_RULE_422),
     )
-    async def create(self, data: RuleIn, caller: Caller, services: ApiServices) -> RuleOut:
+    async def create(
+        self, data: JSONBody[RuleIn], caller: CallerDep, services: ServicesDep
+    ) -> RuleOut:
         return RuleOut.from_domain(await services.risk.create(caller.principal, data.to_domain()))
 
     @get(
@@ -52,8 +59,9 @@ class RiskRuleController(Controller):
         summary="List risk rules",
         description="The caller's own rules and the global ones, by id (all for a supervisor).",
         guards=_PEOPLE,
+        responses=problem_responses(401, 403, 429),
     )
-    async def list_rules(self, caller: Caller, services: ApiServices) -> RuleListOut:
+    async def list_rules(self, caller: CallerDep, services: ServicesDep) -> RuleListOut:
         rules = await services.risk.list(caller.principal)
         return RuleListOut(items=[RuleOut.from_domain(r) for r in rules])
 
@@ -67,9 +75,10 @@ class RiskRuleController(Controller):
             "when a held symbol has no mark."
         ),
         guards=_TRADERS,
+        responses=problem_responses(400, 401, 403, 404, 422, 429, notes=_MARKS_422),
     )
     async def portfolio_risk(
-        self, account_id: str, caller: Caller, services: ApiServices
+        self, account_id: FromQuery[str], caller: CallerDep, services: ServicesDep
     ) -> PortfolioRiskOut:
         risk = await services.risk.portfolio_risk(caller.principal, account_id)
         return PortfolioRiskOut.from_domain(account_id, risk)
@@ -84,9 +93,10 @@ class RiskRuleController(Controller):
         ),
         guards=_TRADERS,
         status_code=200,
+        responses=problem_responses(400, 401, 403, 404, 422, 429, notes=_MARKS_422),
     )
     async def portfolio_risk_with_returns(
-        self, data: PortfolioRiskIn, caller: Caller, services: ApiServices
+        self, data: JSONBody[PortfolioRiskIn], caller: CallerDep, services: ServicesDep
     ) -> PortfolioRiskOut:
         risk = await services.risk.portfolio_risk(caller.principal, data.account_id, data.returns)
         return PortfolioRiskOut.from_domain(data.account_id, risk)
@@ -101,9 +111,12 @@ class RiskRuleController(Controller):
         ),
         guards=_PEOPLE,
         status_code=200,
+        responses=problem_responses(
+            400, 401, 403, 404, 422, 429, notes={422: "INVALID_RULE or INVALID_ORDER"}
+        ),
     )
     async def test_rule(
-        self, data: RuleTestIn, caller: Caller, services: ApiServices
+        self, data: JSONBody[RuleTestIn], caller: CallerDep, services: ServicesDep
     ) -> RuleTestOut:
         order = None
         if data.order is not None:
@@ -125,15 +138,26 @@ class RiskRuleController(Controller):
         ),
         guards=_TRADERS,
         status_code=200,
+        responses=problem_responses(
+            400, 401, 403, 404, 422, 429, notes={422: "INVALID_SIZING_INPUT"}
+        ),
     )
     async def position_size(
-        self, data: SizingIn, caller: Caller, services: ApiServices
+        self, data: JSONBody[SizingIn], caller: CallerDep, services: ServicesDep
     ) -> SizingOut:
         sized = await services.risk.size_position(caller.principal, data.to_domain())
         return SizingOut.from_domain(sized, by_stop=data.stop is not None)
 
-    @get("/{rule_id:str}", summary="One risk rule", description="404 NOT_FOUND.", guards=_PEOPLE)
-    async def get_rule(self, rule_id: str, caller: Caller, services: ApiServices) -> RuleOut:
+    @get(
+        "/{rule_id:str}",
+        summary="One risk rule",
+        description="404 NOT_FOUND.",
+        guards=_PEOPLE,
+        responses=problem_responses(401, 403, 404, 429),
+    )
+    async def get_rule(
+        self, rule_id: FromPath[str], caller: CallerDep, services: ServicesDep
+    ) -> RuleOut:
         return RuleOut.from_domain(await services.risk.get(caller.principal, rule_id))
 
     @put(
@@ -144,9 +168,14 @@ class RiskRuleController(Controller):
             "403 FORBIDDEN for a global rule unless risk officer or admin; 422 INVALID_RULE."
         ),
         guards=_PEOPLE,
+        responses=problem_responses(400, 401, 403, 404, 422, 429, notes=_RULE_422),
     )
     async def update(
-        self, rule_id: str, data: RuleIn, caller: Caller, services: ApiServices
+        self,
+        rule_id: FromPath[str],
+        data: JSONBody[RuleIn],
+        caller: CallerDep,
+        services: ServicesDep,
     ) -> RuleOut:
         rule = await services.risk.update(caller.principal, rule_id, data.to_domain())
         return RuleOut.from_domain(rule)
@@ -157,8 +186,11 @@ class RiskRuleController(Controller):
         description="204. 404 NOT_FOUND; 403 FORBIDDEN for a global rule unless supervisor.",
         guards=_PEOPLE,
         status_code=204,
+        responses=problem_responses(401, 403, 404, 429),
     )
-    async def delete_rule(self, rule_id: str, caller: Caller, services: ApiServices) -> None:
+    async def delete_rule(
+        self, rule_id: FromPath[str], caller: CallerDep, services: ServicesDep
+    ) -> None:
         await services.risk.delete(caller.principal, rule_id)
 
 
@@ -180,8 +212,13 @@ class RiskAnalysisController(Controller):
         ),
         guards=_TRADERS,
         status_code=200,
+        responses=problem_responses(
+            400, 401, 403, 404, 422, 429, notes={422: "INVALID_ORDER or NO_REFERENCE_PRICE"}
+        ),
     )
-    async def analyze(self, data: AnalyzeIn, caller: Caller, services: ApiServices) -> AnalysisOut:
+    async def analyze(
+        self, data: JSONBody[AnalyzeIn], caller: CallerDep, services: ServicesDep
+    ) -> AnalysisOut:
         order = data.to_order(origin_of(caller, data.strategy_id))
         analysis = await services.risk.analyze_trade(caller.principal, data.account_id, order)
         return AnalysisOut.from_domain(analysis)

@@ -5,7 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from litestar import Controller, get, post, put
+from litestar.params import JSONBody
 
+from adapters.http.deps import CallerDep, ServicesDep
+from adapters.http.problems import problem_responses
 from adapters.http.schemas.succession import (
     BeneficiariesIn,
     BeneficiariesOut,
@@ -14,10 +17,14 @@ from adapters.http.schemas.succession import (
     PolicyOut,
     SuccessionStatusOut,
 )
-from adapters.http.security import Caller, require_roles
-from adapters.http.services import ApiServices
+from adapters.http.security import require_roles
 from application.succession import SetBeneficiaries, SetSuccessionPolicy
 from domain.principals import Role
+
+_UNDER_WAY = "SUCCESSION_UNDER_WAY once the succession has been triggered"
+_UNDER_WAY_422 = {422: _UNDER_WAY}
+_POLICY_422 = {422: f"INVALID_SUCCESSION_POLICY, or {_UNDER_WAY}"}
+_BENEFICIARIES_422 = {422: f"INVALID_BENEFICIARY_ALLOCATION, or {_UNDER_WAY}"}
 
 
 class SuccessionController(Controller):
@@ -31,8 +38,9 @@ class SuccessionController(Controller):
         "/policy",
         summary="The caller's succession policy",
         description="404 NOT_FOUND until the owner enrols with PUT.",
+        responses=problem_responses(401, 403, 404, 429),
     )
-    async def get_policy(self, caller: Caller, services: ApiServices) -> PolicyOut:
+    async def get_policy(self, caller: CallerDep, services: ServicesDep) -> PolicyOut:
         return PolicyOut.from_domain(await services.succession.policy(caller.principal))
 
     @put(
@@ -42,8 +50,11 @@ class SuccessionController(Controller):
             "200 with the policy. 422 INVALID_SUCCESSION_POLICY for inconsistent durations or "
             "reminders; 422 SUCCESSION_UNDER_WAY once the succession has been triggered."
         ),
+        responses=problem_responses(400, 401, 403, 422, 429, notes=_POLICY_422),
     )
-    async def put_policy(self, data: PolicyIn, caller: Caller, services: ApiServices) -> PolicyOut:
+    async def put_policy(
+        self, data: JSONBody[PolicyIn], caller: CallerDep, services: ServicesDep
+    ) -> PolicyOut:
         policy = data.to_domain(caller.principal.id)
         await services.succession.set_policy(SetSuccessionPolicy(caller.principal, policy))
         return PolicyOut.from_domain(policy)
@@ -56,20 +67,26 @@ class SuccessionController(Controller):
             "422 SUCCESSION_UNDER_WAY once triggered."
         ),
         status_code=200,
+        responses=problem_responses(401, 403, 404, 422, 429, notes=_UNDER_WAY_422),
     )
-    async def check_in(self, caller: Caller, services: ApiServices) -> SuccessionStatusOut:
+    async def check_in(self, caller: CallerDep, services: ServicesDep) -> SuccessionStatusOut:
         return SuccessionStatusOut.from_domain(await services.succession.check_in(caller.principal))
 
     @get(
         "/status",
         summary="Where the caller's succession stands: deadline, grace, next reminder",
         description="404 NOT_FOUND when not enrolled.",
+        responses=problem_responses(401, 403, 404, 429),
     )
-    async def status(self, caller: Caller, services: ApiServices) -> SuccessionStatusOut:
+    async def status(self, caller: CallerDep, services: ServicesDep) -> SuccessionStatusOut:
         return SuccessionStatusOut.from_domain(await services.succession.status(caller.principal))
 
-    @get("/beneficiaries", summary="The caller's beneficiaries")
-    async def get_beneficiaries(self, caller: Caller, services: ApiServices) -> BeneficiariesOut:
+    @get(
+        "/beneficiaries",
+        summary="The caller's beneficiaries",
+        responses=problem_responses(401, 403, 429),
+    )
+    async def get_beneficiaries(self, caller: CallerDep, services: ServicesDep) -> BeneficiariesOut:
         found = await services.succession.beneficiaries(caller.principal)
         return BeneficiariesOut(beneficiaries=[BeneficiaryOut.from_domain(b) for b in found])
 
@@ -81,9 +98,10 @@ class SuccessionController(Controller):
             "not sum to exactly 100, a share is outside (0, 100] or an id repeats; "
             "422 SUCCESSION_UNDER_WAY once triggered."
         ),
+        responses=problem_responses(400, 401, 403, 422, 429, notes=_BENEFICIARIES_422),
     )
     async def put_beneficiaries(
-        self, data: BeneficiariesIn, caller: Caller, services: ApiServices
+        self, data: JSONBody[BeneficiariesIn], caller: CallerDep, services: ServicesDep
     ) -> BeneficiariesOut:
         saved = await services.succession.set_beneficiaries(
             SetBeneficiaries(caller.principal, tuple(b.to_domain() for b in data.beneficiaries))

@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from litestar import Controller, Response, delete, get, post
+from litestar.params import FromPath, JSONBody
 
+from adapters.http.deps import CallerDep, ServicesDep
+from adapters.http.problems import problem_responses
 from adapters.http.schemas.workspaces import WorkspaceIn, WorkspaceOut, WorkspacesOut
-from adapters.http.security import Caller, reject_agents
-from adapters.http.services import ApiServices
+from adapters.http.security import reject_agents
 
 
 class WorkspaceController(Controller):
@@ -22,8 +24,9 @@ class WorkspaceController(Controller):
         "/workspace",
         summary="The caller's default workspace",
         description="404 NOT_FOUND when none is saved.",
+        responses=problem_responses(401, 403, 404, 429),
     )
-    async def default(self, caller: Caller, services: ApiServices) -> WorkspaceOut:
+    async def default(self, caller: CallerDep, services: ServicesDep) -> WorkspaceOut:
         return WorkspaceOut.from_domain(await services.workspaces.default(caller.principal))
 
     @post(
@@ -35,17 +38,22 @@ class WorkspaceController(Controller):
             "too large or too deep."
         ),
         status_code=201,
+        responses=problem_responses(400, 401, 403, 422, 429, notes={422: "INVALID_WORKSPACE"}),
     )
     async def save(
-        self, data: WorkspaceIn, caller: Caller, services: ApiServices
+        self, data: JSONBody[WorkspaceIn], caller: CallerDep, services: ServicesDep
     ) -> Response[WorkspaceOut]:
         before = {w.id for w in await services.workspaces.list(caller.principal)}
         workspace = await services.workspaces.save(data.to_command(caller.principal))
         created = workspace.id not in before
         return Response(WorkspaceOut.from_domain(workspace), status_code=201 if created else 200)
 
-    @get("/workspaces", summary="The caller's workspaces, by name")
-    async def list_workspaces(self, caller: Caller, services: ApiServices) -> WorkspacesOut:
+    @get(
+        "/workspaces",
+        summary="The caller's workspaces, by name",
+        responses=problem_responses(401, 403, 429),
+    )
+    async def list_workspaces(self, caller: CallerDep, services: ServicesDep) -> WorkspacesOut:
         found = await services.workspaces.list(caller.principal)
         return WorkspacesOut(items=[WorkspaceOut.from_domain(w) for w in found])
 
@@ -57,9 +65,10 @@ class WorkspaceController(Controller):
             "404 NOT_FOUND for another user's workspace."
         ),
         status_code=204,
+        responses=problem_responses(401, 403, 404, 429),
     )
     async def delete_workspace(
-        self, workspace_id: str, caller: Caller, services: ApiServices
+        self, workspace_id: FromPath[str], caller: CallerDep, services: ServicesDep
     ) -> None:
         await services.workspaces.delete(caller.principal, workspace_id)
 

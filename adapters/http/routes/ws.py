@@ -10,9 +10,9 @@ import msgspec
 from litestar import WebSocket, websocket
 from litestar.exceptions import NotAuthorizedException, WebSocketDisconnect
 
+from adapters.http.deps import HttpConfigDep
 from adapters.http.events import CATEGORIES, Audience, Subscription
 from adapters.http.security import authenticate, credentials, services_of
-from adapters.http.services import HttpConfig
 from domain.principals import Role
 
 CLOSE_UNAUTHENTICATED = 4401
@@ -54,7 +54,7 @@ async def _audience(socket: WebSocket[Any, Any, Any]) -> Audience:
     summary="Live events: ?token=<access token or API key>&types=kill_switch,order&accounts=a1",
     exclude_from_auth=True,
 )
-async def events_socket(socket: WebSocket[Any, Any, Any], http_config: HttpConfig) -> None:
+async def events_socket(socket: WebSocket[Any, Any, Any], http_config: HttpConfigDep) -> None:
     await socket.accept()
     try:
         audience = await _audience(socket)
