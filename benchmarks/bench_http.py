@@ -142,7 +142,7 @@ async def main(seconds: float) -> None:
     env = {
         "BULWARK_DEMO": "true",
         "BULWARK_ENV": "dev",
-        "BULWARK_API_RATE_PER_MINUTE": "10000000",
+        "BULWARK_API_RATE_PER_MINUTE": "1000000",
         "BULWARK_LOG_LEVEL": "warning",
         "BULWARK_LOG_FORMAT": "json",
     }

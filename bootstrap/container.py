@@ -18,6 +18,7 @@ from adapters.http.services import ApiServices, HttpConfig
 from adapters.memory.bus import InMemoryAuditLog, InMemoryNotifier, InProcessEventBus
 from adapters.memory.clock import SystemClock, UuidGenerator
 from adapters.memory.marketdata import InMemoryMarketData
+from adapters.memory.ratelimit import InMemoryRateLimiter
 from adapters.memory.store import InMemoryStore, unit_of_work_factory
 from adapters.security.argon2_hasher import Argon2Hasher
 from adapters.security.cipher import FernetCipher
@@ -206,6 +207,7 @@ class Container(containers.DeclarativeContainer):
     workspaces = providers.Singleton(WorkspaceService, uow_factory, clock, ids)
     accounts = providers.Singleton(AccountQueries, uow_factory, market)
 
+    rate_limiter = providers.Singleton(InMemoryRateLimiter, clock)
     http_config = providers.Singleton(http_config, settings)
     event_hub = providers.Singleton(
         connect_hub, bus, providers.Factory(EventHub, settings.provided.ws_queue_size)
@@ -224,6 +226,7 @@ class Container(containers.DeclarativeContainer):
         succession=succession,
         workspaces=workspaces,
         events=event_hub,
+        rate_limiter=rate_limiter,
         probes=providers.Dict(store=providers.Object(memory_probe)),
         settings_summary=providers.Callable(summary, settings),
     )

@@ -19,6 +19,7 @@ from litestar.openapi.spec import Components, SecurityScheme, Tag
 from adapters.http.deps import DEPENDENCIES
 from adapters.http.observability import RequestIdMiddleware
 from adapters.http.problems import EXCEPTION_HANDLERS
+from adapters.http.ratelimit import ApiRateLimitMiddleware
 from adapters.http.routes import (
     accounts,
     agents,
@@ -34,6 +35,7 @@ from adapters.http.routes.orders import OrderController
 from adapters.http.routes.ws import events_socket
 from adapters.http.security import PUBLIC_PATHS, BearerAuthMiddleware, SecurityHeadersMiddleware
 from adapters.http.services import ApiServices, HttpConfig
+from ports.ratelimit import RateLimiter
 
 RESOURCES = (accounts, risk, margin, killswitch, agents, succession, workspaces)
 Lifespan = Callable[[Litestar], AbstractAsyncContextManager[None]]
@@ -45,8 +47,9 @@ def rate_limit(name: str, per_minute: int, applies: Callable[[str, str], bool]) 
     def identify(request: Request[Any, Any, Any]) -> str:
         return f"{name}:{get_remote_address(request)}"
 
-    def check(request: Request[Any, Any, Any]) -> bool:
-        return applies(request.method, request.url.path)
+    # async on purpose: Litestar runs a sync check in a worker thread, four times per request.
+    async def check(request: Request[Any, Any, Any]) -> bool:
+        return applies(request.scope["method"], request.scope["path"])
 
     return RateLimitConfig(
         rate_limit=("minute", per_minute),
@@ -55,9 +58,12 @@ def rate_limit(name: str, per_minute: int, applies: Callable[[str, str], bool]) 
     )
 
 
-def rate_limits(config: HttpConfig) -> list[Any]:
+def rate_limits(config: HttpConfig, limiter: RateLimiter) -> list[Any]:
     """Tight limits on login, refresh and the kill switch; a broad one on the rest of the API."""
     return [
+        DefineMiddleware(
+            ApiRateLimitMiddleware, limiter=limiter, per_minute=config.api_rate_per_minute
+        ),
         rate_limit(
             "login", config.login_rate_per_minute, lambda m, p: p == "/api/v1/auth/login"
         ).middleware,
@@ -68,9 +74,6 @@ def rate_limits(config: HttpConfig) -> list[Any]:
             "kill-switch",
             config.kill_switch_rate_per_minute,
             lambda m, p: m == "POST" and p.startswith("/api/v1/kill-switch/"),
-        ).middleware,
-        rate_limit(
-            "api", config.api_rate_per_minute, lambda m, p: p.startswith("/api/")
         ).middleware,
     ]
 
@@ -148,7 +151,7 @@ def create_app(
         ],
         dependencies={**DEPENDENCIES, "http_config": Provide(lambda: config, sync_to_thread=False)},
         exception_handlers=EXCEPTION_HANDLERS,
-        middleware=[*rate_limits(config), auth],
+        middleware=[*rate_limits(config, services.rate_limiter), auth],
         openapi_config=openapi if config.docs_enabled else None,
         cors_config=CORSConfig(allow_origins=list(config.cors_origins))
         if config.cors_origins

@@ -18,6 +18,7 @@ from application.risk import RiskService
 from application.succession import SuccessionService
 from application.workspaces import WorkspaceService
 from ports.clock import Clock
+from ports.ratelimit import RateLimiter
 
 # A readiness probe: answers (ok, details) about one component.
 Probe = Callable[[], Awaitable[tuple[bool, Mapping[str, Any]]]]
@@ -56,5 +57,6 @@ class ApiServices:
     succession: SuccessionService
     workspaces: WorkspaceService
     events: EventHub
+    rate_limiter: RateLimiter
     probes: Mapping[str, Probe] = field(default_factory=dict)
     settings_summary: Mapping[str, Any] = field(default_factory=dict)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from types import TracebackType
 from typing import Any, Self
 
@@ -261,22 +262,71 @@ class InMemoryUnitOfWork:
         self.staged: list[Callable[[], None]] = []
         self.seen: list[Any] = []
         self.committed = False
-        self.accounts = AccountRepo(self)
-        self.orders = OrderRepo(self)
-        self.instruments = InstrumentRepo(self)
-        self.risk_rules = RiskRuleRepo(self)
-        self.trading_states = TradingStateRepo(self)
-        self.kill_switch_events = KillSwitchEventRepo(self)
-        self.lockouts = LockoutRepo(self)
-        self.passcodes = PasscodeRepo(self)
-        self.agents = AgentRepo(self)
-        self.succession = SuccessionRepo(self)
-        self.users = UserRepo(self)
-        self.login_throttles = LoginThrottleRepo(self)
-        self.refresh_tokens = RefreshTokenRepo(self)
-        self.revoked_tokens = RevokedTokenRepo(self)
-        self.api_keys = ApiKeyRepo(self)
-        self.workspaces = WorkspaceRepo(self)
+
+    # Repositories are built on first use: most units of work touch two or three of them.
+    @cached_property
+    def accounts(self) -> AccountRepo:
+        return AccountRepo(self)
+
+    @cached_property
+    def orders(self) -> OrderRepo:
+        return OrderRepo(self)
+
+    @cached_property
+    def instruments(self) -> InstrumentRepo:
+        return InstrumentRepo(self)
+
+    @cached_property
+    def risk_rules(self) -> RiskRuleRepo:
+        return RiskRuleRepo(self)
+
+    @cached_property
+    def trading_states(self) -> TradingStateRepo:
+        return TradingStateRepo(self)
+
+    @cached_property
+    def kill_switch_events(self) -> KillSwitchEventRepo:
+        return KillSwitchEventRepo(self)
+
+    @cached_property
+    def lockouts(self) -> LockoutRepo:
+        return LockoutRepo(self)
+
+    @cached_property
+    def passcodes(self) -> PasscodeRepo:
+        return PasscodeRepo(self)
+
+    @cached_property
+    def agents(self) -> AgentRepo:
+        return AgentRepo(self)
+
+    @cached_property
+    def succession(self) -> SuccessionRepo:
+        return SuccessionRepo(self)
+
+    @cached_property
+    def users(self) -> UserRepo:
+        return UserRepo(self)
+
+    @cached_property
+    def login_throttles(self) -> LoginThrottleRepo:
+        return LoginThrottleRepo(self)
+
+    @cached_property
+    def refresh_tokens(self) -> RefreshTokenRepo:
+        return RefreshTokenRepo(self)
+
+    @cached_property
+    def revoked_tokens(self) -> RevokedTokenRepo:
+        return RevokedTokenRepo(self)
+
+    @cached_property
+    def api_keys(self) -> ApiKeyRepo:
+        return ApiKeyRepo(self)
+
+    @cached_property
+    def workspaces(self) -> WorkspaceRepo:
+        return WorkspaceRepo(self)
 
     def stage(self, apply: Callable[[], None], aggregate: Any = None) -> None:
         self.staged.append(apply)
