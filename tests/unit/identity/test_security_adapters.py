@@ -39,6 +39,30 @@ def test_verify_returns_the_claims_that_were_issued(signer: RsaJwtIssuer) -> Non
     assert signer.verify(token, NOW + timedelta(minutes=1)) == claims()
 
 
+def test_a_token_verified_once_still_expires_on_time(signer: RsaJwtIssuer) -> None:
+    # Arrange: the first verification caches the checked signature
+    token = signer.issue(claims())
+    signer.verify(token, NOW + timedelta(minutes=1))
+
+    # Act / Assert: expiry is judged on every call, cached or not
+    with pytest.raises(Unauthenticated, match="expired"):
+        signer.verify(token, NOW + timedelta(minutes=15))
+
+
+def test_a_tampered_copy_of_a_cached_token_is_refused(signer: RsaJwtIssuer) -> None:
+    # Arrange
+    token = signer.issue(claims())
+    signer.verify(token, NOW)
+    header, payload, signature = token.split(".")
+    forged = ".".join(
+        (header, payload, signature[:-2] + ("AA" if signature[-2:] != "AA" else "BB"))
+    )
+
+    # Act / Assert
+    with pytest.raises(Unauthenticated):
+        signer.verify(forged, NOW)
+
+
 def test_another_issuer_or_audience_with_the_same_key_is_refused(
     signer: RsaJwtIssuer, pem: bytes
 ) -> None:
