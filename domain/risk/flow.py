@@ -17,13 +17,15 @@ class OrderFlow:
     in deques of timestamps, pruned from the left, so a count is amortised O(1).
     """
 
-    __slots__ = ("_duplicates", "_recent", "_windows", "horizon")
+    __slots__ = ("_duplicates", "_recent", "_windows", "has_recent", "horizon")
 
     def __init__(self, horizon: float = 60.0) -> None:
         self.horizon = horizon
         self._windows: dict[str, deque[float]] = {}
         self._recent: deque[tuple[float, Signature]] = deque()
         self._duplicates: dict[Signature, float] = {}
+        # Kept by record() (an attribute, not a property: the duplicate check reads it per order).
+        self.has_recent = False
 
     @staticmethod
     def keys_for(order: Order) -> tuple[str, str]:
@@ -47,9 +49,22 @@ class OrderFlow:
             count += 1
         return count
 
-    @property
-    def has_recent(self) -> bool:
-        return bool(self._duplicates)
+    def rate_exceeded(
+        self, key: str, now: float, per_second: int | None, per_minute: int | None
+    ) -> bool:
+        """True when `key` has `per_second` orders in the last second or `per_minute` in the minute.
+
+        Counted as count_since(now - 1) and count_since(now - 60) count them.
+        """
+        window = self._windows.get(key)
+        if not window:
+            # no order recorded: only a limit of zero is reached
+            return (per_second is not None and per_second <= 0) or (
+                per_minute is not None and per_minute <= 0
+            )
+        if per_second is not None and self.count_since(key, now - 1.0) >= per_second:
+            return True
+        return per_minute is not None and self.count_since(key, now - 60.0) >= per_minute
 
     def last_seen(self, signature: Signature) -> float | None:
         return self._duplicates.get(signature)
@@ -71,3 +86,4 @@ class OrderFlow:
             ts, old = self._recent.popleft()
             if self._duplicates.get(old) == ts:
                 del self._duplicates[old]
+        self.has_recent = bool(self._duplicates)

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
+from typing import NamedTuple
 
 from domain.risk.controls.base import ZERO, Control
 from domain.risk.controls.guards import ReduceOnlyFlag, TradingStateControl
 from domain.risk.reasons import Action, Outcome, ReasonCode, RuleScope
 from domain.risk.rules import RiskRule, compile_rule, default_controls
+from domain.risk.screen import Screen, compile_screen
 from domain.risk.verdicts import Decision, Verdict
 from domain.risk.view import AccountRiskView
+from domain.trading.instruments import Instrument
 from domain.trading.orders import Order, OrderType, Origin, OriginKind, Side
 
 # Enum members bound once: a class attribute lookup costs ~100 ns on the hot path.
@@ -25,6 +28,7 @@ _WARN = Outcome.WARN
 
 _GUARD = "ReferenceData"
 _ZERO_PRICE = Decimal(0)
+_BUY = Side.BUY
 _SELL = Side.SELL
 _LIMIT = OrderType.LIMIT
 _STOP = OrderType.STOP
@@ -32,15 +36,24 @@ _new = tuple.__new__
 _COVERING = frozenset({RuleScope.GLOBAL, RuleScope.ACCOUNT})
 
 
+class _Plan(NamedTuple):
+    """The controls that run for one origin, their pass verdicts and their compiled screen."""
+
+    controls: tuple[Control, ...]
+    passes: tuple[Verdict, ...]
+    screen: Screen | None
+    source: str
+
+
 class Policy:
     """The active controls of one account, compiled from its rules.
 
     Built-in controls (trading state, reduce-only flag) always run first. Controls
     scoped to a strategy or agent run only for orders from it; the tuple for each
-    origin is computed once and cached.
+    origin is computed once and cached, with the screen compiled from it.
     """
 
-    __slots__ = ("_by_origin", "_scoped", "account_id", "controls", "fingerprint")
+    __slots__ = ("_all", "_by_origin", "_scoped", "account_id", "controls", "fingerprint")
 
     def __init__(self, account_id: str, controls: Iterable[Control], fingerprint: str = "") -> None:
         self.account_id = account_id
@@ -50,23 +63,34 @@ class Policy:
         ]
         self.controls: tuple[Control, ...] = (*builtins, *_ordered(controls))
         self.fingerprint = fingerprint
-        self._by_origin: dict[Origin, tuple[Control, ...]] = {}
+        self._by_origin: dict[Origin, _Plan] = {}
         self._scoped = any(c.scope in (RuleScope.STRATEGY, RuleScope.AGENT) for c in self.controls)
+        self._all = None if self._scoped else _plan(self.controls)
 
     def controls_for(self, origin: Origin) -> tuple[Control, ...]:
-        if not self._scoped:
-            return self.controls  # no origin-scoped rule: every order gets every control
-        cached = self._by_origin.get(origin)
-        if cached is None:
-            cached = tuple(c for c in self.controls if _applies(c, origin))
-            self._by_origin[origin] = cached
-        return cached
+        return self._plan_for(origin).controls
 
-    def evaluate(self, order: Order, view: AccountRiskView) -> Decision:
+    def screen_source(self, origin: Origin) -> str:
+        """The generated source of the screen for `origin`'s orders ("" when there is none)."""
+        return self._plan_for(origin).source
+
+    def _plan_for(self, origin: Origin) -> _Plan:
+        if self._all is not None:
+            return self._all  # no origin-scoped rule: every order gets every control
+        plan = self._by_origin.get(origin)
+        if plan is None:
+            plan = _plan(tuple(c for c in self.controls if _applies(c, origin)))
+            self._by_origin[origin] = plan
+        return plan
+
+    def evaluate(self, order: Order, view: AccountRiskView, *, exact: bool = False) -> Decision:
         """Decide `order` against `view`. Pure: nothing is changed but control caches.
 
         Every control runs and leaves a verdict. An exception inside a control
-        denies with RISK_CHECK_ERROR (fail closed).
+        denies with RISK_CHECK_ERROR (fail closed). When the compiled screen says
+        every control passes, the decision is the plan's constant pass verdicts;
+        otherwise (a breach, an error, a custom control) the exact path decides.
+        `exact=True` skips the screen: the reference the screen must agree with.
         """
         requested = order.quantity
         symbol = order.symbol
@@ -80,19 +104,49 @@ class Policy:
             )
             verdict = Verdict(code, _DENY, _GUARD, None, f"{code.value}: {symbol}")
             return Decision(False, requested, requested, (verdict,))
-        price = order.stop_price if order.order_type is _STOP else order.limit_price
+        plan = self._all or self._plan_for(order.origin)
+        order_type = order.order_type
+        price = order.stop_price if order_type is _STOP else order.limit_price
         if price is None:
             price = mark
-        if order.side is _SELL and order.order_type is _LIMIT and price < mark:
+        side = order.side
+        if side is _SELL and order_type is _LIMIT and price < mark:
             price = mark  # a sell limit below the market fills near the mark: value it there
         unit = price * instrument.multiplier
-        reduces = view.reduces(symbol, order.side, requested)
+        reduces = view.reduces(symbol, side, requested)
         value = requested * unit
+        screen = plan.screen
+        if screen is not None and not exact:
+            buy = side is _BUY
+            try:
+                passed = screen(
+                    order, requested, unit, value, reduces, view, symbol, buy, mark, instrument
+                )
+                if passed:
+                    # tuple.__new__ skips NamedTuple's Python-level __new__ (~0.4 us)
+                    return _new(Decision, (True, requested, requested, plan.passes))
+            except Exception:
+                pass  # the exact path runs the failing control again and reports it
+        return self._decide(order, plan.controls, requested, unit, value, reduces, instrument, view)
+
+    def _decide(
+        self,
+        order: Order,
+        controls: tuple[Control, ...],
+        requested: Decimal,
+        unit: Decimal,
+        value: Decimal,
+        reduces: bool,
+        instrument: Instrument,
+        view: AccountRiskView,
+    ) -> Decision:
+        """The exact path: every control's breach(), one verdict each, REDUCE applied in order."""
+        symbol = order.symbol
         quantity = requested
         approved = True
         verdicts: list[Verdict] = []
         append = verdicts.append
-        for control in self.controls_for(order.origin):
+        for control in controls:
             try:
                 fits = control.breach(order, quantity, unit, value, reduces, view)
                 if fits is None:
@@ -117,7 +171,6 @@ class Policy:
                 value = quantity * unit
                 reduces = view.reduces(symbol, order.side, quantity)
         final = quantity if approved else requested
-        # tuple.__new__ skips NamedTuple's Python-level __new__ (~0.4 us on the hot path)
         return _new(Decision, (approved, requested, final, tuple(verdicts)))
 
     @staticmethod
@@ -175,6 +228,14 @@ def compile_policy(
         f"{r.id}:{r.rule_type.value}:{sorted(r.params.items())}" for r in applicable
     )
     return Policy(account_id, controls, fingerprint)
+
+
+def _plan(controls: tuple[Control, ...]) -> _Plan:
+    passes = tuple(c.pass_verdict for c in controls)
+    compiled = compile_screen(controls)
+    if compiled is None:
+        return _Plan(controls, passes, None, "")
+    return _Plan(controls, passes, *compiled)
 
 
 def _applies(control: Control, origin: Origin) -> bool:

@@ -49,6 +49,7 @@ class AccountRiskView:
     total_gross: Decimal = ZERO  # positions + open orders
     total_net: Decimal = ZERO  # positions + open orders, signed
     day_loss: Decimal = ZERO  # start-of-day equity - equity (positive when losing)
+    drawdown_amount: Decimal = ZERO  # peak equity - equity (positive below the peak)
     available_margin: Decimal = ZERO  # equity - initial requirement
     best_own_bid: dict[str, Decimal] = field(default_factory=dict)
     best_own_ask: dict[str, Decimal] = field(default_factory=dict)
@@ -165,6 +166,7 @@ def build_risk_view(
     view.total_gross = gross + open_gross
     view.total_net = net + open_net
     view.day_loss = account.start_of_day_equity - equity
+    view.drawdown_amount = account.peak_equity - equity
     view.available_margin = equity - requirement
     return view
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from domain.risk.reasons import Action, Outcome, ReasonCode, RuleScope
+from domain.risk.screen import Bind
 from domain.risk.verdicts import Verdict
 from domain.risk.view import AccountRiskView
 from domain.trading.orders import Order
@@ -56,6 +57,17 @@ class Control:
         quantity × unit, and `reduces` tells whether the order only shrinks an existing position.
         """
         raise NotImplementedError
+
+    def pass_source(self, bind: Bind) -> str | None:
+        """Python lines that `return False` unless `breach()` would return None, or None.
+
+        The gate compiles the sources of a policy's controls into one screening
+        function (domain/risk/screen.py): they read the names in SCREEN_ARGS, get
+        constants through `bind(value)`, must mirror `breach()`'s pass path
+        operation for operation, and must not assign an argument. None (the
+        default) keeps every order of the policy on the exact, per-control path.
+        """
+        return None
 
     def reason(self, view: AccountRiskView) -> ReasonCode:
         """The reason code of a breach (a control may have more than one)."""

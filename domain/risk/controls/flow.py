@@ -8,6 +8,7 @@ from typing import Any
 from domain.risk.controls.base import ZERO, Control
 from domain.risk.flow import OrderFlow
 from domain.risk.reasons import ReasonCode, RuleScope
+from domain.risk.screen import Bind
 from domain.risk.view import AccountRiskView
 from domain.trading.orders import Order
 
@@ -46,14 +47,18 @@ class OrderRateThrottle(Control):
         reduces: bool,
         view: AccountRiskView,
     ) -> Decimal | None:
-        key = self._key(order)
-        now = view.now_ts
-        flow = view.flow
-        if self.per_second is not None and flow.count_since(key, now - 1.0) >= self.per_second:
-            return ZERO
-        if self.per_minute is not None and flow.count_since(key, now - 60.0) >= self.per_minute:
-            return ZERO
-        return None
+        exceeded = view.flow.rate_exceeded(
+            self._key(order), view.now_ts, self.per_second, self.per_minute
+        )
+        return ZERO if exceeded else None
+
+    def pass_source(self, bind: Bind) -> str:
+        key = f"{bind(self._key)}(order)" if self.per_origin else bind("account")
+        limits = f"{bind(self.per_second)}, {bind(self.per_minute)}"
+        return f"""
+            if view.flow.rate_exceeded({key}, view.now_ts, {limits}):
+                return False
+        """
 
     def explain(self, order: Order, quantity: Decimal, unit: Decimal, view: AccountRiskView) -> str:
         return (
@@ -88,6 +93,16 @@ class DuplicateOrder(Control):
         if seen is None or view.now_ts - seen > self.window_seconds:
             return None
         return ZERO
+
+    def pass_source(self, bind: Bind) -> str:
+        signature, window = bind(OrderFlow.signature), bind(self.window_seconds)
+        return f"""
+            flow = view.flow
+            if flow.has_recent:
+                seen = flow.last_seen({signature}(order, quantity))
+                if not (seen is None or view.now_ts - seen > {window}):
+                    return False
+        """
 
     def explain(self, order: Order, quantity: Decimal, unit: Decimal, view: AccountRiskView) -> str:
         return (

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from domain.killswitch.state import TradingState
 from domain.risk.controls.base import ZERO, Control
 from domain.risk.reasons import ReasonCode
+from domain.risk.screen import Bind
 from domain.risk.view import AccountRiskView
 from domain.trading.orders import Order, OrderType, Side
 
@@ -50,6 +51,13 @@ class TradingStateControl(Control):
             return None
         return ZERO
 
+    def pass_source(self, bind: Bind) -> str:
+        return f"""
+            state = view.trading_state
+            if state is not {bind(_ACTIVE)} and not (state is {bind(_REDUCING)} and reduces):
+                return False
+        """
+
     def reason(self, view: AccountRiskView) -> ReasonCode:
         state = view.trading_state
         if state is _HALTED:
@@ -83,6 +91,12 @@ class ReduceOnlyFlag(Control):
         view: AccountRiskView,
     ) -> Decimal | None:
         return None if (reduces or not order.reduce_only) else ZERO
+
+    def pass_source(self, bind: Bind) -> str:
+        return """
+            if not (reduces or not order.reduce_only):
+                return False
+        """
 
     def explain(self, order: Order, quantity: Decimal, unit: Decimal, view: AccountRiskView) -> str:
         return f"reduce-only order would not reduce the {order.symbol} position"
@@ -136,6 +150,22 @@ class PriceCollar(Control):
             return ZERO
         return None
 
+    def pass_source(self, bind: Bind) -> str:
+        if self.max_pct is not None and self.max_ticks is None:
+            band = f"mark * {bind(self.max_pct)}"  # mark is view.marks[order.symbol]
+        else:
+            band = f"{bind(self._band)}(order, view)"
+        return f"""
+            limit, stop = order.limit_price, order.stop_price
+            if limit is not None or stop is not None:
+                band = {band}
+                low, high = mark - band, mark + band
+                if limit is not None and not low <= limit <= high:
+                    return False
+                if stop is not None and not low <= stop <= high:
+                    return False
+        """
+
     def explain(self, order: Order, quantity: Decimal, unit: Decimal, view: AccountRiskView) -> str:
         reference = view.marks[order.symbol]
         price = order.limit_price or order.stop_price
@@ -178,6 +208,13 @@ class MaxDailyLoss(Control):
             return None
         return ZERO
 
+    def pass_source(self, bind: Bind) -> str:
+        limit = bind(self.max_loss) if self.max_loss_pct is None else f"{bind(self.limit)}(view)"
+        return f"""
+            if not (reduces or view.day_loss < {limit}):
+                return False
+        """
+
     def explain(self, order: Order, quantity: Decimal, unit: Decimal, view: AccountRiskView) -> str:
         return f"day's loss {-view.day_pnl:.2f} reached the limit of {self.limit(view):.2f}"
 
@@ -204,9 +241,16 @@ class MaxDrawdown(Control):
         if reduces:
             return None
         # peak - equity >= limit * peak, without a division on the hot path
-        if view.peak_equity - view.equity < self.max_drawdown * view.peak_equity:
+        if view.drawdown_amount < self.max_drawdown * view.peak_equity:
             return None
         return ZERO
+
+    def pass_source(self, bind: Bind) -> str:
+        limit = bind(self.max_drawdown)
+        return f"""
+            if not (reduces or view.drawdown_amount < {limit} * view.peak_equity):
+                return False
+        """
 
     def explain(self, order: Order, quantity: Decimal, unit: Decimal, view: AccountRiskView) -> str:
         return f"drawdown {view.drawdown:.2%} reached the limit of {self.max_drawdown:.2%}"
@@ -235,6 +279,13 @@ class RestrictedSymbols(Control):
         if order.symbol not in self.symbols or (reduces and self.allow_reducing):
             return None
         return ZERO
+
+    def pass_source(self, bind: Bind) -> str:
+        restricted, allow_reducing = bind(self.symbols), bind(self.allow_reducing)
+        return f"""
+            if not (symbol not in {restricted} or (reduces and {allow_reducing})):
+                return False
+        """
 
     def explain(self, order: Order, quantity: Decimal, unit: Decimal, view: AccountRiskView) -> str:
         return f"{order.symbol} is restricted"
@@ -296,6 +347,17 @@ class TradingHours(Control):
             self._session(view.now)
         return None if self._open_ts <= ts < self._close_ts else ZERO
 
+    def pass_source(self, bind: Bind) -> str:
+        # A session cached for another day fails the screen: the exact path refreshes it.
+        hours = bind(self)
+        return f"""
+            ts = view.now_ts
+            if not ({hours}._day_start <= ts < {hours}._valid_until):
+                return False
+            if not {hours}._open_ts <= ts < {hours}._close_ts:
+                return False
+        """
+
     def explain(self, order: Order, quantity: Decimal, unit: Decimal, view: AccountRiskView) -> str:
         local = view.now.astimezone(self.tz)
         return f"{local:%a %H:%M} {self.tz.key} is outside {self.start:%H:%M}-{self.end:%H:%M}"
@@ -331,6 +393,24 @@ class SelfMatch(Control):
             crosses = bid is not None and (marketable or (price is not None and price <= bid))
         return ZERO if crosses else None
 
+    def pass_source(self, bind: Bind) -> str:
+        marketable = f"order.order_type in {bind((_MARKET, _STOP))}"
+        return f"""
+            price = order.limit_price
+            if buy:
+                if symbol in view.own_market_sells:
+                    return False
+                ask = view.best_own_ask.get(symbol)
+                if ask is not None and ({marketable} or (price is not None and price >= ask)):
+                    return False
+            else:
+                if symbol in view.own_market_buys:
+                    return False
+                bid = view.best_own_bid.get(symbol)
+                if bid is not None and ({marketable} or (price is not None and price <= bid)):
+                    return False
+        """
+
     def explain(self, order: Order, quantity: Decimal, unit: Decimal, view: AccountRiskView) -> str:
         return f"{order.side.value} {order.symbol} would trade against the account's own order"
 
@@ -355,6 +435,12 @@ class MaxOpenOrders(Control):
         view: AccountRiskView,
     ) -> Decimal | None:
         return None if view.open_order_count < self.max_open else ZERO
+
+    def pass_source(self, bind: Bind) -> str:
+        return f"""
+            if not view.open_order_count < {bind(self.max_open)}:
+                return False
+        """
 
     def explain(self, order: Order, quantity: Decimal, unit: Decimal, view: AccountRiskView) -> str:
         return f"{view.open_order_count} orders are open; the maximum is {self.max_open}"

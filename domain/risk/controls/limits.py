@@ -6,12 +6,14 @@ divides only to compute how much would fit when the limit is breached.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
 from domain.risk.controls.base import ZERO, Control, fit
 from domain.risk.reasons import ReasonCode
-from domain.risk.view import AccountRiskView
+from domain.risk.screen import Bind
+from domain.risk.view import DEFAULT_INITIAL_RATE, AccountRiskView
 from domain.trading.orders import Order, Side
 
 # Enum members bound once: a class attribute lookup costs ~100 ns on the hot path.
@@ -40,6 +42,12 @@ class MaxOrderQuantity(Control):
     ) -> Decimal | None:
         return None if quantity <= self.max_quantity else self.max_quantity
 
+    def pass_source(self, bind: Bind) -> str:
+        return f"""
+            if not quantity <= {bind(self.max_quantity)}:
+                return False
+        """
+
     def explain(self, order: Order, quantity: Decimal, unit: Decimal, view: AccountRiskView) -> str:
         return f"order quantity {quantity} exceeds the maximum of {self.max_quantity}"
 
@@ -65,6 +73,12 @@ class MaxOrderNotional(Control):
         view: AccountRiskView,
     ) -> Decimal | None:
         return None if value <= self.max_notional else fit(self.max_notional, unit)
+
+    def pass_source(self, bind: Bind) -> str:
+        return f"""
+            if not value <= {bind(self.max_notional)}:
+                return False
+        """
 
     def explain(self, order: Order, quantity: Decimal, unit: Decimal, view: AccountRiskView) -> str:
         return f"order notional {quantity * unit:.2f} exceeds the maximum of {self.max_notional}"
@@ -142,6 +156,27 @@ class MaxPosition(Control):
         room = self.limit_units(unit, view) - (size - quantity)
         return max(ZERO, room)
 
+    def pass_source(self, bind: Bind) -> str:
+        zero = bind(ZERO)
+        within = []
+        if self.max_quantity is not None:
+            within.append(f"size <= {bind(self.max_quantity)}")
+        if self.max_notional is not None:
+            within.append(f"size * unit <= {bind(self.max_notional)}")
+        if self.max_pct_equity is not None:
+            within.append(f"size * unit <= {bind(self.max_pct_equity)} * view.equity")
+        in_scope = "" if self.symbols is None else f" and symbol in {bind(self.symbols)}"
+        return f"""
+            if not reduces{in_scope}:
+                position = view.positions.get(symbol, {zero})
+                if buy:
+                    size = position + view.open_buy_qty.get(symbol, {zero}) + quantity
+                else:
+                    size = quantity + view.open_sell_qty.get(symbol, {zero}) - position
+                if not ({" and ".join(within) or "True"}):
+                    return False
+        """
+
     def explain(self, order: Order, quantity: Decimal, unit: Decimal, view: AccountRiskView) -> str:
         position = view.positions.get(order.symbol, ZERO)
         return (
@@ -180,6 +215,13 @@ class GrossExposure(Control):
             return None
         room = self.cap(view) - view.total_gross
         return None if value <= room else fit(room, unit)
+
+    def pass_source(self, bind: Bind) -> str:
+        cap = _cap_source(bind, self.max_gross, self.max_gross_pct, self.cap)
+        return f"""
+            if not reduces and not value <= {cap} - view.total_gross:
+                return False
+        """
 
     def explain(self, order: Order, quantity: Decimal, unit: Decimal, view: AccountRiskView) -> str:
         after = view.total_gross + quantity * unit
@@ -220,6 +262,16 @@ class NetExposure(Control):
         room = cap - net if order.side is _BUY else cap + net
         return fit(room, unit)
 
+    def pass_source(self, bind: Bind) -> str:
+        cap = _cap_source(bind, self.max_net, self.max_net_pct, self.cap)
+        return f"""
+            net = view.total_net
+            after = net + value if buy else net - value
+            cap = {cap}
+            if not (abs(after) <= cap or abs(after) <= abs(net)):
+                return False
+        """
+
     def explain(self, order: Order, quantity: Decimal, unit: Decimal, view: AccountRiskView) -> str:
         return f"net exposure would exceed the cap of {self.cap(view):.2f}"
 
@@ -250,6 +302,15 @@ class MaxLeverage(Control):
             return ZERO
         room = self.max_leverage * view.equity - view.total_gross
         return None if value <= room else fit(room, unit)
+
+    def pass_source(self, bind: Bind) -> str:
+        return f"""
+            if not reduces:
+                if view.equity <= {bind(ZERO)}:
+                    return False
+                if not value <= {bind(self.max_leverage)} * view.equity - view.total_gross:
+                    return False
+        """
 
     def explain(self, order: Order, quantity: Decimal, unit: Decimal, view: AccountRiskView) -> str:
         if view.equity <= ZERO:
@@ -289,6 +350,15 @@ class SectorConcentration(Control):
         room = self.max_pct * view.equity - current
         return None if value <= room else fit(room, unit)
 
+    def pass_source(self, bind: Bind) -> str:
+        # The gate only screens orders whose instrument is known: sector_of() is its sector.
+        return f"""
+            if not reduces:
+                current = view.sector_exposure.get(instrument.sector, {bind(ZERO)})
+                if not value <= {bind(self.max_pct)} * view.equity - current:
+                    return False
+        """
+
     def explain(self, order: Order, quantity: Decimal, unit: Decimal, view: AccountRiskView) -> str:
         sector = self.sector_of(order, view)
         after = view.sector_exposure.get(sector, ZERO) + quantity * unit
@@ -320,9 +390,26 @@ class BuyingPower(Control):
         available = view.available_margin
         return None if value * rate <= available else fit(available, unit * rate)
 
+    def pass_source(self, bind: Bind) -> str:
+        rates, default = "view.initial_rates", bind(DEFAULT_INITIAL_RATE)  # view.initial_rate()
+        return f"""
+            if not reduces and not value * {rates}.get(symbol, {default}) <= view.available_margin:
+                return False
+        """
+
     def explain(self, order: Order, quantity: Decimal, unit: Decimal, view: AccountRiskView) -> str:
         needed = quantity * unit * view.initial_rate(order.symbol)
         return f"initial margin {needed:.2f} exceeds available {view.available_margin:.2f}"
+
+
+def _cap_source(
+    bind: Bind,
+    absolute: Decimal | None,
+    pct: Decimal | None,
+    cap: Callable[[AccountRiskView], Decimal],
+) -> str:
+    """An absolute cap is a constant; one relative to equity is computed as cap() does."""
+    return bind(absolute) if pct is None else f"{bind(cap)}(view)"
 
 
 def _cap(absolute: Decimal | None, pct: Decimal | None, view: AccountRiskView) -> Decimal:
