@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from application.access import SUPERVISORS, account_for, may_act_on
+from application.access import SUPERVISORS, Visibility, account_for, may_act_on, visibility
 from application.snapshots import instrument_map
 from domain.errors import DomainError, NotFound
 from domain.margin import MarginInputError, MarginSchedule, assess_margin
@@ -108,6 +108,11 @@ class AccountQueries:
             instruments = await instrument_map(uow)
         marks = await self._marks(accounts)
         return [self._view(a, instruments, marks) for a in sorted(accounts, key=lambda a: a.id)]
+
+    async def visibility(self, principal: Principal) -> Visibility | None:
+        """The accounts and agents the principal may see; None for supervisors (all)."""
+        async with self._uow() as uow:
+            return await visibility(uow, principal)
 
     async def account(self, principal: Principal, account_id: str) -> AccountView:
         async with self._uow() as uow:
@@ -223,9 +228,8 @@ async def _visible_accounts(uow: UnitOfWork, principal: Principal) -> list[Accou
 
 async def _visible_account_ids(uow: UnitOfWork, principal: Principal) -> tuple[str, ...] | None:
     """None (every account) for a supervisor; else the ids the principal may act on."""
-    if principal.role in SUPERVISORS:
-        return None
-    return tuple(sorted(a.id for a in await _visible_accounts(uow, principal)))
+    seen = await visibility(uow, principal)
+    return None if seen is None else tuple(sorted(seen.account_ids))
 
 
 def encode_cursor(order: Order) -> str:

@@ -15,7 +15,7 @@ from collections.abc import Awaitable, Mapping
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from application.access import SUPERVISORS, account_for
+from application.access import SUPERVISORS, account_for, visibility
 from application.concurrency import KeyedLocks
 from application.orders import BrokerRouter, OrderService
 from domain.errors import Forbidden, NotFound
@@ -503,18 +503,14 @@ _KIND_ORDER = {ScopeKind.GLOBAL: 0, ScopeKind.ACCOUNT: 1, ScopeKind.AGENT: 2}
 
 async def _visible_scopes(uow: UnitOfWork, principal: Principal) -> set[str] | None:
     """Scope keys the principal may see: None (all) for supervisors, else global and their own."""
-    if principal.role in SUPERVISORS:
+    seen = await visibility(uow, principal)
+    if seen is None:
         return None
-    keys = {Scope.global_().key}
-    if principal.role is Role.AGENT:
-        agent = await uow.agents.get(principal.id)
-        if agent is not None:
-            keys.add(Scope.agent(agent.id).key)
-            keys.update(Scope.account(a).key for a in agent.account_ids)
-        return keys
-    keys.update(Scope.account(a.id).key for a in await uow.accounts.list(principal.id))
-    keys.update(Scope.agent(a.id).key for a in await uow.agents.list(principal.id))
-    return keys
+    return {
+        Scope.global_().key,
+        *(Scope.account(a).key for a in seen.account_ids),
+        *(Scope.agent(a).key for a in seen.agent_ids),
+    }
 
 
 def _summarise(runs: list[_AccountRun]) -> tuple[BrokerOutcome, ...]:

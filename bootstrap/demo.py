@@ -59,7 +59,10 @@ async def load_demo(container: Container) -> DemoData:
             created = False
             async with container.uow_factory()() as uow:
                 found = await uow.users.by_username(user.username)
-            assert found is not None
+            if found is None:  # a username that clashes only after normalising
+                raise Conflict(
+                    f"demo user {user.username!r} clashes with an existing user"
+                ) from None
             ids[user.username] = found.id
             continue
         ids[user.username] = view.id

@@ -9,14 +9,14 @@ from typing import Any
 
 import msgspec
 
+from application.access import SUPERVISORS
 from domain.agents.heartbeat import AgentDied, AgentRevived
 from domain.events import DomainEvent
 from domain.killswitch.switch import EmergencyHalt, TradingStateChanged
 from domain.margin.status import MarginCallDetected
-from domain.principals import Principal, Role
+from domain.principals import Principal
 from domain.trading.orders import OrderDenied
 
-SUPERVISORS = frozenset({Role.RISK_OFFICER, Role.ADMIN, Role.SYSTEM})
 CATEGORIES = ("kill_switch", "risk_breach", "order", "heartbeat", "margin", "succession", "other")
 
 

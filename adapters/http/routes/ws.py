@@ -13,7 +13,6 @@ from litestar.exceptions import NotAuthorizedException, WebSocketDisconnect
 from adapters.http.deps import HttpConfigDep
 from adapters.http.events import CATEGORIES, Audience, Subscription
 from adapters.http.security import authenticate, credentials, services_of
-from domain.principals import Role
 
 CLOSE_UNAUTHENTICATED = 4401
 CLOSE_TOO_SLOW = 4408  # the client did not read fast enough; reconnect and read faster
@@ -40,13 +39,10 @@ def _split(value: str | None) -> list[str]:
 async def _audience(socket: WebSocket[Any, Any, Any]) -> Audience:
     services = services_of(socket)
     caller = await authenticate(services, credentials(socket, allow_query=True))
-    principal = caller.principal
-    accounts = frozenset(a.id for a in await services.accounts.list_accounts(principal))
-    if principal.role is Role.AGENT:
-        agents = frozenset({principal.id})
-    else:
-        agents = frozenset(a.agent_id for a in await services.agents.status_all(principal))
-    return Audience(principal, accounts, agents)
+    seen = await services.accounts.visibility(caller.principal)
+    if seen is None:
+        return Audience(caller.principal)
+    return Audience(caller.principal, seen.account_ids, seen.agent_ids)
 
 
 @websocket(
