@@ -29,6 +29,7 @@ unit: install
 	$(BIN)/pytest tests/unit
 
 test: lint typecheck contracts
+	sh scripts/ensure-redis.sh
 	$(BIN)/pytest
 
 bench: install

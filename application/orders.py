@@ -205,7 +205,10 @@ class OrderService:
         if not fills:
             return 0
         instruments = await instrument_map(uow)
-        return book_fills(account, fills, account.open_orders, instruments)
+        booked = book_fills(account, fills, account.open_orders, instruments)
+        for fill in fills:
+            await uow.fills.add(fill)
+        return booked
 
     async def cancel(self, principal: Principal, order_id: str) -> Order:
         """Ask the broker to cancel; the order is CANCELED once the broker no longer lists it."""

@@ -12,7 +12,7 @@ from adapters.http.app import create_app as create_http_app
 from bootstrap.container import Container, build_container
 from bootstrap.demo import DEMO_OWNER, DEMO_RISK, load_demo
 from bootstrap.logging import configure_logging
-from bootstrap.settings import Settings, load_settings
+from bootstrap.settings import Settings, SettingsError, load_settings
 
 _log = structlog.get_logger("bulwark.app")
 
@@ -27,6 +27,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
     @asynccontextmanager
     async def lifespan(_: Litestar) -> AsyncIterator[None]:
         await container.init_resources()  # type: ignore[misc]
+        await require_current_schema(container)
         if settings.demo:
             demo = await load_demo(container)
             _log.info(
@@ -49,6 +50,20 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         lifespan=[lifespan],
         debug=False,
     )
+
+
+async def require_current_schema(container: Container) -> None:
+    """Refuse to start on a database the migrations have not brought to this build's head."""
+    if container.store_kind() != "sql":
+        return
+    from adapters.postgres import migrate
+
+    at, head = await migrate.current(container.engine()), migrate.head()
+    if at != head:
+        raise SettingsError(
+            f"the database schema is at {at or 'nothing (empty database)'}, this build needs "
+            f"{head}: run `bulwark migrate` (or `make run`, which does) first"
+        )
 
 
 def app_from_env() -> Litestar:

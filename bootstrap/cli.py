@@ -8,6 +8,7 @@ import getpass
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TextIO
 
 from bootstrap.container import Container, build_container
@@ -70,10 +71,16 @@ async def run_command(
     out: TextIO = sys.stdout,
 ) -> int:
     """Run one store command against a container (tests pass their own)."""
+    try:
+        return await _run(args, container, stdin, out)
+    finally:
+        if container.store_kind() == "sql":
+            await container.engine().dispose()
+
+
+async def _run(args: argparse.Namespace, container: Container, stdin: TextIO, out: TextIO) -> int:
     if args.command == "migrate":
-        store = container.settings().database_url.split("://", 1)[0]
-        print(f"store {store}: schema is current (the in-memory store has no schema)", file=out)
-        return 0
+        return await _migrate(container, out)
     if args.command == "create-user":
         password = _secret("Password: ", args.password_stdin, stdin)
         view = await container.auth().create_user(args.username, password, Role(args.role))
@@ -99,6 +106,31 @@ async def run_command(
             print(f"demo agent api key (shown once): {demo.agent_key.api_key}", file=out)
         return 0
     raise SettingsError(f"unknown command {args.command}")
+
+
+async def _migrate(container: Container, out: TextIO) -> int:
+    settings = container.settings()
+    store = settings.database_url.split("://", 1)[0]
+    if container.store_kind() == "memory":
+        print(f"store {store}: nothing to migrate (the in-memory store has no schema)", file=out)
+        return 0
+    from adapters.postgres import migrate
+
+    prepare_sqlite_path(settings.database_url)
+    engine = container.engine()
+    before = await migrate.current(engine)
+    await migrate.upgrade(engine)
+    after = await migrate.current(engine)
+    change = "already current" if before == after else f"{before or 'empty'} -> {after}"
+    print(f"store {store}: schema at {after} ({change})", file=out)
+    return 0
+
+
+def prepare_sqlite_path(url: str) -> None:
+    """Create the folder of an embedded SQLite file (var/ on a fresh checkout)."""
+    prefix = "sqlite+aiosqlite:///"
+    if url.startswith(prefix) and ":memory:" not in url:
+        Path(url[len(prefix) :]).expanduser().parent.mkdir(parents=True, exist_ok=True)
 
 
 def _serve(args: argparse.Namespace, settings: Settings) -> None:

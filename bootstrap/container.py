@@ -11,6 +11,7 @@ from typing import Any
 
 import structlog
 from dependency_injector import containers, providers
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.brokers.paper import PaperBroker, PaperBrokerConfig
 from adapters.http.events import EventHub
@@ -19,7 +20,9 @@ from adapters.memory.bus import InMemoryAuditLog, InMemoryNotifier, InProcessEve
 from adapters.memory.clock import SystemClock, UuidGenerator
 from adapters.memory.marketdata import InMemoryMarketData
 from adapters.memory.ratelimit import InMemoryRateLimiter
-from adapters.memory.store import InMemoryStore, unit_of_work_factory
+from adapters.memory.store import InMemoryStore
+from adapters.postgres.audit import SqlAuditLog
+from adapters.postgres.outbox import OutboxRelay, RelayingPublisher
 from adapters.security.argon2_hasher import Argon2Hasher
 from adapters.security.cipher import FernetCipher
 from adapters.security.jwt_tokens import RsaJwtIssuer
@@ -38,6 +41,14 @@ from application.succession import SuccessionScheduler, SuccessionService
 from application.triggers import LossLimitWatch
 from application.workspaces import WorkspaceService
 from bootstrap.settings import Settings, SettingsError
+from bootstrap.storage import (
+    memory_probe,
+    memory_units,
+    sql_engine,
+    sql_probe,
+    sql_units,
+    store_kind,
+)
 from domain.events import DomainEvent
 from domain.risk.analysis import HeadroomRater
 
@@ -59,15 +70,6 @@ def secret_cipher(settings: Settings) -> FernetCipher:
         return FernetCipher(settings.secret_key.reveal().encode())
     _log.warning("secret_key_generated", hint="set BULWARK_SECRET_KEY to keep MFA secrets")
     return FernetCipher.generate()
-
-
-def memory_store(settings: Settings) -> InMemoryStore:
-    if not settings.database_url.startswith("memory://"):
-        raise SettingsError(
-            f"BULWARK_DATABASE_URL={settings.database_url.split('://')[0]}://...: "
-            "only memory:// is served by this build"
-        )
-    return InMemoryStore()
 
 
 def paper_broker_only(settings: Settings, paper: PaperBroker) -> BrokerRouter:
@@ -129,13 +131,24 @@ async def watchers(
                 await task
 
 
+async def nothing_to_relay() -> int:
+    return 0
+
+
+async def database_lifetime(
+    settings: Settings, engine: Callable[[], AsyncEngine]
+) -> AsyncIterator[None]:
+    """Closes the pool's connections at shutdown (nothing to do for the in-memory store)."""
+    try:
+        yield
+    finally:
+        if store_kind(settings) == "sql":
+            await engine().dispose()
+
+
 def connect_hub(bus: InProcessEventBus, hub: EventHub) -> EventHub:
     bus.subscribe(DomainEvent, hub.publish)
     return hub
-
-
-async def memory_probe() -> tuple[bool, dict[str, Any]]:
-    return True, {"kind": "memory"}
 
 
 class Container(containers.DeclarativeContainer):
@@ -145,13 +158,28 @@ class Container(containers.DeclarativeContainer):
 
     clock = providers.Singleton(SystemClock)
     ids = providers.Singleton(UuidGenerator)
-    store = providers.Singleton(memory_store, settings)
-    uow_factory = providers.Singleton(unit_of_work_factory, store)
+    store_kind = providers.Callable(store_kind, settings)
+    store = providers.Singleton(InMemoryStore)
+    engine = providers.Singleton(sql_engine, settings)
+    uow_factory = providers.Selector(
+        store_kind,
+        memory=providers.Singleton(memory_units, store),
+        sql=providers.Singleton(sql_units, engine),
+    )
     market = providers.Singleton(InMemoryMarketData, clock)
     paper_broker = providers.Singleton(PaperBroker, market, clock, ids, PaperBrokerConfig())
     brokers = providers.Singleton(paper_broker_only, settings, paper_broker)
     bus = providers.Singleton(InProcessEventBus)
-    audit = providers.Singleton(InMemoryAuditLog)
+    relay = providers.Singleton(OutboxRelay, engine, bus)
+    # What use cases publish to: the bus, after the outbox when the store has one.
+    publisher = providers.Selector(
+        store_kind, memory=bus, sql=providers.Singleton(RelayingPublisher, bus, relay)
+    )
+    audit = providers.Selector(
+        store_kind,
+        memory=providers.Singleton(InMemoryAuditLog),
+        sql=providers.Singleton(SqlAuditLog, engine),
+    )
     notifier = providers.Singleton(InMemoryNotifier)
     hasher = providers.Singleton(Argon2Hasher)
     locks = providers.Singleton(KeyedLocks)
@@ -175,30 +203,30 @@ class Container(containers.DeclarativeContainer):
     )
 
     orders = providers.Singleton(
-        OrderService, uow_factory, brokers, market, bus, clock, ids, policies, locks
+        OrderService, uow_factory, brokers, market, publisher, clock, ids, policies, locks
     )
     killswitch = providers.Singleton(
         KillSwitchService,
-        uow_factory, brokers, bus, hasher, clock, ids, audit, notifier, locks, orders,
+        uow_factory, brokers, publisher, hasher, clock, ids, audit, notifier, locks, orders,
         killswitch_config,
     )  # fmt: skip
     risk = providers.Singleton(
         RiskService, uow_factory, market, clock, ids, policies, audit, HeadroomRater(), orders
     )
-    agents = providers.Singleton(AgentService, uow_factory, bus, clock, audit)
+    agents = providers.Singleton(AgentService, uow_factory, publisher, clock, audit)
     heartbeat_monitor = providers.Singleton(
-        HeartbeatMonitor, uow_factory, killswitch, bus, clock, audit, notifier
+        HeartbeatMonitor, uow_factory, killswitch, publisher, clock, audit, notifier
     )
     margin = providers.Singleton(MarginService, uow_factory, market)
     margin_watch = providers.Singleton(
-        MarginWatch, uow_factory, market, killswitch, bus, clock, audit, notifier
+        MarginWatch, uow_factory, market, killswitch, publisher, clock, audit, notifier
     )
     loss_watch = providers.Singleton(
         LossLimitWatch, uow_factory, market, killswitch, clock, audit, notifier
     )
-    succession = providers.Singleton(SuccessionService, uow_factory, bus, clock, audit)
+    succession = providers.Singleton(SuccessionService, uow_factory, publisher, clock, audit)
     succession_scheduler = providers.Singleton(
-        SuccessionScheduler, uow_factory, killswitch, market, bus, clock, audit, notifier
+        SuccessionScheduler, uow_factory, killswitch, market, publisher, clock, audit, notifier
     )
     auth = providers.Singleton(
         AuthService, uow_factory, hasher, tokens, totp, cipher, clock, ids, audit, auth_config
@@ -227,7 +255,13 @@ class Container(containers.DeclarativeContainer):
         workspaces=workspaces,
         events=event_hub,
         rate_limiter=rate_limiter,
-        probes=providers.Dict(store=providers.Object(memory_probe)),
+        probes=providers.Dict(
+            store=providers.Selector(
+                store_kind,
+                memory=providers.Object(memory_probe),
+                sql=providers.Singleton(sql_probe, engine),
+            )
+        ),
         settings_summary=providers.Callable(summary, settings),
     )
 
@@ -238,9 +272,13 @@ class Container(containers.DeclarativeContainer):
             margin=margin_watch.provided.check,
             loss_limits=loss_watch.provided.check,
             succession=succession_scheduler.provided.run,
+            outbox=providers.Selector(
+                store_kind, memory=providers.Object(nothing_to_relay), sql=relay.provided.drain
+            ),
         ),
         every_seconds=1.0,
     )
+    database = providers.Resource(database_lifetime, settings, engine.provider)
 
 
 def build_container(settings: Settings) -> Container:

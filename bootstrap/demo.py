@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -68,15 +69,21 @@ async def load_demo(container: Container) -> DemoData:
         ids[user.username] = view.id
         await container.killswitch().set_passcode(Principal(view.id, user.role), user.passcode)
     owner = Principal(ids[DEMO_OWNER.username], Role.OWNER)
-    if not created:
-        return DemoData(owner.id, ids[DEMO_RISK.username], DEMO_ACCOUNT, None)
     market = container.market()
+    cash = D(1_000_000)
+    for symbol, _, price in DEMO_INSTRUMENTS:
+        market.set_price(symbol, D(price))  # prices and the paper broker live in the process
+    if not created:
+        async with container.uow_factory()() as uow:
+            account = await uow.accounts.get(DEMO_ACCOUNT)
+        if account is not None:
+            with contextlib.suppress(ValueError):  # already open in this process
+                container.paper_broker().seed_account(DEMO_ACCOUNT, account.cash)
+        return DemoData(owner.id, ids[DEMO_RISK.username], DEMO_ACCOUNT, None)
     async with container.uow_factory()() as uow:
-        for symbol, sector, price in DEMO_INSTRUMENTS:
+        for symbol, sector, _ in DEMO_INSTRUMENTS:
             if await uow.instruments.get(symbol) is None:
                 await uow.instruments.add(Instrument(symbol, sector=sector))
-            market.set_price(symbol, D(price))
-        cash = D(1_000_000)
         await uow.accounts.add(
             Account(DEMO_ACCOUNT, owner.id, cash, start_of_day_equity=cash, peak_equity=cash)
         )

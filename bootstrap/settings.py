@@ -22,6 +22,7 @@ PosInt = Annotated[int, _Positive]
 Seconds = Annotated[float, msgspec.Meta(gt=0, le=86_400)]
 PerMinute = Annotated[int, msgspec.Meta(ge=1, le=1_000_000)]
 
+DEFAULT_DATABASE_URL: Final = "sqlite+aiosqlite:///var/bulwark.db"
 _DATABASE_URL = r"^(memory://$|sqlite\+aiosqlite:///.+|postgresql\+asyncpg://.+)"
 _REDIS_URL = r"^(redis|rediss|unix)://.+"
 _HINTS: Final = {
@@ -89,9 +90,11 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     workers: Annotated[int, msgspec.Meta(ge=1, le=256)] = 1
     log_level: Literal["debug", "info", "warning", "error"] = "info"
     log_format: Literal["auto", "json", "console"] = "auto"
-    database_url: Annotated[str, msgspec.Meta(pattern=_DATABASE_URL)] = "memory://"
+    database_url: Annotated[str, msgspec.Meta(pattern=_DATABASE_URL)] = DEFAULT_DATABASE_URL
     db_pool_size: Annotated[int, msgspec.Meta(ge=1, le=1000)] = 10
     db_max_overflow: Annotated[int, msgspec.Meta(ge=0, le=1000)] = 10
+    db_pool_timeout_seconds: Seconds = 5.0
+    db_statement_timeout_ms: Annotated[int, msgspec.Meta(ge=100, le=3_600_000)] = 10_000
     redis_url: Annotated[str, msgspec.Meta(pattern=_REDIS_URL)] | None = None
     kafka_bootstrap: str | None = None
     broker: Literal["paper", "alpaca"] = "paper"

@@ -87,3 +87,15 @@ class RateLimited(DomainError):
     def __init__(self, message: str, retry_after: float = 1.0) -> None:
         super().__init__(message)
         self.retry_after = retry_after
+
+
+class ConcurrentUpdate(Conflict):
+    """Someone else changed the aggregate since it was loaded (optimistic lock); retryable."""
+
+    code = "CONCURRENT_UPDATE"
+
+
+class StoreUnavailable(DomainError):
+    """The durable store cannot be reached; nothing was decided or written (retry later)."""
+
+    code = "STORE_UNAVAILABLE"

@@ -12,6 +12,7 @@ from domain.risk.rules import RiskRule
 from domain.succession.beneficiaries import Beneficiary
 from domain.succession.case import SuccessionCase
 from domain.trading.accounts import Account
+from domain.trading.fills import Fill
 from domain.trading.instruments import Instrument
 from domain.trading.orders import Order, OrderStatus, Side
 from domain.workspaces import Workspace
@@ -76,6 +77,17 @@ class OrderRepository(Protocol):
     async def list(
         self, account_id: str | None = None, *, open_only: bool = False, limit: int = 100
     ) -> list[Order]: ...
+
+
+class FillRepository(Protocol):
+    """Executions booked on accounts, append-only; a fill id already stored is ignored.
+
+    `list` gives one account's fills (optionally of one order), oldest first by (at, id).
+    """
+
+    async def add(self, fill: Fill) -> None: ...
+
+    async def list(self, account_id: str, order_id: str | None = None) -> list[Fill]: ...
 
 
 class InstrumentRepository(Protocol):

@@ -17,6 +17,7 @@ from ports.identity import (
 from ports.repositories import (
     AccountRepository,
     AgentRepository,
+    FillRepository,
     InstrumentRepository,
     KillSwitchEventRepository,
     LockoutRepository,
@@ -34,7 +35,10 @@ class UnitOfWork(Protocol):
 
     Leaving the block without commit rolls back: nothing added in it is kept.
     `collect_events()` returns (and clears) the domain events recorded by the
-    aggregates this unit of work loaded or added, in the order they happened.
+    aggregates this unit of work loaded or added, in the order they happened, that
+    the caller must publish. A unit of work with a transactional outbox writes those
+    events in the commit's own transaction instead (a relay publishes them) and
+    returns none: either way each event is published, and only after its commit.
     """
 
     @property
@@ -42,6 +46,9 @@ class UnitOfWork(Protocol):
 
     @property
     def orders(self) -> OrderRepository: ...
+
+    @property
+    def fills(self) -> FillRepository: ...
 
     @property
     def instruments(self) -> InstrumentRepository: ...

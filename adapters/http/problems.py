@@ -26,6 +26,7 @@ from domain.errors import (
     LoginLocked,
     NotFound,
     RateLimited,
+    StoreUnavailable,
     Unauthenticated,
 )
 from domain.killswitch.switch import ActivationLocked, FourEyesRequired, WrongPasscode
@@ -69,6 +70,7 @@ _DOMAIN_STATUS: tuple[tuple[type[DomainError], int], ...] = (
     (ActivationLocked, 423),
     (LoginLocked, 423),
     (RateLimited, 429),
+    (StoreUnavailable, 503),
 )
 
 _HTTP_CODES = {
@@ -81,6 +83,7 @@ _HTTP_CODES = {
     413: "BODY_TOO_LARGE",
     415: "UNSUPPORTED_MEDIA_TYPE",
     429: "RATE_LIMITED",
+    503: "UNAVAILABLE",
 }
 
 

@@ -31,6 +31,7 @@ from domain.risk.rules import RiskRule
 from domain.succession.beneficiaries import Beneficiary
 from domain.succession.case import SuccessionCase
 from domain.trading.accounts import Account
+from domain.trading.fills import Fill
 from domain.trading.instruments import Instrument
 from domain.trading.orders import Order
 from domain.workspaces import Workspace
@@ -45,6 +46,7 @@ class InMemoryStore:
     orders: dict[str, Order] = field(default_factory=dict)
     order_keys: dict[tuple[str, str], str] = field(default_factory=dict)
     client_ids: dict[tuple[str, str], str] = field(default_factory=dict)
+    fills: dict[str, Fill] = field(default_factory=dict)
     instruments: dict[str, Instrument] = field(default_factory=dict)
     risk_rules: dict[str, RiskRule] = field(default_factory=dict)
     trading_states: dict[str, ScopeState] = field(default_factory=dict)
@@ -149,6 +151,22 @@ def _matches(order: Order, criteria: OrderSearch, accounts: frozenset[str] | Non
         and (criteria.origin_id is None or order.origin.id == criteria.origin_id)
         and (after is None or _order_key(order) < (after.created_at, after.order_id))
     )
+
+
+class FillRepo(_Repo):
+    async def add(self, fill: Fill) -> None:
+        def apply() -> None:
+            self._store.fills.setdefault(fill.id, fill)
+
+        self._stage(apply)
+
+    async def list(self, account_id: str, order_id: str | None = None) -> list[Fill]:
+        found = [
+            f
+            for f in self._store.fills.values()
+            if f.account_id == account_id and (order_id is None or f.order_id == order_id)
+        ]
+        return sorted(found, key=lambda f: (f.at, f.id))
 
 
 class InstrumentRepo(_Repo):
@@ -271,6 +289,10 @@ class InMemoryUnitOfWork:
     @cached_property
     def orders(self) -> OrderRepo:
         return OrderRepo(self)
+
+    @cached_property
+    def fills(self) -> FillRepo:
+        return FillRepo(self)
 
     @cached_property
     def instruments(self) -> InstrumentRepo:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -10,6 +11,8 @@ from typing import Any
 from dependency_injector import providers
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.memory.clock import FakeClock
 from adapters.security.argon2_hasher import Argon2Hasher
@@ -29,8 +32,17 @@ async def no_background() -> AsyncIterator[None]:
     yield None
 
 
+def harness_store_url() -> str:
+    """memory:// unless BULWARK_TEST_STORE_URL names a database (the suite then runs on SQL)."""
+    return os.environ.get("BULWARK_TEST_STORE_URL", "memory://")
+
+
 def test_settings(**overrides: str) -> Settings:
-    environ = {"BULWARK_ENV": "test", **{f"BULWARK_{k.upper()}": v for k, v in overrides.items()}}
+    environ = {
+        "BULWARK_ENV": "test",
+        "BULWARK_DATABASE_URL": harness_store_url(),
+        **{f"BULWARK_{k.upper()}": v for k, v in overrides.items()},
+    }
     return load_settings(environ, env_file=None)
 
 
@@ -116,12 +128,25 @@ class Harness:
         return created.api_key
 
 
+async def reset_schema(engine: AsyncEngine) -> None:
+    """An empty database at the migrations' head for each test."""
+    from adapters.postgres import migrate
+    from adapters.postgres.schema import metadata
+
+    async with engine.begin() as conn:
+        await conn.run_sync(metadata.drop_all)
+        await conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
+    await migrate.upgrade(engine)
+
+
 async def open_harness(
     settings: Settings | None = None,
 ) -> tuple[Harness, AsyncTestClient[Litestar]]:
     clock = FakeClock()
     settings = settings or test_settings()
     container = test_container(settings, clock)
+    if container.store_kind() == "sql":
+        await reset_schema(container.engine())
     app = create_app(settings, container)
     client = AsyncTestClient(app)
     return Harness(container, clock, app, client), client

@@ -1,4 +1,5 @@
-"""`bulwark serve` as a real process on a free port: the walkthrough over a real socket."""
+"""`bulwark migrate` + `bulwark serve` as real processes: the walkthrough over a real socket,
+on the embedded SQLite file and on PostgreSQL, and a kill switch that survives a restart."""
 
 from __future__ import annotations
 
@@ -8,11 +9,13 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
 import pytest
 
+from bootstrap.demo import DEMO_ACCOUNT, DEMO_OWNER
 from tests.walkthrough import walkthrough
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,18 +27,39 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture
-def server() -> Iterator[str]:
-    port = _free_port()
+def _bulwark(*args: str) -> list[str]:
+    return [sys.executable, "-m", "bootstrap.cli", "--env-file", "", *args]
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def environment(request: pytest.FixtureRequest, tmp_path: Path) -> dict[str, str]:
+    """A migrated store for the server processes, as `make run` prepares one."""
+    if request.param == "sqlite":
+        url = f"sqlite+aiosqlite:///{tmp_path / 'var' / 'bulwark.db'}"
+    else:
+        url = str(request.getfixturevalue("postgres_url"))
     env = {
         **os.environ,
         "BULWARK_ENV": "test",
         "BULWARK_LOG_FORMAT": "json",
-        "BULWARK_PORT": str(port),
+        "BULWARK_DATABASE_URL": url,
+        # one signing key and secret for every process, so a restart keeps the sessions
+        "BULWARK_SECRET_KEY": "x" * 43 + "=",
     }
-    bulwark = [sys.executable, "-m", "bootstrap.cli", "--env-file", "", "serve", "--demo"]
+    done = subprocess.run(_bulwark("migrate"), cwd=ROOT, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return env
+
+
+@contextmanager
+def running(env: dict[str, str]) -> Iterator[str]:
+    port = _free_port()
     proc = subprocess.Popen(
-        bulwark, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+        _bulwark("serve", "--demo"),
+        cwd=ROOT,
+        env={**env, "BULWARK_PORT": str(port)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -58,13 +82,56 @@ def server() -> Iterator[str]:
         proc.wait(15)
 
 
-async def test_walkthrough_against_a_real_server_process(server: str) -> None:
+async def test_walkthrough_against_a_real_server_process(environment: dict[str, str]) -> None:
     # Arrange
-    async with httpx.AsyncClient(base_url=server, timeout=10) as client:
-        # Act
-        steps = await walkthrough(client)
+    with running(environment) as server:
+        async with httpx.AsyncClient(base_url=server, timeout=10) as client:
+            # Act
+            steps = await walkthrough(client)
 
     # Assert
     assert steps[0] == "login"
     assert "order denied TRADING_HALTED" in steps
     assert steps[-1] == "order filled"
+
+
+async def _login(client: httpx.AsyncClient) -> dict[str, str]:
+    response = await client.post(
+        "/api/v1/auth/login",
+        json={"username": DEMO_OWNER.username, "password": DEMO_OWNER.password},
+    )
+    assert response.status_code == 200, response.text
+    return {"Authorization": f"Bearer {response.json()['access_token']}"}
+
+
+async def test_a_halt_survives_a_restart_of_the_server(environment: dict[str, str]) -> None:
+    # Arrange: pull the kill switch, then stop the process
+    with running(environment) as server:
+        async with httpx.AsyncClient(base_url=server, timeout=10) as client:
+            headers = await _login(client)
+            pulled = await client.post(
+                "/api/v1/kill-switch/activate",
+                json={
+                    "passcode": DEMO_OWNER.passcode,
+                    "scope": {"kind": "account", "id": DEMO_ACCOUNT},
+                },
+                headers=headers,
+            )
+            assert pulled.status_code in (200, 201), pulled.text
+
+    # Act: a new process on the same store
+    with running(environment) as server:
+        async with httpx.AsyncClient(base_url=server, timeout=10) as client:
+            headers = await _login(client)
+            status = await client.get("/api/v1/kill-switch/status", headers=headers)
+            order = await client.post(
+                "/api/v1/orders",
+                json={"account_id": DEMO_ACCOUNT, "symbol": "AAPL", "side": "buy", "quantity": "1"},
+                headers=headers,
+            )
+
+    # Assert
+    states = {(s["scope"]["kind"], s["scope"]["id"]): s["state"] for s in status.json()["scopes"]}
+    assert states[("account", DEMO_ACCOUNT)] == "halted"
+    assert order.status_code == 422, order.text
+    assert "TRADING_HALTED" in order.json()["reasons"]

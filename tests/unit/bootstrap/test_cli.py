@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+from collections.abc import AsyncIterator
+from pathlib import Path
 
 import pytest
 from dependency_injector import providers
@@ -15,10 +17,17 @@ from domain.principals import Principal, Role
 
 
 @pytest.fixture
-def container() -> Container:
-    c = build_container(load_settings({"BULWARK_ENV": "test"}, env_file=None))
+async def container(tmp_path: Path) -> AsyncIterator[Container]:
+    """The embedded default store (a SQLite file), migrated by the CLI itself."""
+    url = f"sqlite+aiosqlite:///{tmp_path / 'var' / 'bulwark.db'}"
+    c = build_container(
+        load_settings({"BULWARK_ENV": "test", "BULWARK_DATABASE_URL": url}, env_file=None)
+    )
     c.hasher.override(providers.Object(Argon2Hasher.fast()))
-    return c
+    code, output = await run(c, "migrate")
+    assert code == 0, output
+    yield c
+    await c.engine().dispose()
 
 
 async def run(container: Container, *argv: str, stdin: str = "") -> tuple[int, str]:
@@ -129,3 +138,28 @@ def test_a_bad_setting_stops_the_cli_naming_the_variable(
     # Assert
     assert code == 2
     assert "BULWARK_PORT" in capsys.readouterr().err
+
+
+async def test_migrate_twice_reports_the_schema_already_current(container: Container) -> None:
+    # Act
+    code, output = await run(container, "migrate")
+
+    # Assert
+    assert code == 0
+    assert "already current" in output
+
+
+async def test_what_the_cli_writes_is_there_for_the_next_process(container: Container) -> None:
+    # Arrange
+    await run(container, "create-user", "bob", "--password-stdin", stdin="bob-password-12\n")
+    settings = container.settings()
+
+    # Act: a fresh container on the same file, as a restarted process would build
+    again = build_container(settings)
+    try:
+        tokens = await again.auth().login("bob", "bob-password-12")
+    finally:
+        await again.engine().dispose()
+
+    # Assert
+    assert tokens.access_token

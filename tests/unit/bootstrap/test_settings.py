@@ -49,7 +49,7 @@ def test_defaults_without_any_variable() -> None:
     # Assert
     assert settings == Settings()
     assert (settings.env, settings.host, settings.port) == ("dev", "127.0.0.1", 8000)
-    assert settings.database_url == "memory://"
+    assert settings.database_url == "sqlite+aiosqlite:///var/bulwark.db"
     assert settings.broker == "paper"
     assert settings.secret_key is None
     assert settings.access_token_ttl_seconds == 900
@@ -294,7 +294,7 @@ def test_access_tokens_must_die_before_refresh_tokens() -> None:
 def test_several_workers_need_a_shared_database() -> None:
     # Act / Assert
     with pytest.raises(SettingsError, match="BULWARK_WORKERS"):
-        load(workers="2")
+        load(workers="2", database_url="memory://")
     assert load(workers="2", database_url="sqlite+aiosqlite:///x.db").workers == 2
 
 

@@ -1,0 +1,1 @@
+"""SQL persistence: SQLAlchemy async on PostgreSQL (asyncpg) and SQLite (aiosqlite)."""

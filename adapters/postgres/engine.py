@@ -1,0 +1,102 @@
+"""Engines for both dialects: pooling settings, SQLite pragmas, and error translation."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from sqlalchemy import event
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+
+from domain.errors import StoreUnavailable
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class PoolSettings:
+    """Connection pool sizing (PostgreSQL); SQLite uses its own small pool."""
+
+    size: int = 10
+    max_overflow: int = 20
+    timeout_seconds: float = 5.0
+    recycle_seconds: int = 1800
+    pre_ping: bool = True
+    connect_timeout_seconds: float = 5.0
+    statement_timeout_ms: int = 10_000
+
+
+def is_sqlite(url: str) -> bool:
+    return url.startswith("sqlite")
+
+
+def normalize_url(url: str) -> str:
+    """Pick the async driver for plain postgres:// and sqlite:// URLs."""
+    for prefix, driver in (
+        ("postgres://", "postgresql+asyncpg://"),
+        ("postgresql://", "postgresql+asyncpg://"),
+        ("sqlite://", "sqlite+aiosqlite://"),
+    ):
+        if url.startswith(prefix):
+            return driver + url[len(prefix) :]
+    return url
+
+
+def make_engine(url: str, pool: PoolSettings | None = None) -> AsyncEngine:
+    """An AsyncEngine for `url` (postgresql+asyncpg or sqlite+aiosqlite)."""
+    url = normalize_url(url)
+    pool = pool or PoolSettings()
+    if is_sqlite(url):
+        engine = create_async_engine(url, pool_size=5, max_overflow=5, pool_timeout=30)
+        event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_async_engine(
+        url,
+        pool_size=pool.size,
+        max_overflow=pool.max_overflow,
+        pool_timeout=pool.timeout_seconds,
+        pool_recycle=pool.recycle_seconds,
+        pool_pre_ping=pool.pre_ping,
+        connect_args={
+            "timeout": pool.connect_timeout_seconds,
+            "server_settings": {"statement_timeout": str(pool.statement_timeout_ms)},
+        },
+    )
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # WAL lets readers run beside the writer; busy_timeout queues writers instead of failing.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def is_unavailable(exc: BaseException) -> bool:
+    """True for errors that mean "the database cannot be reached", not "the query is wrong"."""
+    if isinstance(exc, StoreUnavailable | PoolTimeout | OSError | TimeoutError):
+        return True
+    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+        return True
+    if isinstance(exc, InterfaceError):
+        return True
+    if isinstance(exc, OperationalError):
+        text = str(exc.orig).lower() if exc.orig is not None else ""
+        # SQLite's "database is locked" is contention, not an outage.
+        return "locked" not in text and "busy" not in text
+    return False
+
+
+async def guarded(call: Callable[[], Awaitable[T]]) -> T:
+    """Run a database call; connection failures become StoreUnavailable."""
+    try:
+        return await call()
+    except Exception as exc:
+        if is_unavailable(exc) and not isinstance(exc, StoreUnavailable):
+            raise StoreUnavailable("the database is unavailable") from exc
+        raise

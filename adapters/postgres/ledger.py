@@ -1,0 +1,112 @@
+"""The transaction ledger on the `transactions` table, each call in its own short transaction."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from adapters.postgres.engine import guarded
+from adapters.postgres.tables.platform import transactions
+from domain.errors import Conflict
+from domain.trading.orders import Side
+from ports.ledger import DEFAULT_LIMIT, HoldingPeriod, LedgerTransaction
+
+
+def to_row(tx: LedgerTransaction) -> dict[str, Any]:
+    return {
+        "id": tx.id,
+        "account_id": tx.account_id,
+        "symbol": tx.symbol,
+        "side": tx.side.value,
+        "quantity": tx.quantity,
+        "price": tx.price,
+        "executed_at": tx.executed_at,
+        "settlement_date": tx.settlement_date,
+        "lot_id": tx.lot_id,
+        "cost_basis": tx.cost_basis,
+        "realized_gain": tx.realized_gain,
+        "holding_period": tx.holding_period.value if tx.holding_period is not None else None,
+        "wash_sale": tx.wash_sale,
+        "disallowed_loss": tx.disallowed_loss,
+        "basis_adjustment": tx.basis_adjustment,
+    }
+
+
+def from_row(row: Any) -> LedgerTransaction:
+    return LedgerTransaction(
+        id=row.id,
+        account_id=row.account_id,
+        symbol=row.symbol,
+        side=Side(row.side),
+        quantity=row.quantity,
+        price=row.price,
+        executed_at=row.executed_at,
+        settlement_date=row.settlement_date,
+        lot_id=row.lot_id,
+        cost_basis=row.cost_basis,
+        realized_gain=row.realized_gain,
+        holding_period=HoldingPeriod(row.holding_period) if row.holding_period else None,
+        wash_sale=bool(row.wash_sale),
+        disallowed_loss=row.disallowed_loss,
+        basis_adjustment=row.basis_adjustment,
+    )
+
+
+class SqlTransactionLedger:
+    """A TransactionLedger on SQL; a repeated add of the same transaction is a no-op."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+
+    async def add(self, tx: LedgerTransaction) -> None:
+        try:
+            await guarded(lambda: self._insert(tx))
+        except IntegrityError:
+            # Lost to an earlier add of the same id (maybe a redelivery): fine if identical.
+            held = await self.get(tx.id)
+            if held is None:
+                raise
+            if held != tx:
+                raise Conflict(
+                    f"transaction {tx.id} is already recorded with other values"
+                ) from None
+
+    async def get(self, tx_id: str) -> LedgerTransaction | None:
+        return await guarded(lambda: self._get(tx_id))
+
+    async def _insert(self, tx: LedgerTransaction) -> None:
+        async with self._engine.begin() as conn:
+            await conn.execute(insert(transactions).values(to_row(tx)))
+
+    async def _get(self, tx_id: str) -> LedgerTransaction | None:
+        async with self._engine.begin() as conn:
+            row = (
+                await conn.execute(select(transactions).where(transactions.c.id == tx_id))
+            ).first()
+        return from_row(row) if row is not None else None
+
+    async def _list(
+        self, account_id: str, symbol: str | None, since: datetime | None, limit: int
+    ) -> list[LedgerTransaction]:
+        query = select(transactions).where(transactions.c.account_id == account_id)
+        if symbol is not None:
+            query = query.where(transactions.c.symbol == symbol)
+        if since is not None:
+            query = query.where(transactions.c.executed_at >= since)
+        query = query.order_by(transactions.c.executed_at, transactions.c.id).limit(max(limit, 0))
+        async with self._engine.begin() as conn:
+            rows = (await conn.execute(query)).all()
+        return [from_row(row) for row in rows]
+
+    async def list(
+        self,
+        account_id: str,
+        symbol: str | None = None,
+        since: datetime | None = None,
+        limit: int = DEFAULT_LIMIT,
+    ) -> list[LedgerTransaction]:
+        return await guarded(lambda: self._list(account_id, symbol, since, limit))

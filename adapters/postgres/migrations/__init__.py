@@ -1,0 +1,1 @@
+"""Alembic migrations of the Bulwark schema (run by `bulwark migrate`)."""

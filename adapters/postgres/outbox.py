@@ -1,0 +1,231 @@
+"""Outbox writer (inside the unit of work's transaction) and relay (to the EventPublisher).
+
+The relay publishes unsent rows in id order, which is commit order per aggregate,
+then marks them sent in the same transaction that locked them (FOR UPDATE on
+PostgreSQL, so a second relay waits rather than overtakes). A crash after publish and
+before the mark publishes again: at least once. A row that cannot be decoded is
+marked failed with the reason and skipped; a publisher error leaves the batch unsent
+for the next attempt.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import uuid
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+import msgspec
+import structlog
+from sqlalchemy import insert, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+import domain.agents.heartbeat
+import domain.killswitch.switch
+import domain.margin.status
+import domain.succession.events
+import domain.trading.orders  # noqa: F401  (event classes register by import)
+from adapters.postgres.engine import guarded
+from adapters.postgres.tables.outbox import outbox
+from domain.events import DomainEvent
+from ports.events import EventPublisher
+
+log = structlog.get_logger(__name__)
+Now = Callable[[], datetime]
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def _subclasses(cls: type[DomainEvent]) -> list[type[DomainEvent]]:
+    found = []
+    for sub in cls.__subclasses__():
+        found.append(sub)
+        found.extend(_subclasses(sub))
+    return found
+
+
+class EventCodec:
+    """Domain events to JSON-able documents and back, by their stable type name."""
+
+    def __init__(self) -> None:
+        self.types: dict[str, type[DomainEvent]] = {c.__name__: c for c in _subclasses(DomainEvent)}
+
+    def encode(self, event: DomainEvent) -> dict[str, Any]:
+        document: dict[str, Any] = msgspec.to_builtins(event)
+        return document
+
+    def decode(self, event_type: str, payload: Any) -> DomainEvent:
+        cls = self.types.get(event_type)
+        if cls is None:
+            raise ValueError(f"unknown event type {event_type!r}")
+        return msgspec.convert(payload, cls, strict=False)
+
+
+def aggregate_of(event: DomainEvent) -> str:
+    """The key that orders events: account, scope, agent or owner id."""
+    for name in ("account_id", "scope_key", "agent_id", "owner_id", "order_id"):
+        value = getattr(event, name, None)
+        if value:
+            return str(value)
+    return ""
+
+
+class OutboxWriter:
+    """Appends events to the outbox on the caller's connection (its transaction)."""
+
+    def __init__(self, codec: EventCodec | None = None, now: Now = _utcnow) -> None:
+        self.codec = codec or EventCodec()
+        self._now = now
+
+    async def write(self, conn: AsyncConnection, events: Sequence[DomainEvent]) -> None:
+        at = self._now()
+        rows = [
+            {
+                "event_id": str(uuid.uuid4()),
+                "aggregate_id": aggregate_of(event),
+                "event_type": event.name,
+                "payload": self.codec.encode(event),
+                "created_at": at,
+                "attempts": 0,
+            }
+            for event in events
+        ]
+        await conn.execute(insert(outbox), rows)
+
+
+class OutboxRelay:
+    """Publishes committed outbox rows to an EventPublisher, in order, at least once."""
+
+    def __init__(
+        self,
+        engine: AsyncEngine,
+        publisher: EventPublisher,
+        codec: EventCodec | None = None,
+        *,
+        batch_size: int = 200,
+        now: Now = _utcnow,
+    ) -> None:
+        self._engine = engine
+        self._publisher = publisher
+        self._codec = codec or EventCodec()
+        self._batch = batch_size
+        self._now = now
+        self._lock = asyncio.Lock()
+        self._wake = asyncio.Event()
+
+    async def drain(self) -> int:
+        """Publish every pending row; returns how many were published."""
+        total = 0
+        async with self._lock:
+            while True:
+                published = await guarded(self._drain_batch)
+                total += published
+                if published < self._batch:
+                    return total
+
+    def nudge(self) -> None:
+        """Wake the background loop (after a commit that wrote events)."""
+        self._wake.set()
+
+    async def run(self, interval: float = 0.5) -> None:
+        """Drain now and then, or when nudged, until cancelled; errors are logged and retried."""
+        backoff = interval
+        while True:
+            try:
+                await self.drain()
+                backoff = interval
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                log.warning("outbox.relay_failed", error=type(exc).__name__)
+                backoff = min(backoff * 2, 10.0)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), backoff)
+            self._wake.clear()
+
+    async def _drain_batch(self) -> int:
+        async with self._engine.connect() as conn:
+            rows = (
+                await conn.execute(
+                    select(outbox.c.id, outbox.c.event_type, outbox.c.payload)
+                    .where(outbox.c.sent_at.is_(None), outbox.c.failed_at.is_(None))
+                    .order_by(outbox.c.id)
+                    .limit(self._batch)
+                    .with_for_update()
+                )
+            ).all()
+            if not rows:
+                await conn.rollback()
+                return 0
+            events: list[DomainEvent] = []
+            sent: list[int] = []
+            for row in rows:
+                try:
+                    events.append(self._codec.decode(row.event_type, row.payload))
+                    sent.append(row.id)
+                except (ValueError, TypeError, msgspec.ValidationError) as exc:
+                    log.error("outbox.undecodable", outbox_id=row.id, event_type=row.event_type)
+                    await conn.execute(
+                        update(outbox)
+                        .where(outbox.c.id == row.id)
+                        .values(failed_at=self._now(), last_error=str(exc)[:500])
+                    )
+            try:
+                await self._publisher.publish(events)
+            except Exception as exc:
+                await conn.rollback()
+                await self._count_attempt(sent, exc)
+                raise
+            if sent:
+                await conn.execute(
+                    update(outbox).where(outbox.c.id.in_(sent)).values(sent_at=self._now())
+                )
+            await conn.commit()
+            return len(rows)
+
+    async def _count_attempt(self, ids: list[int], exc: Exception) -> None:
+        async with self._engine.begin() as conn:
+            await conn.execute(
+                update(outbox)
+                .where(outbox.c.id.in_(ids))
+                .values(attempts=outbox.c.attempts + 1, last_error=type(exc).__name__)
+            )
+
+    async def pending(self) -> int:
+        """How many rows wait to be published (for /ready and metrics)."""
+        from sqlalchemy import func
+
+        async with self._engine.connect() as conn:
+            result = await conn.execute(
+                select(func.count())
+                .select_from(outbox)
+                .where(outbox.c.sent_at.is_(None), outbox.c.failed_at.is_(None))
+            )
+            return int(result.scalar_one())
+
+
+class RelayingPublisher:
+    """The publisher use cases get in SQL mode: direct events now, then the outbox drained.
+
+    Events built outside aggregates (an emergency halt broadcast) go straight to the
+    publisher; aggregate events are already in the outbox and reach it via the relay,
+    so each event is published once in the normal path and at least once after a crash.
+    """
+
+    def __init__(self, publisher: EventPublisher, relay: OutboxRelay) -> None:
+        self._publisher = publisher
+        self._relay = relay
+
+    async def publish(self, events: Sequence[DomainEvent]) -> None:
+        if events:
+            await self._publisher.publish(events)
+        try:
+            await self._relay.drain()
+        except Exception as exc:
+            # Committed events stay in the outbox; the background relay retries them.
+            log.warning("outbox.drain_deferred", error=type(exc).__name__)
+            self._relay.nudge()

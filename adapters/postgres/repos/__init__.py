@@ -1,0 +1,1 @@
+"""Repositories of the SQL unit of work, one module per group of aggregates."""

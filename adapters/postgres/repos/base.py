@@ -1,0 +1,82 @@
+"""What every SQL repository shares: its unit of work, upserts, and change tracking."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Table
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+if TYPE_CHECKING:
+    from adapters.postgres.uow import SqlUnitOfWork
+
+
+async def upsert(
+    conn: AsyncConnection,
+    table: Table,
+    row: Mapping[str, Any],
+    keys: Sequence[str],
+) -> None:
+    """INSERT, or UPDATE the non-key columns when a row with the same keys exists."""
+    dialect_insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+    statement = dialect_insert(table).values(dict(row))
+    changes = {name: statement.excluded[name] for name in row if name not in keys}
+    if changes:
+        statement = statement.on_conflict_do_update(index_elements=list(keys), set_=changes)
+    else:
+        statement = statement.on_conflict_do_nothing(index_elements=list(keys))
+    await conn.execute(statement)
+
+
+async def insert_ignore(conn: AsyncConnection, table: Table, row: Mapping[str, Any]) -> None:
+    """INSERT unless a row with the same primary key exists (append-only idempotence)."""
+    dialect_insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+    await conn.execute(dialect_insert(table).values(dict(row)).on_conflict_do_nothing())
+
+
+class SqlRepo:
+    """Base of a repository bound to one unit of work."""
+
+    def __init__(self, uow: SqlUnitOfWork) -> None:
+        self._uow = uow
+
+
+class TrackedRepo(SqlRepo):
+    """A repository of aggregates saved by change tracking (a Tracker for the unit of work).
+
+    Subclasses set `kind`, `table` and `keys`, and implement `to_row` / `from_row`;
+    `dump` is the row image compared at commit, `write` upserts it. Loaded objects
+    come from the identity map when this unit of work already holds them.
+    """
+
+    kind: str
+    table: Table
+    keys: tuple[str, ...]
+
+    def to_row(self, obj: Any) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def from_row(self, row: Any) -> Any:
+        raise NotImplementedError
+
+    def key_of(self, obj: Any) -> Hashable:
+        row = self.to_row(obj)
+        return tuple(row[k] for k in self.keys)
+
+    def dump(self, obj: Any) -> Any:
+        return self.to_row(obj)
+
+    async def write(self, conn: AsyncConnection, obj: Any, before: Any, after: Any) -> None:
+        await upsert(conn, self.table, after, self.keys)
+
+    def _load(self, row: Any) -> Any:
+        key = tuple(row._mapping[k] for k in self.keys)
+        held = self._uow.tracked(self.kind, key)
+        if held is not None:
+            return held
+        return self._uow.track_loaded(self.kind, key, self.from_row(row), self)
+
+    def _add(self, obj: Any) -> None:
+        self._uow.track_added(self.kind, self.key_of(obj), obj, self)

@@ -1,0 +1,468 @@
+"""Risk rules, trading states, kill-switch records, agents and succession cases in SQL."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import msgspec
+from sqlalchemy import delete, desc, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from adapters.postgres.repos.base import SqlRepo, TrackedRepo, upsert
+from adapters.postgres.tables.control import (
+    agents,
+    kill_switch_events,
+    kill_switch_lockouts,
+    kill_switch_passcodes,
+    risk_rules,
+    succession_beneficiaries,
+    succession_cases,
+    trading_states,
+)
+from domain.agents.heartbeat import Agent, Liveness
+from domain.errors import ConcurrentUpdate
+from domain.killswitch.state import Scope, TradingState
+from domain.killswitch.switch import (
+    ActivationLockout,
+    BrokerOutcome,
+    KillSwitchEvent,
+    ScopeState,
+    TriggerType,
+)
+from domain.risk.reasons import Action, RuleScope
+from domain.risk.rules import RiskRule, RuleType
+from domain.succession.beneficiaries import Beneficiary
+from domain.succession.case import SuccessionCase, SuccessionStatus
+from domain.succession.plan import ExecutionReport
+from domain.succession.policy import SuccessionPolicy
+
+
+def _instants(moments: list[datetime]) -> list[str]:
+    """Aware datetimes as ISO 8601 UTC text for a Json column (naive ones are refused)."""
+    if any(m.tzinfo is None for m in moments):
+        raise ValueError("naive datetime: Bulwark stores timezone-aware UTC timestamps")
+    encoded: list[str] = msgspec.to_builtins([m.astimezone(UTC) for m in moments])
+    return encoded
+
+
+def _durations(offsets: list[timedelta]) -> list[str]:
+    encoded: list[str] = msgspec.to_builtins(offsets)
+    return encoded
+
+
+class _RowRepo(TrackedRepo):
+    """Tracked aggregates of one row: an update writes only the columns that changed.
+
+    Writing only what changed keeps two units of work that change different columns
+    (a heartbeat and the watchdog declaring the agent dead) from undoing each other.
+    """
+
+    async def write(self, conn: AsyncConnection, obj: Any, before: Any, after: Any) -> None:
+        if isinstance(before, dict):
+            changed = {k: v for k, v in after.items() if before.get(k) != v}
+            where = [self.table.c[k] == after[k] for k in self.keys]
+            result = await conn.execute(update(self.table).where(*where).values(changed))
+            if result.rowcount == 1:
+                return
+        # Added, or the row is gone: write it whole.
+        await upsert(conn, self.table, after, self.keys)
+
+    async def _one(self, where: Any) -> Any:
+        row = (await self._uow.execute(select(self.table).where(where))).first()
+        return None if row is None else self._load(row)
+
+    async def _many(self, query: Any) -> list[Any]:
+        return [self._load(row) for row in (await self._uow.execute(query)).all()]
+
+
+class RiskRuleRepo(SqlRepo):
+    """Risk rules; add() upserts by id and remove() deletes, both in call order at commit."""
+
+    # Rules are immutable values, so add and remove are staged statements: a remove then
+    # an add of the same id in one unit of work keeps the rule, as it does in memory.
+
+    async def add(self, rule: RiskRule) -> None:
+        row = _rule_row(rule)
+        self._uow.stage(lambda conn: upsert(conn, risk_rules, row, ("id",)))
+
+    async def get(self, rule_id: str) -> RiskRule | None:
+        query = select(risk_rules).where(risk_rules.c.id == rule_id)
+        row = (await self._uow.execute(query)).first()
+        return None if row is None else _rule(row)
+
+    async def remove(self, rule_id: str) -> None:
+        statement = delete(risk_rules).where(risk_rules.c.id == rule_id)
+        self._uow.stage(lambda conn: conn.execute(statement))
+
+    async def list(self, owner_id: str | None = None) -> list[RiskRule]:
+        query = select(risk_rules).order_by(risk_rules.c.id)
+        if owner_id is not None:
+            query = query.where(risk_rules.c.owner_id == owner_id)
+        return [_rule(row) for row in (await self._uow.execute(query)).all()]
+
+
+def _rule_row(rule: RiskRule) -> dict[str, Any]:
+    return {
+        "id": rule.id,
+        "owner_id": rule.owner_id,
+        "rule_type": rule.rule_type.value,
+        # JSON values stay as they are; a Decimal becomes its exact text.
+        "params": msgspec.to_builtins(dict(rule.params)),
+        "scope": rule.scope.value,
+        "action": rule.action.value,
+        "is_active": rule.is_active,
+        "strategy_id": rule.strategy_id,
+        "agent_id": rule.agent_id,
+        "account_id": rule.account_id,
+        "name": rule.name,
+    }
+
+
+def _rule(r: Any) -> RiskRule:
+    return RiskRule(
+        id=r.id,
+        owner_id=r.owner_id,
+        rule_type=RuleType(r.rule_type),
+        params=dict(r.params),
+        scope=RuleScope(r.scope),
+        action=Action(r.action),
+        is_active=r.is_active,
+        strategy_id=r.strategy_id,
+        agent_id=r.agent_id,
+        account_id=r.account_id,
+        name=r.name,
+    )
+
+
+class TradingStateRepo(_RowRepo):
+    """Scope states by scope key; in-place changes of a loaded state are saved at commit.
+
+    Not version-locked on purpose: a halt must never fail because another unit of
+    work changed the same scope; the last whole change wins, as if they ran in turn.
+    """
+
+    kind = "trading_state"
+    table = trading_states
+    keys = ("scope_key",)
+
+    def key_of(self, obj: Any) -> Hashable:
+        return (obj.scope.key,)
+
+    def to_row(self, s: ScopeState) -> dict[str, Any]:
+        return {
+            "scope_key": s.scope.key,
+            "state": s.state.value,
+            "reason": s.reason,
+            "changed_by": s.changed_by,
+            "changed_at": s.changed_at,
+            "version": s.version,
+        }
+
+    def from_row(self, r: Any) -> ScopeState:
+        return ScopeState(
+            scope=Scope.parse(r.scope_key),
+            state=TradingState(r.state),
+            reason=r.reason,
+            changed_by=r.changed_by,
+            changed_at=r.changed_at,
+            version=r.version,
+        )
+
+    async def add(self, state: ScopeState) -> None:
+        self._add(state)
+
+    async def get(self, scope_key: str) -> ScopeState | None:
+        found: ScopeState | None = await self._one(trading_states.c.scope_key == scope_key)
+        return found
+
+    async def list(self) -> list[ScopeState]:
+        return await self._many(select(trading_states).order_by(trading_states.c.scope_key))
+
+
+class KillSwitchEventRepo(SqlRepo):
+    """Append-only activations, listed newest first by (triggered_at, id)."""
+
+    async def add(self, event: KillSwitchEvent) -> None:
+        row = {
+            "id": event.id,
+            "user_id": event.user_id,
+            "trigger_type": event.trigger_type.value,
+            "orders_cancelled": event.orders_cancelled,
+            "broker_confirmed": event.broker_confirmed,
+            "triggered_at": event.triggered_at,
+            "scope_key": event.scope.key,
+            "reason": event.reason,
+            "flatten": event.flatten,
+            "brokers": msgspec.to_builtins(event.brokers),
+            "halted_at": event.halted_at,
+            "broadcast_at": event.broadcast_at,
+            "cancel_sent_at": event.cancel_sent_at,
+            "confirmed_at": event.confirmed_at,
+            "elapsed_ms": event.elapsed_ms,
+        }
+        statement = insert(kill_switch_events).values(row)
+        self._uow.stage(lambda conn: conn.execute(statement))
+
+    async def list(self, scope_key: str | None = None, limit: int = 100) -> list[KillSwitchEvent]:
+        table = kill_switch_events
+        query = select(table).order_by(desc(table.c.triggered_at), desc(table.c.id))
+        if scope_key is not None:
+            query = query.where(table.c.scope_key == scope_key)
+        rows = (await self._uow.execute(query.limit(max(0, limit)))).all()
+        return [_kill_switch_event(r) for r in rows]
+
+
+def _kill_switch_event(r: Any) -> KillSwitchEvent:
+    return KillSwitchEvent(
+        id=r.id,
+        user_id=r.user_id,
+        trigger_type=TriggerType(r.trigger_type),
+        scope=Scope.parse(r.scope_key),
+        reason=r.reason,
+        flatten=r.flatten,
+        orders_cancelled=r.orders_cancelled,
+        broker_confirmed=r.broker_confirmed,
+        brokers=msgspec.convert(r.brokers, tuple[BrokerOutcome, ...], strict=False),
+        triggered_at=r.triggered_at,
+        halted_at=r.halted_at,
+        broadcast_at=r.broadcast_at,
+        cancel_sent_at=r.cancel_sent_at,
+        confirmed_at=r.confirmed_at,
+        elapsed_ms=float(r.elapsed_ms),
+    )
+
+
+class LockoutRepo(_RowRepo):
+    """Failed-passcode counters; in-place changes of a loaded lockout are saved at commit."""
+
+    kind = "lockout"
+    table = kill_switch_lockouts
+    keys = ("principal_id",)
+
+    def key_of(self, obj: Any) -> Hashable:
+        return (obj.principal_id,)
+
+    def to_row(self, lockout: ActivationLockout) -> dict[str, Any]:
+        return {
+            "principal_id": lockout.principal_id,
+            "failures": _instants(lockout.failures),
+            "max_failures": lockout.max_failures,
+            "failure_window": lockout.window,
+        }
+
+    def from_row(self, r: Any) -> ActivationLockout:
+        return ActivationLockout(
+            principal_id=r.principal_id,
+            failures=msgspec.convert(r.failures, list[datetime], strict=False),
+            max_failures=r.max_failures,
+            window=r.failure_window,
+        )
+
+    async def add(self, lockout: ActivationLockout) -> None:
+        self._add(lockout)
+
+    async def get(self, principal_id: str) -> ActivationLockout | None:
+        found: ActivationLockout | None = await self._one(
+            kill_switch_lockouts.c.principal_id == principal_id
+        )
+        return found
+
+
+class PasscodeRepo(SqlRepo):
+    """Passcode hashes per principal; set() replaces at commit."""
+
+    async def set(self, principal_id: str, passcode_hash: str) -> None:
+        row = {"principal_id": principal_id, "passcode_hash": passcode_hash}
+        self._uow.stage(lambda conn: upsert(conn, kill_switch_passcodes, row, ("principal_id",)))
+
+    async def get(self, principal_id: str) -> str | None:
+        query = select(kill_switch_passcodes.c.passcode_hash).where(
+            kill_switch_passcodes.c.principal_id == principal_id
+        )
+        found: str | None = (await self._uow.execute(query)).scalar_one_or_none()
+        return found
+
+
+class AgentRepo(_RowRepo):
+    """Agents with their last heartbeat; in-place changes are saved at commit."""
+
+    kind = "agent"
+    table = agents
+    keys = ("id",)
+
+    def key_of(self, obj: Any) -> Hashable:
+        return (obj.id,)
+
+    def to_row(self, a: Agent) -> dict[str, Any]:
+        return {
+            "id": a.id,
+            "owner_id": a.owner_id,
+            "name": a.name,
+            "account_ids": list(a.account_ids),
+            "threshold": a.threshold,
+            "liveness": a.liveness.value,
+            "last_heartbeat": a.last_heartbeat,
+            "reported_status": a.reported_status,
+            "died_at": a.died_at,
+        }
+
+    def from_row(self, r: Any) -> Agent:
+        return Agent(
+            id=r.id,
+            owner_id=r.owner_id,
+            name=r.name,
+            account_ids=tuple(r.account_ids),
+            threshold=r.threshold,
+            liveness=Liveness(r.liveness),
+            last_heartbeat=r.last_heartbeat,
+            reported_status=r.reported_status,
+            died_at=r.died_at,
+        )
+
+    async def add(self, agent: Agent) -> None:
+        self._add(agent)
+
+    async def get(self, agent_id: str) -> Agent | None:
+        found: Agent | None = await self._one(agents.c.id == agent_id)
+        return found
+
+    async def list(self, owner_id: str | None = None) -> list[Agent]:
+        query = select(agents).order_by(agents.c.id)
+        if owner_id is not None:
+            query = query.where(agents.c.owner_id == owner_id)
+        return await self._many(query)
+
+
+class SuccessionRepo(_RowRepo):
+    """Succession cases (updates checked against the loaded `version`) and beneficiaries.
+
+    The lock matters here: a check-in racing the scheduler's trigger must not be lost,
+    or a living owner's accounts would be liquidated.
+    """
+
+    kind = "succession_case"
+    table = succession_cases
+    keys = ("owner_id",)
+
+    def key_of(self, obj: Any) -> Hashable:
+        return (obj.owner_id,)
+
+    def to_row(self, case: SuccessionCase) -> dict[str, Any]:
+        return {**self.dump(case), "version": case.version}
+
+    def dump(self, case: SuccessionCase) -> dict[str, Any]:
+        # `version` is left out: it is the lock, read from the object when writing.
+        policy = case.policy
+        execution = case.execution
+        return {
+            "owner_id": case.owner_id,
+            "check_in_interval": policy.check_in_interval,
+            "grace_period": policy.grace_period,
+            "reminder_schedule": _durations(list(policy.reminder_schedule)),
+            "liquidate": policy.liquidate,
+            "enabled": policy.enabled,
+            "last_check_in": case.last_check_in,
+            "status": case.status.value,
+            "cycle": case.cycle,
+            "reminders_sent": _durations(sorted(case.reminders_sent)),
+            "grace_started_at": case.grace_started_at,
+            "triggered_at": case.triggered_at,
+            "execution": None if execution is None else _execution(execution),
+        }
+
+    def from_row(self, r: Any) -> SuccessionCase:
+        policy = SuccessionPolicy(
+            owner_id=r.owner_id,
+            check_in_interval=r.check_in_interval,
+            grace_period=r.grace_period,
+            reminder_schedule=msgspec.convert(
+                r.reminder_schedule, tuple[timedelta, ...], strict=False
+            ),
+            liquidate=r.liquidate,
+            enabled=r.enabled,
+        )
+        execution = r.execution
+        return SuccessionCase(
+            owner_id=r.owner_id,
+            policy=policy,
+            last_check_in=r.last_check_in,
+            status=SuccessionStatus(r.status),
+            cycle=r.cycle,
+            reminders_sent=msgspec.convert(r.reminders_sent, frozenset[timedelta], strict=False),
+            grace_started_at=r.grace_started_at,
+            triggered_at=r.triggered_at,
+            execution=(
+                None
+                if execution is None
+                else msgspec.convert(execution, ExecutionReport, strict=False)
+            ),
+            version=r.version,
+        )
+
+    async def write(self, conn: AsyncConnection, obj: Any, before: Any, after: Any) -> None:
+        case: SuccessionCase = obj
+        if not isinstance(before, dict):
+            await upsert(conn, succession_cases, {**after, "version": case.version}, self.keys)
+            return
+        changed = {k: v for k, v in after.items() if before.get(k) != v}
+        result = await conn.execute(
+            update(succession_cases)
+            .where(
+                succession_cases.c.owner_id == case.owner_id,
+                succession_cases.c.version == case.version,
+            )
+            .values(**changed, version=case.version + 1)
+        )
+        if result.rowcount != 1:
+            raise ConcurrentUpdate(f"succession of {case.owner_id} was changed by someone else")
+        case.version += 1
+
+    async def add(self, case: SuccessionCase) -> None:
+        self._add(case)
+
+    async def get(self, owner_id: str) -> SuccessionCase | None:
+        found: SuccessionCase | None = await self._one(succession_cases.c.owner_id == owner_id)
+        return found
+
+    async def set_beneficiaries(self, owner_id: str, beneficiaries: list[Beneficiary]) -> None:
+        rows = [
+            {
+                "owner_id": owner_id,
+                "position": position,
+                "beneficiary_id": b.id,
+                "name": b.name,
+                "share_percent": b.share_percent,
+                "contact": b.contact,
+            }
+            for position, b in enumerate(beneficiaries)
+        ]
+
+        async def replace(conn: AsyncConnection) -> None:
+            table = succession_beneficiaries
+            await conn.execute(delete(table).where(table.c.owner_id == owner_id))
+            if rows:
+                await conn.execute(insert(table), rows)
+
+        self._uow.stage(replace)
+
+    async def beneficiaries(self, owner_id: str) -> list[Beneficiary]:
+        table = succession_beneficiaries
+        query = select(table).where(table.c.owner_id == owner_id).order_by(table.c.position)
+        return [
+            Beneficiary(r.beneficiary_id, r.name, r.share_percent, r.contact)
+            for r in (await self._uow.execute(query)).all()
+        ]
+
+    # Last: a method named `list` would shadow the builtin in later annotations.
+    async def list(self) -> list[SuccessionCase]:
+        return await self._many(select(succession_cases).order_by(succession_cases.c.owner_id))
+
+
+def _execution(report: ExecutionReport) -> dict[str, Any]:
+    return {
+        "executed_at": _instants([report.executed_at])[0],
+        "completed_steps": [step.value for step in report.completed_steps],
+        "summary": report.summary,
+    }

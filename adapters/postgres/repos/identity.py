@@ -1,0 +1,332 @@
+"""Users, login throttles, refresh and revoked tokens, API keys and workspaces in SQL."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Hashable
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, delete, func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from adapters.postgres.repos.base import SqlRepo, TrackedRepo, upsert
+from adapters.postgres.tables.identity import (
+    api_keys,
+    login_throttles,
+    refresh_tokens,
+    revoked_tokens,
+    user_workspaces,
+    users,
+)
+from domain.errors import Conflict
+from domain.identity import ApiKey, LoginThrottle, RefreshToken, User, digest, normalize_username
+from domain.principals import Role
+from domain.workspaces import Workspace
+
+
+class UserRepo(TrackedRepo):
+    """Users, unique by normalized username; in-place changes of a loaded user are saved."""
+
+    kind = "user"
+    table = users
+    keys = ("id",)
+
+    def key_of(self, obj: Any) -> Hashable:
+        return (obj.id,)
+
+    def to_row(self, u: User) -> dict[str, Any]:
+        return {
+            "id": u.id,
+            "username": u.username,
+            "username_normalized": normalize_username(u.username),
+            "password_hash": u.password_hash,
+            "role": u.role.value,
+            "created_at": u.created_at,
+            "mfa_enabled": u.mfa_enabled,
+            "mfa_secret": u.mfa_secret,
+            # Copies: the snapshot must not change when the user's lists change in place.
+            "backup_code_digests": list(u.backup_code_digests),
+            "pending_mfa_secret": u.pending_mfa_secret,
+            "pending_backup_code_digests": list(u.pending_backup_code_digests),
+            "last_totp_digest": u.last_totp_digest,
+            "last_totp_at": u.last_totp_at,
+        }
+
+    def from_row(self, r: Any) -> User:
+        return User(
+            id=r.id,
+            username=r.username,
+            password_hash=r.password_hash,
+            role=Role(r.role),
+            created_at=r.created_at,
+            mfa_enabled=r.mfa_enabled,
+            mfa_secret=r.mfa_secret,
+            backup_code_digests=list(r.backup_code_digests),
+            pending_mfa_secret=r.pending_mfa_secret,
+            pending_backup_code_digests=list(r.pending_backup_code_digests),
+            last_totp_digest=r.last_totp_digest,
+            last_totp_at=r.last_totp_at,
+        )
+
+    async def write(self, conn: AsyncConnection, obj: Any, before: Any, after: Any) -> None:
+        try:
+            await upsert(conn, users, after, self.keys)
+        except IntegrityError as exc:
+            # The only unique constraint besides the key (which upsert handles) is the name.
+            raise Conflict(f"username {obj.username} is taken") from exc
+
+    async def add(self, user: User) -> None:
+        self._add(user)
+
+    async def get(self, user_id: str) -> User | None:
+        return await self._one(users.c.id == user_id)
+
+    async def by_username(self, username: str) -> User | None:
+        return await self._one(users.c.username_normalized == normalize_username(username))
+
+    async def list(self) -> list[User]:
+        rows = (await self._uow.execute(select(users))).all()
+        # Sorted here, not by ORDER BY: the database's collation may not order as Python does.
+        return sorted((self._load(r) for r in rows), key=lambda u: u.username)
+
+    async def _one(self, where: ColumnElement[bool]) -> User | None:
+        row = (await self._uow.execute(select(users).where(where))).first()
+        return None if row is None else self._load(row)
+
+
+class LoginThrottleRepo(TrackedRepo):
+    """Failed-login counters keyed by the digest of the normalized username."""
+
+    kind = "login_throttle"
+    table = login_throttles
+    keys = ("username_digest",)
+
+    def key_of(self, obj: Any) -> Hashable:
+        return (_username_digest(obj.username),)
+
+    def to_row(self, t: LoginThrottle) -> dict[str, Any]:
+        return {
+            "username_digest": _username_digest(t.username),
+            "username": t.username,
+            "failures": [_iso(at) for at in t.failures],
+            "max_failures": t.max_failures,
+            "window_us": _microseconds(t.window),
+        }
+
+    def from_row(self, r: Any) -> LoginThrottle:
+        return LoginThrottle(
+            username=r.username,
+            failures=[datetime.fromisoformat(at) for at in r.failures],
+            max_failures=r.max_failures,
+            window=timedelta(microseconds=r.window_us),
+        )
+
+    async def add(self, throttle: LoginThrottle) -> None:
+        self._add(throttle)
+
+    async def get(self, username: str) -> LoginThrottle | None:
+        statement = select(login_throttles).where(
+            login_throttles.c.username_digest == _username_digest(username)
+        )
+        row = (await self._uow.execute(statement)).first()
+        return None if row is None else self._load(row)
+
+
+class RefreshTokenRepo(TrackedRepo):
+    """Refresh tokens by id, family and user; rotations and revocations are saved at commit."""
+
+    kind = "refresh_token"
+    table = refresh_tokens
+    keys = ("id",)
+
+    def key_of(self, obj: Any) -> Hashable:
+        return (obj.id,)
+
+    def to_row(self, t: RefreshToken) -> dict[str, Any]:
+        return {
+            "id": t.id,
+            "family_id": t.family_id,
+            "user_id": t.user_id,
+            "secret_digest": t.secret_digest,
+            "issued_at": t.issued_at,
+            "expires_at": t.expires_at,
+            "used_at": t.used_at,
+            "replaced_by": t.replaced_by,
+            "revoked_at": t.revoked_at,
+        }
+
+    def from_row(self, r: Any) -> RefreshToken:
+        return RefreshToken(
+            id=r.id,
+            family_id=r.family_id,
+            user_id=r.user_id,
+            secret_digest=r.secret_digest,
+            issued_at=r.issued_at,
+            expires_at=r.expires_at,
+            used_at=r.used_at,
+            replaced_by=r.replaced_by,
+            revoked_at=r.revoked_at,
+        )
+
+    async def add(self, token: RefreshToken) -> None:
+        self._add(token)
+
+    async def get(self, token_id: str) -> RefreshToken | None:
+        found = await self._where(refresh_tokens.c.id == token_id)
+        return found[0] if found else None
+
+    async def by_family(self, family_id: str) -> list[RefreshToken]:
+        return await self._where(refresh_tokens.c.family_id == family_id)
+
+    async def by_user(self, user_id: str) -> list[RefreshToken]:
+        return await self._where(refresh_tokens.c.user_id == user_id)
+
+    async def _where(self, where: ColumnElement[bool]) -> list[RefreshToken]:
+        statement = (
+            select(refresh_tokens)
+            .where(where)
+            .order_by(refresh_tokens.c.issued_at, refresh_tokens.c.id)
+        )
+        return [self._load(r) for r in (await self._uow.execute(statement)).all()]
+
+
+class RevokedTokenRepo(SqlRepo):
+    """Revoked access-token ids until they expire; adds and purges are applied at commit."""
+
+    async def add(self, jti: str, expires_at: datetime) -> None:
+        row = {"jti": jti, "expires_at": expires_at}
+        self._uow.stage(lambda conn: upsert(conn, revoked_tokens, row, ("jti",)))
+
+    async def is_revoked(self, jti: str) -> bool:
+        statement = select(revoked_tokens.c.jti).where(revoked_tokens.c.jti == jti)
+        return (await self._uow.execute(statement)).first() is not None
+
+    async def purge(self, now: datetime) -> int:
+        """Count the entries expired at `now` and stage their deletion.
+
+        Writes wait for commit, so the count is of what was expired when purge was
+        called (as the in-memory twin's); the staged DELETE uses the same condition,
+        so entries that expired by `now` and were committed meanwhile go with them.
+        """
+        expired = revoked_tokens.c.expires_at <= now
+        counted = select(func.count()).select_from(revoked_tokens).where(expired)
+        count = int((await self._uow.execute(counted)).scalar_one())
+        if count:
+            self._uow.stage(lambda conn: conn.execute(delete(revoked_tokens).where(expired)))
+        return count
+
+
+class ApiKeyRepo(TrackedRepo):
+    """API keys by id and by owner; revocations and last use are saved at commit."""
+
+    kind = "api_key"
+    table = api_keys
+    keys = ("id",)
+
+    def key_of(self, obj: Any) -> Hashable:
+        return (obj.id,)
+
+    def to_row(self, k: ApiKey) -> dict[str, Any]:
+        return {
+            "id": k.id,
+            "agent_id": k.agent_id,
+            "owner_id": k.owner_id,
+            "label": k.label,
+            "secret_digest": k.secret_digest,
+            "created_at": k.created_at,
+            "revoked_at": k.revoked_at,
+            "last_used_at": k.last_used_at,
+        }
+
+    def from_row(self, r: Any) -> ApiKey:
+        return ApiKey(
+            id=r.id,
+            agent_id=r.agent_id,
+            owner_id=r.owner_id,
+            label=r.label,
+            secret_digest=r.secret_digest,
+            created_at=r.created_at,
+            revoked_at=r.revoked_at,
+            last_used_at=r.last_used_at,
+        )
+
+    async def add(self, key: ApiKey) -> None:
+        self._add(key)
+
+    async def get(self, key_id: str) -> ApiKey | None:
+        row = (await self._uow.execute(select(api_keys).where(api_keys.c.id == key_id))).first()
+        return None if row is None else self._load(row)
+
+    async def list(self, owner_id: str | None = None) -> list[ApiKey]:
+        statement = select(api_keys).order_by(api_keys.c.created_at, api_keys.c.id)
+        if owner_id is not None:
+            statement = statement.where(api_keys.c.owner_id == owner_id)
+        return [self._load(r) for r in (await self._uow.execute(statement)).all()]
+
+
+class WorkspaceRepo(TrackedRepo):
+    """Saved workspaces (table user_workspaces); layout edits are saved at commit."""
+
+    kind = "workspace"
+    table = user_workspaces
+    keys = ("id",)
+
+    def key_of(self, obj: Any) -> Hashable:
+        return (obj.id,)
+
+    def to_row(self, w: Workspace) -> dict[str, Any]:
+        return {
+            "id": w.id,
+            "user_id": w.user_id,
+            "workspace_name": w.workspace_name,
+            # A deep copy, so an in-place edit of the layout differs from the snapshot.
+            "layout_json": copy.deepcopy(w.layout_json),
+            "is_default": w.is_default,
+            "created_at": w.created_at,
+            "updated_at": w.updated_at,
+        }
+
+    def from_row(self, r: Any) -> Workspace:
+        return Workspace(
+            id=r.id,
+            user_id=r.user_id,
+            workspace_name=r.workspace_name,
+            layout_json=r.layout_json,
+            is_default=r.is_default,
+            created_at=r.created_at,
+            updated_at=r.updated_at,
+        )
+
+    async def add(self, workspace: Workspace) -> None:
+        self._add(workspace)
+
+    async def get(self, workspace_id: str) -> Workspace | None:
+        statement = select(user_workspaces).where(user_workspaces.c.id == workspace_id)
+        row = (await self._uow.execute(statement)).first()
+        return None if row is None else self._load(row)
+
+    async def list(self, user_id: str) -> list[Workspace]:
+        statement = select(user_workspaces).where(user_workspaces.c.user_id == user_id)
+        found = [self._load(r) for r in (await self._uow.execute(statement)).all()]
+        # Sorted here, not by ORDER BY: the database's collation may not order as Python does.
+        return sorted(found, key=lambda w: (w.workspace_name, w.id))
+
+    async def remove(self, workspace_id: str) -> None:
+        statement = delete(user_workspaces).where(user_workspaces.c.id == workspace_id)
+        self._uow.stage(lambda conn: conn.execute(statement))
+
+
+def _username_digest(username: str) -> str:
+    return digest(normalize_username(username))
+
+
+def _iso(at: datetime) -> str:
+    if at.tzinfo is None:
+        raise ValueError("naive datetime: Bulwark stores timezone-aware UTC timestamps")
+    return at.astimezone(UTC).isoformat()
+
+
+def _microseconds(window: timedelta) -> int:
+    return (window.days * 86_400 + window.seconds) * 1_000_000 + window.microseconds

@@ -1,0 +1,368 @@
+"""Accounts (with positions and open orders), orders, fills and instruments in SQL."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from typing import Any
+
+from sqlalchemy import and_, delete, desc, func, literal, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from adapters.postgres.repos.base import SqlRepo, TrackedRepo, insert_ignore, upsert
+from adapters.postgres.tables.trading import accounts, fills, instruments, orders, positions
+from adapters.postgres.types import UtcDateTime
+from domain.errors import ConcurrentUpdate
+from domain.trading.accounts import Account
+from domain.trading.fills import Fill
+from domain.trading.instruments import AssetClass, Instrument, OptionRight
+from domain.trading.orders import (
+    OPEN_STATUSES,
+    Order,
+    OrderStatus,
+    OrderType,
+    Origin,
+    OriginKind,
+    Side,
+    TimeInForce,
+)
+from domain.trading.positions import Position
+from ports.repositories import ORDERS_EPOCH, OrderSearch
+
+_OPEN = [s.value for s in OPEN_STATUSES]
+
+
+class OrderRepo(TrackedRepo):
+    """Orders; in-place changes of a loaded order are saved at commit."""
+
+    kind = "order"
+    table = orders
+    keys = ("id",)
+
+    def key_of(self, obj: Any) -> Hashable:
+        return (obj.id,)
+
+    def to_row(self, o: Order) -> dict[str, Any]:
+        return {
+            "id": o.id,
+            "client_order_id": o.client_order_id,
+            "account_id": o.account_id,
+            "symbol": o.symbol,
+            "side": o.side.value,
+            "quantity": o.quantity,
+            "requested_quantity": o.requested_quantity,
+            "origin_kind": o.origin.kind.value,
+            "origin_id": o.origin.id,
+            "order_type": o.order_type.value,
+            "time_in_force": o.time_in_force.value,
+            "limit_price": o.limit_price,
+            "stop_price": o.stop_price,
+            "reduce_only": o.reduce_only,
+            "idempotency_key": o.idempotency_key,
+            "created_at": o.created_at,
+            "status": o.status.value,
+            "filled_quantity": o.filled_quantity,
+            "average_fill_price": o.average_fill_price,
+            "broker_order_id": o.broker_order_id,
+            "broker": o.broker,
+            "deny_reasons": list(o.deny_reasons),
+        }
+
+    def from_row(self, r: Any) -> Order:
+        return Order(
+            id=r.id,
+            client_order_id=r.client_order_id,
+            account_id=r.account_id,
+            symbol=r.symbol,
+            side=Side(r.side),
+            quantity=r.quantity,
+            origin=Origin(OriginKind(r.origin_kind), r.origin_id),
+            order_type=OrderType(r.order_type),
+            time_in_force=TimeInForce(r.time_in_force),
+            limit_price=r.limit_price,
+            stop_price=r.stop_price,
+            reduce_only=r.reduce_only,
+            idempotency_key=r.idempotency_key,
+            created_at=r.created_at,
+            status=OrderStatus(r.status),
+            filled_quantity=r.filled_quantity,
+            average_fill_price=r.average_fill_price,
+            broker_order_id=r.broker_order_id,
+            broker=r.broker,
+            deny_reasons=tuple(r.deny_reasons or ()),
+            requested_quantity=r.requested_quantity,
+        )
+
+    async def write(self, conn: AsyncConnection, obj: Any, before: Any, after: Any) -> None:
+        if before is None:
+            await upsert(conn, orders, after, self.keys)
+            return
+        changed = {k: v for k, v in after.items() if before.get(k) != v}
+        await conn.execute(update(orders).where(orders.c.id == obj.id).values(changed))
+
+    async def add(self, order: Order) -> None:
+        self._add(order)
+
+    async def get(self, order_id: str) -> Order | None:
+        held = self._uow.tracked(self.kind, (order_id,))
+        if held is not None:
+            return held  # type: ignore[no-any-return]
+        return await self._one(orders.c.id == order_id)
+
+    async def by_idempotency_key(self, account_id: str, key: str) -> Order | None:
+        return await self._one(
+            and_(orders.c.account_id == account_id, orders.c.idempotency_key == key)
+        )
+
+    async def by_client_order_id(self, account_id: str, client_order_id: str) -> Order | None:
+        return await self._one(
+            and_(orders.c.account_id == account_id, orders.c.client_order_id == client_order_id)
+        )
+
+    async def search(self, criteria: OrderSearch) -> list[Order]:
+        created = func.coalesce(orders.c.created_at, literal(ORDERS_EPOCH, UtcDateTime()))
+        query = select(orders)
+        if criteria.account_ids is not None:
+            if not criteria.account_ids:
+                return []
+            query = query.where(orders.c.account_id.in_(criteria.account_ids))
+        if criteria.statuses is not None:
+            query = query.where(orders.c.status.in_([s.value for s in criteria.statuses]))
+        if criteria.symbol is not None:
+            query = query.where(orders.c.symbol == criteria.symbol)
+        if criteria.side is not None:
+            query = query.where(orders.c.side == criteria.side.value)
+        if criteria.origin_id is not None:
+            query = query.where(orders.c.origin_id == criteria.origin_id)
+        after = criteria.after
+        if after is not None:
+            at = literal(after.created_at, UtcDateTime())
+            query = query.where(
+                or_(created < at, and_(created == at, orders.c.id < after.order_id))
+            )
+        query = query.order_by(desc(created), desc(orders.c.id)).limit(max(0, criteria.limit))
+        return await self._many(query)
+
+    async def open_for(self, account_id: str) -> list[Order]:
+        """The account's open orders (loaded with the account)."""
+        query = (
+            select(orders)
+            .where(orders.c.account_id == account_id, orders.c.status.in_(_OPEN))
+            .order_by(orders.c.created_at, orders.c.id)
+        )
+        return await self._many(query)
+
+    async def _one(self, where: Any) -> Order | None:
+        row = (await self._uow.execute(select(orders).where(where))).first()
+        return None if row is None else self._load(row)
+
+    async def _many(self, query: Any) -> list[Order]:
+        return [self._load(row) for row in (await self._uow.execute(query)).all()]
+
+    async def list(
+        self, account_id: str | None = None, *, open_only: bool = False, limit: int = 100
+    ) -> list[Order]:
+        created = func.coalesce(orders.c.created_at, literal(ORDERS_EPOCH, UtcDateTime()))
+        query = select(orders)
+        if account_id is not None:
+            query = query.where(orders.c.account_id == account_id)
+        if open_only:
+            query = query.where(orders.c.status.in_(_OPEN))
+        return await self._many(query.order_by(desc(created), desc(orders.c.id)).limit(limit))
+
+
+class AccountRepo(TrackedRepo):
+    """Accounts with their positions; updates are checked against the loaded `version`."""
+
+    kind = "account"
+    table = accounts
+    keys = ("id",)
+
+    def key_of(self, obj: Any) -> Hashable:
+        return (obj.id,)
+
+    def dump(self, a: Account) -> Any:
+        # `version` is left out: it is the lock, read from the object when writing.
+        row = {
+            "id": a.id,
+            "owner_id": a.owner_id,
+            "cash": a.cash,
+            "currency": a.currency,
+            "broker": a.broker,
+            "day_realized_pnl": a.day_realized_pnl,
+            "start_of_day_equity": a.start_of_day_equity,
+            "peak_equity": a.peak_equity,
+        }
+        held = {
+            symbol: {
+                "account_id": a.id,
+                "symbol": symbol,
+                "quantity": p.quantity,
+                "average_price": p.average_price,
+                "realized_pnl": p.realized_pnl,
+                "multiplier": p.multiplier,
+            }
+            for symbol, p in a.positions.items()
+        }
+        return {"row": row, "positions": held}
+
+    async def write(self, conn: AsyncConnection, obj: Any, before: Any, after: Any) -> None:
+        account: Account = obj
+        if before is None:
+            await upsert(conn, accounts, {**after["row"], "version": account.version}, self.keys)
+            old_positions: dict[str, Any] = {}
+        else:
+            result = await conn.execute(
+                update(accounts)
+                .where(accounts.c.id == account.id, accounts.c.version == account.version)
+                .values(**after["row"], version=account.version + 1)
+            )
+            if result.rowcount != 1:
+                raise ConcurrentUpdate(f"account {account.id} was changed by someone else")
+            account.version += 1
+            old_positions = before["positions"]
+        new_positions = after["positions"]
+        for symbol, row in new_positions.items():
+            if old_positions.get(symbol) != row:
+                await upsert(conn, positions, row, ("account_id", "symbol"))
+        gone = [s for s in old_positions if s not in new_positions]
+        if gone:
+            await conn.execute(
+                delete(positions).where(
+                    positions.c.account_id == account.id, positions.c.symbol.in_(gone)
+                )
+            )
+
+    async def add(self, account: Account) -> None:
+        self._add(account)
+
+    async def get(self, account_id: str) -> Account | None:
+        held = self._uow.tracked(self.kind, (account_id,))
+        if held is not None:
+            return held  # type: ignore[no-any-return]
+        row = (await self._uow.execute(select(accounts).where(accounts.c.id == account_id))).first()
+        return None if row is None else await self._account(row)
+
+    async def list(self, owner_id: str | None = None) -> list[Account]:
+        query = select(accounts).order_by(accounts.c.id)
+        if owner_id is not None:
+            query = query.where(accounts.c.owner_id == owner_id)
+        rows = (await self._uow.execute(query)).all()
+        return [await self._account(row) for row in rows]
+
+    async def _account(self, row: Any) -> Account:
+        held = self._uow.tracked(self.kind, (row.id,))
+        if held is not None:
+            return held  # type: ignore[no-any-return]
+        position_rows = (
+            await self._uow.execute(select(positions).where(positions.c.account_id == row.id))
+        ).all()
+        open_orders = await self._uow.orders.open_for(row.id)
+        account = Account(
+            id=row.id,
+            owner_id=row.owner_id,
+            cash=row.cash,
+            currency=row.currency,
+            broker=row.broker,
+            positions={
+                p.symbol: Position(
+                    p.symbol, p.quantity, p.average_price, p.realized_pnl, p.multiplier
+                )
+                for p in position_rows
+            },
+            open_orders={o.id: o for o in open_orders},
+            day_realized_pnl=row.day_realized_pnl,
+            start_of_day_equity=row.start_of_day_equity,
+            peak_equity=row.peak_equity,
+            version=row.version,
+        )
+        return self._uow.track_loaded(self.kind, (row.id,), account, self)  # type: ignore[no-any-return]
+
+
+class FillRepo(SqlRepo):
+    """Append-only fills; a fill id already stored is ignored."""
+
+    async def add(self, fill: Fill) -> None:
+        row = {
+            "id": fill.id,
+            "order_id": fill.order_id,
+            "account_id": fill.account_id,
+            "symbol": fill.symbol,
+            "side": fill.side.value,
+            "quantity": fill.quantity,
+            "price": fill.price,
+            "commission": fill.commission,
+            "at": fill.at,
+        }
+
+        self._uow.stage(lambda conn: insert_ignore(conn, fills, row))
+
+    async def list(self, account_id: str, order_id: str | None = None) -> list[Fill]:
+        query = select(fills).where(fills.c.account_id == account_id)
+        if order_id is not None:
+            query = query.where(fills.c.order_id == order_id)
+        rows = (await self._uow.execute(query.order_by(fills.c.at, fills.c.id))).all()
+        return [
+            Fill(
+                id=r.id,
+                order_id=r.order_id,
+                account_id=r.account_id,
+                symbol=r.symbol,
+                side=Side(r.side),
+                quantity=r.quantity,
+                price=r.price,
+                at=r.at,
+                commission=r.commission,
+            )
+            for r in rows
+        ]
+
+
+class InstrumentRepo(TrackedRepo):
+    """Reference data; add() inserts or replaces by symbol."""
+
+    kind = "instrument"
+    table = instruments
+    keys = ("symbol",)
+
+    def to_row(self, i: Instrument) -> dict[str, Any]:
+        return {
+            "symbol": i.symbol,
+            "asset_class": i.asset_class.value,
+            "sector": i.sector,
+            "tick_size": i.tick_size,
+            "lot_size": i.lot_size,
+            "multiplier": i.multiplier,
+            "currency": i.currency,
+            "underlying": i.underlying,
+            "strike": i.strike,
+            "expiry": i.expiry,
+            "option_right": i.right.value if i.right is not None else None,
+        }
+
+    def from_row(self, r: Any) -> Instrument:
+        return Instrument(
+            symbol=r.symbol,
+            asset_class=AssetClass(r.asset_class),
+            sector=r.sector,
+            tick_size=r.tick_size,
+            lot_size=r.lot_size,
+            multiplier=r.multiplier,
+            currency=r.currency,
+            underlying=r.underlying,
+            strike=r.strike,
+            expiry=r.expiry,
+            right=OptionRight(r.option_right) if r.option_right is not None else None,
+        )
+
+    async def add(self, instrument: Instrument) -> None:
+        self._add(instrument)
+
+    async def get(self, symbol: str) -> Instrument | None:
+        row = (
+            await self._uow.execute(select(instruments).where(instruments.c.symbol == symbol))
+        ).first()
+        return None if row is None else self._load(row)
+
+    async def list(self) -> list[Instrument]:
+        rows = (await self._uow.execute(select(instruments).order_by(instruments.c.symbol))).all()
+        return [self._load(r) for r in rows]

@@ -1,0 +1,12 @@
+"""Every table of Bulwark on one MetaData (what Alembic compares and tests create)."""
+
+from __future__ import annotations
+
+import adapters.postgres.tables.control
+import adapters.postgres.tables.identity
+import adapters.postgres.tables.outbox
+import adapters.postgres.tables.platform
+import adapters.postgres.tables.trading  # noqa: F401  (tables register on import)
+from adapters.postgres.types import metadata
+
+__all__ = ["metadata"]

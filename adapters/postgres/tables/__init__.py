@@ -1,0 +1,1 @@
+"""Table definitions, one module per group, all on `adapters.postgres.types.metadata`."""

@@ -1,0 +1,89 @@
+"""Users (with MFA columns), login throttles, refresh and revoked tokens, API keys, workspaces."""
+
+from __future__ import annotations
+
+from sqlalchemy import BigInteger, Boolean, Column, Index, Integer, String, Table, Text
+
+from adapters.postgres.types import Json, UtcDateTime, metadata
+
+# MFA secrets and backup-code digests are columns of `users`: they are read and written
+# only with their user, never queried on their own, so a child table would add nothing.
+users = Table(
+    "users",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("username", String(255), nullable=False),
+    # domain.identity.normalize_username(username): what uniqueness and lookups use.
+    Column("username_normalized", String(255), nullable=False),
+    Column("password_hash", Text, nullable=False),
+    Column("role", String(32), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("mfa_enabled", Boolean, nullable=False),
+    Column("mfa_secret", Text, nullable=True),  # ciphertext from the SecretCipher port
+    Column("backup_code_digests", Json, nullable=False),
+    Column("pending_mfa_secret", Text, nullable=True),  # ciphertext
+    Column("pending_backup_code_digests", Json, nullable=False),
+    Column("last_totp_digest", String(64), nullable=True),
+    Column("last_totp_at", UtcDateTime(), nullable=True),
+    Index("uq_users_username_normalized", "username_normalized", unique=True),
+)
+
+login_throttles = Table(
+    "login_throttles",
+    metadata,
+    # SHA-256 of the normalized username: throttles exist for any name a client sends,
+    # and a digest keeps the key short whatever NFKC normalization expands it to.
+    Column("username_digest", String(64), primary_key=True),
+    Column("username", Text, nullable=False),
+    Column("failures", Json, nullable=False),  # ISO-8601 UTC timestamps, oldest first
+    Column("max_failures", Integer, nullable=False),
+    Column("window_us", BigInteger, nullable=False),  # the window in microseconds (exact)
+)
+
+refresh_tokens = Table(
+    "refresh_tokens",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("family_id", String(64), nullable=False, index=True),
+    Column("user_id", String(64), nullable=False, index=True),
+    Column("secret_digest", String(64), nullable=False),
+    Column("issued_at", UtcDateTime(), nullable=False),
+    Column("expires_at", UtcDateTime(), nullable=False),
+    Column("used_at", UtcDateTime(), nullable=True),
+    Column("replaced_by", String(64), nullable=True),
+    Column("revoked_at", UtcDateTime(), nullable=True),
+)
+
+revoked_tokens = Table(
+    "revoked_tokens",
+    metadata,
+    Column("jti", String(128), primary_key=True),
+    Column("expires_at", UtcDateTime(), nullable=False, index=True),  # purge(now)
+)
+
+api_keys = Table(
+    "api_keys",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("agent_id", String(64), nullable=False),
+    Column("owner_id", String(64), nullable=False, index=True),
+    Column("label", String(255), nullable=False),
+    Column("secret_digest", String(64), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("revoked_at", UtcDateTime(), nullable=True),
+    Column("last_used_at", UtcDateTime(), nullable=True),
+)
+
+# The seed schema. Workspace ids are IdGenerator strings ("ws-<hex>"), not UUIDs, so the
+# id column is a String rather than the seed's uuid.
+user_workspaces = Table(
+    "user_workspaces",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("user_id", String(64), nullable=False, index=True),
+    Column("workspace_name", String(255), nullable=False),
+    Column("layout_json", Json, nullable=False),
+    Column("is_default", Boolean, nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("updated_at", UtcDateTime(), nullable=False),
+)

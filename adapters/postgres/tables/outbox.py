@@ -1,0 +1,25 @@
+"""The transactional outbox: domain events written with the state change that caused them."""
+
+from __future__ import annotations
+
+from sqlalchemy import BigInteger, Column, Index, Integer, String, Table, Text
+
+from adapters.postgres.types import Json, UtcDateTime, metadata
+
+outbox = Table(
+    "outbox",
+    metadata,
+    # BIGSERIAL on PostgreSQL; SQLite's INTEGER PRIMARY KEY is its rowid (monotonic here).
+    Column("id", BigInteger().with_variant(Integer(), "sqlite"), primary_key=True),
+    Column("event_id", String(36), nullable=False, unique=True),
+    Column("aggregate_id", String(128), nullable=False),
+    Column("event_type", String(64), nullable=False),
+    Column("payload", Json, nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("sent_at", UtcDateTime(), nullable=True),
+    Column("failed_at", UtcDateTime(), nullable=True),
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("last_error", Text, nullable=True),
+    # The relay's scan: unsent rows in id order.
+    Index("ix_outbox_pending", "id", postgresql_where="sent_at IS NULL AND failed_at IS NULL"),
+)

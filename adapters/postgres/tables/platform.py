@@ -1,0 +1,90 @@
+"""Tables the platform's other services fill: audit log, transactions, market bars, margin settings.
+
+`market_bars` is keyed by (symbol, interval, time) with `time` the bar's start. On
+PostgreSQL with the TimescaleDB extension it can be turned into a hypertable
+(`SELECT create_hypertable('market_bars', 'time')`: the primary key already contains
+the partitioning column); nothing here requires the extension.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    Index,
+    Integer,
+    String,
+    Table,
+)
+
+from adapters.postgres.types import Json, Money, UtcDateTime, metadata
+
+audit_log = Table(
+    "audit_log",
+    metadata,
+    # BIGSERIAL on PostgreSQL; SQLite's INTEGER PRIMARY KEY is its rowid (monotonic here).
+    Column("id", BigInteger().with_variant(Integer(), "sqlite"), primary_key=True),
+    Column("actor", String(256), nullable=False),
+    Column("action", String(256), nullable=False),
+    Column("target", String(256), nullable=False),
+    Column("outcome", String(64), nullable=False),
+    Column("at", UtcDateTime(), nullable=False),
+    Column("details", Json, nullable=False),
+    # Newest first, of one target or of all: (at, id) descending.
+    Index("ix_audit_log_target_at", "target", "at", "id"),
+    Index("ix_audit_log_at", "at", "id"),
+)
+
+transactions = Table(
+    "transactions",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("account_id", String(64), nullable=False),
+    Column("symbol", String(64), nullable=False),
+    Column("side", String(8), nullable=False),
+    Column("quantity", Money(), nullable=False),
+    Column("price", Money(), nullable=False),
+    Column("executed_at", UtcDateTime(), nullable=False),
+    Column("settlement_date", Date(), nullable=True),
+    Column("lot_id", String(64), nullable=True),
+    Column("cost_basis", Money(), nullable=True),
+    Column("realized_gain", Money(), nullable=True),
+    Column("holding_period", String(8), nullable=True),
+    Column("wash_sale", Boolean, nullable=False),
+    Column("disallowed_loss", Money(), nullable=True),
+    Column("basis_adjustment", Money(), nullable=True),
+    Index("ix_transactions_account_symbol_executed", "account_id", "symbol", "executed_at", "id"),
+    Index("ix_transactions_account_executed", "account_id", "executed_at", "id"),
+    Index("ix_transactions_lot", "lot_id"),
+)
+
+market_bars = Table(
+    "market_bars",
+    metadata,
+    Column("symbol", String(64), primary_key=True),
+    Column("interval", String(16), primary_key=True),
+    Column("time", UtcDateTime(), primary_key=True),
+    Column("open", Money(), nullable=False),
+    Column("high", Money(), nullable=False),
+    Column("low", Money(), nullable=False),
+    Column("close", Money(), nullable=False),
+    Column("volume", Money(), nullable=False),
+    Column("vwap", Money(), nullable=True),
+)
+
+margin_settings = Table(
+    "margin_settings",
+    metadata,
+    Column("account_id", String(64), primary_key=True),
+    Column("initial_rate", Money(), nullable=False),
+    Column("maintenance_long_rate", Money(), nullable=False),
+    Column("maintenance_short_rate", Money(), nullable=False),
+    # {"asset_class": {class: rates}, "symbol": {symbol: rates}}, rates as decimal strings.
+    Column("rate_overrides", Json, nullable=False),
+    Column("warning_buffer", Money(), nullable=False),
+    Column("target_buffer", Money(), nullable=False),
+    Column("auto_deleverage", Boolean, nullable=False),
+    Column("updated_at", UtcDateTime(), nullable=True),
+)

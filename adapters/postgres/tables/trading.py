@@ -1,0 +1,115 @@
+"""Accounts (optimistic-lock version), positions, orders, fills and instruments."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+)
+
+from adapters.postgres.types import Json, Money, UtcDateTime, metadata
+
+accounts = Table(
+    "accounts",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("owner_id", String(64), nullable=False, index=True),
+    Column("cash", Money(), nullable=False),
+    Column("currency", String(3), nullable=False),
+    Column("broker", String(32), nullable=False),
+    Column("day_realized_pnl", Money(), nullable=False),
+    Column("start_of_day_equity", Money(), nullable=False),
+    Column("peak_equity", Money(), nullable=False),
+    Column("version", Integer, nullable=False),
+)
+
+positions = Table(
+    "positions",
+    metadata,
+    Column(
+        "account_id",
+        String(64),
+        ForeignKey("accounts.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("symbol", String(64), primary_key=True),
+    Column("quantity", Money(), nullable=False),
+    Column("average_price", Money(), nullable=False),
+    Column("realized_pnl", Money(), nullable=False),
+    Column("multiplier", Money(), nullable=False),
+)
+
+orders = Table(
+    "orders",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("client_order_id", String(128), nullable=False),
+    Column("account_id", String(64), nullable=False),
+    Column("symbol", String(64), nullable=False),
+    Column("side", String(8), nullable=False),
+    Column("quantity", Money(), nullable=False),
+    Column("requested_quantity", Money(), nullable=True),
+    Column("origin_kind", String(16), nullable=False),
+    Column("origin_id", String(64), nullable=False),
+    Column("order_type", String(16), nullable=False),
+    Column("time_in_force", String(8), nullable=False),
+    Column("limit_price", Money(), nullable=True),
+    Column("stop_price", Money(), nullable=True),
+    Column("reduce_only", Boolean, nullable=False),
+    Column("idempotency_key", String(128), nullable=True),
+    Column("created_at", UtcDateTime(), nullable=True),
+    Column("status", String(20), nullable=False),
+    Column("filled_quantity", Money(), nullable=False),
+    Column("average_fill_price", Money(), nullable=False),
+    Column("broker_order_id", String(128), nullable=True),
+    Column("broker", String(32), nullable=False),
+    Column("deny_reasons", Json, nullable=False),
+    Index("uq_orders_account_client_order_id", "account_id", "client_order_id", unique=True),
+    Index("uq_orders_account_idempotency_key", "account_id", "idempotency_key", unique=True),
+    # Keyset paging of an account's orders, newest first.
+    Index("ix_orders_account_created", "account_id", "created_at", "id"),
+    Index("ix_orders_created", "created_at", "id"),
+    # The open orders loaded with every account.
+    Index(
+        "ix_orders_open",
+        "account_id",
+        postgresql_where="status IN ('pending_submit', 'accepted', 'partially_filled')",
+    ),
+)
+
+fills = Table(
+    "fills",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("order_id", String(64), nullable=False, index=True),
+    Column("account_id", String(64), nullable=False),
+    Column("symbol", String(64), nullable=False),
+    Column("side", String(8), nullable=False),
+    Column("quantity", Money(), nullable=False),
+    Column("price", Money(), nullable=False),
+    Column("commission", Money(), nullable=False),
+    Column("at", UtcDateTime(), nullable=False),
+    Index("ix_fills_account_at", "account_id", "at"),
+)
+
+instruments = Table(
+    "instruments",
+    metadata,
+    Column("symbol", String(64), primary_key=True),
+    Column("asset_class", String(16), nullable=False),
+    Column("sector", String(64), nullable=False),
+    Column("tick_size", Money(), nullable=False),
+    Column("lot_size", Money(), nullable=False),
+    Column("multiplier", Money(), nullable=False),
+    Column("currency", String(3), nullable=False),
+    Column("underlying", String(64), nullable=True),
+    Column("strike", Money(), nullable=True),
+    Column("expiry", Date(), nullable=True),
+    Column("option_right", String(8), nullable=True),
+)

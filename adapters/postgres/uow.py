@@ -1,0 +1,306 @@
+"""The SQL unit of work: an identity map with change tracking, staged writes and the outbox.
+
+Reads run at once. Writes wait for `commit()`, which applies them in one transaction:
+first every tracked aggregate whose row image changed since it was loaded (in the order
+they were first seen), then the staged statements (appends, deletes), then the domain
+events those aggregates recorded, into the outbox. So, as with the in-memory twin,
+nothing added is visible before commit and leaving without commit keeps nothing.
+Connection failures surface as domain.errors.StoreUnavailable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Hashable
+from dataclasses import dataclass
+from functools import cached_property
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Protocol, Self
+
+from sqlalchemy import Executable, Result
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from adapters.postgres.engine import guarded
+from adapters.postgres.outbox import OutboxWriter
+from domain.events import DomainEvent
+
+if TYPE_CHECKING:
+    from adapters.postgres.repos.control import (
+        AgentRepo,
+        KillSwitchEventRepo,
+        LockoutRepo,
+        PasscodeRepo,
+        RiskRuleRepo,
+        SuccessionRepo,
+        TradingStateRepo,
+    )
+    from adapters.postgres.repos.identity import (
+        ApiKeyRepo,
+        LoginThrottleRepo,
+        RefreshTokenRepo,
+        RevokedTokenRepo,
+        UserRepo,
+        WorkspaceRepo,
+    )
+    from adapters.postgres.repos.trading import AccountRepo, FillRepo, InstrumentRepo, OrderRepo
+
+Op = Callable[[AsyncConnection], Awaitable[Any]]
+
+
+class Tracker(Protocol):
+    """How a repository saves one kind of tracked object."""
+
+    def dump(self, obj: Any) -> Any:
+        """A comparable image of the object's persisted state."""
+
+    async def write(self, conn: AsyncConnection, obj: Any, before: Any, after: Any) -> None:
+        """Persist `obj`: insert when `before` is None, else update what differs."""
+
+
+@dataclass(slots=True)
+class _Entry:
+    obj: Any
+    tracker: Tracker
+    snapshot: Any
+
+
+class SqlUnitOfWork:
+    """A UnitOfWork over an AsyncEngine (see the module docstring for its semantics)."""
+
+    def __init__(self, engine: AsyncEngine, outbox: OutboxWriter | None = None) -> None:
+        self.engine = engine
+        self._outbox = outbox or OutboxWriter()
+        self._conn: AsyncConnection | None = None
+        self._identity: dict[tuple[str, Hashable], _Entry] = {}
+        self._staged: list[Op] = []
+        self._after_commit: list[Callable[[], None]] = []
+        self.committed = False
+
+    # -- repositories (built on first use) -------------------------------------
+    @cached_property
+    def accounts(self) -> AccountRepo:
+        from adapters.postgres.repos.trading import AccountRepo
+
+        return AccountRepo(self)
+
+    @cached_property
+    def orders(self) -> OrderRepo:
+        from adapters.postgres.repos.trading import OrderRepo
+
+        return OrderRepo(self)
+
+    @cached_property
+    def fills(self) -> FillRepo:
+        from adapters.postgres.repos.trading import FillRepo
+
+        return FillRepo(self)
+
+    @cached_property
+    def instruments(self) -> InstrumentRepo:
+        from adapters.postgres.repos.trading import InstrumentRepo
+
+        return InstrumentRepo(self)
+
+    @cached_property
+    def risk_rules(self) -> RiskRuleRepo:
+        from adapters.postgres.repos.control import RiskRuleRepo
+
+        return RiskRuleRepo(self)
+
+    @cached_property
+    def trading_states(self) -> TradingStateRepo:
+        from adapters.postgres.repos.control import TradingStateRepo
+
+        return TradingStateRepo(self)
+
+    @cached_property
+    def kill_switch_events(self) -> KillSwitchEventRepo:
+        from adapters.postgres.repos.control import KillSwitchEventRepo
+
+        return KillSwitchEventRepo(self)
+
+    @cached_property
+    def lockouts(self) -> LockoutRepo:
+        from adapters.postgres.repos.control import LockoutRepo
+
+        return LockoutRepo(self)
+
+    @cached_property
+    def passcodes(self) -> PasscodeRepo:
+        from adapters.postgres.repos.control import PasscodeRepo
+
+        return PasscodeRepo(self)
+
+    @cached_property
+    def agents(self) -> AgentRepo:
+        from adapters.postgres.repos.control import AgentRepo
+
+        return AgentRepo(self)
+
+    @cached_property
+    def succession(self) -> SuccessionRepo:
+        from adapters.postgres.repos.control import SuccessionRepo
+
+        return SuccessionRepo(self)
+
+    @cached_property
+    def users(self) -> UserRepo:
+        from adapters.postgres.repos.identity import UserRepo
+
+        return UserRepo(self)
+
+    @cached_property
+    def login_throttles(self) -> LoginThrottleRepo:
+        from adapters.postgres.repos.identity import LoginThrottleRepo
+
+        return LoginThrottleRepo(self)
+
+    @cached_property
+    def refresh_tokens(self) -> RefreshTokenRepo:
+        from adapters.postgres.repos.identity import RefreshTokenRepo
+
+        return RefreshTokenRepo(self)
+
+    @cached_property
+    def revoked_tokens(self) -> RevokedTokenRepo:
+        from adapters.postgres.repos.identity import RevokedTokenRepo
+
+        return RevokedTokenRepo(self)
+
+    @cached_property
+    def api_keys(self) -> ApiKeyRepo:
+        from adapters.postgres.repos.identity import ApiKeyRepo
+
+        return ApiKeyRepo(self)
+
+    @cached_property
+    def workspaces(self) -> WorkspaceRepo:
+        from adapters.postgres.repos.identity import WorkspaceRepo
+
+        return WorkspaceRepo(self)
+
+    # -- what repositories use ---------------------------------------------------
+    async def connection(self) -> AsyncConnection:
+        if self._conn is None:
+            self._conn = await guarded(self.engine.connect)
+        return self._conn
+
+    async def execute(self, statement: Executable) -> Result[Any]:
+        """Run a read now (writes go through `stage` or tracking)."""
+        conn = await self.connection()
+        return await guarded(lambda: conn.execute(statement))
+
+    def tracked(self, kind: str, key: Hashable) -> Any:
+        """The object of this kind and key already in this unit of work, or None."""
+        entry = self._identity.get((kind, key))
+        return None if entry is None else entry.obj
+
+    def track_loaded(self, kind: str, key: Hashable, obj: Any, tracker: Tracker) -> Any:
+        """Register an object read from the database; returns the one already held, if any."""
+        entry = self._identity.get((kind, key))
+        if entry is not None:
+            return entry.obj
+        self._identity[(kind, key)] = _Entry(obj, tracker, tracker.dump(obj))
+        return obj
+
+    def track_added(
+        self, kind: str, key: Hashable, obj: Any, tracker: Tracker, *, exists: bool = False
+    ) -> None:
+        """Register an object to save at commit (insert, unless already loaded or `exists`)."""
+        entry = self._identity.get((kind, key))
+        if entry is None:
+            self._identity[(kind, key)] = _Entry(obj, tracker, _EXISTS if exists else None)
+        elif entry.obj is not obj:
+            # A different object under a loaded key replaces it: an update of that row.
+            entry.obj = obj
+
+    def stage(self, op: Op) -> None:
+        """A write to apply at commit, after the tracked aggregates."""
+        self._staged.append(op)
+
+    def after_commit(self, callback: Callable[[], None]) -> None:
+        self._after_commit.append(callback)
+
+    # -- the transaction ----------------------------------------------------------
+    async def __aenter__(self) -> Self:
+        self._identity, self._staged, self._after_commit = {}, [], []
+        self.committed = False
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        try:
+            if not self.committed:
+                await self.rollback()
+        finally:
+            conn, self._conn = self._conn, None
+            if conn is not None:
+                await conn.close()
+
+    async def commit(self) -> None:
+        conn = await self.connection()
+        await guarded(lambda: self._flush(conn))
+        for callback in self._after_commit:
+            callback()
+        self._after_commit, self._staged = [], []
+        self.committed = True
+
+    async def _flush(self, conn: AsyncConnection) -> None:
+        events: list[DomainEvent] = []
+        written: list[tuple[_Entry, Any]] = []
+        try:
+            for entry in list(self._identity.values()):
+                after = entry.tracker.dump(entry.obj)
+                if after != entry.snapshot:
+                    before = None if entry.snapshot is None else entry.snapshot
+                    await entry.tracker.write(conn, entry.obj, before, after)
+                    written.append((entry, after))
+                pending = getattr(entry.obj, "events", None)
+                if pending:
+                    events.extend(pending)
+            for op in self._staged:
+                await op(conn)
+            if events:
+                await self._outbox.write(conn, events)
+            await conn.commit()
+        except BaseException:
+            await conn.rollback()
+            raise
+        for entry, after in written:
+            entry.snapshot = after
+        for entry in self._identity.values():
+            pending = getattr(entry.obj, "events", None)
+            if pending:
+                pending.clear()
+
+    async def rollback(self) -> None:
+        self._staged, self._after_commit = [], []
+        if self._conn is not None:
+            await self._conn.rollback()
+
+    def collect_events(self) -> list[DomainEvent]:
+        """Always empty: committed events are in the outbox, and the relay publishes them."""
+        return []
+
+
+class _Exists:
+    """Snapshot marker of an added object whose row is known to exist (write = update)."""
+
+    def __eq__(self, other: object) -> bool:
+        return False
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+_EXISTS = _Exists()
+
+
+def unit_of_work_factory(
+    engine: AsyncEngine, outbox: OutboxWriter | None = None
+) -> Callable[[], SqlUnitOfWork]:
+    """A factory that opens a fresh SQL unit of work on `engine`."""
+    writer = outbox or OutboxWriter()
+    return lambda: SqlUnitOfWork(engine, writer)

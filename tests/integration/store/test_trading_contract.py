@@ -1,0 +1,312 @@
+"""Contract of the trading repositories and the unit of work, on memory, SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+
+import pytest
+
+from domain.errors import ConcurrentUpdate
+from domain.trading.accounts import Account
+from domain.trading.fills import Fill
+from domain.trading.instruments import AssetClass, Instrument, OptionRight
+from domain.trading.orders import (
+    Order,
+    OrderStatus,
+    OrderType,
+    Origin,
+    OriginKind,
+    Side,
+    TimeInForce,
+)
+from ports.repositories import OrderCursor, OrderSearch
+from tests.integration.store.conftest import StoreUnderTest
+
+T0 = datetime(2026, 3, 2, 14, 30, tzinfo=UTC)
+AGENT = Origin(OriginKind.AGENT, "agent-1")
+
+
+def _order(n: int, account: str = "acc-1", **kw: object) -> Order:
+    fields: dict[str, object] = {
+        "id": f"ord-{n:03d}",
+        "client_order_id": f"cl-{n}",
+        "account_id": account,
+        "symbol": "AAPL",
+        "side": Side.BUY,
+        "quantity": Decimal("10"),
+        "origin": AGENT,
+        "created_at": T0 + timedelta(seconds=n),
+    }
+    fields.update(kw)
+    return Order(**fields)  # type: ignore[arg-type]
+
+
+async def _save(store: StoreUnderTest, *objects: object) -> None:
+    async with store.uow() as uow:
+        for obj in objects:
+            if isinstance(obj, Account):
+                await uow.accounts.add(obj)
+            elif isinstance(obj, Order):
+                await uow.orders.add(obj)
+            elif isinstance(obj, Instrument):
+                await uow.instruments.add(obj)
+        await uow.commit()
+
+
+async def test_an_order_round_trips_every_field(store: StoreUnderTest) -> None:
+    order = _order(
+        1,
+        order_type=OrderType.STOP_LIMIT,
+        time_in_force=TimeInForce.GTC,
+        limit_price=Decimal("187.1250"),
+        stop_price=Decimal("186.5"),
+        reduce_only=True,
+        idempotency_key="idem-1",
+        quantity=Decimal("0.000001"),
+        side=Side.SELL,
+    )
+    order.deny(("MAX_QTY", "PRICE_COLLAR"))
+    await _save(store, order)
+
+    async with store.uow() as uow:
+        loaded = await uow.orders.get("ord-001")
+
+    assert loaded is not None
+    assert (loaded.limit_price, loaded.stop_price) == (Decimal("187.1250"), Decimal("186.5"))
+    assert loaded.quantity == Decimal("0.000001")
+    assert loaded.requested_quantity == Decimal("0.000001")
+    assert loaded.status is OrderStatus.DENIED
+    assert loaded.deny_reasons == ("MAX_QTY", "PRICE_COLLAR")
+    assert loaded.origin == AGENT
+    assert loaded.order_type is OrderType.STOP_LIMIT
+    assert loaded.time_in_force is TimeInForce.GTC
+    assert loaded.side is Side.SELL
+    assert loaded.reduce_only is True
+    assert loaded.created_at == T0 + timedelta(seconds=1)
+    assert loaded.created_at.tzinfo is not None
+
+
+async def test_nothing_is_kept_without_commit(store: StoreUnderTest) -> None:
+    async with store.uow() as uow:
+        await uow.orders.add(_order(1))
+        await uow.accounts.add(Account("acc-1", "u-1", Decimal(1000)))
+
+    async with store.uow() as uow:
+        assert await uow.orders.get("ord-001") is None
+        assert await uow.accounts.get("acc-1") is None
+
+
+async def test_changes_to_a_loaded_order_are_saved_at_commit_without_add(
+    store: StoreUnderTest,
+) -> None:
+    await _save(store, _order(1))
+    async with store.uow() as uow:
+        order = await uow.orders.get("ord-001")
+        assert order is not None
+        order.mark_pending_submit()
+        order.accept("brk-9")
+        order.apply_fill(Decimal("4"), Decimal("101.25"))
+        await uow.commit()
+
+    async with store.uow() as uow:
+        loaded = await uow.orders.get("ord-001")
+
+    assert loaded is not None
+    assert loaded.status is OrderStatus.PARTIALLY_FILLED
+    assert loaded.broker_order_id == "brk-9"
+    assert loaded.filled_quantity == Decimal("4")
+    assert loaded.average_fill_price == Decimal("101.25")
+
+
+async def test_orders_are_found_by_idempotency_key_and_client_id_per_account(
+    store: StoreUnderTest,
+) -> None:
+    await _save(store, _order(1, idempotency_key="k"), _order(2, account="acc-2"))
+
+    async with store.uow() as uow:
+        by_key = await uow.orders.by_idempotency_key("acc-1", "k")
+        other_account = await uow.orders.by_idempotency_key("acc-2", "k")
+        by_client = await uow.orders.by_client_order_id("acc-2", "cl-2")
+        wrong_account = await uow.orders.by_client_order_id("acc-1", "cl-2")
+
+    assert by_key is not None and by_key.id == "ord-001"
+    assert other_account is None
+    assert by_client is not None and by_client.id == "ord-002"
+    assert wrong_account is None
+
+
+async def test_one_object_per_order_inside_a_unit_of_work(store: StoreUnderTest) -> None:
+    await _save(store, _order(1, idempotency_key="k"))
+
+    async with store.uow() as uow:
+        first = await uow.orders.get("ord-001")
+        again = await uow.orders.by_idempotency_key("acc-1", "k")
+        listed = await uow.orders.list("acc-1")
+
+    assert first is again
+    assert listed[0] is first
+
+
+async def test_search_pages_newest_first_with_filters(store: StoreUnderTest) -> None:
+    orders = [_order(n, account="acc-1" if n % 2 else "acc-2") for n in range(1, 11)]
+    orders[2].deny(("X",))
+    await _save(store, *orders)
+
+    async with store.uow() as uow:
+        page1 = await uow.orders.search(OrderSearch(account_ids=("acc-1",), limit=2))
+        cursor = OrderCursor(page1[-1].created_at or T0, page1[-1].id)
+        page2 = await uow.orders.search(OrderSearch(account_ids=("acc-1",), after=cursor, limit=2))
+        denied = await uow.orders.search(OrderSearch(statuses=frozenset({OrderStatus.DENIED})))
+        none = await uow.orders.search(OrderSearch(account_ids=()))
+        everyone = await uow.orders.search(OrderSearch(limit=100))
+        sells = await uow.orders.search(OrderSearch(side=Side.SELL))
+        by_origin = await uow.orders.search(OrderSearch(origin_id="agent-1", limit=3))
+
+    assert [o.id for o in page1] == ["ord-009", "ord-007"]
+    assert [o.id for o in page2] == ["ord-005", "ord-003"]
+    assert [o.id for o in denied] == ["ord-003"]
+    assert none == []
+    assert [o.id for o in everyone] == [f"ord-{n:03d}" for n in range(10, 0, -1)]
+    assert sells == []
+    assert len(by_origin) == 3
+
+
+async def test_list_open_only_and_limit(store: StoreUnderTest) -> None:
+    working = _order(1)
+    working.mark_pending_submit()
+    done = _order(2)
+    done.deny(("X",))
+    await _save(store, working, done, _order(3, account="acc-2"))
+
+    async with store.uow() as uow:
+        open_orders = await uow.orders.list("acc-1", open_only=True)
+        newest = await uow.orders.list(limit=1)
+
+    assert [o.id for o in open_orders] == ["ord-001"]
+    assert [o.id for o in newest] == ["ord-003"]
+
+
+async def test_account_round_trips_with_positions_and_open_orders(store: StoreUnderTest) -> None:
+    account = Account("acc-1", "u-1", Decimal("100000.00"), peak_equity=Decimal("100000.00"))
+    order = _order(1)
+    order.mark_pending_submit()
+    account.track_order(order)
+    fill = Fill("f-1", "ord-001", "acc-1", "AAPL", Side.BUY, Decimal("4"), Decimal("101.25"), T0)
+    order.accept("b-1")
+    order.apply_fill(fill.quantity, fill.price)
+    account.apply_fill(fill, Decimal("1"))
+    await _save(store, account, order)
+
+    async with store.uow() as uow:
+        loaded = await uow.accounts.get("acc-1")
+        same_order = await uow.orders.get("ord-001")
+
+    assert loaded is not None
+    assert loaded.cash == Decimal("100000.00") - Decimal("405.00")
+    assert loaded.positions["AAPL"].quantity == Decimal("4")
+    assert loaded.positions["AAPL"].average_price == Decimal("101.25")
+    assert loaded.peak_equity == Decimal("100000.00")
+    assert list(loaded.open_orders) == ["ord-001"]
+    assert loaded.open_orders["ord-001"] is same_order
+
+
+async def test_account_changes_are_saved_and_removed_positions_deleted(
+    store: StoreUnderTest,
+) -> None:
+    account = Account("acc-1", "u-1", Decimal(1000))
+    account.apply_fill(Fill("f1", "o", "acc-1", "AAPL", Side.BUY, Decimal(1), Decimal(10), T0))
+    account.apply_fill(Fill("f2", "o", "acc-1", "MSFT", Side.BUY, Decimal(1), Decimal(20), T0))
+    await _save(store, account)
+
+    async with store.uow() as uow:
+        loaded = await uow.accounts.get("acc-1")
+        assert loaded is not None
+        del loaded.positions["MSFT"]
+        loaded.apply_fill(Fill("f3", "o", "acc-1", "AAPL", Side.SELL, Decimal(1), Decimal(15), T0))
+        loaded.start_day(Decimal(1005))
+        await uow.commit()
+
+    async with store.uow() as uow:
+        again = await uow.accounts.get("acc-1")
+        by_owner = await uow.accounts.list("u-1")
+        others = await uow.accounts.list("u-2")
+
+    assert again is not None
+    assert set(again.positions) == {"AAPL"}
+    assert again.positions["AAPL"].quantity == 0
+    assert again.positions["AAPL"].realized_pnl == Decimal(5)
+    assert again.start_of_day_equity == Decimal(1005)
+    assert [a.id for a in by_owner] == ["acc-1"]
+    assert others == []
+
+
+async def test_concurrent_account_updates_conflict_instead_of_losing_one(
+    store: StoreUnderTest,
+) -> None:
+    if store.kind == "memory":
+        pytest.skip("one shared object per account in memory: there is no stale copy to write")
+    await _save(store, Account("acc-1", "u-1", Decimal(1000)))
+
+    async with store.uow() as first, store.uow() as second:
+        a = await first.accounts.get("acc-1")
+        b = await second.accounts.get("acc-1")
+        assert a is not None and b is not None
+        a.cash += 1
+        b.cash += 2
+        await first.commit()
+        with pytest.raises(ConcurrentUpdate):
+            await second.commit()
+
+    async with store.uow() as uow:
+        final = await uow.accounts.get("acc-1")
+    assert final is not None
+    assert final.cash == Decimal(1001)
+    assert final.version == 1
+
+
+async def test_fills_are_append_only_and_idempotent(store: StoreUnderTest) -> None:
+    f1 = Fill("f-1", "o-1", "acc-1", "AAPL", Side.BUY, Decimal("1.5"), Decimal("10.01"), T0)
+    f2 = Fill(
+        "f-2", "o-2", "acc-1", "AAPL", Side.SELL, Decimal("1"), Decimal("11"), T0, Decimal("0.35")
+    )
+    async with store.uow() as uow:
+        await uow.fills.add(f2)
+        await uow.fills.add(f1)
+        await uow.commit()
+    async with store.uow() as uow:
+        await uow.fills.add(f1)
+        await uow.commit()
+
+    async with store.uow() as uow:
+        all_fills = await uow.fills.list("acc-1")
+        one_order = await uow.fills.list("acc-1", "o-2")
+        other = await uow.fills.list("acc-2")
+
+    assert all_fills == [f1, f2]
+    assert one_order == [f2]
+    assert other == []
+
+
+async def test_instruments_round_trip_including_option_terms(store: StoreUnderTest) -> None:
+    option = Instrument(
+        "AAPL 260320C00200000",
+        AssetClass.OPTION,
+        sector="TECH",
+        multiplier=Decimal(100),
+        underlying="AAPL",
+        strike=Decimal("200.00"),
+        expiry=date(2026, 3, 20),
+        right=OptionRight.CALL,
+    )
+    equity = Instrument("AAPL", tick_size=Decimal("0.01"), sector="TECH")
+    await _save(store, option, equity)
+
+    async with store.uow() as uow:
+        loaded = await uow.instruments.get(option.symbol)
+        listed = await uow.instruments.list()
+        missing = await uow.instruments.get("NOPE")
+
+    assert loaded == option
+    assert listed == [equity, option]
+    assert missing is None
