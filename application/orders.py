@@ -10,6 +10,7 @@ from application.access import account_for
 from application.concurrency import KeyedLocks
 from application.fills import book_fills
 from application.policies import PolicyCache
+from application.retry import retry_on_conflict
 from application.snapshots import instrument_map, load_risk_view
 from domain.errors import Conflict, NotFound
 from domain.principals import Principal
@@ -65,6 +66,9 @@ class BrokerRouter:
             raise NotFound(f"broker {account.broker!r} is not configured") from None
 
 
+_Approved = tuple[Account, Order, Decision]
+
+
 class OrderService:
     """Submit, cancel and sync orders. One account's orders are decided one at a time."""
 
@@ -89,46 +93,57 @@ class OrderService:
         self.locks = locks
 
     async def submit(self, cmd: SubmitOrder) -> OrderResult:
-        symbol = cmd.symbol.strip().upper()
         async with self.locks.hold(cmd.account_id):
-            async with self._uow() as uow:
-                account = await account_for(uow, cmd.principal, cmd.account_id)
-                replay = await self._replay(uow, cmd, account)
-                if replay is not None:
-                    return replay
-                order = Order(
-                    id=self._ids.new("ord-"),
-                    client_order_id=cmd.client_order_id or self._ids.new("cl-"),
-                    account_id=account.id,
-                    symbol=symbol,
-                    side=cmd.side,
-                    quantity=cmd.quantity,
-                    origin=cmd.origin,
-                    order_type=cmd.order_type,
-                    time_in_force=cmd.time_in_force,
-                    limit_price=cmd.limit_price,
-                    stop_price=cmd.stop_price,
-                    reduce_only=cmd.reduce_only,
-                    idempotency_key=cmd.idempotency_key,
-                    created_at=self._clock.now(),
-                    broker=account.broker,
-                )
-                decision = await self._decide(uow, account, order)
-                await uow.orders.add(order)
-                if not decision.approved:
-                    order.deny(tuple(code.value for code in decision.reasons))
-                    await uow.commit()
-                    await self._publisher.publish(uow.collect_events())
-                    return OrderResult(order, decision)
-                order.mark_pending_submit(decision.quantity if decision.reduced else None)
-                account.track_order(order)
-                self.policies.flow_for(account.id).record(order, self._clock.now().timestamp())
-                await uow.commit()
-                await self._publisher.publish(uow.collect_events())
+            # A conflict (another instance changed the account) retries the decision; nothing
+            # has reached the broker yet, so the retry is safe.
+            recorded = await retry_on_conflict(lambda: self._record_decision(cmd))
+            if isinstance(recorded, OrderResult):
+                return recorded
+            account, order, decision = recorded
             await self._send(account, order.id)
             async with self._uow() as uow:
                 stored = await uow.orders.get(order.id)
                 return OrderResult(stored or order, decision)
+
+    async def _record_decision(
+        self, cmd: SubmitOrder
+    ) -> OrderResult | tuple[Account, Order, Decision]:
+        """Decide and store the order (denied, or approved and pending submission)."""
+        async with self._uow() as uow:
+            account = await account_for(uow, cmd.principal, cmd.account_id)
+            replay = await self._replay(uow, cmd, account)
+            if replay is not None:
+                return replay
+            order = Order(
+                id=self._ids.new("ord-"),
+                client_order_id=cmd.client_order_id or self._ids.new("cl-"),
+                account_id=account.id,
+                symbol=cmd.symbol.strip().upper(),
+                side=cmd.side,
+                quantity=cmd.quantity,
+                origin=cmd.origin,
+                order_type=cmd.order_type,
+                time_in_force=cmd.time_in_force,
+                limit_price=cmd.limit_price,
+                stop_price=cmd.stop_price,
+                reduce_only=cmd.reduce_only,
+                idempotency_key=cmd.idempotency_key,
+                created_at=self._clock.now(),
+                broker=account.broker,
+            )
+            decision = await self._decide(uow, account, order)
+            await uow.orders.add(order)
+            if not decision.approved:
+                order.deny(tuple(code.value for code in decision.reasons))
+                await uow.commit()
+                await self._publisher.publish(uow.collect_events())
+                return OrderResult(order, decision)
+            order.mark_pending_submit(decision.quantity if decision.reduced else None)
+            account.track_order(order)
+            await uow.commit()
+            self.policies.flow_for(account.id).record(order, self._clock.now().timestamp())
+            await self._publisher.publish(uow.collect_events())
+            return account, order, decision
 
     async def decide(self, account_id: str, principal: Principal, order: Order) -> Decision:
         """The gate's decision on a hypothetical order; nothing is stored or sent."""

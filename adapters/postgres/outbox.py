@@ -48,6 +48,10 @@ def _subclasses(cls: type[DomainEvent]) -> list[type[DomainEvent]]:
     return found
 
 
+class PublishFailed(Exception):
+    """The publisher refused a batch; its rows stay pending for the next drain."""
+
+
 class EventCodec:
     """Domain events to JSON-able documents and back, by their stable type name."""
 
@@ -179,7 +183,7 @@ class OutboxRelay:
             except Exception as exc:
                 await conn.rollback()
                 await self._count_attempt(sent, exc)
-                raise
+                raise PublishFailed(f"publisher failed: {type(exc).__name__}") from exc
             if sent:
                 await conn.execute(
                     update(outbox).where(outbox.c.id.in_(sent)).values(sent_at=self._now())
