@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Callable, Coroutine
+from typing import Any
+
 from domain.risk.flow import OrderFlow
 from domain.risk.gate import Policy, compile_policy
 from domain.trading.accounts import Account
@@ -19,6 +23,9 @@ class PolicyCache:
         self._policies: dict[str, Policy] = {}
         self._flows: dict[str, OrderFlow] = {}
         self.compilations = 0
+        # Told (fire and forget) when rules changed here, so other instances drop theirs.
+        self.on_change: Callable[[], Coroutine[Any, Any, None]] | None = None
+        self._pending: set[asyncio.Task[None]] = set()
 
     async def policy_for(self, uow: UnitOfWork, account: Account) -> Policy:
         policy = self._policies.get(account.id)
@@ -35,8 +42,12 @@ class PolicyCache:
             flow = self._flows[account_id] = OrderFlow()
         return flow
 
-    def invalidate(self, account_id: str | None = None) -> None:
+    def invalidate(self, account_id: str | None = None, *, local: bool = False) -> None:
         if account_id is None:
             self._policies.clear()
         else:
             self._policies.pop(account_id, None)
+        if not local and self.on_change is not None:
+            task = asyncio.get_running_loop().create_task(self.on_change())
+            self._pending.add(task)
+            task.add_done_callback(self._pending.discard)

@@ -23,6 +23,9 @@ from adapters.memory.ratelimit import InMemoryRateLimiter
 from adapters.memory.store import InMemoryStore
 from adapters.postgres.audit import SqlAuditLog
 from adapters.postgres.outbox import OutboxRelay, RelayingPublisher
+from adapters.redis.broadcast import RedisBroadcast
+from adapters.redis.client import redis_from_url
+from adapters.redis.ratelimit import RedisRateLimiter
 from adapters.security.argon2_hasher import Argon2Hasher
 from adapters.security.cipher import FernetCipher
 from adapters.security.jwt_tokens import RsaJwtIssuer
@@ -40,6 +43,7 @@ from application.risk import RiskService
 from application.succession import SuccessionScheduler, SuccessionService
 from application.triggers import LossLimitWatch
 from application.workspaces import WorkspaceService
+from bootstrap.cluster import ClusterBridge, cluster_lifetime
 from bootstrap.settings import Settings, SettingsError
 from bootstrap.storage import (
     memory_probe,
@@ -146,6 +150,11 @@ async def database_lifetime(
             await engine().dispose()
 
 
+def connect_bridge(bus: InProcessEventBus, bridge: ClusterBridge) -> ClusterBridge:
+    bus.subscribe(DomainEvent, bridge.forward)
+    return bridge
+
+
 def connect_hub(bus: InProcessEventBus, hub: EventHub) -> EventHub:
     bus.subscribe(DomainEvent, hub.publish)
     return hub
@@ -235,7 +244,13 @@ class Container(containers.DeclarativeContainer):
     workspaces = providers.Singleton(WorkspaceService, uow_factory, clock, ids)
     accounts = providers.Singleton(AccountQueries, uow_factory, market)
 
-    rate_limiter = providers.Singleton(InMemoryRateLimiter, clock)
+    shared_kind = providers.Callable(lambda s: "redis" if s.redis_url else "local", settings)
+    redis_client = providers.Singleton(lambda s: redis_from_url(s.redis_url), settings)
+    rate_limiter = providers.Selector(
+        shared_kind,
+        local=providers.Singleton(InMemoryRateLimiter, clock),
+        redis=providers.Singleton(RedisRateLimiter, redis_client),
+    )
     http_config = providers.Singleton(http_config, settings)
     event_hub = providers.Singleton(
         connect_hub, bus, providers.Factory(EventHub, settings.provided.ws_queue_size)
@@ -279,6 +294,22 @@ class Container(containers.DeclarativeContainer):
         every_seconds=1.0,
     )
     database = providers.Resource(database_lifetime, settings, engine.provider)
+    # With Redis, instances share their events (WebSocket fan-out) and rule changes.
+    cluster_bridge = providers.Selector(
+        shared_kind,
+        local=providers.Object(None),
+        redis=providers.Singleton(
+            connect_bridge,
+            bus,
+            providers.Singleton(
+                ClusterBridge,
+                providers.Singleton(RedisBroadcast, redis_client, settings.provided.redis_url),
+                event_hub.provided.publish,
+                policies,
+            ),
+        ),
+    )
+    cluster = providers.Resource(cluster_lifetime, cluster_bridge)
 
 
 def build_container(settings: Settings) -> Container:

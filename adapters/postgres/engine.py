@@ -10,6 +10,7 @@ from sqlalchemy import event
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.pool import NullPool
 
 from domain.errors import StoreUnavailable
 
@@ -27,6 +28,8 @@ class PoolSettings:
     pre_ping: bool = True
     connect_timeout_seconds: float = 5.0
     statement_timeout_ms: int = 10_000
+    # No pooling: a connection per unit of work (tests that hop between event loops).
+    null_pool: bool = False
 
 
 def is_sqlite(url: str) -> bool:
@@ -49,6 +52,11 @@ def make_engine(url: str, pool: PoolSettings | None = None) -> AsyncEngine:
     """An AsyncEngine for `url` (postgresql+asyncpg or sqlite+aiosqlite)."""
     url = normalize_url(url)
     pool = pool or PoolSettings()
+    if pool.null_pool:
+        engine = create_async_engine(url, poolclass=NullPool)
+        if is_sqlite(url):
+            event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+        return engine
     if is_sqlite(url):
         engine = create_async_engine(url, pool_size=5, max_overflow=5, pool_timeout=30)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)

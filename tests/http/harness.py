@@ -15,6 +15,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.memory.clock import FakeClock
+from adapters.postgres.engine import PoolSettings, make_engine
 from adapters.security.argon2_hasher import Argon2Hasher
 from bootstrap.app import create_app
 from bootstrap.container import Container, build_container
@@ -51,6 +52,12 @@ def test_container(settings: Settings, clock: FakeClock) -> Container:
     container.clock.override(providers.Object(clock))
     container.hasher.override(providers.Object(Argon2Hasher.fast()))
     container.background.override(providers.Resource(no_background))
+    if container.store_kind() == "sql":
+        # The test client runs the app's lifespan on another event loop than the test:
+        # pooled asyncpg connections cannot cross loops, so each unit of work opens its own.
+        container.engine.override(
+            providers.Singleton(make_engine, settings.database_url, PoolSettings(null_pool=True))
+        )
     return container
 
 
@@ -140,12 +147,12 @@ async def reset_schema(engine: AsyncEngine) -> None:
 
 
 async def open_harness(
-    settings: Settings | None = None,
+    settings: Settings | None = None, *, reset: bool = True
 ) -> tuple[Harness, AsyncTestClient[Litestar]]:
     clock = FakeClock()
     settings = settings or test_settings()
     container = test_container(settings, clock)
-    if container.store_kind() == "sql":
+    if reset and container.store_kind() == "sql":
         await reset_schema(container.engine())
     app = create_app(settings, container)
     client = AsyncTestClient(app)

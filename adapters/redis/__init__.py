@@ -1,0 +1,1 @@
+"""Redis adapters: rate limits, cross-instance broadcast, quote cache, idempotency keys."""

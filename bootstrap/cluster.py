@@ -1,0 +1,115 @@
+"""Several Bulwark instances as one: domain events and cache invalidations fanned out.
+
+Each instance publishes the events of its bus on the broadcast channel (Redis pub/sub
+when configured, in-process otherwise), tagged with its instance id; the others hand
+them to their WebSocket hub, so a halt pulled on one instance is seen live on every
+instance within the broadcast's latency. Durable state stays the truth: orders read
+the trading state from the database, and on every (re)connect an instance drops its
+compiled risk policies so rules changed while it was away are reloaded. While the
+broadcast is down the instance keeps deciding from the database (fail closed there).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
+
+import msgspec
+import structlog
+
+from adapters.postgres.outbox import EventCodec
+from application.policies import PolicyCache
+from domain.events import DomainEvent
+from ports.broadcast import Broadcast
+
+EVENTS = "bulwark:events"
+RULES = "bulwark:rules"
+_log = structlog.get_logger("bulwark.cluster")
+
+
+class _Envelope(msgspec.Struct, frozen=True):
+    origin: str
+    type: str
+    payload: object
+
+
+class ClusterBridge:
+    """Bus -> broadcast for local events; broadcast -> hub for everyone else's."""
+
+    def __init__(
+        self,
+        broadcast: Broadcast,
+        deliver: Callable[[DomainEvent], Awaitable[None]],
+        policies: PolicyCache,
+        instance_id: str | None = None,
+    ) -> None:
+        self.instance_id = instance_id or uuid.uuid4().hex
+        self.connected = asyncio.Event()
+        self.received = 0
+        self._broadcast = broadcast
+        self._deliver = deliver
+        self._policies = policies
+        self._codec = EventCodec()
+        self._encoder = msgspec.json.Encoder()
+        self._decoder = msgspec.json.Decoder(_Envelope)
+        policies.on_change = self.rules_changed
+
+    async def forward(self, event: DomainEvent) -> None:
+        """A bus handler: share a local event with the other instances (best effort)."""
+        if type(event).__name__ not in self._codec.types:
+            return
+        envelope = _Envelope(self.instance_id, event.name, self._codec.encode(event))
+        try:
+            await self._broadcast.publish(EVENTS, self._encoder.encode(envelope))
+        except ConnectionError:
+            _log.warning("cluster.publish_failed", event=event.name)
+
+    async def rules_changed(self) -> None:
+        with contextlib.suppress(ConnectionError):
+            await self._broadcast.publish(RULES, self.instance_id.encode())
+
+    async def run(self) -> None:
+        await self._broadcast.listen(
+            [EVENTS, RULES], self._on_message, self._on_connect, self._on_disconnect
+        )
+
+    async def _on_message(self, channel: str, data: bytes) -> None:
+        if channel == RULES:
+            if data.decode() != self.instance_id:
+                self._policies.invalidate(local=True)
+            return
+        try:
+            envelope = self._decoder.decode(data)
+            if envelope.origin == self.instance_id:
+                return
+            event = self._codec.decode(envelope.type, envelope.payload)
+        except (msgspec.DecodeError, msgspec.ValidationError, ValueError):
+            _log.warning("cluster.undecodable", channel=channel)
+            return
+        self.received += 1
+        await self._deliver(event)
+
+    async def _on_connect(self) -> None:
+        self._policies.invalidate(local=True)  # rules may have changed while away
+        self.connected.set()
+        _log.info("cluster.connected", instance=self.instance_id)
+
+    async def _on_disconnect(self) -> None:
+        self.connected.clear()
+        _log.warning("cluster.disconnected", instance=self.instance_id)
+
+
+async def cluster_lifetime(bridge: ClusterBridge | None) -> AsyncIterator[ClusterBridge | None]:
+    """Runs the bridge's listener for the app's lifetime (nothing without a bridge)."""
+    if bridge is None:
+        yield None
+        return
+    task = asyncio.create_task(bridge.run())
+    try:
+        yield bridge
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task

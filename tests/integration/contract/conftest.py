@@ -1,0 +1,156 @@
+"""Contract fixtures: each port's adapter built for "memory" and for "redis", one test run each.
+
+Only the "redis" runs ask for the shared `redis_url` fixture, so the "memory" runs need no server.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass, field
+
+import pytest
+from redis.asyncio import Redis
+
+from adapters.memory.broadcast import InMemoryBroadcast, InMemoryBroadcastHub
+from adapters.memory.cache import InMemoryQuoteCache
+from adapters.memory.clock import FakeClock
+from adapters.memory.idempotency import InMemoryIdempotencyStore
+from adapters.memory.ratelimit import InMemoryRateLimiter
+from adapters.redis.broadcast import RedisBroadcast
+from adapters.redis.cache import RedisQuoteCache
+from adapters.redis.client import redis_from_url
+from adapters.redis.idempotency import RedisIdempotencyStore
+from adapters.redis.ratelimit import RedisRateLimiter
+from ports.broadcast import Broadcast
+from ports.cache import QuoteCache
+from ports.idempotency import IdempotencyStore
+from ports.ratelimit import RateLimiter
+
+WAIT_S = 5.0  # how long a test waits for an event before failing (a bound, not an assertion)
+
+
+@dataclass
+class Backend:
+    """Where the adapters under test keep their state, and how a test lets time pass."""
+
+    kind: str
+    clock: FakeClock = field(default_factory=FakeClock)
+    hub: InMemoryBroadcastHub = field(default_factory=InMemoryBroadcastHub)
+    redis: Redis | None = None
+    url: str = ""
+
+    async def elapse(self, seconds: float) -> None:
+        """The memory adapters' fake clock moves; Redis keeps real time, so a real sleep."""
+        if self.redis is None:
+            self.clock.advance(seconds)
+        else:
+            await asyncio.sleep(seconds)
+
+    async def cut_listeners(self) -> None:
+        """Kill every pub/sub connection, as a network fault or a server restart would."""
+        if self.redis is None:
+            self.hub.kill_listeners()
+        else:
+            await self.redis.execute_command("CLIENT", "KILL", "TYPE", "pubsub")
+
+
+@pytest.fixture(params=["memory", "redis"])
+async def backend(request: pytest.FixtureRequest) -> AsyncIterator[Backend]:
+    if request.param == "memory":
+        yield Backend("memory")
+        return
+    url: str = request.getfixturevalue("redis_url")
+    client = redis_from_url(url)
+    try:
+        yield Backend("redis", redis=client, url=url)
+    finally:
+        await client.aclose()
+
+
+@pytest.fixture
+def limiter(backend: Backend) -> RateLimiter:
+    if backend.redis is None:
+        return InMemoryRateLimiter(backend.clock)
+    return RedisRateLimiter(backend.redis)
+
+
+@pytest.fixture
+def quote_cache(backend: Backend) -> QuoteCache:
+    if backend.redis is None:
+        return InMemoryQuoteCache(backend.clock)
+    return RedisQuoteCache(backend.redis)
+
+
+@pytest.fixture
+def idempotency(backend: Backend) -> IdempotencyStore:
+    if backend.redis is None:
+        return InMemoryIdempotencyStore(backend.clock)
+    return RedisIdempotencyStore(backend.redis)
+
+
+@pytest.fixture
+def new_instance(backend: Backend) -> Callable[[], Broadcast]:
+    """Builds one more instance's Broadcast on the backend's shared medium."""
+
+    def build() -> Broadcast:
+        if backend.redis is None:
+            return InMemoryBroadcast(backend.hub)
+        return RedisBroadcast(backend.redis, backend.url)
+
+    return build
+
+
+Event = tuple[object, ...]
+
+
+class Recorder:
+    """A listener's callbacks in order: ("connect",), ("disconnect",), ("message", chan, data)."""
+
+    def __init__(self) -> None:
+        self._events: asyncio.Queue[Event] = asyncio.Queue()
+
+    async def on_message(self, channel: str, data: bytes) -> None:
+        await self._events.put(("message", channel, data))
+
+    async def on_connect(self) -> None:
+        await self._events.put(("connect",))
+
+    async def on_disconnect(self) -> None:
+        await self._events.put(("disconnect",))
+
+    async def next(self) -> Event:
+        return await asyncio.wait_for(self._events.get(), WAIT_S)
+
+    def pending(self) -> list[Event]:
+        events = []
+        while not self._events.empty():
+            events.append(self._events.get_nowait())
+        return events
+
+
+Listen = Callable[[Broadcast, list[str]], Awaitable[Recorder]]
+
+
+@pytest.fixture
+async def listen() -> AsyncIterator[Listen]:
+    """Starts `broadcast.listen(channels, ...)` in a task (cancelled after the test)."""
+    tasks: list[asyncio.Task[None]] = []
+
+    async def start(broadcast: Broadcast, channels: list[str]) -> Recorder:
+        recorder = Recorder()
+        tasks.append(
+            asyncio.create_task(
+                broadcast.listen(
+                    channels, recorder.on_message, recorder.on_connect, recorder.on_disconnect
+                )
+            )
+        )
+        return recorder
+
+    yield start
+    for task in tasks:
+        task.cancel()
+    if tasks:
+        _, still_running = await asyncio.wait(tasks, timeout=WAIT_S)
+        assert not still_running, "a listener did not stop when cancelled"
