@@ -85,11 +85,19 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+_GONE = frozenset({"3D000", "55000"})
+
+
 def is_unavailable(exc: BaseException) -> bool:
     """True for errors that mean "the database cannot be reached", not "the query is wrong"."""
     if isinstance(exc, StoreUnavailable | PoolTimeout | OSError | TimeoutError):
         return True
     if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+        return True
+    # PostgreSQL: connection exceptions (08), insufficient resources (53), operator
+    # intervention such as shutdown (57), a missing database (3D000), not accepting (55000).
+    state = str(getattr(getattr(exc, "orig", None), "sqlstate", "") or "")
+    if isinstance(exc, DBAPIError) and (state[:2] in {"08", "53", "57"} or state in _GONE):
         return True
     if isinstance(exc, InterfaceError):
         return True

@@ -17,10 +17,12 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Protocol, Self
 
 from sqlalchemy import Executable, Result
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from adapters.postgres.engine import guarded
 from adapters.postgres.outbox import OutboxWriter
+from domain.errors import StoreUnavailable
 from domain.events import DomainEvent
 
 if TYPE_CHECKING:
@@ -181,7 +183,10 @@ class SqlUnitOfWork:
     # -- what repositories use ---------------------------------------------------
     async def connection(self) -> AsyncConnection:
         if self._conn is None:
-            self._conn = await guarded(self.engine.connect)
+            try:
+                self._conn = await guarded(self.engine.connect)
+            except DBAPIError as exc:  # any failure to obtain a connection is an outage
+                raise StoreUnavailable("the database is unavailable") from exc
         return self._conn
 
     async def execute(self, statement: Executable) -> Result[Any]:
