@@ -35,7 +35,8 @@ test: lint typecheck contracts
 bench: install
 	$(BIN)/python -m benchmarks.bench_pretrade
 	$(BIN)/python -m benchmarks.bench_killswitch
-	$(BIN)/python -m benchmarks.bench_http
+	$(BIN)/python -m benchmarks.bench_http --store all
+	$(BIN)/python -m benchmarks.bench_workspaces --store all
 
 # `make run DEMO=1` loads demo users, an account, prices and an agent (see README).
 run: install
