@@ -21,8 +21,10 @@ from adapters.memory.clock import SystemClock, UuidGenerator
 from adapters.memory.marketdata import InMemoryMarketData
 from adapters.memory.ratelimit import InMemoryRateLimiter
 from adapters.memory.store import InMemoryStore
+from adapters.memory.store import unit_of_work_factory as memory_uow_factory
 from adapters.postgres.audit import SqlAuditLog
 from adapters.postgres.outbox import OutboxRelay, RelayingPublisher
+from adapters.postgres.uow import unit_of_work_factory as sql_uow_factory
 from adapters.redis.broadcast import RedisBroadcast
 from adapters.redis.client import redis_from_url
 from adapters.redis.ratelimit import RedisRateLimiter
@@ -47,10 +49,8 @@ from bootstrap.cluster import ClusterBridge, cluster_lifetime
 from bootstrap.settings import Settings, SettingsError
 from bootstrap.storage import (
     memory_probe,
-    memory_units,
     sql_engine,
     sql_probe,
-    sql_units,
     store_kind,
 )
 from domain.events import DomainEvent
@@ -172,8 +172,8 @@ class Container(containers.DeclarativeContainer):
     engine = providers.Singleton(sql_engine, settings)
     uow_factory = providers.Selector(
         store_kind,
-        memory=providers.Singleton(memory_units, store),
-        sql=providers.Singleton(sql_units, engine),
+        memory=providers.Singleton(memory_uow_factory, store),
+        sql=providers.Singleton(sql_uow_factory, engine),
     )
     market = providers.Singleton(InMemoryMarketData, clock)
     paper_broker = providers.Singleton(PaperBroker, market, clock, ids, PaperBrokerConfig())

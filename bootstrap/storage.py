@@ -8,12 +8,8 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.memory.store import InMemoryStore, InMemoryUnitOfWork
-from adapters.memory.store import unit_of_work_factory as memory_uow_factory
 from adapters.postgres import migrate
 from adapters.postgres.engine import PoolSettings, make_engine
-from adapters.postgres.uow import SqlUnitOfWork
-from adapters.postgres.uow import unit_of_work_factory as sql_uow_factory
 from bootstrap.settings import Settings
 
 
@@ -32,14 +28,6 @@ def sql_engine(settings: Settings) -> AsyncEngine:
             statement_timeout_ms=settings.db_statement_timeout_ms,
         ),
     )
-
-
-def memory_units(store: InMemoryStore) -> Callable[[], InMemoryUnitOfWork]:
-    return memory_uow_factory(store)
-
-
-def sql_units(engine: AsyncEngine) -> Callable[[], SqlUnitOfWork]:
-    return sql_uow_factory(engine)
 
 
 def sql_probe(engine: AsyncEngine) -> Callable[[], Any]:

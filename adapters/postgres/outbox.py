@@ -199,18 +199,6 @@ class OutboxRelay:
                 .values(attempts=outbox.c.attempts + 1, last_error=type(exc).__name__)
             )
 
-    async def pending(self) -> int:
-        """How many rows wait to be published (for /ready and metrics)."""
-        from sqlalchemy import func
-
-        async with self._engine.connect() as conn:
-            result = await conn.execute(
-                select(func.count())
-                .select_from(outbox)
-                .where(outbox.c.sent_at.is_(None), outbox.c.failed_at.is_(None))
-            )
-            return int(result.scalar_one())
-
 
 class RelayingPublisher:
     """The publisher use cases get in SQL mode: direct events now, then the outbox drained.

@@ -74,7 +74,6 @@ class SqlUnitOfWork:
         self._conn: AsyncConnection | None = None
         self._identity: dict[tuple[str, Hashable], _Entry] = {}
         self._staged: list[Op] = []
-        self._after_commit: list[Callable[[], None]] = []
         self.committed = False
 
     # -- repositories (built on first use) -------------------------------------
@@ -207,13 +206,11 @@ class SqlUnitOfWork:
         self._identity[(kind, key)] = _Entry(obj, tracker, tracker.dump(obj))
         return obj
 
-    def track_added(
-        self, kind: str, key: Hashable, obj: Any, tracker: Tracker, *, exists: bool = False
-    ) -> None:
-        """Register an object to save at commit (insert, unless already loaded or `exists`)."""
+    def track_added(self, kind: str, key: Hashable, obj: Any, tracker: Tracker) -> None:
+        """Register an object to save at commit (upsert, unless already loaded: update)."""
         entry = self._identity.get((kind, key))
         if entry is None:
-            self._identity[(kind, key)] = _Entry(obj, tracker, _EXISTS if exists else None)
+            self._identity[(kind, key)] = _Entry(obj, tracker, None)
         elif entry.obj is not obj:
             # A different object under a loaded key replaces it: an update of that row.
             entry.obj = obj
@@ -222,12 +219,9 @@ class SqlUnitOfWork:
         """A write to apply at commit, after the tracked aggregates."""
         self._staged.append(op)
 
-    def after_commit(self, callback: Callable[[], None]) -> None:
-        self._after_commit.append(callback)
-
     # -- the transaction ----------------------------------------------------------
     async def __aenter__(self) -> Self:
-        self._identity, self._staged, self._after_commit = {}, [], []
+        self._identity, self._staged = {}, []
         self.committed = False
         return self
 
@@ -248,9 +242,7 @@ class SqlUnitOfWork:
     async def commit(self) -> None:
         conn = await self.connection()
         await guarded(lambda: self._flush(conn))
-        for callback in self._after_commit:
-            callback()
-        self._after_commit, self._staged = [], []
+        self._staged = []
         self.committed = True
 
     async def _flush(self, conn: AsyncConnection) -> None:
@@ -260,8 +252,7 @@ class SqlUnitOfWork:
             for entry in list(self._identity.values()):
                 after = entry.tracker.dump(entry.obj)
                 if after != entry.snapshot:
-                    before = None if entry.snapshot is None else entry.snapshot
-                    await entry.tracker.write(conn, entry.obj, before, after)
+                    await entry.tracker.write(conn, entry.obj, entry.snapshot, after)
                     written.append((entry, after))
                 pending = getattr(entry.obj, "events", None)
                 if pending:
@@ -282,25 +273,13 @@ class SqlUnitOfWork:
                 pending.clear()
 
     async def rollback(self) -> None:
-        self._staged, self._after_commit = [], []
+        self._staged = []
         if self._conn is not None:
             await self._conn.rollback()
 
     def collect_events(self) -> list[DomainEvent]:
         """Always empty: committed events are in the outbox, and the relay publishes them."""
         return []
-
-
-class _Exists:
-    """Snapshot marker of an added object whose row is known to exist (write = update)."""
-
-    def __eq__(self, other: object) -> bool:
-        return False
-
-    __hash__ = None  # type: ignore[assignment]
-
-
-_EXISTS = _Exists()
 
 
 def unit_of_work_factory(

@@ -13,6 +13,12 @@ if TYPE_CHECKING:
     from adapters.postgres.uow import SqlUnitOfWork
 
 
+def _insert(conn: AsyncConnection, table: Table, row: Mapping[str, Any]) -> Any:
+    """The dialect's INSERT, which has ON CONFLICT on both PostgreSQL and SQLite."""
+    dialect_insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+    return dialect_insert(table).values(dict(row))
+
+
 async def upsert(
     conn: AsyncConnection,
     table: Table,
@@ -20,8 +26,7 @@ async def upsert(
     keys: Sequence[str],
 ) -> None:
     """INSERT, or UPDATE the non-key columns when a row with the same keys exists."""
-    dialect_insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
-    statement = dialect_insert(table).values(dict(row))
+    statement = _insert(conn, table, row)
     changes = {name: statement.excluded[name] for name in row if name not in keys}
     if changes:
         statement = statement.on_conflict_do_update(index_elements=list(keys), set_=changes)
@@ -32,8 +37,7 @@ async def upsert(
 
 async def insert_ignore(conn: AsyncConnection, table: Table, row: Mapping[str, Any]) -> None:
     """INSERT unless a row with the same primary key exists (append-only idempotence)."""
-    dialect_insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
-    await conn.execute(dialect_insert(table).values(dict(row)).on_conflict_do_nothing())
+    await conn.execute(_insert(conn, table, row).on_conflict_do_nothing())
 
 
 class SqlRepo:
