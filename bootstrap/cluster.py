@@ -19,7 +19,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 import msgspec
 import structlog
 
-from adapters.postgres.outbox import EventCodec
+from adapters.eventcodec import EventCodec
 from application.policies import PolicyCache
 from domain.events import DomainEvent
 from ports.broadcast import Broadcast

@@ -15,18 +15,13 @@ import contextlib
 import uuid
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
-from typing import Any
 
 import msgspec
 import structlog
 from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-import domain.agents.heartbeat
-import domain.killswitch.switch
-import domain.margin.status
-import domain.succession.events
-import domain.trading.orders  # noqa: F401  (event classes register by import)
+from adapters.eventcodec import EventCodec, aggregate_of
 from adapters.postgres.engine import guarded
 from adapters.postgres.tables.outbox import outbox
 from domain.events import DomainEvent
@@ -40,42 +35,8 @@ def _utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-def _subclasses(cls: type[DomainEvent]) -> list[type[DomainEvent]]:
-    found = []
-    for sub in cls.__subclasses__():
-        found.append(sub)
-        found.extend(_subclasses(sub))
-    return found
-
-
 class PublishFailed(Exception):
     """The publisher refused a batch; its rows stay pending for the next drain."""
-
-
-class EventCodec:
-    """Domain events to JSON-able documents and back, by their stable type name."""
-
-    def __init__(self) -> None:
-        self.types: dict[str, type[DomainEvent]] = {c.__name__: c for c in _subclasses(DomainEvent)}
-
-    def encode(self, event: DomainEvent) -> dict[str, Any]:
-        document: dict[str, Any] = msgspec.to_builtins(event)
-        return document
-
-    def decode(self, event_type: str, payload: Any) -> DomainEvent:
-        cls = self.types.get(event_type)
-        if cls is None:
-            raise ValueError(f"unknown event type {event_type!r}")
-        return msgspec.convert(payload, cls, strict=False)
-
-
-def aggregate_of(event: DomainEvent) -> str:
-    """The key that orders events: account, scope, agent or owner id."""
-    for name in ("account_id", "scope_key", "agent_id", "owner_id", "order_id"):
-        value = getattr(event, name, None)
-        if value:
-            return str(value)
-    return ""
 
 
 class OutboxWriter:

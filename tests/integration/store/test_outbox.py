@@ -196,7 +196,7 @@ async def test_the_use_case_publisher_sends_direct_events_then_drains_the_outbox
 async def test_every_event_type_round_trips_through_the_outbox_codec() -> None:
     from datetime import UTC, datetime, timedelta
 
-    from adapters.postgres.outbox import EventCodec
+    from adapters.eventcodec import EventCodec
     from domain.succession.events import SuccessionReminderDue
 
     codec = EventCodec()

@@ -1,0 +1,1 @@
+"""Kafka adapter: command consumers in, domain events, decisions and emergency halts out."""
