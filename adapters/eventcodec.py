@@ -9,6 +9,7 @@ import msgspec
 import domain.agents.heartbeat
 import domain.killswitch.switch
 import domain.margin.status
+import domain.monitoring.streams
 import domain.succession.events
 import domain.trading.orders  # noqa: F401  (event classes register by import)
 from domain.events import DomainEvent

@@ -6,17 +6,20 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from application.access import account_for
+from application.access import account_for, may_act_on
+from application.batching import KeyedBatcher
 from application.concurrency import KeyedLocks
 from application.fills import book_fills
 from application.policies import PolicyCache
 from application.retry import retry_on_conflict
-from application.snapshots import instrument_map, load_risk_view
-from domain.errors import Conflict, NotFound
+from application.snapshots import SharedReads, instrument_map, load_risk_view
+from domain.errors import ConcurrentUpdate, Conflict, DomainError, NotFound, StoreUnavailable
 from domain.principals import Principal
+from domain.risk.flow import Recorded
 from domain.risk.reasons import Outcome, ReasonCode
 from domain.risk.verdicts import Decision, Verdict
 from domain.trading.accounts import Account, MissingMark
+from domain.trading.fills import Fill
 from domain.trading.orders import Order, OrderType, Origin, Side, TimeInForce
 from ports.broker import BrokerError, BrokerPort
 from ports.clock import Clock, IdGenerator
@@ -60,17 +63,41 @@ class BrokerRouter:
         self.brokers = dict(brokers)
 
     def for_account(self, account: Account) -> BrokerPort:
+        return self.named(account.broker)
+
+    def named(self, broker: str) -> BrokerPort:
         try:
-            return self.brokers[account.broker]
+            return self.brokers[broker]
         except KeyError:
-            raise NotFound(f"broker {account.broker!r} is not configured") from None
+            raise NotFound(f"broker {broker!r} is not configured") from None
 
 
-_Approved = tuple[Account, Order, Decision]
+@dataclass(slots=True)
+class _Approved:
+    """An order decided, stored as pending submission, and not yet sent."""
+
+    order: Order
+    decision: Decision
+
+
+@dataclass(frozen=True, slots=True)
+class _SameAs:
+    """A command that replays an earlier command of the same batch (same idempotency key)."""
+
+    index: int
+
+
+_Outcome = OrderResult | _Approved | _SameAs | Exception
+MAX_BATCH = 128
 
 
 class OrderService:
-    """Submit, cancel and sync orders. One account's orders are decided one at a time."""
+    """Submit, cancel and sync orders. One account's orders are decided one at a time.
+
+    Submissions for one account that arrive while its previous batch is being decided
+    queue up and are decided together, in arrival order, in one transaction (see
+    application/batching.py); each order still sees the ones decided before it.
+    """
 
     def __init__(
         self,
@@ -82,6 +109,7 @@ class OrderService:
         ids: IdGenerator,
         policies: PolicyCache,
         locks: KeyedLocks,
+        max_batch: int = MAX_BATCH,
     ) -> None:
         self._uow = uow_factory
         self._brokers = brokers
@@ -91,65 +119,123 @@ class OrderService:
         self._ids = ids
         self.policies = policies
         self.locks = locks
+        self.batcher: KeyedBatcher[SubmitOrder, OrderResult] = KeyedBatcher(
+            self._submit_batch, max_batch
+        )
 
     async def submit(self, cmd: SubmitOrder) -> OrderResult:
-        async with self.locks.hold(cmd.account_id):
-            # A conflict (another instance changed the account) retries the decision; nothing
-            # has reached the broker yet, so the retry is safe.
-            recorded = await retry_on_conflict(lambda: self._record_decision(cmd))
-            if isinstance(recorded, OrderResult):
-                return recorded
-            account, order, decision = recorded
-            await self._send(account, order.id)
-            async with self._uow() as uow:
-                stored = await uow.orders.get(order.id)
-                return OrderResult(stored or order, decision)
+        return await self.batcher.submit(cmd.account_id, cmd)
 
-    async def _record_decision(
-        self, cmd: SubmitOrder
-    ) -> OrderResult | tuple[Account, Order, Decision]:
-        """Decide and store the order (denied, or approved and pending submission)."""
+    async def _submit_batch(
+        self, account_id: str, cmds: list[SubmitOrder]
+    ) -> list[OrderResult | Exception]:
+        async with self.locks.hold(account_id):
+            # A conflict (another instance changed the account) retries the decisions;
+            # nothing has reached the broker yet, so the retry is safe.
+            outcomes = await retry_on_conflict(lambda: self._record_decisions(account_id, cmds))
+            approved = [o for o in outcomes if isinstance(o, _Approved)]
+            sent = await self._send(account_id, approved) if approved else {}
+        results: list[OrderResult | Exception] = []
+        for outcome in outcomes:
+            if isinstance(outcome, _Approved):
+                order = sent.get(outcome.order.id, outcome.order)
+                results.append(OrderResult(order, outcome.decision))
+            elif isinstance(outcome, _SameAs):
+                first = results[outcome.index]
+                results.append(
+                    first
+                    if isinstance(first, Exception)
+                    else OrderResult(first.order, None, replayed=True)
+                )
+            else:
+                results.append(outcome)
+        return results
+
+    async def _record_decisions(self, account_id: str, cmds: list[SubmitOrder]) -> list[_Outcome]:
+        """Decide and store each order (denied, or approved and pending submission)."""
+        flow = self.policies.flow_for(account_id)
+        recorded: list[Recorded] = []
         async with self._uow() as uow:
-            account = await account_for(uow, cmd.principal, cmd.account_id)
-            replay = await self._replay(uow, cmd, account)
-            if replay is not None:
-                return replay
-            order = Order(
-                id=self._ids.new("ord-"),
-                client_order_id=cmd.client_order_id or self._ids.new("cl-"),
-                account_id=account.id,
-                symbol=cmd.symbol.strip().upper(),
-                side=cmd.side,
-                quantity=cmd.quantity,
-                origin=cmd.origin,
-                order_type=cmd.order_type,
-                time_in_force=cmd.time_in_force,
-                limit_price=cmd.limit_price,
-                stop_price=cmd.stop_price,
-                reduce_only=cmd.reduce_only,
-                idempotency_key=cmd.idempotency_key,
-                created_at=self._clock.now(),
-                broker=account.broker,
-            )
-            decision = await self._decide(uow, account, order)
-            await uow.orders.add(order)
-            if not decision.approved:
-                order.deny(tuple(code.value for code in decision.reasons))
+            account = await uow.accounts.get(account_id)
+            reads = SharedReads(uow)
+            allowed: dict[Principal, bool] = {}
+            keys: dict[str, int] = {}
+            client_ids: set[str] = set()
+            outcomes: list[_Outcome] = []
+            for index, cmd in enumerate(cmds):
+                try:
+                    if account is None or not await _may_act(uow, cmd.principal, account, allowed):
+                        raise NotFound(f"account {account_id} not found")
+                    earlier = keys.get(cmd.idempotency_key or "")
+                    if earlier is not None:
+                        _check_same(cmds[earlier], cmd)
+                        outcomes.append(_SameAs(earlier))
+                        continue
+                    if cmd.client_order_id in client_ids:
+                        raise Conflict(f"client order id {cmd.client_order_id} already used")
+                    replay = await self._replay(uow, cmd, account)
+                    if replay is not None:
+                        outcomes.append(replay)
+                        continue
+                    if cmd.idempotency_key:
+                        keys[cmd.idempotency_key] = index
+                    if cmd.client_order_id:
+                        client_ids.add(cmd.client_order_id)
+                    outcomes.append(await self._decide_one(uow, cmd, account, reads, recorded))
+                except (StoreUnavailable, ConcurrentUpdate):
+                    raise
+                except DomainError as exc:
+                    outcomes.append(exc)
+            try:
                 await uow.commit()
-                await self._publisher.publish(uow.collect_events())
-                return OrderResult(order, decision)
-            order.mark_pending_submit(decision.quantity if decision.reduced else None)
-            account.track_order(order)
-            await uow.commit()
-            self.policies.flow_for(account.id).record(order, self._clock.now().timestamp())
+            except BaseException:
+                for entry in reversed(recorded):
+                    flow.undo(entry)
+                raise
             await self._publisher.publish(uow.collect_events())
-            return account, order, decision
+            return outcomes
+
+    async def _decide_one(
+        self,
+        uow: UnitOfWork,
+        cmd: SubmitOrder,
+        account: Account,
+        reads: SharedReads,
+        recorded: list[Recorded],
+    ) -> OrderResult | _Approved:
+        order = Order(
+            id=self._ids.new("ord-"),
+            client_order_id=cmd.client_order_id or self._ids.new("cl-"),
+            account_id=account.id,
+            symbol=cmd.symbol.strip().upper(),
+            side=cmd.side,
+            quantity=cmd.quantity,
+            origin=cmd.origin,
+            order_type=cmd.order_type,
+            time_in_force=cmd.time_in_force,
+            limit_price=cmd.limit_price,
+            stop_price=cmd.stop_price,
+            reduce_only=cmd.reduce_only,
+            idempotency_key=cmd.idempotency_key,
+            created_at=self._clock.now(),
+            broker=account.broker,
+        )
+        decision = await self._decide(uow, account, order, reads)
+        await uow.orders.add(order)
+        if not decision.approved:
+            order.deny(tuple(code.value for code in decision.reasons))
+            return OrderResult(order, decision)
+        order.mark_pending_submit(decision.quantity if decision.reduced else None)
+        account.track_order(order)
+        flow = self.policies.flow_for(account.id)
+        recorded.append(flow.record(order, self._clock.now().timestamp()))
+        return _Approved(order, decision)
 
     async def decide(self, account_id: str, principal: Principal, order: Order) -> Decision:
         """The gate's decision on a hypothetical order; nothing is stored or sent."""
         async with self._uow() as uow:
             account = await account_for(uow, principal, account_id)
-            return await self._decide(uow, account, order)
+            return await self._decide(uow, account, order, SharedReads(uow))
 
     async def _replay(
         self, uow: UnitOfWork, cmd: SubmitOrder, account: Account
@@ -157,19 +243,7 @@ class OrderService:
         if cmd.idempotency_key:
             existing = await uow.orders.by_idempotency_key(account.id, cmd.idempotency_key)
             if existing is not None:
-                same = (
-                    existing.symbol == cmd.symbol.strip().upper()
-                    and existing.side is cmd.side
-                    and existing.requested_quantity == cmd.quantity
-                    and existing.order_type is cmd.order_type
-                    and existing.time_in_force is cmd.time_in_force
-                    and existing.limit_price == cmd.limit_price
-                    and existing.stop_price == cmd.stop_price
-                    and existing.reduce_only == cmd.reduce_only
-                    and existing.origin == cmd.origin
-                )
-                if not same:
-                    raise Conflict("idempotency key reused with a different order")
+                _check_same_order(existing, cmd)
                 return OrderResult(existing, None, replayed=True)
         if cmd.client_order_id and await uow.orders.by_client_order_id(
             account.id, cmd.client_order_id
@@ -177,7 +251,9 @@ class OrderService:
             raise Conflict(f"client order id {cmd.client_order_id} already used")
         return None
 
-    async def _decide(self, uow: UnitOfWork, account: Account, order: Order) -> Decision:
+    async def _decide(
+        self, uow: UnitOfWork, account: Account, order: Order, reads: SharedReads
+    ) -> Decision:
         """Build the snapshot and run the gate; any failure on the way denies (fail closed)."""
         try:
             view = await load_risk_view(
@@ -188,6 +264,7 @@ class OrderService:
                 order.origin,
                 self.policies.flow_for(account.id),
                 order.symbol,
+                reads,
             )
             policy = await self.policies.policy_for(uow, account)
             return policy.evaluate(order, view)
@@ -196,27 +273,47 @@ class OrderService:
         except Exception as exc:
             return _deny(order, ReasonCode.RISK_CHECK_ERROR, f"{type(exc).__name__}: {exc}")
 
-    async def _send(self, account: Account, order_id: str) -> None:
-        """Send an approved order to the broker and book what it says."""
-        broker = self._brokers.for_account(account)
-        async with self._uow() as uow:
-            order = await uow.orders.get(order_id)
-            stored_account = await uow.accounts.get(account.id)
-            if order is None or stored_account is None:
-                raise NotFound(f"order {order_id} vanished before submission")
+    async def _send(self, account_id: str, approved: list[_Approved]) -> dict[str, Order]:
+        """Send approved orders to the broker, in order, and book what it says in one commit."""
+        # The orders were created with the account's broker, in the decisions' transaction.
+        broker = self._brokers.named(approved[0].order.broker)
+        answers: list[tuple[str, str | BrokerError]] = []
+        for item in approved:
             try:
-                ack = await broker.submit(order)
+                ack = await broker.submit(item.order)
             except BrokerError as exc:
-                order.reject(exc.code.value)
-                stored_account.release_order(order)
+                answers.append((item.order.id, exc))
             else:
-                order.accept(ack.broker_order_id)
-                await self._book(uow, broker, stored_account)
-            await uow.commit()
-            await self._publisher.publish(uow.collect_events())
+                answers.append((item.order.id, ack.broker_order_id))
+        fills = await broker.fills(account_id)
+
+        async def book() -> dict[str, Order]:
+            async with self._uow() as uow:
+                stored = await uow.accounts.get(account_id)
+                if stored is None:
+                    raise NotFound(f"account {account_id} vanished before submission")
+                orders: dict[str, Order] = {}
+                for order_id, answer in answers:
+                    order = await uow.orders.get(order_id)
+                    if order is None:
+                        raise NotFound(f"order {order_id} vanished before submission")
+                    if isinstance(answer, BrokerError):
+                        order.reject(answer.code.value)
+                        stored.release_order(order)
+                    else:
+                        order.accept(answer)
+                    orders[order_id] = order
+                await self._book_fills(uow, stored, fills)
+                await uow.commit()
+                await self._publisher.publish(uow.collect_events())
+                return orders
+
+        return await retry_on_conflict(book)
 
     async def _book(self, uow: UnitOfWork, broker: BrokerPort, account: Account) -> int:
-        fills = await broker.fills(account.id)
+        return await self._book_fills(uow, account, await broker.fills(account.id))
+
+    async def _book_fills(self, uow: UnitOfWork, account: Account, fills: list[Fill]) -> int:
         if not fills:
             return 0
         instruments = await instrument_map(uow)
@@ -276,3 +373,44 @@ class OrderService:
 def _deny(order: Order, code: ReasonCode, message: str) -> Decision:
     verdict = Verdict(code, Outcome.DENY, "OrderService", None, message)
     return Decision(False, order.quantity, order.quantity, (verdict,))
+
+
+async def _may_act(
+    uow: UnitOfWork, principal: Principal, account: Account, known: dict[Principal, bool]
+) -> bool:
+    allowed = known.get(principal)
+    if allowed is None:
+        allowed = known[principal] = await may_act_on(uow, principal, account)
+    return allowed
+
+
+def _check_same(first: SubmitOrder, again: SubmitOrder) -> None:
+    """Two commands with one idempotency key must ask for the same order."""
+    if (
+        first.symbol.strip().upper() != again.symbol.strip().upper()
+        or first.side is not again.side
+        or first.quantity != again.quantity
+        or first.order_type is not again.order_type
+        or first.time_in_force is not again.time_in_force
+        or first.limit_price != again.limit_price
+        or first.stop_price != again.stop_price
+        or first.reduce_only != again.reduce_only
+        or first.origin != again.origin
+    ):
+        raise Conflict("idempotency key reused with a different order")
+
+
+def _check_same_order(existing: Order, cmd: SubmitOrder) -> None:
+    same = (
+        existing.symbol == cmd.symbol.strip().upper()
+        and existing.side is cmd.side
+        and existing.requested_quantity == cmd.quantity
+        and existing.order_type is cmd.order_type
+        and existing.time_in_force is cmd.time_in_force
+        and existing.limit_price == cmd.limit_price
+        and existing.stop_price == cmd.stop_price
+        and existing.reduce_only == cmd.reduce_only
+        and existing.origin == cmd.origin
+    )
+    if not same:
+        raise Conflict("idempotency key reused with a different order")

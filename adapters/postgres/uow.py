@@ -16,12 +16,13 @@ from functools import cached_property
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Protocol, Self
 
-from sqlalchemy import Executable, Result
+from sqlalchemy import Executable, Result, Table
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from adapters.postgres.engine import guarded
 from adapters.postgres.outbox import OutboxWriter
+from adapters.postgres.repos.base import insert_ignore_many
 from domain.errors import StoreUnavailable
 from domain.events import DomainEvent
 
@@ -74,6 +75,7 @@ class SqlUnitOfWork:
         self._conn: AsyncConnection | None = None
         self._identity: dict[tuple[str, Hashable], _Entry] = {}
         self._staged: list[Op] = []
+        self._inserts: dict[Table, list[dict[str, Any]]] = {}
         self.committed = False
 
     # -- repositories (built on first use) -------------------------------------
@@ -219,9 +221,18 @@ class SqlUnitOfWork:
         """A write to apply at commit, after the tracked aggregates."""
         self._staged.append(op)
 
+    def stage_insert(self, table: Table, row: dict[str, Any]) -> None:
+        """An append-only row for commit, skipped if its key exists; one statement per table."""
+        pending = self._inserts.get(table)
+        if pending is None:
+            rows: list[dict[str, Any]] = []
+            pending = self._inserts[table] = rows
+            self._staged.append(lambda conn: insert_ignore_many(conn, table, rows))
+        pending.append(row)
+
     # -- the transaction ----------------------------------------------------------
     async def __aenter__(self) -> Self:
-        self._identity, self._staged = {}, []
+        self._identity, self._staged, self._inserts = {}, [], {}
         self.committed = False
         return self
 
@@ -242,21 +253,37 @@ class SqlUnitOfWork:
     async def commit(self) -> None:
         conn = await self.connection()
         await guarded(lambda: self._flush(conn))
-        self._staged = []
+        self._staged, self._inserts = [], {}
         self.committed = True
 
     async def _flush(self, conn: AsyncConnection) -> None:
         events: list[DomainEvent] = []
         written: list[tuple[_Entry, Any]] = []
+        # New objects of a kind that can insert in bulk wait here until another kind comes.
+        run: list[tuple[_Entry, Any]] = []
+
+        async def insert_run() -> None:
+            if run:
+                await run[0][0].tracker.insert_many(conn, [after for _, after in run])  # type: ignore[attr-defined]
+                written.extend(run)
+                run.clear()
+
         try:
             for entry in list(self._identity.values()):
                 after = entry.tracker.dump(entry.obj)
                 if after != entry.snapshot:
-                    await entry.tracker.write(conn, entry.obj, entry.snapshot, after)
-                    written.append((entry, after))
+                    bulk = entry.snapshot is None and hasattr(entry.tracker, "insert_many")
+                    if run and not (bulk and type(entry.tracker) is type(run[0][0].tracker)):
+                        await insert_run()
+                    if bulk:
+                        run.append((entry, after))
+                    else:
+                        await entry.tracker.write(conn, entry.obj, entry.snapshot, after)
+                        written.append((entry, after))
                 pending = getattr(entry.obj, "events", None)
                 if pending:
                     events.extend(pending)
+            await insert_run()
             for op in self._staged:
                 await op(conn)
             if events:
@@ -273,7 +300,7 @@ class SqlUnitOfWork:
                 pending.clear()
 
     async def rollback(self) -> None:
-        self._staged = []
+        self._staged, self._inserts = [], {}
         if self._conn is not None:
             await self._conn.rollback()
 

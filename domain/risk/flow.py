@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 from collections import deque
+from dataclasses import dataclass
 from decimal import Decimal
 
 from domain.trading.orders import Order, Side
 
 Signature = tuple[Side, str, Decimal, Decimal | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Recorded:
+    """What one `record` did, so `undo` can take it back (a batch whose commit failed)."""
+
+    keys: tuple[str, ...]
+    at: float
+    signature: Signature
+    previous_duplicate: float | None
 
 
 class OrderFlow:
@@ -69,21 +80,42 @@ class OrderFlow:
     def last_seen(self, signature: Signature) -> float | None:
         return self._duplicates.get(signature)
 
-    def record(self, order: Order, now: float) -> None:
+    def record(self, order: Order, now: float) -> Recorded:
         """Remember an approved order at `now` (epoch seconds, the view's `now_ts`)."""
         cutoff = now - self.horizon
-        for key in self.keys_for(order):
+        keys = self.keys_for(order)
+        signature = self.signature(order, order.quantity)
+        done = Recorded(keys, now, signature, self._duplicates.get(signature))
+        for key in keys:
             window = self._windows.get(key)
             if window is None:
                 window = self._windows[key] = deque()
             window.append(now)
             while window and window[0] < cutoff:
                 window.popleft()
-        signature = self.signature(order, order.quantity)
         self._recent.append((now, signature))
         self._duplicates[signature] = now
         while self._recent and self._recent[0][0] < cutoff:
             ts, old = self._recent.popleft()
             if self._duplicates.get(old) == ts:
                 del self._duplicates[old]
+        self.has_recent = bool(self._duplicates)
+        return done
+
+    def undo(self, recorded: Recorded) -> None:
+        """Take back the latest `record` (call in reverse order for several).
+
+        Entries it pruned were past the horizon and stay gone; they counted for nothing.
+        """
+        for key in recorded.keys:
+            window = self._windows.get(key)
+            if window and window[-1] == recorded.at:
+                window.pop()
+        if self._recent and self._recent[-1] == (recorded.at, recorded.signature):
+            self._recent.pop()
+        if self._duplicates.get(recorded.signature) == recorded.at:
+            if recorded.previous_duplicate is None:
+                del self._duplicates[recorded.signature]
+            else:
+                self._duplicates[recorded.signature] = recorded.previous_duplicate
         self.has_recent = bool(self._duplicates)

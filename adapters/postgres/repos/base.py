@@ -35,9 +35,35 @@ async def upsert(
     await conn.execute(statement)
 
 
+async def upsert_many(
+    conn: AsyncConnection,
+    table: Table,
+    rows: Sequence[Mapping[str, Any]],
+    keys: Sequence[str],
+) -> None:
+    """`upsert` for rows of the same columns, in one executemany (multi-row VALUES)."""
+    if not rows:
+        return
+    statement = type(_insert(conn, table, {}))(table)
+    changes = {name: statement.excluded[name] for name in rows[0] if name not in keys}
+    await conn.execute(
+        statement.on_conflict_do_update(index_elements=list(keys), set_=changes),
+        [dict(r) for r in rows],
+    )
+
+
 async def insert_ignore(conn: AsyncConnection, table: Table, row: Mapping[str, Any]) -> None:
     """INSERT unless a row with the same primary key exists (append-only idempotence)."""
     await conn.execute(_insert(conn, table, row).on_conflict_do_nothing())
+
+
+async def insert_ignore_many(
+    conn: AsyncConnection, table: Table, rows: Sequence[Mapping[str, Any]]
+) -> None:
+    """`insert_ignore` for rows of the same columns, in one executemany."""
+    if rows:
+        statement = type(_insert(conn, table, {}))(table).on_conflict_do_nothing()
+        await conn.execute(statement, [dict(r) for r in rows])
 
 
 class SqlRepo:

@@ -8,7 +8,12 @@ from typing import Any
 from sqlalchemy import and_, delete, desc, func, literal, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.postgres.repos.base import SqlRepo, TrackedRepo, insert_ignore, upsert
+from adapters.postgres.repos.base import (
+    SqlRepo,
+    TrackedRepo,
+    upsert,
+    upsert_many,
+)
 from adapters.postgres.tables.trading import accounts, fills, instruments, orders, positions
 from adapters.postgres.types import UtcDateTime
 from domain.errors import ConcurrentUpdate
@@ -98,6 +103,10 @@ class OrderRepo(TrackedRepo):
             return
         changed = {k: v for k, v in after.items() if before.get(k) != v}
         await conn.execute(update(orders).where(orders.c.id == obj.id).values(changed))
+
+    async def insert_many(self, conn: AsyncConnection, rows: list[dict[str, Any]]) -> None:
+        """New orders of one commit (a batch of decisions) in one statement."""
+        await upsert_many(conn, orders, rows, self.keys)
 
     async def add(self, order: Order) -> None:
         self._add(order)
@@ -294,7 +303,7 @@ class FillRepo(SqlRepo):
             "at": fill.at,
         }
 
-        self._uow.stage(lambda conn: insert_ignore(conn, fills, row))
+        self._uow.stage_insert(fills, row)
 
     async def list(self, account_id: str, order_id: str | None = None) -> list[Fill]:
         query = select(fills).where(fills.c.account_id == account_id)
