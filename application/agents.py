@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from application.access import SUPERVISORS
+from application.inbox import claim
 from application.killswitch import KillSwitchService
 from domain.agents.heartbeat import DEFAULT_THRESHOLD, Agent, Liveness
 from domain.errors import Conflict, DomainError, Forbidden, NotFound
@@ -46,6 +47,8 @@ class RecordHeartbeat:
     principal: Principal
     agent_id: str
     status: str = "ok"
+    # A heartbeat message's id (Kafka): a redelivered beat must not extend liveness again.
+    message_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +138,7 @@ class AgentService:
             agent = await uow.agents.get(cmd.agent_id)
             if agent is None or not _may_beat(cmd.principal, agent):
                 raise NotFound(f"agent {cmd.agent_id} not found")
+            await claim(uow, cmd.message_id, "agent.heartbeat", now)
             was = agent.liveness
             first_since_death = agent.died_at is not None and (
                 agent.last_heartbeat is None or agent.last_heartbeat <= agent.died_at

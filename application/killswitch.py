@@ -17,6 +17,7 @@ from typing import TypeVar
 
 from application.access import SUPERVISORS, account_for, visibility
 from application.concurrency import KeyedLocks
+from application.inbox import claim
 from application.orders import BrokerRouter, OrderService
 from domain.errors import Forbidden, NotFound
 from domain.killswitch.state import Scope, ScopeKind, TradingState
@@ -63,6 +64,8 @@ class ActivateKillSwitch:
     scope: Scope
     flatten: bool = False
     reason: str = "manual activation"
+    # A command message's id (Kafka): recorded with the halt, so a redelivery does nothing.
+    message_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +78,7 @@ class ResumeTrading:
     to_state: TradingState = TradingState.ACTIVE
     # How a person names the approving colleague; resolved only after the caller's passcode.
     approver_username: str | None = None
+    message_id: str | None = None
 
 
 @dataclass(slots=True)
@@ -142,7 +146,12 @@ class KillSwitchService:
         await self._authorize(cmd.principal, cmd.scope)
         await self._check_passcode(cmd.principal, cmd.passcode, "kill_switch.activate")
         return await self.engage(
-            cmd.scope, TriggerType.MANUAL, cmd.principal.id, cmd.reason, flatten=cmd.flatten
+            cmd.scope,
+            TriggerType.MANUAL,
+            cmd.principal.id,
+            cmd.reason,
+            flatten=cmd.flatten,
+            message_id=cmd.message_id,
         )
 
     async def trigger(
@@ -150,6 +159,25 @@ class KillSwitchService:
     ) -> KillSwitchEvent:
         """An automatic trigger (loss limit, dead agent, margin call, succession)."""
         return await self.engage(scope, trigger, Principal.system().id, reason, flatten=flatten)
+
+    async def follow_remote_halt(self, halt: EmergencyHalt) -> KillSwitchEvent | None:
+        """Another instance halted `halt.scope_key`: make sure this store says HALTED too.
+
+        On a shared database the originator already wrote the state and this does nothing
+        (None); on a store of its own this instance halts and cancels as if triggered here,
+        without broadcasting again (the halt is already on its way to everyone).
+        """
+        scope = Scope.parse(halt.scope_key)
+        async with self._uow() as uow:
+            state = await uow.trading_states.get(scope.key)
+        if state is not None and state.state is TradingState.HALTED:
+            return None
+        try:
+            trigger = TriggerType(halt.trigger)
+        except ValueError:
+            trigger = TriggerType.MANUAL
+        reason = f"emergency broadcast: {halt.reason}"
+        return await self.engage(scope, trigger, halt.principal_id, reason, broadcast=False)
 
     async def resume(self, cmd: ResumeTrading) -> ScopeState:
         """Back to ACTIVE (or REDUCING): passcode, plus a risk officer's when four-eyes is on."""
@@ -179,6 +207,7 @@ class KillSwitchService:
                 raise FourEyesRequired("the approver must be a different risk officer")
             await self._check_passcode(approver, cmd.approver_passcode, "kill_switch.approve")
         async with self._uow() as uow:
+            await claim(uow, cmd.message_id, "killswitch.resume", self._clock.now())
             state = await uow.trading_states.get(cmd.scope.key)
             if state is None:
                 state = ScopeState(cmd.scope)
@@ -232,11 +261,14 @@ class KillSwitchService:
         reason: str,
         *,
         flatten: bool = False,
+        message_id: str | None = None,
+        broadcast: bool = True,
     ) -> KillSwitchEvent:
         start = self._clock.monotonic()
         deadline = start + self.config.deadline
         triggered_at = self._clock.now()
         async with self._uow() as uow:
+            await claim(uow, message_id, "killswitch.activate", triggered_at)
             state = await uow.trading_states.get(scope.key)
             if state is None:
                 state = ScopeState(scope)
@@ -246,9 +278,8 @@ class KillSwitchService:
             await uow.commit()
             events = uow.collect_events()
         halted_at = self._clock.now()
-        await self._publisher.publish(
-            [EmergencyHalt(scope.key, trigger.value, principal_id, reason), *events]
-        )
+        halt = [EmergencyHalt(scope.key, trigger.value, principal_id, reason)] if broadcast else []
+        await self._publisher.publish([*halt, *events])
         broadcast_at = self._clock.now()
         runs = await asyncio.gather(
             *(

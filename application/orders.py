@@ -10,6 +10,7 @@ from application.access import account_for, may_act_on
 from application.batching import KeyedBatcher
 from application.concurrency import KeyedLocks
 from application.fills import book_fills
+from application.inbox import claim
 from application.policies import PolicyCache
 from application.retry import retry_on_conflict
 from application.snapshots import SharedReads, instrument_map, load_risk_view
@@ -125,6 +126,26 @@ class OrderService:
 
     async def submit(self, cmd: SubmitOrder) -> OrderResult:
         return await self.batcher.submit(cmd.account_id, cmd)
+
+    async def submit_many(self, cmds: list[SubmitOrder]) -> list[OrderResult | Exception]:
+        """One account's commands, decided in order in as few batches as they fit.
+
+        A batch that fails as a whole (the store is down) fails every later command as
+        well without running it, so retrying them in order cannot let a later one overtake.
+        """
+        if len({cmd.account_id for cmd in cmds}) > 1:
+            raise ValueError("submit_many takes the commands of one account")
+        results: list[OrderResult | Exception] = []
+        size = self.batcher.max_batch
+        for start in range(0, len(cmds), size):
+            try:
+                results.extend(
+                    await self._submit_batch(cmds[0].account_id, cmds[start : start + size])
+                )
+            except Exception as exc:
+                results.extend([exc] * (len(cmds) - start))
+                break
+        return results
 
     async def _submit_batch(
         self, account_id: str, cmds: list[SubmitOrder]
@@ -322,7 +343,9 @@ class OrderService:
             await uow.fills.add(fill)
         return booked
 
-    async def cancel(self, principal: Principal, order_id: str) -> Order:
+    async def cancel(
+        self, principal: Principal, order_id: str, *, message_id: str | None = None
+    ) -> Order:
         """Ask the broker to cancel; the order is CANCELED once the broker no longer lists it."""
         async with self._uow() as uow:
             order = await uow.orders.get(order_id)
@@ -334,6 +357,7 @@ class OrderService:
             account = await uow.accounts.get(account_id)
             if order is None or account is None:
                 raise NotFound(f"order {order_id} not found")
+            await claim(uow, message_id, "order.cancel", self._clock.now())
             if not order.is_open:
                 raise Conflict(f"order {order_id} is {order.status.value}, not open")
             broker = self._brokers.for_account(account)

@@ -1,4 +1,4 @@
-"""`bulwark` console: serve, migrate, create-user, create-agent-key, set-passcode, demo-data."""
+"""`bulwark` console: serve, consume, migrate, create-user, create-agent-key, set-passcode, ..."""
 
 from __future__ import annotations
 
@@ -30,6 +30,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, help="overrides BULWARK_PORT")
     serve.add_argument("--demo", action="store_true", help="load demo data at start")
     sub.add_parser("migrate", help="bring the store's schema to the latest version")
+    sub.add_parser(
+        "consume", help="run the Kafka command consumers (needs BULWARK_KAFKA_BOOTSTRAP)"
+    )
     user = sub.add_parser(
         "create-user", help="create a user (password read from stdin or a prompt)"
     )
@@ -176,6 +179,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     from bootstrap.logging import configure_logging
 
     configure_logging(settings.log_level, settings.log_format)
+    if args.command == "consume":
+        from bootstrap.consume import consume
+
+        try:
+            asyncio.run(consume(build_container(settings)))
+        except SettingsError as exc:
+            print(f"bulwark: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        return 0
     try:
         return asyncio.run(run_command(args, build_container(settings)))
     except (DomainError, SettingsError) as exc:

@@ -46,6 +46,7 @@ from application.succession import SuccessionScheduler, SuccessionService
 from application.triggers import LossLimitWatch
 from application.workspaces import WorkspaceService
 from bootstrap.cluster import ClusterBridge, cluster_lifetime
+from bootstrap.kafka import FanoutPublisher, KafkaLink, kafka_lifetime
 from bootstrap.settings import Settings, SettingsError
 from bootstrap.storage import (
     memory_probe,
@@ -178,21 +179,40 @@ class Container(containers.DeclarativeContainer):
     market = providers.Singleton(InMemoryMarketData, clock)
     paper_broker = providers.Singleton(PaperBroker, market, clock, ids, PaperBrokerConfig())
     brokers = providers.Singleton(paper_broker_only, settings, paper_broker)
+    notifier = providers.Singleton(InMemoryNotifier)
+    policies = providers.Singleton(PolicyCache)
     bus = providers.Singleton(InProcessEventBus)
-    relay = providers.Singleton(OutboxRelay, engine, bus)
-    # What use cases publish to: the bus, after the outbox when the store has one.
+    # With Kafka, events go to the bus and then to Kafka (see bootstrap/kafka.py).
+    kafka_kind = providers.Callable(lambda s: "kafka" if s.kafka_bootstrap else "none", settings)
+    kafka_link = providers.Selector(
+        kafka_kind,
+        none=providers.Object(None),
+        kafka=providers.Singleton(KafkaLink, settings, clock, notifier, bus, policies),
+    )
+    relay_target = providers.Selector(
+        kafka_kind,
+        none=bus,
+        kafka=providers.Singleton(FanoutPublisher, bus, kafka_link, strict=True),
+    )
+    direct_target = providers.Selector(
+        kafka_kind,
+        none=bus,
+        kafka=providers.Singleton(FanoutPublisher, bus, kafka_link, strict=False),
+    )
+    relay = providers.Singleton(OutboxRelay, engine, relay_target)
+    # What use cases publish to: the bus (and Kafka), after the outbox when the store has one.
     publisher = providers.Selector(
-        store_kind, memory=bus, sql=providers.Singleton(RelayingPublisher, bus, relay)
+        store_kind,
+        memory=direct_target,
+        sql=providers.Singleton(RelayingPublisher, direct_target, relay),
     )
     audit = providers.Selector(
         store_kind,
         memory=providers.Singleton(InMemoryAuditLog),
         sql=providers.Singleton(SqlAuditLog, engine),
     )
-    notifier = providers.Singleton(InMemoryNotifier)
     hasher = providers.Singleton(Argon2Hasher)
     locks = providers.Singleton(KeyedLocks)
-    policies = providers.Singleton(PolicyCache)
     tokens = providers.Singleton(token_issuer, settings)
     cipher = providers.Singleton(secret_cipher, settings)
     totp = providers.Singleton(PyOtpVerifier)
@@ -278,6 +298,9 @@ class Container(containers.DeclarativeContainer):
             )
         ),
         settings_summary=providers.Callable(summary, settings),
+        streams=providers.Selector(
+            kafka_kind, none=providers.Object(None), kafka=kafka_link.provided.monitor
+        ),
     )
 
     background = providers.Resource(
@@ -310,6 +333,9 @@ class Container(containers.DeclarativeContainer):
         ),
     )
     cluster = providers.Resource(cluster_lifetime, cluster_bridge)
+    kafka = providers.Resource(
+        kafka_lifetime, kafka_link, killswitch.provider, event_hub.provided.publish
+    )
 
 
 def build_container(settings: Settings) -> Container:

@@ -97,6 +97,26 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     db_statement_timeout_ms: Annotated[int, msgspec.Meta(ge=100, le=3_600_000)] = 10_000
     redis_url: Annotated[str, msgspec.Meta(pattern=_REDIS_URL)] | None = None
     kafka_bootstrap: str | None = None
+    kafka_client_id: str = "bulwark"
+    # Empty: a fresh id per process (each instance reads every emergency broadcast).
+    kafka_instance_id: str = ""
+    kafka_group_id: str = "bulwark-commands"
+    kafka_topic_orders: str = "bulwark.commands.orders"
+    kafka_topic_control: str = "bulwark.commands.control"
+    kafka_topic_heartbeats: str = "bulwark.heartbeats"
+    kafka_topic_decisions: str = "bulwark.order-decisions"
+    kafka_topic_events: str = "bulwark.events"
+    kafka_topic_emergency: str = "bulwark.emergency"
+    kafka_topic_dlq: str = "bulwark.dlq"
+    kafka_partitions: Annotated[int, msgspec.Meta(ge=1, le=1000)] = 6
+    kafka_create_topics: bool = True
+    # Off only for brokers without InitProducerId (the Tansu test broker); Apache Kafka has it.
+    kafka_idempotent_producer: bool = True
+    kafka_session_timeout_ms: Annotated[int, msgspec.Meta(ge=1000, le=300_000)] = 10_000
+    kafka_emergency_timeout_ms: Annotated[int, msgspec.Meta(ge=10, le=10_000)] = 250
+    kafka_latency_alert_ms: Annotated[float, msgspec.Meta(gt=0)] = 200.0
+    kafka_lag_alert: Annotated[int, msgspec.Meta(ge=1)] = 2000
+    kafka_monitor_seconds: Seconds = 5.0
     broker: Literal["paper", "alpaca"] = "paper"
     alpaca_key_id: Secret | None = None
     alpaca_secret_key: Secret | None = None

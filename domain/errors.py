@@ -95,6 +95,12 @@ class ConcurrentUpdate(Conflict):
     code = "CONCURRENT_UPDATE"
 
 
+class DuplicateMessage(Conflict):
+    """A command message whose effect is already committed (a redelivery): nothing to do."""
+
+    code = "DUPLICATE_MESSAGE"
+
+
 class StoreUnavailable(DomainError):
     """The durable store cannot be reached; nothing was decided or written (retry later)."""
 

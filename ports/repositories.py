@@ -90,6 +90,19 @@ class FillRepository(Protocol):
     async def list(self, account_id: str, order_id: str | None = None) -> list[Fill]: ...
 
 
+class InboxRepository(Protocol):
+    """Ids of the messages (Kafka commands) whose effect is committed: exactly-once effects.
+
+    A use case given a message id checks `seen` and `add`s the id in the unit of work
+    that commits the effect, so a redelivered message finds it and does nothing; two
+    deliveries racing in parallel cannot both commit (the id is unique).
+    """
+
+    async def seen(self, message_id: str) -> bool: ...
+
+    async def add(self, message_id: str, kind: str, at: datetime) -> None: ...
+
+
 class InstrumentRepository(Protocol):
     """Reference data: instruments by symbol."""
 

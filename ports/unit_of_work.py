@@ -18,6 +18,7 @@ from ports.repositories import (
     AccountRepository,
     AgentRepository,
     FillRepository,
+    InboxRepository,
     InstrumentRepository,
     KillSwitchEventRepository,
     LockoutRepository,
@@ -49,6 +50,9 @@ class UnitOfWork(Protocol):
 
     @property
     def fills(self) -> FillRepository: ...
+
+    @property
+    def inbox(self) -> InboxRepository: ...
 
     @property
     def instruments(self) -> InstrumentRepository: ...

@@ -17,6 +17,7 @@ from litestar.openapi.plugins import JsonRenderPlugin, SwaggerRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme, Tag
 
 from adapters.http.deps import DEPENDENCIES
+from adapters.http.metrics import METRICS_STATE_KEY, metrics, metrics_registry
 from adapters.http.observability import RequestIdMiddleware
 from adapters.http.problems import EXCEPTION_HANDLERS
 from adapters.http.ratelimit import ApiRateLimitMiddleware
@@ -25,6 +26,7 @@ from adapters.http.routes import (
     agents,
     killswitch,
     margin,
+    monitoring,
     risk,
     succession,
     workspaces,
@@ -37,7 +39,7 @@ from adapters.http.security import PUBLIC_PATHS, BearerAuthMiddleware, SecurityH
 from adapters.http.services import ApiServices, HttpConfig
 from ports.ratelimit import RateLimiter
 
-RESOURCES = (accounts, risk, margin, killswitch, agents, succession, workspaces)
+RESOURCES = (accounts, risk, margin, killswitch, agents, succession, workspaces, monitoring)
 Lifespan = Callable[[Litestar], AbstractAsyncContextManager[None]]
 
 
@@ -127,6 +129,7 @@ def create_app(
                 "margin",
                 "succession",
                 "workspaces",
+                "monitoring",
                 "health",
             )
         ],
@@ -138,6 +141,7 @@ def create_app(
             health,
             ready,
             status,
+            metrics,
             events_socket,
             Router(
                 "/api/v1",
@@ -158,7 +162,15 @@ def create_app(
         else None,
         request_max_body_size=config.max_body_bytes,
         lifespan=list(lifespan),
-        state=State({"services": services}),
+        state=State(
+            {
+                "services": services,
+                # Read at scrape time: a monitor set on the services later is still seen.
+                METRICS_STATE_KEY: metrics_registry(
+                    lambda: None if services.streams is None else services.streams.snapshot()
+                ),
+            }
+        ),
         debug=debug,
         logging_config=None,  # bootstrap configures structlog (with redaction) once
     )

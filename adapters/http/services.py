@@ -15,6 +15,7 @@ from application.killswitch import KillSwitchService
 from application.margin import MarginService
 from application.orders import OrderService
 from application.risk import RiskService
+from application.stream_monitor import StreamMonitorService
 from application.succession import SuccessionService
 from application.workspaces import WorkspaceService
 from ports.clock import Clock
@@ -60,3 +61,4 @@ class ApiServices:
     rate_limiter: RateLimiter
     probes: Mapping[str, Probe] = field(default_factory=dict)
     settings_summary: Mapping[str, Any] = field(default_factory=dict)
+    streams: StreamMonitorService | None = None  # None when Kafka is not configured

@@ -24,6 +24,7 @@ from adapters.memory.identity import (
     WorkspaceRepo,
 )
 from domain.agents.heartbeat import Agent
+from domain.errors import ConcurrentUpdate
 from domain.events import DomainEvent
 from domain.identity import ApiKey, LoginThrottle, RefreshToken, User
 from domain.killswitch.switch import ActivationLockout, KillSwitchEvent, ScopeState
@@ -47,6 +48,7 @@ class InMemoryStore:
     order_keys: dict[tuple[str, str], str] = field(default_factory=dict)
     client_ids: dict[tuple[str, str], str] = field(default_factory=dict)
     fills: dict[str, Fill] = field(default_factory=dict)
+    inbox: dict[str, tuple[str, datetime]] = field(default_factory=dict)
     instruments: dict[str, Instrument] = field(default_factory=dict)
     risk_rules: dict[str, RiskRule] = field(default_factory=dict)
     trading_states: dict[str, ScopeState] = field(default_factory=dict)
@@ -167,6 +169,20 @@ class FillRepo(_Repo):
             if f.account_id == account_id and (order_id is None or f.order_id == order_id)
         ]
         return sorted(found, key=lambda f: (f.at, f.id))
+
+
+class InboxRepo(_Repo):
+    async def seen(self, message_id: str) -> bool:
+        return message_id in self._store.inbox
+
+    async def add(self, message_id: str, kind: str, at: datetime) -> None:
+        def apply() -> None:
+            if message_id in self._store.inbox:
+                raise ConcurrentUpdate(f"message {message_id} was processed concurrently")
+            self._store.inbox[message_id] = (kind, at)
+
+        # First in the commit: a lost race must fail before anything else is applied.
+        self._uow.staged.insert(0, apply)
 
 
 class InstrumentRepo(_Repo):
@@ -293,6 +309,10 @@ class InMemoryUnitOfWork:
     @cached_property
     def fills(self) -> FillRepo:
         return FillRepo(self)
+
+    @cached_property
+    def inbox(self) -> InboxRepo:
+        return InboxRepo(self)
 
     @cached_property
     def instruments(self) -> InstrumentRepo:

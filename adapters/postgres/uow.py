@@ -17,13 +17,13 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Protocol, Self
 
 from sqlalchemy import Executable, Result, Table
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from adapters.postgres.engine import guarded
 from adapters.postgres.outbox import OutboxWriter
 from adapters.postgres.repos.base import insert_ignore_many
-from domain.errors import StoreUnavailable
+from domain.errors import ConcurrentUpdate, StoreUnavailable
 from domain.events import DomainEvent
 
 if TYPE_CHECKING:
@@ -44,7 +44,13 @@ if TYPE_CHECKING:
         UserRepo,
         WorkspaceRepo,
     )
-    from adapters.postgres.repos.trading import AccountRepo, FillRepo, InstrumentRepo, OrderRepo
+    from adapters.postgres.repos.trading import (
+        AccountRepo,
+        FillRepo,
+        InboxRepo,
+        InstrumentRepo,
+        OrderRepo,
+    )
 
 Op = Callable[[AsyncConnection], Awaitable[Any]]
 
@@ -96,6 +102,12 @@ class SqlUnitOfWork:
         from adapters.postgres.repos.trading import FillRepo
 
         return FillRepo(self)
+
+    @cached_property
+    def inbox(self) -> InboxRepo:
+        from adapters.postgres.repos.trading import InboxRepo
+
+        return InboxRepo(self)
 
     @cached_property
     def instruments(self) -> InstrumentRepo:
@@ -252,7 +264,12 @@ class SqlUnitOfWork:
 
     async def commit(self) -> None:
         conn = await self.connection()
-        await guarded(lambda: self._flush(conn))
+        try:
+            await guarded(lambda: self._flush(conn))
+        except IntegrityError as exc:
+            # Use cases check uniqueness before writing; a violation at commit means a
+            # concurrent writer got there first (an idempotency key, a command id): retry.
+            raise ConcurrentUpdate("a concurrent write got there first") from exc
         self._staged, self._inserts = [], {}
         self.committed = True
 

@@ -1,4 +1,4 @@
-"""Integration fixtures: real PostgreSQL and Redis, started once per session when first needed."""
+"""Integration fixtures: real PostgreSQL, Redis and Kafka, started once per session when needed."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import redis
 
+from tests.integration.kafka_server import resolve_kafka
 from tests.integration.servers import (
     ProvisioningError,
     Server,
@@ -90,6 +91,22 @@ def redis_url(redis_server_url: str) -> Iterator[str]:
         client.flushdb()
     finally:
         client.close()
+
+
+@pytest.fixture(scope="session")
+def kafka_broker() -> Iterator[Server]:
+    """The session's Kafka-protocol broker: its address and where it came from (e.g. Tansu)."""
+    server = _start("Kafka", resolve_kafka)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def kafka_bootstrap(kafka_broker: Server) -> str:
+    """host:port of the session's broker; tests use topics and group ids of their own."""
+    return kafka_broker.url
 
 
 @pytest.fixture

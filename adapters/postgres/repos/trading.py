@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Hashable
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, delete, desc, func, literal, or_, select, update
+from sqlalchemy import and_, delete, desc, func, insert, literal, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.postgres.repos.base import (
@@ -14,6 +15,7 @@ from adapters.postgres.repos.base import (
     upsert,
     upsert_many,
 )
+from adapters.postgres.tables.outbox import inbox
 from adapters.postgres.tables.trading import accounts, fills, instruments, orders, positions
 from adapters.postgres.types import UtcDateTime
 from domain.errors import ConcurrentUpdate
@@ -285,6 +287,18 @@ class AccountRepo(TrackedRepo):
             version=row.version,
         )
         return self._uow.track_loaded(self.kind, (row.id,), account, self)  # type: ignore[no-any-return]
+
+
+class InboxRepo(SqlRepo):
+    """Ids of commands whose effect is committed; a plain insert, so a racing twin fails."""
+
+    async def seen(self, message_id: str) -> bool:
+        query = select(inbox.c.message_id).where(inbox.c.message_id == message_id)
+        return (await self._uow.execute(query)).first() is not None
+
+    async def add(self, message_id: str, kind: str, at: datetime) -> None:
+        row = {"message_id": message_id, "kind": kind, "processed_at": at}
+        self._uow.stage(lambda conn: conn.execute(insert(inbox).values(row)))
 
 
 class FillRepo(SqlRepo):

@@ -1,4 +1,4 @@
-"""The transactional outbox: domain events written with the state change that caused them."""
+"""The transactional outbox (events out) and the inbox (ids of commands whose effect is in)."""
 
 from __future__ import annotations
 
@@ -22,4 +22,13 @@ outbox = Table(
     Column("last_error", Text, nullable=True),
     # The relay's scan: unsent rows in id order.
     Index("ix_outbox_pending", "id", postgresql_where="sent_at IS NULL AND failed_at IS NULL"),
+)
+
+# Ids of Kafka commands whose effect committed in the same transaction (exactly-once effects).
+inbox = Table(
+    "inbox",
+    metadata,
+    Column("message_id", String(128), primary_key=True),
+    Column("kind", String(64), nullable=False),
+    Column("processed_at", UtcDateTime(), nullable=False),
 )

@@ -1,0 +1,123 @@
+"""Stream-monitoring DTOs: topic rates and latency, consumer lag, active alerts."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from adapters.http.schemas.common import Output
+from application.stream_monitor import KafkaReport
+from domain.monitoring.streams import GroupLag, StreamAlert, TopicStats
+
+
+class KafkaDisabledOut(Output):
+    """Kafka is not configured on this instance: nothing to monitor."""
+
+    enabled: bool = False
+
+
+class TopicOut(Output):
+    """One topic over the window; latencies are None when no record arrived in it."""
+
+    topic: str
+    count: int
+    messages_per_second: float
+    latency_p50_ms: float | None
+    latency_p99_ms: float | None
+    latency_max_ms: float | None
+
+    @classmethod
+    def from_domain(cls, stats: TopicStats) -> TopicOut:
+        return cls(
+            topic=stats.topic,
+            count=stats.count,
+            messages_per_second=stats.messages_per_second,
+            latency_p50_ms=stats.p50_ms,
+            latency_p99_ms=stats.p99_ms,
+            latency_max_ms=stats.max_ms,
+        )
+
+
+class PartitionLagOut(Output):
+    topic: str
+    partition: int
+    lag: int
+
+
+class GroupLagOut(Output):
+    """A consumer group's lag per partition and in total."""
+
+    group: str
+    total: int
+    partitions: list[PartitionLagOut]
+
+    @classmethod
+    def from_domain(cls, lag: GroupLag) -> GroupLagOut:
+        return cls(
+            group=lag.group,
+            total=lag.total,
+            partitions=[
+                PartitionLagOut(topic=t, partition=p, lag=n)
+                for (t, p), n in sorted(lag.partitions.items())
+            ],
+        )
+
+
+class AlertOut(Output):
+    """An active alert: `latency` (a topic's p99, ms) or `lag` (a group's total, messages)."""
+
+    kind: str
+    subject: str
+    value: float
+    threshold: float
+    since: datetime
+
+    @classmethod
+    def from_domain(cls, alert: StreamAlert) -> AlertOut:
+        return cls(
+            kind=alert.kind.value,
+            subject=alert.subject,
+            value=alert.value,
+            threshold=alert.threshold,
+            since=alert.since,
+        )
+
+
+class ThresholdsOut(Output):
+    latency_ms: float
+    lag: int
+
+
+class KafkaReportOut(Output, kw_only=True):
+    """The streams now; `last_error`: the latest failure to read lag (the last read then shows)."""
+
+    enabled: bool = True
+    at: datetime
+    window_seconds: float
+    thresholds: ThresholdsOut
+    topics: list[TopicOut]
+    groups: list[GroupLagOut]
+    alerts: list[AlertOut]
+    lag_read_at: datetime | None
+    last_error: str | None
+    last_error_at: datetime | None
+
+    @classmethod
+    def from_domain(cls, report: KafkaReport) -> KafkaReportOut:
+        return cls(
+            at=report.at,
+            window_seconds=report.window_s,
+            thresholds=ThresholdsOut(
+                latency_ms=report.thresholds.latency_ms, lag=report.thresholds.lag
+            ),
+            topics=[TopicOut.from_domain(t) for t in report.topics],
+            groups=[GroupLagOut.from_domain(g) for g in report.groups],
+            alerts=[AlertOut.from_domain(a) for a in report.alerts],
+            lag_read_at=report.lag_read_at,
+            last_error=report.last_error,
+            last_error_at=report.last_error_at,
+        )
+
+
+class ConsumerRestartedOut(Output):
+    group: str
+    restarted: bool = True

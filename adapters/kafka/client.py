@@ -1,0 +1,104 @@
+"""aiokafka producers, consumers and admin clients from one KafkaConfig; the caller starts them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka.admin import AIOKafkaAdminClient
+
+OffsetReset = Literal["earliest", "latest", "none"]
+
+
+@dataclass(frozen=True)
+class KafkaConfig:
+    """Where the brokers are and how long one request to them may take."""
+
+    bootstrap: str  # "host:port", or several separated by commas
+    client_id: str = "bulwark"
+    request_timeout_ms: int = 30_000
+    retry_backoff_ms: int = 100
+    metadata_max_age_ms: int = 300_000
+
+    def __post_init__(self) -> None:
+        if not self.servers:
+            raise ValueError("KafkaConfig.bootstrap names no broker")
+
+    @property
+    def servers(self) -> list[str]:
+        """The bootstrap addresses, one per broker."""
+        return [part.strip() for part in self.bootstrap.split(",") if part.strip()]
+
+
+def make_producer(
+    config: KafkaConfig,
+    *,
+    idempotent: bool = True,
+    linger_ms: int = 1,
+    max_batch_size: int = 64 * 1024,
+) -> AIOKafkaProducer:
+    """A producer that waits for every in-sync replica; idempotent unless asked otherwise.
+
+    acks="all" with idempotence means a retried send is written once and in order per
+    partition. A short linger batches what arrives together without holding a lone record.
+    """
+    return AIOKafkaProducer(
+        bootstrap_servers=config.servers,
+        client_id=config.client_id,
+        acks="all",
+        enable_idempotence=idempotent,
+        linger_ms=linger_ms,
+        max_batch_size=max_batch_size,
+        compression_type=None,
+        request_timeout_ms=config.request_timeout_ms,
+        retry_backoff_ms=config.retry_backoff_ms,
+        metadata_max_age_ms=config.metadata_max_age_ms,
+    )
+
+
+def make_consumer(
+    config: KafkaConfig,
+    group_id: str | None,
+    *,
+    topics: Sequence[str] = (),
+    fetch_max_wait_ms: int = 5,
+    max_poll_records: int = 500,
+    auto_offset_reset: OffsetReset = "earliest",
+    session_timeout_ms: int = 10_000,
+    heartbeat_interval_ms: int = 3_000,
+    max_poll_interval_ms: int = 300_000,
+) -> AIOKafkaConsumer:
+    """A consumer that never commits on its own: the caller commits once the effect is durable.
+
+    `topics` empty leaves the subscription to the caller (e.g. with a rebalance listener).
+    `group_id` None reads without a group (no commits), as a broadcast listener may.
+    """
+    return AIOKafkaConsumer(
+        *topics,
+        bootstrap_servers=config.servers,
+        client_id=config.client_id,
+        group_id=group_id,
+        enable_auto_commit=False,
+        auto_offset_reset=auto_offset_reset,
+        fetch_max_wait_ms=fetch_max_wait_ms,
+        max_poll_records=max_poll_records,
+        session_timeout_ms=session_timeout_ms,
+        heartbeat_interval_ms=heartbeat_interval_ms,
+        max_poll_interval_ms=max_poll_interval_ms,
+        request_timeout_ms=config.request_timeout_ms,
+        retry_backoff_ms=config.retry_backoff_ms,
+        metadata_max_age_ms=config.metadata_max_age_ms,
+    )
+
+
+def make_admin(config: KafkaConfig) -> AIOKafkaAdminClient:
+    """An admin client (topics, group offsets); the caller awaits start() and close()."""
+    return AIOKafkaAdminClient(
+        bootstrap_servers=config.servers,
+        client_id=config.client_id,
+        request_timeout_ms=config.request_timeout_ms,
+        retry_backoff_ms=config.retry_backoff_ms,
+        metadata_max_age_ms=config.metadata_max_age_ms,
+    )

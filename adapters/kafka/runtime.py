@@ -1,0 +1,428 @@
+"""The command-consumer loop: in order per partition, poison to the DLQ, transient retried."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import random
+import signal
+from collections.abc import Awaitable, Callable, Iterable, Sequence
+from typing import Any
+
+import structlog
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRebalanceListener
+from aiokafka.errors import (
+    CommitFailedError,
+    IllegalGenerationError,
+    IllegalStateError,
+    KafkaError,
+    RebalanceInProgressError,
+    UnknownMemberIdError,
+)
+from aiokafka.structs import ConsumerRecord, OffsetAndMetadata, TopicPartition
+
+from adapters.kafka.dlq import dead_letter
+
+log = structlog.get_logger(__name__)
+
+Handler = Callable[[ConsumerRecord], Awaitable[None]]
+Observer = Callable[[str, int], None]
+# Sees a partition's records before they are handled one by one (to start work early).
+Preparer = Callable[[list[ConsumerRecord]], None]
+
+# a commit that lost to a rebalance: the records come back to whoever owns the partition next
+_REBALANCED = (
+    CommitFailedError,
+    IllegalGenerationError,
+    IllegalStateError,
+    RebalanceInProgressError,
+    UnknownMemberIdError,
+)
+
+
+class Poison(Exception):
+    """A record that can never succeed: it goes to the DLQ topic and the consumer moves on."""
+
+    def __init__(self, code: str, detail: str = "", message_id: str | None = None) -> None:
+        super().__init__(f"{code}: {detail}" if detail else code)
+        self.code = code
+        self.detail = detail
+        self.message_id = message_id  # when the envelope was readable: a header of the letter
+
+
+class Transient(Exception):
+    """A failure that may pass (a store gone away): the same record is retried, never skipped."""
+
+
+class ConsumerRuntime:
+    """Runs one consumer-group member: `start()` launches it, `stop()` drains it, `run()` does both.
+
+    `make_consumer` must build an unstarted, unsubscribed consumer with the group id, raw bytes
+    (no deserializers) and `enable_auto_commit=False`; offsets are committed here, per partition,
+    only after the handler returned. `producer` is started and owned by the caller (idempotent,
+    acks=all). Records of one partition are handled strictly in order; partitions concurrently.
+    """
+
+    def __init__(
+        self,
+        group_id: str,
+        topics: Sequence[str],
+        handler: Handler,
+        make_consumer: Callable[[], AIOKafkaConsumer],
+        producer: AIOKafkaProducer,
+        dlq_topic: str,
+        *,
+        transient: tuple[type[BaseException], ...] = (),
+        max_records: int = 500,
+        poll_timeout_ms: int = 200,
+        backoff: tuple[float, float] = (0.05, 5.0),
+        observe: Observer | None = None,
+        prepare: Preparer | None = None,
+    ) -> None:
+        self.group_id = group_id
+        self.topics = tuple(topics)
+        self._handler = handler
+        self._make_consumer = make_consumer
+        self._producer = producer
+        self._dlq_topic = dlq_topic
+        self._transient: tuple[type[BaseException], ...] = (Transient, *transient)
+        self._max_records = max_records
+        self._poll_timeout_ms = poll_timeout_ms
+        self._backoff_base, self._backoff_max = backoff
+        self._observe = observe
+        self._prepare = prepare
+        self._random = random.Random()
+        self._lifecycle = asyncio.Lock()
+        self._task: asyncio.Task[None] | None = None
+        self._stopping = False
+        self._stop_event = asyncio.Event()
+        self._stopped = asyncio.Event()
+        self._idle = asyncio.Event()
+        self._idle.set()
+        self._revoked: set[TopicPartition] = set()
+        self._assignment: frozenset[TopicPartition] = frozenset()
+        self._wake: dict[TopicPartition, asyncio.Event] = {}
+        self._processed = 0
+        self._dead_lettered = 0
+        self._last_error: str | None = None
+
+    # --- lifecycle --------------------------------------------------------------------------
+
+    @property
+    def running(self) -> bool:
+        """Started and not stopping (between two consumers of a self-healing loop too)."""
+        return self._task is not None and not self._task.done() and not self._stopping
+
+    @property
+    def assignment(self) -> frozenset[TopicPartition]:
+        """The partitions this member holds now (empty between a revocation and the next)."""
+        return self._assignment
+
+    @property
+    def processed(self) -> int:
+        """Records the handler completed (their effect is done); dead letters not included."""
+        return self._processed
+
+    @property
+    def dead_lettered(self) -> int:
+        return self._dead_lettered
+
+    @property
+    def last_error(self) -> str | None:
+        """The latest failure seen (transient, dead-letter publish, commit, consumer), if any."""
+        return self._last_error
+
+    async def start(self) -> None:
+        """Joins the group and launches the loop; raises if the first consumer cannot start."""
+        async with self._lifecycle:
+            await self._start()
+
+    async def run(self) -> None:
+        """Starts, then returns once `stop()` has completed (restarts in between do not end it)."""
+        await self.start()
+        await self._stopped.wait()
+
+    async def stop(self) -> None:
+        """Finishes the record in hand, commits what is done, leaves the group. Idempotent."""
+        async with self._lifecycle:
+            await self._shutdown()
+            self._stopped.set()
+
+    async def restart(self) -> None:
+        """Stops, then starts again with a fresh consumer (`restart_consumer(group)`)."""
+        async with self._lifecycle:
+            await self._shutdown()
+            await self._start()
+
+    async def _start(self) -> None:
+        if self.running:
+            return
+        self._stopping = False
+        self._stop_event = asyncio.Event()
+        self._stopped.clear()
+        consumer = await self._open_consumer()
+        self._task = asyncio.create_task(self._supervise(consumer), name=f"consume:{self.group_id}")
+        log.info("consumer started", group=self.group_id, topics=list(self.topics))
+
+    async def _shutdown(self) -> None:
+        task = self._task
+        if task is None:
+            return
+        self._stopping = True
+        self._stop_event.set()
+        for wake in self._wake.values():
+            wake.set()
+        # shielded: a cancelled stop() must not cancel the drain half-way
+        await asyncio.shield(task)
+        self._task = None
+        log.info("consumer stopped", group=self.group_id, processed=self._processed)
+
+    async def _open_consumer(self) -> AIOKafkaConsumer:
+        consumer = self._make_consumer()
+        try:
+            await consumer.start()
+            consumer.subscribe(list(self.topics), listener=_Rebalance(self))
+        except BaseException:
+            with contextlib.suppress(Exception):
+                await consumer.stop()
+            raise
+        return consumer
+
+    async def _supervise(self, consumer: AIOKafkaConsumer | None) -> None:
+        # the loop heals itself: a broken consumer is closed and replaced after a backoff
+        failures = 0
+        while not self._stopping:
+            if consumer is None:
+                try:
+                    consumer = await self._open_consumer()
+                except Exception as exc:
+                    self._note_error("consumer start failed", exc)
+            if consumer is not None:
+                try:
+                    await self._poll_loop(consumer)
+                    failures = 0
+                except Exception as exc:
+                    self._note_error("consumer loop failed", exc)
+                finally:
+                    await self._close(consumer)
+                    consumer = None
+            if not self._stopping:
+                await self._pause(self._stop_event, self._delay(failures))
+                failures += 1
+
+    async def _close(self, consumer: AIOKafkaConsumer) -> None:
+        self._assignment = frozenset()
+        self._revoked.clear()
+        self._wake.clear()
+        try:
+            await consumer.stop()  # leaves the group
+        except Exception as exc:
+            self._note_error("consumer close failed", exc)
+
+    # --- polling ----------------------------------------------------------------------------
+
+    async def _poll_loop(self, consumer: AIOKafkaConsumer) -> None:
+        while not self._stopping:
+            batch = await self._poll(consumer)
+            if not batch:
+                continue
+            self._idle.clear()
+            try:
+                results = await asyncio.gather(
+                    *(self._drain(consumer, tp, records) for tp, records in batch.items()),
+                    return_exceptions=True,
+                )
+            finally:
+                self._idle.set()
+            for result in results:
+                if isinstance(result, BaseException):
+                    raise result
+
+    async def _poll(self, consumer: AIOKafkaConsumer) -> dict[TopicPartition, list[ConsumerRecord]]:
+        # getmany can wait on a rebalance without bound; a stop must not wait with it
+        fetch = asyncio.ensure_future(
+            consumer.getmany(timeout_ms=self._poll_timeout_ms, max_records=self._max_records)
+        )
+        stopped = asyncio.ensure_future(self._stop_event.wait())
+        await asyncio.wait({fetch, stopped}, return_when=asyncio.FIRST_COMPLETED)
+        stopped.cancel()
+        if not fetch.done():
+            fetch.cancel()
+            await asyncio.gather(fetch, return_exceptions=True)
+            return {}
+        records: dict[TopicPartition, list[ConsumerRecord]] = fetch.result()
+        # fetched while stopping: left uncommitted, so delivered again
+        return {} if self._stopping else records
+
+    async def _drain(
+        self, consumer: AIOKafkaConsumer, tp: TopicPartition, records: list[ConsumerRecord]
+    ) -> None:
+        next_offset: int | None = None
+        if self._prepare is not None:
+            self._prepare(records)
+        for record in records:
+            if self._abandoned(tp) or not await self._complete(tp, record):
+                break
+            next_offset = record.offset + 1
+        if next_offset is not None:
+            await self._commit(consumer, tp, next_offset)
+
+    async def _commit(self, consumer: AIOKafkaConsumer, tp: TopicPartition, offset: int) -> None:
+        try:
+            await consumer.commit({tp: OffsetAndMetadata(offset, "")})
+        except _REBALANCED as exc:
+            log.warning(
+                "commit lost to a rebalance", partition=tp.partition, offset=offset, error=repr(exc)
+            )
+        except KafkaError as exc:
+            self._note_error("commit failed", exc)
+
+    # --- one record -------------------------------------------------------------------------
+
+    async def _complete(self, tp: TopicPartition, record: ConsumerRecord) -> bool:
+        """Handles or dead-letters the record; False when abandoned (stop or revoke) before that."""
+        with structlog.contextvars.bound_contextvars(
+            topic=record.topic, partition=record.partition, offset=record.offset
+        ):
+            self._report(record)
+            attempt = 0
+            while True:
+                try:
+                    await self._handler(record)
+                except Poison as exc:
+                    poison = exc
+                except self._transient as exc:
+                    self._note_error("transient failure, retrying", exc, attempt=attempt)
+                    if not await self._retry_after(tp, attempt):
+                        return False
+                    attempt += 1
+                    continue
+                except Exception as exc:
+                    self._last_error = f"{type(exc).__name__}: {exc}"
+                    log.exception("handler failed, dead-lettering")
+                    poison = Poison("HANDLER_ERROR", type(exc).__name__)
+                else:
+                    self._processed += 1
+                    return True
+                return await self._send_dead_letter(tp, record, poison)
+
+    async def _send_dead_letter(
+        self, tp: TopicPartition, record: ConsumerRecord, poison: Poison
+    ) -> bool:
+        letter = dead_letter(
+            record.topic,
+            record.partition,
+            record.offset,
+            record.key,
+            record.value,
+            poison.code,
+            poison.detail,
+            poison.message_id,
+        )
+        attempt = 0
+        while True:
+            try:
+                await self._producer.send_and_wait(
+                    self._dlq_topic,
+                    value=letter.value,
+                    key=letter.key,
+                    headers=list(letter.headers),
+                )
+            except Exception as exc:
+                # never commit past a poison message the DLQ has not taken
+                self._note_error("dead-letter publish failed, retrying", exc, attempt=attempt)
+                if not await self._retry_after(tp, attempt):
+                    return False
+                attempt += 1
+                continue
+            self._dead_lettered += 1
+            log.warning("dead-lettered", code=poison.code, detail=poison.detail)
+            return True
+
+    def _report(self, record: ConsumerRecord) -> None:
+        if self._observe is None:
+            return
+        try:
+            self._observe(record.topic, record.timestamp)
+        except Exception:
+            log.exception("stream observer failed")
+
+    # --- backoff and interruption -----------------------------------------------------------
+
+    def _abandoned(self, tp: TopicPartition) -> bool:
+        return self._stopping or tp in self._revoked
+
+    async def _retry_after(self, tp: TopicPartition, attempt: int) -> bool:
+        """Sleeps the backoff; False when the partition is given up meanwhile (stop or revoke)."""
+        if self._abandoned(tp):
+            return False
+        wake = self._wake.setdefault(tp, asyncio.Event())
+        await self._pause(wake, self._delay(attempt))
+        return not self._abandoned(tp)
+
+    def _delay(self, attempt: int) -> float:
+        # equal jitter: half the capped exponential, plus up to the other half at random
+        ceiling = min(self._backoff_max, self._backoff_base * 2.0 ** min(attempt, 32))
+        return ceiling / 2 + self._random.uniform(0, ceiling / 2)
+
+    @staticmethod
+    async def _pause(wake: asyncio.Event, seconds: float) -> None:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(wake.wait(), timeout=seconds)
+
+    def _note_error(self, event: str, exc: BaseException, **fields: Any) -> None:
+        self._last_error = f"{type(exc).__name__}: {exc}"
+        log.warning(event, group=self.group_id, error=self._last_error, **fields)
+
+    # --- rebalance --------------------------------------------------------------------------
+
+    async def _on_revoked(self, revoked: Iterable[TopicPartition]) -> None:
+        revoked = set(revoked)
+        self._assignment = frozenset()
+        self._revoked |= revoked
+        for tp in revoked:
+            self._wake.setdefault(tp, asyncio.Event()).set()
+        # the batch in hand ends at its next record and commits what it did before the handover
+        await self._idle.wait()
+        if revoked:
+            log.info("partitions revoked", group=self.group_id, partitions=_names(revoked))
+
+    def _on_assigned(self, assigned: Iterable[TopicPartition]) -> None:
+        # a new generation: positions restart from the committed offsets
+        self._assignment = frozenset(assigned)
+        self._revoked.clear()
+        self._wake.clear()
+        log.info("partitions assigned", group=self.group_id, partitions=_names(assigned))
+
+
+def _names(tps: Iterable[TopicPartition]) -> list[str]:
+    return sorted(f"{tp.topic}[{tp.partition}]" for tp in tps)
+
+
+class _Rebalance(ConsumerRebalanceListener):  # type: ignore[misc]
+    def __init__(self, runtime: ConsumerRuntime) -> None:
+        self._runtime = runtime
+
+    async def on_partitions_revoked(self, revoked: Iterable[TopicPartition]) -> None:
+        await self._runtime._on_revoked(revoked)
+
+    async def on_partitions_assigned(self, assigned: Iterable[TopicPartition]) -> None:
+        self._runtime._on_assigned(assigned)
+
+
+def install_signal_handlers(
+    loop: asyncio.AbstractEventLoop, runtimes: Iterable[ConsumerRuntime]
+) -> None:
+    """SIGTERM and SIGINT stop every runtime (drain, commit, leave the group)."""
+    runtimes = tuple(runtimes)
+    stopping: set[asyncio.Task[None]] = set()
+
+    def on_signal(name: str) -> None:
+        log.info("signal received, stopping consumers", signal=name)
+        for runtime in runtimes:
+            task = loop.create_task(runtime.stop())
+            stopping.add(task)
+            task.add_done_callback(stopping.discard)
+
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, on_signal, sig.name)

@@ -1,0 +1,72 @@
+"""`bulwark consume`: the Kafka command consumers, in a consumer group, until SIGTERM."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from collections.abc import Awaitable, Callable
+
+import structlog
+
+from adapters.kafka.dispatcher import CommandDispatcher, CommandServices
+from application.apikeys import ApiKeyService
+from application.auth import AuthService
+from bootstrap.app import require_current_schema
+from bootstrap.container import Container
+from bootstrap.kafka import KafkaLink
+from bootstrap.settings import SettingsError
+from domain.identity.apikeys import parse_api_key
+from domain.principals import Principal
+
+log = structlog.get_logger("bulwark.consume")
+
+
+def authenticator(
+    api_keys: ApiKeyService, auth: AuthService
+) -> Callable[[str], Awaitable[Principal]]:
+    """A command's credential, as over HTTP: an agent's API key or a user's access token."""
+
+    async def authenticate(credential: str) -> Principal:
+        if parse_api_key(credential) is not None:
+            return await api_keys.authenticate(credential)
+        return (await auth.authenticate(credential)).principal
+
+    return authenticate
+
+
+def command_services(container: Container) -> CommandServices:
+    return CommandServices(
+        orders=container.orders(),
+        killswitch=container.killswitch(),
+        agents=container.agents(),
+        authenticate=authenticator(container.api_keys(), container.auth()),
+    )
+
+
+async def start_consumers(container: Container) -> tuple[KafkaLink, CommandDispatcher]:
+    """Start the container's resources (the Kafka link among them) and the command consumers."""
+    link = container.kafka_link()
+    if link is None:
+        raise SettingsError("`bulwark consume` needs BULWARK_KAFKA_BOOTSTRAP")
+    await container.init_resources()  # type: ignore[misc]
+    await require_current_schema(container)
+    dispatcher = await link.start_command_consumers(command_services(container))
+    log.info("consumers_started", group=link.settings.kafka_group_id, instance=link.instance)
+    return link, dispatcher
+
+
+async def consume(container: Container, stop: asyncio.Event | None = None) -> None:
+    """Run until `stop` is set, SIGTERM or SIGINT; then drain, commit and leave the group."""
+    stop = stop or asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+    try:
+        await start_consumers(container)
+        await stop.wait()
+        log.info("consumers_stopping")
+    finally:
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.remove_signal_handler(sig)
+        await container.shutdown_resources()  # type: ignore[misc]
+        log.info("consumers_stopped")

@@ -1,0 +1,289 @@
+"""Bulwark's Kafka side in one process: producer, events out, emergency listener, consumers.
+
+`KafkaLink` is built with the container and started as one of its resources when
+BULWARK_KAFKA_BOOTSTRAP is set. Every process (serve or consume) publishes events and
+listens to the emergency topic under a consumer group of its own, so a halt broadcast
+reaches every instance; `bulwark consume` also runs the command consumers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from typing import Any
+
+import structlog
+from aiokafka import AIOKafkaProducer
+from aiokafka.structs import ConsumerRecord
+
+from adapters.eventcodec import EventCodec
+from adapters.kafka.client import KafkaConfig, make_consumer, make_producer
+from adapters.kafka.dispatcher import CommandDispatcher, CommandServices
+from adapters.kafka.envelope import DecisionCodec, OrderDecisionMessage
+from adapters.kafka.lag import KafkaLagSource
+from adapters.kafka.publisher import KafkaEventPublisher, decode_event
+from adapters.kafka.runtime import ConsumerRuntime, Poison
+from adapters.kafka.topics import Topics, ensure_topics
+from adapters.memory.bus import InProcessEventBus
+from application.killswitch import KillSwitchService
+from application.policies import PolicyCache
+from application.stream_monitor import StreamMonitorService
+from bootstrap.settings import Settings
+from domain.errors import ConcurrentUpdate, NotFound, StoreUnavailable
+from domain.events import DomainEvent
+from domain.killswitch.switch import EmergencyHalt
+from domain.monitoring.streams import StreamThresholds
+from ports.clock import Clock
+from ports.events import EventPublisher, Notifier
+
+log = structlog.get_logger("bulwark.kafka")
+
+HubPublish = Callable[[DomainEvent], Awaitable[None]]
+
+
+class KafkaNotReady(RuntimeError):
+    """An event was published before the producer started (or after it stopped)."""
+
+
+def kafka_config(settings: Settings) -> KafkaConfig:
+    if not settings.kafka_bootstrap:
+        raise ValueError("BULWARK_KAFKA_BOOTSTRAP is not set")
+    return KafkaConfig(settings.kafka_bootstrap, client_id=settings.kafka_client_id)
+
+
+def topics_of(settings: Settings) -> Topics:
+    return Topics(
+        orders=settings.kafka_topic_orders,
+        control=settings.kafka_topic_control,
+        heartbeats=settings.kafka_topic_heartbeats,
+        decisions=settings.kafka_topic_decisions,
+        events=settings.kafka_topic_events,
+        emergency=settings.kafka_topic_emergency,
+        dlq=settings.kafka_topic_dlq,
+    )
+
+
+class RuntimeSupervisor:
+    """The consumer runtimes of this process, by group (the monitor's ConsumerSupervisor)."""
+
+    def __init__(self) -> None:
+        self.runtimes: dict[str, list[ConsumerRuntime]] = {}
+
+    def add(self, runtime: ConsumerRuntime) -> None:
+        self.runtimes.setdefault(runtime.group_id, []).append(runtime)
+
+    def groups(self) -> Sequence[str]:
+        return sorted(self.runtimes)
+
+    async def restart(self, group: str) -> None:
+        runtimes = self.runtimes.get(group)
+        if not runtimes:
+            raise NotFound(f"consumer group {group} is not run by this process")
+        for runtime in runtimes:
+            await runtime.restart()
+
+    async def stop(self) -> None:
+        await asyncio.gather(*(r.stop() for rs in self.runtimes.values() for r in rs))
+
+
+class KafkaLink:
+    """Producer, event publisher, emergency listener, stream monitor and command consumers."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        clock: Clock,
+        notifier: Notifier,
+        bus: InProcessEventBus,
+        policies: PolicyCache,
+    ) -> None:
+        self.settings = settings
+        self.config = kafka_config(settings)
+        self.topics = topics_of(settings)
+        self.instance = settings.kafka_instance_id or f"bulwark-{uuid.uuid4().hex[:12]}"
+        self._clock = clock
+        self._bus = bus
+        self._policies = policies
+        self._killswitch: Callable[[], KillSwitchService] | None = None
+        self._hub_publish: HubPublish | None = None
+        self._codec = EventCodec()
+        self._decisions = DecisionCodec()
+        self.producer: AIOKafkaProducer | None = None
+        self.events: KafkaEventPublisher | None = None
+        self.supervisor = RuntimeSupervisor()
+        self.lag = KafkaLagSource(
+            self.config,
+            topics={
+                settings.kafka_group_id: (
+                    self.topics.orders,
+                    self.topics.control,
+                    self.topics.heartbeats,
+                )
+            },
+        )
+        self.monitor = StreamMonitorService(
+            self.lag,
+            self.supervisor,
+            bus,
+            notifier,
+            clock,
+            StreamThresholds(settings.kafka_latency_alert_ms, settings.kafka_lag_alert),
+            watch=(settings.kafka_group_id,),
+        )
+        self.remote_halts = 0
+
+    # -- lifecycle ----------------------------------------------------------------------------
+    def bind(self, killswitch: Callable[[], KillSwitchService], hub_publish: HubPublish) -> None:
+        """What the emergency listener needs (built after the link: they publish through it)."""
+        self._killswitch, self._hub_publish = killswitch, hub_publish
+
+    async def start(self) -> None:
+        if self.settings.kafka_create_topics:
+            await ensure_topics(self.config, self.topics, self.settings.kafka_partitions)
+        producer = make_producer(self.config, idempotent=self.settings.kafka_idempotent_producer)
+        await producer.start()
+        self.producer = producer
+        self.events = KafkaEventPublisher(
+            producer,
+            self.topics,
+            self.instance,
+            self._codec,
+            emergency_timeout=self.settings.kafka_emergency_timeout_ms / 1000,
+        )
+        emergency = self._runtime(
+            f"bulwark-emergency-{self.instance}",
+            [self.topics.emergency],
+            self._on_emergency,
+            offset_reset="latest",
+        )
+        await emergency.start()
+        log.info("kafka.started", instance=self.instance, bootstrap=self.settings.kafka_bootstrap)
+
+    async def stop(self) -> None:
+        await self.supervisor.stop()
+        producer, self.producer, self.events = self.producer, None, None
+        if producer is not None:
+            await producer.stop()
+        await self.lag.close()
+
+    # -- events out ---------------------------------------------------------------------------
+    async def publish(self, events: Sequence[DomainEvent]) -> None:
+        if self.events is None:
+            raise KafkaNotReady("the Kafka producer is not running")
+        await self.events.publish(events)
+
+    async def publish_decision(self, message: OrderDecisionMessage) -> None:
+        if self.producer is None:
+            raise KafkaNotReady("the Kafka producer is not running")
+        await self.producer.send_and_wait(
+            self.topics.decisions,
+            value=self._decisions.encode(message),
+            key=self._decisions.key_of(message),
+        )
+
+    # -- consumers ----------------------------------------------------------------------------
+    async def start_command_consumers(self, services: CommandServices) -> CommandDispatcher:
+        """`bulwark consume`: one group member over the order, control and heartbeat topics."""
+        dispatcher = CommandDispatcher(services, self.publish_decision, self._clock.now)
+        runtime = self._runtime(
+            self.settings.kafka_group_id,
+            [self.topics.orders, self.topics.control, self.topics.heartbeats],
+            dispatcher.handle,
+            prepare=dispatcher.prepare,
+        )
+        await runtime.start()
+        return dispatcher
+
+    def _runtime(
+        self,
+        group: str,
+        topics: list[str],
+        handler: Callable[[ConsumerRecord], Awaitable[None]],
+        *,
+        offset_reset: Any = "earliest",
+        prepare: Callable[[list[ConsumerRecord]], None] | None = None,
+    ) -> ConsumerRuntime:
+        if self.producer is None:
+            raise KafkaNotReady("the Kafka producer is not running")
+        runtime = ConsumerRuntime(
+            group,
+            topics,
+            handler,
+            lambda: make_consumer(
+                self.config,
+                group,
+                auto_offset_reset=offset_reset,
+                session_timeout_ms=self.settings.kafka_session_timeout_ms,
+                heartbeat_interval_ms=max(100, self.settings.kafka_session_timeout_ms // 10),
+            ),
+            self.producer,
+            self.topics.dlq,
+            transient=(StoreUnavailable, ConcurrentUpdate, KafkaNotReady),
+            observe=self.monitor.observe,
+            prepare=prepare,
+        )
+        self.supervisor.add(runtime)
+        return runtime
+
+    async def _on_emergency(self, record: ConsumerRecord) -> None:
+        try:
+            sender, event = decode_event(self._codec, record.value or b"")
+        except Exception as exc:
+            raise Poison("INVALID_EMERGENCY", type(exc).__name__) from None
+        if sender == self.instance or not isinstance(event, EmergencyHalt):
+            return
+        self.remote_halts += 1
+        log.warning("kafka.remote_halt", scope=event.scope_key, sender=sender)
+        self._policies.invalidate(local=True)
+        if self._hub_publish is not None:
+            await self._hub_publish(event)
+        if self._killswitch is not None:
+            await self._killswitch().follow_remote_halt(event)
+
+
+class FanoutPublisher:
+    """The bus first (this instance's listeners), then Kafka.
+
+    `strict` (the outbox relay's publisher) lets a Kafka failure through so the rows stay
+    for the next attempt; otherwise it is logged, since the state change is already made.
+    """
+
+    def __init__(self, bus: EventPublisher, kafka: KafkaLink, *, strict: bool) -> None:
+        self._bus = bus
+        self._kafka = kafka
+        self._strict = strict
+
+    async def publish(self, events: Sequence[DomainEvent]) -> None:
+        if not events:
+            return
+        await self._bus.publish(events)
+        try:
+            await self._kafka.publish(events)
+        except Exception as exc:
+            if self._strict:
+                raise
+            log.error("kafka.events_not_sent", error=type(exc).__name__, events=len(events))
+
+
+async def kafka_lifetime(
+    link: KafkaLink | None, killswitch: Callable[[], KillSwitchService], hub_publish: HubPublish
+) -> AsyncIterator[KafkaLink | None]:
+    """Starts the link with the app (or consumer) and stops it at shutdown."""
+    if link is None:
+        yield None
+        return
+    link.bind(killswitch, hub_publish)
+    await link.start()
+    monitor = asyncio.create_task(_monitor(link))
+    try:
+        yield link
+    finally:
+        monitor.cancel()
+        await asyncio.gather(monitor, return_exceptions=True)
+        await link.stop()
+
+
+async def _monitor(link: KafkaLink) -> None:
+    stop = asyncio.Event()
+    await link.monitor.run(link.settings.kafka_monitor_seconds, stop)

@@ -1,0 +1,1 @@
+"""Unit tests of the adapters (no I/O)."""

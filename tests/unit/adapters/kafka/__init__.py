@@ -1,0 +1,1 @@
+"""Unit tests of the Kafka wire format, command mapping and dead letters."""

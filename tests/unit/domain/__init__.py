@@ -1,0 +1,1 @@
+"""Pure domain models outside the aggregates packages."""
