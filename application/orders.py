@@ -14,6 +14,7 @@ from application.inbox import claim
 from application.policies import PolicyCache
 from application.retry import retry_on_conflict
 from application.snapshots import SharedReads, instrument_map, load_risk_view
+from application.throttle import SharedThrottle
 from domain.errors import ConcurrentUpdate, Conflict, DomainError, NotFound, StoreUnavailable
 from domain.principals import Principal
 from domain.risk.flow import Recorded
@@ -111,8 +112,11 @@ class OrderService:
         policies: PolicyCache,
         locks: KeyedLocks,
         max_batch: int = MAX_BATCH,
+        *,
+        throttle: SharedThrottle | None = None,
     ) -> None:
         self._uow = uow_factory
+        self._throttle = throttle  # with several instances: the order rate counted across all
         self._brokers = brokers
         self._market = market_data
         self._publisher = publisher
@@ -155,10 +159,18 @@ class OrderService:
             # nothing has reached the broker yet, so the retry is safe.
             outcomes = await retry_on_conflict(lambda: self._record_decisions(account_id, cmds))
             approved = [o for o in outcomes if isinstance(o, _Approved)]
-            sent = await self._send(account_id, approved) if approved else {}
+            sent: dict[str, Order] | Exception = {}
+            if approved:
+                try:
+                    sent = await self._send(account_id, approved)
+                except Exception as exc:  # the send fails the approved orders, not the denials
+                    sent = exc
         results: list[OrderResult | Exception] = []
         for outcome in outcomes:
             if isinstance(outcome, _Approved):
+                if isinstance(sent, Exception):
+                    results.append(sent)
+                    continue
                 order = sent.get(outcome.order.id, outcome.order)
                 results.append(OrderResult(order, outcome.decision))
             elif isinstance(outcome, _SameAs):
@@ -242,6 +254,9 @@ class OrderService:
             broker=account.broker,
         )
         decision = await self._decide(uow, account, order, reads)
+        if decision.approved and self._throttle is not None:
+            policy = await self.policies.policy_for(uow, account)
+            decision = await self._throttle.check(policy, order, decision)
         await uow.orders.add(order)
         if not decision.approved:
             order.deny(tuple(code.value for code in decision.reasons))

@@ -133,17 +133,18 @@ async def load(name: str, port: int, headers: dict[str, str], seconds: float) ->
     async def worker(n: int) -> None:
         nonlocal errors, first_error
         reader, writer = await asyncio.open_connection("127.0.0.1", port)
-        i = n
         try:
             while time.perf_counter() < stop_at:
                 started = time.perf_counter()
-                writer.write(raw_request("POST", "/api/v1/orders", payloads[i % 2], base))
+                # Buys for a quarter second, then sells: concurrent orders of one account are
+                # decided together, and a buy and a sell in flight at once self-match (denied).
+                side = int(started * 4) % 2
+                writer.write(raw_request("POST", "/api/v1/orders", payloads[side], base))
                 status, payload = await read_response(reader)
                 latencies.append((time.perf_counter() - started) * 1000)
                 if status != 201:
                     errors += 1
                     first_error = first_error or f"{status} {payload[:300]!r}"
-                i += 1
         finally:
             writer.close()
 

@@ -18,6 +18,7 @@ from adapters.http.events import EventHub
 from adapters.http.services import ApiServices, HttpConfig
 from adapters.memory.bus import InMemoryAuditLog, InMemoryNotifier, InProcessEventBus
 from adapters.memory.clock import SystemClock, UuidGenerator
+from adapters.memory.idempotency import InMemoryIdempotencyStore
 from adapters.memory.marketdata import InMemoryMarketData
 from adapters.memory.ratelimit import InMemoryRateLimiter
 from adapters.memory.store import InMemoryStore
@@ -26,7 +27,10 @@ from adapters.postgres.audit import SqlAuditLog
 from adapters.postgres.outbox import OutboxRelay, RelayingPublisher
 from adapters.postgres.uow import unit_of_work_factory as sql_uow_factory
 from adapters.redis.broadcast import RedisBroadcast
+from adapters.redis.cache import RedisQuoteCache
 from adapters.redis.client import redis_from_url
+from adapters.redis.fallback import FallbackRateLimiter
+from adapters.redis.idempotency import RedisIdempotencyStore
 from adapters.redis.ratelimit import RedisRateLimiter
 from adapters.security.argon2_hasher import Argon2Hasher
 from adapters.security.cipher import FernetCipher
@@ -41,8 +45,10 @@ from application.killswitch import KillSwitchConfig, KillSwitchService
 from application.margin import MarginService, MarginWatch
 from application.orders import BrokerRouter, OrderService
 from application.policies import PolicyCache
+from application.quotes import CachedMarketData
 from application.risk import RiskService
 from application.succession import SuccessionScheduler, SuccessionService
+from application.throttle import SharedThrottle
 from application.triggers import LossLimitWatch
 from application.workspaces import WorkspaceService
 from bootstrap.cluster import ClusterBridge, cluster_lifetime
@@ -136,6 +142,14 @@ async def watchers(
                 await task
 
 
+def readiness_probes(store: Any, kafka: KafkaLink | None) -> dict[str, Any]:
+    """What /ready checks: the store, and Kafka when it is configured."""
+    probes = {"store": store}
+    if kafka is not None:
+        probes["kafka"] = kafka.probe
+    return probes
+
+
 async def nothing_to_relay() -> int:
     return 0
 
@@ -178,6 +192,30 @@ class Container(containers.DeclarativeContainer):
     )
     market = providers.Singleton(InMemoryMarketData, clock)
     paper_broker = providers.Singleton(PaperBroker, market, clock, ids, PaperBrokerConfig())
+    shared_kind = providers.Callable(lambda s: "redis" if s.redis_url else "local", settings)
+    redis_client = providers.Singleton(lambda s: redis_from_url(s.redis_url), settings)
+    rate_limiter = providers.Selector(
+        shared_kind,
+        local=providers.Singleton(InMemoryRateLimiter, clock),
+        redis=providers.Singleton(RedisRateLimiter, redis_client),
+    )
+    # What the use cases read prices from: with Redis, quotes through the shared cache.
+    quotes = providers.Selector(
+        shared_kind,
+        local=market,
+        redis=providers.Singleton(
+            CachedMarketData,
+            market,
+            providers.Singleton(RedisQuoteCache, redis_client),
+            settings.provided.quote_cache_ttl_seconds,
+        ),
+    )
+    # With Redis, the order-rate throttle counts across instances (application/throttle.py).
+    throttle = providers.Selector(
+        shared_kind,
+        local=providers.Object(None),
+        redis=providers.Singleton(SharedThrottle, rate_limiter),
+    )
     brokers = providers.Singleton(paper_broker_only, settings, paper_broker)
     notifier = providers.Singleton(InMemoryNotifier)
     policies = providers.Singleton(PolicyCache)
@@ -232,44 +270,53 @@ class Container(containers.DeclarativeContainer):
     )
 
     orders = providers.Singleton(
-        OrderService, uow_factory, brokers, market, publisher, clock, ids, policies, locks
-    )
+        OrderService,
+        uow_factory, brokers, quotes, publisher, clock, ids, policies, locks,
+        throttle=throttle,
+    )  # fmt: skip
     killswitch = providers.Singleton(
         KillSwitchService,
         uow_factory, brokers, publisher, hasher, clock, ids, audit, notifier, locks, orders,
         killswitch_config,
     )  # fmt: skip
     risk = providers.Singleton(
-        RiskService, uow_factory, market, clock, ids, policies, audit, HeadroomRater(), orders
+        RiskService, uow_factory, quotes, clock, ids, policies, audit, HeadroomRater(), orders
     )
     agents = providers.Singleton(AgentService, uow_factory, publisher, clock, audit)
     heartbeat_monitor = providers.Singleton(
         HeartbeatMonitor, uow_factory, killswitch, publisher, clock, audit, notifier
     )
-    margin = providers.Singleton(MarginService, uow_factory, market)
+    margin = providers.Singleton(MarginService, uow_factory, quotes)
     margin_watch = providers.Singleton(
-        MarginWatch, uow_factory, market, killswitch, publisher, clock, audit, notifier
+        MarginWatch, uow_factory, quotes, killswitch, publisher, clock, audit, notifier
     )
     loss_watch = providers.Singleton(
-        LossLimitWatch, uow_factory, market, killswitch, clock, audit, notifier
+        LossLimitWatch, uow_factory, quotes, killswitch, clock, audit, notifier
     )
     succession = providers.Singleton(SuccessionService, uow_factory, publisher, clock, audit)
     succession_scheduler = providers.Singleton(
-        SuccessionScheduler, uow_factory, killswitch, market, publisher, clock, audit, notifier
+        SuccessionScheduler, uow_factory, killswitch, quotes, publisher, clock, audit, notifier
     )
     auth = providers.Singleton(
         AuthService, uow_factory, hasher, tokens, totp, cipher, clock, ids, audit, auth_config
     )
     api_keys = providers.Singleton(ApiKeyService, uow_factory, clock, ids, audit)
     workspaces = providers.Singleton(WorkspaceService, uow_factory, clock, ids)
-    accounts = providers.Singleton(AccountQueries, uow_factory, market)
+    accounts = providers.Singleton(AccountQueries, uow_factory, quotes)
 
-    shared_kind = providers.Callable(lambda s: "redis" if s.redis_url else "local", settings)
-    redis_client = providers.Singleton(lambda s: redis_from_url(s.redis_url), settings)
-    rate_limiter = providers.Selector(
+    # The API limit falls back to in-process buckets while Redis is down (no 500s); the order
+    # throttle uses `rate_limiter` itself and fails closed.
+    api_rate_limiter = providers.Selector(
         shared_kind,
-        local=providers.Singleton(InMemoryRateLimiter, clock),
-        redis=providers.Singleton(RedisRateLimiter, redis_client),
+        local=rate_limiter,
+        redis=providers.Singleton(
+            FallbackRateLimiter, rate_limiter, providers.Singleton(InMemoryRateLimiter, clock)
+        ),
+    )
+    idempotency = providers.Selector(
+        shared_kind,
+        local=providers.Singleton(InMemoryIdempotencyStore, clock),
+        redis=providers.Singleton(RedisIdempotencyStore, redis_client),
     )
     http_config = providers.Singleton(http_config, settings)
     event_hub = providers.Singleton(
@@ -289,13 +336,16 @@ class Container(containers.DeclarativeContainer):
         succession=succession,
         workspaces=workspaces,
         events=event_hub,
-        rate_limiter=rate_limiter,
-        probes=providers.Dict(
-            store=providers.Selector(
+        rate_limiter=api_rate_limiter,
+        idempotency=idempotency,
+        probes=providers.Callable(
+            readiness_probes,
+            providers.Selector(
                 store_kind,
                 memory=providers.Object(memory_probe),
                 sql=providers.Singleton(sql_probe, engine),
-            )
+            ),
+            kafka_link,
         ),
         settings_summary=providers.Callable(summary, settings),
         streams=providers.Selector(

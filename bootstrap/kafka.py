@@ -167,6 +167,12 @@ class KafkaLink:
             await producer.stop()
         await self.lag.close()
 
+    async def probe(self) -> tuple[bool, dict[str, Any]]:
+        """/ready: the producer runs and this instance hears emergency broadcasts."""
+        listening = [r.running for rs in self.supervisor.runtimes.values() for r in rs]
+        ok = self.producer is not None and bool(listening) and all(listening)
+        return ok, {"instance": self.instance, "consumers": len(listening)}
+
     # -- events out ---------------------------------------------------------------------------
     async def publish(self, events: Sequence[DomainEvent]) -> None:
         if self.events is None:

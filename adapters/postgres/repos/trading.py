@@ -214,7 +214,10 @@ class AccountRepo(TrackedRepo):
             }
             for symbol, p in a.positions.items()
         }
-        return {"row": row, "positions": held}
+        # Open orders live in their own table, but approving or closing one changes what the
+        # account can still do: the account row's version moves, so two instances deciding
+        # for one account cannot both use one limit (the later commit conflicts and retries).
+        return {"row": row, "positions": held, "open": frozenset(a.open_orders)}
 
     async def write(self, conn: AsyncConnection, obj: Any, before: Any, after: Any) -> None:
         account: Account = obj
