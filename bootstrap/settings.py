@@ -96,6 +96,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     db_pool_timeout_seconds: Seconds = 5.0
     db_statement_timeout_ms: Annotated[int, msgspec.Meta(ge=100, le=3_600_000)] = 10_000
     redis_url: Annotated[str, msgspec.Meta(pattern=_REDIS_URL)] | None = None
+    quote_cache_ttl_seconds: Seconds = 1.0
     kafka_bootstrap: str | None = None
     kafka_client_id: str = "bulwark"
     # Empty: a fresh id per process (each instance reads every emergency broadcast).

@@ -8,7 +8,12 @@ from typing import Protocol
 
 
 class IdempotencyUnavailable(ConnectionError):
-    """The idempotency store cannot be reached (callers refuse the request: fail closed)."""
+    """The idempotency store cannot be reached.
+
+    Callers decide what that means: POST /api/v1/orders goes on without the store (with a
+    warning), because the orders table's unique (account, idempotency key) still makes a
+    retry replay the first order instead of placing a second one.
+    """
 
 
 class ClaimStatus(StrEnum):

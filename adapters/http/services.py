@@ -19,6 +19,7 @@ from application.stream_monitor import StreamMonitorService
 from application.succession import SuccessionService
 from application.workspaces import WorkspaceService
 from ports.clock import Clock
+from ports.idempotency import IdempotencyStore
 from ports.ratelimit import RateLimiter
 
 # A readiness probe: answers (ok, details) about one component.
@@ -62,3 +63,5 @@ class ApiServices:
     probes: Mapping[str, Probe] = field(default_factory=dict)
     settings_summary: Mapping[str, Any] = field(default_factory=dict)
     streams: StreamMonitorService | None = None  # None when Kafka is not configured
+    # Idempotency-Key claims across instances; None: the orders table's unique key alone.
+    idempotency: IdempotencyStore | None = None

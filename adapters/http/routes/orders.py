@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Awaitable, Callable
+from dataclasses import replace
+from enum import Enum
 from typing import Annotated, Any
 
+import msgspec
+import structlog
 from litestar import Controller, Request, Response, delete, get, post
 from litestar.params import FromPath, FromQuery, HeaderParameter, JSONBody, QueryParameter
+from litestar.serialization import encode_json, get_serializer
 
 from adapters.http.deps import CallerDep, ServicesDep
 from adapters.http.problems import Problem, problem_response, problem_responses
@@ -13,9 +20,20 @@ from adapters.http.schemas.common import DecisionOut
 from adapters.http.schemas.orders import OrderIn, OrderOut, OrderPageOut, OrderPlaced
 from adapters.http.security import Caller
 from application.accounts import OrderQuery
-from application.orders import SubmitOrder
+from application.orders import OrderResult, SubmitOrder
+from domain.errors import Conflict
 from domain.principals import Role
 from domain.trading.orders import OrderStatus, Origin, OriginKind, Side
+from ports.idempotency import Claim, ClaimStatus, IdempotencyStore, IdempotencyUnavailable
+
+_log = structlog.get_logger("bulwark.http.orders")
+
+# A retry with the same Idempotency-Key gets the stored answer for a day (then the orders
+# table's unique key still replays the order itself). A claim lapses after 30 s, so a request
+# whose instance died frees its key; a slow one that outlives it is still one order (same key).
+RESULT_TTL_SECONDS = 24 * 3600.0
+CLAIM_TTL_SECONDS = 30.0
+IN_PROGRESS_RETRY_AFTER_SECONDS = 1
 
 IdempotencyKey = Annotated[
     str | None,
@@ -51,7 +69,9 @@ class OrderController(Controller):
             "422 ORDER_DENIED with the reason codes when the gate denies it (the denied order is "
             "recorded); 422 ORDER_REJECTED when the broker rejects it. "
             "Same Idempotency-Key: same answer (200 with Idempotent-Replayed: true); the key "
-            "reused for a different order is 409 CONFLICT. 404 for an account not the caller's."
+            "reused for a different order is 409 CONFLICT; while the first request with the key "
+            "is still running, 409 IDEMPOTENCY_IN_PROGRESS with Retry-After. "
+            "404 for an account not the caller's."
         ),
         status_code=201,
         responses=problem_responses(
@@ -62,7 +82,10 @@ class OrderController(Controller):
             413,
             422,
             429,
-            notes={422: "ORDER_DENIED (with `reasons`), ORDER_REJECTED or INVALID_ORDER"},
+            notes={
+                409: "CONFLICT or IDEMPOTENCY_IN_PROGRESS (with Retry-After)",
+                422: "ORDER_DENIED (with `reasons`), ORDER_REJECTED or INVALID_ORDER",
+            },
         ),
     )
     async def submit(
@@ -73,52 +96,27 @@ class OrderController(Controller):
         request: Request[Any, Any, Any],
         idempotency_key: IdempotencyKey = None,
     ) -> Response[OrderPlaced] | Response[Problem]:
-        result = await services.orders.submit(
-            SubmitOrder(
-                principal=caller.principal,
-                account_id=data.account_id,
-                symbol=data.symbol,
-                side=data.side,
-                quantity=data.quantity,
-                origin=origin_of(caller, data.strategy_id),
-                order_type=data.order_type,
-                time_in_force=data.time_in_force,
-                limit_price=data.limit_price,
-                stop_price=data.stop_price,
-                reduce_only=data.reduce_only,
-                client_order_id=data.client_order_id,
-                idempotency_key=idempotency_key,
-            )
+        command = SubmitOrder(
+            principal=caller.principal,
+            account_id=data.account_id,
+            symbol=data.symbol,
+            side=data.side,
+            quantity=data.quantity,
+            origin=origin_of(caller, data.strategy_id),
+            order_type=data.order_type,
+            time_in_force=data.time_in_force,
+            limit_price=data.limit_price,
+            stop_price=data.stop_price,
+            reduce_only=data.reduce_only,
+            client_order_id=data.client_order_id,
+            idempotency_key=idempotency_key,
         )
-        order = OrderOut.from_domain(result.order)
-        headers = {"Idempotent-Replayed": "true"} if result.replayed else {}
-        if result.order.status is OrderStatus.DENIED:
-            reasons = list(result.order.deny_reasons)
-            return problem_response(
-                request,
-                422,
-                "ORDER_DENIED",
-                "Order denied by the pre-trade gate",
-                "denied: " + ", ".join(reasons),
-                reasons=reasons,
-                order=order,
-                headers=headers,
-            )
-        if result.order.status is OrderStatus.REJECTED:
-            return problem_response(
-                request,
-                422,
-                "ORDER_REJECTED",
-                "Order rejected by the broker",
-                "the broker rejected the order",
-                order=order,
-                headers=headers,
-            )
-        decision = None if result.decision is None else DecisionOut.from_domain(result.decision)
-        return Response(
-            OrderPlaced(order=order, decision=decision, replayed=result.replayed),
-            status_code=200 if result.replayed else 201,
-            headers=headers,
+        store = services.idempotency
+        if idempotency_key is None or store is None:
+            return _answer(request, await services.orders.submit(command))
+        key = f"orders:{caller.principal.id}:{data.account_id}:{idempotency_key}"
+        return await _once(
+            request, store, key, _fingerprint(data), lambda: services.orders.submit(command)
         )
 
     @get(
@@ -183,3 +181,151 @@ class OrderController(Controller):
         self, order_id: FromPath[str], caller: CallerDep, services: ServicesDep
     ) -> OrderOut:
         return OrderOut.from_domain(await services.orders.cancel(caller.principal, order_id))
+
+
+def _answer(request: Request[Any, Any, Any], result: OrderResult) -> Response[Any]:
+    """The HTTP answer to a submission: 201 placed (200 replayed), 422 denied or rejected."""
+    order = OrderOut.from_domain(result.order)
+    headers = {"Idempotent-Replayed": "true"} if result.replayed else {}
+    if result.order.status is OrderStatus.DENIED:
+        reasons = list(result.order.deny_reasons)
+        return problem_response(
+            request,
+            422,
+            "ORDER_DENIED",
+            "Order denied by the pre-trade gate",
+            "denied: " + ", ".join(reasons),
+            reasons=reasons,
+            order=order,
+            headers=headers,
+        )
+    if result.order.status is OrderStatus.REJECTED:
+        return problem_response(
+            request,
+            422,
+            "ORDER_REJECTED",
+            "Order rejected by the broker",
+            "the broker rejected the order",
+            order=order,
+            headers=headers,
+        )
+    decision = None if result.decision is None else DecisionOut.from_domain(result.decision)
+    return Response(
+        OrderPlaced(order=order, decision=decision, replayed=result.replayed),
+        status_code=200 if result.replayed else 201,
+        headers=headers,
+    )
+
+
+class _Stored(msgspec.Struct, array_like=True, frozen=True):
+    """An answer as a retry with the same key gets it, rendered once (bytes)."""
+
+    status: int
+    media_type: str
+    headers: dict[str, str]
+    body: bytes
+
+
+_STORED_ENCODER = msgspec.msgpack.Encoder()
+_STORED_DECODER = msgspec.msgpack.Decoder(_Stored)
+
+
+def _fingerprint(data: OrderIn) -> str:
+    """The decoded body, re-encoded (field order fixed, defaults filled in), hashed."""
+    return hashlib.sha256(msgspec.json.encode(data)).hexdigest()
+
+
+async def _once(
+    request: Request[Any, Any, Any],
+    store: IdempotencyStore,
+    key: str,
+    fingerprint: str,
+    submit: Callable[[], Awaitable[OrderResult]],
+) -> Response[Any]:
+    """Runs `submit` once per key across instances; later requests get the stored answer."""
+    claim = await _claim(store, key, fingerprint)
+    if claim is None:  # no store: the orders table's unique key still keeps one order
+        return _answer(request, await submit())
+    if claim.status is ClaimStatus.MISMATCH:
+        raise Conflict("idempotency key reused with a different order")
+    if claim.status is ClaimStatus.IN_PROGRESS:
+        wait = IN_PROGRESS_RETRY_AFTER_SECONDS
+        return problem_response(
+            request,
+            409,
+            "IDEMPOTENCY_IN_PROGRESS",
+            "Request in progress",
+            "a request with this Idempotency-Key is still being processed",
+            headers={"Retry-After": str(wait)},
+            retry_after=float(wait),
+        )
+    if claim.status is ClaimStatus.DONE:
+        replay = _replay(claim.result)
+        # An unreadable stored answer: the orders table's unique key answers instead.
+        return replay if replay is not None else _answer(request, await submit())
+    try:
+        result = await submit()
+    except BaseException:
+        await _release(store, key)
+        raise
+    # What a retry sees is what a replay from the orders table would say: 200 (not 201),
+    # Idempotent-Replayed and `replayed: true`, the same denial or rejection (422).
+    stored = _stored(request, _answer(request, replace(result, replayed=True)))
+    await _complete(store, key, stored)
+    return _answer(request, result)
+
+
+async def _claim(store: IdempotencyStore, key: str, fingerprint: str) -> Claim | None:
+    try:
+        claim = await store.claim(key, fingerprint, CLAIM_TTL_SECONDS)
+    except IdempotencyUnavailable as exc:
+        _log.warning("idempotency_store_unavailable", step="claim", error_type=_cause(exc))
+        return None
+    return claim
+
+
+async def _release(store: IdempotencyStore, key: str) -> None:
+    try:
+        await store.release(key)
+    except IdempotencyUnavailable as exc:  # the claim lapses on its own
+        _log.warning("idempotency_store_unavailable", step="release", error_type=_cause(exc))
+
+
+async def _complete(store: IdempotencyStore, key: str, stored: bytes) -> None:
+    try:
+        await store.complete(key, stored, RESULT_TTL_SECONDS)
+    except IdempotencyUnavailable as exc:  # a retry then replays from the orders table
+        _log.warning("idempotency_store_unavailable", step="complete", error_type=_cause(exc))
+
+
+def _stored(request: Request[Any, Any, Any], response: Response[Any]) -> bytes:
+    encoders = request.route_handler.resolve_type_encoders()
+    body = encode_json(response.content, serializer=get_serializer(encoders))
+    media = response.media_type or "application/json"
+    return _STORED_ENCODER.encode(
+        _Stored(
+            status=response.status_code or 200,
+            media_type=media.value if isinstance(media, Enum) else str(media),
+            headers={str(k): str(v) for k, v in response.headers.items()},
+            body=body,
+        )
+    )
+
+
+def _replay(raw: bytes | None) -> Response[Any] | None:
+    try:
+        stored = _STORED_DECODER.decode(raw or b"")
+    except msgspec.DecodeError:
+        _log.warning("idempotency_result_unreadable")
+        return None
+    return Response(
+        stored.body,
+        status_code=stored.status,
+        media_type=stored.media_type,
+        headers=stored.headers,
+    )
+
+
+def _cause(exc: BaseException) -> str:
+    """The underlying error's type (its message may name the server)."""
+    return type(exc.__cause__ or exc).__name__
