@@ -26,6 +26,7 @@ from adapters.kafka.publisher import KafkaEventPublisher, decode_event
 from adapters.kafka.runtime import ConsumerRuntime, Poison
 from adapters.kafka.topics import Topics, ensure_topics
 from adapters.memory.bus import InProcessEventBus
+from adapters.memory.clock import SystemClock
 from application.killswitch import KillSwitchService
 from application.policies import PolicyCache
 from application.stream_monitor import StreamMonitorService
@@ -49,7 +50,11 @@ class KafkaNotReady(RuntimeError):
 def kafka_config(settings: Settings) -> KafkaConfig:
     if not settings.kafka_bootstrap:
         raise ValueError("BULWARK_KAFKA_BOOTSTRAP is not set")
-    return KafkaConfig(settings.kafka_bootstrap, client_id=settings.kafka_client_id)
+    return KafkaConfig(
+        settings.kafka_bootstrap,
+        client_id=settings.kafka_client_id,
+        request_timeout_ms=settings.kafka_request_timeout_ms,
+    )
 
 
 def topics_of(settings: Settings) -> Topics:
@@ -127,7 +132,8 @@ class KafkaLink:
             self.supervisor,
             bus,
             notifier,
-            clock,
+            # Wall time, always: latencies are measured from the records' wall-clock stamps.
+            SystemClock(),
             StreamThresholds(settings.kafka_latency_alert_ms, settings.kafka_lag_alert),
             watch=(settings.kafka_group_id,),
         )
@@ -158,7 +164,21 @@ class KafkaLink:
             offset_reset="latest",
         )
         await emergency.start()
+        await self._listening(emergency)
         log.info("kafka.started", instance=self.instance, bootstrap=self.settings.kafka_bootstrap)
+
+    async def _listening(self, emergency: ConsumerRuntime) -> None:
+        """Wait (a bounded while) until the emergency listener holds its partitions.
+
+        It starts from the latest offset, so a halt broadcast before it has a position
+        would pass it by; an instance should not report itself started before that.
+        """
+        for _ in range(self.settings.kafka_session_timeout_ms // 50):
+            if emergency.assignment:
+                return
+            await asyncio.sleep(0.05)
+        if not emergency.assignment:
+            log.warning("kafka.emergency_listener_not_assigned_yet", instance=self.instance)
 
     async def stop(self) -> None:
         await self.supervisor.stop()

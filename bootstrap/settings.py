@@ -114,6 +114,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # Off only for brokers without InitProducerId (the Tansu test broker); Apache Kafka has it.
     kafka_idempotent_producer: bool = True
     kafka_session_timeout_ms: Annotated[int, msgspec.Meta(ge=1000, le=300_000)] = 10_000
+    kafka_request_timeout_ms: Annotated[int, msgspec.Meta(ge=100, le=300_000)] = 10_000
     kafka_emergency_timeout_ms: Annotated[int, msgspec.Meta(ge=10, le=10_000)] = 250
     kafka_latency_alert_ms: Annotated[float, msgspec.Meta(gt=0)] = 200.0
     kafka_lag_alert: Annotated[int, msgspec.Meta(ge=1)] = 2000

@@ -32,7 +32,7 @@ from adapters.kafka.envelope import (
     SubmitOrderCommand,
     credential_of,
 )
-from adapters.kafka.runtime import Poison
+from adapters.kafka.runtime import Poison, Transient
 from application.agents import AgentService, RecordHeartbeat
 from application.killswitch import ActivateKillSwitch, KillSwitchService, ResumeTrading
 from application.orders import OrderResult, OrderService, SubmitOrder
@@ -53,6 +53,16 @@ Now = Callable[[], datetime]
 
 UNAUTHENTICATED = "UNAUTHENTICATED"
 _Key = tuple[str, int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class _Published:
+    """An order result whose decision message is already on the decisions topic."""
+
+    result: OrderResult
+
+
+_RunOutcome = OrderResult | _Published | Exception
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +96,7 @@ class CommandDispatcher:
         self._codec = codec or EnvelopeCodec()
         self._auth_ttl = auth_ttl
         self._principals: dict[str, tuple[float, Principal]] = {}
-        self._started: dict[_Key, tuple[asyncio.Task[list[OrderResult | Exception]], int]] = {}
+        self._started: dict[_Key, tuple[asyncio.Task[list[_RunOutcome]], int]] = {}
         self.handled = 0
         self.duplicates = 0
 
@@ -125,7 +135,8 @@ class CommandDispatcher:
                     outcome = (await task)[index]
                     if isinstance(outcome, Exception):
                         raise outcome
-                    await self._decided(envelope, outcome)
+                    if not isinstance(outcome, _Published):
+                        await self._decided(envelope, outcome)
                 else:
                     await self._run(envelope, record)
             except DuplicateMessage:
@@ -159,9 +170,7 @@ class CommandDispatcher:
             beat = dataclasses.replace(command, message_id=envelope.id)
             await self._services.agents.record_heartbeat(beat)
 
-    async def _submit_run(
-        self, run: list[tuple[ConsumerRecord, Envelope]]
-    ) -> list[OrderResult | Exception]:
+    async def _submit_run(self, run: list[tuple[ConsumerRecord, Envelope]]) -> list[_RunOutcome]:
         """Authenticate and convert each record, then submit the valid ones together."""
         commands: list[SubmitOrder] = []
         slots: list[int | Exception] = []
@@ -177,7 +186,20 @@ class CommandDispatcher:
             slots.append(len(commands))
             commands.append(command)
         results = await self._services.orders.submit_many(commands) if commands else []
-        return [results[s] if isinstance(s, int) else s for s in slots]
+        outcomes = [results[s] if isinstance(s, int) else s for s in slots]
+        # The run's decisions go out together (one wait for all acknowledgements, not one
+        # per record); a failure leaves every record to be retried on its own (a replay).
+        decided = [
+            (envelope, outcome)
+            for (_, envelope), outcome in zip(run, outcomes, strict=True)
+            if isinstance(outcome, OrderResult)
+        ]
+        try:
+            await asyncio.gather(*(self._decided(e, r) for e, r in decided))
+        except Exception as exc:
+            failure = Transient(f"decisions not published: {type(exc).__name__}")
+            return [failure if isinstance(o, OrderResult) else o for o in outcomes]
+        return [_Published(o) if isinstance(o, OrderResult) else o for o in outcomes]
 
     async def _decided(self, envelope: Envelope, result: OrderResult) -> None:
         message = OrderDecisionMessage.from_result(envelope, result, self._now())

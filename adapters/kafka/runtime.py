@@ -261,7 +261,9 @@ class ConsumerRuntime:
         if self._prepare is not None:
             self._prepare(records)
         for record in records:
-            if self._abandoned(tp) or not await self._complete(tp, record):
+            # A stop finishes the records in hand (their effects may already be under way);
+            # a revoked partition is left to its next owner. A retry loop yields to both.
+            if tp in self._revoked or not await self._complete(tp, record):
                 break
             next_offset = record.offset + 1
         if next_offset is not None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -116,3 +118,25 @@ async def guarded(call: Callable[[], Awaitable[T]]) -> T:
         if is_unavailable(exc) and not isinstance(exc, StoreUnavailable):
             raise StoreUnavailable("the database is unavailable") from exc
         raise
+
+
+_WRITERS: dict[tuple[int, int], asyncio.Lock] = {}
+
+
+@contextlib.asynccontextmanager
+async def single_writer(engine: AsyncEngine) -> AsyncIterator[None]:
+    """On SQLite, one writing transaction of this process at a time; nothing on PostgreSQL.
+
+    SQLite has one writer: waiting for it on an asyncio lock beats its busy handler, which
+    sleeps in growing steps (a burst of concurrent commits then waits tens of ms each).
+    One lock per engine and event loop (a lock belongs to the loop it is used on).
+    """
+    if engine.dialect.name != "sqlite":
+        yield
+        return
+    key = (id(engine.sync_engine), id(asyncio.get_running_loop()))
+    lock = _WRITERS.get(key)
+    if lock is None:
+        lock = _WRITERS[key] = asyncio.Lock()
+    async with lock:
+        yield

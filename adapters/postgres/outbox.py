@@ -22,7 +22,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from adapters.eventcodec import EventCodec, aggregate_of
-from adapters.postgres.engine import guarded
+from adapters.postgres.engine import guarded, single_writer
 from adapters.postgres.tables.outbox import outbox
 from domain.events import DomainEvent
 from ports.events import EventPublisher
@@ -145,11 +145,13 @@ class OutboxRelay:
                 await conn.rollback()
                 await self._count_attempt(sent, exc)
                 raise PublishFailed(f"publisher failed: {type(exc).__name__}") from exc
-            if sent:
-                await conn.execute(
-                    update(outbox).where(outbox.c.id.in_(sent)).values(sent_at=self._now())
-                )
-            await conn.commit()
+            # (Not held across the publish: on SQLite that would stall every commit behind it.)
+            async with single_writer(self._engine):
+                if sent:
+                    await conn.execute(
+                        update(outbox).where(outbox.c.id.in_(sent)).values(sent_at=self._now())
+                    )
+                await conn.commit()
             return len(rows)
 
     async def _count_attempt(self, ids: list[int], exc: Exception) -> None:
@@ -167,18 +169,39 @@ class RelayingPublisher:
     Events built outside aggregates (an emergency halt broadcast) go straight to the
     publisher; aggregate events are already in the outbox and reach it via the relay,
     so each event is published once in the normal path and at least once after a crash.
+    Callers wait for the drain at most `wait` seconds: a slow or unreachable downstream
+    (Kafka) must not hold an order or a kill switch; the drain goes on in the background
+    and the relay's loop retries what it could not send. Concurrent callers share one
+    drain, which runs again while commits keep arriving.
     """
 
-    def __init__(self, publisher: EventPublisher, relay: OutboxRelay) -> None:
+    def __init__(self, publisher: EventPublisher, relay: OutboxRelay, wait: float = 0.1) -> None:
         self._publisher = publisher
         self._relay = relay
+        self._wait = wait
+        self._draining: asyncio.Task[None] | None = None
+        self._again = False
 
     async def publish(self, events: Sequence[DomainEvent]) -> None:
         if events:
             await self._publisher.publish(events)
-        try:
-            await self._relay.drain()
-        except Exception as exc:
-            # Committed events stay in the outbox; the background relay retries them.
-            log.warning("outbox.drain_deferred", error=type(exc).__name__)
-            self._relay.nudge()
+        task = self._draining
+        if task is None or task.done():
+            task = self._draining = asyncio.ensure_future(self._drain())
+        else:
+            self._again = True  # rows committed after that drain's read: one more round
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(asyncio.shield(task), self._wait)
+
+    async def _drain(self) -> None:
+        while True:
+            self._again = False
+            try:
+                await self._relay.drain()
+            except Exception as exc:
+                # Committed events stay in the outbox; the background relay retries them.
+                log.warning("outbox.drain_deferred", error=type(exc).__name__)
+                self._relay.nudge()
+                return
+            if not self._again:
+                return

@@ -20,7 +20,7 @@ from sqlalchemy import Executable, Result, Table
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from adapters.postgres.engine import guarded
+from adapters.postgres.engine import guarded, single_writer
 from adapters.postgres.outbox import OutboxWriter
 from adapters.postgres.repos.base import insert_ignore_many
 from domain.errors import ConcurrentUpdate, StoreUnavailable
@@ -265,7 +265,8 @@ class SqlUnitOfWork:
     async def commit(self) -> None:
         conn = await self.connection()
         try:
-            await guarded(lambda: self._flush(conn))
+            async with single_writer(self.engine):
+                await guarded(lambda: self._flush(conn))
         except IntegrityError as exc:
             # Use cases check uniqueness before writing; a violation at commit means a
             # concurrent writer got there first (an idempotency key, a command id): retry.

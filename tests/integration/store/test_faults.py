@@ -18,7 +18,7 @@ from adapters.postgres.engine import make_engine
 from adapters.postgres.outbox import OutboxWriter
 from adapters.postgres.tables.outbox import outbox
 from adapters.postgres.uow import SqlUnitOfWork
-from domain.errors import StoreUnavailable
+from domain.errors import ConcurrentUpdate, StoreUnavailable
 from domain.events import DomainEvent
 from domain.killswitch.state import Scope
 from domain.killswitch.switch import KillSwitchEvent, TriggerType
@@ -156,9 +156,11 @@ async def test_a_commit_that_fails_half_way_leaves_nothing_behind(store: StoreUn
         # (account_id, client_order_id) is unique: this insert fails after the ones above.
         await uow.orders.add(_denied("ord-3", "acc-1", "cl-1"))
 
-    with pytest.raises(IntegrityError):
+    # A violation at commit reads as a concurrent writer (the use case retries, then 409).
+    with pytest.raises(ConcurrentUpdate) as raised:
         await _commit(store.uow(), work)
 
+    assert isinstance(raised.value.__cause__, IntegrityError)
     assert await _what_is_stored(store) == SEEDED
     assert await _outbox_rows(store) == outbox_before
 
@@ -190,9 +192,11 @@ async def test_a_failing_staged_write_rolls_back_the_tracked_writes_too(
         await uow.accounts.add(_account("acc-2"))  # a tracked insert
         await uow.kill_switch_events.add(_kill_switch_event("ks-1", "acc-1"))  # id taken
 
-    with pytest.raises(IntegrityError):
+    # A violation at commit reads as a concurrent writer (the use case retries, then 409).
+    with pytest.raises(ConcurrentUpdate) as raised:
         await _commit(store.uow(), work)
 
+    assert isinstance(raised.value.__cause__, IntegrityError)
     assert await _what_is_stored(store) == SEEDED
 
 
@@ -245,7 +249,7 @@ async def test_after_a_failed_commit_the_next_unit_of_work_works(store: StoreUnd
         (await uow.accounts.get("acc-1")).cash = D("900")
         await uow.orders.add(_order("ord-2", "acc-1", "cl-2"))
 
-    with pytest.raises(IntegrityError):
+    with pytest.raises(ConcurrentUpdate):
         await _commit(store.uow(), duplicate)
     # The failed unit of work gave its connection back to the pool.
     assert store.engine.pool.checkedout() == 0
