@@ -89,6 +89,23 @@ class _SameAs:
     index: int
 
 
+@dataclass(frozen=True, slots=True)
+class _Stored:
+    """What the store already holds of a batch's idempotency keys and client order ids."""
+
+    by_key: dict[str, Order]
+    client_ids: set[str]
+
+    @classmethod
+    async def read(cls, uow: UnitOfWork, account_id: str, cmds: list[SubmitOrder]) -> _Stored:
+        keys = [c.idempotency_key for c in cmds if c.idempotency_key]
+        ids = [c.client_order_id for c in cmds if c.client_order_id]
+        return cls(
+            await uow.orders.by_idempotency_keys(account_id, keys),
+            await uow.orders.used_client_order_ids(account_id, ids),
+        )
+
+
 _Outcome = OrderResult | _Approved | _SameAs | Exception
 MAX_BATCH = 128
 
@@ -190,6 +207,7 @@ class OrderService:
         recorded: list[Recorded] = []
         async with self._uow() as uow:
             account = await uow.accounts.get(account_id)
+            stored = await _Stored.read(uow, account_id, cmds)
             reads = SharedReads(uow)
             allowed: dict[Principal, bool] = {}
             keys: dict[str, int] = {}
@@ -206,7 +224,7 @@ class OrderService:
                         continue
                     if cmd.client_order_id in client_ids:
                         raise Conflict(f"client order id {cmd.client_order_id} already used")
-                    replay = await self._replay(uow, cmd, account)
+                    replay = self._replay(cmd, stored)
                     if replay is not None:
                         outcomes.append(replay)
                         continue
@@ -273,17 +291,14 @@ class OrderService:
             account = await account_for(uow, principal, account_id)
             return await self._decide(uow, account, order, SharedReads(uow))
 
-    async def _replay(
-        self, uow: UnitOfWork, cmd: SubmitOrder, account: Account
-    ) -> OrderResult | None:
-        if cmd.idempotency_key:
-            existing = await uow.orders.by_idempotency_key(account.id, cmd.idempotency_key)
-            if existing is not None:
-                _check_same_order(existing, cmd)
-                return OrderResult(existing, None, replayed=True)
-        if cmd.client_order_id and await uow.orders.by_client_order_id(
-            account.id, cmd.client_order_id
-        ):
+    @staticmethod
+    def _replay(cmd: SubmitOrder, stored: _Stored) -> OrderResult | None:
+        """The stored order of a repeated idempotency key; Conflict for a reused client id."""
+        existing = stored.by_key.get(cmd.idempotency_key or "")
+        if existing is not None:
+            _check_same_order(existing, cmd)
+            return OrderResult(existing, None, replayed=True)
+        if cmd.client_order_id and cmd.client_order_id in stored.client_ids:
             raise Conflict(f"client order id {cmd.client_order_id} already used")
         return None
 

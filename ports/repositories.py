@@ -72,6 +72,14 @@ class OrderRepository(Protocol):
 
     async def by_client_order_id(self, account_id: str, client_order_id: str) -> Order | None: ...
 
+    async def by_idempotency_keys(self, account_id: str, keys: list[str]) -> dict[str, Order]:
+        """The account's orders stored under any of `keys`, by key (one read for a batch)."""
+        ...
+
+    async def used_client_order_ids(self, account_id: str, ids: list[str]) -> set[str]:
+        """Which of `ids` the account's stored orders already use."""
+        ...
+
     async def search(self, criteria: OrderSearch) -> list[Order]: ...
 
     async def list(

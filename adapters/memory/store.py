@@ -122,6 +122,17 @@ class OrderRepo(_Repo):
         order_id = self._store.client_ids.get((account_id, client_order_id))
         return await self.get(order_id) if order_id else None
 
+    async def by_idempotency_keys(self, account_id: str, keys: list[str]) -> dict[str, Order]:
+        found: dict[str, Order] = {}
+        for key in keys:
+            order = await self.by_idempotency_key(account_id, key)
+            if order is not None:
+                found[key] = order
+        return found
+
+    async def used_client_order_ids(self, account_id: str, ids: list[str]) -> set[str]:
+        return {i for i in ids if (account_id, i) in self._store.client_ids}
+
     async def search(self, criteria: OrderSearch) -> list[Order]:
         accounts = None if criteria.account_ids is None else frozenset(criteria.account_ids)
         found = [o for o in self._store.orders.values() if _matches(o, criteria, accounts)]

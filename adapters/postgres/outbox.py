@@ -175,7 +175,7 @@ class RelayingPublisher:
     drain, which runs again while commits keep arriving.
     """
 
-    def __init__(self, publisher: EventPublisher, relay: OutboxRelay, wait: float = 0.1) -> None:
+    def __init__(self, publisher: EventPublisher, relay: OutboxRelay, wait: float = 0.05) -> None:
         self._publisher = publisher
         self._relay = relay
         self._wait = wait

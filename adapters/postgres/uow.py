@@ -277,23 +277,42 @@ class SqlUnitOfWork:
     async def _flush(self, conn: AsyncConnection) -> None:
         events: list[DomainEvent] = []
         written: list[tuple[_Entry, Any]] = []
-        # New objects of a kind that can insert in bulk wait here until another kind comes.
+        # Writes of one kind that can go in one statement wait here until another kind comes:
+        # new objects of a tracker with `insert_many`, and updates of the same columns of a
+        # tracker with `update_many` (a batch of order decisions and of broker answers).
         run: list[tuple[_Entry, Any]] = []
+        run_key: tuple[Any, ...] = ()
 
-        async def insert_run() -> None:
-            if run:
-                await run[0][0].tracker.insert_many(conn, [after for _, after in run])  # type: ignore[attr-defined]
-                written.extend(run)
-                run.clear()
+        async def write_run() -> None:
+            if not run:
+                return
+            tracker = run[0][0].tracker
+            if run_key[1] == "insert":
+                await tracker.insert_many(conn, [after for _, after in run])  # type: ignore[attr-defined]
+            else:
+                await tracker.update_many(  # type: ignore[attr-defined]
+                    conn, [(e.obj, e.snapshot, after) for e, after in run]
+                )
+            written.extend(run)
+            run.clear()
 
         try:
             for entry in list(self._identity.values()):
                 after = entry.tracker.dump(entry.obj)
+                if after == entry.snapshot:
+                    key: tuple[Any, ...] | None = None
+                elif entry.snapshot is None:
+                    bulk = hasattr(entry.tracker, "insert_many")
+                    key = (type(entry.tracker), "insert") if bulk else None
+                else:
+                    bulk = hasattr(entry.tracker, "update_many")
+                    changed = frozenset(k for k, v in after.items() if entry.snapshot.get(k) != v)
+                    key = (type(entry.tracker), "update", changed) if bulk else None
                 if after != entry.snapshot:
-                    bulk = entry.snapshot is None and hasattr(entry.tracker, "insert_many")
-                    if run and not (bulk and type(entry.tracker) is type(run[0][0].tracker)):
-                        await insert_run()
-                    if bulk:
+                    if run and key != run_key:
+                        await write_run()
+                    if key is not None:
+                        run_key = key
                         run.append((entry, after))
                     else:
                         await entry.tracker.write(conn, entry.obj, entry.snapshot, after)
@@ -301,7 +320,7 @@ class SqlUnitOfWork:
                 pending = getattr(entry.obj, "events", None)
                 if pending:
                     events.extend(pending)
-            await insert_run()
+            await write_run()
             for op in self._staged:
                 await op(conn)
             if events:

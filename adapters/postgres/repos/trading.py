@@ -6,7 +6,7 @@ from collections.abc import Hashable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, delete, desc, func, insert, literal, or_, select, update
+from sqlalchemy import and_, bindparam, delete, desc, func, insert, literal, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.postgres.repos.base import (
@@ -110,6 +110,19 @@ class OrderRepo(TrackedRepo):
         """New orders of one commit (a batch of decisions) in one statement."""
         await upsert_many(conn, orders, rows, self.keys)
 
+    async def update_many(
+        self, conn: AsyncConnection, items: list[tuple[Order, dict[str, Any], dict[str, Any]]]
+    ) -> None:
+        """Orders whose same columns changed (a batch's broker answers), in one executemany."""
+        changed = [k for k, v in items[0][2].items() if items[0][1].get(k) != v]
+        statement = (
+            update(orders)
+            .where(orders.c.id == bindparam("b_id"))
+            .values({k: bindparam(f"v_{k}") for k in changed})
+        )
+        params = [{"b_id": o.id, **{f"v_{k}": after[k] for k in changed}} for o, _, after in items]
+        await conn.execute(statement, params)
+
     async def add(self, order: Order) -> None:
         self._add(order)
 
@@ -128,6 +141,24 @@ class OrderRepo(TrackedRepo):
         return await self._one(
             and_(orders.c.account_id == account_id, orders.c.client_order_id == client_order_id)
         )
+
+    async def by_idempotency_keys(self, account_id: str, keys: list[str]) -> dict[str, Order]:
+        if not keys:
+            return {}
+        found = await self._many(
+            select(orders).where(
+                orders.c.account_id == account_id, orders.c.idempotency_key.in_(keys)
+            )
+        )
+        return {o.idempotency_key: o for o in found if o.idempotency_key is not None}
+
+    async def used_client_order_ids(self, account_id: str, ids: list[str]) -> set[str]:
+        if not ids:
+            return set()
+        query = select(orders.c.client_order_id).where(
+            orders.c.account_id == account_id, orders.c.client_order_id.in_(ids)
+        )
+        return {row.client_order_id for row in (await self._uow.execute(query)).all()}
 
     async def search(self, criteria: OrderSearch) -> list[Order]:
         created = func.coalesce(orders.c.created_at, literal(ORDERS_EPOCH, UtcDateTime()))
