@@ -45,6 +45,10 @@ class AuthConfig:
     max_failed_logins: int = 5
     lockout_window: timedelta = timedelta(minutes=15)
     mfa_issuer: str = "Bulwark"
+    # How long a checked access token's session is reused without reading the store again
+    # (its revocation and its user). Changes made through this service apply at once here;
+    # another instance sees a logout within this many seconds.
+    session_cache: timedelta = timedelta(seconds=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +124,8 @@ class AuthService:
         self._audit = audit
         self.config = config or AuthConfig()
         self._dummy_hash: str | None = None
+        self._sessions: dict[str, tuple[float, Principal]] = {}
+        self._reading: dict[str, asyncio.Future[Principal]] = {}
 
     # -- users -----------------------------------------------------------------------
     async def create_user(
@@ -237,6 +243,7 @@ class AuthService:
         """
         now = self._clock.now()
         family: str | None = None
+        self._sessions.clear()
         async with self._uow() as uow:
             await uow.revoked_tokens.add(session.jti, session.expires_at)
             parsed = parse_refresh_token(refresh_token) if refresh_token else None
@@ -250,6 +257,7 @@ class AuthService:
                     family = token.family_id
                     await _revoke_family(uow, family, now)
             await uow.commit()
+        self._sessions.clear()  # again: a request may have cached it between clear and commit
         details = {"refresh_family_revoked": family is not None}
         actor = session.principal.id
         await self._record(actor, "auth.logout", _user_key(actor), "ok", details)
@@ -257,13 +265,29 @@ class AuthService:
     async def authenticate(self, access_token: str) -> Session:
         """The session of a valid, unrevoked token whose user still exists (with today's role)."""
         claims = self._tokens.verify(access_token, self._clock.now())
+        now = self._clock.monotonic()
+        cached = self._sessions.get(claims.jti)
+        if cached is not None and cached[0] > now and cached[1].id == claims.subject:
+            return Session(cached[1], claims.jti, claims.expires_at)
+        # One store read per token at a time: concurrent requests with it wait for that read.
+        reading = self._reading.get(claims.jti)
+        if reading is None:
+            reading = self._reading[claims.jti] = asyncio.ensure_future(self._principal_of(claims))
+            reading.add_done_callback(lambda _: self._reading.pop(claims.jti, None))
+        principal = await asyncio.shield(reading)
+        if len(self._sessions) > 50_000:
+            self._sessions.clear()
+        self._sessions[claims.jti] = (now + self.config.session_cache.total_seconds(), principal)
+        return Session(principal, claims.jti, claims.expires_at)
+
+    async def _principal_of(self, claims: AccessClaims) -> Principal:
         async with self._uow() as uow:
             if await uow.revoked_tokens.is_revoked(claims.jti):
                 raise Unauthenticated("access token revoked")
             user = await uow.users.get(claims.subject)
         if user is None:
             raise Unauthenticated("invalid access token")
-        return Session(Principal(user.id, user.role), claims.jti, claims.expires_at)
+        return Principal(user.id, user.role)
 
     # -- MFA -------------------------------------------------------------------------
     async def enroll_mfa(self, principal: Principal) -> MfaEnrollment:

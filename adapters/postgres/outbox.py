@@ -169,13 +169,14 @@ class RelayingPublisher:
     Events built outside aggregates (an emergency halt broadcast) go straight to the
     publisher; aggregate events are already in the outbox and reach it via the relay,
     so each event is published once in the normal path and at least once after a crash.
-    Callers wait for the drain at most `wait` seconds: a slow or unreachable downstream
-    (Kafka) must not hold an order or a kill switch; the drain goes on in the background
-    and the relay's loop retries what it could not send. Concurrent callers share one
+    The drain starts at once but callers wait for it at most `wait` seconds (none by
+    default): a slow or unreachable downstream (Kafka) must not hold an order or a kill
+    switch, and an order batch should not wait for its events to reach WebSocket clients.
+    The relay's loop retries what a drain could not send. Concurrent callers share one
     drain, which runs again while commits keep arriving.
     """
 
-    def __init__(self, publisher: EventPublisher, relay: OutboxRelay, wait: float = 0.05) -> None:
+    def __init__(self, publisher: EventPublisher, relay: OutboxRelay, wait: float = 0.0) -> None:
         self._publisher = publisher
         self._relay = relay
         self._wait = wait
@@ -190,8 +191,9 @@ class RelayingPublisher:
             task = self._draining = asyncio.ensure_future(self._drain())
         else:
             self._again = True  # rows committed after that drain's read: one more round
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(asyncio.shield(task), self._wait)
+        if self._wait > 0:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(asyncio.shield(task), self._wait)
 
     async def _drain(self) -> None:
         while True:
