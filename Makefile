@@ -37,6 +37,7 @@ bench: install
 	$(BIN)/python -m benchmarks.bench_killswitch
 	$(BIN)/python -m benchmarks.bench_http --store all
 	$(BIN)/python -m benchmarks.bench_workspaces --store all
+	$(BIN)/python -m benchmarks.bench_kafka --store postgres
 
 # `make run DEMO=1` loads demo users, an account, prices and an agent (see README).
 run: install
