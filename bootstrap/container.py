@@ -155,13 +155,18 @@ async def nothing_to_relay() -> int:
 
 
 async def database_lifetime(
-    settings: Settings, engine: Callable[[], AsyncEngine]
+    settings: Settings, engine: Callable[[], AsyncEngine], publisher: Callable[[], Any]
 ) -> AsyncIterator[None]:
-    """Closes the pool's connections at shutdown (nothing to do for the in-memory store)."""
+    """At shutdown: lets an outbox drain in flight finish, then closes the pool's connections
+    (nothing to do for the in-memory store)."""
     try:
         yield
     finally:
         if store_kind(settings) == "sql":
+            idle = getattr(publisher(), "idle", None)
+            if idle is not None:
+                with contextlib.suppress(Exception):
+                    await idle()
             await engine().dispose()
 
 
@@ -366,7 +371,7 @@ class Container(containers.DeclarativeContainer):
         ),
         every_seconds=1.0,
     )
-    database = providers.Resource(database_lifetime, settings, engine.provider)
+    database = providers.Resource(database_lifetime, settings, engine.provider, publisher.provider)
     # With Redis, instances share their events (WebSocket fan-out) and rule changes.
     cluster_bridge = providers.Selector(
         shared_kind,

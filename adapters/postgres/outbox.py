@@ -195,6 +195,12 @@ class RelayingPublisher:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(asyncio.shield(task), self._wait)
 
+    async def idle(self) -> None:
+        """Wait for the drain in flight, if any (shutdown, tests)."""
+        task = self._draining
+        if task is not None:
+            await asyncio.shield(task)
+
     async def _drain(self) -> None:
         while True:
             self._again = False
