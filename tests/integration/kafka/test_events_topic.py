@@ -262,6 +262,13 @@ async def test_events_committed_while_kafka_is_unreachable_are_published_once_it
             container = node.container
             trader = await seed_trader(container, unique)
             before = await resting_then_cancelled(container, trader)
+
+            async def all_sent() -> bool:
+                # Use cases do not wait for the outbox: let the drains in flight finish first.
+                await container.publisher().idle()
+                return all(r.sent_at is not None for r in await outbox_rows(container))
+
+            await eventually(all_sent)
             published_before = len(await outbox_rows(container))
 
             # Act: cut, act, see the rows kept; mend, and let the relay run again
