@@ -16,13 +16,13 @@ from application.retry import retry_on_conflict
 from application.snapshots import SharedReads, instrument_map, load_risk_view
 from application.throttle import SharedThrottle
 from domain.errors import ConcurrentUpdate, Conflict, DomainError, NotFound, StoreUnavailable
-from domain.principals import Principal
+from domain.principals import Principal, Role
 from domain.risk.flow import Recorded
 from domain.risk.reasons import Outcome, ReasonCode
 from domain.risk.verdicts import Decision, Verdict
 from domain.trading.accounts import Account, MissingMark
 from domain.trading.fills import Fill
-from domain.trading.orders import Order, OrderType, Origin, Side, TimeInForce
+from domain.trading.orders import Order, OrderType, Origin, OriginKind, Side, TimeInForce
 from ports.broker import BrokerError, BrokerPort
 from ports.clock import Clock, IdGenerator
 from ports.events import EventPublisher
@@ -56,6 +56,16 @@ class OrderResult:
     order: Order
     decision: Decision | None
     replayed: bool = False
+
+
+def origin_for(principal: Principal, strategy_id: str | None) -> Origin:
+    """Who an order comes from, for every entry point: an agent trades as itself; a person
+    as a named strategy or as themselves."""
+    if principal.role is Role.AGENT:
+        return Origin(OriginKind.AGENT, principal.id)
+    if strategy_id is not None:
+        return Origin(OriginKind.STRATEGY, strategy_id)
+    return Origin(OriginKind.USER, principal.id)
 
 
 class BrokerRouter:
@@ -438,33 +448,41 @@ async def _may_act(
     return allowed
 
 
+def _terms(cmd: SubmitOrder) -> tuple[object, ...]:
+    """What an idempotency key promises stays the same: the order's terms."""
+    return (
+        cmd.symbol.strip().upper(),
+        cmd.side,
+        cmd.quantity,
+        cmd.order_type,
+        cmd.time_in_force,
+        cmd.limit_price,
+        cmd.stop_price,
+        cmd.reduce_only,
+        cmd.origin,
+    )
+
+
+def _stored_terms(order: Order) -> tuple[object, ...]:
+    return (
+        order.symbol,
+        order.side,
+        order.requested_quantity,
+        order.order_type,
+        order.time_in_force,
+        order.limit_price,
+        order.stop_price,
+        order.reduce_only,
+        order.origin,
+    )
+
+
 def _check_same(first: SubmitOrder, again: SubmitOrder) -> None:
     """Two commands with one idempotency key must ask for the same order."""
-    if (
-        first.symbol.strip().upper() != again.symbol.strip().upper()
-        or first.side is not again.side
-        or first.quantity != again.quantity
-        or first.order_type is not again.order_type
-        or first.time_in_force is not again.time_in_force
-        or first.limit_price != again.limit_price
-        or first.stop_price != again.stop_price
-        or first.reduce_only != again.reduce_only
-        or first.origin != again.origin
-    ):
+    if _terms(first) != _terms(again):
         raise Conflict("idempotency key reused with a different order")
 
 
 def _check_same_order(existing: Order, cmd: SubmitOrder) -> None:
-    same = (
-        existing.symbol == cmd.symbol.strip().upper()
-        and existing.side is cmd.side
-        and existing.requested_quantity == cmd.quantity
-        and existing.order_type is cmd.order_type
-        and existing.time_in_force is cmd.time_in_force
-        and existing.limit_price == cmd.limit_price
-        and existing.stop_price == cmd.stop_price
-        and existing.reduce_only == cmd.reduce_only
-        and existing.origin == cmd.origin
-    )
-    if not same:
+    if _stored_terms(existing) != _terms(cmd):
         raise Conflict("idempotency key reused with a different order")

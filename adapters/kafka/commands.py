@@ -20,10 +20,10 @@ from adapters.kafka.envelope import (
 )
 from application.agents import RecordHeartbeat
 from application.killswitch import ActivateKillSwitch, ResumeTrading
-from application.orders import SubmitOrder
+from application.orders import SubmitOrder, origin_for
 from domain.killswitch.state import TradingState
 from domain.principals import Principal, Role
-from domain.trading.orders import OrderType, Origin, OriginKind, Side, TimeInForce
+from domain.trading.orders import OrderType, Origin, Side, TimeInForce
 
 PRINCIPAL_MISMATCH = "PRINCIPAL_MISMATCH"
 FORBIDDEN = "FORBIDDEN"
@@ -89,12 +89,8 @@ def to_command(envelope: Envelope, principal: Principal) -> ApplicationCommand:
 
 
 def origin_of(principal: Principal, strategy_id: str | None) -> Origin:
-    """As over HTTP: an agent trades as itself; a person as a named strategy or as themselves."""
-    if principal.role is Role.AGENT:
-        return Origin(OriginKind.AGENT, principal.id)
-    if strategy_id is not None:
-        return Origin(OriginKind.STRATEGY, strategy_id)
-    return Origin(OriginKind.USER, principal.id)
+    """As over HTTP (application.orders.origin_for)."""
+    return origin_for(principal, strategy_id)
 
 
 def _submit(envelope: Envelope, payload: SubmitOrderCommand, principal: Principal) -> SubmitOrder:

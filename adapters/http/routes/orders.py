@@ -20,10 +20,9 @@ from adapters.http.schemas.common import DecisionOut
 from adapters.http.schemas.orders import OrderIn, OrderOut, OrderPageOut, OrderPlaced
 from adapters.http.security import Caller
 from application.accounts import OrderQuery
-from application.orders import OrderResult, SubmitOrder
+from application.orders import OrderResult, SubmitOrder, origin_for
 from domain.errors import Conflict
-from domain.principals import Role
-from domain.trading.orders import OrderStatus, Origin, OriginKind, Side
+from domain.trading.orders import OrderStatus, Origin, Side
 from ports.idempotency import Claim, ClaimStatus, IdempotencyStore, IdempotencyUnavailable
 
 _log = structlog.get_logger("bulwark.http.orders")
@@ -48,11 +47,7 @@ IdempotencyKey = Annotated[
 
 
 def origin_of(caller: Caller, strategy_id: str | None) -> Origin:
-    if caller.principal.role is Role.AGENT:
-        return Origin(OriginKind.AGENT, caller.principal.id)
-    if strategy_id is not None:
-        return Origin(OriginKind.STRATEGY, strategy_id)
-    return Origin(OriginKind.USER, caller.principal.id)
+    return origin_for(caller.principal, strategy_id)
 
 
 class OrderController(Controller):
