@@ -4,68 +4,33 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import Decimal
 
 from application.access import account_for, may_act_on
 from application.batching import KeyedBatcher
 from application.concurrency import KeyedLocks
 from application.fills import book_fills
 from application.inbox import claim
+from application.order_commands import OrderResult as OrderResult
+from application.order_commands import StoredKeys, check_same, check_same_order
+from application.order_commands import SubmitOrder as SubmitOrder
+from application.order_commands import origin_for as origin_for
 from application.policies import PolicyCache
 from application.retry import retry_on_conflict
 from application.snapshots import SharedReads, instrument_map, load_risk_view
 from application.throttle import SharedThrottle
 from domain.errors import ConcurrentUpdate, Conflict, DomainError, NotFound, StoreUnavailable
-from domain.principals import Principal, Role
+from domain.principals import Principal
 from domain.risk.flow import Recorded
 from domain.risk.reasons import Outcome, ReasonCode
 from domain.risk.verdicts import Decision, Verdict
 from domain.trading.accounts import Account, MissingMark
 from domain.trading.fills import Fill
-from domain.trading.orders import Order, OrderType, Origin, OriginKind, Side, TimeInForce
+from domain.trading.orders import Order
 from ports.broker import BrokerError, BrokerPort
 from ports.clock import Clock, IdGenerator
 from ports.events import EventPublisher
 from ports.marketdata import MarketDataPort
 from ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
-
-
-@dataclass(frozen=True, slots=True)
-class SubmitOrder:
-    """A request to place an order, from any entry point (HTTP, Kafka, agent)."""
-
-    principal: Principal
-    account_id: str
-    symbol: str
-    side: Side
-    quantity: Decimal
-    origin: Origin
-    order_type: OrderType = OrderType.MARKET
-    time_in_force: TimeInForce = TimeInForce.DAY
-    limit_price: Decimal | None = None
-    stop_price: Decimal | None = None
-    reduce_only: bool = False
-    client_order_id: str | None = None
-    idempotency_key: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class OrderResult:
-    """The order as it stands, the gate's decision, and whether this was a replay."""
-
-    order: Order
-    decision: Decision | None
-    replayed: bool = False
-
-
-def origin_for(principal: Principal, strategy_id: str | None) -> Origin:
-    """Who an order comes from, for every entry point: an agent trades as itself; a person
-    as a named strategy or as themselves."""
-    if principal.role is Role.AGENT:
-        return Origin(OriginKind.AGENT, principal.id)
-    if strategy_id is not None:
-        return Origin(OriginKind.STRATEGY, strategy_id)
-    return Origin(OriginKind.USER, principal.id)
 
 
 class BrokerRouter:
@@ -97,23 +62,6 @@ class _SameAs:
     """A command that replays an earlier command of the same batch (same idempotency key)."""
 
     index: int
-
-
-@dataclass(frozen=True, slots=True)
-class _Stored:
-    """What the store already holds of a batch's idempotency keys and client order ids."""
-
-    by_key: dict[str, Order]
-    client_ids: set[str]
-
-    @classmethod
-    async def read(cls, uow: UnitOfWork, account_id: str, cmds: list[SubmitOrder]) -> _Stored:
-        keys = [c.idempotency_key for c in cmds if c.idempotency_key]
-        ids = [c.client_order_id for c in cmds if c.client_order_id]
-        return cls(
-            await uow.orders.by_idempotency_keys(account_id, keys),
-            await uow.orders.used_client_order_ids(account_id, ids),
-        )
 
 
 _Outcome = OrderResult | _Approved | _SameAs | Exception
@@ -217,7 +165,7 @@ class OrderService:
         recorded: list[Recorded] = []
         async with self._uow() as uow:
             account = await uow.accounts.get(account_id)
-            stored = await _Stored.read(uow, account_id, cmds)
+            stored = await StoredKeys.read(uow, account_id, cmds)
             reads = SharedReads(uow)
             allowed: dict[Principal, bool] = {}
             keys: dict[str, int] = {}
@@ -229,7 +177,7 @@ class OrderService:
                         raise NotFound(f"account {account_id} not found")
                     earlier = keys.get(cmd.idempotency_key or "")
                     if earlier is not None:
-                        _check_same(cmds[earlier], cmd)
+                        check_same(cmds[earlier], cmd)
                         outcomes.append(_SameAs(earlier))
                         continue
                     if cmd.client_order_id in client_ids:
@@ -302,11 +250,11 @@ class OrderService:
             return await self._decide(uow, account, order, SharedReads(uow))
 
     @staticmethod
-    def _replay(cmd: SubmitOrder, stored: _Stored) -> OrderResult | None:
+    def _replay(cmd: SubmitOrder, stored: StoredKeys) -> OrderResult | None:
         """The stored order of a repeated idempotency key; Conflict for a reused client id."""
         existing = stored.by_key.get(cmd.idempotency_key or "")
         if existing is not None:
-            _check_same_order(existing, cmd)
+            check_same_order(existing, cmd)
             return OrderResult(existing, None, replayed=True)
         if cmd.client_order_id and cmd.client_order_id in stored.client_ids:
             raise Conflict(f"client order id {cmd.client_order_id} already used")
@@ -446,43 +394,3 @@ async def _may_act(
     if allowed is None:
         allowed = known[principal] = await may_act_on(uow, principal, account)
     return allowed
-
-
-def _terms(cmd: SubmitOrder) -> tuple[object, ...]:
-    """What an idempotency key promises stays the same: the order's terms."""
-    return (
-        cmd.symbol.strip().upper(),
-        cmd.side,
-        cmd.quantity,
-        cmd.order_type,
-        cmd.time_in_force,
-        cmd.limit_price,
-        cmd.stop_price,
-        cmd.reduce_only,
-        cmd.origin,
-    )
-
-
-def _stored_terms(order: Order) -> tuple[object, ...]:
-    return (
-        order.symbol,
-        order.side,
-        order.requested_quantity,
-        order.order_type,
-        order.time_in_force,
-        order.limit_price,
-        order.stop_price,
-        order.reduce_only,
-        order.origin,
-    )
-
-
-def _check_same(first: SubmitOrder, again: SubmitOrder) -> None:
-    """Two commands with one idempotency key must ask for the same order."""
-    if _terms(first) != _terms(again):
-        raise Conflict("idempotency key reused with a different order")
-
-
-def _check_same_order(existing: Order, cmd: SubmitOrder) -> None:
-    if _stored_terms(existing) != _terms(cmd):
-        raise Conflict("idempotency key reused with a different order")
