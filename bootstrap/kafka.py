@@ -9,6 +9,7 @@ reaches every instance; `bulwark consume` also runs the command consumers.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from typing import Any
@@ -58,15 +59,9 @@ def kafka_config(settings: Settings) -> KafkaConfig:
 
 
 def topics_of(settings: Settings) -> Topics:
-    return Topics(
-        orders=settings.kafka_topic_orders,
-        control=settings.kafka_topic_control,
-        heartbeats=settings.kafka_topic_heartbeats,
-        decisions=settings.kafka_topic_decisions,
-        events=settings.kafka_topic_events,
-        emergency=settings.kafka_topic_emergency,
-        dlq=settings.kafka_topic_dlq,
-    )
+    """Topic names from BULWARK_KAFKA_TOPIC_<NAME>, one setting per Topics field."""
+    names = {f.name: getattr(settings, f"kafka_topic_{f.name}") for f in dataclasses.fields(Topics)}
+    return Topics(**names)
 
 
 class RuntimeSupervisor:

@@ -96,7 +96,8 @@ class CommandDispatcher:
         self._codec = codec or EnvelopeCodec()
         self._auth_ttl = auth_ttl
         self._principals: dict[str, tuple[float, Principal]] = {}
-        self._started: dict[_Key, tuple[asyncio.Task[list[_RunOutcome]], int]] = {}
+        # Records of a started run: its task, the record's place in it, its decoded envelope.
+        self._started: dict[_Key, tuple[asyncio.Task[list[_RunOutcome]], int, Envelope]] = {}
         self.handled = 0
         self.duplicates = 0
 
@@ -119,19 +120,22 @@ class CommandDispatcher:
             runs.setdefault(envelope.account_id, []).append((record, envelope))
         for run in runs.values():
             task = asyncio.ensure_future(self._submit_run(run))
-            for index, (record, _) in enumerate(run):
-                self._started[_key(record)] = (task, index)
+            for index, (record, envelope) in enumerate(run):
+                self._started[_key(record)] = (task, index, envelope)
 
     async def handle(self, record: ConsumerRecord) -> None:
         started = self._started.pop(_key(record), None)
-        try:
-            envelope = self._codec.decode(record.value, record.key)
-        except PoisonMessage as exc:
-            raise Poison(exc.code, exc.detail) from None
+        if started is not None:
+            envelope = started[2]  # decoded by prepare
+        else:
+            try:
+                envelope = self._codec.decode(record.value, record.key)
+            except PoisonMessage as exc:
+                raise Poison(exc.code, exc.detail) from None
         with structlog.contextvars.bound_contextvars(message_id=envelope.id):
             try:
                 if started is not None:
-                    task, index = started
+                    task, index, _ = started
                     outcome = (await task)[index]
                     if isinstance(outcome, Exception):
                         raise outcome

@@ -169,17 +169,16 @@ class RelayingPublisher:
     Events built outside aggregates (an emergency halt broadcast) go straight to the
     publisher; aggregate events are already in the outbox and reach it via the relay,
     so each event is published once in the normal path and at least once after a crash.
-    The drain starts at once but callers wait for it at most `wait` seconds (none by
-    default): a slow or unreachable downstream (Kafka) must not hold an order or a kill
-    switch, and an order batch should not wait for its events to reach WebSocket clients.
+    The drain starts at once and callers do not wait for it: a slow or unreachable
+    downstream (Kafka) must not hold an order or a kill switch, and an order batch should
+    not wait for its events to reach WebSocket clients.
     The relay's loop retries what a drain could not send. Concurrent callers share one
     drain, which runs again while commits keep arriving.
     """
 
-    def __init__(self, publisher: EventPublisher, relay: OutboxRelay, wait: float = 0.0) -> None:
+    def __init__(self, publisher: EventPublisher, relay: OutboxRelay) -> None:
         self._publisher = publisher
         self._relay = relay
-        self._wait = wait
         self._draining: asyncio.Task[None] | None = None
         self._again = False
 
@@ -188,12 +187,9 @@ class RelayingPublisher:
             await self._publisher.publish(events)
         task = self._draining
         if task is None or task.done():
-            task = self._draining = asyncio.ensure_future(self._drain())
+            self._draining = asyncio.ensure_future(self._drain())
         else:
             self._again = True  # rows committed after that drain's read: one more round
-        if self._wait > 0:
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(asyncio.shield(task), self._wait)
 
     async def idle(self) -> None:
         """Wait for the drain in flight, if any (shutdown, tests)."""
