@@ -1,0 +1,1 @@
+"""Alpaca HTTP plumbing shared by the trading and the market-data adapters."""

@@ -1,0 +1,1 @@
+"""Market-data providers: synthetic, replay, Alpaca, and the failover composite."""
