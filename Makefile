@@ -38,6 +38,8 @@ bench: install
 	$(BIN)/python -m benchmarks.bench_http --store all
 	$(BIN)/python -m benchmarks.bench_workspaces --store all
 	$(BIN)/python -m benchmarks.bench_kafka --store postgres
+	$(BIN)/python -m benchmarks.bench_failover
+	$(BIN)/python -m benchmarks.bench_indicators
 
 # `make run DEMO=1` loads demo users, an account, prices and an agent (see README).
 run: install

@@ -9,6 +9,7 @@ import msgspec
 import domain.agents.heartbeat
 import domain.killswitch.switch
 import domain.margin.status
+import domain.marketdata.signals
 import domain.monitoring.streams
 import domain.succession.events
 import domain.trading.orders  # noqa: F401  (event classes register by import)
@@ -41,8 +42,8 @@ class EventCodec:
 
 
 def aggregate_of(event: DomainEvent) -> str:
-    """The key that orders events: account, scope, agent or owner id."""
-    for name in ("account_id", "scope_key", "agent_id", "owner_id", "order_id"):
+    """The key that orders events: account, scope, agent, owner id (market events: symbol)."""
+    for name in ("account_id", "scope_key", "agent_id", "owner_id", "order_id", "symbol"):
         value = getattr(event, name, None)
         if value:
             return str(value)

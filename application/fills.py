@@ -21,12 +21,19 @@ def book_fills(
 ) -> int:
     """Apply each fill to its order (when known) and to the account; returns fills booked.
 
-    A fill for an order this account does not know (e.g. a closing order sent by
-    the broker on our behalf) still moves the position and cash.
+    A fill may name its order by Bulwark's id or by the client order id (a broker
+    adapter restarted since it sent the order knows only the latter). A fill for
+    an order this account does not know (e.g. a closing order sent by the broker
+    on our behalf) still moves the position and cash.
     """
     booked = 0
+    by_client: dict[str, Order] | None = None
     for fill in fills:
         order = orders.get(fill.order_id)
+        if order is None:
+            if by_client is None:
+                by_client = {o.client_order_id: o for o in orders.values()}
+            order = by_client.get(fill.order_id)
         if order is not None and order.is_open:
             order.apply_fill(fill.quantity, fill.price)
             account.release_order(order)

@@ -10,6 +10,7 @@ KillSwitchEvent. Confirmed means the broker's own open-order list came back empt
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections import defaultdict
 from collections.abc import Awaitable, Mapping
 from dataclasses import dataclass, field
@@ -35,7 +36,7 @@ from domain.killswitch.switch import (
 )
 from domain.principals import Principal, Role
 from domain.trading.orders import OriginKind
-from ports.broker import BrokerError, BrokerPort
+from ports.broker import BrokerError, BrokerPort, CancelResult, DeadlineBroker
 from ports.clock import Clock, IdGenerator
 from ports.events import AuditEntry, AuditLog, EventPublisher, Notification, Notifier, Severity
 from ports.security import PasswordHasher
@@ -52,6 +53,7 @@ class KillSwitchConfig:
     first_retry: float = 0.05
     backoff: float = 2.0
     lock_wait: float = 0.25
+    sync_grace: float = 0.25
     four_eyes: bool = True
     max_failures: int = 5
     lockout_minutes: int = 15
@@ -325,9 +327,14 @@ class KillSwitchService:
                 )
             ]
         )
-        await asyncio.gather(
+        # Book what the brokers now say, but not past the deadline (or a short grace): the
+        # record is kept already, and a rate-limited broker's own retries can take seconds.
+        syncs = asyncio.gather(
             *(self._orders.sync(r.account_id) for r in runs), return_exceptions=True
         )
+        budget = max(deadline - self._clock.monotonic(), self.config.sync_grace)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(syncs, budget)
         await self._after(record)
         return record
 
@@ -367,6 +374,8 @@ class KillSwitchService:
         if broker is None:
             run.errors.append(f"broker {broker_name!r} is not configured")
             return run
+        if isinstance(broker, DeadlineBroker):
+            broker = broker.within(deadline)
         # Let an in-flight submission of this account finish, so nothing lands after the cancel.
         async with self._locks.hold(account_id, self.config.lock_wait):
             pass
@@ -410,8 +419,10 @@ class KillSwitchService:
             if open_now is None:
                 return
             mine = [o for o in open_now if o.client_order_id in only]
-            results = list(
-                await asyncio.gather(*(broker.cancel(account_id, o.broker_order_id) for o in mine))
+            results = await self._bounded(
+                asyncio.gather(*(_cancel_one(broker, account_id, o.broker_order_id) for o in mine)),
+                deadline,
+                run,
             )
         if results is not None:
             run.requested += len(results)
@@ -562,3 +573,11 @@ def _summarise(runs: list[_AccountRun]) -> tuple[BrokerOutcome, ...]:
         )
         for name, group in sorted(by_broker.items())
     )
+
+
+async def _cancel_one(broker: BrokerPort, account_id: str, broker_order_id: str) -> CancelResult:
+    """One cancel of many: a broker error fails this cancel, not its siblings."""
+    try:
+        return await broker.cancel(account_id, broker_order_id)
+    except BrokerError as exc:
+        return CancelResult(broker_order_id, ok=False, error=exc.code.value)

@@ -13,7 +13,6 @@ import structlog
 from dependency_injector import containers, providers
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.brokers.paper import PaperBroker, PaperBrokerConfig
 from adapters.http.events import EventHub
 from adapters.http.services import ApiServices, HttpConfig
 from adapters.memory.bus import InMemoryAuditLog, InMemoryNotifier, InProcessEventBus
@@ -21,10 +20,12 @@ from adapters.memory.clock import SystemClock, UuidGenerator
 from adapters.memory.idempotency import InMemoryIdempotencyStore
 from adapters.memory.marketdata import InMemoryMarketData
 from adapters.memory.ratelimit import InMemoryRateLimiter
+from adapters.memory.signals import InMemorySignalRepository
 from adapters.memory.store import InMemoryStore
 from adapters.memory.store import unit_of_work_factory as memory_uow_factory
 from adapters.postgres.audit import SqlAuditLog
 from adapters.postgres.outbox import OutboxRelay, RelayingPublisher
+from adapters.postgres.repos.signals import SqlSignalRepository
 from adapters.postgres.uow import unit_of_work_factory as sql_uow_factory
 from adapters.redis.broadcast import RedisBroadcast
 from adapters.redis.cache import RedisQuoteCache
@@ -43,17 +44,23 @@ from application.auth import AuthConfig, AuthService
 from application.concurrency import KeyedLocks
 from application.killswitch import KillSwitchConfig, KillSwitchService
 from application.margin import MarginService, MarginWatch
-from application.orders import BrokerRouter, OrderService
+from application.market import MarketService
+from application.orders import OrderService
 from application.policies import PolicyCache
+from application.providers import ProviderService
 from application.quotes import CachedMarketData
 from application.risk import RiskService
+from application.signals import SignalService
 from application.succession import SuccessionScheduler, SuccessionService
 from application.throttle import SharedThrottle
 from application.triggers import LossLimitWatch
 from application.workspaces import WorkspaceService
+from bootstrap.brokers import broker_router, brokers_lifetime, build_paper_broker
 from bootstrap.cluster import ClusterBridge, cluster_lifetime
 from bootstrap.kafka import FanoutPublisher, KafkaLink, kafka_lifetime
-from bootstrap.settings import Settings, SettingsError
+from bootstrap.market_feed import build_market_feed, market_feed_lifetime
+from bootstrap.settings import Settings
+from bootstrap.signals import signal_engine, signal_scanner
 from bootstrap.storage import (
     memory_probe,
     sql_engine,
@@ -81,14 +88,6 @@ def secret_cipher(settings: Settings) -> FernetCipher:
         return FernetCipher(settings.secret_key.reveal().encode())
     _log.warning("secret_key_generated", hint="set BULWARK_SECRET_KEY to keep MFA secrets")
     return FernetCipher.generate()
-
-
-def paper_broker_only(settings: Settings, paper: PaperBroker) -> BrokerRouter:
-    if settings.broker != "paper":
-        raise SettingsError(
-            f"BULWARK_BROKER={settings.broker}: only 'paper' is served by this build"
-        )
-    return BrokerRouter({"paper": paper})
 
 
 def http_config(settings: Settings) -> HttpConfig:
@@ -196,7 +195,9 @@ class Container(containers.DeclarativeContainer):
         sql=providers.Singleton(sql_uow_factory, engine),
     )
     market = providers.Singleton(InMemoryMarketData, clock)
-    paper_broker = providers.Singleton(PaperBroker, market, clock, ids, PaperBrokerConfig())
+    paper_broker = providers.Singleton(build_paper_broker, market, clock, ids)
+    # The failover feed: settings.market_data, then the fallbacks (bootstrap/market_feed.py).
+    market_feed = providers.Singleton(build_market_feed, settings, market, clock)
     shared_kind = providers.Callable(lambda s: "redis" if s.redis_url else "local", settings)
     redis_client = providers.Singleton(lambda s: redis_from_url(s.redis_url), settings)
     rate_limiter = providers.Selector(
@@ -221,7 +222,7 @@ class Container(containers.DeclarativeContainer):
         local=providers.Object(None),
         redis=providers.Singleton(SharedThrottle, rate_limiter),
     )
-    brokers = providers.Singleton(paper_broker_only, settings, paper_broker)
+    brokers = providers.Singleton(broker_router, settings, paper_broker, clock)
     notifier = providers.Singleton(InMemoryNotifier)
     policies = providers.Singleton(PolicyCache)
     bus = providers.Singleton(InProcessEventBus)
@@ -308,6 +309,25 @@ class Container(containers.DeclarativeContainer):
     api_keys = providers.Singleton(ApiKeyService, uow_factory, clock, ids, audit)
     workspaces = providers.Singleton(WorkspaceService, uow_factory, clock, ids)
     accounts = providers.Singleton(AccountQueries, uow_factory, quotes)
+    signal_repository = providers.Selector(
+        store_kind,
+        memory=providers.Singleton(InMemorySignalRepository),
+        sql=providers.Singleton(SqlSignalRepository, engine),
+    )
+    signals = providers.Singleton(
+        SignalService,
+        market_feed, signal_repository, publisher, clock, ids,
+        providers.Singleton(signal_engine, settings),
+        lookback=settings.provided.signal_lookback_bars,
+    )  # fmt: skip
+    provider_service = providers.Singleton(ProviderService, market_feed, clock, audit)
+    market_service = providers.Singleton(
+        MarketService,
+        market_feed,
+        clock,
+        settings.provided.market_cache_ttl_seconds,
+        whale_z=settings.provided.market_whale_z,
+    )
 
     # The API limit falls back to in-process buckets while Redis is down (no 500s); the order
     # throttle uses `rate_limiter` itself and fails closed.
@@ -343,6 +363,9 @@ class Container(containers.DeclarativeContainer):
         events=event_hub,
         rate_limiter=api_rate_limiter,
         idempotency=idempotency,
+        providers=provider_service,
+        market=market_service,
+        signals=signals,
         probes=providers.Callable(
             readiness_probes,
             providers.Selector(
@@ -391,6 +414,9 @@ class Container(containers.DeclarativeContainer):
     kafka = providers.Resource(
         kafka_lifetime, kafka_link, killswitch.provider, event_hub.provided.publish
     )
+    market_feed_resource = providers.Resource(market_feed_lifetime, market_feed, settings)
+    brokers_resource = providers.Resource(brokers_lifetime, brokers)
+    signal_scan = providers.Resource(signal_scanner, settings, signals.provider)
 
 
 def build_container(settings: Settings) -> Container:

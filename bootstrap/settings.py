@@ -123,7 +123,16 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     alpaca_key_id: Secret | None = None
     alpaca_secret_key: Secret | None = None
     alpaca_paper: bool = True
+    # Empty: Alpaca's paper or live trading API, as alpaca_paper says; set it for a test server.
+    alpaca_trading_url: Annotated[str, msgspec.Meta(pattern=r"^https?://")] | None = None
     market_data: Literal["synthetic", "replay", "alpaca"] = "synthetic"
+    alpaca_data_url: Annotated[str, msgspec.Meta(pattern=r"^https?://")] = (
+        "https://data.alpaca.markets"
+    )
+    alpaca_stream_url: Annotated[str, msgspec.Meta(pattern=r"^wss?://")] = (
+        "wss://stream.data.alpaca.markets"
+    )
+    alpaca_data_feed: Literal["iex", "sip"] = "iex"
     jwt_private_key_file: str | None = None
     jwt_issuer: str = "bulwark"
     jwt_audience: str = "bulwark-api"
@@ -143,6 +152,37 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     cors_origins: tuple[str, ...] = ()
     demo: bool = False
     docs_enabled: bool = True
+    # Signals: the pattern engine scans the symbols' closed bars every signal_scan_seconds
+    # (0: no background scan) on each timeframe; |score| >= signal_min_score is kept.
+    signal_scan_seconds: Annotated[float, msgspec.Meta(ge=0, le=86_400)] = 0.0
+    signal_symbols: tuple[str, ...] = ("AAPL", "MSFT", "SPY")
+    signal_timeframes: tuple[Literal["1m", "5m", "15m", "30m", "1h", "4h", "1d"], ...] = ("5m",)
+    signal_min_score: Annotated[float, msgspec.Meta(ge=0, le=1)] = 0.3
+    signal_lookback_bars: Annotated[int, msgspec.Meta(ge=50, le=5000)] = 200
+    # Market-data feed: market_data first, then these fallbacks in order ("none": no fallback;
+    # the primary is never repeated). Each call is bounded by the timeout; a provider's breaker
+    # judges its last `window` calls once it has `minimum_calls`, opens at the failure or
+    # slow-call rate, stays open `open_seconds`, then lets `half_open_calls` trials through.
+    market_data_fallbacks: tuple[Literal["synthetic", "replay", "alpaca", "none"], ...] = (
+        "synthetic",
+    )
+    market_data_replay_path: str | None = None
+    market_data_call_timeout_seconds: Seconds = 2.0
+    market_data_breaker_window: Annotated[int, msgspec.Meta(ge=1, le=1000)] = 20
+    market_data_breaker_minimum_calls: Annotated[int, msgspec.Meta(ge=1, le=1000)] = 5
+    market_data_breaker_failure_rate: Annotated[float, msgspec.Meta(gt=0, le=1)] = 0.5
+    market_data_breaker_slow_call_seconds: Seconds = 1.0
+    market_data_breaker_slow_rate: Annotated[float, msgspec.Meta(gt=0, le=1)] = 0.8
+    market_data_breaker_open_seconds: Seconds = 30.0
+    market_data_breaker_half_open_calls: Annotated[int, msgspec.Meta(ge=1, le=100)] = 3
+    # /api/v1/market answers (books, bars with indicators) are cached this long, never past
+    # the current bar; a book level is a whale order from this z-score of its size on.
+    market_cache_ttl_seconds: Seconds = 2.0
+    market_whale_z: Annotated[float, msgspec.Meta(gt=0, le=1000)] = 3.0
+    # Synthetic market data: the seed of its bars, books and chains, and the seconds between
+    # the GBM ticks it publishes to the quote board (0: prices move only when someone sets them).
+    synthetic_seed: Annotated[int, msgspec.Meta(ge=0, le=2**32 - 1)] = 7
+    synthetic_tick_seconds: Annotated[float, msgspec.Meta(ge=0, le=86_400)] = 0.0
 
     def redacted(self) -> dict[str, object]:
         """All settings, safe to show: secrets as '***' and passwords inside URLs masked."""
@@ -319,16 +359,41 @@ def _check(s: Settings) -> None:
             "BULWARK_ALPACA_KEY_ID and BULWARK_ALPACA_SECRET_KEY are required "
             "when the broker or market data is alpaca"
         )
+    _check_market_feed(s)
     if s.access_token_ttl_seconds >= s.refresh_token_ttl_days * 86_400:
         raise SettingsError(
             f"{env_name('access_token_ttl_seconds')}: expected less than the refresh token "
             f"lifetime ({env_name('refresh_token_ttl_days')})"
+        )
+    if s.signal_scan_seconds > 0 and not (s.signal_symbols and s.signal_timeframes):
+        raise SettingsError(
+            f"{env_name('signal_symbols')} and {env_name('signal_timeframes')} must not be "
+            f"empty when {env_name('signal_scan_seconds')} is above 0"
         )
     for origin in s.cors_origins:
         if origin != "*" and not re.match(r"^https?://[^/\s]+$", origin):
             raise SettingsError(
                 f"{env_name('cors_origins')}: expected '*' or origins like https://app.example.com"
             )
+
+
+def _check_market_feed(s: Settings) -> None:
+    """The failover feed: alpaca's keys, a breaker that can judge (the replay path is checked
+    when the feed is built)."""
+    fallbacks = s.market_data_fallbacks
+    if "none" in fallbacks and len(fallbacks) > 1:
+        raise SettingsError(f"{env_name('market_data_fallbacks')}: 'none' stands alone")
+    feed = (s.market_data, *fallbacks)
+    if "alpaca" in feed and (s.alpaca_key_id is None or s.alpaca_secret_key is None):
+        raise SettingsError(
+            "BULWARK_ALPACA_KEY_ID and BULWARK_ALPACA_SECRET_KEY are required "
+            f"when {env_name('market_data_fallbacks')} names alpaca"
+        )
+    if s.market_data_breaker_minimum_calls > s.market_data_breaker_window:
+        raise SettingsError(
+            f"{env_name('market_data_breaker_minimum_calls')}: expected at most "
+            f"{env_name('market_data_breaker_window')}"
+        )
 
 
 def _is_fernet_key(key: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from domain.trading.fills import Fill
 from domain.trading.orders import Order, OrderType, Side
@@ -141,3 +141,16 @@ class BrokerPort(Protocol):
     async def account(self, account_id: str) -> BrokerAccount: ...
 
     async def fills(self, account_id: str) -> list[Fill]: ...
+
+
+@runtime_checkable
+class DeadlineBroker(Protocol):
+    """A broker that can bound its own waits and retries by an absolute deadline.
+
+    `within(deadline)` returns the same broker with every call bounded by `deadline`
+    (a `Clock.monotonic()` time on the clock the broker was built with): rather than
+    sleep out a rate limit or retry past it, a call raises BrokerError at once. The kill
+    switch binds its deadline this way, so a refusal is reported as what it was.
+    """
+
+    def within(self, deadline: float) -> BrokerPort: ...

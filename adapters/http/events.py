@@ -14,10 +14,20 @@ from domain.agents.heartbeat import AgentDied, AgentRevived
 from domain.events import DomainEvent
 from domain.killswitch.switch import EmergencyHalt, TradingStateChanged
 from domain.margin.status import MarginCallDetected
+from domain.marketdata.signals import SignalEmitted
 from domain.principals import Principal
 from domain.trading.orders import OrderDenied
 
-CATEGORIES = ("kill_switch", "risk_breach", "order", "heartbeat", "margin", "succession", "other")
+CATEGORIES = (
+    "kill_switch",
+    "risk_breach",
+    "order",
+    "heartbeat",
+    "margin",
+    "succession",
+    "signal",
+    "other",
+)
 
 
 def category_of(event: DomainEvent) -> str:
@@ -39,6 +49,8 @@ def category_of(event: DomainEvent) -> str:
         return "margin"
     if name.startswith("Succession"):
         return "succession"
+    if isinstance(event, SignalEmitted):
+        return "signal"
     return "other"
 
 
@@ -55,8 +67,8 @@ class Audience:
         return self.principal.role in SUPERVISORS
 
     def may_see(self, event: DomainEvent) -> bool:
-        if self.sees_everything:
-            return True
+        if self.sees_everything or isinstance(event, SignalEmitted):
+            return True  # signals are about the market, not about anyone's accounts
         account_id = getattr(event, "account_id", None)
         if account_id is not None:
             return str(account_id) in self.account_ids

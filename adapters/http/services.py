@@ -13,8 +13,11 @@ from application.apikeys import ApiKeyService
 from application.auth import AuthService
 from application.killswitch import KillSwitchService
 from application.margin import MarginService
+from application.market import MarketService
 from application.orders import OrderService
+from application.providers import ProviderService
 from application.risk import RiskService
+from application.signals import SignalService
 from application.stream_monitor import StreamMonitorService
 from application.succession import SuccessionService
 from application.workspaces import WorkspaceService
@@ -65,3 +68,6 @@ class ApiServices:
     streams: StreamMonitorService | None = None  # None when Kafka is not configured
     # Idempotency-Key claims across instances; None: the orders table's unique key alone.
     idempotency: IdempotencyStore | None = None
+    signals: SignalService | None = None
+    providers: ProviderService | None = None  # the market-data feed's report and failover
+    market: MarketService | None = None  # depth of market, bars with indicators

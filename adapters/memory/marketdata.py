@@ -97,6 +97,10 @@ class InMemoryMarketData:
 
         return unsubscribe
 
+    def symbols(self) -> list[str]:
+        """Every symbol with a quote, in the order they were first set."""
+        return list(self._quotes)
+
     def latest(self, symbol: str) -> Quote | None:
         """The last quote set for `symbol`, regardless of outages (for simulations)."""
         return self._quotes.get(symbol)

@@ -6,6 +6,7 @@ import adapters.postgres.tables.control
 import adapters.postgres.tables.identity
 import adapters.postgres.tables.outbox
 import adapters.postgres.tables.platform
+import adapters.postgres.tables.signals
 import adapters.postgres.tables.trading  # noqa: F401  (tables register on import)
 from adapters.postgres.types import metadata
 

@@ -26,9 +26,9 @@ class OrderBook:
     at: datetime
 
     def __post_init__(self) -> None:
-        if any(a.price <= b.price for a, b in zip(self.bids[1:], self.bids, strict=False)):
+        if any(a.price >= b.price for a, b in zip(self.bids[1:], self.bids, strict=False)):
             raise ValueError(f"book {self.symbol}: bids must be strictly descending")
-        if any(a.price >= b.price for a, b in zip(self.asks[1:], self.asks, strict=False)):
+        if any(a.price <= b.price for a, b in zip(self.asks[1:], self.asks, strict=False)):
             raise ValueError(f"book {self.symbol}: asks must be strictly ascending")
         if self.bids and self.asks and self.bids[0].price >= self.asks[0].price:
             raise ValueError(f"book {self.symbol}: crossed ({self.bids[0].price} >= ask)")

@@ -219,6 +219,22 @@ async def test_an_agent_scope_cancels_only_that_agents_orders(e: Embedded) -> No
     ]
 
 
+async def test_an_agent_scope_survives_a_failing_cancel_and_retries_it(e: Embedded) -> None:
+    # Arrange: the broker refuses the first single-order cancel
+    await set_passcodes(e, OWNER)
+    await add_agent(e, ACCOUNT)
+    agents = await e.orders.submit(limit(BUY, 5, "94", principal=AGENT, origin=AGENT_ORIGIN))
+    e.broker.fail_next(1, methods=["cancel"])
+
+    # Act
+    record = await e.killswitch.activate(halt(Scope.agent(AGENT.id)))
+
+    # Assert: the failure is one cancel's, reconciliation sends it again and confirms
+    assert record.broker_confirmed
+    assert agents.order.status is OrderStatus.CANCELED
+    assert await e.broker.open_orders(ACCOUNT) == []
+
+
 async def test_an_agent_halt_denies_the_agents_orders_but_not_the_owners(e: Embedded) -> None:
     # Arrange
     await set_passcodes(e, OWNER)

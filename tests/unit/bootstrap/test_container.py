@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from adapters.http.events import Audience
 from adapters.memory.bus import InMemoryAuditLog
 from adapters.memory.store import InMemoryUnitOfWork
@@ -11,7 +9,7 @@ from adapters.postgres.audit import SqlAuditLog
 from adapters.postgres.outbox import RelayingPublisher
 from adapters.postgres.uow import SqlUnitOfWork
 from bootstrap.container import build_container
-from bootstrap.settings import SettingsError, load_settings
+from bootstrap.settings import load_settings
 from domain.killswitch.switch import EmergencyHalt
 from domain.principals import Principal, Role
 
@@ -60,22 +58,3 @@ async def test_domain_events_on_the_bus_reach_the_websocket_hub() -> None:
     frame = watcher.queue.get_nowait()
     assert b'"event":"EmergencyHalt"' in frame
     assert b'"category":"kill_switch"' in frame
-
-
-@pytest.mark.parametrize(
-    ("variable", "value", "named"),
-    [("BULWARK_BROKER", "alpaca", "BULWARK_BROKER")],
-)
-def test_an_adapter_this_build_cannot_serve_fails_at_start_naming_the_variable(
-    variable: str, value: str, named: str
-) -> None:
-    # Arrange
-    environ = {"BULWARK_ENV": "test", variable: value}
-    if value == "alpaca":
-        environ |= {"BULWARK_ALPACA_KEY_ID": "k", "BULWARK_ALPACA_SECRET_KEY": "s"}
-    container = build_container(load_settings(environ, env_file=None))
-
-    # Act / Assert
-    with pytest.raises(SettingsError, match=named) as caught:
-        container.api_services()
-    assert "alpaca" in str(caught.value)

@@ -1,0 +1,51 @@
+"""Alpaca HTTP failures mapped to the broker port's error codes, once."""
+
+from __future__ import annotations
+
+from adapters.alpaca.http import (
+    AlpacaConnectionError,
+    AlpacaHttpError,
+    AlpacaMalformed,
+    AlpacaRateLimited,
+    AlpacaTimeout,
+)
+from ports.broker import BrokerError, BrokerErrorCode
+
+
+def error_code(status: int | None, message: str = "") -> BrokerErrorCode:
+    """The port's code for an HTTP status (None: no answer at all)."""
+    if status is None:
+        return BrokerErrorCode.UNAVAILABLE
+    if status == 429:
+        return BrokerErrorCode.RATE_LIMITED
+    if status == 404:
+        return BrokerErrorCode.NOT_FOUND
+    if status == 403 and _is_funds(message):
+        return BrokerErrorCode.INSUFFICIENT_FUNDS
+    if status >= 500:
+        return BrokerErrorCode.UNAVAILABLE
+    return BrokerErrorCode.REJECTED
+
+
+def broker_error(exc: AlpacaHttpError, action: str) -> BrokerError:
+    """The BrokerError an adapter raises for a failed Alpaca call."""
+    text = f"alpaca {action}: {exc.message}"
+    if isinstance(exc, AlpacaRateLimited):
+        wait = f" (retry after {exc.retry_after:g}s)" if exc.retry_after is not None else ""
+        return BrokerError(BrokerErrorCode.RATE_LIMITED, text + wait, retryable=True)
+    if isinstance(exc, AlpacaTimeout):
+        return BrokerError(BrokerErrorCode.TIMEOUT, text, retryable=True)
+    if isinstance(exc, AlpacaConnectionError):
+        return BrokerError(BrokerErrorCode.UNAVAILABLE, text, retryable=True)
+    if isinstance(exc, AlpacaMalformed):
+        # The broker's state after a garbled answer is unknown: say so, do not loop on it.
+        return BrokerError(BrokerErrorCode.UNAVAILABLE, text, retryable=False)
+    code = error_code(exc.status, exc.message)
+    retryable = code in (BrokerErrorCode.UNAVAILABLE, BrokerErrorCode.RATE_LIMITED)
+    return BrokerError(code, text, retryable=retryable)
+
+
+def _is_funds(message: str) -> bool:
+    # Alpaca's 403 (code 40310000) covers buying power and other refusals (wash trades, ...).
+    lowered = message.lower()
+    return "buying power" in lowered or "insufficient" in lowered

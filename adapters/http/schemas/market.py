@@ -1,0 +1,191 @@
+"""Market-data DTOs: depth-of-market analysis, and bars with indicator columns (NaN as null)."""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime
+from decimal import Decimal
+
+from adapters.http.schemas.common import Output
+from application.market import BarsWithIndicators, IndicatorSeries
+from domain.marketdata.bars import Bar, FloatArray
+from domain.marketdata.depth import DepthAnalysis, DepthLevel, Spread, WhaleOrder, WhaleRule
+
+# Derived figures are exact Decimals with up to 28 digits; these are the digits worth showing.
+_BPS_PLACES = Decimal("0.0001")
+_RATIO_PLACES = Decimal("0.000001")
+_PRICE_PLACES = Decimal("0.00000001")
+
+
+def _shown(value: Decimal, places: Decimal) -> Decimal:
+    rounded = value.quantize(places)
+    return value if rounded == value else rounded  # short values keep their own digits
+
+
+def _maybe(value: Decimal | None, places: Decimal) -> Decimal | None:
+    return None if value is None else _shown(value, places)
+
+
+class DepthLevelOut(Output):
+    """A level with the size and notional at it and at every better price."""
+
+    price: Decimal
+    size: Decimal
+    cumulative_size: Decimal
+    cumulative_notional: Decimal
+    orders: int | None = None
+
+    @classmethod
+    def from_domain(cls, level: DepthLevel) -> DepthLevelOut:
+        return cls(
+            price=level.price,
+            size=level.size,
+            cumulative_size=level.cumulative_size,
+            cumulative_notional=level.cumulative_notional,
+            orders=level.orders,
+        )
+
+
+class SpreadOut(Output):
+    """Best ask - best bid, and that gap in basis points of the mid."""
+
+    absolute: Decimal
+    bps: Decimal
+
+    @classmethod
+    def from_domain(cls, spread: Spread) -> SpreadOut:
+        return cls(absolute=spread.absolute, bps=_shown(spread.bps, _BPS_PLACES))
+
+
+class WhaleOut(Output):
+    """An outsized level: `by_size` (>= whale_size), `by_z` (z-score >= whale_z), or both."""
+
+    side: str
+    price: Decimal
+    size: Decimal
+    z: float
+    by_size: bool
+    by_z: bool
+
+    @classmethod
+    def from_domain(cls, whale: WhaleOrder) -> WhaleOut:
+        return cls(
+            side=whale.side.value,
+            price=whale.price,
+            size=whale.size,
+            z=round(whale.z, 4),
+            by_size=whale.by_size,
+            by_z=whale.by_z,
+        )
+
+
+class WhaleRuleOut(Output):
+    z: float
+    min_size: Decimal | None
+    method: str
+
+    @classmethod
+    def from_domain(cls, rule: WhaleRule) -> WhaleRuleOut:
+        return cls(z=rule.z, min_size=rule.min_size, method=rule.method.value)
+
+
+class DepthOut(Output):
+    """The depth-of-market screen: levels best first, with cumulative depth; whale orders."""
+
+    symbol: str
+    at: datetime
+    mid: Decimal | None
+    microprice: Decimal | None
+    spread: SpreadOut | None
+    imbalance: Decimal | None
+    imbalance_levels: int
+    bids: list[DepthLevelOut]
+    asks: list[DepthLevelOut]
+    whales: list[WhaleOut]
+    whale_rule: WhaleRuleOut
+
+    @classmethod
+    def from_domain(cls, analysis: DepthAnalysis) -> DepthOut:
+        return cls(
+            symbol=analysis.symbol,
+            at=analysis.at,
+            mid=analysis.mid,
+            microprice=_maybe(analysis.microprice, _PRICE_PLACES),
+            spread=None if analysis.spread is None else SpreadOut.from_domain(analysis.spread),
+            imbalance=_maybe(analysis.imbalance, _RATIO_PLACES),
+            imbalance_levels=analysis.imbalance_levels,
+            bids=[DepthLevelOut.from_domain(level) for level in analysis.bids],
+            asks=[DepthLevelOut.from_domain(level) for level in analysis.asks],
+            whales=[WhaleOut.from_domain(whale) for whale in analysis.whales],
+            whale_rule=WhaleRuleOut.from_domain(analysis.rule),
+        )
+
+
+class BarOut(Output):
+    """One candle: [start, start + timeframe)."""
+
+    start: datetime
+    open: Decimal
+    high: Decimal
+    low: Decimal
+    close: Decimal
+    volume: Decimal
+    vwap: Decimal | None = None
+    trades: int | None = None
+
+    @classmethod
+    def from_domain(cls, bar: Bar) -> BarOut:
+        return cls(
+            start=bar.start,
+            open=bar.open,
+            high=bar.high,
+            low=bar.low,
+            close=bar.close,
+            volume=bar.volume,
+            vwap=bar.vwap,
+            trades=bar.trades,
+        )
+
+
+def _column(values: FloatArray) -> list[float | None]:
+    return [None if math.isnan(v) else v for v in values.tolist()]
+
+
+class IndicatorOut(Output):
+    """One indicator: each column a list aligned with `bars`, null where it has no value yet."""
+
+    key: str
+    name: str
+    params: list[int | float | str]
+    lookback: int
+    columns: dict[str, list[float | None]]
+
+    @classmethod
+    def from_domain(cls, series: IndicatorSeries) -> IndicatorOut:
+        return cls(
+            key=series.spec.key,
+            name=series.spec.name,
+            params=list(series.spec.params),
+            lookback=series.spec.lookback,
+            columns={name: _column(values) for name, values in series.columns.items()},
+        )
+
+
+class BarsOut(Output):
+    """The latest bars, oldest first, and the requested indicators over them."""
+
+    symbol: str
+    timeframe: str
+    computed_at: datetime
+    bars: list[BarOut]
+    indicators: list[IndicatorOut]
+
+    @classmethod
+    def from_domain(cls, result: BarsWithIndicators) -> BarsOut:
+        return cls(
+            symbol=result.symbol,
+            timeframe=result.timeframe.value,
+            computed_at=result.computed_at,
+            bars=[BarOut.from_domain(bar) for bar in result.bars],
+            indicators=[IndicatorOut.from_domain(series) for series in result.indicators],
+        )

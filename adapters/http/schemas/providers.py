@@ -1,0 +1,184 @@
+"""Market-data provider DTOs: the failover feed's health report and manual failover."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+import msgspec
+
+from adapters.http.schemas.common import Input, Output
+from application.providers import FailoverResult, ProviderHealth, ProviderReport
+from domain.marketdata.breaker import Transition
+from ports.marketdata import RateLimitUsage
+
+ProviderName = Annotated[
+    str, msgspec.Meta(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+]
+
+
+class TransitionOut(Output):
+    source: str
+    target: str
+    at: datetime
+    reason: str
+
+    @classmethod
+    def from_domain(cls, transition: Transition) -> TransitionOut:
+        return cls(
+            source=transition.source.value,
+            target=transition.target.value,
+            at=transition.at,
+            reason=transition.reason,
+        )
+
+
+class RateLimitOut(Output):
+    """The provider's request budget as it last reported it."""
+
+    limit: int
+    remaining: int
+    used_fraction: float
+    resets_at: datetime | None
+
+    @classmethod
+    def from_domain(cls, usage: RateLimitUsage) -> RateLimitOut:
+        return cls(
+            limit=usage.limit,
+            remaining=usage.remaining,
+            used_fraction=usage.used_fraction,
+            resets_at=usage.resets_at,
+        )
+
+
+class ProviderOut(Output):
+    """One provider: breaker state, rates over its window, latency of recent answers (ms)."""
+
+    name: str
+    tier: int
+    state: str
+    forced_open: bool
+    active: bool
+    pinned: bool
+    failure_rate: float
+    slow_rate: float
+    window_calls: int
+    latency_p50_ms: float | None
+    latency_p99_ms: float | None
+    calls: int
+    failures: int
+    last_error: str | None
+    last_error_at: datetime | None
+    rate_limit: RateLimitOut | None
+    cooling_until: datetime | None
+    transitions: list[TransitionOut]
+
+    @classmethod
+    def from_domain(cls, health: ProviderHealth) -> ProviderOut:
+        return cls(
+            name=health.name,
+            tier=health.tier,
+            state=health.state.value,
+            forced_open=health.forced_open,
+            active=health.active,
+            pinned=health.pinned,
+            failure_rate=health.failure_rate,
+            slow_rate=health.slow_rate,
+            window_calls=health.window_calls,
+            latency_p50_ms=health.p50_ms,
+            latency_p99_ms=health.p99_ms,
+            calls=health.calls,
+            failures=health.failures,
+            last_error=health.last_error,
+            last_error_at=health.last_error_at,
+            rate_limit=None
+            if health.rate_limit is None
+            else RateLimitOut.from_domain(health.rate_limit),
+            cooling_until=health.cooling_until,
+            transitions=[TransitionOut.from_domain(t) for t in health.transitions],
+        )
+
+
+class BreakerSettingsOut(Output):
+    """Count-based window of the last `window_size` calls, judged from `minimum_calls`."""
+
+    window_size: int
+    minimum_calls: int
+    failure_rate_threshold: float
+    slow_call_seconds: float
+    slow_rate_threshold: float
+    open_seconds: float
+    half_open_calls: int
+
+
+class ConsensusSettingsOut(Output):
+    """Outlier when |mid - median| > max(k x MAD, floor); agreement needs `min_agreeing`."""
+
+    mad_multiplier: float
+    floor_bps: float
+    tolerance_bps: float
+    min_agreeing: int
+
+
+class ProvidersOut(Output):
+    """The market-data feed now: who serves, each provider's health, the failover settings."""
+
+    at: datetime
+    active: str | None
+    pinned: str | None
+    call_timeout_seconds: float
+    breaker: BreakerSettingsOut
+    consensus: ConsensusSettingsOut
+    providers: list[ProviderOut]
+
+    @classmethod
+    def from_domain(cls, report: ProviderReport) -> ProvidersOut:
+        breaker, policy = report.settings.breaker, report.settings.consensus
+        return cls(
+            at=report.at,
+            active=report.active,
+            pinned=report.pinned,
+            call_timeout_seconds=report.settings.call_timeout_s,
+            breaker=BreakerSettingsOut(
+                window_size=breaker.window_size,
+                minimum_calls=breaker.minimum_calls,
+                failure_rate_threshold=breaker.failure_rate,
+                slow_call_seconds=breaker.slow_call_s,
+                slow_rate_threshold=breaker.slow_rate,
+                open_seconds=breaker.open_s,
+                half_open_calls=breaker.half_open_calls,
+            ),
+            consensus=ConsensusSettingsOut(
+                mad_multiplier=float(policy.mad_multiplier),
+                floor_bps=float(policy.floor_bps),
+                tolerance_bps=float(policy.tolerance_bps),
+                min_agreeing=policy.min_agreeing,
+            ),
+            providers=[ProviderOut.from_domain(p) for p in report.providers],
+        )
+
+
+class FailoverIn(Input):
+    """Switch providers: `to` pins one ahead of all; without it, away from the active one.
+    `restore` undoes every manual switch (not together with `to`)."""
+
+    to: ProviderName | None = None
+    restore: bool = False
+
+
+class FailoverOut(Output):
+    """Who served before and who serves now."""
+
+    previous: str | None
+    active: str | None
+    pinned: str | None
+    restored: bool
+
+    @classmethod
+    def from_domain(cls, result: FailoverResult) -> FailoverOut:
+        return cls(
+            previous=result.previous,
+            active=result.active,
+            pinned=result.pinned,
+            restored=result.restored,
+        )

@@ -1,0 +1,99 @@
+"""Signals on the `signals` table, each call in its own short transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import and_, desc, func, literal, or_, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from adapters.postgres.engine import guarded, single_writer
+from adapters.postgres.tables.signals import signals
+from adapters.postgres.types import UtcDateTime
+from domain.marketdata.bars import Timeframe
+from domain.marketdata.signals import Pattern, Signal
+from ports.signals import SignalSearch
+
+
+def to_row(signal: Signal) -> dict[str, Any]:
+    return {
+        "id": signal.id,
+        "symbol": signal.symbol,
+        "timeframe": signal.timeframe.value,
+        "pattern": signal.pattern.value,
+        "score": signal.score,
+        "at": signal.at,
+        "created_at": signal.created_at,
+        "reason": signal.reason,
+        "details": dict(signal.details),
+    }
+
+
+def from_row(row: Any) -> Signal:
+    return Signal(
+        id=row.id,
+        symbol=row.symbol,
+        timeframe=Timeframe(row.timeframe),
+        pattern=Pattern(row.pattern),
+        score=float(row.score),
+        at=row.at,
+        created_at=row.created_at,
+        reason=row.reason,
+        details={str(k): float(v) for k, v in (row.details or {}).items()},
+    )
+
+
+class SqlSignalRepository:
+    """A SignalRepository on SQL; an `add` inserts all its signals in one transaction."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+
+    async def add(self, new: Sequence[Signal]) -> list[Signal]:
+        if not new:
+            return []
+        return await guarded(lambda: self._add(new))
+
+    async def page(self, search: SignalSearch) -> list[Signal]:
+        return await guarded(lambda: self._page(search))
+
+    async def _add(self, new: Sequence[Signal]) -> list[Signal]:
+        stored = []
+        async with single_writer(self._engine), self._engine.begin() as conn:
+            dialect_insert = (
+                postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+            )
+            for signal in new:
+                # Without a conflict target: a taken key and a taken id are both skipped.
+                statement = (
+                    dialect_insert(signals)
+                    .values(to_row(signal))
+                    .on_conflict_do_nothing()
+                    .returning(signals.c.id)
+                )
+                if (await conn.execute(statement)).first() is not None:
+                    stored.append(signal)
+        return stored
+
+    async def _page(self, search: SignalSearch) -> list[Signal]:
+        query = select(signals)
+        if search.symbol is not None:
+            query = query.where(signals.c.symbol == search.symbol)
+        if search.pattern is not None:
+            query = query.where(signals.c.pattern == search.pattern.value)
+        if search.timeframe is not None:
+            query = query.where(signals.c.timeframe == search.timeframe.value)
+        if search.min_score is not None:
+            query = query.where(func.abs(signals.c.score) >= search.min_score)
+        if search.after is not None:
+            at = literal(search.after.created_at, UtcDateTime())
+            created = signals.c.created_at
+            query = query.where(
+                or_(created < at, and_(created == at, signals.c.id < search.after.signal_id))
+            )
+        query = query.order_by(desc(signals.c.created_at), desc(signals.c.id))
+        async with self._engine.connect() as conn:
+            rows = (await conn.execute(query.limit(max(0, search.limit)))).all()
+        return [from_row(row) for row in rows]

@@ -1,0 +1,266 @@
+"""Market data for screens: depth-of-market analysis and bars with indicators, cached briefly."""
+
+from __future__ import annotations
+
+import asyncio
+import math
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable, Hashable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Generic, TypeVar
+
+from domain.errors import DomainError, NotFound
+from domain.marketdata.bars import Bar, BarSeries, FloatArray, Timeframe
+from domain.marketdata.book import OrderBook
+from domain.marketdata.depth import DepthAnalysis, WhaleRule, ZScoreMethod, analyze_depth
+from domain.marketdata.indicators import IndicatorSpec, compute_tail, parse_indicators
+from ports.clock import Clock
+from ports.marketdata import (
+    MarketDataProvider,
+    ProviderError,
+    ProviderRateLimited,
+    QuoteUnavailable,
+)
+
+MAX_LEVELS = 100
+MAX_BARS = 5000
+DEFAULT_IMBALANCE_LEVELS = 5
+_SYMBOL_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789./-_:")
+T = TypeVar("T")
+
+
+class SymbolNotFound(NotFound):
+    """The market-data provider knows no such symbol."""
+
+    code = "SYMBOL_NOT_FOUND"
+
+
+class MarketDataUnavailable(DomainError):
+    """The provider failed or refused for rate; `retry_after` (seconds) says when to ask again."""
+
+    code = "MARKET_DATA_UNAVAILABLE"
+
+    def __init__(self, message: str, retry_after: float = 1.0, *, retryable: bool = True) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+        self.retryable = retryable
+
+
+class InvalidMarketRequest(DomainError):
+    """A market-data request parameter out of range; `field` names it."""
+
+    code = "INVALID_MARKET_REQUEST"
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorSeries:
+    """One indicator's columns, aligned with the bars they were computed on (read-only)."""
+
+    spec: IndicatorSpec
+    columns: Mapping[str, FloatArray]
+
+
+@dataclass(frozen=True, slots=True)
+class BarsWithIndicators:
+    """The latest bars of a symbol, oldest first, and each requested indicator over them.
+
+    Indicators are computed over up to `lookback` earlier bars as well, so they have values
+    from the first bar returned when the provider has that much history. Recursive ones
+    (EMA, RSI, ATR, MACD) are seeded at the start of what was fetched.
+    """
+
+    symbol: str
+    timeframe: Timeframe
+    bars: tuple[Bar, ...]
+    indicators: tuple[IndicatorSeries, ...]
+    computed_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry(Generic[T]):
+    value: T
+    expires: float  # clock.monotonic()
+    bar_closes: datetime | None  # the bar current at the load ends: a newer one makes it stale
+
+
+class _TtlCache(Generic[T]):
+    """Answers kept until their TTL or the end of the bar they saw, least recently used out;
+    concurrent misses of one key share one load."""
+
+    def __init__(self, clock: Clock, ttl_s: float, max_entries: int) -> None:
+        self._clock = clock
+        self._ttl = ttl_s
+        self._max = max_entries
+        self._entries: OrderedDict[Hashable, _Entry[T]] = OrderedDict()
+        self._loading: dict[Hashable, asyncio.Future[T]] = {}
+
+    async def get(
+        self, key: Hashable, timeframe: Timeframe | None, load: Callable[[], Awaitable[T]]
+    ) -> T:
+        entry = self._entries.get(key)
+        if entry is not None:
+            if self._fresh(entry):
+                self._entries.move_to_end(key)
+                return entry.value
+            del self._entries[key]
+        task = self._loading.get(key)
+        if task is None:
+            task = asyncio.ensure_future(self._load(key, timeframe, load))
+            self._loading[key] = task
+            task.add_done_callback(lambda done: self._settle(key, done))
+        # Shielded: a caller that goes away does not cancel the load the others wait for.
+        return await asyncio.shield(task)
+
+    def _fresh(self, entry: _Entry[T]) -> bool:
+        if self._clock.monotonic() >= entry.expires:
+            return False
+        return entry.bar_closes is None or self._clock.now() < entry.bar_closes
+
+    async def _load(
+        self, key: Hashable, timeframe: Timeframe | None, load: Callable[[], Awaitable[T]]
+    ) -> T:
+        started = self._clock.now()
+        value = await load()
+        closes = None if timeframe is None else timeframe.floor(started) + timeframe.delta
+        self._entries[key] = _Entry(value, self._clock.monotonic() + self._ttl, closes)
+        while len(self._entries) > self._max:
+            self._entries.popitem(last=False)
+        return value
+
+    def _settle(self, key: Hashable, done: asyncio.Future[T]) -> None:
+        self._loading.pop(key, None)
+        if not done.cancelled():
+            done.exception()  # retrieved here, so a failure no caller awaited is not logged
+
+
+class MarketService:
+    """Depth-of-market analysis and bars with indicators from one market-data provider.
+
+    Books (per symbol and depth) and bars with indicators (per symbol, timeframe, limit and
+    indicator set) are cached for `ttl_s`, and never past the end of the bar that was current
+    when they were fetched. An unknown symbol raises SymbolNotFound; a provider failure
+    raises MarketDataUnavailable with a retry hint; a parameter out of range raises
+    InvalidMarketRequest (or InvalidIndicator) naming it.
+    """
+
+    def __init__(
+        self,
+        provider: MarketDataProvider,
+        clock: Clock,
+        ttl_s: float = 2.0,
+        *,
+        whale_z: float = 3.0,
+        max_entries: int = 512,
+    ) -> None:
+        if ttl_s <= 0:
+            raise ValueError("ttl_s must be positive")
+        WhaleRule(z=whale_z)  # the default must itself be a valid rule
+        self._provider = provider
+        self._clock = clock
+        self._whale_z = whale_z
+        self._books: _TtlCache[OrderBook] = _TtlCache(clock, ttl_s, max_entries)
+        self._bars: _TtlCache[BarsWithIndicators] = _TtlCache(clock, ttl_s, max_entries)
+
+    async def depth(
+        self,
+        symbol: str,
+        levels: int = 10,
+        *,
+        imbalance_levels: int | None = None,
+        whale_z: float | None = None,
+        whale_size: Decimal | None = None,
+        whale_method: ZScoreMethod = ZScoreMethod.ROBUST,
+    ) -> DepthAnalysis:
+        """The book's top `levels` a side, analysed; imbalance over the top 5 unless told."""
+        symbol = _symbol(symbol)
+        _in_range("levels", levels, 1, MAX_LEVELS)
+        top = (
+            min(DEFAULT_IMBALANCE_LEVELS, levels) if imbalance_levels is None else imbalance_levels
+        )
+        _in_range("imbalance_levels", top, 1, levels)
+        if whale_z is not None and not (math.isfinite(whale_z) and whale_z > 0):
+            raise InvalidMarketRequest("whale_z", "must be a positive number")
+        if whale_size is not None and not (whale_size.is_finite() and whale_size > 0):
+            raise InvalidMarketRequest("whale_size", "must be a positive number")
+        rule = WhaleRule(self._whale_z if whale_z is None else whale_z, whale_size, whale_method)
+        book = await self._books.get(
+            ("book", symbol, levels), None, lambda: self._order_book(symbol, levels)
+        )
+        return analyze_depth(book, imbalance_levels=top, whales=rule)
+
+    async def bars(
+        self,
+        symbol: str,
+        timeframe: Timeframe,
+        limit: int = 200,
+        indicators: Sequence[IndicatorSpec] | str = (),
+    ) -> BarsWithIndicators:
+        """The latest `limit` bars and the indicators (specs, or the request syntax) over them."""
+        symbol = _symbol(symbol)
+        _in_range("limit", limit, 1, MAX_BARS)
+        specs = parse_indicators(indicators) if isinstance(indicators, str) else tuple(indicators)
+        return await self._bars.get(
+            ("bars", symbol, timeframe, limit, specs),
+            timeframe,
+            lambda: self._load_bars(symbol, timeframe, limit, specs),
+        )
+
+    async def _order_book(self, symbol: str, levels: int) -> OrderBook:
+        book = await _ask(symbol, self._provider.order_book(symbol, levels))
+        if len(book.bids) > levels or len(book.asks) > levels:
+            book = OrderBook(book.symbol, book.bids[:levels], book.asks[:levels], book.at)
+        return book
+
+    async def _load_bars(
+        self, symbol: str, timeframe: Timeframe, limit: int, specs: tuple[IndicatorSpec, ...]
+    ) -> BarsWithIndicators:
+        lookback = max((spec.lookback for spec in specs), default=0)
+        bars = await _ask(symbol, self._provider.bars(symbol, timeframe, limit=limit + lookback))
+        # Off the event loop: a kernel's first call compiles it (seconds, once per process).
+        columns = await asyncio.to_thread(
+            lambda: compute_tail(specs, BarSeries.from_bars(bars), limit)
+        )
+        return BarsWithIndicators(
+            symbol,
+            timeframe,
+            tuple(bars[-limit:]),
+            tuple(IndicatorSeries(s, c) for s, c in zip(specs, columns, strict=True)),
+            self._clock.now(),
+        )
+
+
+async def _ask(symbol: str, call: Awaitable[T]) -> T:
+    """The provider's answer, its failures mapped to the errors the callers map to statuses."""
+    try:
+        return await call
+    except ProviderRateLimited as exc:
+        raise MarketDataUnavailable(
+            f"market data for {symbol}: the provider is rate limited",
+            retry_after=exc.retry_after_s or 1.0,
+        ) from exc
+    except ProviderError as exc:
+        # The provider's own words stay in the chained cause (logs), not in the answer.
+        raise MarketDataUnavailable(
+            f"market data for {symbol} is unavailable from provider {exc.provider}",
+            retryable=exc.retryable,
+        ) from exc
+    except QuoteUnavailable as exc:
+        raise SymbolNotFound(f"no market data for symbol {symbol}") from exc
+
+
+def _symbol(symbol: str) -> str:
+    text = symbol.strip().upper()
+    if not text or len(text) > 32 or not set(text) <= _SYMBOL_CHARS:
+        raise InvalidMarketRequest("symbol", "1 to 32 letters, digits or . / - _ :")
+    return text
+
+
+def _in_range(field: str, value: int, low: int, high: int) -> None:
+    if not low <= value <= high:
+        raise InvalidMarketRequest(field, f"must be in [{low}, {high}], got {value}")

@@ -1,0 +1,27 @@
+"""The MarketDataProvider contract, run against the replay provider on the fixture files."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from adapters.marketdata.replay import ReplayMarketData
+from adapters.memory.clock import FakeClock
+from tests.unit.marketdata.contract import MarketDataContract
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "replay"
+AFTER_THE_DATA = datetime(2026, 1, 7, tzinfo=UTC)
+
+
+class TestReplayContract(MarketDataContract):
+    symbol = "AAPL"
+    other_symbol = "MSFT"
+    unknown_symbol = "NOPE"
+    supports_order_book = True  # one level a side, from the current quote
+    supports_option_chain = False
+
+    @pytest.fixture(params=["csv", "parquet"])
+    def provider(self, request: pytest.FixtureRequest) -> ReplayMarketData:
+        return ReplayMarketData.from_path(FIXTURES / request.param, FakeClock(AFTER_THE_DATA))
