@@ -5,13 +5,13 @@ from __future__ import annotations
 import asyncio
 import base64
 import binascii
-import contextlib
 import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from application.pacing import pause
 from domain.errors import DomainError
 from domain.marketdata.bars import Bar, BarSeries, Timeframe
 from domain.marketdata.signals import Pattern, Signal, SignalEngine
@@ -160,7 +160,7 @@ class SignalService:
                     continue
                 for symbol, error in sorted(result.failed.items()):
                     self._failed(f"bars of {symbol} {timeframe.value}: {error}")
-            await self._pause(interval_s, stop)
+            await pause(self._clock, interval_s, stop)
 
     # -- helpers ---------------------------------------------------------------------
     async def _closed_bars(
@@ -193,17 +193,6 @@ class SignalService:
             )
             for reading in self.engine.emit(BarSeries.from_bars(bars))
         ]
-
-    async def _pause(self, interval_s: float, stop: asyncio.Event) -> None:
-        sleeper = asyncio.ensure_future(self._clock.sleep(interval_s))
-        stopper = asyncio.ensure_future(stop.wait())
-        try:
-            await asyncio.wait({sleeper, stopper}, return_when=asyncio.FIRST_COMPLETED)
-        finally:
-            for task in (sleeper, stopper):
-                task.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await task
 
     def _failed(self, error: str) -> None:
         self.last_error = error

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from application.pacing import pause
 from domain.errors import NotFound
 from domain.events import DomainEvent
 from domain.monitoring.streams import (
@@ -136,18 +136,7 @@ class StreamMonitorService:
                 await self.check()
             except Exception as exc:  # the monitor must outlive a broker or publisher outage
                 self._failed(exc)
-            await self._pause(interval_s, stop)
-
-    async def _pause(self, interval_s: float, stop: asyncio.Event) -> None:
-        sleeper = asyncio.ensure_future(self._clock.sleep(interval_s))
-        stopper = asyncio.ensure_future(stop.wait())
-        try:
-            await asyncio.wait({sleeper, stopper}, return_when=asyncio.FIRST_COMPLETED)
-        finally:
-            for task in (sleeper, stopper):
-                task.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await task
+            await pause(self._clock, interval_s, stop)
 
     def _groups(self) -> list[str]:
         return sorted({*self._supervisor.groups(), *self._watch})

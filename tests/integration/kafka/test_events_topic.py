@@ -13,7 +13,7 @@ import dataclasses
 import json
 import signal
 import socket
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -23,7 +23,7 @@ from dependency_injector import providers
 from sqlalchemy import select
 
 from adapters.eventcodec import EventCodec
-from adapters.kafka.client import KafkaConfig, make_consumer
+from adapters.kafka.client import KafkaConfig
 from adapters.kafka.publisher import INSTANCE_HEADER, decode_event
 from adapters.postgres.tables.outbox import outbox
 from adapters.security.argon2_hasher import Argon2Hasher
@@ -50,6 +50,7 @@ from tests.integration.kafka.bulwark import (
     seed_trader,
     settings_for,
 )
+from tests.integration.kafka.records import read_until
 from tests.integration.kafka_server import metadata_answers, tansu_bin
 
 CODEC = EventCodec()
@@ -85,23 +86,6 @@ async def outbox_rows(container: Container) -> list[Any]:
 
 def of_order(order_id: str, events: list[DomainEvent]) -> list[str]:
     return [e.name for e in events if getattr(e, "order_id", None) == order_id]
-
-
-async def read_until(
-    config: KafkaConfig, topic: str, enough: Callable[[list[ConsumerRecord]], bool]
-) -> list[ConsumerRecord]:
-    """Every record of `topic` from the beginning, read until `enough` says so (30 s at most)."""
-    consumer = make_consumer(config, None, topics=[topic])
-    await consumer.start()
-    found: list[ConsumerRecord] = []
-    try:
-        async with asyncio.timeout(30):
-            while not enough(found):
-                for records in (await consumer.getmany(timeout_ms=200)).values():
-                    found.extend(records)
-    finally:
-        await consumer.stop()
-    return found
 
 
 def events_keyed(records: list[ConsumerRecord], key: str) -> list[DomainEvent]:

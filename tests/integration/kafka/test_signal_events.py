@@ -2,39 +2,21 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
-from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
 from aiokafka.structs import ConsumerRecord
 
 from adapters.eventcodec import EventCodec
-from adapters.kafka.client import KafkaConfig, make_consumer
+from adapters.kafka.client import KafkaConfig
 from adapters.kafka.publisher import decode_event
 from domain.marketdata.signals import Pattern, SignalEmitted
 from ports.signals import SignalSearch
 from tests.integration.kafka.bulwark import bulwark_node, migrated, settings_for
+from tests.integration.kafka.records import read_until
 
 CODEC = EventCodec()
-
-
-async def read_until(
-    config: KafkaConfig, topic: str, enough: Callable[[list[ConsumerRecord]], bool]
-) -> list[ConsumerRecord]:
-    """Every record of `topic` from the beginning, read until `enough` says so (30 s at most)."""
-    consumer = make_consumer(config, None, topics=[topic])
-    await consumer.start()
-    found: list[ConsumerRecord] = []
-    try:
-        async with asyncio.timeout(30):
-            while not enough(found):
-                for records in (await consumer.getmany(timeout_ms=200)).values():
-                    found.extend(records)
-    finally:
-        await consumer.stop()
-    return found
 
 
 def signals_of(records: list[ConsumerRecord], symbol: str) -> list[SignalEmitted]:
