@@ -6,8 +6,10 @@ from collections.abc import AsyncIterator
 
 from adapters.alpaca.http import AlpacaCredentials, trading_url
 from adapters.brokers.alpaca import connect_alpaca_broker
+from adapters.brokers.alpaca.accounts import AlpacaKey, VaultedAlpacaBrokers
 from adapters.brokers.paper import PaperBroker, PaperBrokerConfig
 from adapters.memory.marketdata import InMemoryMarketData
+from application.broker_credentials import BrokerCredentialService
 from application.orders import BrokerRouter
 from bootstrap.closing import close_quietly
 from bootstrap.settings import Settings, SettingsError
@@ -22,14 +24,23 @@ def build_paper_broker(board: InMemoryMarketData, clock: Clock, ids: IdGenerator
     return broker
 
 
-def broker_router(settings: Settings, paper: PaperBroker, clock: Clock) -> BrokerRouter:
+def broker_router(
+    settings: Settings,
+    paper: PaperBroker,
+    clock: Clock,
+    vault: BrokerCredentialService | None = None,
+) -> BrokerRouter:
     """The paper broker always; with BULWARK_BROKER=alpaca, the Alpaca broker beside it.
 
     Accounts name their broker, so paper accounts keep working; the Alpaca adapter serves
     the accounts whose broker is "alpaca", all on the one Alpaca account of the key pair.
+    With the credential vault, each account uses its own stored key pair, else the
+    settings' one (which is then optional).
     """
     brokers: dict[str, BrokerPort] = {"paper": paper}
-    if settings.broker == "alpaca":
+    if settings.broker == "alpaca" and vault is not None:
+        brokers["alpaca"] = vaulted_alpaca(settings, clock, vault)
+    elif settings.broker == "alpaca":
         if settings.alpaca_key_id is None or settings.alpaca_secret_key is None:
             raise SettingsError("BULWARK_ALPACA_KEY_ID and BULWARK_ALPACA_SECRET_KEY are needed")
         credentials = AlpacaCredentials(
@@ -38,6 +49,34 @@ def broker_router(settings: Settings, paper: PaperBroker, clock: Clock) -> Broke
         base_url = settings.alpaca_trading_url or trading_url(settings.alpaca_paper)
         brokers["alpaca"] = connect_alpaca_broker(credentials, clock, base_url=base_url)
     return BrokerRouter(brokers)
+
+
+def vaulted_alpaca(
+    settings: Settings, clock: Clock, vault: BrokerCredentialService
+) -> VaultedAlpacaBrokers:
+    """Alpaca with each account's key pair from the vault, told of every change at once."""
+
+    async def credentials_for(account_id: str) -> AlpacaKey | None:
+        found = await vault.credentials(account_id)
+        if found is None or found.broker != "alpaca":
+            return None
+        return AlpacaKey(AlpacaCredentials(found.key_id, found.secret_key), found.paper)
+
+    fallback = None
+    if settings.alpaca_key_id is not None and settings.alpaca_secret_key is not None:
+        keys = AlpacaCredentials(
+            settings.alpaca_key_id.reveal(), settings.alpaca_secret_key.reveal()
+        )
+        fallback = AlpacaKey(keys, settings.alpaca_paper)
+    override = settings.alpaca_trading_url
+    brokers = VaultedAlpacaBrokers(
+        credentials_for,
+        clock,
+        fallback=fallback,
+        url_for=(lambda paper: override) if override else trading_url,
+    )
+    vault.subscribe(brokers.invalidate)
+    return brokers
 
 
 async def brokers_lifetime(router: BrokerRouter) -> AsyncIterator[BrokerRouter]:

@@ -23,9 +23,11 @@ from adapters.memory.ratelimit import InMemoryRateLimiter
 from adapters.memory.signals import InMemorySignalRepository
 from adapters.memory.store import InMemoryStore
 from adapters.memory.store import unit_of_work_factory as memory_uow_factory
+from adapters.memory.vault import InMemoryCredentialVault
 from adapters.postgres.audit import SqlAuditLog
 from adapters.postgres.outbox import OutboxRelay, RelayingPublisher
 from adapters.postgres.repos.signals import SqlSignalRepository
+from adapters.postgres.repos.vault import SqlCredentialVault
 from adapters.postgres.uow import unit_of_work_factory as sql_uow_factory
 from adapters.redis.broadcast import RedisBroadcast
 from adapters.redis.cache import RedisQuoteCache
@@ -41,6 +43,7 @@ from application.accounts import AccountQueries
 from application.agents import AgentService, HeartbeatMonitor
 from application.apikeys import ApiKeyService
 from application.auth import AuthConfig, AuthService
+from application.broker_credentials import BrokerCredentialService
 from application.concurrency import KeyedLocks
 from application.killswitch import KillSwitchConfig, KillSwitchService
 from application.margin import MarginService, MarginWatch
@@ -58,7 +61,7 @@ from application.workspaces import WorkspaceService
 from bootstrap.brokers import broker_router, brokers_lifetime, build_paper_broker
 from bootstrap.cluster import ClusterBridge, cluster_lifetime
 from bootstrap.kafka import FanoutPublisher, KafkaLink, kafka_lifetime
-from bootstrap.market_feed import build_market_feed, market_feed_lifetime
+from bootstrap.market_feed import build_market_feed, build_quote_pump, market_feed_lifetime
 from bootstrap.settings import Settings
 from bootstrap.signals import signal_engine, signal_scanner
 from bootstrap.storage import (
@@ -198,6 +201,10 @@ class Container(containers.DeclarativeContainer):
     paper_broker = providers.Singleton(build_paper_broker, market, clock, ids)
     # The failover feed: settings.market_data, then the fallbacks (bootstrap/market_feed.py).
     market_feed = providers.Singleton(build_market_feed, settings, market, clock)
+    # Another primary than synthetic: the pump copies the feed's quotes to `market` (None else).
+    quote_pump = providers.Singleton(
+        build_quote_pump, settings, market_feed, market, uow_factory, clock
+    )
     shared_kind = providers.Callable(lambda s: "redis" if s.redis_url else "local", settings)
     redis_client = providers.Singleton(lambda s: redis_from_url(s.redis_url), settings)
     rate_limiter = providers.Selector(
@@ -260,6 +267,17 @@ class Container(containers.DeclarativeContainer):
     tokens = providers.Singleton(token_issuer, settings)
     cipher = providers.Singleton(secret_cipher, settings)
     totp = providers.Singleton(PyOtpVerifier)
+    # Each account's broker keys, encrypted with `cipher`; the Alpaca broker reads them per call.
+    broker_vault = providers.Selector(
+        store_kind,
+        memory=providers.Singleton(InMemoryCredentialVault, cipher),
+        sql=providers.Singleton(SqlCredentialVault, engine, cipher),
+    )
+    broker_credentials = providers.Singleton(
+        BrokerCredentialService, uow_factory, broker_vault, clock, audit,
+        ephemeral_key=providers.Callable(lambda s: s.secret_key is None, settings),
+    )  # fmt: skip
+    brokers.add_kwargs(vault=broker_credentials)  # declared above, before the cipher and audit
 
     killswitch_config = providers.Singleton(
         lambda s: KillSwitchConfig(
@@ -366,6 +384,7 @@ class Container(containers.DeclarativeContainer):
         providers=provider_service,
         market=market_service,
         signals=signals,
+        broker_credentials=broker_credentials,
         probes=providers.Callable(
             readiness_probes,
             providers.Selector(
@@ -414,7 +433,9 @@ class Container(containers.DeclarativeContainer):
     kafka = providers.Resource(
         kafka_lifetime, kafka_link, killswitch.provider, event_hub.provided.publish
     )
-    market_feed_resource = providers.Resource(market_feed_lifetime, market_feed, settings)
+    market_feed_resource = providers.Resource(
+        market_feed_lifetime, market_feed, settings, market, quote_pump
+    )
     brokers_resource = providers.Resource(brokers_lifetime, brokers)
     signal_scan = providers.Resource(signal_scanner, settings, signals.provider)
 

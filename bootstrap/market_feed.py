@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 
 import structlog
 
@@ -14,11 +14,14 @@ from adapters.marketdata.failover import FailoverConfig, FailoverMarketData
 from adapters.marketdata.replay import ReplayMarketData
 from adapters.marketdata.replay_files import ReplayDataError
 from adapters.marketdata.synthetic import QuoteBoard, SyntheticMarketData
+from adapters.memory.marketdata import InMemoryMarketData
+from application.quote_pump import QuotePump, QuotePumpConfig
 from bootstrap.closing import close_quietly
 from bootstrap.settings import Settings, SettingsError, env_name
 from domain.marketdata.breaker import BreakerConfig
 from ports.clock import Clock
 from ports.marketdata import MarketDataProvider
+from ports.unit_of_work import UnitOfWork
 
 _log = structlog.get_logger("bulwark.market_feed")
 
@@ -91,12 +94,50 @@ def build_market_feed(settings: Settings, board: QuoteBoard, clock: Clock) -> Fa
     return FailoverMarketData(tiers, clock, feed_config(settings))
 
 
+def build_quote_pump(
+    settings: Settings,
+    feed: FailoverMarketData,
+    board: InMemoryMarketData,
+    uow_factory: Callable[[], UnitOfWork],
+    clock: Clock,
+) -> QuotePump | None:
+    """The pump that copies the feed's quotes to the core's board; None with a synthetic primary.
+
+    It reads a failover composite over the feed's providers without the synthetic ones: those
+    read the board itself, so their quotes would be the pump's own writes coming back (a stale
+    price made to look fresh, and a stream that echoes every write).
+    """
+    if settings.market_data == "synthetic":
+        return None
+    tiers = [[p] for p in feed.providers() if not isinstance(p, SyntheticMarketData)]
+    source = FailoverMarketData(tiers, clock, feed_config(settings))
+    config = QuotePumpConfig(
+        poll_s=settings.quote_pump_poll_seconds, refresh_s=settings.quote_pump_refresh_seconds
+    )
+    return QuotePump(source, board, uow_factory, clock, config)
+
+
 async def market_feed_lifetime(
-    feed: FailoverMarketData, settings: Settings
+    feed: FailoverMarketData,
+    settings: Settings,
+    board: InMemoryMarketData | None = None,
+    pump: QuotePump | None = None,
 ) -> AsyncIterator[FailoverMarketData]:
-    """Ticks the synthetic provider when asked to; closes the providers at shutdown."""
+    """Ticks the synthetic provider when asked to, or runs the quote pump (with a maximum quote
+    age on the board) when the primary is not synthetic; closes the providers at shutdown."""
     ticker: asyncio.Task[None] | None = None
-    if settings.synthetic_tick_seconds > 0:
+    stop = asyncio.Event()
+    pumping: asyncio.Task[None] | None = None
+    if pump is not None and board is not None:
+        board.set_max_age(settings.quote_max_age_seconds)
+        pumping = asyncio.create_task(pump.run(stop))
+        _log.info(
+            "quote_pump_started",
+            primary=settings.market_data,
+            max_age_seconds=settings.quote_max_age_seconds,
+        )
+    elif settings.synthetic_tick_seconds > 0:
+        # Not with the pump: ticks would move the real prices and make stale ones look fresh.
         synthetic = [p for p in feed.providers() if isinstance(p, SyntheticMarketData)]
         if synthetic:
             ticker = asyncio.create_task(synthetic[0].run(settings.synthetic_tick_seconds))
@@ -104,6 +145,10 @@ async def market_feed_lifetime(
     try:
         yield feed
     finally:
+        if pumping is not None:
+            stop.set()
+            with contextlib.suppress(asyncio.CancelledError):
+                await pumping
         if ticker is not None:
             ticker.cancel()
             with contextlib.suppress(asyncio.CancelledError):

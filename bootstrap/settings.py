@@ -183,6 +183,13 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # the GBM ticks it publishes to the quote board (0: prices move only when someone sets them).
     synthetic_seed: Annotated[int, msgspec.Meta(ge=0, le=2**32 - 1)] = 7
     synthetic_tick_seconds: Annotated[float, msgspec.Meta(ge=0, le=86_400)] = 0.0
+    # Quote pump (market_data other than synthetic): the feed's quotes are copied to the core's
+    # quote board; one older than quote_max_age_seconds is no price (the gate denies). Quiet
+    # symbols are polled every quote_pump_poll_seconds; the symbols are re-read every
+    # quote_pump_refresh_seconds.
+    quote_max_age_seconds: Seconds = 10.0
+    quote_pump_poll_seconds: Seconds = 2.0
+    quote_pump_refresh_seconds: Seconds = 30.0
 
     def redacted(self) -> dict[str, object]:
         """All settings, safe to show: secrets as '***' and passwords inside URLs masked."""
@@ -353,11 +360,13 @@ def _check(s: Settings) -> None:
             f"{env_name('secret_key')}: expected a Fernet key (32 url-safe base64-encoded bytes, "
             "e.g. from cryptography.fernet.Fernet.generate_key())"
         )
-    alpaca = "alpaca" in (s.broker, s.market_data)
-    if alpaca and (s.alpaca_key_id is None or s.alpaca_secret_key is None):
+    # The broker can take each account's keys from the vault: its settings keys are optional,
+    # but given, they come as a pair. Market data has no vault: it needs them.
+    keys = (s.alpaca_key_id is not None) + (s.alpaca_secret_key is not None)
+    if (s.market_data == "alpaca" and keys < 2) or (s.broker == "alpaca" and keys == 1):
         raise SettingsError(
             "BULWARK_ALPACA_KEY_ID and BULWARK_ALPACA_SECRET_KEY are required "
-            "when the broker or market data is alpaca"
+            "when the market data is alpaca (and go together when the broker is alpaca)"
         )
     _check_market_feed(s)
     if s.access_token_ttl_seconds >= s.refresh_token_ttl_days * 86_400:
@@ -393,6 +402,12 @@ def _check_market_feed(s: Settings) -> None:
         raise SettingsError(
             f"{env_name('market_data_breaker_minimum_calls')}: expected at most "
             f"{env_name('market_data_breaker_window')}"
+        )
+    if s.quote_pump_poll_seconds >= s.quote_max_age_seconds:
+        # Polled less often than they age, quiet symbols would go stale between polls.
+        raise SettingsError(
+            f"{env_name('quote_pump_poll_seconds')}: expected less than "
+            f"{env_name('quote_max_age_seconds')}"
         )
 
 

@@ -247,7 +247,13 @@ class AlpacaServer:
         sock.bind(("127.0.0.1", 0))
         self.port = sock.getsockname()[1]
         config = uvicorn.Config(
-            self, lifespan="off", log_level="critical", access_log=False, ws="websockets-sansio"
+            self,
+            lifespan="off",
+            # Leave the process's logging alone: access_log=False or a log_level would
+            # change the shared "uvicorn.access" logger for the tests that run after this.
+            log_config=None,
+            log_level=None,
+            ws="websockets-sansio",
         )
         config.load()
         self._server = uvicorn.Server(config)

@@ -24,6 +24,7 @@ from adapters.http.ratelimit import ApiRateLimitMiddleware
 from adapters.http.routes import (
     accounts,
     agents,
+    broker_credentials,
     killswitch,
     margin,
     market,
@@ -157,6 +158,7 @@ def create_app(
                     *signals.CONTROLLERS,
                     *providers.CONTROLLERS,
                     *market.CONTROLLERS,
+                    *broker_credentials.CONTROLLERS,
                     *controllers,
                 ],
             ),

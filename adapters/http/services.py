@@ -11,6 +11,7 @@ from application.accounts import AccountQueries
 from application.agents import AgentService
 from application.apikeys import ApiKeyService
 from application.auth import AuthService
+from application.broker_credentials import BrokerCredentialService
 from application.killswitch import KillSwitchService
 from application.margin import MarginService
 from application.market import MarketService
@@ -71,3 +72,4 @@ class ApiServices:
     signals: SignalService | None = None
     providers: ProviderService | None = None  # the market-data feed's report and failover
     market: MarketService | None = None  # depth of market, bars with indicators
+    broker_credentials: BrokerCredentialService | None = None  # the credential vault

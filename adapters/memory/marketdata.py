@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 from decimal import Decimal
 
 from ports.clock import Clock
@@ -20,10 +21,14 @@ class InMemoryMarketData:
 
     Listeners are called synchronously, in subscription order, on every update.
     `set_down()` makes every symbol unavailable, as a provider outage would.
+    With a maximum age (off by default), a quote set longer ago than that on the clock is
+    unavailable too, so the core fails closed on a feed that stopped (see application/quote_pump).
     """
 
-    def __init__(self, clock: Clock) -> None:
+    def __init__(self, clock: Clock, *, max_age_s: float | None = None) -> None:
         self._clock = clock
+        self._max_age: timedelta | None = None
+        self.set_max_age(max_age_s)
         self._quotes: dict[str, Quote] = {}
         self._listeners: list[QuoteListener] = []
         self._down = False
@@ -87,6 +92,18 @@ class InMemoryMarketData:
     def set_down(self, down: bool = True) -> None:
         self._down = down
 
+    def set_max_age(self, seconds: float | None) -> None:
+        """Treat quotes older than `seconds` as unavailable; None keeps every quote usable."""
+        if seconds is not None and seconds <= 0:
+            raise ValueError("a maximum quote age must be positive")
+        self._max_age = None if seconds is None else timedelta(seconds=seconds)
+
+    def _usable(self, symbol: str) -> Quote | None:
+        quote = None if self._down else self._quotes.get(symbol)
+        if quote is None or self._max_age is None:
+            return quote
+        return None if self._clock.now() - quote.at > self._max_age else quote
+
     def subscribe(self, listener: QuoteListener) -> Callable[[], None]:
         """Call `listener` on every update; returns a function that unsubscribes it."""
         self._listeners.append(listener)
@@ -107,18 +124,16 @@ class InMemoryMarketData:
 
     # -- MarketDataPort --------------------------------------------------------
     async def quote(self, symbol: str) -> Quote:
-        quote = None if self._down else self._quotes.get(symbol)
+        quote = self._usable(symbol)
         if quote is None:
             raise QuoteUnavailable(symbol)
         return quote
 
     async def reference_prices(self, symbols: list[str]) -> dict[str, Decimal]:
-        """Mid prices of the known symbols; unknown ones are left out."""
-        if self._down:
-            return {}
+        """Mid prices of the known symbols; unknown (and stale) ones are left out."""
         prices: dict[str, Decimal] = {}
         for symbol in symbols:
-            quote = self._quotes.get(symbol)
+            quote = self._usable(symbol)
             if quote is not None and quote.mid > ZERO:
                 prices[symbol] = quote.mid
         return prices

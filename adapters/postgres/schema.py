@@ -7,7 +7,8 @@ import adapters.postgres.tables.identity
 import adapters.postgres.tables.outbox
 import adapters.postgres.tables.platform
 import adapters.postgres.tables.signals
-import adapters.postgres.tables.trading  # noqa: F401  (tables register on import)
+import adapters.postgres.tables.trading
+import adapters.postgres.tables.vault  # noqa: F401  (tables register on import)
 from adapters.postgres.types import metadata
 
 __all__ = ["metadata"]

@@ -267,12 +267,28 @@ def test_a_key_file_that_does_not_exist_fails(tmp_path: Path) -> None:
         load(jwt_private_key_file=str(tmp_path / "absent.pem"))
 
 
-@pytest.mark.parametrize("env", [{"broker": "alpaca"}, {"market_data": "alpaca"}])
-@pytest.mark.parametrize("given", [{}, {"alpaca_key_id": "AK1"}, {"alpaca_secret_key": "s"}])
+@pytest.mark.parametrize(
+    ("env", "given"),
+    [
+        ({"market_data": "alpaca"}, {}),
+        ({"market_data": "alpaca"}, {"alpaca_key_id": "AK1"}),
+        ({"market_data": "alpaca"}, {"alpaca_secret_key": "s"}),
+        ({"broker": "alpaca"}, {"alpaca_key_id": "AK1"}),
+        ({"broker": "alpaca"}, {"alpaca_secret_key": "s"}),
+    ],
+)
 def test_alpaca_requires_both_keys(env: dict[str, str], given: dict[str, str]) -> None:
     # Act / Assert
     with pytest.raises(SettingsError, match="BULWARK_ALPACA_KEY_ID and BULWARK_ALPACA_SECRET_KEY"):
         load(**env, **given)
+
+
+def test_an_alpaca_broker_without_keys_loads_its_keys_come_from_the_vault() -> None:
+    # Act
+    settings = load(broker="alpaca")
+
+    # Assert
+    assert settings.broker == "alpaca" and settings.alpaca_key_id is None
 
 
 def test_alpaca_with_both_keys_loads() -> None:

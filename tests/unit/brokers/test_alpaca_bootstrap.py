@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from adapters.brokers.alpaca import AlpacaBroker
+from adapters.brokers.alpaca.accounts import VaultedAlpacaBrokers
 from adapters.brokers.paper import PaperBroker
 from bootstrap.container import build_container
 from bootstrap.settings import load_settings
@@ -18,6 +18,7 @@ async def test_alpaca_is_served_beside_paper_on_the_configured_trading_url(
     environ = {
         "BULWARK_ENV": "test",
         "BULWARK_BROKER": "alpaca",
+        "BULWARK_DATABASE_URL": "memory://",
         "BULWARK_ALPACA_KEY_ID": KEY_ID,
         "BULWARK_ALPACA_SECRET_KEY": SECRET,
         "BULWARK_ALPACA_TRADING_URL": server.url,
@@ -30,7 +31,7 @@ async def test_alpaca_is_served_beside_paper_on_the_configured_trading_url(
     account = await alpaca.account(ACCOUNT)
 
     # Assert
-    assert isinstance(alpaca, AlpacaBroker)
+    assert isinstance(alpaca, VaultedAlpacaBrokers)
     assert isinstance(router.named("paper"), PaperBroker)
     assert account.cash > 0
     [request] = server.requests_to("GET", "/v2/account")
