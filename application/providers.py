@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
+from application.quote_pump import PumpStatus, QuotePump
 from domain.errors import Conflict, DomainError, Forbidden, NotFound
 from domain.marketdata.breaker import BreakerConfig, BreakerState, Transition
 from domain.marketdata.consensus import ConsensusPolicy
@@ -96,13 +97,17 @@ class ProviderFeed(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class ProviderReport:
-    """The feed now: each provider's health, who serves, any manual pin, and the settings."""
+    """The feed now: each provider's health, who serves, any manual pin, and the settings.
+
+    `pump` is what feeds the core's prices from a non-synthetic feed (None: no pump runs).
+    """
 
     at: datetime
     active: str | None
     pinned: str | None
     providers: tuple[ProviderHealth, ...]
     settings: FeedSettings
+    pump: PumpStatus | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,10 +130,13 @@ class FailoverResult:
 class ProviderService:
     """Reports on the market-data feed; switches providers by hand for risk officers and admins."""
 
-    def __init__(self, feed: ProviderFeed, clock: Clock, audit: AuditLog) -> None:
+    def __init__(
+        self, feed: ProviderFeed, clock: Clock, audit: AuditLog, pump: QuotePump | None = None
+    ) -> None:
         self._feed = feed
         self._clock = clock
         self._audit = audit
+        self._pump = pump
 
     def report(self) -> ProviderReport:
         providers = tuple(self._feed.health())
@@ -138,6 +146,7 @@ class ProviderService:
             pinned=self._feed.pinned(),
             providers=providers,
             settings=self._feed.settings(),
+            pump=None if self._pump is None else self._pump.status(),
         )
 
     async def failover(self, command: FailoverCommand) -> FailoverResult:

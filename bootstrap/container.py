@@ -338,7 +338,7 @@ class Container(containers.DeclarativeContainer):
         providers.Singleton(signal_engine, settings),
         lookback=settings.provided.signal_lookback_bars,
     )  # fmt: skip
-    provider_service = providers.Singleton(ProviderService, market_feed, clock, audit)
+    provider_service = providers.Singleton(ProviderService, market_feed, clock, audit, quote_pump)
     market_service = providers.Singleton(
         MarketService,
         market_feed,

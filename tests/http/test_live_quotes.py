@@ -89,6 +89,25 @@ async def test_the_gate_and_the_paper_broker_trade_on_replay_prices(live: Harnes
     assert "AAPL" in status.symbols
 
 
+async def test_the_providers_report_shows_what_feeds_the_gate(live: Harness) -> None:
+    # Arrange
+    owner = await live.user()
+    await live.instrument("AAPL", "1")
+    recorded = await replay_quote("AAPL")
+    live.clock.advance(1)
+    await board_shows(live, "AAPL", recorded.bid, fresh=False)
+
+    # Act
+    response = await live.client.get("/api/v1/providers", headers=owner.headers)
+
+    # Assert
+    assert response.status_code == 200, response.text
+    pump = response.json()["quote_pump"]
+    assert pump["mode"] in ("stream", "poll")
+    assert "AAPL" in pump["symbols"]
+    assert "AAPL" in pump["last_quote_at"]
+
+
 async def test_a_price_that_stopped_coming_is_denied_no_reference_price(live: Harness) -> None:
     owner = await live.user()
     holder = await live.account(owner, "acc-holder")
@@ -125,6 +144,9 @@ async def test_a_synthetic_primary_runs_no_pump_and_keeps_prices_without_age() -
 
         response = await submit(harness, owner, order_body(account))
 
+        report = await harness.client.get("/api/v1/providers", headers=owner.headers)
+
         assert harness.container.quote_pump() is None
         assert response.status_code == 201, response.text
         assert response.json()["decision"]["approved"] is True
+        assert report.json()["quote_pump"] is None

@@ -9,6 +9,7 @@ import msgspec
 
 from adapters.http.schemas.common import Input, Output
 from application.providers import FailoverResult, ProviderHealth, ProviderReport
+from application.quote_pump import PumpStatus
 from domain.marketdata.breaker import Transition
 from ports.marketdata import RateLimitUsage
 
@@ -120,8 +121,35 @@ class ConsensusSettingsOut(Output):
     min_agreeing: int
 
 
+class PumpOut(Output):
+    """The quote pump feeding the gate's prices from the feed: mode, symbols, freshness."""
+
+    mode: str
+    symbols: list[str]
+    last_quote_at: dict[str, datetime]
+    stream_starts: int
+    next_stream_in_seconds: float | None
+    error_count: int
+    recent_errors: list[str]
+
+    @classmethod
+    def from_domain(cls, status: PumpStatus) -> PumpOut:
+        return cls(
+            mode=status.mode,
+            symbols=list(status.symbols),
+            last_quote_at=dict(status.last_quote_at),
+            stream_starts=status.stream_starts,
+            next_stream_in_seconds=status.next_stream_in_s,
+            error_count=status.error_count,
+            recent_errors=[f"{e.at.isoformat()} {e.where}: {e.message}" for e in status.errors],
+        )
+
+
 class ProvidersOut(Output):
-    """The market-data feed now: who serves, each provider's health, the failover settings."""
+    """The market-data feed now: who serves, each provider's health, the failover settings.
+
+    `quote_pump` is null when the core reads the synthetic board directly (no pump runs).
+    """
 
     at: datetime
     active: str | None
@@ -130,6 +158,7 @@ class ProvidersOut(Output):
     breaker: BreakerSettingsOut
     consensus: ConsensusSettingsOut
     providers: list[ProviderOut]
+    quote_pump: PumpOut | None = None
 
     @classmethod
     def from_domain(cls, report: ProviderReport) -> ProvidersOut:
@@ -155,6 +184,7 @@ class ProvidersOut(Output):
                 min_agreeing=policy.min_agreeing,
             ),
             providers=[ProviderOut.from_domain(p) for p in report.providers],
+            quote_pump=None if report.pump is None else PumpOut.from_domain(report.pump),
         )
 
 
