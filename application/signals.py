@@ -119,7 +119,10 @@ class SignalService:
                 candidates.extend(self._signals(symbol, timeframe, answer, now))
         stored = await self._repository.add(candidates)
         if stored:
-            await self._publisher.publish([signal.emitted() for signal in stored])
+            # With an outbox the events are stored with the signals; publishing nothing
+            # starts the relay's drain.
+            direct = not self._repository.events_in_outbox
+            await self._publisher.publish([s.emitted() for s in stored] if direct else [])
         return ScanResult(stored, failed)
 
     async def query(self, query: SignalQuery) -> SignalPage:

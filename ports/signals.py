@@ -40,7 +40,12 @@ class SignalRepository(Protocol):
     match `search`, newest first by (created_at, id) descending, strictly after
     `search.after` in that order, at most `search.limit`: paging on from the last
     item's cursor never repeats or skips a signal, whatever is added in between.
+    `events_in_outbox` tells whether `add` also writes the stored signals' SignalEmitted
+    events to an outbox in its transaction (the relay publishes them, at least once even
+    after a crash); when False, the caller publishes them.
     """
+
+    events_in_outbox: bool
 
     async def add(self, signals: Sequence[Signal]) -> list[Signal]: ...
 

@@ -15,6 +15,8 @@ def _order(signal: Signal) -> tuple[object, str]:
 class InMemorySignalRepository:
     """A SignalRepository held in a dict keyed by (symbol, timeframe, pattern, at)."""
 
+    events_in_outbox = False
+
     def __init__(self) -> None:
         self._signals: dict[SignalKey, Signal] = {}
         self._ids: set[str] = set()

@@ -10,6 +10,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.postgres.engine import guarded, single_writer
+from adapters.postgres.outbox import OutboxWriter
 from adapters.postgres.tables.signals import signals
 from adapters.postgres.types import UtcDateTime
 from domain.marketdata.bars import Timeframe
@@ -46,10 +47,14 @@ def from_row(row: Any) -> Signal:
 
 
 class SqlSignalRepository:
-    """A SignalRepository on SQL; an `add` inserts all its signals in one transaction."""
+    """A SignalRepository on SQL; an `add` inserts all its signals, and their events into
+    the outbox, in one transaction."""
 
-    def __init__(self, engine: AsyncEngine) -> None:
+    events_in_outbox = True
+
+    def __init__(self, engine: AsyncEngine, outbox: OutboxWriter | None = None) -> None:
         self._engine = engine
+        self._outbox = outbox or OutboxWriter()
 
     async def add(self, new: Sequence[Signal]) -> list[Signal]:
         if not new:
@@ -75,6 +80,8 @@ class SqlSignalRepository:
                 )
                 if (await conn.execute(statement)).first() is not None:
                     stored.append(signal)
+            if stored:
+                await self._outbox.write(conn, [signal.emitted() for signal in stored])
         return stored
 
     async def _page(self, search: SignalSearch) -> list[Signal]:

@@ -8,10 +8,12 @@ from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from adapters.memory.signals import InMemorySignalRepository
 from adapters.postgres.engine import make_engine
 from adapters.postgres.repos.signals import SqlSignalRepository
+from adapters.postgres.tables.outbox import outbox
 from domain.errors import StoreUnavailable
 from domain.marketdata.bars import Timeframe
 from domain.marketdata.signals import Pattern, Signal
@@ -92,6 +94,26 @@ async def test_one_signal_per_bar_and_pattern_however_often_it_is_added(
     assert stored_first == [first, other_pattern]
     assert stored_again == [other_timeframe, other_symbol]
     assert sorted(await everything(repository)) == ["sig-0001", "sig-0003", "sig-0004", "sig-0005"]
+
+
+async def test_stored_signals_events_are_in_the_outbox_when_the_store_has_one(
+    store: StoreUnderTest, repository: SignalRepository
+) -> None:
+    # Arrange
+    first, again = signal(1), signal(2, at=signal(1).at)
+
+    # Act
+    await repository.add([first, again])
+    await repository.add([again])
+
+    # Assert: one SignalEmitted row, for the one signal stored; memory publishes directly
+    if store.kind == "memory":
+        assert repository.events_in_outbox is False
+        return
+    async with store.engine.connect() as conn:
+        rows = (await conn.execute(select(outbox.c.event_type, outbox.c.aggregate_id))).all()
+    assert repository.events_in_outbox is True
+    assert [(row.event_type, row.aggregate_id) for row in rows] == [("SignalEmitted", first.symbol)]
 
 
 async def test_a_taken_id_is_not_stored_twice(repository: SignalRepository) -> None:
