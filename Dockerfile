@@ -1,5 +1,6 @@
 # syntax=docker/dockerfile:1
 # Bulwark API image: locked dependencies installed by uv, run as a non-root user.
+# numba caches compiled indicator kernels under /app/var (the venv is not writable at run time).
 ARG PYTHON_IMAGE=python:3.11-slim
 
 FROM ${PYTHON_IMAGE} AS build
@@ -30,7 +31,8 @@ ENV PATH=/opt/venv/bin:$PATH \
     PYTHONUNBUFFERED=1 \
     PYTHONDONTWRITEBYTECODE=1 \
     BULWARK_HOST=0.0.0.0 \
-    BULWARK_PORT=8000
+    BULWARK_PORT=8000 \
+    NUMBA_CACHE_DIR=/app/var/numba-cache
 RUN groupadd --system --gid 10001 bulwark \
     && useradd --system --uid 10001 --gid bulwark --no-create-home \
        --home-dir /nonexistent --shell /usr/sbin/nologin bulwark \
