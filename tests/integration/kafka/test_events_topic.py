@@ -12,7 +12,6 @@ import contextlib
 import dataclasses
 import json
 import signal
-import socket
 from collections.abc import AsyncIterator
 from decimal import Decimal
 from pathlib import Path
@@ -52,6 +51,7 @@ from tests.integration.kafka.bulwark import (
 )
 from tests.integration.kafka.records import read_until
 from tests.integration.kafka_server import metadata_answers, tansu_bin
+from tests.integration.servers import free_port
 
 CODEC = EventCodec()
 OUTAGE_REQUEST_TIMEOUT_MS = 2_000  # how long a send waits for the broker (30 s by default)
@@ -182,13 +182,6 @@ class Cable:
         finally:
             self._writers.discard(writer)
             writer.close()
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 @contextlib.asynccontextmanager

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -27,6 +26,7 @@ from ports.events import AuditEntry, AuditLog
 from ports.ledger import HoldingPeriod, LedgerTransaction, TransactionLedger
 from ports.margin_settings import MarginSettings, MarginSettingsRepository
 from ports.timeseries import Bar, BarStore
+from tests.integration.servers import free_port
 from tests.integration.store.conftest import StoreUnderTest
 
 T0 = datetime(2025, 3, 14, 13, 30, 0, 123456, tzinfo=UTC)
@@ -376,15 +376,8 @@ async def test_an_account_without_margin_settings_has_none(platform: Platform) -
 # Failure mapping (SQL adapters only: the in-memory ones have no connection to lose)
 
 
-def closed_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-    return port
-
-
 async def test_an_unreachable_database_is_store_unavailable() -> None:
-    engine = make_engine(f"postgresql+asyncpg://bulwark:x@127.0.0.1:{closed_port()}/bulwark")
+    engine = make_engine(f"postgresql+asyncpg://bulwark:x@127.0.0.1:{free_port()}/bulwark")
     calls: list[Callable[[], Awaitable[object]]] = [
         lambda: SqlAuditLog(engine).entries(),
         lambda: SqlTransactionLedger(engine).get("tx-1"),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import socket
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
@@ -18,6 +17,7 @@ from domain.errors import StoreUnavailable
 from domain.marketdata.bars import Timeframe
 from domain.marketdata.signals import Pattern, Signal
 from ports.signals import SignalCursor, SignalRepository, SignalSearch
+from tests.integration.servers import free_port
 from tests.integration.store.conftest import StoreUnderTest
 
 T0 = datetime(2026, 3, 2, 14, 30, 0, 123456, tzinfo=UTC)
@@ -213,15 +213,8 @@ async def test_filters_combine(repository: SignalRepository) -> None:
     assert await ids(limit=0) == []
 
 
-def closed_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-    return port
-
-
 async def test_an_unreachable_database_is_store_unavailable() -> None:
-    engine = make_engine(f"postgresql+asyncpg://bulwark:x@127.0.0.1:{closed_port()}/bulwark")
+    engine = make_engine(f"postgresql+asyncpg://bulwark:x@127.0.0.1:{free_port()}/bulwark")
     repository = SqlSignalRepository(engine)
     try:
         with pytest.raises(StoreUnavailable):

@@ -10,8 +10,7 @@ from typing import Any
 
 import pytest
 
-from adapters.memory.store import InMemoryStore, InMemoryUnitOfWork
-from application.orders import BrokerRouter, OrderResult, OrderService, SubmitOrder
+from application.orders import OrderResult, SubmitOrder
 from bootstrap.embedded import Embedded, build_embedded
 from domain.errors import ConcurrentUpdate, Conflict, NotFound
 from domain.risk.rules import RuleType
@@ -26,6 +25,7 @@ from tests.unit.application.builders import (
     market,
     seed,
 )
+from tests.unit.flaky import flaky_orders
 
 D = Decimal
 Rules = list[tuple[RuleType, dict[str, Any]]]
@@ -348,34 +348,6 @@ async def test_a_batch_publishes_its_decisions_then_the_brokers_answers(e: Embed
 
 
 # -- a batch whose commit fails ------------------------------------------------------------
-
-
-class FlakyUnitOfWork(InMemoryUnitOfWork):
-    """An in-memory unit of work whose commit raises the next planned failure, if any."""
-
-    def __init__(self, store: InMemoryStore, failures: list[BaseException]) -> None:
-        super().__init__(store)
-        self.failures = failures
-
-    async def commit(self) -> None:
-        if self.failures:
-            raise self.failures.pop(0)
-        await super().commit()
-
-
-def flaky_orders(e: Embedded, failures: list[BaseException], max_batch: int = 128) -> OrderService:
-    """An OrderService on `e`'s store, broker and flows whose next commits fail as planned."""
-    return OrderService(
-        lambda: FlakyUnitOfWork(e.store, failures),
-        BrokerRouter({"paper": e.broker}),
-        e.market,
-        e.bus,
-        e.clock,
-        e.ids,
-        e.policies,
-        e.locks,
-        max_batch=max_batch,
-    )
 
 
 FLOW_RULES: Rules = [

@@ -25,8 +25,7 @@ from adapters.kafka.envelope import (
     SubmitOrderCommand,
 )
 from adapters.kafka.runtime import Poison
-from adapters.memory.store import InMemoryStore, InMemoryUnitOfWork
-from application.orders import BrokerRouter, OrderService
+from application.orders import OrderService
 from bootstrap.embedded import Embedded, build_embedded
 from domain.errors import ConcurrentUpdate, StoreUnavailable, Unauthenticated
 from domain.principals import Principal
@@ -46,6 +45,7 @@ from tests.unit.application.builders import (
     seed,
     set_passcodes,
 )
+from tests.unit.flaky import flaky_orders
 
 D = Decimal
 TOPIC = "t.commands"
@@ -431,36 +431,13 @@ async def test_a_poison_record_inside_a_run_fails_alone() -> None:
     assert [d.message_id for d in r.decisions] == [envs[0].id, envs[2].id]
 
 
-class FlakyUnitOfWork(InMemoryUnitOfWork):
-    """An in-memory unit of work whose commit raises the next planned failure, if any."""
-
-    def __init__(self, store: InMemoryStore, failures: list[Exception]) -> None:
-        super().__init__(store)
-        self.failures = failures
-
-    async def commit(self) -> None:
-        if self.failures:
-            raise self.failures.pop(0)
-        await super().commit()
-
-
 async def test_a_store_failure_in_a_run_fails_every_later_record_of_it() -> None:
     # Arrange: one order per batch, and only the first commit fails, so the later orders
     # of the run would succeed if the run went on without the first
-    failures: list[Exception] = [StoreUnavailable("down")]
+    failures: list[BaseException] = [StoreUnavailable("down")]
 
     def flaky(e: Embedded) -> OrderService:
-        return OrderService(
-            lambda: FlakyUnitOfWork(e.store, failures),
-            BrokerRouter({"paper": e.broker}),
-            e.market,
-            e.bus,
-            e.clock,
-            e.ids,
-            e.policies,
-            e.locks,
-            max_batch=1,
-        )
+        return flaky_orders(e, failures, max_batch=1)
 
     r = await rig(orders=flaky)
     envs = [r.envelope(resting()) for _ in range(3)]
