@@ -14,12 +14,12 @@ import contextlib
 from collections import defaultdict
 from collections.abc import Awaitable, Mapping
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from application.access import SUPERVISORS, account_for, visibility
-from application.concurrency import KeyedLocks
+from application.halts import HaltLatch
 from application.inbox import claim
-from application.orders import BrokerRouter, OrderService
+from application.orders import BrokerRouter
 from domain.errors import Forbidden, NotFound
 from domain.killswitch.state import Scope, ScopeKind, TradingState
 from domain.killswitch.switch import (
@@ -45,6 +45,12 @@ from ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 T = TypeVar("T")
 
 
+class OrderSync(Protocol):
+    """Books what a broker says of an account's orders (OrderService.sync)."""
+
+    async def sync(self, account_id: str) -> int: ...
+
+
 @dataclass(frozen=True, slots=True)
 class KillSwitchConfig:
     """Deadlines and policies of the kill switch (seconds)."""
@@ -68,6 +74,8 @@ class ActivateKillSwitch:
     reason: str = "manual activation"
     # A command message's id (Kafka): recorded with the halt, so a redelivery does nothing.
     message_id: str | None = None
+    # When the request reached this process (Clock.monotonic): the deadline counts from here.
+    received_at: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,8 +126,8 @@ class KillSwitchService:
         ids: IdGenerator,
         audit: AuditLog,
         notifier: Notifier,
-        locks: KeyedLocks,
-        orders: OrderService,
+        latch: HaltLatch,
+        orders: OrderSync,
         config: KillSwitchConfig | None = None,
     ) -> None:
         self._uow = uow_factory
@@ -130,7 +138,7 @@ class KillSwitchService:
         self._ids = ids
         self._audit = audit
         self._notifier = notifier
-        self._locks = locks
+        self._latch = latch
         self._orders = orders
         self.config = config or KillSwitchConfig()
 
@@ -138,8 +146,9 @@ class KillSwitchService:
     async def set_passcode(self, principal: Principal, passcode: str) -> None:
         if len(passcode) < 6:
             raise WrongPasscode("a passcode needs at least 6 characters")
+        hashed = await asyncio.to_thread(self._hasher.hash, passcode)
         async with self._uow() as uow:
-            await uow.passcodes.set(principal.id, self._hasher.hash(passcode))
+            await uow.passcodes.set(principal.id, hashed)
             await uow.commit()
         await self._record(principal.id, "kill_switch.passcode_set", principal.id, "ok")
 
@@ -154,6 +163,7 @@ class KillSwitchService:
             cmd.reason,
             flatten=cmd.flatten,
             message_id=cmd.message_id,
+            received_at=cmd.received_at,
         )
 
     async def trigger(
@@ -221,6 +231,8 @@ class KillSwitchService:
                     agent.revive(cmd.principal.id)
             await uow.commit()
             events = uow.collect_events()
+        if cmd.to_state is not TradingState.HALTED:
+            self._latch.release(cmd.scope.key)
         await self._publisher.publish(events)
         details = {"approver": approver.id if approver else None, "to": cmd.to_state.value}
         await self._record(cmd.principal.id, "kill_switch.resume", cmd.scope.key, "ok", details)
@@ -265,10 +277,15 @@ class KillSwitchService:
         flatten: bool = False,
         message_id: str | None = None,
         broadcast: bool = True,
+        received_at: float | None = None,
     ) -> KillSwitchEvent:
-        start = self._clock.monotonic()
+        now = self._clock.monotonic()
+        # The deadline counts from the request's arrival, not from when this code first ran.
+        start = now if received_at is None else min(received_at, now)
         deadline = start + self.config.deadline
         triggered_at = self._clock.now()
+        # First act: nothing of the scope leaves this process for a broker from here on.
+        self._latch.halt(scope.key, triggered_at)
         async with self._uow() as uow:
             await claim(uow, message_id, "killswitch.activate", triggered_at)
             state = await uow.trading_states.get(scope.key)
@@ -376,9 +393,8 @@ class KillSwitchService:
             return run
         if isinstance(broker, DeadlineBroker):
             broker = broker.within(deadline)
-        # Let an in-flight submission of this account finish, so nothing lands after the cancel.
-        async with self._locks.hold(account_id, self.config.lock_wait):
-            pass
+        # Let a send already in flight finish, so nothing lands after the cancel unseen.
+        await self._latch.drained(account_id, self.config.lock_wait)
         closing: set[str] = set()
         backoff = self.config.first_retry
         while True:
@@ -476,6 +492,11 @@ class KillSwitchService:
         return Principal(user.id, user.role)
 
     async def _check_passcode(self, principal: Principal, passcode: str, action: str) -> None:
+        """Argon2 runs in a worker thread and outside any transaction (it takes ~100 ms).
+
+        The attempt is counted as a failure before the hash is checked and forgiven after a
+        match, so concurrent guesses cannot all slip in under the limit while one is checked.
+        """
         now = self._clock.now()
         async with self._uow() as uow:
             lockout = await uow.lockouts.get(principal.id)
@@ -488,14 +509,20 @@ class KillSwitchService:
                 raise ActivationLocked(
                     f"too many wrong passcodes; locked until {lockout.locked_until(now)}"
                 )
+            lockout.record_failure(now)
             hashed = await uow.passcodes.get(principal.id)
-            if hashed is None or not self._hasher.verify(hashed, passcode):
-                lockout.record_failure(now)
-                await uow.commit()
-                await self._record(principal.id, action, principal.id, "refused: wrong passcode")
-                raise WrongPasscode("wrong passcode")
-            lockout.reset()
             await uow.commit()
+        matched = hashed is not None and await asyncio.to_thread(
+            self._hasher.verify, hashed, passcode
+        )
+        if not matched:
+            await self._record(principal.id, action, principal.id, "refused: wrong passcode")
+            raise WrongPasscode("wrong passcode")
+        async with self._uow() as uow:
+            lockout = await uow.lockouts.get(principal.id)
+            if lockout is not None:
+                lockout.reset()  # a loaded aggregate's change is saved at commit
+                await uow.commit()
 
     async def _after(self, record: KillSwitchEvent) -> None:
         details = {

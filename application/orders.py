@@ -9,6 +9,7 @@ from application.access import account_for, may_act_on
 from application.batching import KeyedBatcher
 from application.concurrency import KeyedLocks
 from application.fills import book_fills
+from application.halts import HaltLatch, SendRefused
 from application.inbox import claim
 from application.order_commands import OrderResult as OrderResult
 from application.order_commands import StoredKeys, check_same, check_same_order
@@ -26,7 +27,7 @@ from domain.risk.verdicts import Decision, Verdict
 from domain.trading.accounts import Account, MissingMark
 from domain.trading.fills import Fill
 from domain.trading.orders import Order
-from ports.broker import BrokerError, BrokerPort
+from ports.broker import BrokerError, BrokerErrorCode, BrokerPort
 from ports.clock import Clock, IdGenerator
 from ports.events import EventPublisher
 from ports.marketdata import MarketDataPort
@@ -89,8 +90,11 @@ class OrderService:
         max_batch: int = MAX_BATCH,
         *,
         throttle: SharedThrottle | None = None,
+        latch: HaltLatch | None = None,
     ) -> None:
         self._uow = uow_factory
+        # Shared with the kill switch's thread: a halt binds the sends below at once.
+        self.latch = latch or HaltLatch()
         self._throttle = throttle  # with several instances: the order rate counted across all
         self._brokers = brokers
         self._market = market_data
@@ -166,7 +170,7 @@ class OrderService:
         async with self._uow() as uow:
             account = await uow.accounts.get(account_id)
             stored = await StoredKeys.read(uow, account_id, cmds)
-            reads = SharedReads(uow)
+            reads = SharedReads(uow, self.latch)
             allowed: dict[Principal, bool] = {}
             keys: dict[str, int] = {}
             client_ids: set[str] = set()
@@ -247,7 +251,7 @@ class OrderService:
         """The gate's decision on a hypothetical order; nothing is stored or sent."""
         async with self._uow() as uow:
             account = await account_for(uow, principal, account_id)
-            return await self._decide(uow, account, order, SharedReads(uow))
+            return await self._decide(uow, account, order, SharedReads(uow, self.latch))
 
     @staticmethod
     def _replay(cmd: SubmitOrder, stored: StoredKeys) -> OrderResult | None:
@@ -289,7 +293,11 @@ class OrderService:
         answers: list[tuple[str, str | BrokerError]] = []
         for item in approved:
             try:
-                ack = await broker.submit(item.order)
+                with self.latch.sending(item.order):
+                    ack = await broker.submit(item.order)
+            except SendRefused as refused:
+                halted = BrokerError(BrokerErrorCode.HALTED, str(refused))
+                answers.append((item.order.id, halted))
             except BrokerError as exc:
                 answers.append((item.order.id, exc))
             else:

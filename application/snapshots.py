@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from application.halts import HaltLatch
 from application.trading_state import effective_state
 from domain.killswitch.state import TradingState
 from domain.risk.flow import OrderFlow
@@ -28,8 +29,9 @@ class SharedReads:
     reads return cannot change under it except through that unit of work.
     """
 
-    def __init__(self, uow: UnitOfWork) -> None:
+    def __init__(self, uow: UnitOfWork, latch: HaltLatch | None = None) -> None:
         self._uow = uow
+        self._latch = latch
         self._instruments: dict[str, Instrument] | None = None
         self._states: dict[tuple[str, Origin], TradingState | None] = {}
 
@@ -42,7 +44,7 @@ class SharedReads:
         # Only an agent's own scope depends on the origin; users and strategies share one read.
         key = (account_id, origin if origin.kind is OriginKind.AGENT else _ANY)
         if key not in self._states:
-            self._states[key] = await effective_state(self._uow, account_id, origin)
+            self._states[key] = await effective_state(self._uow, account_id, origin, self._latch)
         return self._states[key]
 
 

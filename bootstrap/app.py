@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -11,6 +12,7 @@ from litestar import Litestar
 from adapters.http.app import create_app as create_http_app
 from bootstrap.container import Container, build_container
 from bootstrap.demo import DEMO_OWNER, DEMO_RISK, load_demo
+from bootstrap.killswitch_lane import start_lane
 from bootstrap.logging import configure_logging
 from bootstrap.settings import Settings, SettingsError, load_settings
 
@@ -37,10 +39,16 @@ def create_app(settings: Settings | None = None, container: Container | None = N
                 risk_officer=DEMO_RISK.username,
                 agent_key_id=demo.agent_key.key_id if demo.agent_key else None,
             )
-        _log.info("started", **container.api_services().settings_summary)
+        lane = await start_lane(container, settings)
+        summary = container.api_services().settings_summary
+        if lane is not None and isinstance(summary, dict):
+            summary["kill_switch_port"] = lane.port  # /api/status tells clients where it is
+        _log.info("started", **summary)
         try:
             yield
         finally:
+            if lane is not None:
+                await asyncio.to_thread(lane.stop)
             await container.shutdown_resources()  # type: ignore[misc]
             _log.info("stopped")
 

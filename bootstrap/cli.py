@@ -139,8 +139,15 @@ def prepare_sqlite_path(url: str) -> None:
 def _serve(args: argparse.Namespace, settings: Settings) -> None:
     import uvicorn
 
+    from bootstrap.serving import http_protocol
+
     if args.demo:
         os.environ["BULWARK_DEMO"] = "true"
+    # The app reads its settings again: the kill switch's listener binds beside these.
+    if args.host:
+        os.environ["BULWARK_HOST"] = args.host
+    if args.port:
+        os.environ["BULWARK_PORT"] = str(args.port)
     uvicorn.run(
         "bootstrap.app:app_from_env",
         factory=True,
@@ -150,6 +157,7 @@ def _serve(args: argparse.Namespace, settings: Settings) -> None:
         log_config=None,
         access_log=False,  # the app logs each request itself, with its request id
         ws_ping_interval=settings.ws_ping_seconds,
+        http=http_protocol(),  # stamps each request's arrival (the kill switch's deadline)
     )
 
 

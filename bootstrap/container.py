@@ -45,6 +45,7 @@ from application.apikeys import ApiKeyService
 from application.auth import AuthConfig, AuthService
 from application.broker_credentials import BrokerCredentialService
 from application.concurrency import KeyedLocks
+from application.halts import HaltLatch
 from application.killswitch import KillSwitchConfig, KillSwitchService
 from application.margin import MarginService, MarginWatch
 from application.market import MarketService
@@ -182,6 +183,14 @@ def connect_hub(bus: InProcessEventBus, hub: EventHub) -> EventHub:
     return hub
 
 
+def lane_kill_switch(*args: Any) -> KillSwitchService:
+    """The kill switch that moves to its lane once started (imported late: the lane module
+    builds containers itself)."""
+    from bootstrap.killswitch_lane import LaneKillSwitch
+
+    return LaneKillSwitch(*args)
+
+
 class Container(containers.DeclarativeContainer):
     """Embedded defaults: in-memory store, in-process bus, paper broker, in-memory market data."""
 
@@ -264,6 +273,8 @@ class Container(containers.DeclarativeContainer):
     )
     hasher = providers.Singleton(Argon2Hasher)
     locks = providers.Singleton(KeyedLocks)
+    # Shared by the order path and the kill switch, whichever thread it runs on.
+    latch = providers.Singleton(HaltLatch)
     tokens = providers.Singleton(token_issuer, settings)
     cipher = providers.Singleton(secret_cipher, settings)
     totp = providers.Singleton(PyOtpVerifier)
@@ -296,11 +307,12 @@ class Container(containers.DeclarativeContainer):
     orders = providers.Singleton(
         OrderService,
         uow_factory, brokers, quotes, publisher, clock, ids, policies, locks,
-        throttle=throttle,
+        throttle=throttle, latch=latch,
     )  # fmt: skip
+    # Runs locally until bootstrap/killswitch_lane.py starts the lane; then on the lane.
     killswitch = providers.Singleton(
-        KillSwitchService,
-        uow_factory, brokers, publisher, hasher, clock, ids, audit, notifier, locks, orders,
+        lane_kill_switch,
+        uow_factory, brokers, publisher, hasher, clock, ids, audit, notifier, latch, orders,
         killswitch_config,
     )  # fmt: skip
     risk = providers.Singleton(

@@ -109,7 +109,7 @@ def build_embedded(
         ids,
         audit,
         notifier,
-        locks,
+        orders.latch,
         orders,
         killswitch_config,
     )

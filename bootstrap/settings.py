@@ -141,6 +141,10 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     secret_key: Secret | None = None
     kill_switch_deadline_seconds: Seconds = 1.5
     four_eyes_resume: bool = True
+    # The kill switch runs on a thread and event loop of its own (bootstrap/killswitch_lane.py)
+    # and listens on a port of its own: BULWARK_PORT + 1 unless set; 0 picks a free port.
+    kill_switch_lane: bool = True
+    kill_switch_port: Annotated[int, msgspec.Meta(ge=0, le=65535)] | None = None
     heartbeat_threshold_seconds: Seconds = 5.0
     max_body_bytes: PosInt = 1_048_576
     login_rate_per_minute: PerMinute = 10
@@ -353,6 +357,8 @@ def _check(s: Settings) -> None:
             raise SettingsError("BULWARK_DEMO must be false when BULWARK_ENV=prod")
     if s.workers > 1 and s.database_url == "memory://":
         raise SettingsError("BULWARK_WORKERS > 1 needs a shared database, not memory://")
+    if s.kill_switch_lane and s.kill_switch_port is None and s.port == 65535:
+        raise SettingsError(f"{env_name('kill_switch_port')}: set it (BULWARK_PORT + 1 is no port)")
     if s.jwt_private_key_file is not None and not Path(s.jwt_private_key_file).is_file():
         raise SettingsError(f"{env_name('jwt_private_key_file')}: expected a readable PEM file")
     if s.secret_key is not None and not _is_fernet_key(s.secret_key.reveal()):

@@ -99,6 +99,8 @@ class BrokerErrorCode(StrEnum):
     RATE_LIMITED = "BROKER_RATE_LIMITED"
     NOT_FOUND = "BROKER_ORDER_NOT_FOUND"
     INSUFFICIENT_FUNDS = "BROKER_INSUFFICIENT_FUNDS"
+    # Never sent: this process's kill switch halted the order's scope after the gate passed it.
+    HALTED = "TRADING_HALTED"
 
 
 class BrokerError(Exception):

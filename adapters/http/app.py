@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from contextlib import AbstractAsyncContextManager
-from typing import Any
+from typing import Any, Literal
 
 from litestar import Litestar, Request, Router
 from litestar.config.cors import CORSConfig
@@ -18,7 +18,7 @@ from litestar.openapi.spec import Components, SecurityScheme, Tag
 
 from adapters.http.deps import DEPENDENCIES
 from adapters.http.metrics import METRICS_STATE_KEY, metrics, metrics_registry
-from adapters.http.observability import RequestIdMiddleware
+from adapters.http.observability import ArrivalMiddleware, RequestIdMiddleware
 from adapters.http.problems import EXCEPTION_HANDLERS
 from adapters.http.ratelimit import ApiRateLimitMiddleware
 from adapters.http.routes import (
@@ -45,6 +45,8 @@ from ports.ratelimit import RateLimiter
 
 RESOURCES = (accounts, risk, margin, killswitch, agents, succession, workspaces, monitoring)
 Lifespan = Callable[[Litestar], AbstractAsyncContextManager[None]]
+# What an app serves: the whole API, or only what the kill switch's own listener needs.
+Surface = Literal["api", "kill-switch"]
 
 
 def rate_limit(name: str, per_minute: int, applies: Callable[[str, str], bool]) -> RateLimitConfig:
@@ -91,9 +93,44 @@ def create_app(
     controllers: Sequence[type] = (),
     lifespan: Sequence[Lifespan] = (),
     debug: bool = False,
+    surface: Surface = "api",
 ) -> Litestar:
-    """The whole HTTP + WebSocket surface. `controllers` adds resource controllers under /api/v1."""
+    """The whole HTTP + WebSocket surface. `controllers` adds resource controllers under /api/v1.
+
+    `surface="kill-switch"` builds the kill switch's own listener: the same auth, limits,
+    errors and headers, with only the kill-switch routes and the health checks.
+    """
     config = config or HttpConfig()
+    if surface == "kill-switch":
+        handlers: list[Any] = [
+            health,
+            ready,
+            Router("/api/v1", route_handlers=[*killswitch.CONTROLLERS, *controllers]),
+        ]
+    else:
+        handlers = [
+            health,
+            ready,
+            status,
+            metrics,
+            events_socket,
+            Router(
+                "/api/v1",
+                route_handlers=[
+                    AuthController,
+                    OrderController,
+                    *(c for module in RESOURCES for c in module.CONTROLLERS),
+                    *signals.CONTROLLERS,
+                    *providers.CONTROLLERS,
+                    *market.CONTROLLERS,
+                    *broker_credentials.CONTROLLERS,
+                    *controllers,
+                ],
+            ),
+            # Outside /api/v1 as well: the platform's screens read signals at /api/signals.
+            Router("/api", route_handlers=signals.CONTROLLERS),
+        ]
+    docs = config.docs_enabled and surface == "api"
     openapi = OpenAPIConfig(
         title="Bulwark",
         version=config.version,
@@ -139,36 +176,15 @@ def create_app(
                 "health",
             )
         ],
-        enabled_endpoints=None if config.docs_enabled else set(),
+        enabled_endpoints=None if docs else set(),
     )
     auth = DefineMiddleware(BearerAuthMiddleware, exclude=PUBLIC_PATHS)
     app = Litestar(
-        route_handlers=[
-            health,
-            ready,
-            status,
-            metrics,
-            events_socket,
-            Router(
-                "/api/v1",
-                route_handlers=[
-                    AuthController,
-                    OrderController,
-                    *(c for module in RESOURCES for c in module.CONTROLLERS),
-                    *signals.CONTROLLERS,
-                    *providers.CONTROLLERS,
-                    *market.CONTROLLERS,
-                    *broker_credentials.CONTROLLERS,
-                    *controllers,
-                ],
-            ),
-            # Outside /api/v1 as well: the platform's screens read signals at /api/signals.
-            Router("/api", route_handlers=signals.CONTROLLERS),
-        ],
+        route_handlers=handlers,
         dependencies={**DEPENDENCIES, "http_config": Provide(lambda: config, sync_to_thread=False)},
         exception_handlers=EXCEPTION_HANDLERS,
         middleware=[*rate_limits(config, services.rate_limiter), auth],
-        openapi_config=openapi if config.docs_enabled else None,
+        openapi_config=openapi if docs else None,
         cors_config=CORSConfig(allow_origins=list(config.cors_origins))
         if config.cors_origins
         else None,
@@ -188,7 +204,10 @@ def create_app(
     )
     # Litestar runs its middleware only for matched routes; wrapping the app's own handler
     # gives unknown paths (404) and wrong methods (405) the same headers, request id and log.
-    app.asgi_handler = RequestIdMiddleware(
-        SecurityHeadersMiddleware(app.asgi_handler, hsts_seconds=config.hsts_seconds)
+    app.asgi_handler = ArrivalMiddleware(
+        RequestIdMiddleware(
+            SecurityHeadersMiddleware(app.asgi_handler, hsts_seconds=config.hsts_seconds)
+        ),
+        services.clock,
     )
     return app

@@ -4,6 +4,8 @@ Adds are staged and become visible only on commit, so a unit of work left
 without commit keeps nothing it added. Aggregates loaded in a unit of work are
 the stored objects themselves (as an ORM's identity map would hand out), and
 the events they record are collected from every aggregate the unit of work saw.
+The kill switch's thread reads the same store as the API's event loop, so scans copy a
+dict's values first (one C-level step) instead of iterating a dict another thread may grow.
 """
 
 from __future__ import annotations
@@ -96,7 +98,7 @@ class AccountRepo(_Repo):
     async def list(self, owner_id: str | None = None) -> list[Account]:
         return [
             self._seen(a)
-            for a in self._store.accounts.values()
+            for a in list(self._store.accounts.values())
             if owner_id is None or a.owner_id == owner_id
         ]
 
@@ -135,7 +137,7 @@ class OrderRepo(_Repo):
 
     async def search(self, criteria: OrderSearch) -> list[Order]:
         accounts = None if criteria.account_ids is None else frozenset(criteria.account_ids)
-        found = [o for o in self._store.orders.values() if _matches(o, criteria, accounts)]
+        found = [o for o in list(self._store.orders.values()) if _matches(o, criteria, accounts)]
         found.sort(key=_order_key, reverse=True)
         return [self._seen(o) for o in found[: max(0, criteria.limit)]]
 
@@ -144,7 +146,7 @@ class OrderRepo(_Repo):
     ) -> list[Order]:
         found = [
             o
-            for o in self._store.orders.values()
+            for o in list(self._store.orders.values())
             if (account_id is None or o.account_id == account_id) and (not open_only or o.is_open)
         ]
         return [self._seen(o) for o in reversed(found[-limit:])]
@@ -176,7 +178,7 @@ class FillRepo(_Repo):
     async def list(self, account_id: str, order_id: str | None = None) -> list[Fill]:
         found = [
             f
-            for f in self._store.fills.values()
+            for f in list(self._store.fills.values())
             if f.account_id == account_id and (order_id is None or f.order_id == order_id)
         ]
         return sorted(found, key=lambda f: (f.at, f.id))
@@ -222,7 +224,7 @@ class RiskRuleRepo(_Repo):
 
     async def list(self, owner_id: str | None = None) -> list[RiskRule]:
         return [
-            r for r in self._store.risk_rules.values() if owner_id is None or r.owner_id == owner_id
+            r for r in list(self._store.risk_rules.values()) if owner_id is None or r.owner_id == owner_id
         ]
 
 
@@ -234,7 +236,7 @@ class TradingStateRepo(_Repo):
         return self._seen(self._store.trading_states.get(scope_key))  # type: ignore[no-any-return]
 
     async def list(self) -> list[ScopeState]:
-        return [self._seen(s) for s in self._store.trading_states.values()]
+        return [self._seen(s) for s in list(self._store.trading_states.values())]
 
 
 class KillSwitchEventRepo(_Repo):
@@ -276,7 +278,7 @@ class AgentRepo(_Repo):
     async def list(self, owner_id: str | None = None) -> list[Agent]:
         return [
             self._seen(a)
-            for a in self._store.agents.values()
+            for a in list(self._store.agents.values())
             if owner_id is None or a.owner_id == owner_id
         ]
 
@@ -296,7 +298,7 @@ class SuccessionRepo(_Repo):
         return list(self._store.beneficiaries.get(owner_id, []))
 
     async def list(self) -> list[SuccessionCase]:
-        return [self._seen(c) for c in self._store.succession.values()]
+        return [self._seen(c) for c in list(self._store.succession.values())]
 
 
 class InMemoryUnitOfWork:

@@ -42,6 +42,8 @@ def test_settings(**overrides: str) -> Settings:
     environ = {
         "BULWARK_ENV": "test",
         "BULWARK_DATABASE_URL": harness_store_url(),
+        # In-process tests drive the kill switch on the app's loop; tests of the lane turn it on.
+        "BULWARK_KILL_SWITCH_LANE": "false",
         **{f"BULWARK_{k.upper()}": v for k, v in overrides.items()},
     }
     return load_settings(environ, env_file=None)

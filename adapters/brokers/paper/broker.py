@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from decimal import Decimal
 
@@ -62,6 +63,9 @@ class PaperBroker:
         self._marks: dict[str, Decimal] = {}
         self._faults = FaultPlan()
         self._limiter = RateLimiter(self._config.max_calls_per_second)
+        # The kill switch calls from a thread of its own (bootstrap/killswitch_lane.py): every
+        # read or change of the books happens under this lock, never across an await.
+        self._mutex = threading.RLock()
 
     @property
     def config(self) -> PaperBrokerConfig:
@@ -132,6 +136,10 @@ class PaperBroker:
         if order.order_type in STOP_TYPES and order.time_in_force in _IMMEDIATE:
             raise BrokerError(BrokerErrorCode.REJECTED, "stop orders cannot be IOC or FOK")
         quote = await self._quote(order.symbol)
+        with self._mutex:
+            return self._submit_now(order, quote)
+
+    def _submit_now(self, order: Order, quote: Quote | None) -> BrokerOrder:
         book = self._book(order.account_id)
         known = book.by_client_id.get(order.client_order_id)
         if known is not None:
@@ -156,35 +164,43 @@ class PaperBroker:
 
     async def cancel(self, account_id: str, broker_order_id: str) -> CancelResult:
         await self._enter("cancel", account_id)
-        book = self._book(account_id)
-        order = book.orders.get(broker_order_id)
-        if order is None:
-            return CancelResult(broker_order_id, ok=False, error=BrokerErrorCode.NOT_FOUND.value)
-        if not order.status.is_open:
-            return CancelResult(broker_order_id, ok=False, error=BrokerErrorCode.REJECTED.value)
-        if not self._faults.take_ack_lie(account_id):
-            order.status = BrokerOrderStatus.CANCELED
-            self._close(book, order)
-        return CancelResult(broker_order_id, ok=True)
+        with self._mutex:
+            book = self._book(account_id)
+            order = book.orders.get(broker_order_id)
+            if order is None:
+                error = BrokerErrorCode.NOT_FOUND.value
+                return CancelResult(broker_order_id, ok=False, error=error)
+            if not order.status.is_open:
+                error = BrokerErrorCode.REJECTED.value
+                return CancelResult(broker_order_id, ok=False, error=error)
+            if not self._faults.take_ack_lie(account_id):
+                order.status = BrokerOrderStatus.CANCELED
+                self._close(book, order)
+            return CancelResult(broker_order_id, ok=True)
 
     async def cancel_all(self, account_id: str) -> list[CancelResult]:
         await self._enter("cancel_all", account_id)
-        book = self._book(account_id)
-        results = [CancelResult(order_id, ok=True) for order_id in book.open_orders]
-        if self._faults.take_ack_lie(account_id):
+        with self._mutex:
+            book = self._book(account_id)
+            results = [CancelResult(order_id, ok=True) for order_id in book.open_orders]
+            if self._faults.take_ack_lie(account_id):
+                return results
+            for order in book.open_orders.values():
+                order.status = BrokerOrderStatus.CANCELED
+                self._unrest(order)
+            book.open_orders.clear()
             return results
-        for order in book.open_orders.values():
-            order.status = BrokerOrderStatus.CANCELED
-            self._unrest(order)
-        book.open_orders.clear()
-        return results
 
     async def close_all(self, account_id: str) -> list[CloseResult]:
         """Send a market order against every non-zero position; one failure stops no other."""
         await self._enter("close_all", account_id)
-        quotes = {
-            symbol: await self._quote(symbol) for symbol in self._book(account_id).held_symbols()
-        }
+        with self._mutex:
+            held = self._book(account_id).held_symbols()
+        quotes = {symbol: await self._quote(symbol) for symbol in held}
+        with self._mutex:
+            return self._close_now(account_id, quotes)
+
+    def _close_now(self, account_id: str, quotes: dict[str, Quote | None]) -> list[CloseResult]:
         book = self._book(account_id)
         results: list[CloseResult] = []
         for symbol, quote in quotes.items():
@@ -213,22 +229,28 @@ class PaperBroker:
 
     async def open_orders(self, account_id: str) -> list[BrokerOrder]:
         await self._enter("open_orders", account_id)
-        return [order.snapshot() for order in self._book(account_id).open_orders.values()]
+        with self._mutex:
+            return [order.snapshot() for order in self._book(account_id).open_orders.values()]
 
     async def positions(self, account_id: str) -> list[BrokerPosition]:
         await self._enter("positions", account_id)
-        book = self._book(account_id)
-        held = [book.positions[symbol] for symbol in book.held_symbols()]
-        return [BrokerPosition(account_id, p.symbol, p.quantity, p.average_price) for p in held]
+        with self._mutex:
+            book = self._book(account_id)
+            held = [book.positions[symbol] for symbol in book.held_symbols()]
+            return [BrokerPosition(account_id, p.symbol, p.quantity, p.average_price) for p in held]
 
     async def account(self, account_id: str) -> BrokerAccount:
         """Cash, equity at mid prices, and buying power = equity × leverage − gross exposure."""
         await self._enter("account", account_id)
-        symbols = self._book(account_id).held_symbols()
+        with self._mutex:
+            symbols = self._book(account_id).held_symbols()
         if symbols:
-            self._marks.update(await self._market_data.reference_prices(symbols))
-        book = self._book(account_id)
-        valuation = self._value(book)
+            marks = await self._market_data.reference_prices(symbols)
+        with self._mutex:
+            if symbols:
+                self._marks.update(marks)
+            book = self._book(account_id)
+            valuation = self._value(book)
         return BrokerAccount(
             account_id=account_id,
             cash=book.cash,
@@ -239,29 +261,33 @@ class PaperBroker:
 
     async def fills(self, account_id: str) -> list[Fill]:
         await self._enter("fills", account_id)
-        return self._book(account_id).drain_fills()
+        with self._mutex:
+            return self._book(account_id).drain_fills()
 
     # -- market ----------------------------------------------------------------
     def on_quote(self, quote: Quote) -> None:
         """Re-check the resting orders of the quote's symbol; subscribe this to market data."""
-        self._observe(quote)
-        resting = self._resting.get(quote.symbol)
-        if not resting:
-            return
-        for order in list(resting.values()):
-            if order.status.is_open:
-                self._match(self._books[order.account_id], order, quote)
+        with self._mutex:
+            self._observe(quote)
+            resting = self._resting.get(quote.symbol)
+            if not resting:
+                return
+            for order in list(resting.values()):
+                if order.status.is_open:
+                    self._match(self._books[order.account_id], order, quote)
 
     # -- internals -------------------------------------------------------------
     async def _enter(self, method: str, account_id: str) -> None:
         """Rate limit, injected faults and latency, in that order, for every port call."""
-        if not self._limiter.admit(account_id, self._clock.monotonic()):
+        with self._mutex:
+            admitted = self._limiter.admit(account_id, self._clock.monotonic())
+            fault = self._faults.take_call_fault(method, account_id) if admitted else None
+        if not admitted:
             raise BrokerError(
                 BrokerErrorCode.RATE_LIMITED,
                 f"{method}: more than {self._config.max_calls_per_second} calls a second",
                 retryable=True,
             )
-        fault = self._faults.take_call_fault(method, account_id)
         if fault is not None:
             if fault.timeout_s is not None:
                 await self._clock.sleep(fault.timeout_s)

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Annotated, Any
 
-from litestar import Controller, get, post
+from litestar import Controller, Request, get, post
 from litestar.params import JSONBody, QueryParameter
 
 from adapters.http.deps import CallerDep, ServicesDep
+from adapters.http.observability import arrived_at
 from adapters.http.problems import problem_responses
 from adapters.http.schemas.killswitch import (
     ActivateIn,
@@ -54,13 +55,18 @@ class KillSwitchController(Controller):
         responses=problem_responses(400, 401, 403, 404, 423, 429, notes=_ACTIVATE_NOTES),
     )
     async def activate(
-        self, data: JSONBody[ActivateIn], caller: CallerDep, services: ServicesDep
+        self,
+        request: Request[Any, Any, Any],
+        data: JSONBody[ActivateIn],
+        caller: CallerDep,
+        services: ServicesDep,
     ) -> KillSwitchEventOut:
         command = ActivateKillSwitch(
             principal=caller.principal,
             passcode=data.passcode,
             scope=data.scope.to_domain(),
             flatten=data.flatten,
+            received_at=arrived_at(request.scope),
         )
         if data.reason is not None:
             command = replace(command, reason=data.reason)
