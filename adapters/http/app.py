@@ -86,6 +86,56 @@ def rate_limits(config: HttpConfig, limiter: RateLimiter) -> list[Any]:
     ]
 
 
+def openapi_config(config: HttpConfig) -> OpenAPIConfig:
+    """The OpenAPI document and its Swagger UI at /schema (only when docs are enabled)."""
+    return OpenAPIConfig(
+        title="Bulwark",
+        version=config.version,
+        description=(
+            "Risk and safety control plane for AI-driven trading: every order passes the "
+            "pre-trade gate; the kill switch stops everything. Errors are RFC 9457 "
+            "problem+json documents with a stable `code`."
+        ),
+        path="/schema",
+        render_plugins=[
+            SwaggerRenderPlugin(path="/swagger"),
+            JsonRenderPlugin(path="/openapi.json"),
+        ],
+        components=Components(
+            security_schemes={
+                "BearerToken": SecurityScheme(
+                    type="http", scheme="bearer", bearer_format="JWT", description="Access token"
+                ),
+                "ApiKey": SecurityScheme(
+                    type="apiKey",
+                    name="X-API-Key",
+                    security_scheme_in="header",
+                    description="Agent API key (bwk_...)",
+                ),
+            }
+        ),
+        security=[{"BearerToken": []}, {"ApiKey": []}],
+        tags=[
+            Tag(name=n)
+            for n in (
+                "auth",
+                "orders",
+                "accounts",
+                "risk",
+                "kill-switch",
+                "agents",
+                "margin",
+                "succession",
+                "workspaces",
+                "monitoring",
+                "market-data",
+                "signals",
+                "health",
+            )
+        ],
+    )
+
+
 def create_app(
     services: ApiServices,
     config: HttpConfig | None = None,
@@ -131,60 +181,14 @@ def create_app(
             Router("/api", route_handlers=signals.CONTROLLERS),
         ]
     docs = config.docs_enabled and surface == "api"
-    openapi = OpenAPIConfig(
-        title="Bulwark",
-        version=config.version,
-        description=(
-            "Risk and safety control plane for AI-driven trading: every order passes the "
-            "pre-trade gate; the kill switch stops everything. Errors are RFC 9457 "
-            "problem+json documents with a stable `code`."
-        ),
-        path="/schema",
-        render_plugins=[
-            SwaggerRenderPlugin(path="/swagger"),
-            JsonRenderPlugin(path="/openapi.json"),
-        ],
-        components=Components(
-            security_schemes={
-                "BearerToken": SecurityScheme(
-                    type="http", scheme="bearer", bearer_format="JWT", description="Access token"
-                ),
-                "ApiKey": SecurityScheme(
-                    type="apiKey",
-                    name="X-API-Key",
-                    security_scheme_in="header",
-                    description="Agent API key (bwk_...)",
-                ),
-            }
-        ),
-        security=[{"BearerToken": []}, {"ApiKey": []}],
-        tags=[
-            Tag(name=n)
-            for n in (
-                "auth",
-                "orders",
-                "accounts",
-                "risk",
-                "kill-switch",
-                "agents",
-                "margin",
-                "succession",
-                "workspaces",
-                "monitoring",
-                "market-data",
-                "signals",
-                "health",
-            )
-        ],
-        enabled_endpoints=None if docs else set(),
-    )
+    openapi = openapi_config(config) if docs else None
     auth = DefineMiddleware(BearerAuthMiddleware, exclude=PUBLIC_PATHS)
     app = Litestar(
         route_handlers=handlers,
         dependencies={**DEPENDENCIES, "http_config": Provide(lambda: config, sync_to_thread=False)},
         exception_handlers=EXCEPTION_HANDLERS,
         middleware=[*rate_limits(config, services.rate_limiter), auth],
-        openapi_config=openapi if docs else None,
+        openapi_config=openapi,
         cors_config=CORSConfig(allow_origins=list(config.cors_origins))
         if config.cors_origins
         else None,

@@ -1,0 +1,218 @@
+"""The kill switch's lane against a served app: confirmed within its deadline while the API's
+event loop is blocked by a stuck handler, and while the API is saturated with orders."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+
+from adapters.postgres import migrate
+from adapters.postgres.engine import PoolSettings, make_engine
+from bootstrap.app import create_app
+from bootstrap.container import build_container
+from bootstrap.demo import DEMO_ACCOUNT, DEMO_OWNER
+from bootstrap.serving import http_protocol
+from bootstrap.settings import Settings, load_settings
+from tests.integration.servers import free_port
+
+DEADLINE_S = 1.5
+ACTIVATE = "/api/v1/kill-switch/activate"
+HALT_ACCOUNT = {"passcode": DEMO_OWNER.passcode, "scope": {"kind": "account", "id": DEMO_ACCOUNT}}
+
+
+@dataclass
+class Served:
+    """The real app (demo data, paper broker) served by uvicorn on a thread of its own."""
+
+    settings: Settings
+    api: str = ""
+    lane: str = ""
+    loop: asyncio.AbstractEventLoop | None = None
+    server: uvicorn.Server | None = None
+    thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        container = build_container(self.settings)
+        app = create_app(self.settings, container)
+        config = uvicorn.Config(
+            app,
+            host="127.0.0.1",
+            port=self.settings.port,
+            log_config=None,
+            access_log=False,
+            http=http_protocol(),
+            loop="asyncio",
+        )
+        self.server = uvicorn.Server(config)
+        started = threading.Event()
+
+        def run() -> None:
+            self.loop = asyncio.new_event_loop()
+            asyncio.set_event_loop(self.loop)
+            self.loop.call_soon(started.set)
+            self.loop.run_until_complete(self.server.serve())  # type: ignore[union-attr]
+
+        self.thread = threading.Thread(target=run, name="api-loop", daemon=True)
+        self.thread.start()
+        started.wait(10)
+        deadline = time.monotonic() + 60
+        while not self.server.started:
+            assert time.monotonic() < deadline, "the app did not start"
+            time.sleep(0.02)
+        self.api = f"http://127.0.0.1:{self.settings.port}"
+        status = httpx.get(f"{self.api}/api/status", timeout=10).json()
+        self.lane = f"http://127.0.0.1:{status['settings']['kill_switch_port']}"
+
+    def stop(self) -> None:
+        if self.server is not None:
+            self.server.should_exit = True
+        if self.thread is not None:
+            self.thread.join(15)
+
+
+def served_settings(database_url: str) -> Settings:
+    return load_settings(
+        {
+            "BULWARK_ENV": "test",
+            "BULWARK_DATABASE_URL": database_url,
+            "BULWARK_PORT": str(free_port()),
+            "BULWARK_KILL_SWITCH_PORT": "0",
+            "BULWARK_DEMO": "true",
+            "BULWARK_API_RATE_PER_MINUTE": "1000000",
+            "BULWARK_LOG_LEVEL": "warning",
+        },
+        env_file=None,
+    )
+
+
+@pytest.fixture(params=["memory", "sqlite"])
+def served(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Served]:
+    url = "memory://"
+    if request.param == "sqlite":
+        url = f"sqlite+aiosqlite:///{tmp_path / 'bulwark.db'}"
+        migrate_sqlite(url)
+    app = Served(served_settings(url))
+    app.start()
+    try:
+        yield app
+    finally:
+        app.stop()
+
+
+def migrate_sqlite(url: str) -> None:
+    async def run() -> None:
+        engine = make_engine(url, PoolSettings())
+        await migrate.upgrade(engine)
+        await engine.dispose()
+
+    asyncio.run(run())
+
+
+@pytest.fixture
+async def client(served: Served) -> AsyncIterator[httpx.AsyncClient]:
+    limits = httpx.Limits(max_connections=64, max_keepalive_connections=64)
+    async with httpx.AsyncClient(timeout=30, limits=limits) as c:
+        login = await c.post(
+            f"{served.api}/api/v1/auth/login",
+            json={"username": DEMO_OWNER.username, "password": DEMO_OWNER.password},
+        )
+        assert login.status_code == 200, login.text
+        c.headers["Authorization"] = f"Bearer {login.json()['access_token']}"
+        yield c
+
+
+async def resting_order(served: Served, client: httpx.AsyncClient) -> None:
+    placed = await client.post(
+        f"{served.api}/api/v1/orders",
+        json={
+            "account_id": DEMO_ACCOUNT,
+            "symbol": "MSFT",
+            "side": "buy",
+            "quantity": "5",
+            "order_type": "limit",
+            "limit_price": "300",
+        },
+    )
+    assert placed.status_code == 201, placed.text
+    assert placed.json()["order"]["status"] == "accepted"
+
+
+async def test_confirmed_within_the_deadline_while_a_handler_blocks_the_api_loop(
+    served: Served, client: httpx.AsyncClient
+) -> None:
+    # Arrange: a resting order, then the API's event loop stuck for 3 s (a handler gone wrong)
+    await resting_order(served, client)
+    assert served.loop is not None
+    served.loop.call_soon_threadsafe(time.sleep, 3.0)
+    await asyncio.sleep(0.1)
+    health = asyncio.create_task(client.get(f"{served.api}/health"))
+
+    # Act
+    started = time.monotonic()
+    response = await client.post(f"{served.lane}{ACTIVATE}", json=HALT_ACCOUNT)
+    answered_in = time.monotonic() - started
+    api_still_blocked = not health.done()
+
+    # Assert
+    assert response.status_code == 201, response.text
+    record = response.json()
+    assert record["broker_confirmed"] is True
+    assert record["orders_cancelled"] == 1
+    assert record["elapsed_ms"] < DEADLINE_S * 1000
+    assert answered_in < DEADLINE_S
+    assert api_still_blocked  # the lane answered while the API could not
+    assert (await health).status_code == 200
+    # Once the loop runs again, an order of the halted account is denied
+    denied = await client.post(
+        f"{served.api}/api/v1/orders",
+        json={"account_id": DEMO_ACCOUNT, "symbol": "AAPL", "side": "buy", "quantity": "1"},
+    )
+    assert denied.status_code == 422
+    assert denied.json()["reasons"] == ["TRADING_HALTED"]
+
+
+async def test_confirmed_within_the_deadline_while_the_api_is_saturated(
+    served: Served, client: httpx.AsyncClient
+) -> None:
+    # Arrange: 48 clients sending orders back to back, on both the API port and the lane's
+    await resting_order(served, client)
+    stop = asyncio.Event()
+    answered: list[tuple[float, int]] = []
+
+    async def hammer() -> None:
+        order = {"account_id": DEMO_ACCOUNT, "symbol": "AAPL", "side": "buy", "quantity": "1"}
+        while not stop.is_set():
+            reply = await client.post(f"{served.api}/api/v1/orders", json=order)
+            answered.append((time.monotonic(), reply.status_code))
+
+    load = [asyncio.create_task(hammer()) for _ in range(48)]
+    await asyncio.sleep(1.0)
+    assert len(answered) > 50  # the API is busy with orders
+
+    # Act: through the API's own port (handed to the lane) and through the lane's port
+    outcomes = []
+    for base in (served.api, served.lane):
+        started = time.monotonic()
+        response = await client.post(f"{base}{ACTIVATE}", json=HALT_ACCOUNT)
+        outcomes.append((response, time.monotonic() - started, time.monotonic()))
+    stop.set()
+    await asyncio.gather(*load)
+
+    # Assert
+    for response, _, _ in outcomes:
+        assert response.status_code == 201, response.text
+        assert response.json()["broker_confirmed"] is True
+        assert response.json()["elapsed_ms"] < DEADLINE_S * 1000
+    assert outcomes[0][0].json()["orders_cancelled"] == 1
+    assert outcomes[1][1] < DEADLINE_S  # the lane's own port answers within the deadline
+    halted_at = outcomes[0][2]
+    after = [status for at, status in answered if at > halted_at + 0.05]
+    assert after and set(after) == {422}  # every order answered after the halt was denied
