@@ -174,6 +174,7 @@ def bulwark_env(store: Store) -> dict[str, str]:
         "BULWARK_API_RATE_PER_MINUTE": "1000000",
         "BULWARK_LOG_LEVEL": "warning",
         "BULWARK_LOG_FORMAT": "json",
+        "BULWARK_KILL_SWITCH_PORT": "0",  # a free port: BULWARK_PORT + 1 may be the other server's
     }
 
 

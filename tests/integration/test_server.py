@@ -57,7 +57,7 @@ def running(env: dict[str, str]) -> Iterator[str]:
     proc = subprocess.Popen(
         _bulwark("serve", "--demo"),
         cwd=ROOT,
-        env={**env, "BULWARK_PORT": str(port)},
+        env={**env, "BULWARK_PORT": str(port), "BULWARK_KILL_SWITCH_PORT": "0"},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
     )
