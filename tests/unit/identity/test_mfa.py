@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 
 import pytest
@@ -90,6 +91,70 @@ async def test_a_code_cannot_be_replayed(world: World) -> None:
 
     with pytest.raises(Unauthenticated):
         await world.auth.login(OWNER_NAME, PASSWORD, code)
+
+
+async def test_after_a_code_is_accepted_the_previous_steps_code_is_refused(world: World) -> None:
+    # Arrange: both codes are inside the one-step drift window
+    _, enrollment = await enrolled(world)
+    previous = world.totp.code_at(enrollment.secret, world.clock.now() - STEP)
+    await world.auth.login(OWNER_NAME, PASSWORD, current_code(world, enrollment))
+
+    # Act / Assert: RFC 6238 §5.2, a step at or before the last accepted one is refused
+    with pytest.raises(Unauthenticated, match="one-time code"):
+        await world.auth.login(OWNER_NAME, PASSWORD, previous)
+
+
+async def test_a_code_of_the_next_step_cannot_be_replayed_when_its_step_comes(
+    world: World,
+) -> None:
+    _, enrollment = await enrolled(world)
+    now = world.clock.now()
+    following = world.totp.code_at(enrollment.secret, now + STEP)
+    current = world.totp.code_at(enrollment.secret, now)
+    assert await world.auth.login(OWNER_NAME, PASSWORD, following)  # a clock running ahead
+
+    refused_now = await _refused(world, current)
+    world.clock.advance(STEP)
+    refused_later = await _refused(world, following)
+
+    assert (refused_now, refused_later) == (True, True)
+    assert world.store.users[_user_id(world)].last_totp_step == world.totp.step_at(now + STEP)
+
+
+async def test_one_code_sent_in_two_concurrent_logins_opens_one_session(world: World) -> None:
+    _, enrollment = await enrolled(world)
+    code = current_code(world, enrollment)
+
+    results = await asyncio.gather(
+        world.auth.login(OWNER_NAME, PASSWORD, code),
+        world.auth.login(OWNER_NAME, PASSWORD, code),
+        return_exceptions=True,
+    )
+
+    assert sorted(type(r).__name__ for r in results) == ["TokenPair", "Unauthenticated"]
+
+
+async def test_verifying_the_enrolment_spends_its_code(world: World) -> None:
+    user = await world.auth.create_user(OWNER_NAME, PASSWORD, Role.OWNER)
+    enrollment = await world.auth.enroll_mfa(Principal(user.id, user.role))
+    code = current_code(world, enrollment)
+    await world.auth.verify_mfa(Principal(user.id, user.role), code)
+
+    with pytest.raises(Unauthenticated):
+        await world.auth.login(OWNER_NAME, PASSWORD, code)
+
+
+async def _refused(world: World, code: str) -> bool:
+    try:
+        await world.auth.login(OWNER_NAME, PASSWORD, code)
+    except Unauthenticated:
+        return True
+    return False
+
+
+def _user_id(world: World) -> str:
+    [user_id] = world.store.users
+    return user_id
 
 
 async def test_a_backup_code_works_once(world: World) -> None:
