@@ -71,10 +71,10 @@ class UserRepo(TrackedRepo):
 
     async def write(self, conn: AsyncConnection, obj: Any, before: Any, after: Any) -> None:
         try:
-            if before is not None and after["last_totp_step"] != before["last_totp_step"]:
-                await _advance_totp_step(conn, before, after)
-            else:
+            if before is None:
                 await upsert(conn, users, after, self.keys)
+            else:
+                await _update_user(conn, before, after)
         except IntegrityError as exc:
             # The only unique constraint besides the key (which upsert handles) is the name.
             raise Conflict(f"username {obj.username} is taken") from exc
@@ -329,16 +329,20 @@ def _deleter(table: Table, where: ColumnElement[bool]) -> Callable[[AsyncConnect
     return lambda conn: conn.execute(delete(table).where(where))
 
 
-async def _advance_totp_step(conn: AsyncConnection, before: Any, after: dict[str, Any]) -> None:
-    """Save the user only if no one stored a later (or the same) TOTP step meanwhile:
-    two logins with one code cannot both commit (RFC 6238 §5.2)."""
+async def _update_user(conn: AsyncConnection, before: Any, after: dict[str, Any]) -> None:
+    """Save a loaded user. Its TOTP step only moves forward (RFC 6238 §5.2): a new step is
+    written only over the one this copy was loaded with, so two logins with one code cannot
+    both commit; a copy that did not change the step leaves the stored one alone, so a
+    stale copy (a concurrent password change) cannot turn it back."""
     step = users.c.last_totp_step
-    previous = before["last_totp_step"]
-    unchanged = step.is_(None) if previous is None else step == previous
-    values = {k: v for k, v in after.items() if k != "id"}
-    statement = update(users).where(users.c.id == after["id"], unchanged).values(values)
-    result = await conn.execute(statement)
-    if result.rowcount != 1:
+    where = [users.c.id == after["id"]]
+    new_step = after["last_totp_step"] != before["last_totp_step"]
+    if new_step:
+        previous = before["last_totp_step"]
+        where.append(step.is_(None) if previous is None else step == previous)
+    values = {k: v for k, v in after.items() if k != "id" and (new_step or k != "last_totp_step")}
+    result = await conn.execute(update(users).where(*where).values(values))
+    if new_step and result.rowcount != 1:
         raise ConcurrentUpdate(f"user {after['id']} used a one-time code in a concurrent login")
 
 
