@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from application.auth_views import MfaEnrollment, Session, TokenPair, UserView, user_view
 from application.login_guard import LoginGuard
 from domain.errors import (
     ConcurrentUpdate,
@@ -41,6 +42,16 @@ from ports.identity import SecretCipher, TokenIssuer, TotpVerifier
 from ports.security import PasswordHasher
 from ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
+__all__ = [
+    "AuthConfig",
+    "AuthService",
+    "MfaEnrollment",
+    "Session",
+    "TokenPair",
+    "UserView",
+    "user_view",
+]
+
 BACKUP_CODES = 10
 _USER_ADMINS = frozenset({Role.ADMIN, Role.SYSTEM})
 _BAD_CREDENTIALS = "invalid username or password"
@@ -59,50 +70,6 @@ class AuthConfig:
     # (its revocation, its family's and its user). Changes made through this service apply
     # at once here; another instance sees a logout or a revoked family within this time.
     session_cache: timedelta = timedelta(seconds=1)
-
-
-@dataclass(frozen=True, slots=True)
-class TokenPair:
-    """What a login or a refresh hands out; lifetimes in seconds."""
-
-    access_token: str
-    refresh_token: str
-    expires_in: int
-    refresh_expires_in: int
-    token_type: str = "Bearer"
-
-
-@dataclass(frozen=True, slots=True)
-class Session:
-    """An authenticated access token: who it is, and which token (for logout)."""
-
-    principal: Principal
-    jti: str
-    expires_at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class UserView:
-    """A user as shown to clients (no hashes, no secrets)."""
-
-    id: str
-    username: str
-    role: Role
-    mfa_enabled: bool
-    created_at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class MfaEnrollment:
-    """A new TOTP secret and backup codes: shown once, never stored in plaintext."""
-
-    secret: str
-    provisioning_uri: str
-    backup_codes: tuple[str, ...]
-
-
-def user_view(user: User) -> UserView:
-    return UserView(user.id, user.username, user.role, user.mfa_enabled, user.created_at)
 
 
 class AuthService:
