@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from application.auth import MfaEnrollment
 from domain.errors import Conflict, LoginLocked, MfaRequired, Unauthenticated
+from domain.identity import User
 from domain.principals import Principal, Role
 from tests.unit.identity.conftest import OWNER_NAME, PASSWORD, World
 
@@ -209,3 +210,12 @@ async def test_the_totp_secret_is_encrypted_and_backup_codes_hashed_at_rest(worl
         assert code not in stored
         assert code.replace("-", "") not in stored
     assert len(user.backup_code_digests) == 10
+
+
+def test_a_user_accepts_only_later_totp_steps() -> None:
+    user = User("usr-1", "alice", "hash", Role.OWNER, datetime(2026, 1, 1, tzinfo=UTC))
+
+    answers = [user.accept_totp_step(s) for s in (100, 100, 99, 102, 101, 103)]
+
+    assert answers == [True, False, False, True, False, True]
+    assert user.last_totp_step == 103

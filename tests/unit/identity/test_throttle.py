@@ -8,6 +8,7 @@ import pytest
 
 from domain.errors import LoginLocked, LoginThrottled, Unauthenticated
 from domain.identity import CLIENT_THROTTLE, USERNAME_THROTTLE, LoginThrottle, ThrottlePolicy
+from domain.identity.throttle import MAX_REMEMBERED_FAILURES
 from domain.principals import Role
 from tests.unit.identity.conftest import OWNER_NAME, PASSWORD, World
 
@@ -233,3 +234,26 @@ async def test_failures_and_the_throttling_are_audited_without_the_password(worl
     ]
     assert all(dict(e.details).get("client") == ATTACKER for e in entries)
     assert all(PASSWORD not in repr(e) and WRONG not in repr(e) for e in entries)
+
+
+def test_a_throttle_remembers_a_bounded_number_of_failures_and_starts_once() -> None:
+    t0 = datetime(2026, 1, 1, tzinfo=UTC)
+    throttle = LoginThrottle("client:203.0.113.66")
+
+    starts = [
+        throttle.record_failure(t0 + timedelta(seconds=n), CLIENT_THROTTLE) for n in range(500)
+    ]
+
+    assert starts.count(True) == 1 and starts.index(True) == CLIENT_THROTTLE.free_failures
+    assert len(throttle.failures) == MAX_REMEMBERED_FAILURES
+    assert throttle.failures[-1] == t0 + timedelta(seconds=499)
+
+
+async def test_without_an_admin_nobody_is_told_and_the_login_still_answers(world: World) -> None:
+    for _ in range(5):
+        await fail(world)
+
+    with pytest.raises(LoginLocked):
+        await world.auth.login(OWNER_NAME, PASSWORD, client=ATTACKER)
+
+    assert world.notifier.sent == []
