@@ -119,9 +119,11 @@ class LoginGuard:
         if self._notifier is None:
             return
         what = "Username" if outcome == "locked" else "Client"
-        subject = f"{what} throttled after failed logins: {target}"
+        # The username is whatever a client sent: printable and short in a mail subject.
+        shown = "".join(ch if ch.isprintable() else "?" for ch in target)[:_MAX_SHOWN]
+        subject = f"{what} throttled after failed logins: {shown}"
         body = (
-            f"{target} has failed to log in {self._policy(outcome).free_failures + 1} times "
+            f"{shown} has failed to log in {self._policy(outcome).free_failures + 1} times "
             f"(last try for username {throttles.username!r}"
             f"{f' from {throttles.client}' if throttles.client else ''}); "
             "further attempts now wait. See the audit log (auth.login, auth.lockout)."
@@ -147,6 +149,9 @@ class LoginGuard:
             {**details, **_client(throttles)},
         )
         await self._audit.record(entry)
+
+
+_MAX_SHOWN = 120
 
 
 def _login_key(username: str) -> str:

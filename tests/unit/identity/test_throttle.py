@@ -257,3 +257,15 @@ async def test_without_an_admin_nobody_is_told_and_the_login_still_answers(world
         await world.auth.login(OWNER_NAME, PASSWORD, client=ATTACKER)
 
     assert world.notifier.sent == []
+
+
+async def test_a_hostile_username_reaches_the_admins_printable_and_short(world: World) -> None:
+    await world.auth.create_user("root-admin", PASSWORD, Role.ADMIN)
+    hostile = "eve\r\nBcc: everyone@example.com" + "x" * 500
+
+    for _ in range(5):
+        await fail(world, hostile, client=None)
+
+    [sent] = world.notifier.sent
+    assert "\r" not in sent.subject and "\n" not in sent.subject
+    assert len(sent.subject) < 200
