@@ -7,11 +7,22 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from domain.errors import Conflict, Forbidden, LoginLocked, MfaRequired, NotFound, Unauthenticated
+from application.auth_views import MfaEnrollment, Session, TokenPair, UserView, user_view
+from application.login_guard import LoginGuard
+from domain.errors import (
+    ConcurrentUpdate,
+    Conflict,
+    Forbidden,
+    MfaRequired,
+    NotFound,
+    Unauthenticated,
+)
 from domain.identity import (
+    CLIENT_THROTTLE,
+    USERNAME_THROTTLE,
     AccessClaims,
-    LoginThrottle,
     RefreshToken,
+    ThrottlePolicy,
     User,
     digest,
     new_backup_code,
@@ -26,10 +37,20 @@ from domain.identity import (
 from domain.identity.credentials import normalize_backup_code
 from domain.principals import Principal, Role
 from ports.clock import Clock, IdGenerator
-from ports.events import AuditEntry, AuditLog
+from ports.events import AuditEntry, AuditLog, Notifier
 from ports.identity import SecretCipher, TokenIssuer, TotpVerifier
 from ports.security import PasswordHasher
 from ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+
+__all__ = [
+    "AuthConfig",
+    "AuthService",
+    "MfaEnrollment",
+    "Session",
+    "TokenPair",
+    "UserView",
+    "user_view",
+]
 
 BACKUP_CODES = 10
 _USER_ADMINS = frozenset({Role.ADMIN, Role.SYSTEM})
@@ -38,68 +59,25 @@ _BAD_CREDENTIALS = "invalid username or password"
 
 @dataclass(frozen=True, slots=True)
 class AuthConfig:
-    """Token lifetimes, the login lockout, and the issuer name shown by authenticator apps."""
+    """Token lifetimes, login throttling, and the issuer name shown by authenticator apps."""
 
     access_ttl: timedelta = timedelta(minutes=15)
     refresh_ttl: timedelta = timedelta(days=30)
-    max_failed_logins: int = 5
-    lockout_window: timedelta = timedelta(minutes=15)
+    username_throttle: ThrottlePolicy = USERNAME_THROTTLE
+    client_throttle: ThrottlePolicy = CLIENT_THROTTLE
     mfa_issuer: str = "Bulwark"
     # How long a checked access token's session is reused without reading the store again
-    # (its revocation and its user). Changes made through this service apply at once here;
-    # another instance sees a logout within this many seconds.
+    # (its revocation, its family's and its user). Changes made through this service apply
+    # at once here; another instance sees a logout or a revoked family within this time.
     session_cache: timedelta = timedelta(seconds=1)
-
-
-@dataclass(frozen=True, slots=True)
-class TokenPair:
-    """What a login or a refresh hands out; lifetimes in seconds."""
-
-    access_token: str
-    refresh_token: str
-    expires_in: int
-    refresh_expires_in: int
-    token_type: str = "Bearer"
-
-
-@dataclass(frozen=True, slots=True)
-class Session:
-    """An authenticated access token: who it is, and which token (for logout)."""
-
-    principal: Principal
-    jti: str
-    expires_at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class UserView:
-    """A user as shown to clients (no hashes, no secrets)."""
-
-    id: str
-    username: str
-    role: Role
-    mfa_enabled: bool
-    created_at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class MfaEnrollment:
-    """A new TOTP secret and backup codes: shown once, never stored in plaintext."""
-
-    secret: str
-    provisioning_uri: str
-    backup_codes: tuple[str, ...]
-
-
-def user_view(user: User) -> UserView:
-    return UserView(user.id, user.username, user.role, user.mfa_enabled, user.created_at)
 
 
 class AuthService:
     """Creates users and turns credentials into tokens and tokens into sessions.
 
-    Failed logins count per username (known or not) and lock it for a while; a
-    refresh token is used once, and a used one presented again revokes its family.
+    Failed logins are throttled per client address and per username (LoginGuard); a
+    refresh token is used once, and a used one presented again revokes its family,
+    access tokens included. Argon2 runs in a worker thread, never inside a unit of work.
     """
 
     def __init__(
@@ -113,6 +91,7 @@ class AuthService:
         ids: IdGenerator,
         audit: AuditLog,
         config: AuthConfig | None = None,
+        notifier: Notifier | None = None,
     ) -> None:
         self._uow = uow_factory
         self._hasher = hasher
@@ -123,6 +102,9 @@ class AuthService:
         self._ids = ids
         self._audit = audit
         self.config = config or AuthConfig()
+        self._guard = LoginGuard(
+            clock, audit, notifier, self.config.username_throttle, self.config.client_throttle
+        )
         self._dummy_hash: str | None = None
         self._sessions: dict[str, tuple[float, Principal]] = {}
         self._reading: dict[str, asyncio.Future[Principal]] = {}
@@ -167,46 +149,57 @@ class AuthService:
             user = await _user(uow, principal)
             user.change_password(new_hash)
             await uow.users.add(user)
+            families: set[str] = set()
             for token in await uow.refresh_tokens.by_user(user.id):
+                families.add(token.family_id)
                 token.revoke(now)
                 await uow.refresh_tokens.add(token)
+            for family in families:
+                await uow.revoked_tokens.add_family(family, now + self.config.access_ttl)
             await uow.commit()
+        self._sessions.clear()
         await self._record(principal.id, "user.password", _user_key(principal.id), "changed")
 
     # -- login -----------------------------------------------------------------------
-    async def login(self, username: str, password: str, totp_code: str | None = None) -> TokenPair:
+    async def login(
+        self,
+        username: str,
+        password: str,
+        totp_code: str | None = None,
+        *,
+        client: str | None = None,
+    ) -> TokenPair:
+        """`client` is the caller's network address when known: failures are throttled per
+        client as well as per username (see LoginGuard); other callers may leave it out."""
         name = normalize_username(username)
         async with self._uow() as uow:
-            throttle = await uow.login_throttles.get(name)
+            throttles = await self._guard.load(uow, name, client)
             found = await uow.users.by_username(name)
-        if throttle is not None and throttle.is_locked(self._clock.now()):
-            await self._refuse_locked(name, throttle)
+        await self._guard.refuse_if_waiting(throttles, self._clock.now())
         # Hash even for an unknown user, so the time taken does not say which usernames exist.
         hashed = found.password_hash if found is not None else await self._dummy()
         password_ok = await asyncio.to_thread(self._hasher.verify, hashed, password)
         now = self._clock.now()
         async with self._uow() as uow:
-            throttle = await uow.login_throttles.get(name)
-            if throttle is None:
-                throttle = self._new_throttle(name)
-                await uow.login_throttles.add(throttle)
-            if throttle.is_locked(now):  # locked by attempts that raced this one
-                await self._refuse_locked(name, throttle)
+            throttles = await self._guard.load(uow, name, client)
+            await self._guard.refuse_if_waiting(throttles, now)  # failures that raced this one
             user = await uow.users.by_username(name) if password_ok else None
             if user is None:
-                await self._fail(uow, throttle, name, now, "bad credentials")
+                await self._guard.fail(uow, throttles, now, "bad credentials")
                 raise Unauthenticated(_BAD_CREDENTIALS)
             if user.mfa_enabled:
                 if not (totp_code or "").strip():
                     raise MfaRequired("a one-time code is required")
                 if not self._second_factor(user, totp_code or "", now):
-                    await self._fail(uow, throttle, name, now, "bad one-time code")
+                    await self._guard.fail(uow, throttles, now, "bad one-time code")
                     raise Unauthenticated("invalid one-time code")
                 await uow.users.add(user)
-            throttle.reset()
+            cleared = self._guard.succeeded(throttles)
+            if cleared is not None:
+                await uow.login_throttles.add(cleared)
             pair, _ = await self._issue(uow, user, now)
-            await uow.commit()
-        await self._record(user.id, "auth.login", _login_key(name), "ok")
+            await _commit_second_factor(uow)
+        await self._record(user.id, "auth.login", _login_key(name), "ok", _client(client))
         return pair
 
     async def refresh(self, refresh_token: str) -> TokenPair:
@@ -218,8 +211,9 @@ class AuthService:
             if token is None or not token.matches(secret):
                 raise Unauthenticated("invalid refresh token")
             if token.is_used:
-                revoked = await _revoke_family(uow, token.family_id, now)
+                revoked = await self._revoke_family(uow, token.family_id, now)
                 await uow.commit()
+                self._sessions.clear()
                 details = {"family": token.family_id, "revoked": revoked}
                 target = _user_key(token.user_id)
                 await self._record(token.user_id, "auth.refresh", target, "reuse", details)
@@ -255,7 +249,7 @@ class AuthService:
                     and token.user_id == session.principal.id
                 ):
                     family = token.family_id
-                    await _revoke_family(uow, family, now)
+                    await self._revoke_family(uow, family, now)
             await uow.commit()
         self._sessions.clear()  # again: a request may have cached it between clear and commit
         details = {"refresh_family_revoked": family is not None}
@@ -282,7 +276,7 @@ class AuthService:
 
     async def _principal_of(self, claims: AccessClaims) -> Principal:
         async with self._uow() as uow:
-            if await uow.revoked_tokens.is_revoked(claims.jti):
+            if await uow.revoked_tokens.is_revoked(claims.jti, claims.family_id):
                 raise Unauthenticated("access token revoked")
             user = await uow.users.get(claims.subject)
         if user is None:
@@ -312,33 +306,37 @@ class AuthService:
             if user.pending_mfa_secret is None:
                 raise Conflict("no multi-factor enrolment is pending")
             secret = self._cipher.decrypt(user.pending_mfa_secret)
-            if not self._totp.verify(secret, code, now):
+            step = self._totp.matching_step(secret, code, now)
+            if step is None or not user.accept_totp_step(step):
                 raise Unauthenticated("invalid one-time code")
-            user.accept_totp(code, now)
             user.activate_mfa()
             await uow.users.add(user)
-            await uow.commit()
+            await _commit_second_factor(uow)
         await self._record(principal.id, "auth.mfa_enroll", _user_key(user.id), "enabled")
         return user_view(user)
 
     # -- helpers ---------------------------------------------------------------------
     def _second_factor(self, user: User, code: str, now: datetime) -> bool:
-        """A TOTP code not used before, or else an unused backup code (spent here)."""
+        """A TOTP code of a step later than the last accepted one, or else an unused backup
+        code (spent here)."""
         if user.mfa_secret is not None:
             secret = self._cipher.decrypt(user.mfa_secret)
-            if self._totp.verify(secret, code, now):
-                return user.accept_totp(code, now)
+            step = self._totp.matching_step(secret, code, now)
+            if step is not None:
+                return user.accept_totp_step(step)
         return user.use_backup_code(code)
 
     async def _issue(
         self, uow: UnitOfWork, user: User, now: datetime, family_id: str | None = None
     ) -> tuple[TokenPair, RefreshToken]:
         cfg = self.config
-        claims = AccessClaims(user.id, user.role, self._ids.new("jti-"), now, now + cfg.access_ttl)
+        family_id = family_id or self._ids.new("rtf-")
+        jti = self._ids.new("jti-")
+        claims = AccessClaims(user.id, user.role, jti, now, now + cfg.access_ttl, family_id)
         secret = new_secret()
         refresh = RefreshToken(
             id=self._ids.new("rt-"),
-            family_id=family_id or self._ids.new("rtf-"),
+            family_id=family_id,
             user_id=user.id,
             secret_digest=digest(secret),
             issued_at=now,
@@ -353,26 +351,11 @@ class AuthService:
         )
         return pair, refresh
 
-    def _new_throttle(self, name: str) -> LoginThrottle:
-        cfg = self.config
-        return LoginThrottle(name, max_failures=cfg.max_failed_logins, window=cfg.lockout_window)
-
-    async def _fail(
-        self, uow: UnitOfWork, throttle: LoginThrottle, name: str, now: datetime, reason: str
-    ) -> None:
-        locks = throttle.record_failure(now)
-        await uow.login_throttles.add(throttle)
-        await uow.commit()
-        await self._record(name, "auth.login", _login_key(name), "refused", {"reason": reason})
-        if locks:
-            until = throttle.locked_until(now)
-            details = {"until": until.isoformat() if until else None}
-            await self._record(name, "auth.lockout", _login_key(name), "locked", details)
-
-    async def _refuse_locked(self, name: str, throttle: LoginThrottle) -> None:
-        until = throttle.locked_until(self._clock.now())
-        await self._record(name, "auth.login", _login_key(name), "refused", {"reason": "locked"})
-        raise LoginLocked(f"too many failed logins; try again after {until}")
+    async def _revoke_family(self, uow: UnitOfWork, family_id: str, now: datetime) -> int:
+        """Revoke the family's refresh tokens and its access tokens (until the last one
+        issued by now expires); returns how many refresh tokens were still live."""
+        await uow.revoked_tokens.add_family(family_id, now + self.config.access_ttl)
+        return await _revoke_refresh_tokens(uow, family_id, now)
 
     async def _dummy(self) -> str:
         if self._dummy_hash is None:
@@ -407,8 +390,8 @@ async def _user(uow: UnitOfWork, principal: Principal) -> User:
     return user
 
 
-async def _revoke_family(uow: UnitOfWork, family_id: str, now: datetime) -> int:
-    """Revoke every live token of the family; returns how many were still live."""
+async def _revoke_refresh_tokens(uow: UnitOfWork, family_id: str, now: datetime) -> int:
+    """Revoke every live refresh token of the family; returns how many were still live."""
     live = 0
     for token in await uow.refresh_tokens.by_family(family_id):
         if not token.is_revoked:
@@ -416,6 +399,19 @@ async def _revoke_family(uow: UnitOfWork, family_id: str, now: datetime) -> int:
             token.revoke(now)
             await uow.refresh_tokens.add(token)
     return live
+
+
+async def _commit_second_factor(uow: UnitOfWork) -> None:
+    """Commit; a concurrent login that stored the same (or a later) TOTP step first makes
+    this one a replay (RFC 6238 §5.2)."""
+    try:
+        await uow.commit()
+    except ConcurrentUpdate:
+        raise Unauthenticated("invalid one-time code") from None
+
+
+def _client(client: str | None) -> dict[str, object]:
+    return {"client": client} if client else {}
 
 
 def _parse_refresh(text: str) -> tuple[str, str]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from application.access import SUPERVISORS, account_for
+from application.access import SUPERVISORS, account_for, visibility
 from application.orders import OrderService
 from application.policies import PolicyCache
 from application.snapshots import instrument_map, load_risk_view
@@ -349,8 +349,15 @@ class RiskService:
     ) -> RiskRule:
         if draft.scope is RuleScope.GLOBAL and principal.role not in SUPERVISORS:
             raise Forbidden("only a risk officer or an admin can create global rules")
+        # Every reference must be the caller's own: another user's account or agent answers
+        # NotFound like any foreign resource (its existence is never revealed). A strategy id
+        # has no table: it is a name within the rule owner's namespace, and a non-global rule
+        # applies only to its owner's accounts (RiskRule.applies_to_account), so it can only
+        # ever match the owner's own orders, whatever another user names a strategy.
         if draft.account_id is not None:
             await account_for(uow, principal, draft.account_id)
+        if draft.agent_id is not None:
+            await _agent_for(uow, principal, draft.agent_id)
         rule = RiskRule(
             id=rule_id,
             owner_id=owner_id or principal.id,  # a supervisor's edit keeps the owner
@@ -391,6 +398,14 @@ class RiskService:
         await self._audit.record(
             AuditEntry(principal.id, action, rule.id, "ok", self._clock.now(), details)
         )
+
+
+async def _agent_for(uow: UnitOfWork, principal: Principal, agent_id: str) -> None:
+    """The agent exists and the principal may see it (its own; any for a supervisor)."""
+    agent = await uow.agents.get(agent_id)
+    seen = await visibility(uow, principal)
+    if agent is None or (seen is not None and agent.id not in seen.agent_ids):
+        raise NotFound(f"agent {agent_id} not found")
 
 
 def _sees(principal: Principal, rule: RiskRule) -> bool:

@@ -334,8 +334,9 @@ class Container(containers.DeclarativeContainer):
         SuccessionScheduler, uow_factory, killswitch, quotes, publisher, clock, audit, notifier
     )
     auth = providers.Singleton(
-        AuthService, uow_factory, hasher, tokens, totp, cipher, clock, ids, audit, auth_config
-    )
+        AuthService, uow_factory, hasher, tokens, totp, cipher, clock, ids, audit, auth_config,
+        notifier=notifier,
+    )  # fmt: skip
     api_keys = providers.Singleton(ApiKeyService, uow_factory, clock, ids, audit)
     workspaces = providers.Singleton(WorkspaceService, uow_factory, clock, ids)
     accounts = providers.Singleton(AccountQueries, uow_factory, quotes)

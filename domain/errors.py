@@ -74,9 +74,13 @@ class MfaRequired(Unauthenticated):
 
 
 class LoginLocked(DomainError):
-    """Too many failed logins for this username: locked for a while (audited)."""
+    """Recent failed logins of this username cost a short wait; `retry_after` in seconds."""
 
     code = "LOGIN_LOCKED"
+
+    def __init__(self, message: str, retry_after: float) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
 
 
 class RateLimited(DomainError):
@@ -87,6 +91,12 @@ class RateLimited(DomainError):
     def __init__(self, message: str, retry_after: float = 1.0) -> None:
         super().__init__(message)
         self.retry_after = retry_after
+
+
+class LoginThrottled(RateLimited):
+    """Too many failed logins from this client address: it waits `retry_after` seconds."""
+
+    code = "LOGIN_THROTTLED"
 
 
 class ConcurrentUpdate(Conflict):

@@ -24,15 +24,17 @@ class TokenIssuer(Protocol):
 class TotpVerifier(Protocol):
     """RFC 6238 one-time passwords (30-second steps, 6 digits).
 
-    `verify` accepts the code of the step at `at` and of one step either side; it
-    returns False (never raises) for a malformed code.
+    `matching_step` accepts the code of the step at `at` and of one step either side
+    and returns WHICH step (the RFC's counter T) it matched, so the caller can refuse
+    a step it already accepted (RFC 6238 §5.2); None (never raises) for a wrong or
+    malformed code or secret.
     """
 
     def new_secret(self) -> str: ...
 
     def provisioning_uri(self, secret: str, account_name: str, issuer: str) -> str: ...
 
-    def verify(self, secret: str, code: str, at: datetime) -> bool: ...
+    def matching_step(self, secret: str, code: str, at: datetime) -> int | None: ...
 
 
 class SecretCipher(Protocol):
@@ -50,6 +52,8 @@ class UserRepository(Protocol):
     """Users by id and by normalized username (unique); `get` returns None for an unknown id.
 
     In every identity repository `add` inserts, or saves the changes of, a loaded object.
+    A saved `last_totp_step` only ever moves forward: a commit that would write a step
+    no later than the one a concurrent unit of work stored raises ConcurrentUpdate.
     """
 
     async def add(self, user: User) -> None: ...
@@ -62,11 +66,12 @@ class UserRepository(Protocol):
 
 
 class LoginThrottleRepository(Protocol):
-    """Failed-login counters per normalized username, for known and unknown names alike."""
+    """Failed-login counters by their exact key (domain.identity.username_key / client_key),
+    for known and unknown usernames and any client address alike."""
 
     async def add(self, throttle: LoginThrottle) -> None: ...
 
-    async def get(self, username: str) -> LoginThrottle | None: ...
+    async def get(self, key: str) -> LoginThrottle | None: ...
 
 
 class RefreshTokenRepository(Protocol):
@@ -82,14 +87,20 @@ class RefreshTokenRepository(Protocol):
 
 
 class RevokedTokenRepository(Protocol):
-    """Revoked access-token ids, kept until the token would have expired anyway.
+    """Revoked access-token ids and refresh-token families, kept until the last access
+    token they could cover would have expired anyway.
 
-    `purge(now)` forgets the entries expired at `now` and returns how many it removed.
+    `add_family` revokes every access token issued with that family (kept until
+    `expires_at`; adding it again replaces that time). `is_revoked` is True when the
+    token's id or its family (when given) is revoked. `purge(now)` forgets the entries
+    (ids and families) expired at `now` and returns how many it removed.
     """
 
     async def add(self, jti: str, expires_at: datetime) -> None: ...
 
-    async def is_revoked(self, jti: str) -> bool: ...
+    async def add_family(self, family_id: str, expires_at: datetime) -> None: ...
+
+    async def is_revoked(self, jti: str, family_id: str | None = None) -> bool: ...
 
     async def purge(self, now: datetime) -> int: ...
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from http import HTTPStatus
+from math import ceil
 from typing import Any
 
 import msgspec
@@ -125,10 +126,13 @@ def problem_response(
 def on_domain_error(request: Request[Any, Any, Any], exc: DomainError) -> Response[Problem]:
     status = domain_status(exc)
     headers: dict[str, str] = {}
-    retry_after = None
-    if isinstance(exc, RateLimited):
-        retry_after = exc.retry_after
-        headers["Retry-After"] = str(max(1, round(exc.retry_after)))
+    # Every refusal that passes with time (423 LOGIN_LOCKED, KILL_SWITCH_LOCKED, 429) says
+    # when: the header in whole seconds rounded up, so a client never retries too early.
+    retry_after = getattr(exc, "retry_after", None)
+    if isinstance(retry_after, int | float):
+        headers["Retry-After"] = str(max(1, ceil(retry_after)))
+    else:
+        retry_after = None
     if status == 401:
         headers["WWW-Authenticate"] = WWW_AUTHENTICATE
     title = type(exc).__name__
@@ -239,8 +243,8 @@ _RESPONSE_NOTES: dict[int, str] = {
     409: "CONFLICT with the current state",
     413: "BODY_TOO_LARGE",
     422: "A well-formed request the domain refuses; `code` says why",
-    423: "Locked for a while (LOGIN_LOCKED, KILL_SWITCH_LOCKED)",
-    429: "RATE_LIMITED: retry after the Retry-After header's seconds",
+    423: "Locked for a while (LOGIN_LOCKED, KILL_SWITCH_LOCKED): see Retry-After",
+    429: "RATE_LIMITED or LOGIN_THROTTLED: retry after the Retry-After header's seconds",
 }
 
 

@@ -50,11 +50,10 @@ class UserRepo(_Repo):
 
 class LoginThrottleRepo(_Repo):
     async def add(self, throttle: LoginThrottle) -> None:
-        key = normalize_username(throttle.username)
-        self._stage(lambda: self._store.login_throttles.__setitem__(key, throttle))
+        self._stage(lambda: self._store.login_throttles.__setitem__(throttle.key, throttle))
 
-    async def get(self, username: str) -> LoginThrottle | None:
-        return self._store.login_throttles.get(normalize_username(username))
+    async def get(self, key: str) -> LoginThrottle | None:
+        return self._store.login_throttles.get(key)
 
 
 class RefreshTokenRepo(_Repo):
@@ -75,18 +74,26 @@ class RevokedTokenRepo(_Repo):
     async def add(self, jti: str, expires_at: datetime) -> None:
         self._stage(lambda: self._store.revoked_tokens.__setitem__(jti, expires_at))
 
-    async def is_revoked(self, jti: str) -> bool:
-        return jti in self._store.revoked_tokens
+    async def add_family(self, family_id: str, expires_at: datetime) -> None:
+        self._stage(lambda: self._store.revoked_families.__setitem__(family_id, expires_at))
+
+    async def is_revoked(self, jti: str, family_id: str | None = None) -> bool:
+        if jti in self._store.revoked_tokens:
+            return True
+        return family_id is not None and family_id in self._store.revoked_families
 
     async def purge(self, now: datetime) -> int:
-        expired = [jti for jti, until in self._store.revoked_tokens.items() if until <= now]
+        tokens = [jti for jti, until in self._store.revoked_tokens.items() if until <= now]
+        families = [f for f, until in self._store.revoked_families.items() if until <= now]
 
         def apply() -> None:
-            for jti in expired:
+            for jti in tokens:
                 self._store.revoked_tokens.pop(jti, None)
+            for family in families:
+                self._store.revoked_families.pop(family, None)
 
         self._stage(apply)
-        return len(expired)
+        return len(tokens) + len(families)
 
 
 class ApiKeyRepo(_Repo):

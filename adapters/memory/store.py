@@ -65,6 +65,7 @@ class InMemoryStore:
     login_throttles: dict[str, LoginThrottle] = field(default_factory=dict)
     refresh_tokens: dict[str, RefreshToken] = field(default_factory=dict)
     revoked_tokens: dict[str, datetime] = field(default_factory=dict)
+    revoked_families: dict[str, datetime] = field(default_factory=dict)
     api_keys: dict[str, ApiKey] = field(default_factory=dict)
     workspaces: dict[str, Workspace] = field(default_factory=dict)
     commits: int = 0

@@ -69,6 +69,8 @@ class RsaJwtIssuer:
             "iss": self._issuer,
             "aud": self._audience,
         }
+        if claims.family_id is not None:
+            payload["fam"] = claims.family_id  # the refresh-token family (revocation)
         return jwt.encode(
             payload, self._private, algorithm=_ALGORITHM, headers={"kid": self.key_id}
         )
@@ -113,12 +115,16 @@ def _claims(payload: dict[str, Any]) -> AccessClaims:
             raise ValueError("sub and jti must be non-empty strings")
         if not all(isinstance(t, int) and not isinstance(t, bool) for t in (iat, exp)):
             raise ValueError("iat and exp must be integers")
+        family = payload.get("fam")
+        if family is not None and not (isinstance(family, str) and family):
+            raise ValueError("fam must be a non-empty string")
         return AccessClaims(
             subject=subject,
             role=Role(payload["role"]),
             jti=jti,
             issued_at=datetime.fromtimestamp(iat, UTC),
             expires_at=datetime.fromtimestamp(exp, UTC),
+            family_id=family,
         )
     except (KeyError, ValueError, TypeError, OverflowError, OSError):
         raise Unauthenticated("invalid access token") from None

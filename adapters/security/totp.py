@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import binascii
+import hmac
 from datetime import datetime
 
 import pyotp
@@ -21,14 +22,25 @@ class PyOtpVerifier:
     def provisioning_uri(self, secret: str, account_name: str, issuer: str) -> str:
         return self._totp(secret).provisioning_uri(name=account_name, issuer_name=issuer)
 
-    def verify(self, secret: str, code: str, at: datetime) -> bool:
+    def matching_step(self, secret: str, code: str, at: datetime) -> int | None:
         code = "".join(code.split())
         if len(code) != self._digits or not code.isascii() or not code.isdigit():
-            return False
+            return None
         try:
-            return self._totp(secret).verify(code, for_time=at, valid_window=1)
+            totp = self._totp(secret)
+            now = totp.timecode(at)
+            matched = None
+            # Every candidate is compared (constant time), so timing does not tell which matched.
+            for step in (now - 1, now, now + 1):
+                if hmac.compare_digest(totp.generate_otp(step), code):
+                    matched = step
+            return matched
         except (ValueError, TypeError, binascii.Error):
-            return False
+            return None
+
+    def step_at(self, at: datetime) -> int:
+        """The time step (RFC 6238's T) holding `at`."""
+        return int(at.timestamp()) // self._interval
 
     def code_at(self, secret: str, at: datetime) -> str:
         """The code of the step holding `at` (what an authenticator app would show)."""

@@ -12,22 +12,34 @@ from domain.identity.credentials import (
     validate_person_role,
     validate_username,
 )
+from domain.identity.throttle import (
+    CLIENT_THROTTLE,
+    USERNAME_THROTTLE,
+    LoginThrottle,
+    ThrottlePolicy,
+    client_key,
+    username_key,
+)
 from domain.identity.tokens import (
     AccessClaims,
     RefreshToken,
     parse_refresh_token,
     refresh_token_text,
 )
-from domain.identity.users import LoginThrottle, User
+from domain.identity.users import User
 
 __all__ = [
+    "CLIENT_THROTTLE",
+    "USERNAME_THROTTLE",
     "AccessClaims",
     "ApiKey",
     "InvalidCredentialInput",
     "LoginThrottle",
     "RefreshToken",
+    "ThrottlePolicy",
     "User",
     "api_key_text",
+    "client_key",
     "digest",
     "matches_digest",
     "new_backup_code",
@@ -36,6 +48,7 @@ __all__ = [
     "parse_api_key",
     "parse_refresh_token",
     "refresh_token_text",
+    "username_key",
     "validate_password",
     "validate_person_role",
     "validate_username",

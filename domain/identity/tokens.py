@@ -12,13 +12,18 @@ from domain.principals import Role
 
 @dataclass(frozen=True, slots=True)
 class AccessClaims:
-    """What a signed access token says: who, with which role, and for how long."""
+    """What a signed access token says: who, with which role, and for how long.
+
+    `family_id` is the refresh-token family the token was issued with: revoking the
+    family kills its access tokens too. None only for tokens that name no family.
+    """
 
     subject: str
     role: Role
     jti: str
     issued_at: datetime
     expires_at: datetime
+    family_id: str | None = None
 
 
 @dataclass(slots=True, eq=False)

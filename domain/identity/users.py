@@ -1,22 +1,17 @@
-"""Users: password hash, role, TOTP enrolment and backup codes, and the login throttle."""
+"""Users: password hash, role, TOTP enrolment (with its replay guard) and backup codes."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from domain.errors import Conflict
 from domain.identity.credentials import (
-    digest,
     matches_digest,
     normalize_backup_code,
     validate_person_role,
 )
 from domain.principals import Role
-
-# A TOTP code is accepted one step either side of now, so it stays valid for at most
-# three 30-second steps: remembering the last accepted one that long stops a replay.
-TOTP_REPLAY_WINDOW = timedelta(seconds=90)
 
 
 @dataclass(slots=True, eq=False)
@@ -33,8 +28,9 @@ class User:
     backup_code_digests: list[str] = field(default_factory=list)
     pending_mfa_secret: str | None = None  # ciphertext, until the first code verifies
     pending_backup_code_digests: list[str] = field(default_factory=list)
-    last_totp_digest: str | None = None
-    last_totp_at: datetime | None = None
+    # RFC 6238 §5.2: the time step (counter) of the last accepted TOTP code. Codes of that
+    # step or an earlier one are refused, so no code works twice, nor one older than it.
+    last_totp_step: int | None = None
 
     def __post_init__(self) -> None:
         validate_person_role(self.role)
@@ -62,18 +58,12 @@ class User:
         self.pending_backup_code_digests = []
         self.mfa_enabled = True
 
-    def accept_totp(self, code: str, at: datetime) -> bool:
-        """Note a TOTP code the verifier accepted; False when it replays the last one."""
-        code = code.strip()
-        if (
-            self.last_totp_digest is not None
-            and self.last_totp_at is not None
-            and at - self.last_totp_at < TOTP_REPLAY_WINDOW
-            and matches_digest(self.last_totp_digest, code)
-        ):
+    def accept_totp_step(self, step: int) -> bool:
+        """Note the time step of a TOTP code the verifier matched; False (nothing changes)
+        when the step is at or before the last accepted one: a replay."""
+        if self.last_totp_step is not None and step <= self.last_totp_step:
             return False
-        self.last_totp_digest = digest(code)
-        self.last_totp_at = at
+        self.last_totp_step = step
         return True
 
     def use_backup_code(self, code: str) -> bool:
@@ -90,34 +80,3 @@ class User:
             return False
         self.backup_code_digests.remove(match)
         return True
-
-
-@dataclass(slots=True, eq=False)
-class LoginThrottle:
-    """Failed logins of one username (known or not): `max_failures` in `window` locks it."""
-
-    username: str
-    failures: list[datetime] = field(default_factory=list)
-    max_failures: int = 5
-    window: timedelta = timedelta(minutes=15)
-
-    def _recent(self, now: datetime) -> list[datetime]:
-        cutoff = now - self.window
-        return [t for t in self.failures if t > cutoff]
-
-    def is_locked(self, now: datetime) -> bool:
-        return len(self._recent(now)) >= self.max_failures
-
-    def locked_until(self, now: datetime) -> datetime | None:
-        recent = self._recent(now)
-        if len(recent) < self.max_failures:
-            return None
-        return recent[-self.max_failures] + self.window
-
-    def record_failure(self, now: datetime) -> bool:
-        """Count a failure; True when this one locks the username."""
-        self.failures = [*self._recent(now), now]
-        return len(self.failures) == self.max_failures
-
-    def reset(self) -> None:
-        self.failures = []

@@ -23,10 +23,24 @@ class TriggerType(StrEnum):
     SUCCESSION = "succession"
 
 
+# How long a principal's activation stays locked after its last counted wrong passcode.
+ACTIVATION_LOCKOUT_WINDOW = timedelta(minutes=15)
+
+
 class ActivationLocked(DomainError):
-    """Too many wrong passcodes: activation is locked for this principal for a while."""
+    """Too many wrong passcodes: activation is locked for this principal for a while.
+
+    `retry_after` is the seconds left; without one the whole window is announced (an
+    upper bound: the client is never told to come back too early).
+    """
 
     code = "KILL_SWITCH_LOCKED"
+
+    def __init__(self, message: str, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = (
+            ACTIVATION_LOCKOUT_WINDOW.total_seconds() if retry_after is None else retry_after
+        )
 
 
 class WrongPasscode(DomainError):
@@ -101,7 +115,7 @@ class ActivationLockout:
     principal_id: str
     failures: list[datetime] = field(default_factory=list)
     max_failures: int = 5
-    window: timedelta = timedelta(minutes=15)
+    window: timedelta = ACTIVATION_LOCKOUT_WINDOW
 
     def _recent(self, now: datetime) -> list[datetime]:
         cutoff = now - self.window

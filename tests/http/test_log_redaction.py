@@ -66,6 +66,12 @@ async def drive_every_secret_through_the_api(harness: Harness) -> list[str]:
     secrets += [rotated["access_token"], rotated["refresh_token"]]
     reuse = await client.post("/api/v1/auth/refresh", json=refresh)
     assert reuse.status_code == 401
+    # The reuse revoked the family's access tokens too: a fresh session for what follows.
+    pair = (
+        await client.post("/api/v1/auth/login", json={"username": "dana", "password": PASSWORD})
+    ).json()
+    secrets += [pair["access_token"], pair["refresh_token"]]
+    auth = {"Authorization": f"Bearer {pair['access_token']}"}
 
     enrolled = (await client.post("/api/v1/auth/mfa/enroll", headers=auth)).json()
     secrets += [enrolled["secret"], enrolled["provisioning_uri"], *enrolled["backup_codes"]]

@@ -1,13 +1,13 @@
-"""Users, login throttles, refresh and revoked tokens, API keys and workspaces in SQL."""
+"""Users, login throttles, refresh and revoked tokens and families, API keys, workspaces (SQL)."""
 
 from __future__ import annotations
 
 import copy
-from collections.abc import Hashable
-from datetime import UTC, datetime, timedelta
+from collections.abc import Callable, Hashable
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, delete, func, select
+from sqlalchemy import ColumnElement, Table, delete, func, select, union_all, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -16,11 +16,12 @@ from adapters.postgres.tables.identity import (
     api_keys,
     login_throttles,
     refresh_tokens,
+    revoked_token_families,
     revoked_tokens,
     user_workspaces,
     users,
 )
-from domain.errors import Conflict
+from domain.errors import ConcurrentUpdate, Conflict
 from domain.identity import ApiKey, LoginThrottle, RefreshToken, User, digest, normalize_username
 from domain.principals import Role
 from domain.workspaces import Workspace
@@ -50,8 +51,7 @@ class UserRepo(TrackedRepo):
             "backup_code_digests": list(u.backup_code_digests),
             "pending_mfa_secret": u.pending_mfa_secret,
             "pending_backup_code_digests": list(u.pending_backup_code_digests),
-            "last_totp_digest": u.last_totp_digest,
-            "last_totp_at": u.last_totp_at,
+            "last_totp_step": u.last_totp_step,
         }
 
     def from_row(self, r: Any) -> User:
@@ -66,13 +66,15 @@ class UserRepo(TrackedRepo):
             backup_code_digests=list(r.backup_code_digests),
             pending_mfa_secret=r.pending_mfa_secret,
             pending_backup_code_digests=list(r.pending_backup_code_digests),
-            last_totp_digest=r.last_totp_digest,
-            last_totp_at=r.last_totp_at,
+            last_totp_step=r.last_totp_step,
         )
 
     async def write(self, conn: AsyncConnection, obj: Any, before: Any, after: Any) -> None:
         try:
-            await upsert(conn, users, after, self.keys)
+            if before is None:
+                await upsert(conn, users, after, self.keys)
+            else:
+                await _update_user(conn, before, after)
         except IntegrityError as exc:
             # The only unique constraint besides the key (which upsert handles) is the name.
             raise Conflict(f"username {obj.username} is taken") from exc
@@ -97,39 +99,30 @@ class UserRepo(TrackedRepo):
 
 
 class LoginThrottleRepo(TrackedRepo):
-    """Failed-login counters keyed by the digest of the normalized username."""
+    """Failed-login counters keyed by the digest of their key (a username's or a client's)."""
 
     kind = "login_throttle"
     table = login_throttles
-    keys = ("username_digest",)
+    keys = ("key_digest",)
 
     def key_of(self, obj: Any) -> Hashable:
-        return (_username_digest(obj.username),)
+        return (digest(obj.key),)
 
     def to_row(self, t: LoginThrottle) -> dict[str, Any]:
         return {
-            "username_digest": _username_digest(t.username),
-            "username": t.username,
+            "key_digest": digest(t.key),
+            "key": t.key,
             "failures": [_iso(at) for at in t.failures],
-            "max_failures": t.max_failures,
-            "window_us": _microseconds(t.window),
         }
 
     def from_row(self, r: Any) -> LoginThrottle:
-        return LoginThrottle(
-            username=r.username,
-            failures=[datetime.fromisoformat(at) for at in r.failures],
-            max_failures=r.max_failures,
-            window=timedelta(microseconds=r.window_us),
-        )
+        return LoginThrottle(key=r.key, failures=[datetime.fromisoformat(at) for at in r.failures])
 
     async def add(self, throttle: LoginThrottle) -> None:
         self._add(throttle)
 
-    async def get(self, username: str) -> LoginThrottle | None:
-        statement = select(login_throttles).where(
-            login_throttles.c.username_digest == _username_digest(username)
-        )
+    async def get(self, key: str) -> LoginThrottle | None:
+        statement = select(login_throttles).where(login_throttles.c.key_digest == digest(key))
         row = (await self._uow.execute(statement)).first()
         return None if row is None else self._load(row)
 
@@ -193,15 +186,26 @@ class RefreshTokenRepo(TrackedRepo):
 
 
 class RevokedTokenRepo(SqlRepo):
-    """Revoked access-token ids until they expire; adds and purges are applied at commit."""
+    """Revoked access-token ids and token families until they expire; adds and purges are
+    applied at commit."""
 
     async def add(self, jti: str, expires_at: datetime) -> None:
         row = {"jti": jti, "expires_at": expires_at}
         self._uow.stage(lambda conn: upsert(conn, revoked_tokens, row, ("jti",)))
 
-    async def is_revoked(self, jti: str) -> bool:
-        statement = select(revoked_tokens.c.jti).where(revoked_tokens.c.jti == jti)
-        return (await self._uow.execute(statement)).first() is not None
+    async def add_family(self, family_id: str, expires_at: datetime) -> None:
+        row = {"family_id": family_id, "expires_at": expires_at}
+        self._uow.stage(lambda conn: upsert(conn, revoked_token_families, row, ("family_id",)))
+
+    async def is_revoked(self, jti: str, family_id: str | None = None) -> bool:
+        by_id = select(revoked_tokens.c.jti.label("hit")).where(revoked_tokens.c.jti == jti)
+        if family_id is None:
+            return (await self._uow.execute(by_id)).first() is not None
+        by_family = select(revoked_token_families.c.family_id.label("hit")).where(
+            revoked_token_families.c.family_id == family_id
+        )
+        # One round trip for both: the token's own row or its family's.
+        return (await self._uow.execute(union_all(by_id, by_family))).first() is not None
 
     async def purge(self, now: datetime) -> int:
         """Count the entries expired at `now` and stage their deletion.
@@ -210,11 +214,14 @@ class RevokedTokenRepo(SqlRepo):
         called (as the in-memory twin's); the staged DELETE uses the same condition,
         so entries that expired by `now` and were committed meanwhile go with them.
         """
-        expired = revoked_tokens.c.expires_at <= now
-        counted = select(func.count()).select_from(revoked_tokens).where(expired)
-        count = int((await self._uow.execute(counted)).scalar_one())
-        if count:
-            self._uow.stage(lambda conn: conn.execute(delete(revoked_tokens).where(expired)))
+        count = 0
+        for table in (revoked_tokens, revoked_token_families):
+            expired = table.c.expires_at <= now
+            counted = select(func.count()).select_from(table).where(expired)
+            found = int((await self._uow.execute(counted)).scalar_one())
+            if found:
+                self._uow.stage(_deleter(table, expired))
+            count += found
         return count
 
 
@@ -318,15 +325,28 @@ class WorkspaceRepo(TrackedRepo):
         self._uow.stage(lambda conn: conn.execute(statement))
 
 
-def _username_digest(username: str) -> str:
-    return digest(normalize_username(username))
+def _deleter(table: Table, where: ColumnElement[bool]) -> Callable[[AsyncConnection], Any]:
+    return lambda conn: conn.execute(delete(table).where(where))
+
+
+async def _update_user(conn: AsyncConnection, before: Any, after: dict[str, Any]) -> None:
+    """Save a loaded user. Its TOTP step only moves forward (RFC 6238 §5.2): a new step is
+    written only over the one this copy was loaded with, so two logins with one code cannot
+    both commit; a copy that did not change the step leaves the stored one alone, so a
+    stale copy (a concurrent password change) cannot turn it back."""
+    step = users.c.last_totp_step
+    where = [users.c.id == after["id"]]
+    new_step = after["last_totp_step"] != before["last_totp_step"]
+    if new_step:
+        previous = before["last_totp_step"]
+        where.append(step.is_(None) if previous is None else step == previous)
+    values = {k: v for k, v in after.items() if k != "id" and (new_step or k != "last_totp_step")}
+    result = await conn.execute(update(users).where(*where).values(values))
+    if new_step and result.rowcount != 1:
+        raise ConcurrentUpdate(f"user {after['id']} used a one-time code in a concurrent login")
 
 
 def _iso(at: datetime) -> str:
     if at.tzinfo is None:
         raise ValueError("naive datetime: Bulwark stores timezone-aware UTC timestamps")
     return at.astimezone(UTC).isoformat()
-
-
-def _microseconds(window: timedelta) -> int:
-    return (window.days * 86_400 + window.seconds) * 1_000_000 + window.microseconds

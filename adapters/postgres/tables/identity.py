@@ -1,8 +1,8 @@
-"""Users (with MFA columns), login throttles, refresh and revoked tokens, API keys, workspaces."""
+"""Users (with MFA columns), login throttles, refresh and revoked tokens and families, API keys."""
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Boolean, Column, Index, Integer, String, Table, Text
+from sqlalchemy import BigInteger, Boolean, Column, Index, String, Table, Text
 
 from adapters.postgres.types import Json, UtcDateTime, metadata
 
@@ -23,21 +23,19 @@ users = Table(
     Column("backup_code_digests", Json, nullable=False),
     Column("pending_mfa_secret", Text, nullable=True),  # ciphertext
     Column("pending_backup_code_digests", Json, nullable=False),
-    Column("last_totp_digest", String(64), nullable=True),
-    Column("last_totp_at", UtcDateTime(), nullable=True),
+    # The RFC 6238 time step of the last accepted TOTP code (replays are refused).
+    Column("last_totp_step", BigInteger, nullable=True),
     Index("uq_users_username_normalized", "username_normalized", unique=True),
 )
 
 login_throttles = Table(
     "login_throttles",
     metadata,
-    # SHA-256 of the normalized username: throttles exist for any name a client sends,
-    # and a digest keeps the key short whatever NFKC normalization expands it to.
-    Column("username_digest", String(64), primary_key=True),
-    Column("username", Text, nullable=False),
+    # SHA-256 of the key ("user:<normalized name>" or "client:<address>"): throttles exist
+    # for any name a client sends, and a digest keeps the key short whatever its length.
+    Column("key_digest", String(64), primary_key=True),
+    Column("key", Text, nullable=False),
     Column("failures", Json, nullable=False),  # ISO-8601 UTC timestamps, oldest first
-    Column("max_failures", Integer, nullable=False),
-    Column("window_us", BigInteger, nullable=False),  # the window in microseconds (exact)
 )
 
 refresh_tokens = Table(
@@ -58,6 +56,14 @@ revoked_tokens = Table(
     "revoked_tokens",
     metadata,
     Column("jti", String(128), primary_key=True),
+    Column("expires_at", UtcDateTime(), nullable=False, index=True),  # purge(now)
+)
+
+# Refresh-token families whose access tokens are revoked, until the last could expire.
+revoked_token_families = Table(
+    "revoked_token_families",
+    metadata,
+    Column("family_id", String(64), primary_key=True),
     Column("expires_at", UtcDateTime(), nullable=False, index=True),  # purge(now)
 )
 

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from domain.errors import Conflict
-from domain.identity import ApiKey, LoginThrottle, RefreshToken, User, digest
+from domain.errors import ConcurrentUpdate, Conflict
+from domain.identity import ApiKey, LoginThrottle, RefreshToken, ThrottlePolicy, User, digest
 from domain.principals import Role
 from domain.workspaces import Workspace
 from tests.integration.store.conftest import StoreUnderTest
@@ -67,8 +67,7 @@ async def test_a_user_round_trips_every_field(store: StoreUnderTest) -> None:
         backup_code_digests=[digest("a"), digest("b")],
         pending_mfa_secret="cipher-2",
         pending_backup_code_digests=[digest("c")],
-        last_totp_digest=digest("123456"),
-        last_totp_at=T0 + timedelta(seconds=30),
+        last_totp_step=59_000_123,
     )
     plain = _user(2, "bob")
     await _save(store, enrolled, plain)
@@ -78,7 +77,7 @@ async def test_a_user_round_trips_every_field(store: StoreUnderTest) -> None:
 
     assert [asdict(u) for u in loaded if u is not None] == [asdict(enrolled), asdict(plain)]
     assert loaded[0] is not None and loaded[0].role is Role.TRADER
-    assert loaded[0].last_totp_at is not None and loaded[0].last_totp_at.tzinfo is not None
+    assert loaded[0].last_totp_step == 59_000_123
 
 
 async def test_an_added_user_is_kept_only_by_commit(store: StoreUnderTest) -> None:
@@ -146,7 +145,7 @@ async def test_changes_to_a_loaded_user_are_saved_without_add(store: StoreUnderT
         user.change_password("argon2-new")
         user.begin_mfa_enrollment("cipher-secret", codes)
         user.activate_mfa()
-        user.accept_totp("654321", T0)
+        user.accept_totp_step(59_000_000)
         await uow.commit()
     async with store.uow() as uow:
         user = await uow.users.get("usr-1")
@@ -164,7 +163,51 @@ async def test_changes_to_a_loaded_user_are_saved_without_add(store: StoreUnderT
         "cipher-secret",
     )
     assert (saved.backup_code_digests, saved.pending_mfa_secret) == ([codes[1]], None)
-    assert (saved.last_totp_digest, saved.last_totp_at) == (digest("654321"), T0)
+    assert saved.last_totp_step == 59_000_000
+
+
+async def test_a_totp_step_moves_only_forward_across_concurrent_units_of_work(
+    store: StoreUnderTest,
+) -> None:
+    # Arrange: two logins load the user before either has stored the code's step
+    await _save(store, _user(last_totp_step=100))
+
+    async with store.uow() as first, store.uow() as second:
+        a = await first.users.get("usr-1")
+        b = await second.users.get("usr-1")
+        assert a is not None and b is not None
+
+        # Act: both accept step 101; the first commits
+        took_a = a.accept_totp_step(101)
+        await first.commit()
+        took_b = b.accept_totp_step(101)
+        if took_b:  # a stale copy (SQL): the store refuses to write the step again
+            with pytest.raises(ConcurrentUpdate):
+                await second.commit()
+
+    # Assert: exactly one login spent the step, and it is stored
+    async with store.uow() as uow:
+        saved = await uow.users.get("usr-1")
+    assert took_a and saved is not None and saved.last_totp_step == 101
+    assert store.kind != "memory" or not took_b  # in memory both hold the one shared object
+
+
+async def test_a_stale_copy_that_did_not_use_a_code_keeps_the_stored_step(
+    store: StoreUnderTest,
+) -> None:
+    await _save(store, _user())
+    async with store.uow() as first, store.uow() as second:
+        a, b = await first.users.get("usr-1"), await second.users.get("usr-1")
+        assert a is not None and b is not None
+        a.accept_totp_step(7)
+        await first.commit()
+        b.change_password("argon2-newer")  # no step change: a plain save
+        await second.commit()
+
+    async with store.uow() as uow:
+        saved = await uow.users.get("usr-1")
+    assert saved is not None and saved.password_hash == "argon2-newer"
+    assert saved.last_totp_step == 7  # the stale copy did not turn the step back
 
 
 async def test_users_are_listed_by_username_one_object_per_row(store: StoreUnderTest) -> None:
@@ -179,41 +222,49 @@ async def test_users_are_listed_by_username_one_object_per_row(store: StoreUnder
 
 
 # -- login throttles ------------------------------------------------------------------
-async def test_a_login_throttle_round_trips_and_is_found_by_any_spelling(
-    store: StoreUnderTest,
-) -> None:
-    throttle = LoginThrottle(
-        "Alice", [T0, T0 + timedelta(seconds=1)], 3, timedelta(minutes=5, microseconds=7)
-    )
-    await _save(store, throttle)
+async def test_a_login_throttle_round_trips_under_its_exact_key(store: StoreUnderTest) -> None:
+    by_user = LoginThrottle("user:alice", [T0, T0 + timedelta(seconds=1, microseconds=7)])
+    by_client = LoginThrottle("client:2001:db8::1", [T0])
+    await _save(store, by_user, by_client)
 
     async with store.uow() as uow:
-        found = await uow.login_throttles.get(" alice ")
-        unknown = await uow.login_throttles.get("bob")
+        found = [await uow.login_throttles.get(k) for k in ("user:alice", "client:2001:db8::1")]
+        unknown = [await uow.login_throttles.get(k) for k in ("user:ALICE", "alice", "user:bob")]
 
-    assert found is not None and asdict(found) == asdict(throttle)
-    assert unknown is None
+    assert [asdict(t) for t in found if t is not None] == [asdict(by_user), asdict(by_client)]
+    assert unknown == [None, None, None]
+
+
+async def test_a_very_long_key_is_kept_whole(store: StoreUnderTest) -> None:
+    key = "user:" + "ü" * 5000
+    await _save(store, LoginThrottle(key, [T0]))
+
+    async with store.uow() as uow:
+        found = await uow.login_throttles.get(key)
+
+    assert found is not None and found.key == key
 
 
 async def test_throttle_failures_are_saved_without_add_and_kept_only_by_commit(
     store: StoreUnderTest,
 ) -> None:
+    policy = ThrottlePolicy(1, timedelta(seconds=10), timedelta(seconds=10), timedelta(hours=1))
     async with store.uow() as uow:
-        await uow.login_throttles.add(LoginThrottle("ghost"))
-    await _save(store, LoginThrottle("alice", max_failures=2))
+        await uow.login_throttles.add(LoginThrottle("user:ghost"))
+    await _save(store, LoginThrottle("user:alice"))
     async with store.uow() as uow:
-        throttle = await uow.login_throttles.get("alice")
+        throttle = await uow.login_throttles.get("user:alice")
         assert throttle is not None
-        throttle.record_failure(T0)
-        throttle.record_failure(T0 + timedelta(seconds=1))
+        throttle.record_failure(T0, policy)
+        throttle.record_failure(T0 + timedelta(seconds=1), policy)
         await uow.commit()
 
     async with store.uow() as uow:
-        saved = await uow.login_throttles.get("alice")
-        ghost = await uow.login_throttles.get("ghost")
+        saved = await uow.login_throttles.get("user:alice")
+        ghost = await uow.login_throttles.get("user:ghost")
 
     assert saved is not None and saved.failures == [T0, T0 + timedelta(seconds=1)]
-    assert saved.is_locked(T0 + timedelta(seconds=2))
+    assert saved.wait(T0 + timedelta(seconds=2), policy) == timedelta(seconds=9)
     assert ghost is None
 
 
@@ -285,6 +336,59 @@ async def test_a_revoked_token_id_is_kept_only_by_commit(store: StoreUnderTest) 
         revoked = [await uow.revoked_tokens.is_revoked(j) for j in ("jti-1", "jti-lost", "x")]
 
     assert (before_commit, revoked) == (False, [True, False, False])
+
+
+async def test_a_revoked_family_revokes_every_token_id_given_with_it(
+    store: StoreUnderTest,
+) -> None:
+    async with store.uow() as uow:
+        await uow.revoked_tokens.add_family("rtf-lost", T0)
+    async with store.uow() as uow:
+        await uow.revoked_tokens.add_family("rtf-1", T0)
+        await uow.revoked_tokens.add_family("rtf-1", T0 + timedelta(hours=1))  # a repeat
+        before_commit = await uow.revoked_tokens.is_revoked("jti-9", "rtf-1")
+        await uow.commit()
+
+    async with store.uow() as uow:
+        answers = [
+            await uow.revoked_tokens.is_revoked("jti-9", "rtf-1"),
+            await uow.revoked_tokens.is_revoked("jti-9"),  # no family named: the id alone
+            await uow.revoked_tokens.is_revoked("jti-9", "rtf-2"),
+            await uow.revoked_tokens.is_revoked("jti-9", "rtf-lost"),
+            await uow.revoked_tokens.is_revoked("rtf-1"),  # a family id is not a token id
+        ]
+
+    assert (before_commit, answers) == (False, [True, False, False, False, False])
+
+
+async def test_a_revoked_id_is_revoked_whatever_its_family(store: StoreUnderTest) -> None:
+    async with store.uow() as uow:
+        await uow.revoked_tokens.add("jti-1", T0)
+        await uow.commit()
+
+    async with store.uow() as uow:
+        answers = [await uow.revoked_tokens.is_revoked("jti-1", f) for f in (None, "rtf-live")]
+
+    assert answers == [True, True]
+
+
+async def test_purge_forgets_expired_families_with_the_ids_and_counts_both(
+    store: StoreUnderTest,
+) -> None:
+    async with store.uow() as uow:
+        await uow.revoked_tokens.add("jti-old", T0 - timedelta(minutes=1))
+        await uow.revoked_tokens.add_family("rtf-old", T0)
+        await uow.revoked_tokens.add_family("rtf-live", T0 + timedelta(seconds=1))
+        await uow.commit()
+
+    async with store.uow() as uow:
+        purged = await uow.revoked_tokens.purge(T0)
+        await uow.commit()
+    async with store.uow() as uow:
+        left = [await uow.revoked_tokens.is_revoked("jti-x", f) for f in ("rtf-old", "rtf-live")]
+        old_id = await uow.revoked_tokens.is_revoked("jti-old")
+
+    assert (purged, left, old_id) == (2, [False, True], False)
 
 
 async def test_purge_forgets_the_expired_ids_at_commit_and_counts_them(

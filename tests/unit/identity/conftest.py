@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from adapters.memory.bus import InMemoryAuditLog
+from adapters.memory.bus import InMemoryAuditLog, InMemoryNotifier
 from adapters.memory.clock import FakeClock, SequentialIds
 from adapters.memory.store import InMemoryStore, unit_of_work_factory
 from adapters.security.argon2_hasher import Argon2Hasher
@@ -36,6 +36,7 @@ class World:
     store: InMemoryStore
     clock: FakeClock
     audit: InMemoryAuditLog
+    notifier: InMemoryNotifier
     totp: PyOtpVerifier
     cipher: FernetCipher
     issuer: RsaJwtIssuer
@@ -52,8 +53,15 @@ class World:
 def world(issuer: RsaJwtIssuer) -> World:
     store = InMemoryStore()
     uow = unit_of_work_factory(store)
-    clock, ids, audit = FakeClock(), SequentialIds(), InMemoryAuditLog()
+    clock, ids, audit, notifier = (
+        FakeClock(),
+        SequentialIds(),
+        InMemoryAuditLog(),
+        InMemoryNotifier(),
+    )
     totp, cipher = PyOtpVerifier(), FernetCipher.generate()
-    auth = AuthService(uow, Argon2Hasher.fast(), issuer, totp, cipher, clock, ids, audit)
+    auth = AuthService(
+        uow, Argon2Hasher.fast(), issuer, totp, cipher, clock, ids, audit, notifier=notifier
+    )
     api_keys = ApiKeyService(uow, clock, ids, audit)
-    return World(store, clock, audit, totp, cipher, issuer, auth, api_keys)
+    return World(store, clock, audit, notifier, totp, cipher, issuer, auth, api_keys)

@@ -1,4 +1,4 @@
-"""Users and password login: validation, wrong credentials, and the lockout after 5 failures."""
+"""Users and password login: validation, wrong credentials, password changes."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 
-from domain.errors import Conflict, Forbidden, LoginLocked, Unauthenticated
+from domain.errors import Conflict, Forbidden, Unauthenticated
 from domain.identity import InvalidCredentialInput
 from domain.principals import Principal, Role
 from tests.unit.identity.conftest import ADMIN, OWNER_NAME, PASSWORD, World
@@ -88,89 +88,6 @@ async def test_a_wrong_password_and_an_unknown_user_get_the_same_answer(world: W
 
     assert type(wrong_password.value) is type(unknown_user.value) is Unauthenticated
     assert wrong_password.value.message == unknown_user.value.message
-
-
-async def test_five_failures_lock_the_username_even_for_the_right_password(world: World) -> None:
-    await world.auth.create_user(OWNER_NAME, PASSWORD, Role.OWNER)
-    for _ in range(5):
-        with pytest.raises(Unauthenticated):
-            await world.auth.login(OWNER_NAME, "wrong password!!")
-        world.clock.advance(timedelta(minutes=1))
-
-    with pytest.raises(LoginLocked) as raised:
-        await world.auth.login(OWNER_NAME, PASSWORD)
-
-    assert raised.value.code == "LOGIN_LOCKED"
-
-
-async def test_the_lock_is_released_once_the_failures_leave_the_window(world: World) -> None:
-    await world.auth.create_user(OWNER_NAME, PASSWORD, Role.OWNER)
-    for _ in range(5):
-        with pytest.raises(Unauthenticated):
-            await world.auth.login(OWNER_NAME, "wrong password!!")
-    world.clock.advance(timedelta(minutes=14, seconds=59))
-    with pytest.raises(LoginLocked):
-        await world.auth.login(OWNER_NAME, PASSWORD)
-
-    world.clock.advance(timedelta(seconds=1))
-    pair = await world.auth.login(OWNER_NAME, PASSWORD)
-
-    assert (await world.auth.authenticate(pair.access_token)).principal.role is Role.OWNER
-
-
-async def test_failures_spread_wider_than_the_window_do_not_lock(world: World) -> None:
-    await world.auth.create_user(OWNER_NAME, PASSWORD, Role.OWNER)
-    for _ in range(8):
-        with pytest.raises(Unauthenticated):
-            await world.auth.login(OWNER_NAME, "wrong password!!")
-        world.clock.advance(timedelta(minutes=4))
-
-    pair = await world.auth.login(OWNER_NAME, PASSWORD)
-
-    assert pair.access_token
-
-
-async def test_a_success_clears_earlier_failures(world: World) -> None:
-    await world.auth.create_user(OWNER_NAME, PASSWORD, Role.OWNER)
-    for _ in range(4):
-        with pytest.raises(Unauthenticated):
-            await world.auth.login(OWNER_NAME, "wrong password!!")
-    await world.auth.login(OWNER_NAME, PASSWORD)
-
-    for _ in range(4):
-        with pytest.raises(Unauthenticated):
-            await world.auth.login(OWNER_NAME, "wrong password!!")
-    pair = await world.auth.login(OWNER_NAME, PASSWORD)
-
-    assert pair.access_token
-
-
-async def test_unknown_usernames_lock_like_known_ones(world: World) -> None:
-    for _ in range(5):
-        with pytest.raises(Unauthenticated):
-            await world.auth.login("mallory", PASSWORD)
-
-    with pytest.raises(LoginLocked):
-        await world.auth.login("mallory", PASSWORD)
-
-
-async def test_failures_and_the_lockout_are_audited_without_the_password(world: World) -> None:
-    await world.auth.create_user(OWNER_NAME, PASSWORD, Role.OWNER)
-    for _ in range(5):
-        with pytest.raises(Unauthenticated):
-            await world.auth.login(OWNER_NAME, "wrong password!!")
-    with pytest.raises(LoginLocked):
-        await world.auth.login(OWNER_NAME, PASSWORD)
-
-    entries = await world.audit.entries(f"login:{OWNER_NAME}")
-
-    actions = [(e.action, e.outcome, dict(e.details).get("reason")) for e in reversed(entries)]
-    assert actions == [
-        *[("auth.login", "refused", "bad credentials")] * 5,
-        ("auth.lockout", "locked", None),
-        ("auth.login", "refused", "locked"),
-    ]
-    assert all(PASSWORD not in repr(e) and "wrong password" not in repr(e) for e in entries)
 
 
 async def test_set_password_needs_the_current_one_and_ends_refresh_tokens(world: World) -> None:

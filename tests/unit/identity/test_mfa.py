@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+import asyncio
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from application.auth import MfaEnrollment
 from domain.errors import Conflict, LoginLocked, MfaRequired, Unauthenticated
+from domain.identity import User
 from domain.principals import Principal, Role
 from tests.unit.identity.conftest import OWNER_NAME, PASSWORD, World
 
@@ -92,6 +94,70 @@ async def test_a_code_cannot_be_replayed(world: World) -> None:
         await world.auth.login(OWNER_NAME, PASSWORD, code)
 
 
+async def test_after_a_code_is_accepted_the_previous_steps_code_is_refused(world: World) -> None:
+    # Arrange: both codes are inside the one-step drift window
+    _, enrollment = await enrolled(world)
+    previous = world.totp.code_at(enrollment.secret, world.clock.now() - STEP)
+    await world.auth.login(OWNER_NAME, PASSWORD, current_code(world, enrollment))
+
+    # Act / Assert: RFC 6238 §5.2, a step at or before the last accepted one is refused
+    with pytest.raises(Unauthenticated, match="one-time code"):
+        await world.auth.login(OWNER_NAME, PASSWORD, previous)
+
+
+async def test_a_code_of_the_next_step_cannot_be_replayed_when_its_step_comes(
+    world: World,
+) -> None:
+    _, enrollment = await enrolled(world)
+    now = world.clock.now()
+    following = world.totp.code_at(enrollment.secret, now + STEP)
+    current = world.totp.code_at(enrollment.secret, now)
+    assert await world.auth.login(OWNER_NAME, PASSWORD, following)  # a clock running ahead
+
+    refused_now = await _refused(world, current)
+    world.clock.advance(STEP)
+    refused_later = await _refused(world, following)
+
+    assert (refused_now, refused_later) == (True, True)
+    assert world.store.users[_user_id(world)].last_totp_step == world.totp.step_at(now + STEP)
+
+
+async def test_one_code_sent_in_two_concurrent_logins_opens_one_session(world: World) -> None:
+    _, enrollment = await enrolled(world)
+    code = current_code(world, enrollment)
+
+    results = await asyncio.gather(
+        world.auth.login(OWNER_NAME, PASSWORD, code),
+        world.auth.login(OWNER_NAME, PASSWORD, code),
+        return_exceptions=True,
+    )
+
+    assert sorted(type(r).__name__ for r in results) == ["TokenPair", "Unauthenticated"]
+
+
+async def test_verifying_the_enrolment_spends_its_code(world: World) -> None:
+    user = await world.auth.create_user(OWNER_NAME, PASSWORD, Role.OWNER)
+    enrollment = await world.auth.enroll_mfa(Principal(user.id, user.role))
+    code = current_code(world, enrollment)
+    await world.auth.verify_mfa(Principal(user.id, user.role), code)
+
+    with pytest.raises(Unauthenticated):
+        await world.auth.login(OWNER_NAME, PASSWORD, code)
+
+
+async def _refused(world: World, code: str) -> bool:
+    try:
+        await world.auth.login(OWNER_NAME, PASSWORD, code)
+    except Unauthenticated:
+        return True
+    return False
+
+
+def _user_id(world: World) -> str:
+    [user_id] = world.store.users
+    return user_id
+
+
 async def test_a_backup_code_works_once(world: World) -> None:
     _, enrollment = await enrolled(world)
     code = enrollment.backup_codes[3]
@@ -144,3 +210,12 @@ async def test_the_totp_secret_is_encrypted_and_backup_codes_hashed_at_rest(worl
         assert code not in stored
         assert code.replace("-", "") not in stored
     assert len(user.backup_code_digests) == 10
+
+
+def test_a_user_accepts_only_later_totp_steps() -> None:
+    user = User("usr-1", "alice", "hash", Role.OWNER, datetime(2026, 1, 1, tzinfo=UTC))
+
+    answers = [user.accept_totp_step(s) for s in (100, 100, 99, 102, 101, 103)]
+
+    assert answers == [True, False, False, True, False, True]
+    assert user.last_totp_step == 103

@@ -97,6 +97,28 @@ def test_a_token_missing_a_claim_or_with_an_unknown_role_is_refused(
             signer.verify(token, NOW)
 
 
+def test_the_family_id_travels_in_the_fam_claim(signer: RsaJwtIssuer) -> None:
+    issued = AccessClaims("usr-1", Role.TRADER, "jti-1", NOW, NOW + timedelta(minutes=5), "rtf-9")
+
+    token = signer.issue(issued)
+    payload = jwt.decode(token, options={"verify_signature": False})
+
+    assert payload["fam"] == "rtf-9"
+    assert signer.verify(token, NOW).family_id == "rtf-9"
+    assert "fam" not in jwt.decode(signer.issue(claims()), options={"verify_signature": False})
+
+
+@pytest.mark.parametrize("family", ["", 7, ["rtf-1"]])
+def test_a_token_with_a_malformed_family_is_refused(
+    signer: RsaJwtIssuer, pem: bytes, family: object
+) -> None:
+    payload = jwt.decode(signer.issue(claims()), options={"verify_signature": False})
+    token = jwt.encode({**payload, "fam": family}, pem, algorithm="RS256")
+
+    with pytest.raises(Unauthenticated):
+        signer.verify(token, NOW)
+
+
 def test_the_public_key_verifies_issued_tokens_elsewhere(signer: RsaJwtIssuer) -> None:
     token = signer.issue(claims())
 
@@ -117,27 +139,41 @@ def test_a_small_rsa_key_is_rejected() -> None:
         RsaJwtIssuer(_pem(1024))
 
 
-def test_totp_accepts_one_step_of_drift_either_side_and_no_more() -> None:
+def test_totp_accepts_one_step_of_drift_either_side_and_names_the_step_it_matched() -> None:
     totp = PyOtpVerifier()
     secret = totp.new_secret()
     code = totp.code_at(secret, NOW)
+    step = totp.step_at(NOW)
 
-    accepted = [totp.verify(secret, code, NOW + timedelta(seconds=s)) for s in (-30, 0, 30)]
-    refused = [totp.verify(secret, code, NOW + timedelta(seconds=s)) for s in (-60, 60)]
+    accepted = [totp.matching_step(secret, code, NOW + timedelta(seconds=s)) for s in (-30, 0, 30)]
+    refused = [totp.matching_step(secret, code, NOW + timedelta(seconds=s)) for s in (-60, 60)]
 
-    assert accepted == [True, True, True]
-    assert refused == [False, False]
+    assert accepted == [step, step, step]
+    assert step == int(NOW.timestamp()) // 30
+    assert refused == [None, None]
+
+
+def test_totp_names_the_previous_and_the_next_step_when_their_codes_are_sent() -> None:
+    totp = PyOtpVerifier()
+    secret = totp.new_secret()
+    before, after = NOW - timedelta(seconds=30), NOW + timedelta(seconds=30)
+
+    previous = totp.matching_step(secret, totp.code_at(secret, before), NOW)
+    following = totp.matching_step(secret, totp.code_at(secret, after), NOW)
+
+    assert (previous, following) == (totp.step_at(before), totp.step_at(after))
+    assert following == totp.step_at(NOW) + 1
 
 
 @pytest.mark.parametrize("code", ["", "12345", "1234567", "abcdef", "１２３４５６"])
 def test_totp_refuses_malformed_codes_without_raising(code: str) -> None:
     totp = PyOtpVerifier()
 
-    assert totp.verify(totp.new_secret(), code, NOW) is False
+    assert totp.matching_step(totp.new_secret(), code, NOW) is None
 
 
-def test_totp_with_a_broken_secret_is_false_not_an_error() -> None:
-    assert PyOtpVerifier().verify("not base32 at all!", "123456", NOW) is False
+def test_totp_with_a_broken_secret_is_none_not_an_error() -> None:
+    assert PyOtpVerifier().matching_step("not base32 at all!", "123456", NOW) is None
 
 
 def test_the_cipher_round_trips_and_hides_the_plaintext() -> None:

@@ -8,9 +8,11 @@ from datetime import timedelta
 
 import pytest
 
+from adapters.memory.clock import SequentialIds
 from adapters.memory.store import unit_of_work_factory
+from adapters.security.argon2_hasher import Argon2Hasher
 from adapters.security.jwt_tokens import RsaJwtIssuer
-from application.auth import TokenPair
+from application.auth import AuthService, TokenPair
 from domain.errors import Unauthenticated
 from domain.identity import AccessClaims
 from domain.principals import Role
@@ -185,3 +187,121 @@ async def test_revoked_ids_are_purged_once_their_tokens_expire(world: World) -> 
         await uow.commit()
 
     assert (purged, world.store.revoked_tokens) == (1, {})
+
+
+# -- revoking a family kills its access tokens -----------------------------------------------
+
+
+async def test_reuse_of_a_refresh_token_kills_the_familys_access_tokens_at_once(
+    world: World,
+) -> None:
+    # Arrange: the thief's and the victim's access tokens are both live (and cached)
+    first = await logged_in(world)
+    second = await world.auth.refresh(first.refresh_token)
+    await world.auth.authenticate(first.access_token)
+    await world.auth.authenticate(second.access_token)
+
+    # Act: the rotated token is presented again
+    with pytest.raises(Unauthenticated):
+        await world.auth.refresh(first.refresh_token)
+
+    # Assert: no access token of the family works, without waiting for the session cache
+    for token in (first.access_token, second.access_token):
+        with pytest.raises(Unauthenticated, match="revoked"):
+            await world.auth.authenticate(token)
+
+
+async def test_reuse_in_one_family_keeps_the_other_familys_access_token(world: World) -> None:
+    phone = await logged_in(world)
+    laptop = await world.auth.login(OWNER_NAME, PASSWORD)
+    await world.auth.refresh(phone.refresh_token)
+
+    with pytest.raises(Unauthenticated):
+        await world.auth.refresh(phone.refresh_token)
+
+    assert await world.auth.authenticate(laptop.access_token)
+
+
+async def test_logout_with_the_refresh_token_kills_the_familys_other_access_tokens(
+    world: World,
+) -> None:
+    first = await logged_in(world)
+    second = await world.auth.refresh(first.refresh_token)
+    await world.auth.authenticate(first.access_token)  # cached for the session-cache time
+
+    await world.auth.logout(
+        await world.auth.authenticate(second.access_token), second.refresh_token
+    )
+
+    with pytest.raises(Unauthenticated, match="revoked"):
+        await world.auth.authenticate(first.access_token)
+    assert set(world.store.revoked_families) == {_family(world)}
+
+
+async def test_logout_without_the_refresh_token_keeps_the_familys_other_access_tokens(
+    world: World,
+) -> None:
+    first = await logged_in(world)
+    second = await world.auth.refresh(first.refresh_token)
+
+    await world.auth.logout(await world.auth.authenticate(second.access_token))
+
+    assert await world.auth.authenticate(first.access_token)
+    assert world.store.revoked_families == {}
+
+
+async def test_a_password_change_kills_every_access_token_of_the_user(world: World) -> None:
+    phone = await logged_in(world)
+    laptop = await world.auth.login(OWNER_NAME, PASSWORD)
+    session = await world.auth.authenticate(laptop.access_token)
+
+    await world.auth.set_password(session.principal, PASSWORD, "a brand new passphrase")
+
+    for token in (phone.access_token, laptop.access_token):
+        with pytest.raises(Unauthenticated, match="revoked"):
+            await world.auth.authenticate(token)
+    assert await world.auth.login(OWNER_NAME, "a brand new passphrase")
+
+
+async def test_another_instance_sees_a_revoked_family_within_the_session_cache(
+    world: World,
+) -> None:
+    # Arrange: a second service over the same store has the token in its session cache
+    pair = await logged_in(world)
+    other = AuthService(
+        unit_of_work_factory(world.store),
+        Argon2Hasher.fast(),
+        world.issuer,
+        world.totp,
+        world.cipher,
+        world.clock,
+        SequentialIds(),
+        world.audit,
+    )
+    await other.authenticate(pair.access_token)
+    session = await world.auth.authenticate(pair.access_token)
+
+    # Act: the family is revoked through this instance
+    await world.auth.logout(session, pair.refresh_token)
+    world.clock.advance(other.config.session_cache)
+
+    # Assert: once its cache time has passed, the other instance refuses it too
+    with pytest.raises(Unauthenticated, match="revoked"):
+        await other.authenticate(pair.access_token)
+
+
+async def test_revoked_families_are_purged_once_their_access_tokens_expire(world: World) -> None:
+    pair = await logged_in(world)
+    await world.auth.logout(await world.auth.authenticate(pair.access_token), pair.refresh_token)
+    world.clock.advance(timedelta(minutes=15))
+
+    async with unit_of_work_factory(world.store)() as uow:
+        purged = await uow.revoked_tokens.purge(world.clock.now())
+        await uow.commit()
+
+    assert (purged, world.store.revoked_tokens, world.store.revoked_families) == (2, {}, {})
+
+
+def _family(world: World) -> str:
+    [family] = {t.family_id for t in world.store.refresh_tokens.values()}
+    return family

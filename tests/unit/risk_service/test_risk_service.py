@@ -9,6 +9,7 @@ import pytest
 from application.orders import SubmitOrder
 from application.risk import RuleDraft
 from bootstrap.embedded import Embedded, build_embedded
+from domain.agents.heartbeat import Agent
 from domain.errors import Forbidden, InvalidRule, NotFound
 from domain.principals import Principal, Role
 from domain.risk.analysis import RiskRating
@@ -187,3 +188,97 @@ async def test_warn_rule_does_not_block_but_is_reported(system: Embedded) -> Non
     )
     assert result.decision is not None and result.decision.approved
     assert result.decision.warnings == (ReasonCode.MAX_ORDER_QUANTITY,)
+
+
+# -- references in rules are the caller's own ------------------------------------------------
+
+
+async def add_agent(e: Embedded, agent_id: str, owner_id: str) -> None:
+    async with e.uow() as uow:
+        await uow.agents.add(Agent(agent_id, owner_id, account_ids=("acc-b",)))
+        await uow.commit()
+
+
+def agent_rule(agent_id: str, account_id: str | None = None) -> RuleDraft:
+    return RuleDraft(
+        RuleType.MAX_ORDER_QUANTITY,
+        {"max_quantity": 1},
+        scope=RuleScope.AGENT,
+        agent_id=agent_id,
+        account_id=account_id,
+    )
+
+
+async def test_a_rule_naming_another_users_agent_answers_not_found_like_a_missing_one(
+    system: Embedded,
+) -> None:
+    await add_agent(system, "agent-bob", "bob")
+
+    with pytest.raises(NotFound) as foreign:
+        await system.risk.create(ALICE, agent_rule("agent-bob"))
+    with pytest.raises(NotFound) as missing:
+        await system.risk.create(ALICE, agent_rule("agent-nobody"))
+
+    assert str(foreign.value) == "agent agent-bob not found"
+    assert str(missing.value) == "agent agent-nobody not found"
+    assert await system.risk.list(ALICE) == []
+
+
+async def test_an_update_cannot_point_a_rule_at_another_users_agent_or_account(
+    system: Embedded,
+) -> None:
+    await add_agent(system, "agent-alice", "alice")
+    await add_agent(system, "agent-bob", "bob")
+    rule = await system.risk.create(ALICE, agent_rule("agent-alice"))
+
+    with pytest.raises(NotFound):
+        await system.risk.update(ALICE, rule.id, agent_rule("agent-bob"))
+    with pytest.raises(NotFound):
+        await system.risk.update(ALICE, rule.id, agent_rule("agent-alice", "acc-b"))
+
+    assert (await system.risk.get(ALICE, rule.id)).agent_id == "agent-alice"
+
+
+async def test_a_dry_run_cannot_name_another_users_agent_or_account(system: Embedded) -> None:
+    await add_agent(system, "agent-bob", "bob")
+
+    with pytest.raises(NotFound):
+        await system.risk.test_rule(ALICE, "acc-a", agent_rule("agent-bob"))
+    with pytest.raises(NotFound):
+        await system.risk.test_rule(ALICE, "acc-a", agent_rule("agent-bob", "acc-b"))
+    with pytest.raises(NotFound):
+        await system.risk.test_rule(ALICE, "acc-b", draft(RuleType.MAX_LEVERAGE, max_leverage=2))
+
+
+async def test_owners_name_their_own_agents_and_supervisors_any(system: Embedded) -> None:
+    await add_agent(system, "agent-bob", "bob")
+
+    mine = await system.risk.create(BOB, agent_rule("agent-bob"))
+    supervised = await system.risk.create(OFFICER, agent_rule("agent-bob"))
+
+    assert (mine.owner_id, supervised.owner_id) == ("bob", "rita")
+
+
+async def test_a_strategy_id_is_a_name_in_its_owners_namespace_only(system: Embedded) -> None:
+    # Arrange: Bob restricts AAPL for "his" strategy "momentum", a name Alice uses too
+    await system.risk.create(
+        BOB,
+        RuleDraft(
+            RuleType.RESTRICTED_SYMBOLS,
+            {"symbols": ["AAPL"]},
+            scope=RuleScope.STRATEGY,
+            strategy_id="momentum",
+        ),
+    )
+    strategy = Origin(OriginKind.STRATEGY, "momentum")
+
+    # Act
+    alices = await system.orders.submit(
+        SubmitOrder(ALICE, "acc-a", "AAPL", Side.BUY, D(1), strategy)
+    )
+    bobs = await system.orders.submit(SubmitOrder(BOB, "acc-b", "AAPL", Side.BUY, D(1), strategy))
+
+    # Assert: the rule binds only Bob's own orders
+    assert alices.decision is not None and alices.decision.approved
+    assert bobs.decision is not None
+    assert bobs.decision.reasons == (ReasonCode.RESTRICTED_SYMBOL,)
