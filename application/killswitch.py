@@ -506,8 +506,10 @@ class KillSwitchService:
             if lockout.is_locked(principal.role, now):
                 await uow.commit()
                 await self._record(principal.id, action, principal.id, "refused: locked out")
+                until = lockout.locked_until(now)
                 raise ActivationLocked(
-                    f"too many wrong passcodes; locked until {lockout.locked_until(now)}"
+                    f"too many wrong passcodes; locked until {until}",
+                    retry_after=None if until is None else (until - now).total_seconds(),
                 )
             lockout.record_failure(now)
             hashed = await uow.passcodes.get(principal.id)

@@ -225,7 +225,9 @@ class RiskRuleRepo(_Repo):
 
     async def list(self, owner_id: str | None = None) -> list[RiskRule]:
         return [
-            r for r in list(self._store.risk_rules.values()) if owner_id is None or r.owner_id == owner_id
+            r
+            for r in list(self._store.risk_rules.values())
+            if owner_id is None or r.owner_id == owner_id
         ]
 
 
