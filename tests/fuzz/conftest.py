@@ -1,0 +1,79 @@
+"""Fixtures of the fuzzing suite: the app's own OpenAPI document and a fresh world per operation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import hypothesis.strategies as st
+import pytest
+import schemathesis
+from schemathesis import HookContext
+from schemathesis.specs.openapi.schemas import OpenApiSchema
+
+from tests.fuzz.world import SEEDED_FIELDS, World, sentinel
+
+
+def _seeded(values: Any) -> st.SearchStrategy[Any]:
+    """The generated values, or the same with the seeded ids put in (half the time, say)."""
+    names = [name for name in values if name in SEEDED_FIELDS] if isinstance(values, dict) else []
+    if not names:
+        return st.just(values)
+    return st.sampled_from([{**values, **{name: sentinel(name) for name in names}}, values])
+
+
+def _register_seeding(schema: OpenApiSchema) -> None:
+    @schema.hook
+    def flatmap_path_parameters(
+        context: HookContext, path_parameters: dict[str, Any]
+    ) -> st.SearchStrategy[Any]:
+        return _seeded(path_parameters)
+
+    @schema.hook
+    def flatmap_query(context: HookContext, query: dict[str, Any]) -> st.SearchStrategy[Any]:
+        return _seeded(query)
+
+    @schema.hook
+    def flatmap_body(context: HookContext, body: Any) -> st.SearchStrategy[Any]:
+        return _seeded(body)
+
+
+@pytest.fixture(scope="session")
+def fuzz_schema() -> Iterator[OpenApiSchema]:
+    """The OpenAPI document the app serves, as Schemathesis reads it."""
+    world = World()
+    try:
+        response = world.portal.call(world.harness.client.get, "/schema/openapi.json")
+        assert response.status_code == 200, response.text
+        document = response.json()
+    finally:
+        world.close()
+    schema = schemathesis.openapi.from_dict(document)
+    _register_seeding(schema)
+    yield schema
+
+
+class Worlds:
+    """Hands each operation a fresh world, so logout, key revocation or a halt stays with it."""
+
+    def __init__(self) -> None:
+        self._label: str | None = None
+        self._world: World | None = None
+
+    def for_operation(self, label: str, **settings: str) -> World:
+        if self._world is None or self._label != label:
+            self.close()
+            self._world, self._label = World(**settings), label
+        return self._world
+
+    def close(self) -> None:
+        if self._world is not None:
+            self._world.close()
+            self._world = None
+
+
+@pytest.fixture
+def worlds() -> Iterator[Worlds]:
+    holder = Worlds()
+    yield holder
+    holder.close()

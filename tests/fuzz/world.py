@@ -1,0 +1,158 @@
+"""A fuzzing world: the real app over in-memory adapters, seeded with demo-like data, on its own loop."""
+
+from __future__ import annotations
+
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Any
+
+import httpx
+from anyio.from_thread import BlockingPortal, start_blocking_portal
+from schemathesis import Case
+
+from tests.http.harness import PASSCODE, Harness, User, open_harness, test_settings
+
+BASE_URL = "http://testserver.local"
+ACCOUNT = "acc-1"
+AGENT = "agent-1"
+# A path, query or top-level body value equal to a sentinel is replaced by the seeded resource's id:
+# the fuzzer then reaches the handlers' deeper paths instead of only their 404s.
+SENTINEL = "__seeded__"  # URL-safe: path parameters are percent-encoded once drawn
+CREDENTIALS = ("authorization", "x-api-key")
+SEEDED_FIELDS = (
+    "account_id",
+    "agent_id",
+    "key_id",
+    "order_id",
+    "rule_id",
+    "workspace_id",
+    "symbol",
+    "passcode",
+)
+
+
+def sentinel(name: str) -> str:
+    return f"{SENTINEL}{name}"
+
+
+@dataclass
+class Seeded:
+    """The ids of the demo data a world starts with."""
+
+    owner: User
+    agent_key: str
+    ids: dict[str, str] = field(default_factory=dict)
+
+
+async def seed(harness: Harness) -> Seeded:
+    """An owner with an account, priced instruments, an agent with a key, a rule, an order."""
+    await harness.instrument("AAPL", "190")
+    await harness.instrument("MSFT", "410")
+    await harness.instrument("XOM", "110", sector="Energy")
+    owner = await harness.user(name="owner")
+    await harness.account(owner, ACCOUNT)
+    key = await harness.agent_key(owner, AGENT, (ACCOUNT,))
+    client, headers = harness.client, owner.headers
+    keys = await client.get(f"/api/v1/agents/{AGENT}/keys", headers=headers)
+    rule = await client.post(
+        "/api/v1/risk-rules",
+        json={"rule_type": "MAX_ORDER_QUANTITY", "params": {"max_quantity": 1000}},
+        headers=headers,
+    )
+    order = await client.post(
+        "/api/v1/orders",
+        json={
+            "account_id": ACCOUNT,
+            "symbol": "AAPL",
+            "side": "buy",
+            "quantity": "10",
+            "order_type": "limit",
+            "limit_price": "100",
+        },
+        headers=headers,
+    )
+    workspace = await client.post(
+        "/api/v1/user/workspace",
+        json={"workspace_name": "Trading", "layout_json": {"panels": []}},
+        headers=headers,
+    )
+    for response in (keys, rule, order, workspace):
+        assert response.status_code < 300, response.text
+    ids = {
+        "account_id": ACCOUNT,
+        "agent_id": AGENT,
+        "key_id": keys.json()["items"][0]["key_id"],
+        "rule_id": rule.json()["id"],
+        "order_id": order.json()["order"]["id"],
+        "workspace_id": workspace.json()["id"],
+        "symbol": "AAPL",
+        "passcode": PASSCODE,
+    }
+    return Seeded(owner, key, ids)
+
+
+class World:
+    """One app and its data; an operation that ends sessions or halts trading gets its own."""
+
+    def __init__(self, **settings: str) -> None:
+        self._stack = ExitStack()
+        self.portal: BlockingPortal = self._stack.enter_context(start_blocking_portal())
+        try:
+            self.harness, client = self.portal.call(open_harness, test_settings(**settings))
+            self._stack.enter_context(self.portal.wrap_async_context_manager(client))
+            self.seeded = self.portal.call(seed, self.harness)
+        except BaseException:
+            self._stack.close()
+            raise
+
+    def close(self) -> None:
+        self._stack.close()
+
+    def credentials(self, as_agent: bool) -> dict[str, str]:
+        if as_agent:
+            return {"X-API-Key": self.seeded.agent_key}
+        return self.seeded.owner.headers
+
+    def send(self, case: Case, *, as_agent: bool = False) -> tuple[httpx.Response, dict[str, Any]]:
+        """The case sent with the seeded ids and the caller's credentials; its response."""
+        self._resolve(case)
+        kwargs = case.as_transport_kwargs(base_url=BASE_URL)
+        # The document offers Bearer or X-API-Key: the fuzzer's made-up credentials give way to ours.
+        headers = {k: v for k, v in kwargs["headers"].items() if k.lower() not in CREDENTIALS}
+        kwargs["headers"] = {**headers, **self.credentials(as_agent)}
+        request = _httpx_kwargs(kwargs)
+        response = self.portal.call(partial(self.harness.client.request, **request))
+        return response, kwargs
+
+    def renew_session(self) -> None:
+        """A fresh login for the owner (after the fuzzer logged the session out)."""
+        tokens = self.portal.call(self.harness.login, self.seeded.owner.username)
+        self.seeded.owner.access_token = tokens["access_token"]
+        self.seeded.owner.refresh_token = tokens["refresh_token"]
+
+    def _resolve(self, case: Case) -> None:
+        ids = self.seeded.ids
+        for container in (case.path_parameters, case.query):
+            if container:
+                for name, value in container.items():
+                    if value == sentinel(name):
+                        container[name] = ids[name]
+        if isinstance(case.body, dict):
+            for name, value in case.body.items():
+                if value == sentinel(name):
+                    case.body[name] = ids[name]
+
+
+def _httpx_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
+    """requests-style transport arguments as httpx ones (raw bodies travel as `content`)."""
+    request = {key: kwargs[key] for key in ("method", "url", "headers")}
+    request.update({key: kwargs[key] for key in ("params", "cookies", "files") if kwargs.get(key)})
+    if "json" in kwargs:
+        request["json"] = kwargs["json"]
+    data = kwargs.get("data")
+    if isinstance(data, (bytes, str)):
+        request["content"] = data
+    elif data is not None:
+        request["data"] = data
+    return request
