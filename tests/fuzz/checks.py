@@ -23,7 +23,8 @@ def client_error_is_a_problem(ctx: CheckContext, response: Response, case: Case)
         return
     content_type = (response.headers.get("content-type") or [""])[0]
     if not content_type.startswith(PROBLEM_JSON):
-        raise AssertionError(f"a {response.status_code} answered as {content_type!r}, not problem+json")
+        status = response.status_code
+        raise AssertionError(f"a {status} answered as {content_type!r}, not problem+json")
     try:
         body = json.loads(response.content)
     except ValueError as error:

@@ -11,7 +11,7 @@ import schemathesis
 from schemathesis import HookContext
 from schemathesis.specs.openapi.schemas import OpenApiSchema
 
-from tests.fuzz.world import SEEDED_FIELDS, World, sentinel
+from tests.fuzz.world import SEEDED_FIELDS, World, Worlds, sentinel
 
 
 def _seeded(values: Any) -> st.SearchStrategy[Any]:
@@ -39,7 +39,7 @@ def _register_seeding(schema: OpenApiSchema) -> None:
 
 
 @pytest.fixture(scope="session")
-def fuzz_schema() -> Iterator[OpenApiSchema]:
+def fuzz_schema() -> OpenApiSchema:
     """The OpenAPI document the app serves, as Schemathesis reads it."""
     world = World()
     try:
@@ -50,26 +50,7 @@ def fuzz_schema() -> Iterator[OpenApiSchema]:
         world.close()
     schema = schemathesis.openapi.from_dict(document)
     _register_seeding(schema)
-    yield schema
-
-
-class Worlds:
-    """Hands each operation a fresh world, so logout, key revocation or a halt stays with it."""
-
-    def __init__(self) -> None:
-        self._label: str | None = None
-        self._world: World | None = None
-
-    def for_operation(self, label: str, **settings: str) -> World:
-        if self._world is None or self._label != label:
-            self.close()
-            self._world, self._label = World(**settings), label
-        return self._world
-
-    def close(self) -> None:
-        if self._world is not None:
-            self._world.close()
-            self._world = None
+    return schema
 
 
 @pytest.fixture

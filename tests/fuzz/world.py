@@ -1,4 +1,4 @@
-"""A fuzzing world: the real app over in-memory adapters, seeded with demo-like data, on its own loop."""
+"""A fuzzing world: the real app on in-memory adapters with demo-like data, on its own loop."""
 
 from __future__ import annotations
 
@@ -117,10 +117,7 @@ class World:
     def send(self, case: Case, *, as_agent: bool = False) -> tuple[httpx.Response, dict[str, Any]]:
         """The case sent with the seeded ids and the caller's credentials; its response."""
         self._resolve(case)
-        kwargs = case.as_transport_kwargs(base_url=BASE_URL)
-        # The document offers Bearer or X-API-Key: the fuzzer's made-up credentials give way to ours.
-        headers = {k: v for k, v in kwargs["headers"].items() if k.lower() not in CREDENTIALS}
-        kwargs["headers"] = {**headers, **self.credentials(as_agent)}
+        kwargs = case.as_transport_kwargs(base_url=BASE_URL, headers=self.credentials(as_agent))
         request = _httpx_kwargs(kwargs)
         response = self.portal.call(partial(self.harness.client.request, **request))
         return response, kwargs
@@ -132,6 +129,11 @@ class World:
         self.seeded.owner.refresh_token = tokens["refresh_token"]
 
     def _resolve(self, case: Case) -> None:
+        # The document offers Bearer or X-API-Key: the fuzzer's made-up credentials yield to ours
+        # (dropped from the case itself, so that its reproduction command is what was sent).
+        if case.headers:
+            for name in [name for name in case.headers if name.lower() in CREDENTIALS]:
+                del case.headers[name]
         ids = self.seeded.ids
         for container in (case.path_parameters, case.query):
             if container:
@@ -142,6 +144,25 @@ class World:
             for name, value in case.body.items():
                 if value == sentinel(name):
                     case.body[name] = ids[name]
+
+
+class Worlds:
+    """Hands each operation a fresh world, so logout, key revocation or a halt stays with it."""
+
+    def __init__(self) -> None:
+        self._label: str | None = None
+        self._world: World | None = None
+
+    def for_operation(self, label: str, **settings: str) -> World:
+        if self._world is None or self._label != label:
+            self.close()
+            self._world, self._label = World(**settings), label
+        return self._world
+
+    def close(self) -> None:
+        if self._world is not None:
+            self._world.close()
+            self._world = None
 
 
 def _httpx_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:

@@ -1,0 +1,45 @@
+"""The OpenAPI document declares what the handlers answer (found by the fuzzing suite)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.http.harness import Harness, User
+
+
+async def document(harness: Harness) -> dict[str, Any]:
+    response = await harness.client.get("/schema/openapi.json")
+    assert response.status_code == 200
+    body: dict[str, Any] = response.json()
+    return body
+
+
+def json_schema(operation: dict[str, Any], status: str) -> Any:
+    return operation["responses"][status]["content"]["application/json"]["schema"]
+
+
+async def test_order_submission_declares_the_placed_order_for_201_and_replayed_200(
+    harness: Harness,
+) -> None:
+    # Act
+    submit = (await document(harness))["paths"]["/api/v1/orders"]["post"]
+
+    # Assert: a handler answering an order or a problem hid its success shape ({})
+    placed = {"$ref": "#/components/schemas/OrderPlaced"}
+    assert json_schema(submit, "201") == placed
+    assert json_schema(submit, "200") == placed
+
+
+async def test_saving_a_workspace_again_declares_its_200(harness: Harness, owner: User) -> None:
+    # Arrange
+    body = {"workspace_name": "Trading", "layout_json": {"panels": []}}
+    first = await harness.client.post("/api/v1/user/workspace", json=body, headers=owner.headers)
+
+    # Act
+    again = await harness.client.post("/api/v1/user/workspace", json=body, headers=owner.headers)
+    save = (await document(harness))["paths"]["/api/v1/user/workspace"]["post"]
+
+    # Assert
+    assert (first.status_code, again.status_code) == (201, 200)
+    workspace = {"$ref": "#/components/schemas/WorkspaceOut"}
+    assert json_schema(save, "200") == json_schema(save, "201") == workspace
