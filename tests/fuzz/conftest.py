@@ -11,15 +11,13 @@ import schemathesis
 from schemathesis import HookContext
 from schemathesis.specs.openapi.schemas import OpenApiSchema
 
-from tests.fuzz.world import SEEDED_FIELDS, World, Worlds, sentinel
+from tests.fuzz.world import World, Worlds, mark_seeded
 
 
 def _seeded(values: Any) -> st.SearchStrategy[Any]:
     """The generated values, or the same with the seeded ids put in (half the time, say)."""
-    names = [name for name in values if name in SEEDED_FIELDS] if isinstance(values, dict) else []
-    if not names:
-        return st.just(values)
-    return st.sampled_from([{**values, **{name: sentinel(name) for name in names}}, values])
+    marked = mark_seeded(values)
+    return st.just(values) if marked == values else st.sampled_from([marked, values])
 
 
 def _register_seeding(schema: OpenApiSchema) -> None:

@@ -15,11 +15,16 @@ from tests.fuzz.world import Worlds
 # CI runs a small fixed campaign; BULWARK_FUZZ_EXAMPLES=n runs a longer, randomised one.
 CAMPAIGN = int(os.environ.get("BULWARK_FUZZ_EXAMPLES", "0"))
 CI_EXAMPLES = 6
-# BULWARK_FUZZ_STATS=file appends "operation, caller, status" per request: what the run reached.
+# BULWARK_FUZZ_STATS=file appends "operation, caller, status, code" per request: what it reached.
 STATS = os.environ.get("BULWARK_FUZZ_STATS")
 SESSION_ENDING = {"POST /api/v1/auth/logout"}
-# Logging back in after each logout must not run into the login rate limit.
-RELAXED_LOGIN = {"login_rate_per_minute": "1000"}
+# Rate limits the fuzzer would otherwise spend its examples on: logging back in after each
+# logout, and the kill switch's 30 a minute (its passcode is in half the examples' bodies).
+RELAXED = {
+    "POST /api/v1/auth/logout": {"login_rate_per_minute": "1000"},
+    "POST /api/v1/kill-switch/activate": {"kill_switch_rate_per_minute": "1000"},
+    "POST /api/v1/kill-switch/resume": {"kill_switch_rate_per_minute": "1000"},
+}
 AGENT_PATHS = r"^/api/v1/(orders|agents/\{agent_id\}/heartbeat|accounts)"
 
 FUZZ_SETTINGS = settings(
@@ -38,13 +43,14 @@ schema = schemathesis.pytest.from_fixture("fuzz_schema")
 def exercise(case: Case, worlds: Worlds, *, as_agent: bool = False) -> None:
     label = case.operation.label
     ends_session = label in SESSION_ENDING
-    world = worlds.for_operation(label, **(RELAXED_LOGIN if ends_session else {}))
+    world = worlds.for_operation(label, **RELAXED.get(label, {}))
 
     response, sent = world.send(case, as_agent=as_agent)
     if STATS:
         with open(STATS, "a", encoding="utf-8") as stats:
             caller = "agent" if as_agent else "owner"
-            stats.write(f"{label}\t{caller}\t{response.status_code}\n")
+            code = response.json().get("code", "") if response.status_code >= 400 else ""
+            stats.write(f"{label}\t{caller}\t{response.status_code}\t{code}\n")
     if ends_session:
         world.renew_session()
 

@@ -32,8 +32,33 @@ SEEDED_FIELDS = (
 )
 
 
+SCOPE_KINDS = {"account": "account_id", "agent": "agent_id"}
+
+
 def sentinel(name: str) -> str:
     return f"{SENTINEL}{name}"
+
+
+def mark_seeded(value: Any) -> Any:
+    """A copy of the value with every seeded field, at any depth, set to its sentinel."""
+    if isinstance(value, list):
+        return [mark_seeded(item) for item in value]
+    if not isinstance(value, dict):
+        return value
+    marked = {k: sentinel(k) if k in SEEDED_FIELDS else mark_seeded(v) for k, v in value.items()}
+    if "id" in marked and value.get("kind") in SCOPE_KINDS:  # a kill switch's scope
+        marked["id"] = sentinel(SCOPE_KINDS[value["kind"]])
+    return marked
+
+
+def put_seeded(value: Any, ids: dict[str, str]) -> None:
+    """Replaces, in place and at any depth, each sentinel by the seeded id it stands for."""
+    pairs = value.items() if isinstance(value, dict) else enumerate(value)
+    for key, item in list(pairs):
+        if isinstance(item, str) and item.startswith(SENTINEL):
+            value[key] = ids[item.removeprefix(SENTINEL)]
+        elif isinstance(item, (dict, list)):
+            put_seeded(item, ids)
 
 
 @dataclass
@@ -134,16 +159,9 @@ class World:
         if case.headers:
             for name in [name for name in case.headers if name.lower() in CREDENTIALS]:
                 del case.headers[name]
-        ids = self.seeded.ids
-        for container in (case.path_parameters, case.query):
-            if container:
-                for name, value in container.items():
-                    if value == sentinel(name):
-                        container[name] = ids[name]
-        if isinstance(case.body, dict):
-            for name, value in case.body.items():
-                if value == sentinel(name):
-                    case.body[name] = ids[name]
+        for container in (case.path_parameters, case.query, case.body):
+            if isinstance(container, (dict, list)):
+                put_seeded(container, self.seeded.ids)
 
 
 class Worlds:
