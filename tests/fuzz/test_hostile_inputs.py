@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from typing import Any
 
 import httpx
 import pytest
 from schemathesis.specs.openapi.schemas import OpenApiSchema
 
-from tests.fuzz.checks import PROBLEM_JSON
+from tests.fuzz import checks
 from tests.fuzz.world import ACCOUNT, World
 
 pytestmark = pytest.mark.fuzz
@@ -69,15 +68,8 @@ def post(world: World, method: str, path: str, content: bytes) -> httpx.Response
 
 
 def problem_code(response: httpx.Response) -> str | None:
-    """The problem's `code` when the answer is a problem+json document that has one."""
-    if not response.headers.get("content-type", "").startswith(PROBLEM_JSON):
-        return None
-    try:
-        body: Any = response.json()
-    except ValueError:
-        return None
-    code = body.get("code") if isinstance(body, dict) else None
-    return code if isinstance(code, str) and code else None
+    content_type = response.headers.get("content-type", "")
+    return checks.problem_code(response.status_code, content_type, response.content)
 
 
 def body_operations(schema: OpenApiSchema, world: World) -> list[tuple[str, str]]:

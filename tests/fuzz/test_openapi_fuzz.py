@@ -9,7 +9,7 @@ import schemathesis
 from hypothesis import HealthCheck, Phase, settings
 from schemathesis import Case
 
-from tests.fuzz.checks import CHECKS
+from tests.fuzz.checks import CHECKS, problem_code
 from tests.fuzz.world import Worlds
 
 # CI runs a small fixed campaign; BULWARK_FUZZ_EXAMPLES=n runs a longer, randomised one.
@@ -49,7 +49,8 @@ def exercise(case: Case, worlds: Worlds, *, as_agent: bool = False) -> None:
     if STATS:
         with open(STATS, "a", encoding="utf-8") as stats:
             caller = "agent" if as_agent else "owner"
-            code = response.json().get("code", "") if response.status_code >= 400 else ""
+            type_ = response.headers.get("content-type", "")
+            code = problem_code(response.status_code, type_, response.content) or ""
             stats.write(f"{label}\t{caller}\t{response.status_code}\t{code}\n")
     if ends_session:
         world.renew_session()

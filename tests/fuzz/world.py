@@ -16,10 +16,9 @@ from tests.http.harness import PASSCODE, Harness, User, open_harness, test_setti
 BASE_URL = "http://testserver.local"
 ACCOUNT = "acc-1"
 AGENT = "agent-1"
-# A path, query or top-level body value equal to a sentinel is replaced by the seeded resource's id:
-# the fuzzer then reaches the handlers' deeper paths instead of only their 404s.
+# A value equal to a sentinel (in the path, the query or the body at any depth) is replaced by the
+# seeded resource's id: the fuzzer then reaches the handlers' deeper paths, not only their 404s.
 SENTINEL = "__seeded__"  # URL-safe: path parameters are percent-encoded once drawn
-CREDENTIALS = ("authorization", "x-api-key")
 SEEDED_FIELDS = (
     "account_id",
     "agent_id",
@@ -30,9 +29,8 @@ SEEDED_FIELDS = (
     "symbol",
     "passcode",
 )
-
-
-SCOPE_KINDS = {"account": "account_id", "agent": "agent_id"}
+SCOPE_KINDS = {"account": "account_id", "agent": "agent_id"}  # a kill switch scope's `id`
+CREDENTIALS = ("authorization", "x-api-key")
 
 
 def sentinel(name: str) -> str:
@@ -46,7 +44,7 @@ def mark_seeded(value: Any) -> Any:
     if not isinstance(value, dict):
         return value
     marked = {k: sentinel(k) if k in SEEDED_FIELDS else mark_seeded(v) for k, v in value.items()}
-    if "id" in marked and value.get("kind") in SCOPE_KINDS:  # a kill switch's scope
+    if "id" in marked and value.get("kind") in SCOPE_KINDS:
         marked["id"] = sentinel(SCOPE_KINDS[value["kind"]])
     return marked
 
@@ -56,7 +54,7 @@ def put_seeded(value: Any, ids: dict[str, str]) -> None:
     pairs = value.items() if isinstance(value, dict) else enumerate(value)
     for key, item in list(pairs):
         if isinstance(item, str) and item.startswith(SENTINEL):
-            value[key] = ids[item.removeprefix(SENTINEL)]
+            value[key] = ids.get(item.removeprefix(SENTINEL), item)
         elif isinstance(item, (dict, list)):
             put_seeded(item, ids)
 
