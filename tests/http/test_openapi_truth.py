@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from tests.http.harness import Harness, User
@@ -43,3 +44,34 @@ async def test_saving_a_workspace_again_declares_its_200(harness: Harness, owner
     assert (first.status_code, again.status_code) == (201, 200)
     workspace = {"$ref": "#/components/schemas/WorkspaceOut"}
     assert json_schema(save, "200") == json_schema(save, "201") == workspace
+
+
+async def test_every_operation_needs_credentials_exactly_when_the_document_says(
+    harness: Harness,
+) -> None:
+    # Arrange
+    paths = (await document(harness))["paths"]
+
+    # Act: every operation, called without credentials
+    lies = []
+    for path, operations in paths.items():
+        url = re.sub(r"\{\w+\}", "x", path)
+        for method, operation in operations.items():
+            body = {"json": {}} if "requestBody" in operation else {}
+            response = await harness.client.request(method.upper(), url, **body)
+            public = operation.get("security") == []
+            if public == (response.status_code == 401) or (
+                not public and "401" not in operation["responses"]
+            ):
+                lies.append(f"{method.upper()} {path}: public={public}, {response.status_code}")
+
+    # Assert
+    assert not lies
+    assert len(paths) > 40
+
+
+async def test_readiness_declares_its_503(harness: Harness) -> None:
+    ready = (await document(harness))["paths"]["/ready"]["get"]
+
+    assert json_schema(ready, "503") == {"$ref": "#/components/schemas/ReadyOut"}
+    assert ready["security"] == []
