@@ -10,6 +10,7 @@ from litestar import Litestar, Request, Router
 from litestar.config.cors import CORSConfig
 from litestar.datastructures import State
 from litestar.di import Provide
+from litestar.handlers import HTTPRouteHandler
 from litestar.middleware import DefineMiddleware
 from litestar.middleware.rate_limit import RateLimitConfig, get_remote_address
 from litestar.openapi.config import OpenAPIConfig
@@ -19,7 +20,7 @@ from litestar.openapi.spec import Components, SecurityScheme, Tag
 from adapters.http.deps import DEPENDENCIES
 from adapters.http.metrics import METRICS_STATE_KEY, metrics, metrics_registry
 from adapters.http.observability import ArrivalMiddleware, RequestIdMiddleware
-from adapters.http.problems import EXCEPTION_HANDLERS
+from adapters.http.problems import EXCEPTION_HANDLERS, problem_responses
 from adapters.http.ratelimit import ApiRateLimitMiddleware
 from adapters.http.routes import (
     accounts,
@@ -206,6 +207,7 @@ def create_app(
         debug=debug,
         logging_config=None,  # bootstrap configures structlog (with redaction) once
     )
+    declare_body_limit(app)
     # Litestar runs its middleware only for matched routes; wrapping the app's own handler
     # gives unknown paths (404) and wrong methods (405) the same headers, request id and log.
     app.asgi_handler = ArrivalMiddleware(
@@ -215,3 +217,14 @@ def create_app(
         services.clock,
     )
     return app
+
+
+def declare_body_limit(app: Litestar) -> None:
+    """A handler that reads a body may answer 413 past `max_body_bytes`: the document says so."""
+    for route in app.routes:
+        for handler in getattr(route, "route_handlers", ()):
+            if (
+                isinstance(handler, HTTPRouteHandler)
+                and "data" in handler.parsed_fn_signature.parameters
+            ):
+                handler.responses = {**problem_responses(413), **(handler.responses or {})}

@@ -10,6 +10,7 @@ from litestar.enums import ScopeType
 from litestar.exceptions import NotAuthorizedException, PermissionDeniedException
 from litestar.handlers.base import BaseRouteHandler
 from litestar.middleware import AbstractAuthenticationMiddleware, AuthenticationResult
+from litestar.openapi.spec import Operation
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
 from application.auth import Session
@@ -29,6 +30,13 @@ PUBLIC_PATHS = [
     "^/schema",
     "^/ws/",  # the WebSocket handler authenticates itself (token on connect)
 ]
+
+
+class PublicOperation(Operation):
+    """An operation anyone may call (PUBLIC_PATHS): `security: []` lifts the document's default."""
+
+    def to_schema(self) -> dict[str, Any]:
+        return {**super().to_schema(), "security": []}
 
 
 @dataclass(frozen=True, slots=True)

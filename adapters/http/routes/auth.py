@@ -20,7 +20,7 @@ from adapters.http.schemas.auth import (
     TokenOut,
     UserOut,
 )
-from adapters.http.security import reject_agents
+from adapters.http.security import PublicOperation, reject_agents
 
 
 class AuthController(Controller):
@@ -40,6 +40,7 @@ class AuthController(Controller):
         ),
         status_code=200,
         exclude_from_auth=True,
+        operation_class=PublicOperation,
         responses=problem_responses(
             400,
             401,
@@ -65,6 +66,7 @@ class AuthController(Controller):
         description="Presenting an already-rotated refresh token revokes its whole family (401).",
         status_code=200,
         exclude_from_auth=True,
+        operation_class=PublicOperation,
         responses=problem_responses(400, 401, 429),
     )
     async def refresh(self, data: JSONBody[RefreshIn], services: ServicesDep) -> TokenOut:

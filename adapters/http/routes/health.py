@@ -8,9 +8,11 @@ from typing import Any
 
 import msgspec
 from litestar import Response, get
+from litestar.openapi.datastructures import ResponseSpec
 
 from adapters.http.deps import HttpConfigDep, ServicesDep
 from adapters.http.problems import problem_responses
+from adapters.http.security import PublicOperation
 from adapters.http.services import ApiServices
 
 PROBE_TIMEOUT_S = 2.0
@@ -53,7 +55,13 @@ async def run_probes(services: ApiServices) -> list[ComponentStatus]:
     return list(await asyncio.gather(*(one(name) for name in services.probes)))
 
 
-@get("/health", summary="Liveness: the process answers", tags=["health"], exclude_from_auth=True)
+@get(
+    "/health",
+    summary="Liveness: the process answers",
+    tags=["health"],
+    exclude_from_auth=True,
+    operation_class=PublicOperation,
+)
 async def health(services: ServicesDep) -> Liveness:
     return Liveness("ok", services.clock.now())
 
@@ -63,6 +71,8 @@ async def health(services: ServicesDep) -> Liveness:
     summary="Readiness: every adapter answers (503 otherwise)",
     tags=["health"],
     exclude_from_auth=True,
+    operation_class=PublicOperation,
+    responses={503: ResponseSpec(ReadyOut, description="An adapter does not answer")},
 )
 async def ready(services: ServicesDep) -> Response[ReadyOut]:
     components = await run_probes(services)
@@ -75,6 +85,7 @@ async def ready(services: ServicesDep) -> Response[ReadyOut]:
     summary="Each component's state, the version and the (redacted) settings",
     tags=["health"],
     exclude_from_auth=True,
+    operation_class=PublicOperation,
     responses=problem_responses(429),
 )
 async def status(services: ServicesDep, http_config: HttpConfigDep) -> StatusOut:

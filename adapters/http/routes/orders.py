@@ -11,6 +11,7 @@ from typing import Annotated, Any
 import msgspec
 import structlog
 from litestar import Controller, Request, Response, delete, get, post
+from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import FromPath, FromQuery, HeaderParameter, JSONBody, QueryParameter
 from litestar.serialization import encode_json, get_serializer
 
@@ -69,19 +70,24 @@ class OrderController(Controller):
             "404 for an account not the caller's."
         ),
         status_code=201,
-        responses=problem_responses(
-            400,
-            401,
-            404,
-            409,
-            413,
-            422,
-            429,
-            notes={
-                409: "CONFLICT or IDEMPOTENCY_IN_PROGRESS (with Retry-After)",
-                422: "ORDER_DENIED (with `reasons`), ORDER_REJECTED or INVALID_ORDER",
-            },
-        ),
+        responses={
+            # The handler answers either an order or a problem, so Litestar cannot infer these.
+            201: ResponseSpec(OrderPlaced, description="The order, placed (or reduced)"),
+            200: ResponseSpec(OrderPlaced, description="A replay of the same Idempotency-Key"),
+            **problem_responses(
+                400,
+                401,
+                404,
+                409,
+                413,
+                422,
+                429,
+                notes={
+                    409: "CONFLICT or IDEMPOTENCY_IN_PROGRESS (with Retry-After)",
+                    422: "ORDER_DENIED (with `reasons`), ORDER_REJECTED or INVALID_ORDER",
+                },
+            ),
+        },
     )
     async def submit(
         self,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from litestar import Controller, Response, delete, get, post
+from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import FromPath, JSONBody
 
 from adapters.http.deps import CallerDep, ServicesDep
@@ -38,7 +39,10 @@ class WorkspaceController(Controller):
             "too large or too deep."
         ),
         status_code=201,
-        responses=problem_responses(400, 401, 403, 422, 429, notes={422: "INVALID_WORKSPACE"}),
+        responses={
+            200: ResponseSpec(WorkspaceOut, description="The layout of the workspace was replaced"),
+            **problem_responses(400, 401, 403, 422, 429, notes={422: "INVALID_WORKSPACE"}),
+        },
     )
     async def save(
         self, data: JSONBody[WorkspaceIn], caller: CallerDep, services: ServicesDep

@@ -1,0 +1,58 @@
+"""Fixtures of the fuzzing suite: the app's own OpenAPI document and a fresh world per operation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import hypothesis.strategies as st
+import pytest
+import schemathesis
+from schemathesis import HookContext
+from schemathesis.specs.openapi.schemas import OpenApiSchema
+
+from tests.fuzz.world import World, Worlds, mark_seeded
+
+
+def _seeded(values: Any) -> st.SearchStrategy[Any]:
+    """The generated values, or the same with the seeded ids put in (half the time, say)."""
+    marked = mark_seeded(values)
+    return st.just(values) if marked == values else st.sampled_from([marked, values])
+
+
+def _register_seeding(schema: OpenApiSchema) -> None:
+    @schema.hook
+    def flatmap_path_parameters(
+        context: HookContext, path_parameters: dict[str, Any]
+    ) -> st.SearchStrategy[Any]:
+        return _seeded(path_parameters)
+
+    @schema.hook
+    def flatmap_query(context: HookContext, query: dict[str, Any]) -> st.SearchStrategy[Any]:
+        return _seeded(query)
+
+    @schema.hook
+    def flatmap_body(context: HookContext, body: Any) -> st.SearchStrategy[Any]:
+        return _seeded(body)
+
+
+@pytest.fixture(scope="session")
+def fuzz_schema() -> OpenApiSchema:
+    """The OpenAPI document the app serves, as Schemathesis reads it."""
+    world = World()
+    try:
+        response = world.portal.call(world.harness.client.get, "/schema/openapi.json")
+        assert response.status_code == 200, response.text
+        document = response.json()
+    finally:
+        world.close()
+    schema = schemathesis.openapi.from_dict(document)
+    _register_seeding(schema)
+    return schema
+
+
+@pytest.fixture
+def worlds() -> Iterator[Worlds]:
+    holder = Worlds()
+    yield holder
+    holder.close()

@@ -1,0 +1,88 @@
+"""The fuzzing suite's own pieces: the problem check can fail, seeded ids go in and come out."""
+
+from __future__ import annotations
+
+import json
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from tests.fuzz.checks import client_error_is_a_problem, problem_code
+from tests.fuzz.world import mark_seeded, put_seeded, sentinel
+
+pytestmark = pytest.mark.fuzz
+PROBLEM = "application/problem+json"
+
+
+def answer(status: int, content_type: str, body: Any) -> Any:
+    content = body if isinstance(body, bytes) else json.dumps(body).encode()
+    return SimpleNamespace(
+        status_code=status, headers={"content-type": [content_type]}, content=content
+    )
+
+
+def test_a_problem_with_its_status_and_a_code_passes() -> None:
+    response = answer(404, PROBLEM, {"status": 404, "code": "NOT_FOUND", "title": "Not Found"})
+
+    client_error_is_a_problem(None, response, None)
+
+    assert problem_code(404, PROBLEM, response.content) == "NOT_FOUND"
+
+
+@pytest.mark.parametrize(
+    ("content_type", "body"),
+    [
+        ("application/json", {"status": 400, "code": "VALIDATION_ERROR"}),
+        (PROBLEM, {"status": 400, "code": ""}),
+        (PROBLEM, {"status": 400}),
+        (PROBLEM, {"status": 422, "code": "VALIDATION_ERROR"}),
+        (PROBLEM, b"not json"),
+        (PROBLEM, ["code"]),
+        ("text/plain", b"Bad Request"),
+    ],
+)
+def test_a_client_error_that_is_not_a_coded_problem_fails(content_type: str, body: Any) -> None:
+    response = answer(400, content_type, body)
+
+    with pytest.raises(AssertionError, match="must be problem\\+json"):
+        client_error_is_a_problem(None, response, None)
+
+
+def test_answers_other_than_4xx_are_not_this_checks_business() -> None:
+    created = answer(201, "application/json", {"id": "x"})
+
+    client_error_is_a_problem(None, created, None)
+
+    assert problem_code(201, "application/json", created.content) is None
+
+
+def test_seeded_ids_are_marked_at_any_depth_and_put_back() -> None:
+    # Arrange
+    body = {
+        "account_id": "zz",
+        "scope": {"kind": "account", "id": "zz"},
+        "legs": [{"symbol": "??"}],
+        "note": "kept",
+    }
+    ids = {"account_id": "acc-1", "symbol": "AAPL"}
+
+    # Act
+    marked = mark_seeded(body)
+    put_seeded(marked, ids)
+
+    # Assert
+    assert marked == {
+        "account_id": "acc-1",
+        "scope": {"kind": "account", "id": "acc-1"},
+        "legs": [{"symbol": "AAPL"}],
+        "note": "kept",
+    }
+    assert body["account_id"] == "zz"  # the generated value itself is left alone
+
+
+def test_a_value_without_seeded_fields_is_unchanged() -> None:
+    body = {"name": "x", "scope": {"kind": "global"}, "returns": [0.1, 0.2]}
+
+    assert mark_seeded(body) == body
+    assert sentinel("order_id") != "order_id"

@@ -1,0 +1,195 @@
+"""A fuzzing world: the real app on in-memory adapters with demo-like data, on its own loop."""
+
+from __future__ import annotations
+
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Any
+
+import httpx
+from anyio.from_thread import BlockingPortal, start_blocking_portal
+from schemathesis import Case
+
+from tests.http.harness import PASSCODE, Harness, User, open_harness, test_settings
+
+BASE_URL = "http://testserver.local"
+ACCOUNT = "acc-1"
+AGENT = "agent-1"
+# A value equal to a sentinel (in the path, the query or the body at any depth) is replaced by the
+# seeded resource's id: the fuzzer then reaches the handlers' deeper paths, not only their 404s.
+SENTINEL = "__seeded__"  # URL-safe: path parameters are percent-encoded once drawn
+SEEDED_FIELDS = (
+    "account_id",
+    "agent_id",
+    "key_id",
+    "order_id",
+    "rule_id",
+    "workspace_id",
+    "symbol",
+    "passcode",
+)
+SCOPE_KINDS = {"account": "account_id", "agent": "agent_id"}  # a kill switch scope's `id`
+CREDENTIALS = ("authorization", "x-api-key")
+
+
+def sentinel(name: str) -> str:
+    return f"{SENTINEL}{name}"
+
+
+def mark_seeded(value: Any) -> Any:
+    """A copy of the value with every seeded field, at any depth, set to its sentinel."""
+    if isinstance(value, list):
+        return [mark_seeded(item) for item in value]
+    if not isinstance(value, dict):
+        return value
+    marked = {k: sentinel(k) if k in SEEDED_FIELDS else mark_seeded(v) for k, v in value.items()}
+    if "id" in marked and value.get("kind") in SCOPE_KINDS:
+        marked["id"] = sentinel(SCOPE_KINDS[value["kind"]])
+    return marked
+
+
+def put_seeded(value: Any, ids: dict[str, str]) -> None:
+    """Replaces, in place and at any depth, each sentinel by the seeded id it stands for."""
+    pairs = value.items() if isinstance(value, dict) else enumerate(value)
+    for key, item in list(pairs):
+        if isinstance(item, str) and item.startswith(SENTINEL):
+            value[key] = ids.get(item.removeprefix(SENTINEL), item)
+        elif isinstance(item, (dict, list)):
+            put_seeded(item, ids)
+
+
+@dataclass
+class Seeded:
+    """The ids of the demo data a world starts with."""
+
+    owner: User
+    agent_key: str
+    ids: dict[str, str] = field(default_factory=dict)
+
+
+async def seed(harness: Harness) -> Seeded:
+    """An owner with an account, priced instruments, an agent with a key, a rule, an order."""
+    await harness.instrument("AAPL", "190")
+    await harness.instrument("MSFT", "410")
+    await harness.instrument("XOM", "110", sector="Energy")
+    owner = await harness.user(name="owner")
+    await harness.account(owner, ACCOUNT)
+    key = await harness.agent_key(owner, AGENT, (ACCOUNT,))
+    client, headers = harness.client, owner.headers
+    keys = await client.get(f"/api/v1/agents/{AGENT}/keys", headers=headers)
+    rule = await client.post(
+        "/api/v1/risk-rules",
+        json={"rule_type": "MAX_ORDER_QUANTITY", "params": {"max_quantity": 1000}},
+        headers=headers,
+    )
+    order = await client.post(
+        "/api/v1/orders",
+        json={
+            "account_id": ACCOUNT,
+            "symbol": "AAPL",
+            "side": "buy",
+            "quantity": "10",
+            "order_type": "limit",
+            "limit_price": "100",
+        },
+        headers=headers,
+    )
+    workspace = await client.post(
+        "/api/v1/user/workspace",
+        json={"workspace_name": "Trading", "layout_json": {"panels": []}},
+        headers=headers,
+    )
+    for response in (keys, rule, order, workspace):
+        assert response.status_code < 300, response.text
+    ids = {
+        "account_id": ACCOUNT,
+        "agent_id": AGENT,
+        "key_id": keys.json()["items"][0]["key_id"],
+        "rule_id": rule.json()["id"],
+        "order_id": order.json()["order"]["id"],
+        "workspace_id": workspace.json()["id"],
+        "symbol": "AAPL",
+        "passcode": PASSCODE,
+    }
+    return Seeded(owner, key, ids)
+
+
+class World:
+    """One app and its data; an operation that ends sessions or halts trading gets its own."""
+
+    def __init__(self, **settings: str) -> None:
+        self._stack = ExitStack()
+        self.portal: BlockingPortal = self._stack.enter_context(start_blocking_portal())
+        try:
+            self.harness, client = self.portal.call(open_harness, test_settings(**settings))
+            self._stack.enter_context(self.portal.wrap_async_context_manager(client))
+            self.seeded = self.portal.call(seed, self.harness)
+        except BaseException:
+            self._stack.close()
+            raise
+
+    def close(self) -> None:
+        self._stack.close()
+
+    def credentials(self, as_agent: bool) -> dict[str, str]:
+        if as_agent:
+            return {"X-API-Key": self.seeded.agent_key}
+        return self.seeded.owner.headers
+
+    def send(self, case: Case, *, as_agent: bool = False) -> tuple[httpx.Response, dict[str, Any]]:
+        """The case sent with the seeded ids and the caller's credentials; its response."""
+        self._resolve(case)
+        kwargs = case.as_transport_kwargs(base_url=BASE_URL, headers=self.credentials(as_agent))
+        request = _httpx_kwargs(kwargs)
+        response = self.portal.call(partial(self.harness.client.request, **request))
+        return response, kwargs
+
+    def renew_session(self) -> None:
+        """A fresh login for the owner (after the fuzzer logged the session out)."""
+        tokens = self.portal.call(self.harness.login, self.seeded.owner.username)
+        self.seeded.owner.access_token = tokens["access_token"]
+        self.seeded.owner.refresh_token = tokens["refresh_token"]
+
+    def _resolve(self, case: Case) -> None:
+        # The document offers Bearer or X-API-Key: the fuzzer's made-up credentials yield to ours
+        # (dropped from the case itself, so that its reproduction command is what was sent).
+        if case.headers:
+            for name in [name for name in case.headers if name.lower() in CREDENTIALS]:
+                del case.headers[name]
+        for container in (case.path_parameters, case.query, case.body):
+            if isinstance(container, (dict, list)):
+                put_seeded(container, self.seeded.ids)
+
+
+class Worlds:
+    """Hands each operation a fresh world, so logout, key revocation or a halt stays with it."""
+
+    def __init__(self) -> None:
+        self._label: str | None = None
+        self._world: World | None = None
+
+    def for_operation(self, label: str, **settings: str) -> World:
+        if self._world is None or self._label != label:
+            self.close()
+            self._world, self._label = World(**settings), label
+        return self._world
+
+    def close(self) -> None:
+        if self._world is not None:
+            self._world.close()
+            self._world = None
+
+
+def _httpx_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
+    """requests-style transport arguments as httpx ones (raw bodies travel as `content`)."""
+    request = {key: kwargs[key] for key in ("method", "url", "headers")}
+    request.update({key: kwargs[key] for key in ("params", "cookies", "files") if kwargs.get(key)})
+    if "json" in kwargs:
+        request["json"] = kwargs["json"]
+    data = kwargs.get("data")
+    if isinstance(data, (bytes, str)):
+        request["content"] = data
+    elif data is not None:
+        request["data"] = data
+    return request
