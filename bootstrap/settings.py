@@ -143,6 +143,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     four_eyes_resume: bool = True
     heartbeat_threshold_seconds: Seconds = 5.0
     max_body_bytes: PosInt = 1_048_576
+    # Every JSON body, WebSocket message and Kafka command is refused above these, before decoding.
+    json_max_depth: Annotated[int, msgspec.Meta(ge=2, le=512)] = 64
+    json_max_string_bytes: PosInt = 65_536
     login_rate_per_minute: PerMinute = 10
     refresh_rate_per_minute: PerMinute = 30
     kill_switch_rate_per_minute: PerMinute = 30

@@ -17,6 +17,7 @@ from litestar.openapi.plugins import JsonRenderPlugin, SwaggerRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme, Tag
 
 from adapters.http.deps import DEPENDENCIES
+from adapters.http.limits import UrlGuardMiddleware, json_limits, limited_request_class
 from adapters.http.metrics import METRICS_STATE_KEY, metrics, metrics_registry
 from adapters.http.observability import RequestIdMiddleware
 from adapters.http.problems import EXCEPTION_HANDLERS
@@ -173,6 +174,7 @@ def create_app(
         if config.cors_origins
         else None,
         request_max_body_size=config.max_body_bytes,
+        request_class=limited_request_class(json_limits(config)),
         lifespan=list(lifespan),
         state=State(
             {
@@ -189,6 +191,8 @@ def create_app(
     # Litestar runs its middleware only for matched routes; wrapping the app's own handler
     # gives unknown paths (404) and wrong methods (405) the same headers, request id and log.
     app.asgi_handler = RequestIdMiddleware(
-        SecurityHeadersMiddleware(app.asgi_handler, hsts_seconds=config.hsts_seconds)
+        SecurityHeadersMiddleware(
+            UrlGuardMiddleware(app.asgi_handler), hsts_seconds=config.hsts_seconds
+        )
     )
     return app
