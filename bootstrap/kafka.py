@@ -21,13 +21,14 @@ from aiokafka.structs import ConsumerRecord
 from adapters.eventcodec import EventCodec
 from adapters.kafka.client import KafkaConfig, make_consumer, make_producer
 from adapters.kafka.dispatcher import CommandDispatcher, CommandServices
-from adapters.kafka.envelope import DecisionCodec, OrderDecisionMessage
+from adapters.kafka.envelope import DecisionCodec, EnvelopeCodec, OrderDecisionMessage
 from adapters.kafka.lag import KafkaLagSource
 from adapters.kafka.publisher import KafkaEventPublisher, decode_event
 from adapters.kafka.runtime import ConsumerRuntime, Poison
 from adapters.kafka.topics import Topics, ensure_topics
 from adapters.memory.bus import InProcessEventBus
 from adapters.memory.clock import SystemClock
+from adapters.wire.json_limits import JsonLimits
 from application.killswitch import KillSwitchService
 from application.policies import PolicyCache
 from application.stream_monitor import StreamMonitorService
@@ -206,7 +207,14 @@ class KafkaLink:
     # -- consumers ----------------------------------------------------------------------------
     async def start_command_consumers(self, services: CommandServices) -> CommandDispatcher:
         """`bulwark consume`: one group member over the order, control and heartbeat topics."""
-        dispatcher = CommandDispatcher(services, self.publish_decision, self._clock.now)
+        limits = JsonLimits(
+            max_bytes=self.settings.max_body_bytes,
+            max_depth=self.settings.json_max_depth,
+            max_string_bytes=self.settings.json_max_string_bytes,
+        )
+        dispatcher = CommandDispatcher(
+            services, self.publish_decision, self._clock.now, codec=EnvelopeCodec(limits)
+        )
         runtime = self._runtime(
             self.settings.kafka_group_id,
             [self.topics.orders, self.topics.control, self.topics.heartbeats],

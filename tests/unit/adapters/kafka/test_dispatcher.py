@@ -138,8 +138,14 @@ UNKNOWN_TYPE = (
     b'{"id":"x2","v":1,"principal":"agent-1","ts":"2026-01-01T00:00:00Z",'
     b'"account_id":"acc-1","payload":{"type":"order.explode"}}'
 )
+DEEP = UNKNOWN_TYPE.replace(b'"order.explode"', b"[" * 5000 + b"]" * 5000)
+NOT_UTF8 = UNKNOWN_TYPE.replace(b"acc-1", b"acc-\xff")
+LONG_STRING = UNKNOWN_TYPE.replace(b"order.explode", b"x" * 70_000)
 POISON: dict[str, tuple[Callable[[Rig], ConsumerRecord], str]] = {
     "invalid json": (lambda r: r.record(None, value=b"{not json"), "INVALID_JSON"),
+    "nested 5000 deep": (lambda r: r.record(None, value=DEEP), "JSON_TOO_DEEP"),
+    "not utf-8": (lambda r: r.record(None, value=NOT_UTF8), "INVALID_ENCODING"),
+    "a 70 KB string": (lambda r: r.record(None, value=LONG_STRING), "STRING_TOO_LONG"),
     "unknown type": (lambda r: r.record(None, value=UNKNOWN_TYPE), "UNKNOWN_TYPE"),
     "no credential": (lambda r: r.record(r.envelope(resting()), None), "UNAUTHENTICATED"),
     "forged key": (lambda r: r.record(r.envelope(resting()), "bwk_forged"), "UNAUTHENTICATED"),
