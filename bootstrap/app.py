@@ -9,10 +9,12 @@ import structlog
 from litestar import Litestar
 
 from adapters.http.app import create_app as create_http_app
+from adapters.watchdog import LoopWatchdogCollector
 from bootstrap.container import Container, build_container
 from bootstrap.demo import DEMO_OWNER, DEMO_RISK, load_demo
 from bootstrap.logging import configure_logging
 from bootstrap.settings import Settings, SettingsError, load_settings
+from bootstrap.watchdog import loop_watchdog
 
 _log = structlog.get_logger("bulwark.app")
 
@@ -23,9 +25,12 @@ def create_app(settings: Settings | None = None, container: Container | None = N
     if container is None:
         configure_logging(settings.log_level, settings.log_format)
         container = build_container(settings)
+    watchdog = loop_watchdog(settings, container, "bulwark serve")
 
     @asynccontextmanager
     async def lifespan(_: Litestar) -> AsyncIterator[None]:
+        if watchdog is not None:
+            watchdog.start()
         await container.init_resources()  # type: ignore[misc]
         await require_current_schema(container)
         if settings.demo:
@@ -42,12 +47,15 @@ def create_app(settings: Settings | None = None, container: Container | None = N
             yield
         finally:
             await container.shutdown_resources()  # type: ignore[misc]
+            if watchdog is not None:
+                watchdog.stop()
             _log.info("stopped")
 
     return create_http_app(
         container.api_services(),
         container.http_config(),
         lifespan=[lifespan],
+        collectors=[LoopWatchdogCollector(watchdog)] if watchdog else [],
         debug=False,
     )
 

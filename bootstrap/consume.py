@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import inspect
 import signal
 from collections.abc import Awaitable, Callable
 
@@ -15,6 +16,7 @@ from bootstrap.app import require_current_schema
 from bootstrap.container import Container
 from bootstrap.kafka import KafkaLink
 from bootstrap.settings import SettingsError
+from bootstrap.watchdog import loop_watchdog
 from domain.identity.apikeys import parse_api_key
 from domain.principals import Principal
 
@@ -61,6 +63,9 @@ async def consume(container: Container, stop: asyncio.Event | None = None) -> No
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
+    watchdog = loop_watchdog(container.settings(), container, "bulwark consume")
+    if watchdog is not None:
+        watchdog.start()
     try:
         await start_consumers(container)
         await stop.wait()
@@ -68,5 +73,10 @@ async def consume(container: Container, stop: asyncio.Event | None = None) -> No
     finally:
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.remove_signal_handler(sig)
-        await container.shutdown_resources()  # type: ignore[misc]
+        # None when no resource was started (a failure before init): nothing to await then.
+        closing = container.shutdown_resources()
+        if inspect.isawaitable(closing):
+            await closing
+        if watchdog is not None:
+            watchdog.stop()
         log.info("consumers_stopped")

@@ -151,6 +151,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     kill_switch_rate_per_minute: PerMinute = 30
     api_rate_per_minute: PerMinute = 1200
     ws_ping_seconds: Seconds = 20.0
+    # The event loop blocked longer than this is logged with its stack, counted and alerted
+    # (`bulwark serve` and `bulwark consume`); 0 turns the watchdog off.
+    loop_watchdog_ms: Annotated[float, msgspec.Meta(ge=0, le=60_000)] = 100.0
     ws_queue_size: PosInt = 1000
     cors_origins: tuple[str, ...] = ()
     demo: bool = False

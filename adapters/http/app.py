@@ -15,6 +15,7 @@ from litestar.middleware.rate_limit import RateLimitConfig, get_remote_address
 from litestar.openapi.config import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin, SwaggerRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme, Tag
+from prometheus_client.registry import Collector
 
 from adapters.http.deps import DEPENDENCIES
 from adapters.http.limits import UrlGuardMiddleware, json_limits, limited_request_class
@@ -91,6 +92,7 @@ def create_app(
     *,
     controllers: Sequence[type] = (),
     lifespan: Sequence[Lifespan] = (),
+    collectors: Sequence[Collector] = (),
     debug: bool = False,
 ) -> Litestar:
     """The whole HTTP + WebSocket surface. `controllers` adds resource controllers under /api/v1."""
@@ -181,7 +183,8 @@ def create_app(
                 "services": services,
                 # Read at scrape time: a monitor set on the services later is still seen.
                 METRICS_STATE_KEY: metrics_registry(
-                    lambda: None if services.streams is None else services.streams.snapshot()
+                    lambda: None if services.streams is None else services.streams.snapshot(),
+                    collectors,
                 ),
             }
         ),

@@ -42,6 +42,8 @@ def test_settings(**overrides: str) -> Settings:
     environ = {
         "BULWARK_ENV": "test",
         "BULWARK_DATABASE_URL": harness_store_url(),
+        # Off unless a test is about it: a busy shared CI box must not alert into other tests.
+        "BULWARK_LOOP_WATCHDOG_MS": "0",
         **{f"BULWARK_{k.upper()}": v for k, v in overrides.items()},
     }
     return load_settings(environ, env_file=None)
