@@ -165,6 +165,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         asyncio.run(tour())
         return 0
+    if args.command in ("serve", "consume"):
+        # Before logging is configured: an unusable store is one line, never a traceback.
+        from bootstrap.storage import store_problem
+
+        problem = asyncio.run(store_problem(settings))
+        if problem is not None:
+            print(f"bulwark: {problem}", file=sys.stderr)
+            return EXIT_REFUSED
     if args.command == "serve":
         _serve(args, settings)
         return 0
