@@ -12,6 +12,7 @@ import structlog
 from adapters.kafka.dispatcher import CommandDispatcher, CommandServices
 from application.apikeys import ApiKeyService
 from application.auth import AuthService
+from application.decision_ledger import PublishedDecisions
 from bootstrap.app import require_current_schema
 from bootstrap.container import Container
 from bootstrap.kafka import KafkaLink
@@ -42,6 +43,7 @@ def command_services(container: Container) -> CommandServices:
         killswitch=container.killswitch(),
         agents=container.agents(),
         authenticate=authenticator(container.api_keys(), container.auth()),
+        decisions=PublishedDecisions(container.uow_factory(), container.clock()),
     )
 
 
