@@ -117,32 +117,39 @@ def measure(data: bytes) -> JsonShape:
     quotes = a == _QUOTE
     backslashes = a == _BACKSLASH
     qpos = np.flatnonzero(quotes)
-    if qpos.size and backslashes.any():
+    if qpos.size and qpos[-1] > 0:
         # A quote is escaped when an odd run of backslashes stands right before it.
-        index = np.arange(a.size, dtype=np.int64)
-        last_plain = np.maximum.accumulate(np.where(backslashes, -1, index))
-        inner = qpos[qpos > 0]
-        run = (inner - 1) - last_plain[inner - 1]
-        escaped = inner[(run & 1) == 1]
-        quotes[escaped] = False
-        qpos = np.flatnonzero(quotes)
+        after_backslash = qpos[qpos > 0]
+        after_backslash = after_backslash[backslashes[after_backslash - 1]]
+        if after_backslash.size:
+            escaped = after_backslash[_odd_runs_before(backslashes, after_backslash)]
+            quotes[escaped] = False
+            qpos = np.flatnonzero(quotes)
     depth = _depth(a, quotes)
     return JsonShape(depth, _longest(qpos, a.size))
 
 
+def _odd_runs_before(backslashes: np.ndarray, positions: np.ndarray) -> np.ndarray:
+    """For each position right after a backslash: whether the run of backslashes is odd."""
+    counts = np.cumsum(backslashes, dtype=np.int32)
+    # Counts never decrease: their running maximum over the plain bytes is the count
+    # before the run that ends at each position.
+    before_run = np.maximum.accumulate(np.where(backslashes, 0, counts))
+    last = positions - 1
+    odd: np.ndarray = ((counts[last] - before_run[last]) & 1) == 1
+    return odd
+
+
 def _depth(a: np.ndarray, quotes: np.ndarray) -> int:
     opens = (a == _OPEN_SQUARE) | (a == _OPEN_CURLY)
+    if not opens.any():
+        return 0
     closes = (a == _CLOSE_SQUARE) | (a == _CLOSE_CURLY)
-    brackets = np.flatnonzero(opens | closes)
-    if brackets.size == 0:
-        return 0
-    # Inside a string after an odd number of real quotes; a bracket is never itself a quote.
-    parity = np.cumsum(quotes, dtype=np.int64)[brackets] & 1
-    outside = brackets[parity == 0]
-    if outside.size == 0:
-        return 0
-    steps = np.where(opens[outside], 1, -1)
-    return max(0, int(np.cumsum(steps).max()))
+    # 1 inside a string: after an odd number of real quotes (a bracket is never a quote).
+    inside = np.bitwise_xor.accumulate(quotes.view(np.uint8))
+    steps = opens.view(np.int8) - closes.view(np.int8)
+    steps[inside.view(np.bool_)] = 0
+    return max(0, int(np.cumsum(steps, dtype=np.int32).max()))
 
 
 def _longest(qpos: np.ndarray, size: int) -> int:
