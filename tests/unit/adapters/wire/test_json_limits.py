@@ -185,8 +185,9 @@ def test_a_document_over_the_byte_cap_is_refused() -> None:
 
 
 def _seconds(data: bytes, limits: JsonLimits) -> float:
+    """The best of five runs: the least disturbed by a busy machine."""
     best = float("inf")
-    for _ in range(3):
+    for _ in range(5):
         started = time.perf_counter()
         with contextlib.suppress(JsonLimitError):
             limits.check(data)
@@ -200,14 +201,15 @@ def _seconds(data: bytes, limits: JsonLimits) -> float:
     ids=["escaped-quotes", "brackets", "bracket-quote", "backslashes", "keys"],
 )
 def test_adversarial_inputs_scan_in_linear_time(unit: bytes) -> None:
-    # Arrange: the same pattern at 256 KiB and at 2 MiB (8 times larger)
-    limits = JsonLimits(max_bytes=4 * 1_048_576, max_depth=8, max_string_bytes=16)
-    small = unit * (262_144 // len(unit))
-    large = unit * (2_097_152 // len(unit))
+    # Arrange: the same pattern at 512 KiB and at 4 MiB (8 times larger)
+    limits = JsonLimits(max_bytes=8 * 1_048_576, max_depth=8, max_string_bytes=16)
+    small = unit * (524_288 // len(unit))
+    large = unit * (4_194_304 // len(unit))
 
     # Act
     small_s, large_s = _seconds(small, limits), _seconds(large, limits)
 
-    # Assert: 8x the input costs about 8x (quadratic would be 64x); 2 MiB well under 250 ms
-    assert large_s < max(small_s, 1e-3) * 24
-    assert large_s < 0.25
+    # Assert: 8x the input costs about 8x, where a quadratic scan would cost 64x (and take
+    # minutes at this size); the bounds are loose so a busy machine does not fail them
+    assert large_s < max(small_s, 2e-3) * 32
+    assert large_s < 2.0
