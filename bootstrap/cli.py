@@ -150,6 +150,8 @@ def _serve(args: argparse.Namespace, settings: Settings) -> None:
         log_config=None,
         access_log=False,  # the app logs each request itself, with its request id
         ws_ping_interval=settings.ws_ping_seconds,
+        # A client's WebSocket message is capped like a request body, before it is buffered.
+        ws_max_size=settings.max_body_bytes,
     )
 
 
