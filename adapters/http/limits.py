@@ -1,4 +1,4 @@
-"""Request bodies are checked against the JSON limits on their raw bytes, before decoding."""
+"""Wire limits at the HTTP boundary: JSON bodies capped before decoding; URLs and headers vetted."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from urllib.parse import unquote_to_bytes
 import msgspec
 from litestar import Request
 from litestar.enums import ScopeType
+from litestar.exceptions import ClientException, InternalServerException
 from litestar.types import (
     ASGIApp,
     HTTPResponseBodyEvent,
@@ -25,6 +26,7 @@ from adapters.http.services import HttpConfig
 from adapters.wire.json_limits import INVALID_ENCODING, JsonLimits
 
 _CHECKED = "bulwark.json_limits_checked"
+_DISCONNECTED = "client disconnected prematurely"
 # Path plus query string, and all headers together: far above any real client, far below harm.
 MAX_URL_BYTES = 8192
 MAX_HEADER_BYTES = 32_768
@@ -41,7 +43,13 @@ class LimitedRequest(Request[Any, Any, Any]):
     json_limits: ClassVar[JsonLimits] = JsonLimits()
 
     async def body(self) -> bytes:
-        raw = await super().body()
+        try:
+            raw = await super().body()
+        except InternalServerException as exc:
+            # Litestar's word for a client gone mid-body: the client's doing, not a 500.
+            if exc.detail != _DISCONNECTED:
+                raise
+            raise ClientException("the client disconnected before sending the whole body") from None
         state = self.scope.setdefault("state", {})
         if raw and not state.get(_CHECKED):
             self.json_limits.check(raw)

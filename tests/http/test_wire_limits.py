@@ -104,7 +104,13 @@ async def test_a_deep_websocket_message_closes_with_bad_message(
 
 
 async def asgi_call(
-    app: Litestar, method: str, raw_path: bytes, query: bytes = b"", headers: Any = ()
+    app: Litestar,
+    method: str,
+    raw_path: bytes,
+    query: bytes = b"",
+    headers: Any = (),
+    *,
+    disconnect: bool = False,
 ) -> tuple[int, bytes]:
     """One request straight through ASGI, so the bytes are exactly what a server could pass."""
     decoded = unquote_to_bytes(raw_path)
@@ -133,7 +139,11 @@ async def asgi_call(
         nonlocal delivered
         if not delivered:
             delivered = True
-            return {"type": "http.request", "body": b"{}", "more_body": False}
+            # Disconnecting: half a body, then the client is gone.
+            body = b"{" if disconnect else b"{}"
+            return {"type": "http.request", "body": body, "more_body": disconnect}
+        if disconnect:
+            return {"type": "http.disconnect"}
         await asyncio.sleep(3600)
         return {"type": "http.disconnect"}
 
@@ -241,3 +251,16 @@ async def test_no_route_answers_500_to_garbage(harness: Harness, owner: User) ->
 
     # Assert
     assert failures == []
+
+
+async def test_a_client_gone_mid_body_is_a_400_not_a_500(harness: Harness) -> None:
+    # Arrange
+    headers = [(b"content-type", b"application/json")]
+
+    # Act
+    status, body = await asgi_call(
+        harness.app, "POST", b"/api/v1/auth/login", headers=headers, disconnect=True
+    )
+
+    # Assert
+    assert status == 400, body
