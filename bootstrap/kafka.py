@@ -102,6 +102,12 @@ class KafkaLink:
         self.settings = settings
         self.config = kafka_config(settings)
         self.topics = topics_of(settings)
+        # Every record this process decodes is capped first, like an HTTP body.
+        self.limits = JsonLimits(
+            max_bytes=settings.max_body_bytes,
+            max_depth=settings.json_max_depth,
+            max_string_bytes=settings.json_max_string_bytes,
+        )
         self.instance = settings.kafka_instance_id or f"bulwark-{uuid.uuid4().hex[:12]}"
         self._clock = clock
         self._bus = bus
@@ -207,13 +213,8 @@ class KafkaLink:
     # -- consumers ----------------------------------------------------------------------------
     async def start_command_consumers(self, services: CommandServices) -> CommandDispatcher:
         """`bulwark consume`: one group member over the order, control and heartbeat topics."""
-        limits = JsonLimits(
-            max_bytes=self.settings.max_body_bytes,
-            max_depth=self.settings.json_max_depth,
-            max_string_bytes=self.settings.json_max_string_bytes,
-        )
         dispatcher = CommandDispatcher(
-            services, self.publish_decision, self._clock.now, codec=EnvelopeCodec(limits)
+            services, self.publish_decision, self._clock.now, codec=EnvelopeCodec(self.limits)
         )
         runtime = self._runtime(
             self.settings.kafka_group_id,
@@ -257,6 +258,7 @@ class KafkaLink:
 
     async def _on_emergency(self, record: ConsumerRecord) -> None:
         try:
+            self.limits.check(record.value or b"")
             sender, event = decode_event(self._codec, record.value or b"")
         except Exception as exc:
             raise Poison("INVALID_EMERGENCY", type(exc).__name__) from None
