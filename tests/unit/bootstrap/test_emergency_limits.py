@@ -22,7 +22,7 @@ def link() -> KafkaLink:
         env_file=None,
     )
     found = build_container(settings).kafka_link()
-    assert found is not None
+    assert isinstance(found, KafkaLink)
     return found
 
 
