@@ -10,7 +10,7 @@ from urllib.parse import unquote_to_bytes
 import pytest
 from litestar import Litestar
 
-from adapters.http.limits import MAX_HEADER_BYTES, MAX_URL_BYTES
+from adapters.http.limits import MAX_HEADER_BYTES, MAX_URL_BYTES, OFF_LOOP_BYTES
 from adapters.http.routes.ws import CLOSE_BAD_MESSAGE
 from tests.http.core_helpers import assert_problem, harness_with, order_body, submit
 from tests.http.harness import Harness, User
@@ -53,6 +53,28 @@ async def test_json_nested_thousands_deep_is_400_json_too_deep(
     # Assert
     body = assert_problem(response, 400, "JSON_TOO_DEEP")
     assert "64" in body["detail"]
+
+
+@pytest.mark.parametrize(
+    ("body", "code"),
+    [
+        (rule_body(b"[" * 40_000 + b"]" * 40_000), "JSON_TOO_DEEP"),
+        (rule_body(b'"' + b"x" * 70_000 + b'"'), "STRING_TOO_LONG"),
+        (rule_body(b'"' + b"x" * 70_000 + b'\xff"'), "INVALID_ENCODING"),
+    ],
+    ids=["deep", "long-string", "not-utf8"],
+)
+async def test_a_large_body_is_checked_off_the_loop_with_the_same_answers(
+    harness: Harness, owner: User, body: bytes, code: str
+) -> None:
+    # Arrange
+    assert len(body) > OFF_LOOP_BYTES
+
+    # Act
+    response = await post_raw(harness, owner, "/api/v1/risk-rules", body)
+
+    # Assert
+    assert_problem(response, 400, code)
 
 
 async def test_a_string_over_the_cap_is_400_and_one_at_the_cap_is_decoded() -> None:
