@@ -29,8 +29,6 @@ def create_app(settings: Settings | None = None, container: Container | None = N
 
     @asynccontextmanager
     async def lifespan(_: Litestar) -> AsyncIterator[None]:
-        if watchdog is not None:
-            watchdog.start()
         await container.init_resources()  # type: ignore[misc]
         await require_current_schema(container)
         if settings.demo:
@@ -43,12 +41,15 @@ def create_app(settings: Settings | None = None, container: Container | None = N
                 agent_key_id=demo.agent_key.key_id if demo.agent_key else None,
             )
         _log.info("started", **container.api_services().settings_summary)
+        # Watching the serving loop only: start-up and shutdown work is not a stall to page on.
+        if watchdog is not None:
+            watchdog.start()
         try:
             yield
         finally:
-            await container.shutdown_resources()  # type: ignore[misc]
             if watchdog is not None:
                 watchdog.stop()
+            await container.shutdown_resources()  # type: ignore[misc]
             _log.info("stopped")
 
     return create_http_app(

@@ -66,19 +66,19 @@ async def consume(container: Container, stop: asyncio.Event | None = None) -> No
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
     watchdog = loop_watchdog(container.settings(), container, "bulwark consume")
-    if watchdog is not None:
-        watchdog.start()
     try:
         await start_consumers(container)
+        if watchdog is not None:
+            watchdog.start()
         await stop.wait()
         log.info("consumers_stopping")
     finally:
+        if watchdog is not None:
+            watchdog.stop()
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.remove_signal_handler(sig)
         # None when no resource was started (a failure before init): nothing to await then.
         closing = container.shutdown_resources()
         if inspect.isawaitable(closing):
             await closing
-        if watchdog is not None:
-            watchdog.stop()
         log.info("consumers_stopped")
