@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from adapters.postgres import migrate
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -76,3 +78,19 @@ def test_a_missing_folder_is_not_created_by_serve(tmp_path: Path) -> None:
 
     # Assert: serve never writes where it was not asked to migrate
     assert not (tmp_path / "nope").exists()
+
+
+@pytest.mark.parametrize("command", ["serve", "consume"])
+def test_a_never_migrated_postgres_is_one_line_saying_to_migrate(
+    postgres_url: str, command: str
+) -> None:
+    # Act
+    done = bulwark(command, postgres_url)
+
+    # Assert
+    lines = done.stderr.strip().splitlines()
+    assert done.returncode != 0
+    assert lines == [
+        f"bulwark: the database schema is at nothing (empty database), this build needs "
+        f"{migrate.head()}: run `bulwark migrate` first"
+    ]
