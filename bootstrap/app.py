@@ -10,11 +10,13 @@ import structlog
 from litestar import Litestar
 
 from adapters.http.app import create_app as create_http_app
+from adapters.watchdog import LoopWatchdogCollector
 from bootstrap.container import Container, build_container
 from bootstrap.demo import DEMO_OWNER, DEMO_RISK, load_demo
 from bootstrap.killswitch_lane import start_lane
 from bootstrap.logging import configure_logging
 from bootstrap.settings import Settings, SettingsError, load_settings
+from bootstrap.watchdog import loop_watchdog
 
 _log = structlog.get_logger("bulwark.app")
 
@@ -25,6 +27,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
     if container is None:
         configure_logging(settings.log_level, settings.log_format)
         container = build_container(settings)
+    watchdog = loop_watchdog(settings, container, "bulwark serve")
 
     @asynccontextmanager
     async def lifespan(_: Litestar) -> AsyncIterator[None]:
@@ -44,9 +47,14 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         if lane is not None and isinstance(summary, dict):
             summary["kill_switch_port"] = lane.port  # /api/status tells clients where it is
         _log.info("started", **summary)
+        # Watching the serving loop only: start-up and shutdown work is not a stall to page on.
+        if watchdog is not None:
+            watchdog.start()
         try:
             yield
         finally:
+            if watchdog is not None:
+                watchdog.stop()
             if lane is not None:
                 await asyncio.to_thread(lane.stop)
             await container.shutdown_resources()  # type: ignore[misc]
@@ -56,6 +64,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         container.api_services(),
         container.http_config(),
         lifespan=[lifespan],
+        collectors=[LoopWatchdogCollector(watchdog)] if watchdog else [],
         debug=False,
     )
 

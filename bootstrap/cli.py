@@ -158,6 +158,8 @@ def _serve(args: argparse.Namespace, settings: Settings) -> None:
         access_log=False,  # the app logs each request itself, with its request id
         ws_ping_interval=settings.ws_ping_seconds,
         http=http_protocol(),  # stamps each request's arrival (the kill switch's deadline)
+        # A client's WebSocket message is capped like a request body, before it is buffered.
+        ws_max_size=settings.max_body_bytes,
     )
 
 
@@ -173,6 +175,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         asyncio.run(tour())
         return 0
+    if args.command in ("serve", "consume"):
+        # Before logging is configured: an unusable store is one line, never a traceback.
+        from bootstrap.storage import store_problem
+
+        problem = asyncio.run(store_problem(settings))
+        if problem is not None:
+            print(f"bulwark: {problem}", file=sys.stderr)
+            return EXIT_REFUSED
     if args.command == "serve":
         _serve(args, settings)
         return 0

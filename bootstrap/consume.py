@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import inspect
 import signal
 from collections.abc import Awaitable, Callable
 
@@ -11,10 +12,12 @@ import structlog
 from adapters.kafka.dispatcher import CommandDispatcher, CommandServices
 from application.apikeys import ApiKeyService
 from application.auth import AuthService
+from application.decision_ledger import PublishedDecisions
 from bootstrap.app import require_current_schema
 from bootstrap.container import Container
 from bootstrap.kafka import KafkaLink
 from bootstrap.settings import SettingsError
+from bootstrap.watchdog import loop_watchdog
 from domain.identity.apikeys import parse_api_key
 from domain.principals import Principal
 
@@ -40,6 +43,7 @@ def command_services(container: Container) -> CommandServices:
         killswitch=container.killswitch(),
         agents=container.agents(),
         authenticate=authenticator(container.api_keys(), container.auth()),
+        decisions=PublishedDecisions(container.uow_factory(), container.clock()),
     )
 
 
@@ -61,12 +65,20 @@ async def consume(container: Container, stop: asyncio.Event | None = None) -> No
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
+    watchdog = loop_watchdog(container.settings(), container, "bulwark consume")
     try:
         await start_consumers(container)
+        if watchdog is not None:
+            watchdog.start()
         await stop.wait()
         log.info("consumers_stopping")
     finally:
+        if watchdog is not None:
+            watchdog.stop()
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.remove_signal_handler(sig)
-        await container.shutdown_resources()  # type: ignore[misc]
+        # None when no resource was started (a failure before init): nothing to await then.
+        closing = container.shutdown_resources()
+        if inspect.isawaitable(closing):
+            await closing
         log.info("consumers_stopped")

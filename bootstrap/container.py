@@ -98,6 +98,8 @@ def http_config(settings: Settings) -> HttpConfig:
     return HttpConfig(
         version=VERSION,
         max_body_bytes=settings.max_body_bytes,
+        json_max_depth=settings.json_max_depth,
+        json_max_string_bytes=settings.json_max_string_bytes,
         login_rate_per_minute=settings.login_rate_per_minute,
         refresh_rate_per_minute=settings.refresh_rate_per_minute,
         kill_switch_rate_per_minute=settings.kill_switch_rate_per_minute,

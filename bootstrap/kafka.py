@@ -21,13 +21,14 @@ from aiokafka.structs import ConsumerRecord
 from adapters.eventcodec import EventCodec
 from adapters.kafka.client import KafkaConfig, make_consumer, make_producer
 from adapters.kafka.dispatcher import CommandDispatcher, CommandServices
-from adapters.kafka.envelope import DecisionCodec, OrderDecisionMessage
+from adapters.kafka.envelope import DecisionCodec, EnvelopeCodec, OrderDecisionMessage
 from adapters.kafka.lag import KafkaLagSource
 from adapters.kafka.publisher import KafkaEventPublisher, decode_event
 from adapters.kafka.runtime import ConsumerRuntime, Poison
 from adapters.kafka.topics import Topics, ensure_topics
 from adapters.memory.bus import InProcessEventBus
 from adapters.memory.clock import SystemClock
+from adapters.wire.json_limits import JsonLimits
 from application.killswitch import KillSwitchService
 from application.policies import PolicyCache
 from application.stream_monitor import StreamMonitorService
@@ -101,6 +102,12 @@ class KafkaLink:
         self.settings = settings
         self.config = kafka_config(settings)
         self.topics = topics_of(settings)
+        # Every record this process decodes is capped first, like an HTTP body.
+        self.limits = JsonLimits(
+            max_bytes=settings.max_body_bytes,
+            max_depth=settings.json_max_depth,
+            max_string_bytes=settings.json_max_string_bytes,
+        )
         self.instance = settings.kafka_instance_id or f"bulwark-{uuid.uuid4().hex[:12]}"
         self._clock = clock
         self._bus = bus
@@ -206,7 +213,9 @@ class KafkaLink:
     # -- consumers ----------------------------------------------------------------------------
     async def start_command_consumers(self, services: CommandServices) -> CommandDispatcher:
         """`bulwark consume`: one group member over the order, control and heartbeat topics."""
-        dispatcher = CommandDispatcher(services, self.publish_decision, self._clock.now)
+        dispatcher = CommandDispatcher(
+            services, self.publish_decision, self._clock.now, codec=EnvelopeCodec(self.limits)
+        )
         runtime = self._runtime(
             self.settings.kafka_group_id,
             [self.topics.orders, self.topics.control, self.topics.heartbeats],
@@ -249,6 +258,7 @@ class KafkaLink:
 
     async def _on_emergency(self, record: ConsumerRecord) -> None:
         try:
+            self.limits.check(record.value or b"")
             sender, event = decode_event(self._codec, record.value or b"")
         except Exception as exc:
             raise Poison("INVALID_EMERGENCY", type(exc).__name__) from None

@@ -54,10 +54,15 @@ _PLAIN_CODE_KEYS: Final = frozenset(
 )
 _CODE_KEY = re.compile(r"(^|[_\-])codes?$")
 _TEXT_PATTERNS: Final = (
-    (re.compile(r"eyJ[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]*"), MASK),
+    # Linear on any text (log lines carry client strings): a JWT starts where a token does, so
+    # a run of "eyJ..." is tried once, and a URL password ends at the next "://".
+    (
+        re.compile(r"(?<![A-Za-z0-9_\-])eyJ[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]*"),
+        MASK,
+    ),
     (re.compile(r"bwk_[A-Za-z0-9_\-\.]+"), "bwk_" + MASK),
     (re.compile(r"(?i)\b(bearer)\s+[A-Za-z0-9._~+/\-=]{8,}"), r"\1 " + MASK),
-    (re.compile(r"(://[^:/@\s]*:)[^@\s]+@"), r"\g<1>" + MASK + "@"),
+    (re.compile(r"(://[^:/@\s]*:)(?:(?!://)[^@\s])+@"), r"\g<1>" + MASK + "@"),
     (
         re.compile(
             r"(?i)\b((?:[a-z_]*_)?(?:password|passwd|passcode|token|secret|api_key|apikey|"

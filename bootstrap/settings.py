@@ -147,11 +147,17 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     kill_switch_port: Annotated[int, msgspec.Meta(ge=0, le=65535)] | None = None
     heartbeat_threshold_seconds: Seconds = 5.0
     max_body_bytes: PosInt = 1_048_576
+    # Every JSON body, WebSocket message and Kafka command is refused above these, before decoding.
+    json_max_depth: Annotated[int, msgspec.Meta(ge=2, le=512)] = 64
+    json_max_string_bytes: PosInt = 65_536
     login_rate_per_minute: PerMinute = 10
     refresh_rate_per_minute: PerMinute = 30
     kill_switch_rate_per_minute: PerMinute = 30
     api_rate_per_minute: PerMinute = 1200
     ws_ping_seconds: Seconds = 20.0
+    # The event loop blocked longer than this is logged with its stack, counted and alerted
+    # (`bulwark serve` and `bulwark consume`); 0 turns the watchdog off.
+    loop_watchdog_ms: Annotated[float, msgspec.Meta(ge=0, le=60_000)] = 100.0
     ws_queue_size: PosInt = 1000
     cors_origins: tuple[str, ...] = ()
     demo: bool = False

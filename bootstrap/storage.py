@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import text
@@ -44,3 +46,55 @@ def sql_probe(engine: AsyncEngine) -> Callable[[], Any]:
 
 async def memory_probe() -> tuple[bool, dict[str, Any]]:
     return True, {"kind": "memory"}
+
+
+SQLITE_PREFIX = "sqlite+aiosqlite:///"
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file of an embedded SQLite URL; None for another store or an in-memory SQLite."""
+    if not url.startswith(SQLITE_PREFIX) or ":memory:" in url:
+        return None
+    return Path(url[len(SQLITE_PREFIX) :].split("?", 1)[0]).expanduser()
+
+
+async def store_problem(settings: Settings) -> str | None:
+    """Why the store cannot serve this build, in one line that says what to do; None if it can.
+
+    Checked before a server starts, so an operator reads this instead of a traceback.
+    """
+    if store_kind(settings) != "sql":
+        return None
+    where = str(settings.redacted()["database_url"])
+    path = sqlite_file(settings.database_url)
+    if path is not None:
+        if not path.parent.is_dir():
+            return (
+                f"the SQLite folder {path.parent} does not exist: create it, or run "
+                "`bulwark migrate` (which creates it and the schema), or check BULWARK_DATABASE_URL"
+            )
+        if not path.exists():
+            return f"the SQLite file {path} does not exist yet: run `bulwark migrate` first"
+    engine = sql_engine(settings)
+    try:
+        at = await asyncio.wait_for(
+            migrate.current(engine), timeout=settings.db_pool_timeout_seconds + 1
+        )
+    except Exception as exc:  # any failure to reach or read it is the operator's one line
+        reason = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+        cause = exc.__cause__
+        if cause is not None and str(cause):
+            reason = f"{reason} ({str(cause).splitlines()[0][:200]})"
+        return (
+            f"cannot reach the database at {where}: {reason}; check BULWARK_DATABASE_URL "
+            "and that the database is up"
+        )
+    finally:
+        await engine.dispose()
+    head = migrate.head()
+    if at != head:
+        return (
+            f"the database schema is at {at or 'nothing (empty database)'}, this build needs "
+            f"{head}: run `bulwark migrate` first"
+        )
+    return None

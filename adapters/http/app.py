@@ -16,8 +16,10 @@ from litestar.middleware.rate_limit import RateLimitConfig, get_remote_address
 from litestar.openapi.config import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin, SwaggerRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme, Tag
+from prometheus_client.registry import Collector
 
 from adapters.http.deps import DEPENDENCIES
+from adapters.http.limits import UrlGuardMiddleware, json_limits, limited_request_class
 from adapters.http.metrics import METRICS_STATE_KEY, metrics, metrics_registry
 from adapters.http.observability import ArrivalMiddleware, RequestIdMiddleware
 from adapters.http.problems import EXCEPTION_HANDLERS, problem_responses
@@ -143,6 +145,7 @@ def create_app(
     *,
     controllers: Sequence[type] = (),
     lifespan: Sequence[Lifespan] = (),
+    collectors: Sequence[Collector] = (),
     debug: bool = False,
     surface: Surface = "api",
 ) -> Litestar:
@@ -194,13 +197,15 @@ def create_app(
         if config.cors_origins
         else None,
         request_max_body_size=config.max_body_bytes,
+        request_class=limited_request_class(json_limits(config)),
         lifespan=list(lifespan),
         state=State(
             {
                 "services": services,
                 # Read at scrape time: a monitor set on the services later is still seen.
                 METRICS_STATE_KEY: metrics_registry(
-                    lambda: None if services.streams is None else services.streams.snapshot()
+                    lambda: None if services.streams is None else services.streams.snapshot(),
+                    collectors,
                 ),
             }
         ),
@@ -212,7 +217,9 @@ def create_app(
     # gives unknown paths (404) and wrong methods (405) the same headers, request id and log.
     app.asgi_handler = ArrivalMiddleware(
         RequestIdMiddleware(
-            SecurityHeadersMiddleware(app.asgi_handler, hsts_seconds=config.hsts_seconds)
+            SecurityHeadersMiddleware(
+                UrlGuardMiddleware(app.asgi_handler), hsts_seconds=config.hsts_seconds
+            )
         ),
         services.clock,
     )

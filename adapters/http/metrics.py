@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from litestar import Request, Response, get
@@ -74,10 +74,14 @@ def _families() -> tuple[
     )
 
 
-def metrics_registry(report: Callable[[], KafkaReport | None]) -> CollectorRegistry:
+def metrics_registry(
+    report: Callable[[], KafkaReport | None], collectors: Sequence[Collector] = ()
+) -> CollectorRegistry:
     """A registry of this app's own (never the process-wide default one, so apps don't clash)."""
     registry = CollectorRegistry()
     registry.register(StreamMetricsCollector(report))
+    for collector in collectors:
+        registry.register(collector)
     return registry
 
 

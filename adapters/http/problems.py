@@ -20,6 +20,7 @@ from litestar.exceptions import (
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
 
+from adapters.wire.json_limits import BODY_TOO_LARGE, JsonLimitError
 from domain.errors import (
     Conflict,
     DomainError,
@@ -205,6 +206,12 @@ def on_http_error(request: Request[Any, Any, Any], exc: HTTPException) -> Respon
     )
 
 
+def on_json_limit(request: Request[Any, Any, Any], exc: JsonLimitError) -> Response[Problem]:
+    """A body refused before decoding: 413 over the size cap, 400 for depth, strings, encoding."""
+    status = 413 if exc.code == BODY_TOO_LARGE else 400
+    return problem_response(request, status, exc.code, _title(status), exc.detail)
+
+
 def on_unexpected(request: Request[Any, Any, Any], exc: Exception) -> Response[Problem]:
     _log.error(
         "unhandled_error", path=request.url.path, error_type=type(exc).__name__, exc_info=exc
@@ -229,6 +236,7 @@ EXCEPTION_HANDLERS: dict[type[Exception] | int, Any] = {
     DomainError: on_domain_error,
     ValidationException: on_validation_error,
     HTTPException: on_http_error,
+    JsonLimitError: on_json_limit,
     Exception: on_unexpected,
 }
 
@@ -236,7 +244,10 @@ EXCEPTION_HANDLERS: dict[type[Exception] | int, Any] = {
 COMMON_RESPONSES = (400, 401, 403, 404, 422, 429)
 
 _RESPONSE_NOTES: dict[int, str] = {
-    400: "VALIDATION_ERROR naming the invalid field, or MALFORMED_JSON",
+    400: (
+        "VALIDATION_ERROR naming the invalid field, MALFORMED_JSON, INVALID_ENCODING, "
+        "JSON_TOO_DEEP or STRING_TOO_LONG"
+    ),
     401: "UNAUTHENTICATED: credentials missing, wrong, expired or revoked (WWW-Authenticate)",
     403: "FORBIDDEN: the caller's role may not do this",
     404: "NOT_FOUND: no such resource, or it belongs to someone else",

@@ -36,6 +36,8 @@ class HttpConfig:
 
     version: str = "0.1.0"
     max_body_bytes: int = 1_048_576
+    json_max_depth: int = 64
+    json_max_string_bytes: int = 65_536
     login_rate_per_minute: int = 10
     refresh_rate_per_minute: int = 30
     kill_switch_rate_per_minute: int = 30

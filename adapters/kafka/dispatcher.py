@@ -17,7 +17,7 @@ import asyncio
 import dataclasses
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 import structlog
@@ -34,6 +34,7 @@ from adapters.kafka.envelope import (
 )
 from adapters.kafka.runtime import Poison, Transient
 from application.agents import AgentService, RecordHeartbeat
+from application.decision_ledger import PublishedDecisions
 from application.killswitch import ActivateKillSwitch, KillSwitchService, ResumeTrading
 from application.orders import OrderResult, OrderService, SubmitOrder
 from domain.errors import (
@@ -73,6 +74,8 @@ class CommandServices:
     killswitch: KillSwitchService
     agents: AgentService
     authenticate: Authenticate
+    # Which decisions went out before; None: a result's own `replayed` (an idempotent hit).
+    decisions: PublishedDecisions | None = None
 
 
 class CommandDispatcher:
@@ -140,7 +143,7 @@ class CommandDispatcher:
                     if isinstance(outcome, Exception):
                         raise outcome
                     if not isinstance(outcome, _Published):
-                        await self._decided(envelope, outcome)
+                        await self._decided([(envelope, outcome)])
                 else:
                     await self._run(envelope, record)
             except DuplicateMessage:
@@ -159,7 +162,7 @@ class CommandDispatcher:
     async def _run(self, envelope: Envelope, record: ConsumerRecord) -> None:
         command = to_command(envelope, await self._principal(record))
         if isinstance(command, SubmitOrder):
-            await self._decided(envelope, await self._services.orders.submit(command))
+            await self._decided([(envelope, await self._services.orders.submit(command))])
         elif isinstance(command, CancelOrder):
             await self._services.orders.cancel(
                 command.principal, command.order_id, message_id=envelope.id
@@ -199,15 +202,36 @@ class CommandDispatcher:
             if isinstance(outcome, OrderResult)
         ]
         try:
-            await asyncio.gather(*(self._decided(e, r) for e, r in decided))
+            await self._decided(decided)
         except Exception as exc:
             failure = Transient(f"decisions not published: {type(exc).__name__}")
             return [failure if isinstance(o, OrderResult) else o for o in outcomes]
         return [_Published(o) if isinstance(o, OrderResult) else o for o in outcomes]
 
-    async def _decided(self, envelope: Envelope, result: OrderResult) -> None:
-        message = OrderDecisionMessage.from_result(envelope, result, self._now())
-        await self._publish_decision(message)
+    async def _decided(self, decided: list[tuple[Envelope, OrderResult]]) -> None:
+        """Publish the decisions together; `replayed` only for one that went out before.
+
+        An idempotent hit whose decision was never published (a crash between storing the
+        decision and publishing it) goes out as the original; a twin later in the same run
+        is a replay of the one before it.
+        """
+        ledger = self._services.decisions
+        flags = [result.replayed for _, result in decided]
+        if ledger is not None:
+            hits = [result.order.id for _, result in decided if result.replayed]
+            seen = await ledger.published(hits) if hits else set()
+            flags = []
+            for _, result in decided:
+                flags.append(result.order.id in seen)
+                seen.add(result.order.id)
+        now = self._now()
+        messages = [
+            OrderDecisionMessage.from_result(envelope, replace(result, replayed=flag), now)
+            for (envelope, result), flag in zip(decided, flags, strict=True)
+        ]
+        await asyncio.gather(*(self._publish_decision(m) for m in messages))
+        if ledger is not None:
+            await ledger.record(result.order.id for _, result in decided)
 
     async def _principal(self, record: ConsumerRecord) -> Principal:
         credential = credential_of(record.headers or ())

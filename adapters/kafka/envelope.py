@@ -10,6 +10,7 @@ from typing import Annotated, Any, Literal, TypeAlias
 
 import msgspec
 
+from adapters.wire.json_limits import JsonLimitError, JsonLimits
 from application.orders import OrderResult
 from domain.killswitch.state import Scope
 from domain.trading.orders import OrderStatus, OrderType, Side, TimeInForce
@@ -232,7 +233,8 @@ class _Probe(msgspec.Struct):
 class EnvelopeCodec:
     """Envelopes to JSON bytes and back; build one and reuse it (its decoders are built once)."""
 
-    def __init__(self) -> None:
+    def __init__(self, limits: JsonLimits | None = None) -> None:
+        self._limits = limits or JsonLimits()
         self._decoder = msgspec.json.Decoder(Envelope)
         self._probe = msgspec.json.Decoder(_Probe)
         self._encoder = msgspec.json.Encoder()
@@ -247,6 +249,11 @@ class EnvelopeCodec:
         """The envelope of a record, or PoisonMessage with a stable code and a safe detail."""
         if not value:
             raise PoisonMessage(EMPTY_MESSAGE, "the record has no value")
+        try:
+            # On the raw bytes first: a deep or huge record never reaches the decoder.
+            self._limits.check(value)
+        except JsonLimitError as exc:
+            raise PoisonMessage(exc.code, exc.detail) from None
         try:
             envelope = self._decoder.decode(value)
         except msgspec.ValidationError as exc:

@@ -210,7 +210,9 @@ class SyntheticMarketData:
         """
         quote = await self._board.quote(symbol)
         price = quote.last if quote.last > 0 else quote.mid
-        return self._paths.bars(
+        # Off the event loop: thousands of bars take tens to hundreds of milliseconds to build.
+        return await asyncio.to_thread(
+            self._paths.bars,
             symbol,
             timeframe,
             self.dynamics_of(symbol),

@@ -12,6 +12,7 @@ backwards, so two windows agree to the last bit).
 from __future__ import annotations
 
 import math
+import threading
 import zlib
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -72,6 +73,7 @@ class BarPaths:
     def __init__(self, seed: int) -> None:
         self._seed = seed
         self._blocks: OrderedDict[tuple[int, int, int], FloatArray] = OrderedDict()
+        self._lock = threading.Lock()
 
     def bars(
         self,
@@ -172,15 +174,18 @@ class BarPaths:
 
     def _block(self, key: int, step: int, block: int) -> FloatArray:
         cache_key = (key, step, block)
-        rows = self._blocks.get(cache_key)
-        if rows is None:
-            sequence = np.random.SeedSequence([self._seed, key, step, block])
-            rows = np.random.default_rng(sequence).standard_normal((BLOCK, 4))
+        # Bars are built in worker threads (off the event loop): the LRU is shared.
+        with self._lock:
+            rows = self._blocks.get(cache_key)
+            if rows is not None:
+                self._blocks.move_to_end(cache_key)
+                return rows
+        sequence = np.random.SeedSequence([self._seed, key, step, block])
+        rows = np.random.default_rng(sequence).standard_normal((BLOCK, 4))
+        with self._lock:
             self._blocks[cache_key] = rows
             if len(self._blocks) > _CACHED_BLOCKS:
                 self._blocks.popitem(last=False)
-        else:
-            self._blocks.move_to_end(cache_key)
         return rows
 
 

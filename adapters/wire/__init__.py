@@ -1,1 +1,1 @@
-"""Shared wire plumbing for every driving adapter (HTTP, Kafka, CLI): strict numbers and JSON limits."""
+"""Shared wire plumbing for the driving adapters (HTTP, Kafka, CLI): numbers, JSON limits."""

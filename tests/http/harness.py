@@ -44,6 +44,8 @@ def test_settings(**overrides: str) -> Settings:
         "BULWARK_DATABASE_URL": harness_store_url(),
         # In-process tests drive the kill switch on the app's loop; tests of the lane turn it on.
         "BULWARK_KILL_SWITCH_LANE": "false",
+        # Off unless a test is about it: a busy shared CI box must not alert into other tests.
+        "BULWARK_LOOP_WATCHDOG_MS": "0",
         **{f"BULWARK_{k.upper()}": v for k, v in overrides.items()},
     }
     return load_settings(environ, env_file=None)

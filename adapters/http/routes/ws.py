@@ -12,7 +12,9 @@ from litestar.exceptions import NotAuthorizedException, WebSocketDisconnect
 
 from adapters.http.deps import HttpConfigDep
 from adapters.http.events import CATEGORIES, Audience, Subscription
+from adapters.http.limits import json_limits
 from adapters.http.security import authenticate, credentials, services_of
+from adapters.wire.json_limits import JsonLimitError, JsonLimits
 
 CLOSE_UNAUTHENTICATED = 4401
 CLOSE_TOO_SLOW = 4408  # the client did not read fast enough; reconnect and read faster
@@ -62,7 +64,7 @@ async def events_socket(socket: WebSocket[Any, Any, Any], http_config: HttpConfi
     sub = hub.subscribe(audience, types, _split(socket.query_params.get("accounts")))
     try:
         await socket.send_text(_welcome(audience, sub))
-        await _serve(socket, sub, http_config.ws_ping_seconds)
+        await _serve(socket, sub, http_config.ws_ping_seconds, json_limits(http_config))
     finally:
         hub.unsubscribe(sub)
 
@@ -80,10 +82,12 @@ def _welcome(audience: Audience, sub: Subscription) -> str:
     ).decode()
 
 
-async def _serve(socket: WebSocket[Any, Any, Any], sub: Subscription, ping_seconds: float) -> None:
+async def _serve(
+    socket: WebSocket[Any, Any, Any], sub: Subscription, ping_seconds: float, limits: JsonLimits
+) -> None:
     tasks = {
         asyncio.create_task(_send_loop(socket, sub)),
-        asyncio.create_task(_receive_loop(socket, sub)),
+        asyncio.create_task(_receive_loop(socket, sub, limits)),
         asyncio.create_task(_ping_loop(socket, ping_seconds)),
         asyncio.create_task(sub.overflowed.wait()),
     }
@@ -121,11 +125,16 @@ async def _send_loop(socket: WebSocket[Any, Any, Any], sub: Subscription) -> Non
         await socket.send_text(frame.decode())
 
 
-async def _receive_loop(socket: WebSocket[Any, Any, Any], sub: Subscription) -> None:
+async def _receive_loop(
+    socket: WebSocket[Any, Any, Any], sub: Subscription, limits: JsonLimits
+) -> None:
     while True:
         raw = await socket.receive_text()
         try:
+            limits.check(raw)
             message = _decode_subscribe(raw)
+        except JsonLimitError as exc:
+            raise _BadMessage(f"bad message: {exc.code}") from None
         except msgspec.ValidationError as exc:
             raise _BadMessage(f"bad message: {exc}") from None
         except msgspec.DecodeError:

@@ -59,12 +59,14 @@ async def test_n_commands_with_duplicates_and_poison_give_n_effects_and_dead_let
         await client.send(
             topic, envelope("someone-else", trader.account_id, buy("1")), trader.agent_key
         )
-        poison_sent = 6
+        await client.send_raw(topic, b"[" * 5000 + b"]" * 5000, key, trader.agent_key)
+        await client.send_raw(topic, b'{"id": "\xff\xfe"}', key, trader.agent_key)
+        poison_sent = 8
 
         # Assert
         orders = await eventually(lambda: _at_least(node, trader.account_id, len(unique_commands)))
         letters = await client.read(node.topics.dlq, poison_sent)
-        decisions = await client.read(node.topics.decisions, len(unique_commands))
+        decisions = await client.read(node.topics.decisions, len(unique_commands) + 10)
         await eventually(lambda: _settled(node, len(unique_commands) + 10 + poison_sent))
         orders = await _orders(node, trader.account_id)
 
@@ -74,6 +76,8 @@ async def test_n_commands_with_duplicates_and_poison_give_n_effects_and_dead_let
     assert codes == sorted(
         [
             "INVALID_JSON",
+            "JSON_TOO_DEEP",
+            "INVALID_ENCODING",
             "SCHEMA_VIOLATION",
             "UNKNOWN_TYPE",
             "UNAUTHENTICATED",
@@ -82,8 +86,11 @@ async def test_n_commands_with_duplicates_and_poison_give_n_effects_and_dead_let
         ]
     )
     assert all(dict(r.headers).get("bulwark-source-topic") == topic.encode() for r in letters)
-    decided = {DecisionCodec().decode(r.value).message_id for r in decisions}
-    assert decided == {e.id for e in unique_commands}
+    messages = [DecisionCodec().decode(r.value) for r in decisions]
+    originals = [m.message_id for m in messages if not m.replayed]
+    replays = [m.message_id for m in messages if m.replayed]
+    assert sorted(originals) == sorted(e.id for e in unique_commands)
+    assert sorted(replays) == sorted(e.id for e in unique_commands[:10])
 
 
 async def _at_least(node, account_id: str, count: int) -> bool:  # type: ignore[no-untyped-def]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import logging
+import time
 import warnings
 from collections.abc import Iterator
 from typing import Any
@@ -292,3 +293,27 @@ def test_warnings_are_routed_through_logging(out: io.StringIO) -> None:
     [line] = lines(out)
     assert line["logger"] == "py.warnings"
     assert API_KEY not in out.getvalue()
+
+
+def _mask_seconds(text: str) -> float:
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        mask_text(text)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+@pytest.mark.parametrize(
+    "unit", ["eyJa", "://a:", "bearer ", "password ", "a_"], ids=lambda u: u.strip()
+)
+def test_masking_is_linear_on_adversarial_text(unit: str) -> None:
+    # Arrange: log lines carry client strings; 4 KiB and 64 KiB of the same pattern
+    small, large = unit * (4096 // len(unit)), unit * (65_536 // len(unit))
+
+    # Act
+    small_s, large_s = _mask_seconds(small), _mask_seconds(large)
+
+    # Assert: 16x the text, about 16x the time (a quadratic pattern costs 256x: seconds here)
+    assert large_s < max(small_s, 1e-3) * 96
+    assert large_s < 0.5

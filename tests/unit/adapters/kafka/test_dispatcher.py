@@ -24,7 +24,8 @@ from adapters.kafka.envelope import (
     OrderDecisionMessage,
     SubmitOrderCommand,
 )
-from adapters.kafka.runtime import Poison
+from adapters.kafka.runtime import Poison, Transient
+from application.decision_ledger import PublishedDecisions
 from application.orders import OrderService
 from bootstrap.embedded import Embedded, build_embedded
 from domain.errors import ConcurrentUpdate, StoreUnavailable, Unauthenticated
@@ -63,6 +64,7 @@ class Rig:
     dispatcher: CommandDispatcher
     decisions: list[OrderDecisionMessage]
     logins: list[str]
+    services: CommandServices
     _ids: itertools.count[int] = field(default_factory=itertools.count)
 
     def envelope(
@@ -111,9 +113,10 @@ async def rig(
         decisions.append(message)
 
     order_service = e.orders if orders is None else orders(e)
-    services = CommandServices(order_service, e.killswitch, e.agents, authenticate)
+    ledger = PublishedDecisions(e.uow, e.clock)
+    services = CommandServices(order_service, e.killswitch, e.agents, authenticate, ledger)
     dispatcher = CommandDispatcher(services, publish, e.clock.now, auth_ttl=auth_ttl)
-    return Rig(e, dispatcher, decisions, logins)
+    return Rig(e, dispatcher, decisions, logins, services)
 
 
 def resting(quantity: str = "1") -> SubmitOrderCommand:
@@ -138,8 +141,14 @@ UNKNOWN_TYPE = (
     b'{"id":"x2","v":1,"principal":"agent-1","ts":"2026-01-01T00:00:00Z",'
     b'"account_id":"acc-1","payload":{"type":"order.explode"}}'
 )
+DEEP = UNKNOWN_TYPE.replace(b'"order.explode"', b"[" * 5000 + b"]" * 5000)
+NOT_UTF8 = UNKNOWN_TYPE.replace(b"acc-1", b"acc-\xff")
+LONG_STRING = UNKNOWN_TYPE.replace(b"order.explode", b"x" * 70_000)
 POISON: dict[str, tuple[Callable[[Rig], ConsumerRecord], str]] = {
     "invalid json": (lambda r: r.record(None, value=b"{not json"), "INVALID_JSON"),
+    "nested 5000 deep": (lambda r: r.record(None, value=DEEP), "JSON_TOO_DEEP"),
+    "not utf-8": (lambda r: r.record(None, value=NOT_UTF8), "INVALID_ENCODING"),
+    "a 70 KB string": (lambda r: r.record(None, value=LONG_STRING), "STRING_TOO_LONG"),
     "unknown type": (lambda r: r.record(None, value=UNKNOWN_TYPE), "UNKNOWN_TYPE"),
     "no credential": (lambda r: r.record(r.envelope(resting()), None), "UNAUTHENTICATED"),
     "forged key": (lambda r: r.record(r.envelope(resting()), "bwk_forged"), "UNAUTHENTICATED"),
@@ -215,6 +224,90 @@ async def test_an_order_is_decided_once_and_a_redelivery_replays_the_first_decis
         (env.id, OrderStatus.ACCEPTED, True),
     ]
     assert {d.order_id for d in r.decisions} == {orders[0].id}
+
+
+def restarted(r: Rig, down: bool = False) -> CommandDispatcher:
+    """A new consumer process on the same store; `down`: its decisions topic refuses."""
+
+    async def publish(message: OrderDecisionMessage) -> None:
+        if down:
+            raise ConnectionError("the decisions topic is unreachable")
+        r.decisions.append(message)
+
+    return CommandDispatcher(r.services, publish, r.e.clock.now)
+
+
+async def test_a_decision_stored_but_never_published_goes_out_once_as_an_original() -> None:
+    # Arrange: the consumer stores the decision, then dies before publishing it
+    r = await rig()
+    env = r.envelope(resting())
+    record = r.record(env)
+    with pytest.raises(ConnectionError):
+        await restarted(r, down=True).handle(record)
+    stored = await orders_of(r)
+
+    # Act: the record is redelivered to the next consumer
+    await restarted(r).handle(record)
+
+    # Assert
+    assert [o.idempotency_key for o in stored] == [f"msg:{env.id}"]
+    assert r.statuses() == [(env.id, OrderStatus.ACCEPTED, False)]
+    assert len(await orders_of(r)) == 1
+
+
+async def test_a_run_whose_decisions_were_never_published_goes_out_as_originals() -> None:
+    # Arrange: a batch decided and stored, its publication failed, the consumer restarted
+    r = await rig()
+    envs = [r.envelope(resting()) for _ in range(3)]
+    records = [r.record(env) for env in envs]
+    crashed = restarted(r, down=True)
+    crashed.prepare(records)
+    with pytest.raises(Transient):
+        await crashed.handle(records[0])
+
+    # Act
+    fresh = restarted(r)
+    fresh.prepare(records)
+    for record in records:
+        await fresh.handle(record)
+
+    # Assert
+    assert r.statuses() == [(env.id, OrderStatus.ACCEPTED, False) for env in envs]
+
+
+async def test_a_redelivery_after_publication_is_a_replay_even_after_a_restart() -> None:
+    # Arrange
+    r = await rig()
+    env = r.envelope(resting())
+    record = r.record(env)
+    await r.dispatcher.handle(record)
+
+    # Act: redelivered to a new consumer process (nothing of the first one's memory left)
+    await restarted(r).handle(record)
+
+    # Assert
+    assert r.statuses() == [
+        (env.id, OrderStatus.ACCEPTED, False),
+        (env.id, OrderStatus.ACCEPTED, True),
+    ]
+
+
+async def test_a_twin_in_the_same_run_is_a_replay_of_the_first() -> None:
+    # Arrange: the same message delivered twice in one poll
+    r = await rig()
+    env = r.envelope(resting())
+    records = [r.record(env), r.record(env)]
+
+    # Act
+    r.dispatcher.prepare(records)
+    for record in records:
+        await r.dispatcher.handle(record)
+
+    # Assert
+    assert r.statuses() == [
+        (env.id, OrderStatus.ACCEPTED, False),
+        (env.id, OrderStatus.ACCEPTED, True),
+    ]
 
 
 async def test_a_redelivered_cancel_is_a_duplicate_and_cancels_once() -> None:

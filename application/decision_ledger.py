@@ -1,0 +1,50 @@
+"""Which orders' decisions already went out to message readers, so only a repeat is a replay."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from domain.errors import ConcurrentUpdate
+from ports.clock import Clock
+from ports.unit_of_work import UnitOfWorkFactory
+
+# Kept in the inbox table; "/" never appears in a command's message id, so none can collide.
+PREFIX = "published/"
+KIND = "order.decision"
+
+
+class PublishedDecisions:
+    """Remembers the orders whose decision message was published (the inbox holds them).
+
+    A decision is recorded only after its publication is acknowledged: a crash between the
+    two publishes it again as an original (at least once), never drops the original.
+    """
+
+    def __init__(self, uow_factory: UnitOfWorkFactory, clock: Clock) -> None:
+        self._uow = uow_factory
+        self._clock = clock
+
+    async def published(self, order_ids: Iterable[str]) -> set[str]:
+        """Those of `order_ids` whose decision has gone out before."""
+        ids = list(dict.fromkeys(order_ids))
+        if not ids:
+            return set()
+        async with self._uow() as uow:
+            return {order_id for order_id in ids if await uow.inbox.seen(PREFIX + order_id)}
+
+    async def record(self, order_ids: Iterable[str]) -> None:
+        """Remember that these orders' decisions went out (again is harmless)."""
+        ids = list(dict.fromkeys(order_ids))
+        if not ids:
+            return
+        try:
+            async with self._uow() as uow:
+                fresh = [i for i in ids if not await uow.inbox.seen(PREFIX + i)]
+                if not fresh:
+                    return
+                at = self._clock.now()
+                for order_id in fresh:
+                    await uow.inbox.add(PREFIX + order_id, KIND, at)
+                await uow.commit()
+        except ConcurrentUpdate:
+            return  # a twin delivery recorded them first: the same fact

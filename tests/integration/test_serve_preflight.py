@@ -1,0 +1,96 @@
+"""`bulwark serve` and `bulwark consume` on a store they cannot use: one line, no traceback."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from adapters.postgres import migrate
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def bulwark(command: str, url: str) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "BULWARK_ENV": "test",
+        "BULWARK_DATABASE_URL": url,
+        "BULWARK_PORT": "1",  # never bound: each case must stop before serving
+        "BULWARK_KAFKA_BOOTSTRAP": "127.0.0.1:1",
+        "BULWARK_DB_POOL_TIMEOUT_SECONDS": "2",
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "bootstrap.cli", "--env-file", "", command],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def sqlite(path: Path) -> str:
+    return f"sqlite+aiosqlite:///{path}"
+
+
+@pytest.mark.parametrize("command", ["serve", "consume"])
+@pytest.mark.parametrize(
+    ("case", "says"),
+    [
+        ("missing folder", "does not exist: create it, or run `bulwark migrate`"),
+        ("missing file", "run `bulwark migrate` first"),
+        ("never migrated", "schema is at nothing (empty database)"),
+        ("unreachable postgres", "cannot reach the database at postgresql+asyncpg://bulwark:***@"),
+    ],
+)
+def test_an_unusable_store_is_one_clear_line_and_a_failing_exit(
+    tmp_path: Path, command: str, case: str, says: str
+) -> None:
+    # Arrange
+    urls = {
+        "missing folder": sqlite(tmp_path / "no" / "such" / "bulwark.db"),
+        "missing file": sqlite(tmp_path / "bulwark.db"),
+        "never migrated": sqlite(tmp_path / "empty.db"),
+        "unreachable postgres": "postgresql+asyncpg://bulwark:hunter2@127.0.0.1:1/bulwark",
+    }
+    (tmp_path / "empty.db").touch()
+
+    # Act
+    done = bulwark(command, urls[case])
+
+    # Assert
+    lines = done.stderr.strip().splitlines()
+    assert done.returncode != 0
+    assert len(lines) == 1, done.stderr
+    assert lines[0].startswith("bulwark: ")
+    assert says in lines[0]
+    assert "Traceback" not in done.stderr + done.stdout
+    assert "hunter2" not in done.stderr
+
+
+def test_a_missing_folder_is_not_created_by_serve(tmp_path: Path) -> None:
+    # Act
+    bulwark("serve", sqlite(tmp_path / "nope" / "bulwark.db"))
+
+    # Assert: serve never writes where it was not asked to migrate
+    assert not (tmp_path / "nope").exists()
+
+
+@pytest.mark.parametrize("command", ["serve", "consume"])
+def test_a_never_migrated_postgres_is_one_line_saying_to_migrate(
+    postgres_url: str, command: str
+) -> None:
+    # Act
+    done = bulwark(command, postgres_url)
+
+    # Assert
+    lines = done.stderr.strip().splitlines()
+    assert done.returncode != 0
+    assert lines == [
+        f"bulwark: the database schema is at nothing (empty database), this build needs "
+        f"{migrate.head()}: run `bulwark migrate` first"
+    ]
