@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 
 from application.access import account_for, may_act_on
 from application.batching import KeyedBatcher
@@ -26,6 +27,12 @@ from domain.risk.verdicts import Decision, Verdict
 from domain.trading.accounts import Account, MissingMark
 from domain.trading.fills import Fill
 from domain.trading.orders import Order
+from domain.trading.terms import (
+    DEFAULT_MAX_ORDER_NOTIONAL,
+    InvalidPrice,
+    InvalidQuantity,
+    check_order_terms,
+)
 from ports.broker import BrokerError, BrokerPort
 from ports.clock import Clock, IdGenerator
 from ports.events import EventPublisher
@@ -89,8 +96,10 @@ class OrderService:
         max_batch: int = MAX_BATCH,
         *,
         throttle: SharedThrottle | None = None,
+        max_order_notional: Decimal = DEFAULT_MAX_ORDER_NOTIONAL,
     ) -> None:
         self._uow = uow_factory
+        self._max_notional = max_order_notional
         self._throttle = throttle  # with several instances: the order rate counted across all
         self._brokers = brokers
         self._market = market_data
@@ -275,8 +284,15 @@ class OrderService:
                 order.symbol,
                 reads,
             )
+            instrument = view.instruments.get(order.symbol)
+            if instrument is not None:  # an unknown instrument: the gate denies it
+                check_order_terms(
+                    order, instrument, view.marks.get(order.symbol), self._max_notional
+                )
             policy = await self.policies.policy_for(uow, account)
             return policy.evaluate(order, view)
+        except (InvalidQuantity, InvalidPrice):
+            raise  # the order's own terms are wrong: refused (422), not denied
         except MissingMark as exc:
             return _deny(order, ReasonCode.NO_REFERENCE_PRICE, f"no mark for {exc}")
         except Exception as exc:

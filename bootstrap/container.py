@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from datetime import timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -297,6 +298,7 @@ class Container(containers.DeclarativeContainer):
         OrderService,
         uow_factory, brokers, quotes, publisher, clock, ids, policies, locks,
         throttle=throttle,
+        max_order_notional=providers.Callable(lambda s: Decimal(s.max_order_notional), settings),
     )  # fmt: skip
     killswitch = providers.Singleton(
         KillSwitchService,

@@ -143,6 +143,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     four_eyes_resume: bool = True
     heartbeat_threshold_seconds: Seconds = 5.0
     max_body_bytes: PosInt = 1_048_576
+    # The largest order accepted, as quantity x price x multiplier (money, whole units): above
+    # it an order is refused with 422 INVALID_QUANTITY before the gate sees it.
+    max_order_notional: Annotated[int, msgspec.Meta(ge=1, le=10**15)] = 1_000_000_000
     login_rate_per_minute: PerMinute = 10
     refresh_rate_per_minute: PerMinute = 30
     kill_switch_rate_per_minute: PerMinute = 30

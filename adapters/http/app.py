@@ -19,6 +19,7 @@ from litestar.openapi.spec import Components, SecurityScheme, Tag
 from adapters.http.deps import DEPENDENCIES
 from adapters.http.metrics import METRICS_STATE_KEY, metrics, metrics_registry
 from adapters.http.observability import RequestIdMiddleware
+from adapters.http.openapi_numbers import WireNumberSchemaPlugin
 from adapters.http.problems import EXCEPTION_HANDLERS
 from adapters.http.ratelimit import ApiRateLimitMiddleware
 from adapters.http.routes import (
@@ -41,6 +42,7 @@ from adapters.http.routes.orders import OrderController
 from adapters.http.routes.ws import events_socket
 from adapters.http.security import PUBLIC_PATHS, BearerAuthMiddleware, SecurityHeadersMiddleware
 from adapters.http.services import ApiServices, HttpConfig
+from adapters.wire.numbers import TYPE_DECODERS
 from ports.ratelimit import RateLimiter
 
 RESOURCES = (accounts, risk, margin, killswitch, agents, succession, workspaces, monitoring)
@@ -173,6 +175,8 @@ def create_app(
         if config.cors_origins
         else None,
         request_max_body_size=config.max_body_bytes,
+        type_decoders=TYPE_DECODERS,
+        plugins=[WireNumberSchemaPlugin()],
         lifespan=list(lifespan),
         state=State(
             {

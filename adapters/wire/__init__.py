@@ -1,1 +1,1 @@
-"""Shared wire plumbing for every driving adapter (HTTP, Kafka, CLI): strict numbers and JSON limits."""
+"""Shared wire plumbing for HTTP, Kafka and CLI: strict numbers and JSON limits."""
