@@ -24,6 +24,7 @@ from domain.principals import Principal
 from domain.risk.flow import Recorded
 from domain.risk.reasons import Outcome, ReasonCode
 from domain.risk.verdicts import Decision, Verdict
+from domain.risk.view import AccountRiskView
 from domain.trading.accounts import Account, MissingMark
 from domain.trading.fills import Fill
 from domain.trading.orders import Order
@@ -252,6 +253,13 @@ class OrderService:
         recorded.append(flow.record(order, self._clock.now().timestamp()))
         return _Approved(order, decision)
 
+    def check_terms(self, order: Order, view: AccountRiskView) -> None:
+        """InvalidQuantity / InvalidPrice (422) for an order off its lots or ticks, or above
+        the maximum notional; an unknown instrument is left to the gate, which denies it."""
+        instrument = view.instruments.get(order.symbol)
+        if instrument is not None:
+            check_order_terms(order, instrument, view.marks.get(order.symbol), self._max_notional)
+
     async def decide(self, account_id: str, principal: Principal, order: Order) -> Decision:
         """The gate's decision on a hypothetical order; nothing is stored or sent."""
         async with self._uow() as uow:
@@ -284,11 +292,7 @@ class OrderService:
                 order.symbol,
                 reads,
             )
-            instrument = view.instruments.get(order.symbol)
-            if instrument is not None:  # an unknown instrument: the gate denies it
-                check_order_terms(
-                    order, instrument, view.marks.get(order.symbol), self._max_notional
-                )
+            self.check_terms(order, view)
             policy = await self.policies.policy_for(uow, account)
             return policy.evaluate(order, view)
         except (InvalidQuantity, InvalidPrice):
