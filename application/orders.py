@@ -20,6 +20,7 @@ from application.retry import retry_on_conflict
 from application.snapshots import SharedReads, instrument_map, load_risk_view
 from application.throttle import SharedThrottle
 from domain.errors import ConcurrentUpdate, Conflict, DomainError, NotFound, StoreUnavailable
+from domain.numbers import NumberOutOfRange
 from domain.principals import Principal
 from domain.risk.flow import Recorded
 from domain.risk.reasons import Outcome, ReasonCode
@@ -295,7 +296,7 @@ class OrderService:
             self.check_terms(order, view)
             policy = await self.policies.policy_for(uow, account)
             return policy.evaluate(order, view)
-        except (InvalidQuantity, InvalidPrice):
+        except (InvalidQuantity, InvalidPrice, NumberOutOfRange):
             raise  # the order's own terms are wrong: refused (422), not denied
         except MissingMark as exc:
             return _deny(order, ReasonCode.NO_REFERENCE_PRICE, f"no mark for {exc}")

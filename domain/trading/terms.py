@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from domain.errors import InvalidOrder
-from domain.numbers import PRICE, QUANTITY, InvalidNumber, NumberSpec, bounded_arithmetic
+from domain.numbers import PRICE, QUANTITY, InvalidNumber, NumberOutOfRange, NumberSpec
 from domain.trading.instruments import Instrument
 from domain.trading.orders import Order
 
@@ -39,32 +39,44 @@ def check_order_terms(
     gate, which denies it). Runs per order, outside the gate's hot loop.
     """
     _within(QUANTITY, order.quantity, "quantity", InvalidQuantity)
-    with bounded_arithmetic("order terms"):
-        if order.quantity % instrument.lot_size != ZERO:
-            raise InvalidQuantity(
-                f"quantity {order.quantity} is not a whole number of lots of {instrument.lot_size}",
-                field="quantity",
-            )
-        prices = (("limit_price", order.limit_price), ("stop_price", order.stop_price))
-        for field, price in prices:
-            if price is None:
-                continue
-            _within(PRICE, price, field, InvalidPrice)
-            if not instrument.is_tick_aligned(price):
-                raise InvalidPrice(
-                    f"{field} {price} is not a whole number of ticks of {instrument.tick_size}",
-                    field=field,
-                )
-        price = order.limit_price or order.stop_price or mark
+    # The values are bounded by their specs: the default context (which traps invalid
+    # operations) is enough, and a local context per order would cost a microsecond.
+    try:
+        _check(order, instrument, mark, max_notional)
+    except ArithmeticError:
+        raise NumberOutOfRange(
+            "order terms: the quantity and price do not fit the instrument"
+        ) from None
+
+
+def _check(
+    order: Order, instrument: Instrument, mark: Decimal | None, max_notional: Decimal
+) -> None:
+    if order.quantity % instrument.lot_size != ZERO:
+        raise InvalidQuantity(
+            f"quantity {order.quantity} is not a whole number of lots of {instrument.lot_size}",
+            field="quantity",
+        )
+    prices = (("limit_price", order.limit_price), ("stop_price", order.stop_price))
+    for field, price in prices:
         if price is None:
-            return
-        notional = order.quantity * price * instrument.multiplier
-        if notional > max_notional:
-            raise InvalidQuantity(
-                f"notional {notional:f} (quantity x price x multiplier) is above the maximum "
-                f"order notional {max_notional:f}",
-                field="quantity",
+            continue
+        _within(PRICE, price, field, InvalidPrice)
+        if not instrument.is_tick_aligned(price):
+            raise InvalidPrice(
+                f"{field} {price} is not a whole number of ticks of {instrument.tick_size}",
+                field=field,
             )
+    price = order.limit_price or order.stop_price or mark
+    if price is None:
+        return
+    notional = order.quantity * price * instrument.multiplier
+    if notional > max_notional:
+        raise InvalidQuantity(
+            f"notional {notional:f} (quantity x price x multiplier) is above the maximum "
+            f"order notional {max_notional:f}",
+            field="quantity",
+        )
 
 
 def _within(spec: NumberSpec, value: Decimal, field: str, error: type[InvalidOrder]) -> None:

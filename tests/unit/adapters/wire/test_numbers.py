@@ -1,4 +1,4 @@
-"""The msgspec glue of the strict number parser, and a walk proving no bare Decimal input is left."""
+"""The msgspec glue of the strict number parser; a walk proves no bare Decimal input is left."""
 
 from __future__ import annotations
 
