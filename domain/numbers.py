@@ -138,6 +138,10 @@ class NumberSpec:
             raise InvalidNumber(field, f"must be {relation} {low:f}")
         if high is not None and value > high:
             raise InvalidNumber(field, f"must be at most {high:f}")
+        exponent = value.as_tuple().exponent
+        if self.places is not None and isinstance(exponent, int) and exponent < -self.places:
+            # Only zeros lie beyond `places`: drop them, so no store sees 60 digits of "1.000…".
+            return value.quantize(ONE.scaleb(-decimal_places(value)))
         return value
 
     def parse_int(self, raw: object, field: str) -> int:

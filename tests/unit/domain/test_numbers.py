@@ -271,3 +271,13 @@ def test_bounded_arithmetic_rounds_an_underflow_to_zero() -> None:
 
     # Assert
     assert value == 0
+
+
+def test_zeros_beyond_a_specs_places_are_dropped() -> None:
+    # Act
+    value = QUANTITY.parse("1." + "0" * 60, "quantity")
+
+    # Assert
+    assert value == 1
+    assert str(value) == "1"
+    assert str(QUANTITY.parse("2.5000", "quantity")) == "2.5000"  # within places: as sent
