@@ -102,8 +102,12 @@ def decimal_places(value: Decimal) -> int:
     """Places after the point that carry a non-zero digit (1.50 has 1, 100 has 0)."""
     _, digits, exponent = value.as_tuple()
     assert isinstance(exponent, int)
-    trailing = len(digits) - len("".join(map(str, digits)).rstrip("0"))
-    return max(0, -(exponent + trailing)) if any(digits) else 0
+    if exponent >= 0:
+        return 0
+    for trailing, digit in enumerate(reversed(digits)):
+        if digit:
+            return max(0, -(exponent + trailing))
+    return 0  # zero
 
 
 @dataclass(frozen=True, slots=True)

@@ -80,7 +80,10 @@ def _check(
 
 
 def _within(spec: NumberSpec, value: Decimal, field: str, error: type[InvalidOrder]) -> None:
+    # The boundary parsed the text already: checking the Decimal against the spec is enough.
     try:
-        spec.parse(value, field)
+        if not value.is_finite():
+            raise InvalidNumber(field, "must be a finite number")
+        spec.check(value, field)
     except InvalidNumber as exc:
         raise error(f"{field} {exc.reason}", field=field) from None
