@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import pytest
@@ -200,3 +201,32 @@ def test_compile_policy_raises_on_a_corrupt_rule() -> None:
     # Act / Assert: the caller must then deny every order of the account.
     with pytest.raises(InvalidRule):
         policy(rule(T.MAX_ORDER_QUANTITY, {"max_quantity": -1}))
+
+
+def test_an_invalid_param_names_its_field_and_is_refused_before_any_conversion() -> None:
+    # Arrange: int() of this once stalled the event loop for tens of seconds
+    bad = rule(T.MAX_OPEN_ORDERS, {"max_open": "1e100000000"})
+    started = time.perf_counter()
+
+    # Act
+    with pytest.raises(InvalidRule) as caught:
+        compile_rule(bad)
+
+    # Assert
+    assert time.perf_counter() - started < 0.5
+    assert caught.value.field == "params.max_open"
+
+
+@pytest.mark.parametrize(
+    ("rule_type", "params"),
+    [
+        (T.MAX_OPEN_ORDERS, {"max_open": 100_000}),
+        (T.ORDER_RATE, {"per_second": "1e4", "per_minute": 600_000}),
+        (T.DUPLICATE_ORDER, {"window_seconds": 60}),
+        (T.MAX_LEVERAGE, {"max_leverage": 2.5}),
+        (T.MAX_POSITION_SIZE, {"max_pct_equity": "1"}),
+    ],
+)
+def test_params_at_their_bounds_compile(rule_type: RuleType, params: dict[str, Any]) -> None:
+    # Act / Assert
+    compile_rule(rule(rule_type, params))
