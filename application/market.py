@@ -52,10 +52,10 @@ class InvalidMarketRequest(DomainError):
     """A market-data request parameter out of range; `field` names it."""
 
     code = "INVALID_MARKET_REQUEST"
+    field: str
 
     def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
-        self.field = field
+        super().__init__(f"{field}: {message}", field=field)
 
 
 @dataclass(frozen=True, slots=True)

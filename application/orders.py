@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 
 from application.access import account_for, may_act_on
 from application.batching import KeyedBatcher
@@ -20,13 +21,21 @@ from application.retry import retry_on_conflict
 from application.snapshots import SharedReads, instrument_map, load_risk_view
 from application.throttle import SharedThrottle
 from domain.errors import ConcurrentUpdate, Conflict, DomainError, NotFound, StoreUnavailable
+from domain.numbers import NumberOutOfRange
 from domain.principals import Principal
 from domain.risk.flow import Recorded
 from domain.risk.reasons import Outcome, ReasonCode
 from domain.risk.verdicts import Decision, Verdict
+from domain.risk.view import AccountRiskView
 from domain.trading.accounts import Account, MissingMark
 from domain.trading.fills import Fill
 from domain.trading.orders import Order
+from domain.trading.terms import (
+    DEFAULT_MAX_ORDER_NOTIONAL,
+    InvalidPrice,
+    InvalidQuantity,
+    check_order_terms,
+)
 from ports.broker import BrokerError, BrokerErrorCode, BrokerPort
 from ports.clock import Clock, IdGenerator
 from ports.events import EventPublisher
@@ -91,8 +100,10 @@ class OrderService:
         *,
         throttle: SharedThrottle | None = None,
         latch: HaltLatch | None = None,
+        max_order_notional: Decimal = DEFAULT_MAX_ORDER_NOTIONAL,
     ) -> None:
         self._uow = uow_factory
+        self._max_notional = max_order_notional
         # Shared with the kill switch's thread: a halt binds the sends below at once.
         self.latch = latch or HaltLatch()
         self._throttle = throttle  # with several instances: the order rate counted across all
@@ -247,6 +258,13 @@ class OrderService:
         recorded.append(flow.record(order, self._clock.now().timestamp()))
         return _Approved(order, decision)
 
+    def check_terms(self, order: Order, view: AccountRiskView) -> None:
+        """InvalidQuantity / InvalidPrice (422) for an order off its lots or ticks, or above
+        the maximum notional; an unknown instrument is left to the gate, which denies it."""
+        instrument = view.instruments.get(order.symbol)
+        if instrument is not None:
+            check_order_terms(order, instrument, view.marks.get(order.symbol), self._max_notional)
+
     async def decide(self, account_id: str, principal: Principal, order: Order) -> Decision:
         """The gate's decision on a hypothetical order; nothing is stored or sent."""
         async with self._uow() as uow:
@@ -279,8 +297,11 @@ class OrderService:
                 order.symbol,
                 reads,
             )
+            self.check_terms(order, view)
             policy = await self.policies.policy_for(uow, account)
             return policy.evaluate(order, view)
+        except (InvalidQuantity, InvalidPrice, NumberOutOfRange):
+            raise  # the order's own terms are wrong: refused (422), not denied
         except MissingMark as exc:
             return _deny(order, ReasonCode.NO_REFERENCE_PRICE, f"no mark for {exc}")
         except Exception as exc:

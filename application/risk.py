@@ -203,6 +203,7 @@ class RiskService:
                     )
             decision = None
             if order is not None:
+                self._orders.check_terms(order, view)
                 rules = [*await uow.risk_rules.list(), rule]
                 policy = compile_policy(account.id, account.owner_id, rules)
                 decision = policy.evaluate(order, view)
@@ -283,6 +284,7 @@ class RiskService:
                 raise InvalidOrder(f"unknown instrument {order.symbol}")
             if order.symbol not in view.marks:
                 raise NoReferencePrice(f"no mark for {order.symbol}")
+            self._orders.check_terms(order, view)
             policy = await self._policies.policy_for(uow, account)
             facts = trade_facts(order, account, view, policy, self._schedule)
             return TradeAnalysis(facts, self._rater.rate(facts))

@@ -8,17 +8,30 @@ import getpass
 import os
 import sys
 from collections.abc import Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import TextIO
 
 from bootstrap.container import Container, build_container
 from bootstrap.settings import Settings, SettingsError, load_settings
 from domain.errors import DomainError
+from domain.numbers import InvalidNumber, NumberSpec
 from domain.principals import Principal, Role
 
 EXIT_USAGE = 2
 EXIT_REFUSED = 3
 CREATABLE_ROLES = [r.value for r in Role if r not in (Role.AGENT, Role.SYSTEM)]
+
+
+_PORT = NumberSpec("port", "A TCP port", Decimal(1), Decimal(65_535), places=0, integer=True)
+
+
+def port_number(text: str) -> int:
+    """argparse's type for --port: the boundary's strict parser (int() would take "8_000")."""
+    try:
+        return _PORT.parse_int(text, "--port")
+    except InvalidNumber as exc:
+        raise argparse.ArgumentTypeError(exc.reason) from None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -27,7 +40,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     serve = sub.add_parser("serve", help="serve the API (uvicorn)")
     serve.add_argument("--host", help="overrides BULWARK_HOST")
-    serve.add_argument("--port", type=int, help="overrides BULWARK_PORT")
+    serve.add_argument("--port", type=port_number, help="overrides BULWARK_PORT")
     serve.add_argument("--demo", action="store_true", help="load demo data at start")
     sub.add_parser("migrate", help="bring the store's schema to the latest version")
     sub.add_parser(

@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from datetime import timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -310,6 +311,7 @@ class Container(containers.DeclarativeContainer):
         OrderService,
         uow_factory, brokers, quotes, publisher, clock, ids, policies, locks,
         throttle=throttle, latch=latch,
+        max_order_notional=providers.Callable(lambda s: Decimal(s.max_order_notional), settings),
     )  # fmt: skip
     # Runs locally until bootstrap/killswitch_lane.py starts the lane; then on the lane.
     killswitch = providers.Singleton(

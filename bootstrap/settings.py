@@ -150,6 +150,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # Every JSON body, WebSocket message and Kafka command is refused above these, before decoding.
     json_max_depth: Annotated[int, msgspec.Meta(ge=2, le=512)] = 64
     json_max_string_bytes: PosInt = 65_536
+    # The largest order accepted, as quantity x price x multiplier (money, whole units): above
+    # it an order is refused with 422 INVALID_QUANTITY before the gate sees it.
+    max_order_notional: Annotated[int, msgspec.Meta(ge=1, le=10**15)] = 1_000_000_000
     login_rate_per_minute: PerMinute = 10
     refresh_rate_per_minute: PerMinute = 30
     kill_switch_rate_per_minute: PerMinute = 30

@@ -22,6 +22,7 @@ from adapters.http.deps import DEPENDENCIES
 from adapters.http.limits import UrlGuardMiddleware, json_limits, limited_request_class
 from adapters.http.metrics import METRICS_STATE_KEY, metrics, metrics_registry
 from adapters.http.observability import ArrivalMiddleware, RequestIdMiddleware
+from adapters.http.openapi_numbers import WireNumberSchemaPlugin
 from adapters.http.problems import EXCEPTION_HANDLERS, problem_responses
 from adapters.http.ratelimit import ApiRateLimitMiddleware
 from adapters.http.routes import (
@@ -44,6 +45,7 @@ from adapters.http.routes.orders import OrderController
 from adapters.http.routes.ws import events_socket
 from adapters.http.security import PUBLIC_PATHS, BearerAuthMiddleware, SecurityHeadersMiddleware
 from adapters.http.services import ApiServices, HttpConfig
+from adapters.wire.numbers import TYPE_DECODERS
 from ports.ratelimit import RateLimiter
 
 RESOURCES = (accounts, risk, margin, killswitch, agents, succession, workspaces, monitoring)
@@ -198,6 +200,8 @@ def create_app(
         else None,
         request_max_body_size=config.max_body_bytes,
         request_class=limited_request_class(json_limits(config)),
+        type_decoders=TYPE_DECODERS,
+        plugins=[WireNumberSchemaPlugin()],
         lifespan=list(lifespan),
         state=State(
             {

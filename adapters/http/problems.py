@@ -137,8 +137,17 @@ def on_domain_error(request: Request[Any, Any, Any], exc: DomainError) -> Respon
     if status == 401:
         headers["WWW-Authenticate"] = WWW_AUTHENTICATE
     title = type(exc).__name__
+    field = getattr(exc, "field", None)
+    errors = None if field is None else [FieldError(field=field, message=exc.message)]
     return problem_response(
-        request, status, exc.code, title, exc.message, headers=headers, retry_after=retry_after
+        request,
+        status,
+        exc.code,
+        title,
+        exc.message,
+        headers=headers,
+        retry_after=retry_after,
+        errors=errors,
     )
 
 

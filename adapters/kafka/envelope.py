@@ -11,6 +11,7 @@ from typing import Annotated, Any, Literal, TypeAlias
 import msgspec
 
 from adapters.wire.json_limits import JsonLimitError, JsonLimits
+from adapters.wire.numbers import Price, Quantity, dec_hook, plain_numbers
 from application.orders import OrderResult
 from domain.killswitch.state import Scope
 from domain.trading.orders import OrderStatus, OrderType, Side, TimeInForce
@@ -60,12 +61,14 @@ UtcTime = Annotated[datetime, msgspec.Meta(tz=True)]
 
 
 class _Wire(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
-    """Base of the wire structs: immutable, and an unknown field is a schema violation."""
+    """Base of the wire structs: immutable, and an unknown field is a schema violation.
 
+    Numbers use the strict wire types (adapters/wire/numbers.py), decoded through
+    `dec_hook`; a subclass that defines `__post_init__` calls this one.
+    """
 
-def _positive(field: str, value: Decimal | None) -> None:
-    if value is not None and not (value.is_finite() and value > 0):
-        raise ValueError(f"field `{field}` must be a positive number")
+    def __post_init__(self) -> None:
+        plain_numbers(self)
 
 
 def _masked_repr(struct: msgspec.Struct, secrets: frozenset[str]) -> str:
@@ -122,20 +125,15 @@ class SubmitOrderCommand(_CommandBody, frozen=True, tag="order.submit"):
 
     symbol: Symbol
     side: Side
-    quantity: Decimal
+    quantity: Quantity
     order_type: OrderType = OrderType.MARKET
     time_in_force: TimeInForce = TimeInForce.DAY
-    limit_price: Decimal | None = None
-    stop_price: Decimal | None = None
+    limit_price: Price | None = None
+    stop_price: Price | None = None
     reduce_only: bool = False
     client_order_id: Ident | None = None
     idempotency_key: IdempotencyKey | None = None
     strategy_id: Ident | None = None
-
-    def __post_init__(self) -> None:
-        _positive("quantity", self.quantity)
-        _positive("limit_price", self.limit_price)
-        _positive("stop_price", self.stop_price)
 
 
 class CancelOrderCommand(_CommandBody, frozen=True, tag="order.cancel"):
@@ -212,6 +210,7 @@ class Envelope(_Wire, frozen=True):
     correlation_id: Ident | None = None
 
     def __post_init__(self) -> None:
+        super().__post_init__()
         offset = self.ts.utcoffset()
         if offset is None:
             raise ValueError("field `ts` must be timezone-aware")
@@ -235,7 +234,7 @@ class EnvelopeCodec:
 
     def __init__(self, limits: JsonLimits | None = None) -> None:
         self._limits = limits or JsonLimits()
-        self._decoder = msgspec.json.Decoder(Envelope)
+        self._decoder = msgspec.json.Decoder(Envelope, dec_hook=dec_hook)
         self._probe = msgspec.json.Decoder(_Probe)
         self._encoder = msgspec.json.Encoder()
 

@@ -12,6 +12,7 @@ import numpy as np
 import numpy.typing as npt
 
 from domain.errors import DomainError
+from domain.numbers import RETURN_BOUND, bounded_arithmetic
 from domain.trading.accounts import Account, MissingMark
 from domain.trading.instruments import Instrument
 
@@ -79,7 +80,17 @@ def portfolio_metrics(
 
     Sectors come from `instruments`; a symbol missing there counts as UNCLASSIFIED.
     Sector weights are sorted by gross notional, largest first, then by name.
+    Arithmetic runs in the bounded context: an absurd magnitude is NumberOutOfRange.
     """
+    with bounded_arithmetic("portfolio metrics"):
+        return _portfolio_metrics(account, instruments, marks)
+
+
+def _portfolio_metrics(
+    account: Account,
+    instruments: Mapping[str, Instrument],
+    marks: Mapping[str, Decimal],
+) -> PortfolioMetrics:
     long_exposure = ZERO
     short_exposure = ZERO
     largest = ZERO
@@ -216,7 +227,12 @@ def var_report(returns: npt.ArrayLike, portfolio_value: Decimal) -> VaRReport:
     if not portfolio_value.is_finite() or portfolio_value < ZERO:
         raise InvalidRiskInput(f"portfolio value must be finite and ≥ 0, got {portfolio_value}")
     clean = _clean(returns)
-    at_95, at_99 = (_level(clean, level, portfolio_value) for level in REPORT_CONFIDENCES)
+    if clean.size and float(np.max(np.abs(clean))) > RETURN_BOUND:
+        raise InvalidRiskInput(
+            f"returns must lie within ±{RETURN_BOUND:g} (fractions)", field="returns"
+        )
+    with bounded_arithmetic("value at risk"):
+        at_95, at_99 = (_level(clean, level, portfolio_value) for level in REPORT_CONFIDENCES)
     return VaRReport(
         observations=int(clean.size),
         portfolio_value=portfolio_value,

@@ -5,12 +5,25 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import time
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from domain.errors import InvalidRule
+from domain.numbers import (
+    FRACTION,
+    MONEY,
+    MULTIPLE,
+    OPEN_ORDERS,
+    PER_MINUTE,
+    PER_SECOND,
+    QUANTITY,
+    SECONDS,
+    TICKS,
+    InvalidNumber,
+    NumberSpec,
+)
 from domain.risk.controls.base import Control
 from domain.risk.controls.flow import DuplicateOrder, OrderRateThrottle
 from domain.risk.controls.guards import (
@@ -34,9 +47,8 @@ from domain.risk.controls.limits import (
 )
 from domain.risk.reasons import Action, RuleScope
 
-ZERO = Decimal(0)
-ONE = Decimal(1)
-FLOW_HORIZON = Decimal(60)  # OrderFlow remembers 60 s: no window may be longer
+# OrderFlow remembers 60 s: no window may be longer (the SECONDS spec's maximum).
+FLOW_HORIZON = SECONDS.maximum
 
 
 class RuleType(StrEnum):
@@ -118,36 +130,25 @@ class _Params:
         self.used: set[str] = set()
 
     def _fail(self, key: str, why: str) -> InvalidRule:
-        return InvalidRule(f"{self.rule_type.value}.{key}: {why}")
+        return InvalidRule(f"{self.rule_type.value}.{key}: {why}", field=f"params.{key}")
 
-    def decimal(
-        self, key: str, *, required: bool = False, max_value: Decimal | None = None
-    ) -> Decimal | None:
+    def decimal(self, key: str, spec: NumberSpec, *, required: bool = False) -> Decimal | None:
+        """The param through the boundary's strict parser and `spec` (bounded before use)."""
         self.used.add(key)
         raw = self.params.get(key)
         if raw is None:
             if required:
                 raise self._fail(key, "is required")
             return None
-        if isinstance(raw, bool):
-            raise self._fail(key, "must be a number")
         try:
-            value = Decimal(str(raw))
-        except (InvalidOperation, ValueError):
-            raise self._fail(key, f"must be a number, got {raw!r}") from None
-        if not value.is_finite() or value <= ZERO:
-            raise self._fail(key, "must be a positive number")
-        if max_value is not None and value > max_value:
-            raise self._fail(key, f"must be at most {max_value}")
-        return value
+            return spec.parse(raw, key)
+        except InvalidNumber as exc:
+            raise self._fail(key, exc.reason) from None
 
-    def integer(self, key: str, *, required: bool = False) -> int | None:
-        value = self.decimal(key, required=required)
-        if value is None:
-            return None
-        if value != value.to_integral_value():
-            raise self._fail(key, "must be a whole number")
-        return int(value)
+    def integer(self, key: str, spec: NumberSpec, *, required: bool = False) -> int | None:
+        """An integer spec's param; int() only after the spec bounded it."""
+        value = self.decimal(key, spec, required=required)
+        return None if value is None else int(value)
 
     def symbols(self, key: str, *, required: bool = False) -> frozenset[str] | None:
         self.used.add(key)
@@ -190,9 +191,9 @@ class _Params:
 
 def _position(p: _Params, kw: dict[str, Any]) -> Control:
     limits = (
-        p.decimal("max_quantity"),
-        p.decimal("max_notional"),
-        p.decimal("max_pct_equity", max_value=ONE),
+        p.decimal("max_quantity", QUANTITY),
+        p.decimal("max_notional", MONEY),
+        p.decimal("max_pct_equity", FRACTION),
     )
     p.any_of(*limits)
     return MaxPosition(*limits, symbols=p.symbols("symbols"), **kw)
@@ -217,51 +218,58 @@ def _hours(p: _Params, kw: dict[str, Any]) -> Control:
 
 
 def _rate(p: _Params, kw: dict[str, Any]) -> Control:
-    per_second, per_minute = p.integer("per_second"), p.integer("per_minute")
+    per_second, per_minute = (
+        p.integer("per_second", PER_SECOND),
+        p.integer("per_minute", PER_MINUTE),
+    )
     p.any_of(per_second, per_minute)
     return OrderRateThrottle(per_second, per_minute, **kw)
 
 
 def _collar(p: _Params, kw: dict[str, Any]) -> Control:
-    max_pct, max_ticks = p.decimal("max_pct", max_value=ONE), p.integer("max_ticks")
+    max_pct, max_ticks = p.decimal("max_pct", FRACTION), p.integer("max_ticks", TICKS)
     p.any_of(max_pct, max_ticks)
     return PriceCollar(max_pct, max_ticks, **kw)
 
 
 def _pair(
-    cls: Callable[..., Control], abs_key: str, pct_key: str, pct_max: Decimal | None
+    cls: Callable[..., Control], abs_key: str, pct_key: str, pct_spec: NumberSpec
 ) -> Callable[[_Params, dict[str, Any]], Control]:
     def build(p: _Params, kw: dict[str, Any]) -> Control:
-        absolute, pct = p.decimal(abs_key), p.decimal(pct_key, max_value=pct_max)
+        absolute, pct = p.decimal(abs_key, MONEY), p.decimal(pct_key, pct_spec)
         p.any_of(absolute, pct)
         return cls(absolute, pct, **kw)
 
     return build
 
 
-def _dec(p: _Params, key: str, *, max_value: Decimal | None = None) -> Decimal:
-    value = p.decimal(key, required=True, max_value=max_value)
+def _dec(p: _Params, key: str, spec: NumberSpec) -> Decimal:
+    value = p.decimal(key, spec, required=True)
     assert value is not None
     return value
 
 
 _BUILDERS: dict[RuleType, Callable[[_Params, dict[str, Any]], Control]] = {
-    RuleType.MAX_ORDER_QUANTITY: lambda p, kw: MaxOrderQuantity(_dec(p, "max_quantity"), **kw),
-    RuleType.MAX_ORDER_NOTIONAL: lambda p, kw: MaxOrderNotional(_dec(p, "max_notional"), **kw),
+    RuleType.MAX_ORDER_QUANTITY: lambda p, kw: MaxOrderQuantity(
+        _dec(p, "max_quantity", QUANTITY), **kw
+    ),
+    RuleType.MAX_ORDER_NOTIONAL: lambda p, kw: MaxOrderNotional(
+        _dec(p, "max_notional", MONEY), **kw
+    ),
     RuleType.PRICE_COLLAR: _collar,
     RuleType.MAX_POSITION_SIZE: _position,
     RuleType.POSITION_LIMIT: _position,
-    RuleType.GROSS_EXPOSURE: _pair(GrossExposure, "max_gross", "max_gross_pct", None),
-    RuleType.NET_EXPOSURE: _pair(NetExposure, "max_net", "max_net_pct", None),
-    RuleType.MAX_DAILY_LOSS: _pair(MaxDailyLoss, "max_loss", "max_loss_pct", ONE),
-    RuleType.MAX_DRAWDOWN: lambda p, kw: MaxDrawdown(_dec(p, "max_drawdown", max_value=ONE), **kw),
-    RuleType.MAX_LEVERAGE: lambda p, kw: MaxLeverage(_dec(p, "max_leverage"), **kw),
+    RuleType.GROSS_EXPOSURE: _pair(GrossExposure, "max_gross", "max_gross_pct", MULTIPLE),
+    RuleType.NET_EXPOSURE: _pair(NetExposure, "max_net", "max_net_pct", MULTIPLE),
+    RuleType.MAX_DAILY_LOSS: _pair(MaxDailyLoss, "max_loss", "max_loss_pct", FRACTION),
+    RuleType.MAX_DRAWDOWN: lambda p, kw: MaxDrawdown(_dec(p, "max_drawdown", FRACTION), **kw),
+    RuleType.MAX_LEVERAGE: lambda p, kw: MaxLeverage(_dec(p, "max_leverage", MULTIPLE), **kw),
     RuleType.SECTOR_CONCENTRATION: lambda p, kw: SectorConcentration(
-        p.decimal("max_pct", max_value=ONE) or Decimal("0.25"), **kw
+        p.decimal("max_pct", FRACTION) or Decimal("0.25"), **kw
     ),
     RuleType.ORDER_RATE: _rate,
     RuleType.DUPLICATE_ORDER: lambda p, kw: DuplicateOrder(
-        float(p.decimal("window_seconds", max_value=FLOW_HORIZON) or 5), **kw
+        float(p.decimal("window_seconds", SECONDS) or 5), **kw
     ),
     RuleType.RESTRICTED_SYMBOLS: lambda p, kw: RestrictedSymbols(
         p.symbols("symbols", required=True) or frozenset(), p.flag("allow_reducing"), **kw
@@ -270,7 +278,7 @@ _BUILDERS: dict[RuleType, Callable[[_Params, dict[str, Any]], Control]] = {
     RuleType.BUYING_POWER: lambda p, kw: BuyingPower(**kw),
     RuleType.SELF_MATCH: lambda p, kw: SelfMatch(**kw),
     RuleType.MAX_OPEN_ORDERS: lambda p, kw: MaxOpenOrders(
-        p.integer("max_open", required=True) or 0, **kw
+        p.integer("max_open", OPEN_ORDERS, required=True) or 0, **kw
     ),
 }
 

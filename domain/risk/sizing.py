@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
 
 from domain.errors import DomainError
+from domain.numbers import bounded_arithmetic
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
@@ -52,16 +53,17 @@ def fixed_fractional(
         raise InvalidSizingInput(f"stop must not be negative, got {stop}")
     if entry == stop:
         raise InvalidSizingInput("entry and stop must differ: the stop distance would be zero")
-    return _size(
-        equity,
-        entry,
-        abs(entry - stop),
-        risk_fraction,
-        max_position_fraction,
-        lot_size,
-        multiplier,
-        f"stop {stop}",
-    )
+    with bounded_arithmetic("position size"):
+        return _size(
+            equity,
+            entry,
+            abs(entry - stop),
+            risk_fraction,
+            max_position_fraction,
+            lot_size,
+            multiplier,
+            f"stop {stop}",
+        )
 
 
 def volatility_sized(
@@ -85,16 +87,17 @@ def volatility_sized(
         raise InvalidSizingInput(f"volatility must be positive, got {volatility}")
     if volatility_multiple <= ZERO:
         raise InvalidSizingInput(f"volatility_multiple must be positive, got {volatility_multiple}")
-    return _size(
-        equity,
-        entry,
-        volatility * volatility_multiple,
-        risk_fraction,
-        max_position_fraction,
-        lot_size,
-        multiplier,
-        f"{volatility_multiple} x volatility {volatility}",
-    )
+    with bounded_arithmetic("position size"):
+        return _size(
+            equity,
+            entry,
+            volatility * volatility_multiple,
+            risk_fraction,
+            max_position_fraction,
+            lot_size,
+            multiplier,
+            f"{volatility_multiple} x volatility {volatility}",
+        )
 
 
 def _size(

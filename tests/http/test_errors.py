@@ -32,7 +32,8 @@ async def test_every_error_is_a_problem_document(market: Harness, owner: User) -
         (await client.post("/health"), 405, "METHOD_NOT_ALLOWED"),
         (await submit(market, owner, order_body(account, side="up")), 400, "VALIDATION_ERROR"),
         (await submit(market, stranger, order_body(account)), 404, "NOT_FOUND"),
-        (await submit(market, owner, order_body(account, quantity="1e9")), 422, "ORDER_DENIED"),
+        (await submit(market, owner, order_body(account, quantity="1e5")), 422, "ORDER_DENIED"),
+        (await submit(market, owner, order_body(account, quantity="1e9")), 422, "INVALID_QUANTITY"),
     ]
 
     for response, status, code in cases:

@@ -155,14 +155,27 @@ async def test_deleverage_plan_with_nothing_to_do(market: Harness, owner: User) 
     assert plan["explanation"] == ["Buffer 100.0% against a target of 90.0%: no reduction needed."]
 
 
-async def test_deleverage_target_out_of_range_is_422(market: Harness, owner: User) -> None:
+async def test_deleverage_target_of_one_is_422(market: Harness, owner: User) -> None:
+    await leveraged(market, owner, "acc-1", equity=100_000)
+
+    response = await market.client.post(
+        f"{MARGIN}/acc-1/deleverage-plan", json={"target_buffer": "1"}, headers=owner.headers
+    )
+
+    assert_problem(response, 422, "INVALID_MARGIN_TARGET")
+
+
+async def test_deleverage_target_outside_its_declared_range_is_400_naming_the_field(
+    market: Harness, owner: User
+) -> None:
+    # Changed with the strict number parser: [0, 1] is the field's declared range (was 422).
     await leveraged(market, owner, "acc-1", equity=100_000)
 
     response = await market.client.post(
         f"{MARGIN}/acc-1/deleverage-plan", json={"target_buffer": "1.5"}, headers=owner.headers
     )
 
-    assert_problem(response, 422, "INVALID_MARGIN_TARGET")
+    assert field_names(assert_problem(response, 400, "VALIDATION_ERROR")) == {"target_buffer"}
 
 
 async def test_deleverage_body_with_a_bad_type_is_400_naming_the_field(

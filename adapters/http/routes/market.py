@@ -13,6 +13,7 @@ from adapters.http.deps import ServicesDep
 from adapters.http.problems import FieldError, Problem, problem_response, problem_responses
 from adapters.http.schemas.market import BarsOut, DepthOut
 from adapters.http.services import ApiServices
+from adapters.wire.numbers import Quantity
 from application.market import (
     MAX_BARS,
     MAX_LEVELS,
@@ -98,7 +99,7 @@ class MarketController(Controller):
         levels: Annotated[int, QueryParameter(ge=1, le=MAX_LEVELS)] = 10,
         imbalance_levels: Annotated[int | None, QueryParameter(ge=1, le=MAX_LEVELS)] = None,
         whale_z: Annotated[float | None, QueryParameter(gt=0, le=1000)] = None,
-        whale_size: FromQuery[Decimal | None] = None,  # > 0, checked by the service
+        whale_size: FromQuery[Quantity | None] = None,  # strict: adapters/wire/numbers.py
         whale_method: FromQuery[ZScoreMethod] = ZScoreMethod.ROBUST,
     ) -> DepthOut:
         analysis = await market_of(services).depth(
@@ -106,7 +107,7 @@ class MarketController(Controller):
             levels,
             imbalance_levels=imbalance_levels,
             whale_z=whale_z,
-            whale_size=whale_size,
+            whale_size=None if whale_size is None else Decimal(whale_size),
             whale_method=whale_method,
         )
         return DepthOut.from_domain(analysis)

@@ -63,7 +63,10 @@ class OrderController(Controller):
         description=(
             "201 with the order and the gate's decision when approved (possibly reduced); "
             "422 ORDER_DENIED with the reason codes when the gate denies it (the denied order is "
-            "recorded); 422 ORDER_REJECTED when the broker rejects it. "
+            "recorded); 422 ORDER_REJECTED when the broker rejects it; 422 INVALID_QUANTITY / "
+            "INVALID_PRICE (nothing recorded) for a quantity off the lot size or above the "
+            "maximum notional, or a price off the tick size. Numbers are decimal strings "
+            "(400 VALIDATION_ERROR naming the field otherwise). "
             "Same Idempotency-Key: same answer (200 with Idempotent-Replayed: true); the key "
             "reused for a different order is 409 CONFLICT; while the first request with the key "
             "is still running, 409 IDEMPOTENCY_IN_PROGRESS with Retry-After. "
@@ -84,7 +87,8 @@ class OrderController(Controller):
                 429,
                 notes={
                     409: "CONFLICT or IDEMPOTENCY_IN_PROGRESS (with Retry-After)",
-                    422: "ORDER_DENIED (with `reasons`), ORDER_REJECTED or INVALID_ORDER",
+                    422: "ORDER_DENIED (with `reasons`), ORDER_REJECTED, INVALID_ORDER, "
+                    "INVALID_QUANTITY or INVALID_PRICE (`errors` names the field)",
                 },
             ),
         },

@@ -134,12 +134,19 @@ class RiskRuleController(Controller):
             "Fixed-fractional with a `stop`: equity × risk_fraction / |entry − stop| (default "
             "2% risk), capped at max_position_fraction of equity (default 10%), rounded down to "
             "lots. With `volatility` instead: the stop is volatility_multiple × volatility away. "
-            "422 INVALID_SIZING_INPUT; 404 for an account the caller may not act on."
+            "422 INVALID_SIZING_INPUT; 422 NUMBER_OUT_OF_RANGE when the arithmetic leaves its "
+            "bounded context; 404 for an account the caller may not act on."
         ),
         guards=_TRADERS,
         status_code=200,
         responses=problem_responses(
-            400, 401, 403, 404, 422, 429, notes={422: "INVALID_SIZING_INPUT"}
+            400,
+            401,
+            403,
+            404,
+            422,
+            429,
+            notes={422: "INVALID_SIZING_INPUT or NUMBER_OUT_OF_RANGE"},
         ),
     )
     async def position_size(

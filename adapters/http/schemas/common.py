@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 import msgspec
 
+from adapters.wire.numbers import plain_numbers
 from domain.risk.verdicts import Decision, Verdict
 
 
-def positive(field: str, value: Decimal | None) -> None:
-    """Reject a non-positive or non-finite number; the message names the field (400)."""
-    if value is not None and not (value.is_finite() and value > 0):
-        raise ValueError(f"field `{field}` must be a positive number")
-
-
 class Input(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
-    """Base of request bodies: unknown JSON fields are rejected with 400."""
+    """Base of request bodies: unknown JSON fields are rejected with 400.
+
+    Numbers are declared with the strict wire types (adapters/wire/numbers.py); a subclass
+    that defines `__post_init__` calls this one, which hands plain Decimals on.
+    """
+
+    def __post_init__(self) -> None:
+        plain_numbers(self)
 
 
 class Output(msgspec.Struct, kw_only=True):

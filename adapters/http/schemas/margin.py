@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from adapters.http.schemas.common import Input, Output
+from adapters.wire.numbers import UnitInterval
 from domain.margin import (
     DeleveragePlan,
     DeleverageStep,
@@ -80,7 +81,7 @@ class MarginStatusOut(Output):
 class DeleverageIn(Input):
     """The margin buffer to restore, as a fraction of equity in [0, 1) (0.25 = 25%)."""
 
-    target_buffer: Decimal
+    target_buffer: UnitInterval
 
 
 class DeleverageStepOut(Output):

@@ -8,11 +8,10 @@ from typing import Annotated
 
 import msgspec
 
-from adapters.http.schemas.common import DecisionOut, Input, Output, positive
+from adapters.http.schemas.common import DecisionOut, Input, Output
+from adapters.wire.numbers import Price, Quantity
 from domain.trading.orders import Order, OrderStatus, OrderType, Side, TimeInForce
 
-Quantity = Annotated[Decimal, msgspec.Meta(description="Positive quantity, as a string")]
-Price = Annotated[Decimal, msgspec.Meta(description="Positive price, as a string")]
 Ident = Annotated[str, msgspec.Meta(min_length=1, max_length=128)]
 
 
@@ -30,11 +29,6 @@ class OrderIn(Input):
     reduce_only: bool = False
     client_order_id: Ident | None = None
     strategy_id: Ident | None = None
-
-    def __post_init__(self) -> None:
-        positive("quantity", self.quantity)
-        positive("limit_price", self.limit_price)
-        positive("stop_price", self.stop_price)
 
 
 class OrderOut(Output):

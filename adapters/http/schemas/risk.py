@@ -9,7 +9,9 @@ import msgspec
 
 from adapters.http.schemas.common import DecisionOut, Input, Output
 from adapters.http.schemas.margin import MarginImpactOut
+from adapters.wire.numbers import Fraction, Money, Multiple, Multiplier, Price, Quantity
 from application.risk import PortfolioRisk, PositionSize, RuleDraft, RuleTestReport, SizePosition
+from domain.numbers import MAX_RETURNS, RETURN_BOUND, InvalidNumber, check_returns
 from domain.risk.analysis import RuleHeadroom, TradeAnalysis
 from domain.risk.metrics import VaRLevel, VaRReport
 from domain.risk.reasons import Action, RuleScope
@@ -87,7 +89,7 @@ class RuleListOut(Output):
 class _Terms(Input):
     symbol: Symbol
     side: Side
-    quantity: Decimal
+    quantity: Quantity
 
 
 class TradeIn(_Terms):
@@ -95,8 +97,8 @@ class TradeIn(_Terms):
 
     order_type: OrderType = OrderType.MARKET
     time_in_force: TimeInForce = TimeInForce.DAY
-    limit_price: Decimal | None = None
-    stop_price: Decimal | None = None
+    limit_price: Price | None = None
+    stop_price: Price | None = None
     reduce_only: bool = False
     strategy_id: Ident | None = None
 
@@ -160,17 +162,17 @@ class SizingIn(Input):
     stop is then `volatility_multiple` × volatility away.
     """
 
-    entry: Decimal | None = None
-    stop: Decimal | None = None
-    volatility: Decimal | None = None
-    equity: Decimal | None = None
+    entry: Price | None = None
+    stop: Price | None = None
+    volatility: Price | None = None
+    equity: Money | None = None
     account_id: Ident | None = None
     symbol: Symbol | None = None
-    risk_fraction: Decimal = Decimal("0.02")
-    max_position_fraction: Decimal = Decimal("0.10")
-    volatility_multiple: Decimal = Decimal(2)
-    lot_size: Decimal | None = None
-    multiplier: Decimal | None = None
+    risk_fraction: Fraction = Fraction("0.02")
+    max_position_fraction: Fraction = Fraction("0.10")
+    volatility_multiple: Multiple = Multiple(2)
+    lot_size: Quantity | None = None
+    multiplier: Multiplier | None = None
 
     def to_domain(self) -> SizePosition:
         return SizePosition(
@@ -227,7 +229,21 @@ class PortfolioRiskIn(Input):
     """Periodic portfolio returns (fractions, oldest first) for VaR / CVaR at 95% and 99%."""
 
     account_id: Ident
-    returns: Annotated[list[float], msgspec.Meta(min_length=2, max_length=100_000)]
+    returns: Annotated[
+        list[float],
+        msgspec.Meta(
+            min_length=2,
+            max_length=MAX_RETURNS,
+            description=f"Fractions (0.01 = +1%), each finite and within ±{RETURN_BOUND:g}",
+        ),
+    ]
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        try:
+            check_returns(self.returns)
+        except InvalidNumber as exc:
+            raise ValueError(f"{exc.reason} - at `$.{exc.field}`") from None
 
 
 class SectorWeightOut(Output):
@@ -329,8 +345,8 @@ class AnalyzeIn(_Terms):
     account_id: Ident
     order_type: OrderType = OrderType.MARKET
     time_in_force: TimeInForce = TimeInForce.DAY
-    limit_price: Decimal | None = None
-    stop_price: Decimal | None = None
+    limit_price: Price | None = None
+    stop_price: Price | None = None
     reduce_only: bool = False
     strategy_id: Ident | None = None
 

@@ -9,6 +9,7 @@ from typing import Annotated
 import msgspec
 
 from adapters.http.schemas.common import Input, Output
+from adapters.wire.numbers import Percent
 from application.succession import SuccessionView
 from domain.succession import Beneficiary, SuccessionPolicy, SuccessionStatus
 from domain.succession.policy import (
@@ -103,7 +104,7 @@ class SuccessionStatusOut(Output):
 class BeneficiaryIn(Input):
     id: Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
     name: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
-    share_percent: Annotated[Decimal, msgspec.Meta(description="Percent of the estate, string")]
+    share_percent: Percent
     contact: Annotated[str, msgspec.Meta(min_length=1, max_length=320)]
 
     def to_domain(self) -> Beneficiary:

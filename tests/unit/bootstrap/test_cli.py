@@ -163,3 +163,20 @@ async def test_what_the_cli_writes_is_there_for_the_next_process(container: Cont
 
     # Assert
     assert tokens.access_token
+
+
+@pytest.mark.parametrize("port", ["8_000", " 8000", "٨٠٠٠", "8000.5", "0", "65536", "1e100000000"])
+def test_a_port_outside_the_strict_syntax_or_its_range_is_a_usage_error(port: str) -> None:
+    # Act / Assert: argparse exits 2 (usage); int() would have taken "8_000" and "٨٠٠٠"
+    with pytest.raises(SystemExit) as caught:
+        _parser().parse_args(["serve", "--port", port])
+    assert caught.value.code == 2
+
+
+@pytest.mark.parametrize(("port", "expected"), [("8000", 8000), ("8e3", 8000), ("+443", 443)])
+def test_a_port_in_plain_decimal_text_is_parsed(port: str, expected: int) -> None:
+    # Act
+    args = _parser().parse_args(["serve", "--port", port])
+
+    # Assert
+    assert args.port == expected

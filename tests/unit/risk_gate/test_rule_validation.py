@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import pytest
@@ -75,14 +76,30 @@ def test_valid_rule_compiles_to_its_control(
         (T.PRICE_COLLAR, {}, "give at least one limit"),
         (T.ORDER_RATE, {}, "give at least one limit"),
         # negative, zero or not numbers
-        (T.MAX_ORDER_QUANTITY, {"max_quantity": -1}, "must be a positive number"),
-        (T.MAX_ORDER_NOTIONAL, {"max_notional": 0}, "must be a positive number"),
-        (T.MAX_DAILY_LOSS, {"max_loss": "-5"}, "must be a positive number"),
-        (T.GROSS_EXPOSURE, {"max_gross": -1}, "must be a positive number"),
-        (T.DUPLICATE_ORDER, {"window_seconds": -1}, "must be a positive number"),
-        (T.MAX_LEVERAGE, {"max_leverage": "Infinity"}, "must be a positive number"),
-        (T.MAX_ORDER_QUANTITY, {"max_quantity": "ten"}, "must be a number"),
-        (T.MAX_ORDER_QUANTITY, {"max_quantity": True}, "must be a number"),
+        # (the boundary's strict parser: domain/numbers.py, one message per kind of fault)
+        (T.MAX_ORDER_QUANTITY, {"max_quantity": -1}, "must be greater than 0"),
+        (T.MAX_ORDER_NOTIONAL, {"max_notional": 0}, "must be greater than 0"),
+        (T.MAX_DAILY_LOSS, {"max_loss": "-5"}, "must be greater than 0"),
+        (T.GROSS_EXPOSURE, {"max_gross": -1}, "must be greater than 0"),
+        (T.DUPLICATE_ORDER, {"window_seconds": -1}, "must be greater than 0"),
+        (T.MAX_LEVERAGE, {"max_leverage": "Infinity"}, "must be a plain decimal number"),
+        (T.MAX_LEVERAGE, {"max_leverage": "NaN"}, "must be a plain decimal number"),
+        (T.MAX_ORDER_QUANTITY, {"max_quantity": "ten"}, "must be a plain decimal number"),
+        (T.MAX_ORDER_QUANTITY, {"max_quantity": "1_0"}, "must be a plain decimal number"),
+        (T.MAX_ORDER_QUANTITY, {"max_quantity": " 10"}, "must be a plain decimal number"),
+        (T.MAX_ORDER_QUANTITY, {"max_quantity": "١٢٣"}, "must be a plain decimal number"),
+        (T.MAX_ORDER_QUANTITY, {"max_quantity": True}, "must be a number, not a boolean"),
+        (T.MAX_ORDER_QUANTITY, {"max_quantity": [1]}, "must be a number written as a string"),
+        # bounded before any conversion: a huge exponent is refused, never expanded
+        (T.MAX_OPEN_ORDERS, {"max_open": "1e100000000"}, "must be between 1e-40 and 1e41"),
+        (T.MAX_OPEN_ORDERS, {"max_open": 10**400}, "must be between 1e-40 and 1e41"),
+        (T.MAX_OPEN_ORDERS, {"max_open": "1e6"}, "must be at most 100000"),
+        (T.ORDER_RATE, {"per_second": 10_001}, "must be at most 10000"),
+        (T.ORDER_RATE, {"per_minute": "600001"}, "must be at most 600000"),
+        (T.PRICE_COLLAR, {"max_ticks": "1000001"}, "must be at most 1000000"),
+        (T.DUPLICATE_ORDER, {"window_seconds": "60.5"}, "must be at most 60"),
+        (T.MAX_LEVERAGE, {"max_leverage": "1001"}, "must be at most 1000"),
+        (T.MAX_ORDER_QUANTITY, {"max_quantity": "1e-20"}, "at most 10 decimal places"),
         # fractions above 100%
         (T.MAX_POSITION_SIZE, {"max_pct_equity": "1.5"}, "must be at most 1"),
         (T.MAX_DRAWDOWN, {"max_drawdown": 2}, "must be at most 1"),
@@ -184,3 +201,32 @@ def test_compile_policy_raises_on_a_corrupt_rule() -> None:
     # Act / Assert: the caller must then deny every order of the account.
     with pytest.raises(InvalidRule):
         policy(rule(T.MAX_ORDER_QUANTITY, {"max_quantity": -1}))
+
+
+def test_an_invalid_param_names_its_field_and_is_refused_before_any_conversion() -> None:
+    # Arrange: int() of this once stalled the event loop for tens of seconds
+    bad = rule(T.MAX_OPEN_ORDERS, {"max_open": "1e100000000"})
+    started = time.perf_counter()
+
+    # Act
+    with pytest.raises(InvalidRule) as caught:
+        compile_rule(bad)
+
+    # Assert
+    assert time.perf_counter() - started < 0.5
+    assert caught.value.field == "params.max_open"
+
+
+@pytest.mark.parametrize(
+    ("rule_type", "params"),
+    [
+        (T.MAX_OPEN_ORDERS, {"max_open": 100_000}),
+        (T.ORDER_RATE, {"per_second": "1e4", "per_minute": 600_000}),
+        (T.DUPLICATE_ORDER, {"window_seconds": 60}),
+        (T.MAX_LEVERAGE, {"max_leverage": 2.5}),
+        (T.MAX_POSITION_SIZE, {"max_pct_equity": "1"}),
+    ],
+)
+def test_params_at_their_bounds_compile(rule_type: RuleType, params: dict[str, Any]) -> None:
+    # Act / Assert
+    compile_rule(rule(rule_type, params))

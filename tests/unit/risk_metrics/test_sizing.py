@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from domain.errors import DomainError
+from domain.numbers import NumberOutOfRange
 from domain.risk.sizing import InvalidSizingInput, fixed_fractional, volatility_sized
 
 
@@ -254,3 +255,42 @@ def test_sizing_never_exceeds_risk_budget_or_cap(
     assert result.quantity % lot == 0
     binding = min(equity * risk / distance, equity * cap / entry)
     assert binding - result.quantity < lot
+
+
+# -- bounded arithmetic ----------------------------------------------------------------------
+
+
+def test_sizing_beyond_the_bounded_context_is_number_out_of_range_not_a_decimal_error() -> None:
+    # Arrange: the lot count needs more digits than the context's 28 (inputs below)
+
+    # Act
+    with pytest.raises(NumberOutOfRange, match="position size") as caught:
+        fixed_fractional(
+            Decimal("1e15"),
+            Decimal("2e-10"),
+            Decimal("1e-10"),
+            max_position_fraction=Decimal(1),
+            lot_size=Decimal("1e-10"),
+            multiplier=Decimal("1e-10"),
+        )
+
+    # Assert
+    assert caught.value.code == "NUMBER_OUT_OF_RANGE"
+
+
+def test_absurd_magnitudes_are_refused_instead_of_answered() -> None:
+    # Act / Assert: the request that once answered "0E+999999"
+    with pytest.raises(NumberOutOfRange):
+        fixed_fractional(Decimal("1e999999"), Decimal("1e999999"), Decimal(1))
+
+
+def test_sizing_in_the_bounded_context_gives_the_same_figures() -> None:
+    # Act
+    sized = fixed_fractional(Decimal(100_000), Decimal(50), Decimal(30))
+
+    # Assert: 2% of 100,000 over a 20 stop -> 100 shares, as in the default context
+    assert (sized.quantity, sized.risk_amount, sized.notional) == (
+        Decimal(100),
+        Decimal(2000),
+        Decimal(5000),
+    )

@@ -203,3 +203,24 @@ def test_var_grows_with_confidence(returns: np.ndarray) -> None:
     # Act / Assert
     assert historical_var(returns, 0.99) >= historical_var(returns, 0.95)
     assert parametric_var(returns, 0.99) >= parametric_var(returns, 0.95)
+
+
+# -- bounded inputs ----------------------------------------------------------------------------
+
+
+def test_returns_beyond_the_bound_are_invalid_risk_input_naming_the_field() -> None:
+    # Act: the returns that once raised decimal.InvalidOperation (a 500)
+    with pytest.raises(InvalidRiskInput) as caught:
+        var_report([1e308, -1e308, 1e308], Decimal(100_000))
+
+    # Assert
+    assert caught.value.field == "returns"
+
+
+def test_returns_within_the_bound_give_finite_money() -> None:
+    # Act
+    report = var_report([100.0, -100.0, 100.0, -99.0], Decimal("1e15"))
+
+    # Assert
+    assert report.at_99.historical_var_amount.is_finite()
+    assert report.at_99.parametric_cvar_amount.is_finite()

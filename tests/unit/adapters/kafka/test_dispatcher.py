@@ -573,3 +573,61 @@ async def test_a_credential_is_checked_once_while_it_is_remembered(ttl: float, l
     # Assert
     assert r.logins == [AGENT_KEY] * logins
     assert r.dispatcher.handled == 2
+
+
+# -- numbers: the strict parser and the order's terms --------------------------------------
+
+
+def order_record(r: Rig, quantity: str, limit_price: str = "95") -> ConsumerRecord:
+    """A resting limit buy written as JSON text, numbers exactly as a sender would write them."""
+    payload = (
+        f'{{"type":"order.submit","symbol":"AAPL","side":"buy","quantity":"{quantity}",'
+        f'"order_type":"limit","limit_price":"{limit_price}"}}'
+    )
+    value = (
+        f'{{"id":"n-{quantity}-{limit_price}","v":1,"principal":"{AGENT_ID}",'
+        f'"ts":"2026-01-05T14:30:00Z","account_id":"{ACCOUNT}","payload":{payload}}}'
+    ).encode()
+    return r.record(None, value=value)
+
+
+@pytest.mark.parametrize(
+    ("quantity", "limit_price", "code", "named"),
+    [
+        ("1e-20", "95", "SCHEMA_VIOLATION", "payload.quantity"),
+        ("1_0", "95", "SCHEMA_VIOLATION", "payload.quantity"),
+        ("NaN", "95", "SCHEMA_VIOLATION", "payload.quantity"),
+        ("1", "1e-30", "SCHEMA_VIOLATION", "payload.limit_price"),
+        ("1", "1e999999", "SCHEMA_VIOLATION", "payload.limit_price"),
+        ("1.5", "95", "INVALID_QUANTITY", "lots"),
+        ("20000000", "95", "INVALID_QUANTITY", "notional"),
+        ("1", "95.001", "INVALID_PRICE", "ticks"),
+    ],
+)
+async def test_an_out_of_range_number_in_a_command_goes_to_the_dlq_with_the_reason(
+    quantity: str, limit_price: str, code: str, named: str
+) -> None:
+    # Arrange
+    r = await rig()
+    record = order_record(r, quantity, limit_price)
+
+    # Act
+    with pytest.raises(Poison) as raised:
+        await r.dispatcher.handle(record)
+
+    # Assert
+    assert raised.value.code == code
+    assert named in raised.value.detail
+    assert r.decisions == []
+    assert await orders_of(r) == []
+
+
+async def test_a_command_with_valid_numbers_in_the_same_form_is_decided() -> None:
+    # Arrange
+    r = await rig()
+
+    # Act
+    await r.dispatcher.handle(order_record(r, "2", "95.01"))
+
+    # Assert
+    assert [s for _, s, _ in r.statuses()] == [OrderStatus.ACCEPTED]
