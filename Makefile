@@ -35,7 +35,7 @@ test: lint typecheck contracts
 bench: install
 	$(BIN)/python -m benchmarks.bench_pretrade
 	$(BIN)/python -m benchmarks.bench_killswitch
-	$(BIN)/python -m benchmarks.bench_killswitch_lane
+	$(BIN)/python -m benchmarks.bench_killswitch_lane --compare
 	$(BIN)/python -m benchmarks.bench_http --store all
 	$(BIN)/python -m benchmarks.bench_workspaces --store all
 	$(BIN)/python -m benchmarks.bench_kafka --store postgres

@@ -7,7 +7,9 @@ for the bench). Saturated: wrk (C, 64 connections) posts orders to the API port 
 time. Prints, per phase and port, the activation's `elapsed_ms` (arrival -> every broker
 confirmed, counted from when the event loop first parsed the request) and the client's
 round trip, beside the deadline. Needs `wrk` (Debian package `wrk`).
-Run: `.venv/bin/python -m benchmarks.bench_killswitch_lane [runs] [--store memory|sqlite]`.
+`--compare` adds a server with the lane off (`BULWARK_KILL_SWITCH_LANE=false`), same run.
+Run: `.venv/bin/python -m benchmarks.bench_killswitch_lane [runs] [--store memory|sqlite]
+[--compare]`.
 """
 
 from __future__ import annotations
@@ -84,9 +86,10 @@ def row(phase: str, port_name: str, samples: list[Sample]) -> str:
     )
 
 
-async def login(api: int, lane: int, server: subprocess.Popen[bytes]) -> str:
+async def login(api: int, lane: int | None, server: subprocess.Popen[bytes]) -> str:
     await wait_ready(api, "/health", 60, server)
-    await wait_ready(lane, "/health", 10, server)
+    if lane is not None:
+        await wait_ready(lane, "/health", 10, server)
     _, body = await call(
         api, "/api/v1/auth/login", {"username": "demo", "password": "demo-password-1"}, ""
     )
@@ -103,9 +106,10 @@ async def phase(runs: int, ports: dict[str, int], token: str) -> dict[str, list[
     return samples
 
 
-def main(runs: int, store: str) -> None:
-    if shutil.which("wrk") is None:
-        sys.exit("bench_killswitch_lane needs wrk: apt-get install -y wrk")
+def measure(
+    runs: int, store: str, with_lane: bool
+) -> tuple[dict[str, list[Sample]], dict[str, list[Sample]]]:
+    """(idle, saturated) samples per port of one server, with its lane on or off."""
     api, lane = free_port(), free_port()
     folder = Path(tempfile.mkdtemp(prefix="bulwark-bench-"))
     url = "memory://" if store == "memory" else f"sqlite+aiosqlite:///{folder / 'bulwark.db'}"
@@ -118,6 +122,7 @@ def main(runs: int, store: str) -> None:
         "BULWARK_API_RATE_PER_MINUTE": "1000000",
         "BULWARK_KILL_SWITCH_RATE_PER_MINUTE": "100000",
         "BULWARK_LOG_LEVEL": "warning",
+        "BULWARK_KILL_SWITCH_LANE": "true" if with_lane else "false",
     }
     bulwark = str(Path(sys.executable).with_name("bulwark"))
     if store != "memory":
@@ -125,9 +130,9 @@ def main(runs: int, store: str) -> None:
     server = subprocess.Popen(
         [bulwark, "serve", "--demo"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
-    ports = {"API port": api, "lane port": lane}
+    ports = {"API port": api, "lane port": lane} if with_lane else {"API port, lane off": api}
     try:
-        token = asyncio.run(login(api, lane, server))
+        token = asyncio.run(login(api, lane if with_lane else None, server))
         idle = asyncio.run(phase(runs, ports, token))
         wrk = subprocess.Popen(
             ["wrk", "-t2", "-c64", "-d600s", "-s", str(wrk_script(token, folder)),
@@ -142,6 +147,17 @@ def main(runs: int, store: str) -> None:
         server.terminate()
         server.wait(15)
         shutil.rmtree(folder, ignore_errors=True)
+    return idle, saturated
+
+
+def main(runs: int, store: str, compare: bool) -> None:
+    if shutil.which("wrk") is None:
+        sys.exit("bench_killswitch_lane needs wrk: apt-get install -y wrk")
+    idle, saturated = measure(runs, store, with_lane=True)
+    if compare:
+        idle_off, saturated_off = measure(runs, store, with_lane=False)
+        idle.update(idle_off)
+        saturated.update(saturated_off)
     print(
         f"kill switch on one account, store={store}, {runs} activations per row, "
         f"{os.cpu_count()} cores; elapsed = arrival -> broker-confirmed "
@@ -158,5 +174,8 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("runs", nargs="?", type=int, default=10)
     parser.add_argument("--store", choices=["memory", "sqlite"], default="sqlite")
+    parser.add_argument(
+        "--compare", action="store_true", help="also a server with the lane off, in the same run"
+    )
     args = parser.parse_args()
-    main(args.runs, args.store)
+    main(args.runs, args.store, args.compare)
