@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
 from application.access import account_for, may_act_on
 from application.batching import KeyedBatcher
+from application.broker_router import BrokerRouter as BrokerRouter
 from application.concurrency import KeyedLocks
 from application.fills import book_fills
 from application.halts import HaltLatch, SendRefused
@@ -41,22 +41,6 @@ from ports.clock import Clock, IdGenerator
 from ports.events import EventPublisher
 from ports.marketdata import MarketDataPort
 from ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
-
-
-class BrokerRouter:
-    """Finds the broker adapter of an account by the account's broker name."""
-
-    def __init__(self, brokers: Mapping[str, BrokerPort]) -> None:
-        self.brokers = dict(brokers)
-
-    def for_account(self, account: Account) -> BrokerPort:
-        return self.named(account.broker)
-
-    def named(self, broker: str) -> BrokerPort:
-        try:
-            return self.brokers[broker]
-        except KeyError:
-            raise NotFound(f"broker {broker!r} is not configured") from None
 
 
 @dataclass(slots=True)
