@@ -45,7 +45,7 @@ def sql_probe(engine: AsyncEngine) -> Callable[[], Any]:
         try:
             async with engine.connect() as conn:
                 result = await conn.execute(text("SELECT version_num FROM alembic_version"))
-                versions = sorted(result.scalars().all())
+                versions: list[str] = sorted(result.scalars().all())
         except DBAPIError as exc:
             if not _no_version_table(exc):
                 raise
