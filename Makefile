@@ -34,6 +34,7 @@ test: lint typecheck contracts
 
 bench: install
 	$(BIN)/python -m benchmarks.bench_pretrade
+	$(BIN)/python -m benchmarks.bench_orders --store all
 	$(BIN)/python -m benchmarks.bench_killswitch
 	$(BIN)/python -m benchmarks.bench_killswitch_lane --compare
 	$(BIN)/python -m benchmarks.bench_http --store all

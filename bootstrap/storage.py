@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.postgres import migrate
@@ -33,15 +34,33 @@ def sql_engine(settings: Settings) -> AsyncEngine:
 
 
 def sql_probe(engine: AsyncEngine) -> Callable[[], Any]:
-    """/ready's store check: the database answers and its schema is at this build's head."""
+    """/ready's store check: the database answers and its schema is at this build's head.
+
+    Cheap enough for frequent probes: the head is read from the migration scripts once (it
+    cannot change while the process runs); each call is one SELECT on alembic_version.
+    """
+    head = migrate.head()
 
     async def probe() -> tuple[bool, dict[str, Any]]:
-        async with engine.connect() as conn:
-            await conn.execute(text("SELECT 1"))
-        at, head = await migrate.current(engine), migrate.head()
+        try:
+            async with engine.connect() as conn:
+                result = await conn.execute(text("SELECT version_num FROM alembic_version"))
+                versions: list[str] = sorted(result.scalars().all())
+        except DBAPIError as exc:
+            if not _no_version_table(exc):
+                raise
+            versions = []  # an empty (never migrated) database
+        at = ",".join(versions) or None
         return at == head, {"kind": engine.dialect.name, "schema": at, "expected": head}
 
     return probe
+
+
+def _no_version_table(exc: DBAPIError) -> bool:
+    """The database answered, but has no alembic_version table (SQLite's text, PG's 42P01)."""
+    if getattr(exc.orig, "sqlstate", None) == "42P01":
+        return True
+    return "no such table" in str(exc.orig).lower()
 
 
 async def memory_probe() -> tuple[bool, dict[str, Any]]:

@@ -1,0 +1,243 @@
+"""The order path without HTTP or Kafka, on the memory store, SQLite and PostgreSQL side by side.
+
+`OrderService.submit` as the container wires it for `bulwark serve` (decide, record, send to
+the paper broker, publish), background watchers off: `--accounts` accounts (16), `--in-flight`
+submissions in flight at once (64, spread evenly over the accounts), market orders for 1 AAPL.
+Each account alternates buying and selling in rounds as long as its in-flight share, so the
+orders of one batch take one side (a buy and a sell decided together would be a SELF_MATCH)
+and the accounts stay flat. Prints orders/s, wall and CPU (time.process_time) microseconds
+per order for each store beside the issue-14 targets; `--profile` adds where a submission's
+time goes on the memory store (cProfile, top 15 by cumulative time).
+Run: `.venv/bin/python -m benchmarks.bench_orders [--store all] [--orders N] [--profile]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import cProfile
+import io
+import pstats
+import time
+from collections import Counter
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from cryptography.fernet import Fernet
+from dependency_injector import providers
+
+from application.order_commands import SubmitOrder
+from application.orders import OrderService
+from benchmarks.bench_http import cores, machine
+from benchmarks.bench_store import STORES, Store, provisioned
+from bootstrap.container import Container, build_container
+from bootstrap.logging import configure_logging
+from bootstrap.settings import load_settings
+from domain.principals import Principal, Role
+from domain.trading.accounts import Account
+from domain.trading.instruments import AssetClass, Instrument
+from domain.trading.orders import Origin, OriginKind, Side
+
+CASH = Decimal(10_000_000)
+PRICE = Decimal(100)
+WARM_UP = 4  # rounds per account before timing: caches, pools and first-use paths
+# issue 14's targets: orders/s and CPU microseconds per order (None: no target set)
+TARGETS: dict[str, tuple[float, float | None]] = {
+    "memory": (10_000, 100.0),
+    "sqlite": (2_000, None),
+    "postgres": (3_000, None),
+}
+
+
+@dataclass(frozen=True)
+class Result:
+    """One store's run: how many orders in how long, the CPU they took, what the gate said."""
+
+    store: Store
+    orders: int
+    wall_s: float
+    cpu_s: float
+    approved: int
+    reasons: Counter[str]
+    not_flat: int  # accounts left holding AAPL after the run (0: every buy met its sell)
+
+    @property
+    def per_s(self) -> float:
+        return self.orders / self.wall_s if self.wall_s > 0 else 0.0
+
+    def us(self, seconds: float) -> float:
+        return seconds / self.orders * 1e6 if self.orders else float("nan")
+
+
+async def no_background() -> AsyncIterator[None]:
+    yield None
+
+
+def settings_env(store: Store) -> dict[str, str]:
+    return {
+        "BULWARK_ENV": "dev",
+        "BULWARK_DATABASE_URL": store.url,
+        "BULWARK_LOG_LEVEL": "warning",
+        "BULWARK_LOG_FORMAT": "json",
+        "BULWARK_KILL_SWITCH_LANE": "false",
+        "BULWARK_LOOP_WATCHDOG_MS": "0",
+        "BULWARK_SECRET_KEY": Fernet.generate_key().decode(),  # else a warning per container
+    }
+
+
+async def open_container(store: Store) -> Container:
+    """The container as `bulwark serve` builds it, its watchers off, resources started."""
+    settings = load_settings(settings_env(store), env_file=None)
+    configure_logging(settings.log_level, settings.log_format)
+    container = build_container(settings)
+    container.background.override(providers.Resource(no_background))
+    await container.init_resources()  # type: ignore[misc]
+    return container
+
+
+async def seed(container: Container, accounts: int) -> list[Account]:
+    """`accounts` funded accounts (here and at the paper broker) and AAPL priced at 100."""
+    opened = [
+        Account(f"bench-{i}", f"owner-{i}", CASH, start_of_day_equity=CASH, peak_equity=CASH)
+        for i in range(accounts)
+    ]
+    async with container.uow_factory()() as uow:
+        if await uow.instruments.get("AAPL") is None:
+            await uow.instruments.add(Instrument("AAPL", AssetClass.EQUITY, sector="Tech"))
+        for account in opened:
+            await uow.accounts.add(account)
+        await uow.commit()
+    container.market().set_price("AAPL", PRICE)
+    for account in opened:
+        container.paper_broker().seed_account(account.id, CASH)
+    return opened
+
+
+class Load:
+    """Keeps `in_flight` submissions going, spread over the accounts, `total` in all."""
+
+    def __init__(self, service: OrderService, accounts: list[Account], in_flight: int) -> None:
+        self._service = service
+        self._accounts = accounts
+        self._per_account = max(1, in_flight // len(accounts))
+        self.approved = 0
+        self.reasons: Counter[str] = Counter()
+
+    async def run(self, rounds: int) -> int:
+        """Each account's share of the in-flight submissions, `rounds` times; orders sent."""
+        await asyncio.gather(*(self._account(a, rounds) for a in self._accounts))
+        return rounds * self._per_account * len(self._accounts)
+
+    async def _account(self, account: Account, rounds: int) -> None:
+        principal = Principal(account.owner_id, Role.OWNER)
+        origin = Origin(OriginKind.USER, account.owner_id)
+        for round_no in range(rounds):
+            side = Side.BUY if round_no % 2 == 0 else Side.SELL
+            cmd = SubmitOrder(principal, account.id, "AAPL", side, Decimal(1), origin)
+            results = await asyncio.gather(
+                *(self._service.submit(cmd) for _ in range(self._per_account))
+            )
+            for result in results:
+                decision = result.decision
+                if decision is not None and decision.approved:
+                    self.approved += 1
+                elif decision is not None:
+                    self.reasons.update(code.value for code in decision.reasons)
+
+
+async def measure(
+    store: Store, args: argparse.Namespace, profile: cProfile.Profile | None = None
+) -> Result:
+    container = await open_container(store)
+    try:
+        accounts = await seed(container, args.accounts)
+        warm = Load(container.orders(), accounts, args.in_flight)
+        await warm.run(WARM_UP)
+        load = Load(container.orders(), accounts, args.in_flight)
+        per_round = max(1, args.in_flight // args.accounts) * args.accounts
+        rounds = max(2, args.orders // per_round)
+        rounds += rounds % 2  # an even number of rounds leaves every account flat
+        if profile is not None:
+            profile.enable()
+        began, cpu = time.perf_counter(), time.process_time()
+        sent = await load.run(rounds)
+        wall, cpu = time.perf_counter() - began, time.process_time() - cpu
+        if profile is not None:
+            profile.disable()
+        held = await holding(container, accounts)
+        return Result(store, sent, wall, cpu, load.approved, load.reasons, held)
+    finally:
+        await container.shutdown_resources()  # type: ignore[misc]
+
+
+async def holding(container: Container, accounts: list[Account]) -> int:
+    """How many of the accounts hold AAPL, as the store has them."""
+    held = 0
+    async with container.uow_factory()() as uow:
+        for account in accounts:
+            stored = await uow.accounts.get(account.id)
+            position = stored.positions.get("AAPL") if stored is not None else None
+            held += position is not None and position.quantity != 0
+    return held
+
+
+def verdict(ok: bool) -> str:
+    return "met" if ok else "NOT met"
+
+
+def report(result: Result) -> None:
+    rate_target, cpu_target = TARGETS[result.store.kind]
+    cpu_us, wall_us = result.us(result.cpu_s), result.us(result.wall_s)
+    print(f"  {result.store.kind:9} {result.per_s:>9,.0f} orders/s  {wall_us:>7,.0f} us wall  "
+          f"{cpu_us:>7,.0f} us CPU per order   ({result.store.about})")  # fmt: skip
+    line = f"{'':12}target >= {rate_target:,.0f} orders/s -> {verdict(result.per_s >= rate_target)}"
+    if cpu_target is not None:
+        line += f"; <= {cpu_target:g} us CPU per order -> {verdict(cpu_us <= cpu_target)}"
+    print(line)
+    denied = result.orders - result.approved
+    top = ", ".join(f"{code} {n:,}" for code, n in result.reasons.most_common(3))
+    print(f"{'':12}{result.orders:,} orders in {result.wall_s:.2f} s: approved "
+          f"{result.approved:,}, denied {denied:,}{f' ({top})' if top else ''}; accounts "
+          f"holding AAPL after: {result.not_flat}")  # fmt: skip
+
+
+def print_profile(profile: cProfile.Profile, orders: int) -> None:
+    out = io.StringIO()
+    stats = pstats.Stats(profile, stream=out).strip_dirs()
+    stats.sort_stats(pstats.SortKey.CUMULATIVE).print_stats(15)
+    print(f"\nWhere a submission's time goes, memory store, {orders:,} orders under cProfile "
+          "(top 15 by cumulative time; cProfile itself slows every call):")  # fmt: skip
+    print(out.getvalue().strip())
+
+
+def parse(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--store", choices=(*STORES, "all"), default="all")
+    parser.add_argument("--orders", type=int, default=4_000, help="per store (default 4,000)")
+    parser.add_argument("--accounts", type=int, default=16)
+    parser.add_argument("--in-flight", type=int, default=64)
+    parser.add_argument("--database-url", help="PostgreSQL to use instead of a throwaway one")
+    parser.add_argument("--profile", action="store_true", help="cProfile on the memory store")
+    return parser.parse_args(argv)
+
+
+def main() -> None:
+    args = parse()
+    kinds = STORES if args.store == "all" else (args.store,)
+    load = f"{args.accounts} accounts, {args.in_flight} in flight, market orders for 1 AAPL"
+    print(f"OrderService.submit (decide, record, paper broker, publish), {machine()}, {load}")
+    print(f"  note: one process on {cores()} cores; CPU per order counts the whole process "
+          "(the PostgreSQL server is another process and is not counted)")  # fmt: skip
+    for kind in kinds:
+        with provisioned(kind, args.database_url) as store:
+            report(asyncio.run(measure(store, args, None)))
+    if args.profile:
+        profile = cProfile.Profile()
+        with provisioned("memory") as store:
+            result = asyncio.run(measure(store, args, profile))
+        print_profile(profile, result.orders)
+
+
+if __name__ == "__main__":
+    main()
