@@ -5,11 +5,14 @@ thresholds given, and BULWARK_GC_FREEZE=false: CPython's collector as it comes),
 once, and drives POST /api/v1/orders on each in turn with wrk (C, one thread, one
 connection, `--latency`), alternating buy and sell of 1 AAPL so the account stays flat. The
 sides take turns round after round, so each sees the same machine. Prints per side and
-round: req/s, p50 / p99 / p99.9 / max, non-201 answers and the stalls the loop watchdog
-counted (bulwark_event_loop_stalls_total on /metrics), beside issue 14's targets.
+round: req/s, p50 / p99 / p99.9 / max, non-201 answers, the stalls the loop watchdog
+counted (bulwark_event_loop_stalls_total on /metrics) and the collector's own figures
+(bulwark_gc_*: full collections, time in collections, the longest), beside issue 14's targets.
+A collection holds the GIL, so the watchdog's thread cannot see one: the bulwark_gc_* figures do.
 Needs `wrk` (Debian package `wrk`).
 Run: `.venv/bin/python -m benchmarks.bench_latency [seconds] [--rounds N]
-[--watchdog-ms 100] [--thresholds 700,10,10 ...]` (each --thresholds adds a frozen side with those thresholds).
+[--watchdog-ms 100] [--thresholds 700,10,10 ...]` (each --thresholds adds a frozen side with
+those thresholds; none: the defaults of Settings).
 """
 
 from __future__ import annotations
@@ -29,10 +32,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmarks.bench_http import BODY, cores, free_port, login, request, wait_ready
+from bootstrap.settings import Settings
 
 P50_TARGET_MS = 1.0
 P99_TARGET_MS = 5.0
-DEFAULT_THRESHOLDS = "50000,20,100"
+_DEFAULTS = Settings()
+DEFAULT_THRESHOLDS = (
+    f"{_DEFAULTS.gc_threshold_gen0},{_DEFAULTS.gc_threshold_gen1},{_DEFAULTS.gc_threshold_gen2}"
+)
 
 LUA = """
 local bodies = {'%(buy)s', '%(sell)s'}
@@ -64,6 +71,9 @@ class Round:
     max_ms: float
     non_2xx: int
     stalls: float
+    full_collections: float
+    gc_ms: float
+    longest_gc_ms: float
 
     @property
     def rps(self) -> float:
@@ -129,10 +139,23 @@ async def ready(side: Side) -> None:
     side.token = await login(side.port)
 
 
-async def stalls(port: int) -> float:
+METRICS = {
+    "stalls": rb"^bulwark_event_loop_stalls_total (\S+)$",
+    "full": rb'^bulwark_gc_collections_total\{generation="2"\} (\S+)$',
+    "pause": rb'^bulwark_gc_pause_seconds_total\{generation="(?:0|1|2)"\} (\S+)$',
+    "longest": rb"^bulwark_gc_longest_pause_seconds\{generation=\"\d\"\} (\S+)$",
+}
+
+
+async def scrape(port: int) -> dict[str, float]:
+    """The watchdog's stalls and the collector's figures, from /metrics (nan if absent)."""
     _, payload = await request(port, "GET", "/metrics")
-    found = re.search(rb"^bulwark_event_loop_stalls_total (\S+)$", payload, re.MULTILINE)
-    return float(found.group(1)) if found else float("nan")
+    out: dict[str, float] = {}
+    for name, pattern in METRICS.items():
+        values = [float(v) for v in re.findall(pattern, payload, re.MULTILINE)]
+        total = max(values) if name == "longest" else sum(values)
+        out[name] = total if values else float("nan")
+    return out
 
 
 def wrk(side: Side, seconds: float, folder: Path) -> tuple[int, float, list[float], int]:
@@ -152,25 +175,34 @@ def wrk(side: Side, seconds: float, folder: Path) -> tuple[int, float, list[floa
 
 
 def one_round(side: Side, seconds: float, folder: Path) -> Round:
-    before = asyncio.run(stalls(side.port))
+    before = asyncio.run(scrape(side.port))
     n, elapsed, (p50, p99, p999, top), bad = wrk(side, seconds, folder)
-    after = asyncio.run(stalls(side.port))
-    return Round(n, elapsed, p50, p99, p999, top, bad, after - before)
+    after = asyncio.run(scrape(side.port))
+    return Round(
+        n, elapsed, p50, p99, p999, top, bad, after["stalls"] - before["stalls"],
+        after["full"] - before["full"], (after["pause"] - before["pause"]) * 1000,
+        after["longest"] * 1000,
+    )  # fmt: skip
 
 
 def report(all_sides: list[Side], seconds: float, watchdog_ms: float) -> None:
     print(f"POST /api/v1/orders on `bulwark serve --demo`, memory store, wrk 1 thread 1 "
-          f"connection, {seconds:g} s per round, {cores()} cores shared by the servers and wrk")  # fmt: skip
+          f"connection, {seconds:g} s per round, {cores()} cores shared by the servers "
+          "and wrk")  # fmt: skip
     print(f"  targets (issue 14): p50 <= {P50_TARGET_MS:g} ms, p99 <= {P99_TARGET_MS:g} ms; "
           f"stalls: loop blocked over {watchdog_ms:g} ms (the watchdog's threshold)")  # fmt: skip
-    print("| side | round | req/s | p50 ms | p99 ms | p99.9 ms | max ms | non-201 | stalls |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    print("  gc: full collections and ms the collector held the GIL in the round; longest "
+          "collection since start-up")  # fmt: skip
+    print("| side | round | req/s | p50 ms | p99 ms | p99.9 ms | max ms | non-201 | stalls "
+          "| full gcs | gc ms | longest gc ms |")  # fmt: skip
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for side in all_sides:
         for i, r in enumerate(side.rounds, 1):
             verdict = "ok" if r.p50_ms <= P50_TARGET_MS and r.p99_ms <= P99_TARGET_MS else "over"
             print(f"| {side.name} | {i} | {r.rps:,.0f} | {r.p50_ms:.2f} | {r.p99_ms:.2f} "
                   f"({verdict}) | {r.p999_ms:.2f} | {r.max_ms:.1f} | {r.non_2xx} "
-                  f"| {r.stalls:g} |")  # fmt: skip
+                  f"| {r.stalls:g} | {r.full_collections:g} | {r.gc_ms:.0f} "
+                  f"| {r.longest_gc_ms:.1f} |")  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -182,7 +214,9 @@ def main(argv: list[str] | None = None) -> None:
         "--watchdog-ms", type=float, default=100.0, help="BULWARK_LOOP_WATCHDOG_MS (100)"
     )
     parser.add_argument(
-        "--thresholds", action="append", help=f"a frozen side's gc thresholds ({DEFAULT_THRESHOLDS})"
+        "--thresholds",
+        action="append",
+        help=f"a frozen side's gc thresholds ({DEFAULT_THRESHOLDS})",
     )
     args = parser.parse_args(argv)
     if shutil.which("wrk") is None:

@@ -1,8 +1,9 @@
-"""`bulwark serve`'s lifespan freezes the garbage collector after start-up and sets its thresholds."""
+"""`bulwark serve` freezes the collector after start-up, sets its thresholds, counts its pauses."""
 
 from __future__ import annotations
 
 import gc
+import re
 
 from tests.http.core_helpers import harness_with
 
@@ -39,3 +40,22 @@ async def test_the_collector_is_left_alone_when_the_setting_is_off() -> None:
     assert status == 200
     assert frozen == 0
     assert thresholds == before
+
+
+async def test_metrics_count_the_collections_made_while_serving() -> None:
+    async with harness_with() as harness:
+        # Arrange
+        before = (await harness.client.get("/metrics")).text
+
+        # Act
+        gc.collect(2)  # the callback is process-wide: any thread's collection is counted
+        after = (await harness.client.get("/metrics")).text
+
+    # Assert
+    assert full_collections(after) >= full_collections(before) + 1
+
+
+def full_collections(text: str) -> float:
+    found = re.search(r'^bulwark_gc_collections_total\{generation="2"\} (\S+)$', text, re.M)
+    assert found, text
+    return float(found.group(1))
