@@ -9,10 +9,12 @@ from contextlib import asynccontextmanager
 import structlog
 from litestar import Litestar
 
+from adapters.gc_pauses import GcPauses, GcPausesCollector
 from adapters.http.app import create_app as create_http_app
 from adapters.watchdog import LoopWatchdogCollector
 from bootstrap.container import Container, build_container
 from bootstrap.demo import DEMO_OWNER, DEMO_RISK, load_demo
+from bootstrap.gc_tuning import restore_gc, tune_gc
 from bootstrap.killswitch_lane import start_lane
 from bootstrap.logging import configure_logging
 from bootstrap.settings import Settings, SettingsError, load_settings
@@ -28,6 +30,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         configure_logging(settings.log_level, settings.log_format)
         container = build_container(settings)
     watchdog = loop_watchdog(settings, container, "bulwark serve")
+    gc_pauses = GcPauses()
 
     @asynccontextmanager
     async def lifespan(_: Litestar) -> AsyncIterator[None]:
@@ -46,6 +49,9 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         summary = container.api_services().settings_summary
         if lane is not None and isinstance(summary, dict):
             summary["kill_switch_port"] = lane.port  # /api/status tells clients where it is
+        # Last of the start-up: what it built is frozen, out of every later collection's scan.
+        gc_state = tune_gc(settings)
+        gc_pauses.install()  # the serving process's collections, timed for /metrics
         _log.info("started", **summary)
         # Watching the serving loop only: start-up and shutdown work is not a stall to page on.
         if watchdog is not None:
@@ -58,13 +64,16 @@ def create_app(settings: Settings | None = None, container: Container | None = N
             if lane is not None:
                 await asyncio.to_thread(lane.stop)
             await container.shutdown_resources()  # type: ignore[misc]
+            gc_pauses.remove()
+            restore_gc(gc_state)
             _log.info("stopped")
 
     return create_http_app(
         container.api_services(),
         container.http_config(),
         lifespan=[lifespan],
-        collectors=[LoopWatchdogCollector(watchdog)] if watchdog else [],
+        collectors=[GcPausesCollector(gc_pauses)]
+        + ([LoopWatchdogCollector(watchdog)] if watchdog else []),
         debug=False,
     )
 

@@ -15,6 +15,7 @@ from application.auth import AuthService
 from application.decision_ledger import PublishedDecisions
 from bootstrap.app import require_current_schema
 from bootstrap.container import Container
+from bootstrap.gc_tuning import restore_gc, tune_gc
 from bootstrap.kafka import KafkaLink
 from bootstrap.settings import SettingsError
 from bootstrap.watchdog import loop_watchdog
@@ -65,9 +66,12 @@ async def consume(container: Container, stop: asyncio.Event | None = None) -> No
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
-    watchdog = loop_watchdog(container.settings(), container, "bulwark consume")
+    settings = container.settings()
+    watchdog = loop_watchdog(settings, container, "bulwark consume")
+    gc_state = None
     try:
         await start_consumers(container)
+        gc_state = tune_gc(settings)
         if watchdog is not None:
             watchdog.start()
         await stop.wait()
@@ -81,4 +85,5 @@ async def consume(container: Container, stop: asyncio.Event | None = None) -> No
         closing = container.shutdown_resources()
         if inspect.isawaitable(closing):
             await closing
+        restore_gc(gc_state)
         log.info("consumers_stopped")

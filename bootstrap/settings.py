@@ -161,6 +161,13 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # The event loop blocked longer than this is logged with its stack, counted and alerted
     # (`bulwark serve` and `bulwark consume`); 0 turns the watchdog off.
     loop_watchdog_ms: Annotated[float, msgspec.Meta(ge=0, le=60_000)] = 100.0
+    # After start-up (`bulwark serve` and `bulwark consume`): one collection, then gc.freeze()
+    # (start-up objects are never scanned again) and these collector thresholds (CPython's
+    # are 700, 10, 10; ours were measured with benchmarks/bench_latency.py, see gc_tuning).
+    gc_freeze: bool = True
+    gc_threshold_gen0: Annotated[int, msgspec.Meta(ge=1, le=1_000_000)] = 2000
+    gc_threshold_gen1: Annotated[int, msgspec.Meta(ge=1, le=1000)] = 10
+    gc_threshold_gen2: Annotated[int, msgspec.Meta(ge=1, le=1000)] = 100
     ws_queue_size: PosInt = 1000
     cors_origins: tuple[str, ...] = ()
     demo: bool = False

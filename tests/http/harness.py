@@ -46,6 +46,8 @@ def test_settings(**overrides: str) -> Settings:
         "BULWARK_KILL_SWITCH_LANE": "false",
         # Off unless a test is about it: a busy shared CI box must not alert into other tests.
         "BULWARK_LOOP_WATCHDOG_MS": "0",
+        # Off unless a test is about it: freezing the collector is process-wide (pytest's too).
+        "BULWARK_GC_FREEZE": "false",
         **{f"BULWARK_{k.upper()}": v for k, v in overrides.items()},
     }
     return load_settings(environ, env_file=None)
