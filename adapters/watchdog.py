@@ -83,8 +83,14 @@ class LoopWatchdog:
                 loop.call_soon_threadsafe(answered.set)
             except RuntimeError:  # the loop closed under us
                 return
+            in_time = answered.wait(self.threshold)
             # A stop while the loop waits for this thread is no stall.
-            if not answered.wait(self.threshold) and not self._stop.is_set():
+            if self._stop.is_set():
+                return
+            # Timed, not only awaited: a pause of the whole process (a garbage collection, a
+            # C call holding the GIL) stops this thread too, and the loop has answered by the
+            # time it runs again; the time it took still says the loop stood still.
+            if not in_time or time.monotonic() - sent > self.threshold:
                 self._stall(loop, sent, answered)
             self.last_lag = time.monotonic() - sent
 
@@ -94,11 +100,15 @@ class LoopWatchdog:
         self.stalls += 1
         self.stalled = True
         lag = time.monotonic() - sent
+        whole_process = answered.is_set()  # the loop answered before this thread could look
         _log.warning(
             "event_loop_blocked",
             blocked_ms=round(lag * 1000, 1),
             threshold_ms=round(self.threshold * 1000, 1),
-            stack=self._loop_stack(),
+            stack="" if whole_process else self._loop_stack(),
+            paused="whole process (garbage collection or a call holding the GIL)"
+            if whole_process
+            else "event loop",
         )
         with contextlib.suppress(RuntimeError):
             asyncio.run_coroutine_threadsafe(self._alert(lag), loop)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 
 import pytest
@@ -124,3 +125,30 @@ async def test_stop_ends_the_thread_and_a_second_stop_is_harmless() -> None:
     # Assert
     assert not thread.is_alive()
     assert watchdog.stalls == 0
+
+
+class AnsweredLate(threading.Event):
+    """A wait that returns only after the whole process stood still (a collection, a GIL-held
+    C call): by then the loop has answered the ping, so only the time taken tells."""
+
+    def wait(self, timeout: float | None = None) -> bool:
+        time.sleep(0.12)
+        return super().wait(timeout)
+
+
+async def test_a_pause_of_the_whole_process_counts_though_the_loop_answered(
+    notifier: InMemoryNotifier, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Arrange
+    monkeypatch.setattr("adapters.watchdog.threading.Event", AnsweredLate)
+    watchdog = LoopWatchdog(0.05, notifier=notifier)
+    with capture_logs() as logs:
+        # Act
+        watchdog.start()
+        await asyncio.sleep(0.6)
+        watchdog.stop()
+
+    # Assert
+    blocked = [e for e in logs if e["event"] == "event_loop_blocked"]
+    assert watchdog.stalls >= 1
+    assert blocked and blocked[0]["paused"].startswith("whole process")
