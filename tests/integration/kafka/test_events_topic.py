@@ -84,6 +84,20 @@ async def outbox_rows(container: Container) -> list[Any]:
         return list((await conn.execute(select(outbox).order_by(outbox.c.id))).all())
 
 
+async def outbox_rows_once_sent(container: Container, seconds: float = 10.0) -> list[Any]:
+    """The outbox rows once every one is marked sent (or as they are after `seconds`).
+
+    The relay marks a batch sent in the transaction that read it, after the broker's
+    acknowledgement, so a reader can see a record a moment before its row says so.
+    """
+    deadline = asyncio.get_running_loop().time() + seconds
+    while True:
+        rows = await outbox_rows(container)
+        if all(r.sent_at is not None for r in rows) or asyncio.get_running_loop().time() > deadline:
+            return rows
+        await asyncio.sleep(0.05)
+
+
 def of_order(order_id: str, events: list[DomainEvent]) -> list[str]:
     return [e.name for e in events if getattr(e, "order_id", None) == order_id]
 
@@ -123,7 +137,7 @@ async def test_an_orders_events_are_published_keyed_by_account_with_type_and_ins
             node.topics.events,
             lambda rs: len(of_order(order_id, events_keyed(rs, trader.account_id))) >= 2,
         )
-        rows = await outbox_rows(node.container)
+        rows = await outbox_rows_once_sent(node.container)
         instance = node.link.instance
     ours = [r for r in records if r.key == trader.account_id.encode()]
     documents = [json.loads(r.value) for r in ours]
