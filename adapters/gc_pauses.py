@@ -1,7 +1,8 @@
 """Garbage-collector pauses: each collection timed per generation (gc.callbacks), for /metrics.
 
-A collection holds the GIL, so the loop watchdog's thread cannot run during it and never sees
-it as a stall: these figures are how a collector pause on the order path shows up.
+A collection holds the GIL, so the loop watchdog's thread cannot run during it: the watchdog
+counts a long one afterwards as a whole-process pause, but only these figures say it was the
+collector, per generation and however short.
 """
 
 from __future__ import annotations
