@@ -58,7 +58,7 @@ class KillSwitchConfig:
     deadline: float = 1.5
     first_retry: float = 0.05
     backoff: float = 2.0
-    lock_wait: float = 0.25
+    lock_wait: float = 0.25  # at most this long for an account's broker sends in flight
     sync_grace: float = 0.25
     four_eyes: bool = True
     max_failures: int = 5

@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks.bench_http import free_port, request, wait_ready
+from benchmarks.bench_http import free_port, login, request, wait_ready
 
 DEADLINE_MS = 1500.0
 ACCOUNT = "demo-account"
@@ -86,14 +86,11 @@ def row(phase: str, port_name: str, samples: list[Sample]) -> str:
     )
 
 
-async def login(api: int, lane: int | None, server: subprocess.Popen[bytes]) -> str:
+async def ready_and_login(api: int, lane: int | None, server: subprocess.Popen[bytes]) -> str:
     await wait_ready(api, "/health", 60, server)
     if lane is not None:
         await wait_ready(lane, "/health", 10, server)
-    _, body = await call(
-        api, "/api/v1/auth/login", {"username": "demo", "password": "demo-password-1"}, ""
-    )
-    return str(body["access_token"])
+    return await login(api)
 
 
 async def phase(runs: int, ports: dict[str, int], token: str) -> dict[str, list[Sample]]:
@@ -132,7 +129,7 @@ def measure(
     )
     ports = {"API port": api, "lane port": lane} if with_lane else {"API port, lane off": api}
     try:
-        token = asyncio.run(login(api, lane if with_lane else None, server))
+        token = asyncio.run(ready_and_login(api, lane if with_lane else None, server))
         idle = asyncio.run(phase(runs, ports, token))
         wrk = subprocess.Popen(
             ["wrk", "-t2", "-c64", "-d600s", "-s", str(wrk_script(token, folder)),

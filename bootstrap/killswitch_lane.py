@@ -36,8 +36,11 @@ from ports.events import EventPublisher
 T = TypeVar("T")
 _log = structlog.get_logger("bulwark.killswitch_lane")
 # Loop-bound or per-process pieces the lane must share with the API rather than build again.
-_SHARED = ("clock", "ids", "hasher", "tokens", "cipher", "totp", "notifier", "market", "latch")
-_SHARED_IN_MEMORY = ("store", "audit", "broker_vault", "paper_broker")
+_SHARED = (
+    "clock", "ids", "hasher", "tokens", "cipher", "totp", "notifier", "market", "latch",
+    "paper_broker",
+)  # fmt: skip
+_SHARED_IN_MEMORY = ("store", "audit", "broker_vault")
 
 
 class MainLoopPublisher:
@@ -103,7 +106,7 @@ def lane_container(
 ) -> Container:
     """A container for the lane: its own loop-bound adapters, the API's thread-safe ones."""
     lane = build_container(settings)
-    shared = _SHARED + (_SHARED_IN_MEMORY if main.store_kind() == "memory" else ("paper_broker",))
+    shared = _SHARED + (_SHARED_IN_MEMORY if main.store_kind() == "memory" else ())
     for name in shared:
         getattr(lane, name).override(providers.Object(getattr(main, name)()))
     if main.store_kind() == "sql":

@@ -6,21 +6,16 @@ from collections import Counter
 
 import pytest
 
-from adapters.postgres import migrate
-from adapters.postgres.engine import make_engine
 from benchmarks.bench_orders import Result, measure, parse, report
 from benchmarks.bench_store import Store
+from tests.integration.kafka.bulwark import migrated
 
 
 @pytest.fixture(params=["memory", "sqlite"])
 async def store(request: pytest.FixtureRequest, sqlite_url: str) -> Store:
     if request.param == "memory":
         return Store("memory", "memory://", "in-memory")
-    engine = make_engine(sqlite_url)
-    try:
-        await migrate.upgrade(engine)
-    finally:
-        await engine.dispose()
+    await migrated(sqlite_url)
     return Store("sqlite", sqlite_url, "SQLite test file")
 
 

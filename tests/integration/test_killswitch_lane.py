@@ -14,13 +14,12 @@ import httpx
 import pytest
 import uvicorn
 
-from adapters.postgres import migrate
-from adapters.postgres.engine import PoolSettings, make_engine
 from bootstrap.app import create_app
 from bootstrap.container import build_container
 from bootstrap.demo import DEMO_ACCOUNT, DEMO_OWNER
 from bootstrap.serving import http_protocol
 from bootstrap.settings import Settings, load_settings
+from tests.integration.kafka.bulwark import migrated
 from tests.integration.servers import free_port
 
 DEADLINE_S = 1.5
@@ -98,22 +97,13 @@ def served(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Served]:
     url = "memory://"
     if request.param == "sqlite":
         url = f"sqlite+aiosqlite:///{tmp_path / 'bulwark.db'}"
-        migrate_sqlite(url)
+        asyncio.run(migrated(url))
     app = Served(served_settings(url))
     app.start()
     try:
         yield app
     finally:
         app.stop()
-
-
-def migrate_sqlite(url: str) -> None:
-    async def run() -> None:
-        engine = make_engine(url, PoolSettings())
-        await migrate.upgrade(engine)
-        await engine.dispose()
-
-    asyncio.run(run())
 
 
 @pytest.fixture
