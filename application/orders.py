@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -18,6 +20,7 @@ from application.order_commands import SubmitOrder as SubmitOrder
 from application.order_commands import origin_for as origin_for
 from application.policies import PolicyCache
 from application.retry import retry_on_conflict
+from application.risk_books import RiskBooks
 from application.snapshots import SharedReads, instrument_map, load_risk_view
 from application.throttle import SharedThrottle
 from domain.errors import ConcurrentUpdate, Conflict, DomainError, NotFound, StoreUnavailable
@@ -85,8 +88,11 @@ class OrderService:
         throttle: SharedThrottle | None = None,
         latch: HaltLatch | None = None,
         max_order_notional: Decimal = DEFAULT_MAX_ORDER_NOTIONAL,
+        books: RiskBooks | None = None,
     ) -> None:
         self._uow = uow_factory
+        # Accounts and their risk views held between units of work (application/risk_books.py).
+        self.books = books
         self._max_notional = max_order_notional
         # Shared with the kill switch's thread: a halt binds the sends below at once.
         self.latch = latch or HaltLatch()
@@ -162,8 +168,8 @@ class OrderService:
         """Decide and store each order (denied, or approved and pending submission)."""
         flow = self.policies.flow_for(account_id)
         recorded: list[Recorded] = []
-        async with self._uow() as uow:
-            account = await uow.accounts.get(account_id)
+        async with self._uow() as uow, self._holding(account_id):
+            account = await self._account(uow, account_id)
             stored = await StoredKeys.read(uow, account_id, cmds)
             reads = SharedReads(uow, self.latch)
             allowed: dict[Principal, bool] = {}
@@ -228,7 +234,7 @@ class OrderService:
             created_at=self._clock.now(),
             broker=account.broker,
         )
-        decision = await self._decide(uow, account, order, reads)
+        decision = await self._decide(uow, account, order, reads, held=True)
         if decision.approved and self._throttle is not None:
             policy = await self.policies.policy_for(uow, account)
             decision = await self._throttle.check(policy, order, decision)
@@ -267,20 +273,40 @@ class OrderService:
         return None
 
     async def _decide(
-        self, uow: UnitOfWork, account: Account, order: Order, reads: SharedReads
+        self,
+        uow: UnitOfWork,
+        account: Account,
+        order: Order,
+        reads: SharedReads,
+        *,
+        held: bool = False,
     ) -> Decision:
-        """Build the snapshot and run the gate; any failure on the way denies (fail closed)."""
+        """Build the snapshot and run the gate; any failure on the way denies (fail closed).
+
+        `held`: the account is the copy `books` holds, under its lock: its risk book serves.
+        """
         try:
-            view = await load_risk_view(
-                uow,
-                self._market,
-                self._clock,
-                account,
-                order.origin,
-                self.policies.flow_for(account.id),
-                order.symbol,
-                reads,
-            )
+            if held and self.books is not None:
+                now = self._clock.now()
+                view = await self.books.view(
+                    account,
+                    await self.books.instruments(uow, now, order.symbol),
+                    now=now,
+                    trading_state=await reads.state(account.id, order.origin),
+                    flow=self.policies.flow_for(account.id),
+                    symbol=order.symbol,
+                )
+            else:
+                view = await load_risk_view(
+                    uow,
+                    self._market,
+                    self._clock,
+                    account,
+                    order.origin,
+                    self.policies.flow_for(account.id),
+                    order.symbol,
+                    reads,
+                )
             self.check_terms(order, view)
             policy = await self.policies.policy_for(uow, account)
             return policy.evaluate(order, view)
@@ -310,8 +336,8 @@ class OrderService:
         fills = await broker.fills(account_id)
 
         async def book() -> dict[str, Order]:
-            async with self._uow() as uow:
-                stored = await uow.accounts.get(account_id)
+            async with self._uow() as uow, self._holding(account_id):
+                stored = await self._account(uow, account_id)
                 if stored is None:
                     raise NotFound(f"account {account_id} vanished before submission")
                 orders: dict[str, Order] = {}
@@ -338,7 +364,10 @@ class OrderService:
     async def _book_fills(self, uow: UnitOfWork, account: Account, fills: list[Fill]) -> int:
         if not fills:
             return 0
-        instruments = await instrument_map(uow)
+        if self.books is not None:
+            instruments = await self.books.instruments(uow, self._clock.now(), fills[0].symbol)
+        else:
+            instruments = await instrument_map(uow)
         booked = book_fills(account, fills, account.open_orders, instruments)
         for fill in fills:
             await uow.fills.add(fill)
@@ -353,9 +382,9 @@ class OrderService:
             if order is None:
                 raise NotFound(f"order {order_id} not found")
             account_id = (await account_for(uow, principal, order.account_id)).id
-        async with self.locks.hold(account_id), self._uow() as uow:
+        async with self.locks.hold(account_id), self._uow() as uow, self._holding(account_id):
+            account = await self._account(uow, account_id)
             order = await uow.orders.get(order_id)
-            account = await uow.accounts.get(account_id)
             if order is None or account is None:
                 raise NotFound(f"order {order_id} not found")
             await claim(uow, message_id, "order.cancel", self._clock.now())
@@ -372,8 +401,8 @@ class OrderService:
 
     async def sync(self, account_id: str) -> int:
         """Book the broker's fills and close orders it no longer lists; returns orders closed."""
-        async with self.locks.hold(account_id), self._uow() as uow:
-            account = await uow.accounts.get(account_id)
+        async with self.locks.hold(account_id), self._uow() as uow, self._holding(account_id):
+            account = await self._account(uow, account_id)
             if account is None:
                 raise NotFound(f"account {account_id} not found")
             broker = self._brokers.for_account(account)
@@ -393,6 +422,22 @@ class OrderService:
                 account.release_order(order)
                 closed += 1
         return closed
+
+    async def _account(self, uow: UnitOfWork, account_id: str) -> Account | None:
+        """The account under its lock: the held copy (adopted by `uow`) when books are kept."""
+        if self.books is None:
+            return await uow.accounts.get(account_id)
+        return await self.books.account(uow, account_id, self._clock.now())
+
+    @contextlib.asynccontextmanager
+    async def _holding(self, account_id: str) -> AsyncIterator[None]:
+        """Forget the held copy of the account when the unit of work around it fails."""
+        try:
+            yield
+        except BaseException:
+            if self.books is not None:
+                self.books.forget(account_id)
+            raise
 
 
 def _deny(order: Order, code: ReasonCode, message: str) -> Decision:

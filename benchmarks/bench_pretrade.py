@@ -1,10 +1,12 @@
 """Pre-trade gate latency: all 17 controls active, 50 positions, 20 open orders.
 
 Prints p50/p99 in ns and orders/s for (a) the gate alone against a prepared
-account snapshot, (b) snapshot + gate, which is what one submission pays: the
-snapshot's aggregates (exposures with open orders, per-symbol open quantities,
-sector notional, equity, margin) are built once per submission and every
-control reads them; and (c) the gate on its exact path (the compiled screen
+account snapshot; (b) a snapshot rebuilt from the whole account + the gate, what a
+submission paid before issue 14 (and still pays with no mark board); (d) the
+incremental risk book + the gate, what a submission pays now: each iteration the
+approved order is tracked, an older open order is closed (a fill or cancel) and one
+mark moves, so every view first recomputes the symbols those changes touched
+(domain/risk/book.py); and (c) the gate on its exact path (the compiled screen
 off), the path an order takes when a control breaches.
 Run: `.venv/bin/python -m benchmarks.bench_pretrade [iterations]`.
 """
@@ -21,7 +23,9 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 from domain.killswitch.state import TradingState
-from domain.risk.gate import compile_policy
+from domain.risk.book import RiskBook
+from domain.risk.flow import OrderFlow
+from domain.risk.gate import Policy, compile_policy
 from domain.risk.reasons import Action
 from domain.risk.rules import RiskRule, RuleType
 from domain.risk.view import AccountRiskView, build_risk_view
@@ -155,6 +159,7 @@ def main(iterations: int = 100_000) -> None:
         t0 = clock()
         evaluate(order, snapshot, exact=True)
         exact_ns.append(clock() - t0)
+    book_ns = incremental_run(account, instruments, marks, orders, policy, now, iterations)
     gc.enable()
     print(
         f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
@@ -173,15 +178,74 @@ def main(iterations: int = 100_000) -> None:
         ("(a) gate only", gate_ns),
         ("(b) snapshot + gate", full_ns),
         ("(c) gate, exact path", exact_ns),
+        ("(d) risk book + gate", book_ns),
     )
+    targets = {"(a) gate only": 5_000, "(d) risk book + gate": 10_000}
     for label, samples in runs:
         samples.sort()
         p50, p99 = percentile(samples, 0.50), percentile(samples, 0.99)
         rate = 1e9 / statistics.fmean(samples)
+        target = targets.get(label)
+        verdict = (
+            ""
+            if target is None
+            else f"  target p50 <= {target:,} ns: " + ("met" if p50 <= target else "MISSED")
+        )
         print(
             f"{label:>20}: p50 {p50:>7,} ns  p99 {p99:>9,} ns  {rate:>10,.0f} orders/s "
-            f"({len(samples):,} samples)"
+            f"({len(samples):,} samples){verdict}"
         )
+
+
+def incremental_run(
+    account: Account,
+    instruments: dict[str, Instrument],
+    marks: dict[str, Decimal],
+    orders: list[Order],
+    policy: Policy,
+    now: datetime,
+    iterations: int,
+) -> list[int]:
+    """(d): per order, refresh what changed, view, decide, track the approved order."""
+    book = RiskBook(account, instruments)
+    flow = OrderFlow()  # the account's, held by the policy cache in the service
+    book.pending()
+    book.refresh(marks, None)
+    samples: list[int] = []
+    clock = time.perf_counter_ns
+    evaluate = policy.evaluate
+    mine: list[Order] = []
+    symbols = list(marks)
+    for i in range(iterations // 10):
+        template = orders[i % 1000]
+        order = Order(
+            f"d{i}", f"cd{i}", template.account_id, template.symbol, template.side,
+            template.quantity, template.origin, template.order_type,
+            limit_price=template.limit_price,
+        )  # fmt: skip
+        symbol = symbols[i % 50]
+        marks[symbol] = marks[symbol] + (D("0.01") if i % 2 else D("-0.01"))
+        book.mark_changed(symbol)  # a quote arrived
+        if len(mine) >= 20:  # an older order of ours filled or was cancelled
+            old = mine.pop(0)
+            old.cancel()
+            account.release_order(old)
+        t0 = clock()
+        wanted = book.pending(order.symbol)
+        if wanted:
+            book.refresh(marks, order.symbol)
+        view = book.view(now=now, trading_state=TradingState.ACTIVE, flow=flow)
+        decision = evaluate(order, view)
+        order.mark_pending_submit()
+        account.track_order(order)
+        samples.append(clock() - t0)
+        assert decision.approved, decision.verdicts
+        order.accept(f"b{i}")
+        mine.append(order)
+    for order in mine:
+        order.cancel()
+        account.release_order(order)
+    return samples
 
 
 if __name__ == "__main__":

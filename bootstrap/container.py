@@ -55,6 +55,7 @@ from application.policies import PolicyCache
 from application.providers import ProviderService
 from application.quotes import CachedMarketData
 from application.risk import RiskService
+from application.risk_books import RiskBooks
 from application.signals import SignalService
 from application.succession import SuccessionScheduler, SuccessionService
 from application.throttle import SharedThrottle
@@ -307,11 +308,14 @@ class Container(containers.DeclarativeContainer):
         settings,
     )
 
+    # Each account's aggregate and risk view, held between orders (application/risk_books.py).
+    risk_books = providers.Singleton(RiskBooks, quotes, market)
     orders = providers.Singleton(
         OrderService,
         uow_factory, brokers, quotes, publisher, clock, ids, policies, locks,
         throttle=throttle, latch=latch,
         max_order_notional=providers.Callable(lambda s: Decimal(s.max_order_notional), settings),
+        books=risk_books,
     )  # fmt: skip
     # Runs locally until bootstrap/killswitch_lane.py starts the lane; then on the lane.
     killswitch = providers.Singleton(

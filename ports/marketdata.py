@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Protocol
 
@@ -84,6 +84,24 @@ class MarketDataPort(Protocol):
     async def quote(self, symbol: str) -> Quote: ...
 
     async def reference_prices(self, symbols: list[str]) -> dict[str, Decimal]: ...
+
+
+class MarkBoard(Protocol):
+    """The in-process board the order path reads marks from, announcing each change.
+
+    Incremental readers (application/risk_books.py) follow `subscribe`; quotes can also
+    vanish without an update (an outage, a removed symbol, a new maximum age): then
+    `generation` moves. With `max_age`, a quote older than that is no longer a mark.
+    """
+
+    generation: int
+
+    @property
+    def max_age(self) -> timedelta | None: ...
+
+    def subscribe(self, listener: Callable[[Quote], None]) -> Callable[[], None]: ...
+
+    def latest(self, symbol: str) -> Quote | None: ...
 
 
 class MarketDataProvider(MarketDataPort, Protocol):

@@ -25,6 +25,15 @@ class AccountRepository(Protocol):
 
     async def get(self, account_id: str) -> Account | None: ...
 
+    async def attach(self, account: Account) -> None:
+        """Adopt an account (with its open orders) held from an earlier unit of work.
+
+        It is then as if loaded here: `get` returns it and its changes save at commit,
+        checked against its version. A copy that is no longer the stored account raises
+        ConcurrentUpdate (at once or at commit): the caller forgets it and reads again.
+        """
+        ...
+
     async def list(self, owner_id: str | None = None) -> list[Account]: ...
 
 

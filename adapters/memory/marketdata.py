@@ -32,6 +32,8 @@ class InMemoryMarketData:
         self._quotes: dict[str, Quote] = {}
         self._listeners: list[QuoteListener] = []
         self._down = False
+        # Moves whenever quotes may vanish without an update (see ports.marketdata.MarkBoard).
+        self.generation = 0
 
     # -- feeding ---------------------------------------------------------------
     def set_quote(
@@ -88,15 +90,22 @@ class InMemoryMarketData:
     def remove(self, symbol: str) -> None:
         """Forget a symbol's quote; it becomes unavailable."""
         self._quotes.pop(symbol, None)
+        self.generation += 1
 
     def set_down(self, down: bool = True) -> None:
         self._down = down
+        self.generation += 1
+
+    @property
+    def max_age(self) -> timedelta | None:
+        return self._max_age
 
     def set_max_age(self, seconds: float | None) -> None:
         """Treat quotes older than `seconds` as unavailable; None keeps every quote usable."""
         if seconds is not None and seconds <= 0:
             raise ValueError("a maximum quote age must be positive")
         self._max_age = None if seconds is None else timedelta(seconds=seconds)
+        self.generation = getattr(self, "generation", 0) + 1
 
     def _usable(self, symbol: str) -> Quote | None:
         quote = None if self._down else self._quotes.get(symbol)

@@ -96,6 +96,11 @@ class AccountRepo(_Repo):
                 self._seen(order)
         return self._seen(account)  # type: ignore[no-any-return]
 
+    async def attach(self, account: Account) -> None:
+        if self._store.accounts.get(account.id) is not account:
+            raise ConcurrentUpdate(f"account {account.id} was replaced in the store")
+        await self.get(account.id)
+
     async def list(self, owner_id: str | None = None) -> list[Account]:
         return [
             self._seen(a)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -14,6 +15,7 @@ from domain.trading.positions import Position
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
+RECENT_CHANGES = 64  # symbols remembered by the change log; a reader further behind rebuilds
 
 
 class MissingMark(LookupError):
@@ -36,6 +38,13 @@ class Account:
     peak_equity: Decimal = ZERO
     version: int = 0
     events: list[DomainEvent] = field(default_factory=list, repr=False)
+    # The change log incremental readers follow (domain/risk/book.py): every change of a
+    # position or of the open orders counts one and names the order, or the symbol of a
+    # position; not persisted.
+    change_count: int = field(default=0, repr=False)
+    recent_changes: deque[str | Order] = field(
+        default_factory=lambda: deque(maxlen=RECENT_CHANGES), repr=False
+    )
 
     # -- valuation -------------------------------------------------------------
     def market_value(self, marks: Mapping[str, Decimal]) -> Decimal:
@@ -87,11 +96,13 @@ class Account:
         if order.account_id != self.id:
             raise InvalidFill(f"order {order.id} is not of account {self.id}")
         self.open_orders[order.id] = order
+        self.touch(order)
 
     def release_order(self, order: Order) -> None:
-        """Forget an order once it is terminal."""
+        """Forget an order once it is terminal (its remaining quantity may have moved anyway)."""
         if order.is_terminal:
             self.open_orders.pop(order.id, None)
+        self.touch(order)
 
     def apply_fill(self, fill: Fill, multiplier: Decimal = ONE) -> Decimal:
         """Book an execution: position, cash and day's realized P&L. Returns realized P&L."""
@@ -102,9 +113,15 @@ class Account:
             position = Position(fill.symbol, multiplier=multiplier)
             self.positions[fill.symbol] = position
         realized = position.apply_fill(fill.side, fill.quantity, fill.price)
+        self.touch(fill.symbol)
         self.cash -= fill.signed_quantity * fill.price * position.multiplier + fill.commission
         self.day_realized_pnl += realized - fill.commission
         return realized
+
+    def touch(self, change: str | Order) -> None:
+        """Record that an order, or a symbol's position, changed (call after changing it)."""
+        self.change_count += 1
+        self.recent_changes.append(change)
 
     def observe_equity(self, equity: Decimal) -> None:
         """Raise the peak when equity makes a new high."""

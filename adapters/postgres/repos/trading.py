@@ -287,6 +287,22 @@ class AccountRepo(TrackedRepo):
         row = (await self._uow.execute(select(accounts).where(accounts.c.id == account_id))).first()
         return None if row is None else await self._account(row)
 
+    async def attach(self, account: Account) -> None:
+        """Track a held account and its open orders as loaded, at their current images.
+
+        No read: the version check of the account's UPDATE at commit tells whether the
+        copy was still the stored account (ConcurrentUpdate when it was not).
+        """
+        held = self._uow.tracked(self.kind, (account.id,))
+        if held is not None:
+            if held is not account:
+                raise ConcurrentUpdate(f"account {account.id} is already loaded as another copy")
+            return
+        self._uow.track_loaded(self.kind, (account.id,), account, self)
+        orders_repo = self._uow.orders
+        for order in account.open_orders.values():
+            self._uow.track_loaded(orders_repo.kind, orders_repo.key_of(order), order, orders_repo)
+
     async def list(self, owner_id: str | None = None) -> list[Account]:
         query = select(accounts).order_by(accounts.c.id)
         if owner_id is not None:
