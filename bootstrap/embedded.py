@@ -16,6 +16,7 @@ from application.concurrency import KeyedLocks
 from application.killswitch import KillSwitchConfig, KillSwitchService
 from application.margin import MarginService, MarginWatch
 from application.orders import BrokerRouter, OrderService
+from application.risk_books import RiskBooks
 from application.policies import PolicyCache
 from application.risk import RiskService
 from application.succession import SuccessionScheduler, SuccessionService
@@ -99,7 +100,10 @@ def build_embedded(
     locks = KeyedLocks()
     policies = PolicyCache()
     router = BrokerRouter({"paper": broker, **(brokers or {})})  # type: ignore[dict-item]
-    orders = OrderService(uow_factory, router, market, bus, clock, ids, policies, locks)
+    orders = OrderService(
+        uow_factory, router, market, bus, clock, ids, policies, locks,
+        books=RiskBooks(market, market),
+    )  # fmt: skip
     killswitch = KillSwitchService(
         uow_factory,
         router,

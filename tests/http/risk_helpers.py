@@ -17,6 +17,7 @@ async def hold(harness: Harness, account_id: str, symbol: str, quantity: str, pr
         account = await uow.accounts.get(account_id)
         assert account is not None
         account.positions[symbol] = Position(symbol, D(quantity), D(price))
+        account.touch(symbol)  # changed by hand, not through apply_fill: tell the risk book
         account.cash -= D(quantity) * D(price)
         await uow.accounts.add(account)
         await uow.commit()

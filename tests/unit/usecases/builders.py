@@ -46,6 +46,7 @@ async def hold(
         account = await uow.accounts.get(account_id)
         assert account is not None
         account.positions[symbol] = Position(symbol, quantity, price)
+        account.touch(symbol)  # changed by hand, not through apply_fill: tell the risk book
         account.cash -= quantity * price
         await uow.commit()
     e.broker.seed_position(account_id, symbol, quantity, price)
