@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from functools import lru_cache
 
 from domain.killswitch.state import Scope, TradingState
 from domain.trading.orders import Order, OriginKind
@@ -35,6 +36,7 @@ class SendRefused(Exception):
         self.scope_key = scope_key
 
 
+@lru_cache(maxsize=65_536)
 def order_scopes(account_id: str, origin_kind: OriginKind, origin_id: str) -> tuple[str, ...]:
     """The scope keys an order falls in: global, its account, and its agent if an agent sent it."""
     keys = (Scope.global_().key, Scope.account(account_id).key)
@@ -86,6 +88,30 @@ class HaltLatch:
     def blocks(self, order: Order) -> str | None:
         """The halted scope that stops this order, if any."""
         return self.halted_scope(order_scopes(order.account_id, order.origin.kind, order.origin.id))
+
+    @contextmanager
+    def sending_batch(self, account_id: str) -> Iterator[None]:
+        """Bracket one account's batch of broker submissions: counted in flight throughout.
+
+        Each order of the batch still asks `check` just before its own send, so a halt set
+        mid-batch stops the sends after it; the kill switch waits for the batch to end.
+        """
+        with self._mutex:
+            self._in_flight[account_id] += 1
+        try:
+            yield
+        finally:
+            with self._mutex:
+                self._in_flight[account_id] -= 1
+                if self._in_flight[account_id] <= 0:
+                    del self._in_flight[account_id]
+
+    def check(self, order: Order) -> None:
+        """Raise SendRefused when the order's scope is halted (inside `sending_batch`)."""
+        if self._halted:
+            halted = self.blocks(order)
+            if halted is not None:
+                raise SendRefused(halted)
 
     @contextmanager
     def sending(self, order: Order) -> Iterator[None]:

@@ -322,17 +322,18 @@ class OrderService:
         # The orders were created with the account's broker, in the decisions' transaction.
         broker = self._brokers.named(approved[0].order.broker)
         answers: list[tuple[str, str | BrokerError]] = []
-        for item in approved:
-            try:
-                with self.latch.sending(item.order):
+        with self.latch.sending_batch(account_id):
+            for item in approved:
+                try:
+                    self.latch.check(item.order)
                     ack = await broker.submit(item.order)
-            except SendRefused as refused:
-                halted = BrokerError(BrokerErrorCode.HALTED, str(refused))
-                answers.append((item.order.id, halted))
-            except BrokerError as exc:
-                answers.append((item.order.id, exc))
-            else:
-                answers.append((item.order.id, ack.broker_order_id))
+                except SendRefused as refused:
+                    halted = BrokerError(BrokerErrorCode.HALTED, str(refused))
+                    answers.append((item.order.id, halted))
+                except BrokerError as exc:
+                    answers.append((item.order.id, exc))
+                else:
+                    answers.append((item.order.id, ack.broker_order_id))
         fills = await broker.fills(account_id)
 
         async def book() -> dict[str, Order]:

@@ -17,6 +17,7 @@ import argparse
 import asyncio
 import cProfile
 import io
+import os
 import pstats
 import time
 from collections import Counter
@@ -206,6 +207,8 @@ def print_profile(profile: cProfile.Profile, orders: int) -> None:
     out = io.StringIO()
     stats = pstats.Stats(profile, stream=out).strip_dirs()
     stats.sort_stats(pstats.SortKey.CUMULATIVE).print_stats(15)
+    if os.environ.get("BENCH_TOTTIME"):
+        stats.sort_stats(pstats.SortKey.TIME).print_stats(40)
     print(f"\nWhere a submission's time goes, memory store, {orders:,} orders under cProfile "
           "(top 15 by cumulative time; cProfile itself slows every call):")  # fmt: skip
     print(out.getvalue().strip())

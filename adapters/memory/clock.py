@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import os
+import threading
 import time
-import uuid
 from datetime import UTC, datetime, timedelta
 
 
@@ -51,10 +52,27 @@ class FakeClock:
 
 
 class UuidGenerator:
-    """Random UUID4 hex ids with an optional prefix."""
+    """Random 128-bit ids as 32 hex digits (the size of a UUID4's hex), with an optional prefix.
+
+    The random bytes come from the OS in blocks of 4 KiB (256 ids a system call) instead of
+    one uuid4() per id (~2.5 us); a lock keeps two threads from taking the same slice.
+    """
+
+    _BLOCK = 4096
+
+    def __init__(self) -> None:
+        self._pool = b""
+        self._at = 0
+        self._lock = threading.Lock()
 
     def new(self, prefix: str = "") -> str:
-        return f"{prefix}{uuid.uuid4().hex}"
+        with self._lock:
+            at = self._at
+            if at >= len(self._pool):
+                self._pool = os.urandom(self._BLOCK)
+                at = 0
+            self._at = at + 16
+            return prefix + self._pool[at : at + 16].hex()
 
 
 class SequentialIds:
