@@ -18,7 +18,7 @@ async def effective_state(
     """
     keys = order_scopes(account_id, origin.kind, origin.id)
     try:
-        states = [await uow.trading_states.get(key) for key in keys]
+        states = await uow.trading_states.get_many(keys)
     except Exception:
         return None
     if latch is not None:

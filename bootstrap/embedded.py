@@ -16,9 +16,9 @@ from application.concurrency import KeyedLocks
 from application.killswitch import KillSwitchConfig, KillSwitchService
 from application.margin import MarginService, MarginWatch
 from application.orders import BrokerRouter, OrderService
-from application.risk_books import RiskBooks
 from application.policies import PolicyCache
 from application.risk import RiskService
+from application.risk_books import RiskBooks
 from application.succession import SuccessionScheduler, SuccessionService
 from application.triggers import LossLimitWatch
 from domain.risk.analysis import HeadroomRater

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Protocol
@@ -148,6 +149,10 @@ class TradingStateRepository(Protocol):
     async def add(self, state: ScopeState) -> None: ...
 
     async def get(self, scope_key: str) -> ScopeState | None: ...
+
+    async def get_many(self, scope_keys: Sequence[str]) -> list[ScopeState | None]:
+        """The state of each key, in order (None where absent), in one read."""
+        ...
 
     async def list(self) -> list[ScopeState]: ...
 

@@ -10,7 +10,7 @@ dict's values first (one C-level step) instead of iterating a dict another threa
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
@@ -242,6 +242,10 @@ class TradingStateRepo(_Repo):
 
     async def get(self, scope_key: str) -> ScopeState | None:
         return self._seen(self._store.trading_states.get(scope_key))  # type: ignore[no-any-return]
+
+    async def get_many(self, scope_keys: Sequence[str]) -> list[ScopeState | None]:
+        states = self._store.trading_states
+        return [self._seen(states.get(key)) for key in scope_keys]
 
     async def list(self) -> list[ScopeState]:
         return [self._seen(s) for s in list(self._store.trading_states.values())]

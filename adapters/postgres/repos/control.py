@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -176,6 +176,14 @@ class TradingStateRepo(_RowRepo):
     async def get(self, scope_key: str) -> ScopeState | None:
         found: ScopeState | None = await self._one(trading_states.c.scope_key == scope_key)
         return found
+
+    async def get_many(self, scope_keys: Sequence[str]) -> list[ScopeState | None]:
+        """One statement for the scopes of an order (global, account, agent)."""
+        rows = await self._many(
+            select(trading_states).where(trading_states.c.scope_key.in_(list(scope_keys)))
+        )
+        found = {state.scope.key: state for state in rows}
+        return [found.get(key) for key in scope_keys]
 
     async def list(self) -> list[ScopeState]:
         return await self._many(select(trading_states).order_by(trading_states.c.scope_key))

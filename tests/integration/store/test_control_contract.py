@@ -640,3 +640,26 @@ async def test_beneficiaries_keep_their_order_and_are_replaced_as_a_whole(
     ]
     assert replaced == second
     assert (emptied, unknown) == ([], [])
+
+
+async def test_get_many_answers_each_key_in_order_with_none_for_absent(
+    store: StoreUnderTest,
+) -> None:
+    # Arrange: the account halted, the global scope stored active, no agent scope
+    async with store.uow() as uow:
+        await uow.trading_states.add(ScopeState(Scope.global_()))
+        halted = ScopeState(Scope.account("acc-1"))
+        halted.change(TradingState.HALTED, "u-7", "manual stop", datetime(2026, 3, 2, tzinfo=UTC))
+        await uow.trading_states.add(halted)
+        await uow.commit()
+    keys = [Scope.agent("a-9").key, Scope.account("acc-1").key, Scope.global_().key]
+
+    # Act
+    async with store.uow() as uow:
+        states = await uow.trading_states.get_many(keys)
+        single = await uow.trading_states.get(Scope.global_().key)
+
+    # Assert
+    assert states[0] is None
+    assert states[1] is not None and states[1].state is TradingState.HALTED
+    assert states[2] is single  # the unit of work's one object per scope
