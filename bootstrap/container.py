@@ -203,7 +203,9 @@ class Container(containers.DeclarativeContainer):
     clock = providers.Singleton(SystemClock)
     ids = providers.Singleton(UuidGenerator)
     store_kind = providers.Callable(store_kind, settings)
-    store = providers.Singleton(InMemoryStore)
+    store = providers.Singleton(
+        InMemoryStore, max_orders=providers.Callable(lambda s: s.memory_max_orders, settings)
+    )
     engine = providers.Singleton(sql_engine, settings)
     uow_factory = providers.Selector(
         store_kind,

@@ -168,6 +168,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     gc_threshold_gen0: Annotated[int, msgspec.Meta(ge=1, le=1_000_000)] = 2000
     gc_threshold_gen1: Annotated[int, msgspec.Meta(ge=1, le=1000)] = 10
     gc_threshold_gen2: Annotated[int, msgspec.Meta(ge=1, le=1000)] = 100
+    # The in-memory store (BULWARK_STORE=memory) keeps at most this many orders, fills and
+    # command ids: the oldest finished ones go first (adapters/memory/retention.py).
+    memory_max_orders: Annotated[int, msgspec.Meta(ge=100, le=100_000_000)] = 50_000
     ws_queue_size: PosInt = 1000
     cors_origins: tuple[str, ...] = ()
     demo: bool = False

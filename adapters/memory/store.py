@@ -17,6 +17,7 @@ from functools import cached_property
 from types import TracebackType
 from typing import Any, Self
 
+from adapters.memory import retention
 from adapters.memory.identity import (
     ApiKeyRepo,
     LoginThrottleRepo,
@@ -69,6 +70,9 @@ class InMemoryStore:
     api_keys: dict[str, ApiKey] = field(default_factory=dict)
     workspaces: dict[str, Workspace] = field(default_factory=dict)
     commits: int = 0
+    # Orders, fills and command ids kept at most (oldest finished ones dropped beyond it,
+    # adapters/memory/retention.py); None keeps everything.
+    max_orders: int | None = None
 
 
 class _Repo:
@@ -419,6 +423,8 @@ class InMemoryUnitOfWork:
         self.staged = []
         self.committed = True
         self.store.commits += 1
+        if retention.over(self.store):
+            retention.prune(self.store)
 
     async def rollback(self) -> None:
         self.staged = []
