@@ -6,7 +6,9 @@ submission paid before issue 14 (and still pays with no mark board); (d) the
 incremental risk book + the gate, what a submission pays now: each iteration the
 approved order is tracked, an older open order is closed (a fill or cancel) and one
 mark moves, so every view first recomputes the symbols those changes touched
-(domain/risk/book.py); and (c) the gate on its exact path (the compiled screen
+(domain/risk/book.py); (e) the same when the only change since the last order is that
+order itself (tracked, then filled at once: one symbol, bench_orders' steady state);
+and (c) the gate on its exact path (the compiled screen
 off), the path an order takes when a control breaches.
 Run: `.venv/bin/python -m benchmarks.bench_pretrade [iterations]`.
 """
@@ -160,6 +162,9 @@ def main(iterations: int = 100_000) -> None:
         evaluate(order, snapshot, exact=True)
         exact_ns.append(clock() - t0)
     book_ns = incremental_run(account, instruments, marks, orders, policy, now, iterations)
+    calm_ns = incremental_run(
+        account, instruments, marks, orders, policy, now, iterations, churn=False
+    )
     gc.enable()
     print(
         f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
@@ -179,8 +184,13 @@ def main(iterations: int = 100_000) -> None:
         ("(b) snapshot + gate", full_ns),
         ("(c) gate, exact path", exact_ns),
         ("(d) risk book + gate", book_ns),
+        ("(e) book, calm + gate", calm_ns),
     )
-    targets = {"(a) gate only": 5_000, "(d) risk book + gate": 10_000}
+    targets = {
+        "(a) gate only": 5_000,
+        "(d) risk book + gate": 10_000,
+        "(e) book, calm + gate": 10_000,
+    }
     for label, samples in runs:
         samples.sort()
         p50, p99 = percentile(samples, 0.50), percentile(samples, 0.99)
@@ -205,8 +215,15 @@ def incremental_run(
     policy: Policy,
     now: datetime,
     iterations: int,
+    *,
+    churn: bool = True,
 ) -> list[int]:
-    """(d): per order, refresh what changed, view, decide, track the approved order."""
+    """(d): per order, refresh what changed, view, decide, track the approved order.
+
+    With `churn`, between two orders an older order closes and one mark moves (three
+    symbols to recompute per order); without, only the previous order was tracked (one
+    symbol), as in bench_orders' steady state. (e) is the latter.
+    """
     book = RiskBook(account, instruments)
     flow = OrderFlow()  # the account's, held by the policy cache in the service
     book.pending()
@@ -224,9 +241,10 @@ def incremental_run(
             limit_price=template.limit_price,
         )  # fmt: skip
         symbol = symbols[i % 50]
-        marks[symbol] = marks[symbol] + (D("0.01") if i % 2 else D("-0.01"))
-        book.mark_changed(symbol)  # a quote arrived
-        if len(mine) >= 20:  # an older order of ours filled or was cancelled
+        if churn:
+            marks[symbol] = marks[symbol] + (D("0.01") if i % 2 else D("-0.01"))
+            book.mark_changed(symbol)  # a quote arrived
+        if churn and len(mine) >= 20:  # an older order of ours filled or was cancelled
             old = mine.pop(0)
             old.cancel()
             account.release_order(old)
@@ -241,7 +259,11 @@ def incremental_run(
         samples.append(clock() - t0)
         assert decision.approved, decision.verdicts
         order.accept(f"b{i}")
-        mine.append(order)
+        if churn:
+            mine.append(order)
+        else:  # it fills at once, as bench_orders' market orders do: the same symbol again
+            order.cancel()
+            account.release_order(order)
     for order in mine:
         order.cancel()
         account.release_order(order)

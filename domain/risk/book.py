@@ -339,59 +339,59 @@ class RiskBook:
 
     def _part(self, symbol: str) -> _Part:
         """`symbol`'s share, term by term as build_risk_view computes it."""
-        account = self.account
         instrument = self.instruments.get(symbol)
-        rate = self._rate(instrument, symbol)
-        part = _Part(sector=instrument.sector if instrument is not None else UNCLASSIFIED)
-        position = account.positions.get(symbol)
+        rate = self.initial_rates.get(symbol)
+        if rate is None:
+            rate = self._rate(instrument, symbol)
+        sector = instrument.sector if instrument is not None else UNCLASSIFIED
+        position = self.account.positions.get(symbol)
         qty = position.quantity if position is not None else ZERO
         if qty:
             assert position is not None
             value = qty * self.marks[symbol] * position.multiplier
             notional = abs(value)
-            part.value = value
-            part.notional = notional
-            part.requirement = notional * rate
-            part.sector_notional = notional
+            requirement = notional * rate
             self.positions[symbol] = qty
         else:
-            self.positions.pop(symbol, None)
-        self._orders_part(symbol, instrument, rate, part)
-        return part
-
-    def _orders_part(
-        self, symbol: str, instrument: Instrument | None, rate: Decimal, part: _Part
-    ) -> None:
-        buy_qty = sell_qty = ZERO
+            value = notional = requirement = ZERO
+            if symbol in self.positions:
+                del self.positions[symbol]
+        held = self._orders.get(symbol)
+        if not held:
+            self._no_orders(symbol)
+            return _Part(value, notional, requirement, sector, notional)
+        open_gross = open_net = buy_qty = sell_qty = ZERO
+        count = 0
         best_bid: Decimal | None = None
         best_ask: Decimal | None = None
         market_buy = market_sell = False
         multiplier = instrument.multiplier if instrument is not None else ONE
-        held = self._orders.get(symbol)
-        for order in held.values() if held else ():
+        mark = self.marks.get(symbol)
+        for order in held.values():
             remaining = order.remaining_quantity
             if remaining <= ZERO:
                 continue
-            mark = self.marks[symbol]
+            if mark is None:
+                raise KeyError(symbol)  # as build_risk_view: an open order needs a mark
+            order_type = order.order_type
             price = order.limit_price or mark
-            if order.side is _SELL and order.order_type is _LIMIT and price < mark:
+            if order.side is _SELL and order_type is _LIMIT and price < mark:
                 price = mark  # value a marketable sell limit at the market, not its limit
-            notional = remaining * price * multiplier
-            part.open_gross += notional
-            part.open_count += 1
-            part.requirement += notional * rate
-            part.sector_notional += notional
-            limit = order.limit_price if order.order_type is _LIMIT else None
+            order_notional = remaining * price * multiplier
+            open_gross += order_notional
+            count += 1
+            requirement += order_notional * rate
+            limit = order.limit_price if order_type is _LIMIT else None
             if order.side is _BUY:
-                part.open_net += notional
+                open_net += order_notional
                 buy_qty += remaining
-                market_buy = market_buy or order.order_type is _MARKET
+                market_buy = market_buy or order_type is _MARKET
                 if limit is not None and (best_bid is None or limit > best_bid):
                     best_bid = limit
             else:
-                part.open_net -= notional
+                open_net -= order_notional
                 sell_qty += remaining
-                market_sell = market_sell or order.order_type is _MARKET
+                market_sell = market_sell or order_type is _MARKET
                 if limit is not None and (best_ask is None or limit < best_ask):
                     best_ask = limit
         _put(self.open_buy_qty, symbol, buy_qty or None)
@@ -400,6 +400,16 @@ class RiskBook:
         _put(self.best_own_ask, symbol, best_ask)
         _flag(self.own_market_buys, symbol, market_buy)
         _flag(self.own_market_sells, symbol, market_sell)
+        return _Part(
+            value, notional, requirement, sector, notional + open_gross, open_gross, open_net, count
+        )
+
+    def _no_orders(self, symbol: str) -> None:
+        for table in (self.open_buy_qty, self.open_sell_qty, self.best_own_bid, self.best_own_ask):
+            if symbol in table:
+                del table[symbol]
+        self.own_market_buys.discard(symbol)
+        self.own_market_sells.discard(symbol)
 
     def _rate(self, instrument: Instrument | None, symbol: str) -> Decimal:
         rate = self.initial_rates.get(symbol)
