@@ -40,13 +40,14 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import sqlite3
 import threading
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, create_engine, event
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlalchemy.pool import StaticPool
 
@@ -314,7 +315,16 @@ class SqliteGroupWriter:
             if self._conn is None:
                 self._conn = self._sync.connect()
             conn = self._conn
-            sql = conn.exec_driver_sql
+            raw = conn.connection.dbapi_connection
+
+            def sql(statement: str) -> None:
+                # Transaction control straight to sqlite3: SQLAlchemy adds nothing here
+                # but its per-statement cost; its errors are wrapped as its own would be.
+                try:
+                    raw.execute(statement)  # type: ignore[union-attr]
+                except sqlite3.Error as exc:
+                    raise OperationalError(statement, None, exc) from exc
+
             shim = _SyncConnection(conn)
             outcomes: list[Outcome] = [None] * len(plans)
             alone = len(plans) == 1
