@@ -21,7 +21,14 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from adapters.postgres.engine import guarded, single_writer
-from adapters.postgres.group_commit import Plan, Step, committer_for, groups_commits, unit_error
+from adapters.postgres.group_commit import (
+    Bulk,
+    Plan,
+    Step,
+    committer_for,
+    groups_commits,
+    unit_error,
+)
 from adapters.postgres.outbox import OutboxWriter
 from adapters.postgres.repos.base import insert_ignore_many
 from domain.errors import StoreUnavailable
@@ -245,7 +252,7 @@ class SqlUnitOfWork:
         if pending is None:
             rows: list[dict[str, Any]] = []
             pending = self._inserts[table] = rows
-            self._staged.append(lambda conn: insert_ignore_many(conn, table, rows))
+            self._staged.append(Bulk(("insert_ignore", table), rows, _inserter(table)))
         pending.append(row)
 
     # -- the transaction ----------------------------------------------------------
@@ -328,10 +335,10 @@ class SqlUnitOfWork:
             tracker = items[0][0].tracker
             if run_key[1] == "insert":
                 rows = [after for _, after in items]
-                steps.append(lambda conn: tracker.insert_many(conn, rows))  # type: ignore[attr-defined]
+                steps.append(Bulk(run_key, rows, tracker.insert_many))  # type: ignore[attr-defined]
             else:
                 changes = [(e.obj, e.snapshot, after) for e, after in items]
-                steps.append(lambda conn: tracker.update_many(conn, changes))  # type: ignore[attr-defined]
+                steps.append(Bulk(run_key, changes, tracker.update_many))  # type: ignore[attr-defined]
             written.extend(items)
             run.clear()
 
@@ -363,8 +370,7 @@ class SqlUnitOfWork:
         close_run()
         steps.extend(self._staged)
         if events:
-            outbox = self._outbox
-            steps.append(lambda conn: outbox.write(conn, events))
+            steps.append(Bulk(("outbox", self._outbox), events, self._outbox.write))
         return Plan(steps, versions), written
 
     async def rollback(self) -> None:
@@ -375,6 +381,10 @@ class SqlUnitOfWork:
     def collect_events(self) -> list[DomainEvent]:
         """Always empty: committed events are in the outbox, and the relay publishes them."""
         return []
+
+
+def _inserter(table: Table) -> Callable[[Any, list[Any]], Awaitable[None]]:
+    return lambda conn, rows: insert_ignore_many(conn, table, rows)
 
 
 def _write(entry: _Entry, after: Any) -> Step:

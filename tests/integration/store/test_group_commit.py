@@ -241,3 +241,26 @@ async def test_a_commit_on_an_idle_writer_does_not_wait_for_company(sql: StoreUn
 
     assert committer.groups - groups_before == 1
     assert "alone-0" in await _stored_accounts(sql)
+
+
+async def test_a_group_writes_the_rows_of_all_its_units_in_shared_statements(
+    sql: StoreUnderTest,
+) -> None:
+    units = await _opened(sql, 8, "bulk")
+    statements: list[str] = []
+
+    def on_statement(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        statements.append(" ".join(statement.split()[:3]).upper())
+
+    event.listen(Engine, "before_cursor_execute", on_statement)
+    try:
+        await asyncio.gather(*(uow.commit() for uow in units))
+    finally:
+        event.remove(Engine, "before_cursor_execute", on_statement)
+    await _close(units)
+
+    assert statements.count("INSERT INTO ORDERS") == 1
+    assert statements.count("INSERT INTO OUTBOX") == 1
+    assert statements.count("INSERT INTO ACCOUNTS") == 8  # each its own (an upsert each)
+    async with sql.uow() as uow:
+        assert len([o for o in await uow.orders.list(limit=50) if o.id.startswith("ord-bulk")]) == 8
