@@ -358,6 +358,9 @@ class SqlUnitOfWork:
                 if key is not None:
                     run_key = key
                     run.append((entry, after))
+                elif hasattr(entry.tracker, "write_steps"):  # a row and its parts (an account)
+                    steps.extend(entry.tracker.write_steps(entry.obj, entry.snapshot, after))
+                    written.append((entry, after))
                 else:
                     steps.append(_write(entry, after))
                     written.append((entry, after))
