@@ -1,10 +1,16 @@
 """The SQL unit of work: an identity map with change tracking, staged writes and the outbox.
 
-Reads run at once. Writes wait for `commit()`, which applies them in one transaction:
-first every tracked aggregate whose row image changed since it was loaded (in the order
-they were first seen), then the staged statements (appends, deletes), then the domain
-events those aggregates recorded, into the outbox. So, as with the in-memory twin,
-nothing added is visible before commit and leaving without commit keeps nothing.
+Reads run at once, on a connection of the unit's own. Writes wait for `commit()`, which
+turns them into a plan, in order: first every tracked aggregate whose row image changed
+since it was loaded (in the order they were first seen), then the staged statements
+(appends, deletes), then the domain events those aggregates recorded, into the outbox.
+The plan is committed by the engine's group committer (adapters/postgres/group_commit.py),
+with the plans of other units that commit at the same time, in one transaction, each unit
+still committing or failing on its own; `commit()` returns only after COMMIT. So, as with
+the in-memory twin, nothing added is visible before commit and leaving without commit keeps
+nothing. The reads' connection goes back to the pool before a commit waits for its group.
+On PostgreSQL it reads in autocommit (no BEGIN, no ROLLBACK round trips: a unit's writes
+are never on it); an in-memory SQLite database commits on the unit's own connection.
 Connection failures surface as domain.errors.StoreUnavailable.
 """
 
@@ -271,14 +277,21 @@ class SqlUnitOfWork:
             if not self.committed:
                 await self.rollback()
         finally:
-            conn, self._conn = self._conn, None
-            if conn is not None:
-                await conn.close()
+            await self._release()
+
+    async def _release(self) -> None:
+        conn, self._conn = self._conn, None
+        if conn is not None:
+            await conn.close()
 
     async def commit(self) -> None:
         plan, written = self._plan()
         try:
             if groups_commits(self.engine):
+                # The reads are done: their connection goes back to the pool before the
+                # wait, so units waiting for a group never hold the connections its writer
+                # needs (with more units in flight than the pool has, they would deadlock).
+                await self._release()
                 await committer_for(self.engine).commit(plan)
             else:
                 await self._commit_alone(plan)

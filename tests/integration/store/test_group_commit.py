@@ -14,6 +14,7 @@ from sqlalchemy import event, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from adapters.postgres.engine import PoolSettings, make_engine
 from adapters.postgres.group_commit import committer_for
 from adapters.postgres.outbox import OutboxWriter
 from adapters.postgres.tables.trading import accounts
@@ -264,3 +265,30 @@ async def test_a_group_writes_the_rows_of_all_its_units_in_shared_statements(
     assert statements.count("INSERT INTO ACCOUNTS") == 8  # each its own (an upsert each)
     async with sql.uow() as uow:
         assert len([o for o in await uow.orders.list(limit=50) if o.id.startswith("ord-bulk")]) == 8
+
+
+async def test_units_waiting_for_a_group_hold_no_connection_its_writer_needs(
+    sql: StoreUnderTest,
+) -> None:
+    # One pooled connection (PostgreSQL; SQLite's writer has its own): each unit reads
+    # on it, then waits for a group whose writer needs a connection from the same pool.
+    engine = make_engine(str(sql.engine.url.render_as_string(hide_password=False)), ONE)
+    try:
+        async with SqlUnitOfWork(engine) as uow:
+            await uow.accounts.add(_account("pooled"))
+            await uow.commit()
+
+        async def read_then_write(n: int) -> None:
+            async with SqlUnitOfWork(engine) as uow:
+                await uow.accounts.get("pooled")
+                await uow.accounts.add(_account(f"pooled-{n}"))
+                await uow.commit()
+
+        await asyncio.wait_for(asyncio.gather(*(read_then_write(n) for n in range(4))), 20)
+
+        assert {f"pooled-{n}" for n in range(4)} <= set(await _stored_accounts(sql))
+    finally:
+        await engine.dispose()
+
+
+ONE = PoolSettings(size=1, max_overflow=0, timeout_seconds=2.0)
