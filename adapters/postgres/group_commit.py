@@ -444,6 +444,16 @@ class SqliteGroupWriter:
             self._sync.dispose()
 
 
+def _writers(engine: AsyncEngine) -> int:
+    """POSTGRES_WRITERS, or fewer when the pool is small: at most half of its connections."""
+    pool = engine.sync_engine.pool
+    size = getattr(pool, "size", None)
+    if not callable(size):
+        return POSTGRES_WRITERS  # no fixed limit (NullPool)
+    limit = int(size()) + max(0, int(getattr(pool, "_max_overflow", 0)))
+    return max(1, min(POSTGRES_WRITERS, limit // 2))
+
+
 def groups_commits(engine: AsyncEngine) -> bool:
     """Whether commits on `engine` go through a group committer.
 
@@ -487,7 +497,7 @@ def committer_for(engine: AsyncEngine) -> GroupCommitter:
                 return not holder[0].queued
 
             runners: list[Runner] = [
-                PostgresGroupRunner(engine, idle) for _ in range(POSTGRES_WRITERS)
+                PostgresGroupRunner(engine, idle) for _ in range(_writers(engine))
             ]
             committer = GroupCommitter(runners, loop)
             holder.append(committer)
