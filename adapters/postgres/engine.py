@@ -13,7 +13,9 @@ from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import NullPool
+from sqlalchemy.util.concurrency import await_
 
+from adapters.postgres.sqlite_hops import one_hop
 from domain.errors import StoreUnavailable
 
 T = TypeVar("T")
@@ -57,13 +59,13 @@ def make_engine(url: str, pool: PoolSettings | None = None) -> AsyncEngine:
     if pool.null_pool:
         engine = create_async_engine(url, poolclass=NullPool)
         if is_sqlite(url):
-            event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+            _sqlite_events(engine)
         return engine
     if is_sqlite(url):
         engine = create_async_engine(url, pool_size=5, max_overflow=5, pool_timeout=30)
-        event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+        _sqlite_events(engine)
         return engine
-    return create_async_engine(
+    engine = create_async_engine(
         url,
         pool_size=pool.size,
         max_overflow=pool.max_overflow,
@@ -75,9 +77,32 @@ def make_engine(url: str, pool: PoolSettings | None = None) -> AsyncEngine:
             "server_settings": {"statement_timeout": str(pool.statement_timeout_ms)},
         },
     )
+    if engine.dialect.driver == "asyncpg":
+        engine.sync_engine.dialect.do_ping = _one_trip_ping  # type: ignore[method-assign]
+    return engine
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+def _one_trip_ping(dbapi_connection: Any) -> bool:
+    """The pool's pre-ping in one round trip, not SQLAlchemy's three (BEGIN, `;`, ROLLBACK).
+
+    SQLAlchemy wraps asyncpg's ping in a transaction for PgBouncer in transaction mode;
+    Bulwark talks to PostgreSQL directly, and every unit of work that reads checks out a
+    connection, so the two extra round trips were paid per unit of work.
+    """
+    try:
+        await_(dbapi_connection.driver_connection.fetchrow(";"))
+    except Exception as error:
+        dbapi_connection._handle_exception(error)
+    return True
+
+
+def _sqlite_events(engine: AsyncEngine) -> None:
+    event.listen(engine.sync_engine, "connect", sqlite_pragmas)
+    if engine.dialect.driver == "aiosqlite":
+        event.listen(engine.sync_engine, "connect", one_hop)
+
+
+def sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # WAL lets readers run beside the writer; busy_timeout queues writers instead of failing.
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")

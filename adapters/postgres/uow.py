@@ -1,10 +1,16 @@
 """The SQL unit of work: an identity map with change tracking, staged writes and the outbox.
 
-Reads run at once. Writes wait for `commit()`, which applies them in one transaction:
-first every tracked aggregate whose row image changed since it was loaded (in the order
-they were first seen), then the staged statements (appends, deletes), then the domain
-events those aggregates recorded, into the outbox. So, as with the in-memory twin,
-nothing added is visible before commit and leaving without commit keeps nothing.
+Reads run at once, on a connection of the unit's own. Writes wait for `commit()`, which
+turns them into a plan, in order: first every tracked aggregate whose row image changed
+since it was loaded (in the order they were first seen), then the staged statements
+(appends, deletes), then the domain events those aggregates recorded, into the outbox.
+The plan is committed by the engine's group committer (adapters/postgres/group_commit.py),
+with the plans of other units that commit at the same time, in one transaction, each unit
+still committing or failing on its own; `commit()` returns only after COMMIT. So, as with
+the in-memory twin, nothing added is visible before commit and leaving without commit keeps
+nothing. The reads' connection goes back to the pool before a commit waits for its group.
+On PostgreSQL it reads in autocommit (no BEGIN, no ROLLBACK round trips: a unit's writes
+are never on it); an in-memory SQLite database commits on the unit's own connection.
 Connection failures surface as domain.errors.StoreUnavailable.
 """
 
@@ -21,9 +27,17 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from adapters.postgres.engine import guarded, single_writer
+from adapters.postgres.group_commit import (
+    Bulk,
+    Plan,
+    Step,
+    committer_for,
+    groups_commits,
+    unit_error,
+)
 from adapters.postgres.outbox import OutboxWriter
 from adapters.postgres.repos.base import insert_ignore_many
-from domain.errors import ConcurrentUpdate, StoreUnavailable
+from domain.errors import StoreUnavailable
 from domain.events import DomainEvent
 
 if TYPE_CHECKING:
@@ -197,7 +211,12 @@ class SqlUnitOfWork:
     async def connection(self) -> AsyncConnection:
         if self._conn is None:
             try:
-                self._conn = await guarded(self.engine.connect)
+                conn = await guarded(self.engine.connect)
+                if self.engine.dialect.name == "postgresql" and groups_commits(self.engine):
+                    # Reads only (writes go through the group committer): no BEGIN before
+                    # the first read, no ROLLBACK when the connection goes back to the pool.
+                    conn = await conn.execution_options(isolation_level="AUTOCOMMIT")
+                self._conn = conn
             except DBAPIError as exc:  # any failure to obtain a connection is an outage
                 raise StoreUnavailable("the database is unavailable") from exc
         return self._conn
@@ -239,7 +258,7 @@ class SqlUnitOfWork:
         if pending is None:
             rows: list[dict[str, Any]] = []
             pending = self._inserts[table] = rows
-            self._staged.append(lambda conn: insert_ignore_many(conn, table, rows))
+            self._staged.append(Bulk(("insert_ignore", table), rows, _inserter(table)))
         pending.append(row)
 
     # -- the transaction ----------------------------------------------------------
@@ -258,76 +277,26 @@ class SqlUnitOfWork:
             if not self.committed:
                 await self.rollback()
         finally:
-            conn, self._conn = self._conn, None
-            if conn is not None:
-                await conn.close()
+            await self._release()
+
+    async def _release(self) -> None:
+        conn, self._conn = self._conn, None
+        if conn is not None:
+            await conn.close()
 
     async def commit(self) -> None:
-        conn = await self.connection()
+        plan, written = self._plan()
         try:
-            async with single_writer(self.engine):
-                await guarded(lambda: self._flush(conn))
-        except IntegrityError as exc:
-            # Use cases check uniqueness before writing; a violation at commit means a
-            # concurrent writer got there first (an idempotency key, a command id): retry.
-            raise ConcurrentUpdate("a concurrent write got there first") from exc
-        self._staged, self._inserts = [], {}
-        self.committed = True
-
-    async def _flush(self, conn: AsyncConnection) -> None:
-        events: list[DomainEvent] = []
-        written: list[tuple[_Entry, Any]] = []
-        # Writes of one kind that can go in one statement wait here until another kind comes:
-        # new objects of a tracker with `insert_many`, and updates of the same columns of a
-        # tracker with `update_many` (a batch of order decisions and of broker answers).
-        run: list[tuple[_Entry, Any]] = []
-        run_key: tuple[Any, ...] = ()
-
-        async def write_run() -> None:
-            if not run:
-                return
-            tracker = run[0][0].tracker
-            if run_key[1] == "insert":
-                await tracker.insert_many(conn, [after for _, after in run])  # type: ignore[attr-defined]
+            if groups_commits(self.engine):
+                # The reads are done: their connection goes back to the pool before the
+                # wait, so units waiting for a group never hold the connections its writer
+                # needs (with more units in flight than the pool has, they would deadlock).
+                await self._release()
+                await committer_for(self.engine).commit(plan)
             else:
-                await tracker.update_many(  # type: ignore[attr-defined]
-                    conn, [(e.obj, e.snapshot, after) for e, after in run]
-                )
-            written.extend(run)
-            run.clear()
-
-        try:
-            for entry in list(self._identity.values()):
-                after = entry.tracker.dump(entry.obj)
-                if after == entry.snapshot:
-                    key: tuple[Any, ...] | None = None
-                elif entry.snapshot is None:
-                    bulk = hasattr(entry.tracker, "insert_many")
-                    key = (type(entry.tracker), "insert") if bulk else None
-                else:
-                    bulk = hasattr(entry.tracker, "update_many")
-                    changed = frozenset(k for k, v in after.items() if entry.snapshot.get(k) != v)
-                    key = (type(entry.tracker), "update", changed) if bulk else None
-                if after != entry.snapshot:
-                    if run and key != run_key:
-                        await write_run()
-                    if key is not None:
-                        run_key = key
-                        run.append((entry, after))
-                    else:
-                        await entry.tracker.write(conn, entry.obj, entry.snapshot, after)
-                        written.append((entry, after))
-                pending = getattr(entry.obj, "events", None)
-                if pending:
-                    events.extend(pending)
-            await write_run()
-            for op in self._staged:
-                await op(conn)
-            if events:
-                await self._outbox.write(conn, events)
-            await conn.commit()
+                await self._commit_alone(plan)
         except BaseException:
-            await conn.rollback()
+            plan.restore()
             raise
         for entry, after in written:
             entry.snapshot = after
@@ -335,6 +304,90 @@ class SqlUnitOfWork:
             pending = getattr(entry.obj, "events", None)
             if pending:
                 pending.clear()
+        self._staged, self._inserts = [], {}
+        self.committed = True
+
+    async def _commit_alone(self, plan: Plan) -> None:
+        """A transaction of its own on this unit's connection (an in-memory SQLite)."""
+        conn = await self.connection()
+
+        async def run() -> None:
+            try:
+                await plan.apply(conn)
+                await conn.commit()
+            except BaseException:
+                await conn.rollback()
+                raise
+
+        try:
+            async with single_writer(self.engine):
+                await guarded(run)
+        except IntegrityError as exc:
+            raise unit_error(exc) from exc
+
+    def _plan(self) -> tuple[Plan, list[tuple[_Entry, Any]]]:
+        """The statements this commit runs, in order, built now (nothing is sent yet).
+
+        First every tracked object whose image changed (in the order first seen), then the
+        staged writes, then the outbox rows of the events those objects recorded. Writes of
+        one kind that fit one statement are put together: new objects of a tracker with
+        `insert_many`, updates of the same columns of a tracker with `update_many` (a
+        batch of order decisions and of broker answers).
+        """
+        steps: list[Step] = []
+        written: list[tuple[_Entry, Any]] = []
+        events: list[DomainEvent] = []
+        versions: list[tuple[Any, int]] = []
+        run: list[tuple[_Entry, Any]] = []
+        run_key: tuple[Any, ...] = ()
+
+        def close_run() -> None:
+            if not run:
+                return
+            items = list(run)
+            tracker = items[0][0].tracker
+            if run_key[1] == "insert":
+                rows = [after for _, after in items]
+                steps.append(Bulk(run_key, rows, tracker.insert_many))  # type: ignore[attr-defined]
+            else:
+                changes = [(e.obj, e.snapshot, after) for e, after in items]
+                steps.append(Bulk(run_key, changes, tracker.update_many))  # type: ignore[attr-defined]
+            written.extend(items)
+            run.clear()
+
+        for entry in list(self._identity.values()):
+            after = entry.tracker.dump(entry.obj)
+            if after != entry.snapshot:
+                key: tuple[Any, ...] | None
+                if entry.snapshot is None:
+                    bulk = hasattr(entry.tracker, "insert_many")
+                    key = (type(entry.tracker), "insert") if bulk else None
+                else:
+                    bulk = hasattr(entry.tracker, "update_many")
+                    changed = frozenset(k for k, v in after.items() if entry.snapshot.get(k) != v)
+                    key = (type(entry.tracker), "update", changed) if bulk else None
+                if run and key != run_key:
+                    close_run()
+                if key is not None:
+                    run_key = key
+                    run.append((entry, after))
+                elif hasattr(entry.tracker, "write_steps"):  # a row and its parts (an account)
+                    steps.extend(entry.tracker.write_steps(entry.obj, entry.snapshot, after))
+                    written.append((entry, after))
+                else:
+                    steps.append(_write(entry, after))
+                    written.append((entry, after))
+                version = getattr(entry.obj, "version", None)
+                if type(version) is int:
+                    versions.append((entry.obj, version))
+            pending = getattr(entry.obj, "events", None)
+            if pending:
+                events.extend(pending)
+        close_run()
+        steps.extend(self._staged)
+        if events:
+            steps.append(Bulk(("outbox", self._outbox), events, self._outbox.write))
+        return Plan(steps, versions), written
 
     async def rollback(self) -> None:
         self._staged, self._inserts = [], {}
@@ -344,6 +397,15 @@ class SqlUnitOfWork:
     def collect_events(self) -> list[DomainEvent]:
         """Always empty: committed events are in the outbox, and the relay publishes them."""
         return []
+
+
+def _inserter(table: Table) -> Callable[[Any, list[Any]], Awaitable[None]]:
+    return lambda conn, rows: insert_ignore_many(conn, table, rows)
+
+
+def _write(entry: _Entry, after: Any) -> Step:
+    before = entry.snapshot
+    return lambda conn: entry.tracker.write(conn, entry.obj, before, after)
 
 
 def unit_of_work_factory(

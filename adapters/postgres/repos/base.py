@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Hashable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -13,10 +14,30 @@ if TYPE_CHECKING:
     from adapters.postgres.uow import SqlUnitOfWork
 
 
-def _insert(conn: AsyncConnection, table: Table, row: Mapping[str, Any]) -> Any:
+def _dialect_insert(dialect: str) -> Any:
     """The dialect's INSERT, which has ON CONFLICT on both PostgreSQL and SQLite."""
-    dialect_insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
-    return dialect_insert(table).values(dict(row))
+    return postgresql.insert if dialect == "postgresql" else sqlite.insert
+
+
+@functools.lru_cache(maxsize=512)
+def _upsert_statement(
+    dialect: str, table: Table, columns: tuple[str, ...], keys: tuple[str, ...]
+) -> Any:
+    """INSERT ... ON CONFLICT (keys) DO UPDATE the other columns, built once per shape.
+
+    Building it costs more than running it (`excluded` proxies every column of the table:
+    ~0.5 ms for the orders table, measured); the rows come as parameters.
+    """
+    statement = _dialect_insert(dialect)(table)
+    changes = {name: statement.excluded[name] for name in columns if name not in keys}
+    if changes:
+        return statement.on_conflict_do_update(index_elements=list(keys), set_=changes)
+    return statement.on_conflict_do_nothing(index_elements=list(keys))
+
+
+@functools.lru_cache(maxsize=512)
+def _insert_ignore_statement(dialect: str, table: Table) -> Any:
+    return _dialect_insert(dialect)(table).on_conflict_do_nothing()
 
 
 async def upsert(
@@ -26,13 +47,8 @@ async def upsert(
     keys: Sequence[str],
 ) -> None:
     """INSERT, or UPDATE the non-key columns when a row with the same keys exists."""
-    statement = _insert(conn, table, row)
-    changes = {name: statement.excluded[name] for name in row if name not in keys}
-    if changes:
-        statement = statement.on_conflict_do_update(index_elements=list(keys), set_=changes)
-    else:
-        statement = statement.on_conflict_do_nothing(index_elements=list(keys))
-    await conn.execute(statement)
+    statement = _upsert_statement(conn.dialect.name, table, tuple(row), tuple(keys))
+    await conn.execute(statement, dict(row))
 
 
 async def upsert_many(
@@ -44,17 +60,13 @@ async def upsert_many(
     """`upsert` for rows of the same columns, in one executemany (multi-row VALUES)."""
     if not rows:
         return
-    statement = type(_insert(conn, table, {}))(table)
-    changes = {name: statement.excluded[name] for name in rows[0] if name not in keys}
-    await conn.execute(
-        statement.on_conflict_do_update(index_elements=list(keys), set_=changes),
-        [dict(r) for r in rows],
-    )
+    statement = _upsert_statement(conn.dialect.name, table, tuple(rows[0]), tuple(keys))
+    await conn.execute(statement, [dict(r) for r in rows])
 
 
 async def insert_ignore(conn: AsyncConnection, table: Table, row: Mapping[str, Any]) -> None:
     """INSERT unless a row with the same primary key exists (append-only idempotence)."""
-    await conn.execute(_insert(conn, table, row).on_conflict_do_nothing())
+    await conn.execute(_insert_ignore_statement(conn.dialect.name, table), dict(row))
 
 
 async def insert_ignore_many(
@@ -62,7 +74,7 @@ async def insert_ignore_many(
 ) -> None:
     """`insert_ignore` for rows of the same columns, in one executemany."""
     if rows:
-        statement = type(_insert(conn, table, {}))(table).on_conflict_do_nothing()
+        statement = _insert_ignore_statement(conn.dialect.name, table)
         await conn.execute(statement, [dict(r) for r in rows])
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Hashable
 from datetime import datetime
 from typing import Any
@@ -9,6 +10,7 @@ from typing import Any
 from sqlalchemy import and_, bindparam, delete, desc, func, insert, literal, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from adapters.postgres.group_commit import Bulk, Step
 from adapters.postgres.repos.base import (
     SqlRepo,
     TrackedRepo,
@@ -212,6 +214,25 @@ class OrderRepo(TrackedRepo):
         return await self._many(query.order_by(desc(created), desc(orders.c.id)).limit(limit))
 
 
+async def _upsert_positions(conn: AsyncConnection, rows: list[dict[str, Any]]) -> None:
+    await upsert_many(conn, positions, rows, ("account_id", "symbol"))
+
+
+@functools.lru_cache(maxsize=8)
+def _version_checked_update(columns: tuple[str, ...]) -> Any:
+    """UPDATE accounts ... WHERE id and version match, version + 1; built once per shape."""
+    return (
+        update(accounts)
+        .where(accounts.c.id == bindparam("b_id"), accounts.c.version == bindparam("b_version"))
+        .values(
+            {
+                **{name: bindparam(f"v_{name}") for name in columns},
+                "version": accounts.c.version + 1,
+            }
+        )
+    )
+
+
 class AccountRepo(TrackedRepo):
     """Accounts with their positions; updates are checked against the loaded `version`."""
 
@@ -251,31 +272,44 @@ class AccountRepo(TrackedRepo):
         return {"row": row, "positions": held, "open": frozenset(a.open_orders)}
 
     async def write(self, conn: AsyncConnection, obj: Any, before: Any, after: Any) -> None:
+        for step in self.write_steps(obj, before, after):
+            await step(conn)
+
+    def write_steps(self, obj: Any, before: Any, after: Any) -> list[Step]:
+        """The account's row (version-checked), then its positions' changes.
+
+        The positions' upserts are a Bulk step: a group commit writes those of all its
+        units in one statement (the row they belong to is written before, by the first step).
+        """
         account: Account = obj
-        if before is None:
-            await upsert(conn, accounts, {**after["row"], "version": account.version}, self.keys)
-            old_positions: dict[str, Any] = {}
-        else:
-            result = await conn.execute(
-                update(accounts)
-                .where(accounts.c.id == account.id, accounts.c.version == account.version)
-                .values(**after["row"], version=account.version + 1)
-            )
-            if result.rowcount != 1:
-                raise ConcurrentUpdate(f"account {account.id} was changed by someone else")
-            account.version += 1
-            old_positions = before["positions"]
+        steps: list[Step] = [lambda conn: self._write_row(conn, account, before, after)]
+        old_positions: dict[str, Any] = {} if before is None else before["positions"]
         new_positions = after["positions"]
-        for symbol, row in new_positions.items():
-            if old_positions.get(symbol) != row:
-                await upsert(conn, positions, row, ("account_id", "symbol"))
+        changed = [row for symbol, row in new_positions.items() if old_positions.get(symbol) != row]
+        if changed:
+            steps.append(Bulk(("positions", "upsert"), changed, _upsert_positions))
         gone = [s for s in old_positions if s not in new_positions]
         if gone:
-            await conn.execute(
-                delete(positions).where(
-                    positions.c.account_id == account.id, positions.c.symbol.in_(gone)
-                )
+            statement = delete(positions).where(
+                positions.c.account_id == account.id, positions.c.symbol.in_(gone)
             )
+            steps.append(lambda conn: conn.execute(statement))
+        return steps
+
+    async def _write_row(
+        self, conn: AsyncConnection, account: Account, before: Any, after: Any
+    ) -> None:
+        if before is None:
+            await upsert(conn, accounts, {**after["row"], "version": account.version}, self.keys)
+            return
+        values = {f"v_{k}": v for k, v in after["row"].items()}
+        result = await conn.execute(
+            _version_checked_update(tuple(after["row"])),
+            {**values, "b_id": account.id, "b_version": account.version},
+        )
+        if result.rowcount != 1:
+            raise ConcurrentUpdate(f"account {account.id} was changed by someone else")
+        account.version += 1
 
     async def add(self, account: Account) -> None:
         self._add(account)

@@ -1,0 +1,505 @@
+"""Group commit: units of work that commit while a flush runs are written in one transaction.
+
+Why: each transaction costs a durable COMMIT (an fsync on PostgreSQL, a WAL append and,
+on SQLite, a hop to the database's thread per statement), and the order path commits
+twice per account batch (decisions, then the broker's answers). Sixteen accounts deciding
+at once paid sixteen commits; here they pay one.
+
+How a commit travels:
+- `SqlUnitOfWork.commit()` turns its changes into a `Plan` (the statements to run, built on
+  the event loop, so a bug in a unit's own objects fails that unit before anything is sent)
+  and hands it to the `GroupCommitter` of its engine and event loop.
+- No idle waits: a commit that finds the writer idle starts a flush at once (on the next
+  loop turn, so the commits made in the same turn join it). Commits arriving while a flush
+  runs queue up and form the next group, at most `max_group` units; no timer anywhere.
+- Isolation per unit inside the group: on SQLite a SAVEPOINT each (free: the whole group
+  runs in one call on the writer's thread); on PostgreSQL, where every statement is a
+  network round trip, no savepoints: a unit that fails aborts the transaction, which is
+  rolled back and run again without it (the version numbers the failed try bumped are
+  put back first). Either way one unit's ConcurrentUpdate or IntegrityError fails only
+  that unit (raised to its caller as ConcurrentUpdate, which retries) and the others commit.
+- Nothing is acknowledged before COMMIT returned: each caller's future is resolved after it.
+  An outage (StoreUnavailable) fails the whole group. A caller cancelled while its group is
+  in flight may still be committed, as a cancelled COMMIT could be before.
+
+Isolation across units, and why every SqlUnitOfWork may join a group: a unit's reads run on
+its own connection before its commit, its writes later on the writer's. That is what the
+store already gave: on PostgreSQL (READ COMMITTED) every read statement saw its own
+snapshot, and on SQLite the driver opened the write transaction only at the first write,
+so reads ran outside it. No repository reads inside its writes or locks rows it read
+(SELECT ... FOR UPDATE is used only by the outbox relay, which has its own transaction);
+read-modify-write of an aggregate is guarded by the account's version check (AccountRepo)
+or by the per-account lock the use cases hold, as before.
+
+SQLite: the whole group in ONE hop (see `SqliteGroupWriter`): a dedicated writer thread
+with a plain (pysqlite) connection of its own, `BEGIN IMMEDIATE`, the statements, COMMIT.
+Readers stay on the aiosqlite pool (WAL lets them read beside the writer).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import sqlite3
+import threading
+from collections.abc import Awaitable, Callable, Coroutine
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, create_engine, event
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.pool import StaticPool
+
+from adapters.postgres.engine import (
+    guarded,
+    is_sqlite,
+    is_unavailable,
+    single_writer,
+    sqlite_pragmas,
+)
+from domain.errors import ConcurrentUpdate, StoreUnavailable
+
+Step = Callable[[Any], Awaitable[Any]]
+MAX_GROUP = 64
+# PostgreSQL commits groups on this many connections at once: its own commits overlap (one
+# WAL flush serves several), and a group waits on network round trips, not on the CPU.
+POSTGRES_WRITERS = 4
+_CONFLICT_STATES = frozenset({"40001", "40P01"})  # serialization failure, deadlock
+
+
+@dataclass(slots=True)
+class Bulk:
+    """A step that writes rows with one statement, which a group may share with other units.
+
+    `run(conn, rows)` writes any rows of the same `key`: the group runs one statement for
+    the rows of all its units (the orders, fills and outbox rows of sixteen accounts' batches
+    in three statements). Only for rows no other step of the same unit touches (a unit's
+    bulk steps run after its other steps when merged): new orders, the same columns of
+    several orders, fills, outbox rows.
+    """
+
+    key: Any
+    rows: list[Any]
+    run: Callable[[Any, list[Any]], Awaitable[Any]]
+
+    async def __call__(self, conn: Any) -> None:
+        if self.rows:
+            await self.run(conn, self.rows)
+
+    def merge_key(self) -> Any:
+        first = self.rows[0] if self.rows else None
+        return (self.key, tuple(first) if isinstance(first, dict) else ())
+
+
+async def apply_merged(plans: list[Plan], conn: Any) -> None:
+    """Every unit's plain steps in order, then each kind of bulk rows in one statement."""
+    buckets: dict[Any, list[Bulk]] = {}
+    for plan in plans:
+        for step in plan.steps:
+            if isinstance(step, Bulk):
+                if step.rows:
+                    buckets.setdefault(step.merge_key(), []).append(step)
+            else:
+                await step(conn)
+    for steps in buckets.values():
+        await steps[0].run(conn, [row for step in steps for row in step.rows])
+
+
+@dataclass(slots=True)
+class Plan:
+    """One unit of work's writes, in order, and how to undo what running them changed."""
+
+    steps: list[Step]
+    # (object, version before): AccountRepo bumps `version` as it writes; a rolled-back try
+    # must put it back, or the next try (and a cached account) would carry a wrong version.
+    versions: list[tuple[Any, int]] = field(default_factory=list)
+
+    def restore(self) -> None:
+        for obj, version in self.versions:
+            obj.version = version
+
+    async def apply(self, conn: Any) -> None:
+        for step in self.steps:
+            await step(conn)
+
+
+def unit_error(exc: BaseException) -> BaseException:
+    """What a unit's caller gets for an error its own statements raised."""
+    if isinstance(exc, IntegrityError):
+        # Use cases check uniqueness before writing; a violation at commit means a
+        # concurrent writer got there first (an idempotency key, a command id): retry.
+        failure: BaseException = ConcurrentUpdate("a concurrent write got there first")
+    elif isinstance(exc, DBAPIError) and _sqlstate(exc) in _CONFLICT_STATES:
+        failure = ConcurrentUpdate("the database chose this write to retry")
+    elif is_unavailable(exc) and not isinstance(exc, StoreUnavailable):
+        failure = StoreUnavailable("the database is unavailable")
+    else:
+        return exc
+    failure.__cause__ = exc
+    return failure
+
+
+def _sqlstate(exc: DBAPIError) -> str:
+    return str(getattr(exc.orig, "sqlstate", "") or getattr(exc.orig, "pgcode", "") or "")
+
+
+Outcome = BaseException | None
+
+
+Runner = Callable[[list[Plan]], Coroutine[Any, Any, list[Outcome]]]
+
+
+class GroupCommitter:
+    """Queues plans and flushes them in groups, on one event loop, with `len(runners)` writers.
+
+    A new flush starts when a commit arrives and a writer is free, unless a flush that has
+    not yet taken its group is about to start (it will take this commit too); a writer
+    that finishes a group takes what queued up meanwhile. So under load each writer's
+    group is what arrived while it was busy, and an idle writer never waits.
+    """
+
+    def __init__(
+        self,
+        runners: list[Runner],
+        loop: asyncio.AbstractEventLoop,
+        max_group: int = MAX_GROUP,
+    ) -> None:
+        self._free = list(runners)
+        self.loop = loop
+        self.max_group = max_group
+        self._queue: list[tuple[Plan, asyncio.Future[None]]] = []
+        self._starting = False  # a flush is scheduled and has not taken its group yet
+        self._tasks: set[asyncio.Task[None]] = set()
+        self.groups = 0  # flushed so far (tests, benchmarks)
+        self.units = 0
+
+    @property
+    def queued(self) -> int:
+        return len(self._queue)
+
+    async def commit(self, plan: Plan) -> None:
+        """Returns once `plan` is committed; raises what failed it (nothing kept then)."""
+        done: asyncio.Future[None] = self.loop.create_future()
+        self._queue.append((plan, done))
+        if self._free and not self._starting:
+            self._starting = True
+            task = self.loop.create_task(self._drain(self._free.pop()))
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+        await done
+
+    async def _drain(self, runner: Runner) -> None:
+        try:
+            while self._queue:
+                self._starting = False
+                group = self._queue[: self.max_group]
+                del self._queue[: self.max_group]
+                await self._flush(runner, group)
+        finally:
+            self._starting = False
+            self._free.append(runner)
+            if self._queue and not self._starting:  # arrived as this writer was leaving
+                self._starting = True
+                task = self.loop.create_task(self._drain(self._free.pop()))
+                self._tasks.add(task)
+                task.add_done_callback(self._tasks.discard)
+
+    async def _flush(self, runner: Runner, group: list[tuple[Plan, asyncio.Future[None]]]) -> None:
+        try:
+            outcomes = await runner([plan for plan, _ in group])
+        except BaseException as exc:  # the whole group failed (an outage, a cancel)
+            failure = unit_error(exc)
+            outcomes = [failure] * len(group)
+            if not isinstance(exc, Exception):
+                for _, done in group + self._queue:
+                    if not done.done():
+                        done.set_exception(failure)
+                self._queue.clear()
+                raise
+        self.groups += 1
+        self.units += len(group)
+        for (plan, done), outcome in zip(group, outcomes, strict=True):
+            if outcome is not None:
+                plan.restore()
+            if done.done():
+                continue
+            if outcome is None:
+                done.set_result(None)
+            else:
+                done.set_exception(unit_error(outcome))
+
+
+class PostgresGroupRunner:
+    """Runs a group on one writer connection: the units' statements, then one COMMIT.
+
+    The connection is held while groups keep coming and given back when the queue is
+    empty, so the pool sees one checkout per burst, not per unit of work.
+    """
+
+    def __init__(self, engine: AsyncEngine, idle: Callable[[], bool]) -> None:
+        self._engine = engine
+        self._idle = idle
+        self._conn: AsyncConnection | None = None
+
+    async def __call__(self, plans: list[Plan]) -> list[Outcome]:
+        outcomes: list[Outcome] = [None] * len(plans)
+        pending = list(range(len(plans)))
+        try:
+            if len(plans) > 1:
+                # First all of them with shared bulk statements; if that fails, the
+                # units one by one below finds whose the failure was.
+                conn = await self._connection()
+                try:
+                    async with conn.begin():
+                        await apply_merged(plans, conn)
+                    return outcomes
+                except Exception as exc:
+                    if is_unavailable(exc):
+                        raise
+                    for plan in plans:
+                        plan.restore()
+                    if conn.invalidated:
+                        await self._release()
+            while pending:
+                conn = await self._connection()
+                current: int | None = None
+                try:
+                    async with conn.begin():
+                        for index in pending:
+                            current = index
+                            await plans[index].apply(conn)
+                        current = None
+                except Exception as exc:
+                    if current is None or is_unavailable(exc):
+                        raise  # at COMMIT, or an outage: the whole group
+                    outcomes[current] = exc
+                    pending.remove(current)
+                    for index in pending:
+                        plans[index].restore()
+                    if conn.invalidated:
+                        await self._release()
+                    continue
+                return outcomes
+            return outcomes
+        except BaseException:
+            await self._release()
+            raise
+        finally:
+            if self._idle():  # nothing queued: give the connection back first
+                await self._release()
+
+    async def _connection(self) -> AsyncConnection:
+        if self._conn is None:
+            self._conn = await guarded(self._engine.connect)
+        return self._conn
+
+    async def _release(self) -> None:
+        conn, self._conn = self._conn, None
+        if conn is not None:
+            try:
+                await conn.close()
+            except Exception:
+                await conn.invalidate()
+
+
+class _SyncConnection:
+    """What a plan's steps await on the writer thread: a sync connection that answers at once.
+
+    The steps are the same coroutines the async path runs (they only `await conn.execute`),
+    driven here by `drive`, so the statements are built in one place for both paths.
+    """
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.dialect = conn.dialect
+
+    async def execute(self, statement: Any, parameters: Any = None) -> Any:
+        return self.conn.execute(statement, parameters)
+
+
+def drive(awaitable: Awaitable[Any]) -> Any:
+    """Run a coroutine that never suspends (its awaits all answer at once) to its end."""
+    coro = awaitable.__await__()
+    try:
+        coro.send(None)
+    except StopIteration as stop:
+        return stop.value
+    coro.close()
+    raise RuntimeError("a write step awaited something other than the writer's connection")
+
+
+class SqliteGroupWriter:
+    """A group on SQLite: one hop to a dedicated writer thread, which runs all of it.
+
+    Why a thread of our own with a plain sqlite3 connection rather than aiosqlite's: every
+    aiosqlite call is a hop to its thread (cursor, execute, fetch, close: four per
+    statement, each ~0.3 ms of wake-up while the CPU idles), and SQLAlchemy's async layer
+    cannot run its statement machinery inside that thread. Here SQLAlchemy's sync engine
+    runs in the writer thread: BEGIN IMMEDIATE (take the write lock up front, so the
+    transaction cannot fail to upgrade half way), a SAVEPOINT per unit, COMMIT; the event
+    loop waits for one future. The single-writer lock keeps the engine's other writers
+    (the outbox relay's marks, the audit log) from meeting this one in SQLite's busy handler.
+    """
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+        url = engine.url.set(drivername="sqlite+pysqlite")
+        self._sync = create_engine(
+            url,
+            poolclass=StaticPool,  # one connection, used only by the writer thread
+            isolation_level="AUTOCOMMIT",  # the driver opens no transaction; we do
+            connect_args={"check_same_thread": False},
+        )
+        event.listen(self._sync, "connect", sqlite_pragmas)
+        self._thread = concurrent.futures.ThreadPoolExecutor(
+            max_workers=1, thread_name_prefix="bulwark-sqlite-writer"
+        )
+        self._conn: Connection | None = None
+        self._lock = threading.Lock()
+
+    async def __call__(self, plans: list[Plan]) -> list[Outcome]:
+        loop = asyncio.get_running_loop()
+        async with single_writer(self._engine):
+            return await loop.run_in_executor(self._thread, self._run, plans)
+
+    def _run(self, plans: list[Plan]) -> list[Outcome]:
+        with self._lock:
+            if self._conn is None:
+                self._conn = self._sync.connect()
+            conn = self._conn
+            raw = conn.connection.dbapi_connection
+
+            def sql(statement: str) -> None:
+                # Transaction control straight to sqlite3: SQLAlchemy adds nothing here
+                # but its per-statement cost; its errors are wrapped as its own would be.
+                try:
+                    raw.execute(statement)  # type: ignore[union-attr]
+                except sqlite3.Error as exc:
+                    raise OperationalError(statement, None, exc) from exc
+
+            shim = _SyncConnection(conn)
+            outcomes: list[Outcome] = [None] * len(plans)
+            alone = len(plans) == 1
+            if not alone and self._merged(plans, shim, sql):
+                return outcomes
+            sql("BEGIN IMMEDIATE")
+            try:
+                for index, plan in enumerate(plans):
+                    if not alone:
+                        sql("SAVEPOINT unit")
+                    try:
+                        drive(plan.apply(shim))
+                    except Exception as exc:
+                        if alone or is_unavailable(exc):
+                            raise
+                        sql("ROLLBACK TO unit")
+                        outcomes[index] = exc
+                    if not alone:
+                        sql("RELEASE unit")
+                sql("COMMIT")
+            except BaseException as exc:
+                self._abort(conn)
+                if alone and isinstance(exc, Exception) and not is_unavailable(exc):
+                    return [exc]
+                raise
+            return outcomes
+
+    def _merged(self, plans: list[Plan], shim: _SyncConnection, sql: Any) -> bool:
+        """All units in one go, bulk rows shared; False (nothing kept) if any unit failed."""
+        sql("BEGIN IMMEDIATE")
+        try:
+            drive(apply_merged(plans, shim))
+            sql("COMMIT")
+        except Exception as exc:
+            self._abort(shim.conn)
+            if is_unavailable(exc):
+                raise
+            for plan in plans:
+                plan.restore()
+            return False
+        except BaseException:
+            self._abort(shim.conn)
+            raise
+        return True
+
+    def _abort(self, conn: Connection) -> None:
+        try:
+            conn.exec_driver_sql("ROLLBACK")
+        except Exception:
+            # The connection is in an unknown state: start the next group on a fresh one.
+            self._conn = None
+            conn.invalidate()
+
+    def close(self) -> None:
+        """Close the writer's connection and thread (the engine is being disposed)."""
+        self._thread.submit(self._close_in_thread).result()
+        self._thread.shutdown(wait=False)
+
+    def _close_in_thread(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+            self._sync.dispose()
+
+
+def _writers(engine: AsyncEngine) -> int:
+    """POSTGRES_WRITERS, or fewer when the pool is small: at most half of its connections."""
+    pool = engine.sync_engine.pool
+    size = getattr(pool, "size", None)
+    if not callable(size):
+        return POSTGRES_WRITERS  # no fixed limit (NullPool)
+    limit = int(size()) + max(0, int(getattr(pool, "_max_overflow", 0)))
+    return max(1, min(POSTGRES_WRITERS, limit // 2))
+
+
+def groups_commits(engine: AsyncEngine) -> bool:
+    """Whether commits on `engine` go through a group committer.
+
+    Not for an in-memory SQLite database: a second connection would see another, empty one.
+    """
+    if not is_sqlite(str(engine.url.drivername)):
+        return True
+    database = engine.url.database or ""
+    return database not in ("", ":memory:") and "mode=memory" not in str(engine.url)
+
+
+@dataclass
+class _EngineState:
+    """Kept on the engine itself, so it lives and goes with it (no global registry)."""
+
+    committers: dict[int, GroupCommitter] = field(default_factory=dict)
+    sqlite_writer: SqliteGroupWriter | None = None
+
+
+def committer_for(engine: AsyncEngine) -> GroupCommitter:
+    """The group committer of `engine` on the running event loop (made on first use).
+
+    One per engine and event loop (its futures belong to that loop); one SQLite writer
+    thread per engine.
+    """
+    loop = asyncio.get_running_loop()
+    state: _EngineState | None = getattr(engine.sync_engine, "_bulwark_group_commit", None)
+    if state is None:
+        state = _EngineState()
+        engine.sync_engine._bulwark_group_commit = state  # type: ignore[attr-defined]
+    committer = state.committers.get(id(loop))
+    if committer is None or committer.loop is not loop:
+        if engine.dialect.name == "sqlite":
+            if state.sqlite_writer is None:
+                state.sqlite_writer = SqliteGroupWriter(engine)
+            committer = GroupCommitter([state.sqlite_writer], loop)
+        else:
+            holder: list[GroupCommitter] = []
+
+            def idle() -> bool:
+                return not holder[0].queued
+
+            runners: list[Runner] = [
+                PostgresGroupRunner(engine, idle) for _ in range(_writers(engine))
+            ]
+            committer = GroupCommitter(runners, loop)
+            holder.append(committer)
+        state.committers[id(loop)] = committer
+    return committer
