@@ -324,7 +324,7 @@ def test_masking_is_linear_on_adversarial_text(unit: str) -> None:
 
 _FRAGMENTS = ["eyJ", "EYj", "bwk_", "Bearer ", "://", "u:p@", "password", "PassCode", "token",
               "secret", "api_key", "ApiKey", "totp", "mfa_code", "backup_codes", "=", ": ",
-              "\"", "x", "9", ".", "-", " ", "ſ", "\u212a"]  # fmt: skip
+              "\"", "x", "9", ".", "-", " ", "ſ", "\u212a", "ı", "İ"]  # fmt: skip
 
 
 def _mask_every_pattern(text: str) -> str:
@@ -334,7 +334,8 @@ def _mask_every_pattern(text: str) -> str:
 
 
 _WORDS = ["password", "passwd", "PassCode", "token", "secret", "api_key", "apikey", "totp",
-          "mfa_code", "otp_codes", "recovery_code", "my_token"]  # fmt: skip
+          "mfa_code", "otp_codes", "recovery_code", "my_token",
+          "apı_key", "paſsword", "to\u212aen", "SECRET", "Api_Key"]  # fmt: skip
 _SEPARATORS = ["=", ": ", '": "', " = "]
 _PAIRS = st.builds(
     lambda w, s: f"{w}{s}v4lue", st.sampled_from(_WORDS), st.sampled_from(_SEPARATORS)
