@@ -12,8 +12,9 @@ Every server sees, in turn, round after round (so each sees the same machine):
   - 1 connection on 1 account: p50 and p99;
   - a fixed offered rate of half the server's 16-account peak over 64 connections (wrk, each
     connection waiting a fixed delay after each answer; see benchmarks/wrk.py): p99.
-Orders alternate buying and selling 1 AAPL in long phases; denials (a buy and a sell of one
-account in flight together are a SELF_MATCH) count as non-2xx. Each figure is printed
+Orders alternate buying and selling 1 AAPL in phases; denials (a buy and a sell of one
+account in flight together are a SELF_MATCH) count as non-2xx; after each run the accounts
+are flattened through the API, so no run inherits another's positions. Each figure is printed
 beside issue 14's target. Needs wrk: installed by scripts/ensure-loadgen.sh when missing.
 Run: `.venv/bin/python -m benchmarks.bench_http [seconds] [--store memory|sqlite|postgres|all]
 [--rounds N] [--quick]`.
@@ -24,8 +25,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import json
 import sys
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from benchmarks import wrk
 from benchmarks.bench_http_app import account_ids
@@ -128,6 +131,28 @@ def one(side: Side, scenario: str, seconds: float) -> wrk.Run:
     )
 
 
+async def flatten(side: Side, accounts: list[str]) -> None:
+    """Close what a run left open (it may stop mid-phase), so runs do not pile up positions."""
+    if side.token is None:
+        return
+    auth = {"Authorization": f"Bearer {side.token}", "Content-Type": "application/json"}
+    for account in accounts:
+        status, payload = await request(
+            side.target.port, "GET", f"/api/v1/accounts/{account}/positions", headers=auth
+        )
+        if status != 200:
+            raise RuntimeError(f"positions of {account}: {status} {payload[:200]!r}")
+        for item in json.loads(payload)["items"]:
+            held = Decimal(item["quantity"])
+            if item["symbol"] != "AAPL" or held == 0:
+                continue
+            order = {"account_id": account, "symbol": "AAPL", "quantity": str(abs(held))}
+            order["side"] = "sell" if held > 0 else "buy"
+            await request(
+                side.target.port, "POST", "/api/v1/orders", json.dumps(order).encode(), auth
+            )
+
+
 async def prepare(side: Side) -> None:
     try:
         await wait_ready(side.target.port, side.target.ready_path, 60, side.target.proc)
@@ -147,10 +172,12 @@ def drive(sides: list[Side], seconds: float, rounds: int, warmup: float) -> None
             connections=CONNECTIONS,
             seconds=warmup,
         )
+        asyncio.run(flatten(side, account_ids(ACCOUNTS)))
     for _ in range(rounds):  # interleaved: every server sees the same machine conditions
         for scenario in SCENARIOS:
             for side in sides:
                 side.runs.setdefault(scenario, []).append(one(side, scenario, seconds))
+                asyncio.run(flatten(side, account_ids(ACCOUNTS)))
 
 
 def report(sides: list[Side], stores: list[Store], seconds: float, rounds: int) -> None:

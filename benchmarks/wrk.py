@@ -1,13 +1,15 @@
 """wrk (C, Debian's `wrk`) driving POST /api/v1/orders, with a Lua script per run.
 
 The script spreads orders over the accounts round-robin and alternates buying and selling
-1 AAPL in long phases (PHASE orders per account), so the accounts stay near flat and a buy
-and a sell of one account are seldom in flight together (that pair is a SELF_MATCH denial:
-counted as non-2xx). With `delay_ms` each connection waits that long after each answer
-before its next request: C connections at delay D offer about C / (D + latency) requests a
-second, an offered rate fixed by the bench rather than by the server's speed (open loop as
-far as wrk allows: a connection stuck on a slow answer sends nothing meanwhile, so a long
-stall is under-counted in the tail).
+1 AAPL in phases (each account takes one side for `phase(accounts)` orders), so a buy and a
+sell of one account are seldom in flight together (that pair is a SELF_MATCH denial: counted
+as non-2xx) and no position grows past a few percent of the account (bench_http flattens
+them between runs). With `delay_ms` each connection waits a random
+time after each answer before its next request, exponentially distributed with that mean:
+C connections offer about C / (delay + latency) requests a second, in a Poisson-like stream
+(the connections do not move in step), at a rate fixed by the bench rather than by the
+server's speed. Open loop as far as wrk allows: a connection stuck on a slow answer sends
+nothing meanwhile, so a long stall is under-counted in the tail.
 """
 
 from __future__ import annotations
@@ -21,7 +23,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ENSURE = Path(__file__).resolve().parent.parent / "scripts" / "ensure-loadgen.sh"
-PHASE = 256  # orders per account before the side flips
+PHASE_ORDERS = 2048  # orders over all accounts before the side flips...
+PHASE_SHARES = 512  # ...unless one account would then hold more than this many shares
+
+
+def phase(accounts: int) -> int:
+    """Orders each account sends on one side before turning to the other."""
+    return max(1, min(PHASE_SHARES, PHASE_ORDERS // accounts))
+
 
 LUA = """
 local bodies = %(bodies)s
@@ -91,8 +100,13 @@ def script(accounts: list[str], token: str | None, delay_ms: float | None) -> st
     ]
     table = "{" + ", ".join("{" + ", ".join(_lua(b) for b in pair) + "}" for pair in bodies) + "}"
     auth = f'wrk.headers["Authorization"] = "Bearer {token}"' if token else ""
-    delay = f"delay = function() return {delay_ms:.3f} end" if delay_ms else ""
-    return LUA % {"bodies": table, "auth": auth, "phase": PHASE, "delay": delay}
+    delay = (
+        "math.randomseed(os.time())\n"
+        f"delay = function() return -math.log(1 - math.random()) * {delay_ms:.3f} end"
+        if delay_ms
+        else ""
+    )
+    return LUA % {"bodies": table, "auth": auth, "phase": phase(len(accounts)), "delay": delay}
 
 
 def _lua(text: str) -> str:
