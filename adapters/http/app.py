@@ -196,6 +196,7 @@ def create_app(
             # Outside /api/v1 as well: the platform's screens read signals at /api/signals.
             Router("/api", route_handlers=signals.CONTROLLERS),
         ]
+    cors = CORSConfig(allow_origins=list(config.cors_origins)) if config.cors_origins else None
     docs = config.docs_enabled and surface == "api"
     openapi = openapi_config(config) if docs else None
     throttles = DefineMiddleware(ThrottleMiddleware, config=config)
@@ -206,9 +207,7 @@ def create_app(
         exception_handlers=EXCEPTION_HANDLERS,
         middleware=[throttles, auth],
         openapi_config=openapi,
-        cors_config=CORSConfig(allow_origins=list(config.cors_origins))
-        if config.cors_origins
-        else None,
+        cors_config=cors,
         request_max_body_size=config.max_body_bytes,
         request_class=limited_request_class(json_limits(config)),
         type_decoders=TYPE_DECODERS,
@@ -237,6 +236,7 @@ def create_app(
         limiter=services.rate_limiter,
         per_minute=config.api_rate_per_minute,
         hsts_seconds=config.hsts_seconds,
+        cors=cors,
     )
     return app
 

@@ -20,6 +20,7 @@ from typing import cast
 
 import msgspec
 import structlog
+from litestar.config.cors import CORSConfig
 from litestar.enums import ScopeType
 from litestar.types import ASGIApp, HTTPScope, Message, Receive, Scope, Send
 
@@ -86,8 +87,10 @@ class EdgeMiddleware:
         per_minute: int,
         hsts_seconds: int = 31_536_000,
         max_url_bytes: int = MAX_URL_BYTES,
+        cors: CORSConfig | None = None,
     ) -> None:
         self.app = app
+        self.cors = cors
         self.clock = clock
         self.limiter = limiter
         self.per_minute = per_minute
@@ -142,8 +145,10 @@ class EdgeMiddleware:
         try:
             refusal = self._vet(scope)
             if refusal is not None:
-                await refuse(scope, send_marked, *refusal)
-            elif path.startswith("/api/") and not await self._allowed(scope, send_marked):
+                await refuse(scope, self._own(scope, send_marked), *refusal)
+            elif path.startswith("/api/") and not await self._allowed(
+                scope, self._own(scope, send_marked)
+            ):
                 pass
             else:
                 await self.app(scope, receive, send_marked)
@@ -170,6 +175,26 @@ class EdgeMiddleware:
                 await self.app(scope, receive, send)
         finally:
             structlog.contextvars.reset_contextvars(**tokens)
+
+    def _own(self, scope: Scope, send: Send) -> Send:
+        """`send` for an answer this layer writes itself: with CORS headers, as Litestar's.
+
+        Litestar's CORS middleware sits inside this layer, so a refusal written here would
+        otherwise reach a browser without them and read as a network error, not a 429.
+        """
+        if self.cors is None:
+            return send
+        origin = next((v.decode("latin-1") for n, v in scope["headers"] if n == b"origin"), None)
+        if origin is None:
+            return send
+        extra = cors_headers(self.cors, origin, any(n == b"cookie" for n, _ in scope["headers"]))
+
+        async def send_with_cors(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", ()), *extra]
+            await send(message)
+
+        return send_with_cors
 
     def _request_id(self, scope: Scope) -> str:
         for name, value in scope["headers"]:
@@ -203,6 +228,19 @@ class EdgeMiddleware:
         wait = max(1, round(decision.retry_after + 0.5))
         await too_many(scope, send, wait, f"more than {self.per_minute} API calls a minute")
         return False
+
+
+def cors_headers(config: CORSConfig, origin: str, has_cookie: bool) -> list[tuple[bytes, bytes]]:
+    """The headers Litestar's CORS middleware adds to a response for a request from `origin`."""
+    headers = dict(config.simple_headers)
+    if (config.is_allow_all_origins and has_cookie) or (
+        not config.is_allow_all_origins and config.is_origin_allowed(origin=origin)
+    ):
+        headers["Access-Control-Allow-Origin"] = origin
+        headers["Vary"] = "Origin"
+    headers["Access-Control-Allow-Headers"] = ", ".join(sorted(set(config.allow_headers)))
+    headers["Access-Control-Allow-Methods"] = ", ".join(sorted(set(config.allow_methods)))
+    return [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in headers.items()]
 
 
 async def too_many(scope: Scope, send: Send, wait: int, detail: str) -> None:
