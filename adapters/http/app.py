@@ -45,7 +45,7 @@ from adapters.http.routes.health import health, ready, status
 from adapters.http.routes.orders import OrderController
 from adapters.http.routes.ws import events_socket
 from adapters.http.security import PUBLIC_PATHS, BearerAuthMiddleware
-from adapters.http.services import ApiServices, HttpConfig
+from adapters.http.services import HTTP_CONFIG_STATE_KEY, ApiServices, HttpConfig
 from adapters.wire.numbers import TYPE_DECODERS
 
 RESOURCES = (accounts, risk, margin, killswitch, agents, succession, workspaces, monitoring)
@@ -216,6 +216,7 @@ def create_app(
         state=State(
             {
                 "services": services,
+                HTTP_CONFIG_STATE_KEY: config,
                 # Read at scrape time: a monitor set on the services later is still seen.
                 METRICS_STATE_KEY: metrics_registry(
                     lambda: None if services.streams is None else services.streams.snapshot(),
