@@ -81,6 +81,7 @@ _HINTS: Final = (
     "totp", "_code",
 )  # fmt: skip
 _MAYBE_SECRET: Final = re.compile("(?i)" + "|".join(re.escape(hint) for hint in _HINTS))
+_HINT_SCAN: Final = re.compile("|".join(re.escape(hint) for hint in _HINTS))  # lowercased text
 _MAX_DEPTH: Final = 8
 _HANDLER_FLAG: Final = "_bulwark_handler"
 _PLAIN_TYPES: Final = (int, float, bool, type(None))
@@ -104,8 +105,7 @@ def _is_sensitive_name(key: str) -> bool:
 def _may_hold_secret(text: str) -> bool:
     """False only for text no pattern can change; ASCII text by substrings (faster than a scan)."""
     if text.isascii():  # only non-ASCII letters fold onto ASCII ones ("ſ" onto "s")
-        low = text.lower()
-        return any(hint in low for hint in _HINTS)
+        return _HINT_SCAN.search(text.lower()) is not None
     return _MAYBE_SECRET.search(text) is not None
 
 
