@@ -37,6 +37,7 @@ bench: install
 	$(BIN)/python -m benchmarks.bench_orders --store all
 	$(BIN)/python -m benchmarks.bench_killswitch
 	$(BIN)/python -m benchmarks.bench_killswitch_lane --compare
+	$(BIN)/python -m benchmarks.bench_http_layers
 	$(BIN)/python -m benchmarks.bench_http --store all
 	$(BIN)/python -m benchmarks.bench_workspaces --store all
 	$(BIN)/python -m benchmarks.bench_kafka --store postgres

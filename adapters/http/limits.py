@@ -1,4 +1,8 @@
-"""Wire limits at the HTTP boundary: JSON bodies capped before decoding; URLs and headers vetted."""
+"""Wire limits at the HTTP boundary: JSON bodies capped before decoding; URLs and headers vetted.
+
+The vetting runs in the edge middleware (adapters/http/edge.py), outside Litestar, because
+Litestar itself fails (500) on a query string that is not UTF-8.
+"""
 
 from __future__ import annotations
 
@@ -13,10 +17,8 @@ from litestar import Request
 from litestar.enums import ScopeType
 from litestar.exceptions import ClientException, InternalServerException
 from litestar.types import (
-    ASGIApp,
     HTTPResponseBodyEvent,
     HTTPResponseStartEvent,
-    Receive,
     Scope,
     Send,
     WebSocketCloseEvent,
@@ -77,25 +79,6 @@ def limited_request_class(limits: JsonLimits) -> type[LimitedRequest]:
     return type("BoundLimitedRequest", (LimitedRequest,), {"json_limits": limits})
 
 
-class UrlGuardMiddleware:
-    """Answers 4xx problem+json to a URL or headers no handler should see (encoding, NUL, size).
-
-    Runs outside Litestar because Litestar itself fails (500) on a query string that is not UTF-8.
-    """
-
-    def __init__(self, app: ASGIApp, *, max_url_bytes: int = MAX_URL_BYTES) -> None:
-        self.app = app
-        self.max_url_bytes = max_url_bytes
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] in ("http", "websocket"):
-            refusal = refuse_url(scope, self.max_url_bytes)
-            if refusal is not None:
-                await _refuse(scope, send, *refusal)
-                return
-        await self.app(scope, receive, send)
-
-
 def refuse_url(scope: Scope, max_url_bytes: int) -> tuple[int, str, str] | None:
     """(status, code, detail) when the request line or headers are unacceptable, else None."""
     raw_path = scope.get("raw_path") or scope["path"].encode("utf-8", "surrogateescape")
@@ -135,7 +118,8 @@ def _text_problem(raw: bytes, what: str, *, plus_is_space: bool) -> str | None:
     return None
 
 
-async def _refuse(scope: Scope, send: Send, status: int, code: str, detail: str) -> None:
+async def refuse(scope: Scope, send: Send, status: int, code: str, detail: str) -> None:
+    """Answers a request `refuse_url` turned away: problem+json, or a close for a WebSocket."""
     problem = Problem(
         type=f"https://bulwark.dev/problems/{code.lower().replace('_', '-')}",
         title=HTTPStatus(status).phrase,

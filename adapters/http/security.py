@@ -6,12 +6,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from litestar.connection import ASGIConnection
-from litestar.enums import ScopeType
 from litestar.exceptions import NotAuthorizedException, PermissionDeniedException
 from litestar.handlers.base import BaseRouteHandler
 from litestar.middleware import AbstractAuthenticationMiddleware, AuthenticationResult
 from litestar.openapi.spec import Operation
-from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
 from application.auth import Session
 from domain.errors import Unauthenticated
@@ -54,17 +52,22 @@ def services_of(connection: ASGIConnection[Any, Any, Any, Any]) -> ApiServices:
 
 def credentials(connection: ASGIConnection[Any, Any, Any, Any], *, allow_query: bool) -> str | None:
     """The token or API key presented: Authorization bearer, X-API-Key, or (WS only) ?token=."""
-    header = connection.headers.get("authorization", "")
-    scheme, _, value = header.partition(" ")
-    if scheme.lower() == "bearer" and value.strip():
-        return value.strip()
-    api_key = connection.headers.get("x-api-key")
-    if api_key:
+    authorization = api_key = None
+    # The raw header list, read once: building Litestar's Headers costs more than this scan.
+    for name, value in connection.scope["headers"]:
+        if name == b"authorization" and authorization is None:
+            authorization = value.decode("latin-1")
+        elif name == b"x-api-key" and api_key is None:
+            api_key = value.decode("latin-1")
+    scheme, _, token = (authorization or "").partition(" ")
+    if scheme.lower() == "bearer" and token.strip():
+        return token.strip()
+    if api_key and api_key.strip():
         return api_key.strip()
     if allow_query:
-        token = connection.query_params.get("token")
-        if token:
-            return str(token)
+        query_token = connection.query_params.get("token")
+        if query_token:
+            return str(query_token)
     return None
 
 
@@ -119,43 +122,3 @@ def reject_agents(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHa
 
 HUMANS = (Role.OWNER, Role.TRADER, Role.RISK_OFFICER, Role.ADMIN)
 TRADERS = (Role.OWNER, Role.TRADER, Role.RISK_OFFICER, Role.ADMIN, Role.AGENT)
-
-
-class SecurityHeadersMiddleware:
-    """nosniff, frame deny, HSTS, referrer and a strict CSP (relaxed only for the docs UI)."""
-
-    API_CSP = b"default-src 'none'; frame-ancestors 'none'"
-    DOCS_CSP = (
-        b"default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net "
-        b"https://unpkg.com; style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net "
-        b"https://unpkg.com https://fonts.googleapis.com; "
-        b"font-src 'self' https://fonts.gstatic.com; "
-        b"img-src 'self' data: https:; frame-ancestors 'none'"
-    )
-
-    def __init__(self, app: ASGIApp, hsts_seconds: int = 31_536_000) -> None:
-        self.app = app
-        self.static: list[tuple[bytes, bytes]] = [
-            (b"x-content-type-options", b"nosniff"),
-            (b"x-frame-options", b"DENY"),
-            (b"strict-transport-security", f"max-age={hsts_seconds}; includeSubDomains".encode()),
-            (b"referrer-policy", b"no-referrer"),
-            (b"cache-control", b"no-store"),
-        ]
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != ScopeType.HTTP:
-            await self.app(scope, receive, send)
-            return
-        csp = self.DOCS_CSP if scope["path"].startswith("/schema") else self.API_CSP
-
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = list(message.get("headers", []))
-                present = {name.lower() for name, _ in headers}
-                headers.extend(h for h in self.static if h[0] not in present)
-                headers.append((b"content-security-policy", csp))
-                message["headers"] = headers
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)

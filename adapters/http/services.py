@@ -26,6 +26,8 @@ from ports.clock import Clock
 from ports.idempotency import IdempotencyStore
 from ports.ratelimit import RateLimiter
 
+# Where the app keeps its HttpConfig in `app.state` (for handlers that read it directly).
+HTTP_CONFIG_STATE_KEY = "http_config"
 # A readiness probe: answers (ok, details) about one component.
 Probe = Callable[[], Awaitable[tuple[bool, Mapping[str, Any]]]]
 

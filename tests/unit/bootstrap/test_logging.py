@@ -12,7 +12,10 @@ from typing import Any
 
 import pytest
 import structlog
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
+from bootstrap import logging as logging_module
 from bootstrap.logging import configure_logging, is_sensitive_key, mask_text
 
 JWT = "eyJhbGciOiJFZERTQSJ9.eyJzdWIiOiJ1LTEiLCJleHAiOjE3MDB9.c2lnbmF0dXJlLXNpZw_-x"
@@ -317,3 +320,45 @@ def test_masking_is_linear_on_adversarial_text(unit: str) -> None:
     # Assert: 16x the text, about 16x the time (a quadratic pattern costs 256x: seconds here)
     assert large_s < max(small_s, 1e-3) * 96
     assert large_s < 0.5
+
+
+_FRAGMENTS = ["eyJ", "EYj", "bwk_", "Bearer ", "://", "u:p@", "password", "PassCode", "token",
+              "secret", "api_key", "ApiKey", "totp", "mfa_code", "backup_codes", "=", ": ",
+              "\"", "x", "9", ".", "-", " ", "ſ", "\u212a", "ı", "İ"]  # fmt: skip
+
+
+def _mask_every_pattern(text: str) -> str:
+    for pattern, replacement in logging_module._TEXT_PATTERNS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+_WORDS = ["password", "passwd", "PassCode", "token", "secret", "api_key", "apikey", "totp",
+          "mfa_code", "otp_codes", "recovery_code", "my_token",
+          "apı_key", "paſsword", "to\u212aen", "SECRET", "Api_Key"]  # fmt: skip
+_SEPARATORS = ["=", ": ", '": "', " = "]
+_PAIRS = st.builds(
+    lambda w, s: f"{w}{s}v4lue", st.sampled_from(_WORDS), st.sampled_from(_SEPARATORS)
+)
+
+
+# Each pattern's smallest match, so a hint left out is found on every run, not by chance.
+@example("eyJa.b.c")
+@example("bwk_x")
+@example("Bearer abcdefgh12")
+@example("db://u:pw@h")
+@example("apikey=v")
+@example("mfa_code: 1")
+@settings(max_examples=300)
+@given(
+    st.lists(st.sampled_from(_FRAGMENTS) | _PAIRS | st.text(max_size=4), max_size=12).map("".join)
+)
+def test_the_quick_scan_never_skips_text_a_pattern_would_mask(text: str) -> None:
+    # Arrange: mask_text returns text unchanged when its one quick scan finds no hint of a
+    # secret; the patterns themselves, run on every text, are the reference.
+
+    # Act
+    masked = mask_text(text)
+
+    # Assert
+    assert masked == _mask_every_pattern(text)
