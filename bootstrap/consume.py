@@ -8,6 +8,7 @@ import signal
 from collections.abc import Awaitable, Callable
 
 import structlog
+from dependency_injector import providers
 
 from adapters.kafka.dispatcher import CommandDispatcher, CommandServices
 from application.apikeys import ApiKeyService
@@ -15,8 +16,10 @@ from application.auth import AuthService
 from application.decision_ledger import PublishedDecisions
 from bootstrap.app import require_current_schema
 from bootstrap.container import Container
+from bootstrap.demo import set_demo_prices
 from bootstrap.gc_tuning import restore_gc, tune_gc
 from bootstrap.kafka import KafkaLink
+from bootstrap.quote_board import open_paper_books_from_store
 from bootstrap.settings import SettingsError
 from bootstrap.watchdog import loop_watchdog
 from domain.identity.apikeys import parse_api_key
@@ -48,14 +51,28 @@ def command_services(container: Container) -> CommandServices:
     )
 
 
+def prepare_consume_process(container: Container) -> None:
+    """What sets a consume process apart from the one that serves HTTP and loaded the data:
+    it follows the shared quote board (with Redis), opens paper books from the store on first
+    use, and without Redis sets the demo prices itself when BULWARK_DEMO is on."""
+    container.process.override(providers.Object("consume"))
+    open_paper_books_from_store(container.paper_broker(), container.uow_factory())
+    settings = container.settings()
+    if settings.demo and container.board_role() == "local":
+        set_demo_prices(container.market())
+
+
 async def start_consumers(container: Container) -> tuple[KafkaLink, CommandDispatcher]:
     """Start the container's resources (the Kafka link among them) and the command consumers."""
     link = container.kafka_link()
     if link is None:
         raise SettingsError("`bulwark consume` needs BULWARK_KAFKA_BOOTSTRAP")
+    prepare_consume_process(container)
     await container.init_resources()  # type: ignore[misc]
     await require_current_schema(container)
-    dispatcher = await link.start_command_consumers(command_services(container))
+    dispatcher = await link.start_command_consumers(
+        command_services(container), container.on_accounts_released()
+    )
     log.info("consumers_started", group=link.settings.kafka_group_id, instance=link.instance)
     return link, dispatcher
 

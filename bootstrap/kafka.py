@@ -211,8 +211,14 @@ class KafkaLink:
         )
 
     # -- consumers ----------------------------------------------------------------------------
-    async def start_command_consumers(self, services: CommandServices) -> CommandDispatcher:
-        """`bulwark consume`: one group member over the order, control and heartbeat topics."""
+    async def start_command_consumers(
+        self, services: CommandServices, on_accounts_released: Callable[[], None] | None = None
+    ) -> CommandDispatcher:
+        """`bulwark consume`: one group member over the order, control and heartbeat topics.
+
+        `on_accounts_released` is called when the member gives partitions up (a rebalance, a
+        stop): the accounts keyed to them may be decided elsewhere until they come back.
+        """
         dispatcher = CommandDispatcher(
             services, self.publish_decision, self._clock.now, codec=EnvelopeCodec(self.limits)
         )
@@ -221,6 +227,7 @@ class KafkaLink:
             [self.topics.orders, self.topics.control, self.topics.heartbeats],
             dispatcher.handle,
             prepare=dispatcher.prepare,
+            on_accounts_released=on_accounts_released,
         )
         await runtime.start()
         return dispatcher
@@ -233,6 +240,7 @@ class KafkaLink:
         *,
         offset_reset: Any = "earliest",
         prepare: Callable[[list[ConsumerRecord]], None] | None = None,
+        on_accounts_released: Callable[[], None] | None = None,
     ) -> ConsumerRuntime:
         if self.producer is None:
             raise KafkaNotReady("the Kafka producer is not running")
@@ -252,6 +260,7 @@ class KafkaLink:
             transient=(StoreUnavailable, ConcurrentUpdate, KafkaNotReady),
             observe=self.monitor.observe,
             prepare=prepare,
+            on_accounts_released=on_accounts_released,
         )
         self.supervisor.add(runtime)
         return runtime

@@ -210,6 +210,12 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     quote_max_age_seconds: Seconds = 10.0
     quote_pump_poll_seconds: Seconds = 2.0
     quote_pump_refresh_seconds: Seconds = 30.0
+    # With Redis: who shares the quote board (bootstrap/quote_board.py). "auto": a process
+    # running a feed (a non-synthetic primary, synthetic ticks) or serving HTTP publishes,
+    # `bulwark consume` without a feed follows; "local": no sharing. A follower's board is
+    # down (no price) after quote_max_age_seconds without a word from a publisher.
+    quote_board: Literal["auto", "publish", "follow", "local"] = "auto"
+    quote_board_heartbeat_seconds: Seconds = 1.0
 
     def redacted(self) -> dict[str, object]:
         """All settings, safe to show: secrets as '***' and passwords inside URLs masked."""
@@ -424,6 +430,12 @@ def _check_market_feed(s: Settings) -> None:
         raise SettingsError(
             f"{env_name('market_data_breaker_minimum_calls')}: expected at most "
             f"{env_name('market_data_breaker_window')}"
+        )
+    if s.quote_board_heartbeat_seconds >= s.quote_max_age_seconds:
+        # Followers would mark the board down between two heartbeats.
+        raise SettingsError(
+            f"{env_name('quote_board_heartbeat_seconds')}: expected less than "
+            f"{env_name('quote_max_age_seconds')}"
         )
     if s.quote_pump_poll_seconds >= s.quote_max_age_seconds:
         # Polled less often than they age, quiet symbols would go stale between polls.

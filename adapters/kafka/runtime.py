@@ -29,6 +29,9 @@ Handler = Callable[[ConsumerRecord], Awaitable[None]]
 Observer = Callable[[str, int], None]
 # Sees a partition's records before they are handled one by one (to start work early).
 Preparer = Callable[[list[ConsumerRecord]], None]
+# Told that this member gave partitions up: what it cached of their accounts is not to be
+# trusted any more (another member may change them before the partitions come back).
+ReleaseHook = Callable[[], None]
 
 # a commit that lost to a rebalance: the records come back to whoever owns the partition next
 _REBALANCED = (
@@ -78,6 +81,7 @@ class ConsumerRuntime:
         backoff: tuple[float, float] = (0.05, 5.0),
         observe: Observer | None = None,
         prepare: Preparer | None = None,
+        on_accounts_released: ReleaseHook | None = None,
     ) -> None:
         self.group_id = group_id
         self.topics = tuple(topics)
@@ -91,6 +95,7 @@ class ConsumerRuntime:
         self._backoff_base, self._backoff_max = backoff
         self._observe = observe
         self._prepare = prepare
+        self._on_accounts_released = on_accounts_released
         self._random = random.Random()
         self._lifecycle = asyncio.Lock()
         self._task: asyncio.Task[None] | None = None
@@ -211,6 +216,8 @@ class ConsumerRuntime:
                 failures += 1
 
     async def _close(self, consumer: AIOKafkaConsumer) -> None:
+        if self._assignment:
+            self._released()
         self._assignment = frozenset()
         self._revoked.clear()
         self._wake.clear()
@@ -387,7 +394,16 @@ class ConsumerRuntime:
         # the batch in hand ends at its next record and commits what it did before the handover
         await self._idle.wait()
         if revoked:
+            self._released()
             log.info("partitions revoked", group=self.group_id, partitions=_names(revoked))
+
+    def _released(self) -> None:
+        if self._on_accounts_released is None:
+            return
+        try:
+            self._on_accounts_released()
+        except Exception:
+            log.exception("on_accounts_released failed", group=self.group_id)
 
     def _on_assigned(self, assigned: Iterable[TopicPartition]) -> None:
         # a new generation: positions restart from the committed offsets
