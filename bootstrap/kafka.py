@@ -159,11 +159,13 @@ class KafkaLink:
             self._codec,
             emergency_timeout=self.settings.kafka_emergency_timeout_ms / 1000,
         )
+        # Every instance reads every broadcast: no group to share it in, so none to join.
         emergency = self._runtime(
             f"bulwark-emergency-{self.instance}",
             [self.topics.emergency],
             self._on_emergency,
             offset_reset="latest",
+            without_group=True,
         )
         await emergency.start()
         await self._listening(emergency)
@@ -241,6 +243,7 @@ class KafkaLink:
         offset_reset: Any = "earliest",
         prepare: Callable[[list[ConsumerRecord]], None] | None = None,
         on_accounts_released: Callable[[], None] | None = None,
+        without_group: bool = False,
     ) -> ConsumerRuntime:
         if self.producer is None:
             raise KafkaNotReady("the Kafka producer is not running")
@@ -250,7 +253,7 @@ class KafkaLink:
             handler,
             lambda: make_consumer(
                 self.config,
-                group,
+                None if without_group else group,
                 auto_offset_reset=offset_reset,
                 session_timeout_ms=self.settings.kafka_session_timeout_ms,
                 heartbeat_interval_ms=max(100, self.settings.kafka_session_timeout_ms // 10),
@@ -261,6 +264,7 @@ class KafkaLink:
             observe=self.monitor.observe,
             prepare=prepare,
             on_accounts_released=on_accounts_released,
+            without_group=without_group,
         )
         self.supervisor.add(runtime)
         return runtime

@@ -113,7 +113,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     kafka_create_topics: bool = True
     # Off only for brokers without InitProducerId (the Tansu test broker); Apache Kafka has it.
     kafka_idempotent_producer: bool = True
-    kafka_session_timeout_ms: Annotated[int, msgspec.Meta(ge=1000, le=300_000)] = 10_000
+    # A dead member's partitions move after this; 6000 is Apache Kafka's default minimum.
+    kafka_session_timeout_ms: Annotated[int, msgspec.Meta(ge=1000, le=300_000)] = 6_000
     kafka_request_timeout_ms: Annotated[int, msgspec.Meta(ge=100, le=300_000)] = 10_000
     kafka_emergency_timeout_ms: Annotated[int, msgspec.Meta(ge=10, le=10_000)] = 250
     kafka_latency_alert_ms: Annotated[float, msgspec.Meta(gt=0)] = 200.0

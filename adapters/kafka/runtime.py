@@ -82,6 +82,7 @@ class ConsumerRuntime:
         observe: Observer | None = None,
         prepare: Preparer | None = None,
         on_accounts_released: ReleaseHook | None = None,
+        without_group: bool = False,
     ) -> None:
         self.group_id = group_id
         self.topics = tuple(topics)
@@ -96,6 +97,10 @@ class ConsumerRuntime:
         self._observe = observe
         self._prepare = prepare
         self._on_accounts_released = on_accounts_released
+        # Without a group: every partition assigned directly, from the end on the first
+        # start, positions kept here (not committed) for a restart to resume from.
+        self._without_group = without_group
+        self._positions: dict[TopicPartition, int] = {}
         self._random = random.Random()
         self._lifecycle = asyncio.Lock()
         self._task: asyncio.Task[None] | None = None
@@ -186,12 +191,37 @@ class ConsumerRuntime:
         consumer = self._make_consumer()
         try:
             await consumer.start()
-            consumer.subscribe(list(self.topics), listener=_Rebalance(self))
+            if self._without_group:
+                await self._assign_everything(consumer)
+            else:
+                consumer.subscribe(list(self.topics), listener=_Rebalance(self))
         except BaseException:
             with contextlib.suppress(Exception):
                 await consumer.stop()
             raise
         return consumer
+
+    async def _assign_everything(self, consumer: AIOKafkaConsumer) -> None:
+        """No group to join (a join costs seconds): every partition of the topics, read from
+        where this runtime left off, else from the end; positions known before it returns."""
+        await consumer.topics()  # the cluster's metadata, partitions included
+        partitions = [
+            TopicPartition(topic, p)
+            for topic in self.topics
+            for p in sorted(consumer.partitions_for_topic(topic) or ())
+        ]
+        if not partitions:
+            raise KafkaError(f"no partitions found for {list(self.topics)}")
+        consumer.assign(partitions)
+        fresh = [tp for tp in partitions if tp not in self._positions]
+        for tp in partitions:
+            if tp in self._positions:
+                consumer.seek(tp, self._positions[tp])
+        if fresh:
+            await consumer.seek_to_end(*fresh)
+        for tp in partitions:
+            self._positions[tp] = await consumer.position(tp)
+        self._on_assigned(partitions)
 
     async def _supervise(self, consumer: AIOKafkaConsumer | None) -> None:
         # the loop heals itself: a broken consumer is closed and replaced after a backoff
@@ -277,6 +307,9 @@ class ConsumerRuntime:
             await self._commit(consumer, tp, next_offset)
 
     async def _commit(self, consumer: AIOKafkaConsumer, tp: TopicPartition, offset: int) -> None:
+        if self._without_group:
+            self._positions[tp] = offset
+            return
         try:
             await consumer.commit({tp: OffsetAndMetadata(offset, "")})
         except _REBALANCED as exc:
