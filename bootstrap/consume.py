@@ -15,8 +15,9 @@ from application.apikeys import ApiKeyService
 from application.auth import AuthService
 from application.decision_ledger import PublishedDecisions
 from bootstrap.app import require_current_schema
-from bootstrap.container import Container
+from bootstrap.container import Container, build_container
 from bootstrap.demo import set_demo_prices
+from bootstrap.early_join import EarlyMember
 from bootstrap.gc_tuning import restore_gc, tune_gc
 from bootstrap.kafka import KafkaLink
 from bootstrap.quote_board import open_paper_books_from_store
@@ -24,6 +25,8 @@ from bootstrap.settings import SettingsError
 from bootstrap.watchdog import loop_watchdog
 from domain.identity.apikeys import parse_api_key
 from domain.principals import Principal
+
+__all__ = ["build_container", "consume", "start_consumers"]  # bootstrap/early_join.py loads it
 
 log = structlog.get_logger("bulwark.consume")
 
@@ -62,8 +65,11 @@ def prepare_consume_process(container: Container) -> None:
         set_demo_prices(container.market())
 
 
-async def start_consumers(container: Container) -> tuple[KafkaLink, CommandDispatcher]:
-    """Start the container's resources (the Kafka link among them) and the command consumers."""
+async def start_consumers(
+    container: Container, early: EarlyMember | None = None
+) -> tuple[KafkaLink, CommandDispatcher]:
+    """Start the container's resources (the Kafka link among them) and the command consumers
+    (on the `early` consumer when it joined before; bootstrap/early_join.py)."""
     link = container.kafka_link()
     if link is None:
         raise SettingsError("`bulwark consume` needs BULWARK_KAFKA_BOOTSTRAP")
@@ -71,13 +77,15 @@ async def start_consumers(container: Container) -> tuple[KafkaLink, CommandDispa
     await container.init_resources()  # type: ignore[misc]
     await require_current_schema(container)
     dispatcher = await link.start_command_consumers(
-        command_services(container), container.on_accounts_released()
+        command_services(container), container.on_accounts_released(), early
     )
     log.info("consumers_started", group=link.settings.kafka_group_id, instance=link.instance)
     return link, dispatcher
 
 
-async def consume(container: Container, stop: asyncio.Event | None = None) -> None:
+async def consume(
+    container: Container, stop: asyncio.Event | None = None, early: EarlyMember | None = None
+) -> None:
     """Run until `stop` is set, SIGTERM or SIGINT; then drain, commit and leave the group."""
     stop = stop or asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -87,7 +95,7 @@ async def consume(container: Container, stop: asyncio.Event | None = None) -> No
     watchdog = loop_watchdog(settings, container, "bulwark consume")
     gc_state = None
     try:
-        await start_consumers(container)
+        await start_consumers(container, early)
         gc_state = tune_gc(settings)
         if watchdog is not None:
             watchdog.start()

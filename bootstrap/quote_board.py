@@ -78,6 +78,13 @@ async def quote_board_lifetime(
         return
     task = asyncio.create_task(sharing.run(), name=f"quote-board-{role}")
     _log.info("quote_board_sharing", role=role, process=process)
+    if isinstance(sharing, RedisBoardFollower):
+        # Orders arriving before the first price would all be denied: wait for a publisher
+        # (a bounded while; after it the board stays down and fails closed until one speaks).
+        try:
+            await asyncio.wait_for(sharing.live.wait(), settings.quote_max_age_seconds)
+        except TimeoutError:
+            _log.warning("quote_board_no_publisher", waited_seconds=settings.quote_max_age_seconds)
     try:
         yield sharing
     finally:

@@ -83,6 +83,7 @@ class ConsumerRuntime:
         prepare: Preparer | None = None,
         on_accounts_released: ReleaseHook | None = None,
         without_group: bool = False,
+        adopt: tuple[AIOKafkaConsumer, DeferredRebalance] | None = None,
     ) -> None:
         self.group_id = group_id
         self.topics = tuple(topics)
@@ -101,6 +102,9 @@ class ConsumerRuntime:
         # start, positions kept here (not committed) for a restart to resume from.
         self._without_group = without_group
         self._positions: dict[TopicPartition, int] = {}
+        # A consumer started and subscribed before this runtime (joining meanwhile): the
+        # first one this runtime runs; later ones (after a failure) it makes itself.
+        self._adopted = adopt
         self._random = random.Random()
         self._lifecycle = asyncio.Lock()
         self._task: asyncio.Task[None] | None = None
@@ -188,6 +192,10 @@ class ConsumerRuntime:
         log.info("consumer stopped", group=self.group_id, processed=self._processed)
 
     async def _open_consumer(self) -> AIOKafkaConsumer:
+        if self._adopted is not None:
+            (consumer, deferred), self._adopted = self._adopted, None
+            deferred.attach(self)
+            return consumer
         consumer = self._make_consumer()
         try:
             await consumer.start()
@@ -253,6 +261,14 @@ class ConsumerRuntime:
         self._wake.clear()
         try:
             await consumer.stop()  # leaves the group
+        except asyncio.CancelledError as exc:
+            # aiokafka's fetcher.close() awaits its own cancelled fetch task and lets that
+            # cancellation out (seen when the broker went away): not ours unless we are
+            # being cancelled ourselves.
+            task = asyncio.current_task()
+            if task is not None and task.cancelling():
+                raise
+            self._note_error("consumer close failed", exc)
         except Exception as exc:
             self._note_error("consumer close failed", exc)
 
@@ -448,6 +464,37 @@ class ConsumerRuntime:
 
 def _names(tps: Iterable[TopicPartition]) -> list[str]:
     return sorted(f"{tp.topic}[{tp.partition}]" for tp in tps)
+
+
+class DeferredRebalance(ConsumerRebalanceListener):  # type: ignore[misc]
+    """The listener of a consumer subscribed before its runtime exists: it keeps the latest
+    assignment and hands it, then every later change, to the runtime that adopts it."""
+
+    def __init__(self) -> None:
+        self._runtime: ConsumerRuntime | None = None
+        self._assigned: frozenset[TopicPartition] | None = None
+
+    @property
+    def assigned(self) -> frozenset[TopicPartition] | None:
+        """The partitions held before a runtime took over (None: none yet)."""
+        return self._assigned
+
+    def attach(self, runtime: ConsumerRuntime) -> None:
+        self._runtime = runtime
+        if self._assigned is not None:
+            runtime._on_assigned(self._assigned)
+
+    async def on_partitions_revoked(self, revoked: Iterable[TopicPartition]) -> None:
+        if self._runtime is not None:
+            await self._runtime._on_revoked(revoked)
+        else:
+            self._assigned = None  # nothing was handled yet: nothing to finish
+
+    async def on_partitions_assigned(self, assigned: Iterable[TopicPartition]) -> None:
+        if self._runtime is not None:
+            self._runtime._on_assigned(assigned)
+        else:
+            self._assigned = frozenset(assigned)
 
 
 class _Rebalance(ConsumerRebalanceListener):  # type: ignore[misc]

@@ -7,9 +7,10 @@ its subscription is live and applies the stream into its own in-memory board, so
 path keeps reading a local board: no network hop per order.
 
 Freshness fails closed. The publisher sends a heartbeat (a message without quotes) every
-`heartbeat_s` and carries its board's maximum quote age in every message; a follower takes
-that maximum age, and marks its board down (every symbol unavailable, the gate denies with
-NO_REFERENCE_PRICE) until the first message of a publisher, after `stale_after_s` without
+`heartbeat_s`, also kept under a key beside the hash, and carries its board's maximum quote
+age in every message; a follower takes that maximum age, and marks its board down (every
+symbol unavailable, the gate denies with NO_REFERENCE_PRICE) until it hears a publisher (a
+message, or a kept heartbeat younger than `stale_after_s`), after `stale_after_s` without
 one, and while its subscription is lost. Quotes keep the publisher's time stamps, so a
 price restamped by nobody ages on every board alike.
 """
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import time
 import uuid
 from collections.abc import Callable
 from typing import Protocol, cast
@@ -34,6 +36,11 @@ from ports.marketdata import Quote
 
 BOARD_KEY = "bulwark:board:quotes"
 BOARD_CHANNEL = "bulwark:board:updates"
+
+
+def heartbeat_key(board_key: str) -> str:
+    return f"{board_key}:heartbeat"
+
 
 _log = structlog.get_logger("bulwark.quote_board")
 
@@ -57,6 +64,15 @@ class LocalBoard(Protocol):
     def set_down(self, down: bool = True) -> None: ...
 
 
+class Heartbeat(msgspec.Struct, array_like=True, frozen=True):
+    """The latest publisher's word, kept beside the hash: a follower that starts while it is
+    fresh need not wait for the next message to trust the snapshot."""
+
+    origin: str
+    at: float  # the publisher's wall clock, seconds since the epoch
+    max_age_s: float | None
+
+
 class BoardMessage(msgspec.Struct, array_like=True, frozen=True):
     """What a publisher announces: its quotes changed since the last message (none: a
     heartbeat) and its board's maximum quote age (None: quotes do not age)."""
@@ -69,6 +85,12 @@ class BoardMessage(msgspec.Struct, array_like=True, frozen=True):
 _ENCODE = msgspec.msgpack.Encoder()
 _DECODE_MESSAGE = msgspec.msgpack.Decoder(BoardMessage)
 _DECODE_QUOTE = msgspec.msgpack.Decoder(QuoteWire)
+_DECODE_HEARTBEAT = msgspec.msgpack.Decoder(Heartbeat)
+_SNAPSHOT_FAILURES: tuple[type[Exception], ...] = (
+    *UNREACHABLE,
+    msgspec.DecodeError,
+    msgspec.ValidationError,
+)
 
 
 class RedisBoardPublisher:
@@ -88,6 +110,7 @@ class RedisBoardPublisher:
         origin: str | None = None,
         key: str = BOARD_KEY,
         channel: str = BOARD_CHANNEL,
+        wall_clock: Callable[[], float] = time.time,
     ) -> None:
         if heartbeat_s <= 0:
             raise ValueError("heartbeat_s must be positive")
@@ -98,6 +121,7 @@ class RedisBoardPublisher:
         self._heartbeat_s = heartbeat_s
         self._key = key
         self._channel = channel
+        self._wall_clock = wall_clock
         self._pending: dict[str, Quote] = {}
         self._everything = True  # the first write (and one after a failure) sends the board
         self._wake = asyncio.Event()
@@ -132,6 +156,8 @@ class RedisBoardPublisher:
                 if wires:
                     pipe.hset(self._key, mapping={w.symbol: _ENCODE.encode(w) for w in wires})
                 pipe.publish(self._channel, _ENCODE.encode(message))
+                beat = Heartbeat(self.origin, self._wall_clock(), message.max_age_s)
+                pipe.set(heartbeat_key(self._key), _ENCODE.encode(beat))
                 await pipe.execute()
         except UNREACHABLE as exc:
             if not self._everything:
@@ -194,6 +220,20 @@ class RedisBoardFollower:
             with contextlib.suppress(msgspec.DecodeError, msgspec.ValidationError):
                 self._apply(_DECODE_QUOTE.decode(raw))
         _log.info("quote_board.following", symbols=len(snapshot))
+        await self._recent_heartbeat()
+
+    async def _recent_heartbeat(self) -> None:
+        """Live at once when a publisher spoke within `stale_after_s` (its own wall clock)."""
+        try:
+            raw = cast("bytes | None", await self._redis.get(heartbeat_key(self._key)))
+            beat = None if raw is None else _DECODE_HEARTBEAT.decode(raw)
+        except _SNAPSHOT_FAILURES:
+            return
+        if beat is None:
+            return
+        age = max(0.0, self._clock.now().timestamp() - beat.at)
+        if age < self._stale_after:
+            self._heard(beat.origin, beat.max_age_s, self._clock.monotonic() - age)
 
     async def _on_message(self, _channel: str, data: bytes) -> None:
         try:
@@ -201,14 +241,17 @@ class RedisBoardFollower:
         except (msgspec.DecodeError, msgspec.ValidationError):
             _log.warning("quote_board.undecodable")
             return
-        self._board.set_max_age(message.max_age_s)
         for wire in message.quotes:
             self._apply(wire)
-        self._heard_at = self._clock.monotonic()
+        self._heard(message.origin, message.max_age_s, self._clock.monotonic())
+
+    def _heard(self, origin: str, max_age_s: float | None, at: float) -> None:
+        self._board.set_max_age(max_age_s)
+        self._heard_at = at
         if not self.live.is_set():
             self._board.set_down(False)
             self.live.set()
-            _log.info("quote_board.live", publisher=message.origin)
+            _log.info("quote_board.live", publisher=origin)
 
     def _apply(self, wire: QuoteWire) -> None:
         if self._board.apply(wire.to_domain()):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import time
 from collections.abc import AsyncIterator, Callable
 from decimal import Decimal
 
@@ -75,10 +76,13 @@ async def test_a_follower_loads_the_board_then_hears_every_change(redis_url: str
 
 
 async def test_a_follower_has_no_price_until_it_hears_a_publisher(redis_url: str) -> None:
-    # Arrange: quotes left in Redis by a publisher that is gone
+    # Arrange: quotes left in Redis by a publisher that is gone (its last word a minute ago)
     source = InMemoryMarketData(SystemClock())
     source.set_price("AAPL", "190")
-    await RedisBoardPublisher(redis_from_url(redis_url), source).flush()
+    gone = RedisBoardPublisher(
+        redis_from_url(redis_url), source, wall_clock=lambda: time.time() - 60
+    )
+    await gone.flush()
     local = InMemoryMarketData(SystemClock())
     follower = follower_of(redis_url, local)
 
@@ -132,3 +136,22 @@ async def test_a_follower_ages_quotes_as_the_publisher_does(redis_url: str) -> N
     # Assert
     assert local.max_age_s == pytest.approx(0.3)
     assert still_live and aged is None
+
+
+async def test_a_follower_starting_after_a_recent_heartbeat_is_live_at_once(
+    redis_url: str,
+) -> None:
+    # Arrange: a publisher spoke a moment ago (and is between two heartbeats)
+    source = InMemoryMarketData(SystemClock())
+    source.set_price("AAPL", "190")
+    await RedisBoardPublisher(redis_from_url(redis_url), source).flush()
+    local = InMemoryMarketData(SystemClock())
+    follower = follower_of(redis_url, local)
+
+    # Act
+    async with running(follower):
+        await until(follower.live.is_set)
+        price = await _price(local, "AAPL")
+
+    # Assert
+    assert price == Decimal("190")
