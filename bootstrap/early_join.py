@@ -24,7 +24,7 @@ from typing import Any
 from aiokafka import AIOKafkaConsumer
 
 from adapters.kafka.client import KafkaConfig, OffsetReset, make_consumer
-from adapters.kafka.runtime import DeferredRebalance
+from adapters.kafka.rebalance import DeferredRebalance
 from adapters.kafka.topics import Topics, ensure_topics
 from bootstrap.logging import configure_logging
 from bootstrap.settings import Settings

@@ -23,7 +23,8 @@ from adapters.kafka.dispatcher import CommandDispatcher, CommandServices
 from adapters.kafka.envelope import DecisionCodec, EnvelopeCodec, OrderDecisionMessage
 from adapters.kafka.lag import KafkaLagSource
 from adapters.kafka.publisher import KafkaEventPublisher, decode_event
-from adapters.kafka.runtime import ConsumerRuntime, DeferredRebalance, Poison
+from adapters.kafka.rebalance import DeferredRebalance
+from adapters.kafka.runtime import ConsumerRuntime, Poison
 from adapters.kafka.topics import ensure_topics
 from adapters.memory.bus import InProcessEventBus
 from adapters.memory.clock import SystemClock

@@ -10,7 +10,7 @@ from collections.abc import Awaitable, Callable, Iterable, Sequence
 from typing import Any
 
 import structlog
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRebalanceListener
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.errors import (
     CommitFailedError,
     IllegalGenerationError,
@@ -22,6 +22,7 @@ from aiokafka.errors import (
 from aiokafka.structs import ConsumerRecord, OffsetAndMetadata, TopicPartition
 
 from adapters.kafka.dlq import dead_letter
+from adapters.kafka.rebalance import DeferredRebalance, RuntimeRebalance
 
 log = structlog.get_logger(__name__)
 
@@ -202,7 +203,7 @@ class ConsumerRuntime:
             if self._without_group:
                 await self._assign_everything(consumer)
             else:
-                consumer.subscribe(list(self.topics), listener=_Rebalance(self))
+                consumer.subscribe(list(self.topics), listener=RuntimeRebalance(self))
         except BaseException:
             with contextlib.suppress(Exception):
                 await consumer.stop()
@@ -229,7 +230,7 @@ class ConsumerRuntime:
             await consumer.seek_to_end(*fresh)
         for tp in partitions:
             self._positions[tp] = await consumer.position(tp)
-        self._on_assigned(partitions)
+        self.partitions_assigned(partitions)
 
     async def _supervise(self, consumer: AIOKafkaConsumer | None) -> None:
         # the loop heals itself: a broken consumer is closed and replaced after a backoff
@@ -434,7 +435,8 @@ class ConsumerRuntime:
 
     # --- rebalance --------------------------------------------------------------------------
 
-    async def _on_revoked(self, revoked: Iterable[TopicPartition]) -> None:
+    async def partitions_revoked(self, revoked: Iterable[TopicPartition]) -> None:
+        """The rebalance listener's revocation: finish the batch in hand, then hand over."""
         revoked = set(revoked)
         self._assignment = frozenset()
         self._revoked |= revoked
@@ -454,7 +456,8 @@ class ConsumerRuntime:
         except Exception:
             log.exception("on_accounts_released failed", group=self.group_id)
 
-    def _on_assigned(self, assigned: Iterable[TopicPartition]) -> None:
+    def partitions_assigned(self, assigned: Iterable[TopicPartition]) -> None:
+        """The rebalance listener's assignment (or the group-less reader's own)."""
         # a new generation: positions restart from the committed offsets
         self._assignment = frozenset(assigned)
         self._revoked.clear()
@@ -464,48 +467,6 @@ class ConsumerRuntime:
 
 def _names(tps: Iterable[TopicPartition]) -> list[str]:
     return sorted(f"{tp.topic}[{tp.partition}]" for tp in tps)
-
-
-class DeferredRebalance(ConsumerRebalanceListener):  # type: ignore[misc]
-    """The listener of a consumer subscribed before its runtime exists: it keeps the latest
-    assignment and hands it, then every later change, to the runtime that adopts it."""
-
-    def __init__(self) -> None:
-        self._runtime: ConsumerRuntime | None = None
-        self._assigned: frozenset[TopicPartition] | None = None
-
-    @property
-    def assigned(self) -> frozenset[TopicPartition] | None:
-        """The partitions held before a runtime took over (None: none yet)."""
-        return self._assigned
-
-    def attach(self, runtime: ConsumerRuntime) -> None:
-        self._runtime = runtime
-        if self._assigned is not None:
-            runtime._on_assigned(self._assigned)
-
-    async def on_partitions_revoked(self, revoked: Iterable[TopicPartition]) -> None:
-        if self._runtime is not None:
-            await self._runtime._on_revoked(revoked)
-        else:
-            self._assigned = None  # nothing was handled yet: nothing to finish
-
-    async def on_partitions_assigned(self, assigned: Iterable[TopicPartition]) -> None:
-        if self._runtime is not None:
-            self._runtime._on_assigned(assigned)
-        else:
-            self._assigned = frozenset(assigned)
-
-
-class _Rebalance(ConsumerRebalanceListener):  # type: ignore[misc]
-    def __init__(self, runtime: ConsumerRuntime) -> None:
-        self._runtime = runtime
-
-    async def on_partitions_revoked(self, revoked: Iterable[TopicPartition]) -> None:
-        await self._runtime._on_revoked(revoked)
-
-    async def on_partitions_assigned(self, assigned: Iterable[TopicPartition]) -> None:
-        self._runtime._on_assigned(assigned)
 
 
 def install_signal_handlers(
