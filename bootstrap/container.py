@@ -471,9 +471,7 @@ class Container(containers.DeclarativeContainer):
         following=providers.Callable(lambda role: role == "follow", board_role),
     )
     # With Redis: this board published to the other processes, or theirs followed here.
-    quote_board = providers.Resource(
-        quote_board_lifetime, settings, process, market, redis_client.provider, clock
-    )
+    quote_board = providers.Resource(quote_board_lifetime, settings, process, market, clock)
     brokers_resource = providers.Resource(brokers_lifetime, brokers)
     signal_scan = providers.Resource(signal_scanner, settings, signals.provider)
 

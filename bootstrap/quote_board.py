@@ -18,11 +18,11 @@ from decimal import Decimal
 from typing import Literal
 
 import structlog
-from redis.asyncio import Redis
 
 from adapters.brokers.paper import PaperBroker
 from adapters.memory.marketdata import InMemoryMarketData
 from adapters.redis.broadcast import RedisBroadcast
+from adapters.redis.client import redis_from_url
 from adapters.redis.quote_board import RedisBoardFollower, RedisBoardPublisher
 from bootstrap.settings import Settings
 from ports.clock import Clock
@@ -51,31 +51,45 @@ def board_role(settings: Settings, process: Process) -> Role:
 
 
 async def quote_board_lifetime(
-    settings: Settings,
-    process: Process,
-    board: InMemoryMarketData,
-    redis: Callable[[], Redis],
-    clock: Clock,
+    settings: Settings, process: Process, board: InMemoryMarketData, clock: Clock
 ) -> AsyncIterator[RedisBoardPublisher | RedisBoardFollower | None]:
-    """Runs the publisher or the follower of this process's board for its lifetime."""
+    """Runs the publisher or the follower of this process's board for its lifetime.
+
+    On a Redis client of its own (built here, in the loop that uses it): the heartbeats
+    stay off the pool the order path's rate limits and idempotency keys use.
+    """
     role = board_role(settings, process)
-    sharing: RedisBoardPublisher | RedisBoardFollower | None = None
+    if role == "local" or settings.redis_url is None:
+        yield None
+        return
+    redis = redis_from_url(settings.redis_url, max_connections=4, client_name="bulwark-board")
+    sharing: RedisBoardPublisher | RedisBoardFollower
     if role == "publish":
         sharing = RedisBoardPublisher(
-            redis(), board, heartbeat_s=settings.quote_board_heartbeat_seconds
+            redis, board, heartbeat_s=settings.quote_board_heartbeat_seconds
         )
-    elif role == "follow":
-        assert settings.redis_url is not None  # board_role said so
+    else:
         sharing = RedisBoardFollower(
-            redis(),
-            RedisBroadcast(redis(), settings.redis_url),
+            redis,
+            RedisBroadcast(redis, settings.redis_url),
             board,
             clock,
             stale_after_s=settings.quote_max_age_seconds,
         )
-    if sharing is None:
-        yield None
-        return
+    try:
+        async with _running(sharing, role, process, settings) as running:
+            yield running
+    finally:
+        await redis.aclose()
+
+
+@contextlib.asynccontextmanager
+async def _running(
+    sharing: RedisBoardPublisher | RedisBoardFollower,
+    role: Role,
+    process: Process,
+    settings: Settings,
+) -> AsyncIterator[RedisBoardPublisher | RedisBoardFollower]:
     task = asyncio.create_task(sharing.run(), name=f"quote-board-{role}")
     _log.info("quote_board_sharing", role=role, process=process)
     if isinstance(sharing, RedisBoardFollower):
