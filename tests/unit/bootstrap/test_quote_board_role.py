@@ -9,6 +9,8 @@ import pytest
 
 from adapters.memory.clock import FakeClock
 from adapters.memory.marketdata import InMemoryMarketData
+from bootstrap.consume import prepare_consume_process
+from bootstrap.container import build_container
 from bootstrap.quote_board import Process, Role, board_role
 from bootstrap.settings import SettingsError, load_settings
 from ports.marketdata import Quote
@@ -67,3 +69,44 @@ def test_a_board_applies_a_quote_with_its_own_time_and_never_an_older_one() -> N
     assert taken == (True, False)
     assert board.latest("AAPL") == newer
     assert heard == [newer]
+
+
+async def test_a_consume_process_without_redis_sets_the_demo_prices_when_asked() -> None:
+    # Arrange
+    container = build_container(
+        load_settings(
+            {"BULWARK_ENV": "test", "BULWARK_DATABASE_URL": "memory://", "BULWARK_DEMO": "true"},
+            env_file=None,
+        )
+    )
+
+    # Act
+    prepare_consume_process(container)
+
+    # Assert
+    assert container.process() == "consume"
+    assert container.board_role() == "local"
+    prices = await container.market().reference_prices(["AAPL", "SPY"])
+    assert prices == {"AAPL": Decimal("190.00"), "SPY": Decimal("560.00")}
+
+
+async def test_a_consume_process_with_redis_follows_and_sets_no_prices_of_its_own() -> None:
+    # Arrange
+    container = build_container(
+        load_settings(
+            {
+                "BULWARK_ENV": "test",
+                "BULWARK_DATABASE_URL": "memory://",
+                "BULWARK_DEMO": "true",
+                "BULWARK_REDIS_URL": "redis://localhost:6379/0",
+            },
+            env_file=None,
+        )
+    )
+
+    # Act
+    prepare_consume_process(container)
+
+    # Assert
+    assert container.board_role() == "follow"
+    assert container.market().symbols() == []
