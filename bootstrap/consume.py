@@ -8,19 +8,25 @@ import signal
 from collections.abc import Awaitable, Callable
 
 import structlog
+from dependency_injector import providers
 
 from adapters.kafka.dispatcher import CommandDispatcher, CommandServices
 from application.apikeys import ApiKeyService
 from application.auth import AuthService
 from application.decision_ledger import PublishedDecisions
 from bootstrap.app import require_current_schema
-from bootstrap.container import Container
+from bootstrap.container import Container, build_container
+from bootstrap.demo import set_demo_prices
+from bootstrap.early_join import EarlyMember
 from bootstrap.gc_tuning import restore_gc, tune_gc
 from bootstrap.kafka import KafkaLink
+from bootstrap.quote_board import open_paper_books_from_store
 from bootstrap.settings import SettingsError
 from bootstrap.watchdog import loop_watchdog
 from domain.identity.apikeys import parse_api_key
 from domain.principals import Principal
+
+__all__ = ["build_container", "consume", "start_consumers"]  # bootstrap/early_join.py loads it
 
 log = structlog.get_logger("bulwark.consume")
 
@@ -48,19 +54,38 @@ def command_services(container: Container) -> CommandServices:
     )
 
 
-async def start_consumers(container: Container) -> tuple[KafkaLink, CommandDispatcher]:
-    """Start the container's resources (the Kafka link among them) and the command consumers."""
+def prepare_consume_process(container: Container) -> None:
+    """What sets a consume process apart from the one that serves HTTP and loaded the data:
+    it follows the shared quote board (with Redis), opens paper books from the store on first
+    use, and without Redis sets the demo prices itself when BULWARK_DEMO is on."""
+    container.process.override(providers.Object("consume"))
+    open_paper_books_from_store(container.paper_broker(), container.uow_factory())
+    settings = container.settings()
+    if settings.demo and container.board_role() == "local":
+        set_demo_prices(container.market())
+
+
+async def start_consumers(
+    container: Container, early: EarlyMember | None = None
+) -> tuple[KafkaLink, CommandDispatcher]:
+    """Start the container's resources (the Kafka link among them) and the command consumers
+    (on the `early` consumer when it joined before; bootstrap/early_join.py)."""
     link = container.kafka_link()
     if link is None:
         raise SettingsError("`bulwark consume` needs BULWARK_KAFKA_BOOTSTRAP")
+    prepare_consume_process(container)
     await container.init_resources()  # type: ignore[misc]
     await require_current_schema(container)
-    dispatcher = await link.start_command_consumers(command_services(container))
+    dispatcher = await link.start_command_consumers(
+        command_services(container), container.on_accounts_released(), early
+    )
     log.info("consumers_started", group=link.settings.kafka_group_id, instance=link.instance)
     return link, dispatcher
 
 
-async def consume(container: Container, stop: asyncio.Event | None = None) -> None:
+async def consume(
+    container: Container, stop: asyncio.Event | None = None, early: EarlyMember | None = None
+) -> None:
     """Run until `stop` is set, SIGTERM or SIGINT; then drain, commit and leave the group."""
     stop = stop or asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -70,7 +95,7 @@ async def consume(container: Container, stop: asyncio.Event | None = None) -> No
     watchdog = loop_watchdog(settings, container, "bulwark consume")
     gc_state = None
     try:
-        await start_consumers(container)
+        await start_consumers(container, early)
         gc_state = tune_gc(settings)
         if watchdog is not None:
             watchdog.start()

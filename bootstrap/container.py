@@ -65,6 +65,7 @@ from bootstrap.brokers import broker_router, brokers_lifetime, build_paper_broke
 from bootstrap.cluster import ClusterBridge, cluster_lifetime
 from bootstrap.kafka import FanoutPublisher, KafkaLink, kafka_lifetime
 from bootstrap.market_feed import build_market_feed, build_quote_pump, market_feed_lifetime
+from bootstrap.quote_board import board_role, quote_board_lifetime
 from bootstrap.settings import Settings
 from bootstrap.signals import signal_engine, signal_scanner
 from bootstrap.storage import (
@@ -155,6 +156,10 @@ def readiness_probes(store: Any, kafka: KafkaLink | None) -> dict[str, Any]:
     if kafka is not None:
         probes["kafka"] = kafka.probe
     return probes
+
+
+def no_account_state_kept() -> None:
+    """The `on_accounts_released` hook while no per-account state is cached in memory."""
 
 
 async def nothing_to_relay() -> int:
@@ -456,9 +461,23 @@ class Container(containers.DeclarativeContainer):
     kafka = providers.Resource(
         kafka_lifetime, kafka_link, killswitch.provider, event_hub.provided.publish
     )
+    # Called when `bulwark consume` gives Kafka partitions up (a rebalance, a stop): accounts
+    # keyed to them may be decided by another process until they come back, so whatever this
+    # process keeps of them in memory must be rebuilt from the store. Nothing is kept yet.
+    on_accounts_released = providers.Object(no_account_state_kept)
+    # Which process this container serves: `bulwark consume` sets "consume" before it starts.
+    process = providers.Object("serve")
+    board_role = providers.Callable(board_role, settings, process)
     market_feed_resource = providers.Resource(
-        market_feed_lifetime, market_feed, settings, market, quote_pump
+        market_feed_lifetime,
+        market_feed,
+        settings,
+        market,
+        quote_pump,
+        following=providers.Callable(lambda role: role == "follow", board_role),
     )
+    # With Redis: this board published to the other processes, or theirs followed here.
+    quote_board = providers.Resource(quote_board_lifetime, settings, process, market, clock)
     brokers_resource = providers.Resource(brokers_lifetime, brokers)
     signal_scan = providers.Resource(signal_scanner, settings, signals.provider)
 

@@ -6,6 +6,7 @@ import contextlib
 from dataclasses import dataclass
 from decimal import Decimal
 
+from adapters.memory.marketdata import InMemoryMarketData
 from application.agents import RegisterAgent
 from application.apikeys import CreatedApiKey
 from bootstrap.container import Container
@@ -48,6 +49,12 @@ class DemoData:
     agent_key: CreatedApiKey | None
 
 
+def set_demo_prices(market: InMemoryMarketData) -> None:
+    """The demo instruments' prices on this process's board (they are not in the store)."""
+    for symbol, _, price in DEMO_INSTRUMENTS:
+        market.set_price(symbol, D(price))
+
+
 async def load_demo(container: Container) -> DemoData:
     """Idempotent: a second run finds the demo users and leaves everything as it is."""
     auth = container.auth()
@@ -69,10 +76,8 @@ async def load_demo(container: Container) -> DemoData:
         ids[user.username] = view.id
         await container.killswitch().set_passcode(Principal(view.id, user.role), user.passcode)
     owner = Principal(ids[DEMO_OWNER.username], Role.OWNER)
-    market = container.market()
     cash = D(1_000_000)
-    for symbol, _, price in DEMO_INSTRUMENTS:
-        market.set_price(symbol, D(price))  # prices and the paper broker live in the process
+    set_demo_prices(container.market())  # prices and the paper broker live in the process
     if not created:
         async with container.uow_factory()() as uow:
             account = await uow.accounts.get(DEMO_ACCOUNT)

@@ -9,29 +9,36 @@ reaches every instance; `bulwark consume` also runs the command consumers.
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from typing import Any
 
 import structlog
-from aiokafka import AIOKafkaProducer
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.structs import ConsumerRecord
 
 from adapters.eventcodec import EventCodec
-from adapters.kafka.client import KafkaConfig, make_consumer, make_producer
+from adapters.kafka.client import make_producer
 from adapters.kafka.dispatcher import CommandDispatcher, CommandServices
 from adapters.kafka.envelope import DecisionCodec, EnvelopeCodec, OrderDecisionMessage
 from adapters.kafka.lag import KafkaLagSource
 from adapters.kafka.publisher import KafkaEventPublisher, decode_event
+from adapters.kafka.rebalance import DeferredRebalance
 from adapters.kafka.runtime import ConsumerRuntime, Poison
-from adapters.kafka.topics import Topics, ensure_topics
+from adapters.kafka.topics import ensure_topics
 from adapters.memory.bus import InProcessEventBus
 from adapters.memory.clock import SystemClock
 from adapters.wire.json_limits import JsonLimits
 from application.killswitch import KillSwitchService
 from application.policies import PolicyCache
 from application.stream_monitor import StreamMonitorService
+from bootstrap.early_join import (
+    EarlyMember,
+    command_topics,
+    kafka_config,
+    member_consumer,
+    topics_of,
+)
 from bootstrap.settings import Settings
 from domain.errors import ConcurrentUpdate, NotFound, StoreUnavailable
 from domain.events import DomainEvent
@@ -47,22 +54,6 @@ HubPublish = Callable[[DomainEvent], Awaitable[None]]
 
 class KafkaNotReady(RuntimeError):
     """An event was published before the producer started (or after it stopped)."""
-
-
-def kafka_config(settings: Settings) -> KafkaConfig:
-    if not settings.kafka_bootstrap:
-        raise ValueError("BULWARK_KAFKA_BOOTSTRAP is not set")
-    return KafkaConfig(
-        settings.kafka_bootstrap,
-        client_id=settings.kafka_client_id,
-        request_timeout_ms=settings.kafka_request_timeout_ms,
-    )
-
-
-def topics_of(settings: Settings) -> Topics:
-    """Topic names from BULWARK_KAFKA_TOPIC_<NAME>, one setting per Topics field."""
-    names = {f.name: getattr(settings, f"kafka_topic_{f.name}") for f in dataclasses.fields(Topics)}
-    return Topics(**names)
 
 
 class RuntimeSupervisor:
@@ -159,11 +150,13 @@ class KafkaLink:
             self._codec,
             emergency_timeout=self.settings.kafka_emergency_timeout_ms / 1000,
         )
+        # Every instance reads every broadcast: no group to share it in, so none to join.
         emergency = self._runtime(
             f"bulwark-emergency-{self.instance}",
             [self.topics.emergency],
             self._on_emergency,
             offset_reset="latest",
+            without_group=True,
         )
         await emergency.start()
         await self._listening(emergency)
@@ -211,16 +204,28 @@ class KafkaLink:
         )
 
     # -- consumers ----------------------------------------------------------------------------
-    async def start_command_consumers(self, services: CommandServices) -> CommandDispatcher:
-        """`bulwark consume`: one group member over the order, control and heartbeat topics."""
+    async def start_command_consumers(
+        self,
+        services: CommandServices,
+        on_accounts_released: Callable[[], None] | None = None,
+        early: EarlyMember | None = None,
+    ) -> CommandDispatcher:
+        """`bulwark consume`: one group member over the order, control and heartbeat topics.
+
+        `on_accounts_released` is called when the member gives partitions up (a rebalance, a
+        stop): the accounts keyed to them may be decided elsewhere until they come back.
+        `early`: the member's consumer, started (and joining) before the rest was loaded.
+        """
         dispatcher = CommandDispatcher(
             services, self.publish_decision, self._clock.now, codec=EnvelopeCodec(self.limits)
         )
         runtime = self._runtime(
             self.settings.kafka_group_id,
-            [self.topics.orders, self.topics.control, self.topics.heartbeats],
+            command_topics(self.settings),
             dispatcher.handle,
             prepare=dispatcher.prepare,
+            on_accounts_released=on_accounts_released,
+            adopt=early.take() if early is not None else None,
         )
         await runtime.start()
         return dispatcher
@@ -233,6 +238,9 @@ class KafkaLink:
         *,
         offset_reset: Any = "earliest",
         prepare: Callable[[list[ConsumerRecord]], None] | None = None,
+        on_accounts_released: Callable[[], None] | None = None,
+        without_group: bool = False,
+        adopt: tuple[AIOKafkaConsumer, DeferredRebalance] | None = None,
     ) -> ConsumerRuntime:
         if self.producer is None:
             raise KafkaNotReady("the Kafka producer is not running")
@@ -240,18 +248,15 @@ class KafkaLink:
             group,
             topics,
             handler,
-            lambda: make_consumer(
-                self.config,
-                group,
-                auto_offset_reset=offset_reset,
-                session_timeout_ms=self.settings.kafka_session_timeout_ms,
-                heartbeat_interval_ms=max(100, self.settings.kafka_session_timeout_ms // 10),
-            ),
+            lambda: member_consumer(self.settings, None if without_group else group, offset_reset),
             self.producer,
             self.topics.dlq,
             transient=(StoreUnavailable, ConcurrentUpdate, KafkaNotReady),
             observe=self.monitor.observe,
             prepare=prepare,
+            on_accounts_released=on_accounts_released,
+            without_group=without_group,
+            adopt=adopt,
         )
         self.supervisor.add(runtime)
         return runtime

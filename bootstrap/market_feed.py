@@ -122,13 +122,19 @@ async def market_feed_lifetime(
     settings: Settings,
     board: InMemoryMarketData | None = None,
     pump: QuotePump | None = None,
+    *,
+    following: bool = False,
 ) -> AsyncIterator[FailoverMarketData]:
     """Ticks the synthetic provider when asked to, or runs the quote pump (with a maximum quote
-    age on the board) when the primary is not synthetic; closes the providers at shutdown."""
+    age on the board) when the primary is not synthetic; closes the providers at shutdown.
+    Neither when `following` another process's board (bootstrap/quote_board.py): that board
+    is the one source of this process's prices."""
     ticker: asyncio.Task[None] | None = None
     stop = asyncio.Event()
     pumping: asyncio.Task[None] | None = None
-    if pump is not None and board is not None:
+    if following:
+        _log.info("quote_board_followed", primary=settings.market_data)
+    elif pump is not None and board is not None:
         board.set_max_age(settings.quote_max_age_seconds)
         pumping = asyncio.create_task(pump.run(stop))
         _log.info(

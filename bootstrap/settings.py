@@ -113,7 +113,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     kafka_create_topics: bool = True
     # Off only for brokers without InitProducerId (the Tansu test broker); Apache Kafka has it.
     kafka_idempotent_producer: bool = True
-    kafka_session_timeout_ms: Annotated[int, msgspec.Meta(ge=1000, le=300_000)] = 10_000
+    # A dead member's partitions move after this; 6000 is Apache Kafka's default minimum.
+    kafka_session_timeout_ms: Annotated[int, msgspec.Meta(ge=1000, le=300_000)] = 6_000
     kafka_request_timeout_ms: Annotated[int, msgspec.Meta(ge=100, le=300_000)] = 10_000
     kafka_emergency_timeout_ms: Annotated[int, msgspec.Meta(ge=10, le=10_000)] = 250
     kafka_latency_alert_ms: Annotated[float, msgspec.Meta(gt=0)] = 200.0
@@ -213,6 +214,12 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     quote_max_age_seconds: Seconds = 10.0
     quote_pump_poll_seconds: Seconds = 2.0
     quote_pump_refresh_seconds: Seconds = 30.0
+    # With Redis: who shares the quote board (bootstrap/quote_board.py). "auto": a process
+    # running a feed (a non-synthetic primary, synthetic ticks) or serving HTTP publishes,
+    # `bulwark consume` without a feed follows; "local": no sharing. A follower's board is
+    # down (no price) after quote_max_age_seconds without a word from a publisher.
+    quote_board: Literal["auto", "publish", "follow", "local"] = "auto"
+    quote_board_heartbeat_seconds: Seconds = 1.0
 
     def redacted(self) -> dict[str, object]:
         """All settings, safe to show: secrets as '***' and passwords inside URLs masked."""
@@ -427,6 +434,12 @@ def _check_market_feed(s: Settings) -> None:
         raise SettingsError(
             f"{env_name('market_data_breaker_minimum_calls')}: expected at most "
             f"{env_name('market_data_breaker_window')}"
+        )
+    if s.quote_board_heartbeat_seconds >= s.quote_max_age_seconds:
+        # Followers would mark the board down between two heartbeats.
+        raise SettingsError(
+            f"{env_name('quote_board_heartbeat_seconds')}: expected less than "
+            f"{env_name('quote_max_age_seconds')}"
         )
     if s.quote_pump_poll_seconds >= s.quote_max_age_seconds:
         # Polled less often than they age, quiet symbols would go stale between polls.

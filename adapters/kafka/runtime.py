@@ -10,7 +10,7 @@ from collections.abc import Awaitable, Callable, Iterable, Sequence
 from typing import Any
 
 import structlog
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRebalanceListener
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.errors import (
     CommitFailedError,
     IllegalGenerationError,
@@ -22,6 +22,7 @@ from aiokafka.errors import (
 from aiokafka.structs import ConsumerRecord, OffsetAndMetadata, TopicPartition
 
 from adapters.kafka.dlq import dead_letter
+from adapters.kafka.rebalance import DeferredRebalance, RuntimeRebalance
 
 log = structlog.get_logger(__name__)
 
@@ -29,6 +30,9 @@ Handler = Callable[[ConsumerRecord], Awaitable[None]]
 Observer = Callable[[str, int], None]
 # Sees a partition's records before they are handled one by one (to start work early).
 Preparer = Callable[[list[ConsumerRecord]], None]
+# Told that this member gave partitions up: what it cached of their accounts is not to be
+# trusted any more (another member may change them before the partitions come back).
+ReleaseHook = Callable[[], None]
 
 # a commit that lost to a rebalance: the records come back to whoever owns the partition next
 _REBALANCED = (
@@ -78,6 +82,9 @@ class ConsumerRuntime:
         backoff: tuple[float, float] = (0.05, 5.0),
         observe: Observer | None = None,
         prepare: Preparer | None = None,
+        on_accounts_released: ReleaseHook | None = None,
+        without_group: bool = False,
+        adopt: tuple[AIOKafkaConsumer, DeferredRebalance] | None = None,
     ) -> None:
         self.group_id = group_id
         self.topics = tuple(topics)
@@ -91,6 +98,14 @@ class ConsumerRuntime:
         self._backoff_base, self._backoff_max = backoff
         self._observe = observe
         self._prepare = prepare
+        self._on_accounts_released = on_accounts_released
+        # Without a group: every partition assigned directly, from the end on the first
+        # start, positions kept here (not committed) for a restart to resume from.
+        self._without_group = without_group
+        self._positions: dict[TopicPartition, int] = {}
+        # A consumer started and subscribed before this runtime (joining meanwhile): the
+        # first one this runtime runs; later ones (after a failure) it makes itself.
+        self._adopted = adopt
         self._random = random.Random()
         self._lifecycle = asyncio.Lock()
         self._task: asyncio.Task[None] | None = None
@@ -178,15 +193,44 @@ class ConsumerRuntime:
         log.info("consumer stopped", group=self.group_id, processed=self._processed)
 
     async def _open_consumer(self) -> AIOKafkaConsumer:
+        if self._adopted is not None:
+            (consumer, deferred), self._adopted = self._adopted, None
+            deferred.attach(self)
+            return consumer
         consumer = self._make_consumer()
         try:
             await consumer.start()
-            consumer.subscribe(list(self.topics), listener=_Rebalance(self))
+            if self._without_group:
+                await self._assign_everything(consumer)
+            else:
+                consumer.subscribe(list(self.topics), listener=RuntimeRebalance(self))
         except BaseException:
             with contextlib.suppress(Exception):
                 await consumer.stop()
             raise
         return consumer
+
+    async def _assign_everything(self, consumer: AIOKafkaConsumer) -> None:
+        """No group to join (a join costs seconds): every partition of the topics, read from
+        where this runtime left off, else from the end; positions known before it returns."""
+        await consumer.topics()  # the cluster's metadata, partitions included
+        partitions = [
+            TopicPartition(topic, p)
+            for topic in self.topics
+            for p in sorted(consumer.partitions_for_topic(topic) or ())
+        ]
+        if not partitions:
+            raise KafkaError(f"no partitions found for {list(self.topics)}")
+        consumer.assign(partitions)
+        fresh = [tp for tp in partitions if tp not in self._positions]
+        for tp in partitions:
+            if tp in self._positions:
+                consumer.seek(tp, self._positions[tp])
+        if fresh:
+            await consumer.seek_to_end(*fresh)
+        for tp in partitions:
+            self._positions[tp] = await consumer.position(tp)
+        self.partitions_assigned(partitions)
 
     async def _supervise(self, consumer: AIOKafkaConsumer | None) -> None:
         # the loop heals itself: a broken consumer is closed and replaced after a backoff
@@ -211,11 +255,21 @@ class ConsumerRuntime:
                 failures += 1
 
     async def _close(self, consumer: AIOKafkaConsumer) -> None:
+        if self._assignment:
+            self._released()
         self._assignment = frozenset()
         self._revoked.clear()
         self._wake.clear()
         try:
             await consumer.stop()  # leaves the group
+        except asyncio.CancelledError as exc:
+            # aiokafka's fetcher.close() awaits its own cancelled fetch task and lets that
+            # cancellation out (seen when the broker went away): not ours unless we are
+            # being cancelled ourselves.
+            task = asyncio.current_task()
+            if task is not None and task.cancelling():
+                raise
+            self._note_error("consumer close failed", exc)
         except Exception as exc:
             self._note_error("consumer close failed", exc)
 
@@ -270,6 +324,9 @@ class ConsumerRuntime:
             await self._commit(consumer, tp, next_offset)
 
     async def _commit(self, consumer: AIOKafkaConsumer, tp: TopicPartition, offset: int) -> None:
+        if self._without_group:
+            self._positions[tp] = offset
+            return
         try:
             await consumer.commit({tp: OffsetAndMetadata(offset, "")})
         except _REBALANCED as exc:
@@ -378,7 +435,8 @@ class ConsumerRuntime:
 
     # --- rebalance --------------------------------------------------------------------------
 
-    async def _on_revoked(self, revoked: Iterable[TopicPartition]) -> None:
+    async def partitions_revoked(self, revoked: Iterable[TopicPartition]) -> None:
+        """The rebalance listener's revocation: finish the batch in hand, then hand over."""
         revoked = set(revoked)
         self._assignment = frozenset()
         self._revoked |= revoked
@@ -387,9 +445,19 @@ class ConsumerRuntime:
         # the batch in hand ends at its next record and commits what it did before the handover
         await self._idle.wait()
         if revoked:
+            self._released()
             log.info("partitions revoked", group=self.group_id, partitions=_names(revoked))
 
-    def _on_assigned(self, assigned: Iterable[TopicPartition]) -> None:
+    def _released(self) -> None:
+        if self._on_accounts_released is None:
+            return
+        try:
+            self._on_accounts_released()
+        except Exception:
+            log.exception("on_accounts_released failed", group=self.group_id)
+
+    def partitions_assigned(self, assigned: Iterable[TopicPartition]) -> None:
+        """The rebalance listener's assignment (or the group-less reader's own)."""
         # a new generation: positions restart from the committed offsets
         self._assignment = frozenset(assigned)
         self._revoked.clear()
@@ -399,17 +467,6 @@ class ConsumerRuntime:
 
 def _names(tps: Iterable[TopicPartition]) -> list[str]:
     return sorted(f"{tp.topic}[{tp.partition}]" for tp in tps)
-
-
-class _Rebalance(ConsumerRebalanceListener):  # type: ignore[misc]
-    def __init__(self, runtime: ConsumerRuntime) -> None:
-        self._runtime = runtime
-
-    async def on_partitions_revoked(self, revoked: Iterable[TopicPartition]) -> None:
-        await self._runtime._on_revoked(revoked)
-
-    async def on_partitions_assigned(self, assigned: Iterable[TopicPartition]) -> None:
-        self._runtime._on_assigned(assigned)
 
 
 def install_signal_handlers(

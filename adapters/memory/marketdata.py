@@ -87,6 +87,20 @@ class InMemoryMarketData:
             symbol, price_d - half, price_d + half, price_d, bid_size=bid_size, ask_size=ask_size
         )
 
+    def apply(self, quote: Quote) -> bool:
+        """Take a quote made elsewhere (another process's board), keeping its own time.
+
+        An older quote than the one held for its symbol is dropped (False), so a snapshot
+        read after a newer update cannot move a price back. Listeners hear what is taken.
+        """
+        held = self._quotes.get(quote.symbol)
+        if held is not None and quote.at < held.at:
+            return False
+        self._quotes[quote.symbol] = quote
+        for listener in list(self._listeners):
+            listener(quote)
+        return True
+
     def remove(self, symbol: str) -> None:
         """Forget a symbol's quote; it becomes unavailable."""
         self._quotes.pop(symbol, None)
@@ -99,6 +113,15 @@ class InMemoryMarketData:
     @property
     def max_age(self) -> timedelta | None:
         return self._max_age
+
+    @property
+    def max_age_s(self) -> float | None:
+        """The maximum quote age in seconds, None when every quote stays usable."""
+        return None if self._max_age is None else self._max_age.total_seconds()
+
+    @property
+    def down(self) -> bool:
+        return self._down
 
     def set_max_age(self, seconds: float | None) -> None:
         """Treat quotes older than `seconds` as unavailable; None keeps every quote usable."""

@@ -15,7 +15,7 @@ from ports.cache import CacheUnavailable
 from ports.marketdata import Quote
 
 
-class _QuoteWire(msgspec.Struct, array_like=True, frozen=True):
+class QuoteWire(msgspec.Struct, array_like=True, frozen=True):
     """A Quote on the wire; Decimals travel as strings, so they come back exactly."""
 
     symbol: str
@@ -27,7 +27,7 @@ class _QuoteWire(msgspec.Struct, array_like=True, frozen=True):
     ask_size: Decimal
 
     @classmethod
-    def from_domain(cls, quote: Quote) -> _QuoteWire:
+    def from_domain(cls, quote: Quote) -> QuoteWire:
         return cls(
             quote.symbol,
             quote.bid,
@@ -51,7 +51,7 @@ class RedisQuoteCache:
         self._redis = redis
         self._prefix = prefix
         self._encoder = msgspec.msgpack.Encoder()
-        self._decoder = msgspec.msgpack.Decoder(_QuoteWire)
+        self._decoder = msgspec.msgpack.Decoder(QuoteWire)
 
     async def get(self, symbol: str) -> Quote | None:
         try:
@@ -63,7 +63,7 @@ class RedisQuoteCache:
     async def put(self, quote: Quote, ttl_seconds: float) -> None:
         if ttl_seconds <= 0:
             raise ValueError("ttl_seconds must be positive")
-        value = self._encoder.encode(_QuoteWire.from_domain(quote))
+        value = self._encoder.encode(QuoteWire.from_domain(quote))
         try:
             await self._redis.set(
                 self._prefix + quote.symbol, value, px=max(1, math.ceil(ttl_seconds * 1000))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from decimal import Decimal
 
 from adapters.brokers.paper.book import AccountBook, Valuation
@@ -34,6 +34,8 @@ from ports.clock import Clock, IdGenerator
 from ports.marketdata import MarketDataPort, Quote, QuoteUnavailable
 
 _IMMEDIATE = frozenset({TimeInForce.IOC, TimeInForce.FOK})
+# The cash of an account met for the first time, None when it is no paper account.
+AccountOpener = Callable[[str], Awaitable[Decimal | None]]
 
 
 class PaperBroker:
@@ -66,6 +68,7 @@ class PaperBroker:
         # The kill switch calls from a thread of its own (bootstrap/killswitch_lane.py): every
         # read or change of the books happens under this lock, never across an await.
         self._mutex = threading.RLock()
+        self._opener: AccountOpener | None = None
 
     @property
     def config(self) -> PaperBrokerConfig:
@@ -77,6 +80,11 @@ class PaperBroker:
         if account_id in self._books:
             raise ValueError(f"paper account {account_id} already exists")
         self._books[account_id] = AccountBook(account_id, cash)
+
+    def open_accounts_with(self, opener: AccountOpener | None) -> None:
+        """Open an account on first use with the cash `opener` gives (None: unknown stays an
+        error). For a process that did not create the accounts it trades for."""
+        self._opener = opener
 
     def seed_position(
         self, account_id: str, symbol: str, quantity: Decimal, average_price: Decimal
@@ -279,6 +287,11 @@ class PaperBroker:
     # -- internals -------------------------------------------------------------
     async def _enter(self, method: str, account_id: str) -> None:
         """Rate limit, injected faults and latency, in that order, for every port call."""
+        if self._opener is not None and account_id not in self._books:
+            cash = await self._opener(account_id)
+            with self._mutex:
+                if cash is not None and account_id not in self._books:
+                    self._books[account_id] = AccountBook(account_id, cash)
         with self._mutex:
             admitted = self._limiter.admit(account_id, self._clock.monotonic())
             fault = self._faults.take_call_fault(method, account_id) if admitted else None

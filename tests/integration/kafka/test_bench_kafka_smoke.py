@@ -8,7 +8,17 @@ from collections import Counter
 import pytest
 
 from adapters.kafka.envelope import EnvelopeCodec
-from benchmarks.bench_kafka import Latency, Orders, Rate, parse, report, report_latency, run
+from benchmarks.bench_kafka import (
+    Latency,
+    Orders,
+    Rate,
+    parse,
+    report,
+    report_latency,
+    report_processes,
+    run,
+    run_processes,
+)
 from benchmarks.bench_store import Store
 from domain.principals import Principal, Role
 from domain.trading.orders import Side
@@ -39,11 +49,38 @@ async def test_a_tiny_run_decides_every_command_and_prints_the_targets(
     # Assert
     assert [r.count for r in raw] == [40, 40]
     assert (e2e.rate.count, e2e.approved, e2e.denied, e2e.dead_letters) == (40, 40, 0, 0)
+    assert e2e.filled == 40
+    assert e2e.start_s > 0
     assert lat is not None and lat.sent.count == 20
     assert all(ms >= 0 for ms in lat.latencies_ms)
     printed = capsys.readouterr().out
-    assert "target >= 20,000 commands/s end to end ->" in printed
+    assert "approved 40, filled 40" in printed
+    assert "(no target for sqlite)" in printed
+    assert "consumer start (member start -> partitions owned):" in printed
     assert "target p99 <= 20 ms at 20/s ->" in printed
+
+
+async def test_a_tiny_process_run_fills_every_order_through_a_consume_process(
+    kafka_bootstrap: str, sqlite_url: str, redis_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Arrange
+    await migrated(sqlite_url)
+    store = Store("sqlite", sqlite_url, "SQLite test file")
+    args = parse(["--process-commands", "30", "--members", "1", "--rate", "0", "--accounts", "2"])
+
+    # Act
+    runs = await run_processes(args, kafka_bootstrap, store, redis_url)
+    report_processes(runs)
+
+    # Assert
+    one = runs.by_members[1]
+    assert (one.rate.count, one.approved, one.filled) == (30, 30, 30)
+    start = runs.start
+    assert 0 < start.imports_s <= start.resources_s <= start.owned_s
+    assert start.resources_s <= start.consumers_s
+    printed = capsys.readouterr().out
+    assert "start, exec -> partitions owned:" in printed
+    assert "1 process, one group" in printed
 
 
 def test_orders_keep_each_account_on_one_side_keyed_and_signed_by_its_agent() -> None:

@@ -1,9 +1,10 @@
 """`bulwark consume` as a real process: killed mid-stream it loses and doubles nothing, and
 SIGTERM stops it cleanly with every record it completed committed.
 
-The process has no quotes (its market data lives in memory), so its gate denies the orders
-(NO_REFERENCE_PRICE); a denied order is stored and decided like any other, which is all
-that exactly-once is about here.
+Without Redis the process has no quotes (nothing shares the board with it), so its gate
+denies the orders (NO_REFERENCE_PRICE); a denied order is stored and decided like any other,
+which is all that exactly-once is about here (approved and filled orders over Kafka:
+test_consume_shared_prices.py and test_consumer_group_kill.py).
 """
 
 from __future__ import annotations

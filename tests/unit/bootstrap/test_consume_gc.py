@@ -18,7 +18,7 @@ async def collector_while_consuming(monkeypatch: pytest.MonkeyPatch, **extra: st
     environ = {"BULWARK_ENV": "test", "BULWARK_DATABASE_URL": "memory://", **extra}
     container = build_container(load_settings(environ, env_file=None))
 
-    async def started(_: Any) -> None:
+    async def started(*_: Any) -> None:
         return None
 
     monkeypatch.setattr(bootstrap.consume, "start_consumers", started)

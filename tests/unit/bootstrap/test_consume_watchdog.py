@@ -31,7 +31,7 @@ async def test_a_blocked_consumer_loop_is_alerted_and_the_watchdog_stops_with_it
     # Arrange: consumers that start at once (no broker needed), and a handler that blocks
     c = container(BULWARK_LOOP_WATCHDOG_MS="100")
 
-    async def started(_: Any) -> None:
+    async def started(*_: Any) -> None:
         return None
 
     monkeypatch.setattr(bootstrap.consume, "start_consumers", started)

@@ -1,0 +1,76 @@
+"""`bulwark consume` as its own process beside the one that owns the prices (shared through
+Redis): orders sent as Kafka commands are approved, sent to the paper broker, filled, and
+the account's positions show them."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from adapters.kafka.client import KafkaConfig
+from adapters.kafka.envelope import DecisionCodec
+from adapters.kafka.topics import ensure_topics
+from domain.trading.orders import OrderStatus
+from tests.integration.kafka.bulwark import (
+    buy,
+    command_client,
+    envelope,
+    eventually,
+    migrated,
+    seed_trader,
+    settings_for,
+)
+from tests.integration.kafka.processes import (
+    bulwark_consume,
+    orders_of,
+    read_until,
+    send,
+    store_of,
+    topics_in,
+)
+
+N = 25
+
+
+async def test_orders_over_kafka_are_approved_filled_and_held_with_the_shared_prices(
+    kafka_bootstrap: str, kafka_config: KafkaConfig, redis_url: str, tmp_path: Path, unique: str
+) -> None:
+    # Arrange: this process stands for `bulwark serve`: it owns the store's data and the
+    # prices, and publishes its board to Redis; the consume process only follows it.
+    url = f"sqlite+aiosqlite:///{tmp_path / 'bulwark.db'}"
+    await migrated(url)
+    env = settings_for(kafka_bootstrap, url, unique, f"consume-{unique}", redis_url=redis_url)
+    topics = topics_in(env)
+    await ensure_topics(kafka_config, topics, 3)
+    async with store_of(env) as owner, command_client(kafka_bootstrap) as client:
+        trader = await seed_trader(owner, unique)
+        commands = [envelope(trader.agent_id, trader.account_id, buy("2")) for _ in range(N)]
+
+        # Act
+        async with bulwark_consume(env, tmp_path / "consume.log") as consume:
+            for command in commands:
+                await send(client, topics.orders, command, trader.agent_key)
+
+            async def all_filled() -> bool:
+                orders = await orders_of(owner, trader.account_id)
+                return len(orders) == N and all(o.status is OrderStatus.FILLED for o in orders)
+
+            await eventually(all_filled, within=60, every=0.2)
+            output = consume.output()
+        async with owner.uow_factory()() as uow:
+            account = await uow.accounts.get(trader.account_id)
+
+    codec = DecisionCodec()
+    ids = {c.id for c in commands}
+    decided = await read_until(
+        kafka_config,
+        topics.decisions,
+        lambda records: ids <= {codec.decode(r.value).message_id for r in records},
+    )
+    decisions = [codec.decode(r.value) for r in decided]
+
+    # Assert
+    assert '"quote_board.live"' in output
+    assert all(d.approved and not d.reason_codes for d in decisions), decisions[:3]
+    assert account is not None
+    assert account.position_quantity("AAPL") == Decimal(2 * N)
