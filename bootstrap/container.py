@@ -158,10 +158,6 @@ def readiness_probes(store: Any, kafka: KafkaLink | None) -> dict[str, Any]:
     return probes
 
 
-def no_account_state_kept() -> None:
-    """The `on_accounts_released` hook while no per-account state is cached in memory."""
-
-
 async def nothing_to_relay() -> int:
     return 0
 
@@ -462,9 +458,10 @@ class Container(containers.DeclarativeContainer):
         kafka_lifetime, kafka_link, killswitch.provider, event_hub.provided.publish
     )
     # Called when `bulwark consume` gives Kafka partitions up (a rebalance, a stop): accounts
-    # keyed to them may be decided by another process until they come back, so whatever this
-    # process keeps of them in memory must be rebuilt from the store. Nothing is kept yet.
-    on_accounts_released = providers.Object(no_account_state_kept)
+    # keyed to them may be decided by another process until they come back, so what this
+    # process holds of them in memory (accounts and their risk books) is dropped and read
+    # again from the store on next use (the version check would catch a stale copy anyway).
+    on_accounts_released = providers.Callable(lambda books: books.forget_all, risk_books)
     # Which process this container serves: `bulwark consume` sets "consume" before it starts.
     process = providers.Object("serve")
     board_role = providers.Callable(board_role, settings, process)
