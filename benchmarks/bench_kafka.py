@@ -53,6 +53,7 @@ from benchmarks.kafka_load import (
 )
 from benchmarks.kafka_processes import Deployment, StartPhases, deployment, measured_start, members
 from bootstrap.consume import command_services
+from bootstrap.gc_tuning import restore_gc, tune_gc
 from bootstrap.logging import configure_logging
 from tests.integration.kafka.bulwark import Node, Trader, bulwark_node, seed_trader, settings_for
 from tests.integration.kafka_server import check_bootstrap, resolve_kafka
@@ -165,7 +166,13 @@ async def latency(config: KafkaConfig, store: Store, args: argparse.Namespace) -
 
         @contextlib.asynccontextmanager
         async def consuming() -> AsyncIterator[object]:
-            yield await consume(node)
+            started = await consume(node)
+            # as `bulwark consume` does once started: start-up objects frozen out of collections
+            state = tune_gc(node.container.settings())
+            try:
+                yield started
+            finally:
+                restore_gc(state)
 
         return await timed_offer(
             config, node.topics.orders, node.topics.decisions, traders, args, consuming
