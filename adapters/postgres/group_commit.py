@@ -444,6 +444,21 @@ class SqliteGroupWriter:
             self._sync.dispose()
 
 
+async def write_alone(engine: AsyncEngine, step: Step) -> None:
+    """A write of its own (an audit entry, the outbox relay's marks), committed before return.
+
+    Through the engine's group committer where it has one: on SQLite the write lock is then
+    taken and given back within one call on the writer's thread, never held across turns of
+    the event loop (a write transaction over several aiosqlite hops keeps the lock while the
+    loop is busy or blocked, and the kill switch lane's own writes would wait behind it).
+    """
+    if groups_commits(engine):
+        await committer_for(engine).commit(Plan([step]))
+        return
+    async with engine.begin() as conn:
+        await step(conn)
+
+
 def _writers(engine: AsyncEngine) -> int:
     """POSTGRES_WRITERS, or fewer when the pool is small: at most half of its connections."""
     pool = engine.sync_engine.pool
