@@ -292,3 +292,20 @@ async def test_units_waiting_for_a_group_hold_no_connection_its_writer_needs(
 
 
 ONE = PoolSettings(size=1, max_overflow=0, timeout_seconds=2.0)
+
+
+async def test_a_unit_with_nothing_to_write_commits_without_a_transaction(
+    sql: StoreUnderTest,
+) -> None:
+    async with sql.uow() as uow:
+        await uow.accounts.add(_account("read-only"))
+        await uow.commit()
+    committer = committer_for(sql.engine)
+    groups_before = committer.groups
+
+    async with sql.uow() as uow:
+        account = await uow.accounts.get("read-only")
+        await uow.commit()
+
+    assert account is not None and uow.committed
+    assert committer.groups == groups_before
