@@ -93,16 +93,32 @@ class Bulk:
         return (self.key, tuple(first) if isinstance(first, dict) else ())
 
 
+class UnitFailed(Exception):
+    """A plain step of the unit at `index` raised `error` while a group ran merged."""
+
+    def __init__(self, index: int, error: Exception) -> None:
+        super().__init__(f"unit {index}: {error!r}")
+        self.index = index
+        self.error = error
+
+
 async def apply_merged(plans: list[Plan], conn: Any) -> None:
-    """Every unit's plain steps in order, then each kind of bulk rows in one statement."""
+    """Every unit's plain steps in order, then each kind of bulk rows in one statement.
+
+    A plain step's failure is the unit's own: raised as UnitFailed, saying which. A shared
+    statement's failure could be any of its units'.
+    """
     buckets: dict[Any, list[Bulk]] = {}
-    for plan in plans:
+    for index, plan in enumerate(plans):
         for step in plan.steps:
             if isinstance(step, Bulk):
                 if step.rows:
                     buckets.setdefault(step.merge_key(), []).append(step)
-            else:
+                continue
+            try:
                 await step(conn)
+            except Exception as exc:
+                raise UnitFailed(index, exc) from exc
     for steps in buckets.values():
         await steps[0].run(conn, [row for step in steps for row in step.rows])
 
@@ -247,21 +263,28 @@ class PostgresGroupRunner:
         outcomes: list[Outcome] = [None] * len(plans)
         pending = list(range(len(plans)))
         try:
-            if len(plans) > 1:
-                # First all of them with shared bulk statements; if that fails, the
-                # units one by one below finds whose the failure was.
+            # First all of them with shared bulk statements, again without a unit whose own
+            # step failed; if a shared statement fails, the units one by one below find
+            # whose the failure was.
+            while len(pending) > 1:
                 conn = await self._connection()
                 try:
                     async with conn.begin():
-                        await apply_merged(plans, conn)
+                        await apply_merged([plans[i] for i in pending], conn)
                     return outcomes
                 except Exception as exc:
-                    if is_unavailable(exc):
-                        raise
-                    for plan in plans:
-                        plan.restore()
+                    error = exc.error if isinstance(exc, UnitFailed) else exc
+                    if is_unavailable(error):
+                        raise error from error.__cause__
+                    for index in pending:
+                        plans[index].restore()
                     if conn.invalidated:
                         await self._release()
+                    if not isinstance(exc, UnitFailed):
+                        break
+                    failed = pending[exc.index]
+                    outcomes[failed] = exc.error
+                    pending.remove(failed)
             while pending:
                 conn = await self._connection()
                 current: int | None = None

@@ -23,7 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.pool import StaticPool
 
 from adapters.postgres.engine import is_unavailable, single_writer, sqlite_pragmas
-from adapters.postgres.group_commit import Outcome, Plan, apply_merged
+from adapters.postgres.group_commit import Outcome, Plan, UnitFailed, apply_merged
 
 
 class _SyncConnection:
@@ -136,8 +136,9 @@ class SqliteGroupWriter:
             sql("COMMIT")
         except Exception as exc:
             self._abort(shim.conn)
-            if is_unavailable(exc):
-                raise
+            error = exc.error if isinstance(exc, UnitFailed) else exc
+            if is_unavailable(error):
+                raise error from error.__cause__
             for plan in plans:
                 plan.restore()
             return False
