@@ -8,6 +8,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.postgres.engine import guarded
+from adapters.postgres.group_commit import write_alone
 from adapters.postgres.tables.platform import audit_log
 from ports.events import AuditEntry
 
@@ -33,8 +34,7 @@ class SqlAuditLog:
             "at": entry.at,
             "details": dict(entry.details),
         }
-        async with self._engine.begin() as conn:
-            await conn.execute(insert(audit_log).values(row))
+        await write_alone(self._engine, lambda conn: conn.execute(insert(audit_log).values(row)))
 
     async def _entries(self, target: str | None, limit: int) -> list[AuditEntry]:
         query = select(audit_log).order_by(audit_log.c.at.desc(), audit_log.c.id.desc())

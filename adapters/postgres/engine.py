@@ -62,7 +62,10 @@ def make_engine(url: str, pool: PoolSettings | None = None) -> AsyncEngine:
             _sqlite_events(engine)
         return engine
     if is_sqlite(url):
-        engine = create_async_engine(url, pool_size=5, max_overflow=5, pool_timeout=30)
+        # Readers only when commits are grouped (the writer has a connection of its own);
+        # enough kept that a burst of units reading at once opens none (an aiosqlite
+        # connection is a thread, and opening one costs its pragmas' hops).
+        engine = create_async_engine(url, pool_size=16, max_overflow=16, pool_timeout=30)
         _sqlite_events(engine)
         return engine
     engine = create_async_engine(

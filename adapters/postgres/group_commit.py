@@ -12,6 +12,11 @@ How a commit travels:
 - No idle waits: a commit that finds the writer idle starts a flush at once (on the next
   loop turn, so the commits made in the same turn join it). Commits arriving while a flush
   runs queue up and form the next group, at most `max_group` units; no timer anywhere.
+- Shared statements: a group first runs every unit's plain steps (an account's
+  version-checked UPDATE) in order, then each kind of bulk rows (new orders, the same
+  columns of several orders, positions, fills, outbox rows; see `Bulk`) of all its units in
+  one statement. If that fails, it is rolled back and the units run one by one, which tells
+  whose the failure was.
 - Isolation per unit inside the group: on SQLite a SAVEPOINT each (free: the whole group
   runs in one call on the writer's thread); on PostgreSQL, where every statement is a
   network round trip, no savepoints: a unit that fails aborts the transaction, which is
@@ -21,6 +26,9 @@ How a commit travels:
 - Nothing is acknowledged before COMMIT returned: each caller's future is resolved after it.
   An outage (StoreUnavailable) fails the whole group. A caller cancelled while its group is
   in flight may still be committed, as a cancelled COMMIT could be before.
+- PostgreSQL commits groups on up to POSTGRES_WRITERS connections at once (at most half the
+  pool): a group waits on round trips, and PostgreSQL's own commits overlap. A unit gives
+  back its reads' connection before it waits, so waiting units never starve the writers.
 
 Isolation across units, and why every SqlUnitOfWork may join a group: a unit's reads run on
 its own connection before its commit, its writes later on the writer's. That is what the
@@ -31,32 +39,25 @@ so reads ran outside it. No repository reads inside its writes or locks rows it 
 read-modify-write of an aggregate is guarded by the account's version check (AccountRepo)
 or by the per-account lock the use cases hold, as before.
 
-SQLite: the whole group in ONE hop (see `SqliteGroupWriter`): a dedicated writer thread
-with a plain (pysqlite) connection of its own, `BEGIN IMMEDIATE`, the statements, COMMIT.
-Readers stay on the aiosqlite pool (WAL lets them read beside the writer).
+SQLite: the whole group in ONE hop (adapters/postgres/sqlite_writer.py): a dedicated
+writer thread with a plain (pysqlite) connection of its own, `BEGIN IMMEDIATE`, the
+statements, COMMIT. Readers stay on the aiosqlite pool (WAL lets them read beside it).
 """
 
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
-import sqlite3
-import threading
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, create_engine, event
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
-from sqlalchemy.pool import StaticPool
 
 from adapters.postgres.engine import (
     guarded,
     is_sqlite,
     is_unavailable,
-    single_writer,
-    sqlite_pragmas,
 )
 from domain.errors import ConcurrentUpdate, StoreUnavailable
 
@@ -92,16 +93,32 @@ class Bulk:
         return (self.key, tuple(first) if isinstance(first, dict) else ())
 
 
+class UnitFailed(Exception):
+    """A plain step of the unit at `index` raised `error` while a group ran merged."""
+
+    def __init__(self, index: int, error: Exception) -> None:
+        super().__init__(f"unit {index}: {error!r}")
+        self.index = index
+        self.error = error
+
+
 async def apply_merged(plans: list[Plan], conn: Any) -> None:
-    """Every unit's plain steps in order, then each kind of bulk rows in one statement."""
+    """Every unit's plain steps in order, then each kind of bulk rows in one statement.
+
+    A plain step's failure is the unit's own: raised as UnitFailed, saying which. A shared
+    statement's failure could be any of its units'.
+    """
     buckets: dict[Any, list[Bulk]] = {}
-    for plan in plans:
+    for index, plan in enumerate(plans):
         for step in plan.steps:
             if isinstance(step, Bulk):
                 if step.rows:
                     buckets.setdefault(step.merge_key(), []).append(step)
-            else:
+                continue
+            try:
                 await step(conn)
+            except Exception as exc:
+                raise UnitFailed(index, exc) from exc
     for steps in buckets.values():
         await steps[0].run(conn, [row for step in steps for row in step.rows])
 
@@ -246,21 +263,28 @@ class PostgresGroupRunner:
         outcomes: list[Outcome] = [None] * len(plans)
         pending = list(range(len(plans)))
         try:
-            if len(plans) > 1:
-                # First all of them with shared bulk statements; if that fails, the
-                # units one by one below finds whose the failure was.
+            # First all of them with shared bulk statements, again without a unit whose own
+            # step failed; if a shared statement fails, the units one by one below find
+            # whose the failure was.
+            while len(pending) > 1:
                 conn = await self._connection()
                 try:
                     async with conn.begin():
-                        await apply_merged(plans, conn)
+                        await apply_merged([plans[i] for i in pending], conn)
                     return outcomes
                 except Exception as exc:
-                    if is_unavailable(exc):
-                        raise
-                    for plan in plans:
-                        plan.restore()
+                    error = exc.error if isinstance(exc, UnitFailed) else exc
+                    if is_unavailable(error):
+                        raise error from error.__cause__
+                    for index in pending:
+                        plans[index].restore()
                     if conn.invalidated:
                         await self._release()
+                    if not isinstance(exc, UnitFailed):
+                        break
+                    failed = pending[exc.index]
+                    outcomes[failed] = exc.error
+                    pending.remove(failed)
             while pending:
                 conn = await self._connection()
                 current: int | None = None
@@ -303,145 +327,19 @@ class PostgresGroupRunner:
                 await conn.invalidate()
 
 
-class _SyncConnection:
-    """What a plan's steps await on the writer thread: a sync connection that answers at once.
+async def write_alone(engine: AsyncEngine, step: Step) -> None:
+    """A write of its own (an audit entry, the outbox relay's marks), committed before return.
 
-    The steps are the same coroutines the async path runs (they only `await conn.execute`),
-    driven here by `drive`, so the statements are built in one place for both paths.
+    Through the engine's group committer where it has one: on SQLite the write lock is then
+    taken and given back within one call on the writer's thread, never held across turns of
+    the event loop (a write transaction over several aiosqlite hops keeps the lock while the
+    loop is busy or blocked, and the kill switch lane's own writes would wait behind it).
     """
-
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-        self.dialect = conn.dialect
-
-    async def execute(self, statement: Any, parameters: Any = None) -> Any:
-        return self.conn.execute(statement, parameters)
-
-
-def drive(awaitable: Awaitable[Any]) -> Any:
-    """Run a coroutine that never suspends (its awaits all answer at once) to its end."""
-    coro = awaitable.__await__()
-    try:
-        coro.send(None)
-    except StopIteration as stop:
-        return stop.value
-    coro.close()
-    raise RuntimeError("a write step awaited something other than the writer's connection")
-
-
-class SqliteGroupWriter:
-    """A group on SQLite: one hop to a dedicated writer thread, which runs all of it.
-
-    Why a thread of our own with a plain sqlite3 connection rather than aiosqlite's: every
-    aiosqlite call is a hop to its thread (cursor, execute, fetch, close: four per
-    statement, each ~0.3 ms of wake-up while the CPU idles), and SQLAlchemy's async layer
-    cannot run its statement machinery inside that thread. Here SQLAlchemy's sync engine
-    runs in the writer thread: BEGIN IMMEDIATE (take the write lock up front, so the
-    transaction cannot fail to upgrade half way), a SAVEPOINT per unit, COMMIT; the event
-    loop waits for one future. The single-writer lock keeps the engine's other writers
-    (the outbox relay's marks, the audit log) from meeting this one in SQLite's busy handler.
-    """
-
-    def __init__(self, engine: AsyncEngine) -> None:
-        self._engine = engine
-        url = engine.url.set(drivername="sqlite+pysqlite")
-        self._sync = create_engine(
-            url,
-            poolclass=StaticPool,  # one connection, used only by the writer thread
-            isolation_level="AUTOCOMMIT",  # the driver opens no transaction; we do
-            connect_args={"check_same_thread": False},
-        )
-        event.listen(self._sync, "connect", sqlite_pragmas)
-        self._thread = concurrent.futures.ThreadPoolExecutor(
-            max_workers=1, thread_name_prefix="bulwark-sqlite-writer"
-        )
-        self._conn: Connection | None = None
-        self._lock = threading.Lock()
-
-    async def __call__(self, plans: list[Plan]) -> list[Outcome]:
-        loop = asyncio.get_running_loop()
-        async with single_writer(self._engine):
-            return await loop.run_in_executor(self._thread, self._run, plans)
-
-    def _run(self, plans: list[Plan]) -> list[Outcome]:
-        with self._lock:
-            if self._conn is None:
-                self._conn = self._sync.connect()
-            conn = self._conn
-            raw = conn.connection.dbapi_connection
-
-            def sql(statement: str) -> None:
-                # Transaction control straight to sqlite3: SQLAlchemy adds nothing here
-                # but its per-statement cost; its errors are wrapped as its own would be.
-                try:
-                    raw.execute(statement)  # type: ignore[union-attr]
-                except sqlite3.Error as exc:
-                    raise OperationalError(statement, None, exc) from exc
-
-            shim = _SyncConnection(conn)
-            outcomes: list[Outcome] = [None] * len(plans)
-            alone = len(plans) == 1
-            if not alone and self._merged(plans, shim, sql):
-                return outcomes
-            sql("BEGIN IMMEDIATE")
-            try:
-                for index, plan in enumerate(plans):
-                    if not alone:
-                        sql("SAVEPOINT unit")
-                    try:
-                        drive(plan.apply(shim))
-                    except Exception as exc:
-                        if alone or is_unavailable(exc):
-                            raise
-                        sql("ROLLBACK TO unit")
-                        outcomes[index] = exc
-                    if not alone:
-                        sql("RELEASE unit")
-                sql("COMMIT")
-            except BaseException as exc:
-                self._abort(conn)
-                if alone and isinstance(exc, Exception) and not is_unavailable(exc):
-                    return [exc]
-                raise
-            return outcomes
-
-    def _merged(self, plans: list[Plan], shim: _SyncConnection, sql: Any) -> bool:
-        """All units in one go, bulk rows shared; False (nothing kept) if any unit failed."""
-        sql("BEGIN IMMEDIATE")
-        try:
-            drive(apply_merged(plans, shim))
-            sql("COMMIT")
-        except Exception as exc:
-            self._abort(shim.conn)
-            if is_unavailable(exc):
-                raise
-            for plan in plans:
-                plan.restore()
-            return False
-        except BaseException:
-            self._abort(shim.conn)
-            raise
-        return True
-
-    def _abort(self, conn: Connection) -> None:
-        try:
-            conn.exec_driver_sql("ROLLBACK")
-        except Exception:
-            # The connection is in an unknown state: start the next group on a fresh one.
-            self._conn = None
-            conn.invalidate()
-
-    def close(self) -> None:
-        """Close the writer's connection and thread (the engine is being disposed)."""
-        self._thread.submit(self._close_in_thread).result()
-        self._thread.shutdown(wait=False)
-
-    def _close_in_thread(self) -> None:
-        with self._lock:
-            if self._conn is not None:
-                self._conn.close()
-                self._conn = None
-            self._sync.dispose()
+    if groups_commits(engine):
+        await committer_for(engine).commit(Plan([step]))
+        return
+    async with engine.begin() as conn:
+        await step(conn)
 
 
 def _writers(engine: AsyncEngine) -> int:
@@ -470,7 +368,7 @@ class _EngineState:
     """Kept on the engine itself, so it lives and goes with it (no global registry)."""
 
     committers: dict[int, GroupCommitter] = field(default_factory=dict)
-    sqlite_writer: SqliteGroupWriter | None = None
+    sqlite_writer: Any = None  # a SqliteGroupWriter
 
 
 def committer_for(engine: AsyncEngine) -> GroupCommitter:
@@ -487,6 +385,8 @@ def committer_for(engine: AsyncEngine) -> GroupCommitter:
     committer = state.committers.get(id(loop))
     if committer is None or committer.loop is not loop:
         if engine.dialect.name == "sqlite":
+            from adapters.postgres.sqlite_writer import SqliteGroupWriter  # (it imports this)
+
             if state.sqlite_writer is None:
                 state.sqlite_writer = SqliteGroupWriter(engine)
             committer = GroupCommitter([state.sqlite_writer], loop)

@@ -15,6 +15,7 @@ import contextlib
 import uuid
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
+from typing import Any
 
 import msgspec
 import structlog
@@ -22,7 +23,8 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from adapters.eventcodec import EventCodec, aggregate_of
-from adapters.postgres.engine import guarded, single_writer
+from adapters.postgres.engine import guarded
+from adapters.postgres.group_commit import write_alone
 from adapters.postgres.tables.outbox import outbox
 from domain.events import DomainEvent
 from ports.events import EventPublisher
@@ -113,6 +115,7 @@ class OutboxRelay:
             self._wake.clear()
 
     async def _drain_batch(self) -> int:
+        sqlite = self._engine.dialect.name == "sqlite"
         async with self._engine.connect() as conn:
             rows = (
                 await conn.execute(
@@ -128,39 +131,64 @@ class OutboxRelay:
                 return 0
             events: list[DomainEvent] = []
             sent: list[int] = []
+            marks: list[Any] = []
             for row in rows:
                 try:
                     events.append(self._codec.decode(row.event_type, row.payload))
                     sent.append(row.id)
                 except (ValueError, TypeError, msgspec.ValidationError) as exc:
                     log.error("outbox.undecodable", outbox_id=row.id, event_type=row.event_type)
-                    await conn.execute(
+                    marks.append(
                         update(outbox)
                         .where(outbox.c.id == row.id)
                         .values(failed_at=self._now(), last_error=str(exc)[:500])
                     )
+            if sqlite:
+                # No row locks to keep on SQLite: the read ends here, and the marks go
+                # through the single writer in one call on its thread, so no write lock is
+                # held across the publish or across event-loop turns (group_commit.write_alone).
+                await conn.rollback()
+            else:  # PostgreSQL: in the transaction that locked the rows
+                for mark in marks:
+                    await conn.execute(mark)
+                marks = []
             try:
                 await self._publisher.publish(events)
             except Exception as exc:
                 await conn.rollback()
+                await self._write(marks)
                 await self._count_attempt(sent, exc)
                 raise PublishFailed(f"publisher failed: {type(exc).__name__}") from exc
-            # (Not held across the publish: on SQLite that would stall every commit behind it.)
-            async with single_writer(self._engine):
-                if sent:
-                    await conn.execute(
-                        update(outbox).where(outbox.c.id.in_(sent)).values(sent_at=self._now())
-                    )
+            if sent:
+                marks.append(
+                    update(outbox).where(outbox.c.id.in_(sent)).values(sent_at=self._now())
+                )
+            if sqlite:
+                await self._write(marks)
+            else:
+                for mark in marks:
+                    await conn.execute(mark)
                 await conn.commit()
             return len(rows)
 
+    async def _write(self, statements: list[Any]) -> None:
+        if not statements:
+            return
+
+        async def run(conn: AsyncConnection) -> None:
+            for statement in statements:
+                await conn.execute(statement)
+
+        await write_alone(self._engine, run)
+
     async def _count_attempt(self, ids: list[int], exc: Exception) -> None:
-        async with self._engine.begin() as conn:
-            await conn.execute(
+        await self._write(
+            [
                 update(outbox)
                 .where(outbox.c.id.in_(ids))
                 .values(attempts=outbox.c.attempts + 1, last_error=type(exc).__name__)
-            )
+            ]
+        )
 
 
 class RelayingPublisher:

@@ -287,7 +287,9 @@ class SqlUnitOfWork:
     async def commit(self) -> None:
         plan, written = self._plan()
         try:
-            if groups_commits(self.engine):
+            if not plan.steps:
+                pass  # nothing to write: no transaction, no hop, no round trip
+            elif groups_commits(self.engine):
                 # The reads are done: their connection goes back to the pool before the
                 # wait, so units waiting for a group never hold the connections its writer
                 # needs (with more units in flight than the pool has, they would deadlock).

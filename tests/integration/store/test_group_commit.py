@@ -292,3 +292,55 @@ async def test_units_waiting_for_a_group_hold_no_connection_its_writer_needs(
 
 
 ONE = PoolSettings(size=1, max_overflow=0, timeout_seconds=2.0)
+
+
+async def test_a_unit_with_nothing_to_write_commits_without_a_transaction(
+    sql: StoreUnderTest,
+) -> None:
+    async with sql.uow() as uow:
+        await uow.accounts.add(_account("read-only"))
+        await uow.commit()
+    committer = committer_for(sql.engine)
+    groups_before = committer.groups
+
+    async with sql.uow() as uow:
+        account = await uow.accounts.get("read-only")
+        await uow.commit()
+
+    assert account is not None and uow.committed
+    assert committer.groups == groups_before
+
+
+async def test_on_postgresql_the_others_still_share_statements_after_one_fails(
+    sql: StoreUnderTest,
+) -> None:
+    if sql.kind != "postgres":
+        pytest.skip("SQLite finds the failed unit with savepoints, one unit at a time")
+    async with sql.uow() as uow:
+        await uow.accounts.add(_account("contested"))
+        await uow.commit()
+    stale_uow = await sql.uow().__aenter__()
+    (await stale_uow.accounts.get("contested")).cash = D(3)
+    async with sql.uow() as uow:
+        (await uow.accounts.get("contested")).cash = D(4)
+        await uow.commit()
+    others = await _opened(sql, 4, "shared")
+    statements: list[str] = []
+
+    def on_statement(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        statements.append(" ".join(statement.split()[:3]).upper())
+
+    event.listen(Engine, "before_cursor_execute", on_statement)
+    try:
+        results = await asyncio.gather(
+            *(uow.commit() for uow in [stale_uow, *others]), return_exceptions=True
+        )
+    finally:
+        event.remove(Engine, "before_cursor_execute", on_statement)
+    await _close([stale_uow, *others])
+
+    assert isinstance(results[0], ConcurrentUpdate)
+    assert results[1:] == [None] * 4
+    # The stale unit's version check fails before any shared statement; the rest then
+    # commit together: their orders in one INSERT.
+    assert statements.count("INSERT INTO ORDERS") == 1

@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from adapters.postgres.group_commit import GroupCommitter, Outcome, Plan, drive
+from adapters.postgres.group_commit import GroupCommitter, Outcome, Plan
+from adapters.postgres.sqlite_writer import drive
 from domain.errors import StoreUnavailable
 
 
