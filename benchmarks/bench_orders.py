@@ -203,13 +203,13 @@ def report(result: Result) -> None:
           f"holding AAPL after: {result.not_flat}")  # fmt: skip
 
 
-def print_profile(profile: cProfile.Profile, orders: int) -> None:
+def print_profile(profile: cProfile.Profile, orders: int, kind: str = "memory") -> None:
     out = io.StringIO()
     stats = pstats.Stats(profile, stream=out).strip_dirs()
     stats.sort_stats(pstats.SortKey.CUMULATIVE).print_stats(15)
     if os.environ.get("BENCH_TOTTIME"):
         stats.sort_stats(pstats.SortKey.TIME).print_stats(40)
-    print(f"\nWhere a submission's time goes, memory store, {orders:,} orders under cProfile "
+    print(f"\nWhere a submission's time goes, {kind} store, {orders:,} orders under cProfile "
           "(top 15 by cumulative time; cProfile itself slows every call):")  # fmt: skip
     print(out.getvalue().strip())
 
@@ -221,7 +221,9 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--accounts", type=int, default=16)
     parser.add_argument("--in-flight", type=int, default=64)
     parser.add_argument("--database-url", help="PostgreSQL to use instead of a throwaway one")
-    parser.add_argument("--profile", action="store_true", help="cProfile on the memory store")
+    parser.add_argument(
+        "--profile", action="store_true", help="cProfile on --store (the memory store for all)"
+    )
     return parser.parse_args(argv)
 
 
@@ -236,10 +238,11 @@ def main() -> None:
         with provisioned(kind, args.database_url) as store:
             report(asyncio.run(measure(store, args, None)))
     if args.profile:
+        profiled = "memory" if args.store == "all" else args.store
         profile = cProfile.Profile()
-        with provisioned("memory") as store:
+        with provisioned(profiled, args.database_url) as store:
             result = asyncio.run(measure(store, args, profile))
-        print_profile(profile, result.orders)
+        print_profile(profile, result.orders, profiled)
 
 
 if __name__ == "__main__":
