@@ -11,6 +11,9 @@ from domain.trading.fills import Fill
 from domain.trading.positions import Position
 
 ZERO = Decimal(0)
+# Closed orders kept per account (to answer a retried submit or a late cancel); beyond it the
+# oldest closed ones are forgotten, so a long-running paper broker's memory stays bounded.
+KEPT_CLOSED_ORDERS = 10_000
 
 
 @dataclass(slots=True)
@@ -49,6 +52,24 @@ class AccountBook:
             position = self.positions[fill.symbol] = Position(fill.symbol)
         position.apply_fill(fill.side, fill.quantity, fill.price)
         self.cash -= fill.signed_quantity * fill.price + fill.commission
+
+    def forget_old_orders(self, keep: int = KEPT_CLOSED_ORDERS) -> int:
+        """Drop the oldest closed orders beyond `keep` (+10 %); open ones stay. Returns dropped."""
+        closed = len(self.orders) - len(self.open_orders)
+        if closed <= keep * 1.1:
+            return 0
+        excess = closed - keep
+        doomed: list[PaperOrder] = []
+        for order in self.orders.values():
+            if len(doomed) >= excess:
+                break
+            if order.broker_order_id not in self.open_orders:
+                doomed.append(order)
+        for order in doomed:
+            del self.orders[order.broker_order_id]
+            if self.by_client_id.get(order.client_order_id) is order:
+                del self.by_client_id[order.client_order_id]
+        return len(doomed)
 
     def drain_fills(self) -> list[Fill]:
         drained, self.fills = self.fills, []

@@ -366,6 +366,7 @@ class PaperBroker:
             )
 
     def _accept(self, book: AccountBook, order: PaperOrder, quote: Quote | None) -> BrokerOrder:
+        book.forget_old_orders()  # bounded: the oldest closed orders go past the limit
         book.orders[order.broker_order_id] = order
         book.by_client_id[order.client_order_id] = order
         book.open_orders[order.broker_order_id] = order
