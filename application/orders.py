@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -11,9 +9,8 @@ from application.access import account_for, may_act_on
 from application.batching import KeyedBatcher
 from application.broker_router import BrokerRouter as BrokerRouter
 from application.concurrency import KeyedLocks
-from application.fills import book_fills
-from application.halts import HaltLatch, SendRefused
-from application.inbox import claim
+from application.halts import HaltLatch
+from application.order_booking import BrokerBooking
 from application.order_commands import OrderResult as OrderResult
 from application.order_commands import StoredKeys, check_same, check_same_order
 from application.order_commands import SubmitOrder as SubmitOrder
@@ -21,7 +18,7 @@ from application.order_commands import origin_for as origin_for
 from application.policies import PolicyCache
 from application.retry import retry_on_conflict
 from application.risk_books import RiskBooks
-from application.snapshots import SharedReads, instrument_map, load_risk_view
+from application.snapshots import SharedReads, load_risk_view
 from application.throttle import SharedThrottle
 from domain.errors import ConcurrentUpdate, Conflict, DomainError, NotFound, StoreUnavailable
 from domain.numbers import NumberOutOfRange
@@ -31,7 +28,6 @@ from domain.risk.reasons import Outcome, ReasonCode
 from domain.risk.verdicts import Decision, Verdict
 from domain.risk.view import AccountRiskView
 from domain.trading.accounts import Account, MissingMark
-from domain.trading.fills import Fill
 from domain.trading.orders import Order
 from domain.trading.terms import (
     DEFAULT_MAX_ORDER_NOTIONAL,
@@ -39,7 +35,6 @@ from domain.trading.terms import (
     InvalidQuantity,
     check_order_terms,
 )
-from ports.broker import BrokerError, BrokerErrorCode, BrokerPort
 from ports.clock import Clock, IdGenerator
 from ports.events import EventPublisher
 from ports.marketdata import MarketDataPort
@@ -65,7 +60,7 @@ _Outcome = OrderResult | _Approved | _SameAs | Exception
 MAX_BATCH = 128
 
 
-class OrderService:
+class OrderService(BrokerBooking):
     """Submit, cancel and sync orders. One account's orders are decided one at a time.
 
     Submissions for one account that arrive while its previous batch is being decided
@@ -142,7 +137,7 @@ class OrderService:
             sent: dict[str, Order] | Exception = {}
             if approved:
                 try:
-                    sent = await self._send(account_id, approved)
+                    sent = await self._send(account_id, [a.order for a in approved])
                 except Exception as exc:  # the send fails the approved orders, not the denials
                     sent = exc
         results: list[OrderResult | Exception] = []
@@ -316,129 +311,6 @@ class OrderService:
             return _deny(order, ReasonCode.NO_REFERENCE_PRICE, f"no mark for {exc}")
         except Exception as exc:
             return _deny(order, ReasonCode.RISK_CHECK_ERROR, f"{type(exc).__name__}: {exc}")
-
-    async def _send(self, account_id: str, approved: list[_Approved]) -> dict[str, Order]:
-        """Send approved orders to the broker, in order, and book what it says in one commit."""
-        # The orders were created with the account's broker, in the decisions' transaction.
-        broker = self._brokers.named(approved[0].order.broker)
-        answers: list[tuple[str, str | BrokerError]] = []
-        with self.latch.sending_batch(account_id):
-            for item in approved:
-                try:
-                    self.latch.check(item.order)
-                    ack = await broker.submit(item.order)
-                except SendRefused as refused:
-                    halted = BrokerError(BrokerErrorCode.HALTED, str(refused))
-                    answers.append((item.order.id, halted))
-                except BrokerError as exc:
-                    answers.append((item.order.id, exc))
-                else:
-                    answers.append((item.order.id, ack.broker_order_id))
-        fills = await broker.fills(account_id)
-
-        async def book() -> dict[str, Order]:
-            async with self._uow() as uow, self._holding(account_id):
-                stored = await self._account(uow, account_id)
-                if stored is None:
-                    raise NotFound(f"account {account_id} vanished before submission")
-                orders: dict[str, Order] = {}
-                for order_id, answer in answers:
-                    order = await uow.orders.get(order_id)
-                    if order is None:
-                        raise NotFound(f"order {order_id} vanished before submission")
-                    if isinstance(answer, BrokerError):
-                        order.reject(answer.code.value)
-                        stored.release_order(order)
-                    else:
-                        order.accept(answer)
-                    orders[order_id] = order
-                await self._book_fills(uow, stored, fills)
-                await uow.commit()
-                await self._publisher.publish(uow.collect_events())
-                return orders
-
-        return await retry_on_conflict(book)
-
-    async def _book(self, uow: UnitOfWork, broker: BrokerPort, account: Account) -> int:
-        return await self._book_fills(uow, account, await broker.fills(account.id))
-
-    async def _book_fills(self, uow: UnitOfWork, account: Account, fills: list[Fill]) -> int:
-        if not fills:
-            return 0
-        if self.books is not None:
-            instruments = await self.books.instruments(uow, self._clock.now(), fills[0].symbol)
-        else:
-            instruments = await instrument_map(uow)
-        booked = book_fills(account, fills, account.open_orders, instruments)
-        for fill in fills:
-            await uow.fills.add(fill)
-        return booked
-
-    async def cancel(
-        self, principal: Principal, order_id: str, *, message_id: str | None = None
-    ) -> Order:
-        """Ask the broker to cancel; the order is CANCELED once the broker no longer lists it."""
-        async with self._uow() as uow:
-            order = await uow.orders.get(order_id)
-            if order is None:
-                raise NotFound(f"order {order_id} not found")
-            account_id = (await account_for(uow, principal, order.account_id)).id
-        async with self.locks.hold(account_id), self._uow() as uow, self._holding(account_id):
-            account = await self._account(uow, account_id)
-            order = await uow.orders.get(order_id)
-            if order is None or account is None:
-                raise NotFound(f"order {order_id} not found")
-            await claim(uow, message_id, "order.cancel", self._clock.now())
-            if not order.is_open:
-                raise Conflict(f"order {order_id} is {order.status.value}, not open")
-            broker = self._brokers.for_account(account)
-            if order.broker_order_id is not None:
-                await broker.cancel(account.id, order.broker_order_id)
-            await self._book(uow, broker, account)
-            await self._reconcile(uow, broker, account)
-            await uow.commit()
-            await self._publisher.publish(uow.collect_events())
-            return order
-
-    async def sync(self, account_id: str) -> int:
-        """Book the broker's fills and close orders it no longer lists; returns orders closed."""
-        async with self.locks.hold(account_id), self._uow() as uow, self._holding(account_id):
-            account = await self._account(uow, account_id)
-            if account is None:
-                raise NotFound(f"account {account_id} not found")
-            broker = self._brokers.for_account(account)
-            await self._book(uow, broker, account)
-            closed = await self._reconcile(uow, broker, account)
-            await uow.commit()
-            await self._publisher.publish(uow.collect_events())
-            return closed
-
-    async def _reconcile(self, uow: UnitOfWork, broker: BrokerPort, account: Account) -> int:
-        """Orders the broker no longer lists as open (and that did not fill) are canceled."""
-        still_open = {o.client_order_id for o in await broker.open_orders(account.id)}
-        closed = 0
-        for order in list(account.open_orders.values()):
-            if order.broker_order_id is not None and order.client_order_id not in still_open:
-                order.cancel()
-                account.release_order(order)
-                closed += 1
-        return closed
-
-    async def _account(self, uow: UnitOfWork, account_id: str) -> Account | None:
-        """The account under its lock: the held copy (adopted by `uow`) when books are kept."""
-        if self.books is None:
-            return await uow.accounts.get(account_id)
-        return await self.books.account(uow, account_id, self._clock.now())
-
-    @contextlib.asynccontextmanager
-    async def _holding(self, account_id: str) -> AsyncIterator[None]:
-        """Forget the held copy of the account when the unit of work around it fails."""
-        try:
-            yield
-        except BaseException:
-            if self.books is not None:
-                self.books.forget(account_id)
-            raise
 
 
 def _deny(order: Order, code: ReasonCode, message: str) -> Decision:
