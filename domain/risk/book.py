@@ -31,7 +31,7 @@ from decimal import Decimal
 
 from domain.killswitch.state import TradingState
 from domain.risk.flow import OrderFlow
-from domain.risk.view import DEFAULT_INITIAL_RATE, UNCLASSIFIED, AccountRiskView
+from domain.risk.view import UNCLASSIFIED, AccountRiskView, initial_rate_for
 from domain.trading.accounts import Account, MissingMark
 from domain.trading.instruments import Instrument
 from domain.trading.orders import Order, OrderType, Side
@@ -342,7 +342,7 @@ class RiskBook:
         instrument = self.instruments.get(symbol)
         rate = self.initial_rates.get(symbol)
         if rate is None:
-            rate = self._rate(instrument, symbol)
+            rate = initial_rate_for(instrument, self._initial_rate, self.initial_rates, symbol)
         sector = instrument.sector if instrument is not None else UNCLASSIFIED
         position = self.account.positions.get(symbol)
         qty = position.quantity if position is not None else ZERO
@@ -410,17 +410,6 @@ class RiskBook:
                 del table[symbol]
         self.own_market_buys.discard(symbol)
         self.own_market_sells.discard(symbol)
-
-    def _rate(self, instrument: Instrument | None, symbol: str) -> Decimal:
-        rate = self.initial_rates.get(symbol)
-        if rate is None:
-            rate = (
-                self._initial_rate(instrument)
-                if instrument is not None and self._initial_rate is not None
-                else DEFAULT_INITIAL_RATE
-            )
-            self.initial_rates[symbol] = rate
-        return rate
 
 
 def _put(target: dict[str, Decimal], symbol: str, value: Decimal | None) -> None:

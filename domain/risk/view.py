@@ -125,7 +125,7 @@ def build_risk_view(
         net += value
         view.positions[symbol] = qty
         instrument = instruments.get(symbol)
-        rate = _rate(instrument, initial_rate, rates, symbol)
+        rate = initial_rate_for(instrument, initial_rate, rates, symbol)
         requirement += notional * rate
         sector = instrument.sector if instrument is not None else UNCLASSIFIED
         sectors[sector] = sectors.get(sector, ZERO) + notional
@@ -145,7 +145,7 @@ def build_risk_view(
         notional = remaining * price * multiplier
         open_gross += notional
         view.open_order_count += 1
-        rate = _rate(instrument, initial_rate, rates, symbol)
+        rate = initial_rate_for(instrument, initial_rate, rates, symbol)
         requirement += notional * rate
         sector = instrument.sector if instrument is not None else UNCLASSIFIED
         sectors[sector] = sectors.get(sector, ZERO) + notional
@@ -171,12 +171,13 @@ def build_risk_view(
     return view
 
 
-def _rate(
+def initial_rate_for(
     instrument: Instrument | None,
     initial_rate: Callable[[Instrument], Decimal] | None,
     cache: dict[str, Decimal],
     symbol: str,
 ) -> Decimal:
+    """The initial margin rate of `symbol`, from `cache` or computed once and kept there."""
     rate = cache.get(symbol)
     if rate is None:
         rate = (
