@@ -26,6 +26,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from application.snapshots import instrument_map
 from domain.killswitch.state import TradingState
 from domain.risk.book import RiskBook
 from domain.risk.flow import OrderFlow
@@ -120,7 +121,7 @@ class RiskBooks:
         known = self._instruments
         stale = self._instruments_at is None or now - self._instruments_at >= INSTRUMENTS_TTL
         if known is None or stale or symbol not in known:
-            fresh = {i.symbol: i for i in await uow.instruments.list()}
+            fresh = await instrument_map(uow)
             self._instruments_at = now
             if known is None or fresh != known:
                 self._instruments = known = fresh
