@@ -101,10 +101,7 @@ class HaltLatch:
         try:
             yield
         finally:
-            with self._mutex:
-                self._in_flight[account_id] -= 1
-                if self._in_flight[account_id] <= 0:
-                    del self._in_flight[account_id]
+            self._leave(account_id)
 
     def check(self, order: Order) -> None:
         """Raise SendRefused when the order's scope is halted (inside `sending_batch`)."""
@@ -125,10 +122,14 @@ class HaltLatch:
         try:
             yield
         finally:
-            with self._mutex:
-                self._in_flight[order.account_id] -= 1
-                if self._in_flight[order.account_id] <= 0:
-                    del self._in_flight[order.account_id]
+            self._leave(order.account_id)
+
+    def _leave(self, account_id: str) -> None:
+        """One bracket of the account's sends ended."""
+        with self._mutex:
+            self._in_flight[account_id] -= 1
+            if self._in_flight[account_id] <= 0:
+                del self._in_flight[account_id]
 
     def in_flight(self, account_id: str) -> int:
         with self._mutex:
