@@ -11,29 +11,16 @@ from typing import Any
 import pytest
 import structlog
 
-from bootstrap.logging import configure_logging
 from tests.http.harness import open_harness
 from tests.http.harness import test_settings as settings_with
+from tests.http.log_capture import captured_logs
 
 
 @pytest.fixture
 def log_stream() -> Iterator[io.StringIO]:
     """Bulwark's logging into a buffer (JSON, info); the previous set-up restored after."""
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    saved = structlog.get_config()
-    stream = io.StringIO()
-    configure_logging("info", "json", stream=stream)
-    try:
+    with captured_logs("info") as stream:
         yield stream
-    finally:
-        for handler in [h for h in root.handlers if h not in handlers]:
-            root.removeHandler(handler)
-            handler.close()
-        root.setLevel(level)
-        logging.getLogger("bulwark.access").setLevel(logging.NOTSET)
-        logging.captureWarnings(False)
-        structlog.configure(**saved)
 
 
 def access_lines(stream: io.StringIO) -> list[dict[str, Any]]:

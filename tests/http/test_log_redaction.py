@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import io
 import json
-import logging
 from collections.abc import Iterator
 from typing import Any
 
 import pyotp
 import pytest
-import structlog
 
-from bootstrap.logging import configure_logging
 from domain.principals import Principal, Role
 from tests.http.core_helpers import order_body
 from tests.http.harness import PASSCODE, PASSWORD, Harness, User
+from tests.http.log_capture import captured_logs
 
 WRONG_PASSWORD = "Wr0ng-horse-staple-guess"
 WRONG_PASSCODE = "not-the-kill-code"
@@ -24,20 +22,8 @@ WRONG_PASSCODE = "not-the-kill-code"
 @pytest.fixture
 def log_stream() -> Iterator[io.StringIO]:
     """Bulwark's logging set up to write JSON into a buffer; the previous set-up restored after."""
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    saved = structlog.get_config()
-    stream = io.StringIO()
-    configure_logging("debug", "json", stream=stream)
-    try:
+    with captured_logs("debug") as stream:
         yield stream
-    finally:
-        for handler in [h for h in root.handlers if h not in handlers]:
-            root.removeHandler(handler)
-            handler.close()
-        root.setLevel(level)
-        logging.captureWarnings(False)
-        structlog.configure(**saved)
 
 
 def lines(stream: io.StringIO) -> list[dict[str, Any]]:
