@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import signal
@@ -118,18 +119,25 @@ class Handler:
             self.applied[record.partition].append(record.offset)
 
 
-@pytest.fixture
-async def stream(kafka_config: KafkaConfig, unique: str) -> AsyncIterator[Stream]:
-    topic, dlq = f"t-{unique}.commands", f"t-{unique}.dlq"
-    await ensure_topics(kafka_config, [topic, dlq], partitions={topic: PARTITIONS, dlq: 1})
+@contextlib.asynccontextmanager
+async def open_stream(config: KafkaConfig, unique: str, prefix: str) -> AsyncIterator[Stream]:
+    """A fresh command topic (PARTITIONS), its dead-letter topic and a started producer."""
+    topic, dlq = f"{prefix}-{unique}.commands", f"{prefix}-{unique}.dlq"
+    await ensure_topics(config, [topic, dlq], partitions={topic: PARTITIONS, dlq: 1})
     # Tansu (the session broker when nothing else is given) refuses InitProducerId, so the
     # tests' producer is acks=all without idempotence; the runtime does not depend on it
-    producer = make_producer(kafka_config, idempotent=False)
+    producer = make_producer(config, idempotent=False)
     await producer.start()
     try:
-        yield Stream(kafka_config, topic, dlq, f"g-{unique}", producer)
+        yield Stream(config, topic, dlq, f"g-{unique}", producer)
     finally:
         await producer.stop()
+
+
+@pytest.fixture
+async def stream(kafka_config: KafkaConfig, unique: str) -> AsyncIterator[Stream]:
+    async with open_stream(kafka_config, unique, "t") as opened:
+        yield opened
 
 
 async def produce(stream: Stream, kinds: list[str], start: int = 0) -> dict[str, tuple[int, int]]:

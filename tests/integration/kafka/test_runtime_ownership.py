@@ -7,29 +7,23 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from adapters.kafka.client import KafkaConfig, make_consumer, make_producer
+from adapters.kafka.client import KafkaConfig, make_consumer
 from adapters.kafka.runtime import ConsumerRuntime
-from adapters.kafka.topics import ensure_topics
 from tests.integration.kafka.test_runtime import (
     FAST_RETRY,
     PARTITIONS,
     Handler,
     Stream,
     eventually,
+    open_stream,
     produce,
 )
 
 
 @pytest.fixture
 async def owned(kafka_config: KafkaConfig, unique: str) -> AsyncIterator[Stream]:
-    topic, dlq = f"o-{unique}.commands", f"o-{unique}.dlq"
-    await ensure_topics(kafka_config, [topic, dlq], partitions={topic: PARTITIONS, dlq: 1})
-    producer = make_producer(kafka_config, idempotent=False)
-    await producer.start()
-    try:
-        yield Stream(kafka_config, topic, dlq, f"g-{unique}", producer)
-    finally:
-        await producer.stop()
+    async with open_stream(kafka_config, unique, "o") as opened:
+        yield opened
 
 
 def groupless(stream: Stream, handler: Handler) -> ConsumerRuntime:
