@@ -115,7 +115,8 @@ class UserAdminService:
         return managed(user)
 
     async def deactivate(self, actor: Principal, user_id: str) -> ManagedUser:
-        """No login, no refresh; every refresh token revoked and access tokens refused."""
+        """No login, no refresh; every refresh token revoked and access tokens refused, and
+        the API keys of the user's agents revoked (reactivation does not restore them)."""
         self._check(actor, user_id, "deactivate users")
         now = self._clock.now()
         async with self._uow() as uow:
@@ -125,9 +126,17 @@ class UserAdminService:
             user.deactivate()
             await uow.users.add(user)
             ended = await revoke_user_sessions(uow, user.id, now, self._auth.config.access_ttl)
+            # Their agents' API keys too: a deactivated owner's agents stop trading for them.
+            keys = 0
+            for key in await uow.api_keys.list(user.id):
+                if not key.is_revoked:
+                    key.revoke(now)
+                    await uow.api_keys.add(key)
+                    keys += 1
             await uow.commit()
         self._auth.forget_sessions()
-        await self._record(actor, "user.deactivate", user, "ok", {"sessions_ended": ended})
+        details = {"sessions_ended": ended, "api_keys_revoked": keys}
+        await self._record(actor, "user.deactivate", user, "ok", details)
         return managed(user)
 
     async def reactivate(self, actor: Principal, user_id: str) -> ManagedUser:

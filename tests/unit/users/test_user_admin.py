@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from adapters.memory.clock import SequentialIds
+from adapters.memory.store import unit_of_work_factory
+from application.apikeys import ApiKeyService
+from domain.agents.heartbeat import Agent
 from domain.errors import Forbidden, NotFound, Unauthenticated
 from domain.identity.onboarding_errors import AccountDeactivated, LastAdmin, OwnRoleChange
 from domain.principals import Principal, Role
@@ -101,6 +105,24 @@ async def test_deactivation_refuses_login_refresh_and_the_live_access_token(user
     with pytest.raises(AccountDeactivated):
         await users.login("alice")
     assert all(t.is_revoked for t in users.store.refresh_tokens.values())
+
+
+async def test_deactivation_revokes_the_api_keys_of_the_users_agents(users: Users) -> None:
+    admin = await users.person("admin1", Role.ADMIN)
+    alice = await users.person("alice")
+    async with unit_of_work_factory(users.store)() as uow:
+        await uow.agents.add(Agent("agent-1", alice.id))
+        await uow.commit()
+    keys = ApiKeyService(
+        unit_of_work_factory(users.store), users.clock, SequentialIds(), users.audit
+    )
+    created = await keys.create(alice, "agent-1")
+    assert await keys.authenticate(created.api_key)
+
+    await users.admin.deactivate(admin, alice.id)
+
+    with pytest.raises(Unauthenticated):
+        await keys.authenticate(created.api_key)
 
 
 async def test_a_reactivated_user_logs_in_again(users: Users) -> None:
