@@ -8,13 +8,22 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from application.auth_views import MfaEnrollment, Session, TokenPair, UserView, user_view
-from application.login_guard import LoginGuard
+from application.login_guard import LoginGuard, login_key
+from application.user_sessions import (
+    audit,
+    checked_email,
+    ensure_free,
+    revoke_family_refresh_tokens,
+    revoke_user_sessions,
+    tell_user,
+    user_by_id,
+    user_key,
+)
 from domain.errors import (
     ConcurrentUpdate,
     Conflict,
     Forbidden,
     MfaRequired,
-    NotFound,
     Unauthenticated,
 )
 from domain.identity import (
@@ -34,10 +43,11 @@ from domain.identity import (
     validate_person_role,
     validate_username,
 )
-from domain.identity.credentials import normalize_backup_code
+from domain.identity.credentials import InvalidCredentialInput, normalize_backup_code
+from domain.identity.onboarding_errors import AccountDeactivated
 from domain.principals import Principal, Role
 from ports.clock import Clock, IdGenerator
-from ports.events import AuditEntry, AuditLog, Notifier
+from ports.events import AuditLog, Notifier, Severity
 from ports.identity import SecretCipher, TokenIssuer, TotpVerifier
 from ports.security import PasswordHasher
 from ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
@@ -53,6 +63,7 @@ __all__ = [
 ]
 
 BACKUP_CODES = 10
+Details = Mapping[str, object] | None
 _USER_ADMINS = frozenset({Role.ADMIN, Role.SYSTEM})
 _BAD_CREDENTIALS = "invalid username or password"
 
@@ -101,6 +112,7 @@ class AuthService:
         self._clock = clock
         self._ids = ids
         self._audit = audit
+        self._notifier = notifier
         self.config = config or AuthConfig()
         self._guard = LoginGuard(
             clock, audit, notifier, self.config.username_throttle, self.config.client_throttle
@@ -111,54 +123,69 @@ class AuthService:
 
     # -- users -----------------------------------------------------------------------
     async def create_user(
-        self, username: str, password: str, role: Role, *, actor: Principal | None = None
+        self,
+        username: str,
+        password: str,
+        role: Role,
+        *,
+        actor: Principal | None = None,
+        email: str | None = None,
     ) -> UserView:
         """`actor` None is a trusted caller (bootstrap, CLI); otherwise only an admin may."""
         if actor is not None and actor.role not in _USER_ADMINS:
             raise Forbidden("only an admin can create users")
-        name = validate_username(username)
+        validate_username(username)
         validate_password(password)
         validate_person_role(role)
+        address = checked_email(email)
         password_hash = await asyncio.to_thread(self._hasher.hash, password)
         async with self._uow() as uow:
-            if await uow.users.by_username(name) is not None:
-                raise Conflict(f"username {name} is taken")
+            name = await ensure_free(uow, username, address)
             user = User(self._ids.new("usr-"), name, password_hash, role, self._clock.now())
+            user.email = address
             await uow.users.add(user)
             await uow.commit()
         details = {"username": name, "role": role.value}
         actor_id = actor.id if actor else "system"
-        await self._record(actor_id, "user.create", _user_key(user.id), "ok", details)
+        await self._record(actor_id, "user.create", user_key(user.id), "ok", details)
         return user_view(user)
 
     async def user(self, principal: Principal) -> UserView:
         async with self._uow() as uow:
-            return user_view(await _user(uow, principal))
+            return user_view(await user_by_id(uow, principal.id))
 
-    async def set_password(self, principal: Principal, current: str, new: str) -> None:
-        """Change one's own password; every refresh token of the user is revoked."""
-        validate_password(new)
+    async def set_password(self, principal: Principal, current: str, new: str) -> TokenPair:
+        """Change one's own password: every session of the user ends (refresh tokens and
+        access tokens, the caller's too) and the caller gets a fresh token pair."""
+        try:
+            validate_password(new)
+        except InvalidCredentialInput as exc:
+            exc.field = "new_password"
+            raise
         async with self._uow() as uow:
-            old_hash = (await _user(uow, principal)).password_hash
+            old_hash = (await user_by_id(uow, principal.id)).password_hash
         if not await asyncio.to_thread(self._hasher.verify, old_hash, current):
-            await self._record(principal.id, "user.password", _user_key(principal.id), "refused")
+            await self._record(principal.id, "user.password", user_key(principal.id), "refused")
             raise Unauthenticated("current password is wrong")
         new_hash = await asyncio.to_thread(self._hasher.hash, new)
         now = self._clock.now()
         async with self._uow() as uow:
-            user = await _user(uow, principal)
+            user = await user_by_id(uow, principal.id)
             user.change_password(new_hash)
             await uow.users.add(user)
-            families: set[str] = set()
-            for token in await uow.refresh_tokens.by_user(user.id):
-                families.add(token.family_id)
-                token.revoke(now)
-                await uow.refresh_tokens.add(token)
-            for family in families:
-                await uow.revoked_tokens.add_family(family, now + self.config.access_ttl)
+            ended = await revoke_user_sessions(uow, user.id, now, self.config.access_ttl)
+            pair, _ = await self._issue(uow, user, now)
             await uow.commit()
+        self.forget_sessions()
+        details = {"sessions_ended": ended}
+        await self._record(principal.id, "user.password", user_key(user.id), "changed", details)
+        body = "Your Bulwark password was changed; every other session was logged out."
+        await tell_user(self._notifier, user, "Your password was changed", body, Severity.WARNING)
+        return pair
+
+    def forget_sessions(self) -> None:
+        """Drop the session cache: revocations just committed apply to the next request."""
         self._sessions.clear()
-        await self._record(principal.id, "user.password", _user_key(principal.id), "changed")
 
     # -- login -----------------------------------------------------------------------
     async def login(
@@ -187,6 +214,8 @@ class AuthService:
             if user is None:
                 await self._guard.fail(uow, throttles, now, "bad credentials")
                 raise Unauthenticated(_BAD_CREDENTIALS)
+            if not user.active:
+                raise AccountDeactivated("this user is deactivated; ask an admin")
             if user.mfa_enabled:
                 if not (totp_code or "").strip():
                     raise MfaRequired("a one-time code is required")
@@ -199,7 +228,7 @@ class AuthService:
                 await uow.login_throttles.add(cleared)
             pair, _ = await self._issue(uow, user, now)
             await _commit_second_factor(uow)
-        await self._record(user.id, "auth.login", _login_key(name), "ok", _client(client))
+        await self._record(user.id, "auth.login", login_key(name), "ok", _client(client))
         return pair
 
     async def refresh(self, refresh_token: str) -> TokenPair:
@@ -215,7 +244,7 @@ class AuthService:
                 await uow.commit()
                 self._sessions.clear()
                 details = {"family": token.family_id, "revoked": revoked}
-                target = _user_key(token.user_id)
+                target = user_key(token.user_id)
                 await self._record(token.user_id, "auth.refresh", target, "reuse", details)
                 raise Unauthenticated("refresh token was already used; its family is revoked")
             if token.is_revoked or token.is_expired(now):
@@ -223,6 +252,8 @@ class AuthService:
             user = await uow.users.get(token.user_id)
             if user is None:
                 raise Unauthenticated("invalid refresh token")
+            if not user.active:
+                raise AccountDeactivated("this user is deactivated; ask an admin")
             pair, successor = await self._issue(uow, user, now, token.family_id)
             token.rotate(successor.id, now)
             await uow.refresh_tokens.add(token)
@@ -254,7 +285,7 @@ class AuthService:
         self._sessions.clear()  # again: a request may have cached it between clear and commit
         details = {"refresh_family_revoked": family is not None}
         actor = session.principal.id
-        await self._record(actor, "auth.logout", _user_key(actor), "ok", details)
+        await self._record(actor, "auth.logout", user_key(actor), "ok", details)
 
     async def authenticate(self, access_token: str) -> Session:
         """The session of a valid, unrevoked token whose user still exists (with today's role)."""
@@ -281,6 +312,8 @@ class AuthService:
             user = await uow.users.get(claims.subject)
         if user is None:
             raise Unauthenticated("invalid access token")
+        if not user.active:
+            raise AccountDeactivated("this user is deactivated")
         return Principal(user.id, user.role)
 
     # -- MFA -------------------------------------------------------------------------
@@ -289,20 +322,20 @@ class AuthService:
         secret = self._totp.new_secret()
         codes = tuple(new_backup_code() for _ in range(BACKUP_CODES))
         async with self._uow() as uow:
-            user = await _user(uow, principal)
+            user = await user_by_id(uow, principal.id)
             digests = [digest(normalize_backup_code(code)) for code in codes]
             user.begin_mfa_enrollment(self._cipher.encrypt(secret), digests)
             await uow.users.add(user)
             await uow.commit()
         uri = self._totp.provisioning_uri(secret, user.username, self.config.mfa_issuer)
-        await self._record(principal.id, "auth.mfa_enroll", _user_key(user.id), "pending")
+        await self._record(principal.id, "auth.mfa_enroll", user_key(user.id), "pending")
         return MfaEnrollment(secret, uri, codes)
 
     async def verify_mfa(self, principal: Principal, code: str) -> UserView:
         """Activate the pending enrolment with a first code from the authenticator."""
         now = self._clock.now()
         async with self._uow() as uow:
-            user = await _user(uow, principal)
+            user = await user_by_id(uow, principal.id)
             if user.pending_mfa_secret is None:
                 raise Conflict("no multi-factor enrolment is pending")
             secret = self._cipher.decrypt(user.pending_mfa_secret)
@@ -312,7 +345,7 @@ class AuthService:
             user.activate_mfa()
             await uow.users.add(user)
             await _commit_second_factor(uow)
-        await self._record(principal.id, "auth.mfa_enroll", _user_key(user.id), "enabled")
+        await self._record(principal.id, "auth.mfa_enroll", user_key(user.id), "enabled")
         return user_view(user)
 
     # -- helpers ---------------------------------------------------------------------
@@ -355,7 +388,7 @@ class AuthService:
         """Revoke the family's refresh tokens and its access tokens (until the last one
         issued by now expires); returns how many refresh tokens were still live."""
         await uow.revoked_tokens.add_family(family_id, now + self.config.access_ttl)
-        return await _revoke_refresh_tokens(uow, family_id, now)
+        return await revoke_family_refresh_tokens(uow, family_id, now)
 
     async def _dummy(self) -> str:
         if self._dummy_hash is None:
@@ -363,42 +396,9 @@ class AuthService:
         return self._dummy_hash
 
     async def _record(
-        self,
-        actor: str,
-        action: str,
-        target: str,
-        outcome: str,
-        details: Mapping[str, object] | None = None,
+        self, actor: str, action: str, target: str, outcome: str, details: Details = None
     ) -> None:
-        entry = AuditEntry(actor, action, target, outcome, self._clock.now(), details or {})
-        await self._audit.record(entry)
-
-
-def _user_key(user_id: str) -> str:
-    return f"user:{user_id}"
-
-
-def _login_key(username: str) -> str:
-    """Audit target of login attempts: by username, known or not."""
-    return f"login:{username}"
-
-
-async def _user(uow: UnitOfWork, principal: Principal) -> User:
-    user = await uow.users.get(principal.id)
-    if user is None:
-        raise NotFound(f"user {principal.id} not found")
-    return user
-
-
-async def _revoke_refresh_tokens(uow: UnitOfWork, family_id: str, now: datetime) -> int:
-    """Revoke every live refresh token of the family; returns how many were still live."""
-    live = 0
-    for token in await uow.refresh_tokens.by_family(family_id):
-        if not token.is_revoked:
-            live += 1
-            token.revoke(now)
-            await uow.refresh_tokens.add(token)
-    return live
+        await audit(self._audit, self._clock, actor, action, target, outcome, details)
 
 
 async def _commit_second_factor(uow: UnitOfWork) -> None:

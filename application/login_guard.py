@@ -86,7 +86,7 @@ class LoginGuard:
         by_username = throttles.by_username or LoginThrottle(username_key(throttles.username))
         started: list[tuple[str, str]] = []
         if by_username.record_failure(now, self.username_policy):
-            started.append((_login_key(throttles.username), "locked"))
+            started.append((login_key(throttles.username), "locked"))
         await uow.login_throttles.add(by_username)
         if throttles.client is not None:
             key = client_key(throttles.client)
@@ -143,7 +143,7 @@ class LoginGuard:
         entry = AuditEntry(
             throttles.username,
             action,
-            _login_key(throttles.username),
+            login_key(throttles.username),
             outcome,
             self._clock.now(),
             {**details, **_client(throttles)},
@@ -154,7 +154,7 @@ class LoginGuard:
 _MAX_SHOWN = 120
 
 
-def _login_key(username: str) -> str:
+def login_key(username: str) -> str:
     """Audit target of login attempts: by username, known or not."""
     return f"login:{username}"
 

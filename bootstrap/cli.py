@@ -1,4 +1,4 @@
-"""`bulwark` console: serve, consume, migrate, create-user, create-agent-key, set-passcode, ..."""
+"""`bulwark` console: serve, consume, migrate, create-user, users, invite, set-passcode, ..."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from bootstrap.cli_users import add_user_commands, run_user_command
 from bootstrap.settings import Settings, SettingsError, load_settings
 from domain.errors import DomainError
 from domain.numbers import InvalidNumber, NumberSpec
@@ -59,6 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     user.add_argument("username")
     user.add_argument("--role", choices=CREATABLE_ROLES, default=Role.OWNER.value)
     user.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    user.add_argument("--email", help="where the user's notifications go (optional)")
     key = sub.add_parser("create-agent-key", help="create an API key for an agent (shown once)")
     key.add_argument("agent_id")
     key.add_argument("--owner", required=True, help="username of the agent's owner")
@@ -68,6 +70,7 @@ def _parser() -> argparse.ArgumentParser:
     passcode.add_argument("--passcode-stdin", action="store_true")
     sub.add_parser("demo-data", help="load demo users, account, instruments, prices and an agent")
     sub.add_parser("tour", help="run the embedded core end to end, without a server")
+    add_user_commands(sub)
     return parser
 
 
@@ -106,7 +109,9 @@ async def _run(args: argparse.Namespace, container: Container, stdin: TextIO, ou
         return await _migrate(container, out)
     if args.command == "create-user":
         password = _secret("Password: ", args.password_stdin, stdin)
-        view = await container.auth().create_user(args.username, password, Role(args.role))
+        view = await container.auth().create_user(
+            args.username, password, Role(args.role), email=args.email
+        )
         print(f"created user {view.username} ({view.role.value}) id={view.id}", file=out)
         return 0
     if args.command == "create-agent-key":
@@ -128,6 +133,9 @@ async def _run(args: argparse.Namespace, container: Container, stdin: TextIO, ou
         if demo.agent_key is not None:
             print(f"demo agent api key (shown once): {demo.agent_key.api_key}", file=out)
         return 0
+    handled = await run_user_command(args, container, out)
+    if handled is not None:
+        return handled
     raise SettingsError(f"unknown command {args.command}")
 
 

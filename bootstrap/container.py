@@ -47,12 +47,15 @@ from application.auth import AuthConfig, AuthService
 from application.broker_credentials import BrokerCredentialService
 from application.concurrency import KeyedLocks
 from application.halts import HaltLatch
+from application.invitations import InvitationService
 from application.killswitch import KillSwitchConfig, KillSwitchService
 from application.margin import MarginService, MarginWatch
 from application.market import MarketService
 from application.orders import OrderService
+from application.password_reset import PasswordResetService
 from application.policies import PolicyCache
 from application.providers import ProviderService
+from application.public_throttle import ClientThrottle
 from application.quotes import CachedMarketData
 from application.risk import RiskService
 from application.risk_books import RiskBooks
@@ -60,6 +63,7 @@ from application.signals import SignalService
 from application.succession import SuccessionScheduler, SuccessionService
 from application.throttle import SharedThrottle
 from application.triggers import LossLimitWatch
+from application.user_admin import UserAdminService
 from application.workspaces import WorkspaceService
 from bootstrap.brokers import broker_router, brokers_lifetime, build_paper_broker
 from bootstrap.cluster import ClusterBridge, cluster_lifetime
@@ -349,6 +353,19 @@ class Container(containers.DeclarativeContainer):
         notifier=notifier,
     )  # fmt: skip
     api_keys = providers.Singleton(ApiKeyService, uow_factory, clock, ids, audit)
+    # Users, invitations and sign-up, password reset (application/user_admin.py and beside).
+    client_throttle = providers.Singleton(
+        ClientThrottle, uow_factory, clock, auth_config.provided.client_throttle
+    )
+    user_admin = providers.Singleton(UserAdminService, uow_factory, auth, clock, audit, notifier)
+    invitations = providers.Singleton(
+        InvitationService, uow_factory, hasher, clock, ids, audit, client_throttle, notifier,
+        open_signup=settings.provided.open_signup,
+    )  # fmt: skip
+    password_resets = providers.Singleton(
+        PasswordResetService, uow_factory, hasher, auth, clock, ids, audit, client_throttle,
+        notifier,
+    )  # fmt: skip
     workspaces = providers.Singleton(WorkspaceService, uow_factory, clock, ids)
     accounts = providers.Singleton(AccountQueries, uow_factory, quotes)
     signal_repository = providers.Selector(
@@ -409,6 +426,9 @@ class Container(containers.DeclarativeContainer):
         market=market_service,
         signals=signals,
         broker_credentials=broker_credentials,
+        users=user_admin,
+        invitations=invitations,
+        password_resets=password_resets,
         probes=providers.Callable(
             readiness_probes,
             providers.Selector(

@@ -220,6 +220,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # down (no price) after quote_max_age_seconds without a word from a publisher.
     quote_board: Literal["auto", "publish", "follow", "local"] = "auto"
     quote_board_heartbeat_seconds: Seconds = 1.0
+    # POST /api/v1/auth/signup creates `owner` users for anyone when true; off, it answers
+    # 404 SIGNUP_CLOSED and people come in by an admin's invitation (docs/users.md).
+    open_signup: bool = False
 
     def redacted(self) -> dict[str, object]:
         """All settings, safe to show: secrets as '***' and passwords inside URLs masked."""

@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Protocol
 
 from domain.identity import AccessClaims, ApiKey, LoginThrottle, RefreshToken, User
+from domain.identity.onboarding import Invitation, PasswordResetToken
 
 
 class TokenIssuer(Protocol):
@@ -62,6 +63,11 @@ class UserRepository(Protocol):
 
     async def by_username(self, username: str) -> User | None: ...
 
+    async def by_email(self, email: str) -> User | None:
+        """The user with this address (domain.identity.emails.normalize_email'd; unique when
+        set: a commit that would give two users one address raises Conflict)."""
+        ...
+
     async def list(self) -> list[User]: ...
 
 
@@ -113,3 +119,32 @@ class ApiKeyRepository(Protocol):
     async def get(self, key_id: str) -> ApiKey | None: ...
 
     async def list(self, owner_id: str | None = None) -> list[ApiKey]: ...
+
+
+class InvitationRepository(Protocol):
+    """Invitations (token digests only) by id, and all of them newest first.
+
+    Saving a loaded invitation that this unit of work marked used or revoked is
+    conditional: when a concurrent unit of work used or revoked it first, the commit
+    raises ConcurrentUpdate (so of two concurrent accepts exactly one wins).
+    """
+
+    async def add(self, invitation: Invitation) -> None: ...
+
+    async def get(self, invitation_id: str) -> Invitation | None: ...
+
+    async def list(self) -> list[Invitation]: ...
+
+
+class PasswordResetRepository(Protocol):
+    """Password-reset tokens (digests only) by id and by user.
+
+    As for invitations, marking a loaded token used is conditional on nobody having used
+    or invalidated it meanwhile (ConcurrentUpdate at commit otherwise).
+    """
+
+    async def add(self, token: PasswordResetToken) -> None: ...
+
+    async def get(self, token_id: str) -> PasswordResetToken | None: ...
+
+    async def by_user(self, user_id: str) -> list[PasswordResetToken]: ...

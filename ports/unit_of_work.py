@@ -9,7 +9,9 @@ from typing import Protocol, Self
 from domain.events import DomainEvent
 from ports.identity import (
     ApiKeyRepository,
+    InvitationRepository,
     LoginThrottleRepository,
+    PasswordResetRepository,
     RefreshTokenRepository,
     RevokedTokenRepository,
     UserRepository,
@@ -95,6 +97,12 @@ class UnitOfWork(Protocol):
 
     @property
     def workspaces(self) -> WorkspaceRepository: ...
+
+    @property
+    def invitations(self) -> InvitationRepository: ...
+
+    @property
+    def password_resets(self) -> PasswordResetRepository: ...
 
     async def __aenter__(self) -> Self: ...
 

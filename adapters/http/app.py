@@ -38,6 +38,7 @@ from adapters.http.routes import (
     risk,
     signals,
     succession,
+    users,
     workspaces,
 )
 from adapters.http.routes.auth import AuthController
@@ -60,6 +61,8 @@ Throttle = tuple[str, str, Callable[[str, str], bool]]
 THROTTLES: tuple[Throttle, ...] = (
     ("login", "login_rate_per_minute", lambda m, p: p == "/api/v1/auth/login"),
     ("refresh", "refresh_rate_per_minute", lambda m, p: p == "/api/v1/auth/refresh"),
+    # Sign-up, invitations, password reset: the login's limit, counted apart from it.
+    ("onboarding", "login_rate_per_minute", lambda m, p: p in users.PUBLIC_ONBOARDING_PATHS),
     (
         "kill-switch",
         "kill_switch_rate_per_minute",
@@ -145,6 +148,7 @@ def openapi_config(config: HttpConfig) -> OpenAPIConfig:
                 "monitoring",
                 "market-data",
                 "signals",
+                "users",
                 "health",
             )
         ],
@@ -190,6 +194,7 @@ def create_app(
                     *providers.CONTROLLERS,
                     *market.CONTROLLERS,
                     *broker_credentials.CONTROLLERS,
+                    *users.CONTROLLERS,
                     *controllers,
                 ],
             ),

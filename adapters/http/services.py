@@ -12,15 +12,18 @@ from application.agents import AgentService
 from application.apikeys import ApiKeyService
 from application.auth import AuthService
 from application.broker_credentials import BrokerCredentialService
+from application.invitations import InvitationService
 from application.killswitch import KillSwitchService
 from application.margin import MarginService
 from application.market import MarketService
 from application.orders import OrderService
+from application.password_reset import PasswordResetService
 from application.providers import ProviderService
 from application.risk import RiskService
 from application.signals import SignalService
 from application.stream_monitor import StreamMonitorService
 from application.succession import SuccessionService
+from application.user_admin import UserAdminService
 from application.workspaces import WorkspaceService
 from ports.clock import Clock
 from ports.idempotency import IdempotencyStore
@@ -77,3 +80,7 @@ class ApiServices:
     providers: ProviderService | None = None  # the market-data feed's report and failover
     market: MarketService | None = None  # depth of market, bars with indicators
     broker_credentials: BrokerCredentialService | None = None  # the credential vault
+    # User management, invitations and sign-up, password reset (routes/users.py).
+    users: UserAdminService | None = None
+    invitations: InvitationService | None = None
+    password_resets: PasswordResetService | None = None

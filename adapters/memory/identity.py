@@ -10,7 +10,9 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from domain.errors import Conflict
 from domain.identity import ApiKey, LoginThrottle, RefreshToken, User, normalize_username
+from domain.identity.emails import normalize_email
 from domain.workspaces import Workspace
 
 if TYPE_CHECKING:
@@ -28,6 +30,14 @@ class _Repo:
 
 class UserRepo(_Repo):
     async def add(self, user: User) -> None:
+        def check_email() -> None:
+            for other in list(self._store.users.values()):
+                if other.id != user.id and user.email is not None and other.email == user.email:
+                    raise Conflict(f"email {user.email} is taken")
+
+        # First in the commit, as the SQL unique index would: nothing is applied on a clash.
+        self._uow.staged.insert(0, check_email)
+
         def apply() -> None:
             previous = self._store.users.get(user.id)
             if previous is not None:
@@ -43,6 +53,10 @@ class UserRepo(_Repo):
     async def by_username(self, username: str) -> User | None:
         user_id = self._store.usernames.get(normalize_username(username))
         return None if user_id is None else self._store.users.get(user_id)
+
+    async def by_email(self, email: str) -> User | None:
+        wanted = normalize_email(email)
+        return next((u for u in list(self._store.users.values()) if u.email == wanted), None)
 
     async def list(self) -> list[User]:
         return sorted(self._store.users.values(), key=lambda u: u.username)

@@ -26,10 +26,12 @@ from adapters.memory.identity import (
     UserRepo,
     WorkspaceRepo,
 )
+from adapters.memory.onboarding import InvitationRepo, PasswordResetRepo
 from domain.agents.heartbeat import Agent
 from domain.errors import ConcurrentUpdate
 from domain.events import DomainEvent
 from domain.identity import ApiKey, LoginThrottle, RefreshToken, User
+from domain.identity.onboarding import Invitation, PasswordResetToken
 from domain.killswitch.switch import ActivationLockout, KillSwitchEvent, ScopeState
 from domain.risk.rules import RiskRule
 from domain.succession.beneficiaries import Beneficiary
@@ -69,6 +71,8 @@ class InMemoryStore:
     revoked_families: dict[str, datetime] = field(default_factory=dict)
     api_keys: dict[str, ApiKey] = field(default_factory=dict)
     workspaces: dict[str, Workspace] = field(default_factory=dict)
+    invitations: dict[str, Invitation] = field(default_factory=dict)
+    password_resets: dict[str, PasswordResetToken] = field(default_factory=dict)
     commits: int = 0
     # Orders, fills and command ids kept at most (oldest finished ones dropped beyond it,
     # adapters/memory/retention.py); None keeps everything.
@@ -398,6 +402,14 @@ class InMemoryUnitOfWork:
     @cached_property
     def workspaces(self) -> WorkspaceRepo:
         return WorkspaceRepo(self)
+
+    @cached_property
+    def invitations(self) -> InvitationRepo:
+        return InvitationRepo(self)
+
+    @cached_property
+    def password_resets(self) -> PasswordResetRepo:
+        return PasswordResetRepo(self)
 
     def stage(self, apply: Callable[[], None], aggregate: Any = None) -> None:
         self.staged.append(apply)

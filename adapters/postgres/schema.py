@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import adapters.postgres.tables.control
 import adapters.postgres.tables.identity
+import adapters.postgres.tables.onboarding
 import adapters.postgres.tables.outbox
 import adapters.postgres.tables.platform
 import adapters.postgres.tables.signals

@@ -58,6 +58,7 @@ if TYPE_CHECKING:
         UserRepo,
         WorkspaceRepo,
     )
+    from adapters.postgres.repos.onboarding import InvitationRepo, PasswordResetRepo
     from adapters.postgres.repos.trading import (
         AccountRepo,
         FillRepo,
@@ -206,6 +207,18 @@ class SqlUnitOfWork:
         from adapters.postgres.repos.identity import WorkspaceRepo
 
         return WorkspaceRepo(self)
+
+    @cached_property
+    def invitations(self) -> InvitationRepo:
+        from adapters.postgres.repos.onboarding import InvitationRepo
+
+        return InvitationRepo(self)
+
+    @cached_property
+    def password_resets(self) -> PasswordResetRepo:
+        from adapters.postgres.repos.onboarding import PasswordResetRepo
+
+        return PasswordResetRepo(self)
 
     # -- what repositories use ---------------------------------------------------
     async def connection(self) -> AsyncConnection:

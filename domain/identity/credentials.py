@@ -10,6 +10,7 @@ import secrets
 import unicodedata
 
 from domain.errors import DomainError
+from domain.identity.password_policy import is_common_password
 from domain.principals import Role
 
 MIN_PASSWORD_LENGTH = 12
@@ -25,6 +26,12 @@ class InvalidCredentialInput(DomainError):
     code = "INVALID_CREDENTIALS_INPUT"
 
 
+class CommonPassword(InvalidCredentialInput):
+    """A password on the bundled list of common passwords."""
+
+    code = "PASSWORD_TOO_COMMON"
+
+
 def normalize_username(username: str) -> str:
     """Usernames compare case-insensitively and without surrounding blanks."""
     return unicodedata.normalize("NFKC", username).strip().lower()
@@ -35,7 +42,9 @@ def validate_username(username: str) -> str:
     normalized = normalize_username(username)
     if not _USERNAME.fullmatch(normalized):
         raise InvalidCredentialInput(
-            "username must be 3 to 64 letters, digits or . _ @ + - and start with a letter or digit"
+            "username must be 3 to 64 letters, digits or . _ @ + - "
+            "and start with a letter or digit",
+            field="username",
         )
     return normalized
 
@@ -43,18 +52,25 @@ def validate_username(username: str) -> str:
 def validate_password(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
         raise InvalidCredentialInput(
-            f"password must have at least {MIN_PASSWORD_LENGTH} characters"
+            f"password must have at least {MIN_PASSWORD_LENGTH} characters", field="password"
         )
     if len(password) > MAX_PASSWORD_LENGTH:
-        raise InvalidCredentialInput(f"password must have at most {MAX_PASSWORD_LENGTH} characters")
+        raise InvalidCredentialInput(
+            f"password must have at most {MAX_PASSWORD_LENGTH} characters", field="password"
+        )
     if not password.strip():
-        raise InvalidCredentialInput("password must not be blank")
+        raise InvalidCredentialInput("password must not be blank", field="password")
+    if is_common_password(password):
+        raise CommonPassword(
+            "password is too common: it is on a list of passwords attackers try",
+            field="password",
+        )
 
 
 def validate_person_role(role: Role) -> None:
     """People log in with a password; agents use API keys and the system never logs in."""
     if role not in _PERSON_ROLES:
-        raise InvalidCredentialInput(f"a user cannot have the role {role.value}")
+        raise InvalidCredentialInput(f"a user cannot have the role {role.value}", field="role")
 
 
 def new_secret(nbytes: int = 32) -> str:

@@ -31,6 +31,10 @@ class User:
     # RFC 6238 §5.2: the time step (counter) of the last accepted TOTP code. Codes of that
     # step or an earlier one are refused, so no code works twice, nor one older than it.
     last_totp_step: int | None = None
+    # Where notifications (a password-reset token, an MFA reset) are delivered; unique when set.
+    email: str | None = None
+    # A deactivated user cannot log in or refresh, and their access tokens are refused.
+    active: bool = True
 
     def __post_init__(self) -> None:
         validate_person_role(self.role)
@@ -41,6 +45,25 @@ class User:
 
     def change_password(self, password_hash: str) -> None:
         self.password_hash = password_hash
+
+    def change_role(self, role: Role) -> None:
+        validate_person_role(role)
+        self.role = role
+
+    def deactivate(self) -> None:
+        self.active = False
+
+    def reactivate(self) -> None:
+        self.active = True
+
+    def reset_mfa(self) -> None:
+        """Forget the second factor (an admin's recovery for a lost authenticator). The
+        last accepted TOTP step stays: it only ever moves forward."""
+        self.mfa_enabled = False
+        self.mfa_secret = None
+        self.backup_code_digests = []
+        self.pending_mfa_secret = None
+        self.pending_backup_code_digests = []
 
     def begin_mfa_enrollment(self, secret_ciphertext: str, backup_code_digests: list[str]) -> None:
         """Stage a TOTP secret; it protects logins only once `activate_mfa` is called."""

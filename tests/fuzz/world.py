@@ -11,6 +11,7 @@ import httpx
 from anyio.from_thread import BlockingPortal, start_blocking_portal
 from schemathesis import Case
 
+from domain.principals import Principal, Role
 from tests.http.harness import PASSCODE, Harness, User, open_harness, test_settings
 
 BASE_URL = "http://testserver.local"
@@ -26,6 +27,8 @@ SEEDED_FIELDS = (
     "order_id",
     "rule_id",
     "workspace_id",
+    "user_id",
+    "invitation_id",
     "symbol",
     "passcode",
 )
@@ -102,6 +105,7 @@ async def seed(harness: Harness) -> Seeded:
     )
     for response in (keys, rule, order, workspace):
         assert response.status_code < 300, response.text
+    invited = await harness.container.invitations().create(Principal.system(), Role.TRADER)
     ids = {
         "account_id": ACCOUNT,
         "agent_id": AGENT,
@@ -109,6 +113,8 @@ async def seed(harness: Harness) -> Seeded:
         "rule_id": rule.json()["id"],
         "order_id": order.json()["order"]["id"],
         "workspace_id": workspace.json()["id"],
+        "user_id": owner.id,
+        "invitation_id": invited.invitation.id,
         "symbol": "AAPL",
         "passcode": PASSCODE,
     }

@@ -23,6 +23,7 @@ from adapters.postgres.tables.identity import (
 )
 from domain.errors import ConcurrentUpdate, Conflict
 from domain.identity import ApiKey, LoginThrottle, RefreshToken, User, digest, normalize_username
+from domain.identity.emails import normalize_email
 from domain.principals import Role
 from domain.workspaces import Workspace
 
@@ -52,6 +53,8 @@ class UserRepo(TrackedRepo):
             "pending_mfa_secret": u.pending_mfa_secret,
             "pending_backup_code_digests": list(u.pending_backup_code_digests),
             "last_totp_step": u.last_totp_step,
+            "email": u.email,
+            "active": u.active,
         }
 
     def from_row(self, r: Any) -> User:
@@ -67,6 +70,8 @@ class UserRepo(TrackedRepo):
             pending_mfa_secret=r.pending_mfa_secret,
             pending_backup_code_digests=list(r.pending_backup_code_digests),
             last_totp_step=r.last_totp_step,
+            email=r.email,
+            active=r.active,
         )
 
     async def write(self, conn: AsyncConnection, obj: Any, before: Any, after: Any) -> None:
@@ -76,8 +81,8 @@ class UserRepo(TrackedRepo):
             else:
                 await _update_user(conn, before, after)
         except IntegrityError as exc:
-            # The only unique constraint besides the key (which upsert handles) is the name.
-            raise Conflict(f"username {obj.username} is taken") from exc
+            # The unique constraints besides the key (which upsert handles): name and email.
+            raise Conflict(f"username {obj.username} or its email is taken") from exc
 
     async def add(self, user: User) -> None:
         self._add(user)
@@ -87,6 +92,9 @@ class UserRepo(TrackedRepo):
 
     async def by_username(self, username: str) -> User | None:
         return await self._one(users.c.username_normalized == normalize_username(username))
+
+    async def by_email(self, email: str) -> User | None:
+        return await self._one(users.c.email == normalize_email(email))
 
     async def list(self) -> list[User]:
         rows = (await self._uow.execute(select(users))).all()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Boolean, Column, Index, String, Table, Text
+from sqlalchemy import BigInteger, Boolean, Column, Index, String, Table, Text, true
 
 from adapters.postgres.types import Json, UtcDateTime, metadata
 
@@ -25,7 +25,11 @@ users = Table(
     Column("pending_backup_code_digests", Json, nullable=False),
     # The RFC 6238 time step of the last accepted TOTP code (replays are refused).
     Column("last_totp_step", BigInteger, nullable=True),
+    # domain.identity.emails.normalize_email(email), unique when set (NULLs never collide).
+    Column("email", String(254), nullable=True),
+    Column("active", Boolean, nullable=False, server_default=true()),
     Index("uq_users_username_normalized", "username_normalized", unique=True),
+    Index("uq_users_email", "email", unique=True),
 )
 
 login_throttles = Table(

@@ -1,0 +1,145 @@
+"""Invitations and password-reset tokens (SQL): using one is a conditional UPDATE."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from typing import Any
+
+from sqlalchemy import Table, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from adapters.postgres.repos.base import TrackedRepo, upsert
+from adapters.postgres.tables.onboarding import invitations, password_reset_tokens
+from domain.errors import ConcurrentUpdate
+from domain.identity.onboarding import Invitation, PasswordResetToken
+from domain.principals import Role
+
+
+async def _write_once(
+    conn: AsyncConnection,
+    table: Table,
+    before: dict[str, Any] | None,
+    after: dict[str, Any],
+    spent: tuple[str, ...],
+) -> None:
+    """Insert, or update only while the row's `spent` columns are as this copy loaded them:
+    of two units of work that spend one token, the second's commit raises ConcurrentUpdate."""
+    if before is None:
+        await upsert(conn, table, after, ("id",))
+        return
+    where = [table.c.id == after["id"]]
+    for name in spent:
+        column = table.c[name]
+        where.append(column.is_(None) if before[name] is None else column == before[name])
+    values = {k: v for k, v in after.items() if k != "id"}
+    result = await conn.execute(update(table).where(*where).values(values))
+    if result.rowcount != 1:
+        raise ConcurrentUpdate(f"{table.name} {after['id']} was used concurrently")
+
+
+class InvitationRepo(TrackedRepo):
+    """Invitations by id, newest first; using or revoking one is conditional (see port)."""
+
+    kind = "invitation"
+    table = invitations
+    keys = ("id",)
+
+    def key_of(self, obj: Any) -> Hashable:
+        return (obj.id,)
+
+    def to_row(self, i: Invitation) -> dict[str, Any]:
+        return {
+            "id": i.id,
+            "token_digest": i.token_digest,
+            "role": i.role.value,
+            "email": i.email,
+            "created_by": i.created_by,
+            "created_at": i.created_at,
+            "expires_at": i.expires_at,
+            "used_at": i.used_at,
+            "used_by": i.used_by,
+            "revoked_at": i.revoked_at,
+        }
+
+    def from_row(self, r: Any) -> Invitation:
+        return Invitation(
+            id=r.id,
+            token_digest=r.token_digest,
+            role=Role(r.role),
+            email=r.email,
+            created_by=r.created_by,
+            created_at=r.created_at,
+            expires_at=r.expires_at,
+            used_at=r.used_at,
+            used_by=r.used_by,
+            revoked_at=r.revoked_at,
+        )
+
+    async def write(self, conn: AsyncConnection, obj: Any, before: Any, after: Any) -> None:
+        await _write_once(conn, invitations, before, after, ("used_at", "revoked_at"))
+
+    async def add(self, invitation: Invitation) -> None:
+        self._add(invitation)
+
+    async def get(self, invitation_id: str) -> Invitation | None:
+        statement = select(invitations).where(invitations.c.id == invitation_id)
+        row = (await self._uow.execute(statement)).first()
+        return None if row is None else self._load(row)
+
+    async def list(self) -> list[Invitation]:
+        statement = select(invitations).order_by(
+            invitations.c.created_at.desc(), invitations.c.id.desc()
+        )
+        return [self._load(r) for r in (await self._uow.execute(statement)).all()]
+
+
+class PasswordResetRepo(TrackedRepo):
+    """Password-reset tokens by id and by user; using one is conditional (see port)."""
+
+    kind = "password_reset"
+    table = password_reset_tokens
+    keys = ("id",)
+
+    def key_of(self, obj: Any) -> Hashable:
+        return (obj.id,)
+
+    def to_row(self, t: PasswordResetToken) -> dict[str, Any]:
+        return {
+            "id": t.id,
+            "user_id": t.user_id,
+            "token_digest": t.token_digest,
+            "created_at": t.created_at,
+            "expires_at": t.expires_at,
+            "used_at": t.used_at,
+            "invalidated_at": t.invalidated_at,
+        }
+
+    def from_row(self, r: Any) -> PasswordResetToken:
+        return PasswordResetToken(
+            id=r.id,
+            user_id=r.user_id,
+            token_digest=r.token_digest,
+            created_at=r.created_at,
+            expires_at=r.expires_at,
+            used_at=r.used_at,
+            invalidated_at=r.invalidated_at,
+        )
+
+    async def write(self, conn: AsyncConnection, obj: Any, before: Any, after: Any) -> None:
+        spent = ("used_at", "invalidated_at")
+        await _write_once(conn, password_reset_tokens, before, after, spent)
+
+    async def add(self, token: PasswordResetToken) -> None:
+        self._add(token)
+
+    async def get(self, token_id: str) -> PasswordResetToken | None:
+        table = password_reset_tokens
+        row = (await self._uow.execute(select(table).where(table.c.id == token_id))).first()
+        return None if row is None else self._load(row)
+
+    async def by_user(self, user_id: str) -> list[PasswordResetToken]:
+        table = password_reset_tokens
+        statement = (
+            select(table).where(table.c.user_id == user_id).order_by(table.c.created_at, table.c.id)
+        )
+        return [self._load(r) for r in (await self._uow.execute(statement)).all()]

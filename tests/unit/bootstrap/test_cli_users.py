@@ -1,0 +1,91 @@
+"""`bulwark users ...` and `bulwark invite` against a migrated SQLite store."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from dependency_injector import providers
+
+from adapters.security.argon2_hasher import Argon2Hasher
+from application.invitations import NewUser
+from bootstrap.cli import _parser, run_command
+from bootstrap.container import Container, build_container
+from bootstrap.settings import SettingsError, load_settings
+from domain.identity.onboarding_errors import AccountDeactivated
+
+PASSWORD = "a-long-password-1"
+
+
+@pytest.fixture
+async def container(tmp_path: Path) -> AsyncIterator[Container]:
+    url = f"sqlite+aiosqlite:///{tmp_path / 'bulwark.db'}"
+    c = build_container(
+        load_settings({"BULWARK_ENV": "test", "BULWARK_DATABASE_URL": url}, env_file=None)
+    )
+    c.hasher.override(providers.Object(Argon2Hasher.fast()))
+    assert (await run(c, "migrate"))[0] == 0
+    for name, role in (("root", "admin"), ("alice", "owner")):
+        code, output = await run(
+            c, "create-user", name, "--role", role, "--password-stdin", stdin=f"{PASSWORD}\n"
+        )
+        assert code == 0, output
+    yield c
+    await c.engine().dispose()
+
+
+async def run(container: Container, *argv: str, stdin: str = "") -> tuple[int, str]:
+    out = io.StringIO()
+    args = _parser().parse_args(list(argv))
+    code = await run_command(args, container, stdin=io.StringIO(stdin), out=out)
+    return code, out.getvalue()
+
+
+async def test_users_list_shows_every_user(container: Container) -> None:
+    code, output = await run(container, "users", "list")
+
+    assert code == 0
+    lines = output.splitlines()
+    assert lines[0].split("\t") == ["id", "username", "role", "active", "mfa", "email"]
+    assert [line.split("\t")[1:4] for line in lines[1:]] == [
+        ["alice", "owner", "yes"],
+        ["root", "admin", "yes"],
+    ]
+
+
+async def test_set_role_deactivate_and_reactivate(container: Container) -> None:
+    assert (await run(container, "users", "set-role", "alice", "trader"))[1] == (
+        "alice is now trader\n"
+    )
+
+    code, _ = await run(container, "users", "deactivate", "alice")
+
+    assert code == 0
+    with pytest.raises(AccountDeactivated):
+        await container.auth().login("alice", PASSWORD)
+    await run(container, "users", "reactivate", "alice")
+    assert await container.auth().login("alice", PASSWORD)
+
+
+async def test_reset_mfa_and_an_unknown_user(container: Container) -> None:
+    code, output = await run(container, "users", "reset-mfa", "alice")
+
+    assert code == 0 and "reset" in output
+    with pytest.raises(SettingsError, match="no user named 'nobody'"):
+        await run(container, "users", "deactivate", "nobody")
+
+
+async def test_invite_prints_a_token_that_creates_the_user(container: Container) -> None:
+    code, output = await run(container, "invite", "--role", "trader", "--hours", "2")
+
+    token = output.split("token (shown once): ")[1].strip()
+    user = await container.invitations().accept(token, NewUser("carol", PASSWORD))
+    assert code == 0 and user.role.value == "trader"
+
+
+@pytest.mark.parametrize("hours", ["0", "721", "2.5", "-1"])
+def test_invite_hours_out_of_bounds_is_a_usage_error(hours: str) -> None:
+    with pytest.raises(SystemExit):
+        _parser().parse_args(["invite", "--role", "owner", "--hours", hours])
