@@ -16,6 +16,7 @@ from application.killswitch import KillSwitchService
 from application.margin import MarginService
 from application.market import MarketService
 from application.orders import OrderService
+from application.performance import PerformanceService
 from application.providers import ProviderService
 from application.risk import RiskService
 from application.signals import SignalService
@@ -77,3 +78,4 @@ class ApiServices:
     providers: ProviderService | None = None  # the market-data feed's report and failover
     market: MarketService | None = None  # depth of market, bars with indicators
     broker_credentials: BrokerCredentialService | None = None  # the credential vault
+    performance: PerformanceService | None = None  # stored equity snapshots' analytics
