@@ -12,6 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from bootstrap import cli_perf
 from bootstrap.settings import Settings, SettingsError, load_settings
 from domain.errors import DomainError
 from domain.numbers import InvalidNumber, NumberSpec
@@ -68,6 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     passcode.add_argument("--passcode-stdin", action="store_true")
     sub.add_parser("demo-data", help="load demo users, account, instruments, prices and an agent")
     sub.add_parser("tour", help="run the embedded core end to end, without a server")
+    cli_perf.add_parsers(sub)
     return parser
 
 
@@ -128,6 +130,8 @@ async def _run(args: argparse.Namespace, container: Container, stdin: TextIO, ou
         if demo.agent_key is not None:
             print(f"demo agent api key (shown once): {demo.agent_key.api_key}", file=out)
         return 0
+    if args.command == "snapshots":
+        return await cli_perf.run(args, container, out)
     raise SettingsError(f"unknown command {args.command}")
 
 
