@@ -223,12 +223,13 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     quote_board_heartbeat_seconds: Seconds = 1.0
     # Daily equity snapshots (performance analytics, docs/performance.md): `bulwark serve`
     # values every account once at start-up and then daily at equity_snapshot_time (UTC,
-    # HH:MM; the default is after the US close), equity_snapshot_batch accounts at a time.
+    # HH:MM; the default is after the US close), equity_snapshot_batch accounts at a time
+    # (their store reads overlap; the serving loop runs between batches).
     equity_snapshots: bool = True
     equity_snapshot_time: Annotated[str, msgspec.Meta(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")] = (
         "21:00"
     )
-    equity_snapshot_batch: Annotated[int, msgspec.Meta(ge=1, le=1000)] = 25
+    equity_snapshot_batch: Annotated[int, msgspec.Meta(ge=1, le=1000)] = 4
 
     def redacted(self) -> dict[str, object]:
         """All settings, safe to show: secrets as '***' and passwords inside URLs masked."""
