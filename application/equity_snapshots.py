@@ -131,10 +131,15 @@ class EquitySnapshots:
         stop: asyncio.Event,
         *,
         at_start: bool = True,
+        start_delay_s: float = 0.0,
         on_run: Callable[[SnapshotRun], None] | None = None,
     ) -> None:
-        """Take snapshots at start (when asked) and then every day at `at` UTC until `stop`."""
+        """Take snapshots at start (when asked, after `start_delay_s`) and then every day at
+        `at` UTC until `stop`."""
         if at_start:
+            await pause(self._clock, start_delay_s, stop)
+            if stop.is_set():
+                return
             await self._run_once(on_run)
         while not stop.is_set():
             wait = (next_run(self._clock.now(), at) - self._clock.now()).total_seconds()

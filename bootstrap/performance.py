@@ -13,6 +13,9 @@ from application.equity_snapshots import EquitySnapshots, SnapshotRun
 from bootstrap.settings import Settings
 
 _log = structlog.get_logger("bulwark.snapshots")
+# The start-up run waits this long: the rest of start-up (the schema check, the demo data,
+# the first quotes) comes first, and its accounts are then in the first snapshot.
+START_DELAY_S = 10.0
 
 
 def snapshot_time(settings: Settings) -> time:
@@ -45,7 +48,9 @@ async def snapshot_loop(
         yield None
         return
     stop = asyncio.Event()
-    task = asyncio.create_task(job().run(snapshot_time(settings), stop, on_run=log_run))
+    task = asyncio.create_task(
+        job().run(snapshot_time(settings), stop, start_delay_s=START_DELAY_S, on_run=log_run)
+    )
     try:
         yield task
     finally:

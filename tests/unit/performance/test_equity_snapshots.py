@@ -241,3 +241,22 @@ async def test_a_store_outage_is_reported_and_the_loop_goes_on(world: World) -> 
     # Assert
     assert runs[0].failed == {"*": "ConnectionError: database down"}
     assert [s.account_id for s in runs[1].taken] == ["acc-1"]
+
+
+async def test_the_start_up_run_waits_its_delay(world: World) -> None:
+    # Arrange
+    await world.open("acc-1", "1000")
+    stop = asyncio.Event()
+    runs: list[datetime] = []
+
+    def on_run(run: SnapshotRun) -> None:
+        runs.append(world.clock.now())
+        stop.set()
+
+    # Act
+    await asyncio.wait_for(
+        world.job.run(time(21, 0), stop, start_delay_s=10, on_run=on_run), timeout=5
+    )
+
+    # Assert
+    assert runs == [MONDAY + timedelta(seconds=10)]
