@@ -3,9 +3,10 @@
 The figures and their conventions come from domain.analytics: returns are time-weighted
 daily returns with external flows at the start of the day (equity_curve), the return
 statistics read the unit value those returns compound to (performance.return_stats), trade
-statistics come from closing fills (fills_replay), and benchmark-relative figures pair the
-account's daily returns with the benchmark's daily close-to-close returns on the days both
-have (benchmark).
+statistics come from closing fills (fills_replay), and benchmark-relative figures pair each
+of the account's returns with the benchmark's return over the same span (benchmark.
+span_returns: from the close on or before the previous snapshot's day to the close of the
+snapshot's day; a day without a benchmark close is left out).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from itertools import pairwise
 
 from application.access import account_for
 from application.snapshots import instrument_map
-from domain.analytics.benchmark import BenchmarkStats, align, benchmark_stats
+from domain.analytics.benchmark import BenchmarkStats, align, benchmark_stats, span_returns
 from domain.analytics.equity_curve import (
     Turnover,
     average_exposure,
@@ -140,9 +141,10 @@ class PerformanceService:
         curve, daily = _curve(snapshots)
         bench = None
         if symbol is not None:
-            bench = BenchmarkReport(
-                symbol, benchmark_stats(*align(daily, await self._daily(symbol, start, end)))
-            )
+            closes = await self._closes(symbol, start, end)
+            periods = [(a.day, b.day) for a, b in pairwise(snapshots)]
+            paired = align(daily, span_returns(closes, periods))
+            bench = BenchmarkReport(symbol, benchmark_stats(*paired))
         equity = [s.equity for s in snapshots]
         return PerformanceReport(
             account_id=account_id,
@@ -158,9 +160,9 @@ class PerformanceService:
             benchmark=bench,
         )
 
-    async def _daily(self, symbol: str, start: date, end: date) -> dict[date, float]:
-        """The benchmark's close-to-close return of each day from `start` to `end`."""
-        # A week before `start`: the first day's return needs the close before it.
+    async def _closes(self, symbol: str, start: date, end: date) -> dict[date, Decimal]:
+        """The benchmark's daily closes from a week before `start` (the first period's base)
+        to `end`."""
         since = datetime.combine(start - timedelta(days=7), time(), tzinfo=UTC)
         until = datetime.combine(end + timedelta(days=1), time(), tzinfo=UTC)
         try:
@@ -173,15 +175,12 @@ class PerformanceService:
             raise UnknownBenchmark(
                 f"no daily bars are known for {symbol}", field="benchmark"
             ) from None
-        bars = sorted((b for b in bars if b.timeframe is Timeframe.D1), key=lambda b: b.start)
-        if not bars:
+        closes = {
+            b.start.astimezone(UTC).date(): b.close for b in bars if b.timeframe is Timeframe.D1
+        }
+        if not closes:
             raise UnknownBenchmark(f"no daily bars are known for {symbol}", field="benchmark")
-        returns = {}
-        for before, bar in pairwise(bars):
-            day = bar.start.astimezone(UTC).date()
-            if start <= day <= end and before.close > ZERO:
-                returns[day] = float(bar.close / before.close - 1)
-        return returns
+        return closes
 
 
 async def stored_returns(

@@ -3,7 +3,9 @@
 Conventions (the names of the result fields repeat them):
 - Inputs are simple period returns (r_t = V_t / V_(t-1) - 1) of the portfolio and of the
   benchmark over the same periods, paired one to one: `align` pairs two date-keyed series on
-  the dates both have.
+  the dates both have. `span_returns` measures the benchmark over the portfolio's own periods
+  (from the last close on or before a period's first day to the close of its last day), so
+  a period that spans a weekend or a missed snapshot is compared with the same span.
 - Beta = cov(r_p, r_b) / var(r_b), both with the sample convention (n - 1 denominators, so
   the ratio is the ordinary least-squares slope of r_p on r_b).
 - Alpha is Jensen's: per period, a = mean(r_p - rf_p) - beta x mean(r_b - rf_p), with the
@@ -22,9 +24,11 @@ is then 0.0 and the information ratio None).
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from domain.analytics.performance import TRADING_DAYS
 
@@ -51,6 +55,24 @@ def align(
     """The two series' returns on the dates both have, oldest first."""
     common = sorted(portfolio.keys() & benchmark.keys())
     return [portfolio[d] for d in common], [benchmark[d] for d in common]
+
+
+def span_returns(
+    closes: Mapping[date, Decimal], periods: Sequence[tuple[date, date]]
+) -> dict[date, float]:
+    """The benchmark's return over each (from_day, to_day) period, keyed by `to_day`: the close
+    of `to_day` over the last close on or before `from_day`. A period is left out when
+    `to_day` has no close or nothing closed on or before `from_day`."""
+    days = sorted(closes)
+    returns: dict[date, float] = {}
+    for first, last in periods:
+        if last not in closes:
+            continue
+        at = bisect_right(days, first)
+        if at == 0 or closes[days[at - 1]] <= 0:
+            continue
+        returns[last] = float(closes[last] / closes[days[at - 1]] - 1)
+    return returns
 
 
 def beta(returns: Sequence[float], benchmark: Sequence[float]) -> float | None:

@@ -138,8 +138,9 @@ class TurnoverOut(Output):
 
 
 class BenchmarkOut(Output):
-    """The account's daily returns against the benchmark's daily close-to-close returns, on the
-    days both have (P = 252, rf = 0)."""
+    """The account's daily returns against the benchmark's return over the same spans (from its
+    close on or before the previous snapshot's day to its close of the snapshot's day; days
+    without a benchmark close are left out). P = 252, rf = 0."""
 
     symbol: str
     points: Annotated[int, _doc("Aligned days")]

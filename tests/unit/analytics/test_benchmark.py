@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from hypothesis import assume, given
@@ -15,6 +16,7 @@ from domain.analytics.benchmark import (
     benchmark_stats,
     beta,
     information_ratio,
+    span_returns,
     tracking_error,
 )
 
@@ -144,3 +146,25 @@ def test_the_information_ratio_has_the_sign_of_the_mean_active_return(
     mean_active = math.fsum(p - b for p, b in zip(portfolio, benchmark, strict=True)) / size
     if ratio is not None and abs(mean_active) > 1e-12:
         assert (ratio > 0) == (mean_active > 0)
+
+
+def test_span_returns_measure_the_benchmark_over_the_portfolios_own_periods() -> None:
+    # Arrange: closes Thu 100, Fri 102, Mon 99.96, Wed 104.958 (no Tuesday close)
+    closes = {
+        date(2026, 1, 1): Decimal(100),
+        date(2026, 1, 2): Decimal(102),
+        date(2026, 1, 5): Decimal("99.96"),
+        date(2026, 1, 7): Decimal("104.958"),
+    }
+    periods = [
+        (date(2026, 1, 2), date(2026, 1, 5)),  # over the weekend
+        (date(2026, 1, 5), date(2026, 1, 6)),  # Tuesday: no close, left out
+        (date(2026, 1, 6), date(2026, 1, 7)),  # base: Monday, the last close on or before
+        (date(2025, 12, 1), date(2026, 1, 1)),  # nothing closed before: left out
+    ]
+
+    # Act
+    returns = span_returns(closes, periods)
+
+    # Assert: 99.96 / 102 - 1 = -2 %; 104.958 / 99.96 - 1 = +5 %
+    assert returns == pytest.approx({date(2026, 1, 5): -0.02, date(2026, 1, 7): 0.05})

@@ -77,7 +77,7 @@ async def service(equity: list[str], bars: Bars) -> PerformanceService:
 
 async def test_the_benchmark_pairs_the_days_both_have_across_a_weekend() -> None:
     # Arrange: snapshots Fri 100, Mon 110, Tue 99; benchmark closes Thu..Tue with a weekend
-    # bar on Saturday that the account has no return for
+    # bar on Saturday, when the account took no snapshot
     bars = Bars(
         {
             date(2026, 1, 1): "50",
@@ -92,14 +92,14 @@ async def test_the_benchmark_pairs_the_days_both_have_across_a_weekend() -> None
     # Act
     report = await perf.performance(OWNER, "acc-1", FRIDAY, date(2026, 1, 6), "spy")
 
-    # Assert: pairs (Mon +10 %, 0 %), (Tue -10 %, -5 %). By hand: benchmark mean -0.025,
-    # deviations +-0.025; portfolio mean 0, deviations +-0.1; cov sum 2 x 0.1 x 0.025 = 0.005;
-    # var sum 2 x 0.025^2 = 0.00125; beta = 4
+    # Assert: the benchmark over the same spans: Fri -> Mon 52 / 51 - 1 = 1/51 (Saturday's
+    # close is inside the span), Mon -> Tue 49.4 / 52 - 1 = -5 %. With two points beta is the
+    # slope through them: (0.1 - -0.1) / (1/51 + 0.05) = 2.8732394
     assert report.benchmark is not None
     stats = report.benchmark.stats
     assert stats.points == 2
-    assert stats.beta == pytest.approx(4.0)
-    assert stats.benchmark_total_return == pytest.approx(-0.05)
+    assert stats.beta == pytest.approx(0.2 / (1 / 51 + 0.05))
+    assert stats.benchmark_total_return == pytest.approx(49.4 / 51 - 1)
 
 
 async def test_an_unknown_benchmark_and_a_provider_outage_are_told_apart() -> None:
