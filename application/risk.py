@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import UTC
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 from application.access import SUPERVISORS, account_for, visibility
 from application.orders import OrderService
+from application.performance import stored_returns
 from application.policies import PolicyCache
 from application.snapshots import instrument_map, load_risk_view
 from domain.errors import DomainError, Forbidden, InvalidOrder, NotFound
@@ -16,7 +18,13 @@ from domain.margin import MarginSchedule
 from domain.principals import Principal, Role
 from domain.risk.analysis import TradeAnalysis, trade_facts
 from domain.risk.gate import compile_policy
-from domain.risk.metrics import PortfolioMetrics, VaRReport, portfolio_metrics, var_report
+from domain.risk.metrics import (
+    InvalidRiskInput,
+    PortfolioMetrics,
+    VaRReport,
+    portfolio_metrics,
+    var_report,
+)
 from domain.risk.reasons import Action, RuleScope
 from domain.risk.rules import RiskRule, RuleType, compile_rule
 from domain.risk.sizing import (
@@ -33,10 +41,13 @@ from domain.risk.view import AccountRiskView
 from domain.trading.accounts import Account, MissingMark
 from domain.trading.orders import Order, Origin, OriginKind, Side
 from ports.clock import Clock, IdGenerator
+from ports.equity import EquityHistory
 from ports.events import AuditEntry, AuditLog
 from ports.marketdata import MarketDataPort
 from ports.rater import RiskRater
 from ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+
+MIN_STORED_RETURNS = 2  # var_report's own minimum; fewer stored returns: no VaR
 
 
 class NoReferencePrice(DomainError):
@@ -108,6 +119,10 @@ class PositionSize:
 class PortfolioRisk:
     metrics: PortfolioMetrics
     var: VaRReport | None
+    # Where the VaR's returns came from: "posted" (the request), "stored" (the account's
+    # daily snapshots, time-weighted), None when there were too few for a VaR.
+    returns_source: Literal["posted", "stored"] | None = None
+    returns_count: int = 0
 
 
 class RiskService:
@@ -124,6 +139,7 @@ class RiskService:
         rater: RiskRater,
         orders: OrderService,
         margin_schedule: MarginSchedule | None = None,
+        equity_history: EquityHistory | None = None,
     ) -> None:
         self._uow = uow_factory
         self._market = market_data
@@ -134,6 +150,7 @@ class RiskService:
         self._rater = rater
         self._orders = orders
         self._schedule = margin_schedule or MarginSchedule()
+        self._history = equity_history
 
     # -- CRUD --------------------------------------------------------------------------
     async def create(self, principal: Principal, draft: RuleDraft) -> RiskRule:
@@ -271,8 +288,21 @@ class RiskService:
                 raise NoReferencePrice(
                     f"no mark for {exc}: the portfolio cannot be valued"
                 ) from None
-            report = var_report(list(returns), metrics.equity) if returns else None
-            return PortfolioRisk(metrics, report)
+        if returns:
+            return PortfolioRisk(
+                metrics, var_report(list(returns), metrics.equity), "posted", len(returns)
+            )
+        if self._history is None:
+            return PortfolioRisk(metrics, None)
+        today = self._clock.now().astimezone(UTC).date()
+        stored = await stored_returns(self._history, account_id, today)
+        if len(stored) < MIN_STORED_RETURNS:
+            return PortfolioRisk(metrics, None, None, len(stored))
+        try:
+            report = var_report(stored, metrics.equity)
+        except InvalidRiskInput:  # a stored day beyond the bound VaR accepts: no VaR, no 422
+            return PortfolioRisk(metrics, None, None, len(stored))
+        return PortfolioRisk(metrics, report, "stored", len(stored))
 
     async def analyze_trade(
         self, principal: Principal, account_id: str, order: Order

@@ -12,6 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from bootstrap import cli_perf
 from bootstrap.cli_users import add_user_commands, run_user_command
 from bootstrap.settings import Settings, SettingsError, load_settings
 from domain.errors import DomainError
@@ -71,6 +72,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("demo-data", help="load demo users, account, instruments, prices and an agent")
     sub.add_parser("tour", help="run the embedded core end to end, without a server")
     add_user_commands(sub)
+    cli_perf.add_parsers(sub)
     return parser
 
 
@@ -136,6 +138,8 @@ async def _run(args: argparse.Namespace, container: Container, stdin: TextIO, ou
     handled = await run_user_command(args, container, out)
     if handled is not None:
         return handled
+    if args.command == "snapshots":
+        return await cli_perf.run(args, container, out)
     raise SettingsError(f"unknown command {args.command}")
 
 

@@ -18,6 +18,7 @@ from adapters.http.events import EventHub
 from adapters.http.services import ApiServices, HttpConfig
 from adapters.memory.bus import InMemoryAuditLog, InMemoryNotifier, InProcessEventBus
 from adapters.memory.clock import SystemClock, UuidGenerator
+from adapters.memory.equity import InMemoryEquityHistory
 from adapters.memory.idempotency import InMemoryIdempotencyStore
 from adapters.memory.marketdata import InMemoryMarketData
 from adapters.memory.ratelimit import InMemoryRateLimiter
@@ -26,6 +27,7 @@ from adapters.memory.store import InMemoryStore
 from adapters.memory.store import unit_of_work_factory as memory_uow_factory
 from adapters.memory.vault import InMemoryCredentialVault
 from adapters.postgres.audit import SqlAuditLog
+from adapters.postgres.equity import SqlEquityHistory
 from adapters.postgres.outbox import OutboxRelay, RelayingPublisher
 from adapters.postgres.repos.signals import SqlSignalRepository
 from adapters.postgres.repos.vault import SqlCredentialVault
@@ -46,6 +48,7 @@ from application.apikeys import ApiKeyService
 from application.auth import AuthConfig, AuthService
 from application.broker_credentials import BrokerCredentialService
 from application.concurrency import KeyedLocks
+from application.equity_snapshots import EquitySnapshots
 from application.halts import HaltLatch
 from application.invitations import InvitationService
 from application.killswitch import KillSwitchConfig, KillSwitchService
@@ -53,6 +56,7 @@ from application.margin import MarginService, MarginWatch
 from application.market import MarketService
 from application.orders import OrderService
 from application.password_reset import PasswordResetService
+from application.performance import PerformanceService
 from application.policies import PolicyCache
 from application.providers import ProviderService
 from application.public_throttle import ClientThrottle
@@ -69,6 +73,7 @@ from bootstrap.brokers import broker_router, brokers_lifetime, build_paper_broke
 from bootstrap.cluster import ClusterBridge, cluster_lifetime
 from bootstrap.kafka import FanoutPublisher, KafkaLink, kafka_lifetime
 from bootstrap.market_feed import build_market_feed, build_quote_pump, market_feed_lifetime
+from bootstrap.performance import snapshot_loop
 from bootstrap.quote_board import board_role, quote_board_lifetime
 from bootstrap.settings import Settings
 from bootstrap.signals import signal_engine, signal_scanner
@@ -330,9 +335,23 @@ class Container(containers.DeclarativeContainer):
         uow_factory, brokers, publisher, hasher, clock, ids, audit, notifier, latch, orders,
         killswitch_config,
     )  # fmt: skip
-    risk = providers.Singleton(
-        RiskService, uow_factory, quotes, clock, ids, policies, audit, HeadroomRater(), orders
+    # Daily equity snapshots and the performance they feed (bootstrap/performance.py).
+    equity_history = providers.Selector(
+        store_kind,
+        memory=providers.Singleton(InMemoryEquityHistory),
+        sql=providers.Singleton(SqlEquityHistory, engine),
     )
+    equity_snapshots = providers.Singleton(
+        EquitySnapshots, uow_factory, quotes, equity_history, clock,
+        batch_size=settings.provided.equity_snapshot_batch,
+    )  # fmt: skip
+    performance = providers.Singleton(
+        PerformanceService, uow_factory, equity_history, market_feed, clock
+    )
+    risk = providers.Singleton(
+        RiskService, uow_factory, quotes, clock, ids, policies, audit, HeadroomRater(), orders,
+        equity_history=equity_history,
+    )  # fmt: skip
     agents = providers.Singleton(AgentService, uow_factory, publisher, clock, audit)
     heartbeat_monitor = providers.Singleton(
         HeartbeatMonitor, uow_factory, killswitch, publisher, clock, audit, notifier
@@ -429,6 +448,7 @@ class Container(containers.DeclarativeContainer):
         users=user_admin,
         invitations=invitations,
         password_resets=password_resets,
+        performance=performance,
         probes=providers.Callable(
             readiness_probes,
             providers.Selector(
@@ -497,6 +517,9 @@ class Container(containers.DeclarativeContainer):
     quote_board = providers.Resource(quote_board_lifetime, settings, process, market, clock)
     brokers_resource = providers.Resource(brokers_lifetime, brokers)
     signal_scan = providers.Resource(signal_scanner, settings, signals.provider)
+    equity_snapshot_loop = providers.Resource(
+        snapshot_loop, settings, equity_snapshots.provider, process
+    )
 
 
 def build_container(settings: Settings) -> Container:

@@ -31,6 +31,7 @@ _HINTS: Final = {
     ),
     "redis_url": "a redis://, rediss:// or unix:// URL",
     "cors_origins": "a comma-separated list of origins",
+    "equity_snapshot_time": "a UTC time of day as HH:MM (00:00 to 23:59)",
 }
 _TRUE: Final = frozenset({"1", "true", "yes", "on"})
 _FALSE: Final = frozenset({"0", "false", "no", "off"})
@@ -223,6 +224,15 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # POST /api/v1/auth/signup creates `owner` users for anyone when true; off, it answers
     # 404 SIGNUP_CLOSED and people come in by an admin's invitation (docs/users.md).
     open_signup: bool = False
+    # Daily equity snapshots (performance analytics, docs/performance.md): `bulwark serve`
+    # values every account once at start-up and then daily at equity_snapshot_time (UTC,
+    # HH:MM; the default is after the US close), equity_snapshot_batch accounts at a time
+    # (their store reads overlap; the serving loop runs between batches).
+    equity_snapshots: bool = True
+    equity_snapshot_time: Annotated[str, msgspec.Meta(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")] = (
+        "21:00"
+    )
+    equity_snapshot_batch: Annotated[int, msgspec.Meta(ge=1, le=1000)] = 4
 
     def redacted(self) -> dict[str, object]:
         """All settings, safe to show: secrets as '***' and passwords inside URLs masked."""

@@ -18,6 +18,7 @@ from application.margin import MarginService
 from application.market import MarketService
 from application.orders import OrderService
 from application.password_reset import PasswordResetService
+from application.performance import PerformanceService
 from application.providers import ProviderService
 from application.risk import RiskService
 from application.signals import SignalService
@@ -84,3 +85,4 @@ class ApiServices:
     users: UserAdminService | None = None
     invitations: InvitationService | None = None
     password_resets: PasswordResetService | None = None
+    performance: PerformanceService | None = None  # stored equity snapshots' analytics

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import adapters.postgres.tables.control
+import adapters.postgres.tables.equity
 import adapters.postgres.tables.identity
 import adapters.postgres.tables.onboarding
 import adapters.postgres.tables.outbox

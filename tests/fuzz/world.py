@@ -12,6 +12,7 @@ from anyio.from_thread import BlockingPortal, start_blocking_portal
 from schemathesis import Case
 
 from domain.principals import Principal, Role
+from tests.fuzz.seed_performance import seed_snapshots
 from tests.http.harness import PASSCODE, Harness, User, open_harness, test_settings
 
 BASE_URL = "http://testserver.local"
@@ -106,6 +107,7 @@ async def seed(harness: Harness) -> Seeded:
     for response in (keys, rule, order, workspace):
         assert response.status_code < 300, response.text
     invited = await harness.container.invitations().create(Principal.system(), Role.TRADER)
+    await seed_snapshots(harness, ACCOUNT)  # a curve for the performance endpoint
     ids = {
         "account_id": ACCOUNT,
         "agent_id": AGENT,

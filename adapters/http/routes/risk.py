@@ -70,9 +70,11 @@ class RiskRuleController(Controller):
         summary="Portfolio risk of an account",
         description=(
             "Gross / net / long / short exposure, leverage, sector weights, drawdown and day P&L "
-            "at current marks. `var` is null here: no returns history is stored, so VaR / CVaR "
-            "need the returns sent with POST to this path. 404 NOT_FOUND; 422 NO_REFERENCE_PRICE "
-            "when a held symbol has no mark."
+            "at current marks. `var`: historical and Gaussian VaR / CVaR from the account's "
+            "stored daily returns (time-weighted, from the daily equity snapshots, the last 252 "
+            "at most; `returns_source` is `stored` and `returns_count` says how many), null "
+            "with fewer than two (POST to this path to send returns). 404 NOT_FOUND; 422 "
+            "NO_REFERENCE_PRICE when a held symbol has no mark."
         ),
         guards=_TRADERS,
         responses=problem_responses(400, 401, 403, 404, 422, 429, notes=_MARKS_422),

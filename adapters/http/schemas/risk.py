@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import msgspec
 
@@ -298,7 +298,8 @@ class VaROut(Output):
 
 class PortfolioRiskOut(Output):
     """Exposures at current marks; fractions for weights, leverage and drawdown, percent for
-    `day_pnl_percent`. `var` is null unless returns were sent (POST)."""
+    `day_pnl_percent`. `var` comes from the returns sent (POST) or, on GET, from the account's
+    stored daily returns; null with fewer than two."""
 
     account_id: str
     equity: Decimal
@@ -314,6 +315,19 @@ class PortfolioRiskOut(Output):
     largest_position_weight: Decimal | None
     position_count: int
     var: VaROut | None = None
+    returns_source: Annotated[
+        Literal["posted", "stored"] | None,
+        msgspec.Meta(
+            description=(
+                "Where the VaR's returns came from: `posted` (POST body), `stored` (the "
+                "account's daily snapshots, time-weighted, the last 252 at most); null when "
+                "there were fewer than two (then `var` is null)"
+            )
+        ),
+    ] = None
+    returns_count: Annotated[
+        int, msgspec.Meta(description="Returns available (used when `returns_source` is set)")
+    ] = 0
 
     @classmethod
     def from_domain(cls, account_id: str, risk: PortfolioRisk) -> PortfolioRiskOut:
@@ -336,6 +350,8 @@ class PortfolioRiskOut(Output):
             largest_position_weight=m.largest_position_weight,
             position_count=m.position_count,
             var=None if risk.var is None else VaROut.from_domain(risk.var),
+            returns_source=risk.returns_source,
+            returns_count=risk.returns_count,
         )
 
 

@@ -1,0 +1,79 @@
+"""`bulwark snapshots take` against the embedded SQLite store, migrated by the CLI itself."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from bootstrap.cli import _parser, run_command
+from bootstrap.container import Container, build_container
+from bootstrap.settings import load_settings
+from domain.trading.accounts import Account
+from domain.trading.positions import Position
+
+D = Decimal
+
+
+@pytest.fixture
+async def container(tmp_path: Path) -> AsyncIterator[Container]:
+    url = f"sqlite+aiosqlite:///{tmp_path / 'var' / 'bulwark.db'}"
+    c = build_container(
+        load_settings({"BULWARK_ENV": "test", "BULWARK_DATABASE_URL": url}, env_file=None)
+    )
+    code, output = await run(c, "migrate")
+    assert code == 0, output
+    async with c.uow_factory()() as uow:
+        await uow.accounts.add(Account("acc-cash", "owner-1", D(1000)))
+        await uow.accounts.add(
+            Account("acc-aapl", "owner-1", D(100), positions={"AAPL": Position("AAPL", D(2))})
+        )
+        await uow.commit()
+    yield c
+    await c.engine().dispose()
+
+
+async def run(container: Container, *argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    code = await run_command(_parser().parse_args(list(argv)), container, out=out)
+    return code, out.getvalue()
+
+
+async def test_take_values_every_account_and_reports_an_unmarked_one(
+    container: Container,
+) -> None:
+    # Act: AAPL has no price anywhere
+    code, output = await run(container, "snapshots", "take")
+
+    # Assert
+    assert code == 0, output
+    today = datetime.now(UTC).date()
+    assert f"acc-cash: {today} equity 1000" in output
+    assert "acc-aapl: skipped, no mark for AAPL" in output
+    assert "1 taken, 1 skipped, 0 failed" in output
+    stored = await container.equity_history().latest("acc-cash")
+    assert stored is not None and stored.equity == D(1000)
+
+
+async def test_take_one_account_at_the_feeds_marks(container: Container) -> None:
+    # Arrange
+    container.market().set_price("AAPL", D(190))
+
+    # Act
+    code, output = await run(container, "snapshots", "take", "--account", "acc-aapl")
+
+    # Assert: 100 + 2 x 190
+    assert code == 0, output
+    assert "acc-aapl" in output and "equity 480" in output
+    stored = await container.equity_history().latest("acc-aapl")
+    assert stored is not None and stored.gross_exposure == D(380)
+
+
+async def test_take_an_unknown_account_is_one_line_and_exit_1(container: Container) -> None:
+    code, output = await run(container, "snapshots", "take", "--account", "acc-nope")
+
+    assert (code, output) == (1, "acc-nope: not found\n")
