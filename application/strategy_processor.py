@@ -27,8 +27,6 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any, Protocol, TypeVar
 
-import structlog
-
 from application.concurrency import KeyedLocks
 from application.order_commands import OrderResult, SubmitOrder
 from application.pacing import pause
@@ -63,7 +61,6 @@ from ports.strategies import (
 )
 from ports.unit_of_work import UnitOfWorkFactory
 
-log = structlog.get_logger("bulwark.strategies")
 ONE = Decimal(1)
 ZERO = Decimal(0)
 PAPER_BROKERS = frozenset({"paper"})
@@ -114,7 +111,9 @@ class StrategyProcessor:
         self._paper = paper_brokers
         self._locks = KeyedLocks()
         self._queue: asyncio.Queue[StrategySignal] | None = None
+        # Failures are kept, not raised, so one account or signal cannot stop the others.
         self.last_error: str | None = None
+        self.failures = 0
 
     # -- signals -------------------------------------------------------------------------
     async def on_signal(
@@ -151,7 +150,7 @@ class StrategyProcessor:
             marks = await self._market.reference_prices([event.symbol])
             price = marks.get(event.symbol)
         if price is None or price <= ZERO:
-            log.warning("strategies.signal_without_price", signal=event.signal_id)
+            self._failed(f"signal {event.signal_id} of {event.symbol} has no price")
             return None
         atr = details.get("atr")
         return StrategySignal(
@@ -499,7 +498,7 @@ class StrategyProcessor:
 
     def _failed(self, error: str) -> None:
         self.last_error = error
-        log.warning("strategies.failure", error=error)
+        self.failures += 1
 
 
 def _with_intent(
