@@ -7,6 +7,7 @@ until `update`), as the SQL adapter's rows would.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 
 from domain.errors import ConcurrentUpdate
 from domain.strategies.definition import Strategy, StrategyMode
@@ -108,10 +109,14 @@ class InMemoryHoldingRepository:
         self._holdings.pop((strategy_id, account_id, symbol), None)
 
     async def for_symbol(self, symbol: str) -> list[StrategyHolding]:
-        return [h for h in list(self._holdings.values()) if h.symbol == symbol]
+        return _by_key(h for h in list(self._holdings.values()) if h.symbol == symbol)
 
     async def for_strategy(self, strategy_id: str) -> list[StrategyHolding]:
-        return [h for h in list(self._holdings.values()) if h.strategy_id == strategy_id]
+        return _by_key(h for h in list(self._holdings.values()) if h.strategy_id == strategy_id)
 
     async def symbols(self) -> list[str]:
         return sorted({h.symbol for h in list(self._holdings.values())})
+
+
+def _by_key(holdings: Iterable[StrategyHolding]) -> list[StrategyHolding]:
+    return sorted(holdings, key=lambda h: (h.strategy_id, h.account_id, h.symbol))
