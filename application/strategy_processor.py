@@ -30,7 +30,7 @@ from typing import Any, Protocol, TypeVar
 from application.concurrency import KeyedLocks
 from application.order_commands import OrderResult, SubmitOrder
 from application.pacing import pause
-from domain.errors import DomainError
+from domain.errors import DomainError, NotFound
 from domain.marketdata.bars import Bar, Timeframe
 from domain.marketdata.signals import Pattern, SignalEmitted
 from domain.principals import Principal, Role
@@ -65,6 +65,25 @@ ONE = Decimal(1)
 ZERO = Decimal(0)
 PAPER_BROKERS = frozenset({"paper"})
 E = TypeVar("E", bound=StrEnum)
+
+
+class NoSignalPrice(DomainError):
+    """An external signal without a price, for a symbol without a reference price."""
+
+    code = "NO_SIGNAL_PRICE"
+
+
+@dataclass(frozen=True, slots=True)
+class ExternalSignal:
+    """What an agent posts: a score in [-1, 1] for a symbol; `client_id` makes resends
+    idempotent; without `price` the current reference price is used."""
+
+    symbol: str
+    score: float
+    price: Decimal | None = None
+    atr: Decimal | None = None
+    client_id: str | None = None
+    timeframe: Timeframe | None = None
 
 
 class OrderSubmitter(Protocol):
@@ -164,6 +183,36 @@ class StrategyProcessor:
             pattern=_enum(Pattern, event.pattern),
             atr=Decimal(str(atr)) if atr is not None and atr > 0 else None,
         )
+
+    async def on_external(
+        self, agent_id: str, external: ExternalSignal
+    ) -> tuple[str, list[Decision]]:
+        """An agent's signal: decided by its owner's strategies that follow this agent."""
+        async with self._uow() as uow:
+            agent = await uow.agents.get(agent_id)
+        if agent is None:
+            raise NotFound(f"agent {agent_id} not found")
+        symbol = external.symbol.strip().upper()
+        price = external.price
+        if price is None:
+            price = (await self._market.reference_prices([symbol])).get(symbol)
+        if price is None or price <= ZERO:
+            raise NoSignalPrice(
+                f"no price given and no reference price for {symbol}", field="price"
+            )
+        signal_id = f"ext:{agent_id}:{external.client_id or self._ids.new()}"
+        signal = StrategySignal(
+            id=signal_id,
+            kind=SourceKind.EXTERNAL,
+            symbol=symbol,
+            score=external.score,
+            price=price,
+            at=self._clock.now(),
+            timeframe=external.timeframe,
+            atr=external.atr,
+            source_name=agent_id,
+        )
+        return signal_id, await self.on_signal(signal, owner_id=agent.owner_id)
 
     # -- in-process events, off the publisher's path -------------------------------------
     async def enqueue(self, event: Any) -> None:
