@@ -308,8 +308,13 @@ class StrategyProcessor(BracketChecks):
         if intent.action is Action.EXIT:
             await self._holdings.remove(strategy.id, account_id, signal.symbol)
             return
+        quantity = intent.quantity
+        async with self._uow() as uow:
+            order = await uow.orders.get(decision.order_id or "")
+        if order is not None:  # the approved quantity (a REDUCE control may have scaled it)
+            quantity = order.quantity
         await self._holdings.put(
-            self._holding_of(strategy, account_id, signal, intent, shadow=False)
+            self._holding_of(strategy, account_id, signal, intent, shadow=False, quantity=quantity)
         )
 
     async def _after_shadow(
@@ -337,6 +342,7 @@ class StrategyProcessor(BracketChecks):
         intent: Intent,
         *,
         shadow: bool,
+        quantity: Decimal | None = None,
     ) -> StrategyHolding:
         sign = ONE if intent.side is Side.BUY else -ONE
         return StrategyHolding(
@@ -344,7 +350,7 @@ class StrategyProcessor(BracketChecks):
             account_id=account_id,
             symbol=signal.symbol,
             holding=Holding(
-                quantity=sign * intent.quantity,
+                quantity=sign * (intent.quantity if quantity is None else quantity),
                 entry_price=signal.price,
                 stop=intent.stop,
                 take_profit=intent.take_profit,
