@@ -34,7 +34,8 @@ from application.strategy_signals import (
     strategy_signal,
     with_intent,
 )
-from domain.errors import DomainError, NotFound
+from domain.errors import DomainError, Forbidden, NotFound
+from domain.killswitch.state import Scope, TradingState
 from domain.marketdata.signals import SignalEmitted
 from domain.principals import Principal, Role
 from domain.risk.reasons import Outcome
@@ -64,6 +65,12 @@ from ports.unit_of_work import UnitOfWorkFactory
 ONE = Decimal(1)
 ZERO = Decimal(0)
 PAPER_BROKERS = frozenset({"paper"})
+
+
+class AgentHalted(Forbidden):
+    """An agent under a kill switch posted a signal (403): it would trade through a strategy."""
+
+    code = "AGENT_HALTED"
 
 
 class OrderSubmitter(Protocol):
@@ -147,8 +154,12 @@ class StrategyProcessor(BracketChecks):
         """An agent's signal: decided by its owner's strategies that follow this agent."""
         async with self._uow() as uow:
             agent = await uow.agents.get(agent_id)
+            halt = await uow.trading_states.get(Scope.agent(agent_id).key)
         if agent is None:
             raise NotFound(f"agent {agent_id} not found")
+        if halt is not None and halt.state is not TradingState.ACTIVE:
+            # A halted agent may not trade through its owner's strategies either.
+            raise AgentHalted(f"agent {agent_id} is {halt.state.value}: its signals are refused")
         symbol = external.symbol.strip().upper()
         price = external.price
         if price is None:

@@ -232,3 +232,28 @@ async def test_agents_may_not_manage_strategies(market: Harness, owner: User) ->
     response = await market.client.get(STRATEGIES, headers={"X-API-Key": key})
     assert_problem(response, 403, "FORBIDDEN")
     assert Role.AGENT.value == "agent"
+
+
+async def test_a_halted_agents_signal_is_refused(market: Harness, owner: User) -> None:
+    # Arrange: the owner halts the agent's scope
+    await market.account(owner, "acc-1")
+    key = await market.agent_key(owner, "bot-1", ("acc-1",))
+    await create(market, owner)
+    halted = await market.client.post(
+        "/api/v1/kill-switch/activate",
+        json={"passcode": PASSCODE, "scope": {"kind": "agent", "id": "bot-1"}},
+        headers=owner.headers,
+    )
+    assert halted.status_code in (200, 201), halted.text
+
+    # Act
+    response = await market.client.post(
+        f"{STRATEGIES}/signals", json={"symbol": "AAPL", "score": 0.9}, headers={"X-API-Key": key}
+    )
+
+    # Assert
+    assert_problem(response, 403, "AGENT_HALTED")
+    orders = await market.client.get(
+        "/api/v1/orders", params={"account_id": "acc-1"}, headers=owner.headers
+    )
+    assert orders.json()["items"] == []

@@ -161,7 +161,8 @@ class StrategyController(Controller):
             "Agents only (API key). The signal's source is `external` named by the agent id; "
             "the owner's active strategies that follow it decide per account, as for a pattern "
             "signal, and paper/live ones send gated orders. Resending the same `id` decides "
-            "nothing twice. 422 NO_SIGNAL_PRICE without a price for a symbol without a mark."
+            "nothing twice. 403 AGENT_HALTED while a kill switch halts the agent; 422 "
+            "NO_SIGNAL_PRICE without a price for a symbol without a mark."
         ),
         status_code=200,
         guards=[require_roles(Role.AGENT)],
