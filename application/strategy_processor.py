@@ -198,21 +198,15 @@ class StrategyProcessor(BracketChecks):
             except asyncio.QueueFull:
                 self._failed(f"signal queue full: {event.signal_id} dropped")
 
-    async def drain(self, stop: asyncio.Event) -> None:
-        """Decide queued signals until `stop` is set."""
+    async def drain(self) -> None:
+        """Decide queued signals, one at a time, until the task is cancelled."""
         if self._queue is None:
             self._queue = asyncio.Queue(maxsize=10_000)
         queue = self._queue
-        while not stop.is_set():
-            getter = asyncio.ensure_future(queue.get())
-            stopper = asyncio.ensure_future(stop.wait())
-            done, _ = await asyncio.wait({getter, stopper}, return_when=asyncio.FIRST_COMPLETED)
-            stopper.cancel()
-            if getter not in done:
-                getter.cancel()
-                return
+        while True:
+            signal = await queue.get()
             try:
-                await self.on_signal(getter.result())
+                await self.on_signal(signal)
             except Exception as exc:  # the processor outlives a store outage
                 self._failed(f"{type(exc).__name__}: {exc}")
 

@@ -71,7 +71,7 @@ async def strategy_runtime(
     running = processor()
     bus.subscribe(SignalEmitted, running.enqueue)
     stop = asyncio.Event()
-    tasks = [asyncio.create_task(running.drain(stop))]
+    tasks = [asyncio.create_task(running.drain())]
     if settings.strategy_bracket_seconds > 0:
         tasks.append(
             asyncio.create_task(running.run_brackets(bars, settings.strategy_bracket_seconds, stop))
