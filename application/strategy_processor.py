@@ -377,8 +377,13 @@ class StrategyProcessor(BracketChecks):
         async with self._uow() as uow:
             account = await uow.accounts.get(account_id)
             instrument = await uow.instruments.get(symbol)
+            owner = await uow.users.get(strategy.owner_id)
+        placeholder = Account(id=account_id, owner_id=strategy.owner_id, cash=ZERO)
+        # A deactivated owner's strategies stop deciding (`active` is the users' flag; read
+        # with a default so a store without it reads every owner as active).
+        if owner is not None and not getattr(owner, "active", True):
+            return _Context(placeholder, None, ONE, ONE, "the owner is deactivated")
         if account is None or account.owner_id != strategy.owner_id:
-            placeholder = Account(id=account_id, owner_id=strategy.owner_id, cash=ZERO)
             return _Context(placeholder, None, ONE, ONE, f"account {account_id} not found")
         lot = instrument.lot_size if instrument is not None else ONE
         multiplier = instrument.multiplier if instrument is not None else ONE

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from decimal import Decimal
+from types import SimpleNamespace
 
 import pytest
 
@@ -277,3 +278,19 @@ async def test_a_position_closed_elsewhere_drops_the_holding_after_a_denied_exit
     # Assert
     assert [d.verdict for d in decisions] == [Verdict.DENIED]
     assert await w.holdings.get(strategy.id, PAPER, "AAPL") is None
+
+
+async def test_a_deactivated_owners_strategy_skips_and_sends_nothing(w: World) -> None:
+    # Arrange: the owner's user record says inactive (a stand-in: only `active` is read)
+    strategy = await w.create(StrategyMode.PAPER)
+    w.e.store.users[OWNER.id] = SimpleNamespace(id=OWNER.id, active=False)  # type: ignore[assignment]
+
+    # Act
+    decisions = await w.processor.on_signal(signal())
+
+    # Assert
+    assert [(d.verdict, d.reason) for d in decisions] == [
+        (Verdict.SKIPPED, "the owner is deactivated")
+    ]
+    assert await w.strategy_orders() == []
+    assert strategy.id == decisions[0].strategy_id
