@@ -105,6 +105,7 @@ class StrategyProcessor(BracketChecks):
         ids: IdGenerator,
         *,
         paper_brokers: frozenset[str] = PAPER_BROKERS,
+        concurrency: int = 8,
     ) -> None:
         self._uow = uow_factory
         self._strategies = strategies
@@ -116,6 +117,7 @@ class StrategyProcessor(BracketChecks):
         self._ids = ids
         self._paper = paper_brokers
         self._locks = KeyedLocks()
+        self._gate = asyncio.Semaphore(max(1, concurrency))
         self._queue: asyncio.Queue[StrategySignal] | None = None
         # Failures are kept, not raised, so one account or signal cannot stop the others.
         self.last_error: str | None = None
@@ -126,19 +128,27 @@ class StrategyProcessor(BracketChecks):
         self, signal: StrategySignal, owner_id: str | None = None
     ) -> list[Decision]:
         """Decide on `signal` for every following strategy (of `owner_id` only, when given)."""
-        decided: list[Decision] = []
-        for strategy in await self._strategies.list_active():
-            if owner_id is not None and strategy.owner_id != owner_id:
-                continue
-            if not strategy.follows(
+        pairs = [
+            (strategy, account_id)
+            for strategy in await self._strategies.list_active()
+            if (owner_id is None or strategy.owner_id == owner_id)
+            and strategy.follows(
                 signal.kind, signal.symbol, signal.timeframe, signal.pattern, signal.source_name
-            ):
-                continue
-            for account_id in strategy.account_ids:
-                decision = await self._guarded(strategy, account_id, signal)
-                if decision is not None:
-                    decided.append(decision)
-        return decided
+            )
+            for account_id in strategy.account_ids
+        ]
+        # Accounts concurrently (a slow broker does not hold the others up), at most
+        # `concurrency` at once; one (strategy, account) pair at a time (its lock).
+        decided = await asyncio.gather(
+            *(self._bounded(strategy, account_id, signal) for strategy, account_id in pairs)
+        )
+        return [d for d in decided if d is not None]
+
+    async def _bounded(
+        self, strategy: Strategy, account_id: str, signal: StrategySignal
+    ) -> Decision | None:
+        async with self._gate:
+            return await self._guarded(strategy, account_id, signal)
 
     async def on_event(self, event: SignalEmitted) -> list[Decision]:
         """A pattern-engine signal from the bus or the Kafka events topic."""

@@ -48,7 +48,8 @@ async def test_a_signal_becomes_a_gated_order_and_a_halt_denies_the_next(
     order = await harness.client.get(f"/api/v1/orders/{decision['order_id']}", headers=owner)
     assert (order.json()["origin_kind"], order.json()["origin_id"]) == ("strategy", strategy_id)
 
-    # Act 2: the owner halts the account; a bearish signal asks for the exit
+    # Act 2: a second later, the owner halts the account; a bearish signal asks for the exit
+    harness.clock.advance(1)
     halted = await harness.client.post(
         "/api/v1/kill-switch/activate",
         json={"passcode": DEMO_OWNER.passcode, "scope": {"kind": "account", "id": DEMO_ACCOUNT}},
