@@ -103,4 +103,6 @@ async def start_strategy_consumer(
             return
         await processor.on_event(event)
 
-    return await link.start_event_consumer(f"{settings.kafka_group_id}-strategies", on_event)
+    return await link.start_event_consumer(
+        f"{settings.kafka_group_id}-strategies", on_event, frozenset({"SignalEmitted"})
+    )
