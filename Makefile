@@ -41,6 +41,7 @@ bench: install
 	$(BIN)/python -m benchmarks.bench_http --store all
 	$(BIN)/python -m benchmarks.bench_latency 30 --rounds 2
 	$(BIN)/python -m benchmarks.bench_workspaces --store all
+	$(BIN)/python -m benchmarks.bench_strategies
 	$(BIN)/python -m benchmarks.bench_kafka --store postgres
 	$(BIN)/python -m benchmarks.bench_failover
 	$(BIN)/python -m benchmarks.bench_indicators

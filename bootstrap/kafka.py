@@ -13,6 +13,7 @@ import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from typing import Any
 
+import msgspec
 import structlog
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.structs import ConsumerRecord
@@ -22,7 +23,7 @@ from adapters.kafka.client import make_producer
 from adapters.kafka.dispatcher import CommandDispatcher, CommandServices
 from adapters.kafka.envelope import DecisionCodec, EnvelopeCodec, OrderDecisionMessage
 from adapters.kafka.lag import KafkaLagSource
-from adapters.kafka.publisher import KafkaEventPublisher, decode_event
+from adapters.kafka.publisher import EventDocument, KafkaEventPublisher, decode_event
 from adapters.kafka.rebalance import DeferredRebalance
 from adapters.kafka.runtime import ConsumerRuntime, Poison
 from adapters.kafka.topics import ensure_topics
@@ -229,6 +230,31 @@ class KafkaLink:
         )
         await runtime.start()
         return dispatcher
+
+    async def start_event_consumer(
+        self,
+        group: str,
+        handler: Callable[[DomainEvent], Awaitable[None]],
+        types: frozenset[str],
+    ) -> ConsumerRuntime:
+        """A group member over the events topic handing the events named in `types` to
+        `handler` (the strategy processor's signals); other types are passed over unread (one
+        this version does not know included), an unreadable record goes to the DLQ."""
+
+        async def on_record(record: ConsumerRecord) -> None:
+            try:
+                self.limits.check(record.value or b"")
+                document = msgspec.json.decode(record.value or b"", type=EventDocument)
+                if document.type not in types:
+                    return
+                event = self._codec.decode(document.type, document.event)
+            except Exception as exc:
+                raise Poison("INVALID_EVENT", type(exc).__name__) from None
+            await handler(event)
+
+        runtime = self._runtime(group, [self.topics.events], on_record)
+        await runtime.start()
+        return runtime
 
     def _runtime(
         self,

@@ -233,6 +233,11 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
         "21:00"
     )
     equity_snapshot_batch: Annotated[int, msgspec.Meta(ge=1, le=1000)] = 4
+    # Strategies (docs/strategies.md): run the active strategies on signals (off: the API still
+    # serves them, nothing decides); holdings' brackets are checked on the closed bars read
+    # every strategy_bracket_seconds (0: no bracket checks).
+    strategies_enabled: bool = True
+    strategy_bracket_seconds: Annotated[float, msgspec.Meta(ge=0, le=86_400)] = 5.0
 
     def redacted(self) -> dict[str, object]:
         """All settings, safe to show: secrets as '***' and passwords inside URLs masked."""

@@ -38,6 +38,7 @@ from adapters.http.routes import (
     providers,
     risk,
     signals,
+    strategies,
     succession,
     users,
     workspaces,
@@ -150,6 +151,7 @@ def openapi_config(config: HttpConfig) -> OpenAPIConfig:
                 "market-data",
                 "signals",
                 "users",
+                "strategies",
                 "health",
             )
         ],
@@ -197,6 +199,7 @@ def create_app(
                     *broker_credentials.CONTROLLERS,
                     *users.CONTROLLERS,
                     *performance.CONTROLLERS,
+                    *strategies.CONTROLLERS,
                     *controllers,
                 ],
             ),

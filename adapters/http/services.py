@@ -22,6 +22,8 @@ from application.performance import PerformanceService
 from application.providers import ProviderService
 from application.risk import RiskService
 from application.signals import SignalService
+from application.strategies import StrategyService
+from application.strategy_processor import StrategyProcessor
 from application.stream_monitor import StreamMonitorService
 from application.succession import SuccessionService
 from application.user_admin import UserAdminService
@@ -86,3 +88,5 @@ class ApiServices:
     invitations: InvitationService | None = None
     password_resets: PasswordResetService | None = None
     performance: PerformanceService | None = None  # stored equity snapshots' analytics
+    strategies: StrategyService | None = None  # the owners' strategies
+    strategy_processor: StrategyProcessor | None = None  # agents' signals

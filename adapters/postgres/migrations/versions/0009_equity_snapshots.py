@@ -1,7 +1,7 @@
 """equity snapshots: one valuation of each account per UTC day, for performance analytics
 
 Revision ID: 0009
-Revises: 0005
+Revises: 0008
 Create Date: 2026-11-22 21:00:00
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 import adapters.postgres.types
 
 revision = "0009"
-down_revision = "0006"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
