@@ -1,0 +1,583 @@
+"""Runs a strategy over recorded bars through the real order gate and the paper broker.
+
+Why this shape: a backtest should exercise what the strategy would do live, so decisions are
+domain/strategies' decide_on_signal / check_exit / brackets, and every order is a SubmitOrder
+with origin STRATEGY through OrderService (gate, store, paper broker) in a simulated world
+that bootstrap builds (in-memory store, paper broker, quotes on a simulated clock).
+
+Timing (no look-ahead):
+- A decision at a bar's close sees only closed bars: the pattern scores at row i are those of
+  bars[: i + 1] (domain/marketdata/signal_columns.py), priced at that close.
+- Its market order fills at the NEXT bar's open (the clock is moved to that bar's start and
+  the quote set to its open); slippage is the paper broker's, fees the request's FeeModel.
+- Brackets (stop-loss, take-profit) are fixed from the entry fill and checked on every later
+  bar with check_exit, the entry bar included; a triggered bracket fills at check_exit's price
+  (the stop, or the open on a gap) at that bar's end, as a resting stop order would have.
+  A time exit fills at the close of the bar max_holding_bars after the entry bar.
+- Only pattern sources are followed (external and model signals have no recorded history).
+Speed: only bars with a signal, a pending order, a possible bracket hit (found with a float
+pre-check with a safety margin; check_exit decides) or a day's end are visited.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Protocol
+
+from application.order_commands import OrderResult, SubmitOrder
+from application.orders import OrderService
+from domain.analytics.performance import return_stats, trade_stats
+from domain.backtests.model import (
+    ZERO,
+    BacktestMetrics,
+    BacktestRequest,
+    BacktestResult,
+    DeniedOrder,
+    EquityPoint,
+    TradeRecord,
+)
+from domain.backtests.timeline import (
+    IntArray,
+    Timeline,
+    emitted_rows,
+    first_possible_exit,
+    row_at_time,
+    tradable_rows,
+)
+from domain.errors import DomainError
+from domain.marketdata.bars import BarSeries, FloatArray
+from domain.marketdata.signal_columns import ScoreColumns, score_columns
+from domain.marketdata.signals import Pattern, SignalConfig
+from domain.principals import Principal, Role
+from domain.risk.reasons import Outcome
+from domain.risk.rules import RiskRule
+from domain.strategies.decide import (
+    Action,
+    Holding,
+    Intent,
+    StrategySignal,
+    brackets,
+    check_exit,
+    decide_on_signal,
+)
+from domain.strategies.definition import SourceKind, Strategy
+from domain.trading.instruments import Instrument
+from domain.trading.orders import Origin, OriginKind, Side
+from ports.backtests import SimulatedVenue
+
+MARGIN = 1e-9  # the float pre-check's safety margin, relative to the level
+Progress = Callable[[float], None]
+_Event = tuple[str, Pattern, int, float]  # symbol, pattern, row, score
+# The per-bar scores of a series: score_columns (causal, tested); a test passes its own.
+ScoreSource = Callable[[BarSeries, SignalConfig], ScoreColumns]
+_PATTERN_ORDER = {pattern: index for index, pattern in enumerate(Pattern)}
+
+
+class BacktestCanceled(Exception):
+    """The run was asked to stop; nothing it found is kept."""
+
+
+@dataclass(frozen=True, slots=True)
+class WorldSpec:
+    """The simulated account a run trades: funded with `starting_cash`, under `rules`."""
+
+    account_id: str
+    owner_id: str
+    starting_cash: Decimal
+    symbols: tuple[str, ...]
+    slippage_bps: Decimal
+    start: datetime
+    rules: tuple[RiskRule, ...] = ()
+    instruments: tuple[Instrument, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SimulatedWorld:
+    """The order path (the real OrderService) over a simulated venue."""
+
+    orders: OrderService
+    venue: SimulatedVenue
+
+
+class WorldFactory(Protocol):
+    """Builds a fresh simulated world per run (bootstrap/backtest_world.py)."""
+
+    def __call__(self, spec: WorldSpec) -> SimulatedWorld: ...
+
+
+@dataclass(slots=True)
+class _Open:
+    """A holding the run opened, with what its trade record needs."""
+
+    holding: Holding
+    serial: int
+    entry_row: int
+    entry_fee: Decimal
+    stop_f: float
+    target_f: float
+
+
+@dataclass(slots=True)
+class _Pending:
+    intent: Intent
+    atr: Decimal | None
+    decided_at: datetime
+
+
+@dataclass(slots=True)
+class _Symbol:
+    name: str
+    series: BarSeries
+    steps: IntArray  # timeline step of each row
+    row_at: IntArray  # the latest row at or before each timeline step (-1: none)
+    closes: dict[int, Decimal] = field(default_factory=dict)
+
+    def close(self, row: int) -> Decimal:
+        price = self.closes.get(row)
+        if price is None:
+            price = self.closes[row] = _dec(self.series.close[max(row, 0)])
+        return price
+
+
+def _dec(value: float) -> Decimal:
+    return Decimal(repr(float(value)))
+
+
+def _at(epoch: float) -> datetime:
+    return datetime.fromtimestamp(epoch, tz=UTC)
+
+
+class BacktestEngine:
+    """One run: `await run()` returns the result, or raises BacktestCanceled."""
+
+    def __init__(
+        self,
+        strategy: Strategy,
+        request: BacktestRequest,
+        series: Mapping[str, BarSeries],
+        world: SimulatedWorld,
+        *,
+        account_id: str,
+        signal_config: SignalConfig | None = None,
+        progress: Progress | None = None,
+        canceled: Callable[[], bool] | None = None,
+        scores: ScoreSource = score_columns,
+    ) -> None:
+        self._strategy = strategy
+        self._request = request
+        self._world = world
+        self._account_id = account_id
+        self._principal = Principal(strategy.owner_id, Role.OWNER)
+        self._origin = Origin(OriginKind.STRATEGY, strategy.id)
+        self._config = signal_config or SignalConfig()
+        self._progress = progress or (lambda _: None)
+        self._canceled = canceled or (lambda: False)
+        self._scores = scores
+        self.order_path_s = 0.0  # wall time inside OrderService (what the bench reports)
+        self._timeline = Timeline(series)
+        self._symbols = {name: self._symbol(name, s) for name, s in series.items()}
+        self._bar_s = float(request.timeframe.seconds)
+        self._trade_from = datetime(
+            request.start.year, request.start.month, request.start.day, tzinfo=UTC
+        ).timestamp()
+        self.cash = request.starting_cash
+        self._open: dict[str, _Open] = {}
+        self._pending: dict[str, _Pending] = {}
+        self._serial = 0
+        self._heap: list[tuple[int, int, str, int]] = []  # (step, kind, symbol, serial)
+        self._atr: dict[str, FloatArray] = {}
+        self._marked_at = math.nan
+        self._equity_step, self._equity_value = -1, ZERO
+        self.trades: list[TradeRecord] = []
+        self.denied: list[DeniedOrder] = []
+        self.equity: list[EquityPoint] = []
+        self._exposure: list[float] = []
+        self.orders_sent = 0
+        self.fees = ZERO
+        self.traded = ZERO
+
+    def _symbol(self, name: str, series: BarSeries) -> _Symbol:
+        steps = self._timeline.steps_of(series)
+        return _Symbol(name, series, steps, self._timeline.rows_at(steps))
+
+    # -- the run ------------------------------------------------------------------------
+    async def run(self) -> BacktestResult:
+        events = self._events()
+        n = len(self._timeline)
+        day_end = self._timeline.day_ends(self._trade_from)
+        static = Timeline.visits(list(events), day_end)
+        report_every = max(1, len(static) // 100)
+        for visited, step in enumerate(self._steps(static)):
+            if visited % report_every == 0:
+                if self._canceled():
+                    raise BacktestCanceled()
+                self._progress(step / max(1, n))
+            await self._visit(step, events.get(step, ()), bool(day_end[step]))
+        return self._result()
+
+    def _steps(self, static: list[int]) -> Iterator[int]:
+        """The static steps merged with those scheduled on the way, each once, in order."""
+        heap, index, count = self._heap, 0, len(static)
+        while index < count or heap:
+            candidates = [static[index]] if index < count else []
+            if heap:
+                candidates.append(heap[0][0])
+            step = min(candidates)
+            while index < count and static[index] == step:
+                index += 1
+            yield step
+
+    async def _visit(self, step: int, events: Sequence[_Event], day_end: bool) -> None:
+        fills = [symbol for symbol, _ in self._due(step, kind=0)]
+        if fills:
+            await self._fill_pending(fills, step)
+        checks = [(symbol, serial) for symbol, serial in self._due(step, kind=1)]
+        live = [s for s, serial in checks if s in self._open and self._open[s].serial == serial]
+        if live:
+            await self._check_brackets(live, step)
+        for symbol, pattern, row, score in events:
+            await self._on_signal(symbol, pattern, row, score)
+        if day_end:
+            self._mark_day(step)
+
+    def _due(self, step: int, *, kind: int) -> list[tuple[str, int]]:
+        """What is scheduled at `step`: pending fills (kind 0) sort before bracket checks."""
+        heap, due = self._heap, []
+        while heap and heap[0][0] == step and heap[0][1] == kind:
+            _, _, symbol, serial = heapq.heappop(heap)
+            due.append((symbol, serial))
+        return due
+
+    # -- signals ---------------------------------------------------------------------------
+    def _events(self) -> dict[int, list[_Event]]:
+        """Bars with an emitted reading of a followed pattern, by step, in pattern order."""
+        strategy, timeframe = self._strategy, self._request.timeframe
+        # A reading is a signal from the engine's threshold on; below both the entry and the
+        # exit threshold decide_on_signal can only skip it, whatever is held: left out here.
+        exit_threshold = strategy.exit.exit_score or strategy.entry.min_score
+        floor = max(self._config.threshold, min(strategy.entry.min_score, exit_threshold))
+        events: dict[int, list[_Event]] = {}
+        for name, symbol in self._symbols.items():
+            followed = [
+                p for p in Pattern
+                if strategy.follows(SourceKind.PATTERN, name, timeframe, p, None)
+            ]  # fmt: skip
+            if not followed or len(symbol.series) < 2:
+                continue
+            columns = self._scores(symbol.series, self._config)
+            tradable = tradable_rows(symbol.series, self._trade_from)
+            self._atr[name] = columns.atr
+            for pattern in followed:
+                scores = columns.scores[pattern]
+                for row in emitted_rows(scores, floor, tradable):
+                    events.setdefault(int(symbol.steps[row]), []).append(
+                        (name, pattern, row, float(scores[row]))
+                    )
+        for found in events.values():
+            found.sort(key=lambda e: (e[0], _PATTERN_ORDER[e[1]]))
+        return events
+
+    async def _on_signal(self, name: str, pattern: Pattern, row: int, score: float) -> None:
+        if name in self._pending:
+            return  # an order of this symbol is already waiting for the next open
+        symbol = self._symbols[name]
+        series = symbol.series
+        close = symbol.close(row)
+        atr_value = self._atr[name][row]
+        atr = (
+            _dec(atr_value)
+            if pattern is not Pattern.VWAP_DEVIATION and math.isfinite(atr_value)
+            else None
+        )
+        at = _at(series.start[row] + self._bar_s)
+        signal = StrategySignal(
+            id=f"{name}-{pattern.value}-{row}", kind=SourceKind.PATTERN, symbol=name,
+            score=score, price=close, at=at, timeframe=self._request.timeframe,
+            pattern=pattern, atr=atr,
+        )  # fmt: skip
+        held = self._open.get(name)
+        equity = self._equity_at(row, name) if held is None else ZERO
+        intent = decide_on_signal(self._strategy, signal, held.holding if held else None, equity)
+        if intent.action is Action.SKIP:
+            return
+        if row + 1 >= len(series):
+            return
+        self._pending[name] = _Pending(intent, atr, at)
+        heapq.heappush(self._heap, (int(symbol.steps[row + 1]), 0, name, 0))
+
+    def _equity_at(self, row: int, name: str) -> Decimal:
+        """Cash plus every holding at its latest close at this bar's step (once per step)."""
+        step = int(self._symbols[name].steps[row])
+        if self._equity_step != step:
+            total = self.cash
+            for held_name, opened in self._open.items():
+                held = self._symbols[held_name]
+                total += opened.holding.quantity * held.close(int(held.row_at[step]))
+            self._equity_step, self._equity_value = step, total
+        return self._equity_value
+
+    def _price_before(self, name: str, at: float, *, inclusive: bool) -> Decimal:
+        symbol = self._symbols[name]
+        return symbol.close(row_at_time(symbol.series, at, inclusive=inclusive))
+
+    # -- orders ----------------------------------------------------------------------------
+    async def _fill_pending(self, names: list[str], step: int) -> None:
+        """The orders decided at the previous closes, as one batch at this bar's open."""
+        orders: list[tuple[str, Intent, Decimal]] = []
+        kept: list[tuple[_Pending, int]] = []
+        start = self._timeline.start(step)
+        for name in names:
+            pending = self._pending.pop(name)
+            symbol = self._symbols[name]
+            row = int(symbol.row_at[step])
+            if pending.intent.action is Action.EXIT and name not in self._open:
+                continue
+            orders.append((name, pending.intent, _dec(symbol.series.open[row])))
+            kept.append((pending, row))
+        results = await self._submit_all(orders, start)
+        for (name, intent, _), (pending, row), result in zip(orders, kept, results, strict=True):
+            if result is None:
+                continue
+            quantity, fill_price = result
+            held = self._open.get(name)
+            if intent.action is Action.EXIT and held is not None:
+                reason = intent.exit_reason.value if intent.exit_reason else "signal"
+                self._close(name, held, quantity, fill_price, start, reason)
+            elif intent.action is Action.ENTER:
+                self._enter(name, intent, quantity, fill_price, start, row, pending.atr)
+
+    async def _check_brackets(self, names: list[str], step: int) -> None:
+        """check_exit on this bar for each holding; the exits it finds go as one batch."""
+        orders: list[tuple[str, Intent, Decimal]] = []
+        end = self._timeline.start(step) + self._bar_s
+        for name in names:
+            symbol, opened = self._symbols[name], self._open[name]
+            row = int(symbol.row_at[step])
+            series = symbol.series
+            current = opened.holding
+            held = Holding(
+                current.quantity, current.entry_price, current.stop, current.take_profit,
+                current.opened_at, row - opened.entry_row,
+            )  # fmt: skip
+            exit_fill = check_exit(
+                held,
+                _dec(series.open[row]),
+                _dec(series.high[row]),
+                _dec(series.low[row]),
+                _dec(series.close[row]),
+                self._strategy.exit.max_holding_bars,
+            )
+            if exit_fill is None:
+                self._schedule_exit(name, opened, row + 1)
+                continue
+            intent = Intent(
+                Action.EXIT, f"{exit_fill.reason.value} at {exit_fill.price}",
+                side=Side.SELL if held.is_long else Side.BUY, quantity=abs(held.quantity),
+                exit_reason=exit_fill.reason,
+            )  # fmt: skip
+            orders.append((name, intent, exit_fill.price))
+        results = await self._submit_all(orders, end)
+        for (name, intent, _), result in zip(orders, results, strict=True):
+            opened = self._open[name]
+            if result is None:
+                self._schedule_exit(name, opened, int(self._symbols[name].row_at[step]) + 1)
+                continue
+            reason = intent.exit_reason.value if intent.exit_reason else "signal"
+            self._close(name, opened, result[0], result[1], end, reason)
+
+    async def _submit_all(
+        self, orders: list[tuple[str, Intent, Decimal]], at: float
+    ) -> list[tuple[Decimal, Decimal] | None]:
+        """Quote each order's price at simulated time `at` and send the orders as one batch of
+        the account (decided in order, as the live service decides queued submissions);
+        (filled quantity, average price) per order, or None when it was not filled."""
+        if not orders:
+            return []
+        venue = self._world.venue
+        moment = _at(at)
+        venue.move_to(moment)
+        if self._marked_at != at:  # the holdings' marks, once per moment
+            self._marked_at = at
+            venue.set_prices(
+                {held: self._price_before(held, at, inclusive=False) for held in self._open}
+            )
+        venue.set_prices({name: price for name, _, price in orders})
+        cmds = []
+        for name, intent, _ in orders:
+            assert intent.side is not None
+            cmds.append(
+                SubmitOrder(
+                    self._principal, self._account_id, name, intent.side, intent.quantity,
+                    self._origin, reduce_only=intent.reduce_only,
+                )
+            )  # fmt: skip
+        self.orders_sent += len(cmds)
+        began = time.perf_counter()
+        outcomes = await self._world.orders.submit_many(cmds)
+        self.order_path_s += time.perf_counter() - began
+        return [
+            self._filled(moment, name, intent, outcome)
+            for (name, intent, _), outcome in zip(orders, outcomes, strict=True)
+        ]
+
+    def _filled(
+        self, moment: datetime, name: str, intent: Intent, outcome: OrderResult | Exception
+    ) -> tuple[Decimal, Decimal] | None:
+        if isinstance(outcome, DomainError):
+            self._deny(moment, name, intent, (outcome.code,), outcome.message)
+            return None
+        if isinstance(outcome, Exception):
+            raise outcome
+        order, decision = outcome.order, outcome.decision
+        if decision is not None and not decision.approved:
+            reasons = tuple(code.value for code in decision.reasons)
+            message = "; ".join(v.message for v in decision.verdicts if v.outcome is Outcome.DENY)
+            self._deny(moment, name, intent, reasons or tuple(order.deny_reasons), message)
+            return None
+        if order.filled_quantity <= ZERO:
+            self._deny(moment, name, intent, (order.status.value.upper(),), "not filled")
+            return None
+        return order.filled_quantity, order.average_fill_price
+
+    def _deny(
+        self, at: datetime, name: str, intent: Intent, reasons: tuple[str, ...], message: str
+    ) -> None:
+        self.denied.append(
+            DeniedOrder(
+                at, name, intent.side.value if intent.side else "", intent.quantity,
+                intent.action.value, reasons, message,
+            )
+        )  # fmt: skip
+
+    # -- the ledger ------------------------------------------------------------------------
+    def _book_fill(self, quantity: Decimal, price: Decimal, side: Side) -> Decimal:
+        fee = self._request.fees.fee(quantity, price)
+        self._equity_step = -1
+        sign = 1 if side is Side.BUY else -1
+        self.cash -= sign * quantity * price + fee
+        self.fees += fee
+        self.traded += quantity * price
+        return fee
+
+    def _enter(
+        self,
+        name: str,
+        intent: Intent,
+        quantity: Decimal,
+        price: Decimal,
+        at: float,
+        row: int,
+        atr: Decimal | None,
+    ) -> None:
+        assert intent.side is not None
+        fee = self._book_fill(quantity, price, intent.side)
+        stop, target = brackets(self._strategy, intent.side, price, atr)
+        signed = quantity if intent.side is Side.BUY else -quantity
+        self._serial += 1
+        long = signed > ZERO
+        inf = math.inf
+        stop_f = float(stop) if stop is not None else (-inf if long else inf)
+        target_f = float(target) if target is not None else (inf if long else -inf)
+        opened = _Open(
+            Holding(signed, price, stop, target, _at(at)), self._serial, row, fee, stop_f, target_f
+        )
+        self._open[name] = opened
+        self._schedule_exit(name, opened, row)
+
+    def _close(
+        self, name: str, opened: _Open, quantity: Decimal, price: Decimal, at: float, reason: str
+    ) -> None:
+        holding = opened.holding
+        long = holding.is_long
+        fee = self._book_fill(quantity, price, Side.SELL if long else Side.BUY)
+        gross = (price - holding.entry_price) * quantity * (1 if long else -1)
+        fees = opened.entry_fee + fee
+        self.trades.append(
+            TradeRecord(
+                name, "long" if long else "short", quantity, holding.opened_at,
+                holding.entry_price, _at(at), price, fees, gross - fees, reason,
+            )
+        )  # fmt: skip
+        left = abs(holding.quantity) - quantity
+        if left > ZERO:  # a partial exit: the rest stays held with the same brackets
+            signed = left if long else -left
+            opened.holding = Holding(
+                signed, holding.entry_price, holding.stop, holding.take_profit, holding.opened_at
+            )
+            opened.entry_fee = ZERO
+            return
+        del self._open[name]
+
+    def _schedule_exit(self, name: str, opened: _Open, from_row: int) -> None:
+        """Schedule check_exit on the first bar from `from_row` on where a bracket may be hit
+        (a float pre-check with a margin: check_exit itself decides) or the time exit is due."""
+        symbol = self._symbols[name]
+        series, n = symbol.series, len(symbol.series)
+        limit = self._strategy.exit.max_holding_bars
+        due = None if limit is None else opened.entry_row + limit
+        last = n - 1 if due is None else min(n - 1, due)
+        long = opened.holding.is_long
+        stop_f, target_f = opened.stop_f, opened.target_f
+        found = first_possible_exit(series, from_row, last, long, stop_f, target_f, MARGIN)
+        if found is None and due is not None and from_row <= due <= n - 1:
+            found = due
+        if found is not None:
+            heapq.heappush(self._heap, (int(symbol.steps[found]), 1, name, opened.serial))
+
+    def _mark_day(self, step: int) -> None:
+        at = self._timeline.start(step)
+        total, gross = self.cash, ZERO
+        for name, opened in self._open.items():
+            symbol = self._symbols[name]
+            value = opened.holding.quantity * symbol.close(int(symbol.row_at[step]))
+            total += value
+            gross += abs(value)
+        self.equity.append(EquityPoint(_at(at).date(), total))
+        self._exposure.append(float(gross / total) if total > ZERO else 0.0)
+
+    def _result(self) -> BacktestResult:
+        return BacktestResult(
+            equity=tuple(self.equity),
+            trades=tuple(self.trades),
+            denied=tuple(self.denied),
+            metrics=self._metrics(),
+            bars=sum(len(s.series) for s in self._symbols.values()),
+            orders_sent=self.orders_sent,
+            open_positions={n: o.holding.quantity for n, o in sorted(self._open.items())},
+        )
+
+    def _metrics(self) -> BacktestMetrics | None:
+        values = [p.equity for p in self.equity]
+        if len(values) < 2 or any(v <= ZERO for v in values):
+            return None
+        stats = return_stats(values)
+        trades = trade_stats([t.pnl for t in self.trades])
+        mean_equity = sum(values, ZERO) / len(values)
+        years = max(len(values) - 1, 1) / stats.periods_per_year
+        exposure = self._exposure
+        return BacktestMetrics(
+            total_return=stats.total_return,
+            cagr=stats.cagr,
+            volatility_annual=stats.volatility_annual,
+            sharpe=stats.sharpe,
+            sortino=stats.sortino,
+            calmar=stats.calmar,
+            max_drawdown=stats.drawdown.max_fraction,
+            max_drawdown_days=stats.drawdown.longest_periods,
+            trades=trades.trades,
+            win_rate=trades.win_rate,
+            profit_factor=trades.profit_factor,
+            average_win=trades.average_win,
+            average_loss=trades.average_loss,
+            exposure=sum(exposure) / len(exposure) if exposure else 0.0,
+            time_in_market=sum(1 for e in exposure if e > 0) / len(exposure) if exposure else 0.0,
+            turnover_annual=float(self.traded / mean_equity) / years if mean_equity else 0.0,
+            fees_paid=self.fees,
+            final_equity=values[-1],
+        )
