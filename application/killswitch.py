@@ -152,6 +152,11 @@ class KillSwitchService:
             await uow.commit()
         await self._record(principal.id, "kill_switch.passcode_set", principal.id, "ok")
 
+    async def check_passcode(self, principal: Principal, passcode: str, action: str) -> None:
+        """The passcode guarding another action (a strategy's live mode): the same lockout
+        and audit as the kill switch's own attempts; WrongPasscode / ActivationLocked."""
+        await self._check_passcode(principal, passcode, action)
+
     async def activate(self, cmd: ActivateKillSwitch) -> KillSwitchEvent:
         """A principal pulls the switch with their passcode."""
         await self._authorize(cmd.principal, cmd.scope)

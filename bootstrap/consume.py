@@ -22,6 +22,7 @@ from bootstrap.gc_tuning import restore_gc, tune_gc
 from bootstrap.kafka import KafkaLink
 from bootstrap.quote_board import open_paper_books_from_store
 from bootstrap.settings import SettingsError
+from bootstrap.strategies import start_strategy_consumer
 from bootstrap.watchdog import loop_watchdog
 from domain.identity.apikeys import parse_api_key
 from domain.principals import Principal
@@ -79,6 +80,7 @@ async def start_consumers(
     dispatcher = await link.start_command_consumers(
         command_services(container), container.on_accounts_released(), early
     )
+    await start_strategy_consumer(container.settings(), link, container.strategy_processor())
     log.info("consumers_started", group=link.settings.kafka_group_id, instance=link.instance)
     return link, dispatcher
 

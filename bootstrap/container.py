@@ -57,6 +57,8 @@ from application.quotes import CachedMarketData
 from application.risk import RiskService
 from application.risk_books import RiskBooks
 from application.signals import SignalService
+from application.strategies import StrategyService
+from application.strategy_processor import StrategyProcessor
 from application.succession import SuccessionScheduler, SuccessionService
 from application.throttle import SharedThrottle
 from application.triggers import LossLimitWatch
@@ -74,6 +76,7 @@ from bootstrap.storage import (
     sql_probe,
     store_kind,
 )
+from bootstrap.strategies import strategy_runtime, strategy_stores
 from domain.events import DomainEvent
 from domain.risk.analysis import HeadroomRater
 
@@ -477,6 +480,24 @@ class Container(containers.DeclarativeContainer):
     quote_board = providers.Resource(quote_board_lifetime, settings, process, market, clock)
     brokers_resource = providers.Resource(brokers_lifetime, brokers)
     signal_scan = providers.Resource(signal_scanner, settings, signals.provider)
+
+    # Strategies (bootstrap/strategies.py): stores, the owners' service, the processor that
+    # turns signals into gated orders, and its loops (bus signals, brackets).
+    strategy_stores = providers.Singleton(strategy_stores, store_kind, engine.provider)
+    strategies = providers.Singleton(
+        StrategyService,
+        uow_factory, strategy_stores.provided.strategies, strategy_stores.provided.decisions,
+        strategy_stores.provided.holdings, killswitch, clock, ids, audit,
+    )  # fmt: skip
+    strategy_processor = providers.Singleton(
+        StrategyProcessor,
+        uow_factory, strategy_stores.provided.strategies, strategy_stores.provided.decisions,
+        strategy_stores.provided.holdings, orders, quotes, clock, ids,
+    )  # fmt: skip
+    api_services.add_kwargs(strategies=strategies, strategy_processor=strategy_processor)
+    strategy_loops = providers.Resource(
+        strategy_runtime, settings, bus, strategy_processor.provider, market_feed
+    )
 
 
 def build_container(settings: Settings) -> Container:

@@ -230,6 +230,24 @@ class KafkaLink:
         await runtime.start()
         return dispatcher
 
+    async def start_event_consumer(
+        self, group: str, handler: Callable[[DomainEvent], Awaitable[None]]
+    ) -> ConsumerRuntime:
+        """A group member over the events topic that hands each decoded event to `handler`
+        (the strategy processor's signals); an undecodable record goes to the DLQ."""
+
+        async def on_record(record: ConsumerRecord) -> None:
+            try:
+                self.limits.check(record.value or b"")
+                _, event = decode_event(self._codec, record.value or b"")
+            except Exception as exc:
+                raise Poison("INVALID_EVENT", type(exc).__name__) from None
+            await handler(event)
+
+        runtime = self._runtime(group, [self.topics.events], on_record)
+        await runtime.start()
+        return runtime
+
     def _runtime(
         self,
         group: str,

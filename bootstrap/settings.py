@@ -220,6 +220,11 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # down (no price) after quote_max_age_seconds without a word from a publisher.
     quote_board: Literal["auto", "publish", "follow", "local"] = "auto"
     quote_board_heartbeat_seconds: Seconds = 1.0
+    # Strategies (docs/strategies.md): run the active strategies on signals (off: the API still
+    # serves them, nothing decides); holdings' brackets are checked on the closed bars read
+    # every strategy_bracket_seconds (0: no bracket checks).
+    strategies_enabled: bool = True
+    strategy_bracket_seconds: Annotated[float, msgspec.Meta(ge=0, le=86_400)] = 5.0
 
     def redacted(self) -> dict[str, object]:
         """All settings, safe to show: secrets as '***' and passwords inside URLs masked."""

@@ -37,6 +37,7 @@ from adapters.http.routes import (
     providers,
     risk,
     signals,
+    strategies,
     succession,
     workspaces,
 )
@@ -145,6 +146,7 @@ def openapi_config(config: HttpConfig) -> OpenAPIConfig:
                 "monitoring",
                 "market-data",
                 "signals",
+                "strategies",
                 "health",
             )
         ],
@@ -190,6 +192,7 @@ def create_app(
                     *providers.CONTROLLERS,
                     *market.CONTROLLERS,
                     *broker_credentials.CONTROLLERS,
+                    *strategies.CONTROLLERS,
                     *controllers,
                 ],
             ),

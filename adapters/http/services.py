@@ -19,6 +19,8 @@ from application.orders import OrderService
 from application.providers import ProviderService
 from application.risk import RiskService
 from application.signals import SignalService
+from application.strategies import StrategyService
+from application.strategy_processor import StrategyProcessor
 from application.stream_monitor import StreamMonitorService
 from application.succession import SuccessionService
 from application.workspaces import WorkspaceService
@@ -77,3 +79,5 @@ class ApiServices:
     providers: ProviderService | None = None  # the market-data feed's report and failover
     market: MarketService | None = None  # depth of market, bars with indicators
     broker_credentials: BrokerCredentialService | None = None  # the credential vault
+    strategies: StrategyService | None = None  # the owners' strategies
+    strategy_processor: StrategyProcessor | None = None  # agents' signals

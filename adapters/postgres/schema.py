@@ -7,6 +7,7 @@ import adapters.postgres.tables.identity
 import adapters.postgres.tables.outbox
 import adapters.postgres.tables.platform
 import adapters.postgres.tables.signals
+import adapters.postgres.tables.strategies
 import adapters.postgres.tables.trading
 import adapters.postgres.tables.vault  # noqa: F401  (tables register on import)
 from adapters.postgres.types import metadata

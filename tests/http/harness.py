@@ -48,6 +48,8 @@ def test_settings(**overrides: str) -> Settings:
         "BULWARK_LOOP_WATCHDOG_MS": "0",
         # Off unless a test is about it: freezing the collector is process-wide (pytest's too).
         "BULWARK_GC_FREEZE": "false",
+        # Off unless a test is about it: the bracket loop sleeps on the fake clock (advancing it).
+        "BULWARK_STRATEGY_BRACKET_SECONDS": "0",
         **{f"BULWARK_{k.upper()}": v for k, v in overrides.items()},
     }
     return load_settings(environ, env_file=None)

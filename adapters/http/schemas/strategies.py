@@ -1,0 +1,358 @@
+"""Strategy DTOs: the definition on the wire (sources, sizing, entry, exit), decisions, signals.
+
+Numbers that are money or fractions use the strict wire types; scores are floats in [-1, 1]
+(as the signals listing gives them). An omitted `sizing` / `entry` / `exit` takes the defaults
+(1 % risk, 10 % position cap; |score| >= 0.5; 5 % stop-loss, 10 % take-profit); inside a given
+`exit`, an omitted level means none (so `{"stop_loss_atr": "2"}` has no fractional stop).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Annotated
+
+import msgspec
+
+from adapters.http.schemas.common import Input, Output
+from adapters.wire.numbers import Fraction, Money, Multiple, Price
+from application.strategies import StrategyDraft, StrategyPatch
+from domain.marketdata.bars import Timeframe
+from domain.marketdata.signals import Pattern
+from domain.strategies.definition import (
+    MAX_ACCOUNTS,
+    MAX_HOLDING_BARS,
+    MAX_NAME_LENGTH,
+    MAX_SOURCES,
+    MAX_SYMBOLS_PER_SOURCE,
+    EntryRules,
+    ExitRules,
+    SignalSource,
+    SizingMethod,
+    SizingPolicy,
+    SourceKind,
+    Strategy,
+    StrategyMode,
+)
+from ports.strategies import Decision
+
+Ident = Annotated[str, msgspec.Meta(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._:-]+$")]
+Symbol = Annotated[str, msgspec.Meta(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9._/-]+$")]
+Name = Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_NAME_LENGTH)]
+Passcode = Annotated[str, msgspec.Meta(min_length=1, max_length=128)]
+Threshold = Annotated[float, msgspec.Meta(gt=0, le=1)]
+Score = Annotated[float, msgspec.Meta(ge=-1, le=1)]
+Bars = Annotated[int, msgspec.Meta(ge=1, le=MAX_HOLDING_BARS)]
+
+
+class SourceIn(Input):
+    """Signals to follow: `pattern` (the pattern engine), `external` (an agent's POST; `name`
+    is the agent id, none = any of your agents) or `model`. Empty `symbols`: every symbol."""
+
+    kind: SourceKind
+    symbols: Annotated[list[Symbol], msgspec.Meta(max_length=MAX_SYMBOLS_PER_SOURCE)] = (
+        msgspec.field(default_factory=list)
+    )
+    timeframe: Timeframe | None = None
+    pattern: Pattern | None = None
+    name: Ident | None = None
+
+    def to_domain(self) -> SignalSource:
+        return SignalSource(
+            self.kind,
+            frozenset(s.strip().upper() for s in self.symbols),
+            self.timeframe,
+            self.pattern,
+            self.name,
+        )
+
+
+class SizingIn(Input):
+    """How entries are sized: fixed_fraction, volatility or fixed_notional (docs/strategies.md)."""
+
+    method: SizingMethod = SizingMethod.FIXED_FRACTION
+    risk_fraction: Fraction | None = None
+    max_position_fraction: Fraction | None = None
+    volatility_multiple: Multiple | None = None
+    notional: Money | None = None
+
+    def to_domain(self) -> SizingPolicy:
+        defaults = SizingPolicy()
+        return SizingPolicy(
+            method=self.method,
+            risk_fraction=_plain(self.risk_fraction) or defaults.risk_fraction,
+            max_position_fraction=_plain(self.max_position_fraction)
+            or defaults.max_position_fraction,
+            volatility_multiple=_plain(self.volatility_multiple) or defaults.volatility_multiple,
+            notional=_plain(self.notional),
+        )
+
+
+class EntryIn(Input):
+    """Enter when |score| >= min_score; a bearish signal opens a short only with allow_short."""
+
+    min_score: Threshold = 0.5
+    allow_short: bool = False
+
+    def to_domain(self) -> EntryRules:
+        return EntryRules(self.min_score, self.allow_short)
+
+
+class ExitIn(Input):
+    """Brackets fixed at entry (fractions of the entry price, or ATRs), exit on an opposite
+    signal with |score| >= exit_score, or after max_holding_bars bars."""
+
+    stop_loss_fraction: Fraction | None = None
+    stop_loss_atr: Multiple | None = None
+    take_profit_fraction: Multiple | None = None
+    exit_score: Threshold | None = None
+    max_holding_bars: Bars | None = None
+
+    def to_domain(self) -> ExitRules:
+        return ExitRules(
+            stop_loss_fraction=_plain(self.stop_loss_fraction),
+            stop_loss_atr=_plain(self.stop_loss_atr),
+            take_profit_fraction=_plain(self.take_profit_fraction),
+            exit_score=self.exit_score,
+            max_holding_bars=self.max_holding_bars,
+        )
+
+
+class StrategyIn(Input):
+    """A new strategy. `live` mode needs `passcode` (your kill-switch passcode)."""
+
+    name: Name
+    account_ids: Annotated[list[Ident], msgspec.Meta(min_length=1, max_length=MAX_ACCOUNTS)]
+    sources: Annotated[list[SourceIn], msgspec.Meta(min_length=1, max_length=MAX_SOURCES)]
+    sizing: SizingIn | None = None
+    entry: EntryIn | None = None
+    exit: ExitIn | None = None
+    mode: StrategyMode = StrategyMode.OFF
+    passcode: Passcode | None = None
+
+    def to_draft(self) -> StrategyDraft:
+        return StrategyDraft(
+            name=self.name,
+            account_ids=tuple(self.account_ids),
+            sources=tuple(s.to_domain() for s in self.sources),
+            sizing=self.sizing.to_domain() if self.sizing is not None else SizingPolicy(),
+            entry=self.entry.to_domain() if self.entry is not None else EntryRules(),
+            exit=self.exit.to_domain() if self.exit is not None else ExitRules(),
+            mode=self.mode,
+            passcode=self.passcode,
+        )
+
+
+class StrategyPatchIn(Input):
+    """A change of the strategy read at `version`; omitted parts stay as they are."""
+
+    version: Annotated[int, msgspec.Meta(ge=0)]
+    name: Name | None = None
+    account_ids: (
+        Annotated[list[Ident], msgspec.Meta(min_length=1, max_length=MAX_ACCOUNTS)] | None
+    ) = None
+    sources: (
+        Annotated[list[SourceIn], msgspec.Meta(min_length=1, max_length=MAX_SOURCES)] | None
+    ) = None
+    sizing: SizingIn | None = None
+    entry: EntryIn | None = None
+    exit: ExitIn | None = None
+    mode: StrategyMode | None = None
+    passcode: Passcode | None = None
+
+    def to_patch(self) -> StrategyPatch:
+        return StrategyPatch(
+            version=self.version,
+            name=self.name,
+            account_ids=None if self.account_ids is None else tuple(self.account_ids),
+            sources=None if self.sources is None else tuple(s.to_domain() for s in self.sources),
+            sizing=None if self.sizing is None else self.sizing.to_domain(),
+            entry=None if self.entry is None else self.entry.to_domain(),
+            exit=None if self.exit is None else self.exit.to_domain(),
+            mode=self.mode,
+            passcode=self.passcode,
+        )
+
+
+class ExternalSignalIn(Input):
+    """An agent's signal. `id` (yours) makes a resend decide nothing twice; without `price`
+    the symbol's current reference price is used; `atr` enables volatility sizing/ATR stops."""
+
+    symbol: Symbol
+    score: Score
+    price: Price | None = None
+    atr: Price | None = None
+    id: Ident | None = None
+    timeframe: Timeframe | None = None
+
+
+# -- out -------------------------------------------------------------------------------------
+class SourceOut(Output):
+    kind: str
+    symbols: list[str]
+    timeframe: str | None
+    pattern: str | None
+    name: str | None
+
+
+class SizingOut(Output):
+    method: str
+    risk_fraction: Decimal
+    max_position_fraction: Decimal
+    volatility_multiple: Decimal
+    notional: Decimal | None
+
+
+class EntryOut(Output):
+    min_score: float
+    allow_short: bool
+
+
+class ExitOut(Output):
+    stop_loss_fraction: Decimal | None
+    stop_loss_atr: Decimal | None
+    take_profit_fraction: Decimal | None
+    exit_score: float | None
+    max_holding_bars: int | None
+
+
+class StrategyOut(Output):
+    """A strategy; `version` goes back in a PATCH."""
+
+    id: str
+    owner_id: str
+    name: str
+    account_ids: list[str]
+    sources: list[SourceOut]
+    sizing: SizingOut
+    entry: EntryOut
+    exit: ExitOut
+    mode: str
+    version: int
+    created_at: datetime | None
+    updated_at: datetime | None
+
+    @classmethod
+    def from_domain(cls, s: Strategy) -> StrategyOut:
+        return cls(
+            id=s.id,
+            owner_id=s.owner_id,
+            name=s.name,
+            account_ids=list(s.account_ids),
+            sources=[
+                SourceOut(
+                    kind=src.kind.value,
+                    symbols=sorted(src.symbols),
+                    timeframe=None if src.timeframe is None else src.timeframe.value,
+                    pattern=None if src.pattern is None else src.pattern.value,
+                    name=src.name,
+                )
+                for src in s.sources
+            ],
+            sizing=SizingOut(
+                method=s.sizing.method.value,
+                risk_fraction=s.sizing.risk_fraction,
+                max_position_fraction=s.sizing.max_position_fraction,
+                volatility_multiple=s.sizing.volatility_multiple,
+                notional=s.sizing.notional,
+            ),
+            entry=EntryOut(min_score=s.entry.min_score, allow_short=s.entry.allow_short),
+            exit=ExitOut(
+                stop_loss_fraction=s.exit.stop_loss_fraction,
+                stop_loss_atr=s.exit.stop_loss_atr,
+                take_profit_fraction=s.exit.take_profit_fraction,
+                exit_score=s.exit.exit_score,
+                max_holding_bars=s.exit.max_holding_bars,
+            ),
+            mode=s.mode.value,
+            version=s.version,
+            created_at=s.created_at,
+            updated_at=s.updated_at,
+        )
+
+
+class SizingInputsOut(Output):
+    method: str
+    equity: Decimal
+    price: Decimal
+    atr: Decimal | None
+    explanation: str
+
+
+class DecisionOut(Output):
+    """One decision: the trigger, the intent and what the gate said (or why nothing was sent)."""
+
+    id: str
+    strategy_id: str
+    account_id: str
+    trigger: str
+    decided_at: datetime
+    mode: str
+    symbol: str
+    signal_kind: str
+    signal_id: str | None
+    score: float | None
+    price: Decimal | None
+    action: str
+    reason: str
+    side: str | None
+    quantity: Decimal
+    stop: Decimal | None
+    take_profit: Decimal | None
+    exit_reason: str | None
+    sizing: SizingInputsOut | None
+    order_id: str | None
+    verdict: str
+    verdict_reasons: list[str]
+
+    @classmethod
+    def from_domain(cls, d: Decision) -> DecisionOut:
+        sizing = d.sizing
+        return cls(
+            id=d.id,
+            strategy_id=d.strategy_id,
+            account_id=d.account_id,
+            trigger=d.trigger,
+            decided_at=d.decided_at,
+            mode=d.mode.value,
+            symbol=d.symbol,
+            signal_kind=d.signal_kind,
+            signal_id=d.signal_id,
+            score=d.score,
+            price=d.price,
+            action=d.action.value,
+            reason=d.reason,
+            side=None if d.side is None else d.side.value,
+            quantity=d.quantity,
+            stop=d.stop,
+            take_profit=d.take_profit,
+            exit_reason=None if d.exit_reason is None else d.exit_reason.value,
+            sizing=None
+            if sizing is None
+            else SizingInputsOut(
+                method=sizing.method,
+                equity=sizing.equity,
+                price=sizing.price,
+                atr=sizing.atr,
+                explanation=sizing.explanation,
+            ),
+            order_id=d.order_id,
+            verdict=d.verdict.value,
+            verdict_reasons=list(d.verdict_reasons),
+        )
+
+
+class DecisionPageOut(Output):
+    items: list[DecisionOut]
+    next_cursor: str | None
+
+
+class ExternalSignalOut(Output):
+    """The signal as recorded and what each following strategy decided."""
+
+    signal_id: str
+    decisions: list[DecisionOut]
+
+
+def _plain(value: Decimal | None) -> Decimal | None:
+    return None if value is None else Decimal(value)

@@ -1,0 +1,445 @@
+"""Strategies, their decision log and holdings on SQL, each call in its own short transaction.
+
+A definition's parts are JSON documents; their numbers are decimal strings, so a Decimal comes
+back exactly as it went in.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import and_, delete, desc, literal, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from adapters.postgres.engine import guarded, single_writer
+from adapters.postgres.tables.strategies import strategies, strategy_decisions, strategy_holdings
+from adapters.postgres.types import UtcDateTime
+from domain.errors import ConcurrentUpdate
+from domain.marketdata.bars import Timeframe
+from domain.marketdata.signals import Pattern
+from domain.strategies.decide import Action, ExitReason, Holding
+from domain.strategies.definition import (
+    EntryRules,
+    ExitRules,
+    SignalSource,
+    SizingMethod,
+    SizingPolicy,
+    SourceKind,
+    Strategy,
+    StrategyMode,
+)
+from domain.trading.orders import Side
+from ports.strategies import Decision, DecisionCursor, SizingInputs, StrategyHolding, Verdict
+
+
+def _num(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def _dec(value: Any) -> Decimal | None:
+    return None if value is None else Decimal(str(value))
+
+
+def _insert(conn: AsyncConnection) -> Any:
+    return postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+
+
+# -- strategies ----------------------------------------------------------------------------
+def strategy_row(strategy: Strategy) -> dict[str, Any]:
+    sizing, entry, exit_ = strategy.sizing, strategy.entry, strategy.exit
+    return {
+        "id": strategy.id,
+        "owner_id": strategy.owner_id,
+        "name": strategy.name,
+        "mode": strategy.mode.value,
+        "account_ids": list(strategy.account_ids),
+        "sources": [
+            {
+                "kind": s.kind.value,
+                "symbols": sorted(s.symbols),
+                "timeframe": None if s.timeframe is None else s.timeframe.value,
+                "pattern": None if s.pattern is None else s.pattern.value,
+                "name": s.name,
+            }
+            for s in strategy.sources
+        ],
+        "sizing": {
+            "method": sizing.method.value,
+            "risk_fraction": str(sizing.risk_fraction),
+            "max_position_fraction": str(sizing.max_position_fraction),
+            "volatility_multiple": str(sizing.volatility_multiple),
+            "notional": _num(sizing.notional),
+        },
+        "entry": {"min_score": entry.min_score, "allow_short": entry.allow_short},
+        "exit": {
+            "stop_loss_fraction": _num(exit_.stop_loss_fraction),
+            "stop_loss_atr": _num(exit_.stop_loss_atr),
+            "take_profit_fraction": _num(exit_.take_profit_fraction),
+            "exit_score": exit_.exit_score,
+            "max_holding_bars": exit_.max_holding_bars,
+        },
+        "version": strategy.version,
+        "created_at": strategy.created_at,
+        "updated_at": strategy.updated_at,
+    }
+
+
+def strategy_of(row: Any) -> Strategy:
+    sizing, entry, exit_ = row.sizing, row.entry, row.exit
+    return Strategy(
+        id=row.id,
+        owner_id=row.owner_id,
+        name=row.name,
+        account_ids=tuple(row.account_ids),
+        sources=tuple(
+            SignalSource(
+                kind=SourceKind(s["kind"]),
+                symbols=frozenset(s.get("symbols") or ()),
+                timeframe=Timeframe(s["timeframe"]) if s.get("timeframe") else None,
+                pattern=Pattern(s["pattern"]) if s.get("pattern") else None,
+                name=s.get("name"),
+            )
+            for s in row.sources
+        ),
+        sizing=SizingPolicy(
+            method=SizingMethod(sizing["method"]),
+            risk_fraction=Decimal(sizing["risk_fraction"]),
+            max_position_fraction=Decimal(sizing["max_position_fraction"]),
+            volatility_multiple=Decimal(sizing["volatility_multiple"]),
+            notional=_dec(sizing.get("notional")),
+        ),
+        entry=EntryRules(min_score=float(entry["min_score"]), allow_short=entry["allow_short"]),
+        exit=ExitRules(
+            stop_loss_fraction=_dec(exit_.get("stop_loss_fraction")),
+            stop_loss_atr=_dec(exit_.get("stop_loss_atr")),
+            take_profit_fraction=_dec(exit_.get("take_profit_fraction")),
+            exit_score=exit_.get("exit_score"),
+            max_holding_bars=exit_.get("max_holding_bars"),
+        ),
+        mode=StrategyMode(row.mode),
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        version=row.version,
+    )
+
+
+class SqlStrategyRepository:
+    """A StrategyRepository on the `strategies` table; `update` checks the version in SQL."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+
+    async def get(self, strategy_id: str) -> Strategy | None:
+        query = select(strategies).where(strategies.c.id == strategy_id)
+        rows = await guarded(lambda: self._read(query))
+        return strategy_of(rows[0]) if rows else None
+
+    async def add(self, strategy: Strategy) -> None:
+        async def run() -> None:
+            async with single_writer(self._engine), self._engine.begin() as conn:
+                statement = (
+                    _insert(conn)(strategies)
+                    .values(strategy_row(strategy))
+                    .on_conflict_do_nothing()
+                    .returning(strategies.c.id)
+                )
+                if (await conn.execute(statement)).first() is None:
+                    raise ConcurrentUpdate(f"strategy {strategy.id} exists already")
+
+        await guarded(run)
+
+    async def update(self, strategy: Strategy) -> Strategy:
+        row = strategy_row(strategy)
+        row["version"] = strategy.version + 1
+        del row["id"], row["created_at"]
+
+        async def run() -> None:
+            async with single_writer(self._engine), self._engine.begin() as conn:
+                result = await conn.execute(
+                    update(strategies)
+                    .where(strategies.c.id == strategy.id)
+                    .where(strategies.c.version == strategy.version)
+                    .values(row)
+                )
+                if result.rowcount != 1:
+                    raise ConcurrentUpdate(f"strategy {strategy.id} was changed since it was read")
+
+        await guarded(run)
+        stored = await self.get(strategy.id)
+        if stored is None:
+            raise ConcurrentUpdate(f"strategy {strategy.id} was removed")
+        return stored
+
+    async def list_by_owner(self, owner_id: str) -> list[Strategy]:
+        query = (
+            select(strategies)
+            .where(strategies.c.owner_id == owner_id)
+            .order_by(strategies.c.created_at, strategies.c.id)
+        )
+        return [strategy_of(r) for r in await guarded(lambda: self._read(query))]
+
+    async def list_active(self) -> list[Strategy]:
+        query = (
+            select(strategies)
+            .where(strategies.c.mode != StrategyMode.OFF.value)
+            .order_by(strategies.c.created_at, strategies.c.id)
+        )
+        return [strategy_of(r) for r in await guarded(lambda: self._read(query))]
+
+    async def _read(self, query: Any) -> list[Any]:
+        async with self._engine.connect() as conn:
+            return list((await conn.execute(query)).all())
+
+
+# -- decisions -----------------------------------------------------------------------------
+def decision_row(decision: Decision) -> dict[str, Any]:
+    sizing = decision.sizing
+    return {
+        "id": decision.id,
+        "strategy_id": decision.strategy_id,
+        "account_id": decision.account_id,
+        "trigger": decision.trigger,
+        "decided_at": decision.decided_at,
+        "mode": decision.mode.value,
+        "symbol": decision.symbol,
+        "signal_kind": decision.signal_kind,
+        "signal_id": decision.signal_id,
+        "score": decision.score,
+        "price": decision.price,
+        "action": decision.action.value,
+        "reason": decision.reason,
+        "side": None if decision.side is None else decision.side.value,
+        "quantity": decision.quantity,
+        "stop": decision.stop,
+        "take_profit": decision.take_profit,
+        "exit_reason": None if decision.exit_reason is None else decision.exit_reason.value,
+        "sizing": None
+        if sizing is None
+        else {
+            "method": sizing.method,
+            "equity": str(sizing.equity),
+            "price": str(sizing.price),
+            "atr": _num(sizing.atr),
+            "explanation": sizing.explanation,
+        },
+        "order_id": decision.order_id,
+        "verdict": decision.verdict.value,
+        "verdict_reasons": list(decision.verdict_reasons),
+    }
+
+
+def decision_of(row: Any) -> Decision:
+    sizing = row.sizing
+    return Decision(
+        id=row.id,
+        strategy_id=row.strategy_id,
+        account_id=row.account_id,
+        trigger=row.trigger,
+        decided_at=row.decided_at,
+        mode=StrategyMode(row.mode),
+        symbol=row.symbol,
+        signal_kind=row.signal_kind,
+        signal_id=row.signal_id,
+        score=None if row.score is None else float(row.score),
+        price=_dec(row.price),
+        action=Action(row.action),
+        reason=row.reason,
+        side=None if row.side is None else Side(row.side),
+        quantity=Decimal(str(row.quantity)),
+        stop=_dec(row.stop),
+        take_profit=_dec(row.take_profit),
+        exit_reason=None if row.exit_reason is None else ExitReason(row.exit_reason),
+        sizing=None
+        if sizing is None
+        else SizingInputs(
+            method=sizing["method"],
+            equity=Decimal(sizing["equity"]),
+            price=Decimal(sizing["price"]),
+            atr=_dec(sizing.get("atr")),
+            explanation=sizing.get("explanation", ""),
+        ),
+        order_id=row.order_id,
+        verdict=Verdict(row.verdict),
+        verdict_reasons=tuple(row.verdict_reasons or ()),
+    )
+
+
+class SqlDecisionLog:
+    """A DecisionLog on `strategy_decisions`; the unique key makes `claim` a single INSERT."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+
+    async def claim(self, decision: Decision) -> bool:
+        async def run() -> bool:
+            async with single_writer(self._engine), self._engine.begin() as conn:
+                statement = (
+                    _insert(conn)(strategy_decisions)
+                    .values(decision_row(decision))
+                    .on_conflict_do_nothing()
+                    .returning(strategy_decisions.c.id)
+                )
+                return (await conn.execute(statement)).first() is not None
+
+        return await guarded(run)
+
+    async def complete(
+        self,
+        decision_id: str,
+        verdict: Verdict,
+        reasons: tuple[str, ...] = (),
+        order_id: str | None = None,
+    ) -> None:
+        async def run() -> None:
+            async with single_writer(self._engine), self._engine.begin() as conn:
+                await conn.execute(
+                    update(strategy_decisions)
+                    .where(strategy_decisions.c.id == decision_id)
+                    .values(verdict=verdict.value, verdict_reasons=list(reasons), order_id=order_id)
+                )
+
+        await guarded(run)
+
+    async def get(self, decision_id: str) -> Decision | None:
+        async def run() -> Decision | None:
+            async with self._engine.connect() as conn:
+                row = (
+                    await conn.execute(
+                        select(strategy_decisions).where(strategy_decisions.c.id == decision_id)
+                    )
+                ).first()
+            return None if row is None else decision_of(row)
+
+        return await guarded(run)
+
+    async def page(
+        self, strategy_id: str, after: DecisionCursor | None = None, limit: int = 50
+    ) -> list[Decision]:
+        table = strategy_decisions
+        query = select(table).where(table.c.strategy_id == strategy_id)
+        if after is not None:
+            at = literal(after.decided_at, UtcDateTime())
+            query = query.where(
+                or_(
+                    table.c.decided_at < at,
+                    and_(table.c.decided_at == at, table.c.id < after.decision_id),
+                )
+            )
+        query = query.order_by(desc(table.c.decided_at), desc(table.c.id)).limit(max(0, limit))
+
+        async def run() -> list[Decision]:
+            async with self._engine.connect() as conn:
+                return [decision_of(r) for r in (await conn.execute(query)).all()]
+
+        return await guarded(run)
+
+
+# -- holdings ------------------------------------------------------------------------------
+def holding_row(held: StrategyHolding) -> dict[str, Any]:
+    holding = held.holding
+    return {
+        "strategy_id": held.strategy_id,
+        "account_id": held.account_id,
+        "symbol": held.symbol,
+        "quantity": holding.quantity,
+        "entry_price": holding.entry_price,
+        "stop": holding.stop,
+        "take_profit": holding.take_profit,
+        "opened_at": holding.opened_at,
+        "bars_held": holding.bars_held,
+        "timeframe": None if held.timeframe is None else held.timeframe.value,
+        "details": dict(held.details),
+    }
+
+
+def holding_of(row: Any) -> StrategyHolding:
+    return StrategyHolding(
+        strategy_id=row.strategy_id,
+        account_id=row.account_id,
+        symbol=row.symbol,
+        holding=Holding(
+            quantity=Decimal(str(row.quantity)),
+            entry_price=Decimal(str(row.entry_price)),
+            stop=_dec(row.stop),
+            take_profit=_dec(row.take_profit),
+            opened_at=row.opened_at,
+            bars_held=row.bars_held,
+        ),
+        timeframe=None if row.timeframe is None else Timeframe(row.timeframe),
+        details={str(k): str(v) for k, v in (row.details or {}).items()},
+    )
+
+
+class SqlHoldingRepository:
+    """A HoldingRepository on `strategy_holdings`, keyed by (strategy, account, symbol)."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+
+    async def get(self, strategy_id: str, account_id: str, symbol: str) -> StrategyHolding | None:
+        table = strategy_holdings
+        found = await self._select(
+            (table.c.strategy_id == strategy_id)
+            & (table.c.account_id == account_id)
+            & (table.c.symbol == symbol)
+        )
+        return found[0] if found else None
+
+    async def put(self, holding: StrategyHolding) -> None:
+        row = holding_row(holding)
+        keys = ("strategy_id", "account_id", "symbol")
+
+        async def run() -> None:
+            async with single_writer(self._engine), self._engine.begin() as conn:
+                statement = _insert(conn)(strategy_holdings).values(row)
+                statement = statement.on_conflict_do_update(
+                    index_elements=list(keys),
+                    set_={k: statement.excluded[k] for k in row if k not in keys},
+                )
+                await conn.execute(statement)
+
+        await guarded(run)
+
+    async def remove(self, strategy_id: str, account_id: str, symbol: str) -> None:
+        table = strategy_holdings
+
+        async def run() -> None:
+            async with single_writer(self._engine), self._engine.begin() as conn:
+                await conn.execute(
+                    delete(table)
+                    .where(table.c.strategy_id == strategy_id)
+                    .where(table.c.account_id == account_id)
+                    .where(table.c.symbol == symbol)
+                )
+
+        await guarded(run)
+
+    async def for_symbol(self, symbol: str) -> list[StrategyHolding]:
+        return await self._select(strategy_holdings.c.symbol == symbol)
+
+    async def for_strategy(self, strategy_id: str) -> list[StrategyHolding]:
+        return await self._select(strategy_holdings.c.strategy_id == strategy_id)
+
+    async def symbols(self) -> list[str]:
+        async def run() -> list[str]:
+            async with self._engine.connect() as conn:
+                query = select(strategy_holdings.c.symbol).distinct()
+                return sorted(r[0] for r in (await conn.execute(query)).all())
+
+        return await guarded(run)
+
+    async def _select(self, condition: Any) -> list[StrategyHolding]:
+        table = strategy_holdings
+        query = (
+            select(table)
+            .where(condition)
+            .order_by(table.c.strategy_id, table.c.account_id, table.c.symbol)
+        )
+
+        async def run() -> list[StrategyHolding]:
+            async with self._engine.connect() as conn:
+                return [holding_of(r) for r in (await conn.execute(query)).all()]
+
+        return await guarded(run)
