@@ -29,6 +29,7 @@ from adapters.http.problems import EXCEPTION_HANDLERS, problem_responses
 from adapters.http.routes import (
     accounts,
     agents,
+    backtests,
     broker_credentials,
     killswitch,
     margin,
@@ -147,6 +148,7 @@ def openapi_config(config: HttpConfig) -> OpenAPIConfig:
                 "market-data",
                 "signals",
                 "strategies",
+                "backtests",
                 "health",
             )
         ],
@@ -193,6 +195,7 @@ def create_app(
                     *market.CONTROLLERS,
                     *broker_credentials.CONTROLLERS,
                     *strategies.CONTROLLERS,
+                    *backtests.CONTROLLERS,
                     *controllers,
                 ],
             ),

@@ -11,6 +11,7 @@ from application.accounts import AccountQueries
 from application.agents import AgentService
 from application.apikeys import ApiKeyService
 from application.auth import AuthService
+from application.backtests import BacktestService
 from application.broker_credentials import BrokerCredentialService
 from application.killswitch import KillSwitchService
 from application.margin import MarginService
@@ -81,3 +82,4 @@ class ApiServices:
     broker_credentials: BrokerCredentialService | None = None  # the credential vault
     strategies: StrategyService | None = None  # the owners' strategies
     strategy_processor: StrategyProcessor | None = None  # agents' signals
+    backtests: BacktestService | None = None  # strategies' backtests
