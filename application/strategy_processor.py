@@ -21,18 +21,21 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from enum import StrEnum
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol
 
 from application.concurrency import KeyedLocks
 from application.order_commands import OrderResult, SubmitOrder
-from application.pacing import pause
+from application.strategy_brackets import BracketChecks
+from application.strategy_signals import (
+    ExternalSignal,
+    NoSignalPrice,
+    strategy_signal,
+    with_intent,
+)
 from domain.errors import DomainError, NotFound
-from domain.marketdata.bars import Bar, Timeframe
-from domain.marketdata.signals import Pattern, SignalEmitted
+from domain.marketdata.signals import SignalEmitted
 from domain.principals import Principal, Role
 from domain.risk.reasons import Outcome
 from domain.risk.verdicts import Verdict as Verdict_
@@ -41,20 +44,17 @@ from domain.strategies.decide import (
     Holding,
     Intent,
     StrategySignal,
-    check_exit,
     decide_on_signal,
 )
 from domain.strategies.definition import SourceKind, Strategy, StrategyMode
 from domain.trading.accounts import Account, MissingMark
 from domain.trading.orders import OrderStatus, Origin, OriginKind, Side
 from ports.clock import Clock, IdGenerator
-from ports.marketdata import MarketDataPort, QuoteUnavailable
-from ports.signals import BarSource
+from ports.marketdata import MarketDataPort
 from ports.strategies import (
     Decision,
     DecisionLog,
     HoldingRepository,
-    SizingInputs,
     StrategyHolding,
     StrategyRepository,
     Verdict,
@@ -64,26 +64,6 @@ from ports.unit_of_work import UnitOfWorkFactory
 ONE = Decimal(1)
 ZERO = Decimal(0)
 PAPER_BROKERS = frozenset({"paper"})
-E = TypeVar("E", bound=StrEnum)
-
-
-class NoSignalPrice(DomainError):
-    """An external signal without a price, for a symbol without a reference price."""
-
-    code = "NO_SIGNAL_PRICE"
-
-
-@dataclass(frozen=True, slots=True)
-class ExternalSignal:
-    """What an agent posts: a score in [-1, 1] for a symbol; `client_id` makes resends
-    idempotent; without `price` the current reference price is used."""
-
-    symbol: str
-    score: float
-    price: Decimal | None = None
-    atr: Decimal | None = None
-    client_id: str | None = None
-    timeframe: Timeframe | None = None
 
 
 class OrderSubmitter(Protocol):
@@ -103,7 +83,7 @@ class _Context:
     error: str | None = None
 
 
-class StrategyProcessor:
+class StrategyProcessor(BracketChecks):
     """Runs the active strategies on signals and closed bars (see the module docstring)."""
 
     def __init__(
@@ -155,34 +135,11 @@ class StrategyProcessor:
 
     async def on_event(self, event: SignalEmitted) -> list[Decision]:
         """A pattern-engine signal from the bus or the Kafka events topic."""
-        signal = await self.signal_of(event)
-        return [] if signal is None else await self.on_signal(signal)
-
-    async def signal_of(self, event: SignalEmitted) -> StrategySignal | None:
-        """The strategy's view of a SignalEmitted: priced at the bar's close when the detector
-        reports it, else at the symbol's current reference price (None when there is none)."""
-        details = event.details or {}
-        price: Decimal | None = None
-        if "close" in details:
-            price = Decimal(str(details["close"]))
-        else:
-            marks = await self._market.reference_prices([event.symbol])
-            price = marks.get(event.symbol)
-        if price is None or price <= ZERO:
+        signal = await strategy_signal(event, self._market)
+        if signal is None:
             self._failed(f"signal {event.signal_id} of {event.symbol} has no price")
-            return None
-        atr = details.get("atr")
-        return StrategySignal(
-            id=event.signal_id,
-            kind=SourceKind.PATTERN,
-            symbol=event.symbol,
-            score=float(event.score),
-            price=price,
-            at=event.at,
-            timeframe=_enum(Timeframe, event.timeframe),
-            pattern=_enum(Pattern, event.pattern),
-            atr=Decimal(str(atr)) if atr is not None and atr > 0 else None,
-        )
+            return []
+        return await self.on_signal(signal)
 
     async def on_external(
         self, agent_id: str, external: ExternalSignal
@@ -221,8 +178,10 @@ class StrategyProcessor:
             return
         if self._queue is None:
             self._queue = asyncio.Queue(maxsize=10_000)
-        signal = await self.signal_of(event)
-        if signal is not None:
+        signal = await strategy_signal(event, self._market)
+        if signal is None:
+            self._failed(f"signal {event.signal_id} of {event.symbol} has no price")
+        else:
             try:
                 self._queue.put_nowait(signal)
             except asyncio.QueueFull:
@@ -245,49 +204,6 @@ class StrategyProcessor:
                 await self.on_signal(getter.result())
             except Exception as exc:  # the processor outlives a store outage
                 self._failed(f"{type(exc).__name__}: {exc}")
-
-    # -- brackets ------------------------------------------------------------------------
-    async def on_bar(self, bar: Bar) -> list[Decision]:
-        """Check the holdings in `bar.symbol` (of its timeframe) against a closed bar."""
-        decided: list[Decision] = []
-        for held in await self._holdings.for_symbol(bar.symbol):
-            if held.timeframe is not None and held.timeframe is not bar.timeframe:
-                continue
-            try:
-                decision = await self._check_bracket(held, bar)
-            except Exception as exc:
-                self._failed(f"bracket {held.strategy_id}/{held.account_id}: {exc}")
-                continue
-            if decision is not None:
-                decided.append(decision)
-        return decided
-
-    async def run_brackets(self, bars: BarSource, interval_s: float, stop: asyncio.Event) -> None:
-        """Read the latest closed bars of every held symbol every `interval_s`; check them."""
-        while not stop.is_set():
-            try:
-                await self.check_brackets(bars)
-            except Exception as exc:
-                self._failed(f"brackets: {type(exc).__name__}: {exc}")
-            await pause(self._clock, interval_s, stop)
-
-    async def check_brackets(self, bars: BarSource) -> list[Decision]:
-        decided: list[Decision] = []
-        now = self._clock.now()
-        wanted: set[tuple[str, Timeframe]] = set()
-        for symbol in await self._holdings.symbols():
-            for held in await self._holdings.for_symbol(symbol):
-                wanted.add((symbol, held.timeframe or Timeframe.M1))
-        for symbol, timeframe in sorted(wanted):
-            try:
-                recent = await bars.bars(symbol, timeframe, limit=5)
-            except QuoteUnavailable as exc:
-                self._failed(f"bars of {symbol}: {exc}")
-                continue
-            for bar in recent:
-                if bar.timeframe is timeframe and bar.start + timeframe.delta <= now:
-                    decided.extend(await self.on_bar(bar))
-        return decided
 
     # -- one account ---------------------------------------------------------------------
     async def _guarded(
@@ -319,7 +235,7 @@ class StrategyProcessor:
             context.lot_size,
             context.multiplier,
         )
-        decision = _with_intent(base, intent, context.equity, signal, strategy.sizing.method.value)
+        decision = with_intent(base, intent, context.equity, signal, strategy.sizing.method.value)
         if intent.action is Action.SKIP:
             return await self._skip(decision, intent.reason)
         refusal = self._mode_refusal(strategy, context.account)
@@ -337,65 +253,6 @@ class StrategyProcessor:
         if completed.verdict is Verdict.APPROVED:
             await self._after_order(strategy, account_id, signal, intent, completed)
         return completed
-
-    async def _check_bracket(self, held: StrategyHolding, bar: Bar) -> Decision | None:
-        key = f"{held.strategy_id}/{held.account_id}"
-        async with self._locks.hold(key):
-            current = await self._holdings.get(held.strategy_id, held.account_id, held.symbol)
-            if current is None:
-                return None
-            last = current.details.get("last_bar")
-            if bar.start <= current.holding.opened_at or (
-                last is not None and bar.start.isoformat() <= last
-            ):
-                return None  # the entry bar, or a bar already counted
-            holding = dataclasses.replace(current.holding, bars_held=current.holding.bars_held + 1)
-            details = {**current.details, "last_bar": bar.start.isoformat()}
-            strategy = await self._strategies.get(held.strategy_id)
-            if strategy is None or strategy.mode is StrategyMode.OFF:
-                await self._holdings.put(
-                    dataclasses.replace(current, holding=holding, details=details)
-                )
-                return None
-            fill = check_exit(
-                holding, bar.open, bar.high, bar.low, bar.close, strategy.exit.max_holding_bars
-            )
-            if fill is None:
-                await self._holdings.put(
-                    dataclasses.replace(current, holding=holding, details=details)
-                )
-                return None
-            trigger = f"bar:{bar.symbol}:{bar.timeframe.value}:{bar.start.isoformat()}"
-            base = self._base(strategy, held.account_id, trigger, bar.symbol, "bar")
-            side = Side.SELL if holding.is_long else Side.BUY
-            decision = dataclasses.replace(
-                base,
-                price=fill.price,
-                action=Action.EXIT,
-                reason=f"{fill.reason.value} at {fill.price} on the bar of {bar.start.isoformat()}",
-                side=side,
-                quantity=abs(holding.quantity),
-                exit_reason=fill.reason,
-            )
-            if current.details.get("shadow") == "true":
-                decision = dataclasses.replace(decision, verdict=Verdict.SHADOW)
-                if await self._decisions.claim(decision):
-                    await self._holdings.remove(held.strategy_id, held.account_id, held.symbol)
-                    return decision
-                return None
-            if not await self._decisions.claim(decision):
-                return None
-            intent = Intent(
-                Action.EXIT, decision.reason, side, decision.quantity, exit_reason=fill.reason
-            )
-            completed = await self._send(strategy, decision, intent)
-            if completed.verdict is Verdict.APPROVED:
-                await self._holdings.remove(held.strategy_id, held.account_id, held.symbol)
-            else:  # denied or failed: the holding stays, counted, and the next bar tries again
-                await self._holdings.put(
-                    dataclasses.replace(current, holding=holding, details=details)
-                )
-            return completed
 
     async def _send(self, strategy: Strategy, decision: Decision, intent: Intent) -> Decision:
         """Submit the decision's order through the gate; complete the decision with the answer."""
@@ -451,8 +308,13 @@ class StrategyProcessor:
         if intent.action is Action.EXIT:
             await self._holdings.remove(strategy.id, account_id, signal.symbol)
             return
+        quantity = intent.quantity
+        async with self._uow() as uow:
+            order = await uow.orders.get(decision.order_id or "")
+        if order is not None:  # the approved quantity (a REDUCE control may have scaled it)
+            quantity = order.quantity
         await self._holdings.put(
-            self._holding_of(strategy, account_id, signal, intent, shadow=False)
+            self._holding_of(strategy, account_id, signal, intent, shadow=False, quantity=quantity)
         )
 
     async def _after_shadow(
@@ -480,6 +342,7 @@ class StrategyProcessor:
         intent: Intent,
         *,
         shadow: bool,
+        quantity: Decimal | None = None,
     ) -> StrategyHolding:
         sign = ONE if intent.side is Side.BUY else -ONE
         return StrategyHolding(
@@ -487,7 +350,7 @@ class StrategyProcessor:
             account_id=account_id,
             symbol=signal.symbol,
             holding=Holding(
-                quantity=sign * intent.quantity,
+                quantity=sign * (intent.quantity if quantity is None else quantity),
                 entry_price=signal.price,
                 stop=intent.stop,
                 take_profit=intent.take_profit,
@@ -550,41 +413,5 @@ class StrategyProcessor:
         self.failures += 1
 
 
-def _with_intent(
-    base: Decision, intent: Intent, equity: Decimal, signal: StrategySignal, method: str
-) -> Decision:
-    sizing = None
-    if intent.sizing is not None or intent.action is Action.ENTER:
-        sizing = SizingInputs(
-            method=method,
-            equity=equity,
-            price=signal.price,
-            atr=signal.atr,
-            explanation=intent.sizing.explanation if intent.sizing is not None else "",
-        )
-    return dataclasses.replace(
-        base,
-        action=intent.action,
-        reason=intent.reason,
-        side=intent.side,
-        quantity=intent.quantity,
-        stop=intent.stop,
-        take_profit=intent.take_profit,
-        exit_reason=intent.exit_reason,
-        sizing=sizing,
-    )
-
-
 def _passes(verdict: Verdict_) -> bool:
     return verdict.outcome is not Outcome.DENY
-
-
-def _enum(kind: type[E], value: str | None) -> E | None:
-    try:
-        return kind(value) if value else None
-    except ValueError:
-        return None
-
-
-def signals_of(events: Sequence[object]) -> list[SignalEmitted]:
-    return [e for e in events if isinstance(e, SignalEmitted)]

@@ -25,7 +25,7 @@ RELAXED = {
     "POST /api/v1/kill-switch/activate": {"kill_switch_rate_per_minute": "1000"},
     "POST /api/v1/kill-switch/resume": {"kill_switch_rate_per_minute": "1000"},
 }
-AGENT_PATHS = r"^/api/v1/(orders|agents/\{agent_id\}/heartbeat|accounts)"
+AGENT_PATHS = r"^/api/v1/(orders|agents/\{agent_id\}/heartbeat|accounts|strategies/signals)"
 
 FUZZ_SETTINGS = settings(
     max_examples=CAMPAIGN or CI_EXAMPLES,

@@ -28,6 +28,7 @@ SEEDED_FIELDS = (
     "workspace_id",
     "symbol",
     "passcode",
+    "strategy_id",
 )
 SCOPE_KINDS = {"account": "account_id", "agent": "agent_id"}  # a kill switch scope's `id`
 CREDENTIALS = ("authorization", "x-api-key")
@@ -100,7 +101,18 @@ async def seed(harness: Harness) -> Seeded:
         json={"workspace_name": "Trading", "layout_json": {"panels": []}},
         headers=headers,
     )
-    for response in (keys, rule, order, workspace):
+    strategy = await client.post(
+        "/api/v1/strategies",
+        json={
+            "name": "seeded",
+            "account_ids": [ACCOUNT],
+            "sources": [{"kind": "external"}],
+            "sizing": {"method": "fixed_notional", "notional": "1000"},
+            "mode": "shadow",
+        },
+        headers=headers,
+    )
+    for response in (keys, rule, order, workspace, strategy):
         assert response.status_code < 300, response.text
     ids = {
         "account_id": ACCOUNT,
@@ -111,6 +123,7 @@ async def seed(harness: Harness) -> Seeded:
         "workspace_id": workspace.json()["id"],
         "symbol": "AAPL",
         "passcode": PASSCODE,
+        "strategy_id": strategy.json()["id"],
     }
     return Seeded(owner, key, ids)
 

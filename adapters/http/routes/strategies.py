@@ -20,7 +20,8 @@ from adapters.http.schemas.strategies import (
 )
 from adapters.http.security import HUMANS, require_roles
 from application.strategies import MAX_PAGE, InvalidDecisionQuery, StrategyService
-from application.strategy_processor import ExternalSignal, StrategyProcessor
+from application.strategy_processor import StrategyProcessor
+from application.strategy_signals import ExternalSignal
 from domain.errors import NotFound
 from domain.principals import Role
 

@@ -243,3 +243,37 @@ async def test_a_signal_event_is_priced_at_its_bars_close(w: World) -> None:
 
     # Assert: 5,000 at 125 -> 40 shares
     assert [(d.price, d.quantity) for d in decisions] == [(D("125.0"), D(40))]
+
+
+async def test_a_denied_exit_keeps_the_holding_while_the_position_is_held(w: World) -> None:
+    # Arrange: entered, then the account is halted
+    strategy = await w.create(StrategyMode.PAPER)
+    await w.processor.on_signal(signal())
+    await w.e.killswitch.set_passcode(OWNER, PASSCODE)
+    await w.e.killswitch.activate(ActivateKillSwitch(OWNER, PASSCODE, Scope.account(PAPER)))
+
+    # Act: the stop is hit while halted
+    decisions = await w.processor.on_bar(bar(5, "96", "97", "93", "94"))
+
+    # Assert: denied, the holding kept (counted) for the next bar
+    assert [d.verdict for d in decisions] == [Verdict.DENIED]
+    held = await w.holdings.get(strategy.id, PAPER, "AAPL")
+    assert held is not None and held.holding.bars_held == 1
+
+
+async def test_a_position_closed_elsewhere_drops_the_holding_after_a_denied_exit(
+    w: World,
+) -> None:
+    # Arrange: a shadow-free holding the account does not have (never filled)
+    strategy = await w.create(StrategyMode.PAPER)
+    await w.processor.on_signal(signal())
+    w.e.store.accounts[PAPER].positions.clear()
+    await w.e.killswitch.set_passcode(OWNER, PASSCODE)
+    await w.e.killswitch.activate(ActivateKillSwitch(OWNER, PASSCODE, Scope.account(PAPER)))
+
+    # Act
+    decisions = await w.processor.on_bar(bar(5, "96", "97", "93", "94"))
+
+    # Assert
+    assert [d.verdict for d in decisions] == [Verdict.DENIED]
+    assert await w.holdings.get(strategy.id, PAPER, "AAPL") is None
