@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -47,3 +47,11 @@ def backtest_service(
     return BacktestService(
         backtests, strategies, history, build_world, uow_factory, clock, ids, limits
     )
+
+
+async def backtests_lifetime(service: BacktestService) -> AsyncIterator[BacktestService]:
+    """Stops the runs still going when the app stops (their threads would hold the exit)."""
+    try:
+        yield service
+    finally:
+        service.close()

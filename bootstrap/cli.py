@@ -68,6 +68,9 @@ def _parser() -> argparse.ArgumentParser:
     passcode.add_argument("--passcode-stdin", action="store_true")
     sub.add_parser("demo-data", help="load demo users, account, instruments, prices and an agent")
     sub.add_parser("tour", help="run the embedded core end to end, without a server")
+    from bootstrap.cli_backtest import add_parser as add_backtest
+
+    add_backtest(sub)
     return parser
 
 
@@ -128,6 +131,10 @@ async def _run(args: argparse.Namespace, container: Container, stdin: TextIO, ou
         if demo.agent_key is not None:
             print(f"demo agent api key (shown once): {demo.agent_key.api_key}", file=out)
         return 0
+    if args.command == "backtest":
+        from bootstrap.cli_backtest import run_backtest
+
+        return await run_backtest(args, container, out)
     raise SettingsError(f"unknown command {args.command}")
 
 
@@ -237,6 +244,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (DomainError, SettingsError) as exc:
         print(f"bulwark: {getattr(exc, 'message', exc)}", file=sys.stderr)
         return EXIT_REFUSED
+    except KeyboardInterrupt:  # `bulwark backtest` canceled its run and said so
+        return 130
 
 
 if __name__ == "__main__":

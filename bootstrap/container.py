@@ -63,7 +63,7 @@ from application.succession import SuccessionScheduler, SuccessionService
 from application.throttle import SharedThrottle
 from application.triggers import LossLimitWatch
 from application.workspaces import WorkspaceService
-from bootstrap.backtests import backtest_service, backtest_store
+from bootstrap.backtests import backtest_service, backtest_store, backtests_lifetime
 from bootstrap.brokers import broker_router, brokers_lifetime, build_paper_broker
 from bootstrap.cluster import ClusterBridge, cluster_lifetime
 from bootstrap.kafka import FanoutPublisher, KafkaLink, kafka_lifetime
@@ -507,6 +507,7 @@ class Container(containers.DeclarativeContainer):
         uow_factory, clock, ids,
     )  # fmt: skip
     api_services.add_kwargs(backtests=backtests)
+    backtests_running = providers.Resource(backtests_lifetime, backtests)
 
 
 def build_container(settings: Settings) -> Container:
