@@ -47,7 +47,6 @@ from domain.backtests.timeline import (
     Timeline,
     emitted_rows,
     first_possible_exit,
-    row_at_time,
     tradable_rows,
 )
 from domain.errors import DomainError
@@ -193,6 +192,7 @@ class BacktestEngine:
         self._heap: list[tuple[int, int, str, int]] = []  # (step, kind, symbol, serial)
         self._atr: dict[str, FloatArray] = {}
         self._marked_at = math.nan
+        self._marked: dict[str, int] = {}  # the row whose close each symbol is quoted at
         self._equity_step, self._equity_value = -1, ZERO
         self.trades: list[TradeRecord] = []
         self.denied: list[DeniedOrder] = []
@@ -286,6 +286,9 @@ class BacktestEngine:
     async def _on_signal(self, name: str, pattern: Pattern, row: int, score: float) -> None:
         if name in self._pending:
             return  # an order of this symbol is already waiting for the next open
+        held_now = self._open.get(name)
+        if held_now is not None and held_now.holding.is_long == (score > 0):
+            return  # decide_on_signal's first skip: already holding in the signal's direction
         symbol = self._symbols[name]
         series = symbol.series
         close = symbol.close(row)
@@ -321,10 +324,6 @@ class BacktestEngine:
                 total += opened.holding.quantity * held.close(int(held.row_at[step]))
             self._equity_step, self._equity_value = step, total
         return self._equity_value
-
-    def _price_before(self, name: str, at: float, *, inclusive: bool) -> Decimal:
-        symbol = self._symbols[name]
-        return symbol.close(row_at_time(symbol.series, at, inclusive=inclusive))
 
     # -- orders ----------------------------------------------------------------------------
     async def _fill_pending(self, names: list[str], step: int) -> None:
@@ -402,12 +401,20 @@ class BacktestEngine:
         venue = self._world.venue
         moment = _at(at)
         venue.move_to(moment)
-        if self._marked_at != at:  # the holdings' marks, once per moment
+        if self._marked_at != at:  # the holdings' marks: their last closes before `at`
             self._marked_at = at
-            venue.set_prices(
-                {held: self._price_before(held, at, inclusive=False) for held in self._open}
-            )
+            step = self._timeline.step_at(at)
+            marks: dict[str, Decimal] = {}
+            for held in self._open:
+                symbol = self._symbols[held]
+                row = int(symbol.row_at[step]) if step >= 0 else 0
+                if self._marked.get(held) != row:  # a quote per change, not per moment
+                    self._marked[held] = row
+                    marks[held] = symbol.close(row)
+            venue.set_prices(marks)
         venue.set_prices({name: price for name, _, price in orders})
+        for name, _, _ in orders:
+            self._marked.pop(name, None)  # quoted at the fill price now
         cmds = []
         for name, intent, _ in orders:
             assert intent.side is not None

@@ -27,6 +27,10 @@ class Timeline:
     def start(self, step: int) -> float:
         return float(self.starts[step])
 
+    def step_at(self, at: float) -> int:
+        """The last step starting before `at` (-1 when none does)."""
+        return int(np.searchsorted(self.starts, at, side="left")) - 1
+
     def steps_of(self, series: BarSeries) -> IntArray:
         """The step of each row of `series`."""
         steps: IntArray = np.searchsorted(self.starts, series.start).astype(np.int64)
@@ -68,12 +72,6 @@ def tradable_rows(series: BarSeries, trade_from: float) -> npt.NDArray[np.bool_]
     if len(tradable):
         tradable[-1] = False
     return tradable
-
-
-def row_at_time(series: BarSeries, at: float, *, inclusive: bool) -> int:
-    """The last row starting before `at` (at or before it when inclusive); 0 at the earliest."""
-    found = np.searchsorted(series.start, at, side="right" if inclusive else "left")
-    return max(0, int(found) - 1)
 
 
 def first_possible_exit(
