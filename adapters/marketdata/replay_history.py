@@ -13,14 +13,18 @@ from pathlib import Path
 
 import numpy as np
 
-from adapters.marketdata.replay_files import load_replay
+from adapters.marketdata.replay_files import ReplayDataError, load_replay
+from domain.errors import StoreUnavailable
 from domain.marketdata.bars import Bar, BarSeries, Timeframe
 
 _EMPTY = np.zeros(0)
 
 
 class ReplayHistory:
-    """Bars of a replay file or folder, as BarSeries slices by date range."""
+    """Bars of a replay file or folder, as BarSeries slices by date range.
+
+    Missing or bad files raise StoreUnavailable (503) naming the problem, on every call.
+    """
 
     def __init__(self, path: str | Path) -> None:
         self._path = Path(path)
@@ -52,7 +56,11 @@ class ReplayHistory:
         with self._lock:
             if self._series is None:
                 grouped: dict[tuple[str, Timeframe], list[Bar]] = defaultdict(list)
-                for bar in load_replay(self._path).bars:
+                try:
+                    bars = load_replay(self._path).bars
+                except ReplayDataError as exc:  # the operator's data: a 503, said once, clearly
+                    raise StoreUnavailable(f"backtest data unavailable: {exc}") from None
+                for bar in bars:
                     grouped[(bar.symbol, bar.timeframe)].append(bar)
                 self._series = {
                     key: BarSeries.from_bars(sorted(bars, key=lambda b: b.start))
