@@ -71,6 +71,7 @@ from domain.trading.orders import Origin, OriginKind, Side
 from ports.backtests import SimulatedVenue
 
 MARGIN = 1e-9  # the float pre-check's safety margin, relative to the level
+MAX_DENIED_KEPT = 10_000  # denials listed in a result (all are counted)
 Progress = Callable[[float], None]
 _Event = tuple[str, Pattern, int, float]  # symbol, pattern, row, score
 # The per-bar scores of a series: score_columns (causal, tested); a test passes its own.
@@ -196,6 +197,7 @@ class BacktestEngine:
         self._equity_step, self._equity_value = -1, ZERO
         self.trades: list[TradeRecord] = []
         self.denied: list[DeniedOrder] = []
+        self.denied_total = 0
         self.equity: list[EquityPoint] = []
         self._exposure: list[float] = []
         self.orders_sent = 0
@@ -455,6 +457,9 @@ class BacktestEngine:
     def _deny(
         self, at: datetime, name: str, intent: Intent, reasons: tuple[str, ...], message: str
     ) -> None:
+        self.denied_total += 1
+        if len(self.denied) >= MAX_DENIED_KEPT:
+            return
         self.denied.append(
             DeniedOrder(
                 at, name, intent.side.value if intent.side else "", intent.quantity,
@@ -553,6 +558,7 @@ class BacktestEngine:
             equity=tuple(self.equity),
             trades=tuple(self.trades),
             denied=tuple(self.denied),
+            denied_total=self.denied_total,
             metrics=self._metrics(),
             bars=sum(len(s.series) for s in self._symbols.values()),
             orders_sent=self.orders_sent,

@@ -3,7 +3,8 @@
 A run is checked up front (the strategy is the caller's, every symbol has bars in the range,
 the size is within limits), stored as queued, and run by BacktestEngine in a worker thread with
 an event loop of its own, so the API's loop only waits on it. The thread pool bounds the runs
-at once (the rest wait queued); each user may have `per_user` runs unfinished. Progress lives
+at once (the rest wait queued); each user may have `per_user` runs unfinished, and the
+instance `workers x queued_per_worker` of everybody's (more: 429 until some finish). Progress lives
 in memory while a run goes and is saved every `save_every_s`; a cancel sets a flag the engine
 reads between bars.
 """
@@ -51,6 +52,11 @@ class BacktestLimits:
     workers: int = 2
     per_user: int = 2
     save_every_s: float = 0.5
+    queued_per_worker: int = 8  # unfinished runs of everybody, per worker, before a 429
+
+    @property
+    def max_unfinished(self) -> int:
+        return self.workers * self.queued_per_worker
 
 
 @dataclass(slots=True)
@@ -98,6 +104,12 @@ class BacktestService:
             raise TooManyBacktests(
                 f"{unfinished} of your backtests are unfinished (at most {self.limits.per_user})",
                 retry_after=5.0,
+            )
+        everybody = await self._backtests.count_unfinished()
+        if everybody >= self.limits.max_unfinished:
+            raise TooManyBacktests(
+                f"{everybody} backtests are waiting or running here; try again shortly",
+                retry_after=10.0,
             )
         backtest = Backtest(self._ids.new("bt-"), principal.id, request, self._clock.now())
         await self._backtests.add(backtest)

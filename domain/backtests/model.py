@@ -147,7 +147,8 @@ class BacktestMetrics:
 
 @dataclass(frozen=True, slots=True)
 class BacktestResult:
-    """Everything a finished run found; `open_positions` are still held at the last close."""
+    """Everything a finished run found; `open_positions` are still held at the last close.
+    `denied` lists the first denials (up to the engine's cap), `denied_total` counts them all."""
 
     equity: tuple[EquityPoint, ...]
     trades: tuple[TradeRecord, ...]
@@ -156,6 +157,7 @@ class BacktestResult:
     bars: int
     orders_sent: int
     open_positions: dict[str, Decimal] = field(default_factory=dict)
+    denied_total: int = 0
 
 
 @dataclass(slots=True, eq=False)

@@ -146,6 +146,7 @@ class ResultOut(Output):
     denied: list[DeniedOut]
     bars: int
     orders_sent: int
+    denied_total: int  # every denial; `denied` lists the first 10,000
     open_positions: dict[str, str]
 
     @classmethod
@@ -171,6 +172,7 @@ class ResultOut(Output):
             ],
             bars=r.bars,
             orders_sent=r.orders_sent,
+            denied_total=r.denied_total,
             open_positions={k: str(v) for k, v in r.open_positions.items()},
         )  # fmt: skip
 

@@ -63,6 +63,7 @@ def result_doc(result: BacktestResult) -> dict[str, Any]:
     return {
         "bars": result.bars,
         "orders_sent": result.orders_sent,
+        "denied_total": result.denied_total,
         "open_positions": {k: str(v) for k, v in result.open_positions.items()},
         "equity": [[p.day.isoformat(), str(p.equity)] for p in result.equity],
         "trades": [
@@ -117,5 +118,6 @@ def result_of(doc: dict[str, Any]) -> BacktestResult:
         metrics=metrics,
         bars=int(doc["bars"]),
         orders_sent=int(doc["orders_sent"]),
+        denied_total=int(doc.get("denied_total", len(doc["denied"]))),
         open_positions={k: _req_dec(v) for k, v in doc["open_positions"].items()},
     )  # fmt: skip

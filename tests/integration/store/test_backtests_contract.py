@@ -62,6 +62,7 @@ def result() -> BacktestResult:
         bars=504,
         orders_sent=3,
         open_positions={"BOLT": D("-4")},
+        denied_total=1,
     )  # fmt: skip
 
 

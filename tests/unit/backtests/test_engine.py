@@ -111,7 +111,7 @@ async def test_orders_the_gate_denies_are_reported_with_the_reason() -> None:
     result = await run(series, sectors=False)
 
     # Assert
-    assert result.denied
+    assert result.denied and result.denied_total == len(result.denied)
     assert {d.reasons for d in result.denied} == {("SECTOR_CONCENTRATION",)}
     assert all(d.action == "enter" for d in result.denied)
 

@@ -104,3 +104,14 @@ async def test_requests_are_checked_before_anything_is_stored() -> None:
     await backtests.wait(first.id)
     assert too_many.value.field == "symbols"
     assert [b.id for b in await backtests.list_for(OWNER)] == [first.id]
+
+
+async def test_the_instance_refuses_more_unfinished_runs_than_its_workers_can_queue() -> None:
+    # Arrange: one worker that queues one run: a second user's run is refused
+    backtests = await service(workers=1, queued_per_worker=1)
+    first = await backtests.start(OWNER, request("T0"))
+
+    # Act / Assert
+    with pytest.raises(TooManyBacktests, match="waiting or running here"):
+        await backtests.start(OWNER, request("T1"))
+    await backtests.wait(first.id)
