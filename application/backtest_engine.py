@@ -25,37 +25,36 @@ import heapq
 import math
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Protocol
 
+from application.backtest_ledger import Ledger
+from application.backtest_signals import (
+    Event,
+    ScoreSource,
+    SymbolBars,
+    dec,
+    signal_events,
+)
+from application.backtest_world import SimulatedWorld
 from application.order_commands import OrderResult, SubmitOrder
-from application.orders import OrderService
-from domain.analytics.performance import return_stats, trade_stats
 from domain.backtests.model import (
     ZERO,
-    BacktestMetrics,
     BacktestRequest,
     BacktestResult,
     DeniedOrder,
-    EquityPoint,
-    TradeRecord,
 )
 from domain.backtests.timeline import (
-    IntArray,
     Timeline,
-    emitted_rows,
     first_possible_exit,
-    tradable_rows,
 )
 from domain.errors import DomainError
 from domain.marketdata.bars import BarSeries, FloatArray
-from domain.marketdata.signal_columns import ScoreColumns, score_columns
+from domain.marketdata.signal_columns import score_columns
 from domain.marketdata.signals import Pattern, SignalConfig
 from domain.principals import Principal, Role
 from domain.risk.reasons import Outcome
-from domain.risk.rules import RiskRule
 from domain.strategies.decide import (
     Action,
     Holding,
@@ -66,49 +65,15 @@ from domain.strategies.decide import (
     decide_on_signal,
 )
 from domain.strategies.definition import SourceKind, Strategy
-from domain.trading.instruments import Instrument
 from domain.trading.orders import Origin, OriginKind, Side
-from ports.backtests import SimulatedVenue
 
 MARGIN = 1e-9  # the float pre-check's safety margin, relative to the level
 MAX_DENIED_KEPT = 10_000  # denials listed in a result (all are counted)
 Progress = Callable[[float], None]
-_Event = tuple[str, Pattern, int, float]  # symbol, pattern, row, score
-# The per-bar scores of a series: score_columns (causal, tested); a test passes its own.
-ScoreSource = Callable[[BarSeries, SignalConfig], ScoreColumns]
-_PATTERN_ORDER = {pattern: index for index, pattern in enumerate(Pattern)}
 
 
 class BacktestCanceled(Exception):
     """The run was asked to stop; nothing it found is kept."""
-
-
-@dataclass(frozen=True, slots=True)
-class WorldSpec:
-    """The simulated account a run trades: funded with `starting_cash`, under `rules`."""
-
-    account_id: str
-    owner_id: str
-    starting_cash: Decimal
-    symbols: tuple[str, ...]
-    slippage_bps: Decimal
-    start: datetime
-    rules: tuple[RiskRule, ...] = ()
-    instruments: tuple[Instrument, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class SimulatedWorld:
-    """The order path (the real OrderService) over a simulated venue."""
-
-    orders: OrderService
-    venue: SimulatedVenue
-
-
-class WorldFactory(Protocol):
-    """Builds a fresh simulated world per run (bootstrap/backtest_world.py)."""
-
-    def __call__(self, spec: WorldSpec) -> SimulatedWorld: ...
 
 
 @dataclass(slots=True)
@@ -128,25 +93,6 @@ class _Pending:
     intent: Intent
     atr: Decimal | None
     decided_at: datetime
-
-
-@dataclass(slots=True)
-class _Symbol:
-    name: str
-    series: BarSeries
-    steps: IntArray  # timeline step of each row
-    row_at: IntArray  # the latest row at or before each timeline step (-1: none)
-    closes: dict[int, Decimal] = field(default_factory=dict)
-
-    def close(self, row: int) -> Decimal:
-        price = self.closes.get(row)
-        if price is None:
-            price = self.closes[row] = _dec(self.series.close[max(row, 0)])
-        return price
-
-
-def _dec(value: float) -> Decimal:
-    return Decimal(repr(float(value)))
 
 
 def _at(epoch: float) -> datetime:
@@ -181,12 +127,12 @@ class BacktestEngine:
         self._scores = scores
         self.order_path_s = 0.0  # wall time inside OrderService (what the bench reports)
         self._timeline = Timeline(series)
-        self._symbols = {name: self._symbol(name, s) for name, s in series.items()}
+        self._symbols = {name: SymbolBars.on(self._timeline, name, s) for name, s in series.items()}
         self._bar_s = float(request.timeframe.seconds)
         self._trade_from = datetime(
             request.start.year, request.start.month, request.start.day, tzinfo=UTC
         ).timestamp()
-        self.cash = request.starting_cash
+        self.ledger = Ledger(request.starting_cash, request.fees)
         self._open: dict[str, _Open] = {}
         self._pending: dict[str, _Pending] = {}
         self._serial = 0
@@ -195,22 +141,16 @@ class BacktestEngine:
         self._marked_at = math.nan
         self._marked: dict[str, int] = {}  # the row whose close each symbol is quoted at
         self._equity_step, self._equity_value = -1, ZERO
-        self.trades: list[TradeRecord] = []
         self.denied: list[DeniedOrder] = []
         self.denied_total = 0
-        self.equity: list[EquityPoint] = []
-        self._exposure: list[float] = []
         self.orders_sent = 0
-        self.fees = ZERO
-        self.traded = ZERO
-
-    def _symbol(self, name: str, series: BarSeries) -> _Symbol:
-        steps = self._timeline.steps_of(series)
-        return _Symbol(name, series, steps, self._timeline.rows_at(steps))
 
     # -- the run ------------------------------------------------------------------------
     async def run(self) -> BacktestResult:
-        events = self._events()
+        events, self._atr = signal_events(
+            self._strategy, self._request.timeframe, self._symbols, self._config,
+            self._scores, self._trade_from,
+        )  # fmt: skip
         n = len(self._timeline)
         day_end = self._timeline.day_ends(self._trade_from)
         static = Timeline.visits(list(events), day_end)
@@ -235,7 +175,7 @@ class BacktestEngine:
                 index += 1
             yield step
 
-    async def _visit(self, step: int, events: Sequence[_Event], day_end: bool) -> None:
+    async def _visit(self, step: int, events: Sequence[Event], day_end: bool) -> None:
         fills = [symbol for symbol, _ in self._due(step, kind=0)]
         if fills:
             await self._fill_pending(fills, step)
@@ -257,34 +197,6 @@ class BacktestEngine:
         return due
 
     # -- signals ---------------------------------------------------------------------------
-    def _events(self) -> dict[int, list[_Event]]:
-        """Bars with an emitted reading of a followed pattern, by step, in pattern order."""
-        strategy, timeframe = self._strategy, self._request.timeframe
-        # A reading is a signal from the engine's threshold on; below both the entry and the
-        # exit threshold decide_on_signal can only skip it, whatever is held: left out here.
-        exit_threshold = strategy.exit.exit_score or strategy.entry.min_score
-        floor = max(self._config.threshold, min(strategy.entry.min_score, exit_threshold))
-        events: dict[int, list[_Event]] = {}
-        for name, symbol in self._symbols.items():
-            followed = [
-                p for p in Pattern
-                if strategy.follows(SourceKind.PATTERN, name, timeframe, p, None)
-            ]  # fmt: skip
-            if not followed or len(symbol.series) < 2:
-                continue
-            columns = self._scores(symbol.series, self._config)
-            tradable = tradable_rows(symbol.series, self._trade_from)
-            self._atr[name] = columns.atr
-            for pattern in followed:
-                scores = columns.scores[pattern]
-                for row in emitted_rows(scores, floor, tradable):
-                    events.setdefault(int(symbol.steps[row]), []).append(
-                        (name, pattern, row, float(scores[row]))
-                    )
-        for found in events.values():
-            found.sort(key=lambda e: (e[0], _PATTERN_ORDER[e[1]]))
-        return events
-
     async def _on_signal(self, name: str, pattern: Pattern, row: int, score: float) -> None:
         if name in self._pending:
             return  # an order of this symbol is already waiting for the next open
@@ -296,7 +208,7 @@ class BacktestEngine:
         close = symbol.close(row)
         atr_value = self._atr[name][row]
         atr = (
-            _dec(atr_value)
+            dec(atr_value)
             if pattern is not Pattern.VWAP_DEVIATION and math.isfinite(atr_value)
             else None
         )
@@ -320,7 +232,7 @@ class BacktestEngine:
         """Cash plus every holding at its latest close at this bar's step (once per step)."""
         step = int(self._symbols[name].steps[row])
         if self._equity_step != step:
-            total = self.cash
+            total = self.ledger.cash
             for held_name, opened in self._open.items():
                 held = self._symbols[held_name]
                 total += opened.holding.quantity * held.close(int(held.row_at[step]))
@@ -339,7 +251,7 @@ class BacktestEngine:
             row = int(symbol.row_at[step])
             if pending.intent.action is Action.EXIT and name not in self._open:
                 continue
-            orders.append((name, pending.intent, _dec(symbol.series.open[row])))
+            orders.append((name, pending.intent, dec(symbol.series.open[row])))
             kept.append((pending, row))
         results = await self._submit_all(orders, start)
         for (name, intent, _), (pending, row), result in zip(orders, kept, results, strict=True):
@@ -368,10 +280,10 @@ class BacktestEngine:
             )  # fmt: skip
             exit_fill = check_exit(
                 held,
-                _dec(series.open[row]),
-                _dec(series.high[row]),
-                _dec(series.low[row]),
-                _dec(series.close[row]),
+                dec(series.open[row]),
+                dec(series.high[row]),
+                dec(series.low[row]),
+                dec(series.close[row]),
                 self._strategy.exit.max_holding_bars,
             )
             if exit_fill is None:
@@ -468,15 +380,6 @@ class BacktestEngine:
         )  # fmt: skip
 
     # -- the ledger ------------------------------------------------------------------------
-    def _book_fill(self, quantity: Decimal, price: Decimal, side: Side) -> Decimal:
-        fee = self._request.fees.fee(quantity, price)
-        self._equity_step = -1
-        sign = 1 if side is Side.BUY else -1
-        self.cash -= sign * quantity * price + fee
-        self.fees += fee
-        self.traded += quantity * price
-        return fee
-
     def _enter(
         self,
         name: str,
@@ -488,7 +391,8 @@ class BacktestEngine:
         atr: Decimal | None,
     ) -> None:
         assert intent.side is not None
-        fee = self._book_fill(quantity, price, intent.side)
+        self._equity_step = -1
+        fee = self.ledger.fill(quantity, price, intent.side)
         stop, target = brackets(self._strategy, intent.side, price, atr)
         signed = quantity if intent.side is Side.BUY else -quantity
         self._serial += 1
@@ -505,20 +409,12 @@ class BacktestEngine:
     def _close(
         self, name: str, opened: _Open, quantity: Decimal, price: Decimal, at: float, reason: str
     ) -> None:
+        self._equity_step = -1
         holding = opened.holding
-        long = holding.is_long
-        fee = self._book_fill(quantity, price, Side.SELL if long else Side.BUY)
-        gross = (price - holding.entry_price) * quantity * (1 if long else -1)
-        fees = opened.entry_fee + fee
-        self.trades.append(
-            TradeRecord(
-                name, "long" if long else "short", quantity, holding.opened_at,
-                holding.entry_price, _at(at), price, fees, gross - fees, reason,
-            )
-        )  # fmt: skip
+        self.ledger.close(name, holding, opened.entry_fee, quantity, price, _at(at), reason)
         left = abs(holding.quantity) - quantity
         if left > ZERO:  # a partial exit: the rest stays held with the same brackets
-            signed = left if long else -left
+            signed = left if holding.is_long else -left
             opened.holding = Holding(
                 signed, holding.entry_price, holding.stop, holding.take_profit, holding.opened_at
             )
@@ -543,54 +439,21 @@ class BacktestEngine:
             heapq.heappush(self._heap, (int(symbol.steps[found]), 1, name, opened.serial))
 
     def _mark_day(self, step: int) -> None:
-        at = self._timeline.start(step)
-        total, gross = self.cash, ZERO
+        values = []
         for name, opened in self._open.items():
             symbol = self._symbols[name]
-            value = opened.holding.quantity * symbol.close(int(symbol.row_at[step]))
-            total += value
-            gross += abs(value)
-        self.equity.append(EquityPoint(_at(at).date(), total))
-        self._exposure.append(float(gross / total) if total > ZERO else 0.0)
+            values.append(opened.holding.quantity * symbol.close(int(symbol.row_at[step])))
+        self.ledger.mark_day(_at(self._timeline.start(step)).date(), values)
 
     def _result(self) -> BacktestResult:
+        ledger = self.ledger
         return BacktestResult(
-            equity=tuple(self.equity),
-            trades=tuple(self.trades),
+            equity=tuple(ledger.equity),
+            trades=tuple(ledger.trades),
             denied=tuple(self.denied),
             denied_total=self.denied_total,
-            metrics=self._metrics(),
+            metrics=ledger.metrics(),
             bars=sum(len(s.series) for s in self._symbols.values()),
             orders_sent=self.orders_sent,
             open_positions={n: o.holding.quantity for n, o in sorted(self._open.items())},
-        )
-
-    def _metrics(self) -> BacktestMetrics | None:
-        values = [p.equity for p in self.equity]
-        if len(values) < 2 or any(v <= ZERO for v in values):
-            return None
-        stats = return_stats(values)
-        trades = trade_stats([t.pnl for t in self.trades])
-        mean_equity = sum(values, ZERO) / len(values)
-        years = max(len(values) - 1, 1) / stats.periods_per_year
-        exposure = self._exposure
-        return BacktestMetrics(
-            total_return=stats.total_return,
-            cagr=stats.cagr,
-            volatility_annual=stats.volatility_annual,
-            sharpe=stats.sharpe,
-            sortino=stats.sortino,
-            calmar=stats.calmar,
-            max_drawdown=stats.drawdown.max_fraction,
-            max_drawdown_days=stats.drawdown.longest_periods,
-            trades=trades.trades,
-            win_rate=trades.win_rate,
-            profit_factor=trades.profit_factor,
-            average_win=trades.average_win,
-            average_loss=trades.average_loss,
-            exposure=sum(exposure) / len(exposure) if exposure else 0.0,
-            time_in_market=sum(1 for e in exposure if e > 0) / len(exposure) if exposure else 0.0,
-            turnover_annual=float(self.traded / mean_equity) / years if mean_equity else 0.0,
-            fees_paid=self.fees,
-            final_equity=values[-1],
         )

@@ -17,12 +17,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from application.backtest_engine import (
-    BacktestCanceled,
-    BacktestEngine,
-    WorldFactory,
-    WorldSpec,
-)
+from application.backtest_engine import BacktestCanceled, BacktestEngine
+from application.backtest_world import WorldFactory, WorldSpec
 from domain.backtests.model import Backtest, BacktestRequest, BacktestResult, InvalidBacktest
 from domain.errors import Conflict, NotFound, RateLimited
 from domain.marketdata.bars import BarSeries

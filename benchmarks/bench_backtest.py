@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
-from application.backtest_engine import BacktestEngine, WorldSpec
+from application.backtest_engine import BacktestEngine
+from application.backtest_world import WorldSpec
 from benchmarks.bench_http import cores, machine
 from bootstrap.backtest_world import build_world
 from domain.backtests.model import BacktestRequest, FeeModel

@@ -16,7 +16,7 @@ from adapters.memory.marketdata import InMemoryMarketData
 from adapters.memory.simulation import SimulatedVenue
 from adapters.memory.store import InMemoryStore
 from adapters.memory.store import unit_of_work_factory as memory_uow_factory
-from application.backtest_engine import SimulatedWorld, WorldSpec
+from application.backtest_world import SimulatedWorld, WorldSpec
 from application.broker_router import BrokerRouter
 from application.concurrency import KeyedLocks
 from application.orders import OrderService
