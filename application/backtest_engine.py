@@ -66,6 +66,7 @@ from domain.strategies.decide import (
 )
 from domain.strategies.definition import SourceKind, Strategy
 from domain.trading.orders import Origin, OriginKind, Side
+from ports.broker import BrokerError
 
 MARGIN = 1e-9  # the float pre-check's safety margin, relative to the level
 MAX_DENIED_KEPT = 10_000  # denials listed in a result (all are counted)
@@ -352,6 +353,9 @@ class BacktestEngine:
     ) -> tuple[Decimal, Decimal] | None:
         if isinstance(outcome, DomainError):
             self._deny(moment, name, intent, (outcome.code,), outcome.message)
+            return None
+        if isinstance(outcome, BrokerError):  # the paper broker refused it: reported, not fatal
+            self._deny(moment, name, intent, (outcome.code.value,), str(outcome))
             return None
         if isinstance(outcome, Exception):
             raise outcome

@@ -9,12 +9,16 @@ from decimal import Decimal
 import numpy as np
 import pytest
 
-from application.backtest_engine import BacktestCanceled
+from adapters.brokers.paper.broker import PaperBroker
+from application.backtest_engine import BacktestCanceled, BacktestEngine
+from application.backtest_world import WorldSpec
+from bootstrap.backtest_world import build_world
 from domain.backtests.model import FeeModel
 from domain.marketdata.bars import BarSeries
 from domain.marketdata.signal_columns import ScoreColumns
 from domain.marketdata.signals import Pattern, SignalConfig
-from tests.unit.backtests.builders import cut, request, run, series_of, strategy
+from ports.broker import BrokerErrorCode
+from tests.unit.backtests.builders import FIRST, cut, request, run, series_of, strategy
 
 
 async def test_the_same_inputs_give_the_same_results() -> None:
@@ -150,3 +154,23 @@ async def test_equity_starts_at_the_starting_cash_and_ends_at_cash_plus_holdings
     assert result.equity[0].equity == Decimal(50_000)
     assert result.metrics is not None
     assert result.metrics.final_equity == result.equity[-1].equity
+
+
+async def test_an_order_the_paper_broker_rejects_is_reported_and_the_run_goes_on() -> None:
+    # Arrange: the paper broker rejects the first two orders it receives
+    series = series_of(symbols=1)
+    req = request(series)
+    world = build_world(
+        WorldSpec("acc-1", "u-1", req.starting_cash, req.symbols, Decimal(0), FIRST)
+    )
+    broker = world.orders._brokers.named("paper")
+    assert isinstance(broker, PaperBroker)
+    broker.fail_next(2, BrokerErrorCode.REJECTED, methods=["submit"], retryable=False)
+    engine = BacktestEngine(strategy(), req, series, world, account_id="acc-1")
+
+    # Act
+    result = await engine.run()
+
+    # Assert
+    assert [d.reasons for d in result.denied[:2]] == [("REJECTED",)] * 2  # the order's status
+    assert result.trades and result.metrics is not None
