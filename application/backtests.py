@@ -229,9 +229,10 @@ class BacktestService:
                 backtest.fail(f"{type(exc).__name__}: {exc}", self._clock.now())
         else:
             backtest.succeed(result, self._clock.now())
-        finally:
+        try:
+            await self._backtests.save(backtest)
+        finally:  # only now: `wait` returns once the outcome is stored
             self._active.pop(backtest.id, None)
-        await self._backtests.save(backtest)
 
     def _work(
         self,

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
 
 import pytest
 
 from bootstrap.cli import _parser
-from bootstrap.cli_backtest import ProgressBar
+from bootstrap.cli_backtest import ProgressBar, run_backtest
 from bootstrap.container import Container
 from domain.errors import NotFound
 from domain.marketdata.signals import Pattern
@@ -82,3 +83,26 @@ def test_the_bar_is_drawn_in_place_on_a_terminal() -> None:
 
     # Assert
     assert out.getvalue() == f"\r[{'#' * 15}{'.' * 15}]  50%\r[{'#' * 30}] 100%\n"
+
+
+async def test_ctrl_c_cancels_the_run_and_says_so(container: Container) -> None:
+    # Arrange: a long run (every shipped stock, six years), interrupted as Ctrl-C would
+    strategy_id = await stored_strategy(container)
+    args = _parser().parse_args(
+        ["backtest", "--strategy", strategy_id, "--symbols", "ACME,BOLT,CRUX,DYNO,EPIC,FLUX,GRID",
+         "--from", "2019-01-01", "--to", "2024-12-31"]
+    )  # fmt: skip
+    out = io.StringIO()
+    task = asyncio.create_task(run_backtest(args, container, out))
+    while "progress" not in out.getvalue():  # noqa: ASYNC110 (the bar writes to a buffer)
+        await asyncio.sleep(0.01)
+
+    # Act
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+
+    # Assert
+    stored = await container.backtests().list_for(Principal("u-cli", Role.OWNER))
+    assert stored[0].status.value == "canceled"
+    assert f"backtest {stored[0].id} canceled" in out.getvalue()
