@@ -32,13 +32,16 @@ ENV PATH=/opt/venv/bin:$PATH \
     PYTHONDONTWRITEBYTECODE=1 \
     BULWARK_HOST=0.0.0.0 \
     BULWARK_PORT=8000 \
-    NUMBA_CACHE_DIR=/app/var/numba-cache
+    NUMBA_CACHE_DIR=/app/var/numba-cache \
+    BULWARK_BACKTEST_DATA_PATH=/app/data/backtest
 RUN groupadd --system --gid 10001 bulwark \
     && useradd --system --uid 10001 --gid bulwark --no-create-home \
        --home-dir /nonexistent --shell /usr/sbin/nologin bulwark \
     && mkdir -p /app/var \
     && chown bulwark:bulwark /app/var
 COPY --from=build /opt/venv /opt/venv
+# The shipped synthetic bars backtests read (docs/backtests.md); the package has no data files.
+COPY data/backtest /app/data/backtest
 WORKDIR /app
 USER 10001:10001
 EXPOSE 8000

@@ -73,6 +73,9 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("tour", help="run the embedded core end to end, without a server")
     add_user_commands(sub)
     cli_perf.add_parsers(sub)
+    from bootstrap.cli_backtest import add_parser as add_backtest
+
+    add_backtest(sub)
     return parser
 
 
@@ -140,6 +143,10 @@ async def _run(args: argparse.Namespace, container: Container, stdin: TextIO, ou
         return handled
     if args.command == "snapshots":
         return await cli_perf.run(args, container, out)
+    if args.command == "backtest":
+        from bootstrap.cli_backtest import run_backtest
+
+        return await run_backtest(args, container, out)
     raise SettingsError(f"unknown command {args.command}")
 
 
@@ -249,6 +256,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (DomainError, SettingsError) as exc:
         print(f"bulwark: {getattr(exc, 'message', exc)}", file=sys.stderr)
         return EXIT_REFUSED
+    except KeyboardInterrupt:  # `bulwark backtest` canceled its run and said so
+        return 130
 
 
 if __name__ == "__main__":

@@ -71,6 +71,7 @@ from application.throttle import SharedThrottle
 from application.triggers import LossLimitWatch
 from application.user_admin import UserAdminService
 from application.workspaces import WorkspaceService
+from bootstrap.backtests import backtest_service, backtest_store, backtests_lifetime
 from bootstrap.brokers import broker_router, brokers_lifetime, build_paper_broker
 from bootstrap.cluster import ClusterBridge, cluster_lifetime
 from bootstrap.kafka import FanoutPublisher, KafkaLink, kafka_lifetime
@@ -541,6 +542,15 @@ class Container(containers.DeclarativeContainer):
     strategy_loops = providers.Resource(
         strategy_runtime, settings, bus, strategy_processor.provider, market_feed
     )
+
+    # Backtests (bootstrap/backtests.py): runs kept beside the strategies, run in worker threads.
+    backtest_store = providers.Singleton(backtest_store, store_kind, engine.provider)
+    backtests = providers.Singleton(
+        backtest_service, settings, backtest_store, strategy_stores.provided.strategies,
+        uow_factory, clock, ids,
+    )  # fmt: skip
+    api_services.add_kwargs(backtests=backtests)
+    backtests_running = providers.Resource(backtests_lifetime, backtests)
 
 
 def build_container(settings: Settings) -> Container:

@@ -238,6 +238,14 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # every strategy_bracket_seconds (0: no bracket checks).
     strategies_enabled: bool = True
     strategy_bracket_seconds: Annotated[float, msgspec.Meta(ge=0, le=86_400)] = 5.0
+    # Backtests (docs/backtests.md): the replay-format bars they read (empty: the shipped,
+    # synthetic data/backtest/), runs at once (worker threads), unfinished runs per user, and
+    # the size of one run.
+    backtest_data_path: str | None = None
+    backtest_workers: Annotated[int, msgspec.Meta(ge=1, le=64)] = 2
+    backtest_per_user: Annotated[int, msgspec.Meta(ge=1, le=100)] = 2
+    backtest_max_symbols: Annotated[int, msgspec.Meta(ge=1, le=1000)] = 50
+    backtest_max_bars: Annotated[int, msgspec.Meta(ge=1, le=100_000_000)] = 5_000_000
 
     def redacted(self) -> dict[str, object]:
         """All settings, safe to show: secrets as '***' and passwords inside URLs masked."""

@@ -194,6 +194,14 @@ UNIT_INTERVAL = _spec(
 PERCENT = _spec(
     "percent", "A percentage in [0, 100], 6 decimal places", 0, 100, above_low=False, places=6
 )
+BASIS_POINTS = _spec(
+    "basis_points", "Basis points in [0, 10000] (1 = 0.01%), 4 decimal places", 0, 10_000,
+    above_low=False, places=4,
+)  # fmt: skip
+FEE_PER_UNIT = _spec(
+    "fee_per_unit", "A fee per unit traded in [0, 1000], 6 decimal places", 0, 1000,
+    above_low=False, places=6,
+)  # fmt: skip
 MULTIPLE = _spec(
     "multiple",
     "A positive multiple (leverage, volatility multiple), at most 1000",

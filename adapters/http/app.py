@@ -29,6 +29,7 @@ from adapters.http.problems import EXCEPTION_HANDLERS, problem_responses
 from adapters.http.routes import (
     accounts,
     agents,
+    backtests,
     broker_credentials,
     killswitch,
     margin,
@@ -152,6 +153,7 @@ def openapi_config(config: HttpConfig) -> OpenAPIConfig:
                 "signals",
                 "users",
                 "strategies",
+                "backtests",
                 "health",
             )
         ],
@@ -200,6 +202,7 @@ def create_app(
                     *users.CONTROLLERS,
                     *performance.CONTROLLERS,
                     *strategies.CONTROLLERS,
+                    *backtests.CONTROLLERS,
                     *controllers,
                 ],
             ),

@@ -11,6 +11,7 @@ from application.accounts import AccountQueries
 from application.agents import AgentService
 from application.apikeys import ApiKeyService
 from application.auth import AuthService
+from application.backtests import BacktestService
 from application.broker_credentials import BrokerCredentialService
 from application.invitations import InvitationService
 from application.killswitch import KillSwitchService
@@ -90,3 +91,4 @@ class ApiServices:
     performance: PerformanceService | None = None  # stored equity snapshots' analytics
     strategies: StrategyService | None = None  # the owners' strategies
     strategy_processor: StrategyProcessor | None = None  # agents' signals
+    backtests: BacktestService | None = None  # strategies' backtests

@@ -14,6 +14,8 @@ from typing import Any, ClassVar
 import msgspec
 
 from domain.numbers import (
+    BASIS_POINTS,
+    FEE_PER_UNIT,
     FRACTION,
     MAX_TEXT_LENGTH,
     MONEY,
@@ -83,6 +85,18 @@ class Multiplier(WireNumber):
     spec = MULTIPLIER
 
 
+class BasisPoints(WireNumber):
+    """Basis points in [0, 10000] (slippage, a commission rate)."""
+
+    spec = BASIS_POINTS
+
+
+class FeePerUnit(WireNumber):
+    """A fee per unit traded in [0, 1000] (a commission per share)."""
+
+    spec = FEE_PER_UNIT
+
+
 WIRE_NUMBERS: tuple[type[WireNumber], ...] = (
     Quantity,
     Price,
@@ -92,6 +106,8 @@ WIRE_NUMBERS: tuple[type[WireNumber], ...] = (
     Percent,
     Multiple,
     Multiplier,
+    BasisPoints,
+    FeePerUnit,
 )
 
 

@@ -33,6 +33,7 @@ SEEDED_FIELDS = (
     "symbol",
     "passcode",
     "strategy_id",
+    "backtest_id",
 )
 SCOPE_KINDS = {"account": "account_id", "agent": "agent_id"}  # a kill switch scope's `id`
 CREDENTIALS = ("authorization", "x-api-key")
@@ -116,7 +117,17 @@ async def seed(harness: Harness) -> Seeded:
         },
         headers=headers,
     )
-    for response in (keys, rule, order, workspace, strategy):
+    backtest = await client.post(
+        "/api/v1/backtests",
+        json={
+            "strategy_id": strategy.json()["id"],
+            "symbols": ["ACME"],
+            "from": "2020-01-01",
+            "to": "2020-03-31",
+        },
+        headers=headers,
+    )
+    for response in (keys, rule, order, workspace, strategy, backtest):
         assert response.status_code < 300, response.text
     invited = await harness.container.invitations().create(Principal.system(), Role.TRADER)
     await seed_snapshots(harness, ACCOUNT)  # a curve for the performance endpoint
@@ -132,6 +143,7 @@ async def seed(harness: Harness) -> Seeded:
         "symbol": "AAPL",
         "passcode": PASSCODE,
         "strategy_id": strategy.json()["id"],
+        "backtest_id": backtest.json()["id"],
     }
     return Seeded(owner, key, ids)
 

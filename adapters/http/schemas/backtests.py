@@ -1,0 +1,222 @@
+"""Backtest DTOs: the request (strategy, symbols, dates, costs) and the run with its results.
+
+Money and quantities are decimal strings on the way out, as everywhere in the API; ratios
+(Sharpe, drawdown fractions) are JSON numbers or null when they do not exist for the data.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Annotated
+
+import msgspec
+
+from adapters.http.schemas.common import Input, Output
+from adapters.wire.numbers import BasisPoints, FeePerUnit, Money
+from domain.backtests.model import (
+    Backtest,
+    BacktestMetrics,
+    BacktestRequest,
+    BacktestResult,
+    FeeModel,
+)
+from domain.marketdata.bars import Timeframe
+
+Ident = Annotated[str, msgspec.Meta(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._:-]+$")]
+Symbol = Annotated[str, msgspec.Meta(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9._/-]+$")]
+MAX_SYMBOLS_ON_THE_WIRE = 1000
+ZERO = Decimal(0)
+
+
+class CommissionIn(Input):
+    """Commission on every fill: per share plus basis points of the notional (both default 0)."""
+
+    per_share: FeePerUnit | None = None
+    bps: BasisPoints | None = None
+
+
+class BacktestIn(Input):
+    """Run `strategy_id` (yours) over the symbols' recorded bars from `from` to `to`."""
+
+    strategy_id: Ident
+    symbols: Annotated[list[Symbol], msgspec.Meta(min_length=1, max_length=MAX_SYMBOLS_ON_THE_WIRE)]
+    from_: date = msgspec.field(name="from")
+    to: date
+    timeframe: Timeframe = Timeframe.D1
+    starting_cash: Money = Money("100000")
+    commission: CommissionIn | None = None
+    slippage_bps: BasisPoints | None = None
+
+    def to_domain(self) -> BacktestRequest:
+        fees = FeeModel()
+        if self.commission is not None:
+            fees = FeeModel(self.commission.per_share or ZERO, self.commission.bps or ZERO)
+        return BacktestRequest(
+            strategy_id=self.strategy_id,
+            symbols=tuple(s.strip().upper() for s in self.symbols),
+            start=self.from_,
+            end=self.to,
+            timeframe=self.timeframe,
+            starting_cash=Decimal(self.starting_cash),
+            fees=fees,
+            slippage_bps=self.slippage_bps or ZERO,
+        )
+
+
+class BacktestRequestOut(Output):
+    strategy_id: str
+    symbols: list[str]
+    from_: date = msgspec.field(name="from")
+    to: date
+    timeframe: str
+    starting_cash: str
+    commission_per_share: str
+    commission_bps: str
+    slippage_bps: str
+
+
+class MetricsOut(Output):
+    total_return: float
+    cagr: float | None
+    volatility_annual: float | None
+    sharpe: float | None
+    sortino: float | None
+    calmar: float | None
+    max_drawdown: float
+    max_drawdown_days: int
+    trades: int
+    win_rate: float | None
+    profit_factor: float | None
+    average_win: str | None
+    average_loss: str | None
+    exposure: float
+    time_in_market: float
+    turnover_annual: float
+    fees_paid: str
+    final_equity: str
+
+    @classmethod
+    def from_domain(cls, m: BacktestMetrics) -> MetricsOut:
+        return cls(
+            total_return=m.total_return, cagr=m.cagr, volatility_annual=m.volatility_annual,
+            sharpe=m.sharpe, sortino=m.sortino, calmar=m.calmar, max_drawdown=m.max_drawdown,
+            max_drawdown_days=m.max_drawdown_days, trades=m.trades, win_rate=m.win_rate,
+            profit_factor=m.profit_factor,
+            average_win=None if m.average_win is None else str(m.average_win),
+            average_loss=None if m.average_loss is None else str(m.average_loss),
+            exposure=m.exposure, time_in_market=m.time_in_market,
+            turnover_annual=m.turnover_annual, fees_paid=str(m.fees_paid),
+            final_equity=str(m.final_equity),
+        )  # fmt: skip
+
+
+class EquityOut(Output):
+    day: date
+    equity: str
+
+
+class TradeOut(Output):
+    symbol: str
+    direction: str
+    quantity: str
+    entry_at: datetime
+    entry_price: str
+    exit_at: datetime
+    exit_price: str
+    fees: str
+    pnl: str
+    exit_reason: str
+
+
+class DeniedOut(Output):
+    at: datetime
+    symbol: str
+    side: str
+    quantity: str
+    action: str
+    reasons: list[str]
+    message: str
+
+
+class ResultOut(Output):
+    metrics: MetricsOut | None
+    equity: list[EquityOut]
+    trades: list[TradeOut]
+    denied: list[DeniedOut]
+    bars: int
+    orders_sent: int
+    denied_total: int  # every denial; `denied` lists the first 10,000
+    open_positions: dict[str, str]
+
+    @classmethod
+    def from_domain(cls, r: BacktestResult) -> ResultOut:
+        return cls(
+            metrics=None if r.metrics is None else MetricsOut.from_domain(r.metrics),
+            equity=[EquityOut(day=p.day, equity=str(p.equity)) for p in r.equity],
+            trades=[
+                TradeOut(
+                    symbol=t.symbol, direction=t.direction, quantity=str(t.quantity),
+                    entry_at=t.entry_at, entry_price=str(t.entry_price), exit_at=t.exit_at,
+                    exit_price=str(t.exit_price), fees=str(t.fees), pnl=str(t.pnl),
+                    exit_reason=t.exit_reason,
+                )
+                for t in r.trades
+            ],
+            denied=[
+                DeniedOut(
+                    at=d.at, symbol=d.symbol, side=d.side, quantity=str(d.quantity),
+                    action=d.action, reasons=list(d.reasons), message=d.message,
+                )
+                for d in r.denied
+            ],
+            bars=r.bars,
+            orders_sent=r.orders_sent,
+            denied_total=r.denied_total,
+            open_positions={k: str(v) for k, v in r.open_positions.items()},
+        )  # fmt: skip
+
+
+class BacktestOut(Output):
+    """A run: status (queued, running, succeeded, failed, canceled), percent done, and once
+    succeeded its `result`."""
+
+    id: str
+    status: str
+    progress: float  # 0..1
+    percent: int  # 0..100
+    request: BacktestRequestOut
+    created_at: datetime
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
+    error: str | None = None
+    result: ResultOut | None = None
+
+    @classmethod
+    def from_domain(cls, b: Backtest, *, with_result: bool = True) -> BacktestOut:
+        q = b.request
+        request = BacktestRequestOut(
+            strategy_id=q.strategy_id, symbols=list(q.symbols), from_=q.start, to=q.end,
+            timeframe=q.timeframe.value, starting_cash=str(q.starting_cash),
+            commission_per_share=str(q.fees.per_share), commission_bps=str(q.fees.bps),
+            slippage_bps=str(q.slippage_bps),
+        )  # fmt: skip
+        return cls(
+            id=b.id,
+            status=b.status.value,
+            progress=round(b.progress, 4),
+            percent=int(b.progress * 100),
+            request=request,
+            created_at=b.created_at,
+            started_at=b.started_at,
+            finished_at=b.finished_at,
+            error=b.error,
+            result=None if b.result is None or not with_result else ResultOut.from_domain(b.result),
+        )
+
+
+class BacktestPageOut(Output):
+    """Your backtests, newest first, without their results; pass `next_after` as `after`."""
+
+    items: list[BacktestOut]
+    next_after: str | None = None

@@ -1,0 +1,57 @@
+"""Backtests in the composition root: where runs are kept, the bars they read, the service."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from adapters.marketdata.replay_history import ReplayHistory
+from adapters.memory.backtests import InMemoryBacktestRepository
+from adapters.postgres.repos.backtests import SqlBacktestRepository
+from application.backtests import BacktestLimits, BacktestService
+from bootstrap.backtest_world import build_world
+from bootstrap.settings import Settings
+from ports.backtests import BacktestRepository
+from ports.clock import Clock, IdGenerator
+from ports.strategies import StrategyRepository
+from ports.unit_of_work import UnitOfWorkFactory
+
+SHIPPED_DATA = Path(__file__).resolve().parent.parent / "data" / "backtest"
+
+
+def backtest_store(store_kind: str, engine: Callable[[], AsyncEngine]) -> BacktestRepository:
+    """On the SQL table with a database; in memory for the embedded store."""
+    if store_kind == "sql":
+        return SqlBacktestRepository(engine())
+    return InMemoryBacktestRepository()
+
+
+def backtest_service(
+    settings: Settings,
+    backtests: BacktestRepository,
+    strategies: StrategyRepository,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
+    ids: IdGenerator,
+) -> BacktestService:
+    """The service over the replay-format bars of BULWARK_BACKTEST_DATA_PATH (else shipped)."""
+    limits = BacktestLimits(
+        max_symbols=settings.backtest_max_symbols,
+        max_bars=settings.backtest_max_bars,
+        workers=settings.backtest_workers,
+        per_user=settings.backtest_per_user,
+    )
+    history = ReplayHistory(settings.backtest_data_path or SHIPPED_DATA)
+    return BacktestService(
+        backtests, strategies, history, build_world, uow_factory, clock, ids, limits
+    )
+
+
+async def backtests_lifetime(service: BacktestService) -> AsyncIterator[BacktestService]:
+    """Stops the runs still going when the app stops (their threads would hold the exit)."""
+    try:
+        yield service
+    finally:
+        service.close()

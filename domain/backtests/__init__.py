@@ -1,0 +1,1 @@
+"""Backtests: requests, runs, results (the engine is application/backtest_engine.py)."""

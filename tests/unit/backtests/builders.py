@@ -1,0 +1,105 @@
+"""Small seeded data sets, a strategy and a run of the engine in a fresh simulated world."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+from application.backtest_engine import BacktestEngine
+from application.backtest_signals import ScoreSource
+from application.backtest_world import WorldSpec
+from bootstrap.backtest_world import build_world
+from domain.backtests.model import BacktestRequest, BacktestResult, FeeModel
+from domain.marketdata.bars import BarSeries, Timeframe
+from domain.marketdata.signal_columns import score_columns
+from domain.strategies.definition import (
+    EntryRules,
+    ExitRules,
+    SignalSource,
+    SizingMethod,
+    SizingPolicy,
+    SourceKind,
+    Strategy,
+)
+from domain.trading.instruments import Instrument
+from tools.backtest_data import generate
+
+FIRST = datetime(2020, 1, 1, tzinfo=UTC)
+SECTORS = ("Energy", "Health", "Technology", "Utilities")
+
+
+def series_of(symbols: int = 3, bars: int = 300, seed: int = 3) -> dict[str, BarSeries]:
+    specs = tuple((f"T{i}", 1.0, 0.05, 0.25) for i in range(symbols))
+    return {
+        c.symbol: BarSeries(c.start, c.open, c.high, c.low, c.close, c.volume)
+        for c in generate(specs, bars=bars, seed=seed, first=FIRST)
+    }
+
+
+def cut(series: dict[str, BarSeries], rows: int) -> dict[str, BarSeries]:
+    return {
+        name: BarSeries(s.start[:rows], s.open[:rows], s.high[:rows], s.low[:rows],
+                        s.close[:rows], s.volume[:rows])
+        for name, s in series.items()
+    }  # fmt: skip
+
+
+def strategy(**exit_rules: object) -> Strategy:
+    rules = {"stop_loss_fraction": Decimal("0.05"), "take_profit_fraction": Decimal("0.10")}
+    rules.update(exit_rules)  # type: ignore[arg-type]
+    return Strategy(
+        id="st-1",
+        owner_id="u-1",
+        name="test trend",
+        account_ids=("acc-1",),
+        sources=(SignalSource(SourceKind.PATTERN),),
+        sizing=SizingPolicy(
+            SizingMethod.FIXED_NOTIONAL,
+            max_position_fraction=Decimal("0.2"),
+            notional=Decimal(10_000),
+        ),
+        entry=EntryRules(min_score=0.5, allow_short=True),
+        exit=ExitRules(**rules),  # type: ignore[arg-type]
+    )
+
+
+def request(
+    series: dict[str, BarSeries],
+    *,
+    start: date = date(2020, 1, 1),
+    fees: FeeModel | None = None,
+    slippage_bps: Decimal = Decimal(0),
+) -> BacktestRequest:
+    return BacktestRequest(
+        "st-1", tuple(series), start, date(2030, 1, 1), Timeframe.D1, Decimal(100_000),
+        fees or FeeModel(), slippage_bps,
+    )  # fmt: skip
+
+
+async def run(
+    series: dict[str, BarSeries],
+    *,
+    strat: Strategy | None = None,
+    req: BacktestRequest | None = None,
+    scores: ScoreSource = score_columns,
+    progress: Callable[[float], None] | None = None,
+    canceled: Callable[[], bool] | None = None,
+    sectors: bool = True,
+) -> BacktestResult:
+    strat = strat or strategy()
+    req = req or request(series)
+    instruments = (
+        tuple(Instrument(name, sector=SECTORS[i % len(SECTORS)]) for i, name in enumerate(series))
+        if sectors
+        else ()
+    )
+    world = build_world(
+        WorldSpec("acc-1", "u-1", req.starting_cash, req.symbols, req.slippage_bps, FIRST,
+                  instruments=instruments)
+    )  # fmt: skip
+    engine = BacktestEngine(
+        strat, req, series, world, account_id="acc-1", scores=scores, progress=progress,
+        canceled=canceled,
+    )  # fmt: skip
+    return await engine.run()

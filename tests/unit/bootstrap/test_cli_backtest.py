@@ -1,0 +1,108 @@
+"""`bulwark backtest`: a run of a stored strategy with progress lines, its summary, errors."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+
+import pytest
+
+from bootstrap.cli import _parser
+from bootstrap.cli_backtest import ProgressBar, run_backtest
+from bootstrap.container import Container
+from domain.errors import NotFound
+from domain.marketdata.signals import Pattern
+from domain.principals import Principal, Role
+from domain.strategies.definition import SignalSource, SourceKind, Strategy
+from tests.unit.bootstrap.test_cli import container, run
+
+__all__ = ["container"]
+
+
+async def stored_strategy(container: Container) -> str:
+    strategy = Strategy(
+        "stg-cli", "u-cli", "cli trend", ("acc-cli",),
+        (SignalSource(SourceKind.PATTERN, pattern=Pattern.EMA_CROSSOVER),),
+    )  # fmt: skip
+    await container.strategy_stores().strategies.add(strategy)
+    return strategy.id
+
+
+async def test_a_backtest_prints_progress_lines_and_the_metrics(container: Container) -> None:
+    # Arrange
+    strategy_id = await stored_strategy(container)
+
+    # Act
+    code, output = await run(
+        container, "backtest", "--strategy", strategy_id, "--symbols", "acme,bolt",
+        "--from", "2020-01-01", "--to", "2021-12-31", "--commission-bps", "1",
+        "--slippage-bps", "5",
+    )  # fmt: skip
+
+    # Assert
+    assert code == 0, output
+    assert "progress 100%" in output
+    assert ": succeeded" in output and "Sharpe" in output and "max drawdown" in output
+    stored = await container.backtests().list_for(Principal("u-cli", Role.OWNER))
+    assert len(stored) == 1 and stored[0].result is not None
+
+
+async def test_an_unknown_strategy_is_refused(container: Container) -> None:
+    # Act / Assert
+    with pytest.raises(NotFound, match="strategy nope not found"):
+        await run(
+            container, "backtest", "--strategy", "nope", "--symbols", "ACME",
+            "--from", "2020-01-01", "--to", "2020-12-31",
+        )  # fmt: skip
+
+
+def test_bad_dates_and_numbers_are_usage_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    # Act / Assert
+    for argv in (
+        ["--from", "2020-13-01", "--to", "2021-01-01"],
+        ["--from", "2020-01-01", "--to", "2021-01-01", "--slippage-bps", "-1"],
+    ):
+        with pytest.raises(SystemExit):
+            _parser().parse_args(["backtest", "--strategy", "s", "--symbols", "A", *argv])
+    assert "is not a date" in capsys.readouterr().err
+
+
+def test_the_bar_is_drawn_in_place_on_a_terminal() -> None:
+    # Arrange
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    out = Tty()
+    bar = ProgressBar(out)
+
+    # Act
+    bar.show(0.5)
+    bar.show(1.0)
+    bar.done()
+
+    # Assert
+    assert out.getvalue() == f"\r[{'#' * 15}{'.' * 15}]  50%\r[{'#' * 30}] 100%\n"
+
+
+async def test_ctrl_c_cancels_the_run_and_says_so(container: Container) -> None:
+    # Arrange: a long run (every shipped stock, six years), interrupted as Ctrl-C would
+    strategy_id = await stored_strategy(container)
+    args = _parser().parse_args(
+        ["backtest", "--strategy", strategy_id, "--symbols", "ACME,BOLT,CRUX,DYNO,EPIC,FLUX,GRID",
+         "--from", "2019-01-01", "--to", "2024-12-31"]
+    )  # fmt: skip
+    out = io.StringIO()
+    task = asyncio.create_task(run_backtest(args, container, out))
+    while "progress" not in out.getvalue():  # noqa: ASYNC110 (the bar writes to a buffer)
+        await asyncio.sleep(0.01)
+
+    # Act
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+
+    # Assert
+    stored = await container.backtests().list_for(Principal("u-cli", Role.OWNER))
+    assert stored[0].status.value == "canceled"
+    assert f"backtest {stored[0].id} canceled" in out.getvalue()
