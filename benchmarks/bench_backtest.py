@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import cProfile
+import gc
 import io
 import pstats
 import time
@@ -26,6 +27,7 @@ from application.backtest_engine import BacktestEngine
 from application.backtest_world import WorldSpec
 from benchmarks.bench_http import cores, machine
 from bootstrap.backtest_world import build_world
+from bootstrap.settings import Settings
 from domain.backtests.model import BacktestRequest, FeeModel
 from domain.marketdata.bars import BarSeries, Timeframe
 from domain.marketdata.signals import Pattern
@@ -41,6 +43,8 @@ from domain.trading.instruments import Instrument
 from tools.backtest_data import generate, session_minutes
 
 DAILY_TARGET = 200_000  # bars/s, issue 15
+_SERVE = Settings()  # the collector thresholds `bulwark serve` sets by default
+SERVE_GC_THRESHOLDS = (_SERVE.gc_threshold_gen0, _SERVE.gc_threshold_gen1, _SERVE.gc_threshold_gen2)
 FIRST = datetime(2010, 1, 4, tzinfo=UTC)
 # Spread over sectors, so the gate's sector-concentration control (25 %) is not what binds.
 SECTORS = ("Energy", "Materials", "Industrials", "Discretionary", "Staples", "Health",
@@ -112,6 +116,7 @@ async def run_once(
     target: float | None,
     profile: cProfile.Profile | None = None,
     min_score: float = 0.6,
+    freeze_gc: bool = True,
 ) -> Run:
     strategy = bench_strategy(min_score)
     first = min(float(s.start[0]) for s in series.values())
@@ -135,6 +140,10 @@ async def run_once(
             for i, symbol in enumerate(request.symbols)
         ),
     )  # fmt: skip
+    if freeze_gc:  # as `bulwark serve` runs (BULWARK_GC_FREEZE): backtests run in its process
+        gc.collect()
+        gc.freeze()
+        gc.set_threshold(*SERVE_GC_THRESHOLDS)
     if profile is not None:
         profile.enable()
     began = time.perf_counter()
