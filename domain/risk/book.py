@@ -263,6 +263,8 @@ class RiskBook:
         view.drawdown_amount = peak - equity
         view.available_margin = equity - requirement
         view.flow = flow if flow is not None else OrderFlow()
+        view.account_open = account.is_open
+        view.cash_only = account.cash_only
         return view
 
     # -- internals -----------------------------------------------------------------
@@ -342,7 +344,9 @@ class RiskBook:
         instrument = self.instruments.get(symbol)
         rate = self.initial_rates.get(symbol)
         if rate is None:
-            rate = initial_rate_for(instrument, self._initial_rate, self.initial_rates, symbol)
+            rate = initial_rate_for(
+                instrument, self._initial_rate, self.initial_rates, symbol, self.account.cash_only
+            )
         sector = instrument.sector if instrument is not None else UNCLASSIFIED
         position = self.account.positions.get(symbol)
         qty = position.quantity if position is not None else ZERO
