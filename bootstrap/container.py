@@ -40,6 +40,8 @@ from adapters.security.argon2_hasher import Argon2Hasher
 from adapters.security.cipher import FernetCipher
 from adapters.security.jwt_tokens import RsaJwtIssuer
 from adapters.security.totp import PyOtpVerifier
+from application.account_admin import AccountAdmin
+from application.account_sync import AccountSync
 from application.accounts import AccountQueries
 from application.agents import AgentService, HeartbeatMonitor
 from application.apikeys import ApiKeyService
@@ -47,6 +49,7 @@ from application.auth import AuthConfig, AuthService
 from application.broker_credentials import BrokerCredentialService
 from application.concurrency import KeyedLocks
 from application.halts import HaltLatch
+from application.instrument_catalog import InstrumentCatalog
 from application.killswitch import KillSwitchConfig, KillSwitchService
 from application.margin import MarginService, MarginWatch
 from application.market import MarketService
@@ -66,6 +69,7 @@ from bootstrap.cluster import ClusterBridge, cluster_lifetime
 from bootstrap.kafka import FanoutPublisher, KafkaLink, kafka_lifetime
 from bootstrap.market_feed import build_market_feed, build_quote_pump, market_feed_lifetime
 from bootstrap.quote_board import board_role, quote_board_lifetime
+from bootstrap.reference_data import asset_directory, routed_brokers
 from bootstrap.settings import Settings
 from bootstrap.signals import signal_engine, signal_scanner
 from bootstrap.storage import (
@@ -351,6 +355,20 @@ class Container(containers.DeclarativeContainer):
     api_keys = providers.Singleton(ApiKeyService, uow_factory, clock, ids, audit)
     workspaces = providers.Singleton(WorkspaceService, uow_factory, clock, ids)
     accounts = providers.Singleton(AccountQueries, uow_factory, quotes)
+    # Accounts and instruments through the API and CLI (issue 15 part 2).
+    account_admin = providers.Singleton(
+        AccountAdmin,
+        uow_factory, clock, ids, audit, locks, providers.Callable(routed_brokers, brokers),
+        books=risk_books, open_paper=paper_broker.provided.seed_account,
+    )  # fmt: skip
+    account_sync = providers.Singleton(
+        AccountSync, uow_factory, brokers, clock, ids, audit, locks, books=risk_books
+    )
+    instruments = providers.Singleton(
+        InstrumentCatalog,
+        uow_factory, clock, audit,
+        providers.Singleton(asset_directory, settings, clock, broker_credentials),
+    )  # fmt: skip
     signal_repository = providers.Selector(
         store_kind,
         memory=providers.Singleton(InMemorySignalRepository),
@@ -409,6 +427,9 @@ class Container(containers.DeclarativeContainer):
         market=market_service,
         signals=signals,
         broker_credentials=broker_credentials,
+        account_admin=account_admin,
+        account_sync=account_sync,
+        instruments=instruments,
         probes=providers.Callable(
             readiness_probes,
             providers.Selector(

@@ -27,9 +27,11 @@ from adapters.http.metrics import METRICS_STATE_KEY, metrics, metrics_registry
 from adapters.http.openapi_numbers import WireNumberSchemaPlugin
 from adapters.http.problems import EXCEPTION_HANDLERS, problem_responses
 from adapters.http.routes import (
+    account_admin,
     accounts,
     agents,
     broker_credentials,
+    instruments,
     killswitch,
     margin,
     market,
@@ -145,6 +147,7 @@ def openapi_config(config: HttpConfig) -> OpenAPIConfig:
                 "monitoring",
                 "market-data",
                 "signals",
+                "instruments",
                 "health",
             )
         ],
@@ -190,6 +193,8 @@ def create_app(
                     *providers.CONTROLLERS,
                     *market.CONTROLLERS,
                     *broker_credentials.CONTROLLERS,
+                    *account_admin.CONTROLLERS,
+                    *instruments.CONTROLLERS,
                     *controllers,
                 ],
             ),

@@ -7,11 +7,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from adapters.http.events import EventHub
+from application.account_admin import AccountAdmin
+from application.account_sync import AccountSync
 from application.accounts import AccountQueries
 from application.agents import AgentService
 from application.apikeys import ApiKeyService
 from application.auth import AuthService
 from application.broker_credentials import BrokerCredentialService
+from application.instrument_catalog import InstrumentCatalog
 from application.killswitch import KillSwitchService
 from application.margin import MarginService
 from application.market import MarketService
@@ -77,3 +80,6 @@ class ApiServices:
     providers: ProviderService | None = None  # the market-data feed's report and failover
     market: MarketService | None = None  # depth of market, bars with indicators
     broker_credentials: BrokerCredentialService | None = None  # the credential vault
+    account_admin: AccountAdmin | None = None  # open, change, close accounts
+    account_sync: AccountSync | None = None  # import an account's state from its broker
+    instruments: InstrumentCatalog | None = None  # instrument reference data

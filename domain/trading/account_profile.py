@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from enum import StrEnum
 
-from domain.errors import DomainError
+from domain.errors import Conflict, DomainError
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
@@ -52,13 +52,13 @@ class InvalidAccount(DomainError):
     code = "INVALID_ACCOUNT"
 
 
-class AccountNotEmpty(DomainError):
+class AccountNotEmpty(Conflict):
     """Closing or archiving an account that still holds positions or open orders."""
 
     code = "ACCOUNT_NOT_EMPTY"
 
 
-class AccountClosed(DomainError):
+class AccountClosed(Conflict):
     """Changing or syncing an account that is no longer open."""
 
     code = "ACCOUNT_CLOSED"

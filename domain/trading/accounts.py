@@ -11,6 +11,7 @@ from decimal import Decimal
 from domain.errors import InvalidFill
 from domain.events import DomainEvent
 from domain.trading.account_profile import (
+    AccountClosed,
     AccountNotEmpty,
     AccountStatus,
     AccountType,
@@ -124,6 +125,8 @@ class Account:
 
     def close(self) -> None:
         """Stop trading for good; refused while anything is held or working."""
+        if self.status is AccountStatus.ARCHIVED:
+            raise AccountClosed(f"account {self.id} is archived already")
         self._retire(AccountStatus.CLOSED)
 
     def archive(self) -> None:
