@@ -153,12 +153,18 @@ class InstrumentCatalog:
     async def import_from_broker(
         self, principal: Principal, account_id: str | None = None
     ) -> ImportReport:
-        """The broker's active US equities (Alpaca GET /v2/assets), by `account_id`'s keys."""
+        """The broker's active US equities (Alpaca GET /v2/assets), with the keys linked to
+        `account_id` (one of the admin's own accounts), else the deployment's."""
         _admin(principal)
         if self._assets is None:
             raise AssetListUnavailable(
                 "no broker asset list is configured (set BULWARK_BROKER=alpaca)"
             )
+        if account_id is not None:
+            async with self._uow() as uow:
+                account = await uow.accounts.get(account_id)
+            if account is None or account.owner_id != principal.id:
+                raise NotFound(f"account {account_id} not found")  # only the admin's own keys
         try:
             listed = await self._assets.assets(account_id, ALPACA_EQUITY)
         except BrokerError as exc:

@@ -181,13 +181,14 @@ class InstrumentController(Controller):
         "/import/alpaca",
         summary="Import the broker's active US equities (Alpaca GET /v2/assets)",
         description=(
-            "With `account_id`, that account's linked Alpaca keys are used; else the "
+            "With `account_id` (one of the admin's own accounts, else 404), that account's "
+            "linked Alpaca keys are used; else the "
             "deployment's own (BULWARK_ALPACA_KEY_ID/SECRET_KEY). 409 ASSET_LIST_UNAVAILABLE "
             f"when no Alpaca is configured or it refuses or cannot be reached. {_ADMIN}"
         ),
         guards=[require_roles(Role.ADMIN)],
         status_code=200,
-        responses=problem_responses(400, 401, 403, 409, 429),
+        responses=problem_responses(400, 401, 403, 404, 409, 429),
     )
     async def import_alpaca(
         self,
