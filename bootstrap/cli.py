@@ -12,6 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from bootstrap import cli_accounts
 from bootstrap.settings import Settings, SettingsError, load_settings
 from domain.errors import DomainError
 from domain.numbers import InvalidNumber, NumberSpec
@@ -68,6 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     passcode.add_argument("--passcode-stdin", action="store_true")
     sub.add_parser("demo-data", help="load demo users, account, instruments, prices and an agent")
     sub.add_parser("tour", help="run the embedded core end to end, without a server")
+    cli_accounts.add_parsers(sub)  # accounts ..., instruments ... (bootstrap/cli_accounts.py)
     return parser
 
 
@@ -120,6 +122,8 @@ async def _run(args: argparse.Namespace, container: Container, stdin: TextIO, ou
         await container.killswitch().set_passcode(principal, code)
         print(f"passcode set for {args.username}", file=out)
         return 0
+    if args.command in cli_accounts.COMMANDS:
+        return await cli_accounts.run(args, container, out)
     if args.command == "demo-data":
         from bootstrap.demo import load_demo
 
