@@ -10,6 +10,7 @@ import msgspec
 import pytest
 
 from adapters.http.schemas.account_admin import SyncReportOut
+from adapters.security.cipher import FernetCipher
 from application.account_sync import BrokerRefused
 from bootstrap.closing import close_quietly
 from domain.trading.orders import Order, OrderType, Origin, OriginKind, Side
@@ -124,7 +125,11 @@ async def test_an_alpaca_account_syncs_from_the_local_alpaca_server() -> None:
         await _alpaca_venue_order(
             venue, symbol="MSFT", qty="10", limit_price="300", client_order_id="mine-1"
         )
-        async with harness_with(broker="alpaca", alpaca_trading_url=server.url) as h:
+        async with harness_with(
+            broker="alpaca",
+            alpaca_trading_url=server.url,
+            secret_key=FernetCipher.new_key().decode(),  # a durable store keeps the keys
+        ) as h:
             owner = await h.user()
             await h.instrument("AAPL", "190")
             await h.instrument("MSFT", "410")
