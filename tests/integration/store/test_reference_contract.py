@@ -69,6 +69,7 @@ async def test_a_closed_account_stays_closed_after_commit(store: StoreUnderTest)
     async with store.uow() as uow:
         account = await uow.accounts.get("acc-1")
         assert account is not None
+        account.set_target_allocation({"SPY": Decimal("0.9")})
         account.close()
         account.rename("Old and closed")
         await uow.commit()
@@ -78,6 +79,7 @@ async def test_a_closed_account_stays_closed_after_commit(store: StoreUnderTest)
     # Assert
     assert loaded is not None
     assert (loaded.status, loaded.name) == (AccountStatus.CLOSED, "Old and closed")
+    assert loaded.target_allocation == {"SPY": Decimal("0.9")}
 
 
 async def test_instruments_round_trip_their_reference_flags(store: StoreUnderTest) -> None:
