@@ -64,12 +64,12 @@ from application.succession import SuccessionScheduler, SuccessionService
 from application.throttle import SharedThrottle
 from application.triggers import LossLimitWatch
 from application.workspaces import WorkspaceService
-from bootstrap.brokers import broker_router, brokers_lifetime, build_paper_broker
+from bootstrap.brokers import broker_router, brokers_lifetime
 from bootstrap.cluster import ClusterBridge, cluster_lifetime
 from bootstrap.kafka import FanoutPublisher, KafkaLink, kafka_lifetime
 from bootstrap.market_feed import build_market_feed, build_quote_pump, market_feed_lifetime
 from bootstrap.quote_board import board_role, quote_board_lifetime
-from bootstrap.reference_data import asset_directory, routed_brokers
+from bootstrap.reference_data import asset_directory, paper_broker_reopening, routed_brokers
 from bootstrap.settings import Settings
 from bootstrap.signals import signal_engine, signal_scanner
 from bootstrap.storage import (
@@ -218,7 +218,8 @@ class Container(containers.DeclarativeContainer):
         sql=providers.Singleton(sql_uow_factory, engine),
     )
     market = providers.Singleton(InMemoryMarketData, clock)
-    paper_broker = providers.Singleton(build_paper_broker, market, clock, ids)
+    # Reopens the book of a stored paper account on first use (after a restart).
+    paper_broker = providers.Singleton(paper_broker_reopening, market, clock, ids, uow_factory)
     # The failover feed: settings.market_data, then the fallbacks (bootstrap/market_feed.py).
     market_feed = providers.Singleton(build_market_feed, settings, market, clock)
     # Another primary than synthetic: the pump copies the feed's quotes to `market` (None else).

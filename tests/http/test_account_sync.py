@@ -13,6 +13,7 @@ from adapters.http.schemas.account_admin import SyncReportOut
 from adapters.security.cipher import FernetCipher
 from application.account_sync import BrokerRefused
 from bootstrap.closing import close_quietly
+from domain.trading.accounts import Account
 from domain.trading.orders import Order, OrderType, Origin, OriginKind, Side
 from tests.alpaca_server import AlpacaServer, Request
 from tests.http.core_helpers import assert_problem, harness_with, order_body, submit
@@ -93,19 +94,38 @@ async def test_a_closed_account_is_not_synced(harness: Harness, owner: User) -> 
     assert_problem(response, 409, "ACCOUNT_CLOSED")
 
 
-async def test_a_paper_account_the_broker_does_not_know_is_refused(
-    harness: Harness, owner: User
+async def test_a_paper_book_lost_with_a_restart_reopens_with_the_stored_account(
+    market: Harness, owner: User
 ) -> None:
-    # Arrange: an account the store has but this process's paper broker never opened
-    account = await harness.account(owner, "acc-elsewhere")
-    harness.container.paper_broker()._books.pop(account)
+    # Arrange: a position, then the paper broker forgets the book (as a restart would)
+    account = (await open_account(market, owner))["id"]
+    await submit(market, owner, order_body(account, quantity="10"))
+    market.container.paper_broker()._books.pop(account)
 
     # Act
-    response = await harness.client.post(sync_url(account), headers=owner.headers)
+    report = (await market.client.post(sync_url(account), headers=owner.headers)).json()
+    sold = await submit(market, owner, order_body(account, side="sell", quantity="10"))
+
+    # Assert: the book came back with the stored cash and position; nothing changed
+    assert (report["cash_before"], report["cash_after"]) == ("98100", "98100")
+    assert (report["positions_removed"], report["positions_unchanged"]) == ([], 1)
+    assert sold.status_code == 201, sold.text
+    assert sold.json()["order"]["status"] == "filled"
+
+
+async def test_an_account_on_a_broker_not_configured_is_refused(
+    harness: Harness, owner: User
+) -> None:
+    # Arrange
+    async with harness.container.uow_factory()() as uow:
+        await uow.accounts.add(Account("acc-ibkr", owner.id, D(0), broker="ibkr"))
+        await uow.commit()
+
+    # Act
+    response = await harness.client.post(sync_url("acc-ibkr"), headers=owner.headers)
 
     # Assert
-    problem = assert_problem(response, 409, "BROKER_REFUSED")
-    assert "BROKER_ORDER_NOT_FOUND" in problem["detail"]
+    assert "not configured" in assert_problem(response, 409, "BROKER_REFUSED")["detail"]
 
 
 async def _alpaca_venue_order(venue: FakeAlpacaTrading, **fields: Any) -> None:
