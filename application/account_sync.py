@@ -28,7 +28,7 @@ from domain.trading.orders import Order, Origin, OriginKind
 from domain.trading.positions import Position
 from ports.broker import BrokerAccount, BrokerError, BrokerOrder, BrokerPosition
 from ports.clock import Clock, IdGenerator
-from ports.events import AuditEntry, AuditLog
+from ports.events import AuditEntry, AuditLog, EventPublisher
 from ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 ZERO = Decimal(0)
@@ -114,7 +114,9 @@ class AccountSync:
         locks: KeyedLocks,
         *,
         books: RiskBooks | None = None,
+        publisher: EventPublisher | None = None,
     ) -> None:
+        self._publisher = publisher
         self._uow = uow_factory
         self._brokers = brokers
         self._clock = clock
@@ -137,9 +139,12 @@ class AccountSync:
                     account = await owned_account(uow, principal, account_id)
                     report = await self._import(uow, account, state, principal)
                     await uow.commit()
+                    events = uow.collect_events()  # the adopted orders' acceptances
             finally:
                 if self._books is not None:
                     self._books.forget(account_id)
+        if self._publisher is not None:
+            await self._publisher.publish(events)
         await self._audit.record(
             AuditEntry(
                 principal.id,

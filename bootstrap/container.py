@@ -363,8 +363,9 @@ class Container(containers.DeclarativeContainer):
         books=risk_books, open_paper=paper_broker.provided.seed_account,
     )  # fmt: skip
     account_sync = providers.Singleton(
-        AccountSync, uow_factory, brokers, clock, ids, audit, locks, books=risk_books
-    )
+        AccountSync, uow_factory, brokers, clock, ids, audit, locks,
+        books=risk_books, publisher=publisher,
+    )  # fmt: skip
     instruments = providers.Singleton(
         InstrumentCatalog,
         uow_factory, clock, audit,

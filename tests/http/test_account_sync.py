@@ -80,6 +80,12 @@ async def test_a_paper_account_syncs_what_the_paper_broker_holds(
     }
     fetched = (await market.client.get(f"/api/v1/accounts/{account}", headers=owner.headers)).json()
     assert fetched["open_orders"] == 1
+    orders = await market.client.get(
+        "/api/v1/orders", params={"account_id": account, "symbol": "XOM"}, headers=owner.headers
+    )
+    assert [(o["client_order_id"], o["status"]) for o in orders.json()["items"]] == [
+        ("cl-outside", "accepted")
+    ]
 
 
 async def test_a_closed_account_is_not_synced(harness: Harness, owner: User) -> None:
