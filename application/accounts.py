@@ -6,7 +6,7 @@ import base64
 import binascii
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
@@ -15,6 +15,7 @@ from application.snapshots import instrument_map
 from domain.errors import DomainError, NotFound
 from domain.margin import MarginInputError, MarginSchedule, assess_margin
 from domain.principals import Principal, Role
+from domain.trading.account_profile import AccountStatus, AccountType, TradingType
 from domain.trading.accounts import Account
 from domain.trading.instruments import Instrument
 from domain.trading.orders import Order, OrderStatus, Side
@@ -23,6 +24,7 @@ from ports.repositories import ORDERS_EPOCH, OrderCursor, OrderSearch
 from ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 MAX_PAGE = 200
+ZERO = Decimal(0)
 _MAX_CURSOR_LENGTH = 512
 
 
@@ -86,6 +88,12 @@ class AccountView:
     open_orders: int
     positions: int
     currency: str = "USD"
+    name: str = ""
+    account_type: AccountType = AccountType.TAXABLE
+    trading_type: TradingType = TradingType.MARGIN
+    status: AccountStatus = AccountStatus.OPEN
+    target_allocation: Mapping[str, Decimal] = field(default_factory=dict)
+    created_at: datetime | None = None
 
 
 class AccountQueries:
@@ -101,10 +109,14 @@ class AccountQueries:
         self._market = market_data
         self._schedule = schedule or MarginSchedule()
 
-    async def list_accounts(self, principal: Principal) -> list[AccountView]:
-        """The accounts the principal may act on, by id."""
+    async def list_accounts(
+        self, principal: Principal, status: AccountStatus | None = None
+    ) -> list[AccountView]:
+        """The accounts the principal may act on (of one status when given), by id."""
         async with self._uow() as uow:
             accounts = await _visible_accounts(uow, principal)
+            if status is not None:
+                accounts = [a for a in accounts if a.status is status]
             instruments = await instrument_map(uow)
         marks = await self._marks(accounts)
         return [self._view(a, instruments, marks) for a in sorted(accounts, key=lambda a: a.id)]
@@ -193,11 +205,14 @@ class AccountQueries:
         if all(s in marks for s in held):
             equity = account.equity(marks)
             day_pnl = equity - account.start_of_day_equity
-            try:
-                status = assess_margin(account, instruments, marks, self._schedule)
-                buying_power = status.buying_power
-            except MarginInputError:
-                buying_power = None  # an instrument without reference data: no figure, no guess
+            if account.cash_only:
+                buying_power = max(account.cash, ZERO)  # a cash account spends only its cash
+            else:
+                try:
+                    margin = assess_margin(account, instruments, marks, self._schedule)
+                    buying_power = margin.buying_power
+                except MarginInputError:
+                    buying_power = None  # an instrument without reference data: no guess
         return AccountView(
             id=account.id,
             owner_id=account.owner_id,
@@ -211,6 +226,12 @@ class AccountQueries:
             open_orders=len(account.open_orders),
             positions=len(held),
             currency=account.currency,
+            name=account.name,
+            account_type=account.account_type,
+            trading_type=account.trading_type,
+            status=account.status,
+            target_allocation=dict(account.target_allocation),
+            created_at=account.created_at,
         )
 
 

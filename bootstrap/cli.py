@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from bootstrap import cli_perf
+from bootstrap import cli_accounts, cli_perf
 from bootstrap.cli_users import add_user_commands, run_user_command
 from bootstrap.settings import Settings, SettingsError, load_settings
 from domain.errors import DomainError
@@ -76,6 +76,7 @@ def _parser() -> argparse.ArgumentParser:
     from bootstrap.cli_backtest import add_parser as add_backtest
 
     add_backtest(sub)
+    cli_accounts.add_parsers(sub)  # accounts ..., instruments ... (bootstrap/cli_accounts.py)
     return parser
 
 
@@ -130,6 +131,8 @@ async def _run(args: argparse.Namespace, container: Container, stdin: TextIO, ou
         await container.killswitch().set_passcode(principal, code)
         print(f"passcode set for {args.username}", file=out)
         return 0
+    if args.command in cli_accounts.COMMANDS:
+        return await cli_accounts.run(args, container, out)
     if args.command == "demo-data":
         from bootstrap.demo import load_demo
 

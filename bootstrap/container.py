@@ -42,6 +42,8 @@ from adapters.security.argon2_hasher import Argon2Hasher
 from adapters.security.cipher import FernetCipher
 from adapters.security.jwt_tokens import RsaJwtIssuer
 from adapters.security.totp import PyOtpVerifier
+from application.account_admin import AccountAdmin
+from application.account_sync import AccountSync
 from application.accounts import AccountQueries
 from application.agents import AgentService, HeartbeatMonitor
 from application.apikeys import ApiKeyService
@@ -50,6 +52,7 @@ from application.broker_credentials import BrokerCredentialService
 from application.concurrency import KeyedLocks
 from application.equity_snapshots import EquitySnapshots
 from application.halts import HaltLatch
+from application.instrument_catalog import InstrumentCatalog
 from application.invitations import InvitationService
 from application.killswitch import KillSwitchConfig, KillSwitchService
 from application.margin import MarginService, MarginWatch
@@ -72,12 +75,13 @@ from application.triggers import LossLimitWatch
 from application.user_admin import UserAdminService
 from application.workspaces import WorkspaceService
 from bootstrap.backtests import backtest_service, backtest_store, backtests_lifetime
-from bootstrap.brokers import broker_router, brokers_lifetime, build_paper_broker
+from bootstrap.brokers import broker_router, brokers_lifetime
 from bootstrap.cluster import ClusterBridge, cluster_lifetime
 from bootstrap.kafka import FanoutPublisher, KafkaLink, kafka_lifetime
 from bootstrap.market_feed import build_market_feed, build_quote_pump, market_feed_lifetime
 from bootstrap.performance import snapshot_loop
 from bootstrap.quote_board import board_role, quote_board_lifetime
+from bootstrap.reference_data import asset_directory, paper_broker_reopening, routed_brokers
 from bootstrap.settings import Settings
 from bootstrap.signals import signal_engine, signal_scanner
 from bootstrap.storage import (
@@ -227,7 +231,8 @@ class Container(containers.DeclarativeContainer):
         sql=providers.Singleton(sql_uow_factory, engine),
     )
     market = providers.Singleton(InMemoryMarketData, clock)
-    paper_broker = providers.Singleton(build_paper_broker, market, clock, ids)
+    # Reopens the book of a stored paper account on first use (after a restart).
+    paper_broker = providers.Singleton(paper_broker_reopening, market, clock, ids, uow_factory)
     # The failover feed: settings.market_data, then the fallbacks (bootstrap/market_feed.py).
     market_feed = providers.Singleton(build_market_feed, settings, market, clock)
     # Another primary than synthetic: the pump copies the feed's quotes to `market` (None else).
@@ -391,6 +396,21 @@ class Container(containers.DeclarativeContainer):
     )  # fmt: skip
     workspaces = providers.Singleton(WorkspaceService, uow_factory, clock, ids)
     accounts = providers.Singleton(AccountQueries, uow_factory, quotes)
+    # Accounts and instruments through the API and CLI (issue 15 part 2).
+    account_admin = providers.Singleton(
+        AccountAdmin,
+        uow_factory, clock, ids, audit, locks, providers.Callable(routed_brokers, brokers),
+        books=risk_books, open_paper=paper_broker.provided.seed_account,
+    )  # fmt: skip
+    account_sync = providers.Singleton(
+        AccountSync, uow_factory, brokers, clock, ids, audit, locks,
+        books=risk_books, publisher=publisher,
+    )  # fmt: skip
+    instruments = providers.Singleton(
+        InstrumentCatalog,
+        uow_factory, clock, audit,
+        providers.Singleton(asset_directory, settings, clock, broker_credentials),
+    )  # fmt: skip
     signal_repository = providers.Selector(
         store_kind,
         memory=providers.Singleton(InMemorySignalRepository),
@@ -453,6 +473,9 @@ class Container(containers.DeclarativeContainer):
         invitations=invitations,
         password_resets=password_resets,
         performance=performance,
+        account_admin=account_admin,
+        account_sync=account_sync,
+        instruments=instruments,
         probes=providers.Callable(
             readiness_probes,
             providers.Selector(

@@ -12,6 +12,7 @@ from application.apikeys import CreatedApiKey
 from bootstrap.container import Container
 from domain.errors import Conflict
 from domain.principals import Principal, Role
+from domain.trading.account_profile import AccountType, TradingType
 from domain.trading.accounts import Account
 from domain.trading.instruments import Instrument
 
@@ -90,7 +91,17 @@ async def load_demo(container: Container) -> DemoData:
             if await uow.instruments.get(symbol) is None:
                 await uow.instruments.add(Instrument(symbol, sector=sector))
         await uow.accounts.add(
-            Account(DEMO_ACCOUNT, owner.id, cash, start_of_day_equity=cash, peak_equity=cash)
+            Account(
+                DEMO_ACCOUNT,
+                owner.id,
+                cash,
+                start_of_day_equity=cash,
+                peak_equity=cash,
+                name="Demo margin account",
+                account_type=AccountType.TAXABLE,
+                trading_type=TradingType.MARGIN,
+                created_at=container.clock().now(),
+            )
         )
         await uow.commit()
     container.paper_broker().seed_account(DEMO_ACCOUNT, cash)

@@ -14,7 +14,7 @@ from domain.succession.beneficiaries import Beneficiary
 from domain.succession.case import SuccessionCase
 from domain.trading.accounts import Account
 from domain.trading.fills import Fill
-from domain.trading.instruments import Instrument
+from domain.trading.instruments import AssetClass, Instrument
 from domain.trading.orders import Order, OrderStatus, Side
 from domain.workspaces import Workspace
 
@@ -121,12 +121,33 @@ class InboxRepository(Protocol):
     async def add(self, message_id: str, kind: str, at: datetime) -> None: ...
 
 
+@dataclass(frozen=True, slots=True)
+class InstrumentSearch:
+    """Filters of an instrument search, by symbol ascending (keyset paging after `after`).
+
+    `prefix` matches the start of the symbol (upper case) or of the name (case-insensitive);
+    `after` is the last symbol of the previous page.
+    """
+
+    prefix: str | None = None
+    asset_class: AssetClass | None = None
+    active: bool | None = None
+    after: str | None = None
+    limit: int = 50
+
+
 class InstrumentRepository(Protocol):
-    """Reference data: instruments by symbol."""
+    """Reference data: instruments by symbol; `add` inserts or replaces by symbol.
+
+    `search` returns at most `limit` instruments matching every filter, by symbol, each
+    strictly after `after`.
+    """
 
     async def add(self, instrument: Instrument) -> None: ...
 
     async def get(self, symbol: str) -> Instrument | None: ...
+
+    async def search(self, criteria: InstrumentSearch) -> list[Instrument]: ...
 
     async def list(self) -> list[Instrument]: ...
 

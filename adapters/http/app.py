@@ -27,10 +27,12 @@ from adapters.http.metrics import METRICS_STATE_KEY, metrics, metrics_registry
 from adapters.http.openapi_numbers import WireNumberSchemaPlugin
 from adapters.http.problems import EXCEPTION_HANDLERS, problem_responses
 from adapters.http.routes import (
+    account_admin,
     accounts,
     agents,
     backtests,
     broker_credentials,
+    instruments,
     killswitch,
     margin,
     market,
@@ -154,6 +156,7 @@ def openapi_config(config: HttpConfig) -> OpenAPIConfig:
                 "users",
                 "strategies",
                 "backtests",
+                "instruments",
                 "health",
             )
         ],
@@ -203,6 +206,8 @@ def create_app(
                     *performance.CONTROLLERS,
                     *strategies.CONTROLLERS,
                     *backtests.CONTROLLERS,
+                    *account_admin.CONTROLLERS,
+                    *instruments.CONTROLLERS,
                     *controllers,
                 ],
             ),

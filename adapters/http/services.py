@@ -7,12 +7,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from adapters.http.events import EventHub
+from application.account_admin import AccountAdmin
+from application.account_sync import AccountSync
 from application.accounts import AccountQueries
 from application.agents import AgentService
 from application.apikeys import ApiKeyService
 from application.auth import AuthService
 from application.backtests import BacktestService
 from application.broker_credentials import BrokerCredentialService
+from application.instrument_catalog import InstrumentCatalog
 from application.invitations import InvitationService
 from application.killswitch import KillSwitchService
 from application.margin import MarginService
@@ -92,3 +95,6 @@ class ApiServices:
     strategies: StrategyService | None = None  # the owners' strategies
     strategy_processor: StrategyProcessor | None = None  # agents' signals
     backtests: BacktestService | None = None  # strategies' backtests
+    account_admin: AccountAdmin | None = None  # open, change, close accounts
+    account_sync: AccountSync | None = None  # import an account's state from its broker
+    instruments: InstrumentCatalog | None = None  # instrument reference data

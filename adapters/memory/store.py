@@ -26,6 +26,7 @@ from adapters.memory.identity import (
     UserRepo,
     WorkspaceRepo,
 )
+from adapters.memory.instruments import instrument_matches
 from adapters.memory.onboarding import InvitationRepo, PasswordResetRepo
 from domain.agents.heartbeat import Agent
 from domain.errors import ConcurrentUpdate
@@ -41,7 +42,7 @@ from domain.trading.fills import Fill
 from domain.trading.instruments import Instrument
 from domain.trading.orders import Order
 from domain.workspaces import Workspace
-from ports.repositories import ORDERS_EPOCH, OrderSearch
+from ports.repositories import ORDERS_EPOCH, InstrumentSearch, OrderSearch
 
 
 @dataclass
@@ -218,6 +219,10 @@ class InstrumentRepo(_Repo):
 
     async def get(self, symbol: str) -> Instrument | None:
         return self._store.instruments.get(symbol)
+
+    async def search(self, criteria: InstrumentSearch) -> list[Instrument]:
+        found = [i for i in await self.list() if instrument_matches(i, criteria)]
+        return found[: max(0, criteria.limit)]
 
     async def list(self) -> list[Instrument]:
         return sorted(self._store.instruments.values(), key=lambda i: i.symbol)

@@ -32,6 +32,7 @@ from decimal import Decimal
 from domain.killswitch.state import TradingState
 from domain.risk.flow import OrderFlow
 from domain.risk.view import UNCLASSIFIED, AccountRiskView, initial_rate_for
+from domain.trading.account_profile import AccountStatus, TradingType
 from domain.trading.accounts import Account, MissingMark
 from domain.trading.instruments import Instrument
 from domain.trading.orders import Order, OrderType, Side
@@ -42,6 +43,8 @@ _BUY = Side.BUY
 _SELL = Side.SELL
 _LIMIT = OrderType.LIMIT
 _MARKET = OrderType.MARKET
+_OPEN = AccountStatus.OPEN
+_CASH = TradingType.CASH
 
 
 @dataclass(slots=True)
@@ -263,6 +266,8 @@ class RiskBook:
         view.drawdown_amount = peak - equity
         view.available_margin = equity - requirement
         view.flow = flow if flow is not None else OrderFlow()
+        view.account_open = account.status is _OPEN
+        view.cash_only = account.trading_type is _CASH
         return view
 
     # -- internals -----------------------------------------------------------------
@@ -342,7 +347,9 @@ class RiskBook:
         instrument = self.instruments.get(symbol)
         rate = self.initial_rates.get(symbol)
         if rate is None:
-            rate = initial_rate_for(instrument, self._initial_rate, self.initial_rates, symbol)
+            rate = initial_rate_for(
+                instrument, self._initial_rate, self.initial_rates, symbol, self.account.cash_only
+            )
         sector = instrument.sector if instrument is not None else UNCLASSIFIED
         position = self.account.positions.get(symbol)
         qty = position.quantity if position is not None else ZERO

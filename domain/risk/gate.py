@@ -28,6 +28,8 @@ _WARN = Outcome.WARN
 
 _GUARD = "ReferenceData"
 _ZERO_PRICE = Decimal(0)
+_ONE = Decimal(1)
+_SHORT = ReasonCode.SHORT_NOT_ALLOWED
 _BUY = Side.BUY
 _SELL = Side.SELL
 _LIMIT = OrderType.LIMIT
@@ -96,14 +98,14 @@ class Policy:
         symbol = order.symbol
         instrument = view.instruments.get(symbol)
         mark = view.marks.get(symbol)
-        if instrument is None or mark is None or not (mark.is_finite() and mark > _ZERO_PRICE):
-            code = (
-                ReasonCode.UNKNOWN_INSTRUMENT
-                if instrument is None
-                else (ReasonCode.NO_REFERENCE_PRICE)
-            )
-            verdict = Verdict(code, _DENY, _GUARD, None, f"{code.value}: {symbol}")
-            return Decision(False, requested, requested, (verdict,))
+        if (
+            instrument is None
+            or not instrument.active
+            or not view.account_open
+            or mark is None
+            or not (mark.is_finite() and mark > _ZERO_PRICE)
+        ):
+            return _refused(view, instrument, symbol, requested)
         plan = self._all or self._plan_for(order.origin)
         order_type = order.order_type
         price = order.stop_price if order_type is _STOP else order.limit_price
@@ -114,6 +116,13 @@ class Policy:
             price = mark  # a sell limit below the market fills near the mark: value it there
         unit = price * instrument.multiplier
         reduces = view.reduces(symbol, side, requested)
+        cash_only = view.cash_only
+        if cash_only or not instrument.marginable:
+            view.initial_rates[symbol] = _ONE  # no margin credit: pays 100% of its value
+        if side is _SELL and not reduces and (cash_only or not instrument.shortable):
+            why = "a cash account may not sell short" if cash_only else f"{symbol} is not shortable"
+            verdict = Verdict(_SHORT, _DENY, _GUARD, None, f"SHORT_NOT_ALLOWED: {why}")
+            return Decision(False, requested, requested, (verdict,))
         value = requested * unit
         screen = plan.screen
         if screen is not None and not exact:
@@ -228,6 +237,22 @@ def compile_policy(
         f"{r.id}:{r.rule_type.value}:{sorted(r.params.items())}" for r in applicable
     )
     return Policy(account_id, controls, fingerprint)
+
+
+def _refused(
+    view: AccountRiskView, instrument: Instrument | None, symbol: str, requested: Decimal
+) -> Decision:
+    """The reference-data guard denies: closed account, unknown or inactive instrument, no mark."""
+    if not view.account_open:
+        code, message = ReasonCode.ACCOUNT_CLOSED, f"account {view.account_id} is not open"
+    elif instrument is None:
+        code, message = ReasonCode.UNKNOWN_INSTRUMENT, symbol
+    elif not instrument.active:
+        code, message = ReasonCode.INSTRUMENT_INACTIVE, f"{symbol} is not active"
+    else:
+        code, message = ReasonCode.NO_REFERENCE_PRICE, symbol
+    verdict = Verdict(code, _DENY, _GUARD, None, f"{code.value}: {message}")
+    return Decision(False, requested, requested, (verdict,))
 
 
 def _plan(controls: tuple[Control, ...]) -> _Plan:

@@ -19,6 +19,7 @@ _SELL = Side.SELL
 
 
 ZERO = Decimal(0)
+ONE = Decimal(1)
 DEFAULT_INITIAL_RATE = Decimal("0.5")
 UNCLASSIFIED = "UNCLASSIFIED"
 
@@ -57,6 +58,10 @@ class AccountRiskView:
     own_market_sells: set[str] = field(default_factory=set)
     initial_rates: dict[str, Decimal] = field(default_factory=dict)
     flow: OrderFlow = field(default_factory=OrderFlow)
+    # From the account's profile (domain/trading/account_profile.py): a closed account's
+    # orders are denied; a cash account gets no margin credit and may not sell short.
+    account_open: bool = True
+    cash_only: bool = False
 
     @property
     def day_pnl(self) -> Decimal:
@@ -107,7 +112,10 @@ def build_risk_view(
         instruments=instruments,
         marks=marks,
         flow=flow if flow is not None else OrderFlow(),
+        account_open=account.is_open,
+        cash_only=account.cash_only,
     )
+    cash_only = account.cash_only
     rates = view.initial_rates
     sectors = view.sector_exposure
     requirement = ZERO
@@ -125,7 +133,7 @@ def build_risk_view(
         net += value
         view.positions[symbol] = qty
         instrument = instruments.get(symbol)
-        rate = initial_rate_for(instrument, initial_rate, rates, symbol)
+        rate = initial_rate_for(instrument, initial_rate, rates, symbol, cash_only)
         requirement += notional * rate
         sector = instrument.sector if instrument is not None else UNCLASSIFIED
         sectors[sector] = sectors.get(sector, ZERO) + notional
@@ -145,7 +153,7 @@ def build_risk_view(
         notional = remaining * price * multiplier
         open_gross += notional
         view.open_order_count += 1
-        rate = initial_rate_for(instrument, initial_rate, rates, symbol)
+        rate = initial_rate_for(instrument, initial_rate, rates, symbol, cash_only)
         requirement += notional * rate
         sector = instrument.sector if instrument is not None else UNCLASSIFIED
         sectors[sector] = sectors.get(sector, ZERO) + notional
@@ -176,15 +184,20 @@ def initial_rate_for(
     initial_rate: Callable[[Instrument], Decimal] | None,
     cache: dict[str, Decimal],
     symbol: str,
+    cash_only: bool = False,
 ) -> Decimal:
-    """The initial margin rate of `symbol`, from `cache` or computed once and kept there."""
+    """The initial margin rate of `symbol`, from `cache` or computed once and kept there.
+
+    100% (no margin credit) in a cash account and for a non-marginable instrument.
+    """
     rate = cache.get(symbol)
     if rate is None:
-        rate = (
-            initial_rate(instrument)
-            if instrument is not None and initial_rate is not None
-            else DEFAULT_INITIAL_RATE
-        )
+        if cash_only or (instrument is not None and not instrument.marginable):
+            rate = ONE
+        elif instrument is not None and initial_rate is not None:
+            rate = initial_rate(instrument)
+        else:
+            rate = DEFAULT_INITIAL_RATE
         cache[symbol] = rate
     return rate
 

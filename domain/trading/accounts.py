@@ -5,10 +5,20 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from decimal import Decimal
 
 from domain.errors import InvalidFill
 from domain.events import DomainEvent
+from domain.trading.account_profile import (
+    AccountClosed,
+    AccountNotEmpty,
+    AccountStatus,
+    AccountType,
+    TradingType,
+    check_allocation,
+    clean_name,
+)
 from domain.trading.fills import Fill
 from domain.trading.orders import Order
 from domain.trading.positions import Position
@@ -37,6 +47,12 @@ class Account:
     start_of_day_equity: Decimal = ZERO
     peak_equity: Decimal = ZERO
     version: int = 0
+    name: str = ""
+    account_type: AccountType = AccountType.TAXABLE
+    trading_type: TradingType = TradingType.MARGIN
+    status: AccountStatus = AccountStatus.OPEN
+    target_allocation: dict[str, Decimal] = field(default_factory=dict)
+    created_at: datetime | None = None
     events: list[DomainEvent] = field(default_factory=list, repr=False)
     # The change log incremental readers follow (domain/risk/book.py): every change of a
     # position or of the open orders counts one and names the order, or the symbol of a
@@ -89,6 +105,42 @@ class Account:
     def position_quantity(self, symbol: str) -> Decimal:
         position = self.positions.get(symbol)
         return position.quantity if position is not None else ZERO
+
+    # -- profile and lifecycle -------------------------------------------------
+    @property
+    def is_open(self) -> bool:
+        return self.status is AccountStatus.OPEN
+
+    @property
+    def cash_only(self) -> bool:
+        """A cash account never borrows: no margin credit, no short."""
+        return self.trading_type is TradingType.CASH
+
+    def rename(self, name: str) -> None:
+        self.name = clean_name(name)
+
+    def set_target_allocation(self, allocation: Mapping[str, Decimal]) -> None:
+        """Replace the targets: fractions in [0, 1] summing to at most 1 (the rest is cash)."""
+        self.target_allocation = check_allocation(allocation)
+
+    def close(self) -> None:
+        """Stop trading for good; refused while anything is held or working."""
+        if self.status is AccountStatus.ARCHIVED:
+            raise AccountClosed(f"account {self.id} is archived already")
+        self._retire(AccountStatus.CLOSED)
+
+    def archive(self) -> None:
+        """Close and hide from the default listing; refused as `close` is."""
+        self._retire(AccountStatus.ARCHIVED)
+
+    def _retire(self, status: AccountStatus) -> None:
+        held = sorted(s for s, p in self.positions.items() if not p.is_flat)
+        if held or self.open_orders:
+            raise AccountNotEmpty(
+                f"account {self.id} holds {len(held)} position(s) and "
+                f"{len(self.open_orders)} open order(s); flatten and cancel first"
+            )
+        self.status = status
 
     # -- changes ---------------------------------------------------------------
     def track_order(self, order: Order) -> None:

@@ -45,6 +45,10 @@ class Instrument:
     strike: Decimal | None = None
     expiry: date | None = None
     right: OptionRight | None = None
+    name: str = ""
+    marginable: bool = True  # False: no margin credit, bought with 100% of its value
+    shortable: bool = True  # False: the gate refuses a sell that opens or grows a short
+    active: bool = True  # False: the gate denies every order (INSTRUMENT_INACTIVE)
 
     def __post_init__(self) -> None:
         if not self.symbol or not self.symbol.strip():

@@ -72,6 +72,7 @@ class Seeded:
     owner: User
     agent_key: str
     ids: dict[str, str] = field(default_factory=dict)
+    admin: User | None = None  # for the admin-only writes (instruments), so they are fuzzed deep
 
 
 async def seed(harness: Harness) -> Seeded:
@@ -145,7 +146,8 @@ async def seed(harness: Harness) -> Seeded:
         "strategy_id": strategy.json()["id"],
         "backtest_id": backtest.json()["id"],
     }
-    return Seeded(owner, key, ids)
+    admin = await harness.user(Role.ADMIN, name="admin")
+    return Seeded(owner, key, ids, admin)
 
 
 class World:
@@ -165,15 +167,18 @@ class World:
     def close(self) -> None:
         self._stack.close()
 
-    def credentials(self, as_agent: bool) -> dict[str, str]:
+    def credentials(self, as_agent: bool, case: Case | None = None) -> dict[str, str]:
         if as_agent:
             return {"X-API-Key": self.seeded.agent_key}
+        if case is not None and self.seeded.admin is not None and _admin_write(case):
+            return self.seeded.admin.headers
         return self.seeded.owner.headers
 
     def send(self, case: Case, *, as_agent: bool = False) -> tuple[httpx.Response, dict[str, Any]]:
         """The case sent with the seeded ids and the caller's credentials; its response."""
         self._resolve(case)
-        kwargs = case.as_transport_kwargs(base_url=BASE_URL, headers=self.credentials(as_agent))
+        headers = self.credentials(as_agent, case)
+        kwargs = case.as_transport_kwargs(base_url=BASE_URL, headers=headers)
         request = _httpx_kwargs(kwargs)
         response = self.portal.call(partial(self.harness.client.request, **request))
         return response, kwargs
@@ -212,6 +217,11 @@ class Worlds:
         if self._world is not None:
             self._world.close()
             self._world = None
+
+
+def _admin_write(case: Case) -> bool:
+    """Instrument writes are admin-only: as the owner they would stop at 403."""
+    return case.path.startswith("/api/v1/instruments") and case.method.upper() != "GET"
 
 
 def _httpx_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from litestar import Controller, get
-from litestar.params import FromPath
+from litestar.params import FromPath, FromQuery
 
 from adapters.http.deps import CallerDep, ServicesDep
 from adapters.http.problems import problem_responses
 from adapters.http.schemas.accounts import AccountListOut, AccountOut, PositionListOut, PositionOut
 from adapters.http.security import TRADERS, require_roles
+from domain.trading.account_profile import AccountStatus
 
 
 class AccountController(Controller):
@@ -24,12 +25,18 @@ class AccountController(Controller):
         description=(
             "Accounts the caller may act on (an owner's own, an agent's granted ones; every "
             "account for a risk officer or admin), by id. Equity, buying power and day P&L are "
-            "null while a held symbol has no mark."
+            "null while a held symbol has no mark. `status` keeps the accounts of one status "
+            "(open, closed, archived); all of them without it."
         ),
-        responses=problem_responses(401, 403, 429),
+        responses=problem_responses(400, 401, 403, 429),
     )
-    async def list_accounts(self, caller: CallerDep, services: ServicesDep) -> AccountListOut:
-        views = await services.accounts.list_accounts(caller.principal)
+    async def list_accounts(
+        self,
+        caller: CallerDep,
+        services: ServicesDep,
+        status: FromQuery[AccountStatus | None] = None,
+    ) -> AccountListOut:
+        views = await services.accounts.list_accounts(caller.principal, status)
         return AccountListOut(items=[AccountOut.from_domain(v) for v in views])
 
     @get(

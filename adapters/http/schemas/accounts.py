@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal
 
 from adapters.http.schemas.common import Output
 from application.accounts import AccountView, PositionView
+from domain.trading.account_profile import AccountStatus, AccountType, TradingType
 
 
 class AccountOut(Output):
@@ -23,6 +25,12 @@ class AccountOut(Output):
     peak_equity: Decimal
     open_orders: int
     positions: int
+    name: str
+    account_type: AccountType
+    trading_type: TradingType
+    status: AccountStatus
+    target_allocation: dict[str, Decimal]
+    created_at: datetime | None
 
     @classmethod
     def from_domain(cls, view: AccountView) -> AccountOut:
@@ -39,6 +47,12 @@ class AccountOut(Output):
             peak_equity=view.peak_equity,
             open_orders=view.open_orders,
             positions=view.positions,
+            name=view.name,
+            account_type=view.account_type,
+            trading_type=view.trading_type,
+            status=view.status,
+            target_allocation=dict(view.target_allocation),
+            created_at=view.created_at,
         )
 
 

@@ -17,6 +17,7 @@ from adapters.postgres.repos.base import (
     upsert,
     upsert_many,
 )
+from adapters.postgres.repos.reference import instrument_filters, profile_fields, profile_row
 from adapters.postgres.tables.outbox import inbox
 from adapters.postgres.tables.trading import accounts, fills, instruments, orders, positions
 from adapters.postgres.types import UtcDateTime
@@ -35,7 +36,7 @@ from domain.trading.orders import (
     TimeInForce,
 )
 from domain.trading.positions import Position
-from ports.repositories import ORDERS_EPOCH, OrderSearch
+from ports.repositories import ORDERS_EPOCH, InstrumentSearch, OrderSearch
 
 _OPEN = [s.value for s in OPEN_STATUSES]
 
@@ -254,6 +255,7 @@ class AccountRepo(TrackedRepo):
             "day_realized_pnl": a.day_realized_pnl,
             "start_of_day_equity": a.start_of_day_equity,
             "peak_equity": a.peak_equity,
+            **profile_row(a),
         }
         held = {
             symbol: {
@@ -369,6 +371,7 @@ class AccountRepo(TrackedRepo):
             start_of_day_equity=row.start_of_day_equity,
             peak_equity=row.peak_equity,
             version=row.version,
+            **profile_fields(row),
         )
         return self._uow.track_loaded(self.kind, (row.id,), account, self)  # type: ignore[no-any-return]
 
@@ -444,6 +447,10 @@ class InstrumentRepo(TrackedRepo):
             "strike": i.strike,
             "expiry": i.expiry,
             "option_right": i.right.value if i.right is not None else None,
+            "name": i.name,
+            "marginable": i.marginable,
+            "shortable": i.shortable,
+            "active": i.active,
         }
 
     def from_row(self, r: Any) -> Instrument:
@@ -459,6 +466,10 @@ class InstrumentRepo(TrackedRepo):
             strike=r.strike,
             expiry=r.expiry,
             right=OptionRight(r.option_right) if r.option_right is not None else None,
+            name=r.name,
+            marginable=r.marginable,
+            shortable=r.shortable,
+            active=r.active,
         )
 
     async def add(self, instrument: Instrument) -> None:
@@ -469,6 +480,11 @@ class InstrumentRepo(TrackedRepo):
             await self._uow.execute(select(instruments).where(instruments.c.symbol == symbol))
         ).first()
         return None if row is None else self._load(row)
+
+    async def search(self, criteria: InstrumentSearch) -> list[Instrument]:
+        query = select(instruments).where(*instrument_filters(criteria))
+        query = query.order_by(instruments.c.symbol).limit(max(0, criteria.limit))
+        return [self._load(r) for r in (await self._uow.execute(query)).all()]
 
     async def list(self) -> list[Instrument]:
         rows = (await self._uow.execute(select(instruments).order_by(instruments.c.symbol))).all()

@@ -11,6 +11,7 @@ from sqlalchemy import (
     Integer,
     String,
     Table,
+    true,
 )
 
 from adapters.postgres.types import Json, Money, UtcDateTime, metadata
@@ -27,6 +28,13 @@ accounts = Table(
     Column("start_of_day_equity", Money(), nullable=False),
     Column("peak_equity", Money(), nullable=False),
     Column("version", Integer, nullable=False),
+    # The account's profile (migration 0007): defaults keep the accounts made before it.
+    Column("name", String(100), nullable=False, server_default=""),
+    Column("account_type", String(16), nullable=False, server_default="taxable"),
+    Column("trading_type", String(8), nullable=False, server_default="margin"),
+    Column("status", String(16), nullable=False, server_default="open"),
+    Column("target_allocation", Json, nullable=True),  # {symbol: fraction as text}
+    Column("created_at", UtcDateTime(), nullable=True),
 )
 
 positions = Table(
@@ -112,4 +120,9 @@ instruments = Table(
     Column("strike", Money(), nullable=True),
     Column("expiry", Date(), nullable=True),
     Column("option_right", String(8), nullable=True),
+    Column("name", String(200), nullable=False, server_default=""),
+    Column("marginable", Boolean, nullable=False, server_default=true()),
+    Column("shortable", Boolean, nullable=False, server_default=true()),
+    Column("active", Boolean, nullable=False, server_default=true()),
+    Index("ix_instruments_asset_class_symbol", "asset_class", "symbol"),
 )

@@ -48,6 +48,8 @@ class FakeAlpacaTrading:
     failing_cancels: set[str] = field(default_factory=set)
     failing_closes: set[str] = field(default_factory=set)
     refuse_streams: bool = False
+    # GET /v2/assets: entries over the documented shape (tests/fixtures/alpaca/asset.json)
+    assets: list[dict[str, Any]] = field(default_factory=list)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _triggered: set[str] = field(default_factory=set)
 
@@ -61,6 +63,7 @@ class FakeAlpacaTrading:
         server.route("DELETE", "/v2/positions", self._close_all)
         server.route("GET", "/v2/account", self._account)
         server.route("GET", "/v2/account/activities/FILL", self._activities)
+        server.route("GET", "/v2/assets", self._assets)
         server.websocket("/stream", self._stream)
 
     # -- the market ----------------------------------------------------------------------
@@ -305,6 +308,23 @@ class FakeAlpacaTrading:
             body = placed.body if placed.status != 200 else {**placed.body, "status": "accepted"}
             results.append({"symbol": symbol, "status": placed.status, "body": body})
         return Reply(207, results)
+
+    def list_asset(self, symbol: str, **fields: Any) -> None:
+        """List `symbol` at GET /v2/assets (fields over the fixture: status, shortable, ...)."""
+        self.assets.append(
+            {**fixture("asset"), "symbol": symbol, "name": f"{symbol} Inc", **fields}
+        )
+
+    def _assets(self, request: Request) -> Reply:
+        status = request.params.get("status")
+        asset_class = request.params.get("asset_class")
+        found = [
+            a
+            for a in self.assets
+            if (status is None or a["status"] == status)
+            and (asset_class is None or a["class"] == asset_class)
+        ]
+        return Reply(200, found)
 
     def _account(self, _: Request) -> Reply:
         equity = self._equity()

@@ -1,7 +1,7 @@
 """strategies: definitions, the decision log and the strategies' holdings with their brackets
 
 Revision ID: 0008
-Revises: 0006
+Revises: 0007
 Create Date: 2026-11-22 21:00:00
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 import adapters.postgres.types
 
 revision = "0008"
-down_revision = "0006"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,150 @@
+"""Opening, changing, closing, archiving and syncing accounts, by their owner."""
+
+from __future__ import annotations
+
+from litestar import Controller, Response, patch, post
+from litestar.openapi.datastructures import ResponseSpec
+from litestar.params import FromPath, JSONBody
+
+from adapters.http.deps import CallerDep, ServicesDep
+from adapters.http.problems import problem_responses
+from adapters.http.schemas.account_admin import AccountIn, AccountPatchIn, SyncReportOut
+from adapters.http.schemas.accounts import AccountOut
+from adapters.http.security import reject_agents
+from adapters.http.services import ApiServices
+from application.account_admin import AccountAdmin
+from application.account_sync import AccountSync
+from domain.errors import NotFound
+from domain.principals import Principal
+
+_OWNER_ONLY = "Only the account's owner: 404 NOT_FOUND for another user's account; agents 403."
+_NOT_EMPTY = (
+    "409 ACCOUNT_NOT_EMPTY while it holds positions or open orders (flatten and cancel "
+    "first); 409 ACCOUNT_CLOSED when it is archived already."
+)
+
+
+def _admin(services: ApiServices) -> AccountAdmin:
+    if services.account_admin is None:
+        raise NotFound("accounts are not managed by this instance")
+    return services.account_admin
+
+
+def _sync(services: ApiServices) -> AccountSync:
+    if services.account_sync is None:
+        raise NotFound("accounts are not synced by this instance")
+    return services.account_sync
+
+
+async def _view(services: ApiServices, principal: Principal, account_id: str) -> AccountOut:
+    return AccountOut.from_domain(await services.accounts.account(principal, account_id))
+
+
+class AccountAdminController(Controller):
+    """`/api/v1/accounts`: open an account, change it, close it, sync it from its broker."""
+
+    path = "/accounts"
+    tags = ("accounts",)
+    guards = (reject_agents,)
+
+    @post(
+        "/",
+        summary="Open an account",
+        description=(
+            "A paper account starts with `initial_cash` (required); an alpaca account's cash "
+            "comes from the broker (`initial_cash` is refused): link its keys with PUT "
+            ".../broker-credentials, then POST .../sync. A `cash` account never borrows "
+            "(buying power = cash, no short selling); a `margin` account may. 422 "
+            "INVALID_ACCOUNT names the field; 422 BROKER_NOT_CONFIGURED for a broker this "
+            "deployment does not route to (alpaca needs BULWARK_BROKER=alpaca). Agents 403."
+        ),
+        status_code=201,
+        responses={
+            201: ResponseSpec(AccountOut, description="The account; Location names it"),
+            **problem_responses(400, 401, 403, 422, 429),
+        },
+    )
+    async def open_account(
+        self, data: JSONBody[AccountIn], caller: CallerDep, services: ServicesDep
+    ) -> Response[AccountOut]:
+        account = await _admin(services).open(data.to_command(caller.principal))
+        body = await _view(services, caller.principal, account.id)
+        return Response(
+            body, status_code=201, headers={"Location": f"/api/v1/accounts/{account.id}"}
+        )
+
+    @patch(
+        "/{account_id:str}",
+        summary="Rename an account or set its target allocation",
+        description=(
+            "`target_allocation` maps symbols to fractions in [0, 1] summing to at most 1 (the "
+            "rest is cash); it replaces the previous one. 409 ACCOUNT_CLOSED for an account "
+            f"that is not open. {_OWNER_ONLY}"
+        ),
+        responses=problem_responses(400, 401, 403, 404, 409, 422, 429),
+    )
+    async def patch_account(
+        self,
+        account_id: FromPath[str],
+        data: JSONBody[AccountPatchIn],
+        caller: CallerDep,
+        services: ServicesDep,
+    ) -> AccountOut:
+        await _admin(services).update(data.to_command(caller.principal, account_id))
+        return await _view(services, caller.principal, account_id)
+
+    @post(
+        "/{account_id:str}/close",
+        summary="Close an account",
+        description=(
+            "A closed account keeps its history; the gate denies its orders (ACCOUNT_CLOSED). "
+            f"{_NOT_EMPTY} {_OWNER_ONLY}"
+        ),
+        status_code=200,
+        responses=problem_responses(401, 403, 404, 409, 429),
+    )
+    async def close_account(
+        self, account_id: FromPath[str], caller: CallerDep, services: ServicesDep
+    ) -> AccountOut:
+        await _admin(services).close(caller.principal, account_id)
+        return await _view(services, caller.principal, account_id)
+
+    @post(
+        "/{account_id:str}/archive",
+        summary="Archive an account",
+        description=(
+            "As close, and the account leaves `?status=open` and `?status=closed` listings "
+            f"(`?status=archived` shows it). {_NOT_EMPTY} {_OWNER_ONLY}"
+        ),
+        status_code=200,
+        responses=problem_responses(401, 403, 404, 409, 429),
+    )
+    async def archive_account(
+        self, account_id: FromPath[str], caller: CallerDep, services: ServicesDep
+    ) -> AccountOut:
+        await _admin(services).archive(caller.principal, account_id)
+        return await _view(services, caller.principal, account_id)
+
+    @post(
+        "/{account_id:str}/sync",
+        summary="Import cash, positions and open orders from the account's broker",
+        description=(
+            "The broker is the truth: cash and each position are set to the broker's, a "
+            "position it no longer holds goes flat, open orders the account does not know are "
+            "adopted (the gate counts them from then on). Symbols without reference data are "
+            "skipped and listed (import the instruments, then sync again). 409 BROKER_REFUSED "
+            "when the broker will not answer for the account (no linked credentials, broker "
+            "not configured); 503 BROKER_UNAVAILABLE when it cannot be reached now; 409 "
+            f"ACCOUNT_CLOSED for an account that is not open. {_OWNER_ONLY}"
+        ),
+        status_code=200,
+        responses=problem_responses(401, 403, 404, 409, 429, 503),
+    )
+    async def sync_account(
+        self, account_id: FromPath[str], caller: CallerDep, services: ServicesDep
+    ) -> SyncReportOut:
+        report = await _sync(services).sync(caller.principal, account_id)
+        return SyncReportOut.from_domain(report)
+
+
+CONTROLLERS = [AccountAdminController]

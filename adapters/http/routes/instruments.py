@@ -1,0 +1,211 @@
+"""Instruments: search and read by anyone signed in; create, edit and import by admins."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from litestar import Controller, Request, Response, get, patch, post
+from litestar.openapi.datastructures import ResponseSpec
+from litestar.openapi.spec import OpenAPIMediaType, OpenAPIType, Operation, RequestBody, Schema
+from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter, RawBody
+
+from adapters.http.deps import CallerDep, ServicesDep
+from adapters.http.problems import FieldError, Problem, problem_response, problem_responses
+from adapters.http.schemas.instruments import (
+    ImportReportOut,
+    InstrumentIn,
+    InstrumentOut,
+    InstrumentPageOut,
+    InstrumentPatchIn,
+)
+from adapters.http.security import TRADERS, require_roles
+from adapters.http.services import ApiServices
+from application.instrument_catalog import InstrumentCatalog, InstrumentQuery
+from application.instrument_csv import MAX_BYTES, MAX_ROWS, REQUIRED, InvalidImport
+from domain.errors import NotFound
+from domain.principals import Role
+from domain.trading.instruments import AssetClass
+
+_ADMIN = "Admins only (403 FORBIDDEN for anyone else)."
+_CSV_EXAMPLE = (
+    "symbol,name,asset_class,sector,lot_size,tick_size,marginable,shortable\n"
+    "AAPL,Apple Inc,equity,Tech,1,0.01,true,true\n"
+)
+
+
+@dataclass
+class CsvUpload(Operation):
+    """The import's OpenAPI operation: its body is text/csv (read raw, not decoded as JSON)."""
+
+    def __post_init__(self) -> None:
+        self.request_body = RequestBody(
+            required=True,
+            description="CSV text with a header line",
+            content={
+                "text/csv": OpenAPIMediaType(
+                    schema=Schema(type=OpenAPIType.STRING, max_length=MAX_BYTES),
+                    example=_CSV_EXAMPLE,
+                )
+            },
+        )
+
+
+def _catalog(services: ApiServices) -> InstrumentCatalog:
+    if services.instruments is None:
+        raise NotFound("instruments are not served by this instance")
+    return services.instruments
+
+
+class InstrumentController(Controller):
+    """`/api/v1/instruments`: the reference data the gate reads (unknown/inactive: denied)."""
+
+    path = "/instruments"
+    tags = ("instruments",)
+    guards = (require_roles(*TRADERS),)
+
+    @get(
+        "/",
+        summary="Search instruments, by symbol, with a cursor",
+        description=(
+            "`q` matches the start of the symbol or of the name (case-insensitive); filters "
+            "asset_class and active. Pass `next_cursor` back as `cursor`; 422 INVALID_QUERY "
+            "for a bad cursor."
+        ),
+        responses=problem_responses(400, 401, 403, 422, 429),
+    )
+    async def list_instruments(
+        self,
+        services: ServicesDep,
+        caller: CallerDep,
+        q: Annotated[str | None, QueryParameter(max_length=64)] = None,
+        asset_class: FromQuery[AssetClass | None] = None,
+        active: FromQuery[bool | None] = None,
+        cursor: Annotated[str | None, QueryParameter(max_length=128)] = None,
+        limit: Annotated[int, QueryParameter(ge=1, le=200)] = 50,
+    ) -> InstrumentPageOut:
+        query = InstrumentQuery(q, asset_class, active, cursor, limit)
+        return InstrumentPageOut.from_domain(await _catalog(services).search(query))
+
+    @get(
+        "/{symbol:str}",
+        summary="One instrument",
+        description="404 NOT_FOUND for a symbol without reference data.",
+        responses=problem_responses(401, 403, 404, 429),
+    )
+    async def get_instrument(
+        self, symbol: FromPath[str], services: ServicesDep, caller: CallerDep
+    ) -> InstrumentOut:
+        return InstrumentOut.from_domain(await _catalog(services).get(symbol))
+
+    @post(
+        "/",
+        summary="Create an instrument",
+        description=f"409 INSTRUMENT_EXISTS when the symbol has reference data already. {_ADMIN}",
+        guards=[require_roles(Role.ADMIN)],
+        status_code=201,
+        responses={
+            201: ResponseSpec(InstrumentOut, description="The instrument; Location names it"),
+            **problem_responses(400, 401, 403, 409, 422, 429),
+        },
+    )
+    async def create_instrument(
+        self, data: JSONBody[InstrumentIn], caller: CallerDep, services: ServicesDep
+    ) -> Response[InstrumentOut]:
+        made = await _catalog(services).create(caller.principal, data.to_domain())
+        return Response(
+            InstrumentOut.from_domain(made),
+            status_code=201,
+            headers={"Location": f"/api/v1/instruments/{made.symbol}"},
+        )
+
+    @patch(
+        "/{symbol:str}",
+        summary="Edit an instrument",
+        description=(
+            "Name, sector, lot and tick size, marginable, shortable, active; a field left out "
+            "stays. An inactive instrument's orders are denied (INSTRUMENT_INACTIVE); a "
+            "non-shortable one refuses a sell that opens a short (SHORT_NOT_ALLOWED); a "
+            f"non-marginable one is bought with 100% of its value. {_ADMIN}"
+        ),
+        guards=[require_roles(Role.ADMIN)],
+        responses=problem_responses(400, 401, 403, 404, 422, 429),
+    )
+    async def patch_instrument(
+        self,
+        symbol: FromPath[str],
+        data: JSONBody[InstrumentPatchIn],
+        caller: CallerDep,
+        services: ServicesDep,
+    ) -> InstrumentOut:
+        changed = await _catalog(services).edit(caller.principal, symbol, data.to_edit())
+        return InstrumentOut.from_domain(changed)
+
+    @post(
+        "/import",
+        summary="Import instruments from CSV",
+        description=(
+            f"A text/csv body with a header naming {', '.join(REQUIRED)} (any order; `active` "
+            f"may be added); at most {MAX_ROWS} rows and {MAX_BYTES} bytes. Every row is "
+            "checked first: any bad row answers 422 INVALID_IMPORT with each problem's line "
+            "(`source`) and column (`field`), and nothing is imported. An existing symbol is "
+            f"updated with the row's fields. {_ADMIN}"
+        ),
+        guards=[require_roles(Role.ADMIN)],
+        status_code=200,
+        operation_class=CsvUpload,
+        responses={
+            200: ResponseSpec(ImportReportOut, description="What was created and updated"),
+            **problem_responses(400, 401, 403, 413, 422, 429),
+        },
+    )
+    async def import_csv(
+        self,
+        request: Request[Any, Any, Any],
+        body: RawBody,
+        caller: CallerDep,
+        services: ServicesDep,
+    ) -> Response[ImportReportOut] | Response[Problem]:
+        try:
+            text = body.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return _bad_file(request, "the file is not UTF-8 text", [])
+        try:
+            report = await _catalog(services).import_csv(caller.principal, text)
+        except InvalidImport as exc:
+            errors = [FieldError(e.field, e.message, f"line {e.line}") for e in exc.errors]
+            return _bad_file(request, exc.message, errors)
+        return Response(ImportReportOut.from_domain(report))
+
+    @post(
+        "/import/alpaca",
+        summary="Import the broker's active US equities (Alpaca GET /v2/assets)",
+        description=(
+            "With `account_id` (one of the admin's own accounts, else 404), that account's "
+            "linked Alpaca keys are used; else the "
+            "deployment's own (BULWARK_ALPACA_KEY_ID/SECRET_KEY). 409 ASSET_LIST_UNAVAILABLE "
+            f"when no Alpaca is configured or it refuses or cannot be reached. {_ADMIN}"
+        ),
+        guards=[require_roles(Role.ADMIN)],
+        status_code=200,
+        responses=problem_responses(400, 401, 403, 404, 409, 429),
+    )
+    async def import_alpaca(
+        self,
+        caller: CallerDep,
+        services: ServicesDep,
+        account_id: Annotated[str | None, QueryParameter(max_length=64)] = None,
+    ) -> ImportReportOut:
+        report = await _catalog(services).import_from_broker(caller.principal, account_id)
+        return ImportReportOut.from_domain(report)
+
+
+def _bad_file(
+    request: Request[Any, Any, Any], detail: str, errors: list[FieldError]
+) -> Response[Problem]:
+    return problem_response(
+        request, 422, InvalidImport.code, "InvalidImport", detail, errors=errors or None
+    )
+
+
+CONTROLLERS = [InstrumentController]

@@ -1,0 +1,187 @@
+"""`bulwark accounts ...` and `bulwark instruments ...`: the API's account and reference data
+use cases from the console, against the store the settings name.
+
+Accounts act as their owner (`--owner USERNAME`); instrument imports act as the console's
+admin principal ("cli"), recorded so in the audit log. A paper account's broker book lives in
+the serving process, so only that process can sync it (POST /api/v1/accounts/{id}/sync).
+"""
+
+from __future__ import annotations
+
+import argparse
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from application.instrument_csv import MAX_BYTES, InvalidImport
+from bootstrap.settings import SettingsError
+from domain.principals import Principal, Role
+from domain.trading.account_profile import AccountStatus, AccountType, TradingType
+
+if TYPE_CHECKING:  # the use cases load when a command runs: `bulwark consume` starts fast
+    from application.instrument_catalog import ImportReport
+    from bootstrap.container import Container
+
+EXIT_REFUSED = 3
+CLI_ADMIN = Principal("cli", Role.ADMIN)
+COMMANDS = frozenset({"accounts", "instruments"})
+
+
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The `accounts` and `instruments` commands, on the console's subparsers."""
+    accounts = sub.add_parser("accounts", help="open, list, close, archive and sync accounts")
+    verbs = accounts.add_subparsers(dest="verb", required=True)
+    create = verbs.add_parser("create", help="open an account for a user")
+    create.add_argument("--owner", required=True, help="username of the account's owner")
+    create.add_argument("--name", required=True)
+    create.add_argument("--broker", choices=["paper", "alpaca"], default="paper")
+    create.add_argument("--currency", default="USD", help="ISO 4217 base currency")
+    create.add_argument(
+        "--type", dest="account_type", choices=[t.value for t in AccountType], default="taxable"
+    )
+    create.add_argument(
+        "--trading", choices=[t.value for t in TradingType], default="margin", help="margin|cash"
+    )
+    create.add_argument("--cash", help="initial cash of a paper account")
+    listing = verbs.add_parser("list", help="a user's accounts")
+    listing.add_argument("--owner", required=True)
+    listing.add_argument("--status", choices=[s.value for s in AccountStatus])
+    for verb, what in (
+        ("close", "close an account (nothing may be held)"),
+        ("archive", "archive an account (nothing may be held)"),
+        ("sync", "import cash, positions and open orders from the account's broker"),
+    ):
+        command = verbs.add_parser(verb, help=what)
+        command.add_argument("account_id")
+        command.add_argument("--owner", required=True)
+    instruments = sub.add_parser("instruments", help="import instrument reference data")
+    kinds = instruments.add_subparsers(dest="verb", required=True)
+    from_file = kinds.add_parser("import", help="import a CSV file (all rows or none)")
+    from_file.add_argument("file", type=Path)
+    alpaca = kinds.add_parser("import-alpaca", help="import Alpaca's active US equities")
+    alpaca.add_argument("--account", help="use this account's linked Alpaca keys")
+
+
+async def run(args: argparse.Namespace, container: Container, out: TextIO) -> int:
+    """Run an `accounts` or `instruments` command; errors raise (the console prints one line)."""
+    if args.command == "instruments":
+        return await _instruments(args, container, out)
+    owner = await _owner(container, args.owner)
+    if args.verb == "create":
+        from application.account_admin import OpenAccount
+
+        command = OpenAccount(
+            owner,
+            args.name,
+            args.broker,
+            args.currency,
+            AccountType(args.account_type),
+            TradingType(args.trading),
+            _cash(args.cash),
+        )
+        account = await container.account_admin().open(command)
+        print(f"created account {account.id} ({account.name}, {account.broker})", file=out)
+        return 0
+    if args.verb == "list":
+        status = AccountStatus(args.status) if args.status else None
+        for view in await container.accounts().list_accounts(owner, status):
+            print(
+                f"{view.id}\t{view.name}\t{view.broker}\t{view.account_type.value}\t"
+                f"{view.trading_type.value}\t{view.status.value}\t{view.cash} {view.currency}",
+                file=out,
+            )
+        return 0
+    if args.verb in ("close", "archive"):
+        admin = container.account_admin()
+        change = admin.close if args.verb == "close" else admin.archive
+        account = await change(owner, args.account_id)
+        print(f"account {account.id} is {account.status.value}", file=out)
+        return 0
+    return await _sync(args, container, owner, out)
+
+
+async def _sync(
+    args: argparse.Namespace, container: Container, owner: Principal, out: TextIO
+) -> int:
+    view = await container.accounts().account(owner, args.account_id)
+    if view.broker == "paper":
+        raise SettingsError(
+            "a paper account's broker book lives in the serving process: sync it there "
+            f"(POST /api/v1/accounts/{view.id}/sync)"
+        )
+    try:
+        report = await container.account_sync().sync(owner, args.account_id)
+    finally:
+        await _close_brokers(container)
+    print(
+        f"synced {report.account_id} from {report.broker}: cash {report.cash_before} -> "
+        f"{report.cash_after}; positions +{len(report.positions_added)} "
+        f"~{len(report.positions_changed)} -{len(report.positions_removed)}; "
+        f"orders adopted {len(report.orders_adopted)}",
+        file=out,
+    )
+    for skipped in report.skipped:
+        print(
+            f"skipped {skipped.kind} {skipped.symbol}: {skipped.reason} ({skipped.detail})",
+            file=out,
+        )
+    return 0
+
+
+async def _instruments(args: argparse.Namespace, container: Container, out: TextIO) -> int:
+    catalog = container.instruments()
+    if args.verb == "import":
+        text = _read(args.file)
+        try:
+            report = await catalog.import_csv(CLI_ADMIN, text)
+        except InvalidImport as exc:
+            for error in exc.errors:
+                print(f"{args.file}:{error.line}: {error.field}: {error.message}", file=out)
+            raise
+    else:
+        report = await catalog.import_from_broker(CLI_ADMIN, args.account)
+    _print_import(report, out)
+    return 0
+
+
+def _print_import(report: ImportReport, out: TextIO) -> None:
+    print(
+        f"imported from {report.source}: {len(report.created)} created, "
+        f"{len(report.updated)} updated, {len(report.unchanged)} unchanged, "
+        f"{len(report.skipped)} skipped",
+        file=out,
+    )
+
+
+def _read(path: Path) -> str:
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise SettingsError(f"{path} is larger than {MAX_BYTES} bytes")
+        return path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise SettingsError(f"cannot read {path}: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise SettingsError(f"{path} is not UTF-8 text") from None
+
+
+def _cash(text: str | None) -> Decimal | None:
+    if text is None:
+        return None
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        raise SettingsError(f"--cash {text!r} is not a number") from None
+
+
+async def _owner(container: Container, username: str) -> Principal:
+    async with container.uow_factory()() as uow:
+        user = await uow.users.by_username(username)
+    if user is None:
+        raise SettingsError(f"no user named {username!r}")
+    return Principal(user.id, user.role)
+
+
+async def _close_brokers(container: Container) -> None:
+    from bootstrap.closing import close_quietly
+
+    await close_quietly(container.brokers().brokers.values())

@@ -1,0 +1,82 @@
+"""Accounts and reference data in the composition root: the broker asset list instrument
+imports read, and paper books reopened from the store."""
+
+from __future__ import annotations
+
+import contextlib
+from decimal import Decimal
+
+from adapters.alpaca.http import AlpacaCredentials, trading_url
+from adapters.brokers.alpaca.accounts import AlpacaKey
+from adapters.brokers.alpaca.assets import AlpacaAssetDirectory
+from adapters.brokers.paper import PaperBroker
+from adapters.memory.marketdata import InMemoryMarketData
+from application.broker_credentials import BrokerCredentialService
+from application.broker_router import BrokerRouter
+from bootstrap.brokers import build_paper_broker
+from bootstrap.settings import Settings
+from ports.clock import Clock, IdGenerator
+from ports.unit_of_work import UnitOfWorkFactory
+
+
+def asset_directory(
+    settings: Settings, clock: Clock, vault: BrokerCredentialService
+) -> AlpacaAssetDirectory | None:
+    """Alpaca's asset list with BULWARK_BROKER=alpaca (an account's keys, else the settings');
+    None otherwise: the broker import then answers that no asset list is configured."""
+    if settings.broker != "alpaca":
+        return None
+
+    async def credentials_for(account_id: str) -> AlpacaKey | None:
+        found = await vault.credentials(account_id)
+        if found is None or found.broker != "alpaca":
+            return None
+        return AlpacaKey(AlpacaCredentials(found.key_id, found.secret_key), found.paper)
+
+    fallback = None
+    if settings.alpaca_key_id is not None and settings.alpaca_secret_key is not None:
+        keys = AlpacaCredentials(
+            settings.alpaca_key_id.reveal(), settings.alpaca_secret_key.reveal()
+        )
+        fallback = AlpacaKey(keys, settings.alpaca_paper)
+    override = settings.alpaca_trading_url
+    return AlpacaAssetDirectory(
+        credentials_for,
+        clock,
+        fallback=fallback,
+        url_for=(lambda paper: override) if override else trading_url,
+    )
+
+
+def routed_brokers(router: BrokerRouter) -> frozenset[str]:
+    """The broker names accounts may be opened on: those this deployment routes to."""
+    return frozenset(router.brokers)
+
+
+def paper_broker_reopening(
+    market: InMemoryMarketData, clock: Clock, ids: IdGenerator, uow_factory: UnitOfWorkFactory
+) -> PaperBroker:
+    """The paper broker, reopening on first use the book of a paper account the store holds.
+
+    A paper account opened through the API lives on after a restart in a durable store, but
+    the paper broker's books live in memory: the book comes back with the account's cash
+    and positions as stored (its open orders are gone; the next reconcile closes them).
+    """
+    broker = build_paper_broker(market, clock, ids)
+
+    async def reopen(account_id: str) -> Decimal | None:
+        async with uow_factory() as uow:
+            account = await uow.accounts.get(account_id)
+        if account is None or account.broker != "paper":
+            return None
+        with contextlib.suppress(ValueError):  # opened meanwhile: keep that book
+            broker.seed_account(account_id, account.cash)
+            for symbol, position in account.positions.items():
+                if not position.is_flat:
+                    broker.seed_position(
+                        account_id, symbol, position.quantity, position.average_price
+                    )
+        return None  # opened here, with the positions: nothing more for the broker to do
+
+    broker.open_accounts_with(reopen)
+    return broker

@@ -1,0 +1,124 @@
+"""Contract of an account's profile and of the instrument search, on memory, SQLite, PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from domain.trading.account_profile import AccountStatus, AccountType, TradingType
+from domain.trading.accounts import Account
+from domain.trading.instruments import AssetClass, Instrument
+from ports.repositories import InstrumentSearch
+from tests.integration.store.conftest import StoreUnderTest
+
+T0 = datetime(2026, 3, 2, 14, 30, tzinfo=UTC)
+
+
+async def _add(store: StoreUnderTest, *instruments: Instrument) -> None:
+    async with store.uow() as uow:
+        for instrument in instruments:
+            await uow.instruments.add(instrument)
+        await uow.commit()
+
+
+async def _search(store: StoreUnderTest, **criteria: object) -> list[str]:
+    async with store.uow() as uow:
+        found = await uow.instruments.search(InstrumentSearch(**criteria))  # type: ignore[arg-type]
+    return [i.symbol for i in found]
+
+
+async def test_an_account_round_trips_its_profile(store: StoreUnderTest) -> None:
+    # Arrange
+    account = Account(
+        "acc-1",
+        "u-1",
+        Decimal("2500.00"),
+        name="Retirement",
+        account_type=AccountType.ROTH_IRA,
+        trading_type=TradingType.CASH,
+        target_allocation={"VTI": Decimal("0.6"), "BND": Decimal("0.35")},
+        created_at=T0,
+    )
+
+    # Act
+    async with store.uow() as uow:
+        await uow.accounts.add(account)
+        await uow.commit()
+    async with store.uow() as uow:
+        loaded = await uow.accounts.get("acc-1")
+
+    # Assert
+    assert loaded is not None
+    assert (loaded.name, loaded.account_type, loaded.trading_type, loaded.status) == (
+        "Retirement",
+        AccountType.ROTH_IRA,
+        TradingType.CASH,
+        AccountStatus.OPEN,
+    )
+    assert loaded.target_allocation == {"VTI": Decimal("0.6"), "BND": Decimal("0.35")}
+    assert loaded.created_at == T0
+
+
+async def test_a_closed_account_stays_closed_after_commit(store: StoreUnderTest) -> None:
+    # Arrange
+    async with store.uow() as uow:
+        await uow.accounts.add(Account("acc-1", "u-1", Decimal(0), name="Old"))
+        await uow.commit()
+
+    # Act
+    async with store.uow() as uow:
+        account = await uow.accounts.get("acc-1")
+        assert account is not None
+        account.set_target_allocation({"SPY": Decimal("0.9")})
+        account.close()
+        account.rename("Old and closed")
+        await uow.commit()
+    async with store.uow() as uow:
+        loaded = await uow.accounts.get("acc-1")
+
+    # Assert
+    assert loaded is not None
+    assert (loaded.status, loaded.name) == (AccountStatus.CLOSED, "Old and closed")
+    assert loaded.target_allocation == {"SPY": Decimal("0.9")}
+
+
+async def test_instruments_round_trip_their_reference_flags(store: StoreUnderTest) -> None:
+    # Arrange
+    gme = Instrument(
+        "GME", name="GameStop", marginable=False, shortable=False, active=False, sector="RETAIL"
+    )
+
+    # Act
+    await _add(store, gme)
+    async with store.uow() as uow:
+        loaded = await uow.instruments.get("GME")
+
+    # Assert
+    assert loaded == gme
+
+
+async def test_search_pages_by_symbol_with_every_filter(store: StoreUnderTest) -> None:
+    # Arrange
+    await _add(
+        store,
+        Instrument("AAPL", name="Apple Inc"),
+        Instrument("AMZN", name="Amazon.com Inc"),
+        Instrument("AMD", name="Advanced Micro Devices", active=False),
+        Instrument("BTCUSD", AssetClass.CRYPTO, name="Bitcoin"),
+        Instrument("MSFT", name="Microsoft Corp"),
+        Instrument("Z_Z", name="Underscore"),
+        Instrument("ZZZ", name="Sleepy"),
+    )
+
+    # Act / Assert: prefix of symbol or (case-insensitive) name, by symbol
+    assert await _search(store, prefix="am") == ["AMD", "AMZN"]
+    assert await _search(store, prefix="micro") == ["MSFT"]
+    assert await _search(store, prefix="Z_") == ["Z_Z"]  # LIKE wildcards are literal
+    assert await _search(store, asset_class=AssetClass.CRYPTO) == ["BTCUSD"]
+    assert await _search(store, active=False) == ["AMD"]
+    assert await _search(store, prefix="A", active=True) == ["AAPL", "AMZN"]
+    # keyset paging: strictly after the cursor, at most `limit`
+    first = await _search(store, limit=2)
+    second = await _search(store, limit=2, after=first[-1])
+    assert first == ["AAPL", "AMD"]
+    assert second == ["AMZN", "BTCUSD"]

@@ -1,0 +1,123 @@
+"""`bulwark accounts ...` and `bulwark instruments ...` against the embedded SQLite store."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from dependency_injector import providers
+
+from adapters.security.argon2_hasher import Argon2Hasher
+from application.instrument_catalog import AssetListUnavailable
+from application.instrument_csv import InvalidImport
+from bootstrap.cli import _parser, run_command
+from bootstrap.container import Container, build_container
+from bootstrap.settings import SettingsError, load_settings
+from domain.errors import NotFound
+from domain.trading.account_profile import InvalidAccount
+
+HEADER = "symbol,name,asset_class,sector,lot_size,tick_size,marginable,shortable"
+
+
+@pytest.fixture
+async def container(tmp_path: Path) -> AsyncIterator[Container]:
+    url = f"sqlite+aiosqlite:///{tmp_path / 'var' / 'bulwark.db'}"
+    c = build_container(
+        load_settings({"BULWARK_ENV": "test", "BULWARK_DATABASE_URL": url}, env_file=None)
+    )
+    c.hasher.override(providers.Object(Argon2Hasher.fast()))
+    assert (await run(c, "migrate"))[0] == 0
+    created = await run(c, "create-user", "alice", "--password-stdin", stdin="pw-alice-12345\n")
+    assert created[0] == 0
+    yield c
+    await c.engine().dispose()
+
+
+async def run(container: Container, *argv: str, stdin: str = "") -> tuple[int, str]:
+    out = io.StringIO()
+    code = await run_command(
+        _parser().parse_args(list(argv)), container, stdin=io.StringIO(stdin), out=out
+    )
+    return code, out.getvalue()
+
+
+async def test_create_list_close_and_list_by_status(container: Container) -> None:
+    # Act
+    code, created = await run(
+        container, "accounts", "create", "--owner", "alice", "--name", "Roth",
+        "--type", "roth_ira", "--trading", "cash", "--cash", "5000",
+    )  # fmt: skip
+    account_id = created.split()[2]
+    _, listed = await run(container, "accounts", "list", "--owner", "alice")
+    _, closed = await run(container, "accounts", "close", account_id, "--owner", "alice")
+    _, still_open = await run(container, "accounts", "list", "--owner", "alice", "--status", "open")
+
+    # Assert
+    assert code == 0 and created.startswith("created account acc-")
+    assert listed.split("\t") == [
+        account_id, "Roth", "paper", "roth_ira", "cash", "open", "5000 USD\n",
+    ]  # fmt: skip
+    assert closed == f"account {account_id} is closed\n"
+    assert still_open == ""
+
+
+async def test_a_paper_account_needs_cash_and_a_stranger_is_not_found(
+    container: Container,
+) -> None:
+    # Arrange
+    await run(container, "create-user", "bob", "--password-stdin", stdin="pw-bob-1234567\n")
+    _, created = await run(
+        container, "accounts", "create", "--owner", "alice", "--name", "A", "--cash", "1"
+    )
+
+    # Act / Assert
+    with pytest.raises(InvalidAccount, match="initial_cash is required"):
+        await run(container, "accounts", "create", "--owner", "alice", "--name", "No cash")
+    with pytest.raises(NotFound, match="not found"):
+        await run(container, "accounts", "archive", created.split()[2], "--owner", "bob")
+    with pytest.raises(SettingsError, match="no user named"):
+        await run(container, "accounts", "list", "--owner", "nobody")
+
+
+async def test_a_paper_account_is_synced_by_the_serving_process_only(
+    container: Container,
+) -> None:
+    _, created = await run(
+        container, "accounts", "create", "--owner", "alice", "--name", "A", "--cash", "1"
+    )
+
+    with pytest.raises(SettingsError, match=r"POST /api/v1/accounts/.*/sync"):
+        await run(container, "accounts", "sync", created.split()[2], "--owner", "alice")
+
+
+async def test_instruments_import_a_csv_file_all_or_nothing(
+    container: Container, tmp_path: Path
+) -> None:
+    # Arrange
+    good = tmp_path / "good.csv"
+    good.write_text(
+        f"{HEADER}\nAAPL,Apple,equity,Tech,1,0.01,true,true\nSPY,S&P,equity,ETF,1,0.01,true,true\n"
+    )
+    bad = tmp_path / "bad.csv"
+    bad.write_text(f"{HEADER}\nMSFT,Microsoft,equity,Tech,1,0.01,true,true\nX,Y,equity,Z,0,1,t,t\n")
+
+    # Act
+    code, output = await run(container, "instruments", "import", str(good))
+    with pytest.raises(InvalidImport):
+        await run(container, "instruments", "import", str(bad))
+    with pytest.raises(SettingsError, match="cannot read"):
+        await run(container, "instruments", "import", str(tmp_path / "missing.csv"))
+
+    # Assert
+    assert code == 0
+    assert output == "imported from csv: 2 created, 0 updated, 0 unchanged, 0 skipped\n"
+    async with container.uow_factory()() as uow:
+        stored = [i.symbol for i in await uow.instruments.list()]
+    assert stored == ["AAPL", "SPY"]
+
+
+async def test_import_alpaca_without_alpaca_configured_says_so(container: Container) -> None:
+    with pytest.raises(AssetListUnavailable, match="BULWARK_BROKER=alpaca"):
+        await run(container, "instruments", "import-alpaca")
