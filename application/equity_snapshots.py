@@ -78,10 +78,11 @@ class EquitySnapshots:
         self.last_run: SnapshotRun | None = None
 
     async def take_all(self) -> SnapshotRun:
-        """Snapshot every account; one account's failure is reported and the rest go on."""
+        """Snapshot every open account (a closed or archived one holds nothing and keeps its
+        history); one account's failure is reported and the rest go on."""
         now = self._clock.now()
         async with self._uow() as uow:
-            account_ids = sorted(a.id for a in await uow.accounts.list())
+            account_ids = sorted(a.id for a in await uow.accounts.list() if a.is_open)
         taken: list[EquitySnapshot] = []
         skipped: dict[str, str] = {}
         failed: dict[str, str] = {}

@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import cProfile
 import gc
 import io
 import pstats
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -109,6 +111,24 @@ def _series(columns: list) -> dict[str, BarSeries]:  # type: ignore[type-arg]
     return {c.symbol: BarSeries(c.start, c.open, c.high, c.low, c.close, c.volume) for c in columns}
 
 
+@contextlib.contextmanager
+def serve_like_gc(on: bool) -> Iterator[None]:
+    """The collector as `bulwark serve` runs it (BULWARK_GC_FREEZE: backtests run in its
+    process): what exists now frozen, serve's thresholds; as it was again afterwards."""
+    if not on:
+        yield
+        return
+    before = gc.get_threshold()
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(*SERVE_GC_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*before)
+
+
 async def run_once(
     name: str,
     series: dict[str, BarSeries],
@@ -140,18 +160,15 @@ async def run_once(
             for i, symbol in enumerate(request.symbols)
         ),
     )  # fmt: skip
-    if freeze_gc:  # as `bulwark serve` runs (BULWARK_GC_FREEZE): backtests run in its process
-        gc.collect()
-        gc.freeze()
-        gc.set_threshold(*SERVE_GC_THRESHOLDS)
-    if profile is not None:
-        profile.enable()
-    began = time.perf_counter()
-    engine = BacktestEngine(strategy, request, series, build_world(spec), account_id=account)
-    result = await engine.run()
-    wall = time.perf_counter() - began
-    if profile is not None:
-        profile.disable()
+    with serve_like_gc(freeze_gc):
+        if profile is not None:
+            profile.enable()
+        began = time.perf_counter()
+        engine = BacktestEngine(strategy, request, series, build_world(spec), account_id=account)
+        result = await engine.run()
+        wall = time.perf_counter() - began
+        if profile is not None:
+            profile.disable()
     return Run(
         name, result.bars, result.orders_sent, len(result.trades), len(result.denied), wall,
         target, engine.order_path_s,

@@ -38,6 +38,8 @@ class DemoUser:
 
 DEMO_OWNER = DemoUser("demo", "demo-password-1", "demo-passcode", Role.OWNER)
 DEMO_RISK = DemoUser("risk", "risk-password-1", "risk-passcode", Role.RISK_OFFICER)
+# Reference data (instrument imports and edits) and user management are an admin's.
+DEMO_ADMIN = DemoUser("admin", "admin-password-1", "admin-passcode", Role.ADMIN)
 DEMO_ACCOUNT = "demo-account"
 DEMO_AGENT = "demo-agent"
 
@@ -61,7 +63,7 @@ async def load_demo(container: Container) -> DemoData:
     auth = container.auth()
     ids: dict[str, str] = {}
     created = True
-    for user in (DEMO_OWNER, DEMO_RISK):
+    for user in (DEMO_OWNER, DEMO_RISK, DEMO_ADMIN):
         try:
             view = await auth.create_user(user.username, user.password, user.role)
         except Conflict:

@@ -21,6 +21,8 @@ class Client(Protocol):
 
     async def get(self, url: str, **kwargs: Any) -> Response: ...
 
+    async def patch(self, url: str, **kwargs: Any) -> Response: ...
+
 
 def _order(side: str = "buy", quantity: str = "10") -> dict[str, str]:
     return {"account_id": DEMO_ACCOUNT, "symbol": "AAPL", "side": side, "quantity": quantity}

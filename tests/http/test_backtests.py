@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from typing import Any
 
 from tests.http.core_helpers import assert_problem, field_names, harness_with
@@ -174,6 +175,15 @@ async def test_a_second_unfinished_run_over_the_limit_is_429_and_cancel_stops_th
     async with harness_with(backtest_per_user="1") as harness:
         owner = await harness.user()
         strategy_id = await strategy(harness, owner)
+        service = harness.container.backtests()
+        building = service._worlds
+        asked = threading.Event()
+
+        def held_world(spec: Any) -> Any:
+            asked.wait(30)
+            return building(spec)
+
+        service._worlds = held_world
         long_run = run_body(
             strategy_id,
             symbols=["ACME", "BOLT", "CRUX", "DYNO", "EPIC", "FLUX", "GRID"],
@@ -187,6 +197,7 @@ async def test_a_second_unfinished_run_over_the_limit_is_429_and_cancel_stops_th
         canceled = await harness.client.post(
             f"{BACKTESTS}/{backtest_id}/cancel", headers=owner.headers
         )
+        asked.set()
         done = await finished(harness, owner, backtest_id)
         again = await harness.client.post(
             f"{BACKTESTS}/{backtest_id}/cancel", headers=owner.headers

@@ -17,6 +17,7 @@ import pytest
 
 from bootstrap.demo import DEMO_ACCOUNT, DEMO_OWNER
 from tests.walkthrough import walkthrough
+from tests.walkthrough_onboarding import onboarding
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -93,6 +94,19 @@ async def test_walkthrough_against_a_real_server_process(environment: dict[str, 
     assert steps[0] == "login"
     assert "order denied TRADING_HALTED" in steps
     assert steps[-1] == "order filled"
+
+
+async def test_onboarding_walkthrough_against_a_real_server_process(
+    environment: dict[str, str],
+) -> None:
+    # Arrange
+    with running(environment) as server:
+        async with httpx.AsyncClient(base_url=server, timeout=30) as client:
+            # Act: own account, instruments, backtest (in the server's worker), paper strategy
+            steps = await onboarding(client, poll_seconds=0.2)
+
+    # Assert
+    assert steps[-2:] == ["signal became a gated order", "order filled"]
 
 
 async def _login(client: httpx.AsyncClient) -> dict[str, str]:

@@ -56,6 +56,8 @@ def settings_for(
         "BULWARK_KAFKA_SESSION_TIMEOUT_MS": "3000",
         "BULWARK_KAFKA_PARTITIONS": "3",
         "BULWARK_FOUR_EYES_RESUME": "false",
+        # The strategies' bracket loop sleeps on the clock: on a FakeClock it would move time.
+        "BULWARK_STRATEGY_BRACKET_SECONDS": "0",
     }
     for name in ("orders", "control", "heartbeats", "decisions", "events", "emergency", "dlq"):
         env[f"BULWARK_KAFKA_TOPIC_{name.upper()}"] = getattr(topics, name)

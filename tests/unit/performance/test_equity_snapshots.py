@@ -151,6 +151,27 @@ async def test_an_unmarked_account_is_skipped_and_reported_not_valued_at_zero(
     assert await world.history.latest("acc-1") is None
 
 
+async def test_closed_and_archived_accounts_are_not_snapshotted(world: World) -> None:
+    # Arrange: three accounts of cash; two of them retired
+    for account_id in ("acc-1", "acc-2", "acc-3"):
+        await world.open(account_id, "1000")
+    async with InMemoryUnitOfWork(world.state) as uow:
+        closed, archived = await uow.accounts.get("acc-2"), await uow.accounts.get("acc-3")
+        assert closed is not None and archived is not None
+        closed.close()
+        archived.archive()
+        await uow.accounts.add(closed)
+        await uow.accounts.add(archived)
+        await uow.commit()
+
+    # Act
+    run = await world.job.take_all()
+
+    # Assert
+    assert [s.account_id for s in run.taken] == ["acc-1"]
+    assert run.skipped == {} and run.failed == {}
+
+
 class FailingFor(InMemoryEquityHistory):
     """A history whose writes fail for one account."""
 

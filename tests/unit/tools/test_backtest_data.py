@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from adapters.marketdata.replay_files import load_replay
+from application.instrument_csv import parse_instruments
 from tools.backtest_data import SHIPPED_DIR, SHIPPED_SYMBOLS, shipped_files
 
 
@@ -30,3 +31,15 @@ def test_the_shipped_bars_load_as_replay_data_covering_five_years_or_more() -> N
     days = sorted({bar.start for bar in data.bars})
     assert (days[-1] - days[0]).days >= 5 * 365
     assert all(b.low <= min(b.open, b.close) and b.high >= max(b.open, b.close) for b in data.bars)
+
+
+def test_the_shipped_instruments_csv_lists_every_shipped_symbol_with_its_own_sector() -> None:
+    # Arrange: the file the walkthrough imports before a backtest over the shipped data
+    text = (SHIPPED_DIR.parent / "instruments" / "backtest-symbols.csv").read_text()
+
+    # Act
+    rows = parse_instruments(text)
+
+    # Assert
+    assert {row.symbol for row in rows} == {symbol for symbol, *_ in SHIPPED_SYMBOLS}
+    assert len({row.sector for row in rows}) == len(rows)  # no shared sector cap binds
