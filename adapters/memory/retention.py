@@ -46,9 +46,17 @@ def prune(store: InMemoryStore) -> int:
             if order.idempotency_key:
                 store.order_keys.pop((order.account_id, order.idempotency_key), None)
         dropped = len(doomed)
-    for table in (store.fills, store.inbox):
-        extra = len(table) - keep
-        if extra > 0:
-            for key in list(islice(table, extra)):
-                del table[key]
+    extra = len(store.fills) - keep
+    if extra > 0:
+        for key in list(islice(store.fills, extra)):
+            fill = store.fills.pop(key)
+            held = store.account_fills.get(fill.account_id)
+            if held is not None:
+                held.pop(key, None)
+                if not held:
+                    del store.account_fills[fill.account_id]
+    extra = len(store.inbox) - keep
+    if extra > 0:
+        for key in list(islice(store.inbox, extra)):
+            del store.inbox[key]
     return dropped

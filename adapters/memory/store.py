@@ -54,6 +54,8 @@ class InMemoryStore:
     order_keys: dict[tuple[str, str], str] = field(default_factory=dict)
     client_ids: dict[tuple[str, str], str] = field(default_factory=dict)
     fills: dict[str, Fill] = field(default_factory=dict)
+    # The same fills by account (an account's fills are read without scanning everyone's).
+    account_fills: dict[str, dict[str, Fill]] = field(default_factory=dict)
     inbox: dict[str, tuple[str, datetime]] = field(default_factory=dict)
     instruments: dict[str, Instrument] = field(default_factory=dict)
     risk_rules: dict[str, RiskRule] = field(default_factory=dict)
@@ -186,16 +188,18 @@ def _matches(order: Order, criteria: OrderSearch, accounts: frozenset[str] | Non
 class FillRepo(_Repo):
     async def add(self, fill: Fill) -> None:
         def apply() -> None:
-            self._store.fills.setdefault(fill.id, fill)
+            store = self._store
+            if fill.id not in store.fills:
+                store.fills[fill.id] = fill
+                store.account_fills.setdefault(fill.account_id, {})[fill.id] = fill
 
         self._stage(apply)
 
     async def list(self, account_id: str, order_id: str | None = None) -> list[Fill]:
-        found = [
-            f
-            for f in list(self._store.fills.values())
-            if f.account_id == account_id and (order_id is None or f.order_id == order_id)
-        ]
+        held = self._store.account_fills.get(account_id)
+        if not held:
+            return []
+        found = [f for f in list(held.values()) if order_id is None or f.order_id == order_id]
         return sorted(found, key=lambda f: (f.at, f.id))
 
 

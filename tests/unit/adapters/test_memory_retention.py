@@ -53,6 +53,7 @@ async def test_the_oldest_finished_orders_go_first_and_open_ones_stay() -> None:
     assert ("acc-1", "k1") not in store.order_keys
     assert ("acc-1", "k200") in store.order_keys
     assert len(store.fills) <= 110 and len(store.inbox) <= 110
+    assert sum(len(held) for held in store.account_fills.values()) == len(store.fills)
 
 
 async def test_without_a_retention_everything_is_kept() -> None:
