@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
 
 from adapters.alpaca.http import AlpacaCredentials, trading_url
 from adapters.brokers.alpaca import connect_alpaca_broker
@@ -51,10 +52,18 @@ def broker_router(
     return BrokerRouter(brokers)
 
 
-def vaulted_alpaca(
-    settings: Settings, clock: Clock, vault: BrokerCredentialService
-) -> VaultedAlpacaBrokers:
-    """Alpaca with each account's key pair from the vault, told of every change at once."""
+@dataclass(frozen=True)
+class AlpacaKeys:
+    """Where an Alpaca client finds an account's key pair: the vault, else the settings' pair
+    (`fallback`), and the trading URL (BULWARK_ALPACA_TRADING_URL, else paper or live)."""
+
+    credentials_for: Callable[[str], Awaitable[AlpacaKey | None]]
+    fallback: AlpacaKey | None
+    url_for: Callable[[bool], str]
+
+
+def alpaca_keys(settings: Settings, vault: BrokerCredentialService) -> AlpacaKeys:
+    """The key lookup every Alpaca client of the composition root shares."""
 
     async def credentials_for(account_id: str) -> AlpacaKey | None:
         found = await vault.credentials(account_id)
@@ -69,11 +78,17 @@ def vaulted_alpaca(
         )
         fallback = AlpacaKey(keys, settings.alpaca_paper)
     override = settings.alpaca_trading_url
+    url_for: Callable[[bool], str] = (lambda paper: override) if override else trading_url
+    return AlpacaKeys(credentials_for, fallback, url_for)
+
+
+def vaulted_alpaca(
+    settings: Settings, clock: Clock, vault: BrokerCredentialService
+) -> VaultedAlpacaBrokers:
+    """Alpaca with each account's key pair from the vault, told of every change at once."""
+    keys = alpaca_keys(settings, vault)
     brokers = VaultedAlpacaBrokers(
-        credentials_for,
-        clock,
-        fallback=fallback,
-        url_for=(lambda paper: override) if override else trading_url,
+        keys.credentials_for, clock, fallback=keys.fallback, url_for=keys.url_for
     )
     vault.subscribe(brokers.invalidate)
     return brokers

@@ -6,14 +6,12 @@ from __future__ import annotations
 import contextlib
 from decimal import Decimal
 
-from adapters.alpaca.http import AlpacaCredentials, trading_url
-from adapters.brokers.alpaca.accounts import AlpacaKey
 from adapters.brokers.alpaca.assets import AlpacaAssetDirectory
 from adapters.brokers.paper import PaperBroker
 from adapters.memory.marketdata import InMemoryMarketData
 from application.broker_credentials import BrokerCredentialService
 from application.broker_router import BrokerRouter
-from bootstrap.brokers import build_paper_broker
+from bootstrap.brokers import alpaca_keys, build_paper_broker
 from bootstrap.settings import Settings
 from ports.clock import Clock, IdGenerator
 from ports.unit_of_work import UnitOfWorkFactory
@@ -27,24 +25,9 @@ def asset_directory(
     if settings.broker != "alpaca":
         return None
 
-    async def credentials_for(account_id: str) -> AlpacaKey | None:
-        found = await vault.credentials(account_id)
-        if found is None or found.broker != "alpaca":
-            return None
-        return AlpacaKey(AlpacaCredentials(found.key_id, found.secret_key), found.paper)
-
-    fallback = None
-    if settings.alpaca_key_id is not None and settings.alpaca_secret_key is not None:
-        keys = AlpacaCredentials(
-            settings.alpaca_key_id.reveal(), settings.alpaca_secret_key.reveal()
-        )
-        fallback = AlpacaKey(keys, settings.alpaca_paper)
-    override = settings.alpaca_trading_url
+    keys = alpaca_keys(settings, vault)
     return AlpacaAssetDirectory(
-        credentials_for,
-        clock,
-        fallback=fallback,
-        url_for=(lambda paper: override) if override else trading_url,
+        keys.credentials_for, clock, fallback=keys.fallback, url_for=keys.url_for
     )
 
 
