@@ -1,0 +1,142 @@
+"""Envelope encryption contract: sealed records, the cipher that makes them, where KEKs come from.
+
+Each record gets its own random data key (DEK); the DEK is kept only wrapped (encrypted) by a
+key-encryption key (KEK) named by a key id and a version. Rotating the KEK re-wraps the small
+DEKs and never touches the record's ciphertext, and the text form names the KEK version it
+needs so old versions can be retired once nothing names them.
+
+A KMS or Vault fits behind `KeyProvider`: a local provider hands out KEK bytes, while a KMS
+never lets them leave; such an adapter would implement wrap/unwrap itself (KMS `Encrypt` /
+`Decrypt` of the 32-byte DEK, or Vault transit) and the cipher would call those instead of
+`kek()`. The `Sealed` text form is the same either way: key id and version are the KMS key's.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+FORMAT = "bwk1"  # bumped when the layout or the algorithms change; old prefixes stay readable
+NONCE_BYTES = 12  # 96-bit AES-GCM nonces
+TAG_BYTES = 16
+KEY_BYTES = 32  # AES-256
+WRAPPED_BYTES = NONCE_BYTES + KEY_BYTES + TAG_BYTES  # KEK nonce + encrypted DEK + tag
+KEY_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
+VERSION = re.compile(r"[1-9][0-9]{0,8}")  # ASCII only: str.isdigit() also accepts "²"
+
+
+class DecryptionRefused(ValueError):
+    """A sealed text that cannot be opened: tampered, another record's, unknown KEK, malformed.
+
+    One class for every cause so callers cannot be steered by an oracle; the message says
+    which check failed but never shows key material.
+    """
+
+
+class UnknownKeyVersion(LookupError):
+    """A key provider has no KEK for this (key id, version): retired or never configured."""
+
+
+@dataclass(frozen=True, slots=True)
+class KeyRef:
+    """Names one KEK: a key id and its version (versions grow by one per rotation)."""
+
+    key_id: str
+    version: int
+
+    def __str__(self) -> str:
+        return f"{self.key_id} v{self.version}"
+
+
+@dataclass(frozen=True, slots=True)
+class Sealed:
+    """One envelope-encrypted record, as stored: parse with `parse`, write with `to_text`.
+
+    Text form: `bwk1.<key id>.<KEK version>.<wrapped DEK>.<nonce>.<ciphertext+tag>`, the last
+    three base64url without padding. The record type and id are not stored: they are the
+    associated data the caller supplies again on open, so a ciphertext copied to another
+    record does not authenticate.
+    """
+
+    kek: KeyRef
+    wrapped_key: bytes = field(repr=False)  # KEK nonce + AES-GCM(KEK, DEK) + tag
+    nonce: bytes = field(repr=False)
+    ciphertext: bytes = field(repr=False)  # AES-GCM(DEK, plaintext) + tag
+
+    def __repr__(self) -> str:
+        return f"Sealed(kek={self.kek}, ciphertext={len(self.ciphertext)} bytes)"
+
+    def to_text(self) -> str:
+        parts = (_b64(self.wrapped_key), _b64(self.nonce), _b64(self.ciphertext))
+        return ".".join((FORMAT, self.kek.key_id, str(self.kek.version), *parts))
+
+    @classmethod
+    def parse(cls, text: str) -> Sealed:
+        """The parts of a sealed text, checked for shape only; raises DecryptionRefused."""
+        parts = text.split(".") if isinstance(text, str) else []
+        if len(parts) != 6 or parts[0] != FORMAT:
+            raise DecryptionRefused(f"not a {FORMAT} sealed text")
+        _, key_id, version, wrapped, nonce, ciphertext = parts
+        if not KEY_ID.fullmatch(key_id) or not VERSION.fullmatch(version):
+            raise DecryptionRefused("sealed text names a malformed key id or version")
+        sealed = cls(
+            KeyRef(key_id, int(version)), _unb64(wrapped), _unb64(nonce), _unb64(ciphertext)
+        )
+        if (
+            len(sealed.wrapped_key) != WRAPPED_BYTES
+            or len(sealed.nonce) != NONCE_BYTES
+            or len(sealed.ciphertext) < TAG_BYTES
+        ):
+            raise DecryptionRefused("sealed text has a part of the wrong length")
+        return sealed
+
+
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
+
+def _unb64(part: str) -> bytes:
+    try:
+        return base64.urlsafe_b64decode(part + "=" * (-len(part) % 4))
+    except (binascii.Error, ValueError):
+        raise DecryptionRefused("sealed text has a part that is not base64url") from None
+
+
+class KeyProvider(Protocol):
+    """Where KEKs come from: a file or env in dev, a KMS/Vault adapter later (module doc)."""
+
+    def current(self) -> KeyRef:
+        """The KEK that wraps new data keys (and that rewrap moves old ones to)."""
+        ...
+
+    def kek(self, ref: KeyRef) -> bytes:
+        """The 32 KEK bytes of `ref`; raises UnknownKeyVersion when there are none."""
+        ...
+
+    def versions(self, key_id: str) -> Sequence[int]:
+        """The versions of `key_id` this provider can still unwrap with, oldest first."""
+        ...
+
+
+class EnvelopeCipher(Protocol):
+    """Seals secrets bound to their record; rotates KEKs without re-encrypting the records."""
+
+    def seal(self, plaintext: bytes, record_type: str, record_id: str) -> str:
+        """A fresh DEK and nonce per call; the text names the current KEK."""
+        ...
+
+    def open(self, text: str, record_type: str, record_id: str) -> bytes:
+        """The plaintext; raises DecryptionRefused for any tamper, other record or unknown KEK."""
+        ...
+
+    def rewrap(self, text: str) -> str:
+        """The same record with its DEK wrapped by the current KEK; the ciphertext is untouched."""
+        ...
+
+    def kek_version_of(self, text: str) -> KeyRef:
+        """Which KEK a sealed text needs (what rotation and retirement look at)."""
+        ...
