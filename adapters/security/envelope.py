@@ -33,14 +33,13 @@ from ports.encryption import (
     UnknownKeyVersion,
 )
 
+_PREFIX = FORMAT.encode()
+
 
 def _framed(*fields: str) -> bytes:
     """Length-prefixed fields: ("a.b", "c") and ("a", "b.c") never give the same bytes."""
-    out = bytearray(FORMAT.encode())
-    for text in fields:
-        data = text.encode()
-        out += struct.pack(">I", len(data)) + data
-    return bytes(out)
+    encoded = [text.encode() for text in fields]
+    return _PREFIX + b"".join(struct.pack(">I", len(data)) + data for data in encoded)
 
 
 def record_aad(record_type: str, record_id: str) -> bytes:
@@ -56,7 +55,7 @@ class AesGcmEnvelope:
 
     def __init__(self, keys: KeyProvider) -> None:
         self._keys = keys
-        self._keks: dict[KeyRef, AESGCM] = {}
+        self._keks: dict[KeyRef, tuple[AESGCM, bytes]] = {}  # the KEK and its wrap AD
 
     def __repr__(self) -> str:
         return f"AesGcmEnvelope(keys={self._keys!r})"
@@ -91,25 +90,27 @@ class AesGcmEnvelope:
     def kek_version_of(self, text: str) -> KeyRef:
         return Sealed.parse(text).kek
 
-    def _kek(self, ref: KeyRef) -> AESGCM:
+    def _kek(self, ref: KeyRef) -> tuple[AESGCM, bytes]:
+        """The KEK's cipher, built once per version (the key schedule costs as much as a wrap)."""
         kek = self._keks.get(ref)
         if kek is None:
             try:
-                kek = AESGCM(self._keys.kek(ref))
+                kek = AESGCM(self._keys.kek(ref)), wrap_aad(ref)
             except UnknownKeyVersion:
                 raise DecryptionRefused(f"no key-encryption key {ref} is configured") from None
             self._keks[ref] = kek
         return kek
 
     def _wrap(self, ref: KeyRef, dek: bytes) -> bytes:
+        kek, aad = self._kek(ref)
         nonce = os.urandom(NONCE_BYTES)
-        return nonce + self._kek(ref).encrypt(nonce, dek, wrap_aad(ref))
+        return nonce + kek.encrypt(nonce, dek, aad)
 
     def _unwrap(self, sealed: Sealed) -> bytes:
-        kek = self._kek(sealed.kek)
+        kek, aad = self._kek(sealed.kek)
         nonce, body = sealed.wrapped_key[:NONCE_BYTES], sealed.wrapped_key[NONCE_BYTES:]
         try:
-            return kek.decrypt(nonce, body, wrap_aad(sealed.kek))
+            return kek.decrypt(nonce, body, aad)
         except InvalidTag:
             raise DecryptionRefused(
                 f"wrapped data key does not authenticate under {sealed.kek}"
