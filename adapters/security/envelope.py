@@ -38,7 +38,7 @@ _PREFIX = FORMAT.encode()
 
 def _framed(*fields: str) -> bytes:
     """Length-prefixed fields: ("a.b", "c") and ("a", "b.c") never give the same bytes."""
-    encoded = [text.encode() for text in fields]
+    encoded = [text.encode("utf-8", "surrogatepass") for text in fields]  # any str, no error
     return _PREFIX + b"".join(struct.pack(">I", len(data)) + data for data in encoded)
 
 

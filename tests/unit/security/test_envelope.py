@@ -97,6 +97,16 @@ def test_fields_cannot_be_shifted_between_record_type_and_id(cipher: AesGcmEnvel
         cipher.open(text, "a", "b.c")
 
 
+def test_record_ids_that_are_not_valid_utf8_still_seal_and_bind(cipher: AesGcmEnvelope) -> None:
+    # Arrange: a lone surrogate cannot be UTF-8 encoded strictly
+    text = cipher.seal(b"secret", "t", "\ud800")
+
+    # Act / Assert
+    assert cipher.open(text, "t", "\ud800") == b"secret"
+    with pytest.raises(DecryptionRefused):
+        cipher.open(text, "t", "\ud801")
+
+
 def test_relabelling_the_kek_version_is_refused() -> None:
     # Arrange: both versions configured, so only the wrap's associated data can catch it
     cipher = AesGcmEnvelope(provider(V1, V2))
