@@ -99,9 +99,14 @@ def _b64(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
 
 
+_FROM_URLSAFE = bytes.maketrans(b"-_", b"+/")
+
+
 def _unb64(part: str) -> bytes:
+    """Strict base64url: any character outside the alphabet is refused, not skipped."""
     try:
-        return base64.urlsafe_b64decode(part + "=" * (-len(part) % 4))
+        data = part.encode("ascii").translate(_FROM_URLSAFE) + b"=" * (-len(part) % 4)
+        return binascii.a2b_base64(data, strict_mode=True)
     except (binascii.Error, ValueError):
         raise DecryptionRefused("sealed text has a part that is not base64url") from None
 
