@@ -51,7 +51,11 @@ def wrap_aad(ref: KeyRef) -> bytes:
 
 
 class AesGcmEnvelope:
-    """An EnvelopeCipher over a KeyProvider; holds no key bytes beyond one AESGCM per KEK."""
+    """An EnvelopeCipher over a KeyProvider; holds no key bytes beyond one AESGCM per KEK.
+
+    KEK ciphers are cached for the envelope's life: a provider that drops a retired version
+    at run time needs a new envelope for the drop to take effect.
+    """
 
     def __init__(self, keys: KeyProvider) -> None:
         self._keys = keys

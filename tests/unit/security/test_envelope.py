@@ -238,3 +238,26 @@ def test_random_keks_round_trip() -> None:
     ref = KeyRef("k", 1)
     cipher = AesGcmEnvelope(StaticKeyProvider({ref: os.urandom(32)}, current=ref))
     assert cipher.open(cipher.seal(b"x", "t", "1"), "t", "1") == b"x"
+
+
+SEALED_ONCE = AesGcmEnvelope(provider(V1)).seal(b"a 1 KiB secret" * 73, "t", "1")
+
+
+@given(st.sampled_from(["wrapped_key", "nonce", "ciphertext"]), st.integers(0, 10**6))
+@settings(max_examples=300)
+def test_every_single_bit_flip_in_every_part_is_refused(part: str, position: int) -> None:
+    # Arrange
+    sealed = Sealed.parse(SEALED_ONCE)
+    fields = {
+        "kek": sealed.kek,
+        "wrapped_key": sealed.wrapped_key,
+        "nonce": sealed.nonce,
+        "ciphertext": sealed.ciphertext,
+    }
+    data: bytes = fields[part]  # type: ignore[assignment]
+    byte, bit = divmod(position % (len(data) * 8), 8)
+    fields[part] = data[:byte] + bytes([data[byte] ^ (1 << bit)]) + data[byte + 1 :]
+
+    # Act / Assert
+    with pytest.raises(DecryptionRefused):
+        AesGcmEnvelope(provider(V1)).open(Sealed(**fields).to_text(), "t", "1")  # type: ignore[arg-type]
