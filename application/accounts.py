@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
 from application.access import SUPERVISORS, Visibility, account_for, may_act_on, visibility
+from application.cursors import decode_time_id, encode_time_id
 from application.snapshots import instrument_map
 from domain.errors import DomainError, NotFound
 from domain.margin import MarginInputError, MarginSchedule, assess_margin
@@ -25,7 +23,6 @@ from ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 MAX_PAGE = 200
 ZERO = Decimal(0)
-_MAX_CURSOR_LENGTH = 512
 
 
 class InvalidQuery(DomainError):
@@ -255,22 +252,12 @@ async def _visible_account_ids(uow: UnitOfWork, principal: Principal) -> tuple[s
 
 def encode_cursor(order: Order) -> str:
     """The opaque position after `order` in newest-first order."""
-    created = order.created_at or ORDERS_EPOCH
-    raw = json.dumps({"t": created.isoformat(), "i": order.id}, separators=(",", ":"))
-    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+    return encode_time_id(order.created_at or ORDERS_EPOCH, order.id)
 
 
 def decode_cursor(cursor: str) -> OrderCursor:
     """The position a cursor from `encode_cursor` stands for; InvalidQuery for anything else."""
-    if not cursor or len(cursor) > _MAX_CURSOR_LENGTH:
+    position = decode_time_id(cursor)
+    if position is None:
         raise InvalidQuery("invalid cursor")
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        data = json.loads(raw)
-        created = datetime.fromisoformat(data["t"])
-        order_id = data["i"]
-    except (binascii.Error, ValueError, TypeError, KeyError, UnicodeDecodeError):
-        raise InvalidQuery("invalid cursor") from None
-    if not isinstance(order_id, str) or not order_id or created.tzinfo is None:
-        raise InvalidQuery("invalid cursor")
-    return OrderCursor(created, order_id)
+    return OrderCursor(*position)

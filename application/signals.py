@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-import base64
-import binascii
-import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from application.cursors import decode_time_id, encode_time_id
 from application.pacing import pause
 from domain.errors import DomainError
 from domain.marketdata.bars import Bar, BarSeries, Timeframe
@@ -22,7 +20,6 @@ from ports.signals import BarSource, SignalCursor, SignalRepository, SignalSearc
 
 MAX_PAGE = 200
 DEFAULT_LOOKBACK = 200
-_MAX_CURSOR_LENGTH = 512
 _MAX_SYMBOL_LENGTH = 64
 
 
@@ -211,20 +208,12 @@ def _symbol(symbol: str) -> str:
 
 def encode_cursor(signal: Signal) -> str:
     """The opaque position after `signal` in newest-first order."""
-    raw = json.dumps({"t": signal.created_at.isoformat(), "i": signal.id}, separators=(",", ":"))
-    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+    return encode_time_id(signal.created_at, signal.id)
 
 
 def decode_cursor(cursor: str) -> SignalCursor:
     """The position a cursor from `encode_cursor` stands for; InvalidCursor for anything else."""
-    if not cursor or len(cursor) > _MAX_CURSOR_LENGTH:
+    position = decode_time_id(cursor)
+    if position is None:
         raise InvalidCursor("invalid cursor")
-    try:
-        data = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        created = datetime.fromisoformat(data["t"])
-        signal_id = data["i"]
-    except (binascii.Error, ValueError, TypeError, KeyError, UnicodeDecodeError):
-        raise InvalidCursor("invalid cursor") from None
-    if not isinstance(signal_id, str) or not signal_id or created.tzinfo is None:
-        raise InvalidCursor("invalid cursor")
-    return SignalCursor(created, signal_id)
+    return SignalCursor(*position)

@@ -8,15 +8,12 @@ lockout as the kill switch's own attempts, and leaves an audit entry either way.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import dataclasses
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Protocol
 
+from application.cursors import decode_time_id, encode_time_id
 from domain.errors import DomainError, NotFound
 from domain.killswitch.switch import WrongPasscode
 from domain.principals import Principal
@@ -40,7 +37,6 @@ from ports.strategies import (
 from ports.unit_of_work import UnitOfWorkFactory
 
 MAX_PAGE = 200
-_MAX_CURSOR_LENGTH = 512
 
 
 class InvalidDecisionQuery(DomainError):
@@ -246,22 +242,12 @@ class StrategyService:
 
 def encode_cursor(decision: Decision) -> str:
     """The opaque position after `decision` in newest-first order."""
-    raw = json.dumps(
-        {"t": decision.decided_at.isoformat(), "i": decision.id}, separators=(",", ":")
-    )
-    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+    return encode_time_id(decision.decided_at, decision.id)
 
 
 def decode_cursor(cursor: str) -> DecisionCursor:
     """The position a cursor from `encode_cursor` stands for; InvalidDecisionCursor else."""
-    if not cursor or len(cursor) > _MAX_CURSOR_LENGTH:
+    position = decode_time_id(cursor)
+    if position is None:
         raise InvalidDecisionCursor("invalid cursor", field="cursor")
-    try:
-        data = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        decided = datetime.fromisoformat(data["t"])
-        decision_id = data["i"]
-    except (binascii.Error, ValueError, TypeError, KeyError, UnicodeDecodeError):
-        raise InvalidDecisionCursor("invalid cursor", field="cursor") from None
-    if not isinstance(decision_id, str) or not decision_id or decided.tzinfo is None:
-        raise InvalidDecisionCursor("invalid cursor", field="cursor")
-    return DecisionCursor(decided, decision_id)
+    return DecisionCursor(*position)
