@@ -16,7 +16,6 @@ import argparse
 import asyncio
 import contextlib
 import cProfile
-import gc
 import io
 import pstats
 import time
@@ -29,6 +28,7 @@ from application.backtest_engine import BacktestEngine
 from application.backtest_world import WorldSpec
 from benchmarks.bench_http import cores, machine
 from bootstrap.backtest_world import build_world
+from bootstrap.gc_tuning import restore_gc, tune_gc
 from bootstrap.settings import Settings
 from domain.backtests.model import BacktestRequest, FeeModel
 from domain.marketdata.bars import BarSeries, Timeframe
@@ -45,8 +45,7 @@ from domain.trading.instruments import Instrument
 from tools.backtest_data import generate, session_minutes
 
 DAILY_TARGET = 200_000  # bars/s, issue 15
-_SERVE = Settings()  # the collector thresholds `bulwark serve` sets by default
-SERVE_GC_THRESHOLDS = (_SERVE.gc_threshold_gen0, _SERVE.gc_threshold_gen1, _SERVE.gc_threshold_gen2)
+_SERVE = Settings()  # `bulwark serve`'s defaults: its collector tuning
 FIRST = datetime(2010, 1, 4, tzinfo=UTC)
 # Spread over sectors, so the gate's sector-concentration control (25 %) is not what binds.
 SECTORS = ("Energy", "Materials", "Industrials", "Discretionary", "Staples", "Health",
@@ -113,20 +112,13 @@ def _series(columns: list) -> dict[str, BarSeries]:  # type: ignore[type-arg]
 
 @contextlib.contextmanager
 def serve_like_gc(on: bool) -> Iterator[None]:
-    """The collector as `bulwark serve` runs it (BULWARK_GC_FREEZE: backtests run in its
-    process): what exists now frozen, serve's thresholds; as it was again afterwards."""
-    if not on:
-        yield
-        return
-    before = gc.get_threshold()
-    gc.collect()
-    gc.freeze()
-    gc.set_threshold(*SERVE_GC_THRESHOLDS)
+    """The collector as `bulwark serve` tunes it (bootstrap/gc_tuning.py: backtests run in its
+    process), undone afterwards."""
+    state = tune_gc(_SERVE) if on else None
     try:
         yield
     finally:
-        gc.unfreeze()
-        gc.set_threshold(*before)
+        restore_gc(state)
 
 
 async def run_once(
