@@ -100,6 +100,22 @@ async def test_a_closed_account_is_not_synced(harness: Harness, owner: User) -> 
     assert_problem(response, 409, "ACCOUNT_CLOSED")
 
 
+async def test_another_users_account_and_an_unknown_one_are_404(
+    harness: Harness, owner: User
+) -> None:
+    # Arrange: the owner's account; someone else
+    account = (await open_account(harness, owner))["id"]
+    stranger = await harness.user()
+
+    # Act
+    theirs = await harness.client.post(sync_url(account), headers=stranger.headers)
+    unknown = await harness.client.post(sync_url("acc-unknown"), headers=owner.headers)
+
+    # Assert: the same answer as for an account that does not exist
+    assert_problem(theirs, 404, "NOT_FOUND")
+    assert_problem(unknown, 404, "NOT_FOUND")
+
+
 async def test_a_paper_book_lost_with_a_restart_reopens_with_the_stored_account(
     market: Harness, owner: User
 ) -> None:
