@@ -74,6 +74,7 @@ from application.throttle import SharedThrottle
 from application.triggers import LossLimitWatch
 from application.user_admin import UserAdminService
 from application.workspaces import WorkspaceService
+from bootstrap import encryption
 from bootstrap.backtests import backtest_service, backtest_store, backtests_lifetime
 from bootstrap.brokers import broker_router, brokers_lifetime
 from bootstrap.cluster import ClusterBridge, cluster_lifetime
@@ -302,6 +303,13 @@ class Container(containers.DeclarativeContainer):
     latch = providers.Singleton(HaltLatch)
     tokens = providers.Singleton(token_issuer, settings)
     cipher = providers.Singleton(secret_cipher, settings)
+    # Envelope encryption (issue 16): every secret stored from now on goes through `sealer`;
+    # each store of sealed secrets adds its SealedRecordSource to `sealed_sources` for rotation.
+    key_provider = providers.Singleton(encryption.key_provider, settings)
+    legacy_cipher = providers.Singleton(encryption.legacy_cipher, settings)
+    sealer = providers.Singleton(encryption.secret_sealer, key_provider, legacy_cipher)
+    keys_ephemeral = providers.Callable(encryption.keys_ephemeral, settings)
+    sealed_sources = providers.List()
     totp = providers.Singleton(PyOtpVerifier)
     # Each account's broker keys, encrypted with `cipher`; the Alpaca broker reads them per call.
     broker_vault = providers.Selector(

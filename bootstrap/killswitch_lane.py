@@ -37,8 +37,8 @@ T = TypeVar("T")
 _log = structlog.get_logger("bulwark.killswitch_lane")
 # Loop-bound or per-process pieces the lane must share with the API rather than build again.
 _SHARED = (
-    "clock", "ids", "hasher", "tokens", "cipher", "totp", "notifier", "market", "latch",
-    "paper_broker",
+    "clock", "ids", "hasher", "tokens", "cipher", "key_provider", "sealer", "totp", "notifier",
+    "market", "latch", "paper_broker",
 )  # fmt: skip
 _SHARED_IN_MEMORY = ("store", "audit", "broker_vault")
 

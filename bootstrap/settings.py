@@ -14,6 +14,8 @@ from typing import Annotated, Any, Final, Literal
 
 import msgspec
 
+from adapters.security.key_providers import KeyConfigError, keks_from_file, parse_keks
+
 PREFIX: Final = "BULWARK_"
 REDACTED: Final = "***"
 
@@ -140,7 +142,13 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     jwt_audience: str = "bulwark-api"
     access_token_ttl_seconds: PosInt = 900
     refresh_token_ttl_days: PosInt = 30
+    # Legacy Fernet key: only reads secrets sealed before envelope encryption (issue 16);
+    # `bulwark keys rotate` re-seals them under a KEK, after which it may be removed.
     secret_key: Secret | None = None
+    # Key-encryption keys (adapters/security/key_providers.py has the format): inline, or a
+    # file; unset outside prod, a random KEK is made per process (secrets die with it).
+    keks: Secret | None = None
+    keks_file: str | None = None
     kill_switch_deadline_seconds: Seconds = 1.5
     four_eyes_resume: bool = True
     # The kill switch runs on a thread and event loop of its own (bootstrap/killswitch_lane.py)
@@ -400,10 +408,10 @@ def _check(s: Settings) -> None:
                 f"{env_name('jwt_private_key_file')} is required when BULWARK_ENV=prod "
                 "(otherwise every token dies on restart)"
             )
-        if s.secret_key is None:
+        if s.keks is None and s.keks_file is None:
             raise SettingsError(
-                f"{env_name('secret_key')} is required when BULWARK_ENV=prod "
-                "(the key that encrypts secrets at rest)"
+                f"{env_name('keks_file')} (or {env_name('keks')}) is required when "
+                "BULWARK_ENV=prod (the key-encryption keys that protect secrets at rest)"
             )
         if s.demo:
             raise SettingsError("BULWARK_DEMO must be false when BULWARK_ENV=prod")
@@ -418,6 +426,7 @@ def _check(s: Settings) -> None:
             f"{env_name('secret_key')}: expected a Fernet key (32 url-safe base64-encoded bytes, "
             "e.g. from cryptography.fernet.Fernet.generate_key())"
         )
+    _check_keks(s)
     # The broker can take each account's keys from the vault: its settings keys are optional,
     # but given, they come as a pair. Market data has no vault: it needs them.
     keys = (s.alpaca_key_id is not None) + (s.alpaca_secret_key is not None)
@@ -473,6 +482,19 @@ def _check_market_feed(s: Settings) -> None:
             f"{env_name('quote_pump_poll_seconds')}: expected less than "
             f"{env_name('quote_max_age_seconds')}"
         )
+
+
+def _check_keks(s: Settings) -> None:
+    """The KEK configuration parses (one line naming the entry at fault, never key bytes)."""
+    if s.keks is not None and s.keks_file is not None:
+        raise SettingsError(f"set {env_name('keks')} or {env_name('keks_file')}, not both")
+    try:
+        if s.keks is not None:
+            parse_keks(s.keks.reveal(), env_name("keks"))
+        elif s.keks_file is not None:
+            keks_from_file(Path(s.keks_file))
+    except KeyConfigError as error:
+        raise SettingsError(str(error)) from None
 
 
 def _is_fernet_key(key: str) -> bool:

@@ -145,3 +145,66 @@ class EnvelopeCipher(Protocol):
     def kek_version_of(self, text: str) -> KeyRef:
         """Which KEK a sealed text needs (what rotation and retirement look at)."""
         ...
+
+    def current(self) -> KeyRef:
+        """The KEK new seals and rewraps use."""
+        ...
+
+
+class SecretSealer(Protocol):
+    """What services use to keep a text secret at rest (a TOTP seed, an API secret).
+
+    `seal` always writes the current envelope format under the current KEK. `open` also
+    reads what was sealed before envelopes existed (Fernet under BULWARK_SECRET_KEY) where
+    the legacy key is configured, so old records keep working until rotation upgrades them.
+    Every call names the record (type + id) the secret belongs to: a sealed text copied onto
+    another record does not open. Failures raise DecryptionRefused.
+    """
+
+    def seal(self, plaintext: str, record_type: str, record_id: str) -> str: ...
+
+    def open(self, text: str, record_type: str, record_id: str) -> str: ...
+
+    def needs_upgrade(self, text: str) -> bool:
+        """True for a legacy (Fernet) text or one wrapped by a KEK that is not current."""
+        ...
+
+    def upgrade(self, text: str, record_type: str, record_id: str) -> str:
+        """The same secret in the current format under the current KEK (rewrap or re-seal)."""
+        ...
+
+    def key_label(self, text: str) -> str:
+        """Which key a text needs, for rotation reports: `<key id> v<version>` or `legacy`."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class SealedRecord:
+    """One sealed secret as a rotation source hands it out.
+
+    `cursor` orders a source's records (rotation resumes after the last one it finished);
+    `record_type` / `record_id` are the associated data the text was sealed with.
+    """
+
+    cursor: str
+    record_type: str
+    record_id: str
+    text: str = field(repr=False)
+
+
+class SealedRecordSource(Protocol):
+    """A column (or file set) holding sealed secrets, as `bulwark keys rotate` walks it.
+
+    Every store that keeps SecretSealer output registers one source (container list
+    `sealed_sources`). `replace` is compare-and-set: it writes `new_text` only while the
+    stored text is still `record.text`, so a concurrent write (a user changing the secret
+    mid-rotation) wins and nothing is lost; it returns whether it wrote.
+    """
+
+    name: str  # stable, shown in reports and used as the checkpoint key: "users.mfa_secret"
+
+    async def batch(self, after: str | None, limit: int) -> Sequence[SealedRecord]:
+        """Up to `limit` records with cursor > `after` (all from the start when None)."""
+        ...
+
+    async def replace(self, record: SealedRecord, new_text: str) -> bool: ...

@@ -94,6 +94,9 @@ class AesGcmEnvelope:
     def kek_version_of(self, text: str) -> KeyRef:
         return Sealed.parse(text).kek
 
+    def current(self) -> KeyRef:
+        return self._keys.current()
+
     def _kek(self, ref: KeyRef) -> tuple[AESGCM, bytes]:
         """The KEK's cipher, built once per version (the key schedule costs as much as a wrap)."""
         kek = self._keks.get(ref)

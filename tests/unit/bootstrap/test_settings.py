@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+
 import copy
 import pickle
 import re
@@ -32,11 +34,14 @@ def key_file(tmp_path: Path) -> Path:
     return path
 
 
+KEKS = "main 1 " + base64.b64encode(bytes(range(32))).decode()
+
+
 def prod_env(key_file: Path, **overrides: str) -> dict[str, str]:
     env = {
         "env": "prod",
         "jwt_private_key_file": str(key_file),
-        "secret_key": FERNET_KEY,
+        "keks": KEKS,
     }
     env.update(overrides)
     return env
@@ -240,10 +245,10 @@ def test_prod_with_everything_it_needs_loads(key_file: Path) -> None:
     ("missing", "named"),
     [
         ("jwt_private_key_file", "BULWARK_JWT_PRIVATE_KEY_FILE"),
-        ("secret_key", "BULWARK_SECRET_KEY"),
+        ("keks", "BULWARK_KEKS"),
     ],
 )
-def test_prod_requires_a_key_file_and_a_secret_key(
+def test_prod_requires_a_key_file_and_a_key_encryption_key(
     key_file: Path, missing: str, named: str
 ) -> None:
     # Arrange
@@ -356,6 +361,7 @@ def test_settings_repr_and_redacted_hide_every_secret(key_file: Path) -> None:
         ),
         alpaca_key_id="AKID-secret-id",
         alpaca_secret_key=ALPACA_SECRET,
+        secret_key=FERNET_KEY,
     )
 
     # Act
@@ -364,12 +370,13 @@ def test_settings_repr_and_redacted_hide_every_secret(key_file: Path) -> None:
     dumped = msgspec.json.encode(redacted).decode()
 
     # Assert
-    for secret in (FERNET_KEY, ALPACA_SECRET, "AKID-secret-id"):
+    for secret in (FERNET_KEY, ALPACA_SECRET, "AKID-secret-id", KEKS.split()[2]):
         assert secret not in shown
         assert secret not in dumped
     assert "db-password-91" not in dumped
     assert "redis-password-42" not in dumped
     assert redacted["secret_key"] == "***"
+    assert redacted["keks"] == "***"
     assert redacted["alpaca_secret_key"] == "***"
     assert redacted["database_url"] == "postgresql+asyncpg://bulwark:***@db:5432/bulwark"
     assert redacted["port"] == 8000
@@ -399,3 +406,44 @@ def test_env_example_lists_every_setting_with_its_default(tmp_path: Path) -> Non
         env_name(f) for f in Settings.__struct_fields__
     )
     assert settings == Settings()
+
+
+def test_prod_no_longer_needs_the_legacy_fernet_key(key_file: Path) -> None:
+    # Act
+    settings = load(**prod_env(key_file))
+
+    # Assert
+    assert settings.secret_key is None
+
+
+@pytest.mark.parametrize(
+    ("keks", "named"),
+    [
+        ("main 1 not-base64!", "key is not base64"),
+        ("main 1 " + base64.b64encode(b"short").decode(), "must be 32 bytes"),
+        ("main x " + base64.b64encode(bytes(32)).decode(), "version must be"),
+        ("# nothing", "lists no key-encryption key"),
+    ],
+)
+def test_a_bad_kek_is_refused_in_one_line_without_key_bytes(keks: str, named: str) -> None:
+    # Act / Assert
+    with pytest.raises(SettingsError, match=named) as caught:
+        load(keks=keks)
+    assert "\n" not in str(caught.value)
+    assert "not-base64" not in str(caught.value)
+
+
+def test_a_kek_file_that_does_not_exist_is_refused(tmp_path: Path) -> None:
+    # Act / Assert
+    with pytest.raises(SettingsError, match="cannot read key file"):
+        load(keks_file=str(tmp_path / "absent.keys"))
+
+
+def test_inline_keks_and_a_kek_file_together_are_refused(tmp_path: Path) -> None:
+    # Arrange
+    path = tmp_path / "keks"
+    path.write_text(KEKS + "\n")
+
+    # Act / Assert
+    with pytest.raises(SettingsError, match="not both"):
+        load(keks=KEKS, keks_file=str(path))
