@@ -47,7 +47,7 @@ from domain.identity.credentials import InvalidCredentialInput, normalize_backup
 from domain.identity.onboarding_errors import AccountDeactivated
 from domain.principals import Principal, Role
 from ports.clock import Clock, IdGenerator
-from ports.encryption import SecretSealer
+from ports.encryption import DecryptionRefused, SecretSealer
 from ports.events import AuditLog, Notifier, Severity
 from ports.identity import TokenIssuer, TotpVerifier
 from ports.key_rotation import MFA_SECRET_RECORD, PENDING_MFA_SECRET_RECORD
@@ -341,7 +341,12 @@ class AuthService:
             user = await user_by_id(uow, principal.id)
             if user.pending_mfa_secret is None:
                 raise Conflict("no multi-factor enrolment is pending")
-            secret = self._sealer.open(user.pending_mfa_secret, PENDING_MFA_SECRET_RECORD, user.id)
+            try:
+                secret = self._sealer.open(
+                    user.pending_mfa_secret, PENDING_MFA_SECRET_RECORD, user.id
+                )
+            except DecryptionRefused:
+                raise Conflict("the pending enrolment cannot be read: enrol again") from None
             step = self._totp.matching_step(secret, code, now)
             if step is None or not user.accept_totp_step(step):
                 raise Unauthenticated("invalid one-time code")
@@ -356,7 +361,12 @@ class AuthService:
         """A TOTP code of a step later than the last accepted one, or else an unused backup
         code (spent here)."""
         if user.mfa_secret is not None:
-            secret = self._sealer.open(user.mfa_secret, MFA_SECRET_RECORD, user.id)
+            try:
+                secret = self._sealer.open(user.mfa_secret, MFA_SECRET_RECORD, user.id)
+            except DecryptionRefused:
+                # A secret that does not open (its KEK removed too early, a copied row):
+                # no TOTP code can match, a backup code still works; never a 500.
+                return user.use_backup_code(code)
             step = self._totp.matching_step(secret, code, now)
             if step is not None:
                 return user.accept_totp_step(step)
