@@ -260,7 +260,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     configure_logging(settings.log_level, settings.log_format)
     try:
-        return asyncio.run(run_command(args, build_container(settings)))
+        # sys.stdout as it is now (a default argument would keep the one at import time)
+        return asyncio.run(run_command(args, build_container(settings), out=sys.stdout))
     except (DomainError, SettingsError) as exc:
         print(f"bulwark: {getattr(exc, 'message', exc)}", file=sys.stderr)
         return EXIT_REFUSED

@@ -9,7 +9,7 @@ import pytest
 from adapters.memory.key_rotation import InMemoryUserSecretSource
 from adapters.security.secret_box import SecretBox
 from application.key_rotation import KeyRetirementRefused, RotationProgress, UnknownKey
-from ports.encryption import SealedRecord
+from ports.encryption import Sealed, SealedRecord
 from tests.unit.keys.helpers import V1, V2, V3, box, rotation_world, seed_users
 
 
@@ -229,3 +229,23 @@ async def test_retire_refuses_the_current_version_and_an_unknown_one() -> None:
         await rotation.retire("cli", "main", 2)
     with pytest.raises(UnknownKey, match=r"main v7 is not configured \(configured: main v1"):
         await rotation.retire("cli", "main", 7)
+
+
+async def test_rotation_never_reuses_a_kek_nonce_and_keeps_the_record_layer() -> None:
+    # Arrange
+    world = rotation_world()
+    seed_users(world.store, box(V1), 2000)
+    before = {u.id: Sealed.parse(u.mfa_secret or "") for u in world.store.users.values()}
+
+    # Act
+    await world.rotation(box(V1, V2), V1, V2).rotate("cli", batch=500)
+
+    # Assert: 4,000 wraps, 4,000 distinct KEK nonces; record nonces and ciphertexts untouched
+    after = {u.id: Sealed.parse(u.mfa_secret or "") for u in world.store.users.values()}
+    kek_nonces = {s.wrapped_key[:12] for s in (*before.values(), *after.values())}
+    assert len(kek_nonces) == 4000
+    for user_id, sealed in after.items():
+        assert (sealed.nonce, sealed.ciphertext) == (
+            before[user_id].nonce,
+            before[user_id].ciphertext,
+        )
