@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from sqlalchemy import and_, delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -134,18 +134,24 @@ class SqlUserSecretSource:
         return (await self.replace_many([(record, new_text)]))[0]
 
     async def replace_many(self, changes: Sequence[tuple[SealedRecord, str]]) -> list[bool]:
-        """Each change compare-and-set on its own, all in one transaction."""
+        """Every change compare-and-set, in one transaction: one batched UPDATE (executemany)
+        guarded by the old text, then a read of the rows to see which now hold their new text
+        (new texts are unique, so holding it means this transaction wrote it)."""
+        if not changes:
+            return []
+        statement = (
+            update(users)
+            .where(users.c.id == bindparam("b_id"), self._column == bindparam("b_old"))
+            .values({self._column.name: bindparam("b_new")})
+        )
+        rows = [{"b_id": r.record_id, "b_old": r.text, "b_new": t} for r, t in changes]
+        ids = [record.record_id for record, _ in changes]
 
         async def run() -> list[bool]:
-            written: list[bool] = []
             async with single_writer(self._engine), self._engine.begin() as conn:
-                for record, text in changes:
-                    statement = (
-                        update(users)
-                        .where(and_(users.c.id == record.record_id, self._column == record.text))
-                        .values({self._column.name: text})
-                    )
-                    written.append((await conn.execute(statement)).rowcount == 1)
-            return written
+                await conn.execute(statement, rows)
+                query = select(users.c.id, self._column).where(users.c.id.in_(ids))
+                stored = {row[0]: row[1] for row in await conn.execute(query)}
+            return [stored.get(record.record_id) == text for record, text in changes]
 
         return await guarded(run)
