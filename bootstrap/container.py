@@ -603,6 +603,7 @@ class Container(containers.DeclarativeContainer):
     retired_keys_check = providers.Resource(
         keys.retired_keys_check, key_rotation.provider, database
     )
+    key_rotations_running = providers.Resource(keys.rotation_jobs_lifetime, key_rotations)
 
 
 def build_container(settings: Settings) -> Container:

@@ -12,6 +12,7 @@ from adapters.memory.key_rotation import InMemoryKeyRotationStore, InMemoryUserS
 from adapters.memory.store import InMemoryStore
 from adapters.postgres.key_rotation import SqlKeyRotationStore, SqlUserSecretSource
 from application.key_rotation import KeyRotation
+from application.key_rotation_jobs import KeyRotationJobs
 from bootstrap.settings import Settings
 from ports.clock import Clock
 from ports.encryption import KeyProvider, SealedRecordSource, SecretSealer
@@ -72,3 +73,11 @@ async def retired_keys_check(
             hint="remove this version's line from the key-encryption key file",
         )
     yield
+
+
+async def rotation_jobs_lifetime(jobs: KeyRotationJobs) -> AsyncIterator[KeyRotationJobs]:
+    """At shutdown, a rotation started from the API stops (its checkpoint lets the next resume)."""
+    try:
+        yield jobs
+    finally:
+        await jobs.close()
