@@ -47,8 +47,10 @@ from domain.identity.credentials import InvalidCredentialInput, normalize_backup
 from domain.identity.onboarding_errors import AccountDeactivated
 from domain.principals import Principal, Role
 from ports.clock import Clock, IdGenerator
+from ports.encryption import DecryptionRefused, SecretSealer
 from ports.events import AuditLog, Notifier, Severity
-from ports.identity import SecretCipher, TokenIssuer, TotpVerifier
+from ports.identity import TokenIssuer, TotpVerifier
+from ports.key_rotation import MFA_SECRET_RECORD, PENDING_MFA_SECRET_RECORD
 from ports.security import PasswordHasher
 from ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
@@ -97,7 +99,7 @@ class AuthService:
         hasher: PasswordHasher,
         tokens: TokenIssuer,
         totp: TotpVerifier,
-        cipher: SecretCipher,
+        sealer: SecretSealer,
         clock: Clock,
         ids: IdGenerator,
         audit: AuditLog,
@@ -108,7 +110,7 @@ class AuthService:
         self._hasher = hasher
         self._tokens = tokens
         self._totp = totp
-        self._cipher = cipher
+        self._sealer = sealer  # TOTP secrets at rest, bound to (record type, user id)
         self._clock = clock
         self._ids = ids
         self._audit = audit
@@ -324,7 +326,8 @@ class AuthService:
         async with self._uow() as uow:
             user = await user_by_id(uow, principal.id)
             digests = [digest(normalize_backup_code(code)) for code in codes]
-            user.begin_mfa_enrollment(self._cipher.encrypt(secret), digests)
+            sealed = self._sealer.seal(secret, PENDING_MFA_SECRET_RECORD, user.id)
+            user.begin_mfa_enrollment(sealed, digests)
             await uow.users.add(user)
             await uow.commit()
         uri = self._totp.provisioning_uri(secret, user.username, self.config.mfa_issuer)
@@ -338,11 +341,16 @@ class AuthService:
             user = await user_by_id(uow, principal.id)
             if user.pending_mfa_secret is None:
                 raise Conflict("no multi-factor enrolment is pending")
-            secret = self._cipher.decrypt(user.pending_mfa_secret)
+            try:
+                secret = self._sealer.open(
+                    user.pending_mfa_secret, PENDING_MFA_SECRET_RECORD, user.id
+                )
+            except DecryptionRefused:
+                raise Conflict("the pending enrolment cannot be read: enrol again") from None
             step = self._totp.matching_step(secret, code, now)
             if step is None or not user.accept_totp_step(step):
                 raise Unauthenticated("invalid one-time code")
-            user.activate_mfa()
+            user.activate_mfa(self._sealer.seal(secret, MFA_SECRET_RECORD, user.id))
             await uow.users.add(user)
             await _commit_second_factor(uow)
         await self._record(principal.id, "auth.mfa_enroll", user_key(user.id), "enabled")
@@ -353,7 +361,12 @@ class AuthService:
         """A TOTP code of a step later than the last accepted one, or else an unused backup
         code (spent here)."""
         if user.mfa_secret is not None:
-            secret = self._cipher.decrypt(user.mfa_secret)
+            try:
+                secret = self._sealer.open(user.mfa_secret, MFA_SECRET_RECORD, user.id)
+            except DecryptionRefused:
+                # A secret that does not open (its KEK removed too early, a copied row):
+                # no TOTP code can match, a backup code still works; never a 500.
+                return user.use_backup_code(code)
             step = self._totp.matching_step(secret, code, now)
             if step is not None:
                 return user.accept_totp_step(step)

@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from bootstrap import cli_accounts, cli_perf
+from bootstrap import cli_accounts, cli_keys, cli_perf
 from bootstrap.cli_users import add_user_commands, run_user_command
 from bootstrap.settings import Settings, SettingsError, load_settings
 from domain.errors import DomainError
@@ -77,6 +77,7 @@ def _parser() -> argparse.ArgumentParser:
 
     add_backtest(sub)
     cli_accounts.add_parsers(sub)  # accounts ..., instruments ... (bootstrap/cli_accounts.py)
+    cli_keys.add_parser(sub)  # keys generate|status|rotate|retire (bootstrap/cli_keys.py)
     return parser
 
 
@@ -150,6 +151,8 @@ async def _run(args: argparse.Namespace, container: Container, stdin: TextIO, ou
         from bootstrap.cli_backtest import run_backtest
 
         return await run_backtest(args, container, out)
+    if args.command == "keys":
+        return await cli_keys.run(args, container, out)
     raise SettingsError(f"unknown command {args.command}")
 
 
@@ -231,6 +234,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         asyncio.run(tour())
         return 0
+    if args.command == "keys" and args.keys_command == "generate":
+        return cli_keys.generate(settings, sys.stdout)  # reads the KEK settings, no store
     if args.command == "consume" and settings.database_url.startswith("memory://"):
         print(MEMORY_REFUSED, file=sys.stderr)
         return EXIT_REFUSED
@@ -255,7 +260,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     configure_logging(settings.log_level, settings.log_format)
     try:
-        return asyncio.run(run_command(args, build_container(settings)))
+        # sys.stdout as it is now (a default argument would keep the one at import time)
+        return asyncio.run(run_command(args, build_container(settings), out=sys.stdout))
     except (DomainError, SettingsError) as exc:
         print(f"bulwark: {getattr(exc, 'message', exc)}", file=sys.stderr)
         return EXIT_REFUSED

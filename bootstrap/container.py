@@ -54,6 +54,7 @@ from application.equity_snapshots import EquitySnapshots
 from application.halts import HaltLatch
 from application.instrument_catalog import InstrumentCatalog
 from application.invitations import InvitationService
+from application.key_rotation_jobs import KeyRotationJobs
 from application.killswitch import KillSwitchConfig, KillSwitchService
 from application.margin import MarginService, MarginWatch
 from application.market import MarketService
@@ -74,7 +75,7 @@ from application.throttle import SharedThrottle
 from application.triggers import LossLimitWatch
 from application.user_admin import UserAdminService
 from application.workspaces import WorkspaceService
-from bootstrap import encryption
+from bootstrap import encryption, keys
 from bootstrap.backtests import backtest_service, backtest_store, backtests_lifetime
 from bootstrap.brokers import broker_router, brokers_lifetime
 from bootstrap.cluster import ClusterBridge, cluster_lifetime
@@ -111,7 +112,7 @@ def token_issuer(settings: Settings) -> RsaJwtIssuer:
 def secret_cipher(settings: Settings) -> FernetCipher:
     if settings.secret_key is not None:
         return FernetCipher(settings.secret_key.reveal().encode())
-    _log.warning("secret_key_generated", hint="set BULWARK_SECRET_KEY to keep MFA secrets")
+    _log.warning("secret_key_generated", hint="set BULWARK_SECRET_KEY to keep broker credentials")
     return FernetCipher.generate()
 
 
@@ -385,7 +386,7 @@ class Container(containers.DeclarativeContainer):
         SuccessionScheduler, uow_factory, killswitch, quotes, publisher, clock, audit, notifier
     )
     auth = providers.Singleton(
-        AuthService, uow_factory, hasher, tokens, totp, cipher, clock, ids, audit, auth_config,
+        AuthService, uow_factory, hasher, tokens, totp, sealer, clock, ids, audit, auth_config,
         notifier=notifier,
     )  # fmt: skip
     api_keys = providers.Singleton(ApiKeyService, uow_factory, clock, ids, audit)
@@ -582,6 +583,27 @@ class Container(containers.DeclarativeContainer):
     )  # fmt: skip
     api_services.add_kwargs(backtests=backtests)
     backtests_running = providers.Resource(backtests_lifetime, backtests)
+
+    # Key rotation (issue 16, bootstrap/keys.py): the TOTP secret columns as rotation sources,
+    # checkpoints and retired KEKs, the service (CLI `bulwark keys`), the admin API's jobs.
+    mfa_secret_source = providers.Singleton(
+        keys.user_secret_source, store_kind, store, engine.provider, "users.mfa_secret"
+    )
+    pending_mfa_secret_source = providers.Singleton(
+        keys.user_secret_source, store_kind, store, engine.provider, "users.pending_mfa_secret"
+    )
+    sealed_sources.add_args(mfa_secret_source, pending_mfa_secret_source)
+    key_rotation_store = providers.Singleton(keys.key_rotation_store, store_kind, engine.provider)
+    key_rotation = providers.Singleton(
+        keys.key_rotation, settings, sealer, key_provider, sealed_sources, key_rotation_store,
+        clock, audit,
+    )  # fmt: skip
+    key_rotations = providers.Singleton(KeyRotationJobs, key_rotation, clock, ids)
+    api_services.add_kwargs(key_rotations=key_rotations)
+    retired_keys_check = providers.Resource(
+        keys.retired_keys_check, key_rotation.provider, database
+    )
+    key_rotations_running = providers.Resource(keys.rotation_jobs_lifetime, key_rotations)
 
 
 def build_container(settings: Settings) -> Container:

@@ -254,6 +254,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     backtest_per_user: Annotated[int, msgspec.Meta(ge=1, le=100)] = 2
     backtest_max_symbols: Annotated[int, msgspec.Meta(ge=1, le=1000)] = 50
     backtest_max_bars: Annotated[int, msgspec.Meta(ge=1, le=100_000_000)] = 5_000_000
+    # Key rotation (issue 16, docs/encryption.md): sealed records re-wrapped per batch (one
+    # transaction and one checkpoint each) by `bulwark keys rotate` and the admin API.
+    key_rotation_batch: Annotated[int, msgspec.Meta(ge=1, le=100_000)] = 500
 
     def redacted(self) -> dict[str, object]:
         """All settings, safe to show: secrets as '***' and passwords inside URLs masked."""

@@ -33,6 +33,7 @@ from adapters.http.routes import (
     backtests,
     broker_credentials,
     instruments,
+    keys,
     killswitch,
     margin,
     market,
@@ -157,6 +158,7 @@ def openapi_config(config: HttpConfig) -> OpenAPIConfig:
                 "strategies",
                 "backtests",
                 "instruments",
+                "keys",
                 "health",
             )
         ],
@@ -200,6 +202,7 @@ def create_app(
                     *(c for module in RESOURCES for c in module.CONTROLLERS),
                     *signals.CONTROLLERS,
                     *providers.CONTROLLERS,
+                    *keys.CONTROLLERS,  # /admin/keys (issue 16)
                     *market.CONTROLLERS,
                     *broker_credentials.CONTROLLERS,
                     *users.CONTROLLERS,

@@ -17,6 +17,7 @@ from application.backtests import BacktestService
 from application.broker_credentials import BrokerCredentialService
 from application.instrument_catalog import InstrumentCatalog
 from application.invitations import InvitationService
+from application.key_rotation_jobs import KeyRotationJobs
 from application.killswitch import KillSwitchService
 from application.margin import MarginService
 from application.market import MarketService
@@ -98,3 +99,4 @@ class ApiServices:
     account_admin: AccountAdmin | None = None  # open, change, close accounts
     account_sync: AccountSync | None = None  # import an account's state from its broker
     instruments: InstrumentCatalog | None = None  # instrument reference data
+    key_rotations: KeyRotationJobs | None = None  # KEK status and rotation (admin)

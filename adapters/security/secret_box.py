@@ -8,7 +8,11 @@ KEK, which is what `bulwark keys rotate` does record by record (no downtime: bot
 
 from __future__ import annotations
 
-from ports.encryption import FORMAT, DecryptionRefused, EnvelopeCipher
+import os
+
+from adapters.security.envelope import AesGcmEnvelope
+from adapters.security.key_providers import StaticKeyProvider
+from ports.encryption import FORMAT, KEY_BYTES, DecryptionRefused, EnvelopeCipher, KeyRef
 from ports.identity import SecretCipher
 
 _ENVELOPE_PREFIX = FORMAT + "."
@@ -21,6 +25,12 @@ class SecretBox:
     def __init__(self, envelope: EnvelopeCipher, legacy: SecretCipher | None = None) -> None:
         self._envelope = envelope
         self._legacy = legacy
+
+    @classmethod
+    def ephemeral(cls, legacy: SecretCipher | None = None) -> SecretBox:
+        """A box under a random KEK of this process only (tests, embedded runs)."""
+        ref = KeyRef("ephemeral", 1)
+        return cls(AesGcmEnvelope(StaticKeyProvider({ref: os.urandom(KEY_BYTES)}, ref)), legacy)
 
     def __repr__(self) -> str:
         return f"SecretBox(envelope={self._envelope!r}, legacy={self._legacy is not None})"

@@ -24,7 +24,7 @@ class User:
     role: Role
     created_at: datetime
     mfa_enabled: bool = False
-    mfa_secret: str | None = None  # ciphertext from the SecretCipher port
+    mfa_secret: str | None = None  # ciphertext from the SecretSealer port
     backup_code_digests: list[str] = field(default_factory=list)
     pending_mfa_secret: str | None = None  # ciphertext, until the first code verifies
     pending_backup_code_digests: list[str] = field(default_factory=list)
@@ -72,10 +72,12 @@ class User:
         self.pending_mfa_secret = secret_ciphertext
         self.pending_backup_code_digests = list(backup_code_digests)
 
-    def activate_mfa(self) -> None:
+    def activate_mfa(self, secret_ciphertext: str | None = None) -> None:
+        """Make the pending secret the active one; `secret_ciphertext` is the same secret
+        sealed again for the active column (ciphertexts are bound to the column they sit in)."""
         if self.pending_mfa_secret is None:
             raise Conflict("no multi-factor enrolment is pending")
-        self.mfa_secret = self.pending_mfa_secret
+        self.mfa_secret = secret_ciphertext or self.pending_mfa_secret
         self.backup_code_digests = self.pending_backup_code_digests
         self.pending_mfa_secret = None
         self.pending_backup_code_digests = []

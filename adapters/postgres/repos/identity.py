@@ -348,7 +348,11 @@ async def _update_user(conn: AsyncConnection, before: Any, after: dict[str, Any]
     if new_step:
         previous = before["last_totp_step"]
         where.append(step.is_(None) if previous is None else step == previous)
-    values = {k: v for k, v in after.items() if k != "id" and (new_step or k != "last_totp_step")}
+    # Only the columns this copy changed: a stale copy must not turn back another writer's
+    # change (key rotation re-wrapping the TOTP secret while a password changes).
+    values = {k: v for k, v in after.items() if k != "id" and v != before.get(k)}
+    if not values:
+        return
     result = await conn.execute(update(users).where(*where).values(values))
     if new_step and result.rowcount != 1:
         raise ConcurrentUpdate(f"user {after['id']} used a one-time code in a concurrent login")

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from adapters.memory.bus import InMemoryAuditLog, InMemoryNotifier
 from adapters.memory.clock import FakeClock, SequentialIds
 from adapters.security.argon2_hasher import Argon2Hasher
-from adapters.security.cipher import FernetCipher
 from adapters.security.jwt_tokens import RsaJwtIssuer
+from adapters.security.secret_box import SecretBox
 from adapters.security.totp import PyOtpVerifier
 from application.auth import AuthService
 from application.invitations import InvitationService, NewUser
@@ -60,7 +60,7 @@ def services(store: StoreUnderTest) -> Services:
     )
     hasher = RendezvousHasher()
     auth = AuthService(
-        store.uow, hasher, RsaJwtIssuer.generate(), PyOtpVerifier(), FernetCipher.generate(),
+        store.uow, hasher, RsaJwtIssuer.generate(), PyOtpVerifier(), SecretBox.ephemeral(),
         clock, ids, audit, notifier=notifier,
     )  # fmt: skip
     throttle = ClientThrottle(store.uow, clock)

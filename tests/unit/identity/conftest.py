@@ -10,8 +10,8 @@ from adapters.memory.bus import InMemoryAuditLog, InMemoryNotifier
 from adapters.memory.clock import FakeClock, SequentialIds
 from adapters.memory.store import InMemoryStore, unit_of_work_factory
 from adapters.security.argon2_hasher import Argon2Hasher
-from adapters.security.cipher import FernetCipher
 from adapters.security.jwt_tokens import RsaJwtIssuer
+from adapters.security.secret_box import SecretBox
 from adapters.security.totp import PyOtpVerifier
 from application.apikeys import ApiKeyService
 from application.auth import AuthService
@@ -38,7 +38,7 @@ class World:
     audit: InMemoryAuditLog
     notifier: InMemoryNotifier
     totp: PyOtpVerifier
-    cipher: FernetCipher
+    sealer: SecretBox
     issuer: RsaJwtIssuer
     auth: AuthService
     api_keys: ApiKeyService
@@ -59,9 +59,9 @@ def world(issuer: RsaJwtIssuer) -> World:
         InMemoryAuditLog(),
         InMemoryNotifier(),
     )
-    totp, cipher = PyOtpVerifier(), FernetCipher.generate()
+    totp, sealer = PyOtpVerifier(), SecretBox.ephemeral()
     auth = AuthService(
-        uow, Argon2Hasher.fast(), issuer, totp, cipher, clock, ids, audit, notifier=notifier
+        uow, Argon2Hasher.fast(), issuer, totp, sealer, clock, ids, audit, notifier=notifier
     )
     api_keys = ApiKeyService(uow, clock, ids, audit)
-    return World(store, clock, audit, notifier, totp, cipher, issuer, auth, api_keys)
+    return World(store, clock, audit, notifier, totp, sealer, issuer, auth, api_keys)

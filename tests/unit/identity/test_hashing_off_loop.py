@@ -13,8 +13,8 @@ from adapters.memory.bus import InMemoryAuditLog
 from adapters.memory.clock import FakeClock, SequentialIds
 from adapters.memory.store import InMemoryStore, unit_of_work_factory
 from adapters.security.argon2_hasher import Argon2Hasher
-from adapters.security.cipher import FernetCipher
 from adapters.security.jwt_tokens import RsaJwtIssuer
+from adapters.security.secret_box import SecretBox
 from adapters.security.totp import PyOtpVerifier
 from application.auth import AuthService
 from domain.errors import Unauthenticated
@@ -75,7 +75,7 @@ async def test_every_hash_and_verify_of_the_auth_use_cases_runs_in_a_worker_outs
         WatchedHasher(watch, threading.current_thread()),
         issuer,
         PyOtpVerifier(),
-        FernetCipher.generate(),
+        SecretBox.ephemeral(),
         FakeClock(),
         SequentialIds(),
         InMemoryAuditLog(),

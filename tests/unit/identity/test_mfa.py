@@ -205,7 +205,7 @@ async def test_the_totp_secret_is_encrypted_and_backup_codes_hashed_at_rest(worl
     stored = repr(user)
     assert enrollment.secret not in stored
     assert user.mfa_secret is not None
-    assert world.cipher.decrypt(user.mfa_secret) == enrollment.secret
+    assert world.sealer.open(user.mfa_secret, "user.mfa_secret", user.id) == enrollment.secret
     for code in enrollment.backup_codes:
         assert code not in stored
         assert code.replace("-", "") not in stored

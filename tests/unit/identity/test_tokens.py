@@ -273,7 +273,7 @@ async def test_another_instance_sees_a_revoked_family_within_the_session_cache(
         Argon2Hasher.fast(),
         world.issuer,
         world.totp,
-        world.cipher,
+        world.sealer,
         world.clock,
         SequentialIds(),
         world.audit,

@@ -10,8 +10,8 @@ from adapters.memory.bus import InMemoryAuditLog, InMemoryNotifier
 from adapters.memory.clock import FakeClock, SequentialIds
 from adapters.memory.store import InMemoryStore, unit_of_work_factory
 from adapters.security.argon2_hasher import Argon2Hasher
-from adapters.security.cipher import FernetCipher
 from adapters.security.jwt_tokens import RsaJwtIssuer
+from adapters.security.secret_box import SecretBox
 from adapters.security.totp import PyOtpVerifier
 from application.auth import AuthService, TokenPair
 from application.invitations import InvitationService
@@ -64,7 +64,7 @@ def users(issuer: RsaJwtIssuer) -> Users:
     )
     hasher = Argon2Hasher.fast()
     auth = AuthService(
-        uow, hasher, issuer, PyOtpVerifier(), FernetCipher.generate(), clock, ids, audit,
+        uow, hasher, issuer, PyOtpVerifier(), SecretBox.ephemeral(), clock, ids, audit,
         notifier=notifier,
     )  # fmt: skip
     throttle = ClientThrottle(uow, clock)
