@@ -37,6 +37,7 @@ from adapters.http.routes import (
     margin,
     market,
     monitoring,
+    notification_endpoints,
     performance,
     providers,
     risk,
@@ -157,6 +158,7 @@ def openapi_config(config: HttpConfig) -> OpenAPIConfig:
                 "strategies",
                 "backtests",
                 "instruments",
+                "notifications",
                 "health",
             )
         ],
@@ -208,6 +210,7 @@ def create_app(
                     *backtests.CONTROLLERS,
                     *account_admin.CONTROLLERS,
                     *instruments.CONTROLLERS,
+                    *notification_endpoints.CONTROLLERS,
                     *controllers,
                 ],
             ),

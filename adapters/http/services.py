@@ -20,6 +20,7 @@ from application.invitations import InvitationService
 from application.killswitch import KillSwitchService
 from application.margin import MarginService
 from application.market import MarketService
+from application.notification_endpoints import NotificationEndpoints
 from application.orders import OrderService
 from application.password_reset import PasswordResetService
 from application.performance import PerformanceService
@@ -98,3 +99,5 @@ class ApiServices:
     account_admin: AccountAdmin | None = None  # open, change, close accounts
     account_sync: AccountSync | None = None  # import an account's state from its broker
     instruments: InstrumentCatalog | None = None  # instrument reference data
+    # Users' webhook, Slack and Telegram endpoints (routes/notification_endpoints.py).
+    notification_endpoints: NotificationEndpoints | None = None
