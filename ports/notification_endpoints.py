@@ -50,8 +50,10 @@ class UrlRefused(ValueError):
 class UrlPolicy(Protocol):
     """Checks a user-supplied URL (scheme, then every address its host resolves to)."""
 
-    async def check(self, url: str) -> None:
-        """Returns when Bulwark may call `url`; raises UrlRefused otherwise."""
+    async def check(self, url: str) -> Sequence[str]:
+        """The addresses checked for `url`'s host (empty when none were: a literal allowed
+        by configuration); raises UrlRefused when Bulwark may not call it. A sender connects
+        to one of these addresses, not to a second lookup's answer (DNS rebinding)."""
         ...
 
 

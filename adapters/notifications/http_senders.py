@@ -19,6 +19,7 @@ from email.utils import parsedate_to_datetime
 import httpx
 
 from adapters.notifications.signing import signature_header
+from adapters.notifications.url_guard import pinned
 from ports.notification_endpoints import UrlPolicy, UrlRefused
 from ports.notifications import Channel, DeliveryFailed, Destination, OutgoingMessage
 
@@ -77,17 +78,20 @@ async def post(
     guard: UrlPolicy | None,
 ) -> None:
     """One POST of `body`, the URL checked first when it is user-supplied (`guard`)."""
+    extensions: dict[str, str] = {}
+    headers = {"Content-Type": "application/json", **headers}
     if guard is not None:
         try:
-            await guard.check(url)
+            addresses = await guard.check(url)
         except UrlRefused as refused:
             # A name that does not resolve may again; a private address is a policy refusal.
             transient = refused.code == "URL_UNRESOLVABLE"
             raise DeliveryFailed(refused.reason, retryable=transient) from None
+        if addresses:  # connect to the address checked, not to a second lookup's answer
+            url, host, extensions = pinned(url, addresses[0])
+            headers.update(host)
     try:
-        response = await client.post(
-            url, content=body, headers={"Content-Type": "application/json", **headers}
-        )
+        response = await client.post(url, content=body, headers=headers, extensions=extensions)
     except httpx.TimeoutException as error:
         raise DeliveryFailed(f"timed out ({type(error).__name__})", retryable=True) from None
     except httpx.HTTPError as error:

@@ -4,9 +4,10 @@ Checked at registration and again before every send, on the addresses the host r
 then (a name that pointed outside at registration may point at 127.0.0.1 later). Every
 address must be globally routable: loopback, private (10/8, 172.16/12, 192.168/16, fc00::/7),
 link-local (169.254/16 — cloud metadata — and fe80::/10), CGNAT, multicast, unspecified and
-reserved ranges are refused, IPv4-mapped IPv6 included. A remaining gap is a resolver that
-answers differently between this check and httpx's own lookup (DNS rebinding with a zero TTL);
-pinning the checked address would close it.
+reserved ranges are refused, IPv4-mapped IPv6 included. `check` answers the addresses it
+checked and the senders connect to the first of them (`pinned`), so a resolver that answers a
+public address to the check and a private one to a second lookup (DNS rebinding with a zero
+TTL) gains nothing.
 """
 
 from __future__ import annotations
@@ -50,10 +51,10 @@ class UrlGuard:
         self._allow_private = allow_private
         self._resolve = resolver
 
-    async def check(self, url: str) -> None:
+    async def check(self, url: str) -> list[str]:
         host, port = self._parse(url)
         if self._allow_private:
-            return
+            return []
         try:
             addresses = [str(ipaddress.ip_address(host))]
         except ValueError:
@@ -70,6 +71,7 @@ class UrlGuard:
                     f"the host {host} is on a loopback, private, link-local or multicast "
                     "network, which notifications may not reach",
                 )
+        return addresses
 
     def _parse(self, url: str) -> tuple[str, int]:
         if len(url) > MAX_URL_LENGTH or not url.isprintable() or any(c.isspace() for c in url):
@@ -87,3 +89,15 @@ class UrlGuard:
         if parts.username is not None or parts.password is not None:
             raise UrlRefused("URL_INVALID", "the URL must not carry a user name or password")
         return parts.hostname, port or (443 if parts.scheme == "https" else 80)
+
+
+def pinned(url: str, address: str) -> tuple[str, dict[str, str], dict[str, str]]:
+    """`url` with its host replaced by the checked `address`, plus the Host header and (for
+    https) the TLS server name that keep the request and certificate check on the real name."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    literal = f"[{address}]" if ":" in address else address
+    netloc = literal if parts.port is None else f"{literal}:{parts.port}"
+    headers = {"Host": parts.netloc.rpartition("@")[2]}
+    extensions = {"sni_hostname": host} if parts.scheme == "https" else {}
+    return parts._replace(netloc=netloc).geturl(), headers, extensions

@@ -59,10 +59,14 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def self_signed(directory: Path) -> tuple[Path, Path]:
-    """A certificate for 127.0.0.1 (IP SAN) and its key, as PEM files."""
+def self_signed(directory: Path, dns_name: str | None = None) -> tuple[Path, Path]:
+    """A certificate for 127.0.0.1 (IP SAN), or for `dns_name` only, and its key (PEM files)."""
     key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    common = dns_name or "127.0.0.1"
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common)])
+    alt: x509.GeneralName = (
+        x509.DNSName(dns_name) if dns_name else x509.IPAddress(ipaddress.ip_address("127.0.0.1"))
+    )
     now = dt.datetime.now(dt.UTC)
     cert = (
         x509.CertificateBuilder()
@@ -73,7 +77,7 @@ def self_signed(directory: Path) -> tuple[Path, Path]:
         .not_valid_before(now - dt.timedelta(minutes=5))
         .not_valid_after(now + dt.timedelta(days=1))
         .add_extension(
-            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            x509.SubjectAlternativeName([alt]),
             critical=False,
         )
         .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)

@@ -228,6 +228,30 @@ async def test_the_guard_refuses_a_loopback_receiver_at_send_time(
     assert receiver.requests == []
 
 
+class Pinning:
+    """A policy whose check answered 127.0.0.1 for any name (as a public answer would be)."""
+
+    async def check(self, url: str) -> list[str]:
+        return ["127.0.0.1"]
+
+
+async def test_the_sender_connects_to_the_checked_address_not_a_second_lookup(
+    receiver: AlpacaServer, client: httpx.AsyncClient
+) -> None:
+    # Arrange: a name no resolver knows; only the pinned address can reach the receiver
+    destination = Destination(
+        Channel.WEBHOOK, f"http://receiver.invalid:{receiver.port}/hook", secret=SECRET
+    )
+
+    # Act
+    await WebhookSender(client, Pinning()).send(MESSAGE, destination)
+
+    # Assert
+    [request] = receiver.requests_to("POST", "/hook")
+    assert request.headers["host"] == f"receiver.invalid:{receiver.port}"
+    assert verify_signature(SECRET, request.headers["bulwark-signature"], request.body)
+
+
 async def test_a_webhook_without_a_secret_is_not_sent(
     receiver: AlpacaServer, client: httpx.AsyncClient
 ) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import pytest
 
-from adapters.notifications.url_guard import UrlGuard, is_public
+from adapters.notifications.url_guard import UrlGuard, is_public, pinned
 from ports.notification_endpoints import UrlRefused
 
 
@@ -67,8 +67,21 @@ async def test_a_name_that_does_not_resolve_is_refused() -> None:
     assert await refused(guard, "https://nothing.invalid/hook") == "URL_UNRESOLVABLE"
 
 
-async def test_a_public_https_url_passes() -> None:
-    await STRICT.check("https://hooks.example.com:8443/path?x=1")
+async def test_a_public_https_url_passes_and_answers_the_addresses_checked() -> None:
+    assert await STRICT.check("https://hooks.example.com:8443/path?x=1") == ["93.184.216.34"]
+
+
+def test_pinning_keeps_the_name_for_the_host_header_and_tls() -> None:
+    # Act
+    url, headers, extensions = pinned("https://hooks.example.com:8443/p?x=1", "93.184.216.34")
+    url6, headers6, extensions6 = pinned("http://hooks.example.com/p", "2606:4700::1111")
+
+    # Assert
+    assert url == "https://93.184.216.34:8443/p?x=1"
+    assert headers == {"Host": "hooks.example.com:8443"}
+    assert extensions == {"sni_hostname": "hooks.example.com"}
+    assert url6 == "http://[2606:4700::1111]/p"
+    assert (headers6, extensions6) == ({"Host": "hooks.example.com"}, {})
 
 
 @pytest.mark.parametrize("url", ["http://hooks.example.com/x", "ftp://hooks.example.com/x"])
