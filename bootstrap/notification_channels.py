@@ -20,6 +20,7 @@ from ports.notification_endpoints import NotificationEndpointStore
 from ports.notifications import Channel, ChannelSender
 
 _log = structlog.get_logger("bulwark.notifications")
+_announced: list[bool] = []
 
 
 def url_guard(settings: Settings) -> UrlGuard:
@@ -54,7 +55,9 @@ def add_email_sender(senders: providers.List, settings: Settings) -> None:
     """Email joins the senders only with an SMTP host; without one, one line says so."""
     config = smtp_config(settings)
     if config is None:
-        _log.info("email_channel_off", hint=f"set {env_name('smtp_host')} to send email")
+        if not _announced:  # once per process, however many containers it builds
+            _announced.append(True)
+            _log.info("email_channel_off", hint=f"set {env_name('smtp_host')} to send email")
         return
     senders.add_args(providers.Singleton(EmailSender, config))
 
