@@ -26,6 +26,7 @@ from adapters.memory.signals import InMemorySignalRepository
 from adapters.memory.store import InMemoryStore
 from adapters.memory.store import unit_of_work_factory as memory_uow_factory
 from adapters.memory.vault import InMemoryCredentialVault
+from adapters.notifications.http_senders import SlackSender, TelegramSender, WebhookSender
 from adapters.postgres.audit import SqlAuditLog
 from adapters.postgres.equity import SqlEquityHistory
 from adapters.postgres.outbox import OutboxRelay, RelayingPublisher
@@ -58,6 +59,8 @@ from application.key_rotation_jobs import KeyRotationJobs
 from application.killswitch import KillSwitchConfig, KillSwitchService
 from application.margin import MarginService, MarginWatch
 from application.market import MarketService
+from application.notification_directory import ChannelDestinations, EndpointSecretSource
+from application.notification_endpoints import NotificationEndpoints
 from application.orders import OrderService
 from application.password_reset import PasswordResetService
 from application.performance import PerformanceService
@@ -75,7 +78,7 @@ from application.throttle import SharedThrottle
 from application.triggers import LossLimitWatch
 from application.user_admin import UserAdminService
 from application.workspaces import WorkspaceService
-from bootstrap import encryption, keys
+from bootstrap import encryption, keys, notification_channels
 from bootstrap.backtests import backtest_service, backtest_store, backtests_lifetime
 from bootstrap.brokers import broker_router, brokers_lifetime
 from bootstrap.cluster import ClusterBridge, cluster_lifetime
@@ -604,7 +607,40 @@ class Container(containers.DeclarativeContainer):
         keys.retired_keys_check, key_rotation.provider, database
     )
     key_rotations_running = providers.Resource(keys.rotation_jobs_lifetime, key_rotations)
+    # Notification channels (issue 16 part 5b; bootstrap/notification_channels.py): the
+    # senders (email only with BULWARK_SMTP_HOST), users' endpoints and their use cases, and
+    # `channel_destinations`, the DestinationDirectory the notification center reads.
+    notification_http = providers.Singleton(notification_channels.notification_http, settings)
+    notification_url_guard = providers.Singleton(notification_channels.url_guard, settings)
+    # One provider per sender; build_container appends the email sender when SMTP is set.
+    notification_senders = providers.List(
+        providers.Singleton(WebhookSender, notification_http, notification_url_guard),
+        providers.Singleton(SlackSender, notification_http, notification_url_guard),
+        providers.Singleton(TelegramSender, notification_http, settings.provided.telegram_api_url),
+    )
+    notification_endpoint_store = providers.Singleton(
+        notification_channels.endpoint_store, store_kind, engine.provider
+    )
+    notification_endpoints = providers.Singleton(
+        NotificationEndpoints,
+        notification_endpoint_store, sealer, notification_url_guard,
+        providers.Callable(notification_channels.senders_by_channel, notification_senders),
+        clock, ids, audit,
+        ephemeral_key=providers.Callable(
+            notification_channels.endpoint_keys_ephemeral, store_kind, keys_ephemeral
+        ),
+    )  # fmt: skip
+    channel_destinations = providers.Singleton(
+        ChannelDestinations, uow_factory, notification_endpoint_store, sealer
+    )
+    sealed_sources.add_args(providers.Singleton(EndpointSecretSource, notification_endpoint_store))
+    api_services.add_kwargs(notification_endpoints=notification_endpoints)
+    notification_http_closing = providers.Resource(
+        notification_channels.notification_http_lifetime, notification_http.provider
+    )
 
 
 def build_container(settings: Settings) -> Container:
-    return Container(settings=settings)
+    container = Container(settings=settings)
+    notification_channels.add_email_sender(container.notification_senders, settings)
+    return container

@@ -257,6 +257,28 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # Key rotation (issue 16, docs/encryption.md): sealed records re-wrapped per batch (one
     # transaction and one checkpoint each) by `bulwark keys rotate` and the admin API.
     key_rotation_batch: Annotated[int, msgspec.Meta(ge=1, le=100_000)] = 500
+    # --- notification channels (issue 16 part 5b; docs/notification-channels.md) ---
+    # Email over SMTP: no host, no email channel (one line at start says so). STARTTLS on
+    # the submission port by default; smtp_tls for implicit TLS (465); a CA file to trust a
+    # private relay's certificate.
+    smtp_host: str | None = None
+    smtp_port: Annotated[int, msgspec.Meta(ge=1, le=65535)] = 587
+    smtp_username: str | None = None
+    smtp_password: Secret | None = None
+    smtp_from: str = "bulwark@localhost"
+    smtp_starttls: bool = True
+    smtp_tls: bool = False
+    smtp_timeout_seconds: Seconds = 10.0
+    smtp_ca_file: str | None = None
+    # Webhook, Slack and Telegram posts: their timeout; http:// URLs (always allowed in dev
+    # and test); receivers on loopback/private/link-local addresses (the SSRF guard is off).
+    webhook_timeout_seconds: Seconds = 10.0
+    webhook_allow_http: bool = False
+    webhook_allow_private: bool = False
+    # The Telegram Bot API (a local server in tests).
+    telegram_api_url: Annotated[str, msgspec.Meta(pattern=r"^https?://")] = (
+        "https://api.telegram.org"
+    )
 
     def redacted(self) -> dict[str, object]:
         """All settings, safe to show: secrets as '***' and passwords inside URLs masked."""
@@ -430,6 +452,7 @@ def _check(s: Settings) -> None:
             "e.g. from cryptography.fernet.Fernet.generate_key())"
         )
     _check_keks(s)
+    _check_notification_channels(s)
     # The broker can take each account's keys from the vault: its settings keys are optional,
     # but given, they come as a pair. Market data has no vault: it needs them.
     keys = (s.alpaca_key_id is not None) + (s.alpaca_secret_key is not None)
@@ -505,3 +528,22 @@ def _is_fernet_key(key: str) -> bool:
         return len(base64.urlsafe_b64decode(key.encode("ascii"))) == 32
     except (binascii.Error, UnicodeEncodeError, ValueError):
         return False
+
+
+def _check_notification_channels(s: Settings) -> None:
+    """SMTP settings that could never send (one line naming the variable)."""
+    if s.smtp_host is None:
+        return
+    if "@" not in s.smtp_from or any(c.isspace() for c in s.smtp_from):
+        raise SettingsError(f"{env_name('smtp_from')}: expected an address like alerts@example.com")
+    if s.smtp_starttls and s.smtp_tls:
+        raise SettingsError(
+            f"set {env_name('smtp_starttls')} or {env_name('smtp_tls')}, not both "
+            "(STARTTLS upgrades a plain connection; TLS starts encrypted, port 465)"
+        )
+    if (s.smtp_username is None) != (s.smtp_password is None):
+        raise SettingsError(
+            f"{env_name('smtp_username')} and {env_name('smtp_password')} go together"
+        )
+    if s.smtp_ca_file is not None and not Path(s.smtp_ca_file).is_file():
+        raise SettingsError(f"{env_name('smtp_ca_file')}: expected a readable PEM file")

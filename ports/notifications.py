@@ -69,10 +69,12 @@ class DeliveryFailed(Exception):
     """A send did not go through. `retryable` False (a 4xx, a refused address) dead-letters
     at once; True (a timeout, 5xx, 429, a connection refused) retries with backoff."""
 
-    def __init__(self, reason: str, *, retryable: bool) -> None:
+    def __init__(self, reason: str, *, retryable: bool, retry_after: float | None = None) -> None:
         super().__init__(reason)
         self.reason = reason
         self.retryable = retryable
+        # The receiver's Retry-After, in seconds (a hint: the dispatcher may wait longer).
+        self.retry_after = retry_after
 
 
 class ChannelSender(Protocol):

@@ -38,6 +38,7 @@ from adapters.http.routes import (
     margin,
     market,
     monitoring,
+    notification_endpoints,
     performance,
     providers,
     risk,
@@ -159,6 +160,7 @@ def openapi_config(config: HttpConfig) -> OpenAPIConfig:
                 "backtests",
                 "instruments",
                 "keys",
+                "notifications",
                 "health",
             )
         ],
@@ -211,6 +213,7 @@ def create_app(
                     *backtests.CONTROLLERS,
                     *account_admin.CONTROLLERS,
                     *instruments.CONTROLLERS,
+                    *notification_endpoints.CONTROLLERS,
                     *controllers,
                 ],
             ),

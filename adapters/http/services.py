@@ -21,6 +21,7 @@ from application.key_rotation_jobs import KeyRotationJobs
 from application.killswitch import KillSwitchService
 from application.margin import MarginService
 from application.market import MarketService
+from application.notification_endpoints import NotificationEndpoints
 from application.orders import OrderService
 from application.password_reset import PasswordResetService
 from application.performance import PerformanceService
@@ -100,3 +101,5 @@ class ApiServices:
     account_sync: AccountSync | None = None  # import an account's state from its broker
     instruments: InstrumentCatalog | None = None  # instrument reference data
     key_rotations: KeyRotationJobs | None = None  # KEK status and rotation (admin)
+    # Users' webhook, Slack and Telegram endpoints (routes/notification_endpoints.py).
+    notification_endpoints: NotificationEndpoints | None = None

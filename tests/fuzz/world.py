@@ -34,6 +34,7 @@ SEEDED_FIELDS = (
     "passcode",
     "strategy_id",
     "backtest_id",
+    "endpoint_id",
 )
 SCOPE_KINDS = {"account": "account_id", "agent": "agent_id"}  # a kill switch scope's `id`
 CREDENTIALS = ("authorization", "x-api-key")
@@ -128,7 +129,17 @@ async def seed(harness: Harness) -> Seeded:
         },
         headers=headers,
     )
-    for response in (keys, rule, order, workspace, strategy, backtest):
+    endpoint = await client.post(  # a Telegram endpoint: no URL, so no DNS in the guard
+        "/api/v1/notifications/endpoints",
+        json={
+            "channel": "telegram",
+            "label": "seeded",
+            "chat_id": "42",
+            "bot_token": "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw",
+        },
+        headers=headers,
+    )
+    for response in (keys, rule, order, workspace, strategy, backtest, endpoint):
         assert response.status_code < 300, response.text
     invited = await harness.container.invitations().create(Principal.system(), Role.TRADER)
     await seed_snapshots(harness, ACCOUNT)  # a curve for the performance endpoint
@@ -145,6 +156,7 @@ async def seed(harness: Harness) -> Seeded:
         "passcode": PASSCODE,
         "strategy_id": strategy.json()["id"],
         "backtest_id": backtest.json()["id"],
+        "endpoint_id": endpoint.json()["id"],
     }
     admin = await harness.user(Role.ADMIN, name="admin")
     return Seeded(owner, key, ids, admin)
