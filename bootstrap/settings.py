@@ -254,6 +254,19 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     backtest_per_user: Annotated[int, msgspec.Meta(ge=1, le=100)] = 2
     backtest_max_symbols: Annotated[int, msgspec.Meta(ge=1, le=1000)] = 50
     backtest_max_bars: Annotated[int, msgspec.Meta(ge=1, le=100_000_000)] = 5_000_000
+    # KYC documents (docs/kyc.md): where their encrypted content is kept (a local directory,
+    # or S3 / an S3-compatible server), the upload size cap, how long they are kept after
+    # the decision (after the upload while pending), how often the purge runs (0: never).
+    documents_store: Literal["local", "s3"] = "local"
+    documents_dir: str = "var/documents"
+    documents_s3_url: str | None = None
+    documents_s3_bucket: str | None = None
+    documents_s3_region: str = "us-east-1"
+    documents_s3_access_key_id: str | None = None
+    documents_s3_secret_access_key: Secret | None = None
+    kyc_max_bytes: Annotated[int, msgspec.Meta(ge=1024, le=104_857_600)] = 10_485_760
+    kyc_retention_days: Annotated[int, msgspec.Meta(ge=1, le=36_500)] = 1825
+    kyc_purge_seconds: Annotated[float, msgspec.Meta(ge=0, le=604_800)] = 3600.0
 
     def redacted(self) -> dict[str, object]:
         """All settings, safe to show: secrets as '***' and passwords inside URLs masked."""
@@ -427,6 +440,7 @@ def _check(s: Settings) -> None:
             "e.g. from cryptography.fernet.Fernet.generate_key())"
         )
     _check_keks(s)
+    _check_documents(s)
     # The broker can take each account's keys from the vault: its settings keys are optional,
     # but given, they come as a pair. Market data has no vault: it needs them.
     keys = (s.alpaca_key_id is not None) + (s.alpaca_secret_key is not None)
@@ -502,3 +516,18 @@ def _is_fernet_key(key: str) -> bool:
         return len(base64.urlsafe_b64decode(key.encode("ascii"))) == 32
     except (binascii.Error, UnicodeEncodeError, ValueError):
         return False
+
+
+def _check_documents(s: Settings) -> None:
+    """The S3 document store needs its endpoint, bucket and key pair."""
+    if s.documents_store != "s3":
+        return
+    needed = ("documents_s3_url", "documents_s3_bucket", "documents_s3_access_key_id",
+              "documents_s3_secret_access_key")  # fmt: skip
+    missing = [env_name(f) for f in needed if getattr(s, f) is None]
+    if missing:
+        raise SettingsError(f"{', '.join(missing)} required when {env_name('documents_store')}=s3")
+    if not re.match(r"^https?://[^/\s]+/?$", s.documents_s3_url or ""):
+        raise SettingsError(
+            f"{env_name('documents_s3_url')}: expected http(s)://host[:port] (path-style S3)"
+        )

@@ -34,6 +34,7 @@ from adapters.http.routes import (
     broker_credentials,
     instruments,
     killswitch,
+    kyc,
     margin,
     market,
     monitoring,
@@ -157,6 +158,7 @@ def openapi_config(config: HttpConfig) -> OpenAPIConfig:
                 "strategies",
                 "backtests",
                 "instruments",
+                "kyc",
                 "health",
             )
         ],
@@ -208,6 +210,7 @@ def create_app(
                     *backtests.CONTROLLERS,
                     *account_admin.CONTROLLERS,
                     *instruments.CONTROLLERS,
+                    *kyc.controllers(config.kyc_max_bytes),
                     *controllers,
                 ],
             ),

@@ -18,6 +18,7 @@ from application.broker_credentials import BrokerCredentialService
 from application.instrument_catalog import InstrumentCatalog
 from application.invitations import InvitationService
 from application.killswitch import KillSwitchService
+from application.kyc import KycService
 from application.margin import MarginService
 from application.market import MarketService
 from application.orders import OrderService
@@ -59,6 +60,7 @@ class HttpConfig:
     docs_enabled: bool = True
     cors_origins: tuple[str, ...] = ()
     hsts_seconds: int = 31_536_000
+    kyc_max_bytes: int = 10_485_760  # the KYC upload route's own body limit
 
 
 @dataclass
@@ -98,3 +100,4 @@ class ApiServices:
     account_admin: AccountAdmin | None = None  # open, change, close accounts
     account_sync: AccountSync | None = None  # import an account's state from its broker
     instruments: InstrumentCatalog | None = None  # instrument reference data
+    kyc: KycService | None = None  # KYC documents (routes/kyc.py)
