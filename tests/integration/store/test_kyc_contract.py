@@ -39,7 +39,7 @@ async def test_a_document_reads_back_field_for_field(repo: KycDocumentRepository
 
     assert await repo.get(doc.id) == doc
     assert await repo.get("kyc-unknown") is None
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="exists already"):
         await repo.add(doc)
 
 

@@ -7,8 +7,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from domain.kyc.sniff import JPEG, PDF, PNG, UnsupportedDocumentType, sniff
-from tests.http.kyc_samples import ELF, JPEG as JPEG_FILE, MZ, PDF as PDF_FILE, PNG as PNG_FILE
-from tests.http.kyc_samples import SCRIPT, ZIP
+from tests.http.kyc_samples import ELF, MZ, SCRIPT, ZIP
+from tests.http.kyc_samples import JPEG as JPEG_FILE
+from tests.http.kyc_samples import PDF as PDF_FILE
+from tests.http.kyc_samples import PNG as PNG_FILE
 
 
 @pytest.mark.parametrize(
