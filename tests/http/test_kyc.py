@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import os
 from collections.abc import AsyncIterator
 from datetime import timedelta
 from pathlib import Path
@@ -22,7 +24,12 @@ CAP = 4096
 
 @pytest.fixture
 async def harness(tmp_path: Path) -> AsyncIterator[Harness]:
-    settings = settings_with(documents_dir=str(tmp_path / "docs"), kyc_max_bytes=str(CAP))
+    settings = settings_with(
+        documents_dir=str(tmp_path / "docs"),
+        kyc_max_bytes=str(CAP),
+        # A configured KEK: on a SQL store (BULWARK_TEST_STORE_URL) uploads need one.
+        keks=f"main 1 {base64.b64encode(os.urandom(32)).decode()}",
+    )
     h, client = await open_harness(settings)
     async with client:
         yield h
