@@ -11,11 +11,13 @@ retention) removes the object at once and keeps the row as a tombstone for the a
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import timedelta
 
-from domain.errors import Conflict, DomainError, Forbidden, NotFound
+from domain.errors import Conflict, DomainError, Forbidden, NotFound, StoreUnavailable
 from domain.kyc.documents import (
     DocumentDeleted,
     DocumentKind,
@@ -25,7 +27,7 @@ from domain.kyc.documents import (
 from domain.kyc.sniff import sniff
 from domain.principals import Principal, Role
 from ports.clock import Clock, IdGenerator
-from ports.documents import DocumentMissing, DocumentStore
+from ports.documents import DocumentMissing, DocumentStore, DocumentStoreUnavailable
 from ports.encryption import NONCE_BYTES, DecryptionRefused, EnvelopeCipher, Sealed
 from ports.events import AuditEntry, AuditLog
 from ports.kyc import KycDocumentRepository, KycPage
@@ -81,6 +83,15 @@ def join_sealed(header: str, blob: bytes) -> str:
     return f"{header}.{_b64(nonce)}.{_b64(ciphertext)}"
 
 
+@contextlib.asynccontextmanager
+async def _store_errors() -> AsyncIterator[None]:
+    """A document store that cannot be reached answers 503 STORE_UNAVAILABLE, not a 500."""
+    try:
+        yield
+    except DocumentStoreUnavailable as error:
+        raise StoreUnavailable(f"the document store is unavailable: {error}") from None
+
+
 def _b64(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
 
@@ -129,11 +140,13 @@ class KycService:
             sealed_key=header,
             uploaded_at=self._clock.now(),
         )
-        await self._store.put(document.storage_key, blob)
+        async with _store_errors():
+            await self._store.put(document.storage_key, blob)
         try:
             await self._documents.add(document)
         except BaseException:
-            await self._store.delete(document.storage_key)
+            with contextlib.suppress(Exception):  # the row's failure is the one to report
+                await self._store.delete(document.storage_key)
             raise
         await self._record(principal, "kyc.document.uploaded", document, kind=kind.value,
                            media_type=media_type, size=len(content))  # fmt: skip
@@ -162,7 +175,8 @@ class KycService:
         if document.deleted or document.sealed_key is None:
             raise DocumentDeleted(f"document {document_id} was deleted")
         try:
-            blob = await self._store.get(document.storage_key)
+            async with _store_errors():
+                blob = await self._store.get(document.storage_key)
             text = join_sealed(document.sealed_key, blob)
             content = self._cipher.open(text, RECORD_TYPE, document.id)
             if hashlib.sha256(content).hexdigest() != document.sha256:
@@ -214,7 +228,8 @@ class KycService:
         return count
 
     async def _erase(self, actor: Principal, document: KycDocument, action: str) -> KycDocument:
-        await self._store.delete(document.storage_key)
+        async with _store_errors():
+            await self._store.delete(document.storage_key)
         erased = document.tombstone(self._clock.now())
         if not await self._documents.save(erased, expected=document.status):
             raise Conflict(f"document {document.id} changed meanwhile; read it again")

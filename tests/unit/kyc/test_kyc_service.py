@@ -16,7 +16,7 @@ from adapters.security.key_providers import StaticKeyProvider
 from adapters.security.secret_box import SecretBox
 from application.kyc import DocumentUnreadable, KycConfig, KycKeyEphemeral, KycService
 from application.kyc_rotation import KycDocumentKeys
-from domain.errors import Forbidden
+from domain.errors import Forbidden, StoreUnavailable
 from domain.kyc.documents import DocumentKind, DocumentStatus
 from domain.principals import Principal, Role
 from ports.documents import DocumentStoreUnavailable
@@ -66,7 +66,7 @@ async def test_a_failed_store_write_creates_no_row(tmp_path: Path) -> None:
     rows = InMemoryKycDocuments()
     kyc = service(tmp_path, store=FailingStore(tmp_path / "docs"), rows=rows)
 
-    with pytest.raises(DocumentStoreUnavailable):
+    with pytest.raises(StoreUnavailable):
         await kyc.upload(OWNER, DocumentKind.PASSPORT, PDF)
 
     assert await kyc.list(OWNER, None) == []
