@@ -287,3 +287,31 @@ async def test_purge_erases_documents_past_retention(harness: Harness, owner: Us
     assert not (await service.get(owner.principal, fresh.id)).deleted
     assert "kyc.document.purged" in {e.action for e in await harness.container.audit().entries()}
     assert len(stored_objects(harness)) == 1
+
+
+async def test_the_upload_route_alone_takes_bodies_past_the_global_limit(tmp_path: Path) -> None:
+    # Arrange: the default KYC cap (10 MiB) and the global 1 MiB body limit
+    settings = settings_with(
+        documents_dir=str(tmp_path / "big"),
+        keks=f"main 1 {base64.b64encode(os.urandom(32)).decode()}",
+    )
+    h, client = await open_harness(settings)
+    async with client:
+        user = await h.user()
+        big = PDF[:-7] + os.urandom(3 * 1024 * 1024) + b"\n%%EOF\n"
+
+        # Act
+        uploaded = await upload(h, user, big)
+        elsewhere = await client.post(
+            "/api/v1/user/workspace",
+            content=b'{"workspace_name": "' + b"a" * 1_100_000 + b'"}',
+            headers={**user.headers, "Content-Type": "application/json"},
+        )
+        document = uploaded.json()
+        downloaded = await client.get(f"{URL}/{document['id']}/content", headers=user.headers)
+
+    # Assert
+    assert uploaded.status_code == 201, uploaded.text
+    assert document["size"] == len(big)
+    assert downloaded.content == big
+    assert elsewhere.status_code == 413
