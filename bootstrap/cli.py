@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from bootstrap import cli_accounts, cli_keys, cli_perf
+from bootstrap import cli_accounts, cli_keys, cli_kyc, cli_perf
 from bootstrap.cli_users import add_user_commands, run_user_command
 from bootstrap.settings import Settings, SettingsError, load_settings
 from domain.errors import DomainError
@@ -78,6 +78,7 @@ def _parser() -> argparse.ArgumentParser:
     add_backtest(sub)
     cli_accounts.add_parsers(sub)  # accounts ..., instruments ... (bootstrap/cli_accounts.py)
     cli_keys.add_parser(sub)  # keys generate|status|rotate|retire (bootstrap/cli_keys.py)
+    cli_kyc.add_parser(sub)  # kyc purge (bootstrap/cli_kyc.py)
     return parser
 
 
@@ -132,6 +133,8 @@ async def _run(args: argparse.Namespace, container: Container, stdin: TextIO, ou
         await container.killswitch().set_passcode(principal, code)
         print(f"passcode set for {args.username}", file=out)
         return 0
+    if args.command == cli_kyc.COMMAND:
+        return await cli_kyc.run(args, container, out)
     if args.command in cli_accounts.COMMANDS:
         return await cli_accounts.run(args, container, out)
     if args.command == "demo-data":

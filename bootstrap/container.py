@@ -57,6 +57,8 @@ from application.instrument_catalog import InstrumentCatalog
 from application.invitations import InvitationService
 from application.key_rotation_jobs import KeyRotationJobs
 from application.killswitch import KillSwitchConfig, KillSwitchService
+from application.kyc import KycService
+from application.kyc_rotation import KycDocumentKeys
 from application.margin import MarginService, MarginWatch
 from application.market import MarketService
 from application.notification_directory import ChannelDestinations, EndpointSecretSource
@@ -79,6 +81,7 @@ from application.triggers import LossLimitWatch
 from application.user_admin import UserAdminService
 from application.workspaces import WorkspaceService
 from bootstrap import encryption, keys, notification_channels
+from bootstrap import kyc as kyc_wiring
 from bootstrap.backtests import backtest_service, backtest_store, backtests_lifetime
 from bootstrap.brokers import broker_router, brokers_lifetime
 from bootstrap.cluster import ClusterBridge, cluster_lifetime
@@ -133,6 +136,7 @@ def http_config(settings: Settings) -> HttpConfig:
         ws_queue_size=settings.ws_queue_size,
         docs_enabled=settings.docs_enabled,
         cors_origins=settings.cors_origins,
+        kyc_max_bytes=settings.kyc_max_bytes,
     )
 
 
@@ -638,6 +642,18 @@ class Container(containers.DeclarativeContainer):
     notification_http_closing = providers.Resource(
         notification_channels.notification_http_lifetime, notification_http.provider
     )
+    # KYC documents (bootstrap/kyc.py): sealed content in the document store, rows beside the
+    # other stores, key rotation over their sealed keys, the retention purge.
+    document_store = providers.Singleton(kyc_wiring.document_store, settings)
+    kyc_documents = providers.Singleton(kyc_wiring.kyc_repository, store_kind, engine.provider)
+    kyc = providers.Singleton(
+        KycService, kyc_documents, document_store,
+        providers.Singleton(kyc_wiring.document_cipher, key_provider), clock, ids, audit,
+        providers.Callable(kyc_wiring.kyc_config, settings, keys_ephemeral, store_kind),
+    )  # fmt: skip
+    api_services.add_kwargs(kyc=kyc)
+    sealed_sources.add_args(providers.Singleton(KycDocumentKeys, kyc_documents, document_store))
+    kyc_purge = providers.Resource(kyc_wiring.kyc_purge_loop, settings, kyc.provider, process)
 
 
 def build_container(settings: Settings) -> Container:

@@ -279,6 +279,19 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     telegram_api_url: Annotated[str, msgspec.Meta(pattern=r"^https?://")] = (
         "https://api.telegram.org"
     )
+    # KYC documents (docs/kyc.md): where their encrypted content is kept (a local directory,
+    # or S3 / an S3-compatible server), the upload size cap, how long they are kept after
+    # the decision (after the upload while pending), how often the purge runs (0: never).
+    documents_store: Literal["local", "s3"] = "local"
+    documents_dir: str = "var/documents"
+    documents_s3_url: str | None = None
+    documents_s3_bucket: str | None = None
+    documents_s3_region: str = "us-east-1"
+    documents_s3_access_key_id: str | None = None
+    documents_s3_secret_access_key: Secret | None = None
+    kyc_max_bytes: Annotated[int, msgspec.Meta(ge=1024, le=104_857_600)] = 10_485_760
+    kyc_retention_days: Annotated[int, msgspec.Meta(ge=1, le=36_500)] = 1825
+    kyc_purge_seconds: Annotated[float, msgspec.Meta(ge=0, le=604_800)] = 3600.0
 
     def redacted(self) -> dict[str, object]:
         """All settings, safe to show: secrets as '***' and passwords inside URLs masked."""
@@ -453,6 +466,7 @@ def _check(s: Settings) -> None:
         )
     _check_keks(s)
     _check_notification_channels(s)
+    _check_documents(s)
     # The broker can take each account's keys from the vault: its settings keys are optional,
     # but given, they come as a pair. Market data has no vault: it needs them.
     keys = (s.alpaca_key_id is not None) + (s.alpaca_secret_key is not None)
@@ -547,3 +561,18 @@ def _check_notification_channels(s: Settings) -> None:
         )
     if s.smtp_ca_file is not None and not Path(s.smtp_ca_file).is_file():
         raise SettingsError(f"{env_name('smtp_ca_file')}: expected a readable PEM file")
+
+
+def _check_documents(s: Settings) -> None:
+    """The S3 document store needs its endpoint, bucket and key pair."""
+    if s.documents_store != "s3":
+        return
+    needed = ("documents_s3_url", "documents_s3_bucket", "documents_s3_access_key_id",
+              "documents_s3_secret_access_key")  # fmt: skip
+    missing = [env_name(f) for f in needed if getattr(s, f) is None]
+    if missing:
+        raise SettingsError(f"{', '.join(missing)} required when {env_name('documents_store')}=s3")
+    if not re.match(r"^https?://[^/\s]+/?$", s.documents_s3_url or ""):
+        raise SettingsError(
+            f"{env_name('documents_s3_url')}: expected http(s)://host[:port] (path-style S3)"
+        )

@@ -35,6 +35,7 @@ from adapters.http.routes import (
     instruments,
     keys,
     killswitch,
+    kyc,
     margin,
     market,
     monitoring,
@@ -161,6 +162,7 @@ def openapi_config(config: HttpConfig) -> OpenAPIConfig:
                 "instruments",
                 "keys",
                 "notifications",
+                "kyc",
                 "health",
             )
         ],
@@ -214,6 +216,7 @@ def create_app(
                     *account_admin.CONTROLLERS,
                     *instruments.CONTROLLERS,
                     *notification_endpoints.CONTROLLERS,
+                    *kyc.controllers(config.kyc_max_bytes),
                     *controllers,
                 ],
             ),

@@ -19,6 +19,7 @@ from application.instrument_catalog import InstrumentCatalog
 from application.invitations import InvitationService
 from application.key_rotation_jobs import KeyRotationJobs
 from application.killswitch import KillSwitchService
+from application.kyc import KycService
 from application.margin import MarginService
 from application.market import MarketService
 from application.notification_endpoints import NotificationEndpoints
@@ -61,6 +62,7 @@ class HttpConfig:
     docs_enabled: bool = True
     cors_origins: tuple[str, ...] = ()
     hsts_seconds: int = 31_536_000
+    kyc_max_bytes: int = 10_485_760  # the KYC upload route's own body limit
 
 
 @dataclass
@@ -103,3 +105,4 @@ class ApiServices:
     key_rotations: KeyRotationJobs | None = None  # KEK status and rotation (admin)
     # Users' webhook, Slack and Telegram endpoints (routes/notification_endpoints.py).
     notification_endpoints: NotificationEndpoints | None = None
+    kyc: KycService | None = None  # KYC documents (routes/kyc.py)

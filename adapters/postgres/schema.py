@@ -7,6 +7,7 @@ import adapters.postgres.tables.control
 import adapters.postgres.tables.equity
 import adapters.postgres.tables.identity
 import adapters.postgres.tables.key_rotation
+import adapters.postgres.tables.kyc
 import adapters.postgres.tables.notification_endpoints
 import adapters.postgres.tables.onboarding
 import adapters.postgres.tables.outbox

@@ -5,15 +5,18 @@ from __future__ import annotations
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from functools import partial
+from tempfile import TemporaryDirectory
 from typing import Any
 
 import httpx
 from anyio.from_thread import BlockingPortal, start_blocking_portal
 from schemathesis import Case
 
+from domain.kyc.documents import DocumentKind
 from domain.principals import Principal, Role
 from tests.fuzz.seed_performance import seed_snapshots
 from tests.http.harness import PASSCODE, Harness, User, open_harness, test_settings
+from tests.http.kyc_samples import PDF
 
 BASE_URL = "http://testserver.local"
 ACCOUNT = "acc-1"
@@ -35,6 +38,7 @@ SEEDED_FIELDS = (
     "strategy_id",
     "backtest_id",
     "endpoint_id",
+    "document_id",
 )
 SCOPE_KINDS = {"account": "account_id", "agent": "agent_id"}  # a kill switch scope's `id`
 CREDENTIALS = ("authorization", "x-api-key")
@@ -158,6 +162,8 @@ async def seed(harness: Harness) -> Seeded:
         "backtest_id": backtest.json()["id"],
         "endpoint_id": endpoint.json()["id"],
     }
+    document = await harness.container.kyc().upload(owner.principal, DocumentKind.PASSPORT, PDF)
+    ids["document_id"] = document.id  # a KYC document (routes/kyc.py)
     admin = await harness.user(Role.ADMIN, name="admin")
     return Seeded(owner, key, ids, admin)
 
@@ -169,6 +175,9 @@ class World:
         self._stack = ExitStack()
         self.portal: BlockingPortal = self._stack.enter_context(start_blocking_portal())
         try:
+            # KYC uploads land in a folder of this world's own, not the checkout's var/.
+            documents = self._stack.enter_context(TemporaryDirectory(prefix="bulwark-fuzz-"))
+            settings = {"documents_dir": documents, **settings}
             self.harness, client = self.portal.call(open_harness, test_settings(**settings))
             self._stack.enter_context(self.portal.wrap_async_context_manager(client))
             self.seeded = self.portal.call(seed, self.harness)

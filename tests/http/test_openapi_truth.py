@@ -92,6 +92,8 @@ async def test_every_operation_reading_a_body_declares_and_answers_413_past_the_
         for method, operation in operations.items():
             if "requestBody" not in operation:
                 continue
+            if "multipart/form-data" in operation["requestBody"].get("content", {}):
+                continue  # uploads have their own, larger cap (tests/http/test_kyc.py)
             response = await harness.client.request(
                 method.upper(), url, content=too_large, headers=headers
             )

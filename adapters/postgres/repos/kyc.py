@@ -1,0 +1,120 @@
+"""KYC document rows on SQL (the `kyc_documents` table)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, case, desc, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from adapters.postgres.engine import guarded, single_writer
+from adapters.postgres.tables.kyc import kyc_documents as t
+from domain.kyc.documents import DocumentKind, DocumentStatus, KycDocument
+from ports.kyc import KycPage
+
+_FIXED = ("id", "owner_id", "kind", "media_type", "size", "sha256", "storage_key", "uploaded_at")
+# Retention counts from the decision, else from the upload.
+_RETENTION_START = case((t.c.decided_at.is_not(None), t.c.decided_at), else_=t.c.uploaded_at)
+
+
+def _row(d: KycDocument) -> dict[str, Any]:
+    return {
+        "id": d.id, "owner_id": d.owner_id, "kind": d.kind.value, "media_type": d.media_type,
+        "size": d.size, "sha256": d.sha256, "storage_key": d.storage_key,
+        "sealed_key": d.sealed_key, "status": d.status.value, "reason": d.reason,
+        "reviewer_id": d.reviewer_id, "uploaded_at": d.uploaded_at, "decided_at": d.decided_at,
+        "deleted_at": d.deleted_at,
+    }  # fmt: skip
+
+
+def _document(r: Any) -> KycDocument:
+    return KycDocument(
+        id=r.id, owner_id=r.owner_id, kind=DocumentKind(r.kind), media_type=r.media_type,
+        size=int(r.size), sha256=r.sha256, storage_key=r.storage_key, sealed_key=r.sealed_key,
+        uploaded_at=r.uploaded_at, status=DocumentStatus(r.status), reason=r.reason,
+        reviewer_id=r.reviewer_id, decided_at=r.decided_at, deleted_at=r.deleted_at,
+    )  # fmt: skip
+
+
+class SqlKycDocuments:
+    """A KycDocumentRepository on the `kyc_documents` table."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+
+    async def add(self, document: KycDocument) -> None:
+        async def run() -> None:
+            async with single_writer(self._engine), self._engine.begin() as conn:
+                found = await conn.execute(select(t.c.id).where(t.c.id == document.id))
+                if found.first() is not None:
+                    raise ValueError(f"KYC document {document.id} exists already")
+                await conn.execute(t.insert().values(_row(document)))
+
+        await guarded(run)
+
+    async def get(self, document_id: str) -> KycDocument | None:
+        rows = await self._read(select(t).where(t.c.id == document_id))
+        return _document(rows[0]) if rows else None
+
+    async def save(self, document: KycDocument, expected: DocumentStatus) -> bool:
+        values = {k: v for k, v in _row(document).items() if k not in _FIXED}
+        statement = (
+            update(t)
+            .where(t.c.id == document.id, t.c.status == expected.value, t.c.deleted_at.is_(None))
+            .values(values)
+        )
+        return await self._write(statement)
+
+    async def page(self, page: KycPage) -> list[KycDocument]:
+        query = select(t)
+        if page.owner_id is not None:
+            query = query.where(t.c.owner_id == page.owner_id)
+        if page.after is not None:
+            anchor = await self.get(page.after)
+            if anchor is None:
+                return []
+            query = query.where(
+                or_(
+                    t.c.uploaded_at < anchor.uploaded_at,
+                    and_(t.c.uploaded_at == anchor.uploaded_at, t.c.id < anchor.id),
+                )
+            )
+        query = query.order_by(desc(t.c.uploaded_at), desc(t.c.id)).limit(page.limit)
+        return [_document(r) for r in await self._read(query)]
+
+    async def expired(self, cutoff: datetime, limit: int) -> list[KycDocument]:
+        query = (
+            select(t)
+            .where(t.c.deleted_at.is_(None), _RETENTION_START < cutoff)  # noqa: SIM300
+            .order_by(_RETENTION_START, t.c.id)
+            .limit(limit)
+        )
+        return [_document(r) for r in await self._read(query)]
+
+    async def sealed(self, after: str | None, limit: int) -> Sequence[KycDocument]:
+        query = select(t).where(t.c.sealed_key.is_not(None))
+        if after is not None:
+            query = query.where(t.c.id > after)
+        return [_document(r) for r in await self._read(query.order_by(t.c.id).limit(limit))]
+
+    async def replace_key(self, document_id: str, old: str, new: str) -> bool:
+        statement = (
+            update(t).where(t.c.id == document_id, t.c.sealed_key == old).values(sealed_key=new)
+        )
+        return await self._write(statement)
+
+    async def _write(self, statement: Any) -> bool:
+        async def run() -> bool:
+            async with single_writer(self._engine), self._engine.begin() as conn:
+                return bool((await conn.execute(statement)).rowcount == 1)
+
+        return await guarded(run)
+
+    async def _read(self, query: Any) -> list[Any]:
+        async def run() -> list[Any]:
+            async with self._engine.connect() as conn:
+                return list((await conn.execute(query)).fetchall())
+
+        return await guarded(run)

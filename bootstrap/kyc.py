@@ -1,0 +1,93 @@
+"""KYC documents in the composition root: the document store, the rows, the service, the purge.
+
+The content is sealed with the envelope cipher over the configured KEKs (bytes, so the
+AesGcmEnvelope itself rather than the str `sealer`), bound to ("kyc_document", id).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Callable
+from datetime import timedelta
+from pathlib import Path
+
+import structlog
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from adapters.documents.local import LocalDocumentStore
+from adapters.documents.s3 import S3DocumentStore
+from adapters.documents.sigv4 import Credentials
+from adapters.memory.kyc import InMemoryKycDocuments
+from adapters.postgres.repos.kyc import SqlKycDocuments
+from adapters.security.envelope import AesGcmEnvelope
+from application.kyc import KycConfig, KycService
+from bootstrap.settings import Settings
+from ports.documents import DocumentStore
+from ports.encryption import KeyProvider
+from ports.kyc import KycDocumentRepository
+
+_log = structlog.get_logger("bulwark.kyc")
+
+
+def document_store(settings: Settings) -> DocumentStore:
+    """S3 when BULWARK_DOCUMENTS_STORE=s3 (settings checked its keys), else the directory."""
+    if settings.documents_store == "s3":
+        secret = settings.documents_s3_secret_access_key
+        return S3DocumentStore(
+            settings.documents_s3_url or "",
+            settings.documents_s3_bucket or "",
+            settings.documents_s3_region,
+            Credentials(
+                settings.documents_s3_access_key_id or "",
+                secret.reveal() if secret is not None else "",
+            ),
+        )
+    return LocalDocumentStore(Path(settings.documents_dir))
+
+
+def kyc_repository(store_kind: str, engine: Callable[[], AsyncEngine]) -> KycDocumentRepository:
+    if store_kind == "sql":
+        return SqlKycDocuments(engine())
+    return InMemoryKycDocuments()
+
+
+def document_cipher(keys: KeyProvider) -> AesGcmEnvelope:
+    """The envelope cipher for bytes (documents), over the same KEKs as the `sealer`."""
+    return AesGcmEnvelope(keys)
+
+
+def kyc_config(settings: Settings, keys_ephemeral: bool, store_kind: str) -> KycConfig:
+    """Uploads are refused with no KEK while the rows outlive the process (a SQL store)."""
+    return KycConfig(
+        max_bytes=settings.kyc_max_bytes,
+        retention=timedelta(days=settings.kyc_retention_days),
+        ephemeral_key=keys_ephemeral and store_kind == "sql",
+    )
+
+
+async def kyc_purge_loop(
+    settings: Settings, service: Callable[[], KycService], process: str
+) -> AsyncIterator[None]:
+    """Purges documents past retention every BULWARK_KYC_PURGE_SECONDS in the server."""
+    if settings.kyc_purge_seconds <= 0 or process != "serve":
+        yield
+        return
+
+    async def loop() -> None:
+        while True:
+            try:
+                purged = await service().purge()
+                if purged:
+                    _log.info("kyc_purged", documents=purged)
+            except Exception as exc:  # keep purging later: a store outage passes
+                _log.error("kyc_purge_failed", error_type=type(exc).__name__)
+            await asyncio.sleep(settings.kyc_purge_seconds)
+
+    task = asyncio.create_task(loop())
+    try:
+        yield
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task

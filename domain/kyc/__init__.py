@@ -1,0 +1,1 @@
+"""KYC documents: what a user proves their identity with, and the review it goes through."""

@@ -1,0 +1,54 @@
+"""KYC wiring: the document store chosen by settings, S3 settings checked, rotation registered."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from adapters.documents.local import LocalDocumentStore
+from adapters.documents.s3 import S3DocumentStore
+from application.kyc_rotation import KycDocumentKeys
+from bootstrap.container import build_container
+from bootstrap.settings import Settings, SettingsError, load_settings
+
+S3 = {
+    "BULWARK_DOCUMENTS_STORE": "s3",
+    "BULWARK_DOCUMENTS_S3_URL": "http://127.0.0.1:9000",
+    "BULWARK_DOCUMENTS_S3_BUCKET": "kyc",
+    "BULWARK_DOCUMENTS_S3_ACCESS_KEY_ID": "AKID",
+    "BULWARK_DOCUMENTS_S3_SECRET_ACCESS_KEY": "very-secret-key",
+}
+
+
+def settings(**environ: str) -> Settings:
+    return load_settings({"BULWARK_ENV": "test", "BULWARK_DATABASE_URL": "memory://", **environ},
+                         env_file=None)  # fmt: skip
+
+
+def test_the_local_store_is_the_default(tmp_path: Path) -> None:
+    container = build_container(settings(BULWARK_DOCUMENTS_DIR=str(tmp_path)))
+
+    assert isinstance(container.document_store(), LocalDocumentStore)
+    assert any(isinstance(s, KycDocumentKeys) for s in container.sealed_sources())
+
+
+def test_s3_is_chosen_by_setting_and_never_shows_its_secret() -> None:
+    loaded = settings(**S3)
+    store = build_container(loaded).document_store()
+
+    assert isinstance(store, S3DocumentStore)
+    assert "very-secret-key" not in repr(store) + repr(loaded.redacted())
+
+
+@pytest.mark.parametrize("missing", sorted(k for k in S3 if k != "BULWARK_DOCUMENTS_STORE"))
+def test_s3_needs_its_endpoint_bucket_and_keys(missing: str) -> None:
+    environ = {k: v for k, v in S3.items() if k != missing}
+
+    with pytest.raises(SettingsError, match=missing):
+        settings(**environ)
+
+
+def test_an_s3_url_with_a_path_is_refused() -> None:
+    with pytest.raises(SettingsError, match="BULWARK_DOCUMENTS_S3_URL"):
+        settings(**{**S3, "BULWARK_DOCUMENTS_S3_URL": "ftp://host/bucket"})
