@@ -25,12 +25,10 @@ from adapters.memory.ratelimit import InMemoryRateLimiter
 from adapters.memory.signals import InMemorySignalRepository
 from adapters.memory.store import InMemoryStore
 from adapters.memory.store import unit_of_work_factory as memory_uow_factory
-from adapters.memory.vault import InMemoryCredentialVault
 from adapters.postgres.audit import SqlAuditLog
 from adapters.postgres.equity import SqlEquityHistory
 from adapters.postgres.outbox import OutboxRelay, RelayingPublisher
 from adapters.postgres.repos.signals import SqlSignalRepository
-from adapters.postgres.repos.vault import SqlCredentialVault
 from adapters.postgres.uow import unit_of_work_factory as sql_uow_factory
 from adapters.redis.broadcast import RedisBroadcast
 from adapters.redis.cache import RedisQuoteCache
@@ -54,6 +52,8 @@ from application.equity_snapshots import EquitySnapshots
 from application.halts import HaltLatch
 from application.instrument_catalog import InstrumentCatalog
 from application.invitations import InvitationService
+from application.key_vault_expiry import KeyExpiryWatch
+from application.key_vault_sources import VaultSealedSource
 from application.killswitch import KillSwitchConfig, KillSwitchService
 from application.margin import MarginService, MarginWatch
 from application.market import MarketService
@@ -79,6 +79,7 @@ from bootstrap.backtests import backtest_service, backtest_store, backtests_life
 from bootstrap.brokers import broker_router, brokers_lifetime
 from bootstrap.cluster import ClusterBridge, cluster_lifetime
 from bootstrap.kafka import FanoutPublisher, KafkaLink, kafka_lifetime
+from bootstrap.key_vault import expiry_loop, key_vault_service, key_vault_store
 from bootstrap.market_feed import build_market_feed, build_quote_pump, market_feed_lifetime
 from bootstrap.performance import snapshot_loop
 from bootstrap.quote_board import board_role, quote_board_lifetime
@@ -94,6 +95,7 @@ from bootstrap.storage import (
 from bootstrap.strategies import strategy_runtime, strategy_stores
 from domain.events import DomainEvent
 from domain.risk.analysis import HeadroomRater
+from ports.key_vault import SEALED_FIELDS
 
 _log = structlog.get_logger("bulwark.container")
 VERSION = "0.1.0"
@@ -311,17 +313,18 @@ class Container(containers.DeclarativeContainer):
     keys_ephemeral = providers.Callable(encryption.keys_ephemeral, settings)
     sealed_sources = providers.List()
     totp = providers.Singleton(PyOtpVerifier)
-    # Each account's broker keys, encrypted with `cipher`; the Alpaca broker reads them per call.
-    broker_vault = providers.Selector(
-        store_kind,
-        memory=providers.Singleton(InMemoryCredentialVault, cipher),
-        sql=providers.Singleton(SqlCredentialVault, engine, cipher),
-    )
-    broker_credentials = providers.Singleton(
-        BrokerCredentialService, uow_factory, broker_vault, clock, audit,
-        ephemeral_key=providers.Callable(lambda s: s.secret_key is None, settings),
+    # The API-key vault (bootstrap/key_vault.py): third-party keys per user, sealed with
+    # `sealer`; an account's broker credentials are the key linked to it, read per call.
+    key_vault_store = providers.Singleton(key_vault_store, store_kind, engine.provider)
+    key_vault = providers.Singleton(
+        key_vault_service, settings, uow_factory, key_vault_store, sealer, clock, ids, audit,
+        keys_ephemeral,
     )  # fmt: skip
-    brokers.add_kwargs(vault=broker_credentials)  # declared above, before the cipher and audit
+    sealed_sources.add_args(
+        *(providers.Singleton(VaultSealedSource, key_vault_store, c) for c in SEALED_FIELDS)
+    )
+    broker_credentials = providers.Singleton(BrokerCredentialService, uow_factory, key_vault)
+    brokers.add_kwargs(vault=key_vault)  # declared above, before the sealer and audit
 
     killswitch_config = providers.Singleton(
         lambda s: KillSwitchConfig(
@@ -417,7 +420,7 @@ class Container(containers.DeclarativeContainer):
     instruments = providers.Singleton(
         InstrumentCatalog,
         uow_factory, clock, audit,
-        providers.Singleton(asset_directory, settings, clock, broker_credentials),
+        providers.Singleton(asset_directory, settings, clock, key_vault),
     )  # fmt: skip
     signal_repository = providers.Selector(
         store_kind,
@@ -477,6 +480,7 @@ class Container(containers.DeclarativeContainer):
         market=market_service,
         signals=signals,
         broker_credentials=broker_credentials,
+        key_vault=key_vault,
         users=user_admin,
         invitations=invitations,
         password_resets=password_resets,
@@ -582,6 +586,10 @@ class Container(containers.DeclarativeContainer):
     )  # fmt: skip
     api_services.add_kwargs(backtests=backtests)
     backtests_running = providers.Resource(backtests_lifetime, backtests)
+
+    # The vault's expiry warnings and purge of rotated-out keys (bootstrap/key_vault.py).
+    key_expiry_watch = providers.Singleton(KeyExpiryWatch, key_vault_store, notifier, clock, audit)
+    key_expiry_loop = providers.Resource(expiry_loop, settings, key_expiry_watch)
 
 
 def build_container(settings: Settings) -> Container:

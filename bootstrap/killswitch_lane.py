@@ -40,7 +40,7 @@ _SHARED = (
     "clock", "ids", "hasher", "tokens", "cipher", "key_provider", "sealer", "totp", "notifier",
     "market", "latch", "paper_broker",
 )  # fmt: skip
-_SHARED_IN_MEMORY = ("store", "audit", "broker_vault")
+_SHARED_IN_MEMORY = ("store", "audit", "key_vault_store")
 
 
 class MainLoopPublisher:

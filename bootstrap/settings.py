@@ -254,6 +254,10 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     backtest_per_user: Annotated[int, msgspec.Meta(ge=1, le=100)] = 2
     backtest_max_symbols: Annotated[int, msgspec.Meta(ge=1, le=1000)] = 50
     backtest_max_bars: Annotated[int, msgspec.Meta(ge=1, le=100_000_000)] = 5_000_000
+    # API-key vault (docs/vault.md): how long a rotated-out key stays usable as a fallback
+    # (0: not kept), and how often expiry warnings are sent and rotated-out keys purged.
+    vault_rotation_grace_seconds: Annotated[int, msgspec.Meta(ge=0, le=30 * 86_400)] = 86_400
+    vault_expiry_check_seconds: Annotated[float, msgspec.Meta(ge=1, le=86_400)] = 3600.0
 
     def redacted(self) -> dict[str, object]:
         """All settings, safe to show: secrets as '***' and passwords inside URLs masked."""
