@@ -37,7 +37,6 @@ from ports.key_vault import (
     KeyAccess,
     KeyMaterial,
     KeyTester,
-    KeyUnusable,
     KeyVaultStore,
     VaultKeyExpired,
     VaultKeyLinked,
@@ -259,7 +258,11 @@ class KeyVaultService:
         if key.expired(now):
             await self._access(key, component, actor, AccessOutcome.REFUSED, "expired")
             raise VaultKeyExpired(f"vault key {key.id} expired at {key.expires_at}")
-        current = self._open(key, key.pair, component, actor)
+        try:
+            current = self._open(key, key.pair, component, actor)
+        except VaultUnreadable:
+            await self._access(key, component, actor, AccessOutcome.REFUSED, "unreadable")
+            raise
         fallback = None
         if key.previous is not None and key.in_grace(now):
             try:
@@ -377,6 +380,3 @@ class KeyVaultService:
             actor, action, f"vault_key:{key.id}", outcome, self._clock.now(), dict(details)
         )
         await self._audit.record(entry)
-
-
-__all__ = ["KeyUnusable", "KeyVaultService"]

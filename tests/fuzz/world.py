@@ -34,6 +34,7 @@ SEEDED_FIELDS = (
     "passcode",
     "strategy_id",
     "backtest_id",
+    "vault_key_id",
 )
 SCOPE_KINDS = {"account": "account_id", "agent": "agent_id"}  # a kill switch scope's `id`
 CREDENTIALS = ("authorization", "x-api-key")
@@ -128,7 +129,18 @@ async def seed(harness: Harness) -> Seeded:
         },
         headers=headers,
     )
-    for response in (keys, rule, order, workspace, strategy, backtest):
+    vault_key = await client.post(
+        "/api/v1/vault/keys",
+        json={
+            "provider": "alpaca",
+            "label": "seeded",
+            "scopes": ["trading"],
+            "key_id": "PKSEEDED000000000001",
+            "secret": "seeded-secret",
+        },
+        headers=headers,
+    )
+    for response in (keys, rule, order, workspace, strategy, backtest, vault_key):
         assert response.status_code < 300, response.text
     invited = await harness.container.invitations().create(Principal.system(), Role.TRADER)
     await seed_snapshots(harness, ACCOUNT)  # a curve for the performance endpoint
@@ -145,6 +157,7 @@ async def seed(harness: Harness) -> Seeded:
         "passcode": PASSCODE,
         "strategy_id": strategy.json()["id"],
         "backtest_id": backtest.json()["id"],
+        "vault_key_id": vault_key.json()["id"],
     }
     admin = await harness.user(Role.ADMIN, name="admin")
     return Seeded(owner, key, ids, admin)
@@ -157,6 +170,8 @@ class World:
         self._stack = ExitStack()
         self.portal: BlockingPortal = self._stack.enter_context(start_blocking_portal())
         try:
+            # A closed local port for Alpaca: a vault key's test-connection answers at once.
+            settings = {"alpaca_trading_url": "http://127.0.0.1:9", **settings}
             self.harness, client = self.portal.call(open_harness, test_settings(**settings))
             self._stack.enter_context(self.portal.wrap_async_context_manager(client))
             self.seeded = self.portal.call(seed, self.harness)

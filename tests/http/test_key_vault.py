@@ -301,9 +301,9 @@ async def test_openapi_documents_the_routes(harness: Harness) -> None:
     schema = (await harness.client.get("/schema/openapi.json")).json()
 
     keys = schema["paths"]["/api/v1/vault/keys"]
-    one = schema["paths"]["/api/v1/vault/keys/{key_id}"]
+    one = schema["paths"]["/api/v1/vault/keys/{vault_key_id}"]
     assert set(keys) >= {"get", "post"} and set(one) >= {"get", "patch", "delete"}
-    assert "post" in schema["paths"]["/api/v1/vault/keys/{key_id}/rotate"]
-    assert "post" in schema["paths"]["/api/v1/vault/keys/{key_id}/test"]
-    assert "get" in schema["paths"]["/api/v1/vault/keys/{key_id}/access"]
+    assert "post" in schema["paths"]["/api/v1/vault/keys/{vault_key_id}/rotate"]
+    assert "post" in schema["paths"]["/api/v1/vault/keys/{vault_key_id}/test"]
+    assert "get" in schema["paths"]["/api/v1/vault/keys/{vault_key_id}/access"]
     assert "409" in keys["post"]["responses"]

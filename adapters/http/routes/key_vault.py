@@ -71,19 +71,19 @@ class KeyVaultController(Controller):
         return VaultKeyListOut.of(keys, services.clock.now())
 
     @get(
-        "/{key_id:str}",
+        "/{vault_key_id:str}",
         summary="One API key, masked",
         description=f"{_MASKED} {_OWNER_ONLY}",
         responses=problem_responses(401, 403, 404, 429),
     )
     async def get_key(
-        self, key_id: FromPath[str], caller: CallerDep, services: ServicesDep
+        self, vault_key_id: FromPath[str], caller: CallerDep, services: ServicesDep
     ) -> VaultKeyOut:
-        key = await _vault(services).show(caller.principal, key_id)
+        key = await _vault(services).show(caller.principal, vault_key_id)
         return VaultKeyOut.from_domain(key, services.clock.now())
 
     @patch(
-        "/{key_id:str}",
+        "/{vault_key_id:str}",
         summary="Change an API key's label, scopes or expiry",
         description=(
             "A field left out stays; `expires_at: null` removes the expiry (a new expiry "
@@ -93,28 +93,28 @@ class KeyVaultController(Controller):
     )
     async def patch_key(
         self,
-        key_id: FromPath[str],
+        vault_key_id: FromPath[str],
         data: JSONBody[VaultKeyPatchIn],
         caller: CallerDep,
         services: ServicesDep,
     ) -> VaultKeyOut:
-        key = await _vault(services).update(data.to_command(caller.principal, key_id))
+        key = await _vault(services).update(data.to_command(caller.principal, vault_key_id))
         return VaultKeyOut.from_domain(key, services.clock.now())
 
     @delete(
-        "/{key_id:str}",
+        "/{vault_key_id:str}",
         summary="Remove an API key",
         description=f"204; its users (a linked account's broker) stop at once. {_OWNER_ONLY}",
         status_code=204,
         responses=problem_responses(401, 403, 404, 429),
     )
     async def delete_key(
-        self, key_id: FromPath[str], caller: CallerDep, services: ServicesDep
+        self, vault_key_id: FromPath[str], caller: CallerDep, services: ServicesDep
     ) -> None:
-        await _vault(services).delete(caller.principal, key_id)
+        await _vault(services).delete(caller.principal, vault_key_id)
 
     @post(
-        "/{key_id:str}/rotate",
+        "/{vault_key_id:str}/rotate",
         summary="Rotate an API key: a new secret (and key id), the old one kept for a grace",
         description=(
             "The new pair is used at once; the previous one is kept sealed until "
@@ -127,16 +127,16 @@ class KeyVaultController(Controller):
     )
     async def rotate_key(
         self,
-        key_id: FromPath[str],
+        vault_key_id: FromPath[str],
         data: JSONBody[VaultKeyRotateIn],
         caller: CallerDep,
         services: ServicesDep,
     ) -> VaultKeyOut:
-        key = await _vault(services).rotate(data.to_command(caller.principal, key_id))
+        key = await _vault(services).rotate(data.to_command(caller.principal, vault_key_id))
         return VaultKeyOut.from_domain(key, services.clock.now())
 
     @post(
-        "/{key_id:str}/test",
+        "/{vault_key_id:str}/test",
         summary="Test an API key against its provider",
         description=(
             "Through the adapter that uses it (Alpaca: GET /v2/account of the trading API). "
@@ -149,21 +149,21 @@ class KeyVaultController(Controller):
         responses=problem_responses(401, 403, 404, 409, 429),
     )
     async def test_key(
-        self, key_id: FromPath[str], caller: CallerDep, services: ServicesDep
+        self, vault_key_id: FromPath[str], caller: CallerDep, services: ServicesDep
     ) -> ConnectionTestOut:
-        report = await _vault(services).test(caller.principal, key_id)
+        report = await _vault(services).test(caller.principal, vault_key_id)
         return ConnectionTestOut.from_domain(report)
 
     @get(
-        "/{key_id:str}/access",
+        "/{vault_key_id:str}/access",
         summary="Who used an API key, when, from which component, and how it ended",
         description=f"Newest first, the last 200. {_OWNER_ONLY}",
         responses=problem_responses(401, 403, 404, 429),
     )
     async def key_access(
-        self, key_id: FromPath[str], caller: CallerDep, services: ServicesDep
+        self, vault_key_id: FromPath[str], caller: CallerDep, services: ServicesDep
     ) -> KeyAccessListOut:
-        accesses = await _vault(services).accesses(caller.principal, key_id)
+        accesses = await _vault(services).accesses(caller.principal, vault_key_id)
         return KeyAccessListOut.of(accesses)
 
 

@@ -59,9 +59,14 @@ async def test_a_sealed_text_copied_onto_another_key_does_not_open() -> None:
     other = await w.vault.create(create(label="second"))
     await w.store.save(type(other)(**{**_fields(other), "pair": mine.pair}))
 
-    # Act / Assert
-    with pytest.raises(VaultUnreadable):
+    # Act
+    with pytest.raises(VaultUnreadable) as caught:
         await w.vault.use(other.id, "broker.alpaca")
+
+    # Assert
+    assert caught.value.code == "VAULT_UNREADABLE"
+    accesses = await w.vault.accesses(OWNER, other.id)
+    assert [(a.outcome, a.detail) for a in accesses] == [("refused", "unreadable")]
 
 
 def _fields(key: object) -> dict[str, object]:
