@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
-from domain.errors import Conflict, Forbidden, NotFound
+from domain.errors import ConcurrentUpdate, Conflict, Forbidden, NotFound
 from domain.principals import Principal, Role
 from domain.vault.keys import (
     RECORD_TYPE,
@@ -191,7 +191,7 @@ class KeyVaultService:
                 raise InvalidVaultKey("field `expires_at` must be in the future")
             changed = changed.with_expiry(command.expires_at)
         if changed != key:
-            await self._save(changed)
+            await self._save(changed, key.pair)
             self._changed(changed)
             expires = None if changed.expires_at is None else str(changed.expires_at)
             facts = {"label": changed.label, "scopes": list(changed.scopes), "expires_at": expires}
@@ -215,7 +215,7 @@ class KeyVaultService:
             self.grace,
             paper=paper,
         )
-        await self._save(rotated)
+        await self._save(rotated, key.pair)
         self._changed(rotated)
         facts = {**self._facts(rotated), "grace_until": str(rotated.previous_until)}
         await self._record(command.principal.id, "vault_key.rotate", key, "rotated", facts)
@@ -319,9 +319,12 @@ class KeyVaultService:
             AuditEntry(actor, "vault_key.use", f"vault_key:{key.id}", outcome.value, now, facts)
         )
 
-    async def _save(self, key: VaultKey) -> None:
-        if not await self._store.save(key):
+    async def _save(self, key: VaultKey, expected: SealedPair) -> None:
+        if await self._store.save(key, expected):
+            return
+        if await self._store.get(key.id) is None:
             raise NotFound(f"vault key {key.id} not found")
+        raise ConcurrentUpdate(f"vault key {key.id} was rotated meanwhile; read it and retry")
 
     async def _owned(self, principal: Principal, key_id: str) -> VaultKey:
         self._no_agents(principal)

@@ -13,7 +13,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from domain.errors import Conflict
-from domain.vault.keys import VaultKey, mask_key_id
+from domain.vault.keys import SealedPair, VaultKey, mask_key_id
 from ports.encryption import SealedRecord
 
 # The sealed columns of a vault key, each walked by its own rotation source.
@@ -86,7 +86,9 @@ class KeyVaultStore(Protocol):
     """Vault keys by id, at most one per (account, provider) link, and their access log.
 
     `durable` says whether keys outlive the process (SQL), which matters when the KEK does
-    not. `save` replaces a key's row (the id must exist: False otherwise).
+    not. `save` replaces a key's row only while its current sealed pair is still `expected`
+    (compare-and-set: a concurrent rotation, by a user or `bulwark keys rotate`, is never
+    overwritten); False when the key is gone or its pair changed.
     """
 
     durable: bool
@@ -101,7 +103,7 @@ class KeyVaultStore(Protocol):
 
     async def linked(self, account_id: str, provider: str) -> VaultKey | None: ...
 
-    async def save(self, key: VaultKey) -> bool: ...
+    async def save(self, key: VaultKey, expected: SealedPair) -> bool: ...
 
     async def delete(self, key_id: str) -> bool: ...
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 
-from domain.vault.keys import RECORD_TYPE, VaultKey
+from domain.vault.keys import RECORD_TYPE, SealedPair, VaultKey
 from ports.encryption import SealedRecord
 from ports.key_vault import SEALED_FIELDS, KeyAccess
 
@@ -54,8 +54,9 @@ class InMemoryKeyVault:
                 return key
         return None
 
-    async def save(self, key: VaultKey) -> bool:
-        if key.id not in self._keys:
+    async def save(self, key: VaultKey, expected: SealedPair) -> bool:
+        stored = self._keys.get(key.id)
+        if stored is None or stored.pair != expected:
             return False
         self._keys[key.id] = key
         return True

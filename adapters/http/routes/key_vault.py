@@ -87,9 +87,10 @@ class KeyVaultController(Controller):
         summary="Change an API key's label, scopes or expiry",
         description=(
             "A field left out stays; `expires_at: null` removes the expiry (a new expiry "
-            f"restarts the warnings). {_OWNER_ONLY}"
+            "restarts the warnings). 409 CONCURRENT_UPDATE when the key was rotated meanwhile "
+            f"(read it and retry). {_OWNER_ONLY}"
         ),
-        responses=problem_responses(400, 401, 403, 404, 422, 429),
+        responses=problem_responses(400, 401, 403, 404, 409, 422, 429),
     )
     async def patch_key(
         self,

@@ -106,9 +106,18 @@ class SqlKeyVault:
         rows = await self._read(query)
         return from_row(rows[0]) if rows else None
 
-    async def save(self, key: VaultKey) -> bool:
+    async def save(self, key: VaultKey, expected: SealedPair) -> bool:
         row = {k: v for k, v in to_row(key).items() if k != "id"}
-        return await self._write(update(vault_keys).where(vault_keys.c.id == key.id).values(row))
+        statement = (
+            update(vault_keys)
+            .where(
+                vault_keys.c.id == key.id,
+                vault_keys.c.key_id_sealed == expected.key_id,
+                vault_keys.c.secret_sealed == expected.secret,
+            )
+            .values(row)
+        )
+        return await self._write(statement)
 
     async def delete(self, key_id: str) -> bool:
         return await self._write(delete(vault_keys).where(vault_keys.c.id == key_id))

@@ -88,8 +88,8 @@ async def test_save_touch_warned_and_delete(vault: KeyVaultStore) -> None:
     renamed = replace(key(), label="renamed", scopes=("trading",))
 
     # Act
-    saved = await vault.save(renamed)
-    missing = await vault.save(key("vk-unknown"))
+    saved = await vault.save(renamed, key().pair)
+    missing = await vault.save(key("vk-unknown"), key("vk-unknown").pair)
     await vault.touch("vk-1", T0 + timedelta(hours=1))
     await vault.set_warned("vk-1", (14,))
     first, second = await vault.delete("vk-1"), await vault.delete("vk-1")
@@ -97,6 +97,22 @@ async def test_save_touch_warned_and_delete(vault: KeyVaultStore) -> None:
     # Assert
     assert (saved, missing, first, second) == (True, False, True, False)
     assert await vault.get("vk-1") is None
+
+
+async def test_save_is_compare_and_set_on_the_sealed_pair(vault: KeyVaultStore) -> None:
+    # Arrange: a rotation (by a user or `bulwark keys rotate`) after the key was read
+    await vault.add(key())
+    read = await vault.get("vk-1")
+    assert read is not None
+    await vault.replace_sealed("secret", "vk-1", read.pair.secret, "rotated-secret")
+
+    # Act
+    saved = await vault.save(replace(read, label="stale edit"), read.pair)
+
+    # Assert
+    assert saved is False
+    found = await vault.get("vk-1")
+    assert found is not None and (found.label, found.pair.secret) == ("main", "rotated-secret")
 
 
 async def test_touch_and_warned_change_nothing_else(vault: KeyVaultStore) -> None:

@@ -12,7 +12,7 @@ from application.key_vault import (
     VaultKeyEphemeral,
     VaultTestUnsupported,
 )
-from domain.errors import Forbidden, NotFound
+from domain.errors import ConcurrentUpdate, Forbidden, NotFound
 from domain.vault.keys import RECORD_TYPE, InvalidVaultKey
 from ports.encryption import DecryptionRefused
 from ports.key_vault import VaultKeyExpired, VaultKeyLinked, VaultUnreadable
@@ -57,7 +57,7 @@ async def test_a_sealed_text_copied_onto_another_key_does_not_open() -> None:
     w = await world()
     mine = await w.vault.create(create())
     other = await w.vault.create(create(label="second"))
-    await w.store.save(type(other)(**{**_fields(other), "pair": mine.pair}))
+    await w.store.save(type(other)(**{**_fields(other), "pair": mine.pair}), other.pair)
 
     # Act
     with pytest.raises(VaultUnreadable) as caught:
@@ -331,3 +331,25 @@ async def test_another_kek_cannot_open_the_vault() -> None:
     # Act / Assert
     with pytest.raises(DecryptionRefused):
         sealer().open(stored.pair.secret, RECORD_TYPE, key.id)
+
+
+async def test_an_edit_racing_a_rotation_is_refused_not_lost() -> None:
+    # Arrange: the key is rotated between the edit's read and its write
+    w = await world()
+    key = await w.vault.create(create())
+    real_get = w.store.get
+
+    async def get_then_rotate(key_id: str) -> object:
+        found = await real_get(key_id)
+        w.store.get = real_get  # type: ignore[method-assign]
+        await w.vault.rotate(RotateVaultKey(OWNER, key.id, NEW_SECRET))
+        return found
+
+    w.store.get = get_then_rotate  # type: ignore[method-assign]
+
+    # Act
+    with pytest.raises(ConcurrentUpdate):
+        await w.vault.update(UpdateVaultKey(OWNER, key.id, label="stale"))
+
+    # Assert
+    assert (await w.vault.use(key.id, "x")).current.secret == NEW_SECRET
