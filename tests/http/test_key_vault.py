@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import io
+import os
 from collections.abc import AsyncIterator
 from datetime import timedelta
 from typing import Any
@@ -29,6 +31,17 @@ BODY: dict[str, Any] = {
     "secret": SECRET,
 }
 SECRETS = (KEY_ID, SECRET, NEW_KEY_ID, NEW_SECRET)
+
+
+# A configured KEK: on a SQL store (BULWARK_TEST_STORE_URL) the vault refuses without one.
+KEK = f"main 1 {base64.b64encode(os.urandom(32)).decode()}"
+
+
+@pytest.fixture
+async def harness() -> AsyncIterator[Harness]:
+    h, client = await open_harness(settings_with(keks=KEK))
+    async with client:
+        yield h
 
 
 def clean(*responses: Any) -> bool:
@@ -183,7 +196,7 @@ async def alpaca() -> AsyncIterator[AlpacaServer]:
 
 
 async def alpaca_harness(url: str) -> tuple[Harness, Any]:
-    return await open_harness(settings_with(broker="alpaca", alpaca_trading_url=url))
+    return await open_harness(settings_with(broker="alpaca", alpaca_trading_url=url, keks=KEK))
 
 
 async def test_test_connection_says_ok_or_refused_through_the_alpaca_adapter(
