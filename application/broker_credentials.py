@@ -1,21 +1,26 @@
-"""Broker credentials of an account: set, shown masked and removed by the account's owner only."""
+"""Broker credentials of an account: a view over the API-key vault (one code path).
+
+An account's broker key pair is the vault key linked to that account with provider
+"alpaca". PUT stores it (a new vault key) or rotates the linked key (its previous pair kept
+for the vault's grace period), GET shows it masked, DELETE removes the vault key. Only the
+owner of an account may do so: another user's account (or an unknown one) answers NotFound,
+an agent Forbidden. The brokers read the pair through KeyVaultService.use_linked.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 
-from domain.errors import Conflict, DomainError, Forbidden, NotFound
+from application.key_vault import CreateVaultKey, KeyVaultService, RotateVaultKey
+from domain.errors import DomainError, Forbidden, NotFound
 from domain.principals import Principal, Role
-from ports.clock import Clock
-from ports.events import AuditEntry, AuditLog
+from domain.vault.keys import VaultKey
 from ports.unit_of_work import UnitOfWorkFactory
-from ports.vault import BrokerCredentials, CredentialsInfo, CredentialVault
 
 SUPPORTED_BROKERS = frozenset({"alpaca"})
 MAX_KEY_LENGTH = 256
-
-CredentialsListener = Callable[[str], object]
+BROKER_SCOPES = ("account_read", "trading")
 
 
 class InvalidBrokerCredentials(DomainError):
@@ -24,10 +29,20 @@ class InvalidBrokerCredentials(DomainError):
     code = "INVALID_BROKER_CREDENTIALS"
 
 
-class VaultKeyEphemeral(Conflict):
-    """The encryption key dies with the process while the store does not: refuse to store."""
+@dataclass(frozen=True, slots=True)
+class CredentialsInfo:
+    """What may be shown of stored credentials: the broker, a masked key id, never the secret."""
 
-    code = "VAULT_KEY_EPHEMERAL"
+    account_id: str
+    owner_id: str
+    broker: str
+    key_hint: str
+    paper: bool
+    updated_at: datetime
+
+    @classmethod
+    def of(cls, account_id: str, key: VaultKey) -> CredentialsInfo:
+        return cls(account_id, key.owner_id, key.provider, key.key_hint, key.paper, key.updated_at)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,9 +55,6 @@ class SetBrokerCredentials:
     key_id: str = field(repr=False)
     secret_key: str = field(repr=False)
     paper: bool = True
-
-    def credentials(self) -> BrokerCredentials:
-        return BrokerCredentials(self.broker, self.key_id, self.secret_key, self.paper)
 
 
 def validate(command: SetBrokerCredentials) -> None:
@@ -60,70 +72,53 @@ def validate(command: SetBrokerCredentials) -> None:
 
 
 class BrokerCredentialService:
-    """Use cases of the credential vault, plus the read the broker side makes per account.
+    """The `/accounts/{id}/broker-credentials` use cases, on the vault (module docstring)."""
 
-    Only the owner of an account may set, see or remove its credentials: another user's
-    account (or an unknown one) answers NotFound, an agent Forbidden. Listeners hear the
-    account id after every change, so brokers drop what they cached at once.
-    """
-
-    def __init__(
-        self,
-        uow_factory: UnitOfWorkFactory,
-        vault: CredentialVault,
-        clock: Clock,
-        audit: AuditLog,
-        *,
-        ephemeral_key: bool,
-    ) -> None:
+    def __init__(self, uow_factory: UnitOfWorkFactory, vault: KeyVaultService) -> None:
         self._uow = uow_factory
         self._vault = vault
-        self._clock = clock
-        self._audit = audit
-        self._ephemeral_key = ephemeral_key
-        self._listeners: list[CredentialsListener] = []
-
-    def subscribe(self, listener: CredentialsListener) -> None:
-        self._listeners.append(listener)
 
     async def set(self, command: SetBrokerCredentials) -> CredentialsInfo:
         principal, account_id = command.principal, command.account_id
         await self._own(principal, account_id)
         validate(command)
-        if self._ephemeral_key and self._vault.durable:
-            await self._record(principal, "broker_credentials.set", account_id, "refused")
-            raise VaultKeyEphemeral(
-                "BULWARK_SECRET_KEY is not set: the key that encrypts broker credentials dies "
-                "with this process, so stored credentials would be unreadable after a restart; "
-                "set BULWARK_SECRET_KEY (a Fernet key) and try again"
+        linked = await self._vault.store.linked(account_id, command.broker)
+        if linked is None:
+            key = await self._vault.create(
+                CreateVaultKey(
+                    principal,
+                    command.broker,
+                    f"broker credentials of {account_id}",
+                    BROKER_SCOPES,
+                    command.key_id,
+                    command.secret_key,
+                    account_id=account_id,
+                    paper=command.paper,
+                )
             )
-        replaced = await self._vault.describe(account_id) is not None
-        info = await self._vault.put(
-            account_id, principal.id, command.credentials(), self._clock.now()
-        )
-        self._changed(account_id)
-        details = {"broker": info.broker, "key_hint": info.key_hint, "paper": info.paper}
-        outcome = "replaced" if replaced else "stored"
-        await self._record(principal, "broker_credentials.set", account_id, outcome, details)
-        return info
+        else:
+            key = await self._vault.rotate(
+                RotateVaultKey(
+                    principal, linked.id, command.secret_key, command.key_id, command.paper
+                )
+            )
+        return CredentialsInfo.of(account_id, key)
 
     async def show(self, principal: Principal, account_id: str) -> CredentialsInfo:
-        await self._own(principal, account_id)
-        info = await self._vault.describe(account_id)
-        if info is None:
-            raise NotFound(f"account {account_id} has no broker credentials")
-        return info
+        key = await self._linked(principal, account_id)
+        return CredentialsInfo.of(account_id, key)
 
     async def remove(self, principal: Principal, account_id: str) -> None:
-        await self._own(principal, account_id)
-        if not await self._vault.delete(account_id):
-            raise NotFound(f"account {account_id} has no broker credentials")
-        self._changed(account_id)
-        await self._record(principal, "broker_credentials.remove", account_id, "removed")
+        key = await self._linked(principal, account_id)
+        await self._vault.delete(principal, key.id)
 
-    async def credentials(self, account_id: str) -> BrokerCredentials | None:
-        """The decrypted credentials for the broker adapter (never for an API answer)."""
-        return await self._vault.get(account_id)
+    async def _linked(self, principal: Principal, account_id: str) -> VaultKey:
+        await self._own(principal, account_id)
+        for broker in sorted(SUPPORTED_BROKERS):
+            key = await self._vault.store.linked(account_id, broker)
+            if key is not None:
+                return key
+        raise NotFound(f"account {account_id} has no broker credentials")
 
     async def _own(self, principal: Principal, account_id: str) -> None:
         if principal.role is Role.AGENT:
@@ -132,20 +127,3 @@ class BrokerCredentialService:
             account = await uow.accounts.get(account_id)
         if account is None or account.owner_id != principal.id:
             raise NotFound(f"account {account_id} not found")
-
-    def _changed(self, account_id: str) -> None:
-        for listener in self._listeners:
-            listener(account_id)
-
-    async def _record(
-        self,
-        principal: Principal,
-        action: str,
-        account_id: str,
-        outcome: str,
-        details: dict[str, object] | None = None,
-    ) -> None:
-        entry = AuditEntry(
-            principal.id, action, f"account:{account_id}", outcome, self._clock.now(), details or {}
-        )
-        await self._audit.record(entry)

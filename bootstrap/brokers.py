@@ -10,7 +10,7 @@ from adapters.brokers.alpaca import connect_alpaca_broker
 from adapters.brokers.alpaca.accounts import AlpacaKey, VaultedAlpacaBrokers
 from adapters.brokers.paper import PaperBroker, PaperBrokerConfig
 from adapters.memory.marketdata import InMemoryMarketData
-from application.broker_credentials import BrokerCredentialService
+from application.key_vault import KeyVaultService
 from application.orders import BrokerRouter
 from bootstrap.closing import close_quietly
 from bootstrap.settings import Settings, SettingsError
@@ -29,14 +29,14 @@ def broker_router(
     settings: Settings,
     paper: PaperBroker,
     clock: Clock,
-    vault: BrokerCredentialService | None = None,
+    vault: KeyVaultService | None = None,
 ) -> BrokerRouter:
     """The paper broker always; with BULWARK_BROKER=alpaca, the Alpaca broker beside it.
 
     Accounts name their broker, so paper accounts keep working; the Alpaca adapter serves
     the accounts whose broker is "alpaca", all on the one Alpaca account of the key pair.
-    With the credential vault, each account uses its own stored key pair, else the
-    settings' one (which is then optional).
+    With the API-key vault, each account uses the key linked to it, else the settings'
+    pair (which is then optional).
     """
     brokers: dict[str, BrokerPort] = {"paper": paper}
     if settings.broker == "alpaca" and vault is not None:
@@ -62,14 +62,19 @@ class AlpacaKeys:
     url_for: Callable[[bool], str]
 
 
-def alpaca_keys(settings: Settings, vault: BrokerCredentialService) -> AlpacaKeys:
-    """The key lookup every Alpaca client of the composition root shares."""
+def alpaca_keys(settings: Settings, vault: KeyVaultService, component: str) -> AlpacaKeys:
+    """The key lookup every Alpaca client of the composition root shares: the vault's `use`
+    (audited as `component`), with the previous pair while a rotation's grace lasts."""
 
     async def credentials_for(account_id: str) -> AlpacaKey | None:
-        found = await vault.credentials(account_id)
-        if found is None or found.broker != "alpaca":
+        found = await vault.use_linked(account_id, "alpaca", component)
+        if found is None:
             return None
-        return AlpacaKey(AlpacaCredentials(found.key_id, found.secret_key), found.paper)
+        current = AlpacaCredentials(found.current.key_id, found.current.secret)
+        previous = None
+        if found.fallback is not None:
+            previous = AlpacaCredentials(found.fallback.key_id, found.fallback.secret)
+        return AlpacaKey(current, found.paper, previous)
 
     fallback = None
     if settings.alpaca_key_id is not None and settings.alpaca_secret_key is not None:
@@ -83,10 +88,10 @@ def alpaca_keys(settings: Settings, vault: BrokerCredentialService) -> AlpacaKey
 
 
 def vaulted_alpaca(
-    settings: Settings, clock: Clock, vault: BrokerCredentialService
+    settings: Settings, clock: Clock, vault: KeyVaultService
 ) -> VaultedAlpacaBrokers:
     """Alpaca with each account's key pair from the vault, told of every change at once."""
-    keys = alpaca_keys(settings, vault)
+    keys = alpaca_keys(settings, vault, "broker.alpaca")
     brokers = VaultedAlpacaBrokers(
         keys.credentials_for, clock, fallback=keys.fallback, url_for=keys.url_for
     )

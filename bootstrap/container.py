@@ -25,13 +25,11 @@ from adapters.memory.ratelimit import InMemoryRateLimiter
 from adapters.memory.signals import InMemorySignalRepository
 from adapters.memory.store import InMemoryStore
 from adapters.memory.store import unit_of_work_factory as memory_uow_factory
-from adapters.memory.vault import InMemoryCredentialVault
 from adapters.notifications.http_senders import SlackSender, TelegramSender, WebhookSender
 from adapters.postgres.audit import SqlAuditLog
 from adapters.postgres.equity import SqlEquityHistory
 from adapters.postgres.outbox import OutboxRelay, RelayingPublisher
 from adapters.postgres.repos.signals import SqlSignalRepository
-from adapters.postgres.repos.vault import SqlCredentialVault
 from adapters.postgres.uow import unit_of_work_factory as sql_uow_factory
 from adapters.redis.broadcast import RedisBroadcast
 from adapters.redis.cache import RedisQuoteCache
@@ -40,7 +38,6 @@ from adapters.redis.fallback import FallbackRateLimiter
 from adapters.redis.idempotency import RedisIdempotencyStore
 from adapters.redis.ratelimit import RedisRateLimiter
 from adapters.security.argon2_hasher import Argon2Hasher
-from adapters.security.cipher import FernetCipher
 from adapters.security.jwt_tokens import RsaJwtIssuer
 from adapters.security.totp import PyOtpVerifier
 from application.account_admin import AccountAdmin
@@ -56,6 +53,8 @@ from application.halts import HaltLatch
 from application.instrument_catalog import InstrumentCatalog
 from application.invitations import InvitationService
 from application.key_rotation_jobs import KeyRotationJobs
+from application.key_vault_expiry import KeyExpiryWatch
+from application.key_vault_sources import VaultSealedSource
 from application.killswitch import KillSwitchConfig, KillSwitchService
 from application.kyc import KycService
 from application.kyc_rotation import KycDocumentKeys
@@ -86,6 +85,7 @@ from bootstrap.backtests import backtest_service, backtest_store, backtests_life
 from bootstrap.brokers import broker_router, brokers_lifetime
 from bootstrap.cluster import ClusterBridge, cluster_lifetime
 from bootstrap.kafka import FanoutPublisher, KafkaLink, kafka_lifetime
+from bootstrap.key_vault import expiry_loop, key_vault_service, key_vault_store
 from bootstrap.market_feed import build_market_feed, build_quote_pump, market_feed_lifetime
 from bootstrap.performance import snapshot_loop
 from bootstrap.quote_board import board_role, quote_board_lifetime
@@ -101,6 +101,7 @@ from bootstrap.storage import (
 from bootstrap.strategies import strategy_runtime, strategy_stores
 from domain.events import DomainEvent
 from domain.risk.analysis import HeadroomRater
+from ports.key_vault import SEALED_FIELDS
 
 _log = structlog.get_logger("bulwark.container")
 VERSION = "0.1.0"
@@ -113,13 +114,6 @@ def token_issuer(settings: Settings) -> RsaJwtIssuer:
         return RsaJwtIssuer(pem, issuer=settings.jwt_issuer, audience=settings.jwt_audience)
     _log.warning("jwt_key_generated", hint="set BULWARK_JWT_PRIVATE_KEY_FILE to keep sessions")
     return RsaJwtIssuer.generate(issuer=settings.jwt_issuer, audience=settings.jwt_audience)
-
-
-def secret_cipher(settings: Settings) -> FernetCipher:
-    if settings.secret_key is not None:
-        return FernetCipher(settings.secret_key.reveal().encode())
-    _log.warning("secret_key_generated", hint="set BULWARK_SECRET_KEY to keep broker credentials")
-    return FernetCipher.generate()
 
 
 def http_config(settings: Settings) -> HttpConfig:
@@ -310,7 +304,6 @@ class Container(containers.DeclarativeContainer):
     # Shared by the order path and the kill switch, whichever thread it runs on.
     latch = providers.Singleton(HaltLatch)
     tokens = providers.Singleton(token_issuer, settings)
-    cipher = providers.Singleton(secret_cipher, settings)
     # Envelope encryption (issue 16): every secret stored from now on goes through `sealer`;
     # each store of sealed secrets adds its SealedRecordSource to `sealed_sources` for rotation.
     key_provider = providers.Singleton(encryption.key_provider, settings)
@@ -319,17 +312,18 @@ class Container(containers.DeclarativeContainer):
     keys_ephemeral = providers.Callable(encryption.keys_ephemeral, settings)
     sealed_sources = providers.List()
     totp = providers.Singleton(PyOtpVerifier)
-    # Each account's broker keys, encrypted with `cipher`; the Alpaca broker reads them per call.
-    broker_vault = providers.Selector(
-        store_kind,
-        memory=providers.Singleton(InMemoryCredentialVault, cipher),
-        sql=providers.Singleton(SqlCredentialVault, engine, cipher),
-    )
-    broker_credentials = providers.Singleton(
-        BrokerCredentialService, uow_factory, broker_vault, clock, audit,
-        ephemeral_key=providers.Callable(lambda s: s.secret_key is None, settings),
+    # The API-key vault (bootstrap/key_vault.py): third-party keys per user, sealed with
+    # `sealer`; an account's broker credentials are the key linked to it, read per call.
+    key_vault_store = providers.Singleton(key_vault_store, store_kind, engine.provider)
+    key_vault = providers.Singleton(
+        key_vault_service, settings, uow_factory, key_vault_store, sealer, clock, ids, audit,
+        keys_ephemeral,
     )  # fmt: skip
-    brokers.add_kwargs(vault=broker_credentials)  # declared above, before the cipher and audit
+    sealed_sources.add_args(
+        *(providers.Singleton(VaultSealedSource, key_vault_store, c) for c in SEALED_FIELDS)
+    )
+    broker_credentials = providers.Singleton(BrokerCredentialService, uow_factory, key_vault)
+    brokers.add_kwargs(vault=key_vault)  # declared above, before the sealer and audit
 
     killswitch_config = providers.Singleton(
         lambda s: KillSwitchConfig(
@@ -425,7 +419,7 @@ class Container(containers.DeclarativeContainer):
     instruments = providers.Singleton(
         InstrumentCatalog,
         uow_factory, clock, audit,
-        providers.Singleton(asset_directory, settings, clock, broker_credentials),
+        providers.Singleton(asset_directory, settings, clock, key_vault),
     )  # fmt: skip
     signal_repository = providers.Selector(
         store_kind,
@@ -485,6 +479,7 @@ class Container(containers.DeclarativeContainer):
         market=market_service,
         signals=signals,
         broker_credentials=broker_credentials,
+        key_vault=key_vault,
         users=user_admin,
         invitations=invitations,
         password_resets=password_resets,
@@ -654,6 +649,9 @@ class Container(containers.DeclarativeContainer):
     api_services.add_kwargs(kyc=kyc)
     sealed_sources.add_args(providers.Singleton(KycDocumentKeys, kyc_documents, document_store))
     kyc_purge = providers.Resource(kyc_wiring.kyc_purge_loop, settings, kyc.provider, process)
+    # The vault's expiry warnings and purge of rotated-out keys (bootstrap/key_vault.py).
+    key_expiry_watch = providers.Singleton(KeyExpiryWatch, key_vault_store, notifier, clock, audit)
+    key_expiry_loop = providers.Resource(expiry_loop, settings, key_expiry_watch)
 
 
 def build_container(settings: Settings) -> Container:

@@ -37,10 +37,10 @@ T = TypeVar("T")
 _log = structlog.get_logger("bulwark.killswitch_lane")
 # Loop-bound or per-process pieces the lane must share with the API rather than build again.
 _SHARED = (
-    "clock", "ids", "hasher", "tokens", "cipher", "key_provider", "sealer", "totp", "notifier",
+    "clock", "ids", "hasher", "tokens", "key_provider", "sealer", "totp", "notifier",
     "market", "latch", "paper_broker",
 )  # fmt: skip
-_SHARED_IN_MEMORY = ("store", "audit", "broker_vault")
+_SHARED_IN_MEMORY = ("store", "audit", "key_vault_store")
 
 
 class MainLoopPublisher:

@@ -9,8 +9,8 @@ from decimal import Decimal
 from adapters.brokers.alpaca.assets import AlpacaAssetDirectory
 from adapters.brokers.paper import PaperBroker
 from adapters.memory.marketdata import InMemoryMarketData
-from application.broker_credentials import BrokerCredentialService
 from application.broker_router import BrokerRouter
+from application.key_vault import KeyVaultService
 from bootstrap.brokers import alpaca_keys, build_paper_broker
 from bootstrap.settings import Settings
 from ports.clock import Clock, IdGenerator
@@ -18,14 +18,14 @@ from ports.unit_of_work import UnitOfWorkFactory
 
 
 def asset_directory(
-    settings: Settings, clock: Clock, vault: BrokerCredentialService
+    settings: Settings, clock: Clock, vault: KeyVaultService
 ) -> AlpacaAssetDirectory | None:
     """Alpaca's asset list with BULWARK_BROKER=alpaca (an account's keys, else the settings');
     None otherwise: the broker import then answers that no asset list is configured."""
     if settings.broker != "alpaca":
         return None
 
-    keys = alpaca_keys(settings, vault)
+    keys = alpaca_keys(settings, vault, "assets.alpaca")
     return AlpacaAssetDirectory(
         keys.credentials_for, clock, fallback=keys.fallback, url_for=keys.url_for
     )

@@ -292,6 +292,10 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     kyc_max_bytes: Annotated[int, msgspec.Meta(ge=1024, le=104_857_600)] = 10_485_760
     kyc_retention_days: Annotated[int, msgspec.Meta(ge=1, le=36_500)] = 1825
     kyc_purge_seconds: Annotated[float, msgspec.Meta(ge=0, le=604_800)] = 3600.0
+    # API-key vault (docs/vault.md): how long a rotated-out key stays usable as a fallback
+    # (0: not kept), and how often expiry warnings are sent and rotated-out keys purged.
+    vault_rotation_grace_seconds: Annotated[int, msgspec.Meta(ge=0, le=30 * 86_400)] = 86_400
+    vault_expiry_check_seconds: Annotated[float, msgspec.Meta(ge=1, le=86_400)] = 3600.0
 
     def redacted(self) -> dict[str, object]:
         """All settings, safe to show: secrets as '***' and passwords inside URLs masked."""

@@ -18,6 +18,7 @@ from application.broker_credentials import BrokerCredentialService
 from application.instrument_catalog import InstrumentCatalog
 from application.invitations import InvitationService
 from application.key_rotation_jobs import KeyRotationJobs
+from application.key_vault import KeyVaultService
 from application.killswitch import KillSwitchService
 from application.kyc import KycService
 from application.margin import MarginService
@@ -90,7 +91,8 @@ class ApiServices:
     signals: SignalService | None = None
     providers: ProviderService | None = None  # the market-data feed's report and failover
     market: MarketService | None = None  # depth of market, bars with indicators
-    broker_credentials: BrokerCredentialService | None = None  # the credential vault
+    broker_credentials: BrokerCredentialService | None = None  # a view over the key vault
+    key_vault: KeyVaultService | None = None  # the API-key vault (routes/key_vault.py)
     # User management, invitations and sign-up, password reset (routes/users.py).
     users: UserAdminService | None = None
     invitations: InvitationService | None = None

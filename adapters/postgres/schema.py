@@ -7,6 +7,7 @@ import adapters.postgres.tables.control
 import adapters.postgres.tables.equity
 import adapters.postgres.tables.identity
 import adapters.postgres.tables.key_rotation
+import adapters.postgres.tables.key_vault
 import adapters.postgres.tables.kyc
 import adapters.postgres.tables.notification_endpoints
 import adapters.postgres.tables.onboarding
@@ -14,8 +15,7 @@ import adapters.postgres.tables.outbox
 import adapters.postgres.tables.platform
 import adapters.postgres.tables.signals
 import adapters.postgres.tables.strategies
-import adapters.postgres.tables.trading
-import adapters.postgres.tables.vault  # noqa: F401  (tables register on import)
+import adapters.postgres.tables.trading  # noqa: F401  (tables register on import)
 from adapters.postgres.types import metadata
 
 __all__ = ["metadata"]

@@ -39,6 +39,7 @@ SEEDED_FIELDS = (
     "backtest_id",
     "endpoint_id",
     "document_id",
+    "vault_key_id",
 )
 SCOPE_KINDS = {"account": "account_id", "agent": "agent_id"}  # a kill switch scope's `id`
 CREDENTIALS = ("authorization", "x-api-key")
@@ -143,7 +144,18 @@ async def seed(harness: Harness) -> Seeded:
         },
         headers=headers,
     )
-    for response in (keys, rule, order, workspace, strategy, backtest, endpoint):
+    vault_key = await client.post(
+        "/api/v1/vault/keys",
+        json={
+            "provider": "alpaca",
+            "label": "seeded",
+            "scopes": ["trading"],
+            "key_id": "PKSEEDED000000000001",
+            "secret": "seeded-secret",
+        },
+        headers=headers,
+    )
+    for response in (keys, rule, order, workspace, strategy, backtest, endpoint, vault_key):
         assert response.status_code < 300, response.text
     invited = await harness.container.invitations().create(Principal.system(), Role.TRADER)
     await seed_snapshots(harness, ACCOUNT)  # a curve for the performance endpoint
@@ -161,6 +173,7 @@ async def seed(harness: Harness) -> Seeded:
         "strategy_id": strategy.json()["id"],
         "backtest_id": backtest.json()["id"],
         "endpoint_id": endpoint.json()["id"],
+        "vault_key_id": vault_key.json()["id"],
     }
     document = await harness.container.kyc().upload(owner.principal, DocumentKind.PASSPORT, PDF)
     ids["document_id"] = document.id  # a KYC document (routes/kyc.py)
@@ -178,6 +191,8 @@ class World:
             # KYC uploads land in a folder of this world's own, not the checkout's var/.
             documents = self._stack.enter_context(TemporaryDirectory(prefix="bulwark-fuzz-"))
             settings = {"documents_dir": documents, **settings}
+            # A closed local port for Alpaca: a vault key's test-connection answers at once.
+            settings = {"alpaca_trading_url": "http://127.0.0.1:9", **settings}
             self.harness, client = self.portal.call(open_harness, test_settings(**settings))
             self._stack.enter_context(self.portal.wrap_async_context_manager(client))
             self.seeded = self.portal.call(seed, self.harness)

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import io
+import os
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from adapters.security.cipher import FernetCipher
 from bootstrap.closing import close_quietly
 from ports.broker import BrokerError, BrokerErrorCode
 from tests.alpaca_server import AlpacaServer
@@ -76,8 +77,8 @@ async def test_another_users_account_answers_404_and_stays_untouched(
     # Assert
     assert [a.status_code for a in answers] == [404, 404, 404]
     assert all(a.headers["content-type"].startswith("application/problem+json") for a in answers)
-    kept = await harness.container.broker_credentials().credentials(account)
-    assert kept is not None and kept.secret_key == SECRET
+    kept = await harness.container.key_vault().use_linked(account, "alpaca", "test")
+    assert kept is not None and kept.current.secret == SECRET
 
 
 async def test_agents_get_403_and_anonymous_callers_401(
@@ -171,7 +172,7 @@ async def sql_harness(tmp_path: Path, **settings: str) -> AsyncIterator[Harness]
         yield h
 
 
-async def test_a_durable_store_without_bulwark_secret_key_refuses_with_409(
+async def test_a_durable_store_without_a_kek_refuses_with_409(
     tmp_path: Path,
 ) -> None:
     async with sql_harness(tmp_path) as h:
@@ -185,12 +186,12 @@ async def test_a_durable_store_without_bulwark_secret_key_refuses_with_409(
         # Assert
         assert response.status_code == 409, response.text
         assert response.json()["code"] == "VAULT_KEY_EPHEMERAL"
-        assert "BULWARK_SECRET_KEY" in response.json()["detail"]
+        assert "BULWARK_KEKS" in response.json()["detail"]
 
 
-async def test_a_durable_store_with_bulwark_secret_key_stores(tmp_path: Path) -> None:
-    key = FernetCipher.new_key().decode()
-    async with sql_harness(tmp_path, secret_key=key) as h:
+async def test_a_durable_store_with_a_kek_stores(tmp_path: Path) -> None:
+    kek = f"main 1 {base64.b64encode(os.urandom(32)).decode()}"
+    async with sql_harness(tmp_path, keks=kek) as h:
         # Arrange
         owner = await h.user()
         account = await h.account(owner, "acc-sql-1")

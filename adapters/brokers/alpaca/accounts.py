@@ -1,13 +1,19 @@
-"""Alpaca per account: each Bulwark account on its own key pair, read from the credential vault."""
+"""Alpaca per account: each Bulwark account on its own key pair, read from the API-key vault.
+
+While a rotated key's grace period lasts the vault also hands out the previous pair; a call
+the new pair gets refused for (401, or a 403 not about funds) is sent again once with it.
+"""
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from adapters.alpaca.http import AlpacaCredentials, trading_url
 from adapters.brokers.alpaca.broker import AlpacaBroker, AlpacaBrokerConfig, connect_alpaca_broker
+from adapters.brokers.alpaca.errors import key_refused
 from domain.errors import StoreUnavailable
 from domain.trading.fills import Fill
 from domain.trading.orders import Order
@@ -22,7 +28,7 @@ from ports.broker import (
     CloseResult,
 )
 from ports.clock import Clock
-from ports.vault import VaultUnreadable
+from ports.key_vault import KeyUnusable
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,10 +37,12 @@ class AlpacaKey:
 
     credentials: AlpacaCredentials
     paper: bool = True
+    fallback: AlpacaCredentials | None = None  # the previous pair, during a rotation's grace
 
 
 CredentialsLookup = Callable[[str], Awaitable[AlpacaKey | None]]
 BrokerFactory = Callable[[AlpacaCredentials, str], AlpacaBroker]
+T = TypeVar("T")
 # (trading URL, key id, digest of the secret): the secret itself is not kept as a dict key.
 _PairId = tuple[str, str, str]
 
@@ -43,6 +51,7 @@ _PairId = tuple[str, str, str]
 class _Resolved:
     pair: _PairId | None
     at: float
+    fallback: _PairId | None = None
 
 
 class VaultedAlpacaBrokers:
@@ -105,60 +114,66 @@ class VaultedAlpacaBrokers:
 
     # -- BrokerPort ------------------------------------------------------------
     async def submit(self, order: Order, *, deadline: float | None = None) -> BrokerOrder:
-        broker = await self._broker_for(order.account_id)
-        return await broker.submit(order, deadline=deadline)
+        return await self._run(order.account_id, lambda b: b.submit(order, deadline=deadline))
 
     async def cancel(
         self, account_id: str, broker_order_id: str, *, deadline: float | None = None
     ) -> CancelResult:
-        broker = await self._broker_for(account_id)
-        return await broker.cancel(account_id, broker_order_id, deadline=deadline)
+        return await self._run(
+            account_id, lambda b: b.cancel(account_id, broker_order_id, deadline=deadline)
+        )
 
     async def cancel_all(
         self, account_id: str, *, deadline: float | None = None
     ) -> list[CancelResult]:
-        broker = await self._broker_for(account_id)
-        return await broker.cancel_all(account_id, deadline=deadline)
+        return await self._run(account_id, lambda b: b.cancel_all(account_id, deadline=deadline))
 
     async def close_all(
         self, account_id: str, *, deadline: float | None = None
     ) -> list[CloseResult]:
-        broker = await self._broker_for(account_id)
-        return await broker.close_all(account_id, deadline=deadline)
+        return await self._run(account_id, lambda b: b.close_all(account_id, deadline=deadline))
 
     async def open_orders(
         self, account_id: str, *, deadline: float | None = None
     ) -> list[BrokerOrder]:
-        broker = await self._broker_for(account_id)
-        return await broker.open_orders(account_id, deadline=deadline)
+        return await self._run(account_id, lambda b: b.open_orders(account_id, deadline=deadline))
 
     async def positions(
         self, account_id: str, *, deadline: float | None = None
     ) -> list[BrokerPosition]:
-        broker = await self._broker_for(account_id)
-        return await broker.positions(account_id, deadline=deadline)
+        return await self._run(account_id, lambda b: b.positions(account_id, deadline=deadline))
 
     async def account(self, account_id: str, *, deadline: float | None = None) -> BrokerAccount:
-        broker = await self._broker_for(account_id)
-        return await broker.account(account_id, deadline=deadline)
+        return await self._run(account_id, lambda b: b.account(account_id, deadline=deadline))
 
     async def fills(self, account_id: str, *, deadline: float | None = None) -> list[Fill]:
-        broker = await self._broker_for(account_id)
-        return await broker.fills(account_id, deadline=deadline)
+        return await self._run(account_id, lambda b: b.fills(account_id, deadline=deadline))
 
     # -- internals -------------------------------------------------------------
-    async def _broker_for(self, account_id: str) -> AlpacaBroker:
+    async def _run(self, account_id: str, call: Callable[[AlpacaBroker], Awaitable[T]]) -> T:
+        """The call on the account's pair; once more on the grace pair if the key is refused."""
+        resolved = await self._resolve(account_id)
+        try:
+            return await call(self._broker(resolved.pair, account_id))
+        except BrokerError as exc:
+            if resolved.fallback is None or not key_refused(exc):
+                raise
+        return await call(self._broker(resolved.fallback, account_id))
+
+    async def _resolve(self, account_id: str) -> _Resolved:
         now = self._clock.monotonic()
         cached = self._resolved.get(account_id)
         if cached is not None and now - cached.at < self._cache_seconds:
-            pair = cached.pair
-        else:
-            generation = self._generations.get(account_id, 0)
-            pair = await self._lookup(account_id)
-            # A change heard while the vault was read makes this answer stale: not cached.
-            if self._generations.get(account_id, 0) == generation:
-                self._resolved[account_id] = _Resolved(pair, now)
-            await self._retire_unused()
+            return cached
+        generation = self._generations.get(account_id, 0)
+        resolved = await self._lookup(account_id, now)
+        # A change heard while the vault was read makes this answer stale: not cached.
+        if self._generations.get(account_id, 0) == generation:
+            self._resolved[account_id] = resolved
+        await self._retire_unused()
+        return resolved
+
+    def _broker(self, pair: _PairId | None, account_id: str) -> AlpacaBroker:
         if pair is None:
             raise BrokerError(
                 BrokerErrorCode.REJECTED,
@@ -171,10 +186,16 @@ class VaultedAlpacaBrokers:
             self._brokers[pair] = broker
         return broker
 
-    async def _lookup(self, account_id: str) -> _PairId | None:
+    def _pair(self, credentials: AlpacaCredentials, paper: bool) -> _PairId:
+        digest = hashlib.sha256(credentials.secret_key.encode()).hexdigest()
+        pair = (self._url_for(paper), credentials.key_id, digest)
+        self._keys[pair] = credentials
+        return pair
+
+    async def _lookup(self, account_id: str, now: float) -> _Resolved:
         try:
             key = await self._credentials_for(account_id)
-        except VaultUnreadable as exc:
+        except KeyUnusable as exc:
             raise BrokerError(BrokerErrorCode.REJECTED, str(exc), retryable=False) from None
         except StoreUnavailable:
             raise BrokerError(
@@ -184,16 +205,13 @@ class VaultedAlpacaBrokers:
             ) from None
         key = key or self._fallback
         if key is None:
-            return None
-        credentials = key.credentials
-        digest = hashlib.sha256(credentials.secret_key.encode()).hexdigest()
-        pair = (self._url_for(key.paper), credentials.key_id, digest)
-        self._keys[pair] = credentials
-        return pair
+            return _Resolved(None, now)
+        grace = None if key.fallback is None else self._pair(key.fallback, key.paper)
+        return _Resolved(self._pair(key.credentials, key.paper), now, grace)
 
     async def _retire_unused(self) -> None:
         """Close the brokers of key pairs no cached account resolves to any more."""
-        used = {r.pair for r in self._resolved.values()}
+        used = {p for r in self._resolved.values() for p in (r.pair, r.fallback)}
         for pair in [p for p in self._brokers if p not in used]:
             broker = self._brokers.pop(pair)
             self._keys.pop(pair, None)

@@ -49,3 +49,12 @@ def _is_funds(message: str) -> bool:
     # Alpaca's 403 (code 40310000) covers buying power and other refusals (wash trades, ...).
     lowered = message.lower()
     return "buying power" in lowered or "insufficient" in lowered
+
+
+def key_refused(error: BrokerError) -> bool:
+    """Whether Alpaca refused the key itself (401, or a 403 that is not about funds): the
+    one failure after which trying a rotated-out key in its grace period can help."""
+    cause = error.__cause__
+    if not isinstance(cause, AlpacaHttpError) or cause.status not in (401, 403):
+        return False
+    return not (cause.status == 403 and _is_funds(cause.message))

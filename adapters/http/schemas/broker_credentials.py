@@ -8,9 +8,12 @@ from typing import Annotated, Literal
 import msgspec
 
 from adapters.http.schemas.common import Input, Output
-from application.broker_credentials import MAX_KEY_LENGTH, SetBrokerCredentials
+from application.broker_credentials import (
+    MAX_KEY_LENGTH,
+    CredentialsInfo,
+    SetBrokerCredentials,
+)
 from domain.principals import Principal
-from ports.vault import CredentialsInfo
 
 # Printable, no spaces: what Alpaca's key ids and secrets are made of.
 _KEY = Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_KEY_LENGTH, pattern=r"^\S+$")]

@@ -16,8 +16,8 @@ from domain.errors import StoreUnavailable
 from domain.killswitch.state import Scope
 from domain.killswitch.switch import TriggerType
 from ports.broker import BrokerError, BrokerErrorCode, DeadlineBroker
-from ports.vault import VaultUnreadable
-from tests.alpaca_server import AlpacaServer
+from ports.key_vault import VaultUnreadable
+from tests.alpaca_server import AlpacaServer, Reply
 from tests.unit.application.builders import ACCOUNT, BUY, OTHER_ACCOUNT, limit, seed
 from tests.unit.brokers.alpaca_fake import FakeAlpacaTrading
 
@@ -32,6 +32,7 @@ class Keys:
 
     def __init__(self, **keys: AlpacaCredentials) -> None:
         self.keys: dict[str, AlpacaCredentials] = dict(keys)
+        self.grace: dict[str, AlpacaCredentials] = {}  # the rotated-out pair, in its grace
         self.reads = 0
         self.error: Exception | None = None
 
@@ -40,7 +41,7 @@ class Keys:
         if self.error is not None:
             raise self.error
         found = self.keys.get(account_id)
-        return None if found is None else AlpacaKey(found, paper=True)
+        return None if found is None else AlpacaKey(found, True, self.grace.get(account_id))
 
 
 def vaulted(
@@ -177,7 +178,7 @@ async def test_an_account_without_keys_uses_the_settings_keys_when_given(
 @pytest.mark.parametrize(
     ("error", "code", "retryable"),
     [
-        (VaultUnreadable(ACCOUNT), BrokerErrorCode.REJECTED, False),
+        (VaultUnreadable(f"vault key of {ACCOUNT}"), BrokerErrorCode.REJECTED, False),
         (StoreUnavailable("the database is unavailable"), BrokerErrorCode.UNAVAILABLE, True),
     ],
 )
@@ -237,3 +238,57 @@ async def test_the_kill_switch_cancels_through_within_with_the_accounts_keys(
     assert record.broker_confirmed
     assert venue.open_count() == 0
     assert {k for k, _ in key_pairs_seen(server, "DELETE", "/v2/orders")} == {ALICE.key_id}
+
+
+REFUSED = Reply(401, {"code": 40110000, "message": "request is not authorized"})
+
+
+async def test_a_refused_new_key_falls_back_to_the_rotated_out_one_in_its_grace(
+    brokers: VaultedAlpacaBrokers, server: AlpacaServer, keys: Keys
+) -> None:
+    # Arrange: ALICE rotated to a pair Alpaca does not know yet; the old one is in its grace
+    new = AlpacaCredentials("PKALICENEW0000000009", "alice-new-secret")
+    keys.keys[ACCOUNT], keys.grace[ACCOUNT] = new, ALICE
+    server.fail(REFUSED, method="GET", path="/v2/account")
+
+    # Act
+    found = await brokers.account(ACCOUNT)
+
+    # Assert
+    assert found.account_id == ACCOUNT
+    assert key_pairs_seen(server, "GET", "/v2/account") == [
+        (new.key_id, new.secret_key),
+        (ALICE.key_id, ALICE.secret_key),
+    ]
+
+
+async def test_without_a_grace_pair_a_refused_key_is_an_error(
+    brokers: VaultedAlpacaBrokers, server: AlpacaServer
+) -> None:
+    # Arrange
+    server.fail(REFUSED, method="GET", path="/v2/account")
+
+    # Act
+    with pytest.raises(BrokerError) as caught:
+        await brokers.account(ACCOUNT)
+
+    # Assert
+    assert caught.value.code is BrokerErrorCode.REJECTED
+    assert len(server.requests_to("GET", "/v2/account")) == 1
+
+
+async def test_a_refusal_that_is_not_about_the_key_does_not_fall_back(
+    brokers: VaultedAlpacaBrokers, server: AlpacaServer, keys: Keys
+) -> None:
+    # Arrange
+    keys.grace[ACCOUNT] = BOB
+    funds = Reply(403, {"code": 40310000, "message": "insufficient buying power"})
+    server.fail(funds, method="GET", path="/v2/account")
+
+    # Act
+    with pytest.raises(BrokerError) as caught:
+        await brokers.account(ACCOUNT)
+
+    # Assert
+    assert caught.value.code is BrokerErrorCode.INSUFFICIENT_FUNDS
+    assert key_pairs_seen(server, "GET", "/v2/account") == [(ALICE.key_id, ALICE.secret_key)]

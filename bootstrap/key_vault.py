@@ -1,0 +1,78 @@
+"""The API-key vault in the composition root: its store, service, testers, rotation sources
+and the expiry loop (a lifetime task like the other watchers)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Callable
+from datetime import timedelta
+
+import structlog
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from adapters.alpaca.http import trading_url
+from adapters.alpaca.key_tester import AlpacaKeyTester
+from adapters.memory.key_vault import InMemoryKeyVault
+from adapters.postgres.repos.key_vault import SqlKeyVault
+from application.key_vault import KeyVaultService
+from application.key_vault_expiry import KeyExpiryWatch
+from bootstrap.settings import Settings
+from ports.clock import Clock, IdGenerator
+from ports.encryption import SecretSealer
+from ports.events import AuditLog
+from ports.key_vault import KeyTester, KeyVaultStore
+from ports.unit_of_work import UnitOfWorkFactory
+
+_log = structlog.get_logger("bulwark.vault")
+
+
+def key_vault_store(store_kind: str, engine: Callable[[], AsyncEngine]) -> KeyVaultStore:
+    return InMemoryKeyVault() if store_kind == "memory" else SqlKeyVault(engine())
+
+
+def key_testers(settings: Settings, clock: Clock) -> dict[str, KeyTester]:
+    """A tester per provider Bulwark can test keys of (its trading URL as the broker's)."""
+    override = settings.alpaca_trading_url
+    url_for: Callable[[bool], str] = (lambda paper: override) if override else trading_url
+    return {"alpaca": AlpacaKeyTester(clock, url_for=url_for)}
+
+
+def key_vault_service(
+    settings: Settings,
+    uow_factory: UnitOfWorkFactory,
+    store: KeyVaultStore,
+    sealer: SecretSealer,
+    clock: Clock,
+    ids: IdGenerator,
+    audit: AuditLog,
+    keys_ephemeral: bool,
+) -> KeyVaultService:
+    return KeyVaultService(
+        uow_factory, store, sealer, clock, ids, audit,
+        keys_ephemeral=keys_ephemeral,
+        grace=timedelta(seconds=settings.vault_rotation_grace_seconds),
+        testers=key_testers(settings, clock),
+    )  # fmt: skip
+
+
+async def expiry_loop(settings: Settings, watch: KeyExpiryWatch) -> AsyncIterator[None]:
+    """Checks at start-up, then every BULWARK_VAULT_EXPIRY_CHECK_SECONDS until shutdown."""
+
+    async def loop() -> None:
+        while True:
+            try:
+                report = await watch.check()
+                if report.warned or report.purged:
+                    _log.info("vault_expiry_checked", warned=report.warned, purged=report.purged)
+            except Exception as exc:  # a failing check must not end the loop: log, retry later
+                _log.error("vault_expiry_failed", error_type=type(exc).__name__)
+            await asyncio.sleep(settings.vault_expiry_check_seconds)
+
+    task = asyncio.create_task(loop())
+    try:
+        yield None
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
