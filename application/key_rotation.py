@@ -204,9 +204,7 @@ class KeyRotation:
         total = 0
         for source in self._sources:
             count = getattr(source, "count", None)
-            if count is None:
-                return None
-            total += await count()
+            total += await count() if count is not None else await _walk_count(source)
         return total
 
     async def _rotate_source(
@@ -329,3 +327,14 @@ class KeyRotation:
         outcome = "retired" if fresh else "already_retired"
         await audit(self._audit, self._clock, actor, "keys.retire", str(ref), outcome)
         return retired
+
+
+async def _walk_count(source: SealedRecordSource, page: int = 1_000) -> int:
+    """How many records a source without `count()` holds, by walking its batches once."""
+    total, after = 0, None
+    while True:
+        records = await source.batch(after, page)
+        total += len(records)
+        if len(records) < page:
+            return total
+        after = records[-1].cursor

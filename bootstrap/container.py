@@ -80,12 +80,12 @@ from application.triggers import LossLimitWatch
 from application.user_admin import UserAdminService
 from application.workspaces import WorkspaceService
 from bootstrap import encryption, keys, notification_channels
+from bootstrap import key_vault as vault_wiring
 from bootstrap import kyc as kyc_wiring
 from bootstrap.backtests import backtest_service, backtest_store, backtests_lifetime
 from bootstrap.brokers import broker_router, brokers_lifetime
 from bootstrap.cluster import ClusterBridge, cluster_lifetime
 from bootstrap.kafka import FanoutPublisher, KafkaLink, kafka_lifetime
-from bootstrap.key_vault import expiry_loop, key_vault_service, key_vault_store
 from bootstrap.market_feed import build_market_feed, build_quote_pump, market_feed_lifetime
 from bootstrap.performance import snapshot_loop
 from bootstrap.quote_board import board_role, quote_board_lifetime
@@ -314,13 +314,17 @@ class Container(containers.DeclarativeContainer):
     totp = providers.Singleton(PyOtpVerifier)
     # The API-key vault (bootstrap/key_vault.py): third-party keys per user, sealed with
     # `sealer`; an account's broker credentials are the key linked to it, read per call.
-    key_vault_store = providers.Singleton(key_vault_store, store_kind, engine.provider)
+    key_vault_store = providers.Singleton(vault_wiring.key_vault_store, store_kind, engine.provider)
     key_vault = providers.Singleton(
-        key_vault_service, settings, uow_factory, key_vault_store, sealer, clock, ids, audit,
-        keys_ephemeral,
+        vault_wiring.key_vault_service, settings, uow_factory, key_vault_store, sealer, clock,
+        ids, audit, keys_ephemeral,
     )  # fmt: skip
+    # (No generator here: a comprehension in a class body cannot see the class's names.)
     sealed_sources.add_args(
-        *(providers.Singleton(VaultSealedSource, key_vault_store, c) for c in SEALED_FIELDS)
+        providers.Singleton(VaultSealedSource, key_vault_store, SEALED_FIELDS[0]),
+        providers.Singleton(VaultSealedSource, key_vault_store, SEALED_FIELDS[1]),
+        providers.Singleton(VaultSealedSource, key_vault_store, SEALED_FIELDS[2]),
+        providers.Singleton(VaultSealedSource, key_vault_store, SEALED_FIELDS[3]),
     )
     broker_credentials = providers.Singleton(BrokerCredentialService, uow_factory, key_vault)
     brokers.add_kwargs(vault=key_vault)  # declared above, before the sealer and audit
@@ -651,7 +655,7 @@ class Container(containers.DeclarativeContainer):
     kyc_purge = providers.Resource(kyc_wiring.kyc_purge_loop, settings, kyc.provider, process)
     # The vault's expiry warnings and purge of rotated-out keys (bootstrap/key_vault.py).
     key_expiry_watch = providers.Singleton(KeyExpiryWatch, key_vault_store, notifier, clock, audit)
-    key_expiry_loop = providers.Resource(expiry_loop, settings, key_expiry_watch)
+    key_expiry_loop = providers.Resource(vault_wiring.expiry_loop, settings, key_expiry_watch)
 
 
 def build_container(settings: Settings) -> Container:
