@@ -254,6 +254,17 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     backtest_per_user: Annotated[int, msgspec.Meta(ge=1, le=100)] = 2
     backtest_max_symbols: Annotated[int, msgspec.Meta(ge=1, le=1000)] = 50
     backtest_max_bars: Annotated[int, msgspec.Meta(ge=1, le=100_000_000)] = 5_000_000
+    # Notifications (issue 16, docs/notifications.md): the dispatcher's retries (exponential
+    # backoff with full jitter between base and cap; dead-lettered after max attempts), its
+    # poll, and each user's rate limit per channel (in-app is not limited; CRITICAL never
+    # held back).
+    notify_dispatch: bool = True
+    notify_poll_seconds: Seconds = 1.0
+    notify_retry_base_seconds: Seconds = 2.0
+    notify_retry_cap_seconds: Seconds = 600.0
+    notify_max_attempts: Annotated[int, msgspec.Meta(ge=1, le=100)] = 8
+    notify_rate_per_hour: Annotated[int, msgspec.Meta(ge=1, le=100_000)] = 30
+    notify_rate_burst: Annotated[int, msgspec.Meta(ge=1, le=10_000)] = 10
 
     def redacted(self) -> dict[str, object]:
         """All settings, safe to show: secrets as '***' and passwords inside URLs masked."""

@@ -20,6 +20,7 @@ from application.invitations import InvitationService
 from application.killswitch import KillSwitchService
 from application.margin import MarginService
 from application.market import MarketService
+from application.notifications_api import NotificationService
 from application.orders import OrderService
 from application.password_reset import PasswordResetService
 from application.performance import PerformanceService
@@ -98,3 +99,4 @@ class ApiServices:
     account_admin: AccountAdmin | None = None  # open, change, close accounts
     account_sync: AccountSync | None = None  # import an account's state from its broker
     instruments: InstrumentCatalog | None = None  # instrument reference data
+    notifications: NotificationService | None = None  # inbox, preferences, deliveries (issue 16)

@@ -6,6 +6,7 @@ import adapters.postgres.tables.backtests
 import adapters.postgres.tables.control
 import adapters.postgres.tables.equity
 import adapters.postgres.tables.identity
+import adapters.postgres.tables.notifications
 import adapters.postgres.tables.onboarding
 import adapters.postgres.tables.outbox
 import adapters.postgres.tables.platform
