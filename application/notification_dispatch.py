@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from application.notifications import (
-    CONFIDENTIAL,
     NotificationCenter,
     delivery_key,
     source_key,
@@ -27,6 +26,7 @@ from application.notifications import (
 from domain.notifications.catalogue import NORMAL
 from domain.notifications.digest import digest_text
 from ports.clock import Clock
+from ports.encryption import DecryptionRefused
 from ports.notification_store import Delivery, NotificationStore
 from ports.notifications import (
     Channel,
@@ -126,6 +126,10 @@ class Dispatcher:
             return
         try:
             message = self._message(delivery)
+        except DecryptionRefused:  # sealed under a KEK this process lacks (an ephemeral one)
+            await self._store.mark_dead(delivery.id, "sealed with a key this process lacks")
+            return
+        try:
             await sender.send(message, destination)
         except DeliveryFailed as failure:
             await self._failed(delivery, failure.reason, failure.retryable)
@@ -151,7 +155,7 @@ class Dispatcher:
         return None
 
     def _message(self, delivery: Delivery) -> OutgoingMessage:
-        data = {k: v for k, v in delivery.data.items() if k != CONFIDENTIAL}
+        data = dict(delivery.data)
         return OutgoingMessage(
             delivery_id=delivery.id,
             user_id=delivery.user_id,

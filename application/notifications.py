@@ -28,12 +28,11 @@ from domain.notifications.preferences import Preferences
 from domain.notifications.rate_limit import Bucket, RateLimit
 from domain.notifications.templates import render_body, render_title
 from ports.clock import Clock
-from ports.encryption import SecretSealer
+from ports.encryption import SealedRecord, SecretSealer
 from ports.notification_store import Delivery, DeliveryStatus, InAppNotification, NotificationStore
 from ports.notifications import Channel, Destination, DestinationDirectory
 
 SEALED_RECORD = "notification_delivery"  # the sealer's record type for confidential bodies
-CONFIDENTIAL = "confidential"  # data flag: the body is sealed
 
 
 def delivery_key(source_id: str, user_id: str, channel: str, destination: str) -> str:
@@ -164,25 +163,20 @@ class NotificationCenter:
         now = self._clock.now()
         source = source_key(event, address, title, body, now.isoformat())
         key = delivery_key(source, user_id, EMAIL, address)
-        stored_body, data = self._protect(key, body, confidential)
+        stored_body = self._sealer.seal(body, SEALED_RECORD, key) if confidential else body
         row = Delivery(
             id=key, user_id=user_id, event_type=event, priority=effective_priority(event, None),
             channel=EMAIL, title=title, body=stored_body, created_at=now, next_attempt_at=now,
-            source_id=source, address=address, data=data,
+            source_id=source, address=address, sealed=confidential,
         )  # fmt: skip
         added = await self._store.add_deliveries([row])
         if added and self._wake is not None:
             self._wake()
         return Outcome(None, (row,) if added else ())
 
-    def _protect(self, key: str, body: str, confidential: bool) -> tuple[str, dict[str, object]]:
-        if not confidential:
-            return body, {}
-        return self._sealer.seal(body, SEALED_RECORD, key), {CONFIDENTIAL: True}
-
     def open_body(self, delivery: Delivery) -> str:
         """The body to send: a confidential one unsealed (only the dispatcher calls this)."""
-        if delivery.data.get(CONFIDENTIAL):
+        if delivery.sealed:
             return self._sealer.open(delivery.body, SEALED_RECORD, delivery.id)
         return delivery.body
 
@@ -211,3 +205,20 @@ class NotificationCenter:
 
 def _dest_key(destination: Destination) -> str:
     return destination.id or destination.address
+
+
+class SealedDeliveryBodies:
+    """The sealed bodies of the outbox as a SealedRecordSource: `bulwark keys rotate`
+    re-wraps them under the current KEK like every other sealed secret."""
+
+    name = "notification_deliveries.body"
+
+    def __init__(self, store: NotificationStore) -> None:
+        self._store = store
+
+    async def batch(self, after: str | None, limit: int) -> Sequence[SealedRecord]:
+        rows = await self._store.sealed_after(after, limit)
+        return [SealedRecord(r.id, SEALED_RECORD, r.id, r.body) for r in rows]
+
+    async def replace(self, record: SealedRecord, new_text: str) -> bool:
+        return await self._store.replace_sealed(record.record_id, record.text, new_text)

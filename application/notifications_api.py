@@ -13,7 +13,7 @@ from datetime import datetime, time
 from typing import Generic, TypeVar
 
 from application.cursors import decode_time_id, encode_time_id
-from application.notifications import CONFIDENTIAL, NotificationCenter
+from application.notifications import NotificationCenter
 from domain.errors import Conflict, DomainError, NotFound
 from domain.notifications.catalogue import CATALOGUE, CHANNELS
 from domain.notifications.preferences import DIGEST_PERIODS, Preferences
@@ -116,7 +116,7 @@ def parse_preferences(user_id: str, update: PreferencesUpdate) -> Preferences:
 
 def shown(delivery: Delivery) -> Delivery:
     """A delivery as a listing shows it: a confidential body hidden."""
-    if delivery.data.get(CONFIDENTIAL):
+    if delivery.sealed:
         return replace(delivery, body=HIDDEN)
     return delivery
 

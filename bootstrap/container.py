@@ -59,6 +59,7 @@ from application.margin import MarginService, MarginWatch
 from application.market import MarketService
 from application.notification_channels import WebSocketSender
 from application.notification_destinations import UserDestinations
+from application.notifications import SealedDeliveryBodies
 from application.notifications_api import NotificationService
 from application.orders import OrderService
 from application.password_reset import PasswordResetService
@@ -594,6 +595,7 @@ class Container(containers.DeclarativeContainer):
     notification_store = providers.Singleton(
         notifications.notification_store, store_kind, engine.provider
     )
+    sealed_sources.add_args(providers.Singleton(SealedDeliveryBodies, notification_store))
     notification_destinations = providers.Singleton(UserDestinations, uow_factory)
     notification_senders = providers.List(
         providers.Singleton(WebSocketSender, bus.provided.publish)

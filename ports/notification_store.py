@@ -49,6 +49,8 @@ class Delivery:
     last_error: str = ""
     sent_at: datetime | None = None
     data: Mapping[str, object] = field(default_factory=dict)
+    # The body is SecretSealer output (a token: record type "notification_delivery", the id).
+    sealed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +121,14 @@ class NotificationStore(Protocol):
         ...
 
     async def mark_all_read(self, user_id: str, at: datetime) -> int: ...
+
+    async def sealed_after(self, after: str | None, limit: int) -> list[Delivery]:
+        """Deliveries with a sealed body, by id, ids > `after` (key rotation walks these)."""
+        ...
+
+    async def replace_sealed(self, delivery_id: str, old: str, new: str) -> bool:
+        """Compare-and-set of a sealed body; False when it is no longer `old`."""
+        ...
 
     async def preferences(self, user_id: str) -> Preferences | None: ...
 

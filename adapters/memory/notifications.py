@@ -137,6 +137,20 @@ class InMemoryNotificationStore:
             self._in_app[n.id] = replace(n, read_at=at)
         return len(unread)
 
+    async def sealed_after(self, after: str | None, limit: int) -> list[Delivery]:
+        found = sorted(
+            (d for d in self._deliveries.values() if d.sealed and (after is None or d.id > after)),
+            key=lambda d: d.id,
+        )
+        return found[:limit]
+
+    async def replace_sealed(self, delivery_id: str, old: str, new: str) -> bool:
+        current = self._deliveries.get(delivery_id)
+        if current is None or not current.sealed or current.body != old:
+            return False
+        self._deliveries[delivery_id] = replace(current, body=new)
+        return True
+
     async def preferences(self, user_id: str) -> Preferences | None:
         return self._preferences.get(user_id)
 

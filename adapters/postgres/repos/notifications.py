@@ -53,6 +53,7 @@ def _delivery_row(d: Delivery) -> dict[str, Any]:
         "body": d.body,
         "last_error": d.last_error[:512],
         "data": dict(d.data),
+        "sealed": d.sealed,
     }
 
 
@@ -75,6 +76,7 @@ def _delivery(row: Any) -> Delivery:
         last_error=row.last_error,
         sent_at=row.sent_at,
         data=dict(row.data or {}),
+        sealed=bool(row.sealed),
     )
 
 
@@ -293,6 +295,24 @@ class SqlNotificationStore:
             return int(result.rowcount or 0)
 
         result: int = await self._write(work)
+        return result
+
+    async def sealed_after(self, after: str | None, limit: int) -> list[Delivery]:
+        query = select(deliveries).where(_D.sealed.is_(True))
+        if after is not None:
+            query = query.where(_D.id > after)
+        return [_delivery(r) for r in await self._read(query.order_by(_D.id).limit(limit))]
+
+    async def replace_sealed(self, delivery_id: str, old: str, new: str) -> bool:
+        async def work(conn: AsyncConnection) -> bool:
+            result = await conn.execute(
+                update(deliveries)
+                .where(_D.id == delivery_id, _D.sealed.is_(True), _D.body == old)
+                .values(body=new)
+            )
+            return bool(result.rowcount)
+
+        result: bool = await self._write(work)
         return result
 
     async def preferences(self, user_id: str) -> Preferences | None:

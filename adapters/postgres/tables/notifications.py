@@ -27,6 +27,7 @@ notification_deliveries = Table(
     Column("body", Text(), nullable=False),
     Column("last_error", String(512), nullable=False),
     Column("data", Json, nullable=False),
+    Column("sealed", Boolean(), nullable=False),  # the body is SecretSealer output
     # The dispatcher's claim: due rows of one status, oldest due first.
     Index("ix_notification_deliveries_due", "status", "next_attempt_at"),
     # Listings: a user's deliveries newest first.

@@ -206,3 +206,24 @@ async def test_preferences_round_trip(notifications: NotificationStore) -> None:
 
     assert stored == prefs
     assert replaced == Preferences("u1")
+
+
+async def test_sealed_bodies_are_walked_by_id_and_replaced_compare_and_set(
+    notifications: NotificationStore,
+) -> None:
+    # Arrange
+    rows = [delivery(i, sealed=i % 2 == 0, body=f"sealed-{i}") for i in range(6)]
+    await notifications.add_deliveries(rows)
+
+    # Act
+    first = await notifications.sealed_after(None, 2)
+    rest = await notifications.sealed_after(first[-1].id, 10)
+    swapped = await notifications.replace_sealed(rows[0].id, "sealed-0", "rewrapped-0")
+    stale = await notifications.replace_sealed(rows[0].id, "sealed-0", "again")
+    plain = await notifications.replace_sealed(rows[1].id, "sealed-1", "x")
+
+    # Assert
+    assert [d.id for d in first + rest] == [rows[0].id, rows[2].id, rows[4].id]
+    assert (swapped, stale, plain) == (True, False, False)
+    stored = await notifications.delivery(rows[0].id)
+    assert stored is not None and stored.body == "rewrapped-0" and stored.sealed

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import time, timedelta
 
 import pytest
 
+from application.notifications import SealedDeliveryBodies
 from application.notifications_api import NotReplayable
 from domain.errors import NotFound
 from domain.notifications.preferences import Preferences
@@ -240,3 +242,27 @@ async def test_a_missing_sender_or_destination_dead_letters_with_the_reason(worl
     await world.center.notify("u1", "order.denied", {"order_id": "o1"})
     [row] = await world.store.deliveries(Page("u1"))
     assert (row.status, row.last_error) == (DeliveryStatus.DROPPED, "no_destination")
+
+
+async def test_sealed_bodies_rotate_and_an_unopenable_one_dead_letters(world: World) -> None:
+    # Arrange: a reset token to u2, sealed at rest.
+    await world.notifier.notify(
+        Notification("u2", "Reset", "token pwr-1", event_type="account.token", confidential=True)
+    )
+    source = SealedDeliveryBodies(world.store)
+    [record] = await source.batch(None, 10)
+
+    # Act: rotation re-wraps it; then a body that no key opens (tampered) goes dead at once.
+    rewrapped = world.sealer.upgrade(record.text, record.record_type, record.record_id)
+    replaced = await source.replace(record, rewrapped)
+    opened = world.sealer.open(rewrapped, "notification_delivery", record.record_id)
+    await source.replace(replace(record, text=rewrapped), rewrapped[:-8] + "AAAAAAAA")
+    await world.dispatcher.run_once()
+
+    # Assert
+    assert replaced and opened == "token pwr-1"
+    [row] = await world.store.deliveries(Page("u2"))
+    assert (row.status, row.last_error) == (
+        DeliveryStatus.DEAD, "sealed with a key this process lacks",
+    )  # fmt: skip
+    assert world.email.sent == []

@@ -40,6 +40,7 @@ def upgrade() -> None:
         sa.Column("body", sa.Text(), nullable=False),
         sa.Column("last_error", sa.String(length=512), nullable=False),
         sa.Column("data", adapters.postgres.types.Json, nullable=False),
+        sa.Column("sealed", sa.Boolean(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_notification_deliveries")),
     )
     with op.batch_alter_table("notification_deliveries", schema=None) as batch_op:
