@@ -77,7 +77,7 @@ CATALOGUE: dict[str, EventType] = {
             _LOUD,
             "$title",
             "$body",
-            "A succession step: reminder, grace period, trigger, execution.",
+            "A succession step: the grace period started, the succession executed.",
         ),
         _t(
             "order.denied",
