@@ -151,6 +151,23 @@ class NotificationService:
     async def set_preferences(self, caller: Principal, update: PreferencesUpdate) -> Preferences:
         prefs = parse_preferences(caller.id, update)
         await self._store.put_preferences(prefs)
+        # Audited: turning alerts off or silencing them at night is a security decision.
+        details = {
+            "types_overridden": sorted(prefs.channels),
+            "types_off": sorted(k for k, v in prefs.channels.items() if not v),
+            "quiet_hours": prefs.quiet_hours is not None,
+            "digest": prefs.digest_minutes if prefs.digest_enabled else None,
+        }
+        await self._audit.record(
+            AuditEntry(
+                caller.id,
+                "notification.preferences",
+                f"user:{caller.id}",
+                "ok",
+                self._clock.now(),
+                details,
+            )
+        )
         return prefs
 
     async def deliveries(

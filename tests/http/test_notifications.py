@@ -140,6 +140,9 @@ async def test_preferences_round_trip_and_validation(harness: Harness, owner: Us
     )
     assert bad_channel.status_code == 400
     assert bad_time.status_code == 400
+    entries = await harness.container.audit().entries(target=f"user:{owner.id}")
+    [audited] = [e for e in entries if e.action == "notification.preferences"]
+    assert audited.details["types_off"] == ["notice"]
 
 
 async def test_deliveries_listing_and_replay(harness: Harness, owner: User) -> None:
