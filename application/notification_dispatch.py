@@ -78,7 +78,10 @@ class Dispatcher:
         now = self._clock.now()
         lease = now + timedelta(seconds=self._policy.lease_seconds)
         claimed = await self._store.claim(now, lease, self._policy.batch)
-        await asyncio.gather(*(self._deliver(d) for d in claimed))
+        outcomes = await asyncio.gather(*(self._deliver(d) for d in claimed))
+        await self._store.mark_sent(
+            [d.id for d, ok in zip(claimed, outcomes, strict=True) if ok], self._clock.now()
+        )
         return len(claimed)
 
     async def flush_digests(self) -> int:
@@ -114,21 +117,22 @@ class Dispatcher:
         await self._store.mark_digested([r.id for r in held])
         return len(digests)
 
-    async def _deliver(self, delivery: Delivery) -> None:
+    async def _deliver(self, delivery: Delivery) -> bool:
+        """True when sent (marked by the caller with the pass's others); failures marked here."""
         channel = Channel(delivery.channel)
         sender = self._senders.get(channel)
         if sender is None:
             await self._store.mark_dead(delivery.id, f"no sender for channel {channel.value}")
-            return
+            return False
         destination = await self._destination(delivery, channel)
         if destination is None:
             await self._store.mark_dead(delivery.id, "destination no longer exists")
-            return
+            return False
         try:
             message = self._message(delivery)
         except DecryptionRefused:  # sealed under a KEK this process lacks (an ephemeral one)
             await self._store.mark_dead(delivery.id, "sealed with a key this process lacks")
-            return
+            return False
         try:
             await sender.send(message, destination)
         except DeliveryFailed as failure:
@@ -136,7 +140,8 @@ class Dispatcher:
         except Exception as exc:  # an unexpected error: retried, its type kept (not its text)
             await self._failed(delivery, f"unexpected {type(exc).__name__}", True)
         else:
-            await self._store.mark_sent(delivery.id, self._clock.now())
+            return True
+        return False
 
     async def _failed(self, delivery: Delivery, reason: str, retryable: bool) -> None:
         attempt = delivery.attempts + 1

@@ -123,15 +123,13 @@ class NotificationCenter:
         source = source_id or source_key(event, user_id, sorted(fields.items()), now.isoformat())
         prefs = await self.preferences(user_id)
         plans = plan(event, level, prefs, now, lambda ch, at: self._take(user_id, ch, at))
-        in_app_id = None
+        in_app_id, inbox = None, None
         rows: list[Delivery] = []
         for chosen in plans:
             if chosen.channel == IN_APP:
                 in_app_id = delivery_key(source, user_id, IN_APP, "")
-                await self._store.add_in_app(
-                    InAppNotification(
-                        in_app_id, user_id, event, level, title, body, now, None, fields
-                    )
+                inbox = InAppNotification(
+                    in_app_id, user_id, event, level, title, body, now, None, fields
                 )
                 continue
             base = Delivery(
@@ -142,7 +140,7 @@ class NotificationCenter:
                 data=fields,
             )  # fmt: skip
             rows.extend(await self._fan_out(base, chosen))
-        added = set(await self._store.add_deliveries(rows))
+        added = set(await self._store.add_deliveries(rows, inbox))
         fresh = tuple(r for r in rows if r.id in added)
         if self._wake is not None and any(r.status is DeliveryStatus.PENDING for r in fresh):
             self._wake()

@@ -78,15 +78,20 @@ class Page:
 
 
 class NotificationStore(Protocol):
-    async def add_deliveries(self, deliveries: Sequence[Delivery]) -> list[str]:
-        """Inserts the deliveries whose id is new; returns the ids inserted, in order."""
+    async def add_deliveries(
+        self, deliveries: Sequence[Delivery], in_app: InAppNotification | None = None
+    ) -> list[str]:
+        """Inserts the deliveries whose id is new (and the in-app copy, unless its id is
+        stored, in the same transaction); returns the delivery ids inserted, in order."""
         ...
 
     async def claim(self, now: datetime, lease_until: datetime, limit: int) -> list[Delivery]:
         """Pending deliveries due at `now`, oldest due first, leased until `lease_until`."""
         ...
 
-    async def mark_sent(self, delivery_id: str, at: datetime) -> None: ...
+    async def mark_sent(self, delivery_ids: Sequence[str], at: datetime) -> None:
+        """The deliveries of one dispatcher pass that went through, in one write."""
+        ...
 
     async def mark_retry(self, delivery_id: str, next_at: datetime, reason: str) -> None:
         """attempts + 1, pending again at `next_at`."""

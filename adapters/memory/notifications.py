@@ -27,7 +27,11 @@ class InMemoryNotificationStore:
         self._in_app: dict[str, InAppNotification] = {}
         self._preferences: dict[str, Preferences] = {}
 
-    async def add_deliveries(self, deliveries: Sequence[Delivery]) -> list[str]:
+    async def add_deliveries(
+        self, deliveries: Sequence[Delivery], in_app: InAppNotification | None = None
+    ) -> list[str]:
+        if in_app is not None:
+            await self.add_in_app(in_app)
         added = []
         for delivery in deliveries:
             if delivery.id not in self._deliveries:
@@ -53,8 +57,9 @@ class InMemoryNotificationStore:
         if current is not None:
             self._deliveries[delivery_id] = replace(current, **changes)  # type: ignore[arg-type]
 
-    async def mark_sent(self, delivery_id: str, at: datetime) -> None:
-        self._update(delivery_id, status=DeliveryStatus.SENT, sent_at=at, last_error="")
+    async def mark_sent(self, delivery_ids: Sequence[str], at: datetime) -> None:
+        for delivery_id in delivery_ids:
+            self._update(delivery_id, status=DeliveryStatus.SENT, sent_at=at, last_error="")
 
     async def mark_retry(self, delivery_id: str, next_at: datetime, reason: str) -> None:
         current = self._deliveries.get(delivery_id)

@@ -123,22 +123,27 @@ class SqlNotificationStore:
 
         return await guarded(run)
 
-    async def add_deliveries(self, new: Sequence[Delivery]) -> list[str]:
-        if not new:
+    async def add_deliveries(
+        self, new: Sequence[Delivery], in_app: InAppNotification | None = None
+    ) -> list[str]:
+        if not new and in_app is None:
             return []
+        unique = list({d.id: d for d in reversed(new)}.values())[::-1]  # first of each id
 
         async def work(conn: AsyncConnection) -> list[str]:
-            added = []
-            for d in new:
-                statement = (
-                    _insert(conn)(deliveries)
-                    .values(_delivery_row(d))
-                    .on_conflict_do_nothing(index_elements=["id"])
-                    .returning(_D.id)
-                )
-                if (await conn.execute(statement)).first() is not None:
-                    added.append(d.id)
-            return added
+            if in_app is not None:
+                await _insert_in_app(conn, in_app)
+            if not unique:
+                return []
+            # One statement: the ids that were new come back.
+            statement = (
+                _insert(conn)(deliveries)
+                .values([_delivery_row(d) for d in unique])
+                .on_conflict_do_nothing(index_elements=["id"])
+                .returning(_D.id)
+            )
+            inserted = {row.id for row in await conn.execute(statement)}
+            return [d.id for d in unique if d.id in inserted]
 
         result: list[str] = await self._write(work)
         return result
@@ -171,8 +176,18 @@ class SqlNotificationStore:
 
         await self._write(work)
 
-    async def mark_sent(self, delivery_id: str, at: datetime) -> None:
-        await self._set(delivery_id, status=DeliveryStatus.SENT.value, sent_at=at, last_error="")
+    async def mark_sent(self, delivery_ids: Sequence[str], at: datetime) -> None:
+        if not delivery_ids:
+            return
+
+        async def work(conn: AsyncConnection) -> None:
+            await conn.execute(
+                update(deliveries)
+                .where(_D.id.in_(list(delivery_ids)))
+                .values(status=DeliveryStatus.SENT.value, sent_at=at, last_error="")
+            )
+
+        await self._write(work)
 
     async def mark_retry(self, delivery_id: str, next_at: datetime, reason: str) -> None:
         await self._set(
@@ -243,26 +258,8 @@ class SqlNotificationStore:
         await self._write(work)
 
     async def add_in_app(self, notification: InAppNotification) -> bool:
-        row = {
-            "id": notification.id,
-            "user_id": notification.user_id,
-            "event_type": notification.event_type,
-            "priority": notification.priority,
-            "title": notification.title,
-            "body": notification.body,
-            "created_at": notification.created_at,
-            "read_at": notification.read_at,
-            "data": dict(notification.data),
-        }
-
         async def work(conn: AsyncConnection) -> bool:
-            statement = (
-                _insert(conn)(in_app)
-                .values(row)
-                .on_conflict_do_nothing(index_elements=["id"])
-                .returning(_N.id)
-            )
-            return (await conn.execute(statement)).first() is not None
+            return await _insert_in_app(conn, notification)
 
         result: bool = await self._write(work)
         return result
@@ -356,6 +353,24 @@ class SqlNotificationStore:
             await conn.execute(statement)
 
         await self._write(work)
+
+
+async def _insert_in_app(conn: AsyncConnection, n: InAppNotification) -> bool:
+    row = {
+        "id": n.id,
+        "user_id": n.user_id,
+        "event_type": n.event_type,
+        "priority": n.priority,
+        "title": n.title,
+        "body": n.body,
+        "created_at": n.created_at,
+        "read_at": n.read_at,
+        "data": dict(n.data),
+    }
+    statement = (
+        _insert(conn)(in_app).values(row).on_conflict_do_nothing(index_elements=["id"])
+    ).returning(_N.id)
+    return (await conn.execute(statement)).first() is not None
 
 
 def _and_owned(user_id: str, notification_id: str) -> Any:

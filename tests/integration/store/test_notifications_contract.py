@@ -122,7 +122,7 @@ async def test_retry_dead_and_replay(notifications: NotificationStore) -> None:
 
 async def test_mark_sent(notifications: NotificationStore) -> None:
     await notifications.add_deliveries([delivery(1)])
-    await notifications.mark_sent(delivery(1).id, T0)
+    await notifications.mark_sent([delivery(1).id], T0)
     sent = await notifications.delivery(delivery(1).id)
     assert sent is not None and (sent.status, sent.sent_at) == (DeliveryStatus.SENT, T0)
 
@@ -227,3 +227,14 @@ async def test_sealed_bodies_are_walked_by_id_and_replaced_compare_and_set(
     assert (swapped, stale, plain) == (True, False, False)
     stored = await notifications.delivery(rows[0].id)
     assert stored is not None and stored.body == "rewrapped-0" and stored.sealed
+
+
+async def test_deliveries_and_their_in_app_copy_are_written_together_once(
+    notifications: NotificationStore,
+) -> None:
+    added = await notifications.add_deliveries([delivery(1)], note(1))
+    again = await notifications.add_deliveries([delivery(1)], replace(note(1), title="x"))
+    only_inbox = await notifications.add_deliveries([], note(2))
+
+    assert (added, again, only_inbox) == ([delivery(1).id], [], [])
+    assert [n.title for n in await notifications.in_app(Page("u1"))] == ["t2", "t1"]
