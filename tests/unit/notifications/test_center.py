@@ -15,8 +15,8 @@ from domain.notifications.quiet_hours import QuietHours
 from domain.principals import Principal, Role
 from domain.trading.orders import OrderDenied
 from ports.events import Notification, Severity
-from ports.notification_store import DeliveryStatus, Page
-from ports.notifications import DeliveryFailed
+from ports.notification_store import Delivery, DeliveryStatus, Page
+from ports.notifications import Channel, DeliveryFailed, Destination
 from tests.unit.notifications.world import T0, World
 
 # 14:00 UTC is 23:00 in Tokyo: inside a 22:00-07:00 window that ends at 22:00 UTC.
@@ -266,3 +266,32 @@ async def test_sealed_bodies_rotate_and_an_unopenable_one_dead_letters(world: Wo
         DeliveryStatus.DEAD, "sealed with a key this process lacks",
     )  # fmt: skip
     assert world.email.sent == []
+
+
+async def test_a_crash_between_send_and_mark_sent_resends_the_same_delivery_id(
+    world: World,
+) -> None:
+    # Arrange: a dispatcher claims and sends, then dies before marking anything sent.
+    await world.center.notify("u1", "margin.call", {"title": "t", "body": "b"})
+    now = world.clock.now()
+    lease = now + timedelta(seconds=world.policy.lease_seconds)
+    claimed = await world.store.claim(now, lease, 10)
+    for delivery in claimed:  # what the dead dispatcher got out before it crashed
+        sender = world.email if delivery.channel == "email" else world.websocket
+        await sender.send(world.dispatcher._message(delivery), await _dest(world, delivery))
+
+    # Act: nothing is due while the lease runs; then another dispatcher sends them again.
+    during_lease = await world.dispatcher.run_once()
+    world.clock.set(lease)
+    after_lease = await world.dispatcher.run_once()
+
+    # Assert: at least once, with the same idempotency key for the receiver to drop.
+    assert during_lease == 0 and after_lease == 2
+    ids = [m.delivery_id for m, _ in world.email.sent]
+    assert len(ids) == 2 and ids[0] == ids[1]
+    assert {r.status for r in await world.store.deliveries(Page("u1"))} == {DeliveryStatus.SENT}
+
+
+async def _dest(world: World, delivery: Delivery) -> Destination:
+    [found] = await world.directory.destinations(delivery.user_id, Channel(delivery.channel))
+    return found
