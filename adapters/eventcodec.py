@@ -11,6 +11,7 @@ import domain.killswitch.switch
 import domain.margin.status
 import domain.marketdata.signals
 import domain.monitoring.streams
+import domain.notifications.events
 import domain.succession.events
 import domain.trading.orders  # noqa: F401  (event classes register by import)
 from domain.events import DomainEvent

@@ -284,6 +284,7 @@ class HeartbeatMonitor:
                 f"{reason}. Its {record.orders_cancelled} open orders were cancelled "
                 f"({confirmation}). It stays halted until you resume it.",
                 Severity.CRITICAL,
+                event_type="agent.dead",
             )
         )
         died_at = agent.died_at or now

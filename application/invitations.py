@@ -127,7 +127,11 @@ class InvitationService:
         details = {"role": role.value, "email": address, "hours": hours}
         await self._record(actor.id, "invitation.create", invitation.id, "ok", details)
         if address is not None and self._notifier is not None:
-            await self._notifier.notify(Notification(address, *_invitation_text(invitation, token)))
+            subject, body = _invitation_text(invitation, token)
+            # The body holds the invitation token: email only, sealed at rest.
+            await self._notifier.notify(
+                Notification(address, subject, body, event_type="account.token", confidential=True)
+            )
         return IssuedInvitation(self._view(invitation, now), token)
 
     async def list(self, actor: Principal) -> list[InvitationView]:

@@ -558,6 +558,7 @@ class KillSwitchService:
                 "Kill switch activated",
                 body,
                 Severity.CRITICAL if not record.broker_confirmed else Severity.WARNING,
+                event_type="killswitch.activated",
             )
         )
 

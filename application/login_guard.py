@@ -129,7 +129,9 @@ class LoginGuard:
             "further attempts now wait. See the audit log (auth.login, auth.lockout)."
         )
         for admin in admins:
-            await self._notifier.notify(Notification(admin, subject, body, Severity.WARNING))
+            await self._notifier.notify(
+                Notification(admin, subject, body, Severity.WARNING, event_type="security.alert")
+            )
 
     def _policy(self, outcome: str) -> ThrottlePolicy:
         return self.username_policy if outcome == "locked" else self.client_policy

@@ -185,6 +185,7 @@ class MarginWatch:
                 f"{call.maintenance_requirement:,.2f}; deposit or reduce by {call.deficit:,.2f}. "
                 f"{record.orders_cancelled} open orders were cancelled.",
                 Severity.CRITICAL,
+                event_type="margin.call",
             )
         )
         return MarginCallAction(call, owner_id, record)

@@ -3,7 +3,7 @@ and the rotation source of the endpoints' sealed secrets.
 
 EMAIL goes to the user's own address when they have one (and are active); WEBHOOK, SLACK and
 TELEGRAM to their enabled endpoints of that channel, secrets opened for the sender; IN_APP
-and WEBSOCKET have no destinations here (the center delivers those itself). An endpoint whose
+and WEBSOCKET to the user themself (the inbox row, their open sockets). An endpoint whose
 secret no longer opens (its KEK retired, a tampered row) is left out, not fatal: the user's
 other destinations still get the message, and `unreadable` counts what was skipped.
 """
@@ -34,6 +34,8 @@ class ChannelDestinations:
         self.unreadable = 0
 
     async def destinations(self, user_id: str, channel: Channel) -> Sequence[Destination]:
+        if channel in (Channel.IN_APP, Channel.WEBSOCKET):
+            return [Destination(channel, user_id)]
         if channel is Channel.EMAIL:
             async with self._uow() as uow:
                 user = await uow.users.get(user_id)

@@ -97,7 +97,9 @@ class PasswordResetService:
                 f"this token to /api/v1/auth/password-reset/confirm (it works once): {text}\n"
                 "If you did not ask for it, ignore this message."
             )
-            await tell_user(self._notifier, user, "Reset your Bulwark password", body)
+            await tell_user(
+                self._notifier, user, "Reset your Bulwark password", body, confidential=True
+            )
 
     async def confirm(self, token: str, new_password: str, *, client: str | None = None) -> None:
         """Set the new password; the token is spent and every session of the user ends."""

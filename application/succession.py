@@ -374,6 +374,7 @@ class SuccessionScheduler:
                 f"Check in before {_when(event.deadline)} to keep your succession plan "
                 f"dormant ({_span(event.remaining)} left).",
                 Severity.WARNING,
+                event_type="succession.reminder",
             )
         )
 
@@ -385,6 +386,7 @@ class SuccessionScheduler:
                 f"You did not check in by {_when(event.deadline)}. Unless you check in before "
                 f"{_when(event.trigger_at)}, your accounts will be halted and settled.",
                 Severity.CRITICAL,
+                event_type="succession.step",
             )
         )
 
@@ -396,7 +398,13 @@ class SuccessionScheduler:
         summary: str,
     ) -> None:
         await self._notifier.notify(
-            Notification(owner_id, "Succession executed", summary, Severity.CRITICAL)
+            Notification(
+                owner_id,
+                "Succession executed",
+                summary,
+                Severity.CRITICAL,
+                event_type="succession.step",
+            )
         )
         if plan is None:
             return
@@ -409,7 +417,13 @@ class SuccessionScheduler:
                 f"estimated estate tax of {tax.tax})."
             )
             await self._notifier.notify(
-                Notification(heir.contact, f"Succession of {owner_id}", body, Severity.INFO)
+                Notification(
+                    heir.contact,
+                    f"Succession of {owner_id}",
+                    body,
+                    Severity.INFO,
+                    event_type="succession.heir",
+                )
             )
 
     async def _record(

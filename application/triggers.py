@@ -151,6 +151,7 @@ class LossLimitWatch:
                 f"Trading halted on account {breach.account_id}",
                 f"{breach.reason}. {record.orders_cancelled} open orders were cancelled.",
                 Severity.CRITICAL,
+                event_type="killswitch.activated",
             )
         )
         return replace(breach, kill_switch=record)

@@ -74,10 +74,22 @@ async def tell_user(
     subject: str,
     body: str,
     severity: Severity = Severity.INFO,
+    *,
+    confidential: bool = False,
 ) -> None:
-    """Best effort: to the user's email when they have one, else to their id."""
+    """Best effort: to the user's email when they have one, else to their id. A
+    `confidential` body (a token) goes by email only and is sealed at rest."""
     if notifier is not None:
-        await notifier.notify(Notification(user.email or user.id, subject, body, severity))
+        await notifier.notify(
+            Notification(
+                user.email or user.id,
+                subject,
+                body,
+                severity,
+                event_type="account.token" if confidential else "security.alert",
+                confidential=confidential,
+            )
+        )
 
 
 async def audit(

@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.http.events import EventHub
 from adapters.http.services import ApiServices, HttpConfig
-from adapters.memory.bus import InMemoryAuditLog, InMemoryNotifier, InProcessEventBus
+from adapters.memory.bus import InMemoryAuditLog, InProcessEventBus
 from adapters.memory.clock import SystemClock, UuidGenerator
 from adapters.memory.equity import InMemoryEquityHistory
 from adapters.memory.idempotency import InMemoryIdempotencyStore
@@ -60,8 +60,11 @@ from application.kyc import KycService
 from application.kyc_rotation import KycDocumentKeys
 from application.margin import MarginService, MarginWatch
 from application.market import MarketService
+from application.notification_channels import WebSocketSender
 from application.notification_directory import ChannelDestinations, EndpointSecretSource
 from application.notification_endpoints import NotificationEndpoints
+from application.notifications import SealedDeliveryBodies
+from application.notifications_api import NotificationService
 from application.orders import OrderService
 from application.password_reset import PasswordResetService
 from application.performance import PerformanceService
@@ -79,7 +82,7 @@ from application.throttle import SharedThrottle
 from application.triggers import LossLimitWatch
 from application.user_admin import UserAdminService
 from application.workspaces import WorkspaceService
-from bootstrap import encryption, keys, notification_channels
+from bootstrap import encryption, keys, notification_channels, notifications
 from bootstrap import key_vault as vault_wiring
 from bootstrap import kyc as kyc_wiring
 from bootstrap.backtests import backtest_service, backtest_store, backtests_lifetime
@@ -267,7 +270,8 @@ class Container(containers.DeclarativeContainer):
         redis=providers.Singleton(SharedThrottle, rate_limiter),
     )
     brokers = providers.Singleton(broker_router, settings, paper_broker, clock)
-    notifier = providers.Singleton(InMemoryNotifier)
+    # Into the notification center (issue 16; wired at the end: bootstrap/notifications.py).
+    notifier = providers.Singleton(notifications.notifier)
     policies = providers.Singleton(PolicyCache)
     bus = providers.Singleton(InProcessEventBus)
     # With Kafka, events go to the bus and then to Kafka (see bootstrap/kafka.py).
@@ -617,6 +621,7 @@ class Container(containers.DeclarativeContainer):
     notification_url_guard = providers.Singleton(notification_channels.url_guard, settings)
     # One provider per sender; build_container appends the email sender when SMTP is set.
     notification_senders = providers.List(
+        providers.Singleton(WebSocketSender, bus.provided.publish),
         providers.Singleton(WebhookSender, notification_http, notification_url_guard),
         providers.Singleton(SlackSender, notification_http, notification_url_guard),
         providers.Singleton(TelegramSender, notification_http, settings.provided.telegram_api_url),
@@ -656,6 +661,35 @@ class Container(containers.DeclarativeContainer):
     # The vault's expiry warnings and purge of rotated-out keys (bootstrap/key_vault.py).
     key_expiry_watch = providers.Singleton(KeyExpiryWatch, key_vault_store, notifier, clock, audit)
     key_expiry_loop = providers.Resource(vault_wiring.expiry_loop, settings, key_expiry_watch)
+    # Notifications (issue 16, bootstrap/notifications.py): the outbox and inbox store, where
+    # each channel delivers (`notification_destinations`) and who sends it
+    # (`notification_senders`: the channels' ChannelSenders are appended there), the center
+    # that every notify() lands in, and the dispatcher that sends the outbox.
+    notification_store = providers.Singleton(
+        notifications.notification_store, store_kind, engine.provider
+    )
+    sealed_sources.add_args(providers.Singleton(SealedDeliveryBodies, notification_store))
+    notification_destinations = channel_destinations
+    notification_center = providers.Singleton(
+        notifications.center, settings, notification_store, notification_destinations, clock,
+        sealer,
+    )  # fmt: skip
+    notifier.add_kwargs(settings=settings, center=notification_center, uow_factory=uow_factory)
+    notification_sources = providers.Singleton(
+        notifications.event_sources, bus, notification_center, uow_factory
+    )
+    notification_dispatcher = providers.Singleton(
+        notifications.dispatcher, settings, notification_store, notification_center,
+        notification_senders, notification_destinations, clock,
+    )  # fmt: skip
+    notification_service = providers.Singleton(
+        NotificationService, notification_store, notification_center, clock, audit
+    )
+    api_services.add_kwargs(notifications=notification_service)
+    notification_dispatch = providers.Resource(
+        notifications.dispatch_lifetime, settings, notification_dispatcher.provider,
+        notification_center.provider, notification_sources.provider,
+    )  # fmt: skip
 
 
 def build_container(settings: Settings) -> Container:

@@ -31,13 +31,13 @@ from bootstrap.settings import Settings
 from domain.events import DomainEvent
 from domain.killswitch.state import Scope
 from domain.killswitch.switch import EmergencyHalt, KillSwitchEvent, TriggerType
-from ports.events import EventPublisher
+from ports.events import EventPublisher, Notification, Notifier
 
 T = TypeVar("T")
 _log = structlog.get_logger("bulwark.killswitch_lane")
 # Loop-bound or per-process pieces the lane must share with the API rather than build again.
 _SHARED = (
-    "clock", "ids", "hasher", "tokens", "key_provider", "sealer", "totp", "notifier",
+    "clock", "ids", "hasher", "tokens", "key_provider", "sealer", "totp",
     "market", "latch", "paper_broker",
 )  # fmt: skip
 _SHARED_IN_MEMORY = ("store", "audit", "key_vault_store")
@@ -54,6 +54,19 @@ class MainLoopPublisher:
         if events:
             publish = self._publisher.publish(list(events))
             asyncio.run_coroutine_threadsafe(publish, self._loop).add_done_callback(_log_failure)
+
+
+class MainLoopNotifier:
+    """Hands the lane's notifications to the API loop's notifier (the notification center's
+    store is bound to that loop); never waits for it."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop, notifier: Notifier) -> None:
+        self._loop = loop
+        self._notifier = notifier
+
+    async def notify(self, notification: Notification) -> None:
+        handoff = asyncio.run_coroutine_threadsafe(self._notifier.notify(notification), self._loop)
+        handoff.add_done_callback(_log_failure)
 
 
 class MainLoopOrderSync:
@@ -114,6 +127,7 @@ def lane_container(
         lane.engine.override(providers.Singleton(make_engine, settings.database_url, pool))
     lane.publisher.override(providers.Object(MainLoopPublisher(loop, main.publisher())))
     lane.orders.override(providers.Object(MainLoopOrderSync(loop, main.orders())))
+    lane.notifier.override(providers.Object(MainLoopNotifier(loop, main.notifier())))
     lane.kafka_link.override(providers.Object(None))  # the API's link publishes the lane's events
     return lane
 

@@ -296,6 +296,17 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # (0: not kept), and how often expiry warnings are sent and rotated-out keys purged.
     vault_rotation_grace_seconds: Annotated[int, msgspec.Meta(ge=0, le=30 * 86_400)] = 86_400
     vault_expiry_check_seconds: Annotated[float, msgspec.Meta(ge=1, le=86_400)] = 3600.0
+    # Notifications (issue 16, docs/notifications.md): the dispatcher's retries (exponential
+    # backoff with full jitter between base and cap; dead-lettered after max attempts), its
+    # poll, and each user's rate limit per channel (in-app is not limited; CRITICAL never
+    # held back).
+    notify_dispatch: bool = True
+    notify_poll_seconds: Seconds = 1.0
+    notify_retry_base_seconds: Seconds = 2.0
+    notify_retry_cap_seconds: Seconds = 600.0
+    notify_max_attempts: Annotated[int, msgspec.Meta(ge=1, le=100)] = 8
+    notify_rate_per_hour: Annotated[int, msgspec.Meta(ge=1, le=100_000)] = 30
+    notify_rate_burst: Annotated[int, msgspec.Meta(ge=1, le=10_000)] = 10
 
     def redacted(self) -> dict[str, object]:
         """All settings, safe to show: secrets as '***' and passwords inside URLs masked."""

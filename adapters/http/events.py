@@ -15,6 +15,7 @@ from domain.events import DomainEvent
 from domain.killswitch.switch import EmergencyHalt, TradingStateChanged
 from domain.margin.status import MarginCallDetected
 from domain.marketdata.signals import SignalEmitted
+from domain.notifications.events import NotificationPushed
 from domain.principals import Principal
 from domain.trading.orders import OrderDenied
 
@@ -26,6 +27,7 @@ CATEGORIES = (
     "margin",
     "succession",
     "signal",
+    "notification",
     "other",
 )
 
@@ -51,6 +53,8 @@ def category_of(event: DomainEvent) -> str:
         return "succession"
     if isinstance(event, SignalEmitted):
         return "signal"
+    if isinstance(event, NotificationPushed):
+        return "notification"
     return "other"
 
 
@@ -67,6 +71,8 @@ class Audience:
         return self.principal.role in SUPERVISORS
 
     def may_see(self, event: DomainEvent) -> bool:
+        if isinstance(event, NotificationPushed):  # one user's own, whoever else looks on
+            return event.user_id == self.principal.id
         if self.sees_everything or isinstance(event, SignalEmitted):
             return True  # signals are about the market, not about anyone's accounts
         account_id = getattr(event, "account_id", None)

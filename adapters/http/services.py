@@ -24,6 +24,7 @@ from application.kyc import KycService
 from application.margin import MarginService
 from application.market import MarketService
 from application.notification_endpoints import NotificationEndpoints
+from application.notifications_api import NotificationService
 from application.orders import OrderService
 from application.password_reset import PasswordResetService
 from application.performance import PerformanceService
@@ -108,3 +109,4 @@ class ApiServices:
     # Users' webhook, Slack and Telegram endpoints (routes/notification_endpoints.py).
     notification_endpoints: NotificationEndpoints | None = None
     kyc: KycService | None = None  # KYC documents (routes/kyc.py)
+    notifications: NotificationService | None = None  # inbox, preferences, deliveries (issue 16)

@@ -10,6 +10,7 @@ import adapters.postgres.tables.key_rotation
 import adapters.postgres.tables.key_vault
 import adapters.postgres.tables.kyc
 import adapters.postgres.tables.notification_endpoints
+import adapters.postgres.tables.notifications
 import adapters.postgres.tables.onboarding
 import adapters.postgres.tables.outbox
 import adapters.postgres.tables.platform

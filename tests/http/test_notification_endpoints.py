@@ -320,7 +320,7 @@ async def test_the_directory_gives_email_and_unsealed_endpoints(
         (hook["id"], f"{receiver.url}/hook", hook["secret"])
     ]
     assert [(d.address, d.secret) for d in telegrams] == [("42", BOT_TOKEN)]
-    assert in_app == []
+    assert [(d.channel, d.address) for d in in_app] == [(Channel.IN_APP, owner.id)]
     assert hook["secret"] not in repr(webhooks)
 
 

@@ -206,3 +206,21 @@ async def test_confirmed_within_the_deadline_while_the_api_is_saturated(
     halted_at = outcomes[0][2]
     after = [status for at, status in answered if at > halted_at + 0.05]
     assert after and set(after) == {422}  # every order answered after the halt was denied
+
+
+async def test_the_lanes_activation_lands_in_the_owners_inbox(
+    served: Served, client: httpx.AsyncClient
+) -> None:
+    # Act: the lane (its own thread and loop) notifies through the API loop's center.
+    response = await client.post(f"{served.lane}{ACTIVATE}", json=HALT_ACCOUNT)
+    types: list[str] = []
+    for _ in range(100):
+        inbox = await client.get(f"{served.api}/api/v1/notifications")
+        types = [item["event_type"] for item in inbox.json()["items"]]
+        if "killswitch.activated" in types:
+            break
+        await asyncio.sleep(0.05)
+
+    # Assert
+    assert response.status_code == 201, response.text
+    assert "killswitch.activated" in types

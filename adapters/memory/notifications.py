@@ -1,0 +1,163 @@
+"""The notification store in memory (embedded mode and tests): dicts under one process."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime
+from typing import TypeVar
+
+from domain.notifications.preferences import Preferences
+from ports.notification_store import Delivery, DeliveryStatus, InAppNotification, Page
+
+T = TypeVar("T", Delivery, InAppNotification)
+
+
+def _newest_first(items: list[T], page: Page) -> list[T]:
+    ordered = sorted(items, key=lambda i: (i.created_at, i.id), reverse=True)
+    if page.after is not None:
+        after = page.after
+        ordered = [i for i in ordered if (i.created_at, i.id) < after]
+    return ordered[: page.limit]
+
+
+class InMemoryNotificationStore:
+    def __init__(self) -> None:
+        self._deliveries: dict[str, Delivery] = {}
+        self._in_app: dict[str, InAppNotification] = {}
+        self._preferences: dict[str, Preferences] = {}
+
+    async def add_deliveries(
+        self, deliveries: Sequence[Delivery], in_app: InAppNotification | None = None
+    ) -> list[str]:
+        if in_app is not None:
+            await self.add_in_app(in_app)
+        added = []
+        for delivery in deliveries:
+            if delivery.id not in self._deliveries:
+                self._deliveries[delivery.id] = delivery
+                added.append(delivery.id)
+        return added
+
+    async def claim(self, now: datetime, lease_until: datetime, limit: int) -> list[Delivery]:
+        due = sorted(
+            (
+                d
+                for d in self._deliveries.values()
+                if d.status is DeliveryStatus.PENDING and d.next_attempt_at <= now
+            ),
+            key=lambda d: (d.next_attempt_at, d.id),
+        )[:limit]
+        for d in due:
+            self._deliveries[d.id] = replace(d, next_attempt_at=lease_until)
+        return due
+
+    def _update(self, delivery_id: str, **changes: object) -> None:
+        current = self._deliveries.get(delivery_id)
+        if current is not None:
+            self._deliveries[delivery_id] = replace(current, **changes)  # type: ignore[arg-type]
+
+    async def mark_sent(self, delivery_ids: Sequence[str], at: datetime) -> None:
+        for delivery_id in delivery_ids:
+            self._update(delivery_id, status=DeliveryStatus.SENT, sent_at=at, last_error="")
+
+    async def mark_retry(self, delivery_id: str, next_at: datetime, reason: str) -> None:
+        current = self._deliveries.get(delivery_id)
+        if current is not None:
+            self._update(
+                delivery_id,
+                status=DeliveryStatus.PENDING,
+                attempts=current.attempts + 1,
+                next_attempt_at=next_at,
+                last_error=reason,
+            )
+
+    async def mark_dead(self, delivery_id: str, reason: str) -> None:
+        current = self._deliveries.get(delivery_id)
+        if current is not None:
+            self._update(
+                delivery_id,
+                status=DeliveryStatus.DEAD,
+                attempts=current.attempts + 1,
+                last_error=reason,
+            )
+
+    async def replay(self, delivery_id: str, now: datetime) -> Delivery | None:
+        current = self._deliveries.get(delivery_id)
+        if current is None or current.status is not DeliveryStatus.DEAD:
+            return None
+        replayed = replace(current, status=DeliveryStatus.PENDING, attempts=0, next_attempt_at=now)
+        self._deliveries[delivery_id] = replayed
+        return replayed
+
+    async def delivery(self, delivery_id: str) -> Delivery | None:
+        return self._deliveries.get(delivery_id)
+
+    async def deliveries(self, page: Page) -> list[Delivery]:
+        chosen = [
+            d
+            for d in self._deliveries.values()
+            if (page.user_id is None or d.user_id == page.user_id)
+            and (page.status is None or d.status is page.status)
+        ]
+        return _newest_first(chosen, page)
+
+    async def due_digests(self, now: datetime, limit: int) -> list[Delivery]:
+        due = [
+            d
+            for d in self._deliveries.values()
+            if d.status is DeliveryStatus.DIGEST and d.next_attempt_at <= now
+        ]
+        return sorted(due, key=lambda d: (d.created_at, d.id))[:limit]
+
+    async def mark_digested(self, delivery_ids: Sequence[str]) -> None:
+        for delivery_id in delivery_ids:
+            self._update(delivery_id, status=DeliveryStatus.DIGESTED)
+
+    async def add_in_app(self, notification: InAppNotification) -> bool:
+        if notification.id in self._in_app:
+            return False
+        self._in_app[notification.id] = notification
+        return True
+
+    async def in_app(self, page: Page) -> list[InAppNotification]:
+        chosen = [
+            n
+            for n in self._in_app.values()
+            if n.user_id == page.user_id and not (page.unread_only and n.read_at is not None)
+        ]
+        return _newest_first(chosen, page)
+
+    async def mark_read(self, user_id: str, notification_id: str, at: datetime) -> bool:
+        current = self._in_app.get(notification_id)
+        if current is None or current.user_id != user_id:
+            return False
+        if current.read_at is None:
+            self._in_app[notification_id] = replace(current, read_at=at)
+        return True
+
+    async def mark_all_read(self, user_id: str, at: datetime) -> int:
+        unread = [n for n in self._in_app.values() if n.user_id == user_id and n.read_at is None]
+        for n in unread:
+            self._in_app[n.id] = replace(n, read_at=at)
+        return len(unread)
+
+    async def sealed_after(self, after: str | None, limit: int) -> list[Delivery]:
+        found = sorted(
+            (d for d in self._deliveries.values() if d.sealed and (after is None or d.id > after)),
+            key=lambda d: d.id,
+        )
+        return found[:limit]
+
+    async def replace_sealed(self, delivery_id: str, old: str, new: str) -> bool:
+        current = self._deliveries.get(delivery_id)
+        if current is None or not current.sealed or current.body != old:
+            return False
+        self._deliveries[delivery_id] = replace(current, body=new)
+        return True
+
+    async def preferences(self, user_id: str) -> Preferences | None:
+        return self._preferences.get(user_id)
+
+    async def put_preferences(self, preferences: Preferences) -> None:
+        self._preferences[preferences.user_id] = preferences

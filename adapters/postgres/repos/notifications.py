@@ -1,0 +1,377 @@
+"""The notification store on SQL: each call in its own short transaction.
+
+Deliveries are inserted with ON CONFLICT DO NOTHING on their id (the idempotency key), so a
+replayed event adds nothing. `claim` selects due rows FOR UPDATE SKIP LOCKED on PostgreSQL
+(two dispatchers never take the same row) and moves them to the lease's end in the same
+transaction; on SQLite the single writer lock serialises claims.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, time
+from typing import Any
+
+from sqlalchemy import and_, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from adapters.postgres.engine import guarded, single_writer
+from adapters.postgres.tables.notifications import (
+    notification_deliveries as deliveries,
+)
+from adapters.postgres.tables.notifications import (
+    notification_preferences as preferences,
+)
+from adapters.postgres.tables.notifications import (
+    notifications_in_app as in_app,
+)
+from domain.notifications.preferences import Preferences
+from domain.notifications.quiet_hours import QuietHours
+from ports.notification_store import Delivery, DeliveryStatus, InAppNotification, Page
+
+_D = deliveries.c
+_N = in_app.c
+
+
+def _delivery_row(d: Delivery) -> dict[str, Any]:
+    return {
+        "id": d.id,
+        "user_id": d.user_id,
+        "event_type": d.event_type,
+        "priority": d.priority,
+        "channel": d.channel,
+        "status": d.status.value,
+        "attempts": d.attempts,
+        "next_attempt_at": d.next_attempt_at,
+        "created_at": d.created_at,
+        "sent_at": d.sent_at,
+        "source_id": d.source_id,
+        "destination_id": d.destination_id,
+        "address": d.address,
+        "title": d.title,
+        "body": d.body,
+        "last_error": d.last_error[:512],
+        "data": dict(d.data),
+        "sealed": d.sealed,
+    }
+
+
+def _delivery(row: Any) -> Delivery:
+    return Delivery(
+        id=row.id,
+        user_id=row.user_id,
+        event_type=row.event_type,
+        priority=row.priority,
+        channel=row.channel,
+        title=row.title,
+        body=row.body,
+        created_at=row.created_at,
+        next_attempt_at=row.next_attempt_at,
+        status=DeliveryStatus(row.status),
+        attempts=row.attempts,
+        source_id=row.source_id,
+        destination_id=row.destination_id,
+        address=row.address,
+        last_error=row.last_error,
+        sent_at=row.sent_at,
+        data=dict(row.data or {}),
+        sealed=bool(row.sealed),
+    )
+
+
+def _notification(row: Any) -> InAppNotification:
+    return InAppNotification(
+        id=row.id,
+        user_id=row.user_id,
+        event_type=row.event_type,
+        priority=row.priority,
+        title=row.title,
+        body=row.body,
+        created_at=row.created_at,
+        read_at=row.read_at,
+        data=dict(row.data or {}),
+    )
+
+
+def _insert(conn: AsyncConnection) -> Any:
+    return postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+
+
+def _after(columns: Any, after: tuple[datetime, str] | None) -> Any:
+    if after is None:
+        return True
+    at, item_id = after
+    return or_(columns.created_at < at, and_(columns.created_at == at, columns.id < item_id))
+
+
+class SqlNotificationStore:
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+
+    async def _write(self, work: Any) -> Any:
+        async def run() -> Any:
+            async with single_writer(self._engine), self._engine.begin() as conn:
+                return await work(conn)
+
+        return await guarded(run)
+
+    async def _read(self, statement: Any) -> list[Any]:
+        async def run() -> list[Any]:
+            async with self._engine.connect() as conn:
+                return list((await conn.execute(statement)).all())
+
+        return await guarded(run)
+
+    async def add_deliveries(
+        self, new: Sequence[Delivery], in_app: InAppNotification | None = None
+    ) -> list[str]:
+        if not new and in_app is None:
+            return []
+        unique = list({d.id: d for d in reversed(new)}.values())[::-1]  # first of each id
+
+        async def work(conn: AsyncConnection) -> list[str]:
+            if in_app is not None:
+                await _insert_in_app(conn, in_app)
+            if not unique:
+                return []
+            # One statement: the ids that were new come back.
+            statement = (
+                _insert(conn)(deliveries)
+                .values([_delivery_row(d) for d in unique])
+                .on_conflict_do_nothing(index_elements=["id"])
+                .returning(_D.id)
+            )
+            inserted = {row.id for row in await conn.execute(statement)}
+            return [d.id for d in unique if d.id in inserted]
+
+        result: list[str] = await self._write(work)
+        return result
+
+    async def claim(self, now: datetime, lease_until: datetime, limit: int) -> list[Delivery]:
+        async def work(conn: AsyncConnection) -> list[Delivery]:
+            query = (
+                select(deliveries)
+                .where(_D.status == DeliveryStatus.PENDING.value, _D.next_attempt_at <= now)
+                .order_by(_D.next_attempt_at, _D.id)
+                .limit(limit)
+            )
+            if conn.dialect.name == "postgresql":
+                query = query.with_for_update(skip_locked=True)
+            rows = [_delivery(r) for r in (await conn.execute(query)).all()]
+            if rows:
+                await conn.execute(
+                    update(deliveries)
+                    .where(_D.id.in_([d.id for d in rows]))
+                    .values(next_attempt_at=lease_until)
+                )
+            return rows
+
+        result: list[Delivery] = await self._write(work)
+        return result
+
+    async def _set(self, delivery_id: str, **values: Any) -> None:
+        async def work(conn: AsyncConnection) -> None:
+            await conn.execute(update(deliveries).where(_D.id == delivery_id).values(**values))
+
+        await self._write(work)
+
+    async def mark_sent(self, delivery_ids: Sequence[str], at: datetime) -> None:
+        if not delivery_ids:
+            return
+
+        async def work(conn: AsyncConnection) -> None:
+            await conn.execute(
+                update(deliveries)
+                .where(_D.id.in_(list(delivery_ids)))
+                .values(status=DeliveryStatus.SENT.value, sent_at=at, last_error="")
+            )
+
+        await self._write(work)
+
+    async def mark_retry(self, delivery_id: str, next_at: datetime, reason: str) -> None:
+        await self._set(
+            delivery_id,
+            status=DeliveryStatus.PENDING.value,
+            attempts=_D.attempts + 1,
+            next_attempt_at=next_at,
+            last_error=reason[:512],
+        )
+
+    async def mark_dead(self, delivery_id: str, reason: str) -> None:
+        await self._set(
+            delivery_id,
+            status=DeliveryStatus.DEAD.value,
+            attempts=_D.attempts + 1,
+            last_error=reason[:512],
+        )
+
+    async def replay(self, delivery_id: str, now: datetime) -> Delivery | None:
+        async def work(conn: AsyncConnection) -> Delivery | None:
+            # Compare-and-set: only a dead row moves, so two replays make one.
+            row = (
+                await conn.execute(
+                    update(deliveries)
+                    .where(_D.id == delivery_id, _D.status == DeliveryStatus.DEAD.value)
+                    .values(status=DeliveryStatus.PENDING.value, attempts=0, next_attempt_at=now)
+                    .returning(*deliveries.c)
+                )
+            ).first()
+            return None if row is None else _delivery(row)
+
+        result: Delivery | None = await self._write(work)
+        return result
+
+    async def delivery(self, delivery_id: str) -> Delivery | None:
+        rows = await self._read(select(deliveries).where(_D.id == delivery_id))
+        return _delivery(rows[0]) if rows else None
+
+    async def deliveries(self, page: Page) -> list[Delivery]:
+        query = select(deliveries).where(_after(_D, page.after))
+        if page.user_id is not None:
+            query = query.where(_D.user_id == page.user_id)
+        if page.status is not None:
+            query = query.where(_D.status == page.status.value)
+        query = query.order_by(_D.created_at.desc(), _D.id.desc()).limit(page.limit)
+        return [_delivery(r) for r in await self._read(query)]
+
+    async def due_digests(self, now: datetime, limit: int) -> list[Delivery]:
+        query = (
+            select(deliveries)
+            .where(_D.status == DeliveryStatus.DIGEST.value, _D.next_attempt_at <= now)
+            .order_by(_D.created_at, _D.id)
+            .limit(limit)
+        )
+        return [_delivery(r) for r in await self._read(query)]
+
+    async def mark_digested(self, delivery_ids: Sequence[str]) -> None:
+        if not delivery_ids:
+            return
+
+        async def work(conn: AsyncConnection) -> None:
+            await conn.execute(
+                update(deliveries)
+                .where(_D.id.in_(list(delivery_ids)))
+                .values(status=DeliveryStatus.DIGESTED.value)
+            )
+
+        await self._write(work)
+
+    async def add_in_app(self, notification: InAppNotification) -> bool:
+        async def work(conn: AsyncConnection) -> bool:
+            return await _insert_in_app(conn, notification)
+
+        result: bool = await self._write(work)
+        return result
+
+    async def in_app(self, page: Page) -> list[InAppNotification]:
+        query = select(in_app).where(_N.user_id == page.user_id, _after(_N, page.after))
+        if page.unread_only:
+            query = query.where(_N.read_at.is_(None))
+        query = query.order_by(_N.created_at.desc(), _N.id.desc()).limit(page.limit)
+        return [_notification(r) for r in await self._read(query)]
+
+    async def mark_read(self, user_id: str, notification_id: str, at: datetime) -> bool:
+        async def work(conn: AsyncConnection) -> bool:
+            owned = _and_owned(user_id, notification_id)
+            found = (await conn.execute(select(_N.id).where(owned))).first() is not None
+            if found:
+                await conn.execute(
+                    update(in_app).where(owned, _N.read_at.is_(None)).values(read_at=at)
+                )
+            return found
+
+        result: bool = await self._write(work)
+        return result
+
+    async def mark_all_read(self, user_id: str, at: datetime) -> int:
+        async def work(conn: AsyncConnection) -> int:
+            result = await conn.execute(
+                update(in_app).where(_N.user_id == user_id, _N.read_at.is_(None)).values(read_at=at)
+            )
+            return int(result.rowcount or 0)
+
+        result: int = await self._write(work)
+        return result
+
+    async def sealed_after(self, after: str | None, limit: int) -> list[Delivery]:
+        query = select(deliveries).where(_D.sealed.is_(True))
+        if after is not None:
+            query = query.where(_D.id > after)
+        return [_delivery(r) for r in await self._read(query.order_by(_D.id).limit(limit))]
+
+    async def replace_sealed(self, delivery_id: str, old: str, new: str) -> bool:
+        async def work(conn: AsyncConnection) -> bool:
+            result = await conn.execute(
+                update(deliveries)
+                .where(_D.id == delivery_id, _D.sealed.is_(True), _D.body == old)
+                .values(body=new)
+            )
+            return bool(result.rowcount)
+
+        result: bool = await self._write(work)
+        return result
+
+    async def preferences(self, user_id: str) -> Preferences | None:
+        rows = await self._read(select(preferences).where(preferences.c.user_id == user_id))
+        if not rows:
+            return None
+        row = rows[0]
+        quiet = None
+        if row.quiet_start and row.quiet_end and row.time_zone:
+            quiet = QuietHours(
+                time.fromisoformat(row.quiet_start),
+                time.fromisoformat(row.quiet_end),
+                row.time_zone,
+            )
+        return Preferences(
+            user_id=row.user_id,
+            channels={k: frozenset(v) for k, v in (row.channels or {}).items()},
+            quiet_hours=quiet,
+            digest_enabled=bool(row.digest_enabled),
+            digest_minutes=int(row.digest_minutes),
+        )
+
+    async def put_preferences(self, prefs: Preferences) -> None:
+        quiet = prefs.quiet_hours
+        row = {
+            "user_id": prefs.user_id,
+            "channels": {k: sorted(v) for k, v in prefs.channels.items()},
+            "quiet_start": quiet.start.isoformat("minutes") if quiet else None,
+            "quiet_end": quiet.end.isoformat("minutes") if quiet else None,
+            "time_zone": quiet.time_zone if quiet else None,
+            "digest_enabled": prefs.digest_enabled,
+            "digest_minutes": prefs.digest_minutes,
+        }
+
+        async def work(conn: AsyncConnection) -> None:
+            statement = _insert(conn)(preferences).values(row)
+            statement = statement.on_conflict_do_update(
+                index_elements=["user_id"],
+                set_={k: statement.excluded[k] for k in row if k != "user_id"},
+            )
+            await conn.execute(statement)
+
+        await self._write(work)
+
+
+async def _insert_in_app(conn: AsyncConnection, n: InAppNotification) -> bool:
+    row = {
+        "id": n.id,
+        "user_id": n.user_id,
+        "event_type": n.event_type,
+        "priority": n.priority,
+        "title": n.title,
+        "body": n.body,
+        "created_at": n.created_at,
+        "read_at": n.read_at,
+        "data": dict(n.data),
+    }
+    statement = (
+        _insert(conn)(in_app).values(row).on_conflict_do_nothing(index_elements=["id"])
+    ).returning(_N.id)
+    return (await conn.execute(statement)).first() is not None
+
+
+def _and_owned(user_id: str, notification_id: str) -> Any:
+    return and_(_N.id == notification_id, _N.user_id == user_id)

@@ -1,0 +1,62 @@
+"""Notification tables: the deliveries outbox, the in-app inbox, users' preferences."""
+
+from __future__ import annotations
+
+from sqlalchemy import Boolean, Column, Index, Integer, String, Table, Text
+
+from adapters.postgres.types import Json, UtcDateTime, metadata
+
+notification_deliveries = Table(
+    "notification_deliveries",
+    metadata,
+    # sha256 of (source event, user, channel, destination): the idempotency key.
+    Column("id", String(64), primary_key=True),
+    Column("user_id", String(64), nullable=False),
+    Column("event_type", String(64), nullable=False),
+    Column("priority", String(16), nullable=False),
+    Column("channel", String(16), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("attempts", Integer(), nullable=False),
+    Column("next_attempt_at", UtcDateTime(), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("sent_at", UtcDateTime(), nullable=True),
+    Column("source_id", String(128), nullable=False),
+    Column("destination_id", String(64), nullable=True),
+    Column("address", String(320), nullable=True),
+    Column("title", String(256), nullable=False),
+    Column("body", Text(), nullable=False),
+    Column("last_error", String(512), nullable=False),
+    Column("data", Json, nullable=False),
+    Column("sealed", Boolean(), nullable=False),  # the body is SecretSealer output
+    # The dispatcher's claim: due rows of one status, oldest due first.
+    Index("ix_notification_deliveries_due", "status", "next_attempt_at"),
+    # Listings: a user's deliveries newest first.
+    Index("ix_notification_deliveries_user", "user_id", "created_at", "id"),
+)
+
+notifications_in_app = Table(
+    "notifications_in_app",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("user_id", String(64), nullable=False),
+    Column("event_type", String(64), nullable=False),
+    Column("priority", String(16), nullable=False),
+    Column("title", String(256), nullable=False),
+    Column("body", Text(), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("read_at", UtcDateTime(), nullable=True),
+    Column("data", Json, nullable=False),
+    Index("ix_notifications_in_app_user", "user_id", "created_at", "id"),
+)
+
+notification_preferences = Table(
+    "notification_preferences",
+    metadata,
+    Column("user_id", String(64), primary_key=True),
+    Column("channels", Json, nullable=False),  # {event type: [channel, ...]}
+    Column("quiet_start", String(8), nullable=True),  # "22:00"
+    Column("quiet_end", String(8), nullable=True),
+    Column("time_zone", String(64), nullable=True),
+    Column("digest_enabled", Boolean(), nullable=False),
+    Column("digest_minutes", Integer(), nullable=False),
+)

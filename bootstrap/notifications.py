@@ -1,0 +1,139 @@
+"""Notifications in the composition root: the store, the center, the Notifier port onto it,
+the bus subscriptions and the dispatcher's lifetime task."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Callable, Sequence
+
+import structlog
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from adapters.memory.bus import InMemoryNotifier, InProcessEventBus
+from adapters.memory.notifications import InMemoryNotificationStore
+from adapters.postgres.repos.notifications import SqlNotificationStore
+from application.notification_dispatch import Dispatcher, RetryPolicy
+from application.notification_sources import CenterNotifier, EventNotifications
+from application.notifications import CenterConfig, NotificationCenter
+from bootstrap.settings import Settings
+from ports.clock import Clock
+from ports.encryption import SecretSealer
+from ports.events import Notification
+from ports.notification_store import NotificationStore
+from ports.notifications import ChannelSender, DestinationDirectory
+from ports.unit_of_work import UnitOfWorkFactory
+
+_log = structlog.get_logger("bulwark.notifications")
+KEEP_SENT = 1000  # notifications kept in memory outside prod (tests read tokens from them)
+
+
+def notification_store(store_kind: str, engine: Callable[[], AsyncEngine]) -> NotificationStore:
+    """On the SQL tables with a database; in memory for the embedded store."""
+    if store_kind == "sql":
+        return SqlNotificationStore(engine())
+    return InMemoryNotificationStore()
+
+
+def center(
+    settings: Settings,
+    store: NotificationStore,
+    directory: DestinationDirectory,
+    clock: Clock,
+    sealer: SecretSealer,
+) -> NotificationCenter:
+    config = CenterConfig(settings.notify_rate_per_hour, settings.notify_rate_burst)
+    return NotificationCenter(store, directory, clock, sealer, config)
+
+
+class RecordingNotifier(InMemoryNotifier):
+    """The Notifier the use cases call: into the center, and (outside prod) also kept in
+    `sent`, bounded, as the embedded notifier always did (tests read tokens there)."""
+
+    def __init__(self, into: CenterNotifier | None, keep: bool) -> None:
+        super().__init__()
+        self._into = into
+        self._keep = keep
+
+    @property
+    def failures(self) -> int:
+        return self._into.failures if self._into is not None else 0
+
+    async def notify(self, notification: Notification) -> None:
+        if self._keep:
+            self.sent.append(notification)
+            if len(self.sent) > KEEP_SENT:
+                del self.sent[: len(self.sent) - KEEP_SENT]
+        if self._into is not None:
+            await self._into.notify(notification)
+
+
+def notifier(
+    settings: Settings | None = None,
+    center: NotificationCenter | None = None,
+    uow_factory: UnitOfWorkFactory | None = None,
+) -> RecordingNotifier:
+    into = None
+    if center is not None and uow_factory is not None:
+        into = CenterNotifier(center, uow_factory)
+    keep = settings is None or settings.env != "prod"
+    return RecordingNotifier(into, keep)
+
+
+def event_sources(
+    bus: InProcessEventBus, center: NotificationCenter, uow_factory: UnitOfWorkFactory
+) -> EventNotifications:
+    sources = EventNotifications(center, uow_factory)
+    for event_type in sources.subscriptions():
+        bus.subscribe(event_type, sources.handle)
+    return sources
+
+
+def dispatcher(
+    settings: Settings,
+    store: NotificationStore,
+    center: NotificationCenter,
+    senders: Sequence[ChannelSender],
+    directory: DestinationDirectory,
+    clock: Clock,
+) -> Dispatcher:
+    policy = RetryPolicy(
+        base_seconds=settings.notify_retry_base_seconds,
+        cap_seconds=settings.notify_retry_cap_seconds,
+        max_attempts=settings.notify_max_attempts,
+    )
+    return Dispatcher(store, center, senders, directory, clock, policy)
+
+
+async def dispatch_lifetime(
+    settings: Settings,
+    dispatch: Callable[[], Dispatcher],
+    center: Callable[[], NotificationCenter],
+    sources: Callable[[], EventNotifications],
+) -> AsyncIterator[None]:
+    """Sends due deliveries every poll, and at once when the center writes new ones."""
+    sources()  # subscribes the bus handlers
+    if not settings.notify_dispatch:
+        yield
+        return
+    worker, wake = dispatch(), asyncio.Event()
+    center().on_new_deliveries(wake.set)
+
+    async def loop() -> None:
+        while True:
+            wake.clear()
+            try:
+                while await worker.run_once() > 0:
+                    pass
+            except Exception as exc:  # the loop must not die: log (no text: may hold data)
+                _log.error("notify_dispatch_failed", error_type=type(exc).__name__)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(wake.wait(), settings.notify_poll_seconds)
+
+    task = asyncio.create_task(loop())
+    try:
+        yield
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task

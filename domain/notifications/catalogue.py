@@ -1,0 +1,186 @@
+"""The catalogue of notification event types: default priority, default channels, templates.
+
+Priorities and channels are their wire names ("critical", "in_app"...). An event type that
+is not in the catalogue (a new source) gets `FALLBACK`: NORMAL, in-app and WebSocket, and
+the title/body the caller passed in its data ("title", "body"). docs/notifications.md lists
+this table for users.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+LOW, NORMAL, HIGH, CRITICAL = "low", "normal", "high", "critical"
+PRIORITIES = (LOW, NORMAL, HIGH, CRITICAL)
+IN_APP, WEBSOCKET, EMAIL = "in_app", "websocket", "email"
+CHANNELS = ("in_app", "websocket", "email", "webhook", "slack", "telegram")
+_LIVE = frozenset({IN_APP, WEBSOCKET})
+_LOUD = frozenset({IN_APP, WEBSOCKET, EMAIL})
+
+
+@dataclass(frozen=True, slots=True)
+class EventType:
+    """One kind of notification: its defaults and its templates ($field placeholders)."""
+
+    name: str
+    priority: str
+    channels: frozenset[str]
+    title: str
+    body: str
+    description: str
+
+
+def _t(
+    name: str, priority: str, channels: frozenset[str], title: str, body: str, what: str
+) -> EventType:
+    return EventType(name, priority, channels, title, body, what)
+
+
+CATALOGUE: dict[str, EventType] = {
+    e.name: e
+    for e in (
+        _t(
+            "killswitch.activated",
+            CRITICAL,
+            _LOUD,
+            "$title",
+            "$body",
+            "Trading was halted by the kill switch (any trigger).",
+        ),
+        _t(
+            "margin.call",
+            CRITICAL,
+            _LOUD,
+            "$title",
+            "$body",
+            "Equity fell below the maintenance requirement; trading halted.",
+        ),
+        _t(
+            "margin.warning",
+            HIGH,
+            _LOUD,
+            "$title",
+            "$body",
+            "Equity is close to the maintenance requirement.",
+        ),
+        _t(
+            "agent.dead",
+            CRITICAL,
+            _LOUD,
+            "$title",
+            "$body",
+            "An agent's heartbeat was lost; its trading was halted.",
+        ),
+        _t(
+            "succession.step",
+            CRITICAL,
+            _LOUD,
+            "$title",
+            "$body",
+            "A succession step: the grace period started, the succession executed.",
+        ),
+        _t(
+            "order.denied",
+            NORMAL,
+            _LIVE,
+            "Order $order_id denied",
+            "Order $order_id on account $account_id was denied: $reasons.",
+            "The risk gate denied an order.",
+        ),
+        _t(
+            "order.rejected",
+            NORMAL,
+            _LIVE,
+            "Order $order_id rejected",
+            "The broker rejected order $order_id on account $account_id: $reason.",
+            "A broker rejected an order.",
+        ),
+        _t(
+            "provider.failover",
+            HIGH,
+            _LIVE,
+            "$title",
+            "$body",
+            "The market-data feed switched provider.",
+        ),
+        _t(
+            "stream.alert",
+            HIGH,
+            _LIVE,
+            "$title",
+            "$body",
+            "Event-stream latency or consumer lag over its threshold.",
+        ),
+        _t(
+            "filing.due",
+            NORMAL,
+            _LOUD,
+            "Filing due: $filing",
+            "$filing is due on $due_on.",
+            "A filing deadline from the filing calendar (issue 22 hook).",
+        ),
+        _t(
+            "security.alert",
+            HIGH,
+            _LOUD,
+            "$title",
+            "$body",
+            "Account security: lockouts, new sessions, MFA and password changes.",
+        ),
+        _t(
+            "notice",
+            LOW,
+            _LIVE,
+            "$title",
+            "$body",
+            "Informational notices (held for the digest when digests are on).",
+        ),
+        _t(
+            "succession.reminder",
+            HIGH,
+            _LOUD,
+            "$title",
+            "$body",
+            "Check in before the succession deadline.",
+        ),
+        _t(
+            "succession.heir",
+            NORMAL,
+            frozenset({EMAIL}),
+            "$title",
+            "$body",
+            "To a beneficiary's contact address when a succession executes.",
+        ),
+        _t(
+            "account.token",
+            NORMAL,
+            frozenset({EMAIL}),
+            "$title",
+            "$body",
+            "A one-time token (invitation, password reset): email only, body sealed.",
+        ),
+        _t("alert", HIGH, _LOUD, "$title", "$body", "Warnings without a more specific type."),
+        _t("digest", NORMAL, _LOUD, "$title", "$body", "The digest of held low-priority notices."),
+    )
+}
+
+FALLBACK = EventType("", NORMAL, _LIVE, "$title", "$body", "An event type not in the catalogue.")
+
+# Types that are CRITICAL whatever the caller says (they bypass quiet hours and go to every
+# enabled channel): the issue names kill switch, margin call, succession step, agent dead.
+ALWAYS_CRITICAL = frozenset(
+    {"killswitch.activated", "margin.call", "succession.step", "agent.dead"}
+)
+
+
+def event_type(name: str) -> EventType:
+    return CATALOGUE.get(name, FALLBACK)
+
+
+def effective_priority(name: str, requested: str | None) -> str:
+    """The caller's priority, else the type's default; the always-critical types stay critical."""
+    if name in ALWAYS_CRITICAL:
+        return CRITICAL
+    if requested in PRIORITIES:
+        return requested
+    return event_type(name).priority
