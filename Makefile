@@ -47,9 +47,20 @@ bench: install
 	$(BIN)/python -m benchmarks.bench_indicators
 
 # `make run DEMO=1` loads demo users, an account, prices and an agent (see README).
+# With no KEK configured, `run` makes a development one in var/dev.keks (kept, 0600) so the
+# SQLite store's sealed secrets (vault keys, KYC documents, endpoints) outlive a restart.
+DEV_KEKS := var/dev.keks
+
 run: install
 	$(BIN)/bulwark migrate
-	$(BIN)/bulwark serve $(if $(DEMO),--demo,)
+	@if [ -z "$$BULWARK_KEKS$$BULWARK_KEKS_FILE" ] && ! grep -qs '^BULWARK_KEKS' .env; then \
+	  if [ ! -s $(DEV_KEKS) ]; then \
+	    mkdir -p var && (umask 077 && $(BIN)/bulwark keys generate > $(DEV_KEKS)) && \
+	    echo "made a development key-encryption key in $(DEV_KEKS): keep it, what it seals needs it"; \
+	  fi; \
+	  export BULWARK_KEKS_FILE=$(DEV_KEKS); \
+	fi; \
+	exec $(BIN)/bulwark serve $(if $(DEMO),--demo,)
 
 tour: install
 	$(BIN)/bulwark tour
