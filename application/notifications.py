@@ -22,7 +22,13 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from domain.notifications.catalogue import EMAIL, IN_APP, effective_priority, event_type
+from domain.notifications.catalogue import (
+    EMAIL,
+    IN_APP,
+    OPT_IN_CHANNELS,
+    effective_priority,
+    event_type,
+)
 from domain.notifications.planning import Disposition, Plan, plan
 from domain.notifications.preferences import Preferences
 from domain.notifications.rate_limit import Bucket, RateLimit
@@ -139,7 +145,8 @@ class NotificationCenter:
                 last_error=chosen.reason if chosen.disposition is Disposition.DROPPED else "",
                 data=fields,
             )  # fmt: skip
-            rows.extend(await self._fan_out(base, chosen))
+            explicit = event in prefs.channels  # the user chose this type's channels
+            rows.extend(await self._fan_out(base, chosen, explicit))
         added = set(await self._store.add_deliveries(rows, inbox))
         fresh = tuple(r for r in rows if r.id in added)
         if self._wake is not None and any(r.status is DeliveryStatus.PENDING for r in fresh):
@@ -178,9 +185,11 @@ class NotificationCenter:
             return self._sealer.open(delivery.body, SEALED_RECORD, delivery.id)
         return delivery.body
 
-    async def _fan_out(self, base: Delivery, chosen: Plan) -> Sequence[Delivery]:
+    async def _fan_out(self, base: Delivery, chosen: Plan, explicit: bool) -> Sequence[Delivery]:
         """One row per destination of the channel; a channel with none: one dropped row."""
         found = await self._directory.destinations(base.user_id, Channel(chosen.channel))
+        if not found and chosen.channel in OPT_IN_CHANNELS and not explicit:
+            return []  # a default opt-in channel with no endpoint: nothing was asked for
         if not found:
             key = delivery_key(base.source_id, base.user_id, chosen.channel, "")
             return [

@@ -14,8 +14,12 @@ LOW, NORMAL, HIGH, CRITICAL = "low", "normal", "high", "critical"
 PRIORITIES = (LOW, NORMAL, HIGH, CRITICAL)
 IN_APP, WEBSOCKET, EMAIL = "in_app", "websocket", "email"
 CHANNELS = ("in_app", "websocket", "email", "webhook", "slack", "telegram")
+# Channels a user opts into by registering an endpoint: without one, nothing is planned there.
+OPT_IN_CHANNELS = frozenset({"webhook", "slack", "telegram"})
 _LIVE = frozenset({IN_APP, WEBSOCKET})
-_LOUD = frozenset({IN_APP, WEBSOCKET, EMAIL})
+# Loud types go everywhere the user can be reached: their registered webhook, Slack and
+# Telegram endpoints too (a user with none gets nothing there: those channels are opt-in).
+_LOUD = frozenset(CHANNELS)
 
 
 @dataclass(frozen=True, slots=True)
