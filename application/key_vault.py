@@ -16,7 +16,6 @@ from datetime import datetime, timedelta
 from domain.errors import ConcurrentUpdate, Conflict, Forbidden, NotFound
 from domain.principals import Principal, Role
 from domain.vault.keys import (
-    RECORD_TYPE,
     InvalidVaultKey,
     ProviderKind,
     SealedPair,
@@ -26,6 +25,7 @@ from domain.vault.keys import (
     check_scopes,
     check_secret,
     mask_key_id,
+    sealed_record_type,
 )
 from ports.clock import Clock, IdGenerator
 from ports.encryption import DecryptionRefused, SecretSealer
@@ -288,15 +288,15 @@ class KeyVaultService:
     # -- internals ---------------------------------------------------------------
     def _seal(self, vault_id: str, key_id: str, secret: str) -> SealedPair:
         return SealedPair(
-            self._sealer.seal(key_id, RECORD_TYPE, vault_id),
-            self._sealer.seal(secret, RECORD_TYPE, vault_id),
+            self._sealer.seal(key_id, sealed_record_type("key_id"), vault_id),
+            self._sealer.seal(secret, sealed_record_type("secret"), vault_id),
         )
 
     def _open(self, key: VaultKey, pair: SealedPair, component: str, actor: str) -> Credentials:
         try:
             return Credentials(
-                self._sealer.open(pair.key_id, RECORD_TYPE, key.id),
-                self._sealer.open(pair.secret, RECORD_TYPE, key.id),
+                self._sealer.open(pair.key_id, sealed_record_type("key_id"), key.id),
+                self._sealer.open(pair.secret, sealed_record_type("secret"), key.id),
             )
         except DecryptionRefused:
             raise VaultUnreadable(

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 
-from domain.vault.keys import RECORD_TYPE, SealedPair, VaultKey
+from domain.vault.keys import SealedPair, VaultKey, sealed_record_type
 from ports.encryption import SealedRecord
 from ports.key_vault import SEALED_FIELDS, KeyAccess
 
@@ -101,7 +101,7 @@ class InMemoryKeyVault:
         for key_id in sorted(self._keys):
             text = sealed_text(self._keys[key_id], column)
             if (after is None or key_id > after) and text is not None:
-                found.append(SealedRecord(key_id, RECORD_TYPE, key_id, text))
+                found.append(SealedRecord(key_id, sealed_record_type(column), key_id, text))
         return found[:limit]
 
     async def replace_sealed(self, column: str, key_id: str, old: str, new: str) -> bool:

@@ -16,7 +16,16 @@ from enum import StrEnum
 
 from domain.errors import DomainError
 
-RECORD_TYPE = "vault_key"  # associated data of every sealed field: ("vault_key", key id)
+RECORD_TYPE = "vault_key"  # prefix of the sealed fields' record types (below)
+
+
+def sealed_record_type(column: str) -> str:
+    """The associated data's record type of one sealed column: `vault_key.key_id` or
+    `vault_key.secret` (a previous generation keeps its field's type), so the key id and the
+    secret of one key cannot be swapped for each other in the table."""
+    return f"{RECORD_TYPE}.{'secret' if column.endswith('secret') else 'key_id'}"
+
+
 MAX_LABEL = 120
 MAX_SECRET = 256
 # Days before expiry at which the owner is warned once each; 0 is the expiry itself.

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.postgres.engine import guarded, single_writer
 from adapters.postgres.tables.key_vault import vault_key_access, vault_keys
-from domain.vault.keys import RECORD_TYPE, SealedPair, VaultKey
+from domain.vault.keys import SealedPair, VaultKey, sealed_record_type
 from ports.encryption import SealedRecord
 from ports.key_vault import SEALED_FIELDS, KeyAccess, VaultKeyLinked
 
@@ -179,7 +179,10 @@ class SqlKeyVault:
         if after is not None:
             query = query.where(vault_keys.c.id > after)
         query = query.order_by(vault_keys.c.id).limit(limit)
-        return [SealedRecord(r[0], RECORD_TYPE, r[0], r[1]) for r in await self._read(query)]
+        return [
+            SealedRecord(r[0], sealed_record_type(column), r[0], r[1])
+            for r in await self._read(query)
+        ]
 
     async def replace_sealed(self, column: str, key_id: str, old: str, new: str) -> bool:
         text = _column(column)

@@ -12,7 +12,7 @@ from adapters.memory.key_vault import InMemoryKeyVault
 from adapters.postgres.repos.key_vault import SqlKeyVault
 from adapters.postgres.tables.key_vault import vault_keys
 from application.key_vault_sources import vault_sources
-from domain.vault.keys import RECORD_TYPE, SealedPair, VaultKey
+from domain.vault.keys import SealedPair, VaultKey
 from ports.key_vault import KeyAccess, KeyVaultStore, VaultKeyLinked
 from tests.integration.store.conftest import StoreUnderTest
 
@@ -191,9 +191,9 @@ async def test_rotation_sources_walk_each_sealed_column_and_replace_by_cas(
 
     # Assert
     assert [(r.cursor, r.record_type, r.record_id) for r in secrets + rest] == [
-        ("vk-1", RECORD_TYPE, "vk-1"),
-        ("vk-2", RECORD_TYPE, "vk-2"),
-        ("vk-3", RECORD_TYPE, "vk-3"),
+        ("vk-1", "vault_key.secret", "vk-1"),
+        ("vk-2", "vault_key.secret", "vk-2"),
+        ("vk-3", "vault_key.secret", "vk-3"),
     ]
     assert [r.text for r in previous] == ["p-secret"]
     assert (wrote, lost) == (True, False)

@@ -13,7 +13,7 @@ from application.key_vault import (
     VaultTestUnsupported,
 )
 from domain.errors import ConcurrentUpdate, Forbidden, NotFound
-from domain.vault.keys import RECORD_TYPE, InvalidVaultKey
+from domain.vault.keys import InvalidVaultKey, SealedPair, sealed_record_type
 from ports.encryption import DecryptionRefused
 from ports.key_vault import VaultKeyExpired, VaultKeyLinked, VaultUnreadable
 from tests.unit.vault.world import (
@@ -330,7 +330,7 @@ async def test_another_kek_cannot_open_the_vault() -> None:
 
     # Act / Assert
     with pytest.raises(DecryptionRefused):
-        sealer().open(stored.pair.secret, RECORD_TYPE, key.id)
+        sealer().open(stored.pair.secret, sealed_record_type("secret"), key.id)
 
 
 async def test_an_edit_racing_a_rotation_is_refused_not_lost() -> None:
@@ -353,3 +353,18 @@ async def test_an_edit_racing_a_rotation_is_refused_not_lost() -> None:
 
     # Assert
     assert (await w.vault.use(key.id, "x")).current.secret == NEW_SECRET
+
+
+async def test_a_key_id_and_secret_swapped_in_the_table_do_not_open() -> None:
+    # Arrange: someone with write access to the table swaps the two sealed fields.
+    w = await world()
+    key = await w.vault.create(create())
+    stored = await w.store.get(key.id)
+    assert stored is not None
+    swapped = SealedPair(key_id=stored.pair.secret, secret=stored.pair.key_id)
+    assert await w.store.replace_sealed("key_id", key.id, stored.pair.key_id, swapped.key_id)
+    assert await w.store.replace_sealed("secret", key.id, stored.pair.secret, swapped.secret)
+
+    # Act / Assert
+    with pytest.raises(VaultUnreadable):
+        await w.vault.use(key.id, "broker.alpaca")
