@@ -12,6 +12,7 @@ from application.account_sync import AccountSync
 from application.accounts import AccountQueries
 from application.agents import AgentService
 from application.apikeys import ApiKeyService
+from application.audit_log import AuditLogService
 from application.auth import AuthService
 from application.backtests import BacktestService
 from application.broker_credentials import BrokerCredentialService
@@ -98,3 +99,4 @@ class ApiServices:
     account_admin: AccountAdmin | None = None  # open, change, close accounts
     account_sync: AccountSync | None = None  # import an account's state from its broker
     instruments: InstrumentCatalog | None = None  # instrument reference data
+    audit_log: AuditLogService | None = None  # the hash-chained audit log (issue 16 part 3)
