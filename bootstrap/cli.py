@@ -12,7 +12,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from bootstrap import cli_accounts, cli_perf
+from application.audit_context import audit_context
+from bootstrap import cli_accounts, cli_audit, cli_perf
 from bootstrap.cli_users import add_user_commands, run_user_command
 from bootstrap.settings import Settings, SettingsError, load_settings
 from domain.errors import DomainError
@@ -77,6 +78,7 @@ def _parser() -> argparse.ArgumentParser:
 
     add_backtest(sub)
     cli_accounts.add_parsers(sub)  # accounts ..., instruments ... (bootstrap/cli_accounts.py)
+    cli_audit.add_parsers(sub)  # audit verify / head (bootstrap/cli_audit.py)
     return parser
 
 
@@ -104,7 +106,9 @@ async def run_command(
 ) -> int:
     """Run one store command against a container (tests pass their own)."""
     try:
-        return await _run(args, container, stdin, out)
+        # Audit entries this command causes carry a request id naming it (and no IP).
+        with audit_context(f"cli:{args.command}:{os.urandom(6).hex()}"):
+            return await _run(args, container, stdin, out)
     finally:
         if container.store_kind() == "sql":
             await container.engine().dispose()
@@ -131,6 +135,8 @@ async def _run(args: argparse.Namespace, container: Container, stdin: TextIO, ou
         await container.killswitch().set_passcode(principal, code)
         print(f"passcode set for {args.username}", file=out)
         return 0
+    if args.command in cli_audit.COMMANDS:
+        return await cli_audit.run(args, container, out)
     if args.command in cli_accounts.COMMANDS:
         return await cli_accounts.run(args, container, out)
     if args.command == "demo-data":
