@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 from datetime import UTC, datetime, timedelta
+from itertools import pairwise
 from typing import Any
 
 import pytest
@@ -64,7 +65,7 @@ async def test_appends_form_a_gap_free_chain_from_genesis(log: Log) -> None:
     links = await log.chain(0, 100)
     assert [link.seq for link in links] == list(range(1, 8))
     assert links[0].prev_hash == GENESIS
-    assert all(b.prev_hash == a.hash for a, b in zip(links, links[1:], strict=False))
+    assert all(b.prev_hash == a.hash for a, b in pairwise(links))
     walker, broken = await _walk(log)
     assert broken is None
     assert walker.checked == 7
@@ -113,9 +114,7 @@ async def test_filters_and_the_cursor_page_newest_first(log: Log) -> None:
     assert [link.seq for link in window] == [7, 6, 5]
     assert [link.seq for link in by_request] == [7]
     assert [link.seq for link in older] == [4, 3]
-    assert {link.seq for link in scoped} == {
-        n for n in range(1, 21) if n % 3 == 0 or n % 4 == 1
-    }
+    assert {link.seq for link in scoped} == {n for n in range(1, 21) if n % 3 == 0 or n % 4 == 1}
 
 
 async def test_a_prefix_is_not_a_pattern(log: Log) -> None:
