@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from litestar import Controller, Request, Response, get
 from litestar.openapi.datastructures import ResponseSpec
-from litestar.openapi.spec import Example
+from litestar.openapi.spec import (
+    Example,
+    OpenAPIMediaType,
+    OpenAPIResponse,
+    OpenAPIType,
+    Operation,
+    Schema,
+)
 from litestar.params import QueryParameter
 
 from adapters.http.deps import CallerDep, ServicesDep
@@ -34,11 +42,29 @@ _ENTRY = {
     "prev_hash": "9c1e…",
     "hash": "4a7b…",
 }
+_CSV_EXAMPLE = (
+    "seq,at,actor,action,subject,outcome,request_id,ip,details,prev_hash,hash\r\n"
+    "42,2026-03-02T14:30:00.123456Z,usr-3f9c,kill_switch.activate,account:acc-1,halted,"
+    '5b1d0c3e,203.0.113.7,"{""reason"": ""runaway agent""}",9c1e…,4a7b…\r\n'
+)
 _SCOPE = (
     "Risk officers and admins see every entry; owners and traders the entries they are the "
     "actor of or whose subject is theirs (user:<id>, succession:<id>, login:<username>, and "
     "account:<id> / agent:<id> of what they own); agents 403."
 )
+
+
+@dataclass
+class AuditListing(Operation):
+    """The listing's OpenAPI operation: its 200 is JSON, or text/csv with format=csv."""
+
+    def __post_init__(self) -> None:
+        ok = (self.responses or {}).get("200")
+        if isinstance(ok, OpenAPIResponse) and ok.content is not None:
+            ok.content["text/csv"] = OpenAPIMediaType(
+                schema=Schema(type=OpenAPIType.STRING, description="with format=csv"),
+                example=_CSV_EXAMPLE,
+            )
 
 
 def on_invalid_query(request: Request[Any, Any, Any], exc: InvalidAuditQuery) -> Response[Problem]:
@@ -92,6 +118,7 @@ class AuditController(Controller):
             **problem_responses(400, 401, 403, 429),
         },
         exception_handlers={InvalidAuditQuery: on_invalid_query},
+        operation_class=AuditListing,
     )
     async def list_audit(
         self,
@@ -149,7 +176,7 @@ class AuditController(Controller):
             headers = {"X-Next-Cursor": page.next_cursor} if page.next_cursor else {}
             return Response(
                 to_csv(page.items),
-                media_type="text/csv; charset=utf-8",
+                media_type="text/csv",
                 headers={**headers, "Content-Disposition": 'attachment; filename="audit.csv"'},
             )
         body = AuditPageOut(
