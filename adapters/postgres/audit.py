@@ -27,6 +27,8 @@ from ports.events import AuditEntry
 # pg_advisory_xact_lock's key for "the audit log's head": any constant no other lock uses.
 AUDIT_LOCK_KEY = 0x6175_6469_745F_6C6F  # "audit_lo"
 _HEAD = select(audit_log.c.seq, audit_log.c.hash).order_by(audit_log.c.seq.desc()).limit(1)
+# Built once: `insert(...).values(row)` per call costs more than the append's own SQL.
+_INSERT = insert(audit_log)
 
 
 class SqlAuditLog:
@@ -73,7 +75,7 @@ class SqlAuditLog:
             head = (await conn.execute(_HEAD)).first()
             seq, prev = (head.seq + 1, head.hash) if head is not None else (1, GENESIS)
             link = chained(seq, entry, prev)
-            await conn.execute(insert(audit_log).values(_row(link)))
+            await conn.execute(_INSERT, _row(link))
 
         if not self._sqlite:
             async with self._engine.begin() as conn:
