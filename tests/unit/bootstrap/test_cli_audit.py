@@ -103,3 +103,19 @@ def test_a_malformed_anchor_is_a_usage_error(capsys: pytest.CaptureFixture[str])
 
     assert exited.value.code == 2
     assert "expected SEQ:HASH" in capsys.readouterr().err
+
+
+async def test_a_cli_commands_entries_carry_a_request_id_naming_it(container: Container) -> None:
+    # Arrange
+    args = _parser().parse_args(["create-user", "carol", "--role", "owner", "--password-stdin"])
+
+    # Act
+    code = await run_command(
+        args, container, stdin=io.StringIO("a-long-password-1\n"), out=io.StringIO()
+    )
+
+    # Assert
+    assert code == 0
+    (entry,) = [e for e in await container.audit().entries(limit=50) if e.action == "user.create"]
+    assert str(entry.request_id).startswith("cli:create-user:")
+    assert entry.ip is None
