@@ -22,6 +22,7 @@ somewhere else and check it later (`bulwark audit verify --expect-head SEQ:HASH`
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from collections.abc import Mapping
@@ -33,12 +34,24 @@ from ports.audit import ChainedEntry
 from ports.events import AuditEntry
 
 GENESIS = "0" * 64
+MAX_CONTEXT = 64  # characters of a request id or an IP that are kept
 
 
 def normalized_details(details: Mapping[str, Any]) -> dict[str, Any]:
     """The details as they will read back from a JSON column (hashable the same both ways)."""
     loaded: dict[str, Any] = json.loads(_json(dict(details)))
     return loaded
+
+
+def storable(entry: AuditEntry) -> AuditEntry:
+    """The entry as it will be stored and hashed: details normalized, the request id and IP
+    cut to the 64 characters their columns hold (so the stored row hashes as written)."""
+    return dataclasses.replace(
+        entry,
+        details=normalized_details(entry.details),
+        request_id=None if entry.request_id is None else entry.request_id[:MAX_CONTEXT],
+        ip=None if entry.ip is None else entry.ip[:MAX_CONTEXT],
+    )
 
 
 def utc_text(at: datetime) -> str:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
 import threading
 
-from application.audit_chain import GENESIS, chained, normalized_details
+from application.audit_chain import GENESIS, chained, storable
 from application.audit_context import stamped
 from ports.audit import AuditFilter, ChainedEntry
 from ports.events import AuditEntry
@@ -21,8 +20,7 @@ class InMemoryAuditLog:
         self._lock = threading.Lock()
 
     async def record(self, entry: AuditEntry) -> None:
-        entry = stamped(entry)
-        entry = dataclasses.replace(entry, details=normalized_details(entry.details))
+        entry = storable(stamped(entry))
         with self._lock:
             prev = self.links[-1].hash if self.links else GENESIS
             self.links.append(chained(len(self.links) + 1, entry, prev))

@@ -10,7 +10,6 @@ one short transaction: two statements after the lock, an index probe and a row.
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, insert, or_, select, text
@@ -19,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from adapters.postgres.engine import guarded, is_sqlite, single_writer
 from adapters.postgres.group_commit import groups_commits, write_alone
 from adapters.postgres.tables.platform import audit_log
-from application.audit_chain import GENESIS, chained, normalized_details
+from application.audit_chain import GENESIS, chained, storable
 from application.audit_context import stamped
 from ports.audit import AuditFilter, ChainedEntry
 from ports.events import AuditEntry
@@ -39,8 +38,7 @@ class SqlAuditLog:
         self._sqlite = is_sqlite(str(engine.url.drivername))
 
     async def record(self, entry: AuditEntry) -> None:
-        entry = stamped(entry)
-        entry = dataclasses.replace(entry, details=normalized_details(entry.details))
+        entry = storable(stamped(entry))
         await guarded(lambda: self._record(entry))
 
     async def entries(self, target: str | None = None, limit: int = 100) -> list[AuditEntry]:

@@ -220,3 +220,15 @@ async def test_the_old_entries_listing_still_works(log: Log) -> None:
 
     # Assert
     assert [entry.details["n"] for entry in entries] == [5, 1]
+
+
+async def test_an_over_long_request_id_is_cut_to_its_column_and_still_verifies(log: Log) -> None:
+    # Arrange
+    with audit_context("r" * 100, "f" * 80):
+        # Act
+        await log.record(_entry(1))
+
+    # Assert
+    (link,) = await log.chain(0, 10)
+    assert link.entry.request_id == "r" * 64 and link.entry.ip == "f" * 64
+    assert (await _walk(log))[1] is None
