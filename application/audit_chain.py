@@ -25,6 +25,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -38,9 +39,26 @@ MAX_CONTEXT = 64  # characters of a request id or an IP that are kept
 
 
 def normalized_details(details: Mapping[str, Any]) -> dict[str, Any]:
-    """The details as they will read back from a JSON column (hashable the same both ways)."""
-    loaded: dict[str, Any] = json.loads(_json(dict(details)))
+    """The details as they will read back from a JSON column (hashable the same both ways).
+
+    Values JSON cannot hold become their text; a whole-valued float becomes an int and a
+    non-finite one its text (PostgreSQL's JSONB reads 1e16 back as 10000000000000000 and
+    refuses NaN), so what is stored reads back as it was hashed on every store.
+    """
+    loaded: dict[str, Any] = _plain(json.loads(_json(dict(details))))
     return loaded
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return str(value)
+        return int(value) if value.is_integer() else value
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
 
 
 def storable(entry: AuditEntry) -> AuditEntry:

@@ -232,3 +232,17 @@ async def test_an_over_long_request_id_is_cut_to_its_column_and_still_verifies(l
     (link,) = await log.chain(0, 10)
     assert link.entry.request_id == "r" * 64 and link.entry.ip == "f" * 64
     assert (await _walk(log))[1] is None
+
+
+async def test_numbers_in_details_read_back_as_they_were_hashed(log: Log) -> None:
+    # Arrange: floats JSONB would print differently, and ones it would refuse
+    details = {"big": 1e16, "whole": 3.0, "tenth": 0.1, "tiny": 1e-7, "odd": 0.1 + 0.2}
+    details |= {"nan": float("nan"), "inf": float("inf"), "nested": [{"x": 2.0}]}
+
+    # Act
+    await log.record(_entry(1, details=details))
+
+    # Assert
+    (link,) = await log.chain(0, 10)
+    assert link.entry.details["big"] == 10**16 and link.entry.details["nan"] == "nan"
+    assert (await _walk(log))[1] is None
