@@ -199,3 +199,23 @@ async def test_verify_answers_ok_then_the_first_edited_seq(harness: Harness) -> 
     body = broken.json()
     assert body["ok"] is False
     assert body["broken"]["seq"] == 2 and body["broken"]["kind"] == "edited"
+
+
+async def test_csv_pages_carry_the_next_cursor_in_a_header(harness: Harness) -> None:
+    # Arrange
+    admin = await harness.user(Role.ADMIN)
+    at = datetime(2026, 3, 2, tzinfo=UTC)
+    for n in range(3):
+        await harness.container.audit().record(AuditEntry("ops", f"x.{n}", "s", "ok", at))
+    params: dict[str, str | int] = {"format": "csv", "actor": "ops", "limit": 2}
+
+    # Act
+    first = await harness.client.get(AUDIT, params=params, headers=admin.headers)
+    params["cursor"] = first.headers["X-Next-Cursor"]
+    second = await harness.client.get(AUDIT, params=params, headers=admin.headers)
+
+    # Assert
+    first_rows = list(csv.reader(io.StringIO(first.text)))[1:]
+    second_rows = list(csv.reader(io.StringIO(second.text)))[1:]
+    assert [r[3] for r in first_rows + second_rows] == ["x.2", "x.1", "x.0"]
+    assert "X-Next-Cursor" not in second.headers

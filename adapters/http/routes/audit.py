@@ -10,6 +10,7 @@ from litestar import Controller, Request, Response, get
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import (
     Example,
+    OpenAPIHeader,
     OpenAPIMediaType,
     OpenAPIResponse,
     OpenAPIType,
@@ -65,6 +66,12 @@ class AuditListing(Operation):
                 schema=Schema(type=OpenAPIType.STRING, description="with format=csv"),
                 example=_CSV_EXAMPLE,
             )
+            ok.headers = {
+                "X-Next-Cursor": OpenAPIHeader(
+                    schema=Schema(type=OpenAPIType.STRING),
+                    description="With format=csv: the cursor of the next page, if any",
+                )
+            }
 
 
 def on_invalid_query(request: Request[Any, Any, Any], exc: InvalidAuditQuery) -> Response[Problem]:
