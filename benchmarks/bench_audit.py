@@ -6,9 +6,9 @@ through the group committer's writer thread as in production), sequentially (one
 after the other: the latency a caller waits) and with 16 concurrent callers (the writer
 groups them). The "before" is what SqlAuditLog did until issue 16: one INSERT through
 `write_alone`. Prints microseconds per append and appends per second for both, and their
-ratio; the target is the chained append within 2x of the plain one. "plain-pb" is the
-plain INSERT with its statement built once (as the chained append now does), so
-chained/plain-pb is the price of the chain itself.
+ratio; the target is the chained append within 2x of the plain one it replaced. "plain-pb"
+is the plain INSERT with its statement built once (as the chained append now does): the
+difference to it is the price of the chain itself (head read, hashing), printed too.
 Run: `.venv/bin/python -m benchmarks.bench_audit [--records 2000]`.
 """
 
@@ -132,13 +132,16 @@ async def run(records: int) -> None:
                     f"  {callers:2d} caller(s) {name:8s} {per:8.1f} us/append "
                     f"{records / seconds:9.0f} appends/s"
                 )
-            for base in ("plain", "plain-pb"):
-                ratio = results["chained"] / results[base]
-                verdict = "ok" if ratio <= TARGET_RATIO else "OVER"
-                print(
-                    f"  {callers:2d} caller(s) chained/{base} = {ratio:.2f}x "
-                    f"(target <= {TARGET_RATIO}x): {verdict}"
-                )
+            ratio = results["chained"] / results["plain"]
+            verdict = "ok" if ratio <= TARGET_RATIO else "OVER"
+            print(
+                f"  {callers:2d} caller(s) chained/plain = {ratio:.2f}x "
+                f"(target <= {TARGET_RATIO}x): {verdict}"
+            )
+            extra = (results["chained"] - results["plain-pb"]) / records * 1e6
+            print(
+                f"  {callers:2d} caller(s) the chain itself: {extra:+.1f} us/append (vs plain-pb)"
+            )
 
 
 def main() -> None:
