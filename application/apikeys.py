@@ -83,18 +83,24 @@ class ApiKeyService:
         """The agent's principal for a live key of an agent that still exists."""
         parsed = parse_api_key(api_key)
         if parsed is None:
+            await self._refused(None, "malformed")
             raise Unauthenticated("invalid API key")
         key_id, secret = parsed
         now = self._clock.now()
         async with self._uow() as uow:
             key = await uow.api_keys.get(key_id)
             if key is None or not key.matches(secret) or key.is_revoked:
+                await self._refused(key, "revoked" if key and key.is_revoked else "unknown key")
                 raise Unauthenticated("invalid API key")
             if await uow.agents.get(key.agent_id) is None:
+                await self._refused(key, "agent gone")
                 raise Unauthenticated("invalid API key")
-            if key.touch(now):
+            used = key.touch(now)
+            if used:
                 await uow.api_keys.add(key)
                 await uow.commit()
+        if used:  # once per LAST_USED_RESOLUTION per key: an audit trail of use, not per order
+            await self._record(key.agent_id, "api_key.use", key)
         return Principal(key.agent_id, Role.AGENT)
 
     async def revoke(self, owner: Principal, key_id: str) -> None:
@@ -118,6 +124,17 @@ class ApiKeyService:
             else:
                 keys = await uow.api_keys.list(owner.id)
         return [api_key_view(k) for k in sorted(keys, key=lambda k: (k.created_at, k.id))]
+
+    async def _refused(self, key: ApiKey | None, reason: str) -> None:
+        """Audit a refused key (its id when it parsed, never the secret)."""
+        target = f"agent:{key.agent_id}" if key is not None else "api_key:unknown"
+        details: dict[str, object] = {"reason": reason}
+        if key is not None:
+            details["key_id"] = key.id
+        entry = AuditEntry(
+            "anonymous", "api_key.authenticate", target, "refused", self._clock.now(), details
+        )
+        await self._audit.record(entry)
 
     async def _record(
         self, actor: str, action: str, key: ApiKey, details: Mapping[str, object] | None = None

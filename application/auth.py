@@ -217,6 +217,7 @@ class AuthService:
                 await self._guard.fail(uow, throttles, now, "bad credentials")
                 raise Unauthenticated(_BAD_CREDENTIALS)
             if not user.active:
+                await self._record(user.id, "auth.login", login_key(name), "refused", _DEACTIVATED)
                 raise AccountDeactivated("this user is deactivated; ask an admin")
             if user.mfa_enabled:
                 if not (totp_code or "").strip():
@@ -240,6 +241,7 @@ class AuthService:
         async with self._uow() as uow:
             token = await uow.refresh_tokens.get(token_id)
             if token is None or not token.matches(secret):
+                await self._refresh_refused(token, "unknown token or wrong secret")
                 raise Unauthenticated("invalid refresh token")
             if token.is_used:
                 revoked = await self._revoke_family(uow, token.family_id, now)
@@ -250,11 +252,13 @@ class AuthService:
                 await self._record(token.user_id, "auth.refresh", target, "reuse", details)
                 raise Unauthenticated("refresh token was already used; its family is revoked")
             if token.is_revoked or token.is_expired(now):
+                await self._refresh_refused(token, "expired or revoked")
                 raise Unauthenticated("refresh token expired or revoked")
             user = await uow.users.get(token.user_id)
             if user is None:
                 raise Unauthenticated("invalid refresh token")
             if not user.active:
+                await self._refresh_refused(token, "deactivated")
                 raise AccountDeactivated("this user is deactivated; ask an admin")
             pair, successor = await self._issue(uow, user, now, token.family_id)
             token.rotate(successor.id, now)
@@ -349,6 +353,7 @@ class AuthService:
                 raise Conflict("the pending enrolment cannot be read: enrol again") from None
             step = self._totp.matching_step(secret, code, now)
             if step is None or not user.accept_totp_step(step):
+                await self._record(principal.id, "auth.mfa_verify", user_key(user.id), "refused")
                 raise Unauthenticated("invalid one-time code")
             user.activate_mfa(self._sealer.seal(secret, MFA_SECRET_RECORD, user.id))
             await uow.users.add(user)
@@ -413,6 +418,12 @@ class AuthService:
     ) -> None:
         await audit(self._audit, self._clock, actor, action, target, outcome, details)
 
+    async def _refresh_refused(self, token: RefreshToken | None, reason: str) -> None:
+        """Audit a refused refresh (the token's id only, never its secret)."""
+        actor = token.user_id if token is not None else "anonymous"
+        target = user_key(token.user_id) if token is not None else "auth:refresh"
+        await self._record(actor, "auth.refresh", target, "refused", {"reason": reason})
+
 
 async def _commit_second_factor(uow: UnitOfWork) -> None:
     """Commit; a concurrent login that stored the same (or a later) TOTP step first makes
@@ -421,6 +432,9 @@ async def _commit_second_factor(uow: UnitOfWork) -> None:
         await uow.commit()
     except ConcurrentUpdate:
         raise Unauthenticated("invalid one-time code") from None
+
+
+_DEACTIVATED: dict[str, object] = {"reason": "deactivated"}
 
 
 def _client(client: str | None) -> dict[str, object]:

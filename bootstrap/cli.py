@@ -12,7 +12,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from bootstrap import cli_accounts, cli_keys, cli_kyc, cli_perf
+from application.audit_context import audit_context
+from bootstrap import cli_accounts, cli_audit, cli_keys, cli_kyc, cli_perf
 from bootstrap.cli_users import add_user_commands, run_user_command
 from bootstrap.settings import Settings, SettingsError, load_settings
 from domain.errors import DomainError
@@ -79,6 +80,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_accounts.add_parsers(sub)  # accounts ..., instruments ... (bootstrap/cli_accounts.py)
     cli_keys.add_parser(sub)  # keys generate|status|rotate|retire (bootstrap/cli_keys.py)
     cli_kyc.add_parser(sub)  # kyc purge (bootstrap/cli_kyc.py)
+    cli_audit.add_parsers(sub)  # audit verify / head (bootstrap/cli_audit.py)
     return parser
 
 
@@ -106,7 +108,9 @@ async def run_command(
 ) -> int:
     """Run one store command against a container (tests pass their own)."""
     try:
-        return await _run(args, container, stdin, out)
+        # Audit entries this command causes carry a request id naming it (and no IP).
+        with audit_context(f"cli:{args.command}:{os.urandom(6).hex()}"):
+            return await _run(args, container, stdin, out)
     finally:
         if container.store_kind() == "sql":
             await container.engine().dispose()
@@ -135,6 +139,8 @@ async def _run(args: argparse.Namespace, container: Container, stdin: TextIO, ou
         return 0
     if args.command == cli_kyc.COMMAND:
         return await cli_kyc.run(args, container, out)
+    if args.command in cli_audit.COMMANDS:
+        return await cli_audit.run(args, container, out)
     if args.command in cli_accounts.COMMANDS:
         return await cli_accounts.run(args, container, out)
     if args.command == "demo-data":

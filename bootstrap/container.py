@@ -45,6 +45,7 @@ from application.account_sync import AccountSync
 from application.accounts import AccountQueries
 from application.agents import AgentService, HeartbeatMonitor
 from application.apikeys import ApiKeyService
+from application.audit_log import AuditLogService
 from application.auth import AuthConfig, AuthService
 from application.broker_credentials import BrokerCredentialService
 from application.concurrency import KeyedLocks
@@ -464,6 +465,8 @@ class Container(containers.DeclarativeContainer):
         redis=providers.Singleton(RedisIdempotencyStore, redis_client),
     )
     http_config = providers.Singleton(http_config, settings)
+    # Issue 16 part 3: reading and verifying the hash-chained audit log (the `audit` provider).
+    audit_log_service = providers.Singleton(AuditLogService, audit, uow_factory)
     event_hub = providers.Singleton(
         connect_hub, bus, providers.Factory(EventHub, settings.provided.ws_queue_size)
     )
@@ -495,6 +498,7 @@ class Container(containers.DeclarativeContainer):
         account_admin=account_admin,
         account_sync=account_sync,
         instruments=instruments,
+        audit_log=audit_log_service,
         probes=providers.Callable(
             readiness_probes,
             providers.Selector(

@@ -22,7 +22,12 @@ class EventPublisher(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class AuditEntry:
-    """One audited action: who did what to which target, and how it ended."""
+    """One audited action: who did what to which target (its subject), and how it ended.
+
+    `request_id` and `ip` are left None by the call sites: the audit log fills them from
+    the request context (application/audit_context.py) the HTTP layer, the Kafka command
+    handler or the CLI set, so no use case has to carry them.
+    """
 
     actor: str
     action: str
@@ -30,6 +35,8 @@ class AuditEntry:
     outcome: str
     at: datetime
     details: Mapping[str, Any] = field(default_factory=dict)
+    request_id: str | None = None
+    ip: str | None = None
 
 
 class AuditLog(Protocol):

@@ -27,6 +27,7 @@ from litestar.types import ASGIApp, HTTPScope, Message, Receive, Scope, Send
 from adapters.http.limits import MAX_HEADER_BYTES, MAX_URL_BYTES, refuse, refuse_url
 from adapters.http.observability import ARRIVED_AT, RECEIVED_AT
 from adapters.http.problems import PROBLEM_JSON, Problem
+from application.audit_context import bind_audit_context, reset_audit_context
 from ports.clock import Clock
 from ports.ratelimit import RateLimiter
 
@@ -142,6 +143,9 @@ class EdgeMiddleware:
             await send(message)
 
         tokens = structlog.contextvars.bind_contextvars(request_id=request_id)
+        # The audit log reads both from here (uvicorn's client address: trusted proxies applied).
+        peer = scope.get("client")
+        audit_token = bind_audit_context(request_id, peer[0] if peer else None)
         try:
             refusal = self._vet(scope)
             if refusal is not None:
@@ -164,9 +168,13 @@ class EdgeMiddleware:
                     client=client[0] if client else None,
                 )
             structlog.contextvars.reset_contextvars(**tokens)
+            reset_audit_context(audit_token)
 
     async def _websocket(self, scope: Scope, receive: Receive, send: Send) -> None:
-        tokens = structlog.contextvars.bind_contextvars(request_id=self._request_id(scope))
+        request_id = self._request_id(scope)
+        tokens = structlog.contextvars.bind_contextvars(request_id=request_id)
+        peer = scope.get("client")
+        audit_token = bind_audit_context(request_id, peer[0] if peer else None)
         try:
             refusal = self._vet(scope)
             if refusal is not None:
@@ -175,6 +183,7 @@ class EdgeMiddleware:
                 await self.app(scope, receive, send)
         finally:
             structlog.contextvars.reset_contextvars(**tokens)
+            reset_audit_context(audit_token)
 
     def _own(self, scope: Scope, send: Send) -> Send:
         """`send` for an answer this layer writes itself: with CORS headers, as Litestar's.

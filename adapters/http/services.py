@@ -12,6 +12,7 @@ from application.account_sync import AccountSync
 from application.accounts import AccountQueries
 from application.agents import AgentService
 from application.apikeys import ApiKeyService
+from application.audit_log import AuditLogService
 from application.auth import AuthService
 from application.backtests import BacktestService
 from application.broker_credentials import BrokerCredentialService
@@ -110,3 +111,4 @@ class ApiServices:
     notification_endpoints: NotificationEndpoints | None = None
     kyc: KycService | None = None  # KYC documents (routes/kyc.py)
     notifications: NotificationService | None = None  # inbox, preferences, deliveries (issue 16)
+    audit_log: AuditLogService | None = None  # the hash-chained audit log (issue 16 part 3)

@@ -34,6 +34,7 @@ from adapters.kafka.envelope import (
 )
 from adapters.kafka.runtime import Poison, Transient
 from application.agents import AgentService, RecordHeartbeat
+from application.audit_context import audit_context
 from application.decision_ledger import PublishedDecisions
 from application.killswitch import ActivateKillSwitch, KillSwitchService, ResumeTrading
 from application.orders import OrderResult, OrderService, SubmitOrder
@@ -135,7 +136,11 @@ class CommandDispatcher:
                 envelope = self._codec.decode(record.value, record.key)
             except PoisonMessage as exc:
                 raise Poison(exc.code, exc.detail) from None
-        with structlog.contextvars.bound_contextvars(message_id=envelope.id):
+        # Audit entries of this command carry its message id as their request id (no IP).
+        with (
+            structlog.contextvars.bound_contextvars(message_id=envelope.id),
+            audit_context(f"kafka:{envelope.id}"[:64]),
+        ):
             try:
                 if started is not None:
                     task, index, _ = started

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
 
+from adapters.memory.audit import InMemoryAuditLog
 from domain.events import DomainEvent
-from ports.events import AuditEntry, Notification
+from ports.events import Notification
+
+__all__ = ["InMemoryAuditLog", "InMemoryNotifier", "InProcessEventBus"]
 
 Handler = Callable[[DomainEvent], Awaitable[None]]
 
@@ -40,20 +43,6 @@ class InProcessEventBus:
 
     def of_type(self, event_type: type[DomainEvent]) -> list[DomainEvent]:
         return [e for e in self.published if isinstance(e, event_type)]
-
-
-class InMemoryAuditLog:
-    """Append-only list of audit entries."""
-
-    def __init__(self) -> None:
-        self._entries: list[AuditEntry] = []
-
-    async def record(self, entry: AuditEntry) -> None:
-        self._entries.append(entry)
-
-    async def entries(self, target: str | None = None, limit: int = 100) -> list[AuditEntry]:
-        found = [e for e in reversed(self._entries) if target is None or e.target == target]
-        return found[:limit]
 
 
 class InMemoryNotifier:

@@ -1,55 +1,153 @@
-"""The durable audit log: an append-only table, each call in its own short transaction."""
+"""The durable audit log: an append-only, hash-chained table, each append its own transaction.
+
+Appends are serialized across processes, so seq stays gap-free and each prev_hash names the
+entry just before: on PostgreSQL a transaction-scoped advisory lock taken before the head
+is read (released by the COMMIT); on SQLite the database's single writer (`BEGIN IMMEDIATE`
+on the group committer's writer thread, whose write lock other processes wait for), or, for
+an in-memory database, this process's single-writer lock. The head read and the insert are
+one short transaction: two statements after the lock, an index probe and a row.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import ColumnElement, and_, insert, or_, select, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.postgres.engine import guarded
-from adapters.postgres.group_commit import write_alone
+from adapters.postgres.engine import guarded, is_sqlite, single_writer
+from adapters.postgres.group_commit import groups_commits, write_alone
 from adapters.postgres.tables.platform import audit_log
+from application.audit_chain import GENESIS, chained, storable
+from application.audit_context import stamped
+from ports.audit import AuditFilter, ChainedEntry
 from ports.events import AuditEntry
+
+# pg_advisory_xact_lock's key for "the audit log's head": any constant no other lock uses.
+AUDIT_LOCK_KEY = 0x6175_6469_745F_6C6F  # "audit_lo"
+_HEAD = select(audit_log.c.seq, audit_log.c.hash).order_by(audit_log.c.seq.desc()).limit(1)
+# Built once: `insert(...).values(row)` per call costs more than the append's own SQL.
+_INSERT = insert(audit_log)
 
 
 class SqlAuditLog:
-    """An AuditLog on the `audit_log` table; entries come back newest first by (at, id)."""
+    """An AuditLog and AuditTrail on the `audit_log` table."""
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
+        self._sqlite = is_sqlite(str(engine.url.drivername))
 
     async def record(self, entry: AuditEntry) -> None:
+        entry = storable(stamped(entry))
         await guarded(lambda: self._record(entry))
 
     async def entries(self, target: str | None = None, limit: int = 100) -> list[AuditEntry]:
-        return await guarded(lambda: self._entries(target, limit))
+        page = await self.page(AuditFilter(subject=target), limit)
+        return [link.entry for link in page]
+
+    async def page(self, query: AuditFilter, limit: int) -> list[ChainedEntry]:
+        statement = (
+            select(audit_log)
+            .where(*_conditions(query))
+            .order_by(audit_log.c.seq.desc())
+            .limit(max(limit, 0))
+        )
+        return await guarded(lambda: self._read(statement))
+
+    async def chain(self, after_seq: int, limit: int) -> list[ChainedEntry]:
+        statement = (
+            select(audit_log)
+            .where(audit_log.c.seq > after_seq)
+            .order_by(audit_log.c.seq)
+            .limit(max(limit, 0))
+        )
+        return await guarded(lambda: self._read(statement))
+
+    async def head(self) -> ChainedEntry | None:
+        statement = select(audit_log).order_by(audit_log.c.seq.desc()).limit(1)
+        found = await guarded(lambda: self._read(statement))
+        return found[0] if found else None
 
     async def _record(self, entry: AuditEntry) -> None:
-        row: dict[str, Any] = {
-            "actor": entry.actor,
-            "action": entry.action,
-            "target": entry.target,
-            "outcome": entry.outcome,
-            "at": entry.at,
-            "details": dict(entry.details),
-        }
-        await write_alone(self._engine, lambda conn: conn.execute(insert(audit_log).values(row)))
+        async def append(conn: Any) -> None:
+            head = (await conn.execute(_HEAD)).first()
+            seq, prev = (head.seq + 1, head.hash) if head is not None else (1, GENESIS)
+            link = chained(seq, entry, prev)
+            await conn.execute(_INSERT, _row(link))
 
-    async def _entries(self, target: str | None, limit: int) -> list[AuditEntry]:
-        query = select(audit_log).order_by(audit_log.c.at.desc(), audit_log.c.id.desc())
-        if target is not None:
-            query = query.where(audit_log.c.target == target)
-        async with self._engine.begin() as conn:
-            rows = (await conn.execute(query.limit(max(limit, 0)))).all()
-        return [
-            AuditEntry(
-                actor=row.actor,
-                action=row.action,
-                target=row.target,
-                outcome=row.outcome,
-                at=row.at,
-                details=row.details,
-            )
-            for row in rows
-        ]
+        if not self._sqlite:
+            async with self._engine.begin() as conn:
+                await conn.execute(
+                    text("SELECT pg_advisory_xact_lock(:key)"), {"key": AUDIT_LOCK_KEY}
+                )
+                await append(conn)
+        elif groups_commits(self._engine):
+            await write_alone(self._engine, append)  # BEGIN IMMEDIATE on the writer thread
+        else:
+            async with single_writer(self._engine), self._engine.begin() as conn:
+                await append(conn)
+
+    async def _read(self, statement: Any) -> list[ChainedEntry]:
+        async with self._engine.connect() as conn:
+            rows = (await conn.execute(statement)).all()
+        return [_link(row) for row in rows]
+
+
+def _row(link: ChainedEntry) -> dict[str, Any]:
+    entry = link.entry
+    return {
+        "actor": entry.actor,
+        "action": entry.action,
+        "target": entry.target,
+        "outcome": entry.outcome,
+        "at": entry.at,
+        "details": dict(entry.details),
+        "request_id": entry.request_id,
+        "ip": entry.ip,
+        "seq": link.seq,
+        "prev_hash": link.prev_hash,
+        "hash": link.hash,
+    }
+
+
+def _link(row: Any) -> ChainedEntry:
+    entry = AuditEntry(
+        actor=row.actor,
+        action=row.action,
+        target=row.target,
+        outcome=row.outcome,
+        at=row.at,
+        details=row.details,
+        request_id=row.request_id,
+        ip=row.ip,
+    )
+    return ChainedEntry(row.seq, entry, row.prev_hash, row.hash)
+
+
+def _conditions(query: AuditFilter) -> list[ColumnElement[bool]]:
+    c = audit_log.c
+    found: list[ColumnElement[bool]] = []
+    pairs: list[tuple[Any, Any]] = [
+        (c.actor, query.actor),
+        (c.action, query.action),
+        (c.target, query.subject),
+        (c.outcome, query.outcome),
+        (c.request_id, query.request_id),
+    ]
+    found.extend(column == value for column, value in pairs if value is not None)
+    if query.action_prefix is not None:
+        found.append(c.action.startswith(query.action_prefix, autoescape=True))
+    if query.since is not None:
+        found.append(c.at >= query.since)
+    if query.until is not None:
+        found.append(c.at < query.until)
+    if query.before_seq is not None:
+        found.append(c.seq < query.before_seq)
+    if query.visible_to is not None or query.visible_subjects is not None:
+        scope: list[ColumnElement[bool]] = []
+        if query.visible_to is not None:
+            scope.append(c.actor == query.visible_to)
+        if query.visible_subjects:
+            scope.append(c.target.in_(list(query.visible_subjects)))
+        found.append(or_(*scope) if scope else and_(c.seq < 0))
+    return found

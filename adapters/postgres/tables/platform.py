@@ -32,9 +32,20 @@ audit_log = Table(
     Column("outcome", String(64), nullable=False),
     Column("at", UtcDateTime(), nullable=False),
     Column("details", Json, nullable=False),
+    # The hash chain (application/audit_chain.py): seq is gap-free from 1, in append order.
+    Column("seq", BigInteger(), nullable=False),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+    # Filled from the request context: the request id and client IP, None off HTTP.
+    Column("request_id", String(64), nullable=True),
+    Column("ip", String(64), nullable=True),
     # Newest first, of one target or of all: (at, id) descending.
     Index("ix_audit_log_target_at", "target", "at", "id"),
     Index("ix_audit_log_at", "at", "id"),
+    # The chain's order and the listing's (newest first by seq), of all, one actor or subject.
+    Index("ux_audit_log_seq", "seq", unique=True),
+    Index("ix_audit_log_actor_seq", "actor", "seq"),
+    Index("ix_audit_log_target_seq", "target", "seq"),
 )
 
 transactions = Table(

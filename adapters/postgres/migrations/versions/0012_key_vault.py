@@ -7,7 +7,7 @@ dropped. Downgrade recreates it from the keys linked to accounts whose texts are
 Fernet (envelope-sealed ones cannot be read by the old code and are left out).
 
 Revision ID: 0012
-Revises: 0014
+Revises: 0011
 Create Date: 2026-11-22 23:50:00
 """
 
@@ -21,7 +21,7 @@ from alembic import op
 import adapters.postgres.types
 
 revision = "0012"
-down_revision = "0014"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """kyc_documents: uploaded KYC documents' metadata, review and tombstones
 
 Revision ID: 0014
-Revises: 0016
+Revises: 0013
 Create Date: 2026-11-22 23:45:00
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 import adapters.postgres.types
 
 revision = "0014"
-down_revision = "0016"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """notifications: the deliveries outbox, the in-app inbox, users' notification preferences
 
 Revision ID: 0015
-Revises: 0012
+Revises: 0014
 Create Date: 2026-11-22 23:40:00
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 import adapters.postgres.types
 
 revision = "0015"
-down_revision = "0012"
+down_revision = "0014"
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """notification endpoints: users' webhook, Slack and Telegram destinations (secrets sealed)
 
 Revision ID: 0016
-Revises: 0011
+Revises: 0015
 Create Date: 2026-11-22 23:45:00
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 import adapters.postgres.types
 
 revision = "0016"
-down_revision = "0011"
+down_revision = "0015"
 branch_labels = None
 depends_on = None
 

@@ -631,3 +631,17 @@ async def test_a_command_with_valid_numbers_in_the_same_form_is_decided() -> Non
 
     # Assert
     assert [s for _, s, _ in r.statuses()] == [OrderStatus.ACCEPTED]
+
+
+async def test_a_commands_audit_entries_carry_its_message_id_as_request_id() -> None:
+    # Arrange
+    r = await rig()
+    envelope = r.envelope(halt_account(), OWNER)
+
+    # Act
+    await r.dispatcher.handle(r.record(envelope, OWNER_KEY))
+
+    # Assert
+    entries = [e for e in await r.e.audit.entries() if e.action == "kill_switch.activate"]
+    assert entries
+    assert all(e.request_id == f"kafka:{envelope.id}" and e.ip is None for e in entries)

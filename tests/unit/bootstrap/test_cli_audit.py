@@ -1,0 +1,121 @@
+"""`bulwark audit verify` / `bulwark audit head` against a migrated SQLite store."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from bootstrap.cli import _parser, run_command
+from bootstrap.cli_audit import EXIT_BROKEN
+from bootstrap.container import Container, build_container
+from bootstrap.settings import load_settings
+from ports.events import AuditEntry
+
+T0 = datetime(2026, 3, 2, 14, 30, tzinfo=UTC)
+
+
+@pytest.fixture
+async def container(tmp_path: Path) -> AsyncIterator[Container]:
+    url = f"sqlite+aiosqlite:///{tmp_path / 'bulwark.db'}"
+    c = build_container(
+        load_settings({"BULWARK_ENV": "test", "BULWARK_DATABASE_URL": url}, env_file=None)
+    )
+    assert (await run(c, "migrate"))[0] == 0
+    for n in range(12):
+        await c.audit().record(
+            AuditEntry("usr-1", "auth.login", "user:usr-1", "ok", T0 + timedelta(seconds=n))
+        )
+    yield c
+    await c.engine().dispose()
+
+
+async def run(container: Container, *argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    args = _parser().parse_args(list(argv))
+    code = await run_command(args, container, out=out)
+    return code, out.getvalue()
+
+
+async def _sql(container: Container, statement: str) -> None:
+    async with container.engine().begin() as conn:
+        await conn.execute(text(statement))
+
+
+async def test_an_intact_chain_exits_zero_and_head_prints_seq_and_hash(
+    container: Container,
+) -> None:
+    # Act
+    code, output = await run(container, "audit", "verify", "--batch", "5")
+    head_code, head = await run(container, "audit", "head")
+
+    # Assert
+    assert code == 0 and head_code == 0
+    seq, digest = head.strip().split(":")
+    assert seq == "12" and len(digest) == 64
+    assert output == f"audit chain intact: 12 entries, head 12:{digest}\n"
+
+
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        ("UPDATE audit_log SET outcome = 'denied' WHERE seq = 7", "seq 7 (edited)"),
+        ("DELETE FROM audit_log WHERE seq = 3", "seq 3 (deleted)"),
+    ],
+)
+async def test_a_tampered_chain_exits_non_zero_naming_the_seq(
+    container: Container, statement: str, expected: str
+) -> None:
+    # Arrange
+    await _sql(container, statement)
+
+    # Act
+    code, output = await run(container, "audit", "verify", "--batch", "4")
+
+    # Assert
+    assert code == EXIT_BROKEN
+    assert output.startswith(f"audit chain broken at {expected}: ")
+
+
+async def test_cut_off_newest_entries_are_found_against_an_anchored_head(
+    container: Container,
+) -> None:
+    # Arrange: anchor the head, then the two newest rows disappear
+    _, head = await run(container, "audit", "head")
+    await _sql(container, "DELETE FROM audit_log WHERE seq > 10")
+    assert (await run(container, "audit", "verify"))[0] == 0  # the chain alone cannot tell
+
+    # Act
+    code, output = await run(container, "audit", "verify", "--expect-head", head.strip())
+
+    # Assert
+    assert code == EXIT_BROKEN
+    assert output.startswith("audit chain broken at seq 12 (truncated): ")
+
+
+def test_a_malformed_anchor_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        _parser().parse_args(["audit", "verify", "--expect-head", "12:nothex"])
+
+    assert exited.value.code == 2
+    assert "expected SEQ:HASH" in capsys.readouterr().err
+
+
+async def test_a_cli_commands_entries_carry_a_request_id_naming_it(container: Container) -> None:
+    # Arrange
+    args = _parser().parse_args(["create-user", "carol", "--role", "owner", "--password-stdin"])
+
+    # Act
+    code = await run_command(
+        args, container, stdin=io.StringIO("a-long-password-1\n"), out=io.StringIO()
+    )
+
+    # Assert
+    assert code == 0
+    (entry,) = [e for e in await container.audit().entries(limit=50) if e.action == "user.create"]
+    assert str(entry.request_id).startswith("cli:create-user:")
+    assert entry.ip is None
