@@ -33,6 +33,9 @@ from ports.events import AuditEntry, AuditLog, EventPublisher, Notification, Not
 from ports.marketdata import MarketDataPort
 from ports.unit_of_work import UnitOfWorkFactory
 
+# Owners are warned once when excess liquidity falls under this share of equity (10 %).
+DEFAULT_WARNING_BUFFER = Decimal("0.10")
+
 
 class MarginService:
     """Margin figures of one account at current marks; another owner's account is NotFound.
@@ -46,8 +49,11 @@ class MarginService:
         uow_factory: UnitOfWorkFactory,
         market_data: MarketDataPort,
         schedule: MarginSchedule | None = None,
+        warning_buffer: Decimal = DEFAULT_WARNING_BUFFER,
     ) -> None:
         self._uow = uow_factory
+        self._warning_buffer = warning_buffer
+        self._warned: set[str] = set()  # accounts told they are near a call, until they recover
         self._market = market_data
         self.schedule = schedule or MarginSchedule()
 
@@ -125,8 +131,11 @@ class MarginWatch:
         audit: AuditLog,
         notifier: Notifier,
         schedule: MarginSchedule | None = None,
+        warning_buffer: Decimal = DEFAULT_WARNING_BUFFER,
     ) -> None:
         self._uow = uow_factory
+        self._warning_buffer = warning_buffer
+        self._warned: set[str] = set()  # accounts told they are near a call, until they recover
         self._market = market_data
         self._killswitch = killswitch
         self._publisher = publisher
@@ -137,6 +146,7 @@ class MarginWatch:
 
     async def check(self) -> MarginWatchReport:
         found: list[tuple[MarginCallDetected, str]] = []
+        warnings: list[tuple[MarginStatus, str]] = []
         halted: list[str] = []
         unvalued: dict[str, str] = {}
         async with self._uow() as uow:
@@ -151,14 +161,44 @@ class MarginWatch:
                     continue
                 call = detect_margin_call(status)
                 if call is None:
+                    if self._near_call(status):
+                        warnings.append((status, account.owner_id))
                     continue
+                self._warned.discard(account.id)  # a call: the next approach warns again
                 scope = Scope.account(account.id)
                 if await already_engaged(uow, scope, TriggerType.MARGIN_CALL):
                     halted.append(account.id)
                 else:
                     found.append((call, account.owner_id))
+        for status, owner_id in warnings:
+            await self._warn(status, owner_id)
         acted = [await self._act(call, owner_id) for call, owner_id in found]
         return MarginWatchReport(tuple(acted), tuple(halted), unvalued)
+
+    def _near_call(self, status: MarginStatus) -> bool:
+        """Under the warning buffer (excess liquidity / equity) with margin in use; an account
+        that recovers above it is forgotten, so its next approach warns again."""
+        near = status.maintenance_requirement > 0 and status.margin_buffer < self._warning_buffer
+        if not near:
+            self._warned.discard(status.account_id)
+            return False
+        return status.account_id not in self._warned
+
+    async def _warn(self, status: MarginStatus, owner_id: str) -> None:
+        self._warned.add(status.account_id)
+        await self._notifier.notify(
+            Notification(
+                owner_id,
+                f"Margin warning on account {status.account_id}: "
+                f"{status.margin_buffer:.1%} above maintenance",
+                f"Equity {status.equity:,.2f} against a maintenance requirement of "
+                f"{status.maintenance_requirement:,.2f}: excess liquidity "
+                f"{status.excess_liquidity:,.2f} is {status.margin_buffer:.1%} of equity, under "
+                f"the {self._warning_buffer:.0%} warning line. Below maintenance, trading halts.",
+                Severity.WARNING,
+                event_type="margin.warning",
+            )
+        )
 
     async def _act(self, call: MarginCallDetected, owner_id: str) -> MarginCallAction:
         await self._publisher.publish([call])

@@ -70,6 +70,7 @@ from application.orders import OrderService
 from application.password_reset import PasswordResetService
 from application.performance import PerformanceService
 from application.policies import PolicyCache
+from application.provider_watch import ProviderWatch
 from application.providers import ProviderService
 from application.public_throttle import ClientThrottle
 from application.quotes import CachedMarketData
@@ -442,6 +443,7 @@ class Container(containers.DeclarativeContainer):
         lookback=settings.provided.signal_lookback_bars,
     )  # fmt: skip
     provider_service = providers.Singleton(ProviderService, market_feed, clock, audit, quote_pump)
+    provider_watch = providers.Singleton(ProviderWatch, market_feed, uow_factory, notifier)
     market_service = providers.Singleton(
         MarketService,
         market_feed,
@@ -519,6 +521,7 @@ class Container(containers.DeclarativeContainer):
         providers.Dict(
             heartbeats=heartbeat_monitor.provided.check,
             margin=margin_watch.provided.check,
+            providers=provider_watch.provided.check,
             loss_limits=loss_watch.provided.check,
             succession=succession_scheduler.provided.run,
             outbox=providers.Selector(

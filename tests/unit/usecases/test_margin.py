@@ -147,7 +147,8 @@ async def test_a_margin_call_halts_the_account_and_tells_the_owner(e: Embedded) 
     assert action.kill_switch.scope == SCOPE
     assert await state_of(e, SCOPE) is TradingState.HALTED
     assert e.bus.of_type(MarginCallDetected) == [action.call]
-    (told,) = [n for n in e.notifier.sent if n.recipient == OWNER.id]
+    (told,) = [n for n in e.notifier.sent if n.event_type == "margin.call"]
+    assert told.recipient == OWNER.id
     assert told.subject == f"Margin call on account {ACCOUNT}: trading halted"
     assert told.severity is Severity.CRITICAL
     (entry, *_) = [x for x in await e.audit.entries(SCOPE.key) if x.action == "margin.call"]
@@ -215,3 +216,35 @@ async def test_an_account_without_marks_is_reported_not_halted(e: Embedded) -> N
     assert report.calls == ()
     assert report.unvalued == {ACCOUNT: "no mark for AAPL"}
     assert await state_of(e, SCOPE) is TradingState.ACTIVE
+
+
+def margin_warnings(e: Embedded) -> list[str]:
+    return [n.subject for n in e.notifier.sent if n.event_type == "margin.warning"]
+
+
+async def test_an_account_near_a_call_is_warned_once_until_it_recovers(e: Embedded) -> None:
+    # Arrange: at 85 equity 2,500 vs maintenance 2,125 (buffer 15 %: quiet); at 82 equity
+    # 2,200 vs 2,050 (buffer 6.8 %, under the 10 % line); at 90 back to 25 %.
+    await leveraged(e)
+    e.market.set_price("AAPL", "85")
+    await margin_watch(e).check()
+    quiet = margin_warnings(e)
+
+    # Act
+    e.market.set_price("AAPL", "82")
+    first = await margin_watch(e).check()
+    await margin_watch(e).check()
+    once = margin_warnings(e)
+    e.market.set_price("AAPL", "90")
+    await margin_watch(e).check()
+    e.market.set_price("AAPL", "82")
+    await margin_watch(e).check()
+
+    # Assert
+    assert quiet == []
+    assert first.calls == ()  # a warning, not a halt
+    assert await state_of(e, SCOPE) is TradingState.ACTIVE
+    assert once == [f"Margin warning on account {ACCOUNT}: 6.8% above maintenance"]
+    assert len(margin_warnings(e)) == 2  # warned again on the second approach
+    (warning, *_) = [n for n in e.notifier.sent if n.event_type == "margin.warning"]
+    assert (warning.recipient, warning.severity) == (OWNER.id, Severity.WARNING)
