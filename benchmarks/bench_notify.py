@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from adapters.memory.clock import FakeClock
+from adapters.memory.notification_endpoints import InMemoryNotificationEndpointStore
 from adapters.memory.notifications import InMemoryNotificationStore
 from adapters.memory.store import InMemoryStore, unit_of_work_factory
 from adapters.postgres.engine import make_engine
@@ -29,7 +30,7 @@ from adapters.postgres.schema import metadata
 from adapters.security.envelope import AesGcmEnvelope
 from adapters.security.key_providers import StaticKeyProvider
 from adapters.security.secret_box import SecretBox
-from application.notification_destinations import UserDestinations
+from application.notification_directory import ChannelDestinations
 from application.notification_dispatch import Dispatcher, RetryPolicy
 from application.notifications import CenterConfig, NotificationCenter
 from benchmarks.http_driver import machine
@@ -86,7 +87,7 @@ async def _run(name: str, store: NotificationStore, args: argparse.Namespace) ->
     clock = FakeClock(T0)
     ref = KeyRef("bench", 1)
     sealer = SecretBox(AesGcmEnvelope(StaticKeyProvider({ref: os.urandom(32)}, ref)))
-    directory = UserDestinations(uow)
+    directory = ChannelDestinations(uow, InMemoryNotificationEndpointStore(), sealer)
     config = CenterConfig(rate_per_hour=100_000, rate_burst=10_000)
     center = NotificationCenter(store, directory, clock, sealer, config)
     senders = [NoopSender(Channel.EMAIL), NoopSender(Channel.WEBSOCKET)]

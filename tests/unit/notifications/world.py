@@ -9,12 +9,13 @@ from decimal import Decimal
 
 from adapters.memory.bus import InMemoryAuditLog
 from adapters.memory.clock import FakeClock
+from adapters.memory.notification_endpoints import InMemoryNotificationEndpointStore
 from adapters.memory.notifications import InMemoryNotificationStore
 from adapters.memory.store import InMemoryStore, unit_of_work_factory
 from adapters.security.envelope import AesGcmEnvelope
 from adapters.security.key_providers import KeyRef, StaticKeyProvider
 from adapters.security.secret_box import SecretBox
-from application.notification_destinations import UserDestinations
+from application.notification_directory import ChannelDestinations
 from application.notification_dispatch import Dispatcher, RetryPolicy
 from application.notification_sources import CenterNotifier, EventNotifications
 from application.notifications import CenterConfig, NotificationCenter
@@ -49,9 +50,10 @@ class World:
         self.state = InMemoryStore()
         self.uow = unit_of_work_factory(self.state)
         self.store = InMemoryNotificationStore()
-        self.directory = UserDestinations(self.uow)
         ref = KeyRef("test", 1)
         self.sealer = SecretBox(AesGcmEnvelope(StaticKeyProvider({ref: os.urandom(32)}, ref)))
+        endpoints = InMemoryNotificationEndpointStore()
+        self.directory = ChannelDestinations(self.uow, endpoints, self.sealer)
         self.center = NotificationCenter(
             self.store, self.directory, self.clock, self.sealer, CenterConfig(rate_per_hour, burst)
         )
