@@ -2,9 +2,11 @@
 
 `dead` lists dead-lettered deliveries (every user's, or one user's with --user); `replay`
 puts one back in the outbox, audited with actor "cli" like the API's replay; `send-test`
-notifies a user with the catalogue's "test" type (or --event TYPE) through the center, so
-an operator can check their channels, audited (`notification.test`); `dispatch` runs one
-dispatcher pass now (for BULWARK_NOTIFY_DISPATCH=false, or to not wait for the server).
+notifies a user with the catalogue's "notification.test" type (or --event TYPE) through the
+center, so an operator can check their channels, audited (`notification.test`); `dispatch`
+runs one dispatcher pass now (for BULWARK_NOTIFY_DISPATCH=false, or to not wait for the
+server). WebSocket pushes dispatched from the console reach no socket (the console has none;
+the in-app copy stays), as for a user with no socket open.
 Bodies are never printed (a confidential one is a sealed token, and bodies carry data).
 """
 
@@ -23,7 +25,7 @@ if TYPE_CHECKING:
 
 COMMAND = "notifications"
 CLI_ADMIN = Principal("cli", Role.ADMIN)
-TEST_EVENT = "test"
+TEST_EVENT = "notification.test"  # the endpoints' test messages carry it too
 MAX_LIMIT = 200
 EXIT_CODES = (
     "exit codes: 0 done; 2 bad arguments; 3 refused (unknown user or delivery, a delivery "

@@ -166,12 +166,12 @@ CATALOGUE: dict[str, EventType] = {
         _t("alert", HIGH, _LOUD, "$title", "$body", "Warnings without a more specific type."),
         _t("digest", NORMAL, _LOUD, "$title", "$body", "The digest of held low-priority notices."),
         _t(
-            "test",
+            "notification.test",
             NORMAL,
             _LOUD,
             "$title",
             "$body",
-            "A test an operator sends (`bulwark notifications send-test`) to check channels.",
+            "A test message: `bulwark notifications send-test`, an endpoint's test.",
         ),
     )
 }

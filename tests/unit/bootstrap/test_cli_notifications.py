@@ -93,14 +93,14 @@ async def test_send_test_dispatch_dead_replay_round_trip(
     # Assert
     assert sent[0] == 0
     summary = sent[1].splitlines()[0]
-    assert summary.startswith("notified alice (test): in-app stored; 2 deliveries [")
+    assert summary.startswith("notified alice (notification.test): in-app stored; 2 deliveries [")
     assert "websocket:pending" in summary and "email:pending" in summary
     assert first == (0, "dispatch: one pass, 2 deliveries tried\n")
     assert dead[1].splitlines()[:2] == [
         "1 dead delivery(ies)",
         "id\tuser\tchannel\tevent\tattempts\tlast error",
     ]
-    assert row[1:4] == ["alice", "email", "test"] and "550" in row[5]
+    assert row[1:4] == ["alice", "email", "notification.test"] and "550" in row[5]
     assert bobs == (0, "0 dead delivery(ies)\n")
     assert replayed == (0, f"delivery {row[0]} is pending again\n")
     assert second == (0, "dispatch: one pass, 1 delivery tried\n")
@@ -112,7 +112,8 @@ async def test_send_test_dispatch_dead_replay_round_trip(
         alice = await uow.users.by_username("alice")
     assert alice is not None
     [inbox] = await container.notification_store().in_app(Page(alice.id))
-    assert (inbox.event_type, inbox.priority, inbox.title) == ("test", "normal", TEST_TITLE)
+    assert (inbox.event_type, inbox.priority) == ("notification.test", "normal")
+    assert inbox.title == TEST_TITLE
 
 
 async def test_replay_and_send_test_are_audited_with_actor_cli(
