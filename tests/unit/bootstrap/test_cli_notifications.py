@@ -21,6 +21,7 @@ from bootstrap.settings import load_settings
 from domain.principals import Role
 from ports.notification_store import Page
 from tests.integration.notifications.smtp_server import Mailbox, start_smtp
+from tests.unit.bootstrap.logging_guard import logging_restored  # noqa: F401  (fixture)
 
 KEK = f"main 1 {base64.b64encode(os.urandom(32)).decode()}"
 PASSWORD = "a-long-password-1"
@@ -149,6 +150,7 @@ async def test_replaying_a_delivery_that_is_not_dead_is_refused(container: Conta
         await run(container, "notifications", "replay", pending.id)
 
 
+@pytest.mark.usefixtures("logging_restored")
 def test_operator_mistakes_are_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
 ) -> None:
@@ -183,6 +185,7 @@ def test_operator_mistakes_are_one_line(
     assert bad_event.value.code == 2 and "invalid choice: 'nope'" in bad_event_err
 
 
+@pytest.mark.usefixtures("logging_restored")
 def test_help_documents_the_exit_codes(capfd: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["notifications", "replay", "--help"])

@@ -22,6 +22,7 @@ from bootstrap.settings import load_settings
 from domain.errors import NotFound
 from domain.principals import Principal, Role
 from tests.alpaca_server import AlpacaServer, Reply
+from tests.unit.bootstrap.logging_guard import logging_restored  # noqa: F401  (fixture)
 
 KEY_ID = "PKA1B2C3D4E5F6G7H7XQ"
 SECRET = "s3cr3t-Alpaca-9f8e7d6c5b4a3210"
@@ -97,6 +98,7 @@ async def test_list_shows_a_users_keys_masked(container: Container) -> None:
     # Arrange: alice has two keys, bob one
     alice, bob = await user(container, "alice"), await user(container, "bob")
     first = await key(container, alice, "paper", days=30)
+    container.clock().advance(timedelta(seconds=1))  # listed oldest first
     second = await key(container, alice, "data", key_id=BAD_KEY_ID, secret=BAD_SECRET)
     theirs = await key(container, bob, "bob's")
 
@@ -200,6 +202,7 @@ async def test_an_unknown_key_or_another_users_key_is_refused(container: Contain
             await run(container, "vault", "test", "--user", "alice", key_id)
 
 
+@pytest.mark.usefixtures("logging_restored")
 def test_operator_mistakes_are_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
 ) -> None:
