@@ -19,7 +19,7 @@ from bootstrap.cli import EXIT_REFUSED, _parser, main, run_command
 from bootstrap.cli_vault import EXIT_KEY_REFUSED, EXIT_UNREACHABLE
 from bootstrap.container import Container, build_container
 from bootstrap.settings import load_settings
-from domain.errors import NotFound
+from domain.errors import Forbidden, NotFound
 from domain.principals import Principal, Role
 from tests.alpaca_server import AlpacaServer, Reply
 from tests.unit.bootstrap.logging_guard import logging_restored  # noqa: F401  (fixture)
@@ -228,3 +228,18 @@ def test_operator_mistakes_are_one_line(
     assert memory_err.startswith("bulwark: BULWARK_DATABASE_URL is memory://")
     assert bad_days.value.code == 2 and "must be a whole number of days" in bad_days_err
     assert "Traceback" not in unknown_user_err + memory_err + bad_days_err
+
+
+async def test_only_an_admin_may_list_every_users_expiring_keys(container: Container) -> None:
+    # Arrange
+    from application.vault_expiring import VaultExpiryReport
+
+    owner = await user(container, "alice")
+    report = VaultExpiryReport(
+        container.key_vault_store(), container.uow_factory(), container.clock(), container.audit()
+    )
+
+    # Act / Assert
+    with pytest.raises(Forbidden):
+        await report.expiring(owner, timedelta(days=14))
+    assert await report.expiring(Principal("ops", Role.ADMIN), timedelta(days=14)) == []
