@@ -13,7 +13,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from application.audit_context import audit_context
-from bootstrap import cli_accounts, cli_audit, cli_keys, cli_kyc, cli_perf
+from bootstrap import (
+    cli_accounts,
+    cli_audit,
+    cli_keys,
+    cli_kyc,
+    cli_notifications,
+    cli_perf,
+    cli_vault,
+)
 from bootstrap.cli_users import add_user_commands, run_user_command
 from bootstrap.settings import Settings, SettingsError, load_settings
 from domain.errors import DomainError
@@ -81,6 +89,8 @@ def _parser() -> argparse.ArgumentParser:
     cli_keys.add_parser(sub)  # keys generate|status|rotate|retire (bootstrap/cli_keys.py)
     cli_kyc.add_parser(sub)  # kyc purge (bootstrap/cli_kyc.py)
     cli_audit.add_parsers(sub)  # audit verify / head (bootstrap/cli_audit.py)
+    cli_vault.add_parser(sub)  # vault list|test|expiring (bootstrap/cli_vault.py)
+    cli_notifications.add_parser(sub)  # notifications dead|replay|send-test|dispatch
     return parser
 
 
@@ -139,6 +149,10 @@ async def _run(args: argparse.Namespace, container: Container, stdin: TextIO, ou
         return 0
     if args.command == cli_kyc.COMMAND:
         return await cli_kyc.run(args, container, out)
+    if args.command == cli_vault.COMMAND:
+        return await cli_vault.run(args, container, out)
+    if args.command == cli_notifications.COMMAND:
+        return await cli_notifications.run(args, container, out)
     if args.command in cli_audit.COMMANDS:
         return await cli_audit.run(args, container, out)
     if args.command in cli_accounts.COMMANDS:

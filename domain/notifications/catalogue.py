@@ -165,6 +165,14 @@ CATALOGUE: dict[str, EventType] = {
         ),
         _t("alert", HIGH, _LOUD, "$title", "$body", "Warnings without a more specific type."),
         _t("digest", NORMAL, _LOUD, "$title", "$body", "The digest of held low-priority notices."),
+        _t(
+            "notification.test",
+            NORMAL,
+            _LOUD,
+            "$title",
+            "$body",
+            "A test message: `bulwark notifications send-test`, an endpoint's test.",
+        ),
     )
 }
 

@@ -1,0 +1,175 @@
+"""`bulwark notifications dead|replay|send-test|dispatch`: the outbox from the console.
+
+`dead` lists dead-lettered deliveries (every user's, or one user's with --user); `replay`
+puts one back in the outbox, audited with actor "cli" like the API's replay; `send-test`
+notifies a user with the catalogue's "notification.test" type (or --event TYPE) through the
+center, so an operator can check their channels, audited (`notification.test`); `dispatch`
+runs one dispatcher pass now (for BULWARK_NOTIFY_DISPATCH=false, or to not wait for the
+server). WebSocket pushes dispatched from the console reach no socket (the console has none;
+the in-app copy stays), as for a user with no socket open.
+Bodies are never printed (a confidential one is a sealed token, and bodies carry data).
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING, TextIO
+
+from bootstrap.settings import SettingsError
+from domain.notifications.catalogue import CATALOGUE
+from domain.principals import Principal, Role
+
+if TYPE_CHECKING:
+    from bootstrap.container import Container
+    from ports.notification_store import Delivery
+
+COMMAND = "notifications"
+CLI_ADMIN = Principal("cli", Role.ADMIN)
+TEST_EVENT = "notification.test"  # the endpoints' test messages carry it too
+MAX_LIMIT = 200
+EXIT_CODES = (
+    "exit codes: 0 done; 2 bad arguments; 3 refused (unknown user or delivery, a delivery "
+    "that is not dead, a memory:// store)"
+)
+TEST_TITLE = "Test notification"
+TEST_BODY = (
+    "An operator sent this with `bulwark notifications send-test` to check that your "
+    "notification channels reach you. Nothing needs doing."
+)
+
+
+def limit(text: str) -> int:
+    """argparse's type for --limit: 1 to MAX_LIMIT."""
+    if not text.isdigit() or not 1 <= int(text) <= MAX_LIMIT:
+        raise argparse.ArgumentTypeError(f"must be a whole number, 1 to {MAX_LIMIT}")
+    return int(text)
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    notes = sub.add_parser(
+        "notifications",
+        help="the notification outbox: dead letters, replay, a test, a dispatch pass",
+        epilog=EXIT_CODES,
+    )
+    verbs = notes.add_subparsers(dest="verb", required=True)
+    dead = verbs.add_parser(
+        "dead", help="dead-lettered deliveries, newest first", epilog=EXIT_CODES
+    )
+    dead.add_argument("--user", help="only this user's (default: every user's)")
+    dead.add_argument("--limit", type=limit, default=50, help=f"at most (1-{MAX_LIMIT}, 50)")
+    replay = verbs.add_parser(
+        "replay", help="put a dead delivery back in the outbox (audited)", epilog=EXIT_CODES
+    )
+    replay.add_argument("delivery_id")
+    test = verbs.add_parser(
+        "send-test", help="notify a user to check their channels", epilog=EXIT_CODES
+    )
+    test.add_argument("--user", required=True, help="username to notify")
+    test.add_argument(
+        "--event",
+        choices=sorted(CATALOGUE),
+        default=TEST_EVENT,
+        metavar="TYPE",
+        help=f"a catalogue event type (default {TEST_EVENT!r}: NORMAL, every channel)",
+    )
+    verbs.add_parser(
+        "dispatch", help="one dispatcher pass now: send what is due", epilog=EXIT_CODES
+    )
+
+
+async def run(args: argparse.Namespace, container: Container, out: TextIO) -> int:
+    if args.verb == "dead":
+        return await _dead(args, container, out)
+    if args.verb == "replay":
+        delivery = await container.notification_service().replay(CLI_ADMIN, args.delivery_id)
+        print(f"delivery {delivery.id} is {delivery.status.value} again", file=out)
+        return 0
+    if args.verb == "send-test":
+        return await _send_test(args, container, out)
+    return await _dispatch(container, out)
+
+
+async def _dead(args: argparse.Namespace, container: Container, out: TextIO) -> int:
+    from ports.notification_store import DeliveryStatus
+
+    service = container.notification_service()
+    if args.user is None:
+        caller, every_user = CLI_ADMIN, True
+    else:
+        caller, every_user = (await _user(container, args.user))[0], False
+    listing = await service.deliveries(
+        caller, status=DeliveryStatus.DEAD, every_user=every_user, limit=args.limit
+    )
+    names = await _usernames(container, listing.items)
+    print(f"{len(listing.items)} dead delivery(ies)", file=out)
+    if listing.items:
+        print("id\tuser\tchannel\tevent\tattempts\tlast error", file=out)
+    for d in listing.items:
+        user = names.get(d.user_id, d.user_id) or "-"  # "-": an address-only email
+        print(
+            f"{d.id}\t{user}\t{d.channel}\t{d.event_type}\t{d.attempts}\t{d.last_error}",
+            file=out,
+        )
+    if listing.next_cursor is not None:
+        print(f"(more: raise --limit, at most {MAX_LIMIT})", file=out)
+    return 0
+
+
+async def _send_test(args: argparse.Namespace, container: Container, out: TextIO) -> int:
+    from ports.events import AuditEntry
+
+    principal, username = await _user(container, args.user)
+    data = {"title": TEST_TITLE, "body": TEST_BODY, "sent_by": "bulwark notifications send-test"}
+    outcome = await container.notification_center().notify(principal.id, args.event, data)
+    channels = [f"{d.channel}:{d.status.value}" for d in outcome.deliveries]
+    details = {"event_type": args.event, "deliveries": len(outcome.deliveries)}
+    await container.audit().record(
+        AuditEntry(
+            CLI_ADMIN.id,
+            "notification.test",
+            f"user:{principal.id}",
+            "ok",
+            container.clock().now(),
+            details,
+        )
+    )
+    in_app = "in-app stored" if outcome.in_app_id else "no in-app copy"
+    print(
+        f"notified {username} ({args.event}): {in_app}; "
+        f"{len(outcome.deliveries)} deliveries [{', '.join(channels) or 'none'}]",
+        file=out,
+    )
+    if any(d.status.value == "pending" for d in outcome.deliveries):
+        print(
+            "pending deliveries go out with the server's dispatcher, "
+            "or now with `bulwark notifications dispatch`",
+            file=out,
+        )
+    return 0
+
+
+async def _dispatch(container: Container, out: TextIO) -> int:
+    try:
+        tried = await container.notification_dispatcher().run_once()
+    finally:
+        await container.notification_http().aclose()
+    noun = "delivery" if tried == 1 else "deliveries"
+    print(f"dispatch: one pass, {tried} {noun} tried", file=out)
+    return 0
+
+
+async def _user(container: Container, username: str) -> tuple[Principal, str]:
+    async with container.uow_factory()() as uow:
+        user = await uow.users.by_username(username)
+    if user is None:
+        raise SettingsError(f"no user named {username!r}")
+    return Principal(user.id, user.role), user.username
+
+
+async def _usernames(container: Container, deliveries: list[Delivery]) -> dict[str, str]:
+    names: dict[str, str] = {}
+    async with container.uow_factory()() as uow:
+        for user_id in {d.user_id for d in deliveries if d.user_id}:
+            user = await uow.users.get(user_id)
+            names[user_id] = user.username if user is not None else user_id
+    return names

@@ -1,0 +1,127 @@
+"""`bulwark vault list|test|expiring`: the API-key vault from the console, masked.
+
+`list` and `test` act as the key's owner (`--user USERNAME`), the way `bulwark accounts`
+does: the owner-scoped use cases answer, and `test` is audited (`vault_key.use`,
+`vault_key.test`) as the API's test-connection is, under a request id naming the console.
+`expiring` reads every user's keys as the console's admin principal ("cli"), audited
+(`vault_key.expiring`). No command takes or prints a secret: key ids show as their hint.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, TextIO
+
+from bootstrap.settings import SettingsError
+from domain.principals import Principal, Role
+
+if TYPE_CHECKING:
+    from bootstrap.container import Container
+    from domain.vault.keys import VaultKey
+
+COMMAND = "vault"
+CLI_ADMIN = Principal("cli", Role.ADMIN)
+EXIT_KEY_REFUSED = 4  # `vault test`: the provider answered and refused the key
+EXIT_UNREACHABLE = 5  # `vault test`: no usable answer from the provider
+EXIT_CODES = (
+    "exit codes: 0 done (test: the provider accepted the key); 2 bad arguments; "
+    "3 refused (unknown user or key, a memory:// store, an expired or untestable key); "
+    f"{EXIT_KEY_REFUSED} the provider refused the key; {EXIT_UNREACHABLE} the provider was "
+    "unreachable"
+)
+DEFAULT_DAYS = 14
+MAX_DAYS = 3650
+
+
+def days(text: str) -> int:
+    """argparse's type for --days: a whole number of days, 0 to MAX_DAYS."""
+    if not text.isdigit() or int(text) > MAX_DAYS:
+        raise argparse.ArgumentTypeError(f"must be a whole number of days, 0 to {MAX_DAYS}")
+    return int(text)
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    vault = sub.add_parser(
+        "vault", help="the API-key vault: list, test and expiring keys (masked)", epilog=EXIT_CODES
+    )
+    verbs = vault.add_subparsers(dest="verb", required=True)
+    listing = verbs.add_parser("list", help="a user's keys, masked", epilog=EXIT_CODES)
+    listing.add_argument("--user", required=True, help="username of the keys' owner")
+    test = verbs.add_parser(
+        "test", help="test-connection through the provider's adapter", epilog=EXIT_CODES
+    )
+    test.add_argument("--user", required=True, help="username of the key's owner")
+    test.add_argument("key_id", help="the vault key's id (vk-...), not the provider's key id")
+    expiring = verbs.add_parser(
+        "expiring", help="every user's keys expiring soon (expired ones too)", epilog=EXIT_CODES
+    )
+    expiring.add_argument(
+        "--days", type=days, default=DEFAULT_DAYS, help=f"the window (default {DEFAULT_DAYS})"
+    )
+
+
+async def run(args: argparse.Namespace, container: Container, out: TextIO) -> int:
+    if args.verb == "expiring":
+        return await _expiring(args.days, container, out)
+    owner = await _owner(container, args.user)
+    vault = container.key_vault()
+    if args.verb == "list":
+        _print_keys(await vault.list(owner), container.clock().now(), out)
+        return 0
+    from ports.key_vault import TestOutcome
+
+    report = await vault.test(owner, args.key_id)
+    status = "" if report.status is None else f" (HTTP {report.status})"
+    print(f"{args.key_id}: {report.outcome.value}{status}: {report.reason}", file=out)
+    if report.outcome is TestOutcome.OK:
+        return 0
+    return EXIT_KEY_REFUSED if report.outcome is TestOutcome.REFUSED else EXIT_UNREACHABLE
+
+
+def _print_keys(keys: Sequence[VaultKey], now: datetime, out: TextIO) -> None:
+    print("id\tprovider\tlabel\tscopes\tkey\tstatus\texpires\tlast used", file=out)
+    for key in keys:
+        print(
+            f"{key.id}\t{key.provider}\t{key.label}\t{','.join(key.scopes)}\t{key.key_hint}\t"
+            f"{_status(key, now)}\t{_when(key.expires_at)}\t{_when(key.last_used_at)}",
+            file=out,
+        )
+
+
+async def _expiring(window: int, container: Container, out: TextIO) -> int:
+    from application.vault_expiring import VaultExpiryReport
+
+    report = VaultExpiryReport(
+        container.key_vault_store(), container.uow_factory(), container.clock(), container.audit()
+    )
+    found = await report.expiring(CLI_ADMIN, timedelta(days=window))
+    now = container.clock().now()
+    print(f"{len(found)} vault key(s) expiring within {window} day(s)", file=out)
+    if found:
+        print("user\tid\tprovider\tlabel\tkey\tstatus\texpires", file=out)
+    for item in found:
+        key = item.key
+        print(
+            f"{item.username}\t{key.id}\t{key.provider}\t{key.label}\t{key.key_hint}\t"
+            f"{_status(key, now)}\t{_when(key.expires_at)}",
+            file=out,
+        )
+    return 0
+
+
+def _status(key: VaultKey, now: datetime) -> str:
+    return "expired" if key.expired(now) else "active"
+
+
+def _when(at: datetime | None) -> str:
+    return "-" if at is None else at.isoformat(timespec="seconds")
+
+
+async def _owner(container: Container, username: str) -> Principal:
+    async with container.uow_factory()() as uow:
+        user = await uow.users.by_username(username)
+    if user is None:
+        raise SettingsError(f"no user named {username!r}")
+    return Principal(user.id, user.role)

@@ -1,0 +1,219 @@
+"""`bulwark notifications dead|replay|send-test|dispatch` against a SQLite file store and a
+real local SMTP server (aiosmtpd) that refuses, then accepts, the test email."""
+
+from __future__ import annotations
+
+import base64
+import io
+import os
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+from dependency_injector import providers
+
+from adapters.memory.clock import FakeClock
+from application.notifications_api import NotReplayable
+from bootstrap.cli import EXIT_REFUSED, _parser, main, run_command
+from bootstrap.cli_notifications import TEST_TITLE
+from bootstrap.container import Container, build_container
+from bootstrap.settings import load_settings
+from domain.principals import Role
+from ports.notification_store import Page
+from tests.integration.notifications.smtp_server import Mailbox, start_smtp
+from tests.unit.bootstrap.logging_guard import logging_restored  # noqa: F401  (fixture)
+
+KEK = f"main 1 {base64.b64encode(os.urandom(32)).decode()}"
+PASSWORD = "a-long-password-1"
+
+
+def env(tmp_path: Path, smtp_port: int | None = None) -> dict[str, str]:
+    values = {
+        "BULWARK_ENV": "test",
+        "BULWARK_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'bulwark.db'}",
+        "BULWARK_KEKS": KEK,
+        "BULWARK_NOTIFY_DISPATCH": "false",
+    }
+    if smtp_port is not None:
+        values |= {
+            "BULWARK_SMTP_HOST": "127.0.0.1",
+            "BULWARK_SMTP_PORT": str(smtp_port),
+            "BULWARK_SMTP_STARTTLS": "false",
+        }
+    return values
+
+
+@pytest.fixture
+def smtp() -> Iterator[tuple[Mailbox, int]]:
+    box = Mailbox()
+    controller = start_smtp(box)
+    try:
+        yield box, controller.port
+    finally:
+        controller.stop()
+
+
+@pytest.fixture
+async def container(tmp_path: Path, smtp: tuple[Mailbox, int]) -> AsyncIterator[Container]:
+    c = build_container(load_settings(env(tmp_path, smtp[1]), env_file=None))
+    c.clock.override(providers.Object(FakeClock()))
+    assert (await run(c, "migrate"))[0] == 0
+    await c.auth().create_user("alice", PASSWORD, Role.OWNER, email="alice@example.org")
+    await c.auth().create_user("bob", PASSWORD, Role.OWNER)
+    yield c
+    await c.engine().dispose()
+
+
+async def run(container: Container, *argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    code = await run_command(_parser().parse_args(list(argv)), container, out=out)
+    return code, out.getvalue()
+
+
+def dead_rows(out: str) -> list[list[str]]:
+    return [line.split("\t") for line in out.splitlines()[2:] if "\t" in line]
+
+
+async def test_send_test_dispatch_dead_replay_round_trip(
+    container: Container, smtp: tuple[Mailbox, int]
+) -> None:
+    # Arrange: the SMTP server refuses the first recipient for good (550: dead at once)
+    mailbox, _ = smtp
+    mailbox.rcpt_replies.append("550 no such mailbox")
+
+    # Act
+    sent = await run(container, "notifications", "send-test", "--user", "alice")
+    first = await run(container, "notifications", "dispatch")
+    dead = await run(container, "notifications", "dead")
+    bobs = await run(container, "notifications", "dead", "--user", "bob")
+    [row] = dead_rows(dead[1])
+    replayed = await run(container, "notifications", "replay", row[0])
+    second = await run(container, "notifications", "dispatch")
+    after = await run(container, "notifications", "dead", "--user", "alice")
+
+    # Assert
+    assert sent[0] == 0
+    summary = sent[1].splitlines()[0]
+    assert summary.startswith("notified alice (notification.test): in-app stored; 2 deliveries [")
+    assert "websocket:pending" in summary and "email:pending" in summary
+    assert first == (0, "dispatch: one pass, 2 deliveries tried\n")
+    assert dead[1].splitlines()[:2] == [
+        "1 dead delivery(ies)",
+        "id\tuser\tchannel\tevent\tattempts\tlast error",
+    ]
+    assert row[1:4] == ["alice", "email", "notification.test"] and "550" in row[5]
+    assert bobs == (0, "0 dead delivery(ies)\n")
+    assert replayed == (0, f"delivery {row[0]} is pending again\n")
+    assert second == (0, "dispatch: one pass, 1 delivery tried\n")
+    assert after == (0, "0 dead delivery(ies)\n")
+    [received] = mailbox.received
+    assert received.recipients == ["alice@example.org"]
+    assert TEST_TITLE in str(received.message["Subject"])
+    async with container.uow_factory()() as uow:
+        alice = await uow.users.by_username("alice")
+    assert alice is not None
+    [inbox] = await container.notification_store().in_app(Page(alice.id))
+    assert (inbox.event_type, inbox.priority) == ("notification.test", "normal")
+    assert inbox.title == TEST_TITLE
+
+
+async def test_replay_and_send_test_are_audited_with_actor_cli(
+    container: Container, smtp: tuple[Mailbox, int]
+) -> None:
+    # Arrange: one dead email delivery
+    smtp[0].rcpt_replies.append("550 no such mailbox")
+    await run(container, "notifications", "send-test", "--user", "alice", "--event", "alert")
+    await run(container, "notifications", "dispatch")
+    [row] = dead_rows((await run(container, "notifications", "dead"))[1])
+
+    # Act
+    await run(container, "notifications", "replay", row[0])
+
+    # Assert
+    entries = await container.audit().entries(limit=50)
+    mine = [(e.actor, e.action, e.outcome) for e in entries if e.action.startswith("notif")]
+    assert sorted(mine) == [
+        ("cli", "notification.replay", "ok"),
+        ("cli", "notification.test", "ok"),
+    ]
+    [test] = [e for e in entries if e.action == "notification.test"]
+    assert test.details["event_type"] == "alert" and row[3] == "alert"
+
+
+async def test_replaying_a_delivery_that_is_not_dead_is_refused(container: Container) -> None:
+    # Arrange: a pending delivery (nothing dispatched)
+    await run(container, "notifications", "send-test", "--user", "alice")
+    [pending, *_] = await container.notification_store().deliveries(Page(None))
+
+    # Act / Assert
+    with pytest.raises(NotReplayable, match="not dead"):
+        await run(container, "notifications", "replay", pending.id)
+
+
+@pytest.mark.usefixtures("logging_restored")
+def test_operator_mistakes_are_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    # Arrange: a migrated store with no users
+    for name, value in env(tmp_path).items():
+        monkeypatch.setenv(name, value)
+    assert main(["--env-file", "", "migrate"]) == 0
+    capfd.readouterr()
+
+    def attempt(*argv: str) -> tuple[int, str]:
+        code = main(["--env-file", "", "notifications", *argv])
+        return code, capfd.readouterr().err
+
+    # Act
+    unknown_user = attempt("send-test", "--user", "nobody")
+    unknown_delivery = attempt("replay", "d-nope")
+    with pytest.raises(SystemExit) as bad_limit:
+        attempt("dead", "--limit", "0")
+    bad_limit_err = capfd.readouterr().err
+    with pytest.raises(SystemExit) as bad_event:
+        attempt("send-test", "--user", "alice", "--event", "nope")
+    bad_event_err = capfd.readouterr().err
+    monkeypatch.setenv("BULWARK_DATABASE_URL", "memory://")
+    memory = attempt("dispatch")
+
+    # Assert
+    assert unknown_user == (EXIT_REFUSED, "bulwark: no user named 'nobody'\n")
+    assert unknown_delivery == (EXIT_REFUSED, "bulwark: no such delivery\n")
+    assert memory[0] == EXIT_REFUSED
+    assert memory[1].startswith("bulwark: BULWARK_DATABASE_URL is memory://")
+    assert bad_limit.value.code == 2 and "must be a whole number, 1 to 200" in bad_limit_err
+    assert bad_event.value.code == 2 and "invalid choice: 'nope'" in bad_event_err
+
+
+@pytest.mark.usefixtures("logging_restored")
+def test_help_documents_the_exit_codes(capfd: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["notifications", "replay", "--help"])
+    out = capfd.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["vault", "test", "--help"])
+    vault = capfd.readouterr().out
+
+    assert "exit codes: 0 done" in out
+    assert "4 the provider refused the key" in vault and "5 the provider was" in vault
+
+
+async def test_a_dead_confidential_email_is_listed_without_its_body(
+    container: Container, smtp: tuple[Mailbox, int]
+) -> None:
+    # Arrange: a password-reset token (sealed at rest) whose email is refused for good
+    smtp[0].rcpt_replies.append("550 no such mailbox")
+    token = "reset-token-7f3a9c1e5b2d"
+    outcome = await container.notification_center().notify_address(
+        "alice@example.org", "account.token", "Reset", token, confidential=True
+    )
+    await run(container, "notifications", "dispatch")
+
+    # Act
+    code, out = await run(container, "notifications", "dead")
+
+    # Assert
+    [row] = dead_rows(out)
+    [delivery] = outcome.deliveries
+    assert (code, row[0], row[1:4]) == (0, delivery.id, ["-", "email", "account.token"])
+    assert token not in out and delivery.body not in out
