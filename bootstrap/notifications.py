@@ -116,24 +116,29 @@ async def dispatch_lifetime(
     if not settings.notify_dispatch:
         yield
         return
-    worker, wake = dispatch(), asyncio.Event()
+    worker, wake, stopping = dispatch(), asyncio.Event(), asyncio.Event()
     center().on_new_deliveries(wake.set)
 
     async def loop() -> None:
-        while True:
+        while not stopping.is_set():
             wake.clear()
             try:
-                while await worker.run_once() > 0:
+                while not stopping.is_set() and await worker.run_once() > 0:
                     pass
             except Exception as exc:  # the loop must not die: log (no text: may hold data)
                 _log.error("notify_dispatch_failed", error_type=type(exc).__name__)
+            # asyncio.timeout, not wait_for: on Python 3.11 wait_for swallows a cancel that
+            # lands as the wake event fires, and the loop then never stopped.
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(wake.wait(), settings.notify_poll_seconds)
+                async with asyncio.timeout(settings.notify_poll_seconds):
+                    await wake.wait()
 
     task = asyncio.create_task(loop())
     try:
         yield
     finally:
+        stopping.set()  # the loop ends at its next check even if a cancel were lost
+        wake.set()
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await task
