@@ -115,7 +115,9 @@ def problem_response(
         status=status,
         code=code,
         detail=detail,
-        instance=request.url.path,
+        # The raw path, not request.url: building the URL parses the Host header, and a
+        # malformed one (the very error being answered) would raise here.
+        instance=request.scope["path"],
         errors=errors,
         retry_after=retry_after,
         reasons=reasons,
@@ -223,7 +225,7 @@ def on_json_limit(request: Request[Any, Any, Any], exc: JsonLimitError) -> Respo
 
 def on_unexpected(request: Request[Any, Any, Any], exc: Exception) -> Response[Problem]:
     _log.error(
-        "unhandled_error", path=request.url.path, error_type=type(exc).__name__, exc_info=exc
+        "unhandled_error", path=request.scope["path"], error_type=type(exc).__name__, exc_info=exc
     )
     return problem_response(
         request,

@@ -150,3 +150,31 @@ async def test_a_sane_request_id_is_echoed_and_a_bad_one_replaced(harness: Harne
     assert len(replaced.headers["x-request-id"]) == 32
     assert len(made.headers["x-request-id"]) == 32
     assert made.headers["x-request-id"] != replaced.headers["x-request-id"]
+
+
+@pytest.mark.parametrize("host", ["v:P_aZ{nHV9W'Esg", "a b", "h<o>st"])
+async def test_a_malformed_host_header_is_a_400_problem_not_a_crash(
+    market: Harness, owner: User, host: str
+) -> None:
+    # Act
+    response = await market.client.get("/api/v1/auth/me", headers={**owner.headers, "Host": host})
+
+    # Assert
+    assert response.status_code == 400
+    body = response.json()
+    assert body["instance"] == "/api/v1/auth/me"
+    assert response.headers["content-type"].startswith("application/problem+json")
+
+
+@pytest.mark.parametrize("host", ["example.com:abc", "x:y", "host:99999999", "[::1"])
+async def test_an_odd_but_routable_host_header_does_not_break_a_request(
+    market: Harness, owner: User, host: str
+) -> None:
+    # Act
+    found = await market.client.get("/api/v1/auth/me", headers={**owner.headers, "Host": host})
+    missing = await market.client.get("/api/v1/nothing", headers={**owner.headers, "Host": host})
+
+    # Assert
+    assert found.status_code == 200, found.text
+    assert missing.status_code == 404
+    assert missing.json()["instance"] == "/api/v1/nothing"
