@@ -10,7 +10,6 @@ retention) removes the object at once and keeps the row as a tombstone for the a
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import hashlib
 from collections.abc import AsyncIterator
@@ -28,7 +27,7 @@ from domain.kyc.sniff import sniff
 from domain.principals import Principal, Role
 from ports.clock import Clock, IdGenerator
 from ports.documents import DocumentMissing, DocumentStore, DocumentStoreUnavailable
-from ports.encryption import NONCE_BYTES, DecryptionRefused, EnvelopeCipher, Sealed
+from ports.encryption import DecryptionRefused, EnvelopeCipher, join_body, split_body
 from ports.events import AuditEntry, AuditLog
 from ports.kyc import KycDocumentRepository, KycPage
 
@@ -68,21 +67,6 @@ def is_reviewer(principal: Principal) -> bool:
     return principal.role in REVIEWERS
 
 
-def split_sealed(text: str) -> tuple[str, bytes]:
-    """(the header kept in the row, nonce + ciphertext kept in the store) of a sealed text."""
-    header, _, _ = text.rsplit(".", 2)
-    sealed = Sealed.parse(text)
-    return header, sealed.nonce + sealed.ciphertext
-
-
-def join_sealed(header: str, blob: bytes) -> str:
-    """The sealed text again from its row header and stored object."""
-    if len(blob) < NONCE_BYTES:
-        raise DecryptionRefused("stored object is too short")
-    nonce, ciphertext = blob[:NONCE_BYTES], blob[NONCE_BYTES:]
-    return f"{header}.{_b64(nonce)}.{_b64(ciphertext)}"
-
-
 @contextlib.asynccontextmanager
 async def _store_errors() -> AsyncIterator[None]:
     """A document store that cannot be reached answers 503 STORE_UNAVAILABLE, not a 500."""
@@ -90,10 +74,6 @@ async def _store_errors() -> AsyncIterator[None]:
         yield
     except DocumentStoreUnavailable as error:
         raise StoreUnavailable(f"the document store is unavailable: {error}") from None
-
-
-def _b64(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
 
 
 class KycService:
@@ -128,7 +108,7 @@ class KycService:
             )
         media_type = sniff(content)
         document_id = self._ids.new("kyc-")
-        header, blob = split_sealed(self._cipher.seal(content, RECORD_TYPE, document_id))
+        header, blob = split_body(self._cipher.seal(content, RECORD_TYPE, document_id))
         document = KycDocument(
             id=document_id,
             owner_id=principal.id,
@@ -177,7 +157,7 @@ class KycService:
         try:
             async with _store_errors():
                 blob = await self._store.get(document.storage_key)
-            text = join_sealed(document.sealed_key, blob)
+            text = join_body(document.sealed_key, blob)
             content = self._cipher.open(text, RECORD_TYPE, document.id)
             if hashlib.sha256(content).hexdigest() != document.sha256:
                 raise DecryptionRefused("content does not match its recorded digest")

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from application.kyc import RECORD_TYPE, join_sealed, split_sealed
+from application.kyc import RECORD_TYPE
 from ports.documents import DocumentMissing, DocumentStore
-from ports.encryption import DecryptionRefused, SealedRecord
+from ports.encryption import DecryptionRefused, SealedRecord, join_body, split_body
 from ports.kyc import KycDocumentRepository
 
 
@@ -32,15 +32,15 @@ class KycDocumentKeys:
         for document in await self._documents.sealed(after, limit):
             header = document.sealed_key or ""
             try:
-                text = join_sealed(header, await self._store.get(document.storage_key))
+                text = join_body(header, await self._store.get(document.storage_key))
             except (DocumentMissing, DecryptionRefused):
                 text = f"{header}.."  # opens nowhere: the rotation reports it as refused
             records.append(SealedRecord(document.id, RECORD_TYPE, document.id, text))
         return records
 
     async def replace(self, record: SealedRecord, new_text: str) -> bool:
-        old_header, old_blob = split_sealed(record.text)
-        new_header, new_blob = split_sealed(new_text)
+        old_header, old_blob = split_body(record.text)
+        new_header, new_blob = split_body(new_text)
         if new_blob != old_blob:
             document = await self._documents.get(record.record_id)
             if document is None or document.sealed_key != old_header:

@@ -95,6 +95,22 @@ class Sealed:
         return sealed
 
 
+def split_body(text: str) -> tuple[str, bytes]:
+    """A sealed text as (its header `bwk1.<key id>.<version>.<wrapped DEK>`, the raw nonce +
+    ciphertext): for records whose body lives apart from the row (a document store), so a
+    rotation rewrites only the small header. Raises DecryptionRefused for a malformed text."""
+    header = text.rsplit(".", 2)[0]
+    sealed = Sealed.parse(text)
+    return header, sealed.nonce + sealed.ciphertext
+
+
+def join_body(header: str, body: bytes) -> str:
+    """The sealed text again from the header and the raw nonce + ciphertext of `split_body`."""
+    if len(body) < NONCE_BYTES:
+        raise DecryptionRefused("stored object is too short")
+    return f"{header}.{_b64(body[:NONCE_BYTES])}.{_b64(body[NONCE_BYTES:])}"
+
+
 def _b64(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
 
