@@ -93,6 +93,7 @@ from bootstrap.cluster import ClusterBridge, cluster_lifetime
 from bootstrap.kafka import FanoutPublisher, KafkaLink, kafka_lifetime
 from bootstrap.market_feed import build_market_feed, build_quote_pump, market_feed_lifetime
 from bootstrap.performance import snapshot_loop
+from bootstrap.periodic import running_every
 from bootstrap.quote_board import board_role, quote_board_lifetime
 from bootstrap.reference_data import asset_directory, paper_broker_reopening, routed_brokers
 from bootstrap.settings import Settings
@@ -155,24 +156,8 @@ async def watchers(
     checks: Mapping[str, Callable[[], Awaitable[object]]], every_seconds: float
 ) -> AsyncIterator[dict[str, asyncio.Task[None]]]:
     """Background loops (heartbeats, margin, loss limits, succession) for the app's lifetime."""
-
-    async def loop(name: str, check: Callable[[], Awaitable[object]]) -> None:
-        while True:
-            try:
-                await check()
-            except Exception as exc:  # a failing watcher must not die: log and keep watching
-                _log.error("watcher_failed", watcher=name, error_type=type(exc).__name__)
-            await asyncio.sleep(every_seconds)
-
-    tasks = {name: asyncio.create_task(loop(name, check)) for name, check in checks.items()}
-    try:
+    async with running_every(checks, every_seconds) as tasks:
         yield tasks
-    finally:
-        for task in tasks.values():
-            task.cancel()
-        for task in tasks.values():
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
 
 
 def readiness_probes(store: Any, kafka: KafkaLink | None) -> dict[str, Any]:

@@ -3,8 +3,6 @@ and the expiry loop (a lifetime task like the other watchers)."""
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 from collections.abc import AsyncIterator, Callable
 from datetime import timedelta
 
@@ -17,6 +15,7 @@ from adapters.memory.key_vault import InMemoryKeyVault
 from adapters.postgres.repos.key_vault import SqlKeyVault
 from application.key_vault import KeyVaultService
 from application.key_vault_expiry import KeyExpiryWatch
+from bootstrap.periodic import running_every
 from bootstrap.settings import Settings
 from ports.clock import Clock, IdGenerator
 from ports.encryption import SecretSealer
@@ -59,20 +58,10 @@ def key_vault_service(
 async def expiry_loop(settings: Settings, watch: KeyExpiryWatch) -> AsyncIterator[None]:
     """Checks at start-up, then every BULWARK_VAULT_EXPIRY_CHECK_SECONDS until shutdown."""
 
-    async def loop() -> None:
-        while True:
-            try:
-                report = await watch.check()
-                if report.warned or report.purged:
-                    _log.info("vault_expiry_checked", warned=report.warned, purged=report.purged)
-            except Exception as exc:  # a failing check must not end the loop: log, retry later
-                _log.error("vault_expiry_failed", error_type=type(exc).__name__)
-            await asyncio.sleep(settings.vault_expiry_check_seconds)
+    async def check() -> None:
+        report = await watch.check()
+        if report.warned or report.purged:
+            _log.info("vault_expiry_checked", warned=report.warned, purged=report.purged)
 
-    task = asyncio.create_task(loop())
-    try:
+    async with running_every({"vault_expiry": check}, settings.vault_expiry_check_seconds):
         yield None
-    finally:
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task

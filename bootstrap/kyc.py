@@ -6,8 +6,6 @@ AesGcmEnvelope itself rather than the str `sealer`), bound to ("kyc_document", i
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 from collections.abc import AsyncIterator, Callable
 from datetime import timedelta
 from pathlib import Path
@@ -22,6 +20,7 @@ from adapters.memory.kyc import InMemoryKycDocuments
 from adapters.postgres.repos.kyc import SqlKycDocuments
 from adapters.security.envelope import AesGcmEnvelope
 from application.kyc import KycConfig, KycService
+from bootstrap.periodic import running_every
 from bootstrap.settings import Settings
 from ports.documents import DocumentStore
 from ports.encryption import KeyProvider
@@ -74,20 +73,10 @@ async def kyc_purge_loop(
         yield
         return
 
-    async def loop() -> None:
-        while True:
-            try:
-                purged = await service().purge()
-                if purged:
-                    _log.info("kyc_purged", documents=purged)
-            except Exception as exc:  # keep purging later: a store outage passes
-                _log.error("kyc_purge_failed", error_type=type(exc).__name__)
-            await asyncio.sleep(settings.kyc_purge_seconds)
+    async def purge() -> None:
+        purged = await service().purge()
+        if purged:
+            _log.info("kyc_purged", documents=purged)
 
-    task = asyncio.create_task(loop())
-    try:
+    async with running_every({"kyc_purge": purge}, settings.kyc_purge_seconds):
         yield
-    finally:
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task

@@ -1,0 +1,42 @@
+"""Background checks run every few seconds for the app's lifetime (one task per check).
+
+A failing check is logged with its name and tried again at the next tick: a store outage
+must not end the margin watch, the KYC purge or the vault's expiry warnings.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+
+import structlog
+
+_log = structlog.get_logger("bulwark.periodic")
+
+Check = Callable[[], Awaitable[object]]
+
+
+@contextlib.asynccontextmanager
+async def running_every(
+    checks: Mapping[str, Check], every_seconds: float
+) -> AsyncIterator[dict[str, asyncio.Task[None]]]:
+    """Runs each check at once and then every `every_seconds`; cancels them all on exit."""
+
+    async def loop(name: str, check: Check) -> None:
+        while True:
+            try:
+                await check()
+            except Exception as exc:  # a failing watcher must not die: log and keep watching
+                _log.error("watcher_failed", watcher=name, error_type=type(exc).__name__)
+            await asyncio.sleep(every_seconds)
+
+    tasks = {name: asyncio.create_task(loop(name, check)) for name, check in checks.items()}
+    try:
+        yield tasks
+    finally:
+        for task in tasks.values():
+            task.cancel()
+        for task in tasks.values():
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
