@@ -301,6 +301,9 @@ class Container(containers.DeclarativeContainer):
     legacy_cipher = providers.Singleton(encryption.legacy_cipher, settings)
     sealer = providers.Singleton(encryption.secret_sealer, key_provider, legacy_cipher)
     keys_ephemeral = providers.Callable(encryption.keys_ephemeral, settings)
+    secrets_die_on_restart = providers.Callable(
+        encryption.secrets_die_on_restart, settings, store_kind
+    )
     sealed_sources = providers.List()
     totp = providers.Singleton(PyOtpVerifier)
     # The API-key vault (bootstrap/key_vault.py): third-party keys per user, sealed with
@@ -626,9 +629,7 @@ class Container(containers.DeclarativeContainer):
         notification_endpoint_store, sealer, notification_url_guard,
         providers.Callable(notification_channels.senders_by_channel, notification_senders),
         clock, ids, audit,
-        ephemeral_key=providers.Callable(
-            notification_channels.endpoint_keys_ephemeral, store_kind, keys_ephemeral
-        ),
+        ephemeral_key=secrets_die_on_restart,
     )  # fmt: skip
     channel_destinations = providers.Singleton(
         ChannelDestinations, uow_factory, notification_endpoint_store, sealer
@@ -645,7 +646,7 @@ class Container(containers.DeclarativeContainer):
     kyc = providers.Singleton(
         KycService, kyc_documents, document_store,
         providers.Singleton(kyc_wiring.document_cipher, key_provider), clock, ids, audit,
-        providers.Callable(kyc_wiring.kyc_config, settings, keys_ephemeral, store_kind),
+        providers.Callable(kyc_wiring.kyc_config, settings, secrets_die_on_restart),
     )  # fmt: skip
     api_services.add_kwargs(kyc=kyc)
     sealed_sources.add_args(providers.Singleton(KycDocumentKeys, kyc_documents, document_store))

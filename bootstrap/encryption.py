@@ -32,6 +32,12 @@ def keys_ephemeral(settings: Settings) -> bool:
     return settings.keks is None and settings.keks_file is None
 
 
+def secrets_die_on_restart(settings: Settings, store_kind: str) -> bool:
+    """A durable (SQL) store with a process-local KEK: what it keeps sealed would be unreadable
+    after a restart, so services that store secrets refuse to (KYC, notification endpoints)."""
+    return store_kind == "sql" and keys_ephemeral(settings)
+
+
 def key_provider(settings: Settings) -> StaticKeyProvider:
     """The configured KEKs, else (outside prod: settings refused it there) a process-local one."""
     if settings.keks is not None:

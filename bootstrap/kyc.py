@@ -56,12 +56,12 @@ def document_cipher(keys: KeyProvider) -> AesGcmEnvelope:
     return AesGcmEnvelope(keys)
 
 
-def kyc_config(settings: Settings, keys_ephemeral: bool, store_kind: str) -> KycConfig:
+def kyc_config(settings: Settings, secrets_die_on_restart: bool) -> KycConfig:
     """Uploads are refused with no KEK while the rows outlive the process (a SQL store)."""
     return KycConfig(
         max_bytes=settings.kyc_max_bytes,
         retention=timedelta(days=settings.kyc_retention_days),
-        ephemeral_key=keys_ephemeral and store_kind == "sql",
+        ephemeral_key=secrets_die_on_restart,
     )
 
 

@@ -73,11 +73,6 @@ def endpoint_store(store_kind: str, engine: Callable[[], AsyncEngine]) -> Notifi
     return InMemoryNotificationEndpointStore()
 
 
-def endpoint_keys_ephemeral(store_kind: str, keys_ephemeral: bool) -> bool:
-    """A durable store with a process-local KEK: stored secrets would not survive a restart."""
-    return store_kind == "sql" and keys_ephemeral
-
-
 async def notification_http_lifetime(
     client: Callable[[], httpx.AsyncClient],
 ) -> AsyncIterator[None]:

@@ -52,3 +52,25 @@ def test_s3_needs_its_endpoint_bucket_and_keys(missing: str) -> None:
 def test_an_s3_url_with_a_path_is_refused() -> None:
     with pytest.raises(SettingsError, match="BULWARK_DOCUMENTS_S3_URL"):
         settings(**{**S3, "BULWARK_DOCUMENTS_S3_URL": "ftp://host/bucket"})
+
+
+KEKS = "main 1 " + "A" * 43 + "="  # 32 zero bytes
+
+
+@pytest.mark.parametrize(
+    ("environ", "refused"),
+    [
+        ({"BULWARK_DATABASE_URL": "sqlite+aiosqlite:///unused.db"}, True),
+        ({"BULWARK_DATABASE_URL": "sqlite+aiosqlite:///unused.db", "BULWARK_KEKS": KEKS}, False),
+        ({}, False),  # memory://: nothing outlives the process anyway
+    ],
+)
+def test_a_sql_store_without_a_kek_refuses_kyc_uploads_and_endpoint_secrets(
+    environ: dict[str, str], refused: bool
+) -> None:
+    # Arrange
+    container = build_container(settings(**environ))
+
+    # Act / Assert
+    assert container.secrets_die_on_restart() is refused
+    assert container.kyc().config.ephemeral_key is refused
