@@ -150,3 +150,23 @@ async def test_rotation_loses_to_a_concurrent_key_change(tmp_path: Path) -> None
 
     assert not wrote
     assert await source.batch(None, 10) == []
+
+
+class UnreadableStore(LocalDocumentStore):
+    async def get(self, key: str) -> bytes:
+        raise AssertionError("counting must not read documents")
+
+
+async def test_the_rotation_source_counts_documents_from_the_rows_alone(tmp_path: Path) -> None:
+    # Arrange
+    rows = InMemoryKycDocuments()
+    kyc = service(tmp_path, rows=rows)
+    for _ in range(3):
+        await kyc.upload(OWNER, DocumentKind.PASSPORT, PDF)
+    source = KycDocumentKeys(rows, UnreadableStore(tmp_path / "docs"))
+
+    # Act
+    counted = await source.count()
+
+    # Assert
+    assert counted == 3
