@@ -30,6 +30,7 @@ unit: install
 
 test: lint typecheck contracts
 	sh scripts/ensure-redis.sh
+	sh scripts/ensure-browser.sh
 	$(BIN)/pytest
 
 bench: install

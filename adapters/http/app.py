@@ -20,6 +20,7 @@ from litestar.openapi.spec import Components, SecurityScheme, Tag
 from litestar.types import ASGIApp, Receive, Scope, Send
 from prometheus_client.registry import Collector
 
+from adapters.http.console.app import console_routers, template_config
 from adapters.http.deps import DEPENDENCIES
 from adapters.http.edge import EdgeMiddleware
 from adapters.http.limits import json_limits, limited_request_class
@@ -71,6 +72,8 @@ Surface = Literal["api", "kill-switch"]
 Throttle = tuple[str, str, Callable[[str, str], bool]]
 THROTTLES: tuple[Throttle, ...] = (
     ("login", "login_rate_per_minute", lambda m, p: p == "/api/v1/auth/login"),
+    # The console's login form: the same limit, counted apart (GETs of the form are free).
+    ("console-login", "login_rate_per_minute", lambda m, p: m == "POST" and p == "/console/login"),
     ("refresh", "refresh_rate_per_minute", lambda m, p: p == "/api/v1/auth/refresh"),
     # Sign-up, invitations, password reset: the login's limit, counted apart from it.
     ("onboarding", "login_rate_per_minute", lambda m, p: p in users.PUBLIC_ONBOARDING_PATHS),
@@ -228,6 +231,8 @@ def create_app(
             ),
             # Outside /api/v1 as well: the platform's screens read signals at /api/signals.
             Router("/api", route_handlers=signals.CONTROLLERS),
+            # The operator console (server-rendered pages, cookie session): adapters/http/console.
+            *console_routers(),
         ]
     cors = CORSConfig(allow_origins=list(config.cors_origins)) if config.cors_origins else None
     docs = config.docs_enabled and surface == "api"
@@ -240,6 +245,7 @@ def create_app(
         exception_handlers=EXCEPTION_HANDLERS,
         middleware=[throttles, auth],
         openapi_config=openapi,
+        template_config=template_config(),
         cors_config=cors,
         request_max_body_size=config.max_body_bytes,
         request_class=limited_request_class(json_limits(config)),

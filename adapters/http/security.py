@@ -31,6 +31,7 @@ PUBLIC_PATHS = [
     "^/api/v1/auth/password-reset(/confirm)?$",
     "^/schema",
     "^/ws/",  # the WebSocket handler authenticates itself (token on connect)
+    "^/console",  # the console authenticates its cookie session itself (console/session.py)
 ]
 
 

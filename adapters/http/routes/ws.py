@@ -10,6 +10,7 @@ import msgspec
 from litestar import WebSocket, websocket
 from litestar.exceptions import NotAuthorizedException, WebSocketDisconnect
 
+from adapters.http.console.session import console_credential
 from adapters.http.deps import HttpConfigDep
 from adapters.http.events import CATEGORIES, Audience, Subscription
 from adapters.http.limits import json_limits
@@ -40,7 +41,9 @@ def _split(value: str | None) -> list[str]:
 
 async def _audience(socket: WebSocket[Any, Any, Any]) -> Audience:
     services = services_of(socket)
-    caller = await authenticate(services, credentials(socket, allow_query=True))
+    # A token or API key (query or header), else the console's session cookie from its pages.
+    credential = credentials(socket, allow_query=True) or console_credential(socket)
+    caller = await authenticate(services, credential)
     seen = await services.accounts.visibility(caller.principal)
     if seen is None:
         return Audience(caller.principal)

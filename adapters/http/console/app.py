@@ -1,0 +1,59 @@
+"""The console's routes: pages behind the cookie session, and the vendored static assets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from litestar import Router
+from litestar.datastructures import CacheControlHeader
+from litestar.middleware import DefineMiddleware
+from litestar.plugins.jinja import JinjaTemplateEngine
+from litestar.static_files import create_static_files_router
+from litestar.template.config import TemplateConfig
+
+from adapters.http.console.errors import CONSOLE_EXCEPTION_HANDLERS
+from adapters.http.console.filters import FILTERS
+from adapters.http.console.login import ConsoleLoginController
+from adapters.http.console.overview import OverviewController
+from adapters.http.console.session import ConsoleSessionMiddleware
+
+HERE = Path(__file__).parent
+TEMPLATES = HERE / "templates"
+STATIC = HERE / "static"
+
+# Page controllers, each under /console (a page module adds its controllers here).
+CONTROLLERS: list[type] = [
+    ConsoleLoginController,
+    OverviewController,
+]
+
+
+def _engine_setup(engine: JinjaTemplateEngine) -> None:
+    engine.engine.filters.update(FILTERS)
+    engine.engine.trim_blocks = True
+    engine.engine.lstrip_blocks = True
+
+
+def template_config() -> TemplateConfig[JinjaTemplateEngine]:
+    return TemplateConfig(
+        directory=TEMPLATES, engine=JinjaTemplateEngine, engine_callback=_engine_setup
+    )
+
+
+def console_routers() -> list[Any]:
+    """The /console pages (cookie session, CSRF, HTML errors) and /console/static."""
+    pages = Router(
+        "/console",
+        route_handlers=CONTROLLERS,
+        middleware=[DefineMiddleware(ConsoleSessionMiddleware)],
+        exception_handlers=CONSOLE_EXCEPTION_HANDLERS,
+        include_in_schema=False,
+    )
+    static = create_static_files_router(
+        path="/console/static",
+        directories=[STATIC],
+        cache_control=CacheControlHeader(max_age=300),
+        include_in_schema=False,
+    )
+    return [pages, static]

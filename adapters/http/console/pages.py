@@ -1,0 +1,116 @@
+"""Rendering console pages: the shared context (who, what they may do, the CSRF token, the nav).
+
+Every page handler returns `page(request, "name.html", ...)`; a request from htmx that names
+a fragment gets only that fragment (`fragment(...)`). What a role may do is decided here once
+for the templates (buttons shown or hidden) -- the handlers and the use cases refuse anyway.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from litestar import Request
+from litestar.response import Template
+
+from adapters.http.console.session import CSRF_FIELD, csrf_token_of, username_of
+from adapters.http.security import Caller, caller_of
+from domain.principals import Role
+
+# Roles that may change things from the console (a read-only role sees but changes nothing).
+ACTING_ROLES = frozenset({Role.OWNER, Role.TRADER, Role.RISK_OFFICER, Role.ADMIN})
+DESK_ROLES = frozenset({Role.RISK_OFFICER, Role.ADMIN})
+
+
+@dataclass(frozen=True, slots=True)
+class NavItem:
+    """One entry of the console's navigation; `key` is its keyboard shortcut after `g`."""
+
+    path: str
+    label: str
+    key: str
+
+
+NAV: tuple[NavItem, ...] = (
+    NavItem("/console", "Overview", "o"),
+    NavItem("/console/kill-switch", "Kill switch", "k"),
+    NavItem("/console/events", "Live events", "e"),
+    NavItem("/console/accounts", "Accounts", "a"),
+    NavItem("/console/orders", "Orders", "r"),
+    NavItem("/console/risk", "Risk rules", "u"),
+    NavItem("/console/agents", "Agents", "g"),
+    NavItem("/console/providers", "Providers", "p"),
+    NavItem("/console/streams", "Streams", "s"),
+    NavItem("/console/signals", "Signals", "i"),
+    NavItem("/console/succession", "Succession", "c"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Abilities:
+    """What the signed-in principal's role may do: the templates show only these controls."""
+
+    act: bool  # place/cancel orders, pull the kill switch in its own scope, check in
+    desk: bool  # desk-wide actions: rules, failover, approvals, global scope
+
+    @classmethod
+    def of(cls, role: Role) -> Abilities:
+        return cls(act=role in ACTING_ROLES, desk=role in DESK_ROLES)
+
+
+def base_context(request: Request[Any, Any, Any], *, title: str) -> dict[str, Any]:
+    caller: Caller | None
+    try:
+        caller = caller_of(request)
+    except Exception:  # the login page: nobody signed in yet
+        caller = None
+    role = caller.principal.role if caller is not None else None
+    return {
+        "title": title,
+        "path": request.scope["path"],
+        "caller": caller,
+        "username": username_of(request.scope),
+        "role": role.value if role is not None else None,
+        "can": Abilities.of(role) if role is not None else Abilities(act=False, desk=False),
+        "csrf": csrf_token_of(request.scope),
+        "csrf_field": CSRF_FIELD,
+        "nav": NAV,
+    }
+
+
+def page(
+    request: Request[Any, Any, Any],
+    template: str,
+    *,
+    title: str,
+    status_code: int = 200,
+    context: Mapping[str, Any] | None = None,
+) -> Template:
+    """A whole page (extends base.html)."""
+    return Template(
+        template_name=template,
+        context={**base_context(request, title=title), **(context or {})},
+        status_code=status_code,
+    )
+
+
+def fragment(
+    request: Request[Any, Any, Any],
+    template: str,
+    *,
+    status_code: int = 200,
+    context: Mapping[str, Any] | None = None,
+    headers: Mapping[str, str] | None = None,
+) -> Template:
+    """A part of a page that htmx swaps in (no layout)."""
+    return Template(
+        template_name=template,
+        context={**base_context(request, title=""), **(context or {})},
+        status_code=status_code,
+        headers=dict(headers or {}),
+    )
+
+
+def is_htmx(request: Request[Any, Any, Any]) -> bool:
+    return request.headers.get("hx-request") == "true"

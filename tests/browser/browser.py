@@ -1,0 +1,147 @@
+"""A headless Chromium driven by Selenium, and the console's server, for the browser tests.
+
+The browser: Debian's `chromium` with `chromium-driver` (scripts/ensure-browser.sh installs
+them; BULWARK_TEST_CHROMIUM / BULWARK_TEST_CHROMEDRIVER name others). Where neither can be
+had the tests skip, saying which is missing. Screenshots go to test-artifacts/browser/ (or
+$BULWARK_TEST_ARTIFACTS/browser): CI keeps them as the run's artifacts.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.remote.webelement import WebElement
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
+
+ROOT = Path(__file__).resolve().parents[2]
+DESKTOP = (1280, 800)
+PHONE = (390, 844)  # an iPhone 12-14's CSS pixels
+
+
+def browser_binaries() -> tuple[str, str] | str:
+    """(chromium, chromedriver) paths, or the reason the browser tests cannot run."""
+    browser = os.environ.get("BULWARK_TEST_CHROMIUM") or shutil.which("chromium")
+    driver = os.environ.get("BULWARK_TEST_CHROMEDRIVER") or shutil.which("chromedriver")
+    missing = [
+        what
+        for what, path in (("chromium", browser), ("chromedriver (chromium-driver)", driver))
+        if not path
+    ]
+    if missing:
+        return (
+            f"no {' and no '.join(missing)} on PATH: run scripts/ensure-browser.sh "
+            "(Debian's chromium and chromium-driver)"
+        )
+    assert browser is not None and driver is not None
+    return browser, driver
+
+
+def artifacts_dir() -> Path:
+    base = Path(os.environ.get("BULWARK_TEST_ARTIFACTS", ROOT / "test-artifacts"))
+    path = base / "browser"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def start_chromium(browser: str, driver: str, size: tuple[int, int] = DESKTOP) -> WebDriver:
+    options = webdriver.ChromeOptions()
+    options.binary_location = browser
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",  # CI runs as root, where Chromium's sandbox cannot start
+        "--disable-dev-shm-usage",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-extensions",
+        f"--window-size={size[0]},{size[1]}",
+    ):
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    return webdriver.Chrome(service=Service(executable_path=driver), options=options)
+
+
+@dataclass
+class Page:
+    """One browser tab on the console, with the helpers the tests read like steps."""
+
+    driver: WebDriver
+    base: str
+    name: str
+    shots: int = 0
+
+    def open(self, path: str) -> None:
+        self.driver.get(self.base + path)
+
+    def find(self, css: str) -> WebElement:
+        return self.driver.find_element(By.CSS_SELECTOR, css)
+
+    def all(self, css: str) -> list[WebElement]:
+        return list(self.driver.find_elements(By.CSS_SELECTOR, css))
+
+    def wait_for(self, css: str, timeout: float = 10) -> WebElement:
+        found: WebElement = WebDriverWait(self.driver, timeout).until(
+            expected_conditions.visibility_of_element_located((By.CSS_SELECTOR, css))
+        )
+        return found
+
+    def wait_text(self, css: str, text: str, timeout: float = 10) -> None:
+        WebDriverWait(self.driver, timeout).until(
+            expected_conditions.text_to_be_present_in_element((By.CSS_SELECTOR, css), text)
+        )
+
+    def wait_until(self, check: Any, timeout: float = 10, message: str = "") -> Any:
+        return WebDriverWait(self.driver, timeout).until(lambda _: check(), message)
+
+    def fill(self, css: str, value: str) -> None:
+        field = self.wait_for(css)
+        field.clear()
+        field.send_keys(value)
+
+    def click(self, css: str) -> None:
+        self.wait_for(css).click()
+
+    def login(self, username: str, password: str, totp: str = "") -> None:
+        self.open("/console/login")
+        self.fill("#username", username)
+        self.fill("#password", password)
+        if totp:
+            self.fill("#totp_code", totp)
+        self.click("#login-form button[type=submit]")
+        self.wait_for("header.top")
+
+    def shot(self, step: str) -> Path:
+        """A screenshot named after the test and the step (test-artifacts/browser/)."""
+        self.shots += 1
+        safe = re.sub(r"[^A-Za-z0-9_-]+", "-", f"{self.name}-{self.shots:02d}-{step}")
+        path = artifacts_dir() / f"{safe}.png"
+        self.driver.save_screenshot(str(path))
+        return path
+
+    def console_errors(self) -> list[str]:
+        """SEVERE messages from the page's console: CSP violations, script errors."""
+        logs: list[dict[str, Any]] = self.driver.get_log("browser")  # type: ignore[no-untyped-call]
+        return [entry["message"] for entry in logs if entry.get("level") == "SEVERE"]
+
+
+@contextmanager
+def tab(
+    binaries: tuple[str, str], base: str, name: str, size: tuple[int, int] = DESKTOP
+) -> Iterator[Page]:
+    driver = start_chromium(*binaries, size=size)
+    try:
+        page = Page(driver, base, name)
+        yield page
+    finally:
+        driver.quit()

@@ -1,0 +1,75 @@
+"""The console's shell in a real browser: sign in, the overview, the keyboard, a phone screen,
+a strict CSP that the pages live with (no console errors), sign out."""
+
+from __future__ import annotations
+
+from selenium.webdriver.common.keys import Keys
+
+from bootstrap.demo import DEMO_OWNER, DEMO_RISK
+from tests.browser.browser import PHONE, tab
+
+
+def test_sign_in_see_the_overview_and_sign_out(binaries: tuple[str, str], console: str) -> None:
+    with tab(binaries, console, "shell-desktop") as page:
+        page.open("/console")
+        page.wait_for("#login-form")
+        page.shot("login")
+
+        page.login(DEMO_RISK.username, DEMO_RISK.password)
+        page.wait_text("h1", "Overview")
+        role = page.find(".who .badge").text
+        page.shot("overview")
+        errors = page.console_errors()
+        page.click("header.top form button")
+        page.wait_for("#login-form")
+
+    assert role == "risk officer"
+    assert errors == [], errors
+
+
+def test_a_wrong_password_says_so_and_keeps_you_out(
+    binaries: tuple[str, str], console: str
+) -> None:
+    with tab(binaries, console, "shell-wrong-password") as page:
+        page.open("/console/login")
+        page.fill("#username", DEMO_OWNER.username)
+        page.fill("#password", "not-my-password")
+        page.click("#login-form button[type=submit]")
+        error = page.wait_for("#login-error").text
+        page.shot("refused")
+        cookies = {c["name"] for c in page.driver.get_cookies()}
+
+    assert "UNAUTHENTICATED" in error
+    assert "bulwark_access" not in cookies
+
+
+def test_the_keyboard_reaches_every_page(binaries: tuple[str, str], console: str) -> None:
+    with tab(binaries, console, "shell-keyboard") as page:
+        page.login(DEMO_OWNER.username, DEMO_OWNER.password)
+        body = page.find("body")
+        body.send_keys("?")
+        help_open = page.wait_for("#keys-help").is_displayed()
+        body.send_keys(Keys.ESCAPE)
+        page.shot("help")
+        # Tab from the top: the skip link comes first, then the brand.
+        first = page.driver.switch_to.active_element
+        first.send_keys(Keys.TAB)
+        focused = page.driver.switch_to.active_element.get_attribute("class")
+
+    assert help_open
+    assert focused == "skip"
+
+
+def test_the_console_fits_a_phone_screen(binaries: tuple[str, str], console: str) -> None:
+    with tab(binaries, console, "shell-phone", size=PHONE) as page:
+        page.login(DEMO_RISK.username, DEMO_RISK.password)
+        nav_hidden = not page.find(".menu nav").is_displayed()
+        page.click(".menu > summary")
+        nav_shown = page.wait_for(".menu nav").is_displayed()
+        page.shot("phone-menu")
+        overflow = page.driver.execute_script(
+            "return document.documentElement.scrollWidth > window.innerWidth + 1"
+        )
+
+    assert nav_hidden and nav_shown
+    assert overflow is False

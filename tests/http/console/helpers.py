@@ -1,0 +1,64 @@
+"""Console test helpers: a browser-like client per user (own cookie jar) over the harness app."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+import httpx
+
+from tests.http.harness import PASSWORD, Harness
+
+_CSRF = re.compile(r'name="_csrf" value="([^"]+)"')
+
+
+class ConsoleClient:
+    """An httpx client with cookies, like a browser tab: `csrf` is the token its pages carry."""
+
+    def __init__(self, http: httpx.AsyncClient) -> None:
+        self.http = http
+        self.csrf = ""
+
+    async def get(self, path: str, **kwargs: Any) -> httpx.Response:
+        response = await self.http.get(path, **kwargs)
+        found = _CSRF.search(response.text)
+        if found:
+            self.csrf = found.group(1)
+        return response
+
+    async def post(
+        self, path: str, data: dict[str, str] | None = None, **kw: Any
+    ) -> httpx.Response:
+        """A form post with the page's CSRF token (as a browser form would send it)."""
+        return await self.http.post(path, data={"_csrf": self.csrf, **(data or {})}, **kw)
+
+    async def htmx(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        """A request as htmx sends it: the HX-Request and X-CSRF-Token headers."""
+        headers = {"HX-Request": "true", "X-CSRF-Token": self.csrf, **kwargs.pop("headers", {})}
+        return await self.http.request(method, path, headers=headers, **kwargs)
+
+    async def login(
+        self, username: str, password: str = PASSWORD, totp: str = ""
+    ) -> httpx.Response:
+        await self.get("/console/login")
+        form = {"username": username, "password": password, "totp_code": totp}
+        return await self.post("/console/login", form)
+
+
+@asynccontextmanager
+async def console_client(harness: Harness) -> AsyncIterator[ConsoleClient]:
+    transport = httpx.ASGITransport(app=harness.app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
+        yield ConsoleClient(http)
+
+
+@asynccontextmanager
+async def signed_in(harness: Harness, username: str) -> AsyncIterator[ConsoleClient]:
+    """A console client already signed in as `username` (and on a page: `csrf` is set)."""
+    async with console_client(harness) as client:
+        response = await client.login(username)
+        assert response.status_code == 303, response.text
+        await client.get("/console")
+        yield client
