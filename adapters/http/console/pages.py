@@ -15,12 +15,17 @@ from litestar import Request
 from litestar.response import Template
 
 from adapters.http.console.session import CSRF_FIELD, csrf_token_of, username_of
-from adapters.http.security import Caller, caller_of
+from adapters.http.security import Caller, caller_of, require_roles
 from domain.principals import Role
 
 # Roles that may change things from the console (a read-only role sees but changes nothing).
 ACTING_ROLES = frozenset({Role.OWNER, Role.TRADER, Role.RISK_OFFICER, Role.ADMIN})
 DESK_ROLES = frozenset({Role.RISK_OFFICER, Role.ADMIN})
+
+
+# Guards for console handlers that change things (the use cases refuse as well).
+ACTING = require_roles(*ACTING_ROLES)
+DESK = require_roles(*DESK_ROLES)
 
 
 @dataclass(frozen=True, slots=True)
