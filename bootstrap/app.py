@@ -17,6 +17,7 @@ from bootstrap.demo import DEMO_OWNER, DEMO_RISK, load_demo
 from bootstrap.gc_tuning import restore_gc, tune_gc
 from bootstrap.killswitch_lane import start_lane
 from bootstrap.logging import configure_logging
+from bootstrap.metrics import metrics_collectors
 from bootstrap.settings import Settings, SettingsError, load_settings
 from bootstrap.watchdog import loop_watchdog
 
@@ -73,7 +74,8 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         container.http_config(),
         lifespan=[lifespan],
         collectors=[GcPausesCollector(gc_pauses)]
-        + ([LoopWatchdogCollector(watchdog)] if watchdog else []),
+        + ([LoopWatchdogCollector(watchdog)] if watchdog else [])
+        + metrics_collectors(container, settings),
         debug=False,
     )
 

@@ -39,6 +39,7 @@ _log = structlog.get_logger("bulwark.killswitch_lane")
 _SHARED = (
     "clock", "ids", "hasher", "tokens", "key_provider", "sealer", "totp",
     "market", "latch", "paper_broker",
+    "meter",  # the lane's kill-switch runs and broker calls show in the API's /metrics
 )  # fmt: skip
 _SHARED_IN_MEMORY = ("store", "audit", "key_vault_store")
 
