@@ -12,14 +12,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import structlog
+from litestar import Litestar
 from prometheus_client.registry import Collector
 
+from adapters.http.edge import EdgeMiddleware
 from adapters.metrics.gauges import BreakerStatesCollector, CallbackGauge, OutboxBacklogGauge
 from adapters.metrics.meter import PrometheusMeter
 from bootstrap.settings import Settings
 
 if TYPE_CHECKING:
     from bootstrap.container import Container
+    from bootstrap.killswitch_lane import KillSwitchLane
 
 _log = structlog.get_logger("bulwark.metrics")
 
@@ -59,3 +62,13 @@ def metrics_collectors(container: Container, settings: Settings) -> list[Collect
     if isinstance(meter, PrometheusMeter):
         collectors.insert(0, meter)
     return collectors
+
+
+def include_lane_requests(app: Litestar, lane: KillSwitchLane | None) -> None:
+    """The kill-switch lane's listener answers on its own port and serves no /metrics: its
+    RED figures are summed into the API app's."""
+    edge = app.asgi_handler
+    if not isinstance(edge, EdgeMiddleware) or edge.red is None:
+        return
+    if lane is not None and lane.red is not None:
+        edge.red.include(lane.red)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator
+from typing import TypeVar
 
 from prometheus_client.metrics_core import CounterMetricFamily, HistogramMetricFamily, Metric
 from prometheus_client.registry import Collector
@@ -40,6 +41,26 @@ class HttpRed(Collector):
     def __init__(self) -> None:
         self._requests: dict[tuple[str, str, int], int] = {}
         self._durations: dict[tuple[str, str], _Durations] = {}
+        self._included: list[HttpRed] = []
+
+    def include(self, other: HttpRed) -> None:
+        """Expose `other`'s figures summed into these (the kill-switch lane's listener, which
+        records on its own thread into its own HttpRed and serves no /metrics)."""
+        self._included.append(other)
+
+    def _snapshot(
+        self,
+    ) -> tuple[dict[tuple[str, str, int], int], dict[tuple[str, str], tuple[list[int], float]]]:
+        requests: dict[tuple[str, str, int], int] = {}
+        durations: dict[tuple[str, str], tuple[list[int], float]] = {}
+        for red in (self, *self._included):
+            for key, n in _copied(red._requests):
+                requests[key] = requests.get(key, 0) + n
+            for route, d in _copied(red._durations):
+                counts, total = durations.get(route, ([0] * len(d.counts), 0.0))
+                summed = [a + b for a, b in zip(counts, d.counts, strict=True)]
+                durations[route] = (summed, total + d.total)
+        return requests, durations
 
     def record(self, method: str, route: str | None, status: int, seconds: float) -> None:
         """One answered request. `route` is the template Litestar matched, None if none."""
@@ -60,18 +81,33 @@ class HttpRed(Collector):
             "HTTP requests answered, by method, route template and status code",
             labels=["method", "route", "status"],
         )
-        for (method, route, status), n in sorted(self._requests.items()):
+        counted, timed = self._snapshot()
+        for (method, route, status), n in sorted(counted.items()):
             requests.add_metric([method, route, str(status)], n)
         durations = HistogramMetricFamily(
             "bulwark_http_request_duration_seconds",
             "Seconds from a request's arrival at the edge to its last byte sent, by route",
             labels=["method", "route"],
         )
-        for (method, route), d in sorted(self._durations.items()):
+        for (method, route), (counts, total) in sorted(timed.items()):
             cumulative, buckets = 0, []
-            for bound, n in zip((*map(str, DURATION_BUCKETS), "+Inf"), d.counts, strict=True):
+            for bound, n in zip((*map(str, DURATION_BUCKETS), "+Inf"), counts, strict=True):
                 cumulative += n
                 buckets.append((bound, cumulative))
-            durations.add_metric([method, route], buckets, d.total)
+            durations.add_metric([method, route], buckets, total)
         yield requests
         yield durations
+
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def _copied(figures: dict[K, V]) -> list[tuple[K, V]]:
+    """The items of a dict another thread may be adding to (the lane's): retried if it grew."""
+    for _ in range(5):
+        try:
+            return list(figures.items())
+        except RuntimeError:  # "dictionary changed size during iteration"
+            continue
+    return list(dict(figures).items())

@@ -59,3 +59,25 @@ def test_durations_fall_into_cumulative_buckets_with_a_bound_counted_in_its_own_
     assert cumulative("+Inf") == 3
     count = samples["bulwark_http_request_duration_seconds_count"]
     assert count[(("method", "POST"), ("route", "/api/v1/orders"))] == 3
+
+
+def test_an_included_listeners_figures_are_summed_into_the_scrape() -> None:
+    # Arrange
+    api, lane = HttpRed(), HttpRed()
+    api.include(lane)
+    route = "/api/v1/kill-switch/activate"
+
+    # Act
+    api.record("POST", route, 201, 0.002)
+    lane.record("POST", route, 201, 0.004)
+    lane.record("POST", route, 403, 0.001)
+
+    # Assert
+    samples = scrape(api)
+    counts = samples["bulwark_http_requests_total"]
+    assert counts[(("method", "POST"), ("route", route), ("status", "201"))] == 2
+    assert counts[(("method", "POST"), ("route", route), ("status", "403"))] == 1
+    timed = samples["bulwark_http_request_duration_seconds_count"]
+    assert timed[(("method", "POST"), ("route", route))] == 3
+    total = samples["bulwark_http_request_duration_seconds_sum"]
+    assert round(total[(("method", "POST"), ("route", route))], 6) == 0.007
