@@ -29,7 +29,11 @@ class BreakerStatesCollector(Collector):
         self._report = report
 
     def collect(self) -> Iterator[Metric]:
-        report = self._report()
+        try:
+            report = self._report()
+        except Exception as exc:  # a scrape shows what it can rather than failing whole
+            _log.warning("breaker_states_unread", error=type(exc).__name__)
+            return
         if report is None:
             return
         states = GaugeMetricFamily(
