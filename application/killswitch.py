@@ -39,6 +39,7 @@ from domain.trading.orders import OriginKind
 from ports.broker import BrokerError, BrokerPort, CancelResult, DeadlineBroker
 from ports.clock import Clock, IdGenerator
 from ports.events import AuditEntry, AuditLog, EventPublisher, Notification, Notifier, Severity
+from ports.metrics import NO_METER, Meter
 from ports.security import PasswordHasher
 from ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
@@ -129,7 +130,9 @@ class KillSwitchService:
         latch: HaltLatch,
         orders: OrderSync,
         config: KillSwitchConfig | None = None,
+        meter: Meter = NO_METER,
     ) -> None:
+        self._meter = meter  # phase timings and confirmations for /metrics
         self._uow = uow_factory
         self._brokers = brokers
         self._publisher = publisher
@@ -336,6 +339,7 @@ class KillSwitchService:
         async with self._uow() as uow:
             await uow.kill_switch_events.add(record)
             await uow.commit()
+        self._meter.kill_switch(record)
         await self._publisher.publish(
             [
                 KillSwitchCompleted(

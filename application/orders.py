@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -38,6 +39,7 @@ from domain.trading.terms import (
 from ports.clock import Clock, IdGenerator
 from ports.events import EventPublisher
 from ports.marketdata import MarketDataPort
+from ports.metrics import NO_METER, Meter
 from ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 
@@ -84,8 +86,10 @@ class OrderService(BrokerBooking):
         latch: HaltLatch | None = None,
         max_order_notional: Decimal = DEFAULT_MAX_ORDER_NOTIONAL,
         books: RiskBooks | None = None,
+        meter: Meter = NO_METER,
     ) -> None:
         self._uow = uow_factory
+        self._meter = meter  # gate latency and decisions for /metrics (ports/metrics.py)
         # Accounts and their risk views held between units of work (application/risk_books.py).
         self.books = books
         self._max_notional = max_order_notional
@@ -229,10 +233,12 @@ class OrderService(BrokerBooking):
             created_at=self._clock.now(),
             broker=account.broker,
         )
+        deciding = time.perf_counter()
         decision = await self._decide(uow, account, order, reads, held=True)
         if decision.approved and self._throttle is not None:
             policy = await self.policies.policy_for(uow, account)
             decision = await self._throttle.check(policy, order, decision)
+        self._meter.gate_decision(decision, time.perf_counter() - deciding)
         await uow.orders.add(order)
         if not decision.approved:
             order.deny(tuple(code.value for code in decision.reasons))

@@ -112,6 +112,7 @@ class Bulwark:
         edge = app.asgi_handler
         assert isinstance(edge, EdgeMiddleware)
         self.edge, self.inner = edge, edge.app
+        self.red = edge.red  # RED per route (adapters/http/red.py): the variant without it
 
     async def start(self) -> None:
         login = json.dumps({"username": "demo", "password": "demo-password-1"}).encode()
@@ -149,6 +150,7 @@ class Bulwark:
         _switch(BearerAuthMiddleware, "authenticate_request", name == "HTTP only, no auth", self)
         _switch(ThrottleMiddleware, "__call__", name == "HTTP only, no throttles", self)
         self.app.asgi_handler = self.inner if name == "HTTP only, no edge" else self.edge
+        self.edge.red = None if name == "HTTP only, no RED metrics" else self.red
         return self.app
 
 
@@ -185,6 +187,7 @@ VARIANTS = (
     "HTTP only, no edge",
     "HTTP only, no auth",
     "HTTP only, no throttles",
+    "HTTP only, no RED metrics",
 )
 
 

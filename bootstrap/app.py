@@ -17,6 +17,7 @@ from bootstrap.demo import DEMO_OWNER, DEMO_RISK, load_demo
 from bootstrap.gc_tuning import restore_gc, tune_gc
 from bootstrap.killswitch_lane import start_lane
 from bootstrap.logging import configure_logging
+from bootstrap.metrics import include_lane_requests, metrics_collectors
 from bootstrap.settings import Settings, SettingsError, load_settings
 from bootstrap.watchdog import loop_watchdog
 
@@ -33,7 +34,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
     gc_pauses = GcPauses()
 
     @asynccontextmanager
-    async def lifespan(_: Litestar) -> AsyncIterator[None]:
+    async def lifespan(app: Litestar) -> AsyncIterator[None]:
         await container.init_resources()  # type: ignore[misc]
         await require_current_schema(container)
         if settings.demo:
@@ -46,6 +47,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
                 agent_key_id=demo.agent_key.key_id if demo.agent_key else None,
             )
         lane = await start_lane(container, settings)
+        include_lane_requests(app, lane)  # its listener's requests in this app's /metrics
         summary = container.api_services().settings_summary
         if lane is not None and isinstance(summary, dict):
             summary["kill_switch_port"] = lane.port  # /api/status tells clients where it is
@@ -73,7 +75,8 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         container.http_config(),
         lifespan=[lifespan],
         collectors=[GcPausesCollector(gc_pauses)]
-        + ([LoopWatchdogCollector(watchdog)] if watchdog else []),
+        + ([LoopWatchdogCollector(watchdog)] if watchdog else [])
+        + metrics_collectors(container, settings),
         debug=False,
     )
 

@@ -10,12 +10,14 @@ from adapters.brokers.alpaca import connect_alpaca_broker
 from adapters.brokers.alpaca.accounts import AlpacaKey, VaultedAlpacaBrokers
 from adapters.brokers.paper import PaperBroker, PaperBrokerConfig
 from adapters.memory.marketdata import InMemoryMarketData
+from adapters.metrics.broker import metered
 from application.key_vault import KeyVaultService
 from application.orders import BrokerRouter
 from bootstrap.closing import close_quietly
 from bootstrap.settings import Settings, SettingsError
 from ports.broker import BrokerPort
 from ports.clock import Clock, IdGenerator
+from ports.metrics import Meter
 
 
 def build_paper_broker(board: InMemoryMarketData, clock: Clock, ids: IdGenerator) -> PaperBroker:
@@ -30,13 +32,14 @@ def broker_router(
     paper: PaperBroker,
     clock: Clock,
     vault: KeyVaultService | None = None,
+    meter: Meter | None = None,
 ) -> BrokerRouter:
     """The paper broker always; with BULWARK_BROKER=alpaca, the Alpaca broker beside it.
 
     Accounts name their broker, so paper accounts keep working; the Alpaca adapter serves
     the accounts whose broker is "alpaca", all on the one Alpaca account of the key pair.
     With the API-key vault, each account uses the key linked to it, else the settings'
-    pair (which is then optional).
+    pair (which is then optional). With `meter`, each adapter is wrapped to time its calls.
     """
     brokers: dict[str, BrokerPort] = {"paper": paper}
     if settings.broker == "alpaca" and vault is not None:
@@ -49,7 +52,8 @@ def broker_router(
         )
         base_url = settings.alpaca_trading_url or trading_url(settings.alpaca_paper)
         brokers["alpaca"] = connect_alpaca_broker(credentials, clock, base_url=base_url)
-    return BrokerRouter(brokers)
+    # With a meter (issue 17): every call timed and its errors counted, per adapter.
+    return BrokerRouter(brokers if meter is None else metered(brokers, meter))
 
 
 @dataclass(frozen=True)

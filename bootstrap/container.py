@@ -25,6 +25,7 @@ from adapters.memory.ratelimit import InMemoryRateLimiter
 from adapters.memory.signals import InMemorySignalRepository
 from adapters.memory.store import InMemoryStore
 from adapters.memory.store import unit_of_work_factory as memory_uow_factory
+from adapters.metrics.meter import PrometheusMeter
 from adapters.notifications.http_senders import SlackSender, TelegramSender, WebhookSender
 from adapters.postgres.audit import SqlAuditLog
 from adapters.postgres.equity import SqlEquityHistory
@@ -92,6 +93,7 @@ from bootstrap.brokers import broker_router, brokers_lifetime
 from bootstrap.cluster import ClusterBridge, cluster_lifetime
 from bootstrap.kafka import FanoutPublisher, KafkaLink, kafka_lifetime
 from bootstrap.market_feed import build_market_feed, build_quote_pump, market_feed_lifetime
+from bootstrap.metrics import metrics_access
 from bootstrap.performance import snapshot_loop
 from bootstrap.periodic import running_every
 from bootstrap.quote_board import board_role, quote_board_lifetime
@@ -137,6 +139,9 @@ def http_config(settings: Settings) -> HttpConfig:
         docs_enabled=settings.docs_enabled,
         cors_origins=settings.cors_origins,
         kyc_max_bytes=settings.kyc_max_bytes,
+        # /metrics (issue 17): its bearer token, or hidden in prod without one.
+        metrics_token=metrics_access(settings)[0],
+        metrics_hidden=metrics_access(settings)[1],
     )
 
 
@@ -198,12 +203,12 @@ def connect_hub(bus: InProcessEventBus, hub: EventHub) -> EventHub:
     return hub
 
 
-def lane_kill_switch(*args: Any) -> KillSwitchService:
+def lane_kill_switch(*args: Any, **kwargs: Any) -> KillSwitchService:
     """The kill switch that moves to its lane once started (imported late: the lane module
     builds containers itself)."""
     from bootstrap.killswitch_lane import LaneKillSwitch
 
-    return LaneKillSwitch(*args)
+    return LaneKillSwitch(*args, **kwargs)
 
 
 class Container(containers.DeclarativeContainer):
@@ -683,6 +688,13 @@ class Container(containers.DeclarativeContainer):
         notifications.dispatch_lifetime, settings, notification_dispatcher.provider,
         notification_center.provider, notification_sources.provider,
     )  # fmt: skip
+
+    # Prometheus (issue 17, bootstrap/metrics.py): what the use cases measure goes to one
+    # meter per container (shared with the kill-switch lane); the brokers time their calls.
+    meter = providers.Singleton(PrometheusMeter)
+    orders.add_kwargs(meter=meter)
+    killswitch.add_kwargs(meter=meter)
+    brokers.add_kwargs(meter=meter)
 
 
 def build_container(settings: Settings) -> Container:

@@ -22,6 +22,8 @@ import structlog
 from dependency_injector import providers
 
 from adapters.http.app import create_app as create_http_app
+from adapters.http.edge import EdgeMiddleware
+from adapters.http.red import HttpRed
 from adapters.postgres.engine import PoolSettings, make_engine
 from application.killswitch import ActivateKillSwitch, KillSwitchService
 from application.orders import OrderService
@@ -39,6 +41,7 @@ _log = structlog.get_logger("bulwark.killswitch_lane")
 _SHARED = (
     "clock", "ids", "hasher", "tokens", "key_provider", "sealer", "totp",
     "market", "latch", "paper_broker",
+    "meter",  # the lane's kill-switch runs and broker calls show in the API's /metrics
 )  # fmt: skip
 _SHARED_IN_MEMORY = ("store", "audit", "key_vault_store")
 
@@ -145,6 +148,7 @@ class KillSwitchLane:
         self._error: BaseException | None = None
         self.service: KillSwitchService | None = None
         self.port: int | None = None
+        self.red: HttpRed | None = None  # its listener's RED figures (shown in the API's /metrics)
 
     def start(self, api_loop: asyncio.AbstractEventLoop, timeout: float = 30.0) -> None:
         """Start the thread and wait until it listens; raises what stopped it from starting."""
@@ -195,6 +199,8 @@ class KillSwitchLane:
             app = create_http_app(
                 container.api_services(), container.http_config(), surface="kill-switch"
             )
+            edge = app.asgi_handler
+            self.red = edge.red if isinstance(edge, EdgeMiddleware) else None
             server, sock = lane_server(app, self._settings, self._lane_port())
             self.port = sock.getsockname()[1]
         except BaseException as exc:

@@ -307,6 +307,10 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     notify_max_attempts: Annotated[int, msgspec.Meta(ge=1, le=100)] = 8
     notify_rate_per_hour: Annotated[int, msgspec.Meta(ge=1, le=100_000)] = 30
     notify_rate_burst: Annotated[int, msgspec.Meta(ge=1, le=10_000)] = 10
+    # --- Prometheus /metrics (issue 17; docs/observability.md) ---
+    # A bearer token every scrape must bring. Unset: /metrics is open in dev and test, and
+    # answers 404 in prod (one line at start-up says so).
+    metrics_token: Secret | None = None
 
     def redacted(self) -> dict[str, object]:
         """All settings, safe to show: secrets as '***' and passwords inside URLs masked."""

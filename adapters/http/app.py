@@ -24,9 +24,16 @@ from adapters.http.console.app import console_routers, template_config
 from adapters.http.deps import DEPENDENCIES
 from adapters.http.edge import EdgeMiddleware
 from adapters.http.limits import json_limits, limited_request_class
-from adapters.http.metrics import METRICS_STATE_KEY, metrics, metrics_registry
+from adapters.http.metrics import (
+    METRICS_REFRESH_STATE_KEY,
+    METRICS_STATE_KEY,
+    metrics,
+    metrics_registry,
+    refreshers,
+)
 from adapters.http.openapi_numbers import WireNumberSchemaPlugin
 from adapters.http.problems import EXCEPTION_HANDLERS, problem_responses
+from adapters.http.red import HttpRed
 from adapters.http.routes import (
     account_admin,
     accounts,
@@ -239,6 +246,7 @@ def create_app(
     openapi = openapi_config(config) if docs else None
     throttles = DefineMiddleware(ThrottleMiddleware, config=config)
     auth = DefineMiddleware(BearerAuthMiddleware, exclude=PUBLIC_PATHS)
+    red = HttpRed()  # RED per route, recorded by the edge layer below
     app = Litestar(
         route_handlers=handlers,
         dependencies={**DEPENDENCIES, "http_config": Provide(lambda: config, sync_to_thread=False)},
@@ -259,8 +267,9 @@ def create_app(
                 # Read at scrape time: a monitor set on the services later is still seen.
                 METRICS_STATE_KEY: metrics_registry(
                     lambda: None if services.streams is None else services.streams.snapshot(),
-                    collectors,
+                    [red, *collectors],
                 ),
+                METRICS_REFRESH_STATE_KEY: refreshers(collectors),
             }
         ),
         debug=debug,
@@ -277,6 +286,7 @@ def create_app(
         per_minute=config.api_rate_per_minute,
         hsts_seconds=config.hsts_seconds,
         cors=cors,
+        red=red,
     )
     return app
 

@@ -27,6 +27,7 @@ from litestar.types import ASGIApp, HTTPScope, Message, Receive, Scope, Send
 from adapters.http.limits import MAX_HEADER_BYTES, MAX_URL_BYTES, refuse, refuse_url
 from adapters.http.observability import ARRIVED_AT, RECEIVED_AT
 from adapters.http.problems import PROBLEM_JSON, Problem
+from adapters.http.red import HttpRed
 from application.audit_context import bind_audit_context, reset_audit_context
 from ports.clock import Clock
 from ports.ratelimit import RateLimiter
@@ -83,7 +84,8 @@ class EdgeMiddleware:
       client (token bucket on the RateLimiter port: O(1) per request);
     - security headers: nosniff, frame deny, HSTS, referrer, no-store and a strict CSP
       (relaxed for the docs UI under /schema);
-    - one access-log line per HTTP request (uvicorn's own access log is off).
+    - one access-log line per HTTP request (uvicorn's own access log is off);
+    - RED figures per route template for /metrics (adapters/http/red.py), when given `red`.
     """
 
     def __init__(
@@ -96,8 +98,10 @@ class EdgeMiddleware:
         hsts_seconds: int = 31_536_000,
         max_url_bytes: int = MAX_URL_BYTES,
         cors: CORSConfig | None = None,
+        red: HttpRed | None = None,
     ) -> None:
         self.app = app
+        self.red = red
         self.cors = cors
         self.clock = clock
         self.limiter = limiter
@@ -170,6 +174,12 @@ class EdgeMiddleware:
             else:
                 await self.app(scope, receive, send_marked)
         finally:
+            took = time.perf_counter() - started
+            if self.red is not None:
+                # Litestar's router left the matched route's template in the scope; no answer
+                # started means an exception escaped the app: the server answers 500.
+                route = scope.get("path_template")
+                self.red.record(scope["method"], route, status or 500, took)
             if _access.isEnabledFor(logging.INFO):
                 client = scope.get("client")
                 _log.info(
@@ -177,7 +187,7 @@ class EdgeMiddleware:
                     method=scope["method"],
                     path=path,  # the path only: query strings may carry tokens
                     status=status,
-                    ms=round((time.perf_counter() - started) * 1000, 2),
+                    ms=round(took * 1000, 2),
                     client=client[0] if client else None,
                 )
             structlog.contextvars.reset_contextvars(**tokens)

@@ -1,18 +1,33 @@
-"""Prometheus metrics: a per-app registry, the Kafka stream collector, and `GET /metrics`."""
+"""Prometheus metrics: a per-app registry, the Kafka stream collector, and `GET /metrics`.
+
+`/metrics` is outside the API's auth (Prometheus sends no session), so it has a guard of
+its own (HttpConfig.metrics_token / metrics_hidden): with a token set, a scrape must bring
+it as a bearer token; in prod without one it is not served at all (404), so nothing about
+the desk leaks by default.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from typing import Any
+import hmac
+from collections.abc import Awaitable, Callable, Iterator, Sequence
+from typing import Any, Protocol, runtime_checkable
 
 from litestar import Request, Response, get
-from prometheus_client import CollectorRegistry, generate_latest
+from prometheus_client import (
+    CollectorRegistry,
+    PlatformCollector,
+    ProcessCollector,
+    generate_latest,
+)
 from prometheus_client.metrics_core import GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
 
+from adapters.http.problems import problem_response
+from adapters.http.services import HTTP_CONFIG_STATE_KEY, HttpConfig
 from application.stream_monitor import KafkaReport
 
 METRICS_STATE_KEY = "metrics_registry"
+METRICS_REFRESH_STATE_KEY = "metrics_refresh"
 # Litestar appends the charset to a text/* media type itself.
 EXPOSITION_MEDIA_TYPE = "text/plain; version=0.0.4"
 
@@ -74,15 +89,58 @@ def _families() -> tuple[
     )
 
 
+@runtime_checkable
+class Refreshing(Protocol):
+    """A collector whose figures need an await (a query) before each scrape collects them."""
+
+    def refresh(self) -> Awaitable[None]: ...
+
+
 def metrics_registry(
     report: Callable[[], KafkaReport | None], collectors: Sequence[Collector] = ()
 ) -> CollectorRegistry:
-    """A registry of this app's own (never the process-wide default one, so apps don't clash)."""
+    """A registry of this app's own (never the process-wide default one, so apps don't clash).
+
+    The process's own figures (CPU, memory, open files; the Python build) are read from
+    /proc at scrape time by prometheus_client's collectors, registered here per app.
+    """
     registry = CollectorRegistry()
     registry.register(StreamMetricsCollector(report))
+    ProcessCollector(registry=registry)
+    PlatformCollector(registry=registry)
     for collector in collectors:
         registry.register(collector)
     return registry
+
+
+def refreshers(collectors: Sequence[Collector]) -> tuple[Refreshing, ...]:
+    """The collectors that /metrics awaits before it collects."""
+    return tuple(c for c in collectors if isinstance(c, Refreshing))
+
+
+def scrape_refused(request: Request[Any, Any, Any], config: HttpConfig) -> Response[Any] | None:
+    """The problem+json answer to a scrape that may not read the figures, else None.
+
+    `metrics_hidden` (prod without a token): 404 to everyone; `metrics_token`: a bearer
+    token compared in constant time.
+    """
+    if config.metrics_hidden:
+        return problem_response(request, 404, "NOT_FOUND", "Not Found", "no such resource")
+    token = config.metrics_token
+    if token is None:
+        return None
+    header = request.headers.get("authorization", "")
+    scheme, _, given = header.partition(" ")
+    if scheme.lower() == "bearer" and hmac.compare_digest(given.strip().encode(), token.encode()):
+        return None
+    return problem_response(
+        request,
+        401,
+        "METRICS_TOKEN_REQUIRED",
+        "Unauthorized",
+        "/metrics needs the metrics token as a bearer token (BULWARK_METRICS_TOKEN)",
+        headers={"WWW-Authenticate": 'Bearer realm="metrics"'},
+    )
 
 
 @get(
@@ -92,6 +150,12 @@ def metrics_registry(
     exclude_from_auth=True,
     include_in_schema=False,
 )
-async def metrics(request: Request[Any, Any, Any]) -> Response[bytes]:
+async def metrics(request: Request[Any, Any, Any]) -> Response[Any]:
+    config = request.app.state[HTTP_CONFIG_STATE_KEY]
+    refused = scrape_refused(request, config)
+    if refused is not None:
+        return refused
+    for collector in request.app.state.get(METRICS_REFRESH_STATE_KEY, ()):
+        await collector.refresh()
     registry: CollectorRegistry = request.app.state[METRICS_STATE_KEY]
     return Response(generate_latest(registry), media_type=EXPOSITION_MEDIA_TYPE)

@@ -1,0 +1,74 @@
+"""Prometheus in the composition root: the meter, the metered brokers, the /metrics gauges.
+
+The use cases report to `container.meter()` (a PrometheusMeter, ports/metrics.py); the
+broker adapters are wrapped to time every call (adapters/metrics/broker.py); the app's
+/metrics registry gets the meter and the gauges read at scrape time (provider breakers,
+WebSocket clients, outbox backlog). Who may scrape: BULWARK_METRICS_TOKEN, else open
+outside prod and hidden (404) in prod.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import structlog
+from litestar import Litestar
+from prometheus_client.registry import Collector
+
+from adapters.http.edge import EdgeMiddleware
+from adapters.metrics.gauges import BreakerStatesCollector, CallbackGauge, OutboxBacklogGauge
+from adapters.metrics.meter import PrometheusMeter
+from bootstrap.settings import Settings
+
+if TYPE_CHECKING:
+    from bootstrap.container import Container
+    from bootstrap.killswitch_lane import KillSwitchLane
+
+_log = structlog.get_logger("bulwark.metrics")
+
+
+def metrics_access(settings: Settings) -> tuple[str | None, bool]:
+    """(token, hidden) for /metrics: a token when set; in prod without one, hidden (404)."""
+    token = None if settings.metrics_token is None else settings.metrics_token.reveal()
+    return token, token is None and settings.env == "prod"
+
+
+def metrics_collectors(container: Container, settings: Settings) -> list[Collector]:
+    """What the serving app's /metrics adds to the stream figures: meter and gauges."""
+    if metrics_access(settings)[1]:
+        _log.warning(
+            "metrics_hidden", hint="set BULWARK_METRICS_TOKEN to let Prometheus scrape /metrics"
+        )
+    services = container.api_services()
+    provider_service = services.providers
+    hub = services.events
+    count = None
+    if container.store_kind() == "sql":
+        from adapters.postgres.outbox_backlog import OutboxBacklog
+
+        count = OutboxBacklog(container.engine())
+    meter = container.meter()
+    collectors: list[Collector] = [
+        BreakerStatesCollector(
+            lambda: None if provider_service is None else provider_service.report()
+        ),
+        CallbackGauge(
+            "bulwark_websocket_clients",
+            "WebSocket clients connected to the live event stream now",
+            lambda: hub.connections,
+        ),
+        OutboxBacklogGauge(count),
+    ]
+    if isinstance(meter, PrometheusMeter):
+        collectors.insert(0, meter)
+    return collectors
+
+
+def include_lane_requests(app: Litestar, lane: KillSwitchLane | None) -> None:
+    """The kill-switch lane's listener answers on its own port and serves no /metrics: its
+    RED figures are summed into the API app's."""
+    edge = app.asgi_handler
+    if not isinstance(edge, EdgeMiddleware) or edge.red is None:
+        return
+    if lane is not None and lane.red is not None:
+        edge.red.include(lane.red)
