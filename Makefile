@@ -31,6 +31,7 @@ unit: install
 test: lint typecheck contracts
 	sh scripts/ensure-redis.sh
 	sh scripts/ensure-browser.sh
+	sh scripts/ensure-promtool.sh
 	$(BIN)/pytest
 
 bench: install
