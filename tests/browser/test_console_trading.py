@@ -82,6 +82,10 @@ def test_place_watch_live_and_cancel(binaries: tuple[str, str], console: str) ->
         page.click(f"#order-{first} button.cancel")
         page.wait_for(f'#order-{first}[data-status="canceled"]')
         page.shot("order-canceled")
+        # An order placed elsewhere (the API) shows up in the open table by itself.
+        third = _api_order(console, "JPM")
+        page.wait_for(f"#order-{third}")
+        page.shot("table-refreshed-live")
 
         # The account page: a position (a market order fills at once) and both charts drawn.
         _api_order(console, "NVDA", order_type="market", limit_price="", quantity="10")
