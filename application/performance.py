@@ -160,6 +160,18 @@ class PerformanceService:
             benchmark=bench,
         )
 
+    async def snapshots(
+        self, principal: Principal, account_id: str, days: int
+    ) -> list[EquitySnapshot]:
+        """The account's stored snapshots of the last `days` days, oldest first (the
+        console's charts); NotFound for an account the principal may not see."""
+        if not 1 <= days <= MAX_DAYS:
+            raise InvalidPerformanceQuery(f"days must be between 1 and {MAX_DAYS}", field="days")
+        end = self._clock.now().astimezone(UTC).date()
+        async with self._uow() as uow:
+            await account_for(uow, principal, account_id)  # NotFound for another's account
+        return await self._history.range(account_id, end - timedelta(days=days), end)
+
     async def _closes(self, symbol: str, start: date, end: date) -> dict[date, Decimal]:
         """The benchmark's daily closes from a week before `start` (the first period's base)
         to `end`."""

@@ -58,7 +58,7 @@ def console(tmp_path_factory: pytest.TempPathFactory, binaries: tuple[str, str])
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 90
         while True:
             if proc.poll() is not None:
                 output = (var / "server.log").read_text()
@@ -69,7 +69,7 @@ def console(tmp_path_factory: pytest.TempPathFactory, binaries: tuple[str, str])
             except httpx.TransportError:
                 pass
             if time.monotonic() > deadline:
-                pytest.fail("bulwark serve did not become ready in 30 s")
+                pytest.fail("bulwark serve did not become ready in 90 s")
             time.sleep(0.2)
         yield base
     finally:

@@ -12,9 +12,12 @@ from litestar.plugins.jinja import JinjaTemplateEngine
 from litestar.static_files import create_static_files_router
 from litestar.template.config import TemplateConfig
 
+from adapters.http.console.accounts_page import AccountsPageController
 from adapters.http.console.errors import CONSOLE_EXCEPTION_HANDLERS
+from adapters.http.console.events_page import EventsPageController
 from adapters.http.console.filters import FILTERS
 from adapters.http.console.login import ConsoleLoginController
+from adapters.http.console.orders_page import OrdersPageController
 from adapters.http.console.overview import OverviewController
 from adapters.http.console.session import ConsoleSessionMiddleware
 
@@ -26,6 +29,9 @@ STATIC = HERE / "static"
 CONTROLLERS: list[type] = [
     ConsoleLoginController,
     OverviewController,
+    EventsPageController,
+    AccountsPageController,
+    OrdersPageController,
 ]
 
 

@@ -1,0 +1,134 @@
+"""`/console/accounts`: the accounts a caller may see, one account's positions, and its charts.
+
+The figures come from the same use cases as the API (AccountQueries, MarginService,
+PerformanceService), called with the signed-in principal: an owner sees their own accounts,
+a desk role all of them, and another owner's account answers 404 like the API does.
+The charts read `pnl.json` / `exposure.json` (application/account_charts.py: stored daily
+snapshots plus the live point now).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Any
+
+from litestar import Controller, Request, get
+from litestar.params import FromPath, QueryParameter
+from litestar.response import Template
+
+from adapters.http.console.pages import page
+from adapters.http.security import caller_of, services_of
+from application.account_charts import LivePoint, exposure_series, pnl_series
+from application.accounts import AccountView, PositionView
+from application.performance import PerformanceService
+from domain.errors import DomainError, NotFound
+from domain.principals import Principal
+from ports.equity import EquitySnapshot
+
+ZERO = Decimal(0)
+DEFAULT_CHART_DAYS = 365
+ChartDays = Annotated[int, QueryParameter(ge=1, le=3660)]
+
+
+async def _margin_buffer(request: Request[Any, Any, Any], account_id: str) -> Decimal | None:
+    """The margin buffer (excess / equity), or None where it cannot be valued (a held symbol
+    without a mark or an instrument): shown as a dash, never as a guess."""
+    caller = caller_of(request)
+    try:
+        status = await services_of(request).margin.status(caller.principal, account_id)
+    except NotFound:
+        raise
+    except DomainError:
+        return None
+    return status.margin_buffer
+
+
+def _exposures(positions: list[PositionView]) -> tuple[Decimal | None, Decimal | None]:
+    """(gross, net) at current marks; None when a position has no mark."""
+    values = [p.market_value for p in positions]
+    if any(v is None for v in values):
+        return None, None
+    known = [v for v in values if v is not None]
+    return sum((abs(v) for v in known), ZERO), sum(known, ZERO)
+
+
+class AccountsPageController(Controller):
+    """`/console/accounts`, `/console/accounts/{id}` and its chart data."""
+
+    path = "/accounts"
+    include_in_schema = False
+
+    @get("/")
+    async def accounts(self, request: Request[Any, Any, Any]) -> Template:
+        caller = caller_of(request)
+        views = await services_of(request).accounts.list_accounts(caller.principal)
+        buffers = {v.id: await _margin_buffer(request, v.id) for v in views}
+        return page(
+            request,
+            "accounts.html",
+            title="Accounts",
+            context={"accounts": views, "buffers": buffers},
+        )
+
+    @get("/{account_id:str}")
+    async def account(self, request: Request[Any, Any, Any], account_id: FromPath[str]) -> Template:
+        caller = caller_of(request)
+        queries = services_of(request).accounts
+        view = await queries.account(caller.principal, account_id)
+        positions = await queries.positions(caller.principal, account_id)
+        gross, net = _exposures(positions)
+        realized = sum((p.realized_pnl for p in positions), ZERO)
+        unrealized = None
+        if all(p.unrealized_pnl is not None for p in positions):
+            unrealized = sum((p.unrealized_pnl or ZERO for p in positions), ZERO)
+        return page(
+            request,
+            "account.html",
+            title=f"Account {view.id}",
+            context={
+                "account": view,
+                "positions": positions,
+                "margin_buffer": await _margin_buffer(request, account_id),
+                "gross": gross,
+                "net": net,
+                "realized": realized,
+                "unrealized": unrealized,
+            },
+        )
+
+    @get("/{account_id:str}/pnl.json")
+    async def pnl(
+        self,
+        request: Request[Any, Any, Any],
+        account_id: FromPath[str],
+        days: ChartDays = DEFAULT_CHART_DAYS,
+    ) -> dict[str, object]:
+        snapshots, live = await _history(request, account_id, days)
+        return pnl_series(snapshots, live).as_json()
+
+    @get("/{account_id:str}/exposure.json")
+    async def exposure(
+        self,
+        request: Request[Any, Any, Any],
+        account_id: FromPath[str],
+        days: ChartDays = DEFAULT_CHART_DAYS,
+    ) -> dict[str, object]:
+        snapshots, live = await _history(request, account_id, days)
+        return exposure_series(snapshots, live).as_json()
+
+
+async def _history(
+    request: Request[Any, Any, Any], account_id: str, days: int
+) -> tuple[list[EquitySnapshot], LivePoint]:
+    """The stored snapshots (none where snapshots are not kept) and the account now."""
+    services = services_of(request)
+    principal: Principal = caller_of(request).principal
+    view: AccountView = await services.accounts.account(principal, account_id)  # 404 first
+    positions = await services.accounts.positions(principal, account_id)
+    performance: PerformanceService | None = services.performance
+    snapshots = (
+        [] if performance is None else await performance.snapshots(principal, account_id, days)
+    )
+    gross, net = _exposures(positions)
+    live = LivePoint(services.clock.now(), view.equity, gross, net)
+    return snapshots, live
