@@ -14,6 +14,7 @@ from litestar.template.config import TemplateConfig
 
 from adapters.http.console.errors import CONSOLE_EXCEPTION_HANDLERS
 from adapters.http.console.filters import FILTERS
+from adapters.http.console.killswitch import KillSwitchPageController
 from adapters.http.console.login import ConsoleLoginController
 from adapters.http.console.overview import OverviewController
 from adapters.http.console.session import ConsoleSessionMiddleware
@@ -26,6 +27,7 @@ STATIC = HERE / "static"
 CONTROLLERS: list[type] = [
     ConsoleLoginController,
     OverviewController,
+    KillSwitchPageController,
 ]
 
 
