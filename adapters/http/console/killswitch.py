@@ -79,8 +79,13 @@ class KillSwitchPageController(Controller):
 
     @get("/state")
     async def state(self, request: Request[Any, Any, Any]) -> Template:
-        """The states and the resume form (polled, and reloaded on kill_switch events)."""
+        """The states (polled, and reloaded on kill_switch events)."""
         return fragment(request, "partials/killswitch_state.html", context=await _states(request))
+
+    @get("/resume-form")
+    async def resume_form(self, request: Request[Any, Any, Any]) -> Template:
+        """The resume form (reloaded on kill_switch events only: never under a typing hand)."""
+        return fragment(request, "partials/killswitch_resume.html", context=await _states(request))
 
     @get("/history")
     async def history(self, request: Request[Any, Any, Any]) -> Template:

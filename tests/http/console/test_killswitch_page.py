@@ -91,6 +91,7 @@ async def test_a_confirmed_halt_shows_the_sequence_to_the_brokers_confirmation(
         response = await halt(client, "account:acc-1")
         history = await client.htmx("GET", f"{PAGE}/history")
         state = await client.htmx("GET", f"{PAGE}/state")
+        resume = await client.htmx("GET", f"{PAGE}/resume-form")
 
     assert response.status_code == 201, response.text
     assert response.headers["hx-trigger"] == "ks-refresh"
@@ -103,7 +104,8 @@ async def test_a_confirmed_halt_shows_the_sequence_to_the_brokers_confirmation(
     assert await state_of(market, "account:acc-1") == "halted"
     assert "account:acc-1" in history.text and "confirmed" in history.text
     assert 'data-scope="account:acc-1" data-state="halted"' in state.text
-    assert 'id="ks-resume"' in state.text
+    assert 'id="ks-resume"' not in state.text  # the polled table never holds a form
+    assert 'id="ks-resume"' in resume.text and 'id="rs-approver"' in resume.text
 
 
 async def test_another_owners_account_is_not_found(market: Harness) -> None:

@@ -71,11 +71,18 @@
     const form = e.detail && e.detail.elt;
     if (form && form.id === "ks-confirm") { start(form.dataset.scope); }
   });
+  // A resume that went through: its passcodes are not left in the (preserved) fields.
+  document.addEventListener("htmx:afterRequest", function (e) {
+    const form = e.detail && e.detail.elt;
+    if (form && form.id === "ks-resume" && e.detail.xhr && e.detail.xhr.status === 200) { form.reset(); }
+  });
   // After the confirmation step is swapped in, the passcode field takes the focus.
   document.addEventListener("htmx:afterSwap", function (e) {
     if (e.target && e.target.id === "ks-step") {
       const field = document.getElementById("ks-passcode");
       if (field) { field.focus(); }
+      const sequence = document.getElementById("ks-sequence");
+      if (sequence) { sequence.scrollIntoView({ block: "nearest" }); }
     }
   });
 
