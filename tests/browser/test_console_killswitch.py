@@ -9,7 +9,7 @@ import httpx
 from selenium.webdriver.support.ui import Select
 
 from bootstrap.demo import DEMO_ACCOUNT, DEMO_OWNER, DEMO_RISK
-from tests.browser.browser import Page, tab
+from tests.browser.browser import PHONE, Page, tab
 
 SCOPE = f"account:{DEMO_ACCOUNT}"
 
@@ -109,4 +109,31 @@ def test_pull_the_kill_switch_watch_it_confirm_and_resume_with_four_eyes(
     assert server_done == ["halted", "broadcast", "cancels", "confirmed"]
     assert SCOPE in history and "confirmed" in history
     assert SCOPE in overview_alerts
+    assert errors == [], errors
+
+
+def test_the_desk_sees_the_global_scope_and_the_page_fits_a_phone(
+    binaries: tuple[str, str], console: str
+) -> None:
+    with tab(binaries, console, "killswitch-phone", size=PHONE) as page:
+        page.login(DEMO_RISK.username, DEMO_RISK.password)
+        page.open("/console/kill-switch")
+        page.wait_text("[data-live-status]", "live")
+        scopes = [o.get_attribute("value") for o in page.all("#ks-scope option")]
+        Select(page.find("#ks-scope")).select_by_value("global:*")
+        page.click("#ks-pull-button")
+        question = page.wait_for("#ks-confirm-title").text
+        page.shot("phone-global-confirmation")
+        overflow = page.driver.execute_script(
+            "return document.documentElement.scrollWidth > window.innerWidth + 1"
+        )
+        page.click("#ks-cancel")  # nothing was sent: back to the page
+        page.wait_for("#ks-review")
+        state = state_of(page, "global:*")
+        errors = page.console_errors()
+
+    assert scopes[0] == "global:*" and SCOPE in scopes
+    assert question == "Halt ALL trading?"
+    assert overflow is False
+    assert state == "active"
     assert errors == [], errors

@@ -4,8 +4,13 @@ and roles that see the state without the button (and are refused by the server a
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
+from adapters.http.services import ApiServices
+from domain.killswitch.state import Scope
+from domain.killswitch.switch import BrokerOutcome, KillSwitchEvent, TriggerType
 from domain.principals import Role
 from tests.http.console.helpers import ConsoleClient, signed_in
 from tests.http.core_helpers import harness_with
@@ -253,3 +258,44 @@ async def test_the_pages_posts_count_against_the_kill_switch_throttle() -> None:
 
     assert answers == [200, 200, 429]
     assert page.status_code == 200  # reading the page is not throttled
+
+
+async def test_a_broker_that_did_not_confirm_is_shown_loudly(
+    market: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    owner = await owner_with_orders(market)
+    now = market.clock.now()
+    unconfirmed = KillSwitchEvent(
+        id="ks-1",
+        user_id=owner.id,
+        trigger_type=TriggerType.MANUAL,
+        scope=Scope.account("acc-1"),
+        reason="runaway",
+        flatten=False,
+        orders_cancelled=1,
+        broker_confirmed=False,
+        brokers=(BrokerOutcome("alpaca", ("acc-1",), 2, 1, 1, False, 4, 0, ("TIMEOUT",)),),
+        triggered_at=now,
+        halted_at=now + timedelta(milliseconds=2),
+        broadcast_at=now + timedelta(milliseconds=3),
+        cancel_sent_at=now + timedelta(milliseconds=40),
+        confirmed_at=None,
+        elapsed_ms=1500.0,
+    )
+
+    async def activate(command: object) -> KillSwitchEvent:
+        return unconfirmed
+
+    services: ApiServices = market.container.api_services()
+    monkeypatch.setattr(services.killswitch, "activate", activate)
+    async with signed_in(market, owner.username) as client:
+        response = await halt(client, "account:acc-1")
+
+    assert response.status_code == 201, response.text
+    assert 'data-confirmed="no"' in response.text and "ks-unconfirmed" in response.text
+    assert "UNCONFIRMED: alpaca did not confirm in time" in response.text
+    assert (
+        'role="alert"' in response.text and "The broker did not confirm in time." in response.text
+    )
+    assert 'class="done" data-phase="cancels"' in response.text
+    assert 'class="failed" data-phase="confirmed"' in response.text
