@@ -3,12 +3,16 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
 from adapters.http.services import ApiServices
 from adapters.marketdata.failover import FailoverConfig, FailoverMarketData
 from adapters.marketdata.replay import ReplayMarketData
 from application.providers import ProviderService
+from application.stream_monitor import KafkaReport
+from domain.monitoring.streams import AlertKind, StreamAlert, StreamThresholds
 from domain.principals import Role
 from tests.http.console.helpers import signed_in
 from tests.http.harness import Harness
@@ -83,3 +87,28 @@ async def test_no_alert_says_so(market: Harness) -> None:
         page = await client.get("/console")
 
     assert "No alert" in page.text
+
+
+class StreamsWithALagAlert:
+    """The stream monitor's report with one consumer group over its lag threshold."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def snapshot(self) -> KafkaReport:
+        alert = StreamAlert(AlertKind.LAG, "bulwark-orders", 5000.0, 2000.0, self.now)
+        return KafkaReport(self.now, 60.0, StreamThresholds(), (), (), (alert,))
+
+
+@pytest.mark.parametrize(("role", "shown"), [(Role.RISK_OFFICER, True), (Role.OWNER, False)])
+async def test_stream_alerts_are_for_the_desk(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch, role: Role, shown: bool
+) -> None:
+    services: ApiServices = harness.container.api_services()
+    monkeypatch.setattr(services, "streams", StreamsWithALagAlert(harness.clock.now()))
+    user = await harness.user(role)
+    async with signed_in(harness, user.username) as client:
+        page = await client.get("/console")
+
+    assert page.status_code == 200
+    assert ("lag on bulwark-orders: 5000 over 2000" in page.text) is shown

@@ -71,6 +71,15 @@
     const form = e.detail && e.detail.elt;
     if (form && form.id === "ks-confirm") { start(form.dataset.scope); }
   });
+  // A refused activation (wrong passcode, lockout, scope): the flash says why; the live
+  // sequence is taken down rather than left saying "command sent".
+  document.addEventListener("htmx:afterRequest", function (e) {
+    const form = e.detail && e.detail.elt;
+    if (!form || form.id !== "ks-confirm" || !e.detail.xhr || e.detail.xhr.status === 201) { return; }
+    pending = null;
+    const list = live();
+    if (list) { list.hidden = true; list.dataset.state = "refused"; }
+  });
   // A resume that went through: its passcodes are not left in the (preserved) fields.
   document.addEventListener("htmx:afterRequest", function (e) {
     const form = e.detail && e.detail.elt;
