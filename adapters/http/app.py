@@ -87,7 +87,7 @@ THROTTLES: tuple[Throttle, ...] = (
     (
         "kill-switch",
         "kill_switch_rate_per_minute",
-        lambda m, p: m == "POST" and p.startswith("/api/v1/kill-switch/"),
+        lambda m, p: m == "POST" and p.startswith(("/api/v1/kill-switch/", "/console/kill-switch")),
     ),
 )
 

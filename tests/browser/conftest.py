@@ -15,6 +15,9 @@ import pytest
 
 from tests.browser.browser import ROOT, browser_binaries
 
+# A loaded CI box (or a shared 2-core one) can take most of a minute to import and migrate.
+READY_WITHIN_S = 90
+
 
 def _free_port() -> int:
     with socket.socket() as s:
@@ -58,7 +61,7 @@ def console(tmp_path_factory: pytest.TempPathFactory, binaries: tuple[str, str])
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 90
+        deadline = time.monotonic() + READY_WITHIN_S
         while True:
             if proc.poll() is not None:
                 output = (var / "server.log").read_text()
@@ -69,7 +72,7 @@ def console(tmp_path_factory: pytest.TempPathFactory, binaries: tuple[str, str])
             except httpx.TransportError:
                 pass
             if time.monotonic() > deadline:
-                pytest.fail("bulwark serve did not become ready in 90 s")
+                pytest.fail(f"bulwark serve did not become ready in {READY_WITHIN_S} s")
             time.sleep(0.2)
         yield base
     finally:

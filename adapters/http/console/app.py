@@ -16,6 +16,7 @@ from adapters.http.console.accounts_page import AccountsPageController
 from adapters.http.console.errors import CONSOLE_EXCEPTION_HANDLERS
 from adapters.http.console.events_page import EventsPageController
 from adapters.http.console.filters import FILTERS
+from adapters.http.console.killswitch import KillSwitchPageController
 from adapters.http.console.login import ConsoleLoginController
 from adapters.http.console.orders_page import OrdersPageController
 from adapters.http.console.overview import OverviewController
@@ -32,6 +33,7 @@ CONTROLLERS: list[type] = [
     EventsPageController,
     AccountsPageController,
     OrdersPageController,
+    KillSwitchPageController,
 ]
 
 

@@ -1,4 +1,10 @@
-"""`/console`: the overview a risk officer opens first (trading state per scope)."""
+"""`/console`: the overview a risk officer opens first.
+
+Trading state per scope, open orders, P&L and margin per account, and the alerts (halted
+scopes, margin warnings, and for the desk the market-data providers and Kafka streams).
+The body is a fragment (`/console/overview`) that htmx polls every 5 s and that
+static/overview.js reloads at once on kill_switch and margin events.
+"""
 
 from __future__ import annotations
 
@@ -7,17 +13,32 @@ from typing import Any
 from litestar import Controller, Request, get
 from litestar.response import Template
 
-from adapters.http.console.pages import page
+from adapters.http.console.overview_view import gather
+from adapters.http.console.pages import DESK_ROLES, fragment, page
 from adapters.http.security import caller_of, services_of
+from domain.principals import Role
+
+
+def sees_desk(role: Role) -> bool:
+    """The desk's own matters (providers, streams): risk officers, admins, a read-only viewer."""
+    return role in DESK_ROLES or role.value == "viewer"
+
+
+async def _context(request: Request[Any, Any, Any]) -> dict[str, Any]:
+    caller = caller_of(request)
+    desk = sees_desk(caller.principal.role)
+    return {"ov": await gather(services_of(request), caller.principal, desk), "desk": desk}
 
 
 class OverviewController(Controller):
-    """`/console`"""
+    """`/console` and its polled body `/console/overview`"""
 
     path = "/"
 
     @get("/")
     async def overview(self, request: Request[Any, Any, Any]) -> Template:
-        caller = caller_of(request)
-        states = await services_of(request).killswitch.status_for(caller.principal)
-        return page(request, "overview.html", title="Overview", context={"states": states})
+        return page(request, "overview.html", title="Overview", context=await _context(request))
+
+    @get("/overview")
+    async def body(self, request: Request[Any, Any, Any]) -> Template:
+        return fragment(request, "partials/overview_body.html", context=await _context(request))

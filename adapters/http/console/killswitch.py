@@ -1,0 +1,212 @@
+"""`/console/kill-switch`: pull the switch (with a confirmation step), watch the sequence,
+resume with four-eyes, and read the recent activations.
+
+Every action is the API's own use case (KillSwitchService.activate / resume) with the same
+passcode, lockout, scope rules and four-eyes approval: a second person with the risk-officer
+role names themselves and types their own passcode, exactly as POST /api/v1/kill-switch/resume
+takes `approver_username` and `approver_passcode`. The page only adds the confirmation step:
+the activation form posts `confirmed=yes` from the step that showed how many open orders
+will be cancelled, and anything without it is refused (CONFIRMATION_REQUIRED).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import msgspec
+from litestar import Controller, Request, get, post
+from litestar.enums import RequestEncodingType
+from litestar.params import Body
+from litestar.response import Template
+
+from adapters.http.console.killswitch_view import (
+    ConfirmationRequired,
+    parse_scope,
+    phases,
+    preview,
+    resumable,
+    scope_label,
+    scope_options,
+)
+from adapters.http.console.pages import ACTING, Abilities, fragment, is_htmx, page
+from adapters.http.observability import arrived_at
+from adapters.http.security import caller_of, services_of
+from application.killswitch import ActivateKillSwitch, ResumeTrading
+from domain.killswitch.state import TradingState
+from domain.killswitch.switch import KillSwitchEvent
+
+Text = Annotated[str, msgspec.Meta(max_length=500)]
+Secret = Annotated[str, msgspec.Meta(max_length=256)]
+Name = Annotated[str, msgspec.Meta(max_length=128)]
+HISTORY = 20
+# Tells the page's fragments (state, history) to reload after a change.
+REFRESH = {"HX-Trigger": "ks-refresh"}
+
+
+class ReviewForm(msgspec.Struct):
+    scope: Name = ""
+    reason: Text = ""
+    flatten: str = ""
+
+
+class ActivateForm(msgspec.Struct):
+    scope: Name = ""
+    reason: Text = ""
+    flatten: str = ""
+    passcode: Secret = ""
+    confirmed: str = ""
+
+
+class ResumeForm(msgspec.Struct):
+    scope: Name = ""
+    passcode: Secret = ""
+    approver_username: Name = ""
+    approver_passcode: Secret = ""
+    to_state: str = "active"
+
+
+Form = Body(media_type=RequestEncodingType.URL_ENCODED)
+
+
+class KillSwitchPageController(Controller):
+    """`/console/kill-switch`"""
+
+    path = "/kill-switch"
+
+    @get("/")
+    async def show(self, request: Request[Any, Any, Any]) -> Template:
+        return await _whole(request)
+
+    @get("/state")
+    async def state(self, request: Request[Any, Any, Any]) -> Template:
+        """The states (polled, and reloaded on kill_switch events)."""
+        return fragment(request, "partials/killswitch_state.html", context=await _states(request))
+
+    @get("/resume-form")
+    async def resume_form(self, request: Request[Any, Any, Any]) -> Template:
+        """The resume form (reloaded on kill_switch events only: never under a typing hand)."""
+        return fragment(request, "partials/killswitch_resume.html", context=await _states(request))
+
+    @get("/history")
+    async def history(self, request: Request[Any, Any, Any]) -> Template:
+        return fragment(
+            request, "partials/killswitch_history.html", context=await _history(request)
+        )
+
+    @post("/review", guards=[ACTING], status_code=200)
+    async def review(
+        self, request: Request[Any, Any, Any], data: Annotated[ReviewForm, Form]
+    ) -> Template:
+        """The confirmation step: what the halt would cancel, and the passcode to send it."""
+        caller = caller_of(request)
+        desk = Abilities.of(caller.principal.role).desk
+        scope = parse_scope(data.scope)
+        halt = await preview(services_of(request), caller.principal, scope, desk)
+        context = {
+            "halt": halt,
+            "scope_label": scope_label(scope),
+            "reason": data.reason,
+            "flatten": bool(data.flatten),
+        }
+        if is_htmx(request):
+            return fragment(request, "partials/killswitch_confirm.html", context=context)
+        return await _whole(request, step="partials/killswitch_confirm.html", extra=context)
+
+    @post("/activate", guards=[ACTING], status_code=201)
+    async def activate(
+        self, request: Request[Any, Any, Any], data: Annotated[ActivateForm, Form]
+    ) -> Template:
+        if data.confirmed != "yes":
+            raise ConfirmationRequired("confirm the halt on its confirmation step first")
+        caller = caller_of(request)
+        command = ActivateKillSwitch(
+            principal=caller.principal,
+            passcode=data.passcode,
+            scope=parse_scope(data.scope),
+            flatten=bool(data.flatten),
+            reason=data.reason.strip() or "manual activation (console)",
+            received_at=arrived_at(request.scope),
+        )
+        event = await services_of(request).killswitch.activate(command)
+        context = _sequence(event)
+        if is_htmx(request):
+            return fragment(
+                request,
+                "partials/killswitch_sequence.html",
+                status_code=201,
+                context=context,
+                headers=REFRESH,
+            )
+        return await _whole(
+            request, step="partials/killswitch_sequence.html", extra=context, status_code=201
+        )
+
+    @post("/resume", guards=[ACTING], status_code=200)
+    async def resume(
+        self, request: Request[Any, Any, Any], data: Annotated[ResumeForm, Form]
+    ) -> Template:
+        caller = caller_of(request)
+        to_state = TradingState.REDUCING if data.to_state == "reducing" else TradingState.ACTIVE
+        state = await services_of(request).killswitch.resume(
+            ResumeTrading(
+                principal=caller.principal,
+                passcode=data.passcode,
+                scope=parse_scope(data.scope),
+                to_state=to_state,
+                approver_username=data.approver_username.strip() or None,
+                approver_passcode=data.approver_passcode or None,
+            )
+        )
+        context = {"resumed": state}
+        if is_htmx(request):
+            return fragment(
+                request, "partials/killswitch_resumed.html", context=context, headers=REFRESH
+            )
+        return await _whole(request, step="partials/killswitch_resumed.html", extra=context)
+
+
+async def _states(request: Request[Any, Any, Any]) -> dict[str, Any]:
+    caller = caller_of(request)
+    services = services_of(request)
+    states = await services.killswitch.status_for(caller.principal)
+    return {
+        "states": states,
+        "resumable": resumable(states),
+        "four_eyes": services.killswitch.config.four_eyes,
+    }
+
+
+async def _history(request: Request[Any, Any, Any]) -> dict[str, Any]:
+    caller = caller_of(request)
+    events = await services_of(request).killswitch.events_for(caller.principal, HISTORY)
+    return {"events": events}
+
+
+def _sequence(event: KillSwitchEvent) -> dict[str, Any]:
+    return {"event": event, "phases": phases(event), "scope_label": scope_label(event.scope)}
+
+
+async def _whole(
+    request: Request[Any, Any, Any],
+    *,
+    step: str | None = None,
+    extra: dict[str, Any] | None = None,
+    status_code: int = 200,
+) -> Template:
+    """The whole page; `step` (the confirmation or the sequence) fills the action panel."""
+    caller = caller_of(request)
+    services = services_of(request)
+    abilities = Abilities.of(caller.principal.role)
+    options = (
+        await scope_options(services, caller.principal, abilities.desk) if abilities.act else []
+    )
+    context = {
+        **await _states(request),
+        **await _history(request),
+        "options": options,
+        "step": step,
+        **(extra or {}),
+    }
+    return page(
+        request, "killswitch.html", title="Kill switch", status_code=status_code, context=context
+    )
