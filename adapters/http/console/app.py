@@ -12,6 +12,12 @@ from litestar.plugins.jinja import JinjaTemplateEngine
 from litestar.static_files import create_static_files_router
 from litestar.template.config import TemplateConfig
 
+from adapters.http.console.desk_agents import AgentsDeskController
+from adapters.http.console.desk_providers import ProvidersDeskController
+from adapters.http.console.desk_risk import RiskDeskController
+from adapters.http.console.desk_signals import SignalsDeskController
+from adapters.http.console.desk_streams import StreamsDeskController
+from adapters.http.console.desk_succession import SuccessionDeskController
 from adapters.http.console.errors import CONSOLE_EXCEPTION_HANDLERS
 from adapters.http.console.filters import FILTERS
 from adapters.http.console.login import ConsoleLoginController
@@ -26,6 +32,12 @@ STATIC = HERE / "static"
 CONTROLLERS: list[type] = [
     ConsoleLoginController,
     OverviewController,
+    RiskDeskController,
+    AgentsDeskController,
+    ProvidersDeskController,
+    StreamsDeskController,
+    SignalsDeskController,
+    SuccessionDeskController,
 ]
 
 
