@@ -82,6 +82,7 @@ def test_a_risk_officer_edits_a_rule_and_dry_runs_an_order(
         page.click(f"{card} button.primary")
         page.wait_text(card, "saved")
         saved = page.find(f"{card} input[data-param=max_quantity]").get_attribute("value")
+        page.wait_text("#risk-rules", "max_quantity=100")  # the table above follows the save
         page.shot("saved")
         errors = page.console_errors()
 
@@ -138,6 +139,13 @@ def test_the_demo_owner_checks_in_and_reads_the_desk_pages(
         page.shot("checked-in")
         page.open("/console/agents")
         agent = page.wait_for("#agents-table tbody th").text
+        page.fill("#issue-label", "laptop")
+        page.click("#issue-key button[type=submit]")
+        key = page.wait_for("#new-api-key").text
+        page.shot("agent-key-once")
+        page.open("/console/agents")
+        page.wait_text("#agents-table", "laptop")
+        shown_again = key in page.driver.page_source
         page.shot("agents")
         page.open("/console/signals")
         page.wait_for("#signal-filters")
@@ -149,6 +157,7 @@ def test_the_demo_owner_checks_in_and_reads_the_desk_pages(
     assert first
     assert state == "active"
     assert "demo-agent" in agent
+    assert key.startswith("bwk_") and not shown_again
     assert no_save
     assert errors == [], errors
 

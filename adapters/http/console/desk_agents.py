@@ -15,6 +15,7 @@ from litestar import Controller, Request, get, post
 from litestar.params import FromPath
 from litestar.response import Template
 
+from adapters.http.console.forms import InvalidForm
 from adapters.http.console.pages import ACTING, fragment, page
 from adapters.http.security import caller_of, services_of
 from application.agents import AgentStatus
@@ -81,12 +82,15 @@ class AgentsDeskController(Controller):
             request, "partials/agents_table.html", context={"rows": rows, "masked": masked}
         )
 
-    @post("/{agent_id:str}/keys", guards=[ACTING], status_code=200)
-    async def issue_key(self, request: Request[Any, Any, Any], agent_id: FromPath[str]) -> Template:
+    @post("/keys", guards=[ACTING], status_code=200)
+    async def issue_key(self, request: Request[Any, Any, Any]) -> Template:
         caller = caller_of(request)
         services = services_of(request)
-        await services.agents.status(caller.principal, agent_id)  # 404 for another's agent
         form = await request.form()
+        agent_id = str(form.get("agent_id", "")).strip()
+        if not agent_id:
+            raise InvalidForm("agent_id", "choose an agent")
+        await services.agents.status(caller.principal, agent_id)  # 404 for another's agent
         label = str(form.get("label", "")).strip()[:100]
         created = await services.api_keys.create(caller.principal, agent_id, label)
         return fragment(

@@ -158,6 +158,13 @@ class RiskDeskController(Controller):
             },
         )
 
+    @get("/table")
+    async def table(self, request: Request[Any, Any, Any]) -> Template:
+        caller = caller_of(request)
+        rules = await services_of(request).risk.list(caller.principal)
+        cards = [card_of(caller, r) for r in rules]
+        return fragment(request, "partials/risk_rules_table.html", context={"cards": cards})
+
     @post("/rules/{rule_id:str}", guards=[ACTING], status_code=200)
     async def save(
         self, request: Request[Any, Any, Any], rule_id: FromPath[str]
@@ -174,7 +181,9 @@ class RiskDeskController(Controller):
             return _card(request, card, status_code=_refused(request))
         if not is_htmx(request):
             return Redirect("/console/risk", status_code=303)
-        return _card(request, card_of(caller, saved), saved=True)
+        return _card(
+            request, card_of(caller, saved), saved=True, headers={"HX-Trigger": "rules-changed"}
+        )
 
     @post("/dry-run", guards=[ACTING], status_code=200)
     async def dry_run(self, request: Request[Any, Any, Any]) -> Template:
@@ -219,11 +228,17 @@ def _posted_params(card: RuleCard, form: FormMultiDict) -> dict[str, str]:
 
 
 def _card(
-    request: Request[Any, Any, Any], card: RuleCard, *, status_code: int = 200, saved: bool = False
+    request: Request[Any, Any, Any],
+    card: RuleCard,
+    *,
+    status_code: int = 200,
+    saved: bool = False,
+    headers: dict[str, str] | None = None,
 ) -> Template:
     return fragment(
         request,
         "partials/risk_rule.html",
         status_code=status_code,
         context={"card": card, "actions": list(Action), "saved": saved},
+        headers=headers,
     )

@@ -4,7 +4,7 @@ changes a role may not make (403, and no button)."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -14,6 +14,8 @@ from adapters.http.services import ApiServices
 from adapters.marketdata.failover import FailoverConfig, FailoverMarketData
 from adapters.marketdata.replay import ReplayMarketData
 from application.providers import ProviderService
+from domain.marketdata.bars import Timeframe
+from domain.marketdata.signals import Pattern, Signal
 from domain.principals import Role
 from ports.marketdata import Quote
 from tests.http.console.helpers import signed_in
@@ -150,7 +152,7 @@ async def test_a_risk_officer_saves_a_rule_edit(harness: Harness) -> None:
     stored = (await harness.client.get(f"{RULES}/{rule['id']}", headers=officer.headers)).json()
 
     assert response.status_code == 200, response.text
-    assert "saved" in response.text
+    assert "saved" in response.text and response.headers["hx-trigger"] == "rules-changed"
     assert (stored["name"], stored["action"], stored["is_active"]) == ("Bigger cap", "warn", False)
     assert stored["params"] == {"max_quantity": "25"}
 
@@ -230,7 +232,9 @@ async def test_a_new_agent_key_is_shown_once_then_only_its_masked_prefix(
     await harness.agent_key(owner, "bot-1", ("acc-agent",))
     async with signed_in(harness, owner.username) as client:
         before = await client.get("/console/agents")
-        issued = await client.htmx("POST", "/console/agents/bot-1/keys", data={"label": "ci"})
+        issued = await client.htmx(
+            "POST", "/console/agents/keys", data={"agent_id": "bot-1", "label": "ci"}
+        )
         after = await client.get("/console/agents")
         table = await client.htmx("GET", "/console/agents/table")
 
@@ -255,7 +259,7 @@ async def test_revoking_a_key_and_another_owners_agent_is_not_found(harness: Har
     key_id = keys.json()["items"][0]["key_id"]
     async with signed_in(harness, other.username) as stranger:
         foreign_page = await stranger.get("/console/agents")
-        foreign = await stranger.htmx("POST", "/console/agents/bot-a/keys", data={})
+        foreign = await stranger.htmx("POST", "/console/agents/keys", data={"agent_id": "bot-a"})
         foreign_revoke = await stranger.htmx(
             "POST", f"/console/agents/bot-a/keys/{key_id}/revoke", data={}
         )
@@ -323,6 +327,35 @@ async def test_the_streams_page_says_kafka_is_off(harness: Harness) -> None:
 
     assert response.status_code == 200
     assert "Kafka is not configured (BULWARK_KAFKA_BOOTSTRAP" in response.text
+
+
+def signal(ident: str, symbol: str, pattern: Pattern, minutes_ago: int, now: datetime) -> Signal:
+    at = now - timedelta(minutes=minutes_ago)
+    return Signal(ident, symbol, Timeframe.M5, pattern, 0.6, at, at, reason=f"reason {ident}")
+
+
+async def test_recent_signals_are_filtered_by_symbol_source_and_age(harness: Harness) -> None:
+    now = harness.clock.now()
+    await harness.container.signal_repository().add(
+        [
+            signal("sig-new-aapl", "AAPL", Pattern.EMA_CROSSOVER, 5, now),
+            signal("sig-old-aapl", "AAPL", Pattern.EMA_CROSSOVER, 300, now),
+            signal("sig-new-msft", "MSFT", Pattern.VWAP_DEVIATION, 5, now),
+        ]
+    )
+    owner = await harness.user(Role.OWNER)
+    async with signed_in(harness, owner.username) as client:
+        everything = await client.get("/console/signals")
+        filtered = await client.htmx(
+            "GET",
+            "/console/signals",
+            params={"symbol": "aapl", "source": "ema_crossover", "since": "1h"},
+        )
+
+    assert all(f"reason {i}" in everything.text for i in ("sig-new-aapl", "sig-old-aapl"))
+    assert "reason sig-new-msft" in everything.text and 'hx-trigger="every 10s"' in everything.text
+    assert "reason sig-new-aapl" in filtered.text
+    assert "reason sig-old-aapl" not in filtered.text and "MSFT" not in filtered.text
 
 
 async def test_signal_filters_are_checked(harness: Harness) -> None:
