@@ -10,12 +10,21 @@ from typing import Any
 
 import pytest
 
+from adapters.http.console import desk_streams
 from adapters.http.services import ApiServices
 from adapters.marketdata.failover import FailoverConfig, FailoverMarketData
 from adapters.marketdata.replay import ReplayMarketData
 from application.providers import ProviderService
+from application.stream_monitor import KafkaReport
 from domain.marketdata.bars import Timeframe
 from domain.marketdata.signals import Pattern, Signal
+from domain.monitoring.streams import (
+    AlertKind,
+    GroupLag,
+    StreamAlert,
+    StreamThresholds,
+    TopicStats,
+)
 from domain.principals import Role
 from ports.marketdata import Quote
 from tests.http.console.helpers import signed_in
@@ -155,6 +164,32 @@ async def test_a_risk_officer_saves_a_rule_edit(harness: Harness) -> None:
     assert "saved" in response.text and response.headers["hx-trigger"] == "rules-changed"
     assert (stored["name"], stored["action"], stored["is_active"]) == ("Bigger cap", "warn", False)
     assert stored["params"] == {"max_quantity": "25"}
+
+
+async def test_an_owner_edits_an_own_rule_and_another_owners_rule_is_not_found(
+    harness: Harness,
+) -> None:
+    owner = await harness.user(Role.OWNER)
+    other = await harness.user(Role.OWNER)
+    await harness.account(owner, "acc-own")
+    created = await harness.client.post(
+        RULES,
+        headers=owner.headers,
+        json={"rule_type": "MAX_ORDER_NOTIONAL", "params": {"max_notional": "5000"}},
+    )
+    rule_id = created.json()["id"]
+    edit = {"action": "block", "is_active": "on", "param.max_notional": "7500"}
+    async with signed_in(harness, owner.username) as client:
+        page = await client.get("/console/risk")
+        saved = await client.htmx("POST", f"/console/risk/rules/{rule_id}", data=edit)
+    async with signed_in(harness, other.username) as stranger:
+        foreign_page = await stranger.get("/console/risk")
+        foreign = await stranger.htmx("POST", f"/console/risk/rules/{rule_id}", data=edit)
+
+    assert f'hx-post="/console/risk/rules/{rule_id}"' in page.text
+    assert saved.status_code == 200 and "saved" in saved.text
+    assert rule_id not in foreign_page.text
+    assert foreign.status_code == 404 and "NOT_FOUND" in foreign.text
 
 
 async def test_a_dry_run_shows_every_reason_and_places_no_order(market: Harness) -> None:
@@ -332,6 +367,46 @@ async def test_the_streams_page_says_kafka_is_off(harness: Harness) -> None:
 def signal(ident: str, symbol: str, pattern: Pattern, minutes_ago: int, now: datetime) -> Signal:
     at = now - timedelta(minutes=minutes_ago)
     return Signal(ident, symbol, Timeframe.M5, pattern, 0.6, at, at, reason=f"reason {ident}")
+
+
+class FakeStreams:
+    """A stream monitor as the page reads it: one report, whatever the broker says."""
+
+    def __init__(self, report: KafkaReport) -> None:
+        self.reports = 0
+        self._report = report
+
+    async def report(self) -> KafkaReport:
+        self.reports += 1
+        return self._report
+
+
+async def test_the_streams_page_shows_topics_groups_alerts_and_the_lag_chart(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    now = harness.clock.now()
+    report = KafkaReport(
+        at=now,
+        window_s=60.0,
+        thresholds=StreamThresholds(),
+        topics=(TopicStats("bulwark.orders", 120, 2.0, 12.5, 80.0, 95.0),),
+        groups=(GroupLag.of("bulwark-risk", {("bulwark.orders", 0): 7, ("bulwark.orders", 1): 5}),),
+        alerts=(StreamAlert(AlertKind.LAG, "bulwark-risk", 12, 10, now),),
+    )
+    services: ApiServices = harness.container.api_services()
+    monkeypatch.setattr(services, "streams", FakeStreams(report))
+    monkeypatch.setattr(desk_streams, "HISTORY", desk_streams.LagHistory())
+    officer = await harness.user(Role.RISK_OFFICER)
+    async with signed_in(harness, officer.username) as client:
+        page = await client.get("/console/streams")
+        chart = await client.get("/console/streams/lag.json")
+
+    assert page.status_code == 200
+    assert "bulwark.orders" in page.text and "2.00" in page.text and "12.5 ms" in page.text
+    assert "bulwark-risk" in page.text and ">12<" in page.text and ">7<" in page.text
+    assert 'data-chart-src="/console/streams/lag.json"' in page.text
+    body = chart.json()
+    assert body["series"] == {"bulwark-risk": [12]} and len(body["x"]) == 1
 
 
 async def test_recent_signals_are_filtered_by_symbol_source_and_age(harness: Harness) -> None:
