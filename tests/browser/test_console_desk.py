@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 from selenium.webdriver.support.ui import Select
 
-from bootstrap.demo import DEMO_ACCOUNT, DEMO_OWNER, DEMO_RISK
+from bootstrap.demo import DEMO_ACCOUNT, DEMO_AGENT, DEMO_OWNER, DEMO_RISK
 from tests.browser.browser import PHONE, Page, tab
 
 
@@ -162,16 +162,34 @@ def test_the_demo_owner_checks_in_and_reads_the_desk_pages(
     assert errors == [], errors
 
 
-def test_the_agents_page_fits_a_phone(binaries: tuple[str, str], console: str) -> None:
+def test_the_agents_page_fits_a_phone_and_follows_a_heartbeat(
+    binaries: tuple[str, str], console: str
+) -> None:
+    token = httpx.post(
+        f"{console}/api/v1/auth/login",
+        json={"username": DEMO_OWNER.username, "password": DEMO_OWNER.password},
+    ).json()["access_token"]
     with tab(binaries, console, "desk-phone", size=PHONE) as page:
         page.login(DEMO_OWNER.username, DEMO_OWNER.password)
         page.open("/console/agents")
         page.wait_for("#agents-table")
+        page.wait_text("[data-live-status]", "live")
+        beat = httpx.post(
+            f"{console}/api/v1/agents/{DEMO_AGENT}/heartbeat",
+            headers={"Authorization": f"Bearer {token}"},
+            json={"status": "ok"},
+        )
+        # The demo agent's threshold is short: it may already read stale, but not pending.
+        page.wait_until(
+            lambda: page.find(f"#agent-{DEMO_AGENT}").get_attribute("data-state") != "pending",
+            message="the heartbeat did not show",
+        )
         page.shot("agents-phone")
         overflow = page.driver.execute_script(
             "return document.documentElement.scrollWidth > window.innerWidth + 1"
         )
         errors = page.console_errors()
 
+    assert beat.status_code == 200, beat.text
     assert overflow is False
     assert errors == [], errors
