@@ -141,22 +141,7 @@ class RiskDeskController(Controller):
 
     @get("/")
     async def rules(self, request: Request[Any, Any, Any]) -> Template:
-        caller = caller_of(request)
-        services = services_of(request)
-        rules = await services.risk.list(caller.principal)
-        accounts = await services.accounts.list_accounts(caller.principal)
-        return page(
-            request,
-            "risk.html",
-            title="Risk rules",
-            context={
-                "cards": [card_of(caller, r) for r in rules],
-                "accounts": accounts,
-                "sides": list(Side),
-                "order_types": [OrderType.MARKET, OrderType.LIMIT],
-                "actions": list(Action),
-            },
-        )
+        return await _whole_page(request)
 
     @get("/table")
     async def table(self, request: Request[Any, Any, Any]) -> Template:
@@ -178,7 +163,9 @@ class RiskDeskController(Controller):
         except InvalidRule as exc:
             card = card_of(caller, stored, error=exc.message, error_field=exc.field)
             card = RuleCard(card.rule, _posted_params(card, form), True, exc.message, exc.field)
-            return _card(request, card, status_code=_refused(request))
+            if not is_htmx(request):  # a form posted without JavaScript: the page, with it
+                return await _whole_page(request, card, status_code=422)
+            return _card(request, card)
         if not is_htmx(request):
             return Redirect("/console/risk", status_code=303)
         return _card(
@@ -214,6 +201,33 @@ class RiskDeskController(Controller):
             context["decision"] = report.order_decision
             context["breaches"] = report.breaches
         return fragment(request, "partials/risk_dryrun.html", context=context)
+
+
+async def _whole_page(
+    request: Request[Any, Any, Any], refused: RuleCard | None = None, status_code: int = 200
+) -> Template:
+    """The risk page; `refused` (a card with its error) stands in for its rule's card."""
+    caller = caller_of(request)
+    services = services_of(request)
+    rules = await services.risk.list(caller.principal)
+    accounts = await services.accounts.list_accounts(caller.principal)
+    cards = [
+        refused if refused is not None and r.id == refused.rule.id else card_of(caller, r)
+        for r in rules
+    ]
+    return page(
+        request,
+        "risk.html",
+        title="Risk rules",
+        status_code=status_code,
+        context={
+            "cards": cards,
+            "accounts": accounts,
+            "sides": list(Side),
+            "order_types": [OrderType.MARKET, OrderType.LIMIT],
+            "actions": list(Action),
+        },
+    )
 
 
 def _refused(request: Request[Any, Any, Any]) -> int:

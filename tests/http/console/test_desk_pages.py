@@ -145,6 +145,7 @@ async def test_a_rule_edit_that_does_not_validate_shows_the_field_and_the_code(
     assert 'aria-invalid="true"' in response.text
     assert 'value="-5"' in response.text  # what was typed stays, beside its error
     assert plain.status_code == 422 and "INVALID_RULE" in plain.text
+    assert "<h1>Risk rules</h1>" in plain.text  # without htmx: the whole page, with the error
     assert stored.json()["params"] == {"max_quantity": "10"}
 
 
