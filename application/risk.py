@@ -192,16 +192,25 @@ class RiskService:
 
     # -- dry run -----------------------------------------------------------------------
     async def test_rule(
-        self, principal: Principal, account_id: str, draft: RuleDraft, order: Order | None = None
+        self,
+        principal: Principal,
+        account_id: str,
+        draft: RuleDraft,
+        order: Order | None = None,
+        *,
+        replaces: str | None = None,
     ) -> RuleTestReport:
         """Run a draft rule against the current portfolio; nothing is saved or sent.
 
         Each holding is probed with one lot more in its own direction: a rule that
         would refuse that is reported as binding now. With `order`, the account's
-        policy plus the draft decides it.
+        policy plus the draft decides it. `replaces`: the draft is an edit of that stored
+        rule (one the caller sees), which then sits out of the policy in the draft's favour.
         """
         async with self._uow() as uow:
             account = await account_for(uow, principal, account_id)
+            if replaces is not None:
+                await self._visible(uow, principal, replaces)
             rule = await self._validated(uow, principal, "dry-run", draft)
             control = compile_rule(rule)
             view = await self._view(uow, account, principal, order.symbol if order else None)
@@ -221,7 +230,8 @@ class RiskService:
             decision = None
             if order is not None:
                 self._orders.check_terms(order, view)
-                rules = [*await uow.risk_rules.list(), rule]
+                stored = [r for r in await uow.risk_rules.list() if r.id != replaces]
+                rules = [*stored, rule]
                 policy = compile_policy(account.id, account.owner_id, rules)
                 decision = policy.evaluate(order, view)
             return RuleTestReport(rule, tuple(breaches), len(view.positions), decision)

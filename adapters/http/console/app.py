@@ -13,6 +13,12 @@ from litestar.static_files import create_static_files_router
 from litestar.template.config import TemplateConfig
 
 from adapters.http.console.accounts_page import AccountsPageController
+from adapters.http.console.desk_agents import AgentsDeskController
+from adapters.http.console.desk_providers import ProvidersDeskController
+from adapters.http.console.desk_risk import RiskDeskController
+from adapters.http.console.desk_signals import SignalsDeskController
+from adapters.http.console.desk_streams import StreamsDeskController
+from adapters.http.console.desk_succession import SuccessionDeskController
 from adapters.http.console.errors import CONSOLE_EXCEPTION_HANDLERS
 from adapters.http.console.events_page import EventsPageController
 from adapters.http.console.filters import FILTERS
@@ -34,6 +40,12 @@ CONTROLLERS: list[type] = [
     AccountsPageController,
     OrdersPageController,
     KillSwitchPageController,
+    RiskDeskController,
+    AgentsDeskController,
+    ProvidersDeskController,
+    StreamsDeskController,
+    SignalsDeskController,
+    SuccessionDeskController,
 ]
 
 

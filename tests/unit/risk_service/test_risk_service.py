@@ -136,6 +136,22 @@ async def test_dry_run_with_an_order_decides_it_with_the_draft(system: Embedded)
     assert report.order_decision.reasons == (ReasonCode.MAX_ORDER_NOTIONAL,)
 
 
+async def test_a_dry_run_of_an_edit_stands_in_for_the_stored_rule(system: Embedded) -> None:
+    # Arrange: a stored cap of 5 units; the edit would raise it to 100
+    stored = await system.risk.create(ALICE, draft(RuleType.MAX_ORDER_QUANTITY, max_quantity=5))
+    order = Order("x", "x", "acc-a", "AAPL", Side.BUY, D(20), Origin(OriginKind.USER, "alice"))
+    edit = draft(RuleType.MAX_ORDER_QUANTITY, max_quantity=100)
+    # Act
+    beside = await system.risk.test_rule(ALICE, "acc-a", edit, order)
+    instead = await system.risk.test_rule(ALICE, "acc-a", edit, order, replaces=stored.id)
+    # Assert: alongside the stored rule the order is still refused; in its place, approved
+    assert beside.order_decision is not None and instead.order_decision is not None
+    assert beside.order_decision.reasons == (ReasonCode.MAX_ORDER_QUANTITY,)
+    assert instead.order_decision.approved
+    with pytest.raises(NotFound):
+        await system.risk.test_rule(ALICE, "acc-a", edit, order, replaces="rule-nope")
+
+
 def test_position_size_fixed_fractional_and_volatility(system: Embedded) -> None:
     # 100,000 x 2% / |50 - 48| = 1,000 shares, capped at 10% of equity / 50 = 200
     fixed = system.risk.position_size(D(100_000), D(50), stop=D(48))

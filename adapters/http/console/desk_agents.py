@@ -1,0 +1,117 @@
+"""`/console/agents`: the agents the caller may see, their heartbeats, and their API keys.
+
+The table is a fragment that htmx re-renders every 5 s and on heartbeat events (desk.js turns
+the WebSocket's heartbeat category into a `heartbeat` event on <body>). Keys go through
+ApiKeyService as the API's /agents/{id}/keys routes do; a new key's text is rendered once,
+in the response that issued it, and never again (only its digest is kept).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from litestar import Controller, Request, get, post
+from litestar.params import FromPath
+from litestar.response import Template
+
+from adapters.http.console.forms import InvalidForm
+from adapters.http.console.pages import ACTING, fragment, page
+from adapters.http.security import caller_of, services_of
+from application.agents import AgentStatus
+from application.apikeys import ApiKeyView
+from domain.agents.heartbeat import Liveness
+from domain.errors import NotFound
+from domain.identity.apikeys import API_KEY_PREFIX
+from domain.principals import Principal
+
+STALE_FRACTION = 0.5  # an alive agent silent for half its threshold is shown as stale
+
+
+@dataclass(frozen=True, slots=True)
+class AgentRow:
+    status: AgentStatus
+    state: str  # alive / stale / paused / pending
+    keys: tuple[ApiKeyView, ...]
+
+
+def state_of(status: AgentStatus) -> str:
+    """`paused`: declared dead, its scope halted until a person resumes it; `stale`: overdue,
+    or silent for more than half its threshold; `pending`: never heard from."""
+    if status.declared_dead:
+        return "paused"
+    if status.liveness is Liveness.PENDING:
+        return "pending"
+    since = status.seconds_since_heartbeat
+    if status.liveness is Liveness.DEAD or (
+        since is not None and since > status.threshold_seconds * STALE_FRACTION
+    ):
+        return "stale"
+    return "alive"
+
+
+def masked(key: ApiKeyView) -> str:
+    return f"{API_KEY_PREFIX}{key.key_id}_••••"
+
+
+async def agent_rows(request: Request[Any, Any, Any], principal: Principal) -> list[AgentRow]:
+    services = services_of(request)
+    statuses = await services.agents.status_all(principal)
+    keys = await services.api_keys.list(principal)
+    return [
+        AgentRow(s, state_of(s), tuple(k for k in keys if k.agent_id == s.agent_id))
+        for s in statuses
+    ]
+
+
+class AgentsDeskController(Controller):
+    """`/console/agents`"""
+
+    path = "/agents"
+
+    @get("/")
+    async def agents(self, request: Request[Any, Any, Any]) -> Template:
+        rows = await agent_rows(request, caller_of(request).principal)
+        context = {"rows": rows, "masked": masked}
+        return page(request, "agents.html", title="Agents", context=context)
+
+    @get("/table")
+    async def table(self, request: Request[Any, Any, Any]) -> Template:
+        rows = await agent_rows(request, caller_of(request).principal)
+        return fragment(
+            request, "partials/agents_table.html", context={"rows": rows, "masked": masked}
+        )
+
+    @post("/keys", guards=[ACTING], status_code=200)
+    async def issue_key(self, request: Request[Any, Any, Any]) -> Template:
+        caller = caller_of(request)
+        services = services_of(request)
+        form = await request.form()
+        agent_id = str(form.get("agent_id", "")).strip()
+        if not agent_id:
+            raise InvalidForm("agent_id", "choose an agent")
+        await services.agents.status(caller.principal, agent_id)  # 404 for another's agent
+        label = str(form.get("label", "")).strip()[:100]
+        created = await services.api_keys.create(caller.principal, agent_id, label)
+        return fragment(
+            request,
+            "partials/agent_key_issued.html",
+            context={"created": created, "label": label},
+            headers={"HX-Trigger": "keys-changed", "Cache-Control": "no-store"},
+        )
+
+    @post("/{agent_id:str}/keys/{key_id:str}/revoke", guards=[ACTING], status_code=200)
+    async def revoke_key(
+        self, request: Request[Any, Any, Any], agent_id: FromPath[str], key_id: FromPath[str]
+    ) -> Template:
+        caller = caller_of(request)
+        services = services_of(request)
+        await services.agents.status(caller.principal, agent_id)
+        keys = await services.api_keys.list(caller.principal)
+        if not any(k.key_id == key_id and k.agent_id == agent_id for k in keys):
+            raise NotFound(f"API key {key_id} not found")
+        await services.api_keys.revoke(caller.principal, key_id)
+        rows = await agent_rows(request, caller.principal)
+        return fragment(
+            request, "partials/agents_table.html", context={"rows": rows, "masked": masked}
+        )
