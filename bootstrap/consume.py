@@ -15,6 +15,7 @@ from application.apikeys import ApiKeyService
 from application.auth import AuthService
 from application.decision_ledger import PublishedDecisions
 from bootstrap.app import require_current_schema
+from bootstrap.consume_metrics import ConsumeMetricsListener
 from bootstrap.container import Container, build_container
 from bootstrap.demo import set_demo_prices
 from bootstrap.early_join import EarlyMember
@@ -96,14 +97,20 @@ async def consume(
     settings = container.settings()
     watchdog = loop_watchdog(settings, container, "bulwark consume")
     gc_state = None
+    listener: ConsumeMetricsListener | None = None
     try:
         await start_consumers(container, early)
+        if settings.consume_metrics_port:
+            listener = ConsumeMetricsListener(container)
+            await listener.start()
         gc_state = tune_gc(settings)
         if watchdog is not None:
             watchdog.start()
         await stop.wait()
         log.info("consumers_stopping")
     finally:
+        if listener is not None:
+            await listener.stop()
         if watchdog is not None:
             watchdog.stop()
         for sig in (signal.SIGTERM, signal.SIGINT):

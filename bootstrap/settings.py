@@ -311,6 +311,10 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # A bearer token every scrape must bring. Unset: /metrics is open in dev and test, and
     # answers 404 in prod (one line at start-up says so).
     metrics_token: Secret | None = None
+    # `bulwark consume` serves its own /metrics (gate decisions from Kafka commands, broker
+    # calls, process figures) on this port; 0: none. Same token rule as the API's /metrics.
+    consume_metrics_port: Annotated[int, msgspec.Meta(ge=0, le=65535)] = 0
+    consume_metrics_host: str = "127.0.0.1"
 
     def redacted(self) -> dict[str, object]:
         """All settings, safe to show: secrets as '***' and passwords inside URLs masked."""
