@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from application.access import account_for, may_act_on
@@ -38,6 +38,7 @@ from domain.trading.terms import (
 from ports.clock import Clock, IdGenerator
 from ports.events import EventPublisher
 from ports.marketdata import MarketDataPort
+from ports.tracing import NO_TRACER, Tracer
 from ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 
@@ -84,8 +85,10 @@ class OrderService(BrokerBooking):
         latch: HaltLatch | None = None,
         max_order_notional: Decimal = DEFAULT_MAX_ORDER_NOTIONAL,
         books: RiskBooks | None = None,
+        tracer: Tracer = NO_TRACER,
     ) -> None:
         self._uow = uow_factory
+        self.tracer = tracer  # spans: gate.evaluate, store.commit, broker.submit / cancel
         # Accounts and their risk views held between units of work (application/risk_books.py).
         self.books = books
         self._max_notional = max_order_notional
@@ -104,6 +107,9 @@ class OrderService(BrokerBooking):
         )
 
     async def submit(self, cmd: SubmitOrder) -> OrderResult:
+        if self.tracer.enabled and cmd.trace is None:
+            # The batch may run in another caller's task: it is traced under this one's.
+            cmd = replace(cmd, trace=self.tracer.origin())
         return await self.batcher.submit(cmd.account_id, cmd)
 
     async def submit_many(self, cmds: list[SubmitOrder]) -> list[OrderResult | Exception]:
@@ -127,6 +133,12 @@ class OrderService(BrokerBooking):
         return results
 
     async def _submit_batch(
+        self, account_id: str, cmds: list[SubmitOrder]
+    ) -> list[OrderResult | Exception]:
+        with self.tracer.follows("orders.batch", [c.trace for c in cmds], orders=len(cmds)):
+            return await self._submit_traced(account_id, cmds)
+
+    async def _submit_traced(
         self, account_id: str, cmds: list[SubmitOrder]
     ) -> list[OrderResult | Exception]:
         async with self.locks.hold(account_id):
@@ -196,7 +208,8 @@ class OrderService(BrokerBooking):
                 except DomainError as exc:
                     outcomes.append(exc)
             try:
-                await uow.commit()
+                with self.tracer.span("store.commit", step="decisions"):
+                    await uow.commit()
             except BaseException:
                 for entry in reversed(recorded):
                     flow.undo(entry)
@@ -229,7 +242,9 @@ class OrderService(BrokerBooking):
             created_at=self._clock.now(),
             broker=account.broker,
         )
-        decision = await self._decide(uow, account, order, reads, held=True)
+        with self.tracer.span("gate.evaluate", symbol=order.symbol) as span:
+            decision = await self._decide(uow, account, order, reads, held=True)
+            span.set("approved", decision.approved)
         if decision.approved and self._throttle is not None:
             policy = await self.policies.policy_for(uow, account)
             decision = await self._throttle.check(policy, order, decision)

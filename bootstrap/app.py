@@ -68,7 +68,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
             restore_gc(gc_state)
             _log.info("stopped")
 
-    return create_http_app(
+    app = create_http_app(
         container.api_services(),
         container.http_config(),
         lifespan=[lifespan],
@@ -76,6 +76,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         + ([LoopWatchdogCollector(watchdog)] if watchdog else []),
         debug=False,
     )
+    return container.tracing().trace_requests(app)  # a span per request when tracing is on
 
 
 async def require_current_schema(container: Container) -> None:

@@ -38,7 +38,7 @@ _log = structlog.get_logger("bulwark.killswitch_lane")
 # Loop-bound or per-process pieces the lane must share with the API rather than build again.
 _SHARED = (
     "clock", "ids", "hasher", "tokens", "key_provider", "sealer", "totp",
-    "market", "latch", "paper_broker",
+    "market", "latch", "paper_broker", "tracing",
 )  # fmt: skip
 _SHARED_IN_MEMORY = ("store", "audit", "key_vault_store")
 
@@ -192,8 +192,10 @@ class KillSwitchLane:
             self._stopping = asyncio.Event()
             container = lane_container(self._main, self._settings, api_loop)
             self.service = container.killswitch()
-            app = create_http_app(
-                container.api_services(), container.http_config(), surface="kill-switch"
+            app = container.tracing().trace_requests(
+                create_http_app(
+                    container.api_services(), container.http_config(), surface="kill-switch"
+                )
             )
             server, sock = lane_server(app, self._settings, self._lane_port())
             self.port = sock.getsockname()[1]
