@@ -25,11 +25,11 @@ def traced_provider() -> tuple[TracerProvider, InMemorySpanExporter]:
 
 
 @asynccontextmanager
-async def traced_harness() -> AsyncIterator[tuple[Harness, InMemorySpanExporter]]:
+async def traced_harness(**overrides: str) -> AsyncIterator[tuple[Harness, InMemorySpanExporter]]:
     """The usual in-memory harness with tracing on, its spans kept in memory."""
     provider, exporter = traced_provider()
     clock = FakeClock()
-    settings = test_settings()
+    settings = test_settings(**overrides)
     container = test_container(settings, clock)
     container.tracing.override(providers.Object(tracing_with(provider)))
     app = create_app(settings, container)
