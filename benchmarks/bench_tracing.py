@@ -6,8 +6,9 @@
     the log processor that adds trace ids, outside a span;
 (b) per request, in CPU us: the demo app's POST /api/v1/orders in-process (no sockets, the
     real submission through gate, store and paper broker, as bench_http_layers' `whole`)
-    with tracing off and with it on (server span + gate/store/broker spans, 6 a request),
-    taking turns round after round; the best round of each.
+    with tracing off, with it on (server span + batch/gate/store/broker spans, 6 a request)
+    and on with a sample ratio of 0 (every span started, none recorded), taking turns round
+    after round; the best round of each.
 Run: `.venv/bin/python -m benchmarks.bench_tracing [--requests N] [--rounds N]`.
 """
 
@@ -20,9 +21,11 @@ import os
 import time
 from collections.abc import Callable, Sequence
 from contextlib import AsyncExitStack
+from typing import Any
 
 from opentelemetry.sdk.trace import ReadableSpan, TracerProvider
 from opentelemetry.sdk.trace.export import BatchSpanProcessor, SpanExporter, SpanExportResult
+from opentelemetry.sdk.trace.sampling import ParentBased, TraceIdRatioBased
 
 from adapters.tracing.asgi import ServerSpans
 from adapters.tracing.logs import add_trace_ids
@@ -31,9 +34,10 @@ from benchmarks.bench_http_layers import ENV, Bulwark, per_request_us
 from benchmarks.http_driver import machine
 from ports.tracing import NO_TRACER, Tracer
 
-# Targets: off, a marked step costs next to nothing; on, the spans add little to a request.
+# Target: with tracing off a marked step costs next to nothing (six steps an order). With it
+# on, the figures are for information: the SDK's cost per recorded span, which the sample
+# ratio (BULWARK_OTEL_SAMPLE_RATIO) scales down.
 OFF_SPAN_TARGET_NS = 500
-ON_REQUEST_TARGET = 0.25  # tracing on (every request sampled) adds at most 25%
 
 
 class Dropping(SpanExporter):
@@ -50,9 +54,12 @@ class Dropping(SpanExporter):
         return None
 
 
-def provider() -> tuple[TracerProvider, Dropping]:
+ON_RATIO_0 = "tracing on, sample ratio 0"
+
+
+def provider(ratio: float = 1.0) -> tuple[TracerProvider, Dropping]:
     exporter = Dropping()
-    traced = TracerProvider()
+    traced = TracerProvider(sampler=ParentBased(TraceIdRatioBased(ratio)))
     traced.add_span_processor(BatchSpanProcessor(exporter))
     return traced, exporter
 
@@ -96,28 +103,38 @@ async def request_costs(requests: int, rounds: int) -> tuple[dict[str, list[floa
     from bootstrap.app import create_app
 
     traced, exporter = provider()
-    results: dict[str, list[float]] = {"tracing off": [], "tracing on": []}
+    unsampled, _ = provider(0.0)
+    results: dict[str, list[float]] = {"tracing off": [], "tracing on": [], ON_RATIO_0: []}
     async with AsyncExitStack() as stack:
         app = create_app()
+        target: Any = app
         await stack.enter_async_context(app.lifespan())
         bulwark = Bulwark(app)
         await bulwark.start()
         bulwark.variant("whole")
         orders = bulwark.services.orders
         edge = app.asgi_handler
-        spans = ServerSpans(edge, traced.get_tracer("bench.http"))
-        on = OtelTracer(traced.get_tracer("bench"))
+        layers: dict[str, tuple[Any, Tracer]] = {
+            "tracing off": (edge, NO_TRACER),
+            "tracing on": (
+                ServerSpans(edge, traced.get_tracer("bench.http")),
+                OtelTracer(traced.get_tracer("bench")),
+            ),
+            ON_RATIO_0: (
+                ServerSpans(edge, unsampled.get_tracer("bench.http")),
+                OtelTracer(unsampled.get_tracer("bench")),
+            ),
+        }
         for _ in range(rounds):
             for name in results:
-                tracing = name == "tracing on"
-                app.asgi_handler = spans if tracing else edge  # type: ignore[method-assign]
-                orders.tracer = on if tracing else NO_TRACER
-                await per_request_us(app, bulwark.headers, max(requests // 10, 50))  # warm
+                app.asgi_handler, orders.tracer = layers[name]
+                await per_request_us(target, bulwark.headers, max(requests // 10, 50))  # warm
                 gc.collect()
-                results[name].append(await per_request_us(app, bulwark.headers, requests))
-        app.asgi_handler = edge  # type: ignore[method-assign]
+                results[name].append(await per_request_us(target, bulwark.headers, requests))
+        app.asgi_handler = edge
         orders.tracer = NO_TRACER
     traced.shutdown()
+    unsampled.shutdown()
     return results, exporter.spans
 
 
@@ -137,12 +154,10 @@ def report(steps: dict[str, float], requests: dict[str, list[float]], exported: 
     print("| --- | --- |")
     for name, us in best.items():
         print(f"| {name} | {us:.1f} |")
-    added = best["tracing on"] / best["tracing off"] - 1
-    verdict = "ok" if added <= ON_REQUEST_TARGET else "OVER"
-    print(
-        f"  tracing on adds {added:+.1%} ({best['tracing on'] - best['tracing off']:+.1f} us), "
-        f"target <= {ON_REQUEST_TARGET:.0%}: {verdict}; {exported:,} spans exported"
-    )
+    for name in ("tracing on", ON_RATIO_0):
+        added = best[name] - best["tracing off"]
+        print(f"  {name} adds {added:+.1f} us ({added / best['tracing off']:+.1%}) per request")
+    print(f"  {exported:,} spans exported (sampled variant; none dropped if it is 6 a request)")
 
 
 def main(argv: list[str] | None = None) -> None:

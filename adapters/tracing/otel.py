@@ -2,12 +2,15 @@
 
 A span is made current for its `with` block, so the spans opened beneath it (and the log
 lines written in it, adapters/tracing/logs.py) belong to it; an exception leaving the block
-is recorded on the span, which is then marked failed.
+is recorded on the span, which is then marked failed. Beneath a span that is not recorded
+(its trace was sampled out; bootstrap's sampler is ParentBased, so its children would not be
+recorded either) no span is started at all: a trace sampled out costs next to nothing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from typing import Any
 
 from opentelemetry import context as otel_context
@@ -15,7 +18,7 @@ from opentelemetry import trace
 from opentelemetry.context import Context
 from opentelemetry.trace import Link, Status, StatusCode
 
-from ports.tracing import AttributeValue
+from ports.tracing import NO_TRACER, AttributeValue, Span
 
 
 class OtelSpan:
@@ -59,6 +62,15 @@ class OtelSpan:
         self._span.set_attribute(key, value)
 
 
+def _sampled_out(span: trace.Span) -> bool:
+    """A span of a trace not sampled (the invalid span, outside any trace, is not one)."""
+    context = span.get_span_context()
+    return context.is_valid and not context.trace_flags.sampled
+
+
+_UNRECORDED = NO_TRACER.span("unrecorded")
+
+
 class OtelTracer:
     """Spans from one OpenTelemetry tracer (its provider decides sampling and export)."""
 
@@ -67,7 +79,9 @@ class OtelTracer:
     def __init__(self, tracer: trace.Tracer) -> None:
         self._tracer = tracer
 
-    def span(self, name: str, /, **attributes: AttributeValue) -> OtelSpan:
+    def span(self, name: str, /, **attributes: AttributeValue) -> AbstractContextManager[Span]:
+        if _sampled_out(trace.get_current_span()):
+            return _UNRECORDED
         return OtelSpan(self._tracer, name, attributes)
 
     def origin(self) -> object | None:
@@ -75,11 +89,13 @@ class OtelTracer:
 
     def follows(
         self, name: str, origins: Sequence[object | None], /, **attributes: AttributeValue
-    ) -> OtelSpan:
+    ) -> AbstractContextManager[Span]:
         contexts = [o for o in origins if isinstance(o, Context)]
         if not contexts:
-            return OtelSpan(self._tracer, name, attributes)
+            return self.span(name, **attributes)
         parent = contexts[0]
+        if _sampled_out(trace.get_current_span(parent)):
+            return _UNRECORDED
         first = trace.get_current_span(parent).get_span_context()
         links: list[Link] = []
         seen = {first.span_id}

@@ -8,6 +8,10 @@ import json
 import pytest
 import structlog
 from opentelemetry import trace
+from opentelemetry.sdk.trace import TracerProvider
+from opentelemetry.sdk.trace.export import SimpleSpanProcessor
+from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
+from opentelemetry.sdk.trace.sampling import ParentBased, TraceIdRatioBased
 from opentelemetry.trace import SpanKind, StatusCode
 
 from adapters.tracing.messages import NO_MESSAGE_TRACING, MessageTracing
@@ -169,3 +173,21 @@ def test_log_lines_carry_the_trace_and_span_ids_inside_a_span_only() -> None:
     assert "trace_id" not in outside and "span_id" not in outside
     assert inside["trace_id"] == f"{span.get_span_context().trace_id:032x}"
     assert inside["span_id"] == f"{span.get_span_context().span_id:016x}"
+
+
+def test_beneath_a_sampled_out_span_no_span_is_started() -> None:
+    # Arrange
+    exporter = InMemorySpanExporter()
+    provider = TracerProvider(sampler=ParentBased(TraceIdRatioBased(0.0)))
+    provider.add_span_processor(SimpleSpanProcessor(exporter))
+    tracer = OtelTracer(provider.get_tracer("test"))
+
+    # Act
+    with provider.get_tracer("test").start_as_current_span("request") as request:
+        step = tracer.span("gate.evaluate")
+        batch = tracer.follows("orders.batch", [tracer.origin()])
+
+    # Assert
+    assert not request.is_recording()
+    assert step is NO_TRACER.span("any") and batch is step
+    assert exporter.get_finished_spans() == ()
