@@ -16,7 +16,7 @@ from opentelemetry.sdk.trace import ReadableSpan
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from opentelemetry.trace import SpanKind
 
-from adapters.kafka.envelope import EnvelopeCodec
+from adapters.kafka.envelope import AccountScopeSpec, ActivateKillSwitchCommand, EnvelopeCodec
 from adapters.kafka.publisher import INSTANCE_HEADER
 from adapters.security.argon2_hasher import Argon2Hasher
 from adapters.tracing.propagation import TRACEPARENT, current_headers
@@ -27,6 +27,7 @@ from bootstrap.tracing import tracing_with
 from tests.http.harness import no_background
 from tests.http.tracing_harness import one, parent_id, span_id, trace_id, traced_provider
 from tests.integration.kafka.bulwark import (
+    PASSCODE,
     Node,
     buy,
     command_client,
@@ -123,8 +124,47 @@ async def test_a_command_without_trace_context_starts_a_trace_of_its_own(
     assert traceparent_trace(headers_of(decision)) == f"{trace_id(consumed):032x}"
 
 
-async def _when(exporter: InMemorySpanExporter, name: str) -> tuple[ReadableSpan, ...] | None:
+async def test_a_kill_switch_command_is_traced_through_its_phases_and_its_broadcast(
+    kafka_bootstrap: str, unique: str
+) -> None:
+    # Arrange
+    env = settings_for(kafka_bootstrap, "memory://", unique, f"node-{unique}")
+    agent_provider, agent_spans = traced_provider()
+    agent = agent_provider.get_tracer("risk-desk")
+    async with traced_node(env) as (node, exporter), command_client(kafka_bootstrap) as client:
+        trader = await seed_trader(node.container, unique)
+        halt = ActivateKillSwitchCommand(PASSCODE, AccountScopeSpec(trader.account_id))
+        command = envelope(trader.owner.id, trader.account_id, halt)
+        exporter.clear()
+
+        # Act
+        with agent.start_as_current_span("desk.halt", kind=SpanKind.PRODUCER):
+            await client.producer.send_and_wait(
+                node.topics.control,
+                value=EnvelopeCodec().encode(command),
+                key=trader.account_id.encode(),
+                headers=[("authorization", trader.owner_token.encode()), *current_headers()],
+            )
+        [broadcast] = await client.read(node.topics.emergency, 1)
+        spans = await eventually(lambda: _when(exporter, "killswitch.engage", CONSUMED_HALT))
+
+    # Assert
+    [sent] = agent_spans.get_finished_spans()
+    consumed = one(spans, CONSUMED_HALT)
+    engage = one(spans, "killswitch.engage")
+    assert parent_id(consumed) == span_id(sent)
+    assert parent_id(engage) == span_id(consumed)
+    assert parent_id(one(spans, "killswitch.cancel")) == span_id(engage)
+    assert traceparent_trace(headers_of(broadcast)) == f"{trace_id(sent):032x}"
+
+
+CONSUMED_HALT = "kafka.consume killswitch.activate"
+
+
+async def _when(
+    exporter: InMemorySpanExporter, name: str, consumed: str = "kafka.consume order.submit"
+) -> tuple[ReadableSpan, ...] | None:
     spans = exporter.get_finished_spans()
-    # The consumer's span ends after its batch: wait for both.
+    # The consumer's span ends after the work beneath it: wait for both.
     names = {s.name for s in spans}
-    return spans if name in names and "kafka.consume order.submit" in names else None
+    return spans if name in names and consumed in names else None
