@@ -18,6 +18,7 @@ from bootstrap.gc_tuning import restore_gc, tune_gc
 from bootstrap.killswitch_lane import start_lane
 from bootstrap.logging import configure_logging
 from bootstrap.settings import Settings, SettingsError, load_settings
+from bootstrap.tracing import stop_tracing
 from bootstrap.watchdog import loop_watchdog
 
 _log = structlog.get_logger("bulwark.app")
@@ -64,6 +65,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
             if lane is not None:
                 await asyncio.to_thread(lane.stop)
             await container.shutdown_resources()  # type: ignore[misc]
+            await stop_tracing(container.tracing())  # the spans still queued, last
             gc_pauses.remove()
             restore_gc(gc_state)
             _log.info("stopped")

@@ -105,7 +105,7 @@ from bootstrap.storage import (
     store_kind,
 )
 from bootstrap.strategies import strategy_runtime, strategy_stores
-from bootstrap.tracing import build_tracing, tracing_lifetime
+from bootstrap.tracing import build_tracing
 from domain.events import DomainEvent
 from domain.risk.analysis import HeadroomRater
 from ports.key_vault import SEALED_FIELDS
@@ -216,7 +216,6 @@ class Container(containers.DeclarativeContainer):
     ids = providers.Singleton(UuidGenerator)
     # OpenTelemetry when BULWARK_OTLP_ENDPOINT is set, else off (bootstrap/tracing.py).
     tracing = providers.Singleton(build_tracing, settings)
-    tracing_flush = providers.Resource(tracing_lifetime, tracing)  # queued spans out at stop
     store_kind = providers.Callable(store_kind, settings)
     store = providers.Singleton(
         InMemoryStore, max_orders=providers.Callable(lambda s: s.memory_max_orders, settings)

@@ -11,7 +11,6 @@ not set as OpenTelemetry's global one, so tests build theirs (an in-memory expor
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import cast
 
@@ -91,19 +90,11 @@ def build_tracing(settings: Settings) -> Tracing:
     )
     tracing = tracing_with(provider, owned=True)
     tracing.endpoint = traces_url(settings.otlp_endpoint)
+    _log.info("tracing_on", endpoint=tracing.endpoint, sampler=provider.sampler.get_description())
     return tracing
 
 
-async def tracing_lifetime(tracing: Tracing) -> AsyncIterator[Tracing]:
-    """Flushes the spans still queued when the process stops."""
-    if tracing.enabled:
-        _log.info("tracing.started", endpoint=tracing.endpoint, sampler=_ratio(tracing))
-    try:
-        yield tracing
-    finally:
-        await asyncio.to_thread(tracing.shutdown)
-
-
-def _ratio(tracing: Tracing) -> str:
-    assert tracing.provider is not None
-    return tracing.provider.sampler.get_description()
+async def stop_tracing(tracing: Tracing) -> None:
+    """Flush the spans still queued; called after the container's resources have stopped
+    (not a resource itself: the consumers' and the app's last spans end while they stop)."""
+    await asyncio.to_thread(tracing.shutdown)

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import ClassVar
-
 import pytest
 from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
-from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import ExportTraceServiceRequest
 from opentelemetry.sdk.trace.export import BatchSpanProcessor
 
 from adapters.tracing.messages import NO_MESSAGE_TRACING
 from bootstrap.settings import SettingsError, load_settings
 from bootstrap.tracing import build_tracing, traces_url
 from ports.tracing import NO_TRACER
+from tests.otlp_collector import otlp_collector
 
 
 def settings(**env: str):  # type: ignore[no-untyped-def]
@@ -87,56 +82,22 @@ def test_bad_tracing_settings_are_refused_naming_the_variable(name: str, value: 
     assert "\n" not in raised.value.message
 
 
-class _Collector(BaseHTTPRequestHandler):
-    received: ClassVar[list[tuple[str, str, bytes]]] = []
+def test_spans_reach_the_collector_as_protobuf_when_the_process_stops() -> None:
+    with otlp_collector() as received:
+        # Arrange
+        tracing = build_tracing(settings(otlp_endpoint=received.url, otel_service_name="b-test"))
 
-    def do_POST(self) -> None:
-        body = self.rfile.read(int(self.headers["Content-Length"]))
-        self.received.append((self.path, self.headers["Content-Type"], body))
-        self.send_response(200)
-        self.send_header("Content-Type", "application/x-protobuf")
-        self.send_header("Content-Length", "0")
-        self.end_headers()
-
-    def log_message(self, *_: object) -> None:
-        return None
-
-
-@pytest.fixture
-def collector() -> Iterator[tuple[str, list[tuple[str, str, bytes]]]]:
-    received: ClassVar[list[tuple[str, str, bytes]]] = []
-    handler = type("Collector", (_Collector,), {"received": received})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", received
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-def test_spans_reach_the_collector_as_protobuf_when_the_process_stops(
-    collector: tuple[str, list[tuple[str, str, bytes]]],
-) -> None:
-    # Arrange
-    url, received = collector
-    tracing = build_tracing(settings(otlp_endpoint=url, otel_service_name="bulwark-test"))
-
-    # Act
-    with tracing.tracer.span("gate.evaluate", symbol="AAPL") as span:
-        span.set("approved", True)
-    tracing.shutdown()
+        # Act
+        with tracing.tracer.span("gate.evaluate", symbol="AAPL") as span:
+            span.set("approved", True)
+        tracing.shutdown()
 
     # Assert
-    [(path, content_type, body)] = received
+    [(path, content_type, _)] = received.requests
     assert path == "/v1/traces"
     assert content_type == "application/x-protobuf"
-    request = ExportTraceServiceRequest.FromString(body)
-    [resource_spans] = request.resource_spans
-    service = {a.key: a.value.string_value for a in resource_spans.resource.attributes}
-    assert service["service.name"] == "bulwark-test"
-    [sent] = [s for scope in resource_spans.scope_spans for s in scope.spans]
+    [(service, sent)] = received.spans()
+    assert service == "b-test"
     assert sent.name == "gate.evaluate"
     attributes = {a.key: a.value for a in sent.attributes}
     assert attributes["symbol"].string_value == "AAPL"
