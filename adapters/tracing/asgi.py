@@ -4,6 +4,8 @@ tracing is on (tracing off costs the request nothing).
 The span starts as `HTTP <method>` and is renamed `HTTP <method> <route template>` once the
 router has matched (Litestar writes the template into the scope), so one name covers every
 order id; an unmatched path keeps the short name. A caller's `traceparent` is continued.
+Probes and scrapes (`untraced` paths: /health, /ready, /metrics) get no span: polled every
+few seconds, they would bury the traces anyone looks for.
 """
 
 from __future__ import annotations
@@ -23,15 +25,21 @@ Send = Any
 ASGIApp = Any
 
 
+UNTRACED = frozenset({"/health", "/ready", "/metrics"})
+
+
 class ServerSpans:
     """Wraps an ASGI app: a SERVER span per HTTP request, current while the app runs."""
 
-    def __init__(self, app: ASGIApp, tracer: trace.Tracer) -> None:
+    def __init__(
+        self, app: ASGIApp, tracer: trace.Tracer, untraced: frozenset[str] = UNTRACED
+    ) -> None:
         self.app = app
         self._tracer = tracer
+        self._untraced = untraced
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] != "http" or scope["path"] in self._untraced:
             await self.app(scope, receive, send)
             return
         method: str = scope["method"]

@@ -157,6 +157,17 @@ async def test_log_lines_written_in_a_request_carry_its_trace_id() -> None:
     assert access["span_id"] == f"{span_id(server):016x}"
 
 
+async def test_probes_are_not_traced() -> None:
+    async with traced_harness() as (h, exporter):
+        # Act
+        health = await h.client.get("/health")
+        ready = await h.client.get("/ready")
+
+        # Assert
+        assert (health.status_code, ready.status_code) == (200, 200)
+        assert exporter.get_finished_spans() == ()
+
+
 async def test_with_tracing_off_nothing_is_installed() -> None:
     # Arrange
     h, client = await open_harness()
