@@ -41,6 +41,7 @@ from ports.clock import Clock, IdGenerator
 from ports.events import AuditEntry, AuditLog, EventPublisher, Notification, Notifier, Severity
 from ports.metrics import NO_METER, Meter
 from ports.security import PasswordHasher
+from ports.tracing import NO_TRACER, Tracer
 from ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 T = TypeVar("T")
@@ -131,9 +132,13 @@ class KillSwitchService:
         orders: OrderSync,
         config: KillSwitchConfig | None = None,
         meter: Meter = NO_METER,
+        *,
+        tracer: Tracer = NO_TRACER,
     ) -> None:
         self._meter = meter  # phase timings and confirmations for /metrics
         self._uow = uow_factory
+        # Spans: killswitch.engage, its phases (halt, broadcast, cancel per account, record).
+        self.tracer = tracer
         self._brokers = brokers
         self._publisher = publisher
         self._hasher = hasher
@@ -287,6 +292,24 @@ class KillSwitchService:
         broadcast: bool = True,
         received_at: float | None = None,
     ) -> KillSwitchEvent:
+        with self.tracer.span("killswitch.engage", scope=scope.key, trigger=trigger.value) as span:
+            record = await self._engage(
+                scope, trigger, principal_id, reason, flatten, message_id, broadcast, received_at
+            )
+            span.set("confirmed", record.broker_confirmed)
+            return record
+
+    async def _engage(
+        self,
+        scope: Scope,
+        trigger: TriggerType,
+        principal_id: str,
+        reason: str,
+        flatten: bool,
+        message_id: str | None,
+        broadcast: bool,
+        received_at: float | None,
+    ) -> KillSwitchEvent:
         now = self._clock.monotonic()
         # The deadline counts from the request's arrival, not from when this code first ran.
         start = now if received_at is None else min(received_at, now)
@@ -294,23 +317,25 @@ class KillSwitchService:
         triggered_at = self._clock.now()
         # First act: nothing of the scope leaves this process for a broker from here on.
         self._latch.halt(scope.key, triggered_at)
-        async with self._uow() as uow:
-            await claim(uow, message_id, "killswitch.activate", triggered_at)
-            state = await uow.trading_states.get(scope.key)
-            if state is None:
-                state = ScopeState(scope)
-                await uow.trading_states.add(state)
-            state.change(TradingState.HALTED, principal_id, reason, triggered_at)
-            targets = await self._targets(uow, scope)
-            await uow.commit()
-            events = uow.collect_events()
+        with self.tracer.span("killswitch.halt"):
+            async with self._uow() as uow:
+                await claim(uow, message_id, "killswitch.activate", triggered_at)
+                state = await uow.trading_states.get(scope.key)
+                if state is None:
+                    state = ScopeState(scope)
+                    await uow.trading_states.add(state)
+                state.change(TradingState.HALTED, principal_id, reason, triggered_at)
+                targets = await self._targets(uow, scope)
+                await uow.commit()
+                events = uow.collect_events()
         halted_at = self._clock.now()
         halt = [EmergencyHalt(scope.key, trigger.value, principal_id, reason)] if broadcast else []
-        await self._publisher.publish([*halt, *events])
+        with self.tracer.span("killswitch.broadcast"):
+            await self._publisher.publish([*halt, *events])
         broadcast_at = self._clock.now()
         runs = await asyncio.gather(
             *(
-                self._stop_account(broker, account_id, agent_orders, flatten, deadline)
+                self._stop_traced(broker, account_id, agent_orders, flatten, deadline)
                 for broker, account_id, agent_orders in targets
             )
         )
@@ -336,9 +361,10 @@ class KillSwitchService:
             confirmed_at=self._clock.now() if confirmed else None,
             elapsed_ms=elapsed_ms,
         )
-        async with self._uow() as uow:
-            await uow.kill_switch_events.add(record)
-            await uow.commit()
+        with self.tracer.span("killswitch.record"):
+            async with self._uow() as uow:
+                await uow.kill_switch_events.add(record)
+                await uow.commit()
         self._meter.kill_switch(record)
         await self._publisher.publish(
             [
@@ -359,7 +385,7 @@ class KillSwitchService:
             *(self._orders.sync(r.account_id) for r in runs), return_exceptions=True
         )
         budget = max(deadline - self._clock.monotonic(), self.config.sync_grace)
-        with contextlib.suppress(TimeoutError):
+        with self.tracer.span("killswitch.sync"), contextlib.suppress(TimeoutError):
             await asyncio.wait_for(syncs, budget)
         await self._after(record)
         return record
@@ -386,6 +412,21 @@ class KillSwitchService:
             if account is not None:
                 targets.append((account.broker, account_id, frozenset(client_ids)))
         return targets
+
+    async def _stop_traced(
+        self,
+        broker_name: str,
+        account_id: str,
+        only: frozenset[str] | None,
+        flatten: bool,
+        deadline: float,
+    ) -> _AccountRun:
+        """One account's cancels until the broker confirms, as a `killswitch.cancel` span."""
+        with self.tracer.span("killswitch.cancel", broker=broker_name) as span:
+            run = await self._stop_account(broker_name, account_id, only, flatten, deadline)
+            span.set("confirmed", run.confirmed)
+            span.set("cancelled", run.cancelled)
+            return run
 
     async def _stop_account(
         self,

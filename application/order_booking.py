@@ -28,6 +28,7 @@ from domain.trading.orders import Order
 from ports.broker import BrokerError, BrokerErrorCode, BrokerPort
 from ports.clock import Clock
 from ports.events import EventPublisher
+from ports.tracing import Tracer
 from ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 
@@ -41,6 +42,7 @@ class BrokerBooking:
     latch: HaltLatch
     locks: KeyedLocks
     books: RiskBooks | None
+    tracer: Tracer
 
     async def _send(self, account_id: str, approved: list[Order]) -> dict[str, Order]:
         """Send approved orders to the broker, in order, and book what it says in one commit."""
@@ -51,7 +53,8 @@ class BrokerBooking:
             for order in approved:
                 try:
                     self.latch.check(order)
-                    ack = await broker.submit(order)
+                    with self.tracer.span("broker.submit", broker=order.broker):
+                        ack = await broker.submit(order)
                 except SendRefused as refused:
                     halted = BrokerError(BrokerErrorCode.HALTED, str(refused))
                     answers.append((order.id, halted))
@@ -78,7 +81,8 @@ class BrokerBooking:
                         order.accept(answer)
                     orders[order_id] = order
                 await self._book_fills(uow, stored, fills)
-                await uow.commit()
+                with self.tracer.span("store.commit", step="broker_answers"):
+                    await uow.commit()
                 await self._publisher.publish(uow.collect_events())
                 return orders
 
@@ -118,10 +122,12 @@ class BrokerBooking:
                 raise Conflict(f"order {order_id} is {order.status.value}, not open")
             broker = self._brokers.for_account(account)
             if order.broker_order_id is not None:
-                await broker.cancel(account.id, order.broker_order_id)
+                with self.tracer.span("broker.cancel", broker=account.broker):
+                    await broker.cancel(account.id, order.broker_order_id)
             await self._book(uow, broker, account)
             await self._reconcile(uow, broker, account)
-            await uow.commit()
+            with self.tracer.span("store.commit", step="cancel"):
+                await uow.commit()
             await self._publisher.publish(uow.collect_events())
             return order
 

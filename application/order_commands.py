@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from domain.errors import Conflict
@@ -29,6 +29,9 @@ class SubmitOrder:
     reduce_only: bool = False
     client_order_id: str | None = None
     idempotency_key: str | None = None
+    # Where the submitter's trace stands (ports/tracing.py: Tracer.origin), so the batch
+    # that decides this order can be traced under the request that sent it.
+    trace: object | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)

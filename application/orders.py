@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from application.access import account_for, may_act_on
@@ -40,6 +40,7 @@ from ports.clock import Clock, IdGenerator
 from ports.events import EventPublisher
 from ports.marketdata import MarketDataPort
 from ports.metrics import NO_METER, Meter
+from ports.tracing import NO_TRACER, Tracer
 from ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 
@@ -87,9 +88,11 @@ class OrderService(BrokerBooking):
         max_order_notional: Decimal = DEFAULT_MAX_ORDER_NOTIONAL,
         books: RiskBooks | None = None,
         meter: Meter = NO_METER,
+        tracer: Tracer = NO_TRACER,
     ) -> None:
         self._uow = uow_factory
         self._meter = meter  # gate latency and decisions for /metrics (ports/metrics.py)
+        self.tracer = tracer  # spans: gate.evaluate, store.commit, broker.submit / cancel
         # Accounts and their risk views held between units of work (application/risk_books.py).
         self.books = books
         self._max_notional = max_order_notional
@@ -108,6 +111,9 @@ class OrderService(BrokerBooking):
         )
 
     async def submit(self, cmd: SubmitOrder) -> OrderResult:
+        if self.tracer.enabled and cmd.trace is None:
+            # The batch may run in another caller's task: it is traced under this one's.
+            cmd = replace(cmd, trace=self.tracer.origin())
         return await self.batcher.submit(cmd.account_id, cmd)
 
     async def submit_many(self, cmds: list[SubmitOrder]) -> list[OrderResult | Exception]:
@@ -131,6 +137,12 @@ class OrderService(BrokerBooking):
         return results
 
     async def _submit_batch(
+        self, account_id: str, cmds: list[SubmitOrder]
+    ) -> list[OrderResult | Exception]:
+        with self.tracer.follows("orders.batch", [c.trace for c in cmds], orders=len(cmds)):
+            return await self._submit_traced(account_id, cmds)
+
+    async def _submit_traced(
         self, account_id: str, cmds: list[SubmitOrder]
     ) -> list[OrderResult | Exception]:
         async with self.locks.hold(account_id):
@@ -200,7 +212,8 @@ class OrderService(BrokerBooking):
                 except DomainError as exc:
                     outcomes.append(exc)
             try:
-                await uow.commit()
+                with self.tracer.span("store.commit", step="decisions"):
+                    await uow.commit()
             except BaseException:
                 for entry in reversed(recorded):
                     flow.undo(entry)
@@ -234,7 +247,9 @@ class OrderService(BrokerBooking):
             broker=account.broker,
         )
         deciding = time.perf_counter()
-        decision = await self._decide(uow, account, order, reads, held=True)
+        with self.tracer.span("gate.evaluate", symbol=order.symbol) as span:
+            decision = await self._decide(uow, account, order, reads, held=True)
+            span.set("approved", decision.approved)
         if decision.approved and self._throttle is not None:
             policy = await self.policies.policy_for(uow, account)
             decision = await self._throttle.check(policy, order, decision)

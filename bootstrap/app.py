@@ -19,6 +19,7 @@ from bootstrap.killswitch_lane import start_lane
 from bootstrap.logging import configure_logging
 from bootstrap.metrics import include_lane_requests, metrics_collectors
 from bootstrap.settings import Settings, SettingsError, load_settings
+from bootstrap.tracing import stop_tracing
 from bootstrap.watchdog import loop_watchdog
 
 _log = structlog.get_logger("bulwark.app")
@@ -66,11 +67,12 @@ def create_app(settings: Settings | None = None, container: Container | None = N
             if lane is not None:
                 await asyncio.to_thread(lane.stop)
             await container.shutdown_resources()  # type: ignore[misc]
+            await stop_tracing(container.tracing())  # the spans still queued, last
             gc_pauses.remove()
             restore_gc(gc_state)
             _log.info("stopped")
 
-    return create_http_app(
+    app = create_http_app(
         container.api_services(),
         container.http_config(),
         lifespan=[lifespan],
@@ -79,6 +81,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         + metrics_collectors(container, settings),
         debug=False,
     )
+    return container.tracing().trace_requests(app)  # a span per request when tracing is on
 
 
 async def require_current_schema(container: Container) -> None:

@@ -24,6 +24,7 @@ from bootstrap.kafka import KafkaLink
 from bootstrap.quote_board import open_paper_books_from_store
 from bootstrap.settings import SettingsError
 from bootstrap.strategies import start_strategy_consumer
+from bootstrap.tracing import stop_tracing
 from bootstrap.watchdog import loop_watchdog
 from domain.identity.apikeys import parse_api_key
 from domain.principals import Principal
@@ -119,5 +120,6 @@ async def consume(
         closing = container.shutdown_resources()
         if inspect.isawaitable(closing):
             await closing
+        await stop_tracing(container.tracing())  # the spans still queued, last
         restore_gc(gc_state)
         log.info("consumers_stopped")

@@ -107,6 +107,7 @@ from bootstrap.storage import (
     store_kind,
 )
 from bootstrap.strategies import strategy_runtime, strategy_stores
+from bootstrap.tracing import build_tracing
 from domain.events import DomainEvent
 from domain.risk.analysis import HeadroomRater
 from ports.key_vault import SEALED_FIELDS
@@ -218,6 +219,8 @@ class Container(containers.DeclarativeContainer):
 
     clock = providers.Singleton(SystemClock)
     ids = providers.Singleton(UuidGenerator)
+    # OpenTelemetry when BULWARK_OTLP_ENDPOINT is set, else off (bootstrap/tracing.py).
+    tracing = providers.Singleton(build_tracing, settings)
     store_kind = providers.Callable(store_kind, settings)
     store = providers.Singleton(
         InMemoryStore, max_orders=providers.Callable(lambda s: s.memory_max_orders, settings)
@@ -271,7 +274,9 @@ class Container(containers.DeclarativeContainer):
     kafka_link = providers.Selector(
         kafka_kind,
         none=providers.Object(None),
-        kafka=providers.Singleton(KafkaLink, settings, clock, notifier, bus, policies),
+        kafka=providers.Singleton(
+            KafkaLink, settings, clock, notifier, bus, policies, tracing=tracing.provided.messages
+        ),
     )
     relay_target = providers.Selector(
         kafka_kind,
@@ -349,13 +354,13 @@ class Container(containers.DeclarativeContainer):
         uow_factory, brokers, quotes, publisher, clock, ids, policies, locks,
         throttle=throttle, latch=latch,
         max_order_notional=providers.Callable(lambda s: Decimal(s.max_order_notional), settings),
-        books=risk_books,
+        books=risk_books, tracer=tracing.provided.tracer,
     )  # fmt: skip
     # Runs locally until bootstrap/killswitch_lane.py starts the lane; then on the lane.
     killswitch = providers.Singleton(
         lane_kill_switch,
         uow_factory, brokers, publisher, hasher, clock, ids, audit, notifier, latch, orders,
-        killswitch_config,
+        killswitch_config, tracer=tracing.provided.tracer,
     )  # fmt: skip
     # Daily equity snapshots and the performance they feed (bootstrap/performance.py).
     equity_history = providers.Selector(

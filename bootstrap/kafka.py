@@ -29,6 +29,7 @@ from adapters.kafka.runtime import ConsumerRuntime, Poison
 from adapters.kafka.topics import ensure_topics
 from adapters.memory.bus import InProcessEventBus
 from adapters.memory.clock import SystemClock
+from adapters.tracing.messages import NO_MESSAGE_TRACING, MessageTracing
 from adapters.wire.json_limits import JsonLimits
 from application.killswitch import KillSwitchService
 from application.policies import PolicyCache
@@ -90,8 +91,11 @@ class KafkaLink:
         notifier: Notifier,
         bus: InProcessEventBus,
         policies: PolicyCache,
+        *,
+        tracing: MessageTracing = NO_MESSAGE_TRACING,
     ) -> None:
         self.settings = settings
+        self.tracing = tracing  # trace context in record headers (adapters/tracing/messages.py)
         self.config = kafka_config(settings)
         self.topics = topics_of(settings)
         # Every record this process decodes is capped first, like an HTTP body.
@@ -150,6 +154,7 @@ class KafkaLink:
             self.instance,
             self._codec,
             emergency_timeout=self.settings.kafka_emergency_timeout_ms / 1000,
+            tracing=self.tracing,
         )
         # Every instance reads every broadcast: no group to share it in, so none to join.
         emergency = self._runtime(
@@ -202,6 +207,7 @@ class KafkaLink:
             self.topics.decisions,
             value=self._decisions.encode(message),
             key=self._decisions.key_of(message),
+            headers=self.tracing.headers([]),
         )
 
     # -- consumers ----------------------------------------------------------------------------
@@ -218,7 +224,11 @@ class KafkaLink:
         `early`: the member's consumer, started (and joining) before the rest was loaded.
         """
         dispatcher = CommandDispatcher(
-            services, self.publish_decision, self._clock.now, codec=EnvelopeCodec(self.limits)
+            services,
+            self.publish_decision,
+            self._clock.now,
+            codec=EnvelopeCodec(self.limits),
+            tracing=self.tracing,
         )
         runtime = self._runtime(
             self.settings.kafka_group_id,
@@ -250,9 +260,11 @@ class KafkaLink:
                 event = self._codec.decode(document.type, document.event)
             except Exception as exc:
                 raise Poison("INVALID_EVENT", type(exc).__name__) from None
-            await handler(event)
+            with self.tracing.consuming(f"kafka.consume {document.type}", record.headers, topic):
+                await handler(event)
 
-        runtime = self._runtime(group, [self.topics.events], on_record)
+        topic = self.topics.events
+        runtime = self._runtime(group, [topic], on_record)
         await runtime.start()
         return runtime
 
@@ -301,7 +313,9 @@ class KafkaLink:
         if self._hub_publish is not None:
             await self._hub_publish(event)
         if self._killswitch is not None:
-            await self._killswitch().follow_remote_halt(event)
+            name = "kafka.consume emergency_halt"
+            with self.tracing.consuming(name, record.headers, self.topics.emergency):
+                await self._killswitch().follow_remote_halt(event)
 
 
 class FanoutPublisher:

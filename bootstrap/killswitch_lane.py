@@ -40,7 +40,7 @@ _log = structlog.get_logger("bulwark.killswitch_lane")
 # Loop-bound or per-process pieces the lane must share with the API rather than build again.
 _SHARED = (
     "clock", "ids", "hasher", "tokens", "key_provider", "sealer", "totp",
-    "market", "latch", "paper_broker",
+    "market", "latch", "paper_broker", "tracing",
     "meter",  # the lane's kill-switch runs and broker calls show in the API's /metrics
 )  # fmt: skip
 _SHARED_IN_MEMORY = ("store", "audit", "key_vault_store")
@@ -199,8 +199,9 @@ class KillSwitchLane:
             app = create_http_app(
                 container.api_services(), container.http_config(), surface="kill-switch"
             )
-            edge = app.asgi_handler
+            edge = app.asgi_handler  # before the trace layer wraps it (outermost)
             self.red = edge.red if isinstance(edge, EdgeMiddleware) else None
+            app = container.tracing().trace_requests(app)
             server, sock = lane_server(app, self._settings, self._lane_port())
             self.port = sock.getsockname()[1]
         except BaseException as exc:

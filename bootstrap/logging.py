@@ -13,6 +13,8 @@ import msgspec
 import structlog
 from structlog.typing import EventDict, Processor, WrappedLogger
 
+from adapters.tracing.logs import add_trace_ids
+
 MASK: Final = "***"
 LEVELS: Final = {
     "debug": logging.DEBUG,
@@ -158,6 +160,7 @@ def configure_logging(
     use_json = fmt == "json" or (fmt == "auto" and not _is_tty(out))
     shared: list[Processor] = [
         structlog.contextvars.merge_contextvars,
+        add_trace_ids,  # trace_id / span_id inside a span (adapters/tracing/logs.py)
         structlog.stdlib.add_log_level,
         structlog.stdlib.add_logger_name,
         structlog.stdlib.PositionalArgumentsFormatter(),

@@ -67,7 +67,11 @@ def metrics_collectors(container: Container, settings: Settings) -> list[Collect
 def include_lane_requests(app: Litestar, lane: KillSwitchLane | None) -> None:
     """The kill-switch lane's listener answers on its own port and serves no /metrics: its
     RED figures are summed into the API app's."""
-    edge = app.asgi_handler
+    edge: object = app.asgi_handler
+    for _ in range(4):  # outer layers (the trace layer) keep the one they wrap as `.app`
+        if isinstance(edge, EdgeMiddleware):
+            break
+        edge = getattr(edge, "app", None)
     if not isinstance(edge, EdgeMiddleware) or edge.red is None:
         return
     if lane is not None and lane.red is not None:

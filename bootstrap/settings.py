@@ -34,6 +34,7 @@ _HINTS: Final = {
     "redis_url": "a redis://, rediss:// or unix:// URL",
     "cors_origins": "a comma-separated list of origins",
     "equity_snapshot_time": "a UTC time of day as HH:MM (00:00 to 23:59)",
+    "otlp_endpoint": "an http(s):// URL of an OTLP/HTTP collector, e.g. http://localhost:4318",
 }
 _TRUE: Final = frozenset({"1", "true", "yes", "on"})
 _FALSE: Final = frozenset({"0", "false", "no", "off"})
@@ -315,6 +316,13 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # calls, process figures) on this port; 0: none. Same token rule as the API's /metrics.
     consume_metrics_port: Annotated[int, msgspec.Meta(ge=0, le=65535)] = 0
     consume_metrics_host: str = "127.0.0.1"
+
+    # --- OpenTelemetry traces (docs/tracing.md): off unless an OTLP/HTTP endpoint is set ---
+    # The collector's base URL (http://host:4318; /v1/traces is added) or its full traces URL.
+    otlp_endpoint: Annotated[str, msgspec.Meta(pattern=r"^https?://[^\s/]+(/\S*)?$")] | None = None
+    otel_service_name: Annotated[str, msgspec.Meta(min_length=1, max_length=200)] = "bulwark"
+    # Share of new traces kept (a caller's sampled flag is followed: ParentBased).
+    otel_sample_ratio: Annotated[float, msgspec.Meta(ge=0, le=1)] = 1.0
 
     def redacted(self) -> dict[str, object]:
         """All settings, safe to show: secrets as '***' and passwords inside URLs masked."""

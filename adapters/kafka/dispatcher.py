@@ -33,6 +33,7 @@ from adapters.kafka.envelope import (
     credential_of,
 )
 from adapters.kafka.runtime import Poison, Transient
+from adapters.tracing.messages import NO_MESSAGE_TRACING, MessageTracing
 from application.agents import AgentService, RecordHeartbeat
 from application.audit_context import audit_context
 from application.decision_ledger import PublishedDecisions
@@ -93,8 +94,11 @@ class CommandDispatcher:
         now: Now,
         codec: EnvelopeCodec | None = None,
         auth_ttl: float = 1.0,
+        *,
+        tracing: MessageTracing = NO_MESSAGE_TRACING,
     ) -> None:
         self._services = services
+        self._tracing = tracing  # each command's work continues its producer's trace
         self._publish_decision = publish_decision
         self._now = now
         self._codec = codec or EnvelopeCodec()
@@ -123,7 +127,12 @@ class CommandDispatcher:
                 break  # later submissions must not overtake this command
             runs.setdefault(envelope.account_id, []).append((record, envelope))
         for run in runs.values():
-            task = asyncio.ensure_future(self._submit_run(run))
+            task = self._tracing.spawn(
+                "kafka.consume order.submit",
+                [record.headers for record, _ in run],
+                first.topic,
+                self._submit_run(run),
+            )
             for index, (record, envelope) in enumerate(run):
                 self._started[_key(record)] = (task, index, envelope)
 
@@ -150,7 +159,9 @@ class CommandDispatcher:
                     if not isinstance(outcome, _Published):
                         await self._decided([(envelope, outcome)])
                 else:
-                    await self._run(envelope, record)
+                    name = f"kafka.consume {envelope.type}"
+                    with self._tracing.consuming(name, record.headers, record.topic):
+                        await self._run(envelope, record)
             except DuplicateMessage:
                 self.duplicates += 1
             except (StoreUnavailable, ConcurrentUpdate):

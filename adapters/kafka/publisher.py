@@ -20,6 +20,7 @@ from aiokafka import AIOKafkaProducer
 
 from adapters.eventcodec import EventCodec, aggregate_of
 from adapters.kafka.topics import Topics
+from adapters.tracing.messages import NO_MESSAGE_TRACING, MessageTracing
 from domain.events import DomainEvent
 from domain.killswitch.switch import EmergencyHalt
 
@@ -46,8 +47,11 @@ class KafkaEventPublisher:
         instance: str,
         codec: EventCodec | None = None,
         emergency_timeout: float = 0.25,
+        *,
+        tracing: MessageTracing = NO_MESSAGE_TRACING,
     ) -> None:
         self._producer = producer
+        self._tracing = tracing  # the publishing span's context rides in each record's headers
         self._topics = topics
         self._instance = instance
         self._codec = codec or EventCodec()
@@ -69,12 +73,13 @@ class KafkaEventPublisher:
             return
         # Sent in order without waiting in between (one partition keeps its order), then
         # every acknowledgement awaited: a failure leaves the batch to the relay's retry.
+        headers = self._tracing.headers([(INSTANCE_HEADER, self._instance.encode())])
         pending = [
             await self._producer.send(
                 self._topics.events,
                 value=self.encode(event),
                 key=aggregate_of(event).encode(),
-                headers=[(INSTANCE_HEADER, self._instance.encode())],
+                headers=headers,
             )
             for event in others
         ]
@@ -83,12 +88,13 @@ class KafkaEventPublisher:
     async def _emergency(self, halts: list[EmergencyHalt]) -> None:
         try:
             async with asyncio.timeout(self._emergency_timeout):
+                headers = self._tracing.headers([(INSTANCE_HEADER, self._instance.encode())])
                 for halt in halts:
                     await self._producer.send_and_wait(
                         self._topics.emergency,
                         value=self.encode(halt),
                         key=halt.scope_key.encode(),
-                        headers=[(INSTANCE_HEADER, self._instance.encode())],
+                        headers=headers,
                     )
                     self.emergencies_sent += 1
         except Exception as exc:

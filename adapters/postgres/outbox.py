@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
 import uuid
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
@@ -215,7 +216,11 @@ class RelayingPublisher:
             await self._publisher.publish(events)
         task = self._draining
         if task is None or task.done():
-            self._draining = asyncio.ensure_future(self._drain())
+            # A drain sends every caller's committed events: it runs in a context of its
+            # own, not the first caller's, whose request id and trace would label them all.
+            self._draining = asyncio.get_running_loop().create_task(
+                self._drain(), context=contextvars.Context()
+            )
         else:
             self._again = True  # rows committed after that drain's read: one more round
 
