@@ -1,0 +1,55 @@
+"""The viewer is read-only over HTTP: one app-wide guard refuses its every change with 403.
+
+Route guards say who may call an endpoint; this guard is the backstop that does not depend on
+each of them remembering the viewer. A viewer's request with a method that changes state
+(anything but GET, HEAD, OPTIONS) answers 403 FORBIDDEN, except on the few handlers marked
+with `opt=VIEWER_MAY_CALL`: the viewer's own profile (password, MFA, logout, notification
+preferences, workspace layout) and calculations that store nothing (position sizing, a
+portfolio's risk, a trade's analysis, a deleverage plan). The application refuses a
+viewer's changes as well (application/access.py `ensure_may_change`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Litestar
+from litestar.connection import ASGIConnection
+from litestar.enums import ScopeType
+from litestar.exceptions import PermissionDeniedException
+from litestar.handlers import HTTPRouteHandler
+from litestar.handlers.base import BaseRouteHandler
+
+from adapters.http.problems import problem_responses
+from application.access import OBSERVERS, READ_ONLY_MESSAGE
+
+VIEWER_MAY = "viewer_may_call"
+# A handler's `opt=` for a non-GET operation a viewer may still call (see the module's doc).
+VIEWER_MAY_CALL: dict[str, Any] = {VIEWER_MAY: True}
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def viewers_read_only(
+    connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler
+) -> None:
+    """An app-level guard: a viewer's change answers 403 unless the handler allows it."""
+    scope = connection.scope
+    if scope["type"] != ScopeType.HTTP or scope["method"] in SAFE_METHODS:
+        return
+    user = scope.get("user")
+    principal = getattr(user, "principal", None)  # absent on public paths
+    if principal is not None and principal.role in OBSERVERS and not handler.opt.get(VIEWER_MAY):
+        raise PermissionDeniedException(READ_ONLY_MESSAGE)
+
+
+def refuses_viewers(handler: HTTPRouteHandler) -> bool:
+    """Whether the guard refuses a viewer on this handler (a method that changes state)."""
+    return not handler.opt.get(VIEWER_MAY) and not set(handler.http_methods) <= SAFE_METHODS
+
+
+def declare_viewer_refusal(app: Litestar) -> None:
+    """Every operation the guard may refuse documents its 403 (the document stays truthful)."""
+    for route in app.routes:
+        for handler in getattr(route, "route_handlers", ()):
+            if isinstance(handler, HTTPRouteHandler) and refuses_viewers(handler):
+                handler.responses = {**problem_responses(403), **(handler.responses or {})}
