@@ -26,7 +26,7 @@ from adapters.http.limits import json_limits, limited_request_class
 from adapters.http.metrics import METRICS_STATE_KEY, metrics, metrics_registry
 from adapters.http.openapi_numbers import WireNumberSchemaPlugin
 from adapters.http.problems import EXCEPTION_HANDLERS, problem_responses
-from adapters.http.read_only import declare_viewer_refusal, viewers_read_only
+from adapters.http.read_only import declare_viewer_refusal
 from adapters.http.routes import (
     account_admin,
     accounts,
@@ -240,7 +240,6 @@ def create_app(
         dependencies={**DEPENDENCIES, "http_config": Provide(lambda: config, sync_to_thread=False)},
         exception_handlers=EXCEPTION_HANDLERS,
         middleware=[throttles, auth],
-        guards=[viewers_read_only],  # the viewer changes nothing (issue 17)
         openapi_config=openapi,
         cors_config=cors,
         request_max_body_size=config.max_body_bytes,
@@ -263,7 +262,7 @@ def create_app(
         logging_config=None,  # bootstrap configures structlog (with redaction) once
     )
     declare_body_limit(app)
-    declare_viewer_refusal(app)
+    declare_viewer_refusal(app)  # BearerAuthMiddleware refuses a viewer's changes (issue 17)
     # Litestar runs its middleware only for matched routes; wrapping the app's own handler
     # gives unknown paths (404) and wrong methods (405) the same headers, request id, API
     # limit and log line.

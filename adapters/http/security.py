@@ -11,6 +11,7 @@ from litestar.handlers.base import BaseRouteHandler
 from litestar.middleware import AbstractAuthenticationMiddleware, AuthenticationResult
 from litestar.openapi.spec import Operation
 
+from adapters.http.read_only import refuse_viewer_change
 from application.auth import Session
 from domain.errors import Unauthenticated
 from domain.principals import Principal, Role
@@ -97,6 +98,7 @@ class BearerAuthMiddleware(AbstractAuthenticationMiddleware):
         caller = await authenticate(
             services_of(connection), credentials(connection, allow_query=False)
         )
+        refuse_viewer_change(connection.scope, caller.principal)  # the viewer changes nothing
         return AuthenticationResult(user=caller, auth=caller.session)
 
 
