@@ -61,7 +61,7 @@ class AgentController(Controller):
 
     @get(
         "/",
-        summary="The caller's agents with their liveness (every agent for a supervisor)",
+        summary="The caller's agents with their liveness (every agent for a supervisor or viewer)",
         guards=[require_roles(*READERS_AND_AGENTS)],
         responses=problem_responses(401, 403, 429),
     )
