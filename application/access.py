@@ -1,28 +1,59 @@
-"""Ownership checks: another principal's resource answers NotFound, never Forbidden."""
+"""Who may see and who may act: another principal's resource answers NotFound, never Forbidden.
+
+Seeing and acting are separate questions. Supervisors (risk officers, admins, the system) see
+and act on every account; a viewer (a desk observer: on-call, auditor) sees every account and
+acts on none, so a viewer's change answers Forbidden (the resource is visible, so NotFound
+would lie); everyone else sees and acts on their own accounts (an agent: its granted ones).
+Reads go through `visibility` / `may_see` / `account_seen`; writes through `may_act_on` /
+`account_for` / `ensure_may_change`.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from domain.errors import NotFound
+from domain.errors import Forbidden, NotFound
 from domain.principals import Principal, Role
 from domain.trading.accounts import Account
 from ports.unit_of_work import UnitOfWork
 
+# See everything and act on everything.
 SUPERVISORS = frozenset({Role.RISK_OFFICER, Role.ADMIN, Role.SYSTEM})
+# See everything and change nothing.
+OBSERVERS = frozenset({Role.VIEWER})
+# Everyone whose visibility is "everything".
+SEES_ALL = SUPERVISORS | OBSERVERS
+
+READ_ONLY_MESSAGE = "a viewer may read but not change anything"
 
 
 @dataclass(frozen=True, slots=True)
 class Visibility:
-    """What a principal who is not a supervisor may see: its accounts and its agents."""
+    """What a principal who does not see everything may see: its accounts and its agents."""
 
     account_ids: frozenset[str]
     agent_ids: frozenset[str]
 
 
+def sees_everything(principal: Principal) -> bool:
+    """Supervisors and viewers read every account, agent, order and rule."""
+    return principal.role in SEES_ALL
+
+
+def is_read_only(principal: Principal) -> bool:
+    """A viewer: every change it asks for is refused, whatever it is about."""
+    return principal.role in OBSERVERS
+
+
+def ensure_may_change(principal: Principal) -> None:
+    """Raise Forbidden for a viewer; the first line of every use case that changes state."""
+    if principal.role in OBSERVERS:
+        raise Forbidden(READ_ONLY_MESSAGE)
+
+
 async def visibility(uow: UnitOfWork, principal: Principal) -> Visibility | None:
-    """None (everything) for supervisors; an agent sees itself and its granted accounts."""
-    if principal.role in SUPERVISORS:
+    """None (everything) for supervisors and viewers; an agent sees itself and its accounts."""
+    if principal.role in SEES_ALL:
         return None
     if principal.role is Role.AGENT:
         agent = await uow.agents.get(principal.id)
@@ -34,17 +65,42 @@ async def visibility(uow: UnitOfWork, principal: Principal) -> Visibility | None
     return Visibility(frozenset(a.id for a in accounts), frozenset(a.id for a in agents))
 
 
-async def account_for(uow: UnitOfWork, principal: Principal, account_id: str) -> Account:
-    """Load an account the principal may act on, or raise NotFound."""
+async def account_seen(uow: UnitOfWork, principal: Principal, account_id: str) -> Account:
+    """Load an account the principal may read, or raise NotFound."""
     account = await uow.accounts.get(account_id)
-    if account is None or not await may_act_on(uow, principal, account):
+    if account is None or not await may_see(uow, principal, account):
         raise NotFound(f"account {account_id} not found")
     return account
 
 
+async def account_for(uow: UnitOfWork, principal: Principal, account_id: str) -> Account:
+    """Load an account the principal may act on: NotFound if unseen, Forbidden for a viewer."""
+    account = await uow.accounts.get(account_id)
+    if account is None:
+        raise NotFound(f"account {account_id} not found")
+    ensure_may_change(principal)
+    if not await may_act_on(uow, principal, account):
+        raise NotFound(f"account {account_id} not found")
+    return account
+
+
+async def may_see(uow: UnitOfWork, principal: Principal, account: Account) -> bool:
+    """Whether the principal may read this account (its positions, orders, rules, state)."""
+    if principal.role in SEES_ALL:
+        return True
+    return await _owns_or_granted(uow, principal, account)
+
+
 async def may_act_on(uow: UnitOfWork, principal: Principal, account: Account) -> bool:
+    """Whether the principal may change this account (orders, rules, the kill switch)."""
+    if principal.role in OBSERVERS:
+        return False
     if principal.role in SUPERVISORS:
         return True
+    return await _owns_or_granted(uow, principal, account)
+
+
+async def _owns_or_granted(uow: UnitOfWork, principal: Principal, account: Account) -> bool:
     if principal.role is Role.AGENT:
         agent = await uow.agents.get(principal.id)
         return agent is not None and account.id in agent.account_ids

@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
+from application.access import ensure_may_change
 from application.concurrency import KeyedLocks
 from application.risk_books import RiskBooks
 from domain.errors import Forbidden, NotFound
@@ -95,6 +96,7 @@ class AccountAdmin:
 
     async def open(self, command: OpenAccount) -> Account:
         """Create the account; a paper account's book opens at the paper broker with its cash."""
+        ensure_may_change(command.principal)
         principal = command.principal
         _refuse_agents(principal)
         cash = _initial_cash(command.broker, command.initial_cash)
@@ -128,6 +130,7 @@ class AccountAdmin:
 
     async def update(self, command: UpdateAccount) -> Account:
         """Rename and/or replace the target allocation (a closed account is refused)."""
+        ensure_may_change(command.principal)
         name = None if command.name is None else clean_name(command.name)
         allocation = (
             None
@@ -147,10 +150,12 @@ class AccountAdmin:
 
     async def close(self, principal: Principal, account_id: str) -> Account:
         """Close for good: 409 ACCOUNT_NOT_EMPTY while it holds positions or open orders."""
+        ensure_may_change(principal)
         return await self._change(principal, account_id, "account.close", Account.close)
 
     async def archive(self, principal: Principal, account_id: str) -> Account:
         """As close, and hidden from `?status=open` listings; a closed account may be archived."""
+        ensure_may_change(principal)
         return await self._change(principal, account_id, "account.archive", Account.archive)
 
     async def _change(

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
+from application.access import ensure_may_change
 from application.account_admin import owned_account
 from application.broker_router import BrokerRouter
 from application.concurrency import KeyedLocks
@@ -126,6 +127,7 @@ class AccountSync:
         self._books = books
 
     async def sync(self, principal: Principal, account_id: str) -> SyncReport:
+        ensure_may_change(principal)
         if principal.role is Role.AGENT:
             raise Forbidden("agents may not sync accounts")
         async with self._uow() as uow:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
-from application.access import SUPERVISORS, Visibility, account_for, may_act_on, visibility
+from application.access import SEES_ALL, Visibility, account_seen, may_see, visibility
 from application.cursors import decode_time_id, encode_time_id
 from application.snapshots import instrument_map
 from domain.errors import DomainError, NotFound
@@ -109,7 +109,7 @@ class AccountQueries:
     async def list_accounts(
         self, principal: Principal, status: AccountStatus | None = None
     ) -> list[AccountView]:
-        """The accounts the principal may act on (of one status when given), by id."""
+        """The accounts the principal may see (of one status when given), by id."""
         async with self._uow() as uow:
             accounts = await _visible_accounts(uow, principal)
             if status is not None:
@@ -119,20 +119,20 @@ class AccountQueries:
         return [self._view(a, instruments, marks) for a in sorted(accounts, key=lambda a: a.id)]
 
     async def visibility(self, principal: Principal) -> Visibility | None:
-        """The accounts and agents the principal may see; None for supervisors (all)."""
+        """The accounts and agents the principal may see; None for supervisors and viewers (all)."""
         async with self._uow() as uow:
             return await visibility(uow, principal)
 
     async def account(self, principal: Principal, account_id: str) -> AccountView:
         async with self._uow() as uow:
-            account = await account_for(uow, principal, account_id)
+            account = await account_seen(uow, principal, account_id)
             instruments = await instrument_map(uow)
         return self._view(account, instruments, await self._marks([account]))
 
     async def positions(self, principal: Principal, account_id: str) -> list[PositionView]:
         """Open positions by symbol."""
         async with self._uow() as uow:
-            account = await account_for(uow, principal, account_id)
+            account = await account_seen(uow, principal, account_id)
         marks = await self._marks([account])
         views = []
         for symbol, position in sorted(account.positions.items()):
@@ -160,7 +160,7 @@ class AccountQueries:
         async with self._uow() as uow:
             if query.account_id is not None:
                 account_ids: tuple[str, ...] | None = (
-                    (await account_for(uow, principal, query.account_id)).id,
+                    (await account_seen(uow, principal, query.account_id)).id,
                 )
             else:
                 account_ids = await _visible_account_ids(uow, principal)
@@ -185,7 +185,7 @@ class AccountQueries:
         async with self._uow() as uow:
             order = await uow.orders.get(order_id)
             account = None if order is None else await uow.accounts.get(order.account_id)
-            if order is None or account is None or not await may_act_on(uow, principal, account):
+            if order is None or account is None or not await may_see(uow, principal, account):
                 raise NotFound(f"order {order_id} not found")
         return order
 
@@ -233,7 +233,7 @@ class AccountQueries:
 
 
 async def _visible_accounts(uow: UnitOfWork, principal: Principal) -> list[Account]:
-    if principal.role in SUPERVISORS:
+    if principal.role in SEES_ALL:
         return await uow.accounts.list()
     if principal.role is Role.AGENT:
         agent = await uow.agents.get(principal.id)
@@ -241,11 +241,11 @@ async def _visible_accounts(uow: UnitOfWork, principal: Principal) -> list[Accou
         candidates = [a for a in found if a is not None]
     else:
         candidates = await uow.accounts.list(principal.id)
-    return [a for a in candidates if await may_act_on(uow, principal, a)]
+    return [a for a in candidates if await may_see(uow, principal, a)]
 
 
 async def _visible_account_ids(uow: UnitOfWork, principal: Principal) -> tuple[str, ...] | None:
-    """None (every account) for a supervisor; else the ids the principal may act on."""
+    """None (every account) for a supervisor or viewer; else the ids the principal may see."""
     seen = await visibility(uow, principal)
     return None if seen is None else tuple(sorted(seen.account_ids))
 

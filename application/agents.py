@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from application.access import SUPERVISORS
+from application.access import SEES_ALL, ensure_may_change
 from application.inbox import claim
 from application.killswitch import KillSwitchService
 from domain.agents.heartbeat import DEFAULT_THRESHOLD, Agent, Liveness
@@ -110,6 +110,7 @@ class AgentService:
         """Every account must be the owner's own; an agent cannot register agents."""
         if cmd.owner.role in _NOT_OWNERS:
             raise Forbidden("only a person can register an agent")
+        ensure_may_change(cmd.owner)
         if not cmd.agent_id.strip():
             raise InvalidAgent("agent id must not be empty")
         if cmd.threshold <= timedelta(0):
@@ -133,6 +134,7 @@ class AgentService:
 
     async def record_heartbeat(self, cmd: RecordHeartbeat) -> AgentStatus:
         """Note the heartbeat. A dead agent stays dead (and halted) until a person resumes it."""
+        ensure_may_change(cmd.principal)
         now = self._clock.now()
         async with self._uow() as uow:
             agent = await uow.agents.get(cmd.agent_id)
@@ -162,9 +164,9 @@ class AgentService:
         return agent_status(agent, self._clock.now())
 
     async def status_all(self, principal: Principal) -> list[AgentStatus]:
-        """The principal's agents (every agent for a supervisor), by id."""
+        """The principal's agents (every agent for a supervisor or viewer), by id."""
         async with self._uow() as uow:
-            if principal.role in SUPERVISORS:
+            if principal.role in SEES_ALL:
                 agents = await uow.agents.list()
             elif principal.role is Role.AGENT:
                 own = await uow.agents.get(principal.id)
@@ -197,7 +199,7 @@ async def _visible_agent(uow: UnitOfWork, principal: Principal, agent_id: str) -
     agent = await uow.agents.get(agent_id)
     if agent is None:
         raise NotFound(f"agent {agent_id} not found")
-    if principal.role in SUPERVISORS or _may_beat(principal, agent):
+    if principal.role in SEES_ALL or _may_beat(principal, agent):
         return agent
     raise NotFound(f"agent {agent_id} not found")
 

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
+from application.access import ensure_may_change
 from domain.errors import Forbidden, NotFound, Unauthenticated
 from domain.identity import ApiKey, api_key_text, digest, new_secret, parse_api_key
 from domain.principals import Principal, Role
@@ -60,6 +61,7 @@ class ApiKeyService:
         """A key for one of the owner's agents (an admin may issue one for any agent)."""
         if owner.role in _NOT_ISSUERS:
             raise Forbidden("an agent cannot issue API keys")
+        ensure_may_change(owner)
         now = self._clock.now()
         secret = new_secret()
         async with self._uow() as uow:
@@ -105,6 +107,7 @@ class ApiKeyService:
 
     async def revoke(self, owner: Principal, key_id: str) -> None:
         """Revoke a key of the owner's (any key for an admin); revoking twice is a no-op."""
+        ensure_may_change(owner)
         async with self._uow() as uow:
             key = await uow.api_keys.get(key_id)
             if key is None or not (owner.role in _KEY_ADMINS or key.owner_id == owner.id):

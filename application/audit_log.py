@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 
+from application.access import SEES_ALL
 from application.audit_chain import ChainBreak, ChainWalker
 from domain.errors import DomainError, Forbidden
 from domain.principals import Principal, Role
@@ -27,7 +28,6 @@ from ports.unit_of_work import UnitOfWorkFactory
 
 MAX_PAGE = 500
 VERIFY_BATCH = 1000
-_SEES_ALL = frozenset({Role.RISK_OFFICER, Role.ADMIN, Role.SYSTEM})
 _CURSOR_MAX = 128
 
 
@@ -93,7 +93,7 @@ class AuditLogService:
         if query.since is not None and query.until is not None and query.since >= query.until:
             raise InvalidAuditQuery("from must be before to", field="from")
         wanted = _filter(query)
-        if principal.role not in _SEES_ALL:
+        if principal.role not in SEES_ALL:
             subjects = await self._subjects_of(principal)
             wanted = replace(wanted, visible_to=principal.id, visible_subjects=subjects)
         items = await self._trail.page(wanted, query.limit + 1)

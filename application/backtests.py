@@ -17,6 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from application.access import ensure_may_change
 from application.backtest_engine import BacktestCanceled, BacktestEngine
 from application.backtest_world import WorldFactory, WorldSpec
 from domain.backtests.model import Backtest, BacktestRequest, BacktestResult, InvalidBacktest
@@ -93,6 +94,7 @@ class BacktestService:
     # -- use cases -----------------------------------------------------------------------
     async def start(self, principal: Principal, request: BacktestRequest) -> Backtest:
         """Check and store the run, then start it (202: it runs on after the answer)."""
+        ensure_may_change(principal)
         strategy = await self._strategy(principal, request.strategy_id)
         series = self._series(request)
         unfinished = await self._backtests.count_unfinished(principal.id)
@@ -135,6 +137,7 @@ class BacktestService:
 
     async def cancel(self, principal: Principal, backtest_id: str) -> Backtest:
         """Ask the run to stop; a run not started yet is canceled at once."""
+        ensure_may_change(principal)
         backtest = await self.get(principal, backtest_id)
         if backtest.status.finished:
             raise Conflict(f"backtest {backtest_id} is already {backtest.status.value}")

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from application.access import ensure_may_change
 from application.key_vault import CreateVaultKey, KeyVaultService, RotateVaultKey
 from domain.errors import DomainError, Forbidden, NotFound
 from domain.principals import Principal, Role
@@ -79,6 +80,7 @@ class BrokerCredentialService:
         self._vault = vault
 
     async def set(self, command: SetBrokerCredentials) -> CredentialsInfo:
+        ensure_may_change(command.principal)
         principal, account_id = command.principal, command.account_id
         await self._own(principal, account_id)
         validate(command)
@@ -109,6 +111,7 @@ class BrokerCredentialService:
         return CredentialsInfo.of(account_id, key)
 
     async def remove(self, principal: Principal, account_id: str) -> None:
+        ensure_may_change(principal)
         key = await self._linked(principal, account_id)
         await self._vault.delete(principal, key.id)
 

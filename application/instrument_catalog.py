@@ -14,6 +14,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from application.access import ensure_may_change
 from application.accounts import InvalidQuery
 from application.instrument_csv import InstrumentRow, parse_instruments
 from domain.errors import Conflict, Forbidden, InvalidInstrument, NotFound
@@ -119,6 +120,7 @@ class InstrumentCatalog:
         return found
 
     async def create(self, principal: Principal, instrument: Instrument) -> Instrument:
+        ensure_may_change(principal)
         _admin(principal)
         async with self._uow() as uow:
             if await uow.instruments.get(instrument.symbol) is not None:
@@ -129,6 +131,7 @@ class InstrumentCatalog:
         return instrument
 
     async def edit(self, principal: Principal, symbol: str, edit: InstrumentEdit) -> Instrument:
+        ensure_may_change(principal)
         _admin(principal)
         changes = {k: v for k, v in dataclasses.asdict(edit).items() if v is not None}
         for name in ("lot_size", "tick_size"):
@@ -146,6 +149,7 @@ class InstrumentCatalog:
 
     async def import_csv(self, principal: Principal, text: str) -> ImportReport:
         """All rows or none: InvalidImport lists every bad row by line before anything is kept."""
+        ensure_may_change(principal)
         _admin(principal)
         rows = parse_instruments(text)
         return await self._import(principal, "csv", [_from_row(r) for r in rows], [])
@@ -155,6 +159,7 @@ class InstrumentCatalog:
     ) -> ImportReport:
         """The broker's active US equities (Alpaca GET /v2/assets), with the keys linked to
         `account_id` (one of the admin's own accounts), else the deployment's."""
+        ensure_may_change(principal)
         _admin(principal)
         if self._assets is None:
             raise AssetListUnavailable(

@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
+from application.access import ensure_may_change
 from domain.errors import ConcurrentUpdate, Conflict, Forbidden, NotFound
 from domain.principals import Principal, Role
 from domain.vault.keys import (
@@ -130,6 +131,7 @@ class KeyVaultService:
 
     # -- owner's use cases -------------------------------------------------------
     async def create(self, command: CreateVaultKey) -> VaultKey:
+        ensure_may_change(command.principal)
         principal = command.principal
         self._no_agents(principal)
         provider = check_provider(command.provider)
@@ -176,6 +178,7 @@ class KeyVaultService:
         return await self._owned(principal, key_id)
 
     async def update(self, command: UpdateVaultKey) -> VaultKey:
+        ensure_may_change(command.principal)
         key = await self._owned(command.principal, command.key_id)
         changed = key
         if command.label is not None:
@@ -199,6 +202,7 @@ class KeyVaultService:
         return changed
 
     async def rotate(self, command: RotateVaultKey) -> VaultKey:
+        ensure_may_change(command.principal)
         key = await self._owned(command.principal, command.key_id)
         secret = check_secret("secret", command.secret)
         await self._refuse_ephemeral(command.principal, "vault_key.rotate", key.id)
@@ -222,6 +226,7 @@ class KeyVaultService:
         return rotated
 
     async def delete(self, principal: Principal, key_id: str) -> VaultKey:
+        ensure_may_change(principal)
         key = await self._owned(principal, key_id)
         if not await self._store.delete(key.id):
             raise NotFound(f"vault key {key_id} not found")
@@ -231,6 +236,7 @@ class KeyVaultService:
 
     async def test(self, principal: Principal, key_id: str) -> ConnectionReport:
         """Test-connection through the provider's adapter (the key's use is audited)."""
+        ensure_may_change(principal)
         key = await self._owned(principal, key_id)
         tester = self._testers.get(key.provider)
         if tester is None:

@@ -16,7 +16,7 @@ from collections.abc import Awaitable, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
 
-from application.access import SUPERVISORS, account_for, visibility
+from application.access import SUPERVISORS, account_for, ensure_may_change, visibility
 from application.halts import HaltLatch
 from application.inbox import claim
 from application.orders import BrokerRouter
@@ -519,6 +519,7 @@ class KillSwitchService:
 
     # -- helpers ---------------------------------------------------------------------
     async def _authorize(self, principal: Principal, scope: Scope) -> None:
+        ensure_may_change(principal)  # a viewer sees the switch but may not pull or resume it
         if principal.role in SUPERVISORS:
             return
         async with self._uow() as uow:
@@ -624,7 +625,7 @@ _KIND_ORDER = {ScopeKind.GLOBAL: 0, ScopeKind.ACCOUNT: 1, ScopeKind.AGENT: 2}
 
 
 async def _visible_scopes(uow: UnitOfWork, principal: Principal) -> set[str] | None:
-    """Scope keys the principal may see: None (all) for supervisors, else global and their own."""
+    """Scope keys the principal may see: None (all), or the global scope and its own."""
     seen = await visibility(uow, principal)
     if seen is None:
         return None

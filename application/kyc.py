@@ -16,6 +16,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import timedelta
 
+from application.access import ensure_may_change
 from domain.errors import Conflict, DomainError, Forbidden, NotFound, StoreUnavailable
 from domain.kyc.documents import (
     DocumentDeleted,
@@ -98,6 +99,7 @@ class KycService:
         self.config = config or KycConfig()
 
     async def upload(self, principal: Principal, kind: DocumentKind, content: bytes) -> KycDocument:
+        ensure_may_change(principal)
         if self.config.ephemeral_key:
             raise KycKeyEphemeral(
                 "no key-encryption key is configured (BULWARK_KEKS_FILE): documents are refused"
@@ -174,6 +176,7 @@ class KycService:
         self, principal: Principal, document_id: str, status: DocumentStatus, reason: str | None
     ) -> KycDocument:
         """A risk officer or admin verifies or rejects (with a reason); decisions are final."""
+        ensure_may_change(principal)
         document = await self.get(principal, document_id)
         if not is_reviewer(principal):
             raise Forbidden("only risk officers and admins review KYC documents")
@@ -188,6 +191,7 @@ class KycService:
 
     async def delete(self, principal: Principal, document_id: str) -> KycDocument:
         """Deletion on the owner's request: the content goes at once, the row stays a tombstone."""
+        ensure_may_change(principal)
         document = await self.get(principal, document_id)
         if document.owner_id != principal.id:
             raise Forbidden("only the owner deletes a KYC document")

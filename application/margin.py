@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from application.access import account_for
+from application.access import account_seen
 from application.killswitch import KillSwitchService
 from application.snapshots import instrument_map
 from application.triggers import SYSTEM, already_engaged, held_marks
@@ -89,7 +89,7 @@ class MarginService:
         self, principal: Principal, account_id: str, *extra: str
     ) -> tuple[Account, dict[str, Instrument], dict[str, Decimal]]:
         async with self._uow() as uow:
-            account = await account_for(uow, principal, account_id)
+            account = await account_seen(uow, principal, account_id)
             instruments = await instrument_map(uow)
         marks = await held_marks(self._market, [account], *extra)
         return account, instruments, marks

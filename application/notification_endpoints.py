@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from urllib.parse import urlsplit
 
+from application.access import ensure_may_change
 from domain.errors import Conflict, DomainError, NotFound
 from domain.principals import Principal
 from ports.clock import Clock, IdGenerator
@@ -154,6 +155,7 @@ class NotificationEndpoints:
         self._max = max_per_user
 
     async def create(self, principal: Principal, command: CreateEndpoint) -> EndpointView:
+        ensure_may_change(principal)
         label = _label(command.label)
         address, secret, shown = await self._parts(command)
         self._refuse_ephemeral()
@@ -188,6 +190,7 @@ class NotificationEndpoints:
         label: str | None = None,
         enabled: bool | None = None,
     ) -> EndpointView:
+        ensure_may_change(principal)
         endpoint = await self._owned(principal, endpoint_id)
         if label is not None:
             endpoint.label = _label(label)
@@ -198,6 +201,7 @@ class NotificationEndpoints:
         return self._view(endpoint, None)
 
     async def remove(self, principal: Principal, endpoint_id: str) -> None:
+        ensure_may_change(principal)
         endpoint = await self._owned(principal, endpoint_id)
         if not await self._store.remove(endpoint_id, principal.id):
             raise NotFound("no such notification endpoint", field="endpoint_id")
@@ -205,6 +209,7 @@ class NotificationEndpoints:
 
     async def rotate_secret(self, principal: Principal, endpoint_id: str) -> EndpointView:
         """A new signing secret at once (the old one stops verifying); shown this once."""
+        ensure_may_change(principal)
         endpoint = await self._owned(principal, endpoint_id)
         if endpoint.channel is not Channel.WEBHOOK:
             raise NoSigningSecret(
@@ -220,6 +225,7 @@ class NotificationEndpoints:
 
     async def test(self, principal: Principal, endpoint_id: str) -> TestOutcome:
         """Sends a test message now through the channel's sender; answers what happened."""
+        ensure_may_change(principal)
         endpoint = await self._owned(principal, endpoint_id)
         delivery_id = self._ids.new("test-")
         sender = self._senders.get(endpoint.channel)

@@ -6,7 +6,7 @@ import time
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from application.access import account_for, may_act_on
+from application.access import account_seen, ensure_may_change, may_act_on
 from application.batching import KeyedBatcher
 from application.broker_router import BrokerRouter as BrokerRouter
 from application.concurrency import KeyedLocks
@@ -189,7 +189,10 @@ class OrderService(BrokerBooking):
             outcomes: list[_Outcome] = []
             for index, cmd in enumerate(cmds):
                 try:
-                    if account is None or not await _may_act(uow, cmd.principal, account, allowed):
+                    if account is None:
+                        raise NotFound(f"account {account_id} not found")
+                    ensure_may_change(cmd.principal)  # a viewer's order: Forbidden
+                    if not await _may_act(uow, cmd.principal, account, allowed):
                         raise NotFound(f"account {account_id} not found")
                     earlier = keys.get(cmd.idempotency_key or "")
                     if earlier is not None:
@@ -272,9 +275,9 @@ class OrderService(BrokerBooking):
             check_order_terms(order, instrument, view.marks.get(order.symbol), self._max_notional)
 
     async def decide(self, account_id: str, principal: Principal, order: Order) -> Decision:
-        """The gate's decision on a hypothetical order; nothing is stored or sent."""
+        """The gate's decision on a hypothetical order; nothing is stored or sent (a read)."""
         async with self._uow() as uow:
-            account = await account_for(uow, principal, account_id)
+            account = await account_seen(uow, principal, account_id)
             return await self._decide(uow, account, order, SharedReads(uow, self.latch))
 
     @staticmethod

@@ -17,7 +17,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from itertools import pairwise
 
-from application.access import account_for
+from application.access import account_seen
 from application.snapshots import instrument_map
 from domain.analytics.benchmark import BenchmarkStats, align, benchmark_stats, span_returns
 from domain.analytics.equity_curve import (
@@ -131,7 +131,7 @@ class PerformanceService:
             )
         symbol = _symbol(benchmark) if benchmark is not None else None
         async with self._uow() as uow:
-            await account_for(uow, principal, account_id)  # NotFound for another's account
+            await account_seen(uow, principal, account_id)  # NotFound for an unseen account
             fills = await uow.fills.list(account_id)
             multipliers = {s: i.multiplier for s, i in (await instrument_map(uow)).items()}
         snapshots = await self._history.range(account_id, start, end)
@@ -169,7 +169,7 @@ class PerformanceService:
             raise InvalidPerformanceQuery(f"days must be between 1 and {MAX_DAYS}", field="days")
         end = self._clock.now().astimezone(UTC).date()
         async with self._uow() as uow:
-            await account_for(uow, principal, account_id)  # NotFound for another's account
+            await account_seen(uow, principal, account_id)  # NotFound for another owner's account
         return await self._history.range(account_id, end - timedelta(days=days), end)
 
     async def _closes(self, symbol: str, start: date, end: date) -> dict[date, Decimal]:

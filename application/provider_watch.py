@@ -8,13 +8,14 @@ from domain.principals import Role
 from ports.events import Notification, Notifier, Severity
 from ports.unit_of_work import UnitOfWorkFactory
 
-_DESK = (Role.ADMIN, Role.RISK_OFFICER)
+# The desk: admins, risk officers, and viewers (on-call observers are told, change nothing).
+_DESK = (Role.ADMIN, Role.RISK_OFFICER, Role.VIEWER)
 _NONE = "no provider"
 
 
 class ProviderWatch:
     """Polled by the background watchers: compares the feed's active provider with the last
-    one seen and notifies active admins and risk officers of each change (once per change).
+    one seen and notifies active admins, risk officers and viewers of each change (once each).
 
     The first check only learns the starting provider. Every provider down is CRITICAL
     (no prices: the gate denies every order that needs one); a switch is a WARNING.

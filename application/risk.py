@@ -8,7 +8,14 @@ from datetime import UTC
 from decimal import Decimal
 from typing import Any, Literal
 
-from application.access import SUPERVISORS, account_for, visibility
+from application.access import (
+    SEES_ALL,
+    SUPERVISORS,
+    account_for,
+    account_seen,
+    ensure_may_change,
+    visibility,
+)
 from application.orders import OrderService
 from application.performance import stored_returns
 from application.policies import PolicyCache
@@ -154,6 +161,7 @@ class RiskService:
 
     # -- CRUD --------------------------------------------------------------------------
     async def create(self, principal: Principal, draft: RuleDraft) -> RiskRule:
+        ensure_may_change(principal)
         async with self._uow() as uow:
             rule = await self._validated(uow, principal, self._ids.new("rule-"), draft)
             await uow.risk_rules.add(rule)
@@ -163,6 +171,7 @@ class RiskService:
         return rule
 
     async def update(self, principal: Principal, rule_id: str, draft: RuleDraft) -> RiskRule:
+        ensure_may_change(principal)
         async with self._uow() as uow:
             current = await self._modifiable(uow, principal, rule_id)
             rule = await self._validated(uow, principal, rule_id, draft, current.owner_id)
@@ -173,6 +182,7 @@ class RiskService:
         return rule
 
     async def delete(self, principal: Principal, rule_id: str) -> None:
+        ensure_may_change(principal)
         async with self._uow() as uow:
             rule = await self._modifiable(uow, principal, rule_id)
             await uow.risk_rules.remove(rule_id)
@@ -185,7 +195,7 @@ class RiskService:
             return await self._visible(uow, principal, rule_id)
 
     async def list(self, principal: Principal) -> list[RiskRule]:
-        """A supervisor sees every rule; anyone else their own and the global ones."""
+        """A supervisor or viewer sees every rule; anyone else their own and the global ones."""
         async with self._uow() as uow:
             rules = await uow.risk_rules.list()
             return sorted((r for r in rules if _sees(principal, r)), key=lambda r: r.id)
@@ -206,7 +216,9 @@ class RiskService:
         would refuse that is reported as binding now. With `order`, the account's
         policy plus the draft decides it. `replaces`: the draft is an edit of that stored
         rule (one the caller sees), which then sits out of the policy in the draft's favour.
+        A viewer may not: drafting rules is editing them.
         """
+        ensure_may_change(principal)
         async with self._uow() as uow:
             account = await account_for(uow, principal, account_id)
             if replaces is not None:
@@ -289,7 +301,7 @@ class RiskService:
         self, principal: Principal, account_id: str, returns: Sequence[float] | None = None
     ) -> PortfolioRisk:
         async with self._uow() as uow:
-            account = await account_for(uow, principal, account_id)
+            account = await account_seen(uow, principal, account_id)
             instruments = await instrument_map(uow)
             marks = await self._market.reference_prices(sorted(account.positions))
             try:
@@ -318,7 +330,7 @@ class RiskService:
         self, principal: Principal, account_id: str, order: Order
     ) -> TradeAnalysis:
         async with self._uow() as uow:
-            account = await account_for(uow, principal, account_id)
+            account = await account_seen(uow, principal, account_id)
             view = await self._view(uow, account, principal, extra=order.symbol)
             if order.symbol not in view.instruments:
                 raise InvalidOrder(f"unknown instrument {order.symbol}")
@@ -354,7 +366,7 @@ class RiskService:
         async with self._uow() as uow:
             account = None
             if request.account_id is not None:
-                account = await account_for(uow, principal, request.account_id)
+                account = await account_seen(uow, principal, request.account_id)
                 held = sorted(s for s, p in account.positions.items() if not p.is_flat)
             instrument = await uow.instruments.get(symbol) if symbol else None
         if symbol is not None and instrument is None:
@@ -452,7 +464,7 @@ async def _agent_for(uow: UnitOfWork, principal: Principal, agent_id: str) -> No
 
 def _sees(principal: Principal, rule: RiskRule) -> bool:
     return (
-        principal.role in SUPERVISORS
+        principal.role in SEES_ALL
         or rule.owner_id == principal.id
         or rule.scope is RuleScope.GLOBAL
     )

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from application.access import ensure_may_change
 from application.cursors import decode_time_id, encode_time_id
 from domain.errors import DomainError, NotFound
 from domain.killswitch.switch import WrongPasscode
@@ -124,6 +125,7 @@ class StrategyService:
         self._audit = audit
 
     async def create(self, principal: Principal, draft: StrategyDraft) -> Strategy:
+        ensure_may_change(principal)
         now = self._clock.now()
         strategy = Strategy(
             id=self._ids.new("stg-"),
@@ -158,6 +160,7 @@ class StrategyService:
         self, principal: Principal, strategy_id: str, patch: StrategyPatch
     ) -> Strategy:
         """Apply `patch` to the strategy read at `patch.version` (ConcurrentUpdate if stale)."""
+        ensure_may_change(principal)
         current = await self.get(principal, strategy_id)
         changes = {
             name: value

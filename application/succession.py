@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 
+from application.access import ensure_may_change
 from application.killswitch import KillSwitchService
 from application.triggers import SYSTEM, held_marks
 from domain.errors import Forbidden, NotFound
@@ -465,6 +466,7 @@ def _require_person(principal: Principal) -> None:
     # An agent checking in for its owner would defeat the dead man's switch.
     if principal.role in _NOT_PEOPLE:
         raise Forbidden("only the owner can act on their succession")
+    ensure_may_change(principal)  # a viewer owns no accounts to hand on
 
 
 async def _case(uow: UnitOfWork, owner_id: str) -> SuccessionCase:

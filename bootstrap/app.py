@@ -13,7 +13,7 @@ from adapters.gc_pauses import GcPauses, GcPausesCollector
 from adapters.http.app import create_app as create_http_app
 from adapters.watchdog import LoopWatchdogCollector
 from bootstrap.container import Container, build_container
-from bootstrap.demo import DEMO_OWNER, DEMO_RISK, load_demo
+from bootstrap.demo import DEMO_OWNER, DEMO_RISK, DEMO_VIEWER, load_demo
 from bootstrap.gc_tuning import restore_gc, tune_gc
 from bootstrap.killswitch_lane import start_lane
 from bootstrap.logging import configure_logging
@@ -45,6 +45,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
                 account=demo.account_id,
                 owner=DEMO_OWNER.username,
                 risk_officer=DEMO_RISK.username,
+                viewer=DEMO_VIEWER.username,
                 agent_key_id=demo.agent_key.key_id if demo.agent_key else None,
             )
         lane = await start_lane(container, settings)

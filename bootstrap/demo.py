@@ -40,6 +40,8 @@ DEMO_OWNER = DemoUser("demo", "demo-password-1", "demo-passcode", Role.OWNER)
 DEMO_RISK = DemoUser("risk", "risk-password-1", "risk-passcode", Role.RISK_OFFICER)
 # Reference data (instrument imports and edits) and user management are an admin's.
 DEMO_ADMIN = DemoUser("admin", "admin-password-1", "admin-passcode", Role.ADMIN)
+# A desk observer: reads what the risk officer reads, changes nothing (no kill-switch passcode).
+DEMO_VIEWER = DemoUser("viewer", "viewer-password-1", "", Role.VIEWER)
 DEMO_ACCOUNT = "demo-account"
 DEMO_AGENT = "demo-agent"
 
@@ -63,7 +65,7 @@ async def load_demo(container: Container) -> DemoData:
     auth = container.auth()
     ids: dict[str, str] = {}
     created = True
-    for user in (DEMO_OWNER, DEMO_RISK, DEMO_ADMIN):
+    for user in (DEMO_OWNER, DEMO_RISK, DEMO_ADMIN, DEMO_VIEWER):
         try:
             view = await auth.create_user(user.username, user.password, user.role)
         except Conflict:
@@ -77,7 +79,8 @@ async def load_demo(container: Container) -> DemoData:
             ids[user.username] = found.id
             continue
         ids[user.username] = view.id
-        await container.killswitch().set_passcode(Principal(view.id, user.role), user.passcode)
+        if user.passcode:
+            await container.killswitch().set_passcode(Principal(view.id, user.role), user.passcode)
     owner = Principal(ids[DEMO_OWNER.username], Role.OWNER)
     cash = D(1_000_000)
     set_demo_prices(container.market())  # prices and the paper broker live in the process

@@ -15,6 +15,8 @@ class Role(StrEnum):
     ADMIN = "admin"
     AGENT = "agent"
     SYSTEM = "system"
+    # A desk observer (on-call, auditor): reads what a risk officer reads, changes nothing.
+    VIEWER = "viewer"
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,6 +33,7 @@ from adapters.http.metrics import (
 )
 from adapters.http.openapi_numbers import WireNumberSchemaPlugin
 from adapters.http.problems import EXCEPTION_HANDLERS, problem_responses
+from adapters.http.read_only import declare_viewer_refusal
 from adapters.http.red import HttpRed
 from adapters.http.routes import (
     account_admin,
@@ -276,6 +277,7 @@ def create_app(
         logging_config=None,  # bootstrap configures structlog (with redaction) once
     )
     declare_body_limit(app)
+    declare_viewer_refusal(app)  # BearerAuthMiddleware refuses a viewer's changes (issue 17)
     # Litestar runs its middleware only for matched routes; wrapping the app's own handler
     # gives unknown paths (404) and wrong methods (405) the same headers, request id, API
     # limit and log line.

@@ -9,7 +9,7 @@ from typing import Any
 
 import msgspec
 
-from application.access import SUPERVISORS
+from application.access import SEES_ALL
 from domain.agents.heartbeat import AgentDied, AgentRevived
 from domain.events import DomainEvent
 from domain.killswitch.switch import EmergencyHalt, TradingStateChanged
@@ -68,7 +68,7 @@ class Audience:
 
     @property
     def sees_everything(self) -> bool:
-        return self.principal.role in SUPERVISORS
+        return self.principal.role in SEES_ALL
 
     def may_see(self, event: DomainEvent) -> bool:
         if isinstance(event, NotificationPushed):  # one user's own, whoever else looks on

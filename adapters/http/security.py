@@ -11,6 +11,7 @@ from litestar.handlers.base import BaseRouteHandler
 from litestar.middleware import AbstractAuthenticationMiddleware, AuthenticationResult
 from litestar.openapi.spec import Operation
 
+from adapters.http.read_only import refuse_viewer_change
 from application.auth import Session
 from domain.errors import Unauthenticated
 from domain.principals import Principal, Role
@@ -98,6 +99,7 @@ class BearerAuthMiddleware(AbstractAuthenticationMiddleware):
         caller = await authenticate(
             services_of(connection), credentials(connection, allow_query=False)
         )
+        refuse_viewer_change(connection.scope, caller.principal)  # the viewer changes nothing
         return AuthenticationResult(user=caller, auth=caller.session)
 
 
@@ -127,3 +129,28 @@ def reject_agents(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHa
 
 HUMANS = (Role.OWNER, Role.TRADER, Role.RISK_OFFICER, Role.ADMIN)
 TRADERS = (Role.OWNER, Role.TRADER, Role.RISK_OFFICER, Role.ADMIN, Role.AGENT)
+# Desk reads: the people above plus the read-only viewer (who may change nothing).
+READERS = (*HUMANS, Role.VIEWER)
+# Reads an agent may make as well (its own accounts, orders, kill-switch state).
+READERS_AND_AGENTS = (*TRADERS, Role.VIEWER)
+
+
+# What the console shows a role (the server refuses regardless: these only hide buttons).
+def may_pull_kill_switch(role: Role) -> bool:
+    """Pull or resume the kill switch (a scope of one's own; global for supervisors)."""
+    return role in HUMANS
+
+
+def may_trade(role: Role) -> bool:
+    """Place and cancel orders."""
+    return role in TRADERS
+
+
+def may_edit_rules(role: Role) -> bool:
+    """Create, change, delete and dry-run risk rules."""
+    return role in HUMANS
+
+
+def may_change_anything(role: Role) -> bool:
+    """False only for the viewer, who reads what a risk officer reads and changes nothing."""
+    return role is not Role.VIEWER

@@ -17,7 +17,7 @@ MIN_PASSWORD_LENGTH = 12
 MAX_PASSWORD_LENGTH = 1024  # bounds the hashing work one request can cause
 MAX_LABEL_LENGTH = 100
 _USERNAME = re.compile(r"[a-z0-9][a-z0-9._@+-]{2,63}")
-_PERSON_ROLES = frozenset({Role.OWNER, Role.TRADER, Role.RISK_OFFICER, Role.ADMIN})
+_PERSON_ROLES = frozenset({Role.OWNER, Role.TRADER, Role.RISK_OFFICER, Role.ADMIN, Role.VIEWER})
 
 
 class InvalidCredentialInput(DomainError):

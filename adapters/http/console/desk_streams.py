@@ -17,7 +17,7 @@ from typing import Any
 from litestar import Controller, Request, get
 from litestar.response import Template
 
-from adapters.http.console.pages import DESK, fragment, page
+from adapters.http.console.pages import DESK_READ, fragment, page
 from adapters.http.security import services_of
 from application.stream_monitor import KafkaReport
 
@@ -76,7 +76,7 @@ class StreamsDeskController(Controller):
     """`/console/streams` (risk officers and admins, as /api/v1/monitoring/kafka)."""
 
     path = "/streams"
-    guards = (DESK,)
+    guards = (DESK_READ,)
 
     @get("/")
     async def streams(self, request: Request[Any, Any, Any]) -> Template:

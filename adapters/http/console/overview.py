@@ -14,14 +14,14 @@ from litestar import Controller, Request, get
 from litestar.response import Template
 
 from adapters.http.console.overview_view import gather
-from adapters.http.console.pages import DESK_ROLES, fragment, page
+from adapters.http.console.pages import DESK_READERS, fragment, page
 from adapters.http.security import caller_of, services_of
 from domain.principals import Role
 
 
 def sees_desk(role: Role) -> bool:
     """The desk's own matters (providers, streams): risk officers, admins, a read-only viewer."""
-    return role in DESK_ROLES or role.value == "viewer"
+    return role in DESK_READERS
 
 
 async def _context(request: Request[Any, Any, Any]) -> dict[str, Any]:

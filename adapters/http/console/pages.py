@@ -21,11 +21,14 @@ from domain.principals import Role
 # Roles that may change things from the console (a read-only role sees but changes nothing).
 ACTING_ROLES = frozenset({Role.OWNER, Role.TRADER, Role.RISK_OFFICER, Role.ADMIN})
 DESK_ROLES = frozenset({Role.RISK_OFFICER, Role.ADMIN})
+# Who reads the desk's own pages (streams, alerts): the desk and its read-only observer.
+DESK_READERS = DESK_ROLES | {Role.VIEWER}
 
 
 # Guards for console handlers that change things (the use cases refuse as well).
 ACTING = require_roles(*ACTING_ROLES)
 DESK = require_roles(*DESK_ROLES)
+DESK_READ = require_roles(*DESK_READERS)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ from litestar.params import FromPath, FromQuery
 from adapters.http.deps import CallerDep, ServicesDep
 from adapters.http.problems import problem_responses
 from adapters.http.schemas.accounts import AccountListOut, AccountOut, PositionListOut, PositionOut
-from adapters.http.security import TRADERS, require_roles
+from adapters.http.security import READERS_AND_AGENTS, require_roles
 from domain.trading.account_profile import AccountStatus
 
 
@@ -17,7 +17,7 @@ class AccountController(Controller):
 
     path = "/accounts"
     tags = ("accounts",)
-    guards = (require_roles(*TRADERS),)
+    guards = (require_roles(*READERS_AND_AGENTS),)
 
     @get(
         "/",

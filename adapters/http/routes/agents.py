@@ -19,7 +19,7 @@ from adapters.http.schemas.agents import (
     CreatedApiKeyOut,
     HeartbeatIn,
 )
-from adapters.http.security import HUMANS, TRADERS, require_roles
+from adapters.http.security import HUMANS, READERS, READERS_AND_AGENTS, TRADERS, require_roles
 from adapters.http.services import ApiServices
 from application.agents import RecordHeartbeat
 from application.apikeys import ApiKeyView
@@ -61,8 +61,8 @@ class AgentController(Controller):
 
     @get(
         "/",
-        summary="The caller's agents with their liveness (every agent for a supervisor)",
-        guards=[require_roles(*TRADERS)],
+        summary="The caller's agents with their liveness (every agent for a supervisor or viewer)",
+        guards=[require_roles(*READERS_AND_AGENTS)],
         responses=problem_responses(401, 403, 429),
     )
     async def list_agents(self, caller: CallerDep, services: ServicesDep) -> AgentsOut:
@@ -73,7 +73,7 @@ class AgentController(Controller):
         "/{agent_id:str}",
         summary="One agent: liveness, last heartbeat and seconds since",
         description="404 NOT_FOUND for another owner's agent.",
-        guards=[require_roles(*TRADERS)],
+        guards=[require_roles(*READERS_AND_AGENTS)],
         responses=problem_responses(401, 403, 404, 429),
     )
     async def get_agent(
@@ -130,7 +130,7 @@ class AgentController(Controller):
         "/{agent_id:str}/keys",
         summary="The agent's API keys (never their secrets)",
         description="404 NOT_FOUND for another owner's agent; agents: 403.",
-        guards=[require_roles(*HUMANS)],
+        guards=[require_roles(*READERS)],
         responses=problem_responses(401, 403, 404, 429),
     )
     async def list_keys(

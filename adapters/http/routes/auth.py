@@ -11,6 +11,7 @@ from litestar.params import JSONBody
 
 from adapters.http.deps import CallerDep, ServicesDep
 from adapters.http.problems import problem_responses
+from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.auth import (
     LoginIn,
     LogoutIn,
@@ -78,6 +79,7 @@ class AuthController(Controller):
         status_code=204,
         guards=[reject_agents],
         responses=problem_responses(400, 401, 403),
+        opt=VIEWER_MAY_CALL,
     )
     async def logout(
         self, caller: CallerDep, services: ServicesDep, data: JSONBody[LogoutIn | None] = None
@@ -92,6 +94,7 @@ class AuthController(Controller):
         status_code=200,
         guards=[reject_agents],
         responses=problem_responses(401, 403),
+        opt=VIEWER_MAY_CALL,
     )
     async def enroll(self, caller: CallerDep, services: ServicesDep) -> MfaEnrollmentOut:
         return MfaEnrollmentOut.from_domain(await services.auth.enroll_mfa(caller.principal))
@@ -103,6 +106,7 @@ class AuthController(Controller):
         status_code=200,
         guards=[reject_agents],
         responses=problem_responses(400, 401, 403, 409),
+        opt=VIEWER_MAY_CALL,
     )
     async def verify(
         self, data: JSONBody[MfaVerifyIn], caller: CallerDep, services: ServicesDep

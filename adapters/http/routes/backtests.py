@@ -10,7 +10,7 @@ from litestar.params import FromPath, JSONBody, QueryParameter
 from adapters.http.deps import CallerDep, ServicesDep
 from adapters.http.problems import problem_responses
 from adapters.http.schemas.backtests import BacktestIn, BacktestOut, BacktestPageOut
-from adapters.http.security import HUMANS, require_roles
+from adapters.http.security import HUMANS, READERS, require_roles
 from application.backtests import MAX_PAGE, BacktestService
 from domain.errors import NotFound
 
@@ -63,7 +63,7 @@ class BacktestController(Controller):
         "/",
         summary="Your backtests, newest first (without results)",
         description="Pass `next_after` back as `after` for the next page.",
-        guards=[require_roles(*HUMANS)],
+        guards=[require_roles(*READERS)],
         responses=problem_responses(400, 401, 403, 429),
     )
     async def list_backtests(
@@ -87,7 +87,7 @@ class BacktestController(Controller):
             "holds the metrics, the daily equity curve, the trades and the orders the gate "
             "denied with its reasons. 404 NOT_FOUND for another user's backtest."
         ),
-        guards=[require_roles(*HUMANS)],
+        guards=[require_roles(*READERS)],
         responses=problem_responses(401, 403, 404, 429),
     )
     async def get_backtest(

@@ -19,7 +19,7 @@ from adapters.http.schemas.instruments import (
     InstrumentPageOut,
     InstrumentPatchIn,
 )
-from adapters.http.security import TRADERS, require_roles
+from adapters.http.security import READERS_AND_AGENTS, require_roles
 from adapters.http.services import ApiServices
 from application.instrument_catalog import InstrumentCatalog, InstrumentQuery
 from application.instrument_csv import MAX_BYTES, MAX_ROWS, REQUIRED, InvalidImport
@@ -62,7 +62,7 @@ class InstrumentController(Controller):
 
     path = "/instruments"
     tags = ("instruments",)
-    guards = (require_roles(*TRADERS),)
+    guards = (require_roles(*READERS_AND_AGENTS),)
 
     @get(
         "/",

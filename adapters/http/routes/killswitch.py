@@ -19,7 +19,7 @@ from adapters.http.schemas.killswitch import (
     ResumeIn,
     ScopeStateOut,
 )
-from adapters.http.security import HUMANS, TRADERS, require_roles
+from adapters.http.security import HUMANS, READERS_AND_AGENTS, require_roles
 from application.killswitch import ActivateKillSwitch, ResumeTrading
 from domain.killswitch.state import TradingState
 
@@ -109,7 +109,7 @@ class KillSwitchController(Controller):
             "risk officers and admins see global and every scope that has a recorded state "
             "(any other scope is active)."
         ),
-        guards=[require_roles(*TRADERS)],
+        guards=[require_roles(*READERS_AND_AGENTS)],
         responses=problem_responses(401, 403, 429),
     )
     async def status(self, caller: CallerDep, services: ServicesDep) -> KillSwitchStatusOut:
@@ -119,7 +119,7 @@ class KillSwitchController(Controller):
     @get(
         "/events",
         summary="Kill-switch activations on the scopes the caller may see, newest first",
-        guards=[require_roles(*TRADERS)],
+        guards=[require_roles(*READERS_AND_AGENTS)],
         responses=problem_responses(400, 401, 403, 429),
     )
     async def events(

@@ -7,8 +7,9 @@ from litestar.params import FromPath, JSONBody
 
 from adapters.http.deps import CallerDep, ServicesDep
 from adapters.http.problems import problem_responses
+from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.margin import DeleverageIn, DeleveragePlanOut, MarginStatusOut
-from adapters.http.security import TRADERS, require_roles
+from adapters.http.security import READERS_AND_AGENTS, require_roles
 
 
 class MarginController(Controller):
@@ -16,7 +17,7 @@ class MarginController(Controller):
 
     path = "/margin"
     tags = ("margin",)
-    guards = (require_roles(*TRADERS),)
+    guards = (require_roles(*READERS_AND_AGENTS),)
 
     @get(
         "/{account_id:str}",
@@ -55,6 +56,7 @@ class MarginController(Controller):
             429,
             notes={422: "INVALID_MARGIN_TARGET or MARGIN_INPUT_INVALID"},
         ),
+        opt=VIEWER_MAY_CALL,
     )
     async def deleverage_plan(
         self,

@@ -15,7 +15,7 @@ from adapters.http.schemas.monitoring import (
     KafkaReportOut,
 )
 from adapters.http.security import require_roles
-from application.access import SUPERVISORS
+from application.access import SEES_ALL
 from domain.errors import NotFound
 from domain.principals import Role
 
@@ -33,9 +33,9 @@ class MonitoringController(Controller):
             "Rates and end-to-end latency (from the record timestamp) over the last window; "
             "lag per partition and in total for each consumer group, read from the broker now "
             "(the last lag read, with `last_error`, when the broker does not answer). "
-            '`{"enabled": false}` when Kafka is not configured. Risk officers and admins only.'
+            '`{"enabled": false}` when Kafka is not configured. Risk officers, admins, viewers.'
         ),
-        guards=[require_roles(*SUPERVISORS)],
+        guards=[require_roles(*SEES_ALL)],
         responses=problem_responses(401, 403, 429),
     )
     async def kafka(self, services: ServicesDep) -> KafkaReportOut | KafkaDisabledOut:

@@ -10,6 +10,7 @@ from litestar.params import FromQuery, JSONBody, PathParameter, QueryParameter
 
 from adapters.http.deps import CallerDep, ServicesDep
 from adapters.http.problems import Problem, problem_response, problem_responses
+from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.notifications import (
     DeliveryOut,
     DeliveryPageOut,
@@ -85,6 +86,7 @@ class NotificationController(Controller):
         description="204; marking a read one again changes nothing. 404 for another user's.",
         status_code=204,
         responses=problem_responses(400, 401, 403, 404, 429),
+        opt=VIEWER_MAY_CALL,
     )
     async def read(
         self,
@@ -99,6 +101,7 @@ class NotificationController(Controller):
         summary="Mark every notification of the caller read",
         status_code=200,
         responses=problem_responses(401, 403, 429),
+        opt=VIEWER_MAY_CALL,
     )
     async def read_all(self, caller: CallerDep, services: ServicesDep) -> ReadAllOut:
         return ReadAllOut(marked=await _service(services).read_all(caller.principal))
@@ -124,6 +127,7 @@ class NotificationController(Controller):
         responses=problem_responses(
             400, 401, 403, 422, 429, notes={422: "INVALID_NOTIFICATION_PREFERENCES"}
         ),
+        opt=VIEWER_MAY_CALL,
     )
     async def set_preferences(
         self, data: JSONBody[PreferencesIO], caller: CallerDep, services: ServicesDep

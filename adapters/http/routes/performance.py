@@ -12,7 +12,7 @@ from litestar.params import FromPath, QueryParameter
 from adapters.http.deps import CallerDep, ServicesDep
 from adapters.http.problems import FieldError, Problem, problem_response, problem_responses
 from adapters.http.schemas.performance import PerformanceOut
-from adapters.http.security import TRADERS, require_roles
+from adapters.http.security import READERS_AND_AGENTS, require_roles
 from application.performance import (
     MAX_DAYS,
     BenchmarkUnavailable,
@@ -39,7 +39,7 @@ class PerformanceController(Controller):
 
     path = "/accounts"
     tags = ("accounts",)
-    guards = (require_roles(*TRADERS),)
+    guards = (require_roles(*READERS_AND_AGENTS),)
 
     @get(
         "/{account_id:str}/performance",

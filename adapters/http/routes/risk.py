@@ -7,6 +7,7 @@ from litestar.params import FromPath, FromQuery, JSONBody
 
 from adapters.http.deps import CallerDep, ServicesDep
 from adapters.http.problems import problem_responses
+from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.routes.orders import origin_of
 from adapters.http.schemas.risk import (
     AnalysisOut,
@@ -21,11 +22,12 @@ from adapters.http.schemas.risk import (
     SizingIn,
     SizingOut,
 )
-from adapters.http.security import HUMANS, TRADERS, require_roles
+from adapters.http.security import HUMANS, READERS, READERS_AND_AGENTS, require_roles
 
 # Agents may size, value and analyse, never read or change the limits that bind them.
 _PEOPLE = [require_roles(*HUMANS)]
-_TRADERS = [require_roles(*TRADERS)]
+_DESK_READERS = [require_roles(*READERS)]  # people and viewers
+_ANY_READER = [require_roles(*READERS_AND_AGENTS)]  # people, viewers and agents
 _RULE_422 = {422: "INVALID_RULE naming the parameter at fault"}
 _MARKS_422 = {422: "NO_REFERENCE_PRICE: a held symbol has no mark"}
 
@@ -57,8 +59,10 @@ class RiskRuleController(Controller):
     @get(
         "/",
         summary="List risk rules",
-        description="The caller's own rules and the global ones, by id (all for a supervisor).",
-        guards=_PEOPLE,
+        description=(
+            "The caller's own rules and the global ones, by id (all for a supervisor or viewer)."
+        ),
+        guards=_DESK_READERS,
         responses=problem_responses(401, 403, 429),
     )
     async def list_rules(self, caller: CallerDep, services: ServicesDep) -> RuleListOut:
@@ -76,7 +80,7 @@ class RiskRuleController(Controller):
             "with fewer than two (POST to this path to send returns). 404 NOT_FOUND; 422 "
             "NO_REFERENCE_PRICE when a held symbol has no mark."
         ),
-        guards=_TRADERS,
+        guards=_ANY_READER,
         responses=problem_responses(400, 401, 403, 404, 422, 429, notes=_MARKS_422),
     )
     async def portfolio_risk(
@@ -93,9 +97,10 @@ class RiskRuleController(Controller):
             "`returns` sent (periodic fractions, at least two), valued on current equity. "
             "400 VALIDATION_ERROR naming `returns` when they are missing, too few or not numbers."
         ),
-        guards=_TRADERS,
+        guards=_ANY_READER,
         status_code=200,
         responses=problem_responses(400, 401, 403, 404, 422, 429, notes=_MARKS_422),
+        opt=VIEWER_MAY_CALL,
     )
     async def portfolio_risk_with_returns(
         self, data: JSONBody[PortfolioRiskIn], caller: CallerDep, services: ServicesDep
@@ -139,7 +144,7 @@ class RiskRuleController(Controller):
             "422 INVALID_SIZING_INPUT; 422 NUMBER_OUT_OF_RANGE when the arithmetic leaves its "
             "bounded context; 404 for an account the caller may not act on."
         ),
-        guards=_TRADERS,
+        guards=_ANY_READER,
         status_code=200,
         responses=problem_responses(
             400,
@@ -150,6 +155,7 @@ class RiskRuleController(Controller):
             429,
             notes={422: "INVALID_SIZING_INPUT or NUMBER_OUT_OF_RANGE"},
         ),
+        opt=VIEWER_MAY_CALL,
     )
     async def position_size(
         self, data: JSONBody[SizingIn], caller: CallerDep, services: ServicesDep
@@ -161,7 +167,7 @@ class RiskRuleController(Controller):
         "/{rule_id:str}",
         summary="One risk rule",
         description="404 NOT_FOUND.",
-        guards=_PEOPLE,
+        guards=_DESK_READERS,
         responses=problem_responses(401, 403, 404, 429),
     )
     async def get_rule(
@@ -219,11 +225,12 @@ class RiskAnalysisController(Controller):
             "may not act on; 422 INVALID_ORDER (bad terms, unknown instrument); "
             "422 NO_REFERENCE_PRICE."
         ),
-        guards=_TRADERS,
+        guards=_ANY_READER,
         status_code=200,
         responses=problem_responses(
             400, 401, 403, 404, 422, 429, notes={422: "INVALID_ORDER or NO_REFERENCE_PRICE"}
         ),
+        opt=VIEWER_MAY_CALL,
     )
     async def analyze(
         self, data: JSONBody[AnalyzeIn], caller: CallerDep, services: ServicesDep

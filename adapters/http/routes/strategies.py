@@ -18,7 +18,7 @@ from adapters.http.schemas.strategies import (
     StrategyOut,
     StrategyPatchIn,
 )
-from adapters.http.security import HUMANS, require_roles
+from adapters.http.security import HUMANS, READERS, require_roles
 from application.strategies import MAX_PAGE, InvalidDecisionQuery, StrategyService
 from application.strategy_processor import StrategyProcessor
 from application.strategy_signals import ExternalSignal
@@ -85,7 +85,7 @@ class StrategyController(Controller):
     @get(
         "/",
         summary="Your strategies, oldest first",
-        guards=[require_roles(*HUMANS)],
+        guards=[require_roles(*READERS)],
         responses=problem_responses(401, 403, 429),
     )
     async def list_strategies(self, caller: CallerDep, services: ServicesDep) -> list[StrategyOut]:
@@ -96,7 +96,7 @@ class StrategyController(Controller):
         "/{strategy_id:str}",
         summary="One of your strategies",
         description="404 NOT_FOUND for another user's strategy.",
-        guards=[require_roles(*HUMANS)],
+        guards=[require_roles(*READERS)],
         responses=problem_responses(401, 403, 404, 429),
     )
     async def get_strategy(
@@ -137,7 +137,7 @@ class StrategyController(Controller):
             "/ skipped (with the reason) / failed / pending. Pass `next_cursor` back as "
             "`cursor`. 404 NOT_FOUND for another user's strategy; 400 INVALID_CURSOR."
         ),
-        guards=[require_roles(*HUMANS)],
+        guards=[require_roles(*READERS)],
         responses=problem_responses(400, 401, 403, 404, 429),
         exception_handlers={InvalidDecisionQuery: on_invalid_query},
     )

@@ -11,6 +11,7 @@ from litestar.params import FromPath, JSONBody, QueryParameter
 
 from adapters.http.deps import CallerDep, ServicesDep
 from adapters.http.problems import problem_responses
+from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.auth import TokenOut, UserOut
 from adapters.http.schemas.users import (
     AcceptInvitationIn,
@@ -260,6 +261,7 @@ class AccountAccessController(Controller):
         status_code=200,
         guards=[reject_agents],
         responses=problem_responses(400, 401, 403, 422, 429),
+        opt=VIEWER_MAY_CALL,
     )
     async def change_password(
         self, data: JSONBody[PasswordChangeIn], caller: CallerDep, services: ServicesDep

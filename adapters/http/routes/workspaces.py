@@ -10,6 +10,7 @@ from litestar.params import FromPath, JSONBody
 
 from adapters.http.deps import CallerDep, ServicesDep
 from adapters.http.problems import problem_responses
+from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.workspaces import WorkspaceIn, WorkspaceOut, WorkspacesOut
 from adapters.http.security import reject_agents
 
@@ -43,6 +44,7 @@ class WorkspaceController(Controller):
             200: ResponseSpec(WorkspaceOut, description="The layout of the workspace was replaced"),
             **problem_responses(400, 401, 403, 422, 429, notes={422: "INVALID_WORKSPACE"}),
         },
+        opt=VIEWER_MAY_CALL,
     )
     async def save(
         self, data: JSONBody[WorkspaceIn], caller: CallerDep, services: ServicesDep
@@ -70,6 +72,7 @@ class WorkspaceController(Controller):
         ),
         status_code=204,
         responses=problem_responses(401, 403, 404, 429),
+        opt=VIEWER_MAY_CALL,
     )
     async def delete_workspace(
         self, workspace_id: FromPath[str], caller: CallerDep, services: ServicesDep

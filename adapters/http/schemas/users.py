@@ -20,7 +20,7 @@ from domain.identity.onboarding import (
 from domain.principals import Role
 
 # The roles a person can hold (agents use API keys; the system never logs in).
-PersonRole = Literal["owner", "trader", "risk_officer", "admin"]
+PersonRole = Literal["owner", "trader", "risk_officer", "admin", "viewer"]
 Username = Annotated[str, msgspec.Meta(min_length=1, max_length=128)]
 Password = Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_PASSWORD_LENGTH)]
 Email = Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_EMAIL_LENGTH)]

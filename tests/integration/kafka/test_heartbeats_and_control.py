@@ -27,10 +27,12 @@ from bootstrap.kafka import KafkaLink
 from bootstrap.settings import load_settings
 from domain.agents.heartbeat import Liveness
 from domain.killswitch.state import Scope, TradingState
+from domain.principals import Principal, Role
 from domain.trading.orders import Order, OrderStatus, OrderType
 from tests.http.harness import no_background
 from tests.integration.kafka.bulwark import (
     PASSCODE,
+    PASSWORD,
     CommandClient,
     Node,
     Trader,
@@ -233,3 +235,25 @@ async def test_a_resume_over_kafka_brings_trading_back(
         assert decisions[approved.id].status in {OrderStatus.ACCEPTED, OrderStatus.FILLED}
         await settled(node, 4)
         assert counters(node) == (4, 0)
+
+
+async def test_a_viewers_kill_switch_over_kafka_is_refused_and_halts_nothing(
+    kafka_bootstrap: str, tmp_path: Path, unique: str
+) -> None:
+    async with running(kafka_bootstrap, tmp_path, unique) as (node, client, t):
+        # Arrange: a viewer (read-only desk observer) with a passcode of its own
+        auth = node.container.auth()
+        view = await auth.create_user(f"viewer-{unique}", PASSWORD, Role.VIEWER)
+        viewer = Principal(view.id, Role.VIEWER)
+        await node.container.killswitch().set_passcode(viewer, PASSCODE)
+        token = (await auth.login(f"viewer-{unique}", PASSWORD)).access_token
+        spec = AccountScopeSpec(t.account_id)
+        halt = envelope(viewer.id, t.account_id, ActivateKillSwitchCommand(PASSCODE, spec))
+
+        # Act
+        await client.send(node.topics.control, halt, token)
+        await settled(node, 1)
+
+        # Assert: dead-lettered (FORBIDDEN), the account still trades
+        assert counters(node) == (0, 1)
+        assert await state_of(node, Scope.account(t.account_id)) is TradingState.ACTIVE

@@ -98,6 +98,17 @@ async def test_demo_data_then_create_agent_key_for_the_demo_agent(container: Con
     assert principal == Principal("demo-agent", Role.AGENT)
 
 
+async def test_demo_data_includes_a_viewer_who_logs_in_read_only(container: Container) -> None:
+    # Act
+    code, _ = await run(container, "demo-data")
+    tokens = await container.auth().login("viewer", "viewer-password-1")
+
+    # Assert
+    assert code == 0
+    session = await container.auth().authenticate(tokens.access_token)
+    assert session.principal.role is Role.VIEWER
+
+
 async def test_demo_data_twice_changes_nothing_the_second_time(container: Container) -> None:
     # Arrange
     await run(container, "demo-data")

@@ -15,6 +15,7 @@ from bootstrap.cli import _parser, run_command
 from bootstrap.container import Container, build_container
 from bootstrap.settings import SettingsError, load_settings
 from domain.identity.onboarding_errors import AccountDeactivated
+from domain.principals import Role
 
 PASSWORD = "a-long-password-1"
 
@@ -89,3 +90,15 @@ async def test_invite_prints_a_token_that_creates_the_user(container: Container)
 def test_invite_hours_out_of_bounds_is_a_usage_error(hours: str) -> None:
     with pytest.raises(SystemExit):
         _parser().parse_args(["invite", "--role", "owner", "--hours", hours])
+
+
+async def test_set_role_makes_a_read_only_viewer(container: Container) -> None:
+    # Act
+    code, output = await run(container, "users", "set-role", "alice", "viewer")
+
+    # Assert
+    assert (code, output) == (0, "alice is now viewer\n")
+    session = await container.auth().authenticate(
+        (await container.auth().login("alice", PASSWORD)).access_token
+    )
+    assert session.principal.role is Role.VIEWER

@@ -32,6 +32,7 @@ async def watch_over(feed: Feed) -> tuple[ProviderWatch, InMemoryNotifier]:
             ("admin", Role.ADMIN, True),
             ("risk", Role.RISK_OFFICER, True),
             ("trader", Role.TRADER, True),
+            ("viewer", Role.VIEWER, True),
             ("gone", Role.RISK_OFFICER, False),
         ):
             await unit.users.add(User(name, name, "hash", role, T0, active=active))
@@ -40,7 +41,7 @@ async def watch_over(feed: Feed) -> tuple[ProviderWatch, InMemoryNotifier]:
     return ProviderWatch(feed, uow, notifier), notifier  # type: ignore[arg-type]
 
 
-async def test_a_failover_is_told_to_active_admins_and_risk_officers_once() -> None:
+async def test_a_failover_is_told_to_active_admins_risk_officers_and_viewers_once() -> None:
     # Arrange
     feed = Feed("alpaca")
     watch, notifier = await watch_over(feed)
@@ -52,7 +53,7 @@ async def test_a_failover_is_told_to_active_admins_and_risk_officers_once() -> N
     await watch.check()  # no change since: nothing new
 
     # Assert
-    assert sorted(n.recipient for n in notifier.sent) == ["admin", "risk"]
+    assert sorted(n.recipient for n in notifier.sent) == ["admin", "risk", "viewer"]
     assert {n.subject for n in notifier.sent} == {"Market data failover: alpaca -> synthetic"}
     assert {(n.severity, n.event_type) for n in notifier.sent} == {
         (Severity.WARNING, "provider.failover")

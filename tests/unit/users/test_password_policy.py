@@ -14,6 +14,7 @@ from domain.identity.password_policy import common_passwords, is_common_password
 IN_USE = (
     "demo-password-1",
     "risk-password-1",
+    "viewer-password-1",
     "correct horse battery",
     "correct-horse-battery",
     "a brand new passphrase",

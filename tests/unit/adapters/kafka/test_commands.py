@@ -37,6 +37,7 @@ from domain.trading.orders import OrderType, Origin, OriginKind, Side, TimeInFor
 
 AGENT = Principal("agent-7", Role.AGENT)
 TRADER = Principal("user-1", Role.TRADER)
+VIEWER = Principal("viewer-1", Role.VIEWER)
 TS = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
 
 
@@ -240,6 +241,13 @@ def test_an_envelope_claiming_someone_else_is_refused() -> None:
         (AGENT, ActivateKillSwitchCommand("pass", "agent:agent-7")),
         (AGENT, ResumeTradingCommand("pass", "agent:agent-7")),
         (Principal.system(), SubmitOrderCommand("AAPL", Side.BUY, Decimal(1))),
+        # The viewer reads and changes nothing: not even its own kill switch or an order.
+        (VIEWER, ActivateKillSwitchCommand("pass", "global:*")),
+        (VIEWER, ActivateKillSwitchCommand("pass", "account:acc-1")),
+        (VIEWER, ResumeTradingCommand("pass", "account:acc-1")),
+        (VIEWER, SubmitOrderCommand("AAPL", Side.BUY, Decimal(1))),
+        (VIEWER, CancelOrderCommand("ord-1")),
+        (VIEWER, HeartbeatCommand("agent-7", "ok")),
     ],
 )
 def test_a_role_the_http_route_would_refuse_is_forbidden(
