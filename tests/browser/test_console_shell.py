@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from selenium.webdriver.common.keys import Keys
 
-from bootstrap.demo import DEMO_OWNER, DEMO_RISK
+from bootstrap.demo import DEMO_OWNER, DEMO_RISK, DEMO_VIEWER
 from tests.browser.browser import PHONE, tab
 
 
@@ -73,3 +73,20 @@ def test_the_console_fits_a_phone_screen(binaries: tuple[str, str], console: str
 
     assert nav_hidden and nav_shown
     assert overflow is False
+
+
+def test_a_viewer_sees_the_kill_switch_state_but_no_button(
+    binaries: tuple[str, str], console: str
+) -> None:
+    with tab(binaries, console, "shell-viewer") as page:
+        page.login(DEMO_VIEWER.username, DEMO_VIEWER.password)
+        page.open("/console/kill-switch")
+        page.wait_for("#ks-states")
+        page.shot("viewer-kill-switch")
+        buttons = page.all("#ks-pull-button") + page.all("#rs-button")
+        badge = page.find(".who .badge").text
+        errors = page.console_errors()
+
+    assert buttons == []
+    assert badge == "viewer"
+    assert errors == [], errors
