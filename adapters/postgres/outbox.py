@@ -24,7 +24,7 @@ import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
 import msgspec
 import structlog
@@ -84,24 +84,29 @@ class OutboxWriter:
         self, conn: AsyncConnection, events: Sequence[DomainEvent | TracedEvent]
     ) -> None:
         at = self._now()
-        rows = []
-        for item in events:
-            if type(item) is TracedEvent:
-                event, carrier = item.event, item.carrier
-            else:
-                event, carrier = item, None  # type: ignore[assignment]
-            rows.append(
-                {
-                    "event_id": str(uuid.uuid4()),
-                    "aggregate_id": aggregate_of(event),
-                    "event_type": event.name,
-                    "payload": self.codec.encode(event),
-                    "created_at": at,
-                    "attempts": 0,
-                    "trace_context": carrier,
-                }
-            )
+        if not self._tracer.enabled:  # nothing stamped: the rows as before tracing (NULL)
+            rows = [self._row(cast("DomainEvent", event), at) for event in events]
+        else:
+            rows = []
+            for item in events:
+                if isinstance(item, TracedEvent):
+                    row = self._row(item.event, at)
+                    row["trace_context"] = item.carrier
+                else:
+                    row = self._row(item, at)
+                    row["trace_context"] = None
+                rows.append(row)
         await conn.execute(insert(outbox), rows)
+
+    def _row(self, event: DomainEvent, at: datetime) -> dict[str, Any]:
+        return {
+            "event_id": str(uuid.uuid4()),
+            "aggregate_id": aggregate_of(event),
+            "event_type": event.name,
+            "payload": self.codec.encode(event),
+            "created_at": at,
+            "attempts": 0,
+        }
 
 
 class OutboxRelay:
