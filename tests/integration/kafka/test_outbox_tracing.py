@@ -1,5 +1,6 @@
-"""An order over HTTP on a SQL store: its events go through the outbox to a real Kafka (Tansu)
-and carry the request's trace in their headers, so a consumer continues the request's trace.
+"""An order over HTTP on a SQL store (SQLite, PostgreSQL): its events go through the outbox
+to a real Kafka (Tansu) and carry the request's trace in their headers, so a consumer
+continues the request's trace.
 Tracing off: the outbox rows hold NULL and the records carry no trace context.
 
 The app runs on the test's own event loop (httpx's ASGI transport, resources started by
@@ -13,6 +14,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import httpx
+import pytest
 from aiokafka.structs import ConsumerRecord
 from dependency_injector import providers
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
@@ -43,6 +45,13 @@ from tests.integration.kafka.bulwark import (
 from tests.integration.kafka.records import read_until
 
 CODEC = EventCodec()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        return f"sqlite+aiosqlite:///{tmp_path / 'bulwark.db'}"
+    return str(request.getfixturevalue("postgres_url"))
 
 
 @contextlib.asynccontextmanager
@@ -99,10 +108,10 @@ async def _when_relayed(exporter: InMemorySpanExporter, name: str) -> object:
 
 
 async def test_an_http_order_s_events_leave_the_outbox_in_the_request_s_trace(
-    kafka_bootstrap: str, kafka_config: KafkaConfig, tmp_path: Path, unique: str
+    kafka_bootstrap: str, kafka_config: KafkaConfig, database_url: str, unique: str
 ) -> None:
     # Arrange
-    url = f"sqlite+aiosqlite:///{tmp_path / 'bulwark.db'}"
+    url = database_url
     await migrated(url)
     env = settings_for(kafka_bootstrap, url, unique, f"api-{unique}")
     topic = env["BULWARK_KAFKA_TOPIC_EVENTS"]
