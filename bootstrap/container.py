@@ -29,7 +29,7 @@ from adapters.metrics.meter import PrometheusMeter
 from adapters.notifications.http_senders import SlackSender, TelegramSender, WebhookSender
 from adapters.postgres.audit import SqlAuditLog
 from adapters.postgres.equity import SqlEquityHistory
-from adapters.postgres.outbox import OutboxRelay, RelayingPublisher
+from adapters.postgres.outbox import OutboxRelay, OutboxWriter, RelayingPublisher
 from adapters.postgres.repos.signals import SqlSignalRepository
 from adapters.postgres.uow import unit_of_work_factory as sql_uow_factory
 from adapters.redis.broadcast import RedisBroadcast
@@ -204,6 +204,11 @@ def connect_hub(bus: InProcessEventBus, hub: EventHub) -> EventHub:
     return hub
 
 
+def relay_destination(settings: Settings) -> str:
+    """Where the outbox relay sends events, naming its span: the events topic, or the bus."""
+    return settings.kafka_topic_events if settings.kafka_bootstrap else "in-process"
+
+
 def lane_kill_switch(*args: Any, **kwargs: Any) -> KillSwitchService:
     """The kill switch that moves to its lane once started (imported late: the lane module
     builds containers itself)."""
@@ -229,7 +234,12 @@ class Container(containers.DeclarativeContainer):
     uow_factory = providers.Selector(
         store_kind,
         memory=providers.Singleton(memory_uow_factory, store),
-        sql=providers.Singleton(sql_uow_factory, engine),
+        sql=providers.Singleton(
+            sql_uow_factory,
+            engine,
+            # Outbox rows keep the request's trace context when tracing is on (docs/tracing.md).
+            providers.Singleton(OutboxWriter, tracer=tracing.provided.tracer),
+        ),
     )
     market = providers.Singleton(InMemoryMarketData, clock)
     # Reopens the book of a stored paper account on first use (after a restart).
@@ -288,7 +298,13 @@ class Container(containers.DeclarativeContainer):
         none=bus,
         kafka=providers.Singleton(FanoutPublisher, bus, kafka_link, strict=False),
     )
-    relay = providers.Singleton(OutboxRelay, engine, relay_target)
+    relay = providers.Singleton(
+        OutboxRelay,
+        engine,
+        relay_target,
+        tracer=tracing.provided.tracer,
+        destination=providers.Callable(relay_destination, settings),
+    )
     # What use cases publish to: the bus (and Kafka), after the outbox when the store has one.
     publisher = providers.Selector(
         store_kind,

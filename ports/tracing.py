@@ -8,7 +8,7 @@ object that does nothing: a method call and a `with`, no allocation per step.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from contextlib import AbstractContextManager
 from typing import Protocol
 
@@ -45,6 +45,19 @@ class Tracer(Protocol):
         origin is its parent, the others are linked; with none, as `span`."""
         ...
 
+    def carrier(self) -> dict[str, str]:
+        """The current span's trace context as W3C headers (traceparent, tracestate), to
+        store with work done later (events in the outbox); empty when off or outside a span."""
+        ...
+
+    def sending(
+        self, name: str, carrier: Mapping[str, str], /, **attributes: AttributeValue
+    ) -> AbstractContextManager[Span]:
+        """A span for sending messages later on behalf of the trace `carrier` was taken in
+        (the outbox relay): its child, current for the block, so the messages carry that
+        trace on; with an empty carrier, as `span`."""
+        ...
+
 
 class _NoSpan:
     """The span of NO_TRACER: enters, exits and records nothing."""
@@ -77,6 +90,14 @@ class NoTracer:
 
     def follows(
         self, name: str, origins: Sequence[object | None], /, **attributes: AttributeValue
+    ) -> _NoSpan:
+        return _NO_SPAN
+
+    def carrier(self) -> dict[str, str]:
+        return {}
+
+    def sending(
+        self, name: str, carrier: Mapping[str, str], /, **attributes: AttributeValue
     ) -> _NoSpan:
         return _NO_SPAN
 

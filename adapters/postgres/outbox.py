@@ -6,6 +6,13 @@ PostgreSQL, so a second relay waits rather than overtakes). A crash after publis
 before the mark publishes again: at least once. A row that cannot be decoded is
 marked failed with the reason and skipped; a publisher error leaves the batch unsent
 for the next attempt.
+
+Traces: with tracing on, each row keeps the W3C trace context of the request that recorded
+its event (`trace_context`, NULL when off), taken when the unit of work plans its commit
+(in the request's context; a group commit writes the rows later, in no request's). The
+relay publishes a request's events under a PRODUCER span `outbox.relay <destination>`,
+child of that request's span, so the records' headers carry the request's trace on to
+their consumers.
 """
 
 from __future__ import annotations
@@ -14,9 +21,10 @@ import asyncio
 import contextlib
 import contextvars
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
 import msgspec
 import structlog
@@ -29,6 +37,7 @@ from adapters.postgres.group_commit import write_alone
 from adapters.postgres.tables.outbox import outbox
 from domain.events import DomainEvent
 from ports.events import EventPublisher
+from ports.tracing import NO_TRACER, AttributeValue, Tracer
 
 log = structlog.get_logger(__name__)
 Now = Callable[[], datetime]
@@ -42,27 +51,62 @@ class PublishFailed(Exception):
     """The publisher refused a batch; its rows stay pending for the next drain."""
 
 
+@dataclass(frozen=True, slots=True)
+class TracedEvent:
+    """An event and the trace context of the request that recorded it (see `stamp`)."""
+
+    event: DomainEvent
+    carrier: dict[str, str]
+
+
 class OutboxWriter:
     """Appends events to the outbox on the caller's connection (its transaction)."""
 
-    def __init__(self, codec: EventCodec | None = None, now: Now = _utcnow) -> None:
+    def __init__(
+        self, codec: EventCodec | None = None, now: Now = _utcnow, *, tracer: Tracer = NO_TRACER
+    ) -> None:
         self.codec = codec or EventCodec()
         self._now = now
+        self._tracer = tracer
 
-    async def write(self, conn: AsyncConnection, events: Sequence[DomainEvent]) -> None:
+    def stamp(self, events: Sequence[DomainEvent]) -> Sequence[DomainEvent | TracedEvent]:
+        """`events` with the caller's trace context, for `write`: called where they are
+        recorded (the request's context). Tracing off or outside a trace: `events` as they
+        are, so their rows get NULL and the write costs nothing more."""
+        if not self._tracer.enabled:
+            return events
+        carrier = self._tracer.carrier()
+        if not carrier:
+            return events
+        return [TracedEvent(event, carrier) for event in events]
+
+    async def write(
+        self, conn: AsyncConnection, events: Sequence[DomainEvent | TracedEvent]
+    ) -> None:
         at = self._now()
-        rows = [
-            {
-                "event_id": str(uuid.uuid4()),
-                "aggregate_id": aggregate_of(event),
-                "event_type": event.name,
-                "payload": self.codec.encode(event),
-                "created_at": at,
-                "attempts": 0,
-            }
-            for event in events
-        ]
+        if not self._tracer.enabled:  # nothing stamped: the rows as before tracing (NULL)
+            rows = [self._row(cast("DomainEvent", event), at) for event in events]
+        else:
+            rows = []
+            for item in events:
+                if isinstance(item, TracedEvent):
+                    row = self._row(item.event, at)
+                    row["trace_context"] = item.carrier
+                else:
+                    row = self._row(item, at)
+                    row["trace_context"] = None
+                rows.append(row)
         await conn.execute(insert(outbox), rows)
+
+    def _row(self, event: DomainEvent, at: datetime) -> dict[str, Any]:
+        return {
+            "event_id": str(uuid.uuid4()),
+            "aggregate_id": aggregate_of(event),
+            "event_type": event.name,
+            "payload": self.codec.encode(event),
+            "created_at": at,
+            "attempts": 0,
+        }
 
 
 class OutboxRelay:
@@ -76,8 +120,12 @@ class OutboxRelay:
         *,
         batch_size: int = 200,
         now: Now = _utcnow,
+        tracer: Tracer = NO_TRACER,
+        destination: str = "in-process",
     ) -> None:
         self._engine = engine
+        self._tracer = tracer
+        self._destination = destination  # names the relay's span: the events topic
         self._publisher = publisher
         self._codec = codec or EventCodec()
         self._batch = batch_size
@@ -120,7 +168,12 @@ class OutboxRelay:
         async with self._engine.connect() as conn:
             rows = (
                 await conn.execute(
-                    select(outbox.c.id, outbox.c.event_type, outbox.c.payload)
+                    select(
+                        outbox.c.id,
+                        outbox.c.event_type,
+                        outbox.c.payload,
+                        outbox.c.trace_context,
+                    )
                     .where(outbox.c.sent_at.is_(None), outbox.c.failed_at.is_(None))
                     .order_by(outbox.c.id)
                     .limit(self._batch)
@@ -131,11 +184,13 @@ class OutboxRelay:
                 await conn.rollback()
                 return 0
             events: list[DomainEvent] = []
+            carriers: list[dict[str, str] | None] = []
             sent: list[int] = []
             marks: list[Any] = []
             for row in rows:
                 try:
                     events.append(self._codec.decode(row.event_type, row.payload))
+                    carriers.append(row.trace_context)
                     sent.append(row.id)
                 except (ValueError, TypeError, msgspec.ValidationError) as exc:
                     log.error("outbox.undecodable", outbox_id=row.id, event_type=row.event_type)
@@ -154,7 +209,7 @@ class OutboxRelay:
                     await conn.execute(mark)
                 marks = []
             try:
-                await self._publisher.publish(events)
+                await self._publish(events, carriers)
             except Exception as exc:
                 await conn.rollback()
                 await self._write(marks)
@@ -171,6 +226,26 @@ class OutboxRelay:
                     await conn.execute(mark)
                 await conn.commit()
             return len(rows)
+
+    async def _publish(
+        self, events: list[DomainEvent], carriers: list[dict[str, str] | None]
+    ) -> None:
+        """All at once when no row has a trace (tracing off: as before); else each request's
+        events under its own PRODUCER span, in order (one publish round per trace)."""
+        if not self._tracer.enabled or not any(carriers):
+            await self._publisher.publish(events)
+            return
+        for carrier, run in _runs(events, carriers):
+            if not carrier:
+                await self._publisher.publish(run)
+                continue
+            attributes: dict[str, AttributeValue] = {
+                "messaging.operation.type": "send",
+                "messaging.destination.name": self._destination,
+                "messaging.batch.message_count": len(run),
+            }
+            with self._tracer.sending(f"outbox.relay {self._destination}", carrier, **attributes):
+                await self._publisher.publish(run)
 
     async def _write(self, statements: list[Any]) -> None:
         if not statements:
@@ -190,6 +265,18 @@ class OutboxRelay:
                 .values(attempts=outbox.c.attempts + 1, last_error=type(exc).__name__)
             ]
         )
+
+
+def _runs(
+    events: list[DomainEvent], carriers: list[dict[str, str] | None]
+) -> Iterator[tuple[Mapping[str, str] | None, list[DomainEvent]]]:
+    """Consecutive events of the same trace context together (one request's events are
+    consecutive: a unit of work writes them in one statement)."""
+    start = 0
+    for index in range(1, len(events) + 1):
+        if index == len(events) or carriers[index] != carriers[start]:
+            yield carriers[start], events[start:index]
+            start = index
 
 
 class RelayingPublisher:

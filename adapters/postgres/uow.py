@@ -401,7 +401,9 @@ class SqlUnitOfWork:
         close_run()
         steps.extend(self._staged)
         if events:
-            steps.append(Bulk(("outbox", self._outbox), events, self._outbox.write))
+            # Stamped now, in the caller's context: a group commit writes them in none.
+            stamped = self._outbox.stamp(events)
+            steps.append(Bulk(("outbox", self._outbox), list(stamped), self._outbox.write))
         return Plan(steps, versions), written
 
     async def rollback(self) -> None:

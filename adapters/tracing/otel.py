@@ -9,22 +9,32 @@ recorded either) no span is started at all: a trace sampled out costs next to no
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from contextlib import AbstractContextManager
 from typing import Any
 
 from opentelemetry import context as otel_context
 from opentelemetry import trace
 from opentelemetry.context import Context
-from opentelemetry.trace import Link, Status, StatusCode
+from opentelemetry.trace import Link, SpanKind, Status, StatusCode
 
+from adapters.tracing.propagation import context_from_carrier, current_carrier
 from ports.tracing import NO_TRACER, AttributeValue, Span
 
 
 class OtelSpan:
     """One `with` block's span; `set` adds an attribute."""
 
-    __slots__ = ("_attributes", "_links", "_name", "_parent", "_span", "_token", "_tracer")
+    __slots__ = (
+        "_attributes",
+        "_kind",
+        "_links",
+        "_name",
+        "_parent",
+        "_span",
+        "_token",
+        "_tracer",
+    )
 
     def __init__(
         self,
@@ -33,8 +43,10 @@ class OtelSpan:
         attributes: dict[str, AttributeValue],
         parent: Context | None = None,
         links: Sequence[Link] = (),
+        kind: SpanKind = SpanKind.INTERNAL,
     ) -> None:
         self._tracer = tracer
+        self._kind = kind
         self._name = name
         self._attributes = attributes
         self._parent = parent
@@ -44,7 +56,11 @@ class OtelSpan:
 
     def __enter__(self) -> OtelSpan:
         span = self._tracer.start_span(
-            self._name, context=self._parent, attributes=self._attributes, links=self._links
+            self._name,
+            context=self._parent,
+            kind=self._kind,
+            attributes=self._attributes,
+            links=self._links,
         )
         self._span = span
         self._token = otel_context.attach(trace.set_span_in_context(span))
@@ -105,3 +121,16 @@ class OtelTracer:
                 seen.add(linked.span_id)
                 links.append(Link(linked))
         return OtelSpan(self._tracer, name, attributes, parent, links)
+
+    def carrier(self) -> dict[str, str]:
+        return current_carrier()
+
+    def sending(
+        self, name: str, carrier: Mapping[str, str], /, **attributes: AttributeValue
+    ) -> AbstractContextManager[Span]:
+        # Always started, even in a trace sampled out: the span (recording or not) is what
+        # puts the trace's context, sampled flag included, into the messages sent beneath it.
+        parent = context_from_carrier(carrier)
+        if parent is None:
+            return self.span(name, **attributes)
+        return OtelSpan(self._tracer, name, attributes, parent, kind=SpanKind.PRODUCER)

@@ -6,7 +6,7 @@ go through the one TraceContext propagator, so a trace continues across either.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from opentelemetry.context import Context
 from opentelemetry.propagators.textmap import Getter
@@ -56,3 +56,17 @@ def current_headers() -> list[tuple[str, bytes]]:
     carrier: dict[str, str] = {}
     _PROPAGATOR.inject(carrier)
     return [(name, value.encode("latin-1")) for name, value in carrier.items()]
+
+
+def current_carrier() -> dict[str, str]:
+    """traceparent (and tracestate) of the current span, to store with work done later;
+    empty outside any span."""
+    carrier: dict[str, str] = {}
+    _PROPAGATOR.inject(carrier)
+    return carrier
+
+
+def context_from_carrier(carrier: Mapping[str, str] | None) -> Context | None:
+    """The trace a stored carrier was taken in; None when it holds none."""
+    found = {name: value for name, value in (carrier or {}).items() if name in _NAMES}
+    return _PROPAGATOR.extract(found, getter=_GETTER) if found else None

@@ -81,7 +81,7 @@ class SqlSignalRepository:
                 if (await conn.execute(statement)).first() is not None:
                     stored.append(signal)
             if stored:
-                await self._outbox.write(conn, [signal.emitted() for signal in stored])
+                await self._outbox.write(conn, self._outbox.stamp([s.emitted() for s in stored]))
         return stored
 
     async def _page(self, search: SignalSearch) -> list[Signal]:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Column, Index, Integer, String, Table, Text
+from sqlalchemy import JSON, BigInteger, Column, Index, Integer, String, Table, Text
+from sqlalchemy.dialects.postgresql import JSONB
 
 from adapters.postgres.types import Json, UtcDateTime, metadata
+
+# A JSON object or SQL NULL (not JSON null): None stays NULL, so "no trace" costs no bytes.
+TraceContext = JSON(none_as_null=True).with_variant(JSONB(none_as_null=True), "postgresql")
 
 outbox = Table(
     "outbox",
@@ -20,6 +24,9 @@ outbox = Table(
     Column("failed_at", UtcDateTime(), nullable=True),
     Column("attempts", Integer, nullable=False, default=0),
     Column("last_error", Text, nullable=True),
+    # W3C trace context (traceparent, tracestate) of the request that wrote the event, so
+    # the relay sends it in that trace (docs/tracing.md); NULL when tracing is off.
+    Column("trace_context", TraceContext, nullable=True),
     # The relay's scan: unsent rows in id order.
     Index("ix_outbox_pending", "id", postgresql_where="sent_at IS NULL AND failed_at IS NULL"),
 )
