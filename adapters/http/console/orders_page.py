@@ -18,10 +18,10 @@ from typing import Annotated, Any, TypeVar
 
 import msgspec
 from litestar import Controller, Request, get, post
-from litestar.enums import RequestEncodingType
-from litestar.params import Body, FromPath, FromQuery
+from litestar.params import FromPath, FromQuery
 from litestar.response import Template
 
+from adapters.http.console.forms import FORM
 from adapters.http.console.pages import ACTING, fragment, is_htmx, page
 from adapters.http.problems import domain_status
 from adapters.http.security import caller_of, services_of
@@ -249,7 +249,7 @@ class OrdersPageController(Controller):
     async def place(
         self,
         request: Request[Any, Any, Any],
-        data: Annotated[PlaceOrderForm, Body(media_type=RequestEncodingType.URL_ENCODED)],
+        data: Annotated[PlaceOrderForm, FORM],
     ) -> Template:
         order: Order | None = None
         replayed = False
