@@ -24,6 +24,7 @@ from adapters.http.console.events_page import EventsPageController
 from adapters.http.console.filters import FILTERS
 from adapters.http.console.killswitch import KillSwitchPageController
 from adapters.http.console.login import ConsoleLoginController
+from adapters.http.console.not_found import console_not_found
 from adapters.http.console.orders_page import OrdersPageController
 from adapters.http.console.overview import OverviewController
 from adapters.http.console.session import ConsoleSessionMiddleware
@@ -65,7 +66,7 @@ def console_routers() -> list[Any]:
     """The /console pages (cookie session, CSRF, HTML errors) and /console/static."""
     pages = Router(
         "/console",
-        route_handlers=CONTROLLERS,
+        route_handlers=[*CONTROLLERS, console_not_found],  # the 404 page matches last
         middleware=[DefineMiddleware(ConsoleSessionMiddleware)],
         exception_handlers=CONSOLE_EXCEPTION_HANDLERS,
         include_in_schema=False,

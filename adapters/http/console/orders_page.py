@@ -261,11 +261,11 @@ class OrdersPageController(Controller):
             raise  # another owner's account: the 404 page, as for the API
         except DomainError as exc:  # bad terms (lot size, tick, notional), a form field
             problem = exc
-        status = 200
+        status, code = 200, None
         if problem is not None:
-            status = domain_status(problem)
+            status, code = domain_status(problem), problem.code
         elif order is not None and _refused(order):
-            status = 422
+            status, code = 422, "ORDER_" + order.status.value.upper()
         context = {
             "order": order,
             "replayed": replayed,
@@ -278,6 +278,7 @@ class OrdersPageController(Controller):
                 request,
                 "partials/orders_placed.html",
                 status_code=status,
+                code=code,
                 context=context,
                 headers=headers,
             )
