@@ -139,7 +139,8 @@ async def test_a_rule_edit_that_does_not_validate_shows_the_field_and_the_code(
         )
     stored = await harness.client.get(f"{RULES}/{rule['id']}", headers=officer.headers)
 
-    assert response.status_code == 200  # htmx swaps the form back in, with its error
+    assert response.status_code == 200  # htmx swaps the form back in, with its error...
+    assert real_status(response) == 422  # ...and the real status in X-Bulwark-Status
     assert 'data-field="params.max_quantity"' in response.text
     assert "INVALID_RULE" in response.text
     assert 'aria-invalid="true"' in response.text
