@@ -29,7 +29,6 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,24 +36,15 @@ from pathlib import Path
 import httpx
 
 from benchmarks import wrk
-from benchmarks.http_driver import cores, free_port, machine
+from benchmarks.http_driver import cores, machine
 from bootstrap.demo import DEMO_ACCOUNT, DEMO_OWNER
+from tests.bulwark_process import migrate, serving
 
-ROOT = Path(__file__).resolve().parents[1]
 P99_TARGET_MS = 100.0
 READY_WITHIN_S = 90
 
-LUA = """
-wrk.method = "GET"
-%(headers)s
-done = function(summary, latency, requests)
-  local e = summary.errors
-  io.write(string.format("BENCH %%d %%d %%d %%d %%d %%d %%d %%d\\n", summary.requests,
-    summary.duration, latency:percentile(50), latency:percentile(99),
-    latency:percentile(99.9), latency.max, e.status,
-    e.connect + e.read + e.write + e.timeout))
-end
-"""
+# GET with the given headers; the figures line is wrk.py's own (what wrk.parse reads).
+LUA = 'wrk.method = "GET"\n%(headers)s\n' + wrk.LUA[wrk.LUA.index("done = function") :]
 
 
 @dataclass(frozen=True)
@@ -77,13 +67,9 @@ PATHS = (
 )
 
 
-def _bulwark(*args: str) -> list[str]:
-    return [sys.executable, "-m", "bootstrap.cli", "--env-file", "", *args]
-
-
 @contextlib.contextmanager
-def server(log_level: str) -> Iterator[tuple[str, Path]]:
-    """`bulwark serve --demo` on a fresh SQLite file; yields its base URL and its log file."""
+def server(log_level: str) -> Iterator[str]:
+    """`bulwark serve --demo` on a fresh SQLite file (tests/bulwark_process.py); its base URL."""
     with tempfile.TemporaryDirectory(prefix="bench-console-") as tmp:
         var = Path(tmp)
         env = {
@@ -95,38 +81,9 @@ def server(log_level: str) -> Iterator[tuple[str, Path]]:
             "BULWARK_SECRET_KEY": "x" * 43 + "=",
             "BULWARK_API_RATE_PER_MINUTE": "1000000",  # out of the load's way
         }
-        done = subprocess.run(_bulwark("migrate"), cwd=ROOT, env=env, capture_output=True)
-        if done.returncode != 0:
-            raise RuntimeError(f"bulwark migrate failed:\n{done.stderr.decode()[-2000:]}")
-        port = free_port()
-        log_path = var / "server.log"
-        with log_path.open("wb") as log:
-            proc = subprocess.Popen(
-                _bulwark("serve", "--demo"),
-                cwd=ROOT,
-                env={**env, "BULWARK_PORT": str(port), "BULWARK_KILL_SWITCH_PORT": "0"},
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
-            base = f"http://127.0.0.1:{port}"
-            try:
-                _wait_ready(proc, base, log_path)
-                yield base, log_path
-            finally:
-                proc.terminate()
-                proc.wait(15)
-
-
-def _wait_ready(proc: subprocess.Popen[bytes], base: str, log: Path) -> None:
-    deadline = time.monotonic() + READY_WITHIN_S
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"bulwark serve exited ({proc.returncode}):\n{log.read_text()}")
-        with contextlib.suppress(httpx.TransportError):
-            if httpx.get(f"{base}/ready", timeout=1).status_code == 200:
-                return
-        time.sleep(0.2)
-    raise RuntimeError(f"bulwark serve was not ready in {READY_WITHIN_S} s")
+        migrate(env)
+        with serving(env, ready_within_s=READY_WITHIN_S, log=var / "server.log") as base:
+            yield base
 
 
 def place_orders(client: httpx.Client, token: str, count: int) -> None:
@@ -237,7 +194,7 @@ def main(argv: list[str] | None = None) -> None:
     if missing is not None:
         sys.exit(missing)
     try:
-        with server(args.log_level) as (base, _log):
+        with server(args.log_level) as base:
             with httpx.Client(base_url=base, timeout=30) as client:
                 token = api_token(client)
                 place_orders(client, token, args.orders)

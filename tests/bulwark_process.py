@@ -2,8 +2,9 @@
 socket (tests/integration/test_server.py, the browser tests in tests/browser/).
 
 One place for the free port, the command line (`--env-file ""`: only the environment given
-counts) and the readiness wait, so both suites start the server the same way and report a
-server that died or never became ready with its own output.
+counts) and the readiness wait, so both suites (and benchmarks/bench_console.py) start the
+server the same way and report a server that died or never became ready with its own output
+(a RuntimeError: a test fails on it, a benchmark prints it as its one line).
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
-import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -36,7 +36,8 @@ def bulwark(*args: str) -> list[str]:
 
 def migrate(env: dict[str, str]) -> None:
     done = subprocess.run(bulwark("migrate"), cwd=ROOT, env=env, capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
+    if done.returncode != 0:
+        raise RuntimeError(f"bulwark migrate failed:\n{done.stderr[-4000:]}")
 
 
 @contextmanager
@@ -72,12 +73,12 @@ def _wait_ready(proc: subprocess.Popen[bytes], base: str, within_s: float, log: 
     deadline = time.monotonic() + within_s
     while True:
         if proc.poll() is not None:
-            pytest.fail(f"bulwark serve exited with {proc.returncode}:\n{log.read_text()}")
+            raise RuntimeError(f"bulwark serve exited with {proc.returncode}:\n{log.read_text()}")
         try:
             if httpx.get(f"{base}/ready", timeout=1).status_code == 200:
                 return
         except httpx.TransportError:
             pass
         if time.monotonic() > deadline:
-            pytest.fail(f"bulwark serve did not become ready in {within_s:g} s")
+            raise RuntimeError(f"bulwark serve did not become ready in {within_s:g} s")
         time.sleep(0.2)
