@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+from adapters.http.console.not_found import REST, catch_all_paths
 from domain.principals import Role
 from tests.http.console.helpers import real_status, signed_in
 from tests.http.console.test_killswitch_page import ACTIVATE, owner_with_orders
@@ -61,6 +62,17 @@ async def test_an_unknown_console_path_is_an_html_404_inside_the_layout(harness:
     async with signed_in(harness, user.username) as client:
         unknown = await client.get("/console/nope")
         deeper = await client.get("/console/no/such/page")
+        astray = [
+            await client.get(path)
+            for path in (
+                "/console/orders/x/y/z",  # below a page's parameter
+                "/console/agents/bot-a",  # a node on the way to a route, not one itself
+                "/console/risk/rules",
+                "/console/risk/rules/r-1/nope",  # below a route that ends in a parameter
+                "/console/kill-switch/nope",
+            )
+        ]
+        posted = await client.htmx("POST", "/console/orders/x/y")
         fragment = await client.htmx("GET", "/console/nope")
         page = await client.get("/console/orders")
         asset = await client.get("/console/static/console.js")
@@ -71,6 +83,9 @@ async def test_an_unknown_console_path_is_an_html_404_inside_the_layout(harness:
     assert "NOT_FOUND" in unknown.text and "/console/nope" in unknown.text
     assert deeper.status_code == 404 and "text/html" in deeper.headers["content-type"]
     assert real_status(fragment) == 404 and fragment.headers["hx-retarget"] == "#flash"
+    assert [(r.status_code, "NOT_FOUND" in r.text) for r in astray] == [(404, True)] * 5
+    assert all(r.headers["content-type"].startswith("text/html") for r in astray)
+    assert real_status(posted) == 404
     assert page.status_code == 200 and asset.status_code == 200
 
 
@@ -90,3 +105,22 @@ async def test_the_api_keeps_its_problem_json_404(harness: Harness) -> None:
 
     assert response.status_code == 404
     assert response.headers["content-type"].startswith("application/problem+json")
+
+
+def test_the_catch_alls_sit_where_the_router_could_otherwise_miss() -> None:
+    paths = ["/", "/orders", "/orders/{order_id:str}/row", "/kill-switch/state"]
+
+    found = catch_all_paths(paths)
+
+    assert sorted(found) == sorted(
+        [
+            f"/{REST}",  # the top has only literal children
+            "/kill-switch",  # on the way to a route, not one itself
+            f"/kill-switch/{REST}",
+            f"/kill-switch/state/{REST}",
+            # /orders branches into {order_id} (no second parameter there): caught one down
+            "/orders/{order_id:str}",
+            f"/orders/{{order_id:str}}/{REST}",
+            f"/orders/{{order_id:str}}/row/{REST}",
+        ]
+    )
