@@ -4,32 +4,20 @@ on the embedded SQLite file and on PostgreSQL, and a kill switch that survives a
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import httpx
 import pytest
 
 from bootstrap.demo import DEMO_ACCOUNT, DEMO_OWNER
+from tests.bulwark_process import ROOT, bulwark, migrate, serving
 from tests.walkthrough import walkthrough
 from tests.walkthrough_onboarding import onboarding
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _bulwark(*args: str) -> list[str]:
-    return [sys.executable, "-m", "bootstrap.cli", "--env-file", "", *args]
+# Kept importable from here (tests/integration/test_strategy_serve.py uses them).
+__all__ = ["ROOT", "_bulwark", "running"]
+_bulwark = bulwark
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
@@ -47,40 +35,13 @@ def environment(request: pytest.FixtureRequest, tmp_path: Path) -> dict[str, str
         # one signing key and secret for every process, so a restart keeps the sessions
         "BULWARK_SECRET_KEY": "x" * 43 + "=",
     }
-    done = subprocess.run(_bulwark("migrate"), cwd=ROOT, env=env, capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
+    migrate(env)
     return env
 
 
-@contextmanager
-def running(env: dict[str, str]) -> Iterator[str]:
-    port = _free_port()
-    proc = subprocess.Popen(
-        _bulwark("serve", "--demo"),
-        cwd=ROOT,
-        env={**env, "BULWARK_PORT": str(port), "BULWARK_KILL_SWITCH_PORT": "0"},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            if proc.poll() is not None:
-                output = proc.stdout.read().decode() if proc.stdout else ""
-                pytest.fail(f"bulwark serve exited with {proc.returncode}:\n{output}")
-            try:
-                if httpx.get(f"{base}/ready", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail("bulwark serve did not become ready in 30 s")
-            time.sleep(0.2)
-        yield base
-    finally:
-        proc.terminate()
-        proc.wait(15)
+def running(env: dict[str, str]) -> AbstractContextManager[str]:
+    """`bulwark serve --demo` on `env`'s store (30 s to become ready)."""
+    return serving(env)
 
 
 async def test_walkthrough_against_a_real_server_process(environment: dict[str, str]) -> None:

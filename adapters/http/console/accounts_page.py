@@ -9,6 +9,7 @@ snapshots plus the live point now).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Annotated, Any
 
@@ -18,7 +19,7 @@ from litestar.response import Template
 
 from adapters.http.console.pages import page
 from adapters.http.security import caller_of, services_of
-from application.account_charts import LivePoint, exposure_series, pnl_series
+from application.account_charts import ChartSeries, LivePoint, exposure_series, pnl_series
 from application.accounts import AccountView, PositionView
 from application.performance import PerformanceService
 from domain.errors import DomainError, NotFound
@@ -103,8 +104,7 @@ class AccountsPageController(Controller):
         account_id: FromPath[str],
         days: ChartDays = DEFAULT_CHART_DAYS,
     ) -> dict[str, object]:
-        snapshots, live = await _history(request, account_id, days)
-        return pnl_series(snapshots, live).as_json()
+        return await _chart(request, account_id, days, pnl_series)
 
     @get("/{account_id:str}/exposure.json")
     async def exposure(
@@ -113,8 +113,18 @@ class AccountsPageController(Controller):
         account_id: FromPath[str],
         days: ChartDays = DEFAULT_CHART_DAYS,
     ) -> dict[str, object]:
-        snapshots, live = await _history(request, account_id, days)
-        return exposure_series(snapshots, live).as_json()
+        return await _chart(request, account_id, days, exposure_series)
+
+
+async def _chart(
+    request: Request[Any, Any, Any],
+    account_id: str,
+    days: int,
+    series: Callable[[Sequence[EquitySnapshot], LivePoint | None], ChartSeries],
+) -> dict[str, object]:
+    """One chart's JSON: `series` drawn from the account's history (pnl.json, exposure.json)."""
+    snapshots, live = await _history(request, account_id, days)
+    return series(snapshots, live).as_json()
 
 
 async def _history(

@@ -24,6 +24,7 @@ from adapters.http.console.events_page import EventsPageController
 from adapters.http.console.filters import FILTERS
 from adapters.http.console.killswitch import KillSwitchPageController
 from adapters.http.console.login import ConsoleLoginController
+from adapters.http.console.not_found import not_found_route
 from adapters.http.console.orders_page import OrdersPageController
 from adapters.http.console.overview import OverviewController
 from adapters.http.console.session import ConsoleSessionMiddleware
@@ -70,6 +71,8 @@ def console_routers() -> list[Any]:
         exception_handlers=CONSOLE_EXCEPTION_HANDLERS,
         include_in_schema=False,
     )
+    # Last: an HTML 404 wherever a console path goes astray (see not_found.py).
+    pages.register(not_found_route([r.path for r in pages.routes]))
     static = create_static_files_router(
         path="/console/static",
         directories=[STATIC],

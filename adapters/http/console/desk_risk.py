@@ -165,7 +165,7 @@ class RiskDeskController(Controller):
             card = RuleCard(card.rule, _posted_params(card, form), True, exc.message, exc.field)
             if not is_htmx(request):  # a form posted without JavaScript: the page, with it
                 return await _whole_page(request, card, status_code=422)
-            return _card(request, card)
+            return _card(request, card, status_code=422, code=exc.code)
         if not is_htmx(request):
             return Redirect("/console/risk", status_code=303)
         return _card(
@@ -195,7 +195,8 @@ class RiskDeskController(Controller):
                 return fragment(
                     request,
                     "partials/risk_dryrun.html",
-                    status_code=_refused(request),
+                    status_code=422,
+                    code=exc.code,
                     context=context,
                 )
             context["decision"] = report.order_decision
@@ -230,12 +231,6 @@ async def _whole_page(
     )
 
 
-def _refused(request: Request[Any, Any, Any]) -> int:
-    """A rule that does not validate: 422, except to htmx, which swaps the form with its
-    error in on a 200 (Chromium logs every 4xx fetch as a console error)."""
-    return 200 if is_htmx(request) else 422
-
-
 def _posted_params(card: RuleCard, form: FormMultiDict) -> dict[str, str]:
     """What the user typed, kept in the re-rendered form next to the error."""
     return {k: str(form.get(PARAM + k, v)) for k, v in card.params.items()}
@@ -246,6 +241,7 @@ def _card(
     card: RuleCard,
     *,
     status_code: int = 200,
+    code: str | None = None,
     saved: bool = False,
     headers: dict[str, str] | None = None,
 ) -> Template:
@@ -253,6 +249,7 @@ def _card(
         request,
         "partials/risk_rule.html",
         status_code=status_code,
+        code=code,
         context={"card": card, "actions": list(Action), "saved": saved},
         headers=headers,
     )

@@ -2,7 +2,8 @@
 
 The same mapping from exceptions to status and stable `code` as the API
 (adapters/http/problems.py) decides the status; the console shows the message and the code.
-An htmx request gets the fragment retargeted into `#flash`; a plain request a whole page.
+An htmx request gets the fragment retargeted into `#flash` (a 4xx on a 200 with the real
+status in `X-Bulwark-Status`: pages.refusal); a plain request a whole page with its status.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ def _render(
             request,
             "partials/problem.html",
             status_code=status,
+            code=code,
             context=context,
             headers={"HX-Retarget": "#flash", "HX-Reswap": "innerHTML"},
         )

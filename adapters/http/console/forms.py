@@ -7,7 +7,13 @@ is one of these (422 VALIDATION_ERROR, the message naming the field).
 
 from __future__ import annotations
 
+from litestar.enums import RequestEncodingType
+from litestar.params import Body
+
 from domain.errors import DomainError
+
+# A console form's body, as a browser posts it: `data: Annotated[SomeForm, FORM]`.
+FORM = Body(media_type=RequestEncodingType.URL_ENCODED)
 
 
 class InvalidForm(DomainError):

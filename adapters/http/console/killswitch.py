@@ -15,10 +15,9 @@ from typing import Annotated, Any
 
 import msgspec
 from litestar import Controller, Request, get, post
-from litestar.enums import RequestEncodingType
-from litestar.params import Body
 from litestar.response import Template
 
+from adapters.http.console.forms import FORM
 from adapters.http.console.killswitch_view import (
     ConfirmationRequired,
     parse_scope,
@@ -44,15 +43,16 @@ REFRESH = {"HX-Trigger": "ks-refresh"}
 
 
 class ReviewForm(msgspec.Struct):
+    """The halt as first asked for (the confirmation step shows what it would cancel)."""
+
     scope: Name = ""
     reason: Text = ""
     flatten: str = ""
 
 
-class ActivateForm(msgspec.Struct):
-    scope: Name = ""
-    reason: Text = ""
-    flatten: str = ""
+class ActivateForm(ReviewForm):
+    """The same halt, sent from the confirmation step with the passcode."""
+
     passcode: Secret = ""
     confirmed: str = ""
 
@@ -63,9 +63,6 @@ class ResumeForm(msgspec.Struct):
     approver_username: Name = ""
     approver_passcode: Secret = ""
     to_state: str = "active"
-
-
-Form = Body(media_type=RequestEncodingType.URL_ENCODED)
 
 
 class KillSwitchPageController(Controller):
@@ -95,7 +92,7 @@ class KillSwitchPageController(Controller):
 
     @post("/review", guards=[ACTING], status_code=200)
     async def review(
-        self, request: Request[Any, Any, Any], data: Annotated[ReviewForm, Form]
+        self, request: Request[Any, Any, Any], data: Annotated[ReviewForm, FORM]
     ) -> Template:
         """The confirmation step: what the halt would cancel, and the passcode to send it."""
         caller = caller_of(request)
@@ -114,7 +111,7 @@ class KillSwitchPageController(Controller):
 
     @post("/activate", guards=[ACTING], status_code=201)
     async def activate(
-        self, request: Request[Any, Any, Any], data: Annotated[ActivateForm, Form]
+        self, request: Request[Any, Any, Any], data: Annotated[ActivateForm, FORM]
     ) -> Template:
         if data.confirmed != "yes":
             raise ConfirmationRequired("confirm the halt on its confirmation step first")
@@ -143,7 +140,7 @@ class KillSwitchPageController(Controller):
 
     @post("/resume", guards=[ACTING], status_code=200)
     async def resume(
-        self, request: Request[Any, Any, Any], data: Annotated[ResumeForm, Form]
+        self, request: Request[Any, Any, Any], data: Annotated[ResumeForm, FORM]
     ) -> Template:
         caller = caller_of(request)
         to_state = TradingState.REDUCING if data.to_state == "reducing" else TradingState.ACTIVE

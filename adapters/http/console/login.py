@@ -11,11 +11,11 @@ from typing import Annotated, Any
 
 import msgspec
 from litestar import Controller, Request, Response, get, post
-from litestar.enums import RequestEncodingType
 from litestar.middleware.rate_limit import get_remote_address
-from litestar.params import Body, FromQuery
+from litestar.params import FromQuery
 from litestar.response import Redirect, Template
 
+from adapters.http.console.forms import FORM
 from adapters.http.console.pages import page
 from adapters.http.console.session import (
     LOGIN_PATH,
@@ -97,7 +97,7 @@ class ConsoleLoginController(Controller):
     async def login(
         self,
         request: Request[Any, Any, Any],
-        data: Annotated[LoginForm, Body(media_type=RequestEncodingType.URL_ENCODED)],
+        data: Annotated[LoginForm, FORM],
     ) -> Response[Any]:
         services = services_of(request)
         try:

@@ -18,10 +18,10 @@ from typing import Annotated, Any, TypeVar
 
 import msgspec
 from litestar import Controller, Request, get, post
-from litestar.enums import RequestEncodingType
-from litestar.params import Body, FromPath, FromQuery
+from litestar.params import FromPath, FromQuery
 from litestar.response import Template
 
+from adapters.http.console.forms import FORM
 from adapters.http.console.pages import ACTING, fragment, is_htmx, page
 from adapters.http.problems import domain_status
 from adapters.http.security import caller_of, services_of
@@ -249,7 +249,7 @@ class OrdersPageController(Controller):
     async def place(
         self,
         request: Request[Any, Any, Any],
-        data: Annotated[PlaceOrderForm, Body(media_type=RequestEncodingType.URL_ENCODED)],
+        data: Annotated[PlaceOrderForm, FORM],
     ) -> Template:
         order: Order | None = None
         replayed = False
@@ -261,11 +261,11 @@ class OrdersPageController(Controller):
             raise  # another owner's account: the 404 page, as for the API
         except DomainError as exc:  # bad terms (lot size, tick, notional), a form field
             problem = exc
-        status = 200
+        status, code = 200, None
         if problem is not None:
-            status = domain_status(problem)
+            status, code = domain_status(problem), problem.code
         elif order is not None and _refused(order):
-            status = 422
+            status, code = 422, "ORDER_" + order.status.value.upper()
         context = {
             "order": order,
             "replayed": replayed,
@@ -278,6 +278,7 @@ class OrdersPageController(Controller):
                 request,
                 "partials/orders_placed.html",
                 status_code=status,
+                code=code,
                 context=context,
                 headers=headers,
             )

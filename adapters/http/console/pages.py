@@ -7,8 +7,10 @@ for the templates (buttons shown or hidden) -- the handlers and the use cases re
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from http import HTTPStatus
 from typing import Any
 
 from litestar import Request
@@ -103,21 +105,69 @@ def page(
     )
 
 
+# How an htmx request learns that its action was refused (see `refusal`).
+STATUS_HEADER = "X-Bulwark-Status"
+CODE_HEADER = "X-Bulwark-Code"
+REFUSED_EVENT = "bulwark:refused"
+
+
 def fragment(
     request: Request[Any, Any, Any],
     template: str,
     *,
     status_code: int = 200,
+    code: str | None = None,
     context: Mapping[str, Any] | None = None,
     headers: Mapping[str, str] | None = None,
 ) -> Template:
-    """A part of a page that htmx swaps in (no layout)."""
+    """A part of a page that htmx swaps in (no layout); a 4xx answers as `refusal` says."""
+    status_code, sent = refusal(request, status_code, code, headers or {})
     return Template(
         template_name=template,
         context={**base_context(request, title=""), **(context or {})},
         status_code=status_code,
-        headers=dict(headers or {}),
+        headers=sent,
     )
+
+
+def refusal(
+    request: Request[Any, Any, Any], status: int, code: str | None, headers: Mapping[str, str]
+) -> tuple[int, dict[str, str]]:
+    """The console's one rule for a refused action (4xx) asked for by htmx: answer 200 with
+    the error fragment, the real status and stable code in `X-Bulwark-Status` and
+    `X-Bulwark-Code`, and an `HX-Trigger` event `bulwark:refused` carrying both.
+
+    Why: a refusal (a wrong passcode, a denied order, a rule that does not validate) is an
+    expected answer the page shows beside the form, not a failure of the page; Chromium logs
+    every 4xx fetch as a console error, which would drown the real ones. Everything else
+    keeps its true status: whole pages (a form posted without JavaScript), the API, and 5xx.
+    """
+    sent = dict(headers)
+    if not (is_htmx(request) and 400 <= status < 500):
+        return status, sent
+    code = code or HTTPStatus(status).name
+    sent[STATUS_HEADER] = str(status)
+    sent[CODE_HEADER] = code
+    sent["HX-Trigger"] = _with_event(
+        sent.get("HX-Trigger"), REFUSED_EVENT, {"status": status, "code": code}
+    )
+    return 200, sent
+
+
+def _with_event(triggers: str | None, name: str, detail: dict[str, Any]) -> str:
+    """An HX-Trigger value with one more event (htmx reads names, or a JSON object)."""
+    events: dict[str, Any] = {}
+    if triggers:
+        try:
+            parsed = json.loads(triggers)
+        except ValueError:
+            parsed = None
+        if isinstance(parsed, dict):
+            events.update(parsed)
+        else:
+            events.update({t.strip(): "" for t in triggers.split(",") if t.strip()})
+    events[name] = detail
+    return json.dumps(events, separators=(",", ":"))
 
 
 def is_htmx(request: Request[Any, Any, Any]) -> bool:

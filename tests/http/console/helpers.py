@@ -62,3 +62,9 @@ async def signed_in(harness: Harness, username: str) -> AsyncIterator[ConsoleCli
         assert response.status_code == 303, response.text
         await client.get("/console")
         yield client
+
+
+def real_status(response: httpx.Response) -> int:
+    """The status a console answer stands for: an htmx refusal comes as a 200 carrying it in
+    `X-Bulwark-Status` (adapters/http/console/pages.py: refusal); anything else as itself."""
+    return int(response.headers.get("X-Bulwark-Status", response.status_code))

@@ -27,7 +27,7 @@ from domain.monitoring.streams import (
 )
 from domain.principals import Role
 from ports.marketdata import Quote
-from tests.http.console.helpers import signed_in
+from tests.http.console.helpers import real_status, signed_in
 from tests.http.harness import Harness, User
 
 RULES = "/api/v1/risk-rules"
@@ -95,7 +95,7 @@ async def test_an_owner_sees_the_desk_pages_but_not_the_streams(
         streams = await client.get("/console/streams")
 
     assert page.status_code == 200, page.text
-    assert streams.status_code == 403 and "FORBIDDEN" in streams.text
+    assert real_status(streams) == 403 and "FORBIDDEN" in streams.text
 
 
 # -- risk rules ---------------------------------------------------------------------------
@@ -118,7 +118,7 @@ async def test_an_owner_reads_a_global_rule_but_has_no_save_button_and_is_refuse
 
     assert "Desk size cap" in page.text
     assert f'hx-post="/console/risk/rules/{rule["id"]}"' not in page.text
-    assert refused.status_code == 403 and "FORBIDDEN" in refused.text
+    assert real_status(refused) == 403 and "FORBIDDEN" in refused.text
     assert stored.json()["params"] == {"max_quantity": "10"}
 
 
@@ -139,12 +139,13 @@ async def test_a_rule_edit_that_does_not_validate_shows_the_field_and_the_code(
         )
     stored = await harness.client.get(f"{RULES}/{rule['id']}", headers=officer.headers)
 
-    assert response.status_code == 200  # htmx swaps the form back in, with its error
+    assert response.status_code == 200  # htmx swaps the form back in, with its error...
+    assert real_status(response) == 422  # ...and the real status in X-Bulwark-Status
     assert 'data-field="params.max_quantity"' in response.text
     assert "INVALID_RULE" in response.text
     assert 'aria-invalid="true"' in response.text
     assert 'value="-5"' in response.text  # what was typed stays, beside its error
-    assert plain.status_code == 422 and "INVALID_RULE" in plain.text
+    assert real_status(plain) == 422 and "INVALID_RULE" in plain.text
     assert "<h1>Risk rules</h1>" in plain.text  # without htmx: the whole page, with the error
     assert stored.json()["params"] == {"max_quantity": "10"}
 
@@ -190,7 +191,7 @@ async def test_an_owner_edits_an_own_rule_and_another_owners_rule_is_not_found(
     assert f'hx-post="/console/risk/rules/{rule_id}"' in page.text
     assert saved.status_code == 200 and "saved" in saved.text
     assert rule_id not in foreign_page.text
-    assert foreign.status_code == 404 and "NOT_FOUND" in foreign.text
+    assert real_status(foreign) == 404 and "NOT_FOUND" in foreign.text
 
 
 async def test_a_dry_run_shows_every_reason_and_places_no_order(market: Harness) -> None:
@@ -305,7 +306,7 @@ async def test_revoking_a_key_and_another_owners_agent_is_not_found(harness: Har
     after = await harness.client.get("/api/v1/agents/bot-a/keys", headers=owner.headers)
 
     assert "bot-a" not in foreign_page.text
-    assert foreign.status_code == 404 and foreign_revoke.status_code == 404
+    assert real_status(foreign) == 404 and real_status(foreign_revoke) == 404
     assert revoked.status_code == 200 and 'class="revoked"' in revoked.text
     assert after.json()["items"][0]["revoked_at"] is not None
 
@@ -325,7 +326,7 @@ async def test_breakers_are_shown_and_an_owner_has_no_failover(
     assert 'id="provider-synthetic" data-breaker="closed"' in page.text
     assert 'id="provider-replay" data-breaker="closed"' in page.text
     assert "failover-away" not in page.text and "Pin replay" not in page.text
-    assert refused.status_code == 403 and "FORBIDDEN" in refused.text
+    assert real_status(refused) == 403 and "FORBIDDEN" in refused.text
     assert two_providers.active() == "synthetic"
 
 
@@ -350,7 +351,7 @@ async def test_a_risk_officer_fails_over_and_restores(
     assert 'data-breaker="open"' in away.text and "(forced)" in away.text
     assert "Failed over" in away.text
     assert restored.status_code == 200 and two_providers.active() == "synthetic"
-    assert unknown.status_code == 404 and "UNKNOWN_PROVIDER" in unknown.text
+    assert real_status(unknown) == 404 and "UNKNOWN_PROVIDER" in unknown.text
 
 
 # -- streams, signals ---------------------------------------------------------------------
@@ -442,7 +443,7 @@ async def test_signal_filters_are_checked(harness: Harness) -> None:
         bad = await client.get("/console/signals", params={"source": "astrology"})
 
     assert good.status_code == 200 and "<html" not in good.text
-    assert bad.status_code == 422 and "VALIDATION_ERROR" in bad.text and "source" in bad.text
+    assert real_status(bad) == 422 and "VALIDATION_ERROR" in bad.text and "source" in bad.text
 
 
 # -- succession ---------------------------------------------------------------------------
@@ -475,4 +476,4 @@ async def test_a_risk_officer_has_no_succession_and_cannot_check_in(harness: Har
         refused = await client.htmx("POST", "/console/succession/check-in")
 
     assert 'id="succession-not-owner"' in page.text and 'id="check-in"' not in page.text
-    assert refused.status_code == 403
+    assert real_status(refused) == 403

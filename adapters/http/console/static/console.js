@@ -1,6 +1,10 @@
 // Bulwark console: the little JavaScript the pages need (no inline script: CSP is 'self' only).
 // - live events over the WebSocket at /ws/events (the session cookie authenticates it),
-//   reconnecting with backoff; pages subscribe with BulwarkConsole.live(types, onEvent);
+//   reconnecting with backoff: ONE socket per page, shared by every script on it; pages add
+//   their types and a listener with BulwarkConsole.live(types, onEvent) (onEvent sees every
+//   frame but pings: events, "welcome", "subscribed"), BulwarkConsole.subscribe(types)
+//   replaces the socket's filter (sent on the open socket, kept for reconnections; [] means
+//   everything), BulwarkConsole.onStatus(fn) hears "live"/"reconnecting…"/"signed out";
 // - keyboard: "g" then a page's letter navigates, "?" lists the shortcuts;
 // - charts: <div class="chart" data-chart-src="URL"> draws the JSON series the URL returns
 //   ({"labels": [...], "series": {"name": [..]}, "x": [unix seconds]}) with uPlot;
@@ -9,6 +13,7 @@
   "use strict";
 
   const listeners = [];
+  const statusListeners = [];
   let socket = null;
   let wanted = new Set();
   let backoff = 500;
@@ -24,6 +29,7 @@
       el.textContent = text;
       el.dataset.state = state;
     });
+    statusListeners.forEach(function (fn) { fn(text, state); });
   }
 
   function connect() {
@@ -33,7 +39,7 @@
     socket.addEventListener("message", function (message) {
       let event;
       try { event = JSON.parse(message.data); } catch (err) { return; }
-      if (event.type === "ping") { return; }
+      if (event.type === "ping") { socket.send('{"action":"pong"}'); return; }
       listeners.forEach(function (fn) { fn(event); });
     });
     socket.addEventListener("close", function (close) {
@@ -50,6 +56,15 @@
     listeners.push(onEvent);
     connect();
   }
+
+  function subscribe(types) {
+    wanted = new Set(types || []);
+    if (socket && socket.readyState === WebSocket.OPEN) {
+      socket.send(JSON.stringify({ action: "subscribe", types: Array.from(wanted), accounts: [] }));
+    }
+  }
+
+  function onStatus(fn) { statusListeners.push(fn); }
 
   // -- keyboard ------------------------------------------------------------------------
   let pendingG = false;
@@ -119,5 +134,5 @@
   document.addEventListener("DOMContentLoaded", function () { fitMenu(); drawCharts(document); });
   document.addEventListener("htmx:afterSettle", function (e) { drawCharts(e.target); });
 
-  window.BulwarkConsole = { live: live, drawCharts: drawCharts };
+  window.BulwarkConsole = { live: live, subscribe: subscribe, onStatus: onStatus, drawCharts: drawCharts };
 })();

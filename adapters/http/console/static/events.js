@@ -1,7 +1,8 @@
 // Live events page: the /ws/events stream as a list, newest first, capped; category and type
 // filters resubscribe on the open socket ({"action": "subscribe", "types": [...]}); pause keeps
-// what arrives and shows it on resume. Its own socket (reconnecting with backoff), so the
-// filters it sends never change what other pages' subscriptions see.
+// what arrives and shows it on resume. The socket is the page's one (BulwarkConsole.live in
+// console.js: reconnection, backoff, sign-out); nothing else on this page listens to it, so
+// its filter is this page's to set (BulwarkConsole.subscribe).
 (function () {
   "use strict";
 
@@ -16,8 +17,6 @@
   const filters = document.getElementById("events-filters");
   const filterState = document.getElementById("events-filter-state");
 
-  let socket = null;
-  let backoff = 500;
   let paused = false;
   let held = [];
 
@@ -45,9 +44,7 @@
   function subscribe() {
     const types = wantedTypes();
     describeFilter(types);
-    if (socket && socket.readyState === WebSocket.OPEN) {
-      socket.send(JSON.stringify({ action: "subscribe", types: types, accounts: [] }));
-    }
+    window.BulwarkConsole.subscribe(types);
   }
 
   const SKIP = { account_id: 1, type: 1 };
@@ -110,28 +107,6 @@
     add(event, at);
   }
 
-  function connect() {
-    const scheme = location.protocol === "https:" ? "wss:" : "ws:";
-    const types = wantedTypes();
-    const query = types.length ? "?types=" + encodeURIComponent(types.join(",")) : "";
-    describeFilter(types);
-    socket = new WebSocket(scheme + "//" + location.host + "/ws/events" + query);
-    socket.addEventListener("open", function () { backoff = 500; setStatus("live", "ok"); });
-    socket.addEventListener("message", function (message) {
-      let frame;
-      try { frame = JSON.parse(message.data); } catch (err) { return; }
-      if (frame.type === "event") { receive(frame); }
-      else if (frame.type === "ping") { socket.send('{"action":"pong"}'); }
-    });
-    socket.addEventListener("close", function (close) {
-      socket = null;
-      if (close.code === 4401) { setStatus("signed out", "bad"); location.reload(); return; }
-      setStatus("reconnecting…", "warn");
-      setTimeout(connect, backoff);
-      backoff = Math.min(backoff * 2, 10000);
-    });
-  }
-
   pauseButton.addEventListener("click", function () {
     paused = !paused;
     pauseButton.setAttribute("aria-pressed", String(paused));
@@ -161,5 +136,11 @@
     if (next) { next.focus(); e.preventDefault(); }
   });
 
-  connect();
+  if (!window.BulwarkConsole) { return; }
+  window.BulwarkConsole.onStatus(setStatus);
+  const initial = wantedTypes();
+  describeFilter(initial);
+  window.BulwarkConsole.live(initial, function (frame) {
+    if (frame.type === "event") { receive(frame); }
+  });
 })();

@@ -1,0 +1,84 @@
+"""A real `bulwark serve --demo` process on a free port, for the tests that need one over a
+socket (tests/integration/test_server.py, the browser tests in tests/browser/).
+
+One place for the free port, the command line (`--env-file ""`: only the environment given
+counts) and the readiness wait, so both suites (and benchmarks/bench_console.py) start the
+server the same way and report a server that died or never became ready with its own output
+(a RuntimeError: a test fails on it, a benchmark prints it as its one line).
+"""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def bulwark(*args: str) -> list[str]:
+    """The `bulwark` command line, run by this interpreter, reading no .env file."""
+    return [sys.executable, "-m", "bootstrap.cli", "--env-file", "", *args]
+
+
+def migrate(env: dict[str, str]) -> None:
+    done = subprocess.run(bulwark("migrate"), cwd=ROOT, env=env, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"bulwark migrate failed:\n{done.stderr[-4000:]}")
+
+
+@contextmanager
+def serving(
+    env: dict[str, str], *, ready_within_s: float = 30, log: Path | None = None
+) -> Iterator[str]:
+    """`bulwark serve --demo` on a free port until the block ends; yields its base URL.
+
+    Its output goes to `log` (a temporary file when none is given) and is shown in the
+    failure when the process exits or is not ready in time.
+    """
+    port = free_port()
+    with tempfile.TemporaryDirectory() as spare:
+        path = log or Path(spare) / "server.log"
+        with path.open("wb") as out:
+            proc = subprocess.Popen(
+                bulwark("serve", "--demo"),
+                cwd=ROOT,
+                env={**env, "BULWARK_PORT": str(port), "BULWARK_KILL_SWITCH_PORT": "0"},
+                stdout=out,
+                stderr=subprocess.STDOUT,
+            )
+            base = f"http://127.0.0.1:{port}"
+            try:
+                _wait_ready(proc, base, ready_within_s, path)
+                yield base
+            finally:
+                proc.terminate()
+                proc.wait(15)
+
+
+def _wait_ready(proc: subprocess.Popen[bytes], base: str, within_s: float, log: Path) -> None:
+    deadline = time.monotonic() + within_s
+    while True:
+        if proc.poll() is not None:
+            raise RuntimeError(f"bulwark serve exited with {proc.returncode}:\n{log.read_text()}")
+        try:
+            if httpx.get(f"{base}/ready", timeout=1).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"bulwark serve did not become ready in {within_s:g} s")
+        time.sleep(0.2)
