@@ -47,6 +47,10 @@ bench: install
 	$(BIN)/python -m benchmarks.bench_kafka --store postgres
 	$(BIN)/python -m benchmarks.bench_failover
 	$(BIN)/python -m benchmarks.bench_indicators
+	$(BIN)/python -m benchmarks.bench_metrics
+	$(BIN)/python -m benchmarks.bench_tracing
+	$(BIN)/python -m benchmarks.bench_viewer_check
+	$(BIN)/python -m benchmarks.bench_console
 
 # `make run DEMO=1` loads demo users, an account, prices and an agent (see README).
 # With no KEK configured, `run` makes a development one in var/dev.keks (kept, 0600) so the
