@@ -13,7 +13,7 @@
     const list = live();
     if (!list || !pending) { return; }
     const item = list.querySelector('[data-phase="' + phase + '"]');
-    if (!item) { return; }
+    if (!item || item.classList.contains("done") || item.classList.contains("failed")) { return; }
     item.classList.add(failed ? "failed" : "done");
     const ms = item.querySelector(".ks-ms");
     if (ms) { ms.textContent = "+" + (performance.now() - pending.t0).toFixed(0) + " ms"; }
@@ -53,6 +53,11 @@
       mark("halted");
       if (list) { list.dataset.state = "halted"; }
     } else if (frame.event === "KillSwitchCompleted") {
+      // The state change and the completion travel by different paths (the store's outbox,
+      // the publisher): under load the completion can be heard first. A completed run was
+      // halted first, so the halt is marked now if its own event is still on its way (the
+      // server's record below has the exact times).
+      mark("halted");
       mark("cancels", "(" + data.orders_cancelled + " cancelled)");
       if (data.broker_confirmed) {
         mark("confirmed");
