@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+from typing import Any
+
 import httpx
 
 from tests.http.harness import PASSCODE
@@ -9,6 +12,17 @@ from tests.http.tracing_harness import parent_id, span_id, trace_id, traced_harn
 from tests.integration.servers import free_port
 
 ACTIVATE = "/api/v1/kill-switch/activate"
+
+
+async def _finished(exporter: Any, name: str, count: int, within: float = 5.0) -> Any:
+    """The finished spans once `count` of them are named `name` (or all there are at `within`)."""
+    deadline = asyncio.get_running_loop().time() + within
+    while True:
+        spans = exporter.get_finished_spans()
+        named = [s for s in spans if s.name == name]
+        if len(named) >= count or asyncio.get_running_loop().time() > deadline:
+            return spans
+        await asyncio.sleep(0.02)
 
 
 async def test_an_activation_run_on_the_lane_stays_in_the_requests_trace() -> None:
@@ -32,7 +46,9 @@ async def test_an_activation_run_on_the_lane_stays_in_the_requests_trace() -> No
         # Assert
         assert via_api.status_code == 201, via_api.text
         assert direct.status_code == 201, direct.text
-        spans = exporter.get_finished_spans()
+        # The lane's server span ends on its own thread just after the last byte is sent: the
+        # reply can be read here before it has (a busy machine shows it).
+        spans = await _finished(exporter, f"HTTP POST {ACTIVATE}", 2)
     servers = [s for s in spans if s.name == f"HTTP POST {ACTIVATE}"]
     engages = [s for s in spans if s.name == "killswitch.engage"]
     assert len(servers) == 2 and len(engages) == 2

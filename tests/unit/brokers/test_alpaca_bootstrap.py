@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from adapters.brokers.alpaca.accounts import VaultedAlpacaBrokers
 from adapters.brokers.paper import PaperBroker
+from adapters.metrics.broker import MeteredBroker
 from bootstrap.container import build_container
 from bootstrap.settings import load_settings
 from tests.alpaca_server import AlpacaServer
@@ -31,8 +32,10 @@ async def test_alpaca_is_served_beside_paper_on_the_configured_trading_url(
     account = await alpaca.account(ACCOUNT)
 
     # Assert
-    assert isinstance(alpaca, VaultedAlpacaBrokers)
-    assert isinstance(router.named("paper"), PaperBroker)
+    # Each broker is wrapped to be timed for /metrics (adapters/metrics/broker.py).
+    assert isinstance(alpaca, MeteredBroker) and isinstance(alpaca.inner, VaultedAlpacaBrokers)
+    paper = router.named("paper")
+    assert isinstance(paper, MeteredBroker) and isinstance(paper.inner, PaperBroker)
     assert account.cash > 0
     [request] = server.requests_to("GET", "/v2/account")
     assert request.headers["apca-api-key-id"] == KEY_ID
