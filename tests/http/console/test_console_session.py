@@ -6,6 +6,7 @@ import pyotp
 
 from domain.principals import Role
 from tests.http.console.helpers import console_client, signed_in
+from tests.http.core_helpers import harness_with
 from tests.http.harness import Harness
 
 
@@ -151,3 +152,18 @@ async def test_static_assets_are_served_with_their_licences(harness: Harness) ->
     # `..` is resolved before routing (/console/session.py): the console's unknown-path page,
     # which asks for a session first; never the source file.
     assert escape.status_code in (303, 404) and "__future__" not in escape.text
+
+
+async def test_the_login_form_has_the_login_rate_limit() -> None:
+    async with harness_with(login_rate_per_minute="3") as harness:
+        user = await harness.user()
+        async with console_client(harness) as client:
+            await client.get("/console/login")
+            statuses = [
+                (await client.login(user.username, "wrong-password")).status_code for _ in range(4)
+            ]
+            page = await client.get("/console/login")
+
+    assert statuses[:3] == [401, 401, 401]
+    assert statuses[3] == 429
+    assert page.status_code == 200  # reading the form is not counted
