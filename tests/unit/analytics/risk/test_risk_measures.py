@@ -210,9 +210,10 @@ def test_invalid_inputs_raise_a_clear_value_error(call: object, message: str) ->
 
 
 def test_parametric_normal_var_agrees_with_quantlib_inverse_normal() -> None:
-    # Arrange: QuantLib's inverse cumulative normal (Acklam with refinement) as the reference
+    # Arrange: QuantLib's inverse cumulative normal (Acklam, relative error ~1.15e-9) as the
+    # reference; NormalDist (Wichura AS241) is accurate to about 1e-16
     ql = pytest.importorskip("QuantLib")
     for confidence in (0.95, 0.99, 0.999):
         reference = -ql.InverseCumulativeNormal(0.001, 0.02)(1 - confidence)
         # Act / Assert
-        assert normal_var(0.001, 0.02, confidence) == pytest.approx(reference, rel=1e-9)
+        assert normal_var(0.001, 0.02, confidence) == pytest.approx(reference, rel=5e-9)
