@@ -1,0 +1,1 @@
+"""Monte Carlo simulations of wealth paths (issue 18)."""

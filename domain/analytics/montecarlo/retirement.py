@@ -1,0 +1,271 @@
+"""Retirement Monte Carlo in monthly steps (issue 18).
+
+Timeline and cash flows (all money in one currency unit, nominal unless named "real"):
+- Month t = 1 .. H (H = `horizon_months`). Wealth W_0 = `initial_wealth`. In month t the
+  portfolio earns its return first, then the month's cash flow lands at the end of the month:
+  W_t = W_(t-1) * exp(x_t) + c_t.
+- Accumulation: c_t = +`monthly_contribution` (nominal, constant) for t <= R
+  (R = `retirement_month`, 0 <= R <= H).
+- Decumulation: c_t = -`monthly_withdrawal` * (1 + pi) ** (t / 12) for t > R: the withdrawal is
+  given in today's money and grows with the annual `inflation_rate` pi, compounded monthly.
+- Ruin: the first month with W_t < 0. A ruined path stays at 0 from then on (absorbing).
+  Success = the path never falls below 0 through month H.
+
+Returns (the conversion from annual to monthly):
+- `annual_return` mu is the expected simple annual return, E[1 + R_year] = 1 + mu, and
+  `annual_volatility` sigma is the annual standard deviation of the log return.
+- Monthly log returns x_t are i.i.d. with standard deviation s = sigma / sqrt(12) and mean
+  m = ln(1 + mu) / 12 - s ** 2 / 2, so that under the normal model
+  E[exp(x_1 + ... + x_12)] = exp(12 m + 12 s ** 2 / 2) = 1 + mu (lognormal gross returns).
+  With zero volatility the monthly simple return is (1 + mu) ** (1 / 12) - 1.
+- Student-t option (`student_t_dof` = nu > 2): x_t = m + s * T * sqrt((nu - 2) / nu) with T a
+  standard Student-t draw, so x_t has the same mean and variance as the normal model but
+  fatter tails (the gross-return mean is then not 1 + mu: exp of a t variable has no mean).
+
+Outputs: success probability (and its binomial standard error), wealth percentiles
+(5/25/50/75/95, nominal) at the end of every year (month 12 k, the last checkpoint at month H
+when H is not a whole number of years; year 0 is W_0): fan chart data, the median ending
+wealth, the cumulative probability of ruin by each checkpoint, and, when `target_wealth` is
+given, P(W_H > target).
+
+Random numbers: numpy Generator(PCG64(seed)); the paths draw their shocks row after row
+(path by path, months in order), so the result depends only on the inputs and the seed, not on
+the chunk size (paths are simulated in chunks of at most `chunk_elements` path-months to bound
+memory) nor on whether the numba kernel or the NumPy reference runs (BULWARK_NUMBA=0).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from domain.analytics._numba import NUMBA_ENABLED, maybe_njit
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
+
+PERCENTILES: tuple[float, ...] = (5.0, 25.0, 50.0, 75.0, 95.0)
+DEFAULT_CHUNK_ELEMENTS = 2_000_000  # path-months per chunk: 16 MB of float64 shocks
+
+
+@dataclass(frozen=True, slots=True)
+class RetirementResult:
+    """What the simulation found; arrays are float64 unless named otherwise.
+
+    checkpoint_months: int64 months of the checkpoints, 0, 12, 24, ..., H (length K + 1).
+    wealth_percentiles: shape (5, K + 1), row i the `percentile_levels[i]` percentile of the
+    nominal wealth at each checkpoint. ruin_probability: shape (K + 1,), the fraction of paths
+    ruined at or before each checkpoint (0 at month 0).
+    """
+
+    paths: int
+    horizon_months: int
+    success_probability: float
+    success_standard_error: float
+    median_ending_wealth: float
+    percentile_levels: tuple[float, ...]
+    checkpoint_months: IntArray
+    wealth_percentiles: FloatArray
+    ruin_probability: FloatArray
+    probability_above_target: float | None
+
+
+def monthly_log_return_params(
+    annual_return: float, annual_volatility: float
+) -> tuple[float, float]:
+    """(m, s): mean and standard deviation of the monthly log return (see the module doc)."""
+    s = annual_volatility / math.sqrt(12.0)
+    m = math.log1p(annual_return) / 12.0 - 0.5 * s * s
+    return m, s
+
+
+def cash_flows(
+    horizon_months: int,
+    retirement_month: int,
+    monthly_contribution: float,
+    monthly_withdrawal: float,
+    inflation_rate: float,
+) -> FloatArray:
+    """c_1 .. c_H (index t - 1): contributions up to R, inflated withdrawals after (nominal)."""
+    t = np.arange(1, horizon_months + 1, dtype=np.float64)
+    inflated = monthly_withdrawal * (1.0 + inflation_rate) ** (t / 12.0)
+    return np.where(t <= retirement_month, monthly_contribution, -inflated).astype(np.float64)
+
+
+def checkpoints(horizon_months: int) -> IntArray:
+    """Months 0, 12, 24, ... and H (the last, even when not a whole year)."""
+    months = [*range(0, horizon_months, 12), horizon_months]
+    return np.asarray(months, dtype=np.int64)
+
+
+def _paths_numpy(
+    log_returns: FloatArray, flows: FloatArray, initial_wealth: float, marks: IntArray
+) -> tuple[FloatArray, IntArray]:
+    """NumPy reference: vectorized over paths, a loop over months.
+
+    Returns wealth at the checkpoints, shape (n, K + 1), and the ruin month of each path
+    (H + 1 when never ruined).
+    """
+    n, horizon = log_returns.shape
+    wealth = np.full(n, initial_wealth, dtype=np.float64)
+    ruin = np.full(n, horizon + 1, dtype=np.int64)
+    out = np.empty((n, marks.shape[0]), dtype=np.float64)
+    out[:, 0] = initial_wealth
+    k = 1
+    growth = np.exp(log_returns)
+    for t in range(1, horizon + 1):
+        wealth = wealth * growth[:, t - 1] + flows[t - 1]
+        fresh = (wealth < 0.0) & (ruin > horizon)
+        ruin[fresh] = t
+        wealth[ruin <= t] = 0.0
+        if k < marks.shape[0] and marks[k] == t:
+            out[:, k] = wealth
+            k += 1
+    return out, ruin
+
+
+@maybe_njit(cache=True)
+def _paths_kernel(
+    log_returns: FloatArray, flows: FloatArray, initial_wealth: float, marks: IntArray
+) -> tuple[FloatArray, IntArray]:  # pragma: no cover - compiled (the NumPy twin is tested too)
+    """The same recursion as `_paths_numpy`, path by path (numba)."""
+    n, horizon = log_returns.shape
+    n_marks = marks.shape[0]
+    out = np.empty((n, n_marks), dtype=np.float64)
+    ruin = np.empty(n, dtype=np.int64)
+    for i in range(n):
+        wealth = initial_wealth
+        ruined_at = horizon + 1
+        out[i, 0] = initial_wealth
+        k = 1
+        for t in range(1, horizon + 1):
+            if ruined_at <= horizon:
+                wealth = 0.0
+            else:
+                wealth = wealth * math.exp(log_returns[i, t - 1]) + flows[t - 1]
+                if wealth < 0.0:
+                    ruined_at = t
+                    wealth = 0.0
+            if k < n_marks and marks[k] == t:
+                out[i, k] = wealth
+                k += 1
+        ruin[i] = ruined_at
+    return out, ruin
+
+
+def _validate(
+    initial_wealth: float,
+    monthly_contribution: float,
+    monthly_withdrawal: float,
+    retirement_month: int,
+    horizon_months: int,
+    annual_return: float,
+    annual_volatility: float,
+    inflation_rate: float,
+    paths: int,
+    student_t_dof: float | None,
+    chunk_elements: int,
+) -> None:
+    named = {
+        "initial_wealth": initial_wealth,
+        "monthly_contribution": monthly_contribution,
+        "monthly_withdrawal": monthly_withdrawal,
+        "annual_return": annual_return,
+        "annual_volatility": annual_volatility,
+        "inflation_rate": inflation_rate,
+    }
+    for name, value in named.items():
+        if not math.isfinite(value):
+            raise ValueError(f"{name} must be finite, got {value!r}")
+    if initial_wealth < 0 or monthly_contribution < 0 or monthly_withdrawal < 0:
+        raise ValueError("initial_wealth, monthly_contribution, monthly_withdrawal must be >= 0")
+    if horizon_months < 1:
+        raise ValueError(f"horizon_months must be >= 1, got {horizon_months}")
+    if not 0 <= retirement_month <= horizon_months:
+        raise ValueError(f"retirement_month must be in [0, horizon_months], got {retirement_month}")
+    if annual_return <= -1.0 or inflation_rate <= -1.0:
+        raise ValueError("annual_return and inflation_rate must be > -1")
+    if annual_volatility < 0:
+        raise ValueError(f"annual_volatility must be >= 0, got {annual_volatility}")
+    if paths < 1:
+        raise ValueError(f"paths must be >= 1, got {paths}")
+    if chunk_elements < 1:
+        raise ValueError(f"chunk_elements must be >= 1, got {chunk_elements}")
+    if student_t_dof is not None and not (math.isfinite(student_t_dof) and student_t_dof > 2):
+        raise ValueError(f"student_t_dof must be > 2 (finite variance), got {student_t_dof}")
+
+
+def simulate_retirement(
+    *,
+    initial_wealth: float,
+    monthly_contribution: float,
+    retirement_month: int,
+    monthly_withdrawal: float,
+    horizon_months: int,
+    annual_return: float,
+    annual_volatility: float,
+    inflation_rate: float = 0.0,
+    student_t_dof: float | None = None,
+    paths: int = 10_000,
+    seed: int = 0,
+    target_wealth: float | None = None,
+    chunk_elements: int = DEFAULT_CHUNK_ELEMENTS,
+    use_numba: bool | None = None,
+) -> RetirementResult:
+    """Simulate `paths` monthly wealth paths (conventions in the module doc).
+
+    `use_numba` None follows BULWARK_NUMBA; False forces the NumPy reference.
+    """
+    _validate(
+        initial_wealth,
+        monthly_contribution,
+        monthly_withdrawal,
+        retirement_month,
+        horizon_months,
+        annual_return,
+        annual_volatility,
+        inflation_rate,
+        paths,
+        student_t_dof,
+        chunk_elements,
+    )
+    numba_on = NUMBA_ENABLED if use_numba is None else (use_numba and NUMBA_ENABLED)
+    simulate = _paths_kernel if numba_on else _paths_numpy
+    m, s = monthly_log_return_params(annual_return, annual_volatility)
+    flows = cash_flows(
+        horizon_months, retirement_month, monthly_contribution, monthly_withdrawal, inflation_rate
+    )
+    marks = checkpoints(horizon_months)
+    rng = np.random.Generator(np.random.PCG64(seed))
+    chunk = max(1, chunk_elements // horizon_months)
+    at_marks = np.empty((paths, marks.shape[0]), dtype=np.float64)
+    ruin = np.empty(paths, dtype=np.int64)
+    for start in range(0, paths, chunk):
+        stop = min(paths, start + chunk)
+        shape = (stop - start, horizon_months)
+        if student_t_dof is None:
+            z = rng.standard_normal(shape)
+        else:
+            z = rng.standard_t(student_t_dof, shape) * math.sqrt(
+                (student_t_dof - 2) / student_t_dof
+            )
+        log_returns = np.asarray(m + s * z, dtype=np.float64)
+        at_marks[start:stop], ruin[start:stop] = simulate(log_returns, flows, initial_wealth, marks)
+    success = float(np.mean(ruin > horizon_months))
+    ruin_by_mark = np.asarray([float(np.mean(ruin <= month)) for month in marks], dtype=np.float64)
+    above = None if target_wealth is None else float(np.mean(at_marks[:, -1] > target_wealth))
+    return RetirementResult(
+        paths=paths,
+        horizon_months=horizon_months,
+        success_probability=success,
+        success_standard_error=math.sqrt(success * (1.0 - success) / paths),
+        median_ending_wealth=float(np.median(at_marks[:, -1])),
+        percentile_levels=PERCENTILES,
+        checkpoint_months=marks,
+        wealth_percentiles=np.asarray(np.percentile(at_marks, PERCENTILES, axis=0), np.float64),
+        ruin_probability=ruin_by_mark,
+        probability_above_target=above,
+    )
