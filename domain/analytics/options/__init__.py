@@ -1,0 +1,1 @@
+"""Option analytics: Black-Scholes-Merton prices and Greeks, vectorised over arrays."""

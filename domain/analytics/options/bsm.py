@@ -1,0 +1,258 @@
+"""Black-Scholes-Merton prices and Greeks of European calls and puts, vectorised over arrays.
+
+Model: the underlying pays a continuous dividend yield `q`, money earns a continuously
+compounded rate `r`, both flat; `years` is the time to expiry in years (Actual/365 Fixed if the
+caller counts calendar days / 365). With `Dq = exp(-q T)`, `Dr = exp(-r T)`,
+`d1 = (ln(S/K) + (r - q + vol^2/2) T) / (vol sqrt T)`, `d2 = d1 - vol sqrt T`:
+
+    call = S Dq N(d1) - K Dr N(d2)          put = K Dr N(-d2) - S Dq N(-d1)
+
+Units of the `Greeks` fields (all per one unit of the underlying, in the price's currency):
+
+- `price`; `delta` = dV/dS; `gamma` = d2V/dS2 (per unit of spot, squared).
+- `theta` = dV/dt per YEAR of calendar time passing (= -dV/dT); `theta_per_day` = theta / 365.
+- `vega` = dV/dvol per 1.0 of volatility (100 vol points); `vega_per_point` = vega / 100.
+- `rho` = dV/dr per 1.0 of rate; `rho_per_percent` = rho / 100 (dividend yield held fixed).
+- `vanna` = d2V/dS dvol (per 1.0 vol); `volga` (vomma) = d2V/dvol2 (per 1.0 vol, squared).
+- `charm` = dDelta/dt per YEAR of calendar time passing (= -dDelta/dT);
+  `charm_per_day` = charm / 365.
+
+Edge cases: where `years <= 0` or `vol == 0` the option is worth the discounted intrinsic value
+of the forward, `max(S Dq - K Dr, 0)` for a call and `max(K Dr - S Dq, 0)` for a put (T taken as
+0 when negative), and every Greek is 0 except delta, which takes its limit as vol -> 0: a call's
+delta is Dq in the money (forward above strike), Dq/2 at the forward, 0 out of it; a put's delta
+is the call's minus Dq. Spot and strike must be positive and vol non-negative (ValueError).
+
+Two paths compute the same numbers: numba kernels (`maybe_njit(cache=True, parallel=True)`,
+a `prange` over elements) and a NumPy kernel, used when BULWARK_NUMBA=0.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from domain.analytics._numba import NUMBA_ENABLED, maybe_njit
+
+if NUMBA_ENABLED:
+    from numba import prange
+else:
+    prange = range  # type: ignore[misc]
+
+FloatArray = npt.NDArray[np.float64]
+BoolArray = npt.NDArray[np.bool_]
+ArrayLike = npt.ArrayLike
+
+DAYS_PER_YEAR = 365.0
+SQRT_2 = math.sqrt(2.0)
+INV_SQRT_2PI = 1.0 / math.sqrt(2.0 * math.pi)
+N_OUTPUTS = 9  # price, delta, gamma, theta, vega, rho, vanna, volga, charm
+
+
+@dataclass(frozen=True, slots=True)
+class Greeks:
+    """Prices and Greeks, one array each, all of the broadcast shape of the inputs.
+
+    Units: see the module docstring (theta and charm per year, vega per 1.0 vol, rho per 1.0
+    rate); the `_per_day`, `_per_point` and `_per_percent` properties give the trader's units.
+    """
+
+    price: FloatArray
+    delta: FloatArray
+    gamma: FloatArray
+    theta: FloatArray
+    vega: FloatArray
+    rho: FloatArray
+    vanna: FloatArray
+    volga: FloatArray
+    charm: FloatArray
+
+    @property
+    def theta_per_day(self) -> FloatArray:
+        """Theta per calendar day (theta per year / 365)."""
+        return self.theta / DAYS_PER_YEAR
+
+    @property
+    def vega_per_point(self) -> FloatArray:
+        """Vega per volatility point (per 0.01 of vol: vega / 100)."""
+        return self.vega / 100.0
+
+    @property
+    def rho_per_percent(self) -> FloatArray:
+        """Rho per 1% of rate (rho / 100)."""
+        return self.rho / 100.0
+
+    @property
+    def charm_per_day(self) -> FloatArray:
+        """Charm per calendar day (charm per year / 365)."""
+        return self.charm / DAYS_PER_YEAR
+
+
+# ---------------------------------------------------------------- numba (or plain) kernels
+
+
+@maybe_njit(cache=True)
+def _norm_cdf(x: float) -> float:
+    return 0.5 * math.erfc(-x / SQRT_2)
+
+
+@maybe_njit(cache=True)
+def _one(
+    s: float, k: float, t: float, v: float, r: float, q: float, call: bool, out: FloatArray, i: int
+) -> None:
+    """Price and Greeks of one option written into column `i` of `out` (N_OUTPUTS rows)."""
+    if t <= 0.0 or v <= 0.0:
+        tc = t if t > 0.0 else 0.0
+        dq = math.exp(-q * tc)
+        diff = s * dq - k * math.exp(-r * tc)
+        intrinsic = diff if call else -diff
+        call_delta = dq if diff > 0.0 else (0.5 * dq if diff == 0.0 else 0.0)
+        out[0, i] = intrinsic if intrinsic > 0.0 else 0.0
+        out[1, i] = call_delta if call else call_delta - dq
+        for row in range(2, N_OUTPUTS):
+            out[row, i] = 0.0
+        return
+    sqrt_t = math.sqrt(t)
+    vol_t = v * sqrt_t
+    d1 = (math.log(s / k) + (r - q + 0.5 * v * v) * t) / vol_t
+    d2 = d1 - vol_t
+    dq = math.exp(-q * t)
+    dr = math.exp(-r * t)
+    pdf = INV_SQRT_2PI * math.exp(-0.5 * d1 * d1)
+    sign = 1.0 if call else -1.0
+    nd1 = _norm_cdf(sign * d1)
+    nd2 = _norm_cdf(sign * d2)
+    out[0, i] = sign * (s * dq * nd1 - k * dr * nd2)
+    out[1, i] = sign * dq * nd1
+    out[2, i] = dq * pdf / (s * vol_t)
+    out[3, i] = -s * dq * pdf * v / (2.0 * sqrt_t) + sign * (q * s * dq * nd1 - r * k * dr * nd2)
+    vega = s * dq * pdf * sqrt_t
+    out[4, i] = vega
+    out[5, i] = sign * k * t * dr * nd2
+    out[6, i] = -dq * pdf * d2 / v
+    out[7, i] = vega * d1 * d2 / v
+    drift = 2.0 * (r - q) * t - d2 * vol_t
+    out[8, i] = sign * q * dq * nd1 - dq * pdf * drift / (2.0 * t * vol_t)
+
+
+@maybe_njit(cache=True, parallel=True)
+def _kernel_loop(
+    s: FloatArray,
+    k: FloatArray,
+    t: FloatArray,
+    v: FloatArray,
+    r: FloatArray,
+    q: FloatArray,
+    call: BoolArray,
+    out: FloatArray,
+) -> None:
+    """Fills `out` (N_OUTPUTS x n) element by element; numba runs the loop in parallel."""
+    for i in prange(s.shape[0]):
+        _one(s[i], k[i], t[i], v[i], r[i], q[i], call[i], out, i)
+
+
+# ---------------------------------------------------------------- NumPy kernel
+
+_erfc = np.vectorize(math.erfc, otypes=[np.float64])
+
+
+def _norm_cdf_array(x: FloatArray) -> FloatArray:
+    result: FloatArray = 0.5 * _erfc(-x / SQRT_2)
+    return result
+
+
+def kernel_numpy(
+    s: FloatArray,
+    k: FloatArray,
+    t: FloatArray,
+    v: FloatArray,
+    r: FloatArray,
+    q: FloatArray,
+    call: BoolArray,
+) -> FloatArray:
+    """The NumPy path: same inputs as the numba kernel (1-D, equal lengths), returns the
+    N_OUTPUTS x n array (rows: price, delta, gamma, theta, vega, rho, vanna, volga, charm)."""
+    degenerate = (t <= 0.0) | (v <= 0.0)
+    # Safe stand-ins where degenerate, so the regular formulas raise no warnings there.
+    ts = np.where(degenerate, 1.0, t)
+    vs = np.where(degenerate, 1.0, v)
+    sqrt_t = np.sqrt(ts)
+    vol_t = vs * sqrt_t
+    d1 = (np.log(s / k) + (r - q + 0.5 * vs * vs) * ts) / vol_t
+    d2 = d1 - vol_t
+    dq = np.exp(-q * ts)
+    dr = np.exp(-r * ts)
+    pdf = INV_SQRT_2PI * np.exp(-0.5 * d1 * d1)
+    sign = np.where(call, 1.0, -1.0)
+    nd1 = _norm_cdf_array(sign * d1)
+    nd2 = _norm_cdf_array(sign * d2)
+    vega = s * dq * pdf * sqrt_t
+    regular = np.stack(
+        [
+            sign * (s * dq * nd1 - k * dr * nd2),
+            sign * dq * nd1,
+            dq * pdf / (s * vol_t),
+            -s * dq * pdf * vs / (2.0 * sqrt_t) + sign * (q * s * dq * nd1 - r * k * dr * nd2),
+            vega,
+            sign * k * ts * dr * nd2,
+            -dq * pdf * d2 / vs,
+            vega * d1 * d2 / vs,
+            sign * q * dq * nd1 - dq * pdf * (2.0 * (r - q) * ts - d2 * vol_t) / (2.0 * ts * vol_t),
+        ]
+    )
+    tc = np.maximum(t, 0.0)
+    dq0 = np.exp(-q * tc)
+    diff = s * dq0 - k * np.exp(-r * tc)
+    call_delta = np.where(diff > 0.0, dq0, np.where(diff == 0.0, 0.5 * dq0, 0.0))
+    limit = np.zeros_like(regular)
+    limit[0] = np.maximum(sign * diff, 0.0)
+    limit[1] = np.where(call, call_delta, call_delta - dq0)
+    result: FloatArray = np.where(degenerate, limit, regular)
+    return result
+
+
+# ---------------------------------------------------------------- public entry point
+
+
+def bsm_greeks(
+    spot: ArrayLike,
+    strike: ArrayLike,
+    years: ArrayLike,
+    vol: ArrayLike,
+    rate: ArrayLike = 0.0,
+    dividend_yield: ArrayLike = 0.0,
+    is_call: ArrayLike = True,
+) -> Greeks:
+    """Black-Scholes-Merton prices and Greeks, broadcasting every argument (NumPy rules).
+
+    spot, strike: per unit of the underlying, > 0. years: time to expiry in years.
+    vol: annualised volatility as a fraction (0.2 = 20%), >= 0. rate, dividend_yield:
+    continuously compounded, per year, as fractions. is_call: True for calls, False for puts.
+    Units of the result: see `Greeks` and the module docstring.
+    """
+    arrays = np.broadcast_arrays(
+        np.asarray(spot, dtype=np.float64),
+        np.asarray(strike, dtype=np.float64),
+        np.asarray(years, dtype=np.float64),
+        np.asarray(vol, dtype=np.float64),
+        np.asarray(rate, dtype=np.float64),
+        np.asarray(dividend_yield, dtype=np.float64),
+        np.asarray(is_call, dtype=np.bool_),
+    )
+    shape = arrays[0].shape
+    s, k, t, v, r, q = (np.ascontiguousarray(a, dtype=np.float64).ravel() for a in arrays[:6])
+    call = np.ascontiguousarray(arrays[6], dtype=np.bool_).ravel()
+    if np.any(s <= 0.0) or np.any(k <= 0.0):
+        raise ValueError("spot and strike must be positive")
+    if np.any(v < 0.0) or np.any(np.isnan(v)):
+        raise ValueError("volatility must not be negative")
+    if NUMBA_ENABLED:
+        out = np.empty((N_OUTPUTS, s.shape[0]), dtype=np.float64)
+        _kernel_loop(s, k, t, v, r, q, call, out)
+    else:
+        out = kernel_numpy(s, k, t, v, r, q, call)
+    rows = [np.ascontiguousarray(out[j]).reshape(shape) for j in range(N_OUTPUTS)]
+    return Greeks(*rows)
