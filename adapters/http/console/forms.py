@@ -21,5 +21,6 @@ class InvalidForm(DomainError):
 
     code = "VALIDATION_ERROR"
 
-    def __init__(self, field: str, why: str) -> None:
-        super().__init__(f"{field}: {why}", field=field)
+    def __init__(self, field: str, why: str = "", *, message: str | None = None) -> None:
+        """`field: why`, or `message` as written when the sentence names the field itself."""
+        super().__init__(message if message is not None else f"{field}: {why}", field=field)

@@ -21,7 +21,7 @@ from litestar import Controller, Request, get, post
 from litestar.params import FromPath, FromQuery
 from litestar.response import Template
 
-from adapters.http.console.forms import FORM
+from adapters.http.console.forms import FORM, InvalidForm
 from adapters.http.console.pages import ACTING, fragment, is_htmx, page
 from adapters.http.problems import domain_status
 from adapters.http.security import caller_of, services_of
@@ -66,12 +66,6 @@ class PlaceOrderForm(msgspec.Struct):
     limit_price: str = ""
     time_in_force: str = "day"
     idempotency_key: str = ""
-
-
-class FormProblem(DomainError):
-    """A place-order form field that is missing or not what it should be (nothing sent)."""
-
-    code = "VALIDATION_ERROR"
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,14 +152,14 @@ def _decimal(raw: str, name: str, *, required: bool) -> Decimal | None:
     text = raw.strip()
     if not text:
         if required:
-            raise FormProblem(f"{name} is required", field=name)
+            raise InvalidForm(name, message=f"{name} is required")
         return None
     try:
         value = Decimal(text)
     except InvalidOperation:
-        raise FormProblem(f"{name} must be a number", field=name) from None
+        raise InvalidForm(name, message=f"{name} must be a number") from None
     if not value.is_finite() or value <= 0:
-        raise FormProblem(f"{name} must be a positive number", field=name)
+        raise InvalidForm(name, message=f"{name} must be a positive number")
     return value
 
 
@@ -174,23 +168,23 @@ def _choice(kind: type[E], raw: str, name: str) -> E:
         return kind(raw)
     except ValueError:
         allowed = ", ".join(m.value for m in kind)
-        raise FormProblem(f"{name} must be one of {allowed}", field=name) from None
+        raise InvalidForm(name, message=f"{name} must be one of {allowed}") from None
 
 
 def _command(request: Request[Any, Any, Any], form: PlaceOrderForm) -> SubmitOrder:
     principal = caller_of(request).principal
     if not form.account_id.strip():
-        raise FormProblem("account is required", field="account_id")
+        raise InvalidForm("account_id", message="account is required")
     symbol = form.symbol.strip().upper()
     if not symbol or len(symbol) > 32:
-        raise FormProblem("symbol is required (at most 32 characters)", field="symbol")
+        raise InvalidForm("symbol", message="symbol is required (at most 32 characters)")
     order_type = _choice(OrderType, form.order_type, "order_type")
     if order_type not in (OrderType.MARKET, OrderType.LIMIT):
-        raise FormProblem("order_type must be market or limit", field="order_type")
+        raise InvalidForm("order_type", message="order_type must be market or limit")
     limit = _decimal(form.limit_price, "limit_price", required=order_type is OrderType.LIMIT)
     key = form.idempotency_key.strip()
     if not key or len(key) > 200:
-        raise FormProblem("the form has no idempotency key: reload the page", field="form")
+        raise InvalidForm("form", message="the form has no idempotency key: reload the page")
     return SubmitOrder(
         principal=principal,
         account_id=form.account_id.strip(),
