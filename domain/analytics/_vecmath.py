@@ -155,7 +155,6 @@ def norm_cdf(x: float, gauss: float) -> float:
     u = u * zz + 2.26290000613890934246e4
     u = u * zz + 4.92673942608635921086e4
     zc = min(max(z, -1.0), 1.0)
-    inner = 0.5 + 0.5 * (zc * t / u)
     # erfc(a) = exp(-a^2) P(a) / Q(a) for 1 <= a < 8
     p = 2.46196981473530512524e-10
     p = p * a + 5.64189564831068821977e-1
@@ -187,7 +186,13 @@ def norm_cdf(x: float, gauss: float) -> float:
     ss = ss * a + 1.70814450747565897222e1
     ss = ss * a + 9.60896809063285878198e0
     ss = ss * a + 3.36907645100081516050e0
-    ratio = p / q if a < 8.0 else rr / ss
-    tail = 0.5 * gauss * ratio  # N(-|x|)
+    # one division: select the numerator and denominator first
+    small = abs(z) < 1.0
+    mid = a < 8.0
+    numerator = zc * t if small else (p if mid else rr)
+    denominator = u if small else (q if mid else ss)
+    ratio = numerator / denominator
+    inner = 0.5 + 0.5 * ratio  # 0.5 (1 + erf(z))
+    tail = 0.5 * gauss * ratio  # N(-|x|) = erfc(|z|) / 2
     outer = 1.0 - tail if z > 0.0 else tail
-    return inner if abs(z) < 1.0 else outer
+    return inner if small else outer

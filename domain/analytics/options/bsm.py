@@ -129,16 +129,17 @@ def _one(
     kdr = k * dr
     dq_pdf = dq * pdf
     vega = sdq * pdf * sqrt_t
-    inv_v = 1.0 / vs
+    inv_v = sqrt_t * inv_vt  # 1 / vol
+    inv_sqrt_t = vs * inv_vt
     price = sign * (sdq * nd1 - kdr * nd2)
     delta = sign * dq * nd1
     gamma = dq_pdf * inv_vt / s
-    theta = -0.5 * sdq * pdf * vs / sqrt_t + sign * (q * sdq * nd1 - r * kdr * nd2)
+    theta = -0.5 * sdq * pdf * vs * inv_sqrt_t + sign * (q * sdq * nd1 - r * kdr * nd2)
     rho = sign * k * ts * dr * nd2
     vanna = -dq_pdf * d2 * inv_v
     volga = vega * d1 * d2 * inv_v
     drift = 2.0 * (r - q) * ts - d2 * vol_t
-    charm = sign * q * dq * nd1 - dq_pdf * drift * inv_vt / (2.0 * ts)
+    charm = sign * q * dq * nd1 - 0.5 * dq_pdf * drift * inv_vt * inv_sqrt_t * inv_sqrt_t
     # the limits where degenerate: discounted intrinsic of the forward, delta's vol -> 0 limit
     diff = sdq - kdr
     intrinsic = sign * diff
@@ -149,7 +150,7 @@ def _one(
     return (price, delta, gamma, theta, vega, rho, vanna, volga, charm)
 
 
-@maybe_njit(cache=True, parallel=True, error_model="numpy")
+@maybe_njit(cache=True, parallel=True, error_model="numpy", fastmath={"contract"})
 def _kernel_loop(
     s: FloatArray,
     k: FloatArray,
