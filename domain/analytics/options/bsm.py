@@ -99,7 +99,7 @@ class Greeks:
 
 
 @maybe_njit(cache=True, inline="always", error_model="numpy")
-def _one(
+def _values(
     s: float, k: float, t: float, v: float, r: float, q: float, call: bool
 ) -> tuple[float, float, float, float, float, float, float, float, float]:
     """Price and Greeks of one option, branch-free (selects) so the loop around it vectorises.
@@ -150,6 +150,17 @@ def _one(
     return (price, delta, gamma, theta, vega, rho, vanna, volga, charm)
 
 
+@maybe_njit(cache=True, error_model="numpy")
+def _one(
+    s: float, k: float, t: float, v: float, r: float, q: float, call: bool, out: FloatArray, i: int
+) -> None:
+    """Price and Greeks of one option written into column `i` of `out` (N_OUTPUTS rows): the
+    scalar entry point other targets compile (the CUDA backend's device function)."""
+    values = _values(s, k, t, v, r, q, call)
+    for row in range(N_OUTPUTS):
+        out[row, i] = values[row]
+
+
 @maybe_njit(cache=True, parallel=True, error_model="numpy", fastmath={"contract"})
 def _kernel_loop(
     s: FloatArray,
@@ -179,7 +190,7 @@ def _kernel_loop(
     for i in prange(s.shape[0]):
         bad_spot_strike += 1 if (s[i] <= 0.0 or k[i] <= 0.0) else 0
         bad_vol += 0 if v[i] >= 0.0 else 1
-        values = _one(s[i], k[i], t[i], v[i], r[i], q[i], call[i])
+        values = _values(s[i], k[i], t[i], v[i], r[i], q[i], call[i])
         o_price[i] = values[0]
         o_delta[i] = values[1]
         o_gamma[i] = values[2]
