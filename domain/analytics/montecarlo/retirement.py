@@ -28,20 +28,26 @@ when H is not a whole number of years; year 0 is W_0): fan chart data, the media
 wealth, the cumulative probability of ruin by each checkpoint, and, when `target_wealth` is
 given, P(W_H > target).
 
-Random numbers: numpy Generator(PCG64(seed)); the paths draw their shocks row after row
-(path by path, months in order), so the result depends only on the inputs and the seed, not on
-the chunk size (paths are simulated in chunks of at most `chunk_elements` path-months to bound
-memory) nor on whether the numba kernel or the NumPy reference runs (BULWARK_NUMBA=0).
+Random numbers: the paths are split into streams of STREAM_PATHS paths; stream j draws from
+numpy Generator(PCG64(SeedSequence(seed).spawn(...)[j])), row after row (path by path, months
+in order). So the result depends only on the inputs and the seed: not on the chunk size (a
+stream is simulated in chunks of at most `chunk_elements` path-months to bound memory), nor on
+how many threads run the streams (the numba path runs them on a thread pool: numpy's
+generators and the `nogil` kernel release the GIL), nor on whether the numba kernel or the
+NumPy reference runs (BULWARK_NUMBA=0 or use_numba=False: one stream after the other).
 """
 
 from __future__ import annotations
 
 import math
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
+from domain.analytics import _vecmath as _vm
 from domain.analytics._numba import NUMBA_ENABLED, maybe_njit
 
 FloatArray = npt.NDArray[np.float64]
@@ -49,6 +55,7 @@ IntArray = npt.NDArray[np.int64]
 
 PERCENTILES: tuple[float, ...] = (5.0, 25.0, 50.0, 75.0, 95.0)
 DEFAULT_CHUNK_ELEMENTS = 2_000_000  # path-months per chunk: 16 MB of float64 shocks
+STREAM_PATHS = 1024  # paths per random stream (fixed: the draws must not depend on threads)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,58 +109,78 @@ def checkpoints(horizon_months: int) -> IntArray:
 
 
 def _paths_numpy(
-    log_returns: FloatArray, flows: FloatArray, initial_wealth: float, marks: IntArray
-) -> tuple[FloatArray, IntArray]:
-    """NumPy reference: vectorized over paths, a loop over months.
+    z: FloatArray,
+    m: float,
+    sd: float,
+    flows: FloatArray,
+    initial_wealth: float,
+    marks: IntArray,
+    at_marks: FloatArray,
+    ruin: IntArray,
+) -> None:
+    """NumPy reference: vectorized over paths, a loop over months. Log returns m + sd z.
 
-    Returns wealth at the checkpoints, shape (n, K + 1), and the ruin month of each path
-    (H + 1 when never ruined).
+    Writes wealth at the checkpoints into `at_marks` (K + 1, n) and the ruin month of each
+    path into `ruin` (H + 1 when never ruined).
     """
-    n, horizon = log_returns.shape
+    n, horizon = z.shape
     wealth = np.full(n, initial_wealth, dtype=np.float64)
-    ruin = np.full(n, horizon + 1, dtype=np.int64)
-    out = np.empty((n, marks.shape[0]), dtype=np.float64)
-    out[:, 0] = initial_wealth
+    ruin[:] = horizon + 1
+    at_marks[0] = initial_wealth
     k = 1
-    growth = np.exp(log_returns)
+    growth = np.exp(m + sd * z)
     for t in range(1, horizon + 1):
         wealth = wealth * growth[:, t - 1] + flows[t - 1]
         fresh = (wealth < 0.0) & (ruin > horizon)
         ruin[fresh] = t
         wealth[ruin <= t] = 0.0
         if k < marks.shape[0] and marks[k] == t:
-            out[:, k] = wealth
+            at_marks[k] = wealth
             k += 1
-    return out, ruin
 
 
-@maybe_njit(cache=True)
+@maybe_njit(cache=True, nogil=True, error_model="numpy")
 def _paths_kernel(
-    log_returns: FloatArray, flows: FloatArray, initial_wealth: float, marks: IntArray
-) -> tuple[FloatArray, IntArray]:  # pragma: no cover - compiled (the NumPy twin is tested too)
-    """The same recursion as `_paths_numpy`, path by path (numba)."""
-    n, horizon = log_returns.shape
+    z: FloatArray,
+    m: float,
+    sd: float,
+    flows: FloatArray,
+    initial_wealth: float,
+    marks: IntArray,
+    at_marks: FloatArray,
+    ruin: IntArray,
+) -> None:  # pragma: no cover - compiled (the NumPy twin is tested too)
+    """The same recursion as `_paths_numpy`, path by path (numba, releases the GIL): per path
+    the month's growth factors exp(m + sd z) first (a SIMD loop), then the wealth recursion."""
+    n, horizon = z.shape
     n_marks = marks.shape[0]
-    out = np.empty((n, n_marks), dtype=np.float64)
-    ruin = np.empty(n, dtype=np.int64)
+    growth = np.empty(horizon, dtype=np.float64)
     for i in range(n):
+        row = z[i]
+        for t in range(horizon):
+            growth[t] = _vm.exp(m + sd * row[t])
         wealth = initial_wealth
         ruined_at = horizon + 1
-        out[i, 0] = initial_wealth
+        at_marks[0, i] = initial_wealth
         k = 1
         for t in range(1, horizon + 1):
             if ruined_at <= horizon:
                 wealth = 0.0
             else:
-                wealth = wealth * math.exp(log_returns[i, t - 1]) + flows[t - 1]
+                wealth = wealth * growth[t - 1] + flows[t - 1]
                 if wealth < 0.0:
                     ruined_at = t
                     wealth = 0.0
             if k < n_marks and marks[k] == t:
-                out[i, k] = wealth
+                at_marks[k, i] = wealth
                 k += 1
         ruin[i] = ruined_at
-    return out, ruin
+
+
+def _threads() -> int:
+    """Threads for the streams: numba's thread count (NUMBA_NUM_THREADS) or the CPU count."""
+    configured = os.environ.get("NUMBA_NUM_THREADS", "")
+    return int(configured) if configured.isdigit() else (os.cpu_count() or 1)
 
 
 def _validate(
@@ -234,38 +261,57 @@ def simulate_retirement(
     )
     numba_on = NUMBA_ENABLED if use_numba is None else (use_numba and NUMBA_ENABLED)
     simulate = _paths_kernel if numba_on else _paths_numpy
-    m, s = monthly_log_return_params(annual_return, annual_volatility)
+    m, sd = monthly_log_return_params(annual_return, annual_volatility)
     flows = cash_flows(
         horizon_months, retirement_month, monthly_contribution, monthly_withdrawal, inflation_rate
     )
     marks = checkpoints(horizon_months)
-    rng = np.random.Generator(np.random.PCG64(seed))
     chunk = max(1, chunk_elements // horizon_months)
-    at_marks = np.empty((paths, marks.shape[0]), dtype=np.float64)
+    at_marks = np.empty((marks.shape[0], paths), dtype=np.float64)
     ruin = np.empty(paths, dtype=np.int64)
-    for start in range(0, paths, chunk):
-        stop = min(paths, start + chunk)
-        shape = (stop - start, horizon_months)
-        if student_t_dof is None:
-            z = rng.standard_normal(shape)
-        else:
-            z = rng.standard_t(student_t_dof, shape) * math.sqrt(
-                (student_t_dof - 2) / student_t_dof
+    streams = np.random.SeedSequence(seed).spawn((paths + STREAM_PATHS - 1) // STREAM_PATHS)
+    t_scale = 1.0 if student_t_dof is None else math.sqrt((student_t_dof - 2) / student_t_dof)
+
+    def run_stream(j: int) -> None:
+        rng = np.random.Generator(np.random.PCG64(streams[j]))
+        first, last = j * STREAM_PATHS, min(paths, (j + 1) * STREAM_PATHS)
+        for start in range(first, last, chunk):
+            stop = min(last, start + chunk)
+            shape = (stop - start, horizon_months)
+            if student_t_dof is None:
+                z = rng.standard_normal(shape)
+            else:
+                z = rng.standard_t(student_t_dof, shape) * t_scale
+            simulate(
+                z, m, sd, flows, initial_wealth, marks, at_marks[:, start:stop], ruin[start:stop]
             )
-        log_returns = np.asarray(m + s * z, dtype=np.float64)
-        at_marks[start:stop], ruin[start:stop] = simulate(log_returns, flows, initial_wealth, marks)
+
+    workers = min(len(streams), _threads()) if numba_on else 1
+    if workers > 1:
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            list(pool.map(run_stream, range(len(streams))))
+            # percentiles per checkpoint, the checkpoints split over the threads
+            parts = np.array_split(np.arange(marks.shape[0]), workers)
+            pieces = pool.map(
+                lambda rows: np.percentile(at_marks[rows], PERCENTILES, axis=1), parts
+            )
+            fan = np.concatenate(list(pieces), axis=1)
+    else:
+        for j in range(len(streams)):
+            run_stream(j)
+        fan = np.percentile(at_marks, PERCENTILES, axis=1)
     success = float(np.mean(ruin > horizon_months))
     ruin_by_mark = np.asarray([float(np.mean(ruin <= month)) for month in marks], dtype=np.float64)
-    above = None if target_wealth is None else float(np.mean(at_marks[:, -1] > target_wealth))
+    above = None if target_wealth is None else float(np.mean(at_marks[-1] > target_wealth))
     return RetirementResult(
         paths=paths,
         horizon_months=horizon_months,
         success_probability=success,
         success_standard_error=math.sqrt(success * (1.0 - success) / paths),
-        median_ending_wealth=float(np.median(at_marks[:, -1])),
+        median_ending_wealth=float(np.median(at_marks[-1])),  # = fan[2, -1]
         percentile_levels=PERCENTILES,
         checkpoint_months=marks,
-        wealth_percentiles=np.asarray(np.percentile(at_marks, PERCENTILES, axis=0), np.float64),
+        wealth_percentiles=np.asarray(fan, dtype=np.float64),
         ruin_probability=ruin_by_mark,
         probability_above_target=above,
     )
