@@ -17,6 +17,8 @@ the C library over wide ranges):
   three evaluated and the right one selected: ~1e-16 absolute, ~1e-14 relative in the tails.
 
 With BULWARK_NUMBA=0 these are plain Python functions (bit casts through `struct`).
+numba's on-disk cache keys on each caller's own source file only: after editing this module,
+delete the callers' cached kernels (`__pycache__/*.nbi`, `*.nbc`) or they keep the old code.
 """
 
 from __future__ import annotations

@@ -28,13 +28,14 @@ when H is not a whole number of years; year 0 is W_0): fan chart data, the media
 wealth, the cumulative probability of ruin by each checkpoint, and, when `target_wealth` is
 given, P(W_H > target).
 
-Random numbers: the paths are split into streams of STREAM_PATHS paths; stream j draws from
-numpy Generator(PCG64(SeedSequence(seed).spawn(...)[j])), row after row (path by path, months
-in order). So the result depends only on the inputs and the seed: not on the chunk size (a
-stream is simulated in chunks of at most `chunk_elements` path-months to bound memory), nor on
-how many threads run the streams (the numba path runs them on a thread pool: numpy's
-generators and the `nogil` kernel release the GIL), nor on whether the numba kernel or the
-NumPy reference runs (BULWARK_NUMBA=0 or use_numba=False: one stream after the other).
+Random numbers, a pure function of the seed, never of the thread count, the chunk size
+(`chunk_elements` path-months per chunk bounds the NumPy path's memory) or the engine (the numba
+kernel or the NumPy reference, BULWARK_NUMBA=0 / use_numba=False: equal up to rounding):
+- normal model: counter-based Box-Muller draws (`_normals`: SplitMix64-hashed counters keyed by
+  numpy's SeedSequence(seed)); path i takes row i of the stream, so numba's threads each draw
+  their own paths inside the kernel, with no array of shocks at all;
+- Student-t model: streams of STREAM_PATHS paths, stream j numpy Generator(PCG64(SeedSequence
+  (seed).spawn(...)[j])) drawing its paths' months in order, the streams on a thread pool.
 """
 
 from __future__ import annotations
@@ -49,13 +50,20 @@ import numpy.typing as npt
 
 from domain.analytics import _vecmath as _vm
 from domain.analytics._numba import NUMBA_ENABLED, maybe_njit
+from domain.analytics.montecarlo._normals import U64, fill_row, normals_numpy, stream_key
+
+if NUMBA_ENABLED:
+    from numba import prange
+else:
+    prange = range  # type: ignore[misc]
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 
 PERCENTILES: tuple[float, ...] = (5.0, 25.0, 50.0, 75.0, 95.0)
 DEFAULT_CHUNK_ELEMENTS = 2_000_000  # path-months per chunk: 16 MB of float64 shocks
-STREAM_PATHS = 1024  # paths per random stream (fixed: the draws must not depend on threads)
+STREAM_PATHS = 1024  # Student-t: paths per random stream (fixed: draws must not depend on threads)
+_BLOCK_PATHS = 256  # normal model: paths per parallel task of the numba kernel
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +147,37 @@ def _paths_numpy(
             k += 1
 
 
+@maybe_njit(cache=True, inline="always", error_model="numpy")
+def _walk(
+    growth: FloatArray,
+    flows: FloatArray,
+    initial_wealth: float,
+    marks: IntArray,
+    at_marks: FloatArray,
+    ruin: IntArray,
+    i: int,
+) -> None:  # pragma: no cover - compiled (the NumPy twin is tested too)
+    """Path i's wealth recursion over its monthly growth factors (as in `_paths_numpy`)."""
+    horizon = growth.shape[0]
+    n_marks = marks.shape[0]
+    wealth = initial_wealth
+    ruined_at = horizon + 1
+    at_marks[0, i] = initial_wealth
+    k = 1
+    for t in range(1, horizon + 1):
+        if ruined_at <= horizon:
+            wealth = 0.0
+        else:
+            wealth = wealth * growth[t - 1] + flows[t - 1]
+            if wealth < 0.0:
+                ruined_at = t
+                wealth = 0.0
+        if k < n_marks and marks[k] == t:
+            at_marks[k, i] = wealth
+            k += 1
+    ruin[i] = ruined_at
+
+
 @maybe_njit(cache=True, nogil=True, error_model="numpy")
 def _paths_kernel(
     z: FloatArray,
@@ -150,31 +189,41 @@ def _paths_kernel(
     at_marks: FloatArray,
     ruin: IntArray,
 ) -> None:  # pragma: no cover - compiled (the NumPy twin is tested too)
-    """The same recursion as `_paths_numpy`, path by path (numba, releases the GIL): per path
-    the month's growth factors exp(m + sd z) first (a SIMD loop), then the wealth recursion."""
+    """The same recursion as `_paths_numpy` on given shocks, path by path (numba, releases the
+    GIL): per path the growth factors exp(m + sd z) first (a SIMD loop), then the recursion."""
     n, horizon = z.shape
-    n_marks = marks.shape[0]
     growth = np.empty(horizon, dtype=np.float64)
     for i in range(n):
         row = z[i]
         for t in range(horizon):
             growth[t] = _vm.exp(m + sd * row[t])
-        wealth = initial_wealth
-        ruined_at = horizon + 1
-        at_marks[0, i] = initial_wealth
-        k = 1
-        for t in range(1, horizon + 1):
-            if ruined_at <= horizon:
-                wealth = 0.0
-            else:
-                wealth = wealth * growth[t - 1] + flows[t - 1]
-                if wealth < 0.0:
-                    ruined_at = t
-                    wealth = 0.0
-            if k < n_marks and marks[k] == t:
-                at_marks[k, i] = wealth
-                k += 1
-        ruin[i] = ruined_at
+        _walk(growth, flows, initial_wealth, marks, at_marks, ruin, i)
+
+
+@maybe_njit(cache=True, parallel=True, error_model="numpy")
+def _normal_paths_kernel(
+    key: np.uint64,
+    m: float,
+    sd: float,
+    flows: FloatArray,
+    initial_wealth: float,
+    marks: IntArray,
+    at_marks: FloatArray,
+    ruin: IntArray,
+) -> None:  # pragma: no cover - compiled (the NumPy twin is tested too)
+    """Normal model, draws included: blocks of paths over numba's threads; path i draws row i
+    of the counter-based stream `key` (so the result ignores the thread count)."""
+    paths = ruin.shape[0]
+    horizon = flows.shape[0]
+    blocks = (paths + _BLOCK_PATHS - 1) // _BLOCK_PATHS
+    for b in prange(blocks):
+        z = np.empty(horizon, dtype=np.float64)
+        growth = np.empty(horizon, dtype=np.float64)
+        for i in range(b * _BLOCK_PATHS, min(paths, (b + 1) * _BLOCK_PATHS)):
+            fill_row(key, np.uint64(i), z)
+            for t in range(horizon):
+                growth[t] = _vm.exp(m + sd * z[t])
+            _walk(growth, flows, initial_wealth, marks, at_marks, ruin, i)
 
 
 def _threads() -> int:
@@ -225,6 +274,57 @@ def _validate(
         raise ValueError(f"student_t_dof must be > 2 (finite variance), got {student_t_dof}")
 
 
+def _student_t_paths(
+    dof: float,
+    seed: int,
+    m: float,
+    sd: float,
+    flows: FloatArray,
+    initial_wealth: float,
+    marks: IntArray,
+    chunk: int,
+    workers: int,
+    numba_on: bool,
+    at_marks: FloatArray,
+    ruin: IntArray,
+) -> None:
+    """Student-t model: streams of STREAM_PATHS paths, each numpy Generator(PCG64(SeedSequence
+    (seed).spawn(...)[j])) drawing its paths' months in order, in chunks of `chunk` paths; the
+    streams run on `workers` threads (numpy's generators and the nogil kernel release the GIL)."""
+    paths, horizon = ruin.shape[0], flows.shape[0]
+    simulate = _paths_kernel if numba_on else _paths_numpy
+    streams = np.random.SeedSequence(seed).spawn((paths + STREAM_PATHS - 1) // STREAM_PATHS)
+    scale = math.sqrt((dof - 2) / dof)
+
+    def run_stream(j: int) -> None:
+        rng = np.random.Generator(np.random.PCG64(streams[j]))
+        first, last = j * STREAM_PATHS, min(paths, (j + 1) * STREAM_PATHS)
+        for start in range(first, last, chunk):
+            stop = min(last, start + chunk)
+            z = rng.standard_t(dof, (stop - start, horizon)) * scale
+            simulate(
+                z, m, sd, flows, initial_wealth, marks, at_marks[:, start:stop], ruin[start:stop]
+            )
+
+    if min(workers, len(streams)) > 1:
+        with ThreadPoolExecutor(max_workers=min(workers, len(streams))) as pool:
+            list(pool.map(run_stream, range(len(streams))))
+    else:
+        for j in range(len(streams)):
+            run_stream(j)
+
+
+def _fan(at_marks: FloatArray, workers: int) -> FloatArray:
+    """Percentiles (PERCENTILES x checkpoints) of the wealth, the checkpoints split over threads
+    (np.percentile releases the GIL while it partitions)."""
+    if workers <= 1 or at_marks.shape[1] < 10_000:
+        return np.asarray(np.percentile(at_marks, PERCENTILES, axis=1), dtype=np.float64)
+    parts = np.array_split(np.arange(at_marks.shape[0]), min(workers, at_marks.shape[0]))
+    with ThreadPoolExecutor(max_workers=len(parts)) as pool:
+        pieces = pool.map(lambda rows: np.percentile(at_marks[rows], PERCENTILES, axis=1), parts)
+        return np.asarray(np.concatenate(list(pieces), axis=1), dtype=np.float64)
+
+
 def simulate_retirement(
     *,
     initial_wealth: float,
@@ -260,7 +360,6 @@ def simulate_retirement(
         chunk_elements,
     )
     numba_on = NUMBA_ENABLED if use_numba is None else (use_numba and NUMBA_ENABLED)
-    simulate = _paths_kernel if numba_on else _paths_numpy
     m, sd = monthly_log_return_params(annual_return, annual_volatility)
     flows = cash_flows(
         horizon_months, retirement_month, monthly_contribution, monthly_withdrawal, inflation_rate
@@ -269,37 +368,41 @@ def simulate_retirement(
     chunk = max(1, chunk_elements // horizon_months)
     at_marks = np.empty((marks.shape[0], paths), dtype=np.float64)
     ruin = np.empty(paths, dtype=np.int64)
-    streams = np.random.SeedSequence(seed).spawn((paths + STREAM_PATHS - 1) // STREAM_PATHS)
-    t_scale = 1.0 if student_t_dof is None else math.sqrt((student_t_dof - 2) / student_t_dof)
-
-    def run_stream(j: int) -> None:
-        rng = np.random.Generator(np.random.PCG64(streams[j]))
-        first, last = j * STREAM_PATHS, min(paths, (j + 1) * STREAM_PATHS)
-        for start in range(first, last, chunk):
-            stop = min(last, start + chunk)
-            shape = (stop - start, horizon_months)
-            if student_t_dof is None:
-                z = rng.standard_normal(shape)
-            else:
-                z = rng.standard_t(student_t_dof, shape) * t_scale
-            simulate(
-                z, m, sd, flows, initial_wealth, marks, at_marks[:, start:stop], ruin[start:stop]
-            )
-
-    workers = min(len(streams), _threads()) if numba_on else 1
-    if workers > 1:
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            list(pool.map(run_stream, range(len(streams))))
-            # percentiles per checkpoint, the checkpoints split over the threads
-            parts = np.array_split(np.arange(marks.shape[0]), workers)
-            pieces = pool.map(
-                lambda rows: np.percentile(at_marks[rows], PERCENTILES, axis=1), parts
-            )
-            fan = np.concatenate(list(pieces), axis=1)
+    workers = _threads() if numba_on else 1
+    if student_t_dof is None:
+        key = stream_key(seed)
+        if numba_on:
+            _normal_paths_kernel(U64(key), m, sd, flows, initial_wealth, marks, at_marks, ruin)
+        else:
+            for start in range(0, paths, chunk):
+                stop = min(paths, start + chunk)
+                z = normals_numpy(key, start, stop - start, horizon_months)
+                _paths_numpy(
+                    z,
+                    m,
+                    sd,
+                    flows,
+                    initial_wealth,
+                    marks,
+                    at_marks[:, start:stop],
+                    ruin[start:stop],
+                )
     else:
-        for j in range(len(streams)):
-            run_stream(j)
-        fan = np.percentile(at_marks, PERCENTILES, axis=1)
+        _student_t_paths(
+            student_t_dof,
+            seed,
+            m,
+            sd,
+            flows,
+            initial_wealth,
+            marks,
+            chunk,
+            workers,
+            numba_on,
+            at_marks,
+            ruin,
+        )
+    fan = _fan(at_marks, workers)
     success = float(np.mean(ruin > horizon_months))
     ruin_by_mark = np.asarray([float(np.mean(ruin <= month)) for month in marks], dtype=np.float64)
     above = None if target_wealth is None else float(np.mean(at_marks[-1] > target_wealth))
