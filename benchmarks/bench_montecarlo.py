@@ -116,7 +116,9 @@ def bench_retirement(sizes: Sizes) -> tuple[Measured, Measured]:
 
         return run
 
-    fast = measure("retirement, numba (threads over streams)", steps, runner(True), sizes.repeats)
+    fast = measure(
+        "retirement, numba (draws in the kernel, threads)", steps, runner(True), sizes.repeats
+    )
     plain = measure(
         "retirement, plain NumPy (use_numba=False)", steps, runner(False), sizes.repeats
     )

@@ -18,7 +18,7 @@ def test_a_quick_run_prints_both_engines_beside_their_numpy_twins(
     # Assert
     out = capsys.readouterr().out
     for engine in (
-        "retirement, numba (threads over streams)",
+        "retirement, numba (draws in the kernel, threads)",
         "retirement, plain NumPy (use_numba=False)",
         "regime, numba",
         "regime, plain NumPy",

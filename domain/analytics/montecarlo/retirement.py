@@ -44,18 +44,18 @@ import math
 import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 import numpy.typing as npt
 
-from domain.analytics import _vecmath as _vm
-from domain.analytics._numba import NUMBA_ENABLED, maybe_njit
-from domain.analytics.montecarlo._normals import U64, fill_row, normals_numpy, stream_key
-
-if NUMBA_ENABLED:
-    from numba import prange
-else:
-    prange = range  # type: ignore[misc]
+from domain.analytics._numba import NUMBA_ENABLED
+from domain.analytics.montecarlo._normals import U64, normals_numpy, stream_key
+from domain.analytics.montecarlo._retirement_kernels import (
+    normal_paths_kernel,
+    paths_kernel,
+    paths_numpy,
+)
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -63,7 +63,6 @@ IntArray = npt.NDArray[np.int64]
 PERCENTILES: tuple[float, ...] = (5.0, 25.0, 50.0, 75.0, 95.0)
 DEFAULT_CHUNK_ELEMENTS = 2_000_000  # path-months per chunk: 16 MB of float64 shocks
 STREAM_PATHS = 1024  # Student-t: paths per random stream (fixed: draws must not depend on threads)
-_BLOCK_PATHS = 256  # normal model: paths per parallel task of the numba kernel
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,116 +113,6 @@ def checkpoints(horizon_months: int) -> IntArray:
     """Months 0, 12, 24, ... and H (the last, even when not a whole year)."""
     months = [*range(0, horizon_months, 12), horizon_months]
     return np.asarray(months, dtype=np.int64)
-
-
-def _paths_numpy(
-    z: FloatArray,
-    m: float,
-    sd: float,
-    flows: FloatArray,
-    initial_wealth: float,
-    marks: IntArray,
-    at_marks: FloatArray,
-    ruin: IntArray,
-) -> None:
-    """NumPy reference: vectorized over paths, a loop over months. Log returns m + sd z.
-
-    Writes wealth at the checkpoints into `at_marks` (K + 1, n) and the ruin month of each
-    path into `ruin` (H + 1 when never ruined).
-    """
-    n, horizon = z.shape
-    wealth = np.full(n, initial_wealth, dtype=np.float64)
-    ruin[:] = horizon + 1
-    at_marks[0] = initial_wealth
-    k = 1
-    growth = np.exp(m + sd * z)
-    for t in range(1, horizon + 1):
-        wealth = wealth * growth[:, t - 1] + flows[t - 1]
-        fresh = (wealth < 0.0) & (ruin > horizon)
-        ruin[fresh] = t
-        wealth[ruin <= t] = 0.0
-        if k < marks.shape[0] and marks[k] == t:
-            at_marks[k] = wealth
-            k += 1
-
-
-@maybe_njit(cache=True, inline="always", error_model="numpy")
-def _walk(
-    growth: FloatArray,
-    flows: FloatArray,
-    initial_wealth: float,
-    marks: IntArray,
-    at_marks: FloatArray,
-    ruin: IntArray,
-    i: int,
-) -> None:  # pragma: no cover - compiled (the NumPy twin is tested too)
-    """Path i's wealth recursion over its monthly growth factors (as in `_paths_numpy`)."""
-    horizon = growth.shape[0]
-    n_marks = marks.shape[0]
-    wealth = initial_wealth
-    ruined_at = horizon + 1
-    at_marks[0, i] = initial_wealth
-    k = 1
-    for t in range(1, horizon + 1):
-        if ruined_at <= horizon:
-            wealth = 0.0
-        else:
-            wealth = wealth * growth[t - 1] + flows[t - 1]
-            if wealth < 0.0:
-                ruined_at = t
-                wealth = 0.0
-        if k < n_marks and marks[k] == t:
-            at_marks[k, i] = wealth
-            k += 1
-    ruin[i] = ruined_at
-
-
-@maybe_njit(cache=True, nogil=True, error_model="numpy")
-def _paths_kernel(
-    z: FloatArray,
-    m: float,
-    sd: float,
-    flows: FloatArray,
-    initial_wealth: float,
-    marks: IntArray,
-    at_marks: FloatArray,
-    ruin: IntArray,
-) -> None:  # pragma: no cover - compiled (the NumPy twin is tested too)
-    """The same recursion as `_paths_numpy` on given shocks, path by path (numba, releases the
-    GIL): per path the growth factors exp(m + sd z) first (a SIMD loop), then the recursion."""
-    n, horizon = z.shape
-    growth = np.empty(horizon, dtype=np.float64)
-    for i in range(n):
-        row = z[i]
-        for t in range(horizon):
-            growth[t] = _vm.exp(m + sd * row[t])
-        _walk(growth, flows, initial_wealth, marks, at_marks, ruin, i)
-
-
-@maybe_njit(cache=True, parallel=True, error_model="numpy")
-def _normal_paths_kernel(
-    key: np.uint64,
-    m: float,
-    sd: float,
-    flows: FloatArray,
-    initial_wealth: float,
-    marks: IntArray,
-    at_marks: FloatArray,
-    ruin: IntArray,
-) -> None:  # pragma: no cover - compiled (the NumPy twin is tested too)
-    """Normal model, draws included: blocks of paths over numba's threads; path i draws row i
-    of the counter-based stream `key` (so the result ignores the thread count)."""
-    paths = ruin.shape[0]
-    horizon = flows.shape[0]
-    blocks = (paths + _BLOCK_PATHS - 1) // _BLOCK_PATHS
-    for b in prange(blocks):
-        z = np.empty(horizon, dtype=np.float64)
-        growth = np.empty(horizon, dtype=np.float64)
-        for i in range(b * _BLOCK_PATHS, min(paths, (b + 1) * _BLOCK_PATHS)):
-            fill_row(key, np.uint64(i), z)
-            for t in range(horizon):
-                growth[t] = _vm.exp(m + sd * z[t])
-            _walk(growth, flows, initial_wealth, marks, at_marks, ruin, i)
 
 
 def _threads() -> int:
@@ -292,7 +181,7 @@ def _student_t_paths(
     (seed).spawn(...)[j])) drawing its paths' months in order, in chunks of `chunk` paths; the
     streams run on `workers` threads (numpy's generators and the nogil kernel release the GIL)."""
     paths, horizon = ruin.shape[0], flows.shape[0]
-    simulate = _paths_kernel if numba_on else _paths_numpy
+    simulate = paths_kernel if numba_on else paths_numpy
     streams = np.random.SeedSequence(seed).spawn((paths + STREAM_PATHS - 1) // STREAM_PATHS)
     scale = math.sqrt((dof - 2) / dof)
 
@@ -316,12 +205,17 @@ def _student_t_paths(
 
 def _fan(at_marks: FloatArray, workers: int) -> FloatArray:
     """Percentiles (PERCENTILES x checkpoints) of the wealth, the checkpoints split over threads
-    (np.percentile releases the GIL while it partitions)."""
+    (np.percentile releases the GIL while it partitions). Partitions `at_marks` in place (no
+    copies): the caller reads nothing from it afterwards."""
     if workers <= 1 or at_marks.shape[1] < 10_000:
-        return np.asarray(np.percentile(at_marks, PERCENTILES, axis=1), dtype=np.float64)
-    parts = np.array_split(np.arange(at_marks.shape[0]), min(workers, at_marks.shape[0]))
+        fan = np.percentile(at_marks, PERCENTILES, axis=1, overwrite_input=True)
+        return np.asarray(fan, dtype=np.float64)
+    bounds = np.linspace(0, at_marks.shape[0], min(workers, at_marks.shape[0]) + 1).astype(int)
+    parts = [at_marks[a:b] for a, b in pairwise(bounds)]
     with ThreadPoolExecutor(max_workers=len(parts)) as pool:
-        pieces = pool.map(lambda rows: np.percentile(at_marks[rows], PERCENTILES, axis=1), parts)
+        pieces = pool.map(
+            lambda rows: np.percentile(rows, PERCENTILES, axis=1, overwrite_input=True), parts
+        )
         return np.asarray(np.concatenate(list(pieces), axis=1), dtype=np.float64)
 
 
@@ -372,12 +266,12 @@ def simulate_retirement(
     if student_t_dof is None:
         key = stream_key(seed)
         if numba_on:
-            _normal_paths_kernel(U64(key), m, sd, flows, initial_wealth, marks, at_marks, ruin)
+            normal_paths_kernel(U64(key), m, sd, flows, initial_wealth, marks, at_marks, ruin)
         else:
             for start in range(0, paths, chunk):
                 stop = min(paths, start + chunk)
                 z = normals_numpy(key, start, stop - start, horizon_months)
-                _paths_numpy(
+                paths_numpy(
                     z,
                     m,
                     sd,
@@ -402,16 +296,17 @@ def simulate_retirement(
             at_marks,
             ruin,
         )
-    fan = _fan(at_marks, workers)
     success = float(np.mean(ruin > horizon_months))
     ruin_by_mark = np.asarray([float(np.mean(ruin <= month)) for month in marks], dtype=np.float64)
     above = None if target_wealth is None else float(np.mean(at_marks[-1] > target_wealth))
+    median_ending = float(np.median(at_marks[-1]))
+    fan = _fan(at_marks, workers)  # partitions at_marks in place: read last
     return RetirementResult(
         paths=paths,
         horizon_months=horizon_months,
         success_probability=success,
         success_standard_error=math.sqrt(success * (1.0 - success) / paths),
-        median_ending_wealth=float(np.median(at_marks[-1])),  # = fan[2, -1]
+        median_ending_wealth=median_ending,
         percentile_levels=PERCENTILES,
         checkpoint_months=marks,
         wealth_percentiles=np.asarray(fan, dtype=np.float64),
