@@ -221,7 +221,7 @@ def test_arguments_broadcast_and_the_result_keeps_their_shape() -> None:
 
 
 # -- properties -------------------------------------------------------------------------
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(
     moneyness=st.floats(0.5, 2.0),
     years=st.floats(0.01, 5.0),
@@ -248,7 +248,7 @@ def test_round_trip_holds_wherever_vega_is_not_tiny(
         assert result.reason in (IVReason.OK, IVReason.VEGA_TOO_SMALL)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(
     moneyness=st.floats(0.6, 1.6),
     years=st.floats(0.02, 3.0),
