@@ -55,7 +55,6 @@ RC_MAX = 2.0 / (DBL_EPSILON * DBL_EPSILON)  # at or above: linear interpolation
 STEP_TOLERANCE = 1e-7  # a Householder(3) step this small (relative) leaves ~1e-21 behind
 MAX_ITERATIONS = 100  # Householder steps plus bisections; 2-3 are typical
 MAX_VOL_ERROR_PER_ULP = 1e-6  # VEGA_TOO_SMALL above this relative vol move per price ulp
-ROUNDING = 4.0 * DBL_EPSILON  # prices this close (relative) below intrinsic are at it
 TINY_TIME_VALUE = DBL_MIN / DBL_EPSILON  # normalised time values below: no relative precision
 # IVReason codes (implied_vol.IVReason), as plain ints for the kernels
 _OK = 0
@@ -440,7 +439,9 @@ def _one(
         return math.nan, _ABOVE_UPPER_BOUND
     parity = half - inverse_half if call else inverse_half - half
     intrinsic = parity if parity > 0.0 else 0.0
-    if beta < intrinsic - ROUNDING * (half + inverse_half):
+    # rounding of e^{x/2} and of the normalisation grows with the size of their exponents
+    rounding = DBL_EPSILON * (4.0 + 2.0 * (abs(x) + abs((r + q) * t)))
+    if beta < intrinsic - rounding * (half + inverse_half):
         return math.nan, _BELOW_INTRINSIC
     # the price of an out-of-the-money call on -|x|; <= 0 within rounding of the intrinsic
     time_value = beta - intrinsic

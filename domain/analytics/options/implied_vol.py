@@ -19,7 +19,8 @@ Where no volatility fits, the volatility is NaN and the reason says why (`IVReas
 - EXPIRED: years <= 0.
 - ABOVE_UPPER_BOUND: a call priced at or above S Dq, a put at or above K Dr.
 - BELOW_INTRINSIC: a price below the discounted intrinsic value max(theta (S Dq - K Dr), 0)
-  by more than rounding (4 ulps of S Dq + K Dr); a price within that of it is VEGA_TOO_SMALL.
+  by more than rounding (4 + 2 (|ln(F/K)| + |(r + q) T|) ulps of S Dq + K Dr, as the exponentials
+  round); a price within that of it is VEGA_TOO_SMALL.
 - VEGA_TOO_SMALL: the price does not pin the volatility down: it equals the intrinsic value
   (no time value left, or less than ~1e-292 of it after normalising), or one unit in the last
   place of the price (2^-52 relative) would move the volatility by more than 1e-6 relative
