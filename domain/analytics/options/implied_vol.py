@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import IntEnum
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -89,21 +90,25 @@ def implied_volatility(
     price: option premium per unit of the underlying (>= 0). spot, strike: > 0. years: time to
     expiry in years. rate, dividend_yield: continuously compounded per year, fractions.
     is_call: True for calls, False for puts. Never raises for bad values: each element gets a
-    reason code (see the module docstring) and NaN where no volatility fits.
+    reason code (see the module docstring) and NaN where no volatility fits; only shapes that do
+    not broadcast raise (ValueError, as NumPy's).
     """
-    arrays = np.broadcast_arrays(
-        np.asarray(price, dtype=np.float64),
-        np.asarray(spot, dtype=np.float64),
-        np.asarray(strike, dtype=np.float64),
-        np.asarray(years, dtype=np.float64),
-        np.asarray(rate, dtype=np.float64),
-        np.asarray(dividend_yield, dtype=np.float64),
-        np.asarray(is_call, dtype=np.bool_),
-    )
-    shape = arrays[0].shape
-    p, s, k, t, r, q = (np.ascontiguousarray(a, dtype=np.float64).ravel() for a in arrays[:6])
-    call = np.ascontiguousarray(arrays[6], dtype=np.bool_).ravel()
+    values = [np.asarray(v, dtype=np.float64) for v in (price, spot, strike, years, rate)]
+    values.append(np.asarray(dividend_yield, dtype=np.float64))
+    calls = np.asarray(is_call, dtype=np.bool_)
+    shape = np.broadcast_shapes(*(v.shape for v in values), calls.shape)
+    p, s, k, t, r, q = (_flat(v, shape) for v in values)
+    call = _flat(calls, shape)
     vol = np.empty(p.shape[0], dtype=np.float64)
     reason = np.empty(p.shape[0], dtype=np.int8)
     fill_implied_vols(p, s, k, t, r, q, call, int(max_iterations), vol, reason)
     return ImpliedVols(volatility=vol.reshape(shape), reason=reason.reshape(shape))
+
+
+def _flat(array: npt.NDArray[Any], shape: tuple[int, ...]) -> npt.NDArray[Any]:
+    """`array` broadcast to `shape`, C-contiguous, writeable and flat: the caller's own array
+    when it already is all that (no copy), else a copy (numba types read-only views apart)."""
+    if array.shape != shape:
+        array = np.broadcast_to(array, shape)
+    flat = np.ascontiguousarray(array).ravel()
+    return flat if flat.flags.writeable else flat.copy()

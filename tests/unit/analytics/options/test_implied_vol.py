@@ -220,6 +220,22 @@ def test_arguments_broadcast_and_the_result_keeps_their_shape() -> None:
     np.testing.assert_allclose(result.volatility, vols, rtol=1e-12)
 
 
+def test_read_only_and_scalar_inputs_work_and_shapes_that_do_not_broadcast_raise() -> None:
+    # Arrange
+    prices = np.full(3, 8.0)
+    prices.flags.writeable = False
+
+    # Act
+    result = implied_volatility(prices, 100.0, 100.0, 1.0)
+    scalar = implied_volatility(8.0, 100.0, 100.0, 1.0)
+
+    # Assert
+    assert result.reason.tolist() == [IVReason.OK] * 3
+    assert scalar.volatility.shape == () and float(scalar.volatility) == result.volatility[0]
+    with pytest.raises(ValueError, match="broadcast"):
+        implied_volatility([1.0, 2.0], [100.0, 100.0, 100.0], 100.0, 1.0)
+
+
 # -- properties -------------------------------------------------------------------------
 @settings(max_examples=100, deadline=None)
 @given(
