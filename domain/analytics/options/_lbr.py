@@ -412,7 +412,7 @@ def _iterate(
 
 
 @maybe_njit(cache=True, error_model="numpy")
-def _one(
+def one_option(
     p: float, s: float, k: float, t: float, r: float, q: float, call: bool, max_iterations: int
 ) -> tuple[float, int]:
     """The implied volatility of one option and its reason code."""
@@ -472,6 +472,6 @@ def fill_implied_vols(
 ) -> None:
     """Fills `vol` and `reason` element by element (numba: in parallel)."""
     for i in prange(p.shape[0]):
-        value, code = _one(p[i], s[i], k[i], t[i], r[i], q[i], call[i], max_iterations)
+        value, code = one_option(p[i], s[i], k[i], t[i], r[i], q[i], call[i], max_iterations)
         vol[i] = value
         reason[i] = code

@@ -40,6 +40,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from domain.analytics.options import _lbr
 from domain.analytics.options._lbr import MAX_ITERATIONS, fill_implied_vols
 
 FloatArray = npt.NDArray[np.float64]
@@ -59,6 +60,10 @@ class IVReason(IntEnum):
 
 
 _NAMES = tuple(reason.name for reason in IVReason)
+
+# The scalar kernel for one option, (price, spot, strike, years, rate, dividend_yield, is_call,
+# max_iterations) -> (volatility or NaN, IVReason code): adapters/gpu compiles it for CUDA.
+_one = _lbr.one_option
 
 
 @dataclass(frozen=True, slots=True)
