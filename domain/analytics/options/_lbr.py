@@ -5,7 +5,7 @@ out-of-the-money call on the normalised problem
 
     b(x, s) = Phi(x/s + s/2) e^{x/2} - Phi(x/s - s/2) e^{-x/2},   x = ln(F/K) <= 0,  s = vol sqrt(T)
 
-with 0 < b < b_max = e^{x/2}. `solve_normalised(beta, x)` finds s with b(x, s) = beta following
+with 0 < b < b_max = e^{x/2}. `solve_normalised` finds s with b(x, s) = beta following
 the method of P. Jaeckel, "Let's Be Rational" (Wilmott, January 2015): a four-branch initial
 guess (rational cubic interpolation of the asymptotic lower and upper maps and of s(b) between
 the tangents at the inflection point s_c = sqrt(2|x|)), then third-order Householder steps on a

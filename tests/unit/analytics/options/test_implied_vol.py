@@ -290,6 +290,37 @@ def test_a_higher_price_never_gives_a_lower_volatility(
         assert result.volatility[0] <= result.volatility[1]
 
 
+@settings(max_examples=100, deadline=None)
+@given(
+    log_moneyness=st.floats(-5.0, 5.0),
+    years=st.floats(1e-3, 30.0),
+    rate=st.floats(-0.05, 0.2),
+    div=st.floats(-0.05, 0.2),
+    fraction=st.floats(1e-9, 1.0 - 1e-9),
+    call=st.booleans(),
+)
+def test_any_price_strictly_between_the_bounds_converges_and_reprices(
+    log_moneyness: float, years: float, rate: float, div: float, fraction: float, call: bool
+) -> None:
+    # Arrange: a price a given fraction of the way from the lower to the upper bound
+    strike = 100.0 * math.exp(log_moneyness)
+    lower = float(bsm_greeks(100.0, strike, years, 0.0, rate, div, call).price)
+    upper = 100.0 * math.exp(-div * years) if call else strike * math.exp(-rate * years)
+    price = lower + fraction * (upper - lower)
+
+    # Act
+    result = implied_volatility(price, 100.0, strike, years, rate, div, call)
+
+    # Assert: never lost, and where a vol is given it gives the price back (to the rounding
+    # of bsm's own price and of the price's time value)
+    assert result.reason in (IVReason.OK, IVReason.VEGA_TOO_SMALL)
+    if result.reason == IVReason.OK:
+        reprice = float(
+            bsm_greeks(100.0, strike, years, float(result.volatility), rate, div, call).price
+        )
+        assert reprice == pytest.approx(price, rel=1e-9, abs=1e-12 * (100.0 + strike))
+
+
 # -- the plain path ---------------------------------------------------------------------
 def test_the_numba_path_equals_the_plain_python_path() -> None:
     # Arrange: the same grid, solved once with BULWARK_NUMBA=0 in a fresh interpreter
