@@ -27,10 +27,11 @@ FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
 
 N_OUTPUTS = 4  # price, delta, gamma, theta
+SERIAL_NODES = 2_000_000  # below this many tree nodes in all, one thread beats starting many
 CHUNK = 1024  # options per NumPy block: bounds the plain path's memory to CHUNK x (2 steps + 1)
 
 
-@maybe_njit(cache=True)
+@maybe_njit(cache=True, error_model="numpy")
 def deterministic(
     s: float, k: float, t: float, r: float, q: float, call: bool
 ) -> tuple[float, float, float]:
@@ -67,7 +68,7 @@ def deterministic(
     return best, sign * math.exp(-q * best_tau), (-slope if best_tau == t else 0.0)
 
 
-@maybe_njit(cache=True)
+@maybe_njit(cache=True, error_model="numpy")
 def _tree_one(
     s: float,
     k: float,
@@ -123,7 +124,31 @@ def _tree_one(
     out[3, i] = (p2m - price) / (2.0 * dt)
 
 
-@maybe_njit(cache=True, parallel=True)
+@maybe_njit(cache=True, error_model="numpy")
+def _fill(
+    s: FloatArray,
+    k: FloatArray,
+    t: FloatArray,
+    v: FloatArray,
+    r: FloatArray,
+    q: FloatArray,
+    call: BoolArray,
+    steps: int,
+    out: FloatArray,
+    i: int,
+) -> None:
+    """Column `i` of `out`: the tree, or the exact value where t <= 0 or vol == 0."""
+    if t[i] <= 0.0 or v[i] == 0.0:
+        price, delta, theta = deterministic(s[i], k[i], t[i], r[i], q[i], call[i])
+        out[0, i] = price
+        out[1, i] = delta
+        out[2, i] = 0.0
+        out[3, i] = theta
+    else:
+        _tree_one(s[i], k[i], t[i], v[i], r[i], q[i], call[i], steps, out, i)
+
+
+@maybe_njit(cache=True, parallel=True, error_model="numpy")
 def kernel_loop(
     s: FloatArray,
     k: FloatArray,
@@ -137,14 +162,24 @@ def kernel_loop(
 ) -> None:
     """Fills `out` (N_OUTPUTS x n) option by option; numba spreads the options over cores."""
     for i in prange(s.shape[0]):
-        if t[i] <= 0.0 or v[i] == 0.0:
-            price, delta, theta = deterministic(s[i], k[i], t[i], r[i], q[i], call[i])
-            out[0, i] = price
-            out[1, i] = delta
-            out[2, i] = 0.0
-            out[3, i] = theta
-        else:
-            _tree_one(s[i], k[i], t[i], v[i], r[i], q[i], call[i], steps, out, i)
+        _fill(s, k, t, v, r, q, call, steps, out, i)
+
+
+@maybe_njit(cache=True, error_model="numpy")
+def kernel_serial(
+    s: FloatArray,
+    k: FloatArray,
+    t: FloatArray,
+    v: FloatArray,
+    r: FloatArray,
+    q: FloatArray,
+    call: BoolArray,
+    steps: int,
+    out: FloatArray,
+) -> None:
+    """`kernel_loop` on one thread: small batches, where starting the threads costs more."""
+    for i in range(s.shape[0]):
+        _fill(s, k, t, v, r, q, call, steps, out, i)
 
 
 def _tree_block(
