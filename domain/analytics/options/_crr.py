@@ -28,7 +28,7 @@ BoolArray = npt.NDArray[np.bool_]
 
 N_OUTPUTS = 4  # price, delta, gamma, theta
 SERIAL_NODES = 2_000_000  # below this many tree nodes in all, one thread beats starting many
-CHUNK = 1024  # options per NumPy block: bounds the plain path's memory to CHUNK x (2 steps + 1)
+BLOCK_CELLS = 2_000_000  # NumPy path: options per block x (2 steps + 1) stays below this
 
 
 @maybe_njit(cache=True, error_model="numpy")
@@ -211,12 +211,12 @@ def _tree_block(
         if step in (1, 2):
             saved[step] = values
     nan = np.full(s.shape[0], np.nan)
-    p2 = saved.get(2, np.stack([nan, nan, nan], axis=1))
-    p1 = saved.get(1, np.stack([nan, nan], axis=1))
+    p1 = saved[1]
     price = values[:, 0]
     delta = (p1[:, 1] - p1[:, 0]) / (spots[:, steps + 1] - spots[:, steps - 1])
     if steps < 2:  # no second step: gamma and theta are not defined by the tree
         return np.stack([price, delta, nan, nan])
+    p2 = saved[2]
     s2u, s2d = spots[:, steps + 2], spots[:, steps - 2]
     delta_up = (p2[:, 2] - p2[:, 1]) / (s2u - s)
     delta_down = (p2[:, 1] - p2[:, 0]) / (s - s2d)
@@ -237,8 +237,8 @@ def kernel_numpy(
     steps: int,
 ) -> FloatArray:
     """The NumPy path: same inputs as `kernel_loop` (1-D, equal lengths), returns the
-    N_OUTPUTS x n array. Trees run in blocks of CHUNK options; degenerate options (t <= 0 or
-    vol == 0) go through `deterministic` one by one."""
+    N_OUTPUTS x n array. Trees run in blocks of BLOCK_CELLS / (2 steps + 1) options; degenerate
+    options (t <= 0 or vol == 0) go through `deterministic` one by one."""
     n = s.shape[0]
     out = np.empty((N_OUTPUTS, n), dtype=np.float64)
     degenerate = (t <= 0.0) | (v == 0.0)
@@ -246,7 +246,8 @@ def kernel_numpy(
         price, delta, theta = deterministic(s[i], k[i], t[i], r[i], q[i], bool(call[i]))
         out[:, i] = (price, delta, 0.0, theta)
     regular = np.flatnonzero(~degenerate)
-    for start in range(0, regular.shape[0], CHUNK):
-        idx = regular[start : start + CHUNK]
+    block = max(1, BLOCK_CELLS // (2 * steps + 1))
+    for start in range(0, regular.shape[0], block):
+        idx = regular[start : start + block]
         out[:, idx] = _tree_block(s[idx], k[idx], t[idx], v[idx], r[idx], q[idx], call[idx], steps)
     return out
