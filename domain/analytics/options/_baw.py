@@ -87,8 +87,9 @@ def _critical(
         forward = si * dq / dr
         d1 = (math.log(forward / k) + 0.5 * variance) / std
         nd1 = _cdf(sign * d1)
+        black = dr * sign * (forward * nd1 - k * _cdf(sign * (d1 - std)))
         lhs = sign * (si - k)
-        rhs = _black(sign, k, forward, std, dr) + sign * (1.0 - dq * nd1) * si / big_q
+        rhs = black + sign * (1.0 - dq * nd1) * si / big_q
         if abs(lhs - rhs) / k <= tolerance:
             break
         pdf = INV_SQRT_2PI * math.exp(-0.5 * d1 * d1)
@@ -233,8 +234,9 @@ def _search(
         forward = a_si * a_dq / a_dr
         d1 = (np.log(forward / a_k) + 0.5 * variance[active]) / a_std
         nd1 = _cdf_array(a_sign * d1)
+        nd2 = _cdf_array(a_sign * (d1 - a_std))
         lhs = a_sign * (a_si - a_k)
-        black = _black_array(a_sign, a_k, forward, a_std, a_dr)
+        black = a_dr * a_sign * (forward * nd1 - a_k * nd2)
         rhs = black + a_sign * (1.0 - a_dq * nd1) * a_si / a_q
         moving = ~(np.abs(lhs - rhs) / a_k <= tolerance)
         pdf = INV_SQRT_2PI * np.exp(-0.5 * d1 * d1)
