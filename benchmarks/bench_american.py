@@ -4,7 +4,8 @@ One seeded random book (spot and strike 50-150, 0.05-2 years, vol 10-60%, r 0-8%
 calls), timed warm (the numba kernels are compiled or loaded from the cache first): Bulwark's
 numba path, its NumPy path (what BULWARK_NUMBA=0 runs) and QuantLib's per-option loop
 (BinomialVanillaEngine("crr", 500) and BaroneAdesiWhaleyApproximationEngine, dev dependency),
-on fewer options where they are slow. Best of `--repeats` runs. Options/s, no targets asserted.
+on fewer options where they are slow, and the numba kernels on one thread (best of 5: the
+per-core rate when the machine is shared). Best of `--repeats` runs. Options/s, no targets.
 Run: `.venv/bin/python -m benchmarks.bench_american [--crr N] [--baw N] [--repeats R]`.
 """
 
@@ -101,6 +102,10 @@ def main() -> None:
     crr_american(*(a[:4] for a in crr_args), steps=STEPS)  # compile or load the kernels
     seconds = best(lambda: crr_american(*crr_args, steps=STEPS), parsed.repeats)
     line("CRR bulwark numba", parsed.crr, seconds)
+    one = tuple(a[:200] for a in crr_args)
+    out = np.empty((_crr.N_OUTPUTS, 200))
+    seconds = best(lambda: _crr.kernel_serial(*one, STEPS, out), 5)
+    line("CRR bulwark numba, one thread", 200, seconds)
     small = tuple(a[:500] for a in crr_args)
     seconds = best(lambda: _crr.kernel_numpy(*small, STEPS), 1)
     line("CRR bulwark NumPy path (BULWARK_NUMBA=0)", 500, seconds)
@@ -112,6 +117,9 @@ def main() -> None:
     seconds = best(lambda: baw_american(*baw_args), parsed.repeats)
     line("BAW bulwark numba", parsed.baw, seconds)
     some = tuple(a[:100_000] for a in baw_args)
+    prices = np.empty(100_000)
+    seconds = best(lambda: _baw.kernel_serial(*some, _baw.TOLERANCE, prices), 5)
+    line("BAW bulwark numba, one thread", 100_000, seconds)
     line(
         "BAW bulwark NumPy path (BULWARK_NUMBA=0)",
         100_000,
