@@ -126,8 +126,11 @@ def _prepare(
             floats[name] = np.asarray(value, dtype=np.float64)
         except (TypeError, ValueError) as exc:
             raise ValueError(f"{name} must be numbers") from exc
+    calls = np.asarray(is_call)
+    if calls.dtype.kind not in "biu":  # a string "False" would otherwise count as True
+        raise ValueError("is_call must be booleans")
     try:
-        arrays = np.broadcast_arrays(*floats.values(), np.asarray(is_call, dtype=np.bool_))
+        arrays = np.broadcast_arrays(*floats.values(), calls.astype(np.bool_))
     except ValueError as exc:
         raise ValueError(f"array shapes do not broadcast: {exc}") from exc
     shape = arrays[0].shape

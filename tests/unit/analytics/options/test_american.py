@@ -290,6 +290,7 @@ def test_results_keep_the_broadcast_shape_and_one_step_trees_have_no_gamma() -> 
         ({"dividend_yield": [0.0, math.inf]}, "dividend_yield must be finite"),
         ({"spot": [1.0, 2.0], "strike": [1.0, 2.0, 3.0]}, "broadcast"),
         ({"spot": "abc"}, "spot must be numbers"),
+        ({"is_call": "False"}, "is_call must be booleans"),
     ],
 )
 def test_invalid_inputs_are_refused_naming_the_field(
