@@ -29,6 +29,7 @@ from application.notifications_api import NotificationService
 from application.orders import OrderService
 from application.password_reset import PasswordResetService
 from application.performance import PerformanceService
+from application.planning import PlanningService
 from application.providers import ProviderService
 from application.risk import RiskService
 from application.signals import SignalService
@@ -116,3 +117,4 @@ class ApiServices:
     kyc: KycService | None = None  # KYC documents (routes/kyc.py)
     notifications: NotificationService | None = None  # inbox, preferences, deliveries (issue 16)
     audit_log: AuditLogService | None = None  # the hash-chained audit log (issue 16 part 3)
+    planning: PlanningService | None = None  # issue 18: Monte Carlo, homeostasis, autopilot
