@@ -15,8 +15,8 @@ from adapters.http.schemas.planning import (
     HomeostasisOut,
     MonteCarloIn,
     MonteCarloOut,
-    ProfileIn,
-    ProfileOut,
+    PlanningProfileIn,
+    PlanningProfileOut,
 )
 from adapters.http.security import READERS, require_roles
 from adapters.http.services import ApiServices
@@ -92,8 +92,8 @@ class PlanningController(Controller):
         description=f"{_OWN} {_NO_PROFILE}",
         responses=problem_responses(401, 403, 404, 429),
     )
-    async def get_profile(self, caller: CallerDep, services: ServicesDep) -> ProfileOut:
-        return ProfileOut.from_domain(await _service(services).profile(caller.principal))
+    async def get_profile(self, caller: CallerDep, services: ServicesDep) -> PlanningProfileOut:
+        return PlanningProfileOut.from_domain(await _service(services).profile(caller.principal))
 
     @put(
         "/profile",
@@ -106,10 +106,10 @@ class PlanningController(Controller):
         responses=problem_responses(400, 401, 403, 422, 429),
     )
     async def put_profile(
-        self, data: JSONBody[ProfileIn], caller: CallerDep, services: ServicesDep
-    ) -> ProfileOut:
+        self, data: JSONBody[PlanningProfileIn], caller: CallerDep, services: ServicesDep
+    ) -> PlanningProfileOut:
         profile = await _service(services).put_profile(caller.principal, data.to_change())
-        return ProfileOut.from_domain(profile)
+        return PlanningProfileOut.from_domain(profile)
 
     @put(
         "/autopilot",
@@ -119,9 +119,9 @@ class PlanningController(Controller):
     )
     async def put_autopilot(
         self, data: JSONBody[AutopilotIn], caller: CallerDep, services: ServicesDep
-    ) -> ProfileOut:
+    ) -> PlanningProfileOut:
         profile = await _service(services).set_autopilot(caller.principal, data.enabled)
-        return ProfileOut.from_domain(profile)
+        return PlanningProfileOut.from_domain(profile)
 
 
 CONTROLLERS = [PlanningController]

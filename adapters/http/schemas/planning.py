@@ -64,7 +64,7 @@ class MonteCarloIn(Input):
         )
 
 
-class FanRowOut(Output):
+class FanChartRowOut(Output):
     """Wealth percentiles (nominal) at one checkpoint, in the order of `percentile_levels`."""
 
     month: int
@@ -72,7 +72,7 @@ class FanRowOut(Output):
     wealth: list[float]
 
 
-class RuinOut(Output):
+class RuinByYearOut(Output):
     """The share of paths ruined (wealth below 0) at or before `month`."""
 
     month: int
@@ -80,7 +80,7 @@ class RuinOut(Output):
     probability: float
 
 
-class ConventionsOut(Output):
+class MonteCarloConventionsOut(Output):
     step: Literal["monthly"]
     returns: Literal["lognormal", "student-t"]
     annual_return: str
@@ -89,7 +89,7 @@ class ConventionsOut(Output):
     ruin: str
 
 
-class ComputeOut(Output):
+class MonteCarloComputeOut(Output):
     backend: str
 
 
@@ -105,10 +105,10 @@ class MonteCarloOut(Output):
     ]
     probability_above_target: float | None
     percentile_levels: list[float]
-    fan_chart: list[FanRowOut]
-    ruin_probability_by_year: list[RuinOut]
-    conventions: ConventionsOut
-    compute: ComputeOut
+    fan_chart: list[FanChartRowOut]
+    ruin_probability_by_year: list[RuinByYearOut]
+    conventions: MonteCarloConventionsOut
+    compute: MonteCarloComputeOut
 
     @classmethod
     def from_run(cls, run: MonteCarloRun) -> MonteCarloOut:
@@ -126,7 +126,7 @@ class MonteCarloOut(Output):
             probability_above_target=result.probability_above_target,
             percentile_levels=list(result.percentile_levels),
             fan_chart=[
-                FanRowOut(
+                FanChartRowOut(
                     month=m,
                     year=m / 12.0,
                     wealth=[float(v) for v in result.wealth_percentiles[:, k]],
@@ -134,10 +134,10 @@ class MonteCarloOut(Output):
                 for k, m in enumerate(months)
             ],
             ruin_probability_by_year=[
-                RuinOut(month=m, year=m / 12.0, probability=float(result.ruin_probability[k]))
+                RuinByYearOut(month=m, year=m / 12.0, probability=float(result.ruin_probability[k]))
                 for k, m in enumerate(months)
             ],
-            conventions=ConventionsOut(
+            conventions=MonteCarloConventionsOut(
                 step="monthly",
                 returns="lognormal" if plan.student_t_dof is None else "student-t",
                 annual_return=(
@@ -147,11 +147,11 @@ class MonteCarloOut(Output):
                 withdrawals="real: given in today's money, grown by inflation_rate monthly",
                 ruin="wealth below 0 in some month; a ruined path stays at 0",
             ),
-            compute=ComputeOut(backend=run.backend),
+            compute=MonteCarloComputeOut(backend=run.backend),
         )
 
 
-class ProfileIn(Input):
+class PlanningProfileIn(Input):
     """Your planning figures; money as decimal strings, whole cents."""
 
     annual_expenses: Annotated[Decimal, _doc(f"What you spend a year, > 0; {_DECIMAL}")]
@@ -178,7 +178,7 @@ class AutopilotIn(Input):
     enabled: bool
 
 
-class ProfileOut(Output):
+class PlanningProfileOut(Output):
     annual_expenses: Decimal
     safe_withdrawal_rate: Decimal
     other_assets: Decimal
@@ -188,7 +188,7 @@ class ProfileOut(Output):
     updated_at: datetime
 
     @classmethod
-    def from_domain(cls, profile: PlanningProfile) -> ProfileOut:
+    def from_domain(cls, profile: PlanningProfile) -> PlanningProfileOut:
         return cls(
             annual_expenses=profile.annual_expenses,
             safe_withdrawal_rate=profile.safe_withdrawal_rate,
