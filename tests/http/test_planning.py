@@ -72,6 +72,31 @@ async def test_the_same_plan_and_seed_give_the_same_figures(harness: Harness, ow
     assert first.json()["conventions"]["returns"] == "student-t"
 
 
+async def test_a_plan_without_volatility_lands_on_the_annuity_closed_form(
+    harness: Harness, owner: User
+) -> None:
+    # Arrange: 1% a month exactly, 1,000 today + 100 a month for 12 months, then 50 a month
+    # withdrawn (no inflation) for 12 more: every path is the same deterministic one.
+    monthly = 1.01**12 - 1.0
+    plan = {
+        "initial_wealth": 1000, "monthly_contribution": 100, "retirement_month": 12,
+        "monthly_withdrawal": 50, "horizon_months": 24, "annual_return": monthly,
+        "annual_volatility": 0, "paths": 50,
+    }  # fmt: skip
+    at_12 = 1000 * 1.01**12 + 100 * (1.01**12 - 1) / 0.01
+    at_24 = at_12 * 1.01**12 - 50 * (1.01**12 - 1) / 0.01
+
+    # Act
+    response = await harness.client.post(MC, json=plan, headers=owner.headers)
+
+    # Assert
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["success_probability"] == 1.0 and body["success_standard_error"] == 0.0
+    assert body["fan_chart"][1]["wealth"] == pytest.approx([at_12] * 5, rel=1e-12)
+    assert body["median_ending_wealth"] == pytest.approx(at_24, rel=1e-12)
+
+
 @pytest.mark.parametrize(
     ("field", "value"),
     [
@@ -272,3 +297,19 @@ async def test_agents_have_no_planning(harness: Harness, owner: User) -> None:
     response = await harness.client.get(HOME, headers={"X-API-Key": key})
 
     assert response.status_code == 403, response.text
+
+
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [({"annual_savings": "1000", "real_return": "-1"}, "real_return"),
+     ({"annual_savings": "NaN", "real_return": "0.03"}, "annual_savings")],
+)  # fmt: skip
+async def test_years_to_freedom_parameters_out_of_range_answer_422(
+    harness: Harness, owner: User, params: dict[str, str], field: str
+) -> None:
+    await harness.client.put(PROFILE, json={"annual_expenses": "40000"}, headers=owner.headers)
+
+    response = await harness.client.get(HOME, params=params, headers=owner.headers)
+
+    problem = assert_problem(response, 422, "INVALID_PLANNING_INPUT")
+    assert problem["errors"][0]["field"] == field
