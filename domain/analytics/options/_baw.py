@@ -33,14 +33,15 @@ INV_SQRT_2PI = 1.0 / math.sqrt(2.0 * math.pi)
 TOLERANCE = 1e-13  # default |LHS - RHS| / strike at the critical price
 QUANTLIB_TOLERANCE = 1e-6
 MAX_ITERATIONS = 100
+SERIAL_BELOW = 256  # options: fewer run on one thread (starting the threads costs more)
 
 
-@maybe_njit(cache=True)
+@maybe_njit(cache=True, error_model="numpy")
 def _cdf(x: float) -> float:
     return 0.5 * math.erfc(-x / SQRT_2)
 
 
-@maybe_njit(cache=True)
+@maybe_njit(cache=True, error_model="numpy")
 def _black(sign: float, k: float, forward: float, std: float, dr: float) -> float:
     """Discounted Black price of a call (sign 1) or put (sign -1) on `forward`."""
     d1 = math.log(forward / k) / std + 0.5 * std
@@ -48,7 +49,7 @@ def _black(sign: float, k: float, forward: float, std: float, dr: float) -> floa
     return dr * sign * (forward * _cdf(sign * d1) - k * _cdf(sign * d2))
 
 
-@maybe_njit(cache=True)
+@maybe_njit(cache=True, error_model="numpy")
 def _terms(t: float, r: float, q: float, variance: float) -> tuple[float, float, float]:
     """(n, m, K) of the quadratic: n = 2 (r - q) / vol^2, m = 2 r / vol^2, K = m / (1 - Dr)."""
     n = 2.0 * (r - q) * t / variance
@@ -57,7 +58,7 @@ def _terms(t: float, r: float, q: float, variance: float) -> tuple[float, float,
     return n, m, big_k
 
 
-@maybe_njit(cache=True)
+@maybe_njit(cache=True, error_model="numpy")
 def _critical(
     sign: float, k: float, t: float, r: float, q: float, variance: float, tolerance: float
 ) -> float:
@@ -86,8 +87,9 @@ def _critical(
         forward = si * dq / dr
         d1 = (math.log(forward / k) + 0.5 * variance) / std
         nd1 = _cdf(sign * d1)
+        black = dr * sign * (forward * nd1 - k * _cdf(sign * (d1 - std)))
         lhs = sign * (si - k)
-        rhs = _black(sign, k, forward, std, dr) + sign * (1.0 - dq * nd1) * si / big_q
+        rhs = black + sign * (1.0 - dq * nd1) * si / big_q
         if abs(lhs - rhs) / k <= tolerance:
             break
         pdf = INV_SQRT_2PI * math.exp(-0.5 * d1 * d1)
@@ -103,7 +105,7 @@ def _critical(
     return si
 
 
-@maybe_njit(cache=True)
+@maybe_njit(cache=True, error_model="numpy")
 def baw_one(
     s: float, k: float, t: float, v: float, r: float, q: float, call: bool, tolerance: float
 ) -> float:
@@ -129,7 +131,7 @@ def baw_one(
     return sign * (s - k)
 
 
-@maybe_njit(cache=True, parallel=True)
+@maybe_njit(cache=True, parallel=True, error_model="numpy")
 def kernel_loop(
     s: FloatArray,
     k: FloatArray,
@@ -143,6 +145,23 @@ def kernel_loop(
 ) -> None:
     """Fills `out` (n,) with BAW prices; numba spreads the options over cores."""
     for i in prange(s.shape[0]):
+        out[i] = baw_one(s[i], k[i], t[i], v[i], r[i], q[i], call[i], tolerance)
+
+
+@maybe_njit(cache=True, error_model="numpy")
+def kernel_serial(
+    s: FloatArray,
+    k: FloatArray,
+    t: FloatArray,
+    v: FloatArray,
+    r: FloatArray,
+    q: FloatArray,
+    call: BoolArray,
+    tolerance: float,
+    out: FloatArray,
+) -> None:
+    """`kernel_loop` on one thread: small batches, where starting the threads costs more."""
+    for i in range(s.shape[0]):
         out[i] = baw_one(s[i], k[i], t[i], v[i], r[i], q[i], call[i], tolerance)
 
 
@@ -175,6 +194,20 @@ def _critical_array(
     tolerance: float,
 ) -> FloatArray:
     """`_critical` for arrays: the same seed, Newton steps on the unconverged options only."""
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        return _search(sign, k, t, r, q, variance, tolerance)
+
+
+def _search(
+    sign: FloatArray,
+    k: FloatArray,
+    t: FloatArray,
+    r: FloatArray,
+    q: FloatArray,
+    variance: FloatArray,
+    tolerance: float,
+) -> FloatArray:
+    """The seed and the Newton steps of `_critical_array` (division warnings silenced)."""
     n = 2.0 * (r - q) * t / variance
     m = 2.0 * r * t / variance
     rt = r * t
@@ -201,8 +234,9 @@ def _critical_array(
         forward = a_si * a_dq / a_dr
         d1 = (np.log(forward / a_k) + 0.5 * variance[active]) / a_std
         nd1 = _cdf_array(a_sign * d1)
+        nd2 = _cdf_array(a_sign * (d1 - a_std))
         lhs = a_sign * (a_si - a_k)
-        black = _black_array(a_sign, a_k, forward, a_std, a_dr)
+        black = a_dr * a_sign * (forward * nd1 - a_k * nd2)
         rhs = black + a_sign * (1.0 - a_dq * nd1) * a_si / a_q
         moving = ~(np.abs(lhs - rhs) / a_k <= tolerance)
         pdf = INV_SQRT_2PI * np.exp(-0.5 * d1 * d1)

@@ -27,10 +27,11 @@ FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
 
 N_OUTPUTS = 4  # price, delta, gamma, theta
-CHUNK = 1024  # options per NumPy block: bounds the plain path's memory to CHUNK x (2 steps + 1)
+SERIAL_NODES = 2_000_000  # below this many tree nodes in all, one thread beats starting many
+BLOCK_CELLS = 2_000_000  # NumPy path: options per block x (2 steps + 1) stays below this
 
 
-@maybe_njit(cache=True)
+@maybe_njit(cache=True, error_model="numpy")
 def deterministic(
     s: float, k: float, t: float, r: float, q: float, call: bool
 ) -> tuple[float, float, float]:
@@ -67,7 +68,7 @@ def deterministic(
     return best, sign * math.exp(-q * best_tau), (-slope if best_tau == t else 0.0)
 
 
-@maybe_njit(cache=True)
+@maybe_njit(cache=True, error_model="numpy")
 def _tree_one(
     s: float,
     k: float,
@@ -123,7 +124,31 @@ def _tree_one(
     out[3, i] = (p2m - price) / (2.0 * dt)
 
 
-@maybe_njit(cache=True, parallel=True)
+@maybe_njit(cache=True, error_model="numpy")
+def _fill(
+    s: FloatArray,
+    k: FloatArray,
+    t: FloatArray,
+    v: FloatArray,
+    r: FloatArray,
+    q: FloatArray,
+    call: BoolArray,
+    steps: int,
+    out: FloatArray,
+    i: int,
+) -> None:
+    """Column `i` of `out`: the tree, or the exact value where t <= 0 or vol == 0."""
+    if t[i] <= 0.0 or v[i] == 0.0:
+        price, delta, theta = deterministic(s[i], k[i], t[i], r[i], q[i], call[i])
+        out[0, i] = price
+        out[1, i] = delta
+        out[2, i] = 0.0
+        out[3, i] = theta
+    else:
+        _tree_one(s[i], k[i], t[i], v[i], r[i], q[i], call[i], steps, out, i)
+
+
+@maybe_njit(cache=True, parallel=True, error_model="numpy")
 def kernel_loop(
     s: FloatArray,
     k: FloatArray,
@@ -137,14 +162,24 @@ def kernel_loop(
 ) -> None:
     """Fills `out` (N_OUTPUTS x n) option by option; numba spreads the options over cores."""
     for i in prange(s.shape[0]):
-        if t[i] <= 0.0 or v[i] == 0.0:
-            price, delta, theta = deterministic(s[i], k[i], t[i], r[i], q[i], call[i])
-            out[0, i] = price
-            out[1, i] = delta
-            out[2, i] = 0.0
-            out[3, i] = theta
-        else:
-            _tree_one(s[i], k[i], t[i], v[i], r[i], q[i], call[i], steps, out, i)
+        _fill(s, k, t, v, r, q, call, steps, out, i)
+
+
+@maybe_njit(cache=True, error_model="numpy")
+def kernel_serial(
+    s: FloatArray,
+    k: FloatArray,
+    t: FloatArray,
+    v: FloatArray,
+    r: FloatArray,
+    q: FloatArray,
+    call: BoolArray,
+    steps: int,
+    out: FloatArray,
+) -> None:
+    """`kernel_loop` on one thread: small batches, where starting the threads costs more."""
+    for i in range(s.shape[0]):
+        _fill(s, k, t, v, r, q, call, steps, out, i)
 
 
 def _tree_block(
@@ -176,12 +211,12 @@ def _tree_block(
         if step in (1, 2):
             saved[step] = values
     nan = np.full(s.shape[0], np.nan)
-    p2 = saved.get(2, np.stack([nan, nan, nan], axis=1))
-    p1 = saved.get(1, np.stack([nan, nan], axis=1))
+    p1 = saved[1]
     price = values[:, 0]
     delta = (p1[:, 1] - p1[:, 0]) / (spots[:, steps + 1] - spots[:, steps - 1])
     if steps < 2:  # no second step: gamma and theta are not defined by the tree
         return np.stack([price, delta, nan, nan])
+    p2 = saved[2]
     s2u, s2d = spots[:, steps + 2], spots[:, steps - 2]
     delta_up = (p2[:, 2] - p2[:, 1]) / (s2u - s)
     delta_down = (p2[:, 1] - p2[:, 0]) / (s - s2d)
@@ -202,8 +237,8 @@ def kernel_numpy(
     steps: int,
 ) -> FloatArray:
     """The NumPy path: same inputs as `kernel_loop` (1-D, equal lengths), returns the
-    N_OUTPUTS x n array. Trees run in blocks of CHUNK options; degenerate options (t <= 0 or
-    vol == 0) go through `deterministic` one by one."""
+    N_OUTPUTS x n array. Trees run in blocks of BLOCK_CELLS / (2 steps + 1) options; degenerate
+    options (t <= 0 or vol == 0) go through `deterministic` one by one."""
     n = s.shape[0]
     out = np.empty((N_OUTPUTS, n), dtype=np.float64)
     degenerate = (t <= 0.0) | (v == 0.0)
@@ -211,7 +246,8 @@ def kernel_numpy(
         price, delta, theta = deterministic(s[i], k[i], t[i], r[i], q[i], bool(call[i]))
         out[:, i] = (price, delta, 0.0, theta)
     regular = np.flatnonzero(~degenerate)
-    for start in range(0, regular.shape[0], CHUNK):
-        idx = regular[start : start + CHUNK]
+    block = max(1, BLOCK_CELLS // (2 * steps + 1))
+    for start in range(0, regular.shape[0], block):
+        idx = regular[start : start + block]
         out[:, idx] = _tree_block(s[idx], k[idx], t[idx], v[idx], r[idx], q[idx], call[idx], steps)
     return out

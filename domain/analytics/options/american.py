@@ -44,7 +44,8 @@ is worth the best discounted exercise along the deterministic forward path (exac
 strike must be positive, vol non-negative, every input finite (ValueError naming the field).
 
 Two paths compute the same numbers: numba kernels (`maybe_njit(cache=True, parallel=True)`, a
-`prange` over options) and NumPy kernels, used when BULWARK_NUMBA=0.
+`prange` over options; small batches run the same code on one thread, as starting the threads
+costs more) and NumPy kernels, used when BULWARK_NUMBA=0.
 """
 
 from __future__ import annotations
@@ -125,8 +126,11 @@ def _prepare(
             floats[name] = np.asarray(value, dtype=np.float64)
         except (TypeError, ValueError) as exc:
             raise ValueError(f"{name} must be numbers") from exc
+    calls = np.asarray(is_call)
+    if calls.dtype.kind not in "biu":  # a string "False" would otherwise count as True
+        raise ValueError("is_call must be booleans")
     try:
-        arrays = np.broadcast_arrays(*floats.values(), np.asarray(is_call, dtype=np.bool_))
+        arrays = np.broadcast_arrays(*floats.values(), calls.astype(np.bool_))
     except ValueError as exc:
         raise ValueError(f"array shapes do not broadcast: {exc}") from exc
     shape = arrays[0].shape
@@ -182,7 +186,9 @@ def crr_american(
     n_steps = int(steps)
     if NUMBA_ENABLED:
         out = np.empty((_crr.N_OUTPUTS, s.shape[0]), dtype=np.float64)
-        _crr.kernel_loop(s, k, t, v, r, q, call, n_steps, out)
+        small = s.shape[0] * n_steps * n_steps // 2 < _crr.SERIAL_NODES
+        kernel = _crr.kernel_serial if small else _crr.kernel_loop
+        kernel(s, k, t, v, r, q, call, n_steps, out)
     else:
         out = _crr.kernel_numpy(s, k, t, v, r, q, call, n_steps)
     rows = [np.ascontiguousarray(out[j]).reshape(shape) for j in range(_crr.N_OUTPUTS)]
@@ -214,7 +220,8 @@ def baw_american(
         raise ValueError("tolerance must lie in (0, 1)")
     if NUMBA_ENABLED:
         out = np.empty(s.shape[0], dtype=np.float64)
-        _baw.kernel_loop(s, k, t, v, r, q, call, float(tolerance), out)
+        kernel = _baw.kernel_serial if s.shape[0] < _baw.SERIAL_BELOW else _baw.kernel_loop
+        kernel(s, k, t, v, r, q, call, float(tolerance), out)
     else:
         out = _baw.kernel_numpy(s, k, t, v, r, q, call, float(tolerance))
     tree = (r < 0.0) & (q < 0.0) & (t > 0.0) & (v > 0.0)
