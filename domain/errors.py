@@ -116,3 +116,23 @@ class StoreUnavailable(DomainError):
     """The durable store cannot be reached; nothing was decided or written (retry later)."""
 
     code = "STORE_UNAVAILABLE"
+
+
+class ComputeUnavailable(DomainError):
+    """A numerical job was not run or not finished in time; `retry_after` says when to retry.
+
+    COMPUTE_BUSY: every compute slot is taken (a previous job may still be finishing after
+    its own budget ran out). The HTTP layer answers 503 with Retry-After.
+    """
+
+    code = "COMPUTE_BUSY"
+
+    def __init__(self, message: str, retry_after: float = 5.0) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class ComputeTimeBudgetExceeded(ComputeUnavailable):
+    """The job ran past its time budget; its answer is dropped (503, Retry-After)."""
+
+    code = "COMPUTE_TIME_BUDGET"

@@ -22,6 +22,7 @@ from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
 
 from adapters.wire.json_limits import BODY_TOO_LARGE, JsonLimitError
 from domain.errors import (
+    ComputeUnavailable,
     Conflict,
     DomainError,
     Forbidden,
@@ -73,6 +74,7 @@ _DOMAIN_STATUS: tuple[tuple[type[DomainError], int], ...] = (
     (LoginLocked, 423),
     (RateLimited, 429),
     (StoreUnavailable, 503),
+    (ComputeUnavailable, 503),
 )
 
 _HTTP_CODES = {

@@ -1,0 +1,1 @@
+"""Compute backends (CPU numba, CUDA) and, later, inference runners; chosen in bootstrap."""
