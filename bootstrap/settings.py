@@ -324,6 +324,14 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # Share of new traces kept (a caller's sampled flag is followed: ParentBased).
     otel_sample_ratio: Annotated[float, msgspec.Meta(ge=0, le=1)] = 1.0
 
+    # --- Options chain and IV history (issue 18; docs/options-chain.md) ---
+    # Underlyings whose 30-day ATM IV is recorded once per weekday for IV rank (empty: every
+    # symbol the market board quotes, at most 200); how often the recorder looks (0: never;
+    # `bulwark options record-iv` records on demand); the flat rate the chain's IVs use.
+    iv_symbols: tuple[str, ...] = ()
+    iv_record_seconds: Annotated[float, msgspec.Meta(ge=0, le=86_400)] = 3600.0
+    options_risk_free_rate: Annotated[float, msgspec.Meta(ge=-0.1, le=1)] = 0.04
+
     def redacted(self) -> dict[str, object]:
         """All settings, safe to show: secrets as '***' and passwords inside URLs masked."""
         out: dict[str, object] = {}

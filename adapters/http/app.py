@@ -52,6 +52,7 @@ from adapters.http.routes import (
     monitoring,
     notification_endpoints,
     notifications,
+    options_chain,
     performance,
     providers,
     risk,
@@ -234,6 +235,7 @@ def create_app(
                     *key_vault.CONTROLLERS,
                     *notifications.CONTROLLERS,
                     *audit.CONTROLLERS,
+                    *options_chain.CONTROLLERS,  # /analytics/options/{symbol} (issue 18)
                     *controllers,
                 ],
             ),

@@ -26,6 +26,7 @@ from application.margin import MarginService
 from application.market import MarketService
 from application.notification_endpoints import NotificationEndpoints
 from application.notifications_api import NotificationService
+from application.options_chain import OptionsChainService
 from application.orders import OrderService
 from application.password_reset import PasswordResetService
 from application.performance import PerformanceService
@@ -116,3 +117,4 @@ class ApiServices:
     kyc: KycService | None = None  # KYC documents (routes/kyc.py)
     notifications: NotificationService | None = None  # inbox, preferences, deliveries (issue 16)
     audit_log: AuditLogService | None = None  # the hash-chained audit log (issue 16 part 3)
+    options_chain: OptionsChainService | None = None  # option chains, IV rank (issue 18)

@@ -48,6 +48,7 @@ class IVRankReason(StrEnum):
     OK = "OK"
     INSUFFICIENT_HISTORY = "INSUFFICIENT_HISTORY"
     FLAT_WINDOW = "FLAT_WINDOW"
+    NO_CURRENT_IV = "NO_CURRENT_IV"  # no IV can be computed now (set by the caller)
 
 
 @dataclass(frozen=True, slots=True)
