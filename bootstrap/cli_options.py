@@ -40,6 +40,10 @@ async def run(args: argparse.Namespace, container: Container, out: TextIO) -> in
         async with container.uow_factory()() as uow:
             listed = await uow.instruments.list()
         symbols = sorted(i.symbol for i in listed if i.asset_class is AssetClass.EQUITY)
+    if settings.demo and settings.market_data == "synthetic":
+        from bootstrap.demo import set_demo_prices
+
+        set_demo_prices(container.market())  # this process runs no board: the demo's prices
     feed = container.market_feed()
     history = container.iv_history()
     clock = container.clock()
