@@ -329,7 +329,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # symbol the market board quotes, at most 200); how often the recorder looks (0: never;
     # `bulwark options record-iv` records on demand); the flat rate the chain's IVs use.
     iv_symbols: tuple[str, ...] = ()
-    iv_record_seconds: Annotated[float, msgspec.Meta(ge=0, le=86_400)] = 3600.0
+    iv_record_seconds: Annotated[float, msgspec.Meta(ge=0, le=86_400)] = 300.0
     options_risk_free_rate: Annotated[float, msgspec.Meta(ge=-0.1, le=1)] = 0.04
 
     def redacted(self) -> dict[str, object]:
