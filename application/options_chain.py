@@ -75,7 +75,7 @@ FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
 YEAR_SECONDS = 365.25 * 86_400
 EXPIRY_CLOSE = time(21, 0)  # 16:00 New York (EST)
-FLIP_GRID_POINTS = 161  # the zero-gamma search: spot x [0.8, 1.2] in 0.25% steps
+FLIP_GRID_POINTS = 81  # the zero-gamma search: spot x [0.8, 1.2] in 0.5% steps
 MAX_SWEEP_SYMBOLS = 256
 RECENT_SWEEPS = 20
 _SYMBOL_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789./-_:")
@@ -244,28 +244,22 @@ class OptionsChainService:
         return tuple(recent)
 
     def _constant_maturity(self, chain: OptionChain, now: datetime) -> float | None:
-        contracts = chain.contracts
-        if not contracts:
-            return None
         spot = float(chain.underlying_price)
-        years = np.array([years_to(c.expiry, now) for c in contracts])
-        strikes = np.array([float(c.strike) for c in contracts])
-        vols = self._ivs(contracts, spot, years, strikes).vols
-        return chain_constant_maturity_iv(spot, years, strikes, vols)
+        years, strikes, ivs = self._ivs(chain.contracts, spot, now)
+        return chain_constant_maturity_iv(spot, years, strikes, ivs.vols)
 
     def _ivs(
-        self,
-        contracts: tuple[OptionQuote, ...],
-        spot: float,
-        years: FloatArray,
-        strikes: FloatArray,
-    ) -> _IVs:
-        mids = np.array([mid_of(c) for c in contracts])
-        calls = np.array([c.right is OptionRight.CALL for c in contracts])
+        self, contracts: tuple[OptionQuote, ...], spot: float, now: datetime
+    ) -> tuple[FloatArray, FloatArray, _IVs]:
+        """Years, strikes and the IVs of the mids, one vectorised call for the contracts."""
+        years = np.array([years_to(c.expiry, now) for c in contracts], dtype=np.float64)
+        strikes = np.array([float(c.strike) for c in contracts], dtype=np.float64)
+        mids = np.array([mid_of(c) for c in contracts], dtype=np.float64)
+        calls = np.array([c.right is OptionRight.CALL for c in contracts], dtype=np.bool_)
         found = implied_volatility(
             mids, spot, strikes, years, self._rate, self._dividend_yield, calls
         )
-        return _IVs(mids, calls, found.volatility, found.reason_names())
+        return years, strikes, _IVs(mids, calls, found.volatility, found.reason_names())
 
     def _analyse(
         self,
@@ -275,13 +269,17 @@ class OptionsChainService:
         sweeps: tuple[SweepBurst, ...],
     ) -> ChainView:
         spot = float(chain.underlying_price)
-        atm_30d = self._constant_maturity(chain, now)
-        contracts = tuple(c for c in chain.contracts if wanted is None or c.expiry == wanted)
-        years = np.array([years_to(c.expiry, now) for c in contracts], dtype=np.float64)
-        strikes = np.array([float(c.strike) for c in contracts], dtype=np.float64)
+        every_years, every_strike, every_iv = self._ivs(chain.contracts, spot, now)
+        atm_30d = chain_constant_maturity_iv(spot, every_years, every_strike, every_iv.vols)
+        keep = np.array(
+            [wanted is None or c.expiry == wanted for c in chain.contracts], dtype=np.bool_
+        )
+        contracts = tuple(c for c, kept in zip(chain.contracts, keep, strict=True) if kept)
+        years, strikes = every_years[keep], every_strike[keep]
+        reasons = [r for r, kept in zip(every_iv.reasons, keep, strict=True) if kept]
+        ivs = _IVs(every_iv.mids[keep], every_iv.calls[keep], every_iv.vols[keep], reasons)
         volume = np.array([c.volume for c in contracts], dtype=np.float64)
         interest = np.array([c.open_interest for c in contracts], dtype=np.float64)
-        ivs = self._ivs(contracts, spot, years, strikes)
         ok = np.isfinite(ivs.vols)
         greeks = bsm_greeks(
             spot,
