@@ -75,7 +75,7 @@ FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
 YEAR_SECONDS = 365.25 * 86_400
 EXPIRY_CLOSE = time(21, 0)  # 16:00 New York (EST)
-FLIP_GRID_POINTS = 81  # the zero-gamma search: spot x [0.8, 1.2] in 0.5% steps
+FLIP_GRID_POINTS = 41  # the zero-gamma search: spot x [0.8, 1.2] in 1% steps
 MAX_SWEEP_SYMBOLS = 256
 RECENT_SWEEPS = 20
 _SYMBOL_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789./-_:")
@@ -292,19 +292,26 @@ class OptionsChainService:
         )
         gamma = np.where(ok, greeks.gamma, np.nan)
         whales = whale_activity(volume, interest, ivs.mids, self._whales)
+        # Columns as Python lists with NaN where no IV fits: one conversion, not one per cell.
+        delta, theta, vega = (
+            np.where(ok, column, np.nan).tolist()
+            for column in (greeks.delta, greeks.theta_per_day, greeks.vega_per_point)
+        )
+        mids, vols, gammas = ivs.mids.tolist(), ivs.vols.tolist(), gamma.tolist()
+        ratios, premiums = whales.volume_oi_ratio.tolist(), whales.premium_notional.tolist()
         views = tuple(
             ContractView(
                 quote=c,
-                mid=float(ivs.mids[i]),
+                mid=mids[i],
                 years=float(years[i]),
-                iv=_finite(ivs.vols[i]),
+                iv=_finite(vols[i]),
                 iv_reason=ivs.reasons[i],
-                delta=_finite(greeks.delta[i]) if ok[i] else None,
-                gamma=_finite(gamma[i]),
-                theta_per_day=_finite(greeks.theta_per_day[i]) if ok[i] else None,
-                vega_per_point=_finite(greeks.vega_per_point[i]) if ok[i] else None,
-                volume_oi_ratio=_finite(whales.volume_oi_ratio[i]),
-                premium_notional=float(whales.premium_notional[i]),
+                delta=_finite(delta[i]),
+                gamma=_finite(gammas[i]),
+                theta_per_day=_finite(theta[i]),
+                vega_per_point=_finite(vega[i]),
+                volume_oi_ratio=_finite(ratios[i]),
+                premium_notional=premiums[i],
                 flags=tuple(whales.flags(i)),
             )
             for i, c in enumerate(contracts)
@@ -397,8 +404,7 @@ def _expiry(expiry: str | date | None) -> date | None:
 
 
 def _finite(value: float) -> float | None:
-    number = float(value)
-    return number if math.isfinite(number) else None
+    return value if math.isfinite(value) else None
 
 
 async def _ask(symbol: str, call: Awaitable[T]) -> T:
