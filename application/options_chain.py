@@ -397,6 +397,8 @@ def valid_symbol(symbol: str) -> str:
 def _expiry(expiry: str | date | None) -> date | None:
     if expiry is None or isinstance(expiry, date):
         return expiry
+    if len(expiry) > 32:
+        raise InvalidOptionsRequest("expiry", "must be a date, YYYY-MM-DD")
     try:
         return date.fromisoformat(expiry.strip())
     except ValueError:

@@ -16,6 +16,7 @@ from application.market import MarketDataUnavailable
 from application.options_chain import OptionsChainService
 
 _NOTES = {
+    400: "VALIDATION_ERROR: a parameter of the wrong type; `errors` names it",
     404: "SYMBOL_NOT_FOUND: the market-data provider knows no such symbol",
     422: "INVALID_OPTIONS_REQUEST (a malformed symbol or expiry) or EXPIRY_NOT_LISTED; "
     "`errors` names the field",
@@ -56,7 +57,7 @@ class OptionsChainController(Controller):
             "BULWARK_OPTIONS_RISK_FREE_RATE, no dividends; years to a 21:00 UTC close. "
             "See docs/options-chain.md."
         ),
-        responses=problem_responses(401, 404, 422, 429, 503, notes=_NOTES),
+        responses=problem_responses(400, 401, 404, 422, 429, 503, notes=_NOTES),
     )
     async def chain(
         self,
@@ -64,7 +65,7 @@ class OptionsChainController(Controller):
         services: ServicesDep,
         expiry: Annotated[
             str | None,
-            QueryParameter(description="A listed expiry, YYYY-MM-DD", max_length=32),
+            QueryParameter(description="A listed expiry, YYYY-MM-DD"),
         ] = None,
     ) -> ChainOut:
         view = await chains_of(services).chain(symbol, expiry)
@@ -82,7 +83,7 @@ class OptionsChainController(Controller):
             "INSUFFICIENT_HISTORY: a fresh install has no history until the recorder (each "
             "weekday, `bulwark options record-iv`) has stored some days."
         ),
-        responses=problem_responses(401, 404, 422, 429, 503, notes=_NOTES),
+        responses=problem_responses(400, 401, 404, 422, 429, 503, notes=_NOTES),
     )
     async def iv_rank(self, symbol: FromPath[str], services: ServicesDep) -> IVRankOut:
         view = await chains_of(services).iv_rank(symbol)
