@@ -21,15 +21,18 @@ from __future__ import annotations
 import asyncio
 import math
 from collections import OrderedDict, deque
-from collections.abc import Awaitable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import TypeVar
 
 import numpy as np
 import numpy.typing as npt
 
-from application.market import MarketDataUnavailable, SymbolNotFound
+from application.options_requests import (
+    ExpiryNotListed,
+    ask_provider,
+    parse_expiry,
+    valid_symbol,
+)
 from domain.analytics.options.bsm import bsm_greeks
 from domain.analytics.options.chain_metrics import (
     GammaExposure,
@@ -58,19 +61,12 @@ from domain.analytics.options.whales import (
     WhaleThresholds,
     whale_activity,
 )
-from domain.errors import DomainError
 from domain.marketdata.options import OptionChain, OptionQuote
 from domain.trading.instruments import OptionRight
 from ports.clock import Clock
 from ports.iv_history import IVHistoryStore
-from ports.marketdata import (
-    MarketDataProvider,
-    ProviderError,
-    ProviderRateLimited,
-    QuoteUnavailable,
-)
+from ports.marketdata import MarketDataProvider
 
-T = TypeVar("T")
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
 YEAR_SECONDS = 365.25 * 86_400
@@ -78,22 +74,6 @@ EXPIRY_CLOSE = time(21, 0)  # 16:00 New York (EST)
 FLIP_GRID_POINTS = 41  # the zero-gamma search: spot x [0.8, 1.2] in 1% steps
 MAX_SWEEP_SYMBOLS = 256
 RECENT_SWEEPS = 20
-_SYMBOL_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789./-_:")
-
-
-class InvalidOptionsRequest(DomainError):
-    """A parameter of an options request is malformed or out of range; `field` names it."""
-
-    code = "INVALID_OPTIONS_REQUEST"
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}", field=field)
-
-
-class ExpiryNotListed(InvalidOptionsRequest):
-    """The asked expiry is not one of the chain's listed expiries."""
-
-    code = "EXPIRY_NOT_LISTED"
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,8 +161,8 @@ class OptionsChainService:
     async def chain(self, symbol: str, expiry: str | date | None = None) -> ChainView:
         """The chain of `symbol` (one expiry when given: an ISO date that is listed)."""
         symbol = valid_symbol(symbol)
-        wanted = _expiry(expiry)
-        chain = await _ask(symbol, self._provider.option_chain(symbol))
+        wanted = parse_expiry(expiry)
+        chain = await ask_provider(symbol, self._provider.option_chain(symbol))
         listed = chain.expiries()
         if wanted is not None and wanted not in listed:
             shown = ", ".join(day.isoformat() for day in listed) or "none"
@@ -195,7 +175,7 @@ class OptionsChainService:
     async def current_iv(self, symbol: str) -> float | None:
         """The 30-day constant-maturity ATM IV of the chain now (None when no IV fits)."""
         symbol = valid_symbol(symbol)
-        chain = await _ask(symbol, self._provider.option_chain(symbol))
+        chain = await ask_provider(symbol, self._provider.option_chain(symbol))
         now = self._clock.now()
         return await asyncio.to_thread(self._constant_maturity, chain, now)
 
@@ -387,41 +367,5 @@ def mid_of(contract: OptionQuote) -> float:
     return float(contract.last)
 
 
-def valid_symbol(symbol: str) -> str:
-    text = symbol.strip().upper()
-    if not text or len(text) > 32 or not set(text) <= _SYMBOL_CHARS:
-        raise InvalidOptionsRequest("symbol", "1 to 32 letters, digits or . / - _ :")
-    return text
-
-
-def _expiry(expiry: str | date | None) -> date | None:
-    if expiry is None or isinstance(expiry, date):
-        return expiry
-    if len(expiry) > 32:
-        raise InvalidOptionsRequest("expiry", "must be a date, YYYY-MM-DD")
-    try:
-        return date.fromisoformat(expiry.strip())
-    except ValueError:
-        raise InvalidOptionsRequest("expiry", "must be a date, YYYY-MM-DD") from None
-
-
 def _finite(value: float) -> float | None:
     return value if math.isfinite(value) else None
-
-
-async def _ask(symbol: str, call: Awaitable[T]) -> T:
-    """The provider's answer, its failures mapped as the market screens map them."""
-    try:
-        return await call
-    except ProviderRateLimited as exc:
-        raise MarketDataUnavailable(
-            f"option chain of {symbol}: the provider is rate limited",
-            retry_after=exc.retry_after_s or 1.0,
-        ) from exc
-    except ProviderError as exc:
-        raise MarketDataUnavailable(
-            f"option chain of {symbol} is unavailable from provider {exc.provider}",
-            retryable=exc.retryable,
-        ) from exc
-    except QuoteUnavailable as exc:
-        raise SymbolNotFound(f"no option chain for symbol {symbol}") from exc
