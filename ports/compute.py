@@ -21,6 +21,7 @@ import numpy.typing as npt
 
 from domain.analytics.montecarlo.retirement import RetirementResult
 from domain.analytics.options.bsm import Greeks
+from domain.analytics.options.implied_vol import ImpliedVols
 
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
@@ -74,6 +75,20 @@ class ComputePort(Protocol):
         is_call: BoolArray,
     ) -> Greeks:
         """Black-Scholes-Merton prices and Greeks (domain.analytics.options.bsm.bsm_greeks)."""
+        ...
+
+    def implied_vol(
+        self,
+        price: FloatArray,
+        spot: FloatArray,
+        strike: FloatArray,
+        years: FloatArray,
+        rate: FloatArray,
+        dividend_yield: FloatArray,
+        is_call: BoolArray,
+    ) -> ImpliedVols:
+        """Implied volatilities with reason codes (implied_vol.implied_volatility); never
+        raises for bad values: NaN and a reason per element."""
         ...
 
     def retirement(self, inputs: RetirementInputs) -> RetirementResult:

@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from domain.analytics._numba import NUMBA_ENABLED
 from domain.analytics.montecarlo.retirement import RetirementResult, simulate_retirement
 from domain.analytics.options.bsm import Greeks, bsm_greeks
+from domain.analytics.options.implied_vol import ImpliedVols, implied_volatility
 from ports.compute import BoolArray, ComputeInfo, FloatArray, RetirementInputs
 
 T = TypeVar("T")
@@ -81,6 +82,20 @@ class CpuCompute:
         is_call: BoolArray,
     ) -> Greeks:
         return _locked(lambda: bsm_greeks(spot, strike, years, vol, rate, dividend_yield, is_call))
+
+    def implied_vol(
+        self,
+        price: FloatArray,
+        spot: FloatArray,
+        strike: FloatArray,
+        years: FloatArray,
+        rate: FloatArray,
+        dividend_yield: FloatArray,
+        is_call: BoolArray,
+    ) -> ImpliedVols:
+        return _locked(
+            lambda: implied_volatility(price, spot, strike, years, rate, dividend_yield, is_call)
+        )
 
     def retirement(self, inputs: RetirementInputs) -> RetirementResult:
         return _locked(lambda: simulate(inputs))

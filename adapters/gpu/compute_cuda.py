@@ -23,7 +23,9 @@ from adapters.gpu import cuda_kernels as kernels
 from adapters.gpu.cuda_kernels import cuda
 from domain.analytics.montecarlo import retirement as mc
 from domain.analytics.options import bsm
+from domain.analytics.options._lbr import MAX_ITERATIONS
 from domain.analytics.options.bsm import Greeks
+from domain.analytics.options.implied_vol import ImpliedVols
 from ports.compute import BoolArray, ComputeInfo, FloatArray, RetirementInputs
 
 
@@ -66,6 +68,38 @@ class CudaCompute:
         rows = [np.ascontiguousarray(out[j]).reshape(shape) for j in range(bsm.N_OUTPUTS)]
         return Greeks(*rows)
 
+    # ------------------------------------------------------------ implied volatility
+
+    def implied_vol(
+        self,
+        price: FloatArray,
+        spot: FloatArray,
+        strike: FloatArray,
+        years: FloatArray,
+        rate: FloatArray,
+        dividend_yield: FloatArray,
+        is_call: BoolArray,
+    ) -> ImpliedVols:
+        floats = (price, spot, strike, years, rate, dividend_yield)
+        shape, columns, call = flat_inputs(floats, is_call)
+        n = call.shape[0]
+        vol = np.empty(n, dtype=np.float64)
+        reason = np.empty(n, dtype=np.int8)
+        if n:
+            with self._lock:
+                device_vol = cuda.device_array(n, dtype=np.float64)
+                device_reason = cuda.device_array(n, dtype=np.int8)
+                kernels.implied_vol_kernel[kernels.blocks_for(n), kernels.THREADS_PER_BLOCK](
+                    *(cuda.to_device(column) for column in columns),
+                    cuda.to_device(call),
+                    MAX_ITERATIONS,  # implied_volatility's default cap
+                    device_vol,
+                    device_reason,
+                )
+                device_vol.copy_to_host(vol)
+                device_reason.copy_to_host(reason)
+        return ImpliedVols(volatility=vol.reshape(shape), reason=reason.reshape(shape))
+
     # ------------------------------------------------------------ retirement Monte Carlo
 
     def retirement(self, inputs: RetirementInputs) -> mc.RetirementResult:
@@ -103,6 +137,17 @@ class CudaCompute:
         return summarise_retirement(inputs, marks, wealth, ruin_months)
 
 
+def flat_inputs(
+    floats: tuple[Any, ...], is_call: Any
+) -> tuple[tuple[int, ...], list[FloatArray], BoolArray]:
+    """The domain's preparation: broadcast (NumPy rules), flatten to contiguous 1-D."""
+    arrays = np.broadcast_arrays(
+        *(np.asarray(a, dtype=np.float64) for a in floats), np.asarray(is_call, dtype=np.bool_)
+    )
+    columns = [np.ascontiguousarray(a, dtype=np.float64).ravel() for a in arrays[:-1]]
+    return arrays[0].shape, columns, np.ascontiguousarray(arrays[-1], dtype=np.bool_).ravel()
+
+
 def bsm_inputs(
     spot: Any,
     strike: Any,
@@ -112,17 +157,8 @@ def bsm_inputs(
     dividend_yield: Any,
     is_call: Any,
 ) -> tuple[tuple[int, ...], list[FloatArray], BoolArray]:
-    """`bsm_greeks`' preparation: broadcast, flatten to contiguous 1-D, validate (its errors)."""
-    arrays = np.broadcast_arrays(
-        *(
-            np.asarray(a, dtype=np.float64)
-            for a in (spot, strike, years, vol, rate, dividend_yield)
-        ),
-        np.asarray(is_call, dtype=np.bool_),
-    )
-    shape = arrays[0].shape
-    columns = [np.ascontiguousarray(a, dtype=np.float64).ravel() for a in arrays[:6]]
-    call = np.ascontiguousarray(arrays[6], dtype=np.bool_).ravel()
+    """`bsm_greeks`' preparation: broadcast, flatten, validate (its errors)."""
+    shape, columns, call = flat_inputs((spot, strike, years, vol, rate, dividend_yield), is_call)
     s, k, _, v = columns[:4]
     if np.any(s <= 0.0) or np.any(k <= 0.0):
         raise ValueError("spot and strike must be positive")

@@ -31,6 +31,7 @@ import numpy as np
 import numpy.typing as npt
 
 from domain.analytics.options import bsm
+from domain.analytics.options import implied_vol as iv
 
 cuda: Any = importlib.import_module("numba.cuda")
 _random: Any = importlib.import_module("numba.cuda.random")
@@ -94,6 +95,32 @@ def greeks_kernel(s: Any, k: Any, t: Any, v: Any, r: Any, q: Any, call: Any, out
     i = cuda.grid(1)
     if i < s.shape[0]:
         _bsm_one(s[i], k[i], t[i], v[i], r[i], q[i], call[i], out, i)
+
+
+# ---------------------------------------------------------------- implied volatility
+
+_iv_one = device_function(iv._one)
+
+
+@cuda.jit
+def implied_vol_kernel(
+    p: Any,
+    s: Any,
+    k: Any,
+    t: Any,
+    r: Any,
+    q: Any,
+    call: Any,
+    max_iterations: int,
+    vol: Any,
+    reason: Any,
+) -> None:
+    """One thread per option: `implied_vol._one` (Let's Be Rational) for option i."""
+    i = cuda.grid(1)
+    if i < p.shape[0]:
+        value, code = _iv_one(p[i], s[i], k[i], t[i], r[i], q[i], call[i], max_iterations)
+        vol[i] = value
+        reason[i] = code
 
 
 # ---------------------------------------------------------------- random draws on the device

@@ -12,6 +12,7 @@ from adapters.gpu.compute_cpu import KERNEL_LOCK, CpuCompute, threading_layer
 from domain.analytics._numba import NUMBA_ENABLED
 from domain.analytics.montecarlo.retirement import simulate_retirement
 from domain.analytics.options.bsm import bsm_greeks
+from domain.analytics.options.implied_vol import implied_volatility
 from ports.compute import ComputePort, RetirementInputs
 
 
@@ -125,3 +126,18 @@ def test_kernels_from_two_threads_run_one_at_a_time() -> None:
     # Assert: it waited for the lock, then ran
     assert not finished_while_held
     assert done.is_set()
+
+
+def test_implied_vol_equals_the_domain_function_exactly() -> None:
+    # Arrange
+    spot, strike, years, vol, rate, dividend, call = options(301)
+    price = bsm_greeks(spot, strike, years, vol, rate, dividend, call).price
+    price[:3] = (-1.0, np.nan, 0.0)
+
+    # Act
+    got = CpuCompute().implied_vol(price, spot, strike, years, rate, dividend, call)
+    expected = implied_volatility(price, spot, strike, years, rate, dividend, call)
+
+    # Assert
+    np.testing.assert_array_equal(got.volatility, expected.volatility)
+    np.testing.assert_array_equal(got.reason, expected.reason)
