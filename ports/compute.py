@@ -19,6 +19,7 @@ from typing import Protocol
 import numpy as np
 import numpy.typing as npt
 
+from domain.analytics.montecarlo.regime import Regime, RegimeModel, RegimeSimulation
 from domain.analytics.montecarlo.retirement import RetirementResult
 from domain.analytics.options.bsm import Greeks
 from domain.analytics.options.implied_vol import ImpliedVols
@@ -93,4 +94,20 @@ class ComputePort(Protocol):
 
     def retirement(self, inputs: RetirementInputs) -> RetirementResult:
         """Retirement Monte Carlo (domain.analytics.montecarlo.retirement.simulate_retirement)."""
+        ...
+
+    def regime(
+        self,
+        model: RegimeModel,
+        weights: FloatArray,
+        *,
+        steps: int,
+        paths: int,
+        initial_regime: Regime,
+        seed: int = 0,
+        antithetic: bool = True,
+        dt: float = 1.0 / 252.0,
+    ) -> RegimeSimulation:
+        """Regime-switching Monte Carlo (domain.analytics.montecarlo.regime.simulate_regimes);
+        InvalidRegimeModel (field named) for a bad model or request."""
         ...

@@ -16,6 +16,12 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from domain.analytics._numba import NUMBA_ENABLED
+from domain.analytics.montecarlo.regime import (
+    Regime,
+    RegimeModel,
+    RegimeSimulation,
+    simulate_regimes,
+)
 from domain.analytics.montecarlo.retirement import RetirementResult, simulate_retirement
 from domain.analytics.options.bsm import Greeks, bsm_greeks
 from domain.analytics.options.implied_vol import ImpliedVols, implied_volatility
@@ -99,6 +105,31 @@ class CpuCompute:
 
     def retirement(self, inputs: RetirementInputs) -> RetirementResult:
         return _locked(lambda: simulate(inputs))
+
+    def regime(
+        self,
+        model: RegimeModel,
+        weights: FloatArray,
+        *,
+        steps: int,
+        paths: int,
+        initial_regime: Regime,
+        seed: int = 0,
+        antithetic: bool = True,
+        dt: float = 1.0 / 252.0,
+    ) -> RegimeSimulation:
+        return _locked(
+            lambda: simulate_regimes(
+                model,
+                weights,
+                steps=steps,
+                paths=paths,
+                initial_regime=initial_regime,
+                seed=seed,
+                dt=dt,
+                antithetic=antithetic,
+            )
+        )
 
 
 def simulate(inputs: RetirementInputs) -> RetirementResult:

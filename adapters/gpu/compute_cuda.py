@@ -21,7 +21,9 @@ import numpy as np
 
 from adapters.gpu import cuda_kernels as kernels
 from adapters.gpu.cuda_kernels import cuda
+from adapters.gpu.cuda_regime import simulate_regimes_cuda
 from domain.analytics.montecarlo import retirement as mc
+from domain.analytics.montecarlo.regime import Regime, RegimeModel, RegimeSimulation
 from domain.analytics.options import bsm
 from domain.analytics.options._lbr import MAX_ITERATIONS
 from domain.analytics.options.bsm import Greeks
@@ -135,6 +137,32 @@ class CudaCompute:
             wealth = at_marks.copy_to_host()
             ruin_months = ruin.copy_to_host()
         return summarise_retirement(inputs, marks, wealth, ruin_months)
+
+    # ------------------------------------------------------------ regime-switching Monte Carlo
+
+    def regime(
+        self,
+        model: RegimeModel,
+        weights: FloatArray,
+        *,
+        steps: int,
+        paths: int,
+        initial_regime: Regime,
+        seed: int = 0,
+        antithetic: bool = True,
+        dt: float = 1.0 / 252.0,
+    ) -> RegimeSimulation:
+        with self._lock:
+            return simulate_regimes_cuda(
+                model,
+                weights,
+                steps=steps,
+                paths=paths,
+                initial_regime=initial_regime,
+                seed=seed,
+                dt=dt,
+                antithetic=antithetic,
+            )
 
 
 def flat_inputs(

@@ -10,6 +10,7 @@ import pytest
 
 from adapters.gpu.compute_cpu import KERNEL_LOCK, CpuCompute, threading_layer
 from domain.analytics._numba import NUMBA_ENABLED
+from domain.analytics.montecarlo.regime import Regime, default_model, simulate_regimes
 from domain.analytics.montecarlo.retirement import simulate_retirement
 from domain.analytics.options.bsm import bsm_greeks
 from domain.analytics.options.implied_vol import implied_volatility
@@ -141,3 +142,19 @@ def test_implied_vol_equals_the_domain_function_exactly() -> None:
     # Assert
     np.testing.assert_array_equal(got.volatility, expected.volatility)
     np.testing.assert_array_equal(got.reason, expected.reason)
+
+
+def test_regime_equals_the_domain_function_exactly() -> None:
+    # Arrange
+    model = default_model(3)
+    weights = np.array([0.5, 0.3, 0.2])
+    options = {"steps": 20, "paths": 64, "initial_regime": Regime.BEAR, "seed": 4}
+
+    # Act
+    got = CpuCompute().regime(model, weights, antithetic=True, **options)  # type: ignore[arg-type]
+    expected = simulate_regimes(model, weights, antithetic=True, **options)  # type: ignore[arg-type]
+
+    # Assert
+    np.testing.assert_array_equal(got.portfolio_returns, expected.portfolio_returns)
+    np.testing.assert_array_equal(got.regime_occupancy, expected.regime_occupancy)
+    assert got.black_swan_paths == expected.black_swan_paths
