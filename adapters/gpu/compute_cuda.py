@@ -6,7 +6,8 @@ statistics of a Monte Carlo run (percentiles, probabilities) are taken on the ho
 as the CPU path does. Calls are serialised by a lock: one kernel on the GPU at a time from this
 process (ComputeBudget bounds the callers too).
 
-Numbers: closed forms equal the CPU's to ~1e-12 relative (same formulas, libdevice's math);
+Numbers: closed forms equal the CPU's to 1e-9 relative (the same formulas: the domain's scalar
+functions compiled for the device; only the math library differs, libdevice vs libm);
 Monte Carlo uses the GPU's own generator (xoroshiro128+, seeded from the request), so it agrees
 with the CPU within standard errors and is reproducible for a given seed on the GPU.
 """
