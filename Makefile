@@ -26,7 +26,7 @@ contracts: install
 	$(BIN)/lint-imports
 
 unit: install
-	$(BIN)/pytest tests/unit
+	$(BIN)/pytest tests/unit -n auto
 
 test: lint typecheck contracts
 	sh scripts/ensure-redis.sh

@@ -53,6 +53,7 @@ from adapters.http.routes import (
     notification_endpoints,
     notifications,
     performance,
+    planning,
     providers,
     risk,
     signals,
@@ -234,6 +235,7 @@ def create_app(
                     *key_vault.CONTROLLERS,
                     *notifications.CONTROLLERS,
                     *audit.CONTROLLERS,
+                    *planning.CONTROLLERS,  # issue 18
                     *controllers,
                 ],
             ),
