@@ -1,6 +1,6 @@
 """planning profiles: each user's annual expenses, safe withdrawal rate, other assets, autopilot
 
-Revision ID: 0019
+Revision ID: 0018
 Revises: 0017
 Create Date: 2026-11-23 06:15:00
 """
@@ -12,7 +12,7 @@ from alembic import op
 
 import adapters.postgres.types
 
-revision = "0019"
+revision = "0018"
 down_revision = "0017"
 branch_labels = None
 depends_on = None
