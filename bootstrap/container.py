@@ -723,13 +723,15 @@ class Container(containers.DeclarativeContainer):
 
     # Compute backend for the quant kernels (issue 18, bootstrap/compute.py): CUDA or the CPU
     # by BULWARK_COMPUTE and detection; heavy requests run through the budget (off the loop,
-    # bounded in time and concurrency), whose worker threads stop taking jobs at shutdown.
+    # bounded in time and concurrency), whose worker threads stop taking jobs at shutdown;
+    # CUDA kernels are compiled on a background thread at start-up.
     compute = providers.Singleton(compute_wiring.compute_backend, settings)
     compute_budget = providers.Singleton(compute_wiring.compute_budget, settings)
     api_services.add_kwargs(compute=compute, compute_budget=compute_budget)
     compute_budget_closing = providers.Resource(
         compute_wiring.compute_budget_lifetime, compute_budget.provider
     )
+    compute_warmup = providers.Resource(compute_wiring.compute_warmup, compute)
 
     # Planning (issue 18, bootstrap/planning.py): each user's profile, the Monte Carlo on the
     # compute backend within its budget, homeostasis from the user's accounts at `quotes`.
