@@ -19,6 +19,7 @@ from bootstrap import (
     cli_keys,
     cli_kyc,
     cli_notifications,
+    cli_options,
     cli_perf,
     cli_vault,
 )
@@ -91,6 +92,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_audit.add_parsers(sub)  # audit verify / head (bootstrap/cli_audit.py)
     cli_vault.add_parser(sub)  # vault list|test|expiring (bootstrap/cli_vault.py)
     cli_notifications.add_parser(sub)  # notifications dead|replay|send-test|dispatch
+    cli_options.add_parser(sub)  # options record-iv (bootstrap/cli_options.py, issue 18)
     return parser
 
 
@@ -153,6 +155,8 @@ async def _run(args: argparse.Namespace, container: Container, stdin: TextIO, ou
         return await cli_vault.run(args, container, out)
     if args.command == cli_notifications.COMMAND:
         return await cli_notifications.run(args, container, out)
+    if args.command == cli_options.COMMAND:
+        return await cli_options.run(args, container, out)
     if args.command in cli_audit.COMMANDS:
         return await cli_audit.run(args, container, out)
     if args.command in cli_accounts.COMMANDS:

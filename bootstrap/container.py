@@ -90,6 +90,7 @@ from bootstrap import compute as compute_wiring
 from bootstrap import encryption, keys, notification_channels, notifications
 from bootstrap import key_vault as vault_wiring
 from bootstrap import kyc as kyc_wiring
+from bootstrap import options as options_wiring
 from bootstrap import planning as planning_wiring
 from bootstrap.backtests import backtest_service, backtest_store, backtests_lifetime
 from bootstrap.brokers import broker_router, brokers_lifetime
@@ -722,13 +723,15 @@ class Container(containers.DeclarativeContainer):
 
     # Compute backend for the quant kernels (issue 18, bootstrap/compute.py): CUDA or the CPU
     # by BULWARK_COMPUTE and detection; heavy requests run through the budget (off the loop,
-    # bounded in time and concurrency), whose worker threads stop taking jobs at shutdown.
+    # bounded in time and concurrency), whose worker threads stop taking jobs at shutdown;
+    # CUDA kernels are compiled on a background thread at start-up.
     compute = providers.Singleton(compute_wiring.compute_backend, settings)
     compute_budget = providers.Singleton(compute_wiring.compute_budget, settings)
     api_services.add_kwargs(compute=compute, compute_budget=compute_budget)
     compute_budget_closing = providers.Resource(
         compute_wiring.compute_budget_lifetime, compute_budget.provider
     )
+    compute_warmup = providers.Resource(compute_wiring.compute_warmup, compute)
 
     # Planning (issue 18, bootstrap/planning.py): each user's profile, the Monte Carlo on the
     # compute backend within its budget, homeostasis from the user's accounts at `quotes`.
@@ -740,6 +743,20 @@ class Container(containers.DeclarativeContainer):
         planning_profiles, uow_factory, quotes, compute, compute_budget, clock, audit,
     )  # fmt: skip
     api_services.add_kwargs(planning=planning)
+
+    # Options chain and IV history (issue 18, bootstrap/options.py): the daily IV store, the
+    # chain view with computed IVs and Greeks, IV rank, and the once-a-day IV recorder.
+    iv_history = providers.Singleton(options_wiring.iv_history_store, store_kind, engine.provider)
+    options_chain = providers.Singleton(
+        options_wiring.options_chain, settings, market_feed, iv_history, clock
+    )
+    api_services.add_kwargs(options_chain=options_chain)
+    iv_recorder = providers.Singleton(
+        options_wiring.iv_recorder, settings, options_chain, iv_history, clock, market
+    )
+    iv_recording = providers.Resource(
+        options_wiring.iv_record_loop, settings, iv_recorder.provider, process
+    )
 
 
 def build_container(settings: Settings) -> Container:

@@ -332,6 +332,14 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     compute_budget_s: Annotated[float, msgspec.Meta(gt=0, le=3600)] = 10.0
     compute_slots: Annotated[int, msgspec.Meta(ge=1, le=64)] = 1
 
+    # --- Options chain and IV history (issue 18; docs/options-chain.md) ---
+    # Underlyings whose 30-day ATM IV is recorded once per weekday for IV rank (empty: every
+    # symbol the market board quotes, at most 200); how often the recorder looks (0: never;
+    # `bulwark options record-iv` records on demand); the flat rate the chain's IVs use.
+    iv_symbols: tuple[str, ...] = ()
+    iv_record_seconds: Annotated[float, msgspec.Meta(ge=0, le=86_400)] = 300.0
+    options_risk_free_rate: Annotated[float, msgspec.Meta(ge=-0.1, le=1)] = 0.04
+
     def redacted(self) -> dict[str, object]:
         """All settings, safe to show: secrets as '***' and passwords inside URLs masked."""
         out: dict[str, object] = {}

@@ -52,6 +52,7 @@ from adapters.http.routes import (
     monitoring,
     notification_endpoints,
     notifications,
+    options_chain,
     performance,
     planning,
     providers,
@@ -236,6 +237,7 @@ def create_app(
                     *notifications.CONTROLLERS,
                     *audit.CONTROLLERS,
                     *planning.CONTROLLERS,  # issue 18
+                    *options_chain.CONTROLLERS,  # /analytics/options/{symbol} (issue 18)
                     *controllers,
                 ],
             ),

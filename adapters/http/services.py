@@ -27,6 +27,7 @@ from application.margin import MarginService
 from application.market import MarketService
 from application.notification_endpoints import NotificationEndpoints
 from application.notifications_api import NotificationService
+from application.options_chain import OptionsChainService
 from application.orders import OrderService
 from application.password_reset import PasswordResetService
 from application.performance import PerformanceService
@@ -124,3 +125,4 @@ class ApiServices:
     compute: ComputePort | None = None
     compute_budget: ComputeBudget | None = None
     planning: PlanningService | None = None  # issue 18: Monte Carlo, homeostasis, autopilot
+    options_chain: OptionsChainService | None = None  # option chains, IV rank (issue 18)

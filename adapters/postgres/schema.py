@@ -12,6 +12,7 @@ import adapters.postgres.tables.kyc
 import adapters.postgres.tables.notification_endpoints
 import adapters.postgres.tables.notifications
 import adapters.postgres.tables.onboarding
+import adapters.postgres.tables.options
 import adapters.postgres.tables.outbox
 import adapters.postgres.tables.planning
 import adapters.postgres.tables.platform

@@ -52,6 +52,8 @@ def test_settings(**overrides: str) -> Settings:
         "BULWARK_EQUITY_SNAPSHOTS": "false",
         # Off unless a test is about it: the bracket loop sleeps on the fake clock (advancing it).
         "BULWARK_STRATEGY_BRACKET_SECONDS": "0",
+        # Off unless a test is about it: the IV recorder would price chains under other tests.
+        "BULWARK_IV_RECORD_SECONDS": "0",
         **{f"BULWARK_{k.upper()}": v for k, v in overrides.items()},
     }
     return load_settings(environ, env_file=None)

@@ -27,8 +27,9 @@ Where no volatility fits, the volatility is NaN and the reason says why (`IVReas
   (deep in the money with almost no time value, or prices within rounding of the upper bound).
 - NO_CONVERGENCE: the iterations ran out (`max_iterations`); not seen with the default.
 
-Two paths run the same scalar code: numba (`prange` over elements, parallel) and, with
-BULWARK_NUMBA=0, plain Python over the elements.
+Two paths run the same scalar code: numba (`prange` over elements, parallel from
+PARALLEL_FROM options, on the calling thread below) and, with BULWARK_NUMBA=0, plain Python
+over the elements.
 """
 
 from __future__ import annotations
@@ -41,10 +42,15 @@ import numpy as np
 import numpy.typing as npt
 
 from domain.analytics.options import _lbr
-from domain.analytics.options._lbr import MAX_ITERATIONS, fill_implied_vols
+from domain.analytics.options._lbr import (
+    MAX_ITERATIONS,
+    fill_implied_vols,
+    fill_implied_vols_serial,
+)
 
 FloatArray = npt.NDArray[np.float64]
 ArrayLike = npt.ArrayLike
+PARALLEL_FROM = 1024  # options; smaller batches run on the calling thread alone
 
 
 class IVReason(IntEnum):
@@ -106,7 +112,8 @@ def implied_volatility(
     call = _flat(calls, shape)
     vol = np.empty(p.shape[0], dtype=np.float64)
     reason = np.empty(p.shape[0], dtype=np.int8)
-    fill_implied_vols(p, s, k, t, r, q, call, int(max_iterations), vol, reason)
+    fill = fill_implied_vols if p.shape[0] >= PARALLEL_FROM else fill_implied_vols_serial
+    fill(p, s, k, t, r, q, call, int(max_iterations), vol, reason)
     return ImpliedVols(volatility=vol.reshape(shape), reason=reason.reshape(shape))
 
 

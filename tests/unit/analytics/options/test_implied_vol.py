@@ -16,7 +16,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from domain.analytics.options.bsm import bsm_greeks
-from domain.analytics.options.implied_vol import ImpliedVols, IVReason, implied_volatility
+from domain.analytics.options.implied_vol import (
+    PARALLEL_FROM,
+    ImpliedVols,
+    IVReason,
+    implied_volatility,
+)
 
 EPS = 2.0**-52
 TODAY = ql.Date(15, ql.January, 2025)
@@ -319,6 +324,23 @@ def test_any_price_strictly_between_the_bounds_converges_and_reprices(
             bsm_greeks(100.0, strike, years, float(result.volatility), rate, div, call).price
         )
         assert reprice == pytest.approx(price, rel=1e-9, abs=1e-12 * (100.0 + strike))
+
+
+def test_large_batches_run_in_parallel_with_the_same_results() -> None:
+    # Arrange: the grid (one thread) and the grid three times over (parallel: >= 1024 options)
+    spot, strike, years, vol, rate, div, call = columns(GRID)
+    price = bsm_greeks(spot, strike, years, vol, rate, div, call).price
+    assert len(GRID) < PARALLEL_FROM <= 3 * len(GRID)
+
+    # Act
+    small = implied_volatility(price, spot, strike, years, rate, div, call)
+    large = implied_volatility(
+        *(np.tile(a, 3) for a in (price, spot, strike, years, rate, div, call))
+    )
+
+    # Assert
+    np.testing.assert_array_equal(large.reason, np.tile(small.reason, 3))
+    np.testing.assert_array_equal(large.volatility, np.tile(small.volatility, 3))
 
 
 # -- the plain path ---------------------------------------------------------------------

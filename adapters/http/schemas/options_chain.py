@@ -1,0 +1,259 @@
+"""Options-chain and IV-rank DTOs: quotes as decimal strings, computed figures as numbers with
+their units named (theta per calendar day, vega per vol point, GEX per 1% move); non-finite
+figures as null."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Annotated
+
+import msgspec
+
+from adapters.http.schemas.common import Output
+from application.options_chain import ChainView, ContractView, ExpiryView, IVRankView
+from domain.analytics.options.chain_metrics import GammaExposure, PutCallRatios
+from domain.analytics.options.whales import SweepBurst
+
+
+def _doc(text: str) -> msgspec.Meta:
+    return msgspec.Meta(description=text)
+
+
+def _round(value: float | None, digits: int = 8) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+class ContractOut(Output):
+    symbol: Annotated[str, _doc("OCC option symbol")]
+    expiry: date
+    strike: Decimal
+    right: Annotated[str, _doc("call or put")]
+    bid: Decimal
+    ask: Decimal
+    last: Decimal
+    mid: Annotated[float, _doc("(bid + ask) / 2, the last trade when a side is missing")]
+    volume: int
+    open_interest: int
+    years: Annotated[float, _doc("Time to expiry in years (365.25-day years to 21:00 UTC)")]
+    iv: Annotated[float | None, _doc("Implied vol from the mid, annualised fraction; null: none")]
+    iv_reason: Annotated[
+        str,
+        _doc(
+            "OK, or why no vol fits: EXPIRED, BELOW_INTRINSIC, ABOVE_UPPER_BOUND, "
+            "VEGA_TOO_SMALL, NO_CONVERGENCE, INVALID_INPUT"
+        ),
+    ]
+    provider_iv: Annotated[float | None, _doc("The provider's own IV, when it sends one")]
+    delta: Annotated[float | None, _doc("dV/dS per share at the computed IV")]
+    gamma: Annotated[float | None, _doc("d2V/dS2 per share")]
+    theta_per_day: Annotated[float | None, _doc("Value change per calendar day passing")]
+    vega_per_point: Annotated[float | None, _doc("Value change per 1 vol point (0.01)")]
+    volume_oi_ratio: Annotated[float | None, _doc("volume / open interest; null where OI is 0")]
+    premium_notional: Annotated[float, _doc("volume x mid x 100, in the quote currency")]
+    whale_flags: Annotated[list[str], _doc("UNUSUAL_VOLUME, LARGE_PREMIUM")]
+
+    @classmethod
+    def from_domain(cls, view: ContractView) -> ContractOut:
+        q = view.quote
+        return cls(
+            symbol=q.symbol,
+            expiry=q.expiry,
+            strike=q.strike,
+            right=q.right.value,
+            bid=q.bid,
+            ask=q.ask,
+            last=q.last,
+            mid=round(view.mid, 6),
+            volume=q.volume,
+            open_interest=q.open_interest,
+            years=round(view.years, 8),
+            iv=_round(view.iv),
+            iv_reason=view.iv_reason,
+            provider_iv=q.implied_volatility,
+            delta=_round(view.delta),
+            gamma=_round(view.gamma, 10),
+            theta_per_day=_round(view.theta_per_day),
+            vega_per_point=_round(view.vega_per_point),
+            volume_oi_ratio=_round(view.volume_oi_ratio, 6),
+            premium_notional=round(view.premium_notional, 2),
+            whale_flags=[flag.value for flag in view.flags],
+        )
+
+
+class PutCallOut(Output):
+    by_volume: Annotated[float | None, _doc("put volume / call volume; null: no call volume")]
+    by_open_interest: Annotated[float | None, _doc("put OI / call OI; null: no call OI")]
+    call_volume: int
+    put_volume: int
+    call_open_interest: int
+    put_open_interest: int
+
+    @classmethod
+    def from_domain(cls, ratios: PutCallRatios) -> PutCallOut:
+        return cls(
+            by_volume=_round(ratios.by_volume, 6),
+            by_open_interest=_round(ratios.by_open_interest, 6),
+            call_volume=ratios.call_volume,
+            put_volume=ratios.put_volume,
+            call_open_interest=ratios.call_open_interest,
+            put_open_interest=ratios.put_open_interest,
+        )
+
+
+class ExpiryOut(Output):
+    expiry: date
+    years: float
+    contracts: int
+    atm_iv: Annotated[float | None, _doc("IV at the spot, interpolated in strike")]
+    max_pain: Annotated[float | None, _doc("Listed strike of least total holder payout")]
+    put_call: PutCallOut
+
+    @classmethod
+    def from_domain(cls, view: ExpiryView) -> ExpiryOut:
+        return cls(
+            expiry=view.expiry,
+            years=round(view.years, 8),
+            contracts=view.contracts,
+            atm_iv=_round(view.atm_iv),
+            max_pain=view.max_pain,
+            put_call=PutCallOut.from_domain(view.put_call),
+        )
+
+
+class GexStrikeOut(Output):
+    strike: float
+    calls: float
+    puts: float
+    net: float
+
+
+class GexOut(Output):
+    """Gamma exposure in currency per 1% move: gamma x OI x 100 x S^2 x 0.01, dealers long
+    calls (+) and short puts (-)."""
+
+    total: float
+    zero_gamma_level: Annotated[
+        float | None, _doc("Spot where total GEX changes sign (within +/-20% of spot); null: none")
+    ]
+    by_strike: list[GexStrikeOut]
+
+
+class SweepOut(Output):
+    right: str
+    side: str
+    started_at: datetime
+    ended_at: datetime
+    symbols: list[str]
+    strikes: int
+    expiries: int
+    contracts: int
+    premium: float
+
+    @classmethod
+    def from_domain(cls, burst: SweepBurst) -> SweepOut:
+        return cls(
+            right="call" if burst.is_call else "put",
+            side=burst.side.value,
+            started_at=datetime.fromtimestamp(burst.started_at, UTC),
+            ended_at=datetime.fromtimestamp(burst.ended_at, UTC),
+            symbols=list(burst.symbols),
+            strikes=burst.strikes,
+            expiries=burst.expiries,
+            contracts=burst.contracts,
+            premium=round(burst.premium, 2),
+        )
+
+
+def _gex_rows(gex: GammaExposure) -> list[GexStrikeOut]:
+    columns = (gex.strikes.tolist(), gex.calls.tolist(), gex.puts.tolist(), gex.net.tolist())
+    return [
+        GexStrikeOut(strike=k, calls=round(c, 2), puts=round(p, 2), net=round(n, 2))
+        for k, c, p, n in zip(*columns, strict=True)
+    ]
+
+
+class WhaleThresholdsOut(Output):
+    volume_oi_ratio: float
+    min_volume: int
+    premium_notional: float
+
+
+class ChainOut(Output):
+    underlying: str
+    spot: float
+    at: datetime
+    rate: Annotated[float, _doc("Flat continuously compounded rate used for IV and Greeks")]
+    dividend_yield: float
+    expiry: date | None
+    atm_iv_30d: Annotated[
+        float | None, _doc("30-day constant-maturity ATM IV of the whole chain (total variance)")
+    ]
+    put_call: PutCallOut
+    expiries: list[ExpiryOut]
+    gex: GexOut
+    whale_thresholds: WhaleThresholdsOut
+    sweeps: Annotated[list[SweepOut], _doc("Recent same-side buying bursts seen across reads")]
+    contracts: list[ContractOut]
+
+    @classmethod
+    def from_domain(cls, view: ChainView) -> ChainOut:
+        gex = view.gex
+        return cls(
+            underlying=view.underlying,
+            spot=view.spot,
+            at=view.at,
+            rate=view.rate,
+            dividend_yield=view.dividend_yield,
+            expiry=view.expiry,
+            atm_iv_30d=_round(view.atm_iv_30d),
+            put_call=PutCallOut.from_domain(view.put_call),
+            expiries=[ExpiryOut.from_domain(e) for e in view.expiries],
+            gex=GexOut(
+                total=round(gex.total, 2),
+                zero_gamma_level=_round(view.zero_gamma, 4),
+                by_strike=_gex_rows(gex),
+            ),
+            whale_thresholds=WhaleThresholdsOut(
+                volume_oi_ratio=view.thresholds.volume_oi_ratio,
+                min_volume=view.thresholds.min_volume,
+                premium_notional=view.thresholds.premium_notional,
+            ),
+            sweeps=[SweepOut.from_domain(s) for s in view.sweeps],
+            contracts=[ContractOut.from_domain(c) for c in view.contracts],
+        )
+
+
+class IVRankOut(Output):
+    symbol: str
+    as_of: Annotated[date, _doc("Today (UTC): the current IV is today's, the history before")]
+    current_iv: Annotated[float | None, _doc("30-day constant-maturity ATM IV now")]
+    rank: Annotated[float | None, _doc("(current - min) / (max - min) over the window, in [0, 1]")]
+    percentile: Annotated[
+        float | None, _doc("Share of the window's prior days with IV below current, in [0, 1]")
+    ]
+    observations: Annotated[int, _doc("Days in the window with an IV, today included")]
+    window: Annotated[int, _doc("Trading days the window spans at most (252)")]
+    min: float | None
+    max: float | None
+    reason: Annotated[
+        str, _doc("OK, INSUFFICIENT_HISTORY (< 2 days), FLAT_WINDOW (min == max), NO_CURRENT_IV")
+    ]
+    history_from: Annotated[date | None, _doc("Oldest stored day used")]
+
+    @classmethod
+    def from_domain(cls, view: IVRankView) -> IVRankOut:
+        r = view.rank
+        return cls(
+            symbol=view.symbol,
+            as_of=view.day,
+            current_iv=_round(r.current),
+            rank=_round(r.rank, 6),
+            percentile=_round(r.percentile, 6),
+            observations=r.observations,
+            window=r.window,
+            min=_round(r.minimum),
+            max=_round(r.maximum),
+            reason=r.reason.value,
+            history_from=view.history_from,
+        )

@@ -1,0 +1,81 @@
+"""Options chain and IV history in the composition root: the store, the chain service, the
+daily IV recorder and its background loop (issue 18; docs/options-chain.md)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable, Sequence
+from typing import Protocol
+
+import structlog
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from adapters.memory.iv_history import InMemoryIVHistoryStore
+from adapters.postgres.iv_history import SqlIVHistoryStore
+from application.iv_recorder import IVRecorder
+from application.options_chain import OptionsChainService
+from bootstrap.periodic import running_every
+from bootstrap.settings import Settings
+from ports.clock import Clock
+from ports.iv_history import IVHistoryStore
+from ports.marketdata import MarketDataProvider
+
+_log = structlog.get_logger("bulwark.options")
+
+
+def iv_history_store(store_kind: str, engine: Callable[[], AsyncEngine]) -> IVHistoryStore:
+    """On the SQL table with a database; in memory (lost on restart) for the embedded store."""
+    if store_kind == "sql":
+        return SqlIVHistoryStore(engine())
+    return InMemoryIVHistoryStore()
+
+
+def options_chain(
+    settings: Settings, feed: MarketDataProvider, history: IVHistoryStore, clock: Clock
+) -> OptionsChainService:
+    return OptionsChainService(feed, history, clock, rate=settings.options_risk_free_rate)
+
+
+class _Board(Protocol):
+    """What the recorder needs of the market board: the symbols it quotes."""
+
+    def symbols(self) -> list[str]: ...
+
+
+def watched_symbols(settings: Settings, board: _Board) -> Callable[[], Sequence[str]]:
+    """BULWARK_IV_SYMBOLS, or (empty) every symbol the market board quotes at each pass."""
+    if settings.iv_symbols:
+        chosen = tuple(settings.iv_symbols)
+        return lambda: chosen
+    return board.symbols
+
+
+def iv_recorder(
+    settings: Settings,
+    chains: OptionsChainService,
+    history: IVHistoryStore,
+    clock: Clock,
+    board: _Board,
+) -> IVRecorder:
+    return IVRecorder(chains, history, clock, watched_symbols(settings, board))
+
+
+async def iv_record_loop(
+    settings: Settings, recorder: Callable[[], IVRecorder], process: str
+) -> AsyncIterator[None]:
+    """Records today's IVs at start-up, then checks every BULWARK_IV_RECORD_SECONDS (serve)."""
+    if settings.iv_record_seconds <= 0 or process != "serve":
+        yield
+        return
+
+    async def record() -> None:
+        report = await recorder().record()
+        if report.recorded or report.failed:
+            _log.info(
+                "iv_recorded",
+                day=report.day.isoformat(),
+                recorded=sorted(report.recorded),
+                failed=report.failed,
+            )
+
+    async with running_every({"iv_record": record}, settings.iv_record_seconds):
+        yield

@@ -1,0 +1,59 @@
+"""`bulwark options record-iv` against the embedded SQLite store and the synthetic feed."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import AsyncIterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from dependency_injector import providers
+
+from adapters.memory.clock import FakeClock
+from bootstrap.cli import _parser, run_command
+from bootstrap.container import Container, build_container
+from bootstrap.settings import load_settings
+
+
+@pytest.fixture
+async def container(tmp_path: Path) -> AsyncIterator[Container]:
+    c = build_container(
+        load_settings(
+            {
+                "BULWARK_ENV": "test",
+                "BULWARK_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'bulwark.db'}",
+                "BULWARK_DEMO": "true",  # the demo's prices on this process's board
+            },
+            env_file=None,
+        )
+    )
+    c.clock.override(providers.Object(FakeClock()))  # Monday 2026-01-05
+    assert (await run(c, "migrate"))[0] == 0
+    yield c
+    await c.engine().dispose()
+
+
+async def run(container: Container, *argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    code = await run_command(_parser().parse_args(list(argv)), container, out=out)
+    return code, out.getvalue()
+
+
+async def test_record_iv_stores_the_day_once_and_reports_failures(container: Container) -> None:
+    # Act
+    first = await run(container, "options", "record-iv", "--symbol", "AAPL")
+    again = await run(container, "options", "record-iv", "--symbol", "AAPL", "--symbol", "NOPE")
+
+    # Assert
+    assert first[0] == 0
+    assert first[1].startswith("AAPL: 2026-01-05 iv 0.")
+    assert first[1].endswith("iv 2026-01-05: 1 recorded, 0 skipped, 0 failed\n")
+    assert again == (
+        1,
+        "AAPL: skipped, 2026-01-05 is stored already\nNOPE: failed, SYMBOL_NOT_FOUND\n"
+        "iv 2026-01-05: 0 recorded, 1 skipped, 1 failed\n",
+    )
+    stored = await container.iv_history().last("AAPL", up_to=date(2026, 1, 5), limit=5)
+    assert [entry.day for entry in stored] == [date(2026, 1, 5)]
+    assert 0.05 < stored[0].iv < 1.5
