@@ -360,6 +360,14 @@ def env_name(field: str) -> str:
     return PREFIX + field.upper()
 
 
+# BULWARK_* variables that are not settings: read straight from the process environment by
+# code that runs before any settings exist (numba kernels decide at import), so a .env file
+# cannot set them and the settings loader leaves them alone.
+ENVIRONMENT_ONLY: Final = {
+    "BULWARK_NUMBA": "the analytics kernels read it at import (0 = plain NumPy, no numba)",
+}
+
+
 def load_settings(
     environ: Mapping[str, str] | None = None, env_file: str | Path | None = ".env"
 ) -> Settings:
@@ -368,7 +376,9 @@ def load_settings(
     if env_file is not None and Path(env_file).is_file():
         raw.update(_read_env_file(Path(env_file)))
     source = os.environ if environ is None else environ
-    raw.update({k: v for k, v in source.items() if k.startswith(PREFIX)})
+    raw.update(
+        {k: v for k, v in source.items() if k.startswith(PREFIX) and k not in ENVIRONMENT_ONLY}
+    )
     values = _to_fields(raw)
     try:
         settings = msgspec.convert(values, Settings, strict=False, dec_hook=_decode_secret)
@@ -390,6 +400,11 @@ def _read_env_file(path: Path) -> dict[str, str]:
             # The line is not echoed: it may hold a secret.
             raise SettingsError(f"{path}:{number}: expected KEY=VALUE")
         key, value = match.groups()
+        if key in ENVIRONMENT_ONLY:
+            raise SettingsError(
+                f"{path}:{number}: {key} cannot be set in a .env file: "
+                f"{ENVIRONMENT_ONLY[key]}; set it in the process environment"
+            )
         if key.startswith(PREFIX):
             found[key] = _unquote(value, f"{path}:{number}")
     return found

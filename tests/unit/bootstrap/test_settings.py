@@ -189,6 +189,28 @@ def test_unknown_variable_in_env_file_fails_too(tmp_path: Path) -> None:
         load_settings({}, env_file=env_file)
 
 
+def test_bulwark_numba_in_the_process_environment_is_not_taken_for_a_setting() -> None:
+    # Act: the kernels read it at import; the loader must not refuse the process
+    settings = load_settings({"BULWARK_NUMBA": "0"}, env_file=None)
+
+    # Assert
+    assert not hasattr(settings, "numba")
+
+
+def test_bulwark_numba_in_an_env_file_is_refused_saying_where_it_belongs(tmp_path: Path) -> None:
+    # Arrange: a .env line would be read after the kernels decided, so it would do nothing
+    env_file = tmp_path / ".env"
+    env_file.write_text("BULWARK_PORT=8000\nBULWARK_NUMBA=0\n")
+
+    # Act
+    with pytest.raises(SettingsError) as raised:
+        load_settings({}, env_file=env_file)
+
+    # Assert
+    assert f"{env_file}:2" in raised.value.message
+    assert "process environment" in raised.value.message
+
+
 @pytest.mark.parametrize(
     ("field", "text", "expected"),
     [
