@@ -60,7 +60,7 @@ async def compute_budget_lifetime(budget: Callable[[], ComputeBudget]) -> AsyncI
 async def compute_warmup(compute: ComputePort) -> AsyncIterator[threading.Thread | None]:
     """Compiles the CUDA kernels on a background thread at start-up (they compile on first
     use, seconds each, with no disk cache: the first request would spend its budget there).
-    The CPU backend has nothing to warm: numba loads its kernels from its disk cache."""
+    The CPU backend loads (or compiles) its numba kernels the same way, once per process."""
     warm = getattr(compute, "warm", None)
     thread = None
     if callable(warm):

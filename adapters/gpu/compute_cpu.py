@@ -13,13 +13,17 @@ import importlib
 import os
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any, TypeVar
+
+import numpy as np
 
 from domain.analytics._numba import NUMBA_ENABLED
 from domain.analytics.montecarlo.regime import (
     Regime,
     RegimeModel,
     RegimeSimulation,
+    default_model,
     simulate_regimes,
 )
 from domain.analytics.montecarlo.retirement import RetirementResult, simulate_retirement
@@ -31,6 +35,10 @@ T = TypeVar("T")
 
 # One kernel at a time in this process, across every CpuCompute (see the module doc).
 KERNEL_LOCK = threading.Lock()
+_warmed = threading.Event()  # numba's kernels, once loaded, stay loaded for the process
+# Big enough to take each kernel's parallel path (small batches run on the calling thread).
+_WARM_OPTIONS = 4096
+_WARM_PATHS = 1024
 
 
 def cpu_cores() -> int:
@@ -76,6 +84,39 @@ class CpuCompute:
         else:
             device = f"{cores} CPU cores, NumPy (BULWARK_NUMBA=0)"
         return ComputeInfo(backend="cpu", device=device, numba=NUMBA_ENABLED, reason=self._reason)
+
+    def warm(self) -> None:
+        """Load (or, on a fresh install, compile) every kernel once, on tiny inputs.
+
+        numba compiles on first use and caches on disk; loading the cache still takes seconds
+        and a cold compile more, which the first request would otherwise spend out of its time
+        budget. Bootstrap calls this on a background thread at start-up; once per process.
+        """
+        if _warmed.is_set() or not NUMBA_ENABLED:
+            return
+        n = _WARM_OPTIONS
+        spot, strike = np.full(n, 100.0), np.linspace(80.0, 120.0, n)
+        years, vol, zero = np.full(n, 0.5), np.full(n, 0.2), np.zeros(n)
+        call = np.arange(n) % 2 == 0
+        prices = self.greeks(spot, strike, years, vol, zero, zero, call).price
+        self.implied_vol(prices, spot, strike, years, zero, zero, call)
+        plan = RetirementInputs(
+            initial_wealth=1.0,
+            monthly_contribution=0.0,
+            retirement_month=1,
+            monthly_withdrawal=0.0,
+            horizon_months=2,
+            annual_return=0.05,
+            annual_volatility=0.1,
+            paths=_WARM_PATHS,
+        )
+        self.retirement(plan)
+        self.retirement(replace(plan, student_t_dof=5.0))
+        model = default_model(2)
+        self.regime(
+            model, np.full(2, 0.5), steps=2, paths=_WARM_PATHS, initial_regime=model.regimes[0]
+        )
+        _warmed.set()
 
     def greeks(
         self,

@@ -121,9 +121,12 @@ async def test_a_backend_that_can_warm_is_warmed_on_a_background_thread() -> Non
     assert thread.daemon  # never holds shutdown up
 
 
-async def test_the_cpu_backend_has_nothing_to_warm() -> None:
+async def test_the_cpu_backend_loads_its_kernels_on_a_background_thread_at_start() -> None:
     # Act
     thread = await anext(compute_warmup(CpuCompute()))
 
     # Assert
-    assert thread is None
+    assert thread is not None
+    assert thread.name == "compute-warmup"
+    thread.join(timeout=120)
+    assert not thread.is_alive()
