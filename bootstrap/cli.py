@@ -272,6 +272,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if problem is not None:
             print(f"bulwark: {problem}", file=sys.stderr)
             return EXIT_REFUSED
+        # BULWARK_COMPUTE=cuda where CUDA cannot run: one configuration-error line.
+        from bootstrap.compute import compute_problem
+
+        compute = compute_problem(settings)
+        if compute is not None:
+            print(f"bulwark: configuration error: {compute}", file=sys.stderr)
+            return EXIT_USAGE
     if args.command == "serve":
         _serve(args, settings)
         return 0

@@ -85,6 +85,7 @@ from application.throttle import SharedThrottle
 from application.triggers import LossLimitWatch
 from application.user_admin import UserAdminService
 from application.workspaces import WorkspaceService
+from bootstrap import compute as compute_wiring
 from bootstrap import encryption, keys, notification_channels, notifications
 from bootstrap import key_vault as vault_wiring
 from bootstrap import kyc as kyc_wiring
@@ -716,6 +717,16 @@ class Container(containers.DeclarativeContainer):
     orders.add_kwargs(meter=meter)
     killswitch.add_kwargs(meter=meter)
     brokers.add_kwargs(meter=meter)
+
+    # Compute backend for the quant kernels (issue 18, bootstrap/compute.py): CUDA or the CPU
+    # by BULWARK_COMPUTE and detection; heavy requests run through the budget (off the loop,
+    # bounded in time and concurrency), whose worker threads stop taking jobs at shutdown.
+    compute = providers.Singleton(compute_wiring.compute_backend, settings)
+    compute_budget = providers.Singleton(compute_wiring.compute_budget, settings)
+    api_services.add_kwargs(compute=compute, compute_budget=compute_budget)
+    compute_budget_closing = providers.Resource(
+        compute_wiring.compute_budget_lifetime, compute_budget.provider
+    )
 
 
 def build_container(settings: Settings) -> Container:

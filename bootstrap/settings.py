@@ -324,6 +324,14 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # Share of new traces kept (a caller's sampled flag is followed: ParentBased).
     otel_sample_ratio: Annotated[float, msgspec.Meta(ge=0, le=1)] = 1.0
 
+    # --- Compute backend for the quant kernels (issue 18; docs/compute.md) ---
+    # auto: CUDA when numba-cuda sees a GPU, else the CPU (numba); cpu: always the CPU;
+    # cuda: the GPU or refuse to start. Each heavy request runs off the event loop within a
+    # time budget (seconds) on at most `compute_slots` worker threads (503 past either).
+    compute: Literal["auto", "cpu", "cuda"] = "auto"
+    compute_budget_s: Annotated[float, msgspec.Meta(gt=0, le=3600)] = 10.0
+    compute_slots: Annotated[int, msgspec.Meta(ge=1, le=64)] = 1
+
     def redacted(self) -> dict[str, object]:
         """All settings, safe to show: secrets as '***' and passwords inside URLs masked."""
         out: dict[str, object] = {}

@@ -16,6 +16,7 @@ from application.audit_log import AuditLogService
 from application.auth import AuthService
 from application.backtests import BacktestService
 from application.broker_credentials import BrokerCredentialService
+from application.compute_budget import ComputeBudget
 from application.instrument_catalog import InstrumentCatalog
 from application.invitations import InvitationService
 from application.key_rotation_jobs import KeyRotationJobs
@@ -39,6 +40,7 @@ from application.succession import SuccessionService
 from application.user_admin import UserAdminService
 from application.workspaces import WorkspaceService
 from ports.clock import Clock
+from ports.compute import ComputePort
 from ports.idempotency import IdempotencyStore
 from ports.ratelimit import RateLimiter
 
@@ -116,3 +118,7 @@ class ApiServices:
     kyc: KycService | None = None  # KYC documents (routes/kyc.py)
     notifications: NotificationService | None = None  # inbox, preferences, deliveries (issue 16)
     audit_log: AuditLogService | None = None  # the hash-chained audit log (issue 16 part 3)
+    # Issue 18: the quant kernels' backend (CPU or CUDA; /api/status shows it) and the budget
+    # heavy requests run through (off the loop, bounded; 503 COMPUTE_BUSY / COMPUTE_TIME_BUDGET).
+    compute: ComputePort | None = None
+    compute_budget: ComputeBudget | None = None

@@ -33,12 +33,22 @@ class ReadyOut(msgspec.Struct):
     components: list[ComponentStatus]
 
 
+class ComputeOut(msgspec.Struct):
+    """The backend of the quant kernels (BULWARK_COMPUTE, docs/compute.md)."""
+
+    backend: str  # "cpu" or "cuda"
+    device: str  # e.g. "2 CPU cores, numba parallel (omp)" or the GPU's name
+    numba: bool  # False when BULWARK_NUMBA=0 (the plain NumPy kernels)
+    reason: str  # why this backend: the setting, or what detection found
+
+
 class StatusOut(msgspec.Struct):
     status: str
     version: str
     time: datetime
     components: list[ComponentStatus]
     settings: dict[str, Any]
+    compute: ComputeOut | None = None  # None where no compute backend is wired
 
 
 async def run_probes(services: ApiServices) -> list[ComponentStatus]:
@@ -108,4 +118,12 @@ async def status(request: Request[Any, Any, Any]) -> StatusOut:
         services.clock.now(),
         components,
         dict(services.settings_summary),
+        compute_out(services),
     )
+
+
+def compute_out(services: ApiServices) -> ComputeOut | None:
+    if services.compute is None:
+        return None
+    info = services.compute.info()
+    return ComputeOut(info.backend, info.device, info.numba, info.reason)

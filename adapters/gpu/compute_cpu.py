@@ -1,0 +1,109 @@
+"""The CPU compute backend: the domain's numba kernels (or their NumPy twins), one at a time.
+
+Every method calls the domain function it mirrors, so the numbers are the domain's own. Calls are
+serialised by one process-wide lock: numba's parallel kernels already use every core, and its
+`workqueue` threading layer (the fallback where neither OpenMP nor TBB loads) aborts the whole
+process when two threads launch parallel kernels at once. With the lock, no compute path can
+do that, whatever ComputeBudget's slot count. `info()` reports the layer numba loaded.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import threading
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from domain.analytics._numba import NUMBA_ENABLED
+from domain.analytics.montecarlo.retirement import RetirementResult, simulate_retirement
+from domain.analytics.options.bsm import Greeks, bsm_greeks
+from ports.compute import BoolArray, ComputeInfo, FloatArray, RetirementInputs
+
+T = TypeVar("T")
+
+# One kernel at a time in this process, across every CpuCompute (see the module doc).
+KERNEL_LOCK = threading.Lock()
+
+
+def cpu_cores() -> int:
+    """Cores this process may run on (its affinity mask where the OS has one)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1  # pragma: no cover - macOS, Windows
+
+
+def threading_layer() -> str:
+    """numba's threading layer ("omp", "tbb" or "workqueue"), starting its pool if need be.
+
+    numba picks the layer when the first parallel kernel runs; asking earlier launches the
+    worker threads now (cheap, and the first kernel would do it anyway). "off" without numba.
+    """
+    if not NUMBA_ENABLED:
+        return "off"
+    numba: Any = importlib.import_module("numba")  # untyped; Any keeps mypy quiet
+    try:
+        return str(numba.threading_layer())
+    except ValueError:  # no parallel kernel yet: start the pool so the answer is the real one
+        pass
+    try:
+        parallel: Any = importlib.import_module("numba.np.ufunc.parallel")
+        parallel._launch_threads()
+        return str(numba.threading_layer())
+    except Exception:  # pragma: no cover - a numba without the private launcher
+        return "not started"
+
+
+class CpuCompute:
+    """ComputePort on the CPU: the domain kernels behind one lock (see the module doc)."""
+
+    backend = "cpu"
+
+    def __init__(self, reason: str = "BULWARK_COMPUTE=cpu") -> None:
+        self._reason = reason
+
+    def info(self) -> ComputeInfo:
+        cores = cpu_cores()
+        if NUMBA_ENABLED:
+            device = f"{cores} CPU cores, numba parallel ({threading_layer()})"
+        else:
+            device = f"{cores} CPU cores, NumPy (BULWARK_NUMBA=0)"
+        return ComputeInfo(backend="cpu", device=device, numba=NUMBA_ENABLED, reason=self._reason)
+
+    def greeks(
+        self,
+        spot: FloatArray,
+        strike: FloatArray,
+        years: FloatArray,
+        vol: FloatArray,
+        rate: FloatArray,
+        dividend_yield: FloatArray,
+        is_call: BoolArray,
+    ) -> Greeks:
+        return _locked(lambda: bsm_greeks(spot, strike, years, vol, rate, dividend_yield, is_call))
+
+    def retirement(self, inputs: RetirementInputs) -> RetirementResult:
+        return _locked(lambda: simulate(inputs))
+
+
+def simulate(inputs: RetirementInputs) -> RetirementResult:
+    """`simulate_retirement` on one plan (unlocked: callers hold KERNEL_LOCK)."""
+    return simulate_retirement(
+        initial_wealth=inputs.initial_wealth,
+        monthly_contribution=inputs.monthly_contribution,
+        retirement_month=inputs.retirement_month,
+        monthly_withdrawal=inputs.monthly_withdrawal,
+        horizon_months=inputs.horizon_months,
+        annual_return=inputs.annual_return,
+        annual_volatility=inputs.annual_volatility,
+        inflation_rate=inputs.inflation_rate,
+        student_t_dof=inputs.student_t_dof,
+        paths=inputs.paths,
+        seed=inputs.seed,
+        target_wealth=inputs.target_wealth,
+    )
+
+
+def _locked(work: Callable[[], T]) -> T:
+    with KERNEL_LOCK:
+        return work()

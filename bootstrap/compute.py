@@ -1,0 +1,50 @@
+"""Wiring the compute backend (BULWARK_COMPUTE) and its time budget (docs/compute.md)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+
+from adapters.gpu.detect import Choice, CudaUnavailable, choose
+from application.compute_budget import ComputeBudget
+from bootstrap.settings import Settings, SettingsError
+from ports.compute import ComputePort
+
+
+def compute_choice(settings: Settings) -> Choice:
+    """The backend BULWARK_COMPUTE asks for on this machine; SettingsError for a forced `cuda`
+    that cannot run here (one line at start-up, no traceback)."""
+    try:
+        return choose(settings.compute)
+    except CudaUnavailable as exc:
+        raise SettingsError(str(exc)) from None
+
+
+def compute_problem(settings: Settings) -> str | None:
+    """`bulwark serve`'s preflight: why the compute setting cannot start, or None."""
+    try:
+        compute_choice(settings)
+    except SettingsError as exc:
+        return exc.message
+    return None
+
+
+def compute_backend(settings: Settings) -> ComputePort:
+    """The ComputePort for this process: CUDA kernels on the GPU, or the CPU's numba ones."""
+    choice = compute_choice(settings)
+    from adapters.gpu.compute_cpu import CpuCompute
+
+    if choice.backend == "cuda":  # the CUDA kernels land next; until then the CPU serves
+        return CpuCompute(reason=f"{choice.reason}; CUDA kernels not in this build: CPU")
+    return CpuCompute(reason=choice.reason)
+
+
+def compute_budget(settings: Settings) -> ComputeBudget:
+    return ComputeBudget(budget_s=settings.compute_budget_s, slots=settings.compute_slots)
+
+
+async def compute_budget_lifetime(budget: Callable[[], ComputeBudget]) -> AsyncIterator[None]:
+    """Stops the budget's worker threads taking jobs when the app stops."""
+    try:
+        yield
+    finally:
+        budget().close()

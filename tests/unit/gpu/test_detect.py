@@ -1,0 +1,88 @@
+"""Choosing the compute backend: BULWARK_COMPUTE and what detection finds on the machine."""
+
+from __future__ import annotations
+
+import pytest
+
+from adapters.gpu.detect import GPU_EXTRA_HINT, CudaProbe, CudaUnavailable, choose, probe_cuda
+
+NO_DRIVER = CudaProbe(False, "no CUDA driver")
+A_GPU = CudaProbe(True, "", "NVIDIA H100 80GB HBM3")
+
+
+def never_probed() -> CudaProbe:
+    raise AssertionError("BULWARK_COMPUTE=cpu must not probe for CUDA")
+
+
+def test_forced_cpu_takes_the_cpu_without_probing() -> None:
+    # Act
+    choice = choose("cpu", never_probed)
+
+    # Assert
+    assert (choice.backend, choice.reason) == ("cpu", "BULWARK_COMPUTE=cpu")
+
+
+def test_auto_without_a_gpu_takes_the_cpu_and_says_why() -> None:
+    # Act
+    choice = choose("auto", lambda: NO_DRIVER)
+
+    # Assert
+    assert (choice.backend, choice.reason) == ("cpu", "auto: no CUDA driver")
+
+
+def test_auto_with_a_gpu_takes_cuda_and_names_the_device() -> None:
+    # Act
+    choice = choose("auto", lambda: A_GPU)
+
+    # Assert
+    assert (choice.backend, choice.device) == ("cuda", "NVIDIA H100 80GB HBM3")
+    assert "NVIDIA H100" in choice.reason
+
+
+def test_forced_cuda_without_a_gpu_is_an_error_naming_the_setting_and_the_cause() -> None:
+    # Act / Assert
+    with pytest.raises(CudaUnavailable, match=r"BULWARK_COMPUTE=cuda.*no CUDA driver"):
+        choose("cuda", lambda: NO_DRIVER)
+
+
+def test_forced_cuda_with_a_gpu_takes_cuda() -> None:
+    # Act
+    choice = choose("cuda", lambda: A_GPU)
+
+    # Assert
+    assert (choice.backend, choice.reason) == ("cuda", "BULWARK_COMPUTE=cuda")
+
+
+def test_an_unknown_mode_is_refused() -> None:
+    # Act / Assert
+    with pytest.raises(ValueError, match="auto, cpu, cuda"):
+        choose("gpu", lambda: A_GPU)
+
+
+def test_the_simulator_is_never_taken_for_a_gpu(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Arrange
+    monkeypatch.setenv("NUMBA_ENABLE_CUDASIM", "1")
+
+    # Act
+    probe = probe_cuda()
+
+    # Assert
+    assert not probe.usable
+    assert "simulator" in probe.reason
+
+
+def test_this_machine_is_probed_to_a_reason_or_a_device(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Arrange
+    monkeypatch.delenv("NUMBA_ENABLE_CUDASIM", raising=False)
+
+    # Act
+    probe = probe_cuda()
+
+    # Assert: a CI box without a GPU says why in a few words; a GPU box names its device
+    if probe.usable:
+        assert probe.device
+    else:
+        assert probe.reason in ("no CUDA driver", "no CUDA device", GPU_EXTRA_HINT) or (
+            probe.reason.startswith("CUDA not available")
+        )
+        assert "\n" not in probe.reason
