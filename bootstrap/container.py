@@ -84,6 +84,7 @@ from application.succession import SuccessionScheduler, SuccessionService
 from application.throttle import SharedThrottle
 from application.triggers import LossLimitWatch
 from application.user_admin import UserAdminService
+from application.value_at_risk import ValueAtRiskService
 from application.workspaces import WorkspaceService
 from bootstrap import compute as compute_wiring
 from bootstrap import encryption, keys, notification_channels, notifications
@@ -727,6 +728,14 @@ class Container(containers.DeclarativeContainer):
     compute_budget_closing = providers.Resource(
         compute_wiring.compute_budget_lifetime, compute_budget.provider
     )
+
+    # Risk analytics (issue 18, h-riskapi): VaR of a series or an account's stored returns and
+    # the regime-switching scenario simulation; large runs go through the compute budget.
+    value_at_risk = providers.Singleton(
+        ValueAtRiskService, uow_factory, quotes, clock, compute_budget,
+        equity_history=equity_history,
+    )  # fmt: skip
+    api_services.add_kwargs(value_at_risk=value_at_risk)
 
 
 def build_container(settings: Settings) -> Container:

@@ -55,6 +55,7 @@ from adapters.http.routes import (
     performance,
     providers,
     risk,
+    risk_analytics,
     signals,
     strategies,
     succession,
@@ -234,6 +235,7 @@ def create_app(
                     *key_vault.CONTROLLERS,
                     *notifications.CONTROLLERS,
                     *audit.CONTROLLERS,
+                    *risk_analytics.CONTROLLERS,  # /risk/var, /risk/scenario-simulation (issue 18)
                     *controllers,
                 ],
             ),

@@ -38,6 +38,7 @@ from application.strategy_processor import StrategyProcessor
 from application.stream_monitor import StreamMonitorService
 from application.succession import SuccessionService
 from application.user_admin import UserAdminService
+from application.value_at_risk import ValueAtRiskService
 from application.workspaces import WorkspaceService
 from ports.clock import Clock
 from ports.compute import ComputePort
@@ -122,3 +123,5 @@ class ApiServices:
     # heavy requests run through (off the loop, bounded; 503 COMPUTE_BUSY / COMPUTE_TIME_BUDGET).
     compute: ComputePort | None = None
     compute_budget: ComputeBudget | None = None
+    # Issue 18 (h-riskapi): POST /api/v1/risk/var and /risk/scenario-simulation.
+    value_at_risk: ValueAtRiskService | None = None
