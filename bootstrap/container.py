@@ -77,6 +77,7 @@ from application.public_throttle import ClientThrottle
 from application.quotes import CachedMarketData
 from application.risk import RiskService
 from application.risk_books import RiskBooks
+from application.scenario_simulation import ScenarioSimulationService
 from application.signals import SignalService
 from application.strategies import StrategyService
 from application.strategy_processor import StrategyProcessor
@@ -735,7 +736,10 @@ class Container(containers.DeclarativeContainer):
         ValueAtRiskService, uow_factory, quotes, clock, compute_budget,
         equity_history=equity_history,
     )  # fmt: skip
-    api_services.add_kwargs(value_at_risk=value_at_risk)
+    scenario_simulation = providers.Singleton(
+        ScenarioSimulationService, uow_factory, quotes, compute_budget
+    )
+    api_services.add_kwargs(value_at_risk=value_at_risk, scenario_simulation=scenario_simulation)
 
 
 def build_container(settings: Settings) -> Container:

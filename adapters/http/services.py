@@ -32,6 +32,7 @@ from application.password_reset import PasswordResetService
 from application.performance import PerformanceService
 from application.providers import ProviderService
 from application.risk import RiskService
+from application.scenario_simulation import ScenarioSimulationService
 from application.signals import SignalService
 from application.strategies import StrategyService
 from application.strategy_processor import StrategyProcessor
@@ -125,3 +126,4 @@ class ApiServices:
     compute_budget: ComputeBudget | None = None
     # Issue 18 (h-riskapi): POST /api/v1/risk/var and /risk/scenario-simulation.
     value_at_risk: ValueAtRiskService | None = None
+    scenario_simulation: ScenarioSimulationService | None = None
