@@ -220,7 +220,9 @@ def sample_moments(sample: Sequence[float] | FloatArray) -> tuple[float, float, 
     mean = float(np.mean(values))
     centred = values - mean
     m2 = float(np.mean(centred**2))
-    if m2 == 0.0:
+    # Deviations at the rounding level of the values (a constant sample whose mean is not
+    # exact in binary) are no dispersion: their skewness and kurtosis would be noise.
+    if math.sqrt(m2) <= 64.0 * np.finfo(np.float64).eps * float(np.max(np.abs(values))):
         raise ValueError("the sample has no dispersion: skewness and kurtosis are undefined")
     skew = float(np.mean(centred**3)) / m2**1.5
     kurt = float(np.mean(centred**4)) / m2**2 - 3.0
