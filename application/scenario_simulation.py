@@ -41,7 +41,6 @@ from domain.analytics.regime_detection import InvalidPriceHistory, RegimeReading
 from domain.analytics.risk_report import CORNISH_FISHER, HISTORICAL, RiskReport, risk_report
 from domain.principals import Principal
 from domain.risk.metrics import InvalidRiskInput
-from domain.trading.accounts import MissingMark
 from ports.marketdata import MarketDataPort
 from ports.unit_of_work import UnitOfWorkFactory
 
@@ -51,6 +50,16 @@ MIN_PATHS, MAX_PATHS = 100, 1_000_000
 MAX_STEPS = 2520  # ten years of trading days
 SCENARIO_METHODS = (HISTORICAL, CORNISH_FISHER)
 RegimeSource = Literal["given", "detected", "stationary"]
+# Plausibility bounds of the model overrides (annual rates, log sizes): wider than any market,
+# narrow enough that no path overflows a float.
+DRIFT_BOUND, VOLATILITY_BOUND = 5.0, 5.0
+SCALAR_BOUNDS = {
+    "student_t_dof": (2.0, 1000.0),  # > 2 checked by the model itself
+    "jump_intensity": (0.0, 252.0),
+    "jump_mean": (-2.0, 2.0),
+    "jump_std": (0.0, 2.0),
+    "black_swan_return": (-5.0, 5.0),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,9 +176,12 @@ class ScenarioSimulationService:
                 seed=request.seed,
                 antithetic=request.antithetic,
             )
-            report = risk_report(
-                simulation.portfolio_returns, confidences, methods=SCENARIO_METHODS
-            )
+            try:
+                report = risk_report(
+                    simulation.portfolio_returns, confidences, methods=SCENARIO_METHODS
+                )
+            except ValueError as exc:  # a model whose paths leave the floats
+                raise InvalidRiskInput(f"the simulated returns: {exc}", field="model") from None
             return simulation, report
 
         simulation, report = await self._budget.run("scenario simulation", work)
@@ -202,9 +214,7 @@ class ScenarioSimulationService:
         marks = await self._accounts.marks(held)
         try:
             values = [account.positions[s].market_value(marks[s]) for s in held]
-        except KeyError as exc:
-            raise NoReferencePrice(f"no mark for {exc}", field="account_id") from None
-        except MissingMark as exc:  # pragma: no cover - market_value takes the mark given
+        except KeyError as exc:  # a mark gone between the valuation and now
             raise NoReferencePrice(f"no mark for {exc}", field="account_id") from None
         net = sum(values, Decimal(0))
         if net <= 0:
@@ -254,6 +264,10 @@ def build_model(assets: int, overrides: ModelOverrides) -> RegimeModel:
         )
     except InvalidRegimeModel as exc:
         raise InvalidRiskInput(exc.message, field="model.correlation") from None
+    for name, (lo, hi) in SCALAR_BOUNDS.items():
+        value = getattr(overrides, name)
+        if value is not None and not (math.isfinite(value) and lo <= value <= hi):
+            raise InvalidRiskInput(f"must lie in [{lo:g}, {hi:g}]", field=f"model.{name}")
     unknown = set(overrides.regimes) - set(base.regimes)
     if unknown:
         raise InvalidRiskInput(f"unknown regimes {sorted(unknown)}", field="model.regimes")
@@ -294,8 +308,10 @@ def _parameters(
         return base
     where = f"model.regimes.{regime.value}"
     try:
-        drift = _per_asset(override.drift, base.drift, assets, f"{where}.drift")
-        vol = _per_asset(override.volatility, base.volatility, assets, f"{where}.volatility")
+        drift = _per_asset(override.drift, base.drift, assets, f"{where}.drift", DRIFT_BOUND)
+        vol = _per_asset(
+            override.volatility, base.volatility, assets, f"{where}.volatility", VOLATILITY_BOUND
+        )
         correlation = base.correlation
         if isinstance(override.correlation, int | float):
             correlation = np.full((assets, assets), float(override.correlation))
@@ -310,12 +326,20 @@ def _parameters(
 
 
 def _per_asset(
-    value: float | Sequence[float] | None, default: np.ndarray, assets: int, where: str
+    value: float | Sequence[float] | None,
+    default: np.ndarray,
+    assets: int,
+    where: str,
+    bound: float,
 ) -> np.ndarray:
     if value is None:
         return default
     if isinstance(value, int | float):
-        return np.full(assets, float(value))
-    if len(value) != assets:
+        array = np.full(assets, float(value))
+    elif len(value) != assets:
         raise InvalidRiskInput(f"give one number or {assets} (one per asset)", field=where)
-    return np.asarray(value, dtype=np.float64)
+    else:
+        array = np.asarray(value, dtype=np.float64)
+    if not np.all(np.abs(array) <= bound):
+        raise InvalidRiskInput(f"annual figures must lie within +-{bound:g}", field=where)
+    return array

@@ -23,6 +23,7 @@ from application.compute_budget import ComputeBudget
 from application.performance import STORED_RETURNS, stored_returns
 from application.risk import NoReferencePrice
 from domain.analytics.risk_report import DEFAULT_CONFIDENCES, METHODS, RiskReport, risk_report
+from domain.numbers import RETURN_BOUND
 from domain.principals import Principal
 from domain.risk.metrics import InsufficientReturns, InvalidRiskInput
 from domain.trading.accounts import Account, MissingMark
@@ -36,7 +37,8 @@ MAX_OBSERVATIONS = 1_000_000  # more: 422 naming the series
 LARGE_SAMPLE = 100_000  # more: computed through the ComputeBudget (off the event loop)
 MAX_HORIZON_DAYS = 252
 MAX_CONFIDENCES = 10
-MIN_CONFIDENCE, MAX_CONFIDENCE = 0.5, 1.0  # each level strictly inside (0.5, 1)
+MIN_CONFIDENCE, MAX_CONFIDENCE = 0.5, 1.0
+MAX_PNL = 1e15  # money, as the MONEY wire type  # each level strictly inside (0.5, 1)
 
 Source = Literal["returns", "pnl", "stored"]
 
@@ -76,8 +78,12 @@ def check_confidences(levels: Sequence[float], field: str = "confidence_levels")
     return [float(level) for level in levels]
 
 
-def check_sample(values: Sequence[float], field: str) -> np.ndarray:
-    """MIN_OBSERVATIONS to MAX_OBSERVATIONS finite numbers as float64; 422 naming the field."""
+def check_sample(values: Sequence[float], field: str, bound: float) -> np.ndarray:
+    """MIN_OBSERVATIONS to MAX_OBSERVATIONS finite numbers within +-bound; 422 naming the field.
+
+    The bound keeps every moment finite (a fourth power of 1e308 is not), so no estimator
+    meets an overflow: returns within +-RETURN_BOUND (fractions), P&L within +-MAX_PNL.
+    """
     if len(values) > MAX_OBSERVATIONS:
         raise InvalidRiskInput(
             f"at most {MAX_OBSERVATIONS:,} observations per request, got {len(values):,}",
@@ -92,6 +98,11 @@ def check_sample(values: Sequence[float], field: str) -> np.ndarray:
     if bad.size:
         raise InvalidRiskInput(
             "NaN and Infinity are not observations", field=f"{field}[{int(bad[0])}]"
+        )
+    wild = np.flatnonzero(np.abs(sample) > bound)
+    if wild.size:
+        raise InvalidRiskInput(
+            f"observations must lie within +-{bound:g}", field=f"{field}[{int(wild[0])}]"
         )
     return sample
 
@@ -160,14 +171,14 @@ class ValueAtRiskService:
             raise InvalidRiskInput("must be finite and >= 0", field="portfolio_value")
         source: Source
         if request.returns is not None:
-            source, sample = "returns", check_sample(request.returns, "returns")
+            source, sample = "returns", check_sample(request.returns, "returns", RETURN_BOUND)
         elif request.pnl is not None:
             if value is not None:
                 raise InvalidRiskInput(
                     "P&L is already money: portfolio_value applies to returns only",
                     field="portfolio_value",
                 )
-            source, sample = "pnl", check_sample(request.pnl, "pnl")
+            source, sample = "pnl", check_sample(request.pnl, "pnl", MAX_PNL)
         else:
             assert request.account_id is not None
             source, sample, value = "stored", *await self._stored(principal, request.account_id)
@@ -192,7 +203,7 @@ class ValueAtRiskService:
                 f"need at least {MIN_OBSERVATIONS} (or post returns)",
                 field="account_id",
             )
-        return check_sample(returns, "account_id"), equity
+        return check_sample(returns, "account_id", RETURN_BOUND), equity
 
     async def _report(
         self, sample: np.ndarray, confidences: list[float], request: VarRequest

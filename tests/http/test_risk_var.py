@@ -116,6 +116,8 @@ async def test_returns_with_a_portfolio_value_and_pnl_in_money(
         ({"pnl": [1.0] * 10 + ["-Infinity"]}, "INVALID_RISK_INPUT", "pnl[10]"),
         ({"returns": ["abc"] + [0.0] * 10}, "INVALID_RISK_INPUT", "returns[0]"),
         ({"returns": [0.01] * 9}, "INSUFFICIENT_RETURNS", "returns"),
+        ({"returns": [1e308, -1e308] * 6}, "INVALID_RISK_INPUT", "returns[0]"),
+        ({"pnl": [1.0] * 11 + [-1e300]}, "INVALID_RISK_INPUT", "pnl[11]"),
         (
             {"returns": [0.01] * 20, "confidence_levels": [0.95, 1.0]},
             "INVALID_RISK_INPUT",
