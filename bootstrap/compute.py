@@ -31,10 +31,12 @@ def compute_problem(settings: Settings) -> str | None:
 def compute_backend(settings: Settings) -> ComputePort:
     """The ComputePort for this process: CUDA kernels on the GPU, or the CPU's numba ones."""
     choice = compute_choice(settings)
+    if choice.backend == "cuda":
+        from adapters.gpu.compute_cuda import CudaCompute
+
+        return CudaCompute(reason=choice.reason, device=choice.device)
     from adapters.gpu.compute_cpu import CpuCompute
 
-    if choice.backend == "cuda":  # the CUDA kernels land next; until then the CPU serves
-        return CpuCompute(reason=f"{choice.reason}; CUDA kernels not in this build: CPU")
     return CpuCompute(reason=choice.reason)
 
 

@@ -19,8 +19,10 @@ from typing import Protocol
 import numpy as np
 import numpy.typing as npt
 
+from domain.analytics.montecarlo.regime import Regime, RegimeModel, RegimeSimulation
 from domain.analytics.montecarlo.retirement import RetirementResult
 from domain.analytics.options.bsm import Greeks
+from domain.analytics.options.implied_vol import ImpliedVols
 
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
@@ -76,6 +78,36 @@ class ComputePort(Protocol):
         """Black-Scholes-Merton prices and Greeks (domain.analytics.options.bsm.bsm_greeks)."""
         ...
 
+    def implied_vol(
+        self,
+        price: FloatArray,
+        spot: FloatArray,
+        strike: FloatArray,
+        years: FloatArray,
+        rate: FloatArray,
+        dividend_yield: FloatArray,
+        is_call: BoolArray,
+    ) -> ImpliedVols:
+        """Implied volatilities with reason codes (implied_vol.implied_volatility); never
+        raises for bad values: NaN and a reason per element."""
+        ...
+
     def retirement(self, inputs: RetirementInputs) -> RetirementResult:
         """Retirement Monte Carlo (domain.analytics.montecarlo.retirement.simulate_retirement)."""
+        ...
+
+    def regime(
+        self,
+        model: RegimeModel,
+        weights: FloatArray,
+        *,
+        steps: int,
+        paths: int,
+        initial_regime: Regime,
+        seed: int = 0,
+        antithetic: bool = True,
+        dt: float = 1.0 / 252.0,
+    ) -> RegimeSimulation:
+        """Regime-switching Monte Carlo (domain.analytics.montecarlo.regime.simulate_regimes);
+        InvalidRegimeModel (field named) for a bad model or request."""
         ...

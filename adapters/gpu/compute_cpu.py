@@ -16,8 +16,15 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from domain.analytics._numba import NUMBA_ENABLED
+from domain.analytics.montecarlo.regime import (
+    Regime,
+    RegimeModel,
+    RegimeSimulation,
+    simulate_regimes,
+)
 from domain.analytics.montecarlo.retirement import RetirementResult, simulate_retirement
 from domain.analytics.options.bsm import Greeks, bsm_greeks
+from domain.analytics.options.implied_vol import ImpliedVols, implied_volatility
 from ports.compute import BoolArray, ComputeInfo, FloatArray, RetirementInputs
 
 T = TypeVar("T")
@@ -82,8 +89,47 @@ class CpuCompute:
     ) -> Greeks:
         return _locked(lambda: bsm_greeks(spot, strike, years, vol, rate, dividend_yield, is_call))
 
+    def implied_vol(
+        self,
+        price: FloatArray,
+        spot: FloatArray,
+        strike: FloatArray,
+        years: FloatArray,
+        rate: FloatArray,
+        dividend_yield: FloatArray,
+        is_call: BoolArray,
+    ) -> ImpliedVols:
+        return _locked(
+            lambda: implied_volatility(price, spot, strike, years, rate, dividend_yield, is_call)
+        )
+
     def retirement(self, inputs: RetirementInputs) -> RetirementResult:
         return _locked(lambda: simulate(inputs))
+
+    def regime(
+        self,
+        model: RegimeModel,
+        weights: FloatArray,
+        *,
+        steps: int,
+        paths: int,
+        initial_regime: Regime,
+        seed: int = 0,
+        antithetic: bool = True,
+        dt: float = 1.0 / 252.0,
+    ) -> RegimeSimulation:
+        return _locked(
+            lambda: simulate_regimes(
+                model,
+                weights,
+                steps=steps,
+                paths=paths,
+                initial_regime=initial_regime,
+                seed=seed,
+                dt=dt,
+                antithetic=antithetic,
+            )
+        )
 
 
 def simulate(inputs: RetirementInputs) -> RetirementResult:

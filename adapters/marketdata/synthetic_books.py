@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import calendar
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 import numpy as np
 
+from domain.analytics.options.bsm import bsm_greeks
+from domain.analytics.options.smile import smile_volatility
 from domain.marketdata.book import BookLevel, OrderBook
 from domain.marketdata.options import OptionChain, OptionQuote
-from domain.marketdata.pricing import OptionValue, black_scholes, smile_volatility
 from domain.trading.instruments import OptionRight
 from ports.marketdata import Quote
 
@@ -113,14 +115,15 @@ def build_option_chain(
     seed: int,
     key: int,
 ) -> OptionChain:
-    """Monthly expiries, strikes around spot, Black-Scholes theos on a smile, a market around
-    each theo; `expiry` keeps that expiry only (none when it is not listed)."""
+    """Monthly expiries, strikes around spot, Black-Scholes-Merton theos (`bsm_greeks`, one
+    vectorised call over the chain) on a smile, a market around each theo; `expiry` keeps that
+    expiry only (none when it is not listed)."""
     rng = _rng(seed, key, datetime.combine(at.date(), time(), UTC), _CHAIN_STREAM)
     spot_f = float(spot)
     step = strike_step(spot_f)
     centre = (spot / step).to_integral_value() * step
     strikes = [centre + i * step for i in range(-STRIKES_EACH_SIDE, STRIKES_EACH_SIDE + 1)]
-    contracts: list[OptionQuote] = []
+    listed_contracts: list[_Listed] = []
     for listed in monthly_expiries(at.date()):
         closes_at = datetime.combine(listed, _EXPIRY_TIME, UTC)
         years = max((closes_at - at).total_seconds(), 3600.0) / _YEAR_SECONDS
@@ -132,40 +135,62 @@ def build_option_chain(
                 volume, interest = int(rng.poisson(400)), int(rng.poisson(4000))
                 if expiry is not None and listed != expiry:
                     continue
-                theo = black_scholes(right, spot_f, float(strike), years, iv, RISK_FREE_RATE)
-                contracts.append(
-                    _contract(underlying, listed, strike, right, theo, iv, volume, interest)
-                )
+                listed_contracts.append(_Listed(listed, strike, right, years, iv, volume, interest))
     return OptionChain(
-        underlying=underlying, underlying_price=spot, at=at, contracts=tuple(contracts)
+        underlying=underlying,
+        underlying_price=spot,
+        at=at,
+        contracts=_priced(underlying, spot_f, listed_contracts),
     )
 
 
-def _contract(
-    underlying: str,
-    expiry: date,
-    strike: Decimal,
-    right: OptionRight,
-    value: OptionValue,
-    iv: float,
-    volume: int,
-    interest: int,
-) -> OptionQuote:
-    theo = Decimal(f"{value.price:.4f}")
+@dataclass(frozen=True, slots=True)
+class _Listed:
+    expiry: date
+    strike: Decimal
+    right: OptionRight
+    years: float
+    iv: float
+    volume: int
+    interest: int
+
+
+def _priced(underlying: str, spot: float, listed: list[_Listed]) -> tuple[OptionQuote, ...]:
+    if not listed:
+        return ()
+    greeks = bsm_greeks(
+        spot,
+        [float(item.strike) for item in listed],
+        [item.years for item in listed],
+        [item.iv for item in listed],
+        RISK_FREE_RATE,
+        0.0,
+        [item.right is OptionRight.CALL for item in listed],
+    )
+    prices = np.maximum(greeks.price, 0.0).tolist()
+    deltas = greeks.delta.tolist()
+    return tuple(
+        _contract(underlying, item, price, delta)
+        for item, price, delta in zip(listed, prices, deltas, strict=True)
+    )
+
+
+def _contract(underlying: str, item: _Listed, price: float, delta: float) -> OptionQuote:
+    theo = Decimal(f"{price:.4f}")
     half = max(Decimal("0.005"), theo * Decimal("0.02"))
     bid = max(Decimal(0), ((theo - half) / CENT).to_integral_value(ROUND_FLOOR) * CENT)
     ask = max(bid + CENT, ((theo + half) / CENT).to_integral_value(ROUND_CEILING) * CENT)
     return OptionQuote(
-        symbol=occ_symbol(underlying, expiry, right, strike),
+        symbol=occ_symbol(underlying, item.expiry, item.right, item.strike),
         underlying=underlying,
-        expiry=expiry,
-        strike=strike,
-        right=right,
+        expiry=item.expiry,
+        strike=item.strike,
+        right=item.right,
         bid=bid,
         ask=ask,
         last=theo.quantize(CENT),
-        volume=volume,
-        open_interest=interest,
-        implied_volatility=round(iv, 6),
-        delta=round(value.delta, 6),
+        volume=item.volume,
+        open_interest=item.interest,
+        implied_volatility=round(item.iv, 6),
+        delta=round(delta, 6),
     )

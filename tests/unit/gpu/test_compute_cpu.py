@@ -10,8 +10,10 @@ import pytest
 
 from adapters.gpu.compute_cpu import KERNEL_LOCK, CpuCompute, threading_layer
 from domain.analytics._numba import NUMBA_ENABLED
+from domain.analytics.montecarlo.regime import Regime, default_model, simulate_regimes
 from domain.analytics.montecarlo.retirement import simulate_retirement
 from domain.analytics.options.bsm import bsm_greeks
+from domain.analytics.options.implied_vol import implied_volatility
 from ports.compute import ComputePort, RetirementInputs
 
 
@@ -125,3 +127,34 @@ def test_kernels_from_two_threads_run_one_at_a_time() -> None:
     # Assert: it waited for the lock, then ran
     assert not finished_while_held
     assert done.is_set()
+
+
+def test_implied_vol_equals_the_domain_function_exactly() -> None:
+    # Arrange
+    spot, strike, years, vol, rate, dividend, call = options(301)
+    price = bsm_greeks(spot, strike, years, vol, rate, dividend, call).price
+    price[:3] = (-1.0, np.nan, 0.0)
+
+    # Act
+    got = CpuCompute().implied_vol(price, spot, strike, years, rate, dividend, call)
+    expected = implied_volatility(price, spot, strike, years, rate, dividend, call)
+
+    # Assert
+    np.testing.assert_array_equal(got.volatility, expected.volatility)
+    np.testing.assert_array_equal(got.reason, expected.reason)
+
+
+def test_regime_equals_the_domain_function_exactly() -> None:
+    # Arrange
+    model = default_model(3)
+    weights = np.array([0.5, 0.3, 0.2])
+    options = {"steps": 20, "paths": 64, "initial_regime": Regime.BEAR, "seed": 4}
+
+    # Act
+    got = CpuCompute().regime(model, weights, antithetic=True, **options)  # type: ignore[arg-type]
+    expected = simulate_regimes(model, weights, antithetic=True, **options)  # type: ignore[arg-type]
+
+    # Assert
+    np.testing.assert_array_equal(got.portfolio_returns, expected.portfolio_returns)
+    np.testing.assert_array_equal(got.regime_occupancy, expected.regime_occupancy)
+    assert got.black_swan_paths == expected.black_swan_paths

@@ -55,6 +55,7 @@ def test_serve_refuses_a_forced_cuda_without_a_gpu_in_one_line(
     # Arrange
     monkeypatch.setenv("BULWARK_DATABASE_URL", "memory://")
     monkeypatch.setenv("BULWARK_COMPUTE", "cuda")
+    monkeypatch.delenv("BULWARK_NUMBA", raising=False)  # read by numba's wrapper, not a setting
 
     # Act
     code = main(["--env-file", "", "serve"])

@@ -1,4 +1,5 @@
-"""Synthetic books, option chains and quote streams, and the Black-Scholes pricing under them."""
+"""Synthetic books, option chains and quote streams, and the Black-Scholes pricing under them
+(domain/analytics/options: bsm_greeks and the smile)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from hypothesis import strategies as st
 from adapters.marketdata.synthetic import SyntheticMarketData
 from adapters.marketdata.synthetic_books import monthly_expiries, occ_symbol, strike_step
 from adapters.memory.clock import FakeClock
-from domain.marketdata.pricing import black_scholes, norm_cdf, smile_volatility
+from domain.analytics.options.bsm import Greeks, bsm_greeks
+from domain.analytics.options.smile import smile_volatility
 from domain.trading.instruments import OptionRight
 from ports.marketdata import QuoteUnavailable
 from tests.unit.marketdata.boards import CountingBoard
@@ -217,6 +219,17 @@ async def test_a_stream_with_no_updates_waits(synthetic: SyntheticMarketData) ->
 
 
 # -- pricing -------------------------------------------------------------------------
+def norm_cdf(x: float) -> float:
+    return 0.5 * (1.0 + math.erf(x / math.sqrt(2.0)))
+
+
+def black_scholes(
+    right: OptionRight, spot: float, strike: float, years: float, vol: float, rate: float = 0.0
+) -> Greeks:
+    """The chain's pricing call for one option (bsm_greeks, no dividend yield)."""
+    return bsm_greeks(spot, strike, years, vol, rate, 0.0, right is OptionRight.CALL)
+
+
 def test_black_scholes_textbook_values() -> None:
     # Act: S = K = 100, T = 1, r = 5 %, σ = 20 % (Hull: call 10.4506, put 5.5735)
     call = black_scholes(CALL, 100, 100, 1.0, 0.2, 0.05)
