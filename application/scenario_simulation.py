@@ -8,9 +8,9 @@ overrides given; the run starts in `initial_regime`, or the regime detected from
 (domain/analytics/regime_detection.py), or else the model's most likely regime in the long run
 (the stationary distribution's mode). The simulated horizon returns go through
 domain/analytics/risk_report (historical and Cornish-Fisher VaR / CVaR, horizon already in the
-sample). The kernel runs through the ComputeBudget (off the event loop, bounded in time:
-503 COMPUTE_BUSY / COMPUTE_TIME_BUDGET) around the domain function `simulate_regimes` on the
-CPU (numba); ComputePort has no regime method yet.
+sample). The kernel is ComputePort.regime (the CPU numba engine or the CUDA kernel, as the
+container chose; the domain's simulate_regimes when no port is wired), run through the
+ComputeBudget (off the event loop, bounded in time: 503 COMPUTE_BUSY / COMPUTE_TIME_BUDGET).
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ from domain.analytics.regime_detection import InvalidPriceHistory, RegimeReading
 from domain.analytics.risk_report import CORNISH_FISHER, HISTORICAL, RiskReport, risk_report
 from domain.principals import Principal
 from domain.risk.metrics import InvalidRiskInput
+from ports.compute import ComputePort
 from ports.marketdata import MarketDataPort
 from ports.unit_of_work import UnitOfWorkFactory
 
@@ -105,7 +106,10 @@ class ScenarioRequest:
 
 @dataclass(frozen=True, slots=True)
 class ComputeUsed:
+    """The ComputePort backend that ran the kernel (cpu / cuda), inside the ComputeBudget."""
+
     backend: str
+    device: str
     numba: bool
     runner: str
 
@@ -129,10 +133,15 @@ class ScenarioSimulationService:
     """Regime-switching scenario risk of a portfolio (module doc)."""
 
     def __init__(
-        self, uow_factory: UnitOfWorkFactory, market_data: MarketDataPort, budget: ComputeBudget
+        self,
+        uow_factory: UnitOfWorkFactory,
+        market_data: MarketDataPort,
+        budget: ComputeBudget,
+        compute: ComputePort | None = None,
     ) -> None:
         self._accounts = AccountValuation(uow_factory, market_data)
         self._budget = budget
+        self._compute = compute
 
     async def simulate(self, principal: Principal, request: ScenarioRequest) -> ScenarioResult:
         confidences = check_confidences(request.confidences)
@@ -166,8 +175,10 @@ class ScenarioSimulationService:
             pi = stationary_distribution(model.transition)
             initial, source = model.regimes[int(np.argmax(pi))], "stationary"
 
+        engine = simulate_regimes if self._compute is None else self._compute.regime
+
         def work() -> tuple[RegimeSimulation, RiskReport]:
-            simulation = simulate_regimes(
+            simulation = engine(
                 model,
                 np.asarray(weights, dtype=np.float64),
                 steps=request.steps,
@@ -196,8 +207,14 @@ class ScenarioSimulationService:
             initial_regime=initial,
             regime_source=source,
             detection=detection,
-            compute=ComputeUsed("cpu", NUMBA_ENABLED, "ComputeBudget"),
+            compute=self._compute_used(),
         )
+
+    def _compute_used(self) -> ComputeUsed:
+        if self._compute is None:
+            return ComputeUsed("cpu", "domain simulate_regimes", NUMBA_ENABLED, "ComputeBudget")
+        info = self._compute.info()
+        return ComputeUsed(info.backend, info.device, info.numba, "ComputeBudget")
 
     async def _account_weights(
         self, principal: Principal, account_id: str

@@ -737,7 +737,7 @@ class Container(containers.DeclarativeContainer):
         equity_history=equity_history,
     )  # fmt: skip
     scenario_simulation = providers.Singleton(
-        ScenarioSimulationService, uow_factory, quotes, compute_budget
+        ScenarioSimulationService, uow_factory, quotes, compute_budget, compute
     )
     api_services.add_kwargs(value_at_risk=value_at_risk, scenario_simulation=scenario_simulation)
 

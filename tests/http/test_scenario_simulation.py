@@ -72,6 +72,7 @@ async def test_a_single_lognormal_regime_gives_the_analytic_var(roomy: Harness) 
     assert out["black_swan_share"] == 0.0
     assert out["regime_source"] == "given"
     assert out["compute"]["runner"] == "ComputeBudget"
+    assert out["compute"]["backend"] == "cpu"  # the container's choice without a GPU
     fan = out["fan_chart"]
     assert fan["steps"][0] == 0 and fan["steps"][-1] == 21
     assert len(fan["values"]) == len(fan["levels"]) == 5

@@ -162,7 +162,10 @@ class DrawdownOut(Output):
 
 
 class ComputeOut(Output):
+    """ComputePort backend (cpu / cuda) and device that ran the paths, and the runner."""
+
     backend: str
+    device: str
     numba: bool
     runner: str
 
@@ -249,6 +252,7 @@ class ScenarioOut(Output):
             ),
             compute=ComputeOut(
                 backend=result.compute.backend,
+                device=result.compute.device,
                 numba=result.compute.numba,
                 runner=result.compute.runner,
             ),
