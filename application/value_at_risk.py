@@ -181,6 +181,10 @@ class ValueAtRiskService:
             source, sample = "pnl", check_sample(request.pnl, "pnl", MAX_PNL)
         else:
             assert request.account_id is not None
+            if value is not None:
+                raise InvalidRiskInput(
+                    "an account's value is its equity at current marks", field="portfolio_value"
+                )
             source, sample, value = "stored", *await self._stored(principal, request.account_id)
         report = await self._report(sample, confidences, request)
         return VarResult(

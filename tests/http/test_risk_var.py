@@ -137,6 +137,11 @@ async def test_returns_with_a_portfolio_value_and_pnl_in_money(
         ({"returns": [0.01] * 20, "pnl": [1.0] * 20}, "INVALID_RISK_INPUT", "pnl"),
         ({}, "INVALID_RISK_INPUT", "returns"),
         (
+            {"account_id": "acc", "portfolio_value": "1000"},
+            "INVALID_RISK_INPUT",
+            "portfolio_value",
+        ),
+        (
             {"pnl": [1.0] * 20, "portfolio_value": "1000"},
             "INVALID_RISK_INPUT",
             "portfolio_value",
