@@ -78,6 +78,7 @@ from application.public_throttle import ClientThrottle
 from application.quotes import CachedMarketData
 from application.risk import RiskService
 from application.risk_books import RiskBooks
+from application.scenario_simulation import ScenarioSimulationService
 from application.signals import SignalService
 from application.strategies import StrategyService
 from application.strategy_processor import StrategyProcessor
@@ -85,6 +86,7 @@ from application.succession import SuccessionScheduler, SuccessionService
 from application.throttle import SharedThrottle
 from application.triggers import LossLimitWatch
 from application.user_admin import UserAdminService
+from application.value_at_risk import ValueAtRiskService
 from application.workspaces import WorkspaceService
 from bootstrap import compute as compute_wiring
 from bootstrap import encryption, keys, notification_channels, notifications
@@ -757,6 +759,17 @@ class Container(containers.DeclarativeContainer):
     iv_recording = providers.Resource(
         options_wiring.iv_record_loop, settings, iv_recorder.provider, process
     )
+
+    # Risk analytics (issue 18, h-riskapi): VaR of a series or an account's stored returns and
+    # the regime-switching scenario simulation; large runs go through the compute budget.
+    value_at_risk = providers.Singleton(
+        ValueAtRiskService, uow_factory, quotes, clock, compute_budget,
+        equity_history=equity_history,
+    )  # fmt: skip
+    scenario_simulation = providers.Singleton(
+        ScenarioSimulationService, uow_factory, quotes, compute_budget, compute
+    )
+    api_services.add_kwargs(value_at_risk=value_at_risk, scenario_simulation=scenario_simulation)
 
 
 def build_container(settings: Settings) -> Container:

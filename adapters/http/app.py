@@ -57,6 +57,7 @@ from adapters.http.routes import (
     planning,
     providers,
     risk,
+    risk_analytics,
     signals,
     strategies,
     succession,
@@ -238,6 +239,7 @@ def create_app(
                     *audit.CONTROLLERS,
                     *planning.CONTROLLERS,  # issue 18
                     *options_chain.CONTROLLERS,  # /analytics/options/{symbol} (issue 18)
+                    *risk_analytics.CONTROLLERS,  # /risk/var, /risk/scenario-simulation (issue 18)
                     *controllers,
                 ],
             ),

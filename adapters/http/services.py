@@ -34,12 +34,14 @@ from application.performance import PerformanceService
 from application.planning import PlanningService
 from application.providers import ProviderService
 from application.risk import RiskService
+from application.scenario_simulation import ScenarioSimulationService
 from application.signals import SignalService
 from application.strategies import StrategyService
 from application.strategy_processor import StrategyProcessor
 from application.stream_monitor import StreamMonitorService
 from application.succession import SuccessionService
 from application.user_admin import UserAdminService
+from application.value_at_risk import ValueAtRiskService
 from application.workspaces import WorkspaceService
 from ports.clock import Clock
 from ports.compute import ComputePort
@@ -126,3 +128,6 @@ class ApiServices:
     compute_budget: ComputeBudget | None = None
     planning: PlanningService | None = None  # issue 18: Monte Carlo, homeostasis, autopilot
     options_chain: OptionsChainService | None = None  # option chains, IV rank (issue 18)
+    # Issue 18 (h-riskapi): POST /api/v1/risk/var and /risk/scenario-simulation.
+    value_at_risk: ValueAtRiskService | None = None
+    scenario_simulation: ScenarioSimulationService | None = None

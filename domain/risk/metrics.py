@@ -1,4 +1,5 @@
-"""Portfolio risk metrics: exposures, leverage, sector weights, and VaR / CVaR from returns."""
+"""Portfolio risk metrics: exposures, leverage, sector weights, and VaR / CVaR from returns
+(computed by domain/analytics/risk_measures.py)."""
 
 from __future__ import annotations
 
@@ -6,11 +7,11 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal
-from statistics import NormalDist
 
 import numpy as np
 import numpy.typing as npt
 
+from domain.analytics import risk_measures as rm
 from domain.errors import DomainError
 from domain.numbers import RETURN_BOUND, bounded_arithmetic
 from domain.trading.accounts import Account, MissingMark
@@ -146,11 +147,19 @@ def _mark(marks: Mapping[str, Decimal], symbol: str) -> Decimal:
 
 
 # -- value at risk ---------------------------------------------------------------------
+# The estimators live in domain/analytics/risk_measures.py (one VaR code path); this section
+# keeps the risk rules' report and its conventions: historical VaR is the linear-interpolated
+# loss quantile (risk_measures.linear_quantile_var), non-finite observations are dropped, and
+# bad input raises the domain errors below instead of ValueError.
 
 
 @dataclass(frozen=True, slots=True)
 class VaRLevel:
-    """VaR and CVaR at one confidence, as loss fractions and as money (to the cent)."""
+    """VaR and CVaR at one confidence, as loss fractions and as money (to the cent).
+
+    The Cornish-Fisher pair (normal quantile corrected for sample skewness and excess
+    kurtosis) is None when the returns have no dispersion (skewness undefined).
+    """
 
     confidence: float
     historical_var: float
@@ -161,16 +170,32 @@ class VaRLevel:
     historical_cvar_amount: Decimal
     parametric_var_amount: Decimal
     parametric_cvar_amount: Decimal
+    cornish_fisher_var: float | None = None
+    cornish_fisher_cvar: float | None = None
+    cornish_fisher_var_amount: Decimal | None = None
+    cornish_fisher_cvar_amount: Decimal | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TailIndex:
+    """Hill estimate of the loss tail exponent alpha from the k largest losses (rule named)."""
+
+    alpha: float
+    k: int
+    losses: int
+    k_rule: str = rm.HILL_K_RULE
 
 
 @dataclass(frozen=True, slots=True)
 class VaRReport:
-    """One-period VaR / CVaR of a portfolio at 95% and 99%."""
+    """One-period VaR / CVaR of a portfolio at 95% and 99%; the Hill tail index when the
+    sample holds at least risk_measures.HILL_MIN_LOSSES losses (else None)."""
 
     observations: int
     portfolio_value: Decimal
     at_95: VaRLevel
     at_99: VaRLevel
+    tail_index: TailIndex | None = None
 
 
 def returns_from_prices(prices: npt.ArrayLike) -> FloatArray:
@@ -193,37 +218,56 @@ def historical_var(returns: npt.ArrayLike, confidence: float) -> float:
     A positive number is a loss fraction (0.023 = a 2.3% loss); it is negative only
     when even the tail of the sample is a gain. Non-finite observations are dropped.
     """
-    losses = -_clean(returns)
-    return float(np.quantile(losses, _confidence(confidence)))
+    return rm.linear_quantile_var(_clean(returns), _confidence(confidence))
 
 
 def historical_cvar(returns: npt.ArrayLike, confidence: float) -> float:
     """Mean of the losses at or beyond the historical VaR (expected shortfall)."""
-    losses = -_clean(returns)
-    var = float(np.quantile(losses, _confidence(confidence)))
-    tail = losses[losses >= var]
-    # A float mean can round a hair outside [var, worst loss]; the true tail mean cannot.
-    return min(max(float(np.mean(tail)), var), float(tail.max()))
+    return rm.linear_quantile_cvar(_clean(returns), _confidence(confidence))
 
 
 def parametric_var(returns: npt.ArrayLike, confidence: float) -> float:
     """Gaussian VaR z·σ − μ, with the sample mean and standard deviation (ddof=1)."""
-    mean, stdev = _moments(returns)
-    z = NormalDist().inv_cdf(_confidence(confidence))
-    return z * stdev - mean
+    return rm.parametric_var(_clean(returns), _confidence(confidence))
 
 
 def parametric_cvar(returns: npt.ArrayLike, confidence: float) -> float:
     """Gaussian expected shortfall σ·φ(z) / (1 − c) − μ."""
-    mean, stdev = _moments(returns)
-    level = _confidence(confidence)
-    normal = NormalDist()
-    z = normal.inv_cdf(level)
-    return stdev * normal.pdf(z) / (1.0 - level) - mean
+    return rm.parametric_cvar(_clean(returns), _confidence(confidence))
+
+
+def cornish_fisher_var(returns: npt.ArrayLike, confidence: float) -> float | None:
+    """Cornish-Fisher VaR (risk_measures), None when the returns have no dispersion."""
+    moments = _higher_moments(_clean(returns))
+    if moments is None:
+        return None
+    return rm.cornish_fisher_var(*moments, _confidence(confidence))
+
+
+def cornish_fisher_cvar(returns: npt.ArrayLike, confidence: float) -> float | None:
+    """Cornish-Fisher CVaR (risk_measures), None when the returns have no dispersion."""
+    moments = _higher_moments(_clean(returns))
+    if moments is None:
+        return None
+    return rm.cornish_fisher_cvar(*moments, _confidence(confidence))
+
+
+def tail_index(returns: npt.ArrayLike) -> TailIndex | None:
+    """Hill alpha with k = floor(sqrt(m)) of the m losses; None when too few losses or ties."""
+    clean = _clean(returns)
+    k = rm.hill_k(clean)
+    if k is None:
+        return None
+    try:
+        alpha = rm.hill_tail_index(clean, k)
+    except ValueError:  # the k largest losses all equal the threshold: no tail to fit
+        return None
+    return TailIndex(alpha=alpha, k=k, losses=int(np.count_nonzero(clean < 0.0)))
 
 
 def var_report(returns: npt.ArrayLike, portfolio_value: Decimal) -> VaRReport:
-    """Historical and Gaussian VaR / CVaR at 95% and 99%, also as money on `portfolio_value`."""
+    """Historical, Gaussian and Cornish-Fisher VaR / CVaR at 95% and 99%, also as money on
+    `portfolio_value`, and the Hill tail index where the sample allows."""
     if not portfolio_value.is_finite() or portfolio_value < ZERO:
         raise InvalidRiskInput(f"portfolio value must be finite and ≥ 0, got {portfolio_value}")
     clean = _clean(returns)
@@ -231,25 +275,38 @@ def var_report(returns: npt.ArrayLike, portfolio_value: Decimal) -> VaRReport:
         raise InvalidRiskInput(
             f"returns must lie within ±{RETURN_BOUND:g} (fractions)", field="returns"
         )
+    moments = _higher_moments(clean)
     with bounded_arithmetic("value at risk"):
-        at_95, at_99 = (_level(clean, level, portfolio_value) for level in REPORT_CONFIDENCES)
+        at_95, at_99 = (
+            _level(clean, moments, level, portfolio_value) for level in REPORT_CONFIDENCES
+        )
     return VaRReport(
         observations=int(clean.size),
         portfolio_value=portfolio_value,
         at_95=at_95,
         at_99=at_99,
+        tail_index=tail_index(clean),
     )
 
 
-def _level(returns: FloatArray, confidence: float, value: Decimal) -> VaRLevel:
+def _level(
+    returns: FloatArray,
+    moments: tuple[float, float, float, float] | None,
+    confidence: float,
+    value: Decimal,
+) -> VaRLevel:
     fractions = (
-        historical_var(returns, confidence),
-        historical_cvar(returns, confidence),
-        parametric_var(returns, confidence),
-        parametric_cvar(returns, confidence),
+        rm.linear_quantile_var(returns, confidence),
+        rm.linear_quantile_cvar(returns, confidence),
+        rm.parametric_var(returns, confidence),
+        rm.parametric_cvar(returns, confidence),
     )
     h_var, h_cvar, p_var, p_cvar = fractions
     h_var_amt, h_cvar_amt, p_var_amt, p_cvar_amt = (_money(f, value) for f in fractions)
+    cf_var = cf_cvar = None
+    if moments is not None:
+        cf_var = rm.cornish_fisher_var(*moments, confidence)
+        cf_cvar = rm.cornish_fisher_cvar(*moments, confidence)
     return VaRLevel(
         confidence=confidence,
         historical_var=h_var,
@@ -260,6 +317,10 @@ def _level(returns: FloatArray, confidence: float, value: Decimal) -> VaRLevel:
         historical_cvar_amount=h_cvar_amt,
         parametric_var_amount=p_var_amt,
         parametric_cvar_amount=p_cvar_amt,
+        cornish_fisher_var=cf_var,
+        cornish_fisher_cvar=cf_cvar,
+        cornish_fisher_var_amount=None if cf_var is None else _money(cf_var, value),
+        cornish_fisher_cvar_amount=None if cf_cvar is None else _money(cf_cvar, value),
     )
 
 
@@ -278,9 +339,12 @@ def _clean(returns: npt.ArrayLike) -> FloatArray:
     return finite
 
 
-def _moments(returns: npt.ArrayLike) -> tuple[float, float]:
-    clean = _clean(returns)
-    return float(np.mean(clean)), float(np.std(clean, ddof=1))
+def _higher_moments(clean: FloatArray) -> tuple[float, float, float, float] | None:
+    """(mean, std, skewness, excess kurtosis), None when the sample has no dispersion."""
+    try:
+        return rm.sample_moments(clean)
+    except ValueError:
+        return None
 
 
 def _confidence(confidence: float) -> float:

@@ -32,6 +32,8 @@ VIEWER_MAY_CALL = {
     ("POST", "/api/v1/risk/analyze"): "a calculation; stores nothing",
     ("POST", "/api/v1/margin/{account_id}/deleverage-plan"): "a plan; stores nothing",
     ("POST", "/api/v1/planning/monte-carlo"): "a simulation; stores nothing",
+    ("POST", "/api/v1/risk/var"): "a calculation; stores nothing",
+    ("POST", "/api/v1/risk/scenario-simulation"): "a simulation; stores nothing",
 }
 # GETs a viewer may not make, and why (everything else a GET answers the viewer 2xx).
 VIEWER_MAY_NOT_READ = {

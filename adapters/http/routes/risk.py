@@ -74,9 +74,10 @@ class RiskRuleController(Controller):
         summary="Portfolio risk of an account",
         description=(
             "Gross / net / long / short exposure, leverage, sector weights, drawdown and day P&L "
-            "at current marks. `var`: historical and Gaussian VaR / CVaR from the account's "
-            "stored daily returns (time-weighted, from the daily equity snapshots, the last 252 "
-            "at most; `returns_source` is `stored` and `returns_count` says how many), null "
+            "at current marks. `var`: historical, Gaussian and Cornish-Fisher VaR / CVaR and the "
+            "Hill tail index (domain/analytics/risk_measures) from the account's stored daily "
+            "returns (time-weighted, from the daily equity snapshots, the last 252 at most; "
+            "`returns_source` is `stored` and `returns_count` says how many), null "
             "with fewer than two (POST to this path to send returns). 404 NOT_FOUND; 422 "
             "NO_REFERENCE_PRICE when a held symbol has no mark."
         ),
@@ -93,7 +94,8 @@ class RiskRuleController(Controller):
         "/portfolio-risk",
         summary="Portfolio risk of an account with VaR / CVaR from returns",
         description=(
-            "As the GET, plus historical and Gaussian VaR / CVaR at 95% and 99% from the "
+            "As the GET, plus historical, Gaussian and Cornish-Fisher VaR / CVaR at 95% and 99% "
+            "(and the Hill tail index) from the "
             "`returns` sent (periodic fractions, at least two), valued on current equity. "
             "400 VALIDATION_ERROR naming `returns` when they are missing, too few or not numbers."
         ),

@@ -13,7 +13,7 @@ from adapters.wire.numbers import Fraction, Money, Multiple, Multiplier, Price, 
 from application.risk import PortfolioRisk, PositionSize, RuleDraft, RuleTestReport, SizePosition
 from domain.numbers import MAX_RETURNS, RETURN_BOUND, InvalidNumber, check_returns
 from domain.risk.analysis import RuleHeadroom, TradeAnalysis
-from domain.risk.metrics import VaRLevel, VaRReport
+from domain.risk.metrics import TailIndex, VaRLevel, VaRReport
 from domain.risk.reasons import Action, RuleScope
 from domain.risk.rules import RiskRule, RuleType
 from domain.trading.orders import Order, OrderType, Origin, Side, TimeInForce
@@ -253,7 +253,13 @@ class SectorWeightOut(Output):
 
 
 class VaRLevelOut(Output):
-    """Loss fractions (0.023 = 2.3%) and the money they stand for on the portfolio value."""
+    """Loss fractions (0.023 = 2.3%) and the money they stand for on the portfolio value.
+
+    Historical: the linear-interpolated loss quantile and the mean loss at or beyond it.
+    Parametric: Gaussian with the sample mean and standard deviation. Cornish-Fisher: the
+    Gaussian quantile corrected for sample skewness and excess kurtosis (null when the returns
+    have no dispersion). All from domain/analytics/risk_measures.py (docs/risk-measures.md).
+    """
 
     confidence: float
     historical_var: float
@@ -264,6 +270,10 @@ class VaRLevelOut(Output):
     historical_cvar_amount: Decimal
     parametric_var_amount: Decimal
     parametric_cvar_amount: Decimal
+    cornish_fisher_var: float | None = None
+    cornish_fisher_cvar: float | None = None
+    cornish_fisher_var_amount: Decimal | None = None
+    cornish_fisher_cvar_amount: Decimal | None = None
 
     @classmethod
     def from_domain(cls, level: VaRLevel) -> VaRLevelOut:
@@ -277,7 +287,24 @@ class VaRLevelOut(Output):
             historical_cvar_amount=level.historical_cvar_amount,
             parametric_var_amount=level.parametric_var_amount,
             parametric_cvar_amount=level.parametric_cvar_amount,
+            cornish_fisher_var=level.cornish_fisher_var,
+            cornish_fisher_cvar=level.cornish_fisher_cvar,
+            cornish_fisher_var_amount=level.cornish_fisher_var_amount,
+            cornish_fisher_cvar_amount=level.cornish_fisher_cvar_amount,
         )
+
+
+class TailIndexOut(Output):
+    """Hill estimate of the loss tail exponent: P(loss > x) ~ x^-alpha (smaller: fatter)."""
+
+    alpha: float
+    k: Annotated[int, msgspec.Meta(description="Largest losses used (k_rule says how chosen)")]
+    losses: Annotated[int, msgspec.Meta(description="Losses (negative returns) in the sample")]
+    k_rule: str
+
+    @classmethod
+    def from_domain(cls, tail: TailIndex) -> TailIndexOut:
+        return cls(alpha=tail.alpha, k=tail.k, losses=tail.losses, k_rule=tail.k_rule)
 
 
 class VaROut(Output):
@@ -285,6 +312,10 @@ class VaROut(Output):
     portfolio_value: Decimal
     at_95: VaRLevelOut
     at_99: VaRLevelOut
+    tail_index: Annotated[
+        TailIndexOut | None,
+        msgspec.Meta(description="Hill tail index; null with fewer than 10 losses"),
+    ] = None
 
     @classmethod
     def from_domain(cls, report: VaRReport) -> VaROut:
@@ -293,6 +324,9 @@ class VaROut(Output):
             portfolio_value=report.portfolio_value,
             at_95=VaRLevelOut.from_domain(report.at_95),
             at_99=VaRLevelOut.from_domain(report.at_99),
+            tail_index=None
+            if report.tail_index is None
+            else TailIndexOut.from_domain(report.tail_index),
         )
 
 
