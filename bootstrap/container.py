@@ -45,6 +45,7 @@ from application.account_admin import AccountAdmin
 from application.account_sync import AccountSync
 from application.accounts import AccountQueries
 from application.agents import AgentService, HeartbeatMonitor
+from application.american_options import AmericanOptionsService
 from application.apikeys import ApiKeyService
 from application.audit_log import AuditLogService
 from application.auth import AuthConfig, AuthService
@@ -62,6 +63,7 @@ from application.kyc import KycService
 from application.kyc_rotation import KycDocumentKeys
 from application.margin import MarginService, MarginWatch
 from application.market import MarketService
+from application.market_regime import RegimeDetectionService
 from application.notification_channels import WebSocketSender
 from application.notification_directory import ChannelDestinations, EndpointSecretSource
 from application.notification_endpoints import NotificationEndpoints
@@ -770,6 +772,12 @@ class Container(containers.DeclarativeContainer):
         ScenarioSimulationService, uow_factory, quotes, compute_budget, compute
     )
     api_services.add_kwargs(value_at_risk=value_at_risk, scenario_simulation=scenario_simulation)
+
+    # American option prices and regime detection (issue 18, h-amerapi): calculations on
+    # posted inputs, run within the compute budget.
+    american_options = providers.Singleton(AmericanOptionsService, compute_budget)
+    market_regime = providers.Singleton(RegimeDetectionService, compute_budget)
+    api_services.add_kwargs(american_options=american_options, market_regime=market_regime)
 
 
 def build_container(settings: Settings) -> Container:

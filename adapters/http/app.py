@@ -52,10 +52,12 @@ from adapters.http.routes import (
     monitoring,
     notification_endpoints,
     notifications,
+    options_american,
     options_chain,
     performance,
     planning,
     providers,
+    regime,
     risk,
     risk_analytics,
     signals,
@@ -240,6 +242,8 @@ def create_app(
                     *planning.CONTROLLERS,  # issue 18
                     *options_chain.CONTROLLERS,  # /analytics/options/{symbol} (issue 18)
                     *risk_analytics.CONTROLLERS,  # /risk/var, /risk/scenario-simulation (issue 18)
+                    *options_american.CONTROLLERS,  # /analytics/options/american (issue 18)
+                    *regime.CONTROLLERS,  # /analytics/regime (issue 18)
                     *controllers,
                 ],
             ),

@@ -11,6 +11,7 @@ from application.account_admin import AccountAdmin
 from application.account_sync import AccountSync
 from application.accounts import AccountQueries
 from application.agents import AgentService
+from application.american_options import AmericanOptionsService
 from application.apikeys import ApiKeyService
 from application.audit_log import AuditLogService
 from application.auth import AuthService
@@ -25,6 +26,7 @@ from application.killswitch import KillSwitchService
 from application.kyc import KycService
 from application.margin import MarginService
 from application.market import MarketService
+from application.market_regime import RegimeDetectionService
 from application.notification_endpoints import NotificationEndpoints
 from application.notifications_api import NotificationService
 from application.options_chain import OptionsChainService
@@ -131,3 +133,6 @@ class ApiServices:
     # Issue 18 (h-riskapi): POST /api/v1/risk/var and /risk/scenario-simulation.
     value_at_risk: ValueAtRiskService | None = None
     scenario_simulation: ScenarioSimulationService | None = None
+    # Issue 18 (h-amerapi): POST /api/v1/analytics/options/american and /analytics/regime.
+    american_options: AmericanOptionsService | None = None
+    market_regime: RegimeDetectionService | None = None

@@ -34,6 +34,8 @@ VIEWER_MAY_CALL = {
     ("POST", "/api/v1/planning/monte-carlo"): "a simulation; stores nothing",
     ("POST", "/api/v1/risk/var"): "a calculation; stores nothing",
     ("POST", "/api/v1/risk/scenario-simulation"): "a simulation; stores nothing",
+    ("POST", "/api/v1/analytics/options/american"): "a calculation; stores nothing",
+    ("POST", "/api/v1/analytics/regime"): "a calculation; stores nothing",
 }
 # GETs a viewer may not make, and why (everything else a GET answers the viewer 2xx).
 VIEWER_MAY_NOT_READ = {

@@ -1,0 +1,159 @@
+"""POST /api/v1/analytics/regime: the detected regime of a posted daily close history.
+
+The reading must equal `detect_regime` on the same closes (its own unit tests check the
+indicators against hand computations); here: the wiring, the caps and each refusal.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pytest
+
+from domain.analytics.regime_detection import detect_regime
+from domain.principals import Role
+from tests.http.core_helpers import assert_problem, field_names, harness_with
+from tests.http.harness import Harness, User
+
+REGIME = "/api/v1/analytics/regime"
+
+
+def walk(n: int, drift: float, vol: float, seed: int = 3) -> list[float]:
+    """A seeded geometric random walk of n daily closes from 100."""
+    steps = np.random.default_rng(seed).normal(drift, vol, size=n - 1)
+    return [100.0, *(100.0 * np.exp(np.cumsum(steps))).tolist()]
+
+
+async def test_the_reading_equals_the_domain_detector(harness: Harness, owner: User) -> None:
+    # Arrange
+    prices = walk(600, 0.0002, 0.015)
+    expected = detect_regime(prices)
+
+    # Act
+    response = await harness.client.post(REGIME, json={"prices": prices}, headers=owner.headers)
+
+    # Assert
+    assert response.status_code == 200, response.text
+    out = response.json()
+    assert out["label"] == expected.label.value
+    assert out["scores"] == {regime.value: score for regime, score in expected.scores.items()}
+    assert out["volatility_20d"] == expected.volatility
+    assert out["volatility_60d"] == expected.volatility_60d
+    assert (out["sma_50"], out["sma_200"]) == (expected.sma_50, expected.sma_200)
+    assert out["trend"] == expected.trend
+    assert out["cross"] == ("golden" if expected.sma_50 > expected.sma_200 else "death")
+    assert out["rsi_14"] == expected.rsi
+    assert out["drawdown"] == expected.drawdown
+    assert (out["last_close"], out["observations"]) == (prices[-1], 600)
+    assert set(out["conventions"]) >= {"volatility_20d", "trend", "rsi_14", "drawdown"}
+
+
+@pytest.mark.parametrize(
+    ("prices", "label"),
+    [
+        (walk(400, 0.002, 0.004), "bull"),  # a calm steady rise
+        (walk(400, -0.003, 0.01), "bear"),  # a steady fall, deep drawdown
+        ([100.0 + 0.01 * (i % 2) for i in range(300)], "stable"),  # flat, no volatility
+    ],
+)
+async def test_clear_markets_get_their_label(
+    harness: Harness, owner: User, prices: list[float], label: str
+) -> None:
+    # Act
+    response = await harness.client.post(REGIME, json={"prices": prices}, headers=owner.headers)
+
+    # Assert
+    assert response.status_code == 200, response.text
+    assert response.json()["label"] == label
+
+
+@pytest.mark.parametrize(
+    ("prices", "code", "field"),
+    [
+        ([100.0] * 199, "INSUFFICIENT_PRICE_HISTORY", "prices"),
+        ([], "INSUFFICIENT_PRICE_HISTORY", "prices"),
+        ([100.0] * 5 + [0.0] + [100.0] * 250, "INVALID_PRICE_HISTORY", "prices[5]"),
+        ([100.0] * 250 + [-3.0], "INVALID_PRICE_HISTORY", "prices[250]"),
+    ],
+)
+async def test_bad_histories_are_422_naming_the_field(
+    harness: Harness, owner: User, prices: list[float], code: str, field: str
+) -> None:
+    # Act
+    response = await harness.client.post(REGIME, json={"prices": prices}, headers=owner.headers)
+
+    # Assert
+    assert field_names(assert_problem(response, 422, code)) == {field}
+
+
+async def test_more_than_100_000_closes_is_422_naming_prices(harness: Harness, owner: User) -> None:
+    # Arrange: 100,001 closes "1," fit in the default 1 MiB body limit.
+    raw = b'{"prices":[' + b",".join([b"1"] * 100_001) + b"]}"
+
+    # Act
+    response = await harness.client.post(
+        REGIME, content=raw, headers={**owner.headers, "Content-Type": "application/json"}
+    )
+
+    # Assert
+    assert field_names(assert_problem(response, 422, "INVALID_PRICE_HISTORY")) == {"prices"}
+
+
+@pytest.mark.parametrize("payload", [{"prices": "abc"}, {"prices": [1.0, "x"]}, {}])
+async def test_malformed_bodies_are_400(
+    harness: Harness, owner: User, payload: dict[str, Any]
+) -> None:
+    # Act
+    response = await harness.client.post(REGIME, json=payload, headers=owner.headers)
+
+    # Assert
+    assert_problem(response, 400, "VALIDATION_ERROR")
+
+
+async def test_a_long_history_past_the_time_budget_is_503_with_retry_after() -> None:
+    # Arrange: 1 ms of budget for 100,000 closes (above the 10,000 that go to the budget),
+    # in cents: 100,000 of them fit the default 1 MiB body limit.
+    async with harness_with(compute_budget_s="0.001") as harness:
+        user = await harness.user()
+        prices = [max(0.01, round(close, 2)) for close in walk(100_000, 0.0, 0.01)]
+
+        # Act
+        response = await harness.client.post(REGIME, json={"prices": prices}, headers=user.headers)
+
+    # Assert
+    assert_problem(response, 503, "COMPUTE_TIME_BUDGET")
+    assert int(response.headers["Retry-After"]) >= 1
+
+
+async def test_a_long_history_within_the_budget_is_read(harness: Harness, owner: User) -> None:
+    # Arrange
+    prices = walk(20_000, 0.0001, 0.01)
+
+    # Act
+    response = await harness.client.post(REGIME, json={"prices": prices}, headers=owner.headers)
+
+    # Assert
+    assert response.status_code == 200, response.text
+    assert response.json()["rsi_14"] == detect_regime(prices).rsi
+
+
+async def test_unauthenticated_is_401(harness: Harness) -> None:
+    # Act
+    response = await harness.client.post(REGIME, json={"prices": [100.0] * 300})
+
+    # Assert
+    assert_problem(response, 401, "UNAUTHENTICATED")
+
+
+async def test_a_viewer_may_detect(harness: Harness) -> None:
+    # Arrange
+    viewer = await harness.user(Role.VIEWER)
+
+    # Act
+    response = await harness.client.post(
+        REGIME, json={"prices": [100.0] * 300}, headers=viewer.headers
+    )
+
+    # Assert
+    assert response.status_code == 200, response.text
