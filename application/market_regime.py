@@ -25,7 +25,7 @@ from domain.analytics.regime_detection import (
 )
 
 MAX_HISTORY = 100_000
-LARGE_HISTORY = 10_000  # longer: computed through the ComputeBudget (off the event loop)
+LARGE_HISTORY = 2_000  # longer: computed through the ComputeBudget (off the event loop)
 
 __all__ = ["LARGE_HISTORY", "MAX_HISTORY", "MIN_HISTORY", "RegimeDetectionService", "closes"]
 

@@ -112,7 +112,7 @@ async def test_malformed_bodies_are_400(
 
 
 async def test_a_long_history_past_the_time_budget_is_503_with_retry_after() -> None:
-    # Arrange: 1 ms of budget for 100,000 closes (above the 10,000 that go to the budget),
+    # Arrange: 1 ms of budget for 100,000 closes (above the 2,000 that go to the budget),
     # in cents: 100,000 of them fit the default 1 MiB body limit.
     async with harness_with(compute_budget_s="0.001") as harness:
         user = await harness.user()

@@ -29,7 +29,7 @@ class RegimeController(Controller):
             "the history's peak (docs/regime-monte-carlo.md). 422 naming the field: "
             "INSUFFICIENT_PRICE_HISTORY (fewer than 200 closes), INVALID_PRICE_HISTORY (more "
             "than 100,000, or a close that is not positive and finite: `prices[i]`). Histories "
-            "above 10,000 closes run within the compute budget: 503 COMPUTE_BUSY / "
+            "above 2,000 closes run within the compute budget: 503 COMPUTE_BUSY / "
             "COMPUTE_TIME_BUDGET with Retry-After."
         ),
         guards=[require_roles(*READERS_AND_AGENTS)],
