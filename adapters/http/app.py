@@ -52,6 +52,7 @@ from adapters.http.routes import (
     monitoring,
     notification_endpoints,
     notifications,
+    options_compute,
     performance,
     providers,
     risk,
@@ -234,6 +235,8 @@ def create_app(
                     *key_vault.CONTROLLERS,
                     *notifications.CONTROLLERS,
                     *audit.CONTROLLERS,
+                    # /analytics/options/greeks, /implied-vol (issue 18): own body limit
+                    *options_compute.controllers(config.analytics_max_body_bytes),
                     *controllers,
                 ],
             ),

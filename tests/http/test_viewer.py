@@ -31,6 +31,8 @@ VIEWER_MAY_CALL = {
     ("POST", "/api/v1/risk-rules/portfolio-risk"): "a calculation; stores nothing",
     ("POST", "/api/v1/risk/analyze"): "a calculation; stores nothing",
     ("POST", "/api/v1/margin/{account_id}/deleverage-plan"): "a plan; stores nothing",
+    ("POST", "/api/v1/analytics/options/greeks"): "a calculation; stores nothing",
+    ("POST", "/api/v1/analytics/options/implied-vol"): "a calculation; stores nothing",
 }
 # GETs a viewer may not make, and why (everything else a GET answers the viewer 2xx).
 VIEWER_MAY_NOT_READ = {
