@@ -399,3 +399,19 @@ async def test_the_openapi_document_names_both_media_types(harness: Harness) -> 
         assert ok["application/json"]["schema"] == {"$ref": f"#/components/schemas/{out}"}
         assert ok[ARROW]["schema"] == {"type": "string", "format": "binary"}
         assert {"413", "415", "422", "503"} <= set(operation["responses"])
+
+
+async def test_a_body_holding_millions_of_numbers_is_refused_before_decoding(
+    harness: Harness, owner: User
+) -> None:
+    # Arrange: ~8 million one-digit numbers in vol (~16 MB): refused without building the list
+    many = b"[" + b"1," * 8_000_000 + b"1]"
+    raw = b'{"spot": 100, "strike": 100, "years": 1, "vol": ' + many + b"}"
+    headers = {**owner.headers, "Content-Type": "application/json"}
+
+    # Act
+    response = await harness.client.post(GREEKS, content=raw, headers=headers)
+
+    # Assert
+    problem = assert_problem(response, 422, "OPTIONS_TOO_MANY")
+    assert field_names(problem) == {"vol"}

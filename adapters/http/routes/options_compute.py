@@ -62,6 +62,7 @@ from adapters.http.schemas.options_compute import (
     greeks_json,
     implied_vol_columns,
     implied_vol_json,
+    refuse_oversized,
 )
 from adapters.http.security import READERS_AND_AGENTS, require_roles
 from application.compute_budget import ComputeBudget
@@ -182,6 +183,7 @@ def _backend(compute: ComputePort) -> str:
 
 
 def _decode_json(raw: bytes, kind: type[GreeksIn] | type[ImpliedVolIn]) -> dict[str, Column]:
+    refuse_oversized(raw, GREEKS_FIELDS if kind is GreeksIn else IMPLIED_VOL_FIELDS)
     try:
         body = msgspec.json.decode(raw, type=kind)
     except msgspec.ValidationError as exc:

@@ -28,6 +28,7 @@ from application.options_compute import (
     MAX_YEARS,
     Column,
     InvalidOptionsInput,
+    OptionsTooMany,
 )
 from domain.analytics.options.bsm import Greeks
 from domain.analytics.options.implied_vol import ImpliedVols, IVReason
@@ -139,6 +140,29 @@ class ImpliedVolOut(msgspec.Struct, kw_only=True):
         list[float | None], msgspec.Meta(description="One per option; null where none fits")
     ]
     reason: list[str]
+
+
+def refuse_oversized(raw: bytes, fields: tuple[str, ...]) -> None:
+    """OPTIONS_TOO_MANY before decoding a body that must hold an array past MAX_OPTIONS.
+
+    Decoded, each JSON number is a Python object of ~32 bytes: a 64 MiB body of `1,1,1,...`
+    would take a gigabyte before the per-field check could refuse it. With more commas than
+    len(fields) x MAX_OPTIONS some array is past the cap; the field with the most commas
+    between its key and the next key is named (C-speed counts, no parsing).
+    """
+    commas = raw.count(b",")
+    if commas <= len(fields) * MAX_OPTIONS + 64:
+        return
+    keys = sorted((raw.find(b'"' + name.encode() + b'"'), name) for name in fields)
+    found = [(at, name) for at, name in keys if at >= 0] or [(0, fields[0])]
+    ends = [at for at, _ in found[1:]] + [len(raw)]
+    longest = max(zip(found, ends, strict=True), key=lambda e: raw.count(b",", e[0][0], e[1]))
+    name = longest[0][1]
+    raise OptionsTooMany(
+        f"{name} holds more than {MAX_OPTIONS:,} elements; at most {MAX_OPTIONS:,} options "
+        "per request",
+        field=name,
+    )
 
 
 def greeks_columns(body: GreeksIn) -> dict[str, Column]:
