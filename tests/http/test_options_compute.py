@@ -415,3 +415,41 @@ async def test_a_body_holding_millions_of_numbers_is_refused_before_decoding(
     # Assert
     problem = assert_problem(response, 422, "OPTIONS_TOO_MANY")
     assert field_names(problem) == {"vol"}
+
+
+async def test_large_bodies_decode_and_answers_encode_on_a_worker_thread(
+    harness: Harness, owner: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Arrange: count the route's hops to a worker thread
+    import asyncio
+    import threading
+
+    from adapters.http.routes import options_compute as route
+
+    threads: list[str] = []
+    loop_threads: set[str] = set()
+    to_thread = asyncio.to_thread
+
+    async def spy(work: Any, *args: Any) -> Any:
+        loop_threads.add(threading.current_thread().name)
+
+        def run() -> Any:
+            threads.append(threading.current_thread().name)
+            return work(*args)
+
+        return await to_thread(run)
+
+    monkeypatch.setattr(route.asyncio, "to_thread", spy)
+    n = 20_000  # above OFF_LOOP_BYTES of JSON and OFF_LOOP_OPTIONS options
+    large = {"spot": [100.5] * n, "strike": 100, "years": 1, "vol": 0.2}
+
+    # Act
+    small_answer = await harness.client.post(GREEKS, json=GOOD_GREEKS, headers=owner.headers)
+    small_hops = len(threads)
+    large_answer = await harness.client.post(GREEKS, json=large, headers=owner.headers)
+
+    # Assert: the small request stays on the loop; the large one decodes and encodes off it
+    assert small_answer.status_code == large_answer.status_code == 200
+    assert small_hops == 0
+    assert len(threads) == 2
+    assert not loop_threads & set(threads)
