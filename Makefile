@@ -26,7 +26,7 @@ contracts: install
 	$(BIN)/lint-imports
 
 unit: install
-	$(BIN)/pytest tests/unit
+	$(BIN)/pytest tests/unit -n auto
 
 test: lint typecheck contracts
 	sh scripts/ensure-redis.sh
@@ -51,6 +51,8 @@ bench: install
 	$(BIN)/python -m benchmarks.bench_tracing
 	$(BIN)/python -m benchmarks.bench_viewer_check
 	$(BIN)/python -m benchmarks.bench_console
+	$(BIN)/python -m benchmarks.bench_options
+	$(BIN)/python -m benchmarks.bench_montecarlo
 
 # `make run DEMO=1` loads demo users, an account, prices and an agent (see README).
 # With no KEK configured, `run` makes a development one in var/dev.keks (kept, 0600) so the

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import AsyncIterator, Callable
+
+import structlog
 
 from adapters.gpu.detect import Choice, CudaUnavailable, choose
 from application.compute_budget import ComputeBudget
 from bootstrap.settings import Settings, SettingsError
 from ports.compute import ComputePort
+
+_log = structlog.get_logger("bulwark.compute")
 
 
 def compute_choice(settings: Settings) -> Choice:
@@ -50,3 +55,26 @@ async def compute_budget_lifetime(budget: Callable[[], ComputeBudget]) -> AsyncI
         yield
     finally:
         budget().close()
+
+
+async def compute_warmup(compute: ComputePort) -> AsyncIterator[threading.Thread | None]:
+    """Compiles the CUDA kernels on a background thread at start-up (they compile on first
+    use, seconds each, with no disk cache: the first request would spend its budget there).
+    The CPU backend has nothing to warm: numba loads its kernels from its disk cache."""
+    warm = getattr(compute, "warm", None)
+    thread = None
+    if callable(warm):
+        thread = threading.Thread(
+            target=_warm_quietly, args=(warm,), name="compute-warmup", daemon=True
+        )
+        thread.start()
+    yield thread
+
+
+def _warm_quietly(warm: Callable[[], object]) -> None:
+    try:
+        warm()
+    except Exception as exc:  # a request will meet the same error, with its own answer
+        _log.warning("compute_warmup_failed", error=f"{type(exc).__name__}: {exc}")
+    else:
+        _log.info("compute_warm")

@@ -70,6 +70,7 @@ from application.notifications_api import NotificationService
 from application.orders import OrderService
 from application.password_reset import PasswordResetService
 from application.performance import PerformanceService
+from application.planning import PlanningService
 from application.policies import PolicyCache
 from application.provider_watch import ProviderWatch
 from application.providers import ProviderService
@@ -89,6 +90,7 @@ from bootstrap import compute as compute_wiring
 from bootstrap import encryption, keys, notification_channels, notifications
 from bootstrap import key_vault as vault_wiring
 from bootstrap import kyc as kyc_wiring
+from bootstrap import planning as planning_wiring
 from bootstrap.backtests import backtest_service, backtest_store, backtests_lifetime
 from bootstrap.brokers import broker_router, brokers_lifetime
 from bootstrap.cluster import ClusterBridge, cluster_lifetime
@@ -721,13 +723,26 @@ class Container(containers.DeclarativeContainer):
 
     # Compute backend for the quant kernels (issue 18, bootstrap/compute.py): CUDA or the CPU
     # by BULWARK_COMPUTE and detection; heavy requests run through the budget (off the loop,
-    # bounded in time and concurrency), whose worker threads stop taking jobs at shutdown.
+    # bounded in time and concurrency), whose worker threads stop taking jobs at shutdown;
+    # CUDA kernels are compiled on a background thread at start-up.
     compute = providers.Singleton(compute_wiring.compute_backend, settings)
     compute_budget = providers.Singleton(compute_wiring.compute_budget, settings)
     api_services.add_kwargs(compute=compute, compute_budget=compute_budget)
     compute_budget_closing = providers.Resource(
         compute_wiring.compute_budget_lifetime, compute_budget.provider
     )
+    compute_warmup = providers.Resource(compute_wiring.compute_warmup, compute)
+
+    # Planning (issue 18, bootstrap/planning.py): each user's profile, the Monte Carlo on the
+    # compute backend within its budget, homeostasis from the user's accounts at `quotes`.
+    planning_profiles = providers.Singleton(
+        planning_wiring.profile_repository, store_kind, engine.provider
+    )
+    planning = providers.Singleton(
+        PlanningService,
+        planning_profiles, uow_factory, quotes, compute, compute_budget, clock, audit,
+    )  # fmt: skip
+    api_services.add_kwargs(planning=planning)
 
 
 def build_container(settings: Settings) -> Container:

@@ -2,6 +2,7 @@
 
 `auto` takes CUDA when all of these hold, else the CPU, and says why in `Choice.reason`:
 
+0. numba is on (BULWARK_NUMBA is not 0: the CUDA kernels compile the domain's numba code);
 1. the numba.cuda simulator is off (NUMBA_ENABLE_CUDASIM=1 is for tests: it runs kernels in
    Python, thousands of times slower than the CPU backend);
 2. `numba.cuda` imports;
@@ -22,6 +23,8 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
+
+from domain.analytics._numba import NUMBA_ENABLED
 
 Backend = Literal["cpu", "cuda"]
 MODES: tuple[str, ...] = ("auto", "cpu", "cuda")
@@ -52,6 +55,8 @@ class CudaUnavailable(Exception):
 
 def probe_cuda() -> CudaProbe:
     """Look at this process's numba.cuda, driver and devices (see the module doc)."""
+    if not NUMBA_ENABLED:  # the CUDA kernels compile the domain's numba functions
+        return CudaProbe(False, "BULWARK_NUMBA=0 (numba is off)")
     if os.environ.get("NUMBA_ENABLE_CUDASIM", "0") not in ("", "0"):
         return CudaProbe(False, "the numba.cuda simulator is on (NUMBA_ENABLE_CUDASIM=1)")
     try:

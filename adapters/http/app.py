@@ -54,6 +54,7 @@ from adapters.http.routes import (
     notifications,
     options_compute,
     performance,
+    planning,
     providers,
     risk,
     signals,
@@ -237,6 +238,7 @@ def create_app(
                     *audit.CONTROLLERS,
                     # /analytics/options/greeks, /implied-vol (issue 18): own body limit
                     *options_compute.controllers(config.analytics_max_body_bytes),
+                    *planning.CONTROLLERS,  # issue 18
                     *controllers,
                 ],
             ),

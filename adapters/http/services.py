@@ -30,6 +30,7 @@ from application.notifications_api import NotificationService
 from application.orders import OrderService
 from application.password_reset import PasswordResetService
 from application.performance import PerformanceService
+from application.planning import PlanningService
 from application.providers import ProviderService
 from application.risk import RiskService
 from application.signals import SignalService
@@ -123,3 +124,4 @@ class ApiServices:
     # heavy requests run through (off the loop, bounded; 503 COMPUTE_BUSY / COMPUTE_TIME_BUDGET).
     compute: ComputePort | None = None
     compute_budget: ComputeBudget | None = None
+    planning: PlanningService | None = None  # issue 18: Monte Carlo, homeostasis, autopilot

@@ -13,6 +13,7 @@ import adapters.postgres.tables.notification_endpoints
 import adapters.postgres.tables.notifications
 import adapters.postgres.tables.onboarding
 import adapters.postgres.tables.outbox
+import adapters.postgres.tables.planning
 import adapters.postgres.tables.platform
 import adapters.postgres.tables.signals
 import adapters.postgres.tables.strategies

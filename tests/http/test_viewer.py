@@ -33,6 +33,7 @@ VIEWER_MAY_CALL = {
     ("POST", "/api/v1/margin/{account_id}/deleverage-plan"): "a plan; stores nothing",
     ("POST", "/api/v1/analytics/options/greeks"): "a calculation; stores nothing",
     ("POST", "/api/v1/analytics/options/implied-vol"): "a calculation; stores nothing",
+    ("POST", "/api/v1/planning/monte-carlo"): "a simulation; stores nothing",
 }
 # GETs a viewer may not make, and why (everything else a GET answers the viewer 2xx).
 VIEWER_MAY_NOT_READ = {
@@ -58,6 +59,8 @@ PERSONAL = {
     "/api/v1/strategies/{strategy_id}/decisions": "an owner's own strategy",
     "/api/v1/backtests/{backtest_id}": "an owner's own backtest",
     "/api/v1/notifications/endpoints/{endpoint_id}": "the caller's own webhook endpoints",
+    "/api/v1/planning/profile": "the caller's own planning profile (the viewer saved none)",
+    "/api/v1/planning/homeostasis": "the caller's own planning profile (the viewer saved none)",
     "/api/v1/vault/keys/{vault_key_id}": "the caller's own vault keys",
     "/api/v1/vault/keys/{vault_key_id}/access": "the caller's own vault keys",
 }

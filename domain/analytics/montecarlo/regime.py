@@ -152,6 +152,15 @@ def checkpoints(steps: int, count: int = FAN_CHECKPOINTS) -> IntArray:
     return np.asarray(marks, dtype=np.int64)
 
 
+def _threads() -> int:
+    """Threads for drawing: numba's thread count (NUMBA_NUM_THREADS, set_num_threads) if on."""
+    if NUMBA_ENABLED:
+        from numba import get_num_threads
+
+        return int(get_num_threads())
+    return os.cpu_count() or 1
+
+
 def _pair_standard_error(values: FloatArray, antithetic: bool) -> float:
     if antithetic and values.shape[0] >= 4:
         even = values.shape[0] - values.shape[0] % 2
@@ -214,7 +223,7 @@ def simulate_regimes(
     out_counts = np.zeros((units * mult, count), dtype=np.int64)
     swans = np.zeros(units, dtype=np.int64)
     r0 = model.regimes.index(initial_regime)
-    threads = max(1, min(os.cpu_count() or 1, per_batch, len(sizes)))
+    threads = max(1, min(_threads(), per_batch, len(sizes)))
     pool = ThreadPoolExecutor(max_workers=threads) if threads > 1 else None
     try:
         unit0 = 0

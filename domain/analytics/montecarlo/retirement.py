@@ -28,27 +28,41 @@ when H is not a whole number of years; year 0 is W_0): fan chart data, the media
 wealth, the cumulative probability of ruin by each checkpoint, and, when `target_wealth` is
 given, P(W_H > target).
 
-Random numbers: numpy Generator(PCG64(seed)); the paths draw their shocks row after row
-(path by path, months in order), so the result depends only on the inputs and the seed, not on
-the chunk size (paths are simulated in chunks of at most `chunk_elements` path-months to bound
-memory) nor on whether the numba kernel or the NumPy reference runs (BULWARK_NUMBA=0).
+Random numbers, a pure function of the seed, never of the thread count, the chunk size
+(`chunk_elements` path-months per chunk bounds the NumPy path's memory) or the engine (the numba
+kernel or the NumPy reference, BULWARK_NUMBA=0 / use_numba=False: equal up to rounding):
+- normal model: counter-based Box-Muller draws (`_normals`: SplitMix64-hashed counters keyed by
+  numpy's SeedSequence(seed)); path i takes row i of the stream, so numba's threads each draw
+  their own paths inside the kernel, with no array of shocks at all;
+- Student-t model: streams of STREAM_PATHS paths, stream j numpy Generator(PCG64(SeedSequence
+  (seed).spawn(...)[j])) drawing its paths' months in order, the streams on a thread pool.
 """
 
 from __future__ import annotations
 
 import math
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 import numpy.typing as npt
 
-from domain.analytics._numba import NUMBA_ENABLED, maybe_njit
+from domain.analytics._numba import NUMBA_ENABLED
+from domain.analytics.montecarlo._normals import U64, normals_numpy, stream_key
+from domain.analytics.montecarlo._retirement_kernels import (
+    normal_paths_kernel,
+    paths_kernel,
+    paths_numpy,
+)
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 
 PERCENTILES: tuple[float, ...] = (5.0, 25.0, 50.0, 75.0, 95.0)
 DEFAULT_CHUNK_ELEMENTS = 2_000_000  # path-months per chunk: 16 MB of float64 shocks
+STREAM_PATHS = 1024  # Student-t: paths per random stream (fixed: draws must not depend on threads)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,59 +115,10 @@ def checkpoints(horizon_months: int) -> IntArray:
     return np.asarray(months, dtype=np.int64)
 
 
-def _paths_numpy(
-    log_returns: FloatArray, flows: FloatArray, initial_wealth: float, marks: IntArray
-) -> tuple[FloatArray, IntArray]:
-    """NumPy reference: vectorized over paths, a loop over months.
-
-    Returns wealth at the checkpoints, shape (n, K + 1), and the ruin month of each path
-    (H + 1 when never ruined).
-    """
-    n, horizon = log_returns.shape
-    wealth = np.full(n, initial_wealth, dtype=np.float64)
-    ruin = np.full(n, horizon + 1, dtype=np.int64)
-    out = np.empty((n, marks.shape[0]), dtype=np.float64)
-    out[:, 0] = initial_wealth
-    k = 1
-    growth = np.exp(log_returns)
-    for t in range(1, horizon + 1):
-        wealth = wealth * growth[:, t - 1] + flows[t - 1]
-        fresh = (wealth < 0.0) & (ruin > horizon)
-        ruin[fresh] = t
-        wealth[ruin <= t] = 0.0
-        if k < marks.shape[0] and marks[k] == t:
-            out[:, k] = wealth
-            k += 1
-    return out, ruin
-
-
-@maybe_njit(cache=True)
-def _paths_kernel(
-    log_returns: FloatArray, flows: FloatArray, initial_wealth: float, marks: IntArray
-) -> tuple[FloatArray, IntArray]:  # pragma: no cover - compiled (the NumPy twin is tested too)
-    """The same recursion as `_paths_numpy`, path by path (numba)."""
-    n, horizon = log_returns.shape
-    n_marks = marks.shape[0]
-    out = np.empty((n, n_marks), dtype=np.float64)
-    ruin = np.empty(n, dtype=np.int64)
-    for i in range(n):
-        wealth = initial_wealth
-        ruined_at = horizon + 1
-        out[i, 0] = initial_wealth
-        k = 1
-        for t in range(1, horizon + 1):
-            if ruined_at <= horizon:
-                wealth = 0.0
-            else:
-                wealth = wealth * math.exp(log_returns[i, t - 1]) + flows[t - 1]
-                if wealth < 0.0:
-                    ruined_at = t
-                    wealth = 0.0
-            if k < n_marks and marks[k] == t:
-                out[i, k] = wealth
-                k += 1
-        ruin[i] = ruined_at
-    return out, ruin
+def _threads() -> int:
+    """Threads for the streams: numba's thread count (NUMBA_NUM_THREADS) or the CPU count."""
+    configured = os.environ.get("NUMBA_NUM_THREADS", "")
+    return int(configured) if configured.isdigit() else (os.cpu_count() or 1)
 
 
 def _validate(
@@ -198,6 +163,62 @@ def _validate(
         raise ValueError(f"student_t_dof must be > 2 (finite variance), got {student_t_dof}")
 
 
+def _student_t_paths(
+    dof: float,
+    seed: int,
+    m: float,
+    sd: float,
+    flows: FloatArray,
+    initial_wealth: float,
+    marks: IntArray,
+    chunk: int,
+    workers: int,
+    numba_on: bool,
+    at_marks: FloatArray,
+    ruin: IntArray,
+) -> None:
+    """Student-t model: streams of STREAM_PATHS paths, each numpy Generator(PCG64(SeedSequence
+    (seed).spawn(...)[j])) drawing its paths' months in order, in chunks of `chunk` paths; the
+    streams run on `workers` threads (numpy's generators and the nogil kernel release the GIL)."""
+    paths, horizon = ruin.shape[0], flows.shape[0]
+    simulate = paths_kernel if numba_on else paths_numpy
+    streams = np.random.SeedSequence(seed).spawn((paths + STREAM_PATHS - 1) // STREAM_PATHS)
+    scale = math.sqrt((dof - 2) / dof)
+
+    def run_stream(j: int) -> None:
+        rng = np.random.Generator(np.random.PCG64(streams[j]))
+        first, last = j * STREAM_PATHS, min(paths, (j + 1) * STREAM_PATHS)
+        for start in range(first, last, chunk):
+            stop = min(last, start + chunk)
+            z = rng.standard_t(dof, (stop - start, horizon)) * scale
+            simulate(
+                z, m, sd, flows, initial_wealth, marks, at_marks[:, start:stop], ruin[start:stop]
+            )
+
+    if min(workers, len(streams)) > 1:
+        with ThreadPoolExecutor(max_workers=min(workers, len(streams))) as pool:
+            list(pool.map(run_stream, range(len(streams))))
+    else:
+        for j in range(len(streams)):
+            run_stream(j)
+
+
+def _fan(at_marks: FloatArray, workers: int) -> FloatArray:
+    """Percentiles (PERCENTILES x checkpoints) of the wealth, the checkpoints split over threads
+    (np.percentile releases the GIL while it partitions). Partitions `at_marks` in place (no
+    copies): the caller reads nothing from it afterwards."""
+    if workers <= 1 or at_marks.shape[1] < 10_000:
+        fan = np.percentile(at_marks, PERCENTILES, axis=1, overwrite_input=True)
+        return np.asarray(fan, dtype=np.float64)
+    bounds = np.linspace(0, at_marks.shape[0], min(workers, at_marks.shape[0]) + 1).astype(int)
+    parts = [at_marks[a:b] for a, b in pairwise(bounds)]
+    with ThreadPoolExecutor(max_workers=len(parts)) as pool:
+        pieces = pool.map(
+            lambda rows: np.percentile(rows, PERCENTILES, axis=1, overwrite_input=True), parts
+        )
+        return np.asarray(np.concatenate(list(pieces), axis=1), dtype=np.float64)
+
+
 def simulate_retirement(
     *,
     initial_wealth: float,
@@ -233,39 +254,62 @@ def simulate_retirement(
         chunk_elements,
     )
     numba_on = NUMBA_ENABLED if use_numba is None else (use_numba and NUMBA_ENABLED)
-    simulate = _paths_kernel if numba_on else _paths_numpy
-    m, s = monthly_log_return_params(annual_return, annual_volatility)
+    m, sd = monthly_log_return_params(annual_return, annual_volatility)
     flows = cash_flows(
         horizon_months, retirement_month, monthly_contribution, monthly_withdrawal, inflation_rate
     )
     marks = checkpoints(horizon_months)
-    rng = np.random.Generator(np.random.PCG64(seed))
     chunk = max(1, chunk_elements // horizon_months)
-    at_marks = np.empty((paths, marks.shape[0]), dtype=np.float64)
+    at_marks = np.empty((marks.shape[0], paths), dtype=np.float64)
     ruin = np.empty(paths, dtype=np.int64)
-    for start in range(0, paths, chunk):
-        stop = min(paths, start + chunk)
-        shape = (stop - start, horizon_months)
-        if student_t_dof is None:
-            z = rng.standard_normal(shape)
+    workers = _threads() if numba_on else 1
+    if student_t_dof is None:
+        key = stream_key(seed)
+        if numba_on:
+            normal_paths_kernel(U64(key), m, sd, flows, initial_wealth, marks, at_marks, ruin)
         else:
-            z = rng.standard_t(student_t_dof, shape) * math.sqrt(
-                (student_t_dof - 2) / student_t_dof
-            )
-        log_returns = np.asarray(m + s * z, dtype=np.float64)
-        at_marks[start:stop], ruin[start:stop] = simulate(log_returns, flows, initial_wealth, marks)
+            for start in range(0, paths, chunk):
+                stop = min(paths, start + chunk)
+                z = normals_numpy(key, start, stop - start, horizon_months)
+                paths_numpy(
+                    z,
+                    m,
+                    sd,
+                    flows,
+                    initial_wealth,
+                    marks,
+                    at_marks[:, start:stop],
+                    ruin[start:stop],
+                )
+    else:
+        _student_t_paths(
+            student_t_dof,
+            seed,
+            m,
+            sd,
+            flows,
+            initial_wealth,
+            marks,
+            chunk,
+            workers,
+            numba_on,
+            at_marks,
+            ruin,
+        )
     success = float(np.mean(ruin > horizon_months))
     ruin_by_mark = np.asarray([float(np.mean(ruin <= month)) for month in marks], dtype=np.float64)
-    above = None if target_wealth is None else float(np.mean(at_marks[:, -1] > target_wealth))
+    above = None if target_wealth is None else float(np.mean(at_marks[-1] > target_wealth))
+    median_ending = float(np.median(at_marks[-1]))
+    fan = _fan(at_marks, workers)  # partitions at_marks in place: read last
     return RetirementResult(
         paths=paths,
         horizon_months=horizon_months,
         success_probability=success,
         success_standard_error=math.sqrt(success * (1.0 - success) / paths),
-        median_ending_wealth=float(np.median(at_marks[:, -1])),
+        median_ending_wealth=median_ending,
         percentile_levels=PERCENTILES,
         checkpoint_months=marks,
-        wealth_percentiles=np.asarray(np.percentile(at_marks, PERCENTILES, axis=0), np.float64),
+        wealth_percentiles=np.asarray(fan, dtype=np.float64),
         ruin_probability=ruin_by_mark,
         probability_above_target=above,
     )

@@ -5,7 +5,7 @@ out-of-the-money call on the normalised problem
 
     b(x, s) = Phi(x/s + s/2) e^{x/2} - Phi(x/s - s/2) e^{-x/2},   x = ln(F/K) <= 0,  s = vol sqrt(T)
 
-with 0 < b < b_max = e^{x/2}. `solve_normalised(beta, x)` finds s with b(x, s) = beta following
+with 0 < b < b_max = e^{x/2}. `solve_normalised` finds s with b(x, s) = beta following
 the method of P. Jaeckel, "Let's Be Rational" (Wilmott, January 2015): a four-branch initial
 guess (rational cubic interpolation of the asymptotic lower and upper maps and of s(b) between
 the tangents at the inflection point s_c = sqrt(2|x|)), then third-order Householder steps on a
@@ -15,21 +15,35 @@ a step that would leave it, or three direction reversals, falls back to bisectio
 solver cannot diverge. The rational cubic is Delbourgo & Gregory (1985); the inverse normal CDF
 is Wichura's AS241 (1988), accurate to about 1e-16.
 
-Written from the published papers for Bulwark (numba `njit` when BULWARK_NUMBA is not 0, plain
-Python otherwise: the same code on both paths).
+`fill_implied_vols` runs the whole per-option pipeline (checks, normalisation, solve, reason
+code) in one `prange` loop. Written from the published papers for Bulwark (numba `njit` when
+BULWARK_NUMBA is not 0, plain Python otherwise: the same code on both paths). Everything the
+parallel kernel calls lives in this one file on purpose: numba's on-disk cache of a function is
+invalidated only when its own file changes, not when a callee in another file does.
 """
 
 from __future__ import annotations
 
 import math
 
-from domain.analytics._numba import maybe_njit
+import numpy as np
+import numpy.typing as npt
+
+from domain.analytics._numba import NUMBA_ENABLED, maybe_njit
+
+if NUMBA_ENABLED:
+    from numba import prange
+else:
+    prange = range  # type: ignore[misc]
+
+FloatArray = npt.NDArray[np.float64]
 
 DBL_EPSILON = 2.220446049250313e-16
 DBL_MIN = 2.2250738585072014e-308
 DBL_MAX = 1.7976931348623157e308
 INV_SQRT_2 = 0.7071067811865475244008443621048490392848359376887
 INV_SQRT_2PI = 0.3989422804014326779399460599343818684758586311649
+SQRT_2PI = 2.506628274631000502415765284811045253006986740610
 SQRT_3 = 1.732050807568877293527446341505872366942805253810
 INV_SQRT_3 = 0.577350269189625764509148780501957455647601751270
 TWO_PI = 6.283185307179586476925286766559005768394338798750
@@ -40,6 +54,16 @@ RC_MIN = -(1.0 - math.sqrt(DBL_EPSILON))  # smallest rational cubic control para
 RC_MAX = 2.0 / (DBL_EPSILON * DBL_EPSILON)  # at or above: linear interpolation
 STEP_TOLERANCE = 1e-7  # a Householder(3) step this small (relative) leaves ~1e-21 behind
 MAX_ITERATIONS = 100  # Householder steps plus bisections; 2-3 are typical
+MAX_VOL_ERROR_PER_ULP = 1e-6  # VEGA_TOO_SMALL above this relative vol move per price ulp
+TINY_TIME_VALUE = DBL_MIN / DBL_EPSILON  # normalised time values below: no relative precision
+# IVReason codes (implied_vol.IVReason), as plain ints for the kernels
+_OK = 0
+_EXPIRED = 1
+_BELOW_INTRINSIC = 2
+_ABOVE_UPPER_BOUND = 3
+_VEGA_TOO_SMALL = 4
+_NO_CONVERGENCE = 5
+_INVALID_INPUT = 6
 
 
 # ---------------------------------------------------------------- normal distribution
@@ -100,11 +124,11 @@ def inverse_norm_cdf(u: float) -> float:
 
 
 @maybe_njit(cache=True, error_model="numpy")
-def normalised_call(x: float, s: float, b_max: float) -> float:
-    """b(x, s) for x <= 0, s > 0; `b_max` = e^{x/2} is passed in to save two exponentials."""
+def normalised_call(x: float, s: float, b_max: float, inv_b_max: float) -> float:
+    """b(x, s) for x <= 0, s > 0; `b_max` = e^{x/2} and its inverse are passed in."""
     h = x / s
     t = 0.5 * s
-    value = norm_cdf(h + t) * b_max - norm_cdf(h - t) / b_max
+    value = norm_cdf(h + t) * b_max - norm_cdf(h - t) * inv_b_max
     return value if value > 0.0 else 0.0
 
 
@@ -114,6 +138,14 @@ def normalised_vega(x: float, s: float) -> float:
     h = x / s
     t = 0.5 * s
     return INV_SQRT_2PI * math.exp(-0.5 * (h * h + t * t))
+
+
+@maybe_njit(cache=True, error_model="numpy")
+def _inverse_vega(x: float, s: float) -> float:
+    """1 / (db/ds), without a division."""
+    h = x / s
+    t = 0.5 * s
+    return SQRT_2PI * math.exp(0.5 * (h * h + t * t))
 
 
 # -------------------------------------------------- rational cubic (Delbourgo & Gregory, 1985)
@@ -158,7 +190,7 @@ def _minimum_control(d_l: float, d_r: float, slope: float, prefer_shape: bool) -
             r1 = RC_MAX
     if convex or concave:
         if abs(slope - d_l) >= DBL_MIN and abs(d_r - slope) >= DBL_MIN:
-            r2 = max(abs((d_r - d_l) / (d_r - slope)), abs((d_r - d_l) / (slope - d_l)))
+            r2 = abs(d_r - d_l) / min(abs(d_r - slope), abs(slope - d_l))
         elif prefer_shape:
             r2 = RC_MAX
     elif monotonic and prefer_shape:
@@ -245,19 +277,22 @@ BRANCH_UPPER = 2  # objective ln(b_max - beta) - ln(b_max - b)
 
 
 @maybe_njit(cache=True, error_model="numpy")
-def solve_normalised(beta: float, x: float, max_iterations: int) -> tuple[float, bool]:
-    """s > 0 with b(x, s) = beta, for x <= 0 and 0 < beta < e^{x/2}; the flag is False when
-    `max_iterations` ran out before a step fell below STEP_TOLERANCE (relative)."""
-    b_max = math.exp(0.5 * x)
+def solve_normalised(
+    beta: float, x: float, b_max: float, inv_b_max: float, max_iterations: int
+) -> tuple[float, bool, float]:
+    """s > 0 with b(x, s) = beta, for x <= 0, b_max = e^{x/2} (and its inverse) and
+    0 < beta < b_max; the flag is False when `max_iterations` ran out before a step fell below
+    STEP_TOLERANCE (relative); the last value is db/ds at the last iterate but one (within the
+    final tiny step of s)."""
     s_c = math.sqrt(-2.0 * x)
-    b_c = 0.5 * b_max - norm_cdf(-s_c) / b_max
-    v_c = INV_SQRT_2PI * b_max
+    b_c = 0.5 * b_max - norm_cdf(-s_c) * inv_b_max
+    inv_v_c = SQRT_2PI * inv_b_max
     s_left = DBL_MIN
     s_right = math.inf
     branch = BRANCH_MIDDLE
     if beta < b_c:
-        s_l = s_c - b_c / v_c
-        b_l = normalised_call(x, s_l, b_max)
+        s_l = s_c - b_c * inv_v_c
+        b_l = normalised_call(x, s_l, b_max, inv_b_max)
         if beta < b_l:
             f_l, fp_l, fpp_l = _lower_map(x, s_l)
             r = _control_fit(0.0, b_l, 0.0, f_l, 1.0, fp_l, fpp_l, True, True)
@@ -270,18 +305,18 @@ def solve_normalised(beta: float, x: float, max_iterations: int) -> tuple[float,
             s_right = s_l
             branch = BRANCH_LOWER
         else:
-            v_l = normalised_vega(x, s_l)
-            r = _control_fit(b_l, b_c, s_l, s_c, 1.0 / v_l, 1.0 / v_c, 0.0, True, False)
-            s = _rational_cubic(beta, b_l, b_c, s_l, s_c, 1.0 / v_l, 1.0 / v_c, r)
+            inv_v_l = _inverse_vega(x, s_l)
+            r = _control_fit(b_l, b_c, s_l, s_c, inv_v_l, inv_v_c, 0.0, True, False)
+            s = _rational_cubic(beta, b_l, b_c, s_l, s_c, inv_v_l, inv_v_c, r)
             s_left = s_l
             s_right = s_c
     else:
-        s_h = s_c + (b_max - b_c) / v_c
-        b_h = normalised_call(x, s_h, b_max)
+        s_h = s_c + (b_max - b_c) * inv_v_c
+        b_h = normalised_call(x, s_h, b_max, inv_b_max)
         if beta <= b_h:
-            v_h = normalised_vega(x, s_h)
-            r = _control_fit(b_c, b_h, s_c, s_h, 1.0 / v_c, 1.0 / v_h, 0.0, False, False)
-            s = _rational_cubic(beta, b_c, b_h, s_c, s_h, 1.0 / v_c, 1.0 / v_h, r)
+            inv_v_h = _inverse_vega(x, s_h)
+            r = _control_fit(b_c, b_h, s_c, s_h, inv_v_c, inv_v_h, 0.0, False, False)
+            s = _rational_cubic(beta, b_c, b_h, s_c, s_h, inv_v_c, inv_v_h, r)
             s_left = s_c
             s_right = s_h
         else:
@@ -298,7 +333,7 @@ def solve_normalised(beta: float, x: float, max_iterations: int) -> tuple[float,
             s_left = s_h
             if beta > 0.5 * b_max:
                 branch = BRANCH_UPPER
-    return _iterate(beta, x, b_max, s, s_left, s_right, branch, max_iterations)
+    return _iterate(beta, x, b_max, inv_b_max, s, s_left, s_right, branch, max_iterations)
 
 
 @maybe_njit(cache=True, error_model="numpy")
@@ -306,50 +341,60 @@ def _iterate(
     beta: float,
     x: float,
     b_max: float,
+    inv_b_max: float,
     s: float,
     s_left: float,
     s_right: float,
     branch: int,
     max_iterations: int,
-) -> tuple[float, bool]:
+) -> tuple[float, bool, float]:
     """Bracketed Householder(3) iterations from the guess `s` on the branch's objective."""
-    ln_beta = math.log(beta)
+    ln_beta = math.log(beta) if branch == BRANCH_LOWER else -1.0
+    inv_ln_beta = 1.0 / ln_beta
+    ln_gap_beta = math.log(b_max - beta) if branch == BRANCH_UPPER else 0.0
     ds_previous = 0.0
+    bp = 0.0
     reversals = 0
     for iteration in range(max_iterations):
         if iteration > 0 and (reversals >= 3 or not (s_left < s < s_right)):
             s = 0.5 * (s_left + s_right) if s_right < math.inf else 2.0 * s_left
             if s_right - s_left <= DBL_EPSILON * s:
-                return s, True
+                return s, True, normalised_vega(x, s)
             reversals = 0
             ds_previous = 0.0
-        b = normalised_call(x, s, b_max)
-        bp = normalised_vega(x, s)
+        inv_s = 1.0 / s
+        h = x * inv_s
+        t = 0.5 * s
+        b = norm_cdf(h + t) * b_max - norm_cdf(h - t) * inv_b_max
+        b = b if b > 0.0 else 0.0
+        bp = INV_SQRT_2PI * math.exp(-0.5 * (h * h + t * t))
         if b > beta and s < s_right:
             s_right = s
         elif b < beta and s > s_left:
             s_left = s
-        h = x / s
-        b_halley = h * h / s - 0.25 * s  # b''/b'
-        b_hh3 = b_halley * b_halley - 3.0 * (h / s) * (h / s) - 0.25  # b'''/b'
-        if branch == BRANCH_LOWER and b > 0.0 and bp > 0.0 and b < 1.0:
+        h_over_s = h * inv_s
+        b_halley = h * h_over_s - 0.5 * t  # b''/b' = x^2/s^3 - s/4
+        b_hh3 = b_halley * b_halley - 3.0 * h_over_s * h_over_s - 0.25  # (d3b/ds3) / b'
+        if branch == BRANCH_MIDDLE and bp > 0.0:
+            ds = _householder((beta - b) / bp, b_halley, b_hh3)
+        elif branch == BRANCH_LOWER and b > 0.0 and bp > 0.0 and b < 1.0:
             ln_b = math.log(b)
+            inv_ln_b = 1.0 / ln_b
             bpob = bp / b
-            newton = (ln_beta - ln_b) * ln_b / ln_beta / bpob
-            halley = b_halley - bpob * (1.0 + 2.0 / ln_b)
+            newton = (ln_beta - ln_b) * ln_b * inv_ln_beta / bpob
+            two = 1.0 + 2.0 * inv_ln_b
+            halley = b_halley - bpob * two
             hh3 = (
                 b_hh3
-                + 2.0 * bpob * bpob * (1.0 + 3.0 / ln_b * (1.0 + 1.0 / ln_b))
-                - 3.0 * b_halley * bpob * (1.0 + 2.0 / ln_b)
+                + 2.0 * bpob * bpob * (1.0 + 3.0 * inv_ln_b * (1.0 + inv_ln_b))
+                - 3.0 * b_halley * bpob * two
             )
             ds = _householder(newton, halley, hh3)
         elif branch == BRANCH_UPPER and b < b_max and bp > DBL_MIN:
             gap = b_max - b
             gp = bp / gap
-            newton = -math.log((b_max - beta) / gap) / gp
+            newton = (math.log(gap) - ln_gap_beta) / gp
             ds = _householder(newton, b_halley + gp, b_hh3 + gp * (2.0 * gp + 3.0 * b_halley))
-        elif branch == BRANCH_MIDDLE and bp > 0.0:
-            ds = _householder((beta - b) / bp, b_halley, b_hh3)
         else:  # under- or overflow: bisect this once
             mid = 0.5 * (s_left + s_right) if s_right < math.inf else 2.0 * s_left
             ds = mid - s
@@ -359,5 +404,74 @@ def _iterate(
         ds_previous = ds
         s += ds
         if abs(ds) <= STEP_TOLERANCE * s:
-            return s, True
-    return s, False
+            return s, True, bp
+    return s, False, bp
+
+
+# ---------------------------------------------------------------- one option, and all of them
+
+
+@maybe_njit(cache=True, error_model="numpy")
+def one_option(
+    p: float, s: float, k: float, t: float, r: float, q: float, call: bool, max_iterations: int
+) -> tuple[float, int]:
+    """The implied volatility of one option and its reason code."""
+    if not (
+        math.isfinite(p)
+        and math.isfinite(s)
+        and math.isfinite(k)
+        and math.isfinite(t)
+        and math.isfinite(r)
+        and math.isfinite(q)
+    ):
+        return math.nan, _INVALID_INPUT
+    if s <= 0.0 or k <= 0.0 or p < 0.0:
+        return math.nan, _INVALID_INPUT
+    if t <= 0.0:
+        return math.nan, _EXPIRED
+    # Normalise: x = ln(F/K), beta = price / (Dr sqrt(F K)), e^{x/2} = S Dq / (Dr sqrt(F K)).
+    x = math.log(s / k) + (r - q) * t
+    norm = math.sqrt(s) * math.sqrt(k) * math.exp(-0.5 * (r + q) * t)
+    beta = p / norm
+    half = math.exp(0.5 * x)
+    inverse_half = 1.0 / half
+    if beta >= (half if call else inverse_half):  # call >= S Dq, put >= K Dr
+        return math.nan, _ABOVE_UPPER_BOUND
+    parity = half - inverse_half if call else inverse_half - half
+    intrinsic = parity if parity > 0.0 else 0.0
+    # rounding of e^{x/2} and of the normalisation grows with the size of their exponents
+    rounding = DBL_EPSILON * (4.0 + 2.0 * (abs(x) + abs((r + q) * t)))
+    if beta < intrinsic - rounding * (half + inverse_half):
+        return math.nan, _BELOW_INTRINSIC
+    # the price of an out-of-the-money call on -|x|; <= 0 within rounding of the intrinsic
+    time_value = beta - intrinsic
+    x_otm = -abs(x)
+    b_max, inv_b_max = (half, inverse_half) if x <= 0.0 else (inverse_half, half)
+    if not (time_value > TINY_TIME_VALUE and time_value < b_max):
+        return math.nan, _VEGA_TOO_SMALL
+    total, converged, vega = solve_normalised(time_value, x_otm, b_max, inv_b_max, max_iterations)
+    if not converged or not (total > 0.0 and math.isfinite(total)):
+        return math.nan, _NO_CONVERGENCE
+    if DBL_EPSILON * beta > MAX_VOL_ERROR_PER_ULP * vega * total:  # vega * total = db/d ln s
+        return math.nan, _VEGA_TOO_SMALL
+    return total / math.sqrt(t), _OK
+
+
+@maybe_njit(cache=True, parallel=True, error_model="numpy")
+def fill_implied_vols(
+    p: FloatArray,
+    s: FloatArray,
+    k: FloatArray,
+    t: FloatArray,
+    r: FloatArray,
+    q: FloatArray,
+    call: npt.NDArray[np.bool_],
+    max_iterations: int,
+    vol: FloatArray,
+    reason: npt.NDArray[np.int8],
+) -> None:
+    """Fills `vol` and `reason` element by element (numba: in parallel)."""
+    for i in prange(p.shape[0]):
+        value, code = one_option(p[i], s[i], k[i], t[i], r[i], q[i], call[i], max_iterations)
+        vol[i] = value
+        reason[i] = code

@@ -18,7 +18,9 @@ Where no volatility fits, the volatility is NaN and the reason says why (`IVReas
 - INVALID_INPUT: a non-finite input, spot or strike <= 0, or a negative price.
 - EXPIRED: years <= 0.
 - ABOVE_UPPER_BOUND: a call priced at or above S Dq, a put at or above K Dr.
-- BELOW_INTRINSIC: a price below the discounted intrinsic value max(theta (S Dq - K Dr), 0).
+- BELOW_INTRINSIC: a price below the discounted intrinsic value max(theta (S Dq - K Dr), 0)
+  by more than rounding (4 + 2 (|ln(F/K)| + |(r + q) T|) ulps of S Dq + K Dr, as the exponentials
+  round); a price within that of it is VEGA_TOO_SMALL.
 - VEGA_TOO_SMALL: the price does not pin the volatility down: it equals the intrinsic value
   (no time value left, or less than ~1e-292 of it after normalising), or one unit in the last
   place of the price (2^-52 relative) would move the volatility by more than 1e-6 relative
@@ -31,27 +33,18 @@ BULWARK_NUMBA=0, plain Python over the elements.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from enum import IntEnum
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-from domain.analytics._numba import NUMBA_ENABLED, maybe_njit
-from domain.analytics.options._lbr import DBL_EPSILON, DBL_MIN, MAX_ITERATIONS, solve_normalised
-from domain.analytics.options._lbr import normalised_vega as _normalised_vega
-
-if NUMBA_ENABLED:
-    from numba import prange
-else:
-    prange = range  # type: ignore[misc]
+from domain.analytics.options import _lbr
+from domain.analytics.options._lbr import MAX_ITERATIONS, fill_implied_vols
 
 FloatArray = npt.NDArray[np.float64]
 ArrayLike = npt.ArrayLike
-
-MAX_VOL_ERROR_PER_ULP = 1e-6  # VEGA_TOO_SMALL above this relative vol move per price ulp
-TINY_TIME_VALUE = DBL_MIN / DBL_EPSILON  # normalised time values below: no relative precision
 
 
 class IVReason(IntEnum):
@@ -66,14 +59,11 @@ class IVReason(IntEnum):
     INVALID_INPUT = 6
 
 
-_OK = 0
-_EXPIRED = 1
-_BELOW_INTRINSIC = 2
-_ABOVE_UPPER_BOUND = 3
-_VEGA_TOO_SMALL = 4
-_NO_CONVERGENCE = 5
-_INVALID_INPUT = 6
 _NAMES = tuple(reason.name for reason in IVReason)
+
+# The scalar kernel for one option, (price, spot, strike, years, rate, dividend_yield, is_call,
+# max_iterations) -> (volatility or NaN, IVReason code): adapters/gpu compiles it for CUDA.
+_one = _lbr.one_option
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,70 +77,6 @@ class ImpliedVols:
     def reason_names(self) -> list[str]:
         """The reason of every element by name ("OK", "EXPIRED", ...), in flat (C) order."""
         return [_NAMES[code] for code in self.reason.ravel().tolist()]
-
-
-@maybe_njit(cache=True, error_model="numpy")
-def _one(
-    p: float, s: float, k: float, t: float, r: float, q: float, call: bool, max_iterations: int
-) -> tuple[float, int]:
-    """The implied volatility of one option and its reason code."""
-    if not (
-        math.isfinite(p)
-        and math.isfinite(s)
-        and math.isfinite(k)
-        and math.isfinite(t)
-        and math.isfinite(r)
-        and math.isfinite(q)
-    ):
-        return math.nan, _INVALID_INPUT
-    if s <= 0.0 or k <= 0.0 or p < 0.0:
-        return math.nan, _INVALID_INPUT
-    if t <= 0.0:
-        return math.nan, _EXPIRED
-    dq = math.exp(-q * t)
-    dr = math.exp(-r * t)
-    forward_spot = s * dq
-    discounted_strike = k * dr
-    if p >= (forward_spot if call else discounted_strike):
-        return math.nan, _ABOVE_UPPER_BOUND
-    parity = forward_spot - discounted_strike if call else discounted_strike - forward_spot
-    intrinsic = parity if parity > 0.0 else 0.0
-    if p < intrinsic:
-        return math.nan, _BELOW_INTRINSIC
-    norm = math.sqrt(forward_spot) * math.sqrt(discounted_strike)
-    beta = (p - intrinsic) / norm  # the out-of-the-money time value, normalised
-    x = -abs(math.log(s / k) + (r - q) * t)
-    if not (
-        beta > TINY_TIME_VALUE and math.isfinite(norm) and norm > 0.0 and beta < math.exp(0.5 * x)
-    ):
-        return math.nan, _VEGA_TOO_SMALL
-    total, converged = solve_normalised(beta, x, max_iterations)
-    if not converged or not (total > 0.0 and math.isfinite(total)):
-        return math.nan, _NO_CONVERGENCE
-    vega_times_total = _normalised_vega(x, total) * total  # d b / d ln s
-    if DBL_EPSILON * (p / norm) > MAX_VOL_ERROR_PER_ULP * vega_times_total:
-        return math.nan, _VEGA_TOO_SMALL
-    return total / math.sqrt(t), _OK
-
-
-@maybe_njit(cache=True, parallel=True, error_model="numpy")
-def _loop(
-    p: FloatArray,
-    s: FloatArray,
-    k: FloatArray,
-    t: FloatArray,
-    r: FloatArray,
-    q: FloatArray,
-    call: npt.NDArray[np.bool_],
-    max_iterations: int,
-    vol: FloatArray,
-    reason: npt.NDArray[np.int8],
-) -> None:
-    """Fills `vol` and `reason` element by element (numba: in parallel)."""
-    for i in prange(p.shape[0]):
-        value, code = _one(p[i], s[i], k[i], t[i], r[i], q[i], call[i], max_iterations)
-        vol[i] = value
-        reason[i] = code
 
 
 def implied_volatility(
@@ -169,21 +95,25 @@ def implied_volatility(
     price: option premium per unit of the underlying (>= 0). spot, strike: > 0. years: time to
     expiry in years. rate, dividend_yield: continuously compounded per year, fractions.
     is_call: True for calls, False for puts. Never raises for bad values: each element gets a
-    reason code (see the module docstring) and NaN where no volatility fits.
+    reason code (see the module docstring) and NaN where no volatility fits; only shapes that do
+    not broadcast raise (ValueError, as NumPy's).
     """
-    arrays = np.broadcast_arrays(
-        np.asarray(price, dtype=np.float64),
-        np.asarray(spot, dtype=np.float64),
-        np.asarray(strike, dtype=np.float64),
-        np.asarray(years, dtype=np.float64),
-        np.asarray(rate, dtype=np.float64),
-        np.asarray(dividend_yield, dtype=np.float64),
-        np.asarray(is_call, dtype=np.bool_),
-    )
-    shape = arrays[0].shape
-    p, s, k, t, r, q = (np.ascontiguousarray(a, dtype=np.float64).ravel() for a in arrays[:6])
-    call = np.ascontiguousarray(arrays[6], dtype=np.bool_).ravel()
+    values = [np.asarray(v, dtype=np.float64) for v in (price, spot, strike, years, rate)]
+    values.append(np.asarray(dividend_yield, dtype=np.float64))
+    calls = np.asarray(is_call, dtype=np.bool_)
+    shape = np.broadcast_shapes(*(v.shape for v in values), calls.shape)
+    p, s, k, t, r, q = (_flat(v, shape) for v in values)
+    call = _flat(calls, shape)
     vol = np.empty(p.shape[0], dtype=np.float64)
     reason = np.empty(p.shape[0], dtype=np.int8)
-    _loop(p, s, k, t, r, q, call, int(max_iterations), vol, reason)
+    fill_implied_vols(p, s, k, t, r, q, call, int(max_iterations), vol, reason)
     return ImpliedVols(volatility=vol.reshape(shape), reason=reason.reshape(shape))
+
+
+def _flat(array: npt.NDArray[Any], shape: tuple[int, ...]) -> npt.NDArray[Any]:
+    """`array` broadcast to `shape`, C-contiguous, writeable and flat: the caller's own array
+    when it already is all that (no copy), else a copy (numba types read-only views apart)."""
+    if array.shape != shape:
+        array = np.broadcast_to(array, shape)
+    flat = np.ascontiguousarray(array).ravel()
+    return flat if flat.flags.writeable else flat.copy()

@@ -5,9 +5,15 @@ from __future__ import annotations
 import pytest
 
 from adapters.gpu import detect
+from adapters.gpu.compute_cpu import CpuCompute
 from application.compute_budget import ComputeBudget
 from bootstrap.cli import main
-from bootstrap.compute import compute_backend, compute_budget, compute_budget_lifetime
+from bootstrap.compute import (
+    compute_backend,
+    compute_budget,
+    compute_budget_lifetime,
+    compute_warmup,
+)
 from bootstrap.settings import Settings, SettingsError, load_settings
 
 
@@ -55,6 +61,7 @@ def test_serve_refuses_a_forced_cuda_without_a_gpu_in_one_line(
     # Arrange
     monkeypatch.setenv("BULWARK_DATABASE_URL", "memory://")
     monkeypatch.setenv("BULWARK_COMPUTE", "cuda")
+    monkeypatch.delenv("BULWARK_NUMBA", raising=False)  # read by numba's wrapper, not a setting
 
     # Act
     code = main(["--env-file", "", "serve"])
@@ -89,3 +96,34 @@ async def test_the_budget_follows_the_settings_and_stops_with_the_app() -> None:
     assert (budget.budget_s, budget.slots) == (2.5, 3)
     with pytest.raises(RuntimeError):  # closed: the pool takes no more jobs
         await budget.run("late", lambda: 1)
+
+
+class Warmable:
+    def __init__(self) -> None:
+        self.warmed = False
+
+    def warm(self) -> None:
+        self.warmed = True
+
+
+async def test_a_backend_that_can_warm_is_warmed_on_a_background_thread() -> None:
+    # Arrange
+    backend = Warmable()
+    lifetime = compute_warmup(backend)  # type: ignore[arg-type]
+
+    # Act
+    thread = await anext(lifetime)
+    assert thread is not None
+    thread.join(timeout=10)
+
+    # Assert
+    assert backend.warmed
+    assert thread.daemon  # never holds shutdown up
+
+
+async def test_the_cpu_backend_has_nothing_to_warm() -> None:
+    # Act
+    thread = await anext(compute_warmup(CpuCompute()))
+
+    # Assert
+    assert thread is None

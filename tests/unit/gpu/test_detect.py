@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from adapters.gpu import detect
 from adapters.gpu.detect import GPU_EXTRA_HINT, CudaProbe, CudaUnavailable, choose, probe_cuda
 
 NO_DRIVER = CudaProbe(False, "no CUDA driver")
@@ -62,6 +63,7 @@ def test_an_unknown_mode_is_refused() -> None:
 def test_the_simulator_is_never_taken_for_a_gpu(monkeypatch: pytest.MonkeyPatch) -> None:
     # Arrange
     monkeypatch.setenv("NUMBA_ENABLE_CUDASIM", "1")
+    monkeypatch.setattr(detect, "NUMBA_ENABLED", True)
 
     # Act
     probe = probe_cuda()
@@ -82,7 +84,22 @@ def test_this_machine_is_probed_to_a_reason_or_a_device(monkeypatch: pytest.Monk
     if probe.usable:
         assert probe.device
     else:
-        assert probe.reason in ("no CUDA driver", "no CUDA device", GPU_EXTRA_HINT) or (
-            probe.reason.startswith("CUDA not available")
+        known = (
+            "no CUDA driver",
+            "no CUDA device",
+            GPU_EXTRA_HINT,
+            "BULWARK_NUMBA=0 (numba is off)",
         )
+        assert probe.reason in known or probe.reason.startswith("CUDA not available")
         assert "\n" not in probe.reason
+
+
+def test_numba_off_rules_cuda_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Arrange
+    monkeypatch.setattr(detect, "NUMBA_ENABLED", False)
+
+    # Act
+    choice = choose("auto")
+
+    # Assert
+    assert (choice.backend, choice.reason) == ("cpu", "auto: BULWARK_NUMBA=0 (numba is off)")

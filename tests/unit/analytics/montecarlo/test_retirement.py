@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from domain.analytics.montecarlo.retirement import (
+    STREAM_PATHS,
     RetirementResult,
     checkpoints,
     monthly_log_return_params,
@@ -136,6 +137,23 @@ def test_chunking_and_the_kernel_choice_do_not_change_the_result(dof: float | No
     for other in (chunked, reference):
         np.testing.assert_allclose(other.wealth_percentiles, base.wealth_percentiles, rtol=1e-12)
         assert other.success_probability == base.success_probability
+
+
+def test_the_thread_count_does_not_change_the_result(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Arrange: several random streams (STREAM_PATHS paths each), run on 1 and on 3 threads
+    paths = 3 * STREAM_PATHS + 17
+    monkeypatch.setenv("NUMBA_NUM_THREADS", "1")
+    one = _run(paths=paths, chunk_elements=100 * 24)
+
+    # Act
+    monkeypatch.setenv("NUMBA_NUM_THREADS", "3")
+    three = _run(paths=paths)
+    reference = _run(paths=paths, use_numba=False)
+
+    # Assert
+    np.testing.assert_array_equal(three.wealth_percentiles, one.wealth_percentiles)
+    np.testing.assert_array_equal(three.ruin_probability, one.ruin_probability)
+    np.testing.assert_allclose(reference.wealth_percentiles, one.wealth_percentiles, rtol=1e-12)
 
 
 def test_probability_above_a_target_matches_the_lognormal_law() -> None:

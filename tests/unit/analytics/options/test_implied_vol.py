@@ -220,8 +220,24 @@ def test_arguments_broadcast_and_the_result_keeps_their_shape() -> None:
     np.testing.assert_allclose(result.volatility, vols, rtol=1e-12)
 
 
+def test_read_only_and_scalar_inputs_work_and_shapes_that_do_not_broadcast_raise() -> None:
+    # Arrange
+    prices = np.full(3, 8.0)
+    prices.flags.writeable = False
+
+    # Act
+    result = implied_volatility(prices, 100.0, 100.0, 1.0)
+    scalar = implied_volatility(8.0, 100.0, 100.0, 1.0)
+
+    # Assert
+    assert result.reason.tolist() == [IVReason.OK] * 3
+    assert scalar.volatility.shape == () and float(scalar.volatility) == result.volatility[0]
+    with pytest.raises(ValueError, match="broadcast"):
+        implied_volatility([1.0, 2.0], [100.0, 100.0, 100.0], 100.0, 1.0)
+
+
 # -- properties -------------------------------------------------------------------------
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(
     moneyness=st.floats(0.5, 2.0),
     years=st.floats(0.01, 5.0),
@@ -248,7 +264,7 @@ def test_round_trip_holds_wherever_vega_is_not_tiny(
         assert result.reason in (IVReason.OK, IVReason.VEGA_TOO_SMALL)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(
     moneyness=st.floats(0.6, 1.6),
     years=st.floats(0.02, 3.0),
@@ -272,6 +288,37 @@ def test_a_higher_price_never_gives_a_lower_volatility(
     ok = result.reason == IVReason.OK
     if ok.all():
         assert result.volatility[0] <= result.volatility[1]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    log_moneyness=st.floats(-5.0, 5.0),
+    years=st.floats(1e-3, 30.0),
+    rate=st.floats(-0.05, 0.2),
+    div=st.floats(-0.05, 0.2),
+    fraction=st.floats(1e-9, 1.0 - 1e-9),
+    call=st.booleans(),
+)
+def test_any_price_strictly_between_the_bounds_converges_and_reprices(
+    log_moneyness: float, years: float, rate: float, div: float, fraction: float, call: bool
+) -> None:
+    # Arrange: a price a given fraction of the way from the lower to the upper bound
+    strike = 100.0 * math.exp(log_moneyness)
+    lower = float(bsm_greeks(100.0, strike, years, 0.0, rate, div, call).price)
+    upper = 100.0 * math.exp(-div * years) if call else strike * math.exp(-rate * years)
+    price = lower + fraction * (upper - lower)
+
+    # Act
+    result = implied_volatility(price, 100.0, strike, years, rate, div, call)
+
+    # Assert: never lost, and where a vol is given it gives the price back (to the rounding
+    # of bsm's own price and of the price's time value)
+    assert result.reason in (IVReason.OK, IVReason.VEGA_TOO_SMALL)
+    if result.reason == IVReason.OK:
+        reprice = float(
+            bsm_greeks(100.0, strike, years, float(result.volatility), rate, div, call).price
+        )
+        assert reprice == pytest.approx(price, rel=1e-9, abs=1e-12 * (100.0 + strike))
 
 
 # -- the plain path ---------------------------------------------------------------------

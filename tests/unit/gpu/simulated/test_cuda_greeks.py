@@ -64,3 +64,8 @@ def test_bad_input_is_refused_with_the_cpu_path_s_error(gpu: CudaCompute) -> Non
     # Act / Assert
     with pytest.raises(ValueError, match="volatility must not be negative"):
         gpu.greeks(ones, ones, ones, vol, zeros, zeros, np.array([True, False]))
+
+
+def test_warming_up_runs_every_kernel_once(gpu: CudaCompute) -> None:
+    # Act / Assert: no error (on a GPU this compiles the four kernels)
+    gpu.warm()

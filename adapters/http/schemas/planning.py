@@ -1,0 +1,255 @@
+"""Planning DTOs: a retirement plan in, its Monte Carlo figures out; the profile, homeostasis."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Annotated, Literal
+
+import msgspec
+
+from adapters.http.schemas.common import Input, Output
+from application.planning import HomeostasisView, MonteCarloRun, ProfileChange
+from domain.analytics.planning.homeostasis import DEFAULT_SAFE_WITHDRAWAL_RATE
+from ports.compute import RetirementInputs
+from ports.planning import PlanningProfile
+
+
+def _doc(text: str) -> msgspec.Meta:
+    return msgspec.Meta(description=text)
+
+
+_DECIMAL = 'a decimal string such as "48000.00" (a JSON number is read too)'
+
+
+class MonteCarloIn(Input):
+    """A retirement plan (docs/planning.md): money in the plan's currency, rates annual
+    fractions (0.05 = 5%), months counted from today. Every field is checked: 422
+    INVALID_PLANNING_INPUT names the one out of range, 422 PATH_STEPS_TOO_MANY (field
+    `paths`) when paths x horizon_months > 10,000,000."""
+
+    initial_wealth: Annotated[float, _doc("Wealth today, >= 0")]
+    horizon_months: Annotated[int, _doc("Months simulated, 1..1200")]
+    retirement_month: Annotated[int, _doc("Last month of contributions, 0..horizon_months")]
+    annual_return: Annotated[float, _doc("Expected simple annual return (nominal), (-1, 1]")]
+    annual_volatility: Annotated[float, _doc("Annual volatility of the log return, [0, 2]")]
+    monthly_contribution: Annotated[float, _doc("Added each month until retirement")] = 0.0
+    monthly_withdrawal: Annotated[
+        float, _doc("Withdrawn each month after retirement, in today's money (inflated)")
+    ] = 0.0
+    inflation_rate: Annotated[float, _doc("Annual inflation growing the withdrawals")] = 0.0
+    student_t_dof: Annotated[
+        float | None, _doc("Student-t degrees of freedom (> 2) for fat tails; null: normal")
+    ] = None
+    paths: Annotated[int, _doc("Simulated paths; paths x horizon_months <= 10,000,000")] = 10_000
+    seed: Annotated[int, _doc("Random seed: the same plan and seed give the same figures")] = 0
+    target_wealth: Annotated[
+        float | None, _doc("When given, the answer holds P(ending wealth > target)")
+    ] = None
+
+    def to_inputs(self) -> RetirementInputs:
+        return RetirementInputs(
+            initial_wealth=self.initial_wealth,
+            monthly_contribution=self.monthly_contribution,
+            retirement_month=self.retirement_month,
+            monthly_withdrawal=self.monthly_withdrawal,
+            horizon_months=self.horizon_months,
+            annual_return=self.annual_return,
+            annual_volatility=self.annual_volatility,
+            inflation_rate=self.inflation_rate,
+            student_t_dof=self.student_t_dof,
+            paths=self.paths,
+            seed=self.seed,
+            target_wealth=self.target_wealth,
+        )
+
+
+class FanChartRowOut(Output):
+    """Wealth percentiles (nominal) at one checkpoint, in the order of `percentile_levels`."""
+
+    month: int
+    year: float
+    wealth: list[float]
+
+
+class RuinByYearOut(Output):
+    """The share of paths ruined (wealth below 0) at or before `month`."""
+
+    month: int
+    year: float
+    probability: float
+
+
+class MonteCarloConventionsOut(Output):
+    step: Literal["monthly"]
+    returns: Literal["lognormal", "student-t"]
+    annual_return: str
+    wealth: str
+    withdrawals: str
+    ruin: str
+
+
+class MonteCarloComputeOut(Output):
+    backend: str
+
+
+class MonteCarloOut(Output):
+    paths: int
+    horizon_months: int
+    seed: int
+    success_probability: Annotated[float, _doc("Share of paths never ruined through the horizon")]
+    success_standard_error: Annotated[float, _doc("Binomial: sqrt(p (1 - p) / paths)")]
+    median_ending_wealth: Annotated[float, _doc("Nominal, at the horizon")]
+    median_ending_wealth_real: Annotated[
+        float, _doc("The same in today's money: deflated by (1 + inflation) ** (months / 12)")
+    ]
+    probability_above_target: float | None
+    percentile_levels: list[float]
+    fan_chart: list[FanChartRowOut]
+    ruin_probability_by_year: list[RuinByYearOut]
+    conventions: MonteCarloConventionsOut
+    compute: MonteCarloComputeOut
+
+    @classmethod
+    def from_run(cls, run: MonteCarloRun) -> MonteCarloOut:
+        plan, result = run.inputs, run.result
+        months = [int(m) for m in result.checkpoint_months]
+        deflator = (1.0 + plan.inflation_rate) ** (plan.horizon_months / 12.0)
+        return cls(
+            paths=result.paths,
+            horizon_months=result.horizon_months,
+            seed=plan.seed,
+            success_probability=result.success_probability,
+            success_standard_error=result.success_standard_error,
+            median_ending_wealth=result.median_ending_wealth,
+            median_ending_wealth_real=result.median_ending_wealth / deflator,
+            probability_above_target=result.probability_above_target,
+            percentile_levels=list(result.percentile_levels),
+            fan_chart=[
+                FanChartRowOut(
+                    month=m,
+                    year=m / 12.0,
+                    wealth=[float(v) for v in result.wealth_percentiles[:, k]],
+                )
+                for k, m in enumerate(months)
+            ],
+            ruin_probability_by_year=[
+                RuinByYearOut(month=m, year=m / 12.0, probability=float(result.ruin_probability[k]))
+                for k, m in enumerate(months)
+            ],
+            conventions=MonteCarloConventionsOut(
+                step="monthly",
+                returns="lognormal" if plan.student_t_dof is None else "student-t",
+                annual_return=(
+                    "expected simple annual return, nominal: E[1 + R_year] = 1 + annual_return"
+                ),
+                wealth="nominal (the fan chart, the median, the target)",
+                withdrawals="real: given in today's money, grown by inflation_rate monthly",
+                ruin="wealth below 0 in some month; a ruined path stays at 0",
+            ),
+            compute=MonteCarloComputeOut(backend=run.backend),
+        )
+
+
+class PlanningProfileIn(Input):
+    """Your planning figures; money as decimal strings, whole cents."""
+
+    annual_expenses: Annotated[Decimal, _doc(f"What you spend a year, > 0; {_DECIMAL}")]
+    safe_withdrawal_rate: Annotated[
+        Decimal, _doc("Share of wealth you may spend a year, in (0, 0.2]; default 0.04")
+    ] = DEFAULT_SAFE_WITHDRAWAL_RATE
+    other_assets: Annotated[
+        Decimal, _doc(f"Wealth outside Bulwark's accounts (negative for debts); {_DECIMAL}")
+    ] = Decimal(0)
+    currency: Annotated[str, _doc("ISO 4217 code of the figures"), msgspec.Meta(max_length=8)] = (
+        "USD"
+    )
+
+    def to_change(self) -> ProfileChange:
+        return ProfileChange(
+            annual_expenses=self.annual_expenses,
+            safe_withdrawal_rate=self.safe_withdrawal_rate,
+            other_assets=self.other_assets,
+            currency=self.currency,
+        )
+
+
+class AutopilotIn(Input):
+    enabled: bool
+
+
+class PlanningProfileOut(Output):
+    annual_expenses: Decimal
+    safe_withdrawal_rate: Decimal
+    other_assets: Decimal
+    currency: str
+    autopilot: bool
+    autopilot_changed_at: datetime | None
+    updated_at: datetime
+
+    @classmethod
+    def from_domain(cls, profile: PlanningProfile) -> PlanningProfileOut:
+        return cls(
+            annual_expenses=profile.annual_expenses,
+            safe_withdrawal_rate=profile.safe_withdrawal_rate,
+            other_assets=profile.other_assets,
+            currency=profile.currency,
+            autopilot=profile.autopilot,
+            autopilot_changed_at=profile.autopilot_changed_at,
+            updated_at=profile.updated_at,
+        )
+
+
+class ExcludedAccountOut(Output):
+    account_id: str
+    reason: Annotated[
+        str, _doc("CURRENCY (not the profile's currency) or UNPRICED (a position without a price)")
+    ]
+
+
+class HomeostasisOut(Output):
+    currency: str
+    annual_expenses: Decimal
+    safe_withdrawal_rate: Decimal
+    freedom_number: Annotated[Decimal, _doc("annual_expenses / safe_withdrawal_rate, to the cent")]
+    wealth: Annotated[Decimal, _doc("accounts_equity + other_assets, to the cent")]
+    accounts_equity: Decimal
+    other_assets: Decimal
+    progress: Annotated[Decimal, _doc("wealth / freedom_number (1 = 100%), 6 places")]
+    progress_capped: Annotated[Decimal, _doc("progress clamped to [0, 1]")]
+    years_covered: Annotated[Decimal, _doc("wealth / annual_expenses, 2 places")]
+    gap: Annotated[Decimal, _doc("max(freedom_number - wealth, 0)")]
+    reached: bool
+    years_to_freedom: Annotated[
+        Decimal | None,
+        _doc("With annual_savings and real_return: years until reached (null: never or not asked)"),
+    ]
+    accounts_counted: int
+    excluded_accounts: list[ExcludedAccountOut]
+    autopilot: bool
+    autopilot_changed_at: datetime | None
+
+    @classmethod
+    def from_view(cls, view: HomeostasisView) -> HomeostasisOut:
+        profile, figures = view.profile, view.figures
+        return cls(
+            currency=profile.currency,
+            annual_expenses=profile.annual_expenses,
+            safe_withdrawal_rate=profile.safe_withdrawal_rate,
+            freedom_number=figures.freedom_number,
+            wealth=figures.wealth,
+            accounts_equity=view.accounts_equity,
+            other_assets=profile.other_assets,
+            progress=figures.progress,
+            progress_capped=figures.progress_capped,
+            years_covered=figures.years_covered,
+            gap=figures.gap,
+            reached=figures.reached,
+            years_to_freedom=view.years_to_freedom,
+            accounts_counted=view.accounts_counted,
+            excluded_accounts=[
+                ExcludedAccountOut(account_id=e.account_id, reason=e.reason) for e in view.excluded
+            ],
+            autopilot=profile.autopilot,
+            autopilot_changed_at=profile.autopilot_changed_at,
+        )

@@ -1,0 +1,167 @@
+"""The CUDA backend on a real GPU against the CPU backend, at production sizes.
+
+Skipped, with the reason, where no usable GPU is found (CI, laptops): the same kernels are
+checked on every machine under the numba.cuda simulator (tests/unit/gpu/simulated/). Install
+the `gpu` extra (numba-cuda) on a machine with an NVIDIA driver to run these.
+Closed forms: relative 1e-9 (an absolute floor of 1e-12 of each field's largest value, for
+values that cancel to ~0). Monte Carlo: within 4 standard errors (the GPU draws its own numbers).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import fields, replace
+
+import numpy as np
+import pytest
+from scipy import stats
+
+from adapters.gpu.detect import probe_cuda
+from domain.analytics.montecarlo.regime import Regime, default_model
+from domain.analytics.montecarlo.retirement import monthly_log_return_params
+from ports.compute import RetirementInputs
+
+PROBE = probe_cuda()
+pytestmark = pytest.mark.skipif(not PROBE.usable, reason=f"no usable GPU: {PROBE.reason}")
+
+
+@pytest.fixture(scope="module")
+def gpu():  # type: ignore[no-untyped-def]
+    from adapters.gpu.compute_cuda import CudaCompute
+
+    return CudaCompute(reason="tests/gpu", device=PROBE.device)
+
+
+@pytest.fixture(scope="module")
+def cpu():  # type: ignore[no-untyped-def]
+    from adapters.gpu.compute_cpu import CpuCompute
+
+    return CpuCompute()
+
+
+def random_options(n: int, seed: int = 1) -> tuple[np.ndarray, ...]:
+    rng = np.random.default_rng(seed)
+    return (
+        rng.uniform(20, 200, n),
+        rng.uniform(20, 200, n),
+        rng.uniform(0.01, 3.0, n),
+        rng.uniform(0.05, 1.0, n),
+        rng.uniform(-0.01, 0.08, n),
+        rng.uniform(0.0, 0.05, n),
+        rng.random(n) < 0.5,
+    )
+
+
+def test_greeks_of_200k_options_equal_the_cpu(gpu, cpu) -> None:  # type: ignore[no-untyped-def]
+    # Arrange
+    arrays = random_options(200_000)
+
+    # Act
+    got, expected = gpu.greeks(*arrays), cpu.greeks(*arrays)
+
+    # Assert
+    for field in fields(expected):
+        want = getattr(expected, field.name)
+        floor = 1e-12 * np.max(np.abs(want))
+        np.testing.assert_allclose(
+            getattr(got, field.name), want, rtol=1e-9, atol=floor, err_msg=field.name
+        )
+
+
+def test_implied_vols_of_200k_options_equal_the_cpu(gpu, cpu) -> None:  # type: ignore[no-untyped-def]
+    # Arrange
+    spot, strike, years, vol, rate, dividend, call = random_options(200_000, seed=2)
+    price = cpu.greeks(spot, strike, years, vol, rate, dividend, call).price
+
+    # Act
+    got = gpu.implied_vol(price, spot, strike, years, rate, dividend, call)
+    expected = cpu.implied_vol(price, spot, strike, years, rate, dividend, call)
+
+    # Assert: the same reasons (a boundary case may flip on the last bit of libdevice's math)
+    same = got.reason == expected.reason
+    assert np.mean(same) > 0.9999
+    ok = same & (expected.reason == 0)
+    np.testing.assert_allclose(got.volatility[ok], expected.volatility[ok], rtol=1e-9)
+
+
+def test_retirement_100k_paths_480_months_agrees_with_the_cpu(gpu, cpu) -> None:  # type: ignore[no-untyped-def]
+    # Arrange
+    plan = RetirementInputs(
+        initial_wealth=500_000.0,
+        monthly_contribution=2_000.0,
+        retirement_month=120,
+        monthly_withdrawal=3_500.0,
+        horizon_months=480,
+        annual_return=0.06,
+        annual_volatility=0.16,
+        inflation_rate=0.025,
+        paths=100_000,
+        seed=42,
+    )
+
+    # Act
+    got, expected = gpu.retirement(plan), cpu.retirement(plan)
+    t_got, t_expected = (c.retirement(replace(plan, student_t_dof=4.0)) for c in (gpu, cpu))
+
+    # Assert
+    for a, b in ((got, expected), (t_got, t_expected)):
+        se = math.hypot(a.success_standard_error, b.success_standard_error)
+        assert abs(a.success_probability - b.success_probability) < 4 * max(se, 1e-4)
+
+
+def test_retirement_percentiles_match_the_lognormal_closed_form(gpu) -> None:  # type: ignore[no-untyped-def]
+    # Arrange: no cash flows: W_H = W_0 exp(H m + sqrt(H) s Z)
+    plan = RetirementInputs(
+        initial_wealth=1.0,
+        monthly_contribution=0.0,
+        retirement_month=0,
+        monthly_withdrawal=0.0,
+        horizon_months=240,
+        annual_return=0.07,
+        annual_volatility=0.2,
+        paths=100_000,
+        seed=3,
+    )
+    m, s = monthly_log_return_params(plan.annual_return, plan.annual_volatility)
+    sigma = s * math.sqrt(plan.horizon_months)
+
+    # Act
+    got = gpu.retirement(plan)
+
+    # Assert
+    for level, value in zip(got.percentile_levels, got.wealth_percentiles[:, -1], strict=True):
+        q = level / 100.0
+        z = stats.norm.ppf(q)
+        se = sigma * math.sqrt(q * (1 - q) / plan.paths) / stats.norm.pdf(z)
+        assert abs(math.log(value) - (plan.horizon_months * m + sigma * z)) < 4 * se
+
+
+def test_regime_engine_agrees_with_the_cpu(gpu, cpu) -> None:  # type: ignore[no-untyped-def]
+    # Arrange
+    model = default_model(5)
+    weights = np.full(5, 0.2)
+    options = {"steps": 252, "paths": 20_000, "initial_regime": Regime.BULL, "seed": 8}
+
+    # Act
+    got = gpu.regime(model, weights, **options)
+    expected = cpu.regime(model, weights, **options)
+
+    # Assert
+    se = math.hypot(got.mean_return_standard_error, expected.mean_return_standard_error)
+    assert abs(got.mean_return - expected.mean_return) < 4 * se
+    p = expected.black_swan_paths / expected.paths
+    swan_se = math.sqrt(2 * p * (1 - p) / (expected.paths / 2))  # pairs share their swans
+    assert abs(got.black_swan_paths / got.paths - p) < 4 * swan_se + 1e-9
+
+
+def test_a_seed_reproduces_a_gpu_run(gpu) -> None:  # type: ignore[no-untyped-def]
+    # Arrange
+    model = default_model(3)
+    options = {"steps": 50, "paths": 1000, "initial_regime": Regime.BEAR, "seed": 5}
+
+    # Act
+    first = gpu.regime(model, np.full(3, 1 / 3), **options)
+    second = gpu.regime(model, np.full(3, 1 / 3), **options)
+
+    # Assert
+    np.testing.assert_array_equal(first.portfolio_returns, second.portfolio_returns)
