@@ -34,6 +34,17 @@ OUTPUTS = (
 )
 
 
+@pytest.fixture(autouse=True, scope="module")
+def compiled_kernels() -> None:
+    """Compile (or load from numba's cache) both kernels, small and large batch paths, before
+    any request: a cold compile can outlast the 10 s compute budget on a busy machine, and
+    these tests are about the endpoints, not the compiler."""
+    for n in (1, 2048):
+        ones, calls = np.ones(n), np.ones(n, dtype=np.bool_)
+        bsm_greeks(ones * 100, ones * 100, ones, ones * 0.2, ones * 0.01, ones * 0.0, calls)
+        implied_volatility(ones * 10, ones * 100, ones * 100, ones, ones * 0.01, ones * 0, calls)
+
+
 def random_book(n: int, seed: int = 7) -> dict[str, Any]:
     """n options with varied spot, strike, expiry, vol, rate, yield and right."""
     rng = np.random.default_rng(seed)
