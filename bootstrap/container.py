@@ -146,6 +146,7 @@ def http_config(settings: Settings) -> HttpConfig:
         docs_enabled=settings.docs_enabled,
         cors_origins=settings.cors_origins,
         kyc_max_bytes=settings.kyc_max_bytes,
+        analytics_max_body_bytes=settings.analytics_max_body_bytes,  # options compute
         # /metrics (issue 17): its bearer token, or hidden in prod without one.
         metrics_token=metrics_access(settings)[0],
         metrics_hidden=metrics_access(settings)[1],
