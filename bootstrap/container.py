@@ -734,7 +734,9 @@ class Container(containers.DeclarativeContainer):
     compute_budget_closing = providers.Resource(
         compute_wiring.compute_budget_lifetime, compute_budget.provider
     )
-    compute_warmup = providers.Resource(compute_wiring.compute_warmup, compute)
+    compute_warmup = providers.Resource(
+        compute_wiring.compute_warmup, compute, settings.provided.compute_warmup
+    )
 
     # Planning (issue 18, bootstrap/planning.py): each user's profile, the Monte Carlo on the
     # compute backend within its budget, homeostasis from the user's accounts at `quotes`.

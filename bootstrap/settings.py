@@ -331,6 +331,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     compute: Literal["auto", "cpu", "cuda"] = "auto"
     compute_budget_s: Annotated[float, msgspec.Meta(gt=0, le=3600)] = 10.0
     compute_slots: Annotated[int, msgspec.Meta(ge=1, le=64)] = 1
+    # Load (or compile) the kernels on a background thread at start-up, so the first request
+    # does not spend its budget doing it.
+    compute_warmup: bool = True
 
     # --- Options chain and IV history (issue 18; docs/options-chain.md) ---
     # Underlyings whose 30-day ATM IV is recorded once per weekday for IV rank (empty: every
