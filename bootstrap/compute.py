@@ -57,13 +57,15 @@ async def compute_budget_lifetime(budget: Callable[[], ComputeBudget]) -> AsyncI
         budget().close()
 
 
-async def compute_warmup(compute: ComputePort) -> AsyncIterator[threading.Thread | None]:
+async def compute_warmup(
+    compute: ComputePort, enabled: bool = True
+) -> AsyncIterator[threading.Thread | None]:
     """Compiles the CUDA kernels on a background thread at start-up (they compile on first
     use, seconds each, with no disk cache: the first request would spend its budget there).
     The CPU backend loads (or compiles) its numba kernels the same way, once per process."""
     warm = getattr(compute, "warm", None)
     thread = None
-    if callable(warm):
+    if enabled and callable(warm):
         thread = threading.Thread(
             target=_warm_quietly, args=(warm,), name="compute-warmup", daemon=True
         )

@@ -148,6 +148,7 @@ def http_config(settings: Settings) -> HttpConfig:
         docs_enabled=settings.docs_enabled,
         cors_origins=settings.cors_origins,
         kyc_max_bytes=settings.kyc_max_bytes,
+        analytics_max_body_bytes=settings.analytics_max_body_bytes,  # options compute
         # /metrics (issue 17): its bearer token, or hidden in prod without one.
         metrics_token=metrics_access(settings)[0],
         metrics_hidden=metrics_access(settings)[1],
@@ -735,7 +736,9 @@ class Container(containers.DeclarativeContainer):
     compute_budget_closing = providers.Resource(
         compute_wiring.compute_budget_lifetime, compute_budget.provider
     )
-    compute_warmup = providers.Resource(compute_wiring.compute_warmup, compute)
+    compute_warmup = providers.Resource(
+        compute_wiring.compute_warmup, compute, settings.provided.compute_warmup
+    )
 
     # Planning (issue 18, bootstrap/planning.py): each user's profile, the Monte Carlo on the
     # compute backend within its budget, homeostasis from the user's accounts at `quotes`.

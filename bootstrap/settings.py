@@ -331,6 +331,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     compute: Literal["auto", "cpu", "cuda"] = "auto"
     compute_budget_s: Annotated[float, msgspec.Meta(gt=0, le=3600)] = 10.0
     compute_slots: Annotated[int, msgspec.Meta(ge=1, le=64)] = 1
+    # Load (or compile) the kernels on a background thread at start-up, so the first request
+    # does not spend its budget doing it.
+    compute_warmup: bool = True
 
     # --- Options chain and IV history (issue 18; docs/options-chain.md) ---
     # Underlyings whose 30-day ATM IV is recorded once per weekday for IV rank (empty: every
@@ -339,6 +342,11 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     iv_symbols: tuple[str, ...] = ()
     iv_record_seconds: Annotated[float, msgspec.Meta(ge=0, le=86_400)] = 300.0
     options_risk_free_rate: Annotated[float, msgspec.Meta(ge=-0.1, le=1)] = 0.04
+
+    # --- Options compute endpoints (issue 18; docs/options-api.md) ---
+    # Body limit of POST /api/v1/analytics/options/greeks and .../implied-vol only (JSON or
+    # Arrow): a million options are ~100 MB of JSON; the rest of the API keeps max_body_bytes.
+    analytics_max_body_bytes: Annotated[int, msgspec.Meta(ge=1024, le=1_073_741_824)] = 67_108_864
 
     def redacted(self) -> dict[str, object]:
         """All settings, safe to show: secrets as '***' and passwords inside URLs masked."""

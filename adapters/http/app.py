@@ -54,6 +54,7 @@ from adapters.http.routes import (
     notifications,
     options_american,
     options_chain,
+    options_compute,
     performance,
     planning,
     providers,
@@ -239,6 +240,8 @@ def create_app(
                     *key_vault.CONTROLLERS,
                     *notifications.CONTROLLERS,
                     *audit.CONTROLLERS,
+                    # /analytics/options/greeks, /implied-vol (issue 18): own body limit
+                    *options_compute.controllers(config.analytics_max_body_bytes),
                     *planning.CONTROLLERS,  # issue 18
                     *options_chain.CONTROLLERS,  # /analytics/options/{symbol} (issue 18)
                     *risk_analytics.CONTROLLERS,  # /risk/var, /risk/scenario-simulation (issue 18)

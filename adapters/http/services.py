@@ -74,6 +74,7 @@ class HttpConfig:
     cors_origins: tuple[str, ...] = ()
     hsts_seconds: int = 31_536_000
     kyc_max_bytes: int = 10_485_760  # the KYC upload route's own body limit
+    analytics_max_body_bytes: int = 67_108_864  # the options compute routes' own limit
     # /metrics (issue 17): a bearer token a scrape must bring when set; hidden: 404 to all
     # (prod without a token: nothing about the desk is served by default).
     metrics_token: str | None = field(default=None, repr=False)

@@ -75,8 +75,8 @@ async def test_the_horizon_scales_by_the_square_root_of_time(harness: Harness, o
     # Assert
     assert response.status_code == 200, response.text
     for row in response.json()["risk"]:
-        assert row["var"] == pytest.approx(row["one_day_var"] * math.sqrt(10), rel=1e-12)
-        assert row["cvar"] == pytest.approx(row["one_day_cvar"] * math.sqrt(10), rel=1e-12)
+        assert row["var"] == pytest.approx(row["one_period_var"] * math.sqrt(10), rel=1e-12)
+        assert row["cvar"] == pytest.approx(row["one_period_cvar"] * math.sqrt(10), rel=1e-12)
 
 
 async def test_returns_with_a_portfolio_value_and_pnl_in_money(

@@ -31,6 +31,8 @@ VIEWER_MAY_CALL = {
     ("POST", "/api/v1/risk-rules/portfolio-risk"): "a calculation; stores nothing",
     ("POST", "/api/v1/risk/analyze"): "a calculation; stores nothing",
     ("POST", "/api/v1/margin/{account_id}/deleverage-plan"): "a plan; stores nothing",
+    ("POST", "/api/v1/analytics/options/greeks"): "a calculation; stores nothing",
+    ("POST", "/api/v1/analytics/options/implied-vol"): "a calculation; stores nothing",
     ("POST", "/api/v1/planning/monte-carlo"): "a simulation; stores nothing",
     ("POST", "/api/v1/risk/var"): "a calculation; stores nothing",
     ("POST", "/api/v1/risk/scenario-simulation"): "a simulation; stores nothing",

@@ -101,14 +101,19 @@ class VarIn(Input):
 
 
 class RiskRowOut(Output):
-    """One method at one confidence, in `unit`; `*_amount` in money when a value is known."""
+    """One method at one confidence, in `unit`; `*_amount` in money when a value is known.
+
+    `one_period_*` is the risk of one observation's period before horizon scaling: a day for
+    daily returns (/risk/var), the whole simulated horizon for /risk/scenario-simulation (where
+    it equals `var`/`cvar`: no scaling is applied to a simulated horizon).
+    """
 
     method: Method
     confidence: float
     var: float
     cvar: float
-    one_day_var: float
-    one_day_cvar: float
+    one_period_var: float
+    one_period_cvar: float
     var_amount: Decimal | None = None
     cvar_amount: Decimal | None = None
 
@@ -120,8 +125,8 @@ class RiskRowOut(Output):
             confidence=row.confidence,
             var=row.var,
             cvar=row.cvar,
-            one_day_var=row.one_period_var,
-            one_day_cvar=row.one_period_cvar,
+            one_period_var=row.one_period_var,
+            one_period_cvar=row.one_period_cvar,
             var_amount=money(row.var, value),
             cvar_amount=money(row.cvar, value),
         )

@@ -27,8 +27,8 @@ async def test_a_job_runs_off_the_event_loop_thread_and_returns_its_result() -> 
 
 
 async def test_a_second_job_while_the_only_slot_is_taken_is_refused_as_busy() -> None:
-    # Arrange
-    budget = ComputeBudget(budget_s=5.0, retry_after_s=3.0)
+    # Arrange: no queue at all
+    budget = ComputeBudget(budget_s=5.0, retry_after_s=3.0, queue_s=0)
     gate = threading.Event()
     first = asyncio.create_task(budget.run("first", lambda: gate.wait(5.0)))
     await asyncio.sleep(0.05)
@@ -46,9 +46,94 @@ async def test_a_second_job_while_the_only_slot_is_taken_is_refused_as_busy() ->
     budget.close()
 
 
+async def test_a_job_waits_for_the_busy_slot_and_runs_when_it_frees() -> None:
+    # Arrange
+    budget = ComputeBudget(budget_s=5.0, queue_s=5.0)
+    gate = threading.Event()
+    first = asyncio.create_task(budget.run("first", lambda: gate.wait(5.0)))
+    await asyncio.sleep(0.05)
+    second = asyncio.create_task(budget.run("second", lambda: "second ran"))
+    await asyncio.sleep(0.05)
+    waited = not second.done()
+
+    # Act
+    gate.set()
+
+    # Assert
+    assert waited
+    assert await first is True
+    assert await second == "second ran"
+    await asyncio.sleep(0)
+    assert budget.busy == 0
+    budget.close()
+
+
+async def test_a_job_that_waits_past_the_queue_limit_is_refused_and_leaves_the_queue() -> None:
+    # Arrange
+    budget = ComputeBudget(budget_s=5.0, queue_s=0.05)
+    gate = threading.Event()
+    first = asyncio.create_task(budget.run("first", lambda: gate.wait(5.0)))
+    await asyncio.sleep(0.05)
+
+    # Act
+    with pytest.raises(ComputeUnavailable) as refused:
+        await budget.run("second", lambda: 2)
+
+    # Assert
+    assert refused.value.code == "COMPUTE_BUSY"
+    gate.set()
+    await first
+    await asyncio.sleep(0)
+    assert budget.busy == 0
+    assert await budget.run("third", lambda: 3) == 3
+    budget.close()
+
+
+async def test_past_max_waiting_a_job_is_refused_at_once() -> None:
+    # Arrange
+    budget = ComputeBudget(budget_s=5.0, queue_s=5.0, max_waiting=1)
+    gate = threading.Event()
+    first = asyncio.create_task(budget.run("first", lambda: gate.wait(5.0)))
+    await asyncio.sleep(0.05)
+    queued = asyncio.create_task(budget.run("queued", lambda: "queued ran"))
+    await asyncio.sleep(0.05)
+
+    # Act
+    with pytest.raises(ComputeUnavailable):
+        await budget.run("third", lambda: 3)
+
+    # Assert
+    gate.set()
+    await first
+    assert await queued == "queued ran"
+    budget.close()
+
+
+async def test_a_cancelled_waiting_job_gives_its_place_up() -> None:
+    # Arrange
+    budget = ComputeBudget(budget_s=5.0, queue_s=5.0)
+    gate = threading.Event()
+    first = asyncio.create_task(budget.run("first", lambda: gate.wait(5.0)))
+    await asyncio.sleep(0.05)
+    waiting = asyncio.create_task(budget.run("waiting", lambda: "never"))
+    await asyncio.sleep(0.05)
+
+    # Act
+    waiting.cancel()
+    await asyncio.sleep(0)
+    gate.set()
+    await first
+    await asyncio.sleep(0)
+
+    # Assert
+    assert waiting.cancelled()
+    assert budget.busy == 0
+    budget.close()
+
+
 async def test_a_job_past_its_budget_is_answered_503_and_keeps_its_slot_until_it_ends() -> None:
     # Arrange
-    budget = ComputeBudget(budget_s=0.05)
+    budget = ComputeBudget(budget_s=0.05, queue_s=0)
     gate = threading.Event()
     finished = threading.Event()
 
@@ -92,7 +177,8 @@ async def test_an_error_in_the_job_reaches_the_caller_and_frees_the_slot() -> No
 
 
 @pytest.mark.parametrize(
-    ("kwargs", "message"), [({"budget_s": 0}, "budget_s"), ({"slots": 0}, "slots")]
+    ("kwargs", "message"),
+    [({"budget_s": 0}, "budget_s"), ({"slots": 0}, "slots"), ({"queue_s": -1}, "queue_s")],
 )
 def test_nonsense_settings_are_refused(kwargs: dict[str, float], message: str) -> None:
     with pytest.raises(ValueError, match=message):

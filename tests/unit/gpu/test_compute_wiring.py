@@ -130,3 +130,11 @@ async def test_the_cpu_backend_loads_its_kernels_on_a_background_thread_at_start
     assert thread.name == "compute-warmup"
     thread.join(timeout=120)
     assert not thread.is_alive()
+
+
+async def test_no_warm_up_thread_when_the_setting_turns_it_off() -> None:
+    # Act
+    thread = await anext(compute_warmup(CpuCompute(), enabled=False))
+
+    # Assert
+    assert thread is None
