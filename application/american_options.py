@@ -13,9 +13,9 @@ one currency; `years` to expiry; `vol` annualised (0.2 = 20%); `rate` and `divid
 continuously compounded per year (0.05 = 5%). CRR Greeks: delta dV/dS, gamma d2V/dS2, theta
 dV/dt per YEAR of calendar time passing (theta_per_day = theta / 365).
 
-Accepted (else 422 INVALID_OPTIONS_INPUT naming e.g. `strike[3]`): every number finite; spot,
-strike > 0; 0 < years <= MAX_YEARS; 0 < vol <= MAX_VOL; rate and dividend_yield within
-[-MAX_RATE, MAX_RATE]; lists of one request of one length (422 naming the first that differs);
+Accepted: what the Greeks endpoint accepts, checked by the same code
+(application.options_compute: 422 INVALID_OPTIONS_INPUT naming e.g. `strike[3]`, OPTIONS_TOO_MANY
+past its MAX_OPTIONS), and at least one option;
 CRR `steps` 1..MAX_STEPS and enough of them that the tree's up-probability stays in [0, 1]
 (422 naming `steps` and the first option). Caps: at most MAX_OPTIONS options (422
 OPTIONS_TOO_MANY naming the longest list); CRR work options x steps^2 / 2 <= MAX_TREE_NODES
@@ -32,6 +32,7 @@ import numpy as np
 import numpy.typing as npt
 
 from application.compute_budget import ComputeBudget
+from application.options_compute import InvalidOptionsInput, greeks_batch
 from domain.analytics.options.american import DAYS_PER_YEAR, baw_american, crr_american
 from domain.analytics.options.bsm import bsm_greeks
 from domain.errors import DomainError
@@ -42,37 +43,10 @@ Method = Literal["crr", "baw"]
 Number = float | Sequence[float]
 Right = str | Sequence[str]
 
-MAX_OPTIONS = 1_000_000
 MAX_STEPS = 10_000
 DEFAULT_STEPS = 500
 MAX_TREE_NODES = 2.5e9  # options x steps^2 / 2 node updates per CRR request
-MAX_YEARS = 100.0
-MAX_VOL = 10.0  # 1000% a year
-MAX_RATE = 1.0  # +-100% a year, continuously compounded
-
 NUMERIC_FIELDS = ("spot", "strike", "years", "vol", "rate", "dividend_yield")
-# field -> (lowest, lowest allowed itself?, highest)
-RANGES: Mapping[str, tuple[float, bool, float]] = {
-    "spot": (0.0, False, np.inf),
-    "strike": (0.0, False, np.inf),
-    "years": (0.0, False, MAX_YEARS),
-    "vol": (0.0, False, MAX_VOL),
-    "rate": (-MAX_RATE, True, MAX_RATE),
-    "dividend_yield": (-MAX_RATE, True, MAX_RATE),
-}
-RIGHTS = {"call": True, "put": False}
-
-
-class InvalidOptionsInput(DomainError):
-    """A field of an options batch is out of its range, not finite or of the wrong length."""
-
-    code = "INVALID_OPTIONS_INPUT"
-
-
-class OptionsTooMany(DomainError):
-    """More options in one request than MAX_OPTIONS."""
-
-    code = "OPTIONS_TOO_MANY"
 
 
 class TreeTooLarge(DomainError):
@@ -134,92 +108,47 @@ class AmericanResult:
         return None if self.theta is None else self.theta / DAYS_PER_YEAR
 
 
-def _column(name: str, value: Number) -> FloatArray:
-    try:
-        array = np.asarray(value, dtype=np.float64)
-    except (TypeError, ValueError):
-        raise InvalidOptionsInput(f"{name} must be numbers", field=name) from None
-    if array.ndim > 1:
-        raise InvalidOptionsInput(f"{name} must be a number or a list of numbers", field=name)
-    return array
-
-
-def _count(columns: Mapping[str, npt.NDArray[np.generic]]) -> tuple[int, str | None]:
-    """The lists' common length (1 when all are scalars) and the longest list's field."""
-    lists = {name: array.shape[0] for name, array in columns.items() if array.ndim == 1}
-    if not lists:
-        return 1, None
-    longest = max(lists, key=lambda name: lists[name])
-    if lists[longest] > MAX_OPTIONS:
-        raise OptionsTooMany(
-            f"at most {MAX_OPTIONS:,} options per request, got {lists[longest]:,}",
-            field=longest,
-        )
-    for name, length in lists.items():
-        if length != lists[longest]:
-            raise InvalidOptionsInput(
-                f"every list must have one length: {name} has {length}, "
-                f"{longest} has {lists[longest]} (give a number to broadcast it)",
-                field=name,
-            )
-    if lists[longest] == 0:
-        raise InvalidOptionsInput("give at least one option", field=longest)
-    return lists[longest], longest
-
-
-def _check_range(name: str, array: FloatArray) -> None:
-    low, low_ok, high = RANGES[name]
-    flat = np.atleast_1d(array)
-    bad = ~np.isfinite(flat) | (flat > high) | ((flat < low) if low_ok else (flat <= low))
-    if np.any(bad):
-        index = int(np.flatnonzero(bad)[0])
-        where = f"{name}[{index}]" if array.ndim == 1 else name
-        lowest = f">= {low:g}" if low_ok else f"> {low:g}"
-        raise InvalidOptionsInput(
-            f"must be finite, {lowest} and <= {high:g}; got {flat[index]!r}", field=where
-        )
-
-
-def _rights(value: Right) -> npt.NDArray[np.bool_]:
-    if isinstance(value, str):
-        if value not in RIGHTS:
-            raise InvalidOptionsInput('right must be "call" or "put"', field="right")
-        return np.asarray(RIGHTS[value])
-    out = np.empty(len(value), dtype=np.bool_)
-    for index, right in enumerate(value):
-        if right not in RIGHTS:
-            raise InvalidOptionsInput('right must be "call" or "put"', field=f"right[{index}]")
-        out[index] = RIGHTS[right]
-    return out
-
-
 def american_batch(request: AmericanRequest) -> AmericanBatch:
-    """The checked, broadcast inputs of a request (see the module doc for what is refused)."""
+    """The checked, broadcast inputs of a request (see the module doc for what is refused).
+
+    The columns are checked exactly as the Greeks endpoint checks its own (one validation,
+    application.options_compute), then the tree's own limits.
+    """
     columns: dict[str, npt.NDArray[np.generic]] = {
         name: _column(name, getattr(request, name)) for name in NUMERIC_FIELDS
     }
-    columns["right"] = _rights(request.right)
-    count, longest = _count(columns)
-    for name in NUMERIC_FIELDS:
-        _check_range(name, columns[name])  # type: ignore[arg-type]  # float columns
-    _check_work(request, count, longest)
-    flat = {
-        name: np.ascontiguousarray(np.broadcast_to(array, (count,)))
-        for name, array in columns.items()
-    }
+    columns["right"] = np.asarray(request.right)
+    checked = greeks_batch(columns)
+    if checked.count == 0:
+        raise InvalidOptionsInput("give at least one option", field=_longest(columns) or "spot")
+    _check_work(request, checked.count, _longest(columns))
+    assert checked.vol is not None  # greeks_batch requires vol
     batch = AmericanBatch(
-        count=count,
-        spot=flat["spot"].astype(np.float64),
-        strike=flat["strike"].astype(np.float64),
-        years=flat["years"].astype(np.float64),
-        vol=flat["vol"].astype(np.float64),
-        rate=flat["rate"].astype(np.float64),
-        dividend_yield=flat["dividend_yield"].astype(np.float64),
-        is_call=flat["right"].astype(np.bool_),
+        count=checked.count,
+        spot=checked.spot,
+        strike=checked.strike,
+        years=checked.years,
+        vol=checked.vol,
+        rate=checked.rate,
+        dividend_yield=checked.dividend_yield,
+        is_call=checked.is_call,
     )
     if request.method == "crr":
         _check_probability(batch, request.steps)
     return batch
+
+
+def _column(name: str, value: Number) -> npt.NDArray[np.generic]:
+    try:
+        return np.asarray(value, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise InvalidOptionsInput(f"{name} must be numbers", field=name) from None
+
+
+def _longest(columns: Mapping[str, npt.NDArray[np.generic]]) -> str | None:
+    """The field of the longest list (None when every field is a scalar)."""
+    lists = {name: array.shape[0] for name, array in columns.items() if array.ndim == 1}
+    return max(lists, key=lambda name: lists[name]) if lists else None
 
 
 def _check_work(request: AmericanRequest, count: int, longest: str | None) -> None:

@@ -196,19 +196,15 @@ def _numbers(name: str, value: Column, count: int) -> FloatArray:
     values = np.asarray(value, dtype=np.float64)
     lowest, inclusive, highest = RANGES[name]
     flat = values.reshape(-1)
-    bad = ~np.isfinite(flat)
+    finite = np.isfinite(flat)
+    with np.errstate(invalid="ignore"):  # NaN compares False: counted by `finite` already
+        low = flat < lowest if inclusive else flat <= lowest
+        bad = ~finite | low | (flat > highest)
     if bad.any():
-        index = int(np.flatnonzero(bad)[0])
+        index = int(np.flatnonzero(bad)[0])  # the first bad element, whatever is wrong with it
+        why = "finite" if not finite[index] else _range_text(lowest, inclusive, highest)
         raise InvalidOptionsInput(
-            f"{name} must be finite, got {float(flat[index])!r}", field=_at(name, values, index)
-        )
-    low = flat < lowest if inclusive else flat <= lowest
-    bad = low | (flat > highest)
-    if bad.any():
-        index = int(np.flatnonzero(bad)[0])
-        raise InvalidOptionsInput(
-            f"{name} must be {_range_text(lowest, inclusive, highest)}, got {float(flat[index])!r}",
-            field=_at(name, values, index),
+            f"{name} must be {why}, got {float(flat[index])!r}", field=_at(name, values, index)
         )
     return np.ascontiguousarray(np.broadcast_to(values, (count,)), dtype=np.float64)
 
