@@ -72,7 +72,7 @@ def smile_chart(view: ChainView) -> dict[str, Any]:
                 if c.quote.expiry == day and c.quote.right is right:
                     values[index[float(c.quote.strike)]] = _percent(c.iv)
             series[name] = values
-    return {"x": strikes, "series": series, "time": False}
+    return {"x": strikes, "series": series, "time": False, "xLabel": "Strike"}
 
 
 def gex_chart(view: ChainView) -> dict[str, Any]:
@@ -84,6 +84,7 @@ def gex_chart(view: ChainView) -> dict[str, Any]:
         "x": [float(s) for s in view.gex.strikes],
         "series": {"Net GEX": [round(float(v), 2) for v in view.gex.net]},
         "time": False,
+        "xLabel": "Strike",
         "bars": True,
         "markers": markers,
     }

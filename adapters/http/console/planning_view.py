@@ -16,8 +16,8 @@ PLAN_DEFAULTS: dict[str, str] = {
     "monthly_contribution": "1500",
     "retirement_month": "240",
     "current_age": "",
-    "monthly_withdrawal": "4000",
-    "horizon_months": "600",
+    "monthly_withdrawal": "3000",
+    "horizon_months": "480",
     "annual_return": "0.06",
     "annual_volatility": "0.15",
     "inflation_rate": "0.02",
@@ -32,6 +32,11 @@ def _x(result: RetirementResult, start_age: int | None) -> list[float]:
     return [round(offset + int(m) / 12.0, 4) for m in result.checkpoint_months]
 
 
+def _axis(result: RetirementResult, start_age: int | None) -> dict[str, Any]:
+    label = "Years from now" if start_age is None else "Age"
+    return {"x": _x(result, start_age), "time": False, "xLabel": label}
+
+
 def percentile_name(level: float) -> str:
     return f"P{level:g}"
 
@@ -44,10 +49,10 @@ def fan_chart(result: RetirementResult, start_age: int | None = None) -> dict[st
         for name, row in zip(names, result.wealth_percentiles, strict=True)
     }
     bands = [[names[-1 - i], names[i]] for i in range(len(names) // 2)]
-    return {"x": _x(result, start_age), "series": series, "time": False, "bands": bands}
+    return {**_axis(result, start_age), "series": series, "bands": bands}
 
 
 def ruin_chart(result: RetirementResult, start_age: int | None = None) -> dict[str, Any]:
     """The share of paths ruined at or before each year, in percent."""
     ruined = [round(float(p) * 100.0, 4) for p in result.ruin_probability]
-    return {"x": _x(result, start_age), "series": {"Ruined (%)": ruined}, "time": False}
+    return {**_axis(result, start_age), "series": {"Ruined (%)": ruined}}

@@ -99,7 +99,7 @@
   // -- charts --------------------------------------------------------------------------
   // The data comes from `data-chart-src` (a URL answering JSON) or `data-chart-data` (the JSON
   // itself, in the attribute): {"x": [...], "series": {"name": [...]}, "time": false (x is not
-  // unix seconds), "bars": true (bars, not lines), "bands": [["upper", "lower"], ...] (filled
+  // unix seconds), "xLabel": the x series' name in the legend, "bars": true (bars, not lines), "bands": [["upper", "lower"], ...] (filled
   // between two series), "markers": [{"x": value, "label": "text"}] (vertical lines)}.
   const charts = new WeakMap();
   const palette = ["#4aa3ff", "#3fb950", "#d29922", "#f85149", "#bc8cff", "#39c5cf"];
@@ -113,7 +113,8 @@
       ctx.font = Math.round(11 * devicePixelRatio) + "px sans-serif";
       markers.forEach(function (m) {
         const left = u.valToPos(m.x, "x", true);
-        if (!isFinite(left)) { return; }
+        // Off the plotted range (a zero-gamma level beyond the strikes): said in the caption.
+        if (!isFinite(left) || left < u.bbox.left || left > u.bbox.left + u.bbox.width) { return; }
         ctx.beginPath();
         ctx.moveTo(left, u.bbox.top);
         ctx.lineTo(left, u.bbox.top + u.bbox.height);
@@ -123,6 +124,15 @@
       ctx.restore();
     };
   }
+  // Axis ticks: 1,250,000 -> 1.25M (a wide number would be cut at the axis's edge).
+  function compact(v) {
+    if (v === null || v === undefined) { return ""; }
+    const a = Math.abs(v);
+    if (a >= 1e9) { return +(v / 1e9).toFixed(2) + "B"; }
+    if (a >= 1e6) { return +(v / 1e6).toFixed(2) + "M"; }
+    if (a >= 1e4) { return +(v / 1e3).toFixed(1) + "k"; }
+    return String(+v.toFixed(6));
+  }
   function render(el, data) {
     const names = Object.keys(data.series || {});
     const bars = data.bars && uPlot.paths && uPlot.paths.bars ? uPlot.paths.bars({ size: [0.6, 48] }) : null;
@@ -130,8 +140,11 @@
       width: Math.max(el.clientWidth, 280),
       height: Number(el.dataset.chartHeight || 220),
       scales: { x: { time: data.time !== false } },
-      axes: [{ stroke: "#9aa7b4", grid: { stroke: "#2a3440" } }, { stroke: "#9aa7b4", grid: { stroke: "#2a3440" } }],
-      series: [{}].concat(names.map(function (n, i) {
+      axes: [
+        { stroke: "#9aa7b4", grid: { stroke: "#2a3440" } },
+        { stroke: "#9aa7b4", grid: { stroke: "#2a3440" }, size: 64, values: function (u, vals) { return vals.map(compact); } },
+      ],
+      series: [data.xLabel ? { label: data.xLabel } : {}].concat(names.map(function (n, i) {
         const s = { label: n, stroke: palette[i % palette.length], width: 1.5 };
         if (bars) { s.paths = bars; s.fill = palette[i % palette.length] + "99"; }
         return s;
