@@ -25,8 +25,10 @@ from adapters.http.console.filters import FILTERS
 from adapters.http.console.killswitch import KillSwitchPageController
 from adapters.http.console.login import ConsoleLoginController
 from adapters.http.console.not_found import not_found_route
+from adapters.http.console.options_page import OptionsPageController
 from adapters.http.console.orders_page import OrdersPageController
 from adapters.http.console.overview import OverviewController
+from adapters.http.console.planning_page import PlanningPageController
 from adapters.http.console.session import ConsoleSessionMiddleware
 
 HERE = Path(__file__).parent
@@ -47,6 +49,8 @@ CONTROLLERS: list[type] = [
     StreamsDeskController,
     SignalsDeskController,
     SuccessionDeskController,
+    OptionsPageController,
+    PlanningPageController,
 ]
 
 

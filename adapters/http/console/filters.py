@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -55,6 +56,12 @@ def age(seconds: float | None) -> str:
     return f"{s // 3600} h {(s % 3600) // 60} min"
 
 
+def chart_json(value: Any) -> str:
+    """Chart data for a `data-chart-data` attribute: JSON in the order given (Jinja's tojson
+    sorts keys, and a chart's series order is its legend's), escaped by autoescape."""
+    return json.dumps(value, separators=(",", ":"), allow_nan=False)
+
+
 FILTERS: dict[str, Callable[..., str]] = {
     "money": money,
     "quantity": quantity,
@@ -62,4 +69,5 @@ FILTERS: dict[str, Callable[..., str]] = {
     "utc": utc,
     "iso": iso,
     "age": age,
+    "chart_json": chart_json,
 }

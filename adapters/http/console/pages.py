@@ -54,6 +54,8 @@ NAV: tuple[NavItem, ...] = (
     NavItem("/console/streams", "Streams", "s"),
     NavItem("/console/signals", "Signals", "i"),
     NavItem("/console/succession", "Succession", "c"),
+    NavItem("/console/options", "Options", "t"),  # o is the overview's
+    NavItem("/console/planning", "Planning", "n"),  # p is the providers'
 )
 
 
