@@ -106,3 +106,28 @@ async def test_every_operation_reading_a_body_declares_and_answers_413_past_the_
 
     # Assert
     assert not wrong
+
+
+# Schema names the document already disambiguates with a module prefix (two classes of one
+# name); a new clash would rename an existing schema under clients' feet, so none may be added.
+KNOWN_PREFIXED_SCHEMAS = {
+    "adapters_http_routes_health_Liveness",
+    "domain_agents_heartbeat_Liveness",
+    "common_DecisionOut",
+    "strategies_DecisionOut",
+    "risk_SizingIn",
+    "risk_SizingOut",
+    "strategies_SizingIn",
+    "strategies_SizingOut",
+}
+
+
+async def test_no_new_schema_name_clashes(harness: Harness) -> None:
+    # Act
+    document = (await harness.client.get("/schema/openapi.json")).json()
+
+    # Assert: Litestar prefixes a schema with its module when two share a name
+    names = set(document["components"]["schemas"])
+    prefixed = {name for name in names if "_" in name}
+    assert prefixed <= KNOWN_PREFIXED_SCHEMAS, sorted(prefixed - KNOWN_PREFIXED_SCHEMAS)
+    assert {"ComputeOut", "ScenarioComputeOut", "PriceHistoryIn", "RegimeOverrideIn"} <= names

@@ -24,7 +24,7 @@ CONVENTIONS = {
 }
 
 
-class RegimeIn(Input):
+class PriceHistoryIn(Input):
     """A daily close history, oldest first."""
 
     prices: Annotated[

@@ -33,7 +33,7 @@ Ident = Annotated[str, msgspec.Meta(min_length=1, max_length=128)]
 Matrix = list[list[float]]
 
 
-class RegimeIn(Input):
+class RegimeOverrideIn(Input):
     """One regime's overrides: annual `drift` (continuous rate) and `volatility` as one number
     for every asset or one per asset; `correlation` one pairwise number or the full matrix."""
 
@@ -48,7 +48,7 @@ class ModelIn(Input):
     correlation: Annotated[
         float | None, msgspec.Meta(description="Base pairwise correlation (default 0.3)")
     ] = None
-    regimes: dict[Regime, RegimeIn] = msgspec.field(default_factory=dict)
+    regimes: dict[Regime, RegimeOverrideIn] = msgspec.field(default_factory=dict)
     transition: Annotated[
         Matrix | None,
         msgspec.Meta(description="Per-step matrix, rows and columns: bull, bear, volatile, stable"),
@@ -161,7 +161,7 @@ class DrawdownOut(Output):
     worst: float
 
 
-class ComputeOut(Output):
+class ScenarioComputeOut(Output):
     """ComputePort backend (cpu / cuda) and device that ran the paths, and the runner."""
 
     backend: str
@@ -198,7 +198,7 @@ class ScenarioOut(Output):
     black_swan_paths: int
     black_swan_share: float
     drawdown: DrawdownOut
-    compute: ComputeOut
+    compute: ScenarioComputeOut
     conventions: dict[str, str]
 
     @classmethod
@@ -250,7 +250,7 @@ class ScenarioOut(Output):
                 p99=sim.drawdown.p99,
                 worst=sim.drawdown.worst,
             ),
-            compute=ComputeOut(
+            compute=ScenarioComputeOut(
                 backend=result.compute.backend,
                 device=result.compute.device,
                 numba=result.compute.numba,
