@@ -182,6 +182,14 @@ PRICE = _spec("price", "A positive price, at most 1e9, 10 decimal places", 0, "1
 MONEY = _spec(
     "money", "A positive amount of money, at most 1e15, 6 decimal places", 0, "1e15", places=6
 )
+SIGNED_MONEY = _spec(
+    "signed_money",
+    "An amount of money, negative for a debt, within +-1e15, 6 decimal places",
+    "-1e15",
+    "1e15",
+    above_low=False,
+    places=6,
+)
 FRACTION = _spec("fraction", "A fraction in (0, 1] (0.25 = 25%), 8 decimal places", 0, 1, places=8)
 UNIT_INTERVAL = _spec(
     "unit_interval",

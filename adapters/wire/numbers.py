@@ -25,6 +25,7 @@ from domain.numbers import (
     PERCENT,
     PRICE,
     QUANTITY,
+    SIGNED_MONEY,
     UNIT_INTERVAL,
     InvalidNumber,
     NumberSpec,
@@ -53,6 +54,12 @@ class Money(WireNumber):
     """A positive amount of money."""
 
     spec = MONEY
+
+
+class SignedMoney(WireNumber):
+    """An amount of money that may be negative (a debt)."""
+
+    spec = SIGNED_MONEY
 
 
 class Fraction(WireNumber):
@@ -101,6 +108,7 @@ WIRE_NUMBERS: tuple[type[WireNumber], ...] = (
     Quantity,
     Price,
     Money,
+    SignedMoney,
     Fraction,
     UnitInterval,
     Percent,

@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 import msgspec
 
 from adapters.http.schemas.common import Input, Output
+from adapters.wire.numbers import Fraction, Money, SignedMoney
 from application.planning import HomeostasisView, MonteCarloRun, ProfileChange
 from domain.analytics.planning.homeostasis import DEFAULT_SAFE_WITHDRAWAL_RATE
 from ports.compute import RetirementInputs
@@ -154,13 +155,13 @@ class MonteCarloOut(Output):
 class PlanningProfileIn(Input):
     """Your planning figures; money as decimal strings, whole cents."""
 
-    annual_expenses: Annotated[Decimal, _doc(f"What you spend a year, > 0; {_DECIMAL}")]
+    annual_expenses: Annotated[Money, _doc(f"What you spend a year, > 0; {_DECIMAL}")]
     safe_withdrawal_rate: Annotated[
-        Decimal, _doc("Share of wealth you may spend a year, in (0, 0.2]; default 0.04")
-    ] = DEFAULT_SAFE_WITHDRAWAL_RATE
+        Fraction, _doc("Share of wealth you may spend a year, in (0, 0.2]; default 0.04")
+    ] = Fraction(DEFAULT_SAFE_WITHDRAWAL_RATE)
     other_assets: Annotated[
-        Decimal, _doc(f"Wealth outside Bulwark's accounts (negative for debts); {_DECIMAL}")
-    ] = Decimal(0)
+        SignedMoney, _doc(f"Wealth outside Bulwark's accounts (negative for debts); {_DECIMAL}")
+    ] = SignedMoney(0)
     currency: Annotated[str, _doc("ISO 4217 code of the figures"), msgspec.Meta(max_length=8)] = (
         "USD"
     )
