@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
@@ -102,7 +103,12 @@ class Page:
         )
 
     def wait_until(self, check: Any, timeout: float = 10, message: str = "") -> Any:
-        return WebDriverWait(self.driver, timeout).until(lambda _: check(), message)
+        # htmx swaps fragments in place: an element found by `check` can be replaced before it
+        # is read (StaleElementReferenceException); that is "not yet", so look again.
+        wait = WebDriverWait(
+            self.driver, timeout, ignored_exceptions=(StaleElementReferenceException,)
+        )
+        return wait.until(lambda _: check(), message)
 
     def fill(self, css: str, value: str) -> None:
         field = self.wait_for(css)
