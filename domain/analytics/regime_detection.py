@@ -34,6 +34,7 @@ import numpy.typing as npt
 
 from domain.analytics.montecarlo.regime_model import Regime
 from domain.errors import DomainError
+from domain.marketdata.indicators import rsi
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -100,26 +101,14 @@ def simple_moving_average(prices: Sequence[float] | FloatArray, window: int) -> 
 
 
 def wilder_rsi_series(prices: Sequence[float] | FloatArray, period: int = RSI_PERIOD) -> FloatArray:
-    """Wilder's RSI after each close from index `period` on (length n + 1 - period)."""
+    """Wilder's RSI after each close from index `period` on (length n + 1 - period).
+
+    The market-data indicators' RSI (numba; seeded with the first `period` changes' mean; 50
+    while nothing moved), from its first defined value.
+    """
     closes = _closes(prices, period + 1)
-    changes = np.diff(closes)
-    gains = np.maximum(changes, 0.0)
-    losses = np.maximum(-changes, 0.0)
-    gain = float(np.mean(gains[:period]))
-    loss = float(np.mean(losses[:period]))
-    out = np.empty(changes.shape[0] - period + 1)
-    out[0] = _rsi(gain, loss)
-    for i in range(period, changes.shape[0]):
-        gain = (gain * (period - 1) + gains[i]) / period
-        loss = (loss * (period - 1) + losses[i]) / period
-        out[i - period + 1] = _rsi(gain, loss)
-    return out
-
-
-def _rsi(gain: float, loss: float) -> float:
-    if loss == 0.0:
-        return 100.0 if gain > 0.0 else 50.0
-    return 100.0 - 100.0 / (1.0 + gain / loss)
+    series: FloatArray = rsi(closes, period)[period:]
+    return series
 
 
 def drawdown_from_peak(prices: Sequence[float] | FloatArray) -> float:
