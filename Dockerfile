@@ -33,7 +33,8 @@ ENV PATH=/opt/venv/bin:$PATH \
     BULWARK_HOST=0.0.0.0 \
     BULWARK_PORT=8000 \
     NUMBA_CACHE_DIR=/app/var/numba-cache \
-    BULWARK_BACKTEST_DATA_PATH=/app/data/backtest
+    BULWARK_BACKTEST_DATA_PATH=/app/data/backtest \
+    BULWARK_RATES_DIR=/app/data/rates
 RUN groupadd --system --gid 10001 bulwark \
     && useradd --system --uid 10001 --gid bulwark --no-create-home \
        --home-dir /nonexistent --shell /usr/sbin/nologin bulwark \
@@ -42,6 +43,8 @@ RUN groupadd --system --gid 10001 bulwark \
 COPY --from=build /opt/venv /opt/venv
 # The shipped synthetic bars backtests read (docs/backtests.md); the package has no data files.
 COPY data/backtest /app/data/backtest
+# The shipped SYNTHETIC sample Treasury series the file rates source reads (docs/rates.md).
+COPY data/rates /app/data/rates
 WORKDIR /app
 USER 10001:10001
 EXPOSE 8000

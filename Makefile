@@ -53,6 +53,7 @@ bench: install
 	$(BIN)/python -m benchmarks.bench_console
 	$(BIN)/python -m benchmarks.bench_options
 	$(BIN)/python -m benchmarks.bench_montecarlo
+	$(BIN)/python -m benchmarks.bench_ledger
 
 # `make run DEMO=1` loads demo users, an account, prices and an agent (see README).
 # With no KEK configured, `run` makes a development one in var/dev.keks (kept, 0600) so the

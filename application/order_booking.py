@@ -17,6 +17,7 @@ from application.concurrency import KeyedLocks
 from application.fills import book_fills
 from application.halts import HaltLatch, SendRefused
 from application.inbox import claim
+from application.portfolio_fills import fill_events
 from application.retry import retry_on_conflict
 from application.risk_books import RiskBooks
 from application.snapshots import instrument_map
@@ -101,6 +102,7 @@ class BrokerBooking:
         booked = book_fills(account, fills, account.open_orders, instruments)
         for fill in fills:
             await uow.fills.add(fill)
+        account.events.extend(fill_events(account, fills, instruments))  # -> the ledger
         return booked
 
     async def cancel(

@@ -52,6 +52,7 @@ from application.auth import AuthConfig, AuthService
 from application.broker_credentials import BrokerCredentialService
 from application.concurrency import KeyedLocks
 from application.equity_snapshots import EquitySnapshots
+from application.fixed_income import FixedIncomeService
 from application.halts import HaltLatch
 from application.instrument_catalog import InstrumentCatalog
 from application.invitations import InvitationService
@@ -74,10 +75,12 @@ from application.password_reset import PasswordResetService
 from application.performance import PerformanceService
 from application.planning import PlanningService
 from application.policies import PolicyCache
+from application.portfolios import PortfolioService
 from application.provider_watch import ProviderWatch
 from application.providers import ProviderService
 from application.public_throttle import ClientThrottle
 from application.quotes import CachedMarketData
+from application.rates import RatesService
 from application.risk import RiskService
 from application.risk_books import RiskBooks
 from application.scenario_simulation import ScenarioSimulationService
@@ -88,6 +91,7 @@ from application.succession import SuccessionScheduler, SuccessionService
 from application.throttle import SharedThrottle
 from application.triggers import LossLimitWatch
 from application.user_admin import UserAdminService
+from application.valuations import ValuationService
 from application.value_at_risk import ValueAtRiskService
 from application.workspaces import WorkspaceService
 from bootstrap import compute as compute_wiring
@@ -96,6 +100,9 @@ from bootstrap import key_vault as vault_wiring
 from bootstrap import kyc as kyc_wiring
 from bootstrap import options as options_wiring
 from bootstrap import planning as planning_wiring
+from bootstrap import portfolios as portfolios_wiring
+from bootstrap import rates as rates_wiring
+from bootstrap import tax as tax_wiring
 from bootstrap.backtests import backtest_service, backtest_store, backtests_lifetime
 from bootstrap.brokers import broker_router, brokers_lifetime
 from bootstrap.cluster import ClusterBridge, cluster_lifetime
@@ -781,6 +788,46 @@ class Container(containers.DeclarativeContainer):
     american_options = providers.Singleton(AmericanOptionsService, compute_budget)
     market_regime = providers.Singleton(RegimeDetectionService, compute_budget)
     api_services.add_kwargs(american_options=american_options, market_regime=market_regime)
+
+    # Portfolio ledger (issue 19, h-ledger, bootstrap/portfolios.py): portfolios, their
+    # accounts, transactions and daily valuations, on SQL or in memory by store kind.
+    portfolio_store = providers.Singleton(
+        portfolios_wiring.portfolio_store, store_kind, engine.provider
+    )
+    # The fill path: each fill order booking books lands in the portfolio holding its account.
+    portfolio_fills = providers.Singleton(portfolios_wiring.fill_booking, bus, portfolio_store)
+    portfolio_fill_path = providers.Resource(
+        portfolios_wiring.fill_path_lifetime, portfolio_fills.provider
+    )
+
+    # Portfolio API (issue 19, h-portapi): portfolios, transactions checked by the tax engine,
+    # CSV imports, holdings at `quotes`, performance from `market_feed`'s daily closes.
+    portfolios = providers.Singleton(
+        PortfolioService, portfolio_store, uow_factory, clock, ids, quotes
+    )
+    valuations = providers.Singleton(ValuationService, portfolio_store, market_feed)
+    api_services.add_kwargs(portfolios=portfolios, valuations=valuations)
+
+    # Tax views and harvesting (issue 19, h-harvest, bootstrap/tax.py): computed on read from
+    # the caller's ledger; prices from `quotes`, daily bars from the market feed.
+    tax = providers.Singleton(
+        tax_wiring.tax_service, portfolio_store, quotes, market_feed, uow_factory, clock
+    )
+    api_services.add_kwargs(tax=tax)
+    # Fixed-income analytics (issue 19, h-fixed): bond and ladder figures on posted inputs,
+    # run within the compute budget.
+    fixed_income = providers.Singleton(FixedIncomeService, compute_budget)
+    api_services.add_kwargs(fixed_income=fixed_income)
+
+    # Rates (issue 19, h-rates; bootstrap/rates.py): the Treasury curve, its inversions and
+    # FRED series, from FRED downloads on disk (default) or FRED's API.
+    rates_client = providers.Singleton(rates_wiring.rates_client, settings)
+    rates_port = providers.Singleton(rates_wiring.rates_port, settings, rates_client)
+    rates = providers.Singleton(RatesService, rates_port, clock)
+    api_services.add_kwargs(rates=rates)
+    rates_client_closing = providers.Resource(
+        rates_wiring.rates_client_lifetime, rates_client.provider
+    )
 
 
 def build_container(settings: Settings) -> Container:

@@ -348,6 +348,19 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # Arrow): a million options are ~100 MB of JSON; the rest of the API keeps max_body_bytes.
     analytics_max_body_bytes: Annotated[int, msgspec.Meta(ge=1024, le=1_073_741_824)] = 67_108_864
 
+    # --- Rates: Treasury curve, inversions, FRED series (issue 19; docs/rates.md) ---
+    # file: FRED CSV / JSON downloads in rates_dir (empty: the shipped SAMPLE set, synthetic,
+    # data/rates/); fred: FRED's API at fred_url with fred_api_key (required then).
+    rates_source: Literal["file", "fred"] = "file"
+    rates_dir: str | None = None
+    fred_api_key: Secret | None = None
+    fred_url: Annotated[str, msgspec.Meta(pattern=r"^https?://[^\s/]+(/\S*)?$")] = (
+        "https://api.stlouisfed.org/fred"
+    )
+    fred_timeout_seconds: Annotated[float, msgspec.Meta(gt=0, le=120)] = 10.0
+    # How long a FRED answer is reused (FRED publishes once a business day); 0: not kept.
+    fred_cache_seconds: Annotated[float, msgspec.Meta(ge=0, le=86_400)] = 3600.0
+
     def redacted(self) -> dict[str, object]:
         """All settings, safe to show: secrets as '***' and passwords inside URLs masked."""
         out: dict[str, object] = {}
@@ -546,6 +559,7 @@ def _check(s: Settings) -> None:
             "when the market data is alpaca (and go together when the broker is alpaca)"
         )
     _check_market_feed(s)
+    _check_rates(s)
     if s.access_token_ttl_seconds >= s.refresh_token_ttl_days * 86_400:
         raise SettingsError(
             f"{env_name('access_token_ttl_seconds')}: expected less than the refresh token "
@@ -645,4 +659,14 @@ def _check_documents(s: Settings) -> None:
     if not re.match(r"^https?://[^/\s]+/?$", s.documents_s3_url or ""):
         raise SettingsError(
             f"{env_name('documents_s3_url')}: expected http(s)://host[:port] (path-style S3)"
+        )
+
+
+def _check_rates(s: Settings) -> None:
+    """FRED as the rates source needs its API key (one line naming the variable)."""
+    if s.rates_source == "fred" and (s.fred_api_key is None or not s.fred_api_key.reveal()):
+        raise SettingsError(
+            f"{env_name('fred_api_key')} is required when {env_name('rates_source')}=fred "
+            "(a free key: https://fred.stlouisfed.org/docs/api/api_key.html); "
+            f"or set {env_name('rates_source')}=file for the offline files"
         )

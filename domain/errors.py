@@ -136,3 +136,31 @@ class ComputeTimeBudgetExceeded(ComputeUnavailable):
     """The job ran past its time budget; its answer is dropped (503, Retry-After)."""
 
     code = "COMPUTE_TIME_BUDGET"
+
+
+class InvalidTransaction(DomainError):
+    """A ledger transaction's fields are inconsistent (negative quantity, unknown currency,
+    a sale larger than the position, an unknown lot, ...); `field` names the one at fault."""
+
+    code = "INVALID_TRANSACTION"
+
+
+class DuplicateTransaction(Conflict):
+    """A ledger transaction whose `external_id` (a fill id, a broker reference) or `id` is
+    already booked in that portfolio, or repeated within one batch; nothing of the batch was
+    written. `external_id` names the duplicate (None when the ledger id repeats)."""
+
+    code = "DUPLICATE_TRANSACTION"
+
+    def __init__(
+        self, message: str, *, external_id: str | None = None, field: str = "external_id"
+    ) -> None:
+        super().__init__(message, field=field)
+        self.external_id = external_id
+
+
+class AccountAlreadyHeld(Conflict):
+    """An account (a trading account or a manual holding) already belongs to a portfolio: an
+    account lives in one portfolio only, so a fill books into exactly one ledger."""
+
+    code = "ACCOUNT_ALREADY_HELD"

@@ -39,9 +39,11 @@ from adapters.http.routes import (
     account_admin,
     accounts,
     agents,
+    attribution,
     audit,
     backtests,
     broker_credentials,
+    fixed_income,
     instruments,
     key_vault,
     keys,
@@ -57,13 +59,16 @@ from adapters.http.routes import (
     options_compute,
     performance,
     planning,
+    portfolios,
     providers,
+    rates,
     regime,
     risk,
     risk_analytics,
     signals,
     strategies,
     succession,
+    tax,
     users,
     workspaces,
 )
@@ -247,6 +252,11 @@ def create_app(
                     *risk_analytics.CONTROLLERS,  # /risk/var, /risk/scenario-simulation (issue 18)
                     *options_american.CONTROLLERS,  # /analytics/options/american (issue 18)
                     *regime.CONTROLLERS,  # /analytics/regime (issue 18)
+                    *portfolios.CONTROLLERS,  # /portfolios (issue 19)
+                    *tax.CONTROLLERS,  # /tax (issue 19)
+                    *attribution.CONTROLLERS,  # /analytics/attribution (issue 19)
+                    *fixed_income.CONTROLLERS,  # /analytics/fixed-income/* (issue 19)
+                    *rates.CONTROLLERS,  # /analytics/rates/* (issue 19)
                     *controllers,
                 ],
             ),

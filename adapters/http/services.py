@@ -18,6 +18,7 @@ from application.auth import AuthService
 from application.backtests import BacktestService
 from application.broker_credentials import BrokerCredentialService
 from application.compute_budget import ComputeBudget
+from application.fixed_income import FixedIncomeService
 from application.instrument_catalog import InstrumentCatalog
 from application.invitations import InvitationService
 from application.key_rotation_jobs import KeyRotationJobs
@@ -34,7 +35,9 @@ from application.orders import OrderService
 from application.password_reset import PasswordResetService
 from application.performance import PerformanceService
 from application.planning import PlanningService
+from application.portfolios import PortfolioService
 from application.providers import ProviderService
+from application.rates import RatesService
 from application.risk import RiskService
 from application.scenario_simulation import ScenarioSimulationService
 from application.signals import SignalService
@@ -42,7 +45,9 @@ from application.strategies import StrategyService
 from application.strategy_processor import StrategyProcessor
 from application.stream_monitor import StreamMonitorService
 from application.succession import SuccessionService
+from application.tax import TaxService
 from application.user_admin import UserAdminService
+from application.valuations import ValuationService
 from application.value_at_risk import ValueAtRiskService
 from application.workspaces import WorkspaceService
 from ports.clock import Clock
@@ -137,3 +142,11 @@ class ApiServices:
     # Issue 18 (h-amerapi): POST /api/v1/analytics/options/american and /analytics/regime.
     american_options: AmericanOptionsService | None = None
     market_regime: RegimeDetectionService | None = None
+    # Issue 19 (h-portapi): the portfolio ledger's routes (routes/portfolios.py).
+    portfolios: PortfolioService | None = None
+    valuations: ValuationService | None = None  # daily valuation series and returns
+    # Issue 19 (h-harvest): /api/v1/tax lots, realized, wash sales, Form 8949, harvesting.
+    tax: TaxService | None = None
+    # Issue 19 (h-fixed): POST /api/v1/analytics/fixed-income/bond and /ladder.
+    fixed_income: FixedIncomeService | None = None
+    rates: RatesService | None = None  # issue 19 (h-rates): Treasury curve, inversions, FRED

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
+from domain.events import DomainEvent
 from domain.trading.orders import Side
 
 ZERO = Decimal(0)
@@ -28,3 +29,18 @@ class Fill:
     @property
     def signed_quantity(self) -> Decimal:
         return self.quantity * self.side.sign
+
+
+@dataclass(frozen=True, slots=True)
+class FillBooked(DomainEvent):
+    """A fill was booked on its trading account (position and cash moved); the portfolio
+    ledger books it as a BUY/SELL transaction (application/portfolio_fills.py).
+
+    `currency` is the account's; `multiplier` the instrument's contract multiplier (the
+    ledger's price is per unit of quantity: fill price x multiplier).
+    """
+
+    account_id: str
+    fill: Fill
+    currency: str = "USD"
+    multiplier: Decimal = Decimal(1)

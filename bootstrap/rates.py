@@ -1,0 +1,55 @@
+"""Wiring the rates source (issue 19, docs/rates.md): FRED downloads on disk or FRED's API."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+
+import httpx
+import structlog
+
+from adapters.rates.files import FileRates
+from adapters.rates.fred import FredRates, fred_client
+from bootstrap.settings import Settings
+from ports.rates import RatesPort
+
+# The shipped SAMPLE set (synthetic, data/rates/README.md) when BULWARK_RATES_DIR is empty.
+SHIPPED_RATES = Path(__file__).resolve().parent.parent / "data" / "rates"
+
+_log = structlog.get_logger("bulwark.rates")
+
+
+def rates_client(settings: Settings) -> httpx.AsyncClient | None:
+    """FRED's client (the key rides in its transport), or None for the file source."""
+    if settings.rates_source != "fred" or settings.fred_api_key is None:
+        return None
+    return fred_client(settings.fred_api_key.reveal(), timeout_s=settings.fred_timeout_seconds)
+
+
+def rates_port(settings: Settings, client: httpx.AsyncClient | None) -> RatesPort:
+    """FRED with a client (settings refuse fred without a key), else the files."""
+    if settings.rates_source == "fred" and client is not None and settings.fred_api_key:
+        _log.info("rates_source", source="fred", url=settings.fred_url)
+        return FredRates(
+            client,
+            settings.fred_url,
+            api_key=settings.fred_api_key.reveal(),
+            cache_ttl_s=settings.fred_cache_seconds,
+        )
+    directory = Path(settings.rates_dir) if settings.rates_dir else SHIPPED_RATES
+    _log.info(
+        "rates_source", source="file", directory=str(directory), sample=not settings.rates_dir
+    )
+    return FileRates(directory)
+
+
+async def rates_client_lifetime(
+    client: Callable[[], httpx.AsyncClient | None],
+) -> AsyncIterator[None]:
+    """Closes FRED's connections when the app stops."""
+    try:
+        yield
+    finally:
+        made = client()
+        if made is not None:
+            await made.aclose()

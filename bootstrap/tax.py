@@ -1,0 +1,24 @@
+"""Wiring the tax views (issue 19, h-harvest): lots, gains, wash sales, Form 8949, harvesting.
+
+The service reads the caller's ledger from the portfolio store, prices from `quotes` (the
+reference prices the other use cases read), daily bars from the failover market feed (return
+correlations for replacement suggestions) and open BUY orders through the unit of work.
+"""
+
+from __future__ import annotations
+
+from application.tax import TaxService
+from ports.clock import Clock
+from ports.marketdata import MarketDataPort, MarketDataProvider
+from ports.portfolios import PortfolioStore
+from ports.unit_of_work import UnitOfWorkFactory
+
+
+def tax_service(
+    portfolios: PortfolioStore,
+    prices: MarketDataPort,
+    history: MarketDataProvider,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
+) -> TaxService:
+    return TaxService(portfolios, prices, clock, history=history, uow_factory=uow_factory)

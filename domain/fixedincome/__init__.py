@@ -1,0 +1,1 @@
+"""Fixed income: day counts, bond price/yield, risk measures, ladders and yield curves."""

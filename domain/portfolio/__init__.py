@@ -1,0 +1,1 @@
+"""The portfolio ledger: portfolios, transactions, holdings, valuations and returns (issue 19)."""

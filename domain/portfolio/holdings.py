@@ -1,0 +1,126 @@
+"""Holdings from a transaction sequence: shares per (account, symbol), cash per (account, currency).
+
+Conventions: the transactions are applied in the order given (the store lists them in
+(trade_date, id) order, which is booking order within a day). Quantities are shares, cash is
+Decimal in its currency (`Transaction.cash_effect`: buys cost quantity x price + fees, sales
+bring quantity x price - fees, dividends/interest/deposits add, fees/withdrawals take;
+transfers and splits move no cash). A SPLIT multiplies that account's shares of the symbol by
+`split_ratio` (no cash in lieu is modelled). Shares follow the same rules as the tax lots
+(domain/tax), so `quantity(account, symbol)` equals the open lots' total: a sale or transfer
+out larger than the position raises InvalidTransaction(field="quantity"), as the lot engine
+does. Positions that reach zero are dropped; cash may be negative (a margin debit).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from domain.errors import InvalidTransaction
+from domain.portfolio.transactions import Transaction, TransactionKind
+
+ZERO = Decimal(0)
+_ADDS = frozenset({TransactionKind.BUY, TransactionKind.TRANSFER_IN})
+_TAKES = frozenset({TransactionKind.SELL, TransactionKind.TRANSFER_OUT})
+
+
+@dataclass(frozen=True, slots=True)
+class Holdings:
+    """What a set of accounts holds after the transactions (zero positions left out).
+
+    `quantities[(account_id, symbol)]`: shares held. `cash[(account_id, currency)]`: cash.
+    `currencies[symbol]`: the currency the symbol last traded in (for valuation).
+    `last_prices[symbol]`: its last trade price (buy, sell or transfer basis), per share.
+    """
+
+    quantities: Mapping[tuple[str, str], Decimal]
+    cash: Mapping[tuple[str, str], Decimal]
+    currencies: Mapping[str, str]
+    last_prices: Mapping[str, Decimal]
+
+    def quantity(self, account_id: str, symbol: str) -> Decimal:
+        return self.quantities.get((account_id, symbol), ZERO)
+
+    def symbol_quantities(self) -> dict[str, Decimal]:
+        """Shares per symbol across the accounts (zero totals left out)."""
+        totals: dict[str, Decimal] = {}
+        for (_account, symbol), quantity in self.quantities.items():
+            totals[symbol] = totals.get(symbol, ZERO) + quantity
+        return {s: q for s, q in totals.items() if q}
+
+    def cash_by_currency(self) -> dict[str, Decimal]:
+        """Cash per currency across the accounts."""
+        totals: dict[str, Decimal] = {}
+        for (_account, currency), amount in self.cash.items():
+            totals[currency] = totals.get(currency, ZERO) + amount
+        return totals
+
+
+class HoldingsBuilder:
+    """Applies transactions one at a time (valuation walks the days with one of these)."""
+
+    __slots__ = ("cash", "currencies", "last_prices", "quantities")
+
+    def __init__(self) -> None:
+        self.quantities: dict[tuple[str, str], Decimal] = {}
+        self.cash: dict[tuple[str, str], Decimal] = {}
+        self.currencies: dict[str, str] = {}
+        self.last_prices: dict[str, Decimal] = {}
+
+    def apply(self, tx: Transaction) -> None:
+        kind = tx.kind
+        cash_effect = tx.cash_effect
+        if cash_effect:
+            key = (tx.account_id, tx.currency)
+            self.cash[key] = self.cash.get(key, ZERO) + cash_effect
+        symbol = tx.symbol
+        if symbol is None:
+            return
+        key = (tx.account_id, symbol)
+        held = self.quantities.get(key, ZERO)
+        if kind in _ADDS:
+            held += tx.quantity
+        elif kind in _TAKES:
+            if tx.quantity > held:
+                raise InvalidTransaction(
+                    f"{kind.value} of {tx.quantity} {symbol} is larger than the {held} held "
+                    f"in account {tx.account_id} (transaction {tx.id})",
+                    field="quantity",
+                )
+            held -= tx.quantity
+        elif kind is TransactionKind.SPLIT and tx.split_ratio is not None:
+            held *= tx.split_ratio
+            last = self.last_prices.get(symbol)
+            if last is not None:
+                self.last_prices[symbol] = last / tx.split_ratio
+            if held:
+                self.quantities[key] = held
+            return
+        else:
+            return  # a dividend naming its symbol moves no shares
+        if held:
+            self.quantities[key] = held
+        else:
+            self.quantities.pop(key, None)
+        self.currencies[symbol] = tx.currency
+        if tx.price:
+            self.last_prices[symbol] = tx.price
+
+    def snapshot(self) -> Holdings:
+        return Holdings(
+            quantities=dict(self.quantities),
+            cash=dict(self.cash),
+            currencies=dict(self.currencies),
+            last_prices=dict(self.last_prices),
+        )
+
+
+def holdings(transactions: Iterable[Transaction], *, until: date | None = None) -> Holdings:
+    """The holdings after `transactions` (those traded on or before `until`, when given)."""
+    builder = HoldingsBuilder()
+    for tx in transactions:
+        if until is None or tx.trade_date <= until:
+            builder.apply(tx)
+    return builder.snapshot()

@@ -1,0 +1,394 @@
+"""The tax-lot engine: one user's transactions (all accounts) -> open lots, realized rows,
+wash sales.
+
+Processing order: by trade date; within a day, the order given (the ledger's order). A BUY
+opens a lot (id = the transaction's id; basis = quantity x price + fees); a SELL consumes lots
+by the sale's `lot_picks` (specific identification), else its `lot_method`, else the
+account's; a TRANSFER_OUT removes lots the same way at their basis (no gain; listed in
+`TaxLedger.transferred_out`); a TRANSFER_IN opens a lot with acquired = `tx.acquired` (or the
+trade date) and basis quantity x price; a SPLIT multiplies the quantities of the account's
+lots of that symbol by `split_ratio`, keeping their total basis and dates. Cash kinds are
+ignored. Transactions are expected to have passed `validate_transaction`; the engine raises
+InvalidTransaction(field="quantity") for a disposal larger than the position and
+(field="lot_picks") for an unknown lot or a pick larger than its lot, (field="currency") for
+a disposal in another currency than its lots.
+
+Wash sales: see domain.tax.wash_sales. Holding term: domain.tax.holding.
+
+Basis identity (exact, property-tested): sum(open lots' cost_basis) + sum(realized
+cost_basis) + sum(transferred_out cost_basis) == sum over BUYs of (quantity x price + fees) +
+sum over TRANSFER_INs of quantity x price + sum of the NON-permanent wash sales'
+disallowed_loss. (Permanently disallowed losses add no basis anywhere.)
+
+Output order: transactions are bucketed by substantially-identical group (groups in order of
+first appearance) and each group is processed chronologically, so `realized`, `wash_sales`
+and `open_lots` come group by group, chronological (lot order) within a group. Groups are
+independent: callers may run `compute_tax_ledger` per chunk of whole groups in parallel and
+concatenate the tuples (`merge_ledgers`).
+
+Speed: one pass per group with local state, per-(account, symbol) lot lists, no per-share
+loops, Decimal rounding only for partial lots, the cyclic GC paused during the pass.
+Arithmetic runs in a local Decimal context: 34 significant digits, ROUND_HALF_EVEN.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_EVEN, Decimal, localcontext
+from operator import attrgetter, gt
+
+from domain.errors import InvalidTransaction
+from domain.portfolio.transactions import Transaction, TransactionKind
+from domain.tax.holding import anniversary
+from domain.tax.lots import (
+    BASIS_QUANTUM,
+    ZERO,
+    OpenLot,
+    RealizedLot,
+    TaxAccount,
+    TaxLot,
+    WashSale,
+    make_realized,
+    plan_disposal,
+)
+from domain.tax.methods import AccountTaxType, LotMethod, Term
+from domain.tax.wash_sales import ReplacementIndex
+
+_BUY = TransactionKind.BUY
+_SELL = TransactionKind.SELL
+_SPLIT = TransactionKind.SPLIT
+_IN = TransactionKind.TRANSFER_IN
+_OUT = TransactionKind.TRANSFER_OUT
+_SHORT = Term.SHORT
+_LONG = Term.LONG
+_SPECIFIC = LotMethod.SPECIFIC
+_FIFO = LotMethod.FIFO
+_LIFO = LotMethod.LIFO
+_by_date = attrgetter("trade_date")
+_SHARE_KINDS = frozenset({_BUY, _SELL, _SPLIT, _IN, _OUT})
+
+
+@dataclass(frozen=True)
+class TaxLedger:
+    """Open lots (per account and symbol, in lot order), realized rows and wash sales (in
+    processing order), and the lots that left by TRANSFER_OUT."""
+
+    open_lots: tuple[TaxLot, ...]
+    realized: tuple[RealizedLot, ...]
+    wash_sales: tuple[WashSale, ...]
+    transferred_out: tuple[TaxLot, ...] = ()
+
+    def realized_in(self, year: int) -> tuple[RealizedLot, ...]:
+        """Rows whose sale date falls in calendar `year`."""
+        return tuple(row for row in self.realized if row.sold.year == year)
+
+    def quantity(self, account_id: str, symbol: str) -> Decimal:
+        """Shares of `symbol` held in `account_id` (sum of its open lots)."""
+        return sum(
+            (
+                lot.quantity
+                for lot in self.open_lots
+                if lot.account_id == account_id and lot.symbol == symbol
+            ),
+            ZERO,
+        )
+
+
+def compute_tax_ledger(
+    transactions: Iterable[Transaction],
+    accounts: Mapping[str, TaxAccount],
+    *,
+    identical: Callable[[str], str] | None = None,
+) -> TaxLedger:
+    """Lots, realized rows and wash sales of ONE user's transactions across all accounts.
+
+    `accounts` gives each account's tax type and lot method (missing: taxable, FIFO);
+    `identical(symbol)` the key of the symbol's substantially-identical group (default: the
+    symbol itself)."""
+    txs = list(transactions)
+    days = list(map(_by_date, txs))
+    if any(map(gt, days, days[1:])):
+        txs.sort(key=_by_date)
+    groups: dict[str, list[Transaction]] = {}
+    for tx in txs:
+        if tx.kind in _SHARE_KINDS:
+            symbol = tx.symbol
+            assert symbol is not None
+            key = symbol if identical is None else identical(symbol)
+            bucket = groups.get(key)
+            if bucket is None:
+                groups[key] = [tx]
+            else:
+                bucket.append(tx)
+    info = {a: (t.tax_type is AccountTaxType.IRA, t.lot_method) for a, t in accounts.items()}
+    out = _Out()
+    # The pass allocates a few objects per transaction and none in cycles: the cyclic GC would
+    # rescan the growing heap again and again (measured: most of the run time), so pause it.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        with localcontext() as ctx:
+            ctx.prec = 34
+            ctx.rounding = ROUND_HALF_EVEN
+            for bucket in groups.values():
+                _run_group(bucket, info, out)
+    finally:
+        if collecting:
+            gc.enable()
+    return TaxLedger(tuple(out.open_lots), tuple(out.realized), tuple(out.washes), tuple(out.moved))
+
+
+def merge_ledgers(ledgers: Iterable[TaxLedger]) -> TaxLedger:
+    """Concatenate ledgers computed on disjoint chunks of whole substantially-identical groups
+    (e.g. in parallel processes): the same rows as one call on all the transactions."""
+    parts = list(ledgers)
+    return TaxLedger(
+        tuple(lot for p in parts for lot in p.open_lots),
+        tuple(row for p in parts for row in p.realized),
+        tuple(w for p in parts for w in p.wash_sales),
+        tuple(lot for p in parts for lot in p.transferred_out),
+    )
+
+
+class _Out:
+    __slots__ = ("moved", "open_lots", "realized", "washes")
+
+    def __init__(self) -> None:
+        self.open_lots: list[TaxLot] = []
+        self.realized: list[RealizedLot] = []
+        self.washes: list[WashSale] = []
+        self.moved: list[TaxLot] = []
+
+
+_Accounts = dict[str, tuple[bool, LotMethod]]
+_DEFAULT_ACCOUNT = (False, LotMethod.FIFO)
+
+
+def _run_group(txs: list[Transaction], accounts: _Accounts, out: _Out) -> None:
+    """One substantially-identical group's transactions, in order."""
+    index = ReplacementIndex([tx for tx in txs if tx.kind is _BUY], accounts)
+    book: dict[tuple[str, str], list[OpenLot]] = {}
+    bi = 0
+    for tx in txs:
+        kind = tx.kind
+        symbol = tx.symbol
+        assert symbol is not None
+        key = (tx.account_id, symbol)
+        lots = book.get(key)
+        if lots is None:
+            lots = book[key] = []
+        if kind is _BUY:
+            quantity = tx.quantity
+            day = tx.trade_date
+            lot = OpenLot(
+                tx.id,
+                tx.account_id,
+                symbol,
+                quantity,
+                quantity * tx.price + tx.fees,
+                day,
+                day,
+                tx.currency,
+                ZERO,
+                quantity,
+                bi,
+                lots,
+            )
+            lots.append(lot)
+            index.book(bi, lot)
+            bi += 1
+        elif kind is _SELL:
+            _sell(tx, symbol, lots, accounts, index, out)
+        elif kind is _SPLIT:
+            ratio = tx.split_ratio
+            assert ratio is not None
+            for lot in lots:
+                lot.qty *= ratio
+                lot.cap *= ratio
+        elif kind is _IN:
+            _transfer_in(tx, symbol, lots)
+        else:
+            _transfer_out(tx, symbol, lots, accounts, out)
+    out.open_lots.extend(lot.frozen() for lots in book.values() for lot in lots)
+
+
+def _transfer_in(tx: Transaction, symbol: str, lots: list[OpenLot]) -> None:
+    start = tx.acquired or tx.trade_date
+    lot = OpenLot(
+        tx.id,
+        tx.account_id,
+        symbol,
+        tx.quantity,
+        tx.quantity * tx.price,
+        start,
+        start,
+        tx.currency,
+        ZERO,
+        ZERO,
+        -1,
+        lots,
+    )
+    at = len(lots)
+    while at and lots[at - 1].purchased > start:
+        at -= 1
+    lots.insert(at, lot)
+
+
+_Taken = tuple[OpenLot, Decimal, Decimal, Decimal, date]
+
+
+def _take(tx: Transaction, symbol: str, lots: list[OpenLot], method: LotMethod) -> list[_Taken]:
+    """Consume the lots of a disposal: (lot, shares, basis taken, wash part, acquired).
+
+    A disposal that fails half-way leaves the lots mutated: the error aborts the whole
+    computation, so no half-applied state is ever returned."""
+    quantity = tx.quantity
+    currency = tx.currency
+    fifo = method is _FIFO and not tx.lot_picks
+    try:
+        if fifo:
+            plan: Iterable[tuple[OpenLot, Decimal]] = _fifo(lots, quantity, symbol)
+        else:
+            plan = plan_disposal(lots, quantity, method, tx.lot_picks, symbol)
+    except InvalidTransaction as exc:
+        raise InvalidTransaction(_where(tx, exc.message), field=exc.field) from None
+    taken: list[_Taken] = []
+    emptied = 0
+    for lot, q in plan:
+        if lot.currency != currency:
+            raise InvalidTransaction(
+                _where(tx, f"lot {lot.id!r} is in {lot.currency}, the disposal in {currency}"),
+                field="currency",
+            )
+        have = lot.qty
+        if q == have:
+            taken.append((lot, q, lot.basis, lot.wash_adj, lot.acquired))
+            lot.qty = ZERO
+            emptied += 1
+        else:
+            basis = (lot.basis * q / have).quantize(BASIS_QUANTUM)
+            wash = ZERO
+            if lot.wash_adj:
+                wash = (lot.wash_adj * q / have).quantize(BASIS_QUANTUM)
+                lot.wash_adj -= wash
+            lot.basis -= basis
+            lot.qty = left = have - q
+            if lot.cap > left:
+                lot.cap = left
+            taken.append((lot, q, basis, wash, lot.acquired))
+    if emptied:
+        if fifo:
+            del lots[:emptied]
+        elif method is _LIFO and not tx.lot_picks:
+            del lots[len(lots) - emptied :]
+        else:
+            lots[:] = [lot for lot in lots if lot.qty]
+    return taken
+
+
+def _where(tx: Transaction, message: str) -> str:
+    """`message` naming the transaction at fault (the engine runs groups apart: the first
+    error raised is not necessarily the earliest one)."""
+    return f"{tx.kind.value} {tx.id} of {tx.trade_date.isoformat()}: {message}"
+
+
+def _fifo(lots: list[OpenLot], quantity: Decimal, symbol: str) -> Iterable[tuple[OpenLot, Decimal]]:
+    """FIFO plan without copying the list; raises before anything is consumed."""
+    first = lots[0] if lots else None
+    if first is not None and first.qty >= quantity:
+        return ((first, quantity),)
+    return plan_disposal(lots, quantity, _FIFO, (), symbol)
+
+
+def _sell(
+    tx: Transaction,
+    symbol: str,
+    lots: list[OpenLot],
+    accounts: _Accounts,
+    index: ReplacementIndex,
+    out: _Out,
+) -> None:
+    ira, method = accounts.get(tx.account_id, _DEFAULT_ACCOUNT)
+    if tx.lot_picks:
+        method = _SPECIFIC
+    elif tx.lot_method is not None:
+        method = tx.lot_method
+    taken = _take(tx, symbol, lots, method)
+    price = tx.price
+    fees = tx.fees
+    total = tx.quantity
+    sold = tx.trade_date
+    sale_id = tx.id
+    account_id = tx.account_id
+    currency = tx.currency
+    reportable = not ira
+    last = len(taken) - 1
+    fees_left = fees
+    append = out.realized.append
+    for n, (lot, q, basis, _wash, acquired) in enumerate(taken):
+        if n == last:
+            fee = fees_left
+        elif fees:
+            fee = (fees * q / total).quantize(BASIS_QUANTUM)
+            fees_left -= fee
+        else:
+            fee = ZERO
+        proceeds = q * price - fee
+        gain = proceeds - basis
+        disallowed = ZERO
+        if reportable and gain < ZERO:
+            disallowed = index.wash(sale_id, lot, sold, q, -gain, out.washes, acquired)
+            gain += disallowed
+        held = (sold - acquired).days
+        if held <= 365:
+            term = _SHORT
+        elif held > 366:
+            term = _LONG
+        else:
+            term = _LONG if sold > anniversary(acquired) else _SHORT
+        append(
+            make_realized(
+                sale_id,
+                lot.id,
+                account_id,
+                symbol,
+                q,
+                acquired,
+                sold,
+                proceeds,
+                basis,
+                disallowed,
+                gain,
+                term,
+                currency,
+                method,
+                reportable,
+            )
+        )
+
+
+def _transfer_out(
+    tx: Transaction, symbol: str, lots: list[OpenLot], accounts: _Accounts, out: _Out
+) -> None:
+    method = accounts.get(tx.account_id, _DEFAULT_ACCOUNT)[1]
+    if tx.lot_picks:
+        method = _SPECIFIC
+    elif tx.lot_method is not None:
+        method = tx.lot_method
+    for lot, q, basis, wash, acquired in _take(tx, symbol, lots, method):
+        out.moved.append(
+            TaxLot(
+                lot.id,
+                lot.account_id,
+                symbol,
+                q,
+                basis,
+                acquired,
+                lot.purchased,
+                lot.currency,
+                wash,
+            )
+        )
