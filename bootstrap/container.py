@@ -27,6 +27,7 @@ from adapters.memory.store import InMemoryStore
 from adapters.memory.store import unit_of_work_factory as memory_uow_factory
 from adapters.metrics.meter import PrometheusMeter
 from adapters.notifications.http_senders import SlackSender, TelegramSender, WebhookSender
+from adapters.optimization.cvxpy_optimizer import CvxpyOptimizer
 from adapters.postgres.audit import SqlAuditLog
 from adapters.postgres.equity import SqlEquityHistory
 from adapters.postgres.outbox import OutboxRelay, OutboxWriter, RelayingPublisher
@@ -70,6 +71,7 @@ from application.notification_directory import ChannelDestinations, EndpointSecr
 from application.notification_endpoints import NotificationEndpoints
 from application.notifications import SealedDeliveryBodies
 from application.notifications_api import NotificationService
+from application.optimization import OptimizationService
 from application.orders import OrderService
 from application.password_reset import PasswordResetService
 from application.performance import PerformanceService
@@ -827,6 +829,16 @@ class Container(containers.DeclarativeContainer):
     api_services.add_kwargs(rates=rates)
     rates_client_closing = providers.Resource(
         rates_wiring.rates_client_lifetime, rates_client.provider
+    )
+
+    # Portfolio optimisation (issue 22, h-optim; docs/optimization.md): cvxpy + Clarabel behind
+    # the PortfolioOptimizer port, run within the compute budget; the solver libraries are
+    # imported on a background thread at start-up (BULWARK_COMPUTE_WARMUP), not in a request.
+    optimizer = providers.Singleton(CvxpyOptimizer)
+    optimization = providers.Singleton(OptimizationService, optimizer, compute_budget)
+    api_services.add_kwargs(optimization=optimization)
+    optimizer_warmup = providers.Resource(
+        compute_wiring.compute_warmup, optimizer, settings.provided.compute_warmup
     )
 
 

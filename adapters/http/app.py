@@ -54,6 +54,7 @@ from adapters.http.routes import (
     monitoring,
     notification_endpoints,
     notifications,
+    optimization,
     options_american,
     options_chain,
     options_compute,
@@ -257,6 +258,8 @@ def create_app(
                     *attribution.CONTROLLERS,  # /analytics/attribution (issue 19)
                     *fixed_income.CONTROLLERS,  # /analytics/fixed-income/* (issue 19)
                     *rates.CONTROLLERS,  # /analytics/rates/* (issue 19)
+                    # /analytics/optimization (issue 22): its own body limit, as options'
+                    *optimization.controllers(config.analytics_max_body_bytes),
                     *controllers,
                 ],
             ),

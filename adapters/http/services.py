@@ -30,6 +30,7 @@ from application.market import MarketService
 from application.market_regime import RegimeDetectionService
 from application.notification_endpoints import NotificationEndpoints
 from application.notifications_api import NotificationService
+from application.optimization import OptimizationService
 from application.options_chain import OptionsChainService
 from application.orders import OrderService
 from application.password_reset import PasswordResetService
@@ -150,3 +151,5 @@ class ApiServices:
     # Issue 19 (h-fixed): POST /api/v1/analytics/fixed-income/bond and /ladder.
     fixed_income: FixedIncomeService | None = None
     rates: RatesService | None = None  # issue 19 (h-rates): Treasury curve, inversions, FRED
+    # Issue 22 (h-optim): POST /api/v1/analytics/optimization (docs/optimization.md).
+    optimization: OptimizationService | None = None
