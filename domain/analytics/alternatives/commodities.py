@@ -28,7 +28,7 @@ class InflationBeta:
     beta: float
     alpha: float  # per period
     standard_error: float
-    t_statistic: float
+    t_statistic: float | None  # None when the fit is exact (no standard error)
     r_squared: float
     observations: int
 
@@ -72,7 +72,7 @@ def inflation_beta(
     se = math.sqrt(s2 / sxx)
     total = float((r - r.mean()) @ (r - r.mean()))
     r_squared = 1.0 - float(residuals @ residuals) / total if total > 0 else 0.0
-    t = beta / se if se > 0 else math.copysign(math.inf, beta)
+    t = beta / se if se > 0 else None
     return InflationBeta(beta, alpha, se, t, r_squared, len(r))
 
 
