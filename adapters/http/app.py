@@ -39,11 +39,13 @@ from adapters.http.routes import (
     account_admin,
     accounts,
     agents,
+    alternatives,
     attribution,
     audit,
     backtests,
     broker_credentials,
     fixed_income,
+    illiquid_assets,
     instruments,
     key_vault,
     keys,
@@ -260,6 +262,8 @@ def create_app(
                     *rates.CONTROLLERS,  # /analytics/rates/* (issue 19)
                     # /analytics/optimization (issue 22): its own body limit, as options'
                     *optimization.controllers(config.analytics_max_body_bytes),
+                    *alternatives.CONTROLLERS,  # /planning/alternatives/* (issue 22)
+                    *illiquid_assets.CONTROLLERS,  # /planning/illiquid-assets (issue 22)
                     *controllers,
                 ],
             ),

@@ -149,9 +149,9 @@ def appreciation(
                 value=value,
                 source=source,
                 change=None if previous is None else value - previous,
-                change_fraction=None if not previous else value / previous - 1,
+                change_fraction=None if not previous else (value - previous) / previous,
                 total_appreciation=value - asset.cost,
-                total_return=ratio - 1,
+                total_return=(value - asset.cost) / asset.cost,
                 annualized_return=None if days <= 0 else float(ratio) ** (365.0 / days) - 1.0,
             )
         )
