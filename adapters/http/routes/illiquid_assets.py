@@ -78,7 +78,7 @@ class IlliquidAssetController(Controller):
         caller: CallerDep,
         services: ServicesDep,
         portfolio_id: Annotated[str | None, QueryParameter(max_length=64)] = None,
-        cursor: Annotated[str | None, QueryParameter(max_length=512)] = None,
+        cursor: Annotated[str | None, QueryParameter(max_length=128)] = None,
         limit: Annotated[int, QueryParameter(ge=1, le=500)] = 50,
     ) -> IlliquidAssetPageOut:
         page = await _service(services).list(caller.principal, portfolio_id, cursor, limit)
