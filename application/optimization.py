@@ -158,7 +158,7 @@ def _market(
     estimate = optimizer.covariance(returns, estimator)
     covariance = estimate.covariance * periods
     try:
-        check_positive_definite(covariance, assets)
+        check_positive_definite(covariance, assets, estimate.shrinkage)
     except InvalidOptimizationInput as error:
         raise type(error)(error.message, field=field) from None
     if mu is None:

@@ -201,8 +201,14 @@ def covariance_from_rows(rows: Sequence[Sequence[float | None]], width: int) -> 
     return symmetric
 
 
-def check_positive_definite(covariance: FloatArray, assets: Sequence[str]) -> None:
-    """SingularCovariance unless every eigenvalue is above SINGULAR_RATIO x the largest."""
+def check_positive_definite(
+    covariance: FloatArray, assets: Sequence[str], shrinkage: float | None = None
+) -> None:
+    """SingularCovariance unless every eigenvalue is above SINGULAR_RATIO x the largest.
+
+    A Ledoit-Wolf matrix (1 - d) S + d m I has every eigenvalue >= d m = d trace / n, and its
+    largest is <= its trace: with d > n x SINGULAR_RATIO the test holds without the O(n^3)
+    eigenvalue decomposition (a third of a 500-asset request's time on a busy machine)."""
     diagonal = np.diag(covariance)
     flat = np.flatnonzero(diagonal <= 0.0)
     if flat.size:
@@ -211,6 +217,8 @@ def check_positive_definite(covariance: FloatArray, assets: Sequence[str]) -> No
             f"{name!r} has no positive variance: the covariance matrix is singular",
             field=f"covariance[{int(flat[0])}][{int(flat[0])}]",
         )
+    if shrinkage is not None and shrinkage > len(diagonal) * SINGULAR_RATIO:
+        return
     eigenvalues = np.linalg.eigvalsh(covariance)
     if not eigenvalues[0] > SINGULAR_RATIO * eigenvalues[-1]:
         raise SingularCovariance(

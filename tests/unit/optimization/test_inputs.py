@@ -206,3 +206,19 @@ async def test_the_service_runs_the_work_in_the_budget_and_refuses_when_it_is_fu
     # Assert
     assert answered.weights.sum() == pytest.approx(1.0, abs=1e-12)
     budget.close()
+
+
+def test_a_shrunk_covariance_is_positive_definite_without_an_eigen_decomposition() -> None:
+    # Arrange: a rank-1 sample covariance (singular) shrunk by d: eigenvalues >= d x trace / n
+    from domain.analytics.optimization.problem import check_positive_definite
+
+    sample = np.outer([0.1, 0.2, 0.3], [0.1, 0.2, 0.3])
+    d = 0.05
+    shrunk = (1 - d) * sample + d * np.trace(sample) / 3 * np.eye(3)
+
+    # Act / Assert: the bound accepts the shrunk matrix; the same matrix unshrunk is refused
+    check_positive_definite(shrunk, ["A", "B", "C"], shrinkage=d)
+    assert np.linalg.eigvalsh(shrunk)[0] >= d * np.trace(sample) / 3 - 1e-15
+    with pytest.raises(InvalidOptimizationInput) as caught:
+        check_positive_definite(sample, ["A", "B", "C"], shrinkage=0.0)
+    assert caught.value.code == "SINGULAR_COVARIANCE"
