@@ -27,6 +27,7 @@ from adapters.memory.store import InMemoryStore
 from adapters.memory.store import unit_of_work_factory as memory_uow_factory
 from adapters.metrics.meter import PrometheusMeter
 from adapters.notifications.http_senders import SlackSender, TelegramSender, WebhookSender
+from adapters.optimization.cvxpy_optimizer import CvxpyOptimizer
 from adapters.postgres.audit import SqlAuditLog
 from adapters.postgres.equity import SqlEquityHistory
 from adapters.postgres.outbox import OutboxRelay, OutboxWriter, RelayingPublisher
@@ -45,6 +46,7 @@ from application.account_admin import AccountAdmin
 from application.account_sync import AccountSync
 from application.accounts import AccountQueries
 from application.agents import AgentService, HeartbeatMonitor
+from application.alternatives import AlternativesService
 from application.american_options import AmericanOptionsService
 from application.apikeys import ApiKeyService
 from application.audit_log import AuditLogService
@@ -54,6 +56,7 @@ from application.concurrency import KeyedLocks
 from application.equity_snapshots import EquitySnapshots
 from application.fixed_income import FixedIncomeService
 from application.halts import HaltLatch
+from application.illiquid_assets import IlliquidAssetService
 from application.instrument_catalog import InstrumentCatalog
 from application.invitations import InvitationService
 from application.key_rotation_jobs import KeyRotationJobs
@@ -70,6 +73,7 @@ from application.notification_directory import ChannelDestinations, EndpointSecr
 from application.notification_endpoints import NotificationEndpoints
 from application.notifications import SealedDeliveryBodies
 from application.notifications_api import NotificationService
+from application.optimization import OptimizationService
 from application.orders import OrderService
 from application.password_reset import PasswordResetService
 from application.performance import PerformanceService
@@ -96,6 +100,7 @@ from application.value_at_risk import ValueAtRiskService
 from application.workspaces import WorkspaceService
 from bootstrap import compute as compute_wiring
 from bootstrap import encryption, keys, notification_channels, notifications
+from bootstrap import illiquid as illiquid_wiring
 from bootstrap import key_vault as vault_wiring
 from bootstrap import kyc as kyc_wiring
 from bootstrap import options as options_wiring
@@ -828,6 +833,26 @@ class Container(containers.DeclarativeContainer):
     rates_client_closing = providers.Resource(
         rates_wiring.rates_client_lifetime, rates_client.provider
     )
+
+    # Portfolio optimisation (issue 22, h-optim; docs/optimization.md): cvxpy + Clarabel behind
+    # the PortfolioOptimizer port, run within the compute budget; the solver libraries are
+    # imported on a background thread at start-up (BULWARK_COMPUTE_WARMUP), not in a request.
+    optimizer = providers.Singleton(CvxpyOptimizer)
+    optimization = providers.Singleton(OptimizationService, optimizer, compute_budget)
+    api_services.add_kwargs(optimization=optimization)
+    optimizer_warmup = providers.Resource(
+        compute_wiring.compute_warmup, optimizer, settings.provided.compute_warmup
+    )
+    # The alternatives allocator (issue 22, h-optim; docs/alternatives.md): rules on posted
+    # inputs; illiquid assets of the ledger's portfolios, on the ledger's store kind.
+    alternatives = providers.Singleton(AlternativesService)
+    illiquid_store = providers.Singleton(
+        illiquid_wiring.illiquid_store, store_kind, engine.provider
+    )
+    illiquid_assets = providers.Singleton(
+        IlliquidAssetService, illiquid_store, portfolios, clock, ids
+    )
+    api_services.add_kwargs(alternatives=alternatives, illiquid_assets=illiquid_assets)
 
 
 def build_container(settings: Settings) -> Container:

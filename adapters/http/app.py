@@ -39,11 +39,13 @@ from adapters.http.routes import (
     account_admin,
     accounts,
     agents,
+    alternatives,
     attribution,
     audit,
     backtests,
     broker_credentials,
     fixed_income,
+    illiquid_assets,
     instruments,
     key_vault,
     keys,
@@ -54,6 +56,7 @@ from adapters.http.routes import (
     monitoring,
     notification_endpoints,
     notifications,
+    optimization,
     options_american,
     options_chain,
     options_compute,
@@ -257,6 +260,10 @@ def create_app(
                     *attribution.CONTROLLERS,  # /analytics/attribution (issue 19)
                     *fixed_income.CONTROLLERS,  # /analytics/fixed-income/* (issue 19)
                     *rates.CONTROLLERS,  # /analytics/rates/* (issue 19)
+                    # /analytics/optimization (issue 22): its own body limit, as options'
+                    *optimization.controllers(config.analytics_max_body_bytes),
+                    *alternatives.CONTROLLERS,  # /planning/alternatives/* (issue 22)
+                    *illiquid_assets.CONTROLLERS,  # /planning/illiquid-assets (issue 22)
                     *controllers,
                 ],
             ),

@@ -11,6 +11,7 @@ from application.account_admin import AccountAdmin
 from application.account_sync import AccountSync
 from application.accounts import AccountQueries
 from application.agents import AgentService
+from application.alternatives import AlternativesService
 from application.american_options import AmericanOptionsService
 from application.apikeys import ApiKeyService
 from application.audit_log import AuditLogService
@@ -19,6 +20,7 @@ from application.backtests import BacktestService
 from application.broker_credentials import BrokerCredentialService
 from application.compute_budget import ComputeBudget
 from application.fixed_income import FixedIncomeService
+from application.illiquid_assets import IlliquidAssetService
 from application.instrument_catalog import InstrumentCatalog
 from application.invitations import InvitationService
 from application.key_rotation_jobs import KeyRotationJobs
@@ -30,6 +32,7 @@ from application.market import MarketService
 from application.market_regime import RegimeDetectionService
 from application.notification_endpoints import NotificationEndpoints
 from application.notifications_api import NotificationService
+from application.optimization import OptimizationService
 from application.options_chain import OptionsChainService
 from application.orders import OrderService
 from application.password_reset import PasswordResetService
@@ -150,3 +153,8 @@ class ApiServices:
     # Issue 19 (h-fixed): POST /api/v1/analytics/fixed-income/bond and /ladder.
     fixed_income: FixedIncomeService | None = None
     rates: RatesService | None = None  # issue 19 (h-rates): Treasury curve, inversions, FRED
+    # Issue 22 (h-optim): POST /api/v1/analytics/optimization (docs/optimization.md).
+    optimization: OptimizationService | None = None
+    # Issue 22 (h-optim): /api/v1/planning/alternatives/* and /planning/illiquid-assets.
+    alternatives: AlternativesService | None = None
+    illiquid_assets: IlliquidAssetService | None = None

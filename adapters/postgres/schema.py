@@ -6,6 +6,7 @@ import adapters.postgres.tables.backtests
 import adapters.postgres.tables.control
 import adapters.postgres.tables.equity
 import adapters.postgres.tables.identity
+import adapters.postgres.tables.illiquid
 import adapters.postgres.tables.key_rotation
 import adapters.postgres.tables.key_vault
 import adapters.postgres.tables.kyc

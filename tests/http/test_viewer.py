@@ -42,6 +42,12 @@ VIEWER_MAY_CALL = {
     ("POST", "/api/v1/analytics/fixed-income/bond"): "a calculation; stores nothing",
     ("POST", "/api/v1/analytics/fixed-income/ladder"): "a calculation; stores nothing",
     ("POST", "/api/v1/tax/harvesting"): "a plan over the caller's own lots; stores nothing",
+    # Issue 22 (h-optim): calculations on posted inputs.
+    ("POST", "/api/v1/analytics/optimization"): "a calculation; stores nothing",
+    ("POST", "/api/v1/planning/alternatives/crypto"): "an allocation; stores nothing",
+    ("POST", "/api/v1/planning/alternatives/reits"): "an allocation; stores nothing",
+    ("POST", "/api/v1/planning/alternatives/private-equity"): "a screen; stores nothing",
+    ("POST", "/api/v1/planning/alternatives/commodities"): "an allocation; stores nothing",
 }
 # GETs a viewer may not make, and why (everything else a GET answers the viewer 2xx).
 VIEWER_MAY_NOT_READ = {
@@ -76,6 +82,8 @@ PERSONAL = {
     "/api/v1/portfolios/{portfolio_id}/transactions": "the caller's own portfolio",
     "/api/v1/portfolios/{portfolio_id}/holdings": "the caller's own portfolio",
     "/api/v1/portfolios/{portfolio_id}/performance": "the caller's own portfolio",
+    # Issue 22: an illiquid asset is its portfolio owner's alone.
+    "/api/v1/planning/illiquid-assets/{asset_id}": "the caller's own illiquid asset",
 }
 
 

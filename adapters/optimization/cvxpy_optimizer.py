@@ -1,0 +1,151 @@
+"""The PortfolioOptimizer on cvxpy (Clarabel), scikit-learn's Ledoit-Wolf and SciPy's clustering.
+
+Formulations (docs/optimization.md), each on the covariance scaled to a unit mean variance
+(the weights do not change; the solver's tolerances then mean the same for any units):
+
+- minimum variance: min w'Sw, 1'w = 1, l <= w <= u (a quadratic program).
+- maximum Sharpe: the homogenised program of Cornuejols & Tutuncu (Optimization Methods in
+  Finance, 2007, sec. 8.2): min y'Sy subject to (mu - rf)'y = 1, 1'y = k, l k <= y <= u k,
+  k >= 0; then w = y / k. Convex because the ratio is homogeneous of degree zero.
+- risk parity / risk budgeting: min 1/2 y'Sy - sum_i b_i log(y_i) (Spinu 2013; Roncalli,
+  Introduction to Risk Parity and Budgeting, 2013, sec. 2.3): its optimum has
+  y_i (S y)_i = b_i, so w = y / 1'y has risk contributions b. Unique; long-only.
+- Ledoit-Wolf: domain.analytics.optimization.shrinkage (a closed form, checked against
+  scikit-learn's); the sample covariance: numpy, divisor T - 1.
+- HRP: single-linkage clustering on the distance sqrt((1 - rho) / 2) (SciPy), the leaves'
+  order, then domain.analytics.optimization.hrp.recursive_bisection.
+
+cvxpy and SciPy's clustering are imported on first use (`warm`: seconds on a busy 2-core
+machine), so a process that never optimises never pays for them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from domain.analytics.optimization.bounds import WeightBounds
+from domain.analytics.optimization.errors import OptimizationFailed
+from domain.analytics.optimization.hrp import recursive_bisection
+from domain.analytics.optimization.problem import CovarianceEstimator, FloatArray
+from domain.analytics.optimization.shrinkage import ledoit_wolf
+from ports.optimization import CovarianceEstimate
+
+_ACCEPTED = ("optimal", "optimal_inaccurate")
+
+
+def _cvxpy() -> Any:
+    import cvxpy  # heavy: imported on first use
+
+    return cvxpy
+
+
+def _unit(covariance: FloatArray) -> FloatArray:
+    scaled: FloatArray = covariance / float(np.mean(np.diag(covariance)))
+    return scaled
+
+
+def _newton_polish(unit: FloatArray, budgets: FloatArray, y: FloatArray) -> FloatArray:
+    """Two Newton steps on the risk-budgeting optimality condition S y - b / y = 0 from the
+    interior-point answer: the exponential cone's tolerances leave risk contributions ~1e-5
+    off; from there Newton converges quadratically (the objective is strictly convex)."""
+    for _ in range(2):
+        gradient = unit @ y - budgets / y
+        hessian = unit + np.diag(budgets / y**2)
+        step = np.linalg.solve(hessian, gradient)
+        shrink = 1.0
+        while np.any(y - shrink * step <= 0.0) and shrink > 1e-6:
+            shrink /= 2.0  # stay inside the positive orthant
+        y = y - shrink * step
+    return y
+
+
+class CvxpyOptimizer:
+    """cvxpy 1.9 with the Clarabel conic solver (module doc)."""
+
+    name = "cvxpy 1.9 + Clarabel (interior point); HRP clustering: SciPy"
+
+    def warm(self) -> None:
+        """Import the libraries now (start-up) rather than in the first request's budget."""
+        _cvxpy()
+        import scipy.cluster.hierarchy  # noqa: F401
+
+    def covariance(self, returns: FloatArray, estimator: CovarianceEstimator) -> CovarianceEstimate:
+        if estimator is CovarianceEstimator.SAMPLE:
+            sample = np.asarray(np.cov(returns, rowvar=False, ddof=1), dtype=np.float64)
+            return CovarianceEstimate(sample, None)
+        matrix, shrinkage = ledoit_wolf(returns)
+        return CovarianceEstimate(matrix, shrinkage)
+
+    def min_variance(self, covariance: FloatArray, bounds: WeightBounds) -> FloatArray:
+        cp = _cvxpy()
+        n = covariance.shape[0]
+        w = cp.Variable(n)
+        constraints = [cp.sum(w) == 1, *self._box(cp, w, bounds, 1)]
+        objective = cp.Minimize(cp.quad_form(w, cp.psd_wrap(_unit(covariance))))
+        self._solve(cp, cp.Problem(objective, constraints), "minimum variance")
+        return np.asarray(w.value, dtype=np.float64)
+
+    def max_sharpe(
+        self, mu: FloatArray, covariance: FloatArray, risk_free_rate: float, bounds: WeightBounds
+    ) -> FloatArray:
+        cp = _cvxpy()
+        n = covariance.shape[0]
+        excess = mu - risk_free_rate
+        scale = float(np.max(np.abs(excess))) or 1.0
+        y = cp.Variable(n)
+        k = cp.Variable(nonneg=True)
+        constraints = [(excess / scale) @ y == 1, cp.sum(y) == k, *self._box(cp, y, bounds, k)]
+        objective = cp.Minimize(cp.quad_form(y, cp.psd_wrap(_unit(covariance))))
+        self._solve(cp, cp.Problem(objective, constraints), "maximum Sharpe")
+        if k.value is None or not float(k.value) > 0.0:
+            raise OptimizationFailed("the maximum-Sharpe program found no invested portfolio")
+        return np.asarray(y.value, dtype=np.float64) / float(k.value)
+
+    def risk_parity(self, covariance: FloatArray, budgets: FloatArray) -> FloatArray:
+        cp = _cvxpy()
+        n = covariance.shape[0]
+        y = cp.Variable(n)
+        unit = _unit(covariance)
+        objective = cp.Minimize(0.5 * cp.quad_form(y, cp.psd_wrap(unit)) - budgets @ cp.log(y))
+        self._solve(cp, cp.Problem(objective), "risk parity")
+        raw = np.asarray(y.value, dtype=np.float64)
+        if not np.all(raw > 0.0):
+            raise OptimizationFailed("the risk-parity program returned a non-positive weight")
+        polished = _newton_polish(unit, budgets, raw)
+        weights: FloatArray = polished / polished.sum()
+        return weights
+
+    def hrp(self, covariance: FloatArray, bounds: WeightBounds) -> FloatArray:
+        weights: FloatArray = recursive_bisection(covariance, self.hrp_order(covariance), bounds)
+        return weights
+
+    @staticmethod
+    def hrp_order(covariance: FloatArray) -> list[int]:
+        """The assets in the single-linkage dendrogram's leaf order (quasi-diagonalisation)."""
+        from scipy.cluster.hierarchy import leaves_list, linkage
+        from scipy.spatial.distance import squareform
+
+        if covariance.shape[0] == 1:
+            return [0]
+        sigma = np.sqrt(np.diag(covariance))
+        correlation = np.clip(covariance / np.outer(sigma, sigma), -1.0, 1.0)
+        distance = np.sqrt(np.clip((1.0 - correlation) / 2.0, 0.0, None))
+        np.fill_diagonal(distance, 0.0)
+        tree = linkage(squareform(distance, checks=False), method="single")
+        return [int(i) for i in leaves_list(tree)]
+
+    @staticmethod
+    def _box(cp: Any, x: Any, bounds: WeightBounds, scale: Any) -> list[Any]:
+        """l * scale <= x <= u * scale (scale: 1 or the homogenising variable)."""
+        return [x >= scale * bounds.lower, x <= scale * bounds.upper]
+
+    @staticmethod
+    def _solve(cp: Any, problem: Any, what: str) -> None:
+        try:
+            problem.solve(solver=cp.CLARABEL)
+        except (cp.error.SolverError, ValueError, ArithmeticError) as exc:
+            raise OptimizationFailed(f"the {what} solver failed: {exc}"[:300]) from None
+        if problem.status not in _ACCEPTED:
+            raise OptimizationFailed(f"the {what} program is {problem.status}")

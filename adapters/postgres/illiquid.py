@@ -1,0 +1,175 @@
+"""Illiquid assets and their manual valuations on SQL (PostgreSQL and SQLite; issue 22).
+
+One short transaction per call. A valuation is keyed by (asset_id, as_of): a second one on the
+same day is DuplicateValuation (the unique key decides under concurrent writers too).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from adapters.postgres.engine import guarded, single_writer
+from adapters.postgres.tables.illiquid import illiquid_assets, illiquid_valuations
+from domain.errors import Conflict, NotFound
+from domain.portfolio.illiquid import (
+    DuplicateValuation,
+    IlliquidAsset,
+    IlliquidKind,
+    Valuation,
+    ValuationMethod,
+)
+
+_assets = illiquid_assets
+_values = illiquid_valuations
+_CHUNK = 500
+
+
+def _asset(row: Any) -> IlliquidAsset:
+    return IlliquidAsset(
+        id=row.id,
+        portfolio_id=row.portfolio_id,
+        owner_id=row.owner_id,
+        name=row.name,
+        kind=IlliquidKind(row.kind),
+        currency=row.currency,
+        acquired=row.acquired,
+        cost=row.cost,
+        created_at=row.created_at,
+        note=row.note,
+    )
+
+
+def _valuation(row: Any) -> Valuation:
+    return Valuation(
+        asset_id=row.asset_id,
+        as_of=row.as_of,
+        value=row.value,
+        method=ValuationMethod(row.method),
+        recorded_at=row.recorded_at,
+        note=row.note,
+    )
+
+
+class SqlIlliquidAssetStore:
+    """An IlliquidAssetStore on the illiquid tables (adapters/postgres/tables/illiquid.py)."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+
+    async def add_asset(self, asset: IlliquidAsset) -> None:
+        await guarded(lambda: self._add_asset(asset))
+
+    async def _add_asset(self, asset: IlliquidAsset) -> None:
+        row = {
+            "id": asset.id,
+            "portfolio_id": asset.portfolio_id,
+            "owner_id": asset.owner_id,
+            "name": asset.name,
+            "kind": asset.kind.value,
+            "currency": asset.currency,
+            "acquired": asset.acquired,
+            "cost": asset.cost,
+            "created_at": asset.created_at,
+            "note": asset.note,
+        }
+        async with single_writer(self._engine), self._engine.begin() as conn:
+            taken = await conn.scalar(select(_assets.c.id).where(_assets.c.id == asset.id))
+            if taken is not None:
+                raise Conflict(f"illiquid asset {asset.id!r} already exists", field="id")
+            try:
+                await conn.execute(_assets.insert(), row)
+            except IntegrityError as exc:  # a concurrent writer, or no such portfolio
+                raise Conflict(
+                    "the asset id is taken or its portfolio is gone", field="id"
+                ) from exc
+
+    async def get_asset(self, asset_id: str) -> IlliquidAsset | None:
+        found = await guarded(lambda: self._select(select(_assets).where(_assets.c.id == asset_id)))
+        return _asset(found[0]) if found else None
+
+    async def list_assets(
+        self,
+        owner_id: str,
+        *,
+        portfolio_id: str | None = None,
+        after: str | None = None,
+        limit: int = 50,
+    ) -> list[IlliquidAsset]:
+        query = select(_assets).where(_assets.c.owner_id == owner_id)
+        if portfolio_id is not None:
+            query = query.where(_assets.c.portfolio_id == portfolio_id)
+        if after is not None:
+            query = query.where(_assets.c.id > after)
+        query = query.order_by(_assets.c.id).limit(max(limit, 0))
+        return [_asset(r) for r in await guarded(lambda: self._select(query))]
+
+    async def add_valuation(self, valuation: Valuation) -> None:
+        await guarded(lambda: self._add_valuation(valuation))
+
+    async def _add_valuation(self, valuation: Valuation) -> None:
+        row = {
+            "asset_id": valuation.asset_id,
+            "as_of": valuation.as_of,
+            "value": valuation.value,
+            "method": valuation.method.value,
+            "recorded_at": valuation.recorded_at,
+            "note": valuation.note,
+        }
+        async with single_writer(self._engine), self._engine.begin() as conn:
+            found = await conn.scalar(
+                select(_assets.c.id).where(_assets.c.id == valuation.asset_id)
+            )
+            if found is None:
+                raise NotFound(f"no illiquid asset {valuation.asset_id!r}", field="asset_id")
+            taken = await conn.scalar(
+                select(_values.c.as_of).where(
+                    _values.c.asset_id == valuation.asset_id, _values.c.as_of == valuation.as_of
+                )
+            )
+            if taken is not None:
+                raise _duplicate(valuation)
+            try:
+                await conn.execute(_values.insert(), row)
+            except IntegrityError as exc:  # a concurrent writer took the day first
+                raise _duplicate(valuation) from exc
+
+    async def valuations(self, asset_id: str) -> list[Valuation]:
+        query = select(_values).where(_values.c.asset_id == asset_id).order_by(_values.c.as_of)
+        return [_valuation(r) for r in await guarded(lambda: self._select(query))]
+
+    async def latest_valuations(self, asset_ids: Sequence[str]) -> dict[str, Valuation]:
+        latest: dict[str, Valuation] = {}
+        ids = list(asset_ids)
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            newest = (
+                select(_values.c.asset_id, func.max(_values.c.as_of).label("as_of"))
+                .where(_values.c.asset_id.in_(chunk))
+                .group_by(_values.c.asset_id)
+                .subquery()
+            )
+            query = select(_values).join(
+                newest,
+                and_(_values.c.asset_id == newest.c.asset_id, _values.c.as_of == newest.c.as_of),
+            )
+            for row in await guarded(self._selector(query)):
+                latest[row.asset_id] = _valuation(row)
+        return latest
+
+    def _selector(self, query: Any) -> Callable[[], Awaitable[list[Any]]]:
+        return lambda: self._select(query)
+
+    async def _select(self, query: Any) -> list[Any]:
+        async with self._engine.connect() as conn:
+            return list((await conn.execute(query)).all())
+
+
+def _duplicate(valuation: Valuation) -> DuplicateValuation:
+    return DuplicateValuation(
+        f"the asset has a valuation as of {valuation.as_of} already", field="as_of"
+    )

@@ -1,0 +1,41 @@
+"""Illiquid assets of the portfolio ledger and their manual valuations (issue 22, migration 0024).
+
+Money is exact (Money: NUMERIC / canonical text); dates are Date. An asset belongs to one
+portfolio (foreign key) and carries its owner's id for owner-scoped listings; a valuation is
+keyed by (asset_id, as_of): one a day, append-only.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, Date, ForeignKey, Index, PrimaryKeyConstraint, String, Table, Text
+
+from adapters.postgres.tables.portfolios import ordered_id
+from adapters.postgres.types import Money, UtcDateTime, metadata
+
+illiquid_assets = Table(
+    "illiquid_assets",
+    metadata,
+    Column("id", ordered_id(), primary_key=True),
+    Column("portfolio_id", ordered_id(), ForeignKey("portfolios.id"), nullable=False),
+    Column("owner_id", String(64), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("kind", String(32), nullable=False),  # real_estate | art | private_equity
+    Column("currency", String(3), nullable=False),
+    Column("acquired", Date(), nullable=False),
+    Column("cost", Money(), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("note", Text(), nullable=False),
+    Index("ix_illiquid_assets_owner_id", "owner_id", "id"),
+)
+
+illiquid_valuations = Table(
+    "illiquid_valuations",
+    metadata,
+    Column("asset_id", ordered_id(), ForeignKey("illiquid_assets.id"), nullable=False),
+    Column("as_of", Date(), nullable=False),
+    Column("value", Money(), nullable=False),
+    Column("method", String(32), nullable=False),
+    Column("recorded_at", UtcDateTime(), nullable=False),
+    Column("note", Text(), nullable=False),
+    PrimaryKeyConstraint("asset_id", "as_of"),
+)

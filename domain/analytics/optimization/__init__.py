@@ -1,0 +1,5 @@
+"""Portfolio optimisation (issue 22): problem checks, weight bounds, risk measures, HRP's bisection.
+
+The solvers themselves (cvxpy with Clarabel, Ledoit-Wolf, hierarchical clustering) are behind
+`ports.optimization.PortfolioOptimizer`; what is here is pure NumPy (docs/optimization.md).
+"""
