@@ -1,7 +1,7 @@
 """illiquid assets of the portfolio ledger (real estate, art, private equity) and their manual
 valuations, one a day (issue 22)
 
-Revision ID: 0024
+Revision ID: 0021
 Revises: 0020
 Create Date: 2026-11-23 14:30:00
 """
@@ -13,7 +13,7 @@ from alembic import op
 
 import adapters.postgres.types
 
-revision = "0024"
+revision = "0021"
 # 0021-0023 belong to other parts of issue 22: the merge re-points this to the latest of them.
 down_revision = "0020"
 branch_labels = None
