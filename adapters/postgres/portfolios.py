@@ -5,12 +5,20 @@ are checked for duplicates with a SELECT and inserted with one executemany; on P
 batch of FAST_PATH_ROWS or more goes through one binary COPY (asyncpg) into the table under a
 savepoint: a unique violation undoes it, the batch is copied into a temporary table to find
 and name the duplicate, and the whole transaction rolls back.
+
+`import_transactions` takes an import's batch (ports/transaction_batch.py). On PostgreSQL a
+large one is the batch's own CSV text through one `COPY ... (FORMAT csv)`: no Python object
+per row on the way (the CSV text is written column-wise by the batch; PostgreSQL parses it in
+its own process); then the caller's `gate` (its last check) is awaited inside the
+transaction, so the copy and the check run at the same time, and only then is it committed.
+Elsewhere the gate is awaited first and the batch's Transaction objects go the usual way.
 """
 
 from __future__ import annotations
 
+import io
 import json
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -37,6 +45,7 @@ from domain.portfolio.transactions import (
 )
 from domain.tax.methods import AccountTaxType, LotMethod
 from ports.portfolios import Portfolio, PortfolioAccount, ValuationPoint
+from ports.transaction_batch import TRANSACTION_FIELDS, TransactionBatch
 
 FAST_PATH_ROWS = 1000  # a PostgreSQL batch this large goes through COPY
 _CHUNK = 500  # ids per IN (...) when checking a batch for duplicates
@@ -321,6 +330,50 @@ class SqlPortfolioStore:
                     "a transaction of the batch was booked meanwhile"
                 ) from exc
 
+    async def import_transactions(
+        self,
+        portfolio_id: str,
+        batch: TransactionBatch,
+        *,
+        gate: Callable[[], Awaitable[None]] | None = None,
+    ) -> None:
+        if batch.portfolio_id != portfolio_id:
+            raise ValueError("the batch is another portfolio's")
+        if self._engine.dialect.name != "postgresql" or len(batch) < self._fast_path_rows:
+            if gate is not None:
+                await gate()
+            await self.add_transactions(portfolio_id, batch.transactions())
+            return
+        await guarded(lambda: self._copy_batch(portfolio_id, batch, gate))
+
+    async def _copy_batch(
+        self,
+        portfolio_id: str,
+        batch: TransactionBatch,
+        gate: Callable[[], Awaitable[None]] | None,
+    ) -> None:
+        async with self._engine.begin() as conn:
+            found = await conn.scalar(
+                select(portfolios.c.id).where(portfolios.c.id == portfolio_id)
+            )
+            if found is None:
+                raise NotFound(f"no portfolio {portfolio_id!r}", field="portfolio_id")
+            text = batch.to_csv()
+            await conn.exec_driver_sql("SAVEPOINT ledger_batch_copy")
+            driver = await _driver(conn)
+            try:
+                await driver.copy_to_table(
+                    "portfolio_transactions",
+                    source=io.BytesIO(text),
+                    columns=TRANSACTION_FIELDS,
+                    format="csv",
+                )
+            except UniqueViolationError:
+                await conn.exec_driver_sql("ROLLBACK TO SAVEPOINT ledger_batch_copy")
+                await _name_duplicate(conn, driver, text)
+            if gate is not None:
+                await gate()
+
     @staticmethod
     async def _check_taken(
         conn: AsyncConnection, portfolio_id: str, txs: Sequence[Transaction]
@@ -472,3 +525,38 @@ class SqlPortfolioStore:
             )
             for r in rows
         ]
+
+
+async def _driver(conn: AsyncConnection) -> Any:
+    raw = await conn.get_raw_connection()
+    driver = raw.driver_connection
+    assert driver is not None
+    return driver
+
+
+async def _name_duplicate(conn: AsyncConnection, driver: Any, text: bytes) -> None:
+    """DuplicateTransaction naming what a batch's CSV repeats (a reference or an id booked
+    already or twice in the batch); the COPY was rolled back to its savepoint."""
+    await conn.exec_driver_sql(
+        "CREATE TEMP TABLE ledger_batch (LIKE portfolio_transactions) ON COMMIT DROP"
+    )
+    await driver.copy_to_table(
+        "ledger_batch", source=io.BytesIO(text), columns=TRANSACTION_FIELDS, format="csv"
+    )
+    for query in (
+        "SELECT b.external_id FROM ledger_batch b JOIN portfolio_transactions t"
+        " ON t.portfolio_id = b.portfolio_id AND t.external_id = b.external_id LIMIT 1",
+        "SELECT external_id FROM ledger_batch WHERE external_id IS NOT NULL"
+        " GROUP BY external_id HAVING count(*) > 1 LIMIT 1",
+    ):
+        external_id = (await conn.exec_driver_sql(query)).scalar()
+        if external_id is not None:
+            raise _dup_external(external_id)
+    for query in (
+        "SELECT b.id FROM ledger_batch b JOIN portfolio_transactions t ON t.id = b.id LIMIT 1",
+        "SELECT id FROM ledger_batch GROUP BY id HAVING count(*) > 1 LIMIT 1",
+    ):
+        tx_id = (await conn.exec_driver_sql(query)).scalar()
+        if tx_id is not None:
+            raise _dup_id(tx_id)
+    raise DuplicateTransaction("a transaction of the batch was booked meanwhile")

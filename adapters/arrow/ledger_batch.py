@@ -1,0 +1,140 @@
+"""An import's good rows, column-wise: the batch the column parser hands to the store.
+
+Each field is a `Column`: its distinct values (Python objects: str, Decimal, date, an enum,
+None) and, per row, the index of its value. `to_csv()` (what PostgreSQL's COPY reads) is
+written by pyarrow from those columns: the distinct values become Arrow arrays once, the
+rows are a `take` of them. `transactions()` (the tax engine's input, and the other stores')
+builds the Transaction objects once, on the first call. Both follow the CSV convention of
+ports/transaction_batch.py (a Decimal as `str(value)`: its exact digits and scale).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from enum import Enum
+from itertools import repeat
+from threading import Lock
+from typing import Any
+
+import numpy as np
+import pyarrow as pa  # type: ignore[import-untyped]
+import pyarrow.csv as pacsv  # type: ignore[import-untyped]
+
+from domain.portfolio.transactions import Transaction, TransactionSource
+from ports.transaction_batch import TRANSACTION_FIELDS
+
+# The fields every imported row has the same value of (no lot method or picks: no column).
+_CONSTANT = {"lot_method": None, "lot_picks": (), "source": TransactionSource.IMPORT}
+_WRITE = pacsv.WriteOptions(include_header=False, quoting_style="needed")
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One field of the rows: `values` (distinct: Python objects, or an Arrow text array)
+    and `index` (per row, into `values`)."""
+
+    values: Any
+    index: np.ndarray[Any, np.dtype[np.int32]]
+
+    def arrow(self) -> Any:
+        """The rows' values as an Arrow array (a date as date32, anything else as text)."""
+        if isinstance(self.values, pa.Array):
+            distinct = self.values
+        elif any(type(v) is date for v in self.values):
+            distinct = pa.array(self.values, pa.date32())
+        else:
+            distinct = pa.array([_text(v) for v in self.values], pa.string())
+        return distinct.take(pa.array(self.index))
+
+    def python(self) -> list[Any]:
+        """The rows' values as Python objects (shared: one object per distinct value)."""
+        if isinstance(self.values, pa.Array):
+            return self.values.take(pa.array(self.index)).to_pylist()  # type: ignore[no-any-return]
+        if not len(self.values):
+            return []
+        distinct = np.empty(len(self.values), dtype=object)
+        distinct[:] = self.values
+        return distinct[self.index].tolist()  # type: ignore[no-any-return]
+
+
+def _text(value: Any) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, Enum):
+        return str(value.value)
+    if isinstance(value, Decimal):
+        return str(value)
+    raise TypeError(f"no text form for {type(value).__name__}")
+
+
+class ArrowImportBatch:
+    """An ImportBatch (application/transaction_import.py) over columns (module doc)."""
+
+    def __init__(
+        self,
+        portfolio_id: str,
+        ids: Sequence[str],
+        columns: dict[str, Column],
+        rows: np.ndarray[Any, np.dtype[np.int64]],
+    ) -> None:
+        missing = set(TRANSACTION_FIELDS) - set(columns) - set(_CONSTANT) - {"id", "portfolio_id"}
+        if missing:
+            raise ValueError(f"columns missing: {sorted(missing)}")
+        self._portfolio_id = portfolio_id
+        self._ids = ids
+        self._columns = columns
+        self._rows = rows
+        self._made: list[Transaction] | None = None
+        self._lock = Lock()  # the tax check's thread and the caller may both ask
+
+    @property
+    def portfolio_id(self) -> str:
+        return self._portfolio_id
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def row_numbers(self) -> Sequence[int]:
+        return self._rows.tolist()  # type: ignore[no-any-return]
+
+    def transactions(self) -> Sequence[Transaction]:
+        with self._lock:
+            if self._made is None:
+                self._made = self._make()
+            return self._made
+
+    def _make(self) -> list[Transaction]:
+        n = len(self._ids)
+        fields: list[Any] = []
+        for name in TRANSACTION_FIELDS:
+            if name == "id":
+                fields.append(self._ids)
+            elif name == "portfolio_id":
+                fields.append(repeat(self._portfolio_id, n))
+            elif name in _CONSTANT:
+                fields.append(repeat(_CONSTANT[name], n))
+            else:
+                fields.append(self._columns[name].python())
+        return list(map(Transaction, *fields))
+
+    def to_csv(self) -> bytes:
+        n = len(self._ids)
+        arrays: list[Any] = []
+        for name in TRANSACTION_FIELDS:
+            if name == "id":
+                arrays.append(pa.array(self._ids, pa.string()))
+            elif name == "portfolio_id":
+                arrays.append(pa.repeat(self._portfolio_id, n))
+            elif name == "source":
+                arrays.append(pa.repeat(TransactionSource.IMPORT.value, n))
+            elif name in _CONSTANT:
+                arrays.append(pa.nulls(n, pa.string()))
+            else:
+                arrays.append(self._columns[name].arrow())
+        out = io.BytesIO()
+        pacsv.write_csv(pa.table(arrays, names=list(TRANSACTION_FIELDS)), out, _WRITE)
+        return out.getvalue()
