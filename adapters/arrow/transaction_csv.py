@@ -4,7 +4,7 @@ The same rows and the same errors as the reference row parser (`parse_transactio
 application/transaction_import.py; a Hypothesis test compares both on generated files with
 bad rows), several times faster:
 1. the body is tokenized by pyarrow's CSV reader (C++, every column as text) when the file is
-   one that Python's csv module reads the same way: no NUL, no bare CR, no line above the csv
+   one that Python's csv module reads the same way: no bare CR, no line above the csv
    module's field limit and, where quotes occur, only RFC 4180 quoted fields that end on
    their line (a regex over the body checks it). Any other file, and any header problem, goes
    to the reference parser whole (`parse_batch`): the answer is the reference's by definition.
@@ -83,7 +83,7 @@ def parse_transaction_csv(text: str, context: ImportContext) -> ImportBatch:
 def _read(text: str) -> tuple[list[str], dict[str, Any], np.ndarray[Any, Any]] | None:
     """(header, raw text column by header name, each row's spreadsheet number) of a file the
     csv module would read the same way, without blank rows; None for any other file."""
-    if len(text) > MAX_BYTES or "\x00" in text or text.count("\r") != text.count("\r\n"):
+    if len(text) > MAX_BYTES or text.count("\r") != text.count("\r\n"):
         return None
     cut = text.find("\n") + 1 or len(text)
     try:

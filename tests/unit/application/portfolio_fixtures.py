@@ -27,9 +27,9 @@ class World:
     clock: FakeClock
 
 
-def world(e: Embedded) -> World:
+def world(e: Embedded, store: InMemoryPortfolioStore | None = None) -> World:
     clock = FakeClock(datetime(2026, 3, 31, 15, 0, tzinfo=UTC))
-    store = InMemoryPortfolioStore()
+    store = store or InMemoryPortfolioStore()
     service = PortfolioService(
         store, e.uow, clock, SequentialIds(), e.market, csv_parser=CSV_PARSER
     )
