@@ -1,22 +1,22 @@
 """A batch of new ledger transactions (an import's rows), as objects and as CSV.
 
 `PortfolioStore.import_transactions` takes one. A store that bulk-loads CSV (PostgreSQL's
-COPY) writes `to_csv()` and never needs a Transaction object per row; the others write
+COPY) streams `csv_chunks()` and never needs a Transaction object per row; the others write
 `transactions()`. Both describe the same rows, in the same order.
 
-The CSV convention (`to_csv`), so that any bulk loader reads back exactly the Transaction:
+The CSV convention (`csv_chunks`), so that any bulk loader reads back exactly the Transaction:
 RFC 4180, no header, `\\n` after every row, one field per name of TRANSACTION_FIELDS in that
 order; a text field is always quoted (a quote inside doubled, an empty text is `""`), a
 missing value (None) is an empty unquoted field; a date is `YYYY-MM-DD`; a Decimal is an
-exact decimal literal of its value and scale (`str(value)`, or the digits as they were
-imported: `007.50` is 7.50); an enum is its value (quoted); `lot_picks` is JSON
+exact decimal literal of its value and scale, quoted or not (`str(value)`); an enum is its
+value (quoted); `lot_picks` is JSON
 `[[lot_id, "quantity"], ...]`, or missing when there are none; `portfolio_id` is the batch's.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import fields
 from datetime import date
 from decimal import Decimal
@@ -26,10 +26,11 @@ from typing import Protocol
 from domain.portfolio.transactions import LotPick, Transaction
 
 TRANSACTION_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Transaction))
+CHUNK_ROWS = 16_384
 
 
 class TransactionBatch(Protocol):
-    """New rows of one portfolio (module doc): `transactions()` and `to_csv()` agree."""
+    """New rows of one portfolio (module doc): `transactions()` and `csv_chunks()` agree."""
 
     @property
     def portfolio_id(self) -> str: ...
@@ -40,8 +41,9 @@ class TransactionBatch(Protocol):
         """The rows as Transaction objects (made once, on the first call)."""
         ...
 
-    def to_csv(self) -> bytes:
-        """The rows as UTF-8 CSV in the module's convention."""
+    def csv_chunks(self, rows: int = CHUNK_ROWS) -> Iterator[bytes]:
+        """The rows as UTF-8 CSV in the module's convention, `rows` rows a chunk (a chunk is
+        made when asked for: a loader can send one while the next is written)."""
         ...
 
 
@@ -64,8 +66,14 @@ class TransactionList:
     def transactions(self) -> Sequence[Transaction]:
         return self._txs
 
-    def to_csv(self) -> bytes:
-        return transactions_csv(self._txs, self._portfolio_id)
+    def csv_chunks(self, rows: int = CHUNK_ROWS) -> Iterator[bytes]:
+        for start in range(0, len(self._txs), rows):
+            yield transactions_csv(self._txs[start : start + rows], self._portfolio_id)
+
+
+def batch_csv(batch: TransactionBatch) -> bytes:
+    """The whole batch as one CSV text."""
+    return b"".join(batch.csv_chunks())
 
 
 def transactions_csv(txs: Iterable[Transaction], portfolio_id: str) -> bytes:

@@ -1,9 +1,9 @@
 """An import's good rows, column-wise: the batch the column parser hands to the store.
 
 Each field is a `Column`: its distinct values (Python objects: str, Decimal, date, an enum,
-None) and, per row, the index of its value. `to_csv()` (what PostgreSQL's COPY reads) is
-written by pyarrow from those columns: the distinct values become Arrow arrays once, the
-rows are a `take` of them. `transactions()` (the tax engine's input, and the other stores')
+None) and, per row, the index of its value. `csv_chunks()` (what PostgreSQL's COPY reads) is
+written by pyarrow from those columns: the distinct values become Arrow arrays once, each
+chunk's rows are a `take` of them. `transactions()` (the tax engine's input, and the other stores')
 builds the Transaction objects once, on the first call. Both follow the CSV convention of
 ports/transaction_batch.py (a Decimal as `str(value)`: its exact digits and scale).
 """
@@ -11,7 +11,7 @@ ports/transaction_batch.py (a Decimal as `str(value)`: its exact digits and scal
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -25,7 +25,7 @@ import pyarrow as pa  # type: ignore[import-untyped]
 import pyarrow.csv as pacsv  # type: ignore[import-untyped]
 
 from domain.portfolio.transactions import Transaction, TransactionSource
-from ports.transaction_batch import TRANSACTION_FIELDS
+from ports.transaction_batch import CHUNK_ROWS, TRANSACTION_FIELDS
 
 # The fields every imported row has the same value of (no lot method or picks: no column).
 _CONSTANT = {"lot_method": None, "lot_picks": (), "source": TransactionSource.IMPORT}
@@ -41,14 +41,12 @@ class Column:
     index: np.ndarray[Any, np.dtype[np.int32]]
 
     def arrow(self) -> Any:
-        """The rows' values as an Arrow array (a date as date32, anything else as text)."""
+        """The distinct values as an Arrow array (a date as date32, anything else as text)."""
         if isinstance(self.values, pa.Array):
-            distinct = self.values
-        elif any(type(v) is date for v in self.values):
-            distinct = pa.array(self.values, pa.date32())
-        else:
-            distinct = pa.array([_text(v) for v in self.values], pa.string())
-        return distinct.take(pa.array(self.index))
+            return self.values
+        if any(type(v) is date for v in self.values):
+            return pa.array(self.values, pa.date32())
+        return pa.array([_text(v) for v in self.values], pa.string())
 
     def python(self) -> list[Any]:
         """The rows' values as Python objects (shared: one object per distinct value)."""
@@ -121,12 +119,17 @@ class ArrowImportBatch:
                 fields.append(self._columns[name].python())
         return list(map(Transaction, *fields))
 
-    def to_csv(self) -> bytes:
-        n = len(self._ids)
+    def csv_chunks(self, rows: int = CHUNK_ROWS) -> Iterator[bytes]:
+        distinct = {name: column.arrow() for name, column in self._columns.items()}
+        for start in range(0, len(self._ids), rows):
+            yield self._csv(distinct, start, min(start + rows, len(self._ids)))
+
+    def _csv(self, distinct: dict[str, Any], start: int, stop: int) -> bytes:
+        n = stop - start
         arrays: list[Any] = []
         for name in TRANSACTION_FIELDS:
             if name == "id":
-                arrays.append(pa.array(self._ids, pa.string()))
+                arrays.append(pa.array(self._ids[start:stop], pa.string()))
             elif name == "portfolio_id":
                 arrays.append(pa.repeat(self._portfolio_id, n))
             elif name == "source":
@@ -134,7 +137,7 @@ class ArrowImportBatch:
             elif name in _CONSTANT:
                 arrays.append(pa.nulls(n, pa.string()))
             else:
-                arrays.append(self._columns[name].arrow())
+                arrays.append(distinct[name].take(self._columns[name].index[start:stop]))
         out = io.BytesIO()
         pacsv.write_csv(pa.table(arrays, names=list(TRANSACTION_FIELDS)), out, _WRITE)
         return out.getvalue()

@@ -83,7 +83,7 @@ def parse_transaction_csv(text: str, context: ImportContext) -> ImportBatch:
 def _read(text: str) -> tuple[list[str], dict[str, Any], np.ndarray[Any, Any]] | None:
     """(header, raw text column by header name, each row's spreadsheet number) of a file the
     csv module would read the same way, without blank rows; None for any other file."""
-    if len(text) > MAX_BYTES or text.count("\r") != text.count("\r\n"):
+    if len(text) > MAX_BYTES or ("\r" in text and text.count("\r") != text.count("\r\n")):
         return None
     cut = text.find("\n") + 1 or len(text)
     try:
@@ -294,6 +294,8 @@ def _stripped_distinct(column: Any) -> tuple[Any, np.ndarray[Any, Any]]:
     encoded = pc.dictionary_encode(column)
     at = encoded.indices.to_numpy(zero_copy_only=False)
     stripped = pc.utf8_trim(encoded.dictionary, characters=PY_WHITESPACE)
+    if stripped.equals(encoded.dictionary):  # nothing to strip: the values stay distinct
+        return stripped, at
     again = pc.dictionary_encode(stripped)  # "a" and " a" are one value once stripped
     remap = again.indices.to_numpy(zero_copy_only=False)
     return again.dictionary, remap[at]

@@ -7,15 +7,16 @@ reference or an id already booked, or twice in the batch), and DuplicateTransact
 - `copy_records`: tuples in the table's column order, binary COPY (asyncpg encodes each value
   in Python: `add_transactions`' large batches).
 - `copy_csv`: CSV text in the column order of ports/transaction_batch.py, `FORMAT csv`
-  (PostgreSQL parses it in its own process; nothing per row here: an import's batch).
+  (PostgreSQL parses it in its own process; nothing per row here: an import's batch), sent
+  chunk by chunk as the batch writes them.
 One such COPY carries up to an import's 200,000 rows: more than the pool's per-statement
 limit (10 s) on a busy server, so the transaction sets its own (COPY_TIMEOUT_MS).
 """
 
 from __future__ import annotations
 
-import io
-from collections.abc import Awaitable, Callable, Sequence
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from typing import Any
 
 from asyncpg.exceptions import UniqueViolationError  # type: ignore[import-untyped]
@@ -51,15 +52,21 @@ async def copy_records(
     await _copy(conn, load)
 
 
-async def copy_csv(conn: AsyncConnection, text: bytes) -> None:
-    """COPY .. FROM STDIN (FORMAT csv) of `text` (module doc)."""
+async def copy_csv(conn: AsyncConnection, chunks: Callable[[], Iterator[bytes]]) -> None:
+    """COPY .. FROM STDIN (FORMAT csv) of the text `chunks()` yields (module doc). Each chunk
+    is written in a worker thread while PostgreSQL reads the ones before it."""
 
     async def load(driver: Any, table: str) -> None:
         await driver.copy_to_table(
-            table, source=io.BytesIO(text), columns=TRANSACTION_FIELDS, format="csv"
+            table, source=_off_loop(chunks()), columns=TRANSACTION_FIELDS, format="csv"
         )
 
     await _copy(conn, load)
+
+
+async def _off_loop(chunks: Iterator[bytes]) -> AsyncIterator[bytes]:
+    while (chunk := await asyncio.to_thread(next, chunks, None)) is not None:
+        yield chunk
 
 
 async def _copy(conn: AsyncConnection, load: Callable[[Any, str], Awaitable[None]]) -> None:

@@ -353,7 +353,7 @@ class SqlPortfolioStore:
             )
             if found is None:
                 raise NotFound(f"no portfolio {portfolio_id!r}", field="portfolio_id")
-            await copy_csv(conn, batch.to_csv())
+            await copy_csv(conn, batch.csv_chunks)
             if gate is not None:
                 await gate()
 

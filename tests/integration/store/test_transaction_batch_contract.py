@@ -30,7 +30,7 @@ from domain.portfolio.transactions import (
 )
 from domain.tax.methods import LotMethod
 from ports.portfolios import Portfolio, PortfolioAccount, PortfolioStore
-from ports.transaction_batch import TRANSACTION_FIELDS, TransactionList
+from ports.transaction_batch import CHUNK_ROWS, TRANSACTION_FIELDS, TransactionList
 from tests.integration.store.conftest import StoreUnderTest
 
 D = Decimal
@@ -226,3 +226,19 @@ async def test_an_unknown_portfolio_or_another_portfolios_batch_is_refused(
         await repo.import_transactions("p-404", batch)
     with pytest.raises(ValueError, match="another portfolio"):
         await repo.import_transactions("p-1", batch)
+
+
+async def test_a_batch_of_several_csv_chunks_is_copied_whole(repo: PortfolioStore) -> None:
+    # Arrange: more rows than one CSV chunk holds
+    await repo.add_portfolio(portfolio("p-1"))
+    rows = [f"2026-01-02,Brokerage,deposit,,,,{i}.01,,,d-{i},,," for i in range(CHUNK_ROWS + 5)]
+    text = "\n".join([",".join(CSV_COLUMNS), *rows]) + "\n"
+    batch = parse_transaction_csv(text, context("p-1", "t-"))
+
+    # Act
+    await repo.import_transactions("p-1", batch)
+
+    # Assert
+    stored = await repo.list_transactions("p-1")
+    assert len(stored) == CHUNK_ROWS + 5
+    assert {t.external_id for t in stored} == {f"d-{i}" for i in range(CHUNK_ROWS + 5)}

@@ -4,6 +4,8 @@ character, on generated files full of bad rows, odd numbers, odd quoting and odd
 
 from __future__ import annotations
 
+import csv
+import io
 import itertools
 import sys
 from datetime import date
@@ -22,6 +24,7 @@ from application.transaction_import import (
     ImportContext,
     parse_transactions,
 )
+from ports.transaction_batch import TransactionList, batch_csv
 
 TODAY = date(2026, 3, 31)
 # Per column: good cells, bad ones, and ones only Python's own rules decide (Unicode digits,
@@ -145,7 +148,7 @@ def test_a_good_file_becomes_csv_for_the_store_in_the_batch_convention() -> None
     # Arrange
     text = (
         f"{','.join(COLUMNS)}\n"
-        "2026-01-02,Brokerage,deposit,,,,10000.50,,,dep-1,,,\"opening, cash\"\n"
+        '2026-01-02,Brokerage,deposit,,,,10000.50,,,dep-1,,,"opening, cash"\n'
         "2026-01-05,ma-1,BUY,aapl,10,150.250,,1,eur,,,,\n"
         "2026-03-03,ma-2,transfer_in,MSFT,5,300,,,,,,2020-06-01,\n"
     )
@@ -154,7 +157,7 @@ def test_a_good_file_becomes_csv_for_the_store_in_the_batch_convention() -> None
     batch = parse_transaction_csv(text, context())
 
     # Assert: quoted text, unquoted dates, exact decimals, empty for None
-    assert batch.to_csv().decode().splitlines() == [
+    assert batch_csv(batch).decode().splitlines() == [
         '"tx-0001","pf-1","ma-1","deposit",2026-01-02,"USD",,"0","0","10000.50","0",,,,,'
         '"import","dep-1","opening, cash"',
         '"tx-0002","pf-1","ma-1","buy",2026-01-05,"EUR","AAPL","10","150.250","0","1",,,,,'
@@ -178,3 +181,22 @@ def test_the_whitespace_it_strips_is_what_str_strip_strips() -> None:
     python = "".join(chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace())
 
     assert python == PY_WHITESPACE
+
+
+def test_the_csv_chunks_are_the_whole_text_cut_at_rows() -> None:
+    # Arrange
+    lines = [f"2026-01-0{1 + i % 9},ma-1,deposit,,,,{i + 1},,,r-{i},,,n{i}" for i in range(7)]
+    batch = parse_transaction_csv("\n".join([",".join(COLUMNS), *lines]), context())
+
+    # Act
+    chunks = list(batch.csv_chunks(3))
+
+    # Assert
+    assert [c.count(b"\n") for c in chunks] == [3, 3, 1]
+    assert b"".join(chunks) == batch_csv(batch)
+    as_list = TransactionList("pf-1", batch.transactions())
+    assert cells(b"".join(as_list.csv_chunks(2))) == cells(batch_csv(batch))
+
+
+def cells(text: bytes) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(text.decode(), newline="")))
