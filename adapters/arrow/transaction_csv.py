@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -61,10 +60,7 @@ PY_WHITESPACE = (
     "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 )
 FIELD_LIMIT = 131_072  # csv.field_size_limit()'s default: a longer field is a csv.Error there
-_FIELD = r'(?:[^",\r\n]*|"(?:[^"\r\n]|"")*")'
-_LINE = rf"{_FIELD}(?:,{_FIELD})*"
-# A body whose quotes are all RFC 4180 quoted fields ending on their line.
-_QUOTED_BODY = re.compile(rf"(?:{_LINE}\r?\n)*(?:{_LINE})?".encode())
+_QUOTE, _COMMA, _CR, _LF = (ord(c) for c in '",\r\n')
 _KIND_CODES = {kind: code for code, kind in enumerate(TransactionKind)}
 
 
@@ -96,10 +92,12 @@ def _read(text: str) -> tuple[list[str], dict[str, Any], np.ndarray[Any, Any]] |
         check_header(header)
     except CsvInvalid:
         return None
+    buf = np.frombuffer(body, np.uint8)
+    ends = np.flatnonzero(buf == _LF)
     quoted = b'"' in body
-    if quoted and _QUOTED_BODY.fullmatch(body) is None:
+    if quoted and not _well_quoted(buf, ends):
         return None
-    lines = _line_numbers(body)
+    lines = _line_numbers(buf, ends)
     if lines is None or not len(lines):
         return None
     names = [f"c{i}" for i in range(len(header))]
@@ -124,11 +122,9 @@ def _read(text: str) -> tuple[list[str], dict[str, Any], np.ndarray[Any, Any]] |
     return header, cells, lines
 
 
-def _line_numbers(body: bytes) -> np.ndarray[Any, Any] | None:
-    """The spreadsheet row of each non-empty line of the body (the header is row 1); None
-    when a line is longer than the csv module's field limit."""
-    buf = np.frombuffer(body, np.uint8)
-    ends = np.flatnonzero(buf == 10)
+def _line_numbers(buf: np.ndarray[Any, Any], ends: np.ndarray[Any, Any]) -> Any:
+    """The spreadsheet row of each non-empty line of the body (the header is row 1; `ends`:
+    where its LFs are); None when a line is longer than the csv module's field limit."""
     starts = np.concatenate(([0], ends + 1))
     stops = np.concatenate((ends, [len(buf)]))
     lengths = stops - starts
@@ -139,6 +135,26 @@ def _line_numbers(body: bytes) -> np.ndarray[Any, Any] | None:
     if len(lengths) and lengths.max() > FIELD_LIMIT:
         return None
     return np.flatnonzero(lengths > 0) + 2
+
+
+def _well_quoted(buf: np.ndarray[Any, Any], ends: np.ndarray[Any, Any]) -> bool:
+    """Whether every quote of the body belongs to an RFC 4180 quoted field that ends on its
+    line: the quotes of a line pair up (open, close), an opening one starts a field (after a
+    comma, at the line's start, or right after a closing one: a doubled quote inside), a
+    closing one ends it (before a comma, the line's end, or an opening one). Python's strict
+    csv reader and pyarrow read such a body alike; any other quote sends the file to the
+    reference parser (a quote inside an unquoted field, text after a closing quote...)."""
+    at = np.flatnonzero(buf == _QUOTE)
+    # Every line holds an even number of quotes, so the 1st, 3rd... of the body open fields.
+    if len(at) % 2 or (np.searchsorted(at, ends) % 2).any():
+        return False
+    opening, closing = at[0::2], at[1::2]
+    before = buf[np.maximum(opening - 1, 0)]
+    after = buf[np.minimum(closing + 1, len(buf) - 1)]
+    starts_field = (opening == 0) | (before == _COMMA) | (before == _LF) | (before == _QUOTE)
+    last = closing == len(buf) - 1
+    ends_field = last | (after == _COMMA) | (after == _CR) | (after == _LF) | (after == _QUOTE)
+    return bool(starts_field.all() and ends_field.all())
 
 
 class _Rows:

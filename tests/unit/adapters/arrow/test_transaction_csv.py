@@ -50,6 +50,8 @@ CELLS: dict[str, list[str]] = {
 for _name in ("quantity", "price", "amount", "fees"):
     CELLS[_name] = CELLS["number"]
 ODD_LINES = ["", "   ", ",,,,,,,,,,,,", "a,b", '"unterminated', '"ab"c,d', "\x1c"]
+# Cells written as they stand, not quoted: quotes where RFC 4180 puts none, or puts them so.
+RAW_CELLS = ['x"y', ' "q"', '"a"b', '""""', '"a""b"', '""', '"ma-1"', '"2026-01-05"', '"1"']
 
 
 def context(booked: frozenset[str] = frozenset({"old-7"})) -> ImportContext:
@@ -85,8 +87,10 @@ def files(draw: st.DrawFn, odd: bool = True) -> str:
         if odd and draw(st.integers(0, 9)) == 0:
             lines.append(draw(st.sampled_from(ODD_LINES)))
             continue
-        cells = [draw(st.sampled_from(CELLS[c])) for c in header]
-        lines.append(",".join(quoted(c, quote_all) for c in cells))
+        cells = [quoted(draw(st.sampled_from(CELLS[c])), quote_all) for c in header]
+        if odd and draw(st.integers(0, 4)) == 0:
+            cells[draw(st.integers(0, len(cells) - 1))] = draw(st.sampled_from(RAW_CELLS))
+        lines.append(",".join(cells))
     text = newline.join(lines)
     if odd and draw(st.integers(0, 19)) == 0:
         text = text.replace(newline, "\r", 1)
