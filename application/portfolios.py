@@ -9,7 +9,8 @@ Writes are all or nothing: a transaction (or an import's every row) is validated
 (domain/portfolio/transactions.py), then the tax engine runs over the portfolio's booked
 transactions plus the new ones (application/ledger_checks.py), so a sale or transfer out
 larger than the position, or an unknown lot, is refused with 422 naming the field (the row,
-for an import) before the store is touched. Holdings are in application/portfolio_views.py,
+for an import) before anything is committed (an import's rows are copied in while the engine
+checks them, and committed only when it passes). Holdings are in application/portfolio_views.py,
 the valuation series and returns in application/valuations.py.
 """
 
