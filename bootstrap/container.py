@@ -808,8 +808,9 @@ class Container(containers.DeclarativeContainer):
     # Portfolio API (issue 19, h-portapi): portfolios, transactions checked by the tax engine,
     # CSV imports, holdings at `quotes`, performance from `market_feed`'s daily closes.
     portfolios = providers.Singleton(
-        PortfolioService, portfolio_store, uow_factory, clock, ids, quotes
-    )
+        PortfolioService, portfolio_store, uow_factory, clock, ids, quotes,
+        csv_parser=portfolios_wiring.CSV_PARSER,  # column-wise, pyarrow (h-import)
+    )  # fmt: skip
     valuations = providers.Singleton(ValuationService, portfolio_store, market_feed)
     api_services.add_kwargs(portfolios=portfolios, valuations=valuations)
 

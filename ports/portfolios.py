@@ -15,15 +15,18 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Literal, Protocol
 
+import numpy as np
+
 from domain.errors import AccountAlreadyHeld, DuplicateTransaction
 from domain.portfolio.transactions import Transaction
 from domain.tax.methods import AccountTaxType, LotMethod
+from ports.transaction_batch import TransactionBatch
 
 __all__ = [
     "AccountAlreadyHeld",
@@ -34,6 +37,7 @@ __all__ = [
     "PortfolioStore",
     "ValuationPoint",
     "transaction_id",
+    "transaction_ids",
 ]
 
 AccountKind = Literal["trading", "manual"]
@@ -94,6 +98,13 @@ class PortfolioStore(Protocol):
       `id` is taken, raises DuplicateTransaction naming it, and nothing of `txs` is written;
       NotFound when there is no such portfolio.
       The store does not validate the rows (the application does, with the tax engine).
+    - `import_transactions(portfolio_id, batch, gate=)`: the same for a batch of new rows
+      (ports/transaction_batch.py: an import's rows, column-wise; PostgreSQL bulk-loads its
+      CSV with COPY, the other stores take its Transaction objects), with the same errors.
+      `gate`, when given, is awaited before anything is committed (PostgreSQL: after the
+      rows are copied, inside the transaction, so the copy and the caller's last check run
+      at the same time; the others: first). If it raises, nothing is written and its
+      exception propagates; if the write fails first, `gate` may not have been awaited.
     - `list_transactions(portfolio_id, after=, limit=, until=)`: (trade_date, id) order,
       strictly after the key `after`, trade_date <= `until`, at most `limit` (None: all).
     - `transactions_of_owner(owner_id)`: every transaction of every portfolio of the owner,
@@ -117,6 +128,14 @@ class PortfolioStore(Protocol):
     async def portfolio_for_account(self, account_id: str) -> Portfolio | None: ...
 
     async def add_transactions(self, portfolio_id: str, txs: Sequence[Transaction]) -> None: ...
+
+    async def import_transactions(
+        self,
+        portfolio_id: str,
+        batch: TransactionBatch,
+        *,
+        gate: Callable[[], Awaitable[None]] | None = None,
+    ) -> None: ...
 
     async def list_transactions(
         self,
@@ -147,3 +166,19 @@ def transaction_id() -> str:
     stamp = max(time.time_ns(), _last_stamp + 1)
     _last_stamp = stamp
     return f"{stamp:016x}{os.urandom(4).hex()}"
+
+
+def transaction_ids(count: int) -> list[str]:
+    """`count` new ledger ids in one call, as `count` calls of `transaction_id()` would make
+    them (consecutive nanosecond stamps, each with its own 8 random hex digits): for an
+    import's rows, one clock read and one read of the random source instead of one a row."""
+    global _last_stamp
+    if count <= 0:
+        return []
+    first = max(time.time_ns(), _last_stamp + 1)
+    _last_stamp = first + count - 1
+    stamps = np.arange(first, first + count, dtype=np.uint64).astype(">u8")
+    noise = np.frombuffer(os.urandom(4 * count), np.uint8).reshape(count, 4)
+    digits = np.concatenate([stamps.view(np.uint8).reshape(count, 8), noise], axis=1)
+    text = digits.tobytes().hex()  # 24 hex digits an id: 16 of the stamp, 8 random
+    return [text[i : i + 24] for i in range(0, 24 * count, 24)]

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
 from domain.errors import AccountAlreadyHeld, Conflict, DuplicateTransaction, NotFound
 from domain.portfolio.transactions import Transaction
 from ports.portfolios import Portfolio, PortfolioAccount, ValuationPoint
+from ports.transaction_batch import TransactionBatch
 
 
 def _key(tx: Transaction) -> tuple[date, str]:
@@ -98,6 +99,19 @@ class InMemoryPortfolioStore:
             rows.insert(at, tx)
         external |= batch_external
         self._ids |= batch_ids
+
+    async def import_transactions(
+        self,
+        portfolio_id: str,
+        batch: TransactionBatch,
+        *,
+        gate: Callable[[], Awaitable[None]] | None = None,
+    ) -> None:
+        if batch.portfolio_id != portfolio_id:
+            raise ValueError("the batch is another portfolio's")
+        if gate is not None:
+            await gate()
+        await self.add_transactions(portfolio_id, batch.transactions())
 
     async def list_transactions(
         self,

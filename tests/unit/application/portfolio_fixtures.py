@@ -12,6 +12,7 @@ from adapters.memory.clock import FakeClock, SequentialIds
 from adapters.memory.portfolios import InMemoryPortfolioStore
 from application.portfolios import NewAccount, PortfolioService
 from bootstrap.embedded import Embedded
+from bootstrap.portfolios import CSV_PARSER
 from domain.portfolio.transactions import Transaction, TransactionKind
 from domain.principals import Principal
 from ports.portfolios import Portfolio
@@ -26,10 +27,12 @@ class World:
     clock: FakeClock
 
 
-def world(e: Embedded) -> World:
+def world(e: Embedded, store: InMemoryPortfolioStore | None = None) -> World:
     clock = FakeClock(datetime(2026, 3, 31, 15, 0, tzinfo=UTC))
-    store = InMemoryPortfolioStore()
-    service = PortfolioService(store, e.uow, clock, SequentialIds(), e.market)
+    store = store or InMemoryPortfolioStore()
+    service = PortfolioService(
+        store, e.uow, clock, SequentialIds(), e.market, csv_parser=CSV_PARSER
+    )
     return World(service, store, clock)
 
 

@@ -3,18 +3,21 @@ row named (ledger errors too, found by bisection), nothing written unless all ar
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from adapters.memory.portfolios import InMemoryPortfolioStore
 from application.portfolios import PortfolioNotFound
 from application.transaction_import import COLUMNS, CsvInvalid
 from bootstrap.embedded import Embedded
-from domain.errors import Forbidden
+from domain.errors import DuplicateTransaction, Forbidden
 from domain.portfolio.transactions import TransactionKind, TransactionSource
 from domain.principals import Principal, Role
+from ports.transaction_batch import TransactionBatch
 from tests.unit.application.builders import OWNER, STRANGER
 from tests.unit.application.portfolio_fixtures import World, draft, portfolio_with_manual, world
 
@@ -190,3 +193,74 @@ async def test_what_only_the_tax_engine_sees_is_named_by_row_too(e: Embedded) ->
 
     # Assert
     assert errors == [(4, "currency")]
+
+
+class RacedStore(InMemoryPortfolioStore):
+    """A store where a concurrent writer took one of the batch's references first: its
+    import fails before it awaits the gate (as PostgreSQL's COPY does)."""
+
+    async def import_transactions(
+        self,
+        portfolio_id: str,
+        batch: TransactionBatch,
+        *,
+        gate: Callable[[], Awaitable[None]] | None = None,
+    ) -> None:
+        raise DuplicateTransaction("external_id 'r1' is already booked", external_id="r1")
+
+
+async def test_a_ledger_error_wins_over_a_store_error_and_nothing_is_written(
+    e: Embedded,
+) -> None:
+    # Arrange: a sale beyond its position (the check fails) and a store that fails too
+    w = world(e, RacedStore())
+    p = await portfolio_with_manual(w, OWNER)
+    text = csv(row("2026-01-05", "sell", "AAPL", "1", "100", reference="r1"))
+
+    # Act
+    with pytest.raises(CsvInvalid) as caught:
+        await w.service.import_csv(OWNER, p.id, text)
+
+    # Assert: the row error is the answer (as when the store was only called after the check)
+    assert [(x.row, x.field) for x in caught.value.errors] == [(2, "quantity")]
+
+
+async def test_a_store_error_is_the_answer_when_the_ledger_check_passes(e: Embedded) -> None:
+    w = world(e, RacedStore())
+    p = await portfolio_with_manual(w, OWNER)
+
+    with pytest.raises(DuplicateTransaction):
+        await w.service.import_csv(OWNER, p.id, csv(row("2026-01-05", "deposit", amount="1")))
+
+
+async def test_the_ledger_check_runs_while_the_store_holds_the_rows_uncommitted(
+    e: Embedded,
+) -> None:
+    # Arrange: a store that records what was visible when the gate (the check) was awaited
+    w = world(e)
+    p = await portfolio_with_manual(w, OWNER)
+    seen: list[int] = []
+    store = w.store
+    real = store.import_transactions
+
+    async def watched(
+        portfolio_id: str,
+        batch: TransactionBatch,
+        *,
+        gate: Callable[[], Awaitable[None]] | None = None,
+    ) -> None:
+        async def watching() -> None:
+            assert gate is not None
+            await gate()
+            seen.append(len(await store.list_transactions(portfolio_id)))
+
+        await real(portfolio_id, batch, gate=watching)
+
+    store.import_transactions = watched  # type: ignore[method-assign]
+
+    # Act
+    await w.service.import_csv(OWNER, p.id, csv(row("2026-01-02", "deposit", amount="5")))
+
+    # Assert: the gate was the check; the rows were committed after it
+    assert seen == [0]
+    assert len(await store.list_transactions(p.id)) == 1

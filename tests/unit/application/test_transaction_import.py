@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from application.transaction_import import (
     COLUMNS,
     MAX_BYTES,
+    MAX_SCALE,
     CsvInvalid,
     ImportContext,
     RowError,
@@ -198,3 +199,20 @@ def test_all_or_nothing_rows_answered_iff_no_row_has_an_error(
 
     # Assert: every bad row is named, and no other
     assert {e.row for e in caught.value.errors} == bad
+
+
+def test_what_no_store_can_keep_is_a_row_error_not_a_database_failure() -> None:
+    # Arrange: a NUL in a note (PostgreSQL text cannot hold one), a scale past NUMERIC's
+    text = (
+        f"{HEADER}\n"
+        "2026-01-05,ma-1,deposit,,,,1,,,,,,a\x00b\n"
+        f"2026-01-05,ma-1,deposit,,,,1e-{MAX_SCALE + 1},,,,,,\n"
+        f"2026-01-05,ma-1,deposit,,,,1e-{MAX_SCALE},,,,,,\n"
+    )
+
+    # Act
+    errors = errors_of(text)
+
+    # Assert: the largest scale still passes
+    assert [(e.row, e.field) for e in errors] == [(2, "note"), (3, "amount")]
+    assert "NUL" in errors[0].message and str(MAX_SCALE) in errors[1].message

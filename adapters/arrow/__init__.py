@@ -1,0 +1,1 @@
+"""Apache Arrow (pyarrow) adapters: column-wise parsing of bulk text files."""
