@@ -43,6 +43,7 @@ from adapters.http.routes import (
     audit,
     backtests,
     broker_credentials,
+    compliance,
     fixed_income,
     instruments,
     key_vault,
@@ -51,6 +52,7 @@ from adapters.http.routes import (
     kyc,
     margin,
     market,
+    markets,
     monitoring,
     notification_endpoints,
     notifications,
@@ -67,6 +69,7 @@ from adapters.http.routes import (
     risk_analytics,
     signals,
     strategies,
+    stress,
     succession,
     tax,
     users,
@@ -257,6 +260,9 @@ def create_app(
                     *attribution.CONTROLLERS,  # /analytics/attribution (issue 19)
                     *fixed_income.CONTROLLERS,  # /analytics/fixed-income/* (issue 19)
                     *rates.CONTROLLERS,  # /analytics/rates/* (issue 19)
+                    *markets.CONTROLLERS,  # /analytics/futures, /macro, /insiders (issue 22)
+                    *stress.CONTROLLERS,  # /analytics/scenarios/* (issue 22)
+                    *compliance.CONTROLLERS,  # /planning/13f, /planning/filing-calendar (issue 22)
                     *controllers,
                 ],
             ),
