@@ -160,11 +160,11 @@ class FilingCalendarController(Controller):
         services: ServicesDep,
         start: Annotated[
             str | None,
-            QueryParameter(format="date", examples=[Example(value="2025-01-01")]),
+            QueryParameter(format="date", max_length=32, examples=[Example(value="2025-01-01")]),
         ] = None,
         end: Annotated[
             str | None,
-            QueryParameter(format="date", examples=[Example(value="2025-12-31")]),
+            QueryParameter(format="date", max_length=32, examples=[Example(value="2025-12-31")]),
         ] = None,
         filings: Annotated[
             str | None,

@@ -287,7 +287,7 @@ class InsiderController(Controller):
         services: ServicesDep,
         start: Annotated[str | None, _day("2024-01-01")] = None,
         end: Annotated[str | None, _day("2024-12-31")] = None,
-        symbols: Annotated[str | None, QueryParameter(max_length=4000)] = None,
+        symbols: Annotated[str | None, QueryParameter(max_length=2000)] = None,
     ) -> NetInsiderBuyingOut:
         view = await _insiders(services).net_buying(start, end, symbols)
         return NetInsiderBuyingOut.from_view(view)

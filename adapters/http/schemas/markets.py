@@ -88,7 +88,7 @@ class FuturesCurveIn(Input):
     spot: Annotated[SignedMoney | None, _doc("Spot price, above zero")] = None
 
 
-class CurvePointOut(Output):
+class FuturesCurvePointOut(Output):
     contract: str
     expiry: dt.date
     price: Decimal
@@ -115,7 +115,7 @@ class TermStructureOut(Output):
     source: str
     spot: Decimal | None
     shape: str
-    points: list[CurvePointOut]
+    points: list[FuturesCurvePointOut]
     spreads: list[CalendarSpreadOut]
     front_to_back_roll_yield: float | None
     spot_roll_yield: float | None
@@ -134,7 +134,7 @@ class TermStructureOut(Output):
             spot=s.spot,
             shape=s.shape.value,
             points=[
-                CurvePointOut(
+                FuturesCurvePointOut(
                     contract=p.quote.contract,
                     expiry=p.quote.expiry,
                     price=p.quote.price,

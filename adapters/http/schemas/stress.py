@@ -84,7 +84,7 @@ class StressPositionIn(Input):
         )
 
 
-class ScenarioIn(Input):
+class MacroScenarioIn(Input):
     name: Annotated[str, msgspec.Meta(min_length=1, max_length=100)]
     shocks: Annotated[
         dict[str, float],
@@ -126,8 +126,8 @@ class ShockIn(Input):
     hedges: Annotated[
         list[str], msgspec.Meta(max_length=MAX_POSITIONS, description="Symbols that are hedges")
     ] = msgspec.field(default_factory=list)
-    scenarios: Annotated[list[ScenarioIn], msgspec.Meta(max_length=MAX_SCENARIOS)] = msgspec.field(
-        default_factory=list
+    scenarios: Annotated[list[MacroScenarioIn], msgspec.Meta(max_length=MAX_SCENARIOS)] = (
+        msgspec.field(default_factory=list)
     )
     replays: Annotated[
         list[str],
