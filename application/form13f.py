@@ -154,7 +154,12 @@ class Form13FService:
             document = information_table_xml(table)
             return table, document, self._schema.violations(document)
 
-        table, document, violations = await self._budget.run("13f-information-table", work)
+        try:
+            table, document, violations = await self._budget.run("13f-information-table", work)
+        except InvalidDocument as error:  # a character the domain let through and XML refuses
+            raise MalformedDocument(
+                f"the document is not XML: {error.reason}", field=field
+            ) from None
         if violations:
             raise InformationTableInvalid(violations)
         return Form13FDocument(

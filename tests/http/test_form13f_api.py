@@ -99,7 +99,7 @@ async def test_a_document_is_validated_and_a_broken_one_refused(
     assert valid.status_code == 200 and valid.json()["valid"] is True, valid.text
     out = broken.json()
     assert out["valid"] is False
-    assert out["violations"][0]["path"] == "/informationTable/infoTable/investmentDiscretion"
+    assert out["violations"][0]["path"] == "/informationTable/infoTable[1]/investmentDiscretion"
     assert assert_problem(entity, 422, "XML_MALFORMED")["errors"][0]["field"] == "document"
 
 

@@ -35,7 +35,7 @@ from domain.errors import NotFound
 
 XML = "application/xml"
 _TABLE = (
-    "`holdings` you post (at most 50,000: issuer, class, CUSIP with a valid check digit, "
+    "`holdings` you post (at most 20,000: issuer, class, CUSIP with a valid check digit, "
     "optional FIGI, USD value, shares or principal, put/call, investment discretion, other "
     "managers, voting authority) or `portfolio_id` (your own: long USD positions in Section "
     "13(f) securities found in the security master, valued at `prices` at the period end or "

@@ -104,7 +104,7 @@ def test_a_broken_document_is_refused_with_the_path_at_fault(
 
     # Assert
     assert all(found.values()), found
-    assert found["discretion"][0].path == "/informationTable/infoTable/investmentDiscretion"
+    assert found["discretion"][0].path == "/informationTable/infoTable[1]/investmentDiscretion"
     assert "value" in found["decimal value"][0].path
 
 
@@ -146,3 +146,10 @@ def test_the_100_million_threshold_by_hand() -> None:
     assert check.met and check.first_month_end == date(2024, 6, 28)
     assert check.required_quarters == ((2024, 4), (2025, 1), (2025, 2), (2025, 3))
     assert not below.met and below.required_quarters == ()
+
+
+def test_control_characters_in_a_class_title_are_refused_before_any_xml() -> None:
+    # Act / Assert: U+0001 is not a character XML 1.0 can carry
+    with pytest.raises(InvalidFilingInput) as refused:
+        information_table([Holding13F("A", "COM\x01", "037833100", D(1), D(1))])
+    assert refused.value.field == "holdings[0].title_of_class"
