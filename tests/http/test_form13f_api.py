@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from tests.http.core_helpers import assert_problem
 from tests.http.harness import Harness, User
 
@@ -25,9 +23,11 @@ async def test_posted_holdings_make_a_valid_information_table(
     harness: Harness, owner: User
 ) -> None:
     # Arrange: two lots of Apple (combined) and a call option row
-    holdings = [APPLE, {**APPLE, "market_value_usd": "750000.25", "amount": "3000"},
-                {**APPLE, "market_value_usd": "25000", "amount": "100", "put_call": "call"}]
-    # fmt: skip
+    holdings = [
+        APPLE,
+        {**APPLE, "market_value_usd": "750000.25", "amount": "3000"},
+        {**APPLE, "market_value_usd": "25000", "amount": "100", "put_call": "call"},
+    ]
 
     # Act
     table = await post(harness, owner, "/13f/information-table",
@@ -109,7 +109,9 @@ async def test_your_portfolio_s_table_excludes_what_13f_does_not_report(
     # Arrange: AAPL (a 13(f) security), FLUX (in the master, not on the list), ZZZZ (unknown)
     for symbol, price in (("AAPL", "190"), ("FLUX", "20"), ("ZZZZ", "5")):
         await harness.instrument(symbol, price)
-    made = await harness.client.post("/api/v1/portfolios", json={"name": "p"}, headers=owner.headers)
+    made = await harness.client.post(
+        "/api/v1/portfolios", json={"name": "p"}, headers=owner.headers
+    )
     pid = made.json()["id"]
     account = await harness.client.post(
         f"/api/v1/portfolios/{pid}/accounts", json={"kind": "manual", "name": "B"},
@@ -151,8 +153,12 @@ async def test_the_threshold_names_the_quarters_to_file(harness: Harness, owner:
     met = await post(harness, owner, "/13f/threshold", json={"month_end_values": [
         {"date": "2024-05-31", "value_usd": "95000000"},
         {"date": "2024-06-28", "value_usd": "101000000"}]})  # fmt: skip
-    mid_month = await post(harness, owner, "/13f/threshold",
-                           json={"month_end_values": [{"date": "2024-06-15", "value_usd": "1"}]})
+    mid_month = await post(
+        harness,
+        owner,
+        "/13f/threshold",
+        json={"month_end_values": [{"date": "2024-06-15", "value_usd": "1"}]},
+    )
 
     # Assert
     assert met.status_code == 200, met.text
@@ -171,8 +177,12 @@ async def test_the_calendar_and_an_event_deadline(harness: Harness, owner: User)
         f"{ROOT}/filing-calendar", params={"start": "2026-01-01", "end": "2026-04-30"},
         headers=owner.headers,
     )  # fmt: skip
-    event = await post(harness, owner, "/filing-calendar/deadline", json={
-        "filing": "SC 13D", "trigger": "crossed_5_percent", "event_date": "2025-12-22"})
+    event = await post(
+        harness,
+        owner,
+        "/filing-calendar/deadline",
+        json={"filing": "SC 13D", "trigger": "crossed_5_percent", "event_date": "2025-12-22"},
+    )
     wrong = await post(harness, owner, "/filing-calendar/deadline", json={
         "filing": "SC 13G", "trigger": "crossed_5_percent", "event_date": "2025-12-22",
         "filer_type": "bank"})  # fmt: skip

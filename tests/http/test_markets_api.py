@@ -98,7 +98,9 @@ async def test_posted_curves_and_cracks_refuse_negative_prices(
     good = await call(markets, "POST", "/futures/crack-spread", json=crack)
     bad_leg = await call(markets, "POST", "/futures/crack-spread",
                          json={**crack, "gasoline_usd_per_gal": "0"})  # fmt: skip
-    bad_ratio = await call(markets, "POST", "/futures/crack-spread", json={**crack, "ratio": [3, 1, 1]})
+    bad_ratio = await call(
+        markets, "POST", "/futures/crack-spread", json={**crack, "ratio": [3, 1, 1]}
+    )
 
     # Assert
     assert assert_problem(negative, 422, "NEGATIVE_PRICE")["errors"][0]["field"] == (

@@ -119,7 +119,9 @@ async def test_your_portfolio_is_stressed_and_another_users_is_404(
 ) -> None:
     # Arrange: 10 AAPL at 190 and 500 cash in a portfolio of the owner's
     await harness.instrument("AAPL", "190")
-    made = await harness.client.post("/api/v1/portfolios", json={"name": "p"}, headers=owner.headers)
+    made = await harness.client.post(
+        "/api/v1/portfolios", json={"name": "p"}, headers=owner.headers
+    )
     pid = made.json()["id"]
     account = await harness.client.post(
         f"/api/v1/portfolios/{pid}/accounts", json={"kind": "manual", "name": "B"},
@@ -166,8 +168,12 @@ async def test_a_bank_run_and_a_recovery(harness: Harness, owner: User) -> None:
 
     # Act
     stress = await post(harness, owner, "/liquidity", run)
-    bad = await post(harness, owner, "/liquidity", {**run, "assets": [{"name": "x", "value": "1",
-                                                                      "haircut": 1.0}]})
+    bad = await post(
+        harness,
+        owner,
+        "/liquidity",
+        {**run, "assets": [{"name": "x", "value": "1", "haircut": 1.0}]},
+    )
     recovery = await post(harness, owner, "/recovery",
                           {"peak_value": "100000", "current_value": "80000",
                            "expected_return": 0.08})  # fmt: skip
