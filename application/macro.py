@@ -24,6 +24,7 @@ from domain.analytics.macro import (
     Observation,
     SahmReading,
     annualized_change,
+    changes,
     difference,
     latest,
     months_before,
@@ -46,6 +47,14 @@ class Transform(StrEnum):
     PERIOD_ANNUALIZED = "period_annualized"  # over one period, compounded to a year
     CHANGE = "change"  # difference over one period, in the series' unit
     CHANGE_YOY = "change_yoy"  # difference over 12 months
+
+
+_KIND = {
+    Transform.YOY: "percent",
+    Transform.PERIOD_ANNUALIZED: "annualized",
+    Transform.CHANGE: "difference",
+    Transform.CHANGE_YOY: "difference",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,11 +159,13 @@ class MacroService:
         months = _lag_months(spec, transform)
         fetched = await self._economy.series(spec.series_id, months_before(start, months), end)
         observations = [Observation(o.day, o.value) for o in fetched]
-        points = tuple(
-            (o.day, _transformed(observations, o, transform, months))
-            for o in observations
-            if o.day >= start
-        )
+        if transform is Transform.LEVEL:
+            values: list[tuple[date, float | Decimal | None]] = [
+                (o.day, o.value) for o in observations
+            ]
+        else:
+            values = list(changes(observations, months, _KIND[transform]))
+        points = tuple((day, value) for day, value in values if day >= start)
         return SeriesView(
             spec, transform, start, end, points, _units(spec, transform), self._economy.name
         )
@@ -191,20 +202,6 @@ def _lag_months(spec: MacroSeries, transform: Transform) -> int:
     if transform in (Transform.PERIOD_ANNUALIZED, Transform.CHANGE):
         return spec.frequency_months
     return 0
-
-
-def _transformed(
-    observations: list[Observation], at: Observation, transform: Transform, months: int
-) -> float | Decimal | None:
-    if transform is Transform.LEVEL:
-        return at.value
-    if at.value is None:
-        return None
-    if transform is Transform.YOY:
-        return percent_change(observations, at.day, 12).value
-    if transform is Transform.PERIOD_ANNUALIZED:
-        return annualized_change(observations, at.day, months).value
-    return difference(observations, at.day, months).value
 
 
 def _units(spec: MacroSeries, transform: Transform) -> str:

@@ -144,6 +144,28 @@ def difference(observations: Sequence[Observation], on_or_before: date, months: 
     return Figure(now.day, float(now.value - then))
 
 
+def changes(
+    observations: Sequence[Observation], months: int, kind: str
+) -> list[tuple[date, float | None]]:
+    """Every observation's change over `months` in one pass: kind "percent"
+    (percent_change), "annualized" (annualized_change) or "difference" (difference);
+    None where the value or its base month has none (or a ratio cannot be taken)."""
+    by_day = {o.day: o.value for o in observations}
+    out: list[tuple[date, float | None]] = []
+    for o in observations:
+        base = by_day.get(months_before(o.day, months))
+        figure: float | None = None
+        if o.value is not None and base is not None:
+            if kind == "difference":
+                figure = float(o.value - base)
+            elif kind == "percent" and base != 0:
+                figure = (float(o.value) / float(base) - 1.0) * 100.0
+            elif kind == "annualized" and base > 0 and o.value > 0:
+                figure = ((float(o.value) / float(base)) ** (12.0 / months) - 1.0) * 100.0
+        out.append((o.day, figure))
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class SahmReading:
     day: date

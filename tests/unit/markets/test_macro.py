@@ -10,6 +10,7 @@ import pytest
 from domain.analytics.macro import (
     Observation,
     annualized_change,
+    changes,
     difference,
     latest,
     months_before,
@@ -102,3 +103,21 @@ def test_the_sahm_rule_needs_fifteen_months() -> None:
     assert sahm_rule(monthly(date(2023, 1, 1), ["3.5"] * 14), date(2024, 12, 1)) is None
     quiet = sahm_rule(monthly(date(2023, 1, 1), ["3.5"] * 15), date(2024, 12, 1))
     assert quiet is not None and not quiet.triggered and quiet.value == 0
+
+
+def test_changes_in_one_pass_agree_with_the_single_figures() -> None:
+    # Arrange: 30 months of an index with a gap
+    values = [f"{300 + 1.5 * i:.3f}" if i != 7 else None for i in range(30)]
+    index = monthly(date(2022, 1, 1), values)
+
+    # Act
+    yoy = dict(changes(index, 12, "percent"))
+    annual = dict(changes(index, 3, "annualized"))
+    diff = dict(changes(index, 1, "difference"))
+
+    # Assert: every figure the same as the one-at-a-time function's; the gap's months None
+    for o in index:
+        assert yoy[o.day] == (percent_change(index, o.day, 12).value if o.value else None)
+        assert annual[o.day] == (annualized_change(index, o.day, 3).value if o.value else None)
+        assert diff[o.day] == (difference(index, o.day, 1).value if o.value else None)
+    assert yoy[date(2023, 8, 1)] is None  # its base, 2022-08, has no value

@@ -123,3 +123,30 @@ def test_compounding_the_recovery_months_regains_the_peak(loss: float, rate: flo
     assert result.months is not None and result.whole_months is not None
     assert (1 - loss) * (1 + rate) ** (result.months / 12) == pytest.approx(1.0)
     assert result.whole_months - 1 < result.months <= result.whole_months + 1e-9
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.decimals(min_value=0, max_value=10**9, places=2),
+            st.decimals(min_value=0, max_value=D("0.99"), places=2),
+            st.integers(min_value=1, max_value=30),
+        ),
+        min_size=1,
+        max_size=20,
+    )
+)
+def test_everything_raisable_is_raised_by_the_longest_horizon(
+    book: list[tuple[Decimal, Decimal, int]],
+) -> None:
+    # Arrange
+    assets = [LiquidAsset(f"a{i}", v, h, n) for i, (v, h, n) in enumerate(book)]
+
+    # Act
+    stress = liquidity_stress(assets, [D(0)] * 30)
+
+    # Assert: cash raised never falls, and by day 30 all of it is in (to the cent)
+    raised = [d.cumulative_raised for d in stress.days]
+    assert raised == sorted(raised)
+    assert abs(raised[-1] - stress.total_raisable) <= D("0.01")
+    assert stress.first_shortfall_day is None and stress.coverage is None
