@@ -95,8 +95,11 @@ async def test_a_document_is_validated_and_a_broken_one_refused(
         content=f'<!DOCTYPE x [<!ENTITY a "b">]><informationTable xmlns="{NS}"/>',
     )  # fmt: skip
 
+    json_body = await post(harness, owner, "/13f/validate", json={"document": good})
+
     # Assert
     assert valid.status_code == 200 and valid.json()["valid"] is True, valid.text
+    assert_problem(json_body, 415, "UNSUPPORTED_MEDIA_TYPE")
     out = broken.json()
     assert out["valid"] is False
     assert out["violations"][0]["path"] == "/informationTable/infoTable[1]/investmentDiscretion"

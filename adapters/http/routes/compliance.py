@@ -5,14 +5,17 @@ filing calendar with its reminders (issue 22 group 8; docs/13f.md).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from litestar import Controller, Request, Response, get, post, put
-from litestar.openapi.spec import Example
+from litestar.openapi.datastructures import ResponseSpec
+from litestar.openapi.spec import Example, OpenAPIMediaType, OpenAPIType, Operation, RequestBody
+from litestar.openapi.spec import Schema as OpenAPISchema
 from litestar.params import JSONBody, QueryParameter
 
 from adapters.http.deps import CallerDep, ServicesDep
-from adapters.http.problems import problem_responses
+from adapters.http.problems import problem_response, problem_responses
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.routes.markets import HANDLERS
 from adapters.http.schemas.compliance import (
@@ -34,6 +37,25 @@ from application.form13f import MAX_DOCUMENT_BYTES, Form13FService
 from domain.errors import NotFound
 
 XML = "application/xml"
+XML_TYPES = ("application/xml", "text/xml")
+
+
+@dataclass
+class XmlUpload(Operation):
+    """The validation's OpenAPI operation: its body is the XML document itself."""
+
+    def __post_init__(self) -> None:
+        self.request_body = RequestBody(
+            required=True,
+            description="An information-table document (UTF-8 XML), at most 16 MiB",
+            content={
+                XML: OpenAPIMediaType(
+                    schema=OpenAPISchema(type=OpenAPIType.STRING, max_length=MAX_DOCUMENT_BYTES)
+                )
+            },
+        )
+
+
 _TABLE = (
     "`holdings` you post (at most 20,000: issuer, class, CUSIP with a valid check digit, "
     "optional FIGI, USD value, shares or principal, put/call, investment discretion, other "
@@ -108,17 +130,29 @@ class Form13FController(Controller):
             "Post the document itself (application/xml, at most 16 MiB). Answers `valid` and "
             "up to 50 violations with the element path and the reason. A DTD or an entity "
             "declaration is refused (no expansion, no external fetch): 422 XML_MALFORMED, as "
-            "for a document that is not well-formed. Stores nothing."
+            "for a document that is not well-formed; 415 for another content type. Stores "
+            "nothing."
         ),
         status_code=200,
         opt=VIEWER_MAY_CALL,
-        responses=problem_responses(400, 401, 403, 413, 422, 429, 503),
+        operation_class=XmlUpload,
+        responses={
+            200: ResponseSpec(ValidationOut, description="Valid or not, with the violations"),
+            **problem_responses(400, 401, 403, 413, 415, 422, 429, 503),
+        },
     )
     async def validate(
         self, request: Request[Any, Any, Any], services: ServicesDep
-    ) -> ValidationOut:
+    ) -> Response[Any]:
+        media = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+        if media not in XML_TYPES:
+            return problem_response(
+                request, 415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported Media Type",
+                f"send application/xml, not {media[:64]!r}",
+            )  # fmt: skip
         body = await request.body()
-        return ValidationOut.from_report(await _forms(services).validate(body))
+        report = ValidationOut.from_report(await _forms(services).validate(body))
+        return Response(report)
 
     @post(
         "/threshold",
