@@ -19,7 +19,7 @@ from ports.insiders import InsiderTransactionsPort
 
 DEFAULT_WINDOW_DAYS = 90
 MAX_WINDOW_DAYS = 5 * 366
-MAX_SYMBOLS = 200
+MAX_SYMBOLS = 100
 MAX_ROWS = 1000
 _SYMBOL = re.compile(r"^[A-Z0-9.\-]{1,16}$")
 

@@ -132,7 +132,7 @@ class FuturesController(Controller):
             f"when it has none on or before `date`; {_DATE}; 422 NEGATIVE_PRICE when a "
             "settlement is at or below zero; " + UNAVAILABLE + "."
         ),
-        responses=problem_responses(400, 401, 403, 404, 422, 429, 503),
+        responses=problem_responses(400, 401, 403, 404, 414, 422, 429, 503),
     )
     async def curve(
         self,
@@ -171,7 +171,7 @@ class FuturesController(Controller):
             "contracts of one delivery month (the earliest all three list) on the latest date "
             f"on or before `date`. {_DATE} or `ratio`; 404 NO_SETTLEMENTS; " + UNAVAILABLE + "."
         ),
-        responses=problem_responses(400, 401, 403, 404, 422, 429, 503),
+        responses=problem_responses(400, 401, 403, 404, 414, 422, 429, 503),
     )
     async def crack(
         self,
@@ -226,7 +226,7 @@ class MacroController(Controller):
             "and the ex-post real 10Y yield from the rates source. A series the source lacks "
             f"is listed in `missing`. {_DATE}; " + UNAVAILABLE + "."
         ),
-        responses=problem_responses(400, 401, 403, 422, 429, 503),
+        responses=problem_responses(400, 401, 403, 414, 422, 429, 503),
     )
     async def dashboard(
         self, services: ServicesDep, date: Annotated[str | None, _day("2024-12-31")] = None
@@ -244,7 +244,7 @@ class MacroController(Controller):
             "outside the catalog; 422 INVALID_MARKET_INPUT naming `start`, `end` or "
             "`transform`; " + UNAVAILABLE + "."
         ),
-        responses=problem_responses(400, 401, 403, 404, 422, 429, 503),
+        responses=problem_responses(400, 401, 403, 404, 414, 422, 429, 503),
     )
     async def series(
         self,
@@ -277,17 +277,17 @@ class InsiderController(Controller):
             "Per symbol: open-market purchases (code P) and sales (S) in [`start`, `end`] "
             "(defaults: the 90 days to `end`; today, UTC; at most 5 years): counts, distinct "
             "buyers and sellers, shares and USD values, net shares and net value; other codes "
-            "counted apart. `symbols` narrows to a comma-separated list (at most 200). 422 "
-            "INVALID_MARKET_INPUT naming the parameter; " + UNAVAILABLE + "."
+            "counted apart. `symbols` narrows to a comma-separated list (at most 100 symbols, "
+            "600 characters). 422 INVALID_MARKET_INPUT naming the parameter; " + UNAVAILABLE + "."
         ),
-        responses=problem_responses(400, 401, 403, 422, 429, 503),
+        responses=problem_responses(400, 401, 403, 414, 422, 429, 503),
     )
     async def net_buying(
         self,
         services: ServicesDep,
         start: Annotated[str | None, _day("2024-01-01")] = None,
         end: Annotated[str | None, _day("2024-12-31")] = None,
-        symbols: Annotated[str | None, QueryParameter(max_length=2000)] = None,
+        symbols: Annotated[str | None, QueryParameter(max_length=600)] = None,
     ) -> NetInsiderBuyingOut:
         view = await _insiders(services).net_buying(start, end, symbols)
         return NetInsiderBuyingOut.from_view(view)
@@ -301,7 +301,7 @@ class InsiderController(Controller):
             + UNAVAILABLE
             + "."
         ),
-        responses=problem_responses(400, 401, 403, 422, 429, 503),
+        responses=problem_responses(400, 401, 403, 414, 422, 429, 503),
     )
     async def transactions(
         self,
