@@ -45,6 +45,18 @@ COPY --from=build /opt/venv /opt/venv
 COPY data/backtest /app/data/backtest
 # The shipped SYNTHETIC sample Treasury series the file rates source reads (docs/rates.md).
 COPY data/rates /app/data/rates
+# Issue 22's offline samples (futures, macro, insiders synthetic; scenarios' rounded history;
+# a sample 13F security master): docs/markets-macro.md, docs/scenarios.md, docs/13f.md.
+COPY data/macro /app/data/macro
+COPY data/futures /app/data/futures
+COPY data/insiders /app/data/insiders
+COPY data/scenarios /app/data/scenarios
+COPY data/sec13f /app/data/sec13f
+ENV BULWARK_MACRO_DIR=/app/data/macro \
+    BULWARK_FUTURES_DIR=/app/data/futures \
+    BULWARK_INSIDERS_DIR=/app/data/insiders \
+    BULWARK_SCENARIOS_DIR=/app/data/scenarios \
+    BULWARK_SEC13F_DIR=/app/data/sec13f
 WORKDIR /app
 USER 10001:10001
 EXPOSE 8000

@@ -55,8 +55,11 @@ from application.broker_credentials import BrokerCredentialService
 from application.concurrency import KeyedLocks
 from application.equity_snapshots import EquitySnapshots
 from application.fixed_income import FixedIncomeService
+from application.form13f import Form13FService
+from application.futures import FuturesService
 from application.halts import HaltLatch
 from application.illiquid_assets import IlliquidAssetService
+from application.insiders import InsiderService
 from application.instrument_catalog import InstrumentCatalog
 from application.invitations import InvitationService
 from application.key_rotation_jobs import KeyRotationJobs
@@ -65,6 +68,7 @@ from application.key_vault_sources import VaultSealedSource
 from application.killswitch import KillSwitchConfig, KillSwitchService
 from application.kyc import KycService
 from application.kyc_rotation import KycDocumentKeys
+from application.macro import MacroService
 from application.margin import MarginService, MarginWatch
 from application.market import MarketService
 from application.market_regime import RegimeDetectionService
@@ -88,6 +92,7 @@ from application.rates import RatesService
 from application.risk import RiskService
 from application.risk_books import RiskBooks
 from application.scenario_simulation import ScenarioSimulationService
+from application.scenarios import ScenarioService
 from application.signals import SignalService
 from application.strategies import StrategyService
 from application.strategy_processor import StrategyProcessor
@@ -103,6 +108,7 @@ from bootstrap import encryption, keys, notification_channels, notifications
 from bootstrap import illiquid as illiquid_wiring
 from bootstrap import key_vault as vault_wiring
 from bootstrap import kyc as kyc_wiring
+from bootstrap import markets as markets_wiring
 from bootstrap import options as options_wiring
 from bootstrap import planning as planning_wiring
 from bootstrap import portfolios as portfolios_wiring
@@ -854,6 +860,40 @@ class Container(containers.DeclarativeContainer):
         IlliquidAssetService, illiquid_store, portfolios, clock, ids
     )
     api_services.add_kwargs(alternatives=alternatives, illiquid_assets=illiquid_assets)
+    # Markets and planning (issue 22, h-mkt1; bootstrap/markets.py): futures, macro (economic
+    # series from FRED files, or FRED's API beside the rates), Form 4 insiders, scenarios and
+    # stress on the caller's portfolios, 13F documents checked against the XSD, the filing
+    # calendar and its reminders through the notification center.
+    economic_series = providers.Singleton(markets_wiring.economic_series, settings, rates_client)
+    futures = providers.Singleton(
+        FuturesService, providers.Singleton(markets_wiring.futures, settings), clock
+    )
+    macro = providers.Singleton(MacroService, economic_series, rates_port, clock)
+    insiders = providers.Singleton(
+        InsiderService, providers.Singleton(markets_wiring.insiders, settings), clock
+    )
+    scenarios = providers.Singleton(
+        ScenarioService, providers.Singleton(markets_wiring.scenarios, settings), portfolios,
+        compute_budget,
+    )  # fmt: skip
+    form13f = providers.Singleton(
+        Form13FService, providers.Singleton(markets_wiring.securities, settings),
+        providers.Singleton(markets_wiring.information_table_schema), portfolios, compute_budget,
+        clock,
+    )  # fmt: skip
+    filing_reminders = providers.Singleton(
+        markets_wiring.reminder_store, store_kind, engine.provider
+    )
+    filing_calendar = providers.Singleton(
+        markets_wiring.filing_calendar, filing_reminders, notification_center, clock
+    )
+    api_services.add_kwargs(
+        futures=futures, macro=macro, insiders=insiders, scenarios=scenarios, form13f=form13f,
+        filing_calendar=filing_calendar,
+    )  # fmt: skip
+    filing_reminder_loop = providers.Resource(
+        markets_wiring.reminder_loop, settings, filing_calendar.provider, process
+    )
 
 
 def build_container(settings: Settings) -> Container:

@@ -361,6 +361,18 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # How long a FRED answer is reused (FRED publishes once a business day); 0: not kept.
     fred_cache_seconds: Annotated[float, msgspec.Meta(ge=0, le=86_400)] = 3600.0
 
+    # --- Markets and planning data (issue 22, h-mkt1; docs/markets-macro.md, docs/scenarios.md,
+    # docs/13f.md) --- offline directories; empty: the shipped samples under data/ (SYNTHETIC,
+    # except the scenarios' rounded historical figures and a few real CUSIPs). Economic series
+    # come from FRED's API instead when rates_source=fred.
+    macro_dir: str | None = None  # FRED CSV / JSON: CPIAUCSL, UNRATE, GDPC1 ...
+    futures_dir: str | None = None  # contracts.csv and <ROOT>.csv settlements
+    insiders_dir: str | None = None  # form4.csv
+    scenarios_dir: str | None = None  # historical.json
+    sec13f_dir: str | None = None  # securities.csv (symbol -> CUSIP, 13(f) list entry)
+    # How often the filing-calendar reminders are looked for (0: never; serve process only).
+    filing_reminder_seconds: Annotated[float, msgspec.Meta(ge=0, le=86_400)] = 3600.0
+
     def redacted(self) -> dict[str, object]:
         """All settings, safe to show: secrets as '***' and passwords inside URLs masked."""
         out: dict[str, object] = {}
@@ -560,6 +572,7 @@ def _check(s: Settings) -> None:
         )
     _check_market_feed(s)
     _check_rates(s)
+    _check_market_dirs(s)
     if s.access_token_ttl_seconds >= s.refresh_token_ttl_days * 86_400:
         raise SettingsError(
             f"{env_name('access_token_ttl_seconds')}: expected less than the refresh token "
@@ -670,3 +683,11 @@ def _check_rates(s: Settings) -> None:
             "(a free key: https://fred.stlouisfed.org/docs/api/api_key.html); "
             f"or set {env_name('rates_source')}=file for the offline files"
         )
+
+
+def _check_market_dirs(s: Settings) -> None:
+    """A data directory named in the settings must exist (one line naming the variable)."""
+    for name in ("macro_dir", "futures_dir", "insiders_dir", "scenarios_dir", "sec13f_dir"):
+        value = getattr(s, name)
+        if value and not Path(value).is_dir():
+            raise SettingsError(f"{env_name(name)}: {value!r} is not a directory")

@@ -44,6 +44,7 @@ from adapters.http.routes import (
     audit,
     backtests,
     broker_credentials,
+    compliance,
     fixed_income,
     illiquid_assets,
     instruments,
@@ -53,6 +54,7 @@ from adapters.http.routes import (
     kyc,
     margin,
     market,
+    markets,
     monitoring,
     notification_endpoints,
     notifications,
@@ -70,6 +72,7 @@ from adapters.http.routes import (
     risk_analytics,
     signals,
     strategies,
+    stress,
     succession,
     tax,
     users,
@@ -264,6 +267,9 @@ def create_app(
                     *optimization.controllers(config.analytics_max_body_bytes),
                     *alternatives.CONTROLLERS,  # /planning/alternatives/* (issue 22)
                     *illiquid_assets.CONTROLLERS,  # /planning/illiquid-assets (issue 22)
+                    *markets.CONTROLLERS,  # /analytics/futures, /macro, /insiders (issue 22)
+                    *stress.CONTROLLERS,  # /analytics/scenarios/* (issue 22)
+                    *compliance.CONTROLLERS,  # /planning/13f, /planning/filing-calendar (issue 22)
                     *controllers,
                 ],
             ),

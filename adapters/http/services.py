@@ -19,14 +19,19 @@ from application.auth import AuthService
 from application.backtests import BacktestService
 from application.broker_credentials import BrokerCredentialService
 from application.compute_budget import ComputeBudget
+from application.filing_calendar import FilingCalendarService
 from application.fixed_income import FixedIncomeService
+from application.form13f import Form13FService
+from application.futures import FuturesService
 from application.illiquid_assets import IlliquidAssetService
+from application.insiders import InsiderService
 from application.instrument_catalog import InstrumentCatalog
 from application.invitations import InvitationService
 from application.key_rotation_jobs import KeyRotationJobs
 from application.key_vault import KeyVaultService
 from application.killswitch import KillSwitchService
 from application.kyc import KycService
+from application.macro import MacroService
 from application.margin import MarginService
 from application.market import MarketService
 from application.market_regime import RegimeDetectionService
@@ -43,6 +48,7 @@ from application.providers import ProviderService
 from application.rates import RatesService
 from application.risk import RiskService
 from application.scenario_simulation import ScenarioSimulationService
+from application.scenarios import ScenarioService
 from application.signals import SignalService
 from application.strategies import StrategyService
 from application.strategy_processor import StrategyProcessor
@@ -158,3 +164,10 @@ class ApiServices:
     # Issue 22 (h-optim): /api/v1/planning/alternatives/* and /planning/illiquid-assets.
     alternatives: AlternativesService | None = None
     illiquid_assets: IlliquidAssetService | None = None
+    # Issue 22 (h-mkt1): futures and macro, insiders, scenarios and stress, 13F, filing calendar.
+    futures: FuturesService | None = None
+    macro: MacroService | None = None
+    insiders: InsiderService | None = None
+    scenarios: ScenarioService | None = None
+    form13f: Form13FService | None = None
+    filing_calendar: FilingCalendarService | None = None

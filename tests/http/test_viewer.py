@@ -48,6 +48,18 @@ VIEWER_MAY_CALL = {
     ("POST", "/api/v1/planning/alternatives/reits"): "an allocation; stores nothing",
     ("POST", "/api/v1/planning/alternatives/private-equity"): "a screen; stores nothing",
     ("POST", "/api/v1/planning/alternatives/commodities"): "an allocation; stores nothing",
+    # Issue 22 (h-mkt1): calculations and documents on posted inputs or the caller's own
+    # portfolio; nothing is stored.
+    ("POST", "/api/v1/analytics/futures/curve"): "a calculation; stores nothing",
+    ("POST", "/api/v1/analytics/futures/crack-spread"): "a calculation; stores nothing",
+    ("POST", "/api/v1/analytics/scenarios/shock"): "a calculation; stores nothing",
+    ("POST", "/api/v1/analytics/scenarios/liquidity"): "a calculation; stores nothing",
+    ("POST", "/api/v1/analytics/scenarios/recovery"): "a calculation; stores nothing",
+    ("POST", "/api/v1/planning/13f/information-table"): "a document; stores nothing",
+    ("POST", "/api/v1/planning/13f/information-table.xml"): "a document; stores nothing",
+    ("POST", "/api/v1/planning/13f/validate"): "a schema check; stores nothing",
+    ("POST", "/api/v1/planning/13f/threshold"): "a calculation; stores nothing",
+    ("POST", "/api/v1/planning/filing-calendar/deadline"): "a calculation; stores nothing",
 }
 # GETs a viewer may not make, and why (everything else a GET answers the viewer 2xx).
 VIEWER_MAY_NOT_READ = {
@@ -132,6 +144,8 @@ async def desk(harness: Harness) -> tuple[User, User, dict[str, str]]:
         "symbol": "AAPL",
         "user_id": owner.id,  # user records: an admin's (a user reads only their own)
         "series_id": "DGS10",  # a FRED series of the shipped rates sample (issue 19)
+        "root": "CL",  # a futures product of the shipped sample (issue 22)
+        "macro_series_id": "CPIAUCSL",  # a macro series of the shipped sample (issue 22)
     }
     return owner, viewer, ids
 

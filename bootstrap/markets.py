@@ -1,0 +1,103 @@
+"""Wiring issue 22's markets and planning screens (h-mkt1): futures, macro, insiders,
+scenarios, 13F and the filing calendar, each on its offline source (docs/markets-macro.md,
+docs/scenarios.md, docs/13f.md)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+
+import httpx
+import structlog
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from adapters.marketfiles.futures import FileFutures
+from adapters.marketfiles.insiders import FileInsiders
+from adapters.marketfiles.scenarios import FileScenarios
+from adapters.marketfiles.securities import FileSecuritiesMaster
+from adapters.memory.filing_reminders import InMemoryFilingReminderStore
+from adapters.postgres.filing_reminders import SqlFilingReminderStore
+from adapters.rates.files import FileRates
+from adapters.rates.fred import FredRates
+from adapters.sec13f.xsd import XsdInformationTableSchema
+from application.filing_calendar import FilingCalendarService
+from application.notifications import NotificationCenter
+from bootstrap.periodic import running_every
+from bootstrap.settings import Settings
+from ports.clock import Clock
+from ports.filing_reminders import FilingReminderStore
+from ports.macro import EconomicSeriesPort
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+_log = structlog.get_logger("bulwark.markets")
+
+
+def _dir(configured: str | None, shipped: str, what: str) -> Path:
+    directory = Path(configured) if configured else DATA / shipped
+    _log.info("data_source", what=what, directory=str(directory), sample=not configured)
+    return directory
+
+
+def economic_series(settings: Settings, client: httpx.AsyncClient | None) -> EconomicSeriesPort:
+    """FRED's API when it is the rates source (same key and client), else FRED files."""
+    if settings.rates_source == "fred" and client is not None and settings.fred_api_key:
+        return FredRates(
+            client,
+            settings.fred_url,
+            api_key=settings.fred_api_key.reveal(),
+            cache_ttl_s=settings.fred_cache_seconds,
+        )
+    return FileRates(_dir(settings.macro_dir, "macro", "economic series"))
+
+
+def futures(settings: Settings) -> FileFutures:
+    return FileFutures(_dir(settings.futures_dir, "futures", "futures settlements"))
+
+
+def insiders(settings: Settings) -> FileInsiders:
+    return FileInsiders(_dir(settings.insiders_dir, "insiders", "Form 4 transactions"))
+
+
+def scenarios(settings: Settings) -> FileScenarios:
+    return FileScenarios(_dir(settings.scenarios_dir, "scenarios", "historical replays"))
+
+
+def securities(settings: Settings) -> FileSecuritiesMaster:
+    return FileSecuritiesMaster(_dir(settings.sec13f_dir, "sec13f", "13F security master"))
+
+
+def information_table_schema() -> XsdInformationTableSchema:
+    """The XSD, compiled once at start-up."""
+    return XsdInformationTableSchema()
+
+
+def reminder_store(store_kind: str, engine: Callable[[], AsyncEngine]) -> FilingReminderStore:
+    """On the SQL tables with a database; in memory for the memory store."""
+    if store_kind == "sql":
+        return SqlFilingReminderStore(engine())
+    return InMemoryFilingReminderStore()
+
+
+def filing_calendar(
+    store: FilingReminderStore, center: NotificationCenter, clock: Clock
+) -> FilingCalendarService:
+    """The calendar, its reminders notifying through the center's `filing.due` hook."""
+    return FilingCalendarService(store, center.notify, clock)
+
+
+async def reminder_loop(
+    settings: Settings, calendar: Callable[[], FilingCalendarService], process: str
+) -> AsyncIterator[None]:
+    """Looks for due filing reminders at start-up, then every BULWARK_FILING_REMINDER_SECONDS
+    (serve process only)."""
+    if settings.filing_reminder_seconds <= 0 or process != "serve":
+        yield
+        return
+
+    async def remind() -> None:
+        done = await calendar().send_due()
+        if done.sent:
+            _log.info("filing_reminders_sent", subscribers=done.subscribers, sent=done.sent)
+
+    async with running_every({"filing_reminders": remind}, settings.filing_reminder_seconds):
+        yield
