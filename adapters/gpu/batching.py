@@ -52,12 +52,12 @@ class DynamicBatcher(Generic[I, R]):
         self,
         run_batch: Callable[[list[I]], Sequence[R]],
         executor: Executor,
-        settings: BatchSettings = BatchSettings(),
+        settings: BatchSettings | None = None,
         rows: Callable[[I], int] = lambda _: 1,
     ) -> None:
         self._run_batch = run_batch
         self._executor = executor
-        self.settings = settings
+        self.settings = settings or BatchSettings()
         self._rows = rows
         self._queue: deque[_Waiting[I, R]] = deque()
         self._queued_rows = 0

@@ -194,8 +194,12 @@ def build_fp32_encoder(safetensors_path: Path) -> onnx.ModelProto:
     positions = g.op("Range", [zero, length, step])
     pos_table = g.const("position", weights["embeddings.position_embeddings.weight"])
     pos = g.op("Gather", [pos_table, positions])
-    kind = g.op("Gather", [g.const("type", weights["embeddings.token_type_embeddings.weight"]), types])
-    x = _layer_norm(g, g.op("Add", [g.op("Add", [word, pos]), kind]), weights, "embeddings.LayerNorm")
+    kind = g.op(
+        "Gather", [g.const("type", weights["embeddings.token_type_embeddings.weight"]), types]
+    )
+    x = _layer_norm(
+        g, g.op("Add", [g.op("Add", [word, pos]), kind]), weights, "embeddings.LayerNorm"
+    )
     # Additive mask: 0 where attended, -10000 on padding (BERT's value; softmax then ignores it).
     axes = g.const("mask_axes", np.array([1, 2], dtype=np.int64))
     one = g.const("mask_one", np.array(1.0, dtype=np.float32))

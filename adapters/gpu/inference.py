@@ -43,14 +43,14 @@ class ModelInference:
         runtime: str,
         provider_reason: str,
         device: str,
-        batching: BatchSettings = BatchSettings(),
+        batching: BatchSettings | None = None,
     ) -> None:
         self.store = store
         self.encoder = encoder
         self.runtime = runtime
         self.reason = provider_reason
         self.device = device
-        self.batching = batching
+        self.batching = batching or BatchSettings()
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="model")
         self._tokenizer: Any = None
         self._tokenizer_source: tuple[str, int] | None = None
@@ -173,7 +173,8 @@ class ModelInference:
             groups.setdefault(key, []).append(index)
         for members in groups.values():
             joined = {
-                name: np.concatenate([batch[i][name] for i in members]) for name in batch[members[0]]
+                name: np.concatenate([batch[i][name] for i in members])
+                for name in batch[members[0]]
             }
             outputs = runnable.run(joined)
             start = 0

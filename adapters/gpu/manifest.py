@@ -140,7 +140,9 @@ def _tokenizer(raw: Any) -> TokenizerEntry | None:
     max_length = raw.get("max_length")
     if not isinstance(max_length, int) or not 8 <= max_length <= 512:
         raise ManifestError("tokenizer.max_length must be an integer within [8, 512]")
-    return TokenizerEntry(_text(raw, "file", "tokenizer"), _text(raw, "sha256", "tokenizer"), max_length)
+    return TokenizerEntry(
+        _text(raw, "file", "tokenizer"), _text(raw, "sha256", "tokenizer"), max_length
+    )
 
 
 def _text(raw: dict[str, Any], key: str, where: str) -> str:

@@ -48,7 +48,9 @@ RISK_TRAIN_ROWS = 8_000
 # build fits once: the cross-validation costs 30 fits, minutes on a busy 2-core machine.
 SENTIMENT_C = 1.0
 RISK_TEST_ROWS = 4_000
-_ENCODER_INPUTS = tuple(TensorSpec(n, "int64", ("batch", "sequence")) for n in export.ENCODER_INPUTS)
+_ENCODER_INPUTS = tuple(
+    TensorSpec(n, "int64", ("batch", "sequence")) for n in export.ENCODER_INPUTS
+)
 _EMBEDDING = TensorSpec(export.EMBEDDING_OUTPUT, "float32", ("batch", export.HIDDEN))
 
 
@@ -226,9 +228,13 @@ def _risk_model(folder: Path, version: str) -> ModelEntry:
     model = make_pipeline(
         StandardScaler(),
         MLPClassifier(
-            hidden_layer_sizes=(32, 16), alpha=1e-3, batch_size=256, max_iter=80,
-            early_stopping=True, random_state=20,
-        ),  # fmt: skip
+            hidden_layer_sizes=(32, 16),
+            alpha=1e-3,
+            batch_size=256,
+            max_iter=80,
+            early_stopping=True,
+            random_state=20,
+        ),
     )
     model.fit(features, labels)
     metrics = classification_metrics(test_labels, model.predict(test_features), len(RATINGS))

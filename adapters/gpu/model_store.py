@@ -58,15 +58,23 @@ class ModelStore:
     def __init__(self, folder: Path, loader: Loader) -> None:
         self.folder = folder
         self._loader = loader
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
         self._models: dict[str, LoadedModel] = {}
         self._tokenizer: TokenizerEntry | None = None
         self._signature: tuple[tuple[str, int, int], ...] | None = None
         self.problems: tuple[str, ...] = ()
         self.built_at = ""
+        self.loaded = False  # whether load() ran (the first use loads, or the warm-up)
 
     # -- reading ------------------------------------------------------------------------
+    def ensure_loaded(self) -> None:
+        if not self.loaded:
+            with self._lock:
+                if not self.loaded:
+                    self._load_locked()
+
     def get(self, name: str) -> LoadedModel:
+        self.ensure_loaded()
         model = self._models.get(name)
         if model is None:
             if not self._models:
@@ -77,13 +85,16 @@ class ModelStore:
         return model
 
     def names(self) -> list[str]:
+        """The loaded models' names (loads nothing: empty before the first load)."""
         return sorted(self._models)
 
     def infos(self) -> list[ModelInfo]:
+        self.ensure_loaded()
         return [self._models[name].info() for name in sorted(self._models)]
 
     def tokenizer(self) -> tuple[Path, int]:
         """The tokenizer file (verified) and the maximum sequence length."""
+        self.ensure_loaded()
         entry = self._tokenizer
         if entry is None:
             raise ModelUnavailable(f"no tokenizer in {self.folder}: run `bulwark models build`")
@@ -93,15 +104,18 @@ class ModelStore:
     def load(self) -> None:
         """(Re)load everything the manifest lists (module doc); never raises for a bad file."""
         with self._lock:
-            signature = self._current_signature()
-            try:
-                manifest = read_manifest(self.folder / MANIFEST_NAME)
-            except ManifestError as exc:
-                self.problems = (str(exc),)
-                self._signature = signature
-                return
+            self._load_locked()
+
+    def _load_locked(self) -> None:
+        signature = self._current_signature()
+        try:
+            manifest = read_manifest(self.folder / MANIFEST_NAME)
+        except ManifestError as exc:
+            self.problems = (str(exc),)
+        else:
             self._install(manifest)
-            self._signature = signature
+        self._signature = signature
+        self.loaded = True
 
     def refresh(self) -> bool:
         """Reload when the manifest or a model file changed; whether it reloaded."""
@@ -143,7 +157,7 @@ class ModelStore:
         return LoadedModel(entry, self._loader(path, entry))
 
     def _unchanged(self, entry: ModelEntry) -> bool:
-        before = dict((n, (s, m)) for n, s, m in self._signature or ())
+        before = {n: (s, m) for n, s, m in self._signature or ()}
         path = self.folder / entry.file
         try:
             stat = path.stat()

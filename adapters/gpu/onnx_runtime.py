@@ -83,9 +83,11 @@ def choose_providers(
                 f"BULWARK_INFERENCE_PROVIDER={mode} but onnxruntime offers only "
                 f"{', '.join(offered)} (install onnxruntime-gpu: docs/inference.md)"
             )
-        chain = (TENSORRT_EP, CUDA_EP, CPU_EP) if forced == TENSORRT_EP else (CUDA_EP, CPU_EP)
+        chain: tuple[str, ...] = (
+            (TENSORRT_EP, CUDA_EP, CPU_EP) if forced == TENSORRT_EP else (CUDA_EP, CPU_EP)
+        )
         return ProviderChoice("onnxruntime", chain, f"BULWARK_INFERENCE_PROVIDER={mode}")
-    chain = tuple(p for p in (TENSORRT_EP, CUDA_EP) if p in offered) + (CPU_EP,)
+    chain = (*(p for p in (TENSORRT_EP, CUDA_EP) if p in offered), CPU_EP)
     if chain[0] == CPU_EP:
         return ProviderChoice("onnxruntime", chain, "auto: onnxruntime offers no GPU provider")
     return ProviderChoice("onnxruntime", chain, f"auto: onnxruntime offers {chain[0]}")

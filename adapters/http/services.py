@@ -23,11 +23,13 @@ from application.instrument_catalog import InstrumentCatalog
 from application.invitations import InvitationService
 from application.key_rotation_jobs import KeyRotationJobs
 from application.key_vault import KeyVaultService
+from application.keywords import KeywordService
 from application.killswitch import KillSwitchService
 from application.kyc import KycService
 from application.margin import MarginService
 from application.market import MarketService
 from application.market_regime import RegimeDetectionService
+from application.ml_models import MlModelService
 from application.notification_endpoints import NotificationEndpoints
 from application.notifications_api import NotificationService
 from application.options_chain import OptionsChainService
@@ -40,6 +42,7 @@ from application.providers import ProviderService
 from application.rates import RatesService
 from application.risk import RiskService
 from application.scenario_simulation import ScenarioSimulationService
+from application.sentiment import SentimentService
 from application.signals import SignalService
 from application.strategies import StrategyService
 from application.strategy_processor import StrategyProcessor
@@ -53,6 +56,7 @@ from application.workspaces import WorkspaceService
 from ports.clock import Clock
 from ports.compute import ComputePort
 from ports.idempotency import IdempotencyStore
+from ports.inference import InferencePort
 from ports.ratelimit import RateLimiter
 
 # Where the app keeps its HttpConfig in `app.state` (for handlers that read it directly).
@@ -150,3 +154,8 @@ class ApiServices:
     # Issue 19 (h-fixed): POST /api/v1/analytics/fixed-income/bond and /ladder.
     fixed_income: FixedIncomeService | None = None
     rates: RatesService | None = None  # issue 19 (h-rates): Treasury curve, inversions, FRED
+    # Issue 20 (h-infer): /api/v1/ml/*, /api/v1/sentiment, the inference line of /api/status.
+    inference: InferencePort | None = None
+    ml_models: MlModelService | None = None
+    sentiment: SentimentService | None = None
+    keywords: KeywordService | None = None

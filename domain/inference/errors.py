@@ -12,7 +12,7 @@ class UnknownModel(NotFound):
 
 
 class InvalidModelInput(DomainError):
-    """Arrays or texts that do not fit the model (name, dtype, shape, size): 422 naming the field."""
+    """Arrays or texts that do not fit the model (name, dtype, shape, size): 422, field named."""
 
     code = "INVALID_MODEL_INPUT"
 

@@ -68,9 +68,7 @@ def trade_features(facts: TradeFacts) -> npt.NDArray[np.float32]:
     vol = facts.context.volatility
     sentiment = facts.context.sentiment
     weight = facts.sector_weight_after
-    concentration = (
-        0.0 if weight is None else _ratio(weight, facts.sector_limit, 0.0, 3.0)
-    )
+    concentration = 0.0 if weight is None else _ratio(weight, facts.sector_limit, 0.0, 3.0)
     values = (
         max(used, default=0.0),
         sum(used) / len(used) if used else 0.0,
