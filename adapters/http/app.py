@@ -51,6 +51,7 @@ from adapters.http.routes import (
     kyc,
     margin,
     market,
+    ml,
     monitoring,
     notification_endpoints,
     notifications,
@@ -257,6 +258,7 @@ def create_app(
                     *attribution.CONTROLLERS,  # /analytics/attribution (issue 19)
                     *fixed_income.CONTROLLERS,  # /analytics/fixed-income/* (issue 19)
                     *rates.CONTROLLERS,  # /analytics/rates/* (issue 19)
+                    *ml.CONTROLLERS,  # /ml/*, /sentiment (issue 20)
                     *controllers,
                 ],
             ),
