@@ -42,6 +42,9 @@ VIEWER_MAY_CALL = {
     ("POST", "/api/v1/analytics/fixed-income/bond"): "a calculation; stores nothing",
     ("POST", "/api/v1/analytics/fixed-income/ladder"): "a calculation; stores nothing",
     ("POST", "/api/v1/tax/harvesting"): "a plan over the caller's own lots; stores nothing",
+    ("POST", "/api/v1/ml/predict/{model}"): "a model's calculation; stores nothing",
+    ("POST", "/api/v1/ml/keywords"): "a calculation; stores nothing",
+    ("POST", "/api/v1/sentiment"): "a classification; stores nothing",
 }
 # GETs a viewer may not make, and why (everything else a GET answers the viewer 2xx).
 VIEWER_MAY_NOT_READ = {

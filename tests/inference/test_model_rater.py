@@ -109,9 +109,7 @@ async def test_without_the_model_the_rules_answer_and_say_why(
     assert assessment.fallback is not None and "risk-rater unavailable" in assessment.fallback
 
 
-async def test_a_model_that_answers_garbage_falls_back(
-    system: Embedded, store: ModelStore
-) -> None:
+async def test_a_model_that_answers_garbage_falls_back(system: Embedded, store: ModelStore) -> None:
     # Arrange: a store whose "risk-rater" answers NaN
     class Broken:
         provider = "test"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from litestar import Controller, get, post
-from litestar.params import JSONBody
+from litestar.params import FromPath, JSONBody
 
 from adapters.http.deps import ServicesDep
 from adapters.http.problems import problem_responses
@@ -87,7 +87,7 @@ class MlController(Controller):
         opt=VIEWER_MAY_CALL,
     )
     async def predict(
-        self, model: str, data: JSONBody[PredictIn], services: ServicesDep
+        self, model: FromPath[str], data: JSONBody[PredictIn], services: ServicesDep
     ) -> PredictOut:
         outputs = await _models(services).predict(model, data.inputs)
         return PredictOut(model=model, outputs=outputs)
@@ -142,7 +142,7 @@ class SentimentController(Controller):
         guards=[require_roles(*READERS_AND_AGENTS)],
         responses=problem_responses(401, 403, 404, 422, 429, 503),
     )
-    async def symbol(self, symbol: str, services: ServicesDep) -> SymbolSentimentOut:
+    async def symbol(self, symbol: FromPath[str], services: ServicesDep) -> SymbolSentimentOut:
         engine = _sentiment(services)
         found = await engine.symbol_sentiment(symbol)
         return SymbolSentimentOut.from_domain(
