@@ -46,7 +46,8 @@ LONG_TEXT = (
     "Shares of the regional lender fell sharply on Tuesday after it reported a surprise "
     "quarterly loss, cut its dividend, set aside far more for bad commercial property loans "
     "than analysts expected, and warned that net interest income would keep shrinking next "
-    "year as deposit costs rise and loan demand from small businesses remains weak."
+    "year as deposit costs rise and loan demand from small businesses remains weak. The chief "
+    "executive said the bank would cut costs, sell its insurance arm and review every branch."
 )
 
 
