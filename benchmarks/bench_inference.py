@@ -83,7 +83,8 @@ def session(path: Path, provider: str = CPU_EP, threads: int = 0) -> Any:
     options = onnxruntime.SessionOptions()
     options.intra_op_num_threads = threads
     options.log_severity_level = 3
-    return onnxruntime.InferenceSession(str(path), options, providers=[provider, CPU_EP])
+    chain = [provider] if provider == CPU_EP else [provider, CPU_EP]
+    return onnxruntime.InferenceSession(str(path), options, providers=chain)
 
 
 def throughput(run: Any, feeds: dict[str, np.ndarray], seconds: float) -> tuple[float, float]:
