@@ -234,6 +234,11 @@ async def batching_figures(folder: Path, seconds: float, rate: float) -> None:
         f"   p50 {p50:.1f} ms, p99 {p99:.1f} ms (target p99 <= 50 ms); "
         f"{count / max(batches, 1):.1f} texts per encoder call; CPU {cpu / wall:.2f} cores"
     )
+    per_request = cpu / count
+    print(
+        f"   CPU per request {per_request * 1000:.1f} ms: {os.cpu_count()} idle cores would "
+        f"sustain about {(os.cpu_count() or 1) / per_request:.0f} requests/s at this batching"
+    )
     service.close()
 
 
