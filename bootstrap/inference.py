@@ -91,6 +91,7 @@ def inference(settings: Settings, store: ModelStore, choice: ProviderChoice) -> 
         provider_reason=choice.reason,
         device=describe_device(first),
         batching=batch_settings(settings),
+        provider_hint=first,
     )
 
 

@@ -44,6 +44,7 @@ class ModelInference:
         provider_reason: str,
         device: str,
         batching: BatchSettings | None = None,
+        provider_hint: str = "",
     ) -> None:
         self.store = store
         self.encoder = encoder
@@ -51,6 +52,7 @@ class ModelInference:
         self.reason = provider_reason
         self.device = device
         self.batching = batching or BatchSettings()
+        self._provider_hint = provider_hint  # the provider chosen, before a session exists
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="model")
         self._tokenizer: Any = None
         self._tokenizer_source: tuple[str, int] | None = None
@@ -63,7 +65,7 @@ class ModelInference:
         provider = self.store.get(self.encoder).runnable.provider if self.encoder in names else ""
         return InferenceInfo(
             runtime=self.runtime,
-            provider=provider or "none (no encoder loaded)",
+            provider=provider or f"{self._provider_hint or 'none'} (encoder not loaded)",
             device=self.device,
             reason=self.reason,
             encoder=self.encoder,
