@@ -29,6 +29,7 @@ from ports.inference import Classification, FloatMatrix, InferenceInfo, ModelInf
 MAX_TEXT_CHARS = 5_000
 MAX_TEXTS = 256
 MAX_ROWS = 1_024
+MAX_SEQUENCE = 512  # BERT's position table: a longer `sequence` axis cannot run
 Feeds = dict[str, npt.NDArray[Any]]
 
 
@@ -235,6 +236,10 @@ def checked_feeds(model: LoadedModel, inputs: Mapping[str, npt.NDArray[Any]]) ->
             if isinstance(want, int) and want != have:
                 raise InvalidModelInput(
                     f"{name} axis {axis} must be {want}, got {have}", field=f"inputs.{name}"
+                )
+            if want == "sequence" and not 1 <= have <= MAX_SEQUENCE:
+                raise InvalidModelInput(
+                    f"{name} must have 1 to {MAX_SEQUENCE} tokens a row", field=f"inputs.{name}"
                 )
         if spec.dtype.startswith("float") and not np.all(np.isfinite(array)):
             raise InvalidModelInput(f"{name} holds NaN or infinity", field=f"inputs.{name}")

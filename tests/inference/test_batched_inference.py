@@ -83,6 +83,19 @@ async def test_run_checks_inputs_and_names_the_field(inference: ModelInference) 
         await inference.run("risk-rater", {"features": np.full((1, 10), np.nan)})
     with pytest.raises(UnknownModel):
         await inference.run("no-such-model", {"x": np.zeros((1, 1))})
+    too_long = np.ones((1, 600), dtype=np.int64)
+    with pytest.raises(InvalidModelInput, match="512 tokens"):
+        await inference.run(
+            "minilm-l6-fp32",
+            {"input_ids": too_long, "attention_mask": too_long, "token_type_ids": too_long * 0},
+        )
+    out_of_vocabulary = np.array([[101, 99_999_999, 102]])
+    with pytest.raises(InvalidModelInput, match="refused the inputs"):
+        await inference.run(
+            "minilm-l6-fp32",
+            {"input_ids": out_of_vocabulary, "attention_mask": out_of_vocabulary * 0 + 1,
+             "token_type_ids": out_of_vocabulary * 0},
+        )  # fmt: skip
     with pytest.raises(UnknownModel, match="not a text classifier"):
         await inference.classify("risk-rater", ["text"])
 
