@@ -850,8 +850,12 @@ class Container(containers.DeclarativeContainer):
     )  # fmt: skip
     keywords = providers.Singleton(KeywordService, inference)
     ml_models = providers.Singleton(MlModelService, inference)
+    # BULWARK_INFERENCE_ENABLED=false: the routes answer 404, /api/status has no inference line.
     api_services.add_kwargs(
-        inference=inference, sentiment=sentiment, keywords=keywords, ml_models=ml_models
+        inference=providers.Callable(inference_wiring.served, settings, inference),
+        sentiment=providers.Callable(inference_wiring.served, settings, sentiment),
+        keywords=providers.Callable(inference_wiring.served, settings, keywords),
+        ml_models=providers.Callable(inference_wiring.served, settings, ml_models),
     )
     risk.add_kwargs(
         trade_context=providers.Singleton(

@@ -133,6 +133,12 @@ async def _quietly(step: Callable[[], object], event: str, store: ModelStore) ->
         _log.info(event, models=store.names(), problems=list(store.problems))
 
 
+def served(settings: Settings, service: object) -> object | None:
+    """The service for the API, or None with BULWARK_INFERENCE_ENABLED=false (the routes then
+    answer 404 and /api/status shows no inference line)."""
+    return service if settings.inference_enabled else None
+
+
 def news_port(settings: Settings, clock: Clock) -> NewsPort:
     if settings.news_file:
         return JsonLinesNews(Path(settings.news_file), clock)

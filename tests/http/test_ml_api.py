@@ -232,3 +232,18 @@ async def test_without_models_the_rules_rate_and_the_fallback_is_reported(tmp_pa
     assert "risk-rater unavailable" in analysis.json()["fallback"]
     assert_problem(classify, 503, "MODEL_UNAVAILABLE")
     assert "bulwark models build" in classify.json()["detail"]
+
+
+async def test_inference_turned_off_is_not_served() -> None:
+    # Arrange
+    h, client = await open_harness(settings_with(inference_enabled="false"))
+    async with client:
+        user = await h.user()
+
+        # Act
+        models = await client.get("/api/v1/ml/models", headers=user.headers)
+        status = await client.get("/api/status")
+
+    # Assert
+    assert_problem(models, 404, "NOT_FOUND")
+    assert status.json()["inference"] is None
