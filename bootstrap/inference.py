@@ -73,7 +73,8 @@ def model_store(settings: Settings, choice: ProviderChoice) -> ModelStore:
             from adapters.gpu.tensorrt_runner import TensorRTEngine
 
             try:
-                return TensorRTEngine(path, entry, settings.inference_queue_bound, 32)
+                batch = settings.inference_batch_size  # no model call is ever larger
+                return TensorRTEngine(path, entry, batch, batch)
             except ManifestError as exc:  # ONNX-ML heads: TensorRT has no such operators
                 _log.info("tensorrt_fallback_cpu", model=entry.name, reason=str(exc))
                 return OrtModel(path, entry, (CPU_EP,), threads)
