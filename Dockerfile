@@ -34,7 +34,8 @@ ENV PATH=/opt/venv/bin:$PATH \
     BULWARK_PORT=8000 \
     NUMBA_CACHE_DIR=/app/var/numba-cache \
     BULWARK_BACKTEST_DATA_PATH=/app/data/backtest \
-    BULWARK_RATES_DIR=/app/data/rates
+    BULWARK_RATES_DIR=/app/data/rates \
+    BULWARK_MODELS_DIR=/app/models
 RUN groupadd --system --gid 10001 bulwark \
     && useradd --system --uid 10001 --gid bulwark --no-create-home \
        --home-dir /nonexistent --shell /usr/sbin/nologin bulwark \
@@ -57,6 +58,12 @@ ENV BULWARK_MACRO_DIR=/app/data/macro \
     BULWARK_INSIDERS_DIR=/app/data/insiders \
     BULWARK_SCENARIOS_DIR=/app/data/scenarios \
     BULWARK_SEC13F_DIR=/app/data/sec13f
+# The ONNX models (docs/inference.md), built offline from the installed wheels and the labelled
+# set at image build time, read-only at run time (about 30 CPU seconds, ~115 MB).
+COPY data/sentiment /app/data/sentiment
+RUN NUMBA_CACHE_DIR=/tmp/numba-build BULWARK_MODELS_DIR=/app/models \
+    bulwark models build --data /app/data/sentiment \
+    && chmod -R a+rX,go-w /app/models
 WORKDIR /app
 USER 10001:10001
 EXPOSE 8000

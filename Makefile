@@ -54,6 +54,7 @@ bench: install
 	$(BIN)/python -m benchmarks.bench_options
 	$(BIN)/python -m benchmarks.bench_montecarlo
 	$(BIN)/python -m benchmarks.bench_ledger
+	$(BIN)/python -m benchmarks.bench_inference
 
 # `make run DEMO=1` loads demo users, an account, prices and an agent (see README).
 # With no KEK configured, `run` makes a development one in var/dev.keks (kept, 0600) so the
@@ -62,6 +63,7 @@ DEV_KEKS := var/dev.keks
 
 run: install
 	$(BIN)/bulwark migrate
+	$(BIN)/bulwark models build --if-missing
 	@if [ -z "$$BULWARK_KEKS$$BULWARK_KEKS_FILE" ] && ! grep -qs '^BULWARK_KEKS' .env; then \
 	  if [ ! -s $(DEV_KEKS) ]; then \
 	    mkdir -p var && (umask 077 && $(BIN)/bulwark keys generate > $(DEV_KEKS)) && \

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC
 from decimal import Decimal
 from typing import Any, Literal
@@ -23,7 +23,7 @@ from application.snapshots import instrument_map, load_risk_view
 from domain.errors import DomainError, Forbidden, InvalidOrder, NotFound
 from domain.margin import MarginSchedule
 from domain.principals import Principal, Role
-from domain.risk.analysis import TradeAnalysis, trade_facts
+from domain.risk.analysis import TradeAnalysis, TradeContext, trade_facts
 from domain.risk.gate import compile_policy
 from domain.risk.metrics import (
     InvalidRiskInput,
@@ -51,7 +51,7 @@ from ports.clock import Clock, IdGenerator
 from ports.equity import EquityHistory
 from ports.events import AuditEntry, AuditLog
 from ports.marketdata import MarketDataPort
-from ports.rater import RiskRater
+from ports.rater import RiskRater, TradeContextSource
 from ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 MIN_STORED_RETURNS = 2  # var_report's own minimum; fewer stored returns: no VaR
@@ -147,6 +147,7 @@ class RiskService:
         orders: OrderService,
         margin_schedule: MarginSchedule | None = None,
         equity_history: EquityHistory | None = None,
+        trade_context: TradeContextSource | None = None,
     ) -> None:
         self._uow = uow_factory
         self._market = market_data
@@ -158,6 +159,8 @@ class RiskService:
         self._orders = orders
         self._schedule = margin_schedule or MarginSchedule()
         self._history = equity_history
+        # Volatility and news sentiment for a model-based rater (issue 20); None: unknown.
+        self._trade_context = trade_context
 
     # -- CRUD --------------------------------------------------------------------------
     async def create(self, principal: Principal, draft: RuleDraft) -> RiskRule:
@@ -329,6 +332,9 @@ class RiskService:
     async def analyze_trade(
         self, principal: Principal, account_id: str, order: Order
     ) -> TradeAnalysis:
+        context = TradeContext()
+        if self._trade_context is not None:
+            context = await self._trade_context.context(order.symbol)
         async with self._uow() as uow:
             account = await account_seen(uow, principal, account_id)
             view = await self._view(uow, account, principal, extra=order.symbol)
@@ -338,7 +344,9 @@ class RiskService:
                 raise NoReferencePrice(f"no mark for {order.symbol}")
             self._orders.check_terms(order, view)
             policy = await self._policies.policy_for(uow, account)
-            facts = trade_facts(order, account, view, policy, self._schedule)
+            facts = replace(
+                trade_facts(order, account, view, policy, self._schedule), context=context
+            )
             return TradeAnalysis(facts, self._rater.rate(facts))
 
     # -- helpers -----------------------------------------------------------------------

@@ -18,6 +18,7 @@ from bootstrap import (
     cli_audit,
     cli_keys,
     cli_kyc,
+    cli_models,
     cli_notifications,
     cli_options,
     cli_perf,
@@ -93,6 +94,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_vault.add_parser(sub)  # vault list|test|expiring (bootstrap/cli_vault.py)
     cli_notifications.add_parser(sub)  # notifications dead|replay|send-test|dispatch
     cli_options.add_parser(sub)  # options record-iv (bootstrap/cli_options.py, issue 18)
+    cli_models.add_parser(sub)  # models build|list (bootstrap/cli_models.py, issue 20)
     return parser
 
 
@@ -256,6 +258,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SettingsError as exc:
         print(f"bulwark: configuration error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    if args.command == "models":  # files only: no store, no server
+        return cli_models.run(args, settings)
     if args.command == "tour":
         from bootstrap.tour import tour
 
@@ -282,6 +286,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         compute = compute_problem(settings)
         if compute is not None:
             print(f"bulwark: configuration error: {compute}", file=sys.stderr)
+            return EXIT_USAGE
+        from bootstrap.inference import inference_problem
+
+        inference = inference_problem(settings)
+        if inference is not None:  # a forced GPU provider this machine lacks: one line
+            print(f"bulwark: configuration error: {inference}", file=sys.stderr)
             return EXIT_USAGE
     if args.command == "serve":
         _serve(args, settings)

@@ -65,6 +65,7 @@ from application.invitations import InvitationService
 from application.key_rotation_jobs import KeyRotationJobs
 from application.key_vault_expiry import KeyExpiryWatch
 from application.key_vault_sources import VaultSealedSource
+from application.keywords import KeywordService
 from application.killswitch import KillSwitchConfig, KillSwitchService
 from application.kyc import KycService
 from application.kyc_rotation import KycDocumentKeys
@@ -72,6 +73,7 @@ from application.macro import MacroService
 from application.margin import MarginService, MarginWatch
 from application.market import MarketService
 from application.market_regime import RegimeDetectionService
+from application.ml_models import MlModelService
 from application.notification_channels import WebSocketSender
 from application.notification_directory import ChannelDestinations, EndpointSecretSource
 from application.notification_endpoints import NotificationEndpoints
@@ -93,6 +95,7 @@ from application.risk import RiskService
 from application.risk_books import RiskBooks
 from application.scenario_simulation import ScenarioSimulationService
 from application.scenarios import ScenarioService
+from application.sentiment import SentimentService
 from application.signals import SignalService
 from application.strategies import StrategyService
 from application.strategy_processor import StrategyProcessor
@@ -106,6 +109,7 @@ from application.workspaces import WorkspaceService
 from bootstrap import compute as compute_wiring
 from bootstrap import encryption, keys, notification_channels, notifications
 from bootstrap import illiquid as illiquid_wiring
+from bootstrap import inference as inference_wiring
 from bootstrap import key_vault as vault_wiring
 from bootstrap import kyc as kyc_wiring
 from bootstrap import markets as markets_wiring
@@ -135,7 +139,6 @@ from bootstrap.storage import (
 from bootstrap.strategies import strategy_runtime, strategy_stores
 from bootstrap.tracing import build_tracing
 from domain.events import DomainEvent
-from domain.risk.analysis import HeadroomRater
 from ports.key_vault import SEALED_FIELDS
 
 _log = structlog.get_logger("bulwark.container")
@@ -418,8 +421,13 @@ class Container(containers.DeclarativeContainer):
     performance = providers.Singleton(
         PerformanceService, uow_factory, equity_history, market_feed, clock
     )
+    # Inference (issue 20, bootstrap/inference.py): the models directory's store, and the
+    # pre-trade rater BULWARK_RISK_RATER picks (the risk model, or the rules).
+    inference_choice = providers.Singleton(inference_wiring.provider_choice, settings)
+    model_store = providers.Singleton(inference_wiring.model_store, settings, inference_choice)
+    risk_rater = providers.Singleton(inference_wiring.risk_rater, settings, model_store)
     risk = providers.Singleton(
-        RiskService, uow_factory, quotes, clock, ids, policies, audit, HeadroomRater(), orders,
+        RiskService, uow_factory, quotes, clock, ids, policies, audit, risk_rater, orders,
         equity_history=equity_history,
     )  # fmt: skip
     agents = providers.Singleton(AgentService, uow_factory, publisher, clock, audit)
@@ -893,6 +901,34 @@ class Container(containers.DeclarativeContainer):
     )  # fmt: skip
     filing_reminder_loop = providers.Resource(
         markets_wiring.reminder_loop, settings, filing_calendar.provider, process
+    )
+    # Inference API (issue 20, h-infer; bootstrap/inference.py): the batched InferencePort,
+    # sentiment over the news port, keywords, the model catalogue; volatility and sentiment
+    # for the model rater; models loaded at start-up and reloaded when rebuilt.
+    inference = providers.Singleton(
+        inference_wiring.inference, settings, model_store, inference_choice
+    )
+    news = providers.Singleton(inference_wiring.news_port, settings, clock)
+    sentiment = providers.Singleton(
+        SentimentService, inference, news, clock,
+        providers.Singleton(inference_wiring.sentiment_settings, settings),
+    )  # fmt: skip
+    keywords = providers.Singleton(KeywordService, inference)
+    ml_models = providers.Singleton(MlModelService, inference)
+    # BULWARK_INFERENCE_ENABLED=false: the routes answer 404, /api/status has no inference line.
+    api_services.add_kwargs(
+        inference=providers.Callable(inference_wiring.served, settings, inference),
+        sentiment=providers.Callable(inference_wiring.served, settings, sentiment),
+        keywords=providers.Callable(inference_wiring.served, settings, keywords),
+        ml_models=providers.Callable(inference_wiring.served, settings, ml_models),
+    )
+    risk.add_kwargs(
+        trade_context=providers.Singleton(
+            inference_wiring.trade_context, settings, market_feed, sentiment
+        )
+    )
+    inference_running = providers.Resource(
+        inference_wiring.inference_lifetime, model_store, inference, settings
     )
 
 

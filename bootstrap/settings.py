@@ -372,6 +372,36 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     sec13f_dir: str | None = None  # securities.csv (symbol -> CUSIP, 13(f) list entry)
     # How often the filing-calendar reminders are looked for (0: never; serve process only).
     filing_reminder_seconds: Annotated[float, msgspec.Meta(ge=0, le=86_400)] = 3600.0
+    # --- Inference: ONNX models, sentiment, keywords, model rater (issue 20; docs/inference.md) ---
+    # models_dir: what `bulwark models build` writes and the service loads (make run builds it
+    # when missing); inference_encoder: the encoder texts are embedded with (and the sentiment
+    # head is trained on); inference_provider: auto (TensorRT -> CUDA -> CPU as onnxruntime
+    # offers them), cpu, cuda, tensorrt, or tensorrt-engine (TensorRT engines, the gpu extra);
+    # inference_threads: onnxruntime's intra-op threads (0: its default, one per core).
+    inference_enabled: bool = True
+    models_dir: str = "var/models"
+    inference_encoder: Literal["minilm-l6-fp32", "minilm-l6-int8"] = "minilm-l6-fp32"
+    inference_provider: Literal["auto", "cpu", "cuda", "tensorrt", "tensorrt-engine"] = "auto"
+    inference_threads: Annotated[int, msgspec.Meta(ge=0, le=256)] = 0
+    # Dynamic batching: rows per model call, how long the oldest waits for company, and the
+    # queue's bound in rows (a caller past it gets 503 INFERENCE_BUSY + Retry-After).
+    inference_batch_size: Annotated[int, msgspec.Meta(ge=1, le=1024)] = 32
+    inference_wait_ms: Annotated[float, msgspec.Meta(ge=0, le=1000)] = 5.0
+    inference_queue_bound: Annotated[int, msgspec.Meta(ge=1, le=1_000_000)] = 1024
+    # How often the models directory is checked for a new build (0: loaded once at start).
+    inference_reload_seconds: Annotated[float, msgspec.Meta(ge=0, le=86_400)] = 5.0
+    # Load the models on a background thread at start-up (else on the first request).
+    inference_warmup: bool = True
+    # Pre-trade analysis' rater: rules (HeadroomRater) or model (the risk-rater model, the
+    # rules as its fallback, reported in the analysis).
+    risk_rater: Literal["rules", "model"] = "rules"
+    # News for per-symbol sentiment: a JSON-lines file replayed against the clock (none: no
+    # news); source weights as source=weight pairs (others weigh sentiment_default_weight).
+    news_file: str | None = None
+    sentiment_source_weights: tuple[str, ...] = ()
+    sentiment_default_weight: Annotated[float, msgspec.Meta(ge=0, le=100)] = 0.5
+    sentiment_half_life_hours: Annotated[float, msgspec.Meta(gt=0, le=8760)] = 24.0
+    sentiment_max_age_hours: Annotated[float, msgspec.Meta(gt=0, le=8760)] = 168.0
 
     def redacted(self) -> dict[str, object]:
         """All settings, safe to show: secrets as '***' and passwords inside URLs masked."""
@@ -573,6 +603,7 @@ def _check(s: Settings) -> None:
     _check_market_feed(s)
     _check_rates(s)
     _check_market_dirs(s)
+    _check_inference(s)
     if s.access_token_ttl_seconds >= s.refresh_token_ttl_days * 86_400:
         raise SettingsError(
             f"{env_name('access_token_ttl_seconds')}: expected less than the refresh token "
@@ -691,3 +722,31 @@ def _check_market_dirs(s: Settings) -> None:
         value = getattr(s, name)
         if value and not Path(value).is_dir():
             raise SettingsError(f"{env_name(name)}: {value!r} is not a directory")
+
+
+def source_weight_pairs(s: Settings) -> dict[str, float]:
+    """BULWARK_SENTIMENT_SOURCE_WEIGHTS as {source: weight}; SettingsError naming a bad pair."""
+    weights: dict[str, float] = {}
+    for pair in s.sentiment_source_weights:
+        source, _, weight = pair.partition("=")
+        try:
+            value = float(weight)
+        except ValueError:
+            value = -1.0
+        if not source.strip() or not 0 <= value <= 100:
+            raise SettingsError(
+                f"{env_name('sentiment_source_weights')}: expected source=weight pairs with "
+                f"weights within [0, 100], e.g. newswire=1.0,blog=0.3 (got {pair!r})"
+            )
+        weights[source.strip()] = value
+    return weights
+
+
+def _check_inference(s: Settings) -> None:
+    """The batching queue holds at least one batch; the source weights parse."""
+    if s.inference_queue_bound < s.inference_batch_size:
+        raise SettingsError(
+            f"{env_name('inference_queue_bound')} must be at least "
+            f"{env_name('inference_batch_size')} ({s.inference_batch_size})"
+        )
+    source_weight_pairs(s)

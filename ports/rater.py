@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from domain.risk.analysis import RiskAssessment, TradeFacts
+from domain.risk.analysis import RiskAssessment, TradeContext, TradeFacts
 
 
 class RiskRater(Protocol):
@@ -15,3 +15,10 @@ class RiskRater(Protocol):
     """
 
     def rate(self, facts: TradeFacts) -> RiskAssessment: ...
+
+
+class TradeContextSource(Protocol):
+    """Market context for a trade's rating (volatility, news sentiment). Must not raise for a
+    symbol it knows nothing about: it answers an empty TradeContext instead."""
+
+    async def context(self, symbol: str) -> TradeContext: ...

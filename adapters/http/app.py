@@ -55,6 +55,7 @@ from adapters.http.routes import (
     margin,
     market,
     markets,
+    ml,
     monitoring,
     notification_endpoints,
     notifications,
@@ -270,6 +271,7 @@ def create_app(
                     *markets.CONTROLLERS,  # /analytics/futures, /macro, /insiders (issue 22)
                     *stress.CONTROLLERS,  # /analytics/scenarios/* (issue 22)
                     *compliance.CONTROLLERS,  # /planning/13f, /planning/filing-calendar (issue 22)
+                    *ml.CONTROLLERS,  # /ml/*, /sentiment (issue 20)
                     *controllers,
                 ],
             ),

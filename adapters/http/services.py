@@ -29,12 +29,14 @@ from application.instrument_catalog import InstrumentCatalog
 from application.invitations import InvitationService
 from application.key_rotation_jobs import KeyRotationJobs
 from application.key_vault import KeyVaultService
+from application.keywords import KeywordService
 from application.killswitch import KillSwitchService
 from application.kyc import KycService
 from application.macro import MacroService
 from application.margin import MarginService
 from application.market import MarketService
 from application.market_regime import RegimeDetectionService
+from application.ml_models import MlModelService
 from application.notification_endpoints import NotificationEndpoints
 from application.notifications_api import NotificationService
 from application.optimization import OptimizationService
@@ -49,6 +51,7 @@ from application.rates import RatesService
 from application.risk import RiskService
 from application.scenario_simulation import ScenarioSimulationService
 from application.scenarios import ScenarioService
+from application.sentiment import SentimentService
 from application.signals import SignalService
 from application.strategies import StrategyService
 from application.strategy_processor import StrategyProcessor
@@ -62,6 +65,7 @@ from application.workspaces import WorkspaceService
 from ports.clock import Clock
 from ports.compute import ComputePort
 from ports.idempotency import IdempotencyStore
+from ports.inference import InferencePort
 from ports.ratelimit import RateLimiter
 
 # Where the app keeps its HttpConfig in `app.state` (for handlers that read it directly).
@@ -171,3 +175,8 @@ class ApiServices:
     scenarios: ScenarioService | None = None
     form13f: Form13FService | None = None
     filing_calendar: FilingCalendarService | None = None
+    # Issue 20 (h-infer): /api/v1/ml/*, /api/v1/sentiment, the inference line of /api/status.
+    inference: InferencePort | None = None
+    ml_models: MlModelService | None = None
+    sentiment: SentimentService | None = None
+    keywords: KeywordService | None = None

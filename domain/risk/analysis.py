@@ -38,6 +38,18 @@ class RuleHeadroom:
 
 
 @dataclass(frozen=True, slots=True)
+class TradeContext:
+    """Market context a model-based rater also looks at; None where it is not known.
+
+    `volatility`: annualised standard deviation of daily log returns (0.3 = 30%).
+    `sentiment`: the symbol's news sentiment in [-1, 1] (domain.inference.sentiment).
+    """
+
+    volatility: float | None = None
+    sentiment: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class TradeFacts:
     """What a rater looks at. A `RiskRater` turns these into a rating with reasons."""
 
@@ -47,12 +59,20 @@ class TradeFacts:
     sector_weight_after: Decimal | None
     sector_limit: Decimal
     headroom: tuple[RuleHeadroom, ...]
+    context: TradeContext = TradeContext()
 
 
 @dataclass(frozen=True, slots=True)
 class RiskAssessment:
+    """A rating with its reasons; `rater` says which rater answered ("rules" or a model's
+    name), `probabilities` a model's per-rating probabilities, `fallback` why the rules
+    answered in place of the configured model (None when nothing fell back)."""
+
     rating: RiskRating
     reasons: tuple[str, ...]
+    rater: str = "rules"
+    probabilities: tuple[tuple[RiskRating, float], ...] = ()
+    fallback: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -56,6 +56,8 @@ def test_settings(**overrides: str) -> Settings:
         "BULWARK_IV_RECORD_SECONDS": "0",
         # Off unless a test is about it: a background compile would compete with the test.
         "BULWARK_COMPUTE_WARMUP": "false",
+        # Off unless a test is about it: loading the models would compete with the test.
+        "BULWARK_INFERENCE_WARMUP": "false",
         **{f"BULWARK_{k.upper()}": v for k, v in overrides.items()},
     }
     return load_settings(environ, env_file=None)

@@ -60,6 +60,9 @@ VIEWER_MAY_CALL = {
     ("POST", "/api/v1/planning/13f/validate"): "a schema check; stores nothing",
     ("POST", "/api/v1/planning/13f/threshold"): "a calculation; stores nothing",
     ("POST", "/api/v1/planning/filing-calendar/deadline"): "a calculation; stores nothing",
+    ("POST", "/api/v1/ml/predict/{model}"): "a model's calculation; stores nothing",
+    ("POST", "/api/v1/ml/keywords"): "a calculation; stores nothing",
+    ("POST", "/api/v1/sentiment"): "a classification; stores nothing",
 }
 # GETs a viewer may not make, and why (everything else a GET answers the viewer 2xx).
 VIEWER_MAY_NOT_READ = {

@@ -11,6 +11,7 @@ from litestar import Request, Response, get
 from litestar.openapi.datastructures import ResponseSpec
 
 from adapters.http.problems import problem_responses
+from adapters.http.schemas.ml import InferenceOut
 from adapters.http.security import PublicOperation, services_of
 from adapters.http.services import HTTP_CONFIG_STATE_KEY, ApiServices
 
@@ -49,6 +50,7 @@ class StatusOut(msgspec.Struct):
     components: list[ComponentStatus]
     settings: dict[str, Any]
     compute: ComputeOut | None = None  # None where no compute backend is wired
+    inference: InferenceOut | None = None  # the models' runtime and provider (issue 20)
 
 
 async def run_probes(services: ApiServices) -> list[ComponentStatus]:
@@ -119,6 +121,7 @@ async def status(request: Request[Any, Any, Any]) -> StatusOut:
         components,
         dict(services.settings_summary),
         compute_out(services),
+        InferenceOut.from_domain(services.inference.info()) if services.inference else None,
     )
 
 

@@ -435,11 +435,20 @@ class AnalysisOut(Output):
     sector_weight_after: Decimal | None
     sector_limit: Decimal
     headroom: list[HeadroomOut]
+    # Which rater answered ("rules" or "model:<name>", BULWARK_RISK_RATER), a model's
+    # probability per rating, and why the rules answered in its place (null: no fallback).
+    rater: str = "rules"
+    probabilities: dict[str, float] | None = None
+    fallback: str | None = None
 
     @classmethod
     def from_domain(cls, analysis: TradeAnalysis) -> AnalysisOut:
         facts = analysis.facts
+        assessment = analysis.assessment
         return cls(
+            rater=assessment.rater,
+            probabilities={r.value: p for r, p in assessment.probabilities} or None,
+            fallback=assessment.fallback,
             rating=analysis.assessment.rating.value,
             reasons=list(analysis.assessment.reasons),
             decision=DecisionOut.from_domain(facts.decision),

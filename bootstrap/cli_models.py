@@ -1,0 +1,80 @@
+"""`bulwark models build [--if-missing] [--data DIR]` and `bulwark models list`.
+
+`build` writes the encoders, the sentiment head and the risk model into BULWARK_MODELS_DIR
+(adapters/gpu/model_build.py), offline from the installed packages and data/sentiment; `make
+run` calls it with --if-missing, so only a fresh checkout (or a deleted var/models) pays for
+it. `list` prints each model of the manifest with its verification result and metrics. Neither
+needs the store or a server.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+from typing import TextIO
+
+from bootstrap.settings import Settings
+
+DEFAULT_DATA = Path(__file__).resolve().parent.parent / "data" / "sentiment"
+EXIT_FAILED = 1
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    models = sub.add_parser("models", help="build or list the ONNX models (docs/inference.md)")
+    verbs = models.add_subparsers(dest="verb", required=True)
+    build = verbs.add_parser("build", help="build every model into BULWARK_MODELS_DIR")
+    build.add_argument(
+        "--if-missing", action="store_true", help="do nothing when a manifest is already there"
+    )
+    build.add_argument("--data", default=str(DEFAULT_DATA), help="the labelled sentiment set")
+    verbs.add_parser("list", help="the models of BULWARK_MODELS_DIR, verified")
+
+
+def run(args: argparse.Namespace, settings: Settings, out: TextIO = sys.stdout) -> int:
+    folder = Path(settings.models_dir)
+    if args.verb == "build":
+        return _build(folder, Path(args.data), settings, args.if_missing, out)
+    return _list(folder, settings, out)
+
+
+def _build(folder: Path, data: Path, settings: Settings, if_missing: bool, out: TextIO) -> int:
+    from adapters.gpu.encoder_export import EncoderSourceMissing
+    from adapters.gpu.manifest import MANIFEST_NAME
+    from adapters.gpu.model_build import build_models
+
+    if if_missing and (folder / MANIFEST_NAME).is_file():
+        print(f"models: {folder} already built (bulwark models build rebuilds it)", file=out)
+        return 0
+    started = time.perf_counter()
+    print(f"models: building into {folder} (offline, about a minute on 2 cores)", file=out)
+    try:
+        manifest = build_models(
+            folder, data, encoder=settings.inference_encoder,
+            log=lambda line: print(f"models: {line}", file=out, flush=True),
+        )  # fmt: skip
+    except (EncoderSourceMissing, OSError, ValueError) as exc:
+        print(f"bulwark: models build failed: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    for entry in manifest.models:
+        figures = ", ".join(f"{k} {v:g}" for k, v in entry.metrics.items() if k in _SHOWN)
+        print(f"models: {entry.name} {entry.version} {figures}".rstrip(), file=out)
+    print(f"models: done in {time.perf_counter() - started:.1f} s", file=out)
+    return 0
+
+
+_SHOWN = ("accuracy", "macro_f1", "test_rows")
+
+
+def _list(folder: Path, settings: Settings, out: TextIO) -> int:
+    from bootstrap.inference import model_store, provider_choice
+
+    store = model_store(settings, provider_choice(settings))
+    store.load()
+    for info in store.infos():
+        figures = ", ".join(f"{k} {v:g}" for k, v in info.metrics.items() if k in _SHOWN)
+        print(f"{info.name}\t{info.version}\t{info.kind}\t{info.provider}\t{figures}", file=out)
+    for problem in store.problems:
+        print(f"refused: {problem}", file=out)
+    return EXIT_FAILED if store.problems or not store.names() else 0

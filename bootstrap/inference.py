@@ -1,0 +1,173 @@
+"""Wiring inference (issue 20, docs/inference.md): models, provider, batching, news, rater."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+
+import structlog
+
+from adapters.gpu.batching import BatchSettings
+from adapters.gpu.inference import ModelInference
+from adapters.gpu.manifest import ManifestError, ModelEntry
+from adapters.gpu.model_rater import ModelRiskRater
+from adapters.gpu.model_store import ModelStore, Runnable
+from adapters.gpu.onnx_runtime import (
+    CPU_EP,
+    OrtModel,
+    ProviderChoice,
+    ProviderUnavailable,
+    choose_providers,
+    describe_device,
+)
+from adapters.memory.news import InMemoryNews
+from adapters.news.replay import JsonLinesNews
+from application.trade_context import BarsFetcher, MarketTradeContext
+from bootstrap.settings import Settings, SettingsError, source_weight_pairs
+from domain.inference.sentiment import SentimentSettings
+from domain.risk.analysis import HeadroomRater
+from ports.clock import Clock
+from ports.news import NewsPort
+from ports.rater import RiskRater
+from ports.sentiment import SentimentSource
+
+_log = structlog.get_logger("bulwark.inference")
+
+
+def provider_choice(settings: Settings) -> ProviderChoice:
+    """BULWARK_INFERENCE_PROVIDER on this machine; SettingsError (one line) for a forced
+    provider that cannot run here."""
+    try:
+        return choose_providers(settings.inference_provider)
+    except ProviderUnavailable as exc:
+        raise SettingsError(str(exc)) from None
+
+
+def inference_problem(settings: Settings) -> str | None:
+    """`bulwark serve`'s preflight: why the inference settings cannot start, or None."""
+    if not settings.inference_enabled:
+        return None
+    try:
+        provider_choice(settings)
+    except SettingsError as exc:
+        return exc.message
+    return None
+
+
+def batch_settings(settings: Settings) -> BatchSettings:
+    return BatchSettings(
+        max_batch=settings.inference_batch_size,
+        wait_s=settings.inference_wait_ms / 1000.0,
+        queue_bound=settings.inference_queue_bound,
+    )
+
+
+def model_store(settings: Settings, choice: ProviderChoice) -> ModelStore:
+    """The models directory's store; nothing is read until the warm-up or the first use."""
+    folder = Path(settings.models_dir)
+    threads = settings.inference_threads
+
+    def load(path: Path, entry: ModelEntry) -> Runnable:
+        if choice.runtime == "tensorrt":
+            from adapters.gpu.tensorrt_runner import TensorRTEngine
+
+            try:
+                batch = settings.inference_batch_size  # no model call is ever larger
+                return TensorRTEngine(path, entry, batch, batch)
+            except ManifestError as exc:  # ONNX-ML heads: TensorRT has no such operators
+                _log.info("tensorrt_fallback_cpu", model=entry.name, reason=str(exc))
+                return OrtModel(path, entry, (CPU_EP,), threads)
+        return OrtModel(path, entry, choice.providers, threads)
+
+    return ModelStore(folder, load)
+
+
+def inference(settings: Settings, store: ModelStore, choice: ProviderChoice) -> ModelInference:
+    first = "TensorRT engine" if choice.runtime == "tensorrt" else choice.providers[0]
+    return ModelInference(
+        store,
+        encoder=settings.inference_encoder,
+        runtime=choice.runtime,
+        provider_reason=choice.reason,
+        device=describe_device(first),
+        batching=batch_settings(settings),
+        provider_hint=first,
+    )
+
+
+async def inference_lifetime(
+    store: ModelStore, inference: ModelInference, settings: Settings
+) -> AsyncIterator[None]:
+    """Loads the models on a thread at start-up (BULWARK_INFERENCE_WARMUP), polls the models
+    directory for a new build every BULWARK_INFERENCE_RELOAD_SECONDS, and stops the model
+    thread at shutdown."""
+    task = None
+    if settings.inference_enabled:
+        task = asyncio.get_running_loop().create_task(_watch(store, settings))
+    try:
+        yield
+    finally:
+        if task is not None:
+            task.cancel()
+            await asyncio.gather(task, return_exceptions=True)
+        inference.close()
+
+
+async def _watch(store: ModelStore, settings: Settings) -> None:
+    if settings.inference_warmup:
+        await _quietly(store.ensure_loaded, "models_loaded", store)
+    every = settings.inference_reload_seconds
+    while every > 0:
+        await asyncio.sleep(every)
+        if store.loaded:
+            await _quietly(store.refresh, "models_checked", store)
+
+
+async def _quietly(step: Callable[[], object], event: str, store: ModelStore) -> None:
+    try:
+        changed = await asyncio.to_thread(step)
+    except Exception as exc:  # a request will meet the same error, with its own answer
+        _log.warning("models_load_failed", error=f"{type(exc).__name__}: {exc}")
+        return
+    if changed is not False:
+        _log.info(event, models=store.names(), problems=list(store.problems))
+
+
+def served(settings: Settings, service: object) -> object | None:
+    """The service for the API, or None with BULWARK_INFERENCE_ENABLED=false (the routes then
+    answer 404 and /api/status shows no inference line)."""
+    return service if settings.inference_enabled else None
+
+
+def news_port(settings: Settings, clock: Clock) -> NewsPort:
+    if settings.news_file:
+        return JsonLinesNews(Path(settings.news_file), clock)
+    return InMemoryNews(clock)
+
+
+def sentiment_settings(settings: Settings) -> SentimentSettings:
+    return SentimentSettings(
+        source_weights=source_weight_pairs(settings),
+        default_source_weight=settings.sentiment_default_weight,
+        half_life_hours=settings.sentiment_half_life_hours,
+        max_age_hours=settings.sentiment_max_age_hours,
+    )
+
+
+def risk_rater(settings: Settings, store: ModelStore) -> RiskRater:
+    """BULWARK_RISK_RATER: the rules, or the risk model with the rules as its fallback."""
+    rules = HeadroomRater()
+    if settings.risk_rater == "model" and settings.inference_enabled:
+        return ModelRiskRater(store, rules)
+    return rules
+
+
+def trade_context(
+    settings: Settings, market_feed: object, sentiment: SentimentSource
+) -> MarketTradeContext | None:
+    """Volatility (the market feed's daily bars) and news sentiment, for the model rater."""
+    if settings.risk_rater != "model" or not settings.inference_enabled:
+        return None
+    bars: BarsFetcher | None = getattr(market_feed, "bars", None)
+    return MarketTradeContext(bars, sentiment)

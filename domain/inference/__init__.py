@@ -1,0 +1,1 @@
+"""Inference-side domain: keyword candidates and MMR, per-symbol sentiment, model errors."""

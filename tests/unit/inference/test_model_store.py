@@ -1,0 +1,156 @@
+"""The model manager: hash and shape verification, refusal with a clear line, reload."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from adapters.gpu.manifest import ManifestError, read_manifest
+from adapters.gpu.model_store import ModelStore
+from adapters.gpu.onnx_runtime import CPU_EP, OrtModel
+from domain.inference.errors import ModelUnavailable, UnknownModel
+from ports.inference import TensorSpec
+from tests.unit.inference.tiny_models import write_linear, write_models
+
+
+def cpu_store(folder: Path) -> ModelStore:
+    return ModelStore(folder, lambda path, entry: OrtModel(path, entry, (CPU_EP,), 1))
+
+
+def test_a_verified_model_loads_and_runs(tmp_path: Path) -> None:
+    # Arrange
+    write_models(tmp_path, write_linear(tmp_path))
+    store = cpu_store(tmp_path)
+
+    # Act
+    store.load()
+    out = store.get("linear").runnable.run({"x": np.ones((2, 3), dtype=np.float32)})
+
+    # Assert
+    assert store.problems == ()
+    assert [i.name for i in store.infos()] == ["linear"]
+    assert store.infos()[0].provider == CPU_EP
+    np.testing.assert_allclose(out["y"], np.full((2, 3), 3.0))
+
+
+def test_a_corrupt_file_is_refused_and_the_others_still_load(tmp_path: Path) -> None:
+    # Arrange: two models, one of whose files loses a byte after the manifest was written
+    good, bad = write_linear(tmp_path, "good"), write_linear(tmp_path, "bad")
+    write_models(tmp_path, good, bad)
+    path = tmp_path / "bad.onnx"
+    path.write_bytes(path.read_bytes()[:-1] + b"\x00")
+    store = cpu_store(tmp_path)
+
+    # Act
+    store.load()
+
+    # Assert
+    assert store.names() == ["good"]
+    assert len(store.problems) == 1
+    assert "model bad" in store.problems[0] and "sha256" in store.problems[0]
+    with pytest.raises(UnknownModel):
+        store.get("bad")
+
+
+def test_a_model_whose_shape_differs_from_the_manifest_is_refused(tmp_path: Path) -> None:
+    # Arrange: the manifest says 4 features, the file takes 3 (hash right, shape wrong)
+    entry = write_linear(tmp_path)
+    wrong = replace(entry, inputs=(TensorSpec("x", "float32", ("batch", 4)),))
+    write_models(tmp_path, wrong)
+    store = cpu_store(tmp_path)
+
+    # Act
+    store.load()
+
+    # Assert
+    assert store.names() == []
+    assert store.problems == (
+        "model linear: input 'x' is float32 ['batch', 4] in the manifest but float32 "
+        "['batch', 3] in the file",
+    )
+
+
+def test_a_renamed_input_is_refused(tmp_path: Path) -> None:
+    # Arrange
+    entry = write_linear(tmp_path)
+    write_models(tmp_path, replace(entry, inputs=(TensorSpec("z", "float32", ("batch", 3)),)))
+    store = cpu_store(tmp_path)
+
+    # Act
+    store.load()
+
+    # Assert
+    assert "lists inputs ['z'], the file has ['x']" in store.problems[0]
+
+
+def test_without_a_manifest_nothing_is_served_and_the_error_says_how_to_build(
+    tmp_path: Path,
+) -> None:
+    # Arrange
+    store = cpu_store(tmp_path / "missing")
+
+    # Act / Assert
+    with pytest.raises(ModelUnavailable, match="bulwark models build"):
+        store.get("sentiment")
+    assert "does not exist" in store.problems[0]
+
+
+def test_refresh_reloads_a_rebuilt_model_and_keeps_a_good_one_over_a_bad_rebuild(
+    tmp_path: Path,
+) -> None:
+    # Arrange: version 1 loaded
+    write_models(tmp_path, write_linear(tmp_path, scale=2.0))
+    store = cpu_store(tmp_path)
+    store.load()
+    ones = {"x": np.ones((1, 3), dtype=np.float32)}
+
+    # Act 1: a rebuild with another scale and version
+    entry = replace(write_linear(tmp_path, scale=5.0), version="2")
+    write_models(tmp_path, entry)
+    reloaded = store.refresh()
+
+    # Assert 1
+    assert reloaded
+    assert store.get("linear").entry.version == "2"
+    np.testing.assert_allclose(store.get("linear").runnable.run(ones)["y"], [[6.0] * 3])
+    assert not store.refresh()  # nothing changed since
+
+    # Act 2: the file is damaged; the manifest is rewritten (a new signature)
+    path = tmp_path / "linear.onnx"
+    path.write_bytes(b"not onnx")
+    os.utime(path)
+    write_models(tmp_path, replace(entry, version="3"))
+    store.refresh()
+
+    # Assert 2: version 2 still serves, and the refusal says so
+    assert store.get("linear").entry.version == "2"
+    assert "still serving version 2" in store.problems[0]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("sha256", "abc", "sha256 must be 64 hex digits"),
+        ("file", "../elsewhere.onnx", "file must be a file name"),
+        ("inputs", [], "inputs must be a non-empty list"),
+        ("labels", [1], "labels must be a list of strings"),
+    ],
+)
+def test_a_malformed_manifest_entry_names_the_field(
+    tmp_path: Path, field: str, value: object, message: str
+) -> None:
+    # Arrange
+    import json
+
+    write_models(tmp_path, write_linear(tmp_path))
+    document = json.loads((tmp_path / "manifest.json").read_text())
+    document["models"][0][field] = value
+    (tmp_path / "manifest.json").write_text(json.dumps(document))
+
+    # Act / Assert
+    with pytest.raises(ManifestError, match=rf"models\[0\]\.{message}"):
+        read_manifest(tmp_path / "manifest.json")
