@@ -43,7 +43,10 @@ from adapters.http.routes import (
     audit,
     backtests,
     broker_credentials,
+    crypto,
+    esg,
     fixed_income,
+    giving,
     instruments,
     key_vault,
     keys,
@@ -257,6 +260,9 @@ def create_app(
                     *attribution.CONTROLLERS,  # /analytics/attribution (issue 19)
                     *fixed_income.CONTROLLERS,  # /analytics/fixed-income/* (issue 19)
                     *rates.CONTROLLERS,  # /analytics/rates/* (issue 19)
+                    *crypto.CONTROLLERS,  # /analytics/crypto/* (issue 22)
+                    *esg.CONTROLLERS,  # /analytics/esg/* (issue 22)
+                    *giving.CONTROLLERS,  # /planning/giving/* (issue 22)
                     *controllers,
                 ],
             ),

@@ -18,7 +18,12 @@ from application.auth import AuthService
 from application.backtests import BacktestService
 from application.broker_credentials import BrokerCredentialService
 from application.compute_budget import ComputeBudget
+from application.crypto import CryptoAnalyticsService
+from application.crypto_wallets import WalletBalanceService
+from application.esg import EsgService
 from application.fixed_income import FixedIncomeService
+from application.giving import GivingService
+from application.giving_suggestion import GivingSuggestionService
 from application.instrument_catalog import InstrumentCatalog
 from application.invitations import InvitationService
 from application.key_rotation_jobs import KeyRotationJobs
@@ -150,3 +155,9 @@ class ApiServices:
     # Issue 19 (h-fixed): POST /api/v1/analytics/fixed-income/bond and /ladder.
     fixed_income: FixedIncomeService | None = None
     rates: RatesService | None = None  # issue 19 (h-rates): Treasury curve, inversions, FRED
+    # Issue 22 (h-mkt2): /analytics/crypto, /analytics/esg, /planning/giving.
+    crypto: CryptoAnalyticsService | None = None
+    crypto_wallets: WalletBalanceService | None = None
+    esg: EsgService | None = None
+    giving: GivingService | None = None
+    giving_suggestions: GivingSuggestionService | None = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import adapters.postgres.tables.backtests
 import adapters.postgres.tables.control
 import adapters.postgres.tables.equity
+import adapters.postgres.tables.giving
 import adapters.postgres.tables.identity
 import adapters.postgres.tables.key_rotation
 import adapters.postgres.tables.key_vault
