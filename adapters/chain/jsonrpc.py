@@ -77,6 +77,7 @@ class _EndpointTransport(httpx.AsyncBaseTransport):
             token = base64.b64encode(f"{url.username}:{url.password}".encode()).decode()
             headers.append((b"Authorization", f"Basic {token}".encode()))
             url = url.copy_with(username=None, password=None)
+        headers.append((b"Host", url.netloc))
         sent = httpx.Request(
             request.method, url, headers=headers, stream=request.stream,
             extensions=request.extensions,
