@@ -42,6 +42,19 @@ VIEWER_MAY_CALL = {
     ("POST", "/api/v1/analytics/fixed-income/bond"): "a calculation; stores nothing",
     ("POST", "/api/v1/analytics/fixed-income/ladder"): "a calculation; stores nothing",
     ("POST", "/api/v1/tax/harvesting"): "a plan over the caller's own lots; stores nothing",
+    # Issue 22 (h-mkt2): crypto, ESG and giving calculations.
+    ("POST", "/api/v1/analytics/crypto/impermanent-loss"): "a calculation; stores nothing",
+    ("POST", "/api/v1/analytics/crypto/pool-drain"): "a calculation; stores nothing",
+    ("POST", "/api/v1/analytics/crypto/gas"): "a calculation; stores nothing",
+    (
+        "POST",
+        "/api/v1/analytics/crypto/wallets/balances",
+    ): "reads public chain state; stores nothing",
+    ("POST", "/api/v1/analytics/esg/score"): "a calculation; stores nothing",
+    ("POST", "/api/v1/analytics/esg/screen"): "a calculation; stores nothing",
+    ("POST", "/api/v1/analytics/esg/carbon"): "a calculation; stores nothing",
+    ("POST", "/api/v1/planning/giving/deduction"): "a calculation over the caller's own gifts",
+    ("POST", "/api/v1/planning/giving/suggestion"): "a calculation; stores nothing",
 }
 # GETs a viewer may not make, and why (everything else a GET answers the viewer 2xx).
 VIEWER_MAY_NOT_READ = {
@@ -76,6 +89,8 @@ PERSONAL = {
     "/api/v1/portfolios/{portfolio_id}/transactions": "the caller's own portfolio",
     "/api/v1/portfolios/{portfolio_id}/holdings": "the caller's own portfolio",
     "/api/v1/portfolios/{portfolio_id}/performance": "the caller's own portfolio",
+    # Issue 22: a donation is its donor's alone; another's answers 404.
+    "/api/v1/planning/giving/donations/{donation_id}": "the caller's own donation",
 }
 
 

@@ -45,7 +45,11 @@ def _doc(text: str) -> msgspec.Meta:
 
 
 def money(value: Decimal) -> str:
-    return "0" if value == 0 else format(value, "f")
+    """Exact, without an exponent or trailing zeros after the point (60000.0 -> "60000")."""
+    if value == 0:
+        return "0"
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 _Text = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
