@@ -11,6 +11,7 @@ taken by a concurrent write is retried with the next one).
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -301,19 +302,28 @@ class GivingService:
         stored = await self._store.get_carryovers(principal.id)
         opening = stored if stored is not None and stored.into_year <= tax_year else None
         start = None if opening is None else opening.into_year
-        receipts = [receipt_of(d) for d in await self._store.list_donations(principal.id)]
-        by_year: dict[int, dict[LimitCategory, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
-        for r in receipts:
-            day = r.donation.donated_on
-            if (start is None or day.year >= start) and day.year <= tax_year:
-                by_year[day.year][r.classified.category] += r.classified.deductible
-        years = schedule(
-            by_year,
-            agi,
-            tax_year,
-            opening=() if opening is None else opening.carryovers,
-            start_year=start,
-        )
+        donations = await self._store.list_donations(principal.id)
+
+        def compute() -> tuple[list[Receipt], list[YearDeduction]]:
+            receipts = [receipt_of(d) for d in donations]
+            by_year: dict[int, dict[LimitCategory, Decimal]] = defaultdict(
+                lambda: defaultdict(Decimal)
+            )
+            for r in receipts:
+                day = r.donation.donated_on
+                if (start is None or day.year >= start) and day.year <= tax_year:
+                    by_year[day.year][r.classified.category] += r.classified.deductible
+            years = schedule(
+                by_year,
+                agi,
+                tax_year,
+                opening=() if opening is None else opening.carryovers,
+                start_year=start,
+            )
+            return receipts, years
+
+        # Thousands of gifts are milliseconds of Decimal work: kept off the event loop.
+        receipts, years = await asyncio.to_thread(compute)
         target = next((y for y in years if y.year == tax_year), None)
         if target is None:
             target = deduct_year(tax_year, agi.get(tax_year, ZERO), {}, ())

@@ -3,7 +3,9 @@ the caller's own portfolio (another user's is 404), and the problem documents.""
 
 from __future__ import annotations
 
-from tests.http.core_helpers import assert_problem
+from pathlib import Path
+
+from tests.http.core_helpers import assert_problem, harness_with
 from tests.http.harness import Harness, User
 from tests.http.ledger_helpers import buy, deposit, portfolio_with
 
@@ -126,3 +128,19 @@ async def test_an_issuer_and_the_dataset(harness: Harness, owner: User) -> None:
     assert dataset.json() == {
         "source": "file:esg_sample.csv", "as_of": "2025-06-30", "issuers": 18, "synthetic": True
     }  # fmt: skip
+
+
+async def test_an_unreadable_esg_file_is_503_with_retry_after(tmp_path: Path) -> None:
+    # Arrange: an operator's ESG file with a score out of range
+    path = tmp_path / "esg.csv"
+    path.write_text("symbol,name,sector,as_of,esg_score\nA,A,S,2025-01-01,140\n")
+    async with harness_with(esg_file=str(path)) as harness:
+        owner = await harness.user()
+
+        # Act
+        answer = await harness.client.post(f"{ROOT}/score", json=POSTED, headers=owner.headers)
+
+    # Assert
+    problem = assert_problem(answer, 503, "ESG_DATA_UNAVAILABLE")
+    assert answer.headers["Retry-After"] == "300"
+    assert "line 2, esg_score: a score is 0 to 100" in problem["detail"]

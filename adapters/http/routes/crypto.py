@@ -16,8 +16,8 @@ from adapters.http.deps import ServicesDep
 from adapters.http.problems import Problem, problem_response, problem_responses
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.crypto import (
-    ChainOut,
-    ChainsOut,
+    EvmChainOut,
+    EvmChainsOut,
     GasIn,
     GasOut,
     ImpermanentLossIn,
@@ -140,10 +140,10 @@ class CryptoController(Controller):
         description="Chain ids, names and native assets of the configured chain source.",
         responses=problem_responses(401, 403, 429),
     )
-    async def chains(self, services: ServicesDep) -> ChainsOut:
+    async def chains(self, services: ServicesDep) -> EvmChainsOut:
         wallets = _wallets(services)
-        return ChainsOut(
-            source=wallets.source, chains=[ChainOut.from_domain(c) for c in wallets.chains()]
+        return EvmChainsOut(
+            source=wallets.source, chains=[EvmChainOut.from_domain(c) for c in wallets.chains()]
         )
 
     @post(

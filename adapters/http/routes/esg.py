@@ -13,13 +13,13 @@ from adapters.http.deps import CallerDep, ServicesDep
 from adapters.http.problems import Problem, problem_response, problem_responses
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.esg import (
-    DatasetOut,
     EsgCarbonOut,
+    EsgDatasetOut,
+    EsgIssuerOut,
     EsgQueryIn,
     EsgScoreOut,
     EsgScreenIn,
     EsgScreenOut,
-    IssuerOut,
 )
 from adapters.http.security import READERS_AND_AGENTS, require_roles
 from application.esg import MAX_HOLDINGS, EsgService
@@ -122,17 +122,17 @@ class EsgController(Controller):
             401, 403, 404, 429, 503, notes={404: "UNKNOWN_ISSUER", 503: _UNAVAILABLE}
         ),
     )
-    async def issuer(self, symbol: FromPath[str], services: ServicesDep) -> IssuerOut:
+    async def issuer(self, symbol: FromPath[str], services: ServicesDep) -> EsgIssuerOut:
         record, dataset = await _esg(services).issuer(symbol)
-        return IssuerOut.from_domain(record, dataset)
+        return EsgIssuerOut.from_domain(record, dataset)
 
     @get(
         "/dataset",
         summary="The ESG data set: its source, as-of date, size, and whether it is synthetic",
         responses=problem_responses(401, 403, 429, 503, notes={503: _UNAVAILABLE}),
     )
-    async def dataset(self, services: ServicesDep) -> DatasetOut:
-        return DatasetOut.from_domain(await _esg(services).dataset())
+    async def dataset(self, services: ServicesDep) -> EsgDatasetOut:
+        return EsgDatasetOut.from_domain(await _esg(services).dataset())
 
 
 def _esg(services: Any) -> EsgService:

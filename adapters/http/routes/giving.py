@@ -13,19 +13,19 @@ from adapters.http.problems import problem_responses
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.giving import (
     DEDUCTION_CONVENTIONS,
-    CarryoversIn,
-    CarryoversOut,
-    DeductionIn,
-    DeductionOut,
+    DafFundOut,
+    DafFundsOut,
+    DafGrantIn,
+    DafGrantOut,
     DonationIn,
-    FundOut,
-    FundsOut,
-    GrantIn,
-    GrantOut,
-    ReceiptOut,
-    ReceiptPageOut,
-    SuggestionIn,
-    SuggestionOut,
+    DonationReceiptOut,
+    DonationReceiptPageOut,
+    GivingCarryoversIn,
+    GivingCarryoversOut,
+    GivingDeductionIn,
+    GivingDeductionOut,
+    GivingSuggestionIn,
+    GivingSuggestionOut,
 )
 from adapters.http.security import READERS, require_roles
 from application.giving import MAX_PAGE, GivingService
@@ -61,9 +61,9 @@ class GivingController(Controller):
     )
     async def record(
         self, data: JSONBody[DonationIn], caller: CallerDep, services: ServicesDep
-    ) -> ReceiptOut:
+    ) -> DonationReceiptOut:
         receipt = await _giving(services).record_donation(caller.principal, data.to_new())
-        return ReceiptOut.from_domain(receipt)
+        return DonationReceiptOut.from_domain(receipt)
 
     @get(
         "/donations",
@@ -78,11 +78,11 @@ class GivingController(Controller):
         year: Annotated[int | None, QueryParameter(ge=2000, le=2100)] = None,
         cursor: Annotated[str | None, QueryParameter(min_length=1, max_length=128)] = None,
         limit: Annotated[int, QueryParameter(ge=1, le=MAX_PAGE)] = 50,
-    ) -> ReceiptPageOut:
+    ) -> DonationReceiptPageOut:
         page = await _giving(services).donations(
             caller.principal, year=year, cursor=cursor, limit=limit
         )
-        return ReceiptPageOut.from_page(page)
+        return DonationReceiptPageOut.from_page(page)
 
     @get(
         "/donations/{donation_id:str}",
@@ -92,8 +92,8 @@ class GivingController(Controller):
     )
     async def donation(
         self, donation_id: FromPath[str], caller: CallerDep, services: ServicesDep
-    ) -> ReceiptOut:
-        return ReceiptOut.from_domain(
+    ) -> DonationReceiptOut:
+        return DonationReceiptOut.from_domain(
             await _giving(services).donation(caller.principal, donation_id)
         )
 
@@ -120,10 +120,10 @@ class GivingController(Controller):
         responses=problem_responses(400, 401, 403, 422, 429, notes={422: _INVALID}),
     )
     async def record_grant(
-        self, data: JSONBody[GrantIn], caller: CallerDep, services: ServicesDep
-    ) -> GrantOut:
+        self, data: JSONBody[DafGrantIn], caller: CallerDep, services: ServicesDep
+    ) -> DafGrantOut:
         grant = await _giving(services).record_grant(caller.principal, data.to_new())
-        return GrantOut.from_domain(grant)
+        return DafGrantOut.from_domain(grant)
 
     @delete(
         "/daf-grants/{grant_id:str}",
@@ -146,10 +146,10 @@ class GivingController(Controller):
         ),
         responses=problem_responses(401, 403, 429),
     )
-    async def dafs(self, caller: CallerDep, services: ServicesDep) -> FundsOut:
+    async def dafs(self, caller: CallerDep, services: ServicesDep) -> DafFundsOut:
         funds = await _giving(services).funds(caller.principal)
-        return FundsOut(
-            funds=[FundOut.from_domain(f) for f in funds],
+        return DafFundsOut(
+            funds=[DafFundOut.from_domain(f) for f in funds],
             conventions={"donor_advised_fund": DEDUCTION_CONVENTIONS["donor_advised_fund"]},
         )
 
@@ -158,8 +158,8 @@ class GivingController(Controller):
         summary="Your opening carryovers (from returns before you used Bulwark)",
         responses=problem_responses(401, 403, 429),
     )
-    async def carryovers(self, caller: CallerDep, services: ServicesDep) -> CarryoversOut:
-        return CarryoversOut.from_domain(
+    async def carryovers(self, caller: CallerDep, services: ServicesDep) -> GivingCarryoversOut:
+        return GivingCarryoversOut.from_domain(
             await _giving(services).opening_carryovers(caller.principal)
         )
 
@@ -175,12 +175,12 @@ class GivingController(Controller):
         responses=problem_responses(400, 401, 403, 422, 429, notes={422: _INVALID}),
     )
     async def set_carryovers(
-        self, data: JSONBody[CarryoversIn], caller: CallerDep, services: ServicesDep
-    ) -> CarryoversOut:
+        self, data: JSONBody[GivingCarryoversIn], caller: CallerDep, services: ServicesDep
+    ) -> GivingCarryoversOut:
         opening = await _giving(services).set_opening_carryovers(
             caller.principal, data.into_year, [c.to_domain() for c in data.carryovers]
         )
-        return CarryoversOut.from_domain(opening)
+        return GivingCarryoversOut.from_domain(opening)
 
     @post(
         "/deduction",
@@ -198,12 +198,12 @@ class GivingController(Controller):
         opt=VIEWER_MAY_CALL,
     )
     async def deduction(
-        self, data: JSONBody[DeductionIn], caller: CallerDep, services: ServicesDep
-    ) -> DeductionOut:
+        self, data: JSONBody[GivingDeductionIn], caller: CallerDep, services: ServicesDep
+    ) -> GivingDeductionOut:
         report = await _giving(services).deduction(
             caller.principal, data.tax_year, data.agi_by_year()
         )
-        return DeductionOut.from_domain(report)
+        return GivingDeductionOut.from_domain(report)
 
     @post(
         "/suggestion",
@@ -219,10 +219,10 @@ class GivingController(Controller):
         opt=VIEWER_MAY_CALL,
     )
     async def suggestion(
-        self, data: JSONBody[SuggestionIn], caller: CallerDep, services: ServicesDep
-    ) -> SuggestionOut:
+        self, data: JSONBody[GivingSuggestionIn], caller: CallerDep, services: ServicesDep
+    ) -> GivingSuggestionOut:
         view = await _suggestions(services).suggest(caller.principal, data.to_request())
-        return SuggestionOut.from_view(view)
+        return GivingSuggestionOut.from_view(view)
 
 
 def _giving(services: Any) -> GivingService:

@@ -88,7 +88,7 @@ IL_CONVENTIONS = {
 }
 
 
-class PriceRangeIn(Input):
+class PoolRangeIn(Input):
     """A concentrated (Uniswap v3) range, token1 per token0: lower < upper."""
 
     lower: PoolPrice
@@ -103,7 +103,7 @@ class ImpermanentLossIn(Input):
     deposit: Annotated[TokenAmount, _doc("Value deposited, in token1 (default 1)")] = TokenAmount(
         "1"
     )
-    range: Annotated[PriceRangeIn | None, _doc("Concentrated range; null: the full range (v2)")] = (
+    range: Annotated[PoolRangeIn | None, _doc("Concentrated range; null: the full range (v2)")] = (
         None
     )
 
@@ -121,7 +121,7 @@ class ImpermanentLossIn(Input):
         )
 
 
-class PositionPointOut(Output):
+class LpPositionPointOut(Output):
     price: str
     amount0: str
     amount1: str
@@ -132,7 +132,7 @@ class PositionPointOut(Output):
     in_range: bool
 
     @classmethod
-    def from_domain(cls, p: PositionAtPrice) -> PositionPointOut:
+    def from_domain(cls, p: PositionAtPrice) -> LpPositionPointOut:
         return cls(
             price=plain(p.price),
             amount0=plain(p.amount0),
@@ -145,7 +145,7 @@ class PositionPointOut(Output):
         )
 
 
-class LiquidityPositionOut(Output):
+class LpPositionOut(Output):
     model: str  # "constant_product_v2" or "concentrated_v3"
     entry_price: str
     deposit: str
@@ -158,15 +158,15 @@ class LiquidityPositionOut(Output):
 
 
 class ImpermanentLossOut(Output):
-    position: LiquidityPositionOut
-    points: list[PositionPointOut]
+    position: LpPositionOut
+    points: list[LpPositionPointOut]
     conventions: dict[str, str]
 
     @classmethod
     def from_domain(cls, report: ImpermanentLossReport) -> ImpermanentLossOut:
         p = report.position
         span = p.price_range
-        position = LiquidityPositionOut(
+        position = LpPositionOut(
             model="constant_product_v2" if span is None else "concentrated_v3",
             entry_price=plain(p.entry_price),
             deposit=plain(p.deposit),
@@ -177,7 +177,7 @@ class ImpermanentLossOut(Output):
             amount1=plain(p.amount1),
             liquidity_multiple=plain(p.liquidity_multiple),
         )
-        points = [PositionPointOut.from_domain(x) for x in report.points]
+        points = [LpPositionPointOut.from_domain(x) for x in report.points]
         return cls(position=position, points=points, conventions=IL_CONVENTIONS)
 
 
@@ -215,7 +215,7 @@ class PoolDrainIn(Input):
         )
 
 
-class DrainAlertOut(Output):
+class PoolDrainAlertOut(Output):
     start: datetime
     end: datetime
     peak_at: datetime
@@ -226,7 +226,7 @@ class DrainAlertOut(Output):
     observations: int
 
     @classmethod
-    def from_domain(cls, a: DrainAlert) -> DrainAlertOut:
+    def from_domain(cls, a: DrainAlert) -> PoolDrainAlertOut:
         return cls(
             start=a.start,
             end=a.end,
@@ -245,7 +245,7 @@ class PoolDrainOut(Output):
     alerting: bool
     latest_drop: str
     max_drop: str
-    alerts: list[DrainAlertOut]
+    alerts: list[PoolDrainAlertOut]
     conventions: dict[str, str]
 
     @classmethod
@@ -256,7 +256,7 @@ class PoolDrainOut(Output):
             alerting=report.alerting,
             latest_drop=plain(report.latest_drop),
             max_drop=plain(report.max_drop),
-            alerts=[DrainAlertOut.from_domain(a) for a in report.alerts],
+            alerts=[PoolDrainAlertOut.from_domain(a) for a in report.alerts],
             conventions=DRAIN_CONVENTIONS,
         )
 
@@ -310,7 +310,7 @@ class GasSpikeOut(Output):
         return cls(at=s.at, gwei=s.gwei, mean=s.mean, std=s.std, z=s.z)
 
 
-class HourBucketOut(Output):
+class GasHourOut(Output):
     hour_of_week: int
     weekday: str
     hour: int
@@ -318,7 +318,7 @@ class HourBucketOut(Output):
     count: int
 
 
-class CheapestWindowOut(Output):
+class GasCheapestWindowOut(Output):
     hours: int
     timezone: str
     start_hour_of_week: int | None
@@ -327,10 +327,10 @@ class CheapestWindowOut(Output):
     mean_median_gwei: float | None
     overall_median_gwei: float
     savings: float | None
-    by_hour: list[HourBucketOut]
+    by_hour: list[GasHourOut]
 
     @classmethod
-    def from_domain(cls, c: CheapestWindow, zone: str) -> CheapestWindowOut:
+    def from_domain(cls, c: CheapestWindow, zone: str) -> GasCheapestWindowOut:
         start = c.start_hour_of_week
         return cls(
             hours=c.hours,
@@ -342,7 +342,7 @@ class CheapestWindowOut(Output):
             overall_median_gwei=c.overall_median,
             savings=c.savings,
             by_hour=[
-                HourBucketOut(
+                GasHourOut(
                     hour_of_week=b.hour_of_week,
                     weekday=b.weekday,
                     hour=b.hour,
@@ -362,7 +362,7 @@ class GasOut(Output):
     spikes: Annotated[list[GasSpikeOut], _doc(f"The first {MAX_SPIKES:,} spikes, by time")]
     latest: GasSpikeOut | None
     latest_is_spike: bool
-    cheapest: CheapestWindowOut
+    cheapest: GasCheapestWindowOut
     conventions: dict[str, str]
 
     @classmethod
@@ -375,7 +375,7 @@ class GasOut(Output):
             spikes=[GasSpikeOut.from_domain(s) for s in r.spikes],
             latest=None if r.latest is None else GasSpikeOut.from_domain(r.latest),
             latest_is_spike=r.latest_is_spike,
-            cheapest=CheapestWindowOut.from_domain(r.cheapest, r.request.timezone),
+            cheapest=GasCheapestWindowOut.from_domain(r.cheapest, r.request.timezone),
             conventions=GAS_CONVENTIONS,
         )
 
@@ -391,7 +391,7 @@ WALLET_CONVENTIONS = {
 }
 
 
-class WalletIn(Input):
+class EvmWalletIn(Input):
     """A wallet on one chain and the ERC-20 contracts to read in it."""
 
     chain_id: Annotated[int, _doc("EIP-155 chain id (1 Ethereum, 137 Polygon, 8453 Base ...)")]
@@ -403,13 +403,13 @@ class WalletIn(Input):
 
 
 class WalletBalancesIn(Input):
-    wallets: Annotated[list[WalletIn], _doc(f"1 to {MAX_WALLETS} wallets, any chains")]
+    wallets: Annotated[list[EvmWalletIn], _doc(f"1 to {MAX_WALLETS} wallets, any chains")]
 
     def to_requests(self) -> list[WalletRequest]:
         return [WalletRequest(w.chain_id, w.address, tuple(w.tokens)) for w in self.wallets]
 
 
-class AssetBalanceOut(Output):
+class WalletAssetOut(Output):
     kind: str
     token: str | None
     symbol: str | None
@@ -420,7 +420,7 @@ class AssetBalanceOut(Output):
     value: str | None
 
     @classmethod
-    def from_domain(cls, a: AssetBalance) -> AssetBalanceOut:
+    def from_domain(cls, a: AssetBalance) -> WalletAssetOut:
         return cls(
             kind=a.kind,
             token=a.token,
@@ -433,14 +433,14 @@ class AssetBalanceOut(Output):
         )
 
 
-class ChainOut(Output):
+class EvmChainOut(Output):
     chain_id: int
     name: str
     native_symbol: str
     native_decimals: int
 
     @classmethod
-    def from_domain(cls, c: ChainInfo) -> ChainOut:
+    def from_domain(cls, c: ChainInfo) -> EvmChainOut:
         return cls(
             chain_id=c.chain_id,
             name=c.name,
@@ -449,27 +449,27 @@ class ChainOut(Output):
         )
 
 
-class WalletOut(Output):
-    chain: ChainOut
+class EvmWalletOut(Output):
+    chain: EvmChainOut
     block: int | None
     address: str
-    assets: list[AssetBalanceOut]
+    assets: list[WalletAssetOut]
     value: str
 
     @classmethod
-    def from_domain(cls, w: WalletView) -> WalletOut:
+    def from_domain(cls, w: WalletView) -> EvmWalletOut:
         return cls(
-            chain=ChainOut.from_domain(w.chain),
+            chain=EvmChainOut.from_domain(w.chain),
             block=w.block,
             address=w.address,
-            assets=[AssetBalanceOut.from_domain(a) for a in w.assets],
+            assets=[WalletAssetOut.from_domain(a) for a in w.assets],
             value=plain(w.value),
         )
 
 
 class WalletBalancesOut(Output):
     source: str
-    wallets: list[WalletOut]
+    wallets: list[EvmWalletOut]
     total_value: str
     unpriced: list[str]
     conventions: dict[str, str]
@@ -478,13 +478,13 @@ class WalletBalancesOut(Output):
     def from_domain(cls, b: WalletBalances) -> WalletBalancesOut:
         return cls(
             source=b.source,
-            wallets=[WalletOut.from_domain(w) for w in b.wallets],
+            wallets=[EvmWalletOut.from_domain(w) for w in b.wallets],
             total_value=plain(b.total_value),
             unpriced=list(b.unpriced),
             conventions=WALLET_CONVENTIONS,
         )
 
 
-class ChainsOut(Output):
+class EvmChainsOut(Output):
     source: str
-    chains: list[ChainOut]
+    chains: list[EvmChainOut]

@@ -109,28 +109,28 @@ class EsgScreenIn(EsgQueryIn):
         return {k: Decimal(v) for k, v in self.thresholds.items()}
 
 
-class DatasetOut(Output):
+class EsgDatasetOut(Output):
     source: str
     as_of: date | None
     issuers: int
     synthetic: bool
 
     @classmethod
-    def from_domain(cls, d: EsgDataset) -> DatasetOut:
+    def from_domain(cls, d: EsgDataset) -> EsgDatasetOut:
         return cls(source=d.source, as_of=d.as_of, issuers=d.issuers, synthetic=d.synthetic)
 
 
-class HoldingsSourceOut(Output):
+class EsgHoldingsSourceOut(Output):
     portfolio_id: str | None
     currency: str
     left_out: list[str]
 
     @classmethod
-    def from_domain(cls, h: ValuedHoldings) -> HoldingsSourceOut:
+    def from_domain(cls, h: ValuedHoldings) -> EsgHoldingsSourceOut:
         return cls(portfolio_id=h.portfolio_id, currency=h.currency, left_out=list(h.left_out))
 
 
-class CoverageOut(Output):
+class EsgCoverageOut(Output):
     value: str
     count: int
     total_count: int
@@ -138,7 +138,7 @@ class CoverageOut(Output):
     by_count: str
 
     @classmethod
-    def from_domain(cls, c: Coverage) -> CoverageOut:
+    def from_domain(cls, c: Coverage) -> EsgCoverageOut:
         return cls(
             value=_q(c.value, 6),
             count=c.count,
@@ -148,7 +148,7 @@ class CoverageOut(Output):
         )
 
 
-class HoldingScoreOut(Output):
+class EsgHoldingScoreOut(Output):
     symbol: str
     value: str
     weight: str
@@ -158,7 +158,7 @@ class HoldingScoreOut(Output):
     governance: str | None
 
     @classmethod
-    def from_domain(cls, h: HoldingScore) -> HoldingScoreOut:
+    def from_domain(cls, h: HoldingScore) -> EsgHoldingScoreOut:
         return cls(
             symbol=h.symbol,
             value=_q(h.value, 6),
@@ -176,11 +176,11 @@ class EsgScoreOut(Output):
     environmental: str | None
     social: str | None
     governance: str | None
-    coverage: CoverageOut
-    holdings: list[HoldingScoreOut]
+    coverage: EsgCoverageOut
+    holdings: list[EsgHoldingScoreOut]
     uncovered: list[str]
-    source: HoldingsSourceOut
-    dataset: DatasetOut
+    source: EsgHoldingsSourceOut
+    dataset: EsgDatasetOut
     conventions: dict[str, str]
 
     @classmethod
@@ -192,35 +192,35 @@ class EsgScoreOut(Output):
             environmental=q(r.environmental, 4),
             social=q(r.social, 4),
             governance=q(r.governance, 4),
-            coverage=CoverageOut.from_domain(r.coverage),
-            holdings=[HoldingScoreOut.from_domain(h) for h in r.holdings],
+            coverage=EsgCoverageOut.from_domain(r.coverage),
+            holdings=[EsgHoldingScoreOut.from_domain(h) for h in r.holdings],
             uncovered=list(r.uncovered),
-            source=HoldingsSourceOut.from_domain(view.holdings),
-            dataset=DatasetOut.from_domain(view.dataset),
+            source=EsgHoldingsSourceOut.from_domain(view.holdings),
+            dataset=EsgDatasetOut.from_domain(view.dataset),
             conventions=SCORE_CONVENTIONS,
         )
 
 
-class BreachOut(Output):
+class EsgBreachOut(Output):
     category: str
     revenue_share: str
     threshold: str
 
 
-class ScreenedHoldingOut(Output):
+class EsgScreenedHoldingOut(Output):
     symbol: str
     value: str
     weight: str
-    breaches: list[BreachOut]
+    breaches: list[EsgBreachOut]
 
     @classmethod
-    def from_domain(cls, h: ScreenedHolding) -> ScreenedHoldingOut:
+    def from_domain(cls, h: ScreenedHolding) -> EsgScreenedHoldingOut:
         return cls(
             symbol=h.symbol,
             value=_q(h.value, 6),
             weight=_q(h.weight, 6),
             breaches=[
-                BreachOut(
+                EsgBreachOut(
                     category=b.category.value,
                     revenue_share=_q(b.revenue_share, 6),
                     threshold=_q(b.threshold, 6),
@@ -233,15 +233,15 @@ class ScreenedHoldingOut(Output):
 class EsgScreenOut(Output):
     total_value: str
     thresholds: dict[str, str]
-    excluded: list[ScreenedHoldingOut]
+    excluded: list[EsgScreenedHoldingOut]
     excluded_value: str
     excluded_weight: str
     by_category: dict[str, str]
     passed_weight: str
-    unscreened: list[ScreenedHoldingOut]
+    unscreened: list[EsgScreenedHoldingOut]
     unscreened_weight: str
-    source: HoldingsSourceOut
-    dataset: DatasetOut
+    source: EsgHoldingsSourceOut
+    dataset: EsgDatasetOut
     conventions: dict[str, str]
 
     @classmethod
@@ -250,20 +250,20 @@ class EsgScreenOut(Output):
         return cls(
             total_value=_q(r.total_value, 6),
             thresholds={c.value: _q(t, 6) for c, t in r.thresholds.items()},
-            excluded=[ScreenedHoldingOut.from_domain(h) for h in r.excluded],
+            excluded=[EsgScreenedHoldingOut.from_domain(h) for h in r.excluded],
             excluded_value=_q(r.excluded_value, 6),
             excluded_weight=_q(r.excluded_weight, 6),
             by_category={c.value: _q(w, 6) for c, w in r.by_category.items()},
             passed_weight=_q(r.passed_weight, 6),
-            unscreened=[ScreenedHoldingOut.from_domain(h) for h in r.unscreened],
+            unscreened=[EsgScreenedHoldingOut.from_domain(h) for h in r.unscreened],
             unscreened_weight=_q(r.unscreened_weight, 6),
-            source=HoldingsSourceOut.from_domain(view.holdings),
-            dataset=DatasetOut.from_domain(view.dataset),
+            source=EsgHoldingsSourceOut.from_domain(view.holdings),
+            dataset=EsgDatasetOut.from_domain(view.dataset),
             conventions=SCREEN_CONVENTIONS,
         )
 
 
-class HoldingCarbonOut(Output):
+class EsgHoldingCarbonOut(Output):
     symbol: str
     value: str
     emissions_tco2e: str | None
@@ -273,7 +273,7 @@ class HoldingCarbonOut(Output):
     pcaf_quality: int | None
 
     @classmethod
-    def from_domain(cls, h: HoldingCarbon) -> HoldingCarbonOut:
+    def from_domain(cls, h: HoldingCarbon) -> EsgHoldingCarbonOut:
         return cls(
             symbol=h.symbol,
             value=_q(h.value, 6),
@@ -288,15 +288,15 @@ class HoldingCarbonOut(Output):
 class EsgCarbonOut(Output):
     total_value: str
     waci: str | None
-    waci_coverage: CoverageOut
+    waci_coverage: EsgCoverageOut
     financed_emissions: str | None
     carbon_footprint: str | None
-    financed_coverage: CoverageOut
+    financed_coverage: EsgCoverageOut
     pcaf_quality: str | None
-    holdings: list[HoldingCarbonOut]
+    holdings: list[EsgHoldingCarbonOut]
     attribution_above_one: list[str]
-    source: HoldingsSourceOut
-    dataset: DatasetOut
+    source: EsgHoldingsSourceOut
+    dataset: EsgDatasetOut
     conventions: dict[str, str]
 
     @classmethod
@@ -305,20 +305,20 @@ class EsgCarbonOut(Output):
         return cls(
             total_value=_q(r.total_value, 6),
             waci=q(r.waci, 4),
-            waci_coverage=CoverageOut.from_domain(r.waci_coverage),
+            waci_coverage=EsgCoverageOut.from_domain(r.waci_coverage),
             financed_emissions=q(r.financed_emissions, 4),
             carbon_footprint=q(r.carbon_footprint, 4),
-            financed_coverage=CoverageOut.from_domain(r.financed_coverage),
+            financed_coverage=EsgCoverageOut.from_domain(r.financed_coverage),
             pcaf_quality=q(r.pcaf_quality, 4),
-            holdings=[HoldingCarbonOut.from_domain(h) for h in r.holdings],
+            holdings=[EsgHoldingCarbonOut.from_domain(h) for h in r.holdings],
             attribution_above_one=list(r.attribution_above_one),
-            source=HoldingsSourceOut.from_domain(view.holdings),
-            dataset=DatasetOut.from_domain(view.dataset),
+            source=EsgHoldingsSourceOut.from_domain(view.holdings),
+            dataset=EsgDatasetOut.from_domain(view.dataset),
             conventions=CARBON_CONVENTIONS,
         )
 
 
-class IssuerOut(Output):
+class EsgIssuerOut(Output):
     symbol: str
     name: str
     sector: str
@@ -333,10 +333,10 @@ class IssuerOut(Output):
     revenue_musd: str | None
     evic_musd: str | None
     pcaf_quality: int | None
-    dataset: DatasetOut
+    dataset: EsgDatasetOut
 
     @classmethod
-    def from_domain(cls, r: EsgRecord, dataset: EsgDataset) -> IssuerOut:
+    def from_domain(cls, r: EsgRecord, dataset: EsgDataset) -> EsgIssuerOut:
         return cls(
             symbol=r.symbol,
             name=r.name,
@@ -356,5 +356,5 @@ class IssuerOut(Output):
             revenue_musd=q(r.revenue_musd, 4),
             evic_musd=q(r.evic_musd, 4),
             pcaf_quality=r.pcaf_quality,
-            dataset=DatasetOut.from_domain(dataset),
+            dataset=EsgDatasetOut.from_domain(dataset),
         )

@@ -118,7 +118,7 @@ class DonationIn(Input):
         )
 
 
-class ReceiptOut(Output):
+class DonationReceiptOut(Output):
     id: str
     receipt: str
     donated_on: date
@@ -144,7 +144,7 @@ class ReceiptOut(Output):
     conventions: dict[str, str]
 
     @classmethod
-    def from_domain(cls, r: Receipt) -> ReceiptOut:
+    def from_domain(cls, r: Receipt) -> DonationReceiptOut:
         d = r.donation
         stock = d.kind is DonationKind.STOCK
         term = None
@@ -177,18 +177,19 @@ class ReceiptOut(Output):
         )
 
 
-class ReceiptPageOut(Output):
-    items: list[ReceiptOut]
+class DonationReceiptPageOut(Output):
+    items: list[DonationReceiptOut]
     next_cursor: str | None
 
     @classmethod
-    def from_page(cls, page: DonationPage) -> ReceiptPageOut:
+    def from_page(cls, page: DonationPage) -> DonationReceiptPageOut:
         return cls(
-            items=[ReceiptOut.from_domain(r) for r in page.items], next_cursor=page.next_cursor
+            items=[DonationReceiptOut.from_domain(r) for r in page.items],
+            next_cursor=page.next_cursor,
         )
 
 
-class GrantIn(Input):
+class DafGrantIn(Input):
     fund: Annotated[_Text, _doc("The DAF's name, as on its contributions")]
     granted_on: date
     grantee: _Text
@@ -207,7 +208,7 @@ class GrantIn(Input):
         )
 
 
-class GrantOut(Output):
+class DafGrantOut(Output):
     id: str
     fund: str
     granted_on: date
@@ -219,7 +220,7 @@ class GrantOut(Output):
     created_at: datetime
 
     @classmethod
-    def from_domain(cls, g: DafGrant) -> GrantOut:
+    def from_domain(cls, g: DafGrant) -> DafGrantOut:
         return cls(
             id=g.id,
             fund=g.fund,
@@ -233,17 +234,17 @@ class GrantOut(Output):
         )
 
 
-class FundOut(Output):
+class DafFundOut(Output):
     fund: str
     donee: str
     contributed: str
     granted: str
     ungranted: str
     contributions: int
-    grants: list[GrantOut]
+    grants: list[DafGrantOut]
 
     @classmethod
-    def from_domain(cls, f: FundSummary) -> FundOut:
+    def from_domain(cls, f: FundSummary) -> DafFundOut:
         return cls(
             fund=f.fund,
             donee=f.donee,
@@ -251,19 +252,19 @@ class FundOut(Output):
             granted=money(f.granted),
             ungranted=money(f.ungranted),
             contributions=f.contributions,
-            grants=[GrantOut.from_domain(g) for g in f.grants],
+            grants=[DafGrantOut.from_domain(g) for g in f.grants],
         )
 
 
-class FundsOut(Output):
-    funds: list[FundOut]
+class DafFundsOut(Output):
+    funds: list[DafFundOut]
     conventions: dict[str, str]
 
 
 CategoryName = Literal["cash_60", "noncash_50", "capital_gain_30"]
 
 
-class CarryoverIn(Input):
+class GivingCarryoverIn(Input):
     origin_year: Annotated[int, msgspec.Meta(ge=1990, le=2100)]
     category: CategoryName
     amount: Money
@@ -272,21 +273,21 @@ class CarryoverIn(Input):
         return Carryover(self.origin_year, LimitCategory(self.category), Decimal(self.amount))
 
 
-class CarryoversIn(Input):
+class GivingCarryoversIn(Input):
     """Carryovers from your returns, carried into `into_year` (empty: clear them)."""
 
     into_year: Annotated[int, msgspec.Meta(ge=2000, le=2100)]
-    carryovers: Annotated[list[CarryoverIn], msgspec.Meta(max_length=15)]
+    carryovers: Annotated[list[GivingCarryoverIn], msgspec.Meta(max_length=15)]
 
 
-class CarryoverOut(Output):
+class GivingCarryoverOut(Output):
     origin_year: int
     category: str
     amount: str
     last_year: int
 
     @classmethod
-    def from_domain(cls, c: Carryover) -> CarryoverOut:
+    def from_domain(cls, c: Carryover) -> GivingCarryoverOut:
         return cls(
             origin_year=c.origin_year,
             category=c.category.value,
@@ -295,21 +296,21 @@ class CarryoverOut(Output):
         )
 
 
-class CarryoversOut(Output):
+class GivingCarryoversOut(Output):
     into_year: int | None
-    carryovers: list[CarryoverOut]
+    carryovers: list[GivingCarryoverOut]
 
     @classmethod
-    def from_domain(cls, opening: OpeningCarryovers | None) -> CarryoversOut:
+    def from_domain(cls, opening: OpeningCarryovers | None) -> GivingCarryoversOut:
         if opening is None:
             return cls(into_year=None, carryovers=[])
         return cls(
             into_year=opening.into_year,
-            carryovers=[CarryoverOut.from_domain(c) for c in opening.carryovers],
+            carryovers=[GivingCarryoverOut.from_domain(c) for c in opening.carryovers],
         )
 
 
-class DeductionIn(Input):
+class GivingDeductionIn(Input):
     tax_year: Annotated[int, msgspec.Meta(ge=2000, le=2100)]
     agi: Annotated[
         dict[Annotated[str, msgspec.Meta(pattern=r"^[0-9]{4}$")], SignedMoney],
@@ -321,31 +322,33 @@ class DeductionIn(Input):
         return {int(k): Decimal(v) for k, v in self.agi.items()}
 
 
-class CarryoverUseOut(Output):
+class GivingCarryoverUseOut(Output):
     origin_year: int
     used: str
     left: str
 
 
-class CategoryLineOut(Output):
+class GivingDeductionLineOut(Output):
     category: str
     limit: str
     contributed: str
     deducted_current: str
-    carryovers_used: list[CarryoverUseOut]
+    carryovers_used: list[GivingCarryoverUseOut]
     deducted_carryover: str
     deducted: str
     carried_forward: str
 
     @classmethod
-    def from_domain(cls, line: CategoryLine) -> CategoryLineOut:
+    def from_domain(cls, line: CategoryLine) -> GivingDeductionLineOut:
         return cls(
             category=line.category.value,
             limit=money(line.limit),
             contributed=money(line.contributed),
             deducted_current=money(line.deducted_current),
             carryovers_used=[
-                CarryoverUseOut(origin_year=u.origin_year, used=money(u.used), left=money(u.left))
+                GivingCarryoverUseOut(
+                    origin_year=u.origin_year, used=money(u.used), left=money(u.left)
+                )
                 for u in line.carryovers_used
             ],
             deducted_carryover=money(line.deducted_carryover),
@@ -354,57 +357,57 @@ class CategoryLineOut(Output):
         )
 
 
-class YearDeductionOut(Output):
+class GivingYearOut(Output):
     year: int
     agi: str
     cash_percent: str
-    lines: list[CategoryLineOut]
+    lines: list[GivingDeductionLineOut]
     deduction: str
-    carryovers_out: list[CarryoverOut]
-    expired: list[CarryoverOut]
+    carryovers_out: list[GivingCarryoverOut]
+    expired: list[GivingCarryoverOut]
     source: str
     notes: list[str]
 
     @classmethod
-    def from_domain(cls, y: YearDeduction) -> YearDeductionOut:
+    def from_domain(cls, y: YearDeduction) -> GivingYearOut:
         return cls(
             year=y.year,
             agi=money(y.agi),
             cash_percent=money(y.rules.cash_percent),
-            lines=[CategoryLineOut.from_domain(x) for x in y.lines],
+            lines=[GivingDeductionLineOut.from_domain(x) for x in y.lines],
             deduction=money(y.deduction),
-            carryovers_out=[CarryoverOut.from_domain(c) for c in y.carryovers_out],
-            expired=[CarryoverOut.from_domain(c) for c in y.expired],
+            carryovers_out=[GivingCarryoverOut.from_domain(c) for c in y.carryovers_out],
+            expired=[GivingCarryoverOut.from_domain(c) for c in y.expired],
             source=y.rules.source,
             notes=list(y.rules.notes),
         )
 
 
-class DeductionOut(Output):
+class GivingDeductionOut(Output):
     tax_year: int
     deduction: str
-    year: YearDeductionOut
-    history: list[YearDeductionOut]
-    donations: list[ReceiptOut]
-    opening: CarryoversOut
+    year: GivingYearOut
+    history: list[GivingYearOut]
+    donations: list[DonationReceiptOut]
+    opening: GivingCarryoversOut
     form_8283_required: bool
     conventions: dict[str, str]
 
     @classmethod
-    def from_domain(cls, r: DeductionReport) -> DeductionOut:
+    def from_domain(cls, r: DeductionReport) -> GivingDeductionOut:
         return cls(
             tax_year=r.tax_year,
             deduction=money(r.year.deduction),
-            year=YearDeductionOut.from_domain(r.year),
-            history=[YearDeductionOut.from_domain(y) for y in r.history],
-            donations=[ReceiptOut.from_domain(x) for x in r.donations],
-            opening=CarryoversOut.from_domain(r.opening),
+            year=GivingYearOut.from_domain(r.year),
+            history=[GivingYearOut.from_domain(y) for y in r.history],
+            donations=[DonationReceiptOut.from_domain(x) for x in r.donations],
+            opening=GivingCarryoversOut.from_domain(r.opening),
             form_8283_required=r.form_8283_required,
             conventions=DEDUCTION_CONVENTIONS,
         )
 
 
-class SuggestionIn(Input):
+class GivingSuggestionIn(Input):
     """Posted returns (`portfolio_return`, `start_value`) or a `portfolio_id` of yours."""
 
     benchmark_return: Annotated[ReturnFraction, _doc("The benchmark's return, fraction")]
@@ -440,7 +443,7 @@ class SuggestionIn(Input):
         )
 
 
-class CashRoomOut(Output):
+class GivingCashRoomOut(Output):
     tax_year: int
     agi: str
     cash_percent: str
@@ -449,7 +452,7 @@ class CashRoomOut(Output):
     deductible_now: str
 
 
-class SuggestionOut(Output):
+class GivingSuggestionOut(Output):
     suggested: str
     alpha: str
     excess_alpha: str
@@ -463,11 +466,11 @@ class SuggestionOut(Output):
     portfolio_id: str | None
     start: date | None
     end: date | None
-    room: CashRoomOut | None
+    room: GivingCashRoomOut | None
     conventions: dict[str, str]
 
     @classmethod
-    def from_view(cls, v: SuggestionView) -> SuggestionOut:
+    def from_view(cls, v: SuggestionView) -> GivingSuggestionOut:
         s = v.suggestion
         room = v.room
         return cls(
@@ -486,7 +489,7 @@ class SuggestionOut(Output):
             end=v.end,
             room=None
             if room is None
-            else CashRoomOut(
+            else GivingCashRoomOut(
                 tax_year=room.tax_year,
                 agi=money(room.agi),
                 cash_percent=money(room.cash_percent),
