@@ -279,7 +279,10 @@ class GasIn(Input):
     """A gas-price history: `at` and `gwei` pair up; timestamps strictly increasing."""
 
     at: Annotated[list[datetime], _doc(f"Up to {MAX_GAS_POINTS:,} RFC 3339 times with a zone")]
-    gwei: Annotated[list[float], _doc("Gas price at each time, gwei, >= 0")]
+    gwei: Annotated[
+        list[Annotated[float, msgspec.Meta(ge=0, le=1e9)]],
+        _doc("Gas price at each time, gwei, 0 to 1e9"),
+    ]
     window: Annotated[int, msgspec.Meta(ge=2, le=10_000, description="Observations scored")] = 24
     threshold: Annotated[float, msgspec.Meta(gt=0, le=100, description="z that spikes")] = 3.0
     hours: Annotated[int, msgspec.Meta(ge=1, le=168, description="Cheapest block, hours")] = 1
