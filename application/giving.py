@@ -4,7 +4,8 @@ giving_suggestion.py.
 
 Owner scoping: everything is the caller's own; another user's donation or grant is 404
 (DONATION_NOT_FOUND / GRANT_NOT_FOUND); a viewer's change is 403 (application/access.py).
-Validation answers 422 INVALID_GIVING_INPUT naming the field; nothing is half-written.
+Validation (application/giving_checks.py) answers 422 INVALID_GIVING_INPUT naming the field;
+nothing is half-written.
 Receipt numbers are GIFT-<year>-<n>, n counting the owner's donations of that year (a number
 taken by a concurrent write is retried with the next one).
 """
@@ -12,14 +13,24 @@ taken by a concurrent write is retried with the next one).
 from __future__ import annotations
 
 import asyncio
-import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 
 from application.access import ensure_may_change
+from application.giving_checks import (
+    NewDonation,
+    NewGrant,
+    check_day,
+    check_positive,
+    check_year,
+    checked_donation,
+    decode_cursor,
+    ein_field,
+    memo_field,
+    text_field,
+)
 from domain.analytics.giving.deduction import (
     CARRY_YEARS,
     Classified,
@@ -42,16 +53,13 @@ from domain.principals import Principal
 from ports.clock import Clock, IdGenerator
 from ports.giving import GivingStore, OpeningCarryovers, receipt_number, sequence_of
 
-FIRST_DATE = date(2000, 1, 1)
-MAX_TEXT = 200
-MAX_MEMO = 1000
+__all__ = ["GivingService", "NewDonation", "NewGrant"]
+
 MAX_PAGE = 500
 MAX_YEARS = 30  # AGI entries per deduction request
 ACKNOWLEDGMENT_AT = Decimal(250)  # IRC 170(f)(8): a written acknowledgment from $250
 FORM_8283_OVER = Decimal(500)  # noncash deductions over $500 a year: Form 8283
 RECEIPT_RETRIES = 5
-_EIN = re.compile(r"^[0-9]{2}-?[0-9]{7}$")
-_SYMBOL = re.compile(r"^[A-Za-z0-9.\-]{1,32}$")
 ZERO = Decimal(0)
 
 
@@ -61,32 +69,6 @@ class DonationNotFound(NotFound):
 
 class GrantNotFound(NotFound):
     code = "GRANT_NOT_FOUND"
-
-
-@dataclass(frozen=True, slots=True)
-class NewDonation:
-    donated_on: date
-    donee: str
-    donee_kind: DoneeKind
-    kind: DonationKind
-    fair_market_value: Decimal
-    donee_ein: str | None = None
-    fund: str | None = None
-    symbol: str | None = None
-    shares: Decimal | None = None
-    cost_basis: Decimal | None = None
-    acquired: date | None = None
-    memo: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class NewGrant:
-    fund: str
-    granted_on: date
-    grantee: str
-    amount: Decimal
-    grantee_ein: str | None = None
-    memo: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +119,7 @@ class GivingService:
 
     async def record_donation(self, principal: Principal, new: NewDonation) -> Receipt:
         ensure_may_change(principal)
-        checked = self._checked(new)
+        checked = checked_donation(new, self._clock.now().date())
         for _ in range(RECEIPT_RETRIES):
             year = checked.donated_on.year
             same_year = await self._store.list_donations(principal.id, year=year)
@@ -181,8 +163,8 @@ class GivingService:
         if not 1 <= limit <= MAX_PAGE:
             raise InvalidGivingInput(f"limit must be 1 to {MAX_PAGE}", field="limit")
         if year is not None:
-            _year(year, "year")
-        after = None if cursor is None else _decode(cursor)
+            check_year(year, "year")
+        after = None if cursor is None else decode_cursor(cursor)
         found = await self._store.list_donations(
             principal.id, year=year, after=after, limit=limit + 1
         )
@@ -200,10 +182,10 @@ class GivingService:
 
     async def record_grant(self, principal: Principal, new: NewGrant) -> DafGrant:
         ensure_may_change(principal)
-        fund = _text(new.fund, "fund")
-        grantee = _text(new.grantee, "grantee")
-        self._day(new.granted_on, "granted_on")
-        _positive(new.amount, "amount")
+        fund = text_field(new.fund, "fund")
+        grantee = text_field(new.grantee, "grantee")
+        check_day(new.granted_on, "granted_on", self._clock.now().date())
+        check_positive(new.amount, "amount")
         contributions = [
             d
             for d in await self._store.list_donations(principal.id)
@@ -226,8 +208,8 @@ class GivingService:
             grantee=grantee,
             amount=new.amount,
             created_at=self._clock.now(),
-            grantee_ein=_ein(new.grantee_ein, "grantee_ein"),
-            memo=_memo(new.memo),
+            grantee_ein=ein_field(new.grantee_ein, "grantee_ein"),
+            memo=memo_field(new.memo),
         )
         await self._store.add_grant(grant)
         return grant
@@ -268,7 +250,7 @@ class GivingService:
     ) -> OpeningCarryovers | None:
         """Replaces the caller's opening carryovers (an empty list clears them)."""
         ensure_may_change(principal)
-        _year(into_year, "into_year")
+        check_year(into_year, "into_year")
         seen: set[tuple[int, LimitCategory]] = set()
         for i, c in enumerate(carryovers):
             if not into_year - CARRY_YEARS <= c.origin_year < into_year:
@@ -277,7 +259,7 @@ class GivingService:
                     f"{into_year - 1}",
                     field=f"carryovers[{i}].origin_year",
                 )
-            _positive(c.amount, f"carryovers[{i}].amount")
+            check_positive(c.amount, f"carryovers[{i}].amount")
             if (c.origin_year, c.category) in seen:
                 raise InvalidGivingInput(
                     "one amount per origin year and category", field=f"carryovers[{i}]"
@@ -292,11 +274,11 @@ class GivingService:
     ) -> DeductionReport:
         """The deduction of `tax_year` from the caller's donations and opening carryovers,
         each year from the first needing one computed with its AGI (`agi`, by year)."""
-        _year(tax_year, "tax_year")
+        check_year(tax_year, "tax_year")
         if len(agi) > MAX_YEARS:
             raise InvalidGivingInput(f"at most {MAX_YEARS} years of AGI", field="agi")
         for year, amount in agi.items():
-            _year(year, f"agi.{year}")
+            check_year(year, f"agi.{year}")
             if not amount.is_finite():
                 raise InvalidGivingInput("AGI must be a number", field=f"agi.{year}")
         stored = await self._store.get_carryovers(principal.id)
@@ -352,64 +334,6 @@ class GivingService:
             ZERO,
         )
 
-    # -- checks -----------------------------------------------------------------------------
-
-    def _checked(self, new: NewDonation) -> NewDonation:
-        self._day(new.donated_on, "donated_on")
-        donee = _text(new.donee, "donee")
-        _positive(new.fair_market_value, "fair_market_value")
-        fund = None
-        if new.donee_kind is DoneeKind.DONOR_ADVISED_FUND:
-            if new.fund is None:
-                raise InvalidGivingInput("a donor-advised fund gift names its fund", field="fund")
-            fund = _text(new.fund, "fund")
-        elif new.fund is not None:
-            raise InvalidGivingInput("only a donor-advised fund gift names a fund", field="fund")
-        stock_fields = {
-            "symbol": new.symbol, "shares": new.shares,
-            "cost_basis": new.cost_basis, "acquired": new.acquired,
-        }  # fmt: skip
-        if new.kind is DonationKind.CASH:
-            for name, value in stock_fields.items():
-                if value is not None:
-                    raise InvalidGivingInput(f"a cash gift has no {name}", field=name)
-        else:
-            for name, value in stock_fields.items():
-                if value is None:
-                    raise InvalidGivingInput(f"a stock gift needs its {name}", field=name)
-            assert new.symbol is not None and new.shares is not None
-            assert new.cost_basis is not None and new.acquired is not None
-            if _SYMBOL.fullmatch(new.symbol) is None:
-                raise InvalidGivingInput(
-                    "a symbol is 1 to 32 letters, digits, . or -", field="symbol"
-                )
-            _positive(new.shares, "shares")
-            if not new.cost_basis.is_finite() or new.cost_basis < ZERO:
-                raise InvalidGivingInput("cost_basis must be 0 or more", field="cost_basis")
-            if new.acquired > new.donated_on:
-                raise InvalidGivingInput("acquired after it was given", field="acquired")
-        return NewDonation(
-            donated_on=new.donated_on,
-            donee=donee,
-            donee_kind=new.donee_kind,
-            kind=new.kind,
-            fair_market_value=new.fair_market_value,
-            donee_ein=_ein(new.donee_ein, "donee_ein"),
-            fund=fund,
-            symbol=None if new.symbol is None else new.symbol.upper(),
-            shares=new.shares,
-            cost_basis=new.cost_basis,
-            acquired=new.acquired,
-            memo=_memo(new.memo),
-        )
-
-    def _day(self, day: date, field: str) -> None:
-        today = self._clock.now().date()
-        if not FIRST_DATE <= day <= today:
-            raise InvalidGivingInput(
-                f"{field} must be from {FIRST_DATE} to today ({today})", field=field
-            )
-
 
 def receipt_of(donation: Donation) -> Receipt:
     classified = classify(donation)
@@ -417,48 +341,3 @@ def receipt_of(donation: Donation) -> Receipt:
     if classified.category is LimitCategory.CAPITAL_GAIN_30 and donation.cost_basis is not None:
         untaxed = donation.fair_market_value - donation.cost_basis
     return Receipt(donation, classified, donation.fair_market_value >= ACKNOWLEDGMENT_AT, untaxed)
-
-
-def _decode(cursor: str) -> tuple[date, str]:
-    day, sep, item = cursor.partition("~")
-    try:
-        parsed = date.fromisoformat(day)
-    except ValueError:
-        parsed = None
-    if parsed is None or not sep or not item or len(cursor) > 128:
-        raise InvalidGivingInput("a cursor this API did not make", field="cursor")
-    return parsed, item
-
-
-def _year(year: int, field: str) -> None:
-    if not FIRST_DATE.year <= year <= 2100:
-        raise InvalidGivingInput(f"a year from {FIRST_DATE.year} to 2100", field=field)
-
-
-def _text(value: str, field: str) -> str:
-    text = value.strip()
-    if not text or len(text) > MAX_TEXT or not text.isprintable():
-        raise InvalidGivingInput(
-            f"{field} must be 1 to {MAX_TEXT} printable characters", field=field
-        )
-    return text
-
-
-def _memo(value: str) -> str:
-    if len(value) > MAX_MEMO or not all(ch.isprintable() or ch in "\n\t" for ch in value):
-        raise InvalidGivingInput(f"memo: at most {MAX_MEMO} printable characters", field="memo")
-    return value
-
-
-def _ein(value: str | None, field: str) -> str | None:
-    if value is None:
-        return None
-    if _EIN.fullmatch(value) is None:
-        raise InvalidGivingInput("an EIN is 9 digits, as 12-3456789", field=field)
-    digits = value.replace("-", "")
-    return f"{digits[:2]}-{digits[2:]}"
-
-
-def _positive(value: Decimal, field: str) -> None:
-    if not value.is_finite() or value <= ZERO:
-        raise InvalidGivingInput(f"{field} must be greater than 0", field=field)

@@ -16,14 +16,16 @@ from adapters.http.deps import ServicesDep
 from adapters.http.problems import Problem, problem_response, problem_responses
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.crypto import (
-    EvmChainOut,
-    EvmChainsOut,
     GasIn,
     GasOut,
     ImpermanentLossIn,
     ImpermanentLossOut,
     PoolDrainIn,
     PoolDrainOut,
+)
+from adapters.http.schemas.crypto_wallets import (
+    EvmChainOut,
+    EvmChainsOut,
     WalletBalancesIn,
     WalletBalancesOut,
 )

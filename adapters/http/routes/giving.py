@@ -22,6 +22,8 @@ from adapters.http.schemas.giving import (
     DonationReceiptPageOut,
     GivingCarryoversIn,
     GivingCarryoversOut,
+)
+from adapters.http.schemas.giving_reports import (
     GivingDeductionIn,
     GivingDeductionOut,
     GivingSuggestionIn,
