@@ -8,8 +8,9 @@ what it made of the answer.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 
+import httpx
 import pytest
 
 from adapters.chain.jsonrpc import JsonRpcChain, chain_client
@@ -44,17 +45,28 @@ def canned() -> dict[str, object]:
     }
 
 
+_clients: list[httpx.AsyncClient] = []
+
+
 @pytest.fixture
-def node() -> Iterator[Node]:
+async def node() -> AsyncIterator[Node]:
     with jsonrpc_node(**canned()) as running:
         yield running
+    while _clients:  # every client a test made is closed with it
+        await _clients.pop().aclose()
+
+
+def client(endpoints: dict[int, str], timeout_s: float = 5.0) -> httpx.AsyncClient:
+    made = chain_client(endpoints, timeout_s=timeout_s)
+    _clients.append(made)
+    return made
 
 
 def chain(
     node: Node, *, chain_id: int = 1, timeout_s: float = 5.0, batch_size: int = 100
 ) -> JsonRpcChain:
-    client = chain_client({chain_id: node.url}, timeout_s=timeout_s)
-    return JsonRpcChain(client, [chain_id], timeout_s=timeout_s, batch_size=batch_size)
+    made = client({chain_id: node.url}, timeout_s)
+    return JsonRpcChain(made, [chain_id], timeout_s=timeout_s, batch_size=batch_size)
 
 
 async def test_a_snapshot_reads_native_and_token_balances_at_one_block(node: Node) -> None:
@@ -220,11 +232,12 @@ async def test_an_unreachable_endpoint_is_chain_unavailable() -> None:
     # Arrange: a port nothing listens on
     with jsonrpc_node() as gone:
         url = gone.url
-    port = JsonRpcChain(chain_client({1: url}, timeout_s=2.0), [1])
+    async with chain_client({1: url}, timeout_s=2.0) as made:
+        port = JsonRpcChain(made, [1])
 
-    # Act
-    with pytest.raises(ChainUnavailable) as caught:
-        await port.snapshot(1, [WalletQuery(ALICE)])
+        # Act
+        with pytest.raises(ChainUnavailable) as caught:
+            await port.snapshot(1, [WalletQuery(ALICE)])
 
     # Assert
     assert "could not be reached (ConnectError)" in caught.value.message
@@ -254,7 +267,7 @@ async def test_the_endpoint_url_and_its_key_never_reach_logs_or_errors(
 async def test_basic_auth_in_the_url_becomes_an_authorization_header(node: Node) -> None:
     # Arrange
     host = node.url.split("://", 1)[1]
-    port = JsonRpcChain(chain_client({1: f"http://user:pa55@{host}"}), [1])
+    port = JsonRpcChain(client({1: f"http://user:pa55@{host}"}), [1])
 
     # Act
     await port.snapshot(1, [WalletQuery(BOB)])
