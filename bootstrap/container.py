@@ -53,10 +53,15 @@ from application.audit_log import AuditLogService
 from application.auth import AuthConfig, AuthService
 from application.broker_credentials import BrokerCredentialService
 from application.concurrency import KeyedLocks
+from application.crypto import CryptoAnalyticsService
+from application.crypto_wallets import WalletBalanceService
 from application.equity_snapshots import EquitySnapshots
+from application.esg import EsgService
 from application.fixed_income import FixedIncomeService
 from application.form13f import Form13FService
 from application.futures import FuturesService
+from application.giving import GivingService
+from application.giving_suggestion import GivingSuggestionService
 from application.halts import HaltLatch
 from application.illiquid_assets import IlliquidAssetService
 from application.insiders import InsiderService
@@ -107,7 +112,10 @@ from application.valuations import ValuationService
 from application.value_at_risk import ValueAtRiskService
 from application.workspaces import WorkspaceService
 from bootstrap import compute as compute_wiring
+from bootstrap import crypto as crypto_wiring
 from bootstrap import encryption, keys, notification_channels, notifications
+from bootstrap import esg as esg_wiring
+from bootstrap import giving as giving_wiring
 from bootstrap import illiquid as illiquid_wiring
 from bootstrap import inference as inference_wiring
 from bootstrap import key_vault as vault_wiring
@@ -929,6 +937,30 @@ class Container(containers.DeclarativeContainer):
     )
     inference_running = providers.Resource(
         inference_wiring.inference_lifetime, model_store, inference, settings
+    )
+    # Crypto and DeFi, ESG, giving (issue 22, h-mkt2; bootstrap/crypto.py, esg.py, giving.py):
+    # calculations within the compute budget; wallets from the chain source (a fixture file
+    # or JSON-RPC endpoints); ESG data from a CSV; each user's donations on SQL or in memory.
+    crypto = providers.Singleton(CryptoAnalyticsService, compute_budget)
+    chain_client = providers.Singleton(crypto_wiring.chain_http_client, settings)
+    chain_port = providers.Singleton(crypto_wiring.chain_port, settings, chain_client)
+    crypto_wallets = providers.Singleton(WalletBalanceService, chain_port, quotes)
+    chain_client_closing = providers.Resource(
+        crypto_wiring.chain_client_lifetime, chain_client.provider
+    )
+    esg_data = providers.Singleton(esg_wiring.esg_data, settings)
+    esg = providers.Singleton(EsgService, esg_data, compute_budget, portfolios)
+    giving_store = providers.Singleton(giving_wiring.giving_store, store_kind, engine.provider)
+    giving = providers.Singleton(GivingService, giving_store, clock, ids)
+    giving_suggestions = providers.Singleton(
+        GivingSuggestionService, giving, clock, portfolios, valuations
+    )
+    api_services.add_kwargs(
+        crypto=crypto,
+        crypto_wallets=crypto_wallets,
+        esg=esg,
+        giving=giving,
+        giving_suggestions=giving_suggestions,
     )
 
 

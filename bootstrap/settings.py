@@ -402,6 +402,16 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     sentiment_default_weight: Annotated[float, msgspec.Meta(ge=0, le=100)] = 0.5
     sentiment_half_life_hours: Annotated[float, msgspec.Meta(gt=0, le=8760)] = 24.0
     sentiment_max_age_hours: Annotated[float, msgspec.Meta(gt=0, le=8760)] = 168.0
+    # --- Crypto wallets, ESG data (issue 22; docs/crypto-defi.md, docs/esg.md) ---
+    # fixture: balances from chain_fixture_file (empty: the shipped SYNTHETIC sample,
+    # data/crypto/wallets.json); rpc: EVM JSON-RPC endpoints, chain_rpc_urls = "1=https://...,
+    # 137=https://..." (a secret: URLs usually carry an API key; never logged or echoed).
+    chain_source: Literal["fixture", "rpc"] = "fixture"
+    chain_fixture_file: str | None = None
+    chain_rpc_urls: Secret | None = None
+    chain_rpc_timeout_seconds: Annotated[float, msgspec.Meta(gt=0, le=120)] = 10.0
+    # An ESG data CSV (docs/esg.md's columns); empty: the shipped SYNTHETIC sample, data/esg/.
+    esg_file: str | None = None
 
     def redacted(self) -> dict[str, object]:
         """All settings, safe to show: secrets as '***' and passwords inside URLs masked."""
@@ -604,6 +614,7 @@ def _check(s: Settings) -> None:
     _check_rates(s)
     _check_market_dirs(s)
     _check_inference(s)
+    _check_chain(s)
     if s.access_token_ttl_seconds >= s.refresh_token_ttl_days * 86_400:
         raise SettingsError(
             f"{env_name('access_token_ttl_seconds')}: expected less than the refresh token "
@@ -750,3 +761,41 @@ def _check_inference(s: Settings) -> None:
             f"{env_name('inference_batch_size')} ({s.inference_batch_size})"
         )
     source_weight_pairs(s)
+
+
+_CHAIN_ENTRY = re.compile(r"^([0-9]{1,16})=(https?://\S+)$")
+
+
+def chain_rpc_endpoints(s: Settings) -> dict[int, str]:
+    """BULWARK_CHAIN_RPC_URLS as {chain id: URL}; SettingsError (never quoting a URL) when
+    an entry is not `<chain id>=http(s)://...` or a chain id repeats."""
+    text = s.chain_rpc_urls.reveal() if s.chain_rpc_urls is not None else ""
+    found: dict[int, str] = {}
+    for n, entry in enumerate(re.split(r"[,\s]+", text.strip()), start=1):
+        match = _CHAIN_ENTRY.fullmatch(entry)
+        if match is None or int(match.group(1)) == 0:
+            raise SettingsError(
+                f"{env_name('chain_rpc_urls')}: entry {n} is not <chain id>=http(s)://... "
+                "(e.g. 1=https://eth.example/v3/KEY,137=https://polygon.example/KEY)"
+            )
+        chain_id = int(match.group(1))
+        if chain_id in found:
+            raise SettingsError(f"{env_name('chain_rpc_urls')}: chain {chain_id} given twice")
+        found[chain_id] = match.group(2)
+    return found
+
+
+def _check_chain(s: Settings) -> None:
+    """rpc needs endpoints; a fixture or ESG file that is named must exist (one line each)."""
+    if s.chain_source == "rpc":
+        if s.chain_rpc_urls is None or not s.chain_rpc_urls.reveal().strip():
+            raise SettingsError(
+                f"{env_name('chain_rpc_urls')} is required when {env_name('chain_source')}=rpc "
+                f"(<chain id>=<JSON-RPC URL>, comma-separated); or set "
+                f"{env_name('chain_source')}=fixture for the offline file"
+            )
+        chain_rpc_endpoints(s)
+    for name in ("chain_fixture_file", "esg_file"):
+        path = getattr(s, name)
+        if path is not None and not Path(path).is_file():
+            raise SettingsError(f"{env_name(name)}: expected a readable file, got {path!r}")

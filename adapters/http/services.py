@@ -19,10 +19,15 @@ from application.auth import AuthService
 from application.backtests import BacktestService
 from application.broker_credentials import BrokerCredentialService
 from application.compute_budget import ComputeBudget
+from application.crypto import CryptoAnalyticsService
+from application.crypto_wallets import WalletBalanceService
+from application.esg import EsgService
 from application.filing_calendar import FilingCalendarService
 from application.fixed_income import FixedIncomeService
 from application.form13f import Form13FService
 from application.futures import FuturesService
+from application.giving import GivingService
+from application.giving_suggestion import GivingSuggestionService
 from application.illiquid_assets import IlliquidAssetService
 from application.insiders import InsiderService
 from application.instrument_catalog import InstrumentCatalog
@@ -180,3 +185,9 @@ class ApiServices:
     ml_models: MlModelService | None = None
     sentiment: SentimentService | None = None
     keywords: KeywordService | None = None
+    # Issue 22 (h-mkt2): /analytics/crypto, /analytics/esg, /planning/giving.
+    crypto: CryptoAnalyticsService | None = None
+    crypto_wallets: WalletBalanceService | None = None
+    esg: EsgService | None = None
+    giving: GivingService | None = None
+    giving_suggestions: GivingSuggestionService | None = None

@@ -6,6 +6,7 @@ import adapters.postgres.tables.backtests
 import adapters.postgres.tables.control
 import adapters.postgres.tables.equity
 import adapters.postgres.tables.filing_reminders
+import adapters.postgres.tables.giving
 import adapters.postgres.tables.identity
 import adapters.postgres.tables.illiquid
 import adapters.postgres.tables.key_rotation
