@@ -68,6 +68,7 @@ from adapters.http.routes import (
     signals,
     strategies,
     succession,
+    surveillance,
     tax,
     users,
     workspaces,
@@ -257,6 +258,7 @@ def create_app(
                     *attribution.CONTROLLERS,  # /analytics/attribution (issue 19)
                     *fixed_income.CONTROLLERS,  # /analytics/fixed-income/* (issue 19)
                     *rates.CONTROLLERS,  # /analytics/rates/* (issue 19)
+                    *surveillance.CONTROLLERS,  # /surveillance/alerts (issue 21)
                     *controllers,
                 ],
             ),

@@ -45,6 +45,7 @@ from application.strategies import StrategyService
 from application.strategy_processor import StrategyProcessor
 from application.stream_monitor import StreamMonitorService
 from application.succession import SuccessionService
+from application.surveillance import SurveillanceService
 from application.tax import TaxService
 from application.user_admin import UserAdminService
 from application.valuations import ValuationService
@@ -150,3 +151,5 @@ class ApiServices:
     # Issue 19 (h-fixed): POST /api/v1/analytics/fixed-income/bond and /ladder.
     fixed_income: FixedIncomeService | None = None
     rates: RatesService | None = None  # issue 19 (h-rates): Treasury curve, inversions, FRED
+    # Issue 21 (h-surv): /api/v1/surveillance/alerts (routes/surveillance.py).
+    surveillance: SurveillanceService | None = None
