@@ -6,7 +6,9 @@ aggressive fills (of marketable orders: passive ones cannot push the price) in t
 `window_minutes` up to the close also count to the window. Once the window has `min_fills`
 of them, making `min_share` of the day's volume, `min_directional` of their volume on one
 side, and the latest one's price is `min_impact_bps` beyond the touch's mid when the
-window's first one was placed, in that side's direction: an alert (one per key and day).
+window's first one was placed, in that side's direction, and their volume is at least
+`min_volume_ratio` times the symbol's typical order size (someone else's move, ridden with a
+few small trades, is not theirs): an alert (one per key and day).
 """
 
 from __future__ import annotations
@@ -74,7 +76,7 @@ class SessionClock:
 class MarkingCloseDetector:
     """Counts each key's day and closing-window volume (see the module docstring)."""
 
-    __slots__ = ("directional", "fills", "impact", "reporter", "rule", "share")
+    __slots__ = ("directional", "fills", "impact", "reporter", "rule", "share", "volume")
 
     def __init__(self, rule: MarkingCloseRule, reporter: Reporter) -> None:
         self.rule = rule
@@ -83,8 +85,11 @@ class MarkingCloseDetector:
         self.share = rule.min_share
         self.directional = rule.min_directional
         self.impact = rule.min_impact_bps / 1e4
+        self.volume = rule.min_volume_ratio
 
-    def on_fill(self, key: KeyState, fill: list[Any], session: SessionClock) -> Detection | None:
+    def on_fill(
+        self, key: KeyState, fill: list[Any], session: SessionClock, typical: float
+    ) -> Detection | None:
         day = key.closing
         if day is None or day.day != session.day:
             day = key.closing = ClosingDay(session.day)
@@ -103,6 +108,8 @@ class MarkingCloseDetector:
         if len(day.fills) < WINDOW_FILLS_KEPT:
             day.fills.append(fill)
         if day.alerted or day.window_fills < self.fills:
+            return None
+        if day.window_qty < self.volume * typical:
             return None
         return self._judge(key, day, at_us)
 

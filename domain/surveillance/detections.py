@@ -94,6 +94,7 @@ def iso(us: int) -> str:
 
 def num(value: float) -> str:
     """A figure as a decimal string: 100 not 100.0; otherwise the shortest exact repr."""
+    value = float(value)
     if value.is_integer():
         return str(int(value))
     return repr(value)

@@ -271,7 +271,8 @@ class SurveillanceEngine:
         found = self.ignition.on_fill(key, fill)
         if found is not None:
             detections.append(found)
-        found = self.closing.on_fill(key, fill, self.session)
+        book = self.symbols.get(key.symbol)
+        found = self.closing.on_fill(key, fill, self.session, book.typical if book else 0.0)
         if found is not None:
             detections.append(found)
 

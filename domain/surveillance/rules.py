@@ -98,10 +98,13 @@ class MarkingCloseRule:
     (of marketable orders: the ones that can move the price) making at least `min_share` of
     the owner's day volume in the symbol, at least `min_directional` of their volume on one
     side, and the last of them `min_impact_bps` beyond the touch's mid before the
-    first, in that side's direction."""
+    first, in that side's direction. Their volume must be at least `min_volume_ratio` times
+    the symbol's typical order size: a few small trades riding someone else's move did not
+    move the price."""
 
     window_minutes: float = 10.0
     min_fills: int = 3
+    min_volume_ratio: float = 3.0
     min_share: float = 0.25
     min_directional: float = 0.75
     min_impact_bps: float = 30.0
