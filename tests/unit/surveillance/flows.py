@@ -76,8 +76,10 @@ class Flow:
     def history(self, t: float = 0.0, orders: int = 30, qty: float = 100.0) -> None:
         """A market maker's quotes (another owner): the symbol's typical order size."""
         for i in range(orders):
-            placed = self.order(t + i * 0.1, BUY if i % 2 else SELL, qty, 99.99 if i % 2
-                                else 100.0, owner="mm", account="mm-acc", agent="mm-bot")  # fmt: skip
+            side, price = (BUY, 99.99) if i % 2 else (SELL, 100.0)
+            placed = self.order(
+                t + i * 0.1, side, qty, price, owner="mm", account="mm-acc", agent="mm-bot"
+            )
             self.cancel(t + i * 0.1 + 0.05, placed)
 
     def found(self) -> list[Detection]:
