@@ -71,7 +71,8 @@ class SurveillanceActions:
                 await self._act(alert)
 
     async def retry_pending(self) -> int:
-        """The actions a previous run stored but did not finish; returns how many."""
+        """The actions a previous run stored but did not finish, or that failed (alerts not
+        closed); returns how many."""
         pending = await self._store.pending()
         for alert in pending:
             await self._act(alert)

@@ -7,6 +7,8 @@ Contract:
   inserted. Either all of it is stored or none of it (StoreUnavailable then).
 - `save(alert, expected_version)` stores a changed alert when the stored one still has
   `expected_version`, else raises ConcurrentUpdate.
+- `pending` lists the alerts whose action is PENDING or FAILED and that are not closed,
+  oldest first (what a run does again at its start).
 - `find` lists newest first: `detected_at` descending, then id ascending.
 """
 

@@ -6,9 +6,11 @@ import dataclasses
 from collections.abc import Sequence
 
 from domain.errors import ConcurrentUpdate
-from domain.surveillance.cases import Alert, AlertAction
+from domain.surveillance.cases import Alert, AlertAction, AlertStatus
 from domain.surveillance.detections import to_us
 from ports.surveillance import AlertQuery, Checkpoint
+
+_UNDONE = frozenset({AlertAction.PENDING, AlertAction.FAILED})
 
 
 def _copy(alert: Alert) -> Alert:
@@ -55,7 +57,11 @@ class InMemorySurveillanceStore:
         self.alerts[alert.id] = _copy(alert)
 
     async def pending(self, limit: int = 100) -> list[Alert]:
-        found = [a for a in self.alerts.values() if a.action is AlertAction.PENDING]
+        found = [
+            a
+            for a in self.alerts.values()
+            if a.action in _UNDONE and a.status is not AlertStatus.CLOSED
+        ]
         found.sort(key=lambda a: (a.detection.detected_us, a.id))
         return [_copy(a) for a in found[:limit]]
 

@@ -163,7 +163,10 @@ class SqlSurveillanceStore:
         await guarded(write)
 
     async def pending(self, limit: int = 100) -> list[Alert]:
-        where = _a.c.action == AlertAction.PENDING.value
+        where = and_(
+            _a.c.action.in_([AlertAction.PENDING.value, AlertAction.FAILED.value]),
+            _a.c.status != AlertStatus.CLOSED.value,
+        )
         rows = await guarded(lambda: self._select(where, limit, oldest_first=True))
         return rows
 
