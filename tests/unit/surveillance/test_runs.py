@@ -192,7 +192,7 @@ async def test_an_alert_without_an_agent_warns_and_a_medium_one_does_nothing() -
 async def test_a_pause_that_failed_is_done_again_at_the_next_start() -> None:
     # Arrange: the first run's kill switch fails
     store = InMemorySurveillanceStore()
-    run, actions, audit = make_run(store, Halter(fail=True))
+    _, actions, audit = make_run(store, Halter(fail=True))
     case = alert(0)
     await store.record([case], None)
     await actions.handle([case])
