@@ -76,6 +76,8 @@ PERSONAL = {
     "/api/v1/portfolios/{portfolio_id}/transactions": "the caller's own portfolio",
     "/api/v1/portfolios/{portfolio_id}/holdings": "the caller's own portfolio",
     "/api/v1/portfolios/{portfolio_id}/performance": "the caller's own portfolio",
+    # Issue 21: the desk (and the viewer) reads every alert; the walk's desk raises none.
+    "/api/v1/surveillance/alerts/{alert_id}": "an id the walk cannot know (no alert raised)",
 }
 
 

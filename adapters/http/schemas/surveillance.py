@@ -98,10 +98,10 @@ class AlertReviewIn(Input):
 
     status: Literal["acknowledged", "closed"]
     note: Annotated[
-        str | None, _doc("Required to close: the reviewer's conclusion"),
-        msgspec.Meta(max_length=MAX_NOTE),
-    ] = None  # fmt: skip
+        Annotated[str, msgspec.Meta(max_length=MAX_NOTE)] | None,
+        _doc("Required to close: the reviewer's conclusion"),
+    ] = None
     version: Annotated[
-        int | None, _doc("The version you read: 409 CONCURRENT_UPDATE if it changed since"),
-        msgspec.Meta(ge=1),
-    ] = None  # fmt: skip
+        Annotated[int, msgspec.Meta(ge=1)] | None,
+        _doc("The version you read: 409 CONCURRENT_UPDATE if it changed since"),
+    ] = None
