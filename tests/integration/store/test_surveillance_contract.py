@@ -43,8 +43,8 @@ async def test_alerts_and_the_checkpoint_are_stored_together_and_replays_skipped
     assert again == {alert(2).id}
     saved = await repo.checkpoint("surveil")
     assert saved is not None
-    assert (saved.events, dict(saved.offsets), saved.state) == (20, {"events:0": 9},
-                                                                checkpoint(0, {}).state)  # fmt: skip
+    assert (saved.events, dict(saved.offsets)) == (20, {"events:0": 9})
+    assert saved.state == checkpoint(0, {}).state
     assert saved.saved_at == T0 + timedelta(seconds=20)
     assert await repo.checkpoint("other") is None
 
@@ -99,9 +99,7 @@ async def test_listings_filter_and_page_newest_first(repo: SurveillanceStore) ->
     everything = await repo.find(AlertQuery(limit=100))
     first = await repo.find(AlertQuery(limit=2))
     last = first[-1]
-    rest = await repo.find(
-        AlertQuery(limit=100, before=(last.detection.detected_at, last.id))
-    )
+    rest = await repo.find(AlertQuery(limit=100, before=(last.detection.detected_at, last.id)))
     layering = await repo.find(AlertQuery(pattern=Pattern.LAYERING, owner_id="u-1"))
     nothing = await repo.find(AlertQuery(symbol="MSFT"))
 
