@@ -16,8 +16,8 @@ from application.surveillance import SurveillanceRun
 from application.surveillance_actions import SurveillanceActions
 from application.surveillance_feed import event_time_us
 from application.surveillance_merge import PartitionMerge
+from benchmarks.surveillance_events import as_domain
 from benchmarks.surveillance_scenarios import mixed_day
-from benchmarks.surveillance_sim import Event
 from domain.events import DomainEvent
 from domain.killswitch.state import Scope
 from domain.killswitch.switch import KillSwitchEvent, TriggerType
@@ -33,32 +33,10 @@ CODEC = EventCodec()
 EVERY = AlertQuery(limit=10_000)
 
 
-def as_domain(event: Event) -> DomainEvent:
-    """A scenario event as the order path publishes it."""
-    kind = event[0]
-    if kind == "order":
-        _, at, oid, account, owner, agent, symbol, side, qty, price, bid, ask, mkt = event
-        return OrderAccepted(
-            oid, account, f"b-{oid}", at=from_us(at), symbol=symbol,
-            side="buy" if side > 0 else "sell", quantity=Decimal(str(qty)),
-            order_type="market" if mkt else "limit",
-            limit_price=None if mkt else Decimal(str(price)), owner_id=owner,
-            origin_kind="agent" if agent else "user", origin_id=agent or owner,
-            bid=Decimal(str(bid)), ask=Decimal(str(ask)),
-        )  # fmt: skip
-    if kind == "cancel":
-        _, at, oid, requested = event
-        return OrderCanceled(oid, "?", at=from_us(at), requested=requested)
-    _, at, oid, account, owner, symbol, side, qty, price, fid = event
-    fill = Fill(fid, oid, account, symbol, Side.BUY if side > 0 else Side.SELL,
-                Decimal(str(qty)), Decimal(str(price)), from_us(at))  # fmt: skip
-    return FillBooked(account, fill, owner_id=owner, order_id=oid)
-
-
 @cache
 def domain_day() -> tuple[DomainEvent, ...]:
     """A mixed day's events, through the event codec and back (as the events topic has them)."""
-    return tuple(CODEC.decode(e.name, CODEC.encode(e)) for e in map(as_domain, mixed_day(3).events))
+    return tuple(CODEC.decode(e.name, CODEC.encode(e)) for e in as_domain(mixed_day(3).events))
 
 
 class Halter:
