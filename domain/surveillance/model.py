@@ -17,7 +17,7 @@ from typing import Any
  F_PLACED) = range(12)  # fmt: skip
 
 BUY, SELL = 1, -1
-RECENT_ORDERS = 20  # orders placed, kept per key as quote stuffing's evidence
+RECENT_ORDERS = 10  # orders placed, kept per key as quote stuffing's evidence
 
 
 class LiveOrder:

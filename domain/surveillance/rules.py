@@ -130,7 +130,7 @@ class SurveillanceRules:
     medium_score: float = 0.25
     # Bounds: fills remembered per key, live orders kept (oldest dropped first), and how long
     # an order or an idle key is kept without news (dropped at the next day's first event).
-    fills_kept: int = 64
+    fills_kept: int = 32
     max_live_orders: int = 1_000_000
     order_ttl_s: float = 86_400.0
     key_ttl_s: float = 86_400.0

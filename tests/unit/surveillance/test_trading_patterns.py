@@ -83,7 +83,7 @@ def test_a_hundred_orders_and_cancels_in_a_second_without_trades_is_quote_stuffi
     # Assert
     assert [d.pattern for d in found] == [Pattern.QUOTE_STUFFING]
     assert found[0].observed["messages"] == 50 and found[0].observed["fills"] == 0
-    assert found[0].agents == ("bot1",) and len(found[0].orders) == 20
+    assert found[0].agents == ("bot1",) and len(found[0].orders) == 10
 
 
 def test_the_same_messages_over_ten_seconds_are_not() -> None:
