@@ -20,7 +20,7 @@ from datetime import datetime
 from typing import Protocol
 
 from domain.surveillance.cases import Alert, AlertStatus
-from domain.surveillance.detections import AlertSeverity, Pattern
+from domain.surveillance.detections import AbusePattern, AlertSeverity
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +46,7 @@ class AlertQuery:
 
     owner_id: str | None = None
     status: AlertStatus | None = None
-    pattern: Pattern | None = None
+    pattern: AbusePattern | None = None
     severity: AlertSeverity | None = None
     symbol: str | None = None
     before: tuple[datetime, str] | None = None

@@ -19,7 +19,7 @@ from adapters.postgres.repos.base import upsert
 from adapters.postgres.tables.surveillance import surveillance_alerts, surveillance_checkpoints
 from domain.errors import ConcurrentUpdate
 from domain.surveillance.cases import Alert, AlertAction, AlertStatus
-from domain.surveillance.detections import AlertSeverity, Detection, Pattern, to_us
+from domain.surveillance.detections import AbusePattern, AlertSeverity, Detection, to_us
 from ports.surveillance import AlertQuery, Checkpoint
 
 _a = surveillance_alerts
@@ -76,7 +76,7 @@ def _row(alert: Alert) -> dict[str, Any]:
 def _alert(row: Any) -> Alert:
     doc = json.loads(row.detection)
     detection = Detection(
-        pattern=Pattern(row.pattern),
+        pattern=AbusePattern(row.pattern),
         owner_id=row.owner_id,
         symbol=row.symbol,
         detected_us=row.detected_us,

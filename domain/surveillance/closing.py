@@ -17,7 +17,7 @@ from datetime import UTC, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from domain.surveillance.detections import Detection, Pattern, at_least, from_us, num, to_us
+from domain.surveillance.detections import AbusePattern, Detection, at_least, from_us, num, to_us
 from domain.surveillance.model import (
     F_AGGRESSIVE,
     F_MID,
@@ -31,7 +31,7 @@ from domain.surveillance.model import (
 from domain.surveillance.reporting import Reporter, micros
 from domain.surveillance.rules import MarkingCloseRule
 
-_CLOSING = Pattern.MARKING_THE_CLOSE.value
+_CLOSING = AbusePattern.MARKING_THE_CLOSE.value
 WINDOW_FILLS_KEPT = 50
 
 
@@ -140,6 +140,6 @@ class MarkingCloseDetector:
             at_least(impact, self.impact),
         )
         return self.reporter.report(
-            key, Pattern.MARKING_THE_CLOSE, at_us, day.first_us, margins, self.rule, observed,
+            key, AbusePattern.MARKING_THE_CLOSE, at_us, day.first_us, margins, self.rule, observed,
             [], list(day.fills),
         )  # fmt: skip

@@ -16,7 +16,7 @@ from typing import Any
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
-class Pattern(StrEnum):
+class AbusePattern(StrEnum):
     """The abuse patterns the detectors look for (their stable wire names)."""
 
     SPOOFING = "spoofing"
@@ -44,7 +44,7 @@ class Detection:
     the rule's values, `observed` the measured figures, `orders` and `fills` the evidence.
     """
 
-    pattern: Pattern
+    pattern: AbusePattern
     owner_id: str
     symbol: str
     detected_us: int

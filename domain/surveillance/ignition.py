@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import deque
 from typing import Any
 
-from domain.surveillance.detections import Detection, Pattern, at_least, num
+from domain.surveillance.detections import AbusePattern, Detection, at_least, num
 from domain.surveillance.model import (
     F_AGGRESSIVE,
     F_MID,
@@ -29,7 +29,7 @@ from domain.surveillance.model import (
 from domain.surveillance.reporting import Reporter, micros
 from domain.surveillance.rules import MomentumIgnitionRule
 
-_IGNITION = Pattern.MOMENTUM_IGNITION.value
+_IGNITION = AbusePattern.MOMENTUM_IGNITION.value
 AGGRESSIVE_KEPT = 32  # aggressive fills kept per key; also a burst's fills in its evidence
 
 
@@ -119,6 +119,6 @@ class MomentumIgnitionDetector:
             at_least(reversal, self.ratio),
         )
         return self.reporter.report(
-            key, Pattern.MOMENTUM_IGNITION, at_us, burst.started_us, margins, self.rule,
+            key, AbusePattern.MOMENTUM_IGNITION, at_us, burst.started_us, margins, self.rule,
             observed, [], [*burst.fills, *burst.reversal],
         )  # fmt: skip

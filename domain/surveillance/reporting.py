@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from domain.surveillance.detections import Detection, Pattern, score_of, severity_of
+from domain.surveillance.detections import AbusePattern, Detection, score_of, severity_of
 from domain.surveillance.evidence import fills_evidence, orders_evidence, parties
 from domain.surveillance.model import KeyState, LiveOrder
 from domain.surveillance.rules import SurveillanceRules
@@ -30,7 +30,7 @@ class Reporter:
     def report(
         self,
         key: KeyState,
-        pattern: Pattern,
+        pattern: AbusePattern,
         at_us: int,
         started_us: int,
         margins: tuple[float, ...],

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from domain.surveillance.detections import Detection, Pattern, at_least, at_most, num
+from domain.surveillance.detections import AbusePattern, Detection, at_least, at_most, num
 from domain.surveillance.model import F_PLACED, F_SIDE, F_TS, LiveOrder, SymbolState
 from domain.surveillance.reporting import Reporter, micros
 from domain.surveillance.rules import LayeringRule, SpoofingRule
 
-_SPOOFING = Pattern.SPOOFING.value
-_LAYERING = Pattern.LAYERING.value
+_SPOOFING = AbusePattern.SPOOFING.value
+_LAYERING = AbusePattern.LAYERING.value
 
 
 class SpoofingDetector:
@@ -97,7 +97,15 @@ class SpoofingDetector:
             at_least(len(opposite), self.opposite),
         )
         return self.reporter.report(
-            key, Pattern.SPOOFING, at_us, placed, margins, self.rule, observed, [order], opposite
+            key,
+            AbusePattern.SPOOFING,
+            at_us,
+            placed,
+            margins,
+            self.rule,
+            observed,
+            [order],
+            opposite,
         )
 
 
@@ -162,6 +170,6 @@ class LayeringDetector:
             at_least(len(opposite), self.opposite),
         )
         return self.reporter.report(
-            key, Pattern.LAYERING, at_us, first_placed, margins, self.rule, observed, group,
+            key, AbusePattern.LAYERING, at_us, first_placed, margins, self.rule, observed, group,
             opposite,
         )  # fmt: skip

@@ -9,12 +9,12 @@ length): the rate is over the threshold exactly when the oldest of them is withi
 
 from __future__ import annotations
 
-from domain.surveillance.detections import Detection, Pattern, at_least, at_most
+from domain.surveillance.detections import AbusePattern, Detection, at_least, at_most
 from domain.surveillance.model import F_TS, KeyState
 from domain.surveillance.reporting import Reporter, micros
 from domain.surveillance.rules import QuoteStuffingRule
 
-_STUFFING = Pattern.QUOTE_STUFFING.value
+_STUFFING = AbusePattern.QUOTE_STUFFING.value
 
 
 class QuoteStuffingDetector:
@@ -53,6 +53,6 @@ class QuoteStuffingDetector:
         }
         margins = (at_most(span, self.window_us), at_least(ratio, self.ratio))
         return self.reporter.report(
-            key, Pattern.QUOTE_STUFFING, at_us, since, margins, self.rule, observed,
+            key, AbusePattern.QUOTE_STUFFING, at_us, since, margins, self.rule, observed,
             list(key.recent), [],
         )  # fmt: skip

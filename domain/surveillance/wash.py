@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import deque
 from typing import Any
 
-from domain.surveillance.detections import Detection, Pattern, at_least, at_most
+from domain.surveillance.detections import AbusePattern, Detection, at_least, at_most
 from domain.surveillance.model import (
     F_ACCOUNT,
     F_AGENT,
@@ -26,7 +26,7 @@ from domain.surveillance.model import (
 from domain.surveillance.reporting import Reporter, micros
 from domain.surveillance.rules import WashRule
 
-_WASH = Pattern.WASH_TRADING.value
+_WASH = AbusePattern.WASH_TRADING.value
 PAIRS_KEPT = 32
 
 
@@ -96,5 +96,5 @@ class WashDetector:
         started = min(f[F_TS] for f in fills)
         pairs.clear()
         return self.reporter.report(
-            key, Pattern.WASH_TRADING, at_us, started, margins, self.rule, observed, [], fills
+            key, AbusePattern.WASH_TRADING, at_us, started, margins, self.rule, observed, [], fills
         )

@@ -14,13 +14,17 @@ from litestar.params import FromPath, JSONBody, QueryParameter
 
 from adapters.http.deps import CallerDep, ServicesDep
 from adapters.http.problems import problem_responses
-from adapters.http.schemas.surveillance import AlertOut, AlertPageOut, AlertReviewIn
+from adapters.http.schemas.surveillance import (
+    AlertReviewIn,
+    SurveillanceAlertOut,
+    SurveillanceAlertPageOut,
+)
 from adapters.http.security import READERS, require_roles
 from adapters.http.services import ApiServices
 from application.surveillance import MAX_PAGE, SurveillanceService
 from domain.errors import NotFound
 from domain.surveillance.cases import AlertStatus
-from domain.surveillance.detections import AlertSeverity, Pattern
+from domain.surveillance.detections import AbusePattern, AlertSeverity
 from ports.surveillance import AlertQuery
 
 _PAGE = "Newest first. Pass `next_cursor` back as `cursor` (422 INVALID_CURSOR for any other text)."
@@ -51,16 +55,16 @@ class SurveillanceController(Controller):
         caller: CallerDep,
         services: ServicesDep,
         status: Annotated[AlertStatus | None, QueryParameter()] = None,
-        pattern: Annotated[Pattern | None, QueryParameter()] = None,
+        pattern: Annotated[AbusePattern | None, QueryParameter()] = None,
         severity: Annotated[AlertSeverity | None, QueryParameter()] = None,
         symbol: Annotated[str | None, QueryParameter(max_length=64)] = None,
         owner_id: Annotated[str | None, QueryParameter(max_length=128)] = None,
         cursor: Annotated[str | None, QueryParameter(max_length=512)] = None,
         limit: Annotated[int, QueryParameter(ge=1, le=MAX_PAGE)] = 50,
-    ) -> AlertPageOut:
+    ) -> SurveillanceAlertPageOut:
         query = AlertQuery(owner_id, status, pattern, severity, symbol, None, limit)
         page = await _service(services).list(caller.principal, query, cursor)
-        return AlertPageOut.from_page(page)
+        return SurveillanceAlertPageOut.from_page(page)
 
     @get(
         "/{alert_id:str}",
@@ -70,8 +74,10 @@ class SurveillanceController(Controller):
     )
     async def get_alert(
         self, alert_id: FromPath[str], caller: CallerDep, services: ServicesDep
-    ) -> AlertOut:
-        return AlertOut.from_domain(await _service(services).get(caller.principal, alert_id))
+    ) -> SurveillanceAlertOut:
+        return SurveillanceAlertOut.from_domain(
+            await _service(services).get(caller.principal, alert_id)
+        )
 
     @patch(
         "/{alert_id:str}",
@@ -100,11 +106,11 @@ class SurveillanceController(Controller):
         data: JSONBody[AlertReviewIn],
         caller: CallerDep,
         services: ServicesDep,
-    ) -> AlertOut:
+    ) -> SurveillanceAlertOut:
         reviewed = await _service(services).review(
             caller.principal, alert_id, AlertStatus(data.status), data.note, data.version
         )
-        return AlertOut.from_domain(reviewed)
+        return SurveillanceAlertOut.from_domain(reviewed)
 
 
 CONTROLLERS = [SurveillanceController]

@@ -21,12 +21,12 @@ def _doc(text: str) -> msgspec.Meta:
     return msgspec.Meta(description=text)
 
 
-class EvidenceOut(Output):
+class SurveillanceEvidenceOut(Output):
     orders: Annotated[list[dict[str, Any]], _doc("The orders behind it (at most 50)")]
     fills: Annotated[list[dict[str, Any]], _doc("The fills behind it (at most 50)")]
 
 
-class AlertOut(Output):
+class SurveillanceAlertOut(Output):
     id: str
     pattern: Annotated[str, _doc("spoofing, layering, wash_trading, quote_stuffing, "
                                  "momentum_ignition, marking_the_close")]  # fmt: skip
@@ -41,7 +41,7 @@ class AlertOut(Output):
     rule: Annotated[str, _doc("The detector (the pattern's name)")]
     thresholds: dict[str, Any]
     observed: dict[str, Any]
-    evidence: EvidenceOut
+    evidence: SurveillanceEvidenceOut
     status: Annotated[str, _doc("open -> acknowledged -> closed")]
     note: str
     acknowledged_by: str | None
@@ -54,7 +54,7 @@ class AlertOut(Output):
     version: Annotated[int, _doc("Send it back as `version` to review optimistically")]
 
     @classmethod
-    def from_domain(cls, alert: Alert) -> AlertOut:
+    def from_domain(cls, alert: Alert) -> SurveillanceAlertOut:
         d = alert.detection
         return cls(
             id=alert.id,
@@ -70,7 +70,7 @@ class AlertOut(Output):
             rule=d.pattern.value,
             thresholds=d.thresholds,
             observed=d.observed,
-            evidence=EvidenceOut(orders=list(d.orders), fills=list(d.fills)),
+            evidence=SurveillanceEvidenceOut(orders=list(d.orders), fills=list(d.fills)),
             status=alert.status.value,
             note=alert.note,
             acknowledged_by=alert.acknowledged_by,
@@ -84,13 +84,13 @@ class AlertOut(Output):
         )
 
 
-class AlertPageOut(Output):
-    items: list[AlertOut]
+class SurveillanceAlertPageOut(Output):
+    items: list[SurveillanceAlertOut]
     next_cursor: str | None
 
     @classmethod
-    def from_page(cls, page: AlertPage) -> AlertPageOut:
-        return cls([AlertOut.from_domain(a) for a in page.items], page.next_cursor)
+    def from_page(cls, page: AlertPage) -> SurveillanceAlertPageOut:
+        return cls([SurveillanceAlertOut.from_domain(a) for a in page.items], page.next_cursor)
 
 
 class AlertReviewIn(Input):

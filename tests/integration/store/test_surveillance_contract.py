@@ -10,7 +10,7 @@ from adapters.memory.surveillance import InMemorySurveillanceStore
 from adapters.postgres.surveillance import SqlSurveillanceStore
 from domain.errors import ConcurrentUpdate
 from domain.surveillance.cases import AlertAction, AlertStatus
-from domain.surveillance.detections import AlertSeverity, Pattern
+from domain.surveillance.detections import AbusePattern, AlertSeverity
 from ports.surveillance import AlertQuery, Checkpoint, SurveillanceStore
 from tests.integration.store.conftest import StoreUnderTest
 from tests.unit.surveillance.cases import T0, alert
@@ -92,7 +92,7 @@ async def test_a_review_saves_when_the_version_is_still_current(repo: Surveillan
 async def test_listings_filter_and_page_newest_first(repo: SurveillanceStore) -> None:
     # Arrange: two alerts at the same moment (ordered by id), then others
     same = [alert(5, owner="u-1"), alert(5, owner="u-2")]
-    others = [alert(i, owner="u-1", pattern=Pattern.LAYERING) for i in (1, 2, 9)]
+    others = [alert(i, owner="u-1", pattern=AbusePattern.LAYERING) for i in (1, 2, 9)]
     await repo.record([*same, *others], None)
 
     # Act
@@ -100,14 +100,14 @@ async def test_listings_filter_and_page_newest_first(repo: SurveillanceStore) ->
     first = await repo.find(AlertQuery(limit=2))
     last = first[-1]
     rest = await repo.find(AlertQuery(limit=100, before=(last.detection.detected_at, last.id)))
-    layering = await repo.find(AlertQuery(pattern=Pattern.LAYERING, owner_id="u-1"))
+    layering = await repo.find(AlertQuery(pattern=AbusePattern.LAYERING, owner_id="u-1"))
     nothing = await repo.find(AlertQuery(symbol="MSFT"))
 
     # Assert
     keys = [(-a.detection.detected_us, a.id) for a in everything]
     assert keys == sorted(keys) and len(keys) == 5
     assert [a.id for a in first + rest] == [a.id for a in everything]
-    assert {a.detection.pattern for a in layering} == {Pattern.LAYERING} and len(layering) == 3
+    assert {a.detection.pattern for a in layering} == {AbusePattern.LAYERING} and len(layering) == 3
     assert nothing == []
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from domain.surveillance.cases import Alert
-from domain.surveillance.detections import AlertSeverity, Detection, Pattern, to_us
+from domain.surveillance.detections import AbusePattern, AlertSeverity, Detection, to_us
 
 T0 = datetime(2026, 3, 2, 15, 0, tzinfo=UTC)
 
@@ -16,7 +16,7 @@ def detection(
     owner: str = "u-1",
     agents: tuple[str, ...] = ("agent-1",),
     severity: AlertSeverity = AlertSeverity.HIGH,
-    pattern: Pattern = Pattern.SPOOFING,
+    pattern: AbusePattern = AbusePattern.SPOOFING,
     symbol: str = "AAPL",
 ) -> Detection:
     at = to_us(T0) + n * 1_000_000

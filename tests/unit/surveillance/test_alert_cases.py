@@ -10,7 +10,7 @@ from application.surveillance import AlertNotFound, InvalidAlertQuery, Surveilla
 from domain.errors import ConcurrentUpdate, Forbidden
 from domain.principals import Principal, Role
 from domain.surveillance.cases import AlertStatus, InvalidAlertChange
-from domain.surveillance.detections import Pattern
+from domain.surveillance.detections import AbusePattern
 from ports.surveillance import AlertQuery
 from tests.unit.surveillance.cases import alert
 
@@ -26,7 +26,7 @@ AGENT = Principal("agent-1", Role.AGENT)
 async def service() -> SurveillanceService:
     store = InMemorySurveillanceStore()
     mine = [alert(i) for i in range(3)]
-    theirs = [alert(10 + i, owner="u-2", pattern=Pattern.WASH_TRADING) for i in range(2)]
+    theirs = [alert(10 + i, owner="u-2", pattern=AbusePattern.WASH_TRADING) for i in range(2)]
     await store.record([*mine, *theirs], None)
     return SurveillanceService(store, FakeClock())
 
@@ -54,7 +54,7 @@ async def test_another_owners_alert_answers_not_found_and_agents_read_none(
     service: SurveillanceService,
 ) -> None:
     # Arrange
-    theirs = alert(10, owner="u-2", pattern=Pattern.WASH_TRADING).id
+    theirs = alert(10, owner="u-2", pattern=AbusePattern.WASH_TRADING).id
 
     # Act / Assert
     with pytest.raises(AlertNotFound):
@@ -135,12 +135,12 @@ async def test_pages_follow_the_cursor_newest_first_and_filters_apply(
     first = await service.list(OFFICER, AlertQuery(limit=2))
     second = await service.list(OFFICER, AlertQuery(limit=2), first.next_cursor)
     third = await service.list(OFFICER, AlertQuery(limit=2), second.next_cursor)
-    wash = await service.list(OFFICER, AlertQuery(pattern=Pattern.WASH_TRADING))
+    wash = await service.list(OFFICER, AlertQuery(pattern=AbusePattern.WASH_TRADING))
 
     # Assert
     seen = [a.detection.detected_us for page in (first, second, third) for a in page.items]
     assert seen == sorted(seen, reverse=True) and len(set(seen)) == 5
     assert third.next_cursor is None
-    assert {a.detection.pattern for a in wash.items} == {Pattern.WASH_TRADING}
+    assert {a.detection.pattern for a in wash.items} == {AbusePattern.WASH_TRADING}
     with pytest.raises(InvalidAlertQuery):
         await service.list(OFFICER, AlertQuery(), "not-a-cursor")

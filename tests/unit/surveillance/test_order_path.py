@@ -9,7 +9,7 @@ from application.orders import SubmitOrder
 from bootstrap.embedded import Embedded
 from domain.killswitch.state import Scope, TradingState
 from domain.surveillance.cases import AlertAction
-from domain.surveillance.detections import AlertSeverity, Pattern
+from domain.surveillance.detections import AbusePattern, AlertSeverity
 from domain.trading.orders import OrderAccepted, OrderCanceled, OrderStatus, Side
 from tests.unit.application.builders import (
     ACCOUNT,
@@ -102,7 +102,7 @@ async def test_an_agent_that_spoofs_is_paused_audited_and_told_about(watched: Wa
 
     # Assert: one HIGH spoofing alert, the agent halted (its orders now denied)
     (alert,) = list(watched.store.alerts.values())
-    assert alert.detection.pattern is Pattern.SPOOFING
+    assert alert.detection.pattern is AbusePattern.SPOOFING
     assert alert.detection.severity is AlertSeverity.HIGH
     assert alert.detection.agents == (AGENT.id,) and alert.detection.owner_id == OWNER.id
     assert alert.action is AlertAction.PAUSED

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from domain.surveillance.detections import AlertSeverity, Pattern
+from domain.surveillance.detections import AbusePattern, AlertSeverity
 from tests.unit.surveillance.flows import BUY, SELL, Flow
 
 
@@ -26,7 +26,7 @@ def test_a_large_bid_cancelled_after_the_owner_sold_is_spoofing_with_its_evidenc
     found = flow.found()
 
     # Assert
-    assert [d.pattern for d in found] == [Pattern.SPOOFING]
+    assert [d.pattern for d in found] == [AbusePattern.SPOOFING]
     alert = found[0]
     assert (alert.owner_id, alert.symbol, alert.accounts, alert.agents) == (
         "u1", "AAA", ("a1",), ("bot1",)
@@ -123,7 +123,7 @@ def test_three_bids_resting_together_cancelled_together_around_a_sell_are_layeri
     found = flow.found()
 
     # Assert
-    assert [d.pattern for d in found] == [Pattern.LAYERING]
+    assert [d.pattern for d in found] == [AbusePattern.LAYERING]
     assert [o["order_id"] for o in found[0].orders] == placed
     assert found[0].observed["levels"] == 3
     assert [f["side"] for f in found[0].fills] == ["sell"]
@@ -152,4 +152,4 @@ def test_one_alert_per_pattern_owner_and_symbol_within_the_cooldown() -> None:
     flow.cancel(30.5, again)
 
     # Assert
-    assert [d.pattern for d in flow.found()] == [Pattern.SPOOFING]
+    assert [d.pattern for d in flow.found()] == [AbusePattern.SPOOFING]

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from domain.surveillance.detections import Pattern
+from domain.surveillance.detections import AbusePattern
 from tests.unit.surveillance.flows import BUY, CLOSE_S, SELL, Flow
 
 
-def patterns(flow: Flow) -> list[Pattern]:
+def patterns(flow: Flow) -> list[AbusePattern]:
     return [d.pattern for d in flow.found()]
 
 
@@ -29,7 +29,7 @@ def test_buys_and_sells_matching_across_accounts_or_agents_of_one_owner_are_wash
     found = flow.found()
 
     # Assert
-    assert [d.pattern for d in found] == [Pattern.WASH_TRADING]
+    assert [d.pattern for d in found] == [AbusePattern.WASH_TRADING]
     assert found[0].observed["pairs"] == 2
     assert len(found[0].fills) == 4
 
@@ -81,7 +81,7 @@ def test_a_hundred_orders_and_cancels_in_a_second_without_trades_is_quote_stuffi
     found = flow.found()
 
     # Assert
-    assert [d.pattern for d in found] == [Pattern.QUOTE_STUFFING]
+    assert [d.pattern for d in found] == [AbusePattern.QUOTE_STUFFING]
     assert found[0].observed["messages"] == 50 and found[0].observed["fills"] == 0
     assert found[0].agents == ("bot1",) and len(found[0].orders) == 10
 
@@ -119,7 +119,7 @@ def test_an_aggressive_burst_sold_back_within_seconds_is_momentum_ignition() -> 
     found = flow.found()
 
     # Assert
-    assert [d.pattern for d in found] == [Pattern.MOMENTUM_IGNITION]
+    assert [d.pattern for d in found] == [AbusePattern.MOMENTUM_IGNITION]
     observed = found[0].observed
     assert observed["burst_fills"] == 4 and observed["move_bps"] > 20
     assert observed["reversal_ratio"] >= 0.5
@@ -159,7 +159,7 @@ def test_aggressive_one_sided_buying_into_the_close_that_lifts_the_price_marks_i
     found = flow.found()
 
     # Assert
-    assert [d.pattern for d in found] == [Pattern.MARKING_THE_CLOSE]
+    assert [d.pattern for d in found] == [AbusePattern.MARKING_THE_CLOSE]
     assert found[0].observed["side"] == "buy" and found[0].observed["impact_bps"] >= 30
 
 
