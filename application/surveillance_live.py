@@ -25,6 +25,7 @@ from ports.clock import Clock
 
 _log = logging.getLogger("bulwark.surveillance")
 DEFAULT_CAPACITY = 100_000
+RETRY_S = 5.0
 
 
 class LiveSurveillance:
@@ -50,7 +51,13 @@ class LiveSurveillance:
     async def run_forever(self) -> None:
         """Resume from the checkpoint, then process events until cancelled (a final
         checkpoint is written on the way out)."""
-        await self.run.start()
+        while True:
+            try:
+                await self.run.start()
+                break
+            except Exception:  # the store is down at start: try again (events queue meanwhile)
+                _log.exception("surveillance could not start; retrying in %s s", RETRY_S)
+                await asyncio.sleep(RETRY_S)
         try:
             while True:
                 try:

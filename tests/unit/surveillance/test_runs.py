@@ -206,3 +206,23 @@ async def test_a_replayed_alert_is_not_stored_or_acted_on_twice() -> None:
     assert fresh == []
     assert halter.triggered == ["agent:agent-1"]
     assert len(store.alerts) == 1
+
+
+async def test_the_in_process_queue_takes_only_order_events_and_drops_past_its_capacity() -> None:
+    # Arrange
+    from application.surveillance_live import LiveSurveillance
+    from domain.trading.orders import OrderDenied
+
+    run, _, _ = make_run(InMemorySurveillanceStore())
+    live = LiveSurveillance(run, FakeClock(), capacity=3)
+    events = list(domain_day()[:5])
+
+    # Act
+    await live.on_event(OrderDenied("o-x", "a-x", ("MAX_ORDER_QUANTITY",)))
+    for event in events:
+        await live.on_event(event)
+    await live.drain()
+
+    # Assert
+    assert (live.processed, live.dropped) == (3, 2)
+    assert run.engine.events == 3
