@@ -105,6 +105,7 @@ from application.signals import SignalService
 from application.strategies import StrategyService
 from application.strategy_processor import StrategyProcessor
 from application.succession import SuccessionScheduler, SuccessionService
+from application.surveillance import SurveillanceService
 from application.throttle import SharedThrottle
 from application.triggers import LossLimitWatch
 from application.user_admin import UserAdminService
@@ -125,6 +126,7 @@ from bootstrap import options as options_wiring
 from bootstrap import planning as planning_wiring
 from bootstrap import portfolios as portfolios_wiring
 from bootstrap import rates as rates_wiring
+from bootstrap import surveillance as surveillance_wiring
 from bootstrap import tax as tax_wiring
 from bootstrap.backtests import backtest_service, backtest_store, backtests_lifetime
 from bootstrap.brokers import broker_router, brokers_lifetime
@@ -961,6 +963,25 @@ class Container(containers.DeclarativeContainer):
         esg=esg,
         giving=giving,
         giving_suggestions=giving_suggestions,
+    )
+    # Surveillance of our own order flow (issue 21, h-surv; bootstrap/surveillance.py): alerts
+    # and checkpoints by store kind, the policy's actions (pause through the kill switch's
+    # agent scope, or warn), the alerts API, and the in-process run on the bus when settings
+    # say so (`bulwark surveil` reads the events topic otherwise).
+    surveillance_store = providers.Singleton(surveillance_wiring.store, store_kind, engine.provider)
+    surveillance_rules = providers.Singleton(surveillance_wiring.rules, settings)
+    surveillance_actions = providers.Singleton(
+        surveillance_wiring.actions,
+        settings, surveillance_store, uow_factory, killswitch, audit, notifier, clock,
+    )  # fmt: skip
+    surveillance = providers.Singleton(SurveillanceService, surveillance_store, clock)
+    api_services.add_kwargs(surveillance=surveillance)
+    surveillance_live = providers.Singleton(
+        surveillance_wiring.live,
+        settings, process, surveillance_rules, surveillance_store, surveillance_actions, clock,
+    )  # fmt: skip
+    surveillance_in_process = providers.Resource(
+        surveillance_wiring.live_lifetime, settings, bus, surveillance_live.provider
     )
 
 

@@ -27,6 +27,7 @@ PerMinute = Annotated[int, msgspec.Meta(ge=1, le=1_000_000)]
 DEFAULT_DATABASE_URL: Final = "sqlite+aiosqlite:///var/bulwark.db"
 _DATABASE_URL = r"^(memory://$|sqlite\+aiosqlite:///.+|postgresql\+asyncpg://.+)"
 _REDIS_URL = r"^(redis|rediss|unix)://.+"
+_CHECKPOINT_NAME = r"^[A-Za-z0-9._:-]{1,100}$"
 _HINTS: Final = {
     "database_url": (
         "memory://, sqlite+aiosqlite:///<path> or postgresql+asyncpg://<user>:<password>@<host>/<db>"
@@ -412,6 +413,26 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     chain_rpc_timeout_seconds: Annotated[float, msgspec.Meta(gt=0, le=120)] = 10.0
     # An ESG data CSV (docs/esg.md's columns); empty: the shipped SYNTHETIC sample, data/esg/.
     esg_file: str | None = None
+    # --- Surveillance of our own order flow (issue 21; docs/surveillance.md) ---
+    # Where the detectors run. auto: in the serving process without Kafka, else only in
+    # `bulwark surveil`; inprocess; consumer (only `bulwark surveil`); off.
+    surveillance: Literal["auto", "inprocess", "consumer", "off"] = "auto"
+    # What a new HIGH alert does: pause the agents behind it (the kill switch's agent scope,
+    # undone by the four-eyes resume) or warn only. Both notify and audit.
+    surveillance_action: Literal["pause", "warn"] = "pause"
+    # Threshold overrides, a JSON object: {"spoofing": {"size_ratio": 6}, "cooldown_s": 60}.
+    surveillance_thresholds: str = ""
+    # The session's close (local time, HH:MM) and its zone, for marking the close.
+    surveillance_close: str = "16:00"
+    surveillance_close_zone: str = "America/New_York"
+    # How often a run's state and offsets are checkpointed (also with every new alert).
+    surveillance_checkpoint_seconds: Seconds = 5.0
+    # `bulwark surveil`: its checkpoint's name (one per independent reader), and where a
+    # partition it has no checkpoint for starts (the events topic's beginning, or its end).
+    surveillance_consumer_name: Annotated[
+        str, msgspec.Meta(pattern=r"^[A-Za-z0-9._:-]{1,100}$")
+    ] = "surveil"
+    surveillance_start: Literal["earliest", "latest"] = "earliest"
 
     def redacted(self) -> dict[str, object]:
         """All settings, safe to show: secrets as '***' and passwords inside URLs masked."""
@@ -615,6 +636,7 @@ def _check(s: Settings) -> None:
     _check_market_dirs(s)
     _check_inference(s)
     _check_chain(s)
+    _check_surveillance(s)
     if s.access_token_ttl_seconds >= s.refresh_token_ttl_days * 86_400:
         raise SettingsError(
             f"{env_name('access_token_ttl_seconds')}: expected less than the refresh token "
@@ -799,3 +821,13 @@ def _check_chain(s: Settings) -> None:
         path = getattr(s, name)
         if path is not None and not Path(path).is_file():
             raise SettingsError(f"{env_name(name)}: expected a readable file, got {path!r}")
+
+
+def _check_surveillance(s: Settings) -> None:
+    """The detectors' thresholds and close (bootstrap/surveillance_rules.py), once."""
+    from bootstrap.surveillance_rules import RulesError, build_rules
+
+    try:
+        build_rules(s.surveillance_thresholds, s.surveillance_close, s.surveillance_close_zone)
+    except RulesError as exc:
+        raise SettingsError(str(exc)) from None

@@ -78,6 +78,7 @@ from adapters.http.routes import (
     strategies,
     stress,
     succession,
+    surveillance,
     tax,
     users,
     workspaces,
@@ -278,6 +279,7 @@ def create_app(
                     *crypto.CONTROLLERS,  # /analytics/crypto/* (issue 22)
                     *esg.CONTROLLERS,  # /analytics/esg/* (issue 22)
                     *giving.CONTROLLERS,  # /planning/giving/* (issue 22)
+                    *surveillance.CONTROLLERS,  # /surveillance/alerts (issue 21)
                     *controllers,
                 ],
             ),

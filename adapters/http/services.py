@@ -62,6 +62,7 @@ from application.strategies import StrategyService
 from application.strategy_processor import StrategyProcessor
 from application.stream_monitor import StreamMonitorService
 from application.succession import SuccessionService
+from application.surveillance import SurveillanceService
 from application.tax import TaxService
 from application.user_admin import UserAdminService
 from application.valuations import ValuationService
@@ -191,3 +192,5 @@ class ApiServices:
     esg: EsgService | None = None
     giving: GivingService | None = None
     giving_suggestions: GivingSuggestionService | None = None
+    # Issue 21 (h-surv): /api/v1/surveillance/alerts (routes/surveillance.py).
+    surveillance: SurveillanceService | None = None

@@ -22,6 +22,7 @@ import adapters.postgres.tables.platform
 import adapters.postgres.tables.portfolios
 import adapters.postgres.tables.signals
 import adapters.postgres.tables.strategies
+import adapters.postgres.tables.surveillance
 import adapters.postgres.tables.trading  # noqa: F401  (tables register on import)
 from adapters.postgres.types import metadata
 

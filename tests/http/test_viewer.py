@@ -114,6 +114,8 @@ PERSONAL = {
     "/api/v1/planning/illiquid-assets/{asset_id}": "the caller's own illiquid asset",
     # Issue 22: a donation is its donor's alone; another's answers 404.
     "/api/v1/planning/giving/donations/{donation_id}": "the caller's own donation",
+    # Issue 21: the desk (and the viewer) reads every alert; the walk's desk raises none.
+    "/api/v1/surveillance/alerts/{alert_id}": "an id the walk cannot know (no alert raised)",
 }
 
 
