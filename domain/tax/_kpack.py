@@ -1,0 +1,173 @@
+"""Laying the transactions out for the tax kernel (domain/tax/_kernel.py), and its tables.
+
+Internal to domain/tax/fast_engine.py. The per-transaction columns read from the objects are
+small codes (kind, symbol, account, currency, the index of each Decimal among the distinct
+ones); `pack` gathers them with the distinct values into the kernel's one-row-per-transaction
+table, `group_order` puts the share transactions in processing order, `new_tables` makes the
+kernel's working and output tables. All three allocate in numba's runtime (plain pages):
+numpy asks the kernel for transparent huge pages on big arrays, and on a busy machine the
+page compaction that costs was measured to add more than half to the pass.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from domain.analytics._numba import maybe_njit
+from domain.tax._kernel import (
+    OTHER,
+    TRANSFER_IN,
+    X_COLS,
+    X_CUR,
+    X_DAY,
+    X_F,
+    X_FE,
+    X_IRA,
+    X_KIND,
+    X_METHOD,
+    X_P,
+    X_PAIR,
+    X_PE,
+    X_PICK_HI,
+    X_PICK_LO,
+    X_Q,
+    X_QE,
+    X_RATIO,
+    X_RATIO_E,
+    X_SHIFT,
+    X_START,
+)
+from domain.tax._kstate import B_COLS, L_COLS, P_COLS, IntArray
+from domain.tax._ktake import SPECIFIC, T_COLS
+
+
+@maybe_njit(cache=True)
+def pack(
+    kind: np.ndarray,
+    symbol: np.ndarray,
+    account: np.ndarray,
+    day: np.ndarray,
+    currency: np.ndarray,
+    override: np.ndarray,
+    q_code: np.ndarray,
+    p_code: np.ndarray,
+    f_code: np.ndarray,
+    values: IntArray,
+    exponents: IntArray,
+    account_ira: np.ndarray,
+    account_method: np.ndarray,
+    n_symbols: int,
+    pair_codes: IntArray,
+    extras: IntArray,
+    pick_start: IntArray,
+) -> tuple[IntArray, np.ndarray]:
+    """The kernel's transaction table and each row's lot method in force.
+
+    `q_code`, `p_code`, `f_code`: each row's index among the distinct quantities, prices,
+    fees, whose fixed-point `values` and `exponents` (3 x distinct) are given; `pair_codes`
+    the (account, symbol) pair of each row, or empty for account x n_symbols + symbol;
+    `extras` rows (transaction, split ratio, its shift, its exponent, transfer start date) for
+    splits and transfers in; `pick_start` each row's first lot pick (n + 1; empty: none)."""
+    n = kind.shape[0]
+    out = np.zeros((n, X_COLS), np.int64)
+    method = np.empty(n, np.int8)
+    dense = pair_codes.shape[0] == n
+    picked = pick_start.shape[0] == n + 1
+    for t in range(n):
+        a = account[t]
+        out[t, X_KIND] = kind[t]
+        out[t, X_PAIR] = pair_codes[t] if dense else a * n_symbols + symbol[t]
+        out[t, X_IRA] = account_ira[a]
+        out[t, X_DAY] = day[t]
+        out[t, X_START] = day[t]
+        out[t, X_Q] = values[0, q_code[t]]
+        out[t, X_QE] = exponents[0, q_code[t]]
+        out[t, X_P] = values[1, p_code[t]]
+        out[t, X_PE] = exponents[1, p_code[t]]
+        out[t, X_F] = values[2, f_code[t]]
+        out[t, X_FE] = exponents[2, f_code[t]]
+        out[t, X_CUR] = currency[t]
+        m = override[t] if override[t] >= 0 else account_method[a]
+        if picked and pick_start[t + 1] > pick_start[t]:
+            m = SPECIFIC
+        method[t] = m
+        out[t, X_METHOD] = m
+        out[t, X_RATIO] = 1
+        if picked:
+            out[t, X_PICK_LO] = pick_start[t]
+            out[t, X_PICK_HI] = pick_start[t + 1]
+    for j in range(extras.shape[0]):
+        t = extras[j, 0]
+        if kind[t] == TRANSFER_IN:
+            out[t, X_START] = extras[j, 4]
+        else:
+            out[t, X_RATIO] = extras[j, 1]
+            out[t, X_SHIFT] = extras[j, 2]
+            out[t, X_RATIO_E] = extras[j, 3]
+    return out, method
+
+
+@maybe_njit(cache=True)
+def group_order(
+    kind: np.ndarray,
+    symbol: np.ndarray,
+    group_of_symbol: IntArray,
+    by_date: IntArray,
+    n_groups: int,
+) -> tuple[IntArray, IntArray]:
+    """`order` and `group_start`: the share transactions in date order (`by_date`, or the
+    given order when it is empty) bucketed by group, groups in order of first appearance (a
+    stable counting sort)."""
+    n = kind.shape[0]
+    sorted_already = by_date.shape[0] == 0
+    rank = np.full(n_groups, -1, np.int64)
+    sizes = np.zeros(n_groups + 1, np.int64)
+    ranked = 0
+    for k in range(n):
+        t = k if sorted_already else by_date[k]
+        if kind[t] == OTHER:
+            continue
+        g = group_of_symbol[symbol[t]]
+        if rank[g] == -1:
+            rank[g] = ranked
+            ranked += 1
+        sizes[rank[g] + 1] += 1
+    start = np.cumsum(sizes)[: ranked + 1]
+    fill = start[:ranked].copy()
+    order = np.empty(start[ranked], np.int64)
+    for k in range(n):
+        t = k if sorted_already else by_date[k]
+        if kind[t] == OTHER:
+            continue
+        r = rank[group_of_symbol[symbol[t]]]
+        order[fill[r]] = t
+        fill[r] += 1
+    return order, start
+
+
+@maybe_njit(cache=True)
+def new_tables(n: int, n_buys: int, n_lots: int, n_groups: int) -> tuple[np.ndarray, ...]:
+    """Fresh tables for `run_ledger`, in its argument order (lots, pending, purchases, taken,
+    scratch, the realized, wash, open and moved columns), sized for `n` transactions of which
+    `n_buys` BUYs and `n_lots` BUYs or TRANSFER_INs; the kernel grows any that fills."""
+    lots = n_lots + n // 2 + 1024
+    rows = 2 * n + 1024
+    return (
+        np.empty((lots, L_COLS), np.int64),
+        np.empty((n // 2 + 1024, P_COLS), np.int64),
+        np.empty((n_buys + n_groups + 1, B_COLS), np.int64),
+        np.empty((1024, T_COLS), np.int64),
+        np.empty((1024, 1), np.int64),
+        np.empty((rows, 5), np.int64),
+        np.empty((rows, 4), np.int32),
+        np.empty((rows, 6), np.int8),
+        np.empty((rows, 2), np.int64),
+        np.empty((rows, 6), np.int32),
+        np.empty((rows, 3), np.int8),
+        np.empty((lots, 3), np.int64),
+        np.empty((lots, 3), np.int32),
+        np.empty((lots, 3), np.int8),
+        np.empty((1024, 3), np.int64),
+        np.empty((1024, 3), np.int32),
+        np.empty((1024, 3), np.int8),
+    )

@@ -1,0 +1,462 @@
+"""The tax kernel's output as sequences of the engine's row types, built only when read.
+
+`compute_tax_ledger`'s fast path (domain/tax/fast_engine.py) leaves its results in integer
+columns; `Rows` puts a Sequence in front of them: len, index, slice (a view), iteration and
+equality behave as on the tuple of frozen dataclasses the Decimal engine returns, and each row
+is materialized when asked for (`RealizedLot`, `WashSale`, `TaxLot` -- the same values, ids and
+Decimal exponents). Aggregates read the columns directly: `RealizedRows.in_year`,
+`RealizedRows.term_sums` (exact integer sums), `LotRows.quantity`.
+
+Columns: money in units of 10^-10 (BASIS_QUANTUM) and quantities in units of
+10^-`qty_scale`, each with the exponent of the Decimal the engine would hold; ids as (the
+transaction that created the lot, its `:w<n>` number, 0 for none); dates as ordinals; every
+other field (account, symbol, currency, sale date, lot method, reportable) from the transaction
+the row refers to (`RowSource`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Context, Decimal
+from operator import index as as_index
+from typing import Generic, TypeVar, overload
+
+import numpy as np
+import numpy.typing as npt
+
+from domain.portfolio.transactions import Transaction, TransactionKind
+from domain.tax.lots import RealizedLot, TaxLot, WashSale, make_realized, make_wash
+from domain.tax.methods import LotMethod, Term
+
+T = TypeVar("T")
+Ints = npt.NDArray[np.int64]
+MONEY_SCALE = 10
+_CHUNK = 4096
+_EXACT = Context(prec=80)  # wide enough for every coefficient the kernel produces
+_METHODS = (LotMethod.FIFO, LotMethod.LIFO, LotMethod.HIFO, LotMethod.SPECIFIC)
+_TERMS = (Term.SHORT, Term.LONG)
+_CACHE_LIMIT = 1 << 20
+
+
+class Decimals:
+    """Fixed-point (value, exponent) pairs at one scale -> the engine's Decimals (cached)."""
+
+    __slots__ = ("_cache", "_scale")
+
+    def __init__(self, scale: int) -> None:
+        self._scale = scale
+        self._cache: dict[tuple[int, int], Decimal] = {}
+
+    def __call__(self, value: int, exponent: int) -> Decimal:
+        key = (value, exponent)
+        found = self._cache.get(key)
+        if found is None:
+            found = to_decimal(value, exponent, self._scale)
+            if len(self._cache) >= _CACHE_LIMIT:
+                self._cache.clear()
+            self._cache[key] = found
+        return found
+
+
+def to_decimal(value: int, exponent: int, scale: int) -> Decimal:
+    """The Decimal value x 10^-scale written with `exponent` (exact: the kernel tracked it)."""
+    shift = scale + exponent
+    coefficient = value * 10**-shift if shift <= 0 else value // 10**shift
+    return _EXACT.scaleb(Decimal(coefficient), exponent)
+
+
+@dataclass(frozen=True, eq=False)
+class RowSource:
+    """The transactions (as given to the engine) the rows refer to, and their columns:
+    trade date (ordinal), account / currency / symbol codes, lot method in force (0..3 =
+    FIFO, LIFO, HIFO, SPECIFIC; -1 for no disposal), and the accounts' IRA flags."""
+
+    txs: Sequence[Transaction]
+    qty_scale: int
+    day: npt.NDArray[np.int32]
+    account: npt.NDArray[np.int32]
+    account_ids: tuple[str, ...]
+    ira: npt.NDArray[np.bool_]
+    currency: npt.NDArray[np.int32]
+    currencies: tuple[str, ...]
+    symbol: npt.NDArray[np.int32]
+    symbols: tuple[str | None, ...]
+    method: npt.NDArray[np.int8]
+
+    def lot_id(self, base: int, split: int) -> str:
+        own = self.txs[base].id
+        return own if split == 0 else f"{own}:w{split}"
+
+    def purchased(self, base: int) -> date:
+        tx = self.txs[base]
+        if tx.kind is TransactionKind.TRANSFER_IN:
+            return tx.acquired or tx.trade_date
+        return tx.trade_date
+
+
+class Table(Generic[T]):
+    """Rows of one kind in three column blocks (int64 values, int32 references, int8
+    exponents and flags); `build` materializes the rows at some positions."""
+
+    def __init__(
+        self,
+        source: RowSource,
+        c64: Ints,
+        c32: npt.NDArray[np.int32],
+        c8: npt.NDArray[np.int8],
+    ) -> None:
+        self.source, self.c64, self.c32, self.c8 = source, c64, c32, c8
+        self.size = int(c64.shape[0])
+        self._qty = Decimals(source.qty_scale)
+        self._money = Decimals(MONEY_SCALE)
+
+    def build(self, positions: Ints) -> list[T]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+class Rows(Sequence[T]):
+    """A read-only sequence over (a subset, `index`, of) a table's rows, in order."""
+
+    __slots__ = ("_index", "_table")
+
+    def __init__(self, table: Table[T], index: Ints | None = None) -> None:
+        self._table = table
+        self._index = index
+
+    def positions(self) -> Ints:
+        if self._index is None:
+            return np.arange(self._table.size, dtype=np.int64)
+        return self._index
+
+    def __len__(self) -> int:
+        return self._table.size if self._index is None else int(self._index.shape[0])
+
+    @overload
+    def __getitem__(self, key: int) -> T: ...
+
+    @overload
+    def __getitem__(self, key: slice) -> Rows[T]: ...
+
+    def __getitem__(self, key: int | slice) -> T | Rows[T]:
+        if isinstance(key, slice):
+            return type(self)(self._table, self.positions()[key])
+        i = as_index(key)
+        n = len(self)
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError("row index out of range")
+        at = i if self._index is None else int(self._index[i])
+        return self._table.build(np.array([at], dtype=np.int64))[0]
+
+    def __iter__(self) -> Iterator[T]:
+        positions = self.positions()
+        for start in range(0, positions.shape[0], _CHUNK):
+            yield from self._table.build(positions[start : start + _CHUNK])
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str | bytes):
+            return NotImplemented
+        if len(self) != len(other):
+            return False
+        return all(a == b for a, b in zip(self, other, strict=True))
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} of {len(self)} rows>"
+
+
+class RealizedTable(Table[RealizedLot]):
+    """r64: quantity, proceeds, basis, wash disallowed, gain; r32: sale transaction, lot base,
+    lot `:w`, acquired; r8: the five exponents, long term (1)."""
+
+    def build(self, positions: Ints) -> list[RealizedLot]:
+        src, qty, money = self.source, self._qty, self._money
+        txs, ira, account, method = src.txs, src.ira, src.account, src.method
+        values = self.c64[positions].tolist()
+        refs = self.c32[positions].tolist()
+        exps = self.c8[positions].tolist()
+        out = []
+        for value, ref, e in zip(values, refs, exps, strict=True):
+            q, proceeds, basis, disallowed, gain = value
+            t, base, split, acq = ref
+            tx = txs[t]
+            out.append(
+                make_realized(
+                    tx.id,
+                    src.lot_id(base, split),
+                    tx.account_id,
+                    tx.symbol,
+                    qty(q, e[0]),
+                    date.fromordinal(acq),
+                    tx.trade_date,
+                    money(proceeds, e[1]),
+                    money(basis, e[2]),
+                    money(disallowed, e[3]),
+                    money(gain, e[4]),
+                    _TERMS[e[5]],
+                    tx.currency,
+                    _METHODS[method[t]],
+                    not ira[account[t]],
+                )
+            )
+        return out
+
+
+class WashTable(Table[WashSale]):
+    """w64: quantity, disallowed; w32: sale, sold lot base, `:w`, replacement base, `:w`,
+    holding days carried; w8: the two exponents, permanent (1)."""
+
+    def build(self, positions: Ints) -> list[WashSale]:
+        src, qty, money, txs = self.source, self._qty, self._money, self.source.txs
+        values = self.c64[positions].tolist()
+        refs = self.c32[positions].tolist()
+        exps = self.c8[positions].tolist()
+        return [
+            make_wash(
+                txs[sale].id,
+                src.lot_id(sold, sold_split),
+                src.lot_id(target, target_split),
+                txs[target].account_id,
+                qty(q, e[0]),
+                money(amount, e[1]),
+                days,
+                e[2] == 1,
+            )
+            for (q, amount), (sale, sold, sold_split, target, target_split, days), e in zip(
+                values, refs, exps, strict=True
+            )
+        ]
+
+
+class LotTable(Table[TaxLot]):
+    """l64: quantity, basis, wash adjustment; l32: base, `:w`, acquired; l8: the exponents."""
+
+    def build(self, positions: Ints) -> list[TaxLot]:
+        src, qty, money, txs = self.source, self._qty, self._money, self.source.txs
+        values = self.c64[positions].tolist()
+        refs = self.c32[positions].tolist()
+        exps = self.c8[positions].tolist()
+        out = []
+        for (q, basis, wash), (base, split, acq), e in zip(values, refs, exps, strict=True):
+            tx = txs[base]
+            out.append(
+                TaxLot(
+                    src.lot_id(base, split),
+                    tx.account_id,
+                    tx.symbol or "",
+                    qty(q, e[0]),
+                    money(basis, e[1]),
+                    date.fromordinal(acq),
+                    src.purchased(base),
+                    tx.currency,
+                    money(wash, e[2]),
+                )
+            )
+        return out
+
+
+@dataclass
+class TermSum:
+    """Exact sums of one (currency, term): rows, the four money columns (10^-10 units), the
+    sums of their absolute values and their smallest exponents (0 when no rows)."""
+
+    rows: int = 0
+    values: tuple[int, int, int, int] = (0, 0, 0, 0)
+    magnitudes: tuple[int, int, int, int] = (0, 0, 0, 0)
+    exponents: tuple[int, int, int, int] = (0, 0, 0, 0)
+
+    def plus(self, other: TermSum) -> TermSum:
+        return TermSum(
+            self.rows + other.rows,
+            _pairwise(self.values, other.values, int.__add__),
+            _pairwise(self.magnitudes, other.magnitudes, int.__add__),
+            _pairwise(self.exponents, other.exponents, min),
+        )
+
+
+def _pairwise(a: tuple[int, ...], b: tuple[int, ...], op: object) -> tuple[int, int, int, int]:
+    f = op  # a binary int function
+    w, x, y, z = (f(p, q) for p, q in zip(a, b, strict=True))  # type: ignore[operator]
+    return w, x, y, z
+
+
+def exact_sum(values: Ints) -> int:
+    """The exact sum of int64 values below 2^62 in magnitude (no wrap-around)."""
+    high = int(np.sum(values >> 31))
+    low = int(np.sum(values & ((1 << 31) - 1)))
+    return (high << 31) + low
+
+
+class RealizedRows(Rows[RealizedLot]):
+    """Realized rows with column-wise aggregates."""
+
+    __slots__ = ()
+
+    @property
+    def table(self) -> RealizedTable:
+        table = self._table
+        assert isinstance(table, RealizedTable)
+        return table
+
+    def in_year(self, year: int) -> RealizedRows:
+        """The rows sold in calendar `year` (a view, in order)."""
+        table = self.table
+        positions = self.positions()
+        sold = table.source.day[table.c32[positions, 0]]
+        keep = (sold >= date(year, 1, 1).toordinal()) & (sold <= date(year, 12, 31).toordinal())
+        return RealizedRows(table, positions[keep])
+
+    def term_sums(self) -> dict[str, dict[Term, TermSum]]:
+        """Reportable rows' exact sums per currency (in order of first appearance) and term
+        (both terms present for every currency)."""
+        table = self.table
+        src = table.source
+        positions = self.positions()
+        sales = table.c32[positions, 0]
+        reportable = ~src.ira[src.account[sales]]
+        positions, sales = positions[reportable], sales[reportable]
+        codes = src.currency[sales]
+        found, first = np.unique(codes, return_index=True)
+        out: dict[str, dict[Term, TermSum]] = {}
+        for code in found[np.argsort(first)].tolist():
+            mine = positions[codes == code]
+            long_term = table.c8[mine, 5] == 1
+            out[src.currencies[code]] = {
+                term: _sums(table, mine[long_term if term is Term.LONG else ~long_term])
+                for term in _TERMS
+            }
+        return out
+
+
+def _sums(table: RealizedTable, positions: Ints) -> TermSum:
+    if positions.shape[0] == 0:
+        return TermSum()
+    values = table.c64[positions, 1:5]
+    exps = table.c8[positions, 1:5].min(axis=0).tolist()
+    sums = [exact_sum(values[:, k]) for k in range(4)]
+    magnitudes = [exact_sum(np.abs(values[:, k])) for k in range(4)]
+    return TermSum(
+        int(positions.shape[0]),
+        (sums[0], sums[1], sums[2], sums[3]),
+        (magnitudes[0], magnitudes[1], magnitudes[2], magnitudes[3]),
+        (min(0, exps[0]), min(0, exps[1]), min(0, exps[2]), min(0, exps[3])),
+    )
+
+
+class LotRows(Rows[TaxLot]):
+    """Open (or transferred-out) lots with a column-wise position."""
+
+    __slots__ = ()
+
+    def quantity(self, account_id: str, symbol: str) -> Decimal | None:
+        """Shares of `symbol` in `account_id` as the engine sums them (None: not exact here,
+        the caller sums the rows)."""
+        table = self._table
+        assert isinstance(table, LotTable)
+        src = table.source
+        positions = self.positions()
+        bases = table.c32[positions, 0]
+        try:
+            a = src.account_ids.index(account_id)
+            s = src.symbols.index(symbol)
+        except ValueError:
+            return Decimal(0)
+        mine = positions[(src.account[bases] == a) & (src.symbol[bases] == s)]
+        if mine.shape[0] == 0:
+            return Decimal(0)
+        total = exact_sum(table.c64[mine, 0])
+        exponent = min(0, int(table.c8[mine, 0].min()))
+        return exact_decimal(total, exact_sum(np.abs(table.c64[mine, 0])), exponent, src.qty_scale)
+
+
+def exact_decimal(total: int, magnitude: int, exponent: int, scale: int) -> Decimal | None:
+    """Decimal(0) + each summand in turn, computed exactly: the running sums' coefficients at
+    `exponent` stay below 10^prec of the current context when the summands' magnitudes do;
+    None otherwise (the Decimal sum would round: the caller sums the rows itself)."""
+    from decimal import getcontext
+
+    shift = scale + exponent
+    bound = magnitude * 10**-shift if shift <= 0 else magnitude // 10**shift
+    if bound >= 10 ** getcontext().prec:
+        return None
+    return to_decimal(total, exponent, scale)
+
+
+class WashRows(Rows[WashSale]):
+    """Wash-sale records with a column-wise count of the permanent ones."""
+
+    __slots__ = ()
+
+    def permanent_count(self) -> int:
+        table = self._table
+        assert isinstance(table, WashTable)
+        return int(np.count_nonzero(table.c8[self.positions(), 2]))
+
+
+class ChainRows(Sequence[T]):
+    """Several row sequences one after the other (ledgers of disjoint groups, merged)."""
+
+    __slots__ = ("_ends", "_parts")
+
+    def __init__(self, parts: Sequence[Sequence[T]]) -> None:
+        self._parts = tuple(parts)
+        self._ends = np.cumsum([len(p) for p in self._parts], dtype=np.int64)
+
+    @property
+    def parts(self) -> tuple[Sequence[T], ...]:
+        return self._parts
+
+    def __len__(self) -> int:
+        return int(self._ends[-1]) if self._parts else 0
+
+    @overload
+    def __getitem__(self, key: int) -> T: ...
+
+    @overload
+    def __getitem__(self, key: slice) -> Sequence[T]: ...
+
+    def __getitem__(self, key: int | slice) -> T | Sequence[T]:
+        if isinstance(key, slice):
+            return tuple(self)[key]
+        i = as_index(key)
+        n = len(self)
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError("row index out of range")
+        part = int(np.searchsorted(self._ends, i, side="right"))
+        before = int(self._ends[part - 1]) if part else 0
+        return self._parts[part][i - before]
+
+    def __iter__(self) -> Iterator[T]:
+        for part in self._parts:
+            yield from part
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str | bytes):
+            return NotImplemented
+        if len(self) != len(other):
+            return False
+        return all(a == b for a, b in zip(self, other, strict=True))
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"<ChainRows of {len(self)} rows in {len(self._parts)} parts>"
+
+
+def chain_term_sums(parts: Sequence[RealizedRows]) -> dict[str, dict[Term, TermSum]]:
+    """term_sums over several RealizedRows, as if one sequence."""
+    out: dict[str, dict[Term, TermSum]] = {}
+    for part in parts:
+        for currency, terms in part.term_sums().items():
+            mine = out.setdefault(currency, {term: TermSum() for term in _TERMS})
+            for term, sums in terms.items():
+                mine[term] = mine[term].plus(sums)
+    return out
