@@ -9,12 +9,13 @@ engine rejects).
 Fixed point, chosen per run from the input: money in units of 10^-10 (BASIS_QUANTUM: every
 rounding the engine does is to it); quantities in units of 10^-Sq, Sq = the most decimal
 places of any quantity or lot pick plus the most places split ratios can add within one group
-of substantially identical symbols (a wash moves shares between accounts); prices in units of 10^-Sp, Sp = the most places of a price. The input fits
-when Sq + Sp <= 10 (so quantity x price is exact in money units), fees have at most 10 places,
-quantities stay below 10^14 units (Decimal's 34-digit quotients then round as the exact ones:
-docs/tax-lots.md), money below 2^62 units, and the Decimal exponents where the tracked ones keep
-a coefficient of at most 34 digits. The kernel re-checks what only the pass shows (a split
-that leaves a quantity unrepresentable, a sum out of range) and gives up the same way.
+of substantially identical symbols (a wash moves shares between accounts); prices in units of
+10^-Sp, Sp = the most places of a price. The input fits when Sq + Sp <= 10 (so quantity x
+price is exact in money units), fees have at most 10 places, quantities stay below 10^14 units
+(Decimal's 34-digit quotients then round as the exact ones: docs/tax-lots.md), money below
+2^62 units, and the Decimal exponents where the tracked ones keep a coefficient of at most 34
+digits. The kernel re-checks what only the pass shows (a split that leaves a quantity
+unrepresentable, a sum out of range) and gives up the same way.
 
 Reading the transactions is the Python part: one pass per attribute through C-level `map`s;
 Decimals are converted once per distinct object (a ledger shares its Decimal objects, or not:

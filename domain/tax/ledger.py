@@ -11,16 +11,27 @@ rows in order from Decimal(0) in the caller's decimal context would.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
-from typing import TypeVar
+from typing import Any, TypeVar
 
+import numpy as np
+import numpy.typing as npt
+
+from domain.portfolio.transactions import Transaction
 from domain.tax.ledger_rows import (
     MONEY_SCALE,
     ChainRows,
     LotRows,
+    LotTable,
+    Picked,
     RealizedRows,
+    RealizedTable,
+    Rows,
+    RowSource,
     TermSum,
+    WashRows,
+    WashTable,
     chain_term_sums,
     exact_decimal,
 )
@@ -148,3 +159,42 @@ def _joined(parts: list[Sequence[R]]) -> Sequence[R]:
     if all(isinstance(p, tuple) for p in parts):
         return tuple(item for p in parts for item in p)
     return ChainRows([p for p in parts if len(p)])
+
+
+_PARTS = ("open_lots", "realized", "wash_sales", "transferred_out")
+
+
+def column_state(ledger: TaxLedger) -> dict[str, Any] | None:
+    """A kernel-made ledger as plain arrays and tuples (to send to another process: no row
+    object is built), without its transactions; None for any other ledger."""
+    tables = [getattr(ledger, part) for part in _PARTS]
+    if not all(isinstance(t, Rows) and t.whole for t in tables):
+        return None
+    sources = {id(t.table_of().source) for t in tables}
+    if len(sources) != 1:
+        return None
+    source = tables[0].table_of().source
+    return {
+        "source": {
+            f.name: getattr(source, f.name) for f in fields(source) if f.name not in _NOT_SENT
+        },
+        "tables": [(t.table_of().c64, t.table_of().c32, t.table_of().c8) for t in tables],
+    }
+
+
+_NOT_SENT = frozenset({"txs", "root", "origin", "_identities"})
+
+
+def from_column_state(
+    state: dict[str, Any], root: Sequence[Transaction], origin: npt.NDArray[np.int64]
+) -> TaxLedger:
+    """The ledger `column_state` described, computed from the rows `root[origin]` (a shard)."""
+    source = RowSource(txs=Picked(root, origin), root=root, origin=origin, **state["source"])
+    (o, r, w, t) = state["tables"]
+    return TaxLedger(
+        LotRows(LotTable(source, *o)),
+        RealizedRows(RealizedTable(source, *r)),
+        WashRows(WashTable(source, *w)),
+        LotRows(LotTable(source, *t)),
+        computed_by="kernel",
+    )

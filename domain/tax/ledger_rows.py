@@ -17,11 +17,11 @@ the row refers to (`RowSource`).
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Context, Decimal
 from operator import index as as_index
-from typing import Generic, TypeVar, overload
+from typing import Any, Generic, TypeVar, overload
 
 import numpy as np
 import numpy.typing as npt
@@ -84,6 +84,17 @@ class RowSource:
     symbol: npt.NDArray[np.int32]
     symbols: tuple[str | None, ...]
     method: npt.NDArray[np.int8]
+    root: Sequence[Transaction] | None = None  # `txs` is root[origin] (a shard's rows)
+    origin: Ints | None = None
+    _identities: list[Ints] = field(default_factory=list, repr=False)
+
+    def identities(self) -> Ints:
+        """id() of each transaction of the root list (cached): rows of two ledgers refer to
+        the same transaction iff these agree."""
+        if not self._identities:
+            root = self.txs if self.root is None else self.root
+            self._identities.append(np.fromiter(map(id, root), np.int64, len(root)))
+        return self._identities[0]
 
     def lot_id(self, base: int, split: int) -> str:
         own = self.txs[base].id
@@ -94,6 +105,29 @@ class RowSource:
         if tx.kind is TransactionKind.TRANSFER_IN:
             return tx.acquired or tx.trade_date
         return tx.trade_date
+
+
+class Picked(Sequence[Transaction]):
+    """root[origin[i]] for each i: a shard's transactions without copying them."""
+
+    __slots__ = ("_origin", "_root")
+
+    def __init__(self, root: Sequence[Transaction], origin: Ints) -> None:
+        self._root, self._origin = root, origin
+
+    def __len__(self) -> int:
+        return int(self._origin.shape[0])
+
+    @overload
+    def __getitem__(self, key: int) -> Transaction: ...
+
+    @overload
+    def __getitem__(self, key: slice) -> Sequence[Transaction]: ...
+
+    def __getitem__(self, key: int | slice) -> Transaction | Sequence[Transaction]:
+        if isinstance(key, slice):
+            return [self._root[i] for i in self._origin[key].tolist()]
+        return self._root[int(self._origin[key])]
 
 
 class Table(Generic[T]):
@@ -112,8 +146,21 @@ class Table(Generic[T]):
         self._qty = Decimals(source.qty_scale)
         self._money = Decimals(MONEY_SCALE)
 
+    refs: tuple[int, ...] = ()  # the c32 columns that hold transaction indices
+
     def build(self, positions: Ints) -> list[T]:  # pragma: no cover - abstract
         raise NotImplementedError
+
+    def canonical(self, positions: Ints) -> tuple[Any, ...]:
+        """The rows at `positions` as arrays that are equal iff the rows are (at one quantity
+        scale): the quantity scale, then the columns with transactions as their identities."""
+        src = self.source
+        c32 = self.c32[positions].astype(np.int64)
+        identities = src.identities()
+        for col in self.refs:
+            refs = c32[:, col] if src.origin is None else src.origin[c32[:, col]]
+            c32[:, col] = identities[refs]
+        return src.qty_scale, self.c64[positions], c32, self.c8[positions]
 
 
 class Rows(Sequence[T]):
@@ -124,6 +171,14 @@ class Rows(Sequence[T]):
     def __init__(self, table: Table[T], index: Ints | None = None) -> None:
         self._table = table
         self._index = index
+
+    @property
+    def whole(self) -> bool:
+        """Every row of the table, in order (not a slice or a filter of it)."""
+        return self._index is None
+
+    def table_of(self) -> Table[T]:
+        return self._table
 
     def positions(self) -> Ints:
         if self._index is None:
@@ -157,11 +212,7 @@ class Rows(Sequence[T]):
             yield from self._table.build(positions[start : start + _CHUNK])
 
     def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence) or isinstance(other, str | bytes):
-            return NotImplemented
-        if len(self) != len(other):
-            return False
-        return all(a == b for a, b in zip(self, other, strict=True))
+        return _equal(self, other)
 
     def __hash__(self) -> int:
         return hash(tuple(self))
@@ -173,6 +224,8 @@ class Rows(Sequence[T]):
 class RealizedTable(Table[RealizedLot]):
     """r64: quantity, proceeds, basis, wash disallowed, gain; r32: sale transaction, lot base,
     lot `:w`, acquired; r8: the five exponents, long term (1)."""
+
+    refs = (0, 1)
 
     def build(self, positions: Ints) -> list[RealizedLot]:
         src, qty, money = self.source, self._qty, self._money
@@ -211,6 +264,8 @@ class WashTable(Table[WashSale]):
     """w64: quantity, disallowed; w32: sale, sold lot base, `:w`, replacement base, `:w`,
     holding days carried; w8: the two exponents, permanent (1)."""
 
+    refs = (0, 1, 3)
+
     def build(self, positions: Ints) -> list[WashSale]:
         src, qty, money, txs = self.source, self._qty, self._money, self.source.txs
         values = self.c64[positions].tolist()
@@ -235,6 +290,8 @@ class WashTable(Table[WashSale]):
 
 class LotTable(Table[TaxLot]):
     """l64: quantity, basis, wash adjustment; l32: base, `:w`, acquired; l8: the exponents."""
+
+    refs = (0,)
 
     def build(self, positions: Ints) -> list[TaxLot]:
         src, qty, money, txs = self.source, self._qty, self._money, self.source.txs
@@ -438,11 +495,7 @@ class ChainRows(Sequence[T]):
             yield from part
 
     def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence) or isinstance(other, str | bytes):
-            return NotImplemented
-        if len(self) != len(other):
-            return False
-        return all(a == b for a, b in zip(self, other, strict=True))
+        return _equal(self, other)
 
     def __hash__(self) -> int:
         return hash(tuple(self))
@@ -460,3 +513,32 @@ def chain_term_sums(parts: Sequence[RealizedRows]) -> dict[str, dict[Term, TermS
             for term, sums in terms.items():
                 mine[term] = mine[term].plus(sums)
     return out
+
+
+def _equal(mine: Sequence[Any], other: object) -> bool:
+    """Sequence equality, element for element; column to column when both sides are column
+    rows over the same transactions at one quantity scale (no row is built)."""
+    if not isinstance(other, Sequence) or isinstance(other, str | bytes):
+        return NotImplemented  # type: ignore[no-any-return]
+    if len(mine) != len(other):
+        return False
+    a, b = _canonical(mine), _canonical(other)
+    if a is not None and b is not None and a[0] == b[0]:
+        return all(np.array_equal(x, y) for x, y in zip(a[1:], b[1:], strict=True))
+    return all(x == y for x, y in zip(mine, other, strict=True))
+
+
+def _canonical(rows: object) -> tuple[Any, ...] | None:
+    """(quantity scale, the concatenated canonical columns) of column rows."""
+    if isinstance(rows, Rows):
+        return rows._table.canonical(rows.positions())
+    if not isinstance(rows, ChainRows):
+        return None
+    parts = [_canonical(p) for p in rows.parts]
+    if not parts or any(p is None for p in parts):
+        return None
+    scales = {p[0] for p in parts if p is not None}
+    if len(scales) != 1:
+        return None
+    columns = [np.concatenate([p[k] for p in parts if p is not None]) for k in (1, 2, 3)]
+    return (scales.pop(), *columns)
