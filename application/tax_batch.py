@@ -11,7 +11,8 @@ the same error, since any shard failing makes it run the whole history in one pr
 Processing order is the engine's: by trade date, the given order within a day; a shard keeps
 its rows in the given order and the engine sorts each the same way. Rows of kinds the engine
 ignores (cash) stay out of every shard. The split reads three attributes of every row here
-(symbol, kind, trade date: vectorized); each shard reads the rest itself, in its own process.
+(kind, symbol, trade date: domain.tax.fast_engine.read_known) and hands those columns on; each
+shard reads the rest itself, in its own process.
 Forking: POSIX `fork` only (no pickling of the input: the children inherit it); a child sends
 back a kernel-made ledger as its integer columns (domain.tax.ledger.column_state: no row object
 is built on either side, the rows refer to this process's transactions) and a Decimal-made one
@@ -35,24 +36,15 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from domain.portfolio.transactions import Transaction, TransactionKind
+from domain.portfolio.transactions import Transaction
 from domain.tax.engine import TaxLedger, compute_tax_ledger, merge_ledgers
+from domain.tax.fast_engine import KnownColumns, read_known
 from domain.tax.ledger import column_state, from_column_state
 from domain.tax.lots import RealizedLot, TaxAccount, TaxLot, WashSale, make_realized, make_wash
 from domain.tax.methods import LotMethod, Term
 
 Identical = Callable[[str], str]
 Shard = npt.NDArray[np.int64]  # positions in the caller's sequence
-_SHARE_KINDS = frozenset(
-    {
-        TransactionKind.BUY,
-        TransactionKind.SELL,
-        TransactionKind.SPLIT,
-        TransactionKind.TRANSFER_IN,
-        TransactionKind.TRANSFER_OUT,
-    }
-)
-_share = {kind: kind in _SHARE_KINDS for kind in TransactionKind}
 
 
 class _Codes(dict[Any, int]):
@@ -73,20 +65,21 @@ def compute_tax_ledger_batch(
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         return compute_tax_ledger(transactions, accounts, identical=identical)
     txs = transactions if isinstance(transactions, list) else list(transactions)
-    shards = _split(txs, identical, workers)
-    if shards is None or len(shards) <= 1:
+    split = _split(txs, identical, workers)
+    if split is None or len(split[0]) <= 1:
         return compute_tax_ledger(txs, accounts, identical=identical)
+    shards, known = split
     context = multiprocessing.get_context("fork")
     children = []
     for shard in shards[1:]:
         receive, send = context.Pipe(duplex=False)
-        child = context.Process(target=_child, args=(txs, shard, accounts, identical, send))
+        child = context.Process(target=_child, args=(txs, shard, known, accounts, identical, send))
         child.start()
         send.close()
         children.append((child, receive))
     parts: list[TaxLedger | None] = []
     try:
-        parts.append(compute_tax_ledger(_rows(txs, shards[0]), accounts, identical=identical))
+        parts.append(_shard_ledger(txs, shards[0], known, accounts, identical))
     except Exception:  # the single-process run below raises it in its place in the order
         parts.append(None)
     for (child, receive), shard in zip(children, shards[1:], strict=True):
@@ -97,25 +90,31 @@ def compute_tax_ledger_batch(
     return merge_ledgers(part for part in parts if part is not None)
 
 
-def _rows(txs: list[Transaction], shard: Shard) -> list[Transaction]:
-    return list(map(txs.__getitem__, shard.tolist()))
+def _shard_ledger(
+    txs: list[Transaction],
+    shard: Shard,
+    known: KnownColumns,
+    accounts: Mapping[str, TaxAccount],
+    identical: Identical | None,
+) -> TaxLedger:
+    rows = list(map(txs.__getitem__, shard.tolist()))
+    return compute_tax_ledger(rows, accounts, identical=identical, known=known.subset(shard))
 
 
-def _split(txs: list[Transaction], identical: Identical | None, workers: int) -> list[Shard] | None:
+def _split(
+    txs: list[Transaction], identical: Identical | None, workers: int
+) -> tuple[list[Shard], KnownColumns] | None:
     """Up to `workers` shards of share rows, each a contiguous run of groups in the engine's
-    order (first appearance by trade date, then given order), balanced by row count; None
-    when there is nothing to split (no share row, or a share row without a symbol: the
-    single-process run reports it)."""
-    n = len(txs)
-    share = np.fromiter(map(_share.__getitem__, map(attrgetter("kind"), txs)), np.bool_, n)
-    symbols = _Codes()
-    sym = np.fromiter(map(symbols.__getitem__, map(attrgetter("symbol"), txs)), np.int32, n)
-    if not share.any() or (None in symbols and (share & (sym == symbols[None])).any()):
+    order (first appearance by trade date, then given order), balanced by row count, and the
+    columns read to find them; None when there is nothing to split (no share row, or a share
+    row without a symbol: the single-process run reports it)."""
+    known = read_known(txs)
+    share = known.share_rows()
+    sym, names = known.symbol, known.symbols
+    if not share.any() or (None in names and (share & (sym == names.index(None))).any()):
         return None
-    day = np.fromiter(map(date.toordinal, map(attrgetter("trade_date"), txs)), np.int32, n)
     rows = np.flatnonzero(share)
-    rows = rows[np.argsort(day[rows], kind="stable")]  # the engine's processing order
-    names = tuple(symbols)
+    rows = rows[np.argsort(known.day[rows], kind="stable")]  # the engine's processing order
     keys = _Codes()
     group_of = np.zeros(len(names), np.int64)
     for s in np.unique(sym[rows]).tolist():
@@ -132,20 +131,21 @@ def _split(txs: list[Transaction], identical: Identical | None, workers: int) ->
     # each shard takes a CONTIGUOUS run of groups in that order (balanced by row count), and
     # the shards' ledgers concatenated in shard order are the single-process ledger.
     shard_of_rank = np.minimum(count - 1, done * count // max(1, rows.shape[0]))
-    shard_of_row = np.full(n, -1, np.int64)
+    shard_of_row = np.full(len(txs), -1, np.int64)
     shard_of_row[rows] = shard_of_rank[rank[group]]
-    return [np.flatnonzero(shard_of_row == k) for k in range(count)]
+    return [np.flatnonzero(shard_of_row == k) for k in range(count)], known
 
 
 def _child(
     txs: list[Transaction],
     shard: Shard,
+    known: KnownColumns,
     accounts: Mapping[str, TaxAccount],
     identical: Identical | None,
     send: Connection,
 ) -> None:
     try:
-        ledger = compute_tax_ledger(_rows(txs, shard), accounts, identical=identical)
+        ledger = _shard_ledger(txs, shard, known, accounts, identical)
         payload: Any = column_state(ledger)
         if payload is None:
             payload = (

@@ -1,15 +1,15 @@
 """The tax-lot kernel: domain.tax.engine's algorithm over integer columns (numba).
 
-Inputs (domain/tax/fast_engine.py builds them): `tx`, one row per transaction in the caller's
-order (columns X_*: kind code, (account, symbol) pair, IRA flag, trade date (ordinal),
-quantity, price and fees (fixed point, each with its Decimal exponent), currency code, lot
-method in force, split ratio, transfer start date, lot picks); `order`, the share transactions
-in processing order: group by group (groups of substantially identical symbols in order of
-first appearance), chronological within a group; `group_start`, where each group begins in
-`order`. A row holds all of a transaction's fields, so the pass, which visits transactions in
-group order, reads one or two cache lines per transaction (a column per field would cost a
-cache miss per field). `per_money` = 10^(10 - quantity scale - price scale) turns quantity x
-price into money units.
+Inputs (domain/tax/fast_engine.py and domain/tax/_kpack.py build them): `tx`, one row per share
+transaction in processing order -- group by group (groups of substantially identical symbols
+in order of first appearance), chronological within a group -- with columns X_*: the
+caller's index of the transaction, kind code, (account, symbol) pair, IRA flag, trade date
+(ordinal), quantity, price and fees (fixed point, each with its Decimal exponent), currency
+code, lot method in force, split ratio, transfer start date, lot picks; `group_start`, where
+each group begins. The pass reads `tx` front to back: laid out in processing order, a
+transaction costs no cache miss (read in the caller's order, group by group, it cost one per
+row, a field per column even more). `per_money` = 10^(10 - quantity scale - price scale) turns
+quantity x price into money units.
 
 The pass is the Decimal engine's, group by group: a BUY books a lot (and its pending wash
 adjustments), a SELL takes lots (domain/tax/_ktake.py) and washes its loss rows
@@ -81,10 +81,10 @@ from domain.tax._kstate import (
 from domain.tax._kwash import book
 
 BUY, SELL, SPLIT, TRANSFER_IN, TRANSFER_OUT, OTHER = 0, 1, 2, 3, 4, 5
-X_KIND, X_PAIR, X_IRA, X_DAY = 0, 1, 2, 3
-X_Q, X_QE, X_P, X_PE, X_F, X_FE = 4, 5, 6, 7, 8, 9
-X_CUR, X_METHOD, X_RATIO, X_SHIFT, X_RATIO_E, X_START, X_PICK_LO, X_PICK_HI = range(10, 18)
-X_COLS = 18
+X_T, X_KIND, X_PAIR, X_IRA, X_DAY = 0, 1, 2, 3, 4
+X_Q, X_QE, X_P, X_PE, X_F, X_FE = 5, 6, 7, 8, 9, 10
+X_CUR, X_METHOD, X_RATIO, X_SHIFT, X_RATIO_E, X_START, X_PICK_LO, X_PICK_HI = range(11, 19)
+X_COLS = 19
 _POW10 = np.array([10**k for k in range(19)], dtype=np.int64)
 
 
@@ -116,21 +116,18 @@ def _open_lot(lots: IntArray, counts: IntArray, t: int, pair: int, currency: int
 
 
 @maybe_njit(cache=True)
-def _init_purchases(
-    buys: IntArray, tx: IntArray, order: IntArray, lo: int, hi: int, first: int
-) -> int:
+def _init_purchases(buys: IntArray, tx: IntArray, lo: int, hi: int, first: int) -> int:
     """The group's purchases from row `first`, and their sentinel; returns their count."""
     i = first
     for k in range(lo, hi):
-        t = order[k]
-        if tx[t, X_KIND] == BUY:
-            buys[i, B_DATE] = tx[t, X_DAY]
-            buys[i, B_TX] = t
-            buys[i, B_IRA] = tx[t, X_IRA]
-            buys[i, B_Q] = tx[t, X_Q]
-            buys[i, B_QE] = tx[t, X_QE]
-            buys[i, B_F] = tx[t, X_Q]
-            buys[i, B_FE] = tx[t, X_QE]
+        if tx[k, X_KIND] == BUY:
+            buys[i, B_DATE] = tx[k, X_DAY]
+            buys[i, B_TX] = tx[k, X_T]
+            buys[i, B_IRA] = tx[k, X_IRA]
+            buys[i, B_Q] = tx[k, X_Q]
+            buys[i, B_QE] = tx[k, X_QE]
+            buys[i, B_F] = tx[k, X_Q]
+            buys[i, B_FE] = tx[k, X_QE]
             buys[i, B_LOT] = -1
             buys[i, B_NXT] = i
             buys[i, B_PH] = -1
@@ -182,7 +179,6 @@ def _write_open(
 @maybe_njit(cache=True)
 def run_ledger(
     tx: IntArray,
-    order: IntArray,
     group_start: IntArray,
     picks: IntArray,
     n_pairs: int,
@@ -218,13 +214,13 @@ def run_ledger(
     for g in range(n_groups):
         lo = group_start[g]
         hi = group_start[g + 1]
-        count = _init_purchases(buys, tx, order, lo, hi, first)
+        count = _init_purchases(buys, tx, lo, hi, first)
         booked = 0
         pairs_from = counts[C_PAIRS]
         lots_from = counts[C_LOTS]
         pending_from = counts[C_PENDING]
         for k in range(lo, hi):
-            t = order[k]
+            t = tx[k, X_T]
             # One transaction adds at most this many rows to any table: a disposal takes at
             # most the group's lots, washes each row once plus once per purchase it exhausts,
             # and splits off at most one lot per wash record; a buy applies its pending ones.
@@ -250,23 +246,23 @@ def run_ledger(
                 t64 = _room(t64, counts[C_MOVED], room)
                 t32 = _room(t32, counts[C_MOVED], room)
                 t8 = _room(t8, counts[C_MOVED], room)
-            p = tx[t, X_PAIR]
+            p = tx[k, X_PAIR]
             if not seen[p]:
                 seen[p] = True
                 pairs[counts[C_PAIRS]] = p
                 counts[C_PAIRS] += 1
-            what = tx[t, X_KIND]
-            q = tx[t, X_Q]
-            q_e = tx[t, X_QE]
+            what = tx[k, X_KIND]
+            q = tx[k, X_Q]
+            q_e = tx[k, X_QE]
             if what == BUY:
-                h = _open_lot(lots, counts, t, p, tx[t, X_CUR])
+                h = _open_lot(lots, counts, t, p, tx[k, X_CUR])
                 lots[h, L_Q] = q
                 lots[h, L_QE] = q_e
-                cost = mul_checked(mul_checked(q, tx[t, X_P]), per_money)
-                lots[h, L_B] = add_checked(cost, tx[t, X_F])
-                lots[h, L_BE] = min(money_exp(q_e + tx[t, X_PE]), tx[t, X_FE])
-                lots[h, L_ACQ] = tx[t, X_DAY]
-                lots[h, L_PUR] = tx[t, X_DAY]
+                cost = mul_checked(mul_checked(q, tx[k, X_P]), per_money)
+                lots[h, L_B] = add_checked(cost, tx[k, X_F])
+                lots[h, L_BE] = min(money_exp(q_e + tx[k, X_PE]), tx[k, X_FE])
+                lots[h, L_ACQ] = tx[k, X_DAY]
+                lots[h, L_PUR] = tx[k, X_DAY]
                 lots[h, L_C] = q
                 lots[h, L_CE] = q_e
                 lots[h, L_BI] = first + booked
@@ -277,20 +273,20 @@ def run_ledger(
                 disposal_rows(
                     lots, buys, pending, head, tail, counts, taken, scratch,
                     r64, r32, r8, w64, w32, w8, t64, t32, t8,
-                    t, what == SELL, p, tx[t, X_IRA] != 0, tx[t, X_DAY], q, q_e,
-                    tx[t, X_P], tx[t, X_PE], tx[t, X_F], tx[t, X_FE], tx[t, X_CUR],
-                    tx[t, X_METHOD], picks, tx[t, X_PICK_LO], tx[t, X_PICK_HI], per_money,
+                    t, what == SELL, p, tx[k, X_IRA] != 0, tx[k, X_DAY], q, q_e,
+                    tx[k, X_P], tx[k, X_PE], tx[k, X_F], tx[k, X_FE], tx[k, X_CUR],
+                    tx[k, X_METHOD], picks, tx[k, X_PICK_LO], tx[k, X_PICK_HI], per_money,
                     first, count, booked,
                 )  # fmt: skip
             elif what == SPLIT:
-                _split(lots, head, p, tx[t, X_RATIO], tx[t, X_SHIFT], tx[t, X_RATIO_E])
+                _split(lots, head, p, tx[k, X_RATIO], tx[k, X_SHIFT], tx[k, X_RATIO_E])
             else:  # TRANSFER_IN
-                start = tx[t, X_START]
-                h = _open_lot(lots, counts, t, p, tx[t, X_CUR])
+                start = tx[k, X_START]
+                h = _open_lot(lots, counts, t, p, tx[k, X_CUR])
                 lots[h, L_Q] = q
                 lots[h, L_QE] = q_e
-                lots[h, L_B] = mul_checked(mul_checked(q, tx[t, X_P]), per_money)
-                lots[h, L_BE] = money_exp(q_e + tx[t, X_PE])
+                lots[h, L_B] = mul_checked(mul_checked(q, tx[k, X_P]), per_money)
+                lots[h, L_BE] = money_exp(q_e + tx[k, X_PE])
                 lots[h, L_ACQ] = start
                 lots[h, L_PUR] = start
                 lots[h, L_C] = 0

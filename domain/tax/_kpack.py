@@ -36,6 +36,7 @@ from domain.tax._kernel import (
     X_RATIO_E,
     X_SHIFT,
     X_START,
+    X_T,
 )
 from domain.tax._kstate import B_COLS, L_COLS, P_COLS, IntArray
 from domain.tax._ktake import SPECIFIC, T_COLS
@@ -43,6 +44,7 @@ from domain.tax._ktake import SPECIFIC, T_COLS
 
 @maybe_njit(cache=True)
 def pack(
+    order: IntArray,
     kind: np.ndarray,
     symbol: np.ndarray,
     account: np.ndarray,
@@ -61,49 +63,58 @@ def pack(
     extras: IntArray,
     pick_start: IntArray,
 ) -> tuple[IntArray, np.ndarray]:
-    """The kernel's transaction table and each row's lot method in force.
+    """The kernel's transaction table (row k: transaction `order[k]`) and each transaction's
+    lot method in force (in the caller's order).
 
-    `q_code`, `p_code`, `f_code`: each row's index among the distinct quantities, prices,
-    fees, whose fixed-point `values` and `exponents` (3 x distinct) are given; `pair_codes`
-    the (account, symbol) pair of each row, or empty for account x n_symbols + symbol;
+    `q_code`, `p_code`, `f_code`: each transaction's index among the distinct quantities,
+    prices, fees, whose fixed-point `values` and `exponents` (3 x distinct) are given;
+    `pair_codes` the (account, symbol) pair of each, or empty for account x n_symbols + symbol;
     `extras` rows (transaction, split ratio, its shift, its exponent, transfer start date) for
-    splits and transfers in; `pick_start` each row's first lot pick (n + 1; empty: none)."""
+    splits and transfers in; `pick_start` each one's first lot pick (n + 1; empty: none)."""
     n = kind.shape[0]
-    out = np.zeros((n, X_COLS), np.int64)
     method = np.empty(n, np.int8)
-    dense = pair_codes.shape[0] == n
     picked = pick_start.shape[0] == n + 1
     for t in range(n):
-        a = account[t]
-        out[t, X_KIND] = kind[t]
-        out[t, X_PAIR] = pair_codes[t] if dense else a * n_symbols + symbol[t]
-        out[t, X_IRA] = account_ira[a]
-        out[t, X_DAY] = day[t]
-        out[t, X_START] = day[t]
-        out[t, X_Q] = values[0, q_code[t]]
-        out[t, X_QE] = exponents[0, q_code[t]]
-        out[t, X_P] = values[1, p_code[t]]
-        out[t, X_PE] = exponents[1, p_code[t]]
-        out[t, X_F] = values[2, f_code[t]]
-        out[t, X_FE] = exponents[2, f_code[t]]
-        out[t, X_CUR] = currency[t]
-        m = override[t] if override[t] >= 0 else account_method[a]
+        m = override[t] if override[t] >= 0 else account_method[account[t]]
         if picked and pick_start[t + 1] > pick_start[t]:
             m = SPECIFIC
         method[t] = m
-        out[t, X_METHOD] = m
-        out[t, X_RATIO] = 1
+    out = np.zeros((order.shape[0], X_COLS), np.int64)
+    dense = pair_codes.shape[0] == n
+    for k in range(order.shape[0]):
+        t = order[k]
+        a = account[t]
+        out[k, X_T] = t
+        out[k, X_KIND] = kind[t]
+        out[k, X_PAIR] = pair_codes[t] if dense else a * n_symbols + symbol[t]
+        out[k, X_IRA] = account_ira[a]
+        out[k, X_DAY] = day[t]
+        out[k, X_START] = day[t]
+        out[k, X_Q] = values[0, q_code[t]]
+        out[k, X_QE] = exponents[0, q_code[t]]
+        out[k, X_P] = values[1, p_code[t]]
+        out[k, X_PE] = exponents[1, p_code[t]]
+        out[k, X_F] = values[2, f_code[t]]
+        out[k, X_FE] = exponents[2, f_code[t]]
+        out[k, X_CUR] = currency[t]
+        out[k, X_METHOD] = method[t]
+        out[k, X_RATIO] = 1
         if picked:
-            out[t, X_PICK_LO] = pick_start[t]
-            out[t, X_PICK_HI] = pick_start[t + 1]
-    for j in range(extras.shape[0]):
-        t = extras[j, 0]
-        if kind[t] == TRANSFER_IN:
-            out[t, X_START] = extras[j, 4]
-        else:
-            out[t, X_RATIO] = extras[j, 1]
-            out[t, X_SHIFT] = extras[j, 2]
-            out[t, X_RATIO_E] = extras[j, 3]
+            out[k, X_PICK_LO] = pick_start[t]
+            out[k, X_PICK_HI] = pick_start[t + 1]
+    if extras.shape[0]:
+        row_of = np.full(n, -1, np.int64)
+        for k in range(order.shape[0]):
+            row_of[order[k]] = k
+        for j in range(extras.shape[0]):
+            t = extras[j, 0]
+            k = row_of[t]
+            if kind[t] == TRANSFER_IN:
+                out[k, X_START] = extras[j, 4]
+            else:
+                out[k, X_RATIO] = extras[j, 1]
+                out[k, X_SHIFT] = extras[j, 2]
+                out[k, X_RATIO_E] = extras[j, 3]
     return out, method
 
 

@@ -14,7 +14,7 @@ from domain.analytics._numba import maybe_njit
 from domain.tax._fixed import add_checked, is_long_term, mul_checked, mul_div_round
 from domain.tax._kstate import C_MOVED, C_REALIZED, L_BASE, L_WN, IntArray, money_exp
 from domain.tax._ktake import T_ACQ, T_B, T_BE, T_LOT, T_Q, T_QE, T_W, T_WE, take
-from domain.tax._kwash import wash
+from domain.tax._kwash import wash, window
 
 QUANTUM_EXP = -10
 
@@ -83,6 +83,7 @@ def disposal_rows(
         return
     fees_left = fees
     fees_left_e = fees_e
+    lo = hi = -1  # the wash window, found at the first loss row
     for j in range(n):
         h = taken[j, T_LOT]
         q = taken[j, T_Q]
@@ -108,8 +109,10 @@ def disposal_rows(
         disallowed = 0
         disallowed_e = 0
         if not ira and gain < 0:
+            if lo == -1:
+                lo, hi = window(buys, first, count, day)
             disallowed, disallowed_e = wash(
-                buys, lots, pending, head, tail, counts, w64, w32, w8, first, count, booked,
+                buys, lots, pending, head, tail, counts, w64, w32, w8, first, booked, lo, hi,
                 t, h, day, q, q_e, -gain, gain_e, acquired,
             )  # fmt: skip
             gain += disallowed

@@ -84,6 +84,14 @@ def _bisect(buys: IntArray, lo: int, hi: int, day: int, right: bool) -> int:
 
 
 @maybe_njit(cache=True)
+def window(buys: IntArray, first: int, count: int, sold_on: int) -> tuple[int, int]:
+    """The rows of the group's purchases bought 30 days before through 30 days after
+    `sold_on` (both included): lo .. hi - 1."""
+    lo = _bisect(buys, first, first + count, sold_on - WINDOW_DAYS, False)
+    return lo, _bisect(buys, lo, first + count, sold_on + WINDOW_DAYS, True)
+
+
+@maybe_njit(cache=True)
 def absorb(
     lots: IntArray,
     head: IntArray,
@@ -168,8 +176,9 @@ def wash(
     w32: IntArray,
     w8: IntArray,
     first: int,
-    count: int,
     booked: int,
+    lo: int,
+    hi: int,
     sale: int,
     sold: int,
     sold_on: int,
@@ -181,9 +190,8 @@ def wash(
 ) -> tuple[int, int]:
     """ReplacementIndex.wash for a loss row (`q` shares of lot `sold`, loss > 0): apply the
     adjustments, write the wash records, return the disallowed total (value, exponent).
-    `booked`: purchases booked so far in the group."""
-    lo = _bisect(buys, first, first + count, sold_on - WINDOW_DAYS, False)
-    hi = _bisect(buys, first, first + count, sold_on + WINDOW_DAYS, True)
+    `booked`: purchases booked so far in the group; `lo`..`hi`: the window's purchases
+    (`window`)."""
     i = lo if buys[lo, B_NXT] == lo else find(buys, lo)
     if i >= hi:
         return 0, 0

@@ -44,7 +44,7 @@ from typing import Literal
 from domain.analytics._numba import NUMBA_ENABLED
 from domain.errors import InvalidTransaction
 from domain.portfolio.transactions import Transaction, TransactionKind
-from domain.tax.fast_engine import kernel_ledger
+from domain.tax.fast_engine import KnownColumns, kernel_ledger
 from domain.tax.holding import anniversary
 from domain.tax.ledger import TaxLedger, merge_ledgers_of
 from domain.tax.lots import (
@@ -89,6 +89,7 @@ def compute_tax_ledger(
     accounts: Mapping[str, TaxAccount],
     *,
     identical: Callable[[str], str] | None = None,
+    known: KnownColumns | None = None,
 ) -> TaxLedger:
     """Lots, realized rows and wash sales of ONE user's transactions across all accounts.
 
@@ -96,11 +97,12 @@ def compute_tax_ledger(
     `identical(symbol)` the key of the symbol's substantially-identical group (default: the
     symbol itself). The kernel (domain/tax/fast_engine.py) computes it when the input fits and
     the engine mode allows (`engine_mode`), else the Decimal pass below; both give the same
-    ledger."""
+    ledger. `known`: columns of these transactions the caller has read already (fast_engine's
+    `read_known`), to spare the kernel reading them again."""
     txs = list(transactions)
     mode = _MODE[0]
     if mode == "kernel" or (mode == "auto" and NUMBA_ENABLED and len(txs) >= KERNEL_MIN_ROWS):
-        ledger = kernel_ledger(txs, accounts, identical)
+        ledger = kernel_ledger(txs, accounts, identical, known)
         if ledger is not None:
             return ledger
     return decimal_ledger(txs, accounts, identical=identical)

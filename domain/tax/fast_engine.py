@@ -25,6 +25,7 @@ then once per row), dates by `toordinal`.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from operator import attrgetter
@@ -158,35 +159,70 @@ def _decimal_scalar(value: Decimal | None) -> tuple[int, int, int] | None:
     return None if value is None else _parts(value)
 
 
+@dataclass(frozen=True)
+class KnownColumns:
+    """Columns of a list of transactions already read (`read_known`): kind codes, symbol
+    codes into `symbols`, trade dates as ordinals. A caller that reads them anyway (the batch
+    split, application/tax_batch.py) passes them on rather than have them read twice."""
+
+    kind: npt.NDArray[np.int8]
+    symbol: npt.NDArray[np.int32]
+    symbols: tuple[str | None, ...]
+    day: npt.NDArray[np.int32]
+
+    def subset(self, rows: Ints) -> KnownColumns:
+        """The columns of the transactions at `rows` (a shard)."""
+        return KnownColumns(self.kind[rows], self.symbol[rows], self.symbols, self.day[rows])
+
+    def share_rows(self) -> npt.NDArray[np.bool_]:
+        """Which transactions the engine processes (the others are cash)."""
+        share: npt.NDArray[np.bool_] = self.kind != OTHER
+        return share
+
+
+def read_known(txs: Sequence[Transaction]) -> KnownColumns:
+    """Read the kind, symbol and trade date of every transaction (module doc)."""
+    n = len(txs)
+    symbols = _Codes()
+    return KnownColumns(
+        np.fromiter(map(_KIND.__getitem__, map(_kind, txs)), np.int8, n),
+        np.fromiter(map(symbols.__getitem__, map(_symbol, txs)), np.int32, n),
+        tuple(symbols),
+        np.fromiter(map(date.toordinal, map(_trade_date, txs)), np.int32, n),
+    )
+
+
 def kernel_ledger(
     transactions: Sequence[Transaction],
     accounts: Mapping[str, TaxAccount],
     identical: Callable[[str], str] | None = None,
+    known: KnownColumns | None = None,
 ) -> TaxLedger | None:
-    """The ledger by the kernel, or None when the input does not fit it (module doc)."""
+    """The ledger by the kernel, or None when the input does not fit it (module doc).
+    `known`: these transactions' columns when the caller has read them already."""
     txs = transactions if isinstance(transactions, list) else list(transactions)
     n = len(txs)
     if n == 0 or n >= 2**31 - 1:
         return None
-    kind = np.fromiter(map(_KIND.__getitem__, map(_kind, txs)), np.int8, n)
+    if known is None or known.kind.shape[0] != n:
+        known = read_known(txs)
+    kind, sym, day = known.kind, known.symbol, known.day
+    symbols = known.symbols
     share = kind != OTHER
     if not share.any():
         return None
-    symbols = _Codes()
-    sym = np.fromiter(map(symbols.__getitem__, map(_symbol, txs)), np.int32, n)
-    if None in symbols and (share & (sym == symbols[None])).any():
+    if None in symbols and (share & (sym == symbols.index(None))).any():
         return None  # the engine asserts a symbol on share transactions
     account_codes = _Codes()
     acc = np.fromiter(map(account_codes.__getitem__, map(_account, txs)), np.int32, n)
     account_ids = tuple(account_codes)
     ira = np.array([_ira(accounts, a) for a in account_ids], dtype=np.bool_)
     default_method = np.array([_METHOD[_method(accounts, a)] for a in account_ids], np.int8)
-    day = np.fromiter(map(date.toordinal, map(_trade_date, txs)), np.int32, n)
     currency_codes = _Codes()
     cur = np.fromiter(map(currency_codes.__getitem__, map(_currency, txs)), np.int32, n)
     override = np.fromiter(map(_METHOD.__getitem__, map(_lot_method, txs)), np.int8, n)
-    of_symbol = _groups(sym, share, tuple(symbols), identical)
-    numbers = _columns(txs, kind, of_symbol[sym])
+    of_symbol = _groups(sym, share, symbols, identical)
+    numbers = _columns(txs, kind, of_symbol, sym)
     if numbers is None:
         return None
     (q_code, p_code, f_code), values, exponents, extras, pick_start, picks, q_scale, per_money = (
@@ -199,19 +235,18 @@ def kernel_ledger(
         _, inverse = np.unique(acc.astype(np.int64) * n_sym + sym, return_inverse=True)
         pair_codes = inverse.astype(np.int64)
         n_pairs = int(pair_codes.max()) + 1
-    packed, method = pack(
-        kind, sym, acc, day, cur, override, q_code, p_code, f_code, values, exponents,
-        ira.astype(np.int8),
-        default_method, n_sym, pair_codes, extras, pick_start,
-    )  # fmt: skip
     unsorted = bool((day[1:] < day[:-1]).any())
     by_date = np.argsort(day, kind="stable") if unsorted else np.zeros(0, np.int64)
     order, group_start = group_order(kind, sym, of_symbol, by_date, int(of_symbol.max()) + 1)
+    packed, method = pack(
+        order, kind, sym, acc, day, cur, override, q_code, p_code, f_code, values, exponents,
+        ira.astype(np.int8), default_method, n_sym, pair_codes, extras, pick_start,
+    )  # fmt: skip
     n_buys = int(np.count_nonzero(kind == BUY))
     n_lots = n_buys + int(np.count_nonzero(kind == TRANSFER_IN))
     try:
         out = run_ledger(
-            packed, order, group_start, picks, n_pairs, per_money,
+            packed, group_start, picks, n_pairs, per_money,
             *new_tables(n, n_buys, n_lots, group_start.shape[0] - 1),
         )  # fmt: skip
     except (ValueError, OverflowError, BufferError):
@@ -227,7 +262,7 @@ def kernel_ledger(
         cur,
         tuple(currency_codes),
         sym,
-        tuple(symbols),
+        symbols,
         method,
     )
     nr, nw, no, nt = (int(counts[k]) for k in (1, 2, 3, 4))
@@ -266,7 +301,10 @@ def _groups(
 
 
 def _columns(
-    txs: list[Transaction], kind: npt.NDArray[np.int8], group: Ints
+    txs: list[Transaction],
+    kind: npt.NDArray[np.int8],
+    of_symbol: Ints,
+    sym: npt.NDArray[np.int32],
 ) -> tuple[Any, ...] | None:
     """Quantities, prices and fees as codes into their distinct fixed-point values (module
     doc), split ratios and transfer start dates (`extras`), lot picks, the quantity scale and
@@ -306,7 +344,7 @@ def _columns(
             pick_places = max(pick_places, parts[2])
     split_places = 0  # a wash carries shares between pairs: a group's splits all add up
     if splits.shape[0]:
-        _, inverse = np.unique(group[splits], return_inverse=True)
+        _, inverse = np.unique(of_symbol[sym[splits]], return_inverse=True)
         split_places = int(np.bincount(inverse, weights=extras[: splits.shape[0], 2]).max())
     q_scale = max(quantity.max_places(moves), pick_places) + split_places
     p_scale = price.max_places(priced)
