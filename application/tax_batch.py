@@ -38,7 +38,7 @@ import numpy.typing as npt
 
 from domain.portfolio.transactions import Transaction
 from domain.tax.engine import TaxLedger, compute_tax_ledger, merge_ledgers
-from domain.tax.fast_engine import KnownColumns, read_known
+from domain.tax.fast_engine import KnownColumns, kernel_threads, read_known
 from domain.tax.ledger import column_state, from_column_state
 from domain.tax.lots import RealizedLot, TaxAccount, TaxLot, WashSale, make_realized, make_wash
 from domain.tax.methods import LotMethod, Term
@@ -98,7 +98,8 @@ def _shard_ledger(
     identical: Identical | None,
 ) -> TaxLedger:
     rows = list(map(txs.__getitem__, shard.tolist()))
-    return compute_tax_ledger(rows, accounts, identical=identical, known=known.subset(shard))
+    with kernel_threads(1):  # the shards are the parallelism
+        return compute_tax_ledger(rows, accounts, identical=identical, known=known.subset(shard))
 
 
 def _split(

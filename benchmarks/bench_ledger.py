@@ -49,7 +49,7 @@ from benchmarks.ledger_data import ACCOUNTS, PORTFOLIO_ID, LedgerSpec, generate,
 from benchmarks.ledger_reference import reference_ledger, totals
 from domain.portfolio.transactions import Transaction
 from domain.tax.engine import TaxLedger, compute_tax_ledger, engine_mode
-from domain.tax.ledger_rows import WashRows
+from domain.tax.ledger_sums import WashRows
 from domain.tax.lots import TaxAccount
 from domain.tax.methods import Term
 

@@ -176,7 +176,7 @@ def _write_open(
         h = lots[h, L_NEXT]
 
 
-@maybe_njit(cache=True)
+@maybe_njit(cache=True, nogil=True)
 def run_ledger(
     tx: IntArray,
     group_start: IntArray,

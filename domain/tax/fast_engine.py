@@ -24,172 +24,32 @@ then once per row), dates by `toordinal`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import date
-from decimal import Decimal
-from operator import attrgetter
-from typing import Any
+import os
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from itertools import pairwise
 
 import numpy as np
-import numpy.typing as npt
 
-from domain.portfolio.transactions import Transaction, TransactionKind
-from domain.tax._fixed import LIMIT
-from domain.tax._kernel import BUY, OTHER, SELL, SPLIT, TRANSFER_IN, TRANSFER_OUT, run_ledger
+from domain.portfolio.transactions import Transaction
+from domain.tax._kernel import BUY, OTHER, TRANSFER_IN, X_KIND, run_ledger
 from domain.tax._kpack import group_order, new_tables, pack
-from domain.tax._kstate import EXP_MAX, MAX_QTY, MONEY_EXP_MIN, QTY_EXP_MIN
-from domain.tax.ledger import TaxLedger
-from domain.tax.ledger_rows import (
-    LotRows,
-    LotTable,
-    RealizedRows,
-    RealizedTable,
-    RowSource,
-    WashRows,
-    WashTable,
+from domain.tax._kread import (
+    Ints,
+    KnownColumns,
+    columns,
+    groups,
+    read_accounts,
+    read_known,
 )
+from domain.tax._kstate import C_MOVED, C_OPEN, C_REALIZED, C_WASH
+from domain.tax.ledger import TaxLedger
+from domain.tax.ledger_rows import LotTable, RealizedTable, RowSource, WashTable
+from domain.tax.ledger_sums import LotRows, RealizedRows, WashRows
 from domain.tax.lots import TaxAccount
-from domain.tax.methods import AccountTaxType, LotMethod
 
-K = TransactionKind
-Ints = npt.NDArray[np.int64]
-MONEY_PLACES = 10
-_KIND = dict.fromkeys(K, OTHER) | {
-    K.BUY: BUY,
-    K.SELL: SELL,
-    K.SPLIT: SPLIT,
-    K.TRANSFER_IN: TRANSFER_IN,
-    K.TRANSFER_OUT: TRANSFER_OUT,
-}
-_METHOD: dict[LotMethod | None, int] = {
-    None: -1,
-    LotMethod.FIFO: 0,
-    LotMethod.LIFO: 1,
-    LotMethod.HIFO: 2,
-    LotMethod.SPECIFIC: 3,
-}
-_kind = attrgetter("kind")
-_symbol = attrgetter("symbol")
-_account = attrgetter("account_id")
-_trade_date = attrgetter("trade_date")
-_currency = attrgetter("currency")
-_lot_method = attrgetter("lot_method")
-_lot_picks = attrgetter("lot_picks")
-
-
-class _Codes(dict[Any, int]):
-    """Dense codes in order of first appearance (a missing key gets the next one)."""
-
-    def __missing__(self, key: object) -> int:
-        code = self[key] = len(self)
-        return code
-
-
-def _parts(value: Decimal) -> tuple[int, int, int] | None:
-    """(signed coefficient, exponent, decimal places the value needs); None for a value the
-    kernel does not take (not finite, or a negative zero)."""
-    sign, digits, exponent = value.as_tuple()
-    if not isinstance(exponent, int):
-        return None
-    coefficient = int("".join(map(str, digits))) if digits else 0
-    if coefficient == 0:
-        return (None if sign else (0, exponent, 0))  # fmt: skip
-    stripped, zeros = coefficient, 0
-    while stripped % 10 == 0:
-        stripped //= 10
-        zeros += 1
-    return (-coefficient if sign else coefficient), exponent, max(0, -(exponent + zeros))
-
-
-class _Numbers:
-    """One Decimal attribute of every transaction: each row's index among the distinct
-    objects (int32: below numpy's huge-page threshold for a million rows), and their parts."""
-
-    def __init__(self, txs: list[Transaction], name: str) -> None:
-        get = attrgetter(name)
-        ids = _Codes()
-        self.codes = np.fromiter(map(ids.__getitem__, map(id, map(get, txs))), np.int32, len(txs))
-        firsts = [0] * len(ids)
-        for position, code in _first_positions(self.codes, len(ids)):
-            firsts[code] = position
-        parts = [_parts(get(txs[i])) for i in firsts]
-        self.finite = np.array([p is not None for p in parts], dtype=np.bool_)
-        self.coefficient = [0 if p is None else p[0] for p in parts]
-        self.exponent = np.array([0 if p is None else p[1] for p in parts], dtype=np.int64)
-        self.places = np.array([0 if p is None else p[2] for p in parts], dtype=np.int64)
-        self.sign = np.array([0 if p is None else (p[0] > 0) - (p[0] < 0) for p in parts])
-
-    def max_places(self, rows: npt.NDArray[np.bool_]) -> int:
-        used = np.unique(self.codes[rows])
-        return int(self.places[used].max()) if used.shape[0] else 0
-
-    def scaled(
-        self, scale: int, rows: npt.NDArray[np.bool_], bound: int, exp_min: int, positive: bool
-    ) -> Ints | None:
-        """The distinct values x 10^scale; None when one used by `rows` is out of range: not
-        finite, negative (or zero when `positive`), >= bound, or its exponent < exp_min."""
-        values = np.zeros(len(self.coefficient), np.int64)
-        fits = self.finite & (self.exponent >= exp_min) & (self.exponent <= EXP_MAX)
-        fits &= (self.sign > 0) if positive else (self.sign >= 0)
-        for k, (c, e) in enumerate(zip(self.coefficient, self.exponent.tolist(), strict=True)):
-            shift = e + scale
-            v = c * 10**shift if shift >= 0 else c // 10**-shift
-            if abs(v) < bound and (shift >= 0 or v * 10**-shift == c):
-                values[k] = v
-            else:
-                fits[k] = False
-        if not fits[np.unique(self.codes[rows])].all():
-            return None
-        return values
-
-
-def _first_positions(codes: npt.NDArray[np.int32], count: int) -> list[tuple[int, int]]:
-    """(position, code) of each code's first row (codes are numbered in order of first
-    appearance, so a code's first row is where the running maximum rises to it)."""
-    if count == 0:
-        return []
-    running = np.maximum.accumulate(codes)
-    rises = np.flatnonzero(running[1:] != running[:-1]) + 1
-    positions = [0, *rises.tolist()]
-    return list(zip(positions, codes[positions].tolist(), strict=True))
-
-
-def _decimal_scalar(value: Decimal | None) -> tuple[int, int, int] | None:
-    return None if value is None else _parts(value)
-
-
-@dataclass(frozen=True)
-class KnownColumns:
-    """Columns of a list of transactions already read (`read_known`): kind codes, symbol
-    codes into `symbols`, trade dates as ordinals. A caller that reads them anyway (the batch
-    split, application/tax_batch.py) passes them on rather than have them read twice."""
-
-    kind: npt.NDArray[np.int8]
-    symbol: npt.NDArray[np.int32]
-    symbols: tuple[str | None, ...]
-    day: npt.NDArray[np.int32]
-
-    def subset(self, rows: Ints) -> KnownColumns:
-        """The columns of the transactions at `rows` (a shard)."""
-        return KnownColumns(self.kind[rows], self.symbol[rows], self.symbols, self.day[rows])
-
-    def share_rows(self) -> npt.NDArray[np.bool_]:
-        """Which transactions the engine processes (the others are cash)."""
-        share: npt.NDArray[np.bool_] = self.kind != OTHER
-        return share
-
-
-def read_known(txs: Sequence[Transaction]) -> KnownColumns:
-    """Read the kind, symbol and trade date of every transaction (module doc)."""
-    n = len(txs)
-    symbols = _Codes()
-    return KnownColumns(
-        np.fromiter(map(_KIND.__getitem__, map(_kind, txs)), np.int8, n),
-        np.fromiter(map(symbols.__getitem__, map(_symbol, txs)), np.int32, n),
-        tuple(symbols),
-        np.fromiter(map(date.toordinal, map(_trade_date, txs)), np.int32, n),
-    )
+__all__ = ["KnownColumns", "kernel_ledger", "kernel_threads", "read_known"]
 
 
 def kernel_ledger(
@@ -213,16 +73,10 @@ def kernel_ledger(
         return None
     if None in symbols and (share & (sym == symbols.index(None))).any():
         return None  # the engine asserts a symbol on share transactions
-    account_codes = _Codes()
-    acc = np.fromiter(map(account_codes.__getitem__, map(_account, txs)), np.int32, n)
-    account_ids = tuple(account_codes)
-    ira = np.array([_ira(accounts, a) for a in account_ids], dtype=np.bool_)
-    default_method = np.array([_METHOD[_method(accounts, a)] for a in account_ids], np.int8)
-    currency_codes = _Codes()
-    cur = np.fromiter(map(currency_codes.__getitem__, map(_currency, txs)), np.int32, n)
-    override = np.fromiter(map(_METHOD.__getitem__, map(_lot_method, txs)), np.int8, n)
-    of_symbol = _groups(sym, share, symbols, identical)
-    numbers = _columns(txs, kind, of_symbol, sym)
+    read = read_accounts(txs, accounts)
+    acc, ira, cur = read.account, read.ira, read.currency
+    of_symbol = groups(sym, share, symbols, identical)
+    numbers = columns(txs, kind, of_symbol, sym)
     if numbers is None:
         return None
     (q_code, p_code, f_code), values, exponents, extras, pick_start, picks, q_scale, per_money = (
@@ -230,7 +84,7 @@ def kernel_ledger(
     )
     n_sym = len(symbols)
     pair_codes = np.zeros(0, np.int64)
-    n_pairs = len(account_ids) * n_sym
+    n_pairs = len(read.account_ids) * n_sym
     if n_pairs > 1 << 22:
         _, inverse = np.unique(acc.astype(np.int64) * n_sym + sym, return_inverse=True)
         pair_codes = inverse.astype(np.int64)
@@ -239,170 +93,85 @@ def kernel_ledger(
     by_date = np.argsort(day, kind="stable") if unsorted else np.zeros(0, np.int64)
     order, group_start = group_order(kind, sym, of_symbol, by_date, int(of_symbol.max()) + 1)
     packed, method = pack(
-        order, kind, sym, acc, day, cur, override, q_code, p_code, f_code, values, exponents,
-        ira.astype(np.int8), default_method, n_sym, pair_codes, extras, pick_start,
+        order, kind, sym, acc, day, cur, read.override, q_code, p_code, f_code, values,
+        exponents, ira.astype(np.int8), read.default_method, n_sym, pair_codes, extras,
+        pick_start,
     )  # fmt: skip
-    n_buys = int(np.count_nonzero(kind == BUY))
-    n_lots = n_buys + int(np.count_nonzero(kind == TRANSFER_IN))
     try:
-        out = run_ledger(
-            packed, group_start, picks, n_pairs, per_money,
-            *new_tables(n, n_buys, n_lots, group_start.shape[0] - 1),
-        )  # fmt: skip
+        r64, r32, r8, w64, w32, w8, o64, o32, o8, t64, t32, t8 = _run(
+            packed, group_start, picks, n_pairs, per_money
+        )
     except (ValueError, OverflowError, BufferError):
         return None
-    r64, r32, r8, w64, w32, w8, o64, o32, o8, t64, t32, t8, counts = out
     source = RowSource(
         txs,
         q_scale,
         day,
         acc,
-        account_ids,
+        read.account_ids,
         ira,
         cur,
-        tuple(currency_codes),
+        read.currencies,
         sym,
         symbols,
         method,
     )
-    nr, nw, no, nt = (int(counts[k]) for k in (1, 2, 3, 4))
     return TaxLedger(
-        LotRows(LotTable(source, o64[:no], o32[:no], o8[:no])),
-        RealizedRows(RealizedTable(source, r64[:nr], r32[:nr], r8[:nr])),
-        WashRows(WashTable(source, w64[:nw], w32[:nw], w8[:nw])),
-        LotRows(LotTable(source, t64[:nt], t32[:nt], t8[:nt])),
+        LotRows(LotTable(source, o64, o32, o8)),
+        RealizedRows(RealizedTable(source, r64, r32, r8)),
+        WashRows(WashTable(source, w64, w32, w8)),
+        LotRows(LotTable(source, t64, t32, t8)),
         computed_by="kernel",
     )
 
 
-def _ira(accounts: Mapping[str, TaxAccount], account_id: str) -> bool:
-    found = accounts.get(account_id)
-    return found is not None and found.tax_type is AccountTaxType.IRA
+PARALLEL_MIN_ROWS = 50_000  # below, one thread: starting another costs more than it saves
+_THREADS = [min(2, os.cpu_count() or 1)]
 
 
-def _method(accounts: Mapping[str, TaxAccount], account_id: str) -> LotMethod:
-    found = accounts.get(account_id)
-    return LotMethod.FIFO if found is None else found.lot_method
+@contextmanager
+def kernel_threads(count: int) -> Iterator[None]:
+    """Within the block the kernel runs on at most `count` threads (process-wide; by default
+    two, the cores this project is sized for). Worker processes that split the work already
+    (application/tax_batch.py) ask for one each."""
+    before = _THREADS[0]
+    _THREADS[0] = max(1, count)
+    try:
+        yield
+    finally:
+        _THREADS[0] = before
 
 
-def _groups(
-    sym: npt.NDArray[np.int32],
-    share: npt.NDArray[np.bool_],
-    symbols: tuple[Any, ...],
-    identical: Callable[[str], str] | None,
-) -> Ints:
-    """The group code of each symbol code (symbols only on cash rows: 0, never read)."""
-    of_symbol = np.zeros(len(symbols), np.int64)
-    keys = _Codes()
-    for s in np.unique(sym[share]).tolist():
-        name = symbols[s]
-        of_symbol[s] = keys[name if identical is None else identical(name)]
-    return of_symbol
+def _run(
+    packed: Ints, group_start: Ints, picks: Ints, n_pairs: int, per_money: int
+) -> list[np.ndarray]:
+    """run_ledger over the groups, in up to `_THREADS` runs on threads of their own (the
+    kernel releases the GIL; groups are independent and the runs' rows concatenate in group
+    order), each run a contiguous range of groups balanced by row count. Returns the twelve
+    output tables, trimmed to their rows."""
+    n_groups = group_start.shape[0] - 1
+    rows = int(group_start[-1])
+    runs = min(_THREADS[0], n_groups) if rows >= PARALLEL_MIN_ROWS else 1
+    cuts = np.searchsorted(group_start, [rows * k // runs for k in range(1, runs)])
+    bounds = [0, *sorted({int(c) for c in cuts.tolist()} - {0, n_groups}), n_groups]
 
+    def one(g0: int, g1: int) -> list[np.ndarray]:
+        starts = group_start[g0 : g1 + 1]
+        kinds = packed[starts[0] : starts[-1], X_KIND]
+        n_buys = int(np.count_nonzero(kinds == BUY))
+        n_lots = n_buys + int(np.count_nonzero(kinds == TRANSFER_IN))
+        out = run_ledger(
+            packed, starts, picks, n_pairs, per_money,
+            *new_tables(int(starts[-1] - starts[0]), n_buys, n_lots, g1 - g0),
+        )  # fmt: skip
+        counts = out[-1]
+        used = [counts[C_REALIZED]] * 3 + [counts[C_WASH]] * 3
+        used += [counts[C_OPEN]] * 3 + [counts[C_MOVED]] * 3
+        return [table[: int(n)] for table, n in zip(out[:-1], used, strict=True)]
 
-def _columns(
-    txs: list[Transaction],
-    kind: npt.NDArray[np.int8],
-    of_symbol: Ints,
-    sym: npt.NDArray[np.int32],
-) -> tuple[Any, ...] | None:
-    """Quantities, prices and fees as codes into their distinct fixed-point values (module
-    doc), split ratios and transfer start dates (`extras`), lot picks, the quantity scale and
-    10^(10 - Sq - Sp); None when they do not fit."""
-    moves = (kind == BUY) | (kind == SELL) | (kind == TRANSFER_IN) | (kind == TRANSFER_OUT)
-    priced = (kind == BUY) | (kind == SELL) | (kind == TRANSFER_IN)
-    charged = (kind == BUY) | (kind == SELL)
-    quantity = _Numbers(txs, "quantity")
-    price = _Numbers(txs, "price")
-    fees = _Numbers(txs, "fees")
-    splits = np.flatnonzero(kind == SPLIT)
-    arrivals = np.flatnonzero(kind == TRANSFER_IN)
-    extras = np.zeros((splits.shape[0] + arrivals.shape[0], 5), np.int64)
-    for j, t in enumerate(splits.tolist()):
-        parts = _decimal_scalar(txs[t].split_ratio)
-        if parts is None or parts[0] <= 0:
-            return None
-        c, e, places = parts
-        k = e + places  # ratio = value / 10^places exactly
-        value = c * 10**k if k >= 0 else c // 10**-k
-        if value >= LIMIT or places > 18:
-            return None
-        extras[j] = (t, value, places, e, 0)
-    for j, t in enumerate(arrivals.tolist(), start=splits.shape[0]):
-        tx = txs[t]
-        extras[j] = (t, 1, 0, 0, (tx.acquired or tx.trade_date).toordinal())
-    raw_picks: list[tuple[int, str, Decimal]] = []
-    pick_places = 0
-    if any(map(_lot_picks, txs)):
-        for t, chosen in enumerate(map(_lot_picks, txs)):
-            for pick in chosen:
-                raw_picks.append((t, pick.lot_id, pick.quantity))
-        for _, _, picked in raw_picks:
-            parts = _parts(picked)
-            if parts is None:
-                return None
-            pick_places = max(pick_places, parts[2])
-    split_places = 0  # a wash carries shares between pairs: a group's splits all add up
-    if splits.shape[0]:
-        _, inverse = np.unique(of_symbol[sym[splits]], return_inverse=True)
-        split_places = int(np.bincount(inverse, weights=extras[: splits.shape[0], 2]).max())
-    q_scale = max(quantity.max_places(moves), pick_places) + split_places
-    p_scale = price.max_places(priced)
-    if q_scale + p_scale > MONEY_PLACES or fees.max_places(charged) > MONEY_PLACES:
-        return None
-    q_values = quantity.scaled(q_scale, moves, MAX_QTY, QTY_EXP_MIN, True)
-    p_values = price.scaled(p_scale, priced, LIMIT, MONEY_EXP_MIN, False)
-    f_values = fees.scaled(MONEY_PLACES, charged, LIMIT, MONEY_EXP_MIN, False)
-    if q_values is None or p_values is None or f_values is None:
-        return None
-    pick_start = np.zeros(0, np.int64)
-    picks = np.zeros((0, 4), np.int64)
-    if raw_picks:
-        found = _pick_table(txs, kind, raw_picks, q_scale)
-        if found is None:
-            return None
-        pick_start, picks = found
-    columns = ((q_values, quantity), (p_values, price), (f_values, fees))
-    width = max(len(column) for column, _ in columns)
-    values = np.zeros((3, width), np.int64)
-    exponents = np.zeros((3, width), np.int64)
-    for row, (column, numbers) in enumerate(columns):
-        values[row, : len(column)] = column
-        exponents[row, : len(column)] = numbers.exponent
-    codes = (quantity.codes, price.codes, fees.codes)
-    per_money = 10 ** (MONEY_PLACES - q_scale - p_scale)
-    return codes, values, exponents, extras, pick_start, picks, q_scale, per_money
-
-
-def _pick_table(
-    txs: list[Transaction],
-    kind: npt.NDArray[np.int8],
-    raw: list[tuple[int, str, Decimal]],
-    q_scale: int,
-) -> tuple[Ints, Ints] | None:
-    """Per-row offsets into the picks (lot's transaction, `:w` number, quantity, exponent);
-    None when lot ids could be ambiguous (a repeated id, an id containing ':w')."""
-    makers = np.flatnonzero((kind == BUY) | (kind == TRANSFER_IN)).tolist()
-    by_id = {txs[t].id: t for t in makers}
-    if len(by_id) != len(makers) or any(":w" in lot_id for lot_id in by_id):
-        return None
-    n = len(txs)
-    counts = np.zeros(n + 1, np.int64)
-    picks = np.zeros((len(raw), 4), np.int64)
-    for k, (t, lot_id, quantity) in enumerate(raw):
-        counts[t + 1] += 1
-        base, split = by_id.get(lot_id, -1), 0
-        if base == -1 and ":w" in lot_id:
-            head, _, number = lot_id.rpartition(":w")
-            if number.isdigit() and str(int(number)) == number and int(number) > 0:
-                base, split = by_id.get(head, -1), int(number)
-        parts = _parts(quantity)
-        if parts is None:
-            return None
-        c, e, _ = parts
-        shift = e + q_scale
-        value = c * 10**shift if shift >= 0 else c // 10**-shift
-        if abs(value) >= MAX_QTY:
-            return None
-        picks[k] = (base, split if base != -1 else -1, value, e)
-    return np.cumsum(counts), picks
+    spans = list(pairwise(bounds))
+    if len(spans) == 1:
+        return one(*spans[0])
+    with ThreadPoolExecutor(len(spans)) as pool:
+        parts = list(pool.map(lambda span: one(*span), spans))
+    return [np.concatenate(tables) for tables in zip(*parts, strict=True)]

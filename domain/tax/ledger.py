@@ -22,16 +22,18 @@ from domain.portfolio.transactions import Transaction
 from domain.tax.ledger_rows import (
     MONEY_SCALE,
     ChainRows,
-    LotRows,
     LotTable,
     Picked,
-    RealizedRows,
     RealizedTable,
     Rows,
     RowSource,
+    WashTable,
+)
+from domain.tax.ledger_sums import (
+    LotRows,
+    RealizedRows,
     TermSum,
     WashRows,
-    WashTable,
     chain_term_sums,
     exact_decimal,
 )
