@@ -78,18 +78,40 @@ def _parts(value: Decimal) -> tuple[int, int, int] | None:
     return (-coefficient if sign else coefficient), exponent, max(0, -(exponent + zeros))
 
 
+def _text_parts(text: str) -> tuple[int, int, int] | None:
+    """_parts of a Decimal from its str(): plain notation ("-12.50") read directly,
+    anything else (exponent notation, NaN, Infinity) through the Decimal."""
+    head, dot, tail = text.partition(".")
+    whole = head[1:] if head.startswith("-") else head
+    if not whole.isdigit() or (dot and not tail.isdigit()):
+        return _parts(Decimal(text))
+    digits = whole + tail
+    coefficient = int(digits)
+    if coefficient == 0:
+        return None if head.startswith("-") else (0, -len(tail), 0)
+    zeros = len(digits) - len(digits.rstrip("0"))
+    sign = -1 if head.startswith("-") else 1
+    return sign * coefficient, -len(tail), max(0, len(tail) - zeros)
+
+
 class _Numbers:
-    """One Decimal attribute of every transaction: each row's index among the distinct
-    objects (int32: below numpy's huge-page threshold for a million rows), and their parts."""
+    """One Decimal attribute of every transaction: each row's index among its distinct values
+    (int32: below numpy's huge-page threshold for a million rows), and their parts. Rows are
+    first told apart by object (cheap), then objects by their text (two Decimal objects with
+    one text are one value with one exponent), and only distinct texts are taken apart."""
 
     def __init__(self, txs: list[Transaction], name: str) -> None:
         get = attrgetter(name)
-        ids = _Codes()
-        self.codes = np.fromiter(map(ids.__getitem__, map(id, map(get, txs))), np.int32, len(txs))
-        firsts = [0] * len(ids)
-        for position, code in _first_positions(self.codes, len(ids)):
-            firsts[code] = position
-        parts = [_parts(get(txs[i])) for i in firsts]
+        ids = np.fromiter(map(id, map(get, txs)), np.int64, len(txs))
+        _, firsts, codes = np.unique(ids, return_index=True, return_inverse=True)
+        texts = _Codes()
+        of_object = np.fromiter(
+            map(texts.__getitem__, map(str, map(get, map(txs.__getitem__, firsts.tolist())))),
+            np.int32,
+            firsts.shape[0],
+        )
+        self.codes = of_object[codes]
+        parts = list(map(_text_parts, texts))
         self.finite = np.array([p is not None for p in parts], dtype=np.bool_)
         self.coefficient = [0 if p is None else p[0] for p in parts]
         self.exponent = np.array([0 if p is None else p[1] for p in parts], dtype=np.int64)
@@ -118,17 +140,6 @@ class _Numbers:
         if not fits[np.unique(self.codes[rows])].all():
             return None
         return values
-
-
-def _first_positions(codes: npt.NDArray[np.int32], count: int) -> list[tuple[int, int]]:
-    """(position, code) of each code's first row (codes are numbered in order of first
-    appearance, so a code's first row is where the running maximum rises to it)."""
-    if count == 0:
-        return []
-    running = np.maximum.accumulate(codes)
-    rises = np.flatnonzero(running[1:] != running[:-1]) + 1
-    positions = [0, *rises.tolist()]
-    return list(zip(positions, codes[positions].tolist(), strict=True))
 
 
 def _decimal_scalar(value: Decimal | None) -> tuple[int, int, int] | None:
@@ -325,7 +336,7 @@ def _pick_table(
         c, e, _ = parts
         shift = e + q_scale
         value = c * 10**shift if shift >= 0 else c // 10**-shift
-        if abs(value) >= MAX_QTY:
+        if abs(value) >= MAX_QTY or not QTY_EXP_MIN <= e <= EXP_MAX:
             return None
         picks[k] = (base, split if base != -1 else -1, value, e)
     return np.cumsum(counts), picks

@@ -108,7 +108,10 @@ def compute_tax_ledger(
     return decimal_ledger(txs, accounts, identical=identical)
 
 
-KERNEL_MIN_ROWS = 256  # below, the Decimal pass is as fast as reading the input into columns
+# Below this many rows "auto" keeps the Decimal pass: it takes well under a second there, and a
+# process's first kernel call loads the compiled kernels from numba's cache (~1.5 s CPU) or,
+# with a cold cache, compiles them (~45 s CPU) -- not a cost for a small request to carry.
+KERNEL_MIN_ROWS = 5_000
 EngineMode = Literal["auto", "kernel", "decimal"]
 _MODE: list[EngineMode] = ["auto"]
 

@@ -31,6 +31,7 @@ from domain.tax.lots import RealizedLot, TaxLot, WashSale, make_realized, make_w
 from domain.tax.methods import LotMethod, Term
 
 T = TypeVar("T")
+SaleColumns = tuple[npt.NDArray[np.int32], npt.NDArray[np.bool_], npt.NDArray[np.int32]]
 Ints = npt.NDArray[np.int64]
 MONEY_SCALE = 10
 _CHUNK = 4096
@@ -226,6 +227,15 @@ class RealizedTable(Table[RealizedLot]):
     lot `:w`, acquired; r8: the five exponents, long term (1)."""
 
     refs = (0, 1)
+
+    def sale_columns(self) -> SaleColumns:
+        """Per row, from its sale: the date sold (ordinal), reportable (not an IRA), the
+        currency code; computed once."""
+        if not hasattr(self, "_sales"):
+            src = self.source
+            sales = self.c32[:, 0]
+            self._sales = (src.day[sales], ~src.ira[src.account[sales]], src.currency[sales])
+        return self._sales
 
     def build(self, positions: Ints) -> list[RealizedLot]:
         src, qty, money = self.source, self._qty, self._money

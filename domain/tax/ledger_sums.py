@@ -16,7 +16,9 @@ from datetime import date
 from decimal import Decimal, getcontext
 
 import numpy as np
+import numpy.typing as npt
 
+from domain.tax._ksums import term_halves
 from domain.tax.ledger_rows import (
     Ints,
     LotTable,
@@ -58,9 +60,15 @@ def _pairwise(a: tuple[int, ...], b: tuple[int, ...], op: object) -> tuple[int, 
 
 def exact_sum(values: Ints) -> int:
     """The exact sum of int64 values below 2^62 in magnitude (no wrap-around)."""
-    high = int(np.sum(values >> 31))
-    low = int(np.sum(values & ((1 << 31) - 1)))
-    return (high << 31) + low
+    return exact_sums(values.reshape(-1, 1))[0]
+
+
+def exact_sums(values: Ints) -> list[int]:
+    """Exact column sums of a 2-D int64 array of values below 2^62 in magnitude: each value
+    split into 31-bit halves, whose sums cannot wrap for fewer than 2^31 rows."""
+    high = (values >> 31).sum(axis=0).tolist()
+    low = (values & ((1 << 31) - 1)).sum(axis=0).tolist()
+    return [(h << 31) + lo for h, lo in zip(high, low, strict=True)]
 
 
 class RealizedRows(Rows[RealizedLot]):
@@ -76,46 +84,55 @@ class RealizedRows(Rows[RealizedLot]):
 
     def in_year(self, year: int) -> RealizedRows:
         """The rows sold in calendar `year` (a view, in order)."""
-        table = self.table
-        positions = self.positions()
-        sold = table.source.day[table.c32[positions, 0]]
+        sold = self.table.sale_columns()[0]
         keep = (sold >= date(year, 1, 1).toordinal()) & (sold <= date(year, 12, 31).toordinal())
-        return RealizedRows(table, positions[keep])
+        return RealizedRows(self.table, np.flatnonzero(keep & self._mask()))
+
+    def _mask(self) -> npt.NDArray[np.bool_]:
+        """Which rows of the table this view holds."""
+        mask = np.zeros(self.table.size, np.bool_)
+        if self.whole:
+            mask[:] = True
+        else:
+            mask[self.positions()] = True
+        return mask
 
     def term_sums(self) -> dict[str, dict[Term, TermSum]]:
         """Reportable rows' exact sums per currency (in order of first appearance) and term
         (both terms present for every currency)."""
         table = self.table
-        src = table.source
-        positions = self.positions()
-        sales = table.c32[positions, 0]
-        reportable = ~src.ira[src.account[sales]]
-        positions, sales = positions[reportable], sales[reportable]
-        codes = src.currency[sales]
-        found, first = np.unique(codes, return_index=True)
+        _, reportable, currency = table.sale_columns()
+        chosen = self._mask() & reportable
+        present = np.flatnonzero(chosen)
+        if present.shape[0] == 0:
+            return {}
+        codes = currency[present]
+        if codes.min() == codes.max():  # one currency (the usual case)
+            order = [int(codes[0])]
+        else:
+            found, first = np.unique(codes, return_index=True)
+            order = found[np.argsort(first)].tolist()
         out: dict[str, dict[Term, TermSum]] = {}
-        for code in found[np.argsort(first)].tolist():
-            mine = positions[codes == code]
-            long_term = table.c8[mine, 5] == 1
-            out[src.currencies[code]] = {
-                term: _sums(table, mine[long_term if term is Term.LONG else ~long_term])
-                for term in _TERMS
+        for code in order:
+            mine = chosen if len(order) == 1 else chosen & (currency == code)
+            sums, exponents = term_halves(table.c64, table.c8, mine, 1, 4)
+            out[table.source.currencies[code]] = {
+                term: _term_sum(sums[t], exponents[t]) for t, term in enumerate(_TERMS)
             }
         return out
 
 
-def _sums(table: RealizedTable, positions: Ints) -> TermSum:
-    if positions.shape[0] == 0:
-        return TermSum()
-    values = table.c64[positions, 1:5]
-    exps = table.c8[positions, 1:5].min(axis=0).tolist()
-    sums = [exact_sum(values[:, k]) for k in range(4)]
-    magnitudes = [exact_sum(np.abs(values[:, k])) for k in range(4)]
+def _term_sum(halves: Ints, exponents: Ints) -> TermSum:
+    """A TermSum from term_halves' row of one term."""
+    h = halves.tolist()
+    value = [(h[1 + 4 * k] << 31) + h[2 + 4 * k] for k in range(4)]
+    size = [(h[3 + 4 * k] << 31) + h[4 + 4 * k] for k in range(4)]
+    e = exponents.tolist()
     return TermSum(
-        int(positions.shape[0]),
-        (sums[0], sums[1], sums[2], sums[3]),
-        (magnitudes[0], magnitudes[1], magnitudes[2], magnitudes[3]),
-        (min(0, exps[0]), min(0, exps[1]), min(0, exps[2]), min(0, exps[3])),
+        h[0],
+        (value[0], value[1], value[2], value[3]),
+        (size[0], size[1], size[2], size[3]),
+        (e[0], e[1], e[2], e[3]),
     )
 
 
