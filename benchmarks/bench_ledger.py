@@ -5,8 +5,9 @@ an IRA; buys, sells and splits over the tax year and the year before; wash sales
 1. `compute_tax_ledger` (domain/tax/engine.py; its numba kernel, domain/tax/fast_engine.py)
    over every row: open lots, realized rows and wash sales, and the tax year's reportable
    totals by term (`TaxLedger.year_totals`). Target: <= 3 s on 2 cores.
-2. the same in `--workers` processes (application/tax_batch.py, groups of identical symbols
-   sharded): its time, and whether its ledger equals the single-process one (it must).
+2. the same with the kernel on one thread (it runs on two by default), and in `--workers`
+   processes (application/tax_batch.py, groups of identical symbols sharded): their times,
+   and whether the batch's ledger equals the single-process one (it must).
 3. the Decimal engine (the kernel's reference, `engine_mode("decimal")`) on the rows of the
    last `--decimal-symbols` symbols (whole histories; all of them with `--decimal-symbols
    1000`): both times and whether the ledgers are identical (every row, id and Decimal).
@@ -49,6 +50,7 @@ from benchmarks.ledger_data import ACCOUNTS, PORTFOLIO_ID, LedgerSpec, generate,
 from benchmarks.ledger_reference import reference_ledger, totals
 from domain.portfolio.transactions import Transaction
 from domain.tax.engine import TaxLedger, compute_tax_ledger, engine_mode
+from domain.tax.fast_engine import kernel_threads
 from domain.tax.ledger_sums import WashRows
 from domain.tax.lots import TaxAccount
 from domain.tax.methods import Term
@@ -129,6 +131,12 @@ def run_engine(txs: Sequence[Transaction], year: int, workers: int) -> TaxLedger
         f"({len(ledger.realized_in(year)):,} in {year}, {rows:,} reportable), "
         f"{len(ledger.wash_sales):,} wash sales ({permanent:,} permanent, IRA), "
         f"{len(ledger.open_lots):,} open lots; {year} totals included"
+    )
+    with kernel_threads(1), timed() as alone:
+        compute_tax_ledger(txs, accounts).year_totals(year)
+    print(
+        f"  engine, one thread       {alone[0]:8.2f} s wall {alone[1]:7.2f} s CPU   "
+        f"(the kernel's second thread off: what it buys on these cores now)"
     )
     if workers > 1:
         with timed() as batch:
