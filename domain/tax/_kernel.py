@@ -23,7 +23,8 @@ by pair in order of first appearance. Outputs, in the engine's order (`counts` s
 - open lots and transferred-out lots: o64/t64 (quantity, basis, wash adjustment), o32/t32
   (base, `:w`, acquired), o8/t8 (the three exponents).
 Raises ValueError where the engine raises InvalidTransaction, OverflowError where a figure
-leaves the fixed-point range, BufferError where a table is full (domain/tax/_kstate.py).
+leaves the fixed-point range (BufferError, a table overrun, cannot happen: each transaction
+gets room first). Releases the GIL: fast_engine runs ranges of groups on two threads.
 """
 
 from __future__ import annotations

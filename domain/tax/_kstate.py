@@ -8,8 +8,9 @@ Decimal's own rules (a sum takes the smaller exponent, a product their sum, `qua
 the Decimals rebuilt from the columns are the engine's to the digit and the exponent.
 
 Lot lists: one doubly linked list per (account, symbol) pair (`head`/`tail` per pair,
-NEXT/PREV per lot), in the Decimal engine's list order. Capacity: tables are sized up front;
-a table that fills raises BufferError and the caller runs again with larger ones.
+NEXT/PREV per lot), in the Decimal engine's list order. Capacity: the kernel makes room in
+every table before each transaction (domain/tax/_kernel.py bounds what one can add); a write
+past a table's end would raise BufferError, which the caller treats as "does not fit".
 """
 
 from __future__ import annotations

@@ -28,7 +28,10 @@ concatenate the tuples (`merge_ledgers`).
 
 Speed: one pass per group with local state, per-(account, symbol) lot lists, no per-share
 loops, Decimal rounding only for partial lots, the cyclic GC paused during the pass.
-Arithmetic runs in a local Decimal context: 34 significant digits, ROUND_HALF_EVEN.
+Arithmetic runs in a local Decimal context: 34 significant digits, ROUND_HALF_EVEN. Large
+inputs go to an exact numba kernel of the same algorithm (domain/tax/fast_engine.py, ~10x
+less CPU): the same ledger, or, for inputs it cannot hold exactly, this pass (`decimal_ledger`,
+the reference); `engine_mode` chooses (docs/tax-lots.md).
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """Random tax histories for the kernel-vs-Decimal tests: every transaction kind, valid
 disposals (clamped to the position; lot picks drawn from the lots then open, `:w` parts
-included), fractional quantities, fees, odd Decimal exponents, IRAs, same-day trades."""
+included), fractional quantities, fees, odd Decimal exponents, IRAs, same-day trades, two
+currencies, now and then a row the engine rejects (the history ends there)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ ACCOUNTS = {
     "ira": TaxAccount("ira", AccountTaxType.IRA, LotMethod.FIFO),
 }
 SYMBOLS = ("AAA", "BBB", "CCC")
+CURRENCY = {"AAA": "USD", "BBB": "USD", "CCC": "EUR"}  # totals per currency
 START = date(2023, 12, 20)
 KINDS = [K.BUY, K.BUY, K.BUY, K.SELL, K.SELL, K.SELL, K.SPLIT, K.TRANSFER_IN, K.TRANSFER_OUT]
 RATIOS = ["2", "3", "0.5", "0.1", "1.5", "2.0", "4"]
@@ -68,6 +70,7 @@ def histories(draw: st.DrawFn, max_ops: int = 40) -> list[Transaction]:
             "kind": kind,
             "trade_date": day,
             "symbol": symbol,
+            "currency": CURRENCY[symbol],
         }
         if kind is K.SPLIT:
             if not position[key]:
