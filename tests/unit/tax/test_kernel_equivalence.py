@@ -36,7 +36,7 @@ def _both(
     return results[0], results[1]
 
 
-@settings(max_examples=150)
+@settings(max_examples=100)
 @given(histories(), st.booleans(), st.booleans())
 def test_the_kernel_gives_the_decimal_ledger_digit_for_digit(
     txs: list[Transaction], reverse: bool, one_group: bool
