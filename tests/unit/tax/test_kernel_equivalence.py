@@ -169,3 +169,48 @@ def test_a_feb_29_lot_turns_long_term_on_march_1_in_the_kernel_too() -> None:
     assert ledger is not None
     assert [r.term.value for r in ledger.realized] == ["short", "long"]
     assert [r.sold for r in ledger.realized] == [date(2025, 2, 28), date(2025, 3, 1)]
+
+
+def test_hifo_ties_on_exactly_equal_cost_per_share_keep_list_order() -> None:
+    # Arrange: 3 and 7 shares at one price: the same cost per share exactly, though the two
+    # bases (beyond 2^53 units) give float quotients an ulp apart; the later lot listed first
+    price = "1234567.8912345"
+    txs = [
+        buy("2024-01-02", 7, price, id="seven", account="hifo"),
+        buy("2024-01-03", 3, price, id="three", account="hifo"),
+        buy("2024-01-04", 5, "10", id="cheap", account="hifo"),
+        sell("2024-02-01", 8, "1300000", account="hifo"),
+    ]
+
+    # Act
+    ledger = kernel_ledger(txs, ACCOUNTS)
+
+    # Assert: the oldest of the tied lots goes first, as in the Decimal pass
+    assert ledger is not None
+    assert [(r.lot_id, r.quantity) for r in ledger.realized] == [("seven", 7), ("three", 1)]
+    assert shown(ledger) == shown(decimal_ledger(txs, ACCOUNTS))
+
+
+def test_hifo_over_many_lots_sorts_like_the_decimal_pass() -> None:
+    # Arrange: 24 lots (past the kernel's insertion-sort size) at four costs per share, some
+    # tied exactly with other quantities and fees
+    prices = ["19.99", "20.01", "19.99", "7.5"]
+    txs = [
+        buy(
+            f"2024-01-{2 + n:02d}",
+            1 + n % 5,
+            prices[n % 4],
+            id=f"b{n}",
+            account="hifo",
+            fees="0" if n % 3 else "0.25",
+        )
+        for n in range(24)
+    ]
+    txs.append(sell("2024-03-01", 40, "15", account="hifo"))
+
+    # Act
+    ledger = kernel_ledger(txs, ACCOUNTS)
+
+    # Assert
+    assert ledger is not None
+    assert shown(ledger) == shown(decimal_ledger(txs, ACCOUNTS))
