@@ -17,9 +17,12 @@ price is exact in money units), fees have at most 10 places, quantities stay bel
 digits. The kernel re-checks what only the pass shows (a split that leaves a quantity
 unrepresentable, a sum out of range) and gives up the same way.
 
-Reading the transactions is the Python part: one pass per attribute through C-level `map`s;
-Decimals are converted once per distinct object (a ledger shares its Decimal objects, or not:
-then once per row), dates by `toordinal`.
+Steps: read the transactions into codes and fixed-point values (domain/tax/_kread.py: one
+C-level `map` pass per attribute, each distinct Decimal text taken apart once; the Python part,
+about half the time at a million rows), order the share rows group by group and lay them out
+one row each (domain/tax/_kpack.py), run the kernel (domain/tax/_kernel.py) over ranges of
+groups on up to two threads (`kernel_threads`), and put the rows behind the column-backed
+sequences of domain/tax/ledger_rows.py.
 """
 
 from __future__ import annotations
