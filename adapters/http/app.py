@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from contextlib import AbstractAsyncContextManager
 from typing import Any, Literal
 
-from litestar import Litestar, Request, Router
+from litestar import Litestar, Request
 from litestar.config.cors import CORSConfig
 from litestar.datastructures import State
 from litestar.di import Provide
@@ -87,6 +87,7 @@ from adapters.http.routes.auth import AuthController
 from adapters.http.routes.health import health, ready, status
 from adapters.http.routes.orders import OrderController
 from adapters.http.routes.ws import events_socket
+from adapters.http.routing import AppRouter
 from adapters.http.security import PUBLIC_PATHS, BearerAuthMiddleware
 from adapters.http.services import HTTP_CONFIG_STATE_KEY, ApiServices, HttpConfig
 from adapters.wire.numbers import TYPE_DECODERS
@@ -133,19 +134,27 @@ class ThrottleMiddleware:
 
     def __init__(self, app: ASGIApp, config: HttpConfig) -> None:
         self.app = app
-        self.throttles = [
-            (applies, RateLimitMiddleware(app, rate_limit(name, getattr(config, setting))))
-            for name, setting, applies in THROTTLES
-        ]
+        self.config = config
+        # Litestar builds this middleware once per route (hundreds): each throttle's limiter is
+        # made when a request it counts first comes, not per route at start (its counts live in
+        # the app's store, keyed by throttle and client, so nothing depends on which instance).
+        self.limiters: dict[str, RateLimitMiddleware] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == ScopeType.HTTP:
             method, path = scope["method"], scope["path"]
-            for applies, limited in self.throttles:
+            for name, setting, applies in THROTTLES:
                 if applies(method, path):
-                    await limited(scope, receive, send)
+                    await self.limiter(name, setting)(scope, receive, send)
                     return
         await self.app(scope, receive, send)
+
+    def limiter(self, name: str, setting: str) -> RateLimitMiddleware:
+        limiter = self.limiters.get(name)
+        if limiter is None:
+            limit = rate_limit(name, getattr(self.config, setting))
+            limiter = self.limiters[name] = RateLimitMiddleware(self.app, limit)
+        return limiter
 
 
 def openapi_config(config: HttpConfig) -> OpenAPIConfig:
@@ -225,7 +234,7 @@ def create_app(
         handlers: list[Any] = [
             health,
             ready,
-            Router("/api/v1", route_handlers=[*killswitch.CONTROLLERS, *controllers]),
+            AppRouter("/api/v1", route_handlers=[*killswitch.CONTROLLERS, *controllers]),
         ]
     else:
         handlers = [
@@ -234,7 +243,7 @@ def create_app(
             status,
             metrics,
             events_socket,
-            Router(
+            AppRouter(
                 "/api/v1",
                 route_handlers=[
                     AuthController,
@@ -284,7 +293,7 @@ def create_app(
                 ],
             ),
             # Outside /api/v1 as well: the platform's screens read signals at /api/signals.
-            Router("/api", route_handlers=signals.CONTROLLERS),
+            AppRouter("/api", route_handlers=signals.CONTROLLERS),
             # The operator console (server-rendered pages, cookie session): adapters/http/console.
             *console_routers(),
         ]

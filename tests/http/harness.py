@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import atexit
+import functools
 import os
+import shutil
+import tempfile
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
 from dependency_injector import providers
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
@@ -38,9 +44,29 @@ def harness_store_url() -> str:
     return os.environ.get("BULWARK_TEST_STORE_URL", "memory://")
 
 
+@functools.cache
+def shared_jwt_key_file() -> str:
+    """One RSA signing key per test process, in a file removed at exit: generating a key costs
+    ~0.2 s and the suite builds well over a thousand apps. (Tests about keys pass their own.)"""
+    folder = tempfile.mkdtemp(prefix="bulwark-test-jwt-")
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    path = os.path.join(folder, "jwt.pem")
+    with open(path, "wb") as out:
+        key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        out.write(
+            key.private_bytes(
+                serialization.Encoding.PEM,
+                serialization.PrivateFormat.PKCS8,
+                serialization.NoEncryption(),
+            )
+        )
+    return path
+
+
 def test_settings(**overrides: str) -> Settings:
     environ = {
         "BULWARK_ENV": "test",
+        "BULWARK_JWT_PRIVATE_KEY_FILE": shared_jwt_key_file(),
         "BULWARK_DATABASE_URL": harness_store_url(),
         # In-process tests drive the kill switch on the app's loop; tests of the lane turn it on.
         "BULWARK_KILL_SWITCH_LANE": "false",
@@ -61,6 +87,10 @@ def test_settings(**overrides: str) -> Settings:
         # Off unless a test is about it: orders sent in a burst on the fake clock look like
         # quote stuffing, and a HIGH alert would pause agents under other tests.
         "BULWARK_SURVEILLANCE": "off",
+        # A fresh checkout's first call of a numba kernel compiles it (seconds; more on a busy
+        # CI box): the 10 s default budget would answer 503 to a test about something else.
+        # Tests of the budget pass their own.
+        "BULWARK_COMPUTE_BUDGET_S": "300",
         **{f"BULWARK_{k.upper()}": v for k, v in overrides.items()},
     }
     return load_settings(environ, env_file=None)

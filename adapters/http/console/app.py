@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from litestar import Router
 from litestar.datastructures import CacheControlHeader
 from litestar.middleware import DefineMiddleware
 from litestar.plugins.jinja import JinjaTemplateEngine
@@ -30,6 +29,7 @@ from adapters.http.console.orders_page import OrdersPageController
 from adapters.http.console.overview import OverviewController
 from adapters.http.console.planning_page import PlanningPageController
 from adapters.http.console.session import ConsoleSessionMiddleware
+from adapters.http.routing import AppRouter
 
 HERE = Path(__file__).parent
 TEMPLATES = HERE / "templates"
@@ -68,7 +68,7 @@ def template_config() -> TemplateConfig[JinjaTemplateEngine]:
 
 def console_routers() -> list[Any]:
     """The /console pages (cookie session, CSRF, HTML errors) and /console/static."""
-    pages = Router(
+    pages = AppRouter(
         "/console",
         route_handlers=CONTROLLERS,
         middleware=[DefineMiddleware(ConsoleSessionMiddleware)],
