@@ -71,6 +71,7 @@ from adapters.http.routes import (
     regime,
     risk,
     risk_analytics,
+    sentiment_indices,
     signals,
     strategies,
     stress,
@@ -272,6 +273,7 @@ def create_app(
                     *stress.CONTROLLERS,  # /analytics/scenarios/* (issue 22)
                     *compliance.CONTROLLERS,  # /planning/13f, /planning/filing-calendar (issue 22)
                     *ml.CONTROLLERS,  # /ml/*, /sentiment (issue 20)
+                    *sentiment_indices.CONTROLLERS,  # /analytics/fear-greed, /hype (issue 22)
                     *controllers,
                 ],
             ),

@@ -19,10 +19,12 @@ from application.auth import AuthService
 from application.backtests import BacktestService
 from application.broker_credentials import BrokerCredentialService
 from application.compute_budget import ComputeBudget
+from application.fear_greed import FearGreedService
 from application.filing_calendar import FilingCalendarService
 from application.fixed_income import FixedIncomeService
 from application.form13f import Form13FService
 from application.futures import FuturesService
+from application.hype import HypeService
 from application.illiquid_assets import IlliquidAssetService
 from application.insiders import InsiderService
 from application.instrument_catalog import InstrumentCatalog
@@ -180,3 +182,6 @@ class ApiServices:
     ml_models: MlModelService | None = None
     sentiment: SentimentService | None = None
     keywords: KeywordService | None = None
+    # Issue 22 (h-fg): /api/v1/analytics/fear-greed and /analytics/hype.
+    fear_greed: FearGreedService | None = None
+    hype: HypeService | None = None
