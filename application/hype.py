@@ -96,8 +96,9 @@ class HypeService:
         self, window_minutes: int | None, baseline_windows: int | None
     ) -> HypeSettings:
         """The defaults with the asked window and baseline, checked (422 naming the field)."""
-        minutes = window_minutes or round(self.defaults.window.total_seconds() / 60)
-        windows = baseline_windows or self.defaults.baseline_windows
+        default_minutes = round(self.defaults.window.total_seconds() / 60)
+        minutes = default_minutes if window_minutes is None else window_minutes
+        windows = self.defaults.baseline_windows if baseline_windows is None else baseline_windows
         if not WINDOW_MINUTES[0] <= minutes <= WINDOW_MINUTES[1]:
             raise InvalidSentimentInput(
                 f"window_minutes must be within [{WINDOW_MINUTES[0]}, {WINDOW_MINUTES[1]}]",
@@ -148,7 +149,7 @@ class HypeService:
         baseline_windows: int | None = None,
     ) -> MoversView:
         """The busiest symbols of the window (at most MAX_CANDIDATES), ranked by `rank_key`."""
-        count = limit or 10
+        count = 10 if limit is None else limit
         if not 1 <= count <= MAX_MOVERS:
             raise InvalidSentimentInput(f"limit must be within [1, {MAX_MOVERS}]", field="limit")
         settings = self.settings_for(window_minutes, baseline_windows)

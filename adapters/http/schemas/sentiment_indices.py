@@ -127,14 +127,17 @@ class FearGreedIn(Input):
             "an input with at least min_history of them is ranked by percentile",
         ),
     ] = msgspec.field(default_factory=dict)
-    weights: Annotated[
-        dict[str, float] | None,
-        msgspec.Meta(
-            max_length=len(INPUTS),
-            description="Each within [0, 1], summing to 1; an input left out weighs 0 "
-            "(default: the configured weights)",
-        ),
-    ] = None
+    weights: (
+        Annotated[
+            dict[str, float],
+            msgspec.Meta(
+                max_length=len(INPUTS),
+                description="Each within [0, 1], summing to 1; an input left out weighs 0 "
+                "(default: the configured weights)",
+            ),
+        ]
+        | None
+    ) = None
 
 
 class HistoryOut(Output):
@@ -207,7 +210,7 @@ class KeywordOut(Output):
     score: float
 
 
-class HypeOut(Output):
+class HypeOut(Output, omit_defaults=True):
     symbol: str
     as_of: dt.datetime
     window_minutes: int
