@@ -41,3 +41,19 @@ def book_fills(
         account.apply_fill(fill, instrument.multiplier if instrument is not None else ONE)
         booked += 1
     return booked
+
+
+def ordered_by(fills: Sequence[Fill], orders: Mapping[str, Order]) -> dict[str, str]:
+    """Fill id -> Bulwark's id of the order it fills, for fills whose order is among `orders`
+    (named by its id or by its client order id, as `book_fills` finds them)."""
+    found: dict[str, str] = {}
+    by_client: dict[str, Order] | None = None
+    for fill in fills:
+        order = orders.get(fill.order_id)
+        if order is None:
+            if by_client is None:
+                by_client = {o.client_order_id: o for o in orders.values()}
+            order = by_client.get(fill.order_id)
+        if order is not None:
+            found[fill.id] = order.id
+    return found

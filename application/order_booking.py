@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import AsyncIterator
+from datetime import datetime
 
 from application.access import account_for
 from application.broker_router import BrokerRouter
 from application.concurrency import KeyedLocks
-from application.fills import book_fills
+from application.fills import book_fills, ordered_by
 from application.halts import HaltLatch, SendRefused
 from application.inbox import claim
 from application.portfolio_fills import fill_events
@@ -29,6 +30,7 @@ from domain.trading.orders import Order
 from ports.broker import BrokerError, BrokerErrorCode, BrokerPort
 from ports.clock import Clock
 from ports.events import EventPublisher
+from ports.marketdata import Quote
 from ports.tracing import Tracer
 from ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
@@ -50,8 +52,11 @@ class BrokerBooking:
         # The orders were created with the account's broker, in the decisions' transaction.
         broker = self._brokers.named(approved[0].broker)
         answers: list[tuple[str, str | BrokerError]] = []
+        # When each order left for the broker and the touch then (surveillance, issue 21).
+        sent: dict[str, tuple[datetime, Quote | None]] = {}
         with self.latch.sending_batch(account_id):
             for order in approved:
+                sent[order.id] = (self._clock.now(), self._touch(order.symbol))
                 try:
                     self.latch.check(order)
                     with self.tracer.span("broker.submit", broker=order.broker):
@@ -79,7 +84,14 @@ class BrokerBooking:
                         order.reject(answer.code.value)
                         stored.release_order(order)
                     else:
-                        order.accept(answer)
+                        at, touch = sent[order_id]
+                        order.accept(
+                            answer,
+                            at=at,
+                            owner_id=stored.owner_id,
+                            bid=touch.bid if touch is not None else None,
+                            ask=touch.ask if touch is not None else None,
+                        )
                     orders[order_id] = order
                 await self._book_fills(uow, stored, fills)
                 with self.tracer.span("store.commit", step="broker_answers"):
@@ -99,11 +111,17 @@ class BrokerBooking:
             instruments = await self.books.instruments(uow, self._clock.now(), fills[0].symbol)
         else:
             instruments = await instrument_map(uow)
+        order_ids = ordered_by(fills, account.open_orders)  # before booking releases them
         booked = book_fills(account, fills, account.open_orders, instruments)
         for fill in fills:
             await uow.fills.add(fill)
-        account.events.extend(fill_events(account, fills, instruments))  # -> the ledger
+        # -> the ledger, and surveillance
+        account.events.extend(fill_events(account, fills, instruments, order_ids))
         return booked
+
+    def _touch(self, symbol: str) -> Quote | None:
+        """The touch now, from the held books' quote board (None without one: unknown)."""
+        return self.books.touch(symbol) if self.books is not None else None
 
     async def cancel(
         self, principal: Principal, order_id: str, *, message_id: str | None = None
@@ -127,7 +145,7 @@ class BrokerBooking:
                 with self.tracer.span("broker.cancel", broker=account.broker):
                     await broker.cancel(account.id, order.broker_order_id)
             await self._book(uow, broker, account)
-            await self._reconcile(uow, broker, account)
+            await self._reconcile(uow, broker, account, requested=order.id)
             with self.tracer.span("store.commit", step="cancel"):
                 await uow.commit()
             await self._publisher.publish(uow.collect_events())
@@ -146,13 +164,17 @@ class BrokerBooking:
             await self._publisher.publish(uow.collect_events())
             return closed
 
-    async def _reconcile(self, uow: UnitOfWork, broker: BrokerPort, account: Account) -> int:
-        """Orders the broker no longer lists as open (and that did not fill) are canceled."""
+    async def _reconcile(
+        self, uow: UnitOfWork, broker: BrokerPort, account: Account, requested: str | None = None
+    ) -> int:
+        """Orders the broker no longer lists as open (and that did not fill) are canceled;
+        `requested` names the one its owner asked to cancel (the others: the broker's doing)."""
         still_open = {o.client_order_id for o in await broker.open_orders(account.id)}
         closed = 0
+        now = self._clock.now()
         for order in list(account.open_orders.values()):
             if order.broker_order_id is not None and order.client_order_id not in still_open:
-                order.cancel()
+                order.cancel(at=now, requested=order.id == requested)
                 account.release_order(order)
                 closed += 1
         return closed

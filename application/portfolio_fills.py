@@ -42,14 +42,21 @@ _log = logging.getLogger("bulwark.portfolio.fills")
 
 
 def fill_events(
-    account: Account, fills: Sequence[Fill], instruments: Mapping[str, Instrument]
+    account: Account,
+    fills: Sequence[Fill],
+    instruments: Mapping[str, Instrument],
+    order_ids: Mapping[str, str] | None = None,
 ) -> list[FillBooked]:
-    """The FillBooked events of fills just booked on `account` (what order booking records)."""
+    """The FillBooked events of fills just booked on `account` (what order booking records);
+    `order_ids`: fill id -> Bulwark's order id, where known."""
     events = []
     for fill in fills:
         instrument = instruments.get(fill.symbol)
         multiplier = instrument.multiplier if instrument is not None else ONE
-        events.append(FillBooked(account.id, fill, account.currency, multiplier))
+        order_id = (order_ids or {}).get(fill.id, "")
+        events.append(
+            FillBooked(account.id, fill, account.currency, multiplier, account.owner_id, order_id)
+        )
     return events
 
 

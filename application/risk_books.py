@@ -110,6 +110,10 @@ class RiskBooks:
             held.read_at = now
         return held
 
+    def touch(self, symbol: str) -> Quote | None:
+        """The board's latest quote of `symbol` (no I/O); None without a board or a quote."""
+        return self._board.latest(symbol) if self._board is not None else None
+
     # -- instruments -----------------------------------------------------------------
     async def instruments(
         self, uow: UnitOfWork, now: datetime, symbol: str

@@ -12,6 +12,9 @@ are from the library's (max |dw|):
 - maximum Sharpe: long-only vs SLSQP (same subset), long-short vs the closed-form tangency;
 - risk parity vs Newton's method; HRP vs López de Prado's published procedure.
 
+Then the issue's second figure, scenario repricing of a 1,000-position portfolio under 100
+shocks (target <= 0.5 s), from benchmarks/bench_scenarios.py (`--no-scenarios` skips it).
+
 Prints the load average beside the figures (the machine's 2 cores are shared).
 Run: `.venv/bin/python -m benchmarks.bench_optimize [--assets N] [--observations T]
 [--repeats R] [--slsqp-assets K] [--quick]`.
@@ -30,6 +33,7 @@ import numpy as np
 
 from adapters.optimization.cvxpy_optimizer import CvxpyOptimizer
 from application.optimization import OptimizationRequest, OptimizationResult, optimize
+from benchmarks import bench_scenarios
 from benchmarks import optimize_baseline as baseline
 from domain.analytics.optimization.shrinkage import ledoit_wolf
 
@@ -164,11 +168,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--slsqp-assets", type=int, default=100)
     parser.add_argument("--quick", action="store_true", help="CI smoke size: 40 x 250, once")
+    parser.add_argument("--no-scenarios", action="store_true", help="the optimisers only")
     args = parser.parse_args(argv)
     if args.quick:
         args.assets, args.observations, args.repeats, args.slsqp_assets = 40, 250, 1, 20
     print(f"load average before: {_load()}")
     optimizer_part(args)
+    if not args.no_scenarios:
+        print()
+        bench_scenarios.main(["--positions", "100", "--repeats", "1"] if args.quick else [])
 
 
 if __name__ == "__main__":

@@ -23,6 +23,7 @@ from bootstrap import (
     cli_notifications,
     cli_options,
     cli_perf,
+    cli_surveil,
     cli_vault,
 )
 from bootstrap.cli_users import add_user_commands, run_user_command
@@ -96,6 +97,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_notifications.add_parser(sub)  # notifications dead|replay|send-test|dispatch
     cli_options.add_parser(sub)  # options record-iv (bootstrap/cli_options.py, issue 18)
     cli_models.add_parser(sub)  # models build|list (bootstrap/cli_models.py, issue 20)
+    cli_surveil.add_parser(sub)  # surveil (bootstrap/cli_surveil.py, issue 21)
     cli_fear_greed.add_parser(sub)  # fear-greed record (bootstrap/cli_fear_greed.py, issue 22)
     return parser
 
@@ -271,11 +273,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.command == "keys" and args.keys_command == "generate":
         return cli_keys.generate(settings, sys.stdout)  # reads the KEK settings, no store
-    if args.command == "consume" and settings.database_url.startswith("memory://"):
+    if args.command in ("consume", cli_surveil.COMMAND) and settings.database_url.startswith(
+        "memory://"
+    ):
         print(MEMORY_REFUSED, file=sys.stderr)
         return EXIT_REFUSED
     if args.command == "consume":
         return _consume(settings)
+    if args.command == cli_surveil.COMMAND:  # issue 21: the detectors over the events topic
+        try:
+            return cli_surveil.run(settings, args.until_caught_up)
+        except SettingsError as exc:
+            print(f"bulwark: {exc}", file=sys.stderr)
+            return EXIT_USAGE
     if args.command == "serve":
         # Before logging is configured: an unusable store is one line, never a traceback.
         from bootstrap.storage import store_problem

@@ -53,11 +53,16 @@ from application.audit_log import AuditLogService
 from application.auth import AuthConfig, AuthService
 from application.broker_credentials import BrokerCredentialService
 from application.concurrency import KeyedLocks
+from application.crypto import CryptoAnalyticsService
+from application.crypto_wallets import WalletBalanceService
 from application.equity_snapshots import EquitySnapshots
+from application.esg import EsgService
 from application.fear_greed_recorder import FearGreedRecorder
 from application.fixed_income import FixedIncomeService
 from application.form13f import Form13FService
 from application.futures import FuturesService
+from application.giving import GivingService
+from application.giving_suggestion import GivingSuggestionService
 from application.halts import HaltLatch
 from application.illiquid_assets import IlliquidAssetService
 from application.insiders import InsiderService
@@ -101,6 +106,7 @@ from application.signals import SignalService
 from application.strategies import StrategyService
 from application.strategy_processor import StrategyProcessor
 from application.succession import SuccessionScheduler, SuccessionService
+from application.surveillance import SurveillanceService
 from application.throttle import SharedThrottle
 from application.triggers import LossLimitWatch
 from application.user_admin import UserAdminService
@@ -108,7 +114,10 @@ from application.valuations import ValuationService
 from application.value_at_risk import ValueAtRiskService
 from application.workspaces import WorkspaceService
 from bootstrap import compute as compute_wiring
+from bootstrap import crypto as crypto_wiring
 from bootstrap import encryption, keys, notification_channels, notifications
+from bootstrap import esg as esg_wiring
+from bootstrap import giving as giving_wiring
 from bootstrap import illiquid as illiquid_wiring
 from bootstrap import inference as inference_wiring
 from bootstrap import key_vault as vault_wiring
@@ -119,6 +128,7 @@ from bootstrap import planning as planning_wiring
 from bootstrap import portfolios as portfolios_wiring
 from bootstrap import rates as rates_wiring
 from bootstrap import sentiment_indices as sentiment_wiring
+from bootstrap import surveillance as surveillance_wiring
 from bootstrap import tax as tax_wiring
 from bootstrap.backtests import backtest_service, backtest_store, backtests_lifetime
 from bootstrap.brokers import broker_router, brokers_lifetime
@@ -931,6 +941,49 @@ class Container(containers.DeclarativeContainer):
     )
     inference_running = providers.Resource(
         inference_wiring.inference_lifetime, model_store, inference, settings
+    )
+    # Crypto and DeFi, ESG, giving (issue 22, h-mkt2; bootstrap/crypto.py, esg.py, giving.py):
+    # calculations within the compute budget; wallets from the chain source (a fixture file
+    # or JSON-RPC endpoints); ESG data from a CSV; each user's donations on SQL or in memory.
+    crypto = providers.Singleton(CryptoAnalyticsService, compute_budget)
+    chain_client = providers.Singleton(crypto_wiring.chain_http_client, settings)
+    chain_port = providers.Singleton(crypto_wiring.chain_port, settings, chain_client)
+    crypto_wallets = providers.Singleton(WalletBalanceService, chain_port, quotes)
+    chain_client_closing = providers.Resource(
+        crypto_wiring.chain_client_lifetime, chain_client.provider
+    )
+    esg_data = providers.Singleton(esg_wiring.esg_data, settings)
+    esg = providers.Singleton(EsgService, esg_data, compute_budget, portfolios)
+    giving_store = providers.Singleton(giving_wiring.giving_store, store_kind, engine.provider)
+    giving = providers.Singleton(GivingService, giving_store, clock, ids)
+    giving_suggestions = providers.Singleton(
+        GivingSuggestionService, giving, clock, portfolios, valuations
+    )
+    api_services.add_kwargs(
+        crypto=crypto,
+        crypto_wallets=crypto_wallets,
+        esg=esg,
+        giving=giving,
+        giving_suggestions=giving_suggestions,
+    )
+    # Surveillance of our own order flow (issue 21, h-surv; bootstrap/surveillance.py): alerts
+    # and checkpoints by store kind, the policy's actions (pause through the kill switch's
+    # agent scope, or warn), the alerts API, and the in-process run on the bus when settings
+    # say so (`bulwark surveil` reads the events topic otherwise).
+    surveillance_store = providers.Singleton(surveillance_wiring.store, store_kind, engine.provider)
+    surveillance_rules = providers.Singleton(surveillance_wiring.rules, settings)
+    surveillance_actions = providers.Singleton(
+        surveillance_wiring.actions,
+        settings, surveillance_store, uow_factory, killswitch, audit, notifier, clock,
+    )  # fmt: skip
+    surveillance = providers.Singleton(SurveillanceService, surveillance_store, clock)
+    api_services.add_kwargs(surveillance=surveillance)
+    surveillance_live = providers.Singleton(
+        surveillance_wiring.live,
+        settings, process, surveillance_rules, surveillance_store, surveillance_actions, clock,
+    )  # fmt: skip
+    surveillance_in_process = providers.Resource(
+        surveillance_wiring.live_lifetime, settings, bus, surveillance_live.provider
     )
     # Sentiment indices (issue 22 group 1, h-fg; bootstrap/sentiment_indices.py): Fear & Greed
     # from the VIX and put/call series (the index's chain or files), momentum and breadth from

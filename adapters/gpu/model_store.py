@@ -19,7 +19,6 @@ from typing import Any, Protocol
 
 import numpy.typing as npt
 
-from adapters.gpu.encoder_export import sha256_of
 from adapters.gpu.manifest import (
     MANIFEST_NAME,
     Manifest,
@@ -27,6 +26,7 @@ from adapters.gpu.manifest import (
     ModelEntry,
     TokenizerEntry,
     read_manifest,
+    sha256_of,
 )
 from domain.inference.errors import ModelUnavailable, UnknownModel
 from ports.inference import ModelInfo

@@ -45,7 +45,10 @@ from adapters.http.routes import (
     backtests,
     broker_credentials,
     compliance,
+    crypto,
+    esg,
     fixed_income,
+    giving,
     illiquid_assets,
     instruments,
     key_vault,
@@ -76,6 +79,7 @@ from adapters.http.routes import (
     strategies,
     stress,
     succession,
+    surveillance,
     tax,
     users,
     workspaces,
@@ -273,6 +277,10 @@ def create_app(
                     *stress.CONTROLLERS,  # /analytics/scenarios/* (issue 22)
                     *compliance.CONTROLLERS,  # /planning/13f, /planning/filing-calendar (issue 22)
                     *ml.CONTROLLERS,  # /ml/*, /sentiment (issue 20)
+                    *crypto.CONTROLLERS,  # /analytics/crypto/* (issue 22)
+                    *esg.CONTROLLERS,  # /analytics/esg/* (issue 22)
+                    *giving.CONTROLLERS,  # /planning/giving/* (issue 22)
+                    *surveillance.CONTROLLERS,  # /surveillance/alerts (issue 21)
                     *sentiment_indices.CONTROLLERS,  # /analytics/fear-greed, /hype (issue 22)
                     *controllers,
                 ],

@@ -19,11 +19,16 @@ from application.auth import AuthService
 from application.backtests import BacktestService
 from application.broker_credentials import BrokerCredentialService
 from application.compute_budget import ComputeBudget
+from application.crypto import CryptoAnalyticsService
+from application.crypto_wallets import WalletBalanceService
+from application.esg import EsgService
 from application.fear_greed import FearGreedService
 from application.filing_calendar import FilingCalendarService
 from application.fixed_income import FixedIncomeService
 from application.form13f import Form13FService
 from application.futures import FuturesService
+from application.giving import GivingService
+from application.giving_suggestion import GivingSuggestionService
 from application.hype import HypeService
 from application.illiquid_assets import IlliquidAssetService
 from application.insiders import InsiderService
@@ -59,6 +64,7 @@ from application.strategies import StrategyService
 from application.strategy_processor import StrategyProcessor
 from application.stream_monitor import StreamMonitorService
 from application.succession import SuccessionService
+from application.surveillance import SurveillanceService
 from application.tax import TaxService
 from application.user_admin import UserAdminService
 from application.valuations import ValuationService
@@ -182,6 +188,14 @@ class ApiServices:
     ml_models: MlModelService | None = None
     sentiment: SentimentService | None = None
     keywords: KeywordService | None = None
+    # Issue 22 (h-mkt2): /analytics/crypto, /analytics/esg, /planning/giving.
+    crypto: CryptoAnalyticsService | None = None
+    crypto_wallets: WalletBalanceService | None = None
+    esg: EsgService | None = None
+    giving: GivingService | None = None
+    giving_suggestions: GivingSuggestionService | None = None
+    # Issue 21 (h-surv): /api/v1/surveillance/alerts (routes/surveillance.py).
+    surveillance: SurveillanceService | None = None
     # Issue 22 (h-fg): /api/v1/analytics/fear-greed and /analytics/hype.
     fear_greed: FearGreedService | None = None
     hype: HypeService | None = None

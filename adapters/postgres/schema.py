@@ -6,6 +6,7 @@ import adapters.postgres.tables.backtests
 import adapters.postgres.tables.control
 import adapters.postgres.tables.equity
 import adapters.postgres.tables.filing_reminders
+import adapters.postgres.tables.giving
 import adapters.postgres.tables.identity
 import adapters.postgres.tables.illiquid
 import adapters.postgres.tables.key_rotation
@@ -22,6 +23,7 @@ import adapters.postgres.tables.portfolios
 import adapters.postgres.tables.sentiment
 import adapters.postgres.tables.signals
 import adapters.postgres.tables.strategies
+import adapters.postgres.tables.surveillance
 import adapters.postgres.tables.trading  # noqa: F401  (tables register on import)
 from adapters.postgres.types import metadata
 

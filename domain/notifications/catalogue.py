@@ -163,6 +163,14 @@ CATALOGUE: dict[str, EventType] = {
             "$body",
             "A one-time token (invitation, password reset): email only, body sealed.",
         ),
+        _t(
+            "surveillance.alert",
+            CRITICAL,
+            _LOUD,
+            "$title",
+            "$body",
+            "A HIGH surveillance alert on our own order flow (issue 21): desk and owner.",
+        ),
         _t("alert", HIGH, _LOUD, "$title", "$body", "Warnings without a more specific type."),
         _t("digest", NORMAL, _LOUD, "$title", "$body", "The digest of held low-priority notices."),
         _t(

@@ -37,10 +37,14 @@ class FillBooked(DomainEvent):
     ledger books it as a BUY/SELL transaction (application/portfolio_fills.py).
 
     `currency` is the account's; `multiplier` the instrument's contract multiplier (the
-    ledger's price is per unit of quantity: fill price x multiplier).
+    ledger's price is per unit of quantity: fill price x multiplier). Optional since issue 21
+    (surveillance): `owner_id`, the account's owner (the beneficial owner), and `order_id`,
+    Bulwark's id of the order filled when known (a broker may name it by the client order id).
     """
 
     account_id: str
     fill: Fill
     currency: str = "USD"
     multiplier: Decimal = Decimal(1)
+    owner_id: str = ""
+    order_id: str = ""

@@ -101,9 +101,28 @@ class OrderDenied(DomainEvent):
 
 @dataclass(frozen=True, slots=True)
 class OrderAccepted(DomainEvent):
+    """The broker took the order: it is in the market.
+
+    The fields after `broker_order_id` (issue 21, surveillance) are optional, so events
+    written before them still decode: the order's terms, who is behind it (`owner_id` the
+    account's owner, the beneficial owner; `origin_kind`/`origin_id` the user, strategy or
+    agent), when it was sent (`at`, UTC) and the touch then (`bid`/`ask`; None: unknown).
+    """
+
     order_id: str
     account_id: str
     broker_order_id: str
+    at: datetime | None = None
+    symbol: str = ""
+    side: str = ""
+    quantity: Decimal | None = None
+    order_type: str = ""
+    limit_price: Decimal | None = None
+    owner_id: str = ""
+    origin_kind: str = ""
+    origin_id: str = ""
+    bid: Decimal | None = None
+    ask: Decimal | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,14 +146,22 @@ class OrderFilled(DomainEvent):
 
 @dataclass(frozen=True, slots=True)
 class OrderCanceled(DomainEvent):
+    """The order left the market unfilled (in part). Optional since issue 21: `at` (UTC) and
+    `requested`: its owner asked for this cancel (False: the broker no longer listed it, e.g.
+    the kill switch or the broker took it off). Older events decode as requested, time unknown.
+    """
+
     order_id: str
     account_id: str
+    at: datetime | None = None
+    requested: bool = True
 
 
 @dataclass(frozen=True, slots=True)
 class OrderExpired(DomainEvent):
     order_id: str
     account_id: str
+    at: datetime | None = None
 
 
 @dataclass(slots=True, eq=False)
@@ -207,22 +234,49 @@ class Order:
             self.quantity = quantity
         self._move(OrderStatus.PENDING_SUBMIT)
 
-    def accept(self, broker_order_id: str) -> None:
+    def accept(
+        self,
+        broker_order_id: str,
+        *,
+        at: datetime | None = None,
+        owner_id: str = "",
+        bid: Decimal | None = None,
+        ask: Decimal | None = None,
+    ) -> None:
+        """The broker took it; `at` when it was sent, the touch then, the account's owner."""
         self._move(OrderStatus.ACCEPTED)
         self.broker_order_id = broker_order_id
-        self.events.append(OrderAccepted(self.id, self.account_id, broker_order_id))
+        self.events.append(
+            OrderAccepted(
+                self.id,
+                self.account_id,
+                broker_order_id,
+                at=at,
+                symbol=self.symbol,
+                side=self.side.value,
+                quantity=self.quantity,
+                order_type=self.order_type.value,
+                limit_price=self.limit_price,
+                owner_id=owner_id,
+                origin_kind=self.origin.kind.value,
+                origin_id=self.origin.id,
+                bid=bid,
+                ask=ask,
+            )
+        )
 
     def reject(self, reason: str) -> None:
         self._move(OrderStatus.REJECTED)
         self.events.append(OrderRejected(self.id, self.account_id, reason))
 
-    def cancel(self) -> None:
+    def cancel(self, *, at: datetime | None = None, requested: bool = True) -> None:
+        """Off the market; `requested`: its owner asked (not the broker or the kill switch)."""
         self._move(OrderStatus.CANCELED)
-        self.events.append(OrderCanceled(self.id, self.account_id))
+        self.events.append(OrderCanceled(self.id, self.account_id, at, requested))
 
-    def expire(self) -> None:
+    def expire(self, *, at: datetime | None = None) -> None:
         self._move(OrderStatus.EXPIRED)
-        self.events.append(OrderExpired(self.id, self.account_id))
+        self.events.append(OrderExpired(self.id, self.account_id, at))
 
     def apply_fill(self, quantity: Decimal, price: Decimal) -> None:
         """Record an execution; moves to PARTIALLY_FILLED or FILLED."""

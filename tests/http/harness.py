@@ -60,6 +60,9 @@ def test_settings(**overrides: str) -> Settings:
         "BULWARK_COMPUTE_WARMUP": "false",
         # Off unless a test is about it: loading the models would compete with the test.
         "BULWARK_INFERENCE_WARMUP": "false",
+        # Off unless a test is about it: orders sent in a burst on the fake clock look like
+        # quote stuffing, and a HIGH alert would pause agents under other tests.
+        "BULWARK_SURVEILLANCE": "off",
         **{f"BULWARK_{k.upper()}": v for k, v in overrides.items()},
     }
     return load_settings(environ, env_file=None)

@@ -63,6 +63,19 @@ VIEWER_MAY_CALL = {
     ("POST", "/api/v1/ml/predict/{model}"): "a model's calculation; stores nothing",
     ("POST", "/api/v1/ml/keywords"): "a calculation; stores nothing",
     ("POST", "/api/v1/sentiment"): "a classification; stores nothing",
+    # Issue 22 (h-mkt2): crypto, ESG and giving calculations.
+    ("POST", "/api/v1/analytics/crypto/impermanent-loss"): "a calculation; stores nothing",
+    ("POST", "/api/v1/analytics/crypto/pool-drain"): "a calculation; stores nothing",
+    ("POST", "/api/v1/analytics/crypto/gas"): "a calculation; stores nothing",
+    (
+        "POST",
+        "/api/v1/analytics/crypto/wallets/balances",
+    ): "reads public chain state; stores nothing",
+    ("POST", "/api/v1/analytics/esg/score"): "a calculation; stores nothing",
+    ("POST", "/api/v1/analytics/esg/screen"): "a calculation; stores nothing",
+    ("POST", "/api/v1/analytics/esg/carbon"): "a calculation; stores nothing",
+    ("POST", "/api/v1/planning/giving/deduction"): "a calculation over the caller's own gifts",
+    ("POST", "/api/v1/planning/giving/suggestion"): "a calculation; stores nothing",
     # Issue 22 (h-fg): the Fear & Greed composite of posted inputs.
     ("POST", "/api/v1/analytics/fear-greed/composite"): "a calculation; stores nothing",
 }
@@ -101,6 +114,10 @@ PERSONAL = {
     "/api/v1/portfolios/{portfolio_id}/performance": "the caller's own portfolio",
     # Issue 22: an illiquid asset is its portfolio owner's alone.
     "/api/v1/planning/illiquid-assets/{asset_id}": "the caller's own illiquid asset",
+    # Issue 22: a donation is its donor's alone; another's answers 404.
+    "/api/v1/planning/giving/donations/{donation_id}": "the caller's own donation",
+    # Issue 21: the desk (and the viewer) reads every alert; the walk's desk raises none.
+    "/api/v1/surveillance/alerts/{alert_id}": "an id the walk cannot know (no alert raised)",
 }
 
 

@@ -41,7 +41,9 @@ async def test_cancelling_a_resting_order_cancels_it_at_the_broker_and_here(e: E
     assert canceled.status is OrderStatus.CANCELED
     assert await e.broker.open_orders(ACCOUNT) == []
     assert await open_orders_here(e) == []
-    assert e.bus.of_type(OrderCanceled) == [OrderCanceled(placed.id, ACCOUNT)]
+    assert e.bus.of_type(OrderCanceled) == [
+        OrderCanceled(placed.id, ACCOUNT, e.clock.now(), requested=True)
+    ]
 
 
 async def test_an_acknowledged_cancel_that_leaves_the_order_open_does_not_cancel_it(

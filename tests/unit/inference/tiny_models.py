@@ -8,8 +8,7 @@ import numpy as np
 import onnx
 from onnx import TensorProto, helper, numpy_helper
 
-from adapters.gpu.encoder_export import sha256_of
-from adapters.gpu.manifest import Manifest, ModelEntry, write_manifest
+from adapters.gpu.manifest import Manifest, ModelEntry, sha256_of, write_manifest
 from ports.inference import TensorSpec
 
 WIDTH = 3

@@ -1,7 +1,7 @@
 """fear & greed history: the daily composite of the sentiment index (issue 22)
 
-Revision ID: 0026
-Revises: 0022
+Revision ID: 0025
+Revises: 0024
 Create Date: 2026-11-23 17:00:00
 """
 
@@ -12,8 +12,8 @@ from alembic import op
 
 import adapters.postgres.types
 
-revision = "0026"
-down_revision = "0022"
+revision = "0025"
+down_revision = "0024"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,1 @@
+"""ESG data adapters (EsgDataPort): a CSV file."""

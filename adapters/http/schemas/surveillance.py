@@ -1,0 +1,107 @@
+"""Surveillance DTOs (issue 21): alerts with their evidence, pages of them, and a review.
+
+Times are ISO 8601 UTC. Evidence prices and quantities are decimal strings of the events'
+figures; `thresholds` are the rule's values as configured, `observed` what was measured
+(docs/surveillance.md names each).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+import msgspec
+
+from adapters.http.schemas.common import Input, Output
+from application.surveillance import AlertPage
+from domain.surveillance.cases import MAX_NOTE, Alert
+
+
+def _doc(text: str) -> msgspec.Meta:
+    return msgspec.Meta(description=text)
+
+
+class SurveillanceEvidenceOut(Output):
+    orders: Annotated[list[dict[str, Any]], _doc("The orders behind it (at most 50)")]
+    fills: Annotated[list[dict[str, Any]], _doc("The fills behind it (at most 50)")]
+
+
+class SurveillanceAlertOut(Output):
+    id: str
+    pattern: Annotated[str, _doc("spoofing, layering, wash_trading, quote_stuffing, "
+                                 "momentum_ignition, marking_the_close")]  # fmt: skip
+    severity: Annotated[str, _doc("low, medium or high (high: the policy acts)")]
+    score: Annotated[float, _doc("0 to 1: how far past its thresholds (docs/surveillance.md)")]
+    owner_id: Annotated[str, _doc("The beneficial owner (the accounts' owner)")]
+    symbol: str
+    accounts: list[str]
+    agents: list[str]
+    started_at: datetime
+    detected_at: datetime
+    rule: Annotated[str, _doc("The detector (the pattern's name)")]
+    thresholds: dict[str, Any]
+    observed: dict[str, Any]
+    evidence: SurveillanceEvidenceOut
+    status: Annotated[str, _doc("open -> acknowledged -> closed")]
+    note: str
+    acknowledged_by: str | None
+    acknowledged_at: datetime | None
+    closed_by: str | None
+    closed_at: datetime | None
+    action: Annotated[str, _doc("none, pending, paused, warned or failed")]
+    action_detail: str
+    created_at: datetime
+    version: Annotated[int, _doc("Send it back as `version` to review optimistically")]
+
+    @classmethod
+    def from_domain(cls, alert: Alert) -> SurveillanceAlertOut:
+        d = alert.detection
+        return cls(
+            id=alert.id,
+            pattern=d.pattern.value,
+            severity=d.severity.value,
+            score=d.score,
+            owner_id=d.owner_id,
+            symbol=d.symbol,
+            accounts=list(d.accounts),
+            agents=list(d.agents),
+            started_at=d.started_at,
+            detected_at=d.detected_at,
+            rule=d.pattern.value,
+            thresholds=d.thresholds,
+            observed=d.observed,
+            evidence=SurveillanceEvidenceOut(orders=list(d.orders), fills=list(d.fills)),
+            status=alert.status.value,
+            note=alert.note,
+            acknowledged_by=alert.acknowledged_by,
+            acknowledged_at=alert.acknowledged_at,
+            closed_by=alert.closed_by,
+            closed_at=alert.closed_at,
+            action=alert.action.value,
+            action_detail=alert.action_detail,
+            created_at=alert.created_at,
+            version=alert.version,
+        )
+
+
+class SurveillanceAlertPageOut(Output):
+    items: list[SurveillanceAlertOut]
+    next_cursor: str | None
+
+    @classmethod
+    def from_page(cls, page: AlertPage) -> SurveillanceAlertPageOut:
+        return cls([SurveillanceAlertOut.from_domain(a) for a in page.items], page.next_cursor)
+
+
+class AlertReviewIn(Input):
+    """A review step: acknowledge an open alert, or close an acknowledged one with a note."""
+
+    status: Literal["acknowledged", "closed"]
+    note: Annotated[
+        Annotated[str, msgspec.Meta(max_length=MAX_NOTE)] | None,
+        _doc("Required to close: the reviewer's conclusion"),
+    ] = None
+    version: Annotated[
+        Annotated[int, msgspec.Meta(ge=1)] | None,
+        _doc("The version you read: 409 CONCURRENT_UPDATE if it changed since"),
+    ] = None

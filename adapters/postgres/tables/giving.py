@@ -1,0 +1,74 @@
+"""Each user's giving (issue 22): donations with receipts, donor-advised fund grants, and
+opening carryovers. Money is exact (Money: NUMERIC / canonical text); ids compare byte-wise
+on PostgreSQL (COLLATE "C") so (date, id) pages are the same on every store."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Column,
+    Date,
+    Index,
+    Integer,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+from adapters.postgres.types import Money, UtcDateTime, metadata
+
+
+def ordered_id() -> String:
+    """A String(64) that sorts byte-wise on PostgreSQL (SQLite's BINARY already does)."""
+    return String(64).with_variant(String(64, collation="C"), "postgresql")
+
+
+giving_donations = Table(
+    "giving_donations",
+    metadata,
+    Column("id", ordered_id(), primary_key=True),
+    Column("owner_id", String(64), nullable=False),
+    Column("receipt", String(32), nullable=False),
+    Column("donated_on", Date(), nullable=False),
+    Column("donee", String(200), nullable=False),
+    Column("donee_ein", String(10), nullable=True),
+    Column("donee_kind", String(24), nullable=False),
+    Column("kind", String(8), nullable=False),  # cash | stock
+    Column("fair_market_value", Money(), nullable=False),
+    Column("fund", String(200), nullable=True),
+    Column("symbol", String(32), nullable=True),
+    Column("shares", Money(), nullable=True),
+    Column("cost_basis", Money(), nullable=True),
+    Column("acquired", Date(), nullable=True),
+    Column("memo", Text(), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    UniqueConstraint("owner_id", "receipt", name="uq_giving_donations_owner_id_receipt"),
+    Index("ix_giving_donations_owner", "owner_id", "donated_on", "id"),
+)
+
+giving_daf_grants = Table(
+    "giving_daf_grants",
+    metadata,
+    Column("id", ordered_id(), primary_key=True),
+    Column("owner_id", String(64), nullable=False),
+    Column("fund", String(200), nullable=False),
+    Column("granted_on", Date(), nullable=False),
+    Column("grantee", String(200), nullable=False),
+    Column("grantee_ein", String(10), nullable=True),
+    Column("amount", Money(), nullable=False),
+    Column("memo", Text(), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Index("ix_giving_daf_grants_owner", "owner_id", "granted_on", "id"),
+)
+
+giving_carryovers = Table(
+    "giving_carryovers",
+    metadata,
+    Column("owner_id", String(64), nullable=False),
+    Column("category", String(16), nullable=False),
+    Column("origin_year", Integer(), nullable=False),
+    Column("into_year", Integer(), nullable=False),  # the same on all of an owner's rows
+    Column("amount", Money(), nullable=False),
+    PrimaryKeyConstraint("owner_id", "category", "origin_year", name="pk_giving_carryovers"),
+)

@@ -1,0 +1,22 @@
+"""Wiring the ESG data (issue 22, docs/esg.md): a CSV file, by default the SYNTHETIC sample."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import structlog
+
+from adapters.esg.files import FileEsgData
+from bootstrap.settings import Settings
+from ports.esg import EsgDataPort
+
+# The shipped SAMPLE (synthetic, data/esg/README.md) when BULWARK_ESG_FILE is empty.
+SHIPPED_ESG = Path(__file__).resolve().parent.parent / "data" / "esg" / "esg_sample.csv"
+
+_log = structlog.get_logger("bulwark.esg")
+
+
+def esg_data(settings: Settings) -> EsgDataPort:
+    path = Path(settings.esg_file) if settings.esg_file else SHIPPED_ESG
+    _log.info("esg_source", file=str(path), sample=not settings.esg_file)
+    return FileEsgData(path)

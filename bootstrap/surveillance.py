@@ -1,0 +1,139 @@
+"""Wiring surveillance (issue 21, docs/surveillance.md): the store by store kind, the policy's
+actions, the in-process run on the bus, and `bulwark surveil`'s consumer."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Callable
+from typing import TYPE_CHECKING
+
+import structlog
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from adapters.memory.bus import InProcessEventBus
+from adapters.memory.surveillance import InMemorySurveillanceStore
+from adapters.postgres.surveillance import SqlSurveillanceStore
+from application.surveillance import SurveillanceRun
+from application.surveillance_actions import AgentHalter, SurveillanceActions
+from application.surveillance_live import LiveSurveillance
+from bootstrap.settings import Settings
+from bootstrap.surveillance_rules import build_rules
+from domain.events import DomainEvent
+from domain.surveillance.cases import SurveillancePolicy
+from domain.surveillance.rules import SurveillanceRules
+from ports.clock import Clock
+from ports.events import AuditLog, Notifier
+from ports.surveillance import SurveillanceStore
+from ports.unit_of_work import UnitOfWorkFactory
+
+if TYPE_CHECKING:
+    from bootstrap.container import Container
+
+log = structlog.get_logger("bulwark.surveillance")
+
+
+def store(store_kind: str, engine: Callable[[], AsyncEngine]) -> SurveillanceStore:
+    """On the SQL tables with a database; in memory for the embedded store."""
+    if store_kind == "sql":
+        return SqlSurveillanceStore(engine())
+    return InMemorySurveillanceStore()
+
+
+def rules(settings: Settings) -> SurveillanceRules:
+    return build_rules(
+        settings.surveillance_thresholds,
+        settings.surveillance_close,
+        settings.surveillance_close_zone,
+    )
+
+
+def actions(
+    settings: Settings,
+    surveillance_store: SurveillanceStore,
+    uow_factory: UnitOfWorkFactory,
+    halter: AgentHalter,
+    audit: AuditLog,
+    notifier: Notifier,
+    clock: Clock,
+) -> SurveillanceActions:
+    policy = SurveillancePolicy(settings.surveillance_action)
+    return SurveillanceActions(
+        surveillance_store, uow_factory, halter, audit, notifier, clock, policy
+    )
+
+
+def runs_in_process(settings: Settings) -> bool:
+    """auto: in process without Kafka (with it, `bulwark surveil` reads the events topic)."""
+    mode = settings.surveillance
+    return mode == "inprocess" or (mode == "auto" and not settings.kafka_bootstrap)
+
+
+def run(
+    name: str,
+    settings: Settings,
+    surveillance_rules: SurveillanceRules,
+    surveillance_store: SurveillanceStore,
+    surveillance_actions: SurveillanceActions,
+    clock: Clock,
+) -> SurveillanceRun:
+    return SurveillanceRun(
+        name,
+        surveillance_rules,
+        surveillance_store,
+        surveillance_actions,
+        clock,
+        checkpoint_seconds=settings.surveillance_checkpoint_seconds,
+    )
+
+
+async def live_lifetime(
+    settings: Settings,
+    bus: InProcessEventBus,
+    make_live: Callable[[], LiveSurveillance],
+) -> AsyncIterator[LiveSurveillance | None]:
+    """The in-process run (when settings say so): subscribed to the bus, run on a task of its
+    own until the process stops (a last checkpoint on the way out)."""
+    if not runs_in_process(settings):
+        yield None
+        return
+    live = make_live()
+
+    async def on_event(event: DomainEvent) -> None:
+        await live.on_event(event)
+
+    bus.subscribe(DomainEvent, on_event)
+    task = asyncio.create_task(live.run_forever(), name="surveillance")
+    log.info("surveillance_in_process", checkpoint=live.run.name)
+    try:
+        yield live
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError, Exception):
+            await task
+
+
+def live(
+    settings: Settings,
+    process: str,
+    surveillance_rules: SurveillanceRules,
+    surveillance_store: SurveillanceStore,
+    surveillance_actions: SurveillanceActions,
+    clock: Clock,
+) -> LiveSurveillance:
+    name = f"inprocess:{process}"
+    made = run(name, settings, surveillance_rules, surveillance_store, surveillance_actions, clock)
+    return LiveSurveillance(made, clock)
+
+
+def consumer_run(container: Container) -> SurveillanceRun:
+    """The run `bulwark surveil` drives (its checkpoint named by the settings)."""
+    settings = container.settings()
+    return run(
+        settings.surveillance_consumer_name,
+        settings,
+        container.surveillance_rules(),
+        container.surveillance_store(),
+        container.surveillance_actions(),
+        container.clock(),
+    )

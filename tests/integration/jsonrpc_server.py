@@ -1,0 +1,174 @@
+"""A local EVM JSON-RPC 2.0 node: a stdlib ThreadingHTTPServer in a thread with canned state.
+
+POST {path} with one request object or a batch (a list) answers as a node does
+(https://www.jsonrpc.org/specification, Ethereum's eth_* methods): eth_chainId,
+eth_blockNumber, eth_getBalance(address, block) and eth_call({to, data}, block) for ERC-20
+contracts: balanceOf(address) 0x70a08231, decimals() 0x313ce567 and symbol() 0x95d89b41 (an ABI
+string, or a bytes32 for `symbol_bytes32` tokens); a contract marked `reverts` answers code 3
+"execution reverted"; an address with no contract answers "0x". The ABI encoding here is the
+test's own, written from the specification, not the adapter's.
+
+Knobs: `status` (+ `headers`) answers every POST with that HTTP status; `delay_s` holds each
+answer; `refuse_batches` answers a batch with one error object (as nodes without batch support
+do); `errors` maps a method to a JSON-RPC (code, message); `drop_ids` leaves a batch's answers
+out; `body` replaces the answer with raw bytes. Every request's path, headers and JSON body are
+recorded. Only `path` is served (the API key rides in it, as with Infura's /v3/<key>).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+SECRET_PATH = "/v3/0123456789abcdef0123456789abcdef"
+
+
+@dataclass
+class Token:
+    symbol: str | None = None
+    decimals: int = 18
+    balances: dict[str, int] = field(default_factory=dict)
+    symbol_bytes32: bool = False
+    reverts: bool = False
+
+
+@dataclass
+class Node:
+    chain_id: int = 1
+    block: int = 21_000_000
+    balances: dict[str, int] = field(default_factory=dict)
+    tokens: dict[str, Token] = field(default_factory=dict)
+    path: str = SECRET_PATH
+    url: str = ""
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)
+    delay_s: float = 0.0
+    refuse_batches: bool = False
+    errors: dict[str, tuple[int, str]] = field(default_factory=dict)
+    drop_ids: bool = False
+    body: bytes | None = None
+    requests: list[tuple[str, dict[str, str], Any]] = field(default_factory=list)
+
+    def calls(self) -> list[dict[str, Any]]:
+        """Every JSON-RPC call received, batches flattened, in order."""
+        out: list[dict[str, Any]] = []
+        for _, _, body in self.requests:
+            out.extend(body if isinstance(body, list) else [body])
+        return out
+
+    def answer(self, path: str, headers: dict[str, str], raw: bytes) -> tuple[int, bytes]:
+        try:
+            body = json.loads(raw)
+        except ValueError:
+            body = None
+        self.requests.append((path, headers, body))
+        if self.delay_s:
+            time.sleep(self.delay_s)
+        if path != self.path:
+            return 404, b'{"error":"not found"}'
+        if self.body is not None:
+            return self.status, self.body
+        if self.status != 200:
+            return self.status, b'{"error":"upstream says no"}'
+        if isinstance(body, list):
+            if self.refuse_batches:
+                refusal = _error(None, -32600, "batch requests are not supported")
+                return 200, json.dumps(refusal).encode()
+            answers = [self._one(item) for item in body]
+            if self.drop_ids:
+                answers = answers[:-1]
+            return 200, json.dumps(answers).encode()
+        if isinstance(body, dict):
+            return 200, json.dumps(self._one(body)).encode()
+        return 200, json.dumps(_error(None, -32700, "parse error")).encode()
+
+    def _one(self, call: dict[str, Any]) -> dict[str, Any]:
+        call_id, method, params = call.get("id"), call.get("method"), call.get("params", [])
+        if call.get("jsonrpc") != "2.0":
+            return _error(call_id, -32600, "invalid request")
+        if method in self.errors:
+            return _error(call_id, *self.errors[method])
+        if method == "eth_chainId":
+            return _result(call_id, hex(self.chain_id))
+        if method == "eth_blockNumber":
+            return _result(call_id, hex(self.block))
+        if method == "eth_getBalance":
+            return _result(call_id, hex(self.balances.get(params[0].lower(), 0)))
+        if method == "eth_call":
+            return self._call(call_id, params[0])
+        return _error(call_id, -32601, f"the method {method} does not exist/is not available")
+
+    def _call(self, call_id: Any, tx: dict[str, str]) -> dict[str, Any]:
+        token = self.tokens.get(tx["to"].lower())
+        if token is None:
+            return _result(call_id, "0x")  # no code at the address: an empty answer
+        if token.reverts:
+            return _error(call_id, 3, "execution reverted")
+        data = tx["data"]
+        selector, args = data[:10], data[10:]
+        if selector == "0x70a08231" and len(args) == 64:
+            owner = "0x" + args[24:]
+            return _result(call_id, _word(token.balances.get(owner, 0)))
+        if selector == "0x313ce567":
+            return _result(call_id, _word(token.decimals))
+        if selector == "0x95d89b41" and token.symbol is not None:
+            raw = token.symbol.encode()
+            if token.symbol_bytes32:
+                return _result(call_id, "0x" + raw.ljust(32, b"\0").hex())
+            padded = raw.ljust((len(raw) + 31) // 32 * 32, b"\0")
+            return _result(call_id, "0x" + _word(32)[2:] + _word(len(raw))[2:] + padded.hex())
+        return _error(call_id, 3, "execution reverted")
+
+
+def _word(value: int) -> str:
+    return "0x" + value.to_bytes(32, "big").hex()
+
+
+def _result(call_id: Any, result: Any) -> dict[str, Any]:
+    return {"jsonrpc": "2.0", "id": call_id, "result": result}
+
+
+def _error(call_id: Any, code: int, message: str) -> dict[str, Any]:
+    return {"jsonrpc": "2.0", "id": call_id, "error": {"code": code, "message": message}}
+
+
+@contextmanager
+def jsonrpc_node(**state: Any) -> Iterator[Node]:
+    """A running node on 127.0.0.1 (a free port), stopped on exit; `url` includes the path."""
+    node = Node(**state)
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            length = int(self.headers.get("Content-Length", "0"))
+            raw = self.rfile.read(length)
+            status, body = node.answer(self.path, dict(self.headers.items()), raw)
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            for name, value in node.headers.items():
+                self.send_header(name, value)
+            self.end_headers()
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                self.wfile.write(body)
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    node.url = f"http://127.0.0.1:{server.server_address[1]}{node.path}"
+    try:
+        yield node
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
