@@ -84,7 +84,7 @@ async def test_todays_composite_from_the_files_and_the_market(
     present = [c["score"] for c in out["components"] if c["score"] is not None]
     assert out["score"] == pytest.approx(sum(present) / 4, abs=0.01)
     assert (out["coverage"], out["missing"], out["day"]) == (0.8, ["social"], "2026-01-05")
-    assert [b["label"] for b in out["bands"]][0] == "extreme_fear"
+    assert out["bands"][0]["label"] == "extreme_fear"
     assert out["label"] in {"extreme_fear", "fear", "neutral", "greed", "extreme_greed"}
 
 

@@ -205,7 +205,7 @@ class MentionOut(Output):
     engagement: float
 
 
-class KeywordOut(Output):
+class HypeKeywordOut(Output):
     phrase: str
     score: float
 
@@ -227,7 +227,7 @@ class HypeOut(Output, omit_defaults=True):
     min_mentions: int
     baseline: list[float]
     top_mentions: list[MentionOut]
-    keywords: list[KeywordOut] | None = None
+    keywords: list[HypeKeywordOut] | None = None
     keywords_reason: str | None = None
 
     @classmethod
@@ -265,7 +265,7 @@ class HypeReadingOut(Output):
         out = HypeOut.from_reading(view.reading, st.baseline_windows, st.sigma, st.min_mentions)
         out.keywords = (
             None if view.keywords is None
-            else [KeywordOut(phrase=k.phrase, score=round(k.score, 4)) for k in view.keywords]
+            else [HypeKeywordOut(phrase=k.phrase, score=round(k.score, 4)) for k in view.keywords]
         )  # fmt: skip
         out.keywords_reason = view.keywords_reason
         return cls(

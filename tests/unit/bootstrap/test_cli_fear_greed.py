@@ -77,7 +77,7 @@ async def test_record_fails_with_the_reasons_when_too_little_is_available(
                 fear_greed_index="NOPE",
                 fear_greed_universe="NADA",
             )
-        )  # fmt: skip
+        )
     )
 
     # Act

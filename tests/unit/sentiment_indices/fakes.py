@@ -43,17 +43,8 @@ class ClosesMarket:
         values = self.closes[symbol][-limit:]
         first = datetime(2026, 1, 5, tzinfo=UTC) - timedelta(days=len(values) - 1)
         return [
-            Bar(
-                symbol,
-                timeframe,
-                first + timedelta(days=i),
-                Decimal(str(v)),
-                Decimal(str(v)),
-                Decimal(str(v)),
-                Decimal(str(v)),
-                Decimal(1),
-            )  # fmt: skip
-            for i, v in enumerate(values)
+            Bar(symbol, timeframe, first + timedelta(days=i), p, p, p, p, Decimal(1))
+            for i, p in enumerate(Decimal(str(v)) for v in values)
         ]
 
     async def quote(self, symbol: str) -> Quote:

@@ -156,9 +156,13 @@ async def test_the_recorder_stores_a_weekday_once_and_skips_weekends(world: Worl
     # Assert
     assert first.recorded is not None and first.recorded.score == pytest.approx(55.5)
     assert first.recorded.label == "neutral"
-    assert [c.name for c in first.recorded.components] == list(
-        ("vix", "put_call", "momentum", "breadth", "social")
-    )
+    assert [c.name for c in first.recorded.components] == [
+        "vix",
+        "put_call",
+        "momentum",
+        "breadth",
+        "social",
+    ]
     assert again.skipped and again.recorded is None
     assert replaced.recorded is not None
     assert weekend.weekend

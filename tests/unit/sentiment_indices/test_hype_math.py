@@ -61,8 +61,14 @@ def test_a_flat_baseline_has_no_z_and_any_rise_is_a_spike() -> None:
 
 def test_windows_are_open_on_the_left_and_closed_on_the_right() -> None:
     # Arrange: at now, 1 minute ago, exactly one window ago, just past it, two windows ago
-    posted = [NOW, NOW - timedelta(minutes=1), NOW - timedelta(hours=1),
-              NOW - timedelta(minutes=61), NOW - timedelta(hours=2), NOW + timedelta(seconds=1)]  # fmt: skip
+    posted = [
+        NOW,
+        NOW - timedelta(minutes=1),
+        NOW - timedelta(hours=1),
+        NOW - timedelta(minutes=61),
+        NOW - timedelta(hours=2),
+        NOW + timedelta(seconds=1),
+    ]
 
     # Act
     counts = window_counts(posted, NOW, timedelta(hours=1), 3)

@@ -13,8 +13,16 @@ T0 = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 
 
 def raw(**over: Any) -> dict[str, Any]:
-    base = {"id": "m-1", "symbols": ["acme", "BOLT"], "text": "ACME beats", "platform": "x",
-            "author": "@a", "posted_at": "2026-03-02T12:00:00Z", "likes": 3, "views": 10}  # fmt: skip
+    base = {
+        "id": "m-1",
+        "symbols": ["acme", "BOLT"],
+        "text": "ACME beats",
+        "platform": "x",
+        "author": "@a",
+        "posted_at": "2026-03-02T12:00:00Z",
+        "likes": 3,
+        "views": 10,
+    }
     return {**base, **over}
 
 

@@ -55,7 +55,7 @@ async def test_a_malformed_file_is_unavailable_naming_the_line(
 async def test_an_unknown_series_and_a_missing_file(tmp_path: Path) -> None:
     with pytest.raises(UnknownSeries):
         await FileMarketSeries(tmp_path).series("gold", date(2025, 1, 1), date(2025, 2, 1))
-    with pytest.raises(DataSourceUnavailable, match="put_call.csv cannot be read"):
+    with pytest.raises(DataSourceUnavailable, match=r"put_call\.csv cannot be read"):
         await FileMarketSeries(tmp_path).series("put_call", date(2025, 1, 1), date(2025, 2, 1))
 
 
