@@ -192,7 +192,7 @@ class HypeController(Controller):
         description=(
             "Mentions of `symbol` from the social source: the weighted engagement of the "
             "window's mentions, their velocity (mentions per hour), the baseline's mean and "
-            "standard deviation and whether the velocity exceeds the mean by sigma (5) "
+            "standard deviation and whether the velocity exceeds the mean by more than sigma (5) "
             "standard deviations; the most engaging mentions and, with `keywords` (default "
             "true), what they talk about (the keyword model; when it cannot run, "
             "`keywords_reason` says why). " + _WINDOWS + "."

@@ -40,8 +40,9 @@ HYPE_CONVENTIONS = {
     "velocity": "mentions per hour in the window (as_of - window, as_of]",
     "baseline": "the velocity of each of the baseline_windows windows before the current one, "
     "oldest first",
-    "spike": "velocity - mean >= sigma x std of the baseline (population std, ddof 0), with "
-    "at least min_mentions mentions; a flat baseline (std 0): any rise above its mean",
+    "spike": "velocity - mean > sigma x std of the baseline (population std, ddof 0; "
+    "exactly sigma is not a spike), with at least min_mentions mentions; a flat baseline "
+    "(std 0): any rise above its mean",
     "z": "(velocity - mean) / std; null when the baseline is flat",
 }
 

@@ -15,12 +15,13 @@ Spike: the baseline is the velocity of each of the `baseline_windows` windows be
 current one, (now - (k+1) * window, now - k * window] for k = 1..N; with their mean m and
 population standard deviation s (ddof = 0),
 
-    spike  <=>  velocity - m >= sigma * s   (sigma = 5 by default)
+    spike  <=>  velocity - m > sigma * s   (sigma = 5 by default)
                 and at least `min_mentions` mentions in the window
 
-so a velocity exactly 5 standard deviations above the trailing mean is a spike and one just
-below it is not. A flat baseline (s = 0) makes any velocity above its mean a spike (with the
-minimum mentions); z = (velocity - m) / s is reported, None when s = 0.
+so the velocity must exceed the trailing mean by more than 5 standard deviations: exactly 5
+is not a spike, anything above it is. The same rule makes a flat baseline (s = 0) spike on
+any velocity above its mean (with the minimum mentions); z = (velocity - m) / s is reported,
+None when s = 0.
 """
 
 from __future__ import annotations
@@ -111,8 +112,8 @@ class Spike:
 def spike_test(
     velocity: float, baseline: Sequence[float], sigma: float = 5.0, *, enough: bool = True
 ) -> Spike:
-    """Whether `velocity` exceeds the mean of `baseline` by `sigma` population standard
-    deviations (module doc); `enough`: the window held the minimum mentions."""
+    """Whether `velocity` exceeds the mean of `baseline` by more than `sigma` population
+    standard deviations (module doc); `enough`: the window held the minimum mentions."""
     values = np.asarray(baseline, dtype=np.float64)
     if values.size < 2 or not np.all(np.isfinite(values)) or not math.isfinite(velocity):
         raise InvalidSentimentInput(
@@ -121,12 +122,8 @@ def spike_test(
     mean = float(values.mean())
     std = float(values.std())  # population (ddof = 0)
     excess = velocity - mean
-    if std > 0.0:
-        z: float | None = excess / std
-        exceeds = excess >= sigma * std
-    else:
-        z, exceeds = None, excess > 0.0
-    return Spike(velocity, mean, std, z, bool(enough and exceeds))
+    z = excess / std if std > 0.0 else None
+    return Spike(velocity, mean, std, z, bool(enough and excess > sigma * std))
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,4 @@
-"""The HypeMeter by hand: engagement, velocity, the 5-sigma spike at and just below the line."""
+"""The HypeMeter by hand: engagement, velocity, the 5-sigma spike at and just past the line."""
 
 from __future__ import annotations
 
@@ -38,15 +38,18 @@ def test_an_engagement_score_by_hand() -> None:
     assert engagement(post, custom) == pytest.approx(60 + 15 + 80)
 
 
-def test_a_velocity_exactly_five_standard_deviations_above_the_mean_is_a_spike() -> None:
+def test_a_spike_must_exceed_the_mean_by_more_than_five_standard_deviations() -> None:
     # Act: mean 5, std 2 -> the line is 5 + 5 * 2 = 15 mentions an hour
     at_the_line = spike_test(15.0, BASELINE)
-    just_below = spike_test(14.999, BASELINE)
+    just_past = spike_test(15.001, BASELINE)
+    below = spike_test(14.999, BASELINE)
 
-    # Assert
+    # Assert: exactly 5 standard deviations does not exceed them; just past the line does
     assert (at_the_line.baseline_mean, at_the_line.baseline_std) == (5.0, 2.0)
-    assert at_the_line.z == 5.0 and at_the_line.spike
-    assert just_below.z == pytest.approx(4.9995) and not just_below.spike
+    assert at_the_line.z == 5.0 and not at_the_line.spike
+    assert just_past.z == pytest.approx(5.0005) and just_past.spike
+    assert below.z == pytest.approx(4.9995) and not below.spike
+    assert not spike_test(15.001, BASELINE, sigma=5.5).spike
 
 
 def test_a_flat_baseline_has_no_z_and_any_rise_is_a_spike() -> None:
@@ -78,11 +81,11 @@ def test_windows_are_open_on_the_left_and_closed_on_the_right() -> None:
     assert counts == [1, 2, 2]
 
 
-def test_a_reading_by_hand_with_a_spike_at_exactly_five_sigma() -> None:
-    # Arrange: baseline windows (oldest first) of 2, 4, 4, 4, 5, 5, 7, 9 mentions an hour, then
-    # 15 in the current hour: velocity 15 = 5 + 5 * 2
+def test_a_reading_by_hand_with_a_spike_just_past_five_sigma() -> None:
+    # Arrange: baseline windows (oldest first) of 2, 4, 4, 4, 5, 5, 7, 9 mentions an hour
+    # (mean 5, population std 2: the line is 5 + 5 * 2 = 15), then 16 in the current hour
     mentions, n = [], 0
-    for age, count in enumerate(reversed([*BASELINE, 15.0])):
+    for age, count in enumerate(reversed([*BASELINE, 16.0])):
         for i in range(int(count)):
             n += 1
             mentions.append(mention(age * 60 + 1 + i, f"m{n}", likes=1))
@@ -90,14 +93,14 @@ def test_a_reading_by_hand_with_a_spike_at_exactly_five_sigma() -> None:
 
     # Act
     reading = hype_reading("ACME", mentions, NOW, settings)
-    one_less = hype_reading("ACME", mentions[1:], NOW, settings)  # 14 now: z = 4.5
+    one_less = hype_reading("ACME", mentions[1:], NOW, settings)  # 15 now: on the line
 
-    # Assert
-    assert (reading.mentions, reading.velocity) == (15, 15.0)
+    # Assert: z = (16 - 5) / 2 = 5.5 > 5: a spike; z = (15 - 5) / 2 = 5 exactly: not one
+    assert (reading.mentions, reading.velocity) == (16, 16.0)
     assert reading.baseline_velocities == tuple(BASELINE)
-    assert reading.spike.z == 5.0 and reading.spike.spike
-    assert reading.engagement == pytest.approx(15.0)
-    assert (one_less.velocity, one_less.spike.z, one_less.spike.spike) == (14.0, 4.5, False)
+    assert reading.spike.z == 5.5 and reading.spike.spike
+    assert reading.engagement == pytest.approx(16.0)
+    assert (one_less.velocity, one_less.spike.z, one_less.spike.spike) == (15.0, 5.0, False)
 
 
 def test_velocity_is_mentions_per_hour_over_the_window() -> None:
