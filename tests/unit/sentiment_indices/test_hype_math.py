@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from domain.analytics.sentiment.errors import InvalidSentimentInput
 from domain.analytics.sentiment.hype import (
@@ -131,6 +133,38 @@ def test_settings_and_weights_refuse_what_cannot_be_used() -> None:
         HypeSettings(baseline_windows=1)
     with pytest.raises(InvalidSentimentInput):
         EngagementWeights(likes=-1.0)
+
+
+@given(
+    baseline=st.lists(st.integers(0, 40), min_size=3, max_size=12),
+    current=st.integers(0, 60),
+    sigma=st.sampled_from([1.0, 2.5, 5.0]),
+)
+def test_one_more_mention_now_never_lowers_velocity_or_z_nor_undoes_a_spike(
+    baseline: list[int], current: int, sigma: float
+) -> None:
+    # Arrange: hourly baseline counts (oldest first) and `current` mentions this hour, then one
+    # more this hour
+    def posts(now_count: int) -> list[Mention]:
+        out = [mention(1 + i * 0.5, f"now-{i}") for i in range(now_count)]
+        for age, count in enumerate(reversed(baseline), start=1):
+            out += [mention(age * 60 + 1 + i, f"b{age}-{i}") for i in range(count)]
+        return out
+
+    settings = HypeSettings(timedelta(hours=1), len(baseline), sigma, min_mentions=1)
+
+    # Act
+    before = hype_reading("ACME", posts(current), NOW, settings)
+    after = hype_reading("ACME", posts(current + 1), NOW, settings)
+
+    # Assert: the baseline is untouched; velocity rises by one an hour; z and the spike follow
+    assert before.baseline_velocities == after.baseline_velocities == tuple(map(float, baseline))
+    assert after.velocity == before.velocity + 1.0
+    assert after.spike.spike or not before.spike.spike
+    if before.spike.z is not None and after.spike.z is not None:
+        assert after.spike.z > before.spike.z
+    assert after.spike.spike == (after.velocity - after.spike.baseline_mean
+                                 > sigma * after.spike.baseline_std)  # fmt: skip
 
 
 def test_momentum_by_hand() -> None:
