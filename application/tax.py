@@ -288,13 +288,13 @@ class TaxService:
         check_year(year, self.today())
         owned = await self.owner_ledger(principal.id)
         rows = owned.ledger.realized_in(year)
-        totals: dict[str, dict[Term, TermTotals]] = {}
-        for row in rows:
-            if row.reportable:
-                by_term = totals.setdefault(
-                    row.currency, {Term.SHORT: TermTotals(), Term.LONG: TermTotals()}
-                )
-                by_term[row.term] = by_term[row.term].plus(row)
+        totals = {
+            currency: {
+                term: TermTotals(s.proceeds, s.cost_basis, s.wash_disallowed, s.gain)
+                for term, s in terms.items()
+            }
+            for currency, terms in owned.ledger.year_totals(year).items()
+        }
         chosen, next_cursor = page_of(rows, _realized_key, 3, cursor, limit)
         methods = owned.lot_methods([r.account_id for r in rows])
         return RealizedPage(year, chosen, next_cursor, totals, methods)

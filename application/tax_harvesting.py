@@ -216,12 +216,9 @@ async def plan_harvest(
     )
     year = today.year
     realized_short = realized_long = ZERO
-    for row in ledger.realized_in(year):
-        if row.reportable and row.currency == "USD":
-            if row.term is Term.LONG:
-                realized_long += row.gain
-            else:
-                realized_short += row.gain
+    usd = ledger.year_totals(year).get("USD")
+    if usd is not None:
+        realized_short, realized_long = usd[Term.SHORT].gain, usd[Term.LONG].gain
     position = YearPosition(
         req.ordinary_income, realized_short, realized_long, req.carryover_short, req.carryover_long
     )

