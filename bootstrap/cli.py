@@ -16,6 +16,7 @@ from application.audit_context import audit_context
 from bootstrap import (
     cli_accounts,
     cli_audit,
+    cli_fear_greed,
     cli_keys,
     cli_kyc,
     cli_models,
@@ -97,6 +98,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_options.add_parser(sub)  # options record-iv (bootstrap/cli_options.py, issue 18)
     cli_models.add_parser(sub)  # models build|list (bootstrap/cli_models.py, issue 20)
     cli_surveil.add_parser(sub)  # surveil (bootstrap/cli_surveil.py, issue 21)
+    cli_fear_greed.add_parser(sub)  # fear-greed record (bootstrap/cli_fear_greed.py, issue 22)
     return parser
 
 
@@ -161,6 +163,8 @@ async def _run(args: argparse.Namespace, container: Container, stdin: TextIO, ou
         return await cli_notifications.run(args, container, out)
     if args.command == cli_options.COMMAND:
         return await cli_options.run(args, container, out)
+    if args.command == cli_fear_greed.COMMAND:
+        return await cli_fear_greed.run(args, container, out)
     if args.command in cli_audit.COMMANDS:
         return await cli_audit.run(args, container, out)
     if args.command in cli_accounts.COMMANDS:

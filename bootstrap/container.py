@@ -57,6 +57,7 @@ from application.crypto import CryptoAnalyticsService
 from application.crypto_wallets import WalletBalanceService
 from application.equity_snapshots import EquitySnapshots
 from application.esg import EsgService
+from application.fear_greed_recorder import FearGreedRecorder
 from application.fixed_income import FixedIncomeService
 from application.form13f import Form13FService
 from application.futures import FuturesService
@@ -126,6 +127,7 @@ from bootstrap import options as options_wiring
 from bootstrap import planning as planning_wiring
 from bootstrap import portfolios as portfolios_wiring
 from bootstrap import rates as rates_wiring
+from bootstrap import sentiment_indices as sentiment_wiring
 from bootstrap import surveillance as surveillance_wiring
 from bootstrap import tax as tax_wiring
 from bootstrap.backtests import backtest_service, backtest_store, backtests_lifetime
@@ -983,6 +985,36 @@ class Container(containers.DeclarativeContainer):
     surveillance_in_process = providers.Resource(
         surveillance_wiring.live_lifetime, settings, bus, surveillance_live.provider
     )
+    # Sentiment indices (issue 22 group 1, h-fg; bootstrap/sentiment_indices.py): Fear & Greed
+    # from the VIX and put/call series (the index's chain or files), momentum and breadth from
+    # the market feed, social from the news sentiment; its daily history and recorder; the
+    # HypeMeter over the social feed (none, a replayed file or a Kafka topic) and keywords.
+    fear_greed_store = providers.Singleton(
+        sentiment_wiring.fear_greed_store, store_kind, engine.provider
+    )
+    fear_greed = providers.Singleton(
+        sentiment_wiring.fear_greed_service, settings,
+        providers.Singleton(
+            sentiment_wiring.fear_greed_series, settings, options_chain, iv_history, clock
+        ),
+        market_feed, providers.Callable(inference_wiring.served, settings, sentiment),
+        fear_greed_store, market, clock,
+    )  # fmt: skip
+    fear_greed_recorder = providers.Singleton(
+        FearGreedRecorder, fear_greed, fear_greed_store, clock
+    )
+    fear_greed_recording = providers.Resource(
+        sentiment_wiring.fear_greed_record_loop, settings, fear_greed_recorder.provider, process
+    )
+    social = providers.Singleton(sentiment_wiring.social_port, settings, clock)
+    social_feed = providers.Resource(
+        sentiment_wiring.social_lifetime, settings, social.provider, process
+    )
+    hype = providers.Singleton(
+        sentiment_wiring.hype_service, settings, social, clock,
+        providers.Callable(inference_wiring.served, settings, keywords),
+    )  # fmt: skip
+    api_services.add_kwargs(fear_greed=fear_greed, hype=hype)
 
 
 def build_container(settings: Settings) -> Container:

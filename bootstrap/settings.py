@@ -434,6 +434,41 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     ] = "surveil"
     surveillance_start: Literal["earliest", "latest"] = "earliest"
 
+    # --- Sentiment indices: Fear & Greed and the HypeMeter (issue 22 group 1, h-fg;
+    # docs/sentiment-indices.md) --- the VIX and put/call series from the index's option chain
+    # (chain) or from CSV files (file: fear_greed_dir, empty = the shipped SYNTHETIC sample);
+    # momentum from the index's daily bars, breadth over the universe (empty: every symbol the
+    # market board quotes), social from the news sentiment; weights as name=weight pairs
+    # summing to 1 (empty: 0.2 each); below min_coverage of the weight the index answers 503.
+    fear_greed_series: Literal["chain", "file"] = "chain"
+    fear_greed_dir: str | None = None
+    fear_greed_index: Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z0-9][A-Za-z0-9.\-]{0,15}$")] = (
+        "SPY"
+    )
+    fear_greed_universe: tuple[str, ...] = ()
+    fear_greed_weights: tuple[str, ...] = ()
+    fear_greed_window_days: Annotated[int, msgspec.Meta(ge=20, le=2520)] = 252
+    fear_greed_min_history: Annotated[int, msgspec.Meta(ge=1, le=2520)] = 20
+    fear_greed_max_stale_days: Annotated[int, msgspec.Meta(ge=0, le=366)] = 7
+    fear_greed_min_coverage: Annotated[float, msgspec.Meta(gt=0, le=1)] = 0.5
+    fear_greed_cache_seconds: Annotated[float, msgspec.Meta(ge=0, le=86_400)] = 60.0
+    # How often the daily recorder looks (0: never; `bulwark fear-greed record` on demand).
+    fear_greed_record_seconds: Annotated[float, msgspec.Meta(ge=0, le=86_400)] = 3600.0
+    # Mentions for the HypeMeter: none (an empty in-memory feed), file (social_file, JSON
+    # lines replayed against the clock) or kafka (social_kafka_topic on BULWARK_KAFKA_BOOTSTRAP,
+    # bad records to BULWARK_KAFKA_TOPIC_DLQ); kept social_retention_hours, at most
+    # social_max_mentions. Engagement weights as likes=,comments=,shares=,views= pairs.
+    social_source: Literal["none", "file", "kafka"] = "none"
+    social_file: str | None = None
+    social_kafka_topic: str = "bulwark.social.mentions"
+    social_retention_hours: Annotated[float, msgspec.Meta(gt=0, le=720)] = 48.0
+    social_max_mentions: Annotated[int, msgspec.Meta(ge=1000, le=10_000_000)] = 200_000
+    hype_engagement_weights: tuple[str, ...] = ()
+    hype_window_minutes: Annotated[int, msgspec.Meta(ge=5, le=1440)] = 60
+    hype_baseline_windows: Annotated[int, msgspec.Meta(ge=3, le=168)] = 24
+    hype_spike_sigma: Annotated[float, msgspec.Meta(gt=0, le=100)] = 5.0
+    hype_min_mentions: Annotated[int, msgspec.Meta(ge=1, le=1_000_000)] = 5
+
     def redacted(self) -> dict[str, object]:
         """All settings, safe to show: secrets as '***' and passwords inside URLs masked."""
         out: dict[str, object] = {}
@@ -637,6 +672,7 @@ def _check(s: Settings) -> None:
     _check_inference(s)
     _check_chain(s)
     _check_surveillance(s)
+    _check_sentiment_indices(s)
     if s.access_token_ttl_seconds >= s.refresh_token_ttl_days * 86_400:
         raise SettingsError(
             f"{env_name('access_token_ttl_seconds')}: expected less than the refresh token "
@@ -831,3 +867,66 @@ def _check_surveillance(s: Settings) -> None:
         build_rules(s.surveillance_thresholds, s.surveillance_close, s.surveillance_close_zone)
     except RulesError as exc:
         raise SettingsError(str(exc)) from None
+
+
+def _check_sentiment_indices(s: Settings) -> None:
+    """Fear & Greed weights and the social source's needs (one line naming the variable)."""
+    if s.fear_greed_min_history > s.fear_greed_window_days:
+        raise SettingsError(
+            f"{env_name('fear_greed_min_history')}: expected at most "
+            f"{env_name('fear_greed_window_days')} ({s.fear_greed_window_days})"
+        )
+    if s.fear_greed_dir and not Path(s.fear_greed_dir).is_dir():
+        raise SettingsError(
+            f"{env_name('fear_greed_dir')}: {s.fear_greed_dir!r} is not a directory"
+        )
+    if s.social_source == "file" and not s.social_file:
+        raise SettingsError(
+            f"{env_name('social_file')} is required when {env_name('social_source')}=file"
+        )
+    if s.social_source == "kafka" and not s.kafka_bootstrap:
+        raise SettingsError(
+            f"{env_name('kafka_bootstrap')} is required when {env_name('social_source')}=kafka"
+        )
+    hype_window = s.hype_window_minutes * (s.hype_baseline_windows + 1) / 60
+    if hype_window > s.social_retention_hours:
+        raise SettingsError(
+            f"{env_name('hype_window_minutes')} x ({env_name('hype_baseline_windows')} + 1) is "
+            f"{hype_window:g} hours, more than {env_name('social_retention_hours')}"
+        )
+    fear_greed_weight_pairs(s)
+    engagement_weight_pairs(s)
+
+
+def _pairs(s: Settings, field: str, names: tuple[str, ...], top: float) -> dict[str, float]:
+    values: dict[str, float] = {}
+    for pair in getattr(s, field):
+        name, _, number = pair.partition("=")
+        try:
+            value = float(number)
+        except ValueError:
+            value = -1.0
+        if name.strip() not in names or not 0 <= value <= top or name.strip() in values:
+            raise SettingsError(
+                f"{env_name(field)}: expected name=weight pairs, each name once out of "
+                f"{', '.join(names)}, weights within [0, {top:g}] (got {pair!r})"
+            )
+        values[name.strip()] = value
+    return values
+
+
+def fear_greed_weight_pairs(s: Settings) -> dict[str, float]:
+    """BULWARK_FEAR_GREED_WEIGHTS as {input: weight} summing to 1 (empty: the defaults)."""
+    names = ("vix", "put_call", "momentum", "breadth", "social")
+    values = _pairs(s, "fear_greed_weights", names, 1.0)
+    if values and abs(sum(values.values()) - 1.0) > 1e-6:
+        raise SettingsError(
+            f"{env_name('fear_greed_weights')}: the weights must sum to 1 "
+            f"(they sum to {sum(values.values()):g})"
+        )
+    return values
+
+
+def engagement_weight_pairs(s: Settings) -> dict[str, float]:
+    """BULWARK_HYPE_ENGAGEMENT_WEIGHTS as {count: weight} (the others keep their defaults)."""
+    return _pairs(s, "hype_engagement_weights", ("likes", "comments", "shares", "views"), 1000.0)

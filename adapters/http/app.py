@@ -74,6 +74,7 @@ from adapters.http.routes import (
     regime,
     risk,
     risk_analytics,
+    sentiment_indices,
     signals,
     strategies,
     stress,
@@ -289,6 +290,7 @@ def create_app(
                     *esg.CONTROLLERS,  # /analytics/esg/* (issue 22)
                     *giving.CONTROLLERS,  # /planning/giving/* (issue 22)
                     *surveillance.CONTROLLERS,  # /surveillance/alerts (issue 21)
+                    *sentiment_indices.CONTROLLERS,  # /analytics/fear-greed, /hype (issue 22)
                     *controllers,
                 ],
             ),

@@ -22,12 +22,14 @@ from application.compute_budget import ComputeBudget
 from application.crypto import CryptoAnalyticsService
 from application.crypto_wallets import WalletBalanceService
 from application.esg import EsgService
+from application.fear_greed import FearGreedService
 from application.filing_calendar import FilingCalendarService
 from application.fixed_income import FixedIncomeService
 from application.form13f import Form13FService
 from application.futures import FuturesService
 from application.giving import GivingService
 from application.giving_suggestion import GivingSuggestionService
+from application.hype import HypeService
 from application.illiquid_assets import IlliquidAssetService
 from application.insiders import InsiderService
 from application.instrument_catalog import InstrumentCatalog
@@ -194,3 +196,6 @@ class ApiServices:
     giving_suggestions: GivingSuggestionService | None = None
     # Issue 21 (h-surv): /api/v1/surveillance/alerts (routes/surveillance.py).
     surveillance: SurveillanceService | None = None
+    # Issue 22 (h-fg): /api/v1/analytics/fear-greed and /analytics/hype.
+    fear_greed: FearGreedService | None = None
+    hype: HypeService | None = None

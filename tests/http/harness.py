@@ -80,6 +80,8 @@ def test_settings(**overrides: str) -> Settings:
         "BULWARK_STRATEGY_BRACKET_SECONDS": "0",
         # Off unless a test is about it: the IV recorder would price chains under other tests.
         "BULWARK_IV_RECORD_SECONDS": "0",
+        # Off unless a test is about it: the Fear & Greed recorder would read chains and bars.
+        "BULWARK_FEAR_GREED_RECORD_SECONDS": "0",
         # Off unless a test is about it: a background compile would compete with the test.
         "BULWARK_COMPUTE_WARMUP": "false",
         # Off unless a test is about it: loading the models would compete with the test.

@@ -76,6 +76,8 @@ VIEWER_MAY_CALL = {
     ("POST", "/api/v1/analytics/esg/carbon"): "a calculation; stores nothing",
     ("POST", "/api/v1/planning/giving/deduction"): "a calculation over the caller's own gifts",
     ("POST", "/api/v1/planning/giving/suggestion"): "a calculation; stores nothing",
+    # Issue 22 (h-fg): the Fear & Greed composite of posted inputs.
+    ("POST", "/api/v1/analytics/fear-greed/composite"): "a calculation; stores nothing",
 }
 # GETs a viewer may not make, and why (everything else a GET answers the viewer 2xx).
 VIEWER_MAY_NOT_READ = {
@@ -144,6 +146,8 @@ async def desk(harness: Harness) -> tuple[User, User, dict[str, str]]:
     Returns (owner, viewer, ids) where ids name the owner's resources by path parameter.
     """
     await harness.instrument("AAPL", "190")
+    # The Fear & Greed index's default index (issue 22): its chain, bars and breadth answer.
+    await harness.instrument("SPY", "560", sector="Index")
     owner = await harness.user(Role.OWNER)
     viewer = await harness.user(Role.VIEWER)
     account = await harness.account(owner, "acc-owner")
@@ -166,6 +170,7 @@ async def desk(harness: Harness) -> tuple[User, User, dict[str, str]]:
         "series_id": "DGS10",  # a FRED series of the shipped rates sample (issue 19)
         "root": "CL",  # a futures product of the shipped sample (issue 22)
         "macro_series_id": "CPIAUCSL",  # a macro series of the shipped sample (issue 22)
+        "input_name": "vix",  # a Fear & Greed input (issue 22)
     }
     return owner, viewer, ids
 

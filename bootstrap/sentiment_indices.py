@@ -1,0 +1,181 @@
+"""Wiring the sentiment indices (issue 22 group 1, h-fg; docs/sentiment-indices.md): the Fear &
+Greed inputs, service, history store and daily recorder; the social feed and the HypeMeter."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable, Sequence
+from datetime import timedelta
+from pathlib import Path
+from typing import Protocol
+
+import structlog
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from adapters.kafka.social import KafkaSocialFeed
+from adapters.marketfiles.sentiment_series import FileMarketSeries
+from adapters.memory.fear_greed import InMemoryFearGreedHistory
+from adapters.memory.social import InMemorySocial
+from adapters.postgres.fear_greed import SqlFearGreedHistory
+from adapters.social.replay import JsonLinesSocial
+from adapters.wire.json_limits import JsonLimits
+from application.fear_greed import FearGreedService
+from application.fear_greed_chain import ChainSeries
+from application.fear_greed_inputs import FearGreedConfig, FearGreedInputs
+from application.fear_greed_recorder import FearGreedRecorder
+from application.hype import HypeService
+from application.options_chain import OptionsChainService
+from bootstrap.early_join import kafka_config
+from bootstrap.periodic import running_every
+from bootstrap.settings import Settings, engagement_weight_pairs, fear_greed_weight_pairs
+from domain.analytics.sentiment.fear_greed import EQUAL_WEIGHTS, FearGreedWeights
+from domain.analytics.sentiment.hype import EngagementWeights, HypeSettings
+from ports.clock import Clock
+from ports.fear_greed import FearGreedHistoryStore, MarketSeriesPort
+from ports.iv_history import IVHistoryStore
+from ports.marketdata import MarketDataProvider
+from ports.sentiment import KeywordSource, SentimentSource
+from ports.social import SocialPort
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+_log = structlog.get_logger("bulwark.sentiment_indices")
+
+
+class _Board(Protocol):
+    def symbols(self) -> list[str]: ...
+
+
+def fear_greed_store(store_kind: str, engine: Callable[[], AsyncEngine]) -> FearGreedHistoryStore:
+    """On the SQL table with a database; in memory (lost on restart) for the embedded store."""
+    if store_kind == "sql":
+        return SqlFearGreedHistory(engine())
+    return InMemoryFearGreedHistory()
+
+
+def fear_greed_series(
+    settings: Settings, chains: OptionsChainService, iv_history: IVHistoryStore, clock: Clock
+) -> MarketSeriesPort:
+    """BULWARK_FEAR_GREED_SERIES: the index's option chain, or the CSV files."""
+    if settings.fear_greed_series == "file":
+        sample = not settings.fear_greed_dir
+        directory = DATA / "fear_greed" if sample else Path(str(settings.fear_greed_dir))
+        _log.info("data_source", what="vix and put/call", directory=str(directory), sample=sample)
+        return FileMarketSeries(directory)
+    return ChainSeries(chains, iv_history, clock, settings.fear_greed_index)
+
+
+def universe(settings: Settings, board: _Board) -> Callable[[], Sequence[str]]:
+    """BULWARK_FEAR_GREED_UNIVERSE, or (empty) every symbol the market board quotes."""
+    if settings.fear_greed_universe:
+        chosen = tuple(s.upper() for s in settings.fear_greed_universe)
+        return lambda: chosen
+    return board.symbols
+
+
+def fear_greed_weights(settings: Settings) -> FearGreedWeights:
+    pairs = fear_greed_weight_pairs(settings)
+    return FearGreedWeights(pairs) if pairs else EQUAL_WEIGHTS
+
+
+def fear_greed_service(
+    settings: Settings,
+    series: MarketSeriesPort,
+    market: MarketDataProvider,
+    sentiment: SentimentSource | None,
+    store: FearGreedHistoryStore,
+    board: _Board,
+    clock: Clock,
+) -> FearGreedService:
+    config = FearGreedConfig(
+        index=settings.fear_greed_index.upper(),
+        window=settings.fear_greed_window_days,
+        min_history=settings.fear_greed_min_history,
+        max_stale_days=settings.fear_greed_max_stale_days,
+        min_coverage=settings.fear_greed_min_coverage,
+        cache_seconds=settings.fear_greed_cache_seconds,
+    )
+    inputs = FearGreedInputs(series, market, sentiment, store, universe(settings, board), config)
+    return FearGreedService(inputs, store, clock, fear_greed_weights(settings))
+
+
+async def fear_greed_record_loop(
+    settings: Settings, recorder: Callable[[], FearGreedRecorder], process: str
+) -> AsyncIterator[None]:
+    """Records today's composite at start-up, then looks every BULWARK_FEAR_GREED_RECORD_SECONDS
+    (serve process only); a stored day is kept."""
+    if settings.fear_greed_record_seconds <= 0 or process != "serve":
+        yield
+        return
+
+    async def record() -> None:
+        report = await recorder().record()
+        if report.recorded is not None:
+            score = round(report.recorded.score, 2)
+            _log.info("fear_greed_recorded", day=report.day.isoformat(), score=score)
+        elif report.failed:
+            _log.warning("fear_greed_not_recorded", day=report.day.isoformat(), why=report.failed)
+
+    async with running_every({"fear_greed_record": record}, settings.fear_greed_record_seconds):
+        yield
+
+
+def social_port(settings: Settings, clock: Clock) -> SocialPort:
+    """BULWARK_SOCIAL_SOURCE: none (an empty in-memory feed), file or kafka."""
+    if settings.social_source == "file" and settings.social_file:
+        return JsonLinesSocial(
+            Path(settings.social_file), clock, max_mentions=settings.social_max_mentions
+        )
+    if settings.social_source == "kafka":
+        return KafkaSocialFeed(
+            kafka_config(settings),
+            settings.social_kafka_topic,
+            settings.kafka_topic_dlq,
+            clock,
+            retention=timedelta(hours=settings.social_retention_hours),
+            max_mentions=settings.social_max_mentions,
+            limits=JsonLimits(
+                max_bytes=min(settings.max_body_bytes, 64 * 1024),
+                max_depth=settings.json_max_depth,
+                max_string_bytes=settings.json_max_string_bytes,
+            ),
+            idempotent_producer=settings.kafka_idempotent_producer,
+        )
+    return InMemorySocial(clock, settings.social_max_mentions)
+
+
+async def social_lifetime(
+    settings: Settings, social: Callable[[], SocialPort], process: str
+) -> AsyncIterator[None]:
+    """The Kafka feed reads while the serve process runs (nothing to run for the others)."""
+    feed = social() if settings.social_source == "kafka" and process == "serve" else None
+    if not isinstance(feed, KafkaSocialFeed):
+        yield
+        return
+    if settings.kafka_create_topics:
+        from adapters.kafka.topics import ensure_topics
+
+        await ensure_topics(kafka_config(settings), [feed.topic, feed.dlq_topic])
+    await feed.start()
+    _log.info("social_feed_started", topic=feed.topic)
+    try:
+        yield
+    finally:
+        await feed.stop()
+
+
+def hype_service(
+    settings: Settings, social: SocialPort, clock: Clock, keywords: KeywordSource | None
+) -> HypeService:
+    defaults = HypeSettings(
+        timedelta(minutes=settings.hype_window_minutes),
+        settings.hype_baseline_windows,
+        settings.hype_spike_sigma,
+        settings.hype_min_mentions,
+    )
+    return HypeService(
+        social,
+        clock,
+        keywords,
+        weights=EngagementWeights(**engagement_weight_pairs(settings)),
+        defaults=defaults,
+        max_lookback=timedelta(hours=settings.social_retention_hours),
+    )
