@@ -32,7 +32,7 @@ test: lint typecheck contracts
 	sh scripts/ensure-redis.sh
 	sh scripts/ensure-browser.sh
 	sh scripts/ensure-promtool.sh
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist loadfile
 
 bench: install
 	$(BIN)/python -m benchmarks.bench_pretrade
