@@ -57,6 +57,7 @@ bench: install
 	$(BIN)/python -m benchmarks.bench_inference
 	$(BIN)/python -m benchmarks.bench_optimize
 	$(BIN)/python -m benchmarks.bench_form13f
+	$(BIN)/python -m benchmarks.bench_surveillance
 
 # `make run DEMO=1` loads demo users, an account, prices and an agent (see README).
 # With no KEK configured, `run` makes a development one in var/dev.keks (kept, 0600) so the

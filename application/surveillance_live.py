@@ -61,7 +61,11 @@ class LiveSurveillance:
         try:
             while True:
                 try:
-                    event = await asyncio.wait_for(self._queue.get(), timeout=1.0)
+                    # asyncio.timeout, not wait_for: on Python 3.11 wait_for swallows a
+                    # cancellation that lands as the queue hands over an event, and the stop
+                    # that cancelled this loop would then wait on it for ever.
+                    async with asyncio.timeout(1.0):
+                        event = await self._queue.get()
                 except TimeoutError:
                     await self._commit()
                     continue
