@@ -17,6 +17,7 @@ from domain.principals import Principal, Role
 from tests.fuzz.seed_performance import seed_snapshots
 from tests.http.harness import PASSCODE, Harness, User, open_harness, test_settings
 from tests.http.kyc_samples import PDF
+from tests.inference.models_cache import built_models
 
 BASE_URL = "http://testserver.local"
 ACCOUNT = "acc-1"
@@ -86,6 +87,7 @@ async def seed(harness: Harness) -> Seeded:
     await harness.instrument("AAPL", "190")
     await harness.instrument("MSFT", "410")
     await harness.instrument("XOM", "110", sector="Energy")
+    await harness.instrument("SPY", "560")  # the Fear & Greed index: its momentum and breadth
     owner = await harness.user(name="owner")
     await harness.account(owner, ACCOUNT)
     key = await harness.agent_key(owner, AGENT, (ACCOUNT,))
@@ -193,6 +195,14 @@ class World:
             settings = {"documents_dir": documents, **settings}
             # A closed local port for Alpaca: a vault key's test-connection answers at once.
             settings = {"alpaca_trading_url": "http://127.0.0.1:9", **settings}
+            # The served models (built once per checkout, shared with tests/inference) and the
+            # Fear & Greed index's shipped series: the fuzzer reaches the code behind them
+            # instead of the 503 a server without its models or data answers.
+            settings = {
+                "models_dir": str(built_models()),
+                "fear_greed_series": "file",
+                **settings,
+            }
             self.harness, client = self.portal.call(open_harness, test_settings(**settings))
             self._stack.enter_context(self.portal.wrap_async_context_manager(client))
             self.seeded = self.portal.call(seed, self.harness)

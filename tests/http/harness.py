@@ -86,6 +86,9 @@ def test_settings(**overrides: str) -> Settings:
         "BULWARK_COMPUTE_WARMUP": "false",
         # Off unless a test is about it: loading the models would compete with the test.
         "BULWARK_INFERENCE_WARMUP": "false",
+        # No models unless a test asks for the built ones (tests/inference/models_cache.py): a
+        # checkout's own var/models (after `make run`) must not change what the tests see.
+        "BULWARK_MODELS_DIR": "var/test-models/none",
         # Off unless a test is about it: orders sent in a burst on the fake clock look like
         # quote stuffing, and a HIGH alert would pause agents under other tests.
         "BULWARK_SURVEILLANCE": "off",
