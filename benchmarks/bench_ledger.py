@@ -57,6 +57,7 @@ from domain.tax.lots import TaxAccount
 from domain.tax.methods import Term
 
 ENGINE_TARGET_S = 3.0
+ENGINE_RUNS = 3  # the figure is their median wall time
 
 
 @dataclass(frozen=True)
@@ -116,15 +117,20 @@ def money(value: Decimal | int) -> str:
 
 def run_engine(txs: Sequence[Transaction], year: int, workers: int) -> TaxLedger:
     accounts = tax_accounts()
-    with timed() as single:
-        ledger = compute_tax_ledger(txs, accounts)
-        totals = ledger.year_totals(year)
+    runs: list[list[float]] = []
+    for _ in range(ENGINE_RUNS):
+        with timed() as single:
+            ledger = compute_tax_ledger(txs, accounts)
+            totals = ledger.year_totals(year)
+        runs.append(single)
     rows = sum(s.rows for terms in totals.values() for s in terms.values())
     permanent = _permanent(ledger)
+    median = sorted(runs, key=lambda r: r[0])[len(runs) // 2]
     print(
-        f"  engine, one process      {single[0]:8.2f} s wall {single[1]:7.2f} s CPU   "
-        f"target <= {ENGINE_TARGET_S:g} s -> {verdict(single[0] <= ENGINE_TARGET_S)} "
-        f"({ledger.computed_by})"
+        f"  engine, one process      {median[0]:8.2f} s wall {median[1]:7.2f} s CPU   "
+        f"target <= {ENGINE_TARGET_S:g} s -> {verdict(median[0] <= ENGINE_TARGET_S)} "
+        f"({ledger.computed_by}; median of {ENGINE_RUNS}, the first {runs[0][0]:.2f} s wall: "
+        "its tables' memory still to be faulted in)"
     )
     print(
         f"{'':29}{len(txs):,} rows -> {len(ledger.realized):,} realized "

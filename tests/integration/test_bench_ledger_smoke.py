@@ -21,7 +21,7 @@ def test_a_quick_run_prints_every_figure_beside_its_target(
     # Assert
     out = capsys.readouterr().out
     assert "engine, one process" in out and "target <= 3 s ->" in out
-    assert "(kernel)" in out  # the quick run is large enough for the kernel
+    assert "(kernel; median of 3" in out  # the quick run is large enough for the kernel
     assert "engine, 2 processes" in out and "ledger identical to one process" in out
     assert "Decimal engine on 40 symbols" in out and "identical ledgers" in out
     assert "reference on 4 symbols" in out and "  totals: " in out
