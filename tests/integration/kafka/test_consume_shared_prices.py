@@ -56,17 +56,20 @@ async def test_orders_over_kafka_are_approved_filled_and_held_with_the_shared_pr
                 return len(orders) == N and all(o.status is OrderStatus.FILLED for o in orders)
 
             await eventually(all_filled, within=60, every=0.2)
+            # The decisions are read while the process runs: an order is stored (and filled)
+            # before its decision is published, and the process is killed on leaving this block
+            # (a decision not yet out would only go out on the next start, as a replay).
+            codec = DecisionCodec()
+            ids = {c.id for c in commands}
+            decided = await read_until(
+                kafka_config,
+                topics.decisions,
+                lambda records: ids <= {codec.decode(r.value).message_id for r in records},
+            )
             output = consume.output()
         async with owner.uow_factory()() as uow:
             account = await uow.accounts.get(trader.account_id)
 
-    codec = DecisionCodec()
-    ids = {c.id for c in commands}
-    decided = await read_until(
-        kafka_config,
-        topics.decisions,
-        lambda records: ids <= {codec.decode(r.value).message_id for r in records},
-    )
     decisions = [codec.decode(r.value) for r in decided]
 
     # Assert
