@@ -98,20 +98,37 @@ class Graph:
         self.initializers.append(numpy_helper.from_array(value, name))
         return name
 
-    def op(self, op_type: str, inputs: list[str], hint: str = "", **attrs: Any) -> str:
+    def op(
+        self,
+        op_type: str,
+        inputs: list[str],
+        hint: str = "",
+        *,
+        domain: str | None = None,
+        **attrs: Any,
+    ) -> str:
+        """One node; `domain` names an operator set beyond ONNX's own (com.microsoft, ...)."""
         out = self.name(hint or op_type.lower())
-        self.nodes.append(helper.make_node(op_type, inputs, [out], name=out + "_node", **attrs))
+        node = helper.make_node(
+            op_type, inputs, [out], name=out + "_node", domain=domain, **attrs
+        )  # fmt: skip
+        self.nodes.append(node)
         return out
+
+
+def transposed_weight(g: Graph, weights: dict[str, Any], prefix: str) -> str:
+    """A Linear's weight as x @ W wants it: PyTorch keeps it [out, in]."""
+    return g.const(prefix + ".weight_t", np.ascontiguousarray(weights[prefix + ".weight"].T))
 
 
 def _linear(g: Graph, x: str, weights: dict[str, Any], prefix: str) -> str:
     """x @ W^T + b with W stored [out, in] as PyTorch's Linear keeps it."""
-    w = g.const(prefix + ".weight_t", np.ascontiguousarray(weights[prefix + ".weight"].T))
+    w = transposed_weight(g, weights, prefix)
     b = g.const(prefix + ".bias", weights[prefix + ".bias"])
     return g.op("Add", [g.op("MatMul", [x, w]), b])
 
 
-def layer_norm(g: Graph, x: str, weights: dict[str, Any], prefix: str) -> str:
+def _layer_norm(g: Graph, x: str, weights: dict[str, Any], prefix: str) -> str:
     gamma = g.const(prefix + ".weight", weights[prefix + ".weight"])
     beta = g.const(prefix + ".bias", weights[prefix + ".bias"])
     return g.op("LayerNormalization", [x, gamma, beta], axis=-1, epsilon=LAYER_NORM_EPS)
@@ -133,7 +150,7 @@ def _attention(g: Graph, x: str, mask_bias: str, weights: dict[str, Any], prefix
     context = g.op("MatMul", [g.op("Softmax", [scores], axis=-1), v])
     context = g.op("Reshape", [g.op("Transpose", [context], perm=[0, 2, 1, 3]), merged])
     out = _linear(g, context, weights, f"{prefix}.attention.output.dense")
-    return layer_norm(g, g.op("Add", [out, x]), weights, f"{prefix}.attention.output.LayerNorm")
+    return _layer_norm(g, g.op("Add", [out, x]), weights, f"{prefix}.attention.output.LayerNorm")
 
 
 def _feed_forward(g: Graph, x: str, weights: dict[str, Any], prefix: str) -> str:
@@ -145,7 +162,7 @@ def _feed_forward(g: Graph, x: str, weights: dict[str, Any], prefix: str) -> str
     erf = g.op("Erf", [g.op("Mul", [h, inv_sqrt2])])
     gelu = g.op("Mul", [g.op("Mul", [h, half]), g.op("Add", [erf, one])])
     out = _linear(g, gelu, weights, f"{prefix}.output.dense")
-    return layer_norm(g, g.op("Add", [out, x]), weights, f"{prefix}.output.LayerNorm")
+    return _layer_norm(g, g.op("Add", [out, x]), weights, f"{prefix}.output.LayerNorm")
 
 
 def _mean_pool_normalize(g: Graph, hidden: str, mask: str) -> str:
@@ -206,7 +223,7 @@ def embeddings(g: Graph, weights: dict[str, Any]) -> str:
     kind = g.op(
         "Gather", [g.const("type", weights["embeddings.token_type_embeddings.weight"]), types]
     )
-    return layer_norm(
+    return _layer_norm(
         g, g.op("Add", [g.op("Add", [word, pos]), kind]), weights, "embeddings.LayerNorm"
     )
 

@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 import onnx
-from onnx import TensorProto, helper
+from onnx import TensorProto
 
 from adapters.gpu.encoder_export import (
     ENCODER_INPUTS,
@@ -32,6 +32,7 @@ from adapters.gpu.encoder_export import (
     Graph,
     embeddings,
     finish,
+    transposed_weight,
 )
 
 MS_DOMAIN = "com.microsoft"
@@ -65,20 +66,6 @@ def quantize_int8_fused(fp32_path: Path, out_path: Path) -> None:
     )  # fmt: skip
 
 
-def _fused(g: Graph, op_type: str, inputs: list[str], **attrs: Any) -> str:
-    out = g.name(op_type.lower())
-    node = helper.make_node(
-        op_type, inputs, [out], name=out + "_node", domain=MS_DOMAIN, **attrs
-    )  # fmt: skip
-    g.nodes.append(node)
-    return out
-
-
-def _transposed(g: Graph, weights: dict[str, Any], prefix: str) -> str:
-    """A Linear's weight as x @ W wants it (PyTorch keeps it [out, in])."""
-    return g.const(prefix + ".weight_t", np.ascontiguousarray(weights[prefix + ".weight"].T))
-
-
 def _add_norm(
     g: Graph, x: str, residual: str, weights: dict[str, Any], dense: str, norm: str
 ) -> str:
@@ -86,9 +73,10 @@ def _add_norm(
     gamma = g.const(norm + ".weight", weights[norm + ".weight"])
     beta = g.const(norm + ".bias", weights[norm + ".bias"])
     bias = g.const(dense + ".bias", weights[dense + ".bias"])
-    return _fused(
-        g, "SkipLayerNormalization", [x, residual, gamma, beta, bias], epsilon=LAYER_NORM_EPS
-    )
+    return g.op(
+        "SkipLayerNormalization", [x, residual, gamma, beta, bias], domain=MS_DOMAIN,
+        epsilon=LAYER_NORM_EPS,
+    )  # fmt: skip
 
 
 def _attention_block(g: Graph, x: str, mask: str, weights: dict[str, Any], prefix: str) -> str:
@@ -96,21 +84,22 @@ def _attention_block(g: Graph, x: str, mask: str, weights: dict[str, Any], prefi
     names = ("query", "key", "value")
     packed = np.concatenate([weights[f"{self_attention}.{n}.weight"].T for n in names], axis=1)
     packed_bias = np.concatenate([weights[f"{self_attention}.{n}.bias"] for n in names])
-    context = _fused(
-        g, "Attention",
+    context = g.op(
+        "Attention",
         [x, g.const("qkv_weight", np.ascontiguousarray(packed)),
          g.const("qkv_bias", packed_bias), mask],
-        num_heads=HEADS,
+        domain=MS_DOMAIN, num_heads=HEADS,
     )  # fmt: skip
     dense = f"{prefix}.attention.output.dense"
-    out = g.op("MatMul", [context, _transposed(g, weights, dense)])
+    out = g.op("MatMul", [context, transposed_weight(g, weights, dense)])
     return _add_norm(g, out, x, weights, dense, f"{prefix}.attention.output.LayerNorm")
 
 
 def _feed_forward_block(g: Graph, x: str, weights: dict[str, Any], prefix: str) -> str:
     inner = f"{prefix}.intermediate.dense"
-    h = g.op("MatMul", [x, _transposed(g, weights, inner)])
-    h = _fused(g, "BiasGelu", [h, g.const(inner + ".bias", weights[inner + ".bias"])])
+    h = g.op("MatMul", [x, transposed_weight(g, weights, inner)])
+    bias = g.const(inner + ".bias", weights[inner + ".bias"])
+    h = g.op("BiasGelu", [h, bias], domain=MS_DOMAIN)
     dense = f"{prefix}.output.dense"
-    out = g.op("MatMul", [h, _transposed(g, weights, dense)])
+    out = g.op("MatMul", [h, transposed_weight(g, weights, dense)])
     return _add_norm(g, out, x, weights, dense, f"{prefix}.output.LayerNorm")
