@@ -23,7 +23,7 @@ from aiokafka.structs import ConsumerRecord, RecordMetadata
 from dependency_injector import providers
 
 from adapters.kafka.client import KafkaConfig, make_consumer
-from adapters.kafka.envelope import Envelope
+from adapters.kafka.envelope import DecisionCodec, Envelope, OrderDecisionMessage
 from adapters.kafka.topics import Topics
 from adapters.security.argon2_hasher import Argon2Hasher
 from bootstrap.container import Container, build_container
@@ -172,6 +172,21 @@ async def read_until(
     finally:
         await reader.stop()
     return found
+
+
+async def read_decisions(
+    config: KafkaConfig, topic: str, ids: set[str], within: float = 30.0
+) -> list[OrderDecisionMessage]:
+    """The decisions topic from its beginning, decoded, until every command id in `ids` has
+    its decision (TimeoutError after `within`); replays included."""
+    codec = DecisionCodec()
+    records = await read_until(
+        config,
+        topic,
+        lambda found: ids <= {codec.decode(r.value).message_id for r in found},
+        within,
+    )
+    return [codec.decode(r.value) for r in records]
 
 
 async def read_all(

@@ -36,7 +36,7 @@ from tests.integration.kafka.processes import (
     ends_of,
     orders_of,
     read_all,
-    read_until,
+    read_decisions,
     send,
     store_of,
     topics_in,
@@ -117,20 +117,15 @@ async def test_a_consumer_killed_mid_stream_and_restarted_stores_each_order_once
             await eventually(all_committed, within=90, every=0.25)
         orders = await orders_of(store, account)
 
-    codec = DecisionCodec()
     ids = {command.id for command in commands}
-    decisions = await read_until(
-        kafka_config,
-        topics.decisions,
-        lambda records: ids <= {codec.decode(r.value).message_id for r in records},
-    )
+    decisions = await read_decisions(kafka_config, topics.decisions, ids)
 
     # Assert
     assert killed == -signal.SIGKILL
     assert sent_at_kill < N  # the stream had not ended when the consumer died
     assert len(orders) == N
     assert {o.idempotency_key for o in orders} == {f"msg:{i}" for i in ids}
-    assert {codec.decode(r.value).message_id for r in decisions} == ids
+    assert {d.message_id for d in decisions} == ids
 
 
 async def test_sigterm_stops_cleanly_and_commits_every_record_it_completed(

@@ -8,7 +8,6 @@ from decimal import Decimal
 from pathlib import Path
 
 from adapters.kafka.client import KafkaConfig
-from adapters.kafka.envelope import DecisionCodec
 from adapters.kafka.topics import ensure_topics
 from domain.trading.orders import OrderStatus
 from tests.integration.kafka.bulwark import (
@@ -23,7 +22,7 @@ from tests.integration.kafka.bulwark import (
 from tests.integration.kafka.processes import (
     bulwark_consume,
     orders_of,
-    read_until,
+    read_decisions,
     send,
     store_of,
     topics_in,
@@ -59,18 +58,11 @@ async def test_orders_over_kafka_are_approved_filled_and_held_with_the_shared_pr
             # The decisions are read while the process runs: an order is stored (and filled)
             # before its decision is published, and the process is killed on leaving this block
             # (a decision not yet out would only go out on the next start, as a replay).
-            codec = DecisionCodec()
             ids = {c.id for c in commands}
-            decided = await read_until(
-                kafka_config,
-                topics.decisions,
-                lambda records: ids <= {codec.decode(r.value).message_id for r in records},
-            )
+            decisions = await read_decisions(kafka_config, topics.decisions, ids)
             output = consume.output()
         async with owner.uow_factory()() as uow:
             account = await uow.accounts.get(trader.account_id)
-
-    decisions = [codec.decode(r.value) for r in decided]
 
     # Assert
     assert '"quote_board.live"' in output

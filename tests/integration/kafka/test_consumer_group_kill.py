@@ -20,7 +20,7 @@ import pytest
 from aiokafka.structs import RecordMetadata
 
 from adapters.kafka.client import KafkaConfig
-from adapters.kafka.envelope import DecisionCodec, Envelope
+from adapters.kafka.envelope import Envelope
 from adapters.kafka.topics import ensure_topics
 from bootstrap.container import Container
 from domain.trading.orders import Order
@@ -41,7 +41,7 @@ from tests.integration.kafka.processes import (
     committed,
     ends_of,
     orders_of,
-    read_until,
+    read_decisions,
     send,
     store_of,
     topics_in,
@@ -156,17 +156,10 @@ async def test_a_member_killed_mid_stream_loses_nothing_decides_nothing_twice_ke
             await eventually(all_committed, within=180, every=0.5)
         orders = {t.account_id: await orders_of(owner, t.account_id) for t in traders}
 
-    codec = DecisionCodec()
     ids = {command.id for _, command in commands}
-    records = await read_until(
-        kafka_config,
-        topics.decisions,
-        lambda found: ids <= {codec.decode(r.value).message_id for r in found},
-        within=60,
-    )
+    decisions = await read_decisions(kafka_config, topics.decisions, ids, within=60)
     order_ids: dict[str, set[str]] = defaultdict(set)
-    for record in records:
-        decision = codec.decode(record.value)
+    for decision in decisions:
         order_ids[decision.message_id].add(decision.order_id)
 
     # Assert
