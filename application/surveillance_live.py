@@ -4,7 +4,9 @@ The bus calls `on_event` inside the publisher's call (after the order path's com
 it may still hold the account's lock), so this only queues the event; a task of its own
 (`run`) feeds the engine, stores alerts and acts on them (a pause takes the kill switch,
 which takes the account's lock: done inline it would wait on itself). The queue is bounded:
-past `capacity` an event is dropped and counted (`dropped`), never waited for.
+past `capacity` an event is dropped and counted (`dropped`), never waited for. It is a deque
+and one wake-up flag rather than an asyncio.Queue: the publisher's side is an append (the
+order path pays it for every event), and the task takes everything queued at each wake-up.
 
 State: checkpointed like the consumer's (name `inprocess`, no offsets) every few seconds and
 with every alert, and restored at start; events published while the process was down are
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections import deque
 from contextlib import suppress
 
 from application.surveillance import SurveillanceRun
@@ -34,19 +37,24 @@ class LiveSurveillance:
     def __init__(self, run: SurveillanceRun, clock: Clock, capacity: int = DEFAULT_CAPACITY):
         self.run = run
         self._clock = clock
-        self._queue: asyncio.Queue[DomainEvent] = asyncio.Queue(maxsize=capacity)
+        self._queue: deque[DomainEvent] = deque()
+        self._capacity = capacity
+        self._ready = asyncio.Event()
         self.dropped = 0
         self.processed = 0
 
     async def on_event(self, event: DomainEvent) -> None:
         if not isinstance(event, SURVEILLED):
             return
-        try:
-            self._queue.put_nowait(event)
-        except asyncio.QueueFull:
+        queue = self._queue
+        if len(queue) >= self._capacity:
             self.dropped += 1
             if self.dropped == 1 or self.dropped % 10_000 == 0:
                 _log.warning("surveillance queue full: %d events dropped", self.dropped)
+            return
+        queue.append(event)
+        if not self._ready.is_set():
+            self._ready.set()
 
     async def run_forever(self) -> None:
         """Resume from the checkpoint, then process events until cancelled (a final
@@ -60,18 +68,18 @@ class LiveSurveillance:
                 await asyncio.sleep(RETRY_S)
         try:
             while True:
-                try:
-                    # asyncio.timeout, not wait_for: on Python 3.11 wait_for swallows a
-                    # cancellation that lands as the queue hands over an event, and the stop
-                    # that cancelled this loop would then wait on it for ever.
-                    async with asyncio.timeout(1.0):
-                        event = await self._queue.get()
-                except TimeoutError:
-                    await self._commit()
-                    continue
-                self._feed(event)
-                while not self._queue.empty():
-                    self._feed(self._queue.get_nowait())
+                if not self._queue:
+                    try:
+                        # asyncio.timeout, not wait_for: on Python 3.11 wait_for swallows a
+                        # cancellation that lands as the flag is set, and the stop that
+                        # cancelled this loop would then wait on it for ever.
+                        async with asyncio.timeout(1.0):
+                            await self._ready.wait()
+                    except TimeoutError:
+                        await self._commit()
+                        continue
+                self._ready.clear()
+                self._feed_queued()
                 await self._commit()
         finally:
             with suppress(Exception):
@@ -79,13 +87,18 @@ class LiveSurveillance:
 
     async def drain(self) -> None:
         """Processes what is queued now (tests, and a graceful stop)."""
-        while not self._queue.empty():
-            self._feed(self._queue.get_nowait())
+        self._feed_queued()
         await self.run.commit(force=True)
 
-    def _feed(self, event: DomainEvent) -> None:
-        self.run.feed(event, to_us(self._clock.now()), None)
-        self.processed += 1
+    def _feed_queued(self) -> None:
+        """Everything queued, in order, with one fallback time (the clock's, now)."""
+        queue, feed = self._queue, self.run.feed
+        if not queue:
+            return
+        now_us = to_us(self._clock.now())
+        while queue:
+            feed(queue.popleft(), now_us, None)
+            self.processed += 1
 
     async def _commit(self) -> None:
         try:

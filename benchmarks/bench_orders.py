@@ -33,6 +33,7 @@ from application.orders import OrderService
 from benchmarks.bench_http import cores, machine
 from benchmarks.bench_store import STORES, Store, provisioned
 from bootstrap.container import Container, build_container
+from bootstrap.gc_tuning import restore_gc, tune_gc
 from bootstrap.logging import configure_logging
 from bootstrap.settings import load_settings
 from domain.principals import Principal, Role
@@ -88,12 +89,19 @@ def settings_env(store: Store) -> dict[str, str]:
 
 
 async def open_container(store: Store) -> Container:
-    """The container as `bulwark serve` builds it, its watchers off, resources started."""
+    """The container as `bulwark serve` builds it, its watchers off, resources started, in
+    the steady state a served process reaches: the start-up warm-up threads done (numba
+    kernels and solver imports: seconds, holding the GIL the order path needs while they
+    run), then the collector tuned as `serve` tunes it last (bootstrap/gc_tuning.py)."""
     settings = load_settings(settings_env(store), env_file=None)
     configure_logging(settings.log_level, settings.log_format)
     container = build_container(settings)
     container.background.override(providers.Resource(no_background))
     await container.init_resources()  # type: ignore[misc]
+    for resource in (container.compute_warmup, container.optimizer_warmup):
+        warming = await resource()  # type: ignore[misc]
+        if warming is not None:
+            await asyncio.to_thread(warming.join)
     return container
 
 
@@ -151,6 +159,7 @@ async def measure(
     store: Store, args: argparse.Namespace, profile: cProfile.Profile | None = None
 ) -> Result:
     container = await open_container(store)
+    gc_state = tune_gc(container.settings())
     try:
         accounts = await seed(container, args.accounts)
         warm = Load(container.orders(), accounts, args.in_flight)
@@ -170,6 +179,7 @@ async def measure(
         return Result(store, sent, wall, cpu, load.approved, load.reasons, held)
     finally:
         await container.shutdown_resources()  # type: ignore[misc]
+        restore_gc(gc_state)
 
 
 async def holding(container: Container, accounts: list[Account]) -> int:

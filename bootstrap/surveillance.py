@@ -16,10 +16,10 @@ from adapters.memory.surveillance import InMemorySurveillanceStore
 from adapters.postgres.surveillance import SqlSurveillanceStore
 from application.surveillance import SurveillanceRun
 from application.surveillance_actions import AgentHalter, SurveillanceActions
+from application.surveillance_feed import SURVEILLED
 from application.surveillance_live import LiveSurveillance
 from bootstrap.settings import Settings
 from bootstrap.surveillance_rules import build_rules
-from domain.events import DomainEvent
 from domain.surveillance.cases import SurveillancePolicy
 from domain.surveillance.rules import SurveillanceRules
 from ports.clock import Clock
@@ -99,10 +99,8 @@ async def live_lifetime(
         return
     live = make_live()
 
-    async def on_event(event: DomainEvent) -> None:
-        await live.on_event(event)
-
-    bus.subscribe(DomainEvent, on_event)
+    for event_type in SURVEILLED:  # only what the engine reads: the bus skips the rest
+        bus.subscribe(event_type, live.on_event)
     task = asyncio.create_task(live.run_forever(), name="surveillance")
     log.info("surveillance_in_process", checkpoint=live.run.name)
     try:

@@ -24,20 +24,34 @@ class InProcessEventBus:
         self.published: list[DomainEvent] = []
         self.errors: list[tuple[DomainEvent, Exception]] = []
         self._handlers: list[tuple[type[DomainEvent], Handler]] = []
+        # The handlers of each concrete event class, in subscription order: found once per
+        # class, not by an isinstance test per handler per event (the order path publishes
+        # several events per order). Emptied by every subscription.
+        self._routes: dict[type[DomainEvent], tuple[Handler, ...]] = {}
         self._keep = keep
 
     def subscribe(self, event_type: type[DomainEvent], handler: Handler) -> None:
         self._handlers.append((event_type, handler))
+        self._routes.clear()
+
+    def _route(self, cls: type[DomainEvent]) -> tuple[Handler, ...]:
+        handlers = tuple(h for event_type, h in self._handlers if issubclass(cls, event_type))
+        self._routes[cls] = handlers
+        return handlers
 
     async def publish(self, events: Sequence[DomainEvent]) -> None:
+        routes = self._routes
         for event in events:
             self.published.append(event)
-            for event_type, handler in self._handlers:
-                if isinstance(event, event_type):
-                    try:
-                        await handler(event)
-                    except Exception as exc:
-                        self.errors.append((event, exc))
+            cls = type(event)
+            handlers = routes.get(cls)
+            if handlers is None:
+                handlers = self._route(cls)
+            for handler in handlers:
+                try:
+                    await handler(event)
+                except Exception as exc:
+                    self.errors.append((event, exc))
         if len(self.published) > self._keep:
             del self.published[: len(self.published) - self._keep]
 
