@@ -1,8 +1,10 @@
 """The Meter port on prometheus_client: gate decisions, kill-switch phases, broker calls.
 
-The meter keeps its own CollectorRegistry (never the process-wide default one: tests build
-many apps in one process) and is itself a Collector that the app's /metrics registry
-includes. Label values are enumerated codes (outcome, reason code, trigger, phase, adapter,
+The order path's series (the gate's decisions and latency, broker calls) are
+adapters/metrics/series.py's: one lock and a bisect per sample, built into metric families
+only when scraped. The meter keeps its own CollectorRegistry (never the process-wide default
+one: tests build many apps in one process) and is itself a Collector that the app's /metrics
+registry includes. Label values are enumerated codes (outcome, reason code, trigger, phase, adapter,
 operation, error code): never an account, order or user id.
 """
 
@@ -15,6 +17,12 @@ from prometheus_client import CollectorRegistry, Counter, Histogram
 from prometheus_client.metrics_core import Metric
 from prometheus_client.registry import Collector
 
+from adapters.metrics.series import (
+    CounterSeries,
+    HistogramSeries,
+    LabelledCounter,
+    LabelledHistogram,
+)
 from domain.killswitch.switch import KillSwitchEvent
 from domain.risk.verdicts import Decision
 
@@ -40,19 +48,19 @@ class PrometheusMeter(Collector):
     def __init__(self) -> None:
         self.registry = CollectorRegistry()
         r = self.registry
-        self._gate_seconds = Histogram(
+        self._gate_seconds = LabelledHistogram(
             "bulwark_gate_decision_seconds",
             "Seconds to decide one order: its risk snapshot and the pre-trade gate",
             ["outcome"],
-            buckets=GATE_BUCKETS,
-            registry=r,
+            GATE_BUCKETS,
         )
-        self._decisions = Counter(
+        r.register(self._gate_seconds)
+        self._decisions = LabelledCounter(
             "bulwark_gate_decisions",
             "Orders decided by the gate, by outcome and first reason code ('none' if none)",
             ["outcome", "reason"],
-            registry=r,
         )
+        r.register(self._decisions)
         self._phases = Histogram(
             "bulwark_kill_switch_phase_seconds",
             "Seconds from a kill switch's trigger to the end of each phase of its run",
@@ -66,32 +74,34 @@ class PrometheusMeter(Collector):
             ["trigger", "confirmed"],
             registry=r,
         )
-        self._broker_seconds = Histogram(
+        self._broker_seconds = LabelledHistogram(
             "bulwark_broker_call_seconds",
             "Seconds per call to a broker adapter, by adapter and operation",
             ["adapter", "operation"],
-            buckets=BROKER_BUCKETS,
-            registry=r,
+            BROKER_BUCKETS,
         )
-        self._broker_errors = Counter(
+        r.register(self._broker_seconds)
+        self._broker_errors = LabelledCounter(
             "bulwark_broker_call_errors",
             "Failed calls to a broker adapter, by adapter, operation and error code",
             ["adapter", "operation", "code"],
-            registry=r,
         )
-        # Children looked up once per label set: .labels() costs more than the observation.
-        self._gate_children: dict[str, Histogram] = {}
-        self._decision_children: dict[tuple[str, str], Counter] = {}
-        self._broker_children: dict[tuple[str, str], Histogram] = {}
+        r.register(self._broker_errors)
+        # Series looked up once per label set, by the key the caller already has.
+        self._gate_children: dict[str, HistogramSeries] = {}
+        self._decision_children: dict[tuple[str, str], CounterSeries] = {}
+        self._broker_children: dict[tuple[str, str], HistogramSeries] = {}
 
     def collect(self) -> Iterable[Metric]:
         return self.registry.collect()
 
     # -- Meter -----------------------------------------------------------------------
     def gate_decision(self, decision: Decision, seconds: float) -> None:
-        outcome = "accepted" if decision.approved else "rejected"
-        reasons = decision.reasons
-        reason = reasons[0].value if reasons else NO_REASON
+        if decision.approved:  # an approval has no denying verdict: skip looking for one
+            outcome, reason = "accepted", NO_REASON
+        else:
+            reasons = decision.reasons
+            outcome, reason = "rejected", reasons[0].value if reasons else NO_REASON
         histogram = self._gate_children.get(outcome)
         if histogram is None:
             histogram = self._gate_children[outcome] = self._gate_seconds.labels(outcome)
