@@ -13,7 +13,8 @@ What moves a part, and how the book learns of it:
   remembers recomputes every part;
 - marks: the caller names the symbols whose reference price changed (`mark_changed`) or,
   when it cannot tell, all of them (`marks_changed_all`), then hands the new marks to
-  `refresh`.
+  `refresh`. A symbol whose mark alone moved, held without open orders (most of a book),
+  is revalued in place: its value, notional and margin at the new mark, nothing else read.
 Cash, start-of-day and peak equity are read from the account when a view is taken.
 
 The parts mirror `build_risk_view` term by term (same Decimal operations on the same
@@ -79,6 +80,7 @@ class RiskBook:
         "_orders",
         "_parts",
         "_pending",
+        "_remark",
         "_requirement",
         "_sector_members",
         "_seen",
@@ -112,6 +114,7 @@ class RiskBook:
         self._parts: dict[str, _Part] = {}
         self._orders: dict[str, dict[str, Order]] = {}  # open orders by symbol, then id
         self._pending: set[str] = set()
+        self._remark: set[str] = set()  # pending for a moved mark alone (no account change)
         self._moved: set[str] = set()  # marks moved since the last pending(): taken there
         self._all_pending = True  # nothing computed yet
         self._value = self._gross = self._net = ZERO
@@ -150,6 +153,7 @@ class RiskBook:
         """
         self._follow_account()
         if self._moved:
+            self._remark |= self._moved - self._pending
             self._pending |= self._moved
             self._moved.clear()
         elif not self._pending and not self._all_pending:
@@ -200,9 +204,14 @@ class RiskBook:
                 missing.append(symbol)
         if missing:
             raise MissingMark(str(sorted(missing)))
+        remark = self._remark if not self._all_pending else ()
         for symbol in symbols:
-            self._recompute(symbol)  # KeyError for an open order without a mark
+            if symbol in remark:
+                self._revalue(symbol)
+            else:
+                self._recompute(symbol)  # KeyError for an open order without a mark
         self._pending.clear()
+        self._remark.clear()
         self._all_pending = False
 
     # -- the view ----------------------------------------------------------------
@@ -283,14 +292,17 @@ class RiskBook:
             self._all_pending = True
             return
         pending = self._pending
+        remark = self._remark
         open_orders = account.open_orders
         for i in range(behind, 0, -1):
             change = log[-i]
             if isinstance(change, str):
                 pending.add(change)
+                remark.discard(change)
                 continue
             symbol = change.symbol
             pending.add(symbol)
+            remark.discard(symbol)
             held = self._orders.get(symbol)
             if open_orders.get(change.id) is change:
                 if held is None:
@@ -327,6 +339,35 @@ class RiskBook:
             self._join_sector(new)
         else:
             self._parts.pop(symbol, None)
+
+    def _revalue(self, symbol: str) -> None:
+        """Only `symbol`'s mark moved: a position without open orders is revalued in place,
+        term by term as `_part` values it; anything else is recomputed."""
+        old = self._parts.get(symbol)
+        position = self.account.positions.get(symbol)
+        rate = self.initial_rates.get(symbol)
+        if (
+            old is None
+            or old.open_count
+            or self._orders.get(symbol)
+            or rate is None
+            or position is None
+            or not position.quantity
+        ):
+            self._recompute(symbol)
+            return
+        value = position.quantity * self.marks[symbol] * position.multiplier
+        notional = abs(value)
+        if not notional:
+            self._recompute(symbol)  # the part leaves the book: the full path handles it
+            return
+        requirement = notional * rate
+        self._value += value - old.value
+        self._gross += notional - old.notional
+        self._net += value - old.value
+        self._requirement += requirement - old.requirement
+        self.sector_exposure[old.sector] += notional - old.sector_notional
+        self._parts[symbol] = _Part(value, notional, requirement, old.sector, notional)
 
     def _join_sector(self, part: _Part) -> None:
         sectors = self.sector_exposure

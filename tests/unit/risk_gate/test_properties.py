@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from domain.risk.reasons import Action
@@ -129,6 +129,7 @@ def cases(draw: st.DrawFn, actions: st.SearchStrategy[Action]) -> tuple[Scenario
     elif leverage_kind == "headroom":
         ratio = (use.gross + draw(HEADROOM)) / use.equity
         leverage = ratio.quantize(D("0.01"), rounding=ROUND_CEILING)
+        assume(leverage <= 1000)  # a MAX_LEVERAGE rule takes at most 1000 (tiny equity: above)
     limits = Limits(
         max_quantity=pick(st.integers(1, 1_000), D(0), 1_000),
         max_notional=pick(st.integers(1, 500_000), D(0), 1),

@@ -215,6 +215,53 @@ def test_the_incremental_view_equals_a_rebuilt_one_after_any_sequence(
     assert_same(world.incremental("AAPL"), world.rebuilt())
 
 
+# Mostly marks moving over held positions (a book's usual traffic): the revalue-in-place path,
+# with positions opening and closing and orders coming and going between the moves.
+mark_heavy = st.one_of(
+    st.builds(Mark, st.sampled_from(SYMBOLS), prices),
+    st.builds(Mark, st.sampled_from(SYMBOLS), prices),
+    st.builds(Mark, st.sampled_from(SYMBOLS), prices),
+    st.builds(Outside, st.sampled_from(SYMBOLS), st.sampled_from(list(Side)), quantities, prices),
+    places,
+    st.builds(Cancel, st.integers(0, 50)),
+    st.just(Look()),
+    st.just(Look()),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(mark_heavy, max_size=60))
+def test_marks_moving_alone_revalue_held_positions_as_a_rebuild_would(
+    sequence: list[object],
+) -> None:
+    # Arrange
+    world = World()
+    world.incremental("AAPL")
+
+    # Act / Assert: after every look, and at the end
+    for event in sequence:
+        world.apply(event)
+        if isinstance(event, Look):
+            assert_same(world.incremental("AAPL"), world.rebuilt())
+    assert_same(world.incremental("AAPL"), world.rebuilt())
+
+
+def test_a_mark_that_moves_between_pending_and_a_fill_is_recomputed_in_full() -> None:
+    # Arrange: a held position whose mark moved (pending() saw only that) ...
+    world = World()
+    world.apply(Outside("XOM", Side.BUY, D(10), D(50)))
+    world.incremental("AAPL")
+    world.apply(Mark("XOM", D(55)))
+    wanted = world.book.pending("AAPL")
+
+    # Act: ... then an order of that symbol is placed before the refresh
+    world.apply(Place("XOM", Side.BUY, OrderType.LIMIT, D(5), D(54)))
+    world.book.refresh({s: world.marks[s] for s in wanted if s in world.marks}, "AAPL")
+
+    # Assert: the order counts (the symbol left the revalue-only path)
+    assert_same(world.book.view(now=NOW, trading_state=TradingState.ACTIVE), world.rebuilt())
+
+
 @settings(max_examples=40, deadline=None)
 @given(st.lists(events, min_size=70, max_size=120))
 def test_a_book_further_behind_than_the_change_log_rebuilds(sequence: list[object]) -> None:
