@@ -137,7 +137,8 @@ def judge(kill_switch_confirmed: bool, still_open: int) -> DrillJudgement:
     held = f"{still_open} order{'' if still_open == 1 else 's'}"
     if kill_switch_confirmed and still_open == 0:
         return DrillJudgement(
-            DrillVerdict.PASS, "the kill switch confirmed and the broker holds no order of the scope"
+            DrillVerdict.PASS,
+            "the kill switch confirmed and the broker holds no order of the scope",
         )
     if not kill_switch_confirmed and still_open > 0:
         return DrillJudgement(
