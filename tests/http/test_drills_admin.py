@@ -1,4 +1,4 @@
-"""/api/v1/admin/drills/paper-faults: admins switch the paper broker's drill faults; never in prod."""
+"""/api/v1/admin/drills/paper-faults: admins switch the drill faults; never in prod."""
 
 from __future__ import annotations
 
@@ -63,7 +63,7 @@ async def test_the_setting_switches_faults_on_from_the_start() -> None:
     assert response.json()["setting"] == "delay_acks=40,disconnect"
 
 
-async def test_the_kill_switch_reports_a_broker_that_keeps_cancelled_orders_as_unconfirmed() -> None:
+async def test_the_kill_switch_reports_a_broker_keeping_cancelled_orders_as_unconfirmed() -> None:
     async with harness_with(paper_faults="none") as harness:
         # Arrange
         admin = await harness.user(Role.ADMIN)
