@@ -142,25 +142,23 @@ def print_report(report: DrillReport, out: TextIO) -> None:
     print(f"  {report.placed} orders resting at the broker before the halt", file=out)
     outcomes = record.brokers
     for step in report.timeline:
-        if step.label == "broker-confirmed":
-            continue
-        at = "never" if step.at_ms is None else f"+{step.at_ms:10.3f} ms"
         detail = ""
         if step.label == "cancels sent":
             requested = sum(o.cancel_requested for o in outcomes)
             acknowledged = sum(o.cancel_acknowledged for o in outcomes)
             detail = f" ({requested} requested, {acknowledged} acknowledged)"
-        print(f"  {at:>15}  {step.label}{detail}", file=out)
-    confirmed = report.timeline[-1]
-    if record.broker_confirmed and confirmed.at_ms is not None:
-        print(f"  +{confirmed.at_ms:10.3f} ms  broker-confirmed: no order left open", file=out)
-    else:
-        print(f"  {'':>15}  UNCONFIRMED after {record.elapsed_ms:.3f} ms", file=out)
+        elif step.label == "broker-confirmed":
+            if step.at_ms is None:
+                print(f"  {'':>14}  UNCONFIRMED after {record.elapsed_ms:.3f} ms", file=out)
+                continue
+            detail = ": no order left open"
+        print(f"  {_ms(step.at_ms):>14}  {step.label}{detail}", file=out)
     for outcome in outcomes:
         errors = ", ".join(outcome.errors) or "none"
+        tries = "attempt" if outcome.attempts == 1 else "attempts"
         print(
-            f"  {'':>15}  {outcome.broker}: {outcome.remaining_open} still open at the last "
-            f"look, {outcome.attempts} attempts, errors: {errors}",
+            f"  {'':>14}  {outcome.broker}: {outcome.attempts} {tries}, "
+            f"{outcome.remaining_open} counted open, errors: {errors}",
             file=out,
         )
     print(
@@ -168,3 +166,7 @@ def print_report(report: DrillReport, out: TextIO) -> None:
         file=out,
     )
     print(f"verdict: {report.judgement.verdict.value}: {report.judgement.reason}", file=out)
+
+
+def _ms(at_ms: float | None) -> str:
+    return "never" if at_ms is None else f"+{at_ms:.3f} ms"
