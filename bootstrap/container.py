@@ -198,6 +198,8 @@ def summary(settings: Settings) -> dict[str, Any]:
         "market_data": settings.market_data,
         "redis": settings.redis_url is not None,
         "kafka": settings.kafka_bootstrap is not None,
+        # The paper broker may lie on purpose (kill-switch drills, BULWARK_PAPER_FAULTS).
+        "paper_drills": settings.paper_faults is not None,
     }
 
 

@@ -51,16 +51,18 @@ async def test_an_admin_switches_faults_on_reads_them_and_switches_them_off() ->
     ]
 
 
-async def test_the_setting_switches_faults_on_from_the_start() -> None:
+async def test_the_setting_switches_faults_on_from_the_start_and_status_says_so() -> None:
     async with harness_with(paper_faults="disconnect,delay_acks=40") as harness:
         # Arrange
         admin = await harness.user(Role.ADMIN)
 
         # Act
         response = await harness.client.get(FAULTS, headers=admin.headers)
+        status = await harness.client.get("/api/status")
 
     # Assert
     assert response.json()["setting"] == "delay_acks=40,disconnect"
+    assert status.json()["settings"]["paper_drills"] is True
 
 
 async def test_the_kill_switch_reports_a_broker_keeping_cancelled_orders_as_unconfirmed() -> None:
@@ -171,10 +173,13 @@ async def test_without_the_setting_drills_are_404() -> None:
             FAULTS, json={"faults": ["disconnect"]}, headers=admin.headers
         )
 
+        status = await harness.client.get("/api/status")
+
     # Assert
     assert_problem(read, 404, "DRILLS_UNAVAILABLE")
     assert_problem(switch, 404, "DRILLS_UNAVAILABLE")
     assert harness.container.paper_faults() is None
+    assert status.json()["settings"]["paper_drills"] is False
 
 
 async def test_in_prod_drills_are_404_even_for_an_admin() -> None:
