@@ -9,12 +9,14 @@ from adapters.alpaca.http import AlpacaCredentials, trading_url
 from adapters.brokers.alpaca import connect_alpaca_broker
 from adapters.brokers.alpaca.accounts import AlpacaKey, VaultedAlpacaBrokers
 from adapters.brokers.paper import PaperBroker, PaperBrokerConfig
+from adapters.brokers.paper.drill import FaultSwitch, FaultyBroker
 from adapters.memory.marketdata import InMemoryMarketData
 from adapters.metrics.broker import metered
 from application.key_vault import KeyVaultService
 from application.orders import BrokerRouter
 from bootstrap.closing import close_quietly
 from bootstrap.settings import Settings, SettingsError
+from domain.killswitch.drill import BrokerFaults
 from ports.broker import BrokerPort
 from ports.clock import Clock, IdGenerator
 from ports.metrics import Meter
@@ -27,12 +29,21 @@ def build_paper_broker(board: InMemoryMarketData, clock: Clock, ids: IdGenerator
     return broker
 
 
+def paper_fault_switch(settings: Settings) -> FaultSwitch | None:
+    """The drill faults' switch, set to BULWARK_PAPER_FAULTS; None when unset, and in prod
+    (where the settings refuse it already)."""
+    if settings.paper_faults is None or settings.env == "prod":
+        return None
+    return FaultSwitch(BrokerFaults.parse(settings.paper_faults))
+
+
 def broker_router(
     settings: Settings,
     paper: PaperBroker,
     clock: Clock,
     vault: KeyVaultService | None = None,
     meter: Meter | None = None,
+    faults: FaultSwitch | None = None,
 ) -> BrokerRouter:
     """The paper broker always; with BULWARK_BROKER=alpaca, the Alpaca broker beside it.
 
@@ -40,8 +51,11 @@ def broker_router(
     the accounts whose broker is "alpaca", all on the one Alpaca account of the key pair.
     With the API-key vault, each account uses the key linked to it, else the settings'
     pair (which is then optional). With `meter`, each adapter is wrapped to time its calls.
+    With `faults` (kill-switch drills), the paper broker shows the faults switched on.
     """
-    brokers: dict[str, BrokerPort] = {"paper": paper}
+    brokers: dict[str, BrokerPort] = {
+        "paper": paper if faults is None else FaultyBroker(paper, faults, clock)
+    }
     if settings.broker == "alpaca" and vault is not None:
         brokers["alpaca"] = vaulted_alpaca(settings, clock, vault)
     elif settings.broker == "alpaca":

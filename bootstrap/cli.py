@@ -16,6 +16,7 @@ from application.audit_context import audit_context
 from bootstrap import (
     cli_accounts,
     cli_audit,
+    cli_drill,
     cli_fear_greed,
     cli_keys,
     cli_kyc,
@@ -99,6 +100,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_models.add_parser(sub)  # models build|list (bootstrap/cli_models.py, issue 20)
     cli_surveil.add_parser(sub)  # surveil (bootstrap/cli_surveil.py, issue 21)
     cli_fear_greed.add_parser(sub)  # fear-greed record (bootstrap/cli_fear_greed.py, issue 22)
+    cli_drill.add_parser(sub)  # drill kill-switch (bootstrap/cli_drill.py): in-process
     return parser
 
 
@@ -266,6 +268,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     if args.command == "models":  # files only: no store, no server
         return cli_models.run(args, settings)
+    if args.command == cli_drill.COMMAND:  # in-process: no store, no server
+        return cli_drill.run(args, sys.stdout)
     if args.command == "tour":
         from bootstrap.tour import tour
 

@@ -55,6 +55,7 @@ from application.broker_credentials import BrokerCredentialService
 from application.concurrency import KeyedLocks
 from application.crypto import CryptoAnalyticsService
 from application.crypto_wallets import WalletBalanceService
+from application.drill_faults import DrillFaultControl
 from application.equity_snapshots import EquitySnapshots
 from application.esg import EsgService
 from application.fear_greed_recorder import FearGreedRecorder
@@ -131,7 +132,7 @@ from bootstrap import sentiment_indices as sentiment_wiring
 from bootstrap import surveillance as surveillance_wiring
 from bootstrap import tax as tax_wiring
 from bootstrap.backtests import backtest_service, backtest_store, backtests_lifetime
-from bootstrap.brokers import broker_router, brokers_lifetime
+from bootstrap.brokers import broker_router, brokers_lifetime, paper_fault_switch
 from bootstrap.cluster import ClusterBridge, cluster_lifetime
 from bootstrap.kafka import FanoutPublisher, KafkaLink, kafka_lifetime
 from bootstrap.market_feed import build_market_feed, build_quote_pump, market_feed_lifetime
@@ -197,6 +198,8 @@ def summary(settings: Settings) -> dict[str, Any]:
         "market_data": settings.market_data,
         "redis": settings.redis_url is not None,
         "kafka": settings.kafka_bootstrap is not None,
+        # The paper broker may lie on purpose (kill-switch drills, BULWARK_PAPER_FAULTS).
+        "paper_drills": settings.paper_faults is not None,
     }
 
 
@@ -316,7 +319,9 @@ class Container(containers.DeclarativeContainer):
         local=providers.Object(None),
         redis=providers.Singleton(SharedThrottle, rate_limiter),
     )
-    brokers = providers.Singleton(broker_router, settings, paper_broker, clock)
+    # Kill-switch drills: the faults the paper broker shows (None unless BULWARK_PAPER_FAULTS).
+    paper_faults = providers.Singleton(paper_fault_switch, settings)
+    brokers = providers.Singleton(broker_router, settings, paper_broker, clock, faults=paper_faults)
     # Into the notification center (issue 16; wired at the end: bootstrap/notifications.py).
     notifier = providers.Singleton(notifications.notifier)
     policies = providers.Singleton(PolicyCache)
@@ -678,6 +683,8 @@ class Container(containers.DeclarativeContainer):
     )  # fmt: skip
     key_rotations = providers.Singleton(KeyRotationJobs, key_rotation, clock, ids)
     api_services.add_kwargs(key_rotations=key_rotations)
+    drill_faults = providers.Singleton(DrillFaultControl, paper_faults, clock, audit)
+    api_services.add_kwargs(drill_faults=drill_faults)
     retired_keys_check = providers.Resource(
         keys.retired_keys_check, key_rotation.provider, database
     )

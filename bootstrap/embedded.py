@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -24,6 +25,7 @@ from application.triggers import LossLimitWatch
 from domain.risk.analysis import HeadroomRater
 from domain.trading.accounts import Account
 from domain.trading.instruments import Instrument
+from ports.broker import BrokerPort
 from ports.clock import Clock, IdGenerator
 
 
@@ -84,8 +86,10 @@ def build_embedded(
     broker_config: PaperBrokerConfig | None = None,
     killswitch_config: KillSwitchConfig | None = None,
     brokers: dict[str, object] | None = None,
+    route_paper: Callable[[PaperBroker, Clock], BrokerPort] | None = None,
 ) -> Embedded:
-    """A complete in-memory Bulwark. `brokers` adds named broker adapters beside "paper"."""
+    """A complete in-memory Bulwark. `brokers` adds named broker adapters beside "paper";
+    `route_paper` wraps the paper broker the services call (`broker` stays the bare one)."""
     clock: Clock = FakeClock() if fake_clock else SystemClock()
     ids: IdGenerator = SequentialIds() if fake_clock else UuidGenerator()
     store = InMemoryStore()
@@ -99,7 +103,8 @@ def build_embedded(
     hasher = Argon2Hasher.fast() if fake_clock else Argon2Hasher()
     locks = KeyedLocks()
     policies = PolicyCache()
-    router = BrokerRouter({"paper": broker, **(brokers or {})})  # type: ignore[dict-item]
+    paper: BrokerPort = broker if route_paper is None else route_paper(broker, clock)
+    router = BrokerRouter({"paper": paper, **(brokers or {})})  # type: ignore[dict-item]
     orders = OrderService(
         uow_factory, router, market, bus, clock, ids, policies, locks,
         books=RiskBooks(market, market),

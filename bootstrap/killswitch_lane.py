@@ -40,7 +40,7 @@ _log = structlog.get_logger("bulwark.killswitch_lane")
 # Loop-bound or per-process pieces the lane must share with the API rather than build again.
 _SHARED = (
     "clock", "ids", "hasher", "tokens", "key_provider", "sealer", "totp",
-    "market", "latch", "paper_broker", "tracing",
+    "market", "latch", "paper_broker", "paper_faults", "tracing",
     "meter",  # the lane's kill-switch runs and broker calls show in the API's /metrics
 )  # fmt: skip
 _SHARED_IN_MEMORY = ("store", "audit", "key_vault_store")

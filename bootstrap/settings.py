@@ -15,6 +15,7 @@ from typing import Annotated, Any, Final, Literal
 import msgspec
 
 from adapters.security.key_providers import KeyConfigError, keks_from_file, parse_keks
+from domain.killswitch.drill import BrokerFaults, UnknownFault
 
 PREFIX: Final = "BULWARK_"
 REDACTED: Final = "***"
@@ -126,6 +127,11 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     kafka_lag_alert: Annotated[int, msgspec.Meta(ge=1)] = 2000
     kafka_monitor_seconds: Seconds = 5.0
     broker: Literal["paper", "alpaca"] = "paper"
+    # Kill-switch drills (docs/reliability.md): set, the paper broker shows these faults and
+    # admins switch them at /api/v1/admin/drills/paper-faults; `none` or names joined by
+    # commas (keep_on_cancel, delay_acks[=MS], drop_acks, reject_sends, disconnect). Unset:
+    # no drill faults at all. Refused when BULWARK_ENV=prod.
+    paper_faults: str | None = None
     alpaca_key_id: Secret | None = None
     alpaca_secret_key: Secret | None = None
     alpaca_paper: bool = True
@@ -644,6 +650,16 @@ def _check(s: Settings) -> None:
             )
         if s.demo:
             raise SettingsError("BULWARK_DEMO must be false when BULWARK_ENV=prod")
+        if s.paper_faults is not None:
+            raise SettingsError(
+                f"{env_name('paper_faults')} must be unset when BULWARK_ENV=prod "
+                "(broker faults are for drills, never in production)"
+            )
+    if s.paper_faults is not None:
+        try:
+            BrokerFaults.parse(s.paper_faults)
+        except UnknownFault as exc:
+            raise SettingsError(f"{env_name('paper_faults')}: {exc.message}") from None
     if s.workers > 1 and s.database_url == "memory://":
         raise SettingsError("BULWARK_WORKERS > 1 needs a shared database, not memory://")
     if s.kill_switch_lane and s.kill_switch_port is None and s.port == 65535:

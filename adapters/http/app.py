@@ -46,6 +46,7 @@ from adapters.http.routes import (
     broker_credentials,
     compliance,
     crypto,
+    drills,
     esg,
     fixed_income,
     giving,
@@ -207,6 +208,7 @@ def openapi_config(config: HttpConfig) -> OpenAPIConfig:
                 "backtests",
                 "instruments",
                 "keys",
+                "drills",
                 "notifications",
                 "kyc",
                 "health",
@@ -253,6 +255,7 @@ def create_app(
                     *signals.CONTROLLERS,
                     *providers.CONTROLLERS,
                     *keys.CONTROLLERS,  # /admin/keys (issue 16)
+                    *drills.CONTROLLERS,  # /admin/drills/paper-faults (never in prod)
                     *market.CONTROLLERS,
                     *broker_credentials.CONTROLLERS,
                     *users.CONTROLLERS,

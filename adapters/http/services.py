@@ -21,6 +21,7 @@ from application.broker_credentials import BrokerCredentialService
 from application.compute_budget import ComputeBudget
 from application.crypto import CryptoAnalyticsService
 from application.crypto_wallets import WalletBalanceService
+from application.drill_faults import DrillFaultControl
 from application.esg import EsgService
 from application.fear_greed import FearGreedService
 from application.filing_calendar import FilingCalendarService
@@ -146,6 +147,7 @@ class ApiServices:
     account_sync: AccountSync | None = None  # import an account's state from its broker
     instruments: InstrumentCatalog | None = None  # instrument reference data
     key_rotations: KeyRotationJobs | None = None  # KEK status and rotation (admin)
+    drill_faults: DrillFaultControl | None = None  # the paper broker's drill faults (admin)
     # Users' webhook, Slack and Telegram endpoints (routes/notification_endpoints.py).
     notification_endpoints: NotificationEndpoints | None = None
     kyc: KycService | None = None  # KYC documents (routes/kyc.py)

@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 
 from adapters.brokers.paper import PaperBroker, PaperBrokerConfig
+from adapters.brokers.paper.drill import FaultSwitch, FaultyBroker
 from adapters.memory.clock import FakeClock, SequentialIds
 from adapters.memory.marketdata import InMemoryMarketData
 from tests.unit.brokers.contract import ACCOUNT, CASH, BrokerContract
@@ -38,3 +39,24 @@ class TestPaperBrokerContract(BrokerContract):
         quotes.subscribe(paper.on_quote)
         paper.seed_account(ACCOUNT, CASH)
         return paper
+
+
+class TestDrillBrokerWithoutFaultsContract(BrokerContract):
+    """With no fault switched on, the drill broker is the paper broker, contract and all."""
+
+    @pytest.fixture
+    def quotes(self) -> InMemoryMarketData:
+        return InMemoryMarketData(FakeClock())
+
+    @pytest.fixture
+    def market(self, quotes: InMemoryMarketData) -> _Quotes:
+        return _Quotes(quotes)
+
+    @pytest.fixture
+    def broker(self, quotes: InMemoryMarketData) -> FaultyBroker:
+        clock = FakeClock()
+        config = PaperBrokerConfig(enforce_buying_power=True)
+        paper = PaperBroker(quotes, clock, SequentialIds(), config)
+        quotes.subscribe(paper.on_quote)
+        paper.seed_account(ACCOUNT, CASH)
+        return FaultyBroker(paper, FaultSwitch(), clock)

@@ -1,0 +1,130 @@
+"""A broker that lies on purpose: the paper broker wrapped with faults switched for drills."""
+
+from __future__ import annotations
+
+import threading
+
+from domain.killswitch.drill import BrokerFault, BrokerFaults
+from domain.trading.fills import Fill
+from domain.trading.orders import Order
+from ports.broker import (
+    BrokerAccount,
+    BrokerError,
+    BrokerErrorCode,
+    BrokerOrder,
+    BrokerPort,
+    BrokerPosition,
+    CancelResult,
+    CloseResult,
+)
+from ports.clock import Clock
+from ports.drills import BrokerFaultSwitch
+
+
+class FaultSwitch:
+    """The faults switched on now; the kill switch's lane reads it from its own thread."""
+
+    def __init__(self, faults: BrokerFaults | None = None) -> None:
+        self._faults = faults or BrokerFaults()
+        self._lock = threading.Lock()
+
+    def current(self) -> BrokerFaults:
+        with self._lock:
+            return self._faults
+
+    def set(self, faults: BrokerFaults) -> None:
+        with self._lock:
+            self._faults = faults
+
+
+class FaultyBroker:
+    """A BrokerPort over another that shows the switched-on faults, for kill-switch drills.
+
+    Commands (submit, cancel, cancel_all, close_all) are acknowledged late (delay_acks) or
+    not at all (drop_acks: carried out, then the answer is lost as a time-out); cancels can
+    be acknowledged and not carried out (keep_on_cancel); new orders refused (reject_sends);
+    every call can fail as unreachable (disconnect). Queries tell the truth unless
+    disconnected: a kill switch must prove its halt by asking again.
+    """
+
+    def __init__(self, inner: BrokerPort, switch: BrokerFaultSwitch, clock: Clock) -> None:
+        self._inner = inner
+        self._switch = switch
+        self._clock = clock
+        self.name = inner.name
+
+    @property
+    def inner(self) -> BrokerPort:
+        return self._inner
+
+    async def submit(self, order: Order) -> BrokerOrder:
+        faults = self._reachable("submit")
+        if faults.has(BrokerFault.REJECT_SENDS):
+            raise BrokerError(BrokerErrorCode.REJECTED, "submit rejected (drill fault)")
+        placed = await self._inner.submit(order)
+        await self._acknowledge(faults, "submit")
+        return placed
+
+    async def cancel(self, account_id: str, broker_order_id: str) -> CancelResult:
+        faults = self._reachable("cancel")
+        if faults.has(BrokerFault.KEEP_ON_CANCEL):
+            result = CancelResult(broker_order_id, ok=True)
+        else:
+            result = await self._inner.cancel(account_id, broker_order_id)
+        await self._acknowledge(faults, "cancel")
+        return result
+
+    async def cancel_all(self, account_id: str) -> list[CancelResult]:
+        faults = self._reachable("cancel_all")
+        if faults.has(BrokerFault.KEEP_ON_CANCEL):
+            kept = await self._inner.open_orders(account_id)
+            results = [CancelResult(o.broker_order_id, ok=True) for o in kept]
+        else:
+            results = await self._inner.cancel_all(account_id)
+        await self._acknowledge(faults, "cancel_all")
+        return results
+
+    async def close_all(self, account_id: str) -> list[CloseResult]:
+        faults = self._reachable("close_all")
+        if faults.has(BrokerFault.REJECT_SENDS):
+            held = await self._inner.positions(account_id)
+            refused = BrokerErrorCode.REJECTED.value
+            return [CloseResult(p.symbol, ok=False, error=refused) for p in held]
+        results = await self._inner.close_all(account_id)
+        await self._acknowledge(faults, "close_all")
+        return results
+
+    async def open_orders(self, account_id: str) -> list[BrokerOrder]:
+        self._reachable("open_orders")
+        return await self._inner.open_orders(account_id)
+
+    async def positions(self, account_id: str) -> list[BrokerPosition]:
+        self._reachable("positions")
+        return await self._inner.positions(account_id)
+
+    async def account(self, account_id: str) -> BrokerAccount:
+        self._reachable("account")
+        return await self._inner.account(account_id)
+
+    async def fills(self, account_id: str) -> list[Fill]:
+        self._reachable("fills")
+        return await self._inner.fills(account_id)
+
+    def _reachable(self, method: str) -> BrokerFaults:
+        faults = self._switch.current()
+        if faults.has(BrokerFault.DISCONNECT):
+            raise BrokerError(
+                BrokerErrorCode.UNAVAILABLE, f"{method}: broker unreachable (drill fault)",
+                retryable=True,
+            )  # fmt: skip
+        return faults
+
+    async def _acknowledge(self, faults: BrokerFaults, method: str) -> None:
+        """The answer to a command already carried out: late, lost, or on time."""
+        if faults.has(BrokerFault.DELAY_ACKS):
+            await self._clock.sleep(faults.delay_ms / 1000)
+        if faults.has(BrokerFault.DROP_ACKS):
+            raise BrokerError(
+                BrokerErrorCode.TIMEOUT, f"{method}: the answer was lost (drill fault)",
+                retryable=True,
+            )  # fmt: skip

@@ -1,0 +1,53 @@
+"""Drill faults at run time: admins switch the paper broker's faults on and off, audited."""
+
+from __future__ import annotations
+
+from domain.errors import Forbidden
+from domain.killswitch.drill import BrokerFaults, DrillsUnavailable
+from domain.principals import Principal, Role
+from ports.clock import Clock
+from ports.drills import BrokerFaultSwitch
+from ports.events import AuditEntry, AuditLog
+
+_TARGET = "drills:paper-faults"
+
+
+class DrillFaultControl:
+    """Reads and switches the drill faults; absent (None) where drills are off, as in prod."""
+
+    def __init__(self, switch: BrokerFaultSwitch | None, clock: Clock, audit: AuditLog) -> None:
+        self._switch = switch
+        self._clock = clock
+        self._audit = audit
+
+    def current(self, principal: Principal) -> BrokerFaults:
+        return self._switch_for(principal).current()
+
+    async def set(self, principal: Principal, faults: BrokerFaults) -> BrokerFaults:
+        switch = self._switch_for(principal)
+        before = switch.current()
+        switch.set(faults)
+        await self._audit.record(
+            AuditEntry(
+                principal.id,
+                "drill.paper_faults",
+                _TARGET,
+                "ok",
+                self._clock.now(),
+                {"from": before.describe(), "to": faults.describe()},
+            )
+        )
+        return faults
+
+    async def clear(self, principal: Principal) -> BrokerFaults:
+        return await self.set(principal, BrokerFaults())
+
+    def _switch_for(self, principal: Principal) -> BrokerFaultSwitch:
+        if principal.role is not Role.ADMIN:
+            raise Forbidden("only an admin switches drill faults")
+        if self._switch is None:
+            raise DrillsUnavailable(
+                "broker fault drills are off here: BULWARK_PAPER_FAULTS is unset "
+                "(and never allowed when BULWARK_ENV=prod)"
+            )
+        return self._switch
