@@ -90,7 +90,7 @@ def settings_env(store: Store) -> dict[str, str]:
 async def open_container(store: Store) -> Container:
     """The container as `bulwark serve` builds it, its watchers off, resources started."""
     settings = load_settings(settings_env(store), env_file=None)
-    configure_logging(settings.log_level, settings.log_format)
+    configure_logging(settings.core.log_level, settings.core.log_format)
     container = build_container(settings)
     container.background.override(providers.Resource(no_background))
     await container.init_resources()  # type: ignore[misc]

@@ -64,4 +64,7 @@ def test_named_files_that_exist_are_taken(tmp_path: Path) -> None:
     settings = load(chain_fixture_file=str(wallets), esg_file=str(esg))
 
     # Assert
-    assert (settings.chain_fixture_file, settings.esg_file) == (str(wallets), str(esg))  # type: ignore[attr-defined]
+    assert (settings.markets.chain_fixture_file, settings.markets.esg_file) == (
+        str(wallets),
+        str(esg),
+    )  # type: ignore[attr-defined]
