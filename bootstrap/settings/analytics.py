@@ -20,7 +20,7 @@ class ComputeSettings(Section, frozen=True, kw_only=True):
 
     # auto: CUDA when numba-cuda sees a GPU, else the CPU (numba); cpu: always the CPU;
     # cuda: the GPU or refuse to start. Each heavy request runs off the event loop within a
-    # time budget (seconds) on at most `compute_slots` worker threads (503 past either).
+    # time budget (seconds) on at most `slots` worker threads (503 past either).
     backend: Literal["auto", "cpu", "cuda"] = "auto"
     budget_s: Annotated[float, msgspec.Meta(gt=0, le=3600)] = 10.0
     slots: Annotated[int, msgspec.Meta(ge=1, le=64)] = 1

@@ -43,14 +43,14 @@ class KeySettings(Section, frozen=True, kw_only=True):
 
     env_prefix: ClassVar[str] = ""
 
-    # Legacy Fernet key: only reads secrets sealed before envelope encryption (issue 16);
+    # Legacy Fernet key: only reads secrets sealed before envelope encryption;
     # `bulwark keys rotate` re-seals them under a KEK, after which it may be removed.
     secret_key: Secret | None = None
     # Key-encryption keys (adapters/security/key_providers.py has the format): inline, or a
     # file; unset outside prod, a random KEK is made per process (secrets die with it).
     keks: Secret | None = None
     keks_file: str | None = None
-    # Key rotation (issue 16, docs/encryption.md): sealed records re-wrapped per batch (one
+    # Key rotation (docs/encryption.md): sealed records re-wrapped per batch (one
     # transaction and one checkpoint each) by `bulwark keys rotate` and the admin API.
     key_rotation_batch: Annotated[int, msgspec.Meta(ge=1, le=100_000)] = 500
     # API-key vault (docs/vault.md): how long a rotated-out key stays usable as a fallback

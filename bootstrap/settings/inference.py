@@ -20,10 +20,10 @@ class InferenceSettings(Section, frozen=True, kw_only=True):
     }
 
     # models_dir: what `bulwark models build` writes and the service loads (make run builds it
-    # when missing); inference_encoder: the encoder texts are embedded with (and the sentiment
-    # head is trained on); inference_provider: auto (TensorRT -> CUDA -> CPU as onnxruntime
-    # offers them), cpu, cuda, tensorrt, or tensorrt-engine (TensorRT engines, the gpu extra);
-    # inference_threads: onnxruntime's intra-op threads (0: its default, one per core).
+    # when missing); encoder: the encoder texts are embedded with (and the sentiment head is
+    # trained on); provider: auto (TensorRT -> CUDA -> CPU as onnxruntime offers them), cpu,
+    # cuda, tensorrt, or tensorrt-engine (TensorRT engines, the gpu extra); threads:
+    # onnxruntime's intra-op threads (0: its default, one per core).
     enabled: bool = True
     models_dir: str = "var/models"
     encoder: Literal["minilm-l6-fp32", "minilm-l6-int8"] = "minilm-l6-fp32"
@@ -60,7 +60,7 @@ class NewsSettings(Section, frozen=True, kw_only=True):
     }
 
     # News for per-symbol sentiment: a JSON-lines file replayed against the clock (none: no
-    # news); source weights as source=weight pairs (others weigh sentiment_default_weight).
+    # news); source weights as source=weight pairs (others weigh default_weight).
     file: str | None = None
     source_weights: tuple[str, ...] = ()
     default_weight: Annotated[float, msgspec.Meta(ge=0, le=100)] = 0.5

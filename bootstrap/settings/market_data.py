@@ -24,8 +24,8 @@ class MarketDataSettings(Section, frozen=True, kw_only=True):
     }
 
     primary: Literal["synthetic", "replay", "alpaca"] = "synthetic"
-    # Market-data feed: market_data first, then these fallbacks in order ("none": no fallback;
-    # the primary is never repeated). Each call is bounded by the timeout; a provider's breaker
+    # The feed: the primary provider, then these fallbacks in order ("none": no fallback; the
+    # primary is never repeated). Each call is bounded by the timeout; a provider's breaker
     # judges its last `window` calls once it has `minimum_calls`, opens at the failure or
     # slow-call rate, stays open `open_seconds`, then lets `half_open_calls` trials through.
     fallbacks: tuple[Literal["synthetic", "replay", "alpaca", "none"], ...] = ("synthetic",)
@@ -72,17 +72,17 @@ class QuoteSettings(Section, frozen=True, kw_only=True):
 
     env_prefix: ClassVar[str] = "quote_"
 
-    # Quote pump (market_data other than synthetic): the feed's quotes are copied to the core's
-    # quote board; one older than quote_max_age_seconds is no price (the gate denies). Quiet
-    # symbols are polled every quote_pump_poll_seconds; the symbols are re-read every
-    # quote_pump_refresh_seconds.
+    # Quote pump (a primary other than synthetic): the feed's quotes are copied to the core's
+    # quote board; one older than max_age_seconds is no price (the gate denies). Quiet
+    # symbols are polled every pump_poll_seconds; the symbols are re-read every
+    # pump_refresh_seconds.
     max_age_seconds: Seconds = 10.0
     pump_poll_seconds: Seconds = 2.0
     pump_refresh_seconds: Seconds = 30.0
     # With Redis: who shares the quote board (bootstrap/quote_board.py). "auto": a process
     # running a feed (a non-synthetic primary, synthetic ticks) or serving HTTP publishes,
     # `bulwark consume` without a feed follows; "local": no sharing. A follower's board is
-    # down (no price) after quote_max_age_seconds without a word from a publisher.
+    # down (no price) after max_age_seconds without a word from a publisher.
     board: Literal["auto", "publish", "follow", "local"] = "auto"
     board_heartbeat_seconds: Seconds = 1.0
 

@@ -22,8 +22,8 @@ class MarketsSettings(Section, frozen=True, kw_only=True):
     # the current bar; a book level is a whale order from this z-score of its size on.
     market_cache_ttl_seconds: Seconds = 2.0
     market_whale_z: Annotated[float, msgspec.Meta(gt=0, le=1000)] = 3.0
-    # --- Markets and planning data (issue 22, h-mkt1; docs/markets-macro.md, docs/scenarios.md,
-    # docs/13f.md) --- offline directories; empty: the shipped samples under data/ (SYNTHETIC,
+    # Markets and planning data (docs/markets-macro.md, docs/scenarios.md, docs/13f.md):
+    # offline directories; empty: the shipped samples under data/ (SYNTHETIC,
     # except the scenarios' rounded historical figures and a few real CUSIPs). Economic series
     # come from FRED's API instead when rates_source=fred.
     macro_dir: str | None = None  # FRED CSV / JSON: CPIAUCSL, UNRATE, GDPC1 ...

@@ -15,7 +15,7 @@ class NotifySettings(Section, frozen=True, kw_only=True):
 
     env_prefix: ClassVar[str] = "notify_"
 
-    # Notifications (issue 16, docs/notifications.md): the dispatcher's retries (exponential
+    # Notifications (docs/notifications.md): the dispatcher's retries (exponential
     # backoff with full jitter between base and cap; dead-lettered after max attempts), its
     # poll, and each user's rate limit per channel (in-app is not limited; CRITICAL never
     # held back).

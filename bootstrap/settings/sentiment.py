@@ -15,9 +15,8 @@ class FearGreedSettings(Section, frozen=True, kw_only=True):
 
     env_prefix: ClassVar[str] = "fear_greed_"
 
-    # --- Sentiment indices: Fear & Greed and the HypeMeter (issue 22 group 1, h-fg;
-    # docs/sentiment-indices.md) --- the VIX and put/call series from the index's option chain
-    # (chain) or from CSV files (file: fear_greed_dir, empty = the shipped SYNTHETIC sample);
+    # docs/sentiment-indices.md: the VIX and put/call series from the index's option chain
+    # (chain) or from CSV files (file: `dir`, empty = the shipped SYNTHETIC sample);
     # momentum from the index's daily bars, breadth over the universe (empty: every symbol the
     # market board quotes), social from the news sentiment; weights as name=weight pairs
     # summing to 1 (empty: 0.2 each); below min_coverage of the weight the index answers 503.
