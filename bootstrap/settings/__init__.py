@@ -3,6 +3,23 @@
 One section per context (`core.py`, `kafka.py`, ...), each a struct with its own `check()`,
 composed into `Settings` (`composed.py`); `loader.py` maps every BULWARK_* name to its
 section's field. `settings.kafka.bootstrap` is BULWARK_KAFKA_BOOTSTRAP.
+
+Adding a setting:
+
+1. Add the field to its context's section, with its type, bounds, default and a comment.
+   Its variable is BULWARK_ + the section's `env_prefix` + the field name, in upper case:
+   `lock_timeout_ms` in `StoreSettings` (prefix "db_") is BULWARK_DB_LOCK_TIMEOUT_MS. A
+   variable that does not follow the prefix goes in the section's `env_names`
+   (`{"lock_timeout_ms": "store_lock_timeout_ms"}` for BULWARK_STORE_LOCK_TIMEOUT_MS).
+2. A rule about it goes in the section's `check()`, one `SettingsError` line naming
+   `self.var("field")`; a rule that needs another section goes in `composed._check_across`.
+3. Add `# BULWARK_...=<default>` with its comment under the section's banner in .env.example
+   (a test holds .env.example to every setting and its default).
+4. Read it as `settings.<section>.<field>`. If its value cannot be made from its type
+   (a pattern, a secret, a path), give the round-trip test one in its EXPLICIT table.
+
+A new section: a `Section` subclass (frozen, kw_only) in its context's module, a field
+`name: ItsSettings = _section(ItsSettings)` on `Settings`, and a banner in .env.example.
 """
 
 from __future__ import annotations

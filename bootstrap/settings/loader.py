@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 import re
 from collections.abc import Mapping
@@ -129,6 +130,7 @@ def _decode_secret(kind: type, value: object) -> object:
     raise NotImplementedError
 
 
+@functools.cache
 def _field_types(kind: type[Section]) -> dict[str, msgspec.inspect.Type]:
     info = msgspec.inspect.type_info(kind)
     assert isinstance(info, msgspec.inspect.StructType)
