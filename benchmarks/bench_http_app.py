@@ -49,7 +49,7 @@ async def open_accounts(container: Container, count: int) -> None:
 
 def create_app() -> Litestar:
     settings = load_settings()
-    configure_logging(settings.log_level, settings.log_format)
+    configure_logging(settings.core.log_level, settings.core.log_format)
     container = build_container(settings)
     app = create_bulwark_app(settings, container)
     count = int(os.environ.get(ACCOUNTS_ENV, "16"))

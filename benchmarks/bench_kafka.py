@@ -91,7 +91,7 @@ async def consume(node: Node) -> tuple[ConsumerRuntime, float, float]:
     runtime, when it started and when it owned them (perf_counter)."""
     began = time.perf_counter()
     await node.link.start_command_consumers(command_services(node.container))
-    runtime = node.link.supervisor.runtimes[node.link.settings.kafka_group_id][0]
+    runtime = node.link.supervisor.runtimes[node.link.settings.kafka.group_id][0]
     return runtime, began, await assigned(lambda: runtime.assignment)
 
 

@@ -36,7 +36,7 @@ from bootstrap.settings import Settings
 
 P50_TARGET_MS = 1.0
 P99_TARGET_MS = 5.0
-_DEFAULTS = Settings()
+_DEFAULTS = Settings().core
 DEFAULT_THRESHOLDS = (
     f"{_DEFAULTS.gc_threshold_gen0},{_DEFAULTS.gc_threshold_gen1},{_DEFAULTS.gc_threshold_gen2}"
 )

@@ -94,7 +94,7 @@ async def open_container(store: Store) -> Container:
     kernels and solver imports: seconds, holding the GIL the order path needs while they
     run), then the collector tuned as `serve` tunes it last (bootstrap/gc_tuning.py)."""
     settings = load_settings(settings_env(store), env_file=None)
-    configure_logging(settings.log_level, settings.log_format)
+    configure_logging(settings.core.log_level, settings.core.log_format)
     container = build_container(settings)
     container.background.override(providers.Resource(no_background))
     await container.init_resources()  # type: ignore[misc]

@@ -144,17 +144,17 @@ async def deployment(
         traders = [await seed_trader(owner, f"{suffix}-{i}", cash=cash) for i in range(accounts)]
         topics = owner.settings()
         names = [
-            topics.kafka_topic_orders,
-            topics.kafka_topic_control,
-            topics.kafka_topic_heartbeats,
-            topics.kafka_topic_decisions,
-            topics.kafka_topic_events,
-            topics.kafka_topic_emergency,
-            topics.kafka_topic_dlq,
+            topics.kafka.topic_orders,
+            topics.kafka.topic_control,
+            topics.kafka.topic_heartbeats,
+            topics.kafka.topic_decisions,
+            topics.kafka.topic_events,
+            topics.kafka.topic_emergency,
+            topics.kafka.topic_dlq,
         ]
         await ensure_topics(config, names, partitions)
         yield Deployment(
-            env, traders, topics.kafka_topic_orders, topics.kafka_topic_decisions, logs
+            env, traders, topics.kafka.topic_orders, topics.kafka.topic_decisions, logs
         )
 
 

@@ -29,7 +29,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
     """Build the app. Tests pass a container whose providers they have overridden."""
     settings = settings or load_settings()
     if container is None:
-        configure_logging(settings.log_level, settings.log_format)
+        configure_logging(settings.core.log_level, settings.core.log_format)
         container = build_container(settings)
     watchdog = loop_watchdog(settings, container, "bulwark serve")
     gc_pauses = GcPauses()
@@ -38,7 +38,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
         await container.init_resources()  # type: ignore[misc]
         await require_current_schema(container)
-        if settings.demo:
+        if settings.core.demo:
             demo = await load_demo(container)
             _log.info(
                 "demo_data_loaded",

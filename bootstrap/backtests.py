@@ -38,12 +38,12 @@ def backtest_service(
 ) -> BacktestService:
     """The service over the replay-format bars of BULWARK_BACKTEST_DATA_PATH (else shipped)."""
     limits = BacktestLimits(
-        max_symbols=settings.backtest_max_symbols,
-        max_bars=settings.backtest_max_bars,
-        workers=settings.backtest_workers,
-        per_user=settings.backtest_per_user,
+        max_symbols=settings.strategies.backtest_max_symbols,
+        max_bars=settings.strategies.backtest_max_bars,
+        workers=settings.strategies.backtest_workers,
+        per_user=settings.strategies.backtest_per_user,
     )
-    history = ReplayHistory(settings.backtest_data_path or SHIPPED_DATA)
+    history = ReplayHistory(settings.strategies.backtest_data_path or SHIPPED_DATA)
     return BacktestService(
         backtests, strategies, history, build_world, uow_factory, clock, ids, limits
     )

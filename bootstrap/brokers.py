@@ -32,9 +32,9 @@ def build_paper_broker(board: InMemoryMarketData, clock: Clock, ids: IdGenerator
 def paper_fault_switch(settings: Settings) -> FaultSwitch | None:
     """The drill faults' switch, set to BULWARK_PAPER_FAULTS; None when unset, and in prod
     (where the settings refuse it already)."""
-    if settings.paper_faults is None or settings.env == "prod":
+    if settings.brokers.paper_faults is None or settings.core.env == "prod":
         return None
-    return FaultSwitch(BrokerFaults.parse(settings.paper_faults))
+    return FaultSwitch(BrokerFaults.parse(settings.brokers.paper_faults))
 
 
 def broker_router(
@@ -56,15 +56,15 @@ def broker_router(
     brokers: dict[str, BrokerPort] = {
         "paper": paper if faults is None else FaultyBroker(paper, faults, clock)
     }
-    if settings.broker == "alpaca" and vault is not None:
+    if settings.brokers.broker == "alpaca" and vault is not None:
         brokers["alpaca"] = vaulted_alpaca(settings, clock, vault)
-    elif settings.broker == "alpaca":
-        if settings.alpaca_key_id is None or settings.alpaca_secret_key is None:
+    elif settings.brokers.broker == "alpaca":
+        if settings.brokers.alpaca_key_id is None or settings.brokers.alpaca_secret_key is None:
             raise SettingsError("BULWARK_ALPACA_KEY_ID and BULWARK_ALPACA_SECRET_KEY are needed")
         credentials = AlpacaCredentials(
-            settings.alpaca_key_id.reveal(), settings.alpaca_secret_key.reveal()
+            settings.brokers.alpaca_key_id.reveal(), settings.brokers.alpaca_secret_key.reveal()
         )
-        base_url = settings.alpaca_trading_url or trading_url(settings.alpaca_paper)
+        base_url = settings.brokers.alpaca_trading_url or trading_url(settings.brokers.alpaca_paper)
         brokers["alpaca"] = connect_alpaca_broker(credentials, clock, base_url=base_url)
     # With a meter (issue 17): every call timed and its errors counted, per adapter.
     return BrokerRouter(brokers if meter is None else metered(brokers, meter))
@@ -95,12 +95,15 @@ def alpaca_keys(settings: Settings, vault: KeyVaultService, component: str) -> A
         return AlpacaKey(current, found.paper, previous)
 
     fallback = None
-    if settings.alpaca_key_id is not None and settings.alpaca_secret_key is not None:
+    if (
+        settings.brokers.alpaca_key_id is not None
+        and settings.brokers.alpaca_secret_key is not None
+    ):
         keys = AlpacaCredentials(
-            settings.alpaca_key_id.reveal(), settings.alpaca_secret_key.reveal()
+            settings.brokers.alpaca_key_id.reveal(), settings.brokers.alpaca_secret_key.reveal()
         )
-        fallback = AlpacaKey(keys, settings.alpaca_paper)
-    override = settings.alpaca_trading_url
+        fallback = AlpacaKey(keys, settings.brokers.alpaca_paper)
+    override = settings.brokers.alpaca_trading_url
     url_for: Callable[[bool], str] = (lambda paper: override) if override else trading_url
     return AlpacaKeys(credentials_for, fallback, url_for)
 

@@ -195,13 +195,13 @@ async def _run(args: argparse.Namespace, container: Container, stdin: TextIO, ou
 
 async def _migrate(container: Container, out: TextIO) -> int:
     settings = container.settings()
-    store = settings.database_url.split("://", 1)[0]
+    store = settings.store.database_url.split("://", 1)[0]
     if container.store_kind() == "memory":
         print(f"store {store}: nothing to migrate (the in-memory store has no schema)", file=out)
         return 0
     from adapters.postgres import migrate
 
-    prepare_sqlite_path(settings.database_url)
+    prepare_sqlite_path(settings.store.database_url)
     engine = container.engine()
     before = await migrate.current(engine)
     await migrate.upgrade(engine)
@@ -233,15 +233,15 @@ def _serve(args: argparse.Namespace, settings: Settings) -> None:
     uvicorn.run(
         "bootstrap.app:app_from_env",
         factory=True,
-        host=args.host or settings.host,
-        port=args.port or settings.port,
-        workers=settings.workers,
+        host=args.host or settings.core.host,
+        port=args.port or settings.core.port,
+        workers=settings.core.workers,
         log_config=None,
         access_log=False,  # the app logs each request itself, with its request id
-        ws_ping_interval=settings.ws_ping_seconds,
+        ws_ping_interval=settings.http.ws_ping_seconds,
         http=http_protocol(),  # stamps each request's arrival (the kill switch's deadline)
         # A client's WebSocket message is capped like a request body, before it is buffered.
-        ws_max_size=settings.max_body_bytes,
+        ws_max_size=settings.http.max_body_bytes,
     )
 
 
@@ -277,7 +277,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.command == "keys" and args.keys_command == "generate":
         return cli_keys.generate(settings, sys.stdout)  # reads the KEK settings, no store
-    if args.command in ("consume", cli_surveil.COMMAND) and settings.database_url.startswith(
+    if args.command in ("consume", cli_surveil.COMMAND) and settings.store.database_url.startswith(
         "memory://"
     ):
         print(MEMORY_REFUSED, file=sys.stderr)
@@ -314,13 +314,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "serve":
         _serve(args, settings)
         return 0
-    if settings.database_url.startswith("memory://") and args.command != "migrate":
+    if settings.store.database_url.startswith("memory://") and args.command != "migrate":
         print(MEMORY_REFUSED, file=sys.stderr)
         return EXIT_REFUSED
     from bootstrap.container import build_container
     from bootstrap.logging import configure_logging
 
-    configure_logging(settings.log_level, settings.log_format)
+    configure_logging(settings.core.log_level, settings.core.log_format)
     try:
         # sys.stdout as it is now (a default argument would keep the one at import time)
         return asyncio.run(run_command(args, build_container(settings), out=sys.stdout))

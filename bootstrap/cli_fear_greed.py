@@ -32,7 +32,7 @@ async def run(args: argparse.Namespace, container: Container, out: TextIO) -> in
     from bootstrap.closing import close_quietly
 
     settings = container.settings()
-    if settings.demo and settings.market_data == "synthetic":
+    if settings.core.demo and settings.market_data.primary == "synthetic":
         from bootstrap.demo import set_demo_prices
 
         set_demo_prices(container.market())  # this process runs no board: the demo's prices

@@ -24,7 +24,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 async def run(args: argparse.Namespace, container: Container, out: TextIO) -> int:
-    days = container.settings().kyc_retention_days
+    days = container.settings().kyc.kyc_retention_days
     count = await container.kyc().purge(dry_run=args.dry_run)
     verb = "would purge" if args.dry_run else "purged"
     noun = "document" if count == 1 else "documents"

@@ -33,7 +33,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def run(args: argparse.Namespace, settings: Settings, out: TextIO = sys.stdout) -> int:
-    folder = Path(settings.models_dir)
+    folder = Path(settings.inference.models_dir)
     if args.verb == "build":
         return _build(folder, Path(args.data), settings, args.if_missing, out)
     return _list(folder, settings, out)
@@ -51,7 +51,7 @@ def _build(folder: Path, data: Path, settings: Settings, if_missing: bool, out: 
     print(f"models: building into {folder} (offline, about a minute on 2 cores)", file=out)
     try:
         manifest = build_models(
-            folder, data, encoder=settings.inference_encoder,
+            folder, data, encoder=settings.inference.encoder,
             log=lambda line: print(f"models: {line}", file=out, flush=True),
         )  # fmt: skip
     except (EncoderSourceMissing, OSError, ValueError) as exc:

@@ -35,19 +35,21 @@ async def run(args: argparse.Namespace, container: Container, out: TextIO) -> in
     from domain.trading.instruments import AssetClass
 
     settings = container.settings()
-    symbols = [s.upper() for s in args.symbol] or list(settings.iv_symbols)
+    symbols = [s.upper() for s in args.symbol] or list(settings.analytics.iv_symbols)
     if not symbols:
         async with container.uow_factory()() as uow:
             listed = await uow.instruments.list()
         symbols = sorted(i.symbol for i in listed if i.asset_class is AssetClass.EQUITY)
-    if settings.demo and settings.market_data == "synthetic":
+    if settings.core.demo and settings.market_data.primary == "synthetic":
         from bootstrap.demo import set_demo_prices
 
         set_demo_prices(container.market())  # this process runs no board: the demo's prices
     feed = container.market_feed()
     history = container.iv_history()
     clock = container.clock()
-    chains = OptionsChainService(feed, history, clock, rate=settings.options_risk_free_rate)
+    chains = OptionsChainService(
+        feed, history, clock, rate=settings.analytics.options_risk_free_rate
+    )
     recorder = IVRecorder(chains, history, clock, lambda: symbols)
     try:
         return _report(await recorder.record(symbols, overwrite=args.overwrite), out)

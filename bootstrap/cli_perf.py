@@ -37,7 +37,7 @@ async def run(args: argparse.Namespace, container: Container, out: TextIO) -> in
         feed,
         container.equity_history(),
         container.clock(),
-        batch_size=container.settings().equity_snapshot_batch,
+        batch_size=container.settings().analytics.equity_snapshot_batch,
     )
     try:
         if args.account:

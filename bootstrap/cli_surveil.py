@@ -54,7 +54,7 @@ async def surveil(
     from bootstrap.surveillance import consumer_run
 
     settings = container.settings()
-    if not settings.kafka_bootstrap:
+    if not settings.kafka.bootstrap:
         raise SettingsError("`bulwark surveil` needs BULWARK_KAFKA_BOOTSTRAP")
     stop = stop or asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -69,7 +69,7 @@ async def surveil(
             topics_of(settings).events,
             consumer_run(container),
             lambda: make_consumer(config, None, max_poll_records=5_000),
-            start=settings.surveillance_start,
+            start=settings.surveillance.start,
         )
         task = asyncio.create_task(reader.consume(stop))
         if until_caught_up:
@@ -97,5 +97,5 @@ def run(settings: Settings, until_caught_up: bool) -> int:
     from bootstrap.container import build_container
     from bootstrap.logging import configure_logging
 
-    configure_logging(settings.log_level, settings.log_format)
+    configure_logging(settings.core.log_level, settings.core.log_format)
     return asyncio.run(surveil(build_container(settings), until_caught_up=until_caught_up))

@@ -19,7 +19,7 @@ def compute_choice(settings: Settings) -> Choice:
     """The backend BULWARK_COMPUTE asks for on this machine; SettingsError for a forced `cuda`
     that cannot run here (one line at start-up, no traceback)."""
     try:
-        return choose(settings.compute)
+        return choose(settings.compute.backend)
     except CudaUnavailable as exc:
         raise SettingsError(str(exc)) from None
 
@@ -46,7 +46,7 @@ def compute_backend(settings: Settings) -> ComputePort:
 
 
 def compute_budget(settings: Settings) -> ComputeBudget:
-    return ComputeBudget(budget_s=settings.compute_budget_s, slots=settings.compute_slots)
+    return ComputeBudget(budget_s=settings.compute.budget_s, slots=settings.compute.slots)
 
 
 async def compute_budget_lifetime(budget: Callable[[], ComputeBudget]) -> AsyncIterator[None]:

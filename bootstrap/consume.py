@@ -64,7 +64,7 @@ def prepare_consume_process(container: Container) -> None:
     container.process.override(providers.Object("consume"))
     open_paper_books_from_store(container.paper_broker(), container.uow_factory())
     settings = container.settings()
-    if settings.demo and container.board_role() == "local":
+    if settings.core.demo and container.board_role() == "local":
         set_demo_prices(container.market())
 
 
@@ -83,7 +83,7 @@ async def start_consumers(
         command_services(container), container.on_accounts_released(), early
     )
     await start_strategy_consumer(container.settings(), link, container.strategy_processor())
-    log.info("consumers_started", group=link.settings.kafka_group_id, instance=link.instance)
+    log.info("consumers_started", group=link.settings.kafka.group_id, instance=link.instance)
     return link, dispatcher
 
 
@@ -101,7 +101,7 @@ async def consume(
     listener: ConsumeMetricsListener | None = None
     try:
         await start_consumers(container, early)
-        if settings.consume_metrics_port:
+        if settings.observability.consume_metrics_port:
             listener = ConsumeMetricsListener(container)
             await listener.start()
         gc_state = tune_gc(settings)

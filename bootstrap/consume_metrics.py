@@ -81,8 +81,8 @@ class ConsumeMetricsListener:
         settings = container.settings()
         config = uvicorn.Config(
             consume_metrics_app(container),
-            host=settings.consume_metrics_host,
-            port=settings.consume_metrics_port,
+            host=settings.observability.consume_metrics_host,
+            port=settings.observability.consume_metrics_port,
             log_config=None,
             access_log=False,
             lifespan="off",

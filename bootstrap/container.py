@@ -160,29 +160,33 @@ VERSION = "0.1.0"
 
 def token_issuer(settings: Settings) -> RsaJwtIssuer:
     """RS256 signer: the configured PEM key, else a fresh key (tokens die with the process)."""
-    if settings.jwt_private_key_file:
-        pem = Path(settings.jwt_private_key_file).read_bytes()
-        return RsaJwtIssuer(pem, issuer=settings.jwt_issuer, audience=settings.jwt_audience)
+    if settings.identity.jwt_private_key_file:
+        pem = Path(settings.identity.jwt_private_key_file).read_bytes()
+        return RsaJwtIssuer(
+            pem, issuer=settings.identity.jwt_issuer, audience=settings.identity.jwt_audience
+        )
     _log.warning("jwt_key_generated", hint="set BULWARK_JWT_PRIVATE_KEY_FILE to keep sessions")
-    return RsaJwtIssuer.generate(issuer=settings.jwt_issuer, audience=settings.jwt_audience)
+    return RsaJwtIssuer.generate(
+        issuer=settings.identity.jwt_issuer, audience=settings.identity.jwt_audience
+    )
 
 
 def http_config(settings: Settings) -> HttpConfig:
     return HttpConfig(
         version=VERSION,
-        max_body_bytes=settings.max_body_bytes,
-        json_max_depth=settings.json_max_depth,
-        json_max_string_bytes=settings.json_max_string_bytes,
-        login_rate_per_minute=settings.login_rate_per_minute,
-        refresh_rate_per_minute=settings.refresh_rate_per_minute,
-        kill_switch_rate_per_minute=settings.kill_switch_rate_per_minute,
-        api_rate_per_minute=settings.api_rate_per_minute,
-        ws_ping_seconds=settings.ws_ping_seconds,
-        ws_queue_size=settings.ws_queue_size,
-        docs_enabled=settings.docs_enabled,
-        cors_origins=settings.cors_origins,
-        kyc_max_bytes=settings.kyc_max_bytes,
-        analytics_max_body_bytes=settings.analytics_max_body_bytes,  # options compute
+        max_body_bytes=settings.http.max_body_bytes,
+        json_max_depth=settings.http.json_max_depth,
+        json_max_string_bytes=settings.http.json_max_string_bytes,
+        login_rate_per_minute=settings.http.login_rate_per_minute,
+        refresh_rate_per_minute=settings.http.refresh_rate_per_minute,
+        kill_switch_rate_per_minute=settings.http.kill_switch_rate_per_minute,
+        api_rate_per_minute=settings.http.api_rate_per_minute,
+        ws_ping_seconds=settings.http.ws_ping_seconds,
+        ws_queue_size=settings.http.ws_queue_size,
+        docs_enabled=settings.core.docs_enabled,
+        cors_origins=settings.http.cors_origins,
+        kyc_max_bytes=settings.kyc.kyc_max_bytes,
+        analytics_max_body_bytes=settings.http.analytics_max_body_bytes,  # options compute
         # /metrics (issue 17): its bearer token, or hidden in prod without one.
         metrics_token=metrics_access(settings)[0],
         metrics_hidden=metrics_access(settings)[1],
@@ -192,14 +196,14 @@ def http_config(settings: Settings) -> HttpConfig:
 def summary(settings: Settings) -> dict[str, Any]:
     """What /api/status shows of the configuration: adapter choices, never secrets or URLs."""
     return {
-        "env": settings.env,
-        "store": settings.database_url.split("://", 1)[0],
-        "broker": settings.broker,
-        "market_data": settings.market_data,
-        "redis": settings.redis_url is not None,
-        "kafka": settings.kafka_bootstrap is not None,
+        "env": settings.core.env,
+        "store": settings.store.database_url.split("://", 1)[0],
+        "broker": settings.brokers.broker,
+        "market_data": settings.market_data.primary,
+        "redis": settings.redis.url is not None,
+        "kafka": settings.kafka.bootstrap is not None,
         # The paper broker may lie on purpose (kill-switch drills, BULWARK_PAPER_FAULTS).
-        "paper_drills": settings.paper_faults is not None,
+        "paper_drills": settings.brokers.paper_faults is not None,
     }
 
 
@@ -251,7 +255,7 @@ def connect_hub(bus: InProcessEventBus, hub: EventHub) -> EventHub:
 
 def relay_destination(settings: Settings) -> str:
     """Where the outbox relay sends events, naming its span: the events topic, or the bus."""
-    return settings.kafka_topic_events if settings.kafka_bootstrap else "in-process"
+    return settings.kafka.topic_events if settings.kafka.bootstrap else "in-process"
 
 
 def lane_kill_switch(*args: Any, **kwargs: Any) -> KillSwitchService:
@@ -273,7 +277,7 @@ class Container(containers.DeclarativeContainer):
     tracing = providers.Singleton(build_tracing, settings)
     store_kind = providers.Callable(store_kind, settings)
     store = providers.Singleton(
-        InMemoryStore, max_orders=providers.Callable(lambda s: s.memory_max_orders, settings)
+        InMemoryStore, max_orders=providers.Callable(lambda s: s.store.memory_max_orders, settings)
     )
     engine = providers.Singleton(sql_engine, settings)
     uow_factory = providers.Selector(
@@ -289,14 +293,14 @@ class Container(containers.DeclarativeContainer):
     market = providers.Singleton(InMemoryMarketData, clock)
     # Reopens the book of a stored paper account on first use (after a restart).
     paper_broker = providers.Singleton(paper_broker_reopening, market, clock, ids, uow_factory)
-    # The failover feed: settings.market_data, then the fallbacks (bootstrap/market_feed.py).
+    # The failover feed: the primary provider, then the fallbacks (bootstrap/market_feed.py).
     market_feed = providers.Singleton(build_market_feed, settings, market, clock)
     # Another primary than synthetic: the pump copies the feed's quotes to `market` (None else).
     quote_pump = providers.Singleton(
         build_quote_pump, settings, market_feed, market, uow_factory, clock
     )
-    shared_kind = providers.Callable(lambda s: "redis" if s.redis_url else "local", settings)
-    redis_client = providers.Singleton(lambda s: redis_from_url(s.redis_url), settings)
+    shared_kind = providers.Callable(lambda s: "redis" if s.redis.url else "local", settings)
+    redis_client = providers.Singleton(lambda s: redis_from_url(s.redis.url), settings)
     rate_limiter = providers.Selector(
         shared_kind,
         local=providers.Singleton(InMemoryRateLimiter, clock),
@@ -310,7 +314,7 @@ class Container(containers.DeclarativeContainer):
             CachedMarketData,
             market,
             providers.Singleton(RedisQuoteCache, redis_client),
-            settings.provided.quote_cache_ttl_seconds,
+            settings.provided.redis.quote_cache_ttl_seconds,
         ),
     )
     # With Redis, the order-rate throttle counts across instances (application/throttle.py).
@@ -327,7 +331,7 @@ class Container(containers.DeclarativeContainer):
     policies = providers.Singleton(PolicyCache)
     bus = providers.Singleton(InProcessEventBus)
     # With Kafka, events go to the bus and then to Kafka (see bootstrap/kafka.py).
-    kafka_kind = providers.Callable(lambda s: "kafka" if s.kafka_bootstrap else "none", settings)
+    kafka_kind = providers.Callable(lambda s: "kafka" if s.kafka.bootstrap else "none", settings)
     kafka_link = providers.Selector(
         kafka_kind,
         none=providers.Object(None),
@@ -398,14 +402,14 @@ class Container(containers.DeclarativeContainer):
 
     killswitch_config = providers.Singleton(
         lambda s: KillSwitchConfig(
-            deadline=s.kill_switch_deadline_seconds, four_eyes=s.four_eyes_resume
+            deadline=s.safety.kill_switch_deadline_seconds, four_eyes=s.safety.four_eyes_resume
         ),
         settings,
     )
     auth_config = providers.Singleton(
         lambda s: AuthConfig(
-            access_ttl=timedelta(seconds=s.access_token_ttl_seconds),
-            refresh_ttl=timedelta(days=s.refresh_token_ttl_days),
+            access_ttl=timedelta(seconds=s.identity.access_token_ttl_seconds),
+            refresh_ttl=timedelta(days=s.identity.refresh_token_ttl_days),
         ),
         settings,
     )
@@ -416,7 +420,9 @@ class Container(containers.DeclarativeContainer):
         OrderService,
         uow_factory, brokers, quotes, publisher, clock, ids, policies, locks,
         throttle=throttle, latch=latch,
-        max_order_notional=providers.Callable(lambda s: Decimal(s.max_order_notional), settings),
+        max_order_notional=providers.Callable(
+            lambda s: Decimal(s.http.max_order_notional), settings
+        ),
         books=risk_books, tracer=tracing.provided.tracer,
     )  # fmt: skip
     # Runs locally until bootstrap/killswitch_lane.py starts the lane; then on the lane.
@@ -433,7 +439,7 @@ class Container(containers.DeclarativeContainer):
     )
     equity_snapshots = providers.Singleton(
         EquitySnapshots, uow_factory, quotes, equity_history, clock,
-        batch_size=settings.provided.equity_snapshot_batch,
+        batch_size=settings.provided.analytics.equity_snapshot_batch,
     )  # fmt: skip
     performance = providers.Singleton(
         PerformanceService, uow_factory, equity_history, market_feed, clock
@@ -474,7 +480,7 @@ class Container(containers.DeclarativeContainer):
     user_admin = providers.Singleton(UserAdminService, uow_factory, auth, clock, audit, notifier)
     invitations = providers.Singleton(
         InvitationService, uow_factory, hasher, clock, ids, audit, client_throttle, notifier,
-        open_signup=settings.provided.open_signup,
+        open_signup=settings.provided.identity.open_signup,
     )  # fmt: skip
     password_resets = providers.Singleton(
         PasswordResetService, uow_factory, hasher, auth, clock, ids, audit, client_throttle,
@@ -506,7 +512,7 @@ class Container(containers.DeclarativeContainer):
         SignalService,
         market_feed, signal_repository, publisher, clock, ids,
         providers.Singleton(signal_engine, settings),
-        lookback=settings.provided.signal_lookback_bars,
+        lookback=settings.provided.strategies.signal_lookback_bars,
     )  # fmt: skip
     provider_service = providers.Singleton(ProviderService, market_feed, clock, audit, quote_pump)
     provider_watch = providers.Singleton(ProviderWatch, market_feed, uow_factory, notifier)
@@ -514,8 +520,8 @@ class Container(containers.DeclarativeContainer):
         MarketService,
         market_feed,
         clock,
-        settings.provided.market_cache_ttl_seconds,
-        whale_z=settings.provided.market_whale_z,
+        settings.provided.markets.market_cache_ttl_seconds,
+        whale_z=settings.provided.markets.market_whale_z,
     )
 
     # The API limit falls back to in-process buckets while Redis is down (no 500s); the order
@@ -536,7 +542,7 @@ class Container(containers.DeclarativeContainer):
     # Issue 16 part 3: reading and verifying the hash-chained audit log (the `audit` provider).
     audit_log_service = providers.Singleton(AuditLogService, audit, uow_factory)
     event_hub = providers.Singleton(
-        connect_hub, bus, providers.Factory(EventHub, settings.provided.ws_queue_size)
+        connect_hub, bus, providers.Factory(EventHub, settings.provided.http.ws_queue_size)
     )
     api_services = providers.Singleton(
         ApiServices,
@@ -606,7 +612,7 @@ class Container(containers.DeclarativeContainer):
             bus,
             providers.Singleton(
                 ClusterBridge,
-                providers.Singleton(RedisBroadcast, redis_client, settings.provided.redis_url),
+                providers.Singleton(RedisBroadcast, redis_client, settings.provided.redis.url),
                 event_hub.provided.publish,
                 policies,
             ),
@@ -699,7 +705,9 @@ class Container(containers.DeclarativeContainer):
         providers.Singleton(WebSocketSender, bus.provided.publish),
         providers.Singleton(WebhookSender, notification_http, notification_url_guard),
         providers.Singleton(SlackSender, notification_http, notification_url_guard),
-        providers.Singleton(TelegramSender, notification_http, settings.provided.telegram_api_url),
+        providers.Singleton(
+            TelegramSender, notification_http, settings.provided.channels.telegram_api_url
+        ),
     )
     notification_endpoint_store = providers.Singleton(
         notification_channels.endpoint_store, store_kind, engine.provider
@@ -782,7 +790,7 @@ class Container(containers.DeclarativeContainer):
         compute_wiring.compute_budget_lifetime, compute_budget.provider
     )
     compute_warmup = providers.Resource(
-        compute_wiring.compute_warmup, compute, settings.provided.compute_warmup
+        compute_wiring.compute_warmup, compute, settings.provided.compute.warmup
     )
 
     # Planning (issue 18, bootstrap/planning.py): each user's profile, the Monte Carlo on the
@@ -875,7 +883,7 @@ class Container(containers.DeclarativeContainer):
     optimization = providers.Singleton(OptimizationService, optimizer, compute_budget)
     api_services.add_kwargs(optimization=optimization)
     optimizer_warmup = providers.Resource(
-        compute_wiring.compute_warmup, optimizer, settings.provided.compute_warmup
+        compute_wiring.compute_warmup, optimizer, settings.provided.compute.warmup
     )
     # The alternatives allocator (issue 22, h-optim; docs/alternatives.md): rules on posted
     # inputs; illiquid assets of the ledger's portfolios, on the ledger's store kind.

@@ -21,20 +21,29 @@ _log = structlog.get_logger("bulwark.chain")
 
 def chain_http_client(settings: Settings) -> httpx.AsyncClient | None:
     """The JSON-RPC client (the URLs ride in its transport), or None for the fixture."""
-    if settings.chain_source != "rpc":
+    if settings.markets.chain_source != "rpc":
         return None
-    return chain_client(chain_rpc_endpoints(settings), timeout_s=settings.chain_rpc_timeout_seconds)
+    return chain_client(
+        chain_rpc_endpoints(settings), timeout_s=settings.markets.chain_rpc_timeout_seconds
+    )
 
 
 def chain_port(settings: Settings, client: httpx.AsyncClient | None) -> ChainPort:
     """JSON-RPC with a client (settings refuse rpc without endpoints), else the fixture."""
-    if settings.chain_source == "rpc" and client is not None:
+    if settings.markets.chain_source == "rpc" and client is not None:
         chain_ids = sorted(chain_rpc_endpoints(settings))
         _log.info("chain_source", source="jsonrpc", chain_ids=chain_ids)
-        return JsonRpcChain(client, chain_ids, timeout_s=settings.chain_rpc_timeout_seconds)
-    path = Path(settings.chain_fixture_file) if settings.chain_fixture_file else SHIPPED_WALLETS
+        return JsonRpcChain(client, chain_ids, timeout_s=settings.markets.chain_rpc_timeout_seconds)
+    path = (
+        Path(settings.markets.chain_fixture_file)
+        if settings.markets.chain_fixture_file
+        else SHIPPED_WALLETS
+    )
     _log.info(
-        "chain_source", source="fixture", file=str(path), sample=not settings.chain_fixture_file
+        "chain_source",
+        source="fixture",
+        file=str(path),
+        sample=not settings.markets.chain_fixture_file,
     )
     return FixtureChain(path)
 

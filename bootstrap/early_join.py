@@ -35,27 +35,27 @@ class StoreRefused(Exception):
 
 
 def kafka_config(settings: Settings) -> KafkaConfig:
-    if not settings.kafka_bootstrap:
+    if not settings.kafka.bootstrap:
         raise ValueError("BULWARK_KAFKA_BOOTSTRAP is not set")
     return KafkaConfig(
-        settings.kafka_bootstrap,
-        client_id=settings.kafka_client_id,
-        request_timeout_ms=settings.kafka_request_timeout_ms,
+        settings.kafka.bootstrap,
+        client_id=settings.kafka.client_id,
+        request_timeout_ms=settings.kafka.request_timeout_ms,
     )
 
 
 def topics_of(settings: Settings) -> Topics:
     """Topic names from BULWARK_KAFKA_TOPIC_<NAME>, one setting per Topics field."""
-    names = {f.name: getattr(settings, f"kafka_topic_{f.name}") for f in dataclasses.fields(Topics)}
+    names = {f.name: getattr(settings.kafka, f"topic_{f.name}") for f in dataclasses.fields(Topics)}
     return Topics(**names)
 
 
 def command_topics(settings: Settings) -> list[str]:
     """What the command group reads: orders, control commands and agents' heartbeats."""
     return [
-        settings.kafka_topic_orders,
-        settings.kafka_topic_control,
-        settings.kafka_topic_heartbeats,
+        settings.kafka.topic_orders,
+        settings.kafka.topic_control,
+        settings.kafka.topic_heartbeats,
     ]
 
 
@@ -67,8 +67,8 @@ def member_consumer(
         kafka_config(settings),
         group,
         auto_offset_reset=offset_reset,
-        session_timeout_ms=settings.kafka_session_timeout_ms,
-        heartbeat_interval_ms=max(100, settings.kafka_session_timeout_ms // 10),
+        session_timeout_ms=settings.kafka.session_timeout_ms,
+        heartbeat_interval_ms=max(100, settings.kafka.session_timeout_ms // 10),
     )
 
 
@@ -83,11 +83,11 @@ class EarlyMember:
     @classmethod
     async def join(cls, settings: Settings) -> EarlyMember:
         """Topics made (when Bulwark makes them), the consumer started and subscribed."""
-        if settings.kafka_create_topics:
+        if settings.kafka.create_topics:
             await ensure_topics(
-                kafka_config(settings), topics_of(settings), settings.kafka_partitions
+                kafka_config(settings), topics_of(settings), settings.kafka.partitions
             )
-        consumer = member_consumer(settings, settings.kafka_group_id)
+        consumer = member_consumer(settings, settings.kafka.group_id)
         deferred = DeferredRebalance()
         try:
             await consumer.start()
@@ -145,7 +145,7 @@ async def _consume(settings: Settings) -> None:
     try:
         if problem is not None:
             raise StoreRefused(problem)
-        configure_logging(settings.log_level, settings.log_format)
+        configure_logging(settings.core.log_level, settings.core.log_format)
         consume = await _imported("bootstrap.consume")
         container = await asyncio.to_thread(consume.build_container, settings)
         await consume.consume(container, early=member)

@@ -29,7 +29,7 @@ EPHEMERAL_KEY_ID = "ephemeral"
 
 def keys_ephemeral(settings: Settings) -> bool:
     """No KEK configured: sealed secrets cannot outlive this process."""
-    return settings.keks is None and settings.keks_file is None
+    return settings.keys.keks is None and settings.keys.keks_file is None
 
 
 def secrets_die_on_restart(settings: Settings, store_kind: str) -> bool:
@@ -40,10 +40,10 @@ def secrets_die_on_restart(settings: Settings, store_kind: str) -> bool:
 
 def key_provider(settings: Settings) -> StaticKeyProvider:
     """The configured KEKs, else (outside prod: settings refused it there) a process-local one."""
-    if settings.keks is not None:
-        return parse_keks(settings.keks.reveal(), env_name("keks"))
-    if settings.keks_file is not None:
-        return keks_from_file(Path(settings.keks_file))
+    if settings.keys.keks is not None:
+        return parse_keks(settings.keys.keks.reveal(), env_name("keks"))
+    if settings.keys.keks_file is not None:
+        return keks_from_file(Path(settings.keys.keks_file))
     _log.warning("kek_generated", hint=f"set {env_name('keks_file')} to keep sealed secrets")
     ref = KeyRef(EPHEMERAL_KEY_ID, 1)
     return StaticKeyProvider({ref: os.urandom(KEY_BYTES)}, ref)
@@ -51,9 +51,9 @@ def key_provider(settings: Settings) -> StaticKeyProvider:
 
 def legacy_cipher(settings: Settings) -> FernetCipher | None:
     """The Fernet key of secrets sealed before envelopes, when one is configured."""
-    if settings.secret_key is None:
+    if settings.keys.secret_key is None:
         return None
-    return FernetCipher(settings.secret_key.reveal().encode())
+    return FernetCipher(settings.keys.secret_key.reveal().encode())
 
 
 def secret_sealer(keys: StaticKeyProvider, legacy: FernetCipher | None) -> SecretBox:

@@ -17,6 +17,6 @@ _log = structlog.get_logger("bulwark.esg")
 
 
 def esg_data(settings: Settings) -> EsgDataPort:
-    path = Path(settings.esg_file) if settings.esg_file else SHIPPED_ESG
-    _log.info("esg_source", file=str(path), sample=not settings.esg_file)
+    path = Path(settings.markets.esg_file) if settings.markets.esg_file else SHIPPED_ESG
+    _log.info("esg_source", file=str(path), sample=not settings.markets.esg_file)
     return FileEsgData(path)

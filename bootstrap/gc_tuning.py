@@ -40,13 +40,13 @@ def tune_gc(settings: Settings) -> GcState | None:
     collection, so a full (generation 2) collection on the hot path scans only what was
     allocated since start-up instead of every live object (~100 ms over ~268k objects before).
     """
-    if not settings.gc_freeze:
+    if not settings.core.gc_freeze:
         return None
     before = GcState(_thresholds(), gc.get_freeze_count())
     gc.collect()
     gc.freeze()
-    gc.set_threshold(settings.gc_threshold_gen0, settings.gc_threshold_gen1,
-                     settings.gc_threshold_gen2)  # fmt: skip
+    gc.set_threshold(settings.core.gc_threshold_gen0, settings.core.gc_threshold_gen1,
+                     settings.core.gc_threshold_gen2)  # fmt: skip
     _log.info("gc_frozen", frozen=gc.get_freeze_count(), thresholds=list(_thresholds()))
     return before
 

@@ -39,14 +39,14 @@ def provider_choice(settings: Settings) -> ProviderChoice:
     """BULWARK_INFERENCE_PROVIDER on this machine; SettingsError (one line) for a forced
     provider that cannot run here."""
     try:
-        return choose_providers(settings.inference_provider)
+        return choose_providers(settings.inference.provider)
     except ProviderUnavailable as exc:
         raise SettingsError(str(exc)) from None
 
 
 def inference_problem(settings: Settings) -> str | None:
     """`bulwark serve`'s preflight: why the inference settings cannot start, or None."""
-    if not settings.inference_enabled:
+    if not settings.inference.enabled:
         return None
     try:
         provider_choice(settings)
@@ -57,23 +57,23 @@ def inference_problem(settings: Settings) -> str | None:
 
 def batch_settings(settings: Settings) -> BatchSettings:
     return BatchSettings(
-        max_batch=settings.inference_batch_size,
-        wait_s=settings.inference_wait_ms / 1000.0,
-        queue_bound=settings.inference_queue_bound,
+        max_batch=settings.inference.batch_size,
+        wait_s=settings.inference.wait_ms / 1000.0,
+        queue_bound=settings.inference.queue_bound,
     )
 
 
 def model_store(settings: Settings, choice: ProviderChoice) -> ModelStore:
     """The models directory's store; nothing is read until the warm-up or the first use."""
-    folder = Path(settings.models_dir)
-    threads = settings.inference_threads
+    folder = Path(settings.inference.models_dir)
+    threads = settings.inference.threads
 
     def load(path: Path, entry: ModelEntry) -> Runnable:
         if choice.runtime == "tensorrt":
             from adapters.gpu.tensorrt_runner import TensorRTEngine
 
             try:
-                batch = settings.inference_batch_size  # no model call is ever larger
+                batch = settings.inference.batch_size  # no model call is ever larger
                 return TensorRTEngine(path, entry, batch, batch)
             except ManifestError as exc:  # ONNX-ML heads: TensorRT has no such operators
                 _log.info("tensorrt_fallback_cpu", model=entry.name, reason=str(exc))
@@ -87,7 +87,7 @@ def inference(settings: Settings, store: ModelStore, choice: ProviderChoice) -> 
     first = "TensorRT engine" if choice.runtime == "tensorrt" else choice.providers[0]
     return ModelInference(
         store,
-        encoder=settings.inference_encoder,
+        encoder=settings.inference.encoder,
         runtime=choice.runtime,
         provider_reason=choice.reason,
         device=describe_device(first),
@@ -103,7 +103,7 @@ async def inference_lifetime(
     directory for a new build every BULWARK_INFERENCE_RELOAD_SECONDS, and stops the model
     thread at shutdown."""
     task = None
-    if settings.inference_enabled:
+    if settings.inference.enabled:
         task = asyncio.get_running_loop().create_task(_watch(store, settings))
     try:
         yield
@@ -115,9 +115,9 @@ async def inference_lifetime(
 
 
 async def _watch(store: ModelStore, settings: Settings) -> None:
-    if settings.inference_warmup:
+    if settings.inference.warmup:
         await _quietly(store.ensure_loaded, "models_loaded", store)
-    every = settings.inference_reload_seconds
+    every = settings.inference.reload_seconds
     while every > 0:
         await asyncio.sleep(every)
         if store.loaded:
@@ -137,28 +137,28 @@ async def _quietly(step: Callable[[], object], event: str, store: ModelStore) ->
 def served(settings: Settings, service: object) -> object | None:
     """The service for the API, or None with BULWARK_INFERENCE_ENABLED=false (the routes then
     answer 404 and /api/status shows no inference line)."""
-    return service if settings.inference_enabled else None
+    return service if settings.inference.enabled else None
 
 
 def news_port(settings: Settings, clock: Clock) -> NewsPort:
-    if settings.news_file:
-        return JsonLinesNews(Path(settings.news_file), clock)
+    if settings.news.file:
+        return JsonLinesNews(Path(settings.news.file), clock)
     return InMemoryNews(clock)
 
 
 def sentiment_settings(settings: Settings) -> SentimentSettings:
     return SentimentSettings(
         source_weights=source_weight_pairs(settings),
-        default_source_weight=settings.sentiment_default_weight,
-        half_life_hours=settings.sentiment_half_life_hours,
-        max_age_hours=settings.sentiment_max_age_hours,
+        default_source_weight=settings.news.default_weight,
+        half_life_hours=settings.news.half_life_hours,
+        max_age_hours=settings.news.max_age_hours,
     )
 
 
 def risk_rater(settings: Settings, store: ModelStore) -> RiskRater:
     """BULWARK_RISK_RATER: the rules, or the risk model with the rules as its fallback."""
     rules = HeadroomRater()
-    if settings.risk_rater == "model" and settings.inference_enabled:
+    if settings.inference.risk_rater == "model" and settings.inference.enabled:
         return ModelRiskRater(store, rules)
     return rules
 
@@ -167,7 +167,7 @@ def trade_context(
     settings: Settings, market_feed: object, sentiment: SentimentSource
 ) -> MarketTradeContext | None:
     """Volatility (the market feed's daily bars) and news sentiment, for the model rater."""
-    if settings.risk_rater != "model" or not settings.inference_enabled:
+    if settings.inference.risk_rater != "model" or not settings.inference.enabled:
         return None
     bars: BarsFetcher | None = getattr(market_feed, "bars", None)
     return MarketTradeContext(bars, sentiment)

@@ -100,11 +100,11 @@ class KafkaLink:
         self.topics = topics_of(settings)
         # Every record this process decodes is capped first, like an HTTP body.
         self.limits = JsonLimits(
-            max_bytes=settings.max_body_bytes,
-            max_depth=settings.json_max_depth,
-            max_string_bytes=settings.json_max_string_bytes,
+            max_bytes=settings.http.max_body_bytes,
+            max_depth=settings.http.json_max_depth,
+            max_string_bytes=settings.http.json_max_string_bytes,
         )
-        self.instance = settings.kafka_instance_id or f"bulwark-{uuid.uuid4().hex[:12]}"
+        self.instance = settings.kafka.instance_id or f"bulwark-{uuid.uuid4().hex[:12]}"
         self._clock = clock
         self._bus = bus
         self._policies = policies
@@ -118,7 +118,7 @@ class KafkaLink:
         self.lag = KafkaLagSource(
             self.config,
             topics={
-                settings.kafka_group_id: (
+                settings.kafka.group_id: (
                     self.topics.orders,
                     self.topics.control,
                     self.topics.heartbeats,
@@ -132,8 +132,8 @@ class KafkaLink:
             notifier,
             # Wall time, always: latencies are measured from the records' wall-clock stamps.
             SystemClock(),
-            StreamThresholds(settings.kafka_latency_alert_ms, settings.kafka_lag_alert),
-            watch=(settings.kafka_group_id,),
+            StreamThresholds(settings.kafka.latency_alert_ms, settings.kafka.lag_alert),
+            watch=(settings.kafka.group_id,),
         )
         self.remote_halts = 0
 
@@ -143,9 +143,9 @@ class KafkaLink:
         self._killswitch, self._hub_publish = killswitch, hub_publish
 
     async def start(self) -> None:
-        if self.settings.kafka_create_topics:
-            await ensure_topics(self.config, self.topics, self.settings.kafka_partitions)
-        producer = make_producer(self.config, idempotent=self.settings.kafka_idempotent_producer)
+        if self.settings.kafka.create_topics:
+            await ensure_topics(self.config, self.topics, self.settings.kafka.partitions)
+        producer = make_producer(self.config, idempotent=self.settings.kafka.idempotent_producer)
         await producer.start()
         self.producer = producer
         self.events = KafkaEventPublisher(
@@ -153,7 +153,7 @@ class KafkaLink:
             self.topics,
             self.instance,
             self._codec,
-            emergency_timeout=self.settings.kafka_emergency_timeout_ms / 1000,
+            emergency_timeout=self.settings.kafka.emergency_timeout_ms / 1000,
             tracing=self.tracing,
         )
         # Every instance reads every broadcast: no group to share it in, so none to join.
@@ -166,7 +166,7 @@ class KafkaLink:
         )
         await emergency.start()
         await self._listening(emergency)
-        log.info("kafka.started", instance=self.instance, bootstrap=self.settings.kafka_bootstrap)
+        log.info("kafka.started", instance=self.instance, bootstrap=self.settings.kafka.bootstrap)
 
     async def _listening(self, emergency: ConsumerRuntime) -> None:
         """Wait (a bounded while) until the emergency listener holds its partitions.
@@ -174,7 +174,7 @@ class KafkaLink:
         It starts from the latest offset, so a halt broadcast before it has a position
         would pass it by; an instance should not report itself started before that.
         """
-        for _ in range(self.settings.kafka_session_timeout_ms // 50):
+        for _ in range(self.settings.kafka.session_timeout_ms // 50):
             if emergency.assignment:
                 return
             await asyncio.sleep(0.05)
@@ -231,7 +231,7 @@ class KafkaLink:
             tracing=self.tracing,
         )
         runtime = self._runtime(
-            self.settings.kafka_group_id,
+            self.settings.kafka.group_id,
             command_topics(self.settings),
             dispatcher.handle,
             prepare=dispatcher.prepare,
@@ -362,4 +362,4 @@ async def kafka_lifetime(
 
 async def _monitor(link: KafkaLink) -> None:
     stop = asyncio.Event()
-    await link.monitor.run(link.settings.kafka_monitor_seconds, stop)
+    await link.monitor.run(link.settings.kafka.monitor_seconds, stop)

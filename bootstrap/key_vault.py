@@ -32,7 +32,7 @@ def key_vault_store(store_kind: str, engine: Callable[[], AsyncEngine]) -> KeyVa
 
 def key_testers(settings: Settings, clock: Clock) -> dict[str, KeyTester]:
     """A tester per provider Bulwark can test keys of (its trading URL as the broker's)."""
-    override = settings.alpaca_trading_url
+    override = settings.brokers.alpaca_trading_url
     url_for: Callable[[bool], str] = (lambda paper: override) if override else trading_url
     return {"alpaca": AlpacaKeyTester(clock, url_for=url_for)}
 
@@ -50,7 +50,7 @@ def key_vault_service(
     return KeyVaultService(
         uow_factory, store, sealer, clock, ids, audit,
         keys_ephemeral=keys_ephemeral,
-        grace=timedelta(seconds=settings.vault_rotation_grace_seconds),
+        grace=timedelta(seconds=settings.keys.vault_rotation_grace_seconds),
         testers=key_testers(settings, clock),
     )  # fmt: skip
 
@@ -63,5 +63,5 @@ async def expiry_loop(settings: Settings, watch: KeyExpiryWatch) -> AsyncIterato
         if report.warned or report.purged:
             _log.info("vault_expiry_checked", warned=report.warned, purged=report.purged)
 
-    async with running_every({"vault_expiry": check}, settings.vault_expiry_check_seconds):
+    async with running_every({"vault_expiry": check}, settings.keys.vault_expiry_check_seconds):
         yield None

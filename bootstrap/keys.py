@@ -49,7 +49,7 @@ def key_rotation(
     audit: AuditLog,
 ) -> KeyRotation:
     return KeyRotation(
-        sealer, keys, sources, store, clock, audit, batch=settings.key_rotation_batch
+        sealer, keys, sources, store, clock, audit, batch=settings.keys.key_rotation_batch
     )
 
 

@@ -127,7 +127,7 @@ def lane_container(
         getattr(lane, name).override(providers.Object(getattr(main, name)()))
     if main.store_kind() == "sql":
         pool = PoolSettings(size=2, max_overflow=2, timeout_seconds=1.0)
-        lane.engine.override(providers.Singleton(make_engine, settings.database_url, pool))
+        lane.engine.override(providers.Singleton(make_engine, settings.store.database_url, pool))
     lane.publisher.override(providers.Object(MainLoopPublisher(loop, main.publisher())))
     lane.orders.override(providers.Object(MainLoopOrderSync(loop, main.orders())))
     lane.notifier.override(providers.Object(MainLoopNotifier(loop, main.notifier())))
@@ -224,13 +224,13 @@ class KillSwitchLane:
                 await container.engine().dispose()
 
     def _lane_port(self) -> int:
-        configured = self._settings.kill_switch_port
-        return self._settings.port + 1 if configured is None else configured
+        configured = self._settings.safety.kill_switch_port
+        return self._settings.core.port + 1 if configured is None else configured
 
 
 async def start_lane(container: Container, settings: Settings) -> KillSwitchLane | None:
     """Start the lane when the settings ask for it; every caller's kill switch then uses it."""
-    if not settings.kill_switch_lane:
+    if not settings.safety.kill_switch_lane:
         return None
     lane = KillSwitchLane(container, settings)
     await asyncio.to_thread(lane.start, asyncio.get_running_loop())

@@ -31,18 +31,18 @@ _log = structlog.get_logger("bulwark.kyc")
 
 def document_store(settings: Settings) -> DocumentStore:
     """S3 when BULWARK_DOCUMENTS_STORE=s3 (settings checked its keys), else the directory."""
-    if settings.documents_store == "s3":
-        secret = settings.documents_s3_secret_access_key
+    if settings.kyc.documents_store == "s3":
+        secret = settings.kyc.documents_s3_secret_access_key
         return S3DocumentStore(
-            settings.documents_s3_url or "",
-            settings.documents_s3_bucket or "",
-            settings.documents_s3_region,
+            settings.kyc.documents_s3_url or "",
+            settings.kyc.documents_s3_bucket or "",
+            settings.kyc.documents_s3_region,
             Credentials(
-                settings.documents_s3_access_key_id or "",
+                settings.kyc.documents_s3_access_key_id or "",
                 secret.reveal() if secret is not None else "",
             ),
         )
-    return LocalDocumentStore(Path(settings.documents_dir))
+    return LocalDocumentStore(Path(settings.kyc.documents_dir))
 
 
 def kyc_repository(store_kind: str, engine: Callable[[], AsyncEngine]) -> KycDocumentRepository:
@@ -59,8 +59,8 @@ def document_cipher(keys: KeyProvider) -> AesGcmEnvelope:
 def kyc_config(settings: Settings, secrets_die_on_restart: bool) -> KycConfig:
     """Uploads are refused with no KEK while the rows outlive the process (a SQL store)."""
     return KycConfig(
-        max_bytes=settings.kyc_max_bytes,
-        retention=timedelta(days=settings.kyc_retention_days),
+        max_bytes=settings.kyc.kyc_max_bytes,
+        retention=timedelta(days=settings.kyc.kyc_retention_days),
         ephemeral_key=secrets_die_on_restart,
     )
 
@@ -69,7 +69,7 @@ async def kyc_purge_loop(
     settings: Settings, service: Callable[[], KycService], process: str
 ) -> AsyncIterator[None]:
     """Purges documents past retention every BULWARK_KYC_PURGE_SECONDS in the server."""
-    if settings.kyc_purge_seconds <= 0 or process != "serve":
+    if settings.kyc.kyc_purge_seconds <= 0 or process != "serve":
         yield
         return
 
@@ -78,5 +78,5 @@ async def kyc_purge_loop(
         if purged:
             _log.info("kyc_purged", documents=purged)
 
-    async with running_every({"kyc_purge": purge}, settings.kyc_purge_seconds):
+    async with running_every({"kyc_purge": purge}, settings.kyc.kyc_purge_seconds):
         yield

@@ -28,8 +28,8 @@ _log = structlog.get_logger("bulwark.market_feed")
 
 def feed_kinds(settings: Settings) -> list[str]:
     """The providers in priority order: market_data, then each fallback not already named."""
-    kinds: list[str] = [settings.market_data]
-    for kind in settings.market_data_fallbacks:
+    kinds: list[str] = [settings.market_data.primary]
+    for kind in settings.market_data.fallbacks:
         if kind != "none" and kind not in kinds:
             kinds.append(kind)
     return kinds
@@ -37,15 +37,15 @@ def feed_kinds(settings: Settings) -> list[str]:
 
 def feed_config(settings: Settings) -> FailoverConfig:
     return FailoverConfig(
-        call_timeout_s=settings.market_data_call_timeout_seconds,
+        call_timeout_s=settings.market_data.call_timeout_seconds,
         breaker=BreakerConfig(
-            window_size=settings.market_data_breaker_window,
-            minimum_calls=settings.market_data_breaker_minimum_calls,
-            failure_rate=settings.market_data_breaker_failure_rate,
-            slow_call_s=settings.market_data_breaker_slow_call_seconds,
-            slow_rate=settings.market_data_breaker_slow_rate,
-            open_s=settings.market_data_breaker_open_seconds,
-            half_open_calls=settings.market_data_breaker_half_open_calls,
+            window_size=settings.market_data.breaker_window,
+            minimum_calls=settings.market_data.breaker_minimum_calls,
+            failure_rate=settings.market_data.breaker_failure_rate,
+            slow_call_s=settings.market_data.breaker_slow_call_seconds,
+            slow_rate=settings.market_data.breaker_slow_rate,
+            open_s=settings.market_data.breaker_open_seconds,
+            half_open_calls=settings.market_data.breaker_half_open_calls,
         ),
     )
 
@@ -58,11 +58,11 @@ def provider_of(
         return SyntheticMarketData(
             board,
             clock,
-            seed=settings.synthetic_seed,
-            tick_seconds=settings.synthetic_tick_seconds or 1.0,
+            seed=settings.market_data.synthetic_seed,
+            tick_seconds=settings.market_data.synthetic_tick_seconds or 1.0,
         )
     if kind == "replay":
-        path = settings.market_data_replay_path
+        path = settings.market_data.replay_path
         if not path:
             raise SettingsError(
                 f"{env_name('market_data_replay_path')} (a .csv or .parquet file, or a "
@@ -73,17 +73,17 @@ def provider_of(
         except ReplayDataError as exc:
             raise SettingsError(f"{env_name('market_data_replay_path')}: {exc}") from None
     if kind == "alpaca":
-        if settings.alpaca_key_id is None or settings.alpaca_secret_key is None:
+        if settings.brokers.alpaca_key_id is None or settings.brokers.alpaca_secret_key is None:
             raise SettingsError("BULWARK_ALPACA_KEY_ID and BULWARK_ALPACA_SECRET_KEY are required")
         credentials = AlpacaCredentials(
-            settings.alpaca_key_id.reveal(), settings.alpaca_secret_key.reveal()
+            settings.brokers.alpaca_key_id.reveal(), settings.brokers.alpaca_secret_key.reveal()
         )
         return AlpacaMarketData.create(
             credentials,
             clock,
-            data_url=settings.alpaca_data_url,
-            stream_url=settings.alpaca_stream_url,
-            feed=settings.alpaca_data_feed,
+            data_url=settings.market_data.alpaca_data_url,
+            stream_url=settings.market_data.alpaca_stream_url,
+            feed=settings.market_data.alpaca_data_feed,
         )
     raise SettingsError(f"{env_name('market_data')}: unknown provider {kind}")
 
@@ -107,12 +107,12 @@ def build_quote_pump(
     read the board itself, so their quotes would be the pump's own writes coming back (a stale
     price made to look fresh, and a stream that echoes every write).
     """
-    if settings.market_data == "synthetic":
+    if settings.market_data.primary == "synthetic":
         return None
     tiers = [[p] for p in feed.providers() if not isinstance(p, SyntheticMarketData)]
     source = FailoverMarketData(tiers, clock, feed_config(settings))
     config = QuotePumpConfig(
-        poll_s=settings.quote_pump_poll_seconds, refresh_s=settings.quote_pump_refresh_seconds
+        poll_s=settings.quotes.pump_poll_seconds, refresh_s=settings.quotes.pump_refresh_seconds
     )
     return QuotePump(source, board, uow_factory, clock, config)
 
@@ -133,21 +133,25 @@ async def market_feed_lifetime(
     stop = asyncio.Event()
     pumping: asyncio.Task[None] | None = None
     if following:
-        _log.info("quote_board_followed", primary=settings.market_data)
+        _log.info("quote_board_followed", primary=settings.market_data.primary)
     elif pump is not None and board is not None:
-        board.set_max_age(settings.quote_max_age_seconds)
+        board.set_max_age(settings.quotes.max_age_seconds)
         pumping = asyncio.create_task(pump.run(stop))
         _log.info(
             "quote_pump_started",
-            primary=settings.market_data,
-            max_age_seconds=settings.quote_max_age_seconds,
+            primary=settings.market_data.primary,
+            max_age_seconds=settings.quotes.max_age_seconds,
         )
-    elif settings.synthetic_tick_seconds > 0:
+    elif settings.market_data.synthetic_tick_seconds > 0:
         # Not with the pump: ticks would move the real prices and make stale ones look fresh.
         synthetic = [p for p in feed.providers() if isinstance(p, SyntheticMarketData)]
         if synthetic:
-            ticker = asyncio.create_task(synthetic[0].run(settings.synthetic_tick_seconds))
-            _log.info("synthetic_ticking", every_seconds=settings.synthetic_tick_seconds)
+            ticker = asyncio.create_task(
+                synthetic[0].run(settings.market_data.synthetic_tick_seconds)
+            )
+            _log.info(
+                "synthetic_ticking", every_seconds=settings.market_data.synthetic_tick_seconds
+            )
     try:
         yield feed
     finally:

@@ -40,30 +40,34 @@ def _dir(configured: str | None, shipped: str, what: str) -> Path:
 
 def economic_series(settings: Settings, client: httpx.AsyncClient | None) -> EconomicSeriesPort:
     """FRED's API when it is the rates source (same key and client), else FRED files."""
-    if settings.rates_source == "fred" and client is not None and settings.fred_api_key:
+    if (
+        settings.analytics.rates_source == "fred"
+        and client is not None
+        and settings.analytics.fred_api_key
+    ):
         return FredRates(
             client,
-            settings.fred_url,
-            api_key=settings.fred_api_key.reveal(),
-            cache_ttl_s=settings.fred_cache_seconds,
+            settings.analytics.fred_url,
+            api_key=settings.analytics.fred_api_key.reveal(),
+            cache_ttl_s=settings.analytics.fred_cache_seconds,
         )
-    return FileRates(_dir(settings.macro_dir, "macro", "economic series"))
+    return FileRates(_dir(settings.markets.macro_dir, "macro", "economic series"))
 
 
 def futures(settings: Settings) -> FileFutures:
-    return FileFutures(_dir(settings.futures_dir, "futures", "futures settlements"))
+    return FileFutures(_dir(settings.markets.futures_dir, "futures", "futures settlements"))
 
 
 def insiders(settings: Settings) -> FileInsiders:
-    return FileInsiders(_dir(settings.insiders_dir, "insiders", "Form 4 transactions"))
+    return FileInsiders(_dir(settings.markets.insiders_dir, "insiders", "Form 4 transactions"))
 
 
 def scenarios(settings: Settings) -> FileScenarios:
-    return FileScenarios(_dir(settings.scenarios_dir, "scenarios", "historical replays"))
+    return FileScenarios(_dir(settings.markets.scenarios_dir, "scenarios", "historical replays"))
 
 
 def securities(settings: Settings) -> FileSecuritiesMaster:
-    return FileSecuritiesMaster(_dir(settings.sec13f_dir, "sec13f", "13F security master"))
+    return FileSecuritiesMaster(_dir(settings.markets.sec13f_dir, "sec13f", "13F security master"))
 
 
 def information_table_schema() -> XsdInformationTableSchema:
@@ -90,7 +94,7 @@ async def reminder_loop(
 ) -> AsyncIterator[None]:
     """Looks for due filing reminders at start-up, then every BULWARK_FILING_REMINDER_SECONDS
     (serve process only)."""
-    if settings.filing_reminder_seconds <= 0 or process != "serve":
+    if settings.markets.filing_reminder_seconds <= 0 or process != "serve":
         yield
         return
 
@@ -99,5 +103,7 @@ async def reminder_loop(
         if done.sent:
             _log.info("filing_reminders_sent", subscribers=done.subscribers, sent=done.sent)
 
-    async with running_every({"filing_reminders": remind}, settings.filing_reminder_seconds):
+    async with running_every(
+        {"filing_reminders": remind}, settings.markets.filing_reminder_seconds
+    ):
         yield

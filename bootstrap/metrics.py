@@ -29,8 +29,12 @@ _log = structlog.get_logger("bulwark.metrics")
 
 def metrics_access(settings: Settings) -> tuple[str | None, bool]:
     """(token, hidden) for /metrics: a token when set; in prod without one, hidden (404)."""
-    token = None if settings.metrics_token is None else settings.metrics_token.reveal()
-    return token, token is None and settings.env == "prod"
+    token = (
+        None
+        if settings.observability.metrics_token is None
+        else settings.observability.metrics_token.reveal()
+    )
+    return token, token is None and settings.core.env == "prod"
 
 
 def metrics_collectors(container: Container, settings: Settings) -> list[Collector]:

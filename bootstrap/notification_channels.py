@@ -26,29 +26,31 @@ _announced: list[bool] = []
 def url_guard(settings: Settings) -> UrlGuard:
     """https only outside dev/test (unless allowed), never private addresses unless allowed."""
     return UrlGuard(
-        allow_http=settings.webhook_allow_http or settings.env in ("dev", "test"),
-        allow_private=settings.webhook_allow_private,
+        allow_http=settings.channels.webhook_allow_http or settings.core.env in ("dev", "test"),
+        allow_private=settings.channels.webhook_allow_private,
     )
 
 
 def smtp_config(settings: Settings) -> SmtpConfig | None:
-    if settings.smtp_host is None:
+    if settings.channels.smtp_host is None:
         return None
     return SmtpConfig(
-        host=settings.smtp_host,
-        port=settings.smtp_port,
-        sender=settings.smtp_from,
-        username=settings.smtp_username,
-        password=None if settings.smtp_password is None else settings.smtp_password.reveal(),
-        starttls=settings.smtp_starttls,
-        tls=settings.smtp_tls,
-        timeout_seconds=settings.smtp_timeout_seconds,
-        ca_file=settings.smtp_ca_file,
+        host=settings.channels.smtp_host,
+        port=settings.channels.smtp_port,
+        sender=settings.channels.smtp_from,
+        username=settings.channels.smtp_username,
+        password=None
+        if settings.channels.smtp_password is None
+        else settings.channels.smtp_password.reveal(),
+        starttls=settings.channels.smtp_starttls,
+        tls=settings.channels.smtp_tls,
+        timeout_seconds=settings.channels.smtp_timeout_seconds,
+        ca_file=settings.channels.smtp_ca_file,
     )
 
 
 def notification_http(settings: Settings) -> httpx.AsyncClient:
-    return http_client(settings.webhook_timeout_seconds)
+    return http_client(settings.channels.webhook_timeout_seconds)
 
 
 def add_email_sender(senders: providers.List, settings: Settings) -> None:

@@ -42,7 +42,7 @@ def center(
     clock: Clock,
     sealer: SecretSealer,
 ) -> NotificationCenter:
-    config = CenterConfig(settings.notify_rate_per_hour, settings.notify_rate_burst)
+    config = CenterConfig(settings.notify.rate_per_hour, settings.notify.rate_burst)
     return NotificationCenter(store, directory, clock, sealer, config)
 
 
@@ -76,7 +76,7 @@ def notifier(
     into = None
     if center is not None and uow_factory is not None:
         into = CenterNotifier(center, uow_factory)
-    keep = settings is None or settings.env != "prod"
+    keep = settings is None or settings.core.env != "prod"
     return RecordingNotifier(into, keep)
 
 
@@ -98,9 +98,9 @@ def dispatcher(
     clock: Clock,
 ) -> Dispatcher:
     policy = RetryPolicy(
-        base_seconds=settings.notify_retry_base_seconds,
-        cap_seconds=settings.notify_retry_cap_seconds,
-        max_attempts=settings.notify_max_attempts,
+        base_seconds=settings.notify.retry_base_seconds,
+        cap_seconds=settings.notify.retry_cap_seconds,
+        max_attempts=settings.notify.max_attempts,
     )
     return Dispatcher(store, center, senders, directory, clock, policy)
 
@@ -113,7 +113,7 @@ async def dispatch_lifetime(
 ) -> AsyncIterator[None]:
     """Sends due deliveries every poll, and at once when the center writes new ones."""
     sources()  # subscribes the bus handlers
-    if not settings.notify_dispatch:
+    if not settings.notify.dispatch:
         yield
         return
     worker, wake, stopping = dispatch(), asyncio.Event(), asyncio.Event()
@@ -130,7 +130,7 @@ async def dispatch_lifetime(
             # asyncio.timeout, not wait_for: on Python 3.11 wait_for swallows a cancel that
             # lands as the wake event fires, and the loop then never stopped.
             with contextlib.suppress(TimeoutError):
-                async with asyncio.timeout(settings.notify_poll_seconds):
+                async with asyncio.timeout(settings.notify.poll_seconds):
                     await wake.wait()
 
     task = asyncio.create_task(loop())

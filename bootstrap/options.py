@@ -32,7 +32,7 @@ def iv_history_store(store_kind: str, engine: Callable[[], AsyncEngine]) -> IVHi
 def options_chain(
     settings: Settings, feed: MarketDataProvider, history: IVHistoryStore, clock: Clock
 ) -> OptionsChainService:
-    return OptionsChainService(feed, history, clock, rate=settings.options_risk_free_rate)
+    return OptionsChainService(feed, history, clock, rate=settings.analytics.options_risk_free_rate)
 
 
 class _Board(Protocol):
@@ -43,8 +43,8 @@ class _Board(Protocol):
 
 def watched_symbols(settings: Settings, board: _Board) -> Callable[[], Sequence[str]]:
     """BULWARK_IV_SYMBOLS, or (empty) every symbol the market board quotes at each pass."""
-    if settings.iv_symbols:
-        chosen = tuple(settings.iv_symbols)
+    if settings.analytics.iv_symbols:
+        chosen = tuple(settings.analytics.iv_symbols)
         return lambda: chosen
     return board.symbols
 
@@ -63,7 +63,7 @@ async def iv_record_loop(
     settings: Settings, recorder: Callable[[], IVRecorder], process: str
 ) -> AsyncIterator[None]:
     """Records today's IVs at start-up, then checks every BULWARK_IV_RECORD_SECONDS (serve)."""
-    if settings.iv_record_seconds <= 0 or process != "serve":
+    if settings.analytics.iv_record_seconds <= 0 or process != "serve":
         yield
         return
 
@@ -77,5 +77,5 @@ async def iv_record_loop(
                 failed=report.failed,
             )
 
-    async with running_every({"iv_record": record}, settings.iv_record_seconds):
+    async with running_every({"iv_record": record}, settings.analytics.iv_record_seconds):
         yield

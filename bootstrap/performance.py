@@ -20,7 +20,7 @@ START_DELAY_S = 10.0
 
 def snapshot_time(settings: Settings) -> time:
     """The daily snapshot's UTC time of day (the setting is HH:MM, checked on load)."""
-    hours, minutes = settings.equity_snapshot_time.split(":")
+    hours, minutes = settings.analytics.equity_snapshot_time.split(":")
     return time(int(hours), int(minutes))
 
 
@@ -44,7 +44,7 @@ async def snapshot_loop(
     is not held by it, and its batches yield. Several serving instances each take the
     day's snapshots: the upsert keeps the last, so they agree.
     """
-    if not settings.equity_snapshots or process != "serve":
+    if not settings.analytics.equity_snapshots or process != "serve":
         yield None
         return
     stop = asyncio.Event()

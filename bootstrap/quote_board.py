@@ -36,15 +36,18 @@ _log = structlog.get_logger("bulwark.quote_board")
 
 def runs_a_feed(settings: Settings) -> bool:
     """A quote pump (a non-synthetic primary) or synthetic ticks: this process moves prices."""
-    return settings.market_data != "synthetic" or settings.synthetic_tick_seconds > 0
+    return (
+        settings.market_data.primary != "synthetic"
+        or settings.market_data.synthetic_tick_seconds > 0
+    )
 
 
 def board_role(settings: Settings, process: Process) -> Role:
     """What this process does with its board: see the quote_board setting."""
-    if settings.redis_url is None or settings.quote_board == "local":
+    if settings.redis.url is None or settings.quotes.board == "local":
         return "local"
-    if settings.quote_board != "auto":
-        return settings.quote_board
+    if settings.quotes.board != "auto":
+        return settings.quotes.board
     if process == "consume" and not runs_a_feed(settings):
         return "follow"
     return "publish"
@@ -59,22 +62,22 @@ async def quote_board_lifetime(
     stay off the pool the order path's rate limits and idempotency keys use.
     """
     role = board_role(settings, process)
-    if role == "local" or settings.redis_url is None:
+    if role == "local" or settings.redis.url is None:
         yield None
         return
-    redis = redis_from_url(settings.redis_url, max_connections=4, client_name="bulwark-board")
+    redis = redis_from_url(settings.redis.url, max_connections=4, client_name="bulwark-board")
     sharing: RedisBoardPublisher | RedisBoardFollower
     if role == "publish":
         sharing = RedisBoardPublisher(
-            redis, board, heartbeat_s=settings.quote_board_heartbeat_seconds
+            redis, board, heartbeat_s=settings.quotes.board_heartbeat_seconds
         )
     else:
         sharing = RedisBoardFollower(
             redis,
-            RedisBroadcast(redis, settings.redis_url),
+            RedisBroadcast(redis, settings.redis.url),
             board,
             clock,
-            stale_after_s=settings.quote_max_age_seconds,
+            stale_after_s=settings.quotes.max_age_seconds,
         )
     try:
         async with _running(sharing, role, process, settings) as running:
@@ -96,9 +99,9 @@ async def _running(
         # Orders arriving before the first price would all be denied: wait for a publisher
         # (a bounded while; after it the board stays down and fails closed until one speaks).
         try:
-            await asyncio.wait_for(sharing.live.wait(), settings.quote_max_age_seconds)
+            await asyncio.wait_for(sharing.live.wait(), settings.quotes.max_age_seconds)
         except TimeoutError:
-            _log.warning("quote_board_no_publisher", waited_seconds=settings.quote_max_age_seconds)
+            _log.warning("quote_board_no_publisher", waited_seconds=settings.quotes.max_age_seconds)
     try:
         yield sharing
     finally:

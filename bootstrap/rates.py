@@ -21,24 +21,35 @@ _log = structlog.get_logger("bulwark.rates")
 
 def rates_client(settings: Settings) -> httpx.AsyncClient | None:
     """FRED's client (the key rides in its transport), or None for the file source."""
-    if settings.rates_source != "fred" or settings.fred_api_key is None:
+    if settings.analytics.rates_source != "fred" or settings.analytics.fred_api_key is None:
         return None
-    return fred_client(settings.fred_api_key.reveal(), timeout_s=settings.fred_timeout_seconds)
+    return fred_client(
+        settings.analytics.fred_api_key.reveal(), timeout_s=settings.analytics.fred_timeout_seconds
+    )
 
 
 def rates_port(settings: Settings, client: httpx.AsyncClient | None) -> RatesPort:
     """FRED with a client (settings refuse fred without a key), else the files."""
-    if settings.rates_source == "fred" and client is not None and settings.fred_api_key:
-        _log.info("rates_source", source="fred", url=settings.fred_url)
+    if (
+        settings.analytics.rates_source == "fred"
+        and client is not None
+        and settings.analytics.fred_api_key
+    ):
+        _log.info("rates_source", source="fred", url=settings.analytics.fred_url)
         return FredRates(
             client,
-            settings.fred_url,
-            api_key=settings.fred_api_key.reveal(),
-            cache_ttl_s=settings.fred_cache_seconds,
+            settings.analytics.fred_url,
+            api_key=settings.analytics.fred_api_key.reveal(),
+            cache_ttl_s=settings.analytics.fred_cache_seconds,
         )
-    directory = Path(settings.rates_dir) if settings.rates_dir else SHIPPED_RATES
+    directory = (
+        Path(settings.analytics.rates_dir) if settings.analytics.rates_dir else SHIPPED_RATES
+    )
     _log.info(
-        "rates_source", source="file", directory=str(directory), sample=not settings.rates_dir
+        "rates_source",
+        source="file",
+        directory=str(directory),
+        sample=not settings.analytics.rates_dir,
     )
     return FileRates(directory)
 

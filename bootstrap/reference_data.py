@@ -22,7 +22,7 @@ def asset_directory(
 ) -> AlpacaAssetDirectory | None:
     """Alpaca's asset list with BULWARK_BROKER=alpaca (an account's keys, else the settings');
     None otherwise: the broker import then answers that no asset list is configured."""
-    if settings.broker != "alpaca":
+    if settings.brokers.broker != "alpaca":
         return None
 
     keys = alpaca_keys(settings, vault, "assets.alpaca")

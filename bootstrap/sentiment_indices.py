@@ -55,18 +55,18 @@ def fear_greed_series(
     settings: Settings, chains: OptionsChainService, iv_history: IVHistoryStore, clock: Clock
 ) -> MarketSeriesPort:
     """BULWARK_FEAR_GREED_SERIES: the index's option chain, or the CSV files."""
-    if settings.fear_greed_series == "file":
-        sample = not settings.fear_greed_dir
-        directory = DATA / "fear_greed" if sample else Path(str(settings.fear_greed_dir))
+    if settings.fear_greed.series == "file":
+        sample = not settings.fear_greed.dir
+        directory = DATA / "fear_greed" if sample else Path(str(settings.fear_greed.dir))
         _log.info("data_source", what="vix and put/call", directory=str(directory), sample=sample)
         return FileMarketSeries(directory)
-    return ChainSeries(chains, iv_history, clock, settings.fear_greed_index)
+    return ChainSeries(chains, iv_history, clock, settings.fear_greed.index)
 
 
 def universe(settings: Settings, board: _Board) -> Callable[[], Sequence[str]]:
     """BULWARK_FEAR_GREED_UNIVERSE, or (empty) every symbol the market board quotes."""
-    if settings.fear_greed_universe:
-        chosen = tuple(s.upper() for s in settings.fear_greed_universe)
+    if settings.fear_greed.universe:
+        chosen = tuple(s.upper() for s in settings.fear_greed.universe)
         return lambda: chosen
     return board.symbols
 
@@ -86,12 +86,12 @@ def fear_greed_service(
     clock: Clock,
 ) -> FearGreedService:
     config = FearGreedConfig(
-        index=settings.fear_greed_index.upper(),
-        window=settings.fear_greed_window_days,
-        min_history=settings.fear_greed_min_history,
-        max_stale_days=settings.fear_greed_max_stale_days,
-        min_coverage=settings.fear_greed_min_coverage,
-        cache_seconds=settings.fear_greed_cache_seconds,
+        index=settings.fear_greed.index.upper(),
+        window=settings.fear_greed.window_days,
+        min_history=settings.fear_greed.min_history,
+        max_stale_days=settings.fear_greed.max_stale_days,
+        min_coverage=settings.fear_greed.min_coverage,
+        cache_seconds=settings.fear_greed.cache_seconds,
     )
     inputs = FearGreedInputs(series, market, sentiment, store, universe(settings, board), config)
     return FearGreedService(inputs, store, clock, fear_greed_weights(settings))
@@ -102,7 +102,7 @@ async def fear_greed_record_loop(
 ) -> AsyncIterator[None]:
     """Records today's composite at start-up, then looks every BULWARK_FEAR_GREED_RECORD_SECONDS
     (serve process only); a stored day is kept."""
-    if settings.fear_greed_record_seconds <= 0 or process != "serve":
+    if settings.fear_greed.record_seconds <= 0 or process != "serve":
         yield
         return
 
@@ -114,43 +114,43 @@ async def fear_greed_record_loop(
         elif report.failed:
             _log.warning("fear_greed_not_recorded", day=report.day.isoformat(), why=report.failed)
 
-    async with running_every({"fear_greed_record": record}, settings.fear_greed_record_seconds):
+    async with running_every({"fear_greed_record": record}, settings.fear_greed.record_seconds):
         yield
 
 
 def social_port(settings: Settings, clock: Clock) -> SocialPort:
     """BULWARK_SOCIAL_SOURCE: none (an empty in-memory feed), file or kafka."""
-    if settings.social_source == "file" and settings.social_file:
+    if settings.hype.social_source == "file" and settings.hype.social_file:
         return JsonLinesSocial(
-            Path(settings.social_file), clock, max_mentions=settings.social_max_mentions
+            Path(settings.hype.social_file), clock, max_mentions=settings.hype.social_max_mentions
         )
-    if settings.social_source == "kafka":
+    if settings.hype.social_source == "kafka":
         return KafkaSocialFeed(
             kafka_config(settings),
-            settings.social_kafka_topic,
-            settings.kafka_topic_dlq,
+            settings.hype.social_kafka_topic,
+            settings.kafka.topic_dlq,
             clock,
-            retention=timedelta(hours=settings.social_retention_hours),
-            max_mentions=settings.social_max_mentions,
+            retention=timedelta(hours=settings.hype.social_retention_hours),
+            max_mentions=settings.hype.social_max_mentions,
             limits=JsonLimits(
-                max_bytes=min(settings.max_body_bytes, 64 * 1024),
-                max_depth=settings.json_max_depth,
-                max_string_bytes=settings.json_max_string_bytes,
+                max_bytes=min(settings.http.max_body_bytes, 64 * 1024),
+                max_depth=settings.http.json_max_depth,
+                max_string_bytes=settings.http.json_max_string_bytes,
             ),
-            idempotent_producer=settings.kafka_idempotent_producer,
+            idempotent_producer=settings.kafka.idempotent_producer,
         )
-    return InMemorySocial(clock, settings.social_max_mentions)
+    return InMemorySocial(clock, settings.hype.social_max_mentions)
 
 
 async def social_lifetime(
     settings: Settings, social: Callable[[], SocialPort], process: str
 ) -> AsyncIterator[None]:
     """The Kafka feed reads while the serve process runs (nothing to run for the others)."""
-    feed = social() if settings.social_source == "kafka" and process == "serve" else None
+    feed = social() if settings.hype.social_source == "kafka" and process == "serve" else None
     if not isinstance(feed, KafkaSocialFeed):
         yield
         return
-    if settings.kafka_create_topics:
+    if settings.kafka.create_topics:
         from adapters.kafka.topics import ensure_topics
 
         await ensure_topics(kafka_config(settings), [feed.topic, feed.dlq_topic])
@@ -166,10 +166,10 @@ def hype_service(
     settings: Settings, social: SocialPort, clock: Clock, keywords: KeywordSource | None
 ) -> HypeService:
     defaults = HypeSettings(
-        timedelta(minutes=settings.hype_window_minutes),
-        settings.hype_baseline_windows,
-        settings.hype_spike_sigma,
-        settings.hype_min_mentions,
+        timedelta(minutes=settings.hype.hype_window_minutes),
+        settings.hype.hype_baseline_windows,
+        settings.hype.hype_spike_sigma,
+        settings.hype.hype_min_mentions,
     )
     return HypeService(
         social,
@@ -177,5 +177,5 @@ def hype_service(
         keywords,
         weights=EngagementWeights(**engagement_weight_pairs(settings)),
         defaults=defaults,
-        max_lookback=timedelta(hours=settings.social_retention_hours),
+        max_lookback=timedelta(hours=settings.hype.social_retention_hours),
     )

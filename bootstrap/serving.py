@@ -54,7 +54,7 @@ def lane_server(
     app: Litestar, settings: Settings, port: int
 ) -> tuple[uvicorn.Server, socket.socket]:
     """The lane's uvicorn server (no lifespan: the API's owns the resources) and its socket."""
-    sock = bind(settings.host, port, reuse_port=settings.workers > 1)
+    sock = bind(settings.core.host, port, reuse_port=settings.core.workers > 1)
     config = uvicorn.Config(
         app,
         lifespan="off",

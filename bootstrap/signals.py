@@ -13,20 +13,25 @@ from domain.marketdata.signals import SignalConfig, SignalEngine
 
 
 def signal_engine(settings: Settings) -> SignalEngine:
-    return SignalEngine(SignalConfig(threshold=settings.signal_min_score))
+    return SignalEngine(SignalConfig(threshold=settings.strategies.signal_min_score))
 
 
 async def signal_scanner(
     settings: Settings, service: Callable[[], SignalService]
 ) -> AsyncIterator[asyncio.Task[None] | None]:
     """Scans the signal symbols for the app's lifetime while BULWARK_SIGNAL_SCAN_SECONDS > 0."""
-    if settings.signal_scan_seconds <= 0:
+    if settings.strategies.signal_scan_seconds <= 0:
         yield None
         return
     stop = asyncio.Event()
-    timeframes = [Timeframe(t) for t in settings.signal_timeframes]
+    timeframes = [Timeframe(t) for t in settings.strategies.signal_timeframes]
     task = asyncio.create_task(
-        service().run(settings.signal_symbols, timeframes, settings.signal_scan_seconds, stop)
+        service().run(
+            settings.strategies.signal_symbols,
+            timeframes,
+            settings.strategies.signal_scan_seconds,
+            stop,
+        )
     )
     try:
         yield task

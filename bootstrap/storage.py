@@ -18,17 +18,17 @@ from bootstrap.settings import Settings
 
 def store_kind(settings: Settings) -> str:
     """ "memory" for memory://, else "sql" (SQLite or PostgreSQL)."""
-    return "memory" if settings.database_url.startswith("memory://") else "sql"
+    return "memory" if settings.store.database_url.startswith("memory://") else "sql"
 
 
 def sql_engine(settings: Settings) -> AsyncEngine:
     return make_engine(
-        settings.database_url,
+        settings.store.database_url,
         PoolSettings(
-            size=settings.db_pool_size,
-            max_overflow=settings.db_max_overflow,
-            timeout_seconds=settings.db_pool_timeout_seconds,
-            statement_timeout_ms=settings.db_statement_timeout_ms,
+            size=settings.store.pool_size,
+            max_overflow=settings.store.max_overflow,
+            timeout_seconds=settings.store.pool_timeout_seconds,
+            statement_timeout_ms=settings.store.statement_timeout_ms,
         ),
     )
 
@@ -85,7 +85,7 @@ async def store_problem(settings: Settings) -> str | None:
     if store_kind(settings) != "sql":
         return None
     where = str(settings.redacted()["database_url"])
-    path = sqlite_file(settings.database_url)
+    path = sqlite_file(settings.store.database_url)
     if path is not None:
         if not path.parent.is_dir():
             return (
@@ -97,7 +97,7 @@ async def store_problem(settings: Settings) -> str | None:
     engine = sql_engine(settings)
     try:
         at = await asyncio.wait_for(
-            migrate.current(engine), timeout=settings.db_pool_timeout_seconds + 1
+            migrate.current(engine), timeout=settings.store.pool_timeout_seconds + 1
         )
     except Exception as exc:  # any failure to reach or read it is the operator's one line
         reason = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__

@@ -65,16 +65,18 @@ async def strategy_runtime(
 ) -> AsyncIterator[StrategyProcessor | None]:
     """Decides the bus's signals off the publisher's path and checks brackets, for the app's
     lifetime (both when BULWARK_STRATEGIES_ENABLED)."""
-    if not settings.strategies_enabled:
+    if not settings.strategies.strategies_enabled:
         yield None
         return
     running = processor()
     bus.subscribe(SignalEmitted, running.enqueue)
     stop = asyncio.Event()
     tasks = [asyncio.create_task(running.drain())]
-    if settings.strategy_bracket_seconds > 0:
+    if settings.strategies.strategy_bracket_seconds > 0:
         tasks.append(
-            asyncio.create_task(running.run_brackets(bars, settings.strategy_bracket_seconds, stop))
+            asyncio.create_task(
+                running.run_brackets(bars, settings.strategies.strategy_bracket_seconds, stop)
+            )
         )
     try:
         yield running
@@ -92,7 +94,7 @@ async def start_strategy_consumer(
 ) -> Any:
     """`bulwark consume`: signals on the events topic feed the processor (its own group; the
     decision log's claim makes a replayed record, or one also seen in-process, decide once)."""
-    if not settings.strategies_enabled:
+    if not settings.strategies.strategies_enabled:
         return None
 
     async def on_event(event: DomainEvent) -> None:
@@ -104,5 +106,5 @@ async def start_strategy_consumer(
         await processor.on_event(event)
 
     return await link.start_event_consumer(
-        f"{settings.kafka_group_id}-strategies", on_event, frozenset({"SignalEmitted"})
+        f"{settings.kafka.group_id}-strategies", on_event, frozenset({"SignalEmitted"})
     )

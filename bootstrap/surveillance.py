@@ -42,9 +42,9 @@ def store(store_kind: str, engine: Callable[[], AsyncEngine]) -> SurveillanceSto
 
 def rules(settings: Settings) -> SurveillanceRules:
     return build_rules(
-        settings.surveillance_thresholds,
-        settings.surveillance_close,
-        settings.surveillance_close_zone,
+        settings.surveillance.thresholds,
+        settings.surveillance.close,
+        settings.surveillance.close_zone,
     )
 
 
@@ -57,7 +57,7 @@ def actions(
     notifier: Notifier,
     clock: Clock,
 ) -> SurveillanceActions:
-    policy = SurveillancePolicy(settings.surveillance_action)
+    policy = SurveillancePolicy(settings.surveillance.action)
     return SurveillanceActions(
         surveillance_store, uow_factory, halter, audit, notifier, clock, policy
     )
@@ -65,8 +65,8 @@ def actions(
 
 def runs_in_process(settings: Settings) -> bool:
     """auto: in process without Kafka (with it, `bulwark surveil` reads the events topic)."""
-    mode = settings.surveillance
-    return mode == "inprocess" or (mode == "auto" and not settings.kafka_bootstrap)
+    mode = settings.surveillance.mode
+    return mode == "inprocess" or (mode == "auto" and not settings.kafka.bootstrap)
 
 
 def run(
@@ -83,7 +83,7 @@ def run(
         surveillance_store,
         surveillance_actions,
         clock,
-        checkpoint_seconds=settings.surveillance_checkpoint_seconds,
+        checkpoint_seconds=settings.surveillance.checkpoint_seconds,
     )
 
 
@@ -128,7 +128,7 @@ def consumer_run(container: Container) -> SurveillanceRun:
     """The run `bulwark surveil` drives (its checkpoint named by the settings)."""
     settings = container.settings()
     return run(
-        settings.surveillance_consumer_name,
+        settings.surveillance.consumer_name,
         settings,
         container.surveillance_rules(),
         container.surveillance_store(),

@@ -1,7 +1,8 @@
 """The detectors' thresholds from settings: the JSON overrides and the close, checked once.
 
-Kept apart from bootstrap/surveillance.py (which wires adapters) so bootstrap/settings.py can
-check them at load time: a mistake is one line naming the variable, never a traceback.
+Kept apart from bootstrap/surveillance.py (which wires adapters) so the settings' surveillance
+section (bootstrap/settings/surveillance.py) can check them at load time: a mistake is one line
+naming the variable, never a traceback.
 """
 
 from __future__ import annotations

@@ -79,17 +79,19 @@ def tracing_with(provider: TracerProvider, *, owned: bool = False) -> Tracing:
 
 def build_tracing(settings: Settings) -> Tracing:
     """OTLP/HTTP export in batches when BULWARK_OTLP_ENDPOINT is set; otherwise off."""
-    if settings.otlp_endpoint is None:
+    if settings.observability.otlp_endpoint is None:
         return Tracing()
     provider = TracerProvider(
-        resource=Resource.create({"service.name": settings.otel_service_name}),
-        sampler=ParentBased(TraceIdRatioBased(settings.otel_sample_ratio)),
+        resource=Resource.create({"service.name": settings.observability.otel_service_name}),
+        sampler=ParentBased(TraceIdRatioBased(settings.observability.otel_sample_ratio)),
     )
     provider.add_span_processor(
-        BatchSpanProcessor(OTLPSpanExporter(endpoint=traces_url(settings.otlp_endpoint)))
+        BatchSpanProcessor(
+            OTLPSpanExporter(endpoint=traces_url(settings.observability.otlp_endpoint))
+        )
     )
     tracing = tracing_with(provider, owned=True)
-    tracing.endpoint = traces_url(settings.otlp_endpoint)
+    tracing.endpoint = traces_url(settings.observability.otlp_endpoint)
     _log.info("tracing_on", endpoint=tracing.endpoint, sampler=provider.sampler.get_description())
     return tracing
 

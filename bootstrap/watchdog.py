@@ -9,8 +9,8 @@ from bootstrap.settings import Settings
 
 def loop_watchdog(settings: Settings, container: Container, process: str) -> LoopWatchdog | None:
     """None when BULWARK_LOOP_WATCHDOG_MS is 0; its alerts go through the container's notifier."""
-    if settings.loop_watchdog_ms <= 0:
+    if settings.core.loop_watchdog_ms <= 0:
         return None
     return LoopWatchdog(
-        settings.loop_watchdog_ms / 1000, notifier=container.notifier(), process=process
+        settings.core.loop_watchdog_ms / 1000, notifier=container.notifier(), process=process
     )

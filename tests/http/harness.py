@@ -110,7 +110,9 @@ def test_container(settings: Settings, clock: FakeClock) -> Container:
         # The test client runs the app's lifespan on another event loop than the test:
         # pooled asyncpg connections cannot cross loops, so each unit of work opens its own.
         container.engine.override(
-            providers.Singleton(make_engine, settings.database_url, PoolSettings(null_pool=True))
+            providers.Singleton(
+                make_engine, settings.store.database_url, PoolSettings(null_pool=True)
+            )
         )
     return container
 

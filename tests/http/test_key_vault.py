@@ -91,7 +91,7 @@ async def test_rotate_answers_masked_with_the_grace_end(harness: Harness, owner:
     # Arrange
     created = await harness.client.post(KEYS, json=BODY, headers=owner.headers)
     key = created.json()["id"]
-    grace = harness.container.settings().vault_rotation_grace_seconds
+    grace = harness.container.settings().keys.vault_rotation_grace_seconds
 
     # Act
     rotated = await harness.client.post(

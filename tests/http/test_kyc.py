@@ -53,7 +53,7 @@ async def upload(
 
 
 def stored_objects(h: Harness) -> list[Path]:
-    root = Path(h.container.settings().documents_dir)
+    root = Path(h.container.settings().kyc.documents_dir)
     return [p for p in root.rglob("*") if p.is_file()]
 
 

@@ -44,7 +44,7 @@ class Served:
         config = uvicorn.Config(
             app,
             host="127.0.0.1",
-            port=self.settings.port,
+            port=self.settings.core.port,
             log_config=None,
             access_log=False,
             http=http_protocol(),
@@ -66,7 +66,7 @@ class Served:
         while not self.server.started:
             assert time.monotonic() < deadline, "the app did not start"
             time.sleep(0.02)
-        self.api = f"http://127.0.0.1:{self.settings.port}"
+        self.api = f"http://127.0.0.1:{self.settings.core.port}"
         status = httpx.get(f"{self.api}/api/status", timeout=10).json()
         self.lane = f"http://127.0.0.1:{status['settings']['kill_switch_port']}"
 

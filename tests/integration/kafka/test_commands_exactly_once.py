@@ -98,5 +98,5 @@ async def _at_least(node, account_id: str, count: int) -> bool:  # type: ignore[
 
 
 async def _settled(node, count: int) -> bool:  # type: ignore[no-untyped-def]
-    runtime = node.link.supervisor.runtimes[node.link.settings.kafka_group_id][0]
+    runtime = node.link.supervisor.runtimes[node.link.settings.kafka.group_id][0]
     return runtime.processed + runtime.dead_lettered >= count

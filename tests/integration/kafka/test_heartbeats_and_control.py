@@ -91,7 +91,7 @@ async def running(
 
 def counters(node: Node) -> tuple[int, int]:
     """(records handled, records dead-lettered) by the node's command consumer."""
-    runtime = node.link.supervisor.runtimes[node.link.settings.kafka_group_id][0]
+    runtime = node.link.supervisor.runtimes[node.link.settings.kafka.group_id][0]
     return runtime.processed, runtime.dead_lettered
 
 

@@ -72,7 +72,7 @@ async def test_record_fails_with_the_reasons_when_too_little_is_available(
     container.settings.override(
         providers.Object(
             settings_of(
-                database_url=settings.database_url,
+                database_url=settings.store.database_url,
                 demo="true",
                 fear_greed_index="NOPE",
                 fear_greed_universe="NADA",

@@ -11,7 +11,7 @@ from pathlib import Path
 import msgspec
 import pytest
 
-from bootstrap.settings import Secret, Settings, SettingsError, env_name, load_settings
+from bootstrap.settings import FLAT_FIELDS, Secret, Settings, SettingsError, env_name, load_settings
 
 EXAMPLE = Path(__file__).resolve().parents[3] / ".env.example"
 FERNET_KEY = "MOp7xpFZPTvmIYoJBmWwSEVL_1H_k47zPfEmctDmydY="  # generated once for these tests
@@ -24,6 +24,12 @@ def variables(**env: str) -> dict[str, str]:
 
 def load(**env: str) -> Settings:
     return load_settings(variables(**env), env_file=None)
+
+
+def flat(settings: Settings, name: str) -> object:
+    """The value of the setting whose variable is BULWARK_ + name in upper case."""
+    section, field = FLAT_FIELDS[name]
+    return getattr(getattr(settings, section), field)
 
 
 @pytest.fixture
@@ -52,14 +58,14 @@ def test_defaults_without_any_variable() -> None:
 
     # Assert
     assert settings == Settings()
-    assert (settings.env, settings.host, settings.port) == ("dev", "127.0.0.1", 8000)
-    assert settings.database_url == "sqlite+aiosqlite:///var/bulwark.db"
-    assert settings.broker == "paper"
-    assert settings.secret_key is None
-    assert settings.access_token_ttl_seconds == 900
-    assert settings.cors_origins == ()
-    assert settings.docs_enabled is True
-    assert settings.demo is False
+    assert (settings.core.env, settings.core.host, settings.core.port) == ("dev", "127.0.0.1", 8000)
+    assert settings.store.database_url == "sqlite+aiosqlite:///var/bulwark.db"
+    assert settings.brokers.broker == "paper"
+    assert settings.keys.secret_key is None
+    assert settings.identity.access_token_ttl_seconds == 900
+    assert settings.http.cors_origins == ()
+    assert settings.core.docs_enabled is True
+    assert settings.core.demo is False
 
 
 def test_only_bulwark_variables_are_read() -> None:
@@ -67,7 +73,7 @@ def test_only_bulwark_variables_are_read() -> None:
     settings = load_settings({"PORT": "1", "HOME": "/root", "PATH": "/bin"}, env_file=None)
 
     # Assert
-    assert settings.port == 8000
+    assert settings.core.port == 8000
 
 
 @pytest.mark.parametrize(
@@ -104,7 +110,7 @@ def test_each_type_is_parsed_from_text(field: str, text: str, expected: object) 
     settings = load(**{field: text})
 
     # Assert
-    assert getattr(settings, field) == expected
+    assert flat(settings, field) == expected
 
 
 def test_an_empty_value_means_the_default() -> None:
@@ -112,7 +118,7 @@ def test_an_empty_value_means_the_default() -> None:
     settings = load(port="", redis_url="  ", cors_origins="")
 
     # Assert
-    assert (settings.port, settings.redis_url, settings.cors_origins) == (8000, None, ())
+    assert (settings.core.port, settings.redis.url, settings.http.cors_origins) == (8000, None, ())
 
 
 def test_secret_values_become_secrets() -> None:
@@ -120,8 +126,8 @@ def test_secret_values_become_secrets() -> None:
     settings = load(secret_key=FERNET_KEY)
 
     # Assert
-    assert isinstance(settings.secret_key, Secret)
-    assert settings.secret_key.reveal() == FERNET_KEY
+    assert isinstance(settings.keys.secret_key, Secret)
+    assert settings.keys.secret_key.reveal() == FERNET_KEY
 
 
 def test_env_file_is_read_and_environment_wins(tmp_path: Path) -> None:
@@ -141,10 +147,10 @@ def test_env_file_is_read_and_environment_wins(tmp_path: Path) -> None:
     settings = load_settings(variables(port="9200"), env_file=env_file)
 
     # Assert
-    assert settings.port == 9200
-    assert settings.host == "0.0.0.0"
-    assert settings.jwt_issuer == "quoted # not a comment"
-    assert settings.jwt_audience == "single"
+    assert settings.core.port == 9200
+    assert settings.core.host == "0.0.0.0"
+    assert settings.identity.jwt_issuer == "quoted # not a comment"
+    assert settings.identity.jwt_audience == "single"
 
 
 def test_a_missing_env_file_is_ignored(tmp_path: Path) -> None:
@@ -152,7 +158,7 @@ def test_a_missing_env_file_is_ignored(tmp_path: Path) -> None:
     settings = load_settings(variables(port="8001"), env_file=tmp_path / "absent.env")
 
     # Assert
-    assert settings.port == 8001
+    assert settings.core.port == 8001
 
 
 def test_a_malformed_env_file_line_is_named_without_its_content(tmp_path: Path) -> None:
@@ -258,8 +264,8 @@ def test_prod_with_everything_it_needs_loads(key_file: Path) -> None:
     settings = load(**prod_env(key_file))
 
     # Assert
-    assert settings.env == "prod"
-    assert settings.jwt_private_key_file == str(key_file)
+    assert settings.core.env == "prod"
+    assert settings.identity.jwt_private_key_file == str(key_file)
 
 
 @pytest.mark.parametrize(
@@ -314,7 +320,7 @@ def test_an_alpaca_broker_without_keys_loads_its_keys_come_from_the_vault() -> N
     settings = load(broker="alpaca")
 
     # Assert
-    assert settings.broker == "alpaca" and settings.alpaca_key_id is None
+    assert settings.brokers.broker == "alpaca" and settings.brokers.alpaca_key_id is None
 
 
 def test_alpaca_with_both_keys_loads() -> None:
@@ -322,9 +328,9 @@ def test_alpaca_with_both_keys_loads() -> None:
     settings = load(broker="alpaca", alpaca_key_id="AK1", alpaca_secret_key=ALPACA_SECRET)
 
     # Assert
-    assert settings.broker == "alpaca"
-    assert settings.alpaca_secret_key is not None
-    assert settings.alpaca_secret_key.reveal() == ALPACA_SECRET
+    assert settings.brokers.broker == "alpaca"
+    assert settings.brokers.alpaca_secret_key is not None
+    assert settings.brokers.alpaca_secret_key.reveal() == ALPACA_SECRET
 
 
 def test_access_tokens_must_die_before_refresh_tokens() -> None:
@@ -337,7 +343,7 @@ def test_several_workers_need_a_shared_database() -> None:
     # Act / Assert
     with pytest.raises(SettingsError, match="BULWARK_WORKERS"):
         load(workers="2", database_url="memory://")
-    assert load(workers="2", database_url="sqlite+aiosqlite:///x.db").workers == 2
+    assert load(workers="2", database_url="sqlite+aiosqlite:///x.db").core.workers == 2
 
 
 def test_cors_origins_must_be_origins() -> None:
@@ -401,7 +407,7 @@ def test_settings_repr_and_redacted_hide_every_secret(key_file: Path) -> None:
     assert redacted["alpaca_secret_key"] == "***"
     assert redacted["database_url"] == "postgresql+asyncpg://bulwark:***@db:5432/bulwark"
     assert redacted["port"] == 8000
-    assert set(redacted) == set(Settings.__struct_fields__)
+    assert set(redacted) == set(FLAT_FIELDS)
 
 
 def test_redacted_shows_unset_secrets_as_none() -> None:
@@ -423,9 +429,7 @@ def test_env_example_lists_every_setting_with_its_default(tmp_path: Path) -> Non
     settings = load_settings({}, env_file=env_file)
 
     # Assert
-    assert sorted(a.split("=")[0] for a in assignments) == sorted(
-        env_name(f) for f in Settings.__struct_fields__
-    )
+    assert sorted(a.split("=")[0] for a in assignments) == sorted(env_name(f) for f in FLAT_FIELDS)
     assert settings == Settings()
 
 
@@ -434,7 +438,7 @@ def test_prod_no_longer_needs_the_legacy_fernet_key(key_file: Path) -> None:
     settings = load(**prod_env(key_file))
 
     # Assert
-    assert settings.secret_key is None
+    assert settings.keys.secret_key is None
 
 
 @pytest.mark.parametrize(

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from bootstrap.settings import SettingsError, chain_rpc_endpoints, load_settings
+from bootstrap.settings import Settings, SettingsError, chain_rpc_endpoints, load_settings
 
 
-def load(**env: str) -> object:
+def load(**env: str) -> Settings:
     return load_settings({f"BULWARK_{k.upper()}": v for k, v in env.items()}, env_file=None)
 
 
@@ -64,4 +64,5 @@ def test_named_files_that_exist_are_taken(tmp_path: Path) -> None:
     settings = load(chain_fixture_file=str(wallets), esg_file=str(esg))
 
     # Assert
-    assert (settings.chain_fixture_file, settings.esg_file) == (str(wallets), str(esg))  # type: ignore[attr-defined]
+    markets = settings.markets
+    assert (markets.chain_fixture_file, markets.esg_file) == (str(wallets), str(esg))

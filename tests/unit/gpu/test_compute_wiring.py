@@ -33,7 +33,7 @@ def test_the_settings_default_to_auto_a_ten_second_budget_and_one_slot() -> None
     s = settings()
 
     # Assert
-    assert (s.compute, s.compute_budget_s, s.compute_slots) == ("auto", 10.0, 1)
+    assert (s.compute.backend, s.compute.budget_s, s.compute.slots) == ("auto", 10.0, 1)
 
 
 @pytest.mark.usefixtures("no_gpu")

@@ -12,7 +12,7 @@ from bootstrap.settings import SettingsError, load_settings
 
 def test_the_default_time_is_after_the_us_close() -> None:
     settings = load_settings({}, env_file=None)
-    assert settings.equity_snapshots is True
+    assert settings.analytics.equity_snapshots is True
     assert snapshot_time(settings) == time(21, 0)
 
 

@@ -32,11 +32,11 @@ def test_signal_settings_are_read_from_the_environment() -> None:
         signal_lookback_bars="300",
     )
 
-    assert loaded.signal_scan_seconds == 30.0
-    assert loaded.signal_symbols == ("aapl", "MSFT")
-    assert loaded.signal_timeframes == ("1m", "1h")
-    assert loaded.signal_min_score == 0.45
-    assert loaded.signal_lookback_bars == 300
+    assert loaded.strategies.signal_scan_seconds == 30.0
+    assert loaded.strategies.signal_symbols == ("aapl", "MSFT")
+    assert loaded.strategies.signal_timeframes == ("1m", "1h")
+    assert loaded.strategies.signal_min_score == 0.45
+    assert loaded.strategies.signal_lookback_bars == 300
 
 
 @pytest.mark.parametrize(

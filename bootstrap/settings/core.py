@@ -1,0 +1,71 @@
+"""The process and its HTTP API: profile, listener, logs, collector, request limits."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, ClassVar, Literal
+
+import msgspec
+
+from bootstrap.settings.base import PerMinute, PosInt, Seconds, Section, SettingsError
+
+
+class CoreSettings(Section, frozen=True, kw_only=True):
+    """The process: profile, listener, logs, workers, event-loop watchdog and collector."""
+
+    env_prefix: ClassVar[str] = ""
+
+    env: Literal["dev", "test", "prod"] = "dev"
+    host: str = "127.0.0.1"
+    port: Annotated[int, msgspec.Meta(ge=1, le=65535)] = 8000
+    workers: Annotated[int, msgspec.Meta(ge=1, le=256)] = 1
+    log_level: Literal["debug", "info", "warning", "error"] = "info"
+    log_format: Literal["auto", "json", "console"] = "auto"
+    demo: bool = False
+    docs_enabled: bool = True
+    # The event loop blocked longer than this is logged with its stack, counted and alerted
+    # (`bulwark serve` and `bulwark consume`); 0 turns the watchdog off.
+    loop_watchdog_ms: Annotated[float, msgspec.Meta(ge=0, le=60_000)] = 100.0
+    # After start-up (`bulwark serve` and `bulwark consume`): one collection, then gc.freeze()
+    # (start-up objects are never scanned again) and these collector thresholds (CPython's
+    # are 700, 10, 10; ours were measured with benchmarks/bench_latency.py, see gc_tuning).
+    gc_freeze: bool = True
+    gc_threshold_gen0: Annotated[int, msgspec.Meta(ge=1, le=1_000_000)] = 2000
+    gc_threshold_gen1: Annotated[int, msgspec.Meta(ge=1, le=1000)] = 10
+    gc_threshold_gen2: Annotated[int, msgspec.Meta(ge=1, le=1000)] = 100
+
+    def check(self) -> None:
+        if self.env == "prod" and self.demo:
+            raise SettingsError(f"{self.var('demo')} must be false when BULWARK_ENV=prod")
+
+
+class HttpSettings(Section, frozen=True, kw_only=True):
+    """What the API accepts: bodies, JSON shape, order size, rate limits, WebSockets, CORS."""
+
+    env_prefix: ClassVar[str] = ""
+
+    max_body_bytes: PosInt = 1_048_576
+    # Every JSON body, WebSocket message and Kafka command is refused above these, before decoding.
+    json_max_depth: Annotated[int, msgspec.Meta(ge=2, le=512)] = 64
+    json_max_string_bytes: PosInt = 65_536
+    # The largest order accepted, as quantity x price x multiplier (money, whole units): above
+    # it an order is refused with 422 INVALID_QUANTITY before the gate sees it.
+    max_order_notional: Annotated[int, msgspec.Meta(ge=1, le=10**15)] = 1_000_000_000
+    login_rate_per_minute: PerMinute = 10
+    refresh_rate_per_minute: PerMinute = 30
+    kill_switch_rate_per_minute: PerMinute = 30
+    api_rate_per_minute: PerMinute = 1200
+    ws_ping_seconds: Seconds = 20.0
+    ws_queue_size: PosInt = 1000
+    cors_origins: tuple[str, ...] = ()
+    # Body limit of POST /api/v1/analytics/options/greeks and .../implied-vol only (JSON or
+    # Arrow): a million options are ~100 MB of JSON; the rest of the API keeps max_body_bytes.
+    analytics_max_body_bytes: Annotated[int, msgspec.Meta(ge=1024, le=1_073_741_824)] = 67_108_864
+
+    def check(self) -> None:
+        for origin in self.cors_origins:
+            if origin != "*" and not re.match(r"^https?://[^/\s]+$", origin):
+                raise SettingsError(
+                    f"{self.var('cors_origins')}: expected '*' or origins like "
+                    "https://app.example.com"
+                )

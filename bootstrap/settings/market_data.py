@@ -1,0 +1,100 @@
+"""Market data: the failover feed, Alpaca's data API, synthetic data, the quote board."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Annotated, ClassVar, Literal
+
+import msgspec
+
+from bootstrap.settings.base import Seconds, Section, SettingsError
+
+
+class MarketDataSettings(Section, frozen=True, kw_only=True):
+    """The market-data feed: providers, failover breakers, Alpaca's data API, synthetic data."""
+
+    env_prefix: ClassVar[str] = "market_data_"
+    env_names: ClassVar[Mapping[str, str]] = {
+        "primary": "market_data",
+        "alpaca_data_url": "alpaca_data_url",
+        "alpaca_stream_url": "alpaca_stream_url",
+        "alpaca_data_feed": "alpaca_data_feed",
+        "synthetic_seed": "synthetic_seed",
+        "synthetic_tick_seconds": "synthetic_tick_seconds",
+    }
+
+    primary: Literal["synthetic", "replay", "alpaca"] = "synthetic"
+    # The feed: the primary provider, then these fallbacks in order ("none": no fallback; the
+    # primary is never repeated). Each call is bounded by the timeout; a provider's breaker
+    # judges its last `window` calls once it has `minimum_calls`, opens at the failure or
+    # slow-call rate, stays open `open_seconds`, then lets `half_open_calls` trials through.
+    fallbacks: tuple[Literal["synthetic", "replay", "alpaca", "none"], ...] = ("synthetic",)
+    replay_path: str | None = None
+    call_timeout_seconds: Seconds = 2.0
+    breaker_window: Annotated[int, msgspec.Meta(ge=1, le=1000)] = 20
+    breaker_minimum_calls: Annotated[int, msgspec.Meta(ge=1, le=1000)] = 5
+    breaker_failure_rate: Annotated[float, msgspec.Meta(gt=0, le=1)] = 0.5
+    breaker_slow_call_seconds: Seconds = 1.0
+    breaker_slow_rate: Annotated[float, msgspec.Meta(gt=0, le=1)] = 0.8
+    breaker_open_seconds: Seconds = 30.0
+    breaker_half_open_calls: Annotated[int, msgspec.Meta(ge=1, le=100)] = 3
+    alpaca_data_url: Annotated[str, msgspec.Meta(pattern=r"^https?://")] = (
+        "https://data.alpaca.markets"
+    )
+    alpaca_stream_url: Annotated[str, msgspec.Meta(pattern=r"^wss?://")] = (
+        "wss://stream.data.alpaca.markets"
+    )
+    alpaca_data_feed: Literal["iex", "sip"] = "iex"
+    # Synthetic market data: the seed of its bars, books and chains, and the seconds between
+    # the GBM ticks it publishes to the quote board (0: prices move only when someone sets them).
+    synthetic_seed: Annotated[int, msgspec.Meta(ge=0, le=2**32 - 1)] = 7
+    synthetic_tick_seconds: Annotated[float, msgspec.Meta(ge=0, le=86_400)] = 0.0
+
+    @property
+    def providers(self) -> tuple[str, ...]:
+        """The primary, then the fallbacks."""
+        return (self.primary, *self.fallbacks)
+
+    def check(self) -> None:
+        """A breaker that can judge; 'none' alone (the replay path is checked when the feed is
+        built)."""
+        if "none" in self.fallbacks and len(self.fallbacks) > 1:
+            raise SettingsError(f"{self.var('fallbacks')}: 'none' stands alone")
+        if self.breaker_minimum_calls > self.breaker_window:
+            raise SettingsError(
+                f"{self.var('breaker_minimum_calls')}: expected at most "
+                f"{self.var('breaker_window')}"
+            )
+
+
+class QuoteSettings(Section, frozen=True, kw_only=True):
+    """The core's quote board: the pump that fills it and who shares it."""
+
+    env_prefix: ClassVar[str] = "quote_"
+
+    # Quote pump (a primary other than synthetic): the feed's quotes are copied to the core's
+    # quote board; one older than max_age_seconds is no price (the gate denies). Quiet
+    # symbols are polled every pump_poll_seconds; the symbols are re-read every
+    # pump_refresh_seconds.
+    max_age_seconds: Seconds = 10.0
+    pump_poll_seconds: Seconds = 2.0
+    pump_refresh_seconds: Seconds = 30.0
+    # With Redis: who shares the quote board (bootstrap/quote_board.py). "auto": a process
+    # running a feed (a non-synthetic primary, synthetic ticks) or serving HTTP publishes,
+    # `bulwark consume` without a feed follows; "local": no sharing. A follower's board is
+    # down (no price) after max_age_seconds without a word from a publisher.
+    board: Literal["auto", "publish", "follow", "local"] = "auto"
+    board_heartbeat_seconds: Seconds = 1.0
+
+    def check(self) -> None:
+        if self.board_heartbeat_seconds >= self.max_age_seconds:
+            # Followers would mark the board down between two heartbeats.
+            raise SettingsError(
+                f"{self.var('board_heartbeat_seconds')}: expected less than "
+                f"{self.var('max_age_seconds')}"
+            )
+        if self.pump_poll_seconds >= self.max_age_seconds:
+            # Polled less often than they age, quiet symbols would go stale between polls.
+            raise SettingsError(
+                f"{self.var('pump_poll_seconds')}: expected less than {self.var('max_age_seconds')}"
+            )

@@ -1,0 +1,23 @@
+"""Safety: the kill switch, its own lane and port, the agents' heartbeats."""
+
+from __future__ import annotations
+
+from typing import Annotated, ClassVar
+
+import msgspec
+
+from bootstrap.settings.base import Seconds, Section
+
+
+class SafetySettings(Section, frozen=True, kw_only=True):
+    """The kill switch, its lane and the agents' heartbeats."""
+
+    env_prefix: ClassVar[str] = ""
+
+    kill_switch_deadline_seconds: Seconds = 1.5
+    four_eyes_resume: bool = True
+    # The kill switch runs on a thread and event loop of its own (bootstrap/killswitch_lane.py)
+    # and listens on a port of its own: BULWARK_PORT + 1 unless set; 0 picks a free port.
+    kill_switch_lane: bool = True
+    kill_switch_port: Annotated[int, msgspec.Meta(ge=0, le=65535)] | None = None
+    heartbeat_threshold_seconds: Seconds = 5.0
