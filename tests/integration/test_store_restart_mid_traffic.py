@@ -11,10 +11,12 @@ import httpx
 import pytest
 from structlog.testing import capture_logs
 
+from domain.principals import Principal, Role
 from tests.http.core_helpers import PROBLEM_JSON, order_body, submit
-from tests.http.harness import Harness, User
+from tests.http.harness import PASSCODE, Harness, User
 from tests.integration.servers import LocalPostgres, create_database
 from tests.integration.test_database_down import (
+    on_app_loop,
     owner_with_an_account,
     running_app,
     store_component,
@@ -65,6 +67,15 @@ async def _ready_again(harness: Harness) -> httpx.Response:
     return await asyncio.wait_for(poll(), RECOVERED_WITHIN_S)
 
 
+async def _halt(harness: Harness, owner: User, account: str) -> httpx.Response:
+    activate = harness.client.post(
+        "/api/v1/kill-switch/activate",
+        json={"passcode": PASSCODE, "scope": {"kind": "account", "id": account}},
+        headers=owner.headers,
+    )
+    return await asyncio.wait_for(activate, ANSWER_WITHIN_S)
+
+
 class _Traffic:
     """WORKERS clients sending orders one after another (a key each) until told to stop."""
 
@@ -109,6 +120,11 @@ async def test_postgres_stopped_and_started_mid_traffic_answers_503_recovers_and
     url = await asyncio.to_thread(create_database, postgres.url)
     async with running_app(url) as harness:
         owner, account = await owner_with_an_account(harness)
+        halting = on_app_loop(harness, lambda: harness.account(owner, "acc-halted"))
+        principal = Principal(owner.id, Role.OWNER)
+        on_app_loop(
+            harness, lambda: harness.container.killswitch().set_passcode(principal, PASSCODE)
+        )
         with capture_logs() as logs:
             traffic = _Traffic(harness, owner, account)
             await traffic.until(201, 6)
@@ -117,6 +133,7 @@ async def test_postgres_stopped_and_started_mid_traffic_answers_503_recovers_and
             await asyncio.to_thread(postgres.stop)
             await traffic.until(503, traffic.count(503) + 2 * WORKERS)
             ready_down = await harness.client.get("/ready")
+            halt_down = await _halt(harness, owner, halting)
             await asyncio.to_thread(postgres.start)
             ready_up = await _ready_again(harness)
             acknowledged_after = traffic.count(201)
@@ -124,6 +141,8 @@ async def test_postgres_stopped_and_started_mid_traffic_answers_503_recovers_and
             await traffic.stop()
             refused = [k for k, r in traffic.answers.items() if r.status_code != 201]
             retried = {key: await _order(harness, owner, account, key) for key in refused}
+            halt_up = await _halt(harness, owner, halting)
+            halted_after = await _order(harness, owner, halting, "on-the-halted-account")
         listed = await harness.client.get(
             "/api/v1/orders", params={"limit": "200"}, headers=owner.headers
         )
@@ -136,13 +155,18 @@ async def test_postgres_stopped_and_started_mid_traffic_answers_503_recovers_and
     assert refused  # the outage was met mid-traffic
     assert ready_down.status_code == 503, ready_down.text
     assert store_component(ready_down)["ok"] is False
+    assert store_component(ready_down)["details"]["error"]  # why: what reaching it raised
     assert store_component(ready_up)["ok"] is True
     assert all(r.status_code in (200, 201) for r in retried.values()), [
         (k, r.status_code, r.text) for k, r in retried.items()
     ]
     assert [e for e in logs if e["event"] == "unhandled_error"] == []
+    # The passcode cannot be checked without the store: refused, not halted, never a 500
+    assert _is_store_unavailable(halt_down), halt_down.text
+    assert halt_up.status_code == 201, halt_up.text
+    assert halted_after.json()["reasons"] == ["TRADING_HALTED"], halted_after.text
     assert listed.status_code == 200, listed.text
-    stored = listed.json()["items"]
+    stored = [order for order in listed.json()["items"] if order["account_id"] == account]
     assert len(stored) == len(traffic.answers)  # one order per key: none lost, none doubled
     acknowledged = {r.json()["order"]["id"] for r in answers if r.status_code == 201}
     assert acknowledged <= {order["id"] for order in stored}
