@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import contextlib
+from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from functools import partial
 
+from application.concurrency import KeyedLocks
 from application.killswitch import KillSwitchService
-from domain.errors import InvalidRule
+from application.retry import retry_on_conflict
+from domain.errors import ConcurrentUpdate, InvalidRule
 from domain.killswitch.state import Scope, TradingState
 from domain.killswitch.switch import KillSwitchEvent, TriggerType
 from domain.risk.controls.guards import MaxDailyLoss, MaxDrawdown
@@ -64,11 +68,22 @@ class LimitBreach:
 
 @dataclass(frozen=True, slots=True)
 class LossLimitReport:
-    """One check: breaches acted on, accounts left alone because already halted, unvalued."""
+    """One check: breaches acted on, accounts left alone because already halted, unvalued,
+    and those left to the next check because their account kept changing under the watch."""
 
     breaches: tuple[LimitBreach, ...]
     already_halted: tuple[str, ...]
     unvalued: tuple[str, ...]
+    contended: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Settled:
+    """One account read again on its own: what the watch found there."""
+
+    breach: LimitBreach | None = None
+    already_halted: bool = False
+    unvalued: bool = False
 
 
 class LossLimitWatch:
@@ -78,6 +93,17 @@ class LossLimitWatch:
     gate, and strategy or agent rules limit their own orders, not the account. Each check
     also raises the account's peak equity to its current equity. An account without a mark
     for something it holds is left unvalued rather than halted on a guess.
+
+    The order path changes accounts all the time, so the watch contends with it as little
+    as it can (docs/reliability.md, "Watchers and the order path"): one read of every
+    account, which writes nothing and decides nothing, only tells which accounts need a
+    closer look (a breach, or a new peak). Each of those is read again on its own, under
+    the account's lock (the order path's), and settled in a unit of work of its own: the
+    new peak stored with the account's version check, a breach acted on only when a second
+    read finds the account at the version it was judged at. The first read may be torn
+    (on a SQL store the account's row and its positions are read by separate statements,
+    and a fill can land between them): it is never acted on. A conflict is retried with a
+    fresh read; an account that keeps changing is left to the next check, alone.
     """
 
     def __init__(
@@ -88,6 +114,8 @@ class LossLimitWatch:
         clock: Clock,
         audit: AuditLog,
         notifier: Notifier,
+        *,
+        locks: KeyedLocks | None = None,
     ) -> None:
         self._uow = uow_factory
         self._market = market_data
@@ -95,35 +123,80 @@ class LossLimitWatch:
         self._clock = clock
         self._audit = audit
         self._notifier = notifier
+        self._locks = locks
 
     async def check(self) -> LossLimitReport:
         found: list[LimitBreach] = []
         halted: list[str] = []
         unvalued: list[str] = []
+        contended: list[str] = []
         async with self._uow() as uow:
             rules = [r for r in await uow.risk_rules.list() if _watched(r)]
             accounts = sorted(await uow.accounts.list(), key=lambda a: a.id)
-            marks = await held_marks(self._market, accounts)
-            for account in accounts:
-                applicable = [
-                    r for r in rules if r.applies_to_account(account.id, account.owner_id)
-                ]
+        marks = await held_marks(self._market, accounts)
+        for account in accounts:
+            try:
+                equity = account.equity(marks)
+            except MissingMark:
+                unvalued.append(account.id)
+                continue
+            # Read only: a copy shared with others (the in-memory store's) is not changed.
+            new_peak = equity > account.peak_equity
+            if not new_peak and _first_breach(account, _applicable(rules, account), marks) is None:
+                continue
+            try:
+                settled = await retry_on_conflict(partial(self._settle, account.id, rules))
+            except ConcurrentUpdate:
+                contended.append(account.id)
+                continue
+            if settled.unvalued:
+                unvalued.append(account.id)
+            elif settled.already_halted:
+                halted.append(account.id)
+            elif settled.breach is not None:
+                found.append(settled.breach)
+        acted = [await self._act(breach) for breach in found]
+        return LossLimitReport(tuple(acted), tuple(halted), tuple(unvalued), tuple(contended))
+
+    async def _settle(self, account_id: str, rules: list[RiskRule]) -> _Settled:
+        """Read the account again, store a new peak, and judge it; ConcurrentUpdate when it
+        changed meanwhile (the caller reads it again)."""
+        async with self._holding(account_id):
+            async with self._uow() as uow:
+                account = await uow.accounts.get(account_id)
+                if account is None:
+                    return _Settled()  # closed meanwhile: nothing to watch
+                marks = await held_marks(self._market, [account])
                 try:
                     equity = account.equity(marks)
                 except MissingMark:
-                    unvalued.append(account.id)
-                    continue
+                    return _Settled(unvalued=True)
                 account.observe_equity(equity)
-                breach = _first_breach(account, applicable, marks)
-                if breach is None:
-                    continue
-                if await already_engaged(uow, Scope.account(account.id), breach.trigger):
-                    halted.append(account.id)
-                else:
-                    found.append(breach)
-            await uow.commit()
-        acted = [await self._act(breach) for breach in found]
-        return LossLimitReport(tuple(acted), tuple(halted), tuple(unvalued))
+                breach = _first_breach(account, _applicable(rules, account), marks)
+                engaged = breach is not None and await already_engaged(
+                    uow, Scope.account(account_id), breach.trigger
+                )
+                await uow.commit()  # a new peak, checked against the version it was read at
+            if breach is None or engaged:
+                return _Settled(already_halted=engaged)
+            await self._confirm(account_id, account.version)
+            return _Settled(breach)
+
+    async def _confirm(self, account_id: str, version: int) -> None:
+        """ConcurrentUpdate unless the account is still at `version`: then nothing changed it
+        since before its positions were read, and the breach was judged on a whole account."""
+        async with self._uow() as uow:
+            account = await uow.accounts.get(account_id)
+        if account is None or account.version != version:
+            raise ConcurrentUpdate(f"account {account_id} changed while the watch judged it")
+
+    @contextlib.asynccontextmanager
+    async def _holding(self, account_id: str) -> AsyncIterator[None]:
+        if self._locks is None:
+            yield
+            return
+        async with self._locks.hold(account_id):
+            yield
 
     async def _act(self, breach: LimitBreach) -> LimitBreach:
         record = await self._killswitch.trigger(
@@ -155,6 +228,10 @@ class LossLimitWatch:
             )
         )
         return replace(breach, kill_switch=record)
+
+
+def _applicable(rules: list[RiskRule], account: Account) -> list[RiskRule]:
+    return [r for r in rules if r.applies_to_account(account.id, account.owner_id)]
 
 
 def _watched(rule: RiskRule) -> bool:

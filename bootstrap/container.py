@@ -462,7 +462,7 @@ class Container(containers.DeclarativeContainer):
         MarginWatch, uow_factory, quotes, killswitch, publisher, clock, audit, notifier
     )
     loss_watch = providers.Singleton(
-        LossLimitWatch, uow_factory, quotes, killswitch, clock, audit, notifier
+        LossLimitWatch, uow_factory, quotes, killswitch, clock, audit, notifier, locks=locks
     )
     succession = providers.Singleton(SuccessionService, uow_factory, publisher, clock, audit)
     succession_scheduler = providers.Singleton(

@@ -142,7 +142,7 @@ def build_embedded(
         HeartbeatMonitor(uow_factory, killswitch, bus, clock, audit, notifier),
         MarginService(uow_factory, market),
         MarginWatch(uow_factory, market, killswitch, bus, clock, audit, notifier),
-        LossLimitWatch(uow_factory, market, killswitch, clock, audit, notifier),
+        LossLimitWatch(uow_factory, market, killswitch, clock, audit, notifier, locks=locks),
         SuccessionService(uow_factory, bus, clock, audit),
         SuccessionScheduler(uow_factory, killswitch, market, bus, clock, audit, notifier),
         dict(brokers or {}),

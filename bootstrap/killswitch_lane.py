@@ -7,16 +7,22 @@ halt latch (application/halts.py), the in-memory store and paper broker when tho
 (they guard their own state), the clock, ids, keys and hasher. What is bound to an event loop
 it has of its own: the SQL engine, the brokers' HTTP clients (Alpaca), Redis. Its events are
 handed to the API loop's publisher (WebSocket, Kafka, outbox) without waiting for it.
+
+The lane is never silently dead: when its loop or its listener ends without being asked to,
+the thread logs `kill_switch_lane_died` and starts the lane again (a new loop, the same
+port); past `max_restarts` it logs `kill_switch_lane_gave_up` and ends the process with
+EXIT_LANE_DEAD. Until it runs again, activations run on the caller's own loop (LaneDown).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import threading
 from collections.abc import Awaitable, Callable, Sequence
 from concurrent.futures import Future
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import structlog
 from dependency_injector import providers
@@ -44,6 +50,16 @@ _SHARED = (
     "meter",  # the lane's kill-switch runs and broker calls show in the API's /metrics
 )  # fmt: skip
 _SHARED_IN_MEMORY = ("store", "audit", "key_vault_store")
+MAX_RESTARTS = 5  # a lane that dies more often than this over the process's life takes it down
+EXIT_LANE_DEAD = 70  # EX_SOFTWARE: the process ends when its kill switch cannot be kept running
+
+
+class LaneDown(RuntimeError):
+    """The lane is not running (it died and is starting again): run the call elsewhere."""
+
+
+class LaneDied(RuntimeError):
+    """The lane's listener ended without being asked to."""
 
 
 class MainLoopPublisher:
@@ -95,26 +111,35 @@ def _log_failure(done: Future[Any]) -> None:
 
 
 class LaneKillSwitch(KillSwitchService):
-    """The kill switch every caller holds: activations run on the lane once it is started."""
+    """The kill switch every caller holds: activations run on the lane once it is started,
+    and on the caller's own loop while the lane is down (never a call left hanging)."""
 
     lane: KillSwitchLane | None = None
 
     async def activate(self, cmd: ActivateKillSwitch) -> KillSwitchEvent:
-        if self.lane is None:
-            return await super().activate(cmd)
-        return await self.lane.run(lambda ks: ks.activate(cmd))
+        lane = self.lane
+        if lane is not None:
+            with contextlib.suppress(LaneDown):
+                return await lane.run(lambda ks: ks.activate(cmd))
+        return await super().activate(cmd)
 
     async def trigger(
         self, scope: Scope, trigger: TriggerType, reason: str, *, flatten: bool = False
     ) -> KillSwitchEvent:
-        if self.lane is None:
-            return await super().trigger(scope, trigger, reason, flatten=flatten)
-        return await self.lane.run(lambda ks: ks.trigger(scope, trigger, reason, flatten=flatten))
+        lane = self.lane
+        if lane is not None:
+            with contextlib.suppress(LaneDown):
+                return await lane.run(
+                    lambda ks: ks.trigger(scope, trigger, reason, flatten=flatten)
+                )
+        return await super().trigger(scope, trigger, reason, flatten=flatten)
 
     async def follow_remote_halt(self, halt: EmergencyHalt) -> KillSwitchEvent | None:
-        if self.lane is None:
-            return await super().follow_remote_halt(halt)
-        return await self.lane.run(lambda ks: ks.follow_remote_halt(halt))
+        lane = self.lane
+        if lane is not None:
+            with contextlib.suppress(LaneDown):
+                return await lane.run(lambda ks: ks.follow_remote_halt(halt))
+        return await super().follow_remote_halt(halt)
 
 
 def lane_container(
@@ -135,25 +160,42 @@ def lane_container(
     return lane
 
 
+def _exit_process(code: int) -> NoReturn:
+    os._exit(code)  # from the lane's thread: SystemExit there would end only the thread
+
+
 class KillSwitchLane:
     """Runs the kill switch on its own thread and serves its own port (see module docstring)."""
 
-    def __init__(self, main: Container, settings: Settings) -> None:
+    def __init__(
+        self,
+        main: Container,
+        settings: Settings,
+        *,
+        max_restarts: int = MAX_RESTARTS,
+        exit_process: Callable[[int], object] = _exit_process,
+    ) -> None:
         self._main = main
         self._settings = settings
+        self._max_restarts = max_restarts
+        self._exit_process = exit_process
         self._ready = threading.Event()
+        self._serving = threading.Condition()
         self._thread: threading.Thread | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._stopping: asyncio.Event | None = None
+        self._stop_requested = False
         self._error: BaseException | None = None
         self.service: KillSwitchService | None = None
         self.port: int | None = None
         self.red: HttpRed | None = None  # its listener's RED figures (shown in the API's /metrics)
+        self.generation = 0  # how many times the lane started listening (1 + its restarts)
+        self.restarts = 0
 
     def start(self, api_loop: asyncio.AbstractEventLoop, timeout: float = 30.0) -> None:
         """Start the thread and wait until it listens; raises what stopped it from starting."""
         self._thread = threading.Thread(
-            target=self._run, args=(api_loop,), name="bulwark-kill-switch", daemon=True
+            target=self._supervise, args=(api_loop,), name="bulwark-kill-switch", daemon=True
         )
         self._thread.start()
         if not self._ready.wait(timeout):
@@ -162,6 +204,7 @@ class KillSwitchLane:
             raise self._error
 
     def stop(self, timeout: float = 5.0) -> None:
+        self._stop_requested = True
         loop, stopping = self._loop, self._stopping
         if loop is not None and stopping is not None and not loop.is_closed():
             with contextlib.suppress(RuntimeError):
@@ -169,25 +212,72 @@ class KillSwitchLane:
         if self._thread is not None:
             self._thread.join(timeout)
 
+    @property
+    def loop(self) -> asyncio.AbstractEventLoop | None:
+        """The lane's event loop while it runs; None while it is down."""
+        return self._loop
+
+    def wait_serving(self, generation: int, timeout: float) -> bool:
+        """Block until the lane listens for the `generation`-th time; False after `timeout`."""
+        with self._serving:
+            return self._serving.wait_for(lambda: self.generation >= generation, timeout)
+
     async def run(self, call: Callable[[KillSwitchService], Awaitable[T]]) -> T:
-        """Run `call` on the lane; a caller that gives up does not stop what it started."""
+        """Run `call` on the lane; a caller that gives up does not stop what it started.
+
+        LaneDown when the lane is not running, or died before the call finished."""
         loop, service = self._loop, self.service
         if loop is None or service is None:
-            raise RuntimeError("the kill switch's lane is not running")
+            raise LaneDown("the kill switch's lane is not running")
 
         async def on_lane() -> T:
             return await call(service)
 
-        done = asyncio.run_coroutine_threadsafe(on_lane(), loop)
-        return await asyncio.shield(asyncio.wrap_future(done))
+        try:
+            done = asyncio.run_coroutine_threadsafe(on_lane(), loop)
+        except RuntimeError as exc:  # its loop closed in between
+            raise LaneDown("the kill switch's lane is not running") from exc
+        try:
+            return await asyncio.shield(asyncio.wrap_future(done))
+        except asyncio.CancelledError:
+            if done.cancelled():  # the lane died under the call, not the caller gave up
+                raise LaneDown("the kill switch's lane died during the call") from None
+            raise
 
-    def _run(self, api_loop: asyncio.AbstractEventLoop) -> None:
+    # -- the lane's thread ---------------------------------------------------------------
+    def _supervise(self, api_loop: asyncio.AbstractEventLoop) -> None:
+        """Run the lane; start it again when it dies, and end the process past the limit."""
+        while True:
+            failure = self._run_once(api_loop)
+            if failure is None or self._stop_requested or self.generation == 0:
+                return  # stopped, or it never started (start() raises its error)
+            self.restarts += 1
+            _log.error(
+                "kill_switch_lane_died",
+                error_type=type(failure).__name__,
+                error=str(failure),
+                restarts=self.restarts,
+            )
+            if self.restarts > self._max_restarts:
+                _log.critical(
+                    "kill_switch_lane_gave_up", restarts=self.restarts, exit_code=EXIT_LANE_DEAD
+                )
+                self._exit_process(EXIT_LANE_DEAD)
+                return
+
+    def _run_once(self, api_loop: asyncio.AbstractEventLoop) -> BaseException | None:
+        """One life of the lane's loop: None when it was asked to stop, else what ended it."""
         loop = asyncio.new_event_loop()
         asyncio.set_event_loop(loop)
         try:
             loop.run_until_complete(self._serve(api_loop))
+        except BaseException as exc:
+            return exc
+        else:
+            return None
         finally:
-            loop.close()
+            self._loop = self.service = None  # callers run on their own loop meanwhile
+            _finish(loop)  # the listener's socket closed and the engine disposed, on any end
 
     async def _serve(self, api_loop: asyncio.AbstractEventLoop) -> None:
         container: Container | None = None
@@ -195,37 +285,80 @@ class KillSwitchLane:
             self._loop = asyncio.get_running_loop()
             self._stopping = asyncio.Event()
             container = lane_container(self._main, self._settings, api_loop)
-            self.service = container.killswitch()
+            service = container.killswitch()
             app = create_http_app(
                 container.api_services(), container.http_config(), surface="kill-switch"
             )
             edge = app.asgi_handler  # before the trace layer wraps it (outermost)
-            self.red = edge.red if isinstance(edge, EdgeMiddleware) else None
+            if isinstance(edge, EdgeMiddleware) and edge.red is not None:
+                if self.red is None:
+                    self.red = edge.red
+                else:  # a restarted lane counts on into the figures /metrics already shows
+                    edge.red = self.red
             app = container.tracing().trace_requests(app)
             server, sock = lane_server(app, self._settings, self._lane_port())
             self.port = sock.getsockname()[1]
         except BaseException as exc:
             self._error = exc
             self._ready.set()
-            return
+            raise
         serving = asyncio.create_task(server.serve(sockets=[sock]))
-        await wait_started(server, serving)
-        if serving.done() and serving.exception() is not None:
-            self._error = serving.exception()
-        self._ready.set()
+        stopping = asyncio.create_task(self._stopping.wait())
         try:
-            await self._stopping.wait()
+            await wait_started(server, serving)
+            if serving.done():
+                raise LaneDied(f"the lane's listener did not start: {_ended(serving)}")
+            self.service = service
+            with self._serving:
+                self.generation += 1
+                self._serving.notify_all()
+            self._ready.set()
+            if self.restarts:
+                _log.warning("kill_switch_lane_restarted", restarts=self.restarts, port=self.port)
+            await asyncio.wait({serving, stopping}, return_when=asyncio.FIRST_COMPLETED)
+            if not self._stopping.is_set():
+                raise LaneDied(f"the lane's listener ended: {_ended(serving)}")
+        except BaseException as exc:
+            if not self._ready.is_set():
+                self._error = exc
+                self._ready.set()
+            raise
         finally:
+            stopping.cancel()
             server.should_exit = True
-            with contextlib.suppress(Exception):
+            with contextlib.suppress(BaseException):
                 await serving
             sock.close()
             if container is not None and container.store_kind() == "sql":
                 await container.engine().dispose()
 
     def _lane_port(self) -> int:
+        if self.port is not None:
+            return self.port  # a restart listens where clients were told the lane is
         configured = self._settings.safety.kill_switch_port
         return self._settings.core.port + 1 if configured is None else configured
+
+
+def _ended(task: asyncio.Task[None]) -> str:
+    if task.cancelled():
+        return "cancelled"
+    error = task.exception()
+    return "returned" if error is None else f"{type(error).__name__}: {error}"
+
+
+def _finish(loop: asyncio.AbstractEventLoop) -> None:
+    """Cancel what is left on a loop that ended (its `finally` blocks run) and close it."""
+    try:
+        left = [task for task in asyncio.all_tasks(loop) if not task.done()]
+        for task in left:
+            task.cancel()
+        if left:
+            loop.run_until_complete(asyncio.gather(*left, return_exceptions=True))
+        loop.run_until_complete(loop.shutdown_asyncgens())
+    except BaseException as exc:  # cleaning up must not hide why the lane ended
+        _log.error("kill_switch_lane_cleanup_failed", error_type=type(exc).__name__)
+    finally:
+        loop.close()
 
 
 async def start_lane(container: Container, settings: Settings) -> KillSwitchLane | None:

