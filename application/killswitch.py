@@ -18,6 +18,7 @@ from typing import Protocol, TypeVar
 
 from application.access import SUPERVISORS, account_for, ensure_may_change, visibility
 from application.halts import HaltLatch
+from application.in_doubt import InDoubtReport
 from application.inbox import claim
 from application.orders import BrokerRouter
 from domain.errors import Forbidden, NotFound
@@ -32,10 +33,11 @@ from domain.killswitch.switch import (
     KillSwitchEvent,
     ScopeState,
     TriggerType,
+    UnconfirmedOrder,
     WrongPasscode,
 )
 from domain.principals import Principal, Role
-from domain.trading.orders import OriginKind
+from domain.trading.orders import Order, OriginKind
 from ports.broker import BrokerError, BrokerPort, CancelResult, DeadlineBroker
 from ports.clock import Clock, IdGenerator
 from ports.events import AuditEntry, AuditLog, EventPublisher, Notification, Notifier, Severity
@@ -48,9 +50,14 @@ T = TypeVar("T")
 
 
 class OrderSync(Protocol):
-    """Books what a broker says of an account's orders (OrderService.sync)."""
+    """Books what a broker says of an account's orders (OrderService.sync), and resolves its
+    orders in doubt (OrderService.resolve_in_doubt, application/in_doubt.py)."""
 
     async def sync(self, account_id: str) -> int: ...
+
+    async def resolve_in_doubt(
+        self, account_id: str, only: frozenset[str] | None = None, *, every: bool = False
+    ) -> InDoubtReport: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -341,7 +348,9 @@ class KillSwitchService:
         )
         cancel_sent_at = self._clock.now()
         outcomes = _summarise(runs)
-        confirmed = all(o.confirmed for o in outcomes)
+        with self.tracer.span("killswitch.in_doubt"):
+            unconfirmed = await self._in_doubt(targets, deadline)
+        confirmed = all(o.confirmed for o in outcomes) and not unconfirmed
         last_confirmation = max((r.confirmed_at or 0.0 for r in runs), default=start)
         elapsed_ms = ((last_confirmation if confirmed else self._clock.monotonic()) - start) * 1e3
         record = KillSwitchEvent(
@@ -360,6 +369,7 @@ class KillSwitchService:
             cancel_sent_at=cancel_sent_at if runs else None,
             confirmed_at=self._clock.now() if confirmed else None,
             elapsed_ms=elapsed_ms,
+            unconfirmed_orders=unconfirmed,
         )
         with self.tracer.span("killswitch.record"):
             async with self._uow() as uow:
@@ -374,8 +384,9 @@ class KillSwitchService:
                     trigger.value,
                     record.orders_cancelled,
                     confirmed,
-                    tuple(o.broker for o in outcomes if not o.confirmed),
+                    record.unconfirmed_brokers,
                     elapsed_ms,
+                    tuple(o.order_id for o in unconfirmed),
                 )
             ]
         )
@@ -389,6 +400,55 @@ class KillSwitchService:
             await asyncio.wait_for(syncs, budget)
         await self._after(record)
         return record
+
+    async def _in_doubt(
+        self, targets: list[tuple[str, str, frozenset[str] | None]], deadline: float
+    ) -> tuple[UnconfirmedOrder, ...]:
+        """The scope's orders the store holds open with no broker acknowledgement, looked up
+        at their brokers now (application/in_doubt.py); those still in doubt are returned.
+
+        The others are proven closed by the runs: an acknowledged order is confirmed gone
+        when its broker's open orders, queried again, no longer list it, and an order found
+        by its client order id is one of those (a run left nothing open) or closed already.
+        """
+        scope_of = {account_id: only for _, account_id, only in targets}
+        async with self._uow() as uow:
+            stored = await uow.orders.list(open_only=True, limit=1_000_000)
+        doubtful: dict[str, list[Order]] = defaultdict(list)
+        for order in stored:
+            if order.broker_order_id is None and order.account_id in scope_of:
+                only = scope_of[order.account_id]
+                if only is None or order.client_order_id in only:
+                    doubtful[order.account_id].append(order)
+        if not doubtful:
+            return ()
+        budget = max(deadline - self._clock.monotonic(), self.config.sync_grace)
+        found = await asyncio.gather(
+            *(
+                self._resolve(account_id, scope_of[account_id], orders, budget)
+                for account_id, orders in sorted(doubtful.items())
+            )
+        )
+        return tuple(o for group in found for o in group)
+
+    async def _resolve(
+        self, account_id: str, only: frozenset[str] | None, orders: list[Order], budget: float
+    ) -> list[UnconfirmedOrder]:
+        """One account's orders in doubt resolved within `budget` seconds; the rest named."""
+        try:
+            report = await asyncio.wait_for(
+                self._orders.resolve_in_doubt(account_id, only, every=True), budget
+            )
+        except TimeoutError:
+            reason = "DEADLINE_EXCEEDED"
+        except Exception as exc:  # an unresolved order is reported, never counted closed
+            reason = exc.code.value if isinstance(exc, BrokerError) else type(exc).__name__
+        else:
+            return [
+                UnconfirmedOrder(d.order_id, d.account_id, d.broker, d.reason)
+                for d in report.unresolved
+            ]
+        return [UnconfirmedOrder(o.id, o.account_id, o.broker, reason) for o in orders]
 
     async def _targets(
         self, uow: UnitOfWork, scope: Scope
@@ -583,6 +643,7 @@ class KillSwitchService:
             "confirmed": record.broker_confirmed,
             "orders_cancelled": record.orders_cancelled,
             "unconfirmed_brokers": list(record.unconfirmed_brokers),
+            "unconfirmed_orders": [o.order_id for o in record.unconfirmed_orders],
             "elapsed_ms": round(record.elapsed_ms, 3),
         }
         outcome = "confirmed" if record.broker_confirmed else "unconfirmed"
@@ -594,6 +655,9 @@ class KillSwitchService:
             if record.broker_confirmed
             else "NOT confirmed by " + ", ".join(record.unconfirmed_brokers)
         )
+        if record.unconfirmed_orders:
+            named = ", ".join(f"{o.order_id} ({o.broker})" for o in record.unconfirmed_orders)
+            confirmation += f"; orders still in doubt: {named}"
         body = (
             f"Trading halted for {record.scope.key} ({record.trigger_type.value}): "
             f"{record.orders_cancelled} orders cancelled, {confirmation}."

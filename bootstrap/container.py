@@ -413,6 +413,9 @@ class Container(containers.DeclarativeContainer):
         throttle=throttle, latch=latch,
         max_order_notional=providers.Callable(lambda s: Decimal(s.max_order_notional), settings),
         books=risk_books, tracer=tracing.provided.tracer,
+        in_doubt_grace=providers.Callable(
+            lambda s: timedelta(seconds=s.in_doubt_grace_seconds), settings
+        ),
     )  # fmt: skip
     # Runs locally until bootstrap/killswitch_lane.py starts the lane; then on the lane.
     killswitch = providers.Singleton(
