@@ -6,48 +6,21 @@ from datetime import timedelta
 from decimal import Decimal
 
 from bootstrap.embedded import Embedded
-from domain.trading.orders import Order, OrderNeverSent, OrderStatus, OrderType
-from ports.broker import BrokerErrorCode
 from domain.risk.rules import RuleType
+from domain.trading.orders import Order, OrderNeverSent, OrderStatus
+from ports.broker import BrokerErrorCode
 from tests.unit.application.builders import (
     ACCOUNT,
     BUY,
     SYMBOL,
-    USER_ORIGIN,
     add_rule,
     fake_clock,
     market,
+    stored_in_doubt,
 )
 
 D = Decimal
 PAST_GRACE = timedelta(seconds=6)  # the default grace is 5 s
-
-
-async def stored_in_doubt(
-    e: Embedded, order_id: str = "o-doubt-1", *, price: str | None = None
-) -> Order:
-    """An order decided and stored as PENDING_SUBMIT, as a process leaves it when it dies
-    before booking its broker's answer (or before sending it at all)."""
-    order = Order(
-        id=order_id,
-        client_order_id=f"c-{order_id}",
-        account_id=ACCOUNT,
-        symbol=SYMBOL,
-        side=BUY,
-        quantity=D(10),
-        origin=USER_ORIGIN,
-        order_type=OrderType.MARKET if price is None else OrderType.LIMIT,
-        limit_price=None if price is None else D(price),
-        created_at=e.clock.now(),
-    )
-    order.mark_pending_submit()
-    async with e.uow() as u:
-        account = await u.accounts.get(ACCOUNT)
-        assert account is not None
-        account.track_order(order)
-        await u.orders.add(order)
-        await u.commit()
-    return order
 
 
 async def stored(e: Embedded, order_id: str) -> Order:
