@@ -65,6 +65,7 @@ from application.giving import GivingService
 from application.giving_suggestion import GivingSuggestionService
 from application.halts import HaltLatch
 from application.illiquid_assets import IlliquidAssetService
+from application.in_doubt_watch import InDoubtWatch
 from application.insiders import InsiderService
 from application.instrument_catalog import InstrumentCatalog
 from application.invitations import InvitationService
@@ -580,9 +581,16 @@ class Container(containers.DeclarativeContainer):
         ),
     )
 
+    # Orders in doubt, resolved at start-up and every few seconds (application/in_doubt_watch.py).
+    in_doubt_watch = providers.Singleton(
+        InDoubtWatch, uow_factory, orders, clock, notifier,
+        providers.Callable(lambda s: timedelta(seconds=s.in_doubt_grace_seconds), settings),
+    )  # fmt: skip
+    api_services.add_kwargs(in_doubt=in_doubt_watch)
     background = providers.Resource(
         watchers,
         providers.Dict(
+            in_doubt=in_doubt_watch.provided.check,
             heartbeats=heartbeat_monitor.provided.check,
             margin=margin_watch.provided.check,
             providers=provider_watch.provided.check,
