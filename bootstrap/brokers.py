@@ -14,6 +14,7 @@ from adapters.metrics.broker import metered
 from application.key_vault import KeyVaultService
 from application.orders import BrokerRouter
 from bootstrap.closing import close_quietly
+from bootstrap.crash_rehearsal import rehearsing
 from bootstrap.settings import Settings, SettingsError
 from ports.broker import BrokerPort
 from ports.clock import Clock, IdGenerator
@@ -52,6 +53,7 @@ def broker_router(
         )
         base_url = settings.alpaca_trading_url or trading_url(settings.alpaca_paper)
         brokers["alpaca"] = connect_alpaca_broker(credentials, clock, base_url=base_url)
+    brokers = rehearsing(settings.env, brokers)  # tests only: a crash before a send
     # With a meter (issue 17): every call timed and its errors counted, per adapter.
     return BrokerRouter(brokers if meter is None else metered(brokers, meter))
 
