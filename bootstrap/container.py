@@ -489,7 +489,7 @@ class Container(containers.DeclarativeContainer):
     )  # fmt: skip
     account_sync = providers.Singleton(
         AccountSync, uow_factory, brokers, clock, ids, audit, locks,
-        books=risk_books, publisher=publisher,
+        books=risk_books, publisher=publisher, in_doubt=orders,
     )  # fmt: skip
     instruments = providers.Singleton(
         InstrumentCatalog,
