@@ -184,8 +184,10 @@ class BrokerBooking:
             account = await self._account(uow, account_id)
             if account is None:
                 raise NotFound(f"account {account_id} not found")
-            broker = self._brokers.for_account(account)
             grace = timedelta(0) if every else None
+            if not self.in_doubt.in_doubt(account.open_orders.values(), grace=grace):
+                return InDoubtReport()  # nothing to look up: no broker call, no commit
+            broker = self._brokers.for_account(account)
             report = await self._settle(uow, broker, account, only=only, grace=grace)
             await uow.commit()
             await self._publisher.publish(uow.collect_events())
