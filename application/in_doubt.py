@@ -59,11 +59,10 @@ class InDoubtResolver:
         self._clock = clock
         self.grace = grace
 
-    def in_doubt(self, orders: Iterable[Order], *, grace: timedelta | None = None) -> list[Order]:
-        """The orders without a broker acknowledgement for longer than `grace` (the setting's)."""
+    def in_doubt(self, orders: Iterable[Order]) -> list[Order]:
+        """The orders without a broker acknowledgement for longer than the grace."""
         now = self._clock.now()
-        wait = self.grace if grace is None else grace
-        return [o for o in orders if o.in_doubt(now, wait)]
+        return [o for o in orders if o.in_doubt(now, self.grace)]
 
     async def resolve(
         self,
@@ -72,19 +71,17 @@ class InDoubtResolver:
         book: FillBooker,
         *,
         only: frozenset[str] | None = None,
-        grace: timedelta | None = None,
     ) -> InDoubtReport:
         """Resolve the account's orders in doubt (of `only` client order ids, when given).
 
-        `grace` overrides the setting for the look-up (the kill switch looks up every order
-        not acknowledged); closing one as never sent always waits out the setting's grace
-        and the broker's acceptance window. Call it under the account's lock, with the
-        account of the unit of work that commits the changes.
+        Closing one as never sent waits out the grace and the broker's acceptance window.
+        Call it under the account's lock, with the account of the unit of work that commits
+        the changes.
         """
         report = InDoubtReport()
         doubtful = [
             o
-            for o in self.in_doubt(account.open_orders.values(), grace=grace)
+            for o in self.in_doubt(account.open_orders.values())
             if only is None or o.client_order_id in only
         ]
         found: list[tuple[Order, BrokerOrder]] = []

@@ -21,7 +21,7 @@ class InDoubtResolving(Protocol):
     """Resolves one account's orders in doubt under its lock (OrderService)."""
 
     async def resolve_in_doubt(
-        self, account_id: str, only: frozenset[str] | None = None, *, every: bool = False
+        self, account_id: str, only: frozenset[str] | None = None
     ) -> InDoubtReport: ...
 
 

@@ -14,6 +14,7 @@ import contextlib
 from collections import defaultdict
 from collections.abc import Awaitable, Mapping
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Protocol, TypeVar
 
 from application.access import SUPERVISORS, account_for, ensure_may_change, visibility
@@ -56,7 +57,7 @@ class OrderSync(Protocol):
     async def sync(self, account_id: str) -> int: ...
 
     async def resolve_in_doubt(
-        self, account_id: str, only: frozenset[str] | None = None, *, every: bool = False
+        self, account_id: str, only: frozenset[str] | None = None
     ) -> InDoubtReport: ...
 
 
@@ -72,6 +73,9 @@ class KillSwitchConfig:
     four_eyes: bool = True
     max_failures: int = 5
     lockout_minutes: int = 15
+    # An order without its broker's acknowledgement for this long is in doubt (the setting
+    # BULWARK_IN_DOUBT_GRACE_SECONDS): a younger one is a send on its way, refused by the latch.
+    in_doubt_grace: float = 5.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -404,19 +408,22 @@ class KillSwitchService:
     async def _in_doubt(
         self, targets: list[tuple[str, str, frozenset[str] | None]], deadline: float
     ) -> tuple[UnconfirmedOrder, ...]:
-        """The scope's orders the store holds open with no broker acknowledgement, looked up
-        at their brokers now (application/in_doubt.py); those still in doubt are returned.
+        """The scope's orders in doubt (held open by the store, never acknowledged by their
+        broker), looked up at their brokers now (application/in_doubt.py); those still in
+        doubt are returned.
 
         The others are proven closed by the runs: an acknowledged order is confirmed gone
         when its broker's open orders, queried again, no longer list it, and an order found
         by its client order id is one of those (a run left nothing open) or closed already.
+        A send of this process still on its way was refused by the latch (booked rejected).
         """
         scope_of = {account_id: only for _, account_id, only in targets}
         async with self._uow() as uow:
             stored = await uow.orders.list(open_only=True, limit=1_000_000)
+        now, grace = self._clock.now(), timedelta(seconds=self.config.in_doubt_grace)
         doubtful: dict[str, list[Order]] = defaultdict(list)
         for order in stored:
-            if order.broker_order_id is None and order.account_id in scope_of:
+            if order.in_doubt(now, grace) and order.account_id in scope_of:
                 only = scope_of[order.account_id]
                 if only is None or order.client_order_id in only:
                     doubtful[order.account_id].append(order)
@@ -436,9 +443,7 @@ class KillSwitchService:
     ) -> list[UnconfirmedOrder]:
         """One account's orders in doubt resolved within `budget` seconds; the rest named."""
         try:
-            report = await asyncio.wait_for(
-                self._orders.resolve_in_doubt(account_id, only, every=True), budget
-            )
+            report = await asyncio.wait_for(self._orders.resolve_in_doubt(account_id, only), budget)
         except TimeoutError:
             reason = "DEADLINE_EXCEEDED"
         except Exception as exc:  # an unresolved order is reported, never counted closed

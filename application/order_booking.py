@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import AsyncIterator
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from application.access import account_for
 from application.broker_router import BrokerRouter
@@ -175,20 +175,18 @@ class BrokerBooking:
             return closed + len(settled.never_sent)
 
     async def resolve_in_doubt(
-        self, account_id: str, only: frozenset[str] | None = None, *, every: bool = False
+        self, account_id: str, only: frozenset[str] | None = None
     ) -> InDoubtReport:
-        """Look the account's orders in doubt up at its broker now (application/in_doubt.py);
-        `every`: each order without an acknowledgement, however young (the kill switch's look:
-        under the lock, none of this process's sends is in flight)."""
+        """Look the account's orders in doubt (of `only` client order ids, when given) up at
+        its broker now, under its lock (application/in_doubt.py)."""
         async with self.locks.hold(account_id), self._uow() as uow, self._holding(account_id):
             account = await self._account(uow, account_id)
             if account is None:
                 raise NotFound(f"account {account_id} not found")
-            grace = timedelta(0) if every else None
-            if not self.in_doubt.in_doubt(account.open_orders.values(), grace=grace):
+            if not self.in_doubt.in_doubt(account.open_orders.values()):
                 return InDoubtReport()  # nothing to look up: no broker call, no commit
             broker = self._brokers.for_account(account)
-            report = await self._settle(uow, broker, account, only=only, grace=grace)
+            report = await self._settle(uow, broker, account, only=only)
             await uow.commit()
             await self._publisher.publish(uow.collect_events())
             return report
@@ -200,17 +198,16 @@ class BrokerBooking:
         account: Account,
         *,
         only: frozenset[str] | None = None,
-        grace: timedelta | None = None,
     ) -> InDoubtReport:
         """The account's orders in doubt looked up at its broker: adopted, closed or kept."""
 
         async def book(fills: list[Fill]) -> int:
             return await self._book_fills(uow, account, fills)
 
-        if not self.in_doubt.in_doubt(account.open_orders.values(), grace=grace):
+        if not self.in_doubt.in_doubt(account.open_orders.values()):
             return InDoubtReport()
         with self.tracer.span("orders.in_doubt", broker=broker.name):
-            return await self.in_doubt.resolve(broker, account, book, only=only, grace=grace)
+            return await self.in_doubt.resolve(broker, account, book, only=only)
 
     async def _reconcile(
         self, uow: UnitOfWork, broker: BrokerPort, account: Account, requested: str | None = None

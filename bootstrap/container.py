@@ -394,7 +394,9 @@ class Container(containers.DeclarativeContainer):
 
     killswitch_config = providers.Singleton(
         lambda s: KillSwitchConfig(
-            deadline=s.kill_switch_deadline_seconds, four_eyes=s.four_eyes_resume
+            deadline=s.kill_switch_deadline_seconds,
+            four_eyes=s.four_eyes_resume,
+            in_doubt_grace=s.in_doubt_grace_seconds,
         ),
         settings,
     )

@@ -90,11 +90,11 @@ class MainLoopOrderSync:
         return 0
 
     async def resolve_in_doubt(
-        self, account_id: str, only: frozenset[str] | None = None, *, every: bool = False
+        self, account_id: str, only: frozenset[str] | None = None
     ) -> InDoubtReport:
         """Awaited (the verdict needs it), under the caller's deadline: a cancel reaches the
         API loop's task too."""
-        resolving = self._orders.resolve_in_doubt(account_id, only, every=every)
+        resolving = self._orders.resolve_in_doubt(account_id, only)
         return await asyncio.wrap_future(asyncio.run_coroutine_threadsafe(resolving, self._loop))
 
 
