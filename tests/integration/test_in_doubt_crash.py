@@ -65,9 +65,21 @@ async def orders(client: httpx.AsyncClient, headers: dict[str, str]) -> list[dic
     return items
 
 
+async def died(client: httpx.AsyncClient) -> bool:
+    """Whether the server stops answering within 60 s."""
+    give_up = time.monotonic() + 60
+    while time.monotonic() < give_up:
+        try:
+            await client.get("/health", timeout=1)
+        except httpx.TransportError:
+            return True
+        await asyncio.sleep(0.2)
+    return False
+
+
 async def settled(client: httpx.AsyncClient, headers: dict[str, str]) -> list[dict[str, Any]]:
-    """The account's orders once none is pending submission (or after 20 s, as they are)."""
-    give_up = time.monotonic() + 20
+    """The account's orders once none is pending submission (or after 60 s, as they are)."""
+    give_up = time.monotonic() + 60
     while True:
         found = await orders(client, headers)
         if all(o["status"] != "pending_submit" for o in found) or time.monotonic() > give_up:
@@ -83,12 +95,13 @@ async def test_orders_left_in_doubt_by_a_killed_process_are_resolved_and_the_hal
     with serving(
         {**env, DIE_ON_SUBMIT: "4"}, ready_within_s=90, log=tmp_path / "first.log"
     ) as server:
-        async with httpx.AsyncClient(base_url=server, timeout=10) as client:
+        async with httpx.AsyncClient(base_url=server, timeout=30) as client:
             await burst(client, await login(client))
+            assert await died(client), "the rehearsal did not end the process"
 
     # Act: a new process on the same store
     with serving(env, ready_within_s=90, log=tmp_path / "second.log") as server:
-        async with httpx.AsyncClient(base_url=server, timeout=10) as client:
+        async with httpx.AsyncClient(base_url=server, timeout=30) as client:
             headers = await login(client)
             after_restart = await settled(client, headers)
             status = (await client.get("/api/status")).json()
