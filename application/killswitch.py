@@ -20,6 +20,7 @@ from typing import Protocol, TypeVar
 from application.access import SUPERVISORS, account_for, ensure_may_change, visibility
 from application.halts import HaltLatch
 from application.in_doubt import InDoubtReport
+from application.in_doubt_verdict import InDoubtVerdict
 from application.inbox import claim
 from application.orders import BrokerRouter
 from domain.errors import Forbidden, NotFound
@@ -34,11 +35,10 @@ from domain.killswitch.switch import (
     KillSwitchEvent,
     ScopeState,
     TriggerType,
-    UnconfirmedOrder,
     WrongPasscode,
 )
 from domain.principals import Principal, Role
-from domain.trading.orders import Order, OriginKind
+from domain.trading.orders import OriginKind
 from ports.broker import BrokerError, BrokerPort, CancelResult, DeadlineBroker
 from ports.clock import Clock, IdGenerator
 from ports.events import AuditEntry, AuditLog, EventPublisher, Notification, Notifier, Severity
@@ -159,6 +159,7 @@ class KillSwitchService:
         self._notifier = notifier
         self._latch = latch
         self._orders = orders
+        self._doubts = InDoubtVerdict(uow_factory, orders)  # looked up before the verdict
         self.config = config or KillSwitchConfig()
 
     # -- entry points ----------------------------------------------------------------
@@ -353,7 +354,12 @@ class KillSwitchService:
         cancel_sent_at = self._clock.now()
         outcomes = _summarise(runs)
         with self.tracer.span("killswitch.in_doubt"):
-            unconfirmed = await self._in_doubt(targets, deadline)
+            unconfirmed = await self._doubts.unconfirmed(
+                targets,
+                self._clock.now(),
+                timedelta(seconds=self.config.in_doubt_grace),
+                max(deadline - self._clock.monotonic(), self.config.sync_grace),
+            )
         confirmed = all(o.confirmed for o in outcomes) and not unconfirmed
         last_confirmation = max((r.confirmed_at or 0.0 for r in runs), default=start)
         elapsed_ms = ((last_confirmation if confirmed else self._clock.monotonic()) - start) * 1e3
@@ -404,56 +410,6 @@ class KillSwitchService:
             await asyncio.wait_for(syncs, budget)
         await self._after(record)
         return record
-
-    async def _in_doubt(
-        self, targets: list[tuple[str, str, frozenset[str] | None]], deadline: float
-    ) -> tuple[UnconfirmedOrder, ...]:
-        """The scope's orders in doubt (held open by the store, never acknowledged by their
-        broker), looked up at their brokers now (application/in_doubt.py); those still in
-        doubt are returned.
-
-        The others are proven closed by the runs: an acknowledged order is confirmed gone
-        when its broker's open orders, queried again, no longer list it, and an order found
-        by its client order id is one of those (a run left nothing open) or closed already.
-        A send of this process still on its way was refused by the latch (booked rejected).
-        """
-        scope_of = {account_id: only for _, account_id, only in targets}
-        async with self._uow() as uow:
-            stored = await uow.orders.list(open_only=True, limit=1_000_000)
-        now, grace = self._clock.now(), timedelta(seconds=self.config.in_doubt_grace)
-        doubtful: dict[str, list[Order]] = defaultdict(list)
-        for order in stored:
-            if order.in_doubt(now, grace) and order.account_id in scope_of:
-                only = scope_of[order.account_id]
-                if only is None or order.client_order_id in only:
-                    doubtful[order.account_id].append(order)
-        if not doubtful:
-            return ()
-        budget = max(deadline - self._clock.monotonic(), self.config.sync_grace)
-        found = await asyncio.gather(
-            *(
-                self._resolve(account_id, scope_of[account_id], orders, budget)
-                for account_id, orders in sorted(doubtful.items())
-            )
-        )
-        return tuple(o for group in found for o in group)
-
-    async def _resolve(
-        self, account_id: str, only: frozenset[str] | None, orders: list[Order], budget: float
-    ) -> list[UnconfirmedOrder]:
-        """One account's orders in doubt resolved within `budget` seconds; the rest named."""
-        try:
-            report = await asyncio.wait_for(self._orders.resolve_in_doubt(account_id, only), budget)
-        except TimeoutError:
-            reason = "DEADLINE_EXCEEDED"
-        except Exception as exc:  # an unresolved order is reported, never counted closed
-            reason = exc.code.value if isinstance(exc, BrokerError) else type(exc).__name__
-        else:
-            return [
-                UnconfirmedOrder(d.order_id, d.account_id, d.broker, d.reason)
-                for d in report.unresolved
-            ]
-        return [UnconfirmedOrder(o.id, o.account_id, o.broker, reason) for o in orders]
 
     async def _targets(
         self, uow: UnitOfWork, scope: Scope
