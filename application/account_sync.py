@@ -19,6 +19,8 @@ from application.access import ensure_may_change
 from application.account_admin import owned_account
 from application.broker_router import BrokerRouter
 from application.concurrency import KeyedLocks
+from application.in_doubt import DoubtfulOrder
+from application.in_doubt_watch import InDoubtResolving
 from application.risk_books import RiskBooks
 from domain.errors import Conflict, Forbidden, NotFound, StoreUnavailable
 from domain.principals import Principal, Role
@@ -93,6 +95,8 @@ class SyncReport:
     orders_adopted: list[AdoptedOrder] = field(default_factory=list)
     orders_known: int = 0
     skipped: list[Skipped] = field(default_factory=list)
+    # Orders in doubt (approved, never acknowledged) looked up first: still unresolved ones.
+    orders_in_doubt: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,8 +120,10 @@ class AccountSync:
         *,
         books: RiskBooks | None = None,
         publisher: EventPublisher | None = None,
+        in_doubt: InDoubtResolving | None = None,
     ) -> None:
         self._publisher = publisher
+        self._in_doubt = in_doubt  # resolved before the import (application/in_doubt.py)
         self._uow = uow_factory
         self._brokers = brokers
         self._clock = clock
@@ -134,12 +140,16 @@ class AccountSync:
             account = await owned_account(uow, principal, account_id)
         if not account.is_open:
             raise AccountClosed(f"account {account_id} is {account.status.value}")
+        doubtful: list[DoubtfulOrder] = []
+        if self._in_doubt is not None:  # under the account's lock of its own: not nested
+            doubtful = (await self._in_doubt.resolve_in_doubt(account_id)).unresolved
         state = await self._read_broker(account)
         async with self._locks.hold(account_id):
             try:
                 async with self._uow() as uow:
                     account = await owned_account(uow, principal, account_id)
                     report = await self._import(uow, account, state, principal)
+                    report.orders_in_doubt = [d.order_id for d in doubtful]
                     await uow.commit()
                     events = uow.collect_events()  # the adopted orders' acceptances
             finally:
@@ -159,6 +169,7 @@ class AccountSync:
                     "positions_changed": len(report.positions_changed),
                     "orders_adopted": len(report.orders_adopted),
                     "skipped": len(report.skipped),
+                    "orders_in_doubt": len(report.orders_in_doubt),
                 },
             )
         )

@@ -14,10 +14,13 @@ import contextlib
 from collections import defaultdict
 from collections.abc import Awaitable, Mapping
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Protocol, TypeVar
 
 from application.access import SUPERVISORS, account_for, ensure_may_change, visibility
 from application.halts import HaltLatch
+from application.in_doubt import InDoubtReport
+from application.in_doubt_verdict import InDoubtVerdict
 from application.inbox import claim
 from application.orders import BrokerRouter
 from domain.errors import Forbidden, NotFound
@@ -48,9 +51,14 @@ T = TypeVar("T")
 
 
 class OrderSync(Protocol):
-    """Books what a broker says of an account's orders (OrderService.sync)."""
+    """Books what a broker says of an account's orders (OrderService.sync), and resolves its
+    orders in doubt (OrderService.resolve_in_doubt, application/in_doubt.py)."""
 
     async def sync(self, account_id: str) -> int: ...
+
+    async def resolve_in_doubt(
+        self, account_id: str, only: frozenset[str] | None = None
+    ) -> InDoubtReport: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +73,9 @@ class KillSwitchConfig:
     four_eyes: bool = True
     max_failures: int = 5
     lockout_minutes: int = 15
+    # An order without its broker's acknowledgement for this long is in doubt (the setting
+    # BULWARK_IN_DOUBT_GRACE_SECONDS): a younger one is a send on its way, refused by the latch.
+    in_doubt_grace: float = 5.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +159,7 @@ class KillSwitchService:
         self._notifier = notifier
         self._latch = latch
         self._orders = orders
+        self._doubts = InDoubtVerdict(uow_factory, orders)  # looked up before the verdict
         self.config = config or KillSwitchConfig()
 
     # -- entry points ----------------------------------------------------------------
@@ -341,7 +353,14 @@ class KillSwitchService:
         )
         cancel_sent_at = self._clock.now()
         outcomes = _summarise(runs)
-        confirmed = all(o.confirmed for o in outcomes)
+        with self.tracer.span("killswitch.in_doubt"):
+            unconfirmed = await self._doubts.unconfirmed(
+                targets,
+                self._clock.now(),
+                timedelta(seconds=self.config.in_doubt_grace),
+                max(deadline - self._clock.monotonic(), self.config.sync_grace),
+            )
+        confirmed = all(o.confirmed for o in outcomes) and not unconfirmed
         last_confirmation = max((r.confirmed_at or 0.0 for r in runs), default=start)
         elapsed_ms = ((last_confirmation if confirmed else self._clock.monotonic()) - start) * 1e3
         record = KillSwitchEvent(
@@ -360,6 +379,7 @@ class KillSwitchService:
             cancel_sent_at=cancel_sent_at if runs else None,
             confirmed_at=self._clock.now() if confirmed else None,
             elapsed_ms=elapsed_ms,
+            unconfirmed_orders=unconfirmed,
         )
         with self.tracer.span("killswitch.record"):
             async with self._uow() as uow:
@@ -374,8 +394,9 @@ class KillSwitchService:
                     trigger.value,
                     record.orders_cancelled,
                     confirmed,
-                    tuple(o.broker for o in outcomes if not o.confirmed),
+                    record.unconfirmed_brokers,
                     elapsed_ms,
+                    tuple(o.order_id for o in unconfirmed),
                 )
             ]
         )
@@ -583,6 +604,7 @@ class KillSwitchService:
             "confirmed": record.broker_confirmed,
             "orders_cancelled": record.orders_cancelled,
             "unconfirmed_brokers": list(record.unconfirmed_brokers),
+            "unconfirmed_orders": [o.order_id for o in record.unconfirmed_orders],
             "elapsed_ms": round(record.elapsed_ms, 3),
         }
         outcome = "confirmed" if record.broker_confirmed else "unconfirmed"
@@ -594,6 +616,9 @@ class KillSwitchService:
             if record.broker_confirmed
             else "NOT confirmed by " + ", ".join(record.unconfirmed_brokers)
         )
+        if record.unconfirmed_orders:
+            named = ", ".join(f"{o.order_id} ({o.broker})" for o in record.unconfirmed_orders)
+            confirmation += f"; orders still in doubt: {named}"
         body = (
             f"Trading halted for {record.scope.key} ({record.trigger_type.value}): "
             f"{record.orders_cancelled} orders cancelled, {confirmation}."

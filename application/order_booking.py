@@ -17,6 +17,7 @@ from application.broker_router import BrokerRouter
 from application.concurrency import KeyedLocks
 from application.fills import book_fills, ordered_by
 from application.halts import HaltLatch, SendRefused
+from application.in_doubt import InDoubtReport, InDoubtResolver
 from application.inbox import claim
 from application.portfolio_fills import fill_events
 from application.retry import retry_on_conflict
@@ -26,7 +27,7 @@ from domain.errors import Conflict, NotFound
 from domain.principals import Principal
 from domain.trading.accounts import Account
 from domain.trading.fills import Fill
-from domain.trading.orders import Order
+from domain.trading.orders import Order, OrderStatus
 from ports.broker import BrokerError, BrokerErrorCode, BrokerPort
 from ports.clock import Clock
 from ports.events import EventPublisher
@@ -46,6 +47,7 @@ class BrokerBooking:
     locks: KeyedLocks
     books: RiskBooks | None
     tracer: Tracer
+    in_doubt: InDoubtResolver
 
     async def _send(self, account_id: str, approved: list[Order]) -> dict[str, Order]:
         """Send approved orders to the broker, in order, and book what it says in one commit."""
@@ -80,6 +82,11 @@ class BrokerBooking:
                     order = await uow.orders.get(order_id)
                     if order is None:
                         raise NotFound(f"order {order_id} vanished before submission")
+                    if order.status is not OrderStatus.PENDING_SUBMIT:
+                        # Resolved meanwhile as in doubt (by the kill switch, or another
+                        # instance): what the broker said then stands.
+                        orders[order_id] = order
+                        continue
                     if isinstance(answer, BrokerError):
                         order.reject(answer.code.value)
                         stored.release_order(order)
@@ -141,7 +148,8 @@ class BrokerBooking:
             if not order.is_open:
                 raise Conflict(f"order {order_id} is {order.status.value}, not open")
             broker = self._brokers.for_account(account)
-            if order.broker_order_id is not None:
+            await self._settle(uow, broker, account)
+            if order.broker_order_id is not None and order.is_open:
                 with self.tracer.span("broker.cancel", broker=account.broker):
                     await broker.cancel(account.id, order.broker_order_id)
             await self._book(uow, broker, account)
@@ -152,17 +160,54 @@ class BrokerBooking:
             return order
 
     async def sync(self, account_id: str) -> int:
-        """Book the broker's fills and close orders it no longer lists; returns orders closed."""
+        """Resolve the orders in doubt, book the broker's fills and close orders it no longer
+        lists; returns orders closed (never sent ones included)."""
         async with self.locks.hold(account_id), self._uow() as uow, self._holding(account_id):
             account = await self._account(uow, account_id)
             if account is None:
                 raise NotFound(f"account {account_id} not found")
             broker = self._brokers.for_account(account)
+            settled = await self._settle(uow, broker, account)
             await self._book(uow, broker, account)
             closed = await self._reconcile(uow, broker, account)
             await uow.commit()
             await self._publisher.publish(uow.collect_events())
-            return closed
+            return closed + len(settled.never_sent)
+
+    async def resolve_in_doubt(
+        self, account_id: str, only: frozenset[str] | None = None
+    ) -> InDoubtReport:
+        """Look the account's orders in doubt (of `only` client order ids, when given) up at
+        its broker now, under its lock (application/in_doubt.py)."""
+        async with self.locks.hold(account_id), self._uow() as uow, self._holding(account_id):
+            account = await self._account(uow, account_id)
+            if account is None:
+                raise NotFound(f"account {account_id} not found")
+            if not self.in_doubt.in_doubt(account.open_orders.values()):
+                return InDoubtReport()  # nothing to look up: no broker call, no commit
+            broker = self._brokers.for_account(account)
+            report = await self._settle(uow, broker, account, only=only)
+            await uow.commit()
+            await self._publisher.publish(uow.collect_events())
+            return report
+
+    async def _settle(
+        self,
+        uow: UnitOfWork,
+        broker: BrokerPort,
+        account: Account,
+        *,
+        only: frozenset[str] | None = None,
+    ) -> InDoubtReport:
+        """The account's orders in doubt looked up at its broker: adopted, closed or kept."""
+
+        async def book(fills: list[Fill]) -> int:
+            return await self._book_fills(uow, account, fills)
+
+        if not self.in_doubt.in_doubt(account.open_orders.values()):
+            return InDoubtReport()
+        with self.tracer.span("orders.in_doubt", broker=broker.name):
+            return await self.in_doubt.resolve(broker, account, book, only=only)
 
     async def _reconcile(
         self, uow: UnitOfWork, broker: BrokerPort, account: Account, requested: str | None = None

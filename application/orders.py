@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, replace
+from datetime import timedelta
 from decimal import Decimal
 
 from application.access import account_seen, ensure_may_change, may_act_on
@@ -11,6 +12,7 @@ from application.batching import KeyedBatcher
 from application.broker_router import BrokerRouter as BrokerRouter
 from application.concurrency import KeyedLocks
 from application.halts import HaltLatch
+from application.in_doubt import DEFAULT_GRACE, InDoubtResolver
 from application.order_booking import BrokerBooking
 from application.order_commands import OrderResult as OrderResult
 from application.order_commands import StoredKeys, check_same, check_same_order
@@ -89,6 +91,7 @@ class OrderService(BrokerBooking):
         books: RiskBooks | None = None,
         meter: Meter = NO_METER,
         tracer: Tracer = NO_TRACER,
+        in_doubt_grace: timedelta = DEFAULT_GRACE,
     ) -> None:
         self._uow = uow_factory
         self._meter = meter  # gate latency and decisions for /metrics (ports/metrics.py)
@@ -106,6 +109,8 @@ class OrderService(BrokerBooking):
         self._ids = ids
         self.policies = policies
         self.locks = locks
+        # Approved orders never acknowledged by their broker (application/in_doubt.py).
+        self.in_doubt = InDoubtResolver(clock, in_doubt_grace)
         self.batcher: KeyedBatcher[SubmitOrder, OrderResult] = KeyedBatcher(
             self._submit_batch, max_batch
         )

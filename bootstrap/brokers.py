@@ -15,6 +15,7 @@ from adapters.metrics.broker import metered
 from application.key_vault import KeyVaultService
 from application.orders import BrokerRouter
 from bootstrap.closing import close_quietly
+from bootstrap.crash_rehearsal import rehearsing
 from bootstrap.settings import Settings, SettingsError
 from domain.killswitch.drill import BrokerFaults
 from ports.broker import BrokerPort
@@ -66,6 +67,7 @@ def broker_router(
         )
         base_url = settings.brokers.alpaca_trading_url or trading_url(settings.brokers.alpaca_paper)
         brokers["alpaca"] = connect_alpaca_broker(credentials, clock, base_url=base_url)
+    brokers = rehearsing(settings.core.env, brokers)  # tests only: a crash before a send
     # With a meter (issue 17): every call timed and its errors counted, per adapter.
     return BrokerRouter(brokers if meter is None else metered(brokers, meter))
 

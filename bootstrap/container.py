@@ -66,6 +66,7 @@ from application.giving import GivingService
 from application.giving_suggestion import GivingSuggestionService
 from application.halts import HaltLatch
 from application.illiquid_assets import IlliquidAssetService
+from application.in_doubt_watch import InDoubtWatch
 from application.insiders import InsiderService
 from application.instrument_catalog import InstrumentCatalog
 from application.invitations import InvitationService
@@ -402,7 +403,9 @@ class Container(containers.DeclarativeContainer):
 
     killswitch_config = providers.Singleton(
         lambda s: KillSwitchConfig(
-            deadline=s.safety.kill_switch_deadline_seconds, four_eyes=s.safety.four_eyes_resume
+            deadline=s.safety.kill_switch_deadline_seconds,
+            four_eyes=s.safety.four_eyes_resume,
+            in_doubt_grace=s.safety.in_doubt_grace_seconds,
         ),
         settings,
     )
@@ -424,6 +427,9 @@ class Container(containers.DeclarativeContainer):
             lambda s: Decimal(s.http.max_order_notional), settings
         ),
         books=risk_books, tracer=tracing.provided.tracer,
+        in_doubt_grace=providers.Callable(
+            lambda s: timedelta(seconds=s.safety.in_doubt_grace_seconds), settings
+        ),
     )  # fmt: skip
     # Runs locally until bootstrap/killswitch_lane.py starts the lane; then on the lane.
     killswitch = providers.Singleton(
@@ -496,7 +502,7 @@ class Container(containers.DeclarativeContainer):
     )  # fmt: skip
     account_sync = providers.Singleton(
         AccountSync, uow_factory, brokers, clock, ids, audit, locks,
-        books=risk_books, publisher=publisher,
+        books=risk_books, publisher=publisher, in_doubt=orders,
     )  # fmt: skip
     instruments = providers.Singleton(
         InstrumentCatalog,
@@ -588,9 +594,16 @@ class Container(containers.DeclarativeContainer):
         ),
     )
 
+    # Orders in doubt, resolved at start-up and every few seconds (application/in_doubt_watch.py).
+    in_doubt_watch = providers.Singleton(
+        InDoubtWatch, uow_factory, orders, clock, notifier,
+        providers.Callable(lambda s: timedelta(seconds=s.safety.in_doubt_grace_seconds), settings),
+    )  # fmt: skip
+    api_services.add_kwargs(in_doubt=in_doubt_watch)
     background = providers.Resource(
         watchers,
         providers.Dict(
+            in_doubt=in_doubt_watch.provided.check,
             heartbeats=heartbeat_monitor.provided.check,
             margin=margin_watch.provided.check,
             providers=provider_watch.provided.check,

@@ -31,6 +31,7 @@ from adapters.http.app import create_app as create_http_app
 from adapters.http.edge import EdgeMiddleware
 from adapters.http.red import HttpRed
 from adapters.postgres.engine import PoolSettings, make_engine
+from application.in_doubt import InDoubtReport
 from application.killswitch import ActivateKillSwitch, KillSwitchService
 from application.orders import OrderService
 from bootstrap.container import Container, build_container
@@ -103,6 +104,14 @@ class MainLoopOrderSync:
         booking = asyncio.run_coroutine_threadsafe(self._orders.sync(account_id), self._loop)
         booking.add_done_callback(_log_failure)
         return 0
+
+    async def resolve_in_doubt(
+        self, account_id: str, only: frozenset[str] | None = None
+    ) -> InDoubtReport:
+        """Awaited (the verdict needs it), under the caller's deadline: a cancel reaches the
+        API loop's task too."""
+        resolving = self._orders.resolve_in_doubt(account_id, only)
+        return await asyncio.wrap_future(asyncio.run_coroutine_threadsafe(resolving, self._loop))
 
 
 def _log_failure(done: Future[Any]) -> None:

@@ -63,6 +63,15 @@ def metrics_collectors(container: Container, settings: Settings) -> list[Collect
         ),
         OutboxBacklogGauge(count),
     ]
+    watch = services.in_doubt
+    if watch is not None:
+        collectors.append(
+            CallbackGauge(
+                "bulwark_orders_in_doubt",
+                "Approved orders never acknowledged by their broker and not resolved yet",
+                lambda: watch.snapshot.count,
+            )
+        )
     if isinstance(meter, PrometheusMeter):
         collectors.insert(0, meter)
     return collectors

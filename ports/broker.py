@@ -123,10 +123,17 @@ class BrokerPort(Protocol):
       that no longer lists an order proves it is gone.
     - `close_all` sends market orders that flatten every position of the account.
     - `fills` returns executions not yet returned by a previous call (drains).
+    - `order_by_client_id` looks up an order by its client order id, open or closed;
+      None means the broker does not know it. `acceptance_window_s` is how long after a
+      send an order may still be unknown to that lookup: past it, None proves the order
+      never reached the broker.
     - Transient failures raise BrokerError with `retryable=True`.
     """
 
     name: str
+
+    @property
+    def acceptance_window_s(self) -> float: ...
 
     async def submit(self, order: Order) -> BrokerOrder: ...
 
@@ -143,6 +150,10 @@ class BrokerPort(Protocol):
     async def account(self, account_id: str) -> BrokerAccount: ...
 
     async def fills(self, account_id: str) -> list[Fill]: ...
+
+    async def order_by_client_id(
+        self, account_id: str, client_order_id: str
+    ) -> BrokerOrder | None: ...
 
 
 @runtime_checkable

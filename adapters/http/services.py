@@ -32,6 +32,7 @@ from application.giving import GivingService
 from application.giving_suggestion import GivingSuggestionService
 from application.hype import HypeService
 from application.illiquid_assets import IlliquidAssetService
+from application.in_doubt_watch import InDoubtWatch
 from application.insiders import InsiderService
 from application.instrument_catalog import InstrumentCatalog
 from application.invitations import InvitationService
@@ -201,3 +202,5 @@ class ApiServices:
     # Issue 22 (h-fg): /api/v1/analytics/fear-greed and /analytics/hype.
     fear_greed: FearGreedService | None = None
     hype: HypeService | None = None
+    # Orders approved but never acknowledged by their broker, as the watch last left them.
+    in_doubt: InDoubtWatch | None = None

@@ -41,6 +41,10 @@ class MeteredBroker:
     def __getattr__(self, attribute: str) -> Any:
         return getattr(self.inner, attribute)  # what the port does not name: as is
 
+    @property
+    def acceptance_window_s(self) -> float:
+        return self.inner.acceptance_window_s
+
     async def _timed(self, operation: str, call: Callable[[], Awaitable[T]]) -> T:
         started = time.perf_counter()
         error: str | None = "UNEXPECTED"
@@ -81,6 +85,11 @@ class MeteredBroker:
 
     async def fills(self, account_id: str) -> list[Fill]:
         return await self._timed("fills", lambda: self.inner.fills(account_id))
+
+    async def order_by_client_id(self, account_id: str, client_order_id: str) -> BrokerOrder | None:
+        return await self._timed(
+            "order_by_client_id", lambda: self.inner.order_by_client_id(account_id, client_order_id)
+        )
 
 
 class MeteredDeadlineBroker(MeteredBroker):

@@ -71,6 +71,8 @@ class KillSwitchCompleted(DomainEvent):
     broker_confirmed: bool
     unconfirmed_brokers: tuple[str, ...]
     elapsed_ms: float
+    # Orders of the scope the store holds open that no broker confirmed closed (by id).
+    unconfirmed_orders: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +158,16 @@ class BrokerOutcome:
 
 
 @dataclass(frozen=True, slots=True)
+class UnconfirmedOrder:
+    """An order the store holds open that its broker did not confirm closed, and why."""
+
+    order_id: str
+    account_id: str
+    broker: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class KillSwitchEvent:
     """The durable record of one activation (the seed's kill_switch_events, richer)."""
 
@@ -174,7 +186,11 @@ class KillSwitchEvent:
     cancel_sent_at: datetime | None
     confirmed_at: datetime | None
     elapsed_ms: float
+    # Orders in doubt (never acknowledged by their broker) still unresolved: not confirmed.
+    unconfirmed_orders: tuple[UnconfirmedOrder, ...] = ()
 
     @property
     def unconfirmed_brokers(self) -> tuple[str, ...]:
-        return tuple(b.broker for b in self.brokers if not b.confirmed)
+        names = [b.broker for b in self.brokers if not b.confirmed]
+        names += [o.broker for o in self.unconfirmed_orders if o.broker not in names]
+        return tuple(dict.fromkeys(names))

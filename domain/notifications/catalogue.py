@@ -60,6 +60,14 @@ CATALOGUE: dict[str, EventType] = {
             "Equity fell below the maintenance requirement; trading halted.",
         ),
         _t(
+            "orders.in_doubt",
+            CRITICAL,
+            _LOUD,
+            "$title",
+            "$body",
+            "Approved orders never acknowledged by their broker could not be resolved.",
+        ),
+        _t(
             "margin.warning",
             HIGH,
             _LOUD,

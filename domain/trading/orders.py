@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
 
@@ -58,6 +58,8 @@ class OrderStatus(StrEnum):
     REJECTED = "rejected"
     EXPIRED = "expired"
     DENIED = "denied"
+    # Decided and stored, but its broker never received it (looked up by client order id).
+    NEVER_SENT = "never_sent"
 
 
 class OriginKind(StrEnum):
@@ -79,7 +81,9 @@ class Origin:
 _S = OrderStatus
 TRANSITIONS: dict[OrderStatus, frozenset[OrderStatus]] = {
     _S.NEW: frozenset({_S.PENDING_SUBMIT, _S.DENIED}),
-    _S.PENDING_SUBMIT: frozenset({_S.ACCEPTED, _S.REJECTED, _S.CANCELED, _S.EXPIRED}),
+    _S.PENDING_SUBMIT: frozenset(
+        {_S.ACCEPTED, _S.REJECTED, _S.CANCELED, _S.EXPIRED, _S.NEVER_SENT}
+    ),
     _S.ACCEPTED: frozenset({_S.PARTIALLY_FILLED, _S.FILLED, _S.CANCELED, _S.EXPIRED}),
     _S.PARTIALLY_FILLED: frozenset({_S.PARTIALLY_FILLED, _S.FILLED, _S.CANCELED, _S.EXPIRED}),
     _S.FILLED: frozenset(),
@@ -87,6 +91,7 @@ TRANSITIONS: dict[OrderStatus, frozenset[OrderStatus]] = {
     _S.REJECTED: frozenset(),
     _S.EXPIRED: frozenset(),
     _S.DENIED: frozenset(),
+    _S.NEVER_SENT: frozenset(),
 }
 OPEN_STATUSES = frozenset({_S.PENDING_SUBMIT, _S.ACCEPTED, _S.PARTIALLY_FILLED})
 TERMINAL_STATUSES = frozenset(s for s, nxt in TRANSITIONS.items() if not nxt)
@@ -164,6 +169,16 @@ class OrderExpired(DomainEvent):
     at: datetime | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class OrderNeverSent(DomainEvent):
+    """An order in doubt that its broker does not know: closed, it never left for the market."""
+
+    order_id: str
+    account_id: str
+    reason: str
+    at: datetime | None = None
+
+
 @dataclass(slots=True, eq=False)
 class Order:
     """An order aggregate. It changes its own state and records events."""
@@ -204,6 +219,18 @@ class Order:
     @property
     def is_terminal(self) -> bool:
         return self.status in TERMINAL_STATUSES
+
+    def in_doubt(self, now: datetime, grace: timedelta) -> bool:
+        """Approved and stored but never acknowledged by its broker, for longer than `grace`.
+
+        The send of an order runs right after its decision: one still without a broker order
+        id past the grace was sent by a process that died, or never sent at all.
+        """
+        return (
+            self.status is OrderStatus.PENDING_SUBMIT
+            and self.broker_order_id is None
+            and (self.created_at is None or now - self.created_at >= grace)
+        )
 
     @property
     def remaining_quantity(self) -> Decimal:
@@ -273,6 +300,12 @@ class Order:
         """Off the market; `requested`: its owner asked (not the broker or the kill switch)."""
         self._move(OrderStatus.CANCELED)
         self.events.append(OrderCanceled(self.id, self.account_id, at, requested))
+
+    def never_sent(self, reason: str, *, at: datetime | None = None) -> None:
+        """Close an order its broker does not know after its acceptance window."""
+        self._move(OrderStatus.NEVER_SENT)
+        self.deny_reasons = (reason,)  # the order's closing reasons, as a denial keeps its own
+        self.events.append(OrderNeverSent(self.id, self.account_id, reason, at))
 
     def expire(self, *, at: datetime | None = None) -> None:
         self._move(OrderStatus.EXPIRED)

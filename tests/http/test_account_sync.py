@@ -222,3 +222,44 @@ async def test_an_alpaca_account_syncs_from_the_local_alpaca_server() -> None:
         1,
         1,
     )
+
+
+async def test_a_sync_first_adopts_an_order_in_doubt_that_its_broker_holds(
+    market: Harness, owner: User
+) -> None:
+    # Arrange: approved and stored, sent, but its acknowledgement never booked (a crash)
+    account_id = (await open_account(market, owner))["id"]
+    doubtful = Order(
+        "ord-doubt",
+        "cl-doubt",
+        account_id,
+        "XOM",
+        Side.BUY,
+        D(3),
+        Origin(OriginKind.USER, owner.id),
+        order_type=OrderType.LIMIT,
+        limit_price=D("50"),
+        created_at=market.clock.now(),
+    )
+    doubtful.mark_pending_submit()
+    async with market.container.uow_factory()() as uow:
+        account = await uow.accounts.get(account_id)
+        assert account is not None
+        account.track_order(doubtful)
+        await uow.orders.add(doubtful)
+        await uow.commit()
+    sent = await market.container.paper_broker().submit(doubtful)
+    market.clock.advance(60)
+
+    # Act
+    response = await market.client.post(sync_url(account_id), headers=owner.headers)
+
+    # Assert
+    assert response.status_code == 200, response.text
+    report = response.json()
+    assert (report["orders_adopted"], report["orders_known"]) == ([], 1)
+    order = await market.client.get("/api/v1/orders/ord-doubt", headers=owner.headers)
+    assert (order.json()["status"], order.json()["broker_order_id"]) == (
+        "accepted",
+        sent.broker_order_id,
+    )

@@ -8,6 +8,8 @@ from typing import Any
 import pytest
 
 from adapters.http.services import ApiServices
+from application.in_doubt import DoubtfulOrder
+from application.in_doubt_watch import InDoubtSnapshot
 from tests.http.harness import Harness
 
 
@@ -89,3 +91,21 @@ async def test_openapi_documents_kill_switch_refusals_as_problem_json(harness: H
     responses = schema["paths"]["/api/v1/kill-switch/activate"]["post"]["responses"]
     for status in ("401", "403", "423", "429"):
         assert "application/problem+json" in responses[status]["content"], status
+
+
+async def test_status_names_the_orders_still_in_doubt(harness: Harness) -> None:
+    services: ApiServices = harness.container.api_services()
+    assert services.in_doubt is not None
+    at = services.clock.now()
+    doubtful = DoubtfulOrder("o-1", "c-o-1", "acc-1", "paper", "BROKER_UNAVAILABLE: lookup")
+    services.in_doubt.snapshot = InDoubtSnapshot((doubtful,), at)
+
+    response = await harness.client.get("/api/status")
+
+    assert response.status_code == 200
+    assert response.json()["orders_in_doubt"] == {
+        "count": 1,
+        "order_ids": ["o-1"],
+        "brokers": ["paper"],
+        "checked_at": "2026-01-05T14:30:00Z",
+    }

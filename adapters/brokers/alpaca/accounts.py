@@ -12,7 +12,12 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from adapters.alpaca.http import AlpacaCredentials, trading_url
-from adapters.brokers.alpaca.broker import AlpacaBroker, AlpacaBrokerConfig, connect_alpaca_broker
+from adapters.brokers.alpaca.broker import (
+    ACCEPTANCE_WINDOW_S,
+    AlpacaBroker,
+    AlpacaBrokerConfig,
+    connect_alpaca_broker,
+)
 from adapters.brokers.alpaca.errors import key_refused
 from domain.errors import StoreUnavailable
 from domain.trading.fills import Fill
@@ -65,6 +70,7 @@ class VaultedAlpacaBrokers:
     """
 
     name = "alpaca"
+    acceptance_window_s = ACCEPTANCE_WINDOW_S
 
     def __init__(
         self,
@@ -149,6 +155,14 @@ class VaultedAlpacaBrokers:
     async def fills(self, account_id: str, *, deadline: float | None = None) -> list[Fill]:
         return await self._run(account_id, lambda b: b.fills(account_id, deadline=deadline))
 
+    async def order_by_client_id(
+        self, account_id: str, client_order_id: str, *, deadline: float | None = None
+    ) -> BrokerOrder | None:
+        return await self._run(
+            account_id,
+            lambda b: b.order_by_client_id(account_id, client_order_id, deadline=deadline),
+        )
+
     # -- internals -------------------------------------------------------------
     async def _run(self, account_id: str, call: Callable[[AlpacaBroker], Awaitable[T]]) -> T:
         """The call on the account's pair; once more on the grace pair if the key is refused."""
@@ -225,6 +239,7 @@ class _DeadlineView:
         self._brokers = brokers
         self._deadline = deadline
         self.name = brokers.name
+        self.acceptance_window_s = brokers.acceptance_window_s
 
     async def submit(self, order: Order) -> BrokerOrder:
         return await self._brokers.submit(order, deadline=self._deadline)
@@ -249,3 +264,8 @@ class _DeadlineView:
 
     async def fills(self, account_id: str) -> list[Fill]:
         return await self._brokers.fills(account_id, deadline=self._deadline)
+
+    async def order_by_client_id(self, account_id: str, client_order_id: str) -> BrokerOrder | None:
+        return await self._brokers.order_by_client_id(
+            account_id, client_order_id, deadline=self._deadline
+        )

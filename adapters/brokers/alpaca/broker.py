@@ -37,6 +37,7 @@ from ports.broker import (
 from ports.clock import Clock
 
 T = TypeVar("T")
+ACCEPTANCE_WINDOW_S = 30.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +63,9 @@ class AlpacaBroker:
     """
 
     name = "alpaca"
+    # Alpaca may take a few seconds to list an order POSTed (its own queueing, a retried
+    # request in flight): an order it does not know past this window never reached it.
+    acceptance_window_s = ACCEPTANCE_WINDOW_S
 
     def __init__(
         self,
@@ -222,6 +226,26 @@ class AlpacaBroker:
                 raise
         return self._ledger.drain(account_id)
 
+    async def order_by_client_id(
+        self, account_id: str, client_order_id: str, *, deadline: float | None = None
+    ) -> BrokerOrder | None:
+        """GET /v2/orders:by_client_order_id: the order, open or closed; 404 -> None."""
+        self._check(account_id)
+        try:
+            response = await self._http.request(
+                "GET",
+                "/v2/orders:by_client_order_id",
+                params={"client_order_id": client_order_id},
+                deadline=deadline,
+            )
+        except AlpacaHttpError as exc:
+            if exc.status == 404:
+                return None
+            raise broker_error(exc, "order_by_client_id") from exc
+        found = self._decode(response, wire.ORDER, "order_by_client_id")
+        self._ledger.acknowledged(found.client_order_id, found.id)
+        return found.to_domain(account_id)
+
     # -- internals -------------------------------------------------------------
     def _check(self, account_id: str) -> None:
         if self._accounts is not None and account_id not in self._accounts:
@@ -318,6 +342,7 @@ class DeadlineBoundBroker:
         self._broker = broker
         self._deadline = deadline
         self.name = broker.name
+        self.acceptance_window_s = broker.acceptance_window_s
 
     async def submit(self, order: Order) -> BrokerOrder:
         return await self._broker.submit(order, deadline=self._deadline)
@@ -342,6 +367,11 @@ class DeadlineBoundBroker:
 
     async def fills(self, account_id: str) -> list[Fill]:
         return await self._broker.fills(account_id, deadline=self._deadline)
+
+    async def order_by_client_id(self, account_id: str, client_order_id: str) -> BrokerOrder | None:
+        return await self._broker.order_by_client_id(
+            account_id, client_order_id, deadline=self._deadline
+        )
 
 
 def _just_before(moment: datetime) -> str:

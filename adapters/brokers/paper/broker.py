@@ -46,6 +46,8 @@ class PaperBroker:
     """
 
     name = "paper"
+    # In this process's memory: an order sent is in the book before `submit` returns.
+    acceptance_window_s = 0.0
 
     def __init__(
         self,
@@ -271,6 +273,13 @@ class PaperBroker:
         await self._enter("fills", account_id)
         with self._mutex:
             return self._book(account_id).drain_fills()
+
+    async def order_by_client_id(self, account_id: str, client_order_id: str) -> BrokerOrder | None:
+        """The account's order with this client order id, open or closed (None: unknown)."""
+        await self._enter("order_by_client_id", account_id)
+        with self._mutex:
+            found = self._book(account_id).by_client_id.get(client_order_id)
+            return found.snapshot() if found is not None else None
 
     # -- market ----------------------------------------------------------------
     def on_quote(self, quote: Quote) -> None:

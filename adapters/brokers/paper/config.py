@@ -6,7 +6,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 BROKER_METHODS = frozenset(
-    {"submit", "cancel", "cancel_all", "close_all", "open_orders", "positions", "account", "fills"}
+    {
+        "submit",
+        "cancel",
+        "cancel_all",
+        "close_all",
+        "open_orders",
+        "positions",
+        "account",
+        "fills",
+        "order_by_client_id",
+    }
 )
 
 

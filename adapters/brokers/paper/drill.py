@@ -110,6 +110,16 @@ class FaultyBroker:
         self._reachable("fills")
         return await self._inner.fills(account_id)
 
+    async def order_by_client_id(
+        self, account_id: str, client_order_id: str
+    ) -> BrokerOrder | None:
+        self._reachable("order_by_client_id")
+        return await self._inner.order_by_client_id(account_id, client_order_id)
+
+    @property
+    def acceptance_window_s(self) -> float:
+        return self._inner.acceptance_window_s
+
     def _reachable(self, method: str) -> BrokerFaults:
         faults = self._switch.current()
         if faults.has(BrokerFault.DISCONNECT):

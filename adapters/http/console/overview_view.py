@@ -74,7 +74,8 @@ async def gather(services: ApiServices, principal: Principal, desk: bool) -> Ove
     accounts = await services.accounts.list_accounts(principal)
     shown = accounts[:MAX_ACCOUNTS]
     lines = [await _line(services, principal, a, by_key) for a in shown]
-    alerts = _state_alerts(states) + _margin_alerts(lines) + _provider_alerts(services)
+    alerts = _state_alerts(states) + _in_doubt_alerts(services, accounts, desk)
+    alerts += _margin_alerts(lines) + _provider_alerts(services)
     if desk:
         alerts += _stream_alerts(services)
     return Overview(states, lines, len(accounts) - len(shown), alerts)
@@ -115,6 +116,24 @@ def _state_alerts(states: list[ScopeState]) -> list[Alert]:
         )
         for s in states
         if s.state is not TradingState.ACTIVE
+    ]
+
+
+def _in_doubt_alerts(services: ApiServices, accounts: list[AccountView], desk: bool) -> list[Alert]:
+    """Orders never acknowledged by their broker that the watch could not resolve (the desk
+    sees every account's; an owner, their own)."""
+    if services.in_doubt is None:
+        return []
+    mine = {a.id for a in accounts}
+    return [
+        Alert(
+            "bad",
+            "orders in doubt",
+            f"{o.order_id} ({o.account_id}) never acknowledged by {o.broker}: {o.reason}",
+            f"/console/accounts/{o.account_id}",
+        )
+        for o in services.in_doubt.snapshot.orders
+        if desk or o.account_id in mine
     ]
 
 

@@ -43,6 +43,16 @@ class ComputeOut(msgspec.Struct):
     reason: str  # why this backend: the setting, or what detection found
 
 
+class InDoubtOut(msgspec.Struct):
+    """Orders approved but never acknowledged by their broker that could not be resolved yet
+    (looked up by client order id at start-up and every few seconds)."""
+
+    count: int
+    order_ids: list[str]
+    brokers: list[str]
+    checked_at: datetime | None
+
+
 class StatusOut(msgspec.Struct):
     status: str
     version: str
@@ -51,6 +61,7 @@ class StatusOut(msgspec.Struct):
     settings: dict[str, Any]
     compute: ComputeOut | None = None  # None where no compute backend is wired
     inference: InferenceOut | None = None  # the models' runtime and provider (issue 20)
+    orders_in_doubt: InDoubtOut | None = None  # None where no watch is wired
 
 
 async def run_probes(services: ApiServices) -> list[ComponentStatus]:
@@ -122,6 +133,19 @@ async def status(request: Request[Any, Any, Any]) -> StatusOut:
         dict(services.settings_summary),
         compute_out(services),
         InferenceOut.from_domain(services.inference.info()) if services.inference else None,
+        in_doubt_out(services),
+    )
+
+
+def in_doubt_out(services: ApiServices) -> InDoubtOut | None:
+    if services.in_doubt is None:
+        return None
+    snapshot = services.in_doubt.snapshot
+    return InDoubtOut(
+        snapshot.count,
+        [o.order_id for o in snapshot.orders],
+        sorted({o.broker for o in snapshot.orders}),
+        snapshot.checked_at,
     )
 
 

@@ -9,7 +9,7 @@ import msgspec
 
 from adapters.http.schemas.common import Input, Output
 from domain.killswitch.state import Scope, ScopeKind, TradingState
-from domain.killswitch.switch import BrokerOutcome, KillSwitchEvent, ScopeState
+from domain.killswitch.switch import BrokerOutcome, KillSwitchEvent, ScopeState, UnconfirmedOrder
 
 Passcode = Annotated[str, msgspec.Meta(min_length=1, max_length=256)]
 ScopeId = Annotated[str, msgspec.Meta(min_length=1, max_length=128, pattern=r"^[^*\s]+$")]
@@ -102,8 +102,27 @@ class BrokerOutcomeOut(Output):
         )
 
 
+class UnconfirmedOrderOut(Output):
+    """An order the store holds open that its broker did not confirm closed (in doubt)."""
+
+    order_id: str
+    account_id: str
+    broker: str
+    reason: str
+
+    @classmethod
+    def from_domain(cls, order: UnconfirmedOrder) -> UnconfirmedOrderOut:
+        return cls(
+            order_id=order.order_id,
+            account_id=order.account_id,
+            broker=order.broker,
+            reason=order.reason,
+        )
+
+
 class KillSwitchEventOut(Output):
-    """One activation; `broker_confirmed` only when every broker's open orders came back empty."""
+    """One activation; `broker_confirmed` only when every broker's open orders came back empty
+    and every order the store held open for the scope was accounted for at its broker."""
 
     id: str
     triggered_by: str
@@ -121,6 +140,7 @@ class KillSwitchEventOut(Output):
     elapsed_ms: float
     cancel_sent_at: datetime | None = None
     confirmed_at: datetime | None = None
+    unconfirmed_orders: list[UnconfirmedOrderOut] = msgspec.field(default_factory=list)
 
     @classmethod
     def from_domain(cls, event: KillSwitchEvent) -> KillSwitchEventOut:
@@ -141,6 +161,9 @@ class KillSwitchEventOut(Output):
             elapsed_ms=round(event.elapsed_ms, 3),
             cancel_sent_at=event.cancel_sent_at,
             confirmed_at=event.confirmed_at,
+            unconfirmed_orders=[
+                UnconfirmedOrderOut.from_domain(o) for o in event.unconfirmed_orders
+            ],
         )
 
 

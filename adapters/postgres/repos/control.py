@@ -30,6 +30,7 @@ from domain.killswitch.switch import (
     KillSwitchEvent,
     ScopeState,
     TriggerType,
+    UnconfirmedOrder,
 )
 from domain.risk.reasons import Action, RuleScope
 from domain.risk.rules import RiskRule, RuleType
@@ -209,6 +210,7 @@ class KillSwitchEventRepo(SqlRepo):
             "cancel_sent_at": event.cancel_sent_at,
             "confirmed_at": event.confirmed_at,
             "elapsed_ms": event.elapsed_ms,
+            "unconfirmed_orders": msgspec.to_builtins(event.unconfirmed_orders),
         }
         statement = insert(kill_switch_events).values(row)
         self._uow.stage(lambda conn: conn.execute(statement))
@@ -233,6 +235,9 @@ def _kill_switch_event(r: Any) -> KillSwitchEvent:
         orders_cancelled=r.orders_cancelled,
         broker_confirmed=r.broker_confirmed,
         brokers=msgspec.convert(r.brokers, tuple[BrokerOutcome, ...], strict=False),
+        unconfirmed_orders=msgspec.convert(
+            r.unconfirmed_orders or [], tuple[UnconfirmedOrder, ...], strict=False
+        ),
         triggered_at=r.triggered_at,
         halted_at=r.halted_at,
         broadcast_at=r.broadcast_at,

@@ -10,6 +10,8 @@ import pytest
 from adapters.http.services import ApiServices
 from adapters.marketdata.failover import FailoverConfig, FailoverMarketData
 from adapters.marketdata.replay import ReplayMarketData
+from application.in_doubt import DoubtfulOrder
+from application.in_doubt_watch import InDoubtSnapshot
 from application.providers import ProviderService
 from application.stream_monitor import KafkaReport
 from domain.monitoring.streams import AlertKind, StreamAlert, StreamThresholds
@@ -112,3 +114,24 @@ async def test_stream_alerts_are_for_the_desk(
 
     assert page.status_code == 200
     assert ("lag on bulwark-orders: 5000 over 2000" in page.text) is shown
+
+
+async def test_an_order_in_doubt_is_an_alert_for_its_owner_only(market: Harness) -> None:
+    owner = await market.user(Role.OWNER)
+    await market.account(owner, "acc-1")
+    other = await market.user(Role.OWNER)
+    await market.account(other, "theirs")
+    services: ApiServices = market.container.api_services()
+    assert services.in_doubt is not None
+    services.in_doubt.snapshot = InDoubtSnapshot(
+        (
+            DoubtfulOrder("o-mine", "c-1", "acc-1", "paper", "BROKER_UNAVAILABLE: lookup"),
+            DoubtfulOrder("o-theirs", "c-2", "theirs", "paper", "BROKER_UNAVAILABLE: lookup"),
+        ),
+        market.clock.now(),
+    )
+    async with signed_in(market, owner.username) as client:
+        fragment = await client.htmx("GET", "/console/overview")
+
+    assert "o-mine (acc-1) never acknowledged by paper" in fragment.text
+    assert "o-theirs" not in fragment.text

@@ -18,6 +18,7 @@ from domain.killswitch.switch import (
     KillSwitchEvent,
     ScopeState,
     TriggerType,
+    UnconfirmedOrder,
 )
 from domain.risk.reasons import Action, RuleScope
 from domain.risk.rules import RiskRule, RuleType
@@ -268,6 +269,23 @@ async def test_a_kill_switch_event_round_trips_with_its_broker_outcomes(
     assert loaded.trigger_type is TriggerType.DAILY_LOSS
     assert loaded.scope == Scope.account("acc-1")
     assert (listed[0].cancel_sent_at, listed[0].confirmed_at) == (None, None)
+
+
+async def test_a_kill_switch_event_keeps_the_orders_in_doubt_it_could_not_confirm(
+    store: StoreUnderTest,
+) -> None:
+    doubtful = (UnconfirmedOrder("o-1", "acc-1", "alpaca", "BROKER_UNAVAILABLE: lookup"),)
+    event = _event(1, Scope.account("acc-1"), broker_confirmed=False, unconfirmed_orders=doubtful)
+    async with store.uow() as uow:
+        await uow.kill_switch_events.add(event)
+        await uow.commit()
+
+    async with store.uow() as uow:
+        listed = await uow.kill_switch_events.list()
+
+    assert listed == [event]
+    assert listed[0].unconfirmed_orders == doubtful
+    assert listed[0].unconfirmed_brokers == ("alpaca",)
 
 
 async def test_kill_switch_events_list_newest_first_by_scope_within_the_limit(

@@ -15,7 +15,7 @@ from domain.principals import Principal, Role
 from domain.risk.reasons import Action
 from domain.risk.rules import RiskRule, RuleType
 from domain.trading.instruments import Instrument
-from domain.trading.orders import OrderType, Origin, OriginKind, Side
+from domain.trading.orders import Order, OrderType, Origin, OriginKind, Side
 
 D = Decimal
 Num = str | int | Decimal
@@ -143,3 +143,35 @@ def resume(
         approver_passcode=approver_passcode,
         to_state=to_state,
     )
+
+
+async def stored_in_doubt(
+    e: Embedded,
+    order_id: str = "o-doubt-1",
+    *,
+    price: str | None = None,
+    quantity: Num = 10,
+    origin: Origin = USER_ORIGIN,
+) -> Order:
+    """An order decided and stored as PENDING_SUBMIT, as a process leaves it when it dies
+    before booking its broker's answer (or before sending it at all)."""
+    order = Order(
+        id=order_id,
+        client_order_id=f"c-{order_id}",
+        account_id=ACCOUNT,
+        symbol=SYMBOL,
+        side=BUY,
+        quantity=D(quantity),
+        origin=origin,
+        order_type=OrderType.MARKET if price is None else OrderType.LIMIT,
+        limit_price=None if price is None else D(price),
+        created_at=e.clock.now(),
+    )
+    order.mark_pending_submit()
+    async with e.uow() as u:
+        account = await u.accounts.get(ACCOUNT)
+        assert account is not None
+        account.track_order(order)
+        await u.orders.add(order)
+        await u.commit()
+    return order

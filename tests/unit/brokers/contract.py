@@ -102,6 +102,40 @@ class BrokerContract:
         )
         assert await broker.open_orders(ACCOUNT) == []
 
+    async def test_an_order_is_found_by_its_client_order_id_open_or_closed(
+        self, broker: BrokerPort, market: Market
+    ) -> None:
+        # Arrange
+        await market.set_price(SYMBOL, PRICE)
+        resting = order(BUY, "5", kind=OrderType.LIMIT, limit="95")
+        placed = await broker.submit(resting)
+        await broker.cancel(ACCOUNT, placed.broker_order_id)
+
+        # Act
+        found = await broker.order_by_client_id(ACCOUNT, resting.client_order_id)
+
+        # Assert
+        assert found is not None
+        assert (found.broker_order_id, found.client_order_id) == (
+            placed.broker_order_id,
+            resting.client_order_id,
+        )
+        assert not found.status.is_open
+
+    async def test_an_order_never_sent_is_not_found_by_its_client_order_id(
+        self, broker: BrokerPort, market: Market
+    ) -> None:
+        # Arrange
+        await market.set_price(SYMBOL, PRICE)
+        await broker.submit(order(BUY, "1"))
+
+        # Act
+        found = await broker.order_by_client_id(ACCOUNT, "never-sent-client-id")
+
+        # Assert
+        assert found is None
+        assert broker.acceptance_window_s >= 0
+
     async def test_a_fill_is_returned_once_and_never_again(
         self, broker: BrokerPort, market: Market
     ) -> None:
