@@ -110,9 +110,7 @@ class FaultyBroker:
         self._reachable("fills")
         return await self._inner.fills(account_id)
 
-    async def order_by_client_id(
-        self, account_id: str, client_order_id: str
-    ) -> BrokerOrder | None:
+    async def order_by_client_id(self, account_id: str, client_order_id: str) -> BrokerOrder | None:
         self._reachable("order_by_client_id")
         return await self._inner.order_by_client_id(account_id, client_order_id)
 
