@@ -11,8 +11,9 @@ speed, and how busy the other processes keep it, cancel in the sample's ratio (t
 operations per CPU second over the reference's). A benchmark's figure is the median of its
 samples' ratios over the rounds; the benchmarks take turns, round after round. The figures are
 judged against benchmarks/baseline.json (guard_compare.py): one more than the tolerance (15 %)
-below its record fails the guard, after the failing benchmarks are measured again and judged
-on all their samples, so that one unlucky stretch of a busy machine does not fail a landing.
+below its record fails the guard if a second run, in a fresh process, finds it below too (the
+better of its two figures is judged), so that one unlucky run on a busy machine does not fail
+a landing while a real regression fails both.
 
 Timing is CPU time of the process (time.process_time), not wall time: on a shared 2-core
 machine the other processes take the CPU away for stretches that wall time counts and CPU time
@@ -54,11 +55,11 @@ from typing import Any
 import pyperf
 
 from benchmarks import guard_reference
-from benchmarks.guard_compare import Record, compare
+from benchmarks.guard_compare import Record, better_of, compare
 
 BASELINE = Path(__file__).with_name("baseline.json")
 TOLERANCE = 0.15
-ROUNDS = 9  # samples per benchmark and run; a failing benchmark gets as many again
+ROUNDS = 9  # samples per benchmark in a run
 Step = Callable[[], Awaitable[int]]  # one slice of a benchmark: the operations it did
 
 
@@ -208,14 +209,12 @@ async def http_subject(stack: AsyncExitStack, slices: int) -> Subject:
     return Subject("HTTP order path", step, slices, "requests")
 
 
-async def measure(
-    stores: dict[str, Any], rounds: int, records: dict[str, Record] | None, tolerance: float
-) -> list[Subject]:
-    """Every subject `rounds` times in turn; with records, the failing ones as often again."""
+async def measure(stores: dict[str, Any], rounds: int) -> list[Subject]:
+    """Every subject `rounds` times, in turn."""
     async with AsyncExitStack() as stack:
         subjects = gate_subjects()
-        subjects.append(await order_subject(stack, stores["memory"], "orders, memory store", 5))
-        subjects.append(await order_subject(stack, stores["sqlite"], "orders, SQLite", 3))
+        subjects.append(await order_subject(stack, stores["memory"], "orders, memory store", 8))
+        subjects.append(await order_subject(stack, stores["sqlite"], "orders, SQLite", 5))
         subjects.append(await http_subject(stack, 4))
         for s in subjects:  # warm: first-use paths and caches; then slices of equal length
             await s.sample()
@@ -223,19 +222,7 @@ async def measure(
         gc.collect()
         gc.freeze()  # the fixtures: out of the collector's way
         await rounds_of(subjects, rounds)
-        if records is not None:
-            failing = [s for s in subjects if not judge(s, records, tolerance)]
-            if failing:
-                names = ", ".join(s.name for s in failing)
-                print(f"below the tolerance: {names}; measuring {rounds} rounds more", flush=True)
-                await rounds_of(failing, rounds)
         return subjects
-
-
-def judge(s: Subject, records: dict[str, Record], tolerance: float) -> bool:
-    return compare(
-        {s.name: s.ratio}, {k: v for k, v in records.items() if k == s.name}, tolerance
-    ).ok
 
 
 async def rounds_of(subjects: list[Subject], rounds: int) -> None:
@@ -253,14 +240,14 @@ class RunResult:
         return {s.name: s.ratio for s in self.subjects}
 
 
-def run_once(rounds: int, records: dict[str, Record] | None, tolerance: float) -> RunResult:
+def run_once(rounds: int) -> RunResult:
     """One run: the stores provisioned, every benchmark measured; stores removed after."""
     from benchmarks.bench_store import provisioned
 
     began = time.perf_counter()
     with contextlib.ExitStack() as stack:
         stores = {kind: stack.enter_context(provisioned(kind)) for kind in ("memory", "sqlite")}
-        subjects = asyncio.run(measure(stores, rounds, records, tolerance))
+        subjects = asyncio.run(measure(stores, rounds))
     return RunResult(subjects, time.perf_counter() - began)
 
 
@@ -327,12 +314,8 @@ def record(path: Path, runs: int, rounds: int) -> None:
     figures: dict[str, list[float]] = {}
     for n in range(runs):
         print(f"run {n + 1} of {runs}", flush=True)
-        with tempfile.TemporaryDirectory() as folder:
-            out = Path(folder) / "figures.json"
-            argv = [sys.executable, "-m", "benchmarks.guard", "--rounds", str(rounds)]
-            subprocess.run([*argv, "--figures", str(out)], check=True)
-            for name, ratio in json.loads(out.read_text()).items():
-                figures.setdefault(name, []).append(ratio)
+        for name, ratio in child_run(rounds).items():
+            figures.setdefault(name, []).append(ratio)
     described = machine()
     baseline = {
         "about": (
@@ -378,15 +361,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--record", action="store_true", help="write the baseline")
     parser.add_argument("--runs", type=int, default=3, help="runs to take the median of")
     parser.add_argument("--dump", type=Path, help="the raw samples, as a pyperf JSON file")
-    parser.add_argument("--figures", type=Path, help=argparse.SUPPRESS)  # --record's runs
+    parser.add_argument("--figures", type=Path, help=argparse.SUPPRESS)  # a child run's output
     args = parser.parse_args(argv)
     if args.record:
         record(args.baseline, args.runs, args.rounds)
         return 0
-    judged = args.figures is None
-    records = load_records(args.baseline) if judged else None
+    records = None if args.figures else load_records(args.baseline)
     with quiet_stderr():
-        result = run_once(args.rounds, records, args.tolerance)
+        result = run_once(args.rounds)
     report(result)
     if args.dump:
         dump(result, args.dump)
@@ -394,9 +376,26 @@ def main(argv: list[str] | None = None) -> int:
         args.figures.write_text(json.dumps(result.figures()))
     if records is None:
         return 0
-    verdict = compare(result.figures(), records, args.tolerance)
+    figures = result.figures()
+    verdict = compare(figures, records, args.tolerance)
+    if not verdict.ok and any(name in figures for name in verdict.failed):
+        print(verdict.table)
+        print(f"below the tolerance: {', '.join(verdict.failed)}; confirming in a fresh run")
+        figures = better_of(figures, child_run(args.rounds), verdict.failed)
+        verdict = compare(figures, records, args.tolerance)
+        print("judged on the better of the two runs for those:")
     print(verdict.message)
     return 0 if verdict.ok else 1
+
+
+def child_run(rounds: int) -> dict[str, float]:
+    """A run of the guard in a fresh process (its report printed); its figures."""
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "figures.json"
+        argv = [sys.executable, "-m", "benchmarks.guard", "--rounds", str(rounds)]
+        subprocess.run([*argv, "--figures", str(out)], check=True)
+        figures: dict[str, float] = json.loads(out.read_text())
+        return figures
 
 
 if __name__ == "__main__":

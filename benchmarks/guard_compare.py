@@ -9,7 +9,7 @@ reported without failing.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 
@@ -23,11 +23,12 @@ class Record:
 
 @dataclass(frozen=True)
 class Verdict:
-    """Whether the guard passes, the table to print, and one line per failure."""
+    """Whether the guard passes, the table to print, one line per failure, who failed."""
 
     ok: bool
     table: str
     failures: tuple[str, ...]
+    failed: tuple[str, ...] = ()
 
     @property
     def message(self) -> str:
@@ -45,11 +46,13 @@ def compare(
     width = max((len(name) for name in (*figures, *records)), default=9)
     rows = [f"  {'benchmark':<{width}}  {'ratio':>8}  {'record':>8}  {'change':>8}  verdict"]
     failures: list[str] = []
+    failed: list[str] = []
     for name in [*figures, *(name for name in records if name not in figures)]:
         figure, record = figures.get(name), records.get(name)
         if figure is None and record is not None:
             rows.append(f"  {name:<{width}}  {'-':>8}  {record.ratio:>8.4f}  {'':>8}  NOT MEASURED")
             failures.append(f"  {name}: recorded ({record.ratio:.4f}) but not measured")
+            failed.append(name)
             continue
         assert figure is not None
         if record is None:
@@ -58,6 +61,7 @@ def compare(
         change = figure / record.ratio - 1
         if change < -tolerance:
             verdict = f"FAIL (more than {tolerance:.0%} below its record)"
+            failed.append(name)
             failures.append(
                 f"  {name}: {-change:.1%} below its record (ratio {figure:.4f} against "
                 f"{record.ratio:.4f}, tolerance {tolerance:.0%}; recorded on {record.machine})"
@@ -69,4 +73,19 @@ def compare(
         rows.append(
             f"  {name:<{width}}  {figure:>8.4f}  {record.ratio:>8.4f}  {change:>+8.1%}  {verdict}"
         )
-    return Verdict(not failures, "\n".join(rows), tuple(failures))
+    return Verdict(not failures, "\n".join(rows), tuple(failures), tuple(failed))
+
+
+def better_of(
+    first: Mapping[str, float], second: Mapping[str, float], names: Iterable[str]
+) -> dict[str, float]:
+    """The first run's figures, each of `names` raised to the second run's where that is higher.
+
+    A benchmark below its tolerance is measured again in a fresh run; it fails the guard only if
+    both runs find it below, so one unlucky run on a busy machine does not block a landing.
+    """
+    again = set(names)
+    return {
+        name: max(ratio, second.get(name, ratio)) if name in again else ratio
+        for name, ratio in first.items()
+    }

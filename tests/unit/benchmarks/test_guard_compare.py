@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.guard_compare import Record, compare
+from benchmarks.guard_compare import Record, better_of, compare
 
 MACHINE = "Intel(R) Xeon(R) Processor, 2 CPUs"
 
@@ -72,3 +72,30 @@ def test_figures_keep_the_measuring_order() -> None:
 def test_a_tolerance_outside_zero_to_one_is_refused(tolerance: float) -> None:
     with pytest.raises(ValueError, match="fraction"):
         compare({}, {}, tolerance)
+
+
+def test_the_failing_benchmarks_are_named() -> None:
+    verdict = compare({"gate": 0.5, "orders": 1.0}, records(gate=1.0, orders=1.0, http=1.0), 0.15)
+
+    assert verdict.failed == ("gate", "http")
+
+
+def test_a_confirmation_run_raises_only_the_failing_figures_and_only_upwards() -> None:
+    first = {"gate": 0.5, "orders": 0.7, "http": 1.0}
+    second = {"gate": 0.95, "orders": 0.6, "http": 2.0}
+
+    assert better_of(first, second, ["gate", "orders"]) == {
+        "gate": 0.95,
+        "orders": 0.7,
+        "http": 1.0,
+    }
+
+
+def test_a_regression_confirmed_by_the_second_run_still_fails() -> None:
+    first = {"orders": 0.40}
+    figures = better_of(first, {"orders": 0.42}, compare(first, records(orders=1.0), 0.15).failed)
+
+    verdict = compare(figures, records(orders=1.0), 0.15)
+
+    assert not verdict.ok
+    assert verdict.failures[0].startswith("  orders: 58.0% below its record")
