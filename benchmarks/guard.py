@@ -8,7 +8,10 @@ Measures, in one process and one short run, the pre-trade gate alone and the ris
 A sample alternates short slices of the benchmark with slices of the frozen reference workload
 (benchmarks/guard_reference.py) of about the same length, so both meet the same machine: its
 speed, and how busy the other processes keep it, cancel in the sample's ratio (the benchmark's
-operations per CPU second over the reference's). A benchmark's figure is the median of its
+operations per CPU second over the reference's). The reference runs in a process of its own,
+with nothing of the project imported, while this one waits: in this process the project's
+event loop tasks and hooks would slow the yardstick along with the code it measures, and hide
+a regression of that kind. A benchmark's figure is the median of its
 samples' ratios over the rounds; the benchmarks take turns, round after round. The figures are
 judged against benchmarks/baseline.json (guard_compare.py): one more than the tolerance (15 %)
 below its record fails the guard if a second run, in a fresh process, finds it below too (the
@@ -54,7 +57,6 @@ from typing import Any
 
 import pyperf
 
-from benchmarks import guard_reference
 from benchmarks.guard_compare import Record, better_of, compare
 
 BASELINE = Path(__file__).with_name("baseline.json")
@@ -91,7 +93,7 @@ class Subject:
         middle = self.ratio
         return statistics.median(abs(r - middle) for r in self.ratios) / middle
 
-    async def sample(self) -> None:
+    async def sample(self, reference: Reference) -> None:
         """`slices` slices of ours, each after `reference_steps` of the reference's; GC off."""
         ours = theirs = 0
         our_cpu = their_cpu = 0.0
@@ -100,12 +102,11 @@ class Subject:
         gc.disable()
         try:
             for _ in range(self.slices):
+                orders, cpu = reference.run(self.reference_steps)
+                theirs, their_cpu = theirs + orders, their_cpu + cpu
                 began = clock()
-                for _ in range(self.reference_steps):
-                    theirs += await guard_reference.step()
-                middle = clock()
                 ours += await self.step()
-                our_cpu, their_cpu = our_cpu + clock() - middle, their_cpu + middle - began
+                our_cpu += clock() - began
         finally:
             gc.enable()
         self.speeds.append(ours / our_cpu)
@@ -118,6 +119,31 @@ class Subject:
         self.reference_steps = max(1, round(self.slice_cpu / self.reference_step_cpu))
         self.speeds.clear()
         self.references.clear()
+
+
+class Reference:
+    """The reference workload in a process of its own (guard_reference.serve), run on demand."""
+
+    def __init__(self) -> None:
+        self._process = subprocess.Popen(
+            [sys.executable, "-m", "benchmarks.guard_reference"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+
+    def run(self, steps: int) -> tuple[int, float]:
+        """`steps` steps of the reference, while this process waits: orders, CPU seconds."""
+        assert self._process.stdin is not None and self._process.stdout is not None
+        self._process.stdin.write(f"{steps}\n")
+        self._process.stdin.flush()
+        orders, cpu = self._process.stdout.readline().split()
+        return int(orders), float(cpu)
+
+    def close(self) -> None:
+        if self._process.stdin is not None:
+            self._process.stdin.close()
+        self._process.wait(10)
 
 
 def gate_subjects() -> list[Subject]:
@@ -145,9 +171,9 @@ def gate_subjects() -> list[Subject]:
     evaluate = policy.evaluate
 
     async def gate() -> int:
-        for order in orders:
+        for order in orders * 3:
             evaluate(order, snapshot)
-        return len(orders)
+        return 3 * len(orders)
 
     async def book() -> int:
         # its own copy of the marks: the run moves them, and over many steps they would drift
@@ -156,7 +182,7 @@ def gate_subjects() -> list[Subject]:
         return 400
 
     return [
-        Subject("gate alone", gate, 25, "decisions"),
+        Subject("gate alone", gate, 8, "decisions"),
         Subject("risk book + gate", book, 8, "decisions"),
     ]
 
@@ -216,19 +242,17 @@ async def measure(stores: dict[str, Any], rounds: int) -> list[Subject]:
         subjects.append(await order_subject(stack, stores["memory"], "orders, memory store", 8))
         subjects.append(await order_subject(stack, stores["sqlite"], "orders, SQLite", 5))
         subjects.append(await http_subject(stack, 4))
+        reference = Reference()
+        stack.callback(reference.close)
         for s in subjects:  # warm: first-use paths and caches; then slices of equal length
-            await s.sample()
+            await s.sample(reference)
             s.calibrate()
         gc.collect()
         gc.freeze()  # the fixtures: out of the collector's way
-        await rounds_of(subjects, rounds)
+        for _ in range(rounds):
+            for s in subjects:
+                await s.sample(reference)
         return subjects
-
-
-async def rounds_of(subjects: list[Subject], rounds: int) -> None:
-    for _ in range(rounds):
-        for s in subjects:
-            await s.sample()
 
 
 @dataclass

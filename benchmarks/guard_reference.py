@@ -1,17 +1,20 @@
 """The performance guard's yardstick: a frozen pure-Python workload shaped like the order path.
 
-The guard (benchmarks/guard.py) divides each hot-path benchmark's speed by this workload's
-speed measured beside it in the same run, so the figure it keeps is about the code and not
-about how fast, or how busy, the machine is. The workload does the order path's kind of work
-without touching the project's code: frozen dataclasses built per order, Decimal arithmetic and
-quantising, dict reads and updates, an asyncio lock per account, tasks gathered in batches, a
-small event record per order. It must not change: a change to it moves every ratio, and asks
-for a new baseline (`make bench-baseline`) in the same commit.
+The guard (benchmarks/guard.py) divides each hot-path benchmark's speed by this workload's speed,
+measured in turns with it in the same run (in a process of its own: `serve`), so the figure it
+keeps is about the code and not about how fast, or how busy, the machine is. The workload does the
+order path's kind of work without touching the project's code: frozen dataclasses built per order,
+Decimal arithmetic and quantising, dict reads and updates, an asyncio lock per account, tasks
+gathered in batches, a small event record per order. It must not change: a change to it moves every
+ratio, and asks for a new baseline (`make bench-baseline`) in the same commit.
 """
 
 from __future__ import annotations
 
 import asyncio
+import gc
+import sys
+import time
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_EVEN, Decimal
 from enum import Enum
@@ -120,8 +123,29 @@ async def workload(orders: int) -> int:
     return sum(counts)
 
 
-async def step() -> int:
-    """One slice of the reference, as the guard interleaves it: simulated orders done."""
-    rounds = 2
-    await workload(rounds * IN_FLIGHT)
-    return rounds * IN_FLIGHT
+STEP_ORDERS = 2 * IN_FLIGHT
+
+
+def serve() -> None:
+    """Answer each line `steps` on stdin with `orders cpu_seconds`: that many steps, timed.
+
+    The guard runs the reference in this process of its own, started with nothing of the
+    project imported, so that nothing the project sets up in its process (tasks on its event
+    loop, hooks, collector settings) slows the yardstick along with the code it measures.
+    """
+    loop = asyncio.new_event_loop()
+    for line in sys.stdin:
+        steps = int(line)
+        gc.collect()
+        gc.disable()
+        began = time.process_time()
+        for _ in range(steps):
+            loop.run_until_complete(workload(STEP_ORDERS))
+        cpu = time.process_time() - began
+        gc.enable()
+        print(steps * STEP_ORDERS, repr(cpu), flush=True)
+    loop.close()
+
+
+if __name__ == "__main__":
+    serve()
