@@ -406,6 +406,9 @@ def main(argv: list[str] | None = None) -> int:
     if records is None:
         return 0
     figures = result.figures()
+    elsewhere = {r.machine for r in records.values()} - {machine()}
+    if elsewhere:
+        print(f"note: records taken on another machine ({'; '.join(sorted(elsewhere))})")
     verdict = compare(figures, records, args.tolerance)
     if not verdict.ok and any(name in figures for name in verdict.failed):
         print(verdict.table)
