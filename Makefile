@@ -6,7 +6,7 @@ UV := $(TOOLS)/bin/uv
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: install test lint typecheck contracts unit bench run tour clean
+.PHONY: install test lint typecheck contracts unit bench bench-guard bench-baseline run tour clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -33,6 +33,17 @@ test: lint typecheck contracts
 	sh scripts/ensure-browser.sh
 	sh scripts/ensure-promtool.sh
 	$(BIN)/pytest -n auto --dist loadfile
+	$(BIN)/python -m benchmarks.guard
+
+# The performance guard (docs/performance-guard.md): the hot paths' speed as ratios to a reference
+# workload measured in the same run, against benchmarks/baseline.json. `make test` runs it after
+# the suite, never beside it: its timings need the cores. `bench-baseline` records new ratios
+# (the median of three runs) on purpose; its diff shows in review.
+bench-guard: install
+	$(BIN)/python -m benchmarks.guard
+
+bench-baseline: install
+	$(BIN)/python -m benchmarks.guard --record --runs 3
 
 bench: install
 	$(BIN)/python -m benchmarks.bench_pretrade
