@@ -198,21 +198,24 @@ def assert_same(incremental: AccountRiskView, rebuilt: AccountRiskView) -> None:
         assert mark == rebuilt.marks[symbol], symbol
 
 
-@settings(max_examples=150, deadline=None)
-@given(st.lists(events, max_size=60))
-def test_the_incremental_view_equals_a_rebuilt_one_after_any_sequence(
-    sequence: list[object],
-) -> None:
-    # Arrange
+def replay_comparing(sequence: list[object]) -> None:
+    """Apply `sequence` to a fresh world; the incremental view equals a rebuilt one after
+    every look, and at the end."""
     world = World()
     world.incremental("AAPL")
-
-    # Act / Assert: after every look, and at the end
     for event in sequence:
         world.apply(event)
         if isinstance(event, Look):
             assert_same(world.incremental("AAPL"), world.rebuilt())
     assert_same(world.incremental("AAPL"), world.rebuilt())
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(events, max_size=60))
+def test_the_incremental_view_equals_a_rebuilt_one_after_any_sequence(
+    sequence: list[object],
+) -> None:
+    replay_comparing(sequence)
 
 
 # Mostly marks moving over held positions (a book's usual traffic): the revalue-in-place path,
@@ -234,16 +237,7 @@ mark_heavy = st.one_of(
 def test_marks_moving_alone_revalue_held_positions_as_a_rebuild_would(
     sequence: list[object],
 ) -> None:
-    # Arrange
-    world = World()
-    world.incremental("AAPL")
-
-    # Act / Assert: after every look, and at the end
-    for event in sequence:
-        world.apply(event)
-        if isinstance(event, Look):
-            assert_same(world.incremental("AAPL"), world.rebuilt())
-    assert_same(world.incremental("AAPL"), world.rebuilt())
+    replay_comparing(sequence)
 
 
 def test_a_mark_that_moves_between_pending_and_a_fill_is_recomputed_in_full() -> None:
