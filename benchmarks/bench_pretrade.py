@@ -109,16 +109,14 @@ def percentile(sorted_ns: list[int], q: float) -> int:
     return sorted_ns[min(len(sorted_ns) - 1, int(q * len(sorted_ns)))]
 
 
-def main(iterations: int = 100_000) -> None:
-    account, instruments, marks = build_fixture()
-    policy = compile_policy(account.id, account.owner_id, all_rules())
-    now = datetime(2026, 1, 7, 15, 0, tzinfo=UTC)
+def new_orders(account_id: str, marks: dict[str, Decimal]) -> list[Order]:
+    """1,000 small limit buys at the mark over the 50 held symbols, all within every limit."""
     origin = Origin(OriginKind.AGENT, "agent-7")
-    orders = [
+    return [
         Order(
             f"n{i}",
             f"cn{i}",
-            "acc-1",
+            account_id,
             f"S{i % 50:03d}",
             Side.BUY,
             D(1 + i % 7),
@@ -128,6 +126,14 @@ def main(iterations: int = 100_000) -> None:
         )
         for i in range(1000)
     ]
+
+
+def main(iterations: int = 100_000) -> None:
+    account, instruments, marks = build_fixture()
+    policy = compile_policy(account.id, account.owner_id, all_rules())
+    now = datetime(2026, 1, 7, 15, 0, tzinfo=UTC)
+    origin = Origin(OriginKind.AGENT, "agent-7")
+    orders = new_orders(account.id, marks)
 
     def view() -> AccountRiskView:
         return build_risk_view(

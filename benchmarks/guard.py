@@ -51,7 +51,6 @@ from collections.abc import Awaitable, Callable, Iterator
 from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from decimal import Decimal
 from pathlib import Path
 from typing import Any, cast
 
@@ -148,23 +147,15 @@ class Reference:
 
 def gate_subjects() -> list[Subject]:
     """The gate alone against a prepared snapshot, and the incremental risk book + the gate."""
-    from benchmarks.bench_pretrade import all_rules, build_fixture, incremental_run
+    from benchmarks.bench_pretrade import all_rules, build_fixture, incremental_run, new_orders
     from domain.killswitch.state import TradingState
     from domain.risk.gate import compile_policy
     from domain.risk.view import build_risk_view
-    from domain.trading.orders import Order, OrderType, Origin, OriginKind, Side
 
     account, instruments, marks = build_fixture()
     policy = compile_policy(account.id, account.owner_id, all_rules())
     now = datetime(2026, 1, 7, 15, 0, tzinfo=UTC)
-    origin = Origin(OriginKind.AGENT, "agent-7")
-    orders = [
-        Order(
-            f"n{i}", f"cn{i}", account.id, f"S{i % 50:03d}", Side.BUY, Decimal(1 + i % 7),
-            origin, OrderType.LIMIT, limit_price=marks[f"S{i % 50:03d}"],
-        )
-        for i in range(1000)
-    ]  # fmt: skip
+    orders = new_orders(account.id, marks)
     snapshot = build_risk_view(
         account, instruments, marks, now=now, trading_state=TradingState.ACTIVE
     )

@@ -41,16 +41,8 @@ class TestPaperBrokerContract(BrokerContract):
         return paper
 
 
-class TestDrillBrokerWithoutFaultsContract(BrokerContract):
+class TestDrillBrokerWithoutFaultsContract(TestPaperBrokerContract):
     """With no fault switched on, the drill broker is the paper broker, contract and all."""
-
-    @pytest.fixture
-    def quotes(self) -> InMemoryMarketData:
-        return InMemoryMarketData(FakeClock())
-
-    @pytest.fixture
-    def market(self, quotes: InMemoryMarketData) -> _Quotes:
-        return _Quotes(quotes)
 
     @pytest.fixture
     def broker(self, quotes: InMemoryMarketData) -> FaultyBroker:
