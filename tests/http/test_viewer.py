@@ -82,6 +82,7 @@ VIEWER_MAY_CALL = {
 # GETs a viewer may not make, and why (everything else a GET answers the viewer 2xx).
 VIEWER_MAY_NOT_READ = {
     "/api/v1/admin/keys": "signing-key administration is an admin's",
+    "/api/v1/admin/drills/paper-faults": "the paper broker's drill faults are an admin's",
     "/api/v1/admin/keys/rotations/{rotation_id}": "signing-key administration is an admin's",
     "/api/v1/audit/verify": "verifying the whole chain is an admin's (the trail itself is read)",
     "/api/v1/users": "user administration is an admin's",
