@@ -45,10 +45,11 @@ class ComputeOut(msgspec.Struct):
 
 class InDoubtOut(msgspec.Struct):
     """Orders approved but never acknowledged by their broker that could not be resolved yet
-    (looked up by client order id at start-up and every few seconds)."""
+    (looked up by client order id at start-up and every few seconds). /api/status answers
+    anyone: the count and the brokers only; the orders themselves are named to those who
+    may see them (the console's overview, the notification, the kill-switch record)."""
 
     count: int
-    order_ids: list[str]
     brokers: list[str]
     checked_at: datetime | None
 
@@ -143,7 +144,6 @@ def in_doubt_out(services: ApiServices) -> InDoubtOut | None:
     snapshot = services.in_doubt.snapshot
     return InDoubtOut(
         snapshot.count,
-        [o.order_id for o in snapshot.orders],
         sorted({o.broker for o in snapshot.orders}),
         snapshot.checked_at,
     )
