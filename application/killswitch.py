@@ -10,7 +10,6 @@ KillSwitchEvent. Confirmed means the broker's own open-order list came back empt
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from collections import defaultdict
 from collections.abc import Awaitable, Mapping
 from dataclasses import dataclass, field
@@ -160,6 +159,8 @@ class KillSwitchService:
         self._latch = latch
         self._orders = orders
         self._doubts = InDoubtVerdict(uow_factory, orders)  # looked up before the verdict
+        # Bookings of the brokers' answers still running when a run returned (see _engage).
+        self._late_syncs: set[asyncio.Future[list[int | BaseException]]] = set()
         self.config = config or KillSwitchConfig()
 
     # -- entry points ----------------------------------------------------------------
@@ -400,14 +401,19 @@ class KillSwitchService:
                 )
             ]
         )
-        # Book what the brokers now say, but not past the deadline (or a short grace): the
-        # record is kept already, and a rate-limited broker's own retries can take seconds.
+        # Book what the brokers now say, waiting no longer than the deadline (or a short
+        # grace): the record is kept already, and a rate-limited broker's own retries can
+        # take seconds. A booking still running then goes on after the answer (not cancelled:
+        # the store would keep orders open that the brokers have closed).
         syncs = asyncio.gather(
             *(self._orders.sync(r.account_id) for r in runs), return_exceptions=True
         )
         budget = max(deadline - self._clock.monotonic(), self.config.sync_grace)
-        with self.tracer.span("killswitch.sync"), contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(syncs, budget)
+        with self.tracer.span("killswitch.sync"):
+            done, _ = await asyncio.wait({syncs}, timeout=budget)
+        if not done:
+            self._late_syncs.add(syncs)
+            syncs.add_done_callback(self._late_syncs.discard)
         await self._after(record)
         return record
 
