@@ -34,7 +34,7 @@ class AnalyticsSettings(Section, frozen=True, kw_only=True):
 
     env_prefix: ClassVar[str] = ""
 
-    # Daily equity snapshots (performance analytics, docs/performance.md): `bulwark serve`
+    # Daily equity snapshots (performance analytics, docs/account-performance.md): `bulwark serve`
     # values every account once at start-up and then daily at equity_snapshot_time (UTC,
     # HH:MM; the default is after the US close), equity_snapshot_batch accounts at a time
     # (their store reads overlap; the serving loop runs between batches).
