@@ -46,7 +46,7 @@ COPY --from=build /opt/venv /opt/venv
 COPY data/backtest /app/data/backtest
 # The shipped SYNTHETIC sample Treasury series the file rates source reads (docs/rates.md).
 COPY data/rates /app/data/rates
-# Issue 22's offline samples (futures, macro, insiders synthetic; scenarios' rounded history;
+# The markets screens' offline samples (futures, macro, insiders synthetic; scenarios' rounded history;
 # a sample 13F security master): docs/markets-macro.md, docs/scenarios.md, docs/13f.md.
 COPY data/macro /app/data/macro
 COPY data/futures /app/data/futures

@@ -1,4 +1,4 @@
-"""The alternatives allocator on posted inputs (issue 22; docs/alternatives.md): nothing stored.
+"""The alternatives allocator on posted inputs (docs/alternatives.md): nothing stored.
 
 Four sleeves, each a pure rule of domain/analytics/alternatives applied to an `amount` of money
 (Decimal, in `currency`, split to the cent: the parts never add up to more than the amount, and

@@ -2,7 +2,7 @@
 
 - vix: the index's 30-day constant-maturity ATM implied volatility in vol points (IV x 100),
   the quantity the VIX measures on the S&P 500 (the CBOE's own index uses the whole OTM strip;
-  this is its at-the-money proxy). Earlier days are the IVs the issue 18 recorder stored
+  this is its at-the-money proxy). Earlier days are the IVs the daily IV recorder stored
   (ports/iv_history.py) for the index; today's is computed from the chain now.
 - put_call: today's put volume / call volume over the index's whole chain
   (domain/analytics/options/chain_metrics.py `put_call_ratios`); earlier days come from the

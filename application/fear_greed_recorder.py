@@ -1,7 +1,7 @@
 """Records the Fear & Greed composite once per trading day (the history its chart reads).
 
 The day is the UTC calendar date of the clock; Saturdays and Sundays record nothing (like the
-IV recorder of issue 18, application/iv_recorder.py). A day already stored is kept (the first
+IV recorder, application/iv_recorder.py). A day already stored is kept (the first
 reading of the day stays) unless `overwrite`. When the inputs carry less than the minimum
 coverage the day is not stored and the report says why; a later pass tries again.
 """

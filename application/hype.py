@@ -3,7 +3,7 @@ about, and the top movers (docs/sentiment-indices.md; the math: domain/analytics
 
 Mentions come from the SocialPort (a replayed file or a Kafka topic). Windows: 5 minutes to a
 day; baseline: 3 to 168 windows; the whole lookback (window x (baseline + 1)) within what the
-source keeps (`max_lookback`). Keywords come from the KeywordSource (issue 20) over the
+source keeps (`max_lookback`). Keywords come from the KeywordSource over the
 window's most engaging mentions; when it is off or cannot run, the reading comes without them
 and says why (`keywords_reason`).
 """

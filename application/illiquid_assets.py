@@ -1,4 +1,4 @@
-"""Illiquid assets of a portfolio and their manual valuations (issue 22; docs/alternatives.md).
+"""Illiquid assets of a portfolio and their manual valuations (docs/alternatives.md).
 
 Owner scoping as for the ledger (application/portfolios.py): an asset is its portfolio owner's
 alone; another user's asset (or one that does not exist) answers 404 ILLIQUID_ASSET_NOT_FOUND,

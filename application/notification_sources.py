@@ -12,7 +12,7 @@ already: OrderDenied and OrderRejected go to the account's owner. The facts that
 already notifies about (kill switch, margin call, agent dead, succession steps) come once,
 through the Notifier path, with their event type set by the caller: one source per fact, so
 a user is never told twice. Provider failover has no domain event yet; the filing calendar
-(issue 22) calls `NotificationCenter.notify(user, "filing.due", data)`.
+ calls `NotificationCenter.notify(user, "filing.due", data)`.
 """
 
 from __future__ import annotations

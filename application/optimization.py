@@ -1,4 +1,4 @@
-"""Portfolio optimisation on posted inputs (issue 22): nothing is read or stored.
+"""Portfolio optimisation on posted inputs: nothing is read or stored.
 
 The HTTP adapter hands in plain values; `optimize` checks them (domain/analytics/optimization),
 estimates the covariance, runs the method on the PortfolioOptimizer, polishes the answer onto

@@ -54,7 +54,7 @@ class BrokerBooking:
         # The orders were created with the account's broker, in the decisions' transaction.
         broker = self._brokers.named(approved[0].broker)
         answers: list[tuple[str, str | BrokerError]] = []
-        # When each order left for the broker and the touch then (surveillance, issue 21).
+        # When each order left for the broker and the touch then (surveillance).
         sent: dict[str, tuple[datetime, Quote | None]] = {}
         with self.latch.sending_batch(account_id):
             for order in approved:

@@ -1,4 +1,4 @@
-"""Planning use cases (issue 18): retirement Monte Carlo, homeostasis, the profile and autopilot.
+"""Planning use cases: retirement Monte Carlo, homeostasis, the profile and autopilot.
 
 - `monte_carlo`: a checked plan (application/planning_inputs.py) simulated on the compute
   backend through the ComputeBudget (off the event loop, bounded; 503 when busy or too long).

@@ -1,4 +1,4 @@
-"""Portfolio ledger use cases (issue 19): portfolios, their accounts, transactions, imports.
+"""Portfolio ledger use cases: portfolios, their accounts, transactions, imports.
 
 Owner scoping: a portfolio is its owner's alone. Anyone else, whatever their role, is
 answered 404 PORTFOLIO_NOT_FOUND on every route, as if it did not exist; a viewer's change

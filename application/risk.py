@@ -159,7 +159,7 @@ class RiskService:
         self._orders = orders
         self._schedule = margin_schedule or MarginSchedule()
         self._history = equity_history
-        # Volatility and news sentiment for a model-based rater (issue 20); None: unknown.
+        # Volatility and news sentiment for a model-based rater; None: unknown.
         self._trade_context = trade_context
 
     # -- CRUD --------------------------------------------------------------------------

@@ -9,7 +9,7 @@ or `default_sensitivities`; its base-currency cash is a position with no sensiti
 Positions in another currency or without a reference price are listed in `excluded`.
 Large requests (positions x scenarios above INLINE_CELLS) run within the compute budget, off
 the event loop. These are deterministic what-ifs; POST /api/v1/risk/scenario-simulation
-(issue 18) simulates random regime-switching paths instead.
+ simulates random regime-switching paths instead.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """The order path's domain events into the surveillance engine, and the engine's state as bytes.
 
 Which events count (docs/surveillance.md, "Events"):
-- OrderAccepted with its terms (issue 21's fields): an order in the market. One without
-  them (written before issue 21, or imported from a broker's open orders) is skipped: its
+- OrderAccepted with its terms (the surveillance fields): an order in the market. One without
+  them (written without those fields, or imported from a broker's open orders) is skipped: its
   fills then count without their order's details.
 - OrderCanceled (`requested` False: the broker's or the kill switch's doing, which only takes
   the order off the book) and OrderExpired.

@@ -1,4 +1,4 @@
-"""Tax views of a user's ledger (issue 19): open lots, realized gains, wash sales, Form 8949.
+"""Tax views of a user's ledger: open lots, realized gains, wash sales, Form 8949.
 
 Every view is computed from ALL the caller's transactions (PortfolioStore.transactions_of_owner:
 every portfolio, every account) because wash sales look across accounts, an IRA included; each

@@ -1,4 +1,4 @@
-"""Tax-loss harvesting for one user (issue 19): the use case behind POST /api/v1/tax/harvesting.
+"""Tax-loss harvesting for one user: the use case behind POST /api/v1/tax/harvesting.
 
 Inputs gathered here, the decisions in domain/tax/harvesting.py:
 - the ledger of ALL the user's transactions (application/tax.py), recomputed with the

@@ -4,7 +4,7 @@ The kill switch records audit entries on its path, so the chain must keep an app
 Both run in the same process on the same kind of database (a fresh SQLite file each, WAL,
 through the group committer's writer thread as in production), sequentially (one append
 after the other: the latency a caller waits) and with 16 concurrent callers (the writer
-groups them). The "before" is what SqlAuditLog did until issue 16: one INSERT through
+groups them). The "before" is what SqlAuditLog did before the hash chain: one INSERT through
 `write_alone`. Prints microseconds per append and appends per second for both, and their
 ratio; the target is the chained append within 2x of the plain one it replaced. "plain-pb"
 is the plain INSERT with its statement built once (as the chained append now does): the

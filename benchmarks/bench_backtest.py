@@ -44,7 +44,7 @@ from domain.strategies.definition import (
 from domain.trading.instruments import Instrument
 from tools.backtest_data import generate, session_minutes
 
-DAILY_TARGET = 200_000  # bars/s, issue 15
+DAILY_TARGET = 200_000  # bars/s, the backtester's target
 _SERVE = Settings()  # `bulwark serve`'s defaults: its collector tuning
 FIRST = datetime(2010, 1, 4, tzinfo=UTC)
 # Spread over sectors, so the gate's sector-concentration control (25 %) is not what binds.

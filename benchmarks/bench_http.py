@@ -15,7 +15,7 @@ Every server sees, in turn, round after round (so each sees the same machine):
 Orders alternate buying and selling 1 AAPL in phases; denials (a buy and a sell of one
 account in flight together are a SELF_MATCH) count as non-2xx; after each run the accounts
 are flattened through the API, so no run inherits another's positions. Each figure is printed
-beside issue 14's target. Needs wrk: installed by scripts/ensure-loadgen.sh when missing.
+beside its target. Needs wrk: installed by scripts/ensure-loadgen.sh when missing.
 Run: `.venv/bin/python -m benchmarks.bench_http [seconds] [--store memory|sqlite|postgres|all]
 [--rounds N] [--quick]`.
 """
@@ -76,7 +76,7 @@ __all__ = [
 ]
 
 ACCOUNTS = 16
-# issue 14: throughput as a share of the bare echo's, per store
+# Throughput as a share of the bare echo's, per store
 RATIO_TARGETS = {"memory": 0.5, "sqlite": 0.3, "postgres": 0.25}
 P50_TARGETS_MS = {"memory": 1.0, "sqlite": 2.0, "postgres": 2.0}
 P99_TARGET_MS = 5.0

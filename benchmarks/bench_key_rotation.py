@@ -4,7 +4,7 @@
 `KeyRotation.rotate()` moves them all to v2 in batches of `--batch` (500): per batch one read,
 the opens and rewraps, one transaction of compare-and-set UPDATEs and one checkpoint write.
 In the same run, the re-wrap alone of as many texts in memory shows the share of the store.
-Issue 16's target: 100,000 data keys re-wrapped in <= 30 s on 2 cores.
+The target: 100,000 data keys re-wrapped in <= 30 s on 2 cores.
 Run: `.venv/bin/python -m benchmarks.bench_key_rotation [--records N] [--batch N]`.
 """
 
@@ -34,7 +34,7 @@ from application.key_rotation import KeyRotation
 from benchmarks.http_driver import machine
 from ports.encryption import KEY_BYTES, KeyRef
 
-TARGET_S = 30.0  # issue 16: 100,000 data keys on 2 cores
+TARGET_S = 30.0  # 100,000 data keys on 2 cores
 V1, V2 = KeyRef("bench", 1), KeyRef("bench", 2)
 SOURCE = "users.mfa_secret"
 

@@ -7,7 +7,7 @@ connection, `--latency`), alternating buy and sell of 1 AAPL so the account stay
 sides take turns round after round, so each sees the same machine. Prints per side and
 round: req/s, p50 / p99 / p99.9 / max, non-201 answers, the stalls the loop watchdog
 counted (bulwark_event_loop_stalls_total on /metrics) and the collector's own figures
-(bulwark_gc_*: full collections, time in collections, the longest), beside issue 14's targets.
+(bulwark_gc_*: full collections, time in collections, the longest), beside the targets.
 A collection holds the GIL, so the watchdog's thread cannot see one: the bulwark_gc_* figures do.
 Needs `wrk` (Debian package `wrk`).
 Run: `.venv/bin/python -m benchmarks.bench_latency [seconds] [--rounds N]
@@ -189,7 +189,7 @@ def report(all_sides: list[Side], seconds: float, watchdog_ms: float) -> None:
     print(f"POST /api/v1/orders on `bulwark serve --demo`, memory store, wrk 1 thread 1 "
           f"connection, {seconds:g} s per round, {cores()} cores shared by the servers "
           "and wrk")  # fmt: skip
-    print(f"  targets (issue 14): p50 <= {P50_TARGET_MS:g} ms, p99 <= {P99_TARGET_MS:g} ms; "
+    print(f"  targets: p50 <= {P50_TARGET_MS:g} ms, p99 <= {P99_TARGET_MS:g} ms; "
           f"stalls: loop blocked over {watchdog_ms:g} ms (the watchdog's threshold)")  # fmt: skip
     print("  gc: full collections and ms the collector held the GIL in the round; longest "
           "collection since start-up")  # fmt: skip

@@ -1,4 +1,4 @@
-"""Issue 22's crypto, ESG and giving kernels at their request caps, each beside a target.
+"""The crypto, ESG and giving kernels at their request caps, each beside a target.
 
 At the API's largest request (application/crypto.py, esg.py, giving.py caps):
 1. impermanent loss of a v3 range at 10,000 prices (exact Decimals);

@@ -137,7 +137,7 @@ def bench_retirement(sizes: Sizes) -> tuple[Measured, Measured]:
 def bench_regime(sizes: Sizes) -> Measured | None:
     try:
         from domain.analytics.montecarlo.regime import Regime, default_model, simulate_regimes
-    except ImportError:  # pragma: no cover - before h-regime is merged
+    except ImportError:  # pragma: no cover - without the regime kernels
         print("\nregime switching: domain.analytics.montecarlo.regime not here yet")
         return None
     assets, steps = 10, 252

@@ -1,4 +1,4 @@
-"""Portfolio optimisation on 500 assets x 1,260 daily returns (issue 22; targets on 2 cores).
+"""Portfolio optimisation on 500 assets x 1,260 daily returns (targets on 2 cores).
 
 Times, as the median wall (and CPU) seconds of `--repeats` runs after one warm-up run (the
 libraries' import and first compilation are not counted), the whole `application.optimization.

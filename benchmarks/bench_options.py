@@ -196,7 +196,7 @@ def bench_greeks(book: Book, sizes: Sizes) -> tuple[Timing, Timing, Columns]:
 def bench_implied_vol(book: Book, prices: np.ndarray, sizes: Sizes) -> Timing | None:
     try:
         from domain.analytics.options.implied_vol import IVReason, implied_volatility
-    except ImportError:  # pragma: no cover - before h-ivol is merged
+    except ImportError:  # pragma: no cover - without the implied-vol kernels
         print("\nimplied volatility: domain.analytics.options.implied_vol not here yet")
         return None
     args = (prices, book.spot, book.strike, book.years, book.rate, book.dividend, book.call)
@@ -254,7 +254,7 @@ def bench_implied_vol(book: Book, prices: np.ndarray, sizes: Sizes) -> Timing | 
 def bench_american(book: Book, sizes: Sizes) -> None:
     try:
         from domain.analytics.options.american import baw_american, crr_american
-    except ImportError:  # pragma: no cover - before h-amer is merged
+    except ImportError:  # pragma: no cover - without the American-option kernels
         print("\nAmerican options: domain.analytics.options.american not here yet")
         return
     crr_book = book.take(np.arange(min(sizes.crr, book.size)))

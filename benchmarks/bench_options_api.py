@@ -6,7 +6,7 @@ second end to end (the client's encoding of the request and decoding of the answ
 as a real client pays them), beside the server-side kernel alone for scale.
 
 Run: `.venv/bin/python -m benchmarks.bench_options_api` (BENCH_OPTIONS=n, BENCH_REPEATS=r).
-Target (issue 18): Arrow at least several times JSON's throughput at 1e5 options; the kernel,
+Target: Arrow at least several times JSON's throughput at 1e5 options; the kernel,
 not the codec, should dominate an Arrow request.
 """
 

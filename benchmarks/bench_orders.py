@@ -44,7 +44,7 @@ from domain.trading.orders import Origin, OriginKind, Side
 CASH = Decimal(10_000_000)
 PRICE = Decimal(100)
 WARM_UP = 4  # rounds per account before timing: caches, pools and first-use paths
-# issue 14's targets: orders/s and CPU microseconds per order (None: no target set)
+# The targets: orders/s and CPU microseconds per order (None: no target set)
 TARGETS: dict[str, tuple[float, float | None]] = {
     "memory": (10_000, 100.0),
     "sqlite": (2_000, None),

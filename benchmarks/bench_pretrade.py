@@ -2,7 +2,7 @@
 
 Prints p50/p99 in ns and orders/s for (a) the gate alone against a prepared
 account snapshot; (b) a snapshot rebuilt from the whole account + the gate, what a
-submission paid before issue 14 (and still pays with no mark board); (d) the
+submission paid before the incremental risk book (and still pays with no mark board); (d) the
 incremental risk book + the gate, what a submission pays now: each iteration the
 approved order is tracked, an older open order is closed (a fill or cancel) and one
 mark moves, so every view first recomputes the symbols those changes touched

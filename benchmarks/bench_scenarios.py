@@ -1,5 +1,5 @@
 """Scenario repricing: a 1,000-position portfolio under 100 macro shocks (target <= 0.5 s on
-2 cores; the issue 22 part of bench_optimize, kept apart until the lead joins the files).
+2 cores; the scenarios part of bench_optimize, also run on its own).
 
 Prints the median wall time and the process CPU time of `--repeats` runs of:
 - `reprice`: domain.analytics.scenarios.repricing.reprice end to end (positions in, each

@@ -18,7 +18,7 @@ def _decimal(value: float) -> Decimal:
 
 
 def as_domain(events: Iterable[Event]) -> Iterator[DomainEvent]:
-    """OrderAccepted / OrderCanceled / FillBooked, with the fields issue 21 added."""
+    """OrderAccepted / OrderCanceled / FillBooked, with the fields surveillance added."""
     accounts: dict[str, str] = {}
     for event in events:
         kind = event[0]

@@ -1,4 +1,4 @@
-"""Precision and recall of the surveillance detectors on labelled scenarios (issue 21).
+"""Precision and recall of the surveillance detectors on labelled scenarios.
 
 An alert is a true positive when a labelled episode of its pattern has the same owner and
 symbol and the alert came between the episode's start and `SLACK_US` after its end; an

@@ -1,4 +1,4 @@
-"""Labelled synthetic order flows for the surveillance detectors, seeded (issue 21).
+"""Labelled synthetic order flows for the surveillance detectors, seeded.
 
 Normal flow: market makers (two-sided quotes at the touch, re-quoted as it moves, passive
 fills), momentum traders (aggressive bursts that ride a move and exit minutes later, flat

@@ -96,10 +96,10 @@ def _parser() -> argparse.ArgumentParser:
     cli_audit.add_parsers(sub)  # audit verify / head (bootstrap/cli_audit.py)
     cli_vault.add_parser(sub)  # vault list|test|expiring (bootstrap/cli_vault.py)
     cli_notifications.add_parser(sub)  # notifications dead|replay|send-test|dispatch
-    cli_options.add_parser(sub)  # options record-iv (bootstrap/cli_options.py, issue 18)
-    cli_models.add_parser(sub)  # models build|list (bootstrap/cli_models.py, issue 20)
-    cli_surveil.add_parser(sub)  # surveil (bootstrap/cli_surveil.py, issue 21)
-    cli_fear_greed.add_parser(sub)  # fear-greed record (bootstrap/cli_fear_greed.py, issue 22)
+    cli_options.add_parser(sub)  # options record-iv (bootstrap/cli_options.py)
+    cli_models.add_parser(sub)  # models build|list (bootstrap/cli_models.py)
+    cli_surveil.add_parser(sub)  # surveil (bootstrap/cli_surveil.py)
+    cli_fear_greed.add_parser(sub)  # fear-greed record (bootstrap/cli_fear_greed.py)
     cli_drill.add_parser(sub)  # drill kill-switch (bootstrap/cli_drill.py): in-process
     return parser
 
@@ -284,7 +284,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_REFUSED
     if args.command == "consume":
         return _consume(settings)
-    if args.command == cli_surveil.COMMAND:  # issue 21: the detectors over the events topic
+    if args.command == cli_surveil.COMMAND:  # the detectors over the events topic
         try:
             return cli_surveil.run(settings, args.until_caught_up)
         except SettingsError as exc:

@@ -188,7 +188,7 @@ def http_config(settings: Settings) -> HttpConfig:
         cors_origins=settings.http.cors_origins,
         kyc_max_bytes=settings.kyc.kyc_max_bytes,
         analytics_max_body_bytes=settings.http.analytics_max_body_bytes,  # options compute
-        # /metrics (issue 17): its bearer token, or hidden in prod without one.
+        # /metrics: its bearer token, or hidden in prod without one.
         metrics_token=metrics_access(settings)[0],
         metrics_hidden=metrics_access(settings)[1],
     )
@@ -327,7 +327,7 @@ class Container(containers.DeclarativeContainer):
     # Kill-switch drills: the faults the paper broker shows (None unless BULWARK_PAPER_FAULTS).
     paper_faults = providers.Singleton(paper_fault_switch, settings)
     brokers = providers.Singleton(broker_router, settings, paper_broker, clock, faults=paper_faults)
-    # Into the notification center (issue 16; wired at the end: bootstrap/notifications.py).
+    # Into the notification center (wired at the end: bootstrap/notifications.py).
     notifier = providers.Singleton(notifications.notifier)
     policies = providers.Singleton(PolicyCache)
     bus = providers.Singleton(InProcessEventBus)
@@ -373,7 +373,7 @@ class Container(containers.DeclarativeContainer):
     # Shared by the order path and the kill switch, whichever thread it runs on.
     latch = providers.Singleton(HaltLatch)
     tokens = providers.Singleton(token_issuer, settings)
-    # Envelope encryption (issue 16): every secret stored from now on goes through `sealer`;
+    # Envelope encryption: every secret stored from now on goes through `sealer`;
     # each store of sealed secrets adds its SealedRecordSource to `sealed_sources` for rotation.
     key_provider = providers.Singleton(encryption.key_provider, settings)
     legacy_cipher = providers.Singleton(encryption.legacy_cipher, settings)
@@ -450,7 +450,7 @@ class Container(containers.DeclarativeContainer):
     performance = providers.Singleton(
         PerformanceService, uow_factory, equity_history, market_feed, clock
     )
-    # Inference (issue 20, bootstrap/inference.py): the models directory's store, and the
+    # Inference (bootstrap/inference.py): the models directory's store, and the
     # pre-trade rater BULWARK_RISK_RATER picks (the risk model, or the rules).
     inference_choice = providers.Singleton(inference_wiring.provider_choice, settings)
     model_store = providers.Singleton(inference_wiring.model_store, settings, inference_choice)
@@ -494,7 +494,7 @@ class Container(containers.DeclarativeContainer):
     )  # fmt: skip
     workspaces = providers.Singleton(WorkspaceService, uow_factory, clock, ids)
     accounts = providers.Singleton(AccountQueries, uow_factory, quotes)
-    # Accounts and instruments through the API and CLI (issue 15 part 2).
+    # Accounts and instruments through the API and CLI.
     account_admin = providers.Singleton(
         AccountAdmin,
         uow_factory, clock, ids, audit, locks, providers.Callable(routed_brokers, brokers),
@@ -545,7 +545,7 @@ class Container(containers.DeclarativeContainer):
         redis=providers.Singleton(RedisIdempotencyStore, redis_client),
     )
     http_config = providers.Singleton(http_config, settings)
-    # Issue 16 part 3: reading and verifying the hash-chained audit log (the `audit` provider).
+    # Reading and verifying the hash-chained audit log (the `audit` provider).
     audit_log_service = providers.Singleton(AuditLogService, audit, uow_factory)
     event_hub = providers.Singleton(
         connect_hub, bus, providers.Factory(EventHub, settings.provided.http.ws_queue_size)
@@ -686,7 +686,7 @@ class Container(containers.DeclarativeContainer):
     api_services.add_kwargs(backtests=backtests)
     backtests_running = providers.Resource(backtests_lifetime, backtests)
 
-    # Key rotation (issue 16, bootstrap/keys.py): the TOTP secret columns as rotation sources,
+    # Key rotation (bootstrap/keys.py): the TOTP secret columns as rotation sources,
     # checkpoints and retired KEKs, the service (CLI `bulwark keys`), the admin API's jobs.
     mfa_secret_source = providers.Singleton(
         keys.user_secret_source, store_kind, store, engine.provider, "users.mfa_secret"
@@ -708,7 +708,7 @@ class Container(containers.DeclarativeContainer):
         keys.retired_keys_check, key_rotation.provider, database
     )
     key_rotations_running = providers.Resource(keys.rotation_jobs_lifetime, key_rotations)
-    # Notification channels (issue 16 part 5b; bootstrap/notification_channels.py): the
+    # Notification channels (bootstrap/notification_channels.py): the
     # senders (email only with BULWARK_SMTP_HOST), users' endpoints and their use cases, and
     # `channel_destinations`, the DestinationDirectory the notification center reads.
     notification_http = providers.Singleton(notification_channels.notification_http, settings)
@@ -755,7 +755,7 @@ class Container(containers.DeclarativeContainer):
     # The vault's expiry warnings and purge of rotated-out keys (bootstrap/key_vault.py).
     key_expiry_watch = providers.Singleton(KeyExpiryWatch, key_vault_store, notifier, clock, audit)
     key_expiry_loop = providers.Resource(vault_wiring.expiry_loop, settings, key_expiry_watch)
-    # Notifications (issue 16, bootstrap/notifications.py): the outbox and inbox store, where
+    # Notifications (bootstrap/notifications.py): the outbox and inbox store, where
     # each channel delivers (`notification_destinations`) and who sends it
     # (`notification_senders`: the channels' ChannelSenders are appended there), the center
     # that every notify() lands in, and the dispatcher that sends the outbox.
@@ -785,14 +785,14 @@ class Container(containers.DeclarativeContainer):
         notification_center.provider, notification_sources.provider,
     )  # fmt: skip
 
-    # Prometheus (issue 17, bootstrap/metrics.py): what the use cases measure goes to one
+    # Prometheus (bootstrap/metrics.py): what the use cases measure goes to one
     # meter per container (shared with the kill-switch lane); the brokers time their calls.
     meter = providers.Singleton(PrometheusMeter)
     orders.add_kwargs(meter=meter)
     killswitch.add_kwargs(meter=meter)
     brokers.add_kwargs(meter=meter)
 
-    # Compute backend for the quant kernels (issue 18, bootstrap/compute.py): CUDA or the CPU
+    # Compute backend for the quant kernels (bootstrap/compute.py): CUDA or the CPU
     # by BULWARK_COMPUTE and detection; heavy requests run through the budget (off the loop,
     # bounded in time and concurrency), whose worker threads stop taking jobs at shutdown;
     # CUDA kernels are compiled on a background thread at start-up.
@@ -806,7 +806,7 @@ class Container(containers.DeclarativeContainer):
         compute_wiring.compute_warmup, compute, settings.provided.compute.warmup
     )
 
-    # Planning (issue 18, bootstrap/planning.py): each user's profile, the Monte Carlo on the
+    # Planning (bootstrap/planning.py): each user's profile, the Monte Carlo on the
     # compute backend within its budget, homeostasis from the user's accounts at `quotes`.
     planning_profiles = providers.Singleton(
         planning_wiring.profile_repository, store_kind, engine.provider
@@ -817,7 +817,7 @@ class Container(containers.DeclarativeContainer):
     )  # fmt: skip
     api_services.add_kwargs(planning=planning)
 
-    # Options chain and IV history (issue 18, bootstrap/options.py): the daily IV store, the
+    # Options chain and IV history (bootstrap/options.py): the daily IV store, the
     # chain view with computed IVs and Greeks, IV rank, and the once-a-day IV recorder.
     iv_history = providers.Singleton(options_wiring.iv_history_store, store_kind, engine.provider)
     options_chain = providers.Singleton(
@@ -831,7 +831,7 @@ class Container(containers.DeclarativeContainer):
         options_wiring.iv_record_loop, settings, iv_recorder.provider, process
     )
 
-    # Risk analytics (issue 18, h-riskapi): VaR of a series or an account's stored returns and
+    # Risk analytics: VaR of a series or an account's stored returns and
     # the regime-switching scenario simulation; large runs go through the compute budget.
     value_at_risk = providers.Singleton(
         ValueAtRiskService, uow_factory, quotes, clock, compute_budget,
@@ -842,13 +842,13 @@ class Container(containers.DeclarativeContainer):
     )
     api_services.add_kwargs(value_at_risk=value_at_risk, scenario_simulation=scenario_simulation)
 
-    # American option prices and regime detection (issue 18, h-amerapi): calculations on
+    # American option prices and regime detection: calculations on
     # posted inputs, run within the compute budget.
     american_options = providers.Singleton(AmericanOptionsService, compute_budget)
     market_regime = providers.Singleton(RegimeDetectionService, compute_budget)
     api_services.add_kwargs(american_options=american_options, market_regime=market_regime)
 
-    # Portfolio ledger (issue 19, h-ledger, bootstrap/portfolios.py): portfolios, their
+    # Portfolio ledger (bootstrap/portfolios.py): portfolios, their
     # accounts, transactions and daily valuations, on SQL or in memory by store kind.
     portfolio_store = providers.Singleton(
         portfolios_wiring.portfolio_store, store_kind, engine.provider
@@ -859,27 +859,27 @@ class Container(containers.DeclarativeContainer):
         portfolios_wiring.fill_path_lifetime, portfolio_fills.provider
     )
 
-    # Portfolio API (issue 19, h-portapi): portfolios, transactions checked by the tax engine,
+    # Portfolio API: portfolios, transactions checked by the tax engine,
     # CSV imports, holdings at `quotes`, performance from `market_feed`'s daily closes.
     portfolios = providers.Singleton(
         PortfolioService, portfolio_store, uow_factory, clock, ids, quotes,
-        csv_parser=portfolios_wiring.CSV_PARSER,  # column-wise, pyarrow (h-import)
+        csv_parser=portfolios_wiring.CSV_PARSER,  # column-wise, pyarrow
     )  # fmt: skip
     valuations = providers.Singleton(ValuationService, portfolio_store, market_feed)
     api_services.add_kwargs(portfolios=portfolios, valuations=valuations)
 
-    # Tax views and harvesting (issue 19, h-harvest, bootstrap/tax.py): computed on read from
+    # Tax views and harvesting (bootstrap/tax.py): computed on read from
     # the caller's ledger; prices from `quotes`, daily bars from the market feed.
     tax = providers.Singleton(
         tax_wiring.tax_service, portfolio_store, quotes, market_feed, uow_factory, clock
     )
     api_services.add_kwargs(tax=tax)
-    # Fixed-income analytics (issue 19, h-fixed): bond and ladder figures on posted inputs,
+    # Fixed-income analytics: bond and ladder figures on posted inputs,
     # run within the compute budget.
     fixed_income = providers.Singleton(FixedIncomeService, compute_budget)
     api_services.add_kwargs(fixed_income=fixed_income)
 
-    # Rates (issue 19, h-rates; bootstrap/rates.py): the Treasury curve, its inversions and
+    # Rates (bootstrap/rates.py): the Treasury curve, its inversions and
     # FRED series, from FRED downloads on disk (default) or FRED's API.
     rates_client = providers.Singleton(rates_wiring.rates_client, settings)
     rates_port = providers.Singleton(rates_wiring.rates_port, settings, rates_client)
@@ -889,7 +889,7 @@ class Container(containers.DeclarativeContainer):
         rates_wiring.rates_client_lifetime, rates_client.provider
     )
 
-    # Portfolio optimisation (issue 22, h-optim; docs/optimization.md): cvxpy + Clarabel behind
+    # Portfolio optimisation (docs/optimization.md): cvxpy + Clarabel behind
     # the PortfolioOptimizer port, run within the compute budget; the solver libraries are
     # imported on a background thread at start-up (BULWARK_COMPUTE_WARMUP), not in a request.
     optimizer = providers.Singleton(CvxpyOptimizer)
@@ -898,7 +898,7 @@ class Container(containers.DeclarativeContainer):
     optimizer_warmup = providers.Resource(
         compute_wiring.compute_warmup, optimizer, settings.provided.compute.warmup
     )
-    # The alternatives allocator (issue 22, h-optim; docs/alternatives.md): rules on posted
+    # The alternatives allocator (docs/alternatives.md): rules on posted
     # inputs; illiquid assets of the ledger's portfolios, on the ledger's store kind.
     alternatives = providers.Singleton(AlternativesService)
     illiquid_store = providers.Singleton(
@@ -908,7 +908,7 @@ class Container(containers.DeclarativeContainer):
         IlliquidAssetService, illiquid_store, portfolios, clock, ids
     )
     api_services.add_kwargs(alternatives=alternatives, illiquid_assets=illiquid_assets)
-    # Markets and planning (issue 22, h-mkt1; bootstrap/markets.py): futures, macro (economic
+    # Markets and planning (bootstrap/markets.py): futures, macro (economic
     # series from FRED files, or FRED's API beside the rates), Form 4 insiders, scenarios and
     # stress on the caller's portfolios, 13F documents checked against the XSD, the filing
     # calendar and its reminders through the notification center.
@@ -942,7 +942,7 @@ class Container(containers.DeclarativeContainer):
     filing_reminder_loop = providers.Resource(
         markets_wiring.reminder_loop, settings, filing_calendar.provider, process
     )
-    # Inference API (issue 20, h-infer; bootstrap/inference.py): the batched InferencePort,
+    # Inference API (bootstrap/inference.py): the batched InferencePort,
     # sentiment over the news port, keywords, the model catalogue; volatility and sentiment
     # for the model rater; models loaded at start-up and reloaded when rebuilt.
     inference = providers.Singleton(
@@ -970,7 +970,7 @@ class Container(containers.DeclarativeContainer):
     inference_running = providers.Resource(
         inference_wiring.inference_lifetime, model_store, inference, settings
     )
-    # Crypto and DeFi, ESG, giving (issue 22, h-mkt2; bootstrap/crypto.py, esg.py, giving.py):
+    # Crypto and DeFi, ESG, giving (bootstrap/crypto.py, esg.py, giving.py):
     # calculations within the compute budget; wallets from the chain source (a fixture file
     # or JSON-RPC endpoints); ESG data from a CSV; each user's donations on SQL or in memory.
     crypto = providers.Singleton(CryptoAnalyticsService, compute_budget)
@@ -994,7 +994,7 @@ class Container(containers.DeclarativeContainer):
         giving=giving,
         giving_suggestions=giving_suggestions,
     )
-    # Surveillance of our own order flow (issue 21, h-surv; bootstrap/surveillance.py): alerts
+    # Surveillance of our own order flow (bootstrap/surveillance.py): alerts
     # and checkpoints by store kind, the policy's actions (pause through the kill switch's
     # agent scope, or warn), the alerts API, and the in-process run on the bus when settings
     # say so (`bulwark surveil` reads the events topic otherwise).
@@ -1013,7 +1013,7 @@ class Container(containers.DeclarativeContainer):
     surveillance_in_process = providers.Resource(
         surveillance_wiring.live_lifetime, settings, bus, surveillance_live.provider
     )
-    # Sentiment indices (issue 22 group 1, h-fg; bootstrap/sentiment_indices.py): Fear & Greed
+    # Sentiment indices (bootstrap/sentiment_indices.py): Fear & Greed
     # from the VIX and put/call series (the index's chain or files), momentum and breadth from
     # the market feed, social from the news sentiment; its daily history and recorder; the
     # HypeMeter over the social feed (none, a replayed file or a Kafka topic) and keywords.

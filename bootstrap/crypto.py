@@ -1,4 +1,4 @@
-"""Wiring the chain source (issue 22, docs/crypto-defi.md): a fixture file or JSON-RPC endpoints."""
+"""Wiring the chain source (docs/crypto-defi.md): a fixture file or JSON-RPC endpoints."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Wiring the ESG data (issue 22, docs/esg.md): a CSV file, by default the SYNTHETIC sample."""
+"""Wiring the ESG data (docs/esg.md): a CSV file, by default the SYNTHETIC sample."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Wiring giving (issue 22, docs/giving.md): the donations store beside the other stores."""
+"""Wiring giving (docs/giving.md): the donations store beside the other stores."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Wiring the illiquid assets store (issue 22): on the SQL tables with a database, else memory."""
+"""Wiring the illiquid assets store: on the SQL tables with a database, else memory."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Wiring inference (issue 20, docs/inference.md): models, provider, batching, news, rater."""
+"""Wiring inference (docs/inference.md): models, provider, batching, news, rater."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Wiring issue 22's markets and planning screens (h-mkt1): futures, macro, insiders,
+"""Wiring the markets and planning screens: futures, macro, insiders,
 scenarios, 13F and the filing calendar, each on its offline source (docs/markets-macro.md,
 docs/scenarios.md, docs/13f.md)."""
 

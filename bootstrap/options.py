@@ -1,5 +1,5 @@
 """Options chain and IV history in the composition root: the store, the chain service, the
-daily IV recorder and its background loop (issue 18; docs/options-chain.md)."""
+daily IV recorder and its background loop (docs/options-chain.md)."""
 
 from __future__ import annotations
 

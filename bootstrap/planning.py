@@ -1,4 +1,4 @@
-"""Wiring the planning use cases (issue 18): the profile store beside the other stores."""
+"""Wiring the planning use cases: the profile store beside the other stores."""
 
 from __future__ import annotations
 

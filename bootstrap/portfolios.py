@@ -1,4 +1,4 @@
-"""Wiring the portfolio ledger (issue 19): the store by store kind, the fill path's service,
+"""Wiring the portfolio ledger: the store by store kind, the fill path's service,
 the broker CSV parser."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Wiring the rates source (issue 19, docs/rates.md): FRED downloads on disk or FRED's API."""
+"""Wiring the rates source (docs/rates.md): FRED downloads on disk or FRED's API."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Wiring the sentiment indices (issue 22 group 1, h-fg; docs/sentiment-indices.md): the Fear &
+"""Wiring the sentiment indices (docs/sentiment-indices.md): the Fear &
 Greed inputs, service, history store and daily recorder; the social feed and the HypeMeter."""
 
 from __future__ import annotations

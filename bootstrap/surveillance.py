@@ -1,4 +1,4 @@
-"""Wiring surveillance (issue 21, docs/surveillance.md): the store by store kind, the policy's
+"""Wiring surveillance (docs/surveillance.md): the store by store kind, the policy's
 actions, the in-process run on the bus, and `bulwark surveil`'s consumer."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Wiring the tax views (issue 19, h-harvest): lots, gains, wash sales, Form 8949, harvesting.
+"""Wiring the tax views: lots, gains, wash sales, Form 8949, harvesting.
 
 The service reads the caller's ledger from the portfolio store, prices from `quotes` (the
 reference prices the other use cases read), daily bars from the failover market feed (return

@@ -1,4 +1,4 @@
-"""What every offline data source of the markets and planning screens (issue 22) raises when
+"""What every offline data source of the markets and planning screens raises when
 it cannot answer: a data file missing, unreadable or malformed (named with its line)."""
 
 from __future__ import annotations

@@ -59,7 +59,7 @@ class Notification:
     subject: str
     body: str
     severity: Severity = Severity.INFO
-    # Issue 16 (notification center): the catalogue type ("margin.call"; empty: by
+    # The notification center's catalogue type ("margin.call"; empty: by
     # severity) and whether the body holds a secret (a reset token: email only, sealed).
     event_type: str = ""
     confidential: bool = field(default=False, repr=False)

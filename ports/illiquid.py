@@ -1,4 +1,4 @@
-"""IlliquidAssetStore: a portfolio's illiquid assets and their manual valuations (issue 22).
+"""IlliquidAssetStore: a portfolio's illiquid assets and their manual valuations.
 
 The store keeps what the application checked (domain/portfolio/illiquid.py); memory, SQLite
 and PostgreSQL alike (tests/integration/store/test_illiquid_contract.py):

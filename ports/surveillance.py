@@ -1,4 +1,4 @@
-"""Surveillance store: alerts (cases) and the detectors' checkpoints (issue 21).
+"""Surveillance store: alerts (cases) and the detectors' checkpoints.
 
 Contract:
 - `record(alerts, checkpoint)` writes in ONE transaction: the alerts not stored yet (an

@@ -1,4 +1,4 @@
-"""Writes the SYNTHETIC samples of issue 22's offline sources (not market data).
+"""Writes the SYNTHETIC samples of the markets screens' offline sources (not market data).
 
 Seeded and deterministic (python scripts/sample_markets.py rewrites the same bytes):
 - data/macro/: FRED-shaped CSVs of CPIAUCSL, CPILFESL, UNRATE, FEDFUNDS (monthly, 2018-01 to

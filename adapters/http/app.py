@@ -254,7 +254,7 @@ def create_app(
                     *(c for module in RESOURCES for c in module.CONTROLLERS),
                     *signals.CONTROLLERS,
                     *providers.CONTROLLERS,
-                    *keys.CONTROLLERS,  # /admin/keys (issue 16)
+                    *keys.CONTROLLERS,  # /admin/keys
                     *drills.CONTROLLERS,  # /admin/drills/paper-faults (never in prod)
                     *market.CONTROLLERS,
                     *broker_credentials.CONTROLLERS,
@@ -269,31 +269,31 @@ def create_app(
                     *key_vault.CONTROLLERS,
                     *notifications.CONTROLLERS,
                     *audit.CONTROLLERS,
-                    # /analytics/options/greeks, /implied-vol (issue 18): own body limit
+                    # /analytics/options/greeks, /implied-vol: own body limit
                     *options_compute.controllers(config.analytics_max_body_bytes),
-                    *planning.CONTROLLERS,  # issue 18
-                    *options_chain.CONTROLLERS,  # /analytics/options/{symbol} (issue 18)
-                    *risk_analytics.CONTROLLERS,  # /risk/var, /risk/scenario-simulation (issue 18)
-                    *options_american.CONTROLLERS,  # /analytics/options/american (issue 18)
-                    *regime.CONTROLLERS,  # /analytics/regime (issue 18)
-                    *portfolios.CONTROLLERS,  # /portfolios (issue 19)
-                    *tax.CONTROLLERS,  # /tax (issue 19)
-                    *attribution.CONTROLLERS,  # /analytics/attribution (issue 19)
-                    *fixed_income.CONTROLLERS,  # /analytics/fixed-income/* (issue 19)
-                    *rates.CONTROLLERS,  # /analytics/rates/* (issue 19)
-                    # /analytics/optimization (issue 22): its own body limit, as options'
+                    *planning.CONTROLLERS,  # /planning/*
+                    *options_chain.CONTROLLERS,  # /analytics/options/{symbol}
+                    *risk_analytics.CONTROLLERS,  # /risk/var, /risk/scenario-simulation
+                    *options_american.CONTROLLERS,  # /analytics/options/american
+                    *regime.CONTROLLERS,  # /analytics/regime
+                    *portfolios.CONTROLLERS,  # /portfolios
+                    *tax.CONTROLLERS,  # /tax
+                    *attribution.CONTROLLERS,  # /analytics/attribution
+                    *fixed_income.CONTROLLERS,  # /analytics/fixed-income/*
+                    *rates.CONTROLLERS,  # /analytics/rates/*
+                    # /analytics/optimization: its own body limit, as options'
                     *optimization.controllers(config.analytics_max_body_bytes),
-                    *alternatives.CONTROLLERS,  # /planning/alternatives/* (issue 22)
-                    *illiquid_assets.CONTROLLERS,  # /planning/illiquid-assets (issue 22)
-                    *markets.CONTROLLERS,  # /analytics/futures, /macro, /insiders (issue 22)
-                    *stress.CONTROLLERS,  # /analytics/scenarios/* (issue 22)
-                    *compliance.CONTROLLERS,  # /planning/13f, /planning/filing-calendar (issue 22)
-                    *ml.CONTROLLERS,  # /ml/*, /sentiment (issue 20)
-                    *crypto.CONTROLLERS,  # /analytics/crypto/* (issue 22)
-                    *esg.CONTROLLERS,  # /analytics/esg/* (issue 22)
-                    *giving.CONTROLLERS,  # /planning/giving/* (issue 22)
-                    *surveillance.CONTROLLERS,  # /surveillance/alerts (issue 21)
-                    *sentiment_indices.CONTROLLERS,  # /analytics/fear-greed, /hype (issue 22)
+                    *alternatives.CONTROLLERS,  # /planning/alternatives/*
+                    *illiquid_assets.CONTROLLERS,  # /planning/illiquid-assets
+                    *markets.CONTROLLERS,  # /analytics/futures, /macro, /insiders
+                    *stress.CONTROLLERS,  # /analytics/scenarios/*
+                    *compliance.CONTROLLERS,  # /planning/13f, /planning/filing-calendar
+                    *ml.CONTROLLERS,  # /ml/*, /sentiment
+                    *crypto.CONTROLLERS,  # /analytics/crypto/*
+                    *esg.CONTROLLERS,  # /analytics/esg/*
+                    *giving.CONTROLLERS,  # /planning/giving/*
+                    *surveillance.CONTROLLERS,  # /surveillance/alerts
+                    *sentiment_indices.CONTROLLERS,  # /analytics/fear-greed, /hype
                     *controllers,
                 ],
             ),
@@ -337,7 +337,7 @@ def create_app(
         logging_config=None,  # bootstrap configures structlog (with redaction) once
     )
     declare_body_limit(app)
-    declare_viewer_refusal(app)  # BearerAuthMiddleware refuses a viewer's changes (issue 17)
+    declare_viewer_refusal(app)  # BearerAuthMiddleware refuses a viewer's changes
     # Litestar runs its middleware only for matched routes; wrapping the app's own handler
     # gives unknown paths (404) and wrong methods (405) the same headers, request id, API
     # limit and log line.

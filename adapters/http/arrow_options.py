@@ -1,4 +1,4 @@
-"""Apache Arrow IPC streams for the options compute endpoints (issue 18).
+"""Apache Arrow IPC streams for the options compute endpoints.
 
 `application/vnd.apache.arrow.stream` in: one table (any number of record batches) whose
 columns are named as the JSON fields: numeric columns of any integer or floating type (cast to

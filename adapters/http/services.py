@@ -103,7 +103,7 @@ class HttpConfig:
     hsts_seconds: int = 31_536_000
     kyc_max_bytes: int = 10_485_760  # the KYC upload route's own body limit
     analytics_max_body_bytes: int = 67_108_864  # the options compute routes' own limit
-    # /metrics (issue 17): a bearer token a scrape must bring when set; hidden: 404 to all
+    # /metrics: a bearer token a scrape must bring when set; hidden: 404 to all
     # (prod without a token: nothing about the desk is served by default).
     metrics_token: str | None = field(default=None, repr=False)
     metrics_hidden: bool = False
@@ -152,54 +152,54 @@ class ApiServices:
     # Users' webhook, Slack and Telegram endpoints (routes/notification_endpoints.py).
     notification_endpoints: NotificationEndpoints | None = None
     kyc: KycService | None = None  # KYC documents (routes/kyc.py)
-    notifications: NotificationService | None = None  # inbox, preferences, deliveries (issue 16)
-    audit_log: AuditLogService | None = None  # the hash-chained audit log (issue 16 part 3)
-    # Issue 18: the quant kernels' backend (CPU or CUDA; /api/status shows it) and the budget
+    notifications: NotificationService | None = None  # inbox, preferences, deliveries
+    audit_log: AuditLogService | None = None  # the hash-chained audit log
+    # The quant kernels' backend (CPU or CUDA; /api/status shows it) and the budget
     # heavy requests run through (off the loop, bounded; 503 COMPUTE_BUSY / COMPUTE_TIME_BUDGET).
     compute: ComputePort | None = None
     compute_budget: ComputeBudget | None = None
-    planning: PlanningService | None = None  # issue 18: Monte Carlo, homeostasis, autopilot
-    options_chain: OptionsChainService | None = None  # option chains, IV rank (issue 18)
-    # Issue 18 (h-riskapi): POST /api/v1/risk/var and /risk/scenario-simulation.
+    planning: PlanningService | None = None  # Monte Carlo, homeostasis, autopilot
+    options_chain: OptionsChainService | None = None  # option chains, IV rank
+    # POST /api/v1/risk/var and /risk/scenario-simulation.
     value_at_risk: ValueAtRiskService | None = None
     scenario_simulation: ScenarioSimulationService | None = None
-    # Issue 18 (h-amerapi): POST /api/v1/analytics/options/american and /analytics/regime.
+    # POST /api/v1/analytics/options/american and /analytics/regime.
     american_options: AmericanOptionsService | None = None
     market_regime: RegimeDetectionService | None = None
-    # Issue 19 (h-portapi): the portfolio ledger's routes (routes/portfolios.py).
+    # The portfolio ledger's routes (routes/portfolios.py).
     portfolios: PortfolioService | None = None
     valuations: ValuationService | None = None  # daily valuation series and returns
-    # Issue 19 (h-harvest): /api/v1/tax lots, realized, wash sales, Form 8949, harvesting.
+    # /api/v1/tax lots, realized, wash sales, Form 8949, harvesting.
     tax: TaxService | None = None
-    # Issue 19 (h-fixed): POST /api/v1/analytics/fixed-income/bond and /ladder.
+    # POST /api/v1/analytics/fixed-income/bond and /ladder.
     fixed_income: FixedIncomeService | None = None
-    rates: RatesService | None = None  # issue 19 (h-rates): Treasury curve, inversions, FRED
-    # Issue 22 (h-optim): POST /api/v1/analytics/optimization (docs/optimization.md).
+    rates: RatesService | None = None  # Treasury curve, inversions, FRED
+    # POST /api/v1/analytics/optimization (docs/optimization.md).
     optimization: OptimizationService | None = None
-    # Issue 22 (h-optim): /api/v1/planning/alternatives/* and /planning/illiquid-assets.
+    # /api/v1/planning/alternatives/* and /planning/illiquid-assets.
     alternatives: AlternativesService | None = None
     illiquid_assets: IlliquidAssetService | None = None
-    # Issue 22 (h-mkt1): futures and macro, insiders, scenarios and stress, 13F, filing calendar.
+    # Futures and macro, insiders, scenarios and stress, 13F, filing calendar.
     futures: FuturesService | None = None
     macro: MacroService | None = None
     insiders: InsiderService | None = None
     scenarios: ScenarioService | None = None
     form13f: Form13FService | None = None
     filing_calendar: FilingCalendarService | None = None
-    # Issue 20 (h-infer): /api/v1/ml/*, /api/v1/sentiment, the inference line of /api/status.
+    # /api/v1/ml/*, /api/v1/sentiment, the inference line of /api/status.
     inference: InferencePort | None = None
     ml_models: MlModelService | None = None
     sentiment: SentimentService | None = None
     keywords: KeywordService | None = None
-    # Issue 22 (h-mkt2): /analytics/crypto, /analytics/esg, /planning/giving.
+    # /analytics/crypto, /analytics/esg, /planning/giving.
     crypto: CryptoAnalyticsService | None = None
     crypto_wallets: WalletBalanceService | None = None
     esg: EsgService | None = None
     giving: GivingService | None = None
     giving_suggestions: GivingSuggestionService | None = None
-    # Issue 21 (h-surv): /api/v1/surveillance/alerts (routes/surveillance.py).
+    # /api/v1/surveillance/alerts (routes/surveillance.py).
     surveillance: SurveillanceService | None = None
-    # Issue 22 (h-fg): /api/v1/analytics/fear-greed and /analytics/hype.
+    # /api/v1/analytics/fear-greed and /analytics/hype.
     fear_greed: FearGreedService | None = None
     hype: HypeService | None = None
     # Orders approved but never acknowledged by their broker, as the watch last left them.

@@ -1,1 +1,1 @@
-"""Prometheus implementations of the metrics port and the scrape-time gauges (issue 17)."""
+"""Prometheus implementations of the metrics port and the scrape-time gauges."""

@@ -1,1 +1,1 @@
-"""Portfolio optimisation on a solver library (issue 22): cvxpy + Clarabel, Ledoit-Wolf, HRP."""
+"""Portfolio optimisation on a solver library: cvxpy + Clarabel, Ledoit-Wolf, HRP."""

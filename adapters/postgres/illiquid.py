@@ -1,4 +1,4 @@
-"""Illiquid assets and their manual valuations on SQL (PostgreSQL and SQLite; issue 22).
+"""Illiquid assets and their manual valuations on SQL (PostgreSQL and SQLite).
 
 One short transaction per call. A valuation is keyed by (asset_id, as_of): a second one on the
 same day is DuplicateValuation (the unique key decides under concurrent writers too).

@@ -1,4 +1,4 @@
-"""Performance statistics of an equity curve and of closed trades (issue 15, part 5).
+"""Performance statistics of an equity curve and of closed trades.
 
 Conventions, named here and in the field names of every result:
 - Period returns are simple returns of consecutive equity values, r_t = E_t / E_(t-1) - 1

@@ -1,4 +1,4 @@
-"""Market regime detection from a daily close history (issue 18).
+"""Market regime detection from a daily close history.
 
 Indicators, computed on the closes p_0 .. p_n (oldest first, positive, finite):
 - `volatility`: annualised realised volatility of the last 20 daily log returns (sample standard

@@ -1,4 +1,4 @@
-"""Value at Risk, expected shortfall and tail index of a P&L or return sample (issue 18).
+"""Value at Risk, expected shortfall and tail index of a P&L or return sample.
 
 Conventions, named here and in every docstring:
 - Input: a one-dimensional sample of P&L amounts or of returns (any unit; gains positive,

@@ -21,7 +21,7 @@ class TriggerType(StrEnum):
     DEAD_AGENT = "dead_agent"
     MARGIN_CALL = "margin_call"
     SUCCESSION = "succession"
-    SURVEILLANCE = "surveillance"  # a HIGH surveillance alert paused an agent (issue 21)
+    SURVEILLANCE = "surveillance"  # a HIGH surveillance alert paused an agent
 
 
 # How long a principal's activation stays locked after its last counted wrong passcode.

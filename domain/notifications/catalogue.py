@@ -129,7 +129,7 @@ CATALOGUE: dict[str, EventType] = {
             _LOUD,
             "Filing due: $filing",
             "$filing is due on $due_on.",
-            "A filing deadline from the filing calendar (issue 22 hook).",
+            "A filing deadline from the filing calendar's reminders.",
         ),
         _t(
             "security.alert",
@@ -177,7 +177,7 @@ CATALOGUE: dict[str, EventType] = {
             _LOUD,
             "$title",
             "$body",
-            "A HIGH surveillance alert on our own order flow (issue 21): desk and owner.",
+            "A HIGH surveillance alert on our own order flow: desk and owner.",
         ),
         _t("alert", HIGH, _LOUD, "$title", "$body", "Warnings without a more specific type."),
         _t("digest", NORMAL, _LOUD, "$title", "$body", "The digest of held low-priority notices."),

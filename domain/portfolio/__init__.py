@@ -1,1 +1,1 @@
-"""The portfolio ledger: portfolios, transactions, holdings, valuations and returns (issue 19)."""
+"""The portfolio ledger: portfolios, transactions, holdings, valuations and returns."""

@@ -37,8 +37,8 @@ class FillBooked(DomainEvent):
     ledger books it as a BUY/SELL transaction (application/portfolio_fills.py).
 
     `currency` is the account's; `multiplier` the instrument's contract multiplier (the
-    ledger's price is per unit of quantity: fill price x multiplier). Optional since issue 21
-    (surveillance): `owner_id`, the account's owner (the beneficial owner), and `order_id`,
+    ledger's price is per unit of quantity: fill price x multiplier). Optional, for
+    surveillance: `owner_id`, the account's owner (the beneficial owner), and `order_id`,
     Bulwark's id of the order filled when known (a broker may name it by the client order id).
     """
 

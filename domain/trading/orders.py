@@ -108,7 +108,7 @@ class OrderDenied(DomainEvent):
 class OrderAccepted(DomainEvent):
     """The broker took the order: it is in the market.
 
-    The fields after `broker_order_id` (issue 21, surveillance) are optional, so events
+    The fields after `broker_order_id` (surveillance) are optional, so events
     written before them still decode: the order's terms, who is behind it (`owner_id` the
     account's owner, the beneficial owner; `origin_kind`/`origin_id` the user, strategy or
     agent), when it was sent (`at`, UTC) and the touch then (`bid`/`ask`; None: unknown).
@@ -151,7 +151,7 @@ class OrderFilled(DomainEvent):
 
 @dataclass(frozen=True, slots=True)
 class OrderCanceled(DomainEvent):
-    """The order left the market unfilled (in part). Optional since issue 21: `at` (UTC) and
+    """The order left the market unfilled (in part). Optional (surveillance): `at` (UTC) and
     `requested`: its owner asked for this cancel (False: the broker no longer listed it, e.g.
     the kill switch or the broker took it off). Older events decode as requested, time unknown.
     """

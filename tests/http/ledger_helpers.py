@@ -1,4 +1,4 @@
-"""A portfolio with one manual account, booked through the API (issue 22's screens read it)."""
+"""A portfolio with one manual account, booked through the API (the planning screens read it)."""
 
 from __future__ import annotations
 

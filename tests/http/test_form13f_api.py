@@ -1,4 +1,4 @@
-"""/api/v1/planning/13f and /planning/filing-calendar over the real app (issue 22, group 8).
+"""/api/v1/planning/13f and /planning/filing-calendar over the real app.
 The harness clock's today is 2026-01-05."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""/api/v1/analytics/futures, /macro and /insiders over the real app (issue 22, group 2).
+"""/api/v1/analytics/futures, /macro and /insiders over the real app.
 
 Hand-written files in temporary directories give exact figures; the shipped SYNTHETIC samples
 answer by default.

@@ -1,4 +1,4 @@
-"""/api/v1/ml/*, /api/v1/sentiment, the status line and the model rater over HTTP (issue 20)."""
+"""/api/v1/ml/*, /api/v1/sentiment, the status line and the model rater over HTTP."""
 
 from __future__ import annotations
 

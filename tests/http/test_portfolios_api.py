@@ -1,4 +1,4 @@
-"""The portfolio API (issue 19) over the real container: owner scoping (404 on every route),
+"""The portfolio API over the real container: owner scoping (404 on every route),
 pagination, 422 problems naming the field or the CSV row, all-or-nothing imports, holdings
 and performance with their conventions. The harness clock's today is 2026-01-05."""
 

@@ -1,4 +1,4 @@
-"""/api/v1/analytics/scenarios over the real app (issue 22, group 3): shocks on posted
+"""/api/v1/analytics/scenarios over the real app: shocks on posted
 positions and on the caller's own portfolio, replays, liquidity stress and recovery."""
 
 from __future__ import annotations

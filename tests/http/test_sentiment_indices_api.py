@@ -1,4 +1,4 @@
-"""/api/v1/analytics/fear-greed and /analytics/hype over the real app (issue 22, group 1).
+"""/api/v1/analytics/fear-greed and /analytics/hype over the real app.
 
 Hand-written VIX and put/call files and a replayed social file give exact figures; momentum
 and breadth come from the synthetic market's bars of the instruments the test quotes.

@@ -1,4 +1,4 @@
-"""/api/status shows which backend runs the quant kernels (issue 18, docs/compute.md)."""
+"""/api/status shows which backend runs the quant kernels (docs/compute.md)."""
 
 from __future__ import annotations
 

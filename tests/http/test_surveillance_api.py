@@ -1,5 +1,5 @@
 """Surveillance over HTTP: alerts listed and read by role, reviewed by the desk, and an agent
-that spoofs through the API paused by the in-process run (issue 21, docs/surveillance.md)."""
+that spoofs through the API paused by the in-process run (docs/surveillance.md)."""
 
 from __future__ import annotations
 

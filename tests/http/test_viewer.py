@@ -42,13 +42,13 @@ VIEWER_MAY_CALL = {
     ("POST", "/api/v1/analytics/fixed-income/bond"): "a calculation; stores nothing",
     ("POST", "/api/v1/analytics/fixed-income/ladder"): "a calculation; stores nothing",
     ("POST", "/api/v1/tax/harvesting"): "a plan over the caller's own lots; stores nothing",
-    # Issue 22 (h-optim): calculations on posted inputs.
+    # Calculations on posted inputs.
     ("POST", "/api/v1/analytics/optimization"): "a calculation; stores nothing",
     ("POST", "/api/v1/planning/alternatives/crypto"): "an allocation; stores nothing",
     ("POST", "/api/v1/planning/alternatives/reits"): "an allocation; stores nothing",
     ("POST", "/api/v1/planning/alternatives/private-equity"): "a screen; stores nothing",
     ("POST", "/api/v1/planning/alternatives/commodities"): "an allocation; stores nothing",
-    # Issue 22 (h-mkt1): calculations and documents on posted inputs or the caller's own
+    # Calculations and documents on posted inputs or the caller's own
     # portfolio; nothing is stored.
     ("POST", "/api/v1/analytics/futures/curve"): "a calculation; stores nothing",
     ("POST", "/api/v1/analytics/futures/crack-spread"): "a calculation; stores nothing",
@@ -63,7 +63,7 @@ VIEWER_MAY_CALL = {
     ("POST", "/api/v1/ml/predict/{model}"): "a model's calculation; stores nothing",
     ("POST", "/api/v1/ml/keywords"): "a calculation; stores nothing",
     ("POST", "/api/v1/sentiment"): "a classification; stores nothing",
-    # Issue 22 (h-mkt2): crypto, ESG and giving calculations.
+    # Crypto, ESG and giving calculations.
     ("POST", "/api/v1/analytics/crypto/impermanent-loss"): "a calculation; stores nothing",
     ("POST", "/api/v1/analytics/crypto/pool-drain"): "a calculation; stores nothing",
     ("POST", "/api/v1/analytics/crypto/gas"): "a calculation; stores nothing",
@@ -76,7 +76,7 @@ VIEWER_MAY_CALL = {
     ("POST", "/api/v1/analytics/esg/carbon"): "a calculation; stores nothing",
     ("POST", "/api/v1/planning/giving/deduction"): "a calculation over the caller's own gifts",
     ("POST", "/api/v1/planning/giving/suggestion"): "a calculation; stores nothing",
-    # Issue 22 (h-fg): the Fear & Greed composite of posted inputs.
+    # The Fear & Greed composite of posted inputs.
     ("POST", "/api/v1/analytics/fear-greed/composite"): "a calculation; stores nothing",
 }
 # GETs a viewer may not make, and why (everything else a GET answers the viewer 2xx).
@@ -108,16 +108,16 @@ PERSONAL = {
     "/api/v1/planning/homeostasis": "the caller's own planning profile (the viewer saved none)",
     "/api/v1/vault/keys/{vault_key_id}": "the caller's own vault keys",
     "/api/v1/vault/keys/{vault_key_id}/access": "the caller's own vault keys",
-    # Issue 19: a portfolio is its owner's alone (no desk view); another's answers 404.
+    # A portfolio is its owner's alone (no desk view); another's answers 404.
     "/api/v1/portfolios/{portfolio_id}": "the caller's own portfolio",
     "/api/v1/portfolios/{portfolio_id}/transactions": "the caller's own portfolio",
     "/api/v1/portfolios/{portfolio_id}/holdings": "the caller's own portfolio",
     "/api/v1/portfolios/{portfolio_id}/performance": "the caller's own portfolio",
-    # Issue 22: an illiquid asset is its portfolio owner's alone.
+    # An illiquid asset is its portfolio owner's alone.
     "/api/v1/planning/illiquid-assets/{asset_id}": "the caller's own illiquid asset",
-    # Issue 22: a donation is its donor's alone; another's answers 404.
+    # A donation is its donor's alone; another's answers 404.
     "/api/v1/planning/giving/donations/{donation_id}": "the caller's own donation",
-    # Issue 21: the desk (and the viewer) reads every alert; the walk's desk raises none.
+    # The desk (and the viewer) reads every alert; the walk's desk raises none.
     "/api/v1/surveillance/alerts/{alert_id}": "an id the walk cannot know (no alert raised)",
 }
 
@@ -147,7 +147,7 @@ async def desk(harness: Harness) -> tuple[User, User, dict[str, str]]:
     Returns (owner, viewer, ids) where ids name the owner's resources by path parameter.
     """
     await harness.instrument("AAPL", "190")
-    # The Fear & Greed index's default index (issue 22): its chain, bars and breadth answer.
+    # The Fear & Greed index's default index: its chain, bars and breadth answer.
     await harness.instrument("SPY", "560", sector="Index")
     owner = await harness.user(Role.OWNER)
     viewer = await harness.user(Role.VIEWER)
@@ -168,10 +168,10 @@ async def desk(harness: Harness) -> tuple[User, User, dict[str, str]]:
         "agent_id": "agent-owner",
         "symbol": "AAPL",
         "user_id": owner.id,  # user records: an admin's (a user reads only their own)
-        "series_id": "DGS10",  # a FRED series of the shipped rates sample (issue 19)
-        "root": "CL",  # a futures product of the shipped sample (issue 22)
-        "macro_series_id": "CPIAUCSL",  # a macro series of the shipped sample (issue 22)
-        "input_name": "vix",  # a Fear & Greed input (issue 22)
+        "series_id": "DGS10",  # a FRED series of the shipped rates sample
+        "root": "CL",  # a futures product of the shipped sample
+        "macro_series_id": "CPIAUCSL",  # a macro series of the shipped sample
+        "input_name": "vix",  # a Fear & Greed input
     }
     return owner, viewer, ids
 

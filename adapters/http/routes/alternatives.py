@@ -1,4 +1,4 @@
-"""The alternatives allocator (issue 22): crypto, REIT, private-equity and commodity sleeves.
+"""The alternatives allocator: crypto, REIT, private-equity and commodity sleeves.
 
 Calculations on posted inputs: nothing is read or stored, so a viewer may call them. Each
 answers the allocation in money (decimal strings, to the cent) with the rule it applied

@@ -1,6 +1,6 @@
 """/api/v1/planning/13f and /planning/filing-calendar: the 13F-HR information table (XML
 validated against the project's XSD), document validation, the $100M threshold, and the
-filing calendar with its reminders (issue 22 group 8; docs/13f.md).
+filing calendar with its reminders (docs/13f.md).
 """
 
 from __future__ import annotations

@@ -61,7 +61,7 @@ class StatusOut(msgspec.Struct):
     components: list[ComponentStatus]
     settings: dict[str, Any]
     compute: ComputeOut | None = None  # None where no compute backend is wired
-    inference: InferenceOut | None = None  # the models' runtime and provider (issue 20)
+    inference: InferenceOut | None = None  # the models' runtime and provider
     orders_in_doubt: InDoubtOut | None = None  # None where no watch is wired
 
 

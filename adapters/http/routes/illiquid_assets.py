@@ -1,4 +1,4 @@
-"""Illiquid assets (issue 22): real estate, art and private equity held in your portfolios, with
+"""Illiquid assets: real estate, art and private equity held in your portfolios, with
 manual valuations and their appreciation history (docs/alternatives.md). Yours only: another
 user's asset answers 404 ILLIQUID_ASSET_NOT_FOUND, another's portfolio 404 PORTFOLIO_NOT_FOUND."""
 

@@ -1,8 +1,8 @@
 """/api/v1/analytics/futures, /macro and /insiders: futures curves and crack spreads, the macro
-dashboard and series, net insider buying (issue 22 group 2; docs/markets-macro.md).
+dashboard and series, net insider buying (docs/markets-macro.md).
 
 Read through the offline sources (BULWARK_FUTURES_DIR, BULWARK_MACRO_DIR, BULWARK_INSIDERS_DIR;
-default the shipped SYNTHETIC samples) and the rates source of issue 19; nothing is stored.
+default the shipped SYNTHETIC samples) and the rates source; nothing is stored.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Options compute (issue 18): batch Greeks and implied volatilities, JSON or Apache Arrow.
+"""Options compute: batch Greeks and implied volatilities, JSON or Apache Arrow.
 
 `POST /api/v1/analytics/options/greeks` and `.../implied-vol` take up to 1,000,000 options per
 request. So large a batch is ~100 MB of JSON: these routes have their own body limit

@@ -1,4 +1,4 @@
-"""Portfolios (issue 19): your portfolios, their accounts, transactions, CSV imports, holdings
+"""Portfolios: your portfolios, their accounts, transactions, CSV imports, holdings
 and performance (docs/ledger.md). Another user's portfolio answers 404 on every route."""
 
 from __future__ import annotations

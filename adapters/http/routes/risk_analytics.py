@@ -1,4 +1,4 @@
-"""Risk analytics (issue 18): VaR / CVaR of a series and the regime-switching scenario run."""
+"""Risk analytics: VaR / CVaR of a series and the regime-switching scenario run."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """/api/v1/analytics/fear-greed and /analytics/hype: the Fear & Greed composite, its daily
 history and input series, a composite of posted inputs; the HypeMeter of a symbol and the top
-movers (issue 22 group 1; docs/sentiment-indices.md)."""
+movers (docs/sentiment-indices.md)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """/api/v1/analytics/scenarios: macro shocks and historical replays on positions or on your
-portfolio, hedge sufficiency, bank-run liquidity stress and the recovery timeline (issue 22
-group 3; docs/scenarios.md). Calculations: nothing is stored, a viewer may call them.
+portfolio, hedge sufficiency, bank-run liquidity stress and the recovery timeline
+(docs/scenarios.md). Calculations: nothing is stored, a viewer may call them.
 """
 
 from __future__ import annotations

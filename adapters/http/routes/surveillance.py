@@ -1,4 +1,4 @@
-"""Surveillance alerts (issue 21, docs/surveillance.md): list, read and review.
+"""Surveillance alerts (docs/surveillance.md): list, read and review.
 
 Risk officers, admins and viewers read every alert; owners and traders the alerts about
 themselves (another owner's answers 404 ALERT_NOT_FOUND); agents 403. Only risk officers and

@@ -1,4 +1,4 @@
-"""Options compute DTOs (issue 18): JSON bodies in, column arrays out; units named.
+"""Options compute DTOs: JSON bodies in, column arrays out; units named.
 
 Requests: every numeric field is a number or an array of numbers (strings holding a number are
 read too, so "NaN" / "Infinity" reach validation and answer 422 naming the element); `right`

@@ -1,4 +1,4 @@
-"""Portfolio ledger DTOs (issue 19): portfolios, accounts, transactions, imports, holdings and
+"""Portfolio ledger DTOs: portfolios, accounts, transactions, imports, holdings and
 performance. Money and quantities are decimal strings; every figure names its convention."""
 
 from __future__ import annotations

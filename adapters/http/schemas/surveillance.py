@@ -1,4 +1,4 @@
-"""Surveillance DTOs (issue 21): alerts with their evidence, pages of them, and a review.
+"""Surveillance DTOs: alerts with their evidence, pages of them, and a review.
 
 Times are ISO 8601 UTC. Evidence prices and quantities are decimal strings of the events'
 figures; `thresholds` are the rule's values as configured, `observed` what was measured

@@ -1,4 +1,4 @@
-"""Filing-calendar reminders (issue 22): each user's choice, and the reminders already sent."""
+"""Filing-calendar reminders: each user's choice, and the reminders already sent."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Each user's giving (issue 22): donations with receipts, donor-advised fund grants, and
+"""Each user's giving: donations with receipts, donor-advised fund grants, and
 opening carryovers. Money is exact (Money: NUMERIC / canonical text); ids compare byte-wise
 on PostgreSQL (COLLATE "C") so (date, id) pages are the same on every store."""
 

@@ -1,4 +1,4 @@
-"""Illiquid assets of the portfolio ledger and their manual valuations (issue 22, migration 0021).
+"""Illiquid assets of the portfolio ledger and their manual valuations (migration 0021).
 
 Money is exact (Money: NUMERIC / canonical text); dates are Date. An asset belongs to one
 portfolio (foreign key) and carries its owner's id for owner-scoped listings; a valuation is

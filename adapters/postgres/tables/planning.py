@@ -1,4 +1,4 @@
-"""Users' planning profiles (issue 18): expenses, safe withdrawal rate, other assets, autopilot."""
+"""Users' planning profiles: expenses, safe withdrawal rate, other assets, autopilot."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The portfolio ledger (issue 19): portfolios, their accounts, transactions, daily valuations.
+"""The portfolio ledger: portfolios, their accounts, transactions, daily valuations.
 
 Money and quantities are exact (Money: NUMERIC / canonical text), dates are Date. Ledger ids
 and account ids compare byte-wise on PostgreSQL (COLLATE "C"), as Python compares strings, so

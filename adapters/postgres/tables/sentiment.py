@@ -1,4 +1,4 @@
-"""Sentiment index tables (issue 22): `fear_greed_history`, one composite per UTC day."""
+"""Sentiment index tables: `fear_greed_history`, one composite per UTC day."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Surveillance (issue 21): alerts under review, and the detector runs' checkpoints.
+"""Surveillance: alerts under review, and the detector runs' checkpoints.
 
 An alert row keeps what lists and filters need as columns and the detection itself (parties,
 thresholds, measured figures, the orders and fills) as one JSON document, written once.

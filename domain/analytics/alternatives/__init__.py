@@ -1,2 +1,2 @@
-"""The alternatives allocator (issue 22; docs/alternatives.md): crypto, REIT sectors, private
+"""The alternatives allocator (docs/alternatives.md): crypto, REIT sectors, private
 equity eligibility, commodities by inflation beta. Money is Decimal; weights are fractions."""

@@ -1,1 +1,1 @@
-"""Crypto and DeFi analytics (issue 22): impermanent loss, pool drains, gas, wallet units."""
+"""Crypto and DeFi analytics: impermanent loss, pool drains, gas, wallet units."""

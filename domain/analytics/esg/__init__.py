@@ -1,1 +1,1 @@
-"""ESG analytics (issue 22): portfolio scores with coverage, exclusion screens, carbon."""
+"""ESG analytics: portfolio scores with coverage, exclusion screens, carbon."""

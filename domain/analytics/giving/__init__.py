@@ -1,2 +1,2 @@
-"""Giving (issue 22): donations and receipts, the charitable deduction under the AGI limits
+"""Giving: donations and receipts, the charitable deduction under the AGI limits
 with five-year carryovers, donor-advised funds, and the excess-alpha donation suggestion."""

@@ -1,1 +1,1 @@
-"""Monte Carlo simulations of wealth paths (issue 18)."""
+"""Monte Carlo simulations of wealth paths."""

@@ -1,4 +1,4 @@
-"""Regime-switching Monte Carlo of a multi-asset portfolio (issue 18; the seed's
+"""Regime-switching Monte Carlo of a multi-asset portfolio (the seed's
 RegimeSwitchingMonteCarloEngine).
 
 The model (regimes, units, jumps, black swans) is documented in `regime_model`; the path

@@ -1,4 +1,4 @@
-"""The regime-switching market model: regimes, their parameters, the Markov chain (issue 18).
+"""The regime-switching market model: regimes, their parameters, the Markov chain.
 
 Units and conventions (one step = `dt` years, 1/252 for trading days):
 - `drift` mu: the annual expected return as a continuous rate, E[S_(t+h) / S_t] = exp(mu h) while

@@ -1,4 +1,4 @@
-"""Retirement Monte Carlo in monthly steps (issue 18).
+"""Retirement Monte Carlo in monthly steps.
 
 Timeline and cash flows (all money in one currency unit, nominal unless named "real"):
 - Month t = 1 .. H (H = `horizon_months`). Wealth W_0 = `initial_wealth`. In month t the

@@ -1,4 +1,4 @@
-"""Portfolio optimisation (issue 22): problem checks, weight bounds, risk measures, HRP's bisection.
+"""Portfolio optimisation: problem checks, weight bounds, risk measures, HRP's bisection.
 
 The solvers themselves (cvxpy with Clarabel, Ledoit-Wolf, hierarchical clustering) are behind
 `ports.optimization.PortfolioOptimizer`; what is here is pure NumPy (docs/optimization.md).

@@ -1,1 +1,1 @@
-"""Financial planning figures (issue 18): homeostasis, the freedom number and the way there."""
+"""Financial planning figures: homeostasis, the freedom number and the way there."""

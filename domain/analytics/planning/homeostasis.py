@@ -1,4 +1,4 @@
-"""Homeostasis: how far a person's wealth is from covering their expenses for good (issue 18).
+"""Homeostasis: how far a person's wealth is from covering their expenses for good.
 
 Definitions (money in one currency; Decimal throughout, no float on the money path):
 - freedom number F = annual expenses E / safe withdrawal rate w (default 4%: the wealth whose

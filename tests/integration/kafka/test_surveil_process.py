@@ -1,6 +1,6 @@
 """`bulwark surveil` as a real process over a real events topic (Tansu): a day's events read
 in two sittings, with a kill in between, give exactly the alerts of one uninterrupted run,
-which are the alerts the engine finds in memory (issue 21, docs/surveillance.md).
+which are the alerts the engine finds in memory (docs/surveillance.md).
 
 The day: a labelled mixed scenario (benchmarks/surveillance_scenarios.py) as the domain
 events the order path publishes, keyed by account over three partitions.

@@ -1,4 +1,4 @@
-"""The filing reminder store (issue 22, migration 0022): one contract on memory, SQLite and
+"""The filing reminder store (migration 0022): one contract on memory, SQLite and
 PostgreSQL."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Issue 22's settings and wiring (bootstrap/markets.py): data directories, sources."""
+"""The markets screens' settings and wiring (bootstrap/markets.py): data directories, sources."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Issue 22's settings: the chain source and its endpoints, the ESG file (one line each)."""
+"""The crypto and ESG settings: the chain source and its endpoints, the ESG file (one line each)."""
 
 from __future__ import annotations
 

@@ -154,7 +154,7 @@ async def test_the_ledgers_quantity_equals_the_positions_after_any_long_only_fil
         elif held > 0:
             await e.orders.submit(market(Side.SELL, min(D(quantity), held)))
 
-    # Assert: the tax lots' quantity (h-tax's engine) and the holdings equal the position
+    # Assert: the tax lots' quantity (the tax engine's) and the holdings equal the position
     async with e.uow() as u:
         account = await u.accounts.get(ACCOUNT)
     assert account is not None

@@ -1,7 +1,7 @@
 """The detectors on the labelled scenarios: each pattern found, normal flow left alone, and
 precision and recall on mixed days of a seed range never used to choose the thresholds.
 
-The figures: `.venv/bin/python -m benchmarks.surveillance_quality` (docs/performance.md, docs/surveillance.md).
+The figures: `.venv/bin/python -m benchmarks.surveillance_quality` (docs/performance.md).
 """
 
 from __future__ import annotations

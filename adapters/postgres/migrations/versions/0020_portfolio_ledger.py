@@ -1,5 +1,5 @@
 """portfolio ledger: portfolios, their accounts, transactions (unique external id per
-portfolio) and daily valuations (issue 19)
+portfolio) and daily valuations
 
 Revision ID: 0020
 Revises: 0019

@@ -1,5 +1,5 @@
 """illiquid assets of the portfolio ledger (real estate, art, private equity) and their manual
-valuations, one a day (issue 22)
+valuations, one a day
 
 Revision ID: 0021
 Revises: 0020
@@ -14,7 +14,7 @@ from alembic import op
 import adapters.postgres.types
 
 revision = "0021"
-# 0021-0023 belong to other parts of issue 22: the merge re-points this to the latest of them.
+# 0020 is the portfolio ledger this builds on.
 down_revision = "0020"
 branch_labels = None
 depends_on = None

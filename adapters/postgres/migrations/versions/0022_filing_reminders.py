@@ -1,4 +1,4 @@
-"""filing reminders: each user's filing-calendar reminders and the reminders sent (issue 22)
+"""filing reminders: each user's filing-calendar reminders and the reminders sent
 
 Revision ID: 0022
 Revises: 0021

@@ -1,5 +1,5 @@
 """giving: each user's donations with receipts, donor-advised fund grants and opening
-carryovers (issue 22)
+carryovers
 
 Revision ID: 0023
 Revises: 0022

@@ -1,4 +1,4 @@
-"""surveillance: alerts under review and the detector runs' checkpoints (issue 21)
+"""surveillance: alerts under review and the detector runs' checkpoints
 
 Revision ID: 0024
 Revises: 0023

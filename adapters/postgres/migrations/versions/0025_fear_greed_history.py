@@ -1,4 +1,4 @@
-"""fear & greed history: the daily composite of the sentiment index (issue 22)
+"""fear & greed history: the daily composite of the sentiment index
 
 Revision ID: 0025
 Revises: 0024
