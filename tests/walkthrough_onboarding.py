@@ -1,6 +1,7 @@
-"""The README's second walkthrough as code: a newcomer puts their own paper account under the
-gate, imports instruments, backtests a strategy, switches it to paper mode and watches an agent's
-signal become a gated STRATEGY order. Run in-process and against a real server process."""
+"""The onboarding walkthrough (docs/onboarding.md) as code: a newcomer puts their own paper
+account under the gate, imports instruments, backtests a strategy, switches it to paper mode
+and watches an agent's signal become a gated STRATEGY order. Run in-process and against a
+real server process."""
 
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ async def _login(client: Client, username: str, password: str) -> dict[str, str]
 
 
 async def onboarding(client: Client, *, poll_seconds: float = 0.05) -> list[str]:
-    """Returns the steps it saw, asserting each (see the README, "Your own account")."""
+    """Returns the steps it saw, asserting each (see docs/onboarding.md)."""
     steps: list[str] = []
     me = await _login(client, DEMO_OWNER.username, DEMO_OWNER.password)
 

@@ -1,6 +1,6 @@
-"""The README's "your own account" walkthrough, in-process over the real container: open a
-paper account, import instruments, create a strategy, backtest it, switch it to paper mode and
-see an agent's signal become a gated STRATEGY order."""
+"""The "your own account" walkthrough (docs/onboarding.md), in-process over the real
+container: open a paper account, import instruments, create a strategy, backtest it, switch
+it to paper mode and see an agent's signal become a gated STRATEGY order."""
 
 from __future__ import annotations
 

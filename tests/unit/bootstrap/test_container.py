@@ -21,7 +21,7 @@ def test_embedded_defaults_are_a_sqlite_file_with_an_outbox_and_the_paper_broker
     # Act
     services = container.api_services()
 
-    # Assert: nothing is opened until used; the choices are what the README promises
+    # Assert: nothing is opened until used; the choices are what docs/configuration.md promises
     assert isinstance(container.uow_factory()(), SqlUnitOfWork)
     assert isinstance(container.publisher(), RelayingPublisher)
     assert isinstance(container.audit(), SqlAuditLog)
