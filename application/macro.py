@@ -1,8 +1,8 @@
 """Macro use cases: the dashboard of a day (inflation, unemployment, growth, policy and
 Treasury rates) and a catalog series with a transformation (docs/markets-macro.md).
 
-Economic series come through EconomicSeriesPort, Treasury yields through RatesPort (the issue
-19 rates source). A series outside domain.analytics.macro.CATALOG is 404 UNKNOWN_SERIES: the
+Economic series come through EconomicSeriesPort, Treasury yields through RatesPort (the
+rates source). A series outside domain.analytics.macro.CATALOG is 404 UNKNOWN_SERIES: the
 transformations need its unit and frequency. Query refusals are 422 INVALID_MARKET_INPUT
 naming the parameter.
 """

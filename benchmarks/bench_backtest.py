@@ -5,7 +5,7 @@ daily bars x 100 symbols, and 5 years of 1-minute bars (390-minute sessions) x 1
 Each runs the BacktestEngine with the bench strategy (below) in a fresh simulated world: the
 real OrderService (gate, in-memory store, paper broker), fees and slippage on. The clock runs
 from the first bar to the result (numba compilation is warmed up first, not timed). Prints
-bars/s beside the issue-15 target (>= 200,000 bars/s for daily bars), orders/s, and with
+bars/s beside the backtester's target (>= 200,000 bars/s for daily bars), orders/s, and with
 `--profile` the top of a cProfile of the daily run (what dominates).
 Run: `.venv/bin/python -m benchmarks.bench_backtest [--symbols 100 --years 10] [--profile]`.
 """

@@ -3,7 +3,7 @@
 Seal and open of `--size`-byte secrets (1 KiB) through `AesGcmEnvelope` (a fresh data key and
 two AES-256-GCM calls per seal: record and wrap) beside one bare AESGCM encrypt/decrypt of the
 same size with a fixed key, and with a fresh key per call, in the same run. Then `--rewrap`
-sealed records (100,000) are re-wrapped from KEK v1 to v2, the issue-16 target being <= 30 s
+sealed records (100,000) are re-wrapped from KEK v1 to v2, the target being <= 30 s
 on 2 cores; each rewrap unwraps and wraps 32 bytes and leaves the record's ciphertext as is.
 Run: `.venv/bin/python -m benchmarks.bench_crypto [--ops N] [--rewrap N] [--size BYTES]`.
 """

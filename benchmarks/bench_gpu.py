@@ -1,4 +1,4 @@
-"""CPU vs CUDA compute backends, side by side, on the issue-18 workloads.
+"""CPU vs CUDA compute backends, side by side, on the quant engine's workloads.
 
 Workloads (one seeded random book / plan, the same inputs for both backends):
 - price + Greeks of 1,000,000 European options;

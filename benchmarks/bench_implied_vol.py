@@ -3,7 +3,7 @@
 Options: spot 100, strike 100 * exp(U(-0.4, 0.4)), 1 week to 2 years, vol 5%-100%, rate 0-8%,
 dividend yield 0-4%, calls and puts half each; prices from `bsm_greeks`, then
 `implied_volatility` on them (numba kernel, all threads numba has). Prints the median wall time
-of `--repeats` warm runs, options/s beside the issue's target (>= 8M options/s on 2 cores), CPU
+of `--repeats` warm runs, options/s beside the target (>= 8M options/s on 2 cores), CPU
 time per option (the cost on an idle core, whatever else shares the machine), the reason codes
 and the worst round-trip error where one ulp of price moves the vol by < 1e-13 (and the
 price is above 1e-250, so it has all its digits).

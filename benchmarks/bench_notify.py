@@ -3,9 +3,10 @@
 `--events` notifications (`order.denied`, NORMAL) for `--users` users who chose in-app,
 WebSocket and email for that type (an in-app row and two deliveries each) go through
 `NotificationCenter.notify`, then the dispatcher drains the outbox to no-op senders, on
-the in-memory store and on SQLite in the same run. The target (this helper's, for issue
-16): a burst of 1,000 events is in the inbox and out of the outbox within 5 s on SQLite on
-2 cores, so a kill switch's notifications are not queued behind a minute of backlog.
+the in-memory store and on SQLite in the same run. The target (this helper's, for the
+notification center): a burst of 1,000 events is in the inbox and out of the outbox within
+5 s on SQLite on 2 cores, so a kill switch's notifications are not queued behind a minute of
+backlog.
 Run: `.venv/bin/python -m benchmarks.bench_notify [--events N] [--users N]`.
 """
 

@@ -12,7 +12,7 @@ are from the library's (max |dw|):
 - maximum Sharpe: long-only vs SLSQP (same subset), long-short vs the closed-form tangency;
 - risk parity vs Newton's method; HRP vs López de Prado's published procedure.
 
-Then the issue's second figure, scenario repricing of a 1,000-position portfolio under 100
+Then the second figure, scenario repricing of a 1,000-position portfolio under 100
 shocks (target <= 0.5 s), from benchmarks/bench_scenarios.py (`--no-scenarios` skips it).
 
 Prints the load average beside the figures (the machine's 2 cores are shared).

@@ -6,7 +6,7 @@ submissions in flight at once (64, spread evenly over the accounts), market orde
 Each account alternates buying and selling in rounds as long as its in-flight share, so the
 orders of one batch take one side (a buy and a sell decided together would be a SELF_MATCH)
 and the accounts stay flat. Prints orders/s, wall and CPU (time.process_time) microseconds
-per order for each store beside the issue-14 targets; `--profile` adds where a submission's
+per order for each store beside the order path's targets; `--profile` adds where a submission's
 time goes on the memory store (cProfile, top 15 by cumulative time).
 Run: `.venv/bin/python -m benchmarks.bench_orders [--store all] [--orders N] [--profile]`.
 """

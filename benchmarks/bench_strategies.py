@@ -6,7 +6,7 @@ signals that alternate enter (+0.8) and exit (-0.9), so every signal makes a rea
 (b) shadow mode, strategy stores on SQLite (a claim is one write transaction);
 (c) paper mode, in memory: decide + claim + a gated market order through OrderService and the
     paper broker + complete + holding update (what a live deployment does per decision).
-No target is set by the issue; the reference is the order path itself (bench_orders): (c)
+No target is set; the reference is the order path itself (bench_orders): (c)
 should be a small multiple of it, as each decision is one order plus a few store calls.
 Run: `.venv/bin/python -m benchmarks.bench_strategies [signals] [strategies]`.
 """

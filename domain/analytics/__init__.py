@@ -1,1 +1,1 @@
-"""Pure analytics: performance statistics (more to come with issues 15, 18, 19 and 22)."""
+"""Pure analytics: performance statistics, options, Monte Carlo, risk measures and the rest."""

@@ -195,7 +195,7 @@ CATALOGUE: dict[str, EventType] = {
 FALLBACK = EventType("", NORMAL, _LIVE, "$title", "$body", "An event type not in the catalogue.")
 
 # Types that are CRITICAL whatever the caller says (they bypass quiet hours and go to every
-# enabled channel): the issue names kill switch, margin call, succession step, agent dead.
+# enabled channel): kill switch, margin call, succession step, agent dead.
 ALWAYS_CRITICAL = frozenset(
     {"killswitch.activated", "margin.call", "succession.step", "agent.dead"}
 )

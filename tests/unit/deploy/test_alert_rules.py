@@ -15,7 +15,7 @@ DEPLOY = Path(__file__).resolve().parents[3] / "deploy"
 RULES = DEPLOY / "prometheus" / "alerts.yml"
 RULE_TESTS = DEPLOY / "prometheus" / "alerts.test.yml"
 CONFIG = DEPLOY / "prometheus" / "prometheus.yml"
-# What the issue asks the rules to page on, by alert name.
+# What the desk needs the rules to page on, by alert name.
 EXPECTED = {
     "BulwarkKillSwitchUnconfirmed",
     "BulwarkConsumerLagHigh",

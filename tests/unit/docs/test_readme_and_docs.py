@@ -19,7 +19,7 @@ DOCS = ROOT / "docs"
 SKIPPED_DIRS = {".git", ".venv", ".tools", "node_modules", "var", "test-artifacts", "secrets"}
 SCANNED_SUFFIXES = {".py", ".md", ".toml", ".yml", ".yaml", ".sh", ".html", ".cfg", ".ini"}
 SCANNED_NAMES = {"Dockerfile", "Makefile", ".env.example"}
-ISSUE = re.compile(r"\bissue ?#?\d+", re.IGNORECASE)
+ISSUE = re.compile(r"\bissues?[-_ ]?#?\d+", re.IGNORECASE)
 BRANCH = re.compile(r"\bh-[a-z0-9]+\b")
 # Words that look like a branch name and are not one.
 NOT_BRANCHES = {"h-day"}

@@ -72,7 +72,7 @@ def make_run(
     return SurveillanceRun("test", SurveillanceRules(), store, actions, clock), actions, audit
 
 
-def test_an_event_written_before_issue_21_still_decodes_and_is_skipped() -> None:
+def test_an_event_written_before_the_surveillance_fields_still_decodes_and_is_skipped() -> None:
     # Arrange: the documents an older process wrote
     old_accept = {"order_id": "o1", "account_id": "a1", "broker_order_id": "b1"}
     old_cancel = {"order_id": "o1", "account_id": "a1"}

@@ -85,7 +85,7 @@ def test_crr_matches_quantlib_binomial_crr_engine_with_the_same_steps() -> None:
     # Act
     ours = crr_american(*columns(GRID), steps=500)
 
-    # Assert: the issue asks 1e-4; the same tree gives the same numbers to rounding.
+    # Assert: the target is 1e-4; the same tree gives the same numbers to rounding.
     np.testing.assert_allclose(ours.price, reference[:, 0], rtol=0, atol=1e-9)
     np.testing.assert_allclose(ours.delta, reference[:, 1], rtol=0, atol=1e-10)
     np.testing.assert_allclose(ours.gamma, reference[:, 2], rtol=0, atol=1e-11)
