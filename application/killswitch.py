@@ -292,11 +292,13 @@ class KillSwitchService:
             return await uow.trading_states.list()
 
     async def events(self, scope: Scope | None = None, limit: int = 100) -> list[KillSwitchEvent]:
+        await self.store_pending()
         async with self._uow() as uow:
             return await uow.kill_switch_events.list(scope.key if scope else None, limit)
 
     async def status_for(self, principal: Principal) -> list[ScopeState]:
         """The state of every scope the principal may see (absent ones ACTIVE), global first."""
+        await self.store_pending()
         async with self._uow() as uow:
             stored = {s.scope.key: s for s in await uow.trading_states.list()}
             keys = await _visible_scopes(uow, principal)
@@ -307,6 +309,7 @@ class KillSwitchService:
 
     async def events_for(self, principal: Principal, limit: int = 100) -> list[KillSwitchEvent]:
         """Activations on the scopes the principal may see, newest first."""
+        await self.store_pending()
         async with self._uow() as uow:
             keys = await _visible_scopes(uow, principal)
             if keys is None:
