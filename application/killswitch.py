@@ -236,7 +236,7 @@ class KillSwitchService:
 
     async def resume(self, cmd: ResumeTrading) -> ScopeState:
         """Back to ACTIVE (or REDUCING): passcode, plus a risk officer's when four-eyes is on."""
-        await self.store_pending()  # a halt kept while the store was down is stored first
+        await self._store_pending_quietly()  # a halt kept while the store was down, first
         await self._authorize(cmd.principal, cmd.scope)
         await self._check_passcode(cmd.principal, cmd.passcode, "kill_switch.resume")
         approver = cmd.approver
@@ -286,19 +286,25 @@ class KillSwitchService:
         """Store the records kept while the store was down (PendingRecords.store)."""
         return await self._pending.store()
 
+    async def _store_pending_quietly(self) -> None:
+        """Store what waits before a read or a resume; a failure leaves it waiting (for the
+        retry loop) and never fails the caller's own call."""
+        with contextlib.suppress(Exception):
+            await self._pending.store()
+
     async def status(self) -> list[ScopeState]:
-        await self.store_pending()
+        await self._store_pending_quietly()
         async with self._uow() as uow:
             return await uow.trading_states.list()
 
     async def events(self, scope: Scope | None = None, limit: int = 100) -> list[KillSwitchEvent]:
-        await self.store_pending()
+        await self._store_pending_quietly()
         async with self._uow() as uow:
             return await uow.kill_switch_events.list(scope.key if scope else None, limit)
 
     async def status_for(self, principal: Principal) -> list[ScopeState]:
         """The state of every scope the principal may see (absent ones ACTIVE), global first."""
-        await self.store_pending()
+        await self._store_pending_quietly()
         async with self._uow() as uow:
             stored = {s.scope.key: s for s in await uow.trading_states.list()}
             keys = await _visible_scopes(uow, principal)
@@ -309,7 +315,7 @@ class KillSwitchService:
 
     async def events_for(self, principal: Principal, limit: int = 100) -> list[KillSwitchEvent]:
         """Activations on the scopes the principal may see, newest first."""
-        await self.store_pending()
+        await self._store_pending_quietly()
         async with self._uow() as uow:
             keys = await _visible_scopes(uow, principal)
             if keys is None:
@@ -536,8 +542,7 @@ class KillSwitchService:
     async def _store_when_back(self, every: float) -> None:
         while self.memory.pending():
             await asyncio.sleep(every)
-            with contextlib.suppress(Exception):  # kept in memory; tried again next round
-                await self.store_pending()
+            await self._store_pending_quietly()  # what failed waits for the next round
 
     async def remember_accounts(self) -> int:
         """Read every account into memory (at start), for a kill switch while the store is down."""

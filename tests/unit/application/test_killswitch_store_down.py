@@ -256,3 +256,40 @@ async def test_the_retry_loop_stores_the_record_when_the_store_returns(
     # Assert
     assert ks.memory.pending() == 0
     assert await ks.events() == [record]
+
+
+async def test_the_next_status_read_stores_what_waits_once_the_store_is_back(
+    e: Embedded, store: SwitchableStore
+) -> None:
+    # Arrange
+    ks = await _known(e, store)
+    store.down = True
+    record = await ks.activate(halt(SCOPE))
+    store.down = False
+
+    # Act
+    [state] = await ks.status()
+
+    # Assert
+    assert state.state is TradingState.HALTED
+    assert await ks.events() == [record]
+    assert ks.memory.pending() == 0
+
+
+async def test_a_record_the_store_already_holds_is_not_stored_again(
+    e: Embedded, store: SwitchableStore
+) -> None:
+    # Arrange: stored, then kept again (as when its unit of work committed but an error followed)
+    ks = await _known(e, store)
+    store.down = True
+    record = await ks.activate(halt(SCOPE))
+    store.down = False
+    await ks.store_pending()
+    ks.memory.keep_record(record)
+
+    # Act
+    stored = await ks.store_pending()
+
+    # Assert
+    assert stored == 0
+    assert await ks.events() == [record]
