@@ -5,6 +5,10 @@ in-flight submissions of each account -> cancel all open orders at every broker
 concurrently -> optionally flatten -> reconcile by querying open orders again until
 none are left or the deadline passes (re-cancelling with backoff) -> record the
 KillSwitchEvent. Confirmed means the broker's own open-order list came back empty.
+
+While the store is unreachable an activation still halts in this process and cancels at the
+brokers, from what the kill switch remembers (application/killswitch_memory.py); its record
+says `store_unavailable` and is stored once the store answers (application/killswitch_pending.py).
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import asyncio
 from collections import defaultdict
 from collections.abc import Awaitable, Mapping
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Protocol, TypeVar
 
 from application.access import SUPERVISORS, account_for, ensure_may_change, visibility
@@ -21,8 +25,10 @@ from application.halts import HaltLatch
 from application.in_doubt import InDoubtReport
 from application.in_doubt_verdict import InDoubtVerdict
 from application.inbox import claim
+from application.killswitch_memory import KillSwitchMemory, KnownAccount
+from application.killswitch_pending import PendingRecords
 from application.orders import BrokerRouter
-from domain.errors import Forbidden, NotFound
+from domain.errors import Forbidden, NotFound, StoreUnavailable
 from domain.killswitch.state import Scope, ScopeKind, TradingState
 from domain.killswitch.switch import (
     ActivationLocked,
@@ -75,6 +81,9 @@ class KillSwitchConfig:
     # An order without its broker's acknowledgement for this long is in doubt (the setting
     # BULWARK_IN_DOUBT_GRACE_SECONDS): a younger one is a send on its way, refused by the latch.
     in_doubt_grace: float = 5.0
+    # Records kept while the store was down are stored again this often (None: only when
+    # the kill switch is next used).
+    pending_retry: float | None = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +153,7 @@ class KillSwitchService:
         meter: Meter = NO_METER,
         *,
         tracer: Tracer = NO_TRACER,
+        memory: KillSwitchMemory | None = None,
     ) -> None:
         self._meter = meter  # phase timings and confirmations for /metrics
         self._uow = uow_factory
@@ -162,6 +172,10 @@ class KillSwitchService:
         # Bookings of the brokers' answers still running when a run returned (see _engage).
         self._late_syncs: set[asyncio.Future[list[int | BaseException]]] = set()
         self.config = config or KillSwitchConfig()
+        # What is needed to stop trading while the store is down, shared with the lane's twin.
+        self.memory = memory or KillSwitchMemory()
+        self._pending = PendingRecords(uow_factory, self.memory, publisher, audit, self._after)
+        self._retrying: asyncio.Task[None] | None = None
 
     # -- entry points ----------------------------------------------------------------
     async def set_passcode(self, principal: Principal, passcode: str) -> None:
@@ -171,6 +185,7 @@ class KillSwitchService:
         async with self._uow() as uow:
             await uow.passcodes.set(principal.id, hashed)
             await uow.commit()
+        self.memory.remember_passcode(principal.id, hashed)
         await self._record(principal.id, "kill_switch.passcode_set", principal.id, "ok")
 
     async def check_passcode(self, principal: Principal, passcode: str, action: str) -> None:
@@ -206,8 +221,11 @@ class KillSwitchService:
         without broadcasting again (the halt is already on its way to everyone).
         """
         scope = Scope.parse(halt.scope_key)
-        async with self._uow() as uow:
-            state = await uow.trading_states.get(scope.key)
+        try:
+            async with self._uow() as uow:
+                state = await uow.trading_states.get(scope.key)
+        except StoreUnavailable:
+            state = None  # halted here from memory (engage), stored when the store is back
         if state is not None and state.state is TradingState.HALTED:
             return None
         try:
@@ -219,6 +237,7 @@ class KillSwitchService:
 
     async def resume(self, cmd: ResumeTrading) -> ScopeState:
         """Back to ACTIVE (or REDUCING): passcode, plus a risk officer's when four-eyes is on."""
+        await self._store_pending_quietly()  # a halt kept while the store was down, first
         await self._authorize(cmd.principal, cmd.scope)
         await self._check_passcode(cmd.principal, cmd.passcode, "kill_switch.resume")
         approver = cmd.approver
@@ -264,16 +283,29 @@ class KillSwitchService:
         await self._record(cmd.principal.id, "kill_switch.resume", cmd.scope.key, "ok", details)
         return state
 
+    async def store_pending(self) -> int:
+        """Store the records kept while the store was down (PendingRecords.store)."""
+        return await self._pending.store()
+
+    async def _store_pending_quietly(self) -> None:
+        """Store what waits before a read or a resume; a failure leaves it waiting (for the
+        retry loop) and never fails the caller's own call."""
+        with contextlib.suppress(Exception):
+            await self._pending.store()
+
     async def status(self) -> list[ScopeState]:
+        await self._store_pending_quietly()
         async with self._uow() as uow:
             return await uow.trading_states.list()
 
     async def events(self, scope: Scope | None = None, limit: int = 100) -> list[KillSwitchEvent]:
+        await self._store_pending_quietly()
         async with self._uow() as uow:
             return await uow.kill_switch_events.list(scope.key if scope else None, limit)
 
     async def status_for(self, principal: Principal) -> list[ScopeState]:
         """The state of every scope the principal may see (absent ones ACTIVE), global first."""
+        await self._store_pending_quietly()
         async with self._uow() as uow:
             stored = {s.scope.key: s for s in await uow.trading_states.list()}
             keys = await _visible_scopes(uow, principal)
@@ -284,6 +316,7 @@ class KillSwitchService:
 
     async def events_for(self, principal: Principal, limit: int = 100) -> list[KillSwitchEvent]:
         """Activations on the scopes the principal may see, newest first."""
+        await self._store_pending_quietly()
         async with self._uow() as uow:
             keys = await _visible_scopes(uow, principal)
             if keys is None:
@@ -330,17 +363,22 @@ class KillSwitchService:
         triggered_at = self._clock.now()
         # First act: nothing of the scope leaves this process for a broker from here on.
         self._latch.halt(scope.key, triggered_at)
-        with self.tracer.span("killswitch.halt"):
-            async with self._uow() as uow:
-                await claim(uow, message_id, "killswitch.activate", triggered_at)
-                state = await uow.trading_states.get(scope.key)
-                if state is None:
-                    state = ScopeState(scope)
-                    await uow.trading_states.add(state)
-                state.change(TradingState.HALTED, principal_id, reason, triggered_at)
-                targets = await self._targets(uow, scope)
-                await uow.commit()
-                events = uow.collect_events()
+        try:
+            with self.tracer.span("killswitch.halt"):
+                async with self._uow() as uow:
+                    await claim(uow, message_id, "killswitch.activate", triggered_at)
+                    state = await uow.trading_states.get(scope.key)
+                    if state is None:
+                        state = ScopeState(scope)
+                        await uow.trading_states.add(state)
+                    state.change(TradingState.HALTED, principal_id, reason, triggered_at)
+                    targets = await self._targets(uow, scope)
+                    await uow.commit()
+                    events = uow.collect_events()
+        except StoreUnavailable:
+            return await self._engage_without_store(
+                scope, trigger, principal_id, reason, flatten, broadcast, start, triggered_at
+            )
         halted_at = self._clock.now()
         halt = [EmergencyHalt(scope.key, trigger.value, principal_id, reason)] if broadcast else []
         with self.tracer.span("killswitch.broadcast"):
@@ -417,15 +455,126 @@ class KillSwitchService:
         await self._after(record)
         return record
 
+    async def _engage_without_store(
+        self,
+        scope: Scope,
+        trigger: TriggerType,
+        principal_id: str,
+        reason: str,
+        flatten: bool,
+        broadcast: bool,
+        start: float,
+        triggered_at: datetime,
+    ) -> KillSwitchEvent:
+        """The store is down: the latch already holds the scope here; cancel at the brokers of
+        the accounts this process remembers, confirm with them, and keep the record (and
+        HALTED) for the store. Confirmed only when the scope's accounts are all known and
+        their brokers show nothing open; orders in doubt cannot be looked up (the store)."""
+        deadline = start + self.config.deadline
+        halted_at = self._clock.now()
+        targets, known = self._remembered_targets(scope)
+        if broadcast:
+            with contextlib.suppress(StoreUnavailable):
+                await self._publisher.publish(
+                    [EmergencyHalt(scope.key, trigger.value, principal_id, reason)]
+                )
+        broadcast_at = self._clock.now()
+        runs = await asyncio.gather(
+            *(self._stop_traced(b, a, None, flatten, deadline) for b, a, _ in targets)
+        )
+        cancel_sent_at = self._clock.now()
+        outcomes = _summarise(runs)
+        confirmed = known and all(o.confirmed for o in outcomes)
+        last_confirmation = max((r.confirmed_at or 0.0 for r in runs), default=start)
+        elapsed_ms = ((last_confirmation if confirmed else self._clock.monotonic()) - start) * 1e3
+        record = KillSwitchEvent(
+            id=self._ids.new("ks-"),
+            user_id=principal_id,
+            trigger_type=trigger,
+            scope=scope,
+            reason=reason,
+            flatten=flatten,
+            orders_cancelled=sum(r.cancelled for r in runs),
+            broker_confirmed=confirmed,
+            brokers=outcomes,
+            triggered_at=triggered_at,
+            halted_at=halted_at,
+            broadcast_at=broadcast_at,
+            cancel_sent_at=cancel_sent_at if runs else None,
+            confirmed_at=self._clock.now() if confirmed else None,
+            elapsed_ms=elapsed_ms,
+            store_unavailable=True,
+        )
+        self.memory.keep_record(record)
+        self._meter.kill_switch(record)
+        completed = KillSwitchCompleted(
+            scope.key,
+            record.id,
+            trigger.value,
+            record.orders_cancelled,
+            confirmed,
+            record.unconfirmed_brokers,
+            elapsed_ms,
+            (),
+        )
+        with contextlib.suppress(StoreUnavailable):
+            await self._publisher.publish([completed])
+        self._retry_pending()
+        return record
+
+    def _remembered_targets(
+        self, scope: Scope
+    ) -> tuple[list[tuple[str, str, frozenset[str] | None]], bool]:
+        """The accounts to cancel from memory, and whether they are surely all of the scope's:
+        every remembered account for the global scope, the account itself if remembered; an
+        agent's orders cannot be told apart without the store (nothing is cancelled)."""
+        if scope.kind is ScopeKind.GLOBAL:
+            accounts = self.memory.accounts()
+            return [(a.broker, a.account_id, None) for a in accounts], bool(accounts)
+        if scope.kind is ScopeKind.ACCOUNT:
+            account = self.memory.account(scope.id)
+            if account is None:
+                return [], False
+            return [(account.broker, account.account_id, None)], True
+        return [], False
+
+    def _retry_pending(self) -> None:
+        """Store the kept records in the background until the store takes them."""
+        if self.config.pending_retry is None:
+            return
+        if self._retrying is None or self._retrying.done():
+            self._retrying = asyncio.create_task(self._store_when_back(self.config.pending_retry))
+
+    async def _store_when_back(self, every: float) -> None:
+        while self.memory.pending():
+            await asyncio.sleep(every)
+            await self._store_pending_quietly()  # what failed waits for the next round
+
+    async def remember_accounts(self) -> int:
+        """Read every account into memory (at start), for a kill switch while the store is down."""
+        async with self._uow() as uow:
+            accounts = await uow.accounts.list()
+        self.memory.remember_accounts([KnownAccount(a.id, a.broker, a.owner_id) for a in accounts])
+        return len(accounts)
+
     async def _targets(
         self, uow: UnitOfWork, scope: Scope
     ) -> list[tuple[str, str, frozenset[str] | None]]:
         """(broker, account, only these client order ids or None for all) per account."""
         if scope.kind is ScopeKind.GLOBAL:
-            return [(a.broker, a.id, None) for a in await uow.accounts.list()]
+            accounts = await uow.accounts.list()
+            self.memory.remember_accounts(
+                [KnownAccount(a.id, a.broker, a.owner_id) for a in accounts]
+            )
+            return [(a.broker, a.id, None) for a in accounts]
         if scope.kind is ScopeKind.ACCOUNT:
             account = await uow.accounts.get(scope.id)
-            return [] if account is None else [(account.broker, account.id, None)]
+            if account is None:
+                return []
+            self.memory.remember_accounts(
+                [KnownAccount(account.id, account.broker, account.owner_id)]
+            )
+            return [(account.broker, account.id, None)]
         agent = await uow.agents.get(scope.id)
         by_account: dict[str, set[str]] = defaultdict(set)
         for account_id in agent.account_ids if agent else ():
@@ -549,6 +698,26 @@ class KillSwitchService:
         ensure_may_change(principal)  # a viewer sees the switch but may not pull or resume it
         if principal.role in SUPERVISORS:
             return
+        try:
+            await self._authorize_stored(principal, scope)
+        except StoreUnavailable:
+            if self._allowed_from_memory(principal, scope):
+                return
+            raise StoreUnavailable(
+                f"the store is unavailable and this process cannot tell whether {principal.id} "
+                f"may change {scope.key}"
+            ) from None
+        self.memory.allow(principal.id, scope.key)
+
+    def _allowed_from_memory(self, principal: Principal, scope: Scope) -> bool:
+        if self.memory.allowed(principal.id, scope.key):
+            return True
+        if scope.kind is not ScopeKind.ACCOUNT:
+            return False
+        account = self.memory.account(scope.id)
+        return account is not None and account.owner_id == principal.id
+
+    async def _authorize_stored(self, principal: Principal, scope: Scope) -> None:
         async with self._uow() as uow:
             if scope.kind is ScopeKind.GLOBAL:
                 raise Forbidden("only a risk officer or an admin can halt everything")
@@ -570,6 +739,46 @@ class KillSwitchService:
         return Principal(user.id, user.role)
 
     async def _check_passcode(self, principal: Principal, passcode: str, action: str) -> None:
+        """The stored check; for an activation while the store is down, the remembered one."""
+        try:
+            await self._check_stored_passcode(principal, passcode, action)
+        except StoreUnavailable:
+            if action != "kill_switch.activate":
+                raise
+            await self._check_remembered_passcode(principal, passcode, action)
+
+    async def _check_remembered_passcode(
+        self, principal: Principal, passcode: str, action: str
+    ) -> None:
+        """The passcode hash and failures this process read last: the same lockout rule, its
+        count kept in memory (an unknown principal cannot be checked: StoreUnavailable)."""
+        hashed = self.memory.passcode(principal.id)
+        if hashed is None:
+            raise StoreUnavailable(
+                "the store is unavailable and this process has not read this principal's "
+                "passcode since it started: the activation cannot be checked"
+            )
+        now = self._clock.now()
+        before = self.memory.count_failure(
+            principal.id, principal.role, now, self.config.max_failures
+        )
+        if before.is_locked(principal.role, now):
+            await self._record(principal.id, action, principal.id, "refused: locked out")
+            until = before.locked_until(now)
+            raise ActivationLocked(
+                f"too many wrong passcodes; locked until {until}",
+                retry_after=None if until is None else (until - now).total_seconds(),
+            )
+        if not await asyncio.to_thread(self._hasher.verify, hashed, passcode):
+            await self._record(
+                principal.id, action, principal.id, "refused: wrong passcode (store unavailable)"
+            )
+            raise WrongPasscode("wrong passcode")
+        self.memory.forgive(principal.id)
+
+    async def _check_stored_passcode(
+        self, principal: Principal, passcode: str, action: str
+    ) -> None:
         """Argon2 runs in a worker thread and outside any transaction (it takes ~100 ms).
 
         The attempt is counted as a failure before the hash is checked and forgiven after a
@@ -592,6 +801,8 @@ class KillSwitchService:
             lockout.record_failure(now)
             hashed = await uow.passcodes.get(principal.id)
             await uow.commit()
+        self.memory.remember_failures(principal.id, lockout.failures)
+        self.memory.remember_passcode(principal.id, hashed)
         matched = hashed is not None and await asyncio.to_thread(
             self._hasher.verify, hashed, passcode
         )
@@ -603,6 +814,7 @@ class KillSwitchService:
             if lockout is not None:
                 lockout.reset()  # a loaded aggregate's change is saved at commit
                 await uow.commit()
+        self.memory.forgive(principal.id)
 
     async def _after(self, record: KillSwitchEvent) -> None:
         details = {
@@ -647,9 +859,11 @@ class KillSwitchService:
         outcome: str,
         details: Mapping[str, object] | None = None,
     ) -> None:
-        await self._audit.record(
-            AuditEntry(actor, action, target, outcome, self._clock.now(), details or {})
-        )
+        entry = AuditEntry(actor, action, target, outcome, self._clock.now(), details or {})
+        try:
+            await self._audit.record(entry)
+        except StoreUnavailable:
+            self.memory.keep_audit(entry)  # stored with the kept records when the store is back
 
 
 _KIND_ORDER = {ScopeKind.GLOBAL: 0, ScopeKind.ACCOUNT: 1, ScopeKind.AGENT: 2}

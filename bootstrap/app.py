@@ -38,6 +38,9 @@ def create_app(settings: Settings | None = None, container: Container | None = N
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
         await container.init_resources()  # type: ignore[misc]
         await require_current_schema(container)
+        # The accounts a kill switch can still cancel at their brokers if the store goes down.
+        known = await container.killswitch().remember_accounts()
+        _log.info("kill_switch_accounts_remembered", accounts=known)
         if settings.core.demo:
             demo = await load_demo(container)
             _log.info(

@@ -75,6 +75,7 @@ from application.key_vault_expiry import KeyExpiryWatch
 from application.key_vault_sources import VaultSealedSource
 from application.keywords import KeywordService
 from application.killswitch import KillSwitchConfig, KillSwitchService
+from application.killswitch_memory import KillSwitchMemory
 from application.kyc import KycService
 from application.kyc_rotation import KycDocumentKeys
 from application.macro import MacroService
@@ -432,10 +433,13 @@ class Container(containers.DeclarativeContainer):
         ),
     )  # fmt: skip
     # Runs locally until bootstrap/killswitch_lane.py starts the lane; then on the lane.
+    # What the kill switch remembers to stop trading while the store is down (shared by the
+    # API's kill switch and the lane's: application/killswitch_memory.py).
+    killswitch_memory = providers.Singleton(KillSwitchMemory)
     killswitch = providers.Singleton(
         lane_kill_switch,
         uow_factory, brokers, publisher, hasher, clock, ids, audit, notifier, latch, orders,
-        killswitch_config, tracer=tracing.provided.tracer,
+        killswitch_config, tracer=tracing.provided.tracer, memory=killswitch_memory,
     )  # fmt: skip
     # Daily equity snapshots and the performance they feed (bootstrap/performance.py).
     equity_history = providers.Selector(

@@ -161,7 +161,9 @@ async def test_postgres_stopped_and_started_mid_traffic_answers_503_recovers_and
         (k, r.status_code, r.text) for k, r in retried.items()
     ]
     assert [e for e in logs if e["event"] == "unhandled_error"] == []
-    # The passcode cannot be checked without the store: refused, not halted, never a 500
+    # Refused 503, never a 500: at authentication once the session's 1-s cache has passed
+    # (revocations are read from the store), else by the kill switch, which never read this
+    # account (opened after start-up) and so cannot tell the owner may halt it
     assert _is_store_unavailable(halt_down), halt_down.text
     assert halt_up.status_code == 201, halt_up.text
     assert halted_after.json()["reasons"] == ["TRADING_HALTED"], halted_after.text
