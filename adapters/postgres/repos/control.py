@@ -299,6 +299,10 @@ class PasscodeRepo(SqlRepo):
         found: str | None = (await self._uow.execute(query)).scalar_one_or_none()
         return found
 
+    async def hashes(self) -> dict[str, str]:
+        query = select(kill_switch_passcodes.c.principal_id, kill_switch_passcodes.c.passcode_hash)
+        return {r.principal_id: r.passcode_hash for r in await self._uow.execute(query)}
+
 
 class AgentRepo(_RowRepo):
     """Agents with their last heartbeat; in-place changes are saved at commit."""

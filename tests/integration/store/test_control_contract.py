@@ -427,9 +427,11 @@ async def test_passcode_hashes_are_set_replaced_and_kept_only_by_commit(
         first = await uow.passcodes.get("u-1")
         other = await uow.passcodes.get("u-2")
         unknown = await uow.passcodes.get("u-404")
+        every = await uow.passcodes.hashes()
 
     assert before_commit is None
     assert (first, other, unknown) == ("$argon2id$v=19$second", "$argon2id$v=19$other", None)
+    assert every == {"u-1": "$argon2id$v=19$second", "u-2": "$argon2id$v=19$other"}
 
 
 # -- agents -------------------------------------------------------------------------

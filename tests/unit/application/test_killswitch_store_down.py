@@ -66,7 +66,9 @@ class SwitchableStore:
         await self._audit.record(entry)
 
 
-def _kill_switch(e: Embedded, store: SwitchableStore, max_failures: int = 5) -> KillSwitchService:
+def _kill_switch(
+    e: Embedded, store: SwitchableStore, max_failures: int = 5, pending_retry: float | None = None
+) -> KillSwitchService:
     audit: AuditLog = store  # type: ignore[assignment]  # record() is all the switch calls
     return KillSwitchService(
         store,  # type: ignore[arg-type]
@@ -79,7 +81,7 @@ def _kill_switch(e: Embedded, store: SwitchableStore, max_failures: int = 5) -> 
         e.notifier,
         e.orders.latch,
         e.orders,
-        KillSwitchConfig(pending_retry=None, max_failures=max_failures),
+        KillSwitchConfig(pending_retry=pending_retry, max_failures=max_failures),
     )
 
 
@@ -92,12 +94,14 @@ async def store(e: Embedded) -> SwitchableStore:
     return SwitchableStore(e)
 
 
-async def _known(e: Embedded, store: SwitchableStore, max_failures: int = 5) -> KillSwitchService:
+async def _known(
+    e: Embedded, store: SwitchableStore, max_failures: int = 5, pending_retry: float | None = None
+) -> KillSwitchService:
     """A kill switch that read OWNER's and OFFICER's passcodes and the accounts while up."""
-    ks = _kill_switch(e, store, max_failures)
+    ks = _kill_switch(e, store, max_failures, pending_retry)
     await ks.set_passcode(OWNER, PASSCODE)
     await ks.set_passcode(OFFICER, PASSCODE)
-    await ks.remember_accounts()
+    await ks.remember(force=True)
     return ks
 
 
@@ -179,10 +183,10 @@ async def test_wrong_passcodes_while_the_store_is_down_are_refused_and_counted(
 async def test_a_principal_whose_passcode_was_never_read_is_refused_503(
     e: Embedded, store: SwitchableStore
 ) -> None:
-    # Arrange: OWNER's passcode is stored, but this process never read it
-    await set_passcodes(e, OWNER)
+    # Arrange: OWNER's passcode was stored (by another process) after this one last read them
     ks = _kill_switch(e, store)
-    await ks.remember_accounts()
+    await ks.remember(force=True)
+    await set_passcodes(e, OWNER)
     store.down = True
 
     # Act
@@ -192,6 +196,23 @@ async def test_a_principal_whose_passcode_was_never_read_is_refused_503(
     # Assert
     assert SCOPE.key not in e.orders.latch.halted_keys()
     assert len(await e.broker.open_orders(ACCOUNT)) == 2
+
+
+async def test_passcodes_stored_before_the_last_read_are_checked_from_memory(
+    e: Embedded, store: SwitchableStore
+) -> None:
+    # Arrange: OWNER's passcode stored by another process, then read with the accounts
+    await set_passcodes(e, OWNER)
+    ks = _kill_switch(e, store)
+    await ks.remember(force=True)
+    store.down = True
+
+    # Act
+    record = await ks.activate(halt(SCOPE))
+
+    # Assert
+    assert record.store_unavailable and record.broker_confirmed
+    assert await e.broker.open_orders(ACCOUNT) == []
 
 
 async def test_once_the_store_is_back_halted_and_the_record_are_stored_once(
@@ -241,8 +262,7 @@ async def test_the_retry_loop_stores_the_record_when_the_store_returns(
     e: Embedded, store: SwitchableStore
 ) -> None:
     # Arrange
-    ks = await _known(e, store)
-    ks.config = KillSwitchConfig(pending_retry=0.01)
+    ks = await _known(e, store, pending_retry=0.01)
     store.down = True
     record = await ks.activate(halt(SCOPE))
 
