@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from application.auth_views import MfaEnrollment, Session, TokenPair, UserView, user_view
+from application.last_sessions import LastSessions
 from application.login_guard import LoginGuard, login_key
 from application.user_sessions import (
     audit,
@@ -24,6 +25,7 @@ from domain.errors import (
     Conflict,
     Forbidden,
     MfaRequired,
+    StoreUnavailable,
     Unauthenticated,
 )
 from domain.identity import (
@@ -105,6 +107,7 @@ class AuthService:
         audit: AuditLog,
         config: AuthConfig | None = None,
         notifier: Notifier | None = None,
+        last_sessions: LastSessions | None = None,
     ) -> None:
         self._uow = uow_factory
         self._hasher = hasher
@@ -122,6 +125,9 @@ class AuthService:
         self._dummy_hash: str | None = None
         self._sessions: dict[str, tuple[float, Principal]] = {}
         self._reading: dict[str, asyncio.Future[Principal]] = {}
+        # The principal last read per token, for a kill-switch activation while the store is
+        # down (application/last_sessions.py); shared with the kill-switch lane.
+        self._last = last_sessions or LastSessions()
 
     # -- users -----------------------------------------------------------------------
     async def create_user(
@@ -188,6 +194,7 @@ class AuthService:
     def forget_sessions(self) -> None:
         """Drop the session cache: revocations just committed apply to the next request."""
         self._sessions.clear()
+        self._last.clear()
 
     # -- login -----------------------------------------------------------------------
     async def login(
@@ -246,7 +253,7 @@ class AuthService:
             if token.is_used:
                 revoked = await self._revoke_family(uow, token.family_id, now)
                 await uow.commit()
-                self._sessions.clear()
+                self.forget_sessions()
                 details = {"family": token.family_id, "revoked": revoked}
                 target = user_key(token.user_id)
                 await self._record(token.user_id, "auth.refresh", target, "reuse", details)
@@ -274,7 +281,7 @@ class AuthService:
         """
         now = self._clock.now()
         family: str | None = None
-        self._sessions.clear()
+        self.forget_sessions()
         async with self._uow() as uow:
             await uow.revoked_tokens.add(session.jti, session.expires_at)
             parsed = parse_refresh_token(refresh_token) if refresh_token else None
@@ -288,13 +295,18 @@ class AuthService:
                     family = token.family_id
                     await self._revoke_family(uow, family, now)
             await uow.commit()
-        self._sessions.clear()  # again: a request may have cached it between clear and commit
+        self.forget_sessions()  # again: a request may have cached it between clear and commit
         details = {"refresh_family_revoked": family is not None}
         actor = session.principal.id
         await self._record(actor, "auth.logout", user_key(actor), "ok", details)
 
-    async def authenticate(self, access_token: str) -> Session:
-        """The session of a valid, unrevoked token whose user still exists (with today's role)."""
+    async def authenticate(self, access_token: str, *, to_halt: bool = False) -> Session:
+        """The session of a valid, unrevoked token whose user still exists (with today's role).
+
+        `to_halt` (a kill-switch activation only): while the store is unreachable, the
+        principal last read for this valid, unexpired token stands in for the store's answer
+        (application/last_sessions.py); otherwise StoreUnavailable.
+        """
         claims = self._tokens.verify(access_token, self._clock.now())
         now = self._clock.monotonic()
         cached = self._sessions.get(claims.jti)
@@ -305,7 +317,17 @@ class AuthService:
         if reading is None:
             reading = self._reading[claims.jti] = asyncio.ensure_future(self._principal_of(claims))
             reading.add_done_callback(lambda _: self._reading.pop(claims.jti, None))
-        principal = await asyncio.shield(reading)
+        try:
+            principal = await asyncio.shield(reading)
+        except StoreUnavailable:
+            last = self._last.principal(claims.jti, claims.subject) if to_halt else None
+            if last is None:
+                raise
+            return Session(last, claims.jti, claims.expires_at)
+        except Unauthenticated:
+            self._last.forget(claims.jti)
+            raise
+        self._last.remember(claims.jti, principal)
         if len(self._sessions) > 50_000:
             self._sessions.clear()
         self._sessions[claims.jti] = (now + self.config.session_cache.total_seconds(), principal)

@@ -5,14 +5,18 @@ in-flight submissions of each account -> cancel all open orders at every broker
 concurrently -> optionally flatten -> reconcile by querying open orders again until
 none are left or the deadline passes (re-cancelling with backoff) -> record the
 KillSwitchEvent. Confirmed means the broker's own open-order list came back empty.
+
+The cancels at the brokers are application/killswitch_cancels.py. While the store is
+unreachable an activation still halts in this process and cancels at the brokers, from what
+the kill switch remembers (application/killswitch_store_down.py).
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections import defaultdict
-from collections.abc import Awaitable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Protocol, TypeVar
 
@@ -21,13 +25,21 @@ from application.halts import HaltLatch
 from application.in_doubt import InDoubtReport
 from application.in_doubt_verdict import InDoubtVerdict
 from application.inbox import claim
+from application.killswitch_cancels import (
+    BrokerCancels,
+    CancelPolicy,
+    Timeline,
+    activation_record,
+)
+from application.killswitch_memory import KillSwitchMemory, KnownAccount
+from application.killswitch_pending import PendingRecords
+from application.killswitch_store_down import StoreDownHalt
 from application.orders import BrokerRouter
-from domain.errors import Forbidden, NotFound
+from domain.errors import Forbidden, NotFound, StoreUnavailable
 from domain.killswitch.state import Scope, ScopeKind, TradingState
 from domain.killswitch.switch import (
     ActivationLocked,
     ActivationLockout,
-    BrokerOutcome,
     EmergencyHalt,
     FourEyesRequired,
     KillSwitchCompleted,
@@ -38,7 +50,6 @@ from domain.killswitch.switch import (
 )
 from domain.principals import Principal, Role
 from domain.trading.orders import OriginKind
-from ports.broker import BrokerError, BrokerPort, CancelResult, DeadlineBroker
 from ports.clock import Clock, IdGenerator
 from ports.events import AuditEntry, AuditLog, EventPublisher, Notification, Notifier, Severity
 from ports.metrics import NO_METER, Meter
@@ -75,6 +86,9 @@ class KillSwitchConfig:
     # An order without its broker's acknowledgement for this long is in doubt (the setting
     # BULWARK_IN_DOUBT_GRACE_SECONDS): a younger one is a send on its way, refused by the latch.
     in_doubt_grace: float = 5.0
+    # Records kept while the store was down are stored again this often (None: only when
+    # the kill switch is next used).
+    pending_retry: float | None = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,28 +117,6 @@ class ResumeTrading:
     message_id: str | None = None
 
 
-@dataclass(slots=True)
-class _AccountRun:
-    broker: str
-    account_id: str
-    requested: int = 0
-    acknowledged: int = 0
-    remaining: int = -1
-    acked_ids: set[str] = field(default_factory=set)
-    open_ids: set[str] = field(default_factory=set)
-
-    @property
-    def cancelled(self) -> int:
-        """Distinct orders acknowledged and no longer open at the last look."""
-        return len(self.acked_ids - self.open_ids)
-
-    attempts: int = 0
-    closing: int = 0
-    confirmed: bool = False
-    confirmed_at: float | None = None
-    errors: list[str] = field(default_factory=list)
-
-
 class KillSwitchService:
     """Activates, triggers and resumes kill switches; reports what the brokers confirmed."""
 
@@ -144,6 +136,7 @@ class KillSwitchService:
         meter: Meter = NO_METER,
         *,
         tracer: Tracer = NO_TRACER,
+        memory: KillSwitchMemory | None = None,
     ) -> None:
         self._meter = meter  # phase timings and confirmations for /metrics
         self._uow = uow_factory
@@ -162,6 +155,23 @@ class KillSwitchService:
         # Bookings of the brokers' answers still running when a run returned (see _engage).
         self._late_syncs: set[asyncio.Future[list[int | BaseException]]] = set()
         self.config = config or KillSwitchConfig()
+        policy = CancelPolicy(self.config.first_retry, self.config.backoff, self.config.lock_wait)
+        self._cancels = BrokerCancels(brokers, latch, clock, policy, tracer)
+        # What is needed to stop trading while the store is down, shared with the lane's twin.
+        self.memory = memory or KillSwitchMemory()
+        self._store_down = StoreDownHalt(
+            uow_factory,
+            self.memory,
+            PendingRecords(uow_factory, self.memory, publisher, audit, self._after),
+            self._cancels,
+            publisher,
+            hasher,
+            clock,
+            ids,
+            meter,
+            max_failures=self.config.max_failures,
+            retry_every=self.config.pending_retry,
+        )
 
     # -- entry points ----------------------------------------------------------------
     async def set_passcode(self, principal: Principal, passcode: str) -> None:
@@ -171,6 +181,7 @@ class KillSwitchService:
         async with self._uow() as uow:
             await uow.passcodes.set(principal.id, hashed)
             await uow.commit()
+        self.memory.remember_passcode(principal.id, hashed)
         await self._record(principal.id, "kill_switch.passcode_set", principal.id, "ok")
 
     async def check_passcode(self, principal: Principal, passcode: str, action: str) -> None:
@@ -206,8 +217,11 @@ class KillSwitchService:
         without broadcasting again (the halt is already on its way to everyone).
         """
         scope = Scope.parse(halt.scope_key)
-        async with self._uow() as uow:
-            state = await uow.trading_states.get(scope.key)
+        try:
+            async with self._uow() as uow:
+                state = await uow.trading_states.get(scope.key)
+        except StoreUnavailable:
+            state = None  # halted here from memory (engage), stored when the store is back
         if state is not None and state.state is TradingState.HALTED:
             return None
         try:
@@ -219,6 +233,9 @@ class KillSwitchService:
 
     async def resume(self, cmd: ResumeTrading) -> ScopeState:
         """Back to ACTIVE (or REDUCING): passcode, plus a risk officer's when four-eyes is on."""
+        await (
+            self._store_down.store_pending_quietly()
+        )  # a halt kept while the store was down, first
         await self._authorize(cmd.principal, cmd.scope)
         await self._check_passcode(cmd.principal, cmd.passcode, "kill_switch.resume")
         approver = cmd.approver
@@ -264,16 +281,23 @@ class KillSwitchService:
         await self._record(cmd.principal.id, "kill_switch.resume", cmd.scope.key, "ok", details)
         return state
 
+    async def store_pending(self) -> int:
+        """Store the records kept while the store was down (PendingRecords.store)."""
+        return await self._store_down.store_pending()
+
     async def status(self) -> list[ScopeState]:
+        await self._store_down.store_pending_quietly()
         async with self._uow() as uow:
             return await uow.trading_states.list()
 
     async def events(self, scope: Scope | None = None, limit: int = 100) -> list[KillSwitchEvent]:
+        await self._store_down.store_pending_quietly()
         async with self._uow() as uow:
             return await uow.kill_switch_events.list(scope.key if scope else None, limit)
 
     async def status_for(self, principal: Principal) -> list[ScopeState]:
         """The state of every scope the principal may see (absent ones ACTIVE), global first."""
+        await self._store_down.store_pending_quietly()
         async with self._uow() as uow:
             stored = {s.scope.key: s for s in await uow.trading_states.list()}
             keys = await _visible_scopes(uow, principal)
@@ -284,6 +308,7 @@ class KillSwitchService:
 
     async def events_for(self, principal: Principal, limit: int = 100) -> list[KillSwitchEvent]:
         """Activations on the scopes the principal may see, newest first."""
+        await self._store_down.store_pending_quietly()
         async with self._uow() as uow:
             keys = await _visible_scopes(uow, principal)
             if keys is None:
@@ -330,30 +355,37 @@ class KillSwitchService:
         triggered_at = self._clock.now()
         # First act: nothing of the scope leaves this process for a broker from here on.
         self._latch.halt(scope.key, triggered_at)
-        with self.tracer.span("killswitch.halt"):
-            async with self._uow() as uow:
-                await claim(uow, message_id, "killswitch.activate", triggered_at)
-                state = await uow.trading_states.get(scope.key)
-                if state is None:
-                    state = ScopeState(scope)
-                    await uow.trading_states.add(state)
-                state.change(TradingState.HALTED, principal_id, reason, triggered_at)
-                targets = await self._targets(uow, scope)
-                await uow.commit()
-                events = uow.collect_events()
+        try:
+            with self.tracer.span("killswitch.halt"):
+                async with self._uow() as uow:
+                    await claim(uow, message_id, "killswitch.activate", triggered_at)
+                    state = await uow.trading_states.get(scope.key)
+                    if state is None:
+                        state = ScopeState(scope)
+                        await uow.trading_states.add(state)
+                    state.change(TradingState.HALTED, principal_id, reason, triggered_at)
+                    targets = await self._targets(uow, scope)
+                    await uow.commit()
+                    events = uow.collect_events()
+        except StoreUnavailable:
+            return await self._store_down.engage(
+                scope,
+                trigger,
+                principal_id,
+                reason,
+                flatten=flatten,
+                broadcast=broadcast,
+                deadline=deadline,
+                start=start,
+                triggered_at=triggered_at,
+            )
         halted_at = self._clock.now()
         halt = [EmergencyHalt(scope.key, trigger.value, principal_id, reason)] if broadcast else []
         with self.tracer.span("killswitch.broadcast"):
             await self._publisher.publish([*halt, *events])
         broadcast_at = self._clock.now()
-        runs = await asyncio.gather(
-            *(
-                self._stop_traced(broker, account_id, agent_orders, flatten, deadline)
-                for broker, account_id, agent_orders in targets
-            )
-        )
-        cancel_sent_at = self._clock.now()
-        outcomes = _summarise(runs)
+        runs = await self._cancels.stop_all(targets, flatten, deadline)
+        timeline = Timeline(start, triggered_at, halted_at, broadcast_at, self._clock.now())
         with self.tracer.span("killswitch.in_doubt"):
             unconfirmed = await self._doubts.unconfirmed(
                 targets,
@@ -361,27 +393,20 @@ class KillSwitchService:
                 timedelta(seconds=self.config.in_doubt_grace),
                 max(deadline - self._clock.monotonic(), self.config.sync_grace),
             )
-        confirmed = all(o.confirmed for o in outcomes) and not unconfirmed
-        last_confirmation = max((r.confirmed_at or 0.0 for r in runs), default=start)
-        elapsed_ms = ((last_confirmation if confirmed else self._clock.monotonic()) - start) * 1e3
-        record = KillSwitchEvent(
-            id=self._ids.new("ks-"),
-            user_id=principal_id,
-            trigger_type=trigger,
+        record = activation_record(
+            self._ids,
+            self._clock,
+            principal_id=principal_id,
+            trigger=trigger,
             scope=scope,
             reason=reason,
             flatten=flatten,
-            orders_cancelled=sum(r.cancelled for r in runs),
-            broker_confirmed=confirmed,
-            brokers=outcomes,
-            triggered_at=triggered_at,
-            halted_at=halted_at,
-            broadcast_at=broadcast_at,
-            cancel_sent_at=cancel_sent_at if runs else None,
-            confirmed_at=self._clock.now() if confirmed else None,
-            elapsed_ms=elapsed_ms,
-            unconfirmed_orders=unconfirmed,
+            runs=runs,
+            timeline=timeline,
+            confirmed=all(r.confirmed for r in runs) and not unconfirmed,
+            unconfirmed=unconfirmed,
         )
+        confirmed, elapsed_ms = record.broker_confirmed, record.elapsed_ms
         with self.tracer.span("killswitch.record"):
             async with self._uow() as uow:
                 await uow.kill_switch_events.add(record)
@@ -417,15 +442,29 @@ class KillSwitchService:
         await self._after(record)
         return record
 
+    async def remember(self, *, force: bool = False) -> int:
+        """Read the accounts and passcodes into memory for a store outage (at most every few
+        seconds unless forced: StoreDownHalt.recall); the number of accounts known."""
+        return await self._store_down.recall(force=force)
+
     async def _targets(
         self, uow: UnitOfWork, scope: Scope
     ) -> list[tuple[str, str, frozenset[str] | None]]:
         """(broker, account, only these client order ids or None for all) per account."""
         if scope.kind is ScopeKind.GLOBAL:
-            return [(a.broker, a.id, None) for a in await uow.accounts.list()]
+            accounts = await uow.accounts.list()
+            self.memory.remember_accounts(
+                [KnownAccount(a.id, a.broker, a.owner_id) for a in accounts]
+            )
+            return [(a.broker, a.id, None) for a in accounts]
         if scope.kind is ScopeKind.ACCOUNT:
             account = await uow.accounts.get(scope.id)
-            return [] if account is None else [(account.broker, account.id, None)]
+            if account is None:
+                return []
+            self.memory.remember_accounts(
+                [KnownAccount(account.id, account.broker, account.owner_id)]
+            )
+            return [(account.broker, account.id, None)]
         agent = await uow.agents.get(scope.id)
         by_account: dict[str, set[str]] = defaultdict(set)
         for account_id in agent.account_ids if agent else ():
@@ -440,115 +479,23 @@ class KillSwitchService:
                 targets.append((account.broker, account_id, frozenset(client_ids)))
         return targets
 
-    async def _stop_traced(
-        self,
-        broker_name: str,
-        account_id: str,
-        only: frozenset[str] | None,
-        flatten: bool,
-        deadline: float,
-    ) -> _AccountRun:
-        """One account's cancels until the broker confirms, as a `killswitch.cancel` span."""
-        with self.tracer.span("killswitch.cancel", broker=broker_name) as span:
-            run = await self._stop_account(broker_name, account_id, only, flatten, deadline)
-            span.set("confirmed", run.confirmed)
-            span.set("cancelled", run.cancelled)
-            return run
-
-    async def _stop_account(
-        self,
-        broker_name: str,
-        account_id: str,
-        only: frozenset[str] | None,
-        flatten: bool,
-        deadline: float,
-    ) -> _AccountRun:
-        run = _AccountRun(broker_name, account_id)
-        broker = self._brokers.brokers.get(broker_name)
-        if broker is None:
-            run.errors.append(f"broker {broker_name!r} is not configured")
-            return run
-        if isinstance(broker, DeadlineBroker):
-            broker = broker.within(deadline)
-        # Let a send already in flight finish, so nothing lands after the cancel unseen.
-        await self._latch.drained(account_id, self.config.lock_wait)
-        closing: set[str] = set()
-        backoff = self.config.first_retry
-        while True:
-            run.attempts += 1
-            await self._cancel(broker, account_id, only, run, deadline)
-            if flatten and only is None and not closing:
-                closing = await self._flatten(broker, account_id, run, deadline)
-            remaining = await self._bounded(broker.open_orders(account_id), deadline, run)
-            if remaining is not None:
-                left = [
-                    o
-                    for o in remaining
-                    if o.client_order_id not in closing
-                    and (only is None or o.client_order_id in only)
-                ]
-                run.remaining = len(left)
-                run.open_ids = {o.broker_order_id for o in left}
-                if not left:
-                    run.confirmed, run.confirmed_at = True, self._clock.monotonic()
-                    return run
-            if self._clock.monotonic() + backoff >= deadline:
-                return run
-            await self._clock.sleep(backoff)
-            backoff *= self.config.backoff
-
-    async def _cancel(
-        self,
-        broker: BrokerPort,
-        account_id: str,
-        only: frozenset[str] | None,
-        run: _AccountRun,
-        deadline: float,
-    ) -> None:
-        if only is None:
-            results = await self._bounded(broker.cancel_all(account_id), deadline, run)
-        else:
-            open_now = await self._bounded(broker.open_orders(account_id), deadline, run)
-            if open_now is None:
-                return
-            mine = [o for o in open_now if o.client_order_id in only]
-            results = await self._bounded(
-                asyncio.gather(*(_cancel_one(broker, account_id, o.broker_order_id) for o in mine)),
-                deadline,
-                run,
-            )
-        if results is not None:
-            run.requested += len(results)
-            run.acknowledged += sum(1 for r in results if r.ok)
-            run.acked_ids.update(r.broker_order_id for r in results if r.ok)
-            run.errors.extend(r.error for r in results if r.error)
-
-    async def _flatten(
-        self, broker: BrokerPort, account_id: str, run: _AccountRun, deadline: float
-    ) -> set[str]:
-        results = await self._bounded(broker.close_all(account_id), deadline, run)
-        if results is None:
-            return set()
-        run.closing = sum(1 for r in results if r.ok)
-        run.errors.extend(f"close {r.symbol}: {r.error}" for r in results if not r.ok)
-        return {r.order.client_order_id for r in results if r.order is not None}
-
-    async def _bounded(self, call: Awaitable[T], deadline: float, run: _AccountRun) -> T | None:
-        """Await a broker call, but never past the deadline; errors are noted, not raised."""
-        remaining = deadline - self._clock.monotonic()
-        try:
-            return await asyncio.wait_for(call, max(remaining, 0.001))
-        except BrokerError as exc:
-            run.errors.append(exc.code.value)
-        except TimeoutError:
-            run.errors.append("DEADLINE_EXCEEDED")
-        return None
-
     # -- helpers ---------------------------------------------------------------------
     async def _authorize(self, principal: Principal, scope: Scope) -> None:
         ensure_may_change(principal)  # a viewer sees the switch but may not pull or resume it
         if principal.role in SUPERVISORS:
             return
+        try:
+            await self._authorize_stored(principal, scope)
+        except StoreUnavailable:
+            if self._store_down.allowed(principal, scope):
+                return
+            raise StoreUnavailable(
+                f"the store is unavailable and this process cannot tell whether {principal.id} "
+                f"may change {scope.key}"
+            ) from None
+        self.memory.allow(principal.id, scope.key)
+
+    async def _authorize_stored(self, principal: Principal, scope: Scope) -> None:
         async with self._uow() as uow:
             if scope.kind is ScopeKind.GLOBAL:
                 raise Forbidden("only a risk officer or an admin can halt everything")
@@ -570,6 +517,17 @@ class KillSwitchService:
         return Principal(user.id, user.role)
 
     async def _check_passcode(self, principal: Principal, passcode: str, action: str) -> None:
+        """The stored check; for an activation while the store is down, the remembered one."""
+        try:
+            await self._check_stored_passcode(principal, passcode, action)
+        except StoreUnavailable:
+            if action != "kill_switch.activate":
+                raise
+            await self._store_down.check_passcode(principal, passcode, action, self._record)
+
+    async def _check_stored_passcode(
+        self, principal: Principal, passcode: str, action: str
+    ) -> None:
         """Argon2 runs in a worker thread and outside any transaction (it takes ~100 ms).
 
         The attempt is counted as a failure before the hash is checked and forgiven after a
@@ -592,6 +550,8 @@ class KillSwitchService:
             lockout.record_failure(now)
             hashed = await uow.passcodes.get(principal.id)
             await uow.commit()
+        self.memory.remember_failures(principal.id, lockout.failures)
+        self.memory.remember_passcode(principal.id, hashed)
         matched = hashed is not None and await asyncio.to_thread(
             self._hasher.verify, hashed, passcode
         )
@@ -603,6 +563,7 @@ class KillSwitchService:
             if lockout is not None:
                 lockout.reset()  # a loaded aggregate's change is saved at commit
                 await uow.commit()
+        self.memory.forgive(principal.id)
 
     async def _after(self, record: KillSwitchEvent) -> None:
         details = {
@@ -647,9 +608,11 @@ class KillSwitchService:
         outcome: str,
         details: Mapping[str, object] | None = None,
     ) -> None:
-        await self._audit.record(
-            AuditEntry(actor, action, target, outcome, self._clock.now(), details or {})
-        )
+        entry = AuditEntry(actor, action, target, outcome, self._clock.now(), details or {})
+        try:
+            await self._audit.record(entry)
+        except StoreUnavailable:
+            self.memory.keep_audit(entry)  # stored with the kept records when the store is back
 
 
 _KIND_ORDER = {ScopeKind.GLOBAL: 0, ScopeKind.ACCOUNT: 1, ScopeKind.AGENT: 2}
@@ -665,31 +628,3 @@ async def _visible_scopes(uow: UnitOfWork, principal: Principal) -> set[str] | N
         *(Scope.account(a).key for a in seen.account_ids),
         *(Scope.agent(a).key for a in seen.agent_ids),
     }
-
-
-def _summarise(runs: list[_AccountRun]) -> tuple[BrokerOutcome, ...]:
-    by_broker: dict[str, list[_AccountRun]] = defaultdict(list)
-    for run in runs:
-        by_broker[run.broker].append(run)
-    return tuple(
-        BrokerOutcome(
-            broker=name,
-            accounts=tuple(r.account_id for r in group),
-            cancel_requested=sum(r.requested for r in group),
-            cancel_acknowledged=sum(r.acknowledged for r in group),
-            remaining_open=sum(max(r.remaining, 0) for r in group),
-            confirmed=all(r.confirmed for r in group),
-            attempts=max(r.attempts for r in group),
-            closing_orders=sum(r.closing for r in group),
-            errors=tuple(sorted({e for r in group for e in r.errors})),
-        )
-        for name, group in sorted(by_broker.items())
-    )
-
-
-async def _cancel_one(broker: BrokerPort, account_id: str, broker_order_id: str) -> CancelResult:
-    """One cancel of many: a broker error fails this cancel, not its siblings."""
-    try:
-        return await broker.cancel(account_id, broker_order_id)
-    except BrokerError as exc:
-        return CancelResult(broker_order_id, ok=False, error=exc.code.value)

@@ -48,6 +48,10 @@ def create_app(settings: Settings | None = None, container: Container | None = N
                 viewer=DEMO_VIEWER.username,
                 agent_key_id=demo.agent_key.key_id if demo.agent_key else None,
             )
+        # The accounts and passcodes a halt can still use if the store goes down (then kept
+        # fresh every few seconds by the watchers).
+        known = await container.killswitch().remember(force=True)
+        _log.info("kill_switch_accounts_remembered", accounts=known)
         lane = await start_lane(container, settings)
         include_lane_requests(app, lane)  # its listener's requests in this app's /metrics
         summary = container.api_services().settings_summary

@@ -75,8 +75,10 @@ from application.key_vault_expiry import KeyExpiryWatch
 from application.key_vault_sources import VaultSealedSource
 from application.keywords import KeywordService
 from application.killswitch import KillSwitchConfig, KillSwitchService
+from application.killswitch_memory import KillSwitchMemory
 from application.kyc import KycService
 from application.kyc_rotation import KycDocumentKeys
+from application.last_sessions import LastSessions
 from application.macro import MacroService
 from application.margin import MarginService, MarginWatch
 from application.market import MarketService
@@ -432,10 +434,13 @@ class Container(containers.DeclarativeContainer):
         ),
     )  # fmt: skip
     # Runs locally until bootstrap/killswitch_lane.py starts the lane; then on the lane.
+    # What the kill switch remembers to stop trading while the store is down (shared by the
+    # API's kill switch and the lane's: application/killswitch_memory.py).
+    killswitch_memory = providers.Singleton(KillSwitchMemory)
     killswitch = providers.Singleton(
         lane_kill_switch,
         uow_factory, brokers, publisher, hasher, clock, ids, audit, notifier, latch, orders,
-        killswitch_config, tracer=tracing.provided.tracer,
+        killswitch_config, tracer=tracing.provided.tracer, memory=killswitch_memory,
     )  # fmt: skip
     # Daily equity snapshots and the performance they feed (bootstrap/performance.py).
     equity_history = providers.Selector(
@@ -474,9 +479,12 @@ class Container(containers.DeclarativeContainer):
     succession_scheduler = providers.Singleton(
         SuccessionScheduler, uow_factory, killswitch, quotes, publisher, clock, audit, notifier
     )
+    # Who each token was at the last read, for a halt while the store is down (shared with
+    # the kill-switch lane: application/last_sessions.py).
+    last_sessions = providers.Singleton(LastSessions)
     auth = providers.Singleton(
         AuthService, uow_factory, hasher, tokens, totp, sealer, clock, ids, audit, auth_config,
-        notifier=notifier,
+        notifier=notifier, last_sessions=last_sessions,
     )  # fmt: skip
     api_keys = providers.Singleton(ApiKeyService, uow_factory, clock, ids, audit)
     # Users, invitations and sign-up, password reset (application/user_admin.py and beside).
@@ -609,6 +617,8 @@ class Container(containers.DeclarativeContainer):
             providers=provider_watch.provided.check,
             loss_limits=loss_watch.provided.check,
             succession=succession_scheduler.provided.run,
+            # Accounts and passcodes read for a halt while the store is down (every 5 s).
+            kill_switch_memory=killswitch.provided.remember,
             outbox=providers.Selector(
                 store_kind, memory=providers.Object(nothing_to_relay), sql=relay.provided.drain
             ),

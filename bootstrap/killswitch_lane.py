@@ -49,6 +49,8 @@ _SHARED = (
     "clock", "ids", "hasher", "tokens", "key_provider", "sealer", "totp",
     "market", "latch", "paper_broker", "paper_faults", "tracing",
     "meter",  # the lane's kill-switch runs and broker calls show in the API's /metrics
+    "killswitch_memory",  # passcodes, accounts and records kept for a store that is down
+    "last_sessions",  # who each token was at the last read, for a halt while it is down
 )  # fmt: skip
 _SHARED_IN_MEMORY = ("store", "audit", "key_vault_store")
 MAX_RESTARTS = 5  # a lane that dies more often than this over the process's life takes it down

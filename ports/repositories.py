@@ -203,6 +203,10 @@ class PasscodeRepository(Protocol):
 
     async def get(self, principal_id: str) -> str | None: ...
 
+    async def hashes(self) -> dict[str, str]:
+        """Every principal's hash (read into the kill switch's memory for a store outage)."""
+        ...
+
 
 class AgentRepository(Protocol):
     """Agents and their last heartbeat."""

@@ -34,6 +34,9 @@ PUBLIC_PATHS = [
     "^/ws/",  # the WebSocket handler authenticates itself (token on connect)
     "^/console",  # the console authenticates its cookie session itself (console/session.py)
 ]
+# The one request that may be authenticated from what this process read last while the store
+# is unreachable: pulling the kill switch (application/last_sessions.py).
+HALT_PATH = "/api/v1/kill-switch/activate"
 
 
 class PublicOperation(Operation):
@@ -77,14 +80,17 @@ def credentials(connection: ASGIConnection[Any, Any, Any, Any], *, allow_query: 
     return None
 
 
-async def authenticate(services: ApiServices, credential: str | None) -> Caller:
-    """Resolve a credential to a caller, or raise NotAuthorizedException (401)."""
+async def authenticate(
+    services: ApiServices, credential: str | None, *, to_halt: bool = False
+) -> Caller:
+    """Resolve a credential to a caller, or raise NotAuthorizedException (401); `to_halt`
+    for a kill-switch activation (AuthService.authenticate)."""
     if not credential:
         raise NotAuthorizedException("missing credentials: send 'Authorization: Bearer <token>'")
     try:
         if credential.startswith(API_KEY_PREFIX):
             return Caller(await services.api_keys.authenticate(credential))
-        session = await services.auth.authenticate(credential)
+        session = await services.auth.authenticate(credential, to_halt=to_halt)
     except Unauthenticated as exc:
         raise NotAuthorizedException(exc.message) from None
     return Caller(session.principal, session)
@@ -96,8 +102,10 @@ class BearerAuthMiddleware(AbstractAuthenticationMiddleware):
     async def authenticate_request(
         self, connection: ASGIConnection[Any, Any, Any, Any]
     ) -> AuthenticationResult:
+        scope = connection.scope
+        to_halt = scope["path"] == HALT_PATH and scope.get("method") == "POST"
         caller = await authenticate(
-            services_of(connection), credentials(connection, allow_query=False)
+            services_of(connection), credentials(connection, allow_query=False), to_halt=to_halt
         )
         refuse_viewer_change(connection.scope, caller.principal)  # the viewer changes nothing
         return AuthenticationResult(user=caller, auth=caller.session)

@@ -296,6 +296,9 @@ class PasscodeRepo(_Repo):
     async def get(self, principal_id: str) -> str | None:
         return self._store.passcodes.get(principal_id)
 
+    async def hashes(self) -> dict[str, str]:
+        return dict(self._store.passcodes)
+
 
 class AgentRepo(_Repo):
     async def add(self, agent: Agent) -> None:

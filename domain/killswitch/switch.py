@@ -188,6 +188,9 @@ class KillSwitchEvent:
     elapsed_ms: float
     # Orders in doubt (never acknowledged by their broker) still unresolved: not confirmed.
     unconfirmed_orders: tuple[UnconfirmedOrder, ...] = ()
+    # Done while the store was unreachable: halted in this process and cancelled at the
+    # brokers the kill switch remembered; the record and HALTED were stored afterwards.
+    store_unavailable: bool = False
 
     @property
     def unconfirmed_brokers(self) -> tuple[str, ...]:

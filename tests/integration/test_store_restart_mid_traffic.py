@@ -1,6 +1,7 @@
 """PostgreSQL stopped and started again while orders arrive: every request is answered (201,
 or 503 STORE_UNAVAILABLE while it is down, never a 500 or a hang), /ready says why, the app
-recovers without a restart, and a retry with the same Idempotency-Key never doubles an order."""
+recovers without a restart, and a retry with the same Idempotency-Key never doubles an order.
+The kill switch pulled while it is down still halts, and its record is stored once it is back."""
 
 from __future__ import annotations
 
@@ -67,6 +68,21 @@ async def _ready_again(harness: Harness) -> httpx.Response:
     return await asyncio.wait_for(poll(), RECOVERED_WITHIN_S)
 
 
+async def _stored_halt(harness: Harness, owner: User, record_id: str) -> dict[str, object]:
+    """The kill switch's record once it is stored (its retry runs every 2 s), bounded."""
+
+    async def poll() -> dict[str, object]:
+        while True:
+            events = await harness.client.get("/api/v1/kill-switch/events", headers=owner.headers)
+            if events.status_code == 200:
+                for event in events.json()["items"]:
+                    if event["id"] == record_id:
+                        return dict(event)
+            await asyncio.sleep(0.2)
+
+    return await asyncio.wait_for(poll(), RECOVERED_WITHIN_S)
+
+
 async def _halt(harness: Harness, owner: User, account: str) -> httpx.Response:
     activate = harness.client.post(
         "/api/v1/kill-switch/activate",
@@ -125,6 +141,9 @@ async def test_postgres_stopped_and_started_mid_traffic_answers_503_recovers_and
         on_app_loop(
             harness, lambda: harness.container.killswitch().set_passcode(principal, PASSCODE)
         )
+        # What the app's watchers do every few seconds (off in this harness): the accounts
+        # and passcodes read for a halt while the store is down
+        on_app_loop(harness, lambda: harness.container.killswitch().remember(force=True))
         with capture_logs() as logs:
             traffic = _Traffic(harness, owner, account)
             await traffic.until(201, 6)
@@ -136,6 +155,7 @@ async def test_postgres_stopped_and_started_mid_traffic_answers_503_recovers_and
             halt_down = await _halt(harness, owner, halting)
             await asyncio.to_thread(postgres.start)
             ready_up = await _ready_again(harness)
+            stored_halt = await _stored_halt(harness, owner, halt_down.json()["id"])
             acknowledged_after = traffic.count(201)
             await traffic.until(201, acknowledged_after + WORKERS)
             await traffic.stop()
@@ -161,8 +181,13 @@ async def test_postgres_stopped_and_started_mid_traffic_answers_503_recovers_and
         (k, r.status_code, r.text) for k, r in retried.items()
     ]
     assert [e for e in logs if e["event"] == "unhandled_error"] == []
-    # The passcode cannot be checked without the store: refused, not halted, never a 500
-    assert _is_store_unavailable(halt_down), halt_down.text
+    # Halted while the store was down (the token, passcode and account as last read), and
+    # recorded once it was back
+    assert halt_down.status_code == 201, halt_down.text
+    assert halt_down.json()["store_unavailable"] is True
+    assert halt_down.json()["broker_confirmed"] is True  # the paper broker holds none of it
+    assert stored_halt["store_unavailable"] is True
+    assert stored_halt["scope"]["key"] == f"account:{halting}"
     assert halt_up.status_code == 201, halt_up.text
     assert halted_after.json()["reasons"] == ["TRADING_HALTED"], halted_after.text
     assert listed.status_code == 200, listed.text

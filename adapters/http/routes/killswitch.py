@@ -27,6 +27,10 @@ _LOCKED = "KILL_SWITCH_LOCKED after repeated wrong passcodes"
 _ACTIVATE_NOTES = {
     403: "WRONG_PASSCODE (audited), or FORBIDDEN: the global scope needs a supervisor; agents",
     423: _LOCKED,
+    503: (
+        "STORE_UNAVAILABLE: the store is down and this process has not read the caller's "
+        "passcode (or access to the scope) since it started; nothing was halted"
+    ),
 }
 _RESUME_NOTES = {
     403: "FOUR_EYES_REQUIRED, WRONG_PASSCODE (either passcode), or FORBIDDEN",
@@ -48,11 +52,14 @@ class KillSwitchController(Controller):
             "list came back empty (`broker_confirmed`) and each broker's outcome. "
             "403 WRONG_PASSCODE (audited); 423 KILL_SWITCH_LOCKED after repeated wrong passcodes; "
             "403 FORBIDDEN for the global scope unless risk officer or admin; "
-            "404 NOT_FOUND for an account or agent not the caller's. Agents: 403."
+            "404 NOT_FOUND for an account or agent not the caller's. Agents: 403. "
+            "While the store is down the switch still halts this process and cancels at the "
+            "brokers of the accounts it remembers: 201 with `store_unavailable` true (the record "
+            "and HALTED are stored once the store is back)."
         ),
         status_code=201,
         guards=[require_roles(*HUMANS)],
-        responses=problem_responses(400, 401, 403, 404, 423, 429, notes=_ACTIVATE_NOTES),
+        responses=problem_responses(400, 401, 403, 404, 423, 429, 503, notes=_ACTIVATE_NOTES),
     )
     async def activate(
         self,

@@ -141,6 +141,9 @@ class KillSwitchEventOut(Output):
     cancel_sent_at: datetime | None = None
     confirmed_at: datetime | None = None
     unconfirmed_orders: list[UnconfirmedOrderOut] = msgspec.field(default_factory=list)
+    # Done while the store was unreachable: halted in the process that answered and cancelled
+    # at the brokers of the accounts it remembered; HALTED and this record stored afterwards.
+    store_unavailable: bool = False
 
     @classmethod
     def from_domain(cls, event: KillSwitchEvent) -> KillSwitchEventOut:
@@ -164,6 +167,7 @@ class KillSwitchEventOut(Output):
             unconfirmed_orders=[
                 UnconfirmedOrderOut.from_domain(o) for o in event.unconfirmed_orders
             ],
+            store_unavailable=event.store_unavailable,
         )
 
 

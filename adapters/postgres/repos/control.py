@@ -211,6 +211,7 @@ class KillSwitchEventRepo(SqlRepo):
             "confirmed_at": event.confirmed_at,
             "elapsed_ms": event.elapsed_ms,
             "unconfirmed_orders": msgspec.to_builtins(event.unconfirmed_orders),
+            "store_unavailable": event.store_unavailable,
         }
         statement = insert(kill_switch_events).values(row)
         self._uow.stage(lambda conn: conn.execute(statement))
@@ -244,6 +245,7 @@ def _kill_switch_event(r: Any) -> KillSwitchEvent:
         cancel_sent_at=r.cancel_sent_at,
         confirmed_at=r.confirmed_at,
         elapsed_ms=float(r.elapsed_ms),
+        store_unavailable=bool(r.store_unavailable),
     )
 
 
@@ -296,6 +298,10 @@ class PasscodeRepo(SqlRepo):
         )
         found: str | None = (await self._uow.execute(query)).scalar_one_or_none()
         return found
+
+    async def hashes(self) -> dict[str, str]:
+        query = select(kill_switch_passcodes.c.principal_id, kill_switch_passcodes.c.passcode_hash)
+        return {r.principal_id: r.passcode_hash for r in await self._uow.execute(query)}
 
 
 class AgentRepo(_RowRepo):

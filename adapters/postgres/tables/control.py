@@ -64,6 +64,8 @@ kill_switch_events = Table(
     Column("elapsed_ms", Double(), nullable=False),
     # Orders in doubt no broker confirmed closed (None before migration 0026: none).
     Column("unconfirmed_orders", Json, nullable=True),
+    # Done while the store was down and stored afterwards (None before migration 0027: no).
+    Column("store_unavailable", Boolean, nullable=True),
     # Newest first, of one scope or of all.
     Index("ix_kill_switch_events_scope_triggered", "scope_key", "triggered_at"),
     Index("ix_kill_switch_events_triggered", "triggered_at"),

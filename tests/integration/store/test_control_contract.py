@@ -288,6 +288,24 @@ async def test_a_kill_switch_event_keeps_the_orders_in_doubt_it_could_not_confir
     assert listed[0].unconfirmed_brokers == ("alpaca",)
 
 
+async def test_a_kill_switch_event_made_while_the_store_was_down_says_so(
+    store: StoreUnderTest,
+) -> None:
+    # Arrange
+    event = _event(1, Scope.account("acc-1"), store_unavailable=True)
+
+    # Act
+    async with store.uow() as uow:
+        await uow.kill_switch_events.add(event)
+        await uow.commit()
+    async with store.uow() as uow:
+        listed = await uow.kill_switch_events.list()
+
+    # Assert
+    assert listed == [event]
+    assert listed[0].store_unavailable
+
+
 async def test_kill_switch_events_list_newest_first_by_scope_within_the_limit(
     store: StoreUnderTest,
 ) -> None:
@@ -409,9 +427,11 @@ async def test_passcode_hashes_are_set_replaced_and_kept_only_by_commit(
         first = await uow.passcodes.get("u-1")
         other = await uow.passcodes.get("u-2")
         unknown = await uow.passcodes.get("u-404")
+        every = await uow.passcodes.hashes()
 
     assert before_commit is None
     assert (first, other, unknown) == ("$argon2id$v=19$second", "$argon2id$v=19$other", None)
+    assert every == {"u-1": "$argon2id$v=19$second", "u-2": "$argon2id$v=19$other"}
 
 
 # -- agents -------------------------------------------------------------------------
