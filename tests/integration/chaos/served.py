@@ -20,7 +20,7 @@ from __future__ import annotations
 import asyncio
 import os
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import Any
@@ -28,10 +28,11 @@ from typing import Any
 import httpx
 
 from adapters.postgres.engine import PoolSettings, make_engine
+from adapters.postgres.migrate import upgrade
 from adapters.postgres.uow import unit_of_work_factory
 from bootstrap.crash_rehearsal import CRASH_POINT, DIE_ON_SUBMIT, CrashPoint
 from bootstrap.demo import DEMO_ACCOUNT, DEMO_OWNER
-from tests.bulwark_process import migrate, serving
+from tests.bulwark_process import serving
 from tests.integration.chaos.invariants import (
     Books,
     assert_fills_match_orders,
@@ -47,9 +48,11 @@ BURST = 12
 DIE_AT = 4
 READY_WITHIN_S = 120
 STILL_OPEN = {"pending_submit", "accepted", "partially_filled"}
+Settled = Callable[[list[dict[str, Any]]], bool]
 
 
-def environment(database_url: str) -> dict[str, str]:
+async def environment(database_url: str) -> dict[str, str]:
+    """The processes' environment, on a store migrated here (no `bulwark migrate` process)."""
     env = {
         **os.environ,
         "BULWARK_ENV": "test",
@@ -60,7 +63,11 @@ def environment(database_url: str) -> dict[str, str]:
     }
     env.pop(DIE_ON_SUBMIT, None)
     env.pop(CRASH_POINT, None)
-    migrate(env)
+    engine = make_engine(database_url, PoolSettings(null_pool=True))
+    try:
+        await upgrade(engine)
+    finally:
+        await engine.dispose()
     return env
 
 
@@ -73,7 +80,7 @@ def body(key: str, index: int) -> dict[str, str]:
 
 
 class Client:
-    """The demo owner's client of one process; what it sent and what it was answered."""
+    """The demo owner's client of one process."""
 
     def __init__(self, http: httpx.AsyncClient, headers: dict[str, str]) -> None:
         self.http = http
@@ -110,7 +117,7 @@ class Client:
         items: list[dict[str, Any]] = response.json()["items"]
         return items
 
-    async def until(self, done: Any, within_s: float = 60) -> list[dict[str, Any]]:
+    async def until(self, done: Settled, within_s: float = 60) -> list[dict[str, Any]]:
         """The account's orders once `done(orders)` holds (or, after `within_s`, as they are)."""
         give_up = time.monotonic() + within_s
         while True:
@@ -180,7 +187,7 @@ async def crash_chain(
 ) -> dict[str, Any]:
     """The chain: a process killed at each of `points` in turn, then one that recovers and
     halts. Returns what the last process saw (its kill-switch record, the sync's report)."""
-    env = environment(database_url)
+    env = await environment(database_url)
     before: Books | None = None
     sent: dict[str, int] = {}
     acknowledged: dict[str, str] = {}
