@@ -53,20 +53,21 @@ def die() -> NoReturn:
     raise Crashed
 
 
-def order(i: int) -> SubmitOrder:
+def order(i: int, account_id: str = ACCOUNT) -> SubmitOrder:
     """Even: a market buy (filled at once); odd: a buy limit resting below the market."""
     key = KEYS[i]
     if i % 2 == 0:
-        return market(BUY, 1, client_order_id=key, idempotency_key=key)
-    return limit(BUY, 1, "90", client_order_id=key, idempotency_key=key)
+        return market(BUY, 1, account_id=account_id, client_order_id=key, idempotency_key=key)
+    return limit(BUY, 1, "90", account_id=account_id, client_order_id=key, idempotency_key=key)
 
 
-async def burst(e: Embedded) -> dict[str, str]:
+async def burst(e: Embedded, account_id: str = ACCOUNT) -> dict[str, str]:
     """The burst in batches until the crash; the acknowledged orders by client order id."""
     acknowledged: dict[str, str] = {}
     for start in range(0, BURST, CHUNK):
+        batch = [order(i, account_id) for i in range(start, start + CHUNK)]
         try:
-            results = await e.orders.submit_many([order(i) for i in range(start, start + CHUNK)])
+            results = await e.orders.submit_many(batch)
         except Crashed:
             return acknowledged
         for result in results:
@@ -95,8 +96,8 @@ async def watch(e: Embedded) -> None:
     await InDoubtWatch(e.uow, e.orders, e.clock, e.notifier, e.orders.in_doubt.grace).resolve_all()
 
 
-async def statuses(e: Embedded) -> dict[str, OrderStatus]:
-    books = await read_books(e.uow, ACCOUNT)
+async def statuses(e: Embedded, account_id: str = ACCOUNT) -> dict[str, OrderStatus]:
+    books = await read_books(e.uow, account_id)
     return {o.client_order_id: o.status for o in books.orders}
 
 
