@@ -67,7 +67,7 @@ def broker_router(
         )
         base_url = settings.brokers.alpaca_trading_url or trading_url(settings.brokers.alpaca_paper)
         brokers["alpaca"] = connect_alpaca_broker(credentials, clock, base_url=base_url)
-    brokers = rehearsing(settings.core.env, brokers)  # tests only: a crash before a send
+    brokers = rehearsing(settings.core.env, brokers)  # tests only: a crash around a send
     # With a meter: every call timed and its errors counted, per adapter.
     return BrokerRouter(brokers if meter is None else metered(brokers, meter))
 

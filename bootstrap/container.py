@@ -137,6 +137,7 @@ from bootstrap import tax as tax_wiring
 from bootstrap.backtests import backtest_service, backtest_store, backtests_lifetime
 from bootstrap.brokers import broker_router, brokers_lifetime, paper_fault_switch
 from bootstrap.cluster import ClusterBridge, cluster_lifetime
+from bootstrap.crash_rehearsal import rehearsing_store
 from bootstrap.kafka import FanoutPublisher, KafkaLink, kafka_lifetime
 from bootstrap.market_feed import build_market_feed, build_quote_pump, market_feed_lifetime
 from bootstrap.metrics import metrics_access
@@ -423,7 +424,9 @@ class Container(containers.DeclarativeContainer):
     risk_books = providers.Singleton(RiskBooks, quotes, market)
     orders = providers.Singleton(
         OrderService,
-        uow_factory, brokers, quotes, publisher, clock, ids, policies, locks,
+        # Tests only: a crash before the decisions are stored (bootstrap/crash_rehearsal.py).
+        providers.Singleton(rehearsing_store, settings.provided.core.env, uow_factory),
+        brokers, quotes, publisher, clock, ids, policies, locks,
         throttle=throttle, latch=latch,
         max_order_notional=providers.Callable(
             lambda s: Decimal(s.http.max_order_notional), settings

@@ -1,15 +1,29 @@
-"""A crash rehearsal for tests: the process dies on a chosen broker submit, before it leaves.
+"""A crash rehearsal for tests: the process dies at a chosen point of the order path.
 
-CRASH_REHEARSAL_DIE_ON_SUBMIT=N (honoured only when BULWARK_ENV is dev or test) wraps each
-broker so that its N-th submit ends the process at once (`os._exit`, as a SIGKILL would),
-after the orders were decided and stored and before the broker answers: the window where a
-crash leaves orders in doubt (application/in_doubt.py). Production never reads it.
+Honoured only when BULWARK_ENV is not prod (production never reads these variables):
+
+- `CRASH_REHEARSAL_DIE_ON_SUBMIT=N`: die on the N-th time the order path reaches the point;
+- `CRASH_REHEARSAL_POINT`: which point (default `before_send`):
+  - `before_store`: the N-th decided order is being added to its decisions' transaction,
+    which never commits: nothing of that transaction is stored, no answer was given;
+  - `before_send`: the N-th send, its order decided and stored (`pending_submit`), before
+    the broker hears of it;
+  - `after_send`: the N-th send accepted by the broker, before its answer is booked.
+
+The process ends at once (`os._exit`, as a SIGKILL would). The hooks sit at the port
+boundary: a unit-of-work wrapper for `before_store`, a broker wrapper for the sends, so the
+order path itself knows nothing of them. In-process tests pass a `CrashPlan` whose `die`
+raises instead (tests/integration/chaos/): the services are then thrown away, as a killed
+process's are. The last two points leave orders in doubt (application/in_doubt.py).
 """
 
 from __future__ import annotations
 
 import os
-from typing import Any
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, NoReturn, cast
 
 from domain.trading.fills import Fill
 from domain.trading.orders import Order
@@ -21,28 +35,111 @@ from ports.broker import (
     CancelResult,
     CloseResult,
 )
+from ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 DIE_ON_SUBMIT = "CRASH_REHEARSAL_DIE_ON_SUBMIT"  # not BULWARK_*: no setting
+CRASH_POINT = "CRASH_REHEARSAL_POINT"
 KILLED = 137  # the exit status of a SIGKILLed process
 
 
-def rehearsing(env: str, brokers: dict[str, BrokerPort]) -> dict[str, BrokerPort]:
-    """`brokers` as they are, or each dying on the N-th submit when the variable says so."""
+class CrashPoint(StrEnum):
+    """Where on the order path the rehearsal dies."""
+
+    BEFORE_STORE = "before_store"
+    BEFORE_SEND = "before_send"
+    AFTER_SEND = "after_send"
+
+
+def _killed() -> NoReturn:
+    os._exit(KILLED)
+
+
+@dataclass(slots=True)
+class CrashPlan:
+    """Die (`die`) the `after`-th time the order path reaches `point`."""
+
+    point: CrashPoint
+    after: int
+    die: Callable[[], NoReturn] = _killed
+    reached: int = 0
+
+    def at(self, point: CrashPoint) -> None:
+        """The order path is at `point`: count it, and die on the `after`-th time."""
+        if point is self.point:
+            self.reached += 1
+            if self.reached >= self.after:
+                self.die()
+
+
+def crash_plan(env: str) -> CrashPlan | None:
+    """The plan the variables ask for; None in prod or when they are unset."""
     after = os.environ.get(DIE_ON_SUBMIT, "")
     if env == "prod" or not after:
+        return None
+    return CrashPlan(CrashPoint(os.environ.get(CRASH_POINT) or CrashPoint.BEFORE_SEND), int(after))
+
+
+def rehearsing(
+    env: str, brokers: dict[str, BrokerPort], plan: CrashPlan | None = None
+) -> dict[str, BrokerPort]:
+    """`brokers` as they are, or each dying at a send point when the plan says so."""
+    plan = plan or crash_plan(env)
+    if plan is None or plan.point is CrashPoint.BEFORE_STORE:
         return brokers
-    counter = [0]
-    return {name: DyingBroker(broker, int(after), counter) for name, broker in brokers.items()}
+    return {name: DyingBroker(broker, plan) for name, broker in brokers.items()}
+
+
+def rehearsing_store(
+    env: str, factory: UnitOfWorkFactory, plan: CrashPlan | None = None
+) -> UnitOfWorkFactory:
+    """`factory` as it is, or one whose units die adding an order when the plan says so."""
+    plan = plan or crash_plan(env)
+    if plan is None or plan.point is not CrashPoint.BEFORE_STORE:
+        return factory
+    chosen = plan
+    return lambda: cast(UnitOfWork, _DyingUnitOfWork(factory(), chosen))
+
+
+class _DyingUnitOfWork:
+    """A unit of work whose `orders.add` is the `before_store` point."""
+
+    def __init__(self, inner: UnitOfWork, plan: CrashPlan) -> None:
+        self._inner = inner
+        self.orders = _DyingOrders(inner.orders, plan)
+
+    def __getattr__(self, attribute: str) -> Any:
+        return getattr(self._inner, attribute)
+
+    async def __aenter__(self) -> _DyingUnitOfWork:
+        await self._inner.__aenter__()
+        return self
+
+    async def __aexit__(self, *exc: Any) -> None:
+        await self._inner.__aexit__(*exc)
+
+
+class _DyingOrders:
+    """An order repository that reaches `before_store` on each add (before storing it)."""
+
+    def __init__(self, inner: Any, plan: CrashPlan) -> None:
+        self._inner = inner
+        self._plan = plan
+
+    def __getattr__(self, attribute: str) -> Any:
+        return getattr(self._inner, attribute)
+
+    async def add(self, order: Order) -> None:
+        self._plan.at(CrashPoint.BEFORE_STORE)
+        await self._inner.add(order)
 
 
 class DyingBroker:
-    """A BrokerPort that ends the process on the `after`-th submit (counted across brokers)."""
+    """A BrokerPort whose submits are the send points of a plan (counted across brokers)."""
 
-    def __init__(self, inner: BrokerPort, after: int, counter: list[int]) -> None:
+    def __init__(self, inner: BrokerPort, plan: CrashPlan) -> None:
         self.inner = inner
         self.name = inner.name
-        self._after = after
-        self._counter = counter
+        self._plan = plan
 
     def __getattr__(self, attribute: str) -> Any:
         return getattr(self.inner, attribute)  # what the port does not name: as is
@@ -52,10 +149,10 @@ class DyingBroker:
         return self.inner.acceptance_window_s
 
     async def submit(self, order: Order) -> BrokerOrder:
-        self._counter[0] += 1
-        if self._counter[0] >= self._after:
-            os._exit(KILLED)
-        return await self.inner.submit(order)
+        self._plan.at(CrashPoint.BEFORE_SEND)
+        accepted = await self.inner.submit(order)
+        self._plan.at(CrashPoint.AFTER_SEND)
+        return accepted
 
     async def cancel(self, account_id: str, broker_order_id: str) -> CancelResult:
         return await self.inner.cancel(account_id, broker_order_id)

@@ -22,11 +22,13 @@ from application.risk import RiskService
 from application.risk_books import RiskBooks
 from application.succession import SuccessionScheduler, SuccessionService
 from application.triggers import LossLimitWatch
+from bootstrap.crash_rehearsal import CrashPlan, rehearsing, rehearsing_store
 from domain.risk.analysis import HeadroomRater
 from domain.trading.accounts import Account
 from domain.trading.instruments import Instrument
 from ports.broker import BrokerPort
 from ports.clock import Clock, IdGenerator
+from ports.unit_of_work import UnitOfWorkFactory
 
 
 @dataclass
@@ -87,16 +89,26 @@ def build_embedded(
     killswitch_config: KillSwitchConfig | None = None,
     brokers: dict[str, object] | None = None,
     route_paper: Callable[[PaperBroker, Clock], BrokerPort] | None = None,
+    restart_of: Embedded | None = None,
+    crash: CrashPlan | None = None,
 ) -> Embedded:
     """A complete in-memory Bulwark. `brokers` adds named broker adapters beside "paper";
-    `route_paper` wraps the paper broker the services call (`broker` stays the bare one)."""
-    clock: Clock = FakeClock() if fake_clock else SystemClock()
-    ids: IdGenerator = SequentialIds() if fake_clock else UuidGenerator()
-    store = InMemoryStore()
+    `route_paper` wraps the paper broker the services call (`broker` stays the bare one).
+
+    `restart_of`: fresh services over that one's store, market, paper broker, clock and ids
+    (what an in-process crash leaves behind). `crash`: the order path dies at its point
+    (bootstrap/crash_rehearsal.py)."""
+    if restart_of is None:
+        clock: Clock = FakeClock() if fake_clock else SystemClock()
+        ids: IdGenerator = SequentialIds() if fake_clock else UuidGenerator()
+        store = InMemoryStore()
+        market = InMemoryMarketData(clock)
+        broker = PaperBroker(market, clock, ids, broker_config or PaperBrokerConfig())
+        market.subscribe(broker.on_quote)
+    else:
+        clock, ids, store = restart_of.clock, restart_of.ids, restart_of.store
+        market, broker = restart_of.market, restart_of.broker
     uow_factory = unit_of_work_factory(store)
-    market = InMemoryMarketData(clock)
-    broker = PaperBroker(market, clock, ids, broker_config or PaperBrokerConfig())
-    market.subscribe(broker.on_quote)
     bus = InProcessEventBus()
     audit = InMemoryAuditLog()
     notifier = InMemoryNotifier()
@@ -104,9 +116,16 @@ def build_embedded(
     locks = KeyedLocks()
     policies = PolicyCache()
     paper: BrokerPort = broker if route_paper is None else route_paper(broker, clock)
-    router = BrokerRouter({"paper": paper, **(brokers or {})})  # type: ignore[dict-item]
+    routes: dict[str, BrokerPort] = {"paper": paper, **(brokers or {})}  # type: ignore[dict-item]
+    orders_uow: UnitOfWorkFactory = uow_factory
+    if crash is not None:  # the rehearsal's wrappers, as bootstrap/container.py puts them
+        routes, orders_uow = (
+            rehearsing("test", routes, crash),
+            rehearsing_store("test", uow_factory, crash),
+        )
+    router = BrokerRouter(routes)
     orders = OrderService(
-        uow_factory, router, market, bus, clock, ids, policies, locks,
+        orders_uow, router, market, bus, clock, ids, policies, locks,
         books=RiskBooks(market, market),
     )  # fmt: skip
     killswitch = KillSwitchService(
