@@ -21,19 +21,16 @@ def book_fills(
 ) -> int:
     """Apply each fill to its order (when known) and to the account; returns fills booked.
 
-    A fill may name its order by Bulwark's id or by the client order id (a broker
-    adapter restarted since it sent the order knows only the latter). A fill for
-    an order this account does not know (e.g. a closing order sent by the broker
-    on our behalf) still moves the position and cash.
+    A fill may name its order by Bulwark's id, by the client order id (a broker adapter
+    restarted since it sent the order knows only the latter) or by the broker's order id
+    (fills read back from the broker's activity log). A fill for an order this account does
+    not know (e.g. a closing order sent by the broker on our behalf) still moves the
+    position and cash. Fills already booked are the caller's to leave out (`new_fills`).
     """
     booked = 0
-    by_client: dict[str, Order] | None = None
+    find = _OrderFinder(orders)
     for fill in fills:
-        order = orders.get(fill.order_id)
-        if order is None:
-            if by_client is None:
-                by_client = {o.client_order_id: o for o in orders.values()}
-            order = by_client.get(fill.order_id)
+        order = find(fill)
         if order is not None and order.is_open:
             order.apply_fill(fill.quantity, fill.price)
             account.release_order(order)
@@ -47,13 +44,28 @@ def ordered_by(fills: Sequence[Fill], orders: Mapping[str, Order]) -> dict[str, 
     """Fill id -> Bulwark's id of the order it fills, for fills whose order is among `orders`
     (named by its id or by its client order id, as `book_fills` finds them)."""
     found: dict[str, str] = {}
-    by_client: dict[str, Order] | None = None
+    find = _OrderFinder(orders)
     for fill in fills:
-        order = orders.get(fill.order_id)
-        if order is None:
-            if by_client is None:
-                by_client = {o.client_order_id: o for o in orders.values()}
-            order = by_client.get(fill.order_id)
+        order = find(fill)
         if order is not None:
             found[fill.id] = order.id
     return found
+
+
+class _OrderFinder:
+    """The order a fill names: by Bulwark's id, else its client order id, else the broker's
+    order id (the indexes built on the first fill that needs them)."""
+
+    def __init__(self, orders: Mapping[str, Order]) -> None:
+        self._orders = orders
+        self._others: dict[str, Order] | None = None
+
+    def __call__(self, fill: Fill) -> Order | None:
+        order = self._orders.get(fill.order_id)
+        if order is not None:
+            return order
+        if self._others is None:
+            others = {o.broker_order_id: o for o in self._orders.values() if o.broker_order_id}
+            others.update((o.client_order_id, o) for o in self._orders.values())
+            self._others = others
+        return self._others.get(fill.order_id)

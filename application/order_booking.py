@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from datetime import datetime
 
 from application.access import account_for
@@ -109,7 +110,16 @@ class BrokerBooking:
         return await retry_on_conflict(book)
 
     async def _book(self, uow: UnitOfWork, broker: BrokerPort, account: Account) -> int:
-        return await self._book_fills(uow, account, await broker.fills(account.id))
+        return await self._book_new_fills(uow, account, await broker.fills(account.id))
+
+    async def _book_new_fills(self, uow: UnitOfWork, account: Account, fills: list[Fill]) -> int:
+        """Book the fills a broker returned that are not booked yet: a restarted adapter may
+        be given again what the process before it booked, and a fill must move the position
+        and cash once (the store keeps a fill id once, the account would not)."""
+        if fills:
+            booked = await uow.fills.stored([f.id for f in fills])
+            fills = [f for f in fills if f.id not in booked]
+        return await self._book_fills(uow, account, fills)
 
     async def _book_fills(self, uow: UnitOfWork, account: Account, fills: list[Fill]) -> int:
         if not fills:
@@ -121,7 +131,9 @@ class BrokerBooking:
         order_ids = ordered_by(fills, account.open_orders)  # before booking releases them
         booked = book_fills(account, fills, account.open_orders, instruments)
         for fill in fills:
-            await uow.fills.add(fill)
+            # Kept under Bulwark's id of its order, whichever id the broker named it by.
+            named = order_ids.get(fill.id, fill.order_id)
+            await uow.fills.add(fill if named == fill.order_id else replace(fill, order_id=named))
         # -> the ledger, and surveillance
         account.events.extend(fill_events(account, fills, instruments, order_ids))
         return booked
@@ -202,7 +214,7 @@ class BrokerBooking:
         """The account's orders in doubt looked up at its broker: adopted, closed or kept."""
 
         async def book(fills: list[Fill]) -> int:
-            return await self._book_fills(uow, account, fills)
+            return await self._book_new_fills(uow, account, fills)
 
         if not self.in_doubt.in_doubt(account.open_orders.values()):
             return InDoubtReport()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Protocol
@@ -106,6 +106,11 @@ class FillRepository(Protocol):
     async def add(self, fill: Fill) -> None: ...
 
     async def list(self, account_id: str, order_id: str | None = None) -> list[Fill]: ...
+
+    async def stored(self, fill_ids: Collection[str]) -> set[str]:
+        """Which of `fill_ids` are stored already (a broker may return a fill again: to a
+        restarted adapter, or to a sync after a send booked it)."""
+        ...
 
 
 class InboxRepository(Protocol):

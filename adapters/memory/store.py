@@ -10,7 +10,7 @@ dict's values first (one C-level step) instead of iterating a dict another threa
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
@@ -201,6 +201,9 @@ class FillRepo(_Repo):
             return []
         found = [f for f in list(held.values()) if order_id is None or f.order_id == order_id]
         return sorted(found, key=lambda f: (f.at, f.id))
+
+    async def stored(self, fill_ids: Collection[str]) -> set[str]:
+        return {i for i in fill_ids if i in self._store.fills}
 
 
 class InboxRepo(_Repo):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Hashable
+from collections.abc import Collection, Hashable
 from datetime import datetime
 from typing import Any
 
@@ -405,6 +405,12 @@ class FillRepo(SqlRepo):
         }
 
         self._uow.stage_insert(fills, row)
+
+    async def stored(self, fill_ids: Collection[str]) -> set[str]:
+        if not fill_ids:
+            return set()
+        query = select(fills.c.id).where(fills.c.id.in_(list(fill_ids)))
+        return set((await self._uow.execute(query)).scalars())
 
     async def list(self, account_id: str, order_id: str | None = None) -> list[Fill]:
         query = select(fills).where(fills.c.account_id == account_id)

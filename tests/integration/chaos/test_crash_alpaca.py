@@ -153,12 +153,6 @@ async def test_orders_a_broker_accepted_before_the_crash_are_adopted_after_it(
     assert confirmed is True, f"{still_open} orders still open at the venue"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a restart within 2 s of the dead process's fills is given them again by the new "
-    "Alpaca adapter (REST activities, naming the broker's order id): they move the position "
-    "a second time, and the adopted order's fill is booked again at its average price",
-)
 async def test_a_restart_within_the_fills_overlap_books_each_fill_once(
     venue: tuple[Venue, AlpacaServer],
 ) -> None:

@@ -282,10 +282,13 @@ async def test_fills_are_append_only_and_idempotent(store: StoreUnderTest) -> No
         all_fills = await uow.fills.list("acc-1")
         one_order = await uow.fills.list("acc-1", "o-2")
         other = await uow.fills.list("acc-2")
+        stored = await uow.fills.stored(["f-1", "f-404", "f-2"])
+        none_asked = await uow.fills.stored([])
 
     assert all_fills == [f1, f2]
     assert one_order == [f2]
     assert other == []
+    assert (stored, none_asked) == ({"f-1", "f-2"}, set())
 
 
 async def test_instruments_round_trip_including_option_terms(store: StoreUnderTest) -> None:
