@@ -180,10 +180,12 @@ async def owner_headers_big() -> Any:
 
 
 async def test_a_large_sample_past_the_time_budget_is_503_with_retry_after() -> None:
-    # Arrange: a budget of 1 ms and 120 000 outcomes (above the 100 000 that go to the budget).
-    async with harness_with(compute_budget_s="0.001") as harness:
+    # Arrange: a budget of 1 ms and 480 000 outcomes (above the 100 000 that go to the
+    # budget): far more work than the budget, so the work cannot finish before the event loop
+    # sees the deadline (a smaller sample sometimes did, on a quiet machine).
+    async with harness_with(compute_budget_s="0.001", max_body_bytes="4194304") as harness:
         user = await harness.user()
-        sample = [0.01, -0.02, 0.003, -0.004] * 30_000
+        sample = [0.01, -0.02, 0.003, -0.004] * 120_000
 
         # Act
         response = await harness.client.post(VAR, json={"returns": sample}, headers=user.headers)
