@@ -30,6 +30,7 @@ from application.killswitch_cancels import (
     CancelPolicy,
     Timeline,
     activation_record,
+    completion,
 )
 from application.killswitch_memory import KillSwitchMemory, KnownAccount
 from application.killswitch_pending import PendingRecords
@@ -42,7 +43,6 @@ from domain.killswitch.switch import (
     ActivationLockout,
     EmergencyHalt,
     FourEyesRequired,
-    KillSwitchCompleted,
     KillSwitchEvent,
     ScopeState,
     TriggerType,
@@ -406,26 +406,12 @@ class KillSwitchService:
             confirmed=all(r.confirmed for r in runs) and not unconfirmed,
             unconfirmed=unconfirmed,
         )
-        confirmed, elapsed_ms = record.broker_confirmed, record.elapsed_ms
         with self.tracer.span("killswitch.record"):
             async with self._uow() as uow:
                 await uow.kill_switch_events.add(record)
                 await uow.commit()
         self._meter.kill_switch(record)
-        await self._publisher.publish(
-            [
-                KillSwitchCompleted(
-                    scope.key,
-                    record.id,
-                    trigger.value,
-                    record.orders_cancelled,
-                    confirmed,
-                    record.unconfirmed_brokers,
-                    elapsed_ms,
-                    tuple(o.order_id for o in unconfirmed),
-                )
-            ]
-        )
+        await self._publisher.publish([completion(record)])
         # Book what the brokers now say, waiting no longer than the deadline (or a short
         # grace): the record is kept already, and a rate-limited broker's own retries can
         # take seconds. A booking still running then goes on after the answer (not cancelled:

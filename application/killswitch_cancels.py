@@ -19,7 +19,13 @@ from typing import TypeVar
 from application.halts import HaltLatch
 from application.orders import BrokerRouter
 from domain.killswitch.state import Scope
-from domain.killswitch.switch import BrokerOutcome, KillSwitchEvent, TriggerType, UnconfirmedOrder
+from domain.killswitch.switch import (
+    BrokerOutcome,
+    KillSwitchCompleted,
+    KillSwitchEvent,
+    TriggerType,
+    UnconfirmedOrder,
+)
 from ports.broker import BrokerError, BrokerPort, CancelResult, DeadlineBroker
 from ports.clock import Clock, IdGenerator
 from ports.tracing import NO_TRACER, Tracer
@@ -244,6 +250,20 @@ def activation_record(
         elapsed_ms=(ended - timeline.start) * 1e3,
         unconfirmed_orders=unconfirmed,
         store_unavailable=store_unavailable,
+    )
+
+
+def completion(record: KillSwitchEvent) -> KillSwitchCompleted:
+    """The event that announces an activation's outcome, from its record."""
+    return KillSwitchCompleted(
+        record.scope.key,
+        record.id,
+        record.trigger_type.value,
+        record.orders_cancelled,
+        record.broker_confirmed,
+        record.unconfirmed_brokers,
+        record.elapsed_ms,
+        tuple(o.order_id for o in record.unconfirmed_orders),
     )
 
 

@@ -28,7 +28,13 @@ import contextlib
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 
-from application.killswitch_cancels import BrokerCancels, Target, Timeline, activation_record
+from application.killswitch_cancels import (
+    BrokerCancels,
+    Target,
+    Timeline,
+    activation_record,
+    completion,
+)
 from application.killswitch_memory import KillSwitchMemory, KnownAccount
 from application.killswitch_pending import PendingRecords
 from domain.errors import StoreUnavailable
@@ -36,7 +42,6 @@ from domain.killswitch.state import Scope, ScopeKind
 from domain.killswitch.switch import (
     ActivationLocked,
     EmergencyHalt,
-    KillSwitchCompleted,
     KillSwitchEvent,
     TriggerType,
     WrongPasscode,
@@ -179,18 +184,8 @@ class StoreDownHalt:
         )
         self.memory.keep_record(record)
         self._meter.kill_switch(record)
-        completed = KillSwitchCompleted(
-            scope.key,
-            record.id,
-            trigger.value,
-            record.orders_cancelled,
-            record.broker_confirmed,
-            record.unconfirmed_brokers,
-            record.elapsed_ms,
-            (),
-        )
         with contextlib.suppress(StoreUnavailable):
-            await self._publisher.publish([completed])
+            await self._publisher.publish([completion(record)])
         self._retry_pending()
         return record
 
