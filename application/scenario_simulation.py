@@ -26,7 +26,6 @@ import numpy as np
 from application.compute_budget import ComputeBudget
 from application.risk import NoReferencePrice
 from application.value_at_risk import AccountValuation, check_confidences
-from domain.analytics._numba import NUMBA_ENABLED
 from domain.analytics.montecarlo.regime import (
     InvalidRegimeModel,
     Regime,
@@ -39,6 +38,7 @@ from domain.analytics.montecarlo.regime import (
 )
 from domain.analytics.regime_detection import InvalidPriceHistory, RegimeReading, detect_regime
 from domain.analytics.risk_report import CORNISH_FISHER, HISTORICAL, RiskReport, risk_report
+from domain.jit import NUMBA_ENABLED
 from domain.principals import Principal
 from domain.risk.metrics import InvalidRiskInput
 from ports.compute import ComputePort

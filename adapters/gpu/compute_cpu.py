@@ -18,7 +18,6 @@ from typing import Any, TypeVar
 
 import numpy as np
 
-from domain.analytics._numba import NUMBA_ENABLED
 from domain.analytics.montecarlo.regime import (
     Regime,
     RegimeModel,
@@ -29,6 +28,7 @@ from domain.analytics.montecarlo.regime import (
 from domain.analytics.montecarlo.retirement import RetirementResult, simulate_retirement
 from domain.analytics.options.bsm import Greeks, bsm_greeks
 from domain.analytics.options.implied_vol import ImpliedVols, implied_volatility
+from domain.jit import NUMBA_ENABLED
 from ports.compute import BoolArray, ComputeInfo, FloatArray, RetirementInputs
 
 T = TypeVar("T")

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from domain.analytics._numba import NUMBA_ENABLED
+from domain.jit import NUMBA_ENABLED
 
 Backend = Literal["cpu", "cuda"]
 MODES: tuple[str, ...] = ("auto", "cpu", "cuda")

@@ -28,7 +28,7 @@ import struct
 from collections.abc import Callable
 from typing import Any, cast
 
-from domain.analytics._numba import NUMBA_ENABLED, maybe_njit
+from domain.jit import NUMBA_ENABLED, maybe_njit
 
 LOG2E = 1.4426950408889634
 LN2_HI = 6.93147180369123816490e-01  # ln 2 split (fdlibm): LN2_HI * k is exact for |k| < 2^11

@@ -15,7 +15,7 @@ from enum import StrEnum
 
 from domain.errors import InvalidTransaction
 from domain.portfolio.currencies import is_currency
-from domain.tax.methods import LotMethod
+from domain.portfolio.lot_method import LotMethod
 
 ZERO = Decimal(0)
 

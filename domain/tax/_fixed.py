@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from domain.analytics._numba import NUMBA_ENABLED, maybe_njit
+from domain.jit import NUMBA_ENABLED, maybe_njit
 
 LIMIT = 1 << 62  # |value| bound of every fixed-point number the kernel keeps
 LIMIT_F = float(LIMIT) * (1.0 - 2.0**-40)  # float products below this are below LIMIT exactly

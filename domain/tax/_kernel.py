@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from domain.analytics._numba import maybe_njit
+from domain.jit import maybe_njit
 from domain.tax._fixed import add_checked, mul_checked
 from domain.tax._ksell import disposal_rows
 from domain.tax._kstate import (

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from domain.analytics._numba import maybe_njit
+from domain.jit import maybe_njit
 from domain.tax._kernel import (
     OTHER,
     TRANSFER_IN,

@@ -10,7 +10,7 @@ TRANSFER_OUT writes the lots taken, at their basis, to the moved table.
 
 from __future__ import annotations
 
-from domain.analytics._numba import maybe_njit
+from domain.jit import maybe_njit
 from domain.tax._fixed import add_checked, is_long_term, mul_checked, mul_div_round
 from domain.tax._kstate import C_MOVED, C_REALIZED, L_BASE, L_WN, IntArray, money_exp
 from domain.tax._ktake import T_ACQ, T_B, T_BE, T_LOT, T_Q, T_QE, T_W, T_WE, take

@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
-from domain.analytics._numba import maybe_njit
+from domain.jit import maybe_njit
 
 IntArray = npt.NDArray[np.int64]
 

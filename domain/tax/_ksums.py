@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from domain.analytics._numba import maybe_njit
+from domain.jit import maybe_njit
 from domain.tax._kstate import IntArray
 
 _LOW = (1 << 31) - 1

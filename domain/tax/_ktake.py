@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from domain.analytics._numba import maybe_njit
+from domain.jit import maybe_njit
 from domain.tax._fixed import add_checked, compare_products, mul_div_round
 from domain.tax._kstate import (
     L_ACQ,

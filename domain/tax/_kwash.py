@@ -10,7 +10,7 @@ off as `<id>:w<n>` just before it, IRA replacements permanent. The group's purch
 
 from __future__ import annotations
 
-from domain.analytics._numba import maybe_njit
+from domain.jit import maybe_njit
 from domain.tax._fixed import add_checked, mul_div_round
 from domain.tax._kstate import (
     B_DATE,

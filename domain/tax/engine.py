@@ -44,8 +44,8 @@ from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 from operator import attrgetter, gt
 from typing import Literal
 
-from domain.analytics._numba import NUMBA_ENABLED
 from domain.errors import InvalidTransaction
+from domain.jit import NUMBA_ENABLED
 from domain.portfolio.transactions import Transaction, TransactionKind
 from domain.tax.fast_engine import KnownColumns, kernel_ledger
 from domain.tax.holding import anniversary

@@ -26,7 +26,7 @@ import math
 import numpy as np
 import numpy.typing as npt
 
-from domain.analytics._numba import NUMBA_ENABLED, maybe_njit
+from domain.jit import NUMBA_ENABLED, maybe_njit
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]

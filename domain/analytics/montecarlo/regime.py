@@ -28,7 +28,6 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from domain.analytics._numba import NUMBA_ENABLED
 from domain.analytics.montecarlo._regime_draws import CHUNK_UNITS, DrawSpec, draw_batch
 from domain.analytics.montecarlo._regime_kernel import paths_kernel, paths_numpy
 from domain.analytics.montecarlo.regime_model import (
@@ -41,6 +40,7 @@ from domain.analytics.montecarlo.regime_model import (
     expected_durations,
     stationary_distribution,
 )
+from domain.jit import NUMBA_ENABLED
 
 __all__ = [
     "DrawdownSummary",

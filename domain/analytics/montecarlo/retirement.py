@@ -49,13 +49,13 @@ from itertools import pairwise
 import numpy as np
 import numpy.typing as npt
 
-from domain.analytics._numba import NUMBA_ENABLED
 from domain.analytics.montecarlo._normals import U64, normals_numpy, stream_key
 from domain.analytics.montecarlo._retirement_kernels import (
     normal_paths_kernel,
     paths_kernel,
     paths_numpy,
 )
+from domain.jit import NUMBA_ENABLED
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]

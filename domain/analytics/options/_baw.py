@@ -17,8 +17,8 @@ import math
 import numpy as np
 import numpy.typing as npt
 
-from domain.analytics._numba import NUMBA_ENABLED, maybe_njit
 from domain.analytics.options._crr import deterministic
+from domain.jit import NUMBA_ENABLED, maybe_njit
 
 if NUMBA_ENABLED:
     from numba import prange

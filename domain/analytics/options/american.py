@@ -55,8 +55,8 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from domain.analytics._numba import NUMBA_ENABLED
 from domain.analytics.options import _baw, _crr
+from domain.jit import NUMBA_ENABLED
 
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]

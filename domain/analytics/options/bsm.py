@@ -39,7 +39,7 @@ import numpy as np
 import numpy.typing as npt
 
 from domain.analytics import _vecmath as _vm
-from domain.analytics._numba import NUMBA_ENABLED, maybe_njit
+from domain.jit import NUMBA_ENABLED, maybe_njit
 
 if NUMBA_ENABLED:
     from numba import prange

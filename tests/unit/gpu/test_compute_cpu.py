@@ -9,11 +9,11 @@ import numpy as np
 import pytest
 
 from adapters.gpu.compute_cpu import KERNEL_LOCK, CpuCompute, threading_layer
-from domain.analytics._numba import NUMBA_ENABLED
 from domain.analytics.montecarlo.regime import Regime, default_model, simulate_regimes
 from domain.analytics.montecarlo.retirement import simulate_retirement
 from domain.analytics.options.bsm import bsm_greeks
 from domain.analytics.options.implied_vol import implied_volatility
+from domain.jit import NUMBA_ENABLED
 from ports.compute import ComputePort, RetirementInputs
 
 

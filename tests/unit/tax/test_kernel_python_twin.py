@@ -18,7 +18,7 @@ SCRIPT = textwrap.dedent(
     from decimal import Decimal as D
 
     from benchmarks.ledger_data import ACCOUNTS, LedgerSpec, generate
-    from domain.analytics._numba import NUMBA_ENABLED
+    from domain.jit import NUMBA_ENABLED
     from domain.portfolio.transactions import LotPick, Transaction, TransactionKind as K
     from domain.tax.engine import compute_tax_ledger, decimal_ledger, engine_mode
     from domain.tax.lots import TaxAccount

@@ -11,7 +11,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from domain.analytics._numba import NUMBA_ENABLED
 from domain.analytics.montecarlo.regime import (
     InvalidRegimeModel,
     Regime,
@@ -23,6 +22,7 @@ from domain.analytics.montecarlo.regime import (
     simulate_regimes,
     stationary_distribution,
 )
+from domain.jit import NUMBA_ENABLED
 
 DT = 1.0 / 252.0
 

@@ -1,4 +1,4 @@
-"""numba on or off for the analytics kernels: BULWARK_NUMBA=0 runs the plain NumPy/Python path."""
+"""numba on or off for every context's kernels: BULWARK_NUMBA=0 runs the plain NumPy path."""
 
 from __future__ import annotations
 
