@@ -12,8 +12,11 @@ $(UV):
 	$(PYTHON) -m venv $(TOOLS)
 	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 
+# Bytecode is compiled at install (the dependencies and the tree): where PYTHONDONTWRITEBYTECODE
+# is set, every process would otherwise compile ~3,000 modules from source at each start.
 install: $(UV)
-	$(UV) sync --frozen --python $(PYTHON)
+	$(UV) sync --frozen --compile-bytecode --python $(PYTHON)
+	$(BIN)/python -m compileall -q -j 0 domain application ports adapters bootstrap benchmarks tools tests > /dev/null
 
 lint: install
 	$(BIN)/ruff check .
