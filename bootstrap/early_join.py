@@ -67,6 +67,8 @@ def member_consumer(
         kafka_config(settings),
         group,
         auto_offset_reset=offset_reset,
+        fetch_max_wait_ms=settings.kafka.fetch_max_wait_ms,
+        fetch_min_bytes=settings.kafka.fetch_min_bytes,
         session_timeout_ms=settings.kafka.session_timeout_ms,
         heartbeat_interval_ms=max(100, settings.kafka.session_timeout_ms // 10),
     )

@@ -145,7 +145,11 @@ class KafkaLink:
     async def start(self) -> None:
         if self.settings.kafka.create_topics:
             await ensure_topics(self.config, self.topics, self.settings.kafka.partitions)
-        producer = make_producer(self.config, idempotent=self.settings.kafka.idempotent_producer)
+        producer = make_producer(
+            self.config,
+            idempotent=self.settings.kafka.idempotent_producer,
+            linger_ms=self.settings.kafka.linger_ms,
+        )
         await producer.start()
         self.producer = producer
         self.events = KafkaEventPublisher(
