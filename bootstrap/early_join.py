@@ -77,9 +77,12 @@ def member_consumer(
 class EarlyMember:
     """The command group's consumer, joining before the container exists."""
 
-    def __init__(self, consumer: AIOKafkaConsumer, deferred: DeferredRebalance) -> None:
+    def __init__(
+        self, consumer: AIOKafkaConsumer, deferred: DeferredRebalance, *, made_topics: bool
+    ) -> None:
         self.consumer = consumer
         self.deferred = deferred
+        self.made_topics = made_topics  # the Kafka link need not make them again
         self._taken = False
 
     @classmethod
@@ -98,7 +101,7 @@ class EarlyMember:
             with contextlib.suppress(Exception):
                 await consumer.stop()
             raise
-        return cls(consumer, deferred)
+        return cls(consumer, deferred, made_topics=settings.kafka.create_topics)
 
     def take(self) -> tuple[AIOKafkaConsumer, DeferredRebalance]:
         """For the runtime that adopts it; it owns the consumer from then on."""
