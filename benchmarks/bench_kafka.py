@@ -11,7 +11,9 @@ counts is what was approved, sent to the paper broker and filled, not denials.
      consumer started here (wired as `bulwark consume` wires it, background watchers off),
      timed from its partition assignment until the Nth decision is read back;
   3. consumer start: that member's start until it owned its partitions, and a `bulwark
-     consume` process from its exec until then, phase by phase (from its own log);
+     consume` process from its exec until then, phase by phase (from its own log); then
+     restarts: the member stopped by SIGTERM (it leaves the group) or killed (its session
+     has to run out) and a fresh process started in its place, exec -> partitions owned;
   4. processes (`--process-store`, default PostgreSQL; prices shared through Redis, which this
      process publishes as `bulwark serve` would): 1 and 2 `bulwark consume` processes in one
      group; once the group has settled, N orders are produced at once, timed from the first
@@ -51,7 +53,15 @@ from benchmarks.kafka_load import (
     raw_consume,
     started,
 )
-from benchmarks.kafka_processes import Deployment, StartPhases, deployment, measured_start, members
+from benchmarks.kafka_processes import (
+    Deployment,
+    Restart,
+    StartPhases,
+    deployment,
+    measured_restart,
+    measured_start,
+    members,
+)
 from bootstrap.consume import command_services
 from bootstrap.gc_tuning import restore_gc, tune_gc
 from bootstrap.logging import configure_logging
@@ -198,6 +208,7 @@ class ProcessRuns:
 
     store: Store
     start: StartPhases
+    restarts: dict[str, Restart]  # "SIGTERM", "killed"
     by_members: dict[int, Throughput]
     latency: Latency | None
 
@@ -227,6 +238,9 @@ async def run_processes(
 
     async with fresh() as deploy:
         start = await measured_start(deploy)
+        restarts = {"SIGTERM": await measured_restart(deploy)}
+        if args.killed_restart:
+            restarts["killed"] = await measured_restart(deploy, kill=True)
     by_members: dict[int, Throughput] = {}
     for size in args.members:
         async with fresh() as deploy:
@@ -242,7 +256,7 @@ async def run_processes(
                 config, deploy.orders_topic, deploy.decisions_topic, deploy.traders, args,
                 consuming,
             )  # fmt: skip
-    return ProcessRuns(store, start, by_members, lat)
+    return ProcessRuns(store, start, restarts, by_members, lat)
 
 
 def verdict(ok: bool) -> str:
@@ -335,6 +349,13 @@ def report_processes(runs: ProcessRuns) -> None:
           f"{start.resources_s:.2f} s | consumers started {start.consumers_s:.2f} s | owned "
           f"{start.owned_s:.2f} s; the group join ran meanwhile (started before the imports, "
           f"answered at {joined})")  # fmt: skip
+    for how, restart in runs.restarts.items():
+        owned = restart.phases.owned_s
+        stopped = f", the old one stopped in {restart.stop_s:.2f} s" if restart.stop_s else ""
+        print(f"    restart after {how}{stopped}: exec -> partitions owned {owned:.2f} s "
+              f"(container {restart.phases.imports_s:.2f} s, consumers started "
+              f"{restart.phases.consumers_s:.2f} s); target <= {TARGET_START_S:g} s -> "
+              f"{verdict(owned <= TARGET_START_S)}")  # fmt: skip
     one = runs.by_members.get(1)
     for size, e2e in sorted(runs.by_members.items()):
         label = f"{size} process{'es' if size > 1 else ''}, one group"
@@ -376,6 +397,10 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--max-seconds", type=float, default=40.0, help="cap on section 2 (40)")
     parser.add_argument("--rate", type=float, default=TARGET_OFFERED, help="offered commands/s")
     parser.add_argument("--seconds", type=float, default=10.0, help="latency phase (10)")
+    parser.add_argument(
+        "--killed-restart", action="store_true",
+        help="also restart after a kill (bounded by the session timeout)",
+    )  # fmt: skip
     parser.add_argument("--accounts", type=int, default=8)
     parser.add_argument("--partitions", type=int, default=6)
     args = parser.parse_args(argv)

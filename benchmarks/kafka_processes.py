@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import json
 import os
+import signal
 import time
 import uuid
 from collections.abc import AsyncIterator, Sequence
@@ -160,14 +161,18 @@ async def deployment(
 
 @contextlib.asynccontextmanager
 async def members(deploy: Deployment, count: int) -> AsyncIterator[list[ConsumeProcess]]:
-    """`count` consume processes of the group, started together; once all own partitions."""
+    """`count` consume processes of the group, started together; once all own partitions.
+
+    Each process logs to a file of its own: a later start in the same deployment (a restart)
+    must not read its predecessor's lines as its own."""
+    run = uuid.uuid4().hex[:8]
     async with contextlib.AsyncExitStack() as stack:
         processes = await asyncio.gather(
             *(
                 stack.enter_async_context(
                     bulwark_consume(
                         {**deploy.env, "BULWARK_KAFKA_INSTANCE_ID": f"member-{uuid.uuid4().hex}"},
-                        deploy.logs / f"member-{count}-{i}.log",
+                        deploy.logs / f"member-{count}-{i}-{run}.log",
                     )
                 )
                 for i in range(count)
@@ -181,12 +186,36 @@ def _partitions(deploy: Deployment) -> int:
     return int(deploy.env["BULWARK_KAFKA_PARTITIONS"])
 
 
+async def _phases_of(process: ConsumeProcess, began: float, group: str) -> StartPhases:
+    async with asyncio.timeout(60):
+        while (phases := start_phases(process, began, group)) is None:  # noqa: ASYNC110 - a log
+            await asyncio.sleep(0.05)
+    return phases
+
+
 async def measured_start(deploy: Deployment) -> StartPhases:
     """One `bulwark consume` started from nothing (exec) until it owns its partitions."""
     began = time.time()
     async with members(deploy, 1) as (process,):
-        async with asyncio.timeout(60):
-            group = deploy.env["BULWARK_KAFKA_GROUP_ID"]
-            while (phases := start_phases(process, began, group)) is None:  # noqa: ASYNC110 - a log
-                await asyncio.sleep(0.05)
-    return phases
+        return await _phases_of(process, began, deploy.env["BULWARK_KAFKA_GROUP_ID"])
+
+
+@dataclass(frozen=True)
+class Restart:
+    """A member stopped (SIGTERM, or killed) and a fresh process started in its place."""
+
+    stop_s: float  # SIGTERM until the old process exited (0 when killed)
+    phases: StartPhases  # the new one's start, from its exec
+
+
+async def measured_restart(deploy: Deployment, *, kill: bool = False) -> Restart:
+    """A member that owns the group's partitions stopped, a new one started at once."""
+    group = deploy.env["BULWARK_KAFKA_GROUP_ID"]
+    async with members(deploy, 1) as (old,):
+        stopping = time.time()
+        old.proc.send_signal(signal.SIGKILL if kill else signal.SIGTERM)
+        await old.exited(within=60)
+        stop_s = 0.0 if kill else time.time() - stopping
+    began = time.time()
+    async with members(deploy, 1) as (new,):
+        return Restart(stop_s, await _phases_of(new, began, group))

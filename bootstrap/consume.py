@@ -77,6 +77,8 @@ async def start_consumers(
     if link is None:
         raise SettingsError("`bulwark consume` needs BULWARK_KAFKA_BOOTSTRAP")
     prepare_consume_process(container)
+    if early is not None:
+        link.topics_made = early.made_topics
     await container.init_resources()  # type: ignore[misc]
     await require_current_schema(container)
     dispatcher = await link.start_command_consumers(

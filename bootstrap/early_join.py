@@ -67,6 +67,8 @@ def member_consumer(
         kafka_config(settings),
         group,
         auto_offset_reset=offset_reset,
+        fetch_max_wait_ms=settings.kafka.fetch_max_wait_ms,
+        fetch_min_bytes=settings.kafka.fetch_min_bytes,
         session_timeout_ms=settings.kafka.session_timeout_ms,
         heartbeat_interval_ms=max(100, settings.kafka.session_timeout_ms // 10),
     )
@@ -75,9 +77,12 @@ def member_consumer(
 class EarlyMember:
     """The command group's consumer, joining before the container exists."""
 
-    def __init__(self, consumer: AIOKafkaConsumer, deferred: DeferredRebalance) -> None:
+    def __init__(
+        self, consumer: AIOKafkaConsumer, deferred: DeferredRebalance, *, made_topics: bool
+    ) -> None:
         self.consumer = consumer
         self.deferred = deferred
+        self.made_topics = made_topics  # the Kafka link need not make them again
         self._taken = False
 
     @classmethod
@@ -96,7 +101,7 @@ class EarlyMember:
             with contextlib.suppress(Exception):
                 await consumer.stop()
             raise
-        return cls(consumer, deferred)
+        return cls(consumer, deferred, made_topics=settings.kafka.create_topics)
 
     def take(self) -> tuple[AIOKafkaConsumer, DeferredRebalance]:
         """For the runtime that adopts it; it owns the consumer from then on."""

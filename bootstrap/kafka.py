@@ -136,6 +136,8 @@ class KafkaLink:
             watch=(settings.kafka.group_id,),
         )
         self.remote_halts = 0
+        # Made already (by `bulwark consume`'s early join): start() does not make them again.
+        self.topics_made = False
 
     # -- lifecycle ----------------------------------------------------------------------------
     def bind(self, killswitch: Callable[[], KillSwitchService], hub_publish: HubPublish) -> None:
@@ -143,9 +145,13 @@ class KafkaLink:
         self._killswitch, self._hub_publish = killswitch, hub_publish
 
     async def start(self) -> None:
-        if self.settings.kafka.create_topics:
+        if self.settings.kafka.create_topics and not self.topics_made:
             await ensure_topics(self.config, self.topics, self.settings.kafka.partitions)
-        producer = make_producer(self.config, idempotent=self.settings.kafka.idempotent_producer)
+        producer = make_producer(
+            self.config,
+            idempotent=self.settings.kafka.idempotent_producer,
+            linger_ms=self.settings.kafka.linger_ms,
+        )
         await producer.start()
         self.producer = producer
         self.events = KafkaEventPublisher(

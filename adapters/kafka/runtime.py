@@ -22,6 +22,7 @@ from aiokafka.errors import (
 from aiokafka.structs import ConsumerRecord, OffsetAndMetadata, TopicPartition
 
 from adapters.kafka.dlq import dead_letter
+from adapters.kafka.lanes import PartitionLanes
 from adapters.kafka.rebalance import DeferredRebalance, RuntimeRebalance
 
 log = structlog.get_logger(__name__)
@@ -64,7 +65,8 @@ class ConsumerRuntime:
     `make_consumer` must build an unstarted, unsubscribed consumer with the group id, raw bytes
     (no deserializers) and `enable_auto_commit=False`; offsets are committed here, per partition,
     only after the handler returned. `producer` is started and owned by the caller (idempotent,
-    acks=all). Records of one partition are handled strictly in order; partitions concurrently.
+    acks=all). Records of one partition are handled strictly in order; partitions concurrently;
+    the next poll runs while a poll's records are handled (adapters/kafka/lanes.py).
     """
 
     def __init__(
@@ -112,8 +114,7 @@ class ConsumerRuntime:
         self._stopping = False
         self._stop_event = asyncio.Event()
         self._stopped = asyncio.Event()
-        self._idle = asyncio.Event()
-        self._idle.set()
+        self._lanes: PartitionLanes | None = None
         self._revoked: set[TopicPartition] = set()
         self._assignment: frozenset[TopicPartition] = frozenset()
         self._wake: dict[TopicPartition, asyncio.Event] = {}
@@ -276,21 +277,27 @@ class ConsumerRuntime:
     # --- polling ----------------------------------------------------------------------------
 
     async def _poll_loop(self, consumer: AIOKafkaConsumer) -> None:
-        while not self._stopping:
-            batch = await self._poll(consumer)
-            if not batch:
-                continue
-            self._idle.clear()
-            try:
-                results = await asyncio.gather(
-                    *(self._drain(consumer, tp, records) for tp, records in batch.items()),
-                    return_exceptions=True,
-                )
-            finally:
-                self._idle.set()
-            for result in results:
-                if isinstance(result, BaseException):
-                    raise result
+        lanes = PartitionLanes(
+            consumer,
+            self._complete,
+            lambda offsets: self._commit(consumer, offsets),
+            self._revoked.__contains__,
+            lambda: self._stopping,
+            prepare=self._prepare,
+            max_pending=self._max_records,
+        )
+        self._lanes = lanes
+        try:
+            while not self._stopping and lanes.failure is None:
+                for tp, records in (await self._poll(consumer)).items():
+                    lanes.add(tp, records)
+        finally:
+            # the chunks in hand finish and their offsets are committed; queued ones are not
+            lanes.close()
+            await lanes.settle()
+            self._lanes = None
+        if lanes.failure is not None:
+            raise lanes.failure
 
     async def _poll(self, consumer: AIOKafkaConsumer) -> dict[TopicPartition, list[ConsumerRecord]]:
         # getmany can wait on a rebalance without bound; a stop must not wait with it
@@ -308,31 +315,14 @@ class ConsumerRuntime:
         # fetched while stopping: left uncommitted, so delivered again
         return {} if self._stopping else records
 
-    async def _drain(
-        self, consumer: AIOKafkaConsumer, tp: TopicPartition, records: list[ConsumerRecord]
-    ) -> None:
-        next_offset: int | None = None
-        if self._prepare is not None:
-            self._prepare(records)
-        for record in records:
-            # A stop finishes the records in hand (their effects may already be under way);
-            # a revoked partition is left to its next owner. A retry loop yields to both.
-            if tp in self._revoked or not await self._complete(tp, record):
-                break
-            next_offset = record.offset + 1
-        if next_offset is not None:
-            await self._commit(consumer, tp, next_offset)
-
-    async def _commit(self, consumer: AIOKafkaConsumer, tp: TopicPartition, offset: int) -> None:
+    async def _commit(self, consumer: AIOKafkaConsumer, offsets: dict[TopicPartition, int]) -> None:
         if self._without_group:
-            self._positions[tp] = offset
+            self._positions.update(offsets)
             return
         try:
-            await consumer.commit({tp: OffsetAndMetadata(offset, "")})
+            await consumer.commit({tp: OffsetAndMetadata(o, "") for tp, o in offsets.items()})
         except _REBALANCED as exc:
-            log.warning(
-                "commit lost to a rebalance", partition=tp.partition, offset=offset, error=repr(exc)
-            )
+            log.warning("commit lost to a rebalance", offsets=_offsets(offsets), error=repr(exc))
         except KafkaError as exc:
             self._note_error("commit failed", exc)
 
@@ -442,8 +432,10 @@ class ConsumerRuntime:
         self._revoked |= revoked
         for tp in revoked:
             self._wake.setdefault(tp, asyncio.Event()).set()
-        # the batch in hand ends at its next record and commits what it did before the handover
-        await self._idle.wait()
+        # each revoked lane ends at its next record and commits what it did before the handover
+        lanes = self._lanes
+        if lanes is not None:
+            await lanes.settle(revoked)
         if revoked:
             self._released()
             log.info("partitions revoked", group=self.group_id, partitions=_names(revoked))
@@ -463,6 +455,10 @@ class ConsumerRuntime:
         self._revoked.clear()
         self._wake.clear()
         log.info("partitions assigned", group=self.group_id, partitions=_names(assigned))
+
+
+def _offsets(offsets: dict[TopicPartition, int]) -> dict[str, int]:
+    return {f"{tp.topic}[{tp.partition}]": o for tp, o in offsets.items()}
 
 
 def _names(tps: Iterable[TopicPartition]) -> list[str]:

@@ -32,6 +32,13 @@ class KafkaSettings(Section, frozen=True, kw_only=True):
     idempotent_producer: bool = True
     # A dead member's partitions move after this; 6000 is Apache Kafka's default minimum.
     session_timeout_ms: Annotated[int, msgspec.Meta(ge=1000, le=300_000)] = 6_000
+    # Latency of the command path. The longest a fetch waits at the broker when nothing new
+    # has arrived: Apache Kafka answers as soon as fetch_min_bytes are there, a broker without
+    # that wake-up (Tansu) only after the wait, so short; linger: how long the producer
+    # (decisions, events, dead letters) holds a record to batch it with the next ones.
+    fetch_max_wait_ms: Annotated[int, msgspec.Meta(ge=0, le=10_000)] = 5
+    fetch_min_bytes: Annotated[int, msgspec.Meta(ge=1, le=10_000_000)] = 1
+    linger_ms: Annotated[int, msgspec.Meta(ge=0, le=1_000)] = 0
     request_timeout_ms: Annotated[int, msgspec.Meta(ge=100, le=300_000)] = 10_000
     emergency_timeout_ms: Annotated[int, msgspec.Meta(ge=10, le=10_000)] = 250
     latency_alert_ms: Annotated[float, msgspec.Meta(gt=0)] = 200.0

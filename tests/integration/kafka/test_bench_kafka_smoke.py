@@ -78,8 +78,11 @@ async def test_a_tiny_process_run_fills_every_order_through_a_consume_process(
     start = runs.start
     assert 0 < start.imports_s <= start.resources_s <= start.owned_s
     assert start.resources_s <= start.consumers_s
+    restart = runs.restarts["SIGTERM"]
+    assert restart.stop_s > 0 and restart.phases.owned_s > 0
     printed = capsys.readouterr().out
     assert "start, exec -> partitions owned:" in printed
+    assert "restart after SIGTERM, the old one stopped in" in printed
     assert "1 process, one group" in printed
 
 

@@ -233,6 +233,27 @@ async def test_two_members_split_the_partitions_and_a_leaver_hands_its_share_ove
     assert sorted((r.partition, r.value) for r in after) == [(p, b"after") for p in range(4)]
 
 
+async def test_a_stopped_member_leaves_so_its_successor_owns_the_partitions_before_its_session_ends(
+    kafka_config: KafkaConfig, unique: str
+) -> None:
+    # Arrange: a member of a fresh group (Tansu's first generation is 0)
+    topic = await _topic(kafka_config, f"broker-{unique}", partitions=2)
+    group = f"group-{unique}"
+    first = _member(kafka_config, group, topic)
+    async with started(first):
+        await _until([first], lambda _: len(first.assignment()) == 2, "the first owns both")
+
+    # Act: it stops (LeaveGroup), a new member joins in its place
+    successor = _member(kafka_config, group, topic)
+    began = time.monotonic()
+    async with started(successor):
+        await _until([successor], lambda _: len(successor.assignment()) == 2, "the handover")
+        took = time.monotonic() - began
+
+    # Assert: not held until the first member's session ran out
+    assert took < SESSION_TIMEOUT_MS / 1000
+
+
 # --- what lag monitoring reads ----------------------------------------------------------------
 
 

@@ -15,6 +15,7 @@ import signal
 from collections import defaultdict
 from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from aiokafka.structs import RecordMetadata
@@ -55,19 +56,42 @@ PARTITIONS = 6
 KILL_AT = 60  # stored orders seen before one member is killed
 MEMBERS = 3
 BACKLOG = 30  # commands sent and not yet stored, at most
+# Bounds for a failing run only: a loaded 2-core machine has taken minutes where an idle one
+# takes seconds (three process starts, rebalances on a 3 s session), so each is generous.
+FLOWING_S = 300.0
+KILLED_S = 60.0
+STREAM_S = 600.0
+COMMITTED_S = 300.0
+DECISIONS_S = 180.0
+
+T = TypeVar("T")
+Progress = Callable[[], Awaitable[str]]
 
 
-def _holds_orders(process: ConsumeProcess, orders_topic: str) -> bool:
-    """Whether the member's latest assignment names a partition of the orders topic."""
+def _latest_assignment(process: ConsumeProcess, group: str) -> list[str]:
+    """The partitions of the member's latest assignment in `group` (the process logs its
+    emergency and strategies groups' assignments too, in any order with this one's)."""
     latest: list[str] = []
     for line in process.output().splitlines():
         with contextlib.suppress(ValueError):
             entry = json.loads(line)
-            if entry.get("event") == "partitions assigned" and "emergency" not in str(
-                entry.get("group")
-            ):
+            if entry.get("event") == "partitions assigned" and entry.get("group") == group:
                 latest = list(entry.get("partitions", []))
-    return any(name.startswith(orders_topic + "[") for name in latest)
+    return latest
+
+
+def _holds_orders(process: ConsumeProcess, group: str, orders_topic: str) -> bool:
+    """Whether the member's latest command-group assignment names an orders partition."""
+    return any(p.startswith(orders_topic + "[") for p in _latest_assignment(process, group))
+
+
+async def _within(seconds: float, what: str, waiting: Awaitable[T], state: Progress) -> T:
+    """`waiting`, or a failure naming what was waited for and where the stream stood."""
+    try:
+        async with asyncio.timeout(seconds):
+            return await waiting
+    except TimeoutError:
+        pytest.fail(f"{what}: not within {seconds:.0f} s; {await state()}")
 
 
 async def _trickle(
@@ -133,31 +157,71 @@ async def test_a_member_killed_mid_stream_loses_nothing_decides_nothing_twice_ke
             trickle = asyncio.create_task(
                 _trickle(client, topics.orders, commands, sent, lambda: _stored(owner, traders))
             )
+            group = base["BULWARK_KAFKA_GROUP_ID"]
+
+            async def progress() -> str:
+                held = "; ".join(
+                    f"member-{i}{' (ended)' if p.proc.returncode is not None else ''}: "
+                    f"{_latest_assignment(p, group)}"
+                    for i, p in enumerate(processes)
+                )
+                stored = await _stored(owner, traders)
+                failed = trickle.done() and not trickle.cancelled() and trickle.exception()
+                sending = f"sending failed: {failed!r}; " if failed else ""
+                return (
+                    f"{sending}{len(sent)} of {len(commands)} sent, {stored} stored; "
+                    f"assigned: {held}"
+                )
 
             # Act: once orders flow, kill a member that holds order partitions
-            await eventually(lambda: _stored(owner, traders), within=120)
+            await _within(
+                FLOWING_S,
+                "a first order stored",
+                eventually(lambda: _stored(owner, traders), within=FLOWING_S),
+                progress,
+            )
 
             async def victim() -> ConsumeProcess | None:
                 if await _stored(owner, traders) < KILL_AT:
                     return None
-                holders = [p for p in processes if _holds_orders(p, topics.orders)]
+                holders = [p for p in processes if _holds_orders(p, group, topics.orders)]
                 return holders[0] if holders else None
 
-            killed = await eventually(victim, within=120)
+            killed = await _within(
+                FLOWING_S,
+                f"{KILL_AT} orders stored and a member holding orders partitions",
+                eventually(victim, within=FLOWING_S),
+                progress,
+            )
             killed.proc.send_signal(signal.SIGKILL)
             sent_at_kill = len(sent)
-            code = await killed.exited(within=10)
-            await asyncio.wait_for(trickle, 180)  # bounded: a stalled stream fails, never hangs
+            code = await _within(KILLED_S, "the killed member's exit", killed.proc.wait(), progress)
+            # bounded: a stalled stream fails, never hangs
+            await _within(STREAM_S, "every command sent after the kill", trickle, progress)
             ends = ends_of(sent)
 
             async def all_committed() -> bool:
-                return await committed(kafka_config, base["BULWARK_KAFKA_GROUP_ID"], ends) == ends
+                return await committed(kafka_config, group, ends) == ends
 
-            await eventually(all_committed, within=180, every=0.5)
+            await _within(
+                COMMITTED_S,
+                "every sent offset committed by the group",
+                eventually(all_committed, within=COMMITTED_S, every=0.5),
+                progress,
+            )
         orders = {t.account_id: await orders_of(owner, t.account_id) for t in traders}
 
     ids = {command.id for _, command in commands}
-    decisions = await read_decisions(kafka_config, topics.decisions, ids, within=60)
+
+    async def members_gone() -> str:
+        return f"all {len(ids)} commands stored and committed, the members stopped"
+
+    decisions = await _within(
+        DECISIONS_S + 10,  # read_decisions' own bound first
+        "a decision on the decisions topic for every command",
+        read_decisions(kafka_config, topics.decisions, ids, within=DECISIONS_S),
+        members_gone,
+    )
     order_ids: dict[str, set[str]] = defaultdict(set)
     for decision in decisions:
         order_ids[decision.message_id].add(decision.order_id)
