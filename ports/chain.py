@@ -84,7 +84,7 @@ class ChainUnavailable(DomainError):
 
 class ChainPort(Protocol):
     """The contract both adapters keep (tests/integration/test_chain_jsonrpc.py and
-    tests/unit/crypto/test_chain_fixture.py run it).
+    tests/unit/analytics/crypto/test_chain_fixture.py run it).
 
     `chains()`: the chains this source serves, by chain id.
     `snapshot(chain_id, wallets)`: each wallet's native and token balances at one block of

@@ -31,7 +31,7 @@ class CovarianceEstimate:
 
 
 class PortfolioOptimizer(Protocol):
-    """The contract (tests/unit/optimization checks it on worked examples and properties).
+    """The contract (tests/unit/analytics/optimization checks it on worked examples and properties).
 
     - `covariance(returns, estimator)`: T x n returns -> n x n covariance per period.
     - `min_variance(covariance, bounds)`: argmin w'Sw subject to sum(w) = 1, bounds.

@@ -44,7 +44,7 @@ class RatesUnavailable(DomainError):
 
 class RatesPort(Protocol):
     """The contract both adapters keep (tests/integration/test_fred_adapter.py and
-    tests/unit/rates/test_files_adapter.py check it).
+    tests/unit/fixedincome/rates/test_files_adapter.py check it).
 
     `series`: the observations with start <= day <= end, oldest first, one per date,
     including the days without a value (None). An unknown id raises UnknownSeries; a

@@ -4,7 +4,7 @@ https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-create-signed-re
 Steps: a canonical request (method, URI, query, headers, signed header names, payload hash),
 the string to sign (algorithm, time, scope, hash of the canonical request), a signing key
 derived by HMAC-SHA256 chaining date, region, service and "aws4_request", the signature.
-Checked against the published AWS example vectors (tests/unit/documents/test_sigv4.py).
+Checked against the published AWS example vectors (tests/unit/kyc/test_sigv4.py).
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@
 (NaN where the detector has no reading yet): every input at row i (EMAs, Wilder's ATR, the
 windows of the VWAP and of the bands) depends on rows <= i only, and the kernels in
 signal_kernels.py repeat the detectors' float operations. A backtest reads one column instead
-of running the engine once per bar; tests/unit/marketdata/test_signal_columns.py proves the
+of running the engine once per bar; tests/unit/backtests/test_signal_columns.py proves the
 equality bar by bar.
 """
 

@@ -19,7 +19,7 @@ from tests.alpaca_server import AlpacaServer, Request
 from tests.http.core_helpers import assert_problem, harness_with, order_body, submit
 from tests.http.harness import Harness, User
 from tests.http.test_account_admin import open_account
-from tests.unit.brokers.alpaca_fake import FakeAlpacaTrading, _Position
+from tests.unit.trading.brokers.alpaca_fake import FakeAlpacaTrading, _Position
 
 D = Decimal
 CREDENTIALS = {"broker": "alpaca", "key_id": "PKA1B2C3D4E5F6G7H7XQ", "secret_key": "s3cr3t-9f8e"}

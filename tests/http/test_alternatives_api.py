@@ -1,8 +1,8 @@
 """The alternatives allocator and illiquid assets over HTTP (/api/v1/planning/...).
 
-The rules' figures are checked in tests/unit/alternatives and tests/unit/application; here the
-answers must carry them as money strings with their rules, illiquid assets must be their owner's
-alone, and refusals must be problems naming their field.
+The rules' figures are checked in tests/unit/analytics/alternatives and tests/unit/portfolio; here
+the answers must carry them as money strings with their rules, illiquid assets must be their
+owner's alone, and refusals must be problems naming their field.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from tests.alpaca_server import AlpacaServer
 from tests.http.core_helpers import assert_problem, field_names, harness_with, order_body, submit
 from tests.http.harness import Harness, User
 from tests.http.test_account_admin import allow_one_sector, open_account
-from tests.unit.brokers.alpaca_fake import FakeAlpacaTrading
+from tests.unit.trading.brokers.alpaca_fake import FakeAlpacaTrading
 
 BASE = "/api/v1/instruments"
 HEADER = "symbol,name,asset_class,sector,lot_size,tick_size,marginable,shortable"

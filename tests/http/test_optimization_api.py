@@ -1,8 +1,8 @@
 """POST /api/v1/analytics/optimization over HTTP: worked answers, its own body cap, refusals.
 
-The figures are checked in tests/unit/optimization; here the answer must carry them with their
-conventions, large universes must fit the route's own body limit, and every refusal must be an
-RFC 9457 problem with its stable code naming the field.
+The figures are checked in tests/unit/analytics/optimization; here the answer must carry them with
+their conventions, large universes must fit the route's own body limit, and every refusal must be
+an RFC 9457 problem with its stable code naming the field.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from domain.principals import Role
 from ports.iv_history import DailyIV
 from ports.marketdata import ProviderRateLimited
 from tests.http.harness import Harness, User
-from tests.unit.options_chain.fakes import ChainProvider
+from tests.unit.analytics.options.fakes import ChainProvider
 
 OPTIONS = "/api/v1/analytics/options"
 

@@ -10,7 +10,7 @@ Bounds (long-only): the left share `a` of a parent weight W is clipped to
 [max(L_left, W - U_right) / W, min(U_left, W - L_right) / W], L and U the sums of the halves'
 lower and upper bounds. When L_parent <= W <= U_parent this interval is never empty, and each
 half's weight again lies within its own sums, so every leaf ends within its bounds and the
-weights add up to 1 (the bisection's invariant; tests/unit/optimization checks it).
+weights add up to 1 (the bisection's invariant; tests/unit/analytics/optimization checks it).
 """
 
 from __future__ import annotations

@@ -9,7 +9,8 @@ expected Frobenius loss, where g = ||S - m I||^2 / n and b = (1 / (n T^2)) sum_t
 
 Written out here (a closed form, no solver) rather than imported from scikit-learn, whose
 import pulls in scipy.stats and more: 7-15 s on a shared two-core machine, more than a request's
-compute budget. tests/unit/optimization checks it against scikit-learn's `ledoit_wolf` to 1e-12.
+compute budget. tests/unit/analytics/optimization checks it against scikit-learn's `ledoit_wolf`
+to 1e-12.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """/console/options: the chain table, the aggregates and both charts, as the chain service has them.
 
-The app's chain service is pointed at AAPL's seeded synthetic chain (tests/unit/options_chain:
+The app's chain service is pointed at AAPL's seeded synthetic chain (tests/unit/analytics/options:
 spot 190, ATM vol 30%), as in tests/http/test_options_chain.py; every figure on the page is
 compared with what the same service answers directly.
 """
@@ -22,7 +22,7 @@ from domain.principals import Role
 from domain.trading.instruments import OptionRight
 from tests.http.console.helpers import signed_in
 from tests.http.harness import Harness
-from tests.unit.options_chain.fakes import ChainProvider
+from tests.unit.analytics.options.fakes import ChainProvider
 
 PAGE = "/console/options"
 EXPIRY = "2026-02-20"  # the second monthly expiry after the harness's 2026-01-05

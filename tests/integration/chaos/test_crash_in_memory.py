@@ -30,7 +30,7 @@ from tests.integration.chaos.invariants import (
     assert_verdict_is_truth,
     read_books,
 )
-from tests.unit.application.builders import ACCOUNT, BUY, OWNER, halt, limit, market, seed
+from tests.kit.desk import ACCOUNT, BUY, OWNER, halt, limit, market, seed
 
 BURST = 16
 CHUNK = 4  # commands decided together, as the batcher groups them

@@ -21,7 +21,7 @@ from domain.principals import Role
 from ports.encryption import KeyRef, SealedRecord, SealedRecordSource
 from ports.key_rotation import KeyRotationStore, RetiredKey, RotationCheckpoint
 from tests.integration.store.conftest import StoreUnderTest
-from tests.unit.keys.helpers import V1, V2, box, provider
+from tests.unit.core.security.keys.helpers import V1, V2, box, provider
 
 T0 = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
 

@@ -18,7 +18,7 @@ from domain.marketdata.bars import BarSeries
 from domain.marketdata.signal_columns import ScoreColumns
 from domain.marketdata.signals import Pattern, SignalConfig
 from ports.broker import BrokerErrorCode
-from tests.unit.backtests.builders import FIRST, cut, request, run, series_of, strategy
+from tests.kit.backtests import FIRST, cut, request, run, series_of, strategy
 
 
 async def test_the_same_inputs_give_the_same_results() -> None:

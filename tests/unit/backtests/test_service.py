@@ -18,7 +18,7 @@ from domain.backtests.model import BacktestRequest, BacktestStatus, InvalidBackt
 from domain.errors import NotFound
 from domain.marketdata.bars import BarSeries, Timeframe
 from domain.principals import Principal, Role
-from tests.unit.backtests.builders import series_of, strategy
+from tests.kit.backtests import series_of, strategy
 
 OWNER = Principal("u-1", Role.OWNER)
 

@@ -19,7 +19,7 @@ from bootstrap.keys import retired_keys_check
 from bootstrap.settings import load_settings
 from domain.principals import Role
 from ports.key_rotation import RetiredKey
-from tests.unit.keys.helpers import T0, V1, V2, box, rotation_world
+from tests.unit.core.security.keys.helpers import T0, V1, V2, box, rotation_world
 
 SEED = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 KEY1 = base64.b64encode(os.urandom(32)).decode()

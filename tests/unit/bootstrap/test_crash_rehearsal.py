@@ -17,7 +17,7 @@ from bootstrap.crash_rehearsal import (
     rehearsing_store,
 )
 from bootstrap.embedded import build_embedded
-from tests.unit.application.builders import ACCOUNT, BUY, limit, seed
+from tests.kit.desk import ACCOUNT, BUY, limit, seed
 
 
 class Died(BaseException):

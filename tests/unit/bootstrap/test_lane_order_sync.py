@@ -9,7 +9,7 @@ from application.in_doubt import InDoubtReport
 from bootstrap.embedded import Embedded, build_embedded
 from bootstrap.killswitch_lane import MainLoopOrderSync
 from domain.trading.orders import OrderStatus
-from tests.unit.application.builders import ACCOUNT, fake_clock, seed, stored_in_doubt
+from tests.kit.desk import ACCOUNT, fake_clock, seed, stored_in_doubt
 
 
 async def test_the_lane_awaits_the_resolution_made_on_the_api_loop() -> None:

@@ -13,7 +13,7 @@ from application.iv_recorder import IVRecorder
 from application.options_chain import OptionsChainService
 from bootstrap.options import iv_record_loop, watched_symbols
 from bootstrap.settings import Settings, load_settings
-from tests.unit.options_chain.fakes import ChainProvider
+from tests.unit.analytics.options.fakes import ChainProvider
 
 
 def settings(**environ: str) -> Settings:

@@ -9,7 +9,7 @@ import pytest
 from domain.margin import InvalidMarginTarget, MarginSchedule, plan_deleverage
 from domain.trading.accounts import Account
 from domain.trading.orders import Side
-from tests.unit.margin.builders import account, instruments, marks
+from tests.kit.margin import account, instruments, marks
 
 D = Decimal
 SCHEDULE = MarginSchedule()

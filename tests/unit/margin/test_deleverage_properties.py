@@ -13,7 +13,7 @@ from domain.margin import plan_deleverage as plan_for
 from domain.trading.accounts import Account
 from domain.trading.instruments import Instrument
 from domain.trading.positions import Position
-from tests.unit.margin.builders import fill
+from tests.kit.margin import fill
 
 D = Decimal
 RATE_CHOICES = [

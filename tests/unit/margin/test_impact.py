@@ -9,7 +9,7 @@ import pytest
 from domain.margin import MarginInputError, MarginSchedule, assess_margin, margin_impact
 from domain.trading.accounts import Account
 from domain.trading.orders import Side
-from tests.unit.margin.builders import account, fill, instruments, marks
+from tests.kit.margin import account, fill, instruments, marks
 
 D = Decimal
 SCHEDULE = MarginSchedule()

@@ -17,7 +17,7 @@ from domain.margin import (
     position_requirement,
 )
 from domain.trading.instruments import AssetClass, Instrument
-from tests.unit.margin.builders import account, instruments, marks
+from tests.kit.margin import account, instruments, marks
 
 D = Decimal
 SCHEDULE = MarginSchedule()

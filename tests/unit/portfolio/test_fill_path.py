@@ -22,7 +22,7 @@ from domain.tax.lots import TaxAccount
 from domain.trading.fills import Fill, FillBooked
 from domain.trading.orders import Side
 from ports.portfolios import Portfolio, PortfolioAccount
-from tests.unit.application.builders import ACCOUNT, ASK, BID, OWNER, SYMBOL, market, seed
+from tests.kit.desk import ACCOUNT, ASK, BID, OWNER, SYMBOL, market, seed
 
 D = Decimal
 T0 = datetime(2026, 3, 2, 15, 0, tzinfo=UTC)

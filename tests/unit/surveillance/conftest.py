@@ -12,7 +12,7 @@ from bootstrap.embedded import Embedded, build_embedded
 from domain.events import DomainEvent
 from domain.surveillance.cases import SurveillancePolicy
 from domain.surveillance.rules import SurveillanceRules
-from tests.unit.application.builders import seed
+from tests.kit.desk import seed
 
 
 class Watched:

@@ -11,7 +11,7 @@ from domain.killswitch.state import Scope, TradingState
 from domain.surveillance.cases import AlertAction
 from domain.surveillance.detections import AbusePattern, AlertSeverity
 from domain.trading.orders import OrderAccepted, OrderCanceled, OrderStatus, Side
-from tests.unit.application.builders import (
+from tests.kit.desk import (
     ACCOUNT,
     AGENT,
     AGENT_ORIGIN,

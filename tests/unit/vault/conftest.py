@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 import pytest
 
 from tests.alpaca_server import AlpacaServer
-from tests.unit.brokers.alpaca_fake import FakeAlpacaTrading
+from tests.unit.trading.brokers.alpaca_fake import FakeAlpacaTrading
 
 
 @pytest.fixture

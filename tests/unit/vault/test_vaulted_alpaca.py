@@ -18,8 +18,8 @@ from domain.killswitch.switch import TriggerType
 from ports.broker import BrokerError, BrokerErrorCode, DeadlineBroker
 from ports.key_vault import VaultUnreadable
 from tests.alpaca_server import AlpacaServer, Reply
-from tests.unit.application.builders import ACCOUNT, BUY, OTHER_ACCOUNT, limit, seed
-from tests.unit.brokers.alpaca_fake import FakeAlpacaTrading
+from tests.kit.desk import ACCOUNT, BUY, OTHER_ACCOUNT, limit, seed
+from tests.unit.trading.brokers.alpaca_fake import FakeAlpacaTrading
 
 D = Decimal
 ALICE = AlpacaCredentials("PKALICE0000000000001", "alice-secret")

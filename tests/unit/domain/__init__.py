@@ -1,1 +1,0 @@
-"""Pure domain models outside the aggregates packages."""

@@ -1,0 +1,59 @@
+"""Fixtures: the local fake Alpaca server with a trading venue, and an Alpaca broker on it."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import AsyncIterator
+
+import pytest
+
+from adapters.alpaca.http import AlpacaCredentials, AlpacaHttp
+from adapters.brokers.alpaca import AlpacaBroker, AlpacaBrokerConfig
+from adapters.memory.clock import SystemClock
+from tests.alpaca_server import AlpacaServer
+from tests.unit.trading.brokers.alpaca_fake import KEY_ID, SECRET, FakeAlpacaTrading
+from tests.unit.trading.brokers.contract import ACCOUNT
+
+CREDENTIALS = AlpacaCredentials(KEY_ID, SECRET)
+
+
+@pytest.fixture
+def venue() -> FakeAlpacaTrading:
+    return FakeAlpacaTrading()
+
+
+@pytest.fixture
+async def server(venue: FakeAlpacaTrading) -> AsyncIterator[AlpacaServer]:
+    async with AlpacaServer() as fake:
+        venue.install(fake)
+        yield fake
+
+
+def alpaca_broker(
+    server: AlpacaServer, *, stream: bool = True, config: AlpacaBrokerConfig | None = None
+) -> AlpacaBroker:
+    """An AlpacaBroker serving ACCOUNT against the local server, on the system clock."""
+    clock = SystemClock()
+    http = AlpacaHttp(
+        server.url,
+        CREDENTIALS,
+        provider_name="alpaca",
+        clock=clock,
+        timeout_s=2.0,
+        rng=random.Random(3),
+    )
+    return AlpacaBroker(
+        http,
+        CREDENTIALS,
+        clock,
+        stream_url=f"{server.ws_url}/stream",
+        accounts=frozenset({ACCOUNT}),
+        config=config or AlpacaBrokerConfig(stream=stream),
+    )
+
+
+@pytest.fixture
+async def broker(server: AlpacaServer) -> AsyncIterator[AlpacaBroker]:
+    alpaca = alpaca_broker(server)
+    yield alpaca
+    await alpaca.aclose()

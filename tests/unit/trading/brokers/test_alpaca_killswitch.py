@@ -1,0 +1,121 @@
+"""The kill switch against the Alpaca adapter on a server that rate-limits or hangs.
+
+Built as tests/unit/killswitch/test_killswitch_brokers.py builds it (build_embedded),
+but on the system clock, since the Alpaca adapter talks to a real local HTTP server.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import AsyncIterator
+from decimal import Decimal
+
+import pytest
+
+from adapters.brokers.alpaca import AlpacaBroker
+from bootstrap.embedded import Embedded, build_embedded
+from domain.killswitch.state import Scope
+from domain.killswitch.switch import TriggerType
+from ports.broker import BrokerErrorCode
+from tests.alpaca_server import AlpacaServer
+from tests.kit.desk import BUY, limit, seed
+from tests.unit.trading.brokers.alpaca_fake import FakeAlpacaTrading
+from tests.unit.trading.brokers.conftest import alpaca_broker
+from tests.unit.trading.brokers.contract import ACCOUNT
+
+D = Decimal
+SCOPE = Scope.account(ACCOUNT)
+DEADLINE = 1.5  # KillSwitchConfig default, seconds
+SLACK = 0.35  # the bounded post-halt sync plus scheduling on a shared machine
+RATE_LIMITED = BrokerErrorCode.RATE_LIMITED.value
+
+
+@pytest.fixture
+async def alpaca(server: AlpacaServer) -> AsyncIterator[AlpacaBroker]:
+    broker = alpaca_broker(server, stream=False)
+    yield broker
+    await broker.aclose()
+
+
+@pytest.fixture
+async def e(alpaca: AlpacaBroker, venue: FakeAlpacaTrading) -> Embedded:
+    """ACCOUNT lives at Alpaca and has two resting buy limits there (sent through Bulwark)."""
+    embedded = build_embedded(fake_clock=False, brokers={"alpaca": alpaca})
+    await seed_alpaca(embedded, venue)
+    return embedded
+
+
+async def seed_alpaca(e: Embedded, venue: FakeAlpacaTrading) -> None:
+    await seed(e)  # AAPL quoted at 99.90 / 100.10; ACCOUNT opened at the paper broker
+    async with e.uow() as uow:
+        account = await uow.accounts.get(ACCOUNT)
+        assert account is not None
+        account.broker = "alpaca"
+        await uow.commit()
+    await venue.set_price("AAPL", D(100))
+    for quantity, price in ((10, "95"), (20, "94")):
+        outcome = await e.orders.submit(limit(BUY, quantity, price))
+        assert outcome.order.broker_order_id is not None
+    assert venue.open_count() == 2
+
+
+async def test_a_short_retry_after_is_waited_out_and_confirmed_inside_the_deadline(
+    e: Embedded, server: AlpacaServer, venue: FakeAlpacaTrading
+) -> None:
+    # Arrange
+    server.rate_limit(times=1, retry_after=0.2, method="DELETE", path="/v2/orders")
+    started = time.monotonic()
+
+    # Act
+    record = await e.killswitch.trigger(SCOPE, TriggerType.MANUAL, "test")
+
+    # Assert
+    elapsed = time.monotonic() - started
+    assert record.broker_confirmed
+    assert venue.open_count() == 0
+    assert record.orders_cancelled == 2
+    [outcome] = record.brokers
+    assert (outcome.broker, outcome.attempts, outcome.errors) == ("alpaca", 1, ())
+    assert len(server.requests_to("DELETE", "/v2/orders")) == 2  # refused once, then served
+    assert 0.2 <= record.elapsed_ms / 1e3 < DEADLINE
+    assert elapsed < DEADLINE + SLACK
+
+
+async def test_a_server_that_keeps_refusing_is_reported_rate_limited_within_the_deadline(
+    e: Embedded, server: AlpacaServer, venue: FakeAlpacaTrading
+) -> None:
+    # Arrange: every call is refused for 3 s, longer than the whole deadline
+    server.rate_limit(times=10_000, retry_after=3)
+    started = time.monotonic()
+
+    # Act
+    record = await e.killswitch.trigger(SCOPE, TriggerType.MANUAL, "test")
+
+    # Assert: no blind 3 s waits; each refusal is seen at once and retried by the switch
+    elapsed = time.monotonic() - started
+    assert not record.broker_confirmed
+    assert record.unconfirmed_brokers == ("alpaca",)
+    [outcome] = record.brokers
+    assert outcome.errors == (RATE_LIMITED,)
+    assert outcome.attempts >= 3
+    assert elapsed < DEADLINE + SLACK
+    assert venue.open_count() == 2
+
+
+async def test_a_hanging_server_is_reported_unconfirmed_within_the_deadline(
+    e: Embedded, server: AlpacaServer
+) -> None:
+    # Arrange
+    server.slow(10.0, times=10_000)
+    started = time.monotonic()
+
+    # Act
+    record = await e.killswitch.trigger(SCOPE, TriggerType.MANUAL, "test")
+
+    # Assert
+    elapsed = time.monotonic() - started
+    assert not record.broker_confirmed
+    [outcome] = record.brokers
+    assert set(outcome.errors) <= {BrokerErrorCode.TIMEOUT.value, "DEADLINE_EXCEEDED"}
+    assert outcome.errors
+    assert elapsed < DEADLINE + SLACK
