@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 import msgspec
 import structlog
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from adapters.eventcodec import EventCodec, aggregate_of
@@ -48,6 +48,13 @@ Now = Callable[[], datetime]
 # this was left by a crash (or its mark was lost): the relay's background drain sends it.
 LEFTOVERS_AFTER = timedelta(seconds=10)
 MARK_CHUNK = 500  # event ids per UPDATE marking rows sent (well inside any driver's limits)
+# The statements of every commit, built once (their cache keys and compiled forms reused).
+_INSERT = insert(outbox)
+_MARK_SENT = (
+    update(outbox)
+    .where(outbox.c.event_id.in_(bindparam("event_ids", expanding=True)))
+    .values(sent_at=bindparam("sent_at", type_=outbox.c.sent_at.type))
+)
 
 
 def _utcnow() -> datetime:
@@ -120,7 +127,7 @@ class OutboxWriter:
 
     async def insert(self, conn: AsyncConnection, rows: list[dict[str, Any]]) -> None:
         """Insert rows built by `rows` (any units' together: one statement)."""
-        await conn.execute(insert(outbox), rows)
+        await conn.execute(_INSERT, rows)
 
     async def write(
         self, conn: AsyncConnection, events: Sequence[DomainEvent | TracedEvent]
@@ -212,9 +219,7 @@ class OutboxRelay:
         at = self._now()
         for start in range(0, len(event_ids), MARK_CHUNK):
             chunk = event_ids[start : start + MARK_CHUNK]
-            await conn.execute(
-                update(outbox).where(outbox.c.event_id.in_(chunk)).values(sent_at=at)
-            )
+            await conn.execute(_MARK_SENT, {"event_ids": chunk, "sent_at": at})
 
     def nudge(self) -> None:
         """Wake the background loop (after a commit that wrote events)."""

@@ -236,10 +236,13 @@ class SqlUnitOfWork:
                 raise StoreUnavailable("the database is unavailable") from exc
         return self._conn
 
-    async def execute(self, statement: Executable) -> Result[Any]:
-        """Run a read now (writes go through `stage` or tracking)."""
+    async def execute(
+        self, statement: Executable, parameters: dict[str, Any] | None = None
+    ) -> Result[Any]:
+        """Run a read now (writes go through `stage` or tracking); `parameters` bind a
+        statement built once (its compiled form and cache key are reused)."""
         conn = await self.connection()
-        return await guarded(lambda: conn.execute(statement))
+        return await guarded(lambda: conn.execute(statement, parameters))
 
     def tracked(self, kind: str, key: Hashable) -> Any:
         """The object of this kind and key already in this unit of work, or None."""
