@@ -364,7 +364,7 @@ class Container(containers.DeclarativeContainer):
     publisher = providers.Selector(
         store_kind,
         memory=direct_target,
-        sql=providers.Singleton(RelayingPublisher, direct_target, relay),
+        sql=providers.Singleton(RelayingPublisher, direct_target, relay, from_memory=True),
     )
     audit = providers.Selector(
         store_kind,

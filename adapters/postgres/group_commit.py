@@ -51,6 +51,7 @@ from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
 from typing import Any
 
+import structlog
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
@@ -60,6 +61,8 @@ from adapters.postgres.engine import (
     is_unavailable,
 )
 from domain.errors import ConcurrentUpdate, StoreUnavailable
+
+log = structlog.get_logger(__name__)
 
 Step = Callable[[Any], Awaitable[Any]]
 MAX_GROUP = 64
@@ -131,6 +134,9 @@ class Plan:
     # (object, version before): AccountRepo bumps `version` as it writes; a rolled-back try
     # must put it back, or the next try (and a cached account) would carry a wrong version.
     versions: list[tuple[Any, int]] = field(default_factory=list)
+    # Called once the plan is committed, before its caller is answered, in commit order
+    # (the outbox's events published from memory: adapters/postgres/outbox_pump.py).
+    on_commit: Callable[[], None] | None = None
 
     def restore(self) -> None:
         for obj, version in self.versions:
@@ -239,12 +245,22 @@ class GroupCommitter:
         for (plan, done), outcome in zip(group, outcomes, strict=True):
             if outcome is not None:
                 plan.restore()
+            elif plan.on_commit is not None:
+                committed(plan)
             if done.done():
                 continue
             if outcome is None:
                 done.set_result(None)
             else:
                 done.set_exception(unit_error(outcome))
+
+
+def committed(plan: Plan) -> None:
+    """Runs `plan.on_commit`; its failure is logged, never the commit's (it is done)."""
+    try:
+        plan.on_commit()  # type: ignore[misc]
+    except Exception as exc:  # the rows stay in the outbox: the relay publishes them
+        log.warning("group_commit.on_commit_failed", error=type(exc).__name__)
 
 
 class PostgresGroupRunner:

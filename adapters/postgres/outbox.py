@@ -23,24 +23,38 @@ import contextvars
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from typing import Any, cast
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 import structlog
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from adapters.eventcodec import EventCodec, aggregate_of
 from adapters.postgres.engine import guarded
-from adapters.postgres.group_commit import write_alone
+from adapters.postgres.group_commit import Bulk, write_alone
 from adapters.postgres.tables.outbox import outbox
 from domain.events import DomainEvent
 from ports.events import EventPublisher
 from ports.tracing import NO_TRACER, AttributeValue, Tracer
 
+if TYPE_CHECKING:
+    from adapters.postgres.outbox_pump import CommittedEventPump
+
 log = structlog.get_logger(__name__)
 Now = Callable[[], datetime]
+# Published from memory, a row is marked sent within milliseconds; one still unsent after
+# this was left by a crash (or its mark was lost): the relay's background drain sends it.
+LEFTOVERS_AFTER = timedelta(seconds=10)
+MARK_CHUNK = 500  # event ids per UPDATE marking rows sent (well inside any driver's limits)
+# The statements of every commit, built once (their cache keys and compiled forms reused).
+_INSERT = insert(outbox)
+_MARK_SENT = (
+    update(outbox)
+    .where(outbox.c.event_id.in_(bindparam("event_ids", expanding=True)))
+    .values(sent_at=bindparam("sent_at", type_=outbox.c.sent_at.type))
+)
 
 
 def _utcnow() -> datetime:
@@ -57,6 +71,19 @@ class TracedEvent:
 
     event: DomainEvent
     carrier: dict[str, str]
+
+
+@dataclass(slots=True)
+class OutboxBatch:
+    """One commit's outbox rows, and the events and trace contexts they hold, in order."""
+
+    rows: list[dict[str, Any]]
+    events: list[DomainEvent]
+    carriers: list[dict[str, str] | None]
+
+    @property
+    def event_ids(self) -> list[str]:
+        return [row["event_id"] for row in self.rows]
 
 
 class OutboxWriter:
@@ -80,23 +107,34 @@ class OutboxWriter:
             return events
         return [TracedEvent(event, carrier) for event in events]
 
+    def rows(self, events: Sequence[DomainEvent | TracedEvent]) -> OutboxBatch:
+        """The outbox rows of `events` (stamped or not), built now, beside the events."""
+        at = self._now()
+        batch = OutboxBatch([], [], [])
+        traced = self._tracer.enabled  # else nothing stamped: the rows as before (NULL)
+        for item in events:
+            if isinstance(item, TracedEvent):
+                event, carrier = item.event, item.carrier
+            else:
+                event, carrier = item, None
+            row = self._row(event, at)
+            if traced:
+                row["trace_context"] = carrier
+            batch.rows.append(row)
+            batch.events.append(event)
+            batch.carriers.append(carrier)
+        return batch
+
+    async def insert(self, conn: AsyncConnection, rows: list[dict[str, Any]]) -> None:
+        """Insert rows built by `rows` (any units' together: one statement)."""
+        await conn.execute(_INSERT, rows)
+
     async def write(
         self, conn: AsyncConnection, events: Sequence[DomainEvent | TracedEvent]
-    ) -> None:
-        at = self._now()
-        if not self._tracer.enabled:  # nothing stamped: the rows as before tracing (NULL)
-            rows = [self._row(cast("DomainEvent", event), at) for event in events]
-        else:
-            rows = []
-            for item in events:
-                if isinstance(item, TracedEvent):
-                    row = self._row(item.event, at)
-                    row["trace_context"] = item.carrier
-                else:
-                    row = self._row(item, at)
-                    row["trace_context"] = None
-                rows.append(row)
-        await conn.execute(insert(outbox), rows)
+    ) -> OutboxBatch:
+        batch = self.rows(events)
+        await self.insert(conn, batch.rows)
+        return batch
 
     def _row(self, event: DomainEvent, at: datetime) -> dict[str, Any]:
         return {
@@ -132,16 +170,56 @@ class OutboxRelay:
         self._now = now
         self._lock = asyncio.Lock()
         self._wake = asyncio.Event()
+        # Set while a process publishes its commits' events from memory (outbox_pump.py):
+        # a drain then takes only rows older than this (what a crash or a failure left).
+        self.leftovers_after: timedelta | None = None
+        # False until a drain of every pending row succeeded, and after a failed publish
+        # from memory: drains take every row then, so nothing overtakes what was left.
+        self.caught_up = False
+
+    @property
+    def engine(self) -> AsyncEngine:
+        return self._engine
 
     async def drain(self) -> int:
-        """Publish every pending row; returns how many were published."""
+        """Publish every pending row (with events published from memory and nothing left
+        behind: only rows older than `leftovers_after`); returns how many were published."""
         total = 0
         async with self._lock:
+            settle = self.leftovers_after
+            everything = settle is None or not self.caught_up
+            cutoff = None if settle is None or everything else self._now() - settle
             while True:
-                published = await guarded(self._drain_batch)
+                published = await guarded(lambda: self._drain_batch(cutoff))
                 total += published
                 if published < self._batch:
+                    if everything:
+                        self.caught_up = True
                     return total
+
+    async def publish_committed(self, batch: OutboxBatch) -> bool:
+        """Publish a commit's events from memory, in turn with drains; False (nothing sent)
+        while rows left behind must go first: the caller drains then, which sends these."""
+        async with self._lock:
+            if not self.caught_up:
+                return False
+            try:
+                await self._publish(batch.events, batch.carriers)
+            except Exception:
+                self.caught_up = False  # the next drain takes every pending row, in order
+                raise
+            return True
+
+    async def mark_sent(self, event_ids: list[str]) -> None:
+        """Mark rows published from memory as sent, one statement per chunk of ids."""
+        if event_ids:
+            await write_alone(self._engine, Bulk(("outbox_sent",), event_ids, self._mark_sent))
+
+    async def _mark_sent(self, conn: AsyncConnection, event_ids: list[str]) -> None:
+        at = self._now()
+        for start in range(0, len(event_ids), MARK_CHUNK):
+            chunk = event_ids[start : start + MARK_CHUNK]
+            await conn.execute(_MARK_SENT, {"event_ids": chunk, "sent_at": at})
 
     def nudge(self) -> None:
         """Wake the background loop (after a commit that wrote events)."""
@@ -163,22 +241,19 @@ class OutboxRelay:
                 await asyncio.wait_for(self._wake.wait(), backoff)
             self._wake.clear()
 
-    async def _drain_batch(self) -> int:
+    async def _drain_batch(self, cutoff: datetime | None = None) -> int:
         sqlite = self._engine.dialect.name == "sqlite"
+        query = select(
+            outbox.c.id,
+            outbox.c.event_type,
+            outbox.c.payload,
+            outbox.c.trace_context,
+        ).where(outbox.c.sent_at.is_(None), outbox.c.failed_at.is_(None))
+        if cutoff is not None:
+            query = query.where(outbox.c.created_at < cutoff)
         async with self._engine.connect() as conn:
             rows = (
-                await conn.execute(
-                    select(
-                        outbox.c.id,
-                        outbox.c.event_type,
-                        outbox.c.payload,
-                        outbox.c.trace_context,
-                    )
-                    .where(outbox.c.sent_at.is_(None), outbox.c.failed_at.is_(None))
-                    .order_by(outbox.c.id)
-                    .limit(self._batch)
-                    .with_for_update()
-                )
+                await conn.execute(query.order_by(outbox.c.id).limit(self._batch).with_for_update())
             ).all()
             if not rows:
                 await conn.rollback()
@@ -280,27 +355,46 @@ def _runs(
 
 
 class RelayingPublisher:
-    """The publisher use cases get in SQL mode: direct events now, then the outbox drained.
+    """The publisher use cases get in SQL mode: direct events now; committed events from
+    memory after their COMMIT (`from_memory`), or else by draining the outbox.
 
     Events built outside aggregates (an emergency halt broadcast) go straight to the
-    publisher; aggregate events are already in the outbox and reach it via the relay,
-    so each event is published once in the normal path and at least once after a crash.
-    The drain starts at once and callers do not wait for it: a slow or unreachable
-    downstream (Kafka) must not hold an order or a kill switch, and an order batch should
-    not wait for its events to reach WebSocket clients.
-    The relay's loop retries what a drain could not send. Concurrent callers share one
-    drain, which runs again while commits keep arriving.
+    publisher; aggregate events are already in the outbox. With `from_memory` (as `serve`
+    wires it) the group committer hands each commit's events to a pump that publishes them
+    at once and marks their rows sent (adapters/postgres/outbox_pump.py); the relay then
+    only sends what a crash or a failed publish left. Without it, a publish starts a drain
+    of the outbox. Either way callers do not wait: a slow or unreachable downstream (Kafka)
+    must not hold an order or a kill switch, and an order batch should not wait for its
+    events to reach WebSocket clients. Each event is published once in the normal path and
+    at least once after a crash. Concurrent callers share one drain, which runs again while
+    commits keep arriving.
     """
 
-    def __init__(self, publisher: EventPublisher, relay: OutboxRelay) -> None:
+    def __init__(
+        self,
+        publisher: EventPublisher,
+        relay: OutboxRelay,
+        *,
+        from_memory: bool = False,
+        leftovers_after: timedelta = LEFTOVERS_AFTER,
+    ) -> None:
         self._publisher = publisher
         self._relay = relay
         self._draining: asyncio.Task[None] | None = None
         self._again = False
+        self.pump: CommittedEventPump | None = None
+        if from_memory:
+            from adapters.postgres.outbox_pump import CommittedEventPump, attach_pump
+
+            relay.leftovers_after = leftovers_after
+            self.pump = CommittedEventPump(relay)
+            attach_pump(relay.engine, self.pump)
 
     async def publish(self, events: Sequence[DomainEvent]) -> None:
         if events:
             await self._publisher.publish(events)
+        if self.pump is not None:
+            return  # committed events are on their way already
         task = self._draining
         if task is None or task.done():
             # A drain sends every caller's committed events: it runs in a context of its
@@ -312,10 +406,12 @@ class RelayingPublisher:
             self._again = True  # rows committed after that drain's read: one more round
 
     async def idle(self) -> None:
-        """Wait for the drain in flight, if any (shutdown, tests)."""
+        """Wait for the drain or the publishing in flight, if any (shutdown, tests)."""
         task = self._draining
         if task is not None:
             await asyncio.shield(task)
+        if self.pump is not None:
+            await self.pump.idle()
 
     async def _drain(self) -> None:
         while True:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Protocol, Self
 
@@ -31,11 +31,13 @@ from adapters.postgres.group_commit import (
     Bulk,
     Plan,
     Step,
+    committed,
     committer_for,
     groups_commits,
     unit_error,
 )
 from adapters.postgres.outbox import OutboxWriter
+from adapters.postgres.outbox_pump import pump_for
 from adapters.postgres.repos.base import insert_ignore_many
 from domain.errors import StoreUnavailable
 from domain.events import DomainEvent
@@ -234,10 +236,13 @@ class SqlUnitOfWork:
                 raise StoreUnavailable("the database is unavailable") from exc
         return self._conn
 
-    async def execute(self, statement: Executable) -> Result[Any]:
-        """Run a read now (writes go through `stage` or tracking)."""
+    async def execute(
+        self, statement: Executable, parameters: dict[str, Any] | None = None
+    ) -> Result[Any]:
+        """Run a read now (writes go through `stage` or tracking); `parameters` bind a
+        statement built once (its compiled form and cache key are reused)."""
         conn = await self.connection()
-        return await guarded(lambda: conn.execute(statement))
+        return await guarded(lambda: conn.execute(statement, parameters))
 
     def tracked(self, kind: str, key: Hashable) -> Any:
         """The object of this kind and key already in this unit of work, or None."""
@@ -339,6 +344,8 @@ class SqlUnitOfWork:
                 await guarded(run)
         except IntegrityError as exc:
             raise unit_error(exc) from exc
+        if plan.on_commit is not None:
+            committed(plan)
 
     def _plan(self) -> tuple[Plan, list[tuple[_Entry, Any]]]:
         """The statements this commit runs, in order, built now (nothing is sent yet).
@@ -400,11 +407,15 @@ class SqlUnitOfWork:
                 events.extend(pending)
         close_run()
         steps.extend(self._staged)
+        on_commit = None
         if events:
             # Stamped now, in the caller's context: a group commit writes them in none.
-            stamped = self._outbox.stamp(events)
-            steps.append(Bulk(("outbox", self._outbox), list(stamped), self._outbox.write))
-        return Plan(steps, versions), written
+            batch = self._outbox.rows(self._outbox.stamp(events))
+            steps.append(Bulk(("outbox", self._outbox), batch.rows, self._outbox.insert))
+            pump = pump_for(self.engine)
+            if pump is not None:  # published from memory once committed (outbox_pump.py)
+                on_commit = partial(pump.committed, batch)
+        return Plan(steps, versions, on_commit), written
 
     async def rollback(self) -> None:
         self._staged, self._inserts = [], {}
@@ -412,7 +423,8 @@ class SqlUnitOfWork:
             await self._conn.rollback()
 
     def collect_events(self) -> list[DomainEvent]:
-        """Always empty: committed events are in the outbox, and the relay publishes them."""
+        """Always empty: committed events are in the outbox, published from there (or from
+        memory right after COMMIT: adapters/postgres/outbox_pump.py)."""
         return []
 
 

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import msgspec
-from sqlalchemy import delete, desc, insert, select, update
+from sqlalchemy import bindparam, delete, desc, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.postgres.repos.base import SqlRepo, TrackedRepo, upsert
@@ -74,8 +74,9 @@ class _RowRepo(TrackedRepo):
         row = (await self._uow.execute(select(self.table).where(where))).first()
         return None if row is None else self._load(row)
 
-    async def _many(self, query: Any) -> list[Any]:
-        return [self._load(row) for row in (await self._uow.execute(query)).all()]
+    async def _many(self, query: Any, parameters: dict[str, Any] | None = None) -> list[Any]:
+        rows = (await self._uow.execute(query, parameters)).all()
+        return [self._load(row) for row in rows]
 
 
 class RiskRuleRepo(SqlRepo):
@@ -137,6 +138,12 @@ def _rule(r: Any) -> RiskRule:
     )
 
 
+# Read once per order batch: built once, so its cache key and compiled form are reused.
+_STATES_OF_SCOPES = select(trading_states).where(
+    trading_states.c.scope_key.in_(bindparam("scope_keys", expanding=True))
+)
+
+
 class TradingStateRepo(_RowRepo):
     """Scope states by scope key; in-place changes of a loaded state are saved at commit.
 
@@ -180,9 +187,7 @@ class TradingStateRepo(_RowRepo):
 
     async def get_many(self, scope_keys: Sequence[str]) -> list[ScopeState | None]:
         """One statement for the scopes of an order (global, account, agent)."""
-        rows = await self._many(
-            select(trading_states).where(trading_states.c.scope_key.in_(list(scope_keys)))
-        )
+        rows = await self._many(_STATES_OF_SCOPES, {"scope_keys": list(scope_keys)})
         found = {state.scope.key: state for state in rows}
         return [found.get(key) for key in scope_keys]
 

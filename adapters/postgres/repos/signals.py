@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.postgres.engine import guarded, single_writer
 from adapters.postgres.outbox import OutboxWriter
+from adapters.postgres.outbox_pump import pump_for
 from adapters.postgres.tables.signals import signals
 from adapters.postgres.types import UtcDateTime
 from domain.marketdata.bars import Timeframe
@@ -66,6 +67,7 @@ class SqlSignalRepository:
 
     async def _add(self, new: Sequence[Signal]) -> list[Signal]:
         stored = []
+        batch = None
         async with single_writer(self._engine), self._engine.begin() as conn:
             dialect_insert = (
                 postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
@@ -81,7 +83,11 @@ class SqlSignalRepository:
                 if (await conn.execute(statement)).first() is not None:
                     stored.append(signal)
             if stored:
-                await self._outbox.write(conn, self._outbox.stamp([s.emitted() for s in stored]))
+                events = self._outbox.stamp([s.emitted() for s in stored])
+                batch = await self._outbox.write(conn, events)
+        pump = pump_for(self._engine)
+        if batch is not None and pump is not None:  # committed: published from memory
+            pump.committed(batch)
         return stored
 
     async def _page(self, search: SignalSearch) -> list[Signal]:

@@ -41,6 +41,16 @@ from ports.repositories import ORDERS_EPOCH, InstrumentSearch, OrderSearch
 _OPEN = [s.value for s in OPEN_STATUSES]
 
 
+@functools.lru_cache(maxsize=64)
+def _order_update(changed: tuple[str, ...]) -> Any:
+    """UPDATE of these columns of one order by id: built once per set of columns."""
+    return (
+        update(orders)
+        .where(orders.c.id == bindparam("b_id"))
+        .values({k: bindparam(f"v_{k}") for k in changed})
+    )
+
+
 class OrderRepo(TrackedRepo):
     """Orders; in-place changes of a loaded order are saved at commit."""
 
@@ -117,12 +127,8 @@ class OrderRepo(TrackedRepo):
         self, conn: AsyncConnection, items: list[tuple[Order, dict[str, Any], dict[str, Any]]]
     ) -> None:
         """Orders whose same columns changed (a batch's broker answers), in one executemany."""
-        changed = [k for k, v in items[0][2].items() if items[0][1].get(k) != v]
-        statement = (
-            update(orders)
-            .where(orders.c.id == bindparam("b_id"))
-            .values({k: bindparam(f"v_{k}") for k in changed})
-        )
+        changed = tuple(k for k, v in items[0][2].items() if items[0][1].get(k) != v)
+        statement = _order_update(changed)
         params = [{"b_id": o.id, **{f"v_{k}": after[k] for k in changed}} for o, _, after in items]
         await conn.execute(statement, params)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -19,7 +19,6 @@ from adapters.postgres.outbox import OutboxWriter
 from adapters.postgres.tables.outbox import outbox
 from adapters.postgres.uow import SqlUnitOfWork
 from domain.errors import ConcurrentUpdate, StoreUnavailable
-from domain.events import DomainEvent
 from domain.killswitch.state import Scope
 from domain.killswitch.switch import KillSwitchEvent, TriggerType
 from domain.trading.accounts import Account
@@ -41,8 +40,8 @@ class OutboxWriteFailed(Exception):
 class FailingOutboxWriter(OutboxWriter):
     """Writes the events, then fails: the last step of a commit goes wrong."""
 
-    async def write(self, conn: AsyncConnection, events: Sequence[DomainEvent]) -> None:
-        await super().write(conn, events)
+    async def insert(self, conn: AsyncConnection, rows: list[dict[str, Any]]) -> None:
+        await super().insert(conn, rows)
         raise OutboxWriteFailed
 
 

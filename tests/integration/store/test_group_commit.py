@@ -20,7 +20,6 @@ from adapters.postgres.outbox import OutboxWriter
 from adapters.postgres.tables.trading import accounts
 from adapters.postgres.uow import SqlUnitOfWork
 from domain.errors import ConcurrentUpdate
-from domain.events import DomainEvent
 from domain.trading.accounts import Account
 from tests.integration.store.conftest import StoreUnderTest
 from tests.integration.store.test_faults import FailingOutboxWriter, OutboxWriteFailed, _denied
@@ -163,8 +162,8 @@ class ProbingOutboxWriter(OutboxWriter):
         self.account_id = account_id
         self.seen: list[bool] = []
 
-    async def write(self, conn: AsyncConnection, events: Sequence[DomainEvent]) -> None:
-        await super().write(conn, events)
+    async def insert(self, conn: AsyncConnection, rows: list[dict[str, Any]]) -> None:
+        await super().insert(conn, rows)
         if self.store.kind == "sqlite":  # on the writer's thread: a plain reader of the file
             self.seen.append(_visible_in_the_file(self.store, self.account_id))
         else:

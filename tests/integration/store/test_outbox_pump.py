@@ -1,0 +1,164 @@
+"""Committed events published from memory right after COMMIT: at once, in order, marked sent;
+the relay only for what a crash or a failed publish left, and that first."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import func, select
+
+from adapters.memory.bus import InProcessEventBus
+from adapters.postgres.outbox import OutboxRelay, RelayingPublisher
+from adapters.postgres.tables.outbox import outbox
+from domain.events import DomainEvent
+from domain.trading.orders import Order, OrderDenied, Origin, OriginKind, Side
+from tests.integration.store.conftest import StoreUnderTest
+
+pytestmark = pytest.mark.usefixtures("sql_only")
+
+
+@pytest.fixture
+def sql_only(store: StoreUnderTest) -> None:
+    if store.kind == "memory":
+        pytest.skip("the in-memory store publishes directly; it has no outbox")
+
+
+class Recording:
+    """A publisher that keeps what it got, and can be made to fail."""
+
+    def __init__(self) -> None:
+        self.fail = False
+        self.published: list[DomainEvent] = []
+
+    async def publish(self, events: Sequence[DomainEvent]) -> None:
+        if self.fail:
+            raise ConnectionError("broker down")
+        self.published.extend(events)
+
+
+class CountingRelay(OutboxRelay):
+    """An OutboxRelay that counts how many times it read the outbox."""
+
+    reads = 0
+
+    async def _drain_batch(self, cutoff: object = None) -> int:
+        self.reads += 1
+        return await super()._drain_batch(cutoff)  # type: ignore[arg-type]
+
+
+def _order(n: int) -> Order:
+    return Order(
+        f"ord-{n}", f"cl-{n}", "acc-1", "AAPL", Side.BUY, Decimal(1), Origin(OriginKind.USER, "u")
+    )
+
+
+async def _deny(store: StoreUnderTest, n: int) -> None:
+    async with store.uow() as uow:
+        order = _order(n)
+        await uow.orders.add(order)
+        order.deny((f"R{n}",))
+        await uow.commit()
+
+
+async def _unsent(store: StoreUnderTest) -> int:
+    async with store.engine.connect() as conn:
+        query = select(func.count()).select_from(outbox).where(outbox.c.sent_at.is_(None))
+        return int((await conn.execute(query)).scalar_one())
+
+
+def _reasons(events: list[DomainEvent]) -> list[tuple[str, ...]]:
+    return [e.reasons for e in events if isinstance(e, OrderDenied)]
+
+
+async def _publishing_from_memory(
+    store: StoreUnderTest, target: Recording
+) -> tuple[RelayingPublisher, CountingRelay]:
+    relay = CountingRelay(store.engine, target)
+    publisher = RelayingPublisher(InProcessEventBus(), relay, from_memory=True)
+    await relay.drain()  # caught up: what was left before this process is sent first
+    return publisher, relay
+
+
+async def test_committed_events_are_published_from_memory_and_marked_sent(
+    store: StoreUnderTest,
+) -> None:
+    # Arrange
+    target = Recording()
+    publisher, relay = await _publishing_from_memory(store, target)
+    reads_before = relay.reads
+
+    # Act
+    for n in range(1, 4):
+        await _deny(store, n)
+    await publisher.idle()
+
+    # Assert: in commit order, none read back from the outbox, every row marked sent
+    assert _reasons(target.published) == [("R1",), ("R2",), ("R3",)]
+    assert relay.reads == reads_before
+    assert await _unsent(store) == 0
+    assert publisher.pump is not None and publisher.pump.published == 3
+
+
+async def test_rows_left_by_a_crash_are_sent_first_then_the_new_ones(
+    store: StoreUnderTest,
+) -> None:
+    # Arrange: a process committed and died before publishing (no pump: nothing published)
+    await _deny(store, 1)
+    await _deny(store, 2)
+    target = Recording()
+    relay = OutboxRelay(store.engine, target)
+    publisher = RelayingPublisher(InProcessEventBus(), relay, from_memory=True)
+
+    # Act: the new process commits before its relay's first drain
+    await _deny(store, 3)
+    await publisher.idle()
+
+    # Assert: the leftovers first, in id order, then the new commit, each once
+    assert _reasons(target.published) == [("R1",), ("R2",), ("R3",)]
+    assert await _unsent(store) == 0
+
+
+async def test_a_failed_publish_leaves_the_rows_to_a_drain_that_keeps_the_order(
+    store: StoreUnderTest,
+) -> None:
+    # Arrange
+    target = Recording()
+    publisher, _ = await _publishing_from_memory(store, target)
+    target.fail = True
+
+    # Act: two commits while the broker is down, then one after it is back
+    await _deny(store, 1)
+    await _deny(store, 2)
+    await publisher.idle()
+    unsent_while_down = await _unsent(store)
+    target.fail = False
+    await _deny(store, 3)
+    await publisher.idle()
+
+    # Assert
+    assert unsent_while_down == 2
+    assert _reasons(target.published) == [("R1",), ("R2",), ("R3",)]
+    assert await _unsent(store) == 0
+
+
+async def test_the_background_drain_leaves_fresh_rows_to_the_pump_and_takes_old_ones(
+    store: StoreUnderTest,
+) -> None:
+    # Arrange: caught up, then a row left unmarked (its publisher died before the mark)
+    target = Recording()
+    relay = OutboxRelay(store.engine, target)
+    await relay.drain()
+    await _deny(store, 1)
+    relay.leftovers_after = timedelta(hours=1)
+
+    # Act
+    fresh = await relay.drain()
+    relay.leftovers_after = timedelta(0)
+    old = await relay.drain()
+
+    # Assert
+    assert (fresh, old) == (0, 1)
+    assert _reasons(target.published) == [("R1",)]
