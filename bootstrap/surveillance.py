@@ -28,7 +28,7 @@ from ports.surveillance import SurveillanceStore
 from ports.unit_of_work import UnitOfWorkFactory
 
 if TYPE_CHECKING:
-    from bootstrap.container import Container
+    from bootstrap.containers.application import ApplicationContainer
 
 log = structlog.get_logger("bulwark.surveillance")
 
@@ -124,14 +124,14 @@ def live(
     return LiveSurveillance(made, clock)
 
 
-def consumer_run(container: Container) -> SurveillanceRun:
+def consumer_run(container: ApplicationContainer) -> SurveillanceRun:
     """The run `bulwark surveil` drives (its checkpoint named by the settings)."""
     settings = container.settings()
     return run(
         settings.surveillance.consumer_name,
         settings,
-        container.surveillance_rules(),
-        container.surveillance_store(),
-        container.surveillance_actions(),
-        container.clock(),
+        container.surveillance.surveillance_rules(),
+        container.surveillance.surveillance_store(),
+        container.surveillance.surveillance_actions(),
+        container.core.clock(),
     )
