@@ -9,11 +9,8 @@ from collections.abc import AsyncIterator, Callable
 from typing import TYPE_CHECKING
 
 import structlog
-from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.memory.bus import InProcessEventBus
-from adapters.memory.surveillance import InMemorySurveillanceStore
-from adapters.postgres.surveillance import SqlSurveillanceStore
 from application.surveillance import SurveillanceRun
 from application.surveillance_actions import AgentHalter, SurveillanceActions
 from application.surveillance_feed import SURVEILLED
@@ -31,13 +28,6 @@ if TYPE_CHECKING:
     from bootstrap.containers.application import ApplicationContainer
 
 log = structlog.get_logger("bulwark.surveillance")
-
-
-def store(store_kind: str, engine: Callable[[], AsyncEngine]) -> SurveillanceStore:
-    """On the SQL tables with a database; in memory for the embedded store."""
-    if store_kind == "sql":
-        return SqlSurveillanceStore(engine())
-    return InMemorySurveillanceStore()
 
 
 def rules(settings: Settings) -> SurveillanceRules:
