@@ -12,9 +12,6 @@ from pathlib import Path
 
 import structlog
 
-from adapters.documents.local import LocalDocumentStore
-from adapters.documents.s3 import S3DocumentStore
-from adapters.documents.sigv4 import Credentials
 from adapters.security.envelope import AesGcmEnvelope
 from application.kyc import KycConfig, KycService
 from bootstrap.periodic import running_every
@@ -28,6 +25,9 @@ _log = structlog.get_logger("bulwark.kyc")
 def document_store(settings: Settings) -> DocumentStore:
     """S3 when BULWARK_DOCUMENTS_STORE=s3 (settings checked its keys), else the directory."""
     if settings.kyc.documents_store == "s3":
+        from adapters.documents.s3 import S3DocumentStore
+        from adapters.documents.sigv4 import Credentials
+
         secret = settings.kyc.documents_s3_secret_access_key
         return S3DocumentStore(
             settings.kyc.documents_s3_url or "",
@@ -38,6 +38,8 @@ def document_store(settings: Settings) -> DocumentStore:
                 secret.reveal() if secret is not None else "",
             ),
         )
+    from adapters.documents.local import LocalDocumentStore
+
     return LocalDocumentStore(Path(settings.kyc.documents_dir))
 
 
