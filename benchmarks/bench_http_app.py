@@ -15,7 +15,7 @@ from decimal import Decimal
 from litestar import Litestar
 
 from bootstrap.app import create_app as create_bulwark_app
-from bootstrap.container import Container, build_container
+from bootstrap.containers.application import ApplicationContainer, build_container
 from bootstrap.demo import DEMO_ACCOUNT, DEMO_OWNER
 from bootstrap.logging import configure_logging
 from bootstrap.settings import load_settings
@@ -30,9 +30,9 @@ def account_ids(count: int) -> list[str]:
     return [DEMO_ACCOUNT, *(f"bench-{i}" for i in range(1, count))]
 
 
-async def open_accounts(container: Container, count: int) -> None:
+async def open_accounts(container: ApplicationContainer, count: int) -> None:
     """The bench accounts beyond the demo's, for the demo owner (kept when already there)."""
-    async with container.uow_factory()() as uow:
+    async with container.core.uow_factory()() as uow:
         owner = await uow.users.by_username(DEMO_OWNER.username)
         if owner is None:
             raise RuntimeError("the demo owner is missing: serve with BULWARK_DEMO=true")
@@ -44,7 +44,7 @@ async def open_accounts(container: Container, count: int) -> None:
         await uow.commit()
     for account_id in account_ids(count)[1:]:
         with contextlib.suppress(ValueError):  # already open at the paper broker
-            container.paper_broker().seed_account(account_id, CASH)
+            container.core.paper_broker().seed_account(account_id, CASH)
 
 
 def create_app() -> Litestar:

@@ -32,7 +32,7 @@ from application.order_commands import SubmitOrder
 from application.orders import OrderService
 from benchmarks.bench_http import cores, machine
 from benchmarks.bench_store import STORES, Store, provisioned
-from bootstrap.container import Container, build_container
+from bootstrap.containers.application import ApplicationContainer, build_container
 from bootstrap.gc_tuning import restore_gc, tune_gc
 from bootstrap.logging import configure_logging
 from bootstrap.settings import load_settings
@@ -88,7 +88,7 @@ def settings_env(store: Store) -> dict[str, str]:
     }
 
 
-async def open_container(store: Store) -> Container:
+async def open_container(store: Store) -> ApplicationContainer:
     """The container as `bulwark serve` builds it, its watchers off, resources started, in
     the steady state a served process reaches: the start-up warm-up threads done (numba
     kernels and solver imports: seconds, holding the GIL the order path needs while they
@@ -98,28 +98,28 @@ async def open_container(store: Store) -> Container:
     container = build_container(settings)
     container.background.override(providers.Resource(no_background))
     await container.init_resources()  # type: ignore[misc]
-    for resource in (container.compute_warmup, container.optimizer_warmup):
+    for resource in (container.core.compute_warmup, container.analytics.optimizer_warmup):
         warming = await resource()  # type: ignore[misc]
         if warming is not None:
             await asyncio.to_thread(warming.join)
     return container
 
 
-async def seed(container: Container, accounts: int) -> list[Account]:
+async def seed(container: ApplicationContainer, accounts: int) -> list[Account]:
     """`accounts` funded accounts (here and at the paper broker) and AAPL priced at 100."""
     opened = [
         Account(f"bench-{i}", f"owner-{i}", CASH, start_of_day_equity=CASH, peak_equity=CASH)
         for i in range(accounts)
     ]
-    async with container.uow_factory()() as uow:
+    async with container.core.uow_factory()() as uow:
         if await uow.instruments.get("AAPL") is None:
             await uow.instruments.add(Instrument("AAPL", AssetClass.EQUITY, sector="Tech"))
         for account in opened:
             await uow.accounts.add(account)
         await uow.commit()
-    container.market().set_price("AAPL", PRICE)
+    container.core.market().set_price("AAPL", PRICE)
     for account in opened:
-        container.paper_broker().seed_account(account.id, CASH)
+        container.core.paper_broker().seed_account(account.id, CASH)
     return opened
 
 
@@ -162,9 +162,9 @@ async def measure(
     gc_state = tune_gc(container.settings())
     try:
         accounts = await seed(container, args.accounts)
-        warm = Load(container.orders(), accounts, args.in_flight)
+        warm = Load(container.trading.orders(), accounts, args.in_flight)
         await warm.run(WARM_UP)
-        load = Load(container.orders(), accounts, args.in_flight)
+        load = Load(container.trading.orders(), accounts, args.in_flight)
         per_round = max(1, args.in_flight // args.accounts) * args.accounts
         rounds = max(2, args.orders // per_round)
         rounds += rounds % 2  # an even number of rounds leaves every account flat
@@ -182,10 +182,10 @@ async def measure(
         restore_gc(gc_state)
 
 
-async def holding(container: Container, accounts: list[Account]) -> int:
+async def holding(container: ApplicationContainer, accounts: list[Account]) -> int:
     """How many of the accounts hold AAPL, as the store has them."""
     held = 0
-    async with container.uow_factory()() as uow:
+    async with container.core.uow_factory()() as uow:
         for account in accounts:
             stored = await uow.accounts.get(account.id)
             position = stored.positions.get("AAPL") if stored is not None else None

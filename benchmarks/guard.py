@@ -189,10 +189,10 @@ async def order_subject(stack: AsyncExitStack, store: Any, name: str, slices: in
 
     stack.push_async_callback(close)
     accounts = await seed(container, 16)
-    await Load(container.orders(), accounts, 64).run(WARM_UP)
+    await Load(container.trading.orders(), accounts, 64).run(WARM_UP)
 
     async def step() -> int:  # a buying round and a selling one: the accounts stay flat
-        return await Load(container.orders(), accounts, 64).run(2)
+        return await Load(container.trading.orders(), accounts, 64).run(2)
 
     return Subject(name, step, slices, "orders")
 

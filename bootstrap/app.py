@@ -12,7 +12,7 @@ from litestar import Litestar
 from adapters.gc_pauses import GcPauses, GcPausesCollector
 from adapters.http.app import create_app as create_http_app
 from adapters.watchdog import LoopWatchdogCollector
-from bootstrap.container import Container, build_container
+from bootstrap.containers.application import ApplicationContainer, build_container
 from bootstrap.demo import DEMO_OWNER, DEMO_RISK, DEMO_VIEWER, load_demo
 from bootstrap.gc_tuning import restore_gc, tune_gc
 from bootstrap.killswitch_lane import start_lane
@@ -25,7 +25,9 @@ from bootstrap.watchdog import loop_watchdog
 _log = structlog.get_logger("bulwark.app")
 
 
-def create_app(settings: Settings | None = None, container: Container | None = None) -> Litestar:
+def create_app(
+    settings: Settings | None = None, container: ApplicationContainer | None = None
+) -> Litestar:
     """Build the app. Tests pass a container whose providers they have overridden."""
     settings = settings or load_settings()
     if container is None:
@@ -50,7 +52,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
             )
         # The accounts and passcodes a halt can still use if the store goes down (then kept
         # fresh every few seconds by the watchers).
-        known = await container.killswitch().remember(force=True)
+        known = await container.safety.killswitch().remember(force=True)
         _log.info("kill_switch_accounts_remembered", accounts=known)
         lane = await start_lane(container, settings)
         include_lane_requests(app, lane)  # its listener's requests in this app's /metrics
@@ -72,7 +74,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
             if lane is not None:
                 await asyncio.to_thread(lane.stop)
             await container.shutdown_resources()  # type: ignore[misc]
-            await stop_tracing(container.tracing())  # the spans still queued, last
+            await stop_tracing(container.core.tracing())  # the spans still queued, last
             gc_pauses.remove()
             restore_gc(gc_state)
             _log.info("stopped")
@@ -86,16 +88,17 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         + metrics_collectors(container, settings),
         debug=False,
     )
-    return container.tracing().trace_requests(app)  # a span per request when tracing is on
+    traced: Litestar = container.core.tracing().trace_requests(app)  # a span per request, when on
+    return traced
 
 
-async def require_current_schema(container: Container) -> None:
+async def require_current_schema(container: ApplicationContainer) -> None:
     """Refuse to start on a database the migrations have not brought to this build's head."""
-    if container.store_kind() != "sql":
+    if container.core.store_kind() != "sql":
         return
     from adapters.postgres import migrate
 
-    at, head = await migrate.current(container.engine()), migrate.head()
+    at, head = await migrate.current(container.core.engine()), migrate.head()
     if at != head:
         raise SettingsError(
             f"the database schema is at {at or 'nothing (empty database)'}, this build needs "

@@ -1,7 +1,7 @@
 """Builds a backtest's simulated world: in-memory store, paper broker, quotes on a fake clock.
 
 The order path is the real OrderService (the gate, the batching, the booking of fills), wired
-as bootstrap/container.py wires it for the server, minus what a simulation has no use for
+as bootstrap/containers/ wires it for the server, minus what a simulation has no use for
 (events go nowhere, no throttle shared across instances). Each run gets a fresh world.
 """
 

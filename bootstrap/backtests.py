@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from pathlib import Path
 
-from sqlalchemy.ext.asyncio import AsyncEngine
-
 from adapters.marketdata.replay_history import ReplayHistory
-from adapters.memory.backtests import InMemoryBacktestRepository
-from adapters.postgres.repos.backtests import SqlBacktestRepository
 from application.backtests import BacktestLimits, BacktestService
 from bootstrap.backtest_world import build_world
 from bootstrap.settings import Settings
@@ -19,13 +15,6 @@ from ports.strategies import StrategyRepository
 from ports.unit_of_work import UnitOfWorkFactory
 
 SHIPPED_DATA = Path(__file__).resolve().parent.parent / "data" / "backtest"
-
-
-def backtest_store(store_kind: str, engine: Callable[[], AsyncEngine]) -> BacktestRepository:
-    """On the SQL table with a database; in memory for the embedded store."""
-    if store_kind == "sql":
-        return SqlBacktestRepository(engine())
-    return InMemoryBacktestRepository()
 
 
 def backtest_service(

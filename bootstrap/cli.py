@@ -34,7 +34,7 @@ from domain.numbers import InvalidNumber, NumberSpec
 from domain.principals import Principal, Role
 
 if TYPE_CHECKING:  # loaded when a command needs it: `bulwark consume` joins its group first
-    from bootstrap.container import Container
+    from bootstrap.containers.commands import Contexts
 
 EXIT_USAGE = 2
 EXIT_REFUSED = 3
@@ -111,8 +111,8 @@ def _secret(prompt: str, from_stdin: bool, stdin: TextIO) -> str:
     return getpass.getpass(prompt)
 
 
-async def _principal(container: Container, username: str) -> Principal:
-    async with container.uow_factory()() as uow:
+async def _principal(container: Contexts, username: str) -> Principal:
+    async with container.core.uow_factory()() as uow:
         user = await uow.users.by_username(username)
     if user is None:
         raise SettingsError(f"no user named {username!r}")
@@ -121,7 +121,7 @@ async def _principal(container: Container, username: str) -> Principal:
 
 async def run_command(
     args: argparse.Namespace,
-    container: Container,
+    container: Contexts,
     *,
     stdin: TextIO = sys.stdin,
     out: TextIO = sys.stdout,
@@ -132,29 +132,29 @@ async def run_command(
         with audit_context(f"cli:{args.command}:{os.urandom(6).hex()}"):
             return await _run(args, container, stdin, out)
     finally:
-        if container.store_kind() == "sql":
-            await container.engine().dispose()
+        if container.core.store_kind() == "sql":
+            await container.core.engine().dispose()
 
 
-async def _run(args: argparse.Namespace, container: Container, stdin: TextIO, out: TextIO) -> int:
+async def _run(args: argparse.Namespace, container: Contexts, stdin: TextIO, out: TextIO) -> int:
     if args.command == "migrate":
         return await _migrate(container, out)
     if args.command == "create-user":
         password = _secret("Password: ", args.password_stdin, stdin)
-        view = await container.auth().create_user(
+        view = await container.core.auth().create_user(
             args.username, password, Role(args.role), email=args.email
         )
         print(f"created user {view.username} ({view.role.value}) id={view.id}", file=out)
         return 0
     if args.command == "create-agent-key":
         owner = await _principal(container, args.owner)
-        created = await container.api_keys().create(owner, args.agent_id, args.label)
+        created = await container.core.api_keys().create(owner, args.agent_id, args.label)
         print(f"key id: {created.key_id}\napi key (shown once): {created.api_key}", file=out)
         return 0
     if args.command == "set-passcode":
         principal = await _principal(container, args.username)
         code = _secret("Kill-switch passcode: ", args.passcode_stdin, stdin)
-        await container.killswitch().set_passcode(principal, code)
+        await container.safety.killswitch().set_passcode(principal, code)
         print(f"passcode set for {args.username}", file=out)
         return 0
     if args.command == cli_kyc.COMMAND:
@@ -193,16 +193,16 @@ async def _run(args: argparse.Namespace, container: Container, stdin: TextIO, ou
     raise SettingsError(f"unknown command {args.command}")
 
 
-async def _migrate(container: Container, out: TextIO) -> int:
+async def _migrate(container: Contexts, out: TextIO) -> int:
     settings = container.settings()
     store = settings.store.database_url.split("://", 1)[0]
-    if container.store_kind() == "memory":
+    if container.core.store_kind() == "memory":
         print(f"store {store}: nothing to migrate (the in-memory store has no schema)", file=out)
         return 0
     from adapters.postgres import migrate
 
     prepare_sqlite_path(settings.store.database_url)
-    engine = container.engine()
+    engine = container.core.engine()
     before = await migrate.current(engine)
     await migrate.upgrade(engine)
     after = await migrate.current(engine)
@@ -317,13 +317,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if settings.store.database_url.startswith("memory://") and args.command != "migrate":
         print(MEMORY_REFUSED, file=sys.stderr)
         return EXIT_REFUSED
-    from bootstrap.container import build_container
+    from bootstrap.containers.commands import CommandContainers
     from bootstrap.logging import configure_logging
 
     configure_logging(settings.core.log_level, settings.core.log_format)
     try:
-        # sys.stdout as it is now (a default argument would keep the one at import time)
-        return asyncio.run(run_command(args, build_container(settings), out=sys.stdout))
+        # Only the contexts the command reads are built (bootstrap/containers/commands.py);
+        # sys.stdout as it is now (a default argument would keep the one at import time).
+        return asyncio.run(run_command(args, CommandContainers(settings), out=sys.stdout))
     except (DomainError, SettingsError) as exc:
         print(f"bulwark: {getattr(exc, 'message', exc)}", file=sys.stderr)
         return EXIT_REFUSED

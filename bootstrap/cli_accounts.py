@@ -20,7 +20,7 @@ from domain.trading.account_profile import AccountStatus, AccountType, TradingTy
 
 if TYPE_CHECKING:  # the use cases load when a command runs: `bulwark consume` starts fast
     from application.instrument_catalog import ImportReport
-    from bootstrap.container import Container
+    from bootstrap.containers.commands import Contexts
 
 EXIT_REFUSED = 3
 CLI_ADMIN = Principal("cli", Role.ADMIN)
@@ -62,7 +62,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     alpaca.add_argument("--account", help="use this account's linked Alpaca keys")
 
 
-async def run(args: argparse.Namespace, container: Container, out: TextIO) -> int:
+async def run(args: argparse.Namespace, container: Contexts, out: TextIO) -> int:
     """Run an `accounts` or `instruments` command; errors raise (the console prints one line)."""
     if args.command == "instruments":
         return await _instruments(args, container, out)
@@ -79,12 +79,12 @@ async def run(args: argparse.Namespace, container: Container, out: TextIO) -> in
             TradingType(args.trading),
             _cash(args.cash),
         )
-        account = await container.account_admin().open(command)
+        account = await container.trading.account_admin().open(command)
         print(f"created account {account.id} ({account.name}, {account.broker})", file=out)
         return 0
     if args.verb == "list":
         status = AccountStatus(args.status) if args.status else None
-        for view in await container.accounts().list_accounts(owner, status):
+        for view in await container.trading.accounts().list_accounts(owner, status):
             print(
                 f"{view.id}\t{view.name}\t{view.broker}\t{view.account_type.value}\t"
                 f"{view.trading_type.value}\t{view.status.value}\t{view.cash} {view.currency}",
@@ -92,7 +92,7 @@ async def run(args: argparse.Namespace, container: Container, out: TextIO) -> in
             )
         return 0
     if args.verb in ("close", "archive"):
-        admin = container.account_admin()
+        admin = container.trading.account_admin()
         change = admin.close if args.verb == "close" else admin.archive
         account = await change(owner, args.account_id)
         print(f"account {account.id} is {account.status.value}", file=out)
@@ -101,16 +101,16 @@ async def run(args: argparse.Namespace, container: Container, out: TextIO) -> in
 
 
 async def _sync(
-    args: argparse.Namespace, container: Container, owner: Principal, out: TextIO
+    args: argparse.Namespace, container: Contexts, owner: Principal, out: TextIO
 ) -> int:
-    view = await container.accounts().account(owner, args.account_id)
+    view = await container.trading.accounts().account(owner, args.account_id)
     if view.broker == "paper":
         raise SettingsError(
             "a paper account's broker book lives in the serving process: sync it there "
             f"(POST /api/v1/accounts/{view.id}/sync)"
         )
     try:
-        report = await container.account_sync().sync(owner, args.account_id)
+        report = await container.trading.account_sync().sync(owner, args.account_id)
     finally:
         await _close_brokers(container)
     print(
@@ -128,8 +128,8 @@ async def _sync(
     return 0
 
 
-async def _instruments(args: argparse.Namespace, container: Container, out: TextIO) -> int:
-    catalog = container.instruments()
+async def _instruments(args: argparse.Namespace, container: Contexts, out: TextIO) -> int:
+    catalog = container.trading.instruments()
     if args.verb == "import":
         text = _read(args.file)
         try:
@@ -173,15 +173,15 @@ def _cash(text: str | None) -> Decimal | None:
         raise SettingsError(f"--cash {text!r} is not a number") from None
 
 
-async def _owner(container: Container, username: str) -> Principal:
-    async with container.uow_factory()() as uow:
+async def _owner(container: Contexts, username: str) -> Principal:
+    async with container.core.uow_factory()() as uow:
         user = await uow.users.by_username(username)
     if user is None:
         raise SettingsError(f"no user named {username!r}")
     return Principal(user.id, user.role)
 
 
-async def _close_brokers(container: Container) -> None:
+async def _close_brokers(container: Contexts) -> None:
     from bootstrap.closing import close_quietly
 
-    await close_quietly(container.brokers().brokers.values())
+    await close_quietly(container.core.brokers().brokers.values())

@@ -14,10 +14,10 @@ import re
 import sys
 from typing import TYPE_CHECKING, TextIO
 
-from bootstrap.cli_backtest import ProgressBar
+from bootstrap.cli_progress import ProgressBar
 
 if TYPE_CHECKING:
-    from bootstrap.container import Container
+    from bootstrap.containers.commands import Contexts
 
 EXIT_BROKEN = 1
 COMMANDS = frozenset({"audit"})
@@ -54,9 +54,12 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
 
 
 async def run(
-    args: argparse.Namespace, container: Container, out: TextIO, err: TextIO | None = None
+    args: argparse.Namespace,
+    container: Contexts,
+    out: TextIO,
+    err: TextIO | None = None,
 ) -> int:
-    service = container.audit_log_service()
+    service = container.core.audit_log_service()
     if args.verb == "head":
         head = await service.head()
         print("0:" + "0" * 64 if head is None else f"{head.seq}:{head.hash}", file=out)

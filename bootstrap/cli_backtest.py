@@ -12,14 +12,14 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, TextIO
 
+from bootstrap.cli_progress import ProgressBar
 from domain.backtests.model import Backtest, BacktestRequest, FeeModel
 from domain.marketdata.bars import Timeframe
 from domain.principals import Principal, Role
 
 if TYPE_CHECKING:
-    from bootstrap.container import Container
+    from bootstrap.containers.commands import Contexts
 
-BAR_WIDTH = 30
 POLL_S = 0.1
 EXIT_CANCELED = 130
 
@@ -63,9 +63,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     parser.add_argument("--slippage-bps", type=_decimal, default=Decimal(0))
 
 
-async def run_backtest(args: argparse.Namespace, container: Container, out: TextIO) -> int:
+async def run_backtest(args: argparse.Namespace, container: Contexts, out: TextIO) -> int:
     """Start the run as the strategy's owner, show its progress, print the results."""
-    strategy = await container.strategy_stores().strategies.get(args.strategy)
+    strategy = await container.strategies.strategy_stores().strategies.get(args.strategy)
     owner = Principal(strategy.owner_id if strategy else "", Role.OWNER)
     request = BacktestRequest(
         strategy_id=args.strategy,
@@ -77,7 +77,7 @@ async def run_backtest(args: argparse.Namespace, container: Container, out: Text
         fees=FeeModel(args.commission_per_share, args.commission_bps),
         slippage_bps=args.slippage_bps,
     )
-    service = container.backtests()
+    service = container.strategies.backtests()
     backtest = await service.start(owner, request)
     bar = ProgressBar(out)
     try:
@@ -97,31 +97,6 @@ async def run_backtest(args: argparse.Namespace, container: Container, out: Text
     bar.done()
     summary(current, out)
     return 0 if current.status.value == "succeeded" else 3
-
-
-class ProgressBar:
-    """A hand-drawn bar on a terminal; a line per 10 % elsewhere."""
-
-    def __init__(self, out: TextIO) -> None:
-        self._out = out
-        self._tty = out.isatty()
-        self._last = -1
-
-    def show(self, fraction: float) -> None:
-        percent = int(max(0.0, min(1.0, fraction)) * 100)
-        if self._tty:
-            filled = percent * BAR_WIDTH // 100
-            line = f"\r[{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {percent:3d}%"
-            self._out.write(line)
-            self._out.flush()
-        elif percent // 10 > self._last // 10 or (percent == 100 and self._last < 100):
-            print(f"progress {percent}%", file=self._out)
-        self._last = max(self._last, percent)
-
-    def done(self) -> None:
-        if self._tty:
-            self._out.write("\n")
-            self._out.flush()
 
 
 def summary(backtest: Backtest, out: TextIO) -> None:

@@ -14,16 +14,17 @@ import argparse
 import asyncio
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from adapters.brokers.paper.drill import FaultSwitch, FaultyBroker
-from application.killswitch import KillSwitchConfig
-from application.killswitch_drill import DrillReport, KillSwitchDrill, RunDrill
-from bootstrap.embedded import Embedded, build_embedded
 from domain.killswitch.drill import BrokerFaults, UnknownFault
 from domain.killswitch.state import Scope, ScopeKind
 from domain.principals import Principal, Role
-from domain.trading.instruments import Instrument
+
+if TYPE_CHECKING:  # the drill's world loads when it runs, not with the console's parser
+    from adapters.brokers.paper.drill import FaultSwitch
+    from application.killswitch import KillSwitchConfig
+    from application.killswitch_drill import DrillReport, KillSwitchDrill, RunDrill
+    from bootstrap.embedded import Embedded
 
 COMMAND = "drill"
 EXIT_PASS = 0
@@ -88,6 +89,10 @@ class DrillWorld:
 def drill_world(
     *, fake_clock: bool = False, killswitch_config: KillSwitchConfig | None = None
 ) -> DrillWorld:
+    from adapters.brokers.paper.drill import FaultSwitch, FaultyBroker
+    from application.killswitch_drill import KillSwitchDrill
+    from bootstrap.embedded import build_embedded
+
     switch = FaultSwitch()
     embedded = build_embedded(
         fake_clock=fake_clock,
@@ -107,6 +112,9 @@ def drill_world(
 
 async def prepare(world: DrillWorld, scope: Scope, faults: BrokerFaults, orders: int) -> RunDrill:
     """The drill's instrument and account (the scope's account when it names one)."""
+    from application.killswitch_drill import RunDrill
+    from domain.trading.instruments import Instrument
+
     account_id = scope.id if scope.kind is ScopeKind.ACCOUNT else DRILL_ACCOUNT
     await world.embedded.add_instrument(Instrument(DRILL_SYMBOL, sector="Drill"), _PRICE)
     await world.embedded.open_account(account_id, DRILL_OWNER.id, Decimal(1_000_000))

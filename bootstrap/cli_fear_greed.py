@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:  # loaded when the command runs: `bulwark` itself stays light to start
     from application.fear_greed_recorder import FearGreedReport
-    from bootstrap.container import Container
+    from bootstrap.containers.commands import Contexts
 
 COMMAND = "fear-greed"
 EXIT_FAILED = 1
@@ -28,17 +28,17 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     )
 
 
-async def run(args: argparse.Namespace, container: Container, out: TextIO) -> int:
+async def run(args: argparse.Namespace, container: Contexts, out: TextIO) -> int:
     from bootstrap.closing import close_quietly
 
     settings = container.settings()
     if settings.core.demo and settings.market_data.primary == "synthetic":
         from bootstrap.demo import set_demo_prices
 
-        set_demo_prices(container.market())  # this process runs no board: the demo's prices
-    feed = container.market_feed()
+        set_demo_prices(container.core.market())  # this process runs no board: the demo's prices
+    feed = container.market_data.market_feed()
     try:
-        report = await container.fear_greed_recorder().record(overwrite=args.overwrite)
+        report = await container.markets.fear_greed_recorder().record(overwrite=args.overwrite)
     finally:
         await close_quietly(feed.providers())
     return _report(report, out)

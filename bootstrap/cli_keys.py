@@ -13,14 +13,13 @@ import base64
 import os
 from typing import TYPE_CHECKING, TextIO
 
-from application.key_rotation import KeyRotation, KeyStatus, RotationProgress
-from bootstrap.cli_backtest import ProgressBar
-from bootstrap.encryption import keys_ephemeral
+from bootstrap.cli_progress import ProgressBar
 from bootstrap.settings import Settings, SettingsError, env_name
 from ports.encryption import KEY_BYTES, KEY_ID, VERSION
 
-if TYPE_CHECKING:
-    from bootstrap.container import Container
+if TYPE_CHECKING:  # the key store's wiring loads when a `keys` command runs
+    from application.key_rotation import KeyRotation, KeyStatus, RotationProgress
+    from bootstrap.containers.commands import Contexts
 
 CLI_ACTOR = "cli"
 EXIT_UNREADABLE = 4
@@ -63,6 +62,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 def generate(settings: Settings, out: TextIO) -> int:
     """The next version of the current key id (or `main 1` when none is configured)."""
+    from bootstrap.encryption import keys_ephemeral
+
     line_key = base64.b64encode(os.urandom(KEY_BYTES)).decode("ascii")
     if keys_ephemeral(settings):
         key_id, version = DEFAULT_KEY_ID, 1
@@ -76,14 +77,16 @@ def generate(settings: Settings, out: TextIO) -> int:
     return 0
 
 
-async def run(args: argparse.Namespace, container: Container, out: TextIO) -> int:
+async def run(args: argparse.Namespace, container: Contexts, out: TextIO) -> int:
+    from bootstrap.encryption import keys_ephemeral
+
     settings = container.settings()
     if keys_ephemeral(settings):
         raise SettingsError(
             f"no key-encryption key is configured: set {env_name('keks_file')} "
             f"(or {env_name('keks')}); `bulwark keys generate` makes the first line"
         )
-    rotation: KeyRotation = container.key_rotation()
+    rotation: KeyRotation = container.keys.key_rotation()
     if args.keys_command == "status":
         print_status(await rotation.status(), out)
         return 0

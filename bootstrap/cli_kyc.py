@@ -11,7 +11,7 @@ import argparse
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
-    from bootstrap.container import Container
+    from bootstrap.containers.commands import Contexts
 
 COMMAND = "kyc"
 
@@ -23,9 +23,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     purge.add_argument("--dry-run", action="store_true", help="count them, erase nothing")
 
 
-async def run(args: argparse.Namespace, container: Container, out: TextIO) -> int:
+async def run(args: argparse.Namespace, container: Contexts, out: TextIO) -> int:
     days = container.settings().kyc.kyc_retention_days
-    count = await container.kyc().purge(dry_run=args.dry_run)
+    count = await container.identity.kyc().purge(dry_run=args.dry_run)
     verb = "would purge" if args.dry_run else "purged"
     noun = "document" if count == 1 else "documents"
     print(f"kyc: {verb} {count} {noun} past the {days}-day retention", file=out)

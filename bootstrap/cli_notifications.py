@@ -20,7 +20,7 @@ from domain.notifications.catalogue import CATALOGUE
 from domain.principals import Principal, Role
 
 if TYPE_CHECKING:
-    from bootstrap.container import Container
+    from bootstrap.containers.commands import Contexts
     from ports.notification_store import Delivery
 
 COMMAND = "notifications"
@@ -77,11 +77,13 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     )
 
 
-async def run(args: argparse.Namespace, container: Container, out: TextIO) -> int:
+async def run(args: argparse.Namespace, container: Contexts, out: TextIO) -> int:
     if args.verb == "dead":
         return await _dead(args, container, out)
     if args.verb == "replay":
-        delivery = await container.notification_service().replay(CLI_ADMIN, args.delivery_id)
+        delivery = await container.notifications.notification_service().replay(
+            CLI_ADMIN, args.delivery_id
+        )
         print(f"delivery {delivery.id} is {delivery.status.value} again", file=out)
         return 0
     if args.verb == "send-test":
@@ -89,10 +91,10 @@ async def run(args: argparse.Namespace, container: Container, out: TextIO) -> in
     return await _dispatch(container, out)
 
 
-async def _dead(args: argparse.Namespace, container: Container, out: TextIO) -> int:
+async def _dead(args: argparse.Namespace, container: Contexts, out: TextIO) -> int:
     from ports.notification_store import DeliveryStatus
 
-    service = container.notification_service()
+    service = container.notifications.notification_service()
     if args.user is None:
         caller, every_user = CLI_ADMIN, True
     else:
@@ -115,21 +117,21 @@ async def _dead(args: argparse.Namespace, container: Container, out: TextIO) -> 
     return 0
 
 
-async def _send_test(args: argparse.Namespace, container: Container, out: TextIO) -> int:
+async def _send_test(args: argparse.Namespace, container: Contexts, out: TextIO) -> int:
     from ports.events import AuditEntry
 
     principal, username = await _user(container, args.user)
     data = {"title": TEST_TITLE, "body": TEST_BODY, "sent_by": "bulwark notifications send-test"}
-    outcome = await container.notification_center().notify(principal.id, args.event, data)
+    outcome = await container.core.notification_center().notify(principal.id, args.event, data)
     channels = [f"{d.channel}:{d.status.value}" for d in outcome.deliveries]
     details = {"event_type": args.event, "deliveries": len(outcome.deliveries)}
-    await container.audit().record(
+    await container.core.audit().record(
         AuditEntry(
             CLI_ADMIN.id,
             "notification.test",
             f"user:{principal.id}",
             "ok",
-            container.clock().now(),
+            container.core.clock().now(),
             details,
         )
     )
@@ -148,27 +150,27 @@ async def _send_test(args: argparse.Namespace, container: Container, out: TextIO
     return 0
 
 
-async def _dispatch(container: Container, out: TextIO) -> int:
+async def _dispatch(container: Contexts, out: TextIO) -> int:
     try:
-        tried = await container.notification_dispatcher().run_once()
+        tried = await container.notifications.notification_dispatcher().run_once()
     finally:
-        await container.notification_http().aclose()
+        await container.notifications.notification_http().aclose()
     noun = "delivery" if tried == 1 else "deliveries"
     print(f"dispatch: one pass, {tried} {noun} tried", file=out)
     return 0
 
 
-async def _user(container: Container, username: str) -> tuple[Principal, str]:
-    async with container.uow_factory()() as uow:
+async def _user(container: Contexts, username: str) -> tuple[Principal, str]:
+    async with container.core.uow_factory()() as uow:
         user = await uow.users.by_username(username)
     if user is None:
         raise SettingsError(f"no user named {username!r}")
     return Principal(user.id, user.role), user.username
 
 
-async def _usernames(container: Container, deliveries: list[Delivery]) -> dict[str, str]:
+async def _usernames(container: Contexts, deliveries: list[Delivery]) -> dict[str, str]:
     names: dict[str, str] = {}
-    async with container.uow_factory()() as uow:
+    async with container.core.uow_factory()() as uow:
         for user_id in {d.user_id for d in deliveries if d.user_id}:
             user = await uow.users.get(user_id)
             names[user_id] = user.username if user is not None else user_id

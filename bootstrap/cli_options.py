@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:  # loaded when the command runs: `bulwark` itself stays light to start
     from application.iv_recorder import RecordReport
-    from bootstrap.container import Container
+    from bootstrap.containers.commands import Contexts
 
 COMMAND = "options"
 EXIT_FAILED = 1
@@ -28,7 +28,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     )
 
 
-async def run(args: argparse.Namespace, container: Container, out: TextIO) -> int:
+async def run(args: argparse.Namespace, container: Contexts, out: TextIO) -> int:
     from application.iv_recorder import IVRecorder
     from application.options_chain import OptionsChainService
     from bootstrap.closing import close_quietly
@@ -37,16 +37,16 @@ async def run(args: argparse.Namespace, container: Container, out: TextIO) -> in
     settings = container.settings()
     symbols = [s.upper() for s in args.symbol] or list(settings.analytics.iv_symbols)
     if not symbols:
-        async with container.uow_factory()() as uow:
+        async with container.core.uow_factory()() as uow:
             listed = await uow.instruments.list()
         symbols = sorted(i.symbol for i in listed if i.asset_class is AssetClass.EQUITY)
     if settings.core.demo and settings.market_data.primary == "synthetic":
         from bootstrap.demo import set_demo_prices
 
-        set_demo_prices(container.market())  # this process runs no board: the demo's prices
-    feed = container.market_feed()
-    history = container.iv_history()
-    clock = container.clock()
+        set_demo_prices(container.core.market())  # this process runs no board: the demo's prices
+    feed = container.market_data.market_feed()
+    history = container.market_data.iv_history()
+    clock = container.core.clock()
     chains = OptionsChainService(
         feed, history, clock, rate=settings.analytics.options_risk_free_rate
     )

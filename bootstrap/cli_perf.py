@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:  # loaded when the command runs: `bulwark` itself stays light to start
     from application.equity_snapshots import EquitySnapshots, SnapshotRun
-    from bootstrap.container import Container
+    from bootstrap.containers.commands import Contexts
 
 EXIT_FAILED = 1
 _MAX_ERROR = 200  # a store's error text can run long: one line per account
@@ -23,7 +23,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     take.add_argument("--account", help="only this account id")
 
 
-async def run(args: argparse.Namespace, container: Container, out: TextIO) -> int:
+async def run(args: argparse.Namespace, container: Contexts, out: TextIO) -> int:
     """Take the snapshots; 0 when none failed (an unmarked account is skipped, not a failure).
 
     Marks come from the market-data feed itself (this process runs no quote board).
@@ -31,12 +31,12 @@ async def run(args: argparse.Namespace, container: Container, out: TextIO) -> in
     from application.equity_snapshots import EquitySnapshots
     from bootstrap.closing import close_quietly
 
-    feed = container.market_feed()
+    feed = container.market_data.market_feed()
     job = EquitySnapshots(
-        container.uow_factory(),
+        container.core.uow_factory(),
         feed,
-        container.equity_history(),
-        container.clock(),
+        container.trading.equity_history(),
+        container.core.clock(),
         batch_size=container.settings().analytics.equity_snapshot_batch,
     )
     try:

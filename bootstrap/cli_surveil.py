@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, TextIO
 from bootstrap.settings import Settings, SettingsError
 
 if TYPE_CHECKING:
-    from bootstrap.container import Container
+    from bootstrap.containers.application import ApplicationContainer
 
 COMMAND = "surveil"
 
@@ -38,7 +38,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 async def surveil(
-    container: Container,
+    container: ApplicationContainer,
     stop: asyncio.Event | None = None,
     *,
     until_caught_up: bool = False,
@@ -60,7 +60,7 @@ async def surveil(
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
-    container.process.override(providers.Object(COMMAND))
+    container.core.process.override(providers.Object(COMMAND))
     try:
         await container.init_resources()  # type: ignore[misc]
         await require_current_schema(container)
@@ -94,7 +94,7 @@ async def surveil(
 
 
 def run(settings: Settings, until_caught_up: bool) -> int:
-    from bootstrap.container import build_container
+    from bootstrap.containers.application import build_container
     from bootstrap.logging import configure_logging
 
     configure_logging(settings.core.log_level, settings.core.log_format)

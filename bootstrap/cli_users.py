@@ -18,7 +18,7 @@ from domain.identity.onboarding import (
 from domain.principals import Principal, Role
 
 if TYPE_CHECKING:
-    from bootstrap.container import Container
+    from bootstrap.containers.commands import Contexts
 
 PERSON_ROLES = [r.value for r in Role if r not in (Role.AGENT, Role.SYSTEM)]
 _ON_USER = ("deactivate", "reactivate", "reset-mfa")
@@ -53,12 +53,12 @@ def add_user_commands(sub: Any) -> None:
 
 
 async def run_user_command(
-    args: argparse.Namespace, container: Container, out: TextIO
+    args: argparse.Namespace, container: Contexts, out: TextIO
 ) -> int | None:
     """Run `users ...` or `invite`; None when the command is another one."""
     system = Principal.system()
     if args.command == "invite":
-        issued = await container.invitations().create(
+        issued = await container.identity.invitations().create(
             system, Role(args.role), args.email, args.hours
         )
         invitation = issued.invitation
@@ -70,7 +70,7 @@ async def run_user_command(
         return 0
     if args.command != "users":
         return None
-    admin = container.user_admin()
+    admin = container.identity.user_admin()
     if args.users_command == "list":
         page = await admin.list(system, limit=args.limit)
         print("id\tusername\trole\tactive\tmfa\temail", file=out)
@@ -97,8 +97,8 @@ async def run_user_command(
     return 0
 
 
-async def _user_id(container: Container, username: str) -> str:
-    async with container.uow_factory()() as uow:
+async def _user_id(container: Contexts, username: str) -> str:
+    async with container.core.uow_factory()() as uow:
         user = await uow.users.by_username(username)
     if user is None:
         raise SettingsError(f"no user named {username!r}")

@@ -18,7 +18,7 @@ from bootstrap.settings import SettingsError
 from domain.principals import Principal, Role
 
 if TYPE_CHECKING:
-    from bootstrap.container import Container
+    from bootstrap.containers.commands import Contexts
     from domain.vault.keys import VaultKey
 
 COMMAND = "vault"
@@ -62,13 +62,13 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     )
 
 
-async def run(args: argparse.Namespace, container: Container, out: TextIO) -> int:
+async def run(args: argparse.Namespace, container: Contexts, out: TextIO) -> int:
     if args.verb == "expiring":
         return await _expiring(args.days, container, out)
     owner = await _owner(container, args.user)
-    vault = container.key_vault()
+    vault = container.core.key_vault()
     if args.verb == "list":
-        _print_keys(await vault.list(owner), container.clock().now(), out)
+        _print_keys(await vault.list(owner), container.core.clock().now(), out)
         return 0
     from ports.key_vault import TestOutcome
 
@@ -90,14 +90,17 @@ def _print_keys(keys: Sequence[VaultKey], now: datetime, out: TextIO) -> None:
         )
 
 
-async def _expiring(window: int, container: Container, out: TextIO) -> int:
+async def _expiring(window: int, container: Contexts, out: TextIO) -> int:
     from application.vault_expiring import VaultExpiryReport
 
     report = VaultExpiryReport(
-        container.key_vault_store(), container.uow_factory(), container.clock(), container.audit()
+        container.core.key_vault_store(),
+        container.core.uow_factory(),
+        container.core.clock(),
+        container.core.audit(),
     )
     found = await report.expiring(CLI_ADMIN, timedelta(days=window))
-    now = container.clock().now()
+    now = container.core.clock().now()
     print(f"{len(found)} vault key(s) expiring within {window} day(s)", file=out)
     if found:
         print("user\tid\tprovider\tlabel\tkey\tstatus\texpires", file=out)
@@ -119,8 +122,8 @@ def _when(at: datetime | None) -> str:
     return "-" if at is None else at.isoformat(timespec="seconds")
 
 
-async def _owner(container: Container, username: str) -> Principal:
-    async with container.uow_factory()() as uow:
+async def _owner(container: Contexts, username: str) -> Principal:
+    async with container.core.uow_factory()() as uow:
         user = await uow.users.by_username(username)
     if user is None:
         raise SettingsError(f"no user named {username!r}")

@@ -16,7 +16,7 @@ from application.auth import AuthService
 from application.decision_ledger import PublishedDecisions
 from bootstrap.app import require_current_schema
 from bootstrap.consume_metrics import ConsumeMetricsListener
-from bootstrap.container import Container, build_container
+from bootstrap.containers.application import ApplicationContainer, build_container
 from bootstrap.demo import set_demo_prices
 from bootstrap.early_join import EarlyMember
 from bootstrap.gc_tuning import restore_gc, tune_gc
@@ -47,33 +47,33 @@ def authenticator(
     return authenticate
 
 
-def command_services(container: Container) -> CommandServices:
+def command_services(container: ApplicationContainer) -> CommandServices:
     return CommandServices(
-        orders=container.orders(),
-        killswitch=container.killswitch(),
-        agents=container.agents(),
-        authenticate=authenticator(container.api_keys(), container.auth()),
-        decisions=PublishedDecisions(container.uow_factory(), container.clock()),
+        orders=container.trading.orders(),
+        killswitch=container.safety.killswitch(),
+        agents=container.safety.agents(),
+        authenticate=authenticator(container.core.api_keys(), container.core.auth()),
+        decisions=PublishedDecisions(container.core.uow_factory(), container.core.clock()),
     )
 
 
-def prepare_consume_process(container: Container) -> None:
+def prepare_consume_process(container: ApplicationContainer) -> None:
     """What sets a consume process apart from the one that serves HTTP and loaded the data:
     it follows the shared quote board (with Redis), opens paper books from the store on first
     use, and without Redis sets the demo prices itself when BULWARK_DEMO is on."""
-    container.process.override(providers.Object("consume"))
-    open_paper_books_from_store(container.paper_broker(), container.uow_factory())
+    container.core.process.override(providers.Object("consume"))
+    open_paper_books_from_store(container.core.paper_broker(), container.core.uow_factory())
     settings = container.settings()
-    if settings.core.demo and container.board_role() == "local":
-        set_demo_prices(container.market())
+    if settings.core.demo and container.market_data.board_role() == "local":
+        set_demo_prices(container.core.market())
 
 
 async def start_consumers(
-    container: Container, early: EarlyMember | None = None
+    container: ApplicationContainer, early: EarlyMember | None = None
 ) -> tuple[KafkaLink, CommandDispatcher]:
     """Start the container's resources (the Kafka link among them) and the command consumers
     (on the `early` consumer when it joined before; bootstrap/early_join.py)."""
-    link = container.kafka_link()
+    link = container.core.kafka_link()
     if link is None:
         raise SettingsError("`bulwark consume` needs BULWARK_KAFKA_BOOTSTRAP")
     prepare_consume_process(container)
@@ -82,15 +82,19 @@ async def start_consumers(
     await container.init_resources()  # type: ignore[misc]
     await require_current_schema(container)
     dispatcher = await link.start_command_consumers(
-        command_services(container), container.on_accounts_released(), early
+        command_services(container), container.trading.on_accounts_released(), early
     )
-    await start_strategy_consumer(container.settings(), link, container.strategy_processor())
+    await start_strategy_consumer(
+        container.settings(), link, container.strategies.strategy_processor()
+    )
     log.info("consumers_started", group=link.settings.kafka.group_id, instance=link.instance)
     return link, dispatcher
 
 
 async def consume(
-    container: Container, stop: asyncio.Event | None = None, early: EarlyMember | None = None
+    container: ApplicationContainer,
+    stop: asyncio.Event | None = None,
+    early: EarlyMember | None = None,
 ) -> None:
     """Run until `stop` is set, SIGTERM or SIGINT; then drain, commit and leave the group."""
     stop = stop or asyncio.Event()
@@ -122,6 +126,6 @@ async def consume(
         closing = container.shutdown_resources()
         if inspect.isawaitable(closing):
             await closing
-        await stop_tracing(container.tracing())  # the spans still queued, last
+        await stop_tracing(container.core.tracing())  # the spans still queued, last
         restore_gc(gc_state)
         log.info("consumers_stopped")

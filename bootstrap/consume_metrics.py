@@ -36,7 +36,7 @@ from bootstrap.serving import wait_started
 if TYPE_CHECKING:
     from prometheus_client.registry import Collector
 
-    from bootstrap.container import Container
+    from bootstrap.containers.application import ApplicationContainer
 
 log = structlog.get_logger("bulwark.consume")
 
@@ -46,18 +46,18 @@ def health() -> dict[str, str]:
     return {"status": "ok", "process": "consume"}
 
 
-def consume_metrics_app(container: Container) -> Litestar:
+def consume_metrics_app(container: ApplicationContainer) -> Litestar:
     """The consume process's listener: /metrics over the container's meter, and /health."""
     settings = container.settings()
     token, hidden = metrics_access(settings)
     collectors: list[Collector] = []
-    meter = container.meter()
+    meter = container.core.meter()
     if isinstance(meter, PrometheusMeter):
         collectors.append(meter)
-    if container.store_kind() == "sql":
+    if container.core.store_kind() == "sql":
         from adapters.postgres.outbox_backlog import OutboxBacklog
 
-        collectors.append(OutboxBacklogGauge(OutboxBacklog(container.engine())))
+        collectors.append(OutboxBacklogGauge(OutboxBacklog(container.core.engine())))
     registry = metrics_registry(lambda: None, collectors)
     return Litestar(
         route_handlers=[metrics, health],
@@ -77,7 +77,7 @@ def consume_metrics_app(container: Container) -> Litestar:
 class ConsumeMetricsListener:
     """Serves consume_metrics_app on BULWARK_CONSUME_METRICS_PORT until stopped."""
 
-    def __init__(self, container: Container) -> None:
+    def __init__(self, container: ApplicationContainer) -> None:
         settings = container.settings()
         config = uvicorn.Config(
             consume_metrics_app(container),

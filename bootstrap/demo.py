@@ -5,16 +5,19 @@ from __future__ import annotations
 import contextlib
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from adapters.memory.marketdata import InMemoryMarketData
 from application.agents import RegisterAgent
 from application.apikeys import CreatedApiKey
-from bootstrap.container import Container
 from domain.errors import Conflict
 from domain.principals import Principal, Role
 from domain.trading.account_profile import AccountType, TradingType
 from domain.trading.accounts import Account
 from domain.trading.instruments import Instrument
+
+if TYPE_CHECKING:
+    from bootstrap.containers.commands import Contexts
 
 D = Decimal
 DEMO_INSTRUMENTS = (
@@ -60,9 +63,9 @@ def set_demo_prices(market: InMemoryMarketData) -> None:
         market.set_price(symbol, D(price))
 
 
-async def load_demo(container: Container) -> DemoData:
+async def load_demo(container: Contexts) -> DemoData:
     """Idempotent: a second run finds the demo users and leaves everything as it is."""
-    auth = container.auth()
+    auth = container.core.auth()
     ids: dict[str, str] = {}
     created = True
     for user in (DEMO_OWNER, DEMO_RISK, DEMO_ADMIN, DEMO_VIEWER):
@@ -70,7 +73,7 @@ async def load_demo(container: Container) -> DemoData:
             view = await auth.create_user(user.username, user.password, user.role)
         except Conflict:
             created = False
-            async with container.uow_factory()() as uow:
+            async with container.core.uow_factory()() as uow:
                 found = await uow.users.by_username(user.username)
             if found is None:  # a username that clashes only after normalising
                 raise Conflict(
@@ -80,18 +83,20 @@ async def load_demo(container: Container) -> DemoData:
             continue
         ids[user.username] = view.id
         if user.passcode:
-            await container.killswitch().set_passcode(Principal(view.id, user.role), user.passcode)
+            await container.safety.killswitch().set_passcode(
+                Principal(view.id, user.role), user.passcode
+            )
     owner = Principal(ids[DEMO_OWNER.username], Role.OWNER)
     cash = D(1_000_000)
-    set_demo_prices(container.market())  # prices and the paper broker live in the process
+    set_demo_prices(container.core.market())  # prices and the paper broker live in the process
     if not created:
-        async with container.uow_factory()() as uow:
+        async with container.core.uow_factory()() as uow:
             account = await uow.accounts.get(DEMO_ACCOUNT)
         if account is not None:
             with contextlib.suppress(ValueError):  # already open in this process
-                container.paper_broker().seed_account(DEMO_ACCOUNT, account.cash)
+                container.core.paper_broker().seed_account(DEMO_ACCOUNT, account.cash)
         return DemoData(owner.id, ids[DEMO_RISK.username], DEMO_ACCOUNT, None)
-    async with container.uow_factory()() as uow:
+    async with container.core.uow_factory()() as uow:
         for symbol, sector, _ in DEMO_INSTRUMENTS:
             if await uow.instruments.get(symbol) is None:
                 await uow.instruments.add(Instrument(symbol, sector=sector))
@@ -105,13 +110,13 @@ async def load_demo(container: Container) -> DemoData:
                 name="Demo margin account",
                 account_type=AccountType.TAXABLE,
                 trading_type=TradingType.MARGIN,
-                created_at=container.clock().now(),
+                created_at=container.core.clock().now(),
             )
         )
         await uow.commit()
-    container.paper_broker().seed_account(DEMO_ACCOUNT, cash)
-    await container.agents().register_agent(
+    container.core.paper_broker().seed_account(DEMO_ACCOUNT, cash)
+    await container.safety.agents().register_agent(
         RegisterAgent(owner, DEMO_AGENT, "Demo agent", (DEMO_ACCOUNT,))
     )
-    key = await container.api_keys().create(owner, DEMO_AGENT, "demo")
+    key = await container.core.api_keys().create(owner, DEMO_AGENT, "demo")
     return DemoData(owner.id, ids[DEMO_RISK.username], DEMO_ACCOUNT, key)

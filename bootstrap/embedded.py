@@ -118,7 +118,7 @@ def build_embedded(
     paper: BrokerPort = broker if route_paper is None else route_paper(broker, clock)
     routes: dict[str, BrokerPort] = {"paper": paper, **(brokers or {})}  # type: ignore[dict-item]
     orders_uow: UnitOfWorkFactory = uow_factory
-    if crash is not None:  # the rehearsal's wrappers, as bootstrap/container.py puts them
+    if crash is not None:  # the rehearsal's wrappers, as bootstrap/containers/ puts them
         routes, orders_uow = (
             rehearsing("test", routes, crash),
             rehearsing_store("test", uow_factory, crash),

@@ -7,12 +7,9 @@ from collections.abc import AsyncIterator, Callable
 from datetime import timedelta
 
 import structlog
-from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.alpaca.http import trading_url
 from adapters.alpaca.key_tester import AlpacaKeyTester
-from adapters.memory.key_vault import InMemoryKeyVault
-from adapters.postgres.repos.key_vault import SqlKeyVault
 from application.key_vault import KeyVaultService
 from application.key_vault_expiry import KeyExpiryWatch
 from bootstrap.periodic import running_every
@@ -24,10 +21,6 @@ from ports.key_vault import KeyTester, KeyVaultStore
 from ports.unit_of_work import UnitOfWorkFactory
 
 _log = structlog.get_logger("bulwark.vault")
-
-
-def key_vault_store(store_kind: str, engine: Callable[[], AsyncEngine]) -> KeyVaultStore:
-    return InMemoryKeyVault() if store_kind == "memory" else SqlKeyVault(engine())
 
 
 def key_testers(settings: Settings, clock: Clock) -> dict[str, KeyTester]:

@@ -8,9 +8,9 @@ from collections.abc import AsyncIterator, Callable, Sequence
 import structlog
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.memory.key_rotation import InMemoryKeyRotationStore, InMemoryUserSecretSource
+from adapters.memory.key_rotation import InMemoryUserSecretSource
 from adapters.memory.store import InMemoryStore
-from adapters.postgres.key_rotation import SqlKeyRotationStore, SqlUserSecretSource
+from adapters.postgres.key_rotation import SqlUserSecretSource
 from application.key_rotation import KeyRotation
 from application.key_rotation_jobs import KeyRotationJobs
 from bootstrap.settings import Settings
@@ -31,12 +31,6 @@ def user_secret_source(
     if store_kind == "sql":
         return SqlUserSecretSource(engine(), name)
     return InMemoryUserSecretSource(store, name)
-
-
-def key_rotation_store(store_kind: str, engine: Callable[[], AsyncEngine]) -> KeyRotationStore:
-    if store_kind == "sql":
-        return SqlKeyRotationStore(engine())
-    return InMemoryKeyRotationStore()
 
 
 def key_rotation(

@@ -22,6 +22,7 @@ import os
 import threading
 from collections.abc import Awaitable, Callable, Sequence
 from concurrent.futures import Future
+from dataclasses import dataclass
 from typing import Any, NoReturn, TypeVar
 
 import structlog
@@ -34,7 +35,9 @@ from adapters.postgres.engine import PoolSettings, make_engine
 from application.in_doubt import InDoubtReport
 from application.killswitch import ActivateKillSwitch, KillSwitchService
 from application.orders import OrderService
-from bootstrap.container import Container, build_container
+from bootstrap.containers.application import ApplicationContainer
+from bootstrap.containers.core import CoreContainer
+from bootstrap.containers.safety import SafetyContainer
 from bootstrap.serving import lane_server, wait_started
 from bootstrap.settings import Settings
 from domain.events import DomainEvent
@@ -44,15 +47,6 @@ from ports.events import EventPublisher, Notification, Notifier
 
 T = TypeVar("T")
 _log = structlog.get_logger("bulwark.killswitch_lane")
-# Loop-bound or per-process pieces the lane must share with the API rather than build again.
-_SHARED = (
-    "clock", "ids", "hasher", "tokens", "key_provider", "sealer", "totp",
-    "market", "latch", "paper_broker", "paper_faults", "tracing",
-    "meter",  # the lane's kill-switch runs and broker calls show in the API's /metrics
-    "killswitch_memory",  # passcodes, accounts and records kept for a store that is down
-    "last_sessions",  # who each token was at the last read, for a halt while it is down
-)  # fmt: skip
-_SHARED_IN_MEMORY = ("store", "audit", "key_vault_store")
 MAX_RESTARTS = 5  # a lane that dies more often than this over the process's life takes it down
 EXIT_LANE_DEAD = 70  # EX_SOFTWARE: the process ends when its kill switch cannot be kept running
 
@@ -153,22 +147,68 @@ class LaneKillSwitch(KillSwitchService):
         return await super().follow_remote_halt(halt)
 
 
-def lane_container(
-    main: Container, settings: Settings, loop: asyncio.AbstractEventLoop
-) -> Container:
-    """A container for the lane: its own loop-bound adapters, the API's thread-safe ones."""
-    lane = build_container(settings)
-    shared = _SHARED + (_SHARED_IN_MEMORY if main.store_kind() == "memory" else ())
-    for name in shared:
-        getattr(lane, name).override(providers.Object(getattr(main, name)()))
-    if main.store_kind() == "sql":
+@dataclass(frozen=True)
+class LaneContainers:
+    """What the lane builds: a core of its own (loop-bound adapters) and safety over it."""
+
+    core: CoreContainer
+    safety: SafetyContainer
+
+
+def lane_core(
+    main: CoreContainer, settings: Settings, loop: asyncio.AbstractEventLoop
+) -> CoreContainer:
+    """The lane's core: its own SQL engine, Redis and (unused) Kafka link; the API's
+    process-wide, thread-safe objects passed in; its events and notifications handed to the
+    API loop."""
+    store: dict[str, providers.Provider[Any]]
+    if main.store_kind() == "memory":  # the in-memory store guards its own state: one for both
+        store = {
+            "store": providers.Object(main.store()),
+            "audit": providers.Object(main.audit()),
+            "key_vault_store": providers.Object(main.key_vault_store()),
+        }
+    else:  # a small pool of its own, bound to the lane's loop
         pool = PoolSettings(size=2, max_overflow=2, timeout_seconds=1.0)
-        lane.engine.override(providers.Singleton(make_engine, settings.store.database_url, pool))
-    lane.publisher.override(providers.Object(MainLoopPublisher(loop, main.publisher())))
-    lane.orders.override(providers.Object(MainLoopOrderSync(loop, main.orders())))
-    lane.notifier.override(providers.Object(MainLoopNotifier(loop, main.notifier())))
-    lane.kafka_link.override(providers.Object(None))  # the API's link publishes the lane's events
-    return lane
+        store = {"engine": providers.Singleton(make_engine, settings.store.database_url, pool)}
+    core = CoreContainer(
+        settings=settings,
+        clock=providers.Object(main.clock()),
+        ids=providers.Object(main.ids()),
+        tracing=providers.Object(main.tracing()),
+        hasher=providers.Object(main.hasher()),
+        tokens=providers.Object(main.tokens()),
+        totp=providers.Object(main.totp()),
+        key_provider=providers.Object(main.key_provider()),
+        sealer=providers.Object(main.sealer()),
+        market=providers.Object(main.market()),
+        latch=providers.Object(main.latch()),
+        paper_broker=providers.Object(main.paper_broker()),
+        paper_faults=providers.Object(main.paper_faults()),
+        # The lane's kill-switch runs and broker calls show in the API's /metrics.
+        meter=providers.Object(main.meter()),
+        # Who each token was at the last read, for a halt while the store is down.
+        last_sessions=providers.Object(main.last_sessions()),
+        publisher=providers.Object(MainLoopPublisher(loop, main.publisher())),
+        notifier=providers.Object(MainLoopNotifier(loop, main.notifier())),
+        kafka_link=providers.Object(None),  # the API's link publishes the lane's events
+        **store,
+    )
+    return core
+
+
+def lane_containers(
+    main: ApplicationContainer, settings: Settings, loop: asyncio.AbstractEventLoop
+) -> LaneContainers:
+    """Core + safety for the lane: the kill switch's memory (passcodes, accounts and records
+    kept for a store that is down) is the API's, its order sync is the API loop's."""
+    core = lane_core(main.core(), settings, loop)
+    safety = SafetyContainer(
+        core=core,
+        orders=providers.Object(MainLoopOrderSync(loop, main.trading.orders())),
+        killswitch_memory=providers.Object(main.safety.killswitch_memory()),
+    )
+    return LaneContainers(core, safety)
 
 
 def _exit_process(code: int) -> NoReturn:
@@ -180,7 +220,7 @@ class KillSwitchLane:
 
     def __init__(
         self,
-        main: Container,
+        main: ApplicationContainer,
         settings: Settings,
         *,
         max_restarts: int = MAX_RESTARTS,
@@ -291,14 +331,14 @@ class KillSwitchLane:
             _finish(loop)  # the listener's socket closed and the engine disposed, on any end
 
     async def _serve(self, api_loop: asyncio.AbstractEventLoop) -> None:
-        container: Container | None = None
+        lane: LaneContainers | None = None
         try:
             self._loop = asyncio.get_running_loop()
             self._stopping = asyncio.Event()
-            container = lane_container(self._main, self._settings, api_loop)
-            service = container.killswitch()
+            lane = lane_containers(self._main, self._settings, api_loop)
+            service = lane.safety.killswitch()
             app = create_http_app(
-                container.api_services(), container.http_config(), surface="kill-switch"
+                lane.safety.lane_services(), lane.safety.http_config(), surface="kill-switch"
             )
             edge = app.asgi_handler  # before the trace layer wraps it (outermost)
             if isinstance(edge, EdgeMiddleware) and edge.red is not None:
@@ -306,7 +346,7 @@ class KillSwitchLane:
                     self.red = edge.red
                 else:  # a restarted lane counts on into the figures /metrics already shows
                     edge.red = self.red
-            app = container.tracing().trace_requests(app)
+            app = lane.core.tracing().trace_requests(app)
             server, sock = lane_server(app, self._settings, self._lane_port())
             self.port = sock.getsockname()[1]
         except BaseException as exc:
@@ -340,8 +380,8 @@ class KillSwitchLane:
             with contextlib.suppress(BaseException):
                 await serving
             sock.close()
-            if container is not None and container.store_kind() == "sql":
-                await container.engine().dispose()
+            if lane is not None and lane.core.store_kind() == "sql":
+                await lane.core.engine().dispose()
 
     def _lane_port(self) -> int:
         if self.port is not None:
@@ -372,13 +412,13 @@ def _finish(loop: asyncio.AbstractEventLoop) -> None:
         loop.close()
 
 
-async def start_lane(container: Container, settings: Settings) -> KillSwitchLane | None:
+async def start_lane(container: ApplicationContainer, settings: Settings) -> KillSwitchLane | None:
     """Start the lane when the settings ask for it; every caller's kill switch then uses it."""
     if not settings.safety.kill_switch_lane:
         return None
     lane = KillSwitchLane(container, settings)
     await asyncio.to_thread(lane.start, asyncio.get_running_loop())
-    killswitch = container.killswitch()
+    killswitch = container.safety.killswitch()
     if isinstance(killswitch, LaneKillSwitch):
         killswitch.lane = lane
     _log.info("kill_switch_lane_started", port=lane.port)

@@ -11,20 +11,13 @@ from datetime import timedelta
 from pathlib import Path
 
 import structlog
-from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.documents.local import LocalDocumentStore
-from adapters.documents.s3 import S3DocumentStore
-from adapters.documents.sigv4 import Credentials
-from adapters.memory.kyc import InMemoryKycDocuments
-from adapters.postgres.repos.kyc import SqlKycDocuments
 from adapters.security.envelope import AesGcmEnvelope
 from application.kyc import KycConfig, KycService
 from bootstrap.periodic import running_every
 from bootstrap.settings import Settings
 from ports.documents import DocumentStore
 from ports.encryption import KeyProvider
-from ports.kyc import KycDocumentRepository
 
 _log = structlog.get_logger("bulwark.kyc")
 
@@ -32,6 +25,9 @@ _log = structlog.get_logger("bulwark.kyc")
 def document_store(settings: Settings) -> DocumentStore:
     """S3 when BULWARK_DOCUMENTS_STORE=s3 (settings checked its keys), else the directory."""
     if settings.kyc.documents_store == "s3":
+        from adapters.documents.s3 import S3DocumentStore
+        from adapters.documents.sigv4 import Credentials
+
         secret = settings.kyc.documents_s3_secret_access_key
         return S3DocumentStore(
             settings.kyc.documents_s3_url or "",
@@ -42,13 +38,9 @@ def document_store(settings: Settings) -> DocumentStore:
                 secret.reveal() if secret is not None else "",
             ),
         )
+    from adapters.documents.local import LocalDocumentStore
+
     return LocalDocumentStore(Path(settings.kyc.documents_dir))
-
-
-def kyc_repository(store_kind: str, engine: Callable[[], AsyncEngine]) -> KycDocumentRepository:
-    if store_kind == "sql":
-        return SqlKycDocuments(engine())
-    return InMemoryKycDocuments()
 
 
 def document_cipher(keys: KeyProvider) -> AesGcmEnvelope:

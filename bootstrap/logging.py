@@ -194,6 +194,9 @@ def configure_logging(
         uvicorn_logger = logging.getLogger(name)
         uvicorn_logger.handlers.clear()
         uvicorn_logger.propagate = True
+    # Alembic names its plugins at INFO when first imported, which a process may do after this
+    # (migrations and the readiness probe load it on first use): not worth a line.
+    logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
     logging.captureWarnings(True)
     # structlog's own lines are rendered by structlog and written by HandlerWriter straight to
     # the handler's stream: the same processors, levels and stream as the stdlib's records,

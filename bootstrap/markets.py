@@ -9,14 +9,11 @@ from pathlib import Path
 
 import httpx
 import structlog
-from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.marketfiles.futures import FileFutures
 from adapters.marketfiles.insiders import FileInsiders
 from adapters.marketfiles.scenarios import FileScenarios
 from adapters.marketfiles.securities import FileSecuritiesMaster
-from adapters.memory.filing_reminders import InMemoryFilingReminderStore
-from adapters.postgres.filing_reminders import SqlFilingReminderStore
 from adapters.rates.files import FileRates
 from adapters.rates.fred import FredRates
 from adapters.sec13f.xsd import XsdInformationTableSchema
@@ -73,13 +70,6 @@ def securities(settings: Settings) -> FileSecuritiesMaster:
 def information_table_schema() -> XsdInformationTableSchema:
     """The XSD, compiled once at start-up."""
     return XsdInformationTableSchema()
-
-
-def reminder_store(store_kind: str, engine: Callable[[], AsyncEngine]) -> FilingReminderStore:
-    """On the SQL tables with a database; in memory for the memory store."""
-    if store_kind == "sql":
-        return SqlFilingReminderStore(engine())
-    return InMemoryFilingReminderStore()
 
 
 def filing_calendar(

@@ -1,6 +1,6 @@
 """Prometheus in the composition root: the meter, the metered brokers, the /metrics gauges.
 
-The use cases report to `container.meter()` (a PrometheusMeter, ports/metrics.py); the
+The use cases report to `container.core.meter()` (a PrometheusMeter, ports/metrics.py); the
 broker adapters are wrapped to time every call (adapters/metrics/broker.py); the app's
 /metrics registry gets the meter and the gauges read at scrape time (provider breakers,
 WebSocket clients, outbox backlog). Who may scrape: BULWARK_METRICS_TOKEN, else open
@@ -21,7 +21,7 @@ from adapters.metrics.meter import PrometheusMeter
 from bootstrap.settings import Settings
 
 if TYPE_CHECKING:
-    from bootstrap.container import Container
+    from bootstrap.containers.application import ApplicationContainer
     from bootstrap.killswitch_lane import KillSwitchLane
 
 _log = structlog.get_logger("bulwark.metrics")
@@ -37,7 +37,7 @@ def metrics_access(settings: Settings) -> tuple[str | None, bool]:
     return token, token is None and settings.core.env == "prod"
 
 
-def metrics_collectors(container: Container, settings: Settings) -> list[Collector]:
+def metrics_collectors(container: ApplicationContainer, settings: Settings) -> list[Collector]:
     """What the serving app's /metrics adds to the stream figures: meter and gauges."""
     if metrics_access(settings)[1]:
         _log.warning(
@@ -47,11 +47,11 @@ def metrics_collectors(container: Container, settings: Settings) -> list[Collect
     provider_service = services.providers
     hub = services.events
     count = None
-    if container.store_kind() == "sql":
+    if container.core.store_kind() == "sql":
         from adapters.postgres.outbox_backlog import OutboxBacklog
 
-        count = OutboxBacklog(container.engine())
-    meter = container.meter()
+        count = OutboxBacklog(container.core.engine())
+    meter = container.core.meter()
     collectors: list[Collector] = [
         BreakerStatesCollector(
             lambda: None if provider_service is None else provider_service.report()

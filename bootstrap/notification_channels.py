@@ -8,15 +8,11 @@ from collections.abc import AsyncIterator, Callable, Sequence
 import httpx
 import structlog
 from dependency_injector import providers
-from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.memory.notification_endpoints import InMemoryNotificationEndpointStore
 from adapters.notifications.email import EmailSender, SmtpConfig
 from adapters.notifications.http_senders import http_client
 from adapters.notifications.url_guard import UrlGuard
-from adapters.postgres.repos.notification_endpoints import SqlNotificationEndpointStore
 from bootstrap.settings import Settings, env_name
-from ports.notification_endpoints import NotificationEndpointStore
 from ports.notifications import Channel, ChannelSender
 
 _log = structlog.get_logger("bulwark.notifications")
@@ -66,13 +62,6 @@ def add_email_sender(senders: providers.List, settings: Settings) -> None:
 
 def senders_by_channel(senders: Sequence[ChannelSender]) -> dict[Channel, ChannelSender]:
     return {sender.channel: sender for sender in senders}
-
-
-def endpoint_store(store_kind: str, engine: Callable[[], AsyncEngine]) -> NotificationEndpointStore:
-    """On the SQL table with a database; in memory for the embedded store."""
-    if store_kind == "sql":
-        return SqlNotificationEndpointStore(engine())
-    return InMemoryNotificationEndpointStore()
 
 
 async def notification_http_lifetime(

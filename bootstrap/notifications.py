@@ -8,11 +8,8 @@ import contextlib
 from collections.abc import AsyncIterator, Callable, Sequence
 
 import structlog
-from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.memory.bus import InMemoryNotifier, InProcessEventBus
-from adapters.memory.notifications import InMemoryNotificationStore
-from adapters.postgres.repos.notifications import SqlNotificationStore
 from application.notification_dispatch import Dispatcher, RetryPolicy
 from application.notification_sources import CenterNotifier, EventNotifications
 from application.notifications import CenterConfig, NotificationCenter
@@ -26,13 +23,6 @@ from ports.unit_of_work import UnitOfWorkFactory
 
 _log = structlog.get_logger("bulwark.notifications")
 KEEP_SENT = 1000  # notifications kept in memory outside prod (tests read tokens from them)
-
-
-def notification_store(store_kind: str, engine: Callable[[], AsyncEngine]) -> NotificationStore:
-    """On the SQL tables with a database; in memory for the embedded store."""
-    if store_kind == "sql":
-        return SqlNotificationStore(engine())
-    return InMemoryNotificationStore()
 
 
 def center(

@@ -7,10 +7,7 @@ from collections.abc import AsyncIterator, Callable, Sequence
 from typing import Protocol
 
 import structlog
-from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.memory.iv_history import InMemoryIVHistoryStore
-from adapters.postgres.iv_history import SqlIVHistoryStore
 from application.iv_recorder import IVRecorder
 from application.options_chain import OptionsChainService
 from bootstrap.periodic import running_every
@@ -20,13 +17,6 @@ from ports.iv_history import IVHistoryStore
 from ports.marketdata import MarketDataProvider
 
 _log = structlog.get_logger("bulwark.options")
-
-
-def iv_history_store(store_kind: str, engine: Callable[[], AsyncEngine]) -> IVHistoryStore:
-    """On the SQL table with a database; in memory (lost on restart) for the embedded store."""
-    if store_kind == "sql":
-        return SqlIVHistoryStore(engine())
-    return InMemoryIVHistoryStore()
 
 
 def options_chain(

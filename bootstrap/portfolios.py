@@ -5,12 +5,8 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
 
-from sqlalchemy.ext.asyncio import AsyncEngine
-
 from adapters.arrow.transaction_csv import parse_transaction_csv
 from adapters.memory.bus import InProcessEventBus
-from adapters.memory.portfolios import InMemoryPortfolioStore
-from adapters.postgres.portfolios import SqlPortfolioStore
 from application.portfolio_fills import PortfolioFillBooking
 from application.transaction_import import CsvParser
 from domain.trading.fills import FillBooked
@@ -19,13 +15,6 @@ from ports.portfolios import PortfolioStore
 # The import's parser: column-wise with pyarrow, the reference row parser's answers for every
 # file (adapters/arrow/transaction_csv.py; docs/ledger.md has the figures).
 CSV_PARSER: CsvParser = parse_transaction_csv
-
-
-def portfolio_store(store_kind: str, engine: Callable[[], AsyncEngine]) -> PortfolioStore:
-    """On the SQL tables with a database; in memory for the embedded store."""
-    if store_kind == "sql":
-        return SqlPortfolioStore(engine())
-    return InMemoryPortfolioStore()
 
 
 def fill_booking(bus: InProcessEventBus, store: PortfolioStore) -> PortfolioFillBooking:

@@ -9,13 +9,10 @@ from pathlib import Path
 from typing import Protocol
 
 import structlog
-from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.kafka.social import KafkaSocialFeed
 from adapters.marketfiles.sentiment_series import FileMarketSeries
-from adapters.memory.fear_greed import InMemoryFearGreedHistory
 from adapters.memory.social import InMemorySocial
-from adapters.postgres.fear_greed import SqlFearGreedHistory
 from adapters.social.replay import JsonLinesSocial
 from adapters.wire.json_limits import JsonLimits
 from application.fear_greed import FearGreedService
@@ -42,13 +39,6 @@ _log = structlog.get_logger("bulwark.sentiment_indices")
 
 class _Board(Protocol):
     def symbols(self) -> list[str]: ...
-
-
-def fear_greed_store(store_kind: str, engine: Callable[[], AsyncEngine]) -> FearGreedHistoryStore:
-    """On the SQL table with a database; in memory (lost on restart) for the embedded store."""
-    if store_kind == "sql":
-        return SqlFearGreedHistory(engine())
-    return InMemoryFearGreedHistory()
 
 
 def fear_greed_series(

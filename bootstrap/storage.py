@@ -11,7 +11,6 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.postgres import migrate
 from adapters.postgres.engine import PoolSettings, make_engine
 from bootstrap.settings import Settings
 
@@ -39,6 +38,8 @@ def sql_probe(engine: AsyncEngine) -> Callable[[], Any]:
     Cheap enough for frequent probes: the head is read from the migration scripts once (it
     cannot change while the process runs); each call is one SELECT on alembic_version.
     """
+    from adapters.postgres import migrate  # alembic: loaded by what checks the schema
+
     head = migrate.head()
 
     async def probe() -> tuple[bool, dict[str, Any]]:
@@ -94,6 +95,8 @@ async def store_problem(settings: Settings) -> str | None:
             )
         if not path.exists():
             return f"the SQLite file {path} does not exist yet: run `bulwark migrate` first"
+    from adapters.postgres import migrate
+
     engine = sql_engine(settings)
     try:
         at = await asyncio.wait_for(

@@ -9,11 +9,8 @@ from collections.abc import AsyncIterator, Callable
 from typing import TYPE_CHECKING
 
 import structlog
-from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.memory.bus import InProcessEventBus
-from adapters.memory.surveillance import InMemorySurveillanceStore
-from adapters.postgres.surveillance import SqlSurveillanceStore
 from application.surveillance import SurveillanceRun
 from application.surveillance_actions import AgentHalter, SurveillanceActions
 from application.surveillance_feed import SURVEILLED
@@ -28,16 +25,9 @@ from ports.surveillance import SurveillanceStore
 from ports.unit_of_work import UnitOfWorkFactory
 
 if TYPE_CHECKING:
-    from bootstrap.container import Container
+    from bootstrap.containers.application import ApplicationContainer
 
 log = structlog.get_logger("bulwark.surveillance")
-
-
-def store(store_kind: str, engine: Callable[[], AsyncEngine]) -> SurveillanceStore:
-    """On the SQL tables with a database; in memory for the embedded store."""
-    if store_kind == "sql":
-        return SqlSurveillanceStore(engine())
-    return InMemorySurveillanceStore()
 
 
 def rules(settings: Settings) -> SurveillanceRules:
@@ -124,14 +114,14 @@ def live(
     return LiveSurveillance(made, clock)
 
 
-def consumer_run(container: Container) -> SurveillanceRun:
+def consumer_run(container: ApplicationContainer) -> SurveillanceRun:
     """The run `bulwark surveil` drives (its checkpoint named by the settings)."""
     settings = container.settings()
     return run(
         settings.surveillance.consumer_name,
         settings,
-        container.surveillance_rules(),
-        container.surveillance_store(),
-        container.surveillance_actions(),
-        container.clock(),
+        container.surveillance.surveillance_rules(),
+        container.surveillance.surveillance_store(),
+        container.surveillance.surveillance_actions(),
+        container.core.clock(),
     )

@@ -12,22 +12,17 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass, field
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 import structlog
-from litestar import Litestar
-from litestar.types import ASGIApp
-from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
-from opentelemetry.sdk.resources import Resource
-from opentelemetry.sdk.trace import TracerProvider
-from opentelemetry.sdk.trace.export import BatchSpanProcessor
-from opentelemetry.sdk.trace.sampling import ParentBased, TraceIdRatioBased
 
-from adapters.tracing.asgi import ServerSpans
 from adapters.tracing.messages import NO_MESSAGE_TRACING, MessageTracing
-from adapters.tracing.otel import OtelTracer
 from bootstrap.settings import Settings
 from ports.tracing import NO_TRACER, Tracer
+
+if TYPE_CHECKING:  # the SDK and the exporter load only when tracing is on
+    from litestar import Litestar
+    from opentelemetry.sdk.trace import TracerProvider
 
 _log = structlog.get_logger("bulwark.tracing")
 TRACES_PATH = "/v1/traces"
@@ -51,6 +46,10 @@ class Tracing:
     def trace_requests(self, app: Litestar) -> Litestar:
         """A SERVER span around each HTTP request of `app` (outermost); nothing when off."""
         if self.provider is not None:
+            from litestar.types import ASGIApp
+
+            from adapters.tracing.asgi import ServerSpans
+
             spans = ServerSpans(app.asgi_handler, self.provider.get_tracer("bulwark.http"))
             app.asgi_handler = cast("ASGIApp", spans)
         return app
@@ -69,6 +68,8 @@ def traces_url(endpoint: str) -> str:
 
 def tracing_with(provider: TracerProvider, *, owned: bool = False) -> Tracing:
     """Tracing on, through `provider` (tests pass one with an in-memory exporter)."""
+    from adapters.tracing.otel import OtelTracer
+
     return Tracing(
         tracer=OtelTracer(provider.get_tracer("bulwark")),
         messages=MessageTracing(provider.get_tracer("bulwark.kafka")),
@@ -81,6 +82,12 @@ def build_tracing(settings: Settings) -> Tracing:
     """OTLP/HTTP export in batches when BULWARK_OTLP_ENDPOINT is set; otherwise off."""
     if settings.observability.otlp_endpoint is None:
         return Tracing()
+    from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
+    from opentelemetry.sdk.resources import Resource
+    from opentelemetry.sdk.trace import TracerProvider
+    from opentelemetry.sdk.trace.export import BatchSpanProcessor
+    from opentelemetry.sdk.trace.sampling import ParentBased, TraceIdRatioBased
+
     provider = TracerProvider(
         resource=Resource.create({"service.name": settings.observability.otel_service_name}),
         sampler=ParentBased(TraceIdRatioBased(settings.observability.otel_sample_ratio)),

@@ -11,7 +11,7 @@ from tests.http.harness import Harness
 
 async def seed_snapshots(harness: Harness, account_id: str, days: int = 5) -> None:
     """`days` daily snapshots up to yesterday, equity moving up and down around 1 000 000."""
-    history = harness.container.equity_history()
+    history = harness.container.trading.equity_history()
     now = harness.clock.now()
     for k in range(days, 0, -1):
         equity = Decimal(1_000_000) + Decimal((-1) ** k * 5_000 * k)

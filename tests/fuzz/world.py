@@ -159,7 +159,7 @@ async def seed(harness: Harness) -> Seeded:
     )
     for response in (keys, rule, order, workspace, strategy, backtest, endpoint, vault_key):
         assert response.status_code < 300, response.text
-    invited = await harness.container.invitations().create(Principal.system(), Role.TRADER)
+    invited = await harness.container.identity.invitations().create(Principal.system(), Role.TRADER)
     await seed_snapshots(harness, ACCOUNT)  # a curve for the performance endpoint
     ids = {
         "account_id": ACCOUNT,
@@ -177,7 +177,9 @@ async def seed(harness: Harness) -> Seeded:
         "endpoint_id": endpoint.json()["id"],
         "vault_key_id": vault_key.json()["id"],
     }
-    document = await harness.container.kyc().upload(owner.principal, DocumentKind.PASSPORT, PDF)
+    document = await harness.container.identity.kyc().upload(
+        owner.principal, DocumentKind.PASSPORT, PDF
+    )
     ids["document_id"] = document.id  # a KYC document (routes/kyc.py)
     admin = await harness.user(Role.ADMIN, name="admin")
     return Seeded(owner, key, ids, admin)

@@ -24,7 +24,7 @@ from adapters.memory.clock import FakeClock
 from adapters.postgres.engine import PoolSettings, make_engine
 from adapters.security.argon2_hasher import Argon2Hasher
 from bootstrap.app import create_app
-from bootstrap.container import Container, build_container
+from bootstrap.containers.application import ApplicationContainer, build_container
 from bootstrap.settings import Settings, load_settings
 from domain.principals import Principal, Role
 from domain.trading.accounts import Account
@@ -101,15 +101,15 @@ def test_settings(**overrides: str) -> Settings:
     return load_settings(environ, env_file=None)
 
 
-def test_container(settings: Settings, clock: FakeClock) -> Container:
+def test_container(settings: Settings, clock: FakeClock) -> ApplicationContainer:
     container = build_container(settings)
-    container.clock.override(providers.Object(clock))
-    container.hasher.override(providers.Object(Argon2Hasher.fast()))
+    container.core.clock.override(providers.Object(clock))
+    container.core.hasher.override(providers.Object(Argon2Hasher.fast()))
     container.background.override(providers.Resource(no_background))
-    if container.store_kind() == "sql":
+    if container.core.store_kind() == "sql":
         # The test client runs the app's lifespan on another event loop than the test:
         # pooled asyncpg connections cannot cross loops, so each unit of work opens its own.
-        container.engine.override(
+        container.core.engine.override(
             providers.Singleton(
                 make_engine, settings.store.database_url, PoolSettings(null_pool=True)
             )
@@ -140,7 +140,7 @@ class User:
 class Harness:
     """Builds users, accounts, instruments and agents through the real services."""
 
-    container: Container
+    container: ApplicationContainer
     clock: FakeClock
     app: Litestar
     client: AsyncTestClient[Litestar]
@@ -149,8 +149,8 @@ class Harness:
     async def user(self, role: Role = Role.OWNER, *, name: str | None = None) -> User:
         self._users += 1
         username = name or f"{role.value}-{self._users}"
-        view = await self.container.auth().create_user(username, PASSWORD, role)
-        await self.container.killswitch().set_passcode(Principal(view.id, role), PASSCODE)
+        view = await self.container.core.auth().create_user(username, PASSWORD, role)
+        await self.container.safety.killswitch().set_passcode(Principal(view.id, role), PASSCODE)
         tokens = await self.login(username)
         return User(view.id, username, role, tokens["access_token"], tokens["refresh_token"])
 
@@ -163,31 +163,31 @@ class Harness:
         return body
 
     async def instrument(self, symbol: str, price: str, sector: str = "Tech") -> None:
-        async with self.container.uow_factory()() as uow:
+        async with self.container.core.uow_factory()() as uow:
             if await uow.instruments.get(symbol) is None:
                 await uow.instruments.add(Instrument(symbol, sector=sector))
                 await uow.commit()
-        self.container.market().set_price(symbol, D(price))
+        self.container.core.market().set_price(symbol, D(price))
 
     async def account(self, owner: User, account_id: str, cash: str = "1000000") -> str:
         amount = D(cash)
-        async with self.container.uow_factory()() as uow:
+        async with self.container.core.uow_factory()() as uow:
             await uow.accounts.add(
                 Account(
                     account_id, owner.id, amount, start_of_day_equity=amount, peak_equity=amount
                 )
             )
             await uow.commit()
-        self.container.paper_broker().seed_account(account_id, amount)
+        self.container.core.paper_broker().seed_account(account_id, amount)
         return account_id
 
     async def agent_key(self, owner: User, agent_id: str, account_ids: tuple[str, ...]) -> str:
         from application.agents import RegisterAgent
 
-        await self.container.agents().register_agent(
+        await self.container.safety.agents().register_agent(
             RegisterAgent(owner.principal, agent_id, agent_id, account_ids)
         )
-        created = await self.container.api_keys().create(owner.principal, agent_id)
+        created = await self.container.core.api_keys().create(owner.principal, agent_id)
         return created.api_key
 
 
@@ -208,8 +208,8 @@ async def open_harness(
     clock = FakeClock()
     settings = settings or test_settings()
     container = test_container(settings, clock)
-    if reset and container.store_kind() == "sql":
-        await reset_schema(container.engine())
+    if reset and container.core.store_kind() == "sql":
+        await reset_schema(container.core.engine())
     app = create_app(settings, container)
     client = AsyncTestClient(app)
     return Harness(container, clock, app, client), client

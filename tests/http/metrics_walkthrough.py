@@ -52,7 +52,7 @@ async def walkthrough_scrape(h: Harness) -> Scrape:
         order_id = accepted.json()["order"]["id"]
         rejected = await submit(h, owner, order_body(account, quantity="1000000"))
         assert rejected.json()["order"]["status"] == "denied", rejected.text
-        h.container.paper_broker().fail_next(1, BrokerErrorCode.UNAVAILABLE, ["submit"])
+        h.container.core.paper_broker().fail_next(1, BrokerErrorCode.UNAVAILABLE, ["submit"])
         await submit(h, owner, resting_limit(account))
         read = await h.client.get(f"/api/v1/orders/{order_id}", headers=owner.headers)
         assert read.status_code == 200, read.text

@@ -13,7 +13,7 @@ D = Decimal
 
 async def hold(harness: Harness, account_id: str, symbol: str, quantity: str, price: str) -> None:
     """Book a position bought (or sold short) at `price`: cash pays for it, equity is unchanged."""
-    async with harness.container.uow_factory()() as uow:
+    async with harness.container.core.uow_factory()() as uow:
         account = await uow.accounts.get(account_id)
         assert account is not None
         account.positions[symbol] = Position(symbol, D(quantity), D(price))
@@ -25,7 +25,7 @@ async def hold(harness: Harness, account_id: str, symbol: str, quantity: str, pr
 
 async def unpriced_instrument(harness: Harness, symbol: str) -> None:
     """An instrument the market has no price for."""
-    async with harness.container.uow_factory()() as uow:
+    async with harness.container.core.uow_factory()() as uow:
         await uow.instruments.add(Instrument(symbol, sector="Tech"))
         await uow.commit()
 

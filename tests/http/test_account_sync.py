@@ -36,7 +36,7 @@ async def test_a_paper_account_syncs_what_the_paper_broker_holds(
     # unknown symbol's position and a resting order placed around the gate
     account = (await open_account(market, owner))["id"]
     await submit(market, owner, order_body(account, quantity="10"))
-    broker = market.container.paper_broker()
+    broker = market.container.core.paper_broker()
     broker.seed_position(account, "MSFT", D(4), D("400"))
     broker.seed_position(account, "ZZZZ", D(1), D("5"))
     outside = Order(
@@ -122,7 +122,7 @@ async def test_a_paper_book_lost_with_a_restart_reopens_with_the_stored_account(
     # Arrange: a position, then the paper broker forgets the book (as a restart would)
     account = (await open_account(market, owner))["id"]
     await submit(market, owner, order_body(account, quantity="10"))
-    market.container.paper_broker()._books.pop(account)
+    market.container.core.paper_broker()._books.pop(account)
 
     # Act
     report = (await market.client.post(sync_url(account), headers=owner.headers)).json()
@@ -139,7 +139,7 @@ async def test_an_account_on_a_broker_not_configured_is_refused(
     harness: Harness, owner: User
 ) -> None:
     # Arrange
-    async with harness.container.uow_factory()() as uow:
+    async with harness.container.core.uow_factory()() as uow:
         await uow.accounts.add(Account("acc-ibkr", owner.id, D(0), broker="ibkr"))
         await uow.commit()
 
@@ -184,7 +184,7 @@ async def test_an_alpaca_account_syncs_from_the_local_alpaca_server() -> None:
             }
             account = await h.client.post("/api/v1/accounts", json=body, headers=owner.headers)
             account_id = account.json()["id"]
-            sync = h.container.account_sync()
+            sync = h.container.trading.account_sync()
             with pytest.raises(BrokerRefused) as unlinked:
                 await sync.sync(owner.principal, account_id)
             linked = await h.client.put(
@@ -197,7 +197,7 @@ async def test_an_alpaca_account_syncs_from_the_local_alpaca_server() -> None:
             # client's requests would block it), then the answer the route would give
             report = SyncReportOut.from_domain(await sync.sync(owner.principal, account_id))
             fetched = await h.client.get(f"/api/v1/accounts/{account_id}", headers=owner.headers)
-            await close_quietly(h.container.brokers().brokers.values())
+            await close_quietly(h.container.core.brokers().brokers.values())
 
     # Assert
     assert "no Alpaca credentials" in unlinked.value.message
@@ -242,13 +242,13 @@ async def test_a_sync_first_adopts_an_order_in_doubt_that_its_broker_holds(
         created_at=market.clock.now(),
     )
     doubtful.mark_pending_submit()
-    async with market.container.uow_factory()() as uow:
+    async with market.container.core.uow_factory()() as uow:
         account = await uow.accounts.get(account_id)
         assert account is not None
         account.track_order(doubtful)
         await uow.orders.add(doubtful)
         await uow.commit()
-    sent = await market.container.paper_broker().submit(doubtful)
+    sent = await market.container.core.paper_broker().submit(doubtful)
     market.clock.advance(60)
 
     # Act

@@ -52,7 +52,7 @@ async def test_owner_registers_an_agent_on_their_accounts(harness: Harness, owne
     assert agent["liveness"] == "pending"
     assert agent["threshold_seconds"] == 10
     assert agent["last_heartbeat"] is None
-    [stored] = await harness.container.agents().status_all(owner.principal)
+    [stored] = await harness.container.safety.agents().status_all(owner.principal)
     assert stored.agent_id == "bot-1"
 
 
@@ -65,7 +65,7 @@ async def test_registering_on_another_users_account_is_not_found(
     response = await register(harness, owner)
 
     problem(response, 404, "NOT_FOUND")
-    assert await harness.container.agents().status_all(other.principal) == []
+    assert await harness.container.safety.agents().status_all(other.principal) == []
 
 
 async def test_a_taken_agent_id_conflicts(harness: Harness, owner: User) -> None:
@@ -253,7 +253,7 @@ async def test_keys_of_another_owners_agent_are_not_found(harness: Harness, owne
     other = await harness.user()
     await harness.account(other, "acc-9")
     await harness.agent_key(other, "bot-9", ("acc-9",))
-    [other_key] = await harness.container.api_keys().list(other.principal)
+    [other_key] = await harness.container.core.api_keys().list(other.principal)
     await harness.account(owner, "acc-1")
     await register(harness, owner)
 
@@ -270,7 +270,7 @@ async def test_keys_of_another_owners_agent_are_not_found(harness: Harness, owne
     problem(listing, 404, "NOT_FOUND")
     problem(revoke, 404, "NOT_FOUND")
     problem(revoke_via_mine, 404, "NOT_FOUND")
-    [still] = await harness.container.api_keys().list(other.principal)
+    [still] = await harness.container.core.api_keys().list(other.principal)
     assert still.revoked_at is None
 
 

@@ -53,7 +53,7 @@ async def test_an_owner_sees_only_their_own_entries(harness: Harness) -> None:
     admin = await harness.user(Role.ADMIN)
     await harness.account(alice, "acc-alice")
     await harness.account(bob, "acc-bob")
-    audit = harness.container.audit()
+    audit = harness.container.core.audit()
     now = datetime(2026, 3, 2, tzinfo=UTC)
     await audit.record(AuditEntry(admin.id, "kill_switch.activate", "account:acc-bob", "ok", now))
     await audit.record(AuditEntry(admin.id, "kill_switch.activate", "account:acc-alice", "ok", now))
@@ -104,7 +104,7 @@ async def test_risk_officers_and_admins_see_everything_and_agents_are_refused(
 async def test_filters_and_the_cursor_page_through_without_repeats(harness: Harness) -> None:
     # Arrange
     admin = await harness.user(Role.ADMIN)
-    audit = harness.container.audit()
+    audit = harness.container.core.audit()
     for n in range(7):
         at = datetime(2026, 3, 2, 10, n, tzinfo=UTC)
         action = "kill_switch.activate" if n % 2 else "kill_switch.resume"
@@ -139,7 +139,7 @@ async def test_csv_export_is_injection_safe(harness: Harness) -> None:
     # Arrange
     admin = await harness.user(Role.ADMIN)
     at = datetime(2026, 3, 2, tzinfo=UTC)
-    await harness.container.audit().record(
+    await harness.container.core.audit().record(
         AuditEntry('=HYPERLINK("x")', "@sum", "-1+1", "+ok", at, {"note": "=1"})
     )
 
@@ -183,7 +183,7 @@ async def test_verify_answers_ok_then_the_first_edited_seq(harness: Harness) -> 
     # Arrange
     admin = await harness.user(Role.ADMIN)
     intact = await harness.client.get(f"{AUDIT}/verify", headers=admin.headers)
-    log = harness.container.audit()
+    log = harness.container.core.audit()
     if not hasattr(log, "links"):
         return  # the SQL store's tampering is covered by the store contract suite
     link = log.links[1]
@@ -206,7 +206,7 @@ async def test_csv_pages_carry_the_next_cursor_in_a_header(harness: Harness) -> 
     admin = await harness.user(Role.ADMIN)
     at = datetime(2026, 3, 2, tzinfo=UTC)
     for n in range(3):
-        await harness.container.audit().record(AuditEntry("ops", f"x.{n}", "s", "ok", at))
+        await harness.container.core.audit().record(AuditEntry("ops", f"x.{n}", "s", "ok", at))
     params: dict[str, str | int] = {"format": "csv", "actor": "ops", "limit": 2}
 
     # Act

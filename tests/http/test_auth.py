@@ -22,7 +22,7 @@ def bearer(token: str) -> dict[str, str]:
 
 
 async def test_login_returns_a_token_pair_that_authenticates(harness: Harness) -> None:
-    await harness.container.auth().create_user("alice", PASSWORD, Role.TRADER)
+    await harness.container.core.auth().create_user("alice", PASSWORD, Role.TRADER)
 
     response = await harness.client.post(LOGIN, json={"username": "alice", "password": PASSWORD})
 
@@ -59,7 +59,7 @@ async def test_five_failures_lock_the_login_and_the_lockout_is_audited(
     )
 
     assert_problem(locked, 423, "LOGIN_LOCKED")
-    entries = await harness.container.audit().entries(target=f"login:{owner.username}")
+    entries = await harness.container.core.audit().entries(target=f"login:{owner.username}")
     assert any(e.action == "auth.lockout" and e.outcome == "locked" for e in entries)
     harness.clock.advance(timedelta(minutes=15, seconds=1))
     released = await harness.client.post(

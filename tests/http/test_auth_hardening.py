@@ -163,7 +163,7 @@ async def test_an_attacker_hammering_from_one_address_does_not_lock_the_victim_o
     assert statuses.count(401) <= 15 and 423 in statuses and statuses[-1] == 429
     body = assert_problem(attacker, 429, "LOGIN_THROTTLED")
     assert int(attacker.headers["Retry-After"]) == math.ceil(body["retry_after"]) >= 1
-    sent = harness.container.notifier().sent
+    sent = harness.container.core.notifier().sent
     assert {n.recipient for n in sent} == {admin.id}
     assert sorted(n.subject.split(":")[0] for n in sent) == [
         "Client throttled after failed logins",
@@ -189,7 +189,7 @@ async def test_the_username_delay_is_423_with_retry_after_and_passes_in_a_second
     assert_problem(locked, 423, "LOGIN_LOCKED")
     assert_retry_after(locked, 1)
     assert released.status_code == 200, released.text
-    entries = await harness.container.audit().entries(target=f"login:{owner.username}")
+    entries = await harness.container.core.audit().entries(target=f"login:{owner.username}")
     assert any(e.action == "auth.lockout" and e.outcome == "locked" for e in entries)
 
 
@@ -236,7 +236,7 @@ async def test_a_rule_naming_another_users_agent_or_account_is_404(
     other = await harness.user()
     await harness.account(other, "acc-other")
     await harness.account(owner, "acc-mine")
-    async with harness.container.uow_factory()() as uow:
+    async with harness.container.core.uow_factory()() as uow:
         await uow.agents.add(Agent("agent-other", other.id))
         await uow.commit()
     rule = {"rule_type": "MAX_ORDER_QUANTITY", "params": {"max_quantity": 5}}

@@ -44,7 +44,7 @@ def run_body(strategy_id: str, **fields: Any) -> dict[str, Any]:
 
 
 async def finished(harness: Harness, user: User, backtest_id: str) -> dict[str, Any]:
-    await harness.container.backtests().wait(backtest_id)
+    await harness.container.strategies.backtests().wait(backtest_id)
     response = await harness.client.get(f"{BACKTESTS}/{backtest_id}", headers=user.headers)
     assert response.status_code == 200, response.text
     body: dict[str, Any] = response.json()
@@ -85,7 +85,7 @@ async def test_another_users_backtest_and_strategy_answer_404(
         BACKTESTS, json=run_body(strategy_id), headers=owner.headers
     )
     backtest_id = started.json()["id"]
-    await harness.container.backtests().wait(backtest_id)
+    await harness.container.strategies.backtests().wait(backtest_id)
 
     # Act
     read = await harness.client.get(f"{BACKTESTS}/{backtest_id}", headers=stranger.headers)
@@ -175,7 +175,7 @@ async def test_a_second_unfinished_run_over_the_limit_is_429_and_cancel_stops_th
     async with harness_with(backtest_per_user="1") as harness:
         owner = await harness.user()
         strategy_id = await strategy(harness, owner)
-        service = harness.container.backtests()
+        service = harness.container.strategies.backtests()
         building = service._worlds
         asked = threading.Event()
 

@@ -77,7 +77,7 @@ async def test_another_users_account_answers_404_and_stays_untouched(
     # Assert
     assert [a.status_code for a in answers] == [404, 404, 404]
     assert all(a.headers["content-type"].startswith("application/problem+json") for a in answers)
-    kept = await harness.container.key_vault().use_linked(account, "alpaca", "test")
+    kept = await harness.container.core.key_vault().use_linked(account, "alpaca", "test")
     assert kept is not None and kept.current.secret == SECRET
 
 
@@ -215,7 +215,7 @@ async def test_the_alpaca_broker_uses_the_stored_keys_at_once(tmp_path: Path) ->
         async with client:
             owner = await h.user()
             account = await h.account(owner, "acc-alpaca-1")
-            alpaca = h.container.brokers().named("alpaca")
+            alpaca = h.container.core.brokers().named("alpaca")
             rotated = {**BODY, "key_id": "PKROTATED0000000ABCD", "secret_key": "rotated-1"}
 
             # Act

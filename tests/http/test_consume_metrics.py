@@ -20,7 +20,7 @@ def _families(text: str) -> set[str]:
 
 async def test_the_consume_listener_serves_the_meters_figures() -> None:
     container = make_container(make_settings(), FakeClock())
-    container.meter().broker_call("paper", "submit", 0.002, "BROKER_REJECTED")
+    container.core.meter().broker_call("paper", "submit", 0.002, "BROKER_REJECTED")
 
     async with AsyncTestClient(consume_metrics_app(container)) as client:
         scrape = await client.get("/metrics")

@@ -32,7 +32,7 @@ async def test_an_admin_switches_faults_on_reads_them_and_switches_them_off() ->
         during = await harness.client.get(FAULTS, headers=admin.headers)
         cleared = await harness.client.delete(FAULTS, headers=admin.headers)
         after = await harness.client.get(FAULTS, headers=admin.headers)
-        audited = await harness.container.audit().entries("drills:paper-faults")
+        audited = await harness.container.core.audit().entries("drills:paper-faults")
 
     # Assert
     assert before.json() == {"faults": [], "delay_ms": 0, "active": False, "setting": "none"}
@@ -82,7 +82,7 @@ async def test_the_kill_switch_reports_a_broker_keeping_cancelled_orders_as_unco
             json={"scope": {"kind": "account", "id": account}, "passcode": PASSCODE},
             headers=owner.headers,
         )
-        still_open = await harness.container.paper_broker().open_orders(account)
+        still_open = await harness.container.core.paper_broker().open_orders(account)
 
     # Assert
     assert halted.status_code == 201, halted.text
@@ -154,7 +154,7 @@ async def test_anyone_but_an_admin_is_403(role: Role) -> None:
             await harness.client.put(FAULTS, json={"faults": ["disconnect"]}, headers=user.headers),
             await harness.client.delete(FAULTS, headers=user.headers),
         ]
-        switched = harness.container.paper_faults()
+        switched = harness.container.core.paper_faults()
 
     # Assert
     for response in answers:
@@ -178,7 +178,7 @@ async def test_without_the_setting_drills_are_404() -> None:
     # Assert
     assert_problem(read, 404, "DRILLS_UNAVAILABLE")
     assert_problem(switch, 404, "DRILLS_UNAVAILABLE")
-    assert harness.container.paper_faults() is None
+    assert harness.container.core.paper_faults() is None
     assert status.json()["settings"]["paper_drills"] is False
 
 

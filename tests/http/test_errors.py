@@ -69,7 +69,7 @@ async def test_a_body_over_the_limit_is_413() -> None:
 
 async def test_logins_over_the_rate_limit_get_429_with_retry_after() -> None:
     async with harness_with(login_rate_per_minute="3") as harness:
-        await harness.container.auth().create_user("carol", PASSWORD, Role.TRADER)
+        await harness.container.core.auth().create_user("carol", PASSWORD, Role.TRADER)
         credentials = {"username": "carol", "password": PASSWORD}
         allowed = [
             await harness.client.post("/api/v1/auth/login", json=credentials) for _ in range(3)

@@ -265,14 +265,14 @@ async def test_the_alpaca_asset_list_is_imported_from_the_local_server() -> None
             alpaca_secret_key="settings-secret",
         ) as h:
             admin = await h.user(Role.ADMIN)
-            catalog = h.container.instruments()
+            catalog = h.container.trading.instruments()
 
             # Act: the use case in the test's loop, where the local server runs
             report = await catalog.import_from_broker(admin.principal)
             again = await catalog.import_from_broker(admin.principal)
             gme = await catalog.get("GME")
             notrade = await catalog.get("NOTRADE")
-            await close_quietly(h.container.brokers().brokers.values())
+            await close_quietly(h.container.core.brokers().brokers.values())
 
     # Assert
     assert msgspec.to_builtins(ImportReportOut.from_domain(report))["created"] == [

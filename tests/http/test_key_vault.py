@@ -108,7 +108,7 @@ async def test_rotate_answers_masked_with_the_grace_end(harness: Harness, owner:
     assert body["rotated_at"] == now.isoformat().replace("+00:00", "Z")
     until = (now + timedelta(seconds=grace)).isoformat().replace("+00:00", "Z")
     assert body["previous_until"] == until
-    material = await harness.container.key_vault().use(key, "test")
+    material = await harness.container.core.key_vault().use(key, "test")
     assert material.current.secret == NEW_SECRET
     assert material.fallback is not None and material.fallback.secret == SECRET
     assert clean(created, rotated)
@@ -147,7 +147,7 @@ async def test_another_users_key_answers_404_agents_403_anonymous_401(
     assert (by_agent.status_code, by_agent.json()["code"]) == (403, "FORBIDDEN")
     assert anonymous.status_code == 401
     assert linked_to_theirs.status_code == 404
-    material = await harness.container.key_vault().use(key, "test")
+    material = await harness.container.core.key_vault().use(key, "test")
     assert material.current.secret == SECRET  # untouched
 
 
@@ -216,7 +216,7 @@ async def test_test_connection_says_ok_or_refused_through_the_alpaca_adapter(
         other = {**BODY, "key_id": NEW_KEY_ID, "secret": NEW_SECRET}
         good = (await client.post(KEYS, json=BODY, headers=owner.headers)).json()["id"]
         bad = (await client.post(KEYS, json=other, headers=owner.headers)).json()["id"]
-        vault = h.container.key_vault()
+        vault = h.container.core.key_vault()
 
         # Act
         ok = await vault.test(owner.principal, good)
@@ -266,13 +266,13 @@ async def test_the_broker_uses_the_key_through_the_vault_and_the_access_is_liste
                 KEYS, json={**BODY, "account_id": account}, headers=owner.headers
             )
             key = created.json()["id"]
-            alpaca = h.container.brokers().named("alpaca")
+            alpaca = h.container.core.brokers().named("alpaca")
 
             # Act
             await alpaca.account(account)
             access = await client.get(f"{KEYS}/{key}/access", headers=owner.headers)
             shown = await client.get(f"{KEYS}/{key}", headers=owner.headers)
-            audit = await h.container.audit().entries()
+            audit = await h.container.core.audit().entries()
             await close_quietly([alpaca])
 
     # Assert

@@ -39,7 +39,7 @@ async def test_an_admin_sees_the_keys_and_rotates_a_legacy_secret_to_the_current
         # Arrange: an owner whose TOTP secret was sealed with Fernet before envelopes
         admin = await harness.user(Role.ADMIN)
         owner = await harness.user()
-        stored = harness.container.store().users[owner.id]
+        stored = harness.container.core.store().users[owner.id]
         stored.mfa_secret, stored.mfa_enabled = (
             FernetCipher(LEGACY_KEY.encode()).encrypt(TOTP_SEED),
             True,

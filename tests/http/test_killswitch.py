@@ -65,7 +65,7 @@ async def test_activate_cancels_open_orders_at_the_broker_and_confirms(
     await market.account(owner, "acc-1")
     await resting_order(market, owner, "acc-1")
     await resting_order(market, owner, "acc-1")
-    broker = market.container.paper_broker()
+    broker = market.container.core.paper_broker()
     assert len(await broker.open_orders("acc-1")) == 2
 
     response = await activate(market, owner, account_scope("acc-1"), reason="runaway strategy")
@@ -100,7 +100,7 @@ async def test_orders_after_activation_are_denied_trading_halted(
 
     body = problem(response, 422, "ORDER_DENIED")
     assert "TRADING_HALTED" in body["reasons"]
-    assert await market.container.paper_broker().open_orders("acc-1") == []
+    assert await market.container.core.paper_broker().open_orders("acc-1") == []
 
 
 async def test_wrong_passcode_is_refused_and_audited(harness: Harness, owner: User) -> None:
@@ -113,11 +113,11 @@ async def test_wrong_passcode_is_refused_and_audited(harness: Harness, owner: Us
     )
 
     problem(response, 403, "WRONG_PASSCODE")
-    entries = await harness.container.audit().entries(owner.id)
+    entries = await harness.container.core.audit().entries(owner.id)
     [entry] = [e for e in entries if e.action == "kill_switch.activate"]
     assert entry.outcome == "refused: wrong passcode"
     assert "not-my-passcode" not in repr(entry)
-    assert await harness.container.killswitch().events() == []
+    assert await harness.container.safety.killswitch().events() == []
 
 
 async def test_repeated_wrong_passcodes_lock_activation(harness: Harness, owner: User) -> None:
@@ -158,7 +158,7 @@ async def test_another_users_account_or_agent_is_not_found(harness: Harness, own
 
     problem(on_account, 404, "NOT_FOUND")
     problem(on_agent, 404, "NOT_FOUND")
-    assert await harness.container.killswitch().events() == []
+    assert await harness.container.safety.killswitch().events() == []
 
 
 async def test_agent_scope_cancels_only_that_agents_orders(market: Harness, owner: User) -> None:
@@ -186,7 +186,7 @@ async def test_agent_scope_cancels_only_that_agents_orders(market: Harness, owne
     assert response.status_code == 201, response.text
     assert response.json()["orders_cancelled"] == 1
     assert response.json()["broker_confirmed"] is True
-    [left] = await market.container.paper_broker().open_orders("acc-1")
+    [left] = await market.container.core.paper_broker().open_orders("acc-1")
     assert left.limit_price == 100
 
 
@@ -257,7 +257,7 @@ async def test_resume_with_a_risk_officers_approval_reopens_trading(
     assert response.json()["changed_by"] == owner.id
     order = await resting_order(market, owner, "acc-1")
     assert order.json()["order"]["status"] != "denied"
-    [entry, *_] = await market.container.audit().entries("account:acc-1")
+    [entry, *_] = await market.container.core.audit().entries("account:acc-1")
     assert (entry.action, entry.outcome) == ("kill_switch.resume", "ok")
     assert entry.details["approver"] == officer.id
 
@@ -302,7 +302,7 @@ async def test_resume_approver_must_be_a_real_different_risk_officer(
     problem(await resume_with(owner.username), 403, "FOUR_EYES_REQUIRED")
     problem(await resume_with("nobody-here"), 403, "FOUR_EYES_REQUIRED")
     problem(await resume_with(officer.username, "wrong-passcode"), 403, "WRONG_PASSCODE")
-    states = await harness.container.killswitch().status()
+    states = await harness.container.safety.killswitch().status()
     assert [s.state.value for s in states] == ["halted"]
 
 

@@ -147,7 +147,7 @@ async def test_the_owner_downloads_the_content_with_safe_headers(
     assert response.headers["content-type"] == "image/png"
     assert response.headers["content-disposition"] == f'attachment; filename="{document["id"]}.png"'
     assert response.headers["x-content-type-options"] == "nosniff"
-    entries = await harness.container.audit().entries(f"kyc_document:{document['id']}")
+    entries = await harness.container.core.audit().entries(f"kyc_document:{document['id']}")
     assert {e.action for e in entries} >= {"kyc.document.uploaded", "kyc.document.downloaded"}
 
 
@@ -203,7 +203,7 @@ async def test_a_reviewer_verifies_and_the_decision_is_final(
     assert verified.json()["reviewer_id"] == officer.id
     assert again.status_code == 409
     assert again.json()["code"] == "DOCUMENT_ALREADY_DECIDED"
-    entries = await harness.container.audit().entries(f"kyc_document:{document['id']}")
+    entries = await harness.container.core.audit().entries(f"kyc_document:{document['id']}")
     assert "kyc.document.verified" in {e.action for e in entries}
 
 
@@ -273,7 +273,7 @@ async def test_deletion_removes_the_object_and_keeps_a_tombstone(
 
 async def test_purge_erases_documents_past_retention(harness: Harness, owner: User) -> None:
     # Arrange: through the service (a session would not last the years this takes)
-    service = harness.container.kyc()
+    service = harness.container.identity.kyc()
     old = await service.upload(owner.principal, DocumentKind.PASSPORT, PDF)
     harness.clock.advance(timedelta(days=service.config.retention.days - 1))
     fresh = await service.upload(owner.principal, DocumentKind.OTHER, PNG)
@@ -285,7 +285,9 @@ async def test_purge_erases_documents_past_retention(harness: Harness, owner: Us
     assert (would, purged) == (1, 1)
     assert (await service.get(owner.principal, old.id)).deleted
     assert not (await service.get(owner.principal, fresh.id)).deleted
-    assert "kyc.document.purged" in {e.action for e in await harness.container.audit().entries()}
+    assert "kyc.document.purged" in {
+        e.action for e in await harness.container.core.audit().entries()
+    }
     assert len(stored_objects(harness)) == 1
 
 

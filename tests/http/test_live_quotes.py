@@ -45,8 +45,8 @@ async def live() -> AsyncIterator[Harness]:
         quote_pump_refresh_seconds="1",
     )
     container = harnesses.test_container(settings, clock)
-    if container.store_kind() == "sql":
-        await reset_schema(container.engine())
+    if container.core.store_kind() == "sql":
+        await reset_schema(container.core.engine())
     app = create_app(settings, container)
     async with AsyncTestClient(app) as client:
         yield Harness(container, clock, app, client)
@@ -60,7 +60,7 @@ async def replay_quote(symbol: str) -> Quote:
 
 async def board_shows(harness: Harness, symbol: str, bid: Decimal, *, fresh: bool) -> None:
     """Wait (real time, bounded) until the board holds `bid` for `symbol`, stamped now if asked."""
-    board = harness.container.market()
+    board = harness.container.core.market()
     for _ in range(400):
         quote = board.latest(symbol)
         stamped = quote is not None and (not fresh or quote.at == harness.clock.now())
@@ -85,7 +85,7 @@ async def test_the_gate_and_the_paper_broker_trade_on_replay_prices(live: Harnes
     assert body["decision"]["approved"] is True
     assert body["order"]["status"] == "filled"
     assert Decimal(body["order"]["average_fill_price"]) == recorded.ask  # bought at replay's ask
-    status = live.container.quote_pump().status()
+    status = live.container.market_data.quote_pump().status()
     assert "AAPL" in status.symbols
 
 
@@ -146,7 +146,7 @@ async def test_a_synthetic_primary_runs_no_pump_and_keeps_prices_without_age() -
 
         report = await harness.client.get("/api/v1/providers", headers=owner.headers)
 
-        assert harness.container.quote_pump() is None
+        assert harness.container.market_data.quote_pump() is None
         assert response.status_code == 201, response.text
         assert response.json()["decision"]["approved"] is True
         assert report.json()["quote_pump"] is None

@@ -34,8 +34,10 @@ async def drive_every_secret_through_the_api(harness: Harness) -> list[str]:
     """Log in, fail, refresh, reuse, enrol MFA, use an API key and pull the kill switch."""
     client = harness.client
     await harness.instrument("AAPL", "190")
-    view = await harness.container.auth().create_user("dana", PASSWORD, Role.OWNER)
-    await harness.container.killswitch().set_passcode(Principal(view.id, Role.OWNER), PASSCODE)
+    view = await harness.container.core.auth().create_user("dana", PASSWORD, Role.OWNER)
+    await harness.container.safety.killswitch().set_passcode(
+        Principal(view.id, Role.OWNER), PASSCODE
+    )
     secrets = [PASSWORD, WRONG_PASSWORD, PASSCODE, WRONG_PASSCODE]
 
     refused = await client.post(
@@ -126,7 +128,7 @@ async def test_no_secret_reaches_the_logs(log_stream: io.StringIO, harness: Harn
 async def test_requests_are_logged_with_a_request_id_and_no_query_string(
     log_stream: io.StringIO, harness: Harness
 ) -> None:
-    await harness.container.auth().create_user("erin", PASSWORD, Role.TRADER)
+    await harness.container.core.auth().create_user("erin", PASSWORD, Role.TRADER)
     login = await harness.client.post(
         "/api/v1/auth/login",
         json={"username": "erin", "password": PASSWORD},

@@ -38,7 +38,7 @@ async def ml(models_dir: Path, store: ModelStore, tmp_path: Path) -> AsyncIterat
         risk_rater="model",
     )
     h, client = await open_harness(settings)
-    h.container.model_store.override(providers.Object(store))
+    h.container.inference.model_store.override(providers.Object(store))
     async with client:
         yield h
 

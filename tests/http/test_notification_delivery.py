@@ -56,7 +56,7 @@ async def register_webhook(harness: Harness, owner: User, url: str) -> dict[str,
 
 async def dispatch_rounds(harness: Harness, rounds: int) -> None:
     """One dispatcher pass per round, the clock moved past the backoff cap in between."""
-    dispatcher = harness.container.notification_dispatcher()
+    dispatcher = harness.container.notifications.notification_dispatcher()
     for _ in range(rounds):
         await dispatcher.run_once()
         harness.clock.advance(CAP_SECONDS + 1)
@@ -84,7 +84,7 @@ async def test_a_margin_call_reaches_a_flaky_receiver_after_retries_signed_once_
     receiver.route("POST", "/flaky", accept)
     receiver.fail(Reply(500, {"error": "down"}), times=1, path="/flaky")
     receiver.rate_limit(times=1, retry_after=1, path="/flaky")
-    center = harness.container.notification_center()
+    center = harness.container.core.notification_center()
 
     # Act
     await center.notify(owner.id, "margin.call", {"account_id": "acc-1", "deficit": "250.25"})
@@ -109,7 +109,7 @@ async def test_a_dead_receiver_dead_letters_the_delivery_and_replay_sends_it_onc
     await register_webhook(harness, owner, f"{receiver.url}/down")
     up = {"value": False}
     receiver.route("POST", "/down", lambda request: Reply(204 if up["value"] else 503))
-    center = harness.container.notification_center()
+    center = harness.container.core.notification_center()
     await center.notify(owner.id, "margin.call", {"account_id": "acc-1", "deficit": "1"})
 
     # Act: three tries (the setting's maximum) go dead; then the owner replays after a fix.

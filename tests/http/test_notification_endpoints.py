@@ -171,7 +171,7 @@ async def test_patch_renames_and_disables_and_delete_removes(
     # Arrange
     created = await create(harness, owner, channel="webhook", label="x", url=f"{receiver.url}/hook")
     one = f"{URL}/{created['id']}"
-    directory = harness.container.channel_destinations()
+    directory = harness.container.core.channel_destinations()
 
     # Act
     patched = await harness.client.patch(
@@ -281,7 +281,7 @@ async def test_create_rotate_delete_are_audited_without_the_secret(
     await harness.client.delete(f"{URL}/{created['id']}", headers=owner.headers)
 
     # Act
-    entries = await harness.container.audit().entries(target=created["id"])
+    entries = await harness.container.core.audit().entries(target=created["id"])
 
     # Assert
     assert [e.action for e in reversed(entries)] == [
@@ -298,7 +298,7 @@ async def test_the_directory_gives_email_and_unsealed_endpoints(
     harness: Harness, owner: User, receiver: AlpacaServer
 ) -> None:
     # Arrange
-    async with harness.container.uow_factory()() as uow:
+    async with harness.container.core.uow_factory()() as uow:
         user = await uow.users.get(owner.id)
         assert user is not None
         user.email = "owner@example.com"
@@ -306,7 +306,7 @@ async def test_the_directory_gives_email_and_unsealed_endpoints(
         await uow.commit()
     hook = await create(harness, owner, channel="webhook", label="x", url=f"{receiver.url}/hook")
     await create(harness, owner, channel="telegram", label="t", chat_id="42", bot_token=BOT_TOKEN)
-    directory = harness.container.channel_destinations()
+    directory = harness.container.core.channel_destinations()
 
     # Act
     email = await directory.destinations(owner.id, Channel.EMAIL)
@@ -330,9 +330,11 @@ async def test_key_rotation_walks_the_endpoint_secrets(
     # Arrange
     hook = await create(harness, owner, channel="webhook", label="x", url=f"{receiver.url}/hook")
     [source] = [
-        s for s in harness.container.sealed_sources() if s.name == "notification_endpoints.sealed"
+        s
+        for s in harness.container.keys.sealed_sources()
+        if s.name == "notification_endpoints.sealed"
     ]
-    sealer = harness.container.sealer()
+    sealer = harness.container.core.sealer()
 
     # Act
     [record] = await source.batch(None, 10)
@@ -344,7 +346,7 @@ async def test_key_rotation_walks_the_endpoint_secrets(
     # Assert
     assert record.record_id == hook["id"] and opened == hook["secret"]
     assert replaced and not stale
-    webhooks = await harness.container.channel_destinations().destinations(
+    webhooks = await harness.container.core.channel_destinations().destinations(
         owner.id, Channel.WEBHOOK
     )
     assert webhooks[0].secret == hook["secret"]

@@ -34,7 +34,7 @@ async def inbox(h: Harness, user: User, query: str = "") -> dict[str, Any]:
 
 
 async def notify(h: Harness, user: User, event: str, **data: object) -> Any:
-    return await h.container.notification_center().notify(user.id, event, data)
+    return await h.container.core.notification_center().notify(user.id, event, data)
 
 
 async def test_the_kill_switch_lands_in_the_owners_inbox(harness: Harness, owner: User) -> None:
@@ -140,7 +140,7 @@ async def test_preferences_round_trip_and_validation(harness: Harness, owner: Us
     )
     assert bad_channel.status_code == 400
     assert bad_time.status_code == 400
-    entries = await harness.container.audit().entries(target=f"user:{owner.id}")
+    entries = await harness.container.core.audit().entries(target=f"user:{owner.id}")
     [audited] = [e for e in entries if e.action == "notification.preferences"]
     assert audited.details["types_off"] == ["notice"]
 
@@ -151,7 +151,7 @@ async def test_deliveries_listing_and_replay(harness: Harness, owner: User) -> N
     admin = await harness.user(Role.ADMIN)
     outcome = await notify(harness, owner, "order.denied", order_id="o1", account_id="a1")
     [delivery] = outcome.deliveries
-    await harness.container.notification_store().mark_dead(delivery.id, "receiver gone")
+    await harness.container.core.notification_store().mark_dead(delivery.id, "receiver gone")
     replay = f"{BASE}/deliveries/{delivery.id}/replay"
 
     # Act
@@ -173,7 +173,7 @@ async def test_deliveries_listing_and_replay(harness: Harness, owner: User) -> N
     assert replayed.status_code == 200, replayed.text
     assert replayed.json()["status"] in {"pending", "sent"}
     problem(again, 409, "DELIVERY_NOT_DEAD")
-    audit = await harness.container.audit().entries(target=f"delivery:{delivery.id}")
+    audit = await harness.container.core.audit().entries(target=f"delivery:{delivery.id}")
     assert [(e.actor, e.outcome) for e in audit] == [(owner.id, "refused"), (owner.id, "ok")]
 
 
@@ -208,7 +208,7 @@ async def test_the_websocket_push_reaches_the_user_and_nobody_else(
     # Arrange: the owner, another owner and an admin (who sees every account's events).
     other = await harness.user()
     admin = await harness.user(Role.ADMIN)
-    center = harness.container.notification_center()
+    center = harness.container.core.notification_center()
 
     with await connect(harness, owner) as mine, await connect(harness, other) as theirs:
         welcomed(mine)

@@ -111,7 +111,7 @@ async def test_a_replayed_denial_is_the_same_denial(market: Harness, owner: User
 async def test_a_halt_denies_with_trading_halted(market: Harness, owner: User) -> None:
     account = await market.account(owner, "acc-1")
     risk = await market.user(Role.RISK_OFFICER)
-    await market.container.killswitch().activate(
+    await market.container.safety.killswitch().activate(
         ActivateKillSwitch(risk.principal, PASSCODE, Scope.global_(), reason="test")
     )
 
@@ -242,7 +242,7 @@ async def test_delete_cancels_a_resting_limit_and_a_second_delete_is_409(
     assert first.status_code == 200, first.text
     assert first.json()["status"] == "canceled"
     assert_problem(second, 409, "CONFLICT")
-    assert await market.container.paper_broker().open_orders(account) == []
+    assert await market.container.core.paper_broker().open_orders(account) == []
 
 
 async def test_orders_need_credentials(harness: Harness) -> None:
@@ -313,11 +313,11 @@ async def test_concurrent_orders_cannot_share_one_limit(
     market: Harness, owner: User, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     account = await market.account(owner, "acc-1")
-    await market.container.risk().create(
+    await market.container.trading.risk().create(
         owner.principal,
         RuleDraft(RuleType.MAX_POSITION_SIZE, {"max_quantity": "150"}, account_id=account),
     )
-    policies = market.container.policies()
+    policies = market.container.core.policies()
     cached = policies.policy_for
 
     async def slow_policy(uow: UnitOfWork, account: Account) -> Policy:
@@ -340,7 +340,7 @@ async def test_concurrent_orders_cannot_share_one_limit(
     assert statuses == [201, 422], [r.text for r in responses]
     denied = next(r for r in responses if r.status_code == 422)
     assert "MAX_POSITION" in denied.json()["reasons"]
-    positions = market.container.paper_broker()
+    positions = market.container.core.paper_broker()
     assert sum(o.quantity for o in await positions.open_orders(account)) == 0
     listed = await market.client.get(ORDERS, params={"status": "filled"}, headers=owner.headers)
     assert len(listed.json()["items"]) == 1

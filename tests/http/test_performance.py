@@ -31,7 +31,7 @@ async def trade(harness: Harness, account_id: str, side: Side, quantity: str, pr
         f"fill-{now.timestamp()}", f"order-{now.timestamp()}", account_id, "AAPL", side,
         D(quantity), D(price), now,
     )  # fmt: skip
-    async with harness.container.uow_factory()() as uow:
+    async with harness.container.core.uow_factory()() as uow:
         account = await uow.accounts.get(account_id)
         assert account is not None
         account.apply_fill(fill)
@@ -41,7 +41,7 @@ async def trade(harness: Harness, account_id: str, side: Side, quantity: str, pr
 
 
 async def deposit(harness: Harness, account_id: str, amount: str) -> None:
-    async with harness.container.uow_factory()() as uow:
+    async with harness.container.core.uow_factory()() as uow:
         account = await uow.accounts.get(account_id)
         assert account is not None
         account.cash += D(amount)
@@ -52,8 +52,8 @@ async def deposit(harness: Harness, account_id: str, amount: str) -> None:
 async def snapshot_at_close(harness: Harness, day: date, aapl: str) -> None:
     """AAPL marked at `aapl`, then the snapshot job at 21:00 UTC of `day`."""
     harness.clock.set(datetime(day.year, day.month, day.day, 21, tzinfo=UTC))
-    harness.container.market().set_price("AAPL", D(aapl))
-    run = await harness.container.equity_snapshots().take_all()
+    harness.container.core.market().set_price("AAPL", D(aapl))
+    run = await harness.container.analytics.equity_snapshots().take_all()
     assert not run.skipped and not run.failed, run
 
 
@@ -128,7 +128,7 @@ async def test_a_benchmark_adds_alpha_beta_tracking_error_and_information_ratio(
 ) -> None:
     # Arrange: the synthetic provider serves MSFT's daily bars
     account = await four_days(market, owner)
-    bars = await market.container.market_feed().bars(
+    bars = await market.container.market_data.market_feed().bars(
         "MSFT", Timeframe.D1, start=datetime(2025, 12, 29, tzinfo=UTC),
         end=datetime(2026, 1, 9, tzinfo=UTC), limit=20,
     )  # fmt: skip

@@ -177,7 +177,7 @@ async def test_homeostasis_sums_the_callers_accounts_and_other_assets(
 ) -> None:
     # Arrange: 100,000 cash + 100 AAPL at 190 = 119,000; another user's account is not counted.
     harness = market
-    async with harness.container.uow_factory()() as uow:
+    async with harness.container.core.uow_factory()() as uow:
         held = {"AAPL": Position("AAPL", Decimal("100"))}
         await uow.accounts.add(Account("acc-home", owner.id, Decimal("100000"), positions=held))
         await uow.commit()
@@ -248,7 +248,7 @@ async def test_autopilot_is_stored_and_audited(harness: Harness, owner: User) ->
     assert response.json()["autopilot_changed_at"] is not None
     home = await harness.client.get(HOME, headers=owner.headers)
     assert home.json()["autopilot"] is True
-    entries = await harness.container.audit().entries(f"user:{owner.id}")
+    entries = await harness.container.core.audit().entries(f"user:{owner.id}")
     assert [e.action for e in entries][:2] == [
         "planning.autopilot.enabled",
         "planning.profile.updated",

@@ -35,7 +35,7 @@ async def test_a_filled_order_lands_once_in_the_portfolio_holding_the_account(
     await app.instrument("AAPL", "190")
     held = await app.account(owner, "acc-ledger")
     loose = await app.account(owner, "acc-loose")
-    store = app.container.portfolio_store()
+    store = app.container.portfolio.portfolio_store()
     await store.add_portfolio(
         Portfolio(
             "p-1", owner.id, "Main", "USD", datetime(2026, 1, 5, tzinfo=UTC),
@@ -47,10 +47,10 @@ async def test_a_filled_order_lands_once_in_the_portfolio_holding_the_account(
     bought = await submit(app, owner, order_body(held, quantity="7"))
     sold = await submit(app, owner, order_body(held, side="sell", quantity="3"))
     elsewhere = await submit(app, owner, order_body(loose, quantity="5"))
-    if app.container.store_kind() == "sql":
+    if app.container.core.store_kind() == "sql":
         # What the relay has not sent yet (replays: once), drained on the app's own event loop:
         # the relay's lock belongs to that loop (awaiting it from the test's loop hangs).
-        app.client.blocking_portal.call(app.container.relay().drain)
+        app.client.blocking_portal.call(app.container.core.relay().drain)
 
     # Assert
     assert {bought.status_code, sold.status_code, elsewhere.status_code} == {201}
@@ -59,7 +59,7 @@ async def test_a_filled_order_lands_once_in_the_portfolio_holding_the_account(
         (TransactionKind.BUY, D(7), TransactionSource.FILL),
         (TransactionKind.SELL, D(3), TransactionSource.FILL),
     ]
-    async with app.container.uow_factory()() as uow:
+    async with app.container.core.uow_factory()() as uow:
         fills = await uow.fills.list(held)
     assert sorted(t.external_id or "" for t in ledger) == sorted(f.id for f in fills)
     assert all(t.account_id == held for t in ledger)

@@ -13,7 +13,7 @@ from adapters.http.services import ApiServices
 from adapters.marketdata.failover import FailoverConfig, FailoverMarketData
 from adapters.marketdata.replay import ReplayMarketData
 from application.providers import FailoverCommand, ProviderService
-from bootstrap.container import build_container
+from bootstrap.containers.application import build_container
 from bootstrap.settings import SettingsError
 from domain.errors import Forbidden
 from domain.principals import Principal, Role
@@ -40,10 +40,10 @@ def feed(harness: Harness, monkeypatch: pytest.MonkeyPatch) -> FailoverMarketDat
         harness.clock,
         quotes=[Quote("AAPL", Decimal("189.9"), Decimal("190.1"), Decimal(190), now)],
     )
-    (synthetic,) = harness.container.market_feed().providers()
+    (synthetic,) = harness.container.market_data.market_feed().providers()
     feed = FailoverMarketData([[synthetic], [replay]], harness.clock, FailoverConfig())
     services: ApiServices = harness.container.api_services()
-    service = ProviderService(feed, harness.clock, harness.container.audit())
+    service = ProviderService(feed, harness.clock, harness.container.core.audit())
     monkeypatch.setattr(services, "providers", service)
     return feed
 
@@ -180,7 +180,7 @@ async def test_a_risk_officer_fails_over_and_restores(
         "restored": True,
     }
     assert feed.active() == "synthetic"
-    entries = await harness.container.audit().entries(limit=10)
+    entries = await harness.container.core.audit().entries(limit=10)
     audited = [(e.actor, e.action, e.outcome) for e in entries if e.action.startswith("marketdata")]
     assert sorted(audited) == [
         (risk.id, "marketdata.failover", "ok"),
@@ -210,7 +210,7 @@ async def test_an_unknown_provider_is_not_found_and_audited(
 
     body = problem(response, 404, "UNKNOWN_PROVIDER")
     assert "bloomberg" in body["detail"]
-    [entry] = await harness.container.audit().entries(target="bloomberg")
+    [entry] = await harness.container.core.audit().entries(target="bloomberg")
     assert (entry.outcome, entry.details) == ("refused", {"code": "UNKNOWN_PROVIDER"})
     assert feed.active() == "synthetic"
 
@@ -221,7 +221,7 @@ async def test_failing_over_with_no_other_provider_is_a_conflict(harness: Harnes
     response = await harness.client.post(FAILOVER, json={}, headers=risk.headers)
 
     problem(response, 409, "NO_PROVIDER_AVAILABLE")
-    assert harness.container.market_feed().active() == "synthetic"
+    assert harness.container.market_data.market_feed().active() == "synthetic"
 
 
 async def test_a_target_and_a_restore_together_are_refused(
@@ -291,13 +291,13 @@ async def test_openapi_documents_the_provider_routes(harness: Harness) -> None:
 
 
 async def test_the_service_itself_refuses_a_trader(harness: Harness) -> None:
-    service = harness.container.provider_service()
+    service = harness.container.market_data.provider_service()
 
     with pytest.raises(Forbidden):
         await service.failover(FailoverCommand(Principal("trader-1", Role.TRADER)))
 
-    assert harness.container.market_feed().active() == "synthetic"
-    assert await harness.container.audit().entries(target="synthetic") == []
+    assert harness.container.market_data.market_feed().active() == "synthetic"
+    assert await harness.container.core.audit().entries(target="synthetic") == []
 
 
 # -- wiring from the settings ---------------------------------------------------------
@@ -308,7 +308,7 @@ def test_the_feed_puts_the_primary_first_then_the_fallbacks(tmp_path: Path) -> N
     quotes.write_text("symbol,at,bid,ask,last\nAAPL,2026-01-05T14:00:00Z,189.9,190.1,190\n")
     settings = settings_with(market_data="replay", market_data_replay_path=str(quotes))
 
-    feed = build_container(settings).market_feed()
+    feed = build_container(settings).market_data.market_feed()
 
     assert [p.name for p in feed.providers()] == ["replay", "synthetic"]
     assert [h.tier for h in feed.health()] == [0, 1]
@@ -317,7 +317,9 @@ def test_the_feed_puts_the_primary_first_then_the_fallbacks(tmp_path: Path) -> N
 def test_no_fallback_leaves_the_primary_alone() -> None:
     settings = settings_with(market_data_fallbacks="none")
 
-    assert [p.name for p in build_container(settings).market_feed().providers()] == ["synthetic"]
+    assert [p.name for p in build_container(settings).market_data.market_feed().providers()] == [
+        "synthetic"
+    ]
 
 
 def test_the_feed_settings_reach_the_breakers() -> None:
@@ -328,7 +330,7 @@ def test_the_feed_settings_reach_the_breakers() -> None:
         market_data_breaker_open_seconds="5",
     )
 
-    config = build_container(settings).market_feed().settings()
+    config = build_container(settings).market_data.market_feed().settings()
 
     assert config.call_timeout_s == 0.5
     assert (config.breaker.window_size, config.breaker.minimum_calls) == (8, 4)
@@ -339,7 +341,7 @@ def test_replay_without_a_path_cannot_build_the_feed() -> None:
     container = build_container(settings_with(market_data_fallbacks="replay"))
 
     with pytest.raises(SettingsError, match="BULWARK_MARKET_DATA_REPLAY_PATH"):
-        container.market_feed()
+        container.market_data.market_feed()
 
 
 @pytest.mark.parametrize(

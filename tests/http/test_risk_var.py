@@ -200,7 +200,7 @@ async def test_a_large_sample_past_the_time_budget_is_503_with_retry_after() -> 
 
 async def store_days(harness: Harness, account_id: str, equities: list[float]) -> None:
     """One snapshot a day from 2026-01-05, no flows: the daily returns are equity ratios."""
-    history = harness.container.equity_history()
+    history = harness.container.trading.equity_history()
     start = date(2026, 1, 5)
     for offset, equity in enumerate(equities):
         day = start + timedelta(days=offset)

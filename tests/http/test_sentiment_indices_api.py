@@ -169,7 +169,7 @@ async def test_posted_inputs_that_cannot_be_used_are_problems(
 async def test_the_recorded_days_read_back_chart_ready(desk: tuple[Harness, User]) -> None:
     # Arrange: the recorder stores Monday, then Tuesday
     harness, _ = desk
-    recorder = harness.container.fear_greed_recorder()
+    recorder = harness.container.markets.fear_greed_recorder()
     monday = await recorder.record()
     harness.clock.advance(timedelta(days=1))
     tuesday = await recorder.record()

@@ -34,7 +34,7 @@ def signal(i: int, symbol: str = "AAPL", **fields: Any) -> Signal:
 
 
 async def seed(harness: Harness, *signals: Signal) -> None:
-    await harness.container.signal_repository().add(list(signals))
+    await harness.container.strategies.signal_repository().add(list(signals))
 
 
 async def listing(harness: Harness, user: User, path: str = PATHS[0], **params: Any) -> Any:
@@ -182,7 +182,7 @@ async def test_a_scan_of_the_market_feed_is_listed() -> None:
         owner = await harness.user()
 
         # Act
-        result = await harness.container.signals().scan(["AAPL"], Timeframe.M1)
+        result = await harness.container.strategies.signals().scan(["AAPL"], Timeframe.M1)
         body = await listing(harness, owner, symbol="AAPL")
 
     # Assert
@@ -204,7 +204,7 @@ async def test_a_subscribed_client_without_accounts_receives_new_signals() -> No
         await harness.instrument("AAPL", "190")
         owner = await harness.user()
         url = f"/ws/events?token={owner.access_token}&types=signal"
-        scan = harness.container.signals().scan
+        scan = harness.container.strategies.signals().scan
 
         with await harness.client.websocket_connect(url) as ws:
             hello = frame(ws)

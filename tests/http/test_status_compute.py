@@ -7,7 +7,7 @@ from tests.http.harness import Harness
 
 async def test_status_shows_the_compute_backend_and_why_it_was_chosen(harness: Harness) -> None:
     # Arrange
-    info = harness.container.compute().info()
+    info = harness.container.core.compute().info()
 
     # Act
     response = await harness.client.get("/api/status")

@@ -56,7 +56,7 @@ async def test_a_signal_becomes_a_gated_order_and_a_halt_denies_the_next(
         headers=owner,
     )
     assert halted.status_code in (200, 201), halted.text
-    open_before = await harness.container.paper_broker().open_orders(DEMO_ACCOUNT)
+    open_before = await harness.container.core.paper_broker().open_orders(DEMO_ACCOUNT)
     exited = await harness.client.post(
         f"{STRATEGIES}/signals", json={"symbol": "AAPL", "score": -0.9, "id": "w-2"}, headers=agent
     )
@@ -65,6 +65,6 @@ async def test_a_signal_becomes_a_gated_order_and_a_halt_denies_the_next(
     [denied] = exited.json()["decisions"]
     assert (denied["action"], denied["verdict"]) == ("exit", "denied"), denied
     assert any("HALT" in reason for reason in denied["verdict_reasons"]), denied
-    assert await harness.container.paper_broker().open_orders(DEMO_ACCOUNT) == open_before
+    assert await harness.container.core.paper_broker().open_orders(DEMO_ACCOUNT) == open_before
     log = await harness.client.get(f"{STRATEGIES}/{strategy_id}/decisions", headers=owner)
     assert [d["verdict"] for d in log.json()["items"]] == ["denied", "approved"]

@@ -59,7 +59,7 @@ async def test_owner_enrols_and_reads_the_policy_back(harness: Harness, owner: U
     assert read.status_code == 200, read.text
     assert read.json() == saved.json()
     assert read.json() == {**POLICY, "owner_id": owner.id, "enabled": True}
-    policy = await harness.container.succession().policy(owner.principal)
+    policy = await harness.container.safety.succession().policy(owner.principal)
     assert policy.grace_period == timedelta(days=7)
 
 
@@ -134,7 +134,7 @@ async def test_check_in_moves_the_deadline(harness: Harness, owner: User) -> Non
 async def test_status_shows_grace_after_a_missed_deadline(harness: Harness, owner: User) -> None:
     await enrol(harness, owner)
     harness.clock.advance(timedelta(days=31))
-    await harness.container.succession_scheduler().run()
+    await harness.container.safety.succession_scheduler().run()
     headers = await fresh_headers(harness, owner)
 
     response = await harness.client.get(f"{BASE}/status", headers=headers)
@@ -155,7 +155,7 @@ async def test_owner_sets_and_reads_beneficiaries(harness: Harness, owner: User)
 
     assert saved.status_code == 200, saved.text
     assert read.json() == {"beneficiaries": HEIRS}
-    stored = await harness.container.succession().beneficiaries(owner.principal)
+    stored = await harness.container.safety.succession().beneficiaries(owner.principal)
     assert [b.id for b in stored] == ["b1", "b2"]
 
 
@@ -168,7 +168,7 @@ async def test_shares_must_sum_to_100(harness: Harness, owner: User) -> None:
 
     body = problem(response, 422, "INVALID_BENEFICIARY_ALLOCATION")
     assert "90" in body["detail"]
-    assert await harness.container.succession().beneficiaries(owner.principal) == []
+    assert await harness.container.safety.succession().beneficiaries(owner.principal) == []
 
 
 async def test_a_share_out_of_range_is_refused(harness: Harness, owner: User) -> None:
@@ -180,7 +180,7 @@ async def test_a_share_out_of_range_is_refused(harness: Harness, owner: User) ->
     )
 
     assert fields(problem(response, 400, "VALIDATION_ERROR")) == ["beneficiaries[0].share_percent"]
-    assert await harness.container.succession().beneficiaries(owner.principal) == []
+    assert await harness.container.safety.succession().beneficiaries(owner.principal) == []
 
 
 async def test_beneficiaries_body_is_validated(harness: Harness, owner: User) -> None:

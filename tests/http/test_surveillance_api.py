@@ -27,7 +27,7 @@ async def desk(harness: Harness) -> dict[str, Any]:
     key = await harness.agent_key(owner, "agent-owner", ("acc-owner",))
     mine = [alert(i, owner=owner.id) for i in range(3)]
     theirs = alert(10, owner=stranger.id)
-    await harness.container.surveillance_store().record([*mine, theirs], None)
+    await harness.container.surveillance.surveillance_store().record([*mine, theirs], None)
     return {"owner": owner, "stranger": stranger, "officer": officer, "viewer": viewer,
             "agent": {"X-API-Key": key}, "mine": mine, "theirs": theirs}  # fmt: skip
 
@@ -127,7 +127,7 @@ async def test_an_agent_that_spoofs_through_the_api_is_paused(watching: Harness)
     # Arrange: an owner's agent on two accounts, AAPL quoted 189.90 / 190.10
     h = watching
     await h.instrument("AAPL", "190")
-    h.container.market().set_quote("AAPL", Decimal("189.90"), Decimal("190.10"))
+    h.container.core.market().set_quote("AAPL", Decimal("189.90"), Decimal("190.10"))
     owner, officer = await h.user(Role.OWNER), await h.user(Role.RISK_OFFICER)
     await h.account(owner, "acc-a")
     await h.account(owner, "acc-b")

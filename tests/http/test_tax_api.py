@@ -49,7 +49,7 @@ BUY, SELL = TransactionKind.BUY, TransactionKind.SELL
 
 async def _ledger(harness: Harness, owner: User, pf: str = "pf-1", prefix: str = "") -> None:
     """A taxable FIFO account and an IRA: a 2025 gain, a 2025 washed loss, open losers."""
-    store = harness.container.portfolio_store()
+    store = harness.container.portfolio.portfolio_store()
     await store.add_portfolio(
         Portfolio(
             id=pf,

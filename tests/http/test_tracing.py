@@ -180,9 +180,9 @@ async def test_with_tracing_off_nothing_is_installed() -> None:
 
     # Assert
     assert response.status_code == 200
-    tracing = h.container.tracing()
+    tracing = h.container.core.tracing()
     assert tracing.provider is None and not tracing.enabled
-    assert h.container.orders().tracer is NO_TRACER
-    assert h.container.killswitch().tracer is NO_TRACER
+    assert h.container.trading.orders().tracer is NO_TRACER
+    assert h.container.safety.killswitch().tracer is NO_TRACER
     assert not isinstance(h.app.asgi_handler, ServerSpans)
     assert "trace_id" not in stream.getvalue()

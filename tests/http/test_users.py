@@ -25,7 +25,7 @@ def bearer(token: str) -> dict[str, str]:
 
 
 def sent(harness: Harness) -> list[Any]:
-    return list(harness.container.notifier().sent)
+    return list(harness.container.core.notifier().sent)
 
 
 # -- admin management ----------------------------------------------------------------------
@@ -131,7 +131,7 @@ async def test_the_last_admin_cannot_be_deactivated(harness: Harness) -> None:
     response = await harness.client.post(f"{USERS}/{first.id}/deactivate", headers=first.headers)
 
     assert_problem(response, 403, "OWN_ROLE_CHANGE")
-    users = harness.container.user_admin()
+    users = harness.container.identity.user_admin()
 
     refused = None
     try:
@@ -172,7 +172,7 @@ async def test_an_admin_resets_mfa_and_the_user_is_told(harness: Harness, owner:
 
     assert response.status_code == 200 and response.json()["mfa_enabled"] is False
     assert sent(harness)[-1].recipient == owner.id
-    entries = await harness.container.audit().entries(f"user:{owner.id}")
+    entries = await harness.container.core.audit().entries(f"user:{owner.id}")
     assert (entries[0].action, entries[0].actor) == ("user.mfa_reset", admin.id)
 
 

@@ -25,7 +25,7 @@ async def test_a_blocked_app_loop_is_counted_in_metrics_and_notified() -> None:
     # A threshold well above a busy CI box's hiccups, and a block well above the threshold.
     async with harness_with(loop_watchdog_ms="250") as harness:
         # Arrange
-        notifier: InMemoryNotifier = harness.container.notifier()
+        notifier: InMemoryNotifier = harness.container.core.notifier()
         before = await stall_count((await harness.client.get("/metrics")).text)
 
         # Act

@@ -57,7 +57,7 @@ async def test_saving_an_existing_name_replaces_its_layout(harness: Harness, own
     assert response.json()["id"] == first["id"]
     assert response.json()["layout_json"] == {"panels": []}
     assert response.json()["updated_at"] > first["updated_at"]
-    [stored] = await harness.container.workspaces().list(owner.principal)
+    [stored] = await harness.container.identity.workspaces().list(owner.principal)
     assert stored.layout_json == {"panels": []}
 
 
@@ -101,7 +101,7 @@ async def test_another_users_workspaces_are_invisible(harness: Harness, owner: U
     problem(delete, 404, "NOT_FOUND")
     assert listed.json() == {"items": []}
     problem(default, 404, "NOT_FOUND")
-    assert len(await harness.container.workspaces().list(other.principal)) == 1
+    assert len(await harness.container.identity.workspaces().list(other.principal)) == 1
 
 
 async def test_workspace_domain_refusals(harness: Harness, owner: User) -> None:
@@ -115,7 +115,7 @@ async def test_workspace_domain_refusals(harness: Harness, owner: User) -> None:
 
     problem(blank, 422, "INVALID_WORKSPACE")
     problem(too_big, 422, "INVALID_WORKSPACE")
-    assert await harness.container.workspaces().list(owner.principal) == []
+    assert await harness.container.identity.workspaces().list(owner.principal) == []
 
 
 async def test_workspace_body_is_validated(harness: Harness, owner: User) -> None:

@@ -140,7 +140,7 @@ async def test_a_type_filter_and_a_subscribe_message_change_what_arrives(
     with await connect(market, owner, "types=kill_switch") as ws:
         welcomed(ws)
         await submit(market, owner, order_body(account))
-        in_app_loop(market, market.container.killswitch().activate, kill)
+        in_app_loop(market, market.container.safety.killswitch().activate, kill)
         ws.send_json({"action": "subscribe", "types": ["risk_breach"]})
         before = frames_until(ws, "subscribed")
         await submit(market, owner, order_body(account))
@@ -171,7 +171,7 @@ async def test_a_slow_client_is_closed_4408_while_another_keeps_receiving() -> N
     async with harness_with(ws_queue_size="2") as harness:
         owner = await harness.user()
         await harness.account(owner, "acc-1")
-        bus = harness.container.bus()
+        bus = harness.container.core.bus()
         halted = TradingStateChanged("account:acc-1", "active", "halted", owner.id, "test")
         burst = [OrderCanceled(f"ord-{i}", "acc-1") for i in range(4)]
         with await connect(harness, owner) as slow:

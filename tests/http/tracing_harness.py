@@ -31,7 +31,7 @@ async def traced_harness(**overrides: str) -> AsyncIterator[tuple[Harness, InMem
     clock = FakeClock()
     settings = test_settings(**overrides)
     container = test_container(settings, clock)
-    container.tracing.override(providers.Object(tracing_with(provider)))
+    container.core.tracing.override(providers.Object(tracing_with(provider)))
     app = create_app(settings, container)
     async with AsyncTestClient(app) as client:
         yield Harness(container, clock, app, client), exporter

@@ -32,7 +32,7 @@ async def running_app(database_url: str) -> AsyncIterator[Harness]:
     harness, client = await open_harness(settings)
     # The test client runs the app on an event loop of its own, and an asyncpg connection
     # only works on the loop that opened it: the pool must start empty there.
-    await harness.container.engine().dispose()
+    await harness.container.core.engine().dispose()
     async with client:
         yield harness
 
@@ -45,7 +45,7 @@ def on_app_loop(harness: Harness, step: Callable[[], Awaitable[T]]) -> T:
 async def owner_with_an_account(harness: Harness) -> tuple[User, str]:
     async def create_owner() -> str:
         await harness.instrument("AAPL", "190")
-        view = await harness.container.auth().create_user("owner", PASSWORD, Role.OWNER)
+        view = await harness.container.core.auth().create_user("owner", PASSWORD, Role.OWNER)
         return view.id
 
     owner_id = on_app_loop(harness, create_owner)
@@ -98,7 +98,7 @@ async def test_a_vanished_sqlite_file_gives_503s_and_approves_nothing(tmp_path: 
 
     async def take_away() -> None:
         # With the pool emptied, every new connection has to open the (now missing) file.
-        on_app_loop(harness, harness.container.engine().dispose)
+        on_app_loop(harness, harness.container.core.engine().dispose)
         folder.rename(away)
 
     async def bring_back() -> None:

@@ -15,7 +15,7 @@ import pytest
 import uvicorn
 
 from bootstrap.app import create_app
-from bootstrap.container import build_container
+from bootstrap.containers.application import build_container
 from bootstrap.demo import DEMO_ACCOUNT, DEMO_OWNER
 from bootstrap.serving import http_protocol
 from bootstrap.settings import Settings, load_settings

@@ -12,7 +12,7 @@ import pytest
 from dependency_injector import providers
 from structlog.testing import capture_logs
 
-from bootstrap.container import Container, build_container
+from bootstrap.containers.application import ApplicationContainer, build_container
 from bootstrap.killswitch_lane import EXIT_LANE_DEAD, KillSwitchLane, LaneKillSwitch
 from bootstrap.settings import Settings, load_settings
 from domain.killswitch.state import Scope, TradingState
@@ -36,7 +36,7 @@ def settings() -> Settings:
 
 
 @pytest.fixture
-async def container(settings: Settings) -> AsyncIterator[Container]:
+async def container(settings: Settings) -> AsyncIterator[ApplicationContainer]:
     built = build_container(settings)
     built.background.override(providers.Resource(no_background))
     await built.init_resources()  # type: ignore[misc]
@@ -59,11 +59,11 @@ class _Exits:
 
 
 async def _started(
-    container: Container, settings: Settings, max_restarts: int, exits: _Exits
+    container: ApplicationContainer, settings: Settings, max_restarts: int, exits: _Exits
 ) -> KillSwitchLane:
     lane = KillSwitchLane(container, settings, max_restarts=max_restarts, exit_process=exits)
     await asyncio.to_thread(lane.start, asyncio.get_running_loop())
-    killswitch = container.killswitch()
+    killswitch = container.safety.killswitch()
     assert isinstance(killswitch, LaneKillSwitch)
     killswitch.lane = lane
     return lane
@@ -76,14 +76,14 @@ def _crash(lane: KillSwitchLane) -> None:
     loop.call_soon_threadsafe(loop.stop)
 
 
-async def _state(container: Container) -> TradingState:
-    async with container.uow_factory()() as uow:
+async def _state(container: ApplicationContainer) -> TradingState:
+    async with container.core.uow_factory()() as uow:
         state = await uow.trading_states.get(Scope.global_().key)
     return TradingState.ACTIVE if state is None else state.state
 
 
 async def test_a_crashed_lane_is_restarted_on_its_port_and_serves_again(
-    container: Container, settings: Settings
+    container: ApplicationContainer, settings: Settings
 ) -> None:
     # Arrange
     exits = _Exits()
@@ -97,7 +97,7 @@ async def test_a_crashed_lane_is_restarted_on_its_port_and_serves_again(
     try:
         async with httpx.AsyncClient(timeout=WITHIN_S) as client:
             health = await client.get(f"http://127.0.0.1:{port}/health")
-        record = await container.killswitch().trigger(
+        record = await container.safety.killswitch().trigger(
             Scope.global_(), TriggerType.MANUAL, "after the restart"
         )
     finally:
@@ -117,7 +117,7 @@ async def test_a_crashed_lane_is_restarted_on_its_port_and_serves_again(
 
 
 async def test_past_its_restarts_the_lane_ends_the_process_loudly_and_the_switch_still_works(
-    container: Container, settings: Settings
+    container: ApplicationContainer, settings: Settings
 ) -> None:
     # Arrange: no restart allowed
     exits = _Exits()
@@ -127,7 +127,7 @@ async def test_past_its_restarts_the_lane_ends_the_process_loudly_and_the_switch
     with capture_logs() as logs:
         _crash(lane)
         asked = await asyncio.to_thread(exits.asked.wait, WITHIN_S)
-    record = await container.killswitch().trigger(
+    record = await container.safety.killswitch().trigger(
         Scope.global_(), TriggerType.MANUAL, "with the lane down"
     )
     await asyncio.to_thread(lane.stop)

@@ -20,7 +20,7 @@ from dependency_injector import providers
 from adapters.postgres.uow import SqlUnitOfWork
 from application.orders import SubmitOrder
 from application.triggers import LossLimitReport, LossLimitWatch
-from bootstrap.container import Container, build_container
+from bootstrap.containers.application import ApplicationContainer, build_container
 from bootstrap.settings import load_settings
 from domain.killswitch.state import Scope, TradingState
 from domain.principals import Principal, Role
@@ -45,8 +45,8 @@ Hook = Callable[[], Awaitable[object]]
 class _TornReads(SqlUnitOfWork):
     """A unit of work that runs `between` once, right after it read the accounts' rows."""
 
-    def __init__(self, container: Container, between: list[Hook]) -> None:
-        super().__init__(container.engine())
+    def __init__(self, container: ApplicationContainer, between: list[Hook]) -> None:
+        super().__init__(container.core.engine())
         self._between = between
 
     async def execute(self, statement: Any) -> Any:
@@ -57,60 +57,60 @@ class _TornReads(SqlUnitOfWork):
 
 
 @pytest.fixture
-async def container(postgres_url: str) -> AsyncIterator[Container]:
+async def container(postgres_url: str) -> AsyncIterator[ApplicationContainer]:
     await migrated(postgres_url)
     env = {"BULWARK_ENV": "test", "BULWARK_DATABASE_URL": postgres_url}
     built = build_container(load_settings(env, env_file=None))
     built.background.override(providers.Resource(no_background))
     await built.init_resources()  # type: ignore[misc]
     try:
-        async with built.uow_factory()() as uow:
+        async with built.core.uow_factory()() as uow:
             await uow.instruments.add(Instrument("AAPL"))
             await uow.accounts.add(
                 Account(ACCOUNT, OWNER.id, CASH, start_of_day_equity=CASH, peak_equity=CASH)
             )
             await uow.risk_rules.add(DAY_LOSS)
             await uow.commit()
-        built.market().set_price("AAPL", D(100))
-        built.paper_broker().seed_account(ACCOUNT, CASH)
+        built.core.market().set_price("AAPL", D(100))
+        built.core.paper_broker().seed_account(ACCOUNT, CASH)
         yield built
     finally:
         await built.shutdown_resources()  # type: ignore[misc]
 
 
-def _watch(container: Container, between: list[Hook] | None = None) -> LossLimitWatch:
+def _watch(container: ApplicationContainer, between: list[Hook] | None = None) -> LossLimitWatch:
     hooks = between if between is not None else []
     return LossLimitWatch(
         lambda: _TornReads(container, hooks),
-        container.quotes(),
-        container.killswitch(),
-        container.clock(),
-        container.audit(),
-        container.notifier(),
-        locks=container.locks(),
+        container.core.quotes(),
+        container.safety.killswitch(),
+        container.core.clock(),
+        container.core.audit(),
+        container.core.notifier(),
+        locks=container.core.locks(),
     )
 
 
-async def _trade(container: Container, side: Side, quantity: str = "10") -> OrderStatus:
+async def _trade(container: ApplicationContainer, side: Side, quantity: str = "10") -> OrderStatus:
     command = SubmitOrder(OWNER, ACCOUNT, "AAPL", side, D(quantity), ORIGIN)
-    return (await container.orders().submit(command)).order.status
+    return (await container.trading.orders().submit(command)).order.status
 
 
-async def _state(container: Container) -> TradingState:
-    async with container.uow_factory()() as uow:
+async def _state(container: ApplicationContainer) -> TradingState:
+    async with container.core.uow_factory()() as uow:
         state = await uow.trading_states.get(Scope.account(ACCOUNT).key)
     return TradingState.ACTIVE if state is None else state.state
 
 
-async def _account(container: Container) -> Account:
-    async with container.uow_factory()() as uow:
+async def _account(container: ApplicationContainer) -> Account:
+    async with container.core.uow_factory()() as uow:
         account = await uow.accounts.get(ACCOUNT)
     assert account is not None
     return account
 
 
 async def test_a_sale_filled_while_the_watch_reads_is_no_loss_and_halts_nothing(
-    container: Container,
+    container: ApplicationContainer,
 ) -> None:
     # Arrange: 10 AAPL held at 100; the sale fills after the watch read the account's row
     assert await _trade(container, Side.BUY) is OrderStatus.FILLED
@@ -130,7 +130,7 @@ async def test_a_sale_filled_while_the_watch_reads_is_no_loss_and_halts_nothing(
 
 
 async def test_a_purchase_filled_while_the_watch_reads_raises_no_peak_and_fails_nothing(
-    container: Container,
+    container: ApplicationContainer,
 ) -> None:
     # Arrange: the purchase fills after the watch read the account's row
     bought: list[OrderStatus] = []
@@ -148,11 +148,11 @@ async def test_a_purchase_filled_while_the_watch_reads_raises_no_peak_and_fails_
 
 
 async def test_a_new_peak_the_watch_stores_does_not_fail_the_next_order(
-    container: Container,
+    container: ApplicationContainer,
 ) -> None:
     # Arrange: the order path holds the account; the price rises and the watch stores the peak
     assert await _trade(container, Side.BUY) is OrderStatus.FILLED
-    container.market().set_price("AAPL", D(110))
+    container.core.market().set_price("AAPL", D(110))
     await _watch(container).check()
 
     # Act
@@ -164,7 +164,7 @@ async def test_a_new_peak_the_watch_stores_does_not_fail_the_next_order(
 
 
 async def test_the_watch_beside_a_stream_of_orders_fails_nothing_and_every_order_is_decided(
-    container: Container,
+    container: ApplicationContainer,
 ) -> None:
     # Arrange: buys and sales of one account, and the watch checking all along
     sides = [Side.BUY, Side.SELL] * 20

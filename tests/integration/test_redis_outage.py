@@ -74,7 +74,7 @@ async def _trader(h: Harness) -> tuple[User, str]:
     owner = await h.user()
     account = await h.account(owner, "acc-redis")
     await h.instrument("AAPL", "190")
-    async with h.container.uow_factory()() as uow:
+    async with h.container.core.uow_factory()() as uow:
         rule = RiskRule("rate-1", owner.id, RuleType.ORDER_RATE, {"per_second": 1000})
         await uow.risk_rules.add(rule)
         await uow.commit()

@@ -36,8 +36,8 @@ async def test_orders_across_two_instances_are_approved_at_most_the_shared_limit
     a, b = pair
     owner = await a.user()
     account = await a.account(owner, "acc-rate")
-    b.container.paper_broker().seed_account(account, Decimal(1_000_000))
-    async with a.container.uow_factory()() as uow:
+    b.container.core.paper_broker().seed_account(account, Decimal(1_000_000))
+    async with a.container.core.uow_factory()() as uow:
         await uow.risk_rules.add(
             RiskRule(
                 "rate-1",
@@ -95,7 +95,7 @@ async def test_with_redis_down_the_api_answers_and_the_throttle_fails_closed(
         owner = await h.user()
         account = await h.account(owner, "acc-rate")
         await h.instrument("AAPL", "190")
-        async with h.container.uow_factory()() as uow:
+        async with h.container.core.uow_factory()() as uow:
             await uow.risk_rules.add(
                 RiskRule("rate-1", owner.id, RuleType.ORDER_RATE, {"per_second": 10})
             )

@@ -139,11 +139,11 @@ async def test_postgres_stopped_and_started_mid_traffic_answers_503_recovers_and
         halting = on_app_loop(harness, lambda: harness.account(owner, "acc-halted"))
         principal = Principal(owner.id, Role.OWNER)
         on_app_loop(
-            harness, lambda: harness.container.killswitch().set_passcode(principal, PASSCODE)
+            harness, lambda: harness.container.safety.killswitch().set_passcode(principal, PASSCODE)
         )
         # What the app's watchers do every few seconds (off in this harness): the accounts
         # and passcodes read for a halt while the store is down
-        on_app_loop(harness, lambda: harness.container.killswitch().remember(force=True))
+        on_app_loop(harness, lambda: harness.container.safety.killswitch().remember(force=True))
         with capture_logs() as logs:
             traffic = _Traffic(harness, owner, account)
             await traffic.until(201, 6)

@@ -107,8 +107,8 @@ async def test_events_committed_on_one_instance_reach_the_other_through_the_outb
 
 async def test_the_rate_limit_is_one_bucket_across_instances(pair: Pair) -> None:
     # Arrange
-    limiter_a = pair.a.container.rate_limiter()
-    limiter_b = pair.b.container.rate_limiter()
+    limiter_a = pair.a.container.core.rate_limiter()
+    limiter_b = pair.b.container.core.rate_limiter()
 
     # Act
     first = await limiter_a.hit("client-1", 2, 60)

@@ -67,7 +67,7 @@ async def test_the_account_page_shows_positions_at_current_marks(
     account = await market.account(owner, "acc-1", cash="100000")
     placed = await submit(market, owner, order_body(account, quantity="10"))  # AAPL at 190
     assert placed.status_code == 201, placed.text
-    market.container.market().set_price("AAPL", D("200"))
+    market.container.core.market().set_price("AAPL", D("200"))
 
     async with signed_in(market, owner.username) as client:
         response = await client.get(f"/console/accounts/{account}")
@@ -102,7 +102,7 @@ async def test_the_chart_data_follows_the_stored_snapshots_then_now(
     market: Harness, owner: User
 ) -> None:
     account = await market.account(owner, "acc-1", cash="100000")
-    history = market.container.equity_history()
+    history = market.container.trading.equity_history()
     today = market.clock.now().date()
     d1, d2, d3 = today - timedelta(days=3), today - timedelta(days=2), today - timedelta(days=1)
     await history.upsert(_snapshot(account, d1, "100000"))

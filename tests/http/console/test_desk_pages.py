@@ -64,10 +64,10 @@ def two_providers(harness: Harness, monkeypatch: pytest.MonkeyPatch) -> Failover
     replay = ReplayMarketData(
         harness.clock, quotes=[Quote("AAPL", Decimal("189.9"), Decimal("190.1"), Decimal(190), now)]
     )
-    (synthetic,) = harness.container.market_feed().providers()
+    (synthetic,) = harness.container.market_data.market_feed().providers()
     feed = FailoverMarketData([[synthetic], [replay]], harness.clock, FailoverConfig())
     services: ApiServices = harness.container.api_services()
-    service = ProviderService(feed, harness.clock, harness.container.audit())
+    service = ProviderService(feed, harness.clock, harness.container.core.audit())
     monkeypatch.setattr(services, "providers", service)
     return feed
 
@@ -413,7 +413,7 @@ async def test_the_streams_page_shows_topics_groups_alerts_and_the_lag_chart(
 
 async def test_recent_signals_are_filtered_by_symbol_source_and_age(harness: Harness) -> None:
     now = harness.clock.now()
-    await harness.container.signal_repository().add(
+    await harness.container.strategies.signal_repository().add(
         [
             signal("sig-new-aapl", "AAPL", Pattern.EMA_CROSSOVER, 5, now),
             signal("sig-old-aapl", "AAPL", Pattern.EMA_CROSSOVER, 300, now),
@@ -451,7 +451,7 @@ async def test_signal_filters_are_checked(harness: Harness) -> None:
 
 async def test_an_owner_enrols_then_checking_in_moves_the_deadline(harness: Harness) -> None:
     owner = await harness.user(Role.OWNER)
-    succession = harness.container.succession()
+    succession = harness.container.safety.succession()
     async with signed_in(harness, owner.username) as client:
         before = await client.get("/console/succession")
         enrolled = await client.post(

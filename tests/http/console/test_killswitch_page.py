@@ -32,11 +32,11 @@ async def owner_with_orders(h: Harness, account_id: str = "acc-1", orders: int =
 
 
 async def open_at_broker(h: Harness, account_id: str) -> int:
-    return len(await h.container.paper_broker().open_orders(account_id))
+    return len(await h.container.core.paper_broker().open_orders(account_id))
 
 
 async def state_of(h: Harness, key: str) -> str:
-    states = await h.container.killswitch().status()
+    states = await h.container.safety.killswitch().status()
     found = [s.state.value for s in states if s.scope.key == key]
     return found[0] if found else "active"
 

@@ -60,12 +60,12 @@ async def test_a_halted_scope_is_an_alert_on_the_polled_fragment(market: Harness
 @pytest.fixture
 def failing_feed(harness: Harness, monkeypatch: pytest.MonkeyPatch) -> FailoverMarketData:
     """The synthetic provider first, a replay provider behind it (to fail over to)."""
-    (synthetic,) = harness.container.market_feed().providers()
+    (synthetic,) = harness.container.market_data.market_feed().providers()
     feed = FailoverMarketData(
         [[synthetic], [ReplayMarketData(harness.clock, quotes=[])]], harness.clock, FailoverConfig()
     )
     services: ApiServices = harness.container.api_services()
-    service = ProviderService(feed, harness.clock, harness.container.audit())
+    service = ProviderService(feed, harness.clock, harness.container.core.audit())
     monkeypatch.setattr(services, "providers", service)
     return feed
 

@@ -180,13 +180,13 @@ async def test_an_owner_turns_autopilot_on_through_the_service(harness: Harness)
         toggled = await client.htmx("POST", f"{PAGE}/autopilot", data={"enabled": "on"})
 
     assert toggled.status_code == 200 and 'id="autopilot-state">on' in toggled.text
-    stored = await harness.container.planning_profiles().get(owner.id)
+    stored = await harness.container.portfolio.planning_profiles().get(owner.id)
     assert stored is not None and stored.autopilot is True
 
 
 async def test_a_viewer_sees_the_toggle_disabled_and_cannot_toggle(harness: Harness) -> None:
     viewer = await harness.user(Role.VIEWER)
-    await harness.container.planning_profiles().put(
+    await harness.container.portfolio.planning_profiles().put(
         PlanningProfile(viewer.id, Decimal("40000"), datetime(2026, 1, 5, tzinfo=UTC))
     )
 
@@ -200,5 +200,5 @@ async def test_a_viewer_sees_the_toggle_disabled_and_cannot_toggle(harness: Harn
     assert refused.status_code == 403
     assert real_status(refused_htmx) == 403
     assert profile.status_code == 403
-    stored = await harness.container.planning_profiles().get(viewer.id)
+    stored = await harness.container.portfolio.planning_profiles().get(viewer.id)
     assert stored is not None and stored.autopilot is False

@@ -29,7 +29,7 @@ from adapters.postgres import migrate
 from adapters.security.argon2_hasher import Argon2Hasher
 from application.agents import RegisterAgent
 from bootstrap.consume import start_consumers
-from bootstrap.container import Container, build_container
+from bootstrap.containers.application import ApplicationContainer, build_container
 from bootstrap.kafka import KafkaLink
 from bootstrap.settings import load_settings
 from domain.principals import Principal, Role
@@ -69,7 +69,7 @@ def settings_for(
 class Node:
     """One Bulwark process: its container, its Kafka link, its dispatcher when it consumes."""
 
-    container: Container
+    container: ApplicationContainer
     link: KafkaLink
     dispatcher: CommandDispatcher | None
     clock: FakeClock | None
@@ -95,16 +95,16 @@ async def bulwark_node(
 ) -> AsyncIterator[Node]:
     settings = load_settings(env, env_file=None)
     container = build_container(settings)
-    container.hasher.override(providers.Object(Argon2Hasher.fast()))
+    container.core.hasher.override(providers.Object(Argon2Hasher.fast()))
     container.background.override(providers.Resource(no_background))
     clock = FakeClock(datetime.now(UTC)) if fake_clock else None
     if clock is not None:
-        container.clock.override(providers.Object(clock))
+        container.core.clock.override(providers.Object(clock))
     if consume:
         link, dispatcher = await start_consumers(container)
     else:
         await container.init_resources()  # type: ignore[misc]
-        link, dispatcher = container.kafka_link(), None
+        link, dispatcher = container.core.kafka_link(), None
     try:
         yield Node(container, link, dispatcher, clock)
     finally:
@@ -122,25 +122,29 @@ class Trader:
     agent_key: str
 
 
-async def seed_trader(container: Container, suffix: str, *, cash: str = "1000000") -> Trader:
-    view = await container.auth().create_user(f"owner-{suffix}", PASSWORD, Role.OWNER)
+async def seed_trader(
+    container: ApplicationContainer, suffix: str, *, cash: str = "1000000"
+) -> Trader:
+    view = await container.core.auth().create_user(f"owner-{suffix}", PASSWORD, Role.OWNER)
     owner = Principal(view.id, Role.OWNER)
-    await container.killswitch().set_passcode(owner, PASSCODE)
+    await container.safety.killswitch().set_passcode(owner, PASSCODE)
     account_id = f"acc-{suffix}"
     amount = Decimal(cash)
-    async with container.uow_factory()() as uow:
+    async with container.core.uow_factory()() as uow:
         if await uow.instruments.get("AAPL") is None:
             await uow.instruments.add(Instrument("AAPL", AssetClass.EQUITY, sector="Tech"))
         await uow.accounts.add(
             Account(account_id, owner.id, amount, start_of_day_equity=amount, peak_equity=amount)
         )
         await uow.commit()
-    container.market().set_price("AAPL", Decimal("100"))
-    container.paper_broker().seed_account(account_id, amount)
+    container.core.market().set_price("AAPL", Decimal("100"))
+    container.core.paper_broker().seed_account(account_id, amount)
     agent_id = f"agent-{suffix}"
-    await container.agents().register_agent(RegisterAgent(owner, agent_id, agent_id, (account_id,)))
-    key = await container.api_keys().create(owner, agent_id, "tests")
-    tokens = await container.auth().login(f"owner-{suffix}", PASSWORD)
+    await container.safety.agents().register_agent(
+        RegisterAgent(owner, agent_id, agent_id, (account_id,))
+    )
+    key = await container.core.api_keys().create(owner, agent_id, "tests")
+    tokens = await container.core.auth().login(f"owner-{suffix}", PASSWORD)
     return Trader(owner, tokens.access_token, account_id, agent_id, key.api_key)
 
 

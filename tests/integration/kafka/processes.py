@@ -26,7 +26,7 @@ from adapters.kafka.client import KafkaConfig, make_consumer
 from adapters.kafka.envelope import DecisionCodec, Envelope, OrderDecisionMessage
 from adapters.kafka.topics import Topics
 from adapters.security.argon2_hasher import Argon2Hasher
-from bootstrap.container import Container, build_container
+from bootstrap.containers.application import ApplicationContainer, build_container
 from bootstrap.kafka import topics_of
 from bootstrap.settings import load_settings
 from domain.trading.orders import Order
@@ -45,11 +45,11 @@ def topics_in(env: dict[str, str]) -> Topics:
 
 
 @contextlib.asynccontextmanager
-async def store_of(env: dict[str, str]) -> AsyncIterator[Container]:
+async def store_of(env: dict[str, str]) -> AsyncIterator[ApplicationContainer]:
     """A container on the node's store, without Kafka: to seed it and to read it back."""
     without_kafka = {k: v for k, v in env.items() if k != "BULWARK_KAFKA_BOOTSTRAP"}
     container = build_container(load_settings(without_kafka, env_file=None))
-    container.hasher.override(providers.Object(Argon2Hasher.fast()))
+    container.core.hasher.override(providers.Object(Argon2Hasher.fast()))
     container.background.override(providers.Resource(no_background))
     await container.init_resources()  # type: ignore[misc]
     try:
@@ -58,8 +58,8 @@ async def store_of(env: dict[str, str]) -> AsyncIterator[Container]:
         await container.shutdown_resources()  # type: ignore[misc]
 
 
-async def orders_of(container: Container, account_id: str) -> list[Order]:
-    async with container.uow_factory()() as uow:
+async def orders_of(container: ApplicationContainer, account_id: str) -> list[Order]:
+    async with container.core.uow_factory()() as uow:
         return list(await uow.orders.list(account_id, limit=10_000))
 
 

@@ -19,7 +19,7 @@ from tests.integration.kafka.bulwark import (
 
 
 async def _orders(node, account_id: str) -> list:  # type: ignore[no-untyped-def]
-    async with node.container.uow_factory()() as uow:
+    async with node.container.core.uow_factory()() as uow:
         return await uow.orders.list(account_id, limit=10_000)
 
 

@@ -19,7 +19,7 @@ from aiokafka.structs import RecordMetadata
 from adapters.kafka.client import KafkaConfig
 from adapters.kafka.envelope import DecisionCodec, Envelope
 from adapters.kafka.topics import ensure_topics
-from bootstrap.container import Container
+from bootstrap.containers.application import ApplicationContainer
 from tests.integration.kafka.bulwark import (
     CommandClient,
     buy,
@@ -58,7 +58,7 @@ async def _environment(bootstrap: str, tmp_path: Path, suffix: str) -> dict[str,
     )
 
 
-async def _stored(store: Container, account_id: str, at_least: int) -> int:
+async def _stored(store: ApplicationContainer, account_id: str, at_least: int) -> int:
     count = len(await orders_of(store, account_id))
     return count if count >= at_least else 0
 

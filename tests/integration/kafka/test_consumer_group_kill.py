@@ -23,7 +23,7 @@ from aiokafka.structs import RecordMetadata
 from adapters.kafka.client import KafkaConfig
 from adapters.kafka.envelope import Envelope
 from adapters.kafka.topics import ensure_topics
-from bootstrap.container import Container
+from bootstrap.containers.application import ApplicationContainer
 from domain.trading.orders import Order
 from tests.integration.kafka.bulwark import (
     CommandClient,
@@ -110,7 +110,7 @@ async def _trickle(
             sent.append(await send(client, topic, command, trader.agent_key))
 
 
-async def _stored(owner: Container, traders: list[Trader]) -> int:
+async def _stored(owner: ApplicationContainer, traders: list[Trader]) -> int:
     return sum([len(await orders_of(owner, t.account_id)) for t in traders])
 
 

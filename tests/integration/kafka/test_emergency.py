@@ -86,7 +86,7 @@ def _listener(node: Node) -> ConsumerRuntime:
 
 
 async def _state(node: Node, scope: Scope) -> TradingState | None:
-    states = {s.scope.key: s.state for s in await node.container.killswitch().status()}
+    states = {s.scope.key: s.state for s in await node.container.safety.killswitch().status()}
     return states.get(scope.key)
 
 
@@ -214,10 +214,12 @@ async def test_an_instance_with_its_own_store_follows_a_remote_halt_without_broa
         await _listening(b, client, scope)
 
         # Act
-        await a.container.killswitch().activate(ActivateKillSwitch(trader.owner, PASSCODE, scope))
+        await a.container.safety.killswitch().activate(
+            ActivateKillSwitch(trader.owner, PASSCODE, scope)
+        )
         await _followed(b, client, scope)
         state_in_b = await _state(b, scope)
-        events_in_b = await b.container.killswitch().events(scope)
+        events_in_b = await b.container.safety.killswitch().events(scope)
         halts = await _emergency_halts(client, a, scope)
 
     # Assert
@@ -244,10 +246,12 @@ async def test_an_instance_on_the_same_store_sees_the_halt_and_records_nothing_m
         await _listening(b, client, scope)
 
         # Act
-        await a.container.killswitch().activate(ActivateKillSwitch(trader.owner, PASSCODE, scope))
+        await a.container.safety.killswitch().activate(
+            ActivateKillSwitch(trader.owner, PASSCODE, scope)
+        )
         await _followed(b, client, scope)
         state = await _state(b, scope)
-        events = await b.container.killswitch().events(scope)
+        events = await b.container.safety.killswitch().events(scope)
         halts = await _emergency_halts(client, a, scope)
 
     # Assert
@@ -284,7 +288,7 @@ async def test_the_halt_is_on_the_emergency_topic_before_the_first_cancel_reache
         trader = await seed_trader(node.container, unique)
         scope = Scope.account(trader.account_id)
         for _ in range(2):
-            await node.container.orders().submit(
+            await node.container.trading.orders().submit(
                 SubmitOrder(
                     principal=trader.owner,
                     account_id=trader.account_id,
@@ -296,7 +300,7 @@ async def test_the_halt_is_on_the_emergency_topic_before_the_first_cancel_reache
                     limit_price=Decimal("60"),  # far below the mark (100): it rests
                 )
             )
-        broker = node.container.paper_broker()
+        broker = node.container.core.paper_broker()
         cancel_all = broker.cancel_all
         at_first_cancel: list[tuple[int, Halts]] = []
 
@@ -309,7 +313,7 @@ async def test_the_halt_is_on_the_emergency_topic_before_the_first_cancel_reache
         monkeypatch.setattr(broker, "cancel_all", looking_cancel_all)
 
         # Act
-        event = await node.container.killswitch().activate(
+        event = await node.container.safety.killswitch().activate(
             ActivateKillSwitch(trader.owner, PASSCODE, scope)
         )
 

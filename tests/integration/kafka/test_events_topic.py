@@ -27,7 +27,7 @@ from adapters.kafka.publisher import INSTANCE_HEADER, decode_event
 from adapters.postgres.tables.outbox import outbox
 from adapters.security.argon2_hasher import Argon2Hasher
 from application.orders import SubmitOrder
-from bootstrap.container import Container, build_container
+from bootstrap.containers.application import ApplicationContainer, build_container
 from bootstrap.settings import load_settings
 from domain.events import DomainEvent
 from domain.trading.orders import (
@@ -60,7 +60,7 @@ OUTAGE_REQUEST_TIMEOUT_MS = 2_000  # how long a send waits for the broker (30 s 
 # -- what the node did and what the topic holds -----------------------------------------------
 
 
-async def resting_then_cancelled(container: Container, trader: Trader) -> str:
+async def resting_then_cancelled(container: ApplicationContainer, trader: Trader) -> str:
     """The owner's limit buy far below the market (it rests), then its cancel; the order id."""
     owner = trader.owner
     command = SubmitOrder(
@@ -73,18 +73,20 @@ async def resting_then_cancelled(container: Container, trader: Trader) -> str:
         order_type=OrderType.LIMIT,
         limit_price=Decimal("50"),
     )
-    result = await container.orders().submit(command)
+    result = await container.trading.orders().submit(command)
     assert result.order.status is OrderStatus.ACCEPTED
-    await container.orders().cancel(owner, result.order.id)
+    await container.trading.orders().cancel(owner, result.order.id)
     return result.order.id
 
 
-async def outbox_rows(container: Container) -> list[Any]:
-    async with container.engine().connect() as conn:
+async def outbox_rows(container: ApplicationContainer) -> list[Any]:
+    async with container.core.engine().connect() as conn:
         return list((await conn.execute(select(outbox).order_by(outbox.c.id))).all())
 
 
-async def outbox_rows_once_sent(container: Container, seconds: float = 10.0) -> list[Any]:
+async def outbox_rows_once_sent(
+    container: ApplicationContainer, seconds: float = 10.0
+) -> list[Any]:
     """The outbox rows once every one is marked sent (or as they are after `seconds`).
 
     The relay marks a batch sent in the transaction that read it, after the broker's
@@ -229,9 +231,9 @@ async def _answers(port: int) -> bool:
 async def publishing_node(env: dict[str, str]) -> AsyncIterator[Node]:
     """A node that publishes (no command consumers), with sends that give up sooner."""
     container = build_container(load_settings(env, env_file=None))
-    container.hasher.override(providers.Object(Argon2Hasher.fast()))
+    container.core.hasher.override(providers.Object(Argon2Hasher.fast()))
     container.background.override(providers.Resource(no_background))  # drained when told
-    link = container.kafka_link()
+    link = container.core.kafka_link()
     link.config = dataclasses.replace(link.config, request_timeout_ms=OUTAGE_REQUEST_TIMEOUT_MS)
     await container.init_resources()  # type: ignore[misc]
     try:
@@ -256,7 +258,7 @@ async def test_events_committed_while_kafka_is_unreachable_are_published_once_it
 
             async def all_sent() -> bool:
                 # Use cases do not wait for the outbox: let the drains in flight finish first.
-                await container.publisher().idle()
+                await container.core.publisher().idle()
                 return all(r.sent_at is not None for r in await outbox_rows(container))
 
             await eventually(all_sent)
@@ -270,7 +272,7 @@ async def test_events_committed_while_kafka_is_unreachable_are_published_once_it
                 # The use cases do not wait for Kafka; the relay's attempts fail behind them
                 # (here the test is the relay's loop: the node runs no background tasks).
                 with contextlib.suppress(Exception):
-                    await container.relay().drain()
+                    await container.core.relay().drain()
                 unsent = [r for r in await outbox_rows(container) if r.sent_at is None]
                 return unsent if unsent and all(r.attempts >= 1 for r in unsent) else []
 
@@ -279,7 +281,7 @@ async def test_events_committed_while_kafka_is_unreachable_are_published_once_it
 
             async def drained() -> bool:
                 with contextlib.suppress(Exception):
-                    await container.relay().drain()
+                    await container.core.relay().drain()
                 return all(r.sent_at is not None for r in await outbox_rows(container))
 
             await eventually(drained)

@@ -22,7 +22,7 @@ from adapters.kafka.envelope import (
 from adapters.memory.clock import FakeClock, SystemClock
 from adapters.security.argon2_hasher import Argon2Hasher
 from bootstrap.consume import start_consumers
-from bootstrap.container import build_container
+from bootstrap.containers.application import build_container
 from bootstrap.kafka import KafkaLink
 from bootstrap.settings import load_settings
 from domain.agents.heartbeat import Liveness
@@ -59,14 +59,19 @@ async def node_on_fake_clock(env: dict[str, str]) -> AsyncIterator[Node]:
     """
     settings = load_settings(env, env_file=None)
     container = build_container(settings)
-    container.hasher.override(providers.Object(Argon2Hasher.fast()))
+    container.core.hasher.override(providers.Object(Argon2Hasher.fast()))
     container.background.override(providers.Resource(no_background))
     clock = FakeClock(datetime.now(UTC))
-    container.clock.override(providers.Object(clock))
+    container.core.clock.override(providers.Object(clock))
     system_clock = providers.Object(SystemClock())
-    container.kafka_link.override(
+    container.core.kafka_link.override(
         providers.Singleton(
-            KafkaLink, settings, system_clock, container.notifier, container.bus, container.policies
+            KafkaLink,
+            settings,
+            system_clock,
+            container.core.notifier,
+            container.core.bus,
+            container.core.policies,
         )
     )
     link, dispatcher = await start_consumers(container)
@@ -103,7 +108,7 @@ async def settled(node: Node, count: int) -> None:
 
 
 async def orders_of(node: Node, account_id: str) -> list[Order]:
-    async with node.container.uow_factory()() as uow:
+    async with node.container.core.uow_factory()() as uow:
         found: list[Order] = await uow.orders.list(account_id, limit=1000)
         return found
 
@@ -123,12 +128,14 @@ async def resting_order(node: Node, client: CommandClient, trader: Trader) -> An
 
 
 async def state_of(node: Node, scope: Scope) -> TradingState:
-    states = {s.scope.key: s.state for s in await node.container.killswitch().status()}
+    states = {s.scope.key: s.state for s in await node.container.safety.killswitch().status()}
     return states.get(scope.key, TradingState.ACTIVE)
 
 
 async def last_beat(node: Node, trader: Trader) -> datetime | None:
-    return (await node.container.agents().status(trader.owner, trader.agent_id)).last_heartbeat
+    return (
+        await node.container.safety.agents().status(trader.owner, trader.agent_id)
+    ).last_heartbeat
 
 
 async def test_heartbeats_keep_an_agent_alive_and_silence_halts_it_once(
@@ -139,7 +146,7 @@ async def test_heartbeats_keep_an_agent_alive_and_silence_halts_it_once(
         clock = n.clock
         assert isinstance(clock, FakeClock)
         order = await resting_order(n, client, t)
-        monitor = n.container.heartbeat_monitor()
+        monitor = n.container.safety.heartbeat_monitor()
         topic = n.topics.heartbeats
         beats = [envelope(t.agent_id, t.account_id, HeartbeatCommand(t.agent_id)) for _ in "ab"]
 
@@ -155,7 +162,7 @@ async def test_heartbeats_keep_an_agent_alive_and_silence_halts_it_once(
         second_beat = clock.now()
         clock.advance(UNDER)
         deaths_while_beating = await monitor.check()
-        alive = (await n.container.agents().status(t.owner, t.agent_id)).liveness
+        alive = (await n.container.safety.agents().status(t.owner, t.agent_id)).liveness
         await client.send(topic, beats[1], t.agent_key)
         await settled(n, 4)
         clock.advance(UNDER)  # past the threshold since the second beat, not since its copy
@@ -168,14 +175,14 @@ async def test_heartbeats_keep_an_agent_alive_and_silence_halts_it_once(
         assert n.dispatcher.duplicates == 1
         assert await last_beat(n, t) == second_beat
         assert [d.agent_id for d in deaths] == [t.agent_id]
-        status = await n.container.agents().status(t.owner, t.agent_id)
+        status = await n.container.safety.agents().status(t.owner, t.agent_id)
         assert status.liveness is Liveness.DEAD
         assert await state_of(n, Scope.agent(t.agent_id)) is TradingState.HALTED
         assert deaths[0].kill_switch.orders_cancelled == 1
         assert [(o.id, o.status) for o in await orders_of(n, t.account_id)] == [
             (order.id, OrderStatus.CANCELED)
         ]
-        assert await n.container.paper_broker().open_orders(t.account_id) == []
+        assert await n.container.core.paper_broker().open_orders(t.account_id) == []
         assert counters(n) == (4, 0)
 
 
@@ -197,7 +204,7 @@ async def test_a_cancel_over_kafka_cancels_and_its_redelivery_is_a_no_op(
         assert node.dispatcher.duplicates == 1
         assert counters(node) == (3, 0)
         assert [o.status for o in await orders_of(node, t.account_id)] == [OrderStatus.CANCELED]
-        assert await node.container.paper_broker().open_orders(t.account_id) == []
+        assert await node.container.core.paper_broker().open_orders(t.account_id) == []
 
 
 async def test_a_resume_over_kafka_brings_trading_back(
@@ -242,10 +249,10 @@ async def test_a_viewers_kill_switch_over_kafka_is_refused_and_halts_nothing(
 ) -> None:
     async with running(kafka_bootstrap, tmp_path, unique) as (node, client, t):
         # Arrange: a viewer (read-only desk observer) with a passcode of its own
-        auth = node.container.auth()
+        auth = node.container.core.auth()
         view = await auth.create_user(f"viewer-{unique}", PASSWORD, Role.VIEWER)
         viewer = Principal(view.id, Role.VIEWER)
-        await node.container.killswitch().set_passcode(viewer, PASSCODE)
+        await node.container.safety.killswitch().set_passcode(viewer, PASSCODE)
         token = (await auth.login(f"viewer-{unique}", PASSWORD)).access_token
         spec = AccountScopeSpec(t.account_id)
         halt = envelope(viewer.id, t.account_id, ActivateKillSwitchCommand(PASSCODE, spec))

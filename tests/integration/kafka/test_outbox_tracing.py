@@ -30,7 +30,7 @@ from adapters.security.argon2_hasher import Argon2Hasher
 from adapters.tracing.messages import MessageTracing
 from adapters.tracing.propagation import TRACEPARENT
 from bootstrap.app import create_app
-from bootstrap.container import Container, build_container
+from bootstrap.containers.application import ApplicationContainer, build_container
 from bootstrap.settings import load_settings
 from bootstrap.tracing import tracing_with
 from tests.http.harness import no_background
@@ -57,13 +57,13 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 @contextlib.asynccontextmanager
 async def api_node(
     env: dict[str, str], exporter_provider: object | None = None
-) -> AsyncIterator[tuple[Container, httpx.AsyncClient]]:
+) -> AsyncIterator[tuple[ApplicationContainer, httpx.AsyncClient]]:
     """`bulwark serve`'s app and container in this process, tracing into `exporter_provider`."""
     container = build_container(load_settings(env, env_file=None))
-    container.hasher.override(providers.Object(Argon2Hasher.fast()))
+    container.core.hasher.override(providers.Object(Argon2Hasher.fast()))
     container.background.override(providers.Resource(no_background))
     if exporter_provider is not None:
-        container.tracing.override(providers.Object(tracing_with(exporter_provider)))  # type: ignore[arg-type]
+        container.core.tracing.override(providers.Object(tracing_with(exporter_provider)))  # type: ignore[arg-type]
     app = create_app(container.settings(), container)
     await container.init_resources()  # type: ignore[misc]
     transport = httpx.ASGITransport(app=app)
@@ -71,13 +71,13 @@ async def api_node(
         async with httpx.AsyncClient(transport=transport, base_url="http://bulwark") as client:
             yield container, client
     finally:
-        publisher = container.publisher()
+        publisher = container.core.publisher()
         if isinstance(publisher, RelayingPublisher):
             await publisher.idle()  # the drain in flight ends before the producer stops
         await container.shutdown_resources()  # type: ignore[misc]
 
 
-async def _order(container: Container, client: httpx.AsyncClient, unique: str) -> str:
+async def _order(container: ApplicationContainer, client: httpx.AsyncClient, unique: str) -> str:
     trader = await seed_trader(container, unique)
     response = await client.post(
         "/api/v1/orders",
@@ -149,7 +149,7 @@ async def test_with_tracing_off_the_outbox_holds_null_and_records_carry_no_trace
         # Act
         order_id = await _order(container, client, unique)
         records = await _records_of(kafka_config, env["BULWARK_KAFKA_TOPIC_EVENTS"], order_id)
-        async with container.engine().connect() as conn:
+        async with container.core.engine().connect() as conn:
             stored = (await conn.execute(select(outbox.c.trace_context))).scalars().all()
 
     # Assert

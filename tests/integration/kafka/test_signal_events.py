@@ -42,11 +42,11 @@ async def test_the_scanner_publishes_stored_signals_to_the_events_topic(
     )
     async with bulwark_node(env, consume=False) as node:
         # Act: the synthetic feed learns AAPL from the board; the scanner takes it from there
-        node.container.market().set_price("AAPL", Decimal("190"))
+        node.container.core.market().set_price("AAPL", Decimal("190"))
         records = await read_until(
             kafka_config, node.topics.events, lambda rs: len(signals_of(rs, "AAPL")) >= 3
         )
-        stored = await node.container.signal_repository().page(SignalSearch(limit=100))
+        stored = await node.container.strategies.signal_repository().page(SignalSearch(limit=100))
 
     # Assert
     published = signals_of(records, "AAPL")

@@ -57,7 +57,7 @@ async def test_a_signal_event_on_the_events_topic_becomes_one_gated_decision(
     env = settings_for(kafka_bootstrap, url, unique, f"node-{unique}")
     async with bulwark_node(env, consume=True) as node:
         trader = await seed_trader(node.container, unique)
-        strategy = await node.container.strategies().create(
+        strategy = await node.container.strategies.strategies().create(
             trader.owner,
             StrategyDraft(
                 name="breakouts",
@@ -67,7 +67,7 @@ async def test_a_signal_event_on_the_events_topic_becomes_one_gated_decision(
                 mode=StrategyMode.PAPER,
             ),
         )
-        decisions = node.container.strategy_stores().decisions
+        decisions = node.container.strategies.strategy_stores().decisions
         event = signal_event(f"sig-{unique}", datetime.now(UTC))
 
         # Act: the event published twice (a replay), and a stale one
@@ -78,7 +78,7 @@ async def test_a_signal_event_on_the_events_topic_becomes_one_gated_decision(
         )
         await asyncio.sleep(2.0)  # time for the consumer to read both
         final = await decisions.page(strategy.id)
-        async with node.container.uow_factory()() as uow:
+        async with node.container.core.uow_factory()() as uow:
             orders = await uow.orders.list(trader.account_id)
 
     # Assert: one decision, approved, one STRATEGY order of 10 shares (1,000 at 100)

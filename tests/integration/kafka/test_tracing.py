@@ -21,7 +21,7 @@ from adapters.kafka.publisher import INSTANCE_HEADER
 from adapters.security.argon2_hasher import Argon2Hasher
 from adapters.tracing.propagation import TRACEPARENT, current_headers
 from bootstrap.consume import start_consumers
-from bootstrap.container import build_container
+from bootstrap.containers.application import build_container
 from bootstrap.settings import load_settings
 from bootstrap.tracing import tracing_with
 from tests.http.harness import no_background
@@ -44,9 +44,9 @@ async def traced_node(env: dict[str, str]) -> AsyncIterator[tuple[Node, InMemory
     """`bulwark consume` in this process, its spans kept in memory."""
     provider, exporter = traced_provider()
     container = build_container(load_settings(env, env_file=None))
-    container.hasher.override(providers.Object(Argon2Hasher.fast()))
+    container.core.hasher.override(providers.Object(Argon2Hasher.fast()))
     container.background.override(providers.Resource(no_background))
-    container.tracing.override(providers.Object(tracing_with(provider)))
+    container.core.tracing.override(providers.Object(tracing_with(provider)))
     link, dispatcher = await start_consumers(container)
     try:
         yield Node(container, link, dispatcher, None), exporter

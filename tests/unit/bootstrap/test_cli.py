@@ -11,26 +11,26 @@ from dependency_injector import providers
 
 from adapters.security.argon2_hasher import Argon2Hasher
 from bootstrap.cli import EXIT_REFUSED, _parser, main, run_command
-from bootstrap.container import Container, build_container
+from bootstrap.containers.application import ApplicationContainer, build_container
 from bootstrap.settings import load_settings
 from domain.principals import Principal, Role
 
 
 @pytest.fixture
-async def container(tmp_path: Path) -> AsyncIterator[Container]:
+async def container(tmp_path: Path) -> AsyncIterator[ApplicationContainer]:
     """The embedded default store (a SQLite file), migrated by the CLI itself."""
     url = f"sqlite+aiosqlite:///{tmp_path / 'var' / 'bulwark.db'}"
     c = build_container(
         load_settings({"BULWARK_ENV": "test", "BULWARK_DATABASE_URL": url}, env_file=None)
     )
-    c.hasher.override(providers.Object(Argon2Hasher.fast()))
+    c.core.hasher.override(providers.Object(Argon2Hasher.fast()))
     code, output = await run(c, "migrate")
     assert code == 0, output
     yield c
-    await c.engine().dispose()
+    await c.core.engine().dispose()
 
 
-async def run(container: Container, *argv: str, stdin: str = "") -> tuple[int, str]:
+async def run(container: ApplicationContainer, *argv: str, stdin: str = "") -> tuple[int, str]:
     out = io.StringIO()
     code = await run_command(
         _parser().parse_args(list(argv)), container, stdin=io.StringIO(stdin), out=out
@@ -39,7 +39,7 @@ async def run(container: Container, *argv: str, stdin: str = "") -> tuple[int, s
 
 
 async def test_create_user_reads_the_password_from_stdin_and_can_log_in(
-    container: Container,
+    container: ApplicationContainer,
 ) -> None:
     # Act
     code, output = await run(
@@ -51,8 +51,8 @@ async def test_create_user_reads_the_password_from_stdin_and_can_log_in(
     assert code == 0
     assert "created user alice (trader)" in output
     assert "a-long-password-1" not in output
-    tokens = await container.auth().login("alice", "a-long-password-1")
-    session = await container.auth().authenticate(tokens.access_token)
+    tokens = await container.core.auth().login("alice", "a-long-password-1")
+    session = await container.core.auth().authenticate(tokens.access_token)
     assert session.principal.role is Role.TRADER
 
 
@@ -62,7 +62,9 @@ def test_create_user_has_no_password_argument() -> None:
         _parser().parse_args(["create-user", "alice", "--password", "x"])
 
 
-async def test_set_passcode_then_the_kill_switch_accepts_it(container: Container) -> None:
+async def test_set_passcode_then_the_kill_switch_accepts_it(
+    container: ApplicationContainer,
+) -> None:
     # Arrange
     await run(container, "create-user", "owner", "--password-stdin", stdin="owner-password-1\n")
 
@@ -74,15 +76,17 @@ async def test_set_passcode_then_the_kill_switch_accepts_it(container: Container
     # Assert
     assert code == 0
     assert "pull-the-plug" not in output
-    async with container.uow_factory()() as uow:
+    async with container.core.uow_factory()() as uow:
         user = await uow.users.by_username("owner")
         stored = await uow.passcodes.get(user.id if user else "")
     assert stored is not None
     assert stored != "pull-the-plug"
-    assert container.hasher().verify(stored, "pull-the-plug")
+    assert container.core.hasher().verify(stored, "pull-the-plug")
 
 
-async def test_demo_data_then_create_agent_key_for_the_demo_agent(container: Container) -> None:
+async def test_demo_data_then_create_agent_key_for_the_demo_agent(
+    container: ApplicationContainer,
+) -> None:
     # Arrange
     code, output = await run(container, "demo-data")
     assert code == 0
@@ -94,22 +98,26 @@ async def test_demo_data_then_create_agent_key_for_the_demo_agent(container: Con
     # Assert
     assert code == 0
     api_key = output.split("api key (shown once): ", 1)[1].strip()
-    principal = await container.api_keys().authenticate(api_key)
+    principal = await container.core.api_keys().authenticate(api_key)
     assert principal == Principal("demo-agent", Role.AGENT)
 
 
-async def test_demo_data_includes_a_viewer_who_logs_in_read_only(container: Container) -> None:
+async def test_demo_data_includes_a_viewer_who_logs_in_read_only(
+    container: ApplicationContainer,
+) -> None:
     # Act
     code, _ = await run(container, "demo-data")
-    tokens = await container.auth().login("viewer", "viewer-password-1")
+    tokens = await container.core.auth().login("viewer", "viewer-password-1")
 
     # Assert
     assert code == 0
-    session = await container.auth().authenticate(tokens.access_token)
+    session = await container.core.auth().authenticate(tokens.access_token)
     assert session.principal.role is Role.VIEWER
 
 
-async def test_demo_data_twice_changes_nothing_the_second_time(container: Container) -> None:
+async def test_demo_data_twice_changes_nothing_the_second_time(
+    container: ApplicationContainer,
+) -> None:
     # Arrange
     await run(container, "demo-data")
 
@@ -119,7 +127,7 @@ async def test_demo_data_twice_changes_nothing_the_second_time(container: Contai
     # Assert
     assert code == 0
     assert "api key" not in output
-    async with container.uow_factory()() as uow:
+    async with container.core.uow_factory()() as uow:
         assert len(await uow.accounts.list()) == 1
 
 
@@ -151,7 +159,9 @@ def test_a_bad_setting_stops_the_cli_naming_the_variable(
     assert "BULWARK_PORT" in capsys.readouterr().err
 
 
-async def test_migrate_twice_reports_the_schema_already_current(container: Container) -> None:
+async def test_migrate_twice_reports_the_schema_already_current(
+    container: ApplicationContainer,
+) -> None:
     # Act
     code, output = await run(container, "migrate")
 
@@ -160,7 +170,9 @@ async def test_migrate_twice_reports_the_schema_already_current(container: Conta
     assert "already current" in output
 
 
-async def test_what_the_cli_writes_is_there_for_the_next_process(container: Container) -> None:
+async def test_what_the_cli_writes_is_there_for_the_next_process(
+    container: ApplicationContainer,
+) -> None:
     # Arrange
     await run(container, "create-user", "bob", "--password-stdin", stdin="bob-password-12\n")
     settings = container.settings()
@@ -168,9 +180,9 @@ async def test_what_the_cli_writes_is_there_for_the_next_process(container: Cont
     # Act: a fresh container on the same file, as a restarted process would build
     again = build_container(settings)
     try:
-        tokens = await again.auth().login("bob", "bob-password-12")
+        tokens = await again.core.auth().login("bob", "bob-password-12")
     finally:
-        await again.engine().dispose()
+        await again.core.engine().dispose()
 
     # Assert
     assert tokens.access_token

@@ -13,7 +13,7 @@ from adapters.security.argon2_hasher import Argon2Hasher
 from application.instrument_catalog import AssetListUnavailable
 from application.instrument_csv import InvalidImport
 from bootstrap.cli import _parser, run_command
-from bootstrap.container import Container, build_container
+from bootstrap.containers.application import ApplicationContainer, build_container
 from bootstrap.settings import SettingsError, load_settings
 from domain.errors import NotFound
 from domain.trading.account_profile import InvalidAccount
@@ -22,20 +22,20 @@ HEADER = "symbol,name,asset_class,sector,lot_size,tick_size,marginable,shortable
 
 
 @pytest.fixture
-async def container(tmp_path: Path) -> AsyncIterator[Container]:
+async def container(tmp_path: Path) -> AsyncIterator[ApplicationContainer]:
     url = f"sqlite+aiosqlite:///{tmp_path / 'var' / 'bulwark.db'}"
     c = build_container(
         load_settings({"BULWARK_ENV": "test", "BULWARK_DATABASE_URL": url}, env_file=None)
     )
-    c.hasher.override(providers.Object(Argon2Hasher.fast()))
+    c.core.hasher.override(providers.Object(Argon2Hasher.fast()))
     assert (await run(c, "migrate"))[0] == 0
     created = await run(c, "create-user", "alice", "--password-stdin", stdin="pw-alice-12345\n")
     assert created[0] == 0
     yield c
-    await c.engine().dispose()
+    await c.core.engine().dispose()
 
 
-async def run(container: Container, *argv: str, stdin: str = "") -> tuple[int, str]:
+async def run(container: ApplicationContainer, *argv: str, stdin: str = "") -> tuple[int, str]:
     out = io.StringIO()
     code = await run_command(
         _parser().parse_args(list(argv)), container, stdin=io.StringIO(stdin), out=out
@@ -43,7 +43,7 @@ async def run(container: Container, *argv: str, stdin: str = "") -> tuple[int, s
     return code, out.getvalue()
 
 
-async def test_create_list_close_and_list_by_status(container: Container) -> None:
+async def test_create_list_close_and_list_by_status(container: ApplicationContainer) -> None:
     # Act
     code, created = await run(
         container, "accounts", "create", "--owner", "alice", "--name", "Roth",
@@ -64,7 +64,7 @@ async def test_create_list_close_and_list_by_status(container: Container) -> Non
 
 
 async def test_a_paper_account_needs_cash_and_a_stranger_is_not_found(
-    container: Container,
+    container: ApplicationContainer,
 ) -> None:
     # Arrange
     await run(container, "create-user", "bob", "--password-stdin", stdin="pw-bob-1234567\n")
@@ -82,7 +82,7 @@ async def test_a_paper_account_needs_cash_and_a_stranger_is_not_found(
 
 
 async def test_a_paper_account_is_synced_by_the_serving_process_only(
-    container: Container,
+    container: ApplicationContainer,
 ) -> None:
     _, created = await run(
         container, "accounts", "create", "--owner", "alice", "--name", "A", "--cash", "1"
@@ -93,7 +93,7 @@ async def test_a_paper_account_is_synced_by_the_serving_process_only(
 
 
 async def test_instruments_import_a_csv_file_all_or_nothing(
-    container: Container, tmp_path: Path
+    container: ApplicationContainer, tmp_path: Path
 ) -> None:
     # Arrange
     good = tmp_path / "good.csv"
@@ -113,11 +113,13 @@ async def test_instruments_import_a_csv_file_all_or_nothing(
     # Assert
     assert code == 0
     assert output == "imported from csv: 2 created, 0 updated, 0 unchanged, 0 skipped\n"
-    async with container.uow_factory()() as uow:
+    async with container.core.uow_factory()() as uow:
         stored = [i.symbol for i in await uow.instruments.list()]
     assert stored == ["AAPL", "SPY"]
 
 
-async def test_import_alpaca_without_alpaca_configured_says_so(container: Container) -> None:
+async def test_import_alpaca_without_alpaca_configured_says_so(
+    container: ApplicationContainer,
+) -> None:
     with pytest.raises(AssetListUnavailable, match="BULWARK_BROKER=alpaca"):
         await run(container, "instruments", "import-alpaca")

@@ -12,7 +12,7 @@ from sqlalchemy import text
 
 from bootstrap.cli import _parser, run_command
 from bootstrap.cli_audit import EXIT_BROKEN
-from bootstrap.container import Container, build_container
+from bootstrap.containers.application import ApplicationContainer, build_container
 from bootstrap.settings import load_settings
 from ports.events import AuditEntry
 
@@ -20,34 +20,34 @@ T0 = datetime(2026, 3, 2, 14, 30, tzinfo=UTC)
 
 
 @pytest.fixture
-async def container(tmp_path: Path) -> AsyncIterator[Container]:
+async def container(tmp_path: Path) -> AsyncIterator[ApplicationContainer]:
     url = f"sqlite+aiosqlite:///{tmp_path / 'bulwark.db'}"
     c = build_container(
         load_settings({"BULWARK_ENV": "test", "BULWARK_DATABASE_URL": url}, env_file=None)
     )
     assert (await run(c, "migrate"))[0] == 0
     for n in range(12):
-        await c.audit().record(
+        await c.core.audit().record(
             AuditEntry("usr-1", "auth.login", "user:usr-1", "ok", T0 + timedelta(seconds=n))
         )
     yield c
-    await c.engine().dispose()
+    await c.core.engine().dispose()
 
 
-async def run(container: Container, *argv: str) -> tuple[int, str]:
+async def run(container: ApplicationContainer, *argv: str) -> tuple[int, str]:
     out = io.StringIO()
     args = _parser().parse_args(list(argv))
     code = await run_command(args, container, out=out)
     return code, out.getvalue()
 
 
-async def _sql(container: Container, statement: str) -> None:
-    async with container.engine().begin() as conn:
+async def _sql(container: ApplicationContainer, statement: str) -> None:
+    async with container.core.engine().begin() as conn:
         await conn.execute(text(statement))
 
 
 async def test_an_intact_chain_exits_zero_and_head_prints_seq_and_hash(
-    container: Container,
+    container: ApplicationContainer,
 ) -> None:
     # Act
     code, output = await run(container, "audit", "verify", "--batch", "5")
@@ -68,7 +68,7 @@ async def test_an_intact_chain_exits_zero_and_head_prints_seq_and_hash(
     ],
 )
 async def test_a_tampered_chain_exits_non_zero_naming_the_seq(
-    container: Container, statement: str, expected: str
+    container: ApplicationContainer, statement: str, expected: str
 ) -> None:
     # Arrange
     await _sql(container, statement)
@@ -82,7 +82,7 @@ async def test_a_tampered_chain_exits_non_zero_naming_the_seq(
 
 
 async def test_cut_off_newest_entries_are_found_against_an_anchored_head(
-    container: Container,
+    container: ApplicationContainer,
 ) -> None:
     # Arrange: anchor the head, then the two newest rows disappear
     _, head = await run(container, "audit", "head")
@@ -105,7 +105,9 @@ def test_a_malformed_anchor_is_a_usage_error(capsys: pytest.CaptureFixture[str])
     assert "expected SEQ:HASH" in capsys.readouterr().err
 
 
-async def test_a_cli_commands_entries_carry_a_request_id_naming_it(container: Container) -> None:
+async def test_a_cli_commands_entries_carry_a_request_id_naming_it(
+    container: ApplicationContainer,
+) -> None:
     # Arrange
     args = _parser().parse_args(["create-user", "carol", "--role", "owner", "--password-stdin"])
 
@@ -116,6 +118,8 @@ async def test_a_cli_commands_entries_carry_a_request_id_naming_it(container: Co
 
     # Assert
     assert code == 0
-    (entry,) = [e for e in await container.audit().entries(limit=50) if e.action == "user.create"]
+    (entry,) = [
+        e for e in await container.core.audit().entries(limit=50) if e.action == "user.create"
+    ]
     assert str(entry.request_id).startswith("cli:create-user:")
     assert entry.ip is None

@@ -9,7 +9,7 @@ import pytest
 
 from bootstrap.cli import _parser
 from bootstrap.cli_backtest import ProgressBar, run_backtest
-from bootstrap.container import Container
+from bootstrap.containers.application import ApplicationContainer
 from domain.errors import NotFound
 from domain.marketdata.signals import Pattern
 from domain.principals import Principal, Role
@@ -19,16 +19,18 @@ from tests.unit.bootstrap.test_cli import container, run
 __all__ = ["container"]
 
 
-async def stored_strategy(container: Container) -> str:
+async def stored_strategy(container: ApplicationContainer) -> str:
     strategy = Strategy(
         "stg-cli", "u-cli", "cli trend", ("acc-cli",),
         (SignalSource(SourceKind.PATTERN, pattern=Pattern.EMA_CROSSOVER),),
     )  # fmt: skip
-    await container.strategy_stores().strategies.add(strategy)
+    await container.strategies.strategy_stores().strategies.add(strategy)
     return strategy.id
 
 
-async def test_a_backtest_prints_progress_lines_and_the_metrics(container: Container) -> None:
+async def test_a_backtest_prints_progress_lines_and_the_metrics(
+    container: ApplicationContainer,
+) -> None:
     # Arrange
     strategy_id = await stored_strategy(container)
 
@@ -43,11 +45,11 @@ async def test_a_backtest_prints_progress_lines_and_the_metrics(container: Conta
     assert code == 0, output
     assert "progress 100%" in output
     assert ": succeeded" in output and "Sharpe" in output and "max drawdown" in output
-    stored = await container.backtests().list_for(Principal("u-cli", Role.OWNER))
+    stored = await container.strategies.backtests().list_for(Principal("u-cli", Role.OWNER))
     assert len(stored) == 1 and stored[0].result is not None
 
 
-async def test_an_unknown_strategy_is_refused(container: Container) -> None:
+async def test_an_unknown_strategy_is_refused(container: ApplicationContainer) -> None:
     # Act / Assert
     with pytest.raises(NotFound, match="strategy nope not found"):
         await run(
@@ -85,7 +87,7 @@ def test_the_bar_is_drawn_in_place_on_a_terminal() -> None:
     assert out.getvalue() == f"\r[{'#' * 15}{'.' * 15}]  50%\r[{'#' * 30}] 100%\n"
 
 
-async def test_ctrl_c_cancels_the_run_and_says_so(container: Container) -> None:
+async def test_ctrl_c_cancels_the_run_and_says_so(container: ApplicationContainer) -> None:
     # Arrange: a long run (every shipped stock, six years), interrupted as Ctrl-C would
     strategy_id = await stored_strategy(container)
     args = _parser().parse_args(
@@ -103,6 +105,6 @@ async def test_ctrl_c_cancels_the_run_and_says_so(container: Container) -> None:
         await task
 
     # Assert
-    stored = await container.backtests().list_for(Principal("u-cli", Role.OWNER))
+    stored = await container.strategies.backtests().list_for(Principal("u-cli", Role.OWNER))
     assert stored[0].status.value == "canceled"
     assert f"backtest {stored[0].id} canceled" in out.getvalue()

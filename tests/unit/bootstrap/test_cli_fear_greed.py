@@ -18,7 +18,7 @@ from adapters.social.replay import JsonLinesSocial
 from application.fear_greed_chain import ChainSeries
 from bootstrap import sentiment_indices
 from bootstrap.cli import _parser, run_command
-from bootstrap.container import Container, build_container
+from bootstrap.containers.application import ApplicationContainer, build_container
 from bootstrap.settings import SettingsError, load_settings
 
 
@@ -30,23 +30,25 @@ def settings_of(**env: str):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-async def container(tmp_path: Path) -> AsyncIterator[Container]:
+async def container(tmp_path: Path) -> AsyncIterator[ApplicationContainer]:
     c = build_container(
         settings_of(database_url=f"sqlite+aiosqlite:///{tmp_path / 'bulwark.db'}", demo="true")
     )
-    c.clock.override(providers.Object(FakeClock()))  # Monday 2026-01-05
+    c.core.clock.override(providers.Object(FakeClock()))  # Monday 2026-01-05
     assert (await run(c, "migrate"))[0] == 0
     yield c
-    await c.engine().dispose()
+    await c.core.engine().dispose()
 
 
-async def run(container: Container, *argv: str) -> tuple[int, str]:
+async def run(container: ApplicationContainer, *argv: str) -> tuple[int, str]:
     out = io.StringIO()
     code = await run_command(_parser().parse_args(list(argv)), container, out=out)
     return code, out.getvalue()
 
 
-async def test_record_stores_the_day_once_from_the_demo_market(container: Container) -> None:
+async def test_record_stores_the_day_once_from_the_demo_market(
+    container: ApplicationContainer,
+) -> None:
     # Act
     first = await run(container, "fear-greed", "record")
     again = await run(container, "fear-greed", "record")
@@ -59,13 +61,13 @@ async def test_record_stores_the_day_once_from_the_demo_market(container: Contai
     assert "(coverage 80%; vix " in first[1] and "breadth" in first[1]
     assert again == (0, "fear-greed 2026-01-05: stored already (--overwrite replaces it)\n")
     assert replaced[0] == 0
-    stored = await container.fear_greed_store().last(date(2026, 1, 5), 5)
+    stored = await container.markets.fear_greed_store().last(date(2026, 1, 5), 5)
     assert [r.day for r in stored] == [date(2026, 1, 5)]
     assert stored[0].sources["vix"] == "chain"
 
 
 async def test_record_fails_with_the_reasons_when_too_little_is_available(
-    container: Container,
+    container: ApplicationContainer,
 ) -> None:
     # Arrange: an index nobody quotes and a universe of one unknown symbol
     settings = container.settings()

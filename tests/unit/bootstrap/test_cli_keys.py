@@ -14,7 +14,7 @@ from structlog.testing import capture_logs
 from adapters.memory.key_rotation import InMemoryKeyRotationStore
 from bootstrap.cli import EXIT_REFUSED, main
 from bootstrap.cli_keys import EXIT_UNREADABLE
-from bootstrap.container import build_container
+from bootstrap.containers.application import build_container
 from bootstrap.keys import retired_keys_check
 from bootstrap.settings import load_settings
 from domain.principals import Role
@@ -42,18 +42,18 @@ def store_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 async def _seed_alice(secret_text: str | None = None) -> None:
     container = build_container(load_settings(env_file=None))
     try:
-        view = await container.auth().create_user("alice", "a-long-password-1", _owner())
-        async with container.uow_factory()() as uow:
+        view = await container.core.auth().create_user("alice", "a-long-password-1", _owner())
+        async with container.core.uow_factory()() as uow:
             user = await uow.users.get(view.id)
             assert user is not None
-            user.mfa_secret = secret_text or container.sealer().seal(
+            user.mfa_secret = secret_text or container.core.sealer().seal(
                 SEED, "user.mfa_secret", view.id
             )
             user.mfa_enabled = True
             await uow.users.add(user)
             await uow.commit()
     finally:
-        await container.engine().dispose()
+        await container.core.engine().dispose()
 
 
 def _owner() -> Role:
@@ -142,15 +142,15 @@ def test_unreadable_records_are_named_and_make_the_exit_code_non_zero(
 async def _seed_bob(text: str) -> None:
     container = build_container(load_settings(env_file=None))
     try:
-        view = await container.auth().create_user("bob", "a-long-password-1", _owner())
-        async with container.uow_factory()() as uow:
+        view = await container.core.auth().create_user("bob", "a-long-password-1", _owner())
+        async with container.core.uow_factory()() as uow:
             user = await uow.users.get(view.id)
             assert user is not None
             user.mfa_secret, user.mfa_enabled = text, True
             await uow.users.add(user)
             await uow.commit()
     finally:
-        await container.engine().dispose()
+        await container.core.engine().dispose()
 
 
 def _has_key_material(text: str) -> bool:

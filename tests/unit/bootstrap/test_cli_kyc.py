@@ -14,7 +14,7 @@ from dependency_injector import providers
 
 from adapters.memory.clock import FakeClock
 from bootstrap.cli import _parser, run_command
-from bootstrap.container import Container, build_container
+from bootstrap.containers.application import ApplicationContainer, build_container
 from bootstrap.settings import load_settings
 from domain.kyc.documents import DocumentKind
 from domain.principals import Principal, Role
@@ -24,7 +24,7 @@ OWNER = Principal("u-1", Role.OWNER)
 
 
 @pytest.fixture
-async def container(tmp_path: Path) -> AsyncIterator[Container]:
+async def container(tmp_path: Path) -> AsyncIterator[ApplicationContainer]:
     kek = base64.b64encode(os.urandom(32)).decode()
     c = build_container(
         load_settings(
@@ -38,23 +38,23 @@ async def container(tmp_path: Path) -> AsyncIterator[Container]:
             env_file=None,
         )
     )
-    c.clock.override(providers.Object(FakeClock()))
+    c.core.clock.override(providers.Object(FakeClock()))
     assert (await run(c, "migrate"))[0] == 0
     yield c
-    await c.engine().dispose()
+    await c.core.engine().dispose()
 
 
-async def run(container: Container, *argv: str) -> tuple[int, str]:
+async def run(container: ApplicationContainer, *argv: str) -> tuple[int, str]:
     out = io.StringIO()
     code = await run_command(_parser().parse_args(list(argv)), container, out=out)
     return code, out.getvalue()
 
 
 async def test_purge_counts_then_erases_documents_past_retention(
-    container: Container, tmp_path: Path
+    container: ApplicationContainer, tmp_path: Path
 ) -> None:
     # Arrange: two old documents and a fresh one
-    kyc, clock = container.kyc(), container.clock()
+    kyc, clock = container.identity.kyc(), container.core.clock()
     for _ in range(2):
         await kyc.upload(OWNER, DocumentKind.PASSPORT, PDF)
     clock.advance(timedelta(days=31))

@@ -16,7 +16,7 @@ from adapters.memory.clock import FakeClock
 from application.notifications_api import NotReplayable
 from bootstrap.cli import EXIT_REFUSED, _parser, main, run_command
 from bootstrap.cli_notifications import TEST_TITLE
-from bootstrap.container import Container, build_container
+from bootstrap.containers.application import ApplicationContainer, build_container
 from bootstrap.settings import load_settings
 from domain.principals import Role
 from ports.notification_store import Page
@@ -54,17 +54,19 @@ def smtp() -> Iterator[tuple[Mailbox, int]]:
 
 
 @pytest.fixture
-async def container(tmp_path: Path, smtp: tuple[Mailbox, int]) -> AsyncIterator[Container]:
+async def container(
+    tmp_path: Path, smtp: tuple[Mailbox, int]
+) -> AsyncIterator[ApplicationContainer]:
     c = build_container(load_settings(env(tmp_path, smtp[1]), env_file=None))
-    c.clock.override(providers.Object(FakeClock()))
+    c.core.clock.override(providers.Object(FakeClock()))
     assert (await run(c, "migrate"))[0] == 0
-    await c.auth().create_user("alice", PASSWORD, Role.OWNER, email="alice@example.org")
-    await c.auth().create_user("bob", PASSWORD, Role.OWNER)
+    await c.core.auth().create_user("alice", PASSWORD, Role.OWNER, email="alice@example.org")
+    await c.core.auth().create_user("bob", PASSWORD, Role.OWNER)
     yield c
-    await c.engine().dispose()
+    await c.core.engine().dispose()
 
 
-async def run(container: Container, *argv: str) -> tuple[int, str]:
+async def run(container: ApplicationContainer, *argv: str) -> tuple[int, str]:
     out = io.StringIO()
     code = await run_command(_parser().parse_args(list(argv)), container, out=out)
     return code, out.getvalue()
@@ -75,7 +77,7 @@ def dead_rows(out: str) -> list[list[str]]:
 
 
 async def test_send_test_dispatch_dead_replay_round_trip(
-    container: Container, smtp: tuple[Mailbox, int]
+    container: ApplicationContainer, smtp: tuple[Mailbox, int]
 ) -> None:
     # Arrange: the SMTP server refuses the first recipient for good (550: dead at once)
     mailbox, _ = smtp
@@ -109,16 +111,16 @@ async def test_send_test_dispatch_dead_replay_round_trip(
     [received] = mailbox.received
     assert received.recipients == ["alice@example.org"]
     assert TEST_TITLE in str(received.message["Subject"])
-    async with container.uow_factory()() as uow:
+    async with container.core.uow_factory()() as uow:
         alice = await uow.users.by_username("alice")
     assert alice is not None
-    [inbox] = await container.notification_store().in_app(Page(alice.id))
+    [inbox] = await container.core.notification_store().in_app(Page(alice.id))
     assert (inbox.event_type, inbox.priority) == ("notification.test", "normal")
     assert inbox.title == TEST_TITLE
 
 
 async def test_replay_and_send_test_are_audited_with_actor_cli(
-    container: Container, smtp: tuple[Mailbox, int]
+    container: ApplicationContainer, smtp: tuple[Mailbox, int]
 ) -> None:
     # Arrange: one dead email delivery
     smtp[0].rcpt_replies.append("550 no such mailbox")
@@ -130,7 +132,7 @@ async def test_replay_and_send_test_are_audited_with_actor_cli(
     await run(container, "notifications", "replay", row[0])
 
     # Assert
-    entries = await container.audit().entries(limit=50)
+    entries = await container.core.audit().entries(limit=50)
     mine = [(e.actor, e.action, e.outcome) for e in entries if e.action.startswith("notif")]
     assert sorted(mine) == [
         ("cli", "notification.replay", "ok"),
@@ -140,10 +142,12 @@ async def test_replay_and_send_test_are_audited_with_actor_cli(
     assert test.details["event_type"] == "alert" and row[3] == "alert"
 
 
-async def test_replaying_a_delivery_that_is_not_dead_is_refused(container: Container) -> None:
+async def test_replaying_a_delivery_that_is_not_dead_is_refused(
+    container: ApplicationContainer,
+) -> None:
     # Arrange: a pending delivery (nothing dispatched)
     await run(container, "notifications", "send-test", "--user", "alice")
-    [pending, *_] = await container.notification_store().deliveries(Page(None))
+    [pending, *_] = await container.core.notification_store().deliveries(Page(None))
 
     # Act / Assert
     with pytest.raises(NotReplayable, match="not dead"):
@@ -199,12 +203,12 @@ def test_help_documents_the_exit_codes(capfd: pytest.CaptureFixture[str]) -> Non
 
 
 async def test_a_dead_confidential_email_is_listed_without_its_body(
-    container: Container, smtp: tuple[Mailbox, int]
+    container: ApplicationContainer, smtp: tuple[Mailbox, int]
 ) -> None:
     # Arrange: a password-reset token (sealed at rest) whose email is refused for good
     smtp[0].rcpt_replies.append("550 no such mailbox")
     token = "reset-token-7f3a9c1e5b2d"
-    outcome = await container.notification_center().notify_address(
+    outcome = await container.core.notification_center().notify_address(
         "alice@example.org", "account.token", "Reset", token, confidential=True
     )
     await run(container, "notifications", "dispatch")

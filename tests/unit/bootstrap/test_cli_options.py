@@ -12,12 +12,12 @@ from dependency_injector import providers
 
 from adapters.memory.clock import FakeClock
 from bootstrap.cli import _parser, run_command
-from bootstrap.container import Container, build_container
+from bootstrap.containers.application import ApplicationContainer, build_container
 from bootstrap.settings import load_settings
 
 
 @pytest.fixture
-async def container(tmp_path: Path) -> AsyncIterator[Container]:
+async def container(tmp_path: Path) -> AsyncIterator[ApplicationContainer]:
     c = build_container(
         load_settings(
             {
@@ -28,19 +28,21 @@ async def container(tmp_path: Path) -> AsyncIterator[Container]:
             env_file=None,
         )
     )
-    c.clock.override(providers.Object(FakeClock()))  # Monday 2026-01-05
+    c.core.clock.override(providers.Object(FakeClock()))  # Monday 2026-01-05
     assert (await run(c, "migrate"))[0] == 0
     yield c
-    await c.engine().dispose()
+    await c.core.engine().dispose()
 
 
-async def run(container: Container, *argv: str) -> tuple[int, str]:
+async def run(container: ApplicationContainer, *argv: str) -> tuple[int, str]:
     out = io.StringIO()
     code = await run_command(_parser().parse_args(list(argv)), container, out=out)
     return code, out.getvalue()
 
 
-async def test_record_iv_stores_the_day_once_and_reports_failures(container: Container) -> None:
+async def test_record_iv_stores_the_day_once_and_reports_failures(
+    container: ApplicationContainer,
+) -> None:
     # Act
     first = await run(container, "options", "record-iv", "--symbol", "AAPL")
     again = await run(container, "options", "record-iv", "--symbol", "AAPL", "--symbol", "NOPE")
@@ -54,6 +56,6 @@ async def test_record_iv_stores_the_day_once_and_reports_failures(container: Con
         "AAPL: skipped, 2026-01-05 is stored already\nNOPE: failed, SYMBOL_NOT_FOUND\n"
         "iv 2026-01-05: 0 recorded, 1 skipped, 1 failed\n",
     )
-    stored = await container.iv_history().last("AAPL", up_to=date(2026, 1, 5), limit=5)
+    stored = await container.market_data.iv_history().last("AAPL", up_to=date(2026, 1, 5), limit=5)
     assert [entry.day for entry in stored] == [date(2026, 1, 5)]
     assert 0.05 < stored[0].iv < 1.5

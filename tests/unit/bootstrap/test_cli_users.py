@@ -12,7 +12,7 @@ from dependency_injector import providers
 from adapters.security.argon2_hasher import Argon2Hasher
 from application.invitations import NewUser
 from bootstrap.cli import _parser, run_command
-from bootstrap.container import Container, build_container
+from bootstrap.containers.application import ApplicationContainer, build_container
 from bootstrap.settings import SettingsError, load_settings
 from domain.identity.onboarding_errors import AccountDeactivated
 from domain.principals import Role
@@ -21,12 +21,12 @@ PASSWORD = "a-long-password-1"
 
 
 @pytest.fixture
-async def container(tmp_path: Path) -> AsyncIterator[Container]:
+async def container(tmp_path: Path) -> AsyncIterator[ApplicationContainer]:
     url = f"sqlite+aiosqlite:///{tmp_path / 'bulwark.db'}"
     c = build_container(
         load_settings({"BULWARK_ENV": "test", "BULWARK_DATABASE_URL": url}, env_file=None)
     )
-    c.hasher.override(providers.Object(Argon2Hasher.fast()))
+    c.core.hasher.override(providers.Object(Argon2Hasher.fast()))
     assert (await run(c, "migrate"))[0] == 0
     for name, role in (("root", "admin"), ("alice", "owner")):
         code, output = await run(
@@ -34,17 +34,17 @@ async def container(tmp_path: Path) -> AsyncIterator[Container]:
         )
         assert code == 0, output
     yield c
-    await c.engine().dispose()
+    await c.core.engine().dispose()
 
 
-async def run(container: Container, *argv: str, stdin: str = "") -> tuple[int, str]:
+async def run(container: ApplicationContainer, *argv: str, stdin: str = "") -> tuple[int, str]:
     out = io.StringIO()
     args = _parser().parse_args(list(argv))
     code = await run_command(args, container, stdin=io.StringIO(stdin), out=out)
     return code, out.getvalue()
 
 
-async def test_users_list_shows_every_user(container: Container) -> None:
+async def test_users_list_shows_every_user(container: ApplicationContainer) -> None:
     code, output = await run(container, "users", "list")
 
     assert code == 0
@@ -56,7 +56,7 @@ async def test_users_list_shows_every_user(container: Container) -> None:
     ]
 
 
-async def test_set_role_deactivate_and_reactivate(container: Container) -> None:
+async def test_set_role_deactivate_and_reactivate(container: ApplicationContainer) -> None:
     assert (await run(container, "users", "set-role", "alice", "trader"))[1] == (
         "alice is now trader\n"
     )
@@ -65,12 +65,12 @@ async def test_set_role_deactivate_and_reactivate(container: Container) -> None:
 
     assert code == 0
     with pytest.raises(AccountDeactivated):
-        await container.auth().login("alice", PASSWORD)
+        await container.core.auth().login("alice", PASSWORD)
     await run(container, "users", "reactivate", "alice")
-    assert await container.auth().login("alice", PASSWORD)
+    assert await container.core.auth().login("alice", PASSWORD)
 
 
-async def test_reset_mfa_and_an_unknown_user(container: Container) -> None:
+async def test_reset_mfa_and_an_unknown_user(container: ApplicationContainer) -> None:
     code, output = await run(container, "users", "reset-mfa", "alice")
 
     assert code == 0 and "reset" in output
@@ -78,11 +78,11 @@ async def test_reset_mfa_and_an_unknown_user(container: Container) -> None:
         await run(container, "users", "deactivate", "nobody")
 
 
-async def test_invite_prints_a_token_that_creates_the_user(container: Container) -> None:
+async def test_invite_prints_a_token_that_creates_the_user(container: ApplicationContainer) -> None:
     code, output = await run(container, "invite", "--role", "trader", "--hours", "2")
 
     token = output.split("token (shown once): ")[1].strip()
-    user = await container.invitations().accept(token, NewUser("carol", PASSWORD))
+    user = await container.identity.invitations().accept(token, NewUser("carol", PASSWORD))
     assert code == 0 and user.role.value == "trader"
 
 
@@ -92,13 +92,13 @@ def test_invite_hours_out_of_bounds_is_a_usage_error(hours: str) -> None:
         _parser().parse_args(["invite", "--role", "owner", "--hours", hours])
 
 
-async def test_set_role_makes_a_read_only_viewer(container: Container) -> None:
+async def test_set_role_makes_a_read_only_viewer(container: ApplicationContainer) -> None:
     # Act
     code, output = await run(container, "users", "set-role", "alice", "viewer")
 
     # Assert
     assert (code, output) == (0, "alice is now viewer\n")
-    session = await container.auth().authenticate(
-        (await container.auth().login("alice", PASSWORD)).access_token
+    session = await container.core.auth().authenticate(
+        (await container.core.auth().login("alice", PASSWORD)).access_token
     )
     assert session.principal.role is Role.VIEWER

@@ -17,7 +17,7 @@ from adapters.memory.clock import FakeClock
 from application.key_vault import CreateVaultKey
 from bootstrap.cli import EXIT_REFUSED, _parser, main, run_command
 from bootstrap.cli_vault import EXIT_KEY_REFUSED, EXIT_UNREACHABLE
-from bootstrap.container import Container, build_container
+from bootstrap.containers.application import ApplicationContainer, build_container
 from bootstrap.settings import load_settings
 from domain.errors import Forbidden, NotFound
 from domain.principals import Principal, Role
@@ -54,27 +54,27 @@ async def alpaca() -> AsyncIterator[AlpacaServer]:
 
 
 @pytest.fixture
-async def container(tmp_path: Path, alpaca: AlpacaServer) -> AsyncIterator[Container]:
+async def container(tmp_path: Path, alpaca: AlpacaServer) -> AsyncIterator[ApplicationContainer]:
     c = build_container(load_settings(env(tmp_path, alpaca.url), env_file=None))
-    c.clock.override(providers.Object(FakeClock()))
+    c.core.clock.override(providers.Object(FakeClock()))
     assert (await run(c, "migrate"))[0] == 0
     yield c
-    await c.engine().dispose()
+    await c.core.engine().dispose()
 
 
-async def run(container: Container, *argv: str) -> tuple[int, str]:
+async def run(container: ApplicationContainer, *argv: str) -> tuple[int, str]:
     out = io.StringIO()
     code = await run_command(_parser().parse_args(list(argv)), container, out=out)
     return code, out.getvalue()
 
 
-async def user(container: Container, name: str) -> Principal:
-    view = await container.auth().create_user(name, "a-long-password-1", Role.OWNER)
+async def user(container: ApplicationContainer, name: str) -> Principal:
+    view = await container.core.auth().create_user(name, "a-long-password-1", Role.OWNER)
     return Principal(view.id, view.role)
 
 
 async def key(
-    container: Container,
+    container: ApplicationContainer,
     owner: Principal,
     label: str,
     *,
@@ -82,23 +82,23 @@ async def key(
     secret: str = SECRET,
     days: int | None = None,
 ) -> str:
-    clock = container.clock()
+    clock = container.core.clock()
     expires = None if days is None else clock.now() + timedelta(days=days)
     command = CreateVaultKey(
         owner, "alpaca", label, ("trading",), key_id, secret, expires_at=expires
     )
-    return (await container.key_vault().create(command)).id
+    return (await container.core.key_vault().create(command)).id
 
 
 def clean(text: str) -> bool:
     return not any(secret in text for secret in SECRETS)
 
 
-async def test_list_shows_a_users_keys_masked(container: Container) -> None:
+async def test_list_shows_a_users_keys_masked(container: ApplicationContainer) -> None:
     # Arrange: alice has two keys, bob one
     alice, bob = await user(container, "alice"), await user(container, "bob")
     first = await key(container, alice, "paper", days=30)
-    container.clock().advance(timedelta(seconds=1))  # listed oldest first
+    container.core.clock().advance(timedelta(seconds=1))  # listed oldest first
     second = await key(container, alice, "data", key_id=BAD_KEY_ID, secret=BAD_SECRET)
     theirs = await key(container, bob, "bob's")
 
@@ -119,7 +119,7 @@ async def test_list_shows_a_users_keys_masked(container: Container) -> None:
 
 
 async def test_test_says_ok_or_refused_with_its_exit_code_and_is_audited(
-    container: Container, alpaca: AlpacaServer
+    container: ApplicationContainer, alpaca: AlpacaServer
 ) -> None:
     # Arrange
     alice = await user(container, "alice")
@@ -135,11 +135,13 @@ async def test_test_says_ok_or_refused_with_its_exit_code_and_is_audited(
     assert ok == (0, f"{good}: ok (HTTP 200): the trading API accepted the key\n")
     assert refused == (EXIT_KEY_REFUSED, f"{bad}: refused (HTTP 401): request is not authorized\n")
     assert "\t-\t2026-01-05T14:30:00+00:00" in listed[1]  # last used: the test used it
-    tests = [e for e in await container.audit().entries(limit=50) if e.action == "vault_key.test"]
+    tests = [
+        e for e in await container.core.audit().entries(limit=50) if e.action == "vault_key.test"
+    ]
     assert sorted((e.actor, e.target, e.outcome) for e in tests) == sorted(
         [(alice.id, f"vault_key:{good}", "ok"), (alice.id, f"vault_key:{bad}", "refused")]
     )
-    audited = repr(await container.audit().entries(limit=50))
+    audited = repr(await container.core.audit().entries(limit=50))
     assert clean(ok[1] + refused[1] + listed[1]) and clean(audited)
 
 
@@ -154,14 +156,16 @@ async def test_test_of_an_unreachable_provider_exits_with_its_code(tmp_path: Pat
         # Act
         code, out = await run(c, "vault", "test", "--user", "alice", vault_key)
     finally:
-        await c.engine().dispose()
+        await c.core.engine().dispose()
 
     # Assert
     assert code == EXIT_UNREACHABLE
     assert out.startswith(f"{vault_key}: unreachable") and clean(out)
 
 
-async def test_expiring_lists_every_users_keys_within_the_window(container: Container) -> None:
+async def test_expiring_lists_every_users_keys_within_the_window(
+    container: ApplicationContainer,
+) -> None:
     # Arrange: keys expiring in 2, 10 and 40 days, one without expiry, one already expired
     alice, bob = await user(container, "alice"), await user(container, "bob")
     soon = await key(container, alice, "soon", days=2)
@@ -169,7 +173,7 @@ async def test_expiring_lists_every_users_keys_within_the_window(container: Cont
     await key(container, alice, "far", days=40)
     await key(container, bob, "never")
     gone = await key(container, bob, "gone", days=1)
-    container.clock().advance(timedelta(days=1, seconds=1))
+    container.core.clock().advance(timedelta(days=1, seconds=1))
 
     # Act
     default = await run(container, "vault", "expiring")
@@ -186,12 +190,16 @@ async def test_expiring_lists_every_users_keys_within_the_window(container: Cont
     ]
     assert [line.split("\t")[1] for line in week[1].splitlines()[2:]] == [gone, soon]
     (entry, _) = [
-        e for e in await container.audit().entries(limit=50) if e.action == "vault_key.expiring"
+        e
+        for e in await container.core.audit().entries(limit=50)
+        if e.action == "vault_key.expiring"
     ]
     assert (entry.actor, entry.outcome) == ("cli", "ok") and clean(default[1])
 
 
-async def test_an_unknown_key_or_another_users_key_is_refused(container: Container) -> None:
+async def test_an_unknown_key_or_another_users_key_is_refused(
+    container: ApplicationContainer,
+) -> None:
     # Arrange
     await user(container, "alice")
     bobs = await key(container, await user(container, "bob"), "bob's")
@@ -230,13 +238,18 @@ def test_operator_mistakes_are_one_line(
     assert "Traceback" not in unknown_user_err + memory_err + bad_days_err
 
 
-async def test_only_an_admin_may_list_every_users_expiring_keys(container: Container) -> None:
+async def test_only_an_admin_may_list_every_users_expiring_keys(
+    container: ApplicationContainer,
+) -> None:
     # Arrange
     from application.vault_expiring import VaultExpiryReport
 
     owner = await user(container, "alice")
     report = VaultExpiryReport(
-        container.key_vault_store(), container.uow_factory(), container.clock(), container.audit()
+        container.core.key_vault_store(),
+        container.core.uow_factory(),
+        container.core.clock(),
+        container.core.audit(),
     )
 
     # Act / Assert

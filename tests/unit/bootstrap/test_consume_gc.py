@@ -10,7 +10,7 @@ import pytest
 
 import bootstrap.consume
 from bootstrap.consume import consume
-from bootstrap.container import build_container
+from bootstrap.containers.application import build_container
 from bootstrap.settings import load_settings
 
 

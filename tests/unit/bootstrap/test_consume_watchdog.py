@@ -12,7 +12,7 @@ import pytest
 import bootstrap.consume
 from adapters.memory.bus import InMemoryNotifier
 from bootstrap.consume import consume
-from bootstrap.container import Container, build_container
+from bootstrap.containers.application import ApplicationContainer, build_container
 from bootstrap.settings import SettingsError, load_settings
 
 
@@ -20,7 +20,7 @@ def watchdog_threads() -> list[threading.Thread]:
     return [t for t in threading.enumerate() if t.name == "bulwark-loop-watchdog"]
 
 
-def container(**extra: str) -> Container:
+def container(**extra: str) -> ApplicationContainer:
     environ = {"BULWARK_ENV": "test", "BULWARK_DATABASE_URL": "memory://", **extra}
     return build_container(load_settings(environ, env_file=None))
 
@@ -49,7 +49,7 @@ async def test_a_blocked_consumer_loop_is_alerted_and_the_watchdog_stops_with_it
     await blocker
 
     # Assert
-    notifier: InMemoryNotifier = c.notifier()
+    notifier: InMemoryNotifier = c.core.notifier()
     # At least the stall made here (a busy machine may add one of its own).
     subjects = {n.subject for n in notifier.sent}
     assert subjects == {"bulwark consume: event loop blocked"}

@@ -8,7 +8,7 @@ from adapters.memory.store import InMemoryUnitOfWork
 from adapters.postgres.audit import SqlAuditLog
 from adapters.postgres.outbox import RelayingPublisher
 from adapters.postgres.uow import SqlUnitOfWork
-from bootstrap.container import build_container
+from bootstrap.containers.application import build_container
 from bootstrap.settings import load_settings
 from domain.killswitch.switch import EmergencyHalt
 from domain.principals import Principal, Role
@@ -22,11 +22,11 @@ def test_embedded_defaults_are_a_sqlite_file_with_an_outbox_and_the_paper_broker
     services = container.api_services()
 
     # Assert: nothing is opened until used; the choices are what docs/configuration.md promises
-    assert isinstance(container.uow_factory()(), SqlUnitOfWork)
-    assert isinstance(container.publisher(), RelayingPublisher)
-    assert isinstance(container.audit(), SqlAuditLog)
-    assert set(container.brokers().brokers) == {"paper"}
-    assert services.orders is container.orders()
+    assert isinstance(container.core.uow_factory()(), SqlUnitOfWork)
+    assert isinstance(container.core.publisher(), RelayingPublisher)
+    assert isinstance(container.core.audit(), SqlAuditLog)
+    assert set(container.core.brokers().brokers) == {"paper"}
+    assert services.orders is container.trading.orders()
     assert services.settings_summary["store"] == "sqlite+aiosqlite"
 
 
@@ -40,9 +40,9 @@ def test_memory_url_selects_the_in_memory_store_and_publishes_straight_to_the_bu
     container = build_container(settings)
 
     # Assert
-    assert isinstance(container.uow_factory()(), InMemoryUnitOfWork)
-    assert container.publisher() is container.bus()
-    assert isinstance(container.audit(), InMemoryAuditLog)
+    assert isinstance(container.core.uow_factory()(), InMemoryUnitOfWork)
+    assert container.core.publisher() is container.core.bus()
+    assert isinstance(container.core.audit(), InMemoryAuditLog)
 
 
 async def test_domain_events_on_the_bus_reach_the_websocket_hub() -> None:
@@ -52,7 +52,7 @@ async def test_domain_events_on_the_bus_reach_the_websocket_hub() -> None:
     watcher = hub.subscribe(Audience(Principal("risk-1", Role.RISK_OFFICER)))
 
     # Act
-    await container.bus().publish([EmergencyHalt("global:*", "manual", "u1", "test")])
+    await container.core.bus().publish([EmergencyHalt("global:*", "manual", "u1", "test")])
 
     # Assert
     frame = watcher.queue.get_nowait()

@@ -6,7 +6,7 @@ import pytest
 from aiokafka.structs import ConsumerRecord
 
 from adapters.kafka.runtime import Poison
-from bootstrap.container import build_container
+from bootstrap.containers.application import build_container
 from bootstrap.kafka import KafkaLink
 from bootstrap.settings import load_settings
 
@@ -21,7 +21,7 @@ def link() -> KafkaLink:
         },
         env_file=None,
     )
-    found = build_container(settings).kafka_link()
+    found = build_container(settings).core.kafka_link()
     assert isinstance(found, KafkaLink)
     return found
 

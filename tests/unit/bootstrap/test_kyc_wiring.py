@@ -9,7 +9,7 @@ import pytest
 from adapters.documents.local import LocalDocumentStore
 from adapters.documents.s3 import S3DocumentStore
 from application.kyc_rotation import KycDocumentKeys
-from bootstrap.container import build_container
+from bootstrap.containers.application import build_container
 from bootstrap.settings import Settings, SettingsError, load_settings
 
 S3 = {
@@ -29,13 +29,13 @@ def settings(**environ: str) -> Settings:
 def test_the_local_store_is_the_default(tmp_path: Path) -> None:
     container = build_container(settings(BULWARK_DOCUMENTS_DIR=str(tmp_path)))
 
-    assert isinstance(container.document_store(), LocalDocumentStore)
-    assert any(isinstance(s, KycDocumentKeys) for s in container.sealed_sources())
+    assert isinstance(container.identity.document_store(), LocalDocumentStore)
+    assert any(isinstance(s, KycDocumentKeys) for s in container.keys.sealed_sources())
 
 
 def test_s3_is_chosen_by_setting_and_never_shows_its_secret() -> None:
     loaded = settings(**S3)
-    store = build_container(loaded).document_store()
+    store = build_container(loaded).identity.document_store()
 
     assert isinstance(store, S3DocumentStore)
     assert "very-secret-key" not in repr(store) + repr(loaded.redacted())
@@ -72,5 +72,5 @@ def test_a_sql_store_without_a_kek_refuses_kyc_uploads_and_endpoint_secrets(
     container = build_container(settings(**environ))
 
     # Act / Assert
-    assert container.secrets_die_on_restart() is refused
-    assert container.kyc().config.ephemeral_key is refused
+    assert container.core.secrets_die_on_restart() is refused
+    assert container.identity.kyc().config.ephemeral_key is refused

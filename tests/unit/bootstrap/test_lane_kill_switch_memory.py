@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import asyncio
 
-from bootstrap.container import build_container
-from bootstrap.killswitch_lane import lane_container
+from bootstrap.containers.application import build_container
+from bootstrap.killswitch_lane import lane_containers
 from domain.principals import Principal, Role
 from tests.http.harness import test_settings as settings_with
 
@@ -14,12 +14,12 @@ async def test_a_passcode_set_through_the_api_is_known_to_the_lane_kill_switch()
     # Arrange
     settings = settings_with()
     main = build_container(settings)
-    lane = lane_container(main, settings, asyncio.get_running_loop())
+    lane = lane_containers(main, settings, asyncio.get_running_loop()).safety
     principal = Principal("u-1", Role.TRADER)
 
     # Act
-    await main.killswitch().set_passcode(principal, "correct-horse")
+    await main.safety.killswitch().set_passcode(principal, "correct-horse")
 
     # Assert
-    assert lane.killswitch() is not main.killswitch()
+    assert lane.killswitch() is not main.safety.killswitch()
     assert lane.killswitch().memory.passcode(principal.id) is not None

@@ -8,6 +8,7 @@ import pytest
 
 from adapters.rates.files import FileRates
 from bootstrap import markets
+from bootstrap.containers.commands import CommandContainers
 from bootstrap.settings import SettingsError, load_settings
 
 
@@ -38,8 +39,13 @@ async def test_the_shipped_samples_answer_by_default() -> None:
 
 
 def test_the_reminder_store_follows_the_store_kind() -> None:
+    # Arrange
+    containers = CommandContainers(
+        load_settings({"BULWARK_DATABASE_URL": "memory://"}, env_file=None)
+    )
+
     # Act
-    store = markets.reminder_store("memory", lambda: None)  # type: ignore[arg-type,return-value]
+    store = containers.markets.filing_reminders()
 
     # Assert
     assert type(store).__name__ == "InMemoryFilingReminderStore"

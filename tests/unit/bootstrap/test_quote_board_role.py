@@ -10,7 +10,7 @@ import pytest
 from adapters.memory.clock import FakeClock
 from adapters.memory.marketdata import InMemoryMarketData
 from bootstrap.consume import prepare_consume_process
-from bootstrap.container import build_container
+from bootstrap.containers.application import build_container
 from bootstrap.quote_board import Process, Role, board_role
 from bootstrap.settings import SettingsError, load_settings
 from ports.marketdata import Quote
@@ -84,9 +84,9 @@ async def test_a_consume_process_without_redis_sets_the_demo_prices_when_asked()
     prepare_consume_process(container)
 
     # Assert
-    assert container.process() == "consume"
-    assert container.board_role() == "local"
-    prices = await container.market().reference_prices(["AAPL", "SPY"])
+    assert container.core.process() == "consume"
+    assert container.market_data.board_role() == "local"
+    prices = await container.core.market().reference_prices(["AAPL", "SPY"])
     assert prices == {"AAPL": Decimal("190.00"), "SPY": Decimal("560.00")}
 
 
@@ -108,5 +108,5 @@ async def test_a_consume_process_with_redis_follows_and_sets_no_prices_of_its_ow
     prepare_consume_process(container)
 
     # Assert
-    assert container.board_role() == "follow"
-    assert container.market().symbols() == []
+    assert container.market_data.board_role() == "follow"
+    assert container.core.market().symbols() == []

@@ -161,22 +161,22 @@ async def test_an_outage_with_no_account_change_still_fails_closed(e: Embedded) 
 
 async def test_giving_kafka_partitions_up_drops_every_held_account() -> None:
     # Arrange: a consume process's container holding an account
-    from bootstrap.container import build_container
+    from bootstrap.containers.application import build_container
     from bootstrap.settings import load_settings
 
     container = build_container(
         load_settings({"BULWARK_ENV": "test", "BULWARK_DATABASE_URL": "memory://"}, env_file=None)
     )
-    held = container.risk_books()
-    store = container.store()
+    held = container.trading.risk_books()
+    store = container.core.store()
     from domain.trading.accounts import Account
 
     store.accounts["acc-9"] = Account("acc-9", "u-9", D(1000))
-    async with container.uow_factory()() as uow:
+    async with container.core.uow_factory()() as uow:
         await held.account(uow, "acc-9", fake_now())
 
     # Act: the runtime's hook on revocation
-    container.on_accounts_released()()
+    container.trading.on_accounts_released()()
 
     # Assert
     assert held._held == {}

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bootstrap.cli import _parser, run_command
-from bootstrap.container import Container, build_container
+from bootstrap.containers.application import ApplicationContainer, build_container
 from bootstrap.settings import load_settings
 from domain.trading.accounts import Account
 from domain.trading.positions import Position
@@ -20,31 +20,31 @@ D = Decimal
 
 
 @pytest.fixture
-async def container(tmp_path: Path) -> AsyncIterator[Container]:
+async def container(tmp_path: Path) -> AsyncIterator[ApplicationContainer]:
     url = f"sqlite+aiosqlite:///{tmp_path / 'var' / 'bulwark.db'}"
     c = build_container(
         load_settings({"BULWARK_ENV": "test", "BULWARK_DATABASE_URL": url}, env_file=None)
     )
     code, output = await run(c, "migrate")
     assert code == 0, output
-    async with c.uow_factory()() as uow:
+    async with c.core.uow_factory()() as uow:
         await uow.accounts.add(Account("acc-cash", "owner-1", D(1000)))
         await uow.accounts.add(
             Account("acc-aapl", "owner-1", D(100), positions={"AAPL": Position("AAPL", D(2))})
         )
         await uow.commit()
     yield c
-    await c.engine().dispose()
+    await c.core.engine().dispose()
 
 
-async def run(container: Container, *argv: str) -> tuple[int, str]:
+async def run(container: ApplicationContainer, *argv: str) -> tuple[int, str]:
     out = io.StringIO()
     code = await run_command(_parser().parse_args(list(argv)), container, out=out)
     return code, out.getvalue()
 
 
 async def test_take_values_every_account_and_reports_an_unmarked_one(
-    container: Container,
+    container: ApplicationContainer,
 ) -> None:
     # Act: AAPL has no price anywhere
     code, output = await run(container, "snapshots", "take")
@@ -55,13 +55,13 @@ async def test_take_values_every_account_and_reports_an_unmarked_one(
     assert f"acc-cash: {today} equity 1000" in output
     assert "acc-aapl: skipped, no mark for AAPL" in output
     assert "1 taken, 1 skipped, 0 failed" in output
-    stored = await container.equity_history().latest("acc-cash")
+    stored = await container.trading.equity_history().latest("acc-cash")
     assert stored is not None and stored.equity == D(1000)
 
 
-async def test_take_one_account_at_the_feeds_marks(container: Container) -> None:
+async def test_take_one_account_at_the_feeds_marks(container: ApplicationContainer) -> None:
     # Arrange
-    container.market().set_price("AAPL", D(190))
+    container.core.market().set_price("AAPL", D(190))
 
     # Act
     code, output = await run(container, "snapshots", "take", "--account", "acc-aapl")
@@ -69,11 +69,13 @@ async def test_take_one_account_at_the_feeds_marks(container: Container) -> None
     # Assert: 100 + 2 x 190
     assert code == 0, output
     assert "acc-aapl" in output and "equity 480" in output
-    stored = await container.equity_history().latest("acc-aapl")
+    stored = await container.trading.equity_history().latest("acc-aapl")
     assert stored is not None and stored.gross_exposure == D(380)
 
 
-async def test_take_an_unknown_account_is_one_line_and_exit_1(container: Container) -> None:
+async def test_take_an_unknown_account_is_one_line_and_exit_1(
+    container: ApplicationContainer,
+) -> None:
     code, output = await run(container, "snapshots", "take", "--account", "acc-nope")
 
     assert (code, output) == (1, "acc-nope: not found\n")

@@ -7,8 +7,8 @@ import asyncio
 from adapters.brokers.paper import PaperBroker
 from adapters.brokers.paper.drill import FaultyBroker
 from adapters.metrics.broker import MeteredBroker
-from bootstrap.container import build_container
-from bootstrap.killswitch_lane import lane_container
+from bootstrap.containers.application import build_container
+from bootstrap.killswitch_lane import lane_containers
 from bootstrap.settings import Settings
 from domain.killswitch.drill import BrokerFault, BrokerFaults
 from tests.http.harness import test_settings as settings_of
@@ -20,10 +20,10 @@ def test_the_lane_meets_the_faults_an_admin_switches_on_the_api() -> None:
     main = build_container(settings)
     loop = asyncio.new_event_loop()
     try:
-        lane = lane_container(main, settings, loop)
+        lane = lane_containers(main, settings, loop).core
 
         # Act
-        main.paper_faults().set(BrokerFaults.parse("keep_on_cancel"))
+        main.core.paper_faults().set(BrokerFaults.parse("keep_on_cancel"))
 
         # Assert
         assert lane.paper_faults().current().has(BrokerFault.KEEP_ON_CANCEL)
@@ -33,7 +33,7 @@ def test_the_lane_meets_the_faults_an_admin_switches_on_the_api() -> None:
 
 def routed_paper(settings: Settings) -> object:
     """The adapter the router sends paper accounts' calls to, under the metrics' timing."""
-    routed = build_container(settings).brokers().brokers["paper"]
+    routed = build_container(settings).core.brokers().brokers["paper"]
     return routed.inner if isinstance(routed, MeteredBroker) else routed
 
 
@@ -52,4 +52,4 @@ def test_without_the_setting_the_paper_broker_is_called_bare() -> None:
 
     # Assert
     assert isinstance(routed, PaperBroker)
-    assert build_container(settings_of()).paper_faults() is None
+    assert build_container(settings_of()).core.paper_faults() is None

@@ -9,7 +9,7 @@ import pytest
 
 from adapters.memory.signals import InMemorySignalRepository
 from adapters.postgres.repos.signals import SqlSignalRepository
-from bootstrap.container import build_container
+from bootstrap.containers.application import build_container
 from bootstrap.settings import Settings, SettingsError, load_settings
 from bootstrap.signals import signal_scanner
 from domain.marketdata.bars import Timeframe
@@ -64,13 +64,13 @@ def test_bad_signal_settings_are_refused_by_name(values: dict[str, str], named: 
 def test_the_repository_follows_the_store(url: str, kind: type) -> None:
     container = build_container(settings(database_url=url))
 
-    assert isinstance(container.signal_repository(), kind)
+    assert isinstance(container.strategies.signal_repository(), kind)
 
 
 def test_the_service_reads_the_feed_with_the_configured_threshold() -> None:
     container = build_container(settings(database_url="memory://", signal_min_score="0.6"))
 
-    service = container.signals()
+    service = container.strategies.signals()
 
     assert service.engine.config.threshold == 0.6
     assert container.api_services().signals is service

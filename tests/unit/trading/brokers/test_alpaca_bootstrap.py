@@ -5,7 +5,7 @@ from __future__ import annotations
 from adapters.brokers.alpaca.accounts import VaultedAlpacaBrokers
 from adapters.brokers.paper import PaperBroker
 from adapters.metrics.broker import MeteredBroker
-from bootstrap.container import build_container
+from bootstrap.containers.application import build_container
 from bootstrap.settings import load_settings
 from tests.alpaca_server import AlpacaServer
 from tests.unit.trading.brokers.alpaca_fake import KEY_ID, SECRET
@@ -27,7 +27,7 @@ async def test_alpaca_is_served_beside_paper_on_the_configured_trading_url(
     container = build_container(load_settings(environ, env_file=None))
 
     # Act
-    router = container.brokers()
+    router = container.core.brokers()
     alpaca = router.named("alpaca")
     account = await alpaca.account(ACCOUNT)
 
@@ -44,7 +44,7 @@ async def test_alpaca_is_served_beside_paper_on_the_configured_trading_url(
 
 def test_the_paper_broker_alone_by_default() -> None:
     # Act
-    router = build_container(load_settings({"BULWARK_ENV": "test"}, env_file=None)).brokers()
+    router = build_container(load_settings({"BULWARK_ENV": "test"}, env_file=None)).core.brokers()
 
     # Assert
     assert set(router.brokers) == {"paper"}

@@ -1,0 +1,1 @@
+"""One dependency-injector container per bounded context, composed in application.py."""

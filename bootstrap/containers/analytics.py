@@ -1,0 +1,75 @@
+"""Analytics: equity snapshots and performance, VaR and scenario simulation, options and
+regime calculations, fixed income, optimisation, crypto and DeFi, ESG; heavy requests run
+within the core's compute budget."""
+
+from __future__ import annotations
+
+from dependency_injector import containers, providers
+
+from adapters.optimization.cvxpy_optimizer import CvxpyOptimizer
+from application.american_options import AmericanOptionsService
+from application.crypto import CryptoAnalyticsService
+from application.crypto_wallets import WalletBalanceService
+from application.equity_snapshots import EquitySnapshots
+from application.esg import EsgService
+from application.fixed_income import FixedIncomeService
+from application.market_regime import RegimeDetectionService
+from application.optimization import OptimizationService
+from application.performance import PerformanceService
+from application.scenario_simulation import ScenarioSimulationService
+from application.value_at_risk import ValueAtRiskService
+from bootstrap import compute as compute_wiring
+from bootstrap import crypto as crypto_wiring
+from bootstrap import esg as esg_wiring
+from bootstrap.performance import snapshot_loop
+
+
+class AnalyticsContainer(containers.DeclarativeContainer):
+    """Calculations, over the core, market data, trading (equity history) and portfolio."""
+
+    core = providers.DependenciesContainer()
+    market_data = providers.DependenciesContainer()
+    trading = providers.DependenciesContainer()
+    portfolio = providers.DependenciesContainer()
+
+    # Daily equity snapshots and the performance they feed (bootstrap/performance.py).
+    equity_snapshots = providers.Singleton(
+        EquitySnapshots, core.uow_factory, core.quotes, trading.equity_history, core.clock,
+        batch_size=core.settings.provided.analytics.equity_snapshot_batch,
+    )  # fmt: skip
+    performance = providers.Singleton(
+        PerformanceService,
+        core.uow_factory, trading.equity_history, market_data.market_feed, core.clock,
+    )  # fmt: skip
+    equity_snapshot_loop = providers.Resource(
+        snapshot_loop, core.settings, equity_snapshots.provider, core.process
+    )
+    # VaR of a series or an account's stored returns, the regime-switching simulation.
+    value_at_risk = providers.Singleton(
+        ValueAtRiskService, core.uow_factory, core.quotes, core.clock, core.compute_budget,
+        equity_history=trading.equity_history,
+    )  # fmt: skip
+    scenario_simulation = providers.Singleton(
+        ScenarioSimulationService, core.uow_factory, core.quotes, core.compute_budget,
+        core.compute,
+    )  # fmt: skip
+    american_options = providers.Singleton(AmericanOptionsService, core.compute_budget)
+    market_regime = providers.Singleton(RegimeDetectionService, core.compute_budget)
+    fixed_income = providers.Singleton(FixedIncomeService, core.compute_budget)
+    # Portfolio optimisation (docs/optimization.md): cvxpy + Clarabel, the solver libraries
+    # imported on a background thread at start-up (BULWARK_COMPUTE_WARMUP), not in a request.
+    optimizer = providers.Singleton(CvxpyOptimizer)
+    optimization = providers.Singleton(OptimizationService, optimizer, core.compute_budget)
+    optimizer_warmup = providers.Resource(
+        compute_wiring.compute_warmup, optimizer, core.settings.provided.compute.warmup
+    )
+    # Crypto and DeFi (wallets from a fixture file or JSON-RPC endpoints), ESG from a CSV.
+    crypto = providers.Singleton(CryptoAnalyticsService, core.compute_budget)
+    chain_client = providers.Singleton(crypto_wiring.chain_http_client, core.settings)
+    chain_port = providers.Singleton(crypto_wiring.chain_port, core.settings, chain_client)
+    crypto_wallets = providers.Singleton(WalletBalanceService, chain_port, core.quotes)
+    chain_client_closing = providers.Resource(
+        crypto_wiring.chain_client_lifetime, chain_client.provider
+    )
+    esg_data = providers.Singleton(esg_wiring.esg_data, core.settings)
+    esg = providers.Singleton(EsgService, esg_data, core.compute_budget, portfolio.portfolios)

@@ -1,0 +1,201 @@
+"""The application container: one container per context, composed, and what the API's
+listener is built with (ApiServices, the watchers, the cluster and Kafka lifetimes)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from dependency_injector import containers, providers
+
+from bootstrap.containers import http
+from bootstrap.containers.analytics import AnalyticsContainer
+from bootstrap.containers.core import CoreContainer
+from bootstrap.containers.identity import IdentityContainer
+from bootstrap.containers.inference import InferenceContainer
+from bootstrap.containers.keys import KeysContainer
+from bootstrap.containers.market_data import MarketDataContainer
+from bootstrap.containers.markets import MarketsContainer
+from bootstrap.containers.notifications import NotificationsContainer
+from bootstrap.containers.portfolio import PortfolioContainer
+from bootstrap.containers.safety import SafetyContainer
+from bootstrap.containers.stores import later
+from bootstrap.containers.strategies import StrategiesContainer
+from bootstrap.containers.surveillance import SurveillanceContainer
+from bootstrap.containers.trading import TradingContainer
+from bootstrap.settings import Settings
+
+if TYPE_CHECKING:
+    import asyncio
+
+    from adapters.http.events import EventHub
+    from adapters.memory.bus import InProcessEventBus
+    from bootstrap.cluster import ClusterBridge
+
+
+async def watchers(
+    checks: Mapping[str, Callable[[], Awaitable[object]]], every_seconds: float
+) -> AsyncIterator[dict[str, asyncio.Task[None]]]:
+    """Background loops (heartbeats, margin, loss limits, succession) for the app's lifetime."""
+    from bootstrap.periodic import running_every
+
+    async with running_every(checks, every_seconds) as tasks:
+        yield tasks
+
+
+async def nothing_to_relay() -> int:
+    return 0
+
+
+def event_hub(bus: InProcessEventBus, queue_size: int) -> EventHub:
+    """The WebSocket fan-out, fed every event on the bus."""
+    from adapters.http.events import EventHub
+    from domain.events import DomainEvent
+
+    hub = EventHub(queue_size)
+    bus.subscribe(DomainEvent, hub.publish)
+    return hub
+
+
+def cluster_bridge(
+    bus: InProcessEventBus, redis: Any, url: str, hub: EventHub, policies: Any
+) -> Any:
+    """With Redis, instances share their events (WebSocket fan-out) and rule changes."""
+    from adapters.redis.broadcast import RedisBroadcast
+    from bootstrap.cluster import ClusterBridge
+    from domain.events import DomainEvent
+
+    bridge: ClusterBridge = ClusterBridge(RedisBroadcast(redis, url), hub.publish, policies)
+    bus.subscribe(DomainEvent, bridge.forward)
+    return bridge
+
+
+class ApplicationContainer(containers.DeclarativeContainer):
+    """Every context, each given the core and the contexts it needs."""
+
+    settings = providers.Dependency(instance_of=Settings)
+
+    core = providers.Container(CoreContainer, settings=settings)
+    market_data = providers.Container(MarketDataContainer, core=core)
+    inference = providers.Container(InferenceContainer, core=core, market_data=market_data)
+    trading = providers.Container(TradingContainer, core=core, inference=inference)
+    safety = providers.Container(SafetyContainer, core=core, orders=trading.orders)
+    identity = providers.Container(IdentityContainer, core=core)
+    notifications = providers.Container(NotificationsContainer, core=core)
+    portfolio = providers.Container(PortfolioContainer, core=core, market_data=market_data)
+    analytics = providers.Container(
+        AnalyticsContainer, core=core, market_data=market_data, trading=trading,
+        portfolio=portfolio,
+    )  # fmt: skip
+    strategies = providers.Container(
+        StrategiesContainer, core=core, market_data=market_data, trading=trading, safety=safety
+    )
+    surveillance = providers.Container(SurveillanceContainer, core=core, safety=safety)
+    markets = providers.Container(
+        MarketsContainer, core=core, market_data=market_data, portfolio=portfolio,
+        inference=inference,
+    )  # fmt: skip
+    keys = providers.Container(KeysContainer, core=core, identity=identity)
+
+    # The API's listener.
+    event_hub = providers.Singleton(event_hub, core.bus, settings.provided.http.ws_queue_size)
+    idempotency = providers.Selector(
+        core.shared_kind,
+        local=providers.Singleton(
+            later("adapters.memory.idempotency:InMemoryIdempotencyStore"), core.clock
+        ),
+        redis=providers.Singleton(
+            later("adapters.redis.idempotency:RedisIdempotencyStore"), core.redis_client
+        ),
+    )
+    http_config = providers.Singleton(http.http_config, settings)
+    api_services = providers.Singleton(
+        later("adapters.http.services:ApiServices"),
+        clock=core.clock, auth=core.auth, api_keys=core.api_keys, accounts=trading.accounts,
+        orders=trading.orders, risk=trading.risk, killswitch=safety.killswitch,
+        agents=safety.agents, margin=safety.margin, succession=safety.succession,
+        workspaces=identity.workspaces, events=event_hub, rate_limiter=core.api_rate_limiter,
+        idempotency=idempotency, providers=market_data.provider_service,
+        market=market_data.market_service, signals=strategies.signals,
+        broker_credentials=providers.Singleton(
+            later("application.broker_credentials:BrokerCredentialService"),
+            core.uow_factory, core.key_vault,
+        ),
+        key_vault=core.key_vault, users=identity.user_admin, invitations=identity.invitations,
+        password_resets=identity.password_resets, performance=analytics.performance,
+        account_admin=trading.account_admin, account_sync=trading.account_sync,
+        instruments=trading.instruments, audit_log=core.audit_log_service,
+        probes=providers.Callable(
+            http.readiness_probes,
+            providers.Callable(http.store_probe, core.store_kind, core.engine.provider),
+            core.kafka_link,
+        ),
+        settings_summary=providers.Callable(http.summary, settings),
+        streams=providers.Selector(
+            core.kafka_kind, none=providers.Object(None), kafka=core.kafka_link.provided.monitor
+        ),
+        in_doubt=safety.in_doubt_watch,
+        strategies=strategies.strategies, strategy_processor=strategies.strategy_processor,
+        backtests=strategies.backtests, key_rotations=keys.key_rotations,
+        drill_faults=safety.drill_faults,
+        notification_endpoints=notifications.notification_endpoints, kyc=identity.kyc,
+        notifications=notifications.notification_service,
+        compute=core.compute, compute_budget=core.compute_budget,
+        planning=portfolio.planning, options_chain=market_data.options_chain,
+        value_at_risk=analytics.value_at_risk,
+        scenario_simulation=analytics.scenario_simulation,
+        american_options=analytics.american_options, market_regime=analytics.market_regime,
+        portfolios=portfolio.portfolios, valuations=portfolio.valuations, tax=portfolio.tax,
+        fixed_income=analytics.fixed_income, rates=markets.rates,
+        optimization=analytics.optimization, alternatives=portfolio.alternatives,
+        illiquid_assets=portfolio.illiquid_assets, futures=markets.futures,
+        macro=markets.macro, insiders=markets.insiders, scenarios=markets.scenarios,
+        form13f=markets.form13f, filing_calendar=markets.filing_calendar,
+        inference=inference.served_inference, sentiment=inference.served_sentiment,
+        keywords=inference.served_keywords, ml_models=inference.served_ml_models,
+        crypto=analytics.crypto, crypto_wallets=analytics.crypto_wallets, esg=analytics.esg,
+        giving=portfolio.giving, giving_suggestions=portfolio.giving_suggestions,
+        surveillance=surveillance.surveillance, fear_greed=markets.fear_greed,
+        hype=markets.hype,
+    )  # fmt: skip
+    background = providers.Resource(
+        watchers,
+        providers.Dict(
+            in_doubt=safety.in_doubt_watch.provided.check,
+            heartbeats=safety.heartbeat_monitor.provided.check,
+            margin=safety.margin_watch.provided.check,
+            providers=market_data.provider_watch.provided.check,
+            loss_limits=safety.loss_watch.provided.check,
+            succession=safety.succession_scheduler.provided.run,
+            # Accounts and passcodes read for a halt while the store is down (every 5 s).
+            kill_switch_memory=safety.killswitch.provided.remember,
+            outbox=providers.Selector(
+                core.store_kind,
+                memory=providers.Object(nothing_to_relay),
+                sql=core.relay.provided.drain,
+            ),
+        ),
+        every_seconds=1.0,
+    )
+    cluster_bridge = providers.Selector(
+        core.shared_kind,
+        local=providers.Object(None),
+        redis=providers.Singleton(
+            cluster_bridge, core.bus, core.redis_client, settings.provided.redis.url, event_hub,
+            core.policies,
+        ),
+    )  # fmt: skip
+    cluster = providers.Resource(later("bootstrap.cluster:cluster_lifetime"), cluster_bridge)
+    kafka = providers.Resource(
+        later("bootstrap.kafka:kafka_lifetime"),
+        core.kafka_link, safety.killswitch.provider, event_hub.provided.publish,
+    )  # fmt: skip
+
+
+def build_container(settings: Settings) -> ApplicationContainer:
+    """The served app's container (and `bulwark consume`'s)."""
+    from bootstrap.notification_channels import add_email_sender
+
+    container = ApplicationContainer(settings=settings)
+    add_email_sender(container.notifications().notification_senders, settings)
+    return container

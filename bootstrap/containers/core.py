@@ -1,0 +1,302 @@
+"""The shared centre every context receives: clock, ids, tracing, the store and its unit of
+work, the bus and publisher, audit, notifier, sealer, meter, compute budget, locks, the halt
+latch, the brokers and the quotes they trade at, and who is calling (tokens, API keys).
+
+Adapters are named "module:name" (`later`) where loading them is costly, so a command that
+builds the core without using, say, Kafka or Redis never imports them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator, Callable
+from datetime import timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import structlog
+from dependency_injector import containers, providers
+
+from adapters.memory.clock import SystemClock, UuidGenerator
+from adapters.memory.marketdata import InMemoryMarketData
+from adapters.memory.store import InMemoryStore
+from application.auth import AuthConfig
+from application.concurrency import KeyedLocks
+from application.halts import HaltLatch
+from application.last_sessions import LastSessions
+from application.policies import PolicyCache
+from bootstrap import encryption
+from bootstrap.containers.stores import later, store_for
+from bootstrap.settings import Settings
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncEngine
+
+_log = structlog.get_logger("bulwark.container")
+MEMORY, SQL = "memory", "sql"
+
+
+def store_kind(settings: Settings) -> str:
+    """ "memory" for memory://, else "sql" (PostgreSQL, SQLite)."""
+    return MEMORY if settings.store.database_url.startswith("memory://") else SQL
+
+
+def token_issuer(settings: Settings) -> object:
+    """RS256 signer: the configured PEM key, else a fresh key (tokens die with the process)."""
+    from adapters.security.jwt_tokens import RsaJwtIssuer
+
+    identity = settings.identity
+    if identity.jwt_private_key_file:
+        pem = Path(identity.jwt_private_key_file).read_bytes()
+        return RsaJwtIssuer(pem, issuer=identity.jwt_issuer, audience=identity.jwt_audience)
+    _log.warning("jwt_key_generated", hint="set BULWARK_JWT_PRIVATE_KEY_FILE to keep sessions")
+    return RsaJwtIssuer.generate(issuer=identity.jwt_issuer, audience=identity.jwt_audience)
+
+
+def auth_config(settings: Settings) -> AuthConfig:
+    return AuthConfig(
+        access_ttl=timedelta(seconds=settings.identity.access_token_ttl_seconds),
+        refresh_ttl=timedelta(days=settings.identity.refresh_token_ttl_days),
+    )
+
+
+async def database_lifetime(
+    kind: str, engine: Callable[[], AsyncEngine], publisher: Callable[[], object]
+) -> AsyncIterator[None]:
+    """At shutdown: lets an outbox drain in flight finish, then closes the pool's connections
+    (nothing to do for the in-memory store)."""
+    try:
+        yield
+    finally:
+        if kind == SQL:
+            idle = getattr(publisher(), "idle", None)
+            if idle is not None:
+                with contextlib.suppress(Exception):
+                    await idle()
+            await engine().dispose()
+
+
+def relay_destination(settings: Settings) -> str:
+    """Where the outbox relay sends events, naming its span: the events topic, or the bus."""
+    return settings.kafka.topic_events if settings.kafka.bootstrap else "in-process"
+
+
+class CoreContainer(containers.DeclarativeContainer):
+    """Embedded defaults: in-memory store, in-process bus, paper broker, in-memory market data."""
+
+    settings = providers.Dependency(instance_of=Settings)
+
+    clock = providers.Singleton(SystemClock)
+    ids = providers.Singleton(UuidGenerator)
+    # OpenTelemetry when BULWARK_OTLP_ENDPOINT is set, else off (bootstrap/tracing.py).
+    tracing = providers.Singleton(later("bootstrap.tracing:build_tracing"), settings)
+    # Which process this container serves: `bulwark consume` sets "consume" before it starts.
+    process = providers.Object("serve")
+
+    # The store: in memory, or SQL through the engine, and the unit of work over it.
+    store_kind = providers.Callable(store_kind, settings)
+    store = providers.Singleton(
+        InMemoryStore, max_orders=providers.Callable(lambda s: s.store.memory_max_orders, settings)
+    )
+    engine = providers.Singleton(later("bootstrap.storage:sql_engine"), settings)
+    uow_factory = providers.Selector(
+        store_kind,
+        memory=providers.Singleton(later("adapters.memory.store:unit_of_work_factory"), store),
+        sql=providers.Singleton(
+            later("adapters.postgres.uow:unit_of_work_factory"),
+            engine,
+            # Outbox rows keep the request's trace context when tracing is on (docs/tracing.md).
+            providers.Singleton(
+                later("adapters.postgres.outbox:OutboxWriter"), tracer=tracing.provided.tracer
+            ),
+        ),
+    )
+    # Redis when BULWARK_REDIS_URL is set: rate limits, the quote cache and the throttle shared.
+    shared_kind = providers.Callable(lambda s: "redis" if s.redis.url else "local", settings)
+    redis_client = providers.Singleton(
+        lambda s: later("adapters.redis.client:redis_from_url")(s.redis.url), settings
+    )
+    rate_limiter = providers.Selector(
+        shared_kind,
+        local=providers.Singleton(later("adapters.memory.ratelimit:InMemoryRateLimiter"), clock),
+        redis=providers.Singleton(later("adapters.redis.ratelimit:RedisRateLimiter"), redis_client),
+    )
+
+    # The API limit falls back to in-process buckets while Redis is down (no 500s); the order
+    # throttle uses `rate_limiter` itself and fails closed.
+    api_rate_limiter = providers.Selector(
+        shared_kind,
+        local=rate_limiter,
+        redis=providers.Singleton(
+            later("adapters.redis.fallback:FallbackRateLimiter"),
+            rate_limiter,
+            providers.Singleton(later("adapters.memory.ratelimit:InMemoryRateLimiter"), clock),
+        ),
+    )
+
+    # Prices: the in-process board, read through the shared cache with Redis.
+    market = providers.Singleton(InMemoryMarketData, clock)
+    quotes = providers.Selector(
+        shared_kind,
+        local=market,
+        redis=providers.Singleton(
+            later("application.quotes:CachedMarketData"),
+            market,
+            providers.Singleton(later("adapters.redis.cache:RedisQuoteCache"), redis_client),
+            settings.provided.redis.quote_cache_ttl_seconds,
+        ),
+    )
+    # With Redis, the order-rate throttle counts across instances (application/throttle.py).
+    throttle = providers.Selector(
+        shared_kind,
+        local=providers.Object(None),
+        redis=providers.Singleton(later("application.throttle:SharedThrottle"), rate_limiter),
+    )
+
+    # Envelope encryption: every secret stored goes through `sealer`.
+    key_provider = providers.Singleton(encryption.key_provider, settings)
+    legacy_cipher = providers.Singleton(encryption.legacy_cipher, settings)
+    sealer = providers.Singleton(encryption.secret_sealer, key_provider, legacy_cipher)
+    keys_ephemeral = providers.Callable(encryption.keys_ephemeral, settings)
+    secrets_die_on_restart = providers.Callable(
+        encryption.secrets_die_on_restart, settings, store_kind
+    )
+
+    # The notification center every notify() lands in (bootstrap/notifications.py): its
+    # outbox and inbox store and the users' endpoints it delivers to.
+    notification_store = providers.Singleton(
+        store_for, store_kind, engine.provider,
+        memory="adapters.memory.notifications:InMemoryNotificationStore",
+        sql="adapters.postgres.repos.notifications:SqlNotificationStore",
+    )  # fmt: skip
+    notification_endpoint_store = providers.Singleton(
+        store_for, store_kind, engine.provider,
+        memory="adapters.memory.notification_endpoints:InMemoryNotificationEndpointStore",
+        sql="adapters.postgres.repos.notification_endpoints:SqlNotificationEndpointStore",
+    )  # fmt: skip
+    channel_destinations = providers.Singleton(
+        later("application.notification_directory:ChannelDestinations"),
+        uow_factory, notification_endpoint_store, sealer,
+    )  # fmt: skip
+    notification_center = providers.Singleton(
+        later("bootstrap.notifications:center"),
+        settings, notification_store, channel_destinations, clock, sealer,
+    )  # fmt: skip
+    notifier = providers.Singleton(
+        later("bootstrap.notifications:notifier"),
+        settings=settings, center=notification_center, uow_factory=uow_factory,
+    )  # fmt: skip
+
+    # Events: the bus, Kafka beside it when configured, the outbox relay on a SQL store.
+    bus = providers.Singleton(later("adapters.memory.bus:InProcessEventBus"))
+    policies = providers.Singleton(PolicyCache)
+    kafka_kind = providers.Callable(lambda s: "kafka" if s.kafka.bootstrap else "none", settings)
+    kafka_link = providers.Selector(
+        kafka_kind,
+        none=providers.Object(None),
+        kafka=providers.Singleton(
+            later("bootstrap.kafka:KafkaLink"), settings, clock, notifier, bus, policies,
+            tracing=tracing.provided.messages,
+        ),
+    )  # fmt: skip
+    relay_target = providers.Selector(
+        kafka_kind,
+        none=bus,
+        kafka=providers.Singleton(
+            later("bootstrap.kafka:FanoutPublisher"), bus, kafka_link, strict=True
+        ),
+    )
+    direct_target = providers.Selector(
+        kafka_kind,
+        none=bus,
+        kafka=providers.Singleton(
+            later("bootstrap.kafka:FanoutPublisher"), bus, kafka_link, strict=False
+        ),
+    )
+    relay = providers.Singleton(
+        later("adapters.postgres.outbox:OutboxRelay"),
+        engine, relay_target, tracer=tracing.provided.tracer,
+        destination=providers.Callable(relay_destination, settings),
+    )  # fmt: skip
+    # What use cases publish to: the bus (and Kafka), after the outbox when the store has one.
+    publisher = providers.Selector(
+        store_kind,
+        memory=direct_target,
+        sql=providers.Singleton(
+            later("adapters.postgres.outbox:RelayingPublisher"),
+            direct_target,
+            relay,
+            from_memory=True,
+        ),
+    )
+    audit = providers.Singleton(
+        store_for, store_kind, engine.provider,
+        memory="adapters.memory.bus:InMemoryAuditLog", sql="adapters.postgres.audit:SqlAuditLog",
+    )  # fmt: skip
+    # Reading and verifying the hash-chained audit log (API and `bulwark audit`).
+    audit_log_service = providers.Singleton(
+        later("application.audit_log:AuditLogService"), audit, uow_factory
+    )
+
+    # At shutdown: an outbox drain in flight finishes, then the pool closes.
+    database = providers.Resource(
+        database_lifetime, store_kind, engine.provider, publisher.provider
+    )
+
+    locks = providers.Singleton(KeyedLocks)
+    # Shared by the order path and the kill switch, whichever thread it runs on.
+    latch = providers.Singleton(HaltLatch)
+    # What the use cases measure (bootstrap/metrics.py), shared with the kill-switch lane.
+    meter = providers.Singleton(later("adapters.metrics.meter:PrometheusMeter"))
+
+    # Who is calling: passwords, tokens, TOTP, API keys (every listener checks them).
+    hasher = providers.Singleton(later("adapters.security.argon2_hasher:Argon2Hasher"))
+    tokens = providers.Singleton(token_issuer, settings)
+    totp = providers.Singleton(later("adapters.security.totp:PyOtpVerifier"))
+    auth_config = providers.Singleton(auth_config, settings)
+    # Who each token was at the last read, for a halt while the store is down (shared with
+    # the kill-switch lane: application/last_sessions.py).
+    last_sessions = providers.Singleton(LastSessions)
+    auth = providers.Singleton(
+        later("application.auth:AuthService"),
+        uow_factory, hasher, tokens, totp, sealer, clock, ids, audit, auth_config,
+        notifier=notifier, last_sessions=last_sessions,
+    )  # fmt: skip
+    api_keys = providers.Singleton(
+        later("application.apikeys:ApiKeyService"), uow_factory, clock, ids, audit
+    )
+
+    # The API-key vault (bootstrap/key_vault.py): third-party keys per user, sealed with
+    # `sealer`; an account's broker credentials are the key linked to it, read per call.
+    key_vault_store = providers.Singleton(
+        store_for, store_kind, engine.provider,
+        memory="adapters.memory.key_vault:InMemoryKeyVault",
+        sql="adapters.postgres.repos.key_vault:SqlKeyVault",
+    )  # fmt: skip
+    key_vault = providers.Singleton(
+        later("bootstrap.key_vault:key_vault_service"),
+        settings, uow_factory, key_vault_store, sealer, clock, ids, audit, keys_ephemeral,
+    )  # fmt: skip
+
+    # Brokers: the paper broker (reopening a stored account's book on first use) and the
+    # router; the drill faults it may show (None unless BULWARK_PAPER_FAULTS).
+    paper_faults = providers.Singleton(later("bootstrap.brokers:paper_fault_switch"), settings)
+    paper_broker = providers.Singleton(
+        later("bootstrap.reference_data:paper_broker_reopening"), market, clock, ids, uow_factory
+    )
+    brokers = providers.Singleton(
+        later("bootstrap.brokers:broker_router"),
+        settings, paper_broker, clock, faults=paper_faults, vault=key_vault, meter=meter,
+    )  # fmt: skip
+    brokers_resource = providers.Resource(later("bootstrap.brokers:brokers_lifetime"), brokers)
+
+    # Compute backend for the quant kernels and the budget heavy requests run through
+    # (bootstrap/compute.py); CUDA kernels are compiled on a background thread at start-up.
+    compute = providers.Singleton(later("bootstrap.compute:compute_backend"), settings)
+    compute_budget = providers.Singleton(later("bootstrap.compute:compute_budget"), settings)
+    compute_budget_closing = providers.Resource(
+        later("bootstrap.compute:compute_budget_lifetime"), compute_budget.provider
+    )
+    compute_warmup = providers.Resource(
+        later("bootstrap.compute:compute_warmup"), compute, settings.provided.compute.warmup
+    )

@@ -1,0 +1,79 @@
+"""What both listeners (the API's and the kill switch's lane) are built with: the HTTP
+settings, the readiness probes, what /api/status shows, and the lane's services."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from bootstrap.settings import Settings
+
+if TYPE_CHECKING:
+    from adapters.http.services import ApiServices, HttpConfig
+
+VERSION = "0.1.0"
+
+
+def http_config(settings: Settings) -> HttpConfig:
+    from adapters.http.services import HttpConfig
+    from bootstrap.metrics import metrics_access
+
+    return HttpConfig(
+        version=VERSION,
+        max_body_bytes=settings.http.max_body_bytes,
+        json_max_depth=settings.http.json_max_depth,
+        json_max_string_bytes=settings.http.json_max_string_bytes,
+        login_rate_per_minute=settings.http.login_rate_per_minute,
+        refresh_rate_per_minute=settings.http.refresh_rate_per_minute,
+        kill_switch_rate_per_minute=settings.http.kill_switch_rate_per_minute,
+        api_rate_per_minute=settings.http.api_rate_per_minute,
+        ws_ping_seconds=settings.http.ws_ping_seconds,
+        ws_queue_size=settings.http.ws_queue_size,
+        docs_enabled=settings.core.docs_enabled,
+        cors_origins=settings.http.cors_origins,
+        kyc_max_bytes=settings.kyc.kyc_max_bytes,
+        analytics_max_body_bytes=settings.http.analytics_max_body_bytes,  # options compute
+        # /metrics: its bearer token, or hidden in prod without one.
+        metrics_token=metrics_access(settings)[0],
+        metrics_hidden=metrics_access(settings)[1],
+    )
+
+
+def summary(settings: Settings) -> dict[str, Any]:
+    """What /api/status shows of the configuration: adapter choices, never secrets or URLs."""
+    return {
+        "env": settings.core.env,
+        "store": settings.store.database_url.split("://", 1)[0],
+        "broker": settings.brokers.broker,
+        "market_data": settings.market_data.primary,
+        "redis": settings.redis.url is not None,
+        "kafka": settings.kafka.bootstrap is not None,
+        # The paper broker may lie on purpose (kill-switch drills, BULWARK_PAPER_FAULTS).
+        "paper_drills": settings.brokers.paper_faults is not None,
+    }
+
+
+def store_probe(kind: str, engine: Any) -> Any:
+    """The store's readiness check: a query on SQL, always ready in memory."""
+    from bootstrap.storage import memory_probe, sql_probe
+
+    return sql_probe(engine()) if kind == "sql" else memory_probe
+
+
+def readiness_probes(store: Any, kafka: Any) -> dict[str, Any]:
+    """What /ready checks: the store, and Kafka when it is configured."""
+    probes = {"store": store}
+    if kafka is not None:
+        probes["kafka"] = kafka.probe
+    return probes
+
+
+def lane_services(**services: Any) -> ApiServices:
+    """The kill switch's listener's services: it serves the kill-switch routes and the health
+    checks only, which read the caller (auth, API keys), the kill switch, the limits and the
+    probes; the use cases it does not serve are left out."""
+    from adapters.http.services import ApiServices
+
+    unserved: dict[str, Any] = dict.fromkeys(
+        ("accounts", "orders", "risk", "agents", "margin", "succession", "workspaces", "events")
+    )
+    return ApiServices(**{**unserved, **services})

@@ -1,0 +1,58 @@
+"""Identity: users, invitations and sign-up, password resets, workspaces, and KYC documents
+(sealed content in the document store, the retention purge). Authentication itself (tokens,
+API keys) is in the core: every listener checks its callers."""
+
+from __future__ import annotations
+
+from dependency_injector import containers, providers
+
+from application.invitations import InvitationService
+from application.kyc import KycService
+from application.password_reset import PasswordResetService
+from application.public_throttle import ClientThrottle
+from application.user_admin import UserAdminService
+from application.workspaces import WorkspaceService
+from bootstrap import kyc as kyc_wiring
+from bootstrap.containers.stores import store_for
+
+
+class IdentityContainer(containers.DeclarativeContainer):
+    """Users and their documents, over the core it is given."""
+
+    core = providers.DependenciesContainer()
+
+    client_throttle = providers.Singleton(
+        ClientThrottle, core.uow_factory, core.clock, core.auth_config.provided.client_throttle
+    )
+    user_admin = providers.Singleton(
+        UserAdminService, core.uow_factory, core.auth, core.clock, core.audit, core.notifier
+    )
+    invitations = providers.Singleton(
+        InvitationService,
+        core.uow_factory, core.hasher, core.clock, core.ids, core.audit, client_throttle,
+        core.notifier, open_signup=core.settings.provided.identity.open_signup,
+    )  # fmt: skip
+    password_resets = providers.Singleton(
+        PasswordResetService,
+        core.uow_factory, core.hasher, core.auth, core.clock, core.ids, core.audit,
+        client_throttle, core.notifier,
+    )  # fmt: skip
+    workspaces = providers.Singleton(WorkspaceService, core.uow_factory, core.clock, core.ids)
+
+    # KYC documents (bootstrap/kyc.py): sealed content in the document store, rows beside the
+    # other stores, the retention purge.
+    document_store = providers.Singleton(kyc_wiring.document_store, core.settings)
+    kyc_documents = providers.Singleton(
+        store_for, core.store_kind, core.engine.provider,
+        memory="adapters.memory.kyc:InMemoryKycDocuments",
+        sql="adapters.postgres.repos.kyc:SqlKycDocuments",
+    )  # fmt: skip
+    kyc = providers.Singleton(
+        KycService, kyc_documents, document_store,
+        providers.Singleton(kyc_wiring.document_cipher, core.key_provider), core.clock,
+        core.ids, core.audit,
+        providers.Callable(kyc_wiring.kyc_config, core.settings, core.secrets_die_on_restart),
+    )  # fmt: skip
+    kyc_purge = providers.Resource(
+        kyc_wiring.kyc_purge_loop, core.settings, kyc.provider, core.process
+    )

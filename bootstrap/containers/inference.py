@@ -1,0 +1,45 @@
+"""Inference (bootstrap/inference.py): the models directory's store, the pre-trade rater
+BULWARK_RISK_RATER picks, the batched InferencePort, sentiment over the news, keywords, the
+model catalogue, and the models loaded at start-up and reloaded when rebuilt."""
+
+from __future__ import annotations
+
+from dependency_injector import containers, providers
+
+from application.keywords import KeywordService
+from application.ml_models import MlModelService
+from application.sentiment import SentimentService
+from bootstrap import inference as inference_wiring
+
+
+class InferenceContainer(containers.DeclarativeContainer):
+    """Models and what reads them, over the core and the market data it is given."""
+
+    core = providers.DependenciesContainer()
+    market_data = providers.DependenciesContainer()
+
+    inference_choice = providers.Singleton(inference_wiring.provider_choice, core.settings)
+    model_store = providers.Singleton(inference_wiring.model_store, core.settings, inference_choice)
+    risk_rater = providers.Singleton(inference_wiring.risk_rater, core.settings, model_store)
+    inference = providers.Singleton(
+        inference_wiring.inference, core.settings, model_store, inference_choice
+    )
+    news = providers.Singleton(inference_wiring.news_port, core.settings, core.clock)
+    sentiment = providers.Singleton(
+        SentimentService, inference, news, core.clock,
+        providers.Singleton(inference_wiring.sentiment_settings, core.settings),
+    )  # fmt: skip
+    keywords = providers.Singleton(KeywordService, inference)
+    ml_models = providers.Singleton(MlModelService, inference)
+    # BULWARK_INFERENCE_ENABLED=false: the routes answer 404, /api/status has no inference line.
+    served_inference = providers.Callable(inference_wiring.served, core.settings, inference)
+    served_sentiment = providers.Callable(inference_wiring.served, core.settings, sentiment)
+    served_keywords = providers.Callable(inference_wiring.served, core.settings, keywords)
+    served_ml_models = providers.Callable(inference_wiring.served, core.settings, ml_models)
+    # What the risk checks read of a symbol beyond its price: volatility and sentiment.
+    trade_context = providers.Singleton(
+        inference_wiring.trade_context, core.settings, market_data.market_feed, sentiment
+    )
+    inference_running = providers.Resource(
+        inference_wiring.inference_lifetime, model_store, inference, core.settings
+    )

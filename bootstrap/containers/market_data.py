@@ -1,0 +1,67 @@
+"""Market data: the failover feed and the quote pump onto the core's board, the quote board
+shared between processes, the providers' report and watch, the market views, and options
+chains with their IV history."""
+
+from __future__ import annotations
+
+from dependency_injector import containers, providers
+
+from application.market import MarketService
+from application.provider_watch import ProviderWatch
+from application.providers import ProviderService
+from bootstrap import options as options_wiring
+from bootstrap.containers.stores import store_for
+from bootstrap.market_feed import build_market_feed, build_quote_pump, market_feed_lifetime
+from bootstrap.quote_board import board_role, quote_board_lifetime
+
+
+class MarketDataContainer(containers.DeclarativeContainer):
+    """Feeds and quotes, over the core it is given."""
+
+    core = providers.DependenciesContainer()
+
+    # The failover feed: the primary provider, then the fallbacks (bootstrap/market_feed.py).
+    market_feed = providers.Singleton(build_market_feed, core.settings, core.market, core.clock)
+    # Another primary than synthetic: the pump copies the feed's quotes to `market` (None else).
+    quote_pump = providers.Singleton(
+        build_quote_pump, core.settings, market_feed, core.market, core.uow_factory, core.clock
+    )
+    board_role = providers.Callable(board_role, core.settings, core.process)
+    market_feed_resource = providers.Resource(
+        market_feed_lifetime,
+        market_feed, core.settings, core.market, quote_pump,
+        following=providers.Callable(lambda role: role == "follow", board_role),
+    )  # fmt: skip
+    # With Redis: this board published to the other processes, or theirs followed here.
+    quote_board = providers.Resource(
+        quote_board_lifetime, core.settings, core.process, core.market, core.clock
+    )
+    provider_service = providers.Singleton(
+        ProviderService, market_feed, core.clock, core.audit, quote_pump
+    )
+    provider_watch = providers.Singleton(
+        ProviderWatch, market_feed, core.uow_factory, core.notifier
+    )
+    market_service = providers.Singleton(
+        MarketService,
+        market_feed, core.clock, core.settings.provided.markets.market_cache_ttl_seconds,
+        whale_z=core.settings.provided.markets.market_whale_z,
+    )  # fmt: skip
+
+    # Options chain and IV history (bootstrap/options.py): the daily IV store, the chain view
+    # with computed IVs and Greeks, IV rank, and the once-a-day IV recorder.
+    iv_history = providers.Singleton(
+        store_for, core.store_kind, core.engine.provider,
+        memory="adapters.memory.iv_history:InMemoryIVHistoryStore",
+        sql="adapters.postgres.iv_history:SqlIVHistoryStore",
+    )  # fmt: skip
+    options_chain = providers.Singleton(
+        options_wiring.options_chain, core.settings, market_feed, iv_history, core.clock
+    )
+    iv_recorder = providers.Singleton(
+        options_wiring.iv_recorder, core.settings, options_chain, iv_history, core.clock,
+        core.market,
+    )  # fmt: skip
+    iv_recording = providers.Resource(
+        options_wiring.iv_record_loop, core.settings, iv_recorder.provider, core.process
+    )

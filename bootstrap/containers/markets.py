@@ -1,0 +1,99 @@
+"""Markets: rates (the Treasury curve, FRED), futures, macro, Form 4 insiders, scenarios and
+stress on the caller's portfolios, 13F documents, the filing calendar and its reminders, and
+the sentiment indices (Fear & Greed and its daily history, the HypeMeter over social)."""
+
+from __future__ import annotations
+
+from dependency_injector import containers, providers
+
+from application.fear_greed_recorder import FearGreedRecorder
+from application.form13f import Form13FService
+from application.futures import FuturesService
+from application.insiders import InsiderService
+from application.macro import MacroService
+from application.rates import RatesService
+from application.scenarios import ScenarioService
+from bootstrap import markets as markets_wiring
+from bootstrap import rates as rates_wiring
+from bootstrap import sentiment_indices as sentiment_wiring
+from bootstrap.containers.stores import store_for
+
+
+class MarketsContainer(containers.DeclarativeContainer):
+    """Market series and indices, over core, market data, portfolio and inference."""
+
+    core = providers.DependenciesContainer()
+    market_data = providers.DependenciesContainer()
+    portfolio = providers.DependenciesContainer()
+    inference = providers.DependenciesContainer()
+
+    # FRED downloads on disk (default) or FRED's API.
+    rates_client = providers.Singleton(rates_wiring.rates_client, core.settings)
+    rates_port = providers.Singleton(rates_wiring.rates_port, core.settings, rates_client)
+    rates = providers.Singleton(RatesService, rates_port, core.clock)
+    rates_client_closing = providers.Resource(
+        rates_wiring.rates_client_lifetime, rates_client.provider
+    )
+    economic_series = providers.Singleton(
+        markets_wiring.economic_series, core.settings, rates_client
+    )
+    futures = providers.Singleton(
+        FuturesService, providers.Singleton(markets_wiring.futures, core.settings), core.clock
+    )
+    macro = providers.Singleton(MacroService, economic_series, rates_port, core.clock)
+    insiders = providers.Singleton(
+        InsiderService, providers.Singleton(markets_wiring.insiders, core.settings), core.clock
+    )
+    scenarios = providers.Singleton(
+        ScenarioService, providers.Singleton(markets_wiring.scenarios, core.settings),
+        portfolio.portfolios, core.compute_budget,
+    )  # fmt: skip
+    form13f = providers.Singleton(
+        Form13FService, providers.Singleton(markets_wiring.securities, core.settings),
+        providers.Singleton(markets_wiring.information_table_schema), portfolio.portfolios,
+        core.compute_budget, core.clock,
+    )  # fmt: skip
+    filing_reminders = providers.Singleton(
+        store_for, core.store_kind, core.engine.provider,
+        memory="adapters.memory.filing_reminders:InMemoryFilingReminderStore",
+        sql="adapters.postgres.filing_reminders:SqlFilingReminderStore",
+    )  # fmt: skip
+    filing_calendar = providers.Singleton(
+        markets_wiring.filing_calendar, filing_reminders, core.notification_center, core.clock
+    )
+    filing_reminder_loop = providers.Resource(
+        markets_wiring.reminder_loop, core.settings, filing_calendar.provider, core.process
+    )
+
+    # Fear & Greed from the VIX and put/call series, momentum and breadth from the feed,
+    # social from the news sentiment; its daily history and recorder.
+    fear_greed_store = providers.Singleton(
+        store_for, core.store_kind, core.engine.provider,
+        memory="adapters.memory.fear_greed:InMemoryFearGreedHistory",
+        sql="adapters.postgres.fear_greed:SqlFearGreedHistory",
+    )  # fmt: skip
+    fear_greed = providers.Singleton(
+        sentiment_wiring.fear_greed_service, core.settings,
+        providers.Singleton(
+            sentiment_wiring.fear_greed_series, core.settings, market_data.options_chain,
+            market_data.iv_history, core.clock,
+        ),
+        market_data.market_feed, inference.served_sentiment, fear_greed_store, core.market,
+        core.clock,
+    )  # fmt: skip
+    fear_greed_recorder = providers.Singleton(
+        FearGreedRecorder, fear_greed, fear_greed_store, core.clock
+    )
+    fear_greed_recording = providers.Resource(
+        sentiment_wiring.fear_greed_record_loop, core.settings, fear_greed_recorder.provider,
+        core.process,
+    )  # fmt: skip
+    # The HypeMeter over the social feed (none, a replayed file or a Kafka topic) and keywords.
+    social = providers.Singleton(sentiment_wiring.social_port, core.settings, core.clock)
+    social_feed = providers.Resource(
+        sentiment_wiring.social_lifetime, core.settings, social.provider, core.process
+    )
+    hype = providers.Singleton(
+        sentiment_wiring.hype_service, core.settings, social, core.clock,
+        inference.served_keywords,
+    )  # fmt: skip

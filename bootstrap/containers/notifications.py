@@ -1,0 +1,57 @@
+"""Notifications (bootstrap/notifications.py, notification_channels.py): the senders (email
+only with BULWARK_SMTP_HOST), users' endpoints, the dispatcher that sends the center's
+outbox, the bus events that become notifications, and the inbox API. The center itself is
+in the core (every context notifies)."""
+
+from __future__ import annotations
+
+from dependency_injector import containers, providers
+
+from adapters.notifications.http_senders import SlackSender, TelegramSender, WebhookSender
+from application.notification_channels import WebSocketSender
+from application.notification_endpoints import NotificationEndpoints
+from application.notifications_api import NotificationService
+from bootstrap import notification_channels, notifications
+
+
+class NotificationsContainer(containers.DeclarativeContainer):
+    """Channels and delivery, over the core it is given."""
+
+    core = providers.DependenciesContainer()
+
+    notification_http = providers.Singleton(notification_channels.notification_http, core.settings)
+    notification_url_guard = providers.Singleton(notification_channels.url_guard, core.settings)
+    # One provider per sender; `with_email` appends the email sender when SMTP is set.
+    notification_senders = providers.List(
+        providers.Singleton(WebSocketSender, core.bus.provided.publish),
+        providers.Singleton(WebhookSender, notification_http, notification_url_guard),
+        providers.Singleton(SlackSender, notification_http, notification_url_guard),
+        providers.Singleton(
+            TelegramSender, notification_http, core.settings.provided.channels.telegram_api_url
+        ),
+    )
+    notification_endpoints = providers.Singleton(
+        NotificationEndpoints,
+        core.notification_endpoint_store, core.sealer, notification_url_guard,
+        providers.Callable(notification_channels.senders_by_channel, notification_senders),
+        core.clock, core.ids, core.audit,
+        ephemeral_key=core.secrets_die_on_restart,
+    )  # fmt: skip
+    notification_http_closing = providers.Resource(
+        notification_channels.notification_http_lifetime, notification_http.provider
+    )
+    notification_sources = providers.Singleton(
+        notifications.event_sources, core.bus, core.notification_center, core.uow_factory
+    )
+    notification_dispatcher = providers.Singleton(
+        notifications.dispatcher, core.settings, core.notification_store,
+        core.notification_center, notification_senders, core.channel_destinations, core.clock,
+    )  # fmt: skip
+    notification_service = providers.Singleton(
+        NotificationService,
+        core.notification_store, core.notification_center, core.clock, core.audit,
+    )  # fmt: skip
+    notification_dispatch = providers.Resource(
+        notifications.dispatch_lifetime, core.settings, notification_dispatcher.provider,
+        core.notification_center.provider, notification_sources.provider,
+    )  # fmt: skip

@@ -1,0 +1,82 @@
+"""Portfolio and tax: the ledger (portfolios, their accounts, transactions, daily valuations)
+and the fill path into it, tax views and harvesting, illiquid and alternative assets,
+giving, and planning (profiles, Monte Carlo, homeostasis)."""
+
+from __future__ import annotations
+
+from dependency_injector import containers, providers
+
+from application.alternatives import AlternativesService
+from application.giving import GivingService
+from application.giving_suggestion import GivingSuggestionService
+from application.illiquid_assets import IlliquidAssetService
+from application.planning import PlanningService
+from application.portfolios import PortfolioService
+from application.valuations import ValuationService
+from bootstrap import portfolios as portfolios_wiring
+from bootstrap import tax as tax_wiring
+from bootstrap.containers.stores import store_for
+
+
+class PortfolioContainer(containers.DeclarativeContainer):
+    """The ledger and what reads it, over the core and the market data it is given."""
+
+    core = providers.DependenciesContainer()
+    market_data = providers.DependenciesContainer()
+
+    portfolio_store = providers.Singleton(
+        store_for, core.store_kind, core.engine.provider,
+        memory="adapters.memory.portfolios:InMemoryPortfolioStore",
+        sql="adapters.postgres.portfolios:SqlPortfolioStore",
+    )  # fmt: skip
+    # The fill path: each fill the order booking books lands in the portfolio holding its account.
+    portfolio_fills = providers.Singleton(portfolios_wiring.fill_booking, core.bus, portfolio_store)
+    portfolio_fill_path = providers.Resource(
+        portfolios_wiring.fill_path_lifetime, portfolio_fills.provider
+    )
+    # Portfolios, transactions checked by the tax engine, CSV imports, holdings at the quotes,
+    # performance from the feed's daily closes.
+    portfolios = providers.Singleton(
+        PortfolioService, portfolio_store, core.uow_factory, core.clock, core.ids, core.quotes,
+        csv_parser=portfolios_wiring.CSV_PARSER,  # column-wise, pyarrow
+    )  # fmt: skip
+    valuations = providers.Singleton(ValuationService, portfolio_store, market_data.market_feed)
+    # Tax views and harvesting (bootstrap/tax.py): computed on read from the caller's ledger.
+    tax = providers.Singleton(
+        tax_wiring.tax_service, portfolio_store, core.quotes, market_data.market_feed,
+        core.uow_factory, core.clock,
+    )  # fmt: skip
+
+    # The alternatives allocator (docs/alternatives.md) and the ledger's illiquid assets.
+    alternatives = providers.Singleton(AlternativesService)
+    illiquid_store = providers.Singleton(
+        store_for, core.store_kind, core.engine.provider,
+        memory="adapters.memory.illiquid:InMemoryIlliquidAssetStore",
+        sql="adapters.postgres.illiquid:SqlIlliquidAssetStore",
+    )  # fmt: skip
+    illiquid_assets = providers.Singleton(
+        IlliquidAssetService, illiquid_store, portfolios, core.clock, core.ids
+    )
+    # Each user's donations, and suggestions from the ledger's valuations.
+    giving_store = providers.Singleton(
+        store_for, core.store_kind, core.engine.provider,
+        memory="adapters.memory.giving:InMemoryGivingStore",
+        sql="adapters.postgres.giving:SqlGivingStore",
+    )  # fmt: skip
+    giving = providers.Singleton(GivingService, giving_store, core.clock, core.ids)
+    giving_suggestions = providers.Singleton(
+        GivingSuggestionService, giving, core.clock, portfolios, valuations
+    )
+
+    # Planning: each user's profile, the Monte Carlo on the compute backend within its
+    # budget, homeostasis from the user's accounts at the quotes.
+    planning_profiles = providers.Singleton(
+        store_for, core.store_kind, core.engine.provider,
+        memory="adapters.memory.planning:InMemoryPlanningProfileRepository",
+        sql="adapters.postgres.planning:SqlPlanningProfileRepository",
+    )  # fmt: skip
+    planning = providers.Singleton(
+        PlanningService,
+        planning_profiles, core.uow_factory, core.quotes, core.compute, core.compute_budget,
+        core.clock, core.audit,
+    )  # fmt: skip

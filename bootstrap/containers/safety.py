@@ -1,0 +1,111 @@
+"""Safety: everything the kill-switch lane needs, and nothing else — the kill switch and what
+it remembers for a store that is down, the agents' heartbeats, the margin and loss watches,
+succession, orders in doubt, the drills, and the lane's own listener's services.
+
+Receives `core` and `orders` (the order service's sync and in-doubt resolution: the API's
+own, or on the lane the hand-off to the API loop), so the lane builds core + safety only.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from dependency_injector import containers, providers
+
+from application.agents import AgentService, HeartbeatMonitor
+from application.drill_faults import DrillFaultControl
+from application.in_doubt_watch import InDoubtWatch
+from application.killswitch import KillSwitchConfig, KillSwitchService
+from application.killswitch_memory import KillSwitchMemory
+from application.margin import MarginService, MarginWatch
+from application.succession import SuccessionScheduler, SuccessionService
+from application.triggers import LossLimitWatch
+from bootstrap.containers import http
+from bootstrap.settings import Settings
+
+
+def killswitch_config(settings: Settings) -> KillSwitchConfig:
+    return KillSwitchConfig(
+        deadline=settings.safety.kill_switch_deadline_seconds,
+        four_eyes=settings.safety.four_eyes_resume,
+        in_doubt_grace=settings.safety.in_doubt_grace_seconds,
+    )
+
+
+def in_doubt_grace(settings: Settings) -> timedelta:
+    return timedelta(seconds=settings.safety.in_doubt_grace_seconds)
+
+
+def lane_kill_switch(*args: Any, **kwargs: Any) -> KillSwitchService:
+    """The kill switch that moves to its lane once started (imported late: the lane module
+    builds containers itself)."""
+    from bootstrap.killswitch_lane import LaneKillSwitch
+
+    return LaneKillSwitch(*args, **kwargs)
+
+
+class SafetyContainer(containers.DeclarativeContainer):
+    """The kill switch and its watchers, over the core it is given."""
+
+    core = providers.DependenciesContainer()
+    # OrderSync and in-doubt resolution (application/orders.py).
+    orders: providers.Dependency[Any] = providers.Dependency()
+
+    killswitch_config = providers.Singleton(killswitch_config, core.settings)
+    # What the kill switch remembers to stop trading while the store is down (the API's and
+    # the lane's kill switch share it: application/killswitch_memory.py).
+    killswitch_memory = providers.Singleton(KillSwitchMemory)
+    # Runs locally until bootstrap/killswitch_lane.py starts the lane; then on the lane.
+    killswitch = providers.Singleton(
+        lane_kill_switch,
+        core.uow_factory, core.brokers, core.publisher, core.hasher, core.clock, core.ids,
+        core.audit, core.notifier, core.latch, orders, killswitch_config,
+        tracer=core.tracing.provided.tracer, memory=killswitch_memory, meter=core.meter,
+    )  # fmt: skip
+    agents = providers.Singleton(
+        AgentService, core.uow_factory, core.publisher, core.clock, core.audit
+    )
+    heartbeat_monitor = providers.Singleton(
+        HeartbeatMonitor,
+        core.uow_factory, killswitch, core.publisher, core.clock, core.audit, core.notifier,
+    )  # fmt: skip
+    margin = providers.Singleton(MarginService, core.uow_factory, core.quotes)
+    margin_watch = providers.Singleton(
+        MarginWatch,
+        core.uow_factory, core.quotes, killswitch, core.publisher, core.clock, core.audit,
+        core.notifier,
+    )  # fmt: skip
+    loss_watch = providers.Singleton(
+        LossLimitWatch,
+        core.uow_factory, core.quotes, killswitch, core.clock, core.audit, core.notifier,
+        locks=core.locks,
+    )  # fmt: skip
+    succession = providers.Singleton(
+        SuccessionService, core.uow_factory, core.publisher, core.clock, core.audit
+    )
+    succession_scheduler = providers.Singleton(
+        SuccessionScheduler,
+        core.uow_factory, killswitch, core.quotes, core.publisher, core.clock, core.audit,
+        core.notifier,
+    )  # fmt: skip
+    # Orders in doubt, resolved at start-up and every few seconds (application/in_doubt_watch.py).
+    in_doubt_watch = providers.Singleton(
+        InDoubtWatch,
+        core.uow_factory, orders, core.clock, core.notifier,
+        providers.Callable(in_doubt_grace, core.settings),
+    )  # fmt: skip
+    drill_faults = providers.Singleton(DrillFaultControl, core.paper_faults, core.clock, core.audit)
+
+    # The lane's own listener: the kill-switch routes and the health checks.
+    http_config = providers.Singleton(http.http_config, core.settings)
+    lane_services = providers.Singleton(
+        http.lane_services,
+        clock=core.clock, auth=core.auth, api_keys=core.api_keys, killswitch=killswitch,
+        agents=agents, margin=margin, succession=succession, rate_limiter=core.api_rate_limiter,
+        probes=providers.Callable(
+            http.readiness_probes,
+            providers.Callable(http.store_probe, core.store_kind, core.engine.provider),
+            core.kafka_link,
+        ),
+    )  # fmt: skip

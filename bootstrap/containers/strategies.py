@@ -1,0 +1,66 @@
+"""Strategies and backtests: signals and their scan, the strategies' stores, the owners'
+service, the processor that turns signals into gated orders and its loops, and backtests
+run in worker threads beside the strategies."""
+
+from __future__ import annotations
+
+from dependency_injector import containers, providers
+
+from application.signals import SignalService
+from application.strategies import StrategyService
+from application.strategy_processor import StrategyProcessor
+from bootstrap.backtests import backtest_service, backtests_lifetime
+from bootstrap.containers.stores import store_for
+from bootstrap.signals import signal_engine, signal_scanner
+from bootstrap.strategies import strategy_runtime, strategy_stores
+
+
+class StrategiesContainer(containers.DeclarativeContainer):
+    """Signals to orders, over the core, market data, trading (orders) and safety."""
+
+    core = providers.DependenciesContainer()
+    market_data = providers.DependenciesContainer()
+    trading = providers.DependenciesContainer()
+    safety = providers.DependenciesContainer()
+
+    signal_repository = providers.Singleton(
+        store_for, core.store_kind, core.engine.provider,
+        memory="adapters.memory.signals:InMemorySignalRepository",
+        sql="adapters.postgres.repos.signals:SqlSignalRepository",
+    )  # fmt: skip
+    signals = providers.Singleton(
+        SignalService,
+        market_data.market_feed, signal_repository, core.publisher, core.clock, core.ids,
+        providers.Singleton(signal_engine, core.settings),
+        lookback=core.settings.provided.strategies.signal_lookback_bars,
+    )  # fmt: skip
+    signal_scan = providers.Resource(signal_scanner, core.settings, signals.provider)
+
+    strategy_stores = providers.Singleton(strategy_stores, core.store_kind, core.engine.provider)
+    strategies = providers.Singleton(
+        StrategyService,
+        core.uow_factory, strategy_stores.provided.strategies,
+        strategy_stores.provided.decisions, strategy_stores.provided.holdings,
+        safety.killswitch, core.clock, core.ids, core.audit,
+    )  # fmt: skip
+    strategy_processor = providers.Singleton(
+        StrategyProcessor,
+        core.uow_factory, strategy_stores.provided.strategies,
+        strategy_stores.provided.decisions, strategy_stores.provided.holdings,
+        trading.orders, core.quotes, core.clock, core.ids,
+    )  # fmt: skip
+    strategy_loops = providers.Resource(
+        strategy_runtime, core.settings, core.bus, strategy_processor.provider,
+        market_data.market_feed,
+    )  # fmt: skip
+
+    backtest_store = providers.Singleton(
+        store_for, core.store_kind, core.engine.provider,
+        memory="adapters.memory.backtests:InMemoryBacktestRepository",
+        sql="adapters.postgres.repos.backtests:SqlBacktestRepository",
+    )  # fmt: skip
+    backtests = providers.Singleton(
+        backtest_service, core.settings, backtest_store, strategy_stores.provided.strategies,
+        core.uow_factory, core.clock, core.ids,
+    )  # fmt: skip
+    backtests_running = providers.Resource(backtests_lifetime, backtests)

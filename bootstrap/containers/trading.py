@@ -1,0 +1,77 @@
+"""Trading and the gate: the order service, the pre-trade risk checks, each account's risk
+book and equity history, accounts and instruments through the API and CLI."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from dependency_injector import containers, providers
+
+from application.account_admin import AccountAdmin
+from application.account_sync import AccountSync
+from application.accounts import AccountQueries
+from application.instrument_catalog import InstrumentCatalog
+from application.orders import OrderService
+from application.risk import RiskService
+from application.risk_books import RiskBooks
+from bootstrap.containers.safety import in_doubt_grace
+from bootstrap.containers.stores import store_for
+from bootstrap.crash_rehearsal import rehearsing_store
+from bootstrap.reference_data import asset_directory, routed_brokers
+
+
+class TradingContainer(containers.DeclarativeContainer):
+    """Orders and the gate, over the core and the inference (the risk rater) it is given."""
+
+    core = providers.DependenciesContainer()
+    inference = providers.DependenciesContainer()
+
+    # Each account's aggregate and risk view, held between orders (application/risk_books.py).
+    risk_books = providers.Singleton(RiskBooks, core.quotes, core.market)
+    orders = providers.Singleton(
+        OrderService,
+        # Tests only: a crash before the decisions are stored (bootstrap/crash_rehearsal.py).
+        providers.Singleton(rehearsing_store, core.settings.provided.core.env, core.uow_factory),
+        core.brokers, core.quotes, core.publisher, core.clock, core.ids, core.policies,
+        core.locks,
+        throttle=core.throttle, latch=core.latch,
+        max_order_notional=providers.Callable(
+            lambda s: Decimal(s.http.max_order_notional), core.settings
+        ),
+        books=risk_books, tracer=core.tracing.provided.tracer,
+        in_doubt_grace=providers.Callable(in_doubt_grace, core.settings), meter=core.meter,
+    )  # fmt: skip
+    # Daily equity snapshots (analytics) and the risk checks' drawdown read them.
+    equity_history = providers.Singleton(
+        store_for, core.store_kind, core.engine.provider,
+        memory="adapters.memory.equity:InMemoryEquityHistory",
+        sql="adapters.postgres.equity:SqlEquityHistory",
+    )  # fmt: skip
+    risk = providers.Singleton(
+        RiskService,
+        core.uow_factory, core.quotes, core.clock, core.ids, core.policies, core.audit,
+        inference.risk_rater, orders,
+        equity_history=equity_history, trade_context=inference.trade_context,
+    )  # fmt: skip
+    accounts = providers.Singleton(AccountQueries, core.uow_factory, core.quotes)
+    account_admin = providers.Singleton(
+        AccountAdmin,
+        core.uow_factory, core.clock, core.ids, core.audit, core.locks,
+        providers.Callable(routed_brokers, core.brokers),
+        books=risk_books, open_paper=core.paper_broker.provided.seed_account,
+    )  # fmt: skip
+    account_sync = providers.Singleton(
+        AccountSync,
+        core.uow_factory, core.brokers, core.clock, core.ids, core.audit, core.locks,
+        books=risk_books, publisher=core.publisher, in_doubt=orders,
+    )  # fmt: skip
+    instruments = providers.Singleton(
+        InstrumentCatalog,
+        core.uow_factory, core.clock, core.audit,
+        providers.Singleton(asset_directory, core.settings, core.clock, core.key_vault),
+    )  # fmt: skip
+    # Called when `bulwark consume` gives Kafka partitions up (a rebalance, a stop): accounts
+    # keyed to them may be decided by another process until they come back, so what this
+    # process holds of them in memory (accounts and their risk books) is dropped and read
+    # again from the store on next use (the version check would catch a stale copy anyway).
+    on_accounts_released = providers.Callable(lambda books: books.forget_all, risk_books)
