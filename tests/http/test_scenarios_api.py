@@ -48,7 +48,7 @@ async def test_a_crash_repriced_by_hand_with_its_hedge(harness: Harness, owner: 
     assert crash["given"] == ["credit", "equity", "rates"] and crash["shocks"]["oil"] == 0
     # loss = 249,250 / 1,520,000 net; months = 12 ln(1 / (1 - L)) / ln(1.08)
     assert crash["recovery"]["whole_months"] == 28
-    assert out["worst_scenario"] == "crash" and out["gross_value"] == "1520000"
+    assert out["worst_scenario"] == "crash" and out["gross_value"] == "1520000.00"
     assert "not" in out["conventions"]
 
 
