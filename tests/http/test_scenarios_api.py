@@ -150,7 +150,7 @@ async def test_your_portfolio_is_stressed_and_another_users_is_404(
     # Assert: 1,900 x 1.5 x -0.10 = -285; cash 500 is a position with no sensitivity
     assert mine.status_code == 200, mine.text
     out = mine.json()
-    assert (out["positions"], out["gross_value"], out["base_currency"]) == (2, "2400", "USD")
+    assert (out["positions"], out["gross_value"], out["base_currency"]) == (2, "2400.00", "USD")
     assert out["scenarios"][0]["pnl"] == "-285.00"
     assert_problem(theirs, 404, "PORTFOLIO_NOT_FOUND")
     assert assert_problem(missing, 422, "INVALID_SCENARIO")["errors"][0]["field"] == (
