@@ -31,7 +31,7 @@ from adapters.http.metrics import (
     metrics_registry,
     refreshers,
 )
-from adapters.http.openapi_numbers import WireNumberSchemaPlugin
+from adapters.http.openapi_numbers import FigureSchemaPlugin, WireNumberSchemaPlugin
 from adapters.http.problems import EXCEPTION_HANDLERS, problem_responses
 from adapters.http.read_only import declare_viewer_refusal
 from adapters.http.red import HttpRed
@@ -319,7 +319,7 @@ def create_app(
         request_max_body_size=config.max_body_bytes,
         request_class=limited_request_class(json_limits(config)),
         type_decoders=TYPE_DECODERS,
-        plugins=[WireNumberSchemaPlugin()],
+        plugins=[WireNumberSchemaPlugin(), FigureSchemaPlugin()],
         lifespan=list(lifespan),
         state=State(
             {

@@ -62,10 +62,10 @@ async def test_a_paper_account_is_created_with_its_profile_and_location(
     assert (body["owner_id"], body["broker"], body["cash"], body["currency"]) == (
         owner.id,
         "paper",
-        "100000",
+        "100000.00",
         "USD",
     )
-    assert body["buying_power"] == "100000"  # a cash account: its cash, no margin credit
+    assert body["buying_power"] == "100000.00"  # a cash account: its cash, no margin credit
     assert body["created_at"] == harness.clock.now().isoformat().replace("+00:00", "Z")
     assert fetched.status_code == 200 and fetched.json() == body
 
@@ -137,7 +137,7 @@ async def test_an_alpaca_account_opens_with_no_cash_when_alpaca_is_configured() 
 
         # Assert
         assert response.status_code == 201, response.text
-        assert (response.json()["broker"], response.json()["cash"]) == ("alpaca", "0")
+        assert (response.json()["broker"], response.json()["cash"]) == ("alpaca", "0.00")
 
 
 async def test_agents_may_not_open_or_change_accounts(harness: Harness, owner: User) -> None:
@@ -173,8 +173,11 @@ async def test_patch_renames_and_sets_the_target_allocation(harness: Harness, ow
     # Assert
     assert response.status_code == 200, response.text
     assert response.json()["name"] == "Core"
-    assert response.json()["target_allocation"] == {"VTI": "0.6", "BND": "0.3"}
-    assert renamed_only.json()["target_allocation"] == {"VTI": "0.6", "BND": "0.3"}
+    assert response.json()["target_allocation"] == {"VTI": "0.6000000000", "BND": "0.3000000000"}
+    assert renamed_only.json()["target_allocation"] == {
+        "VTI": "0.6000000000",
+        "BND": "0.3000000000",
+    }
     assert renamed_only.json()["name"] == "Core 2"
 
 

@@ -59,12 +59,12 @@ async def test_a_paper_account_syncs_what_the_paper_broker_holds(
     # Assert
     assert response.status_code == 200, response.text
     report = response.json()
-    assert report["cash_before"] == report["cash_after"] == "98100"  # 100,000 - 10 x 190
+    assert report["cash_before"] == report["cash_after"] == "98100.00"  # 100,000 - 10 x 190
     assert [p["symbol"] for p in report["positions_added"]] == ["MSFT"]
     assert report["positions_unchanged"] == 1  # AAPL, booked by the fill already
     assert [
         (o["symbol"], o["client_order_id"], o["quantity"]) for o in report["orders_adopted"]
-    ] == [("XOM", "cl-outside", "3")]
+    ] == [("XOM", "cl-outside", "3.00000000")]
     assert [(s["kind"], s["symbol"], s["reason"]) for s in report["skipped"]] == [
         ("position", "ZZZZ", "UNKNOWN_INSTRUMENT")
     ]
@@ -75,8 +75,8 @@ async def test_a_paper_account_syncs_what_the_paper_broker_holds(
         f"/api/v1/accounts/{account}/positions", headers=owner.headers
     )
     assert {p["symbol"]: p["quantity"] for p in positions.json()["items"]} == {
-        "AAPL": "10",
-        "MSFT": "4",
+        "AAPL": "10.00000000",
+        "MSFT": "4.00000000",
     }
     fetched = (await market.client.get(f"/api/v1/accounts/{account}", headers=owner.headers)).json()
     assert fetched["open_orders"] == 1
@@ -129,7 +129,7 @@ async def test_a_paper_book_lost_with_a_restart_reopens_with_the_stored_account(
     sold = await submit(market, owner, order_body(account, side="sell", quantity="10"))
 
     # Assert: the book came back with the stored cash and position; nothing changed
-    assert (report["cash_before"], report["cash_after"]) == ("98100", "98100")
+    assert (report["cash_before"], report["cash_after"]) == ("98100.00", "98100.00")
     assert (report["positions_removed"], report["positions_unchanged"]) == ([], 1)
     assert sold.status_code == 201, sold.text
     assert sold.json()["order"]["status"] == "filled"
@@ -205,11 +205,11 @@ async def test_an_alpaca_account_syncs_from_the_local_alpaca_server() -> None:
     report = msgspec.to_builtins(report)
     assert (report["broker"], report["cash_before"], report["cash_after"]) == (
         "alpaca",
-        "0",
-        "50000",
+        "0.00",
+        "50000.00",
     )
     assert [(p["symbol"], p["quantity_after"]) for p in report["positions_added"]] == [
-        ("AAPL", "5")
+        ("AAPL", "5.00000000")
     ]
     assert [(o["symbol"], o["client_order_id"]) for o in report["orders_adopted"]] == [
         ("MSFT", "mine-1")
@@ -218,7 +218,7 @@ async def test_an_alpaca_account_syncs_from_the_local_alpaca_server() -> None:
         ("TSLA", "UNKNOWN_INSTRUMENT")
     ]
     assert (fetched.json()["cash"], fetched.json()["positions"], fetched.json()["open_orders"]) == (
-        "50000",
+        "50000.00",
         1,
         1,
     )

@@ -84,11 +84,11 @@ async def test_private_equity_shows_every_prong_and_the_funds_open_to_the_invest
     assert answer.status_code == 200, answer.text
     result = answer.json()
     assert (result["accredited_investor"], result["qualified_purchaser"]) == (True, False)
-    assert result["net_worth_excluding_residence"] == "1200000"
+    assert result["net_worth_excluding_residence"] == "1200000.00"
     met = {p["rule"] for p in result["prongs"] if p["met"]}
     assert met == {"Rule 501(a)(5) net worth"}
     funds = {f["name"]: (f["eligible"], f["amount"]) for f in result["funds"]}
-    assert funds == {"Buyout III": (True, "500000.00"), "Growth 3c7": (False, "0")}
+    assert funds == {"Buyout III": (True, "500000.00"), "Growth 3c7": (False, "0.00")}
 
 
 @pytest.mark.parametrize(
@@ -158,11 +158,12 @@ async def test_an_owner_records_a_house_values_it_and_reads_its_appreciation(
     assert valued.status_code == 201, valued.text
     history = valued.json()["history"]
     assert [(p["source"], p["value"], p["total_return"]) for p in history] == [
-        ("cost", "400000.00", "0"), ("appraisal", "440000", "0.1")]  # fmt: skip
+        ("cost", "400000.00", "0.0000000000"),
+        ("appraisal", "440000.00", "0.1000000000")]  # fmt: skip
     assert history[1]["annualized_return"] == pytest.approx(1.1 ** (365 / 366) - 1)
     assert_problem(again, 409, "DUPLICATE_VALUATION")
     assert [(a["name"], a["latest_value"]) for a in listed.json()["items"]] == [
-        ("Lake house", "440000")]  # fmt: skip
+        ("Lake house", "440000.00")]  # fmt: skip
 
 
 async def test_another_users_asset_is_not_found_and_a_viewer_cannot_record_one(

@@ -68,9 +68,11 @@ async def test_a_backtest_runs_to_results_and_is_listed(harness: Harness, owner:
     assert done["status"] == "succeeded" and done["percent"] == 100
     result = done["result"]
     assert result["metrics"]["trades"] == len(result["trades"]) > 0
-    assert result["equity"][0]["day"] >= "2020-01-01" and result["equity"][0]["equity"] == "100000"
+    assert result["equity"][0]["day"] >= "2020-01-01"
+    assert result["equity"][0]["equity"] == "100000.00"
     assert result["bars"] > 0 and result["orders_sent"] >= len(result["trades"])
-    assert done["request"]["commission_bps"] == "1" and done["request"]["from"] == "2020-01-01"
+    assert done["request"]["commission_bps"] == "1.0000000000"
+    assert done["request"]["from"] == "2020-01-01"
     assert [b["id"] for b in listed.json()["items"]] == [done["id"]]
     assert listed.json()["items"][0]["result"] is None
 

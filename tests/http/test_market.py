@@ -50,19 +50,23 @@ async def test_any_signed_in_user_reads_the_depth_of_market(
     body = response.json()
     assert body["symbol"] == "AAPL"
     # 99.99 x 200 bid, 100.01 x 100 ask: (99.99 * 100 + 100.01 * 200) / 300, 8 places shown.
-    assert (body["mid"], body["microprice"]) == ("100.00", "100.00333333")
-    assert body["spread"] == {"absolute": "0.02", "bps": "2.0000"}
-    assert (body["imbalance"], body["imbalance_levels"]) == ("0.178082", 5)
-    assert [level["cumulative_size"] for level in body["bids"][:3]] == ["200", "350", "530"]
+    assert (body["mid"], body["microprice"]) == ("100.00000000", "100.00333333")
+    assert body["spread"] == {"absolute": "0.02000000", "bps": "2.0000000000"}
+    assert (body["imbalance"], body["imbalance_levels"]) == ("0.1780820000", 5)
+    assert [level["cumulative_size"] for level in body["bids"][:3]] == [
+        "200.00000000",
+        "350.00000000",
+        "530.00000000",
+    ]
     assert body["bids"][0] == {
-        "price": "99.99",
-        "size": "200",
-        "cumulative_size": "200",
+        "price": "99.99000000",
+        "size": "200.00000000",
+        "cumulative_size": "200.00000000",
         "cumulative_notional": "19998.00",
         "orders": None,
     }
     [whale] = body["whales"]
-    assert (whale["side"], whale["price"], whale["size"]) == ("bid", "99.93", "9000")
+    assert (whale["side"], whale["price"], whale["size"]) == ("bid", "99.93000000", "9000.00000000")
     assert whale["by_z"] is True and whale["by_size"] is False and whale["z"] > 100
     assert body["whale_rule"] == {"z": 3.0, "min_size": None, "method": "robust"}
 
@@ -79,11 +83,11 @@ async def test_whale_parameters_come_from_the_query(
     assert response.status_code == 200, response.text
     body = response.json()
     assert [(w["side"], w["price"], w["by_size"]) for w in body["whales"]] == [
-        ("bid", "99.99", True),
-        ("bid", "99.98", True),
-        ("bid", "99.97", True),
+        ("bid", "99.99000000", True),
+        ("bid", "99.98000000", True),
+        ("bid", "99.97000000", True),
     ]
-    assert body["whale_rule"] == {"z": 50.0, "min_size": "150", "method": "standard"}
+    assert body["whale_rule"] == {"z": 50.0, "min_size": "150.00000000", "method": "standard"}
     assert len(body["bids"]) == len(body["asks"]) == 3
 
 
@@ -161,11 +165,11 @@ async def test_bars_with_indicators_are_aligned_columns_with_nulls_for_warm_up(
     assert len(body["bars"]) == 10
     assert body["bars"][0] == {
         "start": "2026-01-05T13:45:00Z",
-        "open": "102",
-        "high": "103",
-        "low": "101",
-        "close": "102",
-        "volume": "1000",
+        "open": "102.00000000",
+        "high": "103.00000000",
+        "low": "101.00000000",
+        "close": "102.00000000",
+        "volume": "1000.00000000",
         "vwap": None,
         "trades": None,
     }

@@ -7,6 +7,7 @@ answer by default.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -53,14 +54,14 @@ async def test_a_contango_curve_from_the_files(markets: tuple[Harness, User]) ->
     assert response.status_code == 200, response.text
     out = response.json()
     assert (out["root"], out["as_of"], out["shape"], out["spot"]) == (
-        "CL", "2024-06-03", "contango", "79.50",
+        "CL", "2024-06-03", "contango", "79.50000000",
     )  # fmt: skip
     assert [(p["contract"], p["price"]) for p in out["points"]] == [
-        ("CLN24", "80.00"), ("CLQ24", "81.00"), ("CLU24", "82.00"),
+        ("CLN24", "80.00000000"), ("CLQ24", "81.00000000"), ("CLU24", "82.00000000"),
     ]  # fmt: skip
     first = out["spreads"][0]
     assert (first["near"], first["far"], first["spread"], first["days"]) == (
-        "CLN24", "CLQ24", "-1.00", 32,
+        "CLN24", "CLQ24", "-1.00000000", 32,
     )  # fmt: skip
     assert first["roll_yield"] == pytest.approx(-0.1417, abs=1e-4)  # ln(80 / 81) x 365 / 32
     assert "roll_yield" in out["conventions"]
@@ -76,7 +77,7 @@ async def test_the_crack_from_the_files_takes_one_delivery_month(
     assert response.status_code == 200, response.text
     out = response.json()
     assert out["contracts"] == ["CLN24", "RBN24", "HON24"]
-    assert out["total_usd"] == "75.00" and out["per_barrel_usd"] == "25.000000"
+    assert out["total_usd"] == "75.00" and out["per_barrel_usd"] == "25.00000000"
 
 
 async def test_posted_curves_and_cracks_refuse_negative_prices(
@@ -106,7 +107,7 @@ async def test_posted_curves_and_cracks_refuse_negative_prices(
     assert assert_problem(negative, 422, "NEGATIVE_PRICE")["errors"][0]["field"] == (
         "contracts[1].price"
     )
-    assert good.status_code == 200 and good.json()["per_barrel_usd"] == "30.000000"
+    assert good.status_code == 200 and good.json()["per_barrel_usd"] == "30.00000000"
     assert assert_problem(bad_leg, 422, "NEGATIVE_PRICE")["errors"][0]["field"] == "gasoline"
     assert assert_problem(bad_ratio, 422, "INVALID_MARKET_INPUT")["errors"][0]["field"] == "ratio"
 
@@ -217,9 +218,9 @@ async def test_net_insider_buying_of_the_sample_and_a_symbol_s_rows(
     assert net.status_code == 200, net.text
     acme = next(a for a in net.json()["items"] if a["symbol"] == "ACME")
     listed = rows.json()["items"]
-    bought = sum(int(r["shares"]) for r in listed if r["code"] == "P")
-    sold = sum(int(r["shares"]) for r in listed if r["code"] == "S")
-    assert (int(acme["shares_bought"]), int(acme["shares_sold"])) == (bought, sold)
-    assert int(acme["net_shares"]) == bought - sold
+    bought = sum(Decimal(r["shares"]) for r in listed if r["code"] == "P")
+    sold = sum(Decimal(r["shares"]) for r in listed if r["code"] == "S")
+    assert (Decimal(acme["shares_bought"]), Decimal(acme["shares_sold"])) == (bought, sold)
+    assert Decimal(acme["net_shares"]) == bought - sold
     assert [i["symbol"] for i in net.json()["items"]] == ["ACME", "BOLT"]
     assert assert_problem(bad, 422, "INVALID_MARKET_INPUT")["errors"][0]["field"] == "symbols"

@@ -80,7 +80,7 @@ async def test_the_same_quantity_in_every_accepted_form_is_one_order(
 
     # Assert
     assert response.status_code == 201, response.text
-    assert response.json()["order"]["quantity"] in {"10", "1E+1", "10.0"}
+    assert response.json()["order"]["quantity"] == "10.00000000"
 
 
 # -- the order's terms against its instrument (422) -------------------------------------------
@@ -222,7 +222,7 @@ async def test_sizing_in_range_still_answers(harness: Harness, owner: User) -> N
 
     # Assert
     assert response.status_code == 200, response.text
-    assert response.json()["quantity"] == "100"
+    assert response.json()["quantity"] == "100.00000000"
 
 
 @pytest.mark.parametrize(

@@ -100,16 +100,16 @@ async def test_greeks_equal_the_domain_kernel_with_units_named(
     assert body["count"] == 64
     assert body["backend"] == "cpu"
     for name in OUTPUTS:
-        np.testing.assert_allclose(body[name], getattr(expected, name), rtol=1e-12, atol=0)
+        np.testing.assert_allclose(body[name], getattr(expected, name), rtol=1e-12, atol=5e-11)
     assert set(body["units"]) == set(OUTPUTS)
     assert "per year" in body["units"]["theta"] and "365" in body["units"]["theta_per_day"]
     assert (
         "per 1.0" in body["units"]["vega"] and "volatility point" in body["units"]["vega_per_point"]
     )
     assert "1%" in body["units"]["rho_per_percent"] and "per year" in body["units"]["charm"]
-    np.testing.assert_allclose(body["theta_per_day"], np.asarray(body["theta"]) / 365.0)
-    np.testing.assert_allclose(body["vega_per_point"], np.asarray(body["vega"]) / 100.0)
-    np.testing.assert_allclose(body["rho_per_percent"], np.asarray(body["rho"]) / 100.0)
+    np.testing.assert_allclose(body["theta_per_day"], np.asarray(body["theta"]) / 365.0, atol=1e-10)
+    np.testing.assert_allclose(body["vega_per_point"], np.asarray(body["vega"]) / 100.0, atol=1e-10)
+    np.testing.assert_allclose(body["rho_per_percent"], np.asarray(body["rho"]) / 100.0, atol=1e-10)
 
 
 async def test_scalars_broadcast_to_the_arrays_length(harness: Harness, owner: User) -> None:
@@ -175,7 +175,7 @@ async def test_implied_vols_equal_the_domain_solver_and_unsolvable_ones_answer_p
     assert body["reason"][:2] == ["BELOW_INTRINSIC", "ABOVE_UPPER_BOUND"]
     assert body["volatility"][:2] == [None, None]
     solved = expected.volatility[2:]
-    np.testing.assert_allclose(body["volatility"][2:], solved, rtol=1e-12)
+    np.testing.assert_allclose(body["volatility"][2:], solved, rtol=1e-12, atol=5e-11)
     np.testing.assert_allclose(body["volatility"][2:], vols[2:], rtol=1e-8)
     assert body["solved"] == body["reason"].count("OK") == 30
     assert set(body["reasons"]) >= {"OK", "BELOW_INTRINSIC", "ABOVE_UPPER_BOUND"}

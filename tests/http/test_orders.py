@@ -39,11 +39,11 @@ async def test_submit_is_201_with_the_order_and_the_gate_decision(
     body = response.json()
     assert body["replayed"] is False
     assert body["decision"]["approved"] is True
-    assert body["decision"]["quantity"] == "12"
+    assert body["decision"]["quantity"] == "12.00000000"
     assert {v["control"] for v in body["decision"]["verdicts"]} >= {"BuyingPower"}
     order = body["order"]
     assert (order["account_id"], order["symbol"], order["side"]) == (account, "AAPL", "buy")
-    assert order["quantity"] == "12"
+    assert order["quantity"] == "12.00000000"
     assert order["origin_kind"] == "user" and order["origin_id"] == owner.id
     assert order["created_at"] == "2026-01-05T14:30:00Z"
     stored = await market.client.get(f"{ORDERS}/{order['id']}", headers=owner.headers)

@@ -232,7 +232,7 @@ async def test_profiles_are_per_owner_and_another_users_is_never_seen(
     assert_problem(others_switch, 404, "PLANNING_PROFILE_NOT_FOUND")
     mine = await harness.client.get(PROFILE, headers=owner.headers)
     assert mine.json()["autopilot"] is False
-    assert mine.json()["annual_expenses"] == "40000"
+    assert mine.json()["annual_expenses"] == "40000.00"
 
 
 async def test_autopilot_is_stored_and_audited(harness: Harness, owner: User) -> None:

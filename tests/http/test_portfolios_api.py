@@ -326,16 +326,16 @@ async def test_holdings_and_performance_name_their_conventions(
     assert holdings.status_code == 200, holdings.text
     view = holdings.json()
     (held,) = view["accounts"]
-    assert held["lot_method"] == "fifo" and held["cash"] == {"USD": "499"}
+    assert held["lot_method"] == "fifo" and held["cash"] == {"USD": "499.00"}
     (position,) = held["positions"]
-    assert position["quantity"] == "10" and position["cost_basis"] == "1501"
-    assert position["market_value"] == "1900" and position["unrealized_gain"] == "399"
-    assert [lot["quantity"] for lot in position["lots"]] == ["10"]
-    assert view["market_value"] == "2399" and "lot_method" in view["conventions"]
+    assert position["quantity"] == "10.00000000" and position["cost_basis"] == "1501.00"
+    assert position["market_value"] == "1900.00" and position["unrealized_gain"] == "399.00"
+    assert [lot["quantity"] for lot in position["lots"]] == ["10.00000000"]
+    assert view["market_value"] == "2399.00" and "lot_method" in view["conventions"]
     assert performance.status_code == 200, performance.text
     perf = performance.json()
     assert perf["days"] == 36 and len(perf["points"]) == 36
-    assert perf["points"][0]["cash_flow"] == "2000" and perf["opening_value"] == "0"
+    assert perf["points"][0]["cash_flow"] == "2000.00" and perf["opening_value"] == "0.00"
     assert perf["conventions"]["day_count"] == "ACT/365"
     bad = await harness.client.get(
         f"{base}/performance",

@@ -154,7 +154,7 @@ async def test_an_owned_account_is_weighted_by_its_positions(roomy: Harness) -> 
     out = response.json()
     assert out["assets"] == ["AAPL", "MSFT"]
     assert out["weights"] == pytest.approx([19_000 / 39_500, 20_500 / 39_500])
-    assert out["portfolio_value"] == "39500"
+    assert out["portfolio_value"] == "39500.00"
 
 
 async def test_another_users_account_is_404(roomy: Harness) -> None:

@@ -48,7 +48,7 @@ async def test_a_crash_repriced_by_hand_with_its_hedge(harness: Harness, owner: 
     assert crash["given"] == ["credit", "equity", "rates"] and crash["shocks"]["oil"] == 0
     # loss = 249,250 / 1,520,000 net; months = 12 ln(1 / (1 - L)) / ln(1.08)
     assert crash["recovery"]["whole_months"] == 28
-    assert out["worst_scenario"] == "crash" and out["gross_value"] == "1520000"
+    assert out["worst_scenario"] == "crash" and out["gross_value"] == "1520000.00"
     assert "not" in out["conventions"]
 
 
@@ -150,7 +150,7 @@ async def test_your_portfolio_is_stressed_and_another_users_is_404(
     # Assert: 1,900 x 1.5 x -0.10 = -285; cash 500 is a position with no sensitivity
     assert mine.status_code == 200, mine.text
     out = mine.json()
-    assert (out["positions"], out["gross_value"], out["base_currency"]) == (2, "2400", "USD")
+    assert (out["positions"], out["gross_value"], out["base_currency"]) == (2, "2400.00", "USD")
     assert out["scenarios"][0]["pnl"] == "-285.00"
     assert_problem(theirs, 404, "PORTFOLIO_NOT_FOUND")
     assert assert_problem(missing, 422, "INVALID_SCENARIO")["errors"][0]["field"] == (

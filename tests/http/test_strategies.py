@@ -44,8 +44,8 @@ async def test_a_strategy_is_created_listed_and_read(market: Harness, owner: Use
 
     # Assert
     assert created["mode"] == "paper" and created["version"] == 0
-    assert created["sizing"]["notional"] == "9500"
-    assert created["exit"]["stop_loss_fraction"] == "0.05"
+    assert created["sizing"]["notional"] == "9500.00"
+    assert created["exit"]["stop_loss_fraction"] == "0.0500000000"
     assert created["sources"] == [
         {"kind": "external", "symbols": ["AAPL"], "timeframe": None, "pattern": None, "name": None}
     ]
@@ -166,12 +166,12 @@ async def test_an_agents_signal_becomes_a_gated_order_and_a_decision(
     assert posted.status_code == 200, posted.text
     decided = posted.json()["decisions"]
     assert [(d["action"], d["verdict"], d["quantity"]) for d in decided] == [
-        ("enter", "approved", "50")
+        ("enter", "approved", "50.00000000")
     ]
     assert again.json()["decisions"] == []
     items = page.json()["items"]
     assert [d["order_id"] for d in items] == [decided[0]["order_id"]]
-    assert items[0]["sizing"]["equity"] == "1000000"
+    assert items[0]["sizing"]["equity"] == "1000000.00"
     strategy_orders = [o for o in orders.json()["items"] if o["origin_kind"] == "strategy"]
     assert [(o["id"], o["origin_id"]) for o in strategy_orders] == [
         (decided[0]["order_id"], created["id"])

@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 import msgspec
 
 from adapters.http.schemas.common import Input, Output
+from adapters.http.wire_format import MoneyOut, PriceOut, QuantityOut
 from adapters.wire.numbers import Money, UnitInterval
 from application.account_admin import OpenAccount, UpdateAccount
 from application.account_sync import PositionChange, SyncReport
@@ -64,9 +65,9 @@ class AccountPatchIn(Input):
 
 class PositionChangeOut(Output):
     symbol: str
-    quantity_before: Decimal
-    quantity_after: Decimal
-    average_price: Decimal
+    quantity_before: QuantityOut
+    quantity_after: QuantityOut
+    average_price: PriceOut
 
 
 class AdoptedOrderOut(Output):
@@ -75,7 +76,7 @@ class AdoptedOrderOut(Output):
     client_order_id: str
     symbol: str
     side: str
-    quantity: Decimal
+    quantity: QuantityOut
 
 
 class SkippedOut(Output):
@@ -91,9 +92,9 @@ class SyncReportOut(Output):
     account_id: str
     broker: str
     synced_at: datetime
-    cash_before: Decimal
-    cash_after: Decimal
-    broker_equity: Decimal
+    cash_before: MoneyOut
+    cash_after: MoneyOut
+    broker_equity: MoneyOut
     positions_added: list[PositionChangeOut]
     positions_changed: list[PositionChangeOut]
     positions_removed: list[PositionChangeOut]

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
-from decimal import Decimal
 
 from adapters.http.schemas.common import Output
+from adapters.http.wire_format import MoneyOut, PriceOut, QuantityOut, RateOut
 from application.accounts import AccountView, PositionView
 from domain.trading.account_profile import AccountStatus, AccountType, TradingType
 
@@ -17,19 +17,19 @@ class AccountOut(Output):
     owner_id: str
     broker: str
     currency: str
-    cash: Decimal
-    equity: Decimal | None
-    buying_power: Decimal | None
-    day_pnl: Decimal | None
-    start_of_day_equity: Decimal
-    peak_equity: Decimal
+    cash: MoneyOut
+    equity: MoneyOut | None
+    buying_power: MoneyOut | None
+    day_pnl: MoneyOut | None
+    start_of_day_equity: MoneyOut
+    peak_equity: MoneyOut
     open_orders: int
     positions: int
     name: str
     account_type: AccountType
     trading_type: TradingType
     status: AccountStatus
-    target_allocation: dict[str, Decimal]
+    target_allocation: dict[str, RateOut]
     created_at: datetime | None
 
     @classmethod
@@ -64,12 +64,12 @@ class PositionOut(Output):
     """One open position; signed quantity (negative = short)."""
 
     symbol: str
-    quantity: Decimal
-    average_price: Decimal
-    realized_pnl: Decimal
-    mark: Decimal | None
-    market_value: Decimal | None
-    unrealized_pnl: Decimal | None
+    quantity: QuantityOut
+    average_price: PriceOut
+    realized_pnl: MoneyOut
+    mark: PriceOut | None
+    market_value: MoneyOut | None
+    unrealized_pnl: MoneyOut | None
 
     @classmethod
     def from_domain(cls, view: PositionView) -> PositionOut:

@@ -8,6 +8,7 @@ from typing import Annotated
 import msgspec
 
 from adapters.http.schemas.common import Input, Output
+from adapters.http.wire_format import AnalyticOut
 from application.agents import AgentStatus, RegisterAgent
 from application.apikeys import ApiKeyView, CreatedApiKey
 from domain.agents.heartbeat import DEFAULT_THRESHOLD, Liveness
@@ -56,10 +57,10 @@ class AgentOut(Output):
     account_ids: list[str]
     liveness: Liveness
     declared_dead: bool
-    threshold_seconds: float
+    threshold_seconds: AnalyticOut
     reported_status: str
     last_heartbeat: datetime | None = None
-    seconds_since_heartbeat: float | None = None
+    seconds_since_heartbeat: AnalyticOut | None = None
     died_at: datetime | None = None
 
     @classmethod

@@ -12,6 +12,7 @@ from typing import Annotated
 import msgspec
 
 from adapters.http.schemas.common import Input, Output
+from adapters.http.wire_format import AnalyticOut, MoneyOut
 from adapters.wire.numbers import Money, SignedMoney
 from application.alternatives import (
     MAX_ITEMS,
@@ -152,27 +153,27 @@ class CommoditiesIn(SleeveIn, kw_only=True):
 
 class AllocationOut(Output):
     symbol: str
-    weight: float
-    amount: str
+    weight: AnalyticOut
+    amount: MoneyOut
 
 
 class SleeveOut(Output):
     currency: str
-    amount: str
+    amount: MoneyOut
     allocations: list[AllocationOut]
-    unallocated: str
+    unallocated: MoneyOut
     notes: list[str]
 
     @classmethod
     def from_result(cls, sleeve: SleeveResult) -> SleeveOut:
         return cls(
             currency=sleeve.currency,
-            amount=str(sleeve.amount),
+            amount=sleeve.amount,
             allocations=[
-                AllocationOut(symbol=a.symbol, weight=a.weight, amount=str(a.amount))
+                AllocationOut(symbol=a.symbol, weight=a.weight, amount=a.amount)
                 for a in sleeve.allocations
             ],
-            unallocated=str(sleeve.unallocated),
+            unallocated=sleeve.unallocated,
             notes=list(sleeve.notes),
         )
 
@@ -180,8 +181,8 @@ class SleeveOut(Output):
 class CryptoOut(Output):
     sleeve: SleeveOut
     below_floor: list[str]
-    max_weight: float
-    market_cap_floor: str
+    max_weight: AnalyticOut
+    market_cap_floor: MoneyOut
     rule: str
 
     @classmethod
@@ -190,7 +191,7 @@ class CryptoOut(Output):
             sleeve=SleeveOut.from_result(r.sleeve),
             below_floor=list(r.below_floor),
             max_weight=r.max_weight,
-            market_cap_floor=str(r.market_cap_floor),
+            market_cap_floor=r.market_cap_floor,
             rule="market-cap weights of the coins at or above the floor, each capped at "
             "max_weight, the excess re-spread by market cap over the uncapped (docs/"
             "alternatives.md)",
@@ -200,9 +201,9 @@ class CryptoOut(Output):
 class ReitsOut(Output):
     sleeve: SleeveOut
     sectors: dict[str, str]
-    sector_weights: dict[str, float]
-    herfindahl: float
-    effective_sectors: float
+    sector_weights: dict[str, AnalyticOut]
+    herfindahl: AnalyticOut
+    effective_sectors: AnalyticOut
     rule: str
 
     @classmethod
@@ -227,21 +228,21 @@ class ProngOut(Output):
 class FundOut(Output):
     name: str
     requirement: str
-    minimum_investment: str
+    minimum_investment: MoneyOut
     eligible: bool
-    amount: str
+    amount: MoneyOut
     reason: str
 
 
 class PrivateEquityOut(Output):
     currency: str
-    amount: str
+    amount: MoneyOut
     accredited_investor: bool
     qualified_purchaser: bool
-    net_worth_excluding_residence: str
+    net_worth_excluding_residence: MoneyOut
     prongs: list[ProngOut]
     funds: list[FundOut]
-    unallocated: str
+    unallocated: MoneyOut
     disclaimer: str
 
     @classmethod
@@ -249,23 +250,23 @@ class PrivateEquityOut(Output):
         e = r.eligibility
         return cls(
             currency=r.currency,
-            amount=str(r.amount),
+            amount=r.amount,
             accredited_investor=e.accredited,
             qualified_purchaser=e.qualified_purchaser,
-            net_worth_excluding_residence=str(e.net_worth_excluding_residence),
+            net_worth_excluding_residence=e.net_worth_excluding_residence,
             prongs=[ProngOut(rule=p.rule, met=p.met, detail=p.detail) for p in e.prongs],
             funds=[
                 FundOut(
                     name=a.fund.name,
                     requirement=a.fund.requirement.value,
-                    minimum_investment=str(a.fund.minimum_investment),
+                    minimum_investment=a.fund.minimum_investment,
                     eligible=a.eligible,
-                    amount=str(a.amount),
+                    amount=a.amount,
                     reason=a.reason,
                 )
                 for a in r.funds
             ],
-            unallocated=str(r.unallocated),
+            unallocated=r.unallocated,
             disclaimer="a screen on the figures posted (17 CFR 230.501(a); 15 U.S.C. "
             "80a-2(a)(51)), not legal advice nor the issuer's verification",
         )
@@ -273,11 +274,11 @@ class PrivateEquityOut(Output):
 
 class InflationBetaOut(Output):
     symbol: str
-    beta: float
-    alpha: float
-    standard_error: float
-    t_statistic: float | None
-    r_squared: float
+    beta: AnalyticOut
+    alpha: AnalyticOut
+    standard_error: AnalyticOut
+    t_statistic: AnalyticOut | None
+    r_squared: AnalyticOut
     observations: int
 
 

@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 import msgspec
 
 from adapters.http.schemas.common import Input, Output
+from adapters.http.wire_format import AnalyticOut
 from application.attribution import (
     MAX_PERIODS,
     MAX_SECTORS,
@@ -139,19 +140,19 @@ class AttributionEffectsOut(Output):
     """One sector's effects (fractions)."""
 
     sector: str
-    allocation: float
-    selection: float
-    interaction: float
-    total: float
+    allocation: AnalyticOut
+    selection: AnalyticOut
+    interaction: AnalyticOut
+    total: AnalyticOut
 
 
 class AttributionTotalsOut(Output):
     """Effects summed over the sectors (fractions); `total` is their sum."""
 
-    allocation: float
-    selection: float
-    interaction: float
-    total: float
+    allocation: AnalyticOut
+    selection: AnalyticOut
+    interaction: AnalyticOut
+    total: AnalyticOut
 
     @classmethod
     def from_domain(cls, totals: EffectTotals) -> AttributionTotalsOut:
@@ -179,9 +180,9 @@ def _effects(
 class AttributionPeriodOut(Output):
     start: date
     end: date
-    portfolio_return: float
-    benchmark_return: float
-    active_return: float
+    portfolio_return: AnalyticOut
+    benchmark_return: AnalyticOut
+    active_return: AnalyticOut
     sectors: list[AttributionEffectsOut]
     totals: AttributionTotalsOut
 
@@ -192,10 +193,10 @@ class AttributionLinkedOut(Output):
     method: LinkingName
     start: date
     end: date
-    portfolio_return: Annotated[float, _doc("prod(1 + R_p,t) - 1")]
-    benchmark_return: Annotated[float, _doc("prod(1 + R_b,t) - 1")]
-    active_return: Annotated[float, _doc("portfolio_return - benchmark_return")]
-    coefficients: Annotated[list[float], _doc("The linking coefficient of each period")]
+    portfolio_return: Annotated[AnalyticOut, _doc("prod(1 + R_p,t) - 1")]
+    benchmark_return: Annotated[AnalyticOut, _doc("prod(1 + R_b,t) - 1")]
+    active_return: Annotated[AnalyticOut, _doc("portfolio_return - benchmark_return")]
+    coefficients: Annotated[list[AnalyticOut], _doc("The linking coefficient of each period")]
     sectors: list[AttributionEffectsOut]
     totals: AttributionTotalsOut
 
@@ -205,17 +206,17 @@ class AttributionCusumEventOut(Output):
     alarm: Annotated[date, _doc("End date of the period that crossed h")]
     direction: Literal["up", "down"]
     periods: Annotated[int, _doc("Periods from start to alarm, both counted")]
-    magnitude: Annotated[float, _doc("Estimated new mean - target, fraction per period")]
-    magnitude_sigmas: Annotated[float, _doc("magnitude / sigma")]
-    statistic: Annotated[float, _doc("C+ or C- at the alarm, units of sigma (> h)")]
+    magnitude: Annotated[AnalyticOut, _doc("Estimated new mean - target, fraction per period")]
+    magnitude_sigmas: Annotated[AnalyticOut, _doc("magnitude / sigma")]
+    statistic: Annotated[AnalyticOut, _doc("C+ or C- at the alarm, units of sigma (> h)")]
 
 
 class AttributionCusumOut(Output):
     series: Literal["active_return"]
-    target: float
-    k: float
-    h: float
-    sigma: Annotated[float | None, _doc("null: too few periods or no variation, no events")]
+    target: AnalyticOut
+    k: AnalyticOut
+    h: AnalyticOut
+    sigma: Annotated[AnalyticOut | None, _doc("null: too few periods or no variation, no events")]
     sigma_source: Literal["given", "moving_range"]
     events: list[AttributionCusumEventOut]
 

@@ -13,6 +13,7 @@ from typing import Annotated
 import msgspec
 
 from adapters.http.schemas.common import Input, Output
+from adapters.http.wire_format import AnalyticOut, MoneyOut, PriceOut, QuantityOut, RateOut
 from adapters.wire.numbers import BasisPoints, FeePerUnit, Money
 from domain.backtests.model import (
     Backtest,
@@ -70,31 +71,31 @@ class BacktestRequestOut(Output):
     from_: date = msgspec.field(name="from")
     to: date
     timeframe: str
-    starting_cash: str
-    commission_per_share: str
-    commission_bps: str
-    slippage_bps: str
+    starting_cash: MoneyOut
+    commission_per_share: PriceOut
+    commission_bps: RateOut
+    slippage_bps: RateOut
 
 
 class MetricsOut(Output):
-    total_return: float
-    cagr: float | None
-    volatility_annual: float | None
-    sharpe: float | None
-    sortino: float | None
-    calmar: float | None
-    max_drawdown: float
+    total_return: AnalyticOut
+    cagr: AnalyticOut | None
+    volatility_annual: AnalyticOut | None
+    sharpe: AnalyticOut | None
+    sortino: AnalyticOut | None
+    calmar: AnalyticOut | None
+    max_drawdown: AnalyticOut
     max_drawdown_days: int
     trades: int
-    win_rate: float | None
-    profit_factor: float | None
-    average_win: str | None
-    average_loss: str | None
-    exposure: float
-    time_in_market: float
-    turnover_annual: float
-    fees_paid: str
-    final_equity: str
+    win_rate: AnalyticOut | None
+    profit_factor: AnalyticOut | None
+    average_win: MoneyOut | None
+    average_loss: MoneyOut | None
+    exposure: AnalyticOut
+    time_in_market: AnalyticOut
+    turnover_annual: AnalyticOut
+    fees_paid: MoneyOut
+    final_equity: MoneyOut
 
     @classmethod
     def from_domain(cls, m: BacktestMetrics) -> MetricsOut:
@@ -103,29 +104,29 @@ class MetricsOut(Output):
             sharpe=m.sharpe, sortino=m.sortino, calmar=m.calmar, max_drawdown=m.max_drawdown,
             max_drawdown_days=m.max_drawdown_days, trades=m.trades, win_rate=m.win_rate,
             profit_factor=m.profit_factor,
-            average_win=None if m.average_win is None else str(m.average_win),
-            average_loss=None if m.average_loss is None else str(m.average_loss),
+            average_win=m.average_win,
+            average_loss=m.average_loss,
             exposure=m.exposure, time_in_market=m.time_in_market,
-            turnover_annual=m.turnover_annual, fees_paid=str(m.fees_paid),
-            final_equity=str(m.final_equity),
+            turnover_annual=m.turnover_annual, fees_paid=m.fees_paid,
+            final_equity=m.final_equity,
         )  # fmt: skip
 
 
 class EquityOut(Output):
     day: date
-    equity: str
+    equity: MoneyOut
 
 
 class TradeOut(Output):
     symbol: str
     direction: str
-    quantity: str
+    quantity: QuantityOut
     entry_at: datetime
-    entry_price: str
+    entry_price: PriceOut
     exit_at: datetime
-    exit_price: str
-    fees: str
-    pnl: str
+    exit_price: PriceOut
+    fees: MoneyOut
+    pnl: MoneyOut
     exit_reason: str
 
 
@@ -133,7 +134,7 @@ class DeniedOut(Output):
     at: datetime
     symbol: str
     side: str
-    quantity: str
+    quantity: QuantityOut
     action: str
     reasons: list[str]
     message: str
@@ -147,25 +148,25 @@ class ResultOut(Output):
     bars: int
     orders_sent: int
     denied_total: int  # every denial; `denied` lists the first 10,000
-    open_positions: dict[str, str]
+    open_positions: dict[str, QuantityOut]
 
     @classmethod
     def from_domain(cls, r: BacktestResult) -> ResultOut:
         return cls(
             metrics=None if r.metrics is None else MetricsOut.from_domain(r.metrics),
-            equity=[EquityOut(day=p.day, equity=str(p.equity)) for p in r.equity],
+            equity=[EquityOut(day=p.day, equity=p.equity) for p in r.equity],
             trades=[
                 TradeOut(
-                    symbol=t.symbol, direction=t.direction, quantity=str(t.quantity),
-                    entry_at=t.entry_at, entry_price=str(t.entry_price), exit_at=t.exit_at,
-                    exit_price=str(t.exit_price), fees=str(t.fees), pnl=str(t.pnl),
+                    symbol=t.symbol, direction=t.direction, quantity=t.quantity,
+                    entry_at=t.entry_at, entry_price=t.entry_price, exit_at=t.exit_at,
+                    exit_price=t.exit_price, fees=t.fees, pnl=t.pnl,
                     exit_reason=t.exit_reason,
                 )
                 for t in r.trades
             ],
             denied=[
                 DeniedOut(
-                    at=d.at, symbol=d.symbol, side=d.side, quantity=str(d.quantity),
+                    at=d.at, symbol=d.symbol, side=d.side, quantity=d.quantity,
                     action=d.action, reasons=list(d.reasons), message=d.message,
                 )
                 for d in r.denied
@@ -173,7 +174,7 @@ class ResultOut(Output):
             bars=r.bars,
             orders_sent=r.orders_sent,
             denied_total=r.denied_total,
-            open_positions={k: str(v) for k, v in r.open_positions.items()},
+            open_positions=dict(r.open_positions),
         )  # fmt: skip
 
 
@@ -183,7 +184,7 @@ class BacktestOut(Output):
 
     id: str
     status: str
-    progress: float  # 0..1
+    progress: AnalyticOut  # 0..1
     percent: int  # 0..100
     request: BacktestRequestOut
     created_at: datetime
@@ -197,9 +198,9 @@ class BacktestOut(Output):
         q = b.request
         request = BacktestRequestOut(
             strategy_id=q.strategy_id, symbols=list(q.symbols), from_=q.start, to=q.end,
-            timeframe=q.timeframe.value, starting_cash=str(q.starting_cash),
-            commission_per_share=str(q.fees.per_share), commission_bps=str(q.fees.bps),
-            slippage_bps=str(q.slippage_bps),
+            timeframe=q.timeframe.value, starting_cash=q.starting_cash,
+            commission_per_share=q.fees.per_share, commission_bps=q.fees.bps,
+            slippage_bps=q.slippage_bps,
         )  # fmt: skip
         return cls(
             id=b.id,

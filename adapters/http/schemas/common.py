@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import msgspec
 
+from adapters.http.wire_format import QuantityOut, format_figures
 from adapters.wire.numbers import plain_numbers
 from domain.risk.verdicts import Decision, Verdict
 
@@ -20,7 +21,14 @@ class Input(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
 
 
 class Output(msgspec.Struct, kw_only=True):
-    """Base of response bodies."""
+    """Base of response bodies: figures leave in their kind's wire form (http/wire_format.py).
+
+    Decimal figures hold their wire text once built; a subclass that defines `__post_init__`
+    calls this one.
+    """
+
+    def __post_init__(self) -> None:
+        format_figures(self)
 
 
 class VerdictOut(Output):
@@ -29,7 +37,7 @@ class VerdictOut(Output):
     control: str
     message: str
     rule_id: str | None = None
-    allowed_quantity: str | None = None
+    allowed_quantity: QuantityOut | None = None
 
     @classmethod
     def from_domain(cls, verdict: Verdict) -> VerdictOut:
@@ -39,16 +47,14 @@ class VerdictOut(Output):
             control=verdict.control,
             message=verdict.message,
             rule_id=verdict.rule_id,
-            allowed_quantity=None
-            if verdict.allowed_quantity is None
-            else str(verdict.allowed_quantity),
+            allowed_quantity=verdict.allowed_quantity,
         )
 
 
 class DecisionOut(Output):
     approved: bool
-    requested_quantity: str
-    quantity: str
+    requested_quantity: QuantityOut
+    quantity: QuantityOut
     reasons: list[str]
     warnings: list[str]
     verdicts: list[VerdictOut]
@@ -57,8 +63,8 @@ class DecisionOut(Output):
     def from_domain(cls, decision: Decision) -> DecisionOut:
         return cls(
             approved=decision.approved,
-            requested_quantity=str(decision.requested_quantity),
-            quantity=str(decision.quantity),
+            requested_quantity=decision.requested_quantity,
+            quantity=decision.quantity,
             reasons=[c.value for c in decision.reasons],
             warnings=[c.value for c in decision.warnings],
             verdicts=[VerdictOut.from_domain(v) for v in decision.verdicts],

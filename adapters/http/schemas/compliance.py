@@ -9,6 +9,7 @@ from typing import Annotated, TypeVar
 import msgspec
 
 from adapters.http.schemas.common import Input, Output
+from adapters.http.wire_format import MoneyOut
 from adapters.wire.numbers import SignedMoney
 from application.filing_calendar import CalendarView
 from application.form13f import Form13FDocument, Form13FRequest, ThresholdReport, ValidationReport
@@ -243,10 +244,10 @@ class ThresholdIn(Input):
 
 
 class ThresholdOut(Output):
-    threshold_usd: Decimal
+    threshold_usd: MoneyOut
     met: bool
     first_month_end: dt.date | None
-    peak_value_usd: Decimal
+    peak_value_usd: MoneyOut
     required_filings: list[DeadlineOut]
     rule: str
 

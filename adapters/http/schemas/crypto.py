@@ -11,6 +11,7 @@ from typing import Annotated, Any
 import msgspec
 
 from adapters.http.schemas.common import Input, Output
+from adapters.http.wire_format import AnalyticOut
 from adapters.wire.numbers import Fraction, WireNumber
 from application.crypto import (
     MAX_GAS_POINTS,
@@ -231,7 +232,7 @@ class PoolDrainAlertOut(Output):
 
 
 class PoolDrainOut(Output):
-    window_hours: float
+    window_hours: AnalyticOut
     threshold: str
     alerting: bool
     latest_drop: str
@@ -294,10 +295,10 @@ class GasIn(Input):
 
 class GasSpikeOut(Output):
     at: datetime
-    gwei: float
-    mean: float
-    std: float
-    z: float | None
+    gwei: AnalyticOut
+    mean: AnalyticOut
+    std: AnalyticOut
+    z: AnalyticOut | None
 
     @classmethod
     def from_domain(cls, s: GasSpike) -> GasSpikeOut:
@@ -308,7 +309,7 @@ class GasHourOut(Output):
     hour_of_week: int
     weekday: str
     hour: int
-    median: float | None
+    median: AnalyticOut | None
     count: int
 
 
@@ -318,9 +319,9 @@ class GasCheapestWindowOut(Output):
     start_hour_of_week: int | None
     start_weekday: str | None
     start_hour: int | None
-    mean_median_gwei: float | None
-    overall_median_gwei: float
-    savings: float | None
+    mean_median_gwei: AnalyticOut | None
+    overall_median_gwei: AnalyticOut
+    savings: AnalyticOut | None
     by_hour: list[GasHourOut]
 
     @classmethod
@@ -351,7 +352,7 @@ class GasCheapestWindowOut(Output):
 class GasOut(Output):
     observations: int
     window: int
-    threshold: float
+    threshold: AnalyticOut
     spike_count: int
     spikes: Annotated[list[GasSpikeOut], _doc(f"The first {MAX_SPIKES:,} spikes, by time")]
     latest: GasSpikeOut | None

@@ -13,6 +13,7 @@ from typing import Annotated
 import msgspec
 
 from adapters.http.schemas.common import Input, Output
+from adapters.http.wire_format import AnalyticOut
 from application.fixed_income import (
     DEFAULT_SHOCKS_BP,
     MAX_SHOCKS,
@@ -125,20 +126,20 @@ class BondCashFlowOut(Output):
     its discount time in years."""
 
     pay_date: date
-    amount: float
-    time: float
+    amount: AnalyticOut
+    time: AnalyticOut
 
 
 class BondShockOut(Output):
-    shift_bp: float
-    yield_rate: float
-    dirty_price: float
-    price_change: float
-    duration_estimate: float
-    duration_convexity_estimate: float
-    estimate_error: float
-    position_change: float
-    position_estimate: float
+    shift_bp: AnalyticOut
+    yield_rate: AnalyticOut
+    dirty_price: AnalyticOut
+    price_change: AnalyticOut
+    duration_estimate: AnalyticOut
+    duration_convexity_estimate: AnalyticOut
+    estimate_error: AnalyticOut
+    position_change: AnalyticOut
+    position_estimate: AnalyticOut
 
 
 class BondMeasuresOut(Output):
@@ -146,20 +147,20 @@ class BondMeasuresOut(Output):
 
     maturity: date
     issue_date: date | None
-    coupon_rate: float
+    coupon_rate: AnalyticOut
     frequency: int
     day_count: str
     compounding: str
-    yield_rate: float
-    clean_price: float
-    dirty_price: float
-    accrued_interest: float
+    yield_rate: AnalyticOut
+    clean_price: AnalyticOut
+    dirty_price: AnalyticOut
+    accrued_interest: AnalyticOut
     accrual_start: date
     next_coupon: date
-    macaulay_duration: float
-    modified_duration: float
-    convexity: float
-    dv01: float
+    macaulay_duration: AnalyticOut
+    modified_duration: AnalyticOut
+    convexity: AnalyticOut
+    dv01: AnalyticOut
 
 
 def measures(a: BondAnalytics) -> dict[str, object]:
@@ -190,10 +191,10 @@ class BondOut(BondMeasuresOut):
     settlement: date
     currency: str
     schedule: str
-    face: float
-    market_value: float
-    accrued_amount: float
-    position_dv01: float
+    face: AnalyticOut
+    market_value: AnalyticOut
+    accrued_amount: AnalyticOut
+    position_dv01: AnalyticOut
     shocks: list[BondShockOut]
     cash_flows: list[BondCashFlowOut]
     units: dict[str, str]
@@ -240,21 +241,21 @@ class BondOut(BondMeasuresOut):
 class LadderPositionOut(BondMeasuresOut):
     """One rung: the bond's figures per 100 face and its money figures for `face`."""
 
-    face: float
-    market_value: float
-    accrued_amount: float
-    position_dv01: float
-    years_to_maturity: float
+    face: AnalyticOut
+    market_value: AnalyticOut
+    accrued_amount: AnalyticOut
+    position_dv01: AnalyticOut
+    years_to_maturity: AnalyticOut
 
 
 class LadderShockOut(Output):
     """The ladder's change in currency for a parallel shift of every bond's yield."""
 
-    shift_bp: float
-    full_change: float
-    duration_estimate: float
-    duration_convexity_estimate: float
-    estimate_error: float
+    shift_bp: AnalyticOut
+    full_change: AnalyticOut
+    duration_estimate: AnalyticOut
+    duration_convexity_estimate: AnalyticOut
+    estimate_error: AnalyticOut
 
 
 LADDER_UNITS = {
@@ -274,13 +275,13 @@ class LadderOut(Output):
     compounding: str
     schedule: str
     wal_day_count: str
-    total_face: float
-    market_value: float
-    accrued_amount: float
-    dv01: float
-    modified_duration: float
-    convexity: float
-    weighted_average_life: float
+    total_face: AnalyticOut
+    market_value: AnalyticOut
+    accrued_amount: AnalyticOut
+    dv01: AnalyticOut
+    modified_duration: AnalyticOut
+    convexity: AnalyticOut
+    weighted_average_life: AnalyticOut
     first_maturity: date
     last_maturity: date
     maturity_years: list[int]

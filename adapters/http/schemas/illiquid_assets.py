@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from decimal import Decimal
 from typing import Annotated
 
 import msgspec
 
 from adapters.http.schemas.common import Input, Output
+from adapters.http.wire_format import AnalyticOut, MoneyOut, RateOut
 from adapters.wire.numbers import Money, SignedMoney
 from application.illiquid_assets import IlliquidView, NewIlliquidAsset, NewValuation
 from application.portfolios import Page
@@ -52,26 +52,26 @@ class ValuationIn(Input):
 
 class ValuationOut(Output):
     as_of: date
-    value: str
+    value: MoneyOut
     method: str
     recorded_at: datetime
     note: str
 
     @classmethod
     def from_domain(cls, v: Valuation) -> ValuationOut:
-        return cls(as_of=v.as_of, value=str(v.value), method=v.method.value,
+        return cls(as_of=v.as_of, value=v.value, method=v.method.value,
                    recorded_at=v.recorded_at, note=v.note)  # fmt: skip
 
 
 class AppreciationPointOut(Output):
     as_of: date
-    value: str
+    value: MoneyOut
     source: str
-    change: str | None
-    change_fraction: str | None
-    total_appreciation: str
-    total_return: str
-    annualized_return: float | None
+    change: MoneyOut | None
+    change_fraction: RateOut | None
+    total_appreciation: MoneyOut
+    total_return: RateOut
+    annualized_return: AnalyticOut | None
 
 
 class IlliquidAssetOut(Output):
@@ -81,18 +81,18 @@ class IlliquidAssetOut(Output):
     kind: str
     currency: str
     acquired: date
-    cost: str
+    cost: MoneyOut
     created_at: datetime
     note: str
-    latest_value: str | None = None
+    latest_value: MoneyOut | None = None
     latest_as_of: date | None = None
 
     @classmethod
     def from_domain(cls, a: IlliquidAsset, latest: Valuation | None = None) -> IlliquidAssetOut:
         return cls(
             id=a.id, portfolio_id=a.portfolio_id, name=a.name, kind=a.kind.value,
-            currency=a.currency, acquired=a.acquired, cost=str(a.cost), created_at=a.created_at,
-            note=a.note, latest_value=None if latest is None else str(latest.value),
+            currency=a.currency, acquired=a.acquired, cost=a.cost, created_at=a.created_at,
+            note=a.note, latest_value=None if latest is None else latest.value,
             latest_as_of=None if latest is None else latest.as_of,
         )  # fmt: skip
 
@@ -107,16 +107,11 @@ CONVENTIONS = {
 }
 
 
-def _fraction(value: Decimal) -> str:
-    """A fraction to 10 decimal places, without trailing zeros or an exponent."""
-    return format(value.quantize(Decimal("1e-10")).normalize(), "f")
-
-
 class IlliquidAssetDetailOut(Output):
     asset: IlliquidAssetOut
     valuations: list[ValuationOut]
     history: list[AppreciationPointOut]
-    latest_value: str
+    latest_value: MoneyOut
     latest_as_of: date
     stale: bool
     conventions: dict[str, str]
@@ -130,19 +125,17 @@ class IlliquidAssetDetailOut(Output):
             history=[
                 AppreciationPointOut(
                     as_of=p.as_of,
-                    value=str(p.value),
+                    value=p.value,
                     source=p.source,
-                    change=None if p.change is None else str(p.change),
-                    change_fraction=None
-                    if p.change_fraction is None
-                    else str(round(p.change_fraction, 10)),
-                    total_appreciation=str(p.total_appreciation),
-                    total_return=_fraction(p.total_return),
+                    change=p.change,
+                    change_fraction=p.change_fraction,
+                    total_appreciation=p.total_appreciation,
+                    total_return=p.total_return,
                     annualized_return=p.annualized_return,
                 )
                 for p in h.points
             ],
-            latest_value=str(h.latest_value),
+            latest_value=h.latest_value,
             latest_as_of=h.latest_as_of,
             stale=h.stale,
             conventions=CONVENTIONS,

@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 import msgspec
 
 from adapters.http.schemas.common import Input, Output
+from adapters.http.wire_format import PriceOut, QuantityOut, RateOut
 from adapters.wire.numbers import Multiplier, Price, Quantity
 from application.instrument_catalog import ImportReport, InstrumentEdit, InstrumentPage
 from domain.trading.instruments import AssetClass, Instrument
@@ -27,15 +28,15 @@ class InstrumentOut(Output):
     name: str
     asset_class: AssetClass
     sector: str
-    tick_size: Decimal
-    lot_size: Decimal
-    multiplier: Decimal
+    tick_size: PriceOut
+    lot_size: QuantityOut
+    multiplier: RateOut
     currency: str
     marginable: bool
     shortable: bool
     active: bool
     underlying: str | None = None
-    strike: Decimal | None = None
+    strike: PriceOut | None = None
     expiry: date | None = None
     right: str | None = None
 

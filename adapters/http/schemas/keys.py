@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from adapters.http.schemas.common import Output
+from adapters.http.wire_format import AnalyticOut
 from application.key_rotation import KeyStatus, RotationProgress
 from application.key_rotation_jobs import RotationJob
 
@@ -60,7 +61,7 @@ class RotationOut(Output):
     id: str
     state: str
     target: str
-    percent: float | None
+    percent: AnalyticOut | None
     total: int | None
     counts: dict[str, int]
     unreadable: list[UnreadableOut]

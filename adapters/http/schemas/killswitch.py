@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 import msgspec
 
 from adapters.http.schemas.common import Input, Output
+from adapters.http.wire_format import AnalyticOut
 from domain.killswitch.state import Scope, ScopeKind, TradingState
 from domain.killswitch.switch import BrokerOutcome, KillSwitchEvent, ScopeState, UnconfirmedOrder
 
@@ -137,7 +138,7 @@ class KillSwitchEventOut(Output):
     triggered_at: datetime
     halted_at: datetime
     broadcast_at: datetime
-    elapsed_ms: float
+    elapsed_ms: AnalyticOut
     cancel_sent_at: datetime | None = None
     confirmed_at: datetime | None = None
     unconfirmed_orders: list[UnconfirmedOrderOut] = msgspec.field(default_factory=list)

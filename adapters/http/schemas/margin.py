@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from adapters.http.schemas.common import Input, Output
+from adapters.http.wire_format import MoneyOut, PriceOut, QuantityOut, RateOut
 from adapters.wire.numbers import UnitInterval
 from domain.margin import (
     DeleveragePlan,
@@ -20,15 +19,15 @@ class PositionMarginOut(Output):
     """One position's requirements and how far its mark may move before a margin call."""
 
     symbol: str
-    quantity: Decimal
-    mark: Decimal
-    multiplier: Decimal
-    notional: Decimal
-    initial_requirement: Decimal
-    maintenance_requirement: Decimal
-    maintenance_rate: Decimal
-    liquidation_distance: Decimal | None
-    liquidation_price: Decimal | None
+    quantity: QuantityOut
+    mark: PriceOut
+    multiplier: RateOut
+    notional: MoneyOut
+    initial_requirement: MoneyOut
+    maintenance_requirement: MoneyOut
+    maintenance_rate: RateOut
+    liquidation_distance: RateOut | None
+    liquidation_price: PriceOut | None
 
     @classmethod
     def from_domain(cls, line: PositionMargin) -> PositionMarginOut:
@@ -50,15 +49,15 @@ class MarginStatusOut(Output):
     """Equity against requirements; `margin_buffer` = excess liquidity / equity (a fraction)."""
 
     account_id: str
-    equity: Decimal
-    gross_exposure: Decimal
-    initial_requirement: Decimal
-    maintenance_requirement: Decimal
-    excess_liquidity: Decimal
-    margin_buffer: Decimal
-    buying_power: Decimal
+    equity: MoneyOut
+    gross_exposure: MoneyOut
+    initial_requirement: MoneyOut
+    maintenance_requirement: MoneyOut
+    excess_liquidity: MoneyOut
+    margin_buffer: RateOut
+    buying_power: MoneyOut
     margin_call: bool
-    margin_deficit: Decimal
+    margin_deficit: MoneyOut
     positions: list[PositionMarginOut]
 
     @classmethod
@@ -87,13 +86,13 @@ class DeleverageIn(Input):
 class DeleverageStepOut(Output):
     symbol: str
     side: Side
-    quantity: Decimal
-    position_quantity: Decimal
-    mark: Decimal
-    notional: Decimal
-    maintenance_released: Decimal
-    buffer_before: Decimal
-    buffer_after: Decimal
+    quantity: QuantityOut
+    position_quantity: QuantityOut
+    mark: PriceOut
+    notional: MoneyOut
+    maintenance_released: MoneyOut
+    buffer_before: RateOut
+    buffer_after: RateOut
     explanation: str
 
     @classmethod
@@ -116,13 +115,13 @@ class DeleveragePlanOut(Output):
     """Reductions at the mark, largest release first; `explanation` reads the plan line by line."""
 
     account_id: str
-    target_buffer: Decimal
-    equity: Decimal
-    maintenance_before: Decimal
-    maintenance_after: Decimal
-    maintenance_released: Decimal
-    buffer_before: Decimal
-    buffer_after: Decimal
+    target_buffer: RateOut
+    equity: MoneyOut
+    maintenance_before: MoneyOut
+    maintenance_after: MoneyOut
+    maintenance_released: MoneyOut
+    buffer_before: RateOut
+    buffer_after: RateOut
     reaches_target: bool
     steps: list[DeleverageStepOut]
     explanation: list[str]
@@ -165,21 +164,21 @@ class MarginImpactOut(Output):
 
     symbol: str
     side: Side
-    quantity: Decimal
-    price: Decimal
-    position_before: Decimal
-    position_after: Decimal
-    equity_before: Decimal
-    equity_after: Decimal
-    initial_before: Decimal
-    initial_after: Decimal
-    initial_change: Decimal
-    maintenance_before: Decimal
-    maintenance_after: Decimal
-    buying_power_before: Decimal
-    buying_power_after: Decimal
-    excess_before: Decimal
-    excess_after: Decimal
+    quantity: QuantityOut
+    price: PriceOut
+    position_before: QuantityOut
+    position_after: QuantityOut
+    equity_before: MoneyOut
+    equity_after: MoneyOut
+    initial_before: MoneyOut
+    initial_after: MoneyOut
+    initial_change: MoneyOut
+    maintenance_before: MoneyOut
+    maintenance_after: MoneyOut
+    buying_power_before: MoneyOut
+    buying_power_after: MoneyOut
+    excess_before: MoneyOut
+    excess_after: MoneyOut
     margin_call_after: bool
     causes_margin_call: bool
     exceeds_buying_power: bool

@@ -7,6 +7,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from adapters.http.schemas.common import Output
+from adapters.http.wire_format import AnalyticOut, MoneyOut, PriceOut, QuantityOut, RateOut
 from application.market import BarsWithIndicators, IndicatorSeries
 from domain.marketdata.bars import Bar, FloatArray
 from domain.marketdata.depth import DepthAnalysis, DepthLevel, Spread, WhaleOrder, WhaleRule
@@ -29,10 +30,10 @@ def _maybe(value: Decimal | None, places: Decimal) -> Decimal | None:
 class DepthLevelOut(Output):
     """A level with the size and notional at it and at every better price."""
 
-    price: Decimal
-    size: Decimal
-    cumulative_size: Decimal
-    cumulative_notional: Decimal
+    price: PriceOut
+    size: QuantityOut
+    cumulative_size: QuantityOut
+    cumulative_notional: MoneyOut
     orders: int | None = None
 
     @classmethod
@@ -49,8 +50,8 @@ class DepthLevelOut(Output):
 class SpreadOut(Output):
     """Best ask - best bid, and that gap in basis points of the mid."""
 
-    absolute: Decimal
-    bps: Decimal
+    absolute: PriceOut
+    bps: RateOut
 
     @classmethod
     def from_domain(cls, spread: Spread) -> SpreadOut:
@@ -61,9 +62,9 @@ class WhaleOut(Output):
     """An outsized level: `by_size` (>= whale_size), `by_z` (z-score >= whale_z), or both."""
 
     side: str
-    price: Decimal
-    size: Decimal
-    z: float
+    price: PriceOut
+    size: QuantityOut
+    z: AnalyticOut
     by_size: bool
     by_z: bool
 
@@ -80,8 +81,8 @@ class WhaleOut(Output):
 
 
 class WhaleRuleOut(Output):
-    z: float
-    min_size: Decimal | None
+    z: AnalyticOut
+    min_size: QuantityOut | None
     method: str
 
     @classmethod
@@ -94,10 +95,10 @@ class DepthOut(Output):
 
     symbol: str
     at: datetime
-    mid: Decimal | None
-    microprice: Decimal | None
+    mid: PriceOut | None
+    microprice: PriceOut | None
     spread: SpreadOut | None
-    imbalance: Decimal | None
+    imbalance: RateOut | None
     imbalance_levels: int
     bids: list[DepthLevelOut]
     asks: list[DepthLevelOut]
@@ -125,12 +126,12 @@ class BarOut(Output):
     """One candle: [start, start + timeframe)."""
 
     start: datetime
-    open: Decimal
-    high: Decimal
-    low: Decimal
-    close: Decimal
-    volume: Decimal
-    vwap: Decimal | None = None
+    open: PriceOut
+    high: PriceOut
+    low: PriceOut
+    close: PriceOut
+    volume: QuantityOut
+    vwap: PriceOut | None = None
     trades: int | None = None
 
     @classmethod
@@ -156,9 +157,9 @@ class IndicatorOut(Output):
 
     key: str
     name: str
-    params: list[int | float | str]
+    params: list[int | AnalyticOut | str]
     lookback: int
-    columns: dict[str, list[float | None]]
+    columns: dict[str, list[AnalyticOut | None]]
 
     @classmethod
     def from_domain(cls, series: IndicatorSeries) -> IndicatorOut:

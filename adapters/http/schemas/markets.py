@@ -14,6 +14,7 @@ from typing import Annotated
 import msgspec
 
 from adapters.http.schemas.common import Input, Output
+from adapters.http.wire_format import AnalyticOut, MoneyOut, PriceOut, QuantityOut, RateOut
 from adapters.wire.numbers import SignedMoney
 from application.futures import CrackView, CurveView
 from application.insiders import InsiderRows, NetBuyingView
@@ -53,7 +54,7 @@ class ContractSpecOut(Output):
     name: str
     exchange: str
     quote_unit: str
-    size: Decimal
+    size: QuantityOut
     size_unit: str
 
     @classmethod
@@ -91,16 +92,16 @@ class FuturesCurveIn(Input):
 class FuturesCurvePointOut(Output):
     contract: str
     expiry: dt.date
-    price: Decimal
-    years: float
+    price: PriceOut
+    years: AnalyticOut
 
 
 class CalendarSpreadOut(Output):
     near: str
     far: str
-    spread: Decimal
+    spread: PriceOut
     days: int
-    roll_yield: float
+    roll_yield: AnalyticOut
     state: str
 
 
@@ -113,12 +114,12 @@ class TermStructureOut(Output):
     date: dt.date
     as_of: dt.date
     source: str
-    spot: Decimal | None
+    spot: PriceOut | None
     shape: str
     points: list[FuturesCurvePointOut]
     spreads: list[CalendarSpreadOut]
-    front_to_back_roll_yield: float | None
-    spot_roll_yield: float | None
+    front_to_back_roll_yield: AnalyticOut | None
+    spot_roll_yield: AnalyticOut | None
     conventions: dict[str, str]
 
     @classmethod
@@ -180,11 +181,11 @@ class CrackSpreadOut(Output):
     source: str
     ratio: list[int]
     contracts: list[str] | None
-    crude_usd_per_bbl: Decimal
-    gasoline_usd_per_bbl: Decimal
-    distillate_usd_per_bbl: Decimal
-    total_usd: Decimal
-    per_barrel_usd: Decimal
+    crude_usd_per_bbl: PriceOut
+    gasoline_usd_per_bbl: PriceOut
+    distillate_usd_per_bbl: PriceOut
+    total_usd: MoneyOut
+    per_barrel_usd: PriceOut
     conventions: dict[str, str]
 
     @classmethod
@@ -221,7 +222,7 @@ def _finite(value: float | None) -> float | None:
 class MacroFigureOut(Output):
     name: str
     date: dt.date | None
-    value: float | None
+    value: AnalyticOut | None
 
 
 class MacroReadingOut(Output):
@@ -231,15 +232,15 @@ class MacroReadingOut(Output):
     frequency: str
     seasonal_adjustment: str
     date: dt.date | None
-    value: Decimal | None
+    value: RateOut | None
     figures: list[MacroFigureOut]
 
 
 class SahmOut(Output):
     date: dt.date
-    three_month_average: Decimal
-    prior_twelve_month_low: Decimal
-    value: Decimal
+    three_month_average: RateOut
+    prior_twelve_month_low: RateOut
+    value: RateOut
     triggered: bool
 
 
@@ -251,9 +252,9 @@ class MacroDashboardOut(Output):
     missing: list[str]
     sahm_rule: SahmOut | None
     curve_date: dt.date | None
-    yields: dict[str, Decimal]
-    spreads: dict[str, Decimal]
-    real_10y: float | None
+    yields: dict[str, RateOut]
+    spreads: dict[str, RateOut]
+    real_10y: AnalyticOut | None
     conventions: dict[str, str]
 
     @classmethod
@@ -289,7 +290,7 @@ def _reading(
 
 class MacroPointOut(Output):
     date: dt.date
-    value: float | Decimal | None
+    value: AnalyticOut | RateOut | None
 
 
 class MacroSeriesOut(Output):
@@ -331,12 +332,12 @@ class NetInsiderOut(Output):
     other: int
     buyers: int
     sellers: int
-    shares_bought: Decimal
-    shares_sold: Decimal
-    net_shares: Decimal
-    value_bought_usd: Decimal
-    value_sold_usd: Decimal
-    net_value_usd: Decimal
+    shares_bought: QuantityOut
+    shares_sold: QuantityOut
+    net_shares: QuantityOut
+    value_bought_usd: MoneyOut
+    value_sold_usd: MoneyOut
+    net_value_usd: MoneyOut
 
     @classmethod
     def from_domain(cls, a: NetInsiderActivity) -> NetInsiderOut:
@@ -372,10 +373,10 @@ class InsiderTransactionOut(Output):
     relationship: str
     transaction_date: dt.date
     code: str
-    shares: Decimal
-    price: Decimal | None
+    shares: QuantityOut
+    price: PriceOut | None
     acquired_disposed: str
-    shares_owned_after: Decimal | None
+    shares_owned_after: QuantityOut | None
     filed: dt.date | None
 
     @classmethod

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import msgspec
 
 from adapters.http.schemas.common import Input, Output
+from adapters.http.wire_format import AnalyticOut
 from domain.inference.keywords import Keyword
 from domain.inference.sentiment import ScoredItem, SymbolSentiment
 from ports.inference import Classification, InferenceInfo, ModelInfo, TensorSpec
@@ -43,7 +44,7 @@ class ModelOut(Output):
     inputs: list[TensorOut]
     outputs: list[TensorOut]
     labels: list[str]
-    metrics: dict[str, float]
+    metrics: dict[str, AnalyticOut]
     encoder: str | None
     description: str
 
@@ -68,7 +69,7 @@ class InferenceOut(Output):
     reason: str
     encoder: str
     batch_size: int
-    wait_ms: float
+    wait_ms: AnalyticOut
     queue_bound: int
     models: int
     problems: list[str]
@@ -104,7 +105,7 @@ class SentimentIn(Input):
 
 class SentimentResultOut(Output):
     label: str
-    probabilities: dict[str, float]
+    probabilities: dict[str, AnalyticOut]
 
     @classmethod
     def from_domain(cls, answer: Classification) -> SentimentResultOut:
@@ -123,9 +124,9 @@ class NewsItemOut(Output):
     published_at: datetime
     url: str | None
     label: str
-    score: float
-    authenticity: float
-    weight: float
+    score: AnalyticOut
+    authenticity: AnalyticOut
+    weight: AnalyticOut
 
     @classmethod
     def from_domain(cls, scored: ScoredItem) -> NewsItemOut:
@@ -141,15 +142,15 @@ class NewsItemOut(Output):
 class SymbolSentimentOut(Output):
     symbol: str
     as_of: datetime
-    score: float | None
+    score: AnalyticOut | None
     label: str
     items: int
-    weight: float
-    authenticity: float | None
-    shares: dict[str, float]
+    weight: AnalyticOut
+    authenticity: AnalyticOut | None
+    shares: dict[str, AnalyticOut]
     top: list[NewsItemOut]
-    half_life_hours: float
-    max_age_hours: float
+    half_life_hours: AnalyticOut
+    max_age_hours: AnalyticOut
     convention: str = SCORE_CONVENTION
 
     @classmethod
@@ -173,7 +174,7 @@ class KeywordsIn(Input):
 
 class KeywordOut(Output):
     phrase: str
-    score: float
+    score: AnalyticOut
 
 
 class KeywordsOut(Output):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from adapters.http.schemas.common import Output
+from adapters.http.wire_format import AnalyticOut
 from application.stream_monitor import KafkaReport
 from domain.monitoring.streams import GroupLag, StreamAlert, TopicStats
 
@@ -20,10 +21,10 @@ class TopicOut(Output):
 
     topic: str
     count: int
-    messages_per_second: float
-    latency_p50_ms: float | None
-    latency_p99_ms: float | None
-    latency_max_ms: float | None
+    messages_per_second: AnalyticOut
+    latency_p50_ms: AnalyticOut | None
+    latency_p99_ms: AnalyticOut | None
+    latency_max_ms: AnalyticOut | None
 
     @classmethod
     def from_domain(cls, stats: TopicStats) -> TopicOut:
@@ -67,8 +68,8 @@ class AlertOut(Output):
 
     kind: str
     subject: str
-    value: float
-    threshold: float
+    value: AnalyticOut
+    threshold: AnalyticOut
     since: datetime
 
     @classmethod
@@ -83,7 +84,7 @@ class AlertOut(Output):
 
 
 class ThresholdsOut(Output):
-    latency_ms: float
+    latency_ms: AnalyticOut
     lag: int
 
 
@@ -92,7 +93,7 @@ class KafkaReportOut(Output, kw_only=True):
 
     enabled: bool = True
     at: datetime
-    window_seconds: float
+    window_seconds: AnalyticOut
     thresholds: ThresholdsOut
     topics: list[TopicOut]
     groups: list[GroupLagOut]

@@ -14,6 +14,7 @@ import msgspec
 from litestar.openapi.spec import OpenAPIType, Schema
 
 from adapters.http.schemas.common import Input, Output
+from adapters.http.wire_format import AnalyticOut
 from application.optimization import OptimizationRequest, OptimizationResult
 from domain.analytics.optimization.problem import (
     MAX_ASSETS,
@@ -128,26 +129,26 @@ class OptimizedWeightOut(Output):
     """One asset: its weight, bounds, share of the portfolio's risk and annual figures."""
 
     asset: str
-    weight: float
-    lower_bound: float
-    upper_bound: float
-    risk_contribution: float
-    volatility: float
-    expected_return: float | None
-    risk_budget: float | None = None
+    weight: AnalyticOut
+    lower_bound: AnalyticOut
+    upper_bound: AnalyticOut
+    risk_contribution: AnalyticOut
+    volatility: AnalyticOut
+    expected_return: AnalyticOut | None
+    risk_budget: AnalyticOut | None = None
 
 
 class OptimizedPortfolioOut(Output):
-    volatility: float
-    expected_return: float | None
-    sharpe_ratio: float | None
-    effective_assets: float
-    diversification_ratio: float
+    volatility: AnalyticOut
+    expected_return: AnalyticOut | None
+    sharpe_ratio: AnalyticOut | None
+    effective_assets: AnalyticOut
+    diversification_ratio: AnalyticOut
 
 
 class CovarianceEstimateOut(Output):
     estimator: str
-    shrinkage: float | None
+    shrinkage: AnalyticOut | None
     observations: int | None
 
 
@@ -169,7 +170,7 @@ class OptimizationOut(Output):
     portfolio: OptimizedPortfolioOut
     covariance: CovarianceEstimateOut
     periods_per_year: int
-    risk_free_rate: float
+    risk_free_rate: AnalyticOut
     solver: str
     conventions: dict[str, str]
 

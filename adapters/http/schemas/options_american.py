@@ -9,6 +9,7 @@ import numpy as np
 import numpy.typing as npt
 
 from adapters.http.schemas.common import Input, Output
+from adapters.http.wire_format import AnalyticOut
 from application.american_options import (
     DEFAULT_STEPS,
     MAX_STEPS,
@@ -105,13 +106,13 @@ class AmericanOut(Output):
     method: Literal["crr", "baw"]
     steps: int | None
     count: int
-    price: list[float | None]
-    european_price: list[float | None]
-    early_exercise_premium: list[float | None]
-    delta: list[float | None] | None
-    gamma: list[float | None] | None
-    theta: list[float | None] | None
-    theta_per_day: list[float | None] | None
+    price: list[AnalyticOut | None]
+    european_price: list[AnalyticOut | None]
+    early_exercise_premium: list[AnalyticOut | None]
+    delta: list[AnalyticOut | None] | None
+    gamma: list[AnalyticOut | None] | None
+    theta: list[AnalyticOut | None] | None
+    theta_per_day: list[AnalyticOut | None] | None
     units: dict[str, str]
 
     @classmethod

@@ -5,12 +5,12 @@ figures as null."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from decimal import Decimal
 from typing import Annotated
 
 import msgspec
 
 from adapters.http.schemas.common import Output
+from adapters.http.wire_format import AnalyticOut, PriceOut
 from application.options_chain import ChainView, ContractView, ExpiryView, IVRankView
 from domain.analytics.options.chain_metrics import GammaExposure, PutCallRatios
 from domain.analytics.options.whales import SweepBurst
@@ -27,16 +27,18 @@ def _round(value: float | None, digits: int = 8) -> float | None:
 class ContractOut(Output):
     symbol: Annotated[str, _doc("OCC option symbol")]
     expiry: date
-    strike: Decimal
+    strike: PriceOut
     right: Annotated[str, _doc("call or put")]
-    bid: Decimal
-    ask: Decimal
-    last: Decimal
-    mid: Annotated[float, _doc("(bid + ask) / 2, the last trade when a side is missing")]
+    bid: PriceOut
+    ask: PriceOut
+    last: PriceOut
+    mid: Annotated[AnalyticOut, _doc("(bid + ask) / 2, the last trade when a side is missing")]
     volume: int
     open_interest: int
-    years: Annotated[float, _doc("Time to expiry in years (365.25-day years to 21:00 UTC)")]
-    iv: Annotated[float | None, _doc("Implied vol from the mid, annualised fraction; null: none")]
+    years: Annotated[AnalyticOut, _doc("Time to expiry in years (365.25-day years to 21:00 UTC)")]
+    iv: Annotated[
+        AnalyticOut | None, _doc("Implied vol from the mid, annualised fraction; null: none")
+    ]
     iv_reason: Annotated[
         str,
         _doc(
@@ -44,13 +46,15 @@ class ContractOut(Output):
             "VEGA_TOO_SMALL, NO_CONVERGENCE, INVALID_INPUT"
         ),
     ]
-    provider_iv: Annotated[float | None, _doc("The provider's own IV, when it sends one")]
-    delta: Annotated[float | None, _doc("dV/dS per share at the computed IV")]
-    gamma: Annotated[float | None, _doc("d2V/dS2 per share")]
-    theta_per_day: Annotated[float | None, _doc("Value change per calendar day passing")]
-    vega_per_point: Annotated[float | None, _doc("Value change per 1 vol point (0.01)")]
-    volume_oi_ratio: Annotated[float | None, _doc("volume / open interest; null where OI is 0")]
-    premium_notional: Annotated[float, _doc("volume x mid x 100, in the quote currency")]
+    provider_iv: Annotated[AnalyticOut | None, _doc("The provider's own IV, when it sends one")]
+    delta: Annotated[AnalyticOut | None, _doc("dV/dS per share at the computed IV")]
+    gamma: Annotated[AnalyticOut | None, _doc("d2V/dS2 per share")]
+    theta_per_day: Annotated[AnalyticOut | None, _doc("Value change per calendar day passing")]
+    vega_per_point: Annotated[AnalyticOut | None, _doc("Value change per 1 vol point (0.01)")]
+    volume_oi_ratio: Annotated[
+        AnalyticOut | None, _doc("volume / open interest; null where OI is 0")
+    ]
+    premium_notional: Annotated[AnalyticOut, _doc("volume x mid x 100, in the quote currency")]
     whale_flags: Annotated[list[str], _doc("UNUSUAL_VOLUME, LARGE_PREMIUM")]
 
     @classmethod
@@ -82,8 +86,8 @@ class ContractOut(Output):
 
 
 class PutCallOut(Output):
-    by_volume: Annotated[float | None, _doc("put volume / call volume; null: no call volume")]
-    by_open_interest: Annotated[float | None, _doc("put OI / call OI; null: no call OI")]
+    by_volume: Annotated[AnalyticOut | None, _doc("put volume / call volume; null: no call volume")]
+    by_open_interest: Annotated[AnalyticOut | None, _doc("put OI / call OI; null: no call OI")]
     call_volume: int
     put_volume: int
     call_open_interest: int
@@ -103,10 +107,10 @@ class PutCallOut(Output):
 
 class ExpiryOut(Output):
     expiry: date
-    years: float
+    years: AnalyticOut
     contracts: int
-    atm_iv: Annotated[float | None, _doc("IV at the spot, interpolated in strike")]
-    max_pain: Annotated[float | None, _doc("Listed strike of least total holder payout")]
+    atm_iv: Annotated[AnalyticOut | None, _doc("IV at the spot, interpolated in strike")]
+    max_pain: Annotated[AnalyticOut | None, _doc("Listed strike of least total holder payout")]
     put_call: PutCallOut
 
     @classmethod
@@ -122,19 +126,20 @@ class ExpiryOut(Output):
 
 
 class GexStrikeOut(Output):
-    strike: float
-    calls: float
-    puts: float
-    net: float
+    strike: AnalyticOut
+    calls: AnalyticOut
+    puts: AnalyticOut
+    net: AnalyticOut
 
 
 class GexOut(Output):
     """Gamma exposure in currency per 1% move: gamma x OI x 100 x S^2 x 0.01, dealers long
     calls (+) and short puts (-)."""
 
-    total: float
+    total: AnalyticOut
     zero_gamma_level: Annotated[
-        float | None, _doc("Spot where total GEX changes sign (within +/-20% of spot); null: none")
+        AnalyticOut | None,
+        _doc("Spot where total GEX changes sign (within +/-20% of spot); null: none"),
     ]
     by_strike: list[GexStrikeOut]
 
@@ -148,7 +153,7 @@ class SweepOut(Output):
     strikes: int
     expiries: int
     contracts: int
-    premium: float
+    premium: AnalyticOut
 
     @classmethod
     def from_domain(cls, burst: SweepBurst) -> SweepOut:
@@ -174,20 +179,21 @@ def _gex_rows(gex: GammaExposure) -> list[GexStrikeOut]:
 
 
 class WhaleThresholdsOut(Output):
-    volume_oi_ratio: float
+    volume_oi_ratio: AnalyticOut
     min_volume: int
-    premium_notional: float
+    premium_notional: AnalyticOut
 
 
 class ChainOut(Output):
     underlying: str
-    spot: float
+    spot: AnalyticOut
     at: datetime
-    rate: Annotated[float, _doc("Flat continuously compounded rate used for IV and Greeks")]
-    dividend_yield: float
+    rate: Annotated[AnalyticOut, _doc("Flat continuously compounded rate used for IV and Greeks")]
+    dividend_yield: AnalyticOut
     expiry: date | None
     atm_iv_30d: Annotated[
-        float | None, _doc("30-day constant-maturity ATM IV of the whole chain (total variance)")
+        AnalyticOut | None,
+        _doc("30-day constant-maturity ATM IV of the whole chain (total variance)"),
     ]
     put_call: PutCallOut
     expiries: list[ExpiryOut]
@@ -227,15 +233,18 @@ class ChainOut(Output):
 class IVRankOut(Output):
     symbol: str
     as_of: Annotated[date, _doc("Today (UTC): the current IV is today's, the history before")]
-    current_iv: Annotated[float | None, _doc("30-day constant-maturity ATM IV now")]
-    rank: Annotated[float | None, _doc("(current - min) / (max - min) over the window, in [0, 1]")]
+    current_iv: Annotated[AnalyticOut | None, _doc("30-day constant-maturity ATM IV now")]
+    rank: Annotated[
+        AnalyticOut | None, _doc("(current - min) / (max - min) over the window, in [0, 1]")
+    ]
     percentile: Annotated[
-        float | None, _doc("Share of the window's prior days with IV below current, in [0, 1]")
+        AnalyticOut | None,
+        _doc("Share of the window's prior days with IV below current, in [0, 1]"),
     ]
     observations: Annotated[int, _doc("Days in the window with an IV, today included")]
     window: Annotated[int, _doc("Trading days the window spans at most (252)")]
-    min: float | None
-    max: float | None
+    min: AnalyticOut | None
+    max: AnalyticOut | None
     reason: Annotated[
         str, _doc("OK, INSUFFICIENT_HISTORY (< 2 days), FLAT_WINDOW (min == max), NO_CURRENT_IV")
     ]

@@ -16,6 +16,7 @@ import msgspec
 import numpy as np
 from litestar.openapi.spec import OpenAPIType, Schema
 
+from adapters.http.wire_format import ANALYTIC, PLAIN_FLOATS, json_number
 from application.options_compute import (
     DEFAULTS,
     GREEKS_FIELDS,
@@ -104,7 +105,10 @@ class ImpliedVolIn(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     right: Rights = "call"
 
 
-Values = Annotated[list[float | None], msgspec.Meta(description="One per option; null: not finite")]
+Values = Annotated[
+    list[float | None],
+    msgspec.Meta(description="One per option, rounded to 10 decimal places; null: not finite"),
+]
 
 
 class GreeksOut(msgspec.Struct, kw_only=True):
@@ -137,7 +141,8 @@ class ImpliedVolOut(msgspec.Struct, kw_only=True):
     units: dict[str, str]
     reasons: dict[str, str]
     volatility: Annotated[
-        list[float | None], msgspec.Meta(description="One per option; null where none fits")
+        list[float | None],
+        msgspec.Meta(description="One per option, rounded to 10 decimal places; null: none fits"),
     ]
     reason: list[str]
 
@@ -205,9 +210,16 @@ def implied_vol_json(result: ImpliedVols, backend: str) -> bytes:
     return msgspec.json.encode(out)
 
 
-def _floats(values: np.ndarray) -> list[float | None]:
-    """The values as a JSON list; msgspec writes NaN and Infinity as null."""
-    listed: list[float | None] = values.reshape(-1).tolist()
+def _floats(values: np.ndarray) -> list[Any]:
+    """The values as a JSON list at the answers' float precision, in plain digits (-0.0 as 0.0);
+    msgspec writes NaN and Infinity as null."""
+    wire = np.round(values.reshape(-1), ANALYTIC.decimals) + 0.0
+    listed: list[Any] = wire.tolist()
+    low, high = PLAIN_FLOATS
+    magnitude = np.abs(wire)
+    exponent_form = np.isfinite(wire) & (wire != 0) & ((magnitude < low) | (magnitude >= high))
+    for index in np.flatnonzero(exponent_form).tolist():  # few: only the tiny and the huge
+        listed[index] = json_number(listed[index], ANALYTIC.decimals)
     return listed
 
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from decimal import Decimal
 from typing import Annotated
 
 import msgspec
 
 from adapters.http.schemas.common import DecisionOut, Input, Output
+from adapters.http.wire_format import PriceOut, QuantityOut
 from adapters.wire.numbers import Price, Quantity
 from domain.trading.orders import Order, OrderStatus, OrderType, Side, TimeInForce
 
@@ -37,19 +37,19 @@ class OrderOut(Output):
     account_id: str
     symbol: str
     side: Side
-    quantity: Decimal
+    quantity: QuantityOut
     order_type: OrderType
     time_in_force: TimeInForce
     status: OrderStatus
-    filled_quantity: Decimal
-    average_fill_price: Decimal
+    filled_quantity: QuantityOut
+    average_fill_price: PriceOut
     origin_kind: str
     origin_id: str
     reduce_only: bool
     broker: str
-    limit_price: Decimal | None = None
-    stop_price: Decimal | None = None
-    requested_quantity: Decimal | None = None
+    limit_price: PriceOut | None = None
+    stop_price: PriceOut | None = None
+    requested_quantity: QuantityOut | None = None
     broker_order_id: str | None = None
     deny_reasons: list[str] = msgspec.field(default_factory=list)
     created_at: datetime | None = None

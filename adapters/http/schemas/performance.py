@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 from typing import Annotated
 
 import msgspec
 
 from adapters.http.schemas.common import Output
+from adapters.http.wire_format import AnalyticOut, MoneyOut
 from application.performance import BenchmarkReport, CurvePoint, PerformanceReport
 from domain.analytics.equity_curve import Turnover
 from domain.analytics.performance import ReturnStats, TradeStats
@@ -18,15 +18,15 @@ def _doc(text: str) -> msgspec.Meta:
     return msgspec.Meta(description=text)
 
 
-Fraction = float  # 0.01 = 1 %
+Fraction = AnalyticOut  # 0.01 = 1 %
 
 
 class CurvePointOut(Output):
     """One day's snapshot (the last of that UTC day)."""
 
     date: date
-    equity: Annotated[Decimal, _doc("Cash + signed market value at the snapshot's marks")]
-    net_flow: Annotated[Decimal, _doc("External cash flow of the day (deposits +, withdrawals -)")]
+    equity: Annotated[MoneyOut, _doc("Cash + signed market value at the snapshot's marks")]
+    net_flow: Annotated[MoneyOut, _doc("External cash flow of the day (deposits +, withdrawals -)")]
     daily_return: Annotated[
         Fraction | None,
         _doc(
@@ -61,13 +61,14 @@ class ReturnStatsOut(Output):
         Fraction | None, _doc("Sample (n - 1) standard deviation of daily returns x sqrt(252)")
     ]
     sharpe: Annotated[
-        float | None, _doc("(mean daily return - rf per day) / sample stdev x sqrt(252), rf = 0")
+        AnalyticOut | None,
+        _doc("(mean daily return - rf per day) / sample stdev x sqrt(252), rf = 0"),
     ]
     sortino: Annotated[
-        float | None,
+        AnalyticOut | None,
         _doc("mean / target semideviation (over every day, target 0) x sqrt(252)"),
     ]
-    calmar: Annotated[float | None, _doc("CAGR / max drawdown; null without a drawdown")]
+    calmar: Annotated[AnalyticOut | None, _doc("CAGR / max drawdown; null without a drawdown")]
     max_drawdown: Annotated[Fraction, _doc("Largest fall from a running peak, a fraction of it")]
     max_drawdown_days: Annotated[
         int, _doc("Longest stretch of snapshots spent below an earlier peak")
@@ -98,11 +99,13 @@ class TradeStatsOut(Output):
     win_rate: Annotated[
         Fraction | None, _doc("winners / trades (a breakeven trade is not a winner)")
     ]
-    profit_factor: Annotated[float | None, _doc("gross profit / gross loss; null without loss")]
-    average_win: Decimal | None
-    average_loss: Annotated[Decimal | None, _doc("A positive amount")]
-    gross_profit: Decimal
-    gross_loss: Annotated[Decimal, _doc("A positive amount")]
+    profit_factor: Annotated[
+        AnalyticOut | None, _doc("gross profit / gross loss; null without loss")
+    ]
+    average_win: MoneyOut | None
+    average_loss: Annotated[MoneyOut | None, _doc("A positive amount")]
+    gross_profit: MoneyOut
+    gross_loss: Annotated[MoneyOut, _doc("A positive amount")]
 
     @classmethod
     def from_domain(cls, stats: TradeStats) -> TradeStatsOut:
@@ -122,10 +125,10 @@ class TradeStatsOut(Output):
 class TurnoverOut(Output):
     """Two-sided traded notional (buys and sells) / average snapshot equity."""
 
-    traded_notional: Decimal
-    average_equity: Decimal
-    total: Annotated[float, _doc("traded notional / average equity over the range")]
-    annualized: Annotated[float, _doc("total x 252 / snapshots")]
+    traded_notional: MoneyOut
+    average_equity: MoneyOut
+    total: Annotated[AnalyticOut, _doc("traded notional / average equity over the range")]
+    annualized: Annotated[AnalyticOut, _doc("total x 252 / snapshots")]
 
     @classmethod
     def from_domain(cls, value: Turnover) -> TurnoverOut:
@@ -148,7 +151,8 @@ class BenchmarkOut(Output):
         Fraction | None, _doc("The benchmark's compounded return over the aligned days")
     ]
     beta: Annotated[
-        float | None, _doc("Sample cov(r_p, r_b) / sample var(r_b); null under 2 days or flat")
+        AnalyticOut | None,
+        _doc("Sample cov(r_p, r_b) / sample var(r_b); null under 2 days or flat"),
     ]
     alpha: Annotated[
         Fraction | None,
@@ -158,7 +162,7 @@ class BenchmarkOut(Output):
         Fraction | None, _doc("Sample stdev of r_p - r_b x sqrt(252); null under 2 days")
     ]
     information_ratio: Annotated[
-        float | None, _doc("mean(r_p - r_b) x 252 / tracking error; null when it is 0")
+        AnalyticOut | None, _doc("mean(r_p - r_b) x 252 / tracking error; null when it is 0")
     ]
 
     @classmethod
@@ -192,8 +196,8 @@ class PerformanceOut(Output):
         _doc("Mean of gross exposure / equity over the snapshots (1 = fully invested)"),
     ]
     turnover: TurnoverOut | None
-    net_flows: Annotated[Decimal, _doc("External flows after the first snapshot, summed")]
-    realized_pnl: Annotated[Decimal, _doc("P&L the range's fills realized, net of commissions")]
+    net_flows: Annotated[MoneyOut, _doc("External flows after the first snapshot, summed")]
+    realized_pnl: Annotated[MoneyOut, _doc("P&L the range's fills realized, net of commissions")]
     benchmark: Annotated[BenchmarkOut | None, _doc("null unless `benchmark` was given")] = None
 
     @classmethod

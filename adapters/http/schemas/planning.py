@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from decimal import Decimal
 from typing import Annotated, Literal
 
 import msgspec
 
 from adapters.http.schemas.common import Input, Output
+from adapters.http.wire_format import AnalyticOut, MoneyOut, RateOut
 from adapters.wire.numbers import Fraction, Money, SignedMoney
 from application.planning import HomeostasisView, MonteCarloRun, ProfileChange
 from domain.analytics.planning.homeostasis import DEFAULT_SAFE_WITHDRAWAL_RATE
@@ -69,16 +69,16 @@ class FanChartRowOut(Output):
     """Wealth percentiles (nominal) at one checkpoint, in the order of `percentile_levels`."""
 
     month: int
-    year: float
-    wealth: list[float]
+    year: AnalyticOut
+    wealth: list[AnalyticOut]
 
 
 class RuinByYearOut(Output):
     """The share of paths ruined (wealth below 0) at or before `month`."""
 
     month: int
-    year: float
-    probability: float
+    year: AnalyticOut
+    probability: AnalyticOut
 
 
 class MonteCarloConventionsOut(Output):
@@ -98,14 +98,16 @@ class MonteCarloOut(Output):
     paths: int
     horizon_months: int
     seed: int
-    success_probability: Annotated[float, _doc("Share of paths never ruined through the horizon")]
-    success_standard_error: Annotated[float, _doc("Binomial: sqrt(p (1 - p) / paths)")]
-    median_ending_wealth: Annotated[float, _doc("Nominal, at the horizon")]
-    median_ending_wealth_real: Annotated[
-        float, _doc("The same in today's money: deflated by (1 + inflation) ** (months / 12)")
+    success_probability: Annotated[
+        AnalyticOut, _doc("Share of paths never ruined through the horizon")
     ]
-    probability_above_target: float | None
-    percentile_levels: list[float]
+    success_standard_error: Annotated[AnalyticOut, _doc("Binomial: sqrt(p (1 - p) / paths)")]
+    median_ending_wealth: Annotated[AnalyticOut, _doc("Nominal, at the horizon")]
+    median_ending_wealth_real: Annotated[
+        AnalyticOut, _doc("The same in today's money: deflated by (1 + inflation) ** (months / 12)")
+    ]
+    probability_above_target: AnalyticOut | None
+    percentile_levels: list[AnalyticOut]
     fan_chart: list[FanChartRowOut]
     ruin_probability_by_year: list[RuinByYearOut]
     conventions: MonteCarloConventionsOut
@@ -180,9 +182,9 @@ class AutopilotIn(Input):
 
 
 class PlanningProfileOut(Output):
-    annual_expenses: Decimal
-    safe_withdrawal_rate: Decimal
-    other_assets: Decimal
+    annual_expenses: MoneyOut
+    safe_withdrawal_rate: RateOut
+    other_assets: MoneyOut
     currency: str
     autopilot: bool
     autopilot_changed_at: datetime | None
@@ -210,19 +212,19 @@ class ExcludedAccountOut(Output):
 
 class HomeostasisOut(Output):
     currency: str
-    annual_expenses: Decimal
-    safe_withdrawal_rate: Decimal
-    freedom_number: Annotated[Decimal, _doc("annual_expenses / safe_withdrawal_rate, to the cent")]
-    wealth: Annotated[Decimal, _doc("accounts_equity + other_assets, to the cent")]
-    accounts_equity: Decimal
-    other_assets: Decimal
-    progress: Annotated[Decimal, _doc("wealth / freedom_number (1 = 100%), 6 places")]
-    progress_capped: Annotated[Decimal, _doc("progress clamped to [0, 1]")]
-    years_covered: Annotated[Decimal, _doc("wealth / annual_expenses, 2 places")]
-    gap: Annotated[Decimal, _doc("max(freedom_number - wealth, 0)")]
+    annual_expenses: MoneyOut
+    safe_withdrawal_rate: RateOut
+    freedom_number: Annotated[MoneyOut, _doc("annual_expenses / safe_withdrawal_rate, to the cent")]
+    wealth: Annotated[MoneyOut, _doc("accounts_equity + other_assets, to the cent")]
+    accounts_equity: MoneyOut
+    other_assets: MoneyOut
+    progress: Annotated[RateOut, _doc("wealth / freedom_number (1 = 100%), 6 places")]
+    progress_capped: Annotated[RateOut, _doc("progress clamped to [0, 1]")]
+    years_covered: Annotated[RateOut, _doc("wealth / annual_expenses, 2 places")]
+    gap: Annotated[MoneyOut, _doc("max(freedom_number - wealth, 0)")]
     reached: bool
     years_to_freedom: Annotated[
-        Decimal | None,
+        RateOut | None,
         _doc("With annual_savings and real_return: years until reached (null: never or not asked)"),
     ]
     accounts_counted: int

@@ -4,12 +4,12 @@ performance. Money and quantities are decimal strings; every figure names its co
 from __future__ import annotations
 
 from datetime import date, datetime
-from decimal import Decimal
 from typing import Annotated, Literal
 
 import msgspec
 
 from adapters.http.schemas.common import Input, Output
+from adapters.http.wire_format import MoneyOut, PriceOut, QuantityOut, RateOut
 from adapters.wire.numbers import SignedMoney
 from application.portfolio_holdings import HoldingsView, PositionView
 from application.portfolios import ImportReport, NewAccount, Page
@@ -161,7 +161,7 @@ class LedgerTransactionIn(Input):
 
 class LedgerLotPickOut(Output):
     lot_id: str
-    quantity: Decimal
+    quantity: QuantityOut
 
 
 class LedgerTransactionOut(Output):
@@ -172,18 +172,18 @@ class LedgerTransactionOut(Output):
     trade_date: date
     currency: str
     symbol: str | None
-    quantity: Decimal
-    price: Decimal
-    amount: Decimal
-    fees: Decimal
-    split_ratio: Decimal | None
+    quantity: QuantityOut
+    price: PriceOut
+    amount: MoneyOut
+    fees: MoneyOut
+    split_ratio: RateOut | None
     lot_method: LotMethod | None
     lot_picks: list[LedgerLotPickOut]
     acquired: date | None
     source: TransactionSource
     external_id: str | None
     note: str
-    cash_effect: Annotated[Decimal, _doc("Signed change of the account's cash in `currency`")]
+    cash_effect: Annotated[MoneyOut, _doc("Signed change of the account's cash in `currency`")]
 
     @classmethod
     def from_domain(cls, t: Transaction) -> LedgerTransactionOut:
@@ -275,12 +275,12 @@ class CsvInvalidProblem(msgspec.Struct, omit_defaults=True):
 
 class OpenLotOut(Output):
     lot_id: Annotated[str, _doc("The id of the buy or transfer in that opened it")]
-    quantity: Decimal
-    cost_basis: Annotated[Decimal, _doc("Total adjusted basis: buy fees and wash sales included")]
-    cost_per_share: Decimal
+    quantity: QuantityOut
+    cost_basis: Annotated[MoneyOut, _doc("Total adjusted basis: buy fees and wash sales included")]
+    cost_per_share: PriceOut
     acquired: Annotated[date, _doc("Holding-period start (wash-sale carry-over included)")]
     purchased: Annotated[date, _doc("The real trade date")]
-    wash_adjustment: Annotated[Decimal, _doc("Disallowed loss added to the basis so far")]
+    wash_adjustment: Annotated[MoneyOut, _doc("Disallowed loss added to the basis so far")]
 
     @classmethod
     def from_domain(cls, lot: TaxLot) -> OpenLotOut:
@@ -297,12 +297,12 @@ class OpenLotOut(Output):
 
 class HoldingPositionOut(Output):
     symbol: str
-    quantity: Decimal
+    quantity: QuantityOut
     currency: str
-    cost_basis: Decimal
-    price: Annotated[Decimal | None, _doc("Reference price; null when none is known")]
-    market_value: Decimal | None
-    unrealized_gain: Decimal | None
+    cost_basis: MoneyOut
+    price: Annotated[PriceOut | None, _doc("Reference price; null when none is known")]
+    market_value: MoneyOut | None
+    unrealized_gain: MoneyOut | None
     lots: list[OpenLotOut]
 
     @classmethod
@@ -323,7 +323,7 @@ class HoldingAccountOut(Output):
     account: PortfolioAccountOut
     lot_method: Annotated[LotMethod, _doc("The method the open lots were relieved under")]
     positions: list[HoldingPositionOut]
-    cash: Annotated[dict[str, Decimal], _doc("Balance per ISO 4217 currency")]
+    cash: Annotated[dict[str, MoneyOut], _doc("Balance per ISO 4217 currency")]
 
 
 class HoldingsConventionsOut(Output):
@@ -336,8 +336,8 @@ class HoldingsConventionsOut(Output):
 class HoldingsOut(Output):
     portfolio_id: str
     currency: Annotated[str, _doc("The base currency of the totals")]
-    market_value: Annotated[Decimal, _doc("Cash + priced positions, base currency rows only")]
-    cost_basis: Decimal
+    market_value: Annotated[MoneyOut, _doc("Cash + priced positions, base currency rows only")]
+    cost_basis: MoneyOut
     unpriced: list[str]
     accounts: list[HoldingAccountOut]
     conventions: HoldingsConventionsOut
@@ -370,8 +370,8 @@ class HoldingsOut(Output):
 
 class ValuationPointOut(Output):
     day: date
-    market_value: Decimal
-    cash_flow: Annotated[Decimal, _doc("External flows of the day: + in, - out")]
+    market_value: MoneyOut
+    cash_flow: Annotated[MoneyOut, _doc("External flows of the day: + in, - out")]
 
 
 class PerformanceConventionsOut(Output):
@@ -390,12 +390,12 @@ class PortfolioPerformanceOut(Output):
     start: date
     end: date
     days: int
-    opening_value: Annotated[Decimal, _doc("End-of-day value of the day before `start`")]
-    closing_value: Decimal
-    twr: Annotated[Decimal | None, _doc("Time-weighted return over the window (0.05 = 5%)")]
-    twr_annualized: Annotated[Decimal | None, _doc("(1 + twr) ** (365 / days) - 1")]
-    mwr: Annotated[Decimal | None, _doc("Money-weighted return (XIRR), annualized ACT/365")]
-    modified_dietz: Annotated[Decimal | None, _doc("Modified Dietz return over the window")]
+    opening_value: Annotated[MoneyOut, _doc("End-of-day value of the day before `start`")]
+    closing_value: MoneyOut
+    twr: Annotated[RateOut | None, _doc("Time-weighted return over the window (0.05 = 5%)")]
+    twr_annualized: Annotated[RateOut | None, _doc("(1 + twr) ** (365 / days) - 1")]
+    mwr: Annotated[RateOut | None, _doc("Money-weighted return (XIRR), annualized ACT/365")]
+    modified_dietz: Annotated[RateOut | None, _doc("Modified Dietz return over the window")]
     excluded_currencies: Annotated[list[str], _doc("Rows in these were left out (no FX)")]
     without_closes: Annotated[
         list[str], _doc("Symbols without daily closes: valued at their last trade price")

@@ -8,6 +8,7 @@ from typing import Annotated
 import msgspec
 
 from adapters.http.schemas.common import Input, Output
+from adapters.http.wire_format import AnalyticOut
 from application.providers import FailoverResult, ProviderHealth, ProviderReport
 from application.quote_pump import PumpStatus
 from domain.marketdata.breaker import Transition
@@ -39,7 +40,7 @@ class RateLimitOut(Output):
 
     limit: int
     remaining: int
-    used_fraction: float
+    used_fraction: AnalyticOut
     resets_at: datetime | None
 
     @classmethod
@@ -61,11 +62,11 @@ class ProviderOut(Output):
     forced_open: bool
     active: bool
     pinned: bool
-    failure_rate: float
-    slow_rate: float
+    failure_rate: AnalyticOut
+    slow_rate: AnalyticOut
     window_calls: int
-    latency_p50_ms: float | None
-    latency_p99_ms: float | None
+    latency_p50_ms: AnalyticOut | None
+    latency_p99_ms: AnalyticOut | None
     calls: int
     failures: int
     last_error: str | None
@@ -105,19 +106,19 @@ class BreakerSettingsOut(Output):
 
     window_size: int
     minimum_calls: int
-    failure_rate_threshold: float
-    slow_call_seconds: float
-    slow_rate_threshold: float
-    open_seconds: float
+    failure_rate_threshold: AnalyticOut
+    slow_call_seconds: AnalyticOut
+    slow_rate_threshold: AnalyticOut
+    open_seconds: AnalyticOut
     half_open_calls: int
 
 
 class ConsensusSettingsOut(Output):
     """Outlier when |mid - median| > max(k x MAD, floor); agreement needs `min_agreeing`."""
 
-    mad_multiplier: float
-    floor_bps: float
-    tolerance_bps: float
+    mad_multiplier: AnalyticOut
+    floor_bps: AnalyticOut
+    tolerance_bps: AnalyticOut
     min_agreeing: int
 
 
@@ -128,7 +129,7 @@ class PumpOut(Output):
     symbols: list[str]
     last_quote_at: dict[str, datetime]
     stream_starts: int
-    next_stream_in_seconds: float | None
+    next_stream_in_seconds: AnalyticOut | None
     error_count: int
     recent_errors: list[str]
 
@@ -154,7 +155,7 @@ class ProvidersOut(Output):
     at: datetime
     active: str | None
     pinned: str | None
-    call_timeout_seconds: float
+    call_timeout_seconds: AnalyticOut
     breaker: BreakerSettingsOut
     consensus: ConsensusSettingsOut
     providers: list[ProviderOut]

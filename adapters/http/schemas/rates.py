@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 
 from adapters.http.schemas.common import Output
+from adapters.http.wire_format import AnalyticOut, RateOut
 from application.rates import CurveView, InversionsView, SeriesPage
 from domain.fixedincome.curve import DailySpread, InversionPeriod, InversionReport
 
@@ -37,13 +37,13 @@ INVERSION_CONVENTIONS = {
 class TreasuryCurvePointOut(Output):
     series_id: str
     tenor: str
-    years: float
-    yield_pct: Decimal
+    years: AnalyticOut
+    yield_pct: RateOut
 
 
 class TreasuryCurveValueOut(Output):
-    years: float
-    yield_pct: float
+    years: AnalyticOut
+    yield_pct: AnalyticOut
 
 
 class YieldCurveOut(Output):
@@ -80,7 +80,7 @@ class YieldCurveOut(Output):
 
 class TreasurySpreadOut(Output):
     date: dt.date
-    spread: Decimal
+    spread: RateOut
 
     @classmethod
     def from_domain(cls, s: DailySpread) -> TreasurySpreadOut:
@@ -90,7 +90,7 @@ class TreasurySpreadOut(Output):
 class TreasuryInversionPeriodOut(Output):
     start: dt.date
     end: dt.date
-    deepest_spread: Decimal
+    deepest_spread: RateOut
     deepest_date: dt.date
     days: int
     calendar_days: int
@@ -159,7 +159,7 @@ class TreasuryInversionsOut(Output):
 
 class RateObservationOut(Output):
     date: dt.date
-    value: Decimal | None
+    value: RateOut | None
 
 
 class RateSeriesPageOut(Output):

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 import msgspec
 
 from adapters.http.schemas.common import Input, Output
+from adapters.http.wire_format import AnalyticOut
 from application.market_regime import MAX_HISTORY, MIN_HISTORY
 from domain.analytics.regime_detection import RSI_PERIOD, RegimeReading
 
@@ -40,16 +41,16 @@ class RegimeOut(Output):
     """The detected regime, the score of every regime and the indicators behind them."""
 
     label: Label
-    scores: dict[str, float]
-    volatility_20d: float
-    volatility_60d: float
-    sma_50: float
-    sma_200: float
-    trend: float
+    scores: dict[str, AnalyticOut]
+    volatility_20d: AnalyticOut
+    volatility_60d: AnalyticOut
+    sma_50: AnalyticOut
+    sma_200: AnalyticOut
+    trend: AnalyticOut
     cross: Literal["golden", "death", "none"]
-    rsi_14: float
-    drawdown: float
-    last_close: float
+    rsi_14: AnalyticOut
+    drawdown: AnalyticOut
+    last_close: AnalyticOut
     observations: int
     conventions: dict[str, str]
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 import msgspec
 
 from adapters.http.schemas.common import DecisionOut, Input, Output
 from adapters.http.schemas.margin import MarginImpactOut
+from adapters.http.wire_format import AnalyticOut, MoneyOut, PriceOut, QuantityOut, RateOut
 from adapters.wire.numbers import Fraction, Money, Multiple, Multiplier, Price, Quantity
 from application.risk import PortfolioRisk, PositionSize, RuleDraft, RuleTestReport, SizePosition
 from domain.numbers import MAX_RETURNS, RETURN_BOUND, InvalidNumber, check_returns
@@ -194,17 +194,17 @@ class SizingOut(Output):
     """A suggested unsigned quantity in whole lots, with the inputs it was computed from."""
 
     method: str
-    quantity: Decimal
-    notional: Decimal
-    risk_amount: Decimal
-    risk_fraction_used: Decimal
-    stop_distance: Decimal
+    quantity: QuantityOut
+    notional: MoneyOut
+    risk_amount: MoneyOut
+    risk_fraction_used: RateOut
+    stop_distance: PriceOut
     capped: bool
     explanation: str
-    equity: Decimal
-    entry: Decimal
-    lot_size: Decimal
-    multiplier: Decimal
+    equity: MoneyOut
+    entry: PriceOut
+    lot_size: QuantityOut
+    multiplier: RateOut
 
     @classmethod
     def from_domain(cls, sized: PositionSize, by_stop: bool) -> SizingOut:
@@ -248,8 +248,8 @@ class PortfolioRiskIn(Input):
 
 class SectorWeightOut(Output):
     sector: str
-    gross_notional: Decimal
-    weight: Decimal | None
+    gross_notional: MoneyOut
+    weight: RateOut | None
 
 
 class VaRLevelOut(Output):
@@ -261,19 +261,19 @@ class VaRLevelOut(Output):
     have no dispersion). All from domain/analytics/risk_measures.py (docs/risk-measures.md).
     """
 
-    confidence: float
-    historical_var: float
-    historical_cvar: float
-    parametric_var: float
-    parametric_cvar: float
-    historical_var_amount: Decimal
-    historical_cvar_amount: Decimal
-    parametric_var_amount: Decimal
-    parametric_cvar_amount: Decimal
-    cornish_fisher_var: float | None = None
-    cornish_fisher_cvar: float | None = None
-    cornish_fisher_var_amount: Decimal | None = None
-    cornish_fisher_cvar_amount: Decimal | None = None
+    confidence: AnalyticOut
+    historical_var: AnalyticOut
+    historical_cvar: AnalyticOut
+    parametric_var: AnalyticOut
+    parametric_cvar: AnalyticOut
+    historical_var_amount: MoneyOut
+    historical_cvar_amount: MoneyOut
+    parametric_var_amount: MoneyOut
+    parametric_cvar_amount: MoneyOut
+    cornish_fisher_var: AnalyticOut | None = None
+    cornish_fisher_cvar: AnalyticOut | None = None
+    cornish_fisher_var_amount: MoneyOut | None = None
+    cornish_fisher_cvar_amount: MoneyOut | None = None
 
     @classmethod
     def from_domain(cls, level: VaRLevel) -> VaRLevelOut:
@@ -297,7 +297,7 @@ class VaRLevelOut(Output):
 class TailIndexOut(Output):
     """Hill estimate of the loss tail exponent: P(loss > x) ~ x^-alpha (smaller: fatter)."""
 
-    alpha: float
+    alpha: AnalyticOut
     k: Annotated[int, msgspec.Meta(description="Largest losses used (k_rule says how chosen)")]
     losses: Annotated[int, msgspec.Meta(description="Losses (negative returns) in the sample")]
     k_rule: str
@@ -309,7 +309,7 @@ class TailIndexOut(Output):
 
 class VaROut(Output):
     observations: int
-    portfolio_value: Decimal
+    portfolio_value: MoneyOut
     at_95: VaRLevelOut
     at_99: VaRLevelOut
     tail_index: Annotated[
@@ -336,17 +336,17 @@ class PortfolioRiskOut(Output):
     stored daily returns; null with fewer than two."""
 
     account_id: str
-    equity: Decimal
-    gross_exposure: Decimal
-    net_exposure: Decimal
-    long_exposure: Decimal
-    short_exposure: Decimal
-    leverage: Decimal | None
+    equity: MoneyOut
+    gross_exposure: MoneyOut
+    net_exposure: MoneyOut
+    long_exposure: MoneyOut
+    short_exposure: MoneyOut
+    leverage: RateOut | None
     sector_weights: list[SectorWeightOut]
-    drawdown: Decimal
-    day_pnl: Decimal
-    day_pnl_percent: Decimal | None
-    largest_position_weight: Decimal | None
+    drawdown: RateOut
+    day_pnl: MoneyOut
+    day_pnl_percent: RateOut | None
+    largest_position_weight: RateOut | None
     position_count: int
     var: VaROut | None = None
     returns_source: Annotated[
@@ -410,8 +410,8 @@ class HeadroomOut(Output):
     control: str
     rule_id: str | None
     code: str
-    capacity: Decimal
-    used_fraction: Decimal
+    capacity: QuantityOut
+    used_fraction: RateOut
 
     @classmethod
     def from_domain(cls, headroom: RuleHeadroom) -> HeadroomOut:
@@ -432,13 +432,13 @@ class AnalysisOut(Output):
     decision: DecisionOut
     margin: MarginImpactOut
     sector: str
-    sector_weight_after: Decimal | None
-    sector_limit: Decimal
+    sector_weight_after: RateOut | None
+    sector_limit: RateOut
     headroom: list[HeadroomOut]
     # Which rater answered ("rules" or "model:<name>", BULWARK_RISK_RATER), a model's
     # probability per rating, and why the rules answered in its place (null: no fallback).
     rater: str = "rules"
-    probabilities: dict[str, float] | None = None
+    probabilities: dict[str, AnalyticOut] | None = None
     fallback: str | None = None
 
     @classmethod

@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 import msgspec
 
 from adapters.http.schemas.common import Input, Output
+from adapters.http.wire_format import AnalyticOut, MoneyOut
 from adapters.wire.numbers import Money
 from application.value_at_risk import MAX_OBSERVATIONS, VarRequest, VarResult
 from domain.analytics import risk_measures as rm
@@ -109,13 +110,13 @@ class RiskRowOut(Output):
     """
 
     method: Method
-    confidence: float
-    var: float
-    cvar: float
-    one_period_var: float
-    one_period_cvar: float
-    var_amount: Decimal | None = None
-    cvar_amount: Decimal | None = None
+    confidence: AnalyticOut
+    var: AnalyticOut
+    cvar: AnalyticOut
+    one_period_var: AnalyticOut
+    one_period_cvar: AnalyticOut
+    var_amount: MoneyOut | None = None
+    cvar_amount: MoneyOut | None = None
 
     @classmethod
     def from_domain(cls, row: MethodRisk, value: Decimal | None) -> RiskRowOut:
@@ -133,17 +134,17 @@ class RiskRowOut(Output):
 
 
 class MomentsOut(Output):
-    mean: float
-    std: float
-    skewness: float
-    excess_kurtosis: float
+    mean: AnalyticOut
+    std: AnalyticOut
+    skewness: AnalyticOut
+    excess_kurtosis: AnalyticOut
 
 
 class HillOut(Output):
     """P(loss > x) ~ x^-alpha; xi = 1 / alpha; `k` of the `losses` largest losses used."""
 
-    alpha: float
-    xi: float
+    alpha: AnalyticOut
+    xi: AnalyticOut
     k: int
     losses: int
     k_rule: str
@@ -185,14 +186,14 @@ class VarOut(Output):
     source: Literal["returns", "pnl", "stored"]
     unit: Literal["fraction", "money"]
     account_id: str | None
-    portfolio_value: Decimal | None
+    portfolio_value: MoneyOut | None
     horizon_days: int
     observations: int
     risk: list[RiskRowOut]
     moments: MomentsOut
     tail_index: HillOut | None
-    worst: float
-    best: float
+    worst: AnalyticOut
+    best: AnalyticOut
     conventions: dict[str, str]
 
     @classmethod

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Annotated
 
 import msgspec
@@ -16,6 +15,7 @@ from adapters.http.schemas.risk_var import (
     floats,
     report_fields,
 )
+from adapters.http.wire_format import AnalyticOut, MoneyOut
 from adapters.wire.numbers import Money
 from application.scenario_simulation import (
     MAX_ASSETS,
@@ -136,29 +136,29 @@ class FanOut(Output):
     """Portfolio value V_t / V_0 percentiles at `steps` (0 .. horizon): one row per level."""
 
     steps: list[int]
-    levels: list[float]
-    values: list[list[float]]
+    levels: list[AnalyticOut]
+    values: list[list[AnalyticOut]]
 
 
 class DetectionOut(Output):
     label: Regime
-    scores: dict[str, float]
-    volatility: float
-    volatility_60d: float
-    trend: float
-    sma_50: float
-    sma_200: float
-    rsi: float
-    drawdown: float
+    scores: dict[str, AnalyticOut]
+    volatility: AnalyticOut
+    volatility_60d: AnalyticOut
+    trend: AnalyticOut
+    sma_50: AnalyticOut
+    sma_200: AnalyticOut
+    rsi: AnalyticOut
+    drawdown: AnalyticOut
     observations: int
 
 
 class DrawdownOut(Output):
-    mean: float
-    median: float
-    p95: float
-    p99: float
-    worst: float
+    mean: AnalyticOut
+    median: AnalyticOut
+    p95: AnalyticOut
+    p99: AnalyticOut
+    worst: AnalyticOut
 
 
 class ScenarioComputeOut(Output):
@@ -176,8 +176,8 @@ class ScenarioOut(Output):
 
     account_id: str | None
     assets: list[str]
-    weights: list[float]
-    portfolio_value: Decimal | None
+    weights: list[AnalyticOut]
+    portfolio_value: MoneyOut | None
     paths: int
     steps: int
     seed: int
@@ -189,14 +189,14 @@ class ScenarioOut(Output):
     risk: list[RiskRowOut]
     moments: MomentsOut
     tail_index: HillOut | None
-    worst: float
-    best: float
-    mean_return: float
-    mean_return_standard_error: float
+    worst: AnalyticOut
+    best: AnalyticOut
+    mean_return: AnalyticOut
+    mean_return_standard_error: AnalyticOut
     fan_chart: FanOut
-    regime_occupancy: dict[str, float]
+    regime_occupancy: dict[str, AnalyticOut]
     black_swan_paths: int
-    black_swan_share: float
+    black_swan_share: AnalyticOut
     drawdown: DrawdownOut
     compute: ScenarioComputeOut
     conventions: dict[str, str]

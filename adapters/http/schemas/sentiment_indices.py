@@ -13,6 +13,7 @@ from typing import Annotated
 import msgspec
 
 from adapters.http.schemas.common import Input, Output
+from adapters.http.wire_format import AnalyticOut
 from application.fear_greed import ComponentView, FearGreedView, HistoryView, SeriesView
 from application.hype import HypeView, MoversView
 from domain.analytics.sentiment.fear_greed import BANDS, INPUTS, MAX_WINDOW
@@ -57,9 +58,9 @@ def _r6(value: float | None) -> float | None:
 
 class ComponentOut(Output):
     name: str
-    weight: float
-    raw: float | None
-    score: float | None
+    weight: AnalyticOut
+    raw: AnalyticOut | None
+    score: AnalyticOut | None
     method: str | None
     observations: int
     as_of: dt.date | None
@@ -76,8 +77,8 @@ class ComponentOut(Output):
 
 class BandOut(Output):
     label: str
-    low: float
-    high: float
+    low: AnalyticOut
+    high: AnalyticOut
 
 
 BANDS_OUT = [BandOut(label=b.value, low=lo, high=hi) for b, lo, hi in BANDS]
@@ -86,10 +87,10 @@ BANDS_OUT = [BandOut(label=b.value, low=lo, high=hi) for b, lo, hi in BANDS]
 class FearGreedOut(Output):
     day: dt.date
     as_of: dt.datetime
-    score: float
+    score: AnalyticOut
     label: str
-    coverage: float
-    weights: dict[str, float]
+    coverage: AnalyticOut
+    weights: dict[str, AnalyticOut]
     components: list[ComponentOut]
     missing: list[str]
     bands: list[BandOut]
@@ -148,10 +149,10 @@ class HistoryOut(Output):
     end: dt.date
     count: int
     dates: list[dt.date]
-    score: list[float]
+    score: list[AnalyticOut]
     label: list[str]
-    coverage: list[float]
-    components: dict[str, list[float | None]]
+    coverage: list[AnalyticOut]
+    components: dict[str, list[AnalyticOut | None]]
     bands: list[BandOut]
     conventions: dict[str, str]
 
@@ -181,7 +182,7 @@ class SeriesOut(Output):
     end: dt.date
     source: str
     dates: list[dt.date]
-    values: list[float]
+    values: list[AnalyticOut]
     unit: str
 
     @classmethod
@@ -203,12 +204,12 @@ class MentionOut(Output):
     shares: int
     comments: int
     views: int
-    engagement: float
+    engagement: AnalyticOut
 
 
 class HypeKeywordOut(Output):
     phrase: str
-    score: float
+    score: AnalyticOut
 
 
 class HypeOut(Output, omit_defaults=True):
@@ -217,16 +218,16 @@ class HypeOut(Output, omit_defaults=True):
     window_minutes: int
     baseline_windows: int
     mentions: int
-    velocity: float
-    engagement: float
-    engagement_per_hour: float
-    baseline_mean: float
-    baseline_std: float
-    z: float | None
+    velocity: AnalyticOut
+    engagement: AnalyticOut
+    engagement_per_hour: AnalyticOut
+    baseline_mean: AnalyticOut
+    baseline_std: AnalyticOut
+    z: AnalyticOut | None
     spike: bool
-    sigma: float
+    sigma: AnalyticOut
     min_mentions: int
-    baseline: list[float]
+    baseline: list[AnalyticOut]
     top_mentions: list[MentionOut]
     keywords: list[HypeKeywordOut] | None = None
     keywords_reason: str | None = None
@@ -257,7 +258,7 @@ class HypeOut(Output, omit_defaults=True):
 class HypeReadingOut(Output):
     reading: HypeOut
     source: str
-    engagement_weights: dict[str, float]
+    engagement_weights: dict[str, AnalyticOut]
     conventions: dict[str, str]
 
     @classmethod
@@ -282,7 +283,7 @@ class MoversOut(Output):
     candidates: int
     items: list[HypeOut]
     source: str
-    engagement_weights: dict[str, float]
+    engagement_weights: dict[str, AnalyticOut]
     conventions: dict[str, str]
 
     @classmethod

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from adapters.http.schemas.common import Output
+from adapters.http.wire_format import AnalyticOut
 from domain.marketdata.signals import Signal
 
 
@@ -15,12 +16,12 @@ class SignalOut(Output):
     symbol: str
     timeframe: str
     pattern: str
-    score: float
+    score: AnalyticOut
     direction: str
     at: datetime
     created_at: datetime
     reason: str
-    details: dict[str, float]
+    details: dict[str, AnalyticOut]
 
     @classmethod
     def from_domain(cls, signal: Signal) -> SignalOut:

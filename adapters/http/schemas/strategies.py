@@ -15,6 +15,7 @@ from typing import Annotated
 import msgspec
 
 from adapters.http.schemas.common import Input, Output
+from adapters.http.wire_format import AnalyticOut, MoneyOut, PriceOut, QuantityOut, RateOut
 from adapters.wire.numbers import Fraction, Money, Multiple, Price
 from application.strategies import StrategyDraft, StrategyPatch
 from domain.marketdata.bars import Timeframe
@@ -197,22 +198,22 @@ class SourceOut(Output):
 
 class SizingOut(Output):
     method: str
-    risk_fraction: Decimal
-    max_position_fraction: Decimal
-    volatility_multiple: Decimal
-    notional: Decimal | None
+    risk_fraction: RateOut
+    max_position_fraction: RateOut
+    volatility_multiple: RateOut
+    notional: MoneyOut | None
 
 
 class EntryOut(Output):
-    min_score: float
+    min_score: AnalyticOut
     allow_short: bool
 
 
 class ExitOut(Output):
-    stop_loss_fraction: Decimal | None
-    stop_loss_atr: Decimal | None
-    take_profit_fraction: Decimal | None
-    exit_score: float | None
+    stop_loss_fraction: RateOut | None
+    stop_loss_atr: RateOut | None
+    take_profit_fraction: RateOut | None
+    exit_score: AnalyticOut | None
     max_holding_bars: int | None
 
 
@@ -273,9 +274,9 @@ class StrategyOut(Output):
 
 class SizingInputsOut(Output):
     method: str
-    equity: Decimal
-    price: Decimal
-    atr: Decimal | None
+    equity: MoneyOut
+    price: PriceOut
+    atr: PriceOut | None
     explanation: str
 
 
@@ -291,14 +292,14 @@ class DecisionOut(Output):
     symbol: str
     signal_kind: str
     signal_id: str | None
-    score: float | None
-    price: Decimal | None
+    score: AnalyticOut | None
+    price: PriceOut | None
     action: str
     reason: str
     side: str | None
-    quantity: Decimal
-    stop: Decimal | None
-    take_profit: Decimal | None
+    quantity: QuantityOut
+    stop: PriceOut | None
+    take_profit: PriceOut | None
     exit_reason: str | None
     sizing: SizingInputsOut | None
     order_id: str | None

@@ -11,6 +11,7 @@ from typing import Annotated
 import msgspec
 
 from adapters.http.schemas.common import Input, Output
+from adapters.http.wire_format import AnalyticOut, MoneyOut
 from adapters.wire.numbers import SignedMoney
 from application.scenarios import (
     CorrelationInput,
@@ -167,7 +168,7 @@ class ReplayOut(Output):
     title: str
     start: dt.date
     end: dt.date
-    shocks: dict[str, float]
+    shocks: dict[str, AnalyticOut]
     sources: list[str]
     notes: str
 
@@ -207,11 +208,11 @@ def _finite(value: float | None) -> float | None:
 
 
 class RecoveryOut(Output):
-    loss: float
-    expected_return: float
-    months: float | None
+    loss: AnalyticOut
+    expected_return: AnalyticOut
+    months: AnalyticOut | None
     whole_months: int | None
-    required_gain: float | None
+    required_gain: AnalyticOut | None
     conventions: dict[str, str]
 
     @classmethod
@@ -234,21 +235,21 @@ RECOVERY_CONVENTIONS = {
 
 class PositionPnlOut(Output):
     name: str
-    pnl: Decimal
+    pnl: MoneyOut
 
 
 class ScenarioResultOut(Output):
     name: str
     replay: ReplayOut | None
-    shocks: dict[str, float]
+    shocks: dict[str, AnalyticOut]
     given: list[str]
-    pnl: Decimal
-    pnl_fraction: float
-    by_factor: dict[str, Decimal]
-    core_pnl: Decimal
-    hedge_pnl: Decimal
-    hedge_sufficiency: float
-    mahalanobis: float | None
+    pnl: MoneyOut
+    pnl_fraction: AnalyticOut
+    by_factor: dict[str, MoneyOut]
+    core_pnl: MoneyOut
+    hedge_pnl: MoneyOut
+    hedge_sufficiency: AnalyticOut
+    mahalanobis: AnalyticOut | None
     recovery: RecoveryOut | None
     worst_positions: list[PositionPnlOut]
 
@@ -280,13 +281,13 @@ class ShockOut(Output):
     portfolio_id: str | None
     base_currency: str | None
     positions: int
-    gross_value: Decimal
-    net_value: Decimal
+    gross_value: MoneyOut
+    net_value: MoneyOut
     excluded: list[ExcludedOut]
     model: str | None
     model_source: str | None
     worst_scenario: str
-    min_hedge_sufficiency: float
+    min_hedge_sufficiency: AnalyticOut
     scenarios: list[ScenarioResultOut]
     conventions: dict[str, str]
 
@@ -344,19 +345,19 @@ class LiquidityIn(Input):
 
 class LiquidityDayOut(Output):
     day: int
-    raised: Decimal
-    cumulative_raised: Decimal
-    obligation: Decimal
-    cumulative_obligations: Decimal
-    surplus: Decimal
+    raised: MoneyOut
+    cumulative_raised: MoneyOut
+    obligation: MoneyOut
+    cumulative_obligations: MoneyOut
+    surplus: MoneyOut
 
 
 class LiquidityOut(Output):
     first_shortfall_day: int | None
     days_survived: int
-    total_raisable: Decimal
-    total_obligations: Decimal
-    coverage: float | None
+    total_raisable: MoneyOut
+    total_obligations: MoneyOut
+    coverage: AnalyticOut | None
     days: list[LiquidityDayOut]
     conventions: dict[str, str]
 

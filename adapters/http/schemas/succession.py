@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from decimal import Decimal
 from typing import Annotated
 
 import msgspec
 
 from adapters.http.schemas.common import Input, Output
+from adapters.http.wire_format import RateOut
 from adapters.wire.numbers import Percent
 from application.succession import SuccessionView
 from domain.succession import Beneficiary, SuccessionPolicy, SuccessionStatus
@@ -120,7 +120,7 @@ class BeneficiariesIn(Input):
 class BeneficiaryOut(Output):
     id: str
     name: str
-    share_percent: Decimal
+    share_percent: RateOut
     contact: str
 
     @classmethod

@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 import msgspec
 
 from adapters.http.schemas.common import Input, Output
+from adapters.http.wire_format import AnalyticOut
 from application.surveillance import AlertPage
 from domain.surveillance.cases import MAX_NOTE, Alert
 
@@ -31,7 +32,9 @@ class SurveillanceAlertOut(Output):
     pattern: Annotated[str, _doc("spoofing, layering, wash_trading, quote_stuffing, "
                                  "momentum_ignition, marking_the_close")]  # fmt: skip
     severity: Annotated[str, _doc("low, medium or high (high: the policy acts)")]
-    score: Annotated[float, _doc("0 to 1: how far past its thresholds (docs/surveillance.md)")]
+    score: Annotated[
+        AnalyticOut, _doc("0 to 1: how far past its thresholds (docs/surveillance.md)")
+    ]
     owner_id: Annotated[str, _doc("The beneficial owner (the accounts' owner)")]
     symbol: str
     accounts: list[str]

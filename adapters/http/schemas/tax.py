@@ -14,6 +14,7 @@ from typing import Annotated, Literal
 import msgspec
 
 from adapters.http.schemas.common import Input, Output
+from adapters.http.wire_format import MoneyOut, PriceOut, QuantityOut
 from adapters.wire.numbers import Fraction, Money, SignedMoney, UnitInterval
 from application.tax import (
     TERM_RULE,
@@ -67,18 +68,18 @@ class TaxLotOut(Output):
     account_id: str
     portfolio_id: str | None
     symbol: str
-    quantity: Decimal
-    cost_basis: Annotated[Decimal, _doc(BASIS)]
-    cost_per_share: Decimal
+    quantity: QuantityOut
+    cost_basis: Annotated[MoneyOut, _doc(BASIS)]
+    cost_per_share: PriceOut
     acquired: Annotated[date, _doc("Holding-period start (carried over by a wash sale)")]
     purchased: Annotated[date, _doc("The real trade date of the purchase")]
-    wash_adjustment: Annotated[Decimal, _doc("Disallowed losses added to the basis so far")]
+    wash_adjustment: Annotated[MoneyOut, _doc("Disallowed losses added to the basis so far")]
     currency: str
     tax_type: str
     lot_method: LotMethod
     term_today: Annotated[Term, _doc("The term if sold today")]
-    price: Annotated[Decimal | None, _doc("Reference price now (null: unpriced)")]
-    unrealized_gain: Annotated[Decimal | None, _doc("quantity x price - cost_basis")]
+    price: Annotated[PriceOut | None, _doc("Reference price now (null: unpriced)")]
+    unrealized_gain: Annotated[MoneyOut | None, _doc("quantity x price - cost_basis")]
 
     @classmethod
     def from_view(cls, view: LotView) -> TaxLotOut:
@@ -129,13 +130,13 @@ class TaxRealizedLotOut(Output):
     lot_id: str
     account_id: str
     symbol: str
-    quantity: Decimal
+    quantity: QuantityOut
     acquired: Annotated[date, _doc("Column (b)")]
     sold: Annotated[date, _doc("Column (c)")]
-    proceeds: Annotated[Decimal, _doc("Column (d), net of the sale's fees pro rata")]
-    cost_basis: Annotated[Decimal, _doc("Column (e)")]
-    wash_disallowed: Annotated[Decimal, _doc("Column (g), code W")]
-    gain: Annotated[Decimal, _doc("Column (h) = d - e + g")]
+    proceeds: Annotated[MoneyOut, _doc("Column (d), net of the sale's fees pro rata")]
+    cost_basis: Annotated[MoneyOut, _doc("Column (e)")]
+    wash_disallowed: Annotated[MoneyOut, _doc("Column (g), code W")]
+    gain: Annotated[MoneyOut, _doc("Column (h) = d - e + g")]
     term: Term
     currency: str
     lot_method: LotMethod
@@ -163,10 +164,10 @@ class TaxRealizedLotOut(Output):
 
 
 class TaxTermTotalsOut(Output):
-    proceeds: Decimal
-    cost_basis: Decimal
-    wash_disallowed: Decimal
-    gain: Decimal
+    proceeds: MoneyOut
+    cost_basis: MoneyOut
+    wash_disallowed: MoneyOut
+    gain: MoneyOut
 
     @classmethod
     def from_domain(cls, t: TermTotals) -> TaxTermTotalsOut:
@@ -184,7 +185,7 @@ class TaxRealizedTotalsOut(Output):
     currency: str
     short_term: TaxTermTotalsOut
     long_term: TaxTermTotalsOut
-    net_gain: Decimal
+    net_gain: MoneyOut
 
 
 class TaxRealizedPageOut(Output):
@@ -223,8 +224,8 @@ class TaxWashSaleOut(Output):
     sold_lot_id: str
     replacement_lot_id: str
     replacement_account_id: str
-    quantity: Decimal
-    disallowed_loss: Annotated[Decimal, _doc("Added to the replacement lot's basis (> 0)")]
+    quantity: QuantityOut
+    disallowed_loss: Annotated[MoneyOut, _doc("Added to the replacement lot's basis (> 0)")]
     holding_days_carried: Annotated[int, _doc("Days of holding added to the replacement")]
     permanent: Annotated[bool, _doc("Replacement in an IRA: the loss is lost for good")]
     currency: str | None

@@ -10,6 +10,7 @@ import msgspec
 
 from adapters.http.schemas.common import Output
 from adapters.http.schemas.tax import TaxConventionsOut
+from adapters.http.wire_format import AnalyticOut, MoneyOut, PriceOut, QuantityOut, RateOut
 from application.tax import TERM_RULE
 from application.tax_harvesting import Candidate, HarvestReport
 from domain.tax.brackets import BracketSchedule, CapitalGainsYear, TaxBrackets
@@ -29,8 +30,8 @@ def _doc(text: str) -> msgspec.Meta:
 
 
 class TaxBracketOut(Output):
-    lower: Decimal
-    rate: Decimal
+    lower: MoneyOut
+    rate: RateOut
 
 
 class TaxRatesOut(Output):
@@ -39,7 +40,7 @@ class TaxRatesOut(Output):
     tax_year: int | None
     ordinary: list[TaxBracketOut]
     long_term: Annotated[list[TaxBracketOut], _doc("LTCG rate by total taxable income")]
-    loss_limit: Decimal
+    loss_limit: MoneyOut
 
     @classmethod
     def from_domain(cls, b: TaxBrackets) -> TaxRatesOut:
@@ -58,13 +59,13 @@ class TaxRatesOut(Output):
 
 class HarvestReplacementOut(Output):
     symbol: str
-    correlation: float
+    correlation: AnalyticOut
     observations: Annotated[int, _doc("Common daily returns the correlation is computed on")]
 
 
 class HarvestLotPickOut(Output):
     lot_id: str
-    quantity: Decimal
+    quantity: QuantityOut
 
 
 class HarvestCandidateOut(Output):
@@ -72,20 +73,20 @@ class HarvestCandidateOut(Output):
     account_id: str
     portfolio_id: str | None
     symbol: str
-    quantity: Decimal
+    quantity: QuantityOut
     acquired: date
-    price: Decimal
-    market_value: Decimal
-    cost_basis: Decimal
-    loss: Annotated[Decimal, _doc("cost_basis - market_value (> 0)")]
-    loss_fraction: Annotated[Decimal, _doc("loss / cost_basis")]
+    price: PriceOut
+    market_value: MoneyOut
+    cost_basis: MoneyOut
+    loss: Annotated[MoneyOut, _doc("cost_basis - market_value (> 0)")]
+    loss_fraction: Annotated[RateOut, _doc("loss / cost_basis")]
     term: Annotated[Term, _doc("If sold today")]
     lot_method: Annotated[LotMethod, _doc("The account's default; sell with `sell_with`")]
     sell_with: Annotated[
         list[HarvestLotPickOut], _doc("lot_picks for a specific-identification sale")
     ]
-    tax_savings: Decimal
-    effective_rate: Annotated[Decimal, _doc("tax_savings / loss")]
+    tax_savings: MoneyOut
+    effective_rate: Annotated[RateOut, _doc("tax_savings / loss")]
     rebuy_after: Annotated[date, _doc("First day a repurchase does not wash the loss")]
     replacements: list[HarvestReplacementOut]
 
@@ -131,7 +132,7 @@ class HarvestBlockedLotOut(Output):
     lot_id: str
     account_id: str
     symbol: str
-    loss: Decimal
+    loss: MoneyOut
     term: Term
     blocks: list[HarvestWashBlockOut]
 
@@ -142,15 +143,15 @@ class HarvestSkippedLotOut(Output):
 
 
 class TaxYearOut(Output):
-    net_short: Decimal
-    net_long: Decimal
-    net_capital_gain_or_loss: Decimal
-    ordinary_offset: Annotated[Decimal, _doc("Net loss deducted from ordinary income")]
-    carryforward_short: Decimal
-    carryforward_long: Decimal
-    ordinary_taxed: Decimal
-    preferential_taxed: Annotated[Decimal, _doc("Net long-term gain taxed at LTCG rates")]
-    tax: Annotated[Decimal, _doc("Federal income tax on ordinary income and the gains")]
+    net_short: MoneyOut
+    net_long: MoneyOut
+    net_capital_gain_or_loss: MoneyOut
+    ordinary_offset: Annotated[MoneyOut, _doc("Net loss deducted from ordinary income")]
+    carryforward_short: MoneyOut
+    carryforward_long: MoneyOut
+    ordinary_taxed: MoneyOut
+    preferential_taxed: Annotated[MoneyOut, _doc("Net long-term gain taxed at LTCG rates")]
+    tax: Annotated[MoneyOut, _doc("Federal income tax on ordinary income and the gains")]
 
     @classmethod
     def from_domain(cls, y: CapitalGainsYear) -> TaxYearOut:
@@ -168,18 +169,18 @@ class TaxYearOut(Output):
 
 
 class HarvestScenarioOut(Output):
-    move: Annotated[Decimal, _doc("Price move of every remaining lot: -0.2 = -20%")]
-    unrealized_short: Decimal
-    unrealized_long: Decimal
+    move: Annotated[RateOut, _doc("Price move of every remaining lot: -0.2 = -20%")]
+    unrealized_short: MoneyOut
+    unrealized_long: MoneyOut
     year: Annotated[TaxYearOut, _doc("The year if they were all sold on Dec 31 at those prices")]
 
 
 class HarvestProjectionOut(Output):
     tax_year: int
-    realized_short: Annotated[Decimal, _doc("Realized so far this year (reportable, USD)")]
-    realized_long: Decimal
-    harvested_short: Decimal
-    harvested_long: Decimal
+    realized_short: Annotated[MoneyOut, _doc("Realized so far this year (reportable, USD)")]
+    realized_long: MoneyOut
+    harvested_short: MoneyOut
+    harvested_long: MoneyOut
     before_harvest: TaxYearOut
     after_harvest: TaxYearOut
     scenarios: list[HarvestScenarioOut]
@@ -189,7 +190,7 @@ class HarvestCorrelationOut(Output):
     method: str
     returns_days: int
     start: date
-    min_correlation: float
+    min_correlation: AnalyticOut
     no_history: Annotated[list[str], _doc("Symbols whose daily bars could not be read")]
 
 
@@ -201,8 +202,8 @@ class HarvestOut(Output):
     candidates: list[HarvestCandidateOut]
     blocked: Annotated[list[HarvestBlockedLotOut], _doc("Losers inside a wash-sale window")]
     skipped: list[HarvestSkippedLotOut]
-    total_loss: Decimal
-    total_savings: Decimal
+    total_loss: MoneyOut
+    total_savings: MoneyOut
     projection: HarvestProjectionOut
     correlation: HarvestCorrelationOut
     conventions: TaxConventionsOut

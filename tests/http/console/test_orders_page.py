@@ -145,7 +145,8 @@ async def test_placing_an_order_goes_through_the_gate_and_refreshes_the_table(
     assert fresh is not None and fresh.group(1) != key  # the next order gets a new key
     assert 'hx-swap-oob="true"' in response.text
     orders = await _api_orders(market, owner)
-    assert len(orders) == 1 and orders[0]["symbol"] == "AAPL" and orders[0]["quantity"] == "10"
+    assert len(orders) == 1 and orders[0]["symbol"] == "AAPL"
+    assert orders[0]["quantity"] == "10.00000000"
 
 
 async def test_a_gate_denial_shows_its_reason_codes_inline(market: Harness, owner: User) -> None:

@@ -1,0 +1,1 @@
+"""Answers' numbers on the wire: the kinds, their formatting, every response DTO."""
