@@ -24,8 +24,8 @@ from adapters.http.wire_format import (
     json_number,
     rounded,
 )
-from tests.unit.adapters.http_wire.strategies import DECIMALS, FLOATS
-from tests.unit.adapters.http_wire.wire_checks import breaches
+from tests.unit.core.http_wire.strategies import DECIMALS, FLOATS
+from tests.unit.core.http_wire.wire_checks import breaches
 
 _WIDE = Context(prec=100, rounding=ROUND_HALF_EVEN)
 

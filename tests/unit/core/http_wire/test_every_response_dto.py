@@ -13,8 +13,8 @@ from litestar.serialization import encode_json, get_serializer
 
 from adapters.http.schemas.common import Output
 from adapters.http.wire_format import kind_of
-from tests.unit.adapters.http_wire.strategies import output_types, struct_values
-from tests.unit.adapters.http_wire.wire_checks import EXPONENT, NEGATIVE_ZERO, breaches
+from tests.unit.core.http_wire.strategies import output_types, struct_values
+from tests.unit.core.http_wire.wire_checks import EXPONENT, NEGATIVE_ZERO, breaches
 
 OUTPUTS = output_types()
 # Litestar's own serializer with the app's type encoders (the app adds none of its own).
