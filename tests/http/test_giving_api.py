@@ -212,7 +212,7 @@ async def test_a_suggestion_from_the_callers_portfolio(harness: Harness, owner: 
     # (the portfolio opened inside the period with a 2,000 deposit)
     assert answer.status_code == 200, answer.text
     body, twr = answer.json(), Decimal(performance.json()["twr"])
-    assert Decimal(body["portfolio_return"]) == twr
+    assert Decimal(body["portfolio_return"]).quantize(Decimal("1E-10")) == twr  # twr: 10 places
     assert body["start_value"] == "2000"
     expected = ((twr + Decimal("0.5")) * 2000).quantize(Decimal("0.01"), rounding="ROUND_DOWN")
     assert Decimal(body["suggested"]) == expected

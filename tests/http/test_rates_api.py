@@ -8,6 +8,7 @@ sample set answers by default; BULWARK_RATES_SOURCE=fred against the local FRED 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,11 @@ FILES = {  # percent; '.' = Independence Day
     "DGS10": ["4.48", "4.43", "4.36", ".", "4.28", "4.65"],
     "DGS30": ["4.62", "4.57", "4.51", ".", "4.44", "4.70"],
 }
+
+
+def rate(value: str) -> str:
+    """A yield or spread in percent as the API writes it: a plain decimal at 10 places."""
+    return f"{Decimal(value):.10f}"
 
 
 @pytest.fixture
@@ -54,10 +60,10 @@ async def test_the_curve_of_a_holiday_is_the_day_before_interpolated(
         "2024-07-04", "2024-07-03", "linear", "file",
     )  # fmt: skip
     assert [(p["series_id"], p["tenor"], p["years"], p["yield_pct"]) for p in out["points"]] == [
-        ("DGS3MO", "3M", 0.25, "5.47"),
-        ("DGS2", "2Y", 2.0, "4.67"),
-        ("DGS10", "10Y", 10.0, "4.36"),
-        ("DGS30", "30Y", 30.0, "4.51"),
+        ("DGS3MO", "3M", 0.25, rate("5.47")),
+        ("DGS2", "2Y", 2.0, rate("4.67")),
+        ("DGS10", "10Y", 10.0, rate("4.36")),
+        ("DGS30", "30Y", 30.0, rate("4.51")),
     ]
     # 6y: halfway 2y -> 10y, (4.67 + 4.36) / 2; 20y: halfway 10y -> 30y, (4.36 + 4.51) / 2
     assert [(v["years"], v["yield_pct"]) for v in out["interpolated"]] == [
@@ -113,12 +119,14 @@ async def test_inversions_with_dates_depth_and_daily_spreads(rated: tuple[Harnes
     by_name = {m["measure"]: m for m in out["measures"]}
     two_ten = by_name["2s10s"]
     assert (two_ten["long_series"], two_ten["short_series"]) == ("DGS10", "DGS2")
-    assert [s["spread"] for s in two_ten["spreads"]] == ["-0.29", "-0.31", "-0.31", "-0.32", "0.03"]
+    assert [s["spread"] for s in two_ten["spreads"]] == [
+        rate(x) for x in ("-0.29", "-0.31", "-0.31", "-0.32", "0.03")
+    ]
     assert two_ten["periods"] == [
         {
             "start": "2024-07-01",
             "end": "2024-07-05",
-            "deepest_spread": "-0.32",
+            "deepest_spread": rate("-0.32"),
             "deepest_date": "2024-07-05",
             "days": 4,
             "calendar_days": 5,
@@ -131,7 +139,7 @@ async def test_inversions_with_dates_depth_and_daily_spreads(rated: tuple[Harnes
     )  # fmt: skip
     three_ten = by_name["3m10y"]
     assert [(p["start"], p["end"], p["deepest_spread"]) for p in three_ten["periods"]] == [
-        ("2024-07-01", "2024-07-08", "-1.18")
+        ("2024-07-01", "2024-07-08", rate("-1.18"))
     ]
     assert three_ten["periods"][0]["open_end"] is True and three_ten["inverted_now"] is True
 
@@ -165,7 +173,7 @@ async def test_a_series_pages_oldest_first_with_a_cursor(rated: tuple[Harness, U
     # Assert
     assert page["series_id"] == "DGS10" and "percent" in page["units"]
     assert [(i["date"], i["value"]) for i in items] == [
-        (d, None if v == "." else v) for d, v in zip(DAYS, FILES["DGS10"], strict=True)
+        (d, None if v == "." else rate(v)) for d, v in zip(DAYS, FILES["DGS10"], strict=True)
     ]
 
 

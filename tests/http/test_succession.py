@@ -154,7 +154,8 @@ async def test_owner_sets_and_reads_beneficiaries(harness: Harness, owner: User)
     read = await harness.client.get(f"{BASE}/beneficiaries", headers=owner.headers)
 
     assert saved.status_code == 200, saved.text
-    assert read.json() == {"beneficiaries": HEIRS}
+    as_written = [{**h, "share_percent": f"{float(h['share_percent']):.10f}"} for h in HEIRS]
+    assert read.json() == {"beneficiaries": as_written}  # shares at the rates' 10 places
     stored = await harness.container.safety.succession().beneficiaries(owner.principal)
     assert [b.id for b in stored] == ["b1", "b2"]
 
