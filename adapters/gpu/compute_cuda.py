@@ -24,6 +24,7 @@ import numpy as np
 from adapters.gpu import cuda_kernels as kernels
 from adapters.gpu.cuda_kernels import cuda
 from adapters.gpu.cuda_regime import simulate_regimes_cuda
+from adapters.gpu.cuda_staging import HostStaging
 from domain.analytics.montecarlo import retirement as mc
 from domain.analytics.montecarlo.regime import (
     Regime,
@@ -47,6 +48,7 @@ class CudaCompute:
         self._reason = reason
         self._device = device
         self._lock = threading.Lock()
+        self._staging = HostStaging(lambda size: cuda.pinned_array(size, dtype=np.float64))
 
     def info(self) -> ComputeInfo:
         return ComputeInfo(backend="cuda", device=self._device, numba=True, reason=self._reason)
@@ -89,17 +91,20 @@ class CudaCompute:
     ) -> Greeks:
         shape, columns, call = bsm_inputs(spot, strike, years, vol, rate, dividend_yield, is_call)
         n = call.shape[0]
-        out = np.empty((bsm.N_OUTPUTS, n), dtype=np.float64)
-        if n:
-            with self._lock:
-                device_in = [cuda.to_device(column) for column in columns]
-                device_out = cuda.device_array((bsm.N_OUTPUTS, n), dtype=np.float64)
-                kernels.greeks_kernel[kernels.blocks_for(n), kernels.THREADS_PER_BLOCK](
-                    *device_in, cuda.to_device(call), device_out
-                )
-                device_out.copy_to_host(out)
-        rows = [np.ascontiguousarray(out[j]).reshape(shape) for j in range(bsm.N_OUTPUTS)]
-        return Greeks(*rows)
+        if not n:
+            return Greeks(*(np.empty(shape, dtype=np.float64) for _ in range(bsm.N_OUTPUTS)))
+        with self._lock:
+            device_in = [cuda.to_device(column) for column in columns]
+            device_out = cuda.device_array((bsm.N_OUTPUTS, n), dtype=np.float64)
+            kernels.greeks_kernel[kernels.blocks_for(n), kernels.THREADS_PER_BLOCK](
+                *device_in, cuda.to_device(call), device_out
+            )
+            staged = self._staging.take(bsm.N_OUTPUTS, n)
+            if staged is not None:  # a large book: page-locked copy, rows out on threads
+                device_out.copy_to_host(staged)
+                return Greeks(*self._staging.copy_out(staged, shape))
+            out = device_out.copy_to_host()
+        return Greeks(*(np.ascontiguousarray(out[j]).reshape(shape) for j in range(bsm.N_OUTPUTS)))
 
     # ------------------------------------------------------------ implied volatility
 
