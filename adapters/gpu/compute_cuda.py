@@ -25,6 +25,7 @@ from adapters.gpu import cuda_kernels as kernels
 from adapters.gpu.cuda_kernels import cuda
 from adapters.gpu.cuda_regime import simulate_regimes_cuda
 from adapters.gpu.cuda_staging import HostStaging
+from adapters.gpu.host_stats import row_percentiles
 from domain.analytics.montecarlo import retirement as mc
 from domain.analytics.montecarlo.regime import (
     Regime,
@@ -261,8 +262,8 @@ def summarise_retirement(
 
     The kernel takes under a millisecond; these host-side statistics are most of the call, so
     they are taken as the CPU path takes them: percentiles over the checkpoints split across
-    threads (`_fan`), ruin fractions from one cumulative count of ruin months instead of a pass
-    over the paths per checkpoint.
+    threads (`row_percentiles`), ruin fractions from one cumulative count of ruin months
+    instead of a pass over the paths per checkpoint.
     """
     paths, horizon = inputs.paths, inputs.horizon_months
     ruined_by = np.cumsum(np.bincount(ruin, minlength=horizon + 2))  # [t]: paths with ruin <= t
@@ -271,7 +272,7 @@ def summarise_retirement(
     target = inputs.target_wealth
     above = None if target is None else float(np.mean(wealth[-1] > target))
     median_ending = float(np.median(wealth[-1]))
-    fan = mc._fan(wealth, mc._threads())  # partitions wealth in place: read last
+    fan = row_percentiles(wealth, mc.PERCENTILES)  # partitions wealth in place: read last
     return mc.RetirementResult(
         paths=paths,
         horizon_months=horizon,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 
 from adapters.gpu import detect
@@ -130,7 +132,7 @@ def test_a_gpu_whose_compiler_does_not_load_is_not_usable(monkeypatch: pytest.Mo
 
     monkeypatch.delenv("NUMBA_ENABLE_CUDASIM", raising=False)
     monkeypatch.setattr(detect, "NUMBA_ENABLED", True)
-    monkeypatch.setattr(detect.importlib, "import_module", import_module)
+    monkeypatch.setattr(importlib, "import_module", import_module)
 
     # Act
     choice = choose("auto")
@@ -151,7 +153,7 @@ def test_a_gpu_whose_compiler_loads_is_usable(monkeypatch: pytest.MonkeyPatch) -
 
     monkeypatch.delenv("NUMBA_ENABLE_CUDASIM", raising=False)
     monkeypatch.setattr(detect, "NUMBA_ENABLED", True)
-    monkeypatch.setattr(detect.importlib, "import_module", import_module)
+    monkeypatch.setattr(importlib, "import_module", import_module)
 
     # Act
     probe = probe_cuda()
