@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import importlib
 import math
+import warnings
 from collections.abc import Callable
 from typing import Any
 
@@ -41,6 +42,19 @@ xoroshiro128p_uniform_float64 = _random.xoroshiro128p_uniform_float64
 # The simulator runs every thread of a block as a Python thread: small blocks run it ~6x faster.
 SIMULATED = importlib.import_module("numba.core.config").ENABLE_CUDASIM != 0
 THREADS_PER_BLOCK = 32 if SIMULATED else 256
+# numba-cuda warns on every launch of fewer blocks than ~2 per multiprocessor ("Grid size N will
+# likely result in GPU under-utilization"): a small request is meant to be small, and the warning
+# would fill the service's log with one line per request of fewer than ~70,000 options or paths.
+
+
+def quiet_small_launches() -> None:
+    """Silence numba-cuda's low-occupancy warning (see above); called when this module loads."""
+    warnings.filterwarnings(
+        "ignore", message=r".*Grid size \d+ will likely result in GPU under-utilization"
+    )
+
+
+quiet_small_launches()
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 
 

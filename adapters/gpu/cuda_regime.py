@@ -33,6 +33,7 @@ from adapters.gpu.cuda_kernels import (
     xoroshiro128p_normal_float64,
     xoroshiro128p_uniform_float64,
 )
+from adapters.gpu.host_stats import row_percentiles
 from domain.analytics.montecarlo import regime as engine
 from domain.analytics.montecarlo.regime import (
     DrawdownSummary,
@@ -251,9 +252,7 @@ def simulate_regimes_cuda(
         black_swan_paths=int(np.count_nonzero(hit)),
         percentile_levels=engine.PERCENTILES,
         checkpoint_steps=marks,
-        value_percentiles=np.asarray(
-            np.percentile(at_marks, engine.PERCENTILES, axis=1), dtype=np.float64
-        ),
+        value_percentiles=row_percentiles(at_marks, engine.PERCENTILES),
         max_drawdowns=mdd,
         drawdown=DrawdownSummary(
             mean=float(np.mean(mdd)),

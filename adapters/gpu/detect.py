@@ -7,13 +7,18 @@
    Python, thousands of times slower than the CPU backend);
 2. `numba.cuda` imports;
 3. `cuda.is_available()`: a CUDA driver is loaded and it sees at least one device;
-4. the CUDA target is NVIDIA's numba-cuda (the `gpu` extra), not numba's retired built-in one.
+4. the CUDA target is NVIDIA's numba-cuda (the `gpu` extra), not numba's retired built-in one;
+5. numba-cuda's compiler loads (`numba.cuda.cudaimpl`, which the first kernel compile imports):
+   a NumPy newer than the installed numba-cuda supports fails there (numba-cuda 0.30.4 under
+   NumPy 2.5: `np.row_stack` is gone), and would otherwise fail every request at its first
+   kernel instead of falling back to the CPU.
 
 `cpu` always takes the CPU. `cuda` takes CUDA or fails with `CudaUnavailable` (an operator
 mistake: bootstrap turns it into one configuration-error line at start-up).
 
 Detection runs once per process (bootstrap's `compute` provider) and costs the numba.cuda import
-(~0.2 s) plus a driver probe; it never compiles a kernel.
+(~0.2 s), a driver probe and the import of numba-cuda's compiler modules; it never compiles a
+kernel.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from domain.jit import NUMBA_ENABLED
 Backend = Literal["cpu", "cuda"]
 MODES: tuple[str, ...] = ("auto", "cpu", "cuda")
 GPU_EXTRA_HINT = "numba-cuda not installed: pip install bulwark[gpu]"
+COMPILER_MODULE = "numba.cuda.cudaimpl"  # what numba-cuda's first kernel compile imports
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +77,12 @@ def probe_cuda() -> CudaProbe:
         return CudaProbe(False, _why_not(cuda))
     if getattr(cuda, "implementation", "") != "NVIDIA":
         return CudaProbe(False, GPU_EXTRA_HINT)
+    try:
+        importlib.import_module(COMPILER_MODULE)
+    except Exception as exc:  # e.g. AttributeError: numpy has no attribute 'row_stack'
+        return CudaProbe(
+            False, f"numba-cuda's compiler does not load ({type(exc).__name__}: {exc})"
+        )
     try:
         name = cuda.get_current_device().name
     except Exception as exc:  # pragma: no cover - a device that vanished between the calls

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 
 from adapters.gpu import detect
@@ -90,7 +92,9 @@ def test_this_machine_is_probed_to_a_reason_or_a_device(monkeypatch: pytest.Monk
             GPU_EXTRA_HINT,
             "BULWARK_NUMBA=0 (numba is off)",
         )
-        assert probe.reason in known or probe.reason.startswith("CUDA not available")
+        assert probe.reason in known or probe.reason.startswith(
+            ("CUDA not available", "numba-cuda's compiler does not load")
+        )
         assert "\n" not in probe.reason
 
 
@@ -103,3 +107,57 @@ def test_numba_off_rules_cuda_out(monkeypatch: pytest.MonkeyPatch) -> None:
 
     # Assert
     assert (choice.backend, choice.reason) == ("cpu", "auto: BULWARK_NUMBA=0 (numba is off)")
+
+
+class _NvidiaCuda:
+    """numba-cuda on a machine with a driver and one device."""
+
+    implementation = "NVIDIA"
+
+    @staticmethod
+    def is_available() -> bool:
+        return True
+
+    @staticmethod
+    def get_current_device() -> object:
+        return type("Device", (), {"name": b"NVIDIA H100 80GB HBM3"})()
+
+
+def test_a_gpu_whose_compiler_does_not_load_is_not_usable(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Arrange: numba-cuda imports and sees the device, but its compiler needs a newer-gone numpy
+    def import_module(name: str) -> object:
+        if name == "numba.cuda":
+            return _NvidiaCuda
+        raise AttributeError("module 'numpy' has no attribute 'row_stack'")
+
+    monkeypatch.delenv("NUMBA_ENABLE_CUDASIM", raising=False)
+    monkeypatch.setattr(detect, "NUMBA_ENABLED", True)
+    monkeypatch.setattr(importlib, "import_module", import_module)
+
+    # Act
+    choice = choose("auto")
+
+    # Assert
+    assert choice.backend == "cpu"
+    assert "compiler does not load" in choice.reason
+    assert "row_stack" in choice.reason
+
+
+def test_a_gpu_whose_compiler_loads_is_usable(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Arrange
+    loaded: list[str] = []
+
+    def import_module(name: str) -> object:
+        loaded.append(name)
+        return _NvidiaCuda
+
+    monkeypatch.delenv("NUMBA_ENABLE_CUDASIM", raising=False)
+    monkeypatch.setattr(detect, "NUMBA_ENABLED", True)
+    monkeypatch.setattr(importlib, "import_module", import_module)
+
+    # Act
+    probe = probe_cuda()
+
+    # Assert
+    assert probe == CudaProbe(True, "", "NVIDIA H100 80GB HBM3")
+    assert detect.COMPILER_MODULE in loaded
