@@ -98,7 +98,8 @@ def write_atomic(path: Path, table: pa.Table) -> None:
     temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
     try:
         with open(temporary, "wb") as handle:
-            pq.write_table(table, handle)
+            # Floats rarely repeat: dictionary pages would cost time and save nothing.
+            pq.write_table(table, handle, use_dictionary=["trades"])
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, path)
@@ -117,7 +118,12 @@ def merge_into(path: Path, new: pa.Table) -> None:
     with locked(path.parent):
         if path.exists():
             stored = pq.read_table(path, schema=SCHEMA)
-            both = pa.concat_tables([stored, new])
-            starts = np.asarray(both.column("start").to_numpy(), dtype=np.int64)
-            new = both.take(pa.array(last_of_each(starts)))
+            stored_starts = np.asarray(stored.column("start").to_numpy(), dtype=np.int64)
+            new_starts = np.asarray(new.column("start").to_numpy(), dtype=np.int64)
+            if len(stored_starts) and len(new_starts) and stored_starts[-1] < new_starts[0]:
+                new = pa.concat_tables([stored, new])  # an append: already in order
+            else:
+                both = pa.concat_tables([stored, new])
+                starts = np.concatenate([stored_starts, new_starts])
+                new = both.take(pa.array(last_of_each(starts)))
         write_atomic(path, new)

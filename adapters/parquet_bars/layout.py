@@ -10,6 +10,7 @@ in folder names (BTC/USD -> BTC%2FUSD).
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -41,15 +42,21 @@ def period_of(timeframe: Timeframe, at: datetime) -> str:
     return ALL
 
 
-def period_labels(timeframe: Timeframe, starts: npt.NDArray[np.int64]) -> list[str]:
-    """The period key of each start (epoch seconds), vectorised."""
-    if timeframe in _MONTHLY:
-        months = starts.astype("datetime64[s]").astype("datetime64[M]")
-        return [str(m) for m in months]
-    if timeframe in _YEARLY:
-        years = starts.astype("datetime64[s]").astype("datetime64[Y]")
-        return [str(y) for y in years]
-    return [ALL] * len(starts)
+def period_runs(
+    timeframe: Timeframe, starts: npt.NDArray[np.int64]
+) -> Iterator[tuple[str, int, int]]:
+    """(period, first, end) of each run of rows of one period in ascending `starts`."""
+    if len(starts) == 0:
+        return
+    if timeframe not in _MONTHLY and timeframe not in _YEARLY:
+        yield ALL, 0, len(starts)
+        return
+    unit = "datetime64[M]" if timeframe in _MONTHLY else "datetime64[Y]"
+    periods = starts.astype("datetime64[s]").astype(unit)
+    cuts = np.flatnonzero(periods[1:] != periods[:-1]) + 1
+    bounds = [0, *cuts.tolist(), len(starts)]
+    for first, end in itertools.pairwise(bounds):
+        yield str(periods[first]), first, end
 
 
 def partition_file(root: Path, timeframe: Timeframe, symbol: str, period: str) -> Path:
@@ -79,12 +86,3 @@ def partition_files(
 
 def _within(period: str, low: str | None, high: str | None) -> bool:
     return (low is None or period >= low) and (high is None or period <= high)
-
-
-def runs(labels: list[str]) -> Iterator[tuple[str, int, int]]:
-    """(label, first, end) of each run of equal consecutive labels."""
-    first = 0
-    for i in range(1, len(labels) + 1):
-        if i == len(labels) or labels[i] != labels[first]:
-            yield labels[first], first, i
-            first = i

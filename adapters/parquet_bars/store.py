@@ -15,11 +15,12 @@ from typing import Any, TypeVar
 
 import duckdb
 import numpy as np
+import numpy.typing as npt
 import pyarrow as pa
 
 from adapters.parquet_bars.actions_file import actions_path, merge_actions, read_actions
 from adapters.parquet_bars.files import from_table, last_of_each, merge_into, to_table
-from adapters.parquet_bars.layout import partition_file, partition_files, period_labels, runs
+from adapters.parquet_bars.layout import partition_file, partition_files, period_runs
 from domain.marketdata.bar_calendar import TimeRange, epoch, gaps, utc
 from domain.marketdata.bar_columns import BarColumns
 from domain.marketdata.bar_pages import page_of, page_start
@@ -64,9 +65,12 @@ class ParquetBarStore:
     def _write_columns(self, symbol: str, timeframe: Timeframe, columns: BarColumns) -> None:
         if len(columns) == 0:
             return
-        table = to_table(columns).take(pa.array(last_of_each(columns.start)))
-        starts = np.asarray(table.column("start").to_numpy(), dtype=np.int64)
-        for period, first, end in runs(period_labels(timeframe, starts)):
+        table = to_table(columns)
+        starts = columns.start
+        if len(starts) > 1 and not bool(np.all(starts[1:] > starts[:-1])):
+            keep = last_of_each(starts)  # sorted, the last of each start winning
+            table, starts = table.take(pa.array(keep)), starts[keep]
+        for period, first, end in period_runs(timeframe, starts):
             path = partition_file(self._root, timeframe, symbol, period)
             merge_into(path, table.slice(first, end - first))
 
@@ -137,8 +141,9 @@ class ParquetBarStore:
                 files.append(file)
         if not files:
             return {}
-        # Rows come back in the order of the files and of their rows (DuckDB preserves
-        # insertion order without ORDER BY): each symbol's, oldest first, one after another.
+        # DuckDB keeps the files' order and their rows' without ORDER BY (insertion order),
+        # so each symbol's rows come as one run, oldest first; both are checked, and sorted
+        # when they are not, rather than assumed.
         table = self._query(
             "SELECT filename, start, open, high, low, close, volume "
             "FROM read_parquet($files, filename = true) WHERE start >= $low AND start < $high",
@@ -146,19 +151,28 @@ class ParquetBarStore:
         )
         names = table.column("filename").combine_chunks().dictionary_encode()
         codes = np.asarray(names.indices.to_numpy(), dtype=np.int64)
-        labels = [owner[str(n)] for n in names.dictionary.to_pylist()]
-        cuts = np.concatenate(([0], np.flatnonzero(np.diff(codes)) + 1, [len(codes)]))
         arrays = {
             name: np.asarray(table.column(name).to_numpy(), dtype=np.float64)
             for name in ("start", "open", "high", "low", "close", "volume")
         }
-        spans: dict[str, list[tuple[int, int]]] = {}
-        for first, stop in zip(cuts[:-1].tolist(), cuts[1:].tolist(), strict=True):
-            spans.setdefault(labels[codes[first]], []).append((first, stop))
+        symbol_of = [owner[str(n)] for n in names.dictionary.to_pylist()]
+        rows: dict[str, list[npt.NDArray[np.int64]]] = {}
+        ordered = bool(np.all(codes[1:] >= codes[:-1]))
+        order = np.arange(len(codes)) if ordered else np.argsort(codes, kind="stable")
+        cuts = np.flatnonzero(np.diff(codes[order])) + 1
+        for run in np.split(order, cuts):
+            if len(run):
+                rows.setdefault(symbol_of[codes[run[0]]], []).append(run)
         found: dict[str, BarSeries] = {}
-        for symbol, parts in spans.items():
-            low, high = parts[0][0], parts[-1][1]  # a symbol's files are consecutive
-            found[symbol] = BarSeries(**{k: v[low:high] for k, v in arrays.items()})
+        for symbol, runs in rows.items():
+            take = np.concatenate(runs)
+            if take[-1] - take[0] + 1 == len(take):  # one contiguous run: views, no copy
+                take = slice(int(take[0]), int(take[-1]) + 1)  # type: ignore[assignment]
+            columns = {k: v[take] for k, v in arrays.items()}
+            if not bool(np.all(columns["start"][1:] > columns["start"][:-1])):
+                by_start = np.argsort(columns["start"], kind="stable")
+                columns = {k: v[by_start] for k, v in columns.items()}
+            found[symbol] = BarSeries(**columns)
         return found
 
     async def series(

@@ -73,3 +73,14 @@ async def test_a_failed_write_leaves_the_stored_file_and_no_temporary(
     [stored] = list(tmp_path.rglob("*.parquet"))
     assert pq.read_table(stored).column("close").to_pylist() == [10.0]
     assert [n for n in os.listdir(stored.parent) if n.endswith(".tmp")] == []
+
+
+async def test_series_joins_a_symbols_files_across_periods(store: ParquetBarStore) -> None:
+    await store.write("AAPL", Timeframe.M1, [minute(i, str(10 + i)) for i in range(5)])
+    await store.write("MSFT", Timeframe.M1, [minute(i, "7", symbol="MSFT") for i in range(3)])
+
+    found = await store.series(["MSFT", "AAPL"], Timeframe.M1, START, START + timedelta(1))
+
+    assert found["AAPL"].close.tolist() == [10.0, 11.0, 12.0, 13.0, 14.0]
+    assert found["MSFT"].close.tolist() == [7.0, 7.0, 7.0]
+    assert found["AAPL"].start[0] == START.timestamp()
