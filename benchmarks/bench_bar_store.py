@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 
 from adapters.parquet_bars.store import ParquetBarStore
-from domain.marketdata.bar_calendar import expected_starts
+from domain.marketdata.bar_calendar import Epochs, expected_starts
 from domain.marketdata.bars import BarSeries, Timeframe
 
 DAILY_FROM = datetime(2015, 1, 1, tzinfo=UTC)
@@ -36,7 +36,7 @@ MINUTE_TO = datetime(2025, 1, 1, tzinfo=UTC)
 INGEST_SYMBOLS = 8
 
 
-def walk(starts: np.ndarray, seed: int) -> BarSeries:  # type: ignore[type-arg]
+def walk(starts: Epochs, seed: int) -> BarSeries:
     rng = np.random.default_rng(seed)
     n = len(starts)
     close = np.round(100.0 * np.exp(np.cumsum(rng.normal(0, 0.01, n))), 4)

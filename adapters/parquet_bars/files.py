@@ -18,10 +18,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
-import pyarrow as pa
-import pyarrow.parquet as pq
+import pyarrow as pa  # type: ignore[import-untyped]  # no stubs
+import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
 from domain.marketdata.bar_columns import BarColumns, IntArray
+from domain.marketdata.bars import FloatArray
 
 SCHEMA = pa.schema(
     [
@@ -58,7 +59,7 @@ def to_table(columns: BarColumns) -> pa.Table:
 def from_table(table: pa.Table) -> BarColumns:
     """The columns of a table read back (nulls as NaN and -1)."""
 
-    def floats(name: str) -> np.ndarray:  # type: ignore[type-arg]
+    def floats(name: str) -> FloatArray:
         return np.asarray(table.column(name).to_numpy(), dtype=np.float64)
 
     vwap = table.column("vwap").fill_null(math.nan)

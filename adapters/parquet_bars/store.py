@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 import duckdb
 import numpy as np
 import numpy.typing as npt
-import pyarrow as pa
+import pyarrow as pa  # type: ignore[import-untyped]  # no stubs
 
 from adapters.parquet_bars.actions_file import actions_path, merge_actions, read_actions
 from adapters.parquet_bars.files import from_table, last_of_each, merge_into, to_table

@@ -31,7 +31,9 @@ async def stored(harness: Harness, monkeypatch: pytest.MonkeyPatch) -> InMemoryB
     """AAPL's daily bars of 1 to 5 January 2024 at 200.5, a 2-for-1 split on the 4th."""
     store = InMemoryBarStore()
     await store.write("AAPL", Timeframe.D1, [daily(d, "200.5") for d in range(5)])
-    await store.write_actions([CorporateAction("AAPL", ActionKind.SPLIT, date(2024, 1, 4), 2)])
+    await store.write_actions(
+        [CorporateAction("AAPL", ActionKind.SPLIT, date(2024, 1, 4), Decimal(2))]
+    )
     services: ApiServices = harness.container.api_services()
     monkeypatch.setattr(services, "bar_history", BarHistory(store))
     return store

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-import numpy as np
 import pytest
 
-from domain.marketdata.bar_calendar import TimeRange, expected_starts, gaps, utc
+from domain.marketdata.bar_calendar import Epochs, TimeRange, expected_starts, gaps, utc
 from domain.marketdata.bars import Timeframe
 
 FRIDAY = datetime(2024, 3, 8, tzinfo=UTC)
 
 
-def times(starts: np.ndarray) -> list[datetime]:  # type: ignore[type-arg]
+def times(starts: Epochs) -> list[datetime]:
     return [utc(int(s)) for s in starts]
 
 

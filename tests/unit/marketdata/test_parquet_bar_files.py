@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import os
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
-import pyarrow.parquet as pq
+import pyarrow.parquet as pq  # type: ignore[import-untyped]
 import pytest
 
-from adapters.parquet_bars import files
 from adapters.parquet_bars.layout import partition_files
 from adapters.parquet_bars.store import ParquetBarStore
 from domain.marketdata.bars import Bar, Timeframe
@@ -26,9 +26,9 @@ def minute(i: int, close: str = "10", symbol: str = "AAPL") -> Bar:
 
 
 @pytest.fixture
-async def store(tmp_path: Path) -> ParquetBarStore:
+async def store(tmp_path: Path) -> AsyncIterator[ParquetBarStore]:
     made = ParquetBarStore(tmp_path, threads=4)
-    yield made  # type: ignore[misc]
+    yield made
     made.close()
 
 
@@ -66,7 +66,7 @@ async def test_a_failed_write_leaves_the_stored_file_and_no_temporary(
     def broken(*args: object, **kwargs: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(files.os, "fsync", broken)
+    monkeypatch.setattr(os, "fsync", broken)
     with pytest.raises(OSError, match="disk full"):
         await store.write("AAPL", Timeframe.M1, [minute(5, "20"), minute(6, "20")])
 
