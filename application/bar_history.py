@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from domain.errors import DomainError
 from domain.marketdata.bars import Timeframe
 from ports.bar_store import MAX_PAGE, BarPage, BarStore
 
 MAX_SYMBOL_LENGTH = 32
+# Bars are kept for times in [EARLIEST, LATEST): epoch seconds, and far from datetime's limits.
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+LATEST = datetime(3000, 1, 1, tzinfo=UTC)
 
 
 class InvalidBarRequest(DomainError):
@@ -45,6 +48,11 @@ class BarHistory:
             raise InvalidBarRequest("start and end need a time zone (e.g. Z)", field="start")
         if end <= start:
             raise InvalidBarRequest("end must be after start", field="end")
+        if start < EARLIEST or end > LATEST:
+            raise InvalidBarRequest(
+                f"start and end must lie in [{EARLIEST.isoformat()}, {LATEST.isoformat()}]",
+                field="start" if start < EARLIEST else "end",
+            )
         if not 1 <= limit <= MAX_PAGE:
             raise InvalidBarRequest(f"limit: expected 1 to {MAX_PAGE}", field="limit")
         return await self._store.read(

@@ -21,8 +21,9 @@ from ports.bar_store import MAX_PAGE, BarPage
 
 _NOTES = {
     400: "VALIDATION_ERROR (a parameter's type or bounds), INVALID_BAR_REQUEST (end not after "
-    "start, a time without a zone) or INVALID_CURSOR (a cursor this listing did not give, or "
-    "one of another symbol or timeframe); `errors` names the parameter",
+    "start, a time without a zone, before 1970 or from the year 3000) or INVALID_CURSOR (a "
+    "cursor this listing did not give, or one of another symbol or timeframe); `errors` "
+    "names the parameter",
     503: "STORE_UNAVAILABLE: this server keeps no bar store",
 }
 

@@ -110,6 +110,8 @@ async def test_history_pages_are_read_for_the_upper_case_symbol() -> None:
         ("AAPL", MONDAY, MONDAY, 10, "end"),
         ("AAPL", MONDAY.replace(tzinfo=None), MONDAY + DAY, 10, "start"),
         ("AAPL", MONDAY, MONDAY + DAY, 0, "limit"),
+        ("AAPL", datetime(1969, 12, 31, tzinfo=UTC), MONDAY, 10, "start"),
+        ("AAPL", MONDAY, datetime(3000, 1, 2, tzinfo=UTC), 10, "end"),
     ],
 )
 async def test_history_requests_that_cannot_be_read_name_their_field(
