@@ -62,3 +62,30 @@ def test_an_inverted_range_is_a_usage_error(
 
     assert code == 2
     assert "--to is before --from" in capfd.readouterr().err
+
+
+def test_a_backfill_from_replay_files_keeps_their_vwap_and_trades(
+    bars_dir: Path, capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    replay = Path(__file__).parents[2] / "fixtures" / "replay" / "csv" / "bars_1d.csv"
+    monkeypatch.setenv("BULWARK_MARKET_DATA_REPLAY_PATH", str(replay))
+    argv = ["--env-file", "", "bars", "backfill", "--provider", "replay", "--symbols", "AAPL"]
+
+    code = main([*argv, "--from", "2025-12-01", "--to", "2026-01-09"])
+
+    assert code == 0, capfd.readouterr()
+    assert "AAPL: 21 bars written" in capfd.readouterr().out
+
+    async def first() -> tuple[str, str, int | None]:
+        store = ParquetBarStore(bars_dir)
+        try:
+            page = await store.read(
+                "AAPL", Timeframe.D1, datetime(2025, 12, 1, tzinfo=UTC),
+                datetime(2026, 1, 10, tzinfo=UTC), limit=1,
+            )  # fmt: skip
+        finally:
+            store.close()
+        [bar] = page.bars
+        return str(bar.close), str(bar.vwap), bar.trades
+
+    assert asyncio.run(first()) == ("186.82", "185.9267", 17634)
