@@ -74,6 +74,7 @@ bench: install
 	$(BIN)/python -m benchmarks.bench_kafka --store postgres
 	$(BIN)/python -m benchmarks.bench_failover
 	$(BIN)/python -m benchmarks.bench_indicators
+	$(BIN)/python -m benchmarks.bench_bar_store
 	$(BIN)/python -m benchmarks.bench_metrics
 	$(BIN)/python -m benchmarks.bench_tracing
 	$(BIN)/python -m benchmarks.bench_viewer_check

@@ -16,6 +16,7 @@ from application.audit_context import audit_context
 from bootstrap import (
     cli_accounts,
     cli_audit,
+    cli_bars,
     cli_drill,
     cli_fear_greed,
     cli_keys,
@@ -101,6 +102,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_surveil.add_parser(sub)  # surveil (bootstrap/cli_surveil.py)
     cli_fear_greed.add_parser(sub)  # fear-greed record (bootstrap/cli_fear_greed.py)
     cli_drill.add_parser(sub)  # drill kill-switch (bootstrap/cli_drill.py): in-process
+    cli_bars.add_parser(sub)  # bars backfill (bootstrap/cli_bars.py): the bar store, no SQL
     return parser
 
 
@@ -270,6 +272,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cli_models.run(args, settings)
     if args.command == cli_drill.COMMAND:  # in-process: no store, no server
         return cli_drill.run(args, sys.stdout)
+    if args.command == cli_bars.COMMAND:  # the bar store and a provider: no SQL store
+        return cli_bars.run(args, settings, sys.stdout, sys.stderr)
     if args.command == "tour":
         from bootstrap.tour import tour
 

@@ -43,6 +43,7 @@ from adapters.http.routes import (
     attribution,
     audit,
     backtests,
+    bar_history,
     broker_credentials,
     compliance,
     crypto,
@@ -257,6 +258,7 @@ def create_app(
                     *keys.CONTROLLERS,  # /admin/keys
                     *drills.CONTROLLERS,  # /admin/drills/paper-faults (never in prod)
                     *market.CONTROLLERS,
+                    *bar_history.CONTROLLERS,  # /market/bars: stored bar history
                     *broker_credentials.CONTROLLERS,
                     *users.CONTROLLERS,
                     *performance.CONTROLLERS,

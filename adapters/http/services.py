@@ -17,6 +17,7 @@ from application.apikeys import ApiKeyService
 from application.audit_log import AuditLogService
 from application.auth import AuthService
 from application.backtests import BacktestService
+from application.bar_history import BarHistory
 from application.broker_credentials import BrokerCredentialService
 from application.compute_budget import ComputeBudget
 from application.crypto import CryptoAnalyticsService
@@ -134,6 +135,7 @@ class ApiServices:
     signals: SignalService | None = None
     providers: ProviderService | None = None  # the market-data feed's report and failover
     market: MarketService | None = None  # depth of market, bars with indicators
+    bar_history: BarHistory | None = None  # stored bar history (routes/bar_history.py)
     broker_credentials: BrokerCredentialService | None = None  # a view over the key vault
     key_vault: KeyVaultService | None = None  # the API-key vault (routes/key_vault.py)
     # User management, invitations and sign-up, password reset (routes/users.py).

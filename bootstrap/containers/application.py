@@ -117,6 +117,7 @@ class ApplicationContainer(containers.DeclarativeContainer):
         workspaces=identity.workspaces, events=event_hub, rate_limiter=core.api_rate_limiter,
         idempotency=idempotency, providers=market_data.provider_service,
         market=market_data.market_service, signals=strategies.signals,
+        bar_history=market_data.bar_history,
         broker_credentials=providers.Singleton(
             later("application.broker_credentials:BrokerCredentialService"),
             core.uow_factory, core.key_vault,

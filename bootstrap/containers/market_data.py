@@ -1,16 +1,17 @@
 """Market data: the failover feed and the quote pump onto the core's board, the quote board
-shared between processes, the providers' report and watch, the market views, and options
-chains with their IV history."""
+shared between processes, the providers' report and watch, the market views, options
+chains with their IV history, and the bar history store."""
 
 from __future__ import annotations
 
 from dependency_injector import containers, providers
 
+from application.bar_history import BarHistory
 from application.market import MarketService
 from application.provider_watch import ProviderWatch
 from application.providers import ProviderService
 from bootstrap import options as options_wiring
-from bootstrap.containers.stores import store_for
+from bootstrap.containers.stores import later, store_for
 from bootstrap.market_feed import build_market_feed, build_quote_pump, market_feed_lifetime
 from bootstrap.quote_board import board_role, quote_board_lifetime
 
@@ -65,3 +66,15 @@ class MarketDataContainer(containers.DeclarativeContainer):
     iv_recording = providers.Resource(
         options_wiring.iv_record_loop, core.settings, iv_recorder.provider, core.process
     )
+
+    # The bar history store (docs/bar-store.md): Parquet files read by DuckDB, or in memory.
+    bar_store = providers.Selector(
+        providers.Callable(lambda settings: settings.market_data.bars_store, core.settings),
+        parquet=providers.Singleton(
+            later("adapters.parquet_bars.store:ParquetBarStore"),
+            core.settings.provided.market_data.bars_dir,
+            threads=core.settings.provided.market_data.bars_threads,
+        ),
+        memory=providers.Singleton(later("adapters.memory.bar_store:InMemoryBarStore")),
+    )
+    bar_history = providers.Singleton(BarHistory, bar_store)

@@ -21,6 +21,9 @@ class MarketDataSettings(Section, frozen=True, kw_only=True):
         "alpaca_data_feed": "alpaca_data_feed",
         "synthetic_seed": "synthetic_seed",
         "synthetic_tick_seconds": "synthetic_tick_seconds",
+        "bars_store": "bars_store",
+        "bars_dir": "bars_dir",
+        "bars_threads": "bars_threads",
     }
 
     primary: Literal["synthetic", "replay", "alpaca"] = "synthetic"
@@ -49,6 +52,12 @@ class MarketDataSettings(Section, frozen=True, kw_only=True):
     # the GBM ticks it publishes to the quote board (0: prices move only when someone sets them).
     synthetic_seed: Annotated[int, msgspec.Meta(ge=0, le=2**32 - 1)] = 7
     synthetic_tick_seconds: Annotated[float, msgspec.Meta(ge=0, le=86_400)] = 0.0
+    # The bar history store (docs/bar-store.md): "parquet" keeps bars in Parquet files under
+    # bars_dir, read by DuckDB on a pool of bars_threads threads; "memory" keeps them in this
+    # process only (tests, throwaway runs).
+    bars_store: Literal["parquet", "memory"] = "parquet"
+    bars_dir: Annotated[str, msgspec.Meta(min_length=1)] = "var/bars"
+    bars_threads: Annotated[int, msgspec.Meta(ge=1, le=64)] = 4
 
     @property
     def providers(self) -> tuple[str, ...]:

@@ -1,0 +1,1 @@
+"""The embedded bar store: Parquet files by symbol and period, read with DuckDB."""

@@ -1,0 +1,108 @@
+"""Backfill the bar store from a provider's history: only the missing ranges, idempotently.
+
+A symbol's missing ranges are the trading calendar's gaps in what is stored
+(BarStore.gaps), so a second run over the same range asks the provider only for what is
+still missing (a holiday the calendar does not know is asked again, and stays empty), and a
+run stopped part way resumes where it stopped. Bars are written as they arrive, a chunk at a
+time; writing a bar again is harmless (the store's writes are idempotent).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from domain.marketdata.bars import Timeframe
+from ports.bar_store import BarStore, HistoricalBars
+from ports.marketdata import ProviderError, QuoteUnavailable
+
+CHUNK = 1000
+_AFTER = timedelta(seconds=1)
+
+
+@dataclass(frozen=True, slots=True)
+class SymbolBackfill:
+    """What one symbol's backfill did: ranges asked for, bars written, or why it failed."""
+
+    symbol: str
+    ranges: int = 0
+    written: int = 0
+    failed: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BackfillReport:
+    """Every symbol's outcome, in the order asked."""
+
+    symbols: list[SymbolBackfill] = field(default_factory=list)
+
+    @property
+    def written(self) -> int:
+        return sum(s.written for s in self.symbols)
+
+    @property
+    def failed(self) -> list[SymbolBackfill]:
+        return [s for s in self.symbols if s.failed is not None]
+
+
+class BarBackfill:
+    """Copies a provider's bars into the store for the ranges the store lacks."""
+
+    def __init__(self, source: HistoricalBars, store: BarStore, *, chunk: int = CHUNK) -> None:
+        self._source = source
+        self._store = store
+        self._chunk = chunk
+
+    async def run(
+        self,
+        symbols: Sequence[str],
+        timeframe: Timeframe,
+        start: datetime,
+        end: datetime,
+        progress: Callable[[float], None] = lambda fraction: None,
+    ) -> BackfillReport:
+        """Each symbol in turn; one that the provider fails on is reported, the rest go on."""
+        report = BackfillReport()
+        for i, symbol in enumerate(symbols):
+
+            def step(done: float, i: int = i) -> None:
+                progress((i + done) / len(symbols))
+
+            report.symbols.append(await self._symbol(symbol, timeframe, start, end, step))
+            step(1.0)
+        return report
+
+    async def _symbol(
+        self,
+        symbol: str,
+        timeframe: Timeframe,
+        start: datetime,
+        end: datetime,
+        step: Callable[[float], None],
+    ) -> SymbolBackfill:
+        missing = await self._store.gaps(symbol, timeframe, start, end)
+        written = 0
+        for n, gap in enumerate(missing):
+            try:
+                written += await self._copy(symbol, timeframe, gap.start, gap.end)
+            except ProviderError as exc:  # before QuoteUnavailable: it is one
+                return SymbolBackfill(symbol, len(missing), written, f"provider failed: {exc}")
+            except QuoteUnavailable:
+                return SymbolBackfill(symbol, len(missing), written, "unknown to the provider")
+            step((n + 1) / len(missing))
+        return SymbolBackfill(symbol, len(missing), written)
+
+    async def _copy(self, symbol: str, timeframe: Timeframe, start: datetime, end: datetime) -> int:
+        written = 0
+        at = start
+        while at < end:
+            bars = await self._source.bars(symbol, timeframe, start=at, end=end, limit=self._chunk)
+            bars = [b for b in bars if at <= b.start < end]
+            if not bars:
+                break
+            written += await self._store.write(symbol, timeframe, bars)
+            if bars[-1].start + timeframe.delta >= end:
+                break  # no further bar starts in the range
+            at = bars[-1].start + _AFTER
+        return written

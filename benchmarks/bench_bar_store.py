@@ -1,0 +1,134 @@
+"""The embedded bar store (Parquet + DuckDB): range queries and ingest, beside their targets.
+
+- 10 years of daily bars (weekdays) for 500 symbols in one columnar range query
+  (`series`): target <= 200 ms.
+- 1 year of 1-minute bars (the regular session, ~98,000 bars) of one symbol: target <= 100 ms;
+  and one page of 10,000 of them as Decimal bars (`read`), for reference.
+- Ingest from columnar batches (`write_series`, 1-minute bars, a year per symbol written
+  concurrently on the store's pool): target >= 1,000,000 bars/s.
+
+Seeded random walks in a temporary folder (or `--dir`); best of `--repeats` runs for the
+queries. Run: `.venv/bin/python -m benchmarks.bench_bar_store [--symbols 500] [--repeats 5]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import tempfile
+import time
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from adapters.parquet_bars.store import ParquetBarStore
+from domain.marketdata.bar_calendar import Epochs, expected_starts
+from domain.marketdata.bars import BarSeries, Timeframe
+
+DAILY_FROM = datetime(2015, 1, 1, tzinfo=UTC)
+DAILY_TO = datetime(2025, 1, 1, tzinfo=UTC)
+MINUTE_FROM = datetime(2024, 1, 1, tzinfo=UTC)
+MINUTE_TO = datetime(2025, 1, 1, tzinfo=UTC)
+INGEST_SYMBOLS = 8
+
+
+def walk(starts: Epochs, seed: int) -> BarSeries:
+    rng = np.random.default_rng(seed)
+    n = len(starts)
+    close = np.round(100.0 * np.exp(np.cumsum(rng.normal(0, 0.01, n))), 4)
+    opens = np.round(np.concatenate(([100.0], close[:-1])), 4)
+    spread = np.round(np.abs(rng.normal(0, 0.2, n)), 4)
+    return BarSeries(
+        start=starts.astype(np.float64),
+        open=opens,
+        high=np.maximum(opens, close) + spread,
+        low=np.maximum(np.minimum(opens, close) - spread, 0.0001),
+        close=close,
+        volume=np.round(rng.uniform(1e4, 1e6, n)),
+    )
+
+
+async def best(run: Callable[[], Awaitable[Any]], repeats: int) -> tuple[float, Any]:
+    times, result = [], None
+    for _ in range(repeats):
+        start = time.perf_counter()
+        result = await run()
+        times.append(time.perf_counter() - start)
+    return min(times), result
+
+
+def line(name: str, value: str, target: str, ok: bool) -> None:
+    print(f"{name:<58} {value:>16}   target {target:<14} {'met' if ok else 'MISSED'}")
+
+
+async def bench(root: Path, symbols: int, repeats: int) -> None:
+    store = ParquetBarStore(root, threads=4)
+    names = [f"S{i:03d}" for i in range(symbols)]
+    try:
+        days = expected_starts(Timeframe.D1, DAILY_FROM, DAILY_TO)
+        start = time.perf_counter()
+        for i, name in enumerate(names):
+            await store.write_series(name, Timeframe.D1, walk(days, i))
+        loaded = time.perf_counter() - start
+        print(f"loaded {symbols} x {len(days)} daily bars in {loaded:.2f} s (a file per symbol)")
+
+        async def daily() -> dict[str, BarSeries]:
+            return await store.series(names, Timeframe.D1, DAILY_FROM, DAILY_TO)
+
+        took, found = await best(daily, repeats)
+        rows = sum(len(s) for s in found.values())
+        line(f"daily range, {symbols} symbols x 10 years ({rows:,} bars)", f"{took * 1e3:.0f} ms",
+             "<= 200 ms", took <= 0.2)  # fmt: skip
+
+        minutes = expected_starts(Timeframe.M1, MINUTE_FROM, MINUTE_TO)
+        await store.write_series("ONE", Timeframe.M1, walk(minutes, 99))
+
+        async def minute() -> dict[str, BarSeries]:
+            return await store.series(["ONE"], Timeframe.M1, MINUTE_FROM, MINUTE_TO)
+
+        took, found = await best(minute, repeats)
+        line(f"1-minute range, 1 symbol x 1 year ({len(found['ONE']):,} bars)",
+             f"{took * 1e3:.0f} ms", "<= 100 ms", took <= 0.1)  # fmt: skip
+
+        async def page() -> object:
+            return await store.read("ONE", Timeframe.M1, MINUTE_FROM, MINUTE_TO, limit=10_000)
+
+        took, _ = await best(page, repeats)
+        print(f"{'one page of 10,000 1-minute bars as Decimal bars':<58} {took * 1e3:>13.0f} ms")
+
+        every = np.arange(
+            int(MINUTE_FROM.timestamp()), int(MINUTE_TO.timestamp()), 60, dtype=np.int64
+        )
+        batches = [walk(every, 1000 + i) for i in range(INGEST_SYMBOLS)]
+        start = time.perf_counter()
+        await asyncio.gather(
+            *(store.write_series(f"IN{i}", Timeframe.M1, b) for i, b in enumerate(batches))
+        )
+        took = time.perf_counter() - start
+        total = sum(len(b) for b in batches)
+        line(f"ingest, {INGEST_SYMBOLS} symbols x 1 year of 1-minute bars ({total:,} bars)",
+             f"{total / took:,.0f} bars/s", ">= 1,000,000", total / took >= 1e6)  # fmt: skip
+    finally:
+        store.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--symbols", type=int, default=500)
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--dir", type=Path, help="where to write (default: a temporary folder)")
+    args = parser.parse_args()
+    print(f"load average {os.getloadavg()[0]:.2f}, {os.cpu_count()} CPUs")
+    if args.dir is not None:
+        asyncio.run(bench(args.dir, args.symbols, args.repeats))
+        return
+    with tempfile.TemporaryDirectory(prefix="bulwark-bars-") as folder:
+        asyncio.run(bench(Path(folder), args.symbols, args.repeats))
+
+
+if __name__ == "__main__":
+    main()

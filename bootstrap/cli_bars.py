@@ -1,0 +1,126 @@
+"""`bulwark bars backfill --provider NAME --symbols A,B --from DAY --to DAY [--timeframe 1d]`.
+
+Copies a market-data provider's historical bars into the bar store (docs/bar-store.md): only
+the ranges the store lacks (a second run asks for nothing), idempotently, with a progress
+bar. Days are UTC and both ends are included. It needs no SQL store: it builds the market
+data context alone. The synthetic provider's bars end at the board's price: the demo
+instruments' prices, and 100 for any other symbol.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from typing import TYPE_CHECKING, TextIO
+
+from domain.marketdata.bars import Timeframe
+
+if TYPE_CHECKING:  # loaded when the command runs
+    from application.bar_backfill import BackfillReport
+    from bootstrap.settings import Settings
+
+COMMAND = "bars"
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+PROVIDERS = ("synthetic", "replay", "alpaca")
+SYNTHETIC_PRICE = Decimal(100)
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r}: expected YYYY-MM-DD") from None
+
+
+def _symbols(text: str) -> list[str]:
+    symbols = list(dict.fromkeys(s.strip().upper() for s in text.split(",") if s.strip()))
+    if not symbols:
+        raise argparse.ArgumentTypeError("expected symbols separated by commas")
+    return symbols
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    bars = sub.add_parser("bars", help="the bar history store: backfill from a provider")
+    verbs = bars.add_subparsers(dest="verb", required=True)
+    backfill = verbs.add_parser(
+        "backfill", help="store a provider's bars for the days the store lacks (resumable)"
+    )
+    backfill.add_argument("--provider", required=True, choices=PROVIDERS)
+    backfill.add_argument("--symbols", required=True, type=_symbols, help="A,B,C")
+    backfill.add_argument("--from", dest="first", required=True, type=_day, help="YYYY-MM-DD")
+    backfill.add_argument("--to", dest="last", required=True, type=_day, help="YYYY-MM-DD")
+    backfill.add_argument(
+        "--timeframe", type=Timeframe, choices=list(Timeframe), default=Timeframe.D1
+    )
+
+
+def run(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) -> int:
+    from bootstrap.logging import configure_logging
+    from bootstrap.settings import SettingsError
+
+    configure_logging(settings.core.log_level, settings.core.log_format)
+    if args.last < args.first:
+        print("bulwark: --to is before --from", file=err)
+        return EXIT_USAGE
+    try:
+        return asyncio.run(_backfill(args, settings, out))
+    except SettingsError as exc:
+        print(f"bulwark: {exc}", file=err)
+        return EXIT_USAGE
+
+
+async def _backfill(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    from application.bar_backfill import BarBackfill
+    from bootstrap.cli_progress import ProgressBar
+    from bootstrap.closing import close_quietly
+    from bootstrap.containers.commands import CommandContainers
+    from bootstrap.market_feed import provider_of
+    from ports.marketdata import QuoteUnavailable
+
+    contexts = CommandContainers(settings)
+    board = contexts.core.market()
+    provider = provider_of(args.provider, settings, board, contexts.core.clock())
+    if args.provider == "synthetic":
+        from bootstrap.demo import set_demo_prices
+
+        set_demo_prices(board)
+        for symbol in args.symbols:
+            try:
+                await board.quote(symbol)
+            except QuoteUnavailable:
+                board.set_price(symbol, SYNTHETIC_PRICE)
+    store = contexts.market_data.bar_store()
+    start = datetime.combine(args.first, datetime.min.time(), UTC)
+    end = datetime.combine(args.last + timedelta(days=1), datetime.min.time(), UTC)
+    bar = ProgressBar(out)
+    try:
+        report = await BarBackfill(provider, store).run(
+            args.symbols, args.timeframe, start, end, bar.show
+        )
+    finally:
+        bar.done()
+        await close_quietly([provider, store])
+    return _report(report, args, out)
+
+
+def _report(report: BackfillReport, args: argparse.Namespace, out: TextIO) -> int:
+    for outcome in report.symbols:
+        if outcome.failed is not None:
+            print(f"{outcome.symbol}: failed, {outcome.failed}", file=out)
+        elif outcome.ranges == 0:
+            print(f"{outcome.symbol}: already stored", file=out)
+        else:
+            print(
+                f"{outcome.symbol}: {outcome.written} bars written "
+                f"({outcome.ranges} missing ranges asked for)",
+                file=out,
+            )
+    print(
+        f"bars {args.timeframe.value} {args.first} to {args.last} from {args.provider}: "
+        f"{report.written} written, {len(report.failed)} failed",
+        file=out,
+    )
+    return EXIT_FAILED if report.failed else 0

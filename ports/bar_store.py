@@ -1,0 +1,111 @@
+"""Bar history ports: the store of historical bars, and the providers a backfill reads."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from domain.marketdata.bar_calendar import TimeRange
+from domain.marketdata.bars import Bar, BarSeries, Timeframe
+from domain.marketdata.corporate_actions import CorporateAction
+
+MAX_PAGE = 10_000
+
+
+@dataclass(frozen=True, slots=True)
+class BarPage:
+    """Up to `limit` bars, oldest first; `next_cursor` reads on after them (None: no more)."""
+
+    bars: tuple[Bar, ...]
+    next_cursor: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """What is stored of one (symbol, timeframe): its first and last bar starts and the count."""
+
+    first: datetime
+    last: datetime
+    count: int
+
+
+class BarStore(Protocol):
+    """Historical bars, one per (symbol, timeframe, start), kept raw.
+
+    Contract:
+    - `write` stores bars of one symbol and timeframe (each bar's own must match, else
+      ValueError) and is idempotent: a bar whose start is stored already replaces it (the last
+      write wins: a provider's revised bar), and within one call the last bar of a start wins.
+      It returns how many bars it was given. `write_series` is the same from columns (no VWAP
+      nor trade count). A reader never sees half a write of one partition.
+    - Prices and volumes are Decimals at this boundary. A value of at most 15 significant
+      digits and 8 decimal places reads back exactly (stores keep float64 columns).
+    - `read` returns bars starting in [start, end), oldest first, at most `limit` (1 to
+      MAX_PAGE), after the cursor of the previous page when one is given; `next_cursor` is
+      None on the last page. The pages of a range concatenate to the whole range, with no
+      gap and no duplicate. A cursor of another symbol or timeframe, or no cursor at all,
+      raises InvalidBarCursor. `adjusted` applies the symbol's corporate actions at read
+      (domain/marketdata/corporate_actions.py); stored bars are never changed by them.
+    - `series` is the columnar read of several symbols (a symbol without bars is left out).
+    - `coverage` is the first and last stored bar (None when none is stored); `gaps` the runs
+      of bars the trading calendar expects in [start, end) that are not stored
+      (domain/marketdata/bar_calendar.py).
+    - `write_actions` stores corporate actions, one per (symbol, kind, ex date), the last
+      write winning; `actions` lists a symbol's, by ex date.
+    """
+
+    async def write(self, symbol: str, timeframe: Timeframe, bars: Sequence[Bar]) -> int: ...
+
+    async def write_series(self, symbol: str, timeframe: Timeframe, series: BarSeries) -> int: ...
+
+    async def read(
+        self,
+        symbol: str,
+        timeframe: Timeframe,
+        start: datetime,
+        end: datetime,
+        *,
+        limit: int = 1000,
+        cursor: str | None = None,
+        adjusted: bool = False,
+    ) -> BarPage: ...
+
+    async def series(
+        self,
+        symbols: Sequence[str],
+        timeframe: Timeframe,
+        start: datetime,
+        end: datetime,
+        *,
+        adjusted: bool = False,
+    ) -> dict[str, BarSeries]: ...
+
+    async def coverage(self, symbol: str, timeframe: Timeframe) -> Coverage | None: ...
+
+    async def gaps(
+        self, symbol: str, timeframe: Timeframe, start: datetime, end: datetime
+    ) -> list[TimeRange]: ...
+
+    async def write_actions(self, actions: Sequence[CorporateAction]) -> None: ...
+
+    async def actions(self, symbol: str) -> list[CorporateAction]: ...
+
+
+class HistoricalBars(Protocol):
+    """A provider of past bars (MarketDataProvider.bars has this contract): at most `limit`
+    bars of `timeframe`, oldest first, each starting in [start, end); the first `limit` from
+    `start`."""
+
+    name: str
+
+    async def bars(
+        self,
+        symbol: str,
+        timeframe: Timeframe,
+        *,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        limit: int = 500,
+    ) -> list[Bar]: ...

@@ -1,0 +1,123 @@
+"""Backfill: the store's missing ranges copied from a provider, resumable and idempotent."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+
+import pytest
+
+from adapters.memory.bar_store import InMemoryBarStore
+from application.bar_backfill import BarBackfill
+from application.bar_history import BarHistory, InvalidBarRequest
+from domain.marketdata.bars import Bar, Timeframe
+from ports.marketdata import ProviderError, QuoteUnavailable
+
+DAY = timedelta(days=1)
+MONDAY = datetime(2024, 1, 1, tzinfo=UTC)
+
+
+def daily(symbol: str, day: int) -> Bar:
+    price = Decimal(100 + day)
+    return Bar(symbol, Timeframe.D1, MONDAY + day * DAY, price, price, price, price, Decimal(10))
+
+
+class FakeHistory:
+    """Daily bars of every day (weekends too) for AAPL and MSFT; records what it was asked."""
+
+    name = "fake"
+
+    def __init__(self, failing: str | None = None) -> None:
+        self.asked: list[tuple[str, datetime, datetime, int]] = []
+        self._failing = failing
+
+    async def bars(
+        self,
+        symbol: str,
+        timeframe: Timeframe,
+        *,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        limit: int = 500,
+    ) -> list[Bar]:
+        assert start is not None and end is not None
+        self.asked.append((symbol, start, end, limit))
+        if symbol == self._failing:
+            raise ProviderError("fake", "down")
+        if symbol not in ("AAPL", "MSFT"):
+            raise QuoteUnavailable(symbol)
+        first = -(-(start - MONDAY) // DAY)
+        days = [d for d in range(first, first + limit) if MONDAY + d * DAY < end]
+        return [daily(symbol, d) for d in days]
+
+
+async def test_a_backfill_writes_every_bar_of_the_range_in_chunks() -> None:
+    store, source = InMemoryBarStore(), FakeHistory()
+    seen: list[float] = []
+
+    report = await BarBackfill(source, store, chunk=3).run(
+        ["AAPL", "MSFT"], Timeframe.D1, MONDAY, MONDAY + 14 * DAY, seen.append
+    )
+
+    # Monday to the second Friday: the weekend between comes with the range, the last does not.
+    assert report.written == 24 and report.failed == []
+    coverage = await store.coverage("AAPL", Timeframe.D1)
+    assert coverage is not None and coverage.count == 12
+    assert seen[-1] == 1.0 and seen == sorted(seen)
+    assert {limit for _, _, _, limit in source.asked} == {3}
+
+
+async def test_a_second_run_asks_for_nothing_and_a_later_one_only_for_the_missing() -> None:
+    store = InMemoryBarStore()
+    await BarBackfill(FakeHistory(), store).run(["AAPL"], Timeframe.D1, MONDAY, MONDAY + 7 * DAY)
+    again, later = FakeHistory(), FakeHistory()
+
+    second = await BarBackfill(again, store).run(["AAPL"], Timeframe.D1, MONDAY, MONDAY + 7 * DAY)
+    await BarBackfill(later, store).run(["AAPL"], Timeframe.D1, MONDAY, MONDAY + 10 * DAY)
+
+    assert again.asked == [] and second.written == 0
+    assert [(s, e) for _, s, e, _ in later.asked] == [(MONDAY + 7 * DAY, MONDAY + 10 * DAY)]
+
+
+async def test_a_failing_symbol_is_reported_and_the_others_go_on() -> None:
+    store = InMemoryBarStore()
+
+    report = await BarBackfill(FakeHistory(failing="AAPL"), store).run(
+        ["AAPL", "NOPE", "MSFT"], Timeframe.D1, MONDAY, MONDAY + 3 * DAY
+    )
+
+    assert [(s.symbol, s.failed) for s in report.failed] == [
+        ("AAPL", "provider failed: fake: down"),
+        ("NOPE", "unknown to the provider"),
+    ]
+    assert report.symbols[2].written == 3
+
+
+async def test_history_pages_are_read_for_the_upper_case_symbol() -> None:
+    store = InMemoryBarStore()
+    await store.write("AAPL", Timeframe.D1, [daily("AAPL", d) for d in range(3)])
+
+    page = await BarHistory(store).page("aapl", Timeframe.D1, MONDAY, MONDAY + 2 * DAY, limit=1)
+
+    assert [b.start for b in page.bars] == [MONDAY]
+    assert page.next_cursor is not None
+
+
+@pytest.mark.parametrize(
+    ("symbol", "start", "end", "limit", "field"),
+    [
+        ("", MONDAY, MONDAY + DAY, 10, "symbol"),
+        ("AAPL", MONDAY, MONDAY, 10, "end"),
+        ("AAPL", MONDAY.replace(tzinfo=None), MONDAY + DAY, 10, "start"),
+        ("AAPL", MONDAY, MONDAY + DAY, 0, "limit"),
+        ("AAPL", datetime(1969, 12, 31, tzinfo=UTC), MONDAY, 10, "start"),
+        ("AAPL", MONDAY, datetime(3000, 1, 2, tzinfo=UTC), 10, "end"),
+    ],
+)
+async def test_history_requests_that_cannot_be_read_name_their_field(
+    symbol: str, start: datetime, end: datetime, limit: int, field: str
+) -> None:
+    with pytest.raises(InvalidBarRequest) as raised:
+        await BarHistory(InMemoryBarStore()).page(symbol, Timeframe.D1, start, end, limit=limit)
+
+    assert raised.value.field == field
