@@ -118,7 +118,7 @@ class ApplicationContainer(containers.DeclarativeContainer):
         idempotency=idempotency, providers=market_data.provider_service,
         market=market_data.market_service, signals=strategies.signals,
         broker_credentials=providers.Singleton(
-            later("application.broker_credentials:BrokerCredentialService"),
+            later("application.keys.broker_credentials:BrokerCredentialService"),
             core.uow_factory, core.key_vault,
         ),
         key_vault=core.key_vault, users=identity.user_admin, invitations=identity.invitations,

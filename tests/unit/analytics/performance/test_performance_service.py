@@ -10,7 +10,7 @@ import pytest
 from adapters.memory.clock import FakeClock
 from adapters.memory.equity import InMemoryEquityHistory
 from adapters.memory.store import InMemoryStore, InMemoryUnitOfWork
-from application.performance import (
+from application.analytics.performance import (
     BenchmarkUnavailable,
     PerformanceService,
     UnknownBenchmark,
