@@ -42,7 +42,6 @@ ZERO = Decimal(0)
 DEFAULT_DAYS = 365
 MAX_DAYS = 3660  # ten years of calendar days: one query reads at most this many snapshots
 MAX_SYMBOL = 32
-STORED_RETURNS = 252  # the portfolio-risk GET's VaR reads at most a year of daily returns
 
 
 class InvalidPerformanceQuery(DomainError):
@@ -193,16 +192,6 @@ class PerformanceService:
         if not closes:
             raise UnknownBenchmark(f"no daily bars are known for {symbol}", field="benchmark")
         return closes
-
-
-async def stored_returns(
-    history: EquityHistory, account_id: str, today: date, periods: int = STORED_RETURNS
-) -> list[float]:
-    """The account's last `periods` time-weighted daily returns, oldest first."""
-    start = today - timedelta(days=periods * 7 // 5 + 10)  # calendar days holding that many
-    snapshots = await history.range(account_id, start, today)
-    returns = time_weighted_returns([s.equity for s in snapshots], [s.net_flow for s in snapshots])
-    return [float(r) for r in returns[-periods:]]
 
 
 def _curve(snapshots: Sequence[EquitySnapshot]) -> tuple[tuple[CurvePoint, ...], dict[date, float]]:

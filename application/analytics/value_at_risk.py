@@ -18,10 +18,10 @@ from typing import Literal
 
 import numpy as np
 
-from application.analytics.performance import STORED_RETURNS, stored_returns
 from application.core.access import account_seen
 from application.core.compute_budget import ComputeBudget
 from application.trading.risk import NoReferencePrice
+from application.trading.stored_returns import STORED_RETURNS, stored_returns
 from domain.analytics.risk_report import DEFAULT_CONFIDENCES, METHODS, RiskReport, risk_report
 from domain.numbers import RETURN_BOUND
 from domain.principals import Principal

@@ -27,6 +27,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TypeVar
 
+from application.portfolio.owner_ledger import OwnerLedger
 from application.portfolio.tax_harvesting import (
     HarvestReport,
     HarvestRequest,
@@ -35,10 +36,9 @@ from application.portfolio.tax_harvesting import (
     plan_harvest,
 )
 from domain.errors import NotFound
-from domain.portfolio.transactions import Transaction
 from domain.principals import Principal
 from domain.tax.brackets import InvalidTaxInput
-from domain.tax.engine import TaxLedger, compute_tax_ledger
+from domain.tax.engine import compute_tax_ledger
 from domain.tax.form8949 import form_8949_csv
 from domain.tax.holding import holding_term
 from domain.tax.lots import RealizedLot, TaxAccount, TaxLot, WashSale
@@ -55,21 +55,6 @@ THREAD_THRESHOLD = 5_000
 _PORTFOLIO_PAGE = 500
 MAX_CURSOR_LENGTH = 512
 T = TypeVar("T")
-
-
-@dataclass(frozen=True, slots=True)
-class OwnerLedger:
-    """The caller's portfolios, accounts (by id), transactions and the computed ledger."""
-
-    portfolios: tuple[Portfolio, ...]
-    accounts: dict[str, TaxAccount]
-    portfolio_of: dict[str, str]
-    transactions: tuple[Transaction, ...]
-    ledger: TaxLedger
-
-    def lot_methods(self, account_ids: Sequence[str] | None = None) -> dict[str, LotMethod]:
-        ids = sorted(self.accounts) if account_ids is None else sorted(set(account_ids))
-        return {a: self.accounts[a].lot_method for a in ids if a in self.accounts}
 
 
 @dataclass(frozen=True, slots=True)

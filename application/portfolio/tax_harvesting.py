@@ -21,8 +21,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
+from application.portfolio.owner_ledger import OwnerLedger
 from domain.marketdata.bars import Timeframe
 from domain.portfolio.transactions import TransactionKind
 from domain.tax.brackets import (
@@ -54,9 +54,6 @@ from domain.tax.methods import AccountTaxType, LotMethod, Term
 from domain.trading.orders import Side
 from ports.marketdata import MarketDataPort, MarketDataProvider, QuoteUnavailable
 from ports.unit_of_work import UnitOfWorkFactory
-
-if TYPE_CHECKING:  # application/portfolio/tax.py imports this module
-    from application.portfolio.tax import OwnerLedger
 
 DEFAULT_MOVES = tuple(Decimal(m) for m in ("-0.2", "-0.1", "0", "0.1", "0.2"))
 MAX_UNIVERSE = 200

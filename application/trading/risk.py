@@ -8,7 +8,6 @@ from datetime import UTC
 from decimal import Decimal
 from typing import Any, Literal
 
-from application.analytics.performance import stored_returns
 from application.core.access import (
     SEES_ALL,
     SUPERVISORS,
@@ -20,6 +19,7 @@ from application.core.access import (
 from application.trading.orders import OrderService
 from application.trading.policies import PolicyCache
 from application.trading.snapshots import instrument_map, load_risk_view
+from application.trading.stored_returns import stored_returns
 from domain.errors import DomainError, Forbidden, InvalidOrder, NotFound
 from domain.margin import MarginSchedule
 from domain.principals import Principal, Role

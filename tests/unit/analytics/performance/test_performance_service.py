@@ -14,8 +14,8 @@ from application.analytics.performance import (
     BenchmarkUnavailable,
     PerformanceService,
     UnknownBenchmark,
-    stored_returns,
 )
+from application.trading.stored_returns import stored_returns
 from domain.marketdata.bars import Bar, Timeframe
 from domain.principals import Principal, Role
 from domain.trading.accounts import Account
