@@ -26,7 +26,7 @@ from datetime import date, timedelta
 
 import numpy as np
 
-from application.attribution import (
+from application.analytics.attribution import (
     AttributionRequest,
     PeriodInput,
     SectorInput,

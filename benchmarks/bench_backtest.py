@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
-from application.backtest_engine import BacktestEngine
-from application.backtest_world import WorldSpec
+from application.strategies.backtest_engine import BacktestEngine
+from application.strategies.backtest_world import WorldSpec
 from benchmarks.bench_http import cores, machine
 from bootstrap.backtest_world import build_world
 from bootstrap.gc_tuning import restore_gc, tune_gc

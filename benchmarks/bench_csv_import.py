@@ -1,9 +1,9 @@
 """Portfolio CSV import before the store: rows/s of parsing and checking a broker statement.
 
 A seeded statement (buys and sells over `--symbols` symbols, 100 rows a day, every row with a
-fee and a reference) is parsed and validated (application/transaction_import.py), then run
-through the tax engine (application/ledger_checks.py: the all-or-nothing check). The store's
-write (COPY on PostgreSQL) is measured by benchmarks/bench_ledger.py. Also timed: the answer
+fee and a reference) is parsed and validated (application/portfolio/transaction_import.py), then run
+through the tax engine (application/portfolio/ledger_checks.py: the all-or-nothing check). The
+store's write (COPY on PostgreSQL) is measured by benchmarks/bench_ledger.py. Also timed: the answer
 when the last row oversells (found by the linear positions pass, no engine run). Best of
 `--repeats`; the figures print beside a reference target of 50,000 rows/s for the import.
 Run: `.venv/bin/python -m benchmarks.bench_csv_import [--rows N] [--symbols S] [--repeats R]`.
@@ -15,8 +15,8 @@ import argparse
 import time
 from datetime import date, timedelta
 
-from application.ledger_checks import check_new
-from application.transaction_import import COLUMNS, ImportContext, parse_transactions
+from application.portfolio.ledger_checks import check_new
+from application.portfolio.transaction_import import COLUMNS, ImportContext, parse_transactions
 from domain.tax.lots import TaxAccount
 from ports.portfolios import transaction_id
 

@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from application.fixed_income import DEFAULT_SHOCKS_BP
+from application.analytics.fixed_income import DEFAULT_SHOCKS_BP
 from domain.fixedincome.bonds import Bond, analyze_bond
 from domain.fixedincome.daycount import DayCount
 from domain.fixedincome.ladder import LadderPosition, analyze_ladder

@@ -30,7 +30,7 @@ from adapters.postgres.tables.identity import users
 from adapters.security.envelope import AesGcmEnvelope
 from adapters.security.key_providers import StaticKeyProvider
 from adapters.security.secret_box import SecretBox
-from application.key_rotation import KeyRotation
+from application.keys.rotation import KeyRotation
 from benchmarks.http_driver import machine
 from ports.encryption import KEY_BYTES, KeyRef
 

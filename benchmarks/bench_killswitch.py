@@ -18,7 +18,7 @@ import sys
 import time
 from decimal import Decimal
 
-from application.orders import SubmitOrder
+from application.trading.orders import SubmitOrder
 from bootstrap.embedded import build_embedded
 from domain.killswitch.state import Scope
 from domain.killswitch.switch import TriggerType

@@ -6,7 +6,7 @@ an IRA; buys, sells and splits over the tax year and the year before; wash sales
    over every row: open lots, realized rows and wash sales, and the tax year's reportable
    totals by term (`TaxLedger.year_totals`). Target: <= 3 s on 2 cores.
 2. the same with the kernel on one thread (it runs on two by default), and in `--workers`
-   processes (application/tax_batch.py, groups of identical symbols sharded): their times,
+   processes (application/portfolio/tax_batch.py, groups of identical symbols sharded): their times,
    and whether the batch's ledger equals the single-process one (it must).
 3. the Decimal engine (the kernel's reference, `engine_mode("decimal")`) on the rows of the
    last `--decimal-symbols` symbols (whole histories; all of them with `--decimal-symbols
@@ -45,7 +45,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 
-from application.tax_batch import compute_tax_ledger_batch
+from application.portfolio.tax_batch import compute_tax_ledger_batch
 from benchmarks.http_driver import machine
 from benchmarks.ledger_data import ACCOUNTS, LedgerSpec, generate, symbol_name
 from benchmarks.ledger_reference import reference_ledger, totals

@@ -37,8 +37,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from adapters.arrow.transaction_csv import parse_transaction_csv
-from application.ledger_checks import check_new, tax_accounts
-from application.transaction_import import (
+from application.portfolio.ledger_checks import check_new, tax_accounts
+from application.portfolio.transaction_import import (
     COLUMNS,
     MAX_ROWS,
     ImportContext,
@@ -268,7 +268,7 @@ async def warm_up(bench: Bench, text: str) -> None:
 async def use_cases(bench: Bench, files: list[str], n: int) -> None:
     """The API's import end to end: the new use case beside the old sequence."""
     from adapters.memory.clock import FakeClock, SequentialIds
-    from application.portfolios import PortfolioService
+    from application.portfolio.portfolios import PortfolioService
     from domain.principals import Principal, Role
 
     owner = Principal("bench-user", Role.OWNER)

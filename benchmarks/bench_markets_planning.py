@@ -1,6 +1,6 @@
 """The crypto, ESG and giving kernels at their request caps, each beside a target.
 
-At the API's largest request (application/crypto.py, esg.py, giving.py caps):
+At the API's largest request (application/analytics/crypto.py, esg.py, giving.py caps):
 1. impermanent loss of a v3 range at 10,000 prices (exact Decimals);
 2. pool drain over 100,000 TVL observations (24 h window, Decimal);
 3. gas z-scores over 200,000 observations with a 250-observation window (the 50,000,000

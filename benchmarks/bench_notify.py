@@ -31,9 +31,9 @@ from adapters.postgres.schema import metadata
 from adapters.security.envelope import AesGcmEnvelope
 from adapters.security.key_providers import StaticKeyProvider
 from adapters.security.secret_box import SecretBox
-from application.notification_directory import ChannelDestinations
-from application.notification_dispatch import Dispatcher, RetryPolicy
-from application.notifications import CenterConfig, NotificationCenter
+from application.notifications.center import CenterConfig, NotificationCenter
+from application.notifications.directory import ChannelDestinations
+from application.notifications.dispatch import Dispatcher, RetryPolicy
 from benchmarks.http_driver import machine
 from domain.identity.users import User
 from domain.notifications.preferences import Preferences

@@ -1,11 +1,11 @@
 """Portfolio optimisation on 500 assets x 1,260 daily returns (targets on 2 cores).
 
 Times, as the median wall (and CPU) seconds of `--repeats` runs after one warm-up run (the
-libraries' import and first compilation are not counted), the whole `application.optimization.
-optimize` call: checks, Ledoit-Wolf covariance, the solve on cvxpy + Clarabel, the polish onto
-the bounds, the measures. Targets: each method <= 2 s. Beside each, the plain NumPy / SciPy
-baseline of benchmarks/optimize_baseline.py on the same covariance, and how far its weights
-are from the library's (max |dw|):
+libraries' import and first compilation are not counted), the whole
+`application.analytics.optimization.optimize` call: checks, Ledoit-Wolf covariance, the solve on
+cvxpy + Clarabel, the polish onto the bounds, the measures. Targets: each method <= 2 s. Beside
+each, the plain NumPy / SciPy baseline of benchmarks/optimize_baseline.py on the same covariance,
+and how far its weights are from the library's (max |dw|):
 
 - minimum variance: long-only vs SciPy's SLSQP (on the first `--slsqp-assets` assets: SLSQP
   is O(n^3) an iteration, ~3 minutes at 500), and long-short vs the closed form;
@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 
 from adapters.optimization.cvxpy_optimizer import CvxpyOptimizer
-from application.optimization import OptimizationRequest, OptimizationResult, optimize
+from application.analytics.optimization import OptimizationRequest, OptimizationResult, optimize
 from benchmarks import bench_scenarios
 from benchmarks import optimize_baseline as baseline
 from domain.analytics.optimization.shrinkage import ledoit_wolf

@@ -26,7 +26,7 @@ from typing import Any
 from adapters.marketdata.synthetic_books import build_option_chain
 from adapters.memory.clock import FakeClock
 from adapters.memory.iv_history import InMemoryIVHistoryStore
-from application.options_chain import OptionsChainService
+from application.market_data.options_chain import OptionsChainService
 from domain.marketdata.options import OptionChain
 from ports.iv_history import DailyIV
 

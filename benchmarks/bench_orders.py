@@ -28,8 +28,8 @@ from decimal import Decimal
 from cryptography.fernet import Fernet
 from dependency_injector import providers
 
-from application.order_commands import SubmitOrder
-from application.orders import OrderService
+from application.trading.order_commands import SubmitOrder
+from application.trading.orders import OrderService
 from benchmarks.bench_http import cores, machine
 from benchmarks.bench_store import STORES, Store, provisioned
 from bootstrap.containers.application import ApplicationContainer, build_container

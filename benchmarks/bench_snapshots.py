@@ -35,8 +35,8 @@ from adapters.postgres.engine import make_engine
 from adapters.postgres.equity import SqlEquityHistory
 from adapters.postgres.schema import metadata
 from adapters.postgres.uow import unit_of_work_factory
-from application.equity_snapshots import DEFAULT_BATCH, EquitySnapshots
-from application.performance import PerformanceService
+from application.analytics.equity_snapshots import DEFAULT_BATCH, EquitySnapshots
+from application.analytics.performance import PerformanceService
 from domain.principals import Principal, Role
 from domain.trading.accounts import Account
 from domain.trading.fills import Fill

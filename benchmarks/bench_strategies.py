@@ -36,7 +36,7 @@ from adapters.postgres.repos.strategies import (
     SqlStrategyRepository,
 )
 from adapters.postgres.schema import metadata
-from application.strategy_processor import StrategyProcessor
+from application.strategies.strategy_processor import StrategyProcessor
 from bootstrap.embedded import build_embedded
 from domain.marketdata.bars import Timeframe
 from domain.strategies.decide import StrategySignal

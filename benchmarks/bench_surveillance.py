@@ -4,7 +4,7 @@ per 10,000 active keys, and precision / recall per pattern on held-out mixed day
 - throughput: mixed days (market makers, momentum and noise traders, every abuse pattern)
   generated first, then fed to one engine; the figure is events over the process CPU time
   of the feed (best of `--repeats`; wall time beside it). Also the same events as domain
-  events through `application.surveillance_feed.apply` (what the in-process run and
+  events through `application.surveillance.feed.apply` (what the in-process run and
   `bulwark surveil` pay per event on top: Decimal and datetime conversions).
 - memory: 10,000 (owner, symbol) keys each with a full set of bounded state (its fills,
   message times, recent orders, cancels, aggressive fills kept at their maximum), measured
@@ -59,7 +59,7 @@ def throughput(events: list[Event], repeats: int) -> tuple[float, float, int]:
 
 def through_apply(events: list[Event]) -> float:
     """Events/s (CPU) of the domain-event path: apply() converting each event first."""
-    from application.surveillance_feed import apply
+    from application.surveillance.feed import apply
 
     domain = list(as_domain(events))
     engine = SurveillanceEngine()

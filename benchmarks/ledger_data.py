@@ -261,7 +261,8 @@ CSV_HEADER = "date,account,type,symbol,quantity,price,fees,currency,split_ratio,
 
 
 def to_csv(txs: Sequence[Transaction]) -> str:
-    """The rows as broker CSV text in the import's columns (application/transaction_import.py;
+    """The rows as broker CSV text in the import's columns
+    (application/portfolio/transaction_import.py;
     `reference` = the row's id; a sale's own lot method has no column and is left out)."""
     buf = io.StringIO()
     buf.write(CSV_HEADER)

@@ -16,12 +16,12 @@ from adapters.memory.marketdata import InMemoryMarketData
 from adapters.memory.simulation import SimulatedVenue
 from adapters.memory.store import InMemoryStore
 from adapters.memory.store import unit_of_work_factory as memory_uow_factory
-from application.backtest_world import SimulatedWorld, WorldSpec
-from application.broker_router import BrokerRouter
-from application.concurrency import KeyedLocks
-from application.orders import OrderService
-from application.policies import PolicyCache
-from application.risk_books import RiskBooks
+from application.core.concurrency import KeyedLocks
+from application.strategies.backtest_world import SimulatedWorld, WorldSpec
+from application.trading.broker_router import BrokerRouter
+from application.trading.orders import OrderService
+from application.trading.policies import PolicyCache
+from application.trading.risk_books import RiskBooks
 from domain.events import DomainEvent
 from domain.trading.accounts import Account
 from domain.trading.instruments import Instrument

@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 from adapters.marketdata.replay_history import ReplayHistory
-from application.backtests import BacktestLimits, BacktestService
+from application.strategies.backtests import BacktestLimits, BacktestService
 from bootstrap.backtest_world import build_world
 from bootstrap.settings import Settings
 from ports.backtests import BacktestRepository

@@ -12,8 +12,8 @@ from adapters.brokers.paper import PaperBroker, PaperBrokerConfig
 from adapters.brokers.paper.drill import FaultSwitch, FaultyBroker
 from adapters.memory.marketdata import InMemoryMarketData
 from adapters.metrics.broker import metered
-from application.key_vault import KeyVaultService
-from application.orders import BrokerRouter
+from application.keys.vault import KeyVaultService
+from application.trading.orders import BrokerRouter
 from bootstrap.closing import close_quietly
 from bootstrap.crash_rehearsal import rehearsing
 from bootstrap.settings import Settings, SettingsError

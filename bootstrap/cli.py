@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from application.audit_context import audit_context
+from application.core.audit_context import audit_context
 from bootstrap import (
     cli_accounts,
     cli_audit,

@@ -13,13 +13,13 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from application.instrument_csv import MAX_BYTES, InvalidImport
+from application.trading.instrument_csv import MAX_BYTES, InvalidImport
 from bootstrap.settings import SettingsError
 from domain.principals import Principal, Role
 from domain.trading.account_profile import AccountStatus, AccountType, TradingType
 
 if TYPE_CHECKING:  # the use cases load when a command runs: `bulwark consume` starts fast
-    from application.instrument_catalog import ImportReport
+    from application.trading.instrument_catalog import ImportReport
     from bootstrap.containers.commands import Contexts
 
 EXIT_REFUSED = 3
@@ -68,7 +68,7 @@ async def run(args: argparse.Namespace, container: Contexts, out: TextIO) -> int
         return await _instruments(args, container, out)
     owner = await _owner(container, args.owner)
     if args.verb == "create":
-        from application.account_admin import OpenAccount
+        from application.trading.account_admin import OpenAccount
 
         command = OpenAccount(
             owner,

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, TextIO
 from domain.marketdata.bars import Timeframe
 
 if TYPE_CHECKING:  # loaded when the command runs
-    from application.bar_backfill import BackfillReport
+    from application.market_data.bar_backfill import BackfillReport
     from bootstrap.settings import Settings
 
 COMMAND = "bars"
@@ -73,7 +73,7 @@ def run(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) 
 
 
 async def _backfill(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
-    from application.bar_backfill import BarBackfill
+    from application.market_data.bar_backfill import BarBackfill
     from bootstrap.cli_progress import ProgressBar
     from bootstrap.closing import close_quietly
     from bootstrap.containers.commands import CommandContainers

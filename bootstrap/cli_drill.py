@@ -22,8 +22,8 @@ from domain.principals import Principal, Role
 
 if TYPE_CHECKING:  # the drill's world loads when it runs, not with the console's parser
     from adapters.brokers.paper.drill import FaultSwitch
-    from application.killswitch import KillSwitchConfig
-    from application.killswitch_drill import DrillReport, KillSwitchDrill, RunDrill
+    from application.safety.killswitch import KillSwitchConfig
+    from application.safety.killswitch_drill import DrillReport, KillSwitchDrill, RunDrill
     from bootstrap.embedded import Embedded
 
 COMMAND = "drill"
@@ -90,7 +90,7 @@ def drill_world(
     *, fake_clock: bool = False, killswitch_config: KillSwitchConfig | None = None
 ) -> DrillWorld:
     from adapters.brokers.paper.drill import FaultSwitch, FaultyBroker
-    from application.killswitch_drill import KillSwitchDrill
+    from application.safety.killswitch_drill import KillSwitchDrill
     from bootstrap.embedded import build_embedded
 
     switch = FaultSwitch()
@@ -112,7 +112,7 @@ def drill_world(
 
 async def prepare(world: DrillWorld, scope: Scope, faults: BrokerFaults, orders: int) -> RunDrill:
     """The drill's instrument and account (the scope's account when it names one)."""
-    from application.killswitch_drill import RunDrill
+    from application.safety.killswitch_drill import RunDrill
     from domain.trading.instruments import Instrument
 
     account_id = scope.id if scope.kind is ScopeKind.ACCOUNT else DRILL_ACCOUNT

@@ -12,7 +12,7 @@ import argparse
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:  # loaded when the command runs: `bulwark` itself stays light to start
-    from application.fear_greed_recorder import FearGreedReport
+    from application.markets.fear_greed_recorder import FearGreedReport
     from bootstrap.containers.commands import Contexts
 
 COMMAND = "fear-greed"

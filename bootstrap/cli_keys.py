@@ -18,7 +18,7 @@ from bootstrap.settings import Settings, SettingsError, env_name
 from ports.encryption import KEY_BYTES, KEY_ID, VERSION
 
 if TYPE_CHECKING:  # the key store's wiring loads when a `keys` command runs
-    from application.key_rotation import KeyRotation, KeyStatus, RotationProgress
+    from application.keys.rotation import KeyRotation, KeyStatus, RotationProgress
     from bootstrap.containers.commands import Contexts
 
 CLI_ACTOR = "cli"

@@ -11,7 +11,7 @@ import argparse
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:  # loaded when the command runs: `bulwark` itself stays light to start
-    from application.iv_recorder import RecordReport
+    from application.market_data.iv_recorder import RecordReport
     from bootstrap.containers.commands import Contexts
 
 COMMAND = "options"
@@ -29,8 +29,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 async def run(args: argparse.Namespace, container: Contexts, out: TextIO) -> int:
-    from application.iv_recorder import IVRecorder
-    from application.options_chain import OptionsChainService
+    from application.market_data.iv_recorder import IVRecorder
+    from application.market_data.options_chain import OptionsChainService
     from bootstrap.closing import close_quietly
     from domain.trading.instruments import AssetClass
 

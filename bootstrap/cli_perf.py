@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:  # loaded when the command runs: `bulwark` itself stays light to start
-    from application.equity_snapshots import EquitySnapshots, SnapshotRun
+    from application.analytics.equity_snapshots import EquitySnapshots, SnapshotRun
     from bootstrap.containers.commands import Contexts
 
 EXIT_FAILED = 1
@@ -28,7 +28,7 @@ async def run(args: argparse.Namespace, container: Contexts, out: TextIO) -> int
 
     Marks come from the market-data feed itself (this process runs no quote board).
     """
-    from application.equity_snapshots import EquitySnapshots
+    from application.analytics.equity_snapshots import EquitySnapshots
     from bootstrap.closing import close_quietly
 
     feed = container.market_data.market_feed()

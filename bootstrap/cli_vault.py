@@ -91,7 +91,7 @@ def _print_keys(keys: Sequence[VaultKey], now: datetime, out: TextIO) -> None:
 
 
 async def _expiring(window: int, container: Contexts, out: TextIO) -> int:
-    from application.vault_expiring import VaultExpiryReport
+    from application.keys.vault_expiring import VaultExpiryReport
 
     report = VaultExpiryReport(
         container.core.key_vault_store(),

@@ -20,7 +20,7 @@ import msgspec
 import structlog
 
 from adapters.eventcodec import EventCodec
-from application.policies import PolicyCache
+from application.trading.policies import PolicyCache
 from domain.events import DomainEvent
 from ports.broadcast import Broadcast
 

@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator, Callable
 import structlog
 
 from adapters.gpu.detect import Choice, CudaUnavailable, choose
-from application.compute_budget import ComputeBudget
+from application.core.compute_budget import ComputeBudget
 from bootstrap.settings import Settings, SettingsError
 from ports.compute import ComputePort
 

@@ -11,9 +11,9 @@ import structlog
 from dependency_injector import providers
 
 from adapters.kafka.dispatcher import CommandDispatcher, CommandServices
-from application.apikeys import ApiKeyService
-from application.auth import AuthService
-from application.decision_ledger import PublishedDecisions
+from application.identity.apikeys import ApiKeyService
+from application.identity.auth import AuthService
+from application.trading.decision_ledger import PublishedDecisions
 from bootstrap.app import require_current_schema
 from bootstrap.consume_metrics import ConsumeMetricsListener
 from bootstrap.containers.application import ApplicationContainer, build_container

@@ -14,7 +14,7 @@ The process ends at once (`os._exit`, as a SIGKILL would). The hooks sit at the 
 boundary: a unit-of-work wrapper for `before_store`, a broker wrapper for the sends, so the
 order path itself knows nothing of them. In-process tests pass a `CrashPlan` whose `die`
 raises instead (tests/integration/chaos/): the services are then thrown away, as a killed
-process's are. The last two points leave orders in doubt (application/in_doubt.py).
+process's are. The last two points leave orders in doubt (application/trading/in_doubt.py).
 """
 
 from __future__ import annotations

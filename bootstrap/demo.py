@@ -8,8 +8,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from adapters.memory.marketdata import InMemoryMarketData
-from application.agents import RegisterAgent
-from application.apikeys import CreatedApiKey
+from application.identity.apikeys import CreatedApiKey
+from application.safety.agents import RegisterAgent
 from domain.errors import Conflict
 from domain.principals import Principal, Role
 from domain.trading.account_profile import AccountType, TradingType

@@ -12,16 +12,16 @@ from adapters.memory.clock import FakeClock, SequentialIds, SystemClock, UuidGen
 from adapters.memory.marketdata import InMemoryMarketData
 from adapters.memory.store import InMemoryStore, InMemoryUnitOfWork, unit_of_work_factory
 from adapters.security.argon2_hasher import Argon2Hasher
-from application.agents import AgentService, HeartbeatMonitor
-from application.concurrency import KeyedLocks
-from application.killswitch import KillSwitchConfig, KillSwitchService
-from application.margin import MarginService, MarginWatch
-from application.orders import BrokerRouter, OrderService
-from application.policies import PolicyCache
-from application.risk import RiskService
-from application.risk_books import RiskBooks
-from application.succession import SuccessionScheduler, SuccessionService
-from application.triggers import LossLimitWatch
+from application.core.concurrency import KeyedLocks
+from application.safety.agents import AgentService, HeartbeatMonitor
+from application.safety.killswitch import KillSwitchConfig, KillSwitchService
+from application.safety.margin import MarginService, MarginWatch
+from application.safety.succession import SuccessionScheduler, SuccessionService
+from application.safety.triggers import LossLimitWatch
+from application.trading.orders import BrokerRouter, OrderService
+from application.trading.policies import PolicyCache
+from application.trading.risk import RiskService
+from application.trading.risk_books import RiskBooks
 from bootstrap.crash_rehearsal import CrashPlan, rehearsing, rehearsing_store
 from domain.risk.analysis import HeadroomRater
 from domain.trading.accounts import Account

@@ -23,7 +23,7 @@ from adapters.gpu.onnx_runtime import (
 )
 from adapters.memory.news import InMemoryNews
 from adapters.news.replay import JsonLinesNews
-from application.trade_context import BarsFetcher, MarketTradeContext
+from application.inference.trade_context import BarsFetcher, MarketTradeContext
 from bootstrap.settings import Settings, SettingsError, source_weight_pairs
 from domain.inference.sentiment import SentimentSettings
 from domain.risk.analysis import HeadroomRater

@@ -31,9 +31,9 @@ from adapters.memory.bus import InProcessEventBus
 from adapters.memory.clock import SystemClock
 from adapters.tracing.messages import NO_MESSAGE_TRACING, MessageTracing
 from adapters.wire.json_limits import JsonLimits
-from application.killswitch import KillSwitchService
-from application.policies import PolicyCache
-from application.stream_monitor import StreamMonitorService
+from application.market_data.stream_monitor import StreamMonitorService
+from application.safety.killswitch import KillSwitchService
+from application.trading.policies import PolicyCache
 from bootstrap.early_join import (
     EarlyMember,
     command_topics,

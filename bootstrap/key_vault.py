@@ -10,8 +10,8 @@ import structlog
 
 from adapters.alpaca.http import trading_url
 from adapters.alpaca.key_tester import AlpacaKeyTester
-from application.key_vault import KeyVaultService
-from application.key_vault_expiry import KeyExpiryWatch
+from application.keys.vault import KeyVaultService
+from application.keys.vault_expiry import KeyExpiryWatch
 from bootstrap.periodic import running_every
 from bootstrap.settings import Settings
 from ports.clock import Clock, IdGenerator

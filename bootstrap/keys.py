@@ -11,8 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from adapters.memory.key_rotation import InMemoryUserSecretSource
 from adapters.memory.store import InMemoryStore
 from adapters.postgres.key_rotation import SqlUserSecretSource
-from application.key_rotation import KeyRotation
-from application.key_rotation_jobs import KeyRotationJobs
+from application.keys.rotation import KeyRotation
+from application.keys.rotation_jobs import KeyRotationJobs
 from bootstrap.settings import Settings
 from ports.clock import Clock
 from ports.encryption import KeyProvider, SealedRecordSource, SecretSealer

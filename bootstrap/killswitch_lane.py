@@ -3,8 +3,8 @@
 Every activation (HTTP on either port, the watchers' triggers, a halt broadcast by another
 instance) runs here, never on the API's event loop, so neither a saturated API nor a handler
 that blocks that loop can delay it. What the lane shares with the API is thread-safe: the
-halt latch (application/halts.py), the in-memory store and paper broker when those are in use
-(they guard their own state), the clock, ids, keys and hasher. What is bound to an event loop
+halt latch (application/trading/halts.py), the in-memory store and paper broker when those are in
+use (they guard their own state), the clock, ids, keys and hasher. What is bound to an event loop
 it has of its own: the SQL engine, the brokers' HTTP clients (Alpaca), Redis. Its events are
 handed to the API loop's publisher (WebSocket, Kafka, outbox) without waiting for it.
 
@@ -32,9 +32,9 @@ from adapters.http.app import create_app as create_http_app
 from adapters.http.edge import EdgeMiddleware
 from adapters.http.red import HttpRed
 from adapters.postgres.engine import PoolSettings, make_engine
-from application.in_doubt import InDoubtReport
-from application.killswitch import ActivateKillSwitch, KillSwitchService
-from application.orders import OrderService
+from application.safety.killswitch import ActivateKillSwitch, KillSwitchService
+from application.trading.in_doubt import InDoubtReport
+from application.trading.orders import OrderService
 from bootstrap.containers.application import ApplicationContainer
 from bootstrap.containers.core import CoreContainer
 from bootstrap.containers.safety import SafetyContainer

@@ -13,7 +13,7 @@ from pathlib import Path
 import structlog
 
 from adapters.security.envelope import AesGcmEnvelope
-from application.kyc import KycConfig, KycService
+from application.identity.kyc import KycConfig, KycService
 from bootstrap.periodic import running_every
 from bootstrap.settings import Settings
 from ports.documents import DocumentStore

@@ -15,7 +15,7 @@ from adapters.marketdata.replay import ReplayMarketData
 from adapters.marketdata.replay_files import ReplayDataError
 from adapters.marketdata.synthetic import QuoteBoard, SyntheticMarketData
 from adapters.memory.marketdata import InMemoryMarketData
-from application.quote_pump import QuotePump, QuotePumpConfig
+from application.market_data.quote_pump import QuotePump, QuotePumpConfig
 from bootstrap.closing import close_quietly
 from bootstrap.settings import Settings, SettingsError, env_name
 from domain.marketdata.breaker import BreakerConfig

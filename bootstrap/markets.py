@@ -17,8 +17,8 @@ from adapters.marketfiles.securities import FileSecuritiesMaster
 from adapters.rates.files import FileRates
 from adapters.rates.fred import FredRates
 from adapters.sec13f.xsd import XsdInformationTableSchema
-from application.filing_calendar import FilingCalendarService
-from application.notifications import NotificationCenter
+from application.markets.filing_calendar import FilingCalendarService
+from application.notifications.center import NotificationCenter
 from bootstrap.periodic import running_every
 from bootstrap.settings import Settings
 from ports.clock import Clock

@@ -10,9 +10,9 @@ from collections.abc import AsyncIterator, Callable, Sequence
 import structlog
 
 from adapters.memory.bus import InMemoryNotifier, InProcessEventBus
-from application.notification_dispatch import Dispatcher, RetryPolicy
-from application.notification_sources import CenterNotifier, EventNotifications
-from application.notifications import CenterConfig, NotificationCenter
+from application.notifications.center import CenterConfig, NotificationCenter
+from application.notifications.dispatch import Dispatcher, RetryPolicy
+from application.notifications.sources import CenterNotifier, EventNotifications
 from bootstrap.settings import Settings
 from ports.clock import Clock
 from ports.encryption import SecretSealer

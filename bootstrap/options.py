@@ -8,8 +8,8 @@ from typing import Protocol
 
 import structlog
 
-from application.iv_recorder import IVRecorder
-from application.options_chain import OptionsChainService
+from application.market_data.iv_recorder import IVRecorder
+from application.market_data.options_chain import OptionsChainService
 from bootstrap.periodic import running_every
 from bootstrap.settings import Settings
 from ports.clock import Clock

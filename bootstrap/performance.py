@@ -9,7 +9,7 @@ from datetime import time
 
 import structlog
 
-from application.equity_snapshots import EquitySnapshots, SnapshotRun
+from application.analytics.equity_snapshots import EquitySnapshots, SnapshotRun
 from bootstrap.settings import Settings
 
 _log = structlog.get_logger("bulwark.snapshots")

@@ -7,8 +7,8 @@ from collections.abc import AsyncIterator, Callable
 
 from adapters.arrow.transaction_csv import parse_transaction_csv
 from adapters.memory.bus import InProcessEventBus
-from application.portfolio_fills import PortfolioFillBooking
-from application.transaction_import import CsvParser
+from application.portfolio.portfolio_fills import PortfolioFillBooking
+from application.portfolio.transaction_import import CsvParser
 from domain.trading.fills import FillBooked
 from ports.portfolios import PortfolioStore
 

@@ -9,8 +9,8 @@ from decimal import Decimal
 from adapters.brokers.alpaca.assets import AlpacaAssetDirectory
 from adapters.brokers.paper import PaperBroker
 from adapters.memory.marketdata import InMemoryMarketData
-from application.broker_router import BrokerRouter
-from application.key_vault import KeyVaultService
+from application.keys.vault import KeyVaultService
+from application.trading.broker_router import BrokerRouter
 from bootstrap.brokers import alpaca_keys, build_paper_broker
 from bootstrap.settings import Settings
 from ports.clock import Clock, IdGenerator

@@ -15,12 +15,12 @@ from adapters.marketfiles.sentiment_series import FileMarketSeries
 from adapters.memory.social import InMemorySocial
 from adapters.social.replay import JsonLinesSocial
 from adapters.wire.json_limits import JsonLimits
-from application.fear_greed import FearGreedService
-from application.fear_greed_chain import ChainSeries
-from application.fear_greed_inputs import FearGreedConfig, FearGreedInputs
-from application.fear_greed_recorder import FearGreedRecorder
-from application.hype import HypeService
-from application.options_chain import OptionsChainService
+from application.market_data.options_chain import OptionsChainService
+from application.markets.fear_greed import FearGreedService
+from application.markets.fear_greed_chain import ChainSeries
+from application.markets.fear_greed_inputs import FearGreedConfig, FearGreedInputs
+from application.markets.fear_greed_recorder import FearGreedRecorder
+from application.markets.hype import HypeService
 from bootstrap.early_join import kafka_config
 from bootstrap.periodic import running_every
 from bootstrap.settings import Settings, engagement_weight_pairs, fear_greed_weight_pairs

@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Callable
 
-from application.signals import SignalService
+from application.strategies.signals import SignalService
 from bootstrap.settings import Settings
 from domain.marketdata.bars import Timeframe
 from domain.marketdata.signals import SignalConfig, SignalEngine

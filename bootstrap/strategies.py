@@ -24,7 +24,7 @@ from adapters.postgres.repos.strategies import (
     SqlHoldingRepository,
     SqlStrategyRepository,
 )
-from application.strategy_processor import StrategyProcessor
+from application.strategies.strategy_processor import StrategyProcessor
 from bootstrap.kafka import KafkaLink
 from bootstrap.settings import Settings
 from domain.events import DomainEvent

@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 import structlog
 
 from adapters.memory.bus import InProcessEventBus
-from application.surveillance import SurveillanceRun
-from application.surveillance_actions import AgentHalter, SurveillanceActions
-from application.surveillance_feed import SURVEILLED
-from application.surveillance_live import LiveSurveillance
+from application.surveillance.actions import AgentHalter, SurveillanceActions
+from application.surveillance.alerts import SurveillanceRun
+from application.surveillance.feed import SURVEILLED
+from application.surveillance.live import LiveSurveillance
 from bootstrap.settings import Settings
 from bootstrap.surveillance_rules import build_rules
 from domain.surveillance.cases import SurveillancePolicy

@@ -7,7 +7,7 @@ correlations for replacement suggestions) and open BUY orders through the unit o
 
 from __future__ import annotations
 
-from application.tax import TaxService
+from application.portfolio.tax import TaxService
 from ports.clock import Clock
 from ports.marketdata import MarketDataPort, MarketDataProvider
 from ports.portfolios import PortfolioStore

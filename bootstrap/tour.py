@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from application.killswitch import ActivateKillSwitch
-from application.orders import SubmitOrder
-from application.risk import RuleDraft
+from application.safety.killswitch import ActivateKillSwitch
+from application.trading.orders import SubmitOrder
+from application.trading.risk import RuleDraft
 from bootstrap.embedded import build_embedded
 from domain.killswitch.state import Scope
 from domain.principals import Principal, Role

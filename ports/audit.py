@@ -2,7 +2,7 @@
 
 The writing side stays `ports.events.AuditLog.record`; an adapter that keeps the chain also
 serves this port. Each stored entry carries its gap-free sequence number, the hash of the
-entry before it and its own hash (application/audit_chain.py says how it is computed).
+entry before it and its own hash (application/core/audit_chain.py says how it is computed).
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ domain/analytics, the CUDA one runs numba.cuda kernels on an NVIDIA GPU. Bootstr
 capability detection and the BULWARK_COMPUTE setting, and /api/status shows `info()`.
 
 Every method is synchronous and CPU/GPU-bound: callers in the application run them off the event
-loop through `application.compute_budget.ComputeBudget`, which bounds concurrency and time. A
+loop through `application.core.compute_budget.ComputeBudget`, which bounds concurrency and time. A
 backend must give the same numbers as the domain functions it mirrors (closed forms to 1e-9
 relative; Monte Carlo within standard error), and must validate exactly as they do (ValueError
 with the offending field named), so a request answers the same whichever backend serves it.

@@ -25,7 +25,7 @@ class AuditEntry:
     """One audited action: who did what to which target (its subject), and how it ended.
 
     `request_id` and `ip` are left None by the call sites: the audit log fills them from
-    the request context (application/audit_context.py) the HTTP layer, the Kafka command
+    the request context (application/core/audit_context.py) the HTTP layer, the Kafka command
     handler or the CLI set, so no use case has to carry them.
     """
 

@@ -3,7 +3,7 @@
 `MarketSeriesPort` serves the two input series that are published rather than computed here
 (docs/sentiment-indices.md): "vix" (vol points) and "put_call" (put / call volume). Adapters:
 the offline files (adapters/marketfiles/sentiment_series.py) and the option chains of the
-index (application/fear_greed_chain.py).
+index (application/markets/fear_greed_chain.py).
 """
 
 from __future__ import annotations

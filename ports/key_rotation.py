@@ -58,8 +58,8 @@ class KeyRotationStore(Protocol):
         ...
 
 
-# The TOTP secrets, sealed by application/auth.py: the record types they are bound to, and the
-# rotation sources over their `users` columns (source name -> (column / User attribute, type)).
+# The TOTP secrets, sealed by application/identity/auth.py: the record types they are bound to, and
+# the rotation sources over their `users` columns (source name -> (column / User attribute, type)).
 MFA_SECRET_RECORD = "user.mfa_secret"
 PENDING_MFA_SECRET_RECORD = "user.pending_mfa_secret"
 USER_SECRET_COLUMNS = {

@@ -89,7 +89,7 @@ class MarketDataPort(Protocol):
 class MarkBoard(Protocol):
     """The in-process board the order path reads marks from, announcing each change.
 
-    Incremental readers (application/risk_books.py) follow `subscribe`; quotes can also
+    Incremental readers (application/trading/risk_books.py) follow `subscribe`; quotes can also
     vanish without an update (an outage, a removed symbol, a new maximum age): then
     `generation` moves. With `max_age`, a quote older than that is no longer a mark.
     """

@@ -1,6 +1,6 @@
 """Notification delivery contract: channels, what a channel sends, where it sends it.
 
-The notification center (application/notifications.py) turns events into messages for a
+The notification center (application/notifications/center.py) turns events into messages for a
 user, decides per channel (preferences, quiet hours, digests, rate limits; CRITICAL bypasses
 quiet hours) and writes one delivery per (message, channel, destination) to an outbox. A
 dispatcher hands each due delivery to the channel's `ChannelSender`, retrying with backoff

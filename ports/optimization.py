@@ -3,7 +3,7 @@
 One adapter implements it (adapters/optimization/cvxpy_optimizer.py: cvxpy with the Clarabel
 interior-point solver, SciPy's hierarchical clustering; why in docs/optimization.md). Every
 method is synchronous and CPU-bound: the application runs it within the compute budget
-(application/compute_budget.py), off the event loop.
+(application/core/compute_budget.py), off the event loop.
 
 Inputs are checked before they arrive here (domain/analytics/optimization/problem.py): a
 symmetric positive definite annual `covariance`, finite `mu`, feasible `bounds`, budgets that

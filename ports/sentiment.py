@@ -11,7 +11,7 @@ from ports.inference import Classification
 
 
 class SentimentSource(Protocol):
-    """Per-symbol news sentiment and text classification (application.sentiment)."""
+    """Per-symbol news sentiment and text classification (application.inference.sentiment)."""
 
     async def classify(self, texts: Sequence[str]) -> list[Classification]: ...
 
@@ -19,7 +19,7 @@ class SentimentSource(Protocol):
 
 
 class KeywordSource(Protocol):
-    """What a text is about: its keywords, most relevant first (application.keywords)."""
+    """What a text is about: its keywords, most relevant first (application.inference.keywords)."""
 
     async def extract_keywords(
         self, text: str, top_n: int = 5, diversity: float = 0.5

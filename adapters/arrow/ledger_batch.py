@@ -70,7 +70,7 @@ def _text(value: Any) -> str | None:
 
 
 class ArrowImportBatch:
-    """An ImportBatch (application/transaction_import.py) over columns (module doc)."""
+    """An ImportBatch (application/portfolio/transaction_import.py) over columns (module doc)."""
 
     def __init__(
         self,

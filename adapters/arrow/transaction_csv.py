@@ -1,7 +1,7 @@
 """Broker CSV -> ledger transactions, column-wise (pyarrow): the import's production parser.
 
 The same rows and the same errors as the reference row parser (`parse_transactions`,
-application/transaction_import.py; a Hypothesis test compares both on generated files with
+application/portfolio/transaction_import.py; a Hypothesis test compares both on generated files with
 bad rows), several times faster:
 1. the body is tokenized by pyarrow's CSV reader (C++, every column as text) when the file is
    one that Python's csv module reads the same way: no bare CR, no line above the csv
@@ -34,7 +34,7 @@ import pyarrow.compute as pc  # type: ignore[import-untyped]
 import pyarrow.csv as pacsv  # type: ignore[import-untyped]
 
 from adapters.arrow.ledger_batch import ArrowImportBatch, Column
-from application.transaction_import import (
+from application.portfolio.transaction_import import (
     KINDS,
     MAX_BYTES,
     MAX_NOTE,

@@ -28,7 +28,7 @@ from adapters.http.schemas.options_compute import (
     IMPLIED_VOL_UNITS,
     greeks_arrays,
 )
-from application.options_compute import NUMERIC_FIELDS, Column, InvalidOptionsInput
+from application.analytics.options_compute import NUMERIC_FIELDS, Column, InvalidOptionsInput
 from domain.analytics.options.bsm import Greeks
 from domain.analytics.options.implied_vol import ImpliedVols, IVReason
 
@@ -46,7 +46,8 @@ class MalformedArrow(ValueError):
 def read_columns(
     raw: bytes, fields: tuple[str, ...], required: tuple[str, ...]
 ) -> dict[str, Column]:
-    """The stream's columns as arrays for `application.options_compute` (see the module doc)."""
+    """The stream's columns as arrays for `application.analytics.options_compute` (see the module
+    doc)."""
     try:
         table = pa.ipc.open_stream(pa.py_buffer(raw)).read_all()
     except (pa.ArrowException, OSError, ValueError) as exc:

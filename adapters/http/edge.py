@@ -28,7 +28,7 @@ from adapters.http.limits import MAX_HEADER_BYTES, MAX_URL_BYTES, refuse, refuse
 from adapters.http.observability import ARRIVED_AT, RECEIVED_AT
 from adapters.http.problems import PROBLEM_JSON, Problem
 from adapters.http.red import HttpRed
-from application.audit_context import bind_audit_context, reset_audit_context
+from application.core.audit_context import bind_audit_context, reset_audit_context
 from ports.clock import Clock
 from ports.ratelimit import RateLimiter
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import msgspec
 
-from application.access import SEES_ALL
+from application.core.access import SEES_ALL
 from domain.agents.heartbeat import AgentDied, AgentRevived
 from domain.events import DomainEvent
 from domain.killswitch.switch import EmergencyHalt, TradingStateChanged

@@ -24,7 +24,7 @@ from prometheus_client.registry import Collector
 
 from adapters.http.problems import problem_response
 from adapters.http.services import HTTP_CONFIG_STATE_KEY, HttpConfig
-from application.stream_monitor import KafkaReport
+from application.market_data.stream_monitor import KafkaReport
 
 METRICS_STATE_KEY = "metrics_registry"
 METRICS_REFRESH_STATE_KEY = "metrics_refresh"

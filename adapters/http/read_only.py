@@ -7,7 +7,7 @@ remembering the viewer. A viewer's request with a method that changes state
 with `opt=VIEWER_MAY_CALL`: the viewer's own profile (password, MFA, logout, notification
 preferences, workspace layout) and calculations that store nothing (position sizing, a
 portfolio's risk, a trade's analysis, a deleverage plan). The application refuses a
-viewer's changes as well (application/access.py `ensure_may_change`).
+viewer's changes as well (application/core/access.py `ensure_may_change`).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from litestar.handlers import HTTPRouteHandler
 from litestar.types import Scope
 
 from adapters.http.problems import problem_responses
-from application.access import OBSERVERS, READ_ONLY_MESSAGE
+from application.core.access import OBSERVERS, READ_ONLY_MESSAGE
 from domain.principals import Principal
 
 VIEWER_MAY = "viewer_may_call"

@@ -12,7 +12,7 @@ from litestar.middleware import AbstractAuthenticationMiddleware, Authentication
 from litestar.openapi.spec import Operation
 
 from adapters.http.read_only import refuse_viewer_change
-from application.auth import Session
+from application.identity.auth import Session
 from domain.errors import Unauthenticated
 from domain.principals import Principal, Role
 
@@ -35,7 +35,7 @@ PUBLIC_PATHS = [
     "^/console",  # the console authenticates its cookie session itself (console/session.py)
 ]
 # The one request that may be authenticated from what this process read last while the store
-# is unreachable: pulling the kill switch (application/last_sessions.py).
+# is unreachable: pulling the kill switch (application/identity/last_sessions.py).
 HALT_PATH = "/api/v1/kill-switch/activate"
 
 

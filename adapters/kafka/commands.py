@@ -18,9 +18,9 @@ from adapters.kafka.envelope import (
     scope_of,
     type_of,
 )
-from application.agents import RecordHeartbeat
-from application.killswitch import ActivateKillSwitch, ResumeTrading
-from application.orders import SubmitOrder, origin_for
+from application.safety.agents import RecordHeartbeat
+from application.safety.killswitch import ActivateKillSwitch, ResumeTrading
+from application.trading.orders import SubmitOrder, origin_for
 from domain.killswitch.state import TradingState
 from domain.principals import Principal, Role
 from domain.trading.orders import OrderType, Origin, Side, TimeInForce
@@ -89,7 +89,7 @@ def to_command(envelope: Envelope, principal: Principal) -> ApplicationCommand:
 
 
 def origin_of(principal: Principal, strategy_id: str | None) -> Origin:
-    """As over HTTP (application.orders.origin_for)."""
+    """As over HTTP (application.trading.orders.origin_for)."""
     return origin_for(principal, strategy_id)
 
 

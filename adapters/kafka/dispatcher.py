@@ -34,11 +34,11 @@ from adapters.kafka.envelope import (
 )
 from adapters.kafka.runtime import Poison, Transient
 from adapters.tracing.messages import NO_MESSAGE_TRACING, MessageTracing
-from application.agents import AgentService, RecordHeartbeat
-from application.audit_context import audit_context
-from application.decision_ledger import PublishedDecisions
-from application.killswitch import ActivateKillSwitch, KillSwitchService, ResumeTrading
-from application.orders import OrderResult, OrderService, SubmitOrder
+from application.core.audit_context import audit_context
+from application.safety.agents import AgentService, RecordHeartbeat
+from application.safety.killswitch import ActivateKillSwitch, KillSwitchService, ResumeTrading
+from application.trading.decision_ledger import PublishedDecisions
+from application.trading.orders import OrderResult, OrderService, SubmitOrder
 from domain.errors import (
     ConcurrentUpdate,
     DomainError,

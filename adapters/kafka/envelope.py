@@ -12,7 +12,7 @@ import msgspec
 
 from adapters.wire.json_limits import JsonLimitError, JsonLimits
 from adapters.wire.numbers import Price, Quantity, dec_hook, plain_numbers
-from application.orders import OrderResult
+from application.trading.orders import OrderResult
 from domain.killswitch.state import Scope
 from domain.trading.orders import OrderStatus, OrderType, Side, TimeInForce
 

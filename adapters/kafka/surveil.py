@@ -25,9 +25,9 @@ from aiokafka.structs import ConsumerRecord, TopicPartition
 
 from adapters.eventcodec import EventCodec
 from adapters.kafka.publisher import decode_event
-from application.surveillance import SurveillanceRun
-from application.surveillance_feed import SURVEILLED, event_time_us
-from application.surveillance_merge import PartitionMerge
+from application.surveillance.alerts import SurveillanceRun
+from application.surveillance.feed import SURVEILLED, event_time_us
+from application.surveillance.merge import PartitionMerge
 
 log = structlog.get_logger("bulwark.surveil")
 Start = Literal["earliest", "latest"]

@@ -29,7 +29,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import TypeVar
 
-from application.providers import (
+from application.market_data.providers import (
     FeedSettings,
     NoProviderAvailable,
     ProviderHealth,

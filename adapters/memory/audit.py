@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import threading
 
-from application.audit_chain import GENESIS, chained, storable
-from application.audit_context import stamped
+from application.core.audit_chain import GENESIS, chained, storable
+from application.core.audit_context import stamped
 from ports.audit import AuditFilter, ChainedEntry
 from ports.events import AuditEntry
 

@@ -14,7 +14,7 @@ import structlog
 from prometheus_client.metrics_core import GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
 
-from application.providers import ProviderReport
+from application.market_data.providers import ProviderReport
 from domain.marketdata.breaker import BreakerState
 
 _log = structlog.get_logger("bulwark.metrics")

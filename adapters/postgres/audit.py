@@ -18,8 +18,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from adapters.postgres.engine import guarded, is_sqlite, single_writer
 from adapters.postgres.group_commit import groups_commits, write_alone
 from adapters.postgres.tables.platform import audit_log
-from application.audit_chain import GENESIS, chained, storable
-from application.audit_context import stamped
+from application.core.audit_chain import GENESIS, chained, storable
+from application.core.audit_context import stamped
 from ports.audit import AuditFilter, ChainedEntry
 from ports.events import AuditEntry
 

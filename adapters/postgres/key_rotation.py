@@ -2,7 +2,7 @@
 
 The user sources read the sealed columns of `users` in id order and replace with a
 compare-and-set UPDATE (`WHERE id = :id AND <column> = :old`): a user who changes the secret
-while rotation runs wins, and rotation reads the record again (application/key_rotation.py).
+while rotation runs wins, and rotation reads the record again (application/keys/rotation.py).
 """
 
 from __future__ import annotations

@@ -7,17 +7,17 @@ from __future__ import annotations
 from dependency_injector import containers, providers
 
 from adapters.optimization.cvxpy_optimizer import CvxpyOptimizer
-from application.american_options import AmericanOptionsService
-from application.crypto import CryptoAnalyticsService
-from application.crypto_wallets import WalletBalanceService
-from application.equity_snapshots import EquitySnapshots
-from application.esg import EsgService
-from application.fixed_income import FixedIncomeService
-from application.market_regime import RegimeDetectionService
-from application.optimization import OptimizationService
-from application.performance import PerformanceService
-from application.scenario_simulation import ScenarioSimulationService
-from application.value_at_risk import ValueAtRiskService
+from application.analytics.american_options import AmericanOptionsService
+from application.analytics.crypto import CryptoAnalyticsService
+from application.analytics.crypto_wallets import WalletBalanceService
+from application.analytics.equity_snapshots import EquitySnapshots
+from application.analytics.esg import EsgService
+from application.analytics.fixed_income import FixedIncomeService
+from application.analytics.market_regime import RegimeDetectionService
+from application.analytics.optimization import OptimizationService
+from application.analytics.performance import PerformanceService
+from application.analytics.scenario_simulation import ScenarioSimulationService
+from application.analytics.value_at_risk import ValueAtRiskService
 from bootstrap import compute as compute_wiring
 from bootstrap import crypto as crypto_wiring
 from bootstrap import esg as esg_wiring

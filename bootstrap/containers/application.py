@@ -119,7 +119,7 @@ class ApplicationContainer(containers.DeclarativeContainer):
         market=market_data.market_service, signals=strategies.signals,
         bar_history=market_data.bar_history,
         broker_credentials=providers.Singleton(
-            later("application.broker_credentials:BrokerCredentialService"),
+            later("application.keys.broker_credentials:BrokerCredentialService"),
             core.uow_factory, core.key_vault,
         ),
         key_vault=core.key_vault, users=identity.user_admin, invitations=identity.invitations,

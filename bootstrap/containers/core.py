@@ -20,11 +20,11 @@ from dependency_injector import containers, providers
 from adapters.memory.clock import SystemClock, UuidGenerator
 from adapters.memory.marketdata import InMemoryMarketData
 from adapters.memory.store import InMemoryStore
-from application.auth import AuthConfig
-from application.concurrency import KeyedLocks
-from application.halts import HaltLatch
-from application.last_sessions import LastSessions
-from application.policies import PolicyCache
+from application.core.concurrency import KeyedLocks
+from application.identity.auth import AuthConfig
+from application.identity.last_sessions import LastSessions
+from application.trading.halts import HaltLatch
+from application.trading.policies import PolicyCache
 from bootstrap import encryption
 from bootstrap.containers.stores import later, store_for
 from bootstrap.settings import Settings
@@ -140,17 +140,19 @@ class CoreContainer(containers.DeclarativeContainer):
         shared_kind,
         local=market,
         redis=providers.Singleton(
-            later("application.quotes:CachedMarketData"),
+            later("application.market_data.quotes:CachedMarketData"),
             market,
             providers.Singleton(later("adapters.redis.cache:RedisQuoteCache"), redis_client),
             settings.provided.redis.quote_cache_ttl_seconds,
         ),
     )
-    # With Redis, the order-rate throttle counts across instances (application/throttle.py).
+    # With Redis, the order-rate throttle counts across instances (application/trading/throttle.py).
     throttle = providers.Selector(
         shared_kind,
         local=providers.Object(None),
-        redis=providers.Singleton(later("application.throttle:SharedThrottle"), rate_limiter),
+        redis=providers.Singleton(
+            later("application.trading.throttle:SharedThrottle"), rate_limiter
+        ),
     )
 
     # Envelope encryption: every secret stored goes through `sealer`.
@@ -175,7 +177,7 @@ class CoreContainer(containers.DeclarativeContainer):
         sql="adapters.postgres.repos.notification_endpoints:SqlNotificationEndpointStore",
     )  # fmt: skip
     channel_destinations = providers.Singleton(
-        later("application.notification_directory:ChannelDestinations"),
+        later("application.notifications.directory:ChannelDestinations"),
         uow_factory, notification_endpoint_store, sealer,
     )  # fmt: skip
     notification_center = providers.Singleton(
@@ -235,7 +237,7 @@ class CoreContainer(containers.DeclarativeContainer):
     )  # fmt: skip
     # Reading and verifying the hash-chained audit log (API and `bulwark audit`).
     audit_log_service = providers.Singleton(
-        later("application.audit_log:AuditLogService"), audit, uow_factory
+        later("application.core.audit_log:AuditLogService"), audit, uow_factory
     )
 
     # At shutdown: an outbox drain in flight finishes, then the pool closes.
@@ -255,15 +257,15 @@ class CoreContainer(containers.DeclarativeContainer):
     totp = providers.Singleton(later("adapters.security.totp:PyOtpVerifier"))
     auth_config = providers.Singleton(auth_config, settings)
     # Who each token was at the last read, for a halt while the store is down (shared with
-    # the kill-switch lane: application/last_sessions.py).
+    # the kill-switch lane: application/identity/last_sessions.py).
     last_sessions = providers.Singleton(LastSessions)
     auth = providers.Singleton(
-        later("application.auth:AuthService"),
+        later("application.identity.auth:AuthService"),
         uow_factory, hasher, tokens, totp, sealer, clock, ids, audit, auth_config,
         notifier=notifier, last_sessions=last_sessions,
     )  # fmt: skip
     api_keys = providers.Singleton(
-        later("application.apikeys:ApiKeyService"), uow_factory, clock, ids, audit
+        later("application.identity.apikeys:ApiKeyService"), uow_factory, clock, ids, audit
     )
 
     # The API-key vault (bootstrap/key_vault.py): third-party keys per user, sealed with

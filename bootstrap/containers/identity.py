@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from dependency_injector import containers, providers
 
-from application.invitations import InvitationService
-from application.kyc import KycService
-from application.password_reset import PasswordResetService
-from application.public_throttle import ClientThrottle
-from application.user_admin import UserAdminService
-from application.workspaces import WorkspaceService
+from application.identity.invitations import InvitationService
+from application.identity.kyc import KycService
+from application.identity.password_reset import PasswordResetService
+from application.identity.public_throttle import ClientThrottle
+from application.identity.user_admin import UserAdminService
+from application.identity.workspaces import WorkspaceService
 from bootstrap import kyc as kyc_wiring
 from bootstrap.containers.stores import store_for
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from dependency_injector import containers, providers
 
-from application.keywords import KeywordService
-from application.ml_models import MlModelService
-from application.sentiment import SentimentService
+from application.inference.keywords import KeywordService
+from application.inference.ml_models import MlModelService
+from application.inference.sentiment import SentimentService
 from bootstrap import inference as inference_wiring
 
 

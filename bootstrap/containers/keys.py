@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from dependency_injector import containers, providers
 
-from application.key_rotation_jobs import KeyRotationJobs
-from application.key_vault_expiry import KeyExpiryWatch
-from application.key_vault_sources import VaultSealedSource
-from application.kyc_rotation import KycDocumentKeys
-from application.notification_directory import EndpointSecretSource
-from application.notifications import SealedDeliveryBodies
+from application.keys.kyc_rotation import KycDocumentKeys
+from application.keys.rotation_jobs import KeyRotationJobs
+from application.keys.vault_expiry import KeyExpiryWatch
+from application.keys.vault_sources import VaultSealedSource
+from application.notifications.center import SealedDeliveryBodies
+from application.notifications.directory import EndpointSecretSource
 from bootstrap import key_vault as vault_wiring
 from bootstrap import keys
 from bootstrap.containers.stores import store_for

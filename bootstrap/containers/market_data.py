@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from dependency_injector import containers, providers
 
-from application.bar_history import BarHistory
-from application.market import MarketService
-from application.provider_watch import ProviderWatch
-from application.providers import ProviderService
+from application.market_data.bar_history import BarHistory
+from application.market_data.market import MarketService
+from application.market_data.provider_watch import ProviderWatch
+from application.market_data.providers import ProviderService
 from bootstrap import options as options_wiring
 from bootstrap.containers.stores import later, store_for
 from bootstrap.market_feed import build_market_feed, build_quote_pump, market_feed_lifetime

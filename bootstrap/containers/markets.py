@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from dependency_injector import containers, providers
 
-from application.fear_greed_recorder import FearGreedRecorder
-from application.form13f import Form13FService
-from application.futures import FuturesService
-from application.insiders import InsiderService
-from application.macro import MacroService
-from application.rates import RatesService
-from application.scenarios import ScenarioService
+from application.markets.fear_greed_recorder import FearGreedRecorder
+from application.markets.form13f import Form13FService
+from application.markets.futures import FuturesService
+from application.markets.insiders import InsiderService
+from application.markets.macro import MacroService
+from application.markets.rates import RatesService
+from application.markets.scenarios import ScenarioService
 from bootstrap import markets as markets_wiring
 from bootstrap import rates as rates_wiring
 from bootstrap import sentiment_indices as sentiment_wiring

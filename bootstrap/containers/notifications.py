@@ -8,9 +8,9 @@ from __future__ import annotations
 from dependency_injector import containers, providers
 
 from adapters.notifications.http_senders import SlackSender, TelegramSender, WebhookSender
-from application.notification_channels import WebSocketSender
-from application.notification_endpoints import NotificationEndpoints
-from application.notifications_api import NotificationService
+from application.notifications.api import NotificationService
+from application.notifications.channels import WebSocketSender
+from application.notifications.endpoints import NotificationEndpoints
 from bootstrap import notification_channels, notifications
 
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from dependency_injector import containers, providers
 
-from application.alternatives import AlternativesService
-from application.giving import GivingService
-from application.giving_suggestion import GivingSuggestionService
-from application.illiquid_assets import IlliquidAssetService
-from application.planning import PlanningService
-from application.portfolios import PortfolioService
-from application.valuations import ValuationService
+from application.portfolio.alternatives import AlternativesService
+from application.portfolio.giving import GivingService
+from application.portfolio.giving_suggestion import GivingSuggestionService
+from application.portfolio.illiquid_assets import IlliquidAssetService
+from application.portfolio.planning import PlanningService
+from application.portfolio.portfolios import PortfolioService
+from application.portfolio.valuations import ValuationService
 from bootstrap import portfolios as portfolios_wiring
 from bootstrap import tax as tax_wiring
 from bootstrap.containers.stores import store_for

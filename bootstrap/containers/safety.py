@@ -13,14 +13,14 @@ from typing import Any
 
 from dependency_injector import containers, providers
 
-from application.agents import AgentService, HeartbeatMonitor
-from application.drill_faults import DrillFaultControl
-from application.in_doubt_watch import InDoubtWatch
-from application.killswitch import KillSwitchConfig, KillSwitchService
-from application.killswitch_memory import KillSwitchMemory
-from application.margin import MarginService, MarginWatch
-from application.succession import SuccessionScheduler, SuccessionService
-from application.triggers import LossLimitWatch
+from application.safety.agents import AgentService, HeartbeatMonitor
+from application.safety.drill_faults import DrillFaultControl
+from application.safety.killswitch import KillSwitchConfig, KillSwitchService
+from application.safety.killswitch_memory import KillSwitchMemory
+from application.safety.margin import MarginService, MarginWatch
+from application.safety.succession import SuccessionScheduler, SuccessionService
+from application.safety.triggers import LossLimitWatch
+from application.trading.in_doubt_watch import InDoubtWatch
 from bootstrap.containers import http
 from bootstrap.settings import Settings
 
@@ -49,12 +49,12 @@ class SafetyContainer(containers.DeclarativeContainer):
     """The kill switch and its watchers, over the core it is given."""
 
     core = providers.DependenciesContainer()
-    # OrderSync and in-doubt resolution (application/orders.py).
+    # OrderSync and in-doubt resolution (application/trading/orders.py).
     orders: providers.Dependency[Any] = providers.Dependency()
 
     killswitch_config = providers.Singleton(killswitch_config, core.settings)
     # What the kill switch remembers to stop trading while the store is down (the API's and
-    # the lane's kill switch share it: application/killswitch_memory.py).
+    # the lane's kill switch share it: application/safety/killswitch_memory.py).
     killswitch_memory = providers.Singleton(KillSwitchMemory)
     # Runs locally until bootstrap/killswitch_lane.py starts the lane; then on the lane.
     killswitch = providers.Singleton(
@@ -89,7 +89,8 @@ class SafetyContainer(containers.DeclarativeContainer):
         core.uow_factory, killswitch, core.quotes, core.publisher, core.clock, core.audit,
         core.notifier,
     )  # fmt: skip
-    # Orders in doubt, resolved at start-up and every few seconds (application/in_doubt_watch.py).
+    # Orders in doubt, resolved at start-up and every few seconds
+    # (application/trading/in_doubt_watch.py).
     in_doubt_watch = providers.Singleton(
         InDoubtWatch,
         core.uow_factory, orders, core.clock, core.notifier,

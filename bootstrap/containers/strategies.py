@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from dependency_injector import containers, providers
 
-from application.signals import SignalService
-from application.strategies import StrategyService
-from application.strategy_processor import StrategyProcessor
+from application.strategies.service import StrategyService
+from application.strategies.signals import SignalService
+from application.strategies.strategy_processor import StrategyProcessor
 from bootstrap.backtests import backtest_service, backtests_lifetime
 from bootstrap.containers.stores import store_for
 from bootstrap.signals import signal_engine, signal_scanner

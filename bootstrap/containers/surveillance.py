@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dependency_injector import containers, providers
 
-from application.surveillance import SurveillanceService
+from application.surveillance.alerts import SurveillanceService
 from bootstrap import surveillance as surveillance_wiring
 from bootstrap.containers.stores import store_for
 

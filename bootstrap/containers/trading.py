@@ -7,13 +7,13 @@ from decimal import Decimal
 
 from dependency_injector import containers, providers
 
-from application.account_admin import AccountAdmin
-from application.account_sync import AccountSync
-from application.accounts import AccountQueries
-from application.instrument_catalog import InstrumentCatalog
-from application.orders import OrderService
-from application.risk import RiskService
-from application.risk_books import RiskBooks
+from application.trading.account_admin import AccountAdmin
+from application.trading.account_sync import AccountSync
+from application.trading.accounts import AccountQueries
+from application.trading.instrument_catalog import InstrumentCatalog
+from application.trading.orders import OrderService
+from application.trading.risk import RiskService
+from application.trading.risk_books import RiskBooks
 from bootstrap.containers.safety import in_doubt_grace
 from bootstrap.containers.stores import store_for
 from bootstrap.crash_rehearsal import rehearsing_store
@@ -26,7 +26,8 @@ class TradingContainer(containers.DeclarativeContainer):
     core = providers.DependenciesContainer()
     inference = providers.DependenciesContainer()
 
-    # Each account's aggregate and risk view, held between orders (application/risk_books.py).
+    # Each account's aggregate and risk view, held between orders
+    # (application/trading/risk_books.py).
     risk_books = providers.Singleton(RiskBooks, core.quotes, core.market)
     orders = providers.Singleton(
         OrderService,

@@ -16,7 +16,7 @@ class SafetySettings(Section, frozen=True, kw_only=True):
 
     kill_switch_deadline_seconds: Seconds = 1.5
     # An approved order still without its broker's acknowledgement after this long is in
-    # doubt, and is looked up at its broker (application/in_doubt.py).
+    # doubt, and is looked up at its broker (application/trading/in_doubt.py).
     in_doubt_grace_seconds: Seconds = 5.0
     four_eyes_resume: bool = True
     # The kill switch runs on a thread and event loop of its own (bootstrap/killswitch_lane.py)

@@ -1,1 +1,1 @@
-"""Backtests: requests, runs, results (the engine is application/backtest_engine.py)."""
+"""Backtests: requests, runs, results (the engine is application/strategies/backtest_engine.py)."""

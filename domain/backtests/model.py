@@ -1,7 +1,7 @@
 """A backtest: what was asked (strategy, symbols, dates, costs), how far it got, what it found.
 
-The run itself is application/backtest_engine.py; this module holds the data and the status
-machine (queued -> running -> succeeded | failed | canceled), so every store keeps the same
+The run itself is application/strategies/backtest_engine.py; this module holds the data and the
+status machine (queued -> running -> succeeded | failed | canceled), so every store keeps the same
 rules about which moves are allowed.
 """
 

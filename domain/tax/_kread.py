@@ -150,7 +150,7 @@ def _decimal_scalar(value: Decimal | None) -> tuple[int, int, int] | None:
 class KnownColumns:
     """Columns of a list of transactions already read (`read_known`): kind codes, symbol
     codes into `symbols`, trade dates as ordinals. A caller that reads them anyway (the batch
-    split, application/tax_batch.py) passes them on rather than have them read twice."""
+    split, application/portfolio/tax_batch.py) passes them on rather than have them read twice."""
 
     kind: npt.NDArray[np.int8]
     symbol: npt.NDArray[np.int32]

@@ -136,7 +136,7 @@ _THREADS = [min(2, os.cpu_count() or 1)]
 def kernel_threads(count: int) -> Iterator[None]:
     """Within the block the kernel runs on at most `count` threads (process-wide; by default
     two, the cores this project is sized for). Worker processes that split the work already
-    (application/tax_batch.py) ask for one each."""
+    (application/portfolio/tax_batch.py) ask for one each."""
     before = _THREADS[0]
     _THREADS[0] = max(1, count)
     try:

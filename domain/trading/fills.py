@@ -34,7 +34,7 @@ class Fill:
 @dataclass(frozen=True, slots=True)
 class FillBooked(DomainEvent):
     """A fill was booked on its trading account (position and cash moved); the portfolio
-    ledger books it as a BUY/SELL transaction (application/portfolio_fills.py).
+    ledger books it as a BUY/SELL transaction (application/portfolio/portfolio_fills.py).
 
     `currency` is the account's; `multiplier` the instrument's contract multiplier (the
     ledger's price is per unit of quantity: fill price x multiplier). Optional, for

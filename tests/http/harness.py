@@ -182,7 +182,7 @@ class Harness:
         return account_id
 
     async def agent_key(self, owner: User, agent_id: str, account_ids: tuple[str, ...]) -> str:
-        from application.agents import RegisterAgent
+        from application.safety.agents import RegisterAgent
 
         await self.container.safety.agents().register_agent(
             RegisterAgent(owner.principal, agent_id, agent_id, account_ids)

@@ -11,7 +11,7 @@ import pytest
 
 from adapters.http.schemas.account_admin import SyncReportOut
 from adapters.security.cipher import FernetCipher
-from application.account_sync import BrokerRefused
+from application.trading.account_sync import BrokerRefused
 from bootstrap.closing import close_quietly
 from domain.trading.accounts import Account
 from domain.trading.orders import Order, OrderType, Origin, OriginKind, Side

@@ -10,7 +10,7 @@ import pytest
 
 from adapters.http.services import ApiServices
 from adapters.memory.bar_store import InMemoryBarStore
-from application.bar_history import BarHistory
+from application.market_data.bar_history import BarHistory
 from domain.marketdata.bars import Bar, Timeframe
 from domain.marketdata.corporate_actions import ActionKind, CorporateAction
 from tests.http.harness import Harness, User

@@ -6,7 +6,7 @@ import httpx
 import pytest
 
 from adapters.http.services import ApiServices
-from application.accounts import OrderPage, OrderQuery
+from application.trading.accounts import OrderPage, OrderQuery
 from domain.principals import Principal, Role
 from tests.http.core_helpers import assert_problem, harness_with, order_body, submit
 from tests.http.harness import PASSWORD, Harness, User

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from adapters.http.services import ApiServices
-from application.in_doubt import DoubtfulOrder
-from application.in_doubt_watch import InDoubtSnapshot
+from application.trading.in_doubt import DoubtfulOrder
+from application.trading.in_doubt_watch import InDoubtSnapshot
 from tests.http.harness import Harness
 
 

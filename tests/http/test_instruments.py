@@ -230,7 +230,7 @@ async def test_the_gate_reads_the_reference_flags(market: Harness, owner: User) 
     await submit(market, owner, order_body(account, symbol="XOM", quantity="10"))
     await market.client.patch(f"{BASE}/AAPL", json={"active": False}, headers=admin.headers)
     await market.client.patch(f"{BASE}/XOM", json={"shortable": False}, headers=admin.headers)
-    market.clock.advance(2)  # past the held instruments TTL (application/risk_books.py)
+    market.clock.advance(2)  # past the held instruments TTL (application/trading/risk_books.py)
 
     # Act
     inactive = await submit(market, owner, order_body(account))

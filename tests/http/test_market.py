@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from adapters.http.services import ApiServices
-from application.market import MarketService
+from application.market_data.market import MarketService
 from domain.principals import Role
 from ports.marketdata import ProviderError, ProviderRateLimited
 from tests.http.harness import Harness, User

@@ -13,7 +13,7 @@ import yaml
 from prometheus_client import CollectorRegistry, generate_latest
 
 from adapters.http.metrics import StreamMetricsCollector
-from application.stream_monitor import KafkaReport
+from application.market_data.stream_monitor import KafkaReport
 from domain.monitoring.streams import GroupLag, StreamThresholds, TopicStats
 from tests.http.harness import Harness
 from tests.http.metrics_walkthrough import parse, walkthrough_scrape

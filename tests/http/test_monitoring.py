@@ -10,7 +10,7 @@ import pytest
 
 from adapters.http.services import ApiServices
 from adapters.memory.bus import InMemoryNotifier, InProcessEventBus
-from application.stream_monitor import StreamMonitorService
+from application.market_data.stream_monitor import StreamMonitorService
 from domain.errors import NotFound
 from domain.monitoring.streams import GroupLag, StreamThresholds
 from domain.principals import Role

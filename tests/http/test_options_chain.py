@@ -9,7 +9,7 @@ import pytest
 
 from adapters.http.services import ApiServices
 from adapters.memory.iv_history import InMemoryIVHistoryStore
-from application.options_chain import OptionsChainService
+from application.market_data.options_chain import OptionsChainService
 from domain.principals import Role
 from ports.iv_history import DailyIV
 from ports.marketdata import ProviderRateLimited

@@ -8,8 +8,8 @@ from datetime import timedelta
 import httpx
 import pytest
 
-from application.killswitch import ActivateKillSwitch
-from application.risk import RuleDraft
+from application.safety.killswitch import ActivateKillSwitch
+from application.trading.risk import RuleDraft
 from domain.killswitch.state import Scope
 from domain.principals import Role
 from domain.risk.gate import Policy

@@ -12,7 +12,7 @@ import pytest
 from adapters.http.services import ApiServices
 from adapters.marketdata.failover import FailoverConfig, FailoverMarketData
 from adapters.marketdata.replay import ReplayMarketData
-from application.providers import FailoverCommand, ProviderService
+from application.market_data.providers import FailoverCommand, ProviderService
 from bootstrap.containers.application import build_container
 from bootstrap.settings import SettingsError
 from domain.errors import Forbidden

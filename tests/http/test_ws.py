@@ -11,7 +11,7 @@ from litestar.exceptions import WebSocketDisconnect
 from litestar.testing import WebSocketTestSession
 
 from adapters.http.routes.ws import CLOSE_BAD_MESSAGE, CLOSE_TOO_SLOW, CLOSE_UNAUTHENTICATED
-from application.killswitch import ActivateKillSwitch
+from application.safety.killswitch import ActivateKillSwitch
 from domain.killswitch.state import Scope
 from domain.killswitch.switch import TradingStateChanged
 from domain.trading.orders import OrderCanceled

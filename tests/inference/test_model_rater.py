@@ -11,7 +11,7 @@ import pytest
 
 from adapters.gpu.model_rater import ModelRiskRater
 from adapters.gpu.model_store import ModelStore
-from application.risk import RuleDraft
+from application.trading.risk import RuleDraft
 from bootstrap.embedded import Embedded, build_embedded
 from domain.principals import Principal, Role
 from domain.risk.analysis import HeadroomRater, RiskRating, TradeContext, TradeFacts

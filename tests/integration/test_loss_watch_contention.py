@@ -18,8 +18,8 @@ import pytest
 from dependency_injector import providers
 
 from adapters.postgres.uow import SqlUnitOfWork
-from application.orders import SubmitOrder
-from application.triggers import LossLimitReport, LossLimitWatch
+from application.safety.triggers import LossLimitReport, LossLimitWatch
+from application.trading.orders import SubmitOrder
 from bootstrap.containers.application import ApplicationContainer, build_container
 from bootstrap.settings import load_settings
 from domain.killswitch.state import Scope, TradingState

@@ -6,9 +6,9 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
-from application.backtest_engine import BacktestEngine
-from application.backtest_signals import ScoreSource
-from application.backtest_world import WorldSpec
+from application.strategies.backtest_engine import BacktestEngine
+from application.strategies.backtest_signals import ScoreSource
+from application.strategies.backtest_world import WorldSpec
 from bootstrap.backtest_world import build_world
 from domain.backtests.model import BacktestRequest, BacktestResult, FeeModel
 from domain.marketdata.bars import BarSeries, Timeframe

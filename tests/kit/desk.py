@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from adapters.memory.clock import FakeClock
-from application.killswitch import ActivateKillSwitch, ResumeTrading
-from application.orders import SubmitOrder
+from application.safety.killswitch import ActivateKillSwitch, ResumeTrading
+from application.trading.orders import SubmitOrder
 from bootstrap.embedded import Embedded, build_embedded
 from domain.agents.heartbeat import Agent
 from domain.killswitch.state import Scope, TradingState

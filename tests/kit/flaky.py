@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from adapters.memory.store import InMemoryStore, InMemoryUnitOfWork
-from application.orders import BrokerRouter, OrderService
+from application.trading.orders import BrokerRouter, OrderService
 from bootstrap.embedded import Embedded
 
 

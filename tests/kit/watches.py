@@ -8,12 +8,12 @@ from typing import Any
 import pytest
 
 from adapters.memory.clock import FakeClock
-from application.agents import AgentService, HeartbeatMonitor
-from application.killswitch import ResumeTrading
-from application.margin import MarginService, MarginWatch
-from application.orders import OrderResult, SubmitOrder
-from application.succession import SuccessionScheduler, SuccessionService
-from application.triggers import LossLimitWatch
+from application.safety.agents import AgentService, HeartbeatMonitor
+from application.safety.killswitch import ResumeTrading
+from application.safety.margin import MarginService, MarginWatch
+from application.safety.succession import SuccessionScheduler, SuccessionService
+from application.safety.triggers import LossLimitWatch
+from application.trading.orders import OrderResult, SubmitOrder
 from bootstrap.embedded import Embedded, build_embedded
 from domain.killswitch.state import Scope, TradingState
 from domain.principals import Principal, Role

@@ -3,7 +3,7 @@
 The figures come from the same use cases as the API (AccountQueries, MarginService,
 PerformanceService), called with the signed-in principal: an owner sees their own accounts,
 a desk role all of them, and another owner's account answers 404 like the API does.
-The charts read `pnl.json` / `exposure.json` (application/account_charts.py: stored daily
+The charts read `pnl.json` / `exposure.json` (application/analytics/account_charts.py: stored daily
 snapshots plus the live point now).
 """
 
@@ -19,9 +19,9 @@ from litestar.response import Template
 
 from adapters.http.console.pages import page
 from adapters.http.security import caller_of, services_of
-from application.account_charts import ChartSeries, LivePoint, exposure_series, pnl_series
-from application.accounts import AccountView, PositionView
-from application.performance import PerformanceService
+from application.analytics.account_charts import ChartSeries, LivePoint, exposure_series, pnl_series
+from application.analytics.performance import PerformanceService
+from application.trading.accounts import AccountView, PositionView
 from domain.errors import DomainError, NotFound
 from domain.principals import Principal
 from ports.equity import EquitySnapshot

@@ -18,8 +18,8 @@ from litestar.response import Template
 from adapters.http.console.forms import InvalidForm
 from adapters.http.console.pages import ACTING, fragment, page
 from adapters.http.security import caller_of, services_of
-from application.agents import AgentStatus
-from application.apikeys import ApiKeyView
+from application.identity.apikeys import ApiKeyView
+from application.safety.agents import AgentStatus
 from domain.agents.heartbeat import Liveness
 from domain.errors import NotFound
 from domain.identity.apikeys import API_KEY_PREFIX

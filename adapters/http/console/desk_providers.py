@@ -15,7 +15,7 @@ from litestar.response import Template
 from adapters.http.console.forms import InvalidForm
 from adapters.http.console.pages import DESK, fragment, page
 from adapters.http.security import caller_of, services_of
-from application.providers import FailoverCommand, ProviderReport, ProviderService
+from application.market_data.providers import FailoverCommand, ProviderReport, ProviderService
 from domain.errors import NotFound
 
 

@@ -25,8 +25,8 @@ from adapters.http.routes.orders import origin_of
 from adapters.http.schemas.risk import TradeIn
 from adapters.http.security import Caller, caller_of, services_of
 from adapters.wire.numbers import dec_hook, plain_numbers
-from application.access import SUPERVISORS
-from application.risk import RuleDraft
+from application.core.access import SUPERVISORS
+from application.trading.risk import RuleDraft
 from domain.errors import InvalidRule
 from domain.risk.reasons import Action
 from domain.risk.rules import RiskRule

@@ -16,7 +16,7 @@ from litestar.response import Template
 from adapters.http.console.forms import InvalidForm
 from adapters.http.console.pages import fragment, is_htmx, page
 from adapters.http.security import services_of
-from application.signals import SignalQuery
+from application.strategies.signals import SignalQuery
 from domain.marketdata.signals import Pattern, Signal
 
 SHOWN = 100

@@ -19,7 +19,7 @@ from litestar.response import Template
 
 from adapters.http.console.pages import DESK_READ, fragment, page
 from adapters.http.security import services_of
-from application.stream_monitor import KafkaReport
+from application.market_data.stream_monitor import KafkaReport
 
 SAMPLE_EVERY_S = 5.0
 SAMPLES = 720

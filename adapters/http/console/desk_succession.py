@@ -17,7 +17,7 @@ from litestar.response import Redirect, Template
 from adapters.http.console.forms import InvalidForm
 from adapters.http.console.pages import fragment, is_htmx, page
 from adapters.http.security import caller_of, require_roles, services_of
-from application.succession import SetSuccessionPolicy, SuccessionView
+from application.safety.succession import SetSuccessionPolicy, SuccessionView
 from domain.errors import NotFound
 from domain.principals import Principal, Role
 from domain.succession import SuccessionPolicy

@@ -30,7 +30,7 @@ from adapters.http.console.killswitch_view import (
 from adapters.http.console.pages import ACTING, Abilities, fragment, is_htmx, page
 from adapters.http.observability import arrived_at
 from adapters.http.security import caller_of, services_of
-from application.killswitch import ActivateKillSwitch, ResumeTrading
+from application.safety.killswitch import ActivateKillSwitch, ResumeTrading
 from domain.killswitch.state import TradingState
 from domain.killswitch.switch import KillSwitchEvent
 

@@ -14,7 +14,7 @@ from datetime import datetime
 from litestar.exceptions import ValidationException
 
 from adapters.http.services import ApiServices
-from application.accounts import MAX_PAGE, OrderQuery
+from application.trading.accounts import MAX_PAGE, OrderQuery
 from domain.errors import DomainError, Forbidden
 from domain.killswitch.state import Scope, ScopeKind, TradingState
 from domain.killswitch.switch import KillSwitchEvent, ScopeState

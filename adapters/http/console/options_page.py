@@ -25,7 +25,7 @@ from litestar.response import Template
 from adapters.http.console.pages import page
 from adapters.http.problems import domain_status
 from adapters.http.security import services_of
-from application.options_chain import ChainView, ContractView, IVRankView
+from application.market_data.options_chain import ChainView, ContractView, IVRankView
 from domain.errors import DomainError, NotFound
 from domain.trading.instruments import OptionRight
 

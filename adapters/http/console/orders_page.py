@@ -25,8 +25,8 @@ from adapters.http.console.forms import FORM, InvalidForm
 from adapters.http.console.pages import ACTING, fragment, is_htmx, page
 from adapters.http.problems import domain_status
 from adapters.http.security import caller_of, services_of
-from application.accounts import InvalidQuery, OrderQuery
-from application.orders import SubmitOrder, origin_for
+from application.trading.accounts import InvalidQuery, OrderQuery
+from application.trading.orders import SubmitOrder, origin_for
 from domain.errors import DomainError, NotFound
 from domain.trading.orders import Order, OrderStatus, OrderType, Side, TimeInForce
 

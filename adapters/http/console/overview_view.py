@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from adapters.http.services import ApiServices
-from application.accounts import AccountView
-from application.margin import DEFAULT_WARNING_BUFFER
+from application.safety.margin import DEFAULT_WARNING_BUFFER
+from application.trading.accounts import AccountView
 from domain.errors import DomainError
 from domain.killswitch.state import TradingState
 from domain.killswitch.switch import ScopeState

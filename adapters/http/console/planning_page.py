@@ -26,7 +26,7 @@ from adapters.http.console.pages import ACTING, fragment, is_htmx, page
 from adapters.http.console.planning_view import PLAN_DEFAULTS, fan_chart, ruin_chart
 from adapters.http.problems import domain_status
 from adapters.http.security import caller_of, services_of
-from application.planning import (
+from application.portfolio.planning import (
     HomeostasisView,
     MonteCarloRun,
     PlanningProfileNotFound,

@@ -32,7 +32,7 @@ from litestar.exceptions import NotAuthorizedException
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
 from adapters.http.security import Caller, authenticate, services_of
-from application.auth_views import TokenPair
+from application.identity.auth_views import TokenPair
 from domain.errors import DomainError
 
 ACCESS_COOKIE = "bulwark_access"

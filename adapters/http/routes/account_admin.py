@@ -12,8 +12,8 @@ from adapters.http.schemas.account_admin import AccountIn, AccountPatchIn, SyncR
 from adapters.http.schemas.accounts import AccountOut
 from adapters.http.security import reject_agents
 from adapters.http.services import ApiServices
-from application.account_admin import AccountAdmin
-from application.account_sync import AccountSync
+from application.trading.account_admin import AccountAdmin
+from application.trading.account_sync import AccountSync
 from domain.errors import NotFound
 from domain.principals import Principal
 

@@ -21,8 +21,8 @@ from adapters.http.schemas.agents import (
 )
 from adapters.http.security import HUMANS, READERS, READERS_AND_AGENTS, TRADERS, require_roles
 from adapters.http.services import ApiServices
-from application.agents import RecordHeartbeat
-from application.apikeys import ApiKeyView
+from application.identity.apikeys import ApiKeyView
+from application.safety.agents import RecordHeartbeat
 from domain.errors import NotFound
 from domain.principals import Principal
 

@@ -25,7 +25,7 @@ from adapters.http.schemas.alternatives import (
 )
 from adapters.http.security import READERS, require_roles
 from adapters.http.services import ApiServices
-from application.alternatives import AlternativesService
+from application.portfolio.alternatives import AlternativesService
 from domain.errors import NotFound
 
 _CODES = (

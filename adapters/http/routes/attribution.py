@@ -9,7 +9,12 @@ from adapters.http.problems import problem_responses
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.attribution import AttributionIn, AttributionOut
 from adapters.http.security import READERS_AND_AGENTS, require_roles
-from application.attribution import MAX_PERIODS, MAX_SECTORS, WEIGHT_TOLERANCE, analyse_attribution
+from application.analytics.attribution import (
+    MAX_PERIODS,
+    MAX_SECTORS,
+    WEIGHT_TOLERANCE,
+    analyse_attribution,
+)
 
 
 class AttributionController(Controller):

@@ -24,7 +24,7 @@ from adapters.http.problems import FieldError, Problem, problem_response, proble
 from adapters.http.schemas.audit import AuditEntryOut, AuditPageOut, ChainReportOut, to_csv
 from adapters.http.security import reject_agents, require_roles
 from adapters.http.services import ApiServices
-from application.audit_log import MAX_PAGE, AuditLogService, AuditQuery, InvalidAuditQuery
+from application.core.audit_log import MAX_PAGE, AuditLogService, AuditQuery, InvalidAuditQuery
 from domain.errors import NotFound
 from domain.principals import Role
 

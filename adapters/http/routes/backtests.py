@@ -11,7 +11,7 @@ from adapters.http.deps import CallerDep, ServicesDep
 from adapters.http.problems import problem_responses
 from adapters.http.schemas.backtests import BacktestIn, BacktestOut, BacktestPageOut
 from adapters.http.security import HUMANS, READERS, require_roles
-from application.backtests import MAX_PAGE, BacktestService
+from application.strategies.backtests import MAX_PAGE, BacktestService
 from domain.errors import NotFound
 
 

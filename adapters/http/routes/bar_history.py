@@ -13,7 +13,7 @@ from adapters.http.problems import FieldError, Problem, problem_response, proble
 from adapters.http.schemas.common import Output
 from adapters.http.schemas.market import BarOut
 from adapters.http.services import ApiServices
-from application.bar_history import MAX_SYMBOL_LENGTH, BarHistory, InvalidBarRequest
+from application.market_data.bar_history import MAX_SYMBOL_LENGTH, BarHistory, InvalidBarRequest
 from domain.errors import DomainError, StoreUnavailable
 from domain.marketdata.bar_pages import MAX_CURSOR_LENGTH, InvalidBarCursor
 from domain.marketdata.bars import Timeframe

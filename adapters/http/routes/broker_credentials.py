@@ -14,7 +14,7 @@ from adapters.http.problems import problem_responses
 from adapters.http.schemas.broker_credentials import BrokerCredentialsIn, BrokerCredentialsOut
 from adapters.http.security import reject_agents
 from adapters.http.services import ApiServices
-from application.broker_credentials import BrokerCredentialService
+from application.keys.broker_credentials import BrokerCredentialService
 from domain.errors import NotFound
 
 _STORED = {

@@ -32,8 +32,8 @@ from adapters.http.schemas.compliance import (
 )
 from adapters.http.security import READERS, require_roles
 from adapters.http.services import ApiServices
-from application.filing_calendar import FilingCalendarService
-from application.form13f import MAX_DOCUMENT_BYTES, Form13FService
+from application.markets.filing_calendar import FilingCalendarService
+from application.markets.form13f import MAX_DOCUMENT_BYTES, Form13FService
 from domain.errors import NotFound
 
 XML = "application/xml"

@@ -30,14 +30,14 @@ from adapters.http.schemas.crypto_wallets import (
     WalletBalancesOut,
 )
 from adapters.http.security import READERS_AND_AGENTS, require_roles
-from application.crypto import (
+from application.analytics.crypto import (
     MAX_GAS_POINTS,
     MAX_GAS_WORK,
     MAX_PRICES,
     MAX_TVL_POINTS,
     CryptoAnalyticsService,
 )
-from application.crypto_wallets import (
+from application.analytics.crypto_wallets import (
     MAX_TOKENS,
     MAX_TOKENS_PER_WALLET,
     MAX_WALLETS,

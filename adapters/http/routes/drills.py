@@ -16,7 +16,7 @@ from adapters.http.deps import CallerDep, ServicesDep
 from adapters.http.problems import problem_responses
 from adapters.http.schemas.drills import PaperFaultsIn, PaperFaultsOut
 from adapters.http.security import require_roles
-from application.drill_faults import DrillFaultControl
+from application.safety.drill_faults import DrillFaultControl
 from domain.killswitch.drill import DrillsUnavailable
 from domain.principals import Role
 

@@ -22,7 +22,7 @@ from adapters.http.schemas.esg import (
     EsgScreenOut,
 )
 from adapters.http.security import READERS_AND_AGENTS, require_roles
-from application.esg import MAX_HOLDINGS, EsgService
+from application.analytics.esg import MAX_HOLDINGS, EsgService
 from domain.errors import NotFound
 from ports.esg import EsgDataUnavailable
 

@@ -30,8 +30,8 @@ from adapters.http.schemas.giving_reports import (
     GivingSuggestionOut,
 )
 from adapters.http.security import READERS, require_roles
-from application.giving import MAX_PAGE, GivingService
-from application.giving_suggestion import GivingSuggestionService
+from application.portfolio.giving import MAX_PAGE, GivingService
+from application.portfolio.giving_suggestion import GivingSuggestionService
 from domain.errors import NotFound
 
 _INVALID = "INVALID_GIVING_INPUT naming the field"

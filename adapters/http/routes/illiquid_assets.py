@@ -20,7 +20,7 @@ from adapters.http.schemas.illiquid_assets import (
 )
 from adapters.http.security import READERS, require_roles
 from adapters.http.services import ApiServices
-from application.illiquid_assets import IlliquidAssetService
+from application.portfolio.illiquid_assets import IlliquidAssetService
 from domain.errors import NotFound
 
 _ID = "{asset_id:str}"

@@ -21,8 +21,8 @@ from adapters.http.schemas.instruments import (
 )
 from adapters.http.security import READERS_AND_AGENTS, require_roles
 from adapters.http.services import ApiServices
-from application.instrument_catalog import InstrumentCatalog, InstrumentQuery
-from application.instrument_csv import MAX_BYTES, MAX_ROWS, REQUIRED, InvalidImport
+from application.trading.instrument_catalog import InstrumentCatalog, InstrumentQuery
+from application.trading.instrument_csv import MAX_BYTES, MAX_ROWS, REQUIRED, InvalidImport
 from domain.errors import NotFound
 from domain.principals import Role
 from domain.trading.instruments import AssetClass

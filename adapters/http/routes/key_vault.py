@@ -20,7 +20,7 @@ from adapters.http.schemas.key_vault import (
 )
 from adapters.http.security import reject_agents
 from adapters.http.services import ApiServices
-from application.key_vault import KeyVaultService
+from application.keys.vault import KeyVaultService
 from domain.errors import NotFound
 
 _OWNER_ONLY = "Only the key's owner: 404 NOT_FOUND for another user's key, agents 403."

@@ -14,7 +14,7 @@ from adapters.http.deps import CallerDep, ServicesDep
 from adapters.http.problems import problem_responses
 from adapters.http.schemas.keys import KeysOut, RotationOut
 from adapters.http.security import require_roles
-from application.key_rotation_jobs import KeyRotationJobs
+from application.keys.rotation_jobs import KeyRotationJobs
 from domain.errors import NotFound
 from domain.principals import Role
 

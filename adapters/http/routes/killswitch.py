@@ -20,7 +20,7 @@ from adapters.http.schemas.killswitch import (
     ScopeStateOut,
 )
 from adapters.http.security import HUMANS, READERS_AND_AGENTS, require_roles
-from application.killswitch import ActivateKillSwitch, ResumeTrading
+from application.safety.killswitch import ActivateKillSwitch, ResumeTrading
 from domain.killswitch.state import TradingState
 
 _LOCKED = "KILL_SWITCH_LOCKED after repeated wrong passcodes"

@@ -23,7 +23,7 @@ from adapters.http.deps import CallerDep, ServicesDep
 from adapters.http.problems import Problem, problem_response, problem_responses
 from adapters.http.schemas.kyc import KycDocumentOut, KycPageOut, KycReviewIn, KycUploadForm
 from adapters.http.security import HUMANS, require_roles
-from application.kyc import MAX_PAGE, DocumentTooLarge, KycService
+from application.identity.kyc import MAX_PAGE, DocumentTooLarge, KycService
 from domain.errors import NotFound
 from domain.kyc.documents import DocumentStatus
 from domain.kyc.sniff import EXTENSIONS, UnsupportedDocumentType

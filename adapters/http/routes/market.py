@@ -14,7 +14,7 @@ from adapters.http.problems import FieldError, Problem, problem_response, proble
 from adapters.http.schemas.market import BarsOut, DepthOut
 from adapters.http.services import ApiServices
 from adapters.wire.numbers import Quantity
-from application.market import (
+from application.market_data.market import (
     MAX_BARS,
     MAX_LEVELS,
     InvalidMarketRequest,

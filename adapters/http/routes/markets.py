@@ -31,9 +31,9 @@ from adapters.http.schemas.markets import (
 )
 from adapters.http.security import READERS_AND_AGENTS, require_roles
 from adapters.http.services import ApiServices
-from application.futures import FuturesService
-from application.insiders import InsiderService
-from application.macro import MacroService
+from application.markets.futures import FuturesService
+from application.markets.insiders import InsiderService
+from application.markets.macro import MacroService
 from domain.analytics.futures import InvalidMarketInput
 from domain.errors import DomainError, NotFound
 from ports.data_files import DataSourceUnavailable

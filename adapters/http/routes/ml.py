@@ -23,9 +23,9 @@ from adapters.http.schemas.ml import (
 )
 from adapters.http.security import READERS_AND_AGENTS, require_roles
 from adapters.http.services import ApiServices
-from application.keywords import KeywordService
-from application.ml_models import MlModelService
-from application.sentiment import SentimentService
+from application.inference.keywords import KeywordService
+from application.inference.ml_models import MlModelService
+from application.inference.sentiment import SentimentService
 from domain.errors import NotFound
 
 _BUSY = (

@@ -15,7 +15,7 @@ from adapters.http.schemas.monitoring import (
     KafkaReportOut,
 )
 from adapters.http.security import require_roles
-from application.access import SEES_ALL
+from application.core.access import SEES_ALL
 from domain.errors import NotFound
 from domain.principals import Role
 

@@ -18,7 +18,7 @@ from adapters.http.schemas.notification_endpoints import (
 )
 from adapters.http.security import READERS, require_roles
 from adapters.http.services import ApiServices
-from application.notification_endpoints import NotificationEndpoints
+from application.notifications.endpoints import NotificationEndpoints
 from domain.errors import NotFound
 
 _OWNER_ONLY = "Your own endpoints only: 404 NOT_FOUND for another user's."

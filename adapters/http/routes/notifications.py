@@ -20,7 +20,7 @@ from adapters.http.schemas.notifications import (
     ReadAllOut,
 )
 from adapters.http.security import reject_agents
-from application.notifications_api import (
+from application.notifications.api import (
     MAX_PAGE,
     InvalidNotificationQuery,
     NotificationService,

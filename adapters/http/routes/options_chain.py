@@ -12,8 +12,8 @@ from adapters.http.problems import problem_responses
 from adapters.http.routes.market import on_unavailable
 from adapters.http.schemas.options_chain import ChainOut, IVRankOut
 from adapters.http.services import ApiServices
-from application.market import MarketDataUnavailable
-from application.options_chain import OptionsChainService
+from application.market_data.market import MarketDataUnavailable
+from application.market_data.options_chain import OptionsChainService
 
 _NOTES = {
     400: "VALIDATION_ERROR: a parameter of the wrong type; `errors` names it",

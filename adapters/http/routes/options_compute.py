@@ -65,8 +65,7 @@ from adapters.http.schemas.options_compute import (
     refuse_oversized,
 )
 from adapters.http.security import READERS_AND_AGENTS, require_roles
-from application.compute_budget import ComputeBudget
-from application.options_compute import (
+from application.analytics.options_compute import (
     GREEKS_FIELDS,
     GREEKS_REQUIRED,
     IMPLIED_VOL_FIELDS,
@@ -82,6 +81,7 @@ from application.options_compute import (
     greeks_batch,
     implied_vol_batch,
 )
+from application.core.compute_budget import ComputeBudget
 from domain.errors import NotFound
 from ports.compute import ComputePort
 

@@ -20,8 +20,8 @@ from adapters.http.problems import Problem, problem_response, problem_responses
 from adapters.http.schemas.common import DecisionOut
 from adapters.http.schemas.orders import OrderIn, OrderOut, OrderPageOut, OrderPlaced
 from adapters.http.security import Caller, caller_of, services_of
-from application.accounts import OrderQuery
-from application.orders import OrderResult, SubmitOrder, origin_for
+from application.trading.accounts import OrderQuery
+from application.trading.orders import OrderResult, SubmitOrder, origin_for
 from domain.errors import Conflict
 from domain.trading.orders import OrderStatus, Origin, Side
 from ports.idempotency import Claim, ClaimStatus, IdempotencyStore, IdempotencyUnavailable

@@ -13,7 +13,7 @@ from adapters.http.deps import CallerDep, ServicesDep
 from adapters.http.problems import FieldError, Problem, problem_response, problem_responses
 from adapters.http.schemas.performance import PerformanceOut
 from adapters.http.security import READERS_AND_AGENTS, require_roles
-from application.performance import (
+from application.analytics.performance import (
     MAX_DAYS,
     BenchmarkUnavailable,
     InvalidPerformanceQuery,

@@ -20,7 +20,7 @@ from adapters.http.schemas.planning import (
 )
 from adapters.http.security import READERS, require_roles
 from adapters.http.services import ApiServices
-from application.planning import PlanningService
+from application.portfolio.planning import PlanningService
 from domain.errors import NotFound
 
 _NO_PROFILE = "404 PLANNING_PROFILE_NOT_FOUND until you PUT /api/v1/planning/profile."

@@ -30,9 +30,9 @@ from adapters.http.schemas.portfolios import (
 )
 from adapters.http.security import READERS, require_roles
 from adapters.http.services import ApiServices
-from application.portfolios import PortfolioService
-from application.transaction_import import COLUMNS, MAX_BYTES, MAX_ROWS, CsvInvalid
-from application.valuations import MAX_DAYS, ValuationService, check_period
+from application.portfolio.portfolios import PortfolioService
+from application.portfolio.transaction_import import COLUMNS, MAX_BYTES, MAX_ROWS, CsvInvalid
+from application.portfolio.valuations import MAX_DAYS, ValuationService, check_period
 from domain.errors import NotFound
 
 _ID = "{portfolio_id:str}"

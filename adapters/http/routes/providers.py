@@ -14,7 +14,7 @@ from adapters.http.problems import problem_responses
 from adapters.http.schemas.providers import FailoverIn, FailoverOut, ProvidersOut
 from adapters.http.security import require_roles
 from adapters.http.services import ApiServices
-from application.providers import FailoverCommand, ProviderService
+from application.market_data.providers import FailoverCommand, ProviderService
 from domain.errors import NotFound
 from domain.principals import Role
 

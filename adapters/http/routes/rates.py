@@ -17,7 +17,7 @@ from adapters.http.deps import ServicesDep
 from adapters.http.problems import Problem, problem_response, problem_responses
 from adapters.http.schemas.rates import RateSeriesPageOut, TreasuryInversionsOut, YieldCurveOut
 from adapters.http.security import READERS_AND_AGENTS, require_roles
-from application.rates import MAX_PAGE, MAX_TENORS, RatesService
+from application.markets.rates import MAX_PAGE, MAX_TENORS, RatesService
 from domain.errors import NotFound
 from ports.rates import RatesUnavailable
 

@@ -25,8 +25,8 @@ from adapters.http.schemas.sentiment_indices import (
 )
 from adapters.http.security import READERS_AND_AGENTS, require_roles
 from adapters.http.services import ApiServices
-from application.fear_greed import FearGreedService, PostedInputs
-from application.hype import HypeService
+from application.markets.fear_greed import FearGreedService, PostedInputs
+from application.markets.hype import HypeService
 from domain.errors import NotFound
 
 UNAVAILABLE = (

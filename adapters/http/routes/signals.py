@@ -12,7 +12,7 @@ from litestar.params import FromQuery, QueryParameter
 from adapters.http.deps import ServicesDep
 from adapters.http.problems import Problem, problem_response, problem_responses
 from adapters.http.schemas.signals import SignalOut, SignalPageOut
-from application.signals import MAX_PAGE, InvalidSignalQuery, SignalQuery
+from application.strategies.signals import MAX_PAGE, InvalidSignalQuery, SignalQuery
 from domain.errors import NotFound
 from domain.marketdata.bars import Timeframe
 from domain.marketdata.signals import Pattern

@@ -19,9 +19,9 @@ from adapters.http.schemas.strategies import (
     StrategyPatchIn,
 )
 from adapters.http.security import HUMANS, READERS, require_roles
-from application.strategies import MAX_PAGE, InvalidDecisionQuery, StrategyService
-from application.strategy_processor import StrategyProcessor
-from application.strategy_signals import ExternalSignal
+from application.strategies.service import MAX_PAGE, InvalidDecisionQuery, StrategyService
+from application.strategies.strategy_processor import StrategyProcessor
+from application.strategies.strategy_signals import ExternalSignal
 from domain.errors import NotFound
 from domain.principals import Role
 

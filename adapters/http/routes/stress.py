@@ -25,7 +25,7 @@ from adapters.http.schemas.stress import (
 )
 from adapters.http.security import READERS, require_roles
 from adapters.http.services import ApiServices
-from application.scenarios import ScenarioService
+from application.markets.scenarios import ScenarioService
 from domain.errors import NotFound
 
 MAX_BODY_BYTES = 8 * 1024 * 1024  # 10,000 positions with their sensitivities

@@ -18,7 +18,7 @@ from adapters.http.schemas.succession import (
     SuccessionStatusOut,
 )
 from adapters.http.security import require_roles
-from application.succession import SetBeneficiaries, SetSuccessionPolicy
+from application.safety.succession import SetBeneficiaries, SetSuccessionPolicy
 from domain.principals import Role
 
 _UNDER_WAY = "SUCCESSION_UNDER_WAY once the succession has been triggered"

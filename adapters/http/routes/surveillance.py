@@ -21,7 +21,7 @@ from adapters.http.schemas.surveillance import (
 )
 from adapters.http.security import READERS, require_roles
 from adapters.http.services import ApiServices
-from application.surveillance import MAX_PAGE, SurveillanceService
+from application.surveillance.alerts import MAX_PAGE, SurveillanceService
 from domain.errors import NotFound
 from domain.surveillance.cases import AlertStatus
 from domain.surveillance.detections import AbusePattern, AlertSeverity

@@ -20,7 +20,7 @@ from adapters.http.schemas.tax import (
 from adapters.http.schemas.tax_harvest import HarvestOut
 from adapters.http.security import READERS, require_roles
 from adapters.http.services import ApiServices
-from application.tax import MAX_PAGE, TaxService
+from application.portfolio.tax import MAX_PAGE, TaxService
 from domain.errors import NotFound
 
 _OWN = (

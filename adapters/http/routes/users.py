@@ -32,9 +32,9 @@ from adapters.http.schemas.users import (
 )
 from adapters.http.security import PublicOperation, reject_agents
 from adapters.http.services import ApiServices
-from application.invitations import InvitationService
-from application.password_reset import PasswordResetService
-from application.user_admin import MAX_PAGE, UserAdminService
+from application.identity.invitations import InvitationService
+from application.identity.password_reset import PasswordResetService
+from application.identity.user_admin import MAX_PAGE, UserAdminService
 from domain.errors import NotFound
 from domain.identity import normalize_username
 

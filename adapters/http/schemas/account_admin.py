@@ -11,8 +11,8 @@ import msgspec
 from adapters.http.schemas.common import Input, Output
 from adapters.http.wire_format import MoneyOut, PriceOut, QuantityOut
 from adapters.wire.numbers import Money, UnitInterval
-from application.account_admin import OpenAccount, UpdateAccount
-from application.account_sync import PositionChange, SyncReport
+from application.trading.account_admin import OpenAccount, UpdateAccount
+from application.trading.account_sync import PositionChange, SyncReport
 from domain.principals import Principal
 from domain.trading.account_profile import (
     MAX_ALLOCATION_SYMBOLS,

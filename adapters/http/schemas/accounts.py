@@ -6,7 +6,7 @@ from datetime import datetime
 
 from adapters.http.schemas.common import Output
 from adapters.http.wire_format import MoneyOut, PriceOut, QuantityOut, RateOut
-from application.accounts import AccountView, PositionView
+from application.trading.accounts import AccountView, PositionView
 from domain.trading.account_profile import AccountStatus, AccountType, TradingType
 
 

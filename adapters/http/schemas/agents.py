@@ -9,8 +9,8 @@ import msgspec
 
 from adapters.http.schemas.common import Input, Output
 from adapters.http.wire_format import AnalyticOut
-from application.agents import AgentStatus, RegisterAgent
-from application.apikeys import ApiKeyView, CreatedApiKey
+from application.identity.apikeys import ApiKeyView, CreatedApiKey
+from application.safety.agents import AgentStatus, RegisterAgent
 from domain.agents.heartbeat import DEFAULT_THRESHOLD, Liveness
 from domain.principals import Principal
 

@@ -14,7 +14,7 @@ import msgspec
 from adapters.http.schemas.common import Input, Output
 from adapters.http.wire_format import AnalyticOut, MoneyOut
 from adapters.wire.numbers import Money, SignedMoney
-from application.alternatives import (
+from application.portfolio.alternatives import (
     MAX_ITEMS,
     MAX_PERIODS,
     CommodityResult,

@@ -11,7 +11,7 @@ import msgspec
 
 from adapters.http.schemas.common import Input, Output
 from adapters.http.wire_format import AnalyticOut
-from application.attribution import (
+from application.analytics.attribution import (
     MAX_PERIODS,
     MAX_SECTORS,
     WEIGHT_TOLERANCE,

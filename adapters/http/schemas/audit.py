@@ -9,8 +9,8 @@ from datetime import datetime
 from typing import Any
 
 from adapters.http.schemas.common import Output
-from application.audit_chain import ChainBreak, utc_text
-from application.audit_log import ChainReport
+from application.core.audit_chain import ChainBreak, utc_text
+from application.core.audit_log import ChainReport
 from ports.audit import ChainedEntry
 
 CSV_COLUMNS = (

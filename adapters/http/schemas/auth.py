@@ -8,7 +8,7 @@ from typing import Annotated
 import msgspec
 
 from adapters.http.schemas.common import Input, Output
-from application.auth import MfaEnrollment, TokenPair, UserView
+from application.identity.auth import MfaEnrollment, TokenPair, UserView
 
 Secretish = Annotated[str, msgspec.Meta(min_length=1, max_length=1024)]
 

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 import msgspec
 
 from adapters.http.schemas.common import Input, Output
-from application.broker_credentials import (
+from application.keys.broker_credentials import (
     MAX_KEY_LENGTH,
     CredentialsInfo,
     SetBrokerCredentials,

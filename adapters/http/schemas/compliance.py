@@ -11,8 +11,13 @@ import msgspec
 from adapters.http.schemas.common import Input, Output
 from adapters.http.wire_format import MoneyOut
 from adapters.wire.numbers import SignedMoney
-from application.filing_calendar import CalendarView
-from application.form13f import Form13FDocument, Form13FRequest, ThresholdReport, ValidationReport
+from application.markets.filing_calendar import CalendarView
+from application.markets.form13f import (
+    Form13FDocument,
+    Form13FRequest,
+    ThresholdReport,
+    ValidationReport,
+)
 from domain.analytics.compliance.filing_calendar import Deadline, InvalidFilingInput
 from domain.analytics.compliance.form13f import (
     MAX_HOLDINGS,

@@ -13,7 +13,7 @@ import msgspec
 from adapters.http.schemas.common import Input, Output
 from adapters.http.wire_format import AnalyticOut
 from adapters.wire.numbers import Fraction, WireNumber
-from application.crypto import (
+from application.analytics.crypto import (
     MAX_GAS_POINTS,
     MAX_PRICES,
     MAX_SPIKES,

@@ -9,7 +9,7 @@ import msgspec
 
 from adapters.http.schemas.common import Input, Output
 from adapters.http.schemas.crypto import plain
-from application.crypto_wallets import (
+from application.analytics.crypto_wallets import (
     MAX_TOKENS_PER_WALLET,
     MAX_WALLETS,
     AssetBalance,

@@ -13,8 +13,8 @@ import msgspec
 
 from adapters.http.schemas.common import Input, Output
 from adapters.wire.numbers import Money, UnitInterval
-from application.esg import MAX_HOLDINGS, EsgQuery, EsgView
-from application.portfolio_values import PostedHolding, ValuedHoldings
+from application.analytics.esg import MAX_HOLDINGS, EsgQuery, EsgView
+from application.portfolio.portfolio_values import PostedHolding, ValuedHoldings
 from domain.analytics.esg.carbon import CarbonReport, HoldingCarbon
 from domain.analytics.esg.model import EsgRecord, ExclusionCategory
 from domain.analytics.esg.portfolio import (

@@ -14,7 +14,7 @@ import msgspec
 
 from adapters.http.schemas.common import Input, Output
 from adapters.http.wire_format import AnalyticOut
-from application.fixed_income import (
+from application.analytics.fixed_income import (
     DEFAULT_SHOCKS_BP,
     MAX_SHOCKS,
     BondRequest,

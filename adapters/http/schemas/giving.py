@@ -12,7 +12,7 @@ import msgspec
 
 from adapters.http.schemas.common import Input, Output
 from adapters.wire.numbers import Money, Quantity, SignedMoney
-from application.giving import (
+from application.portfolio.giving import (
     DonationPage,
     FundSummary,
     NewDonation,

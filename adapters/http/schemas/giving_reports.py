@@ -18,8 +18,8 @@ from adapters.http.schemas.giving import (
     money,
 )
 from adapters.wire.numbers import Money, SignedMoney, UnitInterval, WireNumber
-from application.giving import DeductionReport
-from application.giving_suggestion import SuggestionRequest, SuggestionView
+from application.portfolio.giving import DeductionReport
+from application.portfolio.giving_suggestion import SuggestionRequest, SuggestionView
 from domain.analytics.giving.deduction import CategoryLine, YearDeduction
 from domain.analytics.giving.suggestion import RETURN_FRACTION
 

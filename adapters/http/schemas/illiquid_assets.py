@@ -10,8 +10,8 @@ import msgspec
 from adapters.http.schemas.common import Input, Output
 from adapters.http.wire_format import AnalyticOut, MoneyOut, RateOut
 from adapters.wire.numbers import Money, SignedMoney
-from application.illiquid_assets import IlliquidView, NewIlliquidAsset, NewValuation
-from application.portfolios import Page
+from application.portfolio.illiquid_assets import IlliquidView, NewIlliquidAsset, NewValuation
+from application.portfolio.portfolios import Page
 from domain.portfolio.illiquid import IlliquidAsset, IlliquidKind, Valuation, ValuationMethod
 
 _DECIMAL = 'a decimal string such as "450000.00" (a JSON number is read too)'

@@ -11,7 +11,7 @@ import msgspec
 from adapters.http.schemas.common import Input, Output
 from adapters.http.wire_format import PriceOut, QuantityOut, RateOut
 from adapters.wire.numbers import Multiplier, Price, Quantity
-from application.instrument_catalog import ImportReport, InstrumentEdit, InstrumentPage
+from application.trading.instrument_catalog import ImportReport, InstrumentEdit, InstrumentPage
 from domain.trading.instruments import AssetClass, Instrument
 
 _SYMBOL = Annotated[

@@ -9,7 +9,7 @@ from typing import Annotated
 import msgspec
 
 from adapters.http.schemas.common import Input, Output
-from application.key_vault import CreateVaultKey, RotateVaultKey, UpdateVaultKey
+from application.keys.vault import CreateVaultKey, RotateVaultKey, UpdateVaultKey
 from domain.principals import Principal
 from domain.vault.keys import MAX_LABEL, MAX_SECRET, PROVIDERS, VaultKey
 from ports.key_vault import ConnectionReport, KeyAccess

@@ -7,8 +7,8 @@ from datetime import datetime
 
 from adapters.http.schemas.common import Output
 from adapters.http.wire_format import AnalyticOut
-from application.key_rotation import KeyStatus, RotationProgress
-from application.key_rotation_jobs import RotationJob
+from application.keys.rotation import KeyStatus, RotationProgress
+from application.keys.rotation_jobs import RotationJob
 
 
 class SourceKeysOut(Output):

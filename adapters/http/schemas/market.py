@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from adapters.http.schemas.common import Output
 from adapters.http.wire_format import AnalyticOut, MoneyOut, PriceOut, QuantityOut, RateOut
-from application.market import BarsWithIndicators, IndicatorSeries
+from application.market_data.market import BarsWithIndicators, IndicatorSeries
 from domain.marketdata.bars import Bar, FloatArray
 from domain.marketdata.depth import DepthAnalysis, DepthLevel, Spread, WhaleOrder, WhaleRule
 

@@ -16,9 +16,9 @@ import msgspec
 from adapters.http.schemas.common import Input, Output
 from adapters.http.wire_format import AnalyticOut, MoneyOut, PriceOut, QuantityOut, RateOut
 from adapters.wire.numbers import SignedMoney
-from application.futures import CrackView, CurveView
-from application.insiders import InsiderRows, NetBuyingView
-from application.macro import Dashboard, SeriesView
+from application.markets.futures import CrackView, CurveView
+from application.markets.insiders import InsiderRows, NetBuyingView
+from application.markets.macro import Dashboard, SeriesView
 from domain.analytics.futures import MAX_CONTRACTS, FuturesQuote
 from domain.analytics.insiders import InsiderTransaction, NetInsiderActivity
 from domain.analytics.macro import Figure, MacroSeries, Observation

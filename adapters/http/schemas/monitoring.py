@@ -6,7 +6,7 @@ from datetime import datetime
 
 from adapters.http.schemas.common import Output
 from adapters.http.wire_format import AnalyticOut
-from application.stream_monitor import KafkaReport
+from application.market_data.stream_monitor import KafkaReport
 from domain.monitoring.streams import GroupLag, StreamAlert, TopicStats
 
 

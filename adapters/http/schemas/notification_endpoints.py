@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 import msgspec
 
 from adapters.http.schemas.common import Input, Output
-from application.notification_endpoints import (
+from application.notifications.endpoints import (
     MAX_LABEL_LENGTH,
     CreateEndpoint,
     EndpointView,

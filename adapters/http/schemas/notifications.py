@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 import msgspec
 
 from adapters.http.schemas.common import Input, Output
-from application.notifications_api import PreferencesUpdate
+from application.notifications.api import PreferencesUpdate
 from domain.notifications.preferences import Preferences
 from ports.notification_store import Delivery, InAppNotification
 from ports.notifications import Channel

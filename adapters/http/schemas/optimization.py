@@ -15,7 +15,7 @@ from litestar.openapi.spec import OpenAPIType, Schema
 
 from adapters.http.schemas.common import Input, Output
 from adapters.http.wire_format import AnalyticOut
-from application.optimization import OptimizationRequest, OptimizationResult
+from application.analytics.optimization import OptimizationRequest, OptimizationResult
 from domain.analytics.optimization.problem import (
     MAX_ASSETS,
     MAX_CELLS,

@@ -10,7 +10,7 @@ import numpy.typing as npt
 
 from adapters.http.schemas.common import Input, Output
 from adapters.http.wire_format import AnalyticOut
-from application.american_options import (
+from application.analytics.american_options import (
     DEFAULT_STEPS,
     MAX_STEPS,
     MAX_TREE_NODES,

@@ -11,7 +11,7 @@ import msgspec
 
 from adapters.http.schemas.common import Output
 from adapters.http.wire_format import AnalyticOut, PriceOut
-from application.options_chain import ChainView, ContractView, ExpiryView, IVRankView
+from application.market_data.options_chain import ChainView, ContractView, ExpiryView, IVRankView
 from domain.analytics.options.chain_metrics import GammaExposure, PutCallRatios
 from domain.analytics.options.whales import SweepBurst
 

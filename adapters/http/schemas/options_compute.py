@@ -17,7 +17,7 @@ import numpy as np
 from litestar.openapi.spec import OpenAPIType, Schema
 
 from adapters.http.wire_format import ANALYTIC, PLAIN_FLOATS, json_number
-from application.options_compute import (
+from application.analytics.options_compute import (
     DEFAULTS,
     GREEKS_FIELDS,
     GREEKS_REQUIRED,
@@ -171,12 +171,12 @@ def refuse_oversized(raw: bytes, fields: tuple[str, ...]) -> None:
 
 
 def greeks_columns(body: GreeksIn) -> dict[str, Column]:
-    """The decoded JSON as columns for `application.options_compute.greeks_batch`."""
+    """The decoded JSON as columns for `application.analytics.options_compute.greeks_batch`."""
     return {name: _column(name, getattr(body, name)) for name in GREEKS_FIELDS}
 
 
 def implied_vol_columns(body: ImpliedVolIn) -> dict[str, Column]:
-    """The decoded JSON as columns for `application.options_compute.implied_vol_batch`."""
+    """The decoded JSON as columns for `application.analytics.options_compute.implied_vol_batch`."""
     return {name: _column(name, getattr(body, name)) for name in IMPLIED_VOL_FIELDS}
 
 

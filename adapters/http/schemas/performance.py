@@ -9,7 +9,7 @@ import msgspec
 
 from adapters.http.schemas.common import Output
 from adapters.http.wire_format import AnalyticOut, MoneyOut
-from application.performance import BenchmarkReport, CurvePoint, PerformanceReport
+from application.analytics.performance import BenchmarkReport, CurvePoint, PerformanceReport
 from domain.analytics.equity_curve import Turnover
 from domain.analytics.performance import ReturnStats, TradeStats
 

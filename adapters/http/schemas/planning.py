@@ -10,7 +10,7 @@ import msgspec
 from adapters.http.schemas.common import Input, Output
 from adapters.http.wire_format import AnalyticOut, MoneyOut, RateOut
 from adapters.wire.numbers import Fraction, Money, SignedMoney
-from application.planning import HomeostasisView, MonteCarloRun, ProfileChange
+from application.portfolio.planning import HomeostasisView, MonteCarloRun, ProfileChange
 from domain.analytics.planning.homeostasis import DEFAULT_SAFE_WITHDRAWAL_RATE
 from ports.compute import RetirementInputs
 from ports.planning import PlanningProfile

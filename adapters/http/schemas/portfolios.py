@@ -11,10 +11,10 @@ import msgspec
 from adapters.http.schemas.common import Input, Output
 from adapters.http.wire_format import MoneyOut, PriceOut, QuantityOut, RateOut
 from adapters.wire.numbers import SignedMoney
-from application.portfolio_holdings import HoldingsView, PositionView
-from application.portfolios import ImportReport, NewAccount, Page
-from application.transaction_import import RowError
-from application.valuations import DAY_COUNT, Performance
+from application.portfolio.portfolio_holdings import HoldingsView, PositionView
+from application.portfolio.portfolios import ImportReport, NewAccount, Page
+from application.portfolio.transaction_import import RowError
+from application.portfolio.valuations import DAY_COUNT, Performance
 from domain.portfolio.transactions import LotPick, Transaction, TransactionKind, TransactionSource
 from domain.tax.lots import TaxLot
 from domain.tax.methods import AccountTaxType, LotMethod

@@ -9,8 +9,8 @@ import msgspec
 
 from adapters.http.schemas.common import Input, Output
 from adapters.http.wire_format import AnalyticOut
-from application.providers import FailoverResult, ProviderHealth, ProviderReport
-from application.quote_pump import PumpStatus
+from application.market_data.providers import FailoverResult, ProviderHealth, ProviderReport
+from application.market_data.quote_pump import PumpStatus
 from domain.marketdata.breaker import Transition
 from ports.marketdata import RateLimitUsage
 

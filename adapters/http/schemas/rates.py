@@ -6,7 +6,7 @@ import datetime as dt
 
 from adapters.http.schemas.common import Output
 from adapters.http.wire_format import AnalyticOut, RateOut
-from application.rates import CurveView, InversionsView, SeriesPage
+from application.markets.rates import CurveView, InversionsView, SeriesPage
 from domain.fixedincome.curve import DailySpread, InversionPeriod, InversionReport
 
 UNITS = "percent (4.21 = 4.21 %), as FRED publishes them"

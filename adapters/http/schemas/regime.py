@@ -8,7 +8,7 @@ import msgspec
 
 from adapters.http.schemas.common import Input, Output
 from adapters.http.wire_format import AnalyticOut
-from application.market_regime import MAX_HISTORY, MIN_HISTORY
+from application.analytics.market_regime import MAX_HISTORY, MIN_HISTORY
 from domain.analytics.regime_detection import RSI_PERIOD, RegimeReading
 
 Label = Literal["bull", "bear", "volatile", "stable"]

@@ -10,7 +10,13 @@ from adapters.http.schemas.common import DecisionOut, Input, Output
 from adapters.http.schemas.margin import MarginImpactOut
 from adapters.http.wire_format import AnalyticOut, MoneyOut, PriceOut, QuantityOut, RateOut
 from adapters.wire.numbers import Fraction, Money, Multiple, Multiplier, Price, Quantity
-from application.risk import PortfolioRisk, PositionSize, RuleDraft, RuleTestReport, SizePosition
+from application.trading.risk import (
+    PortfolioRisk,
+    PositionSize,
+    RuleDraft,
+    RuleTestReport,
+    SizePosition,
+)
 from domain.numbers import MAX_RETURNS, RETURN_BOUND, InvalidNumber, check_returns
 from domain.risk.analysis import RuleHeadroom, TradeAnalysis
 from domain.risk.metrics import TailIndex, VaRLevel, VaRReport

@@ -10,7 +10,7 @@ import msgspec
 from adapters.http.schemas.common import Input, Output
 from adapters.http.wire_format import AnalyticOut, MoneyOut
 from adapters.wire.numbers import Money
-from application.value_at_risk import MAX_OBSERVATIONS, VarRequest, VarResult
+from application.analytics.value_at_risk import MAX_OBSERVATIONS, VarRequest, VarResult
 from domain.analytics import risk_measures as rm
 from domain.analytics.risk_report import (
     DEFAULT_CONFIDENCES,

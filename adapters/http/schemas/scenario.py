@@ -17,7 +17,7 @@ from adapters.http.schemas.risk_var import (
 )
 from adapters.http.wire_format import AnalyticOut, MoneyOut
 from adapters.wire.numbers import Money
-from application.scenario_simulation import (
+from application.analytics.scenario_simulation import (
     MAX_ASSETS,
     MAX_PATH_STEPS,
     ModelOverrides,

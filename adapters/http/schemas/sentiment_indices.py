@@ -14,8 +14,8 @@ import msgspec
 
 from adapters.http.schemas.common import Input, Output
 from adapters.http.wire_format import AnalyticOut
-from application.fear_greed import ComponentView, FearGreedView, HistoryView, SeriesView
-from application.hype import HypeView, MoversView
+from application.markets.fear_greed import ComponentView, FearGreedView, HistoryView, SeriesView
+from application.markets.hype import HypeView, MoversView
 from domain.analytics.sentiment.fear_greed import BANDS, INPUTS, MAX_WINDOW
 from domain.analytics.sentiment.hype import HypeReading
 

@@ -17,7 +17,7 @@ import msgspec
 from adapters.http.schemas.common import Input, Output
 from adapters.http.wire_format import AnalyticOut, MoneyOut, PriceOut, QuantityOut, RateOut
 from adapters.wire.numbers import Fraction, Money, Multiple, Price
-from application.strategies import StrategyDraft, StrategyPatch
+from application.strategies.service import StrategyDraft, StrategyPatch
 from domain.marketdata.bars import Timeframe
 from domain.marketdata.signals import Pattern
 from domain.strategies.definition import (

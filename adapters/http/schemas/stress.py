@@ -13,7 +13,7 @@ import msgspec
 from adapters.http.schemas.common import Input, Output
 from adapters.http.wire_format import AnalyticOut, MoneyOut
 from adapters.wire.numbers import SignedMoney
-from application.scenarios import (
+from application.markets.scenarios import (
     CorrelationInput,
     ReplayCatalog,
     ScenarioInput,

@@ -10,7 +10,7 @@ import msgspec
 from adapters.http.schemas.common import Input, Output
 from adapters.http.wire_format import RateOut
 from adapters.wire.numbers import Percent
-from application.succession import SuccessionView
+from application.safety.succession import SuccessionView
 from domain.succession import Beneficiary, SuccessionPolicy, SuccessionStatus
 from domain.succession.policy import (
     DEFAULT_CHECK_IN_INTERVAL,

@@ -14,7 +14,7 @@ import msgspec
 
 from adapters.http.schemas.common import Input, Output
 from adapters.http.wire_format import AnalyticOut
-from application.surveillance import AlertPage
+from application.surveillance.alerts import AlertPage
 from domain.surveillance.cases import MAX_NOTE, Alert
 
 

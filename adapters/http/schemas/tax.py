@@ -16,7 +16,7 @@ import msgspec
 from adapters.http.schemas.common import Input, Output
 from adapters.http.wire_format import MoneyOut, PriceOut, QuantityOut
 from adapters.wire.numbers import Fraction, Money, SignedMoney, UnitInterval
-from application.tax import (
+from application.portfolio.tax import (
     TERM_RULE,
     LotsPage,
     LotView,
@@ -24,7 +24,7 @@ from application.tax import (
     TermTotals,
     WashSalesPage,
 )
-from application.tax_harvesting import DEFAULT_MOVES, HarvestRequest
+from application.portfolio.tax_harvesting import DEFAULT_MOVES, HarvestRequest
 from domain.tax.brackets import (
     CAPITAL_LOSS_LIMIT,
     Bracket,

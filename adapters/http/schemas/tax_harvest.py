@@ -11,8 +11,8 @@ import msgspec
 from adapters.http.schemas.common import Output
 from adapters.http.schemas.tax import TaxConventionsOut
 from adapters.http.wire_format import AnalyticOut, MoneyOut, PriceOut, QuantityOut, RateOut
-from application.tax import TERM_RULE
-from application.tax_harvesting import Candidate, HarvestReport
+from application.portfolio.tax import TERM_RULE
+from application.portfolio.tax_harvesting import Candidate, HarvestReport
 from domain.tax.brackets import BracketSchedule, CapitalGainsYear, TaxBrackets
 from domain.tax.harvesting import LotLoss, WashBlock
 from domain.tax.methods import LotMethod, Term

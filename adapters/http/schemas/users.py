@@ -8,8 +8,8 @@ from typing import Annotated, Literal
 import msgspec
 
 from adapters.http.schemas.common import Input, Output
-from application.invitations import InvitationView, IssuedInvitation, NewUser
-from application.user_admin import ManagedUser, UserPage
+from application.identity.invitations import InvitationView, IssuedInvitation, NewUser
+from application.identity.user_admin import ManagedUser, UserPage
 from domain.identity.credentials import MAX_PASSWORD_LENGTH
 from domain.identity.emails import MAX_EMAIL_LENGTH
 from domain.identity.onboarding import (

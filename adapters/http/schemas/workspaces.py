@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import msgspec
 
 from adapters.http.schemas.common import Input, Output
-from application.workspaces import SaveWorkspace
+from application.identity.workspaces import SaveWorkspace
 from domain.principals import Principal
 from domain.workspaces import MAX_NAME_LENGTH, Workspace
 

@@ -32,7 +32,7 @@ audit_log = Table(
     Column("outcome", String(64), nullable=False),
     Column("at", UtcDateTime(), nullable=False),
     Column("details", Json, nullable=False),
-    # The hash chain (application/audit_chain.py): seq is gap-free from 1, in append order.
+    # The hash chain (application/core/audit_chain.py): seq is gap-free from 1, in append order.
     Column("seq", BigInteger(), nullable=False),
     Column("prev_hash", String(64), nullable=False),
     Column("hash", String(64), nullable=False),

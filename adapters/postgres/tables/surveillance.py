@@ -3,7 +3,7 @@
 An alert row keeps what lists and filters need as columns and the detection itself (parties,
 thresholds, measured figures, the orders and fills) as one JSON document, written once.
 `detected_us` (microseconds since the epoch) orders pages exactly on every store. A
-checkpoint is the run's engine state (compressed JSON, application/surveillance_feed.py)
+checkpoint is the run's engine state (compressed JSON, application/surveillance/feed.py)
 and its read offsets, replaced in the transaction that stores the run's new alerts.
 """
 

@@ -14,8 +14,8 @@ from adapters.http.console import desk_streams
 from adapters.http.services import ApiServices
 from adapters.marketdata.failover import FailoverConfig, FailoverMarketData
 from adapters.marketdata.replay import ReplayMarketData
-from application.providers import ProviderService
-from application.stream_monitor import KafkaReport
+from application.market_data.providers import ProviderService
+from application.market_data.stream_monitor import KafkaReport
 from domain.marketdata.bars import Timeframe
 from domain.marketdata.signals import Pattern, Signal
 from domain.monitoring.streams import (

@@ -17,7 +17,7 @@ import pytest
 from adapters.http.console.filters import money
 from adapters.http.services import ApiServices
 from adapters.memory.iv_history import InMemoryIVHistoryStore
-from application.options_chain import OptionsChainService
+from application.market_data.options_chain import OptionsChainService
 from domain.principals import Role
 from domain.trading.instruments import OptionRight
 from tests.http.console.helpers import signed_in

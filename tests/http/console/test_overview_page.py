@@ -10,10 +10,10 @@ import pytest
 from adapters.http.services import ApiServices
 from adapters.marketdata.failover import FailoverConfig, FailoverMarketData
 from adapters.marketdata.replay import ReplayMarketData
-from application.in_doubt import DoubtfulOrder
-from application.in_doubt_watch import InDoubtSnapshot
-from application.providers import ProviderService
-from application.stream_monitor import KafkaReport
+from application.market_data.providers import ProviderService
+from application.market_data.stream_monitor import KafkaReport
+from application.trading.in_doubt import DoubtfulOrder
+from application.trading.in_doubt_watch import InDoubtSnapshot
 from domain.monitoring.streams import AlertKind, StreamAlert, StreamThresholds
 from domain.principals import Role
 from tests.http.console.helpers import signed_in

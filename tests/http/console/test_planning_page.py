@@ -16,7 +16,7 @@ from typing import Any
 
 from adapters.http.console.filters import money
 from adapters.http.console.planning_view import PLAN_DEFAULTS
-from application.planning import PlanningService
+from application.portfolio.planning import PlanningService
 from domain.principals import Role
 from ports.compute import RetirementInputs
 from ports.planning import PlanningProfile

@@ -16,9 +16,9 @@ import pytest
 
 from adapters.brokers.paper.drill import FaultSwitch, FaultyBroker
 from adapters.memory.clock import FakeClock
-from application.in_doubt_watch import InDoubtWatch
-from application.killswitch import KillSwitchConfig
-from application.orders import OrderResult, SubmitOrder
+from application.safety.killswitch import KillSwitchConfig
+from application.trading.in_doubt_watch import InDoubtWatch
+from application.trading.orders import OrderResult, SubmitOrder
 from bootstrap.crash_rehearsal import CrashPlan, CrashPoint
 from bootstrap.embedded import Embedded, build_embedded
 from domain.killswitch.drill import BrokerFaults

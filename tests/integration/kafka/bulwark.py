@@ -27,7 +27,7 @@ from adapters.kafka.topics import Topics
 from adapters.memory.clock import FakeClock
 from adapters.postgres import migrate
 from adapters.security.argon2_hasher import Argon2Hasher
-from application.agents import RegisterAgent
+from application.safety.agents import RegisterAgent
 from bootstrap.consume import start_consumers
 from bootstrap.containers.application import ApplicationContainer, build_container
 from bootstrap.kafka import KafkaLink

@@ -19,8 +19,8 @@ from adapters.kafka.client import KafkaConfig, make_consumer
 from adapters.kafka.envelope import AccountScopeSpec, ActivateKillSwitchCommand, DecisionCodec
 from adapters.kafka.publisher import EventDocument, decode_event
 from adapters.kafka.runtime import ConsumerRuntime
-from application.killswitch import ActivateKillSwitch
-from application.orders import SubmitOrder
+from application.safety.killswitch import ActivateKillSwitch
+from application.trading.orders import SubmitOrder
 from domain.killswitch.state import Scope, TradingState
 from domain.killswitch.switch import EmergencyHalt, KillSwitchCompleted
 from domain.risk.reasons import ReasonCode

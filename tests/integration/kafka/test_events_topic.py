@@ -26,7 +26,7 @@ from adapters.kafka.client import KafkaConfig
 from adapters.kafka.publisher import INSTANCE_HEADER, decode_event
 from adapters.postgres.tables.outbox import outbox
 from adapters.security.argon2_hasher import Argon2Hasher
-from application.orders import SubmitOrder
+from application.trading.orders import SubmitOrder
 from bootstrap.containers.application import ApplicationContainer, build_container
 from bootstrap.settings import load_settings
 from domain.events import DomainEvent

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
-from application.strategies import StrategyDraft
+from application.strategies.service import StrategyDraft
 from domain.marketdata.signals import SignalEmitted
 from domain.strategies.definition import (
     SignalSource,

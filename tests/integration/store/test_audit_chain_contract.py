@@ -17,8 +17,8 @@ from sqlalchemy import text
 from adapters.memory.audit import InMemoryAuditLog
 from adapters.postgres.audit import SqlAuditLog
 from adapters.postgres.engine import make_engine
-from application.audit_chain import GENESIS, ChainWalker
-from application.audit_context import audit_context
+from application.core.audit_chain import GENESIS, ChainWalker
+from application.core.audit_context import audit_context
 from ports.audit import AuditFilter, ChainedEntry
 from ports.events import AuditEntry
 from tests.integration.store.conftest import StoreUnderTest

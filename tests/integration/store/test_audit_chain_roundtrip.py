@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from adapters.postgres.audit import SqlAuditLog
 from adapters.postgres.engine import make_engine
 from adapters.postgres.schema import metadata
-from application.audit_log import AuditLogService
+from application.core.audit_log import AuditLogService
 from ports.events import AuditEntry
 
 _text = st.text(

@@ -11,7 +11,7 @@ from sqlalchemy import text
 from adapters.postgres import migrate
 from adapters.postgres.audit import SqlAuditLog
 from adapters.postgres.engine import make_engine
-from application.audit_log import AuditLogService
+from application.core.audit_log import AuditLogService
 from ports.events import AuditEntry
 
 T0 = datetime(2026, 1, 5, 9, 0, 0, 250000, tzinfo=UTC)

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from application.inbox import claim
+from application.core.inbox import claim
 from domain.errors import ConcurrentUpdate, DuplicateMessage
 from domain.trading.instruments import Instrument
 from tests.integration.store.conftest import StoreUnderTest

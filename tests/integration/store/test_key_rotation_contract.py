@@ -15,7 +15,7 @@ from adapters.memory.bus import InMemoryAuditLog
 from adapters.memory.clock import FakeClock
 from adapters.memory.key_rotation import InMemoryKeyRotationStore, InMemoryUserSecretSource
 from adapters.postgres.key_rotation import SqlKeyRotationStore, SqlUserSecretSource
-from application.key_rotation import KeyRotation, RotationProgress
+from application.keys.rotation import KeyRotation, RotationProgress
 from domain.identity import User
 from domain.principals import Role
 from ports.encryption import KeyRef, SealedRecord, SealedRecordSource

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from adapters.memory.key_vault import InMemoryKeyVault
 from adapters.postgres.repos.key_vault import SqlKeyVault
 from adapters.postgres.tables.key_vault import vault_keys
-from application.key_vault_sources import vault_sources
+from application.keys.vault_sources import vault_sources
 from domain.vault.keys import SealedPair, VaultKey
 from ports.key_vault import KeyAccess, KeyVaultStore, VaultKeyLinked
 from tests.integration.store.conftest import StoreUnderTest

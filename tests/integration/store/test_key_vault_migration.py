@@ -20,8 +20,8 @@ from adapters.security.cipher import FernetCipher
 from adapters.security.envelope import AesGcmEnvelope
 from adapters.security.key_providers import StaticKeyProvider
 from adapters.security.secret_box import SecretBox
-from application.key_vault import KeyVaultService
-from application.key_vault_sources import vault_sources
+from application.keys.vault import KeyVaultService
+from application.keys.vault_sources import vault_sources
 from ports.encryption import KEY_BYTES, KeyRef
 
 KEY_ID = "PKLEGACY000000000XYZ"

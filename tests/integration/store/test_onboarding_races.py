@@ -13,10 +13,10 @@ from adapters.security.argon2_hasher import Argon2Hasher
 from adapters.security.jwt_tokens import RsaJwtIssuer
 from adapters.security.secret_box import SecretBox
 from adapters.security.totp import PyOtpVerifier
-from application.auth import AuthService
-from application.invitations import InvitationService, NewUser
-from application.password_reset import PasswordResetService
-from application.public_throttle import ClientThrottle
+from application.identity.auth import AuthService
+from application.identity.invitations import InvitationService, NewUser
+from application.identity.password_reset import PasswordResetService
+from application.identity.public_throttle import ClientThrottle
 from domain.identity.onboarding_errors import InvitationUsed, ResetTokenUsed
 from domain.principals import Principal, Role
 from tests.integration.store.conftest import StoreUnderTest

@@ -18,9 +18,9 @@ from adapters.memory.bus import InProcessEventBus
 from adapters.memory.clock import FakeClock, SequentialIds
 from adapters.memory.marketdata import InMemoryMarketData
 from adapters.postgres.outbox import OutboxRelay
-from application.concurrency import KeyedLocks
-from application.orders import BrokerRouter, OrderResult, OrderService, SubmitOrder
-from application.policies import PolicyCache
+from application.core.concurrency import KeyedLocks
+from application.trading.orders import BrokerRouter, OrderResult, OrderService, SubmitOrder
+from application.trading.policies import PolicyCache
 from domain.errors import ConcurrentUpdate
 from domain.events import DomainEvent
 from domain.principals import Principal, Role

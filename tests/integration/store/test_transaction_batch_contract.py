@@ -19,8 +19,8 @@ import pytest
 from adapters.arrow.transaction_csv import parse_transaction_csv
 from adapters.memory.portfolios import InMemoryPortfolioStore
 from adapters.postgres.portfolios import COLUMNS, SqlPortfolioStore
-from application.transaction_import import COLUMNS as CSV_COLUMNS
-from application.transaction_import import ImportContext, parse_transactions
+from application.portfolio.transaction_import import COLUMNS as CSV_COLUMNS
+from application.portfolio.transaction_import import ImportContext, parse_transactions
 from domain.errors import DuplicateTransaction, NotFound
 from domain.portfolio.transactions import (
     LotPick,

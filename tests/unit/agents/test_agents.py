@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 
-from application.agents import InvalidAgent, RecordHeartbeat, RegisterAgent
+from application.safety.agents import InvalidAgent, RecordHeartbeat, RegisterAgent
 from bootstrap.embedded import Embedded
 from domain.agents.heartbeat import AgentDied, Liveness
 from domain.errors import Conflict, Forbidden, NotFound

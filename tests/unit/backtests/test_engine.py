@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 
 from adapters.brokers.paper.broker import PaperBroker
-from application.backtest_engine import BacktestCanceled, BacktestEngine
-from application.backtest_world import WorldSpec
+from application.strategies.backtest_engine import BacktestCanceled, BacktestEngine
+from application.strategies.backtest_world import WorldSpec
 from bootstrap.backtest_world import build_world
 from domain.backtests.model import FeeModel
 from domain.marketdata.bars import BarSeries

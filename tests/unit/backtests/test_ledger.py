@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from application.backtest_ledger import Ledger
+from application.strategies.backtest_ledger import Ledger
 from domain.backtests.model import EquityPoint, FeeModel
 from domain.strategies.decide import Holding
 from domain.trading.orders import Side

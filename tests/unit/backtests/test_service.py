@@ -11,8 +11,8 @@ from adapters.memory.clock import FakeClock, SequentialIds
 from adapters.memory.store import InMemoryStore
 from adapters.memory.store import unit_of_work_factory as memory_uow_factory
 from adapters.memory.strategies import InMemoryStrategyRepository
-from application.backtest_world import SimulatedWorld, WorldFactory, WorldSpec
-from application.backtests import BacktestLimits, BacktestService, TooManyBacktests
+from application.strategies.backtest_world import SimulatedWorld, WorldFactory, WorldSpec
+from application.strategies.backtests import BacktestLimits, BacktestService, TooManyBacktests
 from bootstrap.backtest_world import build_world
 from domain.backtests.model import BacktestRequest, BacktestStatus, InvalidBacktest
 from domain.errors import NotFound

@@ -10,8 +10,8 @@ import pytest
 from dependency_injector import providers
 
 from adapters.security.argon2_hasher import Argon2Hasher
-from application.instrument_catalog import AssetListUnavailable
-from application.instrument_csv import InvalidImport
+from application.trading.instrument_catalog import AssetListUnavailable
+from application.trading.instrument_csv import InvalidImport
 from bootstrap.cli import _parser, run_command
 from bootstrap.containers.application import ApplicationContainer, build_container
 from bootstrap.settings import SettingsError, load_settings

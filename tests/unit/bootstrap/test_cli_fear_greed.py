@@ -15,7 +15,7 @@ from adapters.marketfiles.sentiment_series import FileMarketSeries
 from adapters.memory.clock import FakeClock
 from adapters.memory.social import InMemorySocial
 from adapters.social.replay import JsonLinesSocial
-from application.fear_greed_chain import ChainSeries
+from application.markets.fear_greed_chain import ChainSeries
 from bootstrap import sentiment_indices
 from bootstrap.cli import _parser, run_command
 from bootstrap.containers.application import ApplicationContainer, build_container

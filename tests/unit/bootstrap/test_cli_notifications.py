@@ -13,7 +13,7 @@ import pytest
 from dependency_injector import providers
 
 from adapters.memory.clock import FakeClock
-from application.notifications_api import NotReplayable
+from application.notifications.api import NotReplayable
 from bootstrap.cli import EXIT_REFUSED, _parser, main, run_command
 from bootstrap.cli_notifications import TEST_TITLE
 from bootstrap.containers.application import ApplicationContainer, build_container

@@ -10,7 +10,7 @@ import pytest
 from dependency_injector import providers
 
 from adapters.security.argon2_hasher import Argon2Hasher
-from application.invitations import NewUser
+from application.identity.invitations import NewUser
 from bootstrap.cli import _parser, run_command
 from bootstrap.containers.application import ApplicationContainer, build_container
 from bootstrap.settings import SettingsError, load_settings

@@ -14,7 +14,7 @@ import pytest
 from dependency_injector import providers
 
 from adapters.memory.clock import FakeClock
-from application.key_vault import CreateVaultKey
+from application.keys.vault import CreateVaultKey
 from bootstrap.cli import EXIT_REFUSED, _parser, main, run_command
 from bootstrap.cli_vault import EXIT_KEY_REFUSED, EXIT_UNREACHABLE
 from bootstrap.containers.application import ApplicationContainer, build_container
@@ -242,7 +242,7 @@ async def test_only_an_admin_may_list_every_users_expiring_keys(
     container: ApplicationContainer,
 ) -> None:
     # Arrange
-    from application.vault_expiring import VaultExpiryReport
+    from application.keys.vault_expiring import VaultExpiryReport
 
     owner = await user(container, "alice")
     report = VaultExpiryReport(

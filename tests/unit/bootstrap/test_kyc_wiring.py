@@ -8,7 +8,7 @@ import pytest
 
 from adapters.documents.local import LocalDocumentStore
 from adapters.documents.s3 import S3DocumentStore
-from application.kyc_rotation import KycDocumentKeys
+from application.keys.kyc_rotation import KycDocumentKeys
 from bootstrap.containers.application import build_container
 from bootstrap.settings import Settings, SettingsError, load_settings
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from datetime import timedelta
 
-from application.in_doubt import InDoubtReport
+from application.trading.in_doubt import InDoubtReport
 from bootstrap.embedded import Embedded, build_embedded
 from bootstrap.killswitch_lane import MainLoopOrderSync
 from domain.trading.orders import OrderStatus

@@ -9,8 +9,8 @@ from decimal import Decimal
 from adapters.memory.clock import FakeClock
 from adapters.memory.iv_history import InMemoryIVHistoryStore
 from adapters.memory.marketdata import InMemoryMarketData
-from application.iv_recorder import IVRecorder
-from application.options_chain import OptionsChainService
+from application.market_data.iv_recorder import IVRecorder
+from application.market_data.options_chain import OptionsChainService
 from bootstrap.options import iv_record_loop, watched_symbols
 from bootstrap.settings import Settings, load_settings
 from tests.unit.analytics.options.fakes import ChainProvider

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import pytest
 
-from application.batching import KeyedBatcher
+from application.core.batching import KeyedBatcher
 
 
 class Boom(Exception):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from application.retry import retry_on_conflict
+from application.core.retry import retry_on_conflict
 from domain.errors import ConcurrentUpdate, Conflict
 
 

@@ -13,8 +13,8 @@ from adapters.security.argon2_hasher import Argon2Hasher
 from adapters.security.jwt_tokens import RsaJwtIssuer
 from adapters.security.secret_box import SecretBox
 from adapters.security.totp import PyOtpVerifier
-from application.apikeys import ApiKeyService
-from application.auth import AuthService
+from application.identity.apikeys import ApiKeyService
+from application.identity.auth import AuthService
 from domain.agents.heartbeat import Agent
 from domain.principals import Principal, Role
 

@@ -1,5 +1,5 @@
 """Authentication while the store is down: only a kill-switch activation may use the
-principal last read for a valid token (application/last_sessions.py), and never one whose
+principal last read for a valid token (application/identity/last_sessions.py), and never one whose
 token the store was seen to revoke."""
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ import pytest
 from adapters.memory.clock import SequentialIds
 from adapters.memory.store import unit_of_work_factory
 from adapters.security.argon2_hasher import Argon2Hasher
-from application.auth import AuthService
-from application.last_sessions import LastSessions
+from application.identity.auth import AuthService
+from application.identity.last_sessions import LastSessions
 from domain.errors import StoreUnavailable, Unauthenticated
 from domain.principals import Principal, Role
 from tests.unit.identity.conftest import OWNER_NAME, PASSWORD, World

@@ -16,7 +16,7 @@ from adapters.security.argon2_hasher import Argon2Hasher
 from adapters.security.jwt_tokens import RsaJwtIssuer
 from adapters.security.secret_box import SecretBox
 from adapters.security.totp import PyOtpVerifier
-from application.auth import AuthService
+from application.identity.auth import AuthService
 from domain.errors import Unauthenticated
 from domain.principals import Principal, Role
 from tests.unit.identity.conftest import PASSWORD

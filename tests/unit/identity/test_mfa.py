@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from application.auth import MfaEnrollment
+from application.identity.auth import MfaEnrollment
 from domain.errors import Conflict, LoginLocked, MfaRequired, Unauthenticated
 from domain.identity import User
 from domain.principals import Principal, Role

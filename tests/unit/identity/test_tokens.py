@@ -12,7 +12,7 @@ from adapters.memory.clock import SequentialIds
 from adapters.memory.store import unit_of_work_factory
 from adapters.security.argon2_hasher import Argon2Hasher
 from adapters.security.jwt_tokens import RsaJwtIssuer
-from application.auth import AuthService, TokenPair
+from application.identity.auth import AuthService, TokenPair
 from domain.errors import Unauthenticated
 from domain.identity import AccessClaims
 from domain.principals import Role

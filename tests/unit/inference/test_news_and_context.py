@@ -13,7 +13,7 @@ import pytest
 from adapters.gpu.onnx_runtime import available_providers
 from adapters.memory.clock import FakeClock
 from adapters.news.replay import JsonLinesNews
-from application.trade_context import MarketTradeContext, annualised_volatility
+from application.inference.trade_context import MarketTradeContext, annualised_volatility
 from bootstrap.inference import provider_choice
 from bootstrap.settings import SettingsError, load_settings, source_weight_pairs
 from domain.inference.sentiment import SymbolSentiment

@@ -11,9 +11,9 @@ from decimal import Decimal
 
 import pytest
 
-from application.halts import HaltLatch, SendRefused
-from application.killswitch import ActivateKillSwitch, ResumeTrading
-from application.orders import OrderService
+from application.safety.killswitch import ActivateKillSwitch, ResumeTrading
+from application.trading.halts import HaltLatch, SendRefused
+from application.trading.orders import OrderService
 from bootstrap.embedded import Embedded
 from domain.killswitch.state import Scope, TradingState
 from domain.killswitch.switch import ActivationLocked, WrongPasscode

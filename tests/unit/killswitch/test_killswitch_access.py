@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 
-from application.killswitch import KillSwitchConfig
+from application.safety.killswitch import KillSwitchConfig
 from bootstrap.embedded import Embedded, build_embedded
 from domain.errors import Forbidden, NotFound
 from domain.killswitch.state import Scope, TradingState

@@ -1,6 +1,6 @@
 """The kill switch while the store is down: it still halts here and cancels at the broker, from
-what it remembers, and stores its record once the store is back (application/killswitch_memory.py,
-application/killswitch_pending.py)."""
+what it remembers, and stores its record once the store is back
+(application/safety/killswitch_memory.py, application/safety/killswitch_pending.py)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from types import TracebackType
 import pytest
 
 from adapters.memory.store import InMemoryUnitOfWork, unit_of_work_factory
-from application.broker_router import BrokerRouter
-from application.killswitch import KillSwitchConfig, KillSwitchService
+from application.safety.killswitch import KillSwitchConfig, KillSwitchService
+from application.trading.broker_router import BrokerRouter
 from bootstrap.embedded import Embedded
 from domain.errors import StoreUnavailable
 from domain.killswitch.state import Scope, TradingState

@@ -14,8 +14,8 @@ from adapters.memory.kyc import InMemoryKycDocuments
 from adapters.security.envelope import AesGcmEnvelope
 from adapters.security.key_providers import StaticKeyProvider
 from adapters.security.secret_box import SecretBox
-from application.kyc import DocumentUnreadable, KycConfig, KycKeyEphemeral, KycService
-from application.kyc_rotation import KycDocumentKeys
+from application.identity.kyc import DocumentUnreadable, KycConfig, KycKeyEphemeral, KycService
+from application.keys.kyc_rotation import KycDocumentKeys
 from domain.errors import Forbidden, StoreUnavailable
 from domain.kyc.documents import DocumentKind, DocumentStatus
 from domain.principals import Principal, Role

@@ -8,8 +8,8 @@ from decimal import Decimal
 import pytest
 
 from adapters.memory.bar_store import InMemoryBarStore
-from application.bar_backfill import BarBackfill
-from application.bar_history import BarHistory, InvalidBarRequest
+from application.market_data.bar_backfill import BarBackfill
+from application.market_data.bar_history import BarHistory, InvalidBarRequest
 from domain.marketdata.bars import Bar, Timeframe
 from ports.marketdata import ProviderError, QuoteUnavailable
 

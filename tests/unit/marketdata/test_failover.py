@@ -12,7 +12,7 @@ import pytest
 
 from adapters.marketdata.failover import FailoverConfig, FailoverMarketData
 from adapters.memory.clock import FakeClock
-from application.providers import NoProviderAvailable, ProviderHealth, UnknownProvider
+from application.market_data.providers import NoProviderAvailable, ProviderHealth, UnknownProvider
 from domain.marketdata.bars import Bar, Timeframe
 from domain.marketdata.book import BookLevel, OrderBook
 from domain.marketdata.breaker import BreakerConfig, BreakerState

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from adapters.memory.clock import FakeClock
-from application.market import (
+from application.market_data.market import (
     InvalidMarketRequest,
     MarketDataUnavailable,
     MarketService,

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from adapters.memory.bus import InMemoryNotifier
 from adapters.memory.store import InMemoryStore, unit_of_work_factory
-from application.provider_watch import ProviderWatch
+from application.market_data.provider_watch import ProviderWatch
 from domain.identity.users import User
 from domain.principals import Role
 from ports.events import Severity

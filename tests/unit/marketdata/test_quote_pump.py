@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from adapters.memory.clock import FakeClock
 from adapters.memory.marketdata import InMemoryMarketData
 from adapters.memory.store import InMemoryStore, unit_of_work_factory
-from application.quote_pump import FUTURE_SKEW, QuotePump, QuotePumpConfig
+from application.market_data.quote_pump import FUTURE_SKEW, QuotePump, QuotePumpConfig
 from domain.trading.accounts import Account
 from domain.trading.instruments import Instrument
 from domain.trading.positions import Position

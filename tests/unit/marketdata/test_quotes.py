@@ -9,7 +9,7 @@ import pytest
 from adapters.memory.cache import InMemoryQuoteCache
 from adapters.memory.clock import FakeClock
 from adapters.memory.marketdata import InMemoryMarketData
-from application.quotes import CachedMarketData
+from application.market_data.quotes import CachedMarketData
 from ports.cache import CacheUnavailable
 from ports.marketdata import Quote, QuoteUnavailable
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from adapters.http.console.desk_streams import LagHistory
-from application.stream_monitor import KafkaReport
+from application.market_data.stream_monitor import KafkaReport
 from domain.monitoring.streams import GroupLag, StreamThresholds
 
 

@@ -11,7 +11,7 @@ import pytest
 from adapters.eventcodec import EventCodec
 from adapters.memory.bus import InMemoryNotifier, InProcessEventBus
 from adapters.memory.clock import FakeClock
-from application.stream_monitor import StreamMonitorService
+from application.market_data.stream_monitor import StreamMonitorService
 from domain.errors import NotFound
 from domain.monitoring.streams import (
     AlertKind,

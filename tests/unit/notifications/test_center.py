@@ -7,8 +7,8 @@ from datetime import time, timedelta
 
 import pytest
 
-from application.notifications import SealedDeliveryBodies
-from application.notifications_api import NotReplayable
+from application.notifications.api import NotReplayable
+from application.notifications.center import SealedDeliveryBodies
 from domain.errors import NotFound
 from domain.notifications.preferences import Preferences
 from domain.notifications.quiet_hours import QuietHours

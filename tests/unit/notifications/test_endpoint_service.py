@@ -12,8 +12,8 @@ from adapters.memory.notification_endpoints import InMemoryNotificationEndpointS
 from adapters.security.envelope import AesGcmEnvelope
 from adapters.security.key_providers import StaticKeyProvider
 from adapters.security.secret_box import SecretBox
-from application.notification_directory import ChannelDestinations
-from application.notification_endpoints import (
+from application.notifications.directory import ChannelDestinations
+from application.notifications.endpoints import (
     CreateEndpoint,
     EndpointKeyEphemeral,
     NotificationEndpoints,

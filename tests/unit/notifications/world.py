@@ -15,11 +15,11 @@ from adapters.memory.store import InMemoryStore, unit_of_work_factory
 from adapters.security.envelope import AesGcmEnvelope
 from adapters.security.key_providers import KeyRef, StaticKeyProvider
 from adapters.security.secret_box import SecretBox
-from application.notification_directory import ChannelDestinations
-from application.notification_dispatch import Dispatcher, RetryPolicy
-from application.notification_sources import CenterNotifier, EventNotifications
-from application.notifications import CenterConfig, NotificationCenter
-from application.notifications_api import NotificationService
+from application.notifications.api import NotificationService
+from application.notifications.center import CenterConfig, NotificationCenter
+from application.notifications.directory import ChannelDestinations
+from application.notifications.dispatch import Dispatcher, RetryPolicy
+from application.notifications.sources import CenterNotifier, EventNotifications
 from domain.identity.users import User
 from domain.principals import Principal, Role
 from domain.trading.accounts import Account

@@ -10,7 +10,7 @@ from typing import Any
 
 from adapters.memory.clock import FakeClock, SequentialIds
 from adapters.memory.portfolios import InMemoryPortfolioStore
-from application.portfolios import NewAccount, PortfolioService
+from application.portfolio.portfolios import NewAccount, PortfolioService
 from bootstrap.embedded import Embedded
 from bootstrap.portfolios import CSV_PARSER
 from domain.portfolio.transactions import Transaction, TransactionKind

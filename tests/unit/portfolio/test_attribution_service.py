@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from application.attribution import (
+from application.analytics.attribution import (
     AttributionRequest,
     PeriodInput,
     SectorInput,

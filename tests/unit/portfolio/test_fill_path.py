@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from adapters.memory.portfolios import InMemoryPortfolioStore
-from application.portfolio_fills import PortfolioFillBooking
+from application.portfolio.portfolio_fills import PortfolioFillBooking
 from bootstrap.embedded import Embedded, build_embedded
 from domain.portfolio.holdings import holdings
 from domain.portfolio.transactions import TransactionKind, TransactionSource

@@ -11,13 +11,13 @@ import pytest
 from adapters.memory.clock import FakeClock, SequentialIds
 from adapters.memory.illiquid import InMemoryIlliquidAssetStore
 from adapters.memory.portfolios import InMemoryPortfolioStore
-from application.illiquid_assets import (
+from application.portfolio.illiquid_assets import (
     IlliquidAssetNotFound,
     IlliquidAssetService,
     NewIlliquidAsset,
     NewValuation,
 )
-from application.portfolios import PortfolioNotFound, PortfolioService
+from application.portfolio.portfolios import PortfolioNotFound, PortfolioService
 from bootstrap.embedded import Embedded
 from domain.errors import Forbidden
 from domain.portfolio.illiquid import (

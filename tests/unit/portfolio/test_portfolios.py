@@ -1,5 +1,5 @@
-"""PortfolioService (application/portfolios.py): owner scoping, accounts, transactions checked
-by the tax engine before anything is written, pagination, holdings with open lots."""
+"""PortfolioService (application/portfolio/portfolios.py): owner scoping, accounts, transactions
+checked by the tax engine before anything is written, pagination, holdings with open lots."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from application.portfolios import (
+from application.portfolio.portfolios import (
     InvalidCursor,
     InvalidPortfolio,
     NewAccount,

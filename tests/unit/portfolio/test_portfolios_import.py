@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from adapters.memory.portfolios import InMemoryPortfolioStore
-from application.portfolios import PortfolioNotFound
-from application.transaction_import import COLUMNS, CsvInvalid
+from application.portfolio.portfolios import PortfolioNotFound
+from application.portfolio.transaction_import import COLUMNS, CsvInvalid
 from bootstrap.embedded import Embedded
 from domain.errors import DuplicateTransaction, Forbidden
 from domain.portfolio.transactions import TransactionKind, TransactionSource

@@ -1,5 +1,5 @@
-"""Valuations and returns (application/valuations.py) on a hand-worked series: closes from a
-fake daily-bar provider, flows at the start of the day, the series stored."""
+"""Valuations and returns (application/portfolio/valuations.py) on a hand-worked series: closes from
+a fake daily-bar provider, flows at the start of the day, the series stored."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from adapters.memory.portfolios import InMemoryPortfolioStore
-from application.valuations import InvalidPeriod, ValuationService, check_period
+from application.portfolio.valuations import InvalidPeriod, ValuationService, check_period
 from domain.marketdata.bars import Bar, Timeframe
 from domain.portfolio.transactions import Transaction, TransactionKind
 from ports.marketdata import QuoteUnavailable

@@ -1,6 +1,6 @@
 """The column-wise CSV parser (adapters/arrow/transaction_csv.py) against the reference row
-parser (application/transaction_import.py): the same transactions and the same errors, to the
-character, on generated files full of bad rows, odd numbers, odd quoting and odd lines."""
+parser (application/portfolio/transaction_import.py): the same transactions and the same errors, to
+the character, on generated files full of bad rows, odd numbers, odd quoting and odd lines."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 import adapters.arrow.transaction_csv as column_parser
 from adapters.arrow.transaction_csv import PY_WHITESPACE, parse_transaction_csv
-from application.transaction_import import (
+from application.portfolio.transaction_import import (
     COLUMNS,
     MAX_ROWS,
     REQUIRED,

@@ -1,5 +1,5 @@
-"""Broker CSV parsing (application/transaction_import.py): every error kind named by row and
-column, every bad row collected, nothing answered unless every row is good."""
+"""Broker CSV parsing (application/portfolio/transaction_import.py): every error kind named by row
+and column, every bad row collected, nothing answered unless every row is good."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from application.transaction_import import (
+from application.portfolio.transaction_import import (
     COLUMNS,
     MAX_BYTES,
     MAX_SCALE,

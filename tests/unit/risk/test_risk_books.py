@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from application.orders import OrderResult, SubmitOrder
-from application.risk_books import ACCOUNT_TTL, RiskBooks
+from application.trading.orders import OrderResult, SubmitOrder
+from application.trading.risk_books import ACCOUNT_TTL, RiskBooks
 from bootstrap.embedded import Embedded
 from domain.risk.reasons import ReasonCode
 from domain.risk.rules import RuleType

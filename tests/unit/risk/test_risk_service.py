@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from application.orders import SubmitOrder
-from application.risk import RuleDraft
+from application.trading.orders import SubmitOrder
+from application.trading.risk import RuleDraft
 from bootstrap.embedded import Embedded, build_embedded
 from domain.agents.heartbeat import Agent
 from domain.errors import Forbidden, InvalidRule, NotFound

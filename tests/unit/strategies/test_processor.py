@@ -8,9 +8,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from application.killswitch import ActivateKillSwitch
-from application.order_commands import OrderResult, SubmitOrder
-from application.strategy_processor import StrategyProcessor
+from application.safety.killswitch import ActivateKillSwitch
+from application.strategies.strategy_processor import StrategyProcessor
+from application.trading.order_commands import OrderResult, SubmitOrder
 from domain.killswitch.state import Scope
 from domain.marketdata.bars import Bar, Timeframe
 from domain.marketdata.signals import SignalEmitted

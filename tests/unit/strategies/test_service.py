@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from application.strategies import PasscodeRequired, StrategyPatch
+from application.strategies.service import PasscodeRequired, StrategyPatch
 from domain.errors import ConcurrentUpdate, NotFound
 from domain.killswitch.switch import ActivationLocked, WrongPasscode
 from domain.strategies.definition import InvalidStrategy, StrategyMode

@@ -12,8 +12,8 @@ from adapters.memory.strategies import (
     InMemoryHoldingRepository,
     InMemoryStrategyRepository,
 )
-from application.strategies import StrategyDraft, StrategyService
-from application.strategy_processor import StrategyProcessor
+from application.strategies.service import StrategyDraft, StrategyService
+from application.strategies.strategy_processor import StrategyProcessor
 from bootstrap.embedded import Embedded, build_embedded
 from domain.marketdata.bars import Timeframe
 from domain.principals import Principal, Role

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from application.succession import SetBeneficiaries, SetSuccessionPolicy, SuccessionScheduler
+from application.safety.succession import SetBeneficiaries, SetSuccessionPolicy, SuccessionScheduler
 from bootstrap.embedded import Embedded
 from domain.errors import Forbidden, NotFound
 from domain.killswitch.state import Scope, TradingState

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from adapters.memory.surveillance import InMemorySurveillanceStore
-from application.surveillance import SurveillanceRun, SurveillanceService
-from application.surveillance_actions import SurveillanceActions
-from application.surveillance_live import LiveSurveillance
+from application.surveillance.actions import SurveillanceActions
+from application.surveillance.alerts import SurveillanceRun, SurveillanceService
+from application.surveillance.live import LiveSurveillance
 from bootstrap.embedded import Embedded, build_embedded
 from domain.events import DomainEvent
 from domain.surveillance.cases import SurveillancePolicy

@@ -6,7 +6,7 @@ import pytest
 
 from adapters.memory.clock import FakeClock
 from adapters.memory.surveillance import InMemorySurveillanceStore
-from application.surveillance import AlertNotFound, InvalidAlertQuery, SurveillanceService
+from application.surveillance.alerts import AlertNotFound, InvalidAlertQuery, SurveillanceService
 from domain.errors import ConcurrentUpdate, Forbidden
 from domain.principals import Principal, Role
 from domain.surveillance.cases import AlertStatus, InvalidAlertChange

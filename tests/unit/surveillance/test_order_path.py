@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from application.orders import SubmitOrder
+from application.trading.orders import SubmitOrder
 from bootstrap.embedded import Embedded
 from domain.killswitch.state import Scope, TradingState
 from domain.surveillance.cases import AlertAction

@@ -12,10 +12,10 @@ from adapters.memory.bus import InMemoryAuditLog, InMemoryNotifier
 from adapters.memory.clock import FakeClock
 from adapters.memory.store import InMemoryStore, unit_of_work_factory
 from adapters.memory.surveillance import InMemorySurveillanceStore
-from application.surveillance import SurveillanceRun
-from application.surveillance_actions import SurveillanceActions
-from application.surveillance_feed import event_time_us
-from application.surveillance_merge import PartitionMerge
+from application.surveillance.actions import SurveillanceActions
+from application.surveillance.alerts import SurveillanceRun
+from application.surveillance.feed import event_time_us
+from application.surveillance.merge import PartitionMerge
 from benchmarks.surveillance_events import as_domain
 from benchmarks.surveillance_scenarios import mixed_day
 from domain.events import DomainEvent
@@ -210,7 +210,7 @@ async def test_a_replayed_alert_is_not_stored_or_acted_on_twice() -> None:
 
 async def test_the_in_process_queue_takes_only_order_events_and_drops_past_its_capacity() -> None:
     # Arrange
-    from application.surveillance_live import LiveSurveillance
+    from application.surveillance.live import LiveSurveillance
     from domain.trading.orders import OrderDenied
 
     run, _, _ = make_run(InMemorySurveillanceStore())

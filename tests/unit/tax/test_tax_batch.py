@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from application.tax_batch import compute_tax_ledger_batch
+from application.portfolio.tax_batch import compute_tax_ledger_batch
 from benchmarks.ledger_data import ACCOUNTS, LedgerSpec, generate
 from domain.errors import InvalidTransaction
 from domain.portfolio.transactions import Transaction, TransactionKind

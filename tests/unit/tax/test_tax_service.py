@@ -12,8 +12,8 @@ import pytest
 
 from adapters.memory.clock import FakeClock
 from adapters.memory.portfolios import InMemoryPortfolioStore
-from application.tax import TaxService
-from application.tax_harvesting import HarvestRequest
+from application.portfolio.tax import TaxService
+from application.portfolio.tax_harvesting import HarvestRequest
 from domain.errors import NotFound
 from domain.marketdata.bars import Bar, Timeframe
 from domain.portfolio.transactions import Transaction, TransactionKind

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from application.broker_credentials import InvalidBrokerCredentials, SetBrokerCredentials
+from application.keys.broker_credentials import InvalidBrokerCredentials, SetBrokerCredentials
 from domain.errors import Forbidden, NotFound
 from domain.principals import Principal
 from domain.vault.keys import mask_key_id

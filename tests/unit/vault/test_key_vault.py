@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 
-from application.key_vault import (
+from application.keys.vault import (
     RotateVaultKey,
     UpdateVaultKey,
     VaultKeyEphemeral,

@@ -14,9 +14,9 @@ from adapters.memory.store import InMemoryStore, unit_of_work_factory
 from adapters.security.envelope import AesGcmEnvelope
 from adapters.security.key_providers import StaticKeyProvider
 from adapters.security.secret_box import SecretBox
-from application.broker_credentials import BrokerCredentialService
-from application.key_vault import CreateVaultKey, KeyVaultService
-from application.key_vault_expiry import KeyExpiryWatch
+from application.keys.broker_credentials import BrokerCredentialService
+from application.keys.vault import CreateVaultKey, KeyVaultService
+from application.keys.vault_expiry import KeyExpiryWatch
 from domain.principals import Principal, Role
 from domain.trading.accounts import Account
 from ports.encryption import KEY_BYTES, KeyRef

@@ -9,7 +9,7 @@ import pytest
 
 from adapters.memory.clock import FakeClock, SequentialIds
 from adapters.memory.store import InMemoryStore, unit_of_work_factory
-from application.workspaces import SaveWorkspace, WorkspaceService
+from application.identity.workspaces import SaveWorkspace, WorkspaceService
 from domain.errors import NotFound
 from domain.principals import Principal, Role
 from domain.workspaces import InvalidWorkspace, Workspace

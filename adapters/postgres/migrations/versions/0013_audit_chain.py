@@ -5,7 +5,7 @@ Revises: 0012
 Create Date: 2026-11-22 23:50:00
 
 The existing rows are chained in their order (at, id): seq 1..n, each prev_hash the hash
-of the row before, the first one's GENESIS (application/audit_chain.py, version 1).
+of the row before, the first one's GENESIS (application/core/audit_chain.py, version 1).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 import adapters.postgres.types
-from application.audit_chain import GENESIS, chained
+from application.core.audit_chain import GENESIS, chained
 from ports.events import AuditEntry
 
 revision = "0013"

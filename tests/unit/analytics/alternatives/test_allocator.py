@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from application.alternatives import (
+from application.portfolio.alternatives import (
     allocate_commodities,
     allocate_crypto,
     allocate_private_equity,

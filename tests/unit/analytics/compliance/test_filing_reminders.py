@@ -1,5 +1,5 @@
-"""application/filing_calendar.py: reminders through the real notification center (in memory),
-each sent once, for the nearest lead reached."""
+"""application/markets/filing_calendar.py: reminders through the real notification center (in
+memory), each sent once, for the nearest lead reached."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 
 from adapters.memory.filing_reminders import InMemoryFilingReminderStore
-from application.filing_calendar import FilingCalendarService
+from application.markets.filing_calendar import FilingCalendarService
 from domain.analytics.compliance.filing_calendar import InvalidFilingInput
 from domain.errors import Forbidden
 from domain.principals import Principal, Role

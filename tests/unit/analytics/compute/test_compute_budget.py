@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from application.compute_budget import ComputeBudget
+from application.core.compute_budget import ComputeBudget
 from domain.errors import ComputeTimeBudgetExceeded, ComputeUnavailable
 
 

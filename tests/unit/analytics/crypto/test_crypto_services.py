@@ -12,15 +12,15 @@ import pytest
 from adapters.chain.fixture import FixtureChain
 from adapters.memory.clock import FakeClock
 from adapters.memory.marketdata import InMemoryMarketData
-from application.compute_budget import ComputeBudget
-from application.crypto import (
+from application.analytics.crypto import (
     MAX_PRICES,
     CryptoAnalyticsService,
     GasRequest,
     ImpermanentLossRequest,
     PoolDrainRequest,
 )
-from application.crypto_wallets import WalletBalanceService, WalletRequest
+from application.analytics.crypto_wallets import WalletBalanceService, WalletRequest
+from application.core.compute_budget import ComputeBudget
 from bootstrap.crypto import SHIPPED_WALLETS
 from domain.analytics.crypto.errors import InvalidCryptoInput
 from ports.chain import NotAToken, UnknownChain

@@ -11,8 +11,8 @@ import pytest
 
 from adapters.memory.clock import FakeClock, UuidGenerator
 from adapters.memory.giving import InMemoryGivingStore
-from application.giving import DonationNotFound, GivingService, NewDonation, NewGrant
-from application.giving_suggestion import GivingSuggestionService, SuggestionRequest
+from application.portfolio.giving import DonationNotFound, GivingService, NewDonation, NewGrant
+from application.portfolio.giving_suggestion import GivingSuggestionService, SuggestionRequest
 from domain.analytics.giving.model import (
     Carryover,
     DonationKind,

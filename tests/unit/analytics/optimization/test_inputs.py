@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 
 from adapters.optimization.cvxpy_optimizer import CvxpyOptimizer
-from application.compute_budget import ComputeBudget
-from application.optimization import OptimizationRequest, OptimizationService, optimize
+from application.analytics.optimization import OptimizationRequest, OptimizationService, optimize
+from application.core.compute_budget import ComputeBudget
 from domain.analytics.optimization.errors import InvalidOptimizationInput
 from domain.analytics.optimization.problem import MAX_ASSETS, MAX_CELLS, CovarianceEstimator
 from domain.errors import ComputeUnavailable

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from adapters.optimization.cvxpy_optimizer import CvxpyOptimizer
-from application.optimization import OptimizationRequest, optimize
+from application.analytics.optimization import OptimizationRequest, optimize
 from domain.analytics.optimization.bounds import WeightBounds, polish
 from domain.analytics.optimization.errors import InfeasibleBounds, MaxSharpeUnattainable
 from domain.analytics.optimization.hrp import recursive_bisection

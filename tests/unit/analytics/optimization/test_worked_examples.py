@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from adapters.optimization.cvxpy_optimizer import CvxpyOptimizer
-from application.optimization import OptimizationRequest, optimize
+from application.analytics.optimization import OptimizationRequest, optimize
 from domain.analytics.optimization.measures import risk_contributions
 
 OPTIMIZER = CvxpyOptimizer()

@@ -1,4 +1,5 @@
-"""application/american_options.py: batch checks name the first bad element; caps; pricing."""
+"""application/analytics/american_options.py: batch checks name the first bad element; caps;
+pricing."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from application.american_options import (
+from application.analytics.american_options import (
     MAX_TREE_NODES,
     AmericanRequest,
     InvalidOptionsInput,
@@ -17,7 +18,7 @@ from application.american_options import (
     american_batch,
     price_american,
 )
-from application.market_regime import closes
+from application.analytics.market_regime import closes
 from domain.analytics.regime_detection import InvalidPriceHistory
 
 GOOD = {"spot": 100.0, "strike": 100.0, "years": 1.0, "vol": 0.2}

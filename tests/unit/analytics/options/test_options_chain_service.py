@@ -11,10 +11,10 @@ import pytest
 
 from adapters.memory.clock import FakeClock
 from adapters.memory.iv_history import InMemoryIVHistoryStore
-from application.iv_recorder import IVRecorder
-from application.market import MarketDataUnavailable, SymbolNotFound
-from application.options_chain import OptionsChainService
-from application.options_requests import ExpiryNotListed, InvalidOptionsRequest
+from application.market_data.iv_recorder import IVRecorder
+from application.market_data.market import MarketDataUnavailable, SymbolNotFound
+from application.market_data.options_chain import OptionsChainService
+from application.market_data.options_requests import ExpiryNotListed, InvalidOptionsRequest
 from domain.analytics.options.iv_stats import IVRankReason
 from ports.iv_history import DailyIV
 from ports.marketdata import ProviderError

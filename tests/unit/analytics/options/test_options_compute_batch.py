@@ -1,4 +1,5 @@
-"""application.options_compute: broadcasting and the field named for the first bad element."""
+"""application.analytics.options_compute: broadcasting and the field named for the first bad
+element."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from application.options_compute import (
+from application.analytics.options_compute import (
     InvalidOptionsInput,
     OptionsTooMany,
     greeks_batch,

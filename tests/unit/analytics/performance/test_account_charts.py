@@ -1,4 +1,4 @@
-"""Chart series of an account's P&L and exposure (application/account_charts.py)."""
+"""Chart series of an account's P&L and exposure (application/analytics/account_charts.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from application.account_charts import LivePoint, exposure_series, pnl_series
+from application.analytics.account_charts import LivePoint, exposure_series, pnl_series
 from ports.equity import EquitySnapshot
 
 D = Decimal

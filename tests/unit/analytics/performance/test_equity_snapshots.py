@@ -12,7 +12,7 @@ from adapters.memory.clock import FakeClock
 from adapters.memory.equity import InMemoryEquityHistory
 from adapters.memory.marketdata import InMemoryMarketData
 from adapters.memory.store import InMemoryStore, InMemoryUnitOfWork
-from application.equity_snapshots import EquitySnapshots, SnapshotRun, next_run
+from application.analytics.equity_snapshots import EquitySnapshots, SnapshotRun, next_run
 from domain.trading.accounts import Account
 from domain.trading.fills import Fill
 from domain.trading.orders import Side

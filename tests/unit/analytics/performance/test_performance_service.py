@@ -10,12 +10,12 @@ import pytest
 from adapters.memory.clock import FakeClock
 from adapters.memory.equity import InMemoryEquityHistory
 from adapters.memory.store import InMemoryStore, InMemoryUnitOfWork
-from application.performance import (
+from application.analytics.performance import (
     BenchmarkUnavailable,
     PerformanceService,
     UnknownBenchmark,
-    stored_returns,
 )
+from application.trading.stored_returns import stored_returns
 from domain.marketdata.bars import Bar, Timeframe
 from domain.principals import Principal, Role
 from domain.trading.accounts import Account

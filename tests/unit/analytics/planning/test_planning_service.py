@@ -15,9 +15,9 @@ from adapters.memory.clock import FakeClock
 from adapters.memory.marketdata import InMemoryMarketData
 from adapters.memory.planning import InMemoryPlanningProfileRepository
 from adapters.memory.store import InMemoryStore, InMemoryUnitOfWork
-from application.compute_budget import ComputeBudget
-from application.planning import PlanningProfileNotFound, PlanningService, ProfileChange
-from application.planning_inputs import PathStepsTooMany, check_plan
+from application.core.compute_budget import ComputeBudget
+from application.portfolio.planning import PlanningProfileNotFound, PlanningService, ProfileChange
+from application.portfolio.planning_inputs import PathStepsTooMany, check_plan
 from domain.analytics.montecarlo.retirement import RetirementResult, simulate_retirement
 from domain.analytics.planning.homeostasis import InvalidPlanningFigure
 from domain.errors import ComputeTimeBudgetExceeded, Forbidden

@@ -10,11 +10,11 @@ import pytest
 from adapters.memory.clock import FakeClock
 from adapters.memory.fear_greed import InMemoryFearGreedHistory
 from adapters.memory.iv_history import InMemoryIVHistoryStore
-from application.fear_greed import FearGreedService, PostedInputs
-from application.fear_greed_chain import ChainSeries
-from application.fear_greed_inputs import FearGreedConfig, FearGreedInputs
-from application.fear_greed_recorder import FearGreedRecorder
-from application.options_chain import OptionsChainService
+from application.market_data.options_chain import OptionsChainService
+from application.markets.fear_greed import FearGreedService, PostedInputs
+from application.markets.fear_greed_chain import ChainSeries
+from application.markets.fear_greed_inputs import FearGreedConfig, FearGreedInputs
+from application.markets.fear_greed_recorder import FearGreedRecorder
 from domain.analytics.sentiment.errors import (
     InsufficientInputs,
     InvalidSentimentInput,

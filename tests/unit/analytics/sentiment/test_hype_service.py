@@ -13,7 +13,7 @@ import pytest
 from adapters.memory.clock import FakeClock
 from adapters.memory.social import InMemorySocial
 from adapters.social.replay import JsonLinesSocial
-from application.hype import HypeService
+from application.markets.hype import HypeService
 from domain.analytics.sentiment.errors import InvalidSentimentInput
 from domain.analytics.sentiment.hype import HypeSettings
 from domain.analytics.sentiment.mentions import Mention

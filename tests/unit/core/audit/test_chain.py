@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 
 from adapters.http.schemas.audit import safe_cell, to_csv
 from adapters.memory.audit import InMemoryAuditLog
-from application.audit_chain import GENESIS, ChainWalker, canonical, entry_hash, utc_text
-from application.audit_context import audit_context
-from application.audit_log import InvalidAuditCursor, decode_cursor, encode_cursor
+from application.core.audit_chain import GENESIS, ChainWalker, canonical, entry_hash, utc_text
+from application.core.audit_context import audit_context
+from application.core.audit_log import InvalidAuditCursor, decode_cursor, encode_cursor
 from ports.audit import ChainedEntry
 from ports.events import AuditEntry
 

@@ -28,9 +28,9 @@ from adapters.kafka.envelope import (
     ResumeTradingCommand,
     SubmitOrderCommand,
 )
-from application.agents import RecordHeartbeat
-from application.killswitch import ActivateKillSwitch, ResumeTrading
-from application.orders import SubmitOrder
+from application.safety.agents import RecordHeartbeat
+from application.safety.killswitch import ActivateKillSwitch, ResumeTrading
+from application.trading.orders import SubmitOrder
 from domain.killswitch.state import Scope, TradingState
 from domain.principals import Principal, Role
 from domain.trading.orders import OrderType, Origin, OriginKind, Side, TimeInForce

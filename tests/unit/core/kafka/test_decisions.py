@@ -18,7 +18,7 @@ from adapters.kafka.envelope import (
     PoisonMessage,
     SubmitOrderCommand,
 )
-from application.orders import OrderResult
+from application.trading.orders import OrderResult
 from domain.risk.reasons import Outcome, ReasonCode
 from domain.risk.verdicts import Decision, Verdict
 from domain.trading.orders import Order, OrderStatus, Origin, OriginKind, Side

@@ -25,8 +25,8 @@ from adapters.kafka.envelope import (
     SubmitOrderCommand,
 )
 from adapters.kafka.runtime import Poison, Transient
-from application.decision_ledger import PublishedDecisions
-from application.orders import OrderService
+from application.trading.decision_ledger import PublishedDecisions
+from application.trading.orders import OrderService
 from bootstrap.embedded import Embedded, build_embedded
 from domain.errors import ConcurrentUpdate, StoreUnavailable, Unauthenticated
 from domain.principals import Principal

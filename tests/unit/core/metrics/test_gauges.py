@@ -9,7 +9,7 @@ from prometheus_client import CollectorRegistry, generate_latest
 from prometheus_client.parser import text_string_to_metric_families
 
 from adapters.metrics.gauges import BreakerStatesCollector, OutboxBacklogGauge
-from application.providers import FeedSettings, ProviderHealth, ProviderReport
+from application.market_data.providers import FeedSettings, ProviderHealth, ProviderReport
 from domain.marketdata.breaker import BreakerConfig, BreakerState
 from domain.marketdata.consensus import ConsensusPolicy
 

@@ -17,9 +17,9 @@ ROOT = Path(__file__).resolve().parents[4]
 CHECKED = sorted(
     [
         *ROOT.glob("adapters/security/*.py"),
-        *ROOT.glob("application/auth*.py"),
+        *ROOT.glob("application/identity/auth*.py"),
         *ROOT.glob("domain/identity/*.py"),
-        ROOT / "application" / "key_rotation.py",
+        ROOT / "application" / "keys" / "rotation.py",
     ]
 )
 SECRET_NAME = re.compile(r"secret|digest|passcode|password|signature|otp|totp|mac\b|code\b", re.I)

@@ -1,4 +1,5 @@
-"""application/rates.py: query parsing (422 naming the parameter), paging, the curve view."""
+"""application/markets/rates.py: query parsing (422 naming the parameter), paging, the curve
+view."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from adapters.memory.clock import FakeClock
-from application.rates import (
+from application.markets.rates import (
     FIRST_DAY,
     InvalidRatesCursor,
     InvalidRatesQuery,

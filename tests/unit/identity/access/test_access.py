@@ -1,10 +1,11 @@
-"""Seeing versus acting (application/access.py): the viewer sees everything and acts on nothing."""
+"""Seeing versus acting (application/core/access.py): the viewer sees everything and acts on
+nothing."""
 
 from __future__ import annotations
 
 import pytest
 
-from application.access import (
+from application.core.access import (
     SEES_ALL,
     account_for,
     account_seen,

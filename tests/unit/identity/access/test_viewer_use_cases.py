@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from application.agents import RecordHeartbeat
-from application.risk import RuleDraft
+from application.safety.agents import RecordHeartbeat
+from application.trading.risk import RuleDraft
 from bootstrap.embedded import Embedded
 from domain.errors import Forbidden
 from domain.killswitch.state import Scope, TradingState

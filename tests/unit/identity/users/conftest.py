@@ -13,11 +13,11 @@ from adapters.security.argon2_hasher import Argon2Hasher
 from adapters.security.jwt_tokens import RsaJwtIssuer
 from adapters.security.secret_box import SecretBox
 from adapters.security.totp import PyOtpVerifier
-from application.auth import AuthService, TokenPair
-from application.invitations import InvitationService
-from application.password_reset import PasswordResetService
-from application.public_throttle import ClientThrottle
-from application.user_admin import UserAdminService
+from application.identity.auth import AuthService, TokenPair
+from application.identity.invitations import InvitationService
+from application.identity.password_reset import PasswordResetService
+from application.identity.public_throttle import ClientThrottle
+from application.identity.user_admin import UserAdminService
 from domain.principals import Principal, Role
 
 PASSWORD = "correct horse battery"

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 
-from application.invitations import NewUser
+from application.identity.invitations import NewUser
 from domain.errors import Conflict, Forbidden, LoginThrottled
 from domain.identity.onboarding import InvitationStatus
 from domain.identity.onboarding_errors import (

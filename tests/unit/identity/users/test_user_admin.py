@@ -6,7 +6,7 @@ import pytest
 
 from adapters.memory.clock import SequentialIds
 from adapters.memory.store import unit_of_work_factory
-from application.apikeys import ApiKeyService
+from application.identity.apikeys import ApiKeyService
 from domain.agents.heartbeat import Agent
 from domain.errors import Forbidden, NotFound, Unauthenticated
 from domain.identity.onboarding_errors import AccountDeactivated, LastAdmin, OwnRoleChange

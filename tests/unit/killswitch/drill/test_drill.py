@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from application.killswitch_drill import DrillReport, DrillSetupFailed
+from application.safety.killswitch_drill import DrillReport, DrillSetupFailed
 from bootstrap.cli_drill import DRILL_ACCOUNT, DrillWorld, drill_world, prepare, run_drill
 from domain.killswitch.drill import BrokerFaults, DrillVerdict
 from domain.killswitch.state import Scope, TradingState

@@ -7,7 +7,7 @@ import pytest
 from adapters.brokers.paper.drill import FaultSwitch
 from adapters.memory.audit import InMemoryAuditLog
 from adapters.memory.clock import FakeClock
-from application.drill_faults import DrillFaultControl
+from application.safety.drill_faults import DrillFaultControl
 from domain.errors import Forbidden
 from domain.killswitch.drill import BrokerFaults, DrillsUnavailable
 from domain.principals import Principal, Role

@@ -9,7 +9,7 @@ import pytest
 from adapters.memory.bus import InProcessEventBus
 from adapters.memory.clock import FakeClock, SequentialIds
 from adapters.memory.signals import InMemorySignalRepository
-from application.signals import SignalService
+from application.strategies.signals import SignalService
 from domain.marketdata.signals import SignalEmitted
 from tests.kit.bars import T0, ScriptedBars
 

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from adapters.memory.bus import InProcessEventBus
 from adapters.memory.clock import FakeClock, SequentialIds
 from adapters.memory.signals import InMemorySignalRepository
-from application.signals import (
+from application.strategies.signals import (
     InvalidCursor,
     InvalidSignalQuery,
     SignalQuery,

@@ -7,7 +7,7 @@ import asyncio
 import pytest
 
 from adapters.memory.clock import SequentialIds
-from application.signals import SignalService
+from application.strategies.signals import SignalService
 from domain.marketdata.bars import Timeframe
 from domain.marketdata.signals import Pattern, SignalEmitted, SignalEngine
 from ports.marketdata import ProviderError, ProviderRateLimited

@@ -9,10 +9,10 @@ import pytest
 from adapters.memory.clock import FakeClock
 from adapters.memory.ratelimit import InMemoryRateLimiter
 from adapters.memory.store import unit_of_work_factory
-from application.concurrency import KeyedLocks
-from application.orders import BrokerRouter, OrderService
-from application.policies import PolicyCache
-from application.throttle import SharedThrottle
+from application.core.concurrency import KeyedLocks
+from application.trading.orders import BrokerRouter, OrderService
+from application.trading.policies import PolicyCache
+from application.trading.throttle import SharedThrottle
 from bootstrap.embedded import Embedded
 from domain.risk.controls.flow import OrderRateThrottle
 from domain.risk.gate import Policy

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from application.instrument_csv import MAX_ROWS, InvalidImport, parse_instruments
+from application.trading.instrument_csv import MAX_ROWS, InvalidImport, parse_instruments
 from domain.trading.instruments import AssetClass
 
 HEADER = "symbol,name,asset_class,sector,lot_size,tick_size,marginable,shortable"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from application.decision_ledger import PREFIX, PublishedDecisions
+from application.trading.decision_ledger import PREFIX, PublishedDecisions
 from bootstrap.embedded import build_embedded
 
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from application.fills import book_fills
+from application.trading.fills import book_fills
 from domain.trading.fills import Fill
 from domain.trading.orders import OrderStatus, Side
 from tests.kit.gate import account, resting

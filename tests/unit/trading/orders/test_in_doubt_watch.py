@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from adapters.memory.bus import InMemoryNotifier
-from application.in_doubt_watch import InDoubtWatch
+from application.trading.in_doubt_watch import InDoubtWatch
 from bootstrap.embedded import Embedded
 from domain.identity.users import User
 from domain.principals import Role

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from adapters.memory.store import InMemoryStore, InMemoryUnitOfWork
-from application.inbox import claim
+from application.core.inbox import claim
 from domain.errors import ConcurrentUpdate, DuplicateMessage
 from domain.trading.instruments import Instrument
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from application.orders import OrderResult, SubmitOrder
+from application.trading.orders import OrderResult, SubmitOrder
 from bootstrap.embedded import Embedded, build_embedded
 from domain.errors import ConcurrentUpdate, Conflict, NotFound
 from domain.risk.rules import RuleType

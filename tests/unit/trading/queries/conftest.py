@@ -11,7 +11,7 @@ import pytest
 from adapters.memory.clock import FakeClock
 from adapters.memory.marketdata import InMemoryMarketData
 from adapters.memory.store import InMemoryStore, unit_of_work_factory
-from application.accounts import AccountQueries
+from application.trading.accounts import AccountQueries
 from domain.agents.heartbeat import Agent
 from domain.principals import Principal, Role
 from domain.trading.accounts import Account

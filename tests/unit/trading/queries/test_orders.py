@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from application.accounts import InvalidQuery, OrderQuery
+from application.trading.accounts import InvalidQuery, OrderQuery
 from domain.errors import NotFound
 from domain.principals import Principal
 from domain.trading.orders import Order, OrderStatus, Origin, OriginKind, Side

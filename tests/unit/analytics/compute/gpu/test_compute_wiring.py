@@ -6,7 +6,7 @@ import pytest
 
 from adapters.gpu import detect
 from adapters.gpu.compute_cpu import CpuCompute
-from application.compute_budget import ComputeBudget
+from application.core.compute_budget import ComputeBudget
 from bootstrap.cli import main
 from bootstrap.compute import (
     compute_backend,

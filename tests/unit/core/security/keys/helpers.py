@@ -13,7 +13,7 @@ from adapters.memory.store import InMemoryStore
 from adapters.security.envelope import AesGcmEnvelope
 from adapters.security.key_providers import StaticKeyProvider
 from adapters.security.secret_box import SecretBox
-from application.key_rotation import KeyRotation
+from application.keys.rotation import KeyRotation
 from domain.identity import User
 from domain.principals import Role
 from ports.encryption import KEY_BYTES, KeyRef, SealedRecordSource, SecretSealer

@@ -9,7 +9,7 @@ import pytest
 
 from adapters.memory.clock import SequentialIds
 from adapters.memory.key_rotation import InMemoryUserSecretSource
-from application.key_rotation_jobs import KeyRotationJobs, RotationRunning
+from application.keys.rotation_jobs import KeyRotationJobs, RotationRunning
 from domain.errors import NotFound
 from domain.principals import Principal, Role
 from ports.encryption import SealedRecord

@@ -14,8 +14,8 @@ from adapters.security.argon2_hasher import Argon2Hasher
 from adapters.security.cipher import FernetCipher
 from adapters.security.jwt_tokens import RsaJwtIssuer
 from adapters.security.totp import PyOtpVerifier
-from application.auth import AuthService
-from application.key_rotation import KeyRotation, RotationProgress
+from application.identity.auth import AuthService
+from application.keys.rotation import KeyRotation, RotationProgress
 from domain.errors import Unauthenticated
 from domain.principals import Principal, Role
 from tests.unit.core.security.keys.helpers import V1, V2, box, provider

@@ -1,0 +1,1 @@
+"""Analytics use cases: performance, VaR, scenarios, options, optimisation, crypto, ESG."""

@@ -1,0 +1,1 @@
+"""What every application context shares: access, cursors, retries, locks, pacing, audit."""

@@ -1,0 +1,180 @@
+"""Reading the audit log: filtered, cursor-paged listings scoped by role, and the chain check.
+
+Who sees what (docs/audit.md):
+- risk officers and admins: every entry;
+- owners and traders: the entries they are the actor of, and those whose subject is
+  theirs: `user:<their id>`, `succession:<their id>`, `login:<their username>`, and
+  `account:<id>` / `agent:<id>` for the accounts and agents they own. Nothing else, not
+  even an entry about a resource they were once given;
+- agents: 403 (the HTTP layer refuses them before this).
+Verifying the chain is for admins.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from application.core.access import SEES_ALL
+from application.core.audit_chain import ChainBreak, ChainWalker
+from domain.errors import DomainError, Forbidden
+from domain.principals import Principal, Role
+from ports.audit import AuditFilter, AuditTrail, ChainedEntry
+from ports.unit_of_work import UnitOfWorkFactory
+
+MAX_PAGE = 500
+VERIFY_BATCH = 1000
+_CURSOR_MAX = 128
+
+
+class InvalidAuditQuery(DomainError):
+    """A filter out of range (limit, an empty prefix, from after to)."""
+
+    code = "INVALID_AUDIT_QUERY"
+
+
+class InvalidAuditCursor(InvalidAuditQuery):
+    """A cursor this service did not hand out."""
+
+    code = "INVALID_CURSOR"
+
+
+@dataclass(frozen=True, slots=True)
+class AuditQuery:
+    """A listing request. `action` ending in `.*` (`killswitch.*`) matches by prefix."""
+
+    actor: str | None = None
+    action: str | None = None
+    subject: str | None = None
+    outcome: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+    request_id: str | None = None
+    cursor: str | None = None
+    limit: int = 50
+
+
+@dataclass(frozen=True, slots=True)
+class AuditPage:
+    items: list[ChainedEntry]
+    next_cursor: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ChainReport:
+    """The result of a walk: ok, how many entries were checked, the head, the first break."""
+
+    ok: bool
+    checked: int
+    head_seq: int
+    head_hash: str
+    broken: ChainBreak | None
+
+
+Progress = Callable[[int], None]
+
+
+class AuditLogService:
+    """Use cases over the stored audit trail (the writes go through AuditLog.record)."""
+
+    def __init__(self, trail: AuditTrail, uow_factory: UnitOfWorkFactory) -> None:
+        self._trail = trail
+        self._uow_factory = uow_factory
+
+    async def query(self, principal: Principal, query: AuditQuery) -> AuditPage:
+        if principal.role is Role.AGENT:
+            raise Forbidden("agents cannot read the audit log")
+        if not 1 <= query.limit <= MAX_PAGE:
+            raise InvalidAuditQuery(f"limit must be 1..{MAX_PAGE}", field="limit")
+        if query.since is not None and query.until is not None and query.since >= query.until:
+            raise InvalidAuditQuery("from must be before to", field="from")
+        wanted = _filter(query)
+        if principal.role not in SEES_ALL:
+            subjects = await self._subjects_of(principal)
+            wanted = replace(wanted, visible_to=principal.id, visible_subjects=subjects)
+        items = await self._trail.page(wanted, query.limit + 1)
+        more = len(items) > query.limit
+        items = items[: query.limit]
+        return AuditPage(items, encode_cursor(items[-1].seq) if more and items else None)
+
+    async def verify(
+        self,
+        principal: Principal | None = None,
+        expect_head: tuple[int, str] | None = None,
+        progress: Progress | None = None,
+        batch: int = VERIFY_BATCH,
+    ) -> ChainReport:
+        """Walk the whole chain, `batch` entries a read. principal None: the operator (CLI)."""
+        if principal is not None and principal.role not in (Role.ADMIN, Role.SYSTEM):
+            raise Forbidden("only an admin can verify the audit chain")
+        walker = ChainWalker(expect_head)
+        while True:
+            links = await self._trail.chain(walker.last_seq, batch)
+            broken = walker.feed(links) if links else walker.finish()
+            if progress is not None and links:
+                progress(walker.checked)
+            if broken is not None:
+                return ChainReport(False, walker.checked, walker.last_seq, walker.last_hash, broken)
+            if len(links) < batch:
+                broken = walker.finish()
+                ok = broken is None
+                return ChainReport(ok, walker.checked, walker.last_seq, walker.last_hash, broken)
+
+    async def head(self) -> ChainedEntry | None:
+        return await self._trail.head()
+
+    async def _subjects_of(self, principal: Principal) -> list[str]:
+        async with self._uow_factory() as uow:
+            user = await uow.users.get(principal.id)
+            accounts = await uow.accounts.list(owner_id=principal.id)
+            agents = await uow.agents.list(owner_id=principal.id)
+        subjects = [f"user:{principal.id}", f"succession:{principal.id}"]
+        if user is not None:
+            subjects.append(f"login:{user.username}")
+        subjects.extend(f"account:{account.id}" for account in accounts)
+        subjects.extend(f"agent:{agent.id}" for agent in agents)
+        return subjects
+
+
+def _filter(query: AuditQuery) -> AuditFilter:
+    action, prefix = query.action, None
+    if action is not None and action.endswith("*"):
+        prefix = action[:-1]
+        action = None
+        if not prefix.rstrip(".") or "*" in prefix:
+            raise InvalidAuditQuery("a prefix needs a name before .*", field="action")
+    before = decode_cursor(query.cursor) if query.cursor is not None else None
+    return AuditFilter(
+        actor=query.actor,
+        action=action,
+        action_prefix=prefix,
+        subject=query.subject,
+        outcome=query.outcome,
+        since=query.since,
+        until=query.until,
+        request_id=query.request_id,
+        before_seq=before,
+    )
+
+
+def encode_cursor(seq: int) -> str:
+    """The opaque cursor of the position after (older than) entry `seq`."""
+    raw = json.dumps({"a": seq}, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> int:
+    if not cursor or len(cursor) > _CURSOR_MAX:
+        raise InvalidAuditCursor("this cursor was not handed out", field="cursor")
+    try:
+        data = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        seq = data["a"]
+    except (binascii.Error, ValueError, TypeError, KeyError, UnicodeDecodeError):
+        raise InvalidAuditCursor("this cursor was not handed out", field="cursor") from None
+    if not isinstance(seq, int) or isinstance(seq, bool) or seq < 1:
+        raise InvalidAuditCursor("this cursor was not handed out", field="cursor")
+    return seq

@@ -1,0 +1,1 @@
+"""Identity use cases: sign-in, users, invitations, password resets, API keys, KYC."""

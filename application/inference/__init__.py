@@ -1,0 +1,1 @@
+"""Inference use cases: the model catalogue, sentiment, keywords, a trade's context."""

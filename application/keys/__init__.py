@@ -1,0 +1,1 @@
+"""Key use cases: the key vault, key rotation over sealed stores, broker credentials."""

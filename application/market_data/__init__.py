@@ -1,0 +1,1 @@
+"""Market data use cases: providers and failover, the quote pump, options chains."""

@@ -1,0 +1,371 @@
+"""The options-chain view and IV rank: quotes from the market-data port, IV and Greeks computed.
+
+`OptionsChainService.chain(symbol, expiry)` reads the underlying's listed contracts from the
+provider (`MarketDataProvider.option_chain`), computes each contract's implied volatility from
+its mid ((bid + ask) / 2, the last trade when a side is missing) with `implied_volatility`, and
+its Greeks with `bsm_greeks` at that IV; then the chain aggregates (put/call ratios, max pain
+and ATM IV per expiry, gamma exposure by strike with the zero-gamma level) and whale flags
+(domain/analytics/options: chain_metrics, iv_stats, whales). Sweep-like bursts are detected
+across successive reads of a symbol's chain (one bounded `SweepDetector` per symbol).
+
+Conventions: time to expiry in years = (expiry at 21:00 UTC, US equity options' 16:00 New
+York close - now) / (365.25 days), the synthetic provider's own convention; a flat continuously
+compounded `rate` and `dividend_yield`. Theta per calendar day, vega per vol point (0.01).
+
+`iv_rank(symbol)` ranks the current 30-day constant-maturity ATM IV (computed from the chain
+now) against the stored daily IVs (`IVHistoryStore`) of the last `window` days before today.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import math
+from collections import OrderedDict, deque
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+
+import numpy as np
+import numpy.typing as npt
+
+from application.market_data.options_requests import (
+    ExpiryNotListed,
+    ask_provider,
+    parse_expiry,
+    valid_symbol,
+)
+from domain.analytics.options.bsm import bsm_greeks
+from domain.analytics.options.chain_metrics import (
+    GammaExposure,
+    PutCallRatios,
+    gamma_exposure,
+    gamma_profile,
+    max_pain,
+    put_call_ratios,
+    zero_gamma_level,
+)
+from domain.analytics.options.implied_vol import implied_volatility
+from domain.analytics.options.iv_stats import (
+    TRADING_DAYS_WINDOW,
+    IVRank,
+    IVRankReason,
+    atm_volatility,
+    chain_constant_maturity_iv,
+    iv_rank,
+)
+from domain.analytics.options.whales import (
+    ContractPoll,
+    SweepBurst,
+    SweepDetector,
+    SweepRule,
+    WhaleFlag,
+    WhaleThresholds,
+    whale_activity,
+)
+from domain.marketdata.options import OptionChain, OptionQuote
+from domain.trading.instruments import OptionRight
+from ports.clock import Clock
+from ports.iv_history import IVHistoryStore
+from ports.marketdata import MarketDataProvider
+
+FloatArray = npt.NDArray[np.float64]
+BoolArray = npt.NDArray[np.bool_]
+YEAR_SECONDS = 365.25 * 86_400
+EXPIRY_CLOSE = time(21, 0)  # 16:00 New York (EST)
+FLIP_GRID_POINTS = 41  # the zero-gamma search: spot x [0.8, 1.2] in 1% steps
+MAX_SWEEP_SYMBOLS = 256
+RECENT_SWEEPS = 20
+
+
+@dataclass(frozen=True, slots=True)
+class ContractView:
+    """One contract: the quote, IV from the mid (None + reason where none fits), Greeks at it."""
+
+    quote: OptionQuote
+    mid: float
+    years: float
+    iv: float | None
+    iv_reason: str
+    delta: float | None
+    gamma: float | None
+    theta_per_day: float | None
+    vega_per_point: float | None
+    volume_oi_ratio: float | None  # None where OI is 0 (inf) or both are 0
+    premium_notional: float
+    flags: tuple[WhaleFlag, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ExpiryView:
+    expiry: date
+    years: float
+    contracts: int
+    atm_iv: float | None
+    max_pain: float | None
+    put_call: PutCallRatios
+
+
+@dataclass(frozen=True, slots=True)
+class ChainView:
+    underlying: str
+    spot: float
+    at: datetime
+    rate: float
+    dividend_yield: float
+    expiry: date | None  # the asked one, None for the whole chain
+    contracts: tuple[ContractView, ...]
+    expiries: tuple[ExpiryView, ...]
+    put_call: PutCallRatios
+    gex: GammaExposure
+    zero_gamma: float | None
+    atm_iv_30d: float | None  # always from the whole chain
+    thresholds: WhaleThresholds
+    sweeps: tuple[SweepBurst, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class IVRankView:
+    symbol: str
+    day: date
+    rank: IVRank
+    history_from: date | None  # the oldest stored day used
+
+
+class OptionsChainService:
+    """Chains with computed IV and Greeks, and IV rank against the stored daily IVs."""
+
+    def __init__(
+        self,
+        provider: MarketDataProvider,
+        history: IVHistoryStore,
+        clock: Clock,
+        *,
+        rate: float = 0.04,
+        dividend_yield: float = 0.0,
+        whales: WhaleThresholds | None = None,
+        sweeps: SweepRule | None = None,
+        window: int = TRADING_DAYS_WINDOW,
+    ) -> None:
+        if not (math.isfinite(rate) and math.isfinite(dividend_yield)):
+            raise ValueError("rate and dividend_yield must be finite")
+        self._provider = provider
+        self._history = history
+        self._clock = clock
+        self._rate = rate
+        self._dividend_yield = dividend_yield
+        self._whales = whales or WhaleThresholds()
+        self._sweep_rule = sweeps or SweepRule()
+        self._window = window
+        self._detectors: OrderedDict[str, SweepDetector] = OrderedDict()
+        self._recent: dict[str, deque[SweepBurst]] = {}
+
+    async def chain(self, symbol: str, expiry: str | date | None = None) -> ChainView:
+        """The chain of `symbol` (one expiry when given: an ISO date that is listed)."""
+        symbol = valid_symbol(symbol)
+        wanted = parse_expiry(expiry)
+        chain = await ask_provider(symbol, self._provider.option_chain(symbol))
+        listed = chain.expiries()
+        if wanted is not None and wanted not in listed:
+            shown = ", ".join(day.isoformat() for day in listed) or "none"
+            raise ExpiryNotListed("expiry", f"{wanted.isoformat()} is not listed (listed: {shown})")
+        now = self._clock.now()
+        sweeps = self._observe(chain, now)
+        # Off the event loop: a kernel's first call in a process may compile (numba, cached).
+        return await asyncio.to_thread(self._analyse, chain, now, wanted, sweeps)
+
+    async def current_iv(self, symbol: str) -> float | None:
+        """The 30-day constant-maturity ATM IV of the chain now (None when no IV fits)."""
+        symbol = valid_symbol(symbol)
+        chain = await ask_provider(symbol, self._provider.option_chain(symbol))
+        now = self._clock.now()
+        return await asyncio.to_thread(self._constant_maturity, chain, now)
+
+    async def iv_rank(self, symbol: str) -> IVRankView:
+        """Today's 30-day ATM IV ranked against the stored days before today (window days)."""
+        symbol = valid_symbol(symbol)
+        current = await self.current_iv(symbol)
+        today = self._clock.now().date()
+        stored = await self._history.last(
+            symbol, up_to=today - timedelta(days=1), limit=self._window - 1
+        )
+        if current is None:  # no IV fits the chain now: nothing to rank
+            rank = IVRank(
+                None, None, None, len(stored), self._window,
+                min((e.iv for e in stored), default=None),
+                max((e.iv for e in stored), default=None),
+                IVRankReason.NO_CURRENT_IV,
+            )  # fmt: skip
+        else:
+            rank = iv_rank([*(entry.iv for entry in stored), current], window=self._window)
+        return IVRankView(symbol, today, rank, stored[0].day if stored else None)
+
+    def _observe(self, chain: OptionChain, now: datetime) -> tuple[SweepBurst, ...]:
+        detector = self._detectors.pop(chain.underlying, None) or SweepDetector(
+            chain.underlying, self._sweep_rule
+        )
+        self._detectors[chain.underlying] = detector
+        while len(self._detectors) > MAX_SWEEP_SYMBOLS:
+            evicted, _ = self._detectors.popitem(last=False)
+            self._recent.pop(evicted, None)
+        polls = [
+            ContractPoll(
+                c.symbol,
+                c.expiry.isoformat(),
+                float(c.strike),
+                c.right is OptionRight.CALL,
+                c.volume,
+                float(c.bid),
+                float(c.ask),
+                float(c.last),
+            )
+            for c in chain.contracts
+        ]
+        recent = self._recent.setdefault(chain.underlying, deque(maxlen=RECENT_SWEEPS))
+        recent.extend(detector.observe(now.timestamp(), polls))
+        return tuple(recent)
+
+    def _constant_maturity(self, chain: OptionChain, now: datetime) -> float | None:
+        spot = float(chain.underlying_price)
+        years, strikes, ivs = self._ivs(chain.contracts, spot, now)
+        return chain_constant_maturity_iv(spot, years, strikes, ivs.vols)
+
+    def _ivs(
+        self, contracts: tuple[OptionQuote, ...], spot: float, now: datetime
+    ) -> tuple[FloatArray, FloatArray, _IVs]:
+        """Years, strikes and the IVs of the mids, one vectorised call for the contracts."""
+        years = np.array([years_to(c.expiry, now) for c in contracts], dtype=np.float64)
+        strikes = np.array([float(c.strike) for c in contracts], dtype=np.float64)
+        mids = np.array([mid_of(c) for c in contracts], dtype=np.float64)
+        calls = np.array([c.right is OptionRight.CALL for c in contracts], dtype=np.bool_)
+        found = implied_volatility(
+            mids, spot, strikes, years, self._rate, self._dividend_yield, calls
+        )
+        return years, strikes, _IVs(mids, calls, found.volatility, found.reason_names())
+
+    def _analyse(
+        self,
+        chain: OptionChain,
+        now: datetime,
+        wanted: date | None,
+        sweeps: tuple[SweepBurst, ...],
+    ) -> ChainView:
+        spot = float(chain.underlying_price)
+        every_years, every_strike, every_iv = self._ivs(chain.contracts, spot, now)
+        atm_30d = chain_constant_maturity_iv(spot, every_years, every_strike, every_iv.vols)
+        keep = np.array(
+            [wanted is None or c.expiry == wanted for c in chain.contracts], dtype=np.bool_
+        )
+        contracts = tuple(c for c, kept in zip(chain.contracts, keep, strict=True) if kept)
+        years, strikes = every_years[keep], every_strike[keep]
+        reasons = [r for r, kept in zip(every_iv.reasons, keep, strict=True) if kept]
+        ivs = _IVs(every_iv.mids[keep], every_iv.calls[keep], every_iv.vols[keep], reasons)
+        volume = np.array([c.volume for c in contracts], dtype=np.float64)
+        interest = np.array([c.open_interest for c in contracts], dtype=np.float64)
+        ok = np.isfinite(ivs.vols)
+        greeks = bsm_greeks(
+            spot,
+            strikes,
+            np.where(ok, years, 1.0),
+            np.where(ok, ivs.vols, 0.2),  # placeholders where no IV: masked out below
+            self._rate,
+            self._dividend_yield,
+            ivs.calls,
+        )
+        gamma = np.where(ok, greeks.gamma, np.nan)
+        whales = whale_activity(volume, interest, ivs.mids, self._whales)
+        # Columns as Python lists with NaN where no IV fits: one conversion, not one per cell.
+        delta, theta, vega = (
+            np.where(ok, column, np.nan).tolist()
+            for column in (greeks.delta, greeks.theta_per_day, greeks.vega_per_point)
+        )
+        mids, vols, gammas = ivs.mids.tolist(), ivs.vols.tolist(), gamma.tolist()
+        ratios, premiums = whales.volume_oi_ratio.tolist(), whales.premium_notional.tolist()
+        views = tuple(
+            ContractView(
+                quote=c,
+                mid=mids[i],
+                years=float(years[i]),
+                iv=_finite(vols[i]),
+                iv_reason=ivs.reasons[i],
+                delta=_finite(delta[i]),
+                gamma=_finite(gammas[i]),
+                theta_per_day=_finite(theta[i]),
+                vega_per_point=_finite(vega[i]),
+                volume_oi_ratio=_finite(ratios[i]),
+                premium_notional=premiums[i],
+                flags=tuple(whales.flags(i)),
+            )
+            for i, c in enumerate(contracts)
+        )
+        grid = spot * np.linspace(0.8, 1.2, FLIP_GRID_POINTS)
+        profile = gamma_profile(
+            grid, strikes, years, ivs.vols, interest, ivs.calls,
+            rate=self._rate, dividend_yield=self._dividend_yield,
+        )  # fmt: skip
+        return ChainView(
+            underlying=chain.underlying,
+            spot=spot,
+            at=now,
+            rate=self._rate,
+            dividend_yield=self._dividend_yield,
+            expiry=wanted,
+            contracts=views,
+            expiries=self._expiries(contracts, years, strikes, volume, interest, ivs, spot),
+            put_call=put_call_ratios(volume, interest, ivs.calls),
+            gex=gamma_exposure(spot, strikes, gamma, interest, ivs.calls),
+            zero_gamma=zero_gamma_level(grid, profile, spot) if len(contracts) else None,
+            atm_iv_30d=atm_30d,
+            thresholds=self._whales,
+            sweeps=sweeps,
+        )
+
+    @staticmethod
+    def _expiries(
+        contracts: tuple[OptionQuote, ...],
+        years: FloatArray,
+        strikes: FloatArray,
+        volume: FloatArray,
+        interest: FloatArray,
+        ivs: _IVs,
+        spot: float,
+    ) -> tuple[ExpiryView, ...]:
+        views: list[ExpiryView] = []
+        expiries = np.array([c.expiry.toordinal() for c in contracts])
+        for day in sorted({c.expiry for c in contracts}):
+            mask = expiries == day.toordinal()
+            pain = max_pain(strikes[mask], interest[mask], ivs.calls[mask])
+            views.append(
+                ExpiryView(
+                    expiry=day,
+                    years=float(years[mask][0]),
+                    contracts=int(mask.sum()),
+                    atm_iv=atm_volatility(strikes[mask], ivs.vols[mask], spot),
+                    max_pain=None if pain is None else pain.strike,
+                    put_call=put_call_ratios(volume[mask], interest[mask], ivs.calls[mask]),
+                )
+            )
+        return tuple(views)
+
+
+@dataclass(frozen=True, slots=True)
+class _IVs:
+    mids: FloatArray
+    calls: BoolArray
+    vols: FloatArray
+    reasons: list[str]
+
+
+def years_to(expiry: date, now: datetime) -> float:
+    """Years from `now` to the expiry's 21:00 UTC close (365.25-day years; <= 0 once past)."""
+    closes = datetime.combine(expiry, EXPIRY_CLOSE, UTC)
+    return (closes - now).total_seconds() / YEAR_SECONDS
+
+
+def mid_of(contract: OptionQuote) -> float:
+    """(bid + ask) / 2 when both sides are quoted, else the last trade."""
+    if contract.bid > 0 and contract.ask > 0:
+        return float((contract.bid + contract.ask) / 2)
+    return float(contract.last)
+
+
+def _finite(value: float) -> float | None:
+    return value if math.isfinite(value) else None

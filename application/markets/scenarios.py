@@ -1,0 +1,351 @@
+"""Scenario and stress use cases (docs/scenarios.md): macro shocks and historical replays on
+posted positions or on one of the caller's portfolios, hedge sufficiency, the bank-run
+liquidity stress and the recovery timeline.
+
+A portfolio is the caller's own (another user's answers 404 PORTFOLIO_NOT_FOUND, through
+PortfolioService.get). Its priced positions in the base currency become stress positions
+(one per symbol, summed over accounts) with the sensitivities the request gives per symbol,
+or `default_sensitivities`; its base-currency cash is a position with no sensitivity.
+Positions in another currency or without a reference price are listed in `excluded`.
+Large requests (positions x scenarios above INLINE_CELLS) run within the compute budget, off
+the event loop. These are deterministic what-ifs; POST /api/v1/risk/scenario-simulation
+ simulates random regime-switching paths instead.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TypeVar
+
+from application.core.compute_budget import ComputeBudget
+from application.portfolio.portfolios import PortfolioService
+from domain.analytics.scenarios.factors import (
+    CorrelationModel,
+    Factor,
+    InvalidScenario,
+    Scenario,
+    check_shock,
+    complete,
+    correlation_model,
+    mahalanobis,
+)
+from domain.analytics.scenarios.repricing import (
+    EmptyPortfolio,
+    ScenarioPnl,
+    Sensitivities,
+    StressPosition,
+    reprice,
+)
+from domain.analytics.scenarios.stress import (
+    LiquidAsset,
+    LiquidityStress,
+    Recovery,
+    hedge_sufficiency,
+    liquidity_stress,
+    recovery,
+    run_outflows,
+)
+from domain.principals import Principal
+from ports.scenarios import HistoricalReplay, HistoricalScenarioPort, UnknownReplay
+
+T = TypeVar("T")
+INLINE_CELLS = 20_000  # positions x scenarios computed on the loop; above: the compute budget
+MAX_CUSTOM_SCENARIOS = 100
+ALL_REPLAYS = "all"
+
+
+@dataclass(frozen=True, slots=True)
+class CorrelationInput:
+    volatilities: Mapping[str, float]
+    correlations: Sequence[Sequence[float]]
+
+
+@dataclass(frozen=True, slots=True)
+class ScenarioInput:
+    name: str
+    shocks: Mapping[str, float]  # factor name -> move (units: factors.py)
+
+
+@dataclass(frozen=True, slots=True)
+class ShockRequest:
+    """Either `positions` or `portfolio_id` (with `sensitivities` per symbol and/or
+    `default_sensitivities`, `hedges` naming hedge symbols); `scenarios` and/or `replays`
+    (names, or "all"); `correlation` (else the source's default model when `fill_missing`)."""
+
+    scenarios: Sequence[ScenarioInput] = ()
+    replays: Sequence[str] = ()
+    positions: Sequence[StressPosition] | None = None
+    portfolio_id: str | None = None
+    sensitivities: Mapping[str, Sensitivities] = field(default_factory=dict)
+    default_sensitivities: Sensitivities | None = None
+    hedges: frozenset[str] = frozenset()
+    correlation: CorrelationInput | None = None
+    fill_missing: bool = False
+    expected_return: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ScenarioOutcome:
+    pnl: ScenarioPnl
+    hedge_sufficiency: float
+    mahalanobis: float | None
+    recovery: Recovery | None  # with `expected_return` and a loss
+    replay: HistoricalReplay | None
+
+
+@dataclass(frozen=True, slots=True)
+class ShockReport:
+    portfolio_id: str | None
+    base_currency: str | None
+    positions: int
+    gross_value: Decimal  # sum |market value|
+    net_value: Decimal  # sum of market values
+    excluded: tuple[tuple[str, str], ...]  # (symbol, why)
+    outcomes: tuple[ScenarioOutcome, ...]
+    model: str | None  # "posted", "default" or None (the factors left out stay at 0)
+    model_source: str | None
+
+    @property
+    def worst(self) -> ScenarioOutcome:
+        return min(self.outcomes, key=lambda o: o.pnl.pnl)
+
+
+@dataclass(frozen=True, slots=True)
+class ReplayCatalog:
+    replays: tuple[HistoricalReplay, ...]
+    model_horizon: str | None
+    model_source: str | None
+    source: str
+
+
+class ScenarioService:
+    def __init__(
+        self,
+        replays: HistoricalScenarioPort,
+        portfolios: PortfolioService,
+        budget: ComputeBudget,
+    ) -> None:
+        self._replays = replays
+        self._portfolios = portfolios
+        self._budget = budget
+
+    async def catalog(self) -> ReplayCatalog:
+        model = await self._replays.factor_model()
+        return ReplayCatalog(
+            tuple(await self._replays.replays()),
+            None if model is None else model.horizon,
+            None if model is None else model.source,
+            self._replays.name,
+        )
+
+    async def shock(self, principal: Principal, request: ShockRequest) -> ShockReport:
+        if (request.positions is None) == (request.portfolio_id is None):
+            raise InvalidScenario("give positions or portfolio_id (one of them)", field="positions")
+        if request.expected_return is not None:
+            recovery(0.0, request.expected_return)  # refuses a return out of range, naming it
+        excluded: tuple[tuple[str, str], ...] = ()
+        base = None
+        if request.portfolio_id is not None:
+            positions, excluded, base = await self._portfolio_positions(principal, request)
+        else:
+            positions = list(request.positions or ())
+        model, model_name, model_source = await self._model(request)
+        scenarios, replay_of = await self._scenarios(request, model)
+        if not positions:
+            raise EmptyPortfolio(
+                "the portfolio holds nothing priced in its base currency to stress"
+                if request.portfolio_id
+                else "there is no position to stress",
+                field="portfolio_id" if request.portfolio_id else "positions",
+            )
+
+        def work() -> list[ScenarioPnl]:
+            return reprice(positions, scenarios)
+
+        results = await self._run(work, len(positions) * len(scenarios))
+        gross = sum((abs(p.market_value) for p in positions), Decimal(0))
+        net = sum((p.market_value for p in positions), Decimal(0))
+        outcomes = tuple(
+            ScenarioOutcome(
+                pnl=r,
+                hedge_sufficiency=hedge_sufficiency(r.core_pnl, r.hedge_pnl),
+                mahalanobis=None if model is None else mahalanobis(r.scenario, model),
+                recovery=_recovery(r.pnl, net, request.expected_return),
+                replay=replay_of.get(r.scenario.name),
+            )
+            for r in results
+        )
+        return ShockReport(
+            portfolio_id=request.portfolio_id, base_currency=base, positions=len(positions),
+            gross_value=gross, net_value=net,
+            excluded=excluded, outcomes=outcomes, model=model_name, model_source=model_source,
+        )  # fmt: skip
+
+    def liquidity(
+        self,
+        assets: Sequence[LiquidAsset],
+        obligations: Sequence[Decimal] | None,
+        run: tuple[Decimal, Decimal, int] | None,
+    ) -> LiquidityStress:
+        """Against `obligations` (a day each) or a run (deposits, daily rate, days): one."""
+        if (obligations is None) == (run is None):
+            raise InvalidScenario("give obligations or run (one of them)", field="obligations")
+        if run is not None:
+            deposits, daily_rate, days = run
+            return liquidity_stress(assets, run_outflows(deposits, daily_rate, days))
+        return liquidity_stress(assets, list(obligations or ()))
+
+    def recovery(
+        self,
+        expected_return: float,
+        loss: float | None,
+        peak_value: Decimal | None,
+        current_value: Decimal | None,
+    ) -> Recovery:
+        """From `loss`, or from `peak_value` and `current_value` (loss = 1 - current / peak)."""
+        if loss is None:
+            if peak_value is None or current_value is None:
+                raise InvalidScenario("give loss, or peak_value and current_value", field="loss")
+            if not peak_value > 0 or not 0 <= current_value <= peak_value:
+                raise InvalidScenario(
+                    "peak_value above 0 and 0 <= current_value <= peak_value", field="current_value"
+                )
+            loss = float(1 - current_value / peak_value)
+        elif peak_value is not None or current_value is not None:
+            raise InvalidScenario("give loss or the two values, not both", field="loss")
+        return recovery(loss, expected_return)
+
+    async def _run(self, work: Callable[[], T], cells: int) -> T:
+        if cells <= INLINE_CELLS:
+            return work()
+        return await self._budget.run("scenario-shock", work)
+
+    async def _model(
+        self, request: ShockRequest
+    ) -> tuple[CorrelationModel | None, str | None, str | None]:
+        if request.correlation is not None:
+            vols = {_factor(k, f"correlation.volatilities.{k}"): float(v)
+                    for k, v in request.correlation.volatilities.items()}  # fmt: skip
+            model = correlation_model(vols, request.correlation.correlations)
+            return model, "posted", "posted with the request"
+        if request.fill_missing:
+            found = await self._replays.factor_model()
+            if found is None:
+                raise InvalidScenario(
+                    "fill_missing needs a correlation: the source has no default model",
+                    field="correlation",
+                )
+            return found.model, "default", found.source
+        return None, None, None
+
+    async def _scenarios(
+        self, request: ShockRequest, model: CorrelationModel | None
+    ) -> tuple[list[Scenario], dict[str, HistoricalReplay]]:
+        if not request.scenarios and not request.replays:
+            raise InvalidScenario("give scenarios and/or replays", field="scenarios")
+        if len(request.scenarios) > MAX_CUSTOM_SCENARIOS:
+            raise InvalidScenario(
+                f"at most {MAX_CUSTOM_SCENARIOS} scenarios a request", field="scenarios"
+            )
+        scenarios, seen = [], set()
+        for index, custom in enumerate(request.scenarios):
+            where = f"scenarios[{index}]"
+            name = custom.name.strip()
+            if not name or len(name) > 100 or name in seen:
+                raise InvalidScenario(
+                    f"{where}.name: 1 to 100 characters, unique", field=f"{where}.name"
+                )
+            seen.add(name)
+            given = {}
+            for key, move in custom.shocks.items():
+                factor = _factor(key, f"{where}.shocks.{key}")
+                given[factor] = check_shock(factor, float(move), f"{where}.shocks.{key}")
+            scenarios.append(complete(name, given, model))
+        replay_of: dict[str, HistoricalReplay] = {}
+        if request.replays:
+            known = {r.name: r for r in await self._replays.replays()}
+            wanted = list(known) if ALL_REPLAYS in request.replays else list(request.replays)
+            for index, name in enumerate(wanted):
+                replay = known.get(name)
+                if replay is None:
+                    raise UnknownReplay(
+                        f"no historical replay {name[:64]!r}; known: {', '.join(known)}",
+                        field=f"replays[{index}]",
+                    )
+                if name in seen:
+                    continue
+                seen.add(name)
+                replay_of[name] = replay
+                scenarios.append(Scenario(name, dict(replay.shocks), frozenset(replay.shocks)))
+        return scenarios, replay_of
+
+    async def _portfolio_positions(
+        self, principal: Principal, request: ShockRequest
+    ) -> tuple[list[StressPosition], tuple[tuple[str, str], ...], str]:
+        assert request.portfolio_id is not None
+        view = await self._portfolios.holdings(principal, request.portfolio_id)
+        base = view.portfolio.base_currency
+        values: dict[str, Decimal] = defaultdict(Decimal)
+        excluded: dict[str, str] = {}
+        cash = Decimal(0)
+        for account in view.accounts:
+            for p in account.positions:
+                if p.market_value is None:
+                    excluded[p.symbol] = "no reference price"
+                elif p.currency != base:
+                    excluded[p.symbol] = f"held in {p.currency}, not the base currency {base}"
+                else:
+                    values[p.symbol] += p.market_value
+            cash += account.cash.get(base, Decimal(0))
+            for currency in account.cash:
+                if currency != base and account.cash[currency]:
+                    excluded[f"CASH {currency}"] = f"cash in {currency}, not {base}"
+        missing = sorted(
+            s
+            for s in values
+            if s not in request.sensitivities and request.default_sensitivities is None
+        )
+        if missing:
+            raise InvalidScenario(
+                f"sensitivities: none given for {', '.join(missing[:20])} (give them per symbol "
+                "or default_sensitivities)",
+                field="sensitivities",
+            )
+        positions = [
+            StressPosition(
+                symbol,
+                value,
+                request.sensitivities.get(symbol)
+                or request.default_sensitivities
+                or Sensitivities(),
+                hedge=symbol in request.hedges,
+            )
+            for symbol, value in sorted(values.items())
+            if symbol not in excluded
+        ]
+        if cash:
+            positions.append(StressPosition(f"CASH {base}", cash, Sensitivities()))
+        return positions, tuple(sorted(excluded.items())), base
+
+
+def _factor(name: str, where: str) -> Factor:
+    try:
+        return Factor(name)
+    except ValueError:
+        raise InvalidScenario(
+            f"{where}: a factor is one of {', '.join(f.value for f in Factor)}", field=where
+        ) from None
+
+
+def _recovery(pnl: Decimal, net: Decimal, expected_return: float | None) -> Recovery | None:
+    """The recovery from the scenario's loss as a fraction of the net value (None without an
+    expected return, a loss or a positive net value; a loss of all of it: never regained)."""
+    if expected_return is None or pnl >= 0 or net <= 0:
+        return None
+    loss = float(-pnl / net)
+    if loss >= 1.0:
+        return Recovery(loss, expected_return, None, None, float("inf"))
+    return recovery(loss, expected_return)

@@ -1,0 +1,1 @@
+"""Notification use cases: the center, channels, endpoints, dispatch and the inbox API."""

@@ -1,0 +1,118 @@
+"""Where notifications come from: the existing `Notifier` port and the domain events.
+
+`CenterNotifier` implements the Notifier port, so every notify() call of the use cases
+(kill switch, margin call, agent death, succession, loss limits, login throttling, password
+reset, invitations, sessions) lands in the center. A recipient that is a user id, a username
+or a user's email address is that user; anything else (an heir's contact, an invitee) gets
+an email-only delivery to that address. A confidential notification (a token) goes by email
+only and its body is sealed at rest.
+
+`EventNotifications` subscribes to the domain events that no use case notifies about
+already: OrderDenied and OrderRejected go to the account's owner. The facts that a use case
+already notifies about (kill switch, margin call, agent dead, succession steps) come once,
+through the Notifier path, with their event type set by the caller: one source per fact, so
+a user is never told twice. Provider failover has no domain event yet; the filing calendar
+ calls `NotificationCenter.notify(user, "filing.due", data)`.
+"""
+
+from __future__ import annotations
+
+from application.notifications.center import NotificationCenter, source_key
+from domain.events import DomainEvent
+from domain.identity.users import User
+from domain.notifications.catalogue import CRITICAL, HIGH, LOW
+from domain.trading.orders import OrderDenied, OrderRejected
+from ports.events import Notification, Severity
+from ports.unit_of_work import UnitOfWorkFactory
+
+_BY_SEVERITY = {
+    Severity.CRITICAL: ("alert", CRITICAL),
+    Severity.WARNING: ("alert", HIGH),
+    Severity.INFO: ("notice", LOW),
+}
+
+
+async def find_user(uow_factory: UnitOfWorkFactory, recipient: str) -> User | None:
+    """The user a recipient names: an id, a username, or an email address."""
+    async with uow_factory() as uow:
+        user = await uow.users.get(recipient) or await uow.users.by_username(recipient)
+        if user is None and "@" in recipient:
+            user = await uow.users.by_email(recipient)
+        return user
+
+
+class CenterNotifier:
+    """The Notifier port onto the center. Best effort: never raises (a failing store must
+    not fail the kill switch that notifies); `failures` counts what was lost."""
+
+    def __init__(self, center: NotificationCenter, uow_factory: UnitOfWorkFactory) -> None:
+        self._center = center
+        self._uow_factory = uow_factory
+        self.failures = 0
+
+    async def notify(self, notification: Notification) -> None:
+        try:
+            await self._notify(notification)
+        except Exception:  # best effort by contract: count it, never raise
+            self.failures += 1
+
+    async def _notify(self, n: Notification) -> None:
+        default_type, priority = _BY_SEVERITY.get(n.severity, ("notice", LOW))
+        event = n.event_type or ("account.token" if n.confidential else default_type)
+        user = await find_user(self._uow_factory, n.recipient)
+        if n.confidential or user is None:
+            address = n.recipient if user is None else user.email
+            if address:
+                await self._center.notify_address(
+                    address,
+                    event,
+                    n.subject,
+                    n.body,
+                    confidential=n.confidential,
+                    user_id=user.id if user is not None else "",
+                )
+            return
+        await self._center.notify(
+            user.id,
+            event,
+            {"title": n.subject, "body": n.body},
+            None if n.event_type else priority,
+        )
+
+
+class EventNotifications:
+    """Bus handlers: order denials and rejections to the account's owner."""
+
+    def __init__(self, center: NotificationCenter, uow_factory: UnitOfWorkFactory) -> None:
+        self._center = center
+        self._uow_factory = uow_factory
+
+    async def handle(self, event: DomainEvent) -> None:
+        if isinstance(event, OrderDenied):
+            data: dict[str, object] = {
+                "order_id": event.order_id,
+                "account_id": event.account_id,
+                "reasons": list(event.reasons),
+            }
+            await self._to_owner(event, "order.denied", event.account_id, data)
+        elif isinstance(event, OrderRejected):
+            data = {
+                "order_id": event.order_id,
+                "account_id": event.account_id,
+                "reason": event.reason,
+            }
+            await self._to_owner(event, "order.rejected", event.account_id, data)
+
+    async def _to_owner(
+        self, event: DomainEvent, kind: str, account_id: str, data: dict[str, object]
+    ) -> None:
+        async with self._uow_factory() as uow:
+            account = await uow.accounts.get(account_id)
+        if account is None:
+            return
+        # The event's identity (type and fields): a replayed event maps to the same ids.
+        source = source_key(event.name, *sorted((k, str(v)) for k, v in data.items()))
+        await self._center.notify(account.owner_id, kind, data, source_id=source)
+
+    def subscriptions(self) -> list[type[DomainEvent]]:
+        return [OrderDenied, OrderRejected]

@@ -1,0 +1,1 @@
+"""Portfolio use cases: the ledger, valuations, tax, giving, planning, alternatives."""

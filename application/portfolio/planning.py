@@ -1,0 +1,251 @@
+"""Planning use cases: retirement Monte Carlo, homeostasis, the profile and autopilot.
+
+- `monte_carlo`: a checked plan (application/portfolio/planning_inputs.py) simulated on the compute
+  backend through the ComputeBudget (off the event loop, bounded; 503 when busy or too long).
+  It stores nothing, so any reader (the viewer too) may ask.
+- `homeostasis`: the caller's freedom number and progress from their profile and their
+  wealth = the equity of their own OPEN accounts in the profile's currency (cash plus
+  positions at reference prices, as the accounts overview computes it) + `other_assets`.
+  An account in another currency or with a position without a price is left out and named
+  in `excluded` (no FX conversion, no guessed price). A caller without a profile gets
+  404 PLANNING_PROFILE_NOT_FOUND: there are no default expenses to guess.
+- `put_profile` / `set_autopilot`: the caller's own profile only (no one reads or changes
+  another's); a viewer is refused (403). Both write an audit entry; setting autopilot to the
+  value it has already changes nothing and records nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from application.core.access import ensure_may_change
+from application.core.compute_budget import ComputeBudget
+from application.portfolio.planning_inputs import MAX_PATH_STEPS, check_plan
+from domain.analytics.montecarlo.retirement import RetirementResult
+from domain.analytics.planning.homeostasis import (
+    DEFAULT_SAFE_WITHDRAWAL_RATE,
+    Homeostasis,
+    InvalidPlanningFigure,
+    check_annual_expenses,
+    check_safe_withdrawal_rate,
+    homeostasis,
+    money,
+    years_to_freedom,
+)
+from domain.errors import NotFound
+from domain.principals import Principal
+from domain.trading.account_profile import AccountStatus
+from ports.clock import Clock
+from ports.compute import ComputePort, RetirementInputs
+from ports.events import AuditEntry, AuditLog
+from ports.marketdata import MarketDataPort
+from ports.planning import PlanningProfile, PlanningProfileRepository
+from ports.unit_of_work import UnitOfWorkFactory
+
+_CURRENCY = re.compile(r"[A-Z]{3}")
+MAX_PROFILE_MONEY = Decimal("1e15")
+
+
+class PlanningProfileNotFound(NotFound):
+    """The caller has no planning profile yet (PUT /api/v1/planning/profile makes one)."""
+
+    code = "PLANNING_PROFILE_NOT_FOUND"
+
+
+@dataclass(frozen=True, slots=True)
+class MonteCarloRun:
+    """A simulation's result and the backend that computed it (ComputeInfo.backend)."""
+
+    inputs: RetirementInputs
+    result: RetirementResult
+    backend: str
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileChange:
+    """A new profile's figures; see PlanningProfile for their meaning."""
+
+    annual_expenses: Decimal
+    safe_withdrawal_rate: Decimal = DEFAULT_SAFE_WITHDRAWAL_RATE
+    other_assets: Decimal = Decimal(0)
+    currency: str = "USD"
+
+
+@dataclass(frozen=True, slots=True)
+class ExcludedAccount:
+    """An owned open account left out of the wealth; reason CURRENCY or UNPRICED."""
+
+    account_id: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class HomeostasisView:
+    """The figures, where the wealth came from, and the profile's autopilot flag."""
+
+    profile: PlanningProfile
+    figures: Homeostasis
+    accounts_equity: Decimal
+    accounts_counted: int
+    excluded: tuple[ExcludedAccount, ...]
+    years_to_freedom: Decimal | None
+
+
+class PlanningService:
+    """The planning endpoints' use cases (module doc)."""
+
+    def __init__(
+        self,
+        profiles: PlanningProfileRepository,
+        uow_factory: UnitOfWorkFactory,
+        market_data: MarketDataPort,
+        compute: ComputePort,
+        budget: ComputeBudget,
+        clock: Clock,
+        audit: AuditLog,
+        *,
+        max_path_steps: int = MAX_PATH_STEPS,
+    ) -> None:
+        self._profiles = profiles
+        self._uow = uow_factory
+        self._market = market_data
+        self._compute = compute
+        self._budget = budget
+        self._clock = clock
+        self._audit = audit
+        self._max_path_steps = max_path_steps
+
+    async def monte_carlo(self, plan: RetirementInputs) -> MonteCarloRun:
+        """Simulate `plan` on the compute backend within the budget (422 before, 503 past it)."""
+        check_plan(plan, max_path_steps=self._max_path_steps)
+        compute = self._compute
+
+        def work() -> RetirementResult:
+            try:
+                return compute.retirement(plan)
+            except ValueError as exc:  # a backend's own check: still the caller's input
+                field = str(exc).split(" ", 1)[0]
+                raise InvalidPlanningFigure(field, str(exc).removeprefix(field).strip()) from exc
+
+        result = await self._budget.run("retirement Monte Carlo", work)
+        return MonteCarloRun(plan, result, compute.info().backend)
+
+    async def profile(self, principal: Principal) -> PlanningProfile:
+        """The caller's own profile, or 404 PLANNING_PROFILE_NOT_FOUND."""
+        found = await self._profiles.get(principal.id)
+        if found is None:
+            raise PlanningProfileNotFound(
+                "no planning profile yet: PUT /api/v1/planning/profile with your annual expenses"
+            )
+        return found
+
+    async def homeostasis(
+        self,
+        principal: Principal,
+        *,
+        annual_savings: Decimal | None = None,
+        real_return: Decimal | None = None,
+    ) -> HomeostasisView:
+        """The caller's figures; years to freedom only when both savings and return are given."""
+        profile = await self.profile(principal)
+        equity, counted, excluded = await self._accounts_equity(principal, profile.currency)
+        figures = homeostasis(
+            equity + profile.other_assets, profile.annual_expenses, profile.safe_withdrawal_rate
+        )
+        years = None
+        if annual_savings is not None and real_return is not None:
+            years = years_to_freedom(
+                figures.wealth, figures.freedom_number, annual_savings, real_return
+            )
+        return HomeostasisView(profile, figures, money(equity), counted, excluded, years)
+
+    async def put_profile(self, principal: Principal, change: ProfileChange) -> PlanningProfile:
+        """Create or replace the caller's figures (the autopilot flag is kept); audited."""
+        ensure_may_change(principal)
+        _check_change(change)
+        now = self._clock.now()
+        before = await self._profiles.get(principal.id)
+        profile = PlanningProfile(
+            owner_id=principal.id,
+            annual_expenses=change.annual_expenses,
+            safe_withdrawal_rate=change.safe_withdrawal_rate,
+            other_assets=change.other_assets,
+            currency=change.currency,
+            autopilot=before.autopilot if before is not None else False,
+            autopilot_changed_at=before.autopilot_changed_at if before is not None else None,
+            updated_at=now,
+        )
+        await self._profiles.put(profile)
+        await self._record(principal, "planning.profile.updated", profile)
+        return profile
+
+    async def set_autopilot(self, principal: Principal, enabled: bool) -> PlanningProfile:
+        """Turn the caller's autopilot on or off; audited when it changes."""
+        ensure_may_change(principal)
+        profile = await self.profile(principal)
+        if profile.autopilot is enabled:
+            return profile
+        now = self._clock.now()
+        changed = replace(profile, autopilot=enabled, autopilot_changed_at=now, updated_at=now)
+        await self._profiles.put(changed)
+        action = "planning.autopilot.enabled" if enabled else "planning.autopilot.disabled"
+        await self._record(principal, action, changed)
+        return changed
+
+    async def _accounts_equity(
+        self, principal: Principal, currency: str
+    ) -> tuple[Decimal, int, tuple[ExcludedAccount, ...]]:
+        async with self._uow() as uow:
+            owned = await uow.accounts.list(principal.id)
+        accounts = sorted(
+            (a for a in owned if a.owner_id == principal.id and a.status is AccountStatus.OPEN),
+            key=lambda a: a.id,
+        )
+        symbols = sorted({s for a in accounts for s, p in a.positions.items() if not p.is_flat})
+        marks = await self._market.reference_prices(symbols) if symbols else {}
+        total, counted, excluded = Decimal(0), 0, []
+        for account in accounts:
+            held = [s for s, p in account.positions.items() if not p.is_flat]
+            if account.currency != currency:
+                excluded.append(ExcludedAccount(account.id, "CURRENCY"))
+            elif not all(s in marks for s in held):
+                excluded.append(ExcludedAccount(account.id, "UNPRICED"))
+            else:
+                total += account.equity(marks)
+                counted += 1
+        return total, counted, tuple(excluded)
+
+    async def _record(self, principal: Principal, action: str, profile: PlanningProfile) -> None:
+        await self._audit.record(
+            AuditEntry(
+                actor=principal.id,
+                action=action,
+                target=f"user:{principal.id}",
+                outcome="ok",
+                at=self._clock.now(),
+                details={
+                    "autopilot": profile.autopilot,
+                    "currency": profile.currency,
+                    "safe_withdrawal_rate": str(profile.safe_withdrawal_rate),
+                },
+            )
+        )
+
+
+def _check_change(change: ProfileChange) -> None:
+    check_annual_expenses(change.annual_expenses)
+    check_safe_withdrawal_rate(change.safe_withdrawal_rate)
+    for name, value in (
+        ("annual_expenses", change.annual_expenses),
+        ("other_assets", change.other_assets),
+    ):
+        if not value.is_finite() or abs(value) > MAX_PROFILE_MONEY:
+            raise InvalidPlanningFigure(name, f"must be finite, at most 1e15 in size, got {value}")
+        if value != money(value):
+            raise InvalidPlanningFigure(name, f"must be whole cents, got {value}")
+    if not _CURRENCY.fullmatch(change.currency):
+        raise InvalidPlanningFigure(
+            "currency", f"must be three capital letters (ISO 4217), got {change.currency!r}"
+        )

@@ -1,0 +1,1 @@
+"""Safety use cases: the kill switch, agents, margin, loss-limit triggers, succession."""

@@ -1,0 +1,64 @@
+"""Who may pull or release the kill switch on a scope, and which scopes a principal sees."""
+
+from __future__ import annotations
+
+from application.core.access import SUPERVISORS, account_for, ensure_may_change, visibility
+from application.safety.killswitch_memory import KillSwitchMemory
+from application.safety.killswitch_store_down import StoreDownHalt
+from domain.errors import Forbidden, NotFound, StoreUnavailable
+from domain.killswitch.state import Scope, ScopeKind
+from domain.principals import Principal
+from ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+
+
+class KillSwitchAccess:
+    """A supervisor may change any scope; anyone else only their own accounts and agents.
+
+    While the store is down, what this process last allowed (or the remembered owner of an
+    account) decides; what it cannot tell is refused as StoreUnavailable.
+    """
+
+    def __init__(
+        self, uow_factory: UnitOfWorkFactory, memory: KillSwitchMemory, store_down: StoreDownHalt
+    ) -> None:
+        self._uow = uow_factory
+        self._memory = memory
+        self._store_down = store_down
+
+    async def authorize(self, principal: Principal, scope: Scope) -> None:
+        ensure_may_change(principal)  # a viewer sees the switch but may not pull or resume it
+        if principal.role in SUPERVISORS:
+            return
+        try:
+            await self._authorize_stored(principal, scope)
+        except StoreUnavailable:
+            if self._store_down.allowed(principal, scope):
+                return
+            raise StoreUnavailable(
+                f"the store is unavailable and this process cannot tell whether {principal.id} "
+                f"may change {scope.key}"
+            ) from None
+        self._memory.allow(principal.id, scope.key)
+
+    async def _authorize_stored(self, principal: Principal, scope: Scope) -> None:
+        async with self._uow() as uow:
+            if scope.kind is ScopeKind.GLOBAL:
+                raise Forbidden("only a risk officer or an admin can halt everything")
+            if scope.kind is ScopeKind.ACCOUNT:
+                await account_for(uow, principal, scope.id)
+                return
+            agent = await uow.agents.get(scope.id)
+            if agent is None or agent.owner_id != principal.id:
+                raise NotFound(f"agent {scope.id} not found")
+
+
+async def visible_scopes(uow: UnitOfWork, principal: Principal) -> set[str] | None:
+    """Scope keys the principal may see: None (all), or the global scope and its own."""
+    seen = await visibility(uow, principal)
+    if seen is None:
+        return None
+    return {
+        Scope.global_().key,
+        *(Scope.account(a).key for a in seen.account_ids),
+        *(Scope.agent(a).key for a in seen.agent_ids),
+    }

@@ -1,0 +1,296 @@
+"""The kill switch's work at the brokers: cancel an account's orders until its broker shows
+none open, or the deadline passes, and the record of what was confirmed.
+
+Per account: wait for a send in flight (the latch), cancel all (or only an agent's orders),
+optionally close the positions, then ask the broker for its open orders again, re-cancelling
+with backoff until none is left or the deadline comes. Confirmed means the broker's own
+open-order list came back empty; an acknowledged cancel is not proof.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import defaultdict
+from collections.abc import Awaitable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TypeVar
+
+from application.trading.halts import HaltLatch
+from application.trading.orders import BrokerRouter
+from domain.killswitch.state import Scope
+from domain.killswitch.switch import (
+    BrokerOutcome,
+    KillSwitchCompleted,
+    KillSwitchEvent,
+    TriggerType,
+    UnconfirmedOrder,
+)
+from ports.broker import BrokerError, BrokerPort, CancelResult, DeadlineBroker
+from ports.clock import Clock, IdGenerator
+from ports.tracing import NO_TRACER, Tracer
+
+T = TypeVar("T")
+
+# (broker, account, only these client order ids or None for all of the account's orders)
+Target = tuple[str, str, frozenset[str] | None]
+
+
+@dataclass(frozen=True, slots=True)
+class CancelPolicy:
+    """How hard to push a broker (seconds): the first retry, its growth, the wait for a send."""
+
+    first_retry: float = 0.05
+    backoff: float = 2.0
+    lock_wait: float = 0.25
+
+
+@dataclass(slots=True)
+class AccountRun:
+    """One account's cancels: what was asked, acknowledged and still open at the last look."""
+
+    broker: str
+    account_id: str
+    requested: int = 0
+    acknowledged: int = 0
+    remaining: int = -1
+    acked_ids: set[str] = field(default_factory=set)
+    open_ids: set[str] = field(default_factory=set)
+    attempts: int = 0
+    closing: int = 0
+    confirmed: bool = False
+    confirmed_at: float | None = None
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def cancelled(self) -> int:
+        """Distinct orders acknowledged and no longer open at the last look."""
+        return len(self.acked_ids - self.open_ids)
+
+
+class BrokerCancels:
+    """Cancels accounts' orders at their brokers until each broker confirms none is open."""
+
+    def __init__(
+        self,
+        brokers: BrokerRouter,
+        latch: HaltLatch,
+        clock: Clock,
+        policy: CancelPolicy,
+        tracer: Tracer = NO_TRACER,
+    ) -> None:
+        self._brokers = brokers
+        self._latch = latch
+        self._clock = clock
+        self._policy = policy
+        self.tracer = tracer
+
+    async def stop_all(
+        self, targets: Iterable[Target], flatten: bool, deadline: float
+    ) -> list[AccountRun]:
+        """Every target at once; each ends when confirmed or at the deadline."""
+        return list(
+            await asyncio.gather(
+                *(
+                    self.stop(broker, account, only, flatten, deadline)
+                    for broker, account, only in targets
+                )
+            )
+        )
+
+    async def stop(
+        self,
+        broker_name: str,
+        account_id: str,
+        only: frozenset[str] | None,
+        flatten: bool,
+        deadline: float,
+    ) -> AccountRun:
+        """One account's cancels until the broker confirms, as a `killswitch.cancel` span."""
+        with self.tracer.span("killswitch.cancel", broker=broker_name) as span:
+            run = await self._stop_account(broker_name, account_id, only, flatten, deadline)
+            span.set("confirmed", run.confirmed)
+            span.set("cancelled", run.cancelled)
+            return run
+
+    async def _stop_account(
+        self,
+        broker_name: str,
+        account_id: str,
+        only: frozenset[str] | None,
+        flatten: bool,
+        deadline: float,
+    ) -> AccountRun:
+        run = AccountRun(broker_name, account_id)
+        broker = self._brokers.brokers.get(broker_name)
+        if broker is None:
+            run.errors.append(f"broker {broker_name!r} is not configured")
+            return run
+        if isinstance(broker, DeadlineBroker):
+            broker = broker.within(deadline)
+        # Let a send already in flight finish, so nothing lands after the cancel unseen.
+        await self._latch.drained(account_id, self._policy.lock_wait)
+        closing: set[str] = set()
+        backoff = self._policy.first_retry
+        while True:
+            run.attempts += 1
+            await self._cancel(broker, account_id, only, run, deadline)
+            if flatten and only is None and not closing:
+                closing = await self._flatten(broker, account_id, run, deadline)
+            remaining = await self._bounded(broker.open_orders(account_id), deadline, run)
+            if remaining is not None:
+                left = [
+                    o
+                    for o in remaining
+                    if o.client_order_id not in closing
+                    and (only is None or o.client_order_id in only)
+                ]
+                run.remaining = len(left)
+                run.open_ids = {o.broker_order_id for o in left}
+                if not left:
+                    run.confirmed, run.confirmed_at = True, self._clock.monotonic()
+                    return run
+            if self._clock.monotonic() + backoff >= deadline:
+                return run
+            await self._clock.sleep(backoff)
+            backoff *= self._policy.backoff
+
+    async def _cancel(
+        self,
+        broker: BrokerPort,
+        account_id: str,
+        only: frozenset[str] | None,
+        run: AccountRun,
+        deadline: float,
+    ) -> None:
+        if only is None:
+            results = await self._bounded(broker.cancel_all(account_id), deadline, run)
+        else:
+            open_now = await self._bounded(broker.open_orders(account_id), deadline, run)
+            if open_now is None:
+                return
+            mine = [o for o in open_now if o.client_order_id in only]
+            results = await self._bounded(
+                asyncio.gather(*(_cancel_one(broker, account_id, o.broker_order_id) for o in mine)),
+                deadline,
+                run,
+            )
+        if results is not None:
+            run.requested += len(results)
+            run.acknowledged += sum(1 for r in results if r.ok)
+            run.acked_ids.update(r.broker_order_id for r in results if r.ok)
+            run.errors.extend(r.error for r in results if r.error)
+
+    async def _flatten(
+        self, broker: BrokerPort, account_id: str, run: AccountRun, deadline: float
+    ) -> set[str]:
+        results = await self._bounded(broker.close_all(account_id), deadline, run)
+        if results is None:
+            return set()
+        run.closing = sum(1 for r in results if r.ok)
+        run.errors.extend(f"close {r.symbol}: {r.error}" for r in results if not r.ok)
+        return {r.order.client_order_id for r in results if r.order is not None}
+
+    async def _bounded(self, call: Awaitable[T], deadline: float, run: AccountRun) -> T | None:
+        """Await a broker call, but never past the deadline; errors are noted, not raised."""
+        remaining = deadline - self._clock.monotonic()
+        try:
+            return await asyncio.wait_for(call, max(remaining, 0.001))
+        except BrokerError as exc:
+            run.errors.append(exc.code.value)
+        except TimeoutError:
+            run.errors.append("DEADLINE_EXCEEDED")
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """When each phase of an activation ended (wall clock), and when it started (monotonic)."""
+
+    start: float
+    triggered_at: datetime
+    halted_at: datetime
+    broadcast_at: datetime
+    cancel_sent_at: datetime
+
+
+def activation_record(
+    ids: IdGenerator,
+    clock: Clock,
+    *,
+    principal_id: str,
+    trigger: TriggerType,
+    scope: Scope,
+    reason: str,
+    flatten: bool,
+    runs: list[AccountRun],
+    timeline: Timeline,
+    confirmed: bool,
+    unconfirmed: tuple[UnconfirmedOrder, ...] = (),
+    store_unavailable: bool = False,
+) -> KillSwitchEvent:
+    """The record of one activation; `confirmed` is the caller's verdict (brokers and store)."""
+    last_confirmation = max((r.confirmed_at or 0.0 for r in runs), default=timeline.start)
+    ended = last_confirmation if confirmed else clock.monotonic()
+    return KillSwitchEvent(
+        id=ids.new("ks-"),
+        user_id=principal_id,
+        trigger_type=trigger,
+        scope=scope,
+        reason=reason,
+        flatten=flatten,
+        orders_cancelled=sum(r.cancelled for r in runs),
+        broker_confirmed=confirmed,
+        brokers=summarise(runs),
+        triggered_at=timeline.triggered_at,
+        halted_at=timeline.halted_at,
+        broadcast_at=timeline.broadcast_at,
+        cancel_sent_at=timeline.cancel_sent_at if runs else None,
+        confirmed_at=clock.now() if confirmed else None,
+        elapsed_ms=(ended - timeline.start) * 1e3,
+        unconfirmed_orders=unconfirmed,
+        store_unavailable=store_unavailable,
+    )
+
+
+def completion(record: KillSwitchEvent) -> KillSwitchCompleted:
+    """The event that announces an activation's outcome, from its record."""
+    return KillSwitchCompleted(
+        record.scope.key,
+        record.id,
+        record.trigger_type.value,
+        record.orders_cancelled,
+        record.broker_confirmed,
+        record.unconfirmed_brokers,
+        record.elapsed_ms,
+        tuple(o.order_id for o in record.unconfirmed_orders),
+    )
+
+
+def summarise(runs: list[AccountRun]) -> tuple[BrokerOutcome, ...]:
+    """Each broker's outcome over its accounts' runs, by broker name."""
+    by_broker: dict[str, list[AccountRun]] = defaultdict(list)
+    for run in runs:
+        by_broker[run.broker].append(run)
+    return tuple(
+        BrokerOutcome(
+            broker=name,
+            accounts=tuple(r.account_id for r in group),
+            cancel_requested=sum(r.requested for r in group),
+            cancel_acknowledged=sum(r.acknowledged for r in group),
+            remaining_open=sum(max(r.remaining, 0) for r in group),
+            confirmed=all(r.confirmed for r in group),
+            attempts=max(r.attempts for r in group),
+            closing_orders=sum(r.closing for r in group),
+            errors=tuple(sorted({e for r in group for e in r.errors})),
+        )
+        for name, group in sorted(by_broker.items())
+    )
+
+
+async def _cancel_one(broker: BrokerPort, account_id: str, broker_order_id: str) -> CancelResult:
+    """One cancel of many: a broker error fails this cancel, not its siblings."""
+    try:
+        return await broker.cancel(account_id, broker_order_id)
+    except BrokerError as exc:
+        return CancelResult(broker_order_id, ok=False, error=exc.code.value)

@@ -1,0 +1,177 @@
+"""Kill-switch drill: rest orders, switch a broker fault on, pull the switch, ask the broker.
+
+The drill goes through the kill switch's own engage sequence and reads the verdict from the
+record it returns (confirmed or not); it never recomputes that verdict. The truth it is
+compared with comes from the broker without faults: the drill's orders still open there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from application.safety.killswitch import KillSwitchService
+from application.trading.order_commands import SubmitOrder
+from application.trading.orders import OrderService
+from domain.errors import DomainError
+from domain.killswitch.drill import BrokerFaults, DrillJudgement, judge
+from domain.killswitch.state import Scope, ScopeKind
+from domain.killswitch.switch import KillSwitchEvent, TriggerType
+from domain.principals import Principal
+from domain.trading.orders import OrderType, Origin, OriginKind, Side
+from ports.broker import BrokerPort
+from ports.clock import Clock
+from ports.drills import BrokerFaultSwitch
+from ports.events import AuditEntry, AuditLog
+
+
+class DrillSetupFailed(DomainError):
+    """The drill could not rest its orders, so there was nothing for the kill switch to stop."""
+
+    code = "DRILL_SETUP_FAILED"
+
+
+@dataclass(frozen=True, slots=True)
+class RunDrill:
+    """Rest `orders` buy limits of `symbol` at `limit_price` on `account_id` (in `scope`),
+    then engage the kill switch on `scope` with `faults` switched on."""
+
+    principal: Principal
+    scope: Scope
+    account_id: str
+    faults: BrokerFaults
+    symbol: str
+    limit_price: Decimal
+    orders: int = 3
+    quantity: Decimal = Decimal(1)
+
+    def __post_init__(self) -> None:
+        if self.orders < 1:
+            raise ValueError("a drill rests at least one order")
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineStep:
+    """A step of the drill, in milliseconds after the command was sent (None: never)."""
+
+    label: str
+    at_ms: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class DrillReport:
+    """What the drill did, what the kill switch reported, and what the broker holds."""
+
+    scope: Scope
+    faults: BrokerFaults
+    placed: int
+    record: KillSwitchEvent
+    still_open: int
+    judgement: DrillJudgement
+    timeline: tuple[TimelineStep, ...]
+
+
+class KillSwitchDrill:
+    """Runs one kill-switch drill against a broker whose faults it switches."""
+
+    def __init__(
+        self,
+        killswitch: KillSwitchService,
+        orders: OrderService,
+        truth: BrokerPort,
+        switch: BrokerFaultSwitch,
+        clock: Clock,
+        audit: AuditLog,
+    ) -> None:
+        self._killswitch = killswitch
+        self._orders = orders
+        self._truth = truth  # the broker without its faults: what is really open
+        self._switch = switch
+        self._clock = clock
+        self._audit = audit
+
+    async def run(self, cmd: RunDrill) -> DrillReport:
+        placed = await self._rest_orders(cmd)
+        before = self._switch.current()
+        self._switch.set(cmd.faults)
+        sent_at = self._clock.now()
+        try:
+            record = await self._killswitch.engage(
+                cmd.scope,
+                TriggerType.MANUAL,
+                cmd.principal.id,
+                f"kill-switch drill ({cmd.faults.describe()})",
+            )
+        finally:
+            self._switch.set(before)
+        still_open = await self._still_open(cmd.account_id, placed)
+        judgement = judge(record.broker_confirmed, still_open)
+        report = DrillReport(
+            cmd.scope, cmd.faults, len(placed), record, still_open, judgement,
+            _timeline(sent_at, record),
+        )  # fmt: skip
+        await self._audit.record(
+            AuditEntry(
+                cmd.principal.id,
+                "kill_switch.drill",
+                cmd.scope.key,
+                judgement.verdict.value.lower(),
+                self._clock.now(),
+                {
+                    "faults": cmd.faults.describe(),
+                    "kill_switch_event": record.id,
+                    "confirmed": record.broker_confirmed,
+                    "orders_placed": len(placed),
+                    "still_open": still_open,
+                    "reason": judgement.reason,
+                    "elapsed_ms": round(record.elapsed_ms, 3),
+                },
+            )
+        )
+        return report
+
+    async def _rest_orders(self, cmd: RunDrill) -> set[str]:
+        """The client order ids of the drill's orders, resting at the broker."""
+        if cmd.scope.kind is ScopeKind.AGENT:
+            origin = Origin(OriginKind.AGENT, cmd.scope.id)
+        else:
+            origin = Origin(OriginKind.USER, cmd.principal.id)
+        placed: set[str] = set()
+        for _ in range(cmd.orders):
+            result = await self._orders.submit(
+                SubmitOrder(
+                    cmd.principal,
+                    cmd.account_id,
+                    cmd.symbol,
+                    Side.BUY,
+                    cmd.quantity,
+                    origin,
+                    OrderType.LIMIT,
+                    limit_price=cmd.limit_price,
+                )
+            )
+            if not result.order.is_open:
+                raise DrillSetupFailed(
+                    f"the drill's order {result.order.client_order_id} is "
+                    f"{result.order.status.value}, not resting"
+                )
+            placed.add(result.order.client_order_id)
+        return placed
+
+    async def _still_open(self, account_id: str, placed: set[str]) -> int:
+        held = await self._truth.open_orders(account_id)
+        return sum(1 for order in held if order.client_order_id in placed)
+
+
+def _timeline(sent_at: datetime, record: KillSwitchEvent) -> tuple[TimelineStep, ...]:
+    def after(moment: datetime | None) -> float | None:
+        return None if moment is None else (moment - sent_at).total_seconds() * 1e3
+
+    return (
+        TimelineStep("command sent", 0.0),
+        TimelineStep("halted", after(record.halted_at)),
+        TimelineStep("halt broadcast", after(record.broadcast_at)),
+        TimelineStep("cancels sent", after(record.cancel_sent_at)),
+        TimelineStep("broker-confirmed", after(record.confirmed_at)),
+    )

@@ -1,0 +1,202 @@
+"""The kill switch's sequence: halt, broadcast, cancel everywhere, verdict, record, book.
+
+Sequence (see ARCHITECTURE.md): persist HALTED -> publish EmergencyHalt -> wait for
+in-flight submissions of each account -> cancel all open orders at every broker
+concurrently -> optionally flatten -> reconcile by querying open orders again until
+none are left or the deadline passes (re-cancelling with backoff) -> look up the scope's
+orders in doubt -> record the KillSwitchEvent. Confirmed means the broker's own open-order
+list came back empty and nothing of the scope is left in doubt.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import defaultdict
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
+
+from application.core.inbox import claim
+from application.safety.killswitch_cancels import (
+    BrokerCancels,
+    Target,
+    Timeline,
+    activation_record,
+    completion,
+)
+from application.safety.killswitch_commands import KillSwitchConfig, OrderSync
+from application.safety.killswitch_memory import KillSwitchMemory, KnownAccount
+from application.safety.killswitch_store_down import StoreDownHalt
+from application.trading.halts import HaltLatch
+from application.trading.in_doubt_verdict import InDoubtVerdict
+from domain.errors import StoreUnavailable
+from domain.killswitch.state import Scope, ScopeKind, TradingState
+from domain.killswitch.switch import EmergencyHalt, KillSwitchEvent, ScopeState, TriggerType
+from domain.trading.orders import OriginKind
+from ports.clock import Clock, IdGenerator
+from ports.events import EventPublisher
+from ports.metrics import NO_METER, Meter
+from ports.tracing import NO_TRACER, Tracer
+from ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+
+
+class EngageSequence:
+    """Runs one activation from the halt to the kept record (the store-down path aside)."""
+
+    def __init__(
+        self,
+        uow_factory: UnitOfWorkFactory,
+        publisher: EventPublisher,
+        clock: Clock,
+        ids: IdGenerator,
+        latch: HaltLatch,
+        orders: OrderSync,
+        cancels: BrokerCancels,
+        store_down: StoreDownHalt,
+        memory: KillSwitchMemory,
+        completed: Callable[[KillSwitchEvent], Awaitable[None]],
+        config: KillSwitchConfig,
+        *,
+        meter: Meter = NO_METER,
+        tracer: Tracer = NO_TRACER,
+    ) -> None:
+        self._uow = uow_factory
+        self._publisher = publisher
+        self._clock = clock
+        self._ids = ids
+        self._latch = latch
+        self._orders = orders
+        self._cancels = cancels
+        self._store_down = store_down
+        self._memory = memory
+        self._completed = completed
+        self.config = config
+        self._meter = meter
+        self._tracer = tracer
+        self._doubts = InDoubtVerdict(uow_factory, orders)  # looked up before the verdict
+        # Bookings of the brokers' answers still running when a run returned.
+        self._late_syncs: set[asyncio.Future[list[int | BaseException]]] = set()
+
+    async def __call__(
+        self,
+        scope: Scope,
+        trigger: TriggerType,
+        principal_id: str,
+        reason: str,
+        flatten: bool,
+        message_id: str | None,
+        broadcast: bool,
+        received_at: float | None,
+    ) -> KillSwitchEvent:
+        now = self._clock.monotonic()
+        # The deadline counts from the request's arrival, not from when this code first ran.
+        start = now if received_at is None else min(received_at, now)
+        deadline = start + self.config.deadline
+        triggered_at = self._clock.now()
+        # First act: nothing of the scope leaves this process for a broker from here on.
+        self._latch.halt(scope.key, triggered_at)
+        try:
+            with self._tracer.span("killswitch.halt"):
+                async with self._uow() as uow:
+                    await claim(uow, message_id, "killswitch.activate", triggered_at)
+                    state = await uow.trading_states.get(scope.key)
+                    if state is None:
+                        state = ScopeState(scope)
+                        await uow.trading_states.add(state)
+                    state.change(TradingState.HALTED, principal_id, reason, triggered_at)
+                    targets = await self._targets(uow, scope)
+                    await uow.commit()
+                    events = uow.collect_events()
+        except StoreUnavailable:
+            return await self._store_down.engage(
+                scope,
+                trigger,
+                principal_id,
+                reason,
+                flatten=flatten,
+                broadcast=broadcast,
+                deadline=deadline,
+                start=start,
+                triggered_at=triggered_at,
+            )
+        halted_at = self._clock.now()
+        halt = [EmergencyHalt(scope.key, trigger.value, principal_id, reason)] if broadcast else []
+        with self._tracer.span("killswitch.broadcast"):
+            await self._publisher.publish([*halt, *events])
+        broadcast_at = self._clock.now()
+        runs = await self._cancels.stop_all(targets, flatten, deadline)
+        timeline = Timeline(start, triggered_at, halted_at, broadcast_at, self._clock.now())
+        with self._tracer.span("killswitch.in_doubt"):
+            unconfirmed = await self._doubts.unconfirmed(
+                targets,
+                self._clock.now(),
+                timedelta(seconds=self.config.in_doubt_grace),
+                max(deadline - self._clock.monotonic(), self.config.sync_grace),
+            )
+        record = activation_record(
+            self._ids,
+            self._clock,
+            principal_id=principal_id,
+            trigger=trigger,
+            scope=scope,
+            reason=reason,
+            flatten=flatten,
+            runs=runs,
+            timeline=timeline,
+            confirmed=all(r.confirmed for r in runs) and not unconfirmed,
+            unconfirmed=unconfirmed,
+        )
+        with self._tracer.span("killswitch.record"):
+            async with self._uow() as uow:
+                await uow.kill_switch_events.add(record)
+                await uow.commit()
+        self._meter.kill_switch(record)
+        await self._publisher.publish([completion(record)])
+        await self._book_answers([r.account_id for r in runs], deadline)
+        await self._completed(record)
+        return record
+
+    async def _book_answers(self, account_ids: list[str], deadline: float) -> None:
+        """Book what the brokers now say, waiting no longer than the deadline (or a short
+        grace): the record is kept already, and a rate-limited broker's own retries can take
+        seconds. A booking still running then goes on after the answer (not cancelled: the
+        store would keep orders open that the brokers have closed)."""
+        syncs = asyncio.gather(
+            *(self._orders.sync(account_id) for account_id in account_ids),
+            return_exceptions=True,
+        )
+        budget = max(deadline - self._clock.monotonic(), self.config.sync_grace)
+        with self._tracer.span("killswitch.sync"):
+            done, _ = await asyncio.wait({syncs}, timeout=budget)
+        if not done:
+            self._late_syncs.add(syncs)
+            syncs.add_done_callback(self._late_syncs.discard)
+
+    async def _targets(self, uow: UnitOfWork, scope: Scope) -> list[Target]:
+        """(broker, account, only these client order ids or None for all) per account."""
+        if scope.kind is ScopeKind.GLOBAL:
+            accounts = await uow.accounts.list()
+            self._memory.remember_accounts(
+                [KnownAccount(a.id, a.broker, a.owner_id) for a in accounts]
+            )
+            return [(a.broker, a.id, None) for a in accounts]
+        if scope.kind is ScopeKind.ACCOUNT:
+            account = await uow.accounts.get(scope.id)
+            if account is None:
+                return []
+            self._memory.remember_accounts(
+                [KnownAccount(account.id, account.broker, account.owner_id)]
+            )
+            return [(account.broker, account.id, None)]
+        agent = await uow.agents.get(scope.id)
+        by_account: dict[str, set[str]] = defaultdict(set)
+        for account_id in agent.account_ids if agent else ():
+            by_account.setdefault(account_id, set())
+        for order in await uow.orders.list(open_only=True, limit=1_000_000):
+            if order.origin.kind is OriginKind.AGENT and order.origin.id == scope.id:
+                by_account[order.account_id].add(order.client_order_id)
+        targets: list[Target] = []
+        for account_id, client_ids in sorted(by_account.items()):
+            account = await uow.accounts.get(account_id)
+            if account is not None:
+                targets.append((account.broker, account_id, frozenset(client_ids)))
+        return targets

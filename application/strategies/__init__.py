@@ -1,0 +1,1 @@
+"""Strategy use cases: signals, strategies and their processor, backtests."""

@@ -1,0 +1,298 @@
+"""Backtest use cases: start a run of one's strategy, follow it, list, cancel.
+
+A run is checked up front (the strategy is the caller's, every symbol has bars in the range,
+the size is within limits), stored as queued, and run by BacktestEngine in a worker thread with
+an event loop of its own, so the API's loop only waits on it. The thread pool bounds the runs
+at once (the rest wait queued); each user may have `per_user` runs unfinished, and the
+instance `workers x queued_per_worker` of everybody's (more: 429 until some finish). Progress lives
+in memory while a run goes and is saved every `save_every_s`; a cancel sets a flag the engine
+reads between bars.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from application.core.access import ensure_may_change
+from application.strategies.backtest_engine import BacktestCanceled, BacktestEngine
+from application.strategies.backtest_world import WorldFactory, WorldSpec
+from domain.backtests.model import Backtest, BacktestRequest, BacktestResult, InvalidBacktest
+from domain.errors import Conflict, NotFound, RateLimited
+from domain.marketdata.bars import BarSeries
+from domain.principals import Principal
+from domain.strategies.definition import Strategy
+from ports.backtests import BacktestPage, BacktestRepository, HistoricalBars
+from ports.clock import Clock, IdGenerator
+from ports.strategies import StrategyRepository
+from ports.unit_of_work import UnitOfWorkFactory
+
+MAX_PAGE = 200
+WARM_UP_BARS = 60  # bars before `from` the signals may start from
+
+
+class TooManyBacktests(RateLimited):
+    """The caller (or the whole instance) already runs as many backtests as allowed."""
+
+    code = "TOO_MANY_BACKTESTS"
+
+
+@dataclass(frozen=True, slots=True)
+class BacktestLimits:
+    """How big one run may be and how many may run."""
+
+    max_symbols: int = 50
+    max_bars: int = 5_000_000
+    workers: int = 2
+    per_user: int = 2
+    save_every_s: float = 0.5
+    queued_per_worker: int = 8  # unfinished runs of everybody, per worker, before a 429
+
+    @property
+    def max_unfinished(self) -> int:
+        return self.workers * self.queued_per_worker
+
+
+@dataclass(slots=True)
+class _Active:
+    """A run the worker has: its live progress and the flag that cancels it."""
+
+    backtest: Backtest
+    progress: float = 0.0
+    cancel: threading.Event = field(default_factory=threading.Event)
+    task: asyncio.Task[None] | None = None
+
+
+class BacktestService:
+    """Starts, follows and cancels the caller's backtests (another user's are not found)."""
+
+    def __init__(
+        self,
+        backtests: BacktestRepository,
+        strategies: StrategyRepository,
+        bars: HistoricalBars,
+        worlds: WorldFactory,
+        uow_factory: UnitOfWorkFactory,
+        clock: Clock,
+        ids: IdGenerator,
+        limits: BacktestLimits | None = None,
+    ) -> None:
+        self._backtests = backtests
+        self._strategies = strategies
+        self._bars = bars
+        self._worlds = worlds
+        self._uow = uow_factory
+        self._clock = clock
+        self._ids = ids
+        self.limits = limits or BacktestLimits()
+        self._pool = ThreadPoolExecutor(self.limits.workers, thread_name_prefix="backtest")
+        self._active: dict[str, _Active] = {}
+
+    # -- use cases -----------------------------------------------------------------------
+    async def start(self, principal: Principal, request: BacktestRequest) -> Backtest:
+        """Check and store the run, then start it (202: it runs on after the answer)."""
+        ensure_may_change(principal)
+        strategy = await self._strategy(principal, request.strategy_id)
+        series = self._series(request)
+        unfinished = await self._backtests.count_unfinished(principal.id)
+        if unfinished >= self.limits.per_user:
+            raise TooManyBacktests(
+                f"{unfinished} of your backtests are unfinished (at most {self.limits.per_user})",
+                retry_after=5.0,
+            )
+        everybody = await self._backtests.count_unfinished()
+        if everybody >= self.limits.max_unfinished:
+            raise TooManyBacktests(
+                f"{everybody} backtests are waiting or running here; try again shortly",
+                retry_after=10.0,
+            )
+        backtest = Backtest(self._ids.new("bt-"), principal.id, request, self._clock.now())
+        await self._backtests.add(backtest)
+        active = _Active(backtest)
+        self._active[backtest.id] = active
+        active.task = asyncio.create_task(self._run(active, strategy, series))
+        return backtest
+
+    async def get(self, principal: Principal, backtest_id: str) -> Backtest:
+        backtest = await self._backtests.get(backtest_id, principal.id)
+        if backtest is None:
+            raise NotFound(f"backtest {backtest_id} not found")
+        active = self._active.get(backtest_id)
+        if active is not None and not backtest.status.finished:
+            backtest.advance(active.progress)
+        return backtest
+
+    async def list_for(
+        self, principal: Principal, limit: int = 50, after: str | None = None
+    ) -> list[Backtest]:
+        found = await self._backtests.page(BacktestPage(principal.id, min(limit, MAX_PAGE), after))
+        for backtest in found:
+            active = self._active.get(backtest.id)
+            if active is not None and not backtest.status.finished:
+                backtest.advance(active.progress)
+        return found
+
+    async def cancel(self, principal: Principal, backtest_id: str) -> Backtest:
+        """Ask the run to stop; a run not started yet is canceled at once."""
+        ensure_may_change(principal)
+        backtest = await self.get(principal, backtest_id)
+        if backtest.status.finished:
+            raise Conflict(f"backtest {backtest_id} is already {backtest.status.value}")
+        active = self._active.get(backtest_id)
+        if active is None:  # stored as unfinished by an instance that is gone
+            backtest.cancel(self._clock.now())
+            await self._backtests.save(backtest)
+            return backtest
+        active.cancel.set()
+        if active.backtest.started_at is None:
+            active.backtest.cancel(self._clock.now())
+            await self._backtests.save(active.backtest)
+        return active.backtest
+
+    async def wait(self, backtest_id: str) -> None:
+        """Until the run ends and is saved (tests and the CLI; from any event loop)."""
+        while backtest_id in self._active:  # noqa: ASYNC110 (the run may be on another loop)
+            await asyncio.sleep(0.01)
+
+    def progress_of(self, backtest_id: str) -> float | None:
+        active = self._active.get(backtest_id)
+        return None if active is None else active.progress
+
+    def close(self) -> None:
+        """Stop every run and let the threads go (the app's shutdown)."""
+        for active in self._active.values():
+            active.cancel.set()
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+    # -- checks --------------------------------------------------------------------------
+    async def _strategy(self, principal: Principal, strategy_id: str) -> Strategy:
+        strategy = await self._strategies.get(strategy_id)
+        if strategy is None or strategy.owner_id != principal.id:
+            raise NotFound(f"strategy {strategy_id} not found", field="strategy_id")
+        return strategy
+
+    def _series(self, request: BacktestRequest) -> dict[str, BarSeries]:
+        limits = self.limits
+        if len(request.symbols) > limits.max_symbols:
+            raise InvalidBacktest(
+                f"at most {limits.max_symbols} symbols per backtest", field="symbols"
+            )
+        known = set(self._bars.symbols(request.timeframe))
+        unknown = [s for s in request.symbols if s not in known]
+        if unknown:
+            raise InvalidBacktest(
+                f"no {request.timeframe.value} bars for {', '.join(unknown[:5])}", field="symbols"
+            )
+        series: dict[str, BarSeries] = {}
+        total = 0
+        for symbol in request.symbols:
+            found = self._bars.series(
+                symbol, request.timeframe, request.start, request.end, warm_up=WARM_UP_BARS
+            )
+            if len(found) == 0 or float(found.start[-1]) < _epoch(request):
+                raise InvalidBacktest(
+                    f"no {request.timeframe.value} bars of {symbol} from {request.start} to "
+                    f"{request.end}",
+                    field="from",
+                )
+            total += len(found)
+            if total > limits.max_bars:
+                raise InvalidBacktest(
+                    f"more than {limits.max_bars:,} bars: shorten the range or the symbols",
+                    field="to",
+                )
+            series[symbol] = found
+        return series
+
+    # -- the run -------------------------------------------------------------------------
+    async def _run(self, active: _Active, strategy: Strategy, series: dict[str, BarSeries]) -> None:
+        backtest = active.backtest
+        loop = asyncio.get_running_loop()
+        try:
+            spec = await self._world_spec(strategy, backtest.request, series)
+            started = loop.run_in_executor(
+                self._pool, self._work, active, strategy, series, spec, loop
+            )
+            while True:
+                done, _ = await asyncio.wait({started}, timeout=self.limits.save_every_s)
+                if done:
+                    break
+                if backtest.status.value == "running":
+                    backtest.advance(active.progress)
+                    await self._backtests.save(backtest)
+            result = started.result()
+        except BacktestCanceled:
+            if not backtest.status.finished:
+                backtest.cancel(self._clock.now())
+        except Exception as exc:  # a failed run is reported in its status, not raised
+            if not backtest.status.finished:
+                backtest.fail(f"{type(exc).__name__}: {exc}", self._clock.now())
+        else:
+            backtest.succeed(result, self._clock.now())
+        try:
+            await self._backtests.save(backtest)
+        finally:  # only now: `wait` returns once the outcome is stored
+            self._active.pop(backtest.id, None)
+
+    def _work(
+        self,
+        active: _Active,
+        strategy: Strategy,
+        series: dict[str, BarSeries],
+        spec: WorldSpec,
+        loop: asyncio.AbstractEventLoop,
+    ) -> BacktestResult:
+        """In the worker thread: the engine on a loop of its own."""
+        if active.cancel.is_set():
+            raise BacktestCanceled()
+        loop.call_soon_threadsafe(self._started, active)
+
+        def progress(fraction: float) -> None:
+            active.progress = fraction
+
+        engine = BacktestEngine(
+            strategy,
+            active.backtest.request,
+            series,
+            self._worlds(spec),
+            account_id=spec.account_id,
+            progress=progress,
+            canceled=active.cancel.is_set,
+        )
+        return asyncio.run(engine.run())
+
+    def _started(self, active: _Active) -> None:
+        if active.backtest.status.value == "queued":
+            active.backtest.start(self._clock.now())
+
+    async def _world_spec(
+        self, strategy: Strategy, request: BacktestRequest, series: dict[str, BarSeries]
+    ) -> WorldSpec:
+        """The simulated account: the strategy's first account's id and owner, under the rules
+        the store holds (each applies by its own scope), the symbols as the store lists them."""
+        async with self._uow() as uow:
+            rules = tuple(await uow.risk_rules.list())
+            instruments = tuple(
+                found
+                for found in [await uow.instruments.get(symbol) for symbol in request.symbols]
+                if found is not None
+            )
+        first = min(float(s.start[0]) for s in series.values())
+        return WorldSpec(
+            strategy.account_ids[0],
+            strategy.owner_id,
+            request.starting_cash,
+            request.symbols,
+            request.slippage_bps,
+            datetime.fromtimestamp(first, tz=UTC),
+            rules,
+            instruments,
+        )
+
+
+def _epoch(request: BacktestRequest) -> float:
+    day = request.start
+    return datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp()

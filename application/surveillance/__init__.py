@@ -1,0 +1,1 @@
+"""Surveillance use cases: alerts, the detector run, its feed, merges and actions."""

@@ -1,0 +1,78 @@
+"""Loads what the gate reads: instruments, marks and trading state, into an account snapshot."""
+
+from __future__ import annotations
+
+from application.trading.halts import HaltLatch
+from application.trading.trading_state import effective_state
+from domain.killswitch.state import TradingState
+from domain.risk.flow import OrderFlow
+from domain.risk.view import AccountRiskView, build_risk_view
+from domain.trading.accounts import Account, MissingMark
+from domain.trading.instruments import Instrument
+from domain.trading.orders import Origin, OriginKind
+from ports.clock import Clock
+from ports.marketdata import MarketDataPort
+from ports.unit_of_work import UnitOfWork
+
+_ANY = Origin(OriginKind.USER, "")
+
+
+async def instrument_map(uow: UnitOfWork) -> dict[str, Instrument]:
+    """Every instrument by symbol."""
+    return {i.symbol: i for i in await uow.instruments.list()}
+
+
+class SharedReads:
+    """Reads the orders of one batch share: the instruments, and trading states per origin.
+
+    One batch is decided in one unit of work under the account's lock, so what these
+    reads return cannot change under it except through that unit of work.
+    """
+
+    def __init__(self, uow: UnitOfWork, latch: HaltLatch | None = None) -> None:
+        self._uow = uow
+        self._latch = latch
+        self._instruments: dict[str, Instrument] | None = None
+        self._states: dict[tuple[str, Origin], TradingState | None] = {}
+
+    async def instruments(self) -> dict[str, Instrument]:
+        if self._instruments is None:
+            self._instruments = await instrument_map(self._uow)
+        return self._instruments
+
+    async def state(self, account_id: str, origin: Origin) -> TradingState | None:
+        # Only an agent's own scope depends on the origin; users and strategies share one read.
+        key = (account_id, origin if origin.kind is OriginKind.AGENT else _ANY)
+        if key not in self._states:
+            self._states[key] = await effective_state(self._uow, account_id, origin, self._latch)
+        return self._states[key]
+
+
+async def load_risk_view(
+    uow: UnitOfWork,
+    market: MarketDataPort,
+    clock: Clock,
+    account: Account,
+    origin: Origin,
+    flow: OrderFlow,
+    extra_symbol: str | None = None,
+    reads: SharedReads | None = None,
+) -> AccountRiskView:
+    """Snapshot `account` (plus `extra_symbol`'s mark) for the gate.
+
+    Raises MissingMark naming the held symbols that have no price: the caller
+    must fail closed rather than value a position at a guess.
+    """
+    reads = reads or SharedReads(uow)
+    instruments = await reads.instruments()
+    symbols = {*account.positions, *(o.symbol for o in account.open_orders.values())}
+    if extra_symbol:
+        symbols.add(extra_symbol)
+    marks = await market.reference_prices(sorted(symbols))
+    state = await reads.state(account.id, origin)
+    missing = sorted(s for s in symbols if s not in marks and account.position_quantity(s))
+    if missing:
+        raise MissingMark(str(missing))
+    return build_risk_view(
+        account, instruments, marks, now=clock.now(), trading_state=state, flow=flow
+    )
