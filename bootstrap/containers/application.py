@@ -19,7 +19,7 @@ from bootstrap.containers.markets import MarketsContainer
 from bootstrap.containers.notifications import NotificationsContainer
 from bootstrap.containers.portfolio import PortfolioContainer
 from bootstrap.containers.safety import SafetyContainer
-from bootstrap.containers.stores import later
+from bootstrap.containers.stores import later, later_lifetime
 from bootstrap.containers.strategies import StrategiesContainer
 from bootstrap.containers.surveillance import SurveillanceContainer
 from bootstrap.containers.trading import TradingContainer
@@ -185,9 +185,9 @@ class ApplicationContainer(containers.DeclarativeContainer):
             core.policies,
         ),
     )  # fmt: skip
-    cluster = providers.Resource(later("bootstrap.cluster:cluster_lifetime"), cluster_bridge)
+    cluster = providers.Resource(later_lifetime("bootstrap.cluster:cluster_lifetime"), cluster_bridge)
     kafka = providers.Resource(
-        later("bootstrap.kafka:kafka_lifetime"),
+        later_lifetime("bootstrap.kafka:kafka_lifetime"),
         core.kafka_link, safety.killswitch.provider, event_hub.provided.publish,
     )  # fmt: skip
 
