@@ -288,7 +288,9 @@ class CoreContainer(containers.DeclarativeContainer):
         later("bootstrap.brokers:broker_router"),
         settings, paper_broker, clock, faults=paper_faults, vault=key_vault, meter=meter,
     )  # fmt: skip
-    brokers_resource = providers.Resource(later_lifetime("bootstrap.brokers:brokers_lifetime"), brokers)
+    brokers_resource = providers.Resource(
+        later_lifetime("bootstrap.brokers:brokers_lifetime"), brokers
+    )
 
     # Compute backend for the quant kernels and the budget heavy requests run through
     # (bootstrap/compute.py); CUDA kernels are compiled on a background thread at start-up.
@@ -298,5 +300,7 @@ class CoreContainer(containers.DeclarativeContainer):
         later_lifetime("bootstrap.compute:compute_budget_lifetime"), compute_budget.provider
     )
     compute_warmup = providers.Resource(
-        later_lifetime("bootstrap.compute:compute_warmup"), compute, settings.provided.compute.warmup
+        later_lifetime("bootstrap.compute:compute_warmup"),
+        compute,
+        settings.provided.compute.warmup,
     )
