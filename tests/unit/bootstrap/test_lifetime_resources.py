@@ -33,7 +33,7 @@ async def test_a_lazily_named_lifetime_starts_at_init_and_stops_at_shutdown() ->
 
     # Act
     await container.init_resources()  # type: ignore[misc]
-    value = await container.running()  # type: ignore[misc]
+    value = await container.running()
     started = list(EVENTS)
     await container.shutdown_resources()  # type: ignore[misc]
 
