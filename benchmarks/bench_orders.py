@@ -63,6 +63,9 @@ class Result:
     approved: int
     reasons: Counter[str]
     not_flat: int  # accounts left holding AAPL after the run (0: every buy met its sell)
+    # Batches whose trading states came from the store / from the order path's cache of them
+    # (application/trading/trading_state_cache.py; None: no cache, every batch reads the store).
+    state_reads: tuple[int, int] | None = None
 
     @property
     def per_s(self) -> float:
@@ -170,13 +173,18 @@ async def measure(
         rounds += rounds % 2  # an even number of rounds leaves every account flat
         if profile is not None:
             profile.enable()
+        states = container.trading.trading_states()
+        before = (states.misses, states.hits) if states is not None else (0, 0)
         began, cpu = time.perf_counter(), time.process_time()
         sent = await load.run(rounds)
         wall, cpu = time.perf_counter() - began, time.process_time() - cpu
         if profile is not None:
             profile.disable()
         held = await holding(container, accounts)
-        return Result(store, sent, wall, cpu, load.approved, load.reasons, held)
+        reads = None
+        if states is not None:
+            reads = (states.misses - before[0], states.hits - before[1])
+        return Result(store, sent, wall, cpu, load.approved, load.reasons, held, reads)
     finally:
         await container.shutdown_resources()  # type: ignore[misc]
         restore_gc(gc_state)
@@ -211,6 +219,9 @@ def report(result: Result) -> None:
     print(f"{'':12}{result.orders:,} orders in {result.wall_s:.2f} s: approved "
           f"{result.approved:,}, denied {denied:,}{f' ({top})' if top else ''}; accounts "
           f"holding AAPL after: {result.not_flat}")  # fmt: skip
+    if result.state_reads is not None:
+        stored, cached = result.state_reads
+        print(f"{'':12}trading states: {stored:,} reads of the store, {cached:,} from the cache")
 
 
 def print_profile(profile: cProfile.Profile, orders: int, kind: str = "memory") -> None:

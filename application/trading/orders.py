@@ -23,6 +23,7 @@ from application.trading.policies import PolicyCache
 from application.trading.risk_books import RiskBooks
 from application.trading.snapshots import SharedReads, load_risk_view
 from application.trading.throttle import SharedThrottle
+from application.trading.trading_state_cache import TradingStateCache
 from domain.errors import ConcurrentUpdate, Conflict, DomainError, NotFound, StoreUnavailable
 from domain.numbers import NumberOutOfRange
 from domain.principals import Principal
@@ -92,6 +93,7 @@ class OrderService(BrokerBooking):
         meter: Meter = NO_METER,
         tracer: Tracer = NO_TRACER,
         in_doubt_grace: timedelta = DEFAULT_GRACE,
+        states: TradingStateCache | None = None,
     ) -> None:
         self._uow = uow_factory
         self._meter = meter  # gate latency and decisions for /metrics (ports/metrics.py)
@@ -102,6 +104,9 @@ class OrderService(BrokerBooking):
         self._max_notional = max_order_notional
         # Shared with the kill switch's thread: a halt binds the sends below at once.
         self.latch = latch or HaltLatch()
+        # The scopes' trading states, at most a bound old
+        # (application/trading/trading_state_cache.py).
+        self.states = states
         self._throttle = throttle  # with several instances: the order rate counted across all
         self._brokers = brokers
         self._market = market_data
@@ -185,10 +190,11 @@ class OrderService(BrokerBooking):
         """Decide and store each order (denied, or approved and pending submission)."""
         flow = self.policies.flow_for(account_id)
         recorded: list[Recorded] = []
+        ticket = self.states.ticket() if self.states is not None else None
         async with self._uow() as uow, self._holding(account_id):
             account = await self._account(uow, account_id)
             stored = await StoredKeys.read(uow, account_id, cmds)
-            reads = SharedReads(uow, self.latch)
+            reads = SharedReads(uow, self.latch, self.states, ticket)
             allowed: dict[Principal, bool] = {}
             keys: dict[str, int] = {}
             client_ids: set[str] = set()
@@ -282,9 +288,11 @@ class OrderService(BrokerBooking):
 
     async def decide(self, account_id: str, principal: Principal, order: Order) -> Decision:
         """The gate's decision on a hypothetical order; nothing is stored or sent (a read)."""
+        ticket = self.states.ticket() if self.states is not None else None
         async with self._uow() as uow:
             account = await account_seen(uow, principal, account_id)
-            return await self._decide(uow, account, order, SharedReads(uow, self.latch))
+            reads = SharedReads(uow, self.latch, self.states, ticket)
+            return await self._decide(uow, account, order, reads)
 
     @staticmethod
     def _replay(cmd: SubmitOrder, stored: StoredKeys) -> OrderResult | None:

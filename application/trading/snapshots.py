@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from application.trading.halts import HaltLatch
 from application.trading.trading_state import effective_state
+from application.trading.trading_state_cache import Ticket, TradingStateCache
 from domain.killswitch.state import TradingState
 from domain.risk.flow import OrderFlow
 from domain.risk.view import AccountRiskView, build_risk_view
@@ -26,12 +27,21 @@ class SharedReads:
     """Reads the orders of one batch share: the instruments, and trading states per origin.
 
     One batch is decided in one unit of work under the account's lock, so what these
-    reads return cannot change under it except through that unit of work.
+    reads return cannot change under it except through that unit of work. The trading states
+    may come from `cache`, with the `ticket` taken before the unit of work began.
     """
 
-    def __init__(self, uow: UnitOfWork, latch: HaltLatch | None = None) -> None:
+    def __init__(
+        self,
+        uow: UnitOfWork,
+        latch: HaltLatch | None = None,
+        cache: TradingStateCache | None = None,
+        ticket: Ticket | None = None,
+    ) -> None:
         self._uow = uow
         self._latch = latch
+        self._cache = cache
+        self._ticket = ticket
         self._instruments: dict[str, Instrument] | None = None
         self._states: dict[tuple[str, Origin], TradingState | None] = {}
 
@@ -44,7 +54,9 @@ class SharedReads:
         # Only an agent's own scope depends on the origin; users and strategies share one read.
         key = (account_id, origin if origin.kind is OriginKind.AGENT else _ANY)
         if key not in self._states:
-            self._states[key] = await effective_state(self._uow, account_id, origin, self._latch)
+            self._states[key] = await effective_state(
+                self._uow, account_id, origin, self._latch, self._cache, self._ticket
+            )
         return self._states[key]
 
 

@@ -19,7 +19,7 @@ from bootstrap.containers.markets import MarketsContainer
 from bootstrap.containers.notifications import NotificationsContainer
 from bootstrap.containers.portfolio import PortfolioContainer
 from bootstrap.containers.safety import SafetyContainer
-from bootstrap.containers.stores import later
+from bootstrap.containers.stores import later, later_lifetime
 from bootstrap.containers.strategies import StrategiesContainer
 from bootstrap.containers.surveillance import SurveillanceContainer
 from bootstrap.containers.trading import TradingContainer
@@ -58,14 +58,17 @@ def event_hub(bus: InProcessEventBus, queue_size: int) -> EventHub:
 
 
 def cluster_bridge(
-    bus: InProcessEventBus, redis: Any, url: str, hub: EventHub, policies: Any
+    bus: InProcessEventBus, redis: Any, url: str, hub: EventHub, policies: Any, states: Any
 ) -> Any:
-    """With Redis, instances share their events (WebSocket fan-out) and rule changes."""
+    """With Redis, instances share their events (WebSocket fan-out), rule changes and trading
+    state changes (the order path's cache of them, when it has one)."""
     from adapters.redis.broadcast import RedisBroadcast
     from bootstrap.cluster import ClusterBridge
     from domain.events import DomainEvent
 
-    bridge: ClusterBridge = ClusterBridge(RedisBroadcast(redis, url), hub.publish, policies)
+    bridge: ClusterBridge = ClusterBridge(
+        RedisBroadcast(redis, url), hub.publish, policies, states=states
+    )
     bus.subscribe(DomainEvent, bridge.forward)
     return bridge
 
@@ -183,12 +186,14 @@ class ApplicationContainer(containers.DeclarativeContainer):
         local=providers.Object(None),
         redis=providers.Singleton(
             cluster_bridge, core.bus, core.redis_client, settings.provided.redis.url, event_hub,
-            core.policies,
+            core.policies, trading.trading_states,
         ),
     )  # fmt: skip
-    cluster = providers.Resource(later("bootstrap.cluster:cluster_lifetime"), cluster_bridge)
+    cluster = providers.Resource(
+        later_lifetime("bootstrap.cluster:cluster_lifetime"), cluster_bridge
+    )
     kafka = providers.Resource(
-        later("bootstrap.kafka:kafka_lifetime"),
+        later_lifetime("bootstrap.kafka:kafka_lifetime"),
         core.kafka_link, safety.killswitch.provider, event_hub.provided.publish,
     )  # fmt: skip
 

@@ -26,7 +26,7 @@ from application.identity.last_sessions import LastSessions
 from application.trading.halts import HaltLatch
 from application.trading.policies import PolicyCache
 from bootstrap import encryption
-from bootstrap.containers.stores import later, store_for
+from bootstrap.containers.stores import later, later_lifetime, store_for
 from bootstrap.settings import Settings
 
 if TYPE_CHECKING:
@@ -290,15 +290,19 @@ class CoreContainer(containers.DeclarativeContainer):
         later("bootstrap.brokers:broker_router"),
         settings, paper_broker, clock, faults=paper_faults, vault=key_vault, meter=meter,
     )  # fmt: skip
-    brokers_resource = providers.Resource(later("bootstrap.brokers:brokers_lifetime"), brokers)
+    brokers_resource = providers.Resource(
+        later_lifetime("bootstrap.brokers:brokers_lifetime"), brokers
+    )
 
     # Compute backend for the quant kernels and the budget heavy requests run through
     # (bootstrap/compute.py); CUDA kernels are compiled on a background thread at start-up.
     compute = providers.Singleton(later("bootstrap.compute:compute_backend"), settings)
     compute_budget = providers.Singleton(later("bootstrap.compute:compute_budget"), settings)
     compute_budget_closing = providers.Resource(
-        later("bootstrap.compute:compute_budget_lifetime"), compute_budget.provider
+        later_lifetime("bootstrap.compute:compute_budget_lifetime"), compute_budget.provider
     )
     compute_warmup = providers.Resource(
-        later("bootstrap.compute:compute_warmup"), compute, settings.provided.compute.warmup
+        later_lifetime("bootstrap.compute:compute_warmup"),
+        compute,
+        settings.provided.compute.warmup,
     )

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import AsyncIterator, Callable
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
@@ -35,3 +36,20 @@ def later(path: str) -> Callable[..., Any]:
 
     build.__qualname__ = build.__name__ = path.rpartition(":")[2]
     return build
+
+
+def later_lifetime(path: str) -> Callable[..., AsyncIterator[Any]]:
+    """`later` for an async generator that a Resource runs for the app's lifetime.
+
+    A Resource tells an async lifetime from a plain factory by the function it is given, so
+    `later`'s plain wrapper would make it hand the generator object out unstarted (nothing
+    runs, nothing is closed); this wrapper is itself an async generator and runs `path`'s.
+    """
+
+    async def run(*args: Any, **kwargs: Any) -> AsyncIterator[Any]:
+        lifetime = contextlib.asynccontextmanager(_class(path))
+        async with lifetime(*args, **kwargs) as value:
+            yield value
+
+    run.__qualname__ = run.__name__ = path.rpartition(":")[2]
+    return run

@@ -4,6 +4,7 @@ book and equity history, accounts and instruments through the API and CLI."""
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from dependency_injector import containers, providers
 
@@ -14,10 +15,29 @@ from application.trading.instrument_catalog import InstrumentCatalog
 from application.trading.orders import OrderService
 from application.trading.risk import RiskService
 from application.trading.risk_books import RiskBooks
+from application.trading.trading_state_cache import TradingStateCache
 from bootstrap.containers.safety import in_doubt_grace
 from bootstrap.containers.stores import store_for
 from bootstrap.crash_rehearsal import rehearsing_store
 from bootstrap.reference_data import asset_directory, routed_brokers
+from bootstrap.settings import Settings
+from domain.killswitch.switch import EmergencyHalt, TradingStateChanged
+from ports.clock import Clock
+
+
+def trading_state_cache(clock: Clock, bus: Any, settings: Settings) -> TradingStateCache | None:
+    """The order path's cache of trading states on a SQL store (None when set to 0 ms).
+
+    This process's own changes evict at once through the bus; the cluster's broadcast adds
+    every other instance's (bootstrap/cluster.py). The memory store needs none: its reads are
+    in-process already."""
+    max_ms = settings.safety.trading_state_cache_ms
+    if max_ms <= 0:
+        return None
+    cache = TradingStateCache(clock, max_ms / 1000)
+    for kind in (TradingStateChanged, EmergencyHalt):
+        bus.subscribe(kind, cache.heard)
+    return cache
 
 
 class TradingContainer(containers.DeclarativeContainer):
@@ -29,6 +49,13 @@ class TradingContainer(containers.DeclarativeContainer):
     # Each account's aggregate and risk view, held between orders
     # (application/trading/risk_books.py).
     risk_books = providers.Singleton(RiskBooks, core.quotes, core.market)
+    # The scopes' trading states the order path reads, kept at most
+    # BULWARK_TRADING_STATE_CACHE_MS (application/trading/trading_state_cache.py).
+    trading_states = providers.Selector(
+        core.store_kind,
+        memory=providers.Object(None),
+        sql=providers.Singleton(trading_state_cache, core.clock, core.bus, core.settings),
+    )
     orders = providers.Singleton(
         OrderService,
         # Tests only: a crash before the decisions are stored (bootstrap/crash_rehearsal.py).
@@ -41,6 +68,7 @@ class TradingContainer(containers.DeclarativeContainer):
         ),
         books=risk_books, tracer=core.tracing.provided.tracer,
         in_doubt_grace=providers.Callable(in_doubt_grace, core.settings), meter=core.meter,
+        states=trading_states,
     )  # fmt: skip
     # Daily equity snapshots (analytics) and the risk checks' drawdown read them.
     equity_history = providers.Singleton(

@@ -24,3 +24,8 @@ class SafetySettings(Section, frozen=True, kw_only=True):
     kill_switch_lane: bool = True
     kill_switch_port: Annotated[int, msgspec.Meta(ge=0, le=65535)] | None = None
     heartbeat_threshold_seconds: Seconds = 5.0
+    # The order path keeps the scopes' trading states at most this long (ms) between reads of
+    # the store; a change made by another process is seen here within it, at once when the
+    # cluster's broadcast (Redis) is live, and a halt made here binds at once (the latch).
+    # 0: read the store for every batch (application/trading/trading_state_cache.py).
+    trading_state_cache_ms: Annotated[float, msgspec.Meta(ge=0, le=5_000)] = 250.0
