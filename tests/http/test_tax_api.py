@@ -172,7 +172,7 @@ async def test_harvesting_finds_the_loser_and_blocks_the_washed_one(
     # no 2026 gains: each loss offsets ordinary income at the flat 24%
     assert D(xyz["tax_savings"]) == D("240.00")
     assert D(body["total_savings"]) == D("292.80")  # (1,000 + 220) x 24%
-    assert xyz["sell_with"] == [{"lot_id": "t06", "quantity": "100"}]
+    assert xyz["sell_with"] == [{"lot_id": "t06", "quantity": "100.00000000"}]
     assert xyz["rebuy_after"] == "2026-02-05"
     ((blocked),) = body["blocked"]
     assert blocked["symbol"] == "ABC"
