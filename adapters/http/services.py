@@ -35,12 +35,10 @@ from application.illiquid_assets import IlliquidAssetService
 from application.in_doubt_watch import InDoubtWatch
 from application.insiders import InsiderService
 from application.instrument_catalog import InstrumentCatalog
-from application.invitations import InvitationService
 from application.key_rotation_jobs import KeyRotationJobs
 from application.key_vault import KeyVaultService
 from application.keywords import KeywordService
 from application.killswitch import KillSwitchService
-from application.kyc import KycService
 from application.macro import MacroService
 from application.margin import MarginService
 from application.market import MarketService
@@ -51,7 +49,6 @@ from application.notifications_api import NotificationService
 from application.optimization import OptimizationService
 from application.options_chain import OptionsChainService
 from application.orders import OrderService
-from application.password_reset import PasswordResetService
 from application.performance import PerformanceService
 from application.planning import PlanningService
 from application.portfolios import PortfolioService
@@ -68,10 +65,8 @@ from application.stream_monitor import StreamMonitorService
 from application.succession import SuccessionService
 from application.surveillance import SurveillanceService
 from application.tax import TaxService
-from application.user_admin import UserAdminService
 from application.valuations import ValuationService
 from application.value_at_risk import ValueAtRiskService
-from application.workspaces import WorkspaceService
 from ports.clock import Clock
 from ports.compute import ComputePort
 from ports.idempotency import IdempotencyStore
@@ -111,7 +106,9 @@ class HttpConfig:
 
 @dataclass
 class ApiServices:
-    """The use cases the controllers call; built by bootstrap, never by the adapter."""
+    """The shared things every route reads (clock, auth, limits, events) and the use cases of
+    the controllers not yet in a context of their own (adapters/http/contexts.py); built by
+    bootstrap, never by the adapter."""
 
     clock: Clock
     auth: AuthService
@@ -123,7 +120,6 @@ class ApiServices:
     agents: AgentService
     margin: MarginService
     succession: SuccessionService
-    workspaces: WorkspaceService
     events: EventHub
     rate_limiter: RateLimiter
     probes: Mapping[str, Probe] = field(default_factory=dict)
@@ -136,10 +132,6 @@ class ApiServices:
     market: MarketService | None = None  # depth of market, bars with indicators
     broker_credentials: BrokerCredentialService | None = None  # a view over the key vault
     key_vault: KeyVaultService | None = None  # the API-key vault (routes/key_vault.py)
-    # User management, invitations and sign-up, password reset (routes/users.py).
-    users: UserAdminService | None = None
-    invitations: InvitationService | None = None
-    password_resets: PasswordResetService | None = None
     performance: PerformanceService | None = None  # stored equity snapshots' analytics
     strategies: StrategyService | None = None  # the owners' strategies
     strategy_processor: StrategyProcessor | None = None  # agents' signals
@@ -151,7 +143,6 @@ class ApiServices:
     drill_faults: DrillFaultControl | None = None  # the paper broker's drill faults (admin)
     # Users' webhook, Slack and Telegram endpoints (routes/notification_endpoints.py).
     notification_endpoints: NotificationEndpoints | None = None
-    kyc: KycService | None = None  # KYC documents (routes/kyc.py)
     notifications: NotificationService | None = None  # inbox, preferences, deliveries
     audit_log: AuditLogService | None = None  # the hash-chained audit log
     # The quant kernels' backend (CPU or CUDA; /api/status shows it) and the budget

@@ -11,6 +11,7 @@ from dependency_injector import containers, providers
 from bootstrap.containers import http
 from bootstrap.containers.analytics import AnalyticsContainer
 from bootstrap.containers.core import CoreContainer
+from bootstrap.containers.http_contexts import HttpContextsContainer
 from bootstrap.containers.identity import IdentityContainer
 from bootstrap.containers.inference import InferenceContainer
 from bootstrap.containers.keys import KeysContainer
@@ -97,7 +98,8 @@ class ApplicationContainer(containers.DeclarativeContainer):
     )  # fmt: skip
     keys = providers.Container(KeysContainer, core=core, identity=identity)
 
-    # The API's listener.
+    # The API's listener: its contexts' routes, and the shared services.
+    http_contexts = providers.Container(HttpContextsContainer, core=core, identity=identity)
     event_hub = providers.Singleton(event_hub, core.bus, settings.provided.http.ws_queue_size)
     idempotency = providers.Selector(
         core.shared_kind,
@@ -114,15 +116,14 @@ class ApplicationContainer(containers.DeclarativeContainer):
         clock=core.clock, auth=core.auth, api_keys=core.api_keys, accounts=trading.accounts,
         orders=trading.orders, risk=trading.risk, killswitch=safety.killswitch,
         agents=safety.agents, margin=safety.margin, succession=safety.succession,
-        workspaces=identity.workspaces, events=event_hub, rate_limiter=core.api_rate_limiter,
+        events=event_hub, rate_limiter=core.api_rate_limiter,
         idempotency=idempotency, providers=market_data.provider_service,
         market=market_data.market_service, signals=strategies.signals,
         broker_credentials=providers.Singleton(
             later("application.broker_credentials:BrokerCredentialService"),
             core.uow_factory, core.key_vault,
         ),
-        key_vault=core.key_vault, users=identity.user_admin, invitations=identity.invitations,
-        password_resets=identity.password_resets, performance=analytics.performance,
+        key_vault=core.key_vault, performance=analytics.performance,
         account_admin=trading.account_admin, account_sync=trading.account_sync,
         instruments=trading.instruments, audit_log=core.audit_log_service,
         probes=providers.Callable(
@@ -138,7 +139,7 @@ class ApplicationContainer(containers.DeclarativeContainer):
         strategies=strategies.strategies, strategy_processor=strategies.strategy_processor,
         backtests=strategies.backtests, key_rotations=keys.key_rotations,
         drill_faults=safety.drill_faults,
-        notification_endpoints=notifications.notification_endpoints, kyc=identity.kyc,
+        notification_endpoints=notifications.notification_endpoints,
         notifications=notifications.notification_service,
         compute=core.compute, compute_budget=core.compute_budget,
         planning=portfolio.planning, options_chain=market_data.options_chain,

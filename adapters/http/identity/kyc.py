@@ -19,12 +19,12 @@ from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import OpenAPIResponse, Operation
 from litestar.params import Body, FromPath, JSONBody, QueryParameter
 
-from adapters.http.deps import CallerDep, ServicesDep
+from adapters.http.deps import CallerDep
+from adapters.http.identity import IdentityDep
 from adapters.http.problems import Problem, problem_response, problem_responses
 from adapters.http.schemas.kyc import KycDocumentOut, KycPageOut, KycReviewIn, KycUploadForm
 from adapters.http.security import HUMANS, require_roles
-from application.kyc import MAX_PAGE, DocumentTooLarge, KycService
-from domain.errors import NotFound
+from application.kyc import MAX_PAGE, DocumentTooLarge
 from domain.kyc.documents import DocumentStatus
 from domain.kyc.sniff import EXTENSIONS, UnsupportedDocumentType
 
@@ -43,13 +43,6 @@ class DownloadOperation(Operation):
         if isinstance(ok, OpenAPIResponse) and ok.content:
             schema = next(iter(ok.content.values()))
             ok.content = dict.fromkeys(EXTENSIONS, schema)
-
-
-def _service(services: Any) -> KycService:
-    if getattr(services, "kyc", None) is None:
-        raise NotFound("KYC documents are not served by this instance")
-    service: KycService = services.kyc
-    return service
 
 
 def _too_large(request: Request[Any, Any, Any], exc: Exception) -> Response[Problem]:
@@ -101,9 +94,9 @@ class KycUploadController(Controller):
         self,
         data: Annotated[KycUploadForm, Body(media_type=RequestEncodingType.MULTI_PART)],
         caller: CallerDep,
-        services: ServicesDep,
+        identity: IdentityDep,
     ) -> KycDocumentOut:
-        service = _service(services)
+        service = identity.kyc
         content = await data.file.read(service.config.max_bytes + 1)
         await data.file.close()
         document = await service.upload(caller.principal, data.kind, content)
@@ -129,12 +122,12 @@ class KycDocumentController(Controller):
     async def list_documents(
         self,
         caller: CallerDep,
-        services: ServicesDep,
+        identity: IdentityDep,
         owner: _ID = None,
         after: _ID = None,
         limit: Annotated[int, QueryParameter(ge=1, le=MAX_PAGE)] = 50,
     ) -> KycPageOut:
-        found = await _service(services).list(caller.principal, owner, limit, after)
+        found = await identity.kyc.list(caller.principal, owner, limit, after)
         return KycPageOut(
             items=[KycDocumentOut.from_domain(d) for d in found],
             next_after=found[-1].id if len(found) == limit else None,
@@ -147,11 +140,9 @@ class KycDocumentController(Controller):
         responses=problem_responses(401, 403, 404, 429),
     )
     async def get_document(
-        self, document_id: FromPath[str], caller: CallerDep, services: ServicesDep
+        self, document_id: FromPath[str], caller: CallerDep, identity: IdentityDep
     ) -> KycDocumentOut:
-        return KycDocumentOut.from_domain(
-            await _service(services).get(caller.principal, document_id)
-        )
+        return KycDocumentOut.from_domain(await identity.kyc.get(caller.principal, document_id))
 
     @get(
         "/{document_id:str}/content",
@@ -175,9 +166,9 @@ class KycDocumentController(Controller):
         },
     )
     async def content(
-        self, document_id: FromPath[str], caller: CallerDep, services: ServicesDep
+        self, document_id: FromPath[str], caller: CallerDep, identity: IdentityDep
     ) -> Response[bytes]:
-        document, content = await _service(services).content(caller.principal, document_id)
+        document, content = await identity.kyc.content(caller.principal, document_id)
         filename = f"{document.id}.{EXTENSIONS.get(document.media_type, 'bin')}"
         return Response(
             content,
@@ -214,9 +205,9 @@ class KycDocumentController(Controller):
         document_id: FromPath[str],
         data: JSONBody[KycReviewIn],
         caller: CallerDep,
-        services: ServicesDep,
+        identity: IdentityDep,
     ) -> KycDocumentOut:
-        decided = await _service(services).review(
+        decided = await identity.kyc.review(
             caller.principal, document_id, DocumentStatus(data.status), data.reason
         )
         return KycDocumentOut.from_domain(decided)
@@ -228,9 +219,9 @@ class KycDocumentController(Controller):
         responses=problem_responses(401, 403, 404, 409, 429),
     )
     async def delete_document(
-        self, document_id: FromPath[str], caller: CallerDep, services: ServicesDep
+        self, document_id: FromPath[str], caller: CallerDep, identity: IdentityDep
     ) -> None:
-        await _service(services).delete(caller.principal, document_id)
+        await identity.kyc.delete(caller.principal, document_id)
 
 
 def controllers(max_bytes: int) -> list[type[Controller]]:

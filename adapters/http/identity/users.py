@@ -9,7 +9,8 @@ from litestar.exceptions import PermissionDeniedException
 from litestar.middleware.rate_limit import get_remote_address
 from litestar.params import FromPath, JSONBody, QueryParameter
 
-from adapters.http.deps import CallerDep, ServicesDep
+from adapters.http.deps import CallerDep
+from adapters.http.identity import IdentityDep
 from adapters.http.problems import problem_responses
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.auth import TokenOut, UserOut
@@ -31,34 +32,12 @@ from adapters.http.schemas.users import (
     role_of,
 )
 from adapters.http.security import PublicOperation, reject_agents
-from adapters.http.services import ApiServices
-from application.invitations import InvitationService
-from application.password_reset import PasswordResetService
-from application.user_admin import MAX_PAGE, UserAdminService
-from domain.errors import NotFound
+from application.user_admin import MAX_PAGE
 from domain.identity import normalize_username
 
 UserId = FromPath[str]
 _ADMIN = "Admins only (403 FORBIDDEN for anyone else)."
 _TOKEN_CODES = "422 {prefix}_INVALID, {prefix}_EXPIRED, {prefix}_USED{more} (field `token`)"
-
-
-def _users(services: ApiServices) -> UserAdminService:
-    if services.users is None:
-        raise NotFound("user management is not available here")
-    return services.users
-
-
-def _invitations(services: ApiServices) -> InvitationService:
-    if services.invitations is None:
-        raise NotFound("invitations are not available here")
-    return services.invitations
-
-
-def _resets(services: ApiServices) -> PasswordResetService:
-    if services.password_resets is None:
-        raise NotFound("password reset is not available here")
-    return services.password_resets
 
 
 class UsersController(Controller):
@@ -76,11 +55,11 @@ class UsersController(Controller):
         responses=problem_responses(400, 401, 403, 409, 422, 429),
     )
     async def create(
-        self, data: JSONBody[CreateUserIn], caller: CallerDep, services: ServicesDep
+        self, data: JSONBody[CreateUserIn], caller: CallerDep, identity: IdentityDep
     ) -> ManagedUserOut:
-        admin = _users(services)
+        admin = identity.users
         role = role_of(data.role)
-        view = await services.auth.create_user(
+        view = await identity.auth.create_user(
             data.username, data.password, role, actor=caller.principal, email=data.email
         )
         return ManagedUserOut.from_domain(await admin.get(caller.principal, view.id))
@@ -94,12 +73,12 @@ class UsersController(Controller):
     async def list_users(
         self,
         caller: CallerDep,
-        services: ServicesDep,
+        identity: IdentityDep,
         after: Annotated[str | None, QueryParameter(max_length=128)] = None,
         limit: Annotated[int, QueryParameter(ge=1, le=MAX_PAGE)] = 50,
     ) -> UsersOut:
         cursor = None if after is None else normalize_username(after)
-        return UsersOut.from_domain(await _users(services).list(caller.principal, cursor, limit))
+        return UsersOut.from_domain(await identity.users.list(caller.principal, cursor, limit))
 
     @get(
         "/{user_id:str}",
@@ -108,9 +87,9 @@ class UsersController(Controller):
         responses=problem_responses(401, 404, 429),
     )
     async def read(
-        self, user_id: UserId, caller: CallerDep, services: ServicesDep
+        self, user_id: UserId, caller: CallerDep, identity: IdentityDep
     ) -> ManagedUserOut:
-        return ManagedUserOut.from_domain(await _users(services).get(caller.principal, user_id))
+        return ManagedUserOut.from_domain(await identity.users.get(caller.principal, user_id))
 
     @patch(
         "/{user_id:str}",
@@ -120,9 +99,9 @@ class UsersController(Controller):
         responses=problem_responses(400, 401, 403, 404, 409, 429),
     )
     async def change_role(
-        self, user_id: UserId, data: JSONBody[RoleIn], caller: CallerDep, services: ServicesDep
+        self, user_id: UserId, data: JSONBody[RoleIn], caller: CallerDep, identity: IdentityDep
     ) -> ManagedUserOut:
-        changed = await _users(services).set_role(caller.principal, user_id, role_of(data.role))
+        changed = await identity.users.set_role(caller.principal, user_id, role_of(data.role))
         return ManagedUserOut.from_domain(changed)
 
     @post(
@@ -134,10 +113,10 @@ class UsersController(Controller):
         responses=problem_responses(401, 403, 404, 409, 429),
     )
     async def deactivate(
-        self, user_id: UserId, caller: CallerDep, services: ServicesDep
+        self, user_id: UserId, caller: CallerDep, identity: IdentityDep
     ) -> ManagedUserOut:
         return ManagedUserOut.from_domain(
-            await _users(services).deactivate(caller.principal, user_id)
+            await identity.users.deactivate(caller.principal, user_id)
         )
 
     @post(
@@ -148,10 +127,10 @@ class UsersController(Controller):
         responses=problem_responses(401, 403, 404, 429),
     )
     async def reactivate(
-        self, user_id: UserId, caller: CallerDep, services: ServicesDep
+        self, user_id: UserId, caller: CallerDep, identity: IdentityDep
     ) -> ManagedUserOut:
         return ManagedUserOut.from_domain(
-            await _users(services).reactivate(caller.principal, user_id)
+            await identity.users.reactivate(caller.principal, user_id)
         )
 
     @post(
@@ -162,11 +141,9 @@ class UsersController(Controller):
         responses=problem_responses(401, 403, 404, 429),
     )
     async def reset_mfa(
-        self, user_id: UserId, caller: CallerDep, services: ServicesDep
+        self, user_id: UserId, caller: CallerDep, identity: IdentityDep
     ) -> ManagedUserOut:
-        return ManagedUserOut.from_domain(
-            await _users(services).reset_mfa(caller.principal, user_id)
-        )
+        return ManagedUserOut.from_domain(await identity.users.reset_mfa(caller.principal, user_id))
 
 
 class InvitationsController(Controller):
@@ -184,9 +161,9 @@ class InvitationsController(Controller):
         responses=problem_responses(400, 401, 403, 422, 429),
     )
     async def create(
-        self, data: JSONBody[InvitationIn], caller: CallerDep, services: ServicesDep
+        self, data: JSONBody[InvitationIn], caller: CallerDep, identity: IdentityDep
     ) -> IssuedInvitationOut:
-        issued = await _invitations(services).create(
+        issued = await identity.invitations.create(
             caller.principal, role_of(data.role), data.email, data.expires_in_hours
         )
         return IssuedInvitationOut.from_domain(issued)
@@ -197,8 +174,8 @@ class InvitationsController(Controller):
         description=_ADMIN,
         responses=problem_responses(401, 403, 429),
     )
-    async def list_invitations(self, caller: CallerDep, services: ServicesDep) -> InvitationsOut:
-        found = await _invitations(services).list(caller.principal)
+    async def list_invitations(self, caller: CallerDep, identity: IdentityDep) -> InvitationsOut:
+        found = await identity.invitations.list(caller.principal)
         return InvitationsOut(items=[InvitationOut.from_domain(v) for v in found])
 
     @delete(
@@ -209,9 +186,9 @@ class InvitationsController(Controller):
         responses=problem_responses(401, 403, 404, 429),
     )
     async def revoke(
-        self, invitation_id: FromPath[str], caller: CallerDep, services: ServicesDep
+        self, invitation_id: FromPath[str], caller: CallerDep, identity: IdentityDep
     ) -> None:
-        await _invitations(services).revoke(caller.principal, invitation_id)
+        await identity.invitations.revoke(caller.principal, invitation_id)
 
 
 class AccountAccessController(Controller):
@@ -234,11 +211,11 @@ class AccountAccessController(Controller):
     async def accept(
         self,
         data: JSONBody[AcceptInvitationIn],
-        services: ServicesDep,
+        identity: IdentityDep,
         request: Request[Any, Any, Any],
     ) -> UserOut:
         client = get_remote_address(request)
-        user = await _invitations(services).accept(data.token, data.to_domain(), client=client)
+        user = await identity.invitations.accept(data.token, data.to_domain(), client=client)
         return UserOut.from_domain(user)
 
     @post(
@@ -251,8 +228,8 @@ class AccountAccessController(Controller):
         operation_class=PublicOperation,
         responses=problem_responses(400, 404, 409, 422, 429),
     )
-    async def signup(self, data: JSONBody[SignupIn], services: ServicesDep) -> UserOut:
-        return UserOut.from_domain(await _invitations(services).signup(data.to_domain()))
+    async def signup(self, data: JSONBody[SignupIn], identity: IdentityDep) -> UserOut:
+        return UserOut.from_domain(await identity.invitations.signup(data.to_domain()))
 
     @post(
         "/password",
@@ -264,11 +241,11 @@ class AccountAccessController(Controller):
         opt=VIEWER_MAY_CALL,
     )
     async def change_password(
-        self, data: JSONBody[PasswordChangeIn], caller: CallerDep, services: ServicesDep
+        self, data: JSONBody[PasswordChangeIn], caller: CallerDep, identity: IdentityDep
     ) -> TokenOut:
         if caller.session is None:
             raise PermissionDeniedException("only user sessions can change a password")
-        pair = await services.auth.set_password(
+        pair = await identity.auth.set_password(
             caller.principal, data.current_password, data.new_password
         )
         return TokenOut.from_domain(pair)
@@ -283,9 +260,9 @@ class AccountAccessController(Controller):
         responses=problem_responses(400, 429),
     )
     async def request_reset(
-        self, data: JSONBody[PasswordResetIn], services: ServicesDep
+        self, data: JSONBody[PasswordResetIn], identity: IdentityDep
     ) -> ResetRequestedOut:
-        await _resets(services).request(data.identifier)
+        await identity.password_resets.request(data.identifier)
         return ResetRequestedOut()
 
     @post(
@@ -301,11 +278,11 @@ class AccountAccessController(Controller):
     async def confirm_reset(
         self,
         data: JSONBody[PasswordResetConfirmIn],
-        services: ServicesDep,
+        identity: IdentityDep,
         request: Request[Any, Any, Any],
     ) -> None:
         client = get_remote_address(request)
-        await _resets(services).confirm(data.token, data.new_password, client=client)
+        await identity.password_resets.confirm(data.token, data.new_password, client=client)
 
 
 CONTROLLERS: list[Any] = [UsersController, InvitationsController, AccountAccessController]

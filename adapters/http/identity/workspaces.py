@@ -8,7 +8,8 @@ from litestar import Controller, Response, delete, get, post
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import FromPath, JSONBody
 
-from adapters.http.deps import CallerDep, ServicesDep
+from adapters.http.deps import CallerDep
+from adapters.http.identity import IdentityDep
 from adapters.http.problems import problem_responses
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.workspaces import WorkspaceIn, WorkspaceOut, WorkspacesOut
@@ -28,8 +29,8 @@ class WorkspaceController(Controller):
         description="404 NOT_FOUND when none is saved.",
         responses=problem_responses(401, 403, 404, 429),
     )
-    async def default(self, caller: CallerDep, services: ServicesDep) -> WorkspaceOut:
-        return WorkspaceOut.from_domain(await services.workspaces.default(caller.principal))
+    async def default(self, caller: CallerDep, identity: IdentityDep) -> WorkspaceOut:
+        return WorkspaceOut.from_domain(await identity.workspaces.default(caller.principal))
 
     @post(
         "/workspace",
@@ -47,10 +48,10 @@ class WorkspaceController(Controller):
         opt=VIEWER_MAY_CALL,
     )
     async def save(
-        self, data: JSONBody[WorkspaceIn], caller: CallerDep, services: ServicesDep
+        self, data: JSONBody[WorkspaceIn], caller: CallerDep, identity: IdentityDep
     ) -> Response[WorkspaceOut]:
-        before = {w.id for w in await services.workspaces.list(caller.principal)}
-        workspace = await services.workspaces.save(data.to_command(caller.principal))
+        before = {w.id for w in await identity.workspaces.list(caller.principal)}
+        workspace = await identity.workspaces.save(data.to_command(caller.principal))
         created = workspace.id not in before
         return Response(WorkspaceOut.from_domain(workspace), status_code=201 if created else 200)
 
@@ -59,8 +60,8 @@ class WorkspaceController(Controller):
         summary="The caller's workspaces, by name",
         responses=problem_responses(401, 403, 429),
     )
-    async def list_workspaces(self, caller: CallerDep, services: ServicesDep) -> WorkspacesOut:
-        found = await services.workspaces.list(caller.principal)
+    async def list_workspaces(self, caller: CallerDep, identity: IdentityDep) -> WorkspacesOut:
+        found = await identity.workspaces.list(caller.principal)
         return WorkspacesOut(items=[WorkspaceOut.from_domain(w) for w in found])
 
     @delete(
@@ -75,9 +76,9 @@ class WorkspaceController(Controller):
         opt=VIEWER_MAY_CALL,
     )
     async def delete_workspace(
-        self, workspace_id: FromPath[str], caller: CallerDep, services: ServicesDep
+        self, workspace_id: FromPath[str], caller: CallerDep, identity: IdentityDep
     ) -> None:
-        await services.workspaces.delete(caller.principal, workspace_id)
+        await identity.workspaces.delete(caller.principal, workspace_id)
 
 
 CONTROLLERS: list[Any] = [WorkspaceController]
