@@ -43,9 +43,7 @@ from adapters.http.routes import (
     agents,
     alternatives,
     attribution,
-    audit,
     backtests,
-    broker_credentials,
     compliance,
     crypto,
     drills,
@@ -54,16 +52,12 @@ from adapters.http.routes import (
     giving,
     illiquid_assets,
     instruments,
-    key_vault,
-    keys,
     killswitch,
     margin,
     market,
     markets,
     ml,
     monitoring,
-    notification_endpoints,
-    notifications,
     optimization,
     options_american,
     options_chain,
@@ -81,7 +75,6 @@ from adapters.http.routes import (
     strategies,
     stress,
     succession,
-    surveillance,
     tax,
 )
 from adapters.http.routes.auth import AuthController
@@ -257,19 +250,13 @@ def create_app(
                     *(c for module in RESOURCES for c in module.CONTROLLERS),
                     *signals.CONTROLLERS,
                     *providers.CONTROLLERS,
-                    *keys.CONTROLLERS,  # /admin/keys
                     *drills.CONTROLLERS,  # /admin/drills/paper-faults (never in prod)
                     *market.CONTROLLERS,
-                    *broker_credentials.CONTROLLERS,
                     *performance.CONTROLLERS,
                     *strategies.CONTROLLERS,
                     *backtests.CONTROLLERS,
                     *account_admin.CONTROLLERS,
                     *instruments.CONTROLLERS,
-                    *notification_endpoints.CONTROLLERS,
-                    *key_vault.CONTROLLERS,
-                    *notifications.CONTROLLERS,
-                    *audit.CONTROLLERS,
                     # /analytics/options/greeks, /implied-vol: own body limit
                     *options_compute.controllers(config.analytics_max_body_bytes),
                     *planning.CONTROLLERS,  # /planning/*
@@ -293,7 +280,6 @@ def create_app(
                     *crypto.CONTROLLERS,  # /analytics/crypto/*
                     *esg.CONTROLLERS,  # /analytics/esg/*
                     *giving.CONTROLLERS,  # /planning/giving/*
-                    *surveillance.CONTROLLERS,  # /surveillance/alerts
                     *sentiment_indices.CONTROLLERS,  # /analytics/fear-greed, /hype
                     *controllers,
                 ],

@@ -14,10 +14,8 @@ from application.agents import AgentService
 from application.alternatives import AlternativesService
 from application.american_options import AmericanOptionsService
 from application.apikeys import ApiKeyService
-from application.audit_log import AuditLogService
 from application.auth import AuthService
 from application.backtests import BacktestService
-from application.broker_credentials import BrokerCredentialService
 from application.compute_budget import ComputeBudget
 from application.crypto import CryptoAnalyticsService
 from application.crypto_wallets import WalletBalanceService
@@ -35,8 +33,6 @@ from application.illiquid_assets import IlliquidAssetService
 from application.in_doubt_watch import InDoubtWatch
 from application.insiders import InsiderService
 from application.instrument_catalog import InstrumentCatalog
-from application.key_rotation_jobs import KeyRotationJobs
-from application.key_vault import KeyVaultService
 from application.keywords import KeywordService
 from application.killswitch import KillSwitchService
 from application.macro import MacroService
@@ -44,8 +40,6 @@ from application.margin import MarginService
 from application.market import MarketService
 from application.market_regime import RegimeDetectionService
 from application.ml_models import MlModelService
-from application.notification_endpoints import NotificationEndpoints
-from application.notifications_api import NotificationService
 from application.optimization import OptimizationService
 from application.options_chain import OptionsChainService
 from application.orders import OrderService
@@ -63,7 +57,6 @@ from application.strategies import StrategyService
 from application.strategy_processor import StrategyProcessor
 from application.stream_monitor import StreamMonitorService
 from application.succession import SuccessionService
-from application.surveillance import SurveillanceService
 from application.tax import TaxService
 from application.valuations import ValuationService
 from application.value_at_risk import ValueAtRiskService
@@ -130,8 +123,6 @@ class ApiServices:
     signals: SignalService | None = None
     providers: ProviderService | None = None  # the market-data feed's report and failover
     market: MarketService | None = None  # depth of market, bars with indicators
-    broker_credentials: BrokerCredentialService | None = None  # a view over the key vault
-    key_vault: KeyVaultService | None = None  # the API-key vault (routes/key_vault.py)
     performance: PerformanceService | None = None  # stored equity snapshots' analytics
     strategies: StrategyService | None = None  # the owners' strategies
     strategy_processor: StrategyProcessor | None = None  # agents' signals
@@ -139,12 +130,7 @@ class ApiServices:
     account_admin: AccountAdmin | None = None  # open, change, close accounts
     account_sync: AccountSync | None = None  # import an account's state from its broker
     instruments: InstrumentCatalog | None = None  # instrument reference data
-    key_rotations: KeyRotationJobs | None = None  # KEK status and rotation (admin)
     drill_faults: DrillFaultControl | None = None  # the paper broker's drill faults (admin)
-    # Users' webhook, Slack and Telegram endpoints (routes/notification_endpoints.py).
-    notification_endpoints: NotificationEndpoints | None = None
-    notifications: NotificationService | None = None  # inbox, preferences, deliveries
-    audit_log: AuditLogService | None = None  # the hash-chained audit log
     # The quant kernels' backend (CPU or CUDA; /api/status shows it) and the budget
     # heavy requests run through (off the loop, bounded; 503 COMPUTE_BUSY / COMPUTE_TIME_BUDGET).
     compute: ComputePort | None = None
@@ -188,8 +174,6 @@ class ApiServices:
     esg: EsgService | None = None
     giving: GivingService | None = None
     giving_suggestions: GivingSuggestionService | None = None
-    # /api/v1/surveillance/alerts (routes/surveillance.py).
-    surveillance: SurveillanceService | None = None
     # /api/v1/analytics/fear-greed and /analytics/hype.
     fear_greed: FearGreedService | None = None
     hype: HypeService | None = None

@@ -99,7 +99,10 @@ class ApplicationContainer(containers.DeclarativeContainer):
     keys = providers.Container(KeysContainer, core=core, identity=identity)
 
     # The API's listener: its contexts' routes, and the shared services.
-    http_contexts = providers.Container(HttpContextsContainer, core=core, identity=identity)
+    http_contexts = providers.Container(
+        HttpContextsContainer, core=core, identity=identity, notifications=notifications,
+        keys=keys, surveillance=surveillance,
+    )  # fmt: skip
     event_hub = providers.Singleton(event_hub, core.bus, settings.provided.http.ws_queue_size)
     idempotency = providers.Selector(
         core.shared_kind,
@@ -119,13 +122,9 @@ class ApplicationContainer(containers.DeclarativeContainer):
         events=event_hub, rate_limiter=core.api_rate_limiter,
         idempotency=idempotency, providers=market_data.provider_service,
         market=market_data.market_service, signals=strategies.signals,
-        broker_credentials=providers.Singleton(
-            later("application.broker_credentials:BrokerCredentialService"),
-            core.uow_factory, core.key_vault,
-        ),
-        key_vault=core.key_vault, performance=analytics.performance,
+        performance=analytics.performance,
         account_admin=trading.account_admin, account_sync=trading.account_sync,
-        instruments=trading.instruments, audit_log=core.audit_log_service,
+        instruments=trading.instruments,
         probes=providers.Callable(
             http.readiness_probes,
             providers.Callable(http.store_probe, core.store_kind, core.engine.provider),
@@ -137,10 +136,8 @@ class ApplicationContainer(containers.DeclarativeContainer):
         ),
         in_doubt=safety.in_doubt_watch,
         strategies=strategies.strategies, strategy_processor=strategies.strategy_processor,
-        backtests=strategies.backtests, key_rotations=keys.key_rotations,
+        backtests=strategies.backtests,
         drill_faults=safety.drill_faults,
-        notification_endpoints=notifications.notification_endpoints,
-        notifications=notifications.notification_service,
         compute=core.compute, compute_budget=core.compute_budget,
         planning=portfolio.planning, options_chain=market_data.options_chain,
         value_at_risk=analytics.value_at_risk,
@@ -156,7 +153,7 @@ class ApplicationContainer(containers.DeclarativeContainer):
         keywords=inference.served_keywords, ml_models=inference.served_ml_models,
         crypto=analytics.crypto, crypto_wallets=analytics.crypto_wallets, esg=analytics.esg,
         giving=portfolio.giving, giving_suggestions=portfolio.giving_suggestions,
-        surveillance=surveillance.surveillance, fear_greed=markets.fear_greed,
+        fear_greed=markets.fear_greed,
         hype=markets.hype,
     )  # fmt: skip
     background = providers.Resource(

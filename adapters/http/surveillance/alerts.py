@@ -12,7 +12,7 @@ from typing import Annotated
 from litestar import Controller, get, patch
 from litestar.params import FromPath, JSONBody, QueryParameter
 
-from adapters.http.deps import CallerDep, ServicesDep
+from adapters.http.deps import CallerDep
 from adapters.http.problems import problem_responses
 from adapters.http.schemas.surveillance import (
     AlertReviewIn,
@@ -20,21 +20,14 @@ from adapters.http.schemas.surveillance import (
     SurveillanceAlertPageOut,
 )
 from adapters.http.security import READERS, require_roles
-from adapters.http.services import ApiServices
-from application.surveillance import MAX_PAGE, SurveillanceService
-from domain.errors import NotFound
+from adapters.http.surveillance import SurveillanceDep
+from application.surveillance import MAX_PAGE
 from domain.surveillance.cases import AlertStatus
 from domain.surveillance.detections import AbusePattern, AlertSeverity
 from ports.surveillance import AlertQuery
 
 _PAGE = "Newest first. Pass `next_cursor` back as `cursor` (422 INVALID_CURSOR for any other text)."
 _SCOPE = "Owners and traders: their own alerts only (another's answers 404 ALERT_NOT_FOUND)."
-
-
-def _service(services: ApiServices) -> SurveillanceService:
-    if services.surveillance is None:
-        raise NotFound("surveillance is not served by this instance")
-    return services.surveillance
 
 
 class SurveillanceController(Controller):
@@ -53,7 +46,7 @@ class SurveillanceController(Controller):
     async def list_alerts(
         self,
         caller: CallerDep,
-        services: ServicesDep,
+        surveillance: SurveillanceDep,
         status: Annotated[AlertStatus | None, QueryParameter()] = None,
         pattern: Annotated[AbusePattern | None, QueryParameter()] = None,
         severity: Annotated[AlertSeverity | None, QueryParameter()] = None,
@@ -63,7 +56,7 @@ class SurveillanceController(Controller):
         limit: Annotated[int, QueryParameter(ge=1, le=MAX_PAGE)] = 50,
     ) -> SurveillanceAlertPageOut:
         query = AlertQuery(owner_id, status, pattern, severity, symbol, None, limit)
-        page = await _service(services).list(caller.principal, query, cursor)
+        page = await surveillance.surveillance.list(caller.principal, query, cursor)
         return SurveillanceAlertPageOut.from_page(page)
 
     @get(
@@ -73,10 +66,10 @@ class SurveillanceController(Controller):
         responses=problem_responses(400, 401, 403, 404, 429, notes={404: "ALERT_NOT_FOUND"}),
     )
     async def get_alert(
-        self, alert_id: FromPath[str], caller: CallerDep, services: ServicesDep
+        self, alert_id: FromPath[str], caller: CallerDep, surveillance: SurveillanceDep
     ) -> SurveillanceAlertOut:
         return SurveillanceAlertOut.from_domain(
-            await _service(services).get(caller.principal, alert_id)
+            await surveillance.surveillance.get(caller.principal, alert_id)
         )
 
     @patch(
@@ -105,9 +98,9 @@ class SurveillanceController(Controller):
         alert_id: FromPath[str],
         data: JSONBody[AlertReviewIn],
         caller: CallerDep,
-        services: ServicesDep,
+        surveillance: SurveillanceDep,
     ) -> SurveillanceAlertOut:
-        reviewed = await _service(services).review(
+        reviewed = await surveillance.surveillance.review(
             caller.principal, alert_id, AlertStatus(data.status), data.note, data.version
         )
         return SurveillanceAlertOut.from_domain(reviewed)

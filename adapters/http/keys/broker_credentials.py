@@ -9,13 +9,11 @@ from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import Example
 from litestar.params import FromPath, JSONBody
 
-from adapters.http.deps import CallerDep, ServicesDep
+from adapters.http.deps import CallerDep
+from adapters.http.keys import KeysDep
 from adapters.http.problems import problem_responses
 from adapters.http.schemas.broker_credentials import BrokerCredentialsIn, BrokerCredentialsOut
 from adapters.http.security import reject_agents
-from adapters.http.services import ApiServices
-from application.broker_credentials import BrokerCredentialService
-from domain.errors import NotFound
 
 _STORED = {
     "account_id": "acc-alpaca-1",
@@ -25,13 +23,6 @@ _STORED = {
     "updated_at": "2026-03-02T14:30:00Z",
 }
 _OWNER_ONLY = "Only the account's owner: 404 NOT_FOUND for another user's account, agents 403."
-
-
-def _vault(services: ApiServices) -> BrokerCredentialService:
-    vault = services.broker_credentials
-    if vault is None:
-        raise NotFound("broker credentials are not served by this instance")
-    return vault
 
 
 class BrokerCredentialController(Controller):
@@ -67,9 +58,9 @@ class BrokerCredentialController(Controller):
         account_id: FromPath[str],
         data: JSONBody[BrokerCredentialsIn],
         caller: CallerDep,
-        services: ServicesDep,
+        keys: KeysDep,
     ) -> BrokerCredentialsOut:
-        info = await _vault(services).set(data.to_command(caller.principal, account_id))
+        info = await keys.broker_credentials.set(data.to_command(caller.principal, account_id))
         return BrokerCredentialsOut.from_domain(info)
 
     @get(
@@ -87,9 +78,9 @@ class BrokerCredentialController(Controller):
         },
     )
     async def get_credentials(
-        self, account_id: FromPath[str], caller: CallerDep, services: ServicesDep
+        self, account_id: FromPath[str], caller: CallerDep, keys: KeysDep
     ) -> BrokerCredentialsOut:
-        info = await _vault(services).show(caller.principal, account_id)
+        info = await keys.broker_credentials.show(caller.principal, account_id)
         return BrokerCredentialsOut.from_domain(info)
 
     @delete(
@@ -103,9 +94,9 @@ class BrokerCredentialController(Controller):
         responses=problem_responses(401, 403, 404, 429),
     )
     async def delete_credentials(
-        self, account_id: FromPath[str], caller: CallerDep, services: ServicesDep
+        self, account_id: FromPath[str], caller: CallerDep, keys: KeysDep
     ) -> None:
-        await _vault(services).remove(caller.principal, account_id)
+        await keys.broker_credentials.remove(caller.principal, account_id)
 
 
 CONTROLLERS: list[Any] = [BrokerCredentialController]

@@ -7,7 +7,8 @@ from typing import Any
 from litestar import Controller, delete, get, patch, post
 from litestar.params import FromPath, JSONBody
 
-from adapters.http.deps import CallerDep, ServicesDep
+from adapters.http.deps import CallerDep
+from adapters.http.keys import KeysDep
 from adapters.http.problems import problem_responses
 from adapters.http.schemas.key_vault import (
     ConnectionTestOut,
@@ -19,18 +20,9 @@ from adapters.http.schemas.key_vault import (
     VaultKeyRotateIn,
 )
 from adapters.http.security import reject_agents
-from adapters.http.services import ApiServices
-from application.key_vault import KeyVaultService
-from domain.errors import NotFound
 
 _OWNER_ONLY = "Only the key's owner: 404 NOT_FOUND for another user's key, agents 403."
 _MASKED = "The key id is masked (`PK…7XQ`) and the secret never comes back."
-
-
-def _vault(services: ApiServices) -> KeyVaultService:
-    if services.key_vault is None:
-        raise NotFound("the key vault is not served by this instance")
-    return services.key_vault
 
 
 class KeyVaultController(Controller):
@@ -55,10 +47,10 @@ class KeyVaultController(Controller):
         responses=problem_responses(400, 401, 403, 404, 409, 422, 429),
     )
     async def create_key(
-        self, data: JSONBody[VaultKeyIn], caller: CallerDep, services: ServicesDep
+        self, data: JSONBody[VaultKeyIn], caller: CallerDep, keys: KeysDep
     ) -> VaultKeyOut:
-        key = await _vault(services).create(data.to_command(caller.principal))
-        return VaultKeyOut.from_domain(key, services.clock.now())
+        key = await keys.key_vault.create(data.to_command(caller.principal))
+        return VaultKeyOut.from_domain(key, keys.clock.now())
 
     @get(
         "/",
@@ -66,9 +58,9 @@ class KeyVaultController(Controller):
         description=_MASKED,
         responses=problem_responses(401, 403, 429),
     )
-    async def list_keys(self, caller: CallerDep, services: ServicesDep) -> VaultKeyListOut:
-        keys = await _vault(services).list(caller.principal)
-        return VaultKeyListOut.of(keys, services.clock.now())
+    async def list_keys(self, caller: CallerDep, keys: KeysDep) -> VaultKeyListOut:
+        found = await keys.key_vault.list(caller.principal)
+        return VaultKeyListOut.of(found, keys.clock.now())
 
     @get(
         "/{vault_key_id:str}",
@@ -77,10 +69,10 @@ class KeyVaultController(Controller):
         responses=problem_responses(401, 403, 404, 429),
     )
     async def get_key(
-        self, vault_key_id: FromPath[str], caller: CallerDep, services: ServicesDep
+        self, vault_key_id: FromPath[str], caller: CallerDep, keys: KeysDep
     ) -> VaultKeyOut:
-        key = await _vault(services).show(caller.principal, vault_key_id)
-        return VaultKeyOut.from_domain(key, services.clock.now())
+        key = await keys.key_vault.show(caller.principal, vault_key_id)
+        return VaultKeyOut.from_domain(key, keys.clock.now())
 
     @patch(
         "/{vault_key_id:str}",
@@ -97,10 +89,10 @@ class KeyVaultController(Controller):
         vault_key_id: FromPath[str],
         data: JSONBody[VaultKeyPatchIn],
         caller: CallerDep,
-        services: ServicesDep,
+        keys: KeysDep,
     ) -> VaultKeyOut:
-        key = await _vault(services).update(data.to_command(caller.principal, vault_key_id))
-        return VaultKeyOut.from_domain(key, services.clock.now())
+        key = await keys.key_vault.update(data.to_command(caller.principal, vault_key_id))
+        return VaultKeyOut.from_domain(key, keys.clock.now())
 
     @delete(
         "/{vault_key_id:str}",
@@ -110,9 +102,9 @@ class KeyVaultController(Controller):
         responses=problem_responses(401, 403, 404, 429),
     )
     async def delete_key(
-        self, vault_key_id: FromPath[str], caller: CallerDep, services: ServicesDep
+        self, vault_key_id: FromPath[str], caller: CallerDep, keys: KeysDep
     ) -> None:
-        await _vault(services).delete(caller.principal, vault_key_id)
+        await keys.key_vault.delete(caller.principal, vault_key_id)
 
     @post(
         "/{vault_key_id:str}/rotate",
@@ -131,10 +123,10 @@ class KeyVaultController(Controller):
         vault_key_id: FromPath[str],
         data: JSONBody[VaultKeyRotateIn],
         caller: CallerDep,
-        services: ServicesDep,
+        keys: KeysDep,
     ) -> VaultKeyOut:
-        key = await _vault(services).rotate(data.to_command(caller.principal, vault_key_id))
-        return VaultKeyOut.from_domain(key, services.clock.now())
+        key = await keys.key_vault.rotate(data.to_command(caller.principal, vault_key_id))
+        return VaultKeyOut.from_domain(key, keys.clock.now())
 
     @post(
         "/{vault_key_id:str}/test",
@@ -150,9 +142,9 @@ class KeyVaultController(Controller):
         responses=problem_responses(401, 403, 404, 409, 429),
     )
     async def test_key(
-        self, vault_key_id: FromPath[str], caller: CallerDep, services: ServicesDep
+        self, vault_key_id: FromPath[str], caller: CallerDep, keys: KeysDep
     ) -> ConnectionTestOut:
-        report = await _vault(services).test(caller.principal, vault_key_id)
+        report = await keys.key_vault.test(caller.principal, vault_key_id)
         return ConnectionTestOut.from_domain(report)
 
     @get(
@@ -162,9 +154,9 @@ class KeyVaultController(Controller):
         responses=problem_responses(401, 403, 404, 429),
     )
     async def key_access(
-        self, vault_key_id: FromPath[str], caller: CallerDep, services: ServicesDep
+        self, vault_key_id: FromPath[str], caller: CallerDep, keys: KeysDep
     ) -> KeyAccessListOut:
-        accesses = await _vault(services).accesses(caller.principal, vault_key_id)
+        accesses = await keys.key_vault.accesses(caller.principal, vault_key_id)
         return KeyAccessListOut.of(accesses)
 
 

@@ -7,7 +7,8 @@ from typing import Any
 from litestar import Controller, delete, get, patch, post
 from litestar.params import FromPath, JSONBody
 
-from adapters.http.deps import CallerDep, ServicesDep
+from adapters.http.deps import CallerDep
+from adapters.http.notifications import NotificationsDep
 from adapters.http.problems import problem_responses
 from adapters.http.schemas.notification_endpoints import (
     EndpointIn,
@@ -17,9 +18,6 @@ from adapters.http.schemas.notification_endpoints import (
     TestOutcomeOut,
 )
 from adapters.http.security import READERS, require_roles
-from adapters.http.services import ApiServices
-from application.notification_endpoints import NotificationEndpoints
-from domain.errors import NotFound
 
 _OWNER_ONLY = "Your own endpoints only: 404 NOT_FOUND for another user's."
 _URL_CODES = (
@@ -27,12 +25,6 @@ _URL_CODES = (
     "URL_PRIVATE_ADDRESS (the host is, or resolves to, a loopback, private, link-local or "
     "multicast address), URL_UNRESOLVABLE, URL_INVALID for a `url` Bulwark may not call"
 )
-
-
-def _service(services: ApiServices) -> NotificationEndpoints:
-    if services.notification_endpoints is None:
-        raise NotFound("notification endpoints are not served by this instance")
-    return services.notification_endpoints
 
 
 class NotificationEndpointController(Controller):
@@ -60,9 +52,9 @@ class NotificationEndpointController(Controller):
         ),
     )  # fmt: skip
     async def create(
-        self, data: JSONBody[EndpointIn], caller: CallerDep, services: ServicesDep
+        self, data: JSONBody[EndpointIn], caller: CallerDep, notifications: NotificationsDep
     ) -> EndpointOut:
-        view = await _service(services).create(caller.principal, data.to_command())
+        view = await notifications.endpoints.create(caller.principal, data.to_command())
         return EndpointOut.from_domain(view)
 
     @get(
@@ -70,8 +62,10 @@ class NotificationEndpointController(Controller):
         summary="Your notification endpoints, oldest first (secrets masked)",
         responses=problem_responses(401, 403, 429),
     )
-    async def list_endpoints(self, caller: CallerDep, services: ServicesDep) -> EndpointListOut:
-        views = await _service(services).list_for(caller.principal)
+    async def list_endpoints(
+        self, caller: CallerDep, notifications: NotificationsDep
+    ) -> EndpointListOut:
+        views = await notifications.endpoints.list_for(caller.principal)
         return EndpointListOut(items=[EndpointOut.from_domain(v) for v in views])
 
     @get(
@@ -81,9 +75,11 @@ class NotificationEndpointController(Controller):
         responses=problem_responses(401, 403, 404, 429),
     )
     async def get_endpoint(
-        self, endpoint_id: FromPath[str], caller: CallerDep, services: ServicesDep
+        self, endpoint_id: FromPath[str], caller: CallerDep, notifications: NotificationsDep
     ) -> EndpointOut:
-        return EndpointOut.from_domain(await _service(services).get(caller.principal, endpoint_id))
+        return EndpointOut.from_domain(
+            await notifications.endpoints.get(caller.principal, endpoint_id)
+        )
 
     @patch(
         "/{endpoint_id:str}",
@@ -96,9 +92,9 @@ class NotificationEndpointController(Controller):
         endpoint_id: FromPath[str],
         data: JSONBody[EndpointPatchIn],
         caller: CallerDep,
-        services: ServicesDep,
+        notifications: NotificationsDep,
     ) -> EndpointOut:
-        view = await _service(services).update(
+        view = await notifications.endpoints.update(
             caller.principal, endpoint_id, label=data.label, enabled=data.enabled
         )
         return EndpointOut.from_domain(view)
@@ -111,9 +107,9 @@ class NotificationEndpointController(Controller):
         responses=problem_responses(401, 403, 404, 429),
     )
     async def remove(
-        self, endpoint_id: FromPath[str], caller: CallerDep, services: ServicesDep
+        self, endpoint_id: FromPath[str], caller: CallerDep, notifications: NotificationsDep
     ) -> None:
-        await _service(services).remove(caller.principal, endpoint_id)
+        await notifications.endpoints.remove(caller.principal, endpoint_id)
 
     @post(
         "/{endpoint_id:str}/rotate-secret",
@@ -127,9 +123,9 @@ class NotificationEndpointController(Controller):
         responses=problem_responses(401, 403, 404, 409, 429),
     )
     async def rotate_secret(
-        self, endpoint_id: FromPath[str], caller: CallerDep, services: ServicesDep
+        self, endpoint_id: FromPath[str], caller: CallerDep, notifications: NotificationsDep
     ) -> EndpointOut:
-        view = await _service(services).rotate_secret(caller.principal, endpoint_id)
+        view = await notifications.endpoints.rotate_secret(caller.principal, endpoint_id)
         return EndpointOut.from_domain(view)
 
     @post(
@@ -145,9 +141,9 @@ class NotificationEndpointController(Controller):
         responses=problem_responses(401, 403, 404, 429),
     )
     async def test(
-        self, endpoint_id: FromPath[str], caller: CallerDep, services: ServicesDep
+        self, endpoint_id: FromPath[str], caller: CallerDep, notifications: NotificationsDep
     ) -> TestOutcomeOut:
-        outcome = await _service(services).test(caller.principal, endpoint_id)
+        outcome = await notifications.endpoints.test(caller.principal, endpoint_id)
         return TestOutcomeOut.from_domain(outcome)
 
 

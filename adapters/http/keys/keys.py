@@ -10,22 +10,14 @@ from typing import Any
 from litestar import Controller, get, post
 from litestar.params import FromPath
 
-from adapters.http.deps import CallerDep, ServicesDep
+from adapters.http.deps import CallerDep
+from adapters.http.keys import KeysDep
 from adapters.http.problems import problem_responses
 from adapters.http.schemas.keys import KeysOut, RotationOut
 from adapters.http.security import require_roles
-from application.key_rotation_jobs import KeyRotationJobs
-from domain.errors import NotFound
 from domain.principals import Role
 
 _ADMIN = "Admins only (403 FORBIDDEN for anyone else)."
-
-
-def _jobs(services: Any) -> KeyRotationJobs:
-    if services.key_rotations is None:
-        raise NotFound("key administration is not served by this instance")
-    jobs: KeyRotationJobs = services.key_rotations
-    return jobs
 
 
 class KeysController(Controller):
@@ -43,8 +35,8 @@ class KeysController(Controller):
         ),
         responses=problem_responses(401, 403, 429),
     )
-    async def keys(self, services: ServicesDep) -> KeysOut:
-        return KeysOut.from_domain(await _jobs(services).rotation.status())
+    async def keys(self, keys: KeysDep) -> KeysOut:
+        return KeysOut.from_domain(await keys.key_rotations.rotation.status())
 
     @post(
         "/rotate",
@@ -58,8 +50,8 @@ class KeysController(Controller):
         status_code=202,
         responses=problem_responses(401, 403, 409, 429),
     )
-    async def rotate(self, caller: CallerDep, services: ServicesDep) -> RotationOut:
-        return RotationOut.from_domain(_jobs(services).start(caller.principal))
+    async def rotate(self, caller: CallerDep, keys: KeysDep) -> RotationOut:
+        return RotationOut.from_domain(keys.key_rotations.start(caller.principal))
 
     @get(
         "/rotations/{rotation_id:str}",
@@ -72,10 +64,10 @@ class KeysController(Controller):
         responses=problem_responses(401, 403, 404, 429),
     )
     async def rotation(
-        self, rotation_id: FromPath[str], services: ServicesDep, caller: CallerDep
+        self, rotation_id: FromPath[str], keys: KeysDep, caller: CallerDep
     ) -> RotationOut:
         del caller
-        return RotationOut.from_domain(_jobs(services).get(rotation_id))
+        return RotationOut.from_domain(keys.key_rotations.get(rotation_id))
 
 
 CONTROLLERS: list[Any] = [KeysController]

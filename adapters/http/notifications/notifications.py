@@ -8,7 +8,8 @@ from typing import Annotated, Any
 from litestar import Controller, Request, Response, get, post, put
 from litestar.params import FromQuery, JSONBody, PathParameter, QueryParameter
 
-from adapters.http.deps import CallerDep, ServicesDep
+from adapters.http.deps import CallerDep
+from adapters.http.notifications import NotificationsDep
 from adapters.http.problems import Problem, problem_response, problem_responses
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.notifications import (
@@ -23,9 +24,7 @@ from adapters.http.security import reject_agents
 from application.notifications_api import (
     MAX_PAGE,
     InvalidNotificationQuery,
-    NotificationService,
 )
-from domain.errors import NotFound
 from ports.notification_store import DeliveryStatus
 
 _ID = r"^[0-9a-f]{64}$"
@@ -38,13 +37,6 @@ def on_invalid_query(
 ) -> Response[Problem]:
     """A cursor that was not handed out is the client's request: 400 with its code."""
     return problem_response(request, 400, exc.code, "Invalid notification query", exc.message)
-
-
-def _service(services: Any) -> NotificationService:
-    if services.notifications is None:
-        raise NotFound("notifications are not served by this instance")
-    service: NotificationService = services.notifications
-    return service
 
 
 class NotificationController(Controller):
@@ -67,12 +59,12 @@ class NotificationController(Controller):
     async def inbox(
         self,
         caller: CallerDep,
-        services: ServicesDep,
+        notifications: NotificationsDep,
         unread: FromQuery[bool] = False,
         cursor: Cursor = None,
         limit: Limit = 50,
     ) -> NotificationPageOut:
-        page = await _service(services).inbox(
+        page = await notifications.inbox.inbox(
             caller.principal, unread=unread, cursor=cursor, limit=limit
         )
         return NotificationPageOut(
@@ -92,9 +84,9 @@ class NotificationController(Controller):
         self,
         notification_id: Annotated[str, PathParameter(pattern=_ID)],
         caller: CallerDep,
-        services: ServicesDep,
+        notifications: NotificationsDep,
     ) -> None:
-        await _service(services).read(caller.principal, notification_id)
+        await notifications.inbox.read(caller.principal, notification_id)
 
     @post(
         "/read-all",
@@ -103,8 +95,8 @@ class NotificationController(Controller):
         responses=problem_responses(401, 403, 429),
         opt=VIEWER_MAY_CALL,
     )
-    async def read_all(self, caller: CallerDep, services: ServicesDep) -> ReadAllOut:
-        return ReadAllOut(marked=await _service(services).read_all(caller.principal))
+    async def read_all(self, caller: CallerDep, notifications: NotificationsDep) -> ReadAllOut:
+        return ReadAllOut(marked=await notifications.inbox.read_all(caller.principal))
 
     @get(
         "/preferences",
@@ -112,8 +104,10 @@ class NotificationController(Controller):
         description="Channels per event type (overrides of the catalogue), quiet hours, digest.",
         responses=problem_responses(401, 403, 429),
     )
-    async def preferences(self, caller: CallerDep, services: ServicesDep) -> PreferencesIO:
-        return PreferencesIO.from_domain(await _service(services).preferences(caller.principal))
+    async def preferences(
+        self, caller: CallerDep, notifications: NotificationsDep
+    ) -> PreferencesIO:
+        return PreferencesIO.from_domain(await notifications.inbox.preferences(caller.principal))
 
     @put(
         "/preferences",
@@ -130,9 +124,9 @@ class NotificationController(Controller):
         opt=VIEWER_MAY_CALL,
     )
     async def set_preferences(
-        self, data: JSONBody[PreferencesIO], caller: CallerDep, services: ServicesDep
+        self, data: JSONBody[PreferencesIO], caller: CallerDep, notifications: NotificationsDep
     ) -> PreferencesIO:
-        saved = await _service(services).set_preferences(caller.principal, data.to_update())
+        saved = await notifications.inbox.set_preferences(caller.principal, data.to_update())
         return PreferencesIO.from_domain(saved)
 
     @get(
@@ -147,13 +141,13 @@ class NotificationController(Controller):
     async def deliveries(
         self,
         caller: CallerDep,
-        services: ServicesDep,
+        notifications: NotificationsDep,
         status: FromQuery[DeliveryStatus | None] = None,
         all_users: Annotated[bool, QueryParameter(name="all")] = False,
         cursor: Cursor = None,
         limit: Limit = 50,
     ) -> DeliveryPageOut:
-        page = await _service(services).deliveries(
+        page = await notifications.inbox.deliveries(
             caller.principal, status=status, every_user=all_users, cursor=cursor, limit=limit
         )
         return DeliveryPageOut(
@@ -175,9 +169,9 @@ class NotificationController(Controller):
         self,
         delivery_id: Annotated[str, PathParameter(pattern=_ID)],
         caller: CallerDep,
-        services: ServicesDep,
+        notifications: NotificationsDep,
     ) -> DeliveryOut:
-        replayed = await _service(services).replay(caller.principal, delivery_id)
+        replayed = await notifications.inbox.replay(caller.principal, delivery_id)
         return DeliveryOut.from_domain(replayed)
 
 

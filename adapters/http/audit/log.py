@@ -19,13 +19,12 @@ from litestar.openapi.spec import (
 )
 from litestar.params import QueryParameter
 
-from adapters.http.deps import CallerDep, ServicesDep
+from adapters.http.audit import AuditDep
+from adapters.http.deps import CallerDep
 from adapters.http.problems import FieldError, Problem, problem_response, problem_responses
 from adapters.http.schemas.audit import AuditEntryOut, AuditPageOut, ChainReportOut, to_csv
 from adapters.http.security import reject_agents, require_roles
-from adapters.http.services import ApiServices
-from application.audit_log import MAX_PAGE, AuditLogService, AuditQuery, InvalidAuditQuery
-from domain.errors import NotFound
+from application.audit_log import MAX_PAGE, AuditQuery, InvalidAuditQuery
 from domain.principals import Role
 
 _NAME = r"^[A-Za-z0-9][A-Za-z0-9._:@*-]*$"
@@ -80,12 +79,6 @@ def on_invalid_query(request: Request[Any, Any, Any], exc: InvalidAuditQuery) ->
     return problem_response(request, 400, exc.code, "Invalid audit query", str(exc), errors=errors)
 
 
-def _service(services: ApiServices) -> AuditLogService:
-    if services.audit_log is None:
-        raise NotFound("the audit log is not served by this instance")
-    return services.audit_log
-
-
 def _aware(value: datetime | None, name: str) -> datetime | None:
     if value is not None and value.tzinfo is None:
         raise InvalidAuditQuery(f"{name} needs a time zone (Z or +00:00)", field=name)
@@ -130,7 +123,7 @@ class AuditController(Controller):
     async def list_audit(
         self,
         caller: CallerDep,
-        services: ServicesDep,
+        audit: AuditDep,
         actor: Annotated[
             str | None, QueryParameter(min_length=1, max_length=256, pattern=_TEXT)
         ] = None,
@@ -165,7 +158,7 @@ class AuditController(Controller):
             QueryParameter(name="format", description="json (default) or csv"),
         ] = "json",
     ) -> Response[Any]:
-        page = await _service(services).query(
+        page = await audit.audit_log.query(
             caller.principal,
             AuditQuery(
                 actor=actor,
@@ -223,8 +216,8 @@ class AuditController(Controller):
         },
         guards=[require_roles(Role.ADMIN)],
     )
-    async def verify_audit(self, caller: CallerDep, services: ServicesDep) -> ChainReportOut:
-        report = await _service(services).verify(caller.principal)
+    async def verify_audit(self, caller: CallerDep, audit: AuditDep) -> ChainReportOut:
+        report = await audit.audit_log.verify(caller.principal)
         return ChainReportOut.from_report(report)
 
 
