@@ -41,41 +41,16 @@ from adapters.http.routes import (
     account_admin,
     accounts,
     agents,
-    alternatives,
-    attribution,
-    backtests,
-    compliance,
-    crypto,
     drills,
-    esg,
-    fixed_income,
-    giving,
-    illiquid_assets,
     instruments,
     killswitch,
     margin,
     market,
-    markets,
-    ml,
     monitoring,
-    optimization,
-    options_american,
     options_chain,
-    options_compute,
-    performance,
-    planning,
-    portfolios,
     providers,
-    rates,
-    regime,
     risk,
-    risk_analytics,
-    sentiment_indices,
-    signals,
-    strategies,
-    stress,
     succession,
-    tax,
 )
 from adapters.http.routes.auth import AuthController
 from adapters.http.routes.health import health, ready, status
@@ -248,45 +223,16 @@ def create_app(
                     AuthController,
                     OrderController,
                     *(c for module in RESOURCES for c in module.CONTROLLERS),
-                    *signals.CONTROLLERS,
                     *providers.CONTROLLERS,
                     *drills.CONTROLLERS,  # /admin/drills/paper-faults (never in prod)
                     *market.CONTROLLERS,
-                    *performance.CONTROLLERS,
-                    *strategies.CONTROLLERS,
-                    *backtests.CONTROLLERS,
                     *account_admin.CONTROLLERS,
                     *instruments.CONTROLLERS,
-                    # /analytics/options/greeks, /implied-vol: own body limit
-                    *options_compute.controllers(config.analytics_max_body_bytes),
-                    *planning.CONTROLLERS,  # /planning/*
                     *options_chain.CONTROLLERS,  # /analytics/options/{symbol}
-                    *risk_analytics.CONTROLLERS,  # /risk/var, /risk/scenario-simulation
-                    *options_american.CONTROLLERS,  # /analytics/options/american
-                    *regime.CONTROLLERS,  # /analytics/regime
-                    *portfolios.CONTROLLERS,  # /portfolios
-                    *tax.CONTROLLERS,  # /tax
-                    *attribution.CONTROLLERS,  # /analytics/attribution
-                    *fixed_income.CONTROLLERS,  # /analytics/fixed-income/*
-                    *rates.CONTROLLERS,  # /analytics/rates/*
-                    # /analytics/optimization: its own body limit, as options'
-                    *optimization.controllers(config.analytics_max_body_bytes),
-                    *alternatives.CONTROLLERS,  # /planning/alternatives/*
-                    *illiquid_assets.CONTROLLERS,  # /planning/illiquid-assets
-                    *markets.CONTROLLERS,  # /analytics/futures, /macro, /insiders
-                    *stress.CONTROLLERS,  # /analytics/scenarios/*
-                    *compliance.CONTROLLERS,  # /planning/13f, /planning/filing-calendar
-                    *ml.CONTROLLERS,  # /ml/*, /sentiment
-                    *crypto.CONTROLLERS,  # /analytics/crypto/*
-                    *esg.CONTROLLERS,  # /analytics/esg/*
-                    *giving.CONTROLLERS,  # /planning/giving/*
-                    *sentiment_indices.CONTROLLERS,  # /analytics/fear-greed, /hype
                     *controllers,
                 ],
             ),
             *(router for context in contexts for router in context.routers(config)),
-            # Outside /api/v1 as well: the platform's screens read signals at /api/signals.
-            AppRouter("/api", route_handlers=signals.CONTROLLERS),
             # The operator console (server-rendered pages, cookie session): adapters/http/console.
             *console_routers(),
         ]

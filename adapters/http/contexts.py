@@ -11,7 +11,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeAlias
 
 from litestar import Request
 from litestar.connection import ASGIConnection
@@ -22,6 +22,8 @@ from adapters.http.routing import AppRouter
 from adapters.http.security import Caller, caller_of
 
 API_PREFIX = "/api/v1"
+# The annotation the `caller` dependency gives its bundle parameter (any context's bundle).
+BundleDep: TypeAlias = NamedDependency[Any]
 # Where the app keeps the bundles of the contexts it serves in `app.state`, by name.
 CONTEXTS_STATE_KEY = "contexts"
 
@@ -38,15 +40,15 @@ class HttpContext:
     services: object
     controllers: Callable[[Any], Sequence[ControllerRouterHandler]]
     path: str = API_PREFIX
-    # Further prefixes the same controllers are mounted under (one router each).
-    also_at: tuple[str, ...] = field(default=())
+    # Some of its controllers mounted under another prefix as well: (prefix, controllers).
+    elsewhere: tuple[tuple[str, Sequence[ControllerRouterHandler]], ...] = field(default=())
 
     def routers(self, config: Any) -> list[AppRouter]:
         """The context's routers: its bundle, and the caller resolved after it."""
-        handlers = list(self.controllers(config))
+        mounts = [(self.path, self.controllers(config)), *self.elsewhere]
         return [
-            AppRouter(path, route_handlers=handlers, dependencies=self.dependencies())
-            for path in (self.path, *self.also_at)
+            AppRouter(path, route_handlers=list(handlers), dependencies=self.dependencies())
+            for path, handlers in mounts
         ]
 
     def dependencies(self) -> dict[str, Provide]:
@@ -71,15 +73,13 @@ def caller_after(name: str) -> Callable[..., Any]:
     request_param = inspect.Parameter(
         "request", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Request[Any, Any, Any]
     )
-    bundle_param = inspect.Parameter(
-        name, inspect.Parameter.KEYWORD_ONLY, annotation=NamedDependency[Any]
-    )
+    bundle_param = inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=BundleDep)
     provide_caller.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
         [request_param, bundle_param], return_annotation=Caller
     )
     provide_caller.__annotations__ = {
         "request": Request[Any, Any, Any],
-        name: NamedDependency[Any],
+        name: BundleDep,
         "return": Caller,
     }
     return provide_caller

@@ -101,7 +101,8 @@ class ApplicationContainer(containers.DeclarativeContainer):
     # The API's listener: its contexts' routes, and the shared services.
     http_contexts = providers.Container(
         HttpContextsContainer, core=core, identity=identity, notifications=notifications,
-        keys=keys, surveillance=surveillance,
+        keys=keys, surveillance=surveillance, portfolio=portfolio, markets=markets,
+        inference=inference, analytics=analytics, strategies=strategies,
     )  # fmt: skip
     event_hub = providers.Singleton(event_hub, core.bus, settings.provided.http.ws_queue_size)
     idempotency = providers.Selector(
@@ -121,8 +122,7 @@ class ApplicationContainer(containers.DeclarativeContainer):
         agents=safety.agents, margin=safety.margin, succession=safety.succession,
         events=event_hub, rate_limiter=core.api_rate_limiter,
         idempotency=idempotency, providers=market_data.provider_service,
-        market=market_data.market_service, signals=strategies.signals,
-        performance=analytics.performance,
+        market=market_data.market_service,
         account_admin=trading.account_admin, account_sync=trading.account_sync,
         instruments=trading.instruments,
         probes=providers.Callable(
@@ -135,26 +135,8 @@ class ApplicationContainer(containers.DeclarativeContainer):
             core.kafka_kind, none=providers.Object(None), kafka=core.kafka_link.provided.monitor
         ),
         in_doubt=safety.in_doubt_watch,
-        strategies=strategies.strategies, strategy_processor=strategies.strategy_processor,
-        backtests=strategies.backtests,
         drill_faults=safety.drill_faults,
-        compute=core.compute, compute_budget=core.compute_budget,
-        planning=portfolio.planning, options_chain=market_data.options_chain,
-        value_at_risk=analytics.value_at_risk,
-        scenario_simulation=analytics.scenario_simulation,
-        american_options=analytics.american_options, market_regime=analytics.market_regime,
-        portfolios=portfolio.portfolios, valuations=portfolio.valuations, tax=portfolio.tax,
-        fixed_income=analytics.fixed_income, rates=markets.rates,
-        optimization=analytics.optimization, alternatives=portfolio.alternatives,
-        illiquid_assets=portfolio.illiquid_assets, futures=markets.futures,
-        macro=markets.macro, insiders=markets.insiders, scenarios=markets.scenarios,
-        form13f=markets.form13f, filing_calendar=markets.filing_calendar,
-        inference=inference.served_inference, sentiment=inference.served_sentiment,
-        keywords=inference.served_keywords, ml_models=inference.served_ml_models,
-        crypto=analytics.crypto, crypto_wallets=analytics.crypto_wallets, esg=analytics.esg,
-        giving=portfolio.giving, giving_suggestions=portfolio.giving_suggestions,
-        fear_greed=markets.fear_greed,
-        hype=markets.hype,
+        compute=core.compute, options_chain=market_data.options_chain,
     )  # fmt: skip
     background = providers.Resource(
         watchers,

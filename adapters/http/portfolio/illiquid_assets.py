@@ -10,7 +10,8 @@ from litestar import Controller, Response, get, post
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import FromPath, JSONBody, QueryParameter
 
-from adapters.http.deps import CallerDep, ServicesDep
+from adapters.http.deps import CallerDep
+from adapters.http.portfolio import PortfolioDep
 from adapters.http.problems import problem_responses
 from adapters.http.schemas.illiquid_assets import (
     IlliquidAssetDetailOut,
@@ -19,18 +20,9 @@ from adapters.http.schemas.illiquid_assets import (
     ValuationIn,
 )
 from adapters.http.security import READERS, require_roles
-from adapters.http.services import ApiServices
-from application.illiquid_assets import IlliquidAssetService
-from domain.errors import NotFound
 
 _ID = "{asset_id:str}"
 _SCOPE = "Yours only: another user's asset answers 404 ILLIQUID_ASSET_NOT_FOUND."
-
-
-def _service(services: ApiServices) -> IlliquidAssetService:
-    if services.illiquid_assets is None:
-        raise NotFound("illiquid assets are not served by this instance")
-    return services.illiquid_assets
 
 
 class IlliquidAssetController(Controller):
@@ -55,9 +47,9 @@ class IlliquidAssetController(Controller):
         },
     )
     async def add_asset(
-        self, data: JSONBody[IlliquidAssetIn], caller: CallerDep, services: ServicesDep
+        self, data: JSONBody[IlliquidAssetIn], caller: CallerDep, portfolio: PortfolioDep
     ) -> Response[IlliquidAssetDetailOut]:
-        view = await _service(services).add(caller.principal, data.to_new())
+        view = await portfolio.illiquid_assets.add(caller.principal, data.to_new())
         return Response(
             IlliquidAssetDetailOut.from_view(view),
             status_code=201,
@@ -76,12 +68,12 @@ class IlliquidAssetController(Controller):
     async def list_assets(
         self,
         caller: CallerDep,
-        services: ServicesDep,
+        portfolio: PortfolioDep,
         portfolio_id: Annotated[str | None, QueryParameter(max_length=64)] = None,
         cursor: Annotated[str | None, QueryParameter(max_length=128)] = None,
         limit: Annotated[int, QueryParameter(ge=1, le=500)] = 50,
     ) -> IlliquidAssetPageOut:
-        page = await _service(services).list(caller.principal, portfolio_id, cursor, limit)
+        page = await portfolio.illiquid_assets.list(caller.principal, portfolio_id, cursor, limit)
         return IlliquidAssetPageOut.from_page(page)
 
     @get(
@@ -95,9 +87,9 @@ class IlliquidAssetController(Controller):
         responses=problem_responses(401, 403, 404, 429),
     )
     async def get_asset(
-        self, asset_id: FromPath[str], caller: CallerDep, services: ServicesDep
+        self, asset_id: FromPath[str], caller: CallerDep, portfolio: PortfolioDep
     ) -> IlliquidAssetDetailOut:
-        view = await _service(services).get(caller.principal, asset_id)
+        view = await portfolio.illiquid_assets.get(caller.principal, asset_id)
         return IlliquidAssetDetailOut.from_view(view)
 
     @post(
@@ -119,9 +111,9 @@ class IlliquidAssetController(Controller):
         asset_id: FromPath[str],
         data: JSONBody[ValuationIn],
         caller: CallerDep,
-        services: ServicesDep,
+        portfolio: PortfolioDep,
     ) -> Response[IlliquidAssetDetailOut]:
-        view = await _service(services).value(caller.principal, asset_id, data.to_new())
+        view = await portfolio.illiquid_assets.value(caller.principal, asset_id, data.to_new())
         return Response(IlliquidAssetDetailOut.from_view(view), status_code=201)
 
 

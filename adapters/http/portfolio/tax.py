@@ -8,7 +8,8 @@ from litestar import Controller, Response, get, post
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import JSONBody, QueryParameter
 
-from adapters.http.deps import CallerDep, ServicesDep
+from adapters.http.deps import CallerDep
+from adapters.http.portfolio import PortfolioDep, PortfolioServices
 from adapters.http.problems import problem_responses
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.tax import (
@@ -19,9 +20,7 @@ from adapters.http.schemas.tax import (
 )
 from adapters.http.schemas.tax_harvest import HarvestOut
 from adapters.http.security import READERS, require_roles
-from adapters.http.services import ApiServices
-from application.tax import MAX_PAGE, TaxService
-from domain.errors import NotFound
+from application.tax import MAX_PAGE
 
 _OWN = (
     "Computed from all your transactions in every portfolio (wash sales look across your "
@@ -39,12 +38,6 @@ Year = Annotated[
     int | None,
     QueryParameter(description="The tax year, e.g. 2025 (default: the current year, UTC)"),
 ]
-
-
-def _service(services: ApiServices) -> TaxService:
-    if services.tax is None:
-        raise NotFound("tax views are not served by this instance")
-    return services.tax
 
 
 class TaxController(Controller):
@@ -67,12 +60,12 @@ class TaxController(Controller):
     async def lots(
         self,
         caller: CallerDep,
-        services: ServicesDep,
+        portfolio: PortfolioDep,
         portfolio_id: Annotated[str | None, QueryParameter(min_length=1, max_length=64)] = None,
         cursor: Cursor = None,
         limit: Limit = 50,
     ) -> TaxLotPageOut:
-        page = await _service(services).lots(
+        page = await portfolio.tax.lots(
             caller.principal, portfolio_id=portfolio_id, cursor=cursor, limit=limit
         )
         return TaxLotPageOut.from_page(page)
@@ -89,13 +82,13 @@ class TaxController(Controller):
     async def realized(
         self,
         caller: CallerDep,
-        services: ServicesDep,
+        portfolio: PortfolioDep,
         year: Year = None,
         cursor: Cursor = None,
         limit: Limit = 50,
     ) -> TaxRealizedPageOut:
-        page = await _service(services).realized(
-            caller.principal, _year(services, year), cursor=cursor, limit=limit
+        page = await portfolio.tax.realized(
+            caller.principal, _year(portfolio, year), cursor=cursor, limit=limit
         )
         return TaxRealizedPageOut.from_page(page)
 
@@ -111,13 +104,13 @@ class TaxController(Controller):
     async def wash_sales(
         self,
         caller: CallerDep,
-        services: ServicesDep,
+        portfolio: PortfolioDep,
         year: Year = None,
         cursor: Cursor = None,
         limit: Limit = 50,
     ) -> TaxWashSalePageOut:
-        page = await _service(services).wash_sales(
-            caller.principal, _year(services, year), cursor=cursor, limit=limit
+        page = await portfolio.tax.wash_sales(
+            caller.principal, _year(portfolio, year), cursor=cursor, limit=limit
         )
         return TaxWashSalePageOut.from_page(page)
 
@@ -140,10 +133,10 @@ class TaxController(Controller):
         },
     )
     async def form_8949(
-        self, caller: CallerDep, services: ServicesDep, year: Year = None
+        self, caller: CallerDep, portfolio: PortfolioDep, year: Year = None
     ) -> Response[str]:
-        year = _year(services, year)
-        text = await _service(services).form_8949(caller.principal, year)
+        year = _year(portfolio, year)
+        text = await portfolio.tax.form_8949(caller.principal, year)
         return Response(
             text,
             media_type="text/csv",
@@ -167,15 +160,15 @@ class TaxController(Controller):
         responses=problem_responses(400, 401, 403, 404, 422, 429),
     )
     async def harvesting(
-        self, data: JSONBody[HarvestIn], caller: CallerDep, services: ServicesDep
+        self, data: JSONBody[HarvestIn], caller: CallerDep, portfolio: PortfolioDep
     ) -> HarvestOut:
-        report = await _service(services).harvest(caller.principal, data.to_request())
+        report = await portfolio.tax.harvest(caller.principal, data.to_request())
         return HarvestOut.from_report(report)
 
 
 CONTROLLERS = [TaxController]
 
 
-def _year(services: ApiServices, year: int | None) -> int:
+def _year(portfolio: PortfolioServices, year: int | None) -> int:
     """The asked tax year, else the current one by the tax views' clock."""
-    return year if year is not None else _service(services).today().year
+    return year if year is not None else portfolio.tax.today().year

@@ -40,6 +40,7 @@ from litestar.openapi.spec import (
     Schema,
 )
 
+from adapters.http.analytics import AnalyticsDep
 from adapters.http.arrow_options import (
     ARROW_STREAM,
     MalformedArrow,
@@ -47,7 +48,6 @@ from adapters.http.arrow_options import (
     implied_vol_stream,
     read_columns,
 )
-from adapters.http.deps import ServicesDep
 from adapters.http.problems import Problem, problem_response, problem_responses
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.options_compute import (
@@ -65,7 +65,6 @@ from adapters.http.schemas.options_compute import (
     refuse_oversized,
 )
 from adapters.http.security import READERS_AND_AGENTS, require_roles
-from application.compute_budget import ComputeBudget
 from application.options_compute import (
     GREEKS_FIELDS,
     GREEKS_REQUIRED,
@@ -82,7 +81,6 @@ from application.options_compute import (
     greeks_batch,
     implied_vol_batch,
 )
-from domain.errors import NotFound
 from ports.compute import ComputePort
 
 T = TypeVar("T")
@@ -168,13 +166,6 @@ async def _body(request: Request[Any, Any, Any]) -> bytes:
 
 async def _off_loop(work: Callable[[], T], *, large: bool) -> T:
     return await asyncio.to_thread(work) if large else work()
-
-
-def _services(services: Any) -> tuple[ComputePort, ComputeBudget]:
-    compute, budget = getattr(services, "compute", None), getattr(services, "compute_budget", None)
-    if compute is None or budget is None:
-        raise NotFound("options compute is not served by this instance")
-    return compute, budget
 
 
 def _backend(compute: ComputePort) -> str:
@@ -284,9 +275,9 @@ class OptionsComputeController(Controller):
         opt=VIEWER_MAY_CALL,
     )
     async def greeks(
-        self, request: Request[Any, Any, Any], services: ServicesDep
+        self, request: Request[Any, Any, Any], analytics: AnalyticsDep
     ) -> Response[bytes]:
-        compute, budget = _services(services)
+        compute, budget = analytics.compute, analytics.compute_budget
         batch = await _read(request, GreeksIn, GREEKS_FIELDS, GREEKS_REQUIRED, greeks_batch)
         greeks = await compute_greeks(compute, budget, batch)
         backend, arrow = _backend(compute), _wants_arrow(request)
@@ -324,9 +315,9 @@ class OptionsComputeController(Controller):
         opt=VIEWER_MAY_CALL,
     )
     async def implied_vol(
-        self, request: Request[Any, Any, Any], services: ServicesDep
+        self, request: Request[Any, Any, Any], analytics: AnalyticsDep
     ) -> Response[bytes]:
-        compute, budget = _services(services)
+        compute, budget = analytics.compute, analytics.compute_budget
         batch = await _read(
             request, ImpliedVolIn, IMPLIED_VOL_FIELDS, IMPLIED_VOL_REQUIRED, implied_vol_batch
         )

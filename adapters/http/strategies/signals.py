@@ -9,11 +9,10 @@ from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import Example
 from litestar.params import FromQuery, QueryParameter
 
-from adapters.http.deps import ServicesDep
 from adapters.http.problems import Problem, problem_response, problem_responses
 from adapters.http.schemas.signals import SignalOut, SignalPageOut
+from adapters.http.strategies import StrategiesDep
 from application.signals import MAX_PAGE, InvalidSignalQuery, SignalQuery
-from domain.errors import NotFound
 from domain.marketdata.bars import Timeframe
 from domain.marketdata.signals import Pattern
 
@@ -78,7 +77,7 @@ class SignalController(Controller):
     )
     async def list_signals(
         self,
-        services: ServicesDep,
+        strategies: StrategiesDep,
         symbol: Annotated[
             str | None,
             QueryParameter(
@@ -109,9 +108,7 @@ class SignalController(Controller):
         cursor: FromQuery[str | None] = None,
         limit: Annotated[int, QueryParameter(ge=1, le=MAX_PAGE)] = 50,
     ) -> SignalPageOut:
-        if services.signals is None:
-            raise NotFound("signals are not served by this instance")
-        page = await services.signals.query(
+        page = await strategies.signals.query(
             SignalQuery(
                 symbol=symbol,
                 pattern=pattern,

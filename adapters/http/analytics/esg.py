@@ -9,7 +9,8 @@ from typing import Any
 from litestar import Controller, Request, Response, get, post
 from litestar.params import FromPath, JSONBody
 
-from adapters.http.deps import CallerDep, ServicesDep
+from adapters.http.analytics import AnalyticsDep
+from adapters.http.deps import CallerDep
 from adapters.http.problems import Problem, problem_response, problem_responses
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.esg import (
@@ -22,8 +23,7 @@ from adapters.http.schemas.esg import (
     EsgScreenOut,
 )
 from adapters.http.security import READERS_AND_AGENTS, require_roles
-from application.esg import MAX_HOLDINGS, EsgService
-from domain.errors import NotFound
+from application.esg import MAX_HOLDINGS
 from ports.esg import EsgDataUnavailable
 
 _INPUT = (
@@ -69,9 +69,9 @@ class EsgController(Controller):
         opt=VIEWER_MAY_CALL,
     )
     async def score(
-        self, data: JSONBody[EsgQueryIn], caller: CallerDep, services: ServicesDep
+        self, data: JSONBody[EsgQueryIn], caller: CallerDep, analytics: AnalyticsDep
     ) -> EsgScoreOut:
-        view = await _esg(services).score(caller.principal, data.to_query())
+        view = await analytics.esg.score(caller.principal, data.to_query())
         return EsgScoreOut.from_view(view)
 
     @post(
@@ -89,9 +89,9 @@ class EsgController(Controller):
         opt=VIEWER_MAY_CALL,
     )
     async def screen(
-        self, data: JSONBody[EsgScreenIn], caller: CallerDep, services: ServicesDep
+        self, data: JSONBody[EsgScreenIn], caller: CallerDep, analytics: AnalyticsDep
     ) -> EsgScreenOut:
-        view = await _esg(services).screen(caller.principal, data.to_query(), data.to_thresholds())
+        view = await analytics.esg.screen(caller.principal, data.to_query(), data.to_thresholds())
         return EsgScreenOut.from_view(view)
 
     @post(
@@ -109,9 +109,9 @@ class EsgController(Controller):
         opt=VIEWER_MAY_CALL,
     )
     async def carbon(
-        self, data: JSONBody[EsgQueryIn], caller: CallerDep, services: ServicesDep
+        self, data: JSONBody[EsgQueryIn], caller: CallerDep, analytics: AnalyticsDep
     ) -> EsgCarbonOut:
-        view = await _esg(services).carbon(caller.principal, data.to_query())
+        view = await analytics.esg.carbon(caller.principal, data.to_query())
         return EsgCarbonOut.from_view(view)
 
     @get(
@@ -122,8 +122,8 @@ class EsgController(Controller):
             401, 403, 404, 429, 503, notes={404: "UNKNOWN_ISSUER", 503: _UNAVAILABLE}
         ),
     )
-    async def issuer(self, symbol: FromPath[str], services: ServicesDep) -> EsgIssuerOut:
-        record, dataset = await _esg(services).issuer(symbol)
+    async def issuer(self, symbol: FromPath[str], analytics: AnalyticsDep) -> EsgIssuerOut:
+        record, dataset = await analytics.esg.issuer(symbol)
         return EsgIssuerOut.from_domain(record, dataset)
 
     @get(
@@ -131,15 +131,8 @@ class EsgController(Controller):
         summary="The ESG data set: its source, as-of date, size, and whether it is synthetic",
         responses=problem_responses(401, 403, 429, 503, notes={503: _UNAVAILABLE}),
     )
-    async def dataset(self, services: ServicesDep) -> EsgDatasetOut:
-        return EsgDatasetOut.from_domain(await _esg(services).dataset())
-
-
-def _esg(services: Any) -> EsgService:
-    found: EsgService | None = getattr(services, "esg", None)
-    if found is None:
-        raise NotFound("ESG analytics are not served by this instance")
-    return found
+    async def dataset(self, analytics: AnalyticsDep) -> EsgDatasetOut:
+        return EsgDatasetOut.from_domain(await analytics.esg.dataset())
 
 
 CONTROLLERS: list[Any] = [EsgController]

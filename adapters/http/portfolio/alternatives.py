@@ -10,7 +10,7 @@ from __future__ import annotations
 from litestar import Controller, post
 from litestar.params import JSONBody
 
-from adapters.http.deps import ServicesDep
+from adapters.http.portfolio import PortfolioDep
 from adapters.http.problems import problem_responses
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.alternatives import (
@@ -24,20 +24,11 @@ from adapters.http.schemas.alternatives import (
     ReitsOut,
 )
 from adapters.http.security import READERS, require_roles
-from adapters.http.services import ApiServices
-from application.alternatives import AlternativesService
-from domain.errors import NotFound
 
 _CODES = (
     "422 with a stable code naming the field: INVALID_ALTERNATIVES_INPUT, EMPTY_PORTFOLIO (no "
     "asset or fund), TOO_MANY_ASSETS (over 500)"
 )
-
-
-def _service(services: ApiServices) -> AlternativesService:
-    if services.alternatives is None:
-        raise NotFound("the alternatives allocator is not served by this instance")
-    return services.alternatives
 
 
 class AlternativesController(Controller):
@@ -60,8 +51,8 @@ class AlternativesController(Controller):
         opt=VIEWER_MAY_CALL,
         responses=problem_responses(400, 401, 403, 422, 429),
     )
-    async def crypto(self, data: JSONBody[CryptoIn], services: ServicesDep) -> CryptoOut:
-        result = _service(services).crypto(
+    async def crypto(self, data: JSONBody[CryptoIn], portfolio: PortfolioDep) -> CryptoOut:
+        result = portfolio.alternatives.crypto(
             data.amount, data.currency, data.coins(), data.max_weight, data.market_cap_floor
         )
         return CryptoOut.from_result(result)
@@ -79,8 +70,8 @@ class AlternativesController(Controller):
         opt=VIEWER_MAY_CALL,
         responses=problem_responses(400, 401, 403, 422, 429),
     )
-    async def reits(self, data: JSONBody[ReitsIn], services: ServicesDep) -> ReitsOut:
-        result = _service(services).reits(
+    async def reits(self, data: JSONBody[ReitsIn], portfolio: PortfolioDep) -> ReitsOut:
+        result = portfolio.alternatives.reits(
             data.amount, data.currency, data.to_reits(), data.max_sector_weight
         )
         return ReitsOut.from_result(result)
@@ -101,9 +92,9 @@ class AlternativesController(Controller):
         responses=problem_responses(400, 401, 403, 422, 429),
     )
     async def private_equity(
-        self, data: JSONBody[PrivateEquityIn], services: ServicesDep
+        self, data: JSONBody[PrivateEquityIn], portfolio: PortfolioDep
     ) -> PrivateEquityOut:
-        result = _service(services).private_equity(
+        result = portfolio.alternatives.private_equity(
             data.amount, data.currency, data.investor.to_domain(), data.to_funds()
         )
         return PrivateEquityOut.from_result(result)
@@ -122,9 +113,9 @@ class AlternativesController(Controller):
         responses=problem_responses(400, 401, 403, 422, 429),
     )
     async def commodities(
-        self, data: JSONBody[CommoditiesIn], services: ServicesDep
+        self, data: JSONBody[CommoditiesIn], portfolio: PortfolioDep
     ) -> CommoditiesOut:
-        result = _service(services).commodities(
+        result = portfolio.alternatives.commodities(
             data.amount, data.currency, data.series(), data.inflation, data.cpi
         )
         return CommoditiesOut.from_result(result)

@@ -13,12 +13,11 @@ from litestar import Controller, Request, Response, get
 from litestar.openapi.spec import Example
 from litestar.params import FromPath, QueryParameter
 
-from adapters.http.deps import ServicesDep
+from adapters.http.markets import MarketsDep
 from adapters.http.problems import Problem, problem_response, problem_responses
 from adapters.http.schemas.rates import RateSeriesPageOut, TreasuryInversionsOut, YieldCurveOut
 from adapters.http.security import READERS_AND_AGENTS, require_roles
-from application.rates import MAX_PAGE, MAX_TENORS, RatesService
-from domain.errors import NotFound
+from application.rates import MAX_PAGE, MAX_TENORS
 from ports.rates import RatesUnavailable
 
 _UNAVAILABLE = (
@@ -71,7 +70,7 @@ class RatesController(Controller):
     )
     async def curve(
         self,
-        services: ServicesDep,
+        markets: MarketsDep,
         date: Annotated[
             str | None, _day_param("The day, YYYY-MM-DD (default today, UTC)", "2024-06-28")
         ] = None,
@@ -91,7 +90,7 @@ class RatesController(Controller):
             ),
         ] = None,
     ) -> YieldCurveOut:
-        view = await _rates(services).curve(date, method, tenors)
+        view = await markets.rates.curve(date, method, tenors)
         return YieldCurveOut.from_view(view)
 
     @get(
@@ -111,7 +110,7 @@ class RatesController(Controller):
     )
     async def inversions(
         self,
-        services: ServicesDep,
+        markets: MarketsDep,
         start: Annotated[
             str | None, _day_param("First day, YYYY-MM-DD, inclusive", "2022-01-03")
         ] = None,
@@ -122,7 +121,7 @@ class RatesController(Controller):
             bool, QueryParameter(description="Include the daily spreads (default true)")
         ] = True,
     ) -> TreasuryInversionsOut:
-        view = await _rates(services).inversions(start, end)
+        view = await markets.rates.inversions(start, end)
         return TreasuryInversionsOut.from_view(view, spreads)
 
     @get(
@@ -143,7 +142,7 @@ class RatesController(Controller):
     )
     async def series(
         self,
-        services: ServicesDep,
+        markets: MarketsDep,
         series_id: FromPath[str],
         start: Annotated[
             str | None, _day_param("First day, YYYY-MM-DD, inclusive", "2024-01-02")
@@ -154,15 +153,8 @@ class RatesController(Controller):
         cursor: Annotated[str | None, QueryParameter(max_length=128)] = None,
         limit: Annotated[int, QueryParameter(ge=1, le=MAX_PAGE)] = 50,
     ) -> RateSeriesPageOut:
-        page = await _rates(services).series_page(series_id, start, end, cursor, limit)
+        page = await markets.rates.series_page(series_id, start, end, cursor, limit)
         return RateSeriesPageOut.from_page(page)
-
-
-def _rates(services: Any) -> RatesService:
-    rates: RatesService | None = services.rates
-    if rates is None:
-        raise NotFound("rates are not served by this instance")
-    return rates
 
 
 CONTROLLERS: list[Any] = [RatesController]

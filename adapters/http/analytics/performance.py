@@ -9,7 +9,8 @@ from litestar import Controller, Request, Response, get
 from litestar.openapi.spec import Example
 from litestar.params import FromPath, QueryParameter
 
-from adapters.http.deps import CallerDep, ServicesDep
+from adapters.http.analytics import AnalyticsDep
+from adapters.http.deps import CallerDep
 from adapters.http.problems import FieldError, Problem, problem_response, problem_responses
 from adapters.http.schemas.performance import PerformanceOut
 from adapters.http.security import READERS_AND_AGENTS, require_roles
@@ -19,7 +20,7 @@ from application.performance import (
     InvalidPerformanceQuery,
     UnknownBenchmark,
 )
-from domain.errors import DomainError, NotFound
+from domain.errors import DomainError
 
 _STATUS = {InvalidPerformanceQuery: 400, UnknownBenchmark: 422, BenchmarkUnavailable: 503}
 
@@ -81,7 +82,7 @@ class PerformanceController(Controller):
         self,
         account_id: FromPath[str],
         caller: CallerDep,
-        services: ServicesDep,
+        analytics: AnalyticsDep,
         from_: Annotated[
             str | None,
             QueryParameter(
@@ -108,9 +109,7 @@ class PerformanceController(Controller):
             ),
         ] = None,
     ) -> PerformanceOut:
-        if services.performance is None:
-            raise NotFound("performance is not served by this instance")
-        report = await services.performance.performance(
+        report = await analytics.performance.performance(
             caller.principal, account_id, _day(from_, "from"), _day(to, "to"), benchmark
         )
         return PerformanceOut.from_domain(report)

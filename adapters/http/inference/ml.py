@@ -5,7 +5,7 @@ from __future__ import annotations
 from litestar import Controller, get, post
 from litestar.params import FromPath, JSONBody
 
-from adapters.http.deps import ServicesDep
+from adapters.http.inference import InferenceDep
 from adapters.http.problems import problem_responses
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.ml import (
@@ -22,34 +22,11 @@ from adapters.http.schemas.ml import (
     SymbolSentimentOut,
 )
 from adapters.http.security import READERS_AND_AGENTS, require_roles
-from adapters.http.services import ApiServices
-from application.keywords import KeywordService
-from application.ml_models import MlModelService
-from application.sentiment import SentimentService
-from domain.errors import NotFound
 
 _BUSY = (
     "503 INFERENCE_BUSY (the batching queue is full) or MODEL_UNAVAILABLE (models not built: "
     "`bulwark models build`), with Retry-After."
 )
-
-
-def _models(services: ApiServices) -> MlModelService:
-    if services.ml_models is None or services.inference is None:
-        raise NotFound("inference is not served by this instance")
-    return services.ml_models
-
-
-def _sentiment(services: ApiServices) -> SentimentService:
-    if services.sentiment is None:
-        raise NotFound("sentiment is not served by this instance")
-    return services.sentiment
-
-
-def _keywords(services: ApiServices) -> KeywordService:
-    if services.keywords is None:
-        raise NotFound("keyword extraction is not served by this instance")
-    return services.keywords
 
 
 class MlController(Controller):
@@ -66,12 +43,12 @@ class MlController(Controller):
         guards=[require_roles(*READERS_AND_AGENTS)],
         responses=problem_responses(401, 403, 404, 429, 503),
     )
-    async def models(self, services: ServicesDep) -> ModelsOut:
-        catalogue = _models(services)
-        assert services.inference is not None
+    async def models(self, inference: InferenceDep) -> ModelsOut:
+        catalogue = inference.ml_models
+        assert inference.inference is not None
         return ModelsOut(
             models=[ModelOut.from_domain(m) for m in catalogue.models()],
-            inference=InferenceOut.from_domain(services.inference.info()),
+            inference=InferenceOut.from_domain(inference.inference.info()),
         )
 
     @post(
@@ -87,9 +64,9 @@ class MlController(Controller):
         opt=VIEWER_MAY_CALL,
     )
     async def predict(
-        self, model: FromPath[str], data: JSONBody[PredictIn], services: ServicesDep
+        self, model: FromPath[str], data: JSONBody[PredictIn], inference: InferenceDep
     ) -> PredictOut:
-        outputs = await _models(services).predict(model, data.inputs)
+        outputs = await inference.ml_models.predict(model, data.inputs)
         return PredictOut(model=model, outputs=outputs)
 
     @post(
@@ -102,8 +79,8 @@ class MlController(Controller):
         responses=problem_responses(400, 401, 403, 404, 422, 429, 503),
         opt=VIEWER_MAY_CALL,
     )
-    async def keywords(self, data: JSONBody[KeywordsIn], services: ServicesDep) -> KeywordsOut:
-        found = await _keywords(services).extract_keywords(
+    async def keywords(self, data: JSONBody[KeywordsIn], inference: InferenceDep) -> KeywordsOut:
+        found = await inference.keywords.extract_keywords(
             data.text, data.top_n, data.diversity, data.max_ngram
         )
         return KeywordsOut.from_domain(found)
@@ -125,8 +102,8 @@ class SentimentController(Controller):
         responses=problem_responses(400, 401, 403, 404, 422, 429, 503),
         opt=VIEWER_MAY_CALL,
     )
-    async def classify(self, data: JSONBody[SentimentIn], services: ServicesDep) -> SentimentOut:
-        engine = _sentiment(services)
+    async def classify(self, data: JSONBody[SentimentIn], inference: InferenceDep) -> SentimentOut:
+        engine = inference.sentiment
         answers = await engine.classify(data.texts)
         return SentimentOut(
             model=engine.model, results=[SentimentResultOut.from_domain(a) for a in answers]
@@ -142,8 +119,8 @@ class SentimentController(Controller):
         guards=[require_roles(*READERS_AND_AGENTS)],
         responses=problem_responses(401, 403, 404, 422, 429, 503),
     )
-    async def symbol(self, symbol: FromPath[str], services: ServicesDep) -> SymbolSentimentOut:
-        engine = _sentiment(services)
+    async def symbol(self, symbol: FromPath[str], inference: InferenceDep) -> SymbolSentimentOut:
+        engine = inference.sentiment
         found = await engine.symbol_sentiment(symbol)
         return SymbolSentimentOut.from_domain(
             found, engine.settings.half_life_hours, engine.settings.max_age_hours

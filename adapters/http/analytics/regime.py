@@ -5,12 +5,11 @@ from __future__ import annotations
 from litestar import Controller, post
 from litestar.params import JSONBody
 
-from adapters.http.deps import ServicesDep
+from adapters.http.analytics import AnalyticsDep
 from adapters.http.problems import problem_responses
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.regime import PriceHistoryIn, RegimeOut
 from adapters.http.security import READERS_AND_AGENTS, require_roles
-from domain.errors import NotFound
 
 
 class RegimeController(Controller):
@@ -46,10 +45,8 @@ class RegimeController(Controller):
         ),
         opt=VIEWER_MAY_CALL,
     )
-    async def regime(self, data: JSONBody[PriceHistoryIn], services: ServicesDep) -> RegimeOut:
-        if services.market_regime is None:
-            raise NotFound("regime detection is not served by this instance")
-        return RegimeOut.from_domain(await services.market_regime.detect(data.prices))
+    async def regime(self, data: JSONBody[PriceHistoryIn], analytics: AnalyticsDep) -> RegimeOut:
+        return RegimeOut.from_domain(await analytics.market_regime.detect(data.prices))
 
 
 CONTROLLERS = [RegimeController]

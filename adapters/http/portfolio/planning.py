@@ -7,7 +7,8 @@ from decimal import Decimal
 from litestar import Controller, get, post, put
 from litestar.params import FromQuery, JSONBody
 
-from adapters.http.deps import CallerDep, ServicesDep
+from adapters.http.deps import CallerDep
+from adapters.http.portfolio import PortfolioDep
 from adapters.http.problems import problem_responses
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.planning import (
@@ -19,18 +20,9 @@ from adapters.http.schemas.planning import (
     PlanningProfileOut,
 )
 from adapters.http.security import READERS, require_roles
-from adapters.http.services import ApiServices
-from application.planning import PlanningService
-from domain.errors import NotFound
 
 _NO_PROFILE = "404 PLANNING_PROFILE_NOT_FOUND until you PUT /api/v1/planning/profile."
 _OWN = "Your own profile only: no one reads or changes another user's."
-
-
-def _service(services: ApiServices) -> PlanningService:
-    if services.planning is None:
-        raise NotFound("planning is not served by this instance")
-    return services.planning
 
 
 class PlanningController(Controller):
@@ -57,9 +49,9 @@ class PlanningController(Controller):
         responses=problem_responses(400, 401, 403, 422, 429, 503),
     )
     async def monte_carlo(
-        self, data: JSONBody[MonteCarloIn], services: ServicesDep
+        self, data: JSONBody[MonteCarloIn], portfolio: PortfolioDep
     ) -> MonteCarloOut:
-        run = await _service(services).monte_carlo(data.to_inputs())
+        run = await portfolio.planning.monte_carlo(data.to_inputs())
         return MonteCarloOut.from_run(run)
 
     @get(
@@ -77,11 +69,11 @@ class PlanningController(Controller):
     async def homeostasis(
         self,
         caller: CallerDep,
-        services: ServicesDep,
+        portfolio: PortfolioDep,
         annual_savings: FromQuery[Decimal | None] = None,
         real_return: FromQuery[Decimal | None] = None,
     ) -> HomeostasisOut:
-        view = await _service(services).homeostasis(
+        view = await portfolio.planning.homeostasis(
             caller.principal, annual_savings=annual_savings, real_return=real_return
         )
         return HomeostasisOut.from_view(view)
@@ -92,8 +84,8 @@ class PlanningController(Controller):
         description=f"{_OWN} {_NO_PROFILE}",
         responses=problem_responses(401, 403, 404, 429),
     )
-    async def get_profile(self, caller: CallerDep, services: ServicesDep) -> PlanningProfileOut:
-        return PlanningProfileOut.from_domain(await _service(services).profile(caller.principal))
+    async def get_profile(self, caller: CallerDep, portfolio: PortfolioDep) -> PlanningProfileOut:
+        return PlanningProfileOut.from_domain(await portfolio.planning.profile(caller.principal))
 
     @put(
         "/profile",
@@ -106,9 +98,9 @@ class PlanningController(Controller):
         responses=problem_responses(400, 401, 403, 422, 429),
     )
     async def put_profile(
-        self, data: JSONBody[PlanningProfileIn], caller: CallerDep, services: ServicesDep
+        self, data: JSONBody[PlanningProfileIn], caller: CallerDep, portfolio: PortfolioDep
     ) -> PlanningProfileOut:
-        profile = await _service(services).put_profile(caller.principal, data.to_change())
+        profile = await portfolio.planning.put_profile(caller.principal, data.to_change())
         return PlanningProfileOut.from_domain(profile)
 
     @put(
@@ -118,9 +110,9 @@ class PlanningController(Controller):
         responses=problem_responses(400, 401, 403, 404, 429),
     )
     async def put_autopilot(
-        self, data: JSONBody[AutopilotIn], caller: CallerDep, services: ServicesDep
+        self, data: JSONBody[AutopilotIn], caller: CallerDep, portfolio: PortfolioDep
     ) -> PlanningProfileOut:
-        profile = await _service(services).set_autopilot(caller.principal, data.enabled)
+        profile = await portfolio.planning.set_autopilot(caller.principal, data.enabled)
         return PlanningProfileOut.from_domain(profile)
 
 

@@ -14,7 +14,7 @@ from litestar import Controller, Request, Response, get, post
 from litestar.openapi.spec import Example
 from litestar.params import FromPath, JSONBody, QueryParameter
 
-from adapters.http.deps import ServicesDep
+from adapters.http.markets import MarketsDep
 from adapters.http.problems import Problem, problem_response, problem_responses
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.markets import (
@@ -30,12 +30,8 @@ from adapters.http.schemas.markets import (
     TermStructureOut,
 )
 from adapters.http.security import READERS_AND_AGENTS, require_roles
-from adapters.http.services import ApiServices
-from application.futures import FuturesService
-from application.insiders import InsiderService
-from application.macro import MacroService
 from domain.analytics.futures import InvalidMarketInput
-from domain.errors import DomainError, NotFound
+from domain.errors import DomainError
 from ports.data_files import DataSourceUnavailable
 from ports.rates import RatesUnavailable
 
@@ -69,27 +65,6 @@ def _day(example: str) -> Any:
     )
 
 
-def _futures(services: ApiServices) -> FuturesService:
-    found: FuturesService | None = services.futures
-    if found is None:
-        raise NotFound("futures analytics are not served by this instance")
-    return found
-
-
-def _macro(services: ApiServices) -> MacroService:
-    found: MacroService | None = services.macro
-    if found is None:
-        raise NotFound("macro analytics are not served by this instance")
-    return found
-
-
-def _insiders(services: ApiServices) -> InsiderService:
-    found: InsiderService | None = services.insiders
-    if found is None:
-        raise NotFound("insider transactions are not served by this instance")
-    return found
-
-
 def _ratio(text: str | None) -> tuple[int, int, int]:
     parts = (text or "3-2-1").split("-")
     try:
@@ -115,8 +90,8 @@ class FuturesController(Controller):
         description="Root, name, exchange, quote unit and contract size of each. " + UNAVAILABLE,
         responses=problem_responses(401, 403, 429, 503),
     )
-    async def contracts(self, services: ServicesDep) -> ContractListOut:
-        service = _futures(services)
+    async def contracts(self, markets: MarketsDep) -> ContractListOut:
+        service = markets.futures
         items = [ContractSpecOut.from_domain(s) for s in await service.contracts()]
         return ContractListOut(items=items, source=service.source)
 
@@ -136,11 +111,11 @@ class FuturesController(Controller):
     )
     async def curve(
         self,
-        services: ServicesDep,
+        markets: MarketsDep,
         root: FromPath[str],
         date: Annotated[str | None, _day("2024-06-28")] = None,
     ) -> TermStructureOut:
-        return TermStructureOut.from_view(await _futures(services).curve(root, date))
+        return TermStructureOut.from_view(await markets.futures.curve(root, date))
 
     @post(
         "/curve",
@@ -156,10 +131,10 @@ class FuturesController(Controller):
         responses=problem_responses(400, 401, 403, 422, 429),
     )
     async def posted_curve(
-        self, data: JSONBody[FuturesCurveIn], services: ServicesDep
+        self, data: JSONBody[FuturesCurveIn], markets: MarketsDep
     ) -> TermStructureOut:
         quotes = [q.to_domain() for q in data.contracts]
-        view = _futures(services).posted_curve(data.as_of, quotes, data.spot)
+        view = markets.futures.posted_curve(data.as_of, quotes, data.spot)
         return TermStructureOut.from_view(view)
 
     @get(
@@ -175,14 +150,14 @@ class FuturesController(Controller):
     )
     async def crack(
         self,
-        services: ServicesDep,
+        markets: MarketsDep,
         date: Annotated[str | None, _day("2024-06-28")] = None,
         ratio: Annotated[
             str | None,
             QueryParameter(max_length=20, description="e.g. 3-2-1 (default), 5-3-2, 2-1-1"),
         ] = None,
     ) -> CrackSpreadOut:
-        return CrackSpreadOut.from_view(await _futures(services).crack(date, _ratio(ratio)))
+        return CrackSpreadOut.from_view(await markets.futures.crack(date, _ratio(ratio)))
 
     @post(
         "/crack-spread",
@@ -198,9 +173,9 @@ class FuturesController(Controller):
         responses=problem_responses(400, 401, 403, 422, 429),
     )
     async def posted_crack(
-        self, data: JSONBody[CrackSpreadIn], services: ServicesDep
+        self, data: JSONBody[CrackSpreadIn], markets: MarketsDep
     ) -> CrackSpreadOut:
-        service = _futures(services)
+        service = markets.futures
         crude, gasoline, distillate = data.ratio
         view = service.posted_crack(
             data.as_of or service.today(), data.crude_usd_per_bbl, data.gasoline_usd_per_gal,
@@ -229,9 +204,9 @@ class MacroController(Controller):
         responses=problem_responses(400, 401, 403, 414, 422, 429, 503),
     )
     async def dashboard(
-        self, services: ServicesDep, date: Annotated[str | None, _day("2024-12-31")] = None
+        self, markets: MarketsDep, date: Annotated[str | None, _day("2024-12-31")] = None
     ) -> MacroDashboardOut:
-        return MacroDashboardOut.from_view(await _macro(services).dashboard(date))
+        return MacroDashboardOut.from_view(await markets.macro.dashboard(date))
 
     @get(
         "/series/{macro_series_id:str}",
@@ -248,7 +223,7 @@ class MacroController(Controller):
     )
     async def series(
         self,
-        services: ServicesDep,
+        markets: MarketsDep,
         macro_series_id: FromPath[str],
         start: Annotated[str | None, _day("2019-01-01")] = None,
         end: Annotated[str | None, _day("2024-12-31")] = None,
@@ -260,7 +235,7 @@ class MacroController(Controller):
             ),
         ] = None,
     ) -> MacroSeriesOut:
-        view = await _macro(services).series(macro_series_id, start, end, transform)
+        view = await markets.macro.series(macro_series_id, start, end, transform)
         return MacroSeriesOut.from_view(view)
 
 
@@ -284,12 +259,12 @@ class InsiderController(Controller):
     )
     async def net_buying(
         self,
-        services: ServicesDep,
+        markets: MarketsDep,
         start: Annotated[str | None, _day("2024-01-01")] = None,
         end: Annotated[str | None, _day("2024-12-31")] = None,
         symbols: Annotated[str | None, QueryParameter(max_length=600)] = None,
     ) -> NetInsiderBuyingOut:
-        view = await _insiders(services).net_buying(start, end, symbols)
+        view = await markets.insiders.net_buying(start, end, symbols)
         return NetInsiderBuyingOut.from_view(view)
 
     @get(
@@ -305,12 +280,12 @@ class InsiderController(Controller):
     )
     async def transactions(
         self,
-        services: ServicesDep,
+        markets: MarketsDep,
         symbol: FromPath[str],
         start: Annotated[str | None, _day("2024-01-01")] = None,
         end: Annotated[str | None, _day("2024-12-31")] = None,
     ) -> InsiderTransactionsOut:
-        view = await _insiders(services).transactions(symbol, start, end)
+        view = await markets.insiders.transactions(symbol, start, end)
         return InsiderTransactionsOut.from_view(view)
 
 

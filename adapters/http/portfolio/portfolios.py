@@ -13,7 +13,8 @@ from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import OpenAPIMediaType, OpenAPIType, Operation, RequestBody, Schema
 from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
-from adapters.http.deps import CallerDep, HttpConfigDep, ServicesDep
+from adapters.http.deps import CallerDep, HttpConfigDep
+from adapters.http.portfolio import PortfolioDep
 from adapters.http.problems import PROBLEM_JSON, problem_response, problem_responses
 from adapters.http.schemas.portfolios import (
     CsvInvalidProblem,
@@ -29,11 +30,8 @@ from adapters.http.schemas.portfolios import (
     PortfolioPerformanceOut,
 )
 from adapters.http.security import READERS, require_roles
-from adapters.http.services import ApiServices
-from application.portfolios import PortfolioService
 from application.transaction_import import COLUMNS, MAX_BYTES, MAX_ROWS, CsvInvalid
-from application.valuations import MAX_DAYS, ValuationService, check_period
-from domain.errors import NotFound
+from application.valuations import MAX_DAYS, check_period
 
 _ID = "{portfolio_id:str}"
 _SCOPE = "Yours only: another user's portfolio answers 404 PORTFOLIO_NOT_FOUND."
@@ -64,18 +62,6 @@ class CsvUpload(Operation):
         )
 
 
-def _portfolios(services: ApiServices) -> PortfolioService:
-    if services.portfolios is None:
-        raise NotFound("portfolios are not served by this instance")
-    return services.portfolios
-
-
-def _valuations(services: ApiServices) -> ValuationService:
-    if services.valuations is None:
-        raise NotFound("portfolio performance is not served by this instance")
-    return services.valuations
-
-
 class PortfolioController(Controller):
     """`/api/v1/portfolios`: the ledger (docs/ledger.md)."""
 
@@ -94,9 +80,9 @@ class PortfolioController(Controller):
         },
     )
     async def create_portfolio(
-        self, data: JSONBody[PortfolioIn], caller: CallerDep, services: ServicesDep
+        self, data: JSONBody[PortfolioIn], caller: CallerDep, portfolio: PortfolioDep
     ) -> Response[PortfolioOut]:
-        made = await _portfolios(services).create(caller.principal, data.name, data.base_currency)
+        made = await portfolio.portfolios.create(caller.principal, data.name, data.base_currency)
         return Response(
             PortfolioOut.from_domain(made),
             status_code=201,
@@ -112,11 +98,11 @@ class PortfolioController(Controller):
     async def list_portfolios(
         self,
         caller: CallerDep,
-        services: ServicesDep,
+        portfolio: PortfolioDep,
         cursor: Annotated[str | None, QueryParameter(max_length=512)] = None,
         limit: Annotated[int, QueryParameter(ge=1, le=500)] = 50,
     ) -> PortfolioPageOut:
-        page = await _portfolios(services).list(caller.principal, cursor, limit)
+        page = await portfolio.portfolios.list(caller.principal, cursor, limit)
         return PortfolioPageOut.from_page(page)
 
     @get(
@@ -126,9 +112,9 @@ class PortfolioController(Controller):
         responses=problem_responses(401, 403, 404, 429),
     )
     async def get_portfolio(
-        self, portfolio_id: FromPath[str], caller: CallerDep, services: ServicesDep
+        self, portfolio_id: FromPath[str], caller: CallerDep, portfolio: PortfolioDep
     ) -> PortfolioOut:
-        found = await _portfolios(services).get(caller.principal, portfolio_id)
+        found = await portfolio.portfolios.get(caller.principal, portfolio_id)
         return PortfolioOut.from_domain(found)
 
     @post(
@@ -150,9 +136,9 @@ class PortfolioController(Controller):
         portfolio_id: FromPath[str],
         data: JSONBody[PortfolioAccountIn],
         caller: CallerDep,
-        services: ServicesDep,
+        portfolio: PortfolioDep,
     ) -> Response[PortfolioOut]:
-        changed = await _portfolios(services).add_account(
+        changed = await portfolio.portfolios.add_account(
             caller.principal, portfolio_id, data.to_new()
         )
         return Response(PortfolioOut.from_domain(changed), status_code=201)
@@ -178,9 +164,9 @@ class PortfolioController(Controller):
         portfolio_id: FromPath[str],
         data: JSONBody[LedgerTransactionIn],
         caller: CallerDep,
-        services: ServicesDep,
+        portfolio: PortfolioDep,
     ) -> Response[LedgerTransactionOut]:
-        booked = await _portfolios(services).add_transaction(
+        booked = await portfolio.portfolios.add_transaction(
             caller.principal, portfolio_id, data.to_draft()
         )
         return Response(LedgerTransactionOut.from_domain(booked), status_code=201)
@@ -195,11 +181,11 @@ class PortfolioController(Controller):
         self,
         portfolio_id: FromPath[str],
         caller: CallerDep,
-        services: ServicesDep,
+        portfolio: PortfolioDep,
         cursor: Annotated[str | None, QueryParameter(max_length=512)] = None,
         limit: Annotated[int, QueryParameter(ge=1, le=500)] = 50,
     ) -> LedgerTransactionPageOut:
-        page = await _portfolios(services).transactions(
+        page = await portfolio.portfolios.transactions(
             caller.principal, portfolio_id, cursor, limit
         )
         return LedgerTransactionPageOut.from_page(page)
@@ -234,7 +220,7 @@ class PortfolioController(Controller):
         request: Request[Any, Any, Any],
         portfolio_id: FromPath[str],
         caller: CallerDep,
-        services: ServicesDep,
+        portfolio: PortfolioDep,
         http_config: HttpConfigDep,
     ) -> Response[Any]:
         media = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
@@ -257,7 +243,7 @@ class PortfolioController(Controller):
         except UnicodeDecodeError:
             return _csv_problem(request, CsvInvalid("the file is not UTF-8 text", []))
         try:
-            report = await _portfolios(services).import_csv(caller.principal, portfolio_id, text)
+            report = await portfolio.portfolios.import_csv(caller.principal, portfolio_id, text)
         except CsvInvalid as exc:
             return _csv_problem(request, exc)
         return Response(PortfolioImportOut.from_report(report))
@@ -273,9 +259,9 @@ class PortfolioController(Controller):
         responses=problem_responses(401, 403, 404, 429),
     )
     async def holdings(
-        self, portfolio_id: FromPath[str], caller: CallerDep, services: ServicesDep
+        self, portfolio_id: FromPath[str], caller: CallerDep, portfolio: PortfolioDep
     ) -> HoldingsOut:
-        view = await _portfolios(services).holdings(caller.principal, portfolio_id)
+        view = await portfolio.portfolios.holdings(caller.principal, portfolio_id)
         return HoldingsOut.from_view(view)
 
     @get(
@@ -293,16 +279,16 @@ class PortfolioController(Controller):
         self,
         portfolio_id: FromPath[str],
         caller: CallerDep,
-        services: ServicesDep,
+        portfolio: PortfolioDep,
         start: FromQuery[date | None] = None,
         end: FromQuery[date | None] = None,
     ) -> PortfolioPerformanceOut:
-        portfolio = await _portfolios(services).get(caller.principal, portfolio_id)
-        today = services.clock.now().date()
+        found = await portfolio.portfolios.get(caller.principal, portfolio_id)
+        today = portfolio.clock.now().date()
         last = end or today
         first = start or last - timedelta(days=364)
         check_period(first, last, today)
-        perf = await _valuations(services).performance(portfolio, first, last)
+        perf = await portfolio.valuations.performance(found, first, last)
         return PortfolioPerformanceOut.from_domain(perf)
 
 

@@ -7,19 +7,12 @@ from typing import Annotated, Any
 from litestar import Controller, get, post
 from litestar.params import FromPath, JSONBody, QueryParameter
 
-from adapters.http.deps import CallerDep, ServicesDep
+from adapters.http.deps import CallerDep
 from adapters.http.problems import problem_responses
 from adapters.http.schemas.backtests import BacktestIn, BacktestOut, BacktestPageOut
 from adapters.http.security import HUMANS, READERS, require_roles
-from application.backtests import MAX_PAGE, BacktestService
-from domain.errors import NotFound
-
-
-def _service(services: Any) -> BacktestService:
-    if services.backtests is None:
-        raise NotFound("backtests are not served by this instance")
-    service: BacktestService = services.backtests
-    return service
+from adapters.http.strategies import StrategiesDep
+from application.backtests import MAX_PAGE
 
 
 class BacktestController(Controller):
@@ -54,9 +47,9 @@ class BacktestController(Controller):
         ),
     )
     async def start(
-        self, data: JSONBody[BacktestIn], caller: CallerDep, services: ServicesDep
+        self, data: JSONBody[BacktestIn], caller: CallerDep, strategies: StrategiesDep
     ) -> BacktestOut:
-        backtest = await _service(services).start(caller.principal, data.to_domain())
+        backtest = await strategies.backtests.start(caller.principal, data.to_domain())
         return BacktestOut.from_domain(backtest)
 
     @get(
@@ -69,11 +62,11 @@ class BacktestController(Controller):
     async def list_backtests(
         self,
         caller: CallerDep,
-        services: ServicesDep,
+        strategies: StrategiesDep,
         after: Annotated[str | None, QueryParameter(max_length=64)] = None,
         limit: Annotated[int, QueryParameter(ge=1, le=MAX_PAGE)] = 50,
     ) -> BacktestPageOut:
-        found = await _service(services).list_for(caller.principal, limit, after)
+        found = await strategies.backtests.list_for(caller.principal, limit, after)
         return BacktestPageOut(
             items=[BacktestOut.from_domain(b, with_result=False) for b in found],
             next_after=found[-1].id if len(found) == limit else None,
@@ -91,9 +84,9 @@ class BacktestController(Controller):
         responses=problem_responses(401, 403, 404, 429),
     )
     async def get_backtest(
-        self, backtest_id: FromPath[str], caller: CallerDep, services: ServicesDep
+        self, backtest_id: FromPath[str], caller: CallerDep, strategies: StrategiesDep
     ) -> BacktestOut:
-        backtest = await _service(services).get(caller.principal, backtest_id)
+        backtest = await strategies.backtests.get(caller.principal, backtest_id)
         return BacktestOut.from_domain(backtest)
 
     @post(
@@ -109,9 +102,9 @@ class BacktestController(Controller):
         responses=problem_responses(401, 403, 404, 409, 429),
     )
     async def cancel(
-        self, backtest_id: FromPath[str], caller: CallerDep, services: ServicesDep
+        self, backtest_id: FromPath[str], caller: CallerDep, strategies: StrategiesDep
     ) -> BacktestOut:
-        backtest = await _service(services).cancel(caller.principal, backtest_id)
+        backtest = await strategies.backtests.cancel(caller.principal, backtest_id)
         return BacktestOut.from_domain(backtest, with_result=False)
 
 

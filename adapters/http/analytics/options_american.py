@@ -5,12 +5,11 @@ from __future__ import annotations
 from litestar import Controller, post
 from litestar.params import JSONBody
 
-from adapters.http.deps import ServicesDep
+from adapters.http.analytics import AnalyticsDep
 from adapters.http.problems import problem_responses
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.options_american import AmericanIn, AmericanOut
 from adapters.http.security import READERS_AND_AGENTS, require_roles
-from domain.errors import NotFound
 
 
 class AmericanOptionsController(Controller):
@@ -49,10 +48,8 @@ class AmericanOptionsController(Controller):
         ),
         opt=VIEWER_MAY_CALL,
     )
-    async def american(self, data: JSONBody[AmericanIn], services: ServicesDep) -> AmericanOut:
-        if services.american_options is None:
-            raise NotFound("american option pricing is not served by this instance")
-        result = await services.american_options.price(data.to_request())
+    async def american(self, data: JSONBody[AmericanIn], analytics: AnalyticsDep) -> AmericanOut:
+        result = await analytics.american_options.price(data.to_request())
         return AmericanOut.from_domain(result)
 
 

@@ -8,7 +8,8 @@ from typing import Annotated, Any
 from litestar import Controller, delete, get, post, put
 from litestar.params import FromPath, JSONBody, QueryParameter
 
-from adapters.http.deps import CallerDep, ServicesDep
+from adapters.http.deps import CallerDep
+from adapters.http.portfolio import PortfolioDep
 from adapters.http.problems import problem_responses
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.giving import (
@@ -30,9 +31,7 @@ from adapters.http.schemas.giving_reports import (
     GivingSuggestionOut,
 )
 from adapters.http.security import READERS, require_roles
-from application.giving import MAX_PAGE, GivingService
-from application.giving_suggestion import GivingSuggestionService
-from domain.errors import NotFound
+from application.giving import MAX_PAGE
 
 _INVALID = "INVALID_GIVING_INPUT naming the field"
 _OWN = "Your own records only; another user's id answers 404."
@@ -62,9 +61,9 @@ class GivingController(Controller):
         responses=problem_responses(400, 401, 403, 409, 422, 429, notes={422: _INVALID}),
     )
     async def record(
-        self, data: JSONBody[DonationIn], caller: CallerDep, services: ServicesDep
+        self, data: JSONBody[DonationIn], caller: CallerDep, portfolio: PortfolioDep
     ) -> DonationReceiptOut:
-        receipt = await _giving(services).record_donation(caller.principal, data.to_new())
+        receipt = await portfolio.giving.record_donation(caller.principal, data.to_new())
         return DonationReceiptOut.from_domain(receipt)
 
     @get(
@@ -76,12 +75,12 @@ class GivingController(Controller):
     async def donations(
         self,
         caller: CallerDep,
-        services: ServicesDep,
+        portfolio: PortfolioDep,
         year: Annotated[int | None, QueryParameter(ge=2000, le=2100)] = None,
         cursor: Annotated[str | None, QueryParameter(min_length=1, max_length=128)] = None,
         limit: Annotated[int, QueryParameter(ge=1, le=MAX_PAGE)] = 50,
     ) -> DonationReceiptPageOut:
-        page = await _giving(services).donations(
+        page = await portfolio.giving.donations(
             caller.principal, year=year, cursor=cursor, limit=limit
         )
         return DonationReceiptPageOut.from_page(page)
@@ -93,10 +92,10 @@ class GivingController(Controller):
         responses=problem_responses(401, 403, 404, 429, notes={404: "DONATION_NOT_FOUND"}),
     )
     async def donation(
-        self, donation_id: FromPath[str], caller: CallerDep, services: ServicesDep
+        self, donation_id: FromPath[str], caller: CallerDep, portfolio: PortfolioDep
     ) -> DonationReceiptOut:
         return DonationReceiptOut.from_domain(
-            await _giving(services).donation(caller.principal, donation_id)
+            await portfolio.giving.donation(caller.principal, donation_id)
         )
 
     @delete(
@@ -106,9 +105,9 @@ class GivingController(Controller):
         responses=problem_responses(401, 403, 404, 429, notes={404: "DONATION_NOT_FOUND"}),
     )
     async def delete_donation(
-        self, donation_id: FromPath[str], caller: CallerDep, services: ServicesDep
+        self, donation_id: FromPath[str], caller: CallerDep, portfolio: PortfolioDep
     ) -> None:
-        await _giving(services).delete_donation(caller.principal, donation_id)
+        await portfolio.giving.delete_donation(caller.principal, donation_id)
 
     @post(
         "/daf-grants",
@@ -122,9 +121,9 @@ class GivingController(Controller):
         responses=problem_responses(400, 401, 403, 422, 429, notes={422: _INVALID}),
     )
     async def record_grant(
-        self, data: JSONBody[DafGrantIn], caller: CallerDep, services: ServicesDep
+        self, data: JSONBody[DafGrantIn], caller: CallerDep, portfolio: PortfolioDep
     ) -> DafGrantOut:
-        grant = await _giving(services).record_grant(caller.principal, data.to_new())
+        grant = await portfolio.giving.record_grant(caller.principal, data.to_new())
         return DafGrantOut.from_domain(grant)
 
     @delete(
@@ -134,9 +133,9 @@ class GivingController(Controller):
         responses=problem_responses(401, 403, 404, 429, notes={404: "GRANT_NOT_FOUND"}),
     )
     async def delete_grant(
-        self, grant_id: FromPath[str], caller: CallerDep, services: ServicesDep
+        self, grant_id: FromPath[str], caller: CallerDep, portfolio: PortfolioDep
     ) -> None:
-        await _giving(services).delete_grant(caller.principal, grant_id)
+        await portfolio.giving.delete_grant(caller.principal, grant_id)
 
     @get(
         "/dafs",
@@ -148,8 +147,8 @@ class GivingController(Controller):
         ),
         responses=problem_responses(401, 403, 429),
     )
-    async def dafs(self, caller: CallerDep, services: ServicesDep) -> DafFundsOut:
-        funds = await _giving(services).funds(caller.principal)
+    async def dafs(self, caller: CallerDep, portfolio: PortfolioDep) -> DafFundsOut:
+        funds = await portfolio.giving.funds(caller.principal)
         return DafFundsOut(
             funds=[DafFundOut.from_domain(f) for f in funds],
             conventions={"donor_advised_fund": DEDUCTION_CONVENTIONS["donor_advised_fund"]},
@@ -160,9 +159,9 @@ class GivingController(Controller):
         summary="Your opening carryovers (from returns before you used Bulwark)",
         responses=problem_responses(401, 403, 429),
     )
-    async def carryovers(self, caller: CallerDep, services: ServicesDep) -> GivingCarryoversOut:
+    async def carryovers(self, caller: CallerDep, portfolio: PortfolioDep) -> GivingCarryoversOut:
         return GivingCarryoversOut.from_domain(
-            await _giving(services).opening_carryovers(caller.principal)
+            await portfolio.giving.opening_carryovers(caller.principal)
         )
 
     @put(
@@ -177,9 +176,9 @@ class GivingController(Controller):
         responses=problem_responses(400, 401, 403, 422, 429, notes={422: _INVALID}),
     )
     async def set_carryovers(
-        self, data: JSONBody[GivingCarryoversIn], caller: CallerDep, services: ServicesDep
+        self, data: JSONBody[GivingCarryoversIn], caller: CallerDep, portfolio: PortfolioDep
     ) -> GivingCarryoversOut:
-        opening = await _giving(services).set_opening_carryovers(
+        opening = await portfolio.giving.set_opening_carryovers(
             caller.principal, data.into_year, [c.to_domain() for c in data.carryovers]
         )
         return GivingCarryoversOut.from_domain(opening)
@@ -200,9 +199,9 @@ class GivingController(Controller):
         opt=VIEWER_MAY_CALL,
     )
     async def deduction(
-        self, data: JSONBody[GivingDeductionIn], caller: CallerDep, services: ServicesDep
+        self, data: JSONBody[GivingDeductionIn], caller: CallerDep, portfolio: PortfolioDep
     ) -> GivingDeductionOut:
-        report = await _giving(services).deduction(
+        report = await portfolio.giving.deduction(
             caller.principal, data.tax_year, data.agi_by_year()
         )
         return GivingDeductionOut.from_domain(report)
@@ -221,24 +220,10 @@ class GivingController(Controller):
         opt=VIEWER_MAY_CALL,
     )
     async def suggestion(
-        self, data: JSONBody[GivingSuggestionIn], caller: CallerDep, services: ServicesDep
+        self, data: JSONBody[GivingSuggestionIn], caller: CallerDep, portfolio: PortfolioDep
     ) -> GivingSuggestionOut:
-        view = await _suggestions(services).suggest(caller.principal, data.to_request())
+        view = await portfolio.giving_suggestions.suggest(caller.principal, data.to_request())
         return GivingSuggestionOut.from_view(view)
-
-
-def _giving(services: Any) -> GivingService:
-    found: GivingService | None = getattr(services, "giving", None)
-    if found is None:
-        raise NotFound("giving is not served by this instance")
-    return found
-
-
-def _suggestions(services: Any) -> GivingSuggestionService:
-    found: GivingSuggestionService | None = getattr(services, "giving_suggestions", None)
-    if found is None:
-        raise NotFound("giving is not served by this instance")
-    return found
 
 
 CONTROLLERS: list[Any] = [GivingController]

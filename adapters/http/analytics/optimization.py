@@ -24,12 +24,11 @@ from litestar.exceptions import (
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import OpenAPIMediaType, Operation, RequestBody
 
-from adapters.http.deps import ServicesDep
+from adapters.http.analytics import AnalyticsDep
 from adapters.http.problems import problem_responses
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.optimization import OptimizationIn, OptimizationOut, openapi_schema
 from adapters.http.security import READERS_AND_AGENTS, require_roles
-from domain.errors import NotFound
 
 JSON = "application/json"
 OFF_LOOP_BYTES = 65_536
@@ -121,11 +120,9 @@ class OptimizationController(Controller):
         opt=VIEWER_MAY_CALL,
     )
     async def optimize(
-        self, request: Request[Any, Any, Any], services: ServicesDep
+        self, request: Request[Any, Any, Any], analytics: AnalyticsDep
     ) -> OptimizationOut:
-        service = services.optimization
-        if service is None:
-            raise NotFound("portfolio optimisation is not served by this instance")
+        service = analytics.optimization
         raw = await _body(request)
         if not raw:
             raise ClientException("the request has no body")

@@ -12,7 +12,7 @@ from typing import Any
 from litestar import Controller, Request, Response, get, post
 from litestar.params import JSONBody
 
-from adapters.http.deps import ServicesDep
+from adapters.http.analytics import AnalyticsDep
 from adapters.http.problems import Problem, problem_response, problem_responses
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.crypto import (
@@ -35,15 +35,12 @@ from application.crypto import (
     MAX_GAS_WORK,
     MAX_PRICES,
     MAX_TVL_POINTS,
-    CryptoAnalyticsService,
 )
 from application.crypto_wallets import (
     MAX_TOKENS,
     MAX_TOKENS_PER_WALLET,
     MAX_WALLETS,
-    WalletBalanceService,
 )
-from domain.errors import NotFound
 from ports.chain import ChainUnavailable
 
 SERIES_MAX_BYTES = 16 * 1024 * 1024  # 200,000 timestamped prices fit in ~10 MB of JSON
@@ -92,9 +89,9 @@ class CryptoController(Controller):
         opt=VIEWER_MAY_CALL,
     )
     async def impermanent_loss(
-        self, data: JSONBody[ImpermanentLossIn], services: ServicesDep
+        self, data: JSONBody[ImpermanentLossIn], analytics: AnalyticsDep
     ) -> ImpermanentLossOut:
-        report = await _analytics(services).impermanent_loss(data.to_request())
+        report = await analytics.crypto.impermanent_loss(data.to_request())
         return ImpermanentLossOut.from_domain(report)
 
     @post(
@@ -113,8 +110,10 @@ class CryptoController(Controller):
         responses=problem_responses(400, 401, 403, 413, 422, 429, 503, notes={422: _INVALID}),
         opt=VIEWER_MAY_CALL,
     )
-    async def pool_drain(self, data: JSONBody[PoolDrainIn], services: ServicesDep) -> PoolDrainOut:
-        report = await _analytics(services).pool_drain(data.to_request())
+    async def pool_drain(
+        self, data: JSONBody[PoolDrainIn], analytics: AnalyticsDep
+    ) -> PoolDrainOut:
+        report = await analytics.crypto.pool_drain(data.to_request())
         return PoolDrainOut.from_domain(report)
 
     @post(
@@ -132,8 +131,8 @@ class CryptoController(Controller):
         responses=problem_responses(400, 401, 403, 413, 422, 429, 503, notes={422: _INVALID}),
         opt=VIEWER_MAY_CALL,
     )
-    async def gas(self, data: JSONBody[GasIn], services: ServicesDep) -> GasOut:
-        report = await _analytics(services).gas(data.to_request())
+    async def gas(self, data: JSONBody[GasIn], analytics: AnalyticsDep) -> GasOut:
+        report = await analytics.crypto.gas(data.to_request())
         return GasOut.from_domain(report)
 
     @get(
@@ -142,8 +141,8 @@ class CryptoController(Controller):
         description="Chain ids, names and native assets of the configured chain source.",
         responses=problem_responses(401, 403, 429),
     )
-    async def chains(self, services: ServicesDep) -> EvmChainsOut:
-        wallets = _wallets(services)
+    async def chains(self, analytics: AnalyticsDep) -> EvmChainsOut:
+        wallets = analytics.crypto_wallets
         return EvmChainsOut(
             source=wallets.source, chains=[EvmChainOut.from_domain(c) for c in wallets.chains()]
         )
@@ -168,24 +167,10 @@ class CryptoController(Controller):
         opt=VIEWER_MAY_CALL,
     )
     async def wallet_balances(
-        self, data: JSONBody[WalletBalancesIn], services: ServicesDep
+        self, data: JSONBody[WalletBalancesIn], analytics: AnalyticsDep
     ) -> WalletBalancesOut:
-        balances = await _wallets(services).balances(data.to_requests())
+        balances = await analytics.crypto_wallets.balances(data.to_requests())
         return WalletBalancesOut.from_domain(balances)
-
-
-def _analytics(services: Any) -> CryptoAnalyticsService:
-    found: CryptoAnalyticsService | None = getattr(services, "crypto", None)
-    if found is None:
-        raise NotFound("crypto analytics are not served by this instance")
-    return found
-
-
-def _wallets(services: Any) -> WalletBalanceService:
-    found: WalletBalanceService | None = getattr(services, "crypto_wallets", None)
-    if found is None:
-        raise NotFound("wallet balances are not served by this instance")
-    return found
 
 
 CONTROLLERS: list[Any] = [CryptoController]

@@ -5,12 +5,11 @@ from __future__ import annotations
 from litestar import Controller, post
 from litestar.params import JSONBody
 
-from adapters.http.deps import ServicesDep
+from adapters.http.analytics import AnalyticsDep
 from adapters.http.problems import problem_responses
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.fixed_income import BondIn, BondOut, LadderIn, LadderOut
 from adapters.http.security import READERS_AND_AGENTS, require_roles
-from domain.errors import NotFound
 
 _REFUSALS = (
     "422 INVALID_BOND_INPUT naming the field (`bonds[i].<field>` in a ladder): settlement on "
@@ -47,10 +46,8 @@ class FixedIncomeController(Controller):
         ),
         opt=VIEWER_MAY_CALL,
     )
-    async def bond(self, data: JSONBody[BondIn], services: ServicesDep) -> BondOut:
-        if services.fixed_income is None:
-            raise NotFound("fixed-income analytics are not served by this instance")
-        return BondOut.from_domain(await services.fixed_income.bond(data.to_request()))
+    async def bond(self, data: JSONBody[BondIn], analytics: AnalyticsDep) -> BondOut:
+        return BondOut.from_domain(await analytics.fixed_income.bond(data.to_request()))
 
     @post(
         "/ladder",
@@ -70,10 +67,8 @@ class FixedIncomeController(Controller):
         ),
         opt=VIEWER_MAY_CALL,
     )
-    async def ladder(self, data: JSONBody[LadderIn], services: ServicesDep) -> LadderOut:
-        if services.fixed_income is None:
-            raise NotFound("fixed-income analytics are not served by this instance")
-        return LadderOut.from_domain(await services.fixed_income.ladder(data.to_request()))
+    async def ladder(self, data: JSONBody[LadderIn], analytics: AnalyticsDep) -> LadderOut:
+        return LadderOut.from_domain(await analytics.fixed_income.ladder(data.to_request()))
 
 
 CONTROLLERS = [FixedIncomeController]

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from litestar import Controller, Request, Response, get, patch, post
 from litestar.params import FromPath, JSONBody, QueryParameter
 
-from adapters.http.deps import CallerDep, ServicesDep
+from adapters.http.deps import CallerDep
 from adapters.http.problems import Problem, problem_response, problem_responses
 from adapters.http.schemas.strategies import (
     DecisionOut,
@@ -19,10 +19,9 @@ from adapters.http.schemas.strategies import (
     StrategyPatchIn,
 )
 from adapters.http.security import HUMANS, READERS, require_roles
-from application.strategies import MAX_PAGE, InvalidDecisionQuery, StrategyService
-from application.strategy_processor import StrategyProcessor
+from adapters.http.strategies import StrategiesDep
+from application.strategies import MAX_PAGE, InvalidDecisionQuery
 from application.strategy_signals import ExternalSignal
-from domain.errors import NotFound
 from domain.principals import Role
 
 _LIVE = (
@@ -37,20 +36,6 @@ def on_invalid_query(
 ) -> Response[Problem]:
     """A cursor that was not handed out is the client's request: 400 with its code."""
     return problem_response(request, 400, exc.code, "Invalid decision query", exc.message)
-
-
-def _service(services: Any) -> StrategyService:
-    if services.strategies is None:
-        raise NotFound("strategies are not served by this instance")
-    service: StrategyService = services.strategies
-    return service
-
-
-def _processor(services: Any) -> StrategyProcessor:
-    if services.strategy_processor is None:
-        raise NotFound("strategy signals are not served by this instance")
-    processor: StrategyProcessor = services.strategy_processor
-    return processor
 
 
 class StrategyController(Controller):
@@ -77,9 +62,9 @@ class StrategyController(Controller):
         ),
     )
     async def create(
-        self, data: JSONBody[StrategyIn], caller: CallerDep, services: ServicesDep
+        self, data: JSONBody[StrategyIn], caller: CallerDep, strategies: StrategiesDep
     ) -> StrategyOut:
-        strategy = await _service(services).create(caller.principal, data.to_draft())
+        strategy = await strategies.strategies.create(caller.principal, data.to_draft())
         return StrategyOut.from_domain(strategy)
 
     @get(
@@ -88,8 +73,10 @@ class StrategyController(Controller):
         guards=[require_roles(*READERS)],
         responses=problem_responses(401, 403, 429),
     )
-    async def list_strategies(self, caller: CallerDep, services: ServicesDep) -> list[StrategyOut]:
-        found = await _service(services).list_for(caller.principal)
+    async def list_strategies(
+        self, caller: CallerDep, strategies: StrategiesDep
+    ) -> list[StrategyOut]:
+        found = await strategies.strategies.list_for(caller.principal)
         return [StrategyOut.from_domain(s) for s in found]
 
     @get(
@@ -100,9 +87,11 @@ class StrategyController(Controller):
         responses=problem_responses(401, 403, 404, 429),
     )
     async def get_strategy(
-        self, strategy_id: FromPath[str], caller: CallerDep, services: ServicesDep
+        self, strategy_id: FromPath[str], caller: CallerDep, strategies: StrategiesDep
     ) -> StrategyOut:
-        return StrategyOut.from_domain(await _service(services).get(caller.principal, strategy_id))
+        return StrategyOut.from_domain(
+            await strategies.strategies.get(caller.principal, strategy_id)
+        )
 
     @patch(
         "/{strategy_id:str}",
@@ -122,9 +111,9 @@ class StrategyController(Controller):
         strategy_id: FromPath[str],
         data: JSONBody[StrategyPatchIn],
         caller: CallerDep,
-        services: ServicesDep,
+        strategies: StrategiesDep,
     ) -> StrategyOut:
-        updated = await _service(services).update(caller.principal, strategy_id, data.to_patch())
+        updated = await strategies.strategies.update(caller.principal, strategy_id, data.to_patch())
         return StrategyOut.from_domain(updated)
 
     @get(
@@ -145,11 +134,11 @@ class StrategyController(Controller):
         self,
         strategy_id: FromPath[str],
         caller: CallerDep,
-        services: ServicesDep,
+        strategies: StrategiesDep,
         cursor: Annotated[str | None, QueryParameter(max_length=512)] = None,
         limit: Annotated[int, QueryParameter(ge=1, le=MAX_PAGE)] = 50,
     ) -> DecisionPageOut:
-        page = await _service(services).decisions(caller.principal, strategy_id, cursor, limit)
+        page = await strategies.strategies.decisions(caller.principal, strategy_id, cursor, limit)
         return DecisionPageOut(
             items=[DecisionOut.from_domain(d) for d in page.items], next_cursor=page.next_cursor
         )
@@ -169,9 +158,9 @@ class StrategyController(Controller):
         responses=problem_responses(400, 401, 403, 404, 422, 429, notes={422: "NO_SIGNAL_PRICE"}),
     )
     async def external_signal(
-        self, data: JSONBody[ExternalSignalIn], caller: CallerDep, services: ServicesDep
+        self, data: JSONBody[ExternalSignalIn], caller: CallerDep, strategies: StrategiesDep
     ) -> ExternalSignalOut:
-        signal_id, decided = await _processor(services).on_external(
+        signal_id, decided = await strategies.strategy_processor.on_external(
             caller.principal.id,
             ExternalSignal(
                 symbol=data.symbol,

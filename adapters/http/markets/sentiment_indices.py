@@ -11,10 +11,10 @@ from litestar import Controller, get, post
 from litestar.openapi.spec import Example
 from litestar.params import FromPath, JSONBody, QueryParameter
 
-from adapters.http.deps import ServicesDep
+from adapters.http.markets import MarketsDep
+from adapters.http.markets.markets import HANDLERS
 from adapters.http.problems import problem_responses
 from adapters.http.read_only import VIEWER_MAY_CALL
-from adapters.http.routes.markets import HANDLERS
 from adapters.http.schemas.sentiment_indices import (
     FearGreedIn,
     FearGreedOut,
@@ -24,10 +24,7 @@ from adapters.http.schemas.sentiment_indices import (
     SeriesOut,
 )
 from adapters.http.security import READERS_AND_AGENTS, require_roles
-from adapters.http.services import ApiServices
-from application.fear_greed import FearGreedService, PostedInputs
-from application.hype import HypeService
-from domain.errors import NotFound
+from application.fear_greed import PostedInputs
 
 UNAVAILABLE = (
     "503 DATA_SOURCE_UNAVAILABLE with Retry-After when the available inputs carry less than "
@@ -44,20 +41,6 @@ def _day(example: str) -> Any:
     return QueryParameter(
         format="date", description="YYYY-MM-DD (UTC)", examples=[Example(value=example)]
     )
-
-
-def _fear_greed(services: ApiServices) -> FearGreedService:
-    found: FearGreedService | None = services.fear_greed
-    if found is None:
-        raise NotFound("the Fear & Greed index is not served by this instance")
-    return found
-
-
-def _hype(services: ApiServices) -> HypeService:
-    found: HypeService | None = services.hype
-    if found is None:
-        raise NotFound("the HypeMeter is not served by this instance")
-    return found
 
 
 class FearGreedController(Controller):
@@ -84,7 +67,7 @@ class FearGreedController(Controller):
     )
     async def current(
         self,
-        services: ServicesDep,
+        markets: MarketsDep,
         weights: Annotated[
             str | None,
             QueryParameter(
@@ -93,7 +76,7 @@ class FearGreedController(Controller):
             ),
         ] = None,
     ) -> FearGreedOut:
-        return FearGreedOut.from_view(await _fear_greed(services).current(weights))
+        return FearGreedOut.from_view(await markets.fear_greed.current(weights))
 
     @get(
         "/history",
@@ -107,11 +90,11 @@ class FearGreedController(Controller):
     )
     async def history(
         self,
-        services: ServicesDep,
+        markets: MarketsDep,
         start: Annotated[str | None, _day("2026-01-02")] = None,
         end: Annotated[str | None, _day("2026-06-30")] = None,
     ) -> HistoryOut:
-        return HistoryOut.from_view(await _fear_greed(services).history(start, end))
+        return HistoryOut.from_view(await markets.fear_greed.history(start, end))
 
     @get(
         "/series/{input_name:str}",
@@ -126,12 +109,12 @@ class FearGreedController(Controller):
     )
     async def series(
         self,
-        services: ServicesDep,
+        markets: MarketsDep,
         input_name: FromPath[str],
         start: Annotated[str | None, _day("2025-01-02")] = None,
         end: Annotated[str | None, _day("2025-12-31")] = None,
     ) -> SeriesOut:
-        return SeriesOut.from_view(await _fear_greed(services).series(input_name, start, end))
+        return SeriesOut.from_view(await markets.fear_greed.series(input_name, start, end))
 
     @post(
         "/composite",
@@ -149,9 +132,9 @@ class FearGreedController(Controller):
         opt=VIEWER_MAY_CALL,
         responses=problem_responses(400, 401, 403, 413, 422, 429),
     )
-    async def composite(self, data: JSONBody[FearGreedIn], services: ServicesDep) -> FearGreedOut:
+    async def composite(self, data: JSONBody[FearGreedIn], markets: MarketsDep) -> FearGreedOut:
         posted = PostedInputs(data.inputs, data.history, data.weights)
-        return FearGreedOut.from_view(await _fear_greed(services).compute(posted))
+        return FearGreedOut.from_view(await markets.fear_greed.compute(posted))
 
 
 class HypeController(Controller):
@@ -173,7 +156,7 @@ class HypeController(Controller):
     )
     async def movers(
         self,
-        services: ServicesDep,
+        markets: MarketsDep,
         limit: Annotated[int | None, QueryParameter(description="1 to 50 (default 10)")] = None,
         window_minutes: Annotated[
             int | None, QueryParameter(description="5 to 1440 (default the configured)")
@@ -182,7 +165,7 @@ class HypeController(Controller):
             int | None, QueryParameter(description="3 to 168 (default the configured)")
         ] = None,
     ) -> MoversOut:
-        service = _hype(services)
+        service = markets.hype
         view = await service.movers(limit, window_minutes, baseline_windows)
         return MoversOut.from_view(view, asdict(service.weights))
 
@@ -201,7 +184,7 @@ class HypeController(Controller):
     )
     async def reading(
         self,
-        services: ServicesDep,
+        markets: MarketsDep,
         symbol: FromPath[str],
         window_minutes: Annotated[
             int | None, QueryParameter(description="5 to 1440 (default the configured)")
@@ -213,7 +196,7 @@ class HypeController(Controller):
             bool, QueryParameter(description="extract keywords (default true)")
         ] = True,
     ) -> HypeReadingOut:
-        service = _hype(services)
+        service = markets.hype
         view = await service.reading(symbol, window_minutes, baseline_windows, keywords=keywords)
         return HypeReadingOut.from_view(view, asdict(service.weights))
 

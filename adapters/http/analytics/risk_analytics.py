@@ -5,13 +5,13 @@ from __future__ import annotations
 from litestar import Controller, post
 from litestar.params import JSONBody
 
-from adapters.http.deps import CallerDep, ServicesDep
+from adapters.http.analytics import AnalyticsDep
+from adapters.http.deps import CallerDep
 from adapters.http.problems import problem_responses
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.risk_var import VarIn, VarOut
 from adapters.http.schemas.scenario import ScenarioIn, ScenarioOut
 from adapters.http.security import READERS_AND_AGENTS, require_roles
-from domain.errors import NotFound
 
 _ANY_READER = [require_roles(*READERS_AND_AGENTS)]
 
@@ -53,11 +53,9 @@ class RiskMeasuresController(Controller):
         opt=VIEWER_MAY_CALL,
     )
     async def value_at_risk(
-        self, data: JSONBody[VarIn], caller: CallerDep, services: ServicesDep
+        self, data: JSONBody[VarIn], caller: CallerDep, analytics: AnalyticsDep
     ) -> VarOut:
-        if services.value_at_risk is None:
-            raise NotFound("value at risk is not served by this instance")
-        result = await services.value_at_risk.value_at_risk(caller.principal, data.to_request())
+        result = await analytics.value_at_risk.value_at_risk(caller.principal, data.to_request())
         return VarOut.from_domain(result)
 
     @post(
@@ -89,11 +87,9 @@ class RiskMeasuresController(Controller):
         opt=VIEWER_MAY_CALL,
     )
     async def scenario_simulation(
-        self, data: JSONBody[ScenarioIn], caller: CallerDep, services: ServicesDep
+        self, data: JSONBody[ScenarioIn], caller: CallerDep, analytics: AnalyticsDep
     ) -> ScenarioOut:
-        if services.scenario_simulation is None:
-            raise NotFound("scenario simulation is not served by this instance")
-        result = await services.scenario_simulation.simulate(caller.principal, data.to_request())
+        result = await analytics.scenario_simulation.simulate(caller.principal, data.to_request())
         return ScenarioOut.from_domain(result, data.seed)
 
 

@@ -10,10 +10,11 @@ from typing import Any
 from litestar import Controller, get, post
 from litestar.params import JSONBody
 
-from adapters.http.deps import CallerDep, ServicesDep
+from adapters.http.deps import CallerDep
+from adapters.http.markets import MarketsDep
+from adapters.http.markets.markets import HANDLERS
 from adapters.http.problems import problem_responses
 from adapters.http.read_only import VIEWER_MAY_CALL
-from adapters.http.routes.markets import HANDLERS
 from adapters.http.schemas.stress import (
     LiquidityIn,
     LiquidityOut,
@@ -24,9 +25,6 @@ from adapters.http.schemas.stress import (
     ShockOut,
 )
 from adapters.http.security import READERS, require_roles
-from adapters.http.services import ApiServices
-from application.scenarios import ScenarioService
-from domain.errors import NotFound
 
 MAX_BODY_BYTES = 8 * 1024 * 1024  # 10,000 positions with their sensitivities
 _REFUSED = (
@@ -37,12 +35,6 @@ _REFUSED = (
     "PORTFOLIO_NOT_FOUND for a portfolio that is not yours; 503 COMPUTE_BUSY / "
     "COMPUTE_TIME_BUDGET with Retry-After for a large request the budget cannot take now"
 )
-
-
-def _service(services: ApiServices) -> ScenarioService:
-    if services.scenarios is None:
-        raise NotFound("scenario analytics are not served by this instance")
-    return services.scenarios
 
 
 class ScenarioController(Controller):
@@ -63,8 +55,8 @@ class ScenarioController(Controller):
         ),
         responses=problem_responses(401, 403, 429, 503),
     )
-    async def replays(self, services: ServicesDep) -> ReplayCatalogOut:
-        return ReplayCatalogOut.from_view(await _service(services).catalog())
+    async def replays(self, markets: MarketsDep) -> ReplayCatalogOut:
+        return ReplayCatalogOut.from_view(await markets.scenarios.catalog())
 
     @post(
         "/shock",
@@ -88,9 +80,9 @@ class ScenarioController(Controller):
         responses=problem_responses(400, 401, 403, 404, 413, 422, 429, 503),
     )
     async def shock(
-        self, data: JSONBody[ShockIn], caller: CallerDep, services: ServicesDep
+        self, data: JSONBody[ShockIn], caller: CallerDep, markets: MarketsDep
     ) -> ShockOut:
-        report = await _service(services).shock(caller.principal, data.to_request())
+        report = await markets.scenarios.shock(caller.principal, data.to_request())
         return ShockOut.from_report(report)
 
     @post(
@@ -108,8 +100,8 @@ class ScenarioController(Controller):
         opt=VIEWER_MAY_CALL,
         responses=problem_responses(400, 401, 403, 413, 422, 429),
     )
-    async def liquidity(self, data: JSONBody[LiquidityIn], services: ServicesDep) -> LiquidityOut:
-        stress = _service(services).liquidity(
+    async def liquidity(self, data: JSONBody[LiquidityIn], markets: MarketsDep) -> LiquidityOut:
+        stress = markets.scenarios.liquidity(
             [a.to_domain() for a in data.assets],
             None if data.obligations is None else list(data.obligations),
             data.to_run(),
@@ -129,8 +121,8 @@ class ScenarioController(Controller):
         opt=VIEWER_MAY_CALL,
         responses=problem_responses(400, 401, 403, 422, 429),
     )
-    async def recovery(self, data: JSONBody[RecoveryIn], services: ServicesDep) -> RecoveryOut:
-        result = _service(services).recovery(
+    async def recovery(self, data: JSONBody[RecoveryIn], markets: MarketsDep) -> RecoveryOut:
+        result = markets.scenarios.recovery(
             data.expected_return, data.loss, data.peak_value, data.current_value
         )
         return RecoveryOut.from_domain(result)

@@ -14,10 +14,11 @@ from litestar.openapi.spec import Example, OpenAPIMediaType, OpenAPIType, Operat
 from litestar.openapi.spec import Schema as OpenAPISchema
 from litestar.params import JSONBody, QueryParameter
 
-from adapters.http.deps import CallerDep, HttpConfigDep, ServicesDep
+from adapters.http.deps import CallerDep, HttpConfigDep
+from adapters.http.markets import MarketsDep
+from adapters.http.markets.markets import HANDLERS
 from adapters.http.problems import problem_response, problem_responses
 from adapters.http.read_only import VIEWER_MAY_CALL
-from adapters.http.routes.markets import HANDLERS
 from adapters.http.schemas.compliance import (
     CalendarOut,
     DeadlineIn,
@@ -31,10 +32,7 @@ from adapters.http.schemas.compliance import (
     ValidationOut,
 )
 from adapters.http.security import READERS, require_roles
-from adapters.http.services import ApiServices
-from application.filing_calendar import FilingCalendarService
-from application.form13f import MAX_DOCUMENT_BYTES, Form13FService
-from domain.errors import NotFound
+from application.form13f import MAX_DOCUMENT_BYTES
 
 XML = "application/xml"
 XML_TYPES = ("application/xml", "text/xml")
@@ -81,18 +79,6 @@ async def _read(request: Request[Any, Any, Any], cap: int) -> bytes | None:
     return b"".join(chunks)
 
 
-def _forms(services: ApiServices) -> Form13FService:
-    if services.form13f is None:
-        raise NotFound("13F documents are not served by this instance")
-    return services.form13f
-
-
-def _calendar(services: ApiServices) -> FilingCalendarService:
-    if services.filing_calendar is None:
-        raise NotFound("the filing calendar is not served by this instance")
-    return services.filing_calendar
-
-
 class Form13FController(Controller):
     path = "/planning/13f"
     tags = ("planning",)
@@ -109,9 +95,9 @@ class Form13FController(Controller):
         responses=problem_responses(400, 401, 403, 404, 413, 422, 429, 503),
     )
     async def information_table(
-        self, data: JSONBody[Form13FIn], caller: CallerDep, services: ServicesDep
+        self, data: JSONBody[Form13FIn], caller: CallerDep, markets: MarketsDep
     ) -> Form13FOut:
-        document = await _forms(services).information_table(caller.principal, data.to_request())
+        document = await markets.form13f.information_table(caller.principal, data.to_request())
         return Form13FOut.from_document(document)
 
     @post(
@@ -124,9 +110,9 @@ class Form13FController(Controller):
         responses=problem_responses(400, 401, 403, 404, 413, 422, 429, 503),
     )
     async def information_table_xml(
-        self, data: JSONBody[Form13FIn], caller: CallerDep, services: ServicesDep
+        self, data: JSONBody[Form13FIn], caller: CallerDep, markets: MarketsDep
     ) -> Response[bytes]:
-        document = await _forms(services).information_table(caller.principal, data.to_request())
+        document = await markets.form13f.information_table(caller.principal, data.to_request())
         name = f"form13f-infotable-{document.period_end.isoformat()}.xml"
         return Response(
             document.document,
@@ -153,7 +139,7 @@ class Form13FController(Controller):
         },
     )
     async def validate(
-        self, request: Request[Any, Any, Any], services: ServicesDep, http_config: HttpConfigDep
+        self, request: Request[Any, Any, Any], markets: MarketsDep, http_config: HttpConfigDep
     ) -> Response[Any]:
         media = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
         xml = media in XML_TYPES
@@ -170,7 +156,7 @@ class Form13FController(Controller):
                 request, 415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported Media Type",
                 f"send application/xml, not {media[:64]!r}",
             )  # fmt: skip
-        report = ValidationOut.from_report(await _forms(services).validate(body))
+        report = ValidationOut.from_report(await markets.form13f.validate(body))
         return Response(report)
 
     @post(
@@ -186,8 +172,8 @@ class Form13FController(Controller):
         opt=VIEWER_MAY_CALL,
         responses=problem_responses(400, 401, 403, 422, 429),
     )
-    async def threshold(self, data: JSONBody[ThresholdIn], services: ServicesDep) -> ThresholdOut:
-        return ThresholdOut.from_report(_forms(services).threshold(data.to_mapping()))
+    async def threshold(self, data: JSONBody[ThresholdIn], markets: MarketsDep) -> ThresholdOut:
+        return ThresholdOut.from_report(markets.form13f.threshold(data.to_mapping()))
 
 
 class FilingCalendarController(Controller):
@@ -210,7 +196,7 @@ class FilingCalendarController(Controller):
     )
     async def calendar(
         self,
-        services: ServicesDep,
+        markets: MarketsDep,
         start: Annotated[
             str | None,
             QueryParameter(format="date", max_length=32, examples=[Example(value="2025-01-01")]),
@@ -224,7 +210,7 @@ class FilingCalendarController(Controller):
             QueryParameter(max_length=200, examples=[Example(value="13F-HR,1040-ES")]),
         ] = None,
     ) -> CalendarOut:
-        return CalendarOut.from_view(_calendar(services).calendar(start, end, filings))
+        return CalendarOut.from_view(markets.filing_calendar.calendar(start, end, filings))
 
     @post(
         "/deadline",
@@ -243,8 +229,8 @@ class FilingCalendarController(Controller):
         opt=VIEWER_MAY_CALL,
         responses=problem_responses(400, 401, 403, 422, 429),
     )
-    async def deadline(self, data: JSONBody[DeadlineIn], services: ServicesDep) -> DeadlineOut:
-        found = _calendar(services).deadline(
+    async def deadline(self, data: JSONBody[DeadlineIn], markets: MarketsDep) -> DeadlineOut:
+        found = markets.filing_calendar.deadline(
             data.filing, data.trigger, data.event_date, data.filer_type
         )
         return DeadlineOut.from_domain(found)
@@ -259,8 +245,8 @@ class FilingCalendarController(Controller):
         ),
         responses=problem_responses(401, 403, 429),
     )
-    async def reminders(self, caller: CallerDep, services: ServicesDep) -> RemindersOut:
-        return RemindersOut.from_domain(await _calendar(services).reminders(caller.principal))
+    async def reminders(self, caller: CallerDep, markets: MarketsDep) -> RemindersOut:
+        return RemindersOut.from_domain(await markets.filing_calendar.reminders(caller.principal))
 
     @put(
         "/reminders",
@@ -274,9 +260,9 @@ class FilingCalendarController(Controller):
         responses=problem_responses(400, 401, 403, 422, 429),
     )
     async def put_reminders(
-        self, data: JSONBody[RemindersIn], caller: CallerDep, services: ServicesDep
+        self, data: JSONBody[RemindersIn], caller: CallerDep, markets: MarketsDep
     ) -> RemindersOut:
-        settings = await _calendar(services).put_reminders(
+        settings = await markets.filing_calendar.put_reminders(
             caller.principal, data.filings, data.lead_days
         )
         return RemindersOut.from_domain(settings)
