@@ -82,6 +82,7 @@ def create_app(
     app = create_http_app(
         container.api_services(),
         container.http_config(),
+        contexts=container.http_contexts.served(),
         lifespan=[lifespan],
         collectors=[GcPausesCollector(gc_pauses)]
         + ([LoopWatchdogCollector(watchdog)] if watchdog else [])

@@ -21,8 +21,10 @@ from litestar.types import ASGIApp, Receive, Scope, Send
 from prometheus_client.registry import Collector
 
 from adapters.http.console.app import console_routers, template_config
+from adapters.http.contexts import CONTEXTS_STATE_KEY, HttpContext
 from adapters.http.deps import DEPENDENCIES
 from adapters.http.edge import EdgeMiddleware
+from adapters.http.identity.users import PUBLIC_ONBOARDING_PATHS
 from adapters.http.limits import json_limits, limited_request_class
 from adapters.http.metrics import (
     METRICS_REFRESH_STATE_KEY,
@@ -39,52 +41,17 @@ from adapters.http.routes import (
     account_admin,
     accounts,
     agents,
-    alternatives,
-    attribution,
-    audit,
-    backtests,
     bar_history,
-    broker_credentials,
-    compliance,
-    crypto,
     drills,
-    esg,
-    fixed_income,
-    giving,
-    illiquid_assets,
     instruments,
-    key_vault,
-    keys,
     killswitch,
-    kyc,
     margin,
     market,
-    markets,
-    ml,
     monitoring,
-    notification_endpoints,
-    notifications,
-    optimization,
-    options_american,
     options_chain,
-    options_compute,
-    performance,
-    planning,
-    portfolios,
     providers,
-    rates,
-    regime,
     risk,
-    risk_analytics,
-    sentiment_indices,
-    signals,
-    strategies,
-    stress,
     succession,
-    surveillance,
-    tax,
-    users,
-    workspaces,
 )
 from adapters.http.routes.auth import AuthController
 from adapters.http.routes.health import health, ready, status
@@ -95,7 +62,7 @@ from adapters.http.security import PUBLIC_PATHS, BearerAuthMiddleware
 from adapters.http.services import HTTP_CONFIG_STATE_KEY, ApiServices, HttpConfig
 from adapters.wire.numbers import TYPE_DECODERS
 
-RESOURCES = (accounts, risk, margin, killswitch, agents, succession, workspaces, monitoring)
+RESOURCES = (accounts, risk, margin, killswitch, agents, succession, monitoring)
 Lifespan = Callable[[Litestar], AbstractAsyncContextManager[None]]
 # What an app serves: the whole API, or only what the kill switch's own listener needs.
 Surface = Literal["api", "kill-switch"]
@@ -110,7 +77,7 @@ THROTTLES: tuple[Throttle, ...] = (
     ("console-login", "login_rate_per_minute", lambda m, p: m == "POST" and p == "/console/login"),
     ("refresh", "refresh_rate_per_minute", lambda m, p: p == "/api/v1/auth/refresh"),
     # Sign-up, invitations, password reset: the login's limit, counted apart from it.
-    ("onboarding", "login_rate_per_minute", lambda m, p: p in users.PUBLIC_ONBOARDING_PATHS),
+    ("onboarding", "login_rate_per_minute", lambda m, p: p in PUBLIC_ONBOARDING_PATHS),
     (
         "kill-switch",
         "kill_switch_rate_per_minute",
@@ -222,13 +189,16 @@ def create_app(
     services: ApiServices,
     config: HttpConfig | None = None,
     *,
+    contexts: Sequence[HttpContext] = (),
     controllers: Sequence[type] = (),
     lifespan: Sequence[Lifespan] = (),
     collectors: Sequence[Collector] = (),
     debug: bool = False,
     surface: Surface = "api",
 ) -> Litestar:
-    """The whole HTTP + WebSocket surface. `controllers` adds resource controllers under /api/v1.
+    """The whole HTTP + WebSocket surface. `contexts` are the bounded contexts this instance
+    serves (each mounts its own routes: one not given has none, so its paths answer 404);
+    `controllers` adds resource controllers under /api/v1.
 
     `surface="kill-switch"` builds the kill switch's own listener: the same auth, limits,
     errors and headers, with only the kill-switch routes and the health checks.
@@ -239,6 +209,7 @@ def create_app(
             health,
             ready,
             AppRouter("/api/v1", route_handlers=[*killswitch.CONTROLLERS, *controllers]),
+            *(router for context in contexts for router in context.routers(config)),
         ]
     else:
         handlers = [
@@ -253,54 +224,17 @@ def create_app(
                     AuthController,
                     OrderController,
                     *(c for module in RESOURCES for c in module.CONTROLLERS),
-                    *signals.CONTROLLERS,
                     *providers.CONTROLLERS,
-                    *keys.CONTROLLERS,  # /admin/keys
                     *drills.CONTROLLERS,  # /admin/drills/paper-faults (never in prod)
                     *market.CONTROLLERS,
                     *bar_history.CONTROLLERS,  # /market/bars: stored bar history
-                    *broker_credentials.CONTROLLERS,
-                    *users.CONTROLLERS,
-                    *performance.CONTROLLERS,
-                    *strategies.CONTROLLERS,
-                    *backtests.CONTROLLERS,
                     *account_admin.CONTROLLERS,
                     *instruments.CONTROLLERS,
-                    *notification_endpoints.CONTROLLERS,
-                    *kyc.controllers(config.kyc_max_bytes),
-                    *key_vault.CONTROLLERS,
-                    *notifications.CONTROLLERS,
-                    *audit.CONTROLLERS,
-                    # /analytics/options/greeks, /implied-vol: own body limit
-                    *options_compute.controllers(config.analytics_max_body_bytes),
-                    *planning.CONTROLLERS,  # /planning/*
                     *options_chain.CONTROLLERS,  # /analytics/options/{symbol}
-                    *risk_analytics.CONTROLLERS,  # /risk/var, /risk/scenario-simulation
-                    *options_american.CONTROLLERS,  # /analytics/options/american
-                    *regime.CONTROLLERS,  # /analytics/regime
-                    *portfolios.CONTROLLERS,  # /portfolios
-                    *tax.CONTROLLERS,  # /tax
-                    *attribution.CONTROLLERS,  # /analytics/attribution
-                    *fixed_income.CONTROLLERS,  # /analytics/fixed-income/*
-                    *rates.CONTROLLERS,  # /analytics/rates/*
-                    # /analytics/optimization: its own body limit, as options'
-                    *optimization.controllers(config.analytics_max_body_bytes),
-                    *alternatives.CONTROLLERS,  # /planning/alternatives/*
-                    *illiquid_assets.CONTROLLERS,  # /planning/illiquid-assets
-                    *markets.CONTROLLERS,  # /analytics/futures, /macro, /insiders
-                    *stress.CONTROLLERS,  # /analytics/scenarios/*
-                    *compliance.CONTROLLERS,  # /planning/13f, /planning/filing-calendar
-                    *ml.CONTROLLERS,  # /ml/*, /sentiment
-                    *crypto.CONTROLLERS,  # /analytics/crypto/*
-                    *esg.CONTROLLERS,  # /analytics/esg/*
-                    *giving.CONTROLLERS,  # /planning/giving/*
-                    *surveillance.CONTROLLERS,  # /surveillance/alerts
-                    *sentiment_indices.CONTROLLERS,  # /analytics/fear-greed, /hype
                     *controllers,
                 ],
             ),
-            # Outside /api/v1 as well: the platform's screens read signals at /api/signals.
-            AppRouter("/api", route_handlers=signals.CONTROLLERS),
+            *(router for context in contexts for router in context.routers(config)),
             # The operator console (server-rendered pages, cookie session): adapters/http/console.
             *console_routers(),
         ]
@@ -326,6 +260,7 @@ def create_app(
         state=State(
             {
                 "services": services,
+                CONTEXTS_STATE_KEY: {context.name: context.services for context in contexts},
                 HTTP_CONFIG_STATE_KEY: config,
                 # Read at scrape time: a monitor set on the services later is still seen.
                 METRICS_STATE_KEY: metrics_registry(

@@ -26,7 +26,7 @@ PUBLIC_PATHS = [
     "^/api/status$",
     "^/api/v1/auth/login$",
     "^/api/v1/auth/refresh$",
-    # Getting in without credentials (adapters/http/routes/users.py), throttled like login.
+    # Getting in without credentials (adapters/http/identity/users.py), throttled like login.
     "^/api/v1/auth/invitations/accept$",
     "^/api/v1/auth/signup$",
     "^/api/v1/auth/password-reset(/confirm)?$",

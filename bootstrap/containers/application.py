@@ -11,6 +11,7 @@ from dependency_injector import containers, providers
 from bootstrap.containers import http
 from bootstrap.containers.analytics import AnalyticsContainer
 from bootstrap.containers.core import CoreContainer
+from bootstrap.containers.http_contexts import HttpContextsContainer
 from bootstrap.containers.identity import IdentityContainer
 from bootstrap.containers.inference import InferenceContainer
 from bootstrap.containers.keys import KeysContainer
@@ -100,7 +101,12 @@ class ApplicationContainer(containers.DeclarativeContainer):
     )  # fmt: skip
     keys = providers.Container(KeysContainer, core=core, identity=identity)
 
-    # The API's listener.
+    # The API's listener: its contexts' routes, and the shared services.
+    http_contexts = providers.Container(
+        HttpContextsContainer, core=core, identity=identity, notifications=notifications,
+        keys=keys, surveillance=surveillance, portfolio=portfolio, markets=markets,
+        inference=inference, analytics=analytics, strategies=strategies,
+    )  # fmt: skip
     event_hub = providers.Singleton(event_hub, core.bus, settings.provided.http.ws_queue_size)
     idempotency = providers.Selector(
         core.shared_kind,
@@ -117,18 +123,11 @@ class ApplicationContainer(containers.DeclarativeContainer):
         clock=core.clock, auth=core.auth, api_keys=core.api_keys, accounts=trading.accounts,
         orders=trading.orders, risk=trading.risk, killswitch=safety.killswitch,
         agents=safety.agents, margin=safety.margin, succession=safety.succession,
-        workspaces=identity.workspaces, events=event_hub, rate_limiter=core.api_rate_limiter,
+        events=event_hub, rate_limiter=core.api_rate_limiter,
         idempotency=idempotency, providers=market_data.provider_service,
-        market=market_data.market_service, signals=strategies.signals,
-        bar_history=market_data.bar_history,
-        broker_credentials=providers.Singleton(
-            later("application.keys.broker_credentials:BrokerCredentialService"),
-            core.uow_factory, core.key_vault,
-        ),
-        key_vault=core.key_vault, users=identity.user_admin, invitations=identity.invitations,
-        password_resets=identity.password_resets, performance=analytics.performance,
+        market=market_data.market_service,
         account_admin=trading.account_admin, account_sync=trading.account_sync,
-        instruments=trading.instruments, audit_log=core.audit_log_service,
+        instruments=trading.instruments,
         probes=providers.Callable(
             http.readiness_probes,
             providers.Callable(http.store_probe, core.store_kind, core.engine.provider),
@@ -139,28 +138,8 @@ class ApplicationContainer(containers.DeclarativeContainer):
             core.kafka_kind, none=providers.Object(None), kafka=core.kafka_link.provided.monitor
         ),
         in_doubt=safety.in_doubt_watch,
-        strategies=strategies.strategies, strategy_processor=strategies.strategy_processor,
-        backtests=strategies.backtests, key_rotations=keys.key_rotations,
         drill_faults=safety.drill_faults,
-        notification_endpoints=notifications.notification_endpoints, kyc=identity.kyc,
-        notifications=notifications.notification_service,
-        compute=core.compute, compute_budget=core.compute_budget,
-        planning=portfolio.planning, options_chain=market_data.options_chain,
-        value_at_risk=analytics.value_at_risk,
-        scenario_simulation=analytics.scenario_simulation,
-        american_options=analytics.american_options, market_regime=analytics.market_regime,
-        portfolios=portfolio.portfolios, valuations=portfolio.valuations, tax=portfolio.tax,
-        fixed_income=analytics.fixed_income, rates=markets.rates,
-        optimization=analytics.optimization, alternatives=portfolio.alternatives,
-        illiquid_assets=portfolio.illiquid_assets, futures=markets.futures,
-        macro=markets.macro, insiders=markets.insiders, scenarios=markets.scenarios,
-        form13f=markets.form13f, filing_calendar=markets.filing_calendar,
-        inference=inference.served_inference, sentiment=inference.served_sentiment,
-        keywords=inference.served_keywords, ml_models=inference.served_ml_models,
-        crypto=analytics.crypto, crypto_wallets=analytics.crypto_wallets, esg=analytics.esg,
-        giving=portfolio.giving, giving_suggestions=portfolio.giving_suggestions,
-        surveillance=surveillance.surveillance, fear_greed=markets.fear_greed,
-        hype=markets.hype,
+        compute=core.compute, options_chain=market_data.options_chain,
     )  # fmt: skip
     background = providers.Resource(
         watchers,

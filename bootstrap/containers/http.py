@@ -74,6 +74,6 @@ def lane_services(**services: Any) -> ApiServices:
     from adapters.http.services import ApiServices
 
     unserved: dict[str, Any] = dict.fromkeys(
-        ("accounts", "orders", "risk", "agents", "margin", "succession", "workspaces", "events")
+        ("accounts", "orders", "risk", "agents", "margin", "succession", "events")
     )
     return ApiServices(**{**unserved, **services})

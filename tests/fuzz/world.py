@@ -180,7 +180,7 @@ async def seed(harness: Harness) -> Seeded:
     document = await harness.container.identity.kyc().upload(
         owner.principal, DocumentKind.PASSPORT, PDF
     )
-    ids["document_id"] = document.id  # a KYC document (routes/kyc.py)
+    ids["document_id"] = document.id  # a KYC document (adapters/http/identity/kyc.py)
     admin = await harness.user(Role.ADMIN, name="admin")
     return Seeded(owner, key, ids, admin)
 

@@ -18,6 +18,7 @@ from litestar.params import FromPath, QueryParameter
 from litestar.response import Template
 
 from adapters.http.console.pages import page
+from adapters.http.contexts import bundle_of
 from adapters.http.security import caller_of, services_of
 from application.analytics.account_charts import ChartSeries, LivePoint, exposure_series, pnl_series
 from application.analytics.performance import PerformanceService
@@ -135,7 +136,8 @@ async def _history(
     principal: Principal = caller_of(request).principal
     view: AccountView = await services.accounts.account(principal, account_id)  # 404 first
     positions = await services.accounts.positions(principal, account_id)
-    performance: PerformanceService | None = services.performance
+    analytics = bundle_of(request, "analytics")
+    performance: PerformanceService | None = None if analytics is None else analytics.performance
     snapshots = (
         [] if performance is None else await performance.snapshots(principal, account_id, days)
     )

@@ -15,8 +15,9 @@ from litestar.response import Template
 
 from adapters.http.console.forms import InvalidForm
 from adapters.http.console.pages import fragment, is_htmx, page
+from adapters.http.contexts import bundle_of
 from adapters.http.security import services_of
-from application.strategies.signals import SignalQuery
+from application.strategies.signals import SignalQuery, SignalService
 from domain.marketdata.signals import Pattern, Signal
 
 SHOWN = 100
@@ -47,10 +48,11 @@ class SignalFilters:
 async def recent_signals(
     request: Request[Any, Any, Any], filters: SignalFilters
 ) -> list[Signal] | None:
-    services = services_of(request)
-    if services.signals is None:
+    strategies = bundle_of(request, "strategies")
+    if strategies is None:
         return None
-    found = await services.signals.query(
+    service: SignalService = strategies.signals
+    found = await service.query(
         SignalQuery(
             symbol=filters.symbol or None,
             pattern=Pattern(filters.source) if filters.source else None,
@@ -60,7 +62,7 @@ async def recent_signals(
     minutes = SINCE_CHOICES[filters.since]
     if minutes is None:
         return found.items
-    cutoff = services.clock.now().astimezone(UTC) - timedelta(minutes=minutes)
+    cutoff = services_of(request).clock.now().astimezone(UTC) - timedelta(minutes=minutes)
     return [s for s in found.items if s.created_at >= cutoff]
 
 

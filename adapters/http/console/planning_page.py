@@ -24,8 +24,9 @@ from litestar.response import Redirect, Template
 from adapters.http.console.forms import InvalidForm
 from adapters.http.console.pages import ACTING, fragment, is_htmx, page
 from adapters.http.console.planning_view import PLAN_DEFAULTS, fan_chart, ruin_chart
+from adapters.http.contexts import bundle_of
 from adapters.http.problems import domain_status
-from adapters.http.security import caller_of, services_of
+from adapters.http.security import caller_of
 from application.portfolio.planning import (
     HomeostasisView,
     MonteCarloRun,
@@ -49,9 +50,10 @@ _INTS = ("retirement_month", "horizon_months", "paths", "seed")
 
 
 def _service(request: Request[Any, Any, Any]) -> PlanningService:
-    service = services_of(request).planning
-    if service is None:
+    portfolio = bundle_of(request, "portfolio")
+    if portfolio is None:
         raise NotFound("planning is not served by this instance")
+    service: PlanningService = portfolio.planning
     return service
 
 

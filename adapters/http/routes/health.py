@@ -10,6 +10,7 @@ import msgspec
 from litestar import Request, Response, get
 from litestar.openapi.datastructures import ResponseSpec
 
+from adapters.http.contexts import bundle_of
 from adapters.http.problems import problem_responses
 from adapters.http.schemas.ml import InferenceOut
 from adapters.http.security import PublicOperation, services_of
@@ -133,9 +134,14 @@ async def status(request: Request[Any, Any, Any]) -> StatusOut:
         components,
         dict(services.settings_summary),
         compute_out(services),
-        InferenceOut.from_domain(services.inference.info()) if services.inference else None,
+        inference_out(bundle_of(request, "inference")),
         in_doubt_out(services),
     )
+
+
+def inference_out(served: Any | None) -> InferenceOut | None:
+    """The inference line: the served models' state, none where inference is not served."""
+    return None if served is None else InferenceOut.from_domain(served.inference.info())
 
 
 def in_doubt_out(services: ApiServices) -> InDoubtOut | None:

@@ -35,8 +35,7 @@ def _chart(text: str, element_id: str) -> dict[str, Any]:
 
 
 def _service(harness: Harness) -> PlanningService:
-    service = harness.container.api_services().planning
-    assert service is not None
+    service: PlanningService = harness.container.portfolio.planning()
     return service
 
 

@@ -8,10 +8,11 @@ from bootstrap.containers.application import ApplicationContainer
 from bootstrap.containers.commands import CommandContainers
 from bootstrap.settings import load_settings
 
+# The API's HTTP bundles (http_contexts) are the served app's alone: no command builds them.
 CONTEXTS = [
     name
     for name, provider in ApplicationContainer.cls_providers.items()
-    if isinstance(provider, providers.Container)
+    if isinstance(provider, providers.Container) and name != "http_contexts"
 ]
 
 

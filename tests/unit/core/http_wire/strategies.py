@@ -108,16 +108,14 @@ def _is_mapping(origin: Any) -> bool:
 
 
 def output_types() -> list[type[Output]]:
-    """Every response DTO of the HTTP adapter (schemas and routes modules)."""
+    """Every response DTO of the HTTP adapter (schemas, routes and the contexts' modules)."""
     import importlib
     import pkgutil
 
-    import adapters.http.routes as routes
-    import adapters.http.schemas as schemas
+    import adapters.http as http
 
-    for package in (schemas, routes):
-        for info in pkgutil.iter_modules(package.__path__):
-            importlib.import_module(f"{package.__name__}.{info.name}")
+    for info in pkgutil.walk_packages(http.__path__, f"{http.__name__}."):
+        importlib.import_module(info.name)
     found: set[type[Output]] = set()
     pending = [Output]
     while pending:

@@ -73,7 +73,7 @@ def test_the_service_reads_the_feed_with_the_configured_threshold() -> None:
     service = container.strategies.signals()
 
     assert service.engine.config.threshold == 0.6
-    assert container.api_services().signals is service
+    assert container.http_contexts.strategies_context().services.signals is service
 
 
 async def test_no_scanner_runs_while_the_interval_is_zero(scanner: Scanner) -> None:

@@ -1,0 +1,83 @@
+"""The analytics context's routes: performance, risk measures, options, bonds, crypto, ESG."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, TypeAlias
+
+from litestar.di import NamedDependency
+from litestar.types import ControllerRouterHandler
+
+from adapters.http.contexts import HttpContext
+from application.analytics.american_options import AmericanOptionsService
+from application.analytics.crypto import CryptoAnalyticsService
+from application.analytics.crypto_wallets import WalletBalanceService
+from application.analytics.esg import EsgService
+from application.analytics.fixed_income import FixedIncomeService
+from application.analytics.market_regime import RegimeDetectionService
+from application.analytics.optimization import OptimizationService
+from application.analytics.performance import PerformanceService
+from application.analytics.scenario_simulation import ScenarioSimulationService
+from application.analytics.value_at_risk import ValueAtRiskService
+from application.core.compute_budget import ComputeBudget
+from ports.compute import ComputePort
+
+NAME = "analytics"
+
+
+@dataclass(frozen=True)
+class AnalyticsServices:
+    """What the analytics routes call."""
+
+    performance: PerformanceService
+    value_at_risk: ValueAtRiskService
+    scenario_simulation: ScenarioSimulationService
+    american_options: AmericanOptionsService
+    market_regime: RegimeDetectionService
+    fixed_income: FixedIncomeService
+    optimization: OptimizationService
+    crypto: CryptoAnalyticsService
+    crypto_wallets: WalletBalanceService
+    esg: EsgService
+    # The quant kernels' backend and the budget heavy requests run through (off the loop,
+    # bounded; 503 COMPUTE_BUSY / COMPUTE_TIME_BUDGET).
+    compute: ComputePort
+    compute_budget: ComputeBudget
+
+
+AnalyticsDep: TypeAlias = NamedDependency[AnalyticsServices]
+
+
+def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
+    from adapters.http.analytics import (
+        attribution,
+        crypto,
+        esg,
+        fixed_income,
+        optimization,
+        options_american,
+        options_compute,
+        performance,
+        regime,
+        risk_analytics,
+    )
+
+    return [
+        *performance.CONTROLLERS,
+        # /analytics/options/greeks, /implied-vol, /optimization: their own body limit
+        *options_compute.controllers(config.analytics_max_body_bytes),
+        *risk_analytics.CONTROLLERS,  # /risk/var, /risk/scenario-simulation
+        *options_american.CONTROLLERS,  # /analytics/options/american
+        *regime.CONTROLLERS,  # /analytics/regime
+        *attribution.CONTROLLERS,  # /analytics/attribution
+        *fixed_income.CONTROLLERS,  # /analytics/fixed-income/*
+        *optimization.controllers(config.analytics_max_body_bytes),
+        *crypto.CONTROLLERS,  # /analytics/crypto/*
+        *esg.CONTROLLERS,  # /analytics/esg/*
+    ]
+
+
+def context(services: AnalyticsServices) -> HttpContext:
+    """The analytics routes over their use cases."""
+    return HttpContext(NAME, services, controllers)

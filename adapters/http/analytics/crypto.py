@@ -1,0 +1,176 @@
+"""/api/v1/analytics/crypto: impermanent loss, pool drains, gas, multi-chain wallet balances.
+
+Calculations on posted figures (nothing stored) and reads of public chain state through the
+ChainPort (BULWARK_CHAIN_SOURCE=fixture: a file; rpc: JSON-RPC endpoints). docs/crypto-defi.md.
+"""
+
+from __future__ import annotations
+
+from math import ceil
+from typing import Any
+
+from litestar import Controller, Request, Response, get, post
+from litestar.params import JSONBody
+
+from adapters.http.analytics import AnalyticsDep
+from adapters.http.problems import Problem, problem_response, problem_responses
+from adapters.http.read_only import VIEWER_MAY_CALL
+from adapters.http.schemas.crypto import (
+    GasIn,
+    GasOut,
+    ImpermanentLossIn,
+    ImpermanentLossOut,
+    PoolDrainIn,
+    PoolDrainOut,
+)
+from adapters.http.schemas.crypto_wallets import (
+    EvmChainOut,
+    EvmChainsOut,
+    WalletBalancesIn,
+    WalletBalancesOut,
+)
+from adapters.http.security import READERS_AND_AGENTS, require_roles
+from application.analytics.crypto import (
+    MAX_GAS_POINTS,
+    MAX_GAS_WORK,
+    MAX_PRICES,
+    MAX_TVL_POINTS,
+)
+from application.analytics.crypto_wallets import (
+    MAX_TOKENS,
+    MAX_TOKENS_PER_WALLET,
+    MAX_WALLETS,
+)
+from ports.chain import ChainUnavailable
+
+SERIES_MAX_BYTES = 16 * 1024 * 1024  # 200,000 timestamped prices fit in ~10 MB of JSON
+_INVALID = "INVALID_CRYPTO_INPUT naming the field"
+_UNAVAILABLE = (
+    "CHAIN_UNAVAILABLE with Retry-After: the chain source cannot answer (a timeout, a refused "
+    "or failing endpoint, a JSON-RPC error, an endpoint serving another chain)"
+)
+
+
+def on_chain_unavailable(
+    request: Request[Any, Any, Any], exc: ChainUnavailable
+) -> Response[Problem]:
+    """503 with Retry-After (whole seconds, rounded up): the source, not the request, failed."""
+    seconds = max(1, ceil(exc.retry_after))
+    return problem_response(
+        request,
+        503,
+        exc.code,
+        type(exc).__name__,
+        exc.message,
+        headers={"Retry-After": str(seconds)},
+        retry_after=seconds,
+    )
+
+
+class CryptoController(Controller):
+    """Crypto and DeFi analytics; every POST is a calculation or a read (nothing stored)."""
+
+    path = "/analytics/crypto"
+    tags = ("analytics",)
+    guards = (require_roles(*READERS_AND_AGENTS),)
+
+    @post(
+        "/impermanent-loss",
+        summary="Impermanent loss of a v2 (constant product) or v3 (range) position vs holding",
+        description=(
+            "A position opened at `entry_price` (token1 per token0) with `deposit` (token1), "
+            "over the full range (Uniswap v2) or `range` [lower, upper] (v3), valued at each of "
+            f"`prices` (1 to {MAX_PRICES:,}) against holding the entry amounts: token amounts, "
+            "LP and hold values, the loss and IL = lp / hold - 1 (<= 0; fees not counted). "
+            f"Exact Decimals (34 digits). 422 {_INVALID} (`prices[3]`, `range.lower`, ...)."
+        ),
+        status_code=200,
+        responses=problem_responses(400, 401, 403, 422, 429, 503, notes={422: _INVALID}),
+        opt=VIEWER_MAY_CALL,
+    )
+    async def impermanent_loss(
+        self, data: JSONBody[ImpermanentLossIn], analytics: AnalyticsDep
+    ) -> ImpermanentLossOut:
+        report = await analytics.crypto.impermanent_loss(data.to_request())
+        return ImpermanentLossOut.from_domain(report)
+
+    @post(
+        "/pool-drain",
+        summary="Pool-drain alerts: TVL falling by `threshold` or more within `window_hours`",
+        description=(
+            "A pool's TVL series (`at` and `tvl` pair up, 2 to "
+            f"{MAX_TVL_POINTS:,}, times strictly increasing with a zone). At each time the drop "
+            "from the highest TVL of the trailing window; consecutive observations with a drop "
+            ">= `threshold` make one alert (start, end, peak, trough, deepest drop). `alerting`: "
+            f"the last observation breaches. 422 {_INVALID} (`at[5]`, `tvl[2]`, ...); bodies up "
+            f"to {SERIES_MAX_BYTES // 1_048_576} MiB."
+        ),
+        status_code=200,
+        request_max_body_size=SERIES_MAX_BYTES,
+        responses=problem_responses(400, 401, 403, 413, 422, 429, 503, notes={422: _INVALID}),
+        opt=VIEWER_MAY_CALL,
+    )
+    async def pool_drain(
+        self, data: JSONBody[PoolDrainIn], analytics: AnalyticsDep
+    ) -> PoolDrainOut:
+        report = await analytics.crypto.pool_drain(data.to_request())
+        return PoolDrainOut.from_domain(report)
+
+    @post(
+        "/gas",
+        summary="Gas spikes (rolling z-score) and the cheapest hours of the week to transact",
+        description=(
+            f"A gas-price history in gwei (`at` and `gwei` pair up, up to {MAX_GAS_POINTS:,}, "
+            "times strictly increasing). Each observation's z-score against the `window` "
+            "observations before it (a spike when z > `threshold`), and the cheapest block of "
+            "`hours` consecutive hours of the week by hourly median in `timezone` (IANA, "
+            f"default UTC). window x observations <= {MAX_GAS_WORK:,}. 422 {_INVALID}."
+        ),
+        status_code=200,
+        request_max_body_size=SERIES_MAX_BYTES,
+        responses=problem_responses(400, 401, 403, 413, 422, 429, 503, notes={422: _INVALID}),
+        opt=VIEWER_MAY_CALL,
+    )
+    async def gas(self, data: JSONBody[GasIn], analytics: AnalyticsDep) -> GasOut:
+        report = await analytics.crypto.gas(data.to_request())
+        return GasOut.from_domain(report)
+
+    @get(
+        "/chains",
+        summary="The chains whose wallets this instance reads",
+        description="Chain ids, names and native assets of the configured chain source.",
+        responses=problem_responses(401, 403, 429),
+    )
+    async def chains(self, analytics: AnalyticsDep) -> EvmChainsOut:
+        wallets = analytics.crypto_wallets
+        return EvmChainsOut(
+            source=wallets.source, chains=[EvmChainOut.from_domain(c) for c in wallets.chains()]
+        )
+
+    @post(
+        "/wallets/balances",
+        summary="Native and ERC-20 balances of wallets on several chains, valued",
+        description=(
+            f"1 to {MAX_WALLETS} wallets (`chain_id`, `address`, `tokens`: at most "
+            f"{MAX_TOKENS_PER_WALLET} ERC-20 contracts each, {MAX_TOKENS} in all). Each chain "
+            "is read at one block: eth_getBalance and balanceOf / decimals / symbol. Amounts "
+            "are exact (raw / 10^decimals); assets are valued at the reference price of an "
+            "instrument named like their symbol when there is one. 404 UNKNOWN_CHAIN naming "
+            "`wallets[i].chain_id`; 422 NOT_AN_ERC20_TOKEN naming `wallets[i].tokens[j]`; "
+            f"422 {_INVALID}; 503 {_UNAVAILABLE}."
+        ),
+        status_code=200,
+        exception_handlers={ChainUnavailable: on_chain_unavailable},
+        responses=problem_responses(
+            400, 401, 403, 404, 422, 429, 503, notes={404: "UNKNOWN_CHAIN", 503: _UNAVAILABLE}
+        ),
+        opt=VIEWER_MAY_CALL,
+    )
+    async def wallet_balances(
+        self, data: JSONBody[WalletBalancesIn], analytics: AnalyticsDep
+    ) -> WalletBalancesOut:
+        balances = await analytics.crypto_wallets.balances(data.to_requests())
+        return WalletBalancesOut.from_domain(balances)
+
+
+CONTROLLERS: list[Any] = [CryptoController]

@@ -1,0 +1,138 @@
+"""/api/v1/analytics/esg: a portfolio's ESG score with coverage, exclusion screens, carbon
+(WACI, financed emissions), and issuers' data, from the ESG data port (docs/esg.md)."""
+
+from __future__ import annotations
+
+from math import ceil
+from typing import Any
+
+from litestar import Controller, Request, Response, get, post
+from litestar.params import FromPath, JSONBody
+
+from adapters.http.analytics import AnalyticsDep
+from adapters.http.deps import CallerDep
+from adapters.http.problems import Problem, problem_response, problem_responses
+from adapters.http.read_only import VIEWER_MAY_CALL
+from adapters.http.schemas.esg import (
+    EsgCarbonOut,
+    EsgDatasetOut,
+    EsgIssuerOut,
+    EsgQueryIn,
+    EsgScoreOut,
+    EsgScreenIn,
+    EsgScreenOut,
+)
+from adapters.http.security import READERS_AND_AGENTS, require_roles
+from application.analytics.esg import MAX_HOLDINGS
+from ports.esg import EsgDataUnavailable
+
+_INPUT = (
+    f"Either `holdings` (1 to {MAX_HOLDINGS:,} `{{symbol, value}}` in `currency`) or "
+    "`portfolio_id` (one of yours: positions at reference prices in its base currency, summed "
+    "by symbol, cash left out; another user's is 404 PORTFOLIO_NOT_FOUND). 422 "
+    "INVALID_ESG_INPUT naming the field."
+)
+_UNAVAILABLE = "ESG_DATA_UNAVAILABLE with Retry-After: the ESG data file cannot be read"
+_RESPONSES = problem_responses(
+    400, 401, 403, 404, 422, 429, 503, notes={404: "PORTFOLIO_NOT_FOUND", 503: _UNAVAILABLE}
+)
+
+
+def on_esg_unavailable(
+    request: Request[Any, Any, Any], exc: EsgDataUnavailable
+) -> Response[Problem]:
+    seconds = max(1, ceil(exc.retry_after))
+    return problem_response(
+        request, 503, exc.code, type(exc).__name__, exc.message,
+        headers={"Retry-After": str(seconds)}, retry_after=seconds,
+    )  # fmt: skip
+
+
+class EsgController(Controller):
+    """Calculations over posted or owned holdings; nothing is stored."""
+
+    path = "/analytics/esg"
+    tags = ("analytics",)
+    guards = (require_roles(*READERS_AND_AGENTS),)
+    exception_handlers = {EsgDataUnavailable: on_esg_unavailable}  # noqa: RUF012
+
+    @post(
+        "/score",
+        summary="Portfolio ESG score (value-weighted over covered holdings) with its coverage",
+        description=(
+            "The overall score and the E, S and G pillars (0-100, higher is better), each "
+            "value-weighted over the holdings the data covers, with the coverage by value and "
+            f"by count, per-holding figures and the uncovered symbols. {_INPUT}"
+        ),
+        status_code=200,
+        responses=_RESPONSES,
+        opt=VIEWER_MAY_CALL,
+    )
+    async def score(
+        self, data: JSONBody[EsgQueryIn], caller: CallerDep, analytics: AnalyticsDep
+    ) -> EsgScoreOut:
+        view = await analytics.esg.score(caller.principal, data.to_query())
+        return EsgScoreOut.from_view(view)
+
+    @post(
+        "/screen",
+        summary="Exclusion screens: tobacco, alcohol, gambling, weapons, adult, thermal coal",
+        description=(
+            "Holdings whose issuer's revenue share from a category is >= its threshold (and "
+            "above 0) are excluded, with the categories breached; `thresholds` overrides the "
+            "defaults (tobacco 0, thermal_coal 0.01, the others 0.05; docs/esg.md) and, when "
+            "given, chooses the categories screened. Holdings without data are unscreened. "
+            f"{_INPUT}"
+        ),
+        status_code=200,
+        responses=_RESPONSES,
+        opt=VIEWER_MAY_CALL,
+    )
+    async def screen(
+        self, data: JSONBody[EsgScreenIn], caller: CallerDep, analytics: AnalyticsDep
+    ) -> EsgScreenOut:
+        view = await analytics.esg.screen(caller.principal, data.to_query(), data.to_thresholds())
+        return EsgScreenOut.from_view(view)
+
+    @post(
+        "/carbon",
+        summary="Carbon: WACI, financed emissions (PCAF), carbon footprint, data quality",
+        description=(
+            "Scope 1 + 2 emissions. WACI (TCFD) in tCO2e per USD million of revenue, "
+            "value-weighted over the holdings with emissions and revenue; financed emissions "
+            "(PCAF: value / EVIC x emissions) in tCO2e; the footprint per USD million invested; "
+            "the PCAF data quality score; each with its coverage. Holdings must be in USD (the "
+            f"data's currency; 422 naming `currency` otherwise). {_INPUT}"
+        ),
+        status_code=200,
+        responses=_RESPONSES,
+        opt=VIEWER_MAY_CALL,
+    )
+    async def carbon(
+        self, data: JSONBody[EsgQueryIn], caller: CallerDep, analytics: AnalyticsDep
+    ) -> EsgCarbonOut:
+        view = await analytics.esg.carbon(caller.principal, data.to_query())
+        return EsgCarbonOut.from_view(view)
+
+    @get(
+        "/issuers/{symbol:str}",
+        summary="One issuer's ESG data",
+        description="Scores, revenue shares, emissions, revenue, EVIC. 404 UNKNOWN_ISSUER.",
+        responses=problem_responses(
+            401, 403, 404, 429, 503, notes={404: "UNKNOWN_ISSUER", 503: _UNAVAILABLE}
+        ),
+    )
+    async def issuer(self, symbol: FromPath[str], analytics: AnalyticsDep) -> EsgIssuerOut:
+        record, dataset = await analytics.esg.issuer(symbol)
+        return EsgIssuerOut.from_domain(record, dataset)
+
+    @get(
+        "/dataset",
+        summary="The ESG data set: its source, as-of date, size, and whether it is synthetic",
+        responses=problem_responses(401, 403, 429, 503, notes={503: _UNAVAILABLE}),
+    )
+    async def dataset(self, analytics: AnalyticsDep) -> EsgDatasetOut:
+        return EsgDatasetOut.from_domain(await analytics.esg.dataset())
+
+
+CONTROLLERS: list[Any] = [EsgController]

@@ -1,0 +1,142 @@
+"""POST /api/v1/analytics/optimization: minimum variance, maximum Sharpe, risk parity, HRP.
+
+A calculation on posted inputs (nothing is read or stored; a viewer may call it). A universe
+of 500 assets x 1,260 daily returns is ~6-12 MB of JSON, past the API's 1 MiB cap, so this
+route has its own body limit (BULWARK_ANALYTICS_MAX_BODY_BYTES, as the options compute routes;
+`controllers(max_bytes)` sets it) and reads the body itself: bodies above OFF_LOOP_BYTES are
+decoded on a worker thread, and the optimisation runs within the compute budget.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from typing import Any
+
+import msgspec
+from litestar import Controller, Request, post
+from litestar.exceptions import (
+    ClientException,
+    InternalServerException,
+    SerializationException,
+    ValidationException,
+)
+from litestar.openapi.datastructures import ResponseSpec
+from litestar.openapi.spec import OpenAPIMediaType, Operation, RequestBody
+
+from adapters.http.analytics import AnalyticsDep
+from adapters.http.problems import problem_responses
+from adapters.http.read_only import VIEWER_MAY_CALL
+from adapters.http.schemas.optimization import OptimizationIn, OptimizationOut, openapi_schema
+from adapters.http.security import READERS_AND_AGENTS, require_roles
+
+JSON = "application/json"
+OFF_LOOP_BYTES = 65_536
+_DISCONNECTED = "client disconnected prematurely"
+_REQUEST_SCHEMA = openapi_schema(OptimizationIn)
+_DECODER = msgspec.json.Decoder(OptimizationIn)
+
+_CODES = (
+    "422 with a stable code naming the field: INVALID_OPTIMIZATION_INPUT (an unknown method or "
+    "estimator, rows of the wrong width, a return <= -1, budgets not adding up to 1, short "
+    "weights for risk parity or HRP, ...), EMPTY_PORTFOLIO (no asset), TOO_MANY_ASSETS (over "
+    "1,000 assets, 10,000 observations or 2,000,000 values), INSUFFICIENT_OBSERVATIONS (under "
+    "20 returns, or no more returns than assets for the sample estimator), NON_FINITE_RETURNS "
+    "(a null, NaN or infinite value: `returns[i][j]`), NEGATIVE_PRICE, SINGULAR_COVARIANCE, "
+    "WEIGHT_BOUNDS_INFEASIBLE (no fully invested portfolio fits, or the unique risk-parity "
+    "portfolio breaks a bound), MAX_SHARPE_UNATTAINABLE (nothing beats the risk-free rate), "
+    "OPTIMIZATION_FAILED. 413 BODY_TOO_LARGE past BULWARK_ANALYTICS_MAX_BODY_BYTES; 503 "
+    "COMPUTE_BUSY / COMPUTE_TIME_BUDGET with Retry-After."
+)
+
+
+@dataclass
+class _JsonBodyOperation(Operation):
+    """The request body the handler decodes itself, declared for the document."""
+
+    def __post_init__(self) -> None:
+        self.request_body = RequestBody(
+            content={JSON: OpenAPIMediaType(schema=_REQUEST_SCHEMA)}, required=True
+        )
+
+
+async def _body(request: Request[Any, Any, Any]) -> bytes:
+    """The whole body within the route's limit (413 past it: Litestar's check)."""
+    chunks = []
+    try:
+        async for chunk in request.stream():
+            chunks.append(chunk)
+    except InternalServerException as exc:
+        if exc.detail != _DISCONNECTED:
+            raise
+        raise ClientException("the client disconnected before sending the whole body") from None
+    return b"".join(chunks)
+
+
+def _decode(raw: bytes) -> OptimizationIn:
+    try:
+        return _DECODER.decode(raw)
+    except msgspec.ValidationError as exc:
+        message = str(exc)
+        raise ValidationException(
+            detail=message, extra=[{"key": "", "message": message, "source": "body"}]
+        ) from None
+    except msgspec.DecodeError as exc:
+        raise ClientException(str(exc)) from SerializationException(str(exc))
+
+
+class OptimizationController(Controller):
+    """A calculation on posted inputs: nothing is read or stored."""
+
+    path = "/analytics"
+    tags = ("analytics",)
+
+    @post(
+        "/optimization",
+        summary="Optimise portfolio weights: minimum variance, maximum Sharpe, risk parity, HRP",
+        description=(
+            "Post `assets` and exactly one of `returns` (simple returns per period), `prices` "
+            "or an annual `covariance` (with `expected_returns` for max_sharpe). The covariance "
+            "of returns is Ledoit-Wolf shrunk (or the sample one), annualised by "
+            "`periods_per_year`. Weights add up to 1 within the bounds (long-only [0, 1] by "
+            "default; long-short [-1, 1]; `min_weight`, `max_weight`, per-asset `bounds`). "
+            "risk_parity (equal or posted risk budgets) and hrp are long-only. Answers each "
+            "asset's weight, risk contribution, annual volatility and expected return, and the "
+            "portfolio's volatility, expected return, Sharpe ratio, effective number of assets "
+            "and diversification ratio, with the conventions (docs/optimization.md). " + _CODES
+        ),
+        guards=[require_roles(*READERS_AND_AGENTS)],
+        status_code=200,
+        operation_class=_JsonBodyOperation,
+        responses={
+            200: ResponseSpec(
+                data_container=OptimizationOut,
+                media_type=JSON,
+                generate_examples=False,
+                description="The weights and the portfolio's measures",
+            ),
+            **problem_responses(400, 401, 403, 404, 413, 422, 429, 503),
+        },
+        opt=VIEWER_MAY_CALL,
+    )
+    async def optimize(
+        self, request: Request[Any, Any, Any], analytics: AnalyticsDep
+    ) -> OptimizationOut:
+        service = analytics.optimization
+        raw = await _body(request)
+        if not raw:
+            raise ClientException("the request has no body")
+        if len(raw) > OFF_LOOP_BYTES:
+            posted = await asyncio.to_thread(_decode, raw)
+        else:
+            posted = _decode(raw)
+        result = await service.optimize(posted.to_request())
+        return OptimizationOut.from_result(result)
+
+
+def controllers(max_bytes: int) -> list[type[Controller]]:
+    """The optimisation controller with its own body limit (`max_bytes`)."""
+    limited = type(
+        "OptimizationController", (OptimizationController,), {"request_max_body_size": max_bytes}
+    )
+    return [limited]

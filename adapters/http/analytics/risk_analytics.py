@@ -1,0 +1,96 @@
+"""Risk analytics: VaR / CVaR of a series and the regime-switching scenario run."""
+
+from __future__ import annotations
+
+from litestar import Controller, post
+from litestar.params import JSONBody
+
+from adapters.http.analytics import AnalyticsDep
+from adapters.http.deps import CallerDep
+from adapters.http.problems import problem_responses
+from adapters.http.read_only import VIEWER_MAY_CALL
+from adapters.http.schemas.risk_var import VarIn, VarOut
+from adapters.http.schemas.scenario import ScenarioIn, ScenarioOut
+from adapters.http.security import READERS_AND_AGENTS, require_roles
+
+_ANY_READER = [require_roles(*READERS_AND_AGENTS)]
+
+
+class RiskMeasuresController(Controller):
+    """`/api/v1/risk/var` and `/risk/scenario-simulation`: nothing is stored; an account is read
+    only if the caller may."""
+
+    path = "/risk"
+    tags = ("risk",)
+
+    @post(
+        "/var",
+        summary="VaR and CVaR of a returns or P&L series",
+        description=(
+            "Exactly one of `returns` (fractions), `pnl` (money) or `account_id` (its stored "
+            "daily returns; 404 NOT_FOUND for an account the caller may not read). For each "
+            "confidence level (default 0.95 and 0.99, each in (0.5, 1)) and method "
+            "(historical, parametric_normal, cornish_fisher): VaR and CVaR over `horizon_days` "
+            "(square-root-of-time scaling of the 1-day figures), the Hill tail index and the "
+            "conventions used (docs/risk-measures.md). 422 naming the field: "
+            "INVALID_RISK_INPUT (NaN / Infinity, a confidence out of range, more than "
+            "1,000,000 observations), INSUFFICIENT_RETURNS (fewer than 10). Samples above "
+            "100,000 run within the compute budget: 503 COMPUTE_BUSY / COMPUTE_TIME_BUDGET "
+            "with Retry-After."
+        ),
+        guards=_ANY_READER,
+        status_code=200,
+        responses=problem_responses(
+            400,
+            401,
+            403,
+            404,
+            422,
+            429,
+            503,
+            notes={422: "INVALID_RISK_INPUT, INSUFFICIENT_RETURNS or NO_REFERENCE_PRICE"},
+        ),
+        opt=VIEWER_MAY_CALL,
+    )
+    async def value_at_risk(
+        self, data: JSONBody[VarIn], caller: CallerDep, analytics: AnalyticsDep
+    ) -> VarOut:
+        result = await analytics.value_at_risk.value_at_risk(caller.principal, data.to_request())
+        return VarOut.from_domain(result)
+
+    @post(
+        "/scenario-simulation",
+        summary="Regime-switching Monte Carlo VaR of a portfolio",
+        description=(
+            "`weights` (sum 1, at most 50 assets) or `account_id` (its positions by market "
+            "value; 404 NOT_FOUND for an account the caller may not read). Simulates `paths` "
+            "paths of `steps` trading days of the default four-regime model (bull, bear, "
+            "volatile, stable) with the `model` overrides, starting in `initial_regime`, in the "
+            "regime detected from `prices`, or in the stationary mode. Answers historical and "
+            "Cornish-Fisher VaR / CVaR of the horizon return, the fan chart, regime occupancy, "
+            "the black-swan share, drawdowns and the compute backend (docs/risk-measures.md). "
+            "422 INVALID_RISK_INPUT naming the field (paths x steps above 10,000,000, more than "
+            "50 assets, a bad model); 503 COMPUTE_BUSY / COMPUTE_TIME_BUDGET with Retry-After."
+        ),
+        guards=_ANY_READER,
+        status_code=200,
+        responses=problem_responses(
+            400,
+            401,
+            403,
+            404,
+            422,
+            429,
+            503,
+            notes={422: "INVALID_RISK_INPUT or NO_REFERENCE_PRICE"},
+        ),
+        opt=VIEWER_MAY_CALL,
+    )
+    async def scenario_simulation(
+        self, data: JSONBody[ScenarioIn], caller: CallerDep, analytics: AnalyticsDep
+    ) -> ScenarioOut:
+        result = await analytics.scenario_simulation.simulate(caller.principal, data.to_request())
+        return ScenarioOut.from_domain(result, data.seed)
+
+
+CONTROLLERS = [RiskMeasuresController]

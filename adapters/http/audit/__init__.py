@@ -1,0 +1,36 @@
+"""The audit context's routes: the hash-chained audit log, read and verified."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, TypeAlias
+
+from litestar.di import NamedDependency
+from litestar.types import ControllerRouterHandler
+
+from adapters.http.contexts import HttpContext
+from application.core.audit_log import AuditLogService
+
+NAME = "audit"
+
+
+@dataclass(frozen=True)
+class AuditServices:
+    """What the audit routes call."""
+
+    audit_log: AuditLogService
+
+
+AuditDep: TypeAlias = NamedDependency[AuditServices]
+
+
+def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
+    from adapters.http.audit import log
+
+    return log.CONTROLLERS
+
+
+def context(services: AuditServices) -> HttpContext:
+    """The audit routes over their use cases."""
+    return HttpContext(NAME, services, controllers)

@@ -1,0 +1,92 @@
+"""One bounded context's slice of the HTTP surface: its controllers and the use cases they call.
+
+An app mounts only the contexts its instance serves (`create_app(contexts=...)`): a context
+not served has no routes, so its paths answer 404 like any unknown path. Each context's
+controllers ask for its own small bundle of use cases by the context's name (`identity`,
+`notifications`, ...), provided by the context's router, never for the whole app's services.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeAlias
+
+from litestar import Request
+from litestar.connection import ASGIConnection
+from litestar.di import NamedDependency, Provide
+from litestar.types import ControllerRouterHandler
+
+from adapters.http.routing import AppRouter
+from adapters.http.security import Caller, caller_of
+
+API_PREFIX = "/api/v1"
+# The annotation the `caller` dependency gives its bundle parameter (any context's bundle).
+BundleDep: TypeAlias = NamedDependency[Any]
+# Where the app keeps the bundles of the contexts it serves in `app.state`, by name.
+CONTEXTS_STATE_KEY = "contexts"
+
+
+@dataclass(frozen=True)
+class HttpContext:
+    """A context's controllers under one prefix and the bundle handed to them by `name`.
+
+    `controllers` takes the app's HttpConfig (for the few routes with their own body limit)
+    and returns the route handlers to mount.
+    """
+
+    name: str
+    services: object
+    controllers: Callable[[Any], Sequence[ControllerRouterHandler]]
+    path: str = API_PREFIX
+    # Some of its controllers mounted under another prefix as well: (prefix, controllers).
+    elsewhere: tuple[tuple[str, Sequence[ControllerRouterHandler]], ...] = field(default=())
+
+    def routers(self, config: Any) -> list[AppRouter]:
+        """The context's routers: its bundle, and the caller resolved after it."""
+        mounts = [(self.path, self.controllers(config)), *self.elsewhere]
+        return [
+            AppRouter(path, route_handlers=list(handlers), dependencies=self.dependencies())
+            for path, handlers in mounts
+        ]
+
+    def dependencies(self) -> dict[str, Provide]:
+        bundle = self.services
+
+        def provide_bundle() -> Any:
+            return bundle
+
+        return {
+            self.name: Provide(provide_bundle, sync_to_thread=False),
+            "caller": Provide(caller_after(self.name)),
+        }
+
+
+def caller_after(name: str) -> Callable[..., Any]:
+    """The `caller` dependency, made to name the context's bundle: the two then resolve one
+    after the other (two dependencies at one level cost Litestar a task group per request)."""
+
+    async def provide_caller(request: Request[Any, Any, Any], **_bundle: Any) -> Caller:
+        return caller_of(request)
+
+    request_param = inspect.Parameter(
+        "request", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Request[Any, Any, Any]
+    )
+    bundle_param = inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=BundleDep)
+    provide_caller.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [request_param, bundle_param], return_annotation=Caller
+    )
+    provide_caller.__annotations__ = {
+        "request": Request[Any, Any, Any],
+        name: BundleDep,
+        "return": Caller,
+    }
+    return provide_caller
+
+
+def bundle_of(connection: ASGIConnection[Any, Any, Any, Any], name: str) -> Any | None:
+    """The bundle of the context called `name` (for the console and the health routes, which
+    sit outside the contexts' routers), None when this app does not serve it."""
+    bundles: dict[str, Any] = connection.app.state[CONTEXTS_STATE_KEY]
+    return bundles.get(name)

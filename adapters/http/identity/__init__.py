@@ -1,0 +1,46 @@
+"""The identity context's routes: users, invitations, password reset, workspaces, KYC."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, TypeAlias
+
+from litestar.di import NamedDependency
+from litestar.types import ControllerRouterHandler
+
+from adapters.http.contexts import HttpContext
+from application.identity.auth import AuthService
+from application.identity.invitations import InvitationService
+from application.identity.kyc import KycService
+from application.identity.password_reset import PasswordResetService
+from application.identity.user_admin import UserAdminService
+from application.identity.workspaces import WorkspaceService
+
+NAME = "identity"
+
+
+@dataclass(frozen=True)
+class IdentityServices:
+    """What the identity routes call."""
+
+    auth: AuthService
+    users: UserAdminService
+    invitations: InvitationService
+    password_resets: PasswordResetService
+    workspaces: WorkspaceService
+    kyc: KycService
+
+
+IdentityDep: TypeAlias = NamedDependency[IdentityServices]
+
+
+def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
+    from adapters.http.identity import kyc, users, workspaces
+
+    return [*users.CONTROLLERS, *workspaces.CONTROLLERS, *kyc.controllers(config.kyc_max_bytes)]
+
+
+def context(services: IdentityServices) -> HttpContext:
+    """The identity routes over their use cases."""
+    return HttpContext(NAME, services, controllers)

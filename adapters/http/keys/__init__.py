@@ -1,0 +1,42 @@
+"""The keys context's routes: KEK status and rotation, the API-key vault, broker credentials."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, TypeAlias
+
+from litestar.di import NamedDependency
+from litestar.types import ControllerRouterHandler
+
+from adapters.http.contexts import HttpContext
+from application.keys.broker_credentials import BrokerCredentialService
+from application.keys.rotation_jobs import KeyRotationJobs
+from application.keys.vault import KeyVaultService
+from ports.clock import Clock
+
+NAME = "keys"
+
+
+@dataclass(frozen=True)
+class KeysServices:
+    """What the keys routes call."""
+
+    clock: Clock
+    key_rotations: KeyRotationJobs
+    key_vault: KeyVaultService
+    broker_credentials: BrokerCredentialService
+
+
+KeysDep: TypeAlias = NamedDependency[KeysServices]
+
+
+def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
+    from adapters.http.keys import broker_credentials, key_vault, keys
+
+    return [*keys.CONTROLLERS, *broker_credentials.CONTROLLERS, *key_vault.CONTROLLERS]
+
+
+def context(services: KeysServices) -> HttpContext:
+    """The keys routes over their use cases."""
+    return HttpContext(NAME, services, controllers)

@@ -1,0 +1,102 @@
+"""Broker credentials of an account: PUT, GET (masked) and DELETE, by the account's owner."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Controller, delete, get, put
+from litestar.openapi.datastructures import ResponseSpec
+from litestar.openapi.spec import Example
+from litestar.params import FromPath, JSONBody
+
+from adapters.http.deps import CallerDep
+from adapters.http.keys import KeysDep
+from adapters.http.problems import problem_responses
+from adapters.http.schemas.broker_credentials import BrokerCredentialsIn, BrokerCredentialsOut
+from adapters.http.security import reject_agents
+
+_STORED = {
+    "account_id": "acc-alpaca-1",
+    "broker": "alpaca",
+    "key_id": "PK…7XQ",
+    "paper": True,
+    "updated_at": "2026-03-02T14:30:00Z",
+}
+_OWNER_ONLY = "Only the account's owner: 404 NOT_FOUND for another user's account, agents 403."
+
+
+class BrokerCredentialController(Controller):
+    """`/api/v1/accounts/{account_id}/broker-credentials`: the secret never comes back."""
+
+    path = "/accounts/{account_id:str}/broker-credentials"
+    tags = ("accounts",)
+    guards = (reject_agents,)
+
+    @put(
+        "/",
+        summary="Store the account's broker key pair (encrypted at rest)",
+        description=(
+            "Replaces what was stored; the account's broker calls use the new keys at once. "
+            "The answer shows the key id masked and never the secret. "
+            f"{_OWNER_ONLY} 400 VALIDATION_ERROR names the bad field; 409 VAULT_KEY_EPHEMERAL "
+            "when BULWARK_SECRET_KEY is not set on a durable store (the keys would be "
+            "unreadable after a restart)."
+        ),
+        responses={
+            200: ResponseSpec(
+                data_container=BrokerCredentialsOut,
+                generate_examples=False,
+                description="What is stored, secret left out",
+                examples=[Example(summary="Alpaca paper keys", value=_STORED)],
+            ),
+            **problem_responses(400, 401, 403, 404, 409, 422, 429),
+        },
+        status_code=200,
+    )
+    async def put_credentials(
+        self,
+        account_id: FromPath[str],
+        data: JSONBody[BrokerCredentialsIn],
+        caller: CallerDep,
+        keys: KeysDep,
+    ) -> BrokerCredentialsOut:
+        info = await keys.broker_credentials.set(data.to_command(caller.principal, account_id))
+        return BrokerCredentialsOut.from_domain(info)
+
+    @get(
+        "/",
+        summary="The account's stored broker key pair, masked",
+        description=f"404 NOT_FOUND when none is stored. {_OWNER_ONLY}",
+        responses={
+            200: ResponseSpec(
+                data_container=BrokerCredentialsOut,
+                generate_examples=False,
+                description="What is stored, secret left out",
+                examples=[Example(summary="Alpaca paper keys", value=_STORED)],
+            ),
+            **problem_responses(401, 403, 404, 429),
+        },
+    )
+    async def get_credentials(
+        self, account_id: FromPath[str], caller: CallerDep, keys: KeysDep
+    ) -> BrokerCredentialsOut:
+        info = await keys.broker_credentials.show(caller.principal, account_id)
+        return BrokerCredentialsOut.from_domain(info)
+
+    @delete(
+        "/",
+        summary="Remove the account's broker key pair",
+        description=(
+            "204; the account's broker calls stop using the keys at once (then the settings' "
+            f"keys serve it, if any). 404 NOT_FOUND when none is stored. {_OWNER_ONLY}"
+        ),
+        status_code=204,
+        responses=problem_responses(401, 403, 404, 429),
+    )
+    async def delete_credentials(
+        self, account_id: FromPath[str], caller: CallerDep, keys: KeysDep
+    ) -> None:
+        await keys.broker_credentials.remove(caller.principal, account_id)
+
+
+CONTROLLERS: list[Any] = [BrokerCredentialController]

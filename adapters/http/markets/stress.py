@@ -1,0 +1,131 @@
+"""/api/v1/analytics/scenarios: macro shocks and historical replays on positions or on your
+portfolio, hedge sufficiency, bank-run liquidity stress and the recovery timeline
+(docs/scenarios.md). Calculations: nothing is stored, a viewer may call them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Controller, get, post
+from litestar.params import JSONBody
+
+from adapters.http.deps import CallerDep
+from adapters.http.markets import MarketsDep
+from adapters.http.markets.markets import HANDLERS
+from adapters.http.problems import problem_responses
+from adapters.http.read_only import VIEWER_MAY_CALL
+from adapters.http.schemas.stress import (
+    LiquidityIn,
+    LiquidityOut,
+    RecoveryIn,
+    RecoveryOut,
+    ReplayCatalogOut,
+    ShockIn,
+    ShockOut,
+)
+from adapters.http.security import READERS, require_roles
+
+MAX_BODY_BYTES = 8 * 1024 * 1024  # 10,000 positions with their sensitivities
+_REFUSED = (
+    "422 INVALID_SCENARIO naming the field (an unknown factor, a move out of range, a "
+    "sensitivity out of range), INVALID_CORRELATION (not symmetric, a diagonal other than 1, "
+    "not positive semi-definite), SINGULAR_CORRELATION (the named factors' covariance cannot "
+    "be inverted), EMPTY_PORTFOLIO; 404 UNKNOWN_SCENARIO for a replay the source lacks, "
+    "PORTFOLIO_NOT_FOUND for a portfolio that is not yours; 503 COMPUTE_BUSY / "
+    "COMPUTE_TIME_BUDGET with Retry-After for a large request the budget cannot take now"
+)
+
+
+class ScenarioController(Controller):
+    path = "/analytics/scenarios"
+    tags = ("analytics",)
+    guards = (require_roles(*READERS),)
+    exception_handlers = HANDLERS
+    request_max_body_size = MAX_BODY_BYTES
+
+    @get(
+        "/replays",
+        summary="The historical replays (2008-09, 2020-03, 2022 rates) and their sources",
+        description=(
+            "Each replay's factor moves between two dates with the public series they were "
+            "read from, and the default factor model's horizon and source (BULWARK_SCENARIOS_DIR; "
+            "the shipped figures are rounded and approximate, the model illustrative). 503 "
+            "DATA_SOURCE_UNAVAILABLE with Retry-After when the file cannot be read."
+        ),
+        responses=problem_responses(401, 403, 429, 503),
+    )
+    async def replays(self, markets: MarketsDep) -> ReplayCatalogOut:
+        return ReplayCatalogOut.from_view(await markets.scenarios.catalog())
+
+    @post(
+        "/shock",
+        summary="Reprice positions or your portfolio under macro shocks and replays",
+        description=(
+            "Each scenario's P&L through per-position sensitivities (equity and oil and USD "
+            "betas, duration and convexity to yields, spread duration): the total and its "
+            "fraction of the gross value, the split by factor, the core and hedge P&L and the "
+            "hedge sufficiency in [0, 1], the worst positions, the Mahalanobis distance under "
+            "the correlation model in use and, with `expected_return`, the months to regain "
+            "the loss. `positions` (at most 10,000) or `portfolio_id` (your own: priced "
+            "base-currency positions and cash, sensitivities per symbol or "
+            "`default_sensitivities`; others listed in `excluded`). `scenarios` name moves of "
+            "equity, rates, oil, usd, credit; factors left out stay 0, or with `correlation` "
+            "(or `fill_missing` and the default model) take their conditional expectation. "
+            '`replays`: names or ["all"]. Deterministic what-ifs, unlike the random paths of '
+            "POST /api/v1/risk/scenario-simulation. " + _REFUSED + "."
+        ),
+        status_code=200,
+        opt=VIEWER_MAY_CALL,
+        responses=problem_responses(400, 401, 403, 404, 413, 422, 429, 503),
+    )
+    async def shock(
+        self, data: JSONBody[ShockIn], caller: CallerDep, markets: MarketsDep
+    ) -> ShockOut:
+        report = await markets.scenarios.shock(caller.principal, data.to_request())
+        return ShockOut.from_report(report)
+
+    @post(
+        "/liquidity",
+        summary="Bank-run liquidity stress: cash raisable per day against obligations",
+        description=(
+            "Each asset raises value x (1 - haircut) / horizon_days on each of its first "
+            "horizon_days days; against `obligations` (an amount a day, at most 366 days) or "
+            "a `run` (deposits withdrawn at daily_rate of what is left). Answers each day's "
+            "cash raised, obligations and cumulative surplus, the first shortfall day, the "
+            "days survived and the coverage. 422 INVALID_SCENARIO naming the field. Stores "
+            "nothing."
+        ),
+        status_code=200,
+        opt=VIEWER_MAY_CALL,
+        responses=problem_responses(400, 401, 403, 413, 422, 429),
+    )
+    async def liquidity(self, data: JSONBody[LiquidityIn], markets: MarketsDep) -> LiquidityOut:
+        stress = markets.scenarios.liquidity(
+            [a.to_domain() for a in data.assets],
+            None if data.obligations is None else list(data.obligations),
+            data.to_run(),
+        )
+        return LiquidityOut.from_domain(stress)
+
+    @post(
+        "/recovery",
+        summary="Recovery timeline: months to regain a loss at an expected return",
+        description=(
+            "From `loss` (a fraction of the peak) or `peak_value` and `current_value`, at "
+            "`expected_return` a year compounded monthly: months = 12 ln(1 / (1 - loss)) / "
+            "ln(1 + r), the month it is regained, and the gain needed on what is left; null "
+            "months at a return of zero or less. 422 INVALID_SCENARIO naming the field."
+        ),
+        status_code=200,
+        opt=VIEWER_MAY_CALL,
+        responses=problem_responses(400, 401, 403, 422, 429),
+    )
+    async def recovery(self, data: JSONBody[RecoveryIn], markets: MarketsDep) -> RecoveryOut:
+        result = markets.scenarios.recovery(
+            data.expected_return, data.loss, data.peak_value, data.current_value
+        )
+        return RecoveryOut.from_domain(result)
+
+
+CONTROLLERS: list[Any] = [ScenarioController]

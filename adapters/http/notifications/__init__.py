@@ -1,0 +1,38 @@
+"""The notifications context's routes: the inbox, preferences, deliveries, endpoints."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, TypeAlias
+
+from litestar.di import NamedDependency
+from litestar.types import ControllerRouterHandler
+
+from adapters.http.contexts import HttpContext
+from application.notifications.api import NotificationService
+from application.notifications.endpoints import NotificationEndpoints
+
+NAME = "notifications"
+
+
+@dataclass(frozen=True)
+class NotificationsServices:
+    """What the notifications routes call."""
+
+    inbox: NotificationService
+    endpoints: NotificationEndpoints
+
+
+NotificationsDep: TypeAlias = NamedDependency[NotificationsServices]
+
+
+def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
+    from adapters.http.notifications import notification_endpoints, notifications
+
+    return [*notification_endpoints.CONTROLLERS, *notifications.CONTROLLERS]
+
+
+def context(services: NotificationsServices) -> HttpContext:
+    """The notifications routes over their use cases."""
+    return HttpContext(NAME, services, controllers)

@@ -1,0 +1,178 @@
+"""Notifications under `/api/v1/notifications`: the caller's inbox, their preferences, the
+deliveries outbox and the replay of a dead-lettered delivery."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from litestar import Controller, Request, Response, get, post, put
+from litestar.params import FromQuery, JSONBody, PathParameter, QueryParameter
+
+from adapters.http.deps import CallerDep
+from adapters.http.notifications import NotificationsDep
+from adapters.http.problems import Problem, problem_response, problem_responses
+from adapters.http.read_only import VIEWER_MAY_CALL
+from adapters.http.schemas.notifications import (
+    DeliveryOut,
+    DeliveryPageOut,
+    NotificationOut,
+    NotificationPageOut,
+    PreferencesIO,
+    ReadAllOut,
+)
+from adapters.http.security import reject_agents
+from application.notifications.api import (
+    MAX_PAGE,
+    InvalidNotificationQuery,
+)
+from ports.notification_store import DeliveryStatus
+
+_ID = r"^[0-9a-f]{64}$"
+Cursor = Annotated[str | None, QueryParameter(min_length=1, max_length=512)]
+Limit = Annotated[int, QueryParameter(ge=1, le=MAX_PAGE)]
+
+
+def on_invalid_query(
+    request: Request[Any, Any, Any], exc: InvalidNotificationQuery
+) -> Response[Problem]:
+    """A cursor that was not handed out is the client's request: 400 with its code."""
+    return problem_response(request, 400, exc.code, "Invalid notification query", exc.message)
+
+
+class NotificationController(Controller):
+    """A person's own notifications; agents get 403."""
+
+    path = "/notifications"
+    tags = ("notifications",)
+    guards = (reject_agents,)
+    exception_handlers = {InvalidNotificationQuery: on_invalid_query}  # noqa: RUF012
+
+    @get(
+        "/",
+        summary="The caller's in-app notifications, newest first, with a cursor",
+        description=(
+            "`unread=true` lists only unread ones. Pass `next_cursor` back as `cursor`. "
+            "400 INVALID_NOTIFICATION_QUERY for a cursor that was not handed out."
+        ),
+        responses=problem_responses(400, 401, 403, 429),
+    )
+    async def inbox(
+        self,
+        caller: CallerDep,
+        notifications: NotificationsDep,
+        unread: FromQuery[bool] = False,
+        cursor: Cursor = None,
+        limit: Limit = 50,
+    ) -> NotificationPageOut:
+        page = await notifications.inbox.inbox(
+            caller.principal, unread=unread, cursor=cursor, limit=limit
+        )
+        return NotificationPageOut(
+            items=[NotificationOut.from_domain(n) for n in page.items],
+            next_cursor=page.next_cursor,
+        )
+
+    @post(
+        "/{notification_id:str}/read",
+        summary="Mark one of the caller's notifications read",
+        description="204; marking a read one again changes nothing. 404 for another user's.",
+        status_code=204,
+        responses=problem_responses(400, 401, 403, 404, 429),
+        opt=VIEWER_MAY_CALL,
+    )
+    async def read(
+        self,
+        notification_id: Annotated[str, PathParameter(pattern=_ID)],
+        caller: CallerDep,
+        notifications: NotificationsDep,
+    ) -> None:
+        await notifications.inbox.read(caller.principal, notification_id)
+
+    @post(
+        "/read-all",
+        summary="Mark every notification of the caller read",
+        status_code=200,
+        responses=problem_responses(401, 403, 429),
+        opt=VIEWER_MAY_CALL,
+    )
+    async def read_all(self, caller: CallerDep, notifications: NotificationsDep) -> ReadAllOut:
+        return ReadAllOut(marked=await notifications.inbox.read_all(caller.principal))
+
+    @get(
+        "/preferences",
+        summary="The caller's notification preferences",
+        description="Channels per event type (overrides of the catalogue), quiet hours, digest.",
+        responses=problem_responses(401, 403, 429),
+    )
+    async def preferences(
+        self, caller: CallerDep, notifications: NotificationsDep
+    ) -> PreferencesIO:
+        return PreferencesIO.from_domain(await notifications.inbox.preferences(caller.principal))
+
+    @put(
+        "/preferences",
+        summary="Replace the caller's notification preferences",
+        description=(
+            "422 INVALID_NOTIFICATION_PREFERENCES names the field: an event type not in the "
+            "catalogue, a time zone that is not IANA. CRITICAL types (kill switch, margin "
+            "call, succession step, agent dead) always reach the in-app inbox and ignore "
+            "quiet hours."
+        ),
+        responses=problem_responses(
+            400, 401, 403, 422, 429, notes={422: "INVALID_NOTIFICATION_PREFERENCES"}
+        ),
+        opt=VIEWER_MAY_CALL,
+    )
+    async def set_preferences(
+        self, data: JSONBody[PreferencesIO], caller: CallerDep, notifications: NotificationsDep
+    ) -> PreferencesIO:
+        saved = await notifications.inbox.set_preferences(caller.principal, data.to_update())
+        return PreferencesIO.from_domain(saved)
+
+    @get(
+        "/deliveries",
+        summary="Deliveries of the caller's notifications (an admin: `all=true`, every user's)",
+        description=(
+            "The outbox: one row per channel and destination, with its status (pending, "
+            "sent, dead, digest, digested, dropped), attempts and last error. Newest first."
+        ),
+        responses=problem_responses(400, 401, 403, 429),
+    )
+    async def deliveries(
+        self,
+        caller: CallerDep,
+        notifications: NotificationsDep,
+        status: FromQuery[DeliveryStatus | None] = None,
+        all_users: Annotated[bool, QueryParameter(name="all")] = False,
+        cursor: Cursor = None,
+        limit: Limit = 50,
+    ) -> DeliveryPageOut:
+        page = await notifications.inbox.deliveries(
+            caller.principal, status=status, every_user=all_users, cursor=cursor, limit=limit
+        )
+        return DeliveryPageOut(
+            items=[DeliveryOut.from_domain(d) for d in page.items], next_cursor=page.next_cursor
+        )
+
+    @post(
+        "/deliveries/{delivery_id:str}/replay",
+        summary="Send a dead-lettered delivery again (audited)",
+        description=(
+            "Dead -> pending, attempts reset; the dispatcher sends it with the same id (the "
+            "receiver's idempotency key). 404 for another user's delivery (an admin may "
+            "replay any); 409 DELIVERY_NOT_DEAD when it is not dead."
+        ),
+        status_code=200,
+        responses=problem_responses(400, 401, 403, 404, 409, 429),
+    )
+    async def replay(
+        self,
+        delivery_id: Annotated[str, PathParameter(pattern=_ID)],
+        caller: CallerDep,
+        notifications: NotificationsDep,
+    ) -> DeliveryOut:
+        replayed = await notifications.inbox.replay(caller.principal, delivery_id)
+        return DeliveryOut.from_domain(replayed)
+
+
+CONTROLLERS: list[Any] = [NotificationController]

@@ -1,0 +1,66 @@
+"""The portfolio context's routes: the ledger, tax views, planning, alternatives, giving."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, TypeAlias
+
+from litestar.di import NamedDependency
+from litestar.types import ControllerRouterHandler
+
+from adapters.http.contexts import HttpContext
+from application.portfolio.alternatives import AlternativesService
+from application.portfolio.giving import GivingService
+from application.portfolio.giving_suggestion import GivingSuggestionService
+from application.portfolio.illiquid_assets import IlliquidAssetService
+from application.portfolio.planning import PlanningService
+from application.portfolio.portfolios import PortfolioService
+from application.portfolio.tax import TaxService
+from application.portfolio.valuations import ValuationService
+from ports.clock import Clock
+
+NAME = "portfolio"
+
+
+@dataclass(frozen=True)
+class PortfolioServices:
+    """What the portfolio routes call."""
+
+    clock: Clock
+    portfolios: PortfolioService
+    valuations: ValuationService
+    tax: TaxService
+    planning: PlanningService
+    alternatives: AlternativesService
+    illiquid_assets: IlliquidAssetService
+    giving: GivingService
+    giving_suggestions: GivingSuggestionService
+
+
+PortfolioDep: TypeAlias = NamedDependency[PortfolioServices]
+
+
+def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
+    from adapters.http.portfolio import (
+        alternatives,
+        giving,
+        illiquid_assets,
+        planning,
+        portfolios,
+        tax,
+    )
+
+    return [
+        *planning.CONTROLLERS,  # /planning/*
+        *portfolios.CONTROLLERS,  # /portfolios
+        *tax.CONTROLLERS,  # /tax
+        *alternatives.CONTROLLERS,  # /planning/alternatives/*
+        *illiquid_assets.CONTROLLERS,  # /planning/illiquid-assets
+        *giving.CONTROLLERS,  # /planning/giving/*
+    ]
+
+
+def context(services: PortfolioServices) -> HttpContext:
+    """The portfolio routes over their use cases."""
+    return HttpContext(NAME, services, controllers)

@@ -1,0 +1,119 @@
+"""Planning: the retirement Monte Carlo, your homeostasis figures, your profile and autopilot."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from litestar import Controller, get, post, put
+from litestar.params import FromQuery, JSONBody
+
+from adapters.http.deps import CallerDep
+from adapters.http.portfolio import PortfolioDep
+from adapters.http.problems import problem_responses
+from adapters.http.read_only import VIEWER_MAY_CALL
+from adapters.http.schemas.planning import (
+    AutopilotIn,
+    HomeostasisOut,
+    MonteCarloIn,
+    MonteCarloOut,
+    PlanningProfileIn,
+    PlanningProfileOut,
+)
+from adapters.http.security import READERS, require_roles
+
+_NO_PROFILE = "404 PLANNING_PROFILE_NOT_FOUND until you PUT /api/v1/planning/profile."
+_OWN = "Your own profile only: no one reads or changes another user's."
+
+
+class PlanningController(Controller):
+    """`/api/v1/planning`: each user's plan (docs/planning.md)."""
+
+    path = "/planning"
+    tags = ("planning",)
+    guards = (require_roles(*READERS),)  # a viewer's changes: 403 (read_only.py)
+
+    @post(
+        "/monte-carlo",
+        summary="Simulate a retirement plan (Monte Carlo, monthly steps)",
+        description=(
+            "Success probability with its standard error, median ending wealth (nominal and in "
+            "today's money), the fan chart (wealth percentiles per year), the probability of "
+            "ruin by year, P(ending wealth > target), the conventions and the compute backend. "
+            "Stores nothing (a viewer may call it). 422 INVALID_PLANNING_INPUT names the field "
+            "out of range; 422 PATH_STEPS_TOO_MANY (field `paths`) past 10,000,000 path-steps; "
+            "503 COMPUTE_BUSY / COMPUTE_TIME_BUDGET with Retry-After when the compute budget "
+            "is taken or the run would outlast it."
+        ),
+        status_code=200,
+        opt=VIEWER_MAY_CALL,
+        responses=problem_responses(400, 401, 403, 422, 429, 503),
+    )
+    async def monte_carlo(
+        self, data: JSONBody[MonteCarloIn], portfolio: PortfolioDep
+    ) -> MonteCarloOut:
+        run = await portfolio.planning.monte_carlo(data.to_inputs())
+        return MonteCarloOut.from_run(run)
+
+    @get(
+        "/homeostasis",
+        summary="Your freedom number, progress, years of expenses covered, autopilot",
+        description=(
+            "Wealth = the equity of your open accounts in the profile's currency (cash + "
+            "positions at reference prices) + the profile's other assets; accounts in another "
+            "currency or holding an unpriced position are listed in `excluded_accounts`. With "
+            "`annual_savings` (money a year) and `real_return` (a fraction a year, > -1) the "
+            f"answer holds `years_to_freedom`. {_NO_PROFILE}"
+        ),
+        responses=problem_responses(400, 401, 403, 404, 422, 429),
+    )
+    async def homeostasis(
+        self,
+        caller: CallerDep,
+        portfolio: PortfolioDep,
+        annual_savings: FromQuery[Decimal | None] = None,
+        real_return: FromQuery[Decimal | None] = None,
+    ) -> HomeostasisOut:
+        view = await portfolio.planning.homeostasis(
+            caller.principal, annual_savings=annual_savings, real_return=real_return
+        )
+        return HomeostasisOut.from_view(view)
+
+    @get(
+        "/profile",
+        summary="Your planning profile",
+        description=f"{_OWN} {_NO_PROFILE}",
+        responses=problem_responses(401, 403, 404, 429),
+    )
+    async def get_profile(self, caller: CallerDep, portfolio: PortfolioDep) -> PlanningProfileOut:
+        return PlanningProfileOut.from_domain(await portfolio.planning.profile(caller.principal))
+
+    @put(
+        "/profile",
+        summary="Set your annual expenses, safe withdrawal rate, other assets and currency",
+        description=(
+            f"Creates or replaces your figures (autopilot keeps its value); audited. {_OWN} "
+            "422 INVALID_PLANNING_INPUT names the field: expenses > 0, safe_withdrawal_rate in "
+            "(0, 0.2], money finite and in whole cents, currency three capital letters."
+        ),
+        responses=problem_responses(400, 401, 403, 422, 429),
+    )
+    async def put_profile(
+        self, data: JSONBody[PlanningProfileIn], caller: CallerDep, portfolio: PortfolioDep
+    ) -> PlanningProfileOut:
+        profile = await portfolio.planning.put_profile(caller.principal, data.to_change())
+        return PlanningProfileOut.from_domain(profile)
+
+    @put(
+        "/autopilot",
+        summary="Turn your autopilot on or off",
+        description=f"Audited when it changes; answers the profile. {_OWN} {_NO_PROFILE}",
+        responses=problem_responses(400, 401, 403, 404, 429),
+    )
+    async def put_autopilot(
+        self, data: JSONBody[AutopilotIn], caller: CallerDep, portfolio: PortfolioDep
+    ) -> PlanningProfileOut:
+        profile = await portfolio.planning.set_autopilot(caller.principal, data.enabled)
+        return PlanningProfileOut.from_domain(profile)
+
+
+CONTROLLERS = [PlanningController]

@@ -1,0 +1,36 @@
+"""The surveillance context's routes: the detectors' alerts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, TypeAlias
+
+from litestar.di import NamedDependency
+from litestar.types import ControllerRouterHandler
+
+from adapters.http.contexts import HttpContext
+from application.surveillance.alerts import SurveillanceService
+
+NAME = "surveillance"
+
+
+@dataclass(frozen=True)
+class SurveillanceServices:
+    """What the surveillance routes call."""
+
+    surveillance: SurveillanceService
+
+
+SurveillanceDep: TypeAlias = NamedDependency[SurveillanceServices]
+
+
+def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
+    from adapters.http.surveillance import alerts
+
+    return alerts.CONTROLLERS
+
+
+def context(services: SurveillanceServices) -> HttpContext:
+    """The surveillance routes over their use cases."""
+    return HttpContext(NAME, services, controllers)

@@ -1,0 +1,110 @@
+"""The API's contexts: each context's HTTP bundle, built from its container, and the list of
+contexts the API's listener serves (adapters/http/contexts.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dependency_injector import containers, providers
+
+from bootstrap.containers.stores import later
+from bootstrap.settings import Settings
+
+
+def _context(package: str, bundle_class: str, **services: Any) -> providers.Provider[Any]:
+    """A context of the API (`package`'s `context`) over its bundle of use cases."""
+    bundle = providers.Singleton(later(f"adapters.http.{package}:{bundle_class}"), **services)
+    return providers.Singleton(later(f"adapters.http.{package}:context"), bundle)
+
+
+def inference_served(settings: Settings) -> str:
+    """With BULWARK_INFERENCE_ENABLED=false the API has no inference routes (404)."""
+    return "on" if settings.inference.enabled else "off"
+
+
+def served_contexts(*contexts: Any) -> list[Any]:
+    """The contexts this instance serves: those built (None for one turned off)."""
+    return [context for context in contexts if context is not None]
+
+
+class HttpContextsContainer(containers.DeclarativeContainer):
+    """One bundle per context the API serves, over the contexts' containers."""
+
+    core = providers.DependenciesContainer()
+    identity = providers.DependenciesContainer()
+    notifications = providers.DependenciesContainer()
+    keys = providers.DependenciesContainer()
+    surveillance = providers.DependenciesContainer()
+    portfolio = providers.DependenciesContainer()
+    markets = providers.DependenciesContainer()
+    inference = providers.DependenciesContainer()
+    analytics = providers.DependenciesContainer()
+    strategies = providers.DependenciesContainer()
+
+    identity_context = _context(
+        "identity", "IdentityServices",
+        auth=core.auth, users=identity.user_admin, invitations=identity.invitations,
+        password_resets=identity.password_resets, workspaces=identity.workspaces,
+        kyc=identity.kyc,
+    )  # fmt: skip
+    notifications_context = _context(
+        "notifications", "NotificationsServices",
+        inbox=notifications.notification_service, endpoints=notifications.notification_endpoints,
+    )  # fmt: skip
+    keys_context = _context(
+        "keys", "KeysServices",
+        clock=core.clock, key_rotations=keys.key_rotations, key_vault=core.key_vault,
+        broker_credentials=providers.Singleton(
+            later("application.keys.broker_credentials:BrokerCredentialService"),
+            core.uow_factory, core.key_vault,
+        ),
+    )  # fmt: skip
+    surveillance_context = _context(
+        "surveillance", "SurveillanceServices", surveillance=surveillance.surveillance
+    )
+    audit_context = _context("audit", "AuditServices", audit_log=core.audit_log_service)
+    portfolio_context = _context(
+        "portfolio", "PortfolioServices",
+        clock=core.clock, portfolios=portfolio.portfolios, valuations=portfolio.valuations,
+        tax=portfolio.tax, planning=portfolio.planning, alternatives=portfolio.alternatives,
+        illiquid_assets=portfolio.illiquid_assets, giving=portfolio.giving,
+        giving_suggestions=portfolio.giving_suggestions,
+    )  # fmt: skip
+    markets_context = _context(
+        "markets", "MarketsServices",
+        rates=markets.rates, futures=markets.futures, macro=markets.macro,
+        insiders=markets.insiders, scenarios=markets.scenarios, form13f=markets.form13f,
+        filing_calendar=markets.filing_calendar, fear_greed=markets.fear_greed, hype=markets.hype,
+    )  # fmt: skip
+    inference_context = providers.Selector(
+        providers.Callable(inference_served, core.settings),
+        on=_context(
+            "inference", "InferenceServices",
+            inference=inference.inference, ml_models=inference.ml_models,
+            sentiment=inference.sentiment, keywords=inference.keywords,
+        ),
+        off=providers.Object(None),
+    )  # fmt: skip
+    analytics_context = _context(
+        "analytics", "AnalyticsServices",
+        performance=analytics.performance, value_at_risk=analytics.value_at_risk,
+        scenario_simulation=analytics.scenario_simulation,
+        american_options=analytics.american_options, market_regime=analytics.market_regime,
+        fixed_income=analytics.fixed_income, optimization=analytics.optimization,
+        crypto=analytics.crypto, crypto_wallets=analytics.crypto_wallets, esg=analytics.esg,
+        compute=core.compute, compute_budget=core.compute_budget,
+    )  # fmt: skip
+
+    strategies_context = _context(
+        "strategies", "StrategiesServices",
+        strategies=strategies.strategies, strategy_processor=strategies.strategy_processor,
+        backtests=strategies.backtests, signals=strategies.signals,
+    )  # fmt: skip
+
+    # What the API's listener mounts, each context with its own routes.
+    served = providers.Callable(
+        served_contexts,
+        identity_context, notifications_context, keys_context, surveillance_context,
+        audit_context, portfolio_context, markets_context, inference_context, analytics_context,
+        strategies_context,
+    )  # fmt: skip

@@ -1,0 +1,44 @@
+"""An app mounts only the contexts it is given: each with its own routes over its own bundle."""
+
+from __future__ import annotations
+
+from litestar import Litestar
+from litestar.testing import AsyncTestClient
+
+from adapters.http.app import create_app
+from tests.http.harness import Harness, User
+
+
+def _app_serving(harness: Harness, *names: str) -> AsyncTestClient[Litestar]:
+    contexts = [c for c in harness.container.http_contexts.served() if c.name in names]
+    app = create_app(harness.container.api_services(), contexts=contexts)
+    return AsyncTestClient(app)
+
+
+async def test_a_context_not_served_has_no_routes(harness: Harness, owner: User) -> None:
+    # Arrange: an instance serving identity only
+    client = _app_serving(harness, "identity")
+
+    # Act
+    async with client:
+        workspaces = await client.get("/api/v1/user/workspaces", headers=owner.headers)
+        inbox = await client.get("/api/v1/notifications", headers=owner.headers)
+
+    # Assert: the served context answers, the other one is unknown here (404)
+    assert workspaces.status_code == 200, workspaces.text
+    assert inbox.status_code == 404
+    assert inbox.json()["code"] == "NOT_FOUND"
+
+
+async def test_each_context_reads_its_own_bundle(harness: Harness, owner: User) -> None:
+    # Arrange
+    served = {c.name: c.services for c in harness.container.http_contexts.served()}
+
+    # Act
+    response = await harness.client.get("/api/v1/user/workspaces", headers=owner.headers)
+
+    # Assert: the bundle holds the container's own use case; the API serves every context
+    assert response.status_code == 200
+    identity = served["identity"]
+    assert identity.workspaces is harness.container.identity.workspaces()  # type: ignore[attr-defined]
+    assert {"identity", "notifications", "keys", "portfolio", "analytics"} <= set(served)
