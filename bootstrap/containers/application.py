@@ -125,7 +125,7 @@ class ApplicationContainer(containers.DeclarativeContainer):
         agents=safety.agents, margin=safety.margin, succession=safety.succession,
         events=event_hub, rate_limiter=core.api_rate_limiter,
         idempotency=idempotency, providers=market_data.provider_service,
-        market=market_data.market_service,
+        market=market_data.market_service, bar_history=market_data.bar_history,
         account_admin=trading.account_admin, account_sync=trading.account_sync,
         instruments=trading.instruments,
         probes=providers.Callable(
