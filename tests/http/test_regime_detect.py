@@ -17,6 +17,7 @@ from tests.http.core_helpers import assert_problem, field_names, harness_with
 from tests.http.harness import Harness, User
 
 REGIME = "/api/v1/analytics/regime"
+WIRE = 5e-11  # the API rounds analytics to 10 places: half a unit of the last place
 
 
 def walk(n: int, drift: float, vol: float, seed: int = 3) -> list[float]:
@@ -37,15 +38,18 @@ async def test_the_reading_equals_the_domain_detector(harness: Harness, owner: U
     assert response.status_code == 200, response.text
     out = response.json()
     assert out["label"] == expected.label.value
-    assert out["scores"] == {regime.value: score for regime, score in expected.scores.items()}
-    assert out["volatility_20d"] == expected.volatility
-    assert out["volatility_60d"] == expected.volatility_60d
-    assert (out["sma_50"], out["sma_200"]) == (expected.sma_50, expected.sma_200)
-    assert out["trend"] == expected.trend
+    scores = {regime.value: score for regime, score in expected.scores.items()}
+    assert out["scores"] == pytest.approx(scores, rel=0, abs=WIRE)
+    assert out["volatility_20d"] == pytest.approx(expected.volatility, rel=0, abs=WIRE)
+    assert out["volatility_60d"] == pytest.approx(expected.volatility_60d, rel=0, abs=WIRE)
+    smas = (expected.sma_50, expected.sma_200)
+    assert (out["sma_50"], out["sma_200"]) == pytest.approx(smas, rel=0, abs=WIRE)
+    assert out["trend"] == pytest.approx(expected.trend, rel=0, abs=WIRE)
     assert out["cross"] == ("golden" if expected.sma_50 > expected.sma_200 else "death")
-    assert out["rsi_14"] == expected.rsi
-    assert out["drawdown"] == expected.drawdown
-    assert (out["last_close"], out["observations"]) == (prices[-1], 600)
+    assert out["rsi_14"] == pytest.approx(expected.rsi, rel=0, abs=WIRE)
+    assert out["drawdown"] == pytest.approx(expected.drawdown, rel=0, abs=WIRE)
+    assert out["last_close"] == pytest.approx(prices[-1], rel=0, abs=WIRE)
+    assert out["observations"] == 600
     assert set(out["conventions"]) >= {"volatility_20d", "trend", "rsi_14", "drawdown"}
 
 
@@ -135,7 +139,8 @@ async def test_a_long_history_within_the_budget_is_read(harness: Harness, owner:
 
     # Assert
     assert response.status_code == 200, response.text
-    assert response.json()["rsi_14"] == detect_regime(prices).rsi
+    rsi = detect_regime(prices).rsi
+    assert response.json()["rsi_14"] == pytest.approx(rsi, rel=0, abs=WIRE)
 
 
 async def test_unauthenticated_is_401(harness: Harness) -> None:
