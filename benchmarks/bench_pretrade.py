@@ -9,12 +9,15 @@ mark moves, so every view first recomputes the symbols those changes touched
 (domain/risk/book.py); (e) the same when the only change since the last order is that
 order itself (tracked, then filled at once: one symbol, bench_orders' steady state);
 and (c) the gate on its exact path (the compiled screen
-off), the path an order takes when a control breaches.
-Run: `.venv/bin/python -m benchmarks.bench_pretrade [iterations]`.
+off), the path an order takes when a control breaches. Then (f) NautilusTrader's
+RiskEngine pass path (benchmarks/nautilus_reference.py, in its own venv), run in rounds
+alternating with (a), the medians of the rounds side by side (`--no-nautilus` skips it).
+Run: `.venv/bin/python -m benchmarks.bench_pretrade [iterations] [--no-nautilus]`.
 """
 
 from __future__ import annotations
 
+import argparse
 import gc
 import os
 import platform
@@ -24,6 +27,8 @@ import time
 from datetime import UTC, datetime
 from decimal import Decimal
 
+from benchmarks import nautilus_reference
+from benchmarks.nautilus_reference import Figures
 from domain.killswitch.state import TradingState
 from domain.risk.book import RiskBook
 from domain.risk.flow import OrderFlow
@@ -128,7 +133,7 @@ def new_orders(account_id: str, marks: dict[str, Decimal]) -> list[Order]:
     ]
 
 
-def main(iterations: int = 100_000) -> None:
+def main(iterations: int = 100_000, *, nautilus: bool = True) -> None:
     account, instruments, marks = build_fixture()
     policy = compile_policy(account.id, account.owner_id, all_rules())
     now = datetime(2026, 1, 7, 15, 0, tzinfo=UTC)
@@ -211,6 +216,60 @@ def main(iterations: int = 100_000) -> None:
             f"{label:>20}: p50 {p50:>7,} ns  p99 {p99:>9,} ns  {rate:>10,.0f} orders/s "
             f"({len(samples):,} samples){verdict}"
         )
+    if nautilus:
+        compare_nautilus(policy, orders, snapshot, iterations)
+
+
+def gate_figures(
+    policy: Policy, orders: list[Order], snapshot: AccountRiskView, iterations: int
+) -> Figures:
+    """(a) once more: the gate alone over `iterations` orders, for one round of (f)."""
+    samples: list[int] = []
+    clock = time.perf_counter_ns
+    evaluate = policy.evaluate
+    gc.disable()
+    for i in range(iterations):
+        order = orders[i % 1000]
+        t0 = clock()
+        evaluate(order, snapshot)
+        samples.append(clock() - t0)
+    gc.enable()
+    samples.sort()
+    return Figures(percentile(samples, 0.50), percentile(samples, 0.99), len(samples))
+
+
+def compare_nautilus(
+    policy: Policy,
+    orders: list[Order],
+    snapshot: AccountRiskView,
+    iterations: int,
+    rounds: int = 5,
+) -> None:
+    """(f): NautilusTrader's pass path and (a) alternately, `rounds` times; the medians."""
+    why = nautilus_reference.ensure_venv()
+    if why is not None:
+        print(why)
+        return
+    per_round = max(1_000, iterations // 5)
+    gate_rounds: list[Figures] = []
+    reference_rounds: list[Figures] = []
+    try:
+        for _ in range(rounds):
+            gate_rounds.append(gate_figures(policy, orders, snapshot, per_round))
+            reference_rounds.append(nautilus_reference.run(per_round))
+    except RuntimeError as exc:
+        print(f"NautilusTrader comparison skipped: {exc}")
+        return
+    gate = nautilus_reference.medians(gate_rounds)
+    reference = nautilus_reference.medians(reference_rounds)
+    print(
+        f"(f) NautilusTrader {reference.version} RiskEngine pass path: SubmitOrder of a fresh "
+        "limit buy through its checks\n    to the execution engine's endpoint; "
+        f"{rounds} rounds of {per_round:,} orders alternating with (a), medians of the rounds"
+    )
+    for label, figures in (("(a) gate only", gate), ("(f) NautilusTrader", reference)):
+        print(f"{label:>20}: p50 {figures.p50_ns:>7,} ns  p99 {figures.p99_ns:>9,} ns")
+    print(nautilus_reference.verdict(gate, reference))
 
 
 def incremental_run(
@@ -277,4 +336,10 @@ def incremental_run(
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 100_000)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("iterations", nargs="?", type=int, default=100_000)
+    parser.add_argument(
+        "--no-nautilus", action="store_true", help="skip (f), NautilusTrader's pass path"
+    )
+    args = parser.parse_args()
+    main(args.iterations, nautilus=not args.no_nautilus)

@@ -1,0 +1,105 @@
+"""NautilusTrader's RiskEngine pass path as a reference beside the pre-trade gate.
+
+NautilusTrader is installed, pinned, in a throwaway venv (`var/bench-venvs/nautilus`,
+reused when present) and timed there by `benchmarks/nautilus_pass_path.py` in a
+subprocess: Bulwark's own venv never imports it. When it cannot be installed (no
+network), `ensure_venv` says why in one line and the comparison is skipped.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+VERSION = "1.221.0"
+ROOT = Path(__file__).resolve().parent.parent
+VENV = ROOT / "var" / "bench-venvs" / "nautilus"
+SCRIPT = Path(__file__).resolve().parent / "nautilus_pass_path.py"
+
+
+@dataclass(frozen=True)
+class Figures:
+    """One timed run of a pass path: percentiles in ns over `samples` orders."""
+
+    p50_ns: int
+    p99_ns: int
+    samples: int
+    version: str = ""
+
+
+def python() -> Path:
+    return VENV / "bin" / "python"
+
+
+def installed() -> bool:
+    """Whether the venv holds the pinned NautilusTrader."""
+    if not python().exists():
+        return False
+    probe = "from importlib.metadata import version; print(version('nautilus_trader'))"
+    done = subprocess.run([str(python()), "-c", probe], capture_output=True, text=True)
+    return done.returncode == 0 and done.stdout.strip() == VERSION
+
+
+def ensure_venv() -> str | None:
+    """None when the venv is ready (created and installed if need be); else why not."""
+    if installed():
+        return None
+    try:
+        if not python().exists():
+            subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
+        pip = [str(python()), "-m", "pip", "install", "-q", "--disable-pip-version-check"]
+        done = subprocess.run([*pip, f"nautilus_trader=={VERSION}"], capture_output=True, text=True)
+    except (OSError, subprocess.CalledProcessError) as exc:
+        return f"NautilusTrader comparison skipped: no venv at {VENV} ({exc})"
+    if done.returncode != 0:
+        last = (done.stderr.strip().splitlines() or ["pip failed"])[-1]
+        return f"NautilusTrader comparison skipped: pip install nautilus_trader=={VERSION}: {last}"
+    return None
+
+
+def run(iterations: int) -> Figures:
+    """One run of the pass path in the venv: `iterations` timed orders after warm-up."""
+    done = subprocess.run(
+        [str(python()), str(SCRIPT), str(iterations)], capture_output=True, text=True
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"NautilusTrader pass path failed:\n{done.stdout}{done.stderr}")
+    return parse(done.stdout)
+
+
+def parse(out: str) -> Figures:
+    """The figures from the script's last JSON line."""
+    lines = [line for line in out.splitlines() if line.startswith("{")]
+    if not lines:
+        raise RuntimeError(f"NautilusTrader pass path printed no figures:\n{out}")
+    data = json.loads(lines[-1])
+    if data.get("denied", 0):
+        raise RuntimeError(f"NautilusTrader denied {data['denied']} orders")
+    return Figures(
+        int(data["p50_ns"]), int(data["p99_ns"]), int(data["samples"]), str(data["version"])
+    )
+
+
+def medians(rounds: list[Figures]) -> Figures:
+    """Per-round medians of p50 and p99, over rounds run alternately with the other side."""
+    return Figures(
+        int(statistics.median(r.p50_ns for r in rounds)),
+        int(statistics.median(r.p99_ns for r in rounds)),
+        sum(r.samples for r in rounds),
+        rounds[0].version if rounds else "",
+    )
+
+
+def verdict(gate: Figures, nautilus: Figures) -> str:
+    """The target line: the gate alone ahead of NautilusTrader's pass path at p50."""
+    met = gate.p50_ns < nautilus.p50_ns
+    ratio = nautilus.p50_ns / gate.p50_ns if gate.p50_ns else float("inf")
+    return (
+        "target gate alone ahead of NautilusTrader's RiskEngine pass path: "
+        f"{'met' if met else 'MISSED'} (p50 {gate.p50_ns:,} vs {nautilus.p50_ns:,} ns, "
+        f"NautilusTrader / gate = {ratio:.2f}x)"
+    )
