@@ -8,10 +8,15 @@ from collections.abc import Iterator
 import pytest
 from hypothesis import HealthCheck, settings
 
+from tests import litestar_hints
+
 # Properties are about correctness, not speed: a slow draw or example on a busy machine must
 # not fail them (performance lives in benchmarks/).
 settings.register_profile("bulwark", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("bulwark")
+
+# Every app a test builds resolves its handlers' type hints once per process, not once per app.
+litestar_hints.install()
 
 # The collector as `bulwark serve` sets it (bootstrap/gc_tuning.py), for the same reason: once
 # the tests are collected, every module, class and kernel the product imported (~400k objects)
