@@ -9,8 +9,10 @@ reasons name the status or the error type only: Slack URLs and Telegram bot URLs
 
 from __future__ import annotations
 
+import functools
 import html
 import json
+import ssl
 import time
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
@@ -30,10 +32,18 @@ SLACK_TEXT_LIMIT = 3000  # a section block's text
 TELEGRAM_TEXT_LIMIT = 4096
 
 
+@functools.cache
+def _tls() -> ssl.SSLContext:
+    """httpx's default verification (certifi's roots), built once per process: loading the
+    roots costs ~25 ms, paid again by every container built otherwise."""
+    return httpx.create_ssl_context(trust_env=False)
+
+
 def http_client(timeout_seconds: float) -> httpx.AsyncClient:
     """The client every HTTP channel shares: bounded time, never follows a redirect."""
     return httpx.AsyncClient(
         timeout=httpx.Timeout(timeout_seconds),
+        verify=_tls(),
         follow_redirects=False,
         headers={"User-Agent": USER_AGENT},
         trust_env=False,  # an HTTP(S)_PROXY in the environment must not reroute user URLs

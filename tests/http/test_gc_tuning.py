@@ -5,7 +5,12 @@ from __future__ import annotations
 import gc
 import re
 
+import pytest
+
 from tests.http.core_helpers import harness_with
+
+# The process's collector as CPython leaves it (the suite freezes it: tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("thawed_collector")
 
 
 async def test_the_lifespan_freezes_the_collector_and_sets_the_thresholds() -> None:

@@ -8,6 +8,9 @@ import pytest
 
 from benchmarks.bench_ledger import main
 
+# The process's collector as CPython leaves it (the suite freezes it: tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("thawed_collector")
+
 
 def test_a_quick_run_prints_every_figure_beside_its_target(
     capsys: pytest.CaptureFixture[str],

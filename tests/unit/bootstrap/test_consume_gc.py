@@ -13,6 +13,9 @@ from bootstrap.consume import consume
 from bootstrap.containers.application import build_container
 from bootstrap.settings import load_settings
 
+# The process's collector as CPython leaves it (the suite freezes it: tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("thawed_collector")
+
 
 async def collector_while_consuming(monkeypatch: pytest.MonkeyPatch, **extra: str) -> Any:
     environ = {"BULWARK_ENV": "test", "BULWARK_DATABASE_URL": "memory://", **extra}
