@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal as D
 from typing import Any
 
 import msgspec
@@ -142,7 +143,8 @@ async def test_create_then_get_and_a_second_create_conflicts(
     assert created.status_code == 201, created.text
     assert created.headers["location"] == f"{BASE}/MSFT"
     assert fetched.json() == created.json()
-    assert (fetched.json()["tick_size"], fetched.json()["asset_class"]) == ("0.01", "equity")
+    assert D(fetched.json()["tick_size"]) == D("0.01")  # at the wire's 8 places
+    assert fetched.json()["asset_class"] == "equity"
     assert_problem(again, 409, "INSTRUMENT_EXISTS")
 
 
@@ -184,7 +186,7 @@ async def test_patch_edits_and_unknown_symbols_are_404(harness: Harness, admin: 
     assert edited.status_code == 200, edited.text
     assert (edited.json()["name"], edited.json()["lot_size"], edited.json()["shortable"]) == (
         "Apple",
-        "10",
+        "10.00000000",  # quantities at the wire's 8 places
         False,
     )
     assert edited.json()["sector"] == "Tech"
