@@ -226,6 +226,16 @@ async def test_nothing_changed_after_a_viewer_tried_everything(harness: Harness)
     assert rule.json()["params"] == {"max_quantity": 50}
 
 
+# Reads whose query names what to read (the rest need none).
+READ_PARAMS = {
+    "/api/v1/market/bars": {
+        "symbol": "AAPL",
+        "start": "2024-01-01T00:00:00Z",
+        "end": "2024-02-01T00:00:00Z",
+    }
+}
+
+
 async def test_a_viewer_reads_what_a_risk_officer_reads_and_only_the_listed_refusals_differ(
     harness: Harness,
 ) -> None:
@@ -238,7 +248,9 @@ async def test_a_viewer_reads_what_a_risk_officer_reads_and_only_the_listed_refu
     viewer_got, officer_got = {}, {}
     for _, path, _ in operations(paths, reads=True):
         url = url_of(path, ids)
-        params = {"account_id": ids["account_id"]} if path.endswith("/portfolio-risk") else {}
+        params = READ_PARAMS.get(path, {}) | (
+            {"account_id": ids["account_id"]} if path.endswith("/portfolio-risk") else {}
+        )
         for who, got in ((viewer, viewer_got), (officer, officer_got)):
             response = await harness.client.get(url, params=params, headers=who.headers)
             got[path] = response.status_code
