@@ -61,7 +61,7 @@ async def test_orders_over_kafka_are_approved_filled_and_held_with_the_shared_pr
             ids = {c.id for c in commands}
             decisions = await read_decisions(kafka_config, topics.decisions, ids)
             output = consume.output()
-        async with owner.uow_factory()() as uow:
+        async with owner.core.uow_factory()() as uow:
             account = await uow.accounts.get(trader.account_id)
 
     # Assert
