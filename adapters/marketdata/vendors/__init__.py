@@ -1,0 +1,4 @@
+"""Market data from keyed REST vendors: Polygon, Finnhub, Alpha Vantage.
+
+See docs/market-data-vendors.md.
+"""

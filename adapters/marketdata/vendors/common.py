@@ -1,0 +1,181 @@
+"""What the vendor adapters share: windows of bars, resampling, numbers, "not offered"."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncGenerator, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal, InvalidOperation
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from adapters.vendor_http.client import VendorHttp
+from domain.marketdata.bars import Bar, Timeframe
+from domain.marketdata.book import OrderBook
+from domain.marketdata.corporate_actions import ActionKind, CorporateAction
+from domain.marketdata.options import OptionChain
+from ports.clock import Clock
+from ports.marketdata import ProviderError, Quote, QuoteUnavailable, RateLimitUsage
+
+NEW_YORK = ZoneInfo("America/New_York")
+
+
+def not_offered(provider: str, what: str) -> ProviderError:
+    """The port's "not offered" error: not retryable, so the failover asks the next one."""
+    return ProviderError(provider, f"{what} is not offered by {provider}", retryable=False)
+
+
+@contextmanager
+def parsing(provider: str, what: str) -> Iterator[None]:
+    """A malformed answer (missing key, wrong type, bad number) as one clear ProviderError."""
+    try:
+        yield
+    except (KeyError, TypeError, ValueError, IndexError, InvalidOperation, AttributeError) as exc:
+        detail = f"missing {exc}" if isinstance(exc, KeyError) else str(exc) or type(exc).__name__
+        raise ProviderError(provider, f"malformed {what}: {detail}") from None
+
+
+def dec(value: Any) -> Decimal:
+    """A vendor number (JSON number or numeric string) as a finite Decimal."""
+    if isinstance(value, bool) or value is None:
+        raise ValueError(f"expected a number, got {value!r}")
+    number = Decimal(str(value))
+    if not number.is_finite():
+        raise ValueError(f"expected a finite number, got {value!r}")
+    return number
+
+
+def day_start(day: date) -> datetime:
+    """A daily bar's start: midnight UTC of its trading date (as the Alpaca adapter does)."""
+    return datetime.combine(day, time(0), UTC)
+
+
+def lookback_start(timeframe: Timeframe, limit: int, end: datetime) -> datetime:
+    """A start wide enough for `limit` bars across nights, weekends and holidays."""
+    return end - (timeframe.delta * limit * 3 + timedelta(days=5))
+
+
+def finish(
+    bars: Iterable[Bar],
+    start: datetime | None,
+    end: datetime | None,
+    limit: int,
+) -> list[Bar]:
+    """The bars in [start, end), deduplicated by start, oldest first; the first `limit` from
+    `start`, else the latest `limit`."""
+    by_start = {
+        bar.start: bar
+        for bar in bars
+        if (start is None or bar.start >= start) and (end is None or bar.start < end)
+    }
+    ordered = [by_start[at] for at in sorted(by_start)]
+    return ordered[:limit] if start is not None else ordered[-limit:]
+
+
+def resample(bars: Sequence[Bar], timeframe: Timeframe) -> list[Bar]:
+    """Finer bars (oldest first) merged into `timeframe` bars by Timeframe.floor (H4 from H1)."""
+    groups: dict[datetime, list[Bar]] = {}
+    for bar in bars:
+        groups.setdefault(timeframe.floor(bar.start), []).append(bar)
+    merged = []
+    for at in sorted(groups):
+        part = groups[at]
+        volume = sum((b.volume for b in part), Decimal(0))
+        merged.append(
+            Bar(
+                symbol=part[0].symbol,
+                timeframe=timeframe,
+                start=at,
+                open=part[0].open,
+                high=max(b.high for b in part),
+                low=min(b.low for b in part),
+                close=part[-1].close,
+                volume=volume,
+                vwap=None,
+                trades=None,
+            )
+        )
+    return merged
+
+
+def dividends_with_closes(
+    symbol: str, dividends: Iterable[tuple[date, Decimal]], daily: Sequence[Bar]
+) -> list[CorporateAction]:
+    """Cash dividends with the close of the last daily bar before each ex date (those whose
+    close is not in `daily`, or is not above the amount, are left out)."""
+    closes = sorted((bar.start.date(), bar.close) for bar in daily)
+    actions = []
+    for ex_date, amount in dividends:
+        before = [close for day, close in closes if day < ex_date]
+        if not before or before[-1] <= amount or amount <= 0:
+            continue
+        actions.append(
+            CorporateAction(
+                symbol, ActionKind.DIVIDEND, ex_date, amount, reference_close=before[-1]
+            )
+        )
+    return actions
+
+
+def sorted_actions(
+    actions: Iterable[CorporateAction], start: date, end: date
+) -> list[CorporateAction]:
+    """Actions with an ex date in [start, end), one per (kind, ex date), by ex date then kind."""
+    kept = {a.key: a for a in actions if start <= a.ex_date < end}
+    return sorted(kept.values(), key=lambda a: (a.ex_date, a.kind.value))
+
+
+def parse_day(value: Any) -> date:
+    return date.fromisoformat(str(value)[:10])
+
+
+class VendorAdapter:
+    """What every vendor adapter has: its VendorHttp, budget, cost, and "not offered" answers
+    for order books, option chains and streams (a subclass overrides what its vendor offers)."""
+
+    name: str
+
+    def __init__(self, http: VendorHttp, clock: Clock) -> None:
+        self._http = http
+        self._clock = clock
+        self.name = http.name
+
+    @property
+    def spent(self) -> Decimal:
+        return self._http.spent
+
+    def rate_limit(self) -> RateLimitUsage | None:
+        return self._http.rate_limit()
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    async def quote(self, symbol: str) -> Quote:
+        raise NotImplementedError
+
+    async def reference_prices(self, symbols: list[str]) -> dict[str, Decimal]:
+        """One quote call per symbol (concurrently); unknown symbols are left out, a provider
+        failure (a rate limit included) fails the whole call."""
+        wanted = list(dict.fromkeys(symbols))
+
+        async def one(symbol: str) -> Quote | None:
+            try:
+                return await self.quote(symbol)
+            except ProviderError:
+                raise
+            except QuoteUnavailable:
+                return None
+
+        quotes = await asyncio.gather(*(one(s) for s in wanted))
+        return {q.symbol: q.mid for q in quotes if q is not None and q.mid > 0}
+
+    async def order_book(self, symbol: str, depth: int = 10) -> OrderBook:
+        raise not_offered(self.name, "an order book")
+
+    async def option_chain(self, underlying: str, expiry: date | None = None) -> OptionChain:
+        raise not_offered(self.name, "an option chain")
+
+    async def stream_quotes(self, symbols: Sequence[str]) -> AsyncGenerator[Quote, None]:
+        raise not_offered(self.name, "a quote stream")
+        yield  # pragma: no cover - makes this an async generator
