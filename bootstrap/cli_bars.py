@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # loaded when the command runs
 COMMAND = "bars"
 EXIT_FAILED = 1
 EXIT_USAGE = 2
-PROVIDERS = ("synthetic", "replay", "alpaca")
+PROVIDERS = ("synthetic", "replay", "alpaca", "polygon", "finnhub", "alphavantage")
 SYNTHETIC_PRICE = Decimal(100)
 
 

@@ -22,8 +22,10 @@ from adapters.gpu.onnx_runtime import (
     describe_device,
 )
 from adapters.memory.news import InMemoryNews
+from adapters.news.merged import MergedNews, NewsSource
 from adapters.news.replay import JsonLinesNews
 from application.inference.trade_context import BarsFetcher, MarketTradeContext
+from bootstrap.market_vendors import NEWS_VENDORS, VaultSource
 from bootstrap.settings import Settings, SettingsError, source_weight_pairs
 from domain.inference.sentiment import SentimentSettings
 from domain.risk.analysis import HeadroomRater
@@ -140,10 +142,42 @@ def served(settings: Settings, service: object) -> object | None:
     return service if settings.inference.enabled else None
 
 
-def news_port(settings: Settings, clock: Clock) -> NewsPort:
-    if settings.news.file:
-        return JsonLinesNews(Path(settings.news.file), clock)
-    return InMemoryNews(clock)
+def news_port(settings: Settings, clock: Clock, vault: VaultSource = None) -> NewsPort:
+    """The file (BULWARK_NEWS_FILE), merged with the vendors of BULWARK_NEWS_SOURCES when set
+    (adapters/news/merged.py: deduplicated, each vendor asked at most every refresh)."""
+    file_news = JsonLinesNews(Path(settings.news.file), clock) if settings.news.file else None
+    vendors = settings.market_vendors.news_sources
+    if not vendors:
+        return file_news or InMemoryNews(clock)
+    refresh = settings.market_vendors.news_refresh_seconds
+    sources = [
+        NewsSource(vendor, NEWS_VENDORS[vendor](settings, clock, vault), refresh)
+        for vendor in dict.fromkeys(vendors)
+    ]
+    if file_news is not None:
+        sources.append(NewsSource("file", file_news, refresh_s=0))
+    return MergedNews(
+        sources,
+        clock,
+        lookback_s=settings.news.max_age_hours * 3600,
+        refresh_s=refresh,
+    )
+
+
+async def news_lifetime(news: NewsPort) -> AsyncIterator[None]:
+    """Polls the vendors' news for the symbols the sentiment engine follows (a merged feed
+    only), until shutdown."""
+    if not isinstance(news, MergedNews):
+        yield
+        return
+    stop = asyncio.Event()
+    task = asyncio.get_running_loop().create_task(news.run(stop))
+    try:
+        yield
+    finally:
+        stop.set()
+        await asyncio.gather(task, return_exceptions=True)
+        await news.aclose()
 
 
 def sentiment_settings(settings: Settings) -> SentimentSettings:

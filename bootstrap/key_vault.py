@@ -12,6 +12,7 @@ from adapters.alpaca.http import trading_url
 from adapters.alpaca.key_tester import AlpacaKeyTester
 from application.keys.vault import KeyVaultService
 from application.keys.vault_expiry import KeyExpiryWatch
+from bootstrap.market_vendors import KEY_TESTER_VENDORS
 from bootstrap.periodic import running_every
 from bootstrap.settings import Settings
 from ports.clock import Clock, IdGenerator
@@ -24,10 +25,14 @@ _log = structlog.get_logger("bulwark.vault")
 
 
 def key_testers(settings: Settings, clock: Clock) -> dict[str, KeyTester]:
-    """A tester per provider Bulwark can test keys of (its trading URL as the broker's)."""
+    """A tester per provider Bulwark can test keys of (Alpaca's trading URL as the broker's;
+    the data vendors' base URLs as their market data's)."""
     override = settings.brokers.alpaca_trading_url
     url_for: Callable[[bool], str] = (lambda paper: override) if override else trading_url
-    return {"alpaca": AlpacaKeyTester(clock, url_for=url_for)}
+    testers: dict[str, KeyTester] = {"alpaca": AlpacaKeyTester(clock, url_for=url_for)}
+    for vendor, tester in KEY_TESTER_VENDORS.items():
+        testers[vendor] = tester(settings, clock)
+    return testers
 
 
 def key_vault_service(

@@ -17,6 +17,7 @@ from adapters.marketdata.synthetic import QuoteBoard, SyntheticMarketData
 from adapters.memory.marketdata import InMemoryMarketData
 from application.market_data.quote_pump import QuotePump, QuotePumpConfig
 from bootstrap.closing import close_quietly
+from bootstrap.market_vendors import VENDORS, VaultSource
 from bootstrap.settings import Settings, SettingsError, env_name
 from domain.marketdata.breaker import BreakerConfig
 from ports.clock import Clock
@@ -51,9 +52,16 @@ def feed_config(settings: Settings) -> FailoverConfig:
 
 
 def provider_of(
-    kind: str, settings: Settings, board: QuoteBoard, clock: Clock
+    kind: str,
+    settings: Settings,
+    board: QuoteBoard,
+    clock: Clock,
+    vault: VaultSource = None,
 ) -> MarketDataProvider:
-    """One provider; the synthetic one reads the in-process quote board."""
+    """One provider; the synthetic one reads the in-process quote board, a keyed vendor
+    (bootstrap/market_vendors.py) its key from the settings or the vault."""
+    if kind in VENDORS:
+        return VENDORS[kind](settings, clock, vault)
     if kind == "synthetic":
         return SyntheticMarketData(
             board,
@@ -88,9 +96,11 @@ def provider_of(
     raise SettingsError(f"{env_name('market_data')}: unknown provider {kind}")
 
 
-def build_market_feed(settings: Settings, board: QuoteBoard, clock: Clock) -> FailoverMarketData:
+def build_market_feed(
+    settings: Settings, board: QuoteBoard, clock: Clock, vault: VaultSource = None
+) -> FailoverMarketData:
     """One tier per provider, in the order of `feed_kinds`."""
-    tiers = [[provider_of(kind, settings, board, clock)] for kind in feed_kinds(settings)]
+    tiers = [[provider_of(kind, settings, board, clock, vault)] for kind in feed_kinds(settings)]
     return FailoverMarketData(tiers, clock, feed_config(settings))
 
 

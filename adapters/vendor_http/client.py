@@ -20,7 +20,7 @@ nor put in an error message (URLs in messages are the path only).
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
@@ -32,6 +32,10 @@ from ports.clock import Clock
 from ports.marketdata import ProviderError, ProviderRateLimited, QuoteUnavailable, RateLimitUsage
 
 WINDOW_S = 60.0
+KEY_TTL_S = 300.0  # a key read from elsewhere (the vault) is read again after this
+
+# The API key, or how to read it (the vault: read when first needed, again after KEY_TTL_S).
+KeySource = Callable[[], Awaitable[str]]
 
 
 class CallBudget:
@@ -120,7 +124,7 @@ class VendorHttp:
     def __init__(
         self,
         api: VendorApi,
-        api_key: str,
+        api_key: str | KeySource,
         clock: Clock,
         *,
         calls_per_minute: int,
@@ -129,17 +133,16 @@ class VendorHttp:
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self.api = api
-        self._key = api_key
+        self._key = api_key if isinstance(api_key, str) else None
+        self._key_source = None if isinstance(api_key, str) else api_key
+        self._key_read_at = float("-inf")
         self._clock = clock
         self.budget = CallBudget(calls_per_minute, clock)
         self.cost_per_call = cost_per_call
         self.calls = 0
-        headers = {}
-        if api.key_header:
-            headers[api.key_header] = f"{api.key_prefix}{api_key}"
+        self.last_status: int | None = None  # the HTTP status of the last answer
         self._client = httpx.AsyncClient(
             base_url=api.base_url.rstrip("/"),
-            headers=headers,
             timeout=timeout_s,
             transport=transport,
             follow_redirects=False,
@@ -162,20 +165,25 @@ class VendorHttp:
 
     async def get_json(self, path: str, params: Mapping[str, Any] | None = None) -> Any:
         """The decoded JSON of GET `path` (an absolute URL is allowed: a vendor's next page)."""
+        key = await self._api_key()
         self.budget.take(self.name)
         self.calls += 1
         query = dict(params or {})
+        headers = {}
         if self.api.key_param:
-            query[self.api.key_param] = self._key
+            query[self.api.key_param] = key
+        if self.api.key_header:
+            headers[self.api.key_header] = f"{self.api.key_prefix}{key}"
         shown = httpx.URL(path).path or path
+        self.last_status = None
         try:
-            response = await self._client.get(path, params=query)
+            response = await self._client.get(path, params=query, headers=headers)
         except httpx.TimeoutException:
             raise ProviderError(self.name, f"{shown}: timed out") from None
         except httpx.HTTPError as exc:
             raise ProviderError(self.name, f"{shown}: {type(exc).__name__}") from None
         body = _json_or_none(response)
-        status = response.status_code
+        status = self.last_status = response.status_code
         verdict = self.api.check_body(body) if self.api.check_body and body is not None else None
         if status == 429 or isinstance(verdict, Limited):
             retry = _retry_after(response.headers.get("Retry-After"))
@@ -197,6 +205,21 @@ class VendorHttp:
         if body is None:
             raise ProviderError(self.name, f"{shown}: the answer is not JSON")
         return body
+
+    async def _api_key(self) -> str:
+        if self._key_source is None:
+            assert self._key is not None
+            return self._key
+        now = self._clock.monotonic()
+        if self._key is None or now - self._key_read_at >= KEY_TTL_S:
+            try:
+                self._key = await self._key_source()
+            except Exception as exc:  # the vault refused (expired, unreadable, deleted)
+                raise ProviderError(
+                    self.name, f"its key cannot be read: {type(exc).__name__}", retryable=False
+                ) from None
+            self._key_read_at = now
+        return self._key
 
 
 def _json_or_none(response: httpx.Response) -> Any:

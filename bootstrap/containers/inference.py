@@ -24,7 +24,11 @@ class InferenceContainer(containers.DeclarativeContainer):
     inference = providers.Singleton(
         inference_wiring.inference, core.settings, model_store, inference_choice
     )
-    news = providers.Singleton(inference_wiring.news_port, core.settings, core.clock)
+    news = providers.Singleton(
+        inference_wiring.news_port, core.settings, core.clock, core.key_vault.provider
+    )
+    # With vendors' news: their poll for the followed symbols, and closing them at shutdown.
+    news_feed = providers.Resource(inference_wiring.news_lifetime, news)
     sentiment = providers.Singleton(
         SentimentService, inference, news, core.clock,
         providers.Singleton(inference_wiring.sentiment_settings, core.settings),

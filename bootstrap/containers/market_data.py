@@ -22,7 +22,10 @@ class MarketDataContainer(containers.DeclarativeContainer):
     core = providers.DependenciesContainer()
 
     # The failover feed: the primary provider, then the fallbacks (bootstrap/market_feed.py).
-    market_feed = providers.Singleton(build_market_feed, core.settings, core.market, core.clock)
+    # A keyed vendor may read its key from the vault (resolved only when it does).
+    market_feed = providers.Singleton(
+        build_market_feed, core.settings, core.market, core.clock, core.key_vault.provider
+    )
     # Another primary than synthetic: the pump copies the feed's quotes to `market` (None else).
     quote_pump = providers.Singleton(
         build_quote_pump, core.settings, market_feed, core.market, core.uow_factory, core.clock

@@ -14,7 +14,11 @@ from bootstrap.settings.core import CoreSettings, HttpSettings
 from bootstrap.settings.identity import IdentitySettings, KeySettings, KycSettings
 from bootstrap.settings.inference import InferenceSettings, NewsSettings
 from bootstrap.settings.kafka import KafkaSettings
-from bootstrap.settings.market_data import MarketDataSettings, QuoteSettings
+from bootstrap.settings.market_data import (
+    MarketDataSettings,
+    MarketVendorSettings,
+    QuoteSettings,
+)
 from bootstrap.settings.markets import MarketsSettings
 from bootstrap.settings.notifications import ChannelSettings, NotifySettings
 from bootstrap.settings.observability import ObservabilitySettings
@@ -45,6 +49,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     kafka: KafkaSettings = _section(KafkaSettings)
     brokers: BrokerSettings = _section(BrokerSettings)
     market_data: MarketDataSettings = _section(MarketDataSettings)
+    market_vendors: MarketVendorSettings = _section(MarketVendorSettings)
     quotes: QuoteSettings = _section(QuoteSettings)
     identity: IdentitySettings = _section(IdentitySettings)
     keys: KeySettings = _section(KeySettings)

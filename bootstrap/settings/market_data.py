@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Annotated, ClassVar, Literal
 
 import msgspec
 
-from bootstrap.settings.base import Seconds, Section, SettingsError
+from bootstrap.settings.base import Seconds, Secret, Section, SettingsError
+
+# The feed's providers: built in ones, then the keyed vendors (bootstrap/market_vendors.py).
+Provider = Literal["synthetic", "replay", "alpaca", "polygon", "finnhub", "alphavantage"]
+NewsVendor = Literal["polygon", "finnhub", "alphavantage"]
+_URL = msgspec.Meta(pattern=r"^https?://")
+_PER_MINUTE = msgspec.Meta(ge=1, le=1_000_000)
 
 
 class MarketDataSettings(Section, frozen=True, kw_only=True):
@@ -26,12 +33,12 @@ class MarketDataSettings(Section, frozen=True, kw_only=True):
         "bars_threads": "bars_threads",
     }
 
-    primary: Literal["synthetic", "replay", "alpaca"] = "synthetic"
+    primary: Provider = "synthetic"
     # The feed: the primary provider, then these fallbacks in order ("none": no fallback; the
     # primary is never repeated). Each call is bounded by the timeout; a provider's breaker
     # judges its last `window` calls once it has `minimum_calls`, opens at the failure or
     # slow-call rate, stays open `open_seconds`, then lets `half_open_calls` trials through.
-    fallbacks: tuple[Literal["synthetic", "replay", "alpaca", "none"], ...] = ("synthetic",)
+    fallbacks: tuple[Provider | Literal["none"], ...] = ("synthetic",)
     replay_path: str | None = None
     call_timeout_seconds: Seconds = 2.0
     breaker_window: Annotated[int, msgspec.Meta(ge=1, le=1000)] = 20
@@ -74,6 +81,49 @@ class MarketDataSettings(Section, frozen=True, kw_only=True):
                 f"{self.var('breaker_minimum_calls')}: expected at most "
                 f"{self.var('breaker_window')}"
             )
+
+
+class MarketVendorSettings(Section, frozen=True, kw_only=True):
+    """The keyed market-data vendors (docs/market-data-vendors.md): keys, URLs, budgets, news.
+
+    A vendor's key is its BULWARK_<VENDOR>_API_KEY, or the id of a vault key of that provider
+    (BULWARK_<VENDOR>_VAULT_KEY, read through the vault when first needed). The budget is the
+    calls per minute Bulwark allows itself (defaults: the vendors' free tiers); a call past it
+    is refused at once (the failover asks the next provider). The cost per call (a decimal, in
+    the account's currency) is what the providers' report counts.
+    """
+
+    polygon_api_key: Secret | None = None
+    polygon_vault_key: str | None = None
+    polygon_base_url: Annotated[str, _URL] = "https://api.massive.com"
+    polygon_calls_per_minute: Annotated[int, _PER_MINUTE] = 5
+    polygon_cost_per_call: Decimal = Decimal(0)
+    finnhub_api_key: Secret | None = None
+    finnhub_vault_key: str | None = None
+    finnhub_base_url: Annotated[str, _URL] = "https://finnhub.io/api/v1"
+    finnhub_calls_per_minute: Annotated[int, _PER_MINUTE] = 60
+    finnhub_cost_per_call: Decimal = Decimal(0)
+    alphavantage_api_key: Secret | None = None
+    alphavantage_vault_key: str | None = None
+    alphavantage_base_url: Annotated[str, _URL] = "https://www.alphavantage.co"
+    alphavantage_calls_per_minute: Annotated[int, _PER_MINUTE] = 5
+    alphavantage_cost_per_call: Decimal = Decimal(0)
+    # News for the sentiment engine from these vendors, merged with BULWARK_NEWS_FILE (if set)
+    # and deduplicated by URL; each vendor is asked about a symbol at most every
+    # news_refresh_seconds.
+    news_sources: tuple[NewsVendor, ...] = ()
+    news_refresh_seconds: Annotated[float, msgspec.Meta(ge=1, le=86_400)] = 120.0
+
+    def check(self) -> None:
+        for vendor in ("polygon", "finnhub", "alphavantage"):
+            cost = getattr(self, f"{vendor}_cost_per_call")
+            if not cost.is_finite() or cost < 0:
+                raise SettingsError(f"{self.var(f'{vendor}_cost_per_call')}: expected >= 0")
+            if getattr(self, f"{vendor}_api_key") and getattr(self, f"{vendor}_vault_key"):
+                raise SettingsError(
+                    f"{self.var(f'{vendor}_api_key')} and {self.var(f'{vendor}_vault_key')}: "
+                    "set one, not both"
+                )
 
 
 class QuoteSettings(Section, frozen=True, kw_only=True):

@@ -79,6 +79,12 @@ PROVIDERS: dict[str, Provider] = {
             frozenset({"market_data", "reference_data"}),
             "Finnhub: market and reference data",
         ),
+        Provider(
+            "alphavantage",
+            ProviderKind.DATA,
+            frozenset({"market_data", "reference_data"}),
+            "Alpha Vantage: market and reference data",
+        ),
     )
 }
 

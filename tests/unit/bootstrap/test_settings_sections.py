@@ -4,6 +4,7 @@ the rules across sections, and the loader's errors, suggestions and redaction ov
 from __future__ import annotations
 
 import base64
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ from bootstrap.settings.brokers import BrokerSettings
 from bootstrap.settings.core import CoreSettings, HttpSettings
 from bootstrap.settings.identity import IdentitySettings, KeySettings, KycSettings
 from bootstrap.settings.inference import InferenceSettings, NewsSettings
-from bootstrap.settings.market_data import MarketDataSettings, QuoteSettings
+from bootstrap.settings.market_data import MarketDataSettings, MarketVendorSettings, QuoteSettings
 from bootstrap.settings.markets import MarketsSettings
 from bootstrap.settings.notifications import ChannelSettings
 from bootstrap.settings.sentiment import FearGreedSettings, HypeMeterSettings
@@ -84,6 +85,16 @@ EXPLICIT: dict[str, tuple[str, object, dict[str, str]]] = {
     "market_data_fallbacks": ("replay", ("replay",), {}),
     "alpaca_data_url": ("http://data.test", "http://data.test", {}),
     "alpaca_stream_url": ("ws://stream.test", "ws://stream.test", {}),
+    "polygon_api_key": ("pk", Secret("pk"), {}),
+    "finnhub_api_key": ("fk", Secret("fk"), {}),
+    "alphavantage_api_key": ("ak", Secret("ak"), {}),
+    "polygon_base_url": ("http://polygon.test", "http://polygon.test", {}),
+    "finnhub_base_url": ("http://finnhub.test", "http://finnhub.test", {}),
+    "alphavantage_base_url": ("http://av.test", "http://av.test", {}),
+    "polygon_cost_per_call": ("0.004", Decimal("0.004"), {}),
+    "finnhub_cost_per_call": ("0.001", Decimal("0.001"), {}),
+    "alphavantage_cost_per_call": ("0.01", Decimal("0.01"), {}),
+    "news_sources": ("finnhub,polygon", ("finnhub", "polygon"), {}),
     "jwt_private_key_file": ("{file}", "{file}", {}),
     "secret_key": (FERNET_KEY, Secret(FERNET_KEY), {}),
     "keks": (KEKS, Secret(KEKS), {}),
@@ -211,6 +222,14 @@ def test_the_loader_takes_each_variable_to_its_field(flat: str, tmp_path: Path) 
         (
             MarketDataSettings(breaker_minimum_calls=9, breaker_window=3),
             "BULWARK_MARKET_DATA_BREAKER_MINIMUM_CALLS",
+        ),
+        (
+            MarketVendorSettings(polygon_cost_per_call=Decimal(-1)),
+            "BULWARK_POLYGON_COST_PER_CALL",
+        ),
+        (
+            MarketVendorSettings(finnhub_api_key=Secret("k"), finnhub_vault_key="v"),
+            "BULWARK_FINNHUB_API_KEY",
         ),
         (QuoteSettings(board_heartbeat_seconds=10.0), "BULWARK_QUOTE_BOARD_HEARTBEAT_SECONDS"),
         (QuoteSettings(pump_poll_seconds=10.0), "BULWARK_QUOTE_PUMP_POLL_SECONDS"),
