@@ -51,15 +51,25 @@ def alphavantage_body(body: Any) -> Limited | Refused | None:
         return Refused(message[:300], unknown=not bad_key)
     note = body.get("Note") or body.get("Information")
     if isinstance(note, str) and len(body) == 1:
-        lowered = note.lower()
-        if "premium" in lowered and "rate limit" not in lowered and "frequency" not in lowered:
-            return Refused(f"not in this plan: {note[:200]}")
-        if "per day" in lowered or "daily" in lowered:
-            return Limited(_DAILY_CAP_RETRY_S)
-        if "frequency" in lowered or "rate limit" in lowered or "per minute" in lowered:
-            return Limited(60.0)
-        return Refused(note[:300])
+        return _alphavantage_note(note)
     return None
+
+
+def _alphavantage_note(note: str) -> Limited | Refused:
+    """A "Note"/"Information" alone: a limit (per second, minute or day) or a plan's refusal."""
+    lowered = note.lower()
+    limited = any(word in lowered for word in ("limit", "frequency", "sparingly"))
+    if "premium endpoint" in lowered or ("premium" in lowered and not limited):
+        return Refused(f"not in this plan: {note[:200]}")
+    if "per second" in lowered:
+        return Limited(1.0)
+    if "frequency" in lowered or "per minute" in lowered:
+        return Limited(60.0)
+    if "per day" in lowered or "daily" in lowered:
+        return Limited(_DAILY_CAP_RETRY_S)
+    if limited:
+        return Limited(60.0)
+    return Refused(note[:300])
 
 
 def polygon_api(base_url: str = POLYGON_URL) -> VendorApi:

@@ -168,13 +168,15 @@ class VendorHttp:
         key = await self._api_key()
         self.budget.take(self.name)
         self.calls += 1
-        query = dict(params or {})
+        url = httpx.URL(path)  # a next page's URL carries its query: keep it, add ours
+        query: dict[str, Any] = {**dict(url.params), **(params or {})}
+        path = str(url.copy_with(query=None))
         headers = {}
         if self.api.key_param:
             query[self.api.key_param] = key
         if self.api.key_header:
             headers[self.api.key_header] = f"{self.api.key_prefix}{key}"
-        shown = httpx.URL(path).path or path
+        shown = url.path or path
         self.last_status = None
         try:
             response = await self._client.get(path, params=query, headers=headers)

@@ -9,8 +9,8 @@ SPLITS and DIVIDENDS. Choices worth knowing:
   "Invalid API call"), or a "Note"/"Information" for a rate limit or a premium-only endpoint
   (adapters/vendor_http/apis.py tells them apart).
 - Intraday times are New York's (the "6. Time Zone" of the answer's meta data); 4-hour bars
-  are merged from 60-minute ones. A window that starts more than 30 days back is asked month
-  by month (`month=`), at most 24 months in one call.
+  are merged from 60-minute ones. Without a start, the latest answer (about 30 days) is read;
+  a start more than 30 days back is asked month by month (`month=`), at most 24 months.
 - Adjusted daily bars scale open, high and low by the adjusted close over the close (splits
   and dividends); volumes are as reported.
 - A quote's time is the close (16:00 New York) of its trading day, or now when that is later.
@@ -105,7 +105,9 @@ class AlphaVantageMarketData(VendorAdapter):
             bars = await self._daily(symbol, adjusted, size)
         else:
             asked = Timeframe.H1 if timeframe is Timeframe.H4 else timeframe
-            bars = await self._intraday(symbol, asked, adjusted, size, lower, upper)
+            bars = await self._intraday(
+                symbol, asked, adjusted, size, lower, upper, explicit_start=start is not None
+            )
             if timeframe is Timeframe.H4:
                 bars = resample(bars, Timeframe.H4)
         return finish(bars, start, end, limit)
@@ -118,6 +120,8 @@ class AlphaVantageMarketData(VendorAdapter):
         size: str,
         lower: datetime,
         upper: datetime,
+        *,
+        explicit_start: bool,
     ) -> list[Bar]:
         params: dict[str, Any] = {
             "symbol": symbol,
@@ -127,7 +131,7 @@ class AlphaVantageMarketData(VendorAdapter):
             "outputsize": size,
         }
         months: list[str | None] = [None]
-        if self._clock.now() - lower > _RECENT:
+        if explicit_start and self._clock.now() - lower > _RECENT:
             months = list(_months(lower, upper))
             if len(months) > _MAX_MONTHS:
                 raise ProviderError(

@@ -170,6 +170,9 @@ class VendorAdapter:
         quotes = await asyncio.gather(*(one(s) for s in wanted))
         return {q.symbol: q.mid for q in quotes if q is not None and q.mid > 0}
 
+    async def corporate_actions(self, symbol: str, start: date, end: date) -> list[CorporateAction]:
+        raise not_offered(self.name, "corporate actions")
+
     async def order_book(self, symbol: str, depth: int = 10) -> OrderBook:
         raise not_offered(self.name, "an order book")
 

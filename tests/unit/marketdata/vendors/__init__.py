@@ -1,0 +1,1 @@
+"""The keyed vendors' adapters (Polygon, Finnhub, Alpha Vantage) against local replay servers."""

@@ -1,0 +1,95 @@
+"""The MarketDataProvider contract (tests/unit/marketdata/contract.py), the same assertions for
+each keyed vendor's adapter, against that vendor simulated on a local server."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from decimal import Decimal
+
+import pytest
+
+from adapters.marketdata.vendors.alphavantage import AlphaVantageMarketData
+from adapters.marketdata.vendors.common import VendorAdapter
+from adapters.marketdata.vendors.finnhub import FinnhubMarketData
+from adapters.marketdata.vendors.polygon import PolygonMarketData
+from adapters.memory.clock import FakeClock
+from adapters.vendor_http.apis import alphavantage_api, finnhub_api, polygon_api
+from adapters.vendor_http.client import VendorHttp
+from ports.marketdata import MarketDataProvider
+from tests.alpaca_server import AlpacaServer
+from tests.unit.marketdata.contract import MarketDataContract
+from tests.unit.marketdata.vendors.simulated import (
+    NOW,
+    SimulatedAlphaVantage,
+    SimulatedFinnhub,
+    SimulatedPolygon,
+)
+
+GENEROUS = 100_000  # calls a minute: the contract is not about the budget
+
+
+class _VendorContract(MarketDataContract):
+    symbol = "AAPL"
+    other_symbol = "MSFT"
+    unknown_symbol = "NOPE"
+    supports_order_book = False
+    supports_option_chain = False
+    supports_stream = False
+
+    async def test_each_call_is_counted_against_the_budget_and_costed(
+        self, provider: MarketDataProvider
+    ) -> None:
+        assert isinstance(provider, VendorAdapter)
+        before = provider.rate_limit()
+
+        await provider.quote(self.symbol)
+
+        after = provider.rate_limit()
+        assert before is not None and after is not None
+        assert after.limit == GENEROUS
+        assert after.remaining < before.remaining
+        assert provider.spent == Decimal(0)  # no cost per call configured
+
+    async def test_corporate_actions_of_an_empty_window_are_empty(
+        self, provider: MarketDataProvider
+    ) -> None:
+        assert isinstance(provider, VendorAdapter)
+        day = NOW.date()
+
+        assert await provider.corporate_actions(self.symbol, day, day) == []
+
+
+class TestPolygonContract(_VendorContract):
+    @pytest.fixture
+    async def provider(self) -> AsyncIterator[MarketDataProvider]:
+        async with AlpacaServer() as server:
+            SimulatedPolygon(server)
+            clock = FakeClock(NOW)
+            http = VendorHttp(polygon_api(server.url), "key", clock, calls_per_minute=GENEROUS)
+            adapter = PolygonMarketData(http, clock)
+            yield adapter
+            await adapter.aclose()
+
+
+class TestFinnhubContract(_VendorContract):
+    @pytest.fixture
+    async def provider(self) -> AsyncIterator[MarketDataProvider]:
+        async with AlpacaServer() as server:
+            SimulatedFinnhub(server)
+            clock = FakeClock(NOW)
+            http = VendorHttp(finnhub_api(server.url), "key", clock, calls_per_minute=GENEROUS)
+            adapter = FinnhubMarketData(http, clock)
+            yield adapter
+            await adapter.aclose()
+
+
+class TestAlphaVantageContract(_VendorContract):
+    @pytest.fixture
+    async def provider(self) -> AsyncIterator[MarketDataProvider]:
+        async with AlpacaServer() as server:
+            SimulatedAlphaVantage(server)
+            clock = FakeClock(NOW)
+            http = VendorHttp(alphavantage_api(server.url), "key", clock, calls_per_minute=GENEROUS)
+            adapter = AlphaVantageMarketData(http, clock)
+            yield adapter
+            await adapter.aclose()
