@@ -142,7 +142,7 @@ class AlphaVantageMarketData(VendorAdapter):
         bars: list[Bar] = []
         for month in months:
             extra = {"month": month, "outputsize": "full"} if month else {}
-            body = await self._query("TIME_SERIES_INTRADAY", **params, **extra)
+            body = await self._query("TIME_SERIES_INTRADAY", **(params | extra))
             with parsing(self.name, "TIME_SERIES_INTRADAY"):
                 zone = ZoneInfo(str(body["Meta Data"].get("6. Time Zone", "US/Eastern")))
                 series = body[f"Time Series ({INTERVALS[timeframe]})"]
