@@ -37,7 +37,7 @@ async def run(bars: int, repeats: int) -> None:
     rows = _rows(bars)
     candle = {
         "s": "ok",
-        "t": [r["t"] // 1000 for r in rows],  # type: ignore[operator]
+        "t": [int(r["t"]) // 1000 for r in rows],
         **{k: [r[k] for r in rows] for k in ("o", "h", "l", "c", "v")},
     }
     end = START + timedelta(minutes=bars)

@@ -43,7 +43,7 @@ async def test_the_feed_follows_the_named_order_with_keys_from_the_environment()
 
     feed = build_market_feed(settings, InMemoryMarketData(clock), clock)
 
-    kinds = [type(p) for p in feed.providers()]
+    kinds: list[type] = [type(p) for p in feed.providers()]
     assert feed_kinds(settings) == ["polygon", "finnhub", "alphavantage", "synthetic"]
     assert kinds[:3] == [PolygonMarketData, FinnhubMarketData, AlphaVantageMarketData]
     polygon = feed.providers()[0]

@@ -45,8 +45,8 @@ async def test_a_quote_is_the_last_price_with_the_token_header(
     assert (quote.last, quote.mid, quote.bid, quote.ask) == (
         Decimal("261.74"),
         Decimal("261.74"),
-        0,
-        0,
+        Decimal(0),
+        Decimal(0),
     )
     assert quote.at == datetime.fromtimestamp(1582641000, tz=UTC)
     assert server.requests[0].headers["x-finnhub-token"] == "fh-secret"

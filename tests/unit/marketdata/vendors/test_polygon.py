@@ -58,7 +58,7 @@ async def test_a_quote_is_the_snapshots_nbbo_and_last_trade(
         Decimal("120.47"),
         Decimal("120.47"),
     )
-    assert (quote.bid_size, quote.ask_size) == (8, 4)
+    assert (quote.bid_size, quote.ask_size) == (Decimal(8), Decimal(4))
     assert quote.at == datetime.fromtimestamp(1605195918507251700 / 1e9, tz=UTC)
     assert server.requests[0].headers["authorization"] == "Bearer pk-secret"
 
