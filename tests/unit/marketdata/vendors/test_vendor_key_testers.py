@@ -11,7 +11,8 @@ from adapters.memory.clock import FakeClock
 from adapters.vendor_http.key_testers import VendorKeyTester
 from bootstrap.key_vault import key_testers
 from bootstrap.settings import Settings
-from ports.key_vault import Credentials, KeyMaterial, TestOutcome
+from ports.key_vault import Credentials, KeyMaterial
+from ports.key_vault import TestOutcome as Outcome
 from tests.alpaca_server import AlpacaServer, Reply, Request
 from tests.unit.marketdata.vendors.simulated import fixture
 
@@ -65,7 +66,7 @@ async def test_a_key_the_vendor_accepts_is_ok(
 
     report = await tester.test(_material(vendor, GOOD))
 
-    assert (report.outcome, report.status) == (TestOutcome.OK, 200)
+    assert (report.outcome, report.status) == (Outcome.OK, 200)
 
 
 @pytest.mark.parametrize("vendor", sorted(CASES))
@@ -77,7 +78,7 @@ async def test_a_key_the_vendor_refuses_is_refused_with_its_reason(
 
     report = await tester.test(_material(vendor, BAD))
 
-    assert report.outcome is TestOutcome.REFUSED
+    assert report.outcome is Outcome.REFUSED
     assert report.status == CASES[vendor][3]
     assert report.reason and BAD not in report.reason and BAD not in repr(report)
 
@@ -91,7 +92,7 @@ async def test_a_rate_limited_test_is_unreachable_not_refused(
 
     report = await tester.test(_material(vendor, GOOD))
 
-    assert (report.outcome, report.status) == (TestOutcome.UNREACHABLE, 429)
+    assert (report.outcome, report.status) == (Outcome.UNREACHABLE, 429)
 
 
 def test_the_vault_has_a_tester_for_alpaca_and_each_vendor(clock: FakeClock) -> None:
