@@ -26,6 +26,8 @@ class Channel(StrEnum):
     WEBHOOK = "webhook"  # JSON POST signed with HMAC-SHA256
     SLACK = "slack"  # Slack incoming-webhook shaped JSON
     TELEGRAM = "telegram"  # Telegram Bot API sendMessage shaped JSON
+    SMS = "sms"  # a text message through an SmsSender provider (Twilio's Messages API)
+    WEB_PUSH = "web_push"  # Web Push (RFC 8030/8291/8292) to a browser's push service
 
 
 class Priority(StrEnum):
