@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from itertools import pairwise
 from decimal import Decimal
+from itertools import pairwise
 
 import pytest
 from hypothesis import given
@@ -102,7 +102,7 @@ def test_a_below_alert_mirrors_the_above_one() -> None:
     ("threshold", "hysteresis"), [("0", "0"), ("-1", "0"), ("10", "-1"), ("10", "10")]
 )
 def test_impossible_thresholds_are_refused(threshold: str, hysteresis: str) -> None:
-    with pytest.raises(ValueError, match="threshold|hysteresis"):
+    with pytest.raises(ValueError, match=r"threshold|hysteresis"):
         alert(threshold=threshold, hysteresis=hysteresis)
 
 
@@ -162,9 +162,7 @@ def test_an_alert_fires_once_per_crossing_and_never_without_one(
         )  # ... just after a price short of it
     # Never more fires than times the price went from short of the threshold to past it.
     crossings = sum(
-        1
-        for a, b in pairwise(series)
-        if sign * (a - threshold) < 0 <= sign * (b - threshold)
+        1 for a, b in pairwise(series) if sign * (a - threshold) < 0 <= sign * (b - threshold)
     )
     assert len(fired) <= crossings
     if once:
