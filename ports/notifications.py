@@ -53,7 +53,8 @@ class OutgoingMessage:
 
 @dataclass(frozen=True, slots=True)
 class Destination:
-    """Where a channel delivers for a user: an email address, a webhook URL, a chat id.
+    """Where a channel delivers for a user: an email address, a webhook URL, a chat id, a
+    phone number (SMS), a push subscription's endpoint (Web Push, its keys as `secret`).
 
     `secret` is already decrypted (the HMAC signing secret of a webhook, a Telegram bot
     token) and never in a repr; `id` names the stored destination (None for the user's own
@@ -61,7 +62,8 @@ class Destination:
     """
 
     channel: Channel
-    address: str
+    # An email address, a phone number or a push subscription is personal data: no repr.
+    address: str = field(repr=False)
     id: str | None = None
     label: str = ""
     secret: str | None = field(default=None, repr=False)
