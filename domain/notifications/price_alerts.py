@@ -48,7 +48,7 @@ class PriceAlert:
     state: AlertState = AlertState.WAITING
     fired_count: int = 0
     last_fired_at: datetime | None = None
-    last_price: Decimal | None = None
+    last_price: Decimal | None = None  # the price of the last change of state (or fire)
     note: str = ""
 
     def __post_init__(self) -> None:
@@ -94,6 +94,6 @@ class PriceAlert:
             state = AlertState.DISARMED if self._past(price) else AlertState.ARMED
         elif self._rearmed_by(price):
             state = AlertState.ARMED
-        if state is self.state and price == self.last_price:
-            return self, False
+        if state is self.state:
+            return self, False  # the common tick: nothing to record (no copy made)
         return replace(self, state=state, last_price=price), False
