@@ -1,12 +1,16 @@
-"""`bulwark notifications dead|replay|send-test|dispatch`: the outbox from the console.
+"""`bulwark notifications dead|replay|send-test|dispatch|role-defaults|vapid-keys`: the
+outbox from the console, the admins' defaults per role, and a Web Push key pair.
 
 `dead` lists dead-lettered deliveries (every user's, or one user's with --user); `replay`
 puts one back in the outbox, audited with actor "cli" like the API's replay; `send-test`
 notifies a user with the catalogue's "notification.test" type (or --event TYPE) through the
 center, so an operator can check their channels, audited (`notification.test`); `dispatch`
 runs one dispatcher pass now (for BULWARK_NOTIFY_DISPATCH=false, or to not wait for the
-server). WebSocket pushes dispatched from the console reach no socket (the console has none;
-the in-app copy stays), as for a user with no socket open.
+server); `role-defaults` lists the default preferences set per role (`--clear ROLE` removes
+one, audited like the API); `vapid-keys` prints a new VAPID key pair for
+BULWARK_WEB_PUSH_VAPID_PRIVATE_KEY / _PUBLIC_KEY (the private key is printed once, never
+stored by this command). WebSocket pushes dispatched from the console reach no socket (the
+console has none; the in-app copy stays), as for a user with no socket open.
 Bodies are never printed (a confidential one is a sealed token, and bodies carry data).
 """
 
@@ -75,6 +79,13 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     verbs.add_parser(
         "dispatch", help="one dispatcher pass now: send what is due", epilog=EXIT_CODES
     )
+    defaults = verbs.add_parser(
+        "role-defaults", help="the default preferences per role (admin)", epilog=EXIT_CODES
+    )
+    defaults.add_argument("--clear", metavar="ROLE", help="remove this role's defaults")
+    verbs.add_parser(
+        "vapid-keys", help="print a new VAPID key pair for Web Push", epilog=EXIT_CODES
+    )
 
 
 async def run(args: argparse.Namespace, container: Contexts, out: TextIO) -> int:
@@ -88,7 +99,52 @@ async def run(args: argparse.Namespace, container: Contexts, out: TextIO) -> int
         return 0
     if args.verb == "send-test":
         return await _send_test(args, container, out)
+    if args.verb == "role-defaults":
+        return await _role_defaults(args, container, out)
+    if args.verb == "vapid-keys":
+        return _vapid_keys(out)
     return await _dispatch(container, out)
+
+
+async def _role_defaults(args: argparse.Namespace, container: Contexts, out: TextIO) -> int:
+    defaults = container.notifications.notification_role_defaults()
+    if args.clear is not None:
+        await defaults.remove(CLI_ADMIN, args.clear)
+        print(f"role {args.clear} gets the catalogue's defaults again", file=out)
+        return 0
+    found = await defaults.every(CLI_ADMIN)
+    print(f"{len(found)} role(s) with default preferences", file=out)
+    for role, prefs in found.items():
+        off = sorted(k for k, v in prefs.channels.items() if not v)
+        quiet = prefs.quiet_hours
+        window = f"{quiet.start:%H:%M}-{quiet.end:%H:%M} {quiet.time_zone}" if quiet else "-"
+        digest = f"{prefs.digest_minutes} min" if prefs.digest_enabled else "-"
+        print(
+            f"{role}\toverrides {len(prefs.channels)}\toff {','.join(off) or '-'}"
+            f"\tquiet {window}\tdigest {digest}",
+            file=out,
+        )
+    return 0
+
+
+def _vapid_keys(out: TextIO) -> int:
+    import base64
+
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    raw = key.private_numbers().private_value.to_bytes(32, "big")
+    point = key.public_key().public_bytes(
+        serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint
+    )
+
+    def b64(data: bytes) -> str:
+        return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+    print(f"BULWARK_WEB_PUSH_VAPID_PRIVATE_KEY={b64(raw)}", file=out)
+    print(f"BULWARK_WEB_PUSH_VAPID_PUBLIC_KEY={b64(point)}", file=out)
+    return 0
 
 
 async def _dead(args: argparse.Namespace, container: Contexts, out: TextIO) -> int:

@@ -12,6 +12,8 @@ from dependency_injector import providers
 from adapters.notifications.email import EmailSender, SmtpConfig
 from adapters.notifications.http_senders import http_client
 from adapters.notifications.url_guard import UrlGuard
+from application.notifications.channels import SmsChannel
+from bootstrap.containers.stores import later
 from bootstrap.settings import Settings, env_name
 from ports.notifications import Channel, ChannelSender
 
@@ -49,15 +51,46 @@ def notification_http(settings: Settings) -> httpx.AsyncClient:
     return http_client(settings.channels.webhook_timeout_seconds)
 
 
-def add_email_sender(senders: providers.List, settings: Settings) -> None:
-    """Email joins the senders only with an SMTP host; without one, one line says so."""
+def add_optional_senders(
+    senders: providers.List, settings: Settings, client: providers.Provider[httpx.AsyncClient]
+) -> None:
+    """Email, SMS and Web Push join the senders only when configured (SMTP host, Twilio
+    account, VAPID keys); for each one off, one line at start says so."""
+    channels = settings.channels
     config = smtp_config(settings)
+    off: list[tuple[str, str]] = []
     if config is None:
-        if not _announced:  # once per process, however many containers it builds
-            _announced.append(True)
-            _log.info("email_channel_off", hint=f"set {env_name('smtp_host')} to send email")
-        return
-    senders.add_args(providers.Singleton(EmailSender, config))
+        off.append(("email_channel_off", f"set {env_name('smtp_host')} to send email"))
+    else:
+        senders.add_args(providers.Singleton(EmailSender, config))
+    sid, token, sender = (
+        channels.sms_twilio_account_sid,
+        channels.sms_twilio_auth_token,
+        channels.sms_from,
+    )
+    if sid is None or token is None or sender is None:
+        off.append(("sms_channel_off", f"set {env_name('sms_twilio_account_sid')} to send SMS"))
+    else:
+        twilio = providers.Singleton(
+            later("adapters.notifications.twilio_sms:TwilioSmsSender"),
+            client, sid, token.reveal(), sender, channels.sms_twilio_api_url,
+        )  # fmt: skip
+        senders.add_args(providers.Singleton(SmsChannel, twilio))
+    vapid = channels.web_push_vapid_private_key
+    if vapid is None:
+        hint = f"set {env_name('web_push_vapid_private_key')} for Web Push"
+        off.append(("web_push_channel_off", hint))
+    else:
+        push = providers.Singleton(
+            later("adapters.notifications.web_push:WebPushSender"),
+            client, url_guard(settings), vapid.reveal(), channels.web_push_subject,
+            channels.web_push_ttl_seconds,
+        )  # fmt: skip
+        senders.add_args(push)
+    if not _announced:  # once per process, however many containers it builds
+        _announced.append(True)
+        for event, hint in off:
+            _log.info(event, hint=hint)
 
 
 def senders_by_channel(senders: Sequence[ChannelSender]) -> dict[Channel, ChannelSender]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 
 import structlog
 
@@ -31,9 +31,22 @@ def center(
     directory: DestinationDirectory,
     clock: Clock,
     sealer: SecretSealer,
+    uow_factory: UnitOfWorkFactory | None = None,
 ) -> NotificationCenter:
     config = CenterConfig(settings.notify.rate_per_hour, settings.notify.rate_burst)
-    return NotificationCenter(store, directory, clock, sealer, config)
+    role_of = user_role(uow_factory) if uow_factory is not None else None
+    return NotificationCenter(store, directory, clock, sealer, config, role_of=role_of)
+
+
+def user_role(uow_factory: UnitOfWorkFactory) -> Callable[[str], Awaitable[str | None]]:
+    """The role of a user id (None for an unknown one): the center's defaults per role."""
+
+    async def role_of(user_id: str) -> str | None:
+        async with uow_factory() as uow:
+            user = await uow.users.get(user_id)
+        return user.role.value if user is not None else None
+
+    return role_of
 
 
 class RecordingNotifier(InMemoryNotifier):

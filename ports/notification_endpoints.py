@@ -1,9 +1,12 @@
-"""Where a user's webhook, Slack and Telegram notifications go: their registered endpoints.
+"""Where a user's webhook, Slack, Telegram, SMS and Web Push notifications go: their
+registered endpoints.
 
 An endpoint's secret part is kept sealed (SecretSealer, record type `notification_endpoint`,
 record id = the endpoint id): the HMAC signing secret of a webhook, the whole URL of a Slack
-incoming webhook (whoever has it can post), the bot token of a Telegram endpoint. `address`
-holds only what may be shown: the webhook URL, the Telegram chat id, a masked Slack URL.
+incoming webhook (whoever has it can post), the bot token of a Telegram endpoint, the phone
+number of an SMS endpoint, the subscription (URL and keys) of a Web Push endpoint. `address`
+holds only what may be shown: the webhook URL, the Telegram chat id, a masked Slack URL, a
+masked number, the push service's host.
 
 A user-registered URL is checked by a `UrlPolicy` at registration and again before each send
 (DNS can change in between): outside dev only https, and never an address on a loopback,
@@ -21,7 +24,13 @@ from ports.encryption import SealedRecord
 from ports.notifications import Channel
 
 RECORD_TYPE = "notification_endpoint"
-ENDPOINT_CHANNELS = (Channel.WEBHOOK, Channel.SLACK, Channel.TELEGRAM)
+ENDPOINT_CHANNELS = (
+    Channel.WEBHOOK,
+    Channel.SLACK,
+    Channel.TELEGRAM,
+    Channel.SMS,
+    Channel.WEB_PUSH,
+)
 
 
 @dataclass(slots=True)

@@ -127,6 +127,42 @@ class NotificationStore(Protocol):
 
     async def mark_all_read(self, user_id: str, at: datetime) -> int: ...
 
+    async def in_app_one(self, user_id: str, notification_id: str) -> InAppNotification | None:
+        """The user's notification of that id; None for another user's (as for an unknown)."""
+        ...
+
+    async def delete_in_app(self, user_id: str, notification_id: str) -> bool:
+        """False when the user has no such notification (another user's included)."""
+        ...
+
+    async def clear_in_app(self, user_id: str) -> int:
+        """Deletes every in-app notification of the user; how many there were."""
+        ...
+
+    async def unread_counts(self, user_id: str) -> dict[str, int]:
+        """Unread in-app notifications of the user per event type (types with none absent)."""
+        ...
+
+    async def mark_read_many(
+        self, user_id: str, notification_ids: Sequence[str], at: datetime
+    ) -> int:
+        """Marks those of the ids that are the user's and unread; how many changed."""
+        ...
+
+    async def mark_read_before(self, user_id: str, before: datetime, at: datetime) -> int:
+        """Marks the user's unread notifications created strictly before `before`."""
+        ...
+
+    async def role_preferences(self, role: str) -> Preferences | None:
+        """The admins' default preferences of a role (their `user_id` is empty)."""
+        ...
+
+    async def all_role_preferences(self) -> dict[str, Preferences]: ...
+
+    async def put_role_preferences(self, role: str, preferences: Preferences) -> None: ...
+
+    async def remove_role_preferences(self, role: str) -> bool: ...
+
     async def sealed_after(self, after: str | None, limit: int) -> list[Delivery]:
         """Deliveries with a sealed body, by id, ids > `after` (key rotation walks these)."""
         ...

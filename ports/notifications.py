@@ -26,6 +26,8 @@ class Channel(StrEnum):
     WEBHOOK = "webhook"  # JSON POST signed with HMAC-SHA256
     SLACK = "slack"  # Slack incoming-webhook shaped JSON
     TELEGRAM = "telegram"  # Telegram Bot API sendMessage shaped JSON
+    SMS = "sms"  # a text message through an SmsSender provider (Twilio's Messages API)
+    WEB_PUSH = "web_push"  # Web Push (RFC 8030/8291/8292) to a browser's push service
 
 
 class Priority(StrEnum):
@@ -51,7 +53,8 @@ class OutgoingMessage:
 
 @dataclass(frozen=True, slots=True)
 class Destination:
-    """Where a channel delivers for a user: an email address, a webhook URL, a chat id.
+    """Where a channel delivers for a user: an email address, a webhook URL, a chat id, a
+    phone number (SMS), a push subscription's endpoint (Web Push, its keys as `secret`).
 
     `secret` is already decrypted (the HMAC signing secret of a webhook, a Telegram bot
     token) and never in a repr; `id` names the stored destination (None for the user's own
@@ -59,7 +62,8 @@ class Destination:
     """
 
     channel: Channel
-    address: str
+    # An email address, a phone number or a push subscription is personal data: no repr.
+    address: str = field(repr=False)
     id: str | None = None
     label: str = ""
     secret: str | None = field(default=None, repr=False)

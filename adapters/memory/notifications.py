@@ -26,6 +26,7 @@ class InMemoryNotificationStore:
         self._deliveries: dict[str, Delivery] = {}
         self._in_app: dict[str, InAppNotification] = {}
         self._preferences: dict[str, Preferences] = {}
+        self._role_preferences: dict[str, Preferences] = {}
 
     async def add_deliveries(
         self, deliveries: Sequence[Delivery], in_app: InAppNotification | None = None
@@ -141,6 +142,62 @@ class InMemoryNotificationStore:
         for n in unread:
             self._in_app[n.id] = replace(n, read_at=at)
         return len(unread)
+
+    async def in_app_one(self, user_id: str, notification_id: str) -> InAppNotification | None:
+        found = self._in_app.get(notification_id)
+        return found if found is not None and found.user_id == user_id else None
+
+    async def delete_in_app(self, user_id: str, notification_id: str) -> bool:
+        if await self.in_app_one(user_id, notification_id) is None:
+            return False
+        del self._in_app[notification_id]
+        return True
+
+    async def clear_in_app(self, user_id: str) -> int:
+        mine = [k for k, n in self._in_app.items() if n.user_id == user_id]
+        for key in mine:
+            del self._in_app[key]
+        return len(mine)
+
+    async def unread_counts(self, user_id: str) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for n in self._in_app.values():
+            if n.user_id == user_id and n.read_at is None:
+                counts[n.event_type] = counts.get(n.event_type, 0) + 1
+        return counts
+
+    async def mark_read_many(
+        self, user_id: str, notification_ids: Sequence[str], at: datetime
+    ) -> int:
+        marked = 0
+        for notification_id in set(notification_ids):
+            found = await self.in_app_one(user_id, notification_id)
+            if found is not None and found.read_at is None:
+                self._in_app[notification_id] = replace(found, read_at=at)
+                marked += 1
+        return marked
+
+    async def mark_read_before(self, user_id: str, before: datetime, at: datetime) -> int:
+        due = [
+            n
+            for n in self._in_app.values()
+            if n.user_id == user_id and n.read_at is None and n.created_at < before
+        ]
+        for n in due:
+            self._in_app[n.id] = replace(n, read_at=at)
+        return len(due)
+
+    async def role_preferences(self, role: str) -> Preferences | None:
+        return self._role_preferences.get(role)
+
+    async def all_role_preferences(self) -> dict[str, Preferences]:
+        return dict(sorted(self._role_preferences.items()))
+
+    async def put_role_preferences(self, role: str, preferences: Preferences) -> None:
+        self._role_preferences[role] = replace(preferences, user_id="")
+
+    async def remove_role_preferences(self, role: str) -> bool:
+        return self._role_preferences.pop(role, None) is not None
 
     async def sealed_after(self, after: str | None, limit: int) -> list[Delivery]:
         found = sorted(

@@ -7,7 +7,7 @@ A confidential delivery's body (a sealed token) is never shown.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, time
 from typing import Generic, TypeVar
@@ -30,6 +30,7 @@ from ports.notification_store import (
 )
 
 MAX_PAGE = 200
+MAX_BULK_IDS = 500
 HIDDEN = "(confidential: sent by email only)"
 
 
@@ -52,6 +53,12 @@ T = TypeVar("T")
 class Listing(Generic[T]):
     items: list[T]
     next_cursor: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class UnreadCounts:
+    total: int
+    by_type: dict[str, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +151,45 @@ class NotificationService:
 
     async def read_all(self, caller: Principal) -> int:
         return await self._store.mark_all_read(caller.id, self._clock.now())
+
+    async def one(self, caller: Principal, notification_id: str) -> InAppNotification:
+        found = await self._store.in_app_one(caller.id, notification_id)
+        if found is None:
+            raise NotFound("no such notification")
+        return found
+
+    async def delete(self, caller: Principal, notification_id: str) -> None:
+        if not await self._store.delete_in_app(caller.id, notification_id):
+            raise NotFound("no such notification")
+
+    async def clear(self, caller: Principal) -> int:
+        """Deletes the caller's whole inbox (their deliveries stay in the outbox)."""
+        return await self._store.clear_in_app(caller.id)
+
+    async def unread(self, caller: Principal) -> UnreadCounts:
+        by_type = await self._store.unread_counts(caller.id)
+        return UnreadCounts(sum(by_type.values()), dict(sorted(by_type.items())))
+
+    async def read_many(
+        self,
+        caller: Principal,
+        *,
+        ids: Sequence[str] | None = None,
+        before: datetime | None = None,
+    ) -> int:
+        """Marks read the listed ids (others' and unknown ones are skipped) or every unread
+        one created before a time; exactly one of the two."""
+        if (ids is None) == (before is None):
+            raise InvalidNotificationQuery("give either ids or before", field="ids")
+        now = self._clock.now()
+        if ids is not None:
+            if len(ids) > MAX_BULK_IDS:
+                raise InvalidNotificationQuery(f"at most {MAX_BULK_IDS} ids", field="ids")
+            return await self._store.mark_read_many(caller.id, ids, now)
+        assert before is not None
+        if before.tzinfo is None:
+            raise InvalidNotificationQuery("before needs a UTC offset", field="before")
+        return await self._store.mark_read_before(caller.id, before, now)
 
     async def preferences(self, caller: Principal) -> Preferences:
         return await self._center.preferences(caller.id)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -91,6 +91,7 @@ class NotificationCenter:
         sealer: SecretSealer,
         config: CenterConfig | None = None,
         wake: Callable[[], None] | None = None,
+        role_of: Callable[[str], Awaitable[str | None]] | None = None,
     ) -> None:
         self._store = store
         self._directory = directory
@@ -101,13 +102,24 @@ class NotificationCenter:
         # Buckets per (user, channel), in this process (documented: per instance).
         self._buckets: dict[tuple[str, str], Bucket] = {}
         self._wake = wake
+        # The user's role, for the admins' defaults per role (none: the catalogue's).
+        self._role_of = role_of
 
     def on_new_deliveries(self, wake: Callable[[], None]) -> None:
         """The dispatcher's nudge: due deliveries go out now rather than at its next poll."""
         self._wake = wake
 
     async def preferences(self, user_id: str) -> Preferences:
-        return await self._store.preferences(user_id) or Preferences(user_id)
+        """The user's own preferences, else their role's defaults, else the catalogue's."""
+        own = await self._store.preferences(user_id)
+        if own is not None:
+            return own
+        role = await self._role_of(user_id) if self._role_of is not None else None
+        by_role = await self._store.role_preferences(role) if role else None
+        return replace(by_role, user_id=user_id) if by_role is not None else Preferences(user_id)
+
+    async def has_own_preferences(self, user_id: str) -> bool:
+        return await self._store.preferences(user_id) is not None
 
     async def notify(
         self,

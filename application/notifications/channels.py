@@ -1,5 +1,5 @@
 """The channels the center owns itself: WebSocket push (in-app is the stored inbox, written
-by the center directly, so it needs no sender)."""
+by the center directly, so it needs no sender), and SMS over a provider port."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from domain.events import DomainEvent
 from domain.notifications.events import NotificationPushed
 from ports.notifications import Channel, Destination, OutgoingMessage
+from ports.sms import SmsSender
 
 Publish = Callable[[Sequence[DomainEvent]], Awaitable[None]]
 
@@ -36,3 +37,25 @@ class WebSocketSender:
                 )
             ]
         )
+
+
+SMS_LIMIT = 320  # two segments: a text is a nudge, the inbox holds the whole message
+
+
+def sms_text(message: OutgoingMessage) -> str:
+    """One short text: the title, then as much of the body as fits."""
+    text = f"{message.title}: {message.body}" if message.body else message.title
+    return text if len(text) <= SMS_LIMIT else text[: SMS_LIMIT - 1] + "…"
+
+
+class SmsChannel:
+    """The SMS channel over a provider port: the destination's address is the phone number
+    (opened from its seal by the directory at send time)."""
+
+    channel = Channel.SMS
+
+    def __init__(self, provider: SmsSender) -> None:
+        self._provider = provider
+
+    async def send(self, message: OutgoingMessage, destination: Destination) -> None:
+        await self._provider.send_text(destination.address, sms_text(message))

@@ -1,4 +1,5 @@
-"""Users register where their notifications go: webhooks, Slack and Telegram endpoints.
+"""Users register where their notifications go: webhooks, Slack, Telegram, SMS and Web Push
+endpoints (the last two: application/notifications/personal_endpoints.py).
 
 Each endpoint belongs to one user: another user's id reads as NotFound. What is secret is
 sealed at rest with the SecretSealer (record type `notification_endpoint`, id = the endpoint
@@ -19,6 +20,11 @@ from datetime import datetime
 from urllib.parse import urlsplit
 
 from application.core.access import ensure_may_change
+from application.notifications.personal_endpoints import (
+    open_web_push,
+    sms_parts,
+    web_push_parts,
+)
 from domain.errors import Conflict, DomainError, NotFound
 from domain.principals import Principal
 from ports.clock import Clock, IdGenerator
@@ -90,6 +96,8 @@ class CreateEndpoint:
     chat_id: str | None = None
     bot_token: str | None = field(default=None, repr=False)
     enabled: bool = True
+    phone_number: str | None = field(default=None, repr=False)  # SMS, E.164
+    subscription: Mapping[str, object] | None = field(default=None, repr=False)  # Web Push
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,6 +270,12 @@ class NotificationEndpoints:
         if command.channel not in ENDPOINT_CHANNELS:
             names = ", ".join(c.value for c in ENDPOINT_CHANNELS)
             raise InvalidEndpoint(f"channel must be one of: {names}", field="channel")
+        if command.channel is Channel.SMS:
+            shown_number, number = sms_parts(command.phone_number)
+            return shown_number, number, False
+        if command.channel is Channel.WEB_PUSH:
+            shown_push, _, sealed = await web_push_parts(command.subscription, self._policy)
+            return shown_push, sealed, False
         if command.channel is Channel.TELEGRAM:
             if command.url is not None:
                 raise InvalidEndpoint("a Telegram endpoint takes no url", field="url")
@@ -377,6 +391,9 @@ def _open_or_none(endpoint: NotificationEndpoint, sealer: SecretSealer) -> str |
 def destination_of(endpoint: NotificationEndpoint, sealer: SecretSealer) -> Destination:
     """Where a sender delivers for `endpoint`, its secret opened (raises DecryptionRefused)."""
     secret = sealer.open(endpoint.sealed, RECORD_TYPE, endpoint.id)
-    if endpoint.channel is Channel.SLACK:
+    if endpoint.channel in (Channel.SLACK, Channel.SMS):  # the URL, the phone number
         return Destination(endpoint.channel, secret, endpoint.id, endpoint.label)
+    if endpoint.channel is Channel.WEB_PUSH:
+        url, keys = open_web_push(secret)
+        return Destination(endpoint.channel, url, endpoint.id, endpoint.label, keys)
     return Destination(endpoint.channel, endpoint.address, endpoint.id, endpoint.label, secret)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Protocol
@@ -35,6 +36,7 @@ from application.strategies.strategy_signals import (
 )
 from application.trading.order_commands import OrderResult, SubmitOrder
 from domain.errors import DomainError, Forbidden, NotFound
+from domain.events import DomainEvent
 from domain.killswitch.state import Scope, TradingState
 from domain.marketdata.signals import SignalEmitted
 from domain.principals import Principal, Role
@@ -48,6 +50,7 @@ from domain.strategies.decide import (
     decide_on_signal,
 )
 from domain.strategies.definition import SourceKind, Strategy, StrategyMode
+from domain.strategies.events import MAX_ERROR, StrategyFailed
 from domain.trading.accounts import Account, MissingMark
 from domain.trading.orders import OrderStatus, Origin, OriginKind, Side
 from ports.clock import Clock, IdGenerator
@@ -106,6 +109,7 @@ class StrategyProcessor(BracketChecks):
         *,
         paper_brokers: frozenset[str] = PAPER_BROKERS,
         concurrency: int = 8,
+        publish: Callable[[Sequence[DomainEvent]], Awaitable[None]] | None = None,
     ) -> None:
         self._uow = uow_factory
         self._strategies = strategies
@@ -122,6 +126,8 @@ class StrategyProcessor(BracketChecks):
         # Failures are kept, not raised, so one account or signal cannot stop the others.
         self.last_error: str | None = None
         self.failures = 0
+        # Where a strategy's failure is announced (the notification center listens).
+        self._publish = publish
 
     # -- signals -------------------------------------------------------------------------
     async def on_signal(
@@ -229,7 +235,26 @@ class StrategyProcessor(BracketChecks):
                 return await self._decide(strategy, account_id, signal)
         except Exception as exc:  # one account's failure does not stop the others
             self._failed(f"{strategy.id}/{account_id} on {signal.id}: {type(exc).__name__}: {exc}")
+            await self._announce_failure(strategy, account_id, signal, exc)
             return None
+
+    async def _announce_failure(
+        self, strategy: Strategy, account_id: str, signal: StrategySignal, exc: Exception
+    ) -> None:
+        if self._publish is None:
+            return
+        failed = StrategyFailed(
+            strategy_id=strategy.id,
+            owner_id=strategy.owner_id,
+            account_id=account_id,
+            signal_id=signal.id,
+            error=f"{type(exc).__name__}: {exc}"[:MAX_ERROR],
+            at=self._clock.now().isoformat(),
+        )
+        try:
+            await self._publish([failed])
+        except Exception as publish_error:  # the bus down must not stop the processor
+            self._failed(f"announcing a failure: {type(publish_error).__name__}")
 
     async def _decide(
         self, strategy: Strategy, account_id: str, signal: StrategySignal

@@ -179,8 +179,9 @@ class ApplicationContainer(containers.DeclarativeContainer):
 
 def build_container(settings: Settings) -> ApplicationContainer:
     """The served app's container (and `bulwark consume`'s)."""
-    from bootstrap.notification_channels import add_email_sender
+    from bootstrap.notification_channels import add_optional_senders
 
     container = ApplicationContainer(settings=settings)
-    add_email_sender(container.notifications().notification_senders, settings)
+    built = container.notifications()
+    add_optional_senders(built.notification_senders, settings, built.notification_http)
     return container

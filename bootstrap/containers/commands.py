@@ -82,10 +82,10 @@ class CommandContainers:
     @cached_property
     def notifications(self) -> NotificationsContainer:
         from bootstrap.containers.notifications import NotificationsContainer
-        from bootstrap.notification_channels import add_email_sender
+        from bootstrap.notification_channels import add_optional_senders
 
         built = NotificationsContainer(core=self.core)
-        add_email_sender(built.notification_senders, self.settings())
+        add_optional_senders(built.notification_senders, self.settings(), built.notification_http)
         return built
 
     @cached_property

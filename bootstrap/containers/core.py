@@ -182,7 +182,7 @@ class CoreContainer(containers.DeclarativeContainer):
     )  # fmt: skip
     notification_center = providers.Singleton(
         later("bootstrap.notifications:center"),
-        settings, notification_store, channel_destinations, clock, sealer,
+        settings, notification_store, channel_destinations, clock, sealer, uow_factory,
     )  # fmt: skip
     notifier = providers.Singleton(
         later("bootstrap.notifications:notifier"),

@@ -50,6 +50,9 @@ class HttpContextsContainer(containers.DeclarativeContainer):
     notifications_context = _context(
         "notifications", "NotificationsServices",
         inbox=notifications.notification_service, endpoints=notifications.notification_endpoints,
+        role_defaults=notifications.notification_role_defaults,
+        price_alerts=notifications.price_alert_service,
+        web_push_key=core.settings.provided.channels.web_push_vapid_public_key,
     )  # fmt: skip
     keys_context = _context(
         "keys", "KeysServices",

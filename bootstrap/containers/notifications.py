@@ -11,7 +11,15 @@ from adapters.notifications.http_senders import SlackSender, TelegramSender, Web
 from application.notifications.api import NotificationService
 from application.notifications.channels import WebSocketSender
 from application.notifications.endpoints import NotificationEndpoints
+from application.notifications.role_defaults import RoleDefaults
+from application.price_alerts.service import PriceAlerts
 from bootstrap import notification_channels, notifications
+from bootstrap.containers.price_alerts import PriceAlertsContainer
+
+
+def _same(service: PriceAlerts) -> PriceAlerts:
+    """The price alerts container's service, as a provider of this container."""
+    return service
 
 
 class NotificationsContainer(containers.DeclarativeContainer):
@@ -51,6 +59,14 @@ class NotificationsContainer(containers.DeclarativeContainer):
         NotificationService,
         core.notification_store, core.notification_center, core.clock, core.audit,
     )  # fmt: skip
+    notification_role_defaults = providers.Singleton(
+        RoleDefaults, core.notification_store, core.clock, core.audit
+    )
+    # Price alerts notify through the center: their container rides along with this one.
+    price_alerts = providers.Container(PriceAlertsContainer, core=core)
+    price_alert_service = providers.Callable(
+        lambda service: service, price_alerts.price_alert_service
+    )
     notification_dispatch = providers.Resource(
         notifications.dispatch_lifetime, core.settings, notification_dispatcher.provider,
         core.notification_center.provider, notification_sources.provider,

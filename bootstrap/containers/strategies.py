@@ -48,6 +48,7 @@ class StrategiesContainer(containers.DeclarativeContainer):
         core.uow_factory, strategy_stores.provided.strategies,
         strategy_stores.provided.decisions, strategy_stores.provided.holdings,
         trading.orders, core.quotes, core.clock, core.ids,
+        publish=core.bus.provided.publish,
     )  # fmt: skip
     strategy_loops = providers.Resource(
         strategy_runtime, core.settings, core.bus, strategy_processor.provider,

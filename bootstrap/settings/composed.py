@@ -22,6 +22,7 @@ from bootstrap.settings.market_data import (
 from bootstrap.settings.markets import MarketsSettings
 from bootstrap.settings.notifications import ChannelSettings, NotifySettings
 from bootstrap.settings.observability import ObservabilitySettings
+from bootstrap.settings.price_alerts import PriceAlertSettings
 from bootstrap.settings.safety import SafetySettings
 from bootstrap.settings.sentiment import FearGreedSettings, HypeMeterSettings
 from bootstrap.settings.store import RedisSettings, StoreSettings
@@ -57,6 +58,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     safety: SafetySettings = _section(SafetySettings)
     notify: NotifySettings = _section(NotifySettings)
     channels: ChannelSettings = _section(ChannelSettings)
+    price_alerts: PriceAlertSettings = _section(PriceAlertSettings)
     observability: ObservabilitySettings = _section(ObservabilitySettings)
     compute: ComputeSettings = _section(ComputeSettings)
     analytics: AnalyticsSettings = _section(AnalyticsSettings)

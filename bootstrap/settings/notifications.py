@@ -54,9 +54,29 @@ class ChannelSettings(Section, frozen=True, kw_only=True):
     telegram_api_url: Annotated[str, msgspec.Meta(pattern=r"^https?://")] = (
         "https://api.telegram.org"
     )
+    # SMS through Twilio's Messages API: no account SID, no SMS channel. The sender is a
+    # Twilio number (E.164) or a Messaging Service SID (MG...); the API URL is a local
+    # server in tests.
+    sms_twilio_account_sid: str | None = None
+    sms_twilio_auth_token: Secret | None = None
+    sms_from: str | None = None
+    sms_twilio_api_url: Annotated[str, msgspec.Meta(pattern=r"^https?://")] = (
+        "https://api.twilio.com"
+    )
+    sms_timeout_seconds: Seconds = 10.0
+    # Web Push with VAPID: the application server's P-256 key pair (the private key as a PEM
+    # file or its base64url raw form; `bulwark notifications vapid-keys` makes a pair) and
+    # the contact the push services see (mailto: or https:). No key: no Web Push channel.
+    web_push_vapid_private_key: Secret | None = None
+    web_push_vapid_public_key: str | None = None
+    web_push_subject: str = "mailto:bulwark@localhost"
+    web_push_ttl_seconds: Annotated[int, msgspec.Meta(ge=0, le=2_419_200)] = 86_400
 
     def check(self) -> None:
-        """SMTP settings that could never send (one line naming the variable)."""
+        """SMTP, SMS and Web Push settings that could never send (one line naming the
+        variable)."""
+        self._check_sms()
+        self._check_web_push()
         if self.smtp_host is None:
             return
         if "@" not in self.smtp_from or any(c.isspace() for c in self.smtp_from):
@@ -74,3 +94,25 @@ class ChannelSettings(Section, frozen=True, kw_only=True):
             )
         if self.smtp_ca_file is not None and not Path(self.smtp_ca_file).is_file():
             raise SettingsError(f"{self.var('smtp_ca_file')}: expected a readable PEM file")
+
+    def _check_sms(self) -> None:
+        parts = (self.sms_twilio_account_sid, self.sms_twilio_auth_token, self.sms_from)
+        if all(p is None for p in parts):
+            return
+        if any(p is None for p in parts):
+            raise SettingsError(
+                f"{self.var('sms_twilio_account_sid')}, {self.var('sms_twilio_auth_token')} "
+                f"and {self.var('sms_from')} go together"
+            )
+        sid = self.sms_twilio_account_sid or ""
+        if not (sid.startswith("AC") and len(sid) == 34):
+            raise SettingsError(f"{self.var('sms_twilio_account_sid')}: expected AC + 32 hex")
+
+    def _check_web_push(self) -> None:
+        if (self.web_push_vapid_private_key is None) != (self.web_push_vapid_public_key is None):
+            raise SettingsError(
+                f"{self.var('web_push_vapid_private_key')} and "
+                f"{self.var('web_push_vapid_public_key')} go together"
+            )
+        if not self.web_push_subject.startswith(("mailto:", "https://")):
+            raise SettingsError(f"{self.var('web_push_subject')}: expected mailto: or https://")

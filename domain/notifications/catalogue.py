@@ -13,10 +13,12 @@ from dataclasses import dataclass
 LOW, NORMAL, HIGH, CRITICAL = "low", "normal", "high", "critical"
 PRIORITIES = (LOW, NORMAL, HIGH, CRITICAL)
 IN_APP, WEBSOCKET, EMAIL = "in_app", "websocket", "email"
-CHANNELS = ("in_app", "websocket", "email", "webhook", "slack", "telegram")
+CHANNELS = ("in_app", "websocket", "email", "webhook", "slack", "telegram", "sms", "web_push")
 # Channels a user opts into by registering an endpoint: without one, nothing is planned there.
-OPT_IN_CHANNELS = frozenset({"webhook", "slack", "telegram"})
+OPT_IN_CHANNELS = frozenset({"webhook", "slack", "telegram", "sms", "web_push"})
 _LIVE = frozenset({IN_APP, WEBSOCKET})
+# Trading news the user asked to follow: live, and pushed to a registered browser.
+_FOLLOWED = frozenset({IN_APP, WEBSOCKET, "web_push"})
 # Loud types go everywhere the user can be reached: their registered webhook, Slack and
 # Telegram endpoints too (a user with none gets nothing there: those channels are opt-in).
 _LOUD = frozenset(CHANNELS)
@@ -106,6 +108,41 @@ CATALOGUE: dict[str, EventType] = {
             "Order $order_id rejected",
             "The broker rejected order $order_id on account $account_id: $reason.",
             "A broker rejected an order.",
+        ),
+        _t(
+            "order.filled",
+            NORMAL,
+            _FOLLOWED,
+            "$side $filled_quantity $symbol filled",
+            "Order $order_id on account $account_id: $filled_quantity of $quantity $symbol "
+            "filled at $price ($status).",
+            "A broker filled an order, in part or whole.",
+        ),
+        _t(
+            "position.changed",
+            LOW,
+            _LIVE,
+            "$symbol position $change",
+            "A $side fill of $quantity $symbol at $price moved the position on account "
+            "$account_id.",
+            "A booked fill moved a position (opened, added to, reduced, closed).",
+        ),
+        _t(
+            "strategy.error",
+            HIGH,
+            _LOUD,
+            "Strategy $strategy_id failed",
+            "Strategy $strategy_id on account $account_id could not decide on signal "
+            "$signal_id: $error",
+            "A strategy raised while deciding on a signal; it keeps running on the next one.",
+        ),
+        _t(
+            "price.alert",
+            HIGH,
+            frozenset({IN_APP, WEBSOCKET, EMAIL, "web_push", "sms"}),
+            "$symbol $direction $threshold",
+            "$symbol traded at $price, $direction your alert at $threshold.",
+            "A price alert the user set crossed its threshold.",
         ),
         _t(
             "provider.failover",

@@ -28,6 +28,7 @@ from adapters.http.console.options_page import OptionsPageController
 from adapters.http.console.orders_page import OrdersPageController
 from adapters.http.console.overview import OverviewController
 from adapters.http.console.planning_page import PlanningPageController
+from adapters.http.console.push import ConsolePushController
 from adapters.http.console.session import ConsoleSessionMiddleware
 from adapters.http.routing import AppRouter
 
@@ -51,6 +52,7 @@ CONTROLLERS: list[type] = [
     SuccessionDeskController,
     OptionsPageController,
     PlanningPageController,
+    ConsolePushController,
 ]
 
 

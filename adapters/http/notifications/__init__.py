@@ -1,4 +1,5 @@
-"""The notifications context's routes: the inbox, preferences, deliveries, endpoints."""
+"""The notifications context's routes: the inbox, preferences, deliveries, endpoints, role
+defaults and price alerts."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from litestar.types import ControllerRouterHandler
 from adapters.http.contexts import HttpContext
 from application.notifications.api import NotificationService
 from application.notifications.endpoints import NotificationEndpoints
+from application.notifications.role_defaults import RoleDefaults
+from application.price_alerts.service import PriceAlerts
 
 NAME = "notifications"
 
@@ -22,15 +25,28 @@ class NotificationsServices:
 
     inbox: NotificationService
     endpoints: NotificationEndpoints
+    role_defaults: RoleDefaults
+    price_alerts: PriceAlerts
+    web_push_key: str | None = None  # the VAPID public key browsers subscribe with
 
 
 NotificationsDep: TypeAlias = NamedDependency[NotificationsServices]
 
 
 def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
-    from adapters.http.notifications import notification_endpoints, notifications
+    from adapters.http.notifications import (
+        notification_endpoints,
+        notifications,
+        price_alerts,
+        role_defaults,
+    )
 
-    return [*notification_endpoints.CONTROLLERS, *notifications.CONTROLLERS]
+    return [
+        *notification_endpoints.CONTROLLERS,
+        *notifications.CONTROLLERS,
+        *role_defaults.CONTROLLERS,
+        *price_alerts.CONTROLLERS,
+    ]
 
 
 def context(services: NotificationsServices) -> HttpContext:

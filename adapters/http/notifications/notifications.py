@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from litestar import Controller, Request, Response, get, post, put
+from litestar import Controller, Request, Response, delete, get, post, put
 from litestar.params import FromQuery, JSONBody, PathParameter, QueryParameter
 
 from adapters.http.deps import CallerDep
@@ -13,12 +13,15 @@ from adapters.http.notifications import NotificationsDep
 from adapters.http.problems import Problem, problem_response, problem_responses
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.notifications import (
+    BulkReadIn,
+    ClearedOut,
     DeliveryOut,
     DeliveryPageOut,
     NotificationOut,
     NotificationPageOut,
     PreferencesIO,
     ReadAllOut,
+    UnreadCountsOut,
 )
 from adapters.http.security import reject_agents
 from application.notifications.api import (
@@ -97,6 +100,79 @@ class NotificationController(Controller):
     )
     async def read_all(self, caller: CallerDep, notifications: NotificationsDep) -> ReadAllOut:
         return ReadAllOut(marked=await notifications.inbox.read_all(caller.principal))
+
+    @get(
+        "/unread-count",
+        summary="How many of the caller's notifications are unread, in total and per type",
+        responses=problem_responses(401, 403, 429),
+    )
+    async def unread_count(
+        self, caller: CallerDep, notifications: NotificationsDep
+    ) -> UnreadCountsOut:
+        counts = await notifications.inbox.unread(caller.principal)
+        return UnreadCountsOut(total=counts.total, by_type=counts.by_type)
+
+    @post(
+        "/read",
+        summary="Mark many of the caller's notifications read: by ids, or all before a time",
+        description=(
+            'Body `{"ids": [...]}` (at most 500; another user\'s ids are skipped) or '
+            '`{"before": "2026-11-25T12:00:00Z"}`, not both: 400 '
+            "INVALID_NOTIFICATION_QUERY. Answers how many were unread and are now read."
+        ),
+        status_code=200,
+        responses=problem_responses(400, 401, 403, 429),
+        opt=VIEWER_MAY_CALL,
+    )
+    async def read_many(
+        self, data: JSONBody[BulkReadIn], caller: CallerDep, notifications: NotificationsDep
+    ) -> ReadAllOut:
+        marked = await notifications.inbox.read_many(
+            caller.principal, ids=data.ids, before=data.before
+        )
+        return ReadAllOut(marked=marked)
+
+    @delete(
+        "/",
+        summary="Delete every notification of the caller's inbox",
+        description="200 with how many were deleted; deliveries stay in the outbox.",
+        status_code=200,
+        responses=problem_responses(401, 403, 429),
+        opt=VIEWER_MAY_CALL,
+    )
+    async def clear(self, caller: CallerDep, notifications: NotificationsDep) -> ClearedOut:
+        return ClearedOut(deleted=await notifications.inbox.clear(caller.principal))
+
+    @get(
+        "/{notification_id:str}",
+        summary="One of the caller's notifications",
+        description="404 for an unknown id and for another user's.",
+        responses=problem_responses(400, 401, 403, 404, 429),
+    )
+    async def one(
+        self,
+        notification_id: Annotated[str, PathParameter(pattern=_ID)],
+        caller: CallerDep,
+        notifications: NotificationsDep,
+    ) -> NotificationOut:
+        found = await notifications.inbox.one(caller.principal, notification_id)
+        return NotificationOut.from_domain(found)
+
+    @delete(
+        "/{notification_id:str}",
+        summary="Delete one of the caller's notifications",
+        description="204; 404 for an unknown id and for another user's.",
+        status_code=204,
+        responses=problem_responses(400, 401, 403, 404, 429),
+        opt=VIEWER_MAY_CALL,
+    )
+    async def remove(
+        self,
+        notification_id: Annotated[str, PathParameter(pattern=_ID)],
+        caller: CallerDep,
+        notifications: NotificationsDep,
+    ) -> None:
+        await notifications.inbox.delete(caller.principal, notification_id)
 
     @get(
         "/preferences",

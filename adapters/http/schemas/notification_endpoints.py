@@ -20,18 +20,36 @@ Label = Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_LABEL_LENGTH)]
 Url = Annotated[str, msgspec.Meta(min_length=1, max_length=2048)]
 ChatId = Annotated[str, msgspec.Meta(min_length=1, max_length=40)]
 BotToken = Annotated[str, msgspec.Meta(min_length=1, max_length=130)]
+PhoneNumber = Annotated[str, msgspec.Meta(min_length=1, max_length=32, examples=["+14155550123"])]
+PushKey = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
+
+
+class PushKeysIn(Input):
+    p256dh: PushKey
+    auth: PushKey
+
+
+class PushSubscriptionIn(Input, forbid_unknown_fields=False):
+    """A browser's PushSubscription as `subscription.toJSON()` gives it."""
+
+    endpoint: Url
+    keys: PushKeysIn
+    expirationTime: int | None = None
 
 
 class EndpointIn(Input):
-    """A webhook (`url`, https), a Slack incoming webhook (`url`), or a Telegram chat
-    (`chat_id` + `bot_token`)."""
+    """A webhook (`url`, https), a Slack incoming webhook (`url`), a Telegram chat
+    (`chat_id` + `bot_token`), a phone for SMS (`phone_number`, E.164) or a browser for
+    Web Push (`subscription`, the PushSubscription the console's service worker made)."""
 
-    channel: Literal["webhook", "slack", "telegram"]
+    channel: Literal["webhook", "slack", "telegram", "sms", "web_push"]
     label: Label
     url: Url | None = None
     chat_id: ChatId | None = None
     bot_token: BotToken | None = None
     enabled: bool = True
+    phone_number: PhoneNumber | None = None
+    subscription: PushSubscriptionIn | None = None
 
     def __repr__(self) -> str:
         return f"EndpointIn(channel={self.channel!r}, label={self.label!r})"
@@ -44,7 +62,18 @@ class EndpointIn(Input):
             chat_id=self.chat_id,
             bot_token=self.bot_token,
             enabled=self.enabled,
+            phone_number=self.phone_number,
+            subscription=_subscription(self.subscription),
         )
+
+
+def _subscription(given: PushSubscriptionIn | None) -> dict[str, object] | None:
+    if given is None:
+        return None
+    return {
+        "endpoint": given.endpoint,
+        "keys": {"p256dh": given.keys.p256dh, "auth": given.keys.auth},
+    }
 
 
 class EndpointPatchIn(Input):

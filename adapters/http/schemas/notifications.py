@@ -50,6 +50,26 @@ class ReadAllOut(Output):
     marked: int  # notifications that were unread
 
 
+class ClearedOut(Output):
+    deleted: int
+
+
+class UnreadCountsOut(Output):
+    total: int
+    by_type: dict[str, int]
+
+
+NotificationId = Annotated[str, msgspec.Meta(pattern=r"^[0-9a-f]{64}$")]
+
+
+class BulkReadIn(Input):
+    """Either `ids` (the caller's notifications to mark read; others' and unknown ones are
+    skipped) or `before` (every unread one created strictly before that instant)."""
+
+    ids: Annotated[list[NotificationId], msgspec.Meta(max_length=500)] | None = None
+    before: datetime | None = None
+
+
 class QuietHoursIO(Input):
     """Local wall-clock times in an IANA time zone; a window may cross midnight."""
 

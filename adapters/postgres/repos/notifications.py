@@ -9,7 +9,7 @@ transaction; on SQLite the single writer lock serialises claims.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, time
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import and_, or_, select, update
@@ -17,6 +17,11 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from adapters.postgres.engine import guarded, single_writer
+from adapters.postgres.repos.notification_inbox import (
+    InboxQueries,
+    preferences_of,
+    preferences_row,
+)
 from adapters.postgres.tables.notifications import (
     notification_deliveries as deliveries,
 )
@@ -27,7 +32,6 @@ from adapters.postgres.tables.notifications import (
     notifications_in_app as in_app,
 )
 from domain.notifications.preferences import Preferences
-from domain.notifications.quiet_hours import QuietHours
 from ports.notification_store import Delivery, DeliveryStatus, InAppNotification, Page
 
 _D = deliveries.c
@@ -105,7 +109,7 @@ def _after(columns: Any, after: tuple[datetime, str] | None) -> Any:
     return or_(columns.created_at < at, and_(columns.created_at == at, columns.id < item_id))
 
 
-class SqlNotificationStore:
+class SqlNotificationStore(InboxQueries):
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
 
@@ -314,35 +318,10 @@ class SqlNotificationStore:
 
     async def preferences(self, user_id: str) -> Preferences | None:
         rows = await self._read(select(preferences).where(preferences.c.user_id == user_id))
-        if not rows:
-            return None
-        row = rows[0]
-        quiet = None
-        if row.quiet_start and row.quiet_end and row.time_zone:
-            quiet = QuietHours(
-                time.fromisoformat(row.quiet_start),
-                time.fromisoformat(row.quiet_end),
-                row.time_zone,
-            )
-        return Preferences(
-            user_id=row.user_id,
-            channels={k: frozenset(v) for k, v in (row.channels or {}).items()},
-            quiet_hours=quiet,
-            digest_enabled=bool(row.digest_enabled),
-            digest_minutes=int(row.digest_minutes),
-        )
+        return preferences_of(rows[0].user_id, rows[0]) if rows else None
 
     async def put_preferences(self, prefs: Preferences) -> None:
-        quiet = prefs.quiet_hours
-        row = {
-            "user_id": prefs.user_id,
-            "channels": {k: sorted(v) for k, v in prefs.channels.items()},
-            "quiet_start": quiet.start.isoformat("minutes") if quiet else None,
-            "quiet_end": quiet.end.isoformat("minutes") if quiet else None,
-            "time_zone": quiet.time_zone if quiet else None,
-            "digest_enabled": prefs.digest_enabled,
-            "digest_minutes": prefs.digest_minutes,
-        }
+        row = {"user_id": prefs.user_id, **preferences_row(prefs)}
 
         async def work(conn: AsyncConnection) -> None:
             statement = _insert(conn)(preferences).values(row)

@@ -60,3 +60,24 @@ notification_preferences = Table(
     Column("digest_enabled", Boolean(), nullable=False),
     Column("digest_minutes", Integer(), nullable=False),
 )
+
+notification_role_preferences = Table(
+    "notification_role_preferences",
+    metadata,
+    # The admins' defaults of a role: what a user of that role without their own gets.
+    Column("role", String(32), primary_key=True),
+    Column("channels", Json, nullable=False),
+    Column("quiet_start", String(8), nullable=True),
+    Column("quiet_end", String(8), nullable=True),
+    Column("time_zone", String(64), nullable=True),
+    Column("digest_enabled", Boolean(), nullable=False),
+    Column("digest_minutes", Integer(), nullable=False),
+)
+
+# Bulk mark-read "all before a time" and the unread counts read a user's unread rows.
+Index(
+    "ix_notifications_in_app_user_unread",
+    notifications_in_app.c.user_id,
+    notifications_in_app.c.read_at,
+    notifications_in_app.c.event_type,
+)

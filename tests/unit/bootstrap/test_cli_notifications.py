@@ -221,3 +221,42 @@ async def test_a_dead_confidential_email_is_listed_without_its_body(
     [delivery] = outcome.deliveries
     assert (code, row[0], row[1:4]) == (0, delivery.id, ["-", "email", "account.token"])
     assert token not in out and delivery.body not in out
+
+
+async def test_role_defaults_are_listed_and_cleared_from_the_cli(
+    container: ApplicationContainer,
+) -> None:
+    # Arrange
+    from application.notifications.api import PreferencesUpdate
+    from domain.principals import Principal
+
+    admin = Principal("root", Role.ADMIN)
+    defaults = container.notifications.notification_role_defaults()
+    await defaults.put(admin, "trader", PreferencesUpdate(channels={"notice": []}))
+
+    # Act
+    listed = await run(container, "notifications", "role-defaults")
+    cleared = await run(container, "notifications", "role-defaults", "--clear", "trader")
+    after = await run(container, "notifications", "role-defaults")
+
+    # Assert
+    assert listed[0] == 0
+    assert "trader\toverrides 1\toff notice" in listed[1]
+    assert cleared[0] == 0
+    assert after[1].startswith("0 role(s)")
+
+
+async def test_vapid_keys_prints_a_pair_the_web_push_sender_accepts(
+    container: ApplicationContainer,
+) -> None:
+    # Act
+    code, out = await run(container, "notifications", "vapid-keys")
+
+    # Assert
+    from py_vapid import Vapid02
+
+    pairs = dict(line.split("=", 1) for line in out.splitlines())
+    vapid = Vapid02.from_string(pairs["BULWARK_WEB_PUSH_VAPID_PRIVATE_KEY"])
+    assert code == 0
+    assert len(pairs["BULWARK_WEB_PUSH_VAPID_PUBLIC_KEY"]) == 87  # 65 bytes, base64url
+    assert vapid.sign({"sub": "mailto:a@b.c", "aud": "https://push.example", "exp": 2**31})

@@ -73,6 +73,7 @@ def other_value(kind: ins.Type, default: object) -> tuple[str, object] | None:
 
 # Values for the fields `other_value` cannot make, and for those whose sections' rules need
 # company (context variables set beside them).
+TWILIO_SID = "AC" + "0" * 32
 EXPLICIT: dict[str, tuple[str, object, dict[str, str]]] = {
     "env": ("test", "test", {}),
     "database_url": ("sqlite+aiosqlite:///x.db", "sqlite+aiosqlite:///x.db", {}),
@@ -108,6 +109,25 @@ EXPLICIT: dict[str, tuple[str, object, dict[str, str]]] = {
     "smtp_username": ("u", "u", {"BULWARK_SMTP_PASSWORD": "pw"}),
     "smtp_tls": ("true", True, {"BULWARK_SMTP_STARTTLS": "false"}),
     "smtp_ca_file": ("{file}", "{file}", {"BULWARK_SMTP_HOST": "mail.test"}),
+    "sms_twilio_account_sid": (
+        TWILIO_SID,
+        TWILIO_SID,
+        {"BULWARK_SMS_TWILIO_AUTH_TOKEN": "t", "BULWARK_SMS_FROM": "+15005550006"},
+    ),
+    "sms_twilio_auth_token": (
+        "t",
+        Secret("t"),
+        {"BULWARK_SMS_TWILIO_ACCOUNT_SID": TWILIO_SID, "BULWARK_SMS_FROM": "+15005550006"},
+    ),
+    "sms_from": (
+        "+15005550006",
+        "+15005550006",
+        {"BULWARK_SMS_TWILIO_ACCOUNT_SID": TWILIO_SID, "BULWARK_SMS_TWILIO_AUTH_TOKEN": "t"},
+    ),
+    "sms_twilio_api_url": ("http://twilio.test", "http://twilio.test", {}),
+    "web_push_subject": ("mailto:ops@example.com", "mailto:ops@example.com", {}),
+    "web_push_vapid_private_key": ("k", Secret("k"), {"BULWARK_WEB_PUSH_VAPID_PUBLIC_KEY": "p"}),
+    "web_push_vapid_public_key": ("p", "p", {"BULWARK_WEB_PUSH_VAPID_PRIVATE_KEY": "k"}),
     "documents_store": (
         "s3",
         "s3",
@@ -245,6 +265,15 @@ def test_the_loader_takes_each_variable_to_its_field(flat: str, tmp_path: Path) 
         (ChannelSettings(smtp_host="mail", smtp_from="nobody"), "BULWARK_SMTP_FROM"),
         (ChannelSettings(smtp_host="mail", smtp_tls=True), "BULWARK_SMTP_STARTTLS"),
         (ChannelSettings(smtp_host="mail", smtp_username="u"), "BULWARK_SMTP_USERNAME"),
+        (ChannelSettings(sms_twilio_account_sid="AC" + "0" * 32), "BULWARK_SMS_TWILIO_ACCOUNT_SID"),
+        (
+            ChannelSettings(
+                sms_twilio_account_sid="SID", sms_twilio_auth_token=Secret("t"), sms_from="+1"
+            ),
+            "BULWARK_SMS_TWILIO_ACCOUNT_SID",
+        ),
+        (ChannelSettings(web_push_vapid_public_key="p"), "BULWARK_WEB_PUSH_VAPID_PRIVATE_KEY"),
+        (ChannelSettings(web_push_subject="ops@example.com"), "BULWARK_WEB_PUSH_SUBJECT"),
         (AnalyticsSettings(rates_source="fred"), "BULWARK_FRED_API_KEY"),
         (MarketsSettings(macro_dir="/absent-dir"), "BULWARK_MACRO_DIR"),
         (MarketsSettings(chain_source="rpc"), "BULWARK_CHAIN_RPC_URLS"),

@@ -55,8 +55,9 @@ class World:
         endpoints = InMemoryNotificationEndpointStore()
         self.directory = ChannelDestinations(self.uow, endpoints, self.sealer)
         self.center = NotificationCenter(
-            self.store, self.directory, self.clock, self.sealer, CenterConfig(rate_per_hour, burst)
-        )
+            self.store, self.directory, self.clock, self.sealer, CenterConfig(rate_per_hour, burst),
+            role_of=self._role_of,
+        )  # fmt: skip
         self.email = Recorder(Channel.EMAIL)
         self.websocket = Recorder(Channel.WEBSOCKET)
         self.policy = RetryPolicy(base_seconds=2, cap_seconds=60, max_attempts=max_attempts)
@@ -69,6 +70,11 @@ class World:
         self.service = NotificationService(self.store, self.center, self.clock, self.audit)
         self.notifier = CenterNotifier(self.center, self.uow)
         self.events = EventNotifications(self.center, self.uow)
+
+    async def _role_of(self, user_id: str) -> str | None:
+        async with self.uow() as uow:
+            user = await uow.users.get(user_id)
+        return user.role.value if user is not None else None
 
     def _draw(self) -> float:
         self.draws.append(1.0)

@@ -1,0 +1,1 @@
+"""Price alerts: users' thresholds on symbols, watched against the process's quotes."""
