@@ -16,7 +16,7 @@ from application.devices.anomaly import LoginAnomaly
 from application.devices.config import DeviceConfig
 from application.identity.user_sessions import audit, revoke_family_refresh_tokens, user_key
 from domain.errors import Forbidden, NotFound
-from domain.identity import username_key
+from domain.identity import normalize_username, username_key
 from domain.identity.devices import (
     Device,
     RequestTraits,
@@ -80,7 +80,7 @@ class DeviceService:
     async def failures_before(self, username: str) -> int:
         """The username's recent failed logins (read before the login clears them)."""
         async with self._uow() as uow:
-            throttle = await uow.login_throttles.get(username_key(username))
+            throttle = await uow.login_throttles.get(username_key(normalize_username(username)))
         return len(throttle.failures) if throttle is not None else 0
 
     async def check_in(

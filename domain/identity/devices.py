@@ -15,13 +15,13 @@ import re
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from domain.errors import DomainError
+from domain.errors import DomainError, Forbidden
 
 MAX_NAME = 64
 _TOKEN_PREFIX = "bwd1"
 
 
-class StepUpRequired(DomainError):
+class StepUpRequired(Forbidden):
     """A sensitive action from a device the user (with MFA) has not confirmed with a code."""
 
     code = "STEP_UP_REQUIRED"
