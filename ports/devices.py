@@ -65,12 +65,10 @@ class LoginHistory(Protocol):
 
 
 class AnomalyScorer(Protocol):
-    """A model fitted on login feature rows: a higher `score` is a stranger login, and
-    `anomalous` says whether the model itself would call the row an outlier."""
+    """A model fitted on login feature rows: a higher `score` is a stranger login; above 0
+    the model calls the row an outlier (at the contamination it was fitted with)."""
 
     def score(self, row: Sequence[float]) -> float: ...
-
-    def anomalous(self, row: Sequence[float]) -> bool: ...
 
 
 class AnomalyTrainer(Protocol):

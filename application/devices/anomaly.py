@@ -54,6 +54,10 @@ class LoginAnomaly:
         return self._scorer is not None
 
     @property
+    def scorer(self) -> AnomalyScorer | None:
+        return self._scorer
+
+    @property
     def fitted_at(self) -> datetime | None:
         return self._fitted_at
 
@@ -65,10 +69,10 @@ class LoginAnomaly:
             return assess_by_rules(context)
         row = features(context)
         unusual = rare_traits(row, self._training)
-        anomalous = scorer.anomalous(row)
-        if anomalous and not unusual:
+        score = scorer.score(row)
+        if score > 0 and not unusual:
             unusual = rule_traits(context)
-        return Assessment(anomalous, round(scorer.score(row), 6), unusual, "model")
+        return Assessment(score > 0, round(score, 6), unusual, "model")
 
     async def retrain(self, now: datetime) -> bool:
         """Fit on the newest logins; False (rules only) while there are too few."""

@@ -39,12 +39,14 @@ _ADMINS = frozenset({Role.ADMIN, Role.SYSTEM})
 
 @dataclass(frozen=True, slots=True)
 class DeviceLogin:
-    """A checked-in login: its device, the token the client keeps, and its traits."""
+    """A checked-in login: its device, the token the client keeps, and its traits. `first`:
+    the user's first device ever (the one they signed up on: nothing to alert about)."""
 
     device: Device
     token: str
     new: bool
     context: LoginContext
+    first: bool = False
 
 
 class DeviceService:
@@ -114,11 +116,12 @@ class DeviceService:
             user_id, device.id, now, network, created, new_network,
             failures_before, hour_gap(now.hour, [r.at.hour for r in logins]), len(logins),
         )  # fmt: skip
-        return DeviceLogin(device, device_token(key, device.id), context.new_device, context)
+        token = device_token(key, device.id)
+        return DeviceLogin(device, token, created, context, first=created and not earlier)
 
     async def assess(self, login: DeviceLogin) -> Assessment:
-        """Score the login, keep it in the history, and alert the user on a new device or an
-        anomalous login (through the notification center)."""
+        """Score the login, keep it in the history, and alert the user on a new device (not
+        their first) or an anomalous login (through the notification center)."""
         context = login.context
         verdict = self.anomaly.assess(context)
         await self._history.append(
@@ -135,7 +138,7 @@ class DeviceService:
         }  # fmt: skip
         await audit(self._audit, self._clock, context.user_id, "device.login",
                     user_key(context.user_id), "ok", details)  # fmt: skip
-        if login.new or verdict.anomalous:
+        if (login.new and not login.first) or verdict.anomalous:
             await self._alert(login, verdict)
         return verdict
 

@@ -6,7 +6,7 @@ import random
 from datetime import UTC, datetime, timedelta
 
 from adapters.memory.devices import InMemoryLoginHistory
-from adapters.ml.isolation_forest import IsolationForestTrainer
+from adapters.ml.isolation_forest import IsolationForestScorer, IsolationForestTrainer
 from application.devices.anomaly import LoginAnomaly
 from application.devices.config import DeviceConfig
 from domain.identity.login_anomaly import (
@@ -15,6 +15,7 @@ from domain.identity.login_anomaly import (
     NEW_NETWORK,
     UNUSUAL_HOUR,
     LoginContext,
+    features,
     hour_gap,
 )
 from ports.devices import LoginRecord
@@ -135,3 +136,18 @@ def test_hour_gap_goes_round_the_clock() -> None:
     assert hour_gap(23, [1]) == 2
     assert hour_gap(12, []) == 0
     assert hour_gap(5, [9, 17]) == 4
+
+
+async def test_the_fast_scorer_gives_sklearns_number() -> None:
+    history = InMemoryLoginHistory()
+    await office_history(history, 300)
+    anomaly = LoginAnomaly(history, IsolationForestTrainer(random_state=11), CONFIG)
+    await anomaly.retrain(T0)
+    scorer = anomaly.scorer
+    probes = [context(h, new_device=h % 2 == 0, new_network=h % 3 == 0, failures=h % 4, gap=h % 7)
+              for h in range(24)]  # fmt: skip
+
+    assert isinstance(scorer, IsolationForestScorer)
+    for probe in probes:
+        row = features(probe)
+        assert abs(scorer.score(row) - scorer.sklearn_score(row)) < 1e-9
