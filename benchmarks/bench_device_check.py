@@ -53,7 +53,11 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
 
 
 async def build(store: str, tmp: Path) -> tuple[DeviceService, Any, list[str], FakeClock]:
-    clock, ids, issuer = FakeClock(datetime(2026, 6, 1, 9, tzinfo=UTC)), SequentialIds(), RsaJwtIssuer.generate()
+    clock, ids, issuer = (
+        FakeClock(datetime(2026, 6, 1, 9, tzinfo=UTC)),
+        SequentialIds(),
+        RsaJwtIssuer.generate(),
+    )
     state = InMemoryStore()
     uow = unit_of_work_factory(state)
     async with uow() as u:
@@ -78,17 +82,33 @@ async def build(store: str, tmp: Path) -> tuple[DeviceService, Any, list[str], F
                             InMemoryAuditLog(), config, InMemoryNotifier())  # fmt: skip
     for n in range(1000):  # a history: every user has logged in before, at office hours
         at = clock.now() - timedelta(days=30) + timedelta(hours=n % 9, days=n // USERS)
-        await history.append(LoginRecord(f"dlg-h{n}", f"usr-{n % USERS}", f"dev-h{n % USERS}",
-                                         at, "203.0.113.0/24", False, False, 0, 0, 0.0))  # fmt: skip
+        user = n % USERS
+        record = LoginRecord(
+            f"dlg-h{n}",
+            f"usr-{user}",
+            f"dev-h{user}",
+            at,
+            "203.0.113.0/24",
+            False,
+            False,
+            0,
+            0,
+            0.0,
+        )
+        await history.append(record)
     tokens = []
     for i in range(USERS):
         now = clock.now()
-        claims = AccessClaims(f"usr-{i}", Role.OWNER, f"jti-{i}", now, now + timedelta(hours=4), f"rtf-{i}")
+        claims = AccessClaims(
+            f"usr-{i}", Role.OWNER, f"jti-{i}", now, now + timedelta(hours=4), f"rtf-{i}"
+        )
         tokens.append(issuer.issue(claims))
     return service, anomaly, tokens, clock
 
 
-async def time_check(service: DeviceService, tokens: list[str], logins: int) -> tuple[list[float], list[Any]]:
+async def time_check(
+    service: DeviceService, tokens: list[str], logins: int
+) -> tuple[list[float], list[Any]]:
     samples, made = [], []
     for n in range(logins):
         token = tokens[n % len(tokens)]
@@ -111,7 +131,11 @@ async def time_assess(service: DeviceService, made: list[Any]) -> list[float]:
 
 def line(name: str, samples: list[float], target: float | None = None) -> str:
     p50, p99 = statistics.median(samples), sorted(samples)[int(len(samples) * 0.99) - 1]
-    verdict = "" if target is None else f" | target <= {target:g} us: {'within' if p50 <= target else 'OVER'}"
+    verdict = (
+        ""
+        if target is None
+        else f" | target <= {target:g} us: {'within' if p50 <= target else 'OVER'}"
+    )
     return f"| {name} | {p50:.1f} | {p99:.1f}{verdict} |"
 
 
@@ -126,7 +150,13 @@ async def main(argv: list[str] | None = None) -> None:
             logins = args.logins if store == "memory" else max(args.logins // 4, 100)
             await time_check(service, tokens, 100)  # warm
             checks, made = await time_check(service, tokens, logins)
-            print(line(f"check on the login's path ({store})", checks, TARGET_US if store == "memory" else None))
+            print(
+                line(
+                    f"check on the login's path ({store})",
+                    checks,
+                    TARGET_US if store == "memory" else None,
+                )
+            )
             rules = await time_assess(service, made[: min(len(made), 300)])
             print(line(f"after the answer: assess, rules only ({store})", rules))
             await anomaly.retrain(datetime(2026, 6, 1, tzinfo=UTC))

@@ -31,8 +31,9 @@ class DeviceStore(Protocol):
     """Devices and the sessions (refresh-token families) started on them.
 
     `save` inserts or replaces a device by id. `find` answers the user's unrevoked device
-    with that fingerprint (the first seen when several), None when none. `for_user` lists a user's devices, most
-    recently seen first. A session family belongs to one device (`bind` again is a no-op).
+    with that fingerprint (the first seen when several), None when none. `for_user` lists a
+    user's devices, most recently seen first. A session family belongs to one device (`bind`
+    again is a no-op).
     """
 
     async def save(self, device: Device) -> None: ...

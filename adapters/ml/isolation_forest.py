@@ -29,7 +29,7 @@ def average_path_length(n: int) -> float:
 
 
 class _Tree:
-    __slots__ = ("features", "left", "leaf_depth", "right", "threshold")
+    __slots__ = ("features", "leaf_depth", "left", "right", "threshold")
 
     def __init__(self, tree: Any, columns: Sequence[int]) -> None:
         inner = tree.tree_
@@ -65,7 +65,7 @@ class IsolationForestScorer:
         values = [float(v) for v in row]
         depth = sum(tree.path_length(values) for tree in self._trees)
         score_samples = -(2.0 ** (-depth / self._norm))
-        return -(score_samples - self._offset)
+        return float(self._offset - score_samples)
 
     def sklearn_score(self, row: Sequence[float]) -> float:
         """The same through sklearn (slow; for tests)."""

@@ -105,5 +105,7 @@ class LoginAnomaly:
         since = self._since_fit or 0
         if self._scorer is None:
             return since >= self._config.min_history
-        stale = self._fitted_at is not None and now - self._fitted_at >= self._config.retrain_interval
+        stale = (
+            self._fitted_at is not None and now - self._fitted_at >= self._config.retrain_interval
+        )
         return since >= self._config.retrain_every or stale

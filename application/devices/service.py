@@ -105,7 +105,9 @@ class DeviceService:
         created = device is None
         if device is None:
             family = traits.family()
-            device = Device(self._ids.new("dev-"), user_id, print_, family, family, network, now, now)
+            device = Device(
+                self._ids.new("dev-"), user_id, print_, family, family, network, now, now
+            )
         else:
             device = device.seen(now, network)
         await self._devices.save(device)
@@ -165,8 +167,9 @@ class DeviceService:
         device = (await self.own(principal, device_id)).revoke(self._clock.now())
         await self._devices.save(device)
         ended = await self._end_sessions(device)
-        await audit(self._audit, self._clock, principal.id, "device.revoke",
-                    user_key(device.user_id), "ok", {"device": device.id, "sessions_ended": ended})  # fmt: skip
+        details = {"device": device.id, "sessions_ended": ended}
+        target = user_key(device.user_id)
+        await audit(self._audit, self._clock, principal.id, "device.revoke", target, "ok", details)
         return device
 
     async def own(self, principal: Principal, device_id: str) -> Device:
@@ -220,4 +223,3 @@ class DeviceService:
         )
         note = Notification(context.user_id, what, body, Severity.WARNING, NEW_DEVICE_EVENT)
         await self._notifier.notify(note)
-

@@ -50,7 +50,8 @@ class HttpContextsContainer(containers.DeclarativeContainer):
     )  # fmt: skip
     devices_context = _context(
         "devices", "DevicesServices",
-        devices=devices.devices, step_up=devices.step_up, cookie_days=core.settings.provided.devices.cookie_days,
+        devices=devices.devices, step_up=devices.step_up,
+        cookie_days=core.settings.provided.devices.cookie_days,
     )  # fmt: skip
     notifications_context = _context(
         "notifications", "NotificationsServices",
@@ -109,7 +110,7 @@ class HttpContextsContainer(containers.DeclarativeContainer):
     # What the API's listener mounts, each context with its own routes.
     served = providers.Callable(
         served_contexts,
-        identity_context, devices_context, notifications_context, keys_context, surveillance_context,
-        audit_context, portfolio_context, markets_context, inference_context, analytics_context,
-        strategies_context,
+        identity_context, devices_context, notifications_context, keys_context,
+        surveillance_context, audit_context, portfolio_context, markets_context,
+        inference_context, analytics_context, strategies_context,
     )  # fmt: skip

@@ -38,8 +38,7 @@ class DeviceSettings(Section, frozen=True, kw_only=True):
             )
         if self.anomaly_window < self.anomaly_min_history:
             raise SettingsError(
-                f"{self.var('anomaly_window')}: expected at least "
-                f"{self.var('anomaly_min_history')}"
+                f"{self.var('anomaly_window')}: expected at least {self.var('anomaly_min_history')}"
             )
 
 

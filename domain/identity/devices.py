@@ -149,7 +149,7 @@ _SYSTEMS = (
 
 
 def user_agent_family(user_agent: str, platform: str = "") -> str:
-    """"Browser on System" from the User-Agent (and the platform hint), never the version."""
+    """ "Browser on System" from the User-Agent (and the platform hint), never the version."""
     browser = next((name for name, rx in _BROWSERS if rx.search(user_agent)), None)
     hint = platform.strip('" ')
     system = next((name for name, rx in _SYSTEMS if rx.search(hint or user_agent)), None)

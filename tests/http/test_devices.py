@@ -70,10 +70,16 @@ async def test_rename_and_revoke_are_owner_scoped(harness: Harness, owner: User)
     items = (await harness.client.get(DEVICES, headers=session)).json()["items"]
     device_id = next(i["id"] for i in items if i["current"])
 
-    renamed = await harness.client.patch(f"{DEVICES}/{device_id}", json={"name": "phone"}, headers=session)
-    theirs = await harness.client.patch(f"{DEVICES}/{device_id}", json={"name": "x"}, headers=other.headers)
+    renamed = await harness.client.patch(
+        f"{DEVICES}/{device_id}", json={"name": "phone"}, headers=session
+    )
+    theirs = await harness.client.patch(
+        f"{DEVICES}/{device_id}", json={"name": "x"}, headers=other.headers
+    )
     not_theirs = await harness.client.delete(f"{DEVICES}/{device_id}", headers=other.headers)
-    blank = await harness.client.patch(f"{DEVICES}/{device_id}", json={"name": "   "}, headers=session)
+    blank = await harness.client.patch(
+        f"{DEVICES}/{device_id}", json={"name": "   "}, headers=session
+    )
     revoked = await harness.client.delete(f"{DEVICES}/{device_id}", headers=owner.headers)
     after = await harness.client.get(DEVICES, headers=session)
 
@@ -116,7 +122,13 @@ async def test_an_untrusted_device_must_step_up_before_sensitive_actions(
     logged_in = await login(market, owner.username, PHONE, totp_code=totp.at(market.clock.now()))
     session = bearer(logged_in.json()["access_token"])
     change = {"passcode": "new-passcode-1", "current_passcode": PASSCODE}
-    vault_key = {"provider": "alpaca", "label": "l", "scopes": ["trading"], "key_id": "PKA1B2C3D4E5F6G7H7XQ", "secret": "s3cr3t-0123456789"}
+    vault_key = {
+        "provider": "alpaca",
+        "label": "l",
+        "scopes": ["trading"],
+        "key_id": "PKA1B2C3D4E5F6G7H7XQ",
+        "secret": "s3cr3t-0123456789",
+    }
     market.clock.advance(timedelta(seconds=60))
 
     passcode = await market.client.put("/api/v1/kill-switch/passcode", json=change, headers=session)
@@ -124,14 +136,18 @@ async def test_an_untrusted_device_must_step_up_before_sensitive_actions(
     live = await market.client.post(
         STRATEGIES, json=definition("acc-1", mode="live", passcode=PASSCODE), headers=session
     )
-    wrong = await market.client.post(f"{DEVICES}/step-up", json={"totp_code": "12345x"}, headers=session)
+    wrong = await market.client.post(
+        f"{DEVICES}/step-up", json={"totp_code": "12345x"}, headers=session
+    )
     still = await market.client.put("/api/v1/kill-switch/passcode", json=change, headers=session)
     stepped = await market.client.post(
         f"{DEVICES}/step-up", json={"totp_code": totp.at(market.clock.now())}, headers=session
     )
     changed = await market.client.put("/api/v1/kill-switch/passcode", json=change, headers=session)
     live_after = await market.client.post(
-        STRATEGIES, json=definition("acc-1", mode="live", passcode="new-passcode-1"), headers=session
+        STRATEGIES,
+        json=definition("acc-1", mode="live", passcode="new-passcode-1"),
+        headers=session,
     )
 
     for refused in (passcode, vault, live, still):
@@ -145,7 +161,9 @@ async def test_an_untrusted_device_must_step_up_before_sensitive_actions(
 async def test_users_without_mfa_are_not_asked_to_step_up(harness: Harness, owner: User) -> None:
     change = {"passcode": "new-passcode-1", "current_passcode": PASSCODE}
 
-    changed = await harness.client.put("/api/v1/kill-switch/passcode", json=change, headers=owner.headers)
+    changed = await harness.client.put(
+        "/api/v1/kill-switch/passcode", json=change, headers=owner.headers
+    )
     wrong = await harness.client.put(
         "/api/v1/kill-switch/passcode", json={"passcode": "another-1"}, headers=owner.headers
     )

@@ -17,12 +17,6 @@ from litestar.response import Redirect, Template
 
 from adapters.http.console.forms import FORM
 from adapters.http.console.pages import page
-from adapters.http.devices.login import (
-    DEVICE_COOKIE,
-    answer_with_device,
-    check_in,
-    failures_before,
-)
 from adapters.http.console.session import (
     LOGIN_PATH,
     REFRESH_COOKIE,
@@ -30,6 +24,12 @@ from adapters.http.console.session import (
     cleared_cookies,
     read_cookies,
     session_cookies,
+)
+from adapters.http.devices.login import (
+    DEVICE_COOKIE,
+    answer_with_device,
+    check_in,
+    failures_before,
 )
 from adapters.http.problems import domain_status
 from adapters.http.security import caller_of, services_of

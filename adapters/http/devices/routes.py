@@ -69,7 +69,9 @@ class DevicesController(Controller):
         responses=problem_responses(401, 403, 404, 429),
         opt=VIEWER_MAY_CALL,
     )
-    async def revoke(self, device_id: FromPath[str], caller: CallerDep, devices: DevicesDep) -> None:
+    async def revoke(
+        self, device_id: FromPath[str], caller: CallerDep, devices: DevicesDep
+    ) -> None:
         await devices.devices.revoke(caller.principal, device_id)
 
     @post(

@@ -19,8 +19,8 @@ from adapters.http.schemas.key_vault import (
     VaultKeyPatchIn,
     VaultKeyRotateIn,
 )
-from adapters.http.step_up import require_step_up
 from adapters.http.security import reject_agents
+from adapters.http.step_up import require_step_up
 
 _OWNER_ONLY = "Only the key's owner: 404 NOT_FOUND for another user's key, agents 403."
 _MASKED = "The key id is masked (`PK…7XQ`) and the secret never comes back."

@@ -61,10 +61,14 @@ class AuthController(Controller):
     ) -> Response[TokenOut]:
         client = get_remote_address(request)
         failures = await failures_before(request, data.username)
-        pair = await services.auth.login(data.username, data.password, data.totp_code, client=client)
+        pair = await services.auth.login(
+            data.username, data.password, data.totp_code, client=client
+        )
         presented = request.headers.get(DEVICE_HEADER)
         login = await check_in(request, pair.access_token, client, failures, presented)
-        return answer_with_device(request, Response(TokenOut.from_domain(pair)), login, cookie=False)
+        return answer_with_device(
+            request, Response(TokenOut.from_domain(pair)), login, cookie=False
+        )
 
     @post(
         "/refresh",

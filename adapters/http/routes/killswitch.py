@@ -20,8 +20,8 @@ from adapters.http.schemas.killswitch import (
     ResumeIn,
     ScopeStateOut,
 )
-from adapters.http.step_up import require_step_up
 from adapters.http.security import HUMANS, READERS_AND_AGENTS, require_roles
+from adapters.http.step_up import require_step_up
 from application.safety.killswitch import ActivateKillSwitch, ResumeTrading
 from domain.killswitch.state import TradingState
 
@@ -56,7 +56,9 @@ class KillSwitchController(Controller):
         ),
         status_code=204,
         guards=[require_roles(*HUMANS), require_step_up],
-        responses=problem_responses(400, 401, 403, 423, 429, notes={403: "WRONG_PASSCODE, STEP_UP_REQUIRED"}),
+        responses=problem_responses(
+            400, 401, 403, 423, 429, notes={403: "WRONG_PASSCODE, STEP_UP_REQUIRED"}
+        ),
     )
     async def change_passcode(
         self, data: JSONBody[PasscodeChangeIn], caller: CallerDep, services: ServicesDep

@@ -70,7 +70,9 @@ class SqlDevices(_Sql):
 
         async def work(conn: AsyncConnection) -> None:
             values = {k: v for k, v in row.items() if k != "id"}
-            changed = await conn.execute(update(devices).where(devices.c.id == device.id).values(values))
+            changed = await conn.execute(
+                update(devices).where(devices.c.id == device.id).values(values)
+            )
             if changed.rowcount == 0:
                 await conn.execute(devices.insert().values(row))
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from adapters.memory.clock import SequentialIds
 from adapters.memory.devices import InMemoryDevices, InMemoryLoginHistory
 from adapters.memory.store import unit_of_work_factory
 from adapters.ml.isolation_forest import IsolationForestTrainer
@@ -14,7 +15,6 @@ from application.devices.config import DeviceConfig
 from application.devices.service import DeviceLogin, DeviceService
 from application.devices.step_up import StepUp
 from application.identity.login_guard import LoginGuard
-from adapters.memory.clock import SequentialIds
 from domain.identity.devices import RequestTraits
 from tests.unit.identity.conftest import World
 

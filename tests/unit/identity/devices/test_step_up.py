@@ -50,10 +50,14 @@ async def test_a_current_code_trusts_the_device_for_its_sessions(devices: Device
     access, login = await devices.login("alice", PASSWORD, code(devices.world, secret))
     devices.world.clock.advance(STEP)
 
-    trusted = await devices.step_up.step_up(await session_of(devices, access), code(devices.world, secret))
+    trusted = await devices.step_up.step_up(
+        await session_of(devices, access), code(devices.world, secret)
+    )
     await devices.step_up.require_trusted(await session_of(devices, access))
     devices.world.clock.advance(STEP)
-    later, again = await devices.login("alice", PASSWORD, code(devices.world, secret), token=login.token)
+    later, again = await devices.login(
+        "alice", PASSWORD, code(devices.world, secret), token=login.token
+    )
     await devices.step_up.require_trusted(await session_of(devices, later))
 
     assert trusted.trusted and again.device.id == login.device.id
