@@ -122,8 +122,8 @@ class DeviceService:
         return DeviceLogin(device, token, created, context, first=created and not earlier)
 
     async def assess(self, login: DeviceLogin) -> Assessment:
-        """Score the login, keep it in the history, and alert the user on a new device (not
-        their first) or an anomalous login (through the notification center)."""
+        """Score the login, keep it in the history, and alert the user on a new device or an
+        anomalous login (through the notification center); never on their first device."""
         context = login.context
         verdict = self.anomaly.assess(context)
         await self._history.append(
@@ -140,7 +140,7 @@ class DeviceService:
         }  # fmt: skip
         await audit(self._audit, self._clock, context.user_id, "device.login",
                     user_key(context.user_id), "ok", details)  # fmt: skip
-        if (login.new and not login.first) or verdict.anomalous:
+        if not login.first and (login.new or verdict.anomalous):
             await self._alert(login, verdict)
         return verdict
 
