@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import adapters.postgres.tables.backtests
 import adapters.postgres.tables.control
+import adapters.postgres.tables.devices
 import adapters.postgres.tables.equity
 import adapters.postgres.tables.filing_reminders
 import adapters.postgres.tables.giving

@@ -311,7 +311,7 @@ class AuthService:
         now = self._clock.monotonic()
         cached = self._sessions.get(claims.jti)
         if cached is not None and cached[0] > now and cached[1].id == claims.subject:
-            return Session(cached[1], claims.jti, claims.expires_at)
+            return Session(cached[1], claims.jti, claims.expires_at, claims.family_id)
         # One store read per token at a time: concurrent requests with it wait for that read.
         reading = self._reading.get(claims.jti)
         if reading is None:
@@ -323,7 +323,7 @@ class AuthService:
             last = self._last.principal(claims.jti, claims.subject) if to_halt else None
             if last is None:
                 raise
-            return Session(last, claims.jti, claims.expires_at)
+            return Session(last, claims.jti, claims.expires_at, claims.family_id)
         except Unauthenticated:
             self._last.forget(claims.jti)
             raise
@@ -331,7 +331,7 @@ class AuthService:
         if len(self._sessions) > 50_000:
             self._sessions.clear()
         self._sessions[claims.jti] = (now + self.config.session_cache.total_seconds(), principal)
-        return Session(principal, claims.jti, claims.expires_at)
+        return Session(principal, claims.jti, claims.expires_at, claims.family_id)
 
     async def _principal_of(self, claims: AccessClaims) -> Principal:
         async with self._uow() as uow:

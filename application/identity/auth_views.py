@@ -22,11 +22,13 @@ class TokenPair:
 
 @dataclass(frozen=True, slots=True)
 class Session:
-    """An authenticated access token: who it is, and which token (for logout)."""
+    """An authenticated access token: who it is, which token (for logout), and the session
+    (refresh-token family) it was issued in, when it names one."""
 
     principal: Principal
     jti: str
     expires_at: datetime
+    family_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

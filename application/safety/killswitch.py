@@ -32,7 +32,13 @@ from application.trading.halts import HaltLatch
 from application.trading.orders import BrokerRouter
 from domain.errors import StoreUnavailable
 from domain.killswitch.state import Scope, ScopeKind, TradingState
-from domain.killswitch.switch import EmergencyHalt, KillSwitchEvent, ScopeState, TriggerType
+from domain.killswitch.switch import (
+    EmergencyHalt,
+    KillSwitchEvent,
+    ScopeState,
+    TriggerType,
+    WrongPasscode,
+)
 from domain.principals import Principal
 from ports.clock import Clock, IdGenerator
 from ports.events import AuditLog, EventPublisher, Notifier
@@ -142,6 +148,18 @@ class KillSwitchService:
 
     # -- entry points ----------------------------------------------------------------
     async def set_passcode(self, principal: Principal, passcode: str) -> None:
+        await self._passcodes.set(principal, passcode)
+
+    async def change_passcode(
+        self, principal: Principal, current: str | None, passcode: str
+    ) -> None:
+        """Set one's passcode; replacing one needs the current one (same lockout and audit)."""
+        async with self._uow() as uow:
+            existing = await uow.passcodes.get(principal.id)
+        if existing is not None:
+            if not current:
+                raise WrongPasscode("the current passcode is required to change it")
+            await self._passcodes.check(principal, current, "kill_switch.passcode_change")
         await self._passcodes.set(principal, passcode)
 
     async def check_passcode(self, principal: Principal, passcode: str, action: str) -> None:

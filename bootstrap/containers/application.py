@@ -11,6 +11,7 @@ from dependency_injector import containers, providers
 from bootstrap.containers import http
 from bootstrap.containers.analytics import AnalyticsContainer
 from bootstrap.containers.core import CoreContainer
+from bootstrap.containers.devices import DevicesContainer
 from bootstrap.containers.http_contexts import HttpContextsContainer
 from bootstrap.containers.identity import IdentityContainer
 from bootstrap.containers.inference import InferenceContainer
@@ -85,6 +86,7 @@ class ApplicationContainer(containers.DeclarativeContainer):
     trading = providers.Container(TradingContainer, core=core, inference=inference)
     safety = providers.Container(SafetyContainer, core=core, orders=trading.orders)
     identity = providers.Container(IdentityContainer, core=core)
+    devices = providers.Container(DevicesContainer, core=core)
     notifications = providers.Container(NotificationsContainer, core=core)
     portfolio = providers.Container(PortfolioContainer, core=core, market_data=market_data)
     analytics = providers.Container(
@@ -103,7 +105,8 @@ class ApplicationContainer(containers.DeclarativeContainer):
 
     # The API's listener: its contexts' routes, and the shared services.
     http_contexts = providers.Container(
-        HttpContextsContainer, core=core, identity=identity, notifications=notifications,
+        HttpContextsContainer, core=core, identity=identity, devices=devices,
+        notifications=notifications,
         keys=keys, surveillance=surveillance, portfolio=portfolio, markets=markets,
         inference=inference, analytics=analytics, strategies=strategies,
     )  # fmt: skip

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from bootstrap.containers.analytics import AnalyticsContainer
     from bootstrap.containers.application import ApplicationContainer
     from bootstrap.containers.core import CoreContainer
+    from bootstrap.containers.devices import DevicesContainer
     from bootstrap.containers.identity import IdentityContainer
     from bootstrap.containers.inference import InferenceContainer
     from bootstrap.containers.keys import KeysContainer
@@ -78,6 +79,12 @@ class CommandContainers:
         from bootstrap.containers.identity import IdentityContainer
 
         return IdentityContainer(core=self.core)
+
+    @cached_property
+    def devices(self) -> DevicesContainer:
+        from bootstrap.containers.devices import DevicesContainer
+
+        return DevicesContainer(core=self.core)
 
     @cached_property
     def notifications(self) -> NotificationsContainer:

@@ -32,6 +32,7 @@ class HttpContextsContainer(containers.DeclarativeContainer):
 
     core = providers.DependenciesContainer()
     identity = providers.DependenciesContainer()
+    devices = providers.DependenciesContainer()
     notifications = providers.DependenciesContainer()
     keys = providers.DependenciesContainer()
     surveillance = providers.DependenciesContainer()
@@ -46,6 +47,11 @@ class HttpContextsContainer(containers.DeclarativeContainer):
         auth=core.auth, users=identity.user_admin, invitations=identity.invitations,
         password_resets=identity.password_resets, workspaces=identity.workspaces,
         kyc=identity.kyc,
+    )  # fmt: skip
+    devices_context = _context(
+        "devices", "DevicesServices",
+        devices=devices.devices, step_up=devices.step_up,
+        cookie_days=core.settings.provided.devices.cookie_days,
     )  # fmt: skip
     notifications_context = _context(
         "notifications", "NotificationsServices",
@@ -107,7 +113,7 @@ class HttpContextsContainer(containers.DeclarativeContainer):
     # What the API's listener mounts, each context with its own routes.
     served = providers.Callable(
         served_contexts,
-        identity_context, notifications_context, keys_context, surveillance_context,
-        audit_context, portfolio_context, markets_context, inference_context, analytics_context,
-        strategies_context,
+        identity_context, devices_context, notifications_context, keys_context,
+        surveillance_context, audit_context, portfolio_context, markets_context,
+        inference_context, analytics_context, strategies_context,
     )  # fmt: skip

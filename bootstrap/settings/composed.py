@@ -11,6 +11,7 @@ from bootstrap.settings.analytics import AnalyticsSettings, ComputeSettings
 from bootstrap.settings.base import REDACTED, Secret, Section, SettingsError, env_name
 from bootstrap.settings.brokers import BrokerSettings
 from bootstrap.settings.core import CoreSettings, HttpSettings
+from bootstrap.settings.devices import DeviceSettings
 from bootstrap.settings.identity import IdentitySettings, KeySettings, KycSettings
 from bootstrap.settings.inference import InferenceSettings, NewsSettings
 from bootstrap.settings.kafka import KafkaSettings
@@ -55,6 +56,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     identity: IdentitySettings = _section(IdentitySettings)
     keys: KeySettings = _section(KeySettings)
     kyc: KycSettings = _section(KycSettings)
+    devices: DeviceSettings = _section(DeviceSettings)
     safety: SafetySettings = _section(SafetySettings)
     notify: NotifySettings = _section(NotifySettings)
     channels: ChannelSettings = _section(ChannelSettings)

@@ -177,6 +177,14 @@ CATALOGUE: dict[str, EventType] = {
             "Account security: lockouts, new sessions, MFA and password changes.",
         ),
         _t(
+            "security.new_device",
+            HIGH,
+            _LOUD,
+            "$title",
+            "$body",
+            "A sign-in from a new device, or an unusual one, with the traits that were unusual.",
+        ),
+        _t(
             "notice",
             LOW,
             _LIVE,

@@ -163,7 +163,10 @@ async def test_an_attacker_hammering_from_one_address_does_not_lock_the_victim_o
     assert statuses.count(401) <= 15 and 423 in statuses and statuses[-1] == 429
     body = assert_problem(attacker, 429, "LOGIN_THROTTLED")
     assert int(attacker.headers["Retry-After"]) == math.ceil(body["retry_after"]) >= 1
-    sent = harness.container.core.notifier().sent
+    everything = harness.container.core.notifier().sent
+    sent = [n for n in everything if n.event_type == "security.alert"]
+    told = [n for n in everything if n.event_type == "security.new_device"]
+    assert any(n.recipient == officer.id and "failed attempts before" in n.body for n in told)
     assert {n.recipient for n in sent} == {admin.id}
     assert sorted(n.subject.split(":")[0] for n in sent) == [
         "Client throttled after failed logins",

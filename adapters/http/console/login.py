@@ -25,6 +25,12 @@ from adapters.http.console.session import (
     read_cookies,
     session_cookies,
 )
+from adapters.http.devices.login import (
+    DEVICE_COOKIE,
+    answer_with_device,
+    check_in,
+    failures_before,
+)
 from adapters.http.problems import domain_status
 from adapters.http.security import caller_of, services_of
 from domain.errors import DomainError, MfaRequired
@@ -100,13 +106,14 @@ class ConsoleLoginController(Controller):
         data: Annotated[LoginForm, FORM],
     ) -> Response[Any]:
         services = services_of(request)
+        client = get_remote_address(request)
         try:
+            failures = await failures_before(request, data.username)
             pair = await services.auth.login(
-                data.username,
-                data.password,
-                data.totp_code.strip() or None,
-                client=get_remote_address(request),
+                data.username, data.password, data.totp_code.strip() or None, client=client
             )
+            presented = read_cookies(request.scope).get(DEVICE_COOKIE)
+            device = await check_in(request, pair.access_token, client, failures, presented)
         except MfaRequired:
             return _login_page(
                 request,
@@ -127,10 +134,11 @@ class ConsoleLoginController(Controller):
                 ask_code=bool(data.totp_code),
                 status_code=domain_status(exc),
             )
-        return _with_cookies(
+        answer = _with_cookies(
             Redirect(_safe_next(data.next), status_code=303),
             session_cookies(pair, request.scope),
         )
+        return answer_with_device(request, answer, device, cookie=True)
 
     @post("/logout", status_code=303)
     async def logout(self, request: Request[Any, Any, Any]) -> Response[Any]:

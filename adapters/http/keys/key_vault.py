@@ -20,9 +20,11 @@ from adapters.http.schemas.key_vault import (
     VaultKeyRotateIn,
 )
 from adapters.http.security import reject_agents
+from adapters.http.step_up import require_step_up
 
 _OWNER_ONLY = "Only the key's owner: 404 NOT_FOUND for another user's key, agents 403."
 _MASKED = "The key id is masked (`PK…7XQ`) and the secret never comes back."
+_STEP_UP = " 403 STEP_UP_REQUIRED from an untrusted device of a user with MFA (docs/devices.md)."
 
 
 class KeyVaultController(Controller):
@@ -44,6 +46,7 @@ class KeyVaultController(Controller):
             "no KEK is configured on a durable store."
         ),
         status_code=201,
+        guards=[require_step_up],
         responses=problem_responses(400, 401, 403, 404, 409, 422, 429),
     )
     async def create_key(
@@ -82,6 +85,7 @@ class KeyVaultController(Controller):
             "restarts the warnings). 409 CONCURRENT_UPDATE when the key was rotated meanwhile "
             f"(read it and retry). {_OWNER_ONLY}"
         ),
+        guards=[require_step_up],
         responses=problem_responses(400, 401, 403, 404, 409, 422, 429),
     )
     async def patch_key(
@@ -99,6 +103,7 @@ class KeyVaultController(Controller):
         summary="Remove an API key",
         description=f"204; its users (a linked account's broker) stop at once. {_OWNER_ONLY}",
         status_code=204,
+        guards=[require_step_up],
         responses=problem_responses(401, 403, 404, 429),
     )
     async def delete_key(
@@ -116,6 +121,7 @@ class KeyVaultController(Controller):
             f"{_MASKED} {_OWNER_ONLY} 409 VAULT_KEY_EPHEMERAL as for create."
         ),
         status_code=200,
+        guards=[require_step_up],
         responses=problem_responses(400, 401, 403, 404, 409, 422, 429),
     )
     async def rotate_key(

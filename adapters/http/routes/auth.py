@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar import Controller, Request, get, post
+from litestar import Controller, Request, Response, get, post
 from litestar.exceptions import PermissionDeniedException
 from litestar.middleware.rate_limit import get_remote_address
 from litestar.params import JSONBody
 
 from adapters.http.deps import CallerDep, ServicesDep
+from adapters.http.devices.login import DEVICE_HEADER, answer_with_device, check_in, failures_before
 from adapters.http.problems import problem_responses
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.auth import (
@@ -37,7 +38,9 @@ class AuthController(Controller):
             "401 UNAUTHENTICATED or MFA_REQUIRED. After 4 failures in 15 minutes a username "
             "waits 1 s, doubling per further failure up to 30 s (423 LOGIN_LOCKED); after 10 "
             "failures in an hour a client address waits 1 min, doubling up to 15 min (429 "
-            "LOGIN_THROTTLED). Both carry Retry-After and `retry_after`."
+            "LOGIN_THROTTLED). Both carry Retry-After and `retry_after`. Send the "
+            "`Bulwark-Device` header answered by an earlier login to be known as that device "
+            "(docs/devices.md); the answer carries it."
         ),
         status_code=200,
         exclude_from_auth=True,
@@ -55,11 +58,17 @@ class AuthController(Controller):
     )
     async def login(
         self, data: JSONBody[LoginIn], services: ServicesDep, request: Request[Any, Any, Any]
-    ) -> TokenOut:
+    ) -> Response[TokenOut]:
+        client = get_remote_address(request)
+        failures = await failures_before(request, data.username)
         pair = await services.auth.login(
-            data.username, data.password, data.totp_code, client=get_remote_address(request)
+            data.username, data.password, data.totp_code, client=client
         )
-        return TokenOut.from_domain(pair)
+        presented = request.headers.get(DEVICE_HEADER)
+        login = await check_in(request, pair.access_token, client, failures, presented)
+        return answer_with_device(
+            request, Response(TokenOut.from_domain(pair)), login, cookie=False
+        )
 
     @post(
         "/refresh",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Annotated, Any
 
-from litestar import Controller, Request, get, post
+from litestar import Controller, Request, get, post, put
 from litestar.params import JSONBody, QueryParameter
 
 from adapters.http.deps import CallerDep, ServicesDep
@@ -16,10 +16,12 @@ from adapters.http.schemas.killswitch import (
     KillSwitchEventOut,
     KillSwitchEventsOut,
     KillSwitchStatusOut,
+    PasscodeChangeIn,
     ResumeIn,
     ScopeStateOut,
 )
 from adapters.http.security import HUMANS, READERS_AND_AGENTS, require_roles
+from adapters.http.step_up import require_step_up
 from application.safety.killswitch import ActivateKillSwitch, ResumeTrading
 from domain.killswitch.state import TradingState
 
@@ -43,6 +45,27 @@ class KillSwitchController(Controller):
 
     path = "/kill-switch"
     tags = ("kill-switch",)
+
+    @put(
+        "/passcode",
+        summary="Set or change your kill-switch passcode",
+        description=(
+            "204. Changing a passcode needs `current_passcode` (403 WRONG_PASSCODE when missing "
+            f"or wrong; {_LOCKED}). A user with MFA on an untrusted device: 403 "
+            "STEP_UP_REQUIRED until POST /api/v1/devices/step-up passes."
+        ),
+        status_code=204,
+        guards=[require_roles(*HUMANS), require_step_up],
+        responses=problem_responses(
+            400, 401, 403, 423, 429, notes={403: "WRONG_PASSCODE, STEP_UP_REQUIRED"}
+        ),
+    )
+    async def change_passcode(
+        self, data: JSONBody[PasscodeChangeIn], caller: CallerDep, services: ServicesDep
+    ) -> None:
+        await services.killswitch.change_passcode(
+            caller.principal, data.current_passcode, data.passcode
+        )
 
     @post(
         "/activate",

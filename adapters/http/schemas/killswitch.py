@@ -55,6 +55,13 @@ class ActivateIn(Input):
     reason: Annotated[str, msgspec.Meta(min_length=1, max_length=500)] | None = None
 
 
+class PasscodeChangeIn(Input):
+    """A new kill-switch passcode (6 characters or more); `current_passcode` when one is set."""
+
+    passcode: Passcode
+    current_passcode: Passcode | None = None
+
+
 class ResumeIn(Input):
     """Resume a halted scope; with four-eyes on, a risk officer approves with their passcode."""
 

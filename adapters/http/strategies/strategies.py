@@ -19,6 +19,7 @@ from adapters.http.schemas.strategies import (
     StrategyPatchIn,
 )
 from adapters.http.security import HUMANS, READERS, require_roles
+from adapters.http.step_up import step_up_if
 from adapters.http.strategies import StrategiesDep
 from application.strategies.service import MAX_PAGE, InvalidDecisionQuery
 from application.strategies.strategy_signals import ExternalSignal
@@ -27,7 +28,8 @@ from domain.principals import Role
 _LIVE = (
     "`live` mode (or another account for a live strategy) needs `passcode`, your kill-switch "
     "passcode: 403 PASSCODE_REQUIRED without, 403 WRONG_PASSCODE when wrong, 423 "
-    "KILL_SWITCH_LOCKED after too many wrong ones (the kill switch's own lockout)."
+    "KILL_SWITCH_LOCKED after too many wrong ones (the kill switch's own lockout); 403 "
+    "STEP_UP_REQUIRED from an untrusted device of a user with MFA (docs/devices.md)."
 )
 
 
@@ -62,8 +64,13 @@ class StrategyController(Controller):
         ),
     )
     async def create(
-        self, data: JSONBody[StrategyIn], caller: CallerDep, strategies: StrategiesDep
+        self,
+        request: Request[Any, Any, Any],
+        data: JSONBody[StrategyIn],
+        caller: CallerDep,
+        strategies: StrategiesDep,
     ) -> StrategyOut:
+        await step_up_if(request, data.passcode is not None or data.mode.value == "live")
         strategy = await strategies.strategies.create(caller.principal, data.to_draft())
         return StrategyOut.from_domain(strategy)
 
@@ -108,11 +115,14 @@ class StrategyController(Controller):
     )
     async def update(
         self,
+        request: Request[Any, Any, Any],
         strategy_id: FromPath[str],
         data: JSONBody[StrategyPatchIn],
         caller: CallerDep,
         strategies: StrategiesDep,
     ) -> StrategyOut:
+        live = data.mode is not None and data.mode.value == "live"
+        await step_up_if(request, data.passcode is not None or live)
         updated = await strategies.strategies.update(caller.principal, strategy_id, data.to_patch())
         return StrategyOut.from_domain(updated)
 

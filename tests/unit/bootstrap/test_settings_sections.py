@@ -98,6 +98,8 @@ EXPLICIT: dict[str, tuple[str, object, dict[str, str]]] = {
     "news_sources": ("finnhub,polygon", ("finnhub", "polygon"), {}),
     "jwt_private_key_file": ("{file}", "{file}", {}),
     "secret_key": (FERNET_KEY, Secret(FERNET_KEY), {}),
+    "device_key": ("d" * 43, Secret("d" * 43), {}),
+    "device_anomaly_window": ("900", 900, {}),
     "keks": (KEKS, Secret(KEKS), {}),
     "keks_file": ("{file}", "{file}", {}),
     "equity_snapshot_time": ("09:30", "09:30", {}),

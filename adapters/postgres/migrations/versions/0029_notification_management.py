@@ -1,7 +1,7 @@
 """notification management: role default preferences, price alerts, the unread index
 
 Revision ID: 0029
-Revises: 0027
+Revises: 0028
 Create Date: 2026-11-25 16:10:00
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 import adapters.postgres.types
 
 revision = "0029"
-down_revision = "0027"
+down_revision = "0028"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,1 @@
+"""Models fitted in-process with scikit-learn (login anomalies)."""

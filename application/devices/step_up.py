@@ -1,0 +1,99 @@
+"""Step-up: a user with MFA confirms a new device with a one-time code before sensitive actions.
+
+Sensitive actions (changing the kill-switch passcode, the API-key vault's key operations,
+putting a strategy live) call `require_trusted` with the caller's session: a user without
+MFA passes; a user with MFA passes only from a session started on a device they trusted by
+`step_up` (a current TOTP code, never one already used); else StepUpRequired (403
+STEP_UP_REQUIRED). Wrong codes count as failed logins of the username and the client (the
+login throttle), so a stolen session cannot guess codes faster than a login could.
+Callers without a session (API keys, agents) have no device: they are not asked.
+"""
+
+from __future__ import annotations
+
+from application.devices.service import DeviceService
+from application.identity.auth_views import Session
+from application.identity.login_guard import LoginGuard
+from application.identity.user_sessions import audit, user_by_id, user_key
+from domain.errors import ConcurrentUpdate, Unauthenticated
+from domain.identity import User
+from domain.identity.devices import Device, StepUpRequired
+from ports.clock import Clock
+from ports.encryption import DecryptionRefused, SecretSealer
+from ports.events import AuditLog
+from ports.identity import TotpVerifier
+from ports.key_rotation import MFA_SECRET_RECORD
+from ports.unit_of_work import UnitOfWorkFactory
+
+_ASK = "confirm this device with a one-time code first (POST /api/v1/devices/step-up)"
+
+
+class StepUp:
+    """Asks for, and accepts, the one-time code that makes a session's device trusted."""
+
+    def __init__(
+        self,
+        devices: DeviceService,
+        uow_factory: UnitOfWorkFactory,
+        totp: TotpVerifier,
+        sealer: SecretSealer,
+        guard: LoginGuard,
+        clock: Clock,
+        audit_log: AuditLog,
+    ) -> None:
+        self._devices = devices
+        self._uow = uow_factory
+        self._totp = totp
+        self._sealer = sealer
+        self._guard = guard
+        self._clock = clock
+        self._audit = audit_log
+
+    async def require_trusted(self, session: Session | None) -> None:
+        """Pass, or raise StepUpRequired (the user has MFA and this device is not trusted)."""
+        if session is None:
+            return
+        async with self._uow() as uow:
+            user = await uow.users.get(session.principal.id)
+        if user is None or not user.mfa_enabled:
+            return
+        device = await self._devices.device_of_session(session.family_id)
+        if device is None or device.user_id != user.id or not device.trusted:
+            raise StepUpRequired(f"this device is not trusted yet: {_ASK}")
+
+    async def step_up(self, session: Session, code: str, client: str | None = None) -> Device:
+        """Trust the session's device after a current one-time code of its user."""
+        device = await self._devices.device_of_session(session.family_id)
+        if device is None or device.user_id != session.principal.id or device.revoked:
+            raise Unauthenticated("this session has no device to trust: log in again")
+        now = self._clock.now()
+        async with self._uow() as uow:
+            user = await user_by_id(uow, session.principal.id)
+            throttles = await self._guard.load(uow, user.username, client)
+            await self._guard.refuse_if_waiting(throttles, now)
+            if not user.mfa_enabled:
+                return device
+            if not self._code_matches(user, code):
+                await self._guard.fail(uow, throttles, now, "bad step-up code")
+                raise Unauthenticated("invalid one-time code")
+            await uow.users.add(user)
+            try:
+                await uow.commit()
+            except ConcurrentUpdate:
+                raise Unauthenticated("invalid one-time code") from None
+        trusted = device.trust(now)
+        await self._devices.save(trusted)
+        await audit(self._audit, self._clock, user.id, "device.step_up", user_key(user.id),
+                    "trusted", {"device": device.id})  # fmt: skip
+        return trusted
+
+    def _code_matches(self, user: User, code: str) -> bool:
+        """A TOTP code of a later step than the last accepted one (a replay never passes)."""
+        if user.mfa_secret is None:
+            return False
+        try:
+            secret = self._sealer.open(user.mfa_secret, MFA_SECRET_RECORD, user.id)
+        except DecryptionRefused:
+            return False
+        step = self._totp.matching_step(secret, code, self._clock.now())
+        return step is not None and user.accept_totp_step(step)
