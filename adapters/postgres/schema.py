@@ -18,6 +18,7 @@ import adapters.postgres.tables.onboarding
 import adapters.postgres.tables.options
 import adapters.postgres.tables.outbox
 import adapters.postgres.tables.planning
+import adapters.postgres.tables.model_records
 import adapters.postgres.tables.platform
 import adapters.postgres.tables.portfolios
 import adapters.postgres.tables.sentiment
