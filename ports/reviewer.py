@@ -5,8 +5,8 @@ of the reviews.
 order's terms, never an account's or a person's identifier, and answers a `ModelAnswer` whose
 every reason names one of the figures it was sent. It raises `ReviewFailed` when the
 endpoint fails ("error") or answers off the schema ("invalid answer"), with the transcript
-for the audit record (the caller redacts it before it is stored). It may take as long as the endpoint does: the caller holds
-the time budget and cancels it (the rules rater answers then).
+for the audit record (the caller redacts it before it is stored). It may take as long as the
+endpoint does: the caller holds the time budget and cancels it (the rules rater answers).
 """
 
 from __future__ import annotations

@@ -19,7 +19,9 @@ from __future__ import annotations
 import asyncio
 import json
 import socket
-from collections.abc import Awaitable, Callable
+import threading
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from types import TracebackType
 from typing import Any
 
@@ -101,7 +103,9 @@ class ChatCompletionsServer:
             if not message.get("more_body"):
                 break
         if scope["method"] != "POST" or scope["path"] != "/v1/chat/completions":
-            await _reply(send, 404, {"error": {"message": "not found", "type": "invalid_request_error"}})
+            await _reply(
+                send, 404, {"error": {"message": "not found", "type": "invalid_request_error"}}
+            )
             return
         request = json.loads(body)
         self.requests.append(request)
@@ -146,7 +150,28 @@ async def _reply(send: Send, status: int, payload: dict[str, Any]) -> None:
         {
             "type": "http.response.start",
             "status": status,
-            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(raw)).encode())],
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(raw)).encode()),
+            ],
         }
     )
     await send({"type": "http.response.body", "body": raw})
+
+
+@contextmanager
+def threaded_chat_server() -> Iterator[ChatCompletionsServer]:
+    """The server on its own thread and loop: for callers that block their own loop while the
+    app handles a request (the HTTP harness's test client)."""
+    server = ChatCompletionsServer()
+    loop = asyncio.new_event_loop()
+    thread = threading.Thread(target=loop.run_forever, name="chat-completions", daemon=True)
+    thread.start()
+    asyncio.run_coroutine_threadsafe(server.__aenter__(), loop).result(timeout=10)
+    try:
+        yield server
+    finally:
+        asyncio.run_coroutine_threadsafe(server.__aexit__(None, None, None), loop).result(10)
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(timeout=10)
+        loop.close()

@@ -73,9 +73,7 @@ class SqlReviewStore:
 
     async def latest_for_order(self, order_id: str) -> StoredReview | None:
         t = model_reviews
-        query = (
-            select(t).where(t.c.order_id == order_id).order_by(t.c.created_at.desc()).limit(1)
-        )
+        query = select(t).where(t.c.order_id == order_id).order_by(t.c.created_at.desc()).limit(1)
         return await self._one(query)
 
     async def _one(self, query: Any) -> StoredReview | None:

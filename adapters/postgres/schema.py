@@ -12,13 +12,13 @@ import adapters.postgres.tables.illiquid
 import adapters.postgres.tables.key_rotation
 import adapters.postgres.tables.key_vault
 import adapters.postgres.tables.kyc
+import adapters.postgres.tables.model_records
 import adapters.postgres.tables.notification_endpoints
 import adapters.postgres.tables.notifications
 import adapters.postgres.tables.onboarding
 import adapters.postgres.tables.options
 import adapters.postgres.tables.outbox
 import adapters.postgres.tables.planning
-import adapters.postgres.tables.model_records
 import adapters.postgres.tables.platform
 import adapters.postgres.tables.portfolios
 import adapters.postgres.tables.sentiment

@@ -12,6 +12,7 @@ caller's time budget is short and the rules rater answers when it runs out.
 from __future__ import annotations
 
 import json
+from collections.abc import Awaitable, Callable
 from typing import Annotated, Any, Literal
 
 import msgspec
@@ -78,7 +79,9 @@ def user_message(prompt: ReviewPrompt) -> str:
     )
 
 
-def parse_answer(content: str | None, prompt: ReviewPrompt) -> tuple[RiskRating, tuple[ReviewReason, ...], float]:
+def parse_answer(
+    content: str | None, prompt: ReviewPrompt
+) -> tuple[RiskRating, tuple[ReviewReason, ...], float]:
     """The answer validated against the schema and the figures sent; ValueError otherwise."""
     if not content:
         raise ValueError("an empty answer")
@@ -105,9 +108,13 @@ class OpenAIChatReviewer:
         request_timeout_s: float = 10.0,
         max_tokens: int = 512,
         client: openai.AsyncOpenAI | None = None,
+        key_source: Callable[[], Awaitable[str]] | None = None,
     ) -> None:
         self.model = model
         self._max_tokens = max_tokens
+        # Where the key comes from when it is not given (the API-key vault); read per review.
+        self._key_source = key_source
+        self._key = api_key
         # Local servers take any key; the client insists on one being set.
         self._client = client or openai.AsyncOpenAI(
             base_url=base_url,
@@ -117,6 +124,11 @@ class OpenAIChatReviewer:
         )
 
     async def review(self, prompt: ReviewPrompt) -> ModelAnswer:
+        if self._key_source is not None:
+            key = await self._key_source()
+            if key != self._key:
+                self._key = key
+                self._client = self._client.with_options(api_key=key)
         messages: list[Any] = [
             {"role": "system", "content": SYSTEM_PROMPT},
             {"role": "user", "content": user_message(prompt)},
@@ -143,9 +155,7 @@ class OpenAIChatReviewer:
                 ReviewFallback.ERROR, f"the endpoint answered {exc.status_code}", Transcript(sent)
             ) from None
         except openai.APIError as exc:  # connection refused, timed out, unreadable body
-            raise ReviewFailed(
-                ReviewFallback.ERROR, type(exc).__name__, Transcript(sent)
-            ) from None
+            raise ReviewFailed(ReviewFallback.ERROR, type(exc).__name__, Transcript(sent)) from None
         content = _content(completion)
         transcript = Transcript(sent, content)
         try:

@@ -21,6 +21,7 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
 from application.core.access import sees_everything
+from domain.errors import DomainError
 from domain.inference.outcomes import (
     ReliabilityBin,
     expected_calibration_error,
@@ -37,6 +38,7 @@ from ports.unit_of_work import UnitOfWorkFactory
 DRIFT_EVENT = "model.drift"
 DEFAULT_DRIFT_THRESHOLD = 0.25
 MAX_RANGE = timedelta(days=366)
+_INCLUSIVE = timedelta(microseconds=1)
 _DESK = frozenset({Role.RISK_OFFICER, Role.ADMIN})
 
 
@@ -46,7 +48,9 @@ class Period(StrEnum):
     MONTH = "month"
 
 
-class InvalidRecordQuery(ValueError):
+class InvalidRecordQuery(DomainError):
+    """A range that is empty, reversed or longer than MAX_RANGE (422)."""
+
     code = "INVALID_RECORD_QUERY"
 
 
@@ -144,7 +148,7 @@ class ModelRecords:
         end: datetime | None = None,
         period: Period = Period.DAY,
     ) -> ModelRecord:
-        end = end or self._clock.now()
+        end = end or self._clock.now() + _INCLUSIVE  # by default up to now, now included
         start = start or end - timedelta(days=30)
         if start >= end:
             raise InvalidRecordQuery("start must be before end")

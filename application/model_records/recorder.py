@@ -80,11 +80,19 @@ class PredictionRecorder:
         ):
             await self.record(
                 Prediction(
-                    id=self._ids.new("pred-"), model=model, version=ver, kind=RATING,
-                    subject=stored.symbol, direction=int(direction), value=rating,
-                    confidence=confidence, inputs_hash=digest, inputs=inputs,
-                    made_at=stored.created_at, owner_id=stored.owner_id,
-                )  # fmt: skip
+                    id=self._ids.new("pred-"),
+                    model=model,
+                    version=ver,
+                    kind=RATING,
+                    subject=stored.symbol,
+                    direction=int(direction),
+                    value=rating,
+                    confidence=confidence,
+                    inputs_hash=digest,
+                    inputs=inputs,
+                    made_at=stored.created_at,
+                    owner_id=stored.owner_id,
+                )
             )
 
     async def record_score(
@@ -93,9 +101,16 @@ class PredictionRecorder:
         """A signed score about a symbol (sentiment, a model signal); confidence |score|."""
         await self.record(
             Prediction(
-                id=self._ids.new("pred-"), model=model, version=version, kind=SCORE,
-                subject=symbol, direction=0, value=repr(float(score)),
-                confidence=min(1.0, abs(float(score))), inputs_hash=inputs_hash(dict(inputs)),
-                inputs=dict(inputs), made_at=self._clock.now(),
-            )  # fmt: skip
+                id=self._ids.new("pred-"),
+                model=model,
+                version=version,
+                kind=SCORE,
+                subject=symbol,
+                direction=0,
+                value=repr(float(score)),
+                confidence=min(1.0, abs(float(score))),
+                inputs_hash=inputs_hash(dict(inputs)),
+                inputs=dict(inputs),
+                made_at=self._clock.now(),
+            )
         )

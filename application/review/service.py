@@ -84,7 +84,7 @@ class ReviewService:
         recorder: PredictionRecorder,
         clock: Clock,
         ids: IdGenerator,
-        config: ReviewConfig = ReviewConfig(),
+        config: ReviewConfig | None = None,
     ) -> None:
         self._uow = uow_factory
         self._risk = risk
@@ -93,7 +93,7 @@ class ReviewService:
         self._recorder = recorder
         self._clock = clock
         self._ids = ids
-        self._config = config
+        self._config = config or ReviewConfig()
 
     @property
     def model(self) -> str:
@@ -172,7 +172,9 @@ class ReviewService:
     ) -> tuple[Review, Transcript, str]:
         """The model's review within the budget, else the rules rater's saying why."""
         started = time.perf_counter()
-        sent = Transcript(json.dumps({"figures": dict(prompt.figures), "order": dict(prompt.order)}))
+        sent = Transcript(
+            json.dumps({"figures": dict(prompt.figures), "order": dict(prompt.order)})
+        )
 
         def fallback(reason: ReviewFallback) -> Review:
             elapsed = (time.perf_counter() - started) * 1000

@@ -115,9 +115,12 @@ def expected_calibration_error(bins: Sequence[ReliabilityBin]) -> float | None:
     total = sum(b.count for b in bins)
     if total == 0:
         return None
-    return sum(
-        b.count * abs((b.mean_confidence or 0.0) - (b.hit_rate or 0.0)) for b in bins if b.count
-    ) / total
+    return (
+        sum(
+            b.count * abs((b.mean_confidence or 0.0) - (b.hit_rate or 0.0)) for b in bins if b.count
+        )
+        / total
+    )
 
 
 def _edges(reference: Sequence[float], bins: int) -> list[float]:

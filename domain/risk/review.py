@@ -91,7 +91,9 @@ def gate_figures(facts: TradeFacts) -> dict[str, str]:
         figures["sector.weight_after"] = _plain(facts.sector_weight_after.quantize(Decimal("1e-6")))
     seen: dict[str, int] = {}
     for h in facts.headroom:
-        figures[headroom_figure(h.control, seen)] = _plain(h.used_fraction.quantize(Decimal("1e-6")))
+        figures[headroom_figure(h.control, seen)] = _plain(
+            h.used_fraction.quantize(Decimal("1e-6"))
+        )
     if facts.context.volatility is not None:
         figures["context.volatility"] = f"{facts.context.volatility:.6f}"
     if facts.context.sentiment is not None:
