@@ -99,6 +99,8 @@ class ChatCompletionsServer:
         body = b""
         while True:
             message = await receive()
+            if message["type"] == "http.disconnect":
+                return  # the client gave up before its request was whole
             body += message.get("body", b"")
             if not message.get("more_body"):
                 break

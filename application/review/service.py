@@ -13,7 +13,9 @@ from __future__ import annotations
 import asyncio
 import json
 import time
+from collections.abc import Coroutine
 from dataclasses import dataclass
+from typing import Any
 
 from application.core.access import account_seen, may_see
 from application.model_records.recorder import PredictionRecorder
@@ -32,6 +34,7 @@ from domain.risk.review import (
 from domain.trading.orders import Order
 from ports.clock import Clock, IdGenerator
 from ports.reviewer import (
+    ModelAnswer,
     ReviewerPort,
     ReviewFailed,
     ReviewPrompt,
@@ -42,6 +45,7 @@ from ports.reviewer import (
 from ports.unit_of_work import UnitOfWorkFactory
 
 DEFAULT_BUDGET_S = 2.0
+DEFAULT_RESERVE_S = 0.025
 REVIEWER_MODEL = "ai-reviewer"  # the name its predictions are recorded under
 RULES = "rules"
 
@@ -52,8 +56,12 @@ class ReviewNotFound(NotFound):
 
 @dataclass(frozen=True, slots=True)
 class ReviewConfig:
+    """`budget_s` runs from the request's start (the figures' recomputation included); the
+    model gets what is left of it less `reserve_s`, kept for the fallback to be stored."""
+
     budget_s: float = DEFAULT_BUDGET_S
     secrets: tuple[str, ...] = ()  # redacted from every transcript (the API key)
+    reserve_s: float = DEFAULT_RESERVE_S
 
 
 def order_terms(order: Order) -> dict[str, str]:
@@ -101,16 +109,18 @@ class ReviewService:
 
     async def review_order(self, principal: Principal, order_id: str) -> StoredReview:
         """Review a stored order the principal may see (another's: 404 NOT_FOUND)."""
+        started = time.perf_counter()
         order = await self._visible_order(principal, order_id)
         analysis = await self._risk.analyze_trade(principal, order.account_id, order)
-        return await self._review(principal, order, analysis, order.id)
+        return await self._review(principal, order, analysis, order.id, started)
 
     async def review_proposed(
         self, principal: Principal, account_id: str, order: Order
     ) -> StoredReview:
         """Review an order not placed: nothing is stored of the order, only the review."""
+        started = time.perf_counter()
         analysis = await self._risk.analyze_trade(principal, account_id, order)
-        return await self._review(principal, order, analysis, None)
+        return await self._review(principal, order, analysis, None, started)
 
     async def order_review(self, principal: Principal, order_id: str) -> StoredReview:
         """The newest review of an order the principal may see."""
@@ -140,13 +150,18 @@ class ReviewService:
             return order
 
     async def _review(
-        self, principal: Principal, order: Order, analysis: TradeAnalysis, order_id: str | None
+        self,
+        principal: Principal,
+        order: Order,
+        analysis: TradeAnalysis,
+        order_id: str | None,
+        started: float,
     ) -> StoredReview:
         async with self._uow() as uow:
             account = await account_seen(uow, principal, order.account_id)
         figures = gate_figures(analysis.facts)
         prompt = ReviewPrompt(figures, order_terms(order))
-        review, transcript, detail = await self.ask(prompt, analysis)
+        review, transcript, detail = await self.ask(prompt, analysis, started)
         secrets = (*self._config.secrets, account.id, account.owner_id, principal.id)
         stored = StoredReview(
             id=self._ids.new("rev-"),
@@ -168,10 +183,13 @@ class ReviewService:
         return stored
 
     async def ask(
-        self, prompt: ReviewPrompt, analysis: TradeAnalysis
+        self, prompt: ReviewPrompt, analysis: TradeAnalysis, started: float | None = None
     ) -> tuple[Review, Transcript, str]:
-        """The model's review within the budget, else the rules rater's saying why."""
-        started = time.perf_counter()
+        """The model's review within the budget (counted from `started`, a perf_counter
+        reading; now when None), else the rules rater's saying why."""
+        started = time.perf_counter() if started is None else started
+        config = self._config
+        left = config.budget_s - config.reserve_s - (time.perf_counter() - started)
         sent = Transcript(
             json.dumps({"figures": dict(prompt.figures), "order": dict(prompt.order)})
         )
@@ -183,11 +201,9 @@ class ReviewService:
         if self._reviewer is None:
             return fallback(ReviewFallback.NOT_CONFIGURED), sent, ""
         try:
-            answer = await asyncio.wait_for(
-                self._reviewer.review(prompt), timeout=self._config.budget_s
-            )
+            answer = await _within(self._reviewer.review(prompt), left)
         except TimeoutError:
-            return fallback(ReviewFallback.TIMEOUT), sent, f"no answer in {self._config.budget_s}s"
+            return fallback(ReviewFallback.TIMEOUT), sent, f"no answer within {config.budget_s}s"
         except ReviewFailed as exc:
             return fallback(exc.reason), exc.transcript, exc.detail
         except Exception as exc:  # a reviewer that breaks its contract: still advisory only
@@ -198,3 +214,22 @@ class ReviewService:
             self.model, None, elapsed,
         )  # fmt: skip
         return review, answer.transcript, ""
+
+
+async def _within(call: Coroutine[Any, Any, ModelAnswer], seconds: float) -> ModelAnswer:
+    """The call's answer if it comes within `seconds`, else TimeoutError at once: the call is
+    cancelled without waiting for it to wind down (a hung connection's close is its own)."""
+    task = asyncio.ensure_future(call)
+    if seconds > 0:
+        await asyncio.wait({task}, timeout=seconds)
+    if task.done():
+        return task.result()
+    task.cancel()
+    task.add_done_callback(_retrieved)
+    raise TimeoutError
+
+
+def _retrieved(task: asyncio.Future[ModelAnswer]) -> None:
+    """Reads a cancelled call's outcome so that nothing is logged as never retrieved."""
+    if not task.cancelled():
+        task.exception()
