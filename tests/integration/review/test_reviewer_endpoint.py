@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from application.review.service import DEFAULT_RESERVE_S
 from domain.errors import NotFound
 from domain.risk.analysis import RiskRating
 from domain.risk.review import ReviewFallback, ReviewSource
@@ -107,7 +108,7 @@ async def test_a_hanging_endpoint_is_answered_by_the_rules_within_the_budget() -
     # Assert
     assert stored.review.source is ReviewSource.RULES
     assert stored.review.fallback is ReviewFallback.TIMEOUT
-    assert stored.review.elapsed_ms >= budget * 1000
+    assert stored.review.elapsed_ms >= (budget - DEFAULT_RESERVE_S) * 1000  # the model waited
     assert elapsed < budget + 5  # generous: the point is that it does not wait for the hang
 
 
