@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import time
 from collections.abc import AsyncIterator, Callable
 from datetime import timedelta
+from typing import Any
 
 import structlog
 
@@ -16,8 +19,10 @@ from application.model_records.recorder import (
     RISK_RATER_MODEL,
     SENTIMENT_MODEL,
 )
-from application.review.service import ReviewConfig
+from application.review.after_decision import AfterDecision, ReviewAfterDecision
+from application.review.service import ReviewConfig, ReviewService
 from bootstrap.settings import Settings
+from domain.events import DomainEvent
 from ports.clock import Clock
 from ports.events import Notifier
 from ports.predictions import PredictionStore
@@ -126,3 +131,25 @@ async def outcome_loop(
     checks = {"model_outcomes": join, "model_drift": drift}
     async with running_every(checks, settings.review.outcome_seconds):
         yield
+
+
+async def after_decision_lifetime(
+    settings: Settings, bus: Any, reviews: Callable[[], ReviewService]
+) -> AsyncIterator[ReviewAfterDecision | None]:
+    """With BULWARK_REVIEW_AFTER_DECISION: subscribed to the bus, reviewing on its own task."""
+    which = AfterDecision(settings.review.after_decision)
+    if which is AfterDecision.OFF:
+        yield None
+        return
+    after = ReviewAfterDecision(reviews(), which)
+    event_type: type[DomainEvent]
+    for event_type in after.events:
+        bus.subscribe(event_type, after.on_event)
+    task = asyncio.create_task(after.run_forever(), name="review-after-decision")
+    _log.info("review_after_decision", which=which.value)
+    try:
+        yield after
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError, Exception):
+            await task

@@ -52,3 +52,7 @@ class ReviewContainer(containers.DeclarativeContainer):
         review_wiring.outcome_loop, core.settings, outcome_joiner.provider, drift_watch.provider,
         core.process,
     )  # fmt: skip
+    # BULWARK_REVIEW_AFTER_DECISION: reviews of decided orders on a task of their own.
+    after_decision = providers.Resource(
+        review_wiring.after_decision_lifetime, core.settings, core.bus, reviews.provider
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar
+from typing import Annotated, ClassVar, Literal
 
 import msgspec
 
@@ -25,6 +25,10 @@ class ReviewSettings(Section, frozen=True, kw_only=True):
     # How long the model may take before the rules answer in its place (the review says so).
     budget_seconds: Annotated[float, msgspec.Meta(gt=0, le=60)] = 2.0
     max_tokens: Annotated[int, msgspec.Meta(ge=64, le=8192)] = 512
+    # Reviews asked for by themselves after the gate's decisions (off the order path, on a
+    # task of their own, as the system): off, denied (the orders denied), all (denied or
+    # accepted by the broker).
+    after_decision: Literal["off", "denied", "all"] = "off"
     # Outcomes: the horizon over which a prediction is judged, the adverse excursions that
     # make a realised CAUTION and DANGER, how often the joiner and the drift watch run (0:
     # never in the serving process).
