@@ -22,7 +22,7 @@ from application.model_records.recorder import PredictionRecorder
 from application.review.redaction import redact
 from application.trading.risk import RiskService
 from domain.errors import NotFound
-from domain.principals import Principal
+from domain.principals import Principal, Role
 from domain.risk.analysis import TradeAnalysis
 from domain.risk.review import (
     Review,
@@ -162,7 +162,8 @@ class ReviewService:
         figures = gate_figures(analysis.facts)
         prompt = ReviewPrompt(figures, order_terms(order))
         review, transcript, detail = await self.ask(prompt, analysis, started)
-        secrets = (*self._config.secrets, account.id, account.owner_id, principal.id)
+        caller = () if principal.role is Role.SYSTEM else (principal.id,)
+        secrets = (*self._config.secrets, account.id, account.owner_id, *caller)
         stored = StoredReview(
             id=self._ids.new("rev-"),
             owner_id=account.owner_id,
