@@ -33,6 +33,10 @@ MAX_REASONS = 5
 MAX_REASON_CHARS = 400
 
 
+class InvalidAnswer(ValueError):
+    """The answer is not the schema's object, or cites a figure it was not sent."""
+
+
 class _Reason(msgspec.Struct, forbid_unknown_fields=True):
     figure: str
     text: Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_REASON_CHARS)]
@@ -82,16 +86,16 @@ def user_message(prompt: ReviewPrompt) -> str:
 def parse_answer(
     content: str | None, prompt: ReviewPrompt
 ) -> tuple[RiskRating, tuple[ReviewReason, ...], float]:
-    """The answer validated against the schema and the figures sent; ValueError otherwise."""
+    """The answer validated against the schema and the figures sent; InvalidAnswer otherwise."""
     if not content:
-        raise ValueError("an empty answer")
+        raise InvalidAnswer("an empty answer")
     try:
         answer = msgspec.json.decode(content.strip(), type=_Answer)
     except msgspec.DecodeError as exc:  # ValidationError is a DecodeError
-        raise ValueError(f"off the schema: {exc}") from None
+        raise InvalidAnswer(f"off the schema: {exc}") from None
     unknown = sorted({r.figure for r in answer.reasons} - set(prompt.figures))
     if unknown:
-        raise ValueError(f"reasons name figures it was not sent: {', '.join(unknown)}")
+        raise InvalidAnswer(f"reasons name figures it was not sent: {', '.join(unknown)}")
     reasons = tuple(ReviewReason(r.figure, r.text.strip()) for r in answer.reasons)
     return RiskRating(answer.rating), reasons, float(answer.confidence)
 
@@ -160,7 +164,7 @@ class OpenAIChatReviewer:
         transcript = Transcript(sent, content)
         try:
             rating, reasons, confidence = parse_answer(content, prompt)
-        except ValueError as exc:
+        except InvalidAnswer as exc:
             raise ReviewFailed(ReviewFallback.INVALID_ANSWER, str(exc), transcript) from None
         return ModelAnswer(rating, reasons, confidence, transcript)
 
