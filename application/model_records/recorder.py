@@ -6,9 +6,10 @@ import hashlib
 import json
 import math
 from collections.abc import Mapping
+from datetime import datetime
 
 from domain.risk.analysis import TradeAnalysis
-from domain.risk.review import ReviewSource
+from domain.risk.review import ReviewSource, gate_figures
 from domain.trading.orders import Order
 from ports.clock import Clock, IdGenerator
 from ports.predictions import RATING, SCORE, Prediction, PredictionStore
@@ -57,43 +58,53 @@ class PredictionRecorder:
         except Exception:
             self.failures += 1
 
-    async def record_review(
-        self, stored: StoredReview, order: Order, analysis: TradeAnalysis
-    ) -> None:
-        """The review's rating and the risk rater's, with the gate figures as inputs."""
-        figures = dict(stored.figures)
-        digest = inputs_hash(figures)
-        inputs = numeric_inputs(figures)
-        direction = order.side.sign
+    async def record_review(self, stored: StoredReview, order: Order) -> None:
+        """The review's rating, with the gate figures it was given as inputs."""
         review = stored.review
         version = review.model if review.source is ReviewSource.MODEL else "rules-fallback"
+        await self._rating(
+            REVIEWER_MODEL, version, review.rating.value, review.confidence, stored.figures,
+            order, stored.owner_id, stored.created_at,
+        )  # fmt: skip
+
+    async def record_rating(self, analysis: TradeAnalysis, order: Order, owner_id: str) -> None:
+        """The risk rater's rating of a pre-trade analysis (version: `rules` or `model:<name>`);
+        confidence: a model's probability of its rating, 1 for the rules."""
         assessment = analysis.assessment
-        probabilities = dict(assessment.probabilities)
-        for model, ver, rating, confidence in (
-            (REVIEWER_MODEL, version, review.rating.value, review.confidence),
-            (
-                RISK_RATER_MODEL,
-                assessment.rater,
-                assessment.rating.value,
-                float(probabilities.get(assessment.rating, 1.0)),
-            ),
-        ):
-            await self.record(
-                Prediction(
-                    id=self._ids.new("pred-"),
-                    model=model,
-                    version=ver,
-                    kind=RATING,
-                    subject=stored.symbol,
-                    direction=int(direction),
-                    value=rating,
-                    confidence=confidence,
-                    inputs_hash=digest,
-                    inputs=inputs,
-                    made_at=stored.created_at,
-                    owner_id=stored.owner_id,
-                )
+        confidence = float(dict(assessment.probabilities).get(assessment.rating, 1.0))
+        await self._rating(
+            RISK_RATER_MODEL, assessment.rater, assessment.rating.value, confidence,
+            gate_figures(analysis.facts), order, owner_id, self._clock.now(),
+        )  # fmt: skip
+
+    async def _rating(
+        self,
+        model: str,
+        version: str,
+        rating: str,
+        confidence: float,
+        figures: Mapping[str, str],
+        order: Order,
+        owner_id: str,
+        at: datetime,
+    ) -> None:
+        figures = dict(figures)
+        await self.record(
+            Prediction(
+                id=self._ids.new("pred-"),
+                model=model,
+                version=version,
+                kind=RATING,
+                subject=order.symbol,
+                direction=order.side.sign,
+                value=rating,
+                confidence=confidence,
+                inputs_hash=inputs_hash(figures),
+                inputs=numeric_inputs(figures),
+                made_at=at,
+                owner_id=owner_id,
             )
+        )
 
     async def record_score(
         self, model: str, version: str, symbol: str, score: float, inputs: Mapping[str, float]

@@ -4,8 +4,8 @@ The gate has decided before a review is asked for: a review never sits on the or
 is asked for on demand, of a stored order (its figures recomputed at review time) or of a
 proposed one. The language model gets `budget_s` seconds; when it hangs, fails or answers
 off the schema, the rules rater answers in its place and the review says why. Every review
-is stored with its redacted transcript, and both ratings (the review's and the risk
-rater's) are recorded as predictions to be judged by their outcomes.
+is stored with its redacted transcript, and its rating recorded as a prediction to be judged
+by its outcome (the analysis records the risk rater's beside it).
 """
 
 from __future__ import annotations
@@ -46,7 +46,6 @@ from ports.unit_of_work import UnitOfWorkFactory
 
 DEFAULT_BUDGET_S = 2.0
 DEFAULT_RESERVE_S = 0.025
-REVIEWER_MODEL = "ai-reviewer"  # the name its predictions are recorded under
 RULES = "rules"
 
 
@@ -180,7 +179,7 @@ class ReviewService:
             detail=redact(detail, secrets),
         )
         await self._store.add(stored)
-        await self._recorder.record_review(stored, order, analysis)
+        await self._recorder.record_review(stored, order)
         return stored
 
     async def ask(

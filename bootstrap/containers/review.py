@@ -8,7 +8,6 @@ from dependency_injector import containers, providers
 
 from application.model_records.outcomes import OutcomeJoiner
 from application.model_records.record import ModelRecords
-from application.model_records.recorder import PredictionRecorder
 from application.review.service import ReviewService
 from bootstrap import review as review_wiring
 from bootstrap.containers.stores import store_for
@@ -26,12 +25,9 @@ class ReviewContainer(containers.DeclarativeContainer):
         memory="adapters.memory.reviews:InMemoryReviewStore",
         sql="adapters.postgres.reviews:SqlReviewStore",
     )  # fmt: skip
-    prediction_store = providers.Singleton(
-        store_for, core.store_kind, core.engine.provider,
-        memory="adapters.memory.reviews:InMemoryPredictionStore",
-        sql="adapters.postgres.reviews:SqlPredictionStore",
-    )  # fmt: skip
-    recorder = providers.Singleton(PredictionRecorder, prediction_store, core.clock, core.ids)
+    # One store of predictions with the risk rater's (the trading context records those).
+    prediction_store = trading.prediction_store
+    recorder = trading.prediction_recorder
     reviewer = providers.Singleton(review_wiring.reviewer, core.settings, core.key_vault)
     reviews = providers.Singleton(
         ReviewService, core.uow_factory, trading.risk, reviewer, review_store, recorder,

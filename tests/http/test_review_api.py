@@ -161,3 +161,22 @@ async def test_a_models_record_counts_its_predictions_per_version(
     assert len(rows["local-model"]["bins"]) == 10
     assert strangers.json()["rows"] == []  # only their own predictions
     assert_problem(bad, 422, "INVALID_RECORD_QUERY")
+
+
+async def test_every_pre_trade_analysis_records_the_risk_raters_rating(
+    reviewed: Harness,
+) -> None:
+    # Arrange
+    owner = await reviewed.user(Role.OWNER)
+    await reviewed.account(owner, "acc-owner")
+
+    # Act
+    analysed = await reviewed.client.post(
+        "/api/v1/risk/analyze", json=order_body("acc-owner"), headers=owner.headers
+    )
+    record = await reviewed.client.get("/api/v1/models/risk-rater/record", headers=owner.headers)
+
+    # Assert
+    assert analysed.status_code == 200, analysed.text
+    (row,) = record.json()["rows"]
+    assert (row["version"], row["predictions"], row["resolved"]) == ("rules", 1, 0)

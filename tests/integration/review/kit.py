@@ -11,8 +11,10 @@ from adapters.reviewer.openai_chat import OpenAIChatReviewer
 from application.model_records.recorder import PredictionRecorder
 from application.review.service import ReviewConfig, ReviewService
 from application.trading.orders import SubmitOrder
+from application.trading.risk import RiskService
 from bootstrap.embedded import Embedded, build_embedded
 from domain.principals import Principal, Role
+from domain.risk.analysis import HeadroomRater
 from domain.trading.instruments import Instrument
 from domain.trading.orders import Origin, OriginKind, Side
 
@@ -41,9 +43,15 @@ async def desk(base_url: str | None, budget_s: float = 2.0) -> Desk:
         else None
     )
     store, predictions = InMemoryReviewStore(), InMemoryPredictionStore()
+    recorder = PredictionRecorder(predictions, e.clock, e.ids)
+    uow = unit_of_work_factory(e.store)
+    # The analysis records the risk rater's rating, as the trading container wires it.
+    risk = RiskService(
+        uow, e.market, e.clock, e.ids, e.policies, e.audit, HeadroomRater(), e.orders,
+        predictions=recorder,
+    )  # fmt: skip
     service = ReviewService(
-        unit_of_work_factory(e.store), e.risk, reviewer, store,
-        PredictionRecorder(predictions, e.clock, e.ids), e.clock, e.ids,
+        uow, risk, reviewer, store, recorder, e.clock, e.ids,
         ReviewConfig(budget_s=budget_s, secrets=(API_KEY,)),
     )  # fmt: skip
     return Desk(e, service, store, predictions)
