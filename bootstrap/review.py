@@ -153,3 +153,14 @@ async def after_decision_lifetime(
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError, Exception):
             await task
+
+
+async def reviewer_lifetime(made: ReviewerPort | None) -> AsyncIterator[ReviewerPort | None]:
+    """The reviewer's HTTP connections closed when the process stops."""
+    try:
+        yield made
+    finally:
+        close = getattr(made, "aclose", None)
+        if close is not None:
+            with contextlib.suppress(Exception):
+                await close()

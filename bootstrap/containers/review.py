@@ -52,3 +52,4 @@ class ReviewContainer(containers.DeclarativeContainer):
     after_decision = providers.Resource(
         review_wiring.after_decision_lifetime, core.settings, core.bus, reviews.provider
     )
+    reviewer_open = providers.Resource(review_wiring.reviewer_lifetime, reviewer)
