@@ -4,12 +4,15 @@ endpoint hangs; and a model's record (docs/ai-review.md)."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import pytest
 
-from domain.principals import Role
+from application.trading.risk import RuleDraft
+from domain.principals import Principal, Role
+from domain.risk.rules import RuleType
 from tests.chat_completions_server import (
     ChatCompletionsServer,
     first_figures,
@@ -180,3 +183,35 @@ async def test_every_pre_trade_analysis_records_the_risk_raters_rating(
     assert analysed.status_code == 200, analysed.text
     (row,) = record.json()["rows"]
     assert (row["version"], row["predictions"], row["resolved"]) == ("rules", 1, 0)
+
+
+async def test_the_served_app_reviews_denied_orders_by_itself_when_configured() -> None:
+    # Arrange
+    h, client = await open_harness(settings_with(review_after_decision="denied"))
+    async with client:
+        await h.instrument("AAPL", "190")
+        owner = await h.user(Role.OWNER)
+        await h.account(owner, "acc-owner")
+        principal = Principal(owner.id, owner.role)
+        rule = RuleDraft(RuleType.MAX_ORDER_QUANTITY, {"max_quantity": 5}, account_id=None)
+        await h.container.trading.risk().create(principal, rule)
+
+        # Act
+        denied = await submit(h, owner, order_body("acc-owner", quantity="10"))
+        order_id = denied.json()["order"]["id"]
+        review = None
+        for _ in range(100):
+            await asyncio.sleep(0.02)
+            review = await h.client.get(f"/api/v1/orders/{order_id}/review", headers=owner.headers)
+            if review.status_code == 200:
+                break
+
+    # Assert
+    assert denied.status_code == 422 and denied.json()["order"]["status"] == "denied"
+    assert review is not None and review.status_code == 200, review.text if review else None
+    body = review.json()
+    assert (body["rating"], body["source"], body["fallback"]) == (
+        "DANGER",
+        "rules",
+        "not configured",
+    )
