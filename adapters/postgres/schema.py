@@ -13,6 +13,7 @@ import adapters.postgres.tables.illiquid
 import adapters.postgres.tables.key_rotation
 import adapters.postgres.tables.key_vault
 import adapters.postgres.tables.kyc
+import adapters.postgres.tables.model_records
 import adapters.postgres.tables.notification_endpoints
 import adapters.postgres.tables.notifications
 import adapters.postgres.tables.onboarding

@@ -16,6 +16,7 @@ from application.core.access import (
     ensure_may_change,
     visibility,
 )
+from application.model_records.recorder import PredictionRecorder
 from application.trading.orders import OrderService
 from application.trading.policies import PolicyCache
 from application.trading.snapshots import instrument_map, load_risk_view
@@ -148,6 +149,7 @@ class RiskService:
         margin_schedule: MarginSchedule | None = None,
         equity_history: EquityHistory | None = None,
         trade_context: TradeContextSource | None = None,
+        predictions: PredictionRecorder | None = None,
     ) -> None:
         self._uow = uow_factory
         self._market = market_data
@@ -161,6 +163,8 @@ class RiskService:
         self._history = equity_history
         # Volatility and news sentiment for a model-based rater; None: unknown.
         self._trade_context = trade_context
+        # Each analysis' rating kept to be judged by its outcome (application/model_records/).
+        self._predictions = predictions
 
     # -- CRUD --------------------------------------------------------------------------
     async def create(self, principal: Principal, draft: RuleDraft) -> RiskRule:
@@ -347,7 +351,10 @@ class RiskService:
             facts = replace(
                 trade_facts(order, account, view, policy, self._schedule), context=context
             )
-            return TradeAnalysis(facts, self._rater.rate(facts))
+            analysis = TradeAnalysis(facts, self._rater.rate(facts))
+        if self._predictions is not None:
+            await self._predictions.record_rating(analysis, order, account.owner_id)
+        return analysis
 
     # -- helpers -----------------------------------------------------------------------
     async def _view(

@@ -20,6 +20,7 @@ from bootstrap.containers.market_data import MarketDataContainer
 from bootstrap.containers.markets import MarketsContainer
 from bootstrap.containers.notifications import NotificationsContainer
 from bootstrap.containers.portfolio import PortfolioContainer
+from bootstrap.containers.review import ReviewContainer
 from bootstrap.containers.safety import SafetyContainer
 from bootstrap.containers.stores import later, later_lifetime
 from bootstrap.containers.strategies import StrategiesContainer
@@ -102,13 +103,16 @@ class ApplicationContainer(containers.DeclarativeContainer):
         inference=inference,
     )  # fmt: skip
     keys = providers.Container(KeysContainer, core=core, identity=identity)
+    review = providers.Container(
+        ReviewContainer, core=core, trading=trading, market_data=market_data
+    )
 
     # The API's listener: its contexts' routes, and the shared services.
     http_contexts = providers.Container(
         HttpContextsContainer, core=core, identity=identity, devices=devices,
         notifications=notifications,
         keys=keys, surveillance=surveillance, portfolio=portfolio, markets=markets,
-        inference=inference, analytics=analytics, strategies=strategies,
+        inference=inference, analytics=analytics, strategies=strategies, review=review,
     )  # fmt: skip
     event_hub = providers.Singleton(event_hub, core.bus, settings.provided.http.ws_queue_size)
     idempotency = providers.Selector(

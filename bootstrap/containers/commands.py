@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from bootstrap.containers.markets import MarketsContainer
     from bootstrap.containers.notifications import NotificationsContainer
     from bootstrap.containers.portfolio import PortfolioContainer
+    from bootstrap.containers.review import ReviewContainer
     from bootstrap.containers.safety import SafetyContainer
     from bootstrap.containers.strategies import StrategiesContainer
     from bootstrap.containers.surveillance import SurveillanceContainer
@@ -138,6 +139,12 @@ class CommandContainers:
         from bootstrap.containers.keys import KeysContainer
 
         return KeysContainer(core=self.core, identity=self.identity)
+
+    @cached_property
+    def review(self) -> ReviewContainer:
+        from bootstrap.containers.review import ReviewContainer
+
+        return ReviewContainer(core=self.core, trading=self.trading, market_data=self.market_data)
 
     def built(self) -> list[str]:
         """The contexts built so far, in the order they were first read."""

@@ -41,6 +41,7 @@ class HttpContextsContainer(containers.DeclarativeContainer):
     inference = providers.DependenciesContainer()
     analytics = providers.DependenciesContainer()
     strategies = providers.DependenciesContainer()
+    review = providers.DependenciesContainer()
 
     identity_context = _context(
         "identity", "IdentityServices",
@@ -110,10 +111,14 @@ class HttpContextsContainer(containers.DeclarativeContainer):
         backtests=strategies.backtests, signals=strategies.signals,
     )  # fmt: skip
 
+    review_context = _context(
+        "review", "ReviewServices", reviews=review.reviews, model_records=review.model_records
+    )
+
     # What the API's listener mounts, each context with its own routes.
     served = providers.Callable(
         served_contexts,
         identity_context, devices_context, notifications_context, keys_context,
         surveillance_context, audit_context, portfolio_context, markets_context,
-        inference_context, analytics_context, strategies_context,
+        inference_context, analytics_context, strategies_context, review_context,
     )  # fmt: skip

@@ -8,6 +8,7 @@ from typing import Any
 
 from dependency_injector import containers, providers
 
+from application.model_records.recorder import PredictionRecorder
 from application.trading.account_admin import AccountAdmin
 from application.trading.account_sync import AccountSync
 from application.trading.accounts import AccountQueries
@@ -76,11 +77,21 @@ class TradingContainer(containers.DeclarativeContainer):
         memory="adapters.memory.equity:InMemoryEquityHistory",
         sql="adapters.postgres.equity:SqlEquityHistory",
     )  # fmt: skip
+    # Every model's predictions (docs/ai-review.md): the risk rater's here, the reviewer's too.
+    prediction_store = providers.Singleton(
+        store_for, core.store_kind, core.engine.provider,
+        memory="adapters.memory.reviews:InMemoryPredictionStore",
+        sql="adapters.postgres.reviews:SqlPredictionStore",
+    )  # fmt: skip
+    prediction_recorder = providers.Singleton(
+        PredictionRecorder, prediction_store, core.clock, core.ids
+    )
     risk = providers.Singleton(
         RiskService,
         core.uow_factory, core.quotes, core.clock, core.ids, core.policies, core.audit,
         inference.risk_rater, orders,
         equity_history=equity_history, trade_context=inference.trade_context,
+        predictions=prediction_recorder,
     )  # fmt: skip
     accounts = providers.Singleton(AccountQueries, core.uow_factory, core.quotes)
     account_admin = providers.Singleton(

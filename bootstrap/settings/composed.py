@@ -24,6 +24,7 @@ from bootstrap.settings.markets import MarketsSettings
 from bootstrap.settings.notifications import ChannelSettings, NotifySettings
 from bootstrap.settings.observability import ObservabilitySettings
 from bootstrap.settings.price_alerts import PriceAlertSettings
+from bootstrap.settings.review import ReviewSettings
 from bootstrap.settings.safety import SafetySettings
 from bootstrap.settings.sentiment import FearGreedSettings, HypeMeterSettings
 from bootstrap.settings.store import RedisSettings, StoreSettings
@@ -71,6 +72,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     surveillance: SurveillanceSettings = _section(SurveillanceSettings)
     fear_greed: FearGreedSettings = _section(FearGreedSettings)
     hype: HypeMeterSettings = _section(HypeMeterSettings)
+    review: ReviewSettings = _section(ReviewSettings)
 
     @classmethod
     def sections(cls) -> dict[str, type[Section]]:

@@ -224,6 +224,14 @@ CATALOGUE: dict[str, EventType] = {
             "$body",
             "A HIGH surveillance alert on our own order flow: desk and owner.",
         ),
+        _t(
+            "model.drift",
+            HIGH,
+            _LOUD,
+            "$title",
+            "$body",
+            "A model's inputs drifted from its reference window (PSI past the threshold).",
+        ),
         _t("alert", HIGH, _LOUD, "$title", "$body", "Warnings without a more specific type."),
         _t("digest", NORMAL, _LOUD, "$title", "$body", "The digest of held low-priority notices."),
         _t(

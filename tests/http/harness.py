@@ -82,6 +82,8 @@ def test_settings(**overrides: str) -> Settings:
         "BULWARK_IV_RECORD_SECONDS": "0",
         # Off unless a test is about it: the Fear & Greed recorder would read chains and bars.
         "BULWARK_FEAR_GREED_RECORD_SECONDS": "0",
+        # Off unless a test is about it: the outcome joiner and drift watch read bars.
+        "BULWARK_REVIEW_OUTCOME_SECONDS": "0",
         # Off unless a test is about it: a background compile would compete with the test.
         "BULWARK_COMPUTE_WARMUP": "false",
         # Off unless a test is about it: loading the models would compete with the test.

@@ -1,0 +1,105 @@
+"""Wire shapes of reviews and model records (docs/ai-review.md)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from adapters.http.schemas.common import Output
+from application.model_records.record import ModelRecord, PeriodRecord
+from ports.reviewer import StoredReview
+
+
+class ReviewReasonOut(Output):
+    figure: str  # a key of `figures`
+    text: str
+
+
+class ReviewOut(Output):
+    """An advisory review. `source`: "model" or "rules"; `fallback`: why the rules answered
+    ("timeout", "error", "invalid answer", "not configured"), null when the model did."""
+
+    id: str
+    order_id: str | None
+    account_id: str
+    symbol: str
+    rating: str
+    reasons: list[ReviewReasonOut]
+    confidence: float
+    source: str
+    fallback: str | None
+    model: str
+    elapsed_ms: float
+    figures: dict[str, str]
+    created_at: datetime
+
+    @classmethod
+    def from_domain(cls, stored: StoredReview) -> ReviewOut:
+        r = stored.review
+        return cls(
+            id=stored.id, order_id=stored.order_id, account_id=stored.account_id,
+            symbol=stored.symbol, rating=r.rating.value,
+            reasons=[ReviewReasonOut(figure=x.figure, text=x.text) for x in r.reasons],
+            confidence=r.confidence, source=r.source.value,
+            fallback=r.fallback.value if r.fallback else None, model=r.model,
+            elapsed_ms=round(r.elapsed_ms, 3), figures=dict(stored.figures),
+            created_at=stored.created_at,
+        )  # fmt: skip
+
+
+class BinOut(Output):
+    low: float
+    high: float
+    count: int
+    mean_confidence: float | None
+    hit_rate: float | None
+
+
+class DriftOut(Output):
+    psi: float | None
+    feature: str | None
+    reference_count: int
+
+
+class PeriodRecordOut(Output):
+    version: str
+    period_start: datetime
+    predictions: int
+    resolved: int
+    judged: int
+    hit_rate: float | None
+    calibration_error: float | None
+    bins: list[BinOut]
+    drift: DriftOut
+
+    @classmethod
+    def from_domain(cls, row: PeriodRecord) -> PeriodRecordOut:
+        return cls(
+            version=row.version, period_start=row.period_start, predictions=row.predictions,
+            resolved=row.resolved, judged=row.judged, hit_rate=row.hit_rate,
+            calibration_error=row.calibration_error,
+            bins=[
+                BinOut(low=b.low, high=b.high, count=b.count, mean_confidence=b.mean_confidence,
+                       hit_rate=b.hit_rate)
+                for b in row.bins
+            ],
+            drift=DriftOut(psi=row.drift.psi, feature=row.drift.feature,
+                           reference_count=row.drift.reference_count),
+        )  # fmt: skip
+
+
+class ModelRecordOut(Output):
+    model: str
+    start: datetime
+    end: datetime
+    period: str
+    rows: list[PeriodRecordOut]
+
+    @classmethod
+    def from_domain(cls, record: ModelRecord) -> ModelRecordOut:
+        return cls(
+            model=record.model,
+            start=record.start,
+            end=record.end,
+            period=record.period.value,
+            rows=[PeriodRecordOut.from_domain(row) for row in record.rows],
+        )

@@ -1,0 +1,188 @@
+"""Reviews and predictions on `model_reviews` and `model_predictions`, one short transaction
+per call (ports/reviewer.py, ports/predictions.py)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from adapters.postgres.engine import guarded
+from adapters.postgres.repos.base import insert_ignore
+from adapters.postgres.tables.model_records import model_predictions, model_reviews
+from domain.risk.analysis import RiskRating
+from domain.risk.review import Review, ReviewFallback, ReviewReason, ReviewSource
+from ports.predictions import Prediction, PredictionOutcome
+from ports.reviewer import StoredReview, Transcript
+
+
+def review_json(review: Review) -> dict[str, Any]:
+    return {
+        "rating": review.rating.value,
+        "reasons": [{"figure": r.figure, "text": r.text} for r in review.reasons],
+        "confidence": review.confidence,
+        "source": review.source.value,
+        "model": review.model,
+        "fallback": review.fallback.value if review.fallback else None,
+        "elapsed_ms": review.elapsed_ms,
+    }
+
+
+def review_of(data: dict[str, Any]) -> Review:
+    fallback = data.get("fallback")
+    return Review(
+        rating=RiskRating(data["rating"]),
+        reasons=tuple(ReviewReason(str(r["figure"]), str(r["text"])) for r in data["reasons"]),
+        confidence=float(data["confidence"]),
+        source=ReviewSource(data["source"]),
+        model=str(data["model"]),
+        fallback=ReviewFallback(fallback) if fallback else None,
+        elapsed_ms=float(data.get("elapsed_ms", 0.0)),
+    )
+
+
+class SqlReviewStore:
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+
+    async def add(self, review: StoredReview) -> None:
+        row = {
+            "id": review.id,
+            "owner_id": review.owner_id,
+            "account_id": review.account_id,
+            "order_id": review.order_id,
+            "symbol": review.symbol,
+            "review": review_json(review.review),
+            "figures": dict(review.figures),
+            "prompt": review.transcript.prompt,
+            "answer": review.transcript.answer,
+            "detail": review.detail,
+            "created_at": review.created_at,
+        }
+
+        async def write() -> None:
+            async with self._engine.begin() as conn:
+                await insert_ignore(conn, model_reviews, row)
+
+        await guarded(write)
+
+    async def get(self, review_id: str) -> StoredReview | None:
+        return await self._one(select(model_reviews).where(model_reviews.c.id == review_id))
+
+    async def latest_for_order(self, order_id: str) -> StoredReview | None:
+        t = model_reviews
+        query = select(t).where(t.c.order_id == order_id).order_by(t.c.created_at.desc()).limit(1)
+        return await self._one(query)
+
+    async def _one(self, query: Any) -> StoredReview | None:
+        async def read() -> Any:
+            async with self._engine.begin() as conn:
+                return (await conn.execute(query)).first()
+
+        row = await guarded(read)
+        if row is None:
+            return None
+        return StoredReview(
+            id=row.id, owner_id=row.owner_id, account_id=row.account_id, order_id=row.order_id,
+            symbol=row.symbol, review=review_of(row.review), figures=dict(row.figures),
+            transcript=Transcript(row.prompt, row.answer), created_at=row.created_at,
+            detail=row.detail,
+        )  # fmt: skip
+
+
+def _outcome_json(o: PredictionOutcome) -> dict[str, Any]:
+    return {
+        "horizon_s": o.horizon_s,
+        "forward_return": o.forward_return,
+        "drawdown": o.drawdown,
+        "hit": o.hit,
+        "realised": o.realised,
+        "resolved_at": o.resolved_at.isoformat(),
+    }
+
+
+def _outcome_of(data: dict[str, Any] | None) -> PredictionOutcome | None:
+    if data is None:
+        return None
+    hit = data.get("hit")
+    return PredictionOutcome(
+        int(data["horizon_s"]), float(data["forward_return"]), float(data["drawdown"]),
+        None if hit is None else bool(hit), str(data["realised"]),
+        datetime.fromisoformat(data["resolved_at"]),
+    )  # fmt: skip
+
+
+def _prediction_of(row: Any) -> Prediction:
+    return Prediction(
+        id=row.id, model=row.model, version=row.version, kind=row.kind, subject=row.subject,
+        direction=int(row.direction), value=row.value,
+        confidence=None if row.confidence is None else float(row.confidence),
+        inputs_hash=row.inputs_hash, inputs={k: float(v) for k, v in row.inputs.items()},
+        made_at=row.made_at, owner_id=row.owner_id, outcome=_outcome_of(row.outcome),
+    )  # fmt: skip
+
+
+class SqlPredictionStore:
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+
+    async def add(self, prediction: Prediction) -> None:
+        p = prediction
+        row = {
+            "id": p.id, "model": p.model, "version": p.version, "kind": p.kind,
+            "subject": p.subject, "direction": p.direction, "value": p.value,
+            "confidence": p.confidence, "inputs_hash": p.inputs_hash, "inputs": dict(p.inputs),
+            "made_at": p.made_at, "owner_id": p.owner_id,
+            "outcome": None if p.outcome is None else _outcome_json(p.outcome),
+            "resolved": 0 if p.outcome is None else 1,
+        }  # fmt: skip
+
+        async def write() -> None:
+            async with self._engine.begin() as conn:
+                await insert_ignore(conn, model_predictions, row)
+
+        await guarded(write)
+
+    async def unresolved(self, before: datetime, limit: int) -> list[Prediction]:
+        if limit <= 0:
+            return []
+        t = model_predictions
+        query = (
+            select(t)
+            .where(t.c.resolved == 0, t.c.made_at <= before)
+            .order_by(t.c.made_at, t.c.id)
+            .limit(limit)
+        )
+        return await self._many(query)
+
+    async def resolve(self, prediction_id: str, outcome: PredictionOutcome) -> None:
+        t = model_predictions
+        statement = (
+            update(t)
+            .where(t.c.id == prediction_id)
+            .values(outcome=_outcome_json(outcome), resolved=1)
+        )
+
+        async def write() -> None:
+            async with self._engine.begin() as conn:
+                await conn.execute(statement)
+
+        await guarded(write)
+
+    async def between(
+        self, model: str, start: datetime, end: datetime, owner_id: str | None = None
+    ) -> list[Prediction]:
+        t = model_predictions
+        query = select(t).where(t.c.model == model, t.c.made_at >= start, t.c.made_at < end)
+        if owner_id is not None:
+            query = query.where(t.c.owner_id == owner_id)
+        return await self._many(query.order_by(t.c.made_at, t.c.id))
+
+    async def _many(self, query: Any) -> list[Prediction]:
+        async def read() -> list[Any]:
+            async with self._engine.begin() as conn:
+                return list((await conn.execute(query)).all())
+
+        return [_prediction_of(row) for row in await guarded(read)]

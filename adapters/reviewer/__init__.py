@@ -1,0 +1,1 @@
+"""Language-model reviewers of gate decisions (ports/reviewer.py)."""

@@ -1,0 +1,1 @@
+"""The AI risk reviewer (docs/ai-review.md): advisory reviews of the gate's decisions."""
