@@ -40,6 +40,7 @@ class HttpContextsContainer(containers.DeclarativeContainer):
     inference = providers.DependenciesContainer()
     analytics = providers.DependenciesContainer()
     strategies = providers.DependenciesContainer()
+    wealth = providers.DependenciesContainer()
 
     identity_context = _context(
         "identity", "IdentityServices",
@@ -101,10 +102,16 @@ class HttpContextsContainer(containers.DeclarativeContainer):
         backtests=strategies.backtests, signals=strategies.signals,
     )  # fmt: skip
 
+    wealth_context = _context(
+        "wealth", "WealthServices",
+        profiles=wealth.investor_profiles, retirement=wealth.retirement,
+        estate_tax=wealth.estate_tax,
+    )  # fmt: skip
+
     # What the API's listener mounts, each context with its own routes.
     served = providers.Callable(
         served_contexts,
         identity_context, notifications_context, keys_context, surveillance_context,
         audit_context, portfolio_context, markets_context, inference_context, analytics_context,
-        strategies_context,
+        strategies_context, wealth_context,
     )  # fmt: skip

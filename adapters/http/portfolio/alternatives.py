@@ -7,7 +7,7 @@ answers the allocation in money (decimal strings, to the cent) with the rule it 
 
 from __future__ import annotations
 
-from litestar import Controller, post
+from litestar import Controller, get, post
 from litestar.params import JSONBody
 
 from adapters.http.portfolio import PortfolioDep
@@ -18,6 +18,7 @@ from adapters.http.schemas.alternatives import (
     CommoditiesOut,
     CryptoIn,
     CryptoOut,
+    LimitsOut,
     PrivateEquityIn,
     PrivateEquityOut,
     ReitsIn,
@@ -119,6 +120,20 @@ class AlternativesController(Controller):
             data.amount, data.currency, data.series(), data.inflation, data.cpi
         )
         return CommoditiesOut.from_result(result)
+
+    @get(
+        "/limits",
+        summary="The allocator's configured limits and the next rebalancing date",
+        description=(
+            "Crypto cap and floor, sleeve volatility cap, REIT sector cap, private-equity share "
+            "of net worth, commodity cap, the rebalancing calendar and drift band "
+            "(BULWARK_ALTERNATIVES_*; docs/alternatives.md)."
+        ),
+        responses=problem_responses(401, 403, 429),
+    )
+    async def limits(self, portfolio: PortfolioDep) -> LimitsOut:
+        today = portfolio.clock.now().date()
+        return LimitsOut.from_limits(portfolio.alternatives.limits, today)
 
 
 CONTROLLERS = [AlternativesController]
