@@ -44,7 +44,7 @@ class InvestorProfileIn(Input):
     ]
     risk_tolerance: Tolerance | None = None
     questionnaire_score: Annotated[int | None, _doc("0..100, bands of 20 points")] = None
-    state: Annotated[str | None, _doc("USPS code of your state"), msgspec.Meta(max_length=2)] = None
+    state: Annotated[str, _doc("USPS code of your state"), msgspec.Meta(max_length=2)] | None = None
     state_rate: Annotated[UnitInterval, _doc("Your state's marginal rate, 0..0.15")] = UnitInterval(
         0
     )
@@ -52,9 +52,10 @@ class InvestorProfileIn(Input):
         list[Annotated[str, msgspec.Meta(max_length=40)]],
         msgspec.Meta(max_length=6, description="Rule 501(a) bases you attest to (GET criteria)"),
     ] = msgspec.field(default_factory=list)
-    accept_terms: Annotated[
-        str | None, _doc("The current terms version, to accept it"), msgspec.Meta(max_length=32)
-    ] = None
+    accept_terms: (
+        Annotated[str, _doc("The current terms version, to accept it"), msgspec.Meta(max_length=32)]
+        | None
+    ) = None
 
     def to_change(self) -> ProfileChange:
         return ProfileChange(
