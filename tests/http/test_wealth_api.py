@@ -27,9 +27,7 @@ def profile(**fields: Any) -> dict[str, Any]:
     }
 
 
-async def test_your_profile_is_stored_audited_and_read_back(
-    harness: Harness, owner: User
-) -> None:
+async def test_your_profile_is_stored_audited_and_read_back(harness: Harness, owner: User) -> None:
     # Act
     put = await harness.client.put(f"{WEALTH}/profile", json=profile(), headers=owner.headers)
     got = await harness.client.get(f"{WEALTH}/profile", headers=owner.headers)
@@ -124,13 +122,17 @@ async def test_contribution_room_takes_the_filing_status_from_the_profile(
 
 
 async def test_limits_rmd_and_a_year_not_published(harness: Harness, owner: User) -> None:
-    limits = await harness.client.get(f"{WEALTH}/retirement/limits/2026", headers=owner.headers)
+    limits = await harness.client.get(
+        f"{WEALTH}/retirement/limits?tax_year=2026", headers=owner.headers
+    )
     rmd = await harness.client.post(
         f"{WEALTH}/retirement/rmd",
         json={"balance": "100000", "birth_date": "1951-06-01", "year": 2024},
         headers=owner.headers,
     )
-    missing = await harness.client.get(f"{WEALTH}/retirement/limits/2031", headers=owner.headers)
+    missing = await harness.client.get(
+        f"{WEALTH}/retirement/limits?tax_year=2031", headers=owner.headers
+    )
 
     assert limits.json()["elective_deferral"] == "24500.00"
     assert limits.json()["catch_up_60_63"] == "11250.00"

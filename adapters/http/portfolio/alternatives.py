@@ -14,11 +14,11 @@ from adapters.http.portfolio import PortfolioDep
 from adapters.http.problems import problem_responses
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.alternatives import (
+    AlternativesLimitsOut,
     CommoditiesIn,
     CommoditiesOut,
     CryptoIn,
     CryptoOut,
-    LimitsOut,
     PrivateEquityIn,
     PrivateEquityOut,
     ReitsIn,
@@ -131,9 +131,9 @@ class AlternativesController(Controller):
         ),
         responses=problem_responses(401, 403, 429),
     )
-    async def limits(self, portfolio: PortfolioDep) -> LimitsOut:
+    async def limits(self, portfolio: PortfolioDep) -> AlternativesLimitsOut:
         today = portfolio.clock.now().date()
-        return LimitsOut.from_limits(portfolio.alternatives.limits, today)
+        return AlternativesLimitsOut.from_limits(portfolio.alternatives.limits, today)
 
 
 CONTROLLERS = [AlternativesController]

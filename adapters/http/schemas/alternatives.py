@@ -324,7 +324,7 @@ class CommoditiesOut(Output):
         )
 
 
-class LimitsOut(Output):
+class AlternativesLimitsOut(Output):
     """The allocator's configured limits (docs/alternatives.md)."""
 
     crypto_max_weight: AnalyticOut
@@ -339,7 +339,7 @@ class LimitsOut(Output):
     next_rebalance: date
 
     @classmethod
-    def from_limits(cls, limits: AlternativesLimits, today: date) -> LimitsOut:
+    def from_limits(cls, limits: AlternativesLimits, today: date) -> AlternativesLimitsOut:
         return cls(
             crypto_max_weight=limits.crypto_max_weight,
             crypto_market_cap_floor=limits.crypto_market_cap_floor,

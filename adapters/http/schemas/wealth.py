@@ -189,7 +189,7 @@ class RoomOut(Output):
         )  # fmt: skip
 
 
-class LimitsOut(Output):
+class RetirementLimitsOut(Output):
     tax_year: int
     sources: list[str]
     elective_deferral: MoneyOut
@@ -206,7 +206,7 @@ class LimitsOut(Output):
     gift_exclusion: MoneyOut
 
     @classmethod
-    def from_domain(cls, y: YearLimits) -> LimitsOut:
+    def from_domain(cls, y: YearLimits) -> RetirementLimitsOut:
         return cls(
             tax_year=y.tax_year, sources=list(y.sources), elective_deferral=y.elective_deferral,
             catch_up_50=y.catch_up_50, catch_up_60_63=y.catch_up_60_63,

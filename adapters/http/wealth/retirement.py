@@ -4,7 +4,7 @@ stored, so a viewer may call them); your investor profile fills the rates left o
 from __future__ import annotations
 
 from litestar import Controller, get, post
-from litestar.params import FromPath, JSONBody
+from litestar.params import FromQuery, JSONBody
 
 from adapters.http.deps import CallerDep
 from adapters.http.problems import problem_responses
@@ -12,7 +12,7 @@ from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.wealth import (
     EstateTaxIn,
     EstateTaxOut,
-    LimitsOut,
+    RetirementLimitsOut,
     RmdIn,
     RmdOut,
     RoomIn,
@@ -34,12 +34,12 @@ class RetirementController(Controller):
     guards = (require_roles(*READERS),)
 
     @get(
-        "/retirement/limits/{tax_year:int}",
+        "/retirement/limits",
         summary="The year's contribution limits and their IRS sources",
         responses=problem_responses(401, 403, 422, 429),
     )
-    async def limits(self, tax_year: FromPath[int], wealth: WealthDep) -> LimitsOut:
-        return LimitsOut.from_domain(wealth.retirement.limits(tax_year))
+    async def limits(self, tax_year: FromQuery[int], wealth: WealthDep) -> RetirementLimitsOut:
+        return RetirementLimitsOut.from_domain(wealth.retirement.limits(tax_year))
 
     @post(
         "/retirement/contribution-room",
