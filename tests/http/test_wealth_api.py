@@ -232,3 +232,31 @@ async def test_a_paper_strategy_and_a_suitable_one_need_no_confirmation(
     )
 
     assert live.status_code == 201, live.text
+
+
+async def test_harvesting_takes_the_filing_status_from_the_profile(
+    harness: Harness, owner: User
+) -> None:
+    # Arrange
+    stranger = await harness.user()
+    hoh = await harness.user()
+    await harness.client.put(f"{WEALTH}/profile", json=profile(), headers=owner.headers)
+    await harness.client.put(
+        f"{WEALTH}/profile", json=profile(filing_status="head_of_household"), headers=hoh.headers
+    )
+
+    # Act
+    mine = await harness.client.post("/api/v1/tax/harvesting", json={}, headers=owner.headers)
+    theirs = await harness.client.post("/api/v1/tax/harvesting", json={}, headers=stranger.headers)
+    unshipped = await harness.client.post("/api/v1/tax/harvesting", json={}, headers=hoh.headers)
+    explicit = await harness.client.post(
+        "/api/v1/tax/harvesting", json={"filing_status": "single"}, headers=owner.headers
+    )
+
+    # Assert
+    assert mine.status_code == 200, mine.text
+    assert mine.json()["rates"]["filing_status"] == "married_joint"
+    assert theirs.json()["rates"]["filing_status"] == "single"
+    assert explicit.json()["rates"]["filing_status"] == "single"
+    problem = assert_problem(unshipped, 422, "INVALID_TAX_INPUT")
+    assert problem["errors"][0]["field"] == "filing_status"
