@@ -14,7 +14,12 @@ from decimal import Decimal
 from typing import Generic, TypeVar
 
 from domain.principals import Principal
-from domain.retirement.contributions import ContributionRoom, RoomRequest, contribution_room
+from domain.retirement.contributions import (
+    AccountType,
+    ContributionRoom,
+    RoomRequest,
+    contribution_room,
+)
 from domain.retirement.errors import InvalidRetirementInput
 from domain.retirement.limits import FilingStatus, YearLimits, limits_for
 from domain.retirement.rmd import RequiredDistribution, required_minimum_distribution
@@ -30,7 +35,8 @@ from ports.investor_profiles import InvestorProfileRepository
 
 @dataclass(frozen=True, slots=True)
 class RoomQuestion:
-    """A contribution-room request whose filing status may come from the profile."""
+    """A contribution-room request whose filing status (it matters for a Roth IRA only) may
+    come from the profile."""
 
     request: RoomRequest
     filing_status: FilingStatus | None = None
@@ -77,7 +83,7 @@ class RetirementService:
     async def room(self, principal: Principal, q: RoomQuestion) -> Answered[ContributionRoom]:
         defaults: list[str] = []
         status = q.filing_status
-        if status is None:
+        if status is None and q.request.account_type is AccountType.ROTH_IRA:
             profile = await self._profiles.get(principal.id)
             if profile is not None:
                 status = profile.filing_status
