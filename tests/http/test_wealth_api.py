@@ -260,3 +260,28 @@ async def test_harvesting_takes_the_filing_status_from_the_profile(
     assert explicit.json()["rates"]["filing_status"] == "single"
     problem = assert_problem(unshipped, 422, "INVALID_TAX_INPUT")
     assert problem["errors"][0]["field"] == "filing_status"
+
+
+async def test_employer_match_and_vesting(harness: Harness, owner: User) -> None:
+    body = {
+        "tiers": [{"band": "0.03", "rate": "1"}, {"band": "0.02", "rate": "0.5"}],
+        "compensation": "100000", "deferral": "6000", "tax_year": 2025,
+        "vesting": {"kind": "graded", "start": 2, "step": "0.2"}, "years_of_service": 3,
+        "employer_balance": "10000",
+    }  # fmt: skip
+    slow = {**body, "vesting": {"kind": "cliff", "years": 5}}
+
+    answer = await harness.client.post(
+        f"{WEALTH}/retirement/employer-match", json=body, headers=owner.headers
+    )
+    refused = await harness.client.post(
+        f"{WEALTH}/retirement/employer-match", json=slow, headers=owner.headers
+    )
+
+    assert answer.status_code == 200, answer.text
+    result = answer.json()
+    assert result["match"] == "4000.00"  # 3 % + half of 2 % of 100,000
+    assert result["vested_fraction"] == "0.4000000000"
+    assert result["vested_employer_balance"] == "4000.00"
+    problem = assert_problem(refused, 422, "INVALID_RETIREMENT_INPUT")
+    assert problem["errors"][0]["field"] == "years"

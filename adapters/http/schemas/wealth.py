@@ -4,6 +4,7 @@ Money and rates are decimal strings on the wire (a JSON number is read too)."""
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Annotated, Literal
 
 import msgspec
@@ -15,6 +16,14 @@ from application.wealth.estate import EstateTaxAnswer
 from application.wealth.profiles import ProfileChange
 from application.wealth.retirement import Answered, ConversionQuestion, RoomQuestion
 from domain.retirement.contributions import AccountType, ContributionRoom, RoomRequest
+from domain.retirement.employer import (
+    MatchResult,
+    MatchTier,
+    VestingKind,
+    VestingSchedule,
+    employer_match,
+    vested_amount,
+)
 from domain.retirement.limits import FilingStatus, YearLimits
 from domain.retirement.rmd import RequiredDistribution
 from domain.retirement.roth_conversion import ConversionWhatIf
@@ -335,4 +344,60 @@ class EstateTaxOut(Output):
             source=a.source,
             convention="US federal, the basic exclusion of the year of death, 40 % above it; "
             "no state tax, prior gifts, deductions or portability",
+        )  # fmt: skip
+
+
+class MatchTierIn(Input):
+    band: Annotated[UnitInterval, _doc("Band of pay, a fraction: 0.03 = the next 3 % of pay")]
+    rate: Annotated[SignedMoney, _doc("Match rate on the deferral in the band: 1 = 100 %")]
+
+
+class VestingIn(Input):
+    kind: Literal["cliff", "graded", "immediate"]
+    years: Annotated[int, _doc("cliff: years to 100 %, 1..3")] = 3
+    start: Annotated[int, _doc("graded: first vesting year, 1..2")] = 2
+    step: Annotated[UnitInterval, _doc("graded: vested a year")] = UnitInterval("0.20")
+
+
+class EmployerMatchIn(Input):
+    """A match formula on a year's pay and deferral, and optionally the vested employer money."""
+
+    tiers: Annotated[list[MatchTierIn], msgspec.Meta(min_length=1, max_length=8)]
+    compensation: SignedMoney
+    deferral: SignedMoney
+    tax_year: int
+    vesting: VestingIn | None = None
+    years_of_service: int = 0
+    employer_balance: SignedMoney = SignedMoney(0)
+
+    def compute(self) -> EmployerMatchOut:
+        tiers = [MatchTier(t.band, t.rate) for t in self.tiers]
+        result = employer_match(tiers, self.compensation, self.deferral, self.tax_year)
+        vested_fraction = vested = None
+        if self.vesting is not None:
+            schedule = VestingSchedule(
+                VestingKind(self.vesting.kind), self.vesting.years, self.vesting.start,
+                self.vesting.step,
+            )  # fmt: skip
+            vested_fraction = schedule.vested_fraction(self.years_of_service)
+            vested = vested_amount(self.employer_balance, schedule, self.years_of_service)
+        return EmployerMatchOut.build(result, vested_fraction, vested)
+
+
+class EmployerMatchOut(Output):
+    counted_pay: MoneyOut
+    deferral: MoneyOut
+    match: MoneyOut
+    match_fraction_of_pay: RateOut
+    vested_fraction: RateOut | None
+    vested_employer_balance: MoneyOut | None
+
+    @classmethod
+    def build(
+        cls, r: MatchResult, fraction: Decimal | None, vested: Decimal | None
+    ) -> EmployerMatchOut:
+        return cls(
+            counted_pay=r.counted_pay, deferral=r.deferral, match=r.match,
+            match_fraction_of_pay=r.match_fraction_of_pay, vested_fraction=fraction,
+            vested_employer_balance=vested,
         )  # fmt: skip

@@ -10,6 +10,8 @@ from adapters.http.deps import CallerDep
 from adapters.http.problems import problem_responses
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.wealth import (
+    EmployerMatchIn,
+    EmployerMatchOut,
     EstateTaxIn,
     EstateTaxOut,
     RetirementLimitsOut,
@@ -52,6 +54,21 @@ class RetirementController(Controller):
     async def room(self, data: JSONBody[RoomIn], caller: CallerDep, wealth: WealthDep) -> RoomOut:
         answer = await wealth.retirement.room(caller.principal, data.to_question())
         return RoomOut.from_answer(answer)
+
+    @post(
+        "/retirement/employer-match",
+        summary="An employer match formula on a year's pay, and the vested employer money",
+        description=(
+            "Tiers of (band of pay, match rate), e.g. the safe-harbor basic match "
+            "[{band 0.03, rate 1}, {band 0.02, rate 0.5}]; pay counted up to the 401(a)(17) "
+            f"limit; vesting cliff (<= 3 years) or graded (>= 20 % a year from year 2). {_REFUSALS}"
+        ),
+        status_code=200,
+        opt=VIEWER_MAY_CALL,
+        responses=problem_responses(400, 401, 403, 422, 429),
+    )
+    async def employer_match(self, data: JSONBody[EmployerMatchIn]) -> EmployerMatchOut:
+        return data.compute()
 
     @post(
         "/retirement/rmd",
