@@ -25,6 +25,7 @@ from bootstrap import (
     cli_notifications,
     cli_options,
     cli_perf,
+    cli_retirement,
     cli_surveil,
     cli_vault,
 )
@@ -103,6 +104,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_fear_greed.add_parser(sub)  # fear-greed record (bootstrap/cli_fear_greed.py)
     cli_drill.add_parser(sub)  # drill kill-switch (bootstrap/cli_drill.py): in-process
     cli_bars.add_parser(sub)  # bars backfill (bootstrap/cli_bars.py): the bar store, no SQL
+    cli_retirement.add_parser(sub)  # retirement limits|rmd (bootstrap/cli_retirement.py)
     return parser
 
 
@@ -272,6 +274,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cli_models.run(args, settings)
     if args.command == cli_drill.COMMAND:  # in-process: no store, no server
         return cli_drill.run(args, sys.stdout)
+    if args.command == cli_retirement.COMMAND:  # calculations: no store
+        return cli_retirement.run(args, sys.stdout)
     if args.command == cli_bars.COMMAND:  # the bar store and a provider: no SQL store
         return cli_bars.run(args, settings, sys.stdout, sys.stderr)
     if args.command == "tour":

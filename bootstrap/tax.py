@@ -2,13 +2,15 @@
 
 The service reads the caller's ledger from the portfolio store, prices from `quotes` (the
 reference prices the other use cases read), daily bars from the failover market feed (return
-correlations for replacement suggestions) and open BUY orders through the unit of work.
+correlations for replacement suggestions) and open BUY orders through the unit of work; the
+caller's investor profile gives harvesting its filing status when the request leaves it out.
 """
 
 from __future__ import annotations
 
 from application.portfolio.tax import TaxService
 from ports.clock import Clock
+from ports.investor_profiles import InvestorProfileRepository
 from ports.marketdata import MarketDataPort, MarketDataProvider
 from ports.portfolios import PortfolioStore
 from ports.unit_of_work import UnitOfWorkFactory
@@ -20,5 +22,8 @@ def tax_service(
     history: MarketDataProvider,
     uow_factory: UnitOfWorkFactory,
     clock: Clock,
+    profiles: InvestorProfileRepository | None = None,
 ) -> TaxService:
-    return TaxService(portfolios, prices, clock, history=history, uow_factory=uow_factory)
+    return TaxService(
+        portfolios, prices, clock, history=history, uow_factory=uow_factory, profiles=profiles
+    )

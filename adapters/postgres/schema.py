@@ -10,6 +10,7 @@ import adapters.postgres.tables.filing_reminders
 import adapters.postgres.tables.giving
 import adapters.postgres.tables.identity
 import adapters.postgres.tables.illiquid
+import adapters.postgres.tables.investor_profiles
 import adapters.postgres.tables.key_rotation
 import adapters.postgres.tables.key_vault
 import adapters.postgres.tables.kyc

@@ -34,12 +34,19 @@ from domain.analytics.alternatives.crypto import (
     DEFAULT_MARKET_CAP_FLOOR,
     MAX_SINGLE_ASSET,
     CryptoAsset,
+    capped_weights,
     crypto_weights,
 )
 from domain.analytics.alternatives.errors import (
     EmptyAlternatives,
     InvalidAlternativesInput,
     TooManyAlternatives,
+)
+from domain.analytics.alternatives.limits import (
+    AlternativesLimits,
+    annualised_volatility,
+    tighter,
+    volatility_scale,
 )
 from domain.analytics.alternatives.money import split
 from domain.analytics.alternatives.reits import Reit, reit_weights
@@ -94,6 +101,7 @@ class PrivateEquityResult:
     eligibility: Eligibility
     funds: tuple[FundAllocation, ...]
     unallocated: Decimal
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,10 +198,16 @@ def allocate_reits(
 
 
 def allocate_private_equity(
-    amount: Decimal, currency: str, investor: InvestorFinances, funds: Sequence[Fund]
+    amount: Decimal,
+    currency: str,
+    investor: InvestorFinances,
+    funds: Sequence[Fund],
+    max_net_worth_fraction: Decimal | None = None,
 ) -> PrivateEquityResult:
     """The investor's eligibility (every prong shown), then equal shares of the funds they may
-    enter whose minimums the share meets. The thresholds are US dollars: `currency` is USD."""
+    enter whose minimums the share meets. The thresholds are US dollars: `currency` is USD.
+    With `max_net_worth_fraction`, at most that share of the investor's net worth (excluding
+    the residence) is allocated; the rest is left unallocated."""
     _check(amount, currency, [f.name for f in funds], "funds")
     if currency != "USD":
         raise InvalidAlternativesInput(
@@ -204,9 +218,24 @@ def allocate_private_equity(
             raise InvalidAlternativesInput("minimum_investment must not be negative",
                                            field=f"funds[{index}].minimum_investment")  # fmt: skip
     who = eligibility(investor)
-    allocated = allocate_funds(amount, funds, who)
+    notes: list[str] = []
+    investable = amount
+    if max_net_worth_fraction is not None:
+        cap = (
+            max(who.net_worth_excluding_residence, Decimal(0)) * max_net_worth_fraction
+        ).quantize(Decimal("0.01"))
+        if cap < amount:
+            investable = cap
+            notes.append(f"at most {max_net_worth_fraction} of the net worth excluding the "
+                         f"residence ({who.net_worth_excluding_residence}): {cap}")  # fmt: skip
+    allocated = allocate_funds(investable, funds, who) if investable > 0 else [
+        FundAllocation(f, who.meets(f.requirement), Decimal(0), "over the net-worth limit")
+        for f in funds
+    ]  # fmt: skip
     given = sum((a.amount for a in allocated), Decimal(0))
-    return PrivateEquityResult(currency, amount, who, tuple(allocated), amount - given)
+    return PrivateEquityResult(
+        currency, amount, who, tuple(allocated), amount - given, tuple(notes)
+    )
 
 
 def parse_requirement(value: str, field: str) -> Requirement:
@@ -223,10 +252,15 @@ def allocate_commodities(
     commodities: Sequence[tuple[str, Sequence[float]]],
     inflation: Sequence[float] | None = None,
     cpi: Sequence[float] | None = None,
+    max_weight: float | None = None,
+    volatility_cap: float | None = None,
+    periods_per_year: int = 12,
 ) -> CommodityResult:
     """Inflation betas (OLS of each commodity's returns on inflation), then weights in
     proportion to the positive betas. `inflation` (per-period changes) or `cpi` (levels, one
-    more than the returns) gives the inflation series."""
+    more than the returns) gives the inflation series. With `max_weight` no commodity holds
+    more (the excess re-spread, as the crypto cap does); with `volatility_cap` the sleeve's
+    annualised volatility is scaled down to it (the rest unallocated)."""
     _check(amount, currency, [name for name, _ in commodities], "commodities")
     if (inflation is None) == (cpi is None):
         raise InvalidAlternativesInput("post exactly one of inflation or cpi", field="inflation")
@@ -239,6 +273,21 @@ def allocate_commodities(
     }
     weights = beta_weights([b.beta for b in betas.values()])
     notes = [] if any(weights) else ["no commodity's return rose with inflation: nothing allocated"]
+    if max_weight is not None and any(w > max_weight for w in weights):
+        held = [k for k, w in enumerate(weights) if w > 0]
+        capped = capped_weights([weights[k] for k in held], max_weight)
+        weights = [0.0] * len(weights)
+        for k, w in zip(held, capped, strict=True):
+            weights[k] = w
+        notes.append(f"no commodity above {max_weight:g} of the sleeve")
+    if volatility_cap is not None and any(weights):
+        returns = [list(r) for _, r in commodities]
+        vol = annualised_volatility(weights, returns, periods_per_year)
+        scale = volatility_scale(vol, volatility_cap)
+        if scale < 1.0:
+            weights = [w * scale for w in weights]
+            notes.append(f"sleeve volatility {vol:.4f} a year scaled to the cap "
+                         f"{volatility_cap:g}: the rest is left unallocated")  # fmt: skip
     sleeve = _sleeve(amount, currency, list(betas), weights, notes)
     return CommodityResult(sleeve, betas)
 
@@ -247,24 +296,39 @@ class AlternativesService:
     """POST /api/v1/planning/alternatives/*: the sleeves' rules on posted inputs (module doc).
 
     A class so that the HTTP adapter finds it among the use cases, like every other; the rules
-    need no port (everything comes in the request).
+    need no port (everything comes in the request). The configured `limits`
+    (domain/analytics/alternatives/limits.py) are the defaults and the loosest a request may ask.
     """
 
+    def __init__(self, limits: AlternativesLimits | None = None) -> None:
+        self.limits = limits or AlternativesLimits()
+
     def crypto(self, amount: Decimal, currency: str, assets: Sequence[CryptoAsset],
-               max_weight: float = MAX_SINGLE_ASSET,
-               market_cap_floor: Decimal = DEFAULT_MARKET_CAP_FLOOR) -> CryptoResult:  # fmt: skip
-        return allocate_crypto(amount, currency, assets, max_weight, market_cap_floor)
+               max_weight: float | None = None,
+               market_cap_floor: Decimal | None = None) -> CryptoResult:  # fmt: skip
+        cap = tighter(max_weight, self.limits.crypto_max_weight, "max_weight")
+        floor = (
+            self.limits.crypto_market_cap_floor if market_cap_floor is None else market_cap_floor
+        )
+        return allocate_crypto(amount, currency, assets, cap, floor)
 
     def reits(self, amount: Decimal, currency: str, reits: Sequence[Reit],
               max_sector_weight: float | None = None) -> ReitResult:  # fmt: skip
-        return allocate_reits(amount, currency, reits, max_sector_weight)
+        cap = tighter(max_sector_weight, self.limits.reit_max_sector_weight, "max_sector_weight")
+        return allocate_reits(amount, currency, reits, cap)
 
     def private_equity(self, amount: Decimal, currency: str, investor: InvestorFinances,
                        funds: Sequence[Fund]) -> PrivateEquityResult:  # fmt: skip
-        return allocate_private_equity(amount, currency, investor, funds)
+        fraction = self.limits.private_equity_max_net_worth_fraction
+        return allocate_private_equity(amount, currency, investor, funds, fraction)
 
     def commodities(self, amount: Decimal, currency: str,
                     commodities: Sequence[tuple[str, Sequence[float]]],
                     inflation: Sequence[float] | None = None,
                     cpi: Sequence[float] | None = None) -> CommodityResult:  # fmt: skip
-        return allocate_commodities(amount, currency, commodities, inflation, cpi)
+        return allocate_commodities(
+            amount, currency, commodities, inflation, cpi,
+            max_weight=self.limits.commodity_max_weight,
+            volatility_cap=self.limits.volatility_cap,
+            periods_per_year=self.limits.periods_per_year,
+        )  # fmt: skip

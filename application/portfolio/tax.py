@@ -22,7 +22,7 @@ import base64
 import binascii
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import TypeVar
@@ -37,13 +37,14 @@ from application.portfolio.tax_harvesting import (
 )
 from domain.errors import NotFound
 from domain.principals import Principal
-from domain.tax.brackets import InvalidTaxInput
+from domain.tax.brackets import DEFAULT_BRACKETS, InvalidTaxInput
 from domain.tax.engine import compute_tax_ledger
 from domain.tax.form8949 import form_8949_csv
 from domain.tax.holding import holding_term
 from domain.tax.lots import RealizedLot, TaxAccount, TaxLot, WashSale
 from domain.tax.methods import AccountTaxType, LotMethod, Term
 from ports.clock import Clock
+from ports.investor_profiles import InvestorProfileRepository
 from ports.marketdata import MarketDataPort, MarketDataProvider
 from ports.portfolios import Portfolio, PortfolioStore
 from ports.unit_of_work import UnitOfWorkFactory
@@ -188,6 +189,7 @@ class TaxService:
         history: MarketDataProvider | None = None,
         uow_factory: UnitOfWorkFactory | None = None,
         thread_threshold: int = THREAD_THRESHOLD,
+        profiles: InvestorProfileRepository | None = None,
     ) -> None:
         self._portfolios = portfolios
         self._prices = prices
@@ -195,6 +197,7 @@ class TaxService:
         self._history = history
         self._uow = uow_factory
         self._thread_threshold = thread_threshold
+        self._profiles = profiles
 
     def today(self) -> date:
         """The tax views' "today": the UTC date of the clock."""
@@ -317,7 +320,10 @@ class TaxService:
     async def harvest(self, principal: Principal, req: HarvestRequest) -> HarvestReport:
         """Harvesting candidates of the caller (of one portfolio's accounts when given), their
         savings, replacements and the year's projection
-        (application/portfolio/tax_harvesting.py)."""
+        (application/portfolio/tax_harvesting.py). Without brackets or a filing status, the
+        caller's investor profile gives the filing status (single without a profile)."""
+        if req.brackets is None and req.filing_status is None:
+            req = replace(req, filing_status=await self._filing_status(principal))
         brackets = check_request(req)
         wanted = None
         if req.portfolio_id is not None:
@@ -336,6 +342,19 @@ class TaxService:
             uow_factory=self._uow,
             wanted_accounts=wanted,
         )
+
+    async def _filing_status(self, principal: Principal) -> str:
+        profile = await self._profiles.get(principal.id) if self._profiles else None
+        if profile is None:
+            return "single"
+        status = profile.filing_status.value
+        if status not in DEFAULT_BRACKETS:
+            raise InvalidTaxInput(
+                "filing_status",
+                f"your investor profile's {status!r} has no shipped brackets: give brackets or "
+                f"one of {sorted(DEFAULT_BRACKETS)}",
+            )
+        return status
 
 
 def _term(acquired: date, day: date) -> Term:

@@ -75,7 +75,7 @@ class HarvestRequest:
 
     min_loss: Decimal | None = None
     min_loss_fraction: Decimal | None = None
-    filing_status: str = "single"
+    filing_status: str | None = None  # None: the investor profile's, else single
     brackets: TaxBrackets | None = None
     ordinary_income: Decimal = ZERO
     carryover_short: Decimal = ZERO
@@ -144,7 +144,7 @@ def check_request(req: HarvestRequest) -> TaxBrackets:
         raise InvalidTaxInput("scenarios", f"1..{MAX_SCENARIOS} moves, each in [-1, 10]")
     if req.brackets is not None:
         return req.brackets
-    found = DEFAULT_BRACKETS.get(req.filing_status)
+    found = DEFAULT_BRACKETS.get(req.filing_status or "single")
     if found is None:
         raise InvalidTaxInput(
             "filing_status", f"must be one of {sorted(DEFAULT_BRACKETS)} (or give brackets)"

@@ -4,6 +4,12 @@ Every strategy belongs to the user who created it, and trades only that user's a
 user's strategy or account answers NotFound, as everywhere else. Enabling `live` mode (or giving a
 live strategy another account) needs the owner's kill-switch passcode, counted against the same
 lockout as the kill switch's own attempts, and leaves an audit entry either way.
+
+Suitability (domain/wealth/suitability.py): a strategy going live whose risk level is above its
+owner's risk tolerance (their investor profile) is refused with 409
+SUITABILITY_CONFIRMATION_REQUIRED until the owner confirms it (`confirm_risk`); the refusal and
+the confirmation are audited. Checked when live mode is enabled, and when a live strategy's
+sizing, entry or exit rules change. An owner without an investor profile is not checked.
 """
 
 from __future__ import annotations
@@ -15,7 +21,7 @@ from typing import Protocol
 
 from application.core.access import ensure_may_change
 from application.core.cursors import decode_time_id, encode_time_id
-from domain.errors import DomainError, NotFound
+from domain.errors import Conflict, DomainError, NotFound
 from domain.killswitch.switch import WrongPasscode
 from domain.principals import Principal
 from domain.strategies.definition import (
@@ -26,8 +32,10 @@ from domain.strategies.definition import (
     Strategy,
     StrategyMode,
 )
+from domain.wealth.suitability import Suitability, suitability
 from ports.clock import Clock, IdGenerator
 from ports.events import AuditEntry, AuditLog
+from ports.investor_profiles import InvestorProfileRepository
 from ports.strategies import (
     Decision,
     DecisionCursor,
@@ -58,6 +66,13 @@ class PasscodeRequired(WrongPasscode):
     code = "PASSCODE_REQUIRED"
 
 
+class SuitabilityConfirmationRequired(Conflict):
+    """The strategy's risk is above the owner's tolerance: confirm it (`confirm_risk`) to run
+    it live."""
+
+    code = "SUITABILITY_CONFIRMATION_REQUIRED"
+
+
 class PasscodeCheck(Protocol):
     """Checks a principal's kill-switch passcode, with its lockout (KillSwitchService)."""
 
@@ -76,6 +91,7 @@ class StrategyDraft:
     exit: ExitRules = field(default_factory=ExitRules)
     mode: StrategyMode = StrategyMode.OFF
     passcode: str | None = None
+    confirm_risk: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +107,7 @@ class StrategyPatch:
     exit: ExitRules | None = None
     mode: StrategyMode | None = None
     passcode: str | None = None
+    confirm_risk: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,8 +132,10 @@ class StrategyService:
         clock: Clock,
         ids: IdGenerator,
         audit: AuditLog,
+        profiles: InvestorProfileRepository | None = None,
     ) -> None:
         self._uow = uow_factory
+        self._profiles = profiles
         self._strategies = strategies
         self._decisions = decisions
         self._holdings = holdings
@@ -143,6 +162,7 @@ class StrategyService:
         )
         await self._check_accounts(principal, strategy.account_ids)
         if strategy.mode is StrategyMode.LIVE:
+            await self._check_suitability(principal, strategy, draft.confirm_risk)
             await self._authorize_live(principal, strategy, draft.passcode)
         await self._strategies.add(strategy)
         await self._record(principal, "strategy.create", strategy, "ok")
@@ -179,6 +199,11 @@ class StrategyService:
         enabling = changed.mode is StrategyMode.LIVE and (
             current.mode is not StrategyMode.LIVE or bool(added)
         )
+        riskier = changed.mode is StrategyMode.LIVE and any(
+            name in changes for name in ("sizing", "entry", "exit")
+        )
+        if enabling or riskier:
+            await self._check_suitability(principal, changed, patch.confirm_risk)
         if enabling:
             await self._authorize_live(principal, changed, patch.passcode)
         updated = await self._strategies.update(changed)
@@ -223,6 +248,27 @@ class StrategyService:
         await self._passcodes.check_passcode(principal, passcode, "strategy.live")
         await self._record(principal, "strategy.live", strategy, "enabled")
 
+    async def _check_suitability(
+        self, principal: Principal, strategy: Strategy, confirmed: bool
+    ) -> None:
+        """SuitabilityConfirmationRequired when the strategy is above the owner's tolerance
+        and not confirmed; both the refusal and a confirmation are audited."""
+        if self._profiles is None:
+            return
+        profile = await self._profiles.get(strategy.owner_id)
+        if profile is None:
+            return
+        verdict = suitability(strategy, profile.risk_tolerance)
+        if verdict.suitable:
+            return
+        summary = _summary(verdict)
+        if not confirmed:
+            await self._record(principal, "strategy.suitability", strategy, f"refused: {summary}")
+            raise SuitabilityConfirmationRequired(
+                f"{summary}: set confirm_risk to run it live anyway", field="confirm_risk"
+            )
+        await self._record(principal, "strategy.suitability", strategy, f"confirmed: {summary}")
+
     async def _drop_shadow_holdings(self, strategy_id: str) -> None:
         """Shadow holdings were never traded: they must not drive exits once orders are sent."""
         for holding in await self._holdings.for_strategy(strategy_id):
@@ -242,6 +288,14 @@ class StrategyService:
                 {"mode": strategy.mode.value, "accounts": list(strategy.account_ids)},
             )
         )
+
+
+def _summary(verdict: Suitability) -> str:
+    risk = verdict.risk
+    return (
+        f"risk level {int(risk.level)} ({risk.level.label}: {'; '.join(risk.reasons)}) above your "
+        f"tolerance {int(verdict.tolerance)} ({verdict.tolerance.label})"
+    )
 
 
 def encode_cursor(decision: Decision) -> str:

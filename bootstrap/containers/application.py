@@ -26,6 +26,7 @@ from bootstrap.containers.stores import later, later_lifetime
 from bootstrap.containers.strategies import StrategiesContainer
 from bootstrap.containers.surveillance import SurveillanceContainer
 from bootstrap.containers.trading import TradingContainer
+from bootstrap.containers.wealth import WealthContainer
 from bootstrap.settings import Settings
 
 if TYPE_CHECKING:
@@ -89,14 +90,18 @@ class ApplicationContainer(containers.DeclarativeContainer):
     identity = providers.Container(IdentityContainer, core=core)
     devices = providers.Container(DevicesContainer, core=core)
     notifications = providers.Container(NotificationsContainer, core=core)
-    portfolio = providers.Container(PortfolioContainer, core=core, market_data=market_data)
+    wealth = providers.Container(WealthContainer, core=core)
+    portfolio = providers.Container(
+        PortfolioContainer, core=core, market_data=market_data, wealth=wealth
+    )
     analytics = providers.Container(
         AnalyticsContainer, core=core, market_data=market_data, trading=trading,
         portfolio=portfolio,
     )  # fmt: skip
     strategies = providers.Container(
-        StrategiesContainer, core=core, market_data=market_data, trading=trading, safety=safety
-    )
+        StrategiesContainer, core=core, market_data=market_data, trading=trading, safety=safety,
+        wealth=wealth,
+    )  # fmt: skip
     surveillance = providers.Container(SurveillanceContainer, core=core, safety=safety)
     markets = providers.Container(
         MarketsContainer, core=core, market_data=market_data, portfolio=portfolio,
@@ -113,6 +118,7 @@ class ApplicationContainer(containers.DeclarativeContainer):
         notifications=notifications,
         keys=keys, surveillance=surveillance, portfolio=portfolio, markets=markets,
         inference=inference, analytics=analytics, strategies=strategies, review=review,
+        wealth=wealth,
     )  # fmt: skip
     event_hub = providers.Singleton(event_hub, core.bus, settings.provided.http.ws_queue_size)
     idempotency = providers.Selector(

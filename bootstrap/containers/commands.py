@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from bootstrap.containers.strategies import StrategiesContainer
     from bootstrap.containers.surveillance import SurveillanceContainer
     from bootstrap.containers.trading import TradingContainer
+    from bootstrap.containers.wealth import WealthContainer
 
 # What a command is given: the contexts built on demand, or (tests, `bulwark surveil`) the
 # whole application container; both read `x.core.clock()`, `x.trading.orders()`, ...
@@ -100,7 +101,13 @@ class CommandContainers:
     def portfolio(self) -> PortfolioContainer:
         from bootstrap.containers.portfolio import PortfolioContainer
 
-        return PortfolioContainer(core=self.core, market_data=self.market_data)
+        return PortfolioContainer(core=self.core, market_data=self.market_data, wealth=self.wealth)
+
+    @cached_property
+    def wealth(self) -> WealthContainer:
+        from bootstrap.containers.wealth import WealthContainer
+
+        return WealthContainer(core=self.core)
 
     @cached_property
     def analytics(self) -> AnalyticsContainer:
@@ -116,8 +123,9 @@ class CommandContainers:
         from bootstrap.containers.strategies import StrategiesContainer
 
         return StrategiesContainer(
-            core=self.core, market_data=self.market_data, trading=self.trading, safety=self.safety
-        )
+            core=self.core, market_data=self.market_data, trading=self.trading, safety=self.safety,
+            wealth=self.wealth,
+        )  # fmt: skip
 
     @cached_property
     def surveillance(self) -> SurveillanceContainer:

@@ -42,6 +42,7 @@ class HttpContextsContainer(containers.DeclarativeContainer):
     analytics = providers.DependenciesContainer()
     strategies = providers.DependenciesContainer()
     review = providers.DependenciesContainer()
+    wealth = providers.DependenciesContainer()
 
     identity_context = _context(
         "identity", "IdentityServices",
@@ -115,10 +116,17 @@ class HttpContextsContainer(containers.DeclarativeContainer):
         "review", "ReviewServices", reviews=review.reviews, model_records=review.model_records
     )
 
+    wealth_context = _context(
+        "wealth", "WealthServices",
+        profiles=wealth.investor_profiles, retirement=wealth.retirement,
+        estate_tax=wealth.estate_tax,
+    )  # fmt: skip
+
     # What the API's listener mounts, each context with its own routes.
     served = providers.Callable(
         served_contexts,
         identity_context, devices_context, notifications_context, keys_context,
         surveillance_context, audit_context, portfolio_context, markets_context,
         inference_context, analytics_context, strategies_context, review_context,
+        wealth_context,
     )  # fmt: skip

@@ -16,6 +16,7 @@ from application.portfolio.valuations import ValuationService
 from bootstrap import portfolios as portfolios_wiring
 from bootstrap import tax as tax_wiring
 from bootstrap.containers.stores import store_for
+from bootstrap.wealth import alternatives_limits
 
 
 class PortfolioContainer(containers.DeclarativeContainer):
@@ -23,6 +24,7 @@ class PortfolioContainer(containers.DeclarativeContainer):
 
     core = providers.DependenciesContainer()
     market_data = providers.DependenciesContainer()
+    wealth = providers.DependenciesContainer()
 
     portfolio_store = providers.Singleton(
         store_for, core.store_kind, core.engine.provider,
@@ -44,11 +46,13 @@ class PortfolioContainer(containers.DeclarativeContainer):
     # Tax views and harvesting (bootstrap/tax.py): computed on read from the caller's ledger.
     tax = providers.Singleton(
         tax_wiring.tax_service, portfolio_store, core.quotes, market_data.market_feed,
-        core.uow_factory, core.clock,
+        core.uow_factory, core.clock, wealth.investor_profile_store,
     )  # fmt: skip
 
     # The alternatives allocator (docs/alternatives.md) and the ledger's illiquid assets.
-    alternatives = providers.Singleton(AlternativesService)
+    alternatives = providers.Singleton(
+        AlternativesService, providers.Callable(alternatives_limits, core.settings)
+    )
     illiquid_store = providers.Singleton(
         store_for, core.store_kind, core.engine.provider,
         memory="adapters.memory.illiquid:InMemoryIlliquidAssetStore",

@@ -22,6 +22,7 @@ class StrategiesContainer(containers.DeclarativeContainer):
     market_data = providers.DependenciesContainer()
     trading = providers.DependenciesContainer()
     safety = providers.DependenciesContainer()
+    wealth = providers.DependenciesContainer()
 
     signal_repository = providers.Singleton(
         store_for, core.store_kind, core.engine.provider,
@@ -42,6 +43,12 @@ class StrategiesContainer(containers.DeclarativeContainer):
         core.uow_factory, strategy_stores.provided.strategies,
         strategy_stores.provided.decisions, strategy_stores.provided.holdings,
         safety.killswitch, core.clock, core.ids, core.audit,
+        profiles=providers.Selector(
+            providers.Callable(
+                lambda on: "on" if on else "off", core.settings.provided.wealth.suitability_check
+            ),
+            on=wealth.investor_profile_store, off=providers.Object(None),
+        ),
     )  # fmt: skip
     strategy_processor = providers.Singleton(
         StrategyProcessor,

@@ -30,6 +30,7 @@ from bootstrap.settings.sentiment import FearGreedSettings, HypeMeterSettings
 from bootstrap.settings.store import RedisSettings, StoreSettings
 from bootstrap.settings.strategies import StrategySettings
 from bootstrap.settings.surveillance import SurveillanceSettings
+from bootstrap.settings.wealth import AlternativesSettings, WealthSettings
 
 _S = TypeVar("_S", bound=Section)
 _URL_PASSWORD = re.compile(r"(://[^:/@\s]*:)[^@\s]*@")
@@ -73,6 +74,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     fear_greed: FearGreedSettings = _section(FearGreedSettings)
     hype: HypeMeterSettings = _section(HypeMeterSettings)
     review: ReviewSettings = _section(ReviewSettings)
+    wealth: WealthSettings = _section(WealthSettings)
+    alternatives: AlternativesSettings = _section(AlternativesSettings)
 
     @classmethod
     def sections(cls) -> dict[str, type[Section]]:

@@ -64,6 +64,29 @@ class EstateTaxSchedule:
 
 US_FEDERAL_2026 = EstateTaxSchedule()
 
+# The federal basic exclusion amount by the year of death (IRC 2010(c)(3)): Rev. Proc. 2023-34
+# (2024), Rev. Proc. 2024-40 (2025), Public Law 119-21 s. 70106 and Rev. Proc. 2025-32 (2026).
+US_FEDERAL_EXEMPTION_BY_YEAR: dict[int, Decimal] = {
+    2024: Decimal(13_610_000),
+    2025: Decimal(13_990_000),
+    2026: US_FEDERAL_EXEMPTION_2026,
+}
+EXEMPTION_SOURCES: dict[int, str] = {
+    2024: "Rev. Proc. 2023-34",
+    2025: "Rev. Proc. 2024-40",
+    2026: "Public Law 119-21; Rev. Proc. 2025-32",
+}
+
+
+def us_federal_schedule(year: int) -> EstateTaxSchedule:
+    """The federal schedule of a death in `year` (a year held in US_FEDERAL_EXEMPTION_BY_YEAR):
+    that year's exclusion and 40 % above it."""
+    exemption = US_FEDERAL_EXEMPTION_BY_YEAR.get(year)
+    if exemption is None:
+        held = ", ".join(str(y) for y in sorted(US_FEDERAL_EXEMPTION_BY_YEAR))
+        raise InvalidEstateTaxSchedule(f"the exclusion is held for the years {held}", field="year")
+    return EstateTaxSchedule(exemption=exemption)
+
 
 @dataclass(frozen=True, slots=True)
 class EstateTaxEstimate:

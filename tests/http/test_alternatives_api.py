@@ -62,15 +62,18 @@ async def test_a_viewer_may_run_the_sleeves_since_nothing_is_stored(harness: Har
     assert c.status_code == 200, c.text
     gold, wheat = c.json()["betas"]
     assert gold["beta"] == pytest.approx(2.0) and wheat["beta"] == pytest.approx(-0.5)
-    assert [a["amount"] for a in c.json()["sleeve"]["allocations"]] == ["1000.00", "0.00"]
+    # one commodity with a positive beta holds the configured single-commodity cap (35 %)
+    assert [a["amount"] for a in c.json()["sleeve"]["allocations"]] == ["350.00", "0.00"]
+    assert c.json()["sleeve"]["unallocated"] == "650.00"
 
 
 async def test_private_equity_shows_every_prong_and_the_funds_open_to_the_investor(
     harness: Harness, owner: User
 ) -> None:
-    # Arrange: net worth 1.2 M without the home (accredited), 2 M of investments (not QP)
+    # Arrange: net worth 6 M without the home (accredited; 10 % of it covers the amount),
+    # 2 M of investments (not QP)
     body = {"amount": "500000", "investor": {
-        "assets": "2500000", "liabilities": "1000000", "primary_residence_value": "1200000",
+        "assets": "7300000", "liabilities": "1000000", "primary_residence_value": "1200000",
         "residence_debt": "900000", "investments": "2000000"},
         "funds": [{"name": "Buyout III", "requirement": "accredited",
                    "minimum_investment": "250000"},
@@ -84,11 +87,44 @@ async def test_private_equity_shows_every_prong_and_the_funds_open_to_the_invest
     assert answer.status_code == 200, answer.text
     result = answer.json()
     assert (result["accredited_investor"], result["qualified_purchaser"]) == (True, False)
-    assert result["net_worth_excluding_residence"] == "1200000.00"
+    assert result["net_worth_excluding_residence"] == "6000000.00"
     met = {p["rule"] for p in result["prongs"] if p["met"]}
     assert met == {"Rule 501(a)(5) net worth"}
     funds = {f["name"]: (f["eligible"], f["amount"]) for f in result["funds"]}
     assert funds == {"Buyout III": (True, "500000.00"), "Growth 3c7": (False, "0.00")}
+
+
+async def test_private_equity_allocates_at_most_the_configured_share_of_net_worth(
+    harness: Harness, owner: User
+) -> None:
+    # Arrange: net worth 3 M without the home: 10 % is 300,000 of the 500,000 asked
+    body = {"amount": "500000", "investor": {"assets": "3000000", "investments": "100000"},
+            "funds": [{"name": "Buyout III", "requirement": "accredited",
+                       "minimum_investment": "250000"}]}  # fmt: skip
+
+    # Act
+    answer = await harness.client.post(f"{ALT}/private-equity", json=body, headers=owner.headers)
+
+    # Assert
+    assert answer.status_code == 200, answer.text
+    result = answer.json()
+    assert [f["amount"] for f in result["funds"]] == ["300000.00"]
+    assert result["unallocated"] == "200000.00"
+    assert result["notes"][0].startswith("at most 0.1 of the net worth")
+
+
+async def test_the_allocator_limits_are_published_with_the_next_rebalancing_date(
+    harness: Harness, owner: User
+) -> None:
+    answer = await harness.client.get(f"{ALT}/limits", headers=owner.headers)
+
+    assert answer.status_code == 200, answer.text
+    limits = answer.json()
+    assert limits["crypto_max_weight"] == 0.4
+    assert limits["crypto_market_cap_floor"] == "1000000000.00"
+    assert limits["reit_max_sector_weight"] == 0.5
+    assert limits["rebalance_schedule"] == "quarterly"
+    assert limits["next_rebalance"][5:] in {"03-31", "06-30", "09-30", "12-31"}
 
 
 @pytest.mark.parametrize(

@@ -7,13 +7,14 @@ answers the allocation in money (decimal strings, to the cent) with the rule it 
 
 from __future__ import annotations
 
-from litestar import Controller, post
+from litestar import Controller, get, post
 from litestar.params import JSONBody
 
 from adapters.http.portfolio import PortfolioDep
 from adapters.http.problems import problem_responses
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.alternatives import (
+    AlternativesLimitsOut,
     CommoditiesIn,
     CommoditiesOut,
     CryptoIn,
@@ -119,6 +120,20 @@ class AlternativesController(Controller):
             data.amount, data.currency, data.series(), data.inflation, data.cpi
         )
         return CommoditiesOut.from_result(result)
+
+    @get(
+        "/limits",
+        summary="The allocator's configured limits and the next rebalancing date",
+        description=(
+            "Crypto cap and floor, sleeve volatility cap, REIT sector cap, private-equity share "
+            "of net worth, commodity cap, the rebalancing calendar and drift band "
+            "(BULWARK_ALTERNATIVES_*; docs/alternatives.md)."
+        ),
+        responses=problem_responses(401, 403, 429),
+    )
+    async def limits(self, portfolio: PortfolioDep) -> AlternativesLimitsOut:
+        today = portfolio.clock.now().date()
+        return AlternativesLimitsOut.from_limits(portfolio.alternatives.limits, today)
 
 
 CONTROLLERS = [AlternativesController]

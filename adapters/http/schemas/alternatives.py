@@ -7,12 +7,13 @@ strings in `currency`, split to the cent.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
 import msgspec
 
 from adapters.http.schemas.common import Input, Output
-from adapters.http.wire_format import AnalyticOut, MoneyOut
+from adapters.http.wire_format import AnalyticOut, MoneyOut, RateOut
 from adapters.wire.numbers import Money, SignedMoney
 from application.portfolio.alternatives import (
     MAX_ITEMS,
@@ -30,6 +31,7 @@ from domain.analytics.alternatives.crypto import (
     MAX_SINGLE_ASSET,
     CryptoAsset,
 )
+from domain.analytics.alternatives.limits import AlternativesLimits, next_rebalance
 from domain.analytics.alternatives.reits import SECTORS, Reit
 
 _DECIMAL = 'a decimal string such as "25000.00" (a JSON number is read too)'
@@ -52,11 +54,19 @@ class CryptoAssetIn(Input):
 class CryptoIn(SleeveIn, kw_only=True):
     assets: Annotated[list[CryptoAssetIn], _doc(f"1 to {MAX_ITEMS} coins, unique symbols")]
     max_weight: Annotated[
-        float, _doc(f"Single-asset cap, at most {MAX_SINGLE_ASSET:g} (the rule's, the default)")
-    ] = MAX_SINGLE_ASSET
+        float | None,
+        _doc(
+            f"Single-asset cap, at most the configured limit (default {MAX_SINGLE_ASSET:g}, "
+            "the rule's)"
+        ),
+    ] = None
     market_cap_floor: Annotated[
-        SignedMoney, _doc(f"Coins below it are left out; default {DEFAULT_MARKET_CAP_FLOOR}")
-    ] = SignedMoney(DEFAULT_MARKET_CAP_FLOOR)
+        SignedMoney | None,
+        _doc(
+            f"Coins below it are left out; default the configured floor "
+            f"({DEFAULT_MARKET_CAP_FLOOR} unless set)"
+        ),
+    ] = None
 
     def coins(self) -> list[CryptoAsset]:
         return [CryptoAsset(a.symbol, a.market_cap) for a in self.assets]
@@ -71,7 +81,11 @@ class ReitIn(Input):
 class ReitsIn(SleeveIn, kw_only=True):
     reits: Annotated[list[ReitIn], _doc(f"1 to {MAX_ITEMS} REITs, unique symbols")]
     max_sector_weight: Annotated[
-        float | None, _doc("Refused when equal sector shares cannot stay under it")
+        float | None,
+        _doc(
+            "Refused when equal sector shares cannot stay under it; default and loosest: the "
+            "configured limit (0.5 unless set)"
+        ),
     ] = None
 
     def to_reits(self) -> list[Reit]:
@@ -244,6 +258,7 @@ class PrivateEquityOut(Output):
     funds: list[FundOut]
     unallocated: MoneyOut
     disclaimer: str
+    notes: list[str] = msgspec.field(default_factory=list)
 
     @classmethod
     def from_result(cls, r: PrivateEquityResult) -> PrivateEquityOut:
@@ -269,6 +284,7 @@ class PrivateEquityOut(Output):
             unallocated=r.unallocated,
             disclaimer="a screen on the figures posted (17 CFR 230.501(a); 15 U.S.C. "
             "80a-2(a)(51)), not legal advice nor the issuer's verification",
+            notes=list(r.notes),
         )
 
 
@@ -305,4 +321,34 @@ class CommoditiesOut(Output):
             ],
             rule="OLS of each commodity's returns on inflation, period by period; weights in "
             "proportion to the positive betas",
+        )
+
+
+class AlternativesLimitsOut(Output):
+    """The allocator's configured limits (docs/alternatives.md)."""
+
+    crypto_max_weight: AnalyticOut
+    crypto_market_cap_floor: MoneyOut
+    volatility_cap: AnalyticOut
+    periods_per_year: int
+    reit_max_sector_weight: AnalyticOut
+    private_equity_max_net_worth_fraction: RateOut
+    commodity_max_weight: AnalyticOut
+    rebalance_schedule: str
+    rebalance_drift_band: AnalyticOut
+    next_rebalance: date
+
+    @classmethod
+    def from_limits(cls, limits: AlternativesLimits, today: date) -> AlternativesLimitsOut:
+        return cls(
+            crypto_max_weight=limits.crypto_max_weight,
+            crypto_market_cap_floor=limits.crypto_market_cap_floor,
+            volatility_cap=limits.volatility_cap,
+            periods_per_year=limits.periods_per_year,
+            reit_max_sector_weight=limits.reit_max_sector_weight,
+            private_equity_max_net_worth_fraction=limits.private_equity_max_net_worth_fraction,
+            commodity_max_weight=limits.commodity_max_weight,
+            rebalance_schedule=limits.rebalance_schedule.value,
+            rebalance_drift_band=limits.rebalance_drift_band,
+            next_rebalance=next_rebalance(today, limits.rebalance_schedule),
         )

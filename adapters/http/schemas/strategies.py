@@ -130,6 +130,9 @@ class StrategyIn(Input):
     exit: ExitIn | None = None
     mode: StrategyMode = StrategyMode.OFF
     passcode: Passcode | None = None
+    confirm_risk: Annotated[
+        bool, msgspec.Meta(description="Run live although above your risk tolerance (audited)")
+    ] = False
 
     def to_draft(self) -> StrategyDraft:
         return StrategyDraft(
@@ -141,6 +144,7 @@ class StrategyIn(Input):
             exit=self.exit.to_domain() if self.exit is not None else ExitRules(),
             mode=self.mode,
             passcode=self.passcode,
+            confirm_risk=self.confirm_risk,
         )
 
 
@@ -160,6 +164,9 @@ class StrategyPatchIn(Input):
     exit: ExitIn | None = None
     mode: StrategyMode | None = None
     passcode: Passcode | None = None
+    confirm_risk: Annotated[
+        bool, msgspec.Meta(description="Run live although above your risk tolerance (audited)")
+    ] = False
 
     def to_patch(self) -> StrategyPatch:
         return StrategyPatch(
@@ -172,6 +179,7 @@ class StrategyPatchIn(Input):
             exit=None if self.exit is None else self.exit.to_domain(),
             mode=self.mode,
             passcode=self.passcode,
+            confirm_risk=self.confirm_risk,
         )
 
 

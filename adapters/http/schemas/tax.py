@@ -295,12 +295,15 @@ class HarvestIn(Input):
     """A harvesting question (docs/tax.md). Thresholds: a lot qualifies when its loss is at
     least `min_loss` dollars AND at least `min_loss_fraction` of its basis (each if given).
     Rates: `brackets`, else flat `short_term_rate` + `long_term_rate`, else the 2025 brackets
-    of `filing_status`."""
+    of `filing_status` (default: your investor profile's, else single)."""
 
     portfolio_id: Annotated[str, msgspec.Meta(min_length=1, max_length=64)] | None = None
     min_loss: Annotated[Money | None, _doc("Dollars")] = None
     min_loss_fraction: Annotated[Fraction | None, _doc("Of the lot's basis: 0.1 = 10%")] = None
-    filing_status: Literal["single", "married_joint"] = "single"
+    filing_status: Annotated[
+        Literal["single", "married_joint"] | None,
+        _doc("Default: your investor profile's filing status, else single"),
+    ] = None
     brackets: TaxBracketsIn | None = None
     short_term_rate: UnitInterval | None = None
     long_term_rate: UnitInterval | None = None

@@ -29,7 +29,9 @@ _LIVE = (
     "`live` mode (or another account for a live strategy) needs `passcode`, your kill-switch "
     "passcode: 403 PASSCODE_REQUIRED without, 403 WRONG_PASSCODE when wrong, 423 "
     "KILL_SWITCH_LOCKED after too many wrong ones (the kill switch's own lockout); 403 "
-    "STEP_UP_REQUIRED from an untrusted device of a user with MFA (docs/devices.md)."
+    "STEP_UP_REQUIRED from an untrusted device of a user with MFA (docs/devices.md). A strategy "
+    "whose risk is above your investor profile's tolerance answers 409 "
+    "SUITABILITY_CONFIRMATION_REQUIRED until you send `confirm_risk: true` (audited)."
 )
 
 
@@ -60,7 +62,7 @@ class StrategyController(Controller):
         status_code=201,
         guards=[require_roles(*HUMANS)],
         responses=problem_responses(
-            400, 401, 403, 404, 422, 423, 429, notes={422: "INVALID_STRATEGY"}
+            400, 401, 403, 404, 409, 422, 423, 429, notes={422: "INVALID_STRATEGY"}
         ),
     )
     async def create(

@@ -76,6 +76,7 @@ def other_value(kind: ins.Type, default: object) -> tuple[str, object] | None:
 TWILIO_SID = "AC" + "0" * 32
 EXPLICIT: dict[str, tuple[str, object, dict[str, str]]] = {
     "env": ("test", "test", {}),
+    "wealth_terms_version": ("2027-02", "2027-02", {}),
     "database_url": ("sqlite+aiosqlite:///x.db", "sqlite+aiosqlite:///x.db", {}),
     "redis_url": ("redis://cache:6379/1", "redis://cache:6379/1", {}),
     "alpaca_key_id": ("AK", Secret("AK"), {"BULWARK_ALPACA_SECRET_KEY": "s"}),

@@ -1,0 +1,2 @@
+"""Wealth use cases (docs/wealth.md): the investor profile, retirement accounts, the estate-tax
+estimate and the alternatives allocator's limits."""
