@@ -24,7 +24,16 @@ if TYPE_CHECKING:  # loaded when the command runs
 COMMAND = "bars"
 EXIT_FAILED = 1
 EXIT_USAGE = 2
-PROVIDERS = ("synthetic", "replay", "alpaca")
+BUILT_IN = ("synthetic", "replay", "alpaca")
+
+
+def providers() -> list[str]:
+    """The built-in providers, then every vendor of bootstrap/market_vendors.py."""
+    from bootstrap.market_vendors import VENDORS
+
+    return [*BUILT_IN, *sorted(VENDORS)]
+
+
 SYNTHETIC_PRICE = Decimal(100)
 
 
@@ -43,16 +52,28 @@ def _symbols(text: str) -> list[str]:
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    bars = sub.add_parser("bars", help="the bar history store: backfill from a provider")
+    bars = sub.add_parser("bars", help="the bar history store: backfill, gaps and repair")
     verbs = bars.add_subparsers(dest="verb", required=True)
     backfill = verbs.add_parser(
         "backfill", help="store a provider's bars for the days the store lacks (resumable)"
     )
-    backfill.add_argument("--provider", required=True, choices=PROVIDERS)
-    backfill.add_argument("--symbols", required=True, type=_symbols, help="A,B,C")
-    backfill.add_argument("--from", dest="first", required=True, type=_day, help="YYYY-MM-DD")
-    backfill.add_argument("--to", dest="last", required=True, type=_day, help="YYYY-MM-DD")
-    backfill.add_argument(
+    backfill.add_argument("--provider", required=True, choices=providers())
+    _range_arguments(backfill)
+    gaps = verbs.add_parser(
+        "gaps",
+        help="list the bars the trading calendar expects that the store lacks "
+        "(weekends are no gaps); --repair --provider NAME fills them",
+    )
+    gaps.add_argument("--repair", action="store_true", help="backfill the gaps found")
+    gaps.add_argument("--provider", choices=providers(), help="the source of --repair")
+    _range_arguments(gaps)
+
+
+def _range_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--symbols", required=True, type=_symbols, help="A,B,C")
+    parser.add_argument("--from", dest="first", required=True, type=_day, help="YYYY-MM-DD")
+    parser.add_argument("--to", dest="last", required=True, type=_day, help="YYYY-MM-DD")
+    parser.add_argument(
         "--timeframe", type=Timeframe, choices=list(Timeframe), default=Timeframe.D1
     )
 
@@ -65,7 +86,12 @@ def run(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) 
     if args.last < args.first:
         print("bulwark: --to is before --from", file=err)
         return EXIT_USAGE
+    if args.verb == "gaps" and args.repair and args.provider is None:
+        print("bulwark: --repair needs --provider", file=err)
+        return EXIT_USAGE
     try:
+        if args.verb == "gaps" and not args.repair:
+            return asyncio.run(_gaps(args, settings, out))
         return asyncio.run(_backfill(args, settings, out))
     except SettingsError as exc:
         print(f"bulwark: {exc}", file=err)
@@ -104,6 +130,34 @@ async def _backfill(args: argparse.Namespace, settings: Settings, out: TextIO) -
         bar.done()
         await close_quietly([provider, store])
     return _report(report, args, out)
+
+
+async def _gaps(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    """Each symbol's missing ranges, one line each; exit 0 whether or not some are missing."""
+    from bootstrap.closing import close_quietly
+    from bootstrap.containers.commands import CommandContainers
+
+    store = CommandContainers(settings).market_data.bar_store()
+    start = datetime.combine(args.first, datetime.min.time(), UTC)
+    end = datetime.combine(args.last + timedelta(days=1), datetime.min.time(), UTC)
+    total = 0
+    try:
+        for symbol in args.symbols:
+            missing = await store.gaps(symbol, args.timeframe, start, end)
+            total += len(missing)
+            if not missing:
+                print(f"{symbol}: no gaps", file=out)
+            for gap in missing:
+                bars = int((gap.end - gap.start) / args.timeframe.delta)
+                print(
+                    f"{symbol}: missing {gap.start.isoformat()} to {gap.end.isoformat()}"
+                    f" (up to {bars} bars)",
+                    file=out,
+                )
+    finally:
+        await close_quietly([store])
+    print(f"bars {args.timeframe.value} {args.first} to {args.last}: {total} gaps", file=out)
+    return 0
 
 
 def _report(report: BackfillReport, args: argparse.Namespace, out: TextIO) -> int:

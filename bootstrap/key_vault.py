@@ -27,7 +27,14 @@ def key_testers(settings: Settings, clock: Clock) -> dict[str, KeyTester]:
     """A tester per provider Bulwark can test keys of (its trading URL as the broker's)."""
     override = settings.brokers.alpaca_trading_url
     url_for: Callable[[bool], str] = (lambda paper: override) if override else trading_url
-    return {"alpaca": AlpacaKeyTester(clock, url_for=url_for)}
+    from adapters.marketdata.vendors.key_testers import DatabentoKeyTester, TwelveDataKeyTester
+
+    market = settings.market_data
+    return {
+        "alpaca": AlpacaKeyTester(clock, url_for=url_for),
+        "twelvedata": TwelveDataKeyTester(clock, base_url=market.twelvedata_base_url),
+        "databento": DatabentoKeyTester(clock, base_url=market.databento_base_url),
+    }
 
 
 def key_vault_service(

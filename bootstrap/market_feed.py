@@ -85,6 +85,11 @@ def provider_of(
             stream_url=settings.market_data.alpaca_stream_url,
             feed=settings.market_data.alpaca_data_feed,
         )
+    from bootstrap.market_vendors import VENDORS
+
+    vendor = VENDORS.get(kind)
+    if vendor is not None:
+        return vendor(settings, clock)
     raise SettingsError(f"{env_name('market_data')}: unknown provider {kind}")
 
 
