@@ -225,7 +225,9 @@ class TwelveDataMarketData:
         params = {
             "symbol": symbol,
             "interval": _INTERVALS[timeframe],
-            "start_date": _utc_text(span.start),
+            "start_date": _utc_text(
+                _first_day(span.start) if timeframe is Timeframe.D1 else span.start
+            ),
             "end_date": _utc_text(span.end),
             "timezone": "UTC",
             "order": "DESC" if span.latest else "ASC",
@@ -336,6 +338,12 @@ def _retry_after(headers: Mapping[str, str], clock: Clock) -> float:
         return max(float(lowered["retry-after"]), 0.0)
     except (KeyError, ValueError):
         return _seconds_to_next_minute(clock)
+
+
+def _first_day(moment: datetime) -> datetime:
+    """The first daily bar's start at or after `moment` (Twelve Data reads dates of days)."""
+    midnight = day_start(moment.astimezone(UTC).date())
+    return midnight if midnight == moment else midnight + timedelta(days=1)
 
 
 def _utc_text(moment: datetime) -> str:

@@ -8,7 +8,8 @@ from adapters.marketdata.vendors.key_testers import DatabentoKeyTester, TwelveDa
 from adapters.memory.clock import FakeClock
 from bootstrap.key_vault import key_testers
 from bootstrap.settings import load_settings
-from ports.key_vault import Credentials, KeyMaterial, TestOutcome
+from ports.key_vault import Credentials, KeyMaterial
+from ports.key_vault import TestOutcome as Outcome
 from tests.integration.vendors.replay_server import ReplayServer, Reply
 from tests.integration.vendors.vendor_routes import DATABENTO_KEY, TWELVEDATA_KEY
 
@@ -35,7 +36,7 @@ async def test_a_good_key_is_ok(provider: str, server: ReplayServer, clock: Fake
     report = await check.test(material(provider, GOOD[provider]))
 
     # Assert
-    assert report.outcome is TestOutcome.OK
+    assert report.outcome is Outcome.OK
 
 
 @pytest.mark.parametrize("provider", ["twelvedata", "databento"])
@@ -49,7 +50,7 @@ async def test_a_refused_key_is_refused_and_the_key_is_not_in_the_reason(
     report = await check.test(material(provider, "wrong-key-123456"))
 
     # Assert
-    assert report.outcome is TestOutcome.REFUSED
+    assert report.outcome is Outcome.REFUSED
     assert "wrong-key-123456" not in report.reason
 
 
@@ -62,7 +63,7 @@ async def test_an_outage_is_unreachable_not_refused(server: ReplayServer, clock:
     report = await check.test(material("databento", DATABENTO_KEY))
 
     # Assert
-    assert report.outcome is TestOutcome.UNREACHABLE
+    assert report.outcome is Outcome.UNREACHABLE
 
 
 def test_the_vault_knows_testers_for_both_and_yahoo_needs_none() -> None:
