@@ -156,7 +156,7 @@ class TwelveDataMarketData:
         if answer.status_code >= 500:
             raise ProviderError(NAME, f"{path}: HTTP {answer.status_code}")
         body = parse_json(NAME, path, answer.content)
-        code = answer.status_code
+        code: object = answer.status_code
         if isinstance(body, dict) and body.get("status") == "error":
             code = body.get("code") if isinstance(body.get("code"), int) else 500
         if code != 200:
@@ -194,8 +194,7 @@ class TwelveDataMarketData:
         prices: dict[str, Decimal] = {}
         for i in range(0, len(wanted), _QUOTE_BATCH):
             batch = wanted[i : i + _QUOTE_BATCH]
-            joined = ",".join(batch)
-            body = await self._call("/quote", lambda td, s=joined: td.quote(symbol=s), len(batch))
+            body = await self._call("/quote", _quote_request(",".join(batch)), len(batch))
             rows = {batch[0]: body} if len(batch) == 1 else body
             if not isinstance(rows, dict):
                 raise ProviderError(NAME, "/quote: malformed batch answer")
@@ -305,6 +304,10 @@ class TwelveDataMarketData:
     async def stream_quotes(self, symbols: Sequence[str]) -> AsyncGenerator[Quote, None]:
         raise not_offered(NAME, "a quote stream (its WebSocket is not wired)")
         yield  # pragma: no cover  (makes this an async generator)
+
+
+def _quote_request(symbols: str) -> Callable[[TDClient], Any]:
+    return lambda td: td.quote(symbol=symbols)
 
 
 class _NoData(QuoteUnavailable):

@@ -61,6 +61,7 @@ COOKIE_URL = "https://fc.yahoo.com"
 CALLS_PER_MINUTE = 60  # Yahoo states no limit; about one call a second stays clear of its 429s
 NAME = "yahoo"
 PLACES = Decimal("0.000001")
+ZERO = Decimal(0)
 _INTERVALS = {
     Timeframe.M1: ("1m", timedelta(days=7)),
     Timeframe.M5: ("5m", timedelta(days=59)),
@@ -176,8 +177,8 @@ class YahooMarketData:
             ask=max(ask, Decimal(0)),
             last=last,
             at=at,
-            bid_size=max(optional_decimal(NAME, row.get("bidSize"), "bidSize") or 0, Decimal(0)),
-            ask_size=max(optional_decimal(NAME, row.get("askSize"), "askSize") or 0, Decimal(0)),
+            bid_size=max(optional_decimal(NAME, row.get("bidSize"), "bidSize") or ZERO, ZERO),
+            ask_size=max(optional_decimal(NAME, row.get("askSize"), "askSize") or ZERO, ZERO),
         )
 
     # -- bars -----------------------------------------------------------------------------
@@ -433,7 +434,7 @@ class _Chart:
         return bars
 
 
-def _expiry_stamps(page: Mapping[str, Any]) -> list[int]:
+def _expiry_stamps(page: Mapping[str, Any]) -> list[object]:
     return [o.get("expirationDate") for o in page.get("options") or [] if isinstance(o, dict)]
 
 

@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -30,9 +29,7 @@ SPAN = ["--from", "2024-06-03", "--to", "2024-06-14", "--symbols", "NVDA"]
 
 
 @pytest.fixture
-def bars_dir(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, logging_restored: None
-) -> Iterator[Path]:
+def bars_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, logging_restored: None) -> Path:
     monkeypatch.setenv("BULWARK_ENV", "test")
     monkeypatch.setenv("BULWARK_DATABASE_URL", "memory://")
     monkeypatch.setenv("BULWARK_BARS_DIR", str(tmp_path / "bars"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
@@ -158,7 +159,7 @@ async def test_an_unknown_symbol_s_chart_is_quote_unavailable(
     await vendor.aclose()
 
 
-def _chart_with(change: str) -> dict[str, object]:
+def _chart_with(change: str) -> Any:
     body = fixture("yahoo", "chart_nvda_1d")
     result = body["chart"]["result"][0]
     if change == "short-column":
