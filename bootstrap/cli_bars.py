@@ -19,6 +19,7 @@ from domain.marketdata.bars import Timeframe
 
 if TYPE_CHECKING:  # loaded when the command runs
     from application.market_data.bar_backfill import BackfillReport
+    from bootstrap.containers.commands import CommandContainers
     from bootstrap.settings import Settings
 
 COMMAND = "bars"
@@ -108,6 +109,7 @@ async def _backfill(args: argparse.Namespace, settings: Settings, out: TextIO) -
 
     contexts = CommandContainers(settings)
     board = contexts.core.market()
+    settings = await _vault_keyed(args.provider, settings, contexts)
     provider = provider_of(args.provider, settings, board, contexts.core.clock())
     if args.provider == "synthetic":
         from bootstrap.demo import set_demo_prices
@@ -130,6 +132,19 @@ async def _backfill(args: argparse.Namespace, settings: Settings, out: TextIO) -
         bar.done()
         await close_quietly([provider, store])
     return _report(report, args, out)
+
+
+async def _vault_keyed(vendor: str, settings: Settings, contexts: CommandContainers) -> Settings:
+    """The vendor's key from the vault when BULWARK_<VENDOR>_VAULT_KEY names one."""
+    from bootstrap.market_vendors import with_vault_keys
+    from bootstrap.settings import SettingsError
+    from domain.errors import NotFound
+    from ports.key_vault import KeyUnusable
+
+    try:
+        return await with_vault_keys(settings, vendor, contexts.core.key_vault())
+    except (NotFound, KeyUnusable) as exc:
+        raise SettingsError(f"the {vendor} vault key cannot be used: {exc}") from None
 
 
 async def _gaps(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:

@@ -9,10 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
+from typing import TYPE_CHECKING
+
+import msgspec
 
 from bootstrap.settings import Settings, SettingsError
+from bootstrap.settings.base import Secret
 from ports.clock import Clock
 from ports.marketdata import MarketDataProvider
+
+if TYPE_CHECKING:
+    from application.keys.vault import KeyVaultService
 
 VendorFactory = Callable[[Settings, Clock], MarketDataProvider]
 
@@ -63,3 +70,29 @@ def cost_per_call(settings: Settings, vendor: str) -> Decimal:
     """The configured cost of one call to `vendor` (0 when it has no such setting)."""
     raw = getattr(settings.market_data, f"{vendor}_cost_per_call", "0")
     return Decimal(str(raw))
+
+
+# Vendors whose key may be a vault key's id instead (BULWARK_<VENDOR>_VAULT_KEY).
+VAULT_KEYED = ("twelvedata", "databento")
+
+
+async def with_vault_keys(settings: Settings, vendor: str, vault: KeyVaultService) -> Settings:
+    """`settings` with `vendor`'s key read from the vault when its vault key id is set (the
+    vault audits the use, component `market_data.<vendor>`); unchanged otherwise."""
+    if vendor not in VAULT_KEYED:
+        return settings
+    market = settings.market_data
+    key_id = getattr(market, f"{vendor}_vault_key")
+    if key_id is None:
+        return settings
+    material = await vault.use(key_id, f"market_data.{vendor}", actor="cli")
+    if material.provider != vendor:
+        raise SettingsError(
+            f"{market.var(f'{vendor}_vault_key')}: vault key {key_id} is a "
+            f"{material.provider} key, not a {vendor} one"
+        )
+    keyed = msgspec.structs.replace(
+        market,
+        **{f"{vendor}_api_key": Secret(material.current.secret), f"{vendor}_vault_key": None},
+    )
+    return msgspec.structs.replace(settings, market_data=keyed)

@@ -9,6 +9,7 @@ import msgspec
 
 from bootstrap.settings.base import HttpUrl, PerMinute, Seconds, Secret, Section, SettingsError
 
+_VAULT_ID = r"^[A-Za-z0-9_-]{1,64}$"
 _MONEY = r"^[0-9]{1,6}(\.[0-9]{1,8})?$"
 
 
@@ -27,6 +28,7 @@ class MarketDataSettings(Section, frozen=True, kw_only=True):
         "bars_dir": "bars_dir",
         "bars_threads": "bars_threads",
         "twelvedata_api_key": "twelvedata_api_key",
+        "twelvedata_vault_key": "twelvedata_vault_key",
         "twelvedata_base_url": "twelvedata_base_url",
         "twelvedata_calls_per_minute": "twelvedata_calls_per_minute",
         "twelvedata_cost_per_call": "twelvedata_cost_per_call",
@@ -35,6 +37,7 @@ class MarketDataSettings(Section, frozen=True, kw_only=True):
         "yahoo_calls_per_minute": "yahoo_calls_per_minute",
         "yahoo_cost_per_call": "yahoo_cost_per_call",
         "databento_api_key": "databento_api_key",
+        "databento_vault_key": "databento_vault_key",
         "databento_base_url": "databento_base_url",
         "databento_dataset": "databento_dataset",
         "databento_calls_per_minute": "databento_calls_per_minute",
@@ -81,7 +84,10 @@ class MarketDataSettings(Section, frozen=True, kw_only=True):
     # vendors' published free tiers: Twelve Data Basic 8 credits a minute, free; Yahoo free
     # and unpublished (about one call a second is tolerated); Databento bills by data volume,
     # not by call (0 here: set your own estimate).
+    # A key in the environment, or the id of a vault key (its secret is the vendor's key, read
+    # through the vault: audited) for `bulwark bars backfill` and `bars gaps --repair`.
     twelvedata_api_key: Secret | None = None
+    twelvedata_vault_key: Annotated[str, msgspec.Meta(pattern=_VAULT_ID)] | None = None
     twelvedata_base_url: HttpUrl = "https://api.twelvedata.com"
     twelvedata_calls_per_minute: PerMinute = 8
     twelvedata_cost_per_call: Annotated[str, msgspec.Meta(pattern=_MONEY)] = "0"
@@ -90,6 +96,7 @@ class MarketDataSettings(Section, frozen=True, kw_only=True):
     yahoo_calls_per_minute: PerMinute = 60
     yahoo_cost_per_call: Annotated[str, msgspec.Meta(pattern=_MONEY)] = "0"
     databento_api_key: Secret | None = None
+    databento_vault_key: Annotated[str, msgspec.Meta(pattern=_VAULT_ID)] | None = None
     databento_base_url: HttpUrl = "https://hist.databento.com"
     databento_dataset: Annotated[str, msgspec.Meta(pattern=r"^[A-Z0-9]+\.[A-Z0-9]+$")] = "XNAS.ITCH"
     databento_calls_per_minute: PerMinute = 100
@@ -114,6 +121,12 @@ class MarketDataSettings(Section, frozen=True, kw_only=True):
             if kind not in known | {"none"}:
                 raise SettingsError(
                     f"{self.var('fallbacks')}: {kind!r} is none of {', '.join(sorted(known))}"
+                )
+        for vendor in ("twelvedata", "databento"):
+            if getattr(self, f"{vendor}_api_key") and getattr(self, f"{vendor}_vault_key"):
+                raise SettingsError(
+                    f"{self.var(f'{vendor}_api_key')} and {self.var(f'{vendor}_vault_key')}: "
+                    "set one, not both"
                 )
         if "none" in self.fallbacks and len(self.fallbacks) > 1:
             raise SettingsError(f"{self.var('fallbacks')}: 'none' stands alone")

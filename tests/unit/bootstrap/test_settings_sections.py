@@ -90,6 +90,8 @@ EXPLICIT: dict[str, tuple[str, object, dict[str, str]]] = {
     "yahoo_cookie_url": ("http://cookie.test", "http://cookie.test", {}),
     "yahoo_cost_per_call": ("0.5", "0.5", {}),
     "databento_api_key": ("db-key", Secret("db-key"), {}),
+    "databento_vault_key": ("vk-2", "vk-2", {}),
+    "twelvedata_vault_key": ("vk-1", "vk-1", {}),
     "databento_base_url": ("http://db.test", "http://db.test", {}),
     "databento_dataset": ("GLBX.MDP3", "GLBX.MDP3", {}),
     "databento_cost_per_call": ("0.01", "0.01", {}),
