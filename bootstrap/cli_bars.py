@@ -13,7 +13,7 @@ import argparse
 import asyncio
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, TextIO, cast
 
 from domain.marketdata.bars import Timeframe
 
@@ -21,6 +21,8 @@ if TYPE_CHECKING:  # loaded when the command runs
     from application.market_data.bar_backfill import BackfillReport
     from bootstrap.containers.commands import CommandContainers
     from bootstrap.settings import Settings
+    from ports.bar_store import BarStore
+    from ports.market_reference import CorporateActionsSource
 
 COMMAND = "bars"
 EXIT_FAILED = 1
@@ -59,6 +61,11 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "backfill", help="store a provider's bars for the days the store lacks (resumable)"
     )
     backfill.add_argument("--provider", required=True, choices=providers())
+    backfill.add_argument(
+        "--actions",
+        action="store_true",
+        help="also store the provider's splits and dividends of the range (adjusted reads)",
+    )
     _range_arguments(backfill)
     gaps = verbs.add_parser(
         "gaps",
@@ -125,13 +132,34 @@ async def _backfill(args: argparse.Namespace, settings: Settings, out: TextIO) -
     end = datetime.combine(args.last + timedelta(days=1), datetime.min.time(), UTC)
     bar = ProgressBar(out)
     try:
-        report = await BarBackfill(provider, store).run(
-            args.symbols, args.timeframe, start, end, bar.show
-        )
+        try:
+            report = await BarBackfill(provider, store).run(
+                args.symbols, args.timeframe, start, end, bar.show
+            )
+        finally:
+            bar.done()
+        wanted = getattr(args, "actions", False)
+        failed = await _actions(args, provider, store, out) if wanted else 0
     finally:
-        bar.done()
         await close_quietly([provider, store])
-    return _report(report, args, out)
+    return max(_report(report, args, out), EXIT_FAILED if failed else 0)
+
+
+async def _actions(args: argparse.Namespace, provider: object, store: BarStore, out: TextIO) -> int:
+    """Stores the provider's corporate actions of the range; the number of symbols failed."""
+    from application.market_data.action_backfill import ActionBackfill
+
+    if not hasattr(provider, "corporate_actions"):
+        print(f"actions: {args.provider} does not offer corporate actions", file=out)
+        return len(args.symbols)
+    source = cast("CorporateActionsSource", provider)
+    outcomes = await ActionBackfill(source, store).run(args.symbols, args.first, args.last)
+    for outcome in outcomes:
+        if outcome.failed is not None:
+            print(f"{outcome.symbol}: actions failed, {outcome.failed}", file=out)
+        else:
+            print(f"{outcome.symbol}: {outcome.stored} corporate actions stored", file=out)
+    return sum(1 for o in outcomes if o.failed is not None)
 
 
 async def _vault_keyed(vendor: str, settings: Settings, contexts: CommandContainers) -> Settings:

@@ -148,3 +148,52 @@ def test_repair_without_a_provider_is_a_usage_error(
 
     # Assert
     assert code == 2 and "--repair needs --provider" in capfd.readouterr().err
+
+
+@pytest.mark.parametrize("vendor", ["twelvedata", "yahoo"])
+async def test_actions_are_stored_so_adjusted_reads_hold_the_split_and_dividend(
+    vendor: str,
+    server: ReplayServer,
+    bars_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    # Arrange
+    _point_at(server, monkeypatch)
+    argv = ["--env-file", "", "bars", "backfill", "--provider", vendor, "--actions", *SPAN]
+
+    # Act
+    code = await asyncio.to_thread(main, argv)
+    out = capfd.readouterr().out
+    store = ParquetBarStore(bars_dir)
+    try:
+        adjusted = await store.read("NVDA", Timeframe.D1, JUNE_3, JUNE_15, adjusted=True)
+    finally:
+        store.close()
+
+    # Assert: 1150 / 10 x (1 - 0.01 / 121.79) from the raw bars and the stored actions
+    assert code == 0, out
+    assert "NVDA: 2 corporate actions stored" in out
+    assert adjusted.bars[0].close == Decimal("114.99055752")
+
+
+async def test_actions_from_a_vendor_without_them_fail_the_run_and_say_so(
+    server: ReplayServer,
+    bars_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    # Arrange
+    _point_at(server, monkeypatch)
+    argv = ["--env-file", "", "bars", "backfill", "--provider", "databento", "--actions", *SPAN]
+
+    # Act
+    code = await asyncio.to_thread(main, argv)
+
+    # Assert: the bars are stored, the actions are not offered
+    out = capfd.readouterr().out
+    assert code == 1
+    assert "NVDA: 10 bars written" in out
+    assert (
+        "NVDA: actions failed, provider failed: databento: does not offer corporate actions" in out
+    )
