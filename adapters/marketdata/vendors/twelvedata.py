@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncGenerator, Callable, Mapping, Sequence
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -33,7 +33,6 @@ from twelvedata import TDClient
 from adapters.marketdata.vendors._rest import (
     CallBudget,
     brief,
-    decimal,
     not_offered,
     optional_decimal,
     parse_json,
@@ -41,9 +40,18 @@ from adapters.marketdata.vendors._rest import (
 from adapters.marketdata.vendors._rest_bars import (
     day_start,
     keep,
-    make_bar,
     window,
     with_reference_closes,
+)
+from adapters.marketdata.vendors.twelvedata_wire import (
+    bar_of,
+    dividend_of,
+    first_day,
+    from_percent,
+    quote_of,
+    rows_of,
+    split_of,
+    utc_text,
 )
 from domain.marketdata.bars import Bar, Timeframe
 from domain.marketdata.book import OrderBook
@@ -184,7 +192,7 @@ class TwelveDataMarketData:
     # -- quotes ---------------------------------------------------------------------------
     async def quote(self, symbol: str) -> Quote:
         body = await self._call("/quote", lambda td: td.quote(symbol=symbol))
-        quote = _quote(symbol, body, self._clock)
+        quote = quote_of(symbol, body, self._clock)
         if quote is None:
             raise QuoteUnavailable(f"{NAME}: no quote for {symbol}")
         return quote
@@ -202,7 +210,7 @@ class TwelveDataMarketData:
                 row = rows.get(symbol)
                 if not isinstance(row, dict) or row.get("status") == "error":
                     continue
-                quote = _quote(symbol, row, self._clock)
+                quote = quote_of(symbol, row, self._clock)
                 if quote is not None and quote.mid > 0:
                     prices[symbol] = quote.mid
         return prices
@@ -224,10 +232,10 @@ class TwelveDataMarketData:
         params = {
             "symbol": symbol,
             "interval": _INTERVALS[timeframe],
-            "start_date": _utc_text(
-                _first_day(span.start) if timeframe is Timeframe.D1 else span.start
+            "start_date": utc_text(
+                first_day(span.start) if timeframe is Timeframe.D1 else span.start
             ),
-            "end_date": _utc_text(span.end),
+            "end_date": utc_text(span.end),
             "timezone": "UTC",
             "order": "DESC" if span.latest else "ASC",
             "outputsize": min(limit, MAX_OUTPUT),
@@ -242,7 +250,7 @@ class TwelveDataMarketData:
         values = body.get("values") if isinstance(body, dict) else None
         if not isinstance(values, list):
             raise ProviderError(NAME, "/time_series: malformed answer (no values)")
-        bars = [_bar(row, symbol, timeframe) for row in values]
+        bars = [bar_of(row, symbol, timeframe) for row in values]
         return keep(bars, span, limit)
 
     # -- corporate actions and ratios ------------------------------------------------------
@@ -252,8 +260,8 @@ class TwelveDataMarketData:
         dividends_body = await self._call(
             "/dividends", lambda td: td.get_dividends(symbol=symbol, **dates)
         )
-        splits = [_split(row) for row in _rows(splits_body, "splits")]
-        dividends = [_dividend(row) for row in _rows(dividends_body, "dividends")]
+        splits = [split_of(row) for row in rows_of(splits_body, "splits")]
+        dividends = [dividend_of(row) for row in rows_of(dividends_body, "dividends")]
         daily: list[Bar] = []
         if dividends:
             first = min(d for d, _ in dividends) - timedelta(days=10)
@@ -289,7 +297,7 @@ class TwelveDataMarketData:
             beta=pick("stock_price_summary", "beta"),
             profit_margin=pick("financials", "profit_margin"),
             return_on_equity=pick("financials", "return_on_equity_ttm"),
-            debt_to_equity=_percent(
+            debt_to_equity=from_percent(
                 pick("financials", "balance_sheet", "total_debt_to_equity_mrq")
             ),
         )
@@ -341,80 +349,3 @@ def _retry_after(headers: Mapping[str, str], clock: Clock) -> float:
         return max(float(lowered["retry-after"]), 0.0)
     except (KeyError, ValueError):
         return _seconds_to_next_minute(clock)
-
-
-def _first_day(moment: datetime) -> datetime:
-    """The first daily bar's start at or after `moment` (Twelve Data reads dates of days)."""
-    midnight = day_start(moment.astimezone(UTC).date())
-    return midnight if midnight == moment else midnight + timedelta(days=1)
-
-
-def _utc_text(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S")
-
-
-def _when(text: object, timeframe: Timeframe) -> datetime:
-    if not isinstance(text, str):
-        raise ProviderError(NAME, f"malformed datetime: {text!r}")
-    try:
-        if timeframe is Timeframe.D1:
-            return day_start(date.fromisoformat(text[:10]))
-        return datetime.fromisoformat(text).replace(tzinfo=UTC)
-    except ValueError:
-        raise ProviderError(NAME, f"malformed datetime: {brief(text, 40)}") from None
-
-
-def _bar(row: Any, symbol: str, timeframe: Timeframe) -> Bar:
-    if not isinstance(row, dict):
-        raise ProviderError(NAME, "/time_series: malformed value row")
-    ohlcv = tuple(decimal(NAME, row.get(f), f) for f in ("open", "high", "low", "close"))
-    volume = optional_decimal(NAME, row.get("volume"), "volume") or Decimal(0)
-    start = _when(row.get("datetime"), timeframe)
-    return make_bar(NAME, symbol, timeframe, start, (*ohlcv, volume))  # type: ignore[arg-type]
-
-
-def _quote(symbol: str, row: Any, clock: Clock) -> Quote | None:
-    if not isinstance(row, dict):
-        raise ProviderError(NAME, "/quote: malformed answer")
-    close = optional_decimal(NAME, row.get("close"), "close")
-    if close is None or close <= 0:
-        return None
-    stamp = row.get("last_quote_at") or row.get("timestamp")
-    at = datetime.fromtimestamp(stamp, tz=UTC) if isinstance(stamp, int) else clock.now()
-    return Quote(symbol=symbol, bid=Decimal(0), ask=Decimal(0), last=close, at=at)
-
-
-def _rows(body: Any, key: str) -> list[Any]:
-    rows = body.get(key) if isinstance(body, dict) else None
-    if rows is None:
-        return []
-    if not isinstance(rows, list):
-        raise ProviderError(NAME, f"/{key}: malformed answer")
-    return rows
-
-
-def _split(row: Any) -> tuple[date, Decimal]:
-    if not isinstance(row, dict):
-        raise ProviderError(NAME, "/splits: malformed row")
-    new = decimal(NAME, row.get("from_factor"), "split from_factor")
-    old = decimal(NAME, row.get("to_factor"), "split to_factor")
-    if new <= 0 or old <= 0:
-        raise ProviderError(NAME, "/splits: bad split ratio")
-    try:
-        return date.fromisoformat(str(row.get("date"))), new / old
-    except ValueError:
-        raise ProviderError(NAME, "/splits: malformed date") from None
-
-
-def _dividend(row: Any) -> tuple[date, Decimal]:
-    if not isinstance(row, dict):
-        raise ProviderError(NAME, "/dividends: malformed row")
-    amount = decimal(NAME, row.get("amount"), "dividend amount")
-    try:
-        return date.fromisoformat(str(row.get("ex_date"))), amount
-    except ValueError:
-        raise ProviderError(NAME, "/dividends: malformed ex_date") from None
-
-
-def _percent(value: Decimal | None) -> Decimal | None:
-    return None if value is None else value / 100

@@ -28,14 +28,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import AsyncGenerator, Mapping, Sequence
-from datetime import UTC, date, datetime, timedelta
-from decimal import ROUND_HALF_EVEN, Decimal
+from datetime import date, datetime, timedelta
+from decimal import Decimal
 from typing import Any
 from urllib.parse import quote as urlquote
 
 from adapters.marketdata.vendors._rest import (
     VendorHttp,
-    decimal,
     not_offered,
     optional_decimal,
 )
@@ -43,15 +42,23 @@ from adapters.marketdata.vendors._rest_bars import (
     aggregate,
     day_start,
     keep,
-    make_bar,
     window,
     with_reference_closes,
+)
+from adapters.marketdata.vendors.yahoo_wire import (
+    Chart,
+    contracts_of,
+    epoch,
+    expiry_stamps,
+    result_of,
+    rounded,
+    split_factor,
 )
 from domain.marketdata.bars import Bar, Timeframe
 from domain.marketdata.book import OrderBook
 from domain.marketdata.corporate_actions import CorporateAction
 from domain.marketdata.fundamentals import KeyRatios
-from domain.marketdata.options import OptionChain, OptionQuote
+from domain.marketdata.options import OptionChain
 from domain.trading.instruments import OptionRight
 from ports.clock import Clock
 from ports.marketdata import ProviderError, Quote, QuoteUnavailable, RateLimitUsage
@@ -60,7 +67,6 @@ BASE_URL = "https://query2.finance.yahoo.com"
 COOKIE_URL = "https://fc.yahoo.com"
 CALLS_PER_MINUTE = 60  # Yahoo states no limit; about one call a second stays clear of its 429s
 NAME = "yahoo"
-PLACES = Decimal("0.000001")
 ZERO = Decimal(0)
 _INTERVALS = {
     Timeframe.M1: ("1m", timedelta(days=7)),
@@ -74,10 +80,6 @@ _INTERVALS = {
 _QUOTE_BATCH = 50
 _RATIO_MODULES = "summaryDetail,defaultKeyStatistics,financialData"
 _RIGHT_ORDER = {OptionRight.CALL: 0, OptionRight.PUT: 1}
-
-
-def _price(value: Decimal) -> Decimal:
-    return value.quantize(PLACES, ROUND_HALF_EVEN)
 
 
 class YahooMarketData:
@@ -157,7 +159,7 @@ class YahooMarketData:
         if not symbols:
             return {}
         body = await self._crumbed("/v7/finance/quote", {"symbols": ",".join(symbols)})
-        rows = _result(body, "quoteResponse", "/v7/finance/quote")
+        rows = result_of(body, "quoteResponse", "/v7/finance/quote")
         quotes = [self._quote_of(row) for row in rows]
         return {q.symbol: q for q in quotes if q is not None and q.symbol in symbols}
 
@@ -170,7 +172,7 @@ class YahooMarketData:
         if last is None or last <= 0:
             return None
         stamp = row.get("regularMarketTime")
-        at = _epoch(stamp) if isinstance(stamp, int) else self._clock.now()
+        at = epoch(stamp) if isinstance(stamp, int) else self._clock.now()
         return Quote(
             symbol=row["symbol"],
             bid=max(bid, Decimal(0)),
@@ -196,7 +198,7 @@ class YahooMarketData:
             return []
         span = window(timeframe, start, end, limit, self._clock.now())
         interval, reach = _INTERVALS[timeframe]
-        charts: list[_Chart] = []
+        charts: list[Chart] = []
         at = span.start
         collected = 0
         while at < span.end and (span.latest or collected < limit):
@@ -215,7 +217,7 @@ class YahooMarketData:
             bars = aggregate(bars, Timeframe.H4)
         return keep(bars, span, limit)
 
-    async def _chart(self, symbol: str, interval: str, start: datetime, end: datetime) -> _Chart:
+    async def _chart(self, symbol: str, interval: str, start: datetime, end: datetime) -> Chart:
         path = f"/v8/finance/chart/{urlquote(symbol, safe='')}"
         params = {
             "period1": int(start.timestamp()),
@@ -225,8 +227,8 @@ class YahooMarketData:
             "includeAdjustedClose": "true",
         }
         body = await self._http.get_json(path, params)
-        [result] = _result(body, "chart", path, one=True)
-        return _Chart.parse(result, path)
+        [result] = result_of(body, "chart", path, one=True)
+        return Chart.parse(result, path)
 
     # -- corporate actions and ratios ------------------------------------------------------
     async def corporate_actions(self, symbol: str, start: date, end: date) -> list[CorporateAction]:
@@ -238,7 +240,7 @@ class YahooMarketData:
         splits = [(d, r) for d, r in chart.splits if start <= d <= end]
         # Yahoo's dividend amounts are split-adjusted like its prices: undo the later splits.
         dividends = [
-            (d, _price(a * _split_factor(d, chart.splits + later)))
+            (d, rounded(a * split_factor(d, chart.splits + later)))
             for d, a in chart.dividends
             if start <= d <= end
         ]
@@ -247,7 +249,7 @@ class YahooMarketData:
     async def key_ratios(self, symbol: str) -> KeyRatios:
         path = f"/v10/finance/quoteSummary/{urlquote(symbol, safe='')}"
         body = await self._crumbed(path, {"modules": _RATIO_MODULES})
-        [result] = _result(body, "quoteSummary", path, one=True)
+        [result] = result_of(body, "quoteSummary", path, one=True)
         if not isinstance(result, dict):
             raise ProviderError(NAME, f"{path}: malformed answer")
 
@@ -289,12 +291,12 @@ class YahooMarketData:
             for stamp in first.get("expirationDates") or []:
                 if not isinstance(stamp, int):
                     raise ProviderError(NAME, f"{path}: malformed expiration date")
-                if any(_expiry_stamps(p) == [stamp] for p in pages):
+                if any(expiry_stamps(p) == [stamp] for p in pages):
                     continue
                 pages.append(await self._chain_page(path, {"date": stamp}))
         quote = first.get("quote") or {}
         spot = optional_decimal(NAME, quote.get("regularMarketPrice"), "regularMarketPrice")
-        contracts = [c for page in pages for c in _contracts(page, underlying)]
+        contracts = [c for page in pages for c in contracts_of(page, underlying)]
         contracts = [c for c in contracts if expiry is None or c.expiry == expiry]
         if not contracts or spot is None:
             raise QuoteUnavailable(f"{NAME}: no option contracts for {underlying}")
@@ -304,7 +306,7 @@ class YahooMarketData:
 
     async def _chain_page(self, path: str, params: Mapping[str, Any]) -> dict[str, Any]:
         body = await self._crumbed(path, params)
-        rows = _result(body, "optionChain", path)
+        rows = result_of(body, "optionChain", path)
         if not rows:
             raise QuoteUnavailable(f"{NAME}: no options for {path.rsplit('/', 1)[-1]}")
         if not isinstance(rows[0], dict):
@@ -319,156 +321,3 @@ class YahooMarketData:
     async def stream_quotes(self, symbols: Sequence[str]) -> AsyncGenerator[Quote, None]:
         raise not_offered(NAME, "a quote stream (poll quote() instead)")
         yield  # pragma: no cover  (makes this an async generator)
-
-
-# -- the wire -------------------------------------------------------------------------------
-def _epoch(seconds: int) -> datetime:
-    return datetime.fromtimestamp(seconds, tz=UTC)
-
-
-def _result(body: Any, key: str, path: str, *, one: bool = False) -> list[Any]:
-    """Yahoo's {key: {"result": [...], "error": ...}}; its error as the port's."""
-    outer = body.get(key) if isinstance(body, dict) else None
-    if not isinstance(outer, dict):
-        raise ProviderError(NAME, f"{path}: malformed answer (no {key!r})")
-    error = outer.get("error")
-    if error:
-        text = error.get("description") if isinstance(error, dict) else str(error)
-        if isinstance(error, dict) and error.get("code") == "Not Found":
-            raise QuoteUnavailable(f"{NAME}: {path}: {text}")
-        raise ProviderError(NAME, f"{path}: {text}", retryable=False)
-    result = outer.get("result")
-    if result is None:
-        result = []
-    if not isinstance(result, list) or (one and len(result) != 1):
-        raise ProviderError(NAME, f"{path}: malformed answer (result)")
-    return result
-
-
-def _split_factor(day: date, splits: Sequence[tuple[date, Decimal]]) -> Decimal:
-    """The product of the ratios of the splits after `day`: raw = split-adjusted × this."""
-    factor = Decimal(1)
-    for ex_date, ratio in set(splits):
-        if ex_date > day:
-            factor *= ratio
-    return factor
-
-
-class _Chart:
-    """One /v8/finance/chart result, checked whole before any bar is made of it."""
-
-    def __init__(self) -> None:
-        self.stamps: list[int] = []
-        self.columns: dict[str, list[Any]] = {}
-        self.adjclose: list[Any] | None = None
-        self.offset = 0
-        self.splits: list[tuple[date, Decimal]] = []
-        self.dividends: list[tuple[date, Decimal]] = []
-
-    @classmethod
-    def parse(cls, result: Any, path: str) -> _Chart:
-        chart = cls()
-        if not isinstance(result, dict) or not isinstance(result.get("meta"), dict):
-            raise ProviderError(NAME, f"{path}: malformed chart")
-        offset = result["meta"].get("gmtoffset", 0)
-        stamps = result.get("timestamp") or []
-        quotes = ((result.get("indicators") or {}).get("quote") or [{}])[0] or {}
-        if not isinstance(offset, int) or not all(isinstance(s, int) for s in stamps):
-            raise ProviderError(NAME, f"{path}: malformed chart times")
-        for column in ("open", "high", "low", "close", "volume"):
-            values = quotes.get(column) if stamps else []
-            if not isinstance(values, list) or len(values) != len(stamps):
-                raise ProviderError(NAME, f"{path}: malformed chart column {column!r}")
-            chart.columns[column] = values
-        adj = (result.get("indicators") or {}).get("adjclose")
-        if adj and stamps:
-            values = adj[0].get("adjclose") if isinstance(adj[0], dict) else None
-            if not isinstance(values, list) or len(values) != len(stamps):
-                raise ProviderError(NAME, f"{path}: malformed chart column 'adjclose'")
-            chart.adjclose = values
-        chart.stamps, chart.offset = stamps, offset
-        events = result.get("events") or {}
-        for row in (events.get("splits") or {}).values():
-            num = decimal(NAME, row.get("numerator"), "split numerator")
-            den = decimal(NAME, row.get("denominator"), "split denominator")
-            if num <= 0 or den <= 0:
-                raise ProviderError(NAME, f"{path}: bad split ratio")
-            chart.splits.append((chart.day(row.get("date")), num / den))
-        for row in (events.get("dividends") or {}).values():
-            amount = decimal(NAME, row.get("amount"), "dividend amount")
-            chart.dividends.append((chart.day(row.get("date")), amount))
-        return chart
-
-    def day(self, stamp: object) -> date:
-        if not isinstance(stamp, int):
-            raise ProviderError(NAME, "malformed event date")
-        return _epoch(stamp + self.offset).date()
-
-    def bars(
-        self,
-        symbol: str,
-        timeframe: Timeframe,
-        adjusted: bool,
-        later_splits: Sequence[tuple[date, Decimal]],
-    ) -> list[Bar]:
-        splits = [*self.splits, *later_splits]
-        bars: list[Bar] = []
-        for i, stamp in enumerate(self.stamps):
-            row = [self.columns[c][i] for c in ("open", "high", "low", "close", "volume")]
-            if any(v is None for v in row[:4]):
-                continue  # a minute without trades
-            o, h, low, c = (decimal(NAME, v, "price") for v in row[:4])
-            v = optional_decimal(NAME, row[4], "volume") or Decimal(0)
-            day = self.day(stamp)
-            start = day_start(day) if timeframe is Timeframe.D1 else _epoch(stamp)
-            price, volume = Decimal(1), Decimal(1)
-            if not adjusted:
-                price = _split_factor(day, splits)
-                volume = 1 / price
-            elif self.adjclose is not None and timeframe is Timeframe.D1:
-                adj = optional_decimal(NAME, self.adjclose[i], "adjclose")
-                price = adj / c if adj is not None and c > 0 else Decimal(1)
-            prices = (_price(o * price), _price(h * price), _price(low * price), _price(c * price))
-            ohlcv = (*prices, (v * volume).quantize(Decimal(1), ROUND_HALF_EVEN))
-            bars.append(make_bar(NAME, symbol, timeframe, start, ohlcv))
-        return bars
-
-
-def _expiry_stamps(page: Mapping[str, Any]) -> list[object]:
-    return [o.get("expirationDate") for o in page.get("options") or [] if isinstance(o, dict)]
-
-
-def _contracts(page: Mapping[str, Any], underlying: str) -> list[OptionQuote]:
-    contracts: list[OptionQuote] = []
-    for group in page.get("options") or []:
-        if not isinstance(group, dict):
-            raise ProviderError(NAME, "malformed option group")
-        for right, key in ((OptionRight.CALL, "calls"), (OptionRight.PUT, "puts")):
-            for row in group.get(key) or []:
-                contracts.append(_contract(row, underlying, right))
-    return contracts
-
-
-def _contract(row: Any, underlying: str, right: OptionRight) -> OptionQuote:
-    if not isinstance(row, dict) or not isinstance(row.get("contractSymbol"), str):
-        raise ProviderError(NAME, "malformed option contract")
-    expiration = row.get("expiration")
-    if not isinstance(expiration, int):
-        raise ProviderError(NAME, "malformed option expiration")
-    bid = optional_decimal(NAME, row.get("bid"), "option bid") or Decimal(0)
-    ask = optional_decimal(NAME, row.get("ask"), "option ask") or Decimal(0)
-    last = optional_decimal(NAME, row.get("lastPrice"), "option lastPrice") or Decimal(0)
-    iv = row.get("impliedVolatility")
-    return OptionQuote(
-        symbol=row["contractSymbol"],
-        underlying=underlying,
-        expiry=_epoch(expiration).date(),
-        strike=decimal(NAME, row.get("strike"), "option strike"),
-        right=right,
-        bid=max(bid, Decimal(0)),
-        ask=max(ask, Decimal(0)),
-        last=max(last, Decimal(0)),
-        volume=int(row.get("volume") or 0),
-        open_interest=int(row.get("openInterest") or 0),
-        implied_volatility=float(iv) if isinstance(iv, int | float) else None,
-    )
