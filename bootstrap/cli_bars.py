@@ -142,7 +142,19 @@ async def _backfill(args: argparse.Namespace, settings: Settings, out: TextIO) -
         failed = await _actions(args, provider, store, out) if wanted else 0
     finally:
         await close_quietly([provider, store])
-    return max(_report(report, args, out), EXIT_FAILED if failed else 0)
+    code = _report(report, args, out)
+    _cost(args.provider, provider, settings, out)
+    return max(code, EXIT_FAILED if failed else 0)
+
+
+def _cost(vendor: str, provider: object, settings: Settings, out: TextIO) -> None:
+    """A vendor's calls of this run and their cost at BULWARK_<VENDOR>_COST_PER_CALL."""
+    from bootstrap.market_vendors import cost_per_call
+
+    calls = getattr(provider, "calls_made", None)
+    if isinstance(calls, int):
+        cost = cost_per_call(settings, vendor) * calls
+        print(f"{vendor}: {calls} calls, estimated cost {cost:f} USD", file=out)
 
 
 async def _actions(args: argparse.Namespace, provider: object, store: BarStore, out: TextIO) -> int:

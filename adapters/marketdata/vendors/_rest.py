@@ -42,6 +42,7 @@ class CallBudget:
         self.per_minute = per_minute
         self._clock = clock
         self._calls: deque[float] = deque()
+        self.spent = 0  # calls taken since the start: what the cost reports count
 
     def _expire(self, now: float) -> None:
         while self._calls and self._calls[0] <= now - MINUTE_S:
@@ -55,6 +56,7 @@ class CallBudget:
             wait = self._calls[0] + MINUTE_S - now
             raise ProviderRateLimited(self._provider, max(wait, 0.001))
         self._calls.append(now)
+        self.spent += 1
 
     def usage(self) -> RateLimitUsage:
         self._expire(self._clock.monotonic())

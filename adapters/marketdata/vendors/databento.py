@@ -85,6 +85,11 @@ class DatabentoMarketData:
     async def aclose(self) -> None:
         await self._http.aclose()
 
+    @property
+    def calls_made(self) -> int:
+        """Calls sent to the vendor since this provider was built (its cost's unit)."""
+        return self._http.budget.spent
+
     def rate_limit(self) -> RateLimitUsage | None:
         return self._http.rate_limit()
 

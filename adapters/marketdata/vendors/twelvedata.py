@@ -150,6 +150,11 @@ class TwelveDataMarketData:
     async def aclose(self) -> None:
         await asyncio.to_thread(self._http.close)
 
+    @property
+    def calls_made(self) -> int:
+        """Calls sent to the vendor since this provider was built (its cost's unit)."""
+        return self._budget.spent
+
     def rate_limit(self) -> RateLimitUsage | None:
         return self._budget.usage()
 

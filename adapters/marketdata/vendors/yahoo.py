@@ -113,6 +113,11 @@ class YahooMarketData:
     async def aclose(self) -> None:
         await self._http.aclose()
 
+    @property
+    def calls_made(self) -> int:
+        """Calls sent to the vendor since this provider was built (its cost's unit)."""
+        return self._http.budget.spent
+
     def rate_limit(self) -> RateLimitUsage | None:
         return self._http.rate_limit()
 

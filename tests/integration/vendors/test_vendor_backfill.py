@@ -39,6 +39,7 @@ def bars_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, logging_restored: 
 def _point_at(server: ReplayServer, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BULWARK_TWELVEDATA_API_KEY", TWELVEDATA_KEY)
     monkeypatch.setenv("BULWARK_TWELVEDATA_BASE_URL", server.url)
+    monkeypatch.setenv("BULWARK_TWELVEDATA_COST_PER_CALL", "0.0125")
     monkeypatch.setenv("BULWARK_YAHOO_BASE_URL", server.url)
     monkeypatch.setenv("BULWARK_YAHOO_COOKIE_URL", f"{server.url}/cookie")
     monkeypatch.setenv("BULWARK_DATABENTO_API_KEY", DATABENTO_KEY)
@@ -77,6 +78,7 @@ async def test_the_command_backfills_a_vendor_then_a_second_run_asks_nothing(
     assert (first, second) == (0, 0), first_out
     assert "NVDA: 10 bars written (1 missing ranges asked for)" in first_out
     assert "NVDA: already stored" in second_out
+    assert f"{vendor}: 0 calls, estimated cost 0" in second_out
     assert len(server.requests) == asked
     closes = await _closes(bars_dir)
     assert len(closes) == 10 and closes[0] == Decimal("1150") and closes[-1] == Decimal("131.88")
@@ -173,6 +175,8 @@ async def test_actions_are_stored_so_adjusted_reads_hold_the_split_and_dividend(
 
     # Assert: 1150 / 10 x (1 - 0.01 / 121.79) from the raw bars and the stored actions
     assert code == 0, out
+    if vendor == "twelvedata":  # bars, splits, dividends, the closes before the dividend
+        assert "twelvedata: 4 calls, estimated cost 0.0500 USD" in out
     assert "NVDA: 2 corporate actions stored" in out
     assert adjusted.bars[0].close == Decimal("114.99055752")
 
