@@ -71,6 +71,7 @@ BASE_URL = "https://api.twelvedata.com"
 NAME = "twelvedata"
 CALLS_PER_MINUTE = 8  # the Basic (free) plan: 8 API credits a minute, 800 a day
 MAX_OUTPUT = 5000
+_MAX_SLICES = 20  # of MAX_OUTPUT bars' time each: at most 20 credits for one bars() call
 _INTERVALS = {
     Timeframe.M1: "1min",
     Timeframe.M5: "5min",
@@ -234,15 +235,43 @@ class TwelveDataMarketData:
         if limit <= 0 or (start is not None and end is not None and start >= end):
             return []
         span = window(timeframe, start, end, limit, self._clock.now())
+        if span.latest:
+            rows = await self._series(
+                symbol, timeframe, span.start, span.end, limit, adjusted, newest_first=True
+            )
+            return keep((bar_of(r, symbol, timeframe) for r in rows), span, limit)
+        # A range is asked a slice at a time, each at most MAX_OUTPUT bars long even without
+        # nights and weekends, so Twelve Data's cap never cuts a slice short.
+        bars: list[Bar] = []
+        at = span.start
+        for _ in range(_MAX_SLICES):
+            if at >= span.end or len(bars) >= limit:
+                break
+            until = min(at + timeframe.delta * MAX_OUTPUT, span.end)
+            rows = await self._series(symbol, timeframe, at, until, limit - len(bars), adjusted)
+            bars += [bar_of(r, symbol, timeframe) for r in rows]
+            at = until
+        return keep(bars, span, limit)
+
+    async def _series(
+        self,
+        symbol: str,
+        timeframe: Timeframe,
+        start: datetime,
+        end: datetime,
+        limit: int,
+        adjusted: bool,
+        *,
+        newest_first: bool = False,
+    ) -> list[Any]:
+        """One /time_series call: its rows (none for "no data on these dates")."""
         params = {
             "symbol": symbol,
             "interval": _INTERVALS[timeframe],
-            "start_date": utc_text(
-                first_day(span.start) if timeframe is Timeframe.D1 else span.start
-            ),
-            "end_date": utc_text(span.end),
+            "start_date": utc_text(first_day(start) if timeframe is Timeframe.D1 else start),
+            "end_date": utc_text(end),
             "timezone": "UTC",
-            "order": "DESC" if span.latest else "ASC",
+            "order": "DESC" if newest_first else "ASC",
             "outputsize": min(limit, MAX_OUTPUT),
             "adjust": "all" if adjusted else "none",
         }
@@ -255,8 +284,7 @@ class TwelveDataMarketData:
         values = body.get("values") if isinstance(body, dict) else None
         if not isinstance(values, list):
             raise ProviderError(NAME, "/time_series: malformed answer (no values)")
-        bars = [bar_of(row, symbol, timeframe) for row in values]
-        return keep(bars, span, limit)
+        return values
 
     # -- corporate actions and ratios ------------------------------------------------------
     async def corporate_actions(self, symbol: str, start: date, end: date) -> list[CorporateAction]:

@@ -18,6 +18,7 @@ from tests.integration.vendors.replay_server import ReplayServer, Reply, fixture
 D = Decimal
 JUNE_3 = datetime(2024, 6, 3, tzinfo=UTC)
 JUNE_8 = datetime(2024, 6, 8, tzinfo=UTC)
+JUNE_15 = datetime(2024, 6, 15, tzinfo=UTC)
 
 
 async def test_raw_bars_ask_for_no_adjustment_in_utc_oldest_first(
@@ -167,3 +168,21 @@ async def test_option_chains_are_not_offered(server: ReplayServer, clock: FakeCl
     with pytest.raises(ProviderError, match="does not offer option chains"):
         await vendor.option_chain("NVDA")
     await vendor.aclose()
+
+
+async def test_a_long_range_is_asked_in_slices_twelve_data_cannot_cut_short(
+    server: ReplayServer, clock: FakeClock
+) -> None:
+    # Arrange: 24 years of days, more than 5,000 days: two slices, the first without data
+    vendor = make_vendor("twelvedata", server, clock)
+
+    # Act
+    bars = await vendor.bars(
+        "NVDA", Timeframe.D1, start=datetime(2000, 1, 1, tzinfo=UTC), end=JUNE_15
+    )
+    await vendor.aclose()
+
+    # Assert
+    sent = server.seen("/time_series")
+    assert [s.params["start_date"][:10] for s in sent] == ["2000-01-01", "2013-09-09"]
+    assert len(bars) == 10 and bars[0].start == JUNE_3
