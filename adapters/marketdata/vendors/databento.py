@@ -109,7 +109,13 @@ class DatabentoMarketData:
             "pretty_ts": "true",
             "map_symbols": "true",
         }
-        response = await self._http.send("POST", path, data=form)
+        try:
+            response = await self._http.send("POST", path, data=form)
+        except ProviderError as exc:
+            # 422 naming the symbols: none of them resolves in the dataset (an unknown symbol).
+            if not exc.retryable and "HTTP 422" in exc.message and "symbol" in exc.message.lower():
+                raise QuoteUnavailable(f"{NAME}: {symbol}: {exc.message}") from None
+            raise
         records = [parse_json(NAME, path, line) for line in response.content.splitlines() if line]
         if not all(isinstance(r, dict) and isinstance(r.get("hd"), dict) for r in records):
             raise ProviderError(NAME, f"{path}: malformed record")

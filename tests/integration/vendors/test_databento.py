@@ -11,7 +11,7 @@ import pytest
 
 from adapters.memory.clock import FakeClock
 from domain.marketdata.bars import Timeframe
-from ports.marketdata import ProviderError, ProviderRateLimited
+from ports.marketdata import ProviderError, ProviderRateLimited, QuoteUnavailable
 from tests.integration.vendors.conftest import make_vendor
 from tests.integration.vendors.replay_server import ReplayServer, Reply, fixture
 from tests.integration.vendors.vendor_routes import DATABENTO_KEY
@@ -147,3 +147,18 @@ async def test_a_malformed_record_is_a_clear_error(
     with pytest.raises(ProviderError, match=r"databento: .*malformed"):
         await vendor.bars("NVDA", Timeframe.D1, start=JUNE_14, end=JUNE_15)
     await vendor.aclose()
+
+
+async def test_a_422_about_symbols_is_an_unknown_symbol(
+    server: ReplayServer, clock: FakeClock
+) -> None:
+    # Arrange
+    detail = {"detail": "None of the symbols could be resolved: ['NOPE']"}
+    server.route("POST", "/v0/timeseries.get_range", lambda s: Reply(422, detail))
+    vendor = make_vendor("databento", server, clock)
+
+    # Act / Assert
+    with pytest.raises(QuoteUnavailable) as raised:
+        await vendor.bars("NOPE", Timeframe.D1, start=JUNE_14, end=JUNE_15)
+    await vendor.aclose()
+    assert not isinstance(raised.value, ProviderError)
