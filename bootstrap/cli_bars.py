@@ -13,18 +13,30 @@ import argparse
 import asyncio
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, TextIO, cast
 
 from domain.marketdata.bars import Timeframe
 
 if TYPE_CHECKING:  # loaded when the command runs
     from application.market_data.bar_backfill import BackfillReport
+    from bootstrap.containers.commands import CommandContainers
     from bootstrap.settings import Settings
+    from ports.bar_store import BarStore
+    from ports.market_reference import CorporateActionsSource
 
 COMMAND = "bars"
 EXIT_FAILED = 1
 EXIT_USAGE = 2
-PROVIDERS = ("synthetic", "replay", "alpaca", "polygon", "finnhub", "alphavantage")
+BUILT_IN = ("synthetic", "replay", "alpaca")
+
+
+def providers() -> list[str]:
+    """The built-in providers, then every vendor of bootstrap/market_vendors.py."""
+    from bootstrap.market_vendors import VENDORS
+
+    return [*BUILT_IN, *sorted(VENDORS)]
+
+
 SYNTHETIC_PRICE = Decimal(100)
 
 
@@ -43,16 +55,33 @@ def _symbols(text: str) -> list[str]:
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    bars = sub.add_parser("bars", help="the bar history store: backfill from a provider")
+    bars = sub.add_parser("bars", help="the bar history store: backfill, gaps and repair")
     verbs = bars.add_subparsers(dest="verb", required=True)
     backfill = verbs.add_parser(
         "backfill", help="store a provider's bars for the days the store lacks (resumable)"
     )
-    backfill.add_argument("--provider", required=True, choices=PROVIDERS)
-    backfill.add_argument("--symbols", required=True, type=_symbols, help="A,B,C")
-    backfill.add_argument("--from", dest="first", required=True, type=_day, help="YYYY-MM-DD")
-    backfill.add_argument("--to", dest="last", required=True, type=_day, help="YYYY-MM-DD")
+    backfill.add_argument("--provider", required=True, choices=providers())
     backfill.add_argument(
+        "--actions",
+        action="store_true",
+        help="also store the provider's splits and dividends of the range (adjusted reads)",
+    )
+    _range_arguments(backfill)
+    gaps = verbs.add_parser(
+        "gaps",
+        help="list the bars the trading calendar expects that the store lacks "
+        "(weekends are no gaps); --repair --provider NAME fills them",
+    )
+    gaps.add_argument("--repair", action="store_true", help="backfill the gaps found")
+    gaps.add_argument("--provider", choices=providers(), help="the source of --repair")
+    _range_arguments(gaps)
+
+
+def _range_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--symbols", required=True, type=_symbols, help="A,B,C")
+    parser.add_argument("--from", dest="first", required=True, type=_day, help="YYYY-MM-DD")
+    parser.add_argument("--to", dest="last", required=True, type=_day, help="YYYY-MM-DD")
+    parser.add_argument(
         "--timeframe", type=Timeframe, choices=list(Timeframe), default=Timeframe.D1
     )
 
@@ -65,7 +94,12 @@ def run(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) 
     if args.last < args.first:
         print("bulwark: --to is before --from", file=err)
         return EXIT_USAGE
+    if args.verb == "gaps" and args.repair and args.provider is None:
+        print("bulwark: --repair needs --provider", file=err)
+        return EXIT_USAGE
     try:
+        if args.verb == "gaps" and not args.repair:
+            return asyncio.run(_gaps(args, settings, out))
         return asyncio.run(_backfill(args, settings, out))
     except SettingsError as exc:
         print(f"bulwark: {exc}", file=err)
@@ -82,6 +116,7 @@ async def _backfill(args: argparse.Namespace, settings: Settings, out: TextIO) -
 
     contexts = CommandContainers(settings)
     board = contexts.core.market()
+    settings = await _vault_keyed(args.provider, settings, contexts)
     provider = provider_of(args.provider, settings, board, contexts.core.clock())
     if args.provider == "synthetic":
         from bootstrap.demo import set_demo_prices
@@ -97,13 +132,87 @@ async def _backfill(args: argparse.Namespace, settings: Settings, out: TextIO) -
     end = datetime.combine(args.last + timedelta(days=1), datetime.min.time(), UTC)
     bar = ProgressBar(out)
     try:
-        report = await BarBackfill(provider, store).run(
-            args.symbols, args.timeframe, start, end, bar.show
-        )
+        try:
+            report = await BarBackfill(provider, store).run(
+                args.symbols, args.timeframe, start, end, bar.show
+            )
+        finally:
+            bar.done()
+        wanted = getattr(args, "actions", False)
+        failed = await _actions(args, provider, store, out) if wanted else 0
     finally:
-        bar.done()
         await close_quietly([provider, store])
-    return _report(report, args, out)
+    code = _report(report, args, out)
+    _cost(args.provider, provider, settings, out)
+    return max(code, EXIT_FAILED if failed else 0)
+
+
+def _cost(vendor: str, provider: object, settings: Settings, out: TextIO) -> None:
+    """A vendor's calls of this run and their cost at BULWARK_<VENDOR>_COST_PER_CALL."""
+    from bootstrap.market_vendors import cost_per_call
+
+    calls = getattr(provider, "calls_made", None)
+    if isinstance(calls, int):
+        cost = cost_per_call(settings, vendor) * calls
+        print(f"{vendor}: {calls} calls, estimated cost {cost:f} USD", file=out)
+
+
+async def _actions(args: argparse.Namespace, provider: object, store: BarStore, out: TextIO) -> int:
+    """Stores the provider's corporate actions of the range; the number of symbols failed."""
+    from application.market_data.action_backfill import ActionBackfill
+
+    if not hasattr(provider, "corporate_actions"):
+        print(f"actions: {args.provider} does not offer corporate actions", file=out)
+        return len(args.symbols)
+    source = cast("CorporateActionsSource", provider)
+    outcomes = await ActionBackfill(source, store).run(args.symbols, args.first, args.last)
+    for outcome in outcomes:
+        if outcome.failed is not None:
+            print(f"{outcome.symbol}: actions failed, {outcome.failed}", file=out)
+        else:
+            print(f"{outcome.symbol}: {outcome.stored} corporate actions stored", file=out)
+    return sum(1 for o in outcomes if o.failed is not None)
+
+
+async def _vault_keyed(vendor: str, settings: Settings, contexts: CommandContainers) -> Settings:
+    """The vendor's key from the vault when BULWARK_<VENDOR>_VAULT_KEY names one."""
+    from bootstrap.market_vendors import with_vault_keys
+    from bootstrap.settings import SettingsError
+    from domain.errors import NotFound
+    from ports.key_vault import KeyUnusable
+
+    try:
+        return await with_vault_keys(settings, vendor, contexts.core.key_vault())
+    except (NotFound, KeyUnusable) as exc:
+        raise SettingsError(f"the {vendor} vault key cannot be used: {exc}") from None
+
+
+async def _gaps(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    """Each symbol's missing ranges, one line each; exit 0 whether or not some are missing."""
+    from bootstrap.closing import close_quietly
+    from bootstrap.containers.commands import CommandContainers
+
+    store = CommandContainers(settings).market_data.bar_store()
+    start = datetime.combine(args.first, datetime.min.time(), UTC)
+    end = datetime.combine(args.last + timedelta(days=1), datetime.min.time(), UTC)
+    total = 0
+    try:
+        for symbol in args.symbols:
+            missing = await store.gaps(symbol, args.timeframe, start, end)
+            total += len(missing)
+            if not missing:
+                print(f"{symbol}: no gaps", file=out)
+            for gap in missing:
+                bars = int((gap.end - gap.start) / args.timeframe.delta)
+                print(
+                    f"{symbol}: missing {gap.start.isoformat()} to {gap.end.isoformat()}"
+                    f" (up to {bars} bars)",
+                    file=out,
+                )
+    finally:
+        await close_quietly([store])
+    print(f"bars {args.timeframe.value} {args.first} to {args.last}: {total} gaps", file=out)
+    return 0
 
 
 def _report(report: BackfillReport, args: argparse.Namespace, out: TextIO) -> int:

@@ -9,15 +9,21 @@ time; writing a bar again is harmless (the store's writes are idempotent).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import asyncio
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from domain.marketdata.bars import Timeframe
+from domain.marketdata.bars import Bar, Timeframe
 from ports.bar_store import BarStore, HistoricalBars
-from ports.marketdata import ProviderError, QuoteUnavailable
+from ports.marketdata import ProviderError, ProviderRateLimited, QuoteUnavailable
 
 CHUNK = 1000
+# A provider that says "too many requests" is waited on, as it asks (at most MAX_WAIT_S a
+# time, RATE_WAIT_S when it does not say), up to MAX_RATE_WAITS times in a row per chunk.
+MAX_RATE_WAITS = 5
+MAX_WAIT_S = 65.0
+RATE_WAIT_S = 5.0
 _AFTER = timedelta(seconds=1)
 
 
@@ -49,10 +55,18 @@ class BackfillReport:
 class BarBackfill:
     """Copies a provider's bars into the store for the ranges the store lacks."""
 
-    def __init__(self, source: HistoricalBars, store: BarStore, *, chunk: int = CHUNK) -> None:
+    def __init__(
+        self,
+        source: HistoricalBars,
+        store: BarStore,
+        *,
+        chunk: int = CHUNK,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
         self._source = source
         self._store = store
         self._chunk = chunk
+        self._sleep = sleep
 
     async def run(
         self,
@@ -97,7 +111,7 @@ class BarBackfill:
         written = 0
         at = start
         while at < end:
-            bars = await self._source.bars(symbol, timeframe, start=at, end=end, limit=self._chunk)
+            bars = await self._bars_waiting_out_limits(symbol, timeframe, at, end)
             bars = [b for b in bars if at <= b.start < end]
             if not bars:
                 break
@@ -106,3 +120,16 @@ class BarBackfill:
                 break  # no further bar starts in the range
             at = bars[-1].start + _AFTER
         return written
+
+    async def _bars_waiting_out_limits(
+        self, symbol: str, timeframe: Timeframe, start: datetime, end: datetime
+    ) -> list[Bar]:
+        """The provider's chunk; a rate limit is waited out (bounded), then asked again."""
+        for _ in range(MAX_RATE_WAITS):
+            try:
+                return await self._source.bars(
+                    symbol, timeframe, start=start, end=end, limit=self._chunk
+                )
+            except ProviderRateLimited as exc:
+                await self._sleep(min(exc.retry_after_s or RATE_WAIT_S, MAX_WAIT_S))
+        return await self._source.bars(symbol, timeframe, start=start, end=end, limit=self._chunk)

@@ -8,13 +8,14 @@ from typing import Annotated, ClassVar, Literal
 
 import msgspec
 
-from bootstrap.settings.base import Seconds, Secret, Section, SettingsError
+from bootstrap.settings.base import HttpUrl, PerMinute, Seconds, Secret, Section, SettingsError
 
-# The feed's providers: built in ones, then the keyed vendors (bootstrap/market_vendors.py).
-Provider = Literal["synthetic", "replay", "alpaca", "polygon", "finnhub", "alphavantage"]
+# The vendors whose news the sentiment engine can read (bootstrap/market_vendors.py).
 NewsVendor = Literal["polygon", "finnhub", "alphavantage"]
 _URL = msgspec.Meta(pattern=r"^https?://")
 _PER_MINUTE = msgspec.Meta(ge=1, le=1_000_000)
+_VAULT_ID = r"^[A-Za-z0-9_-]{1,64}$"
+_MONEY = r"^[0-9]{1,6}(\.[0-9]{1,8})?$"
 
 
 class MarketDataSettings(Section, frozen=True, kw_only=True):
@@ -31,14 +32,32 @@ class MarketDataSettings(Section, frozen=True, kw_only=True):
         "bars_store": "bars_store",
         "bars_dir": "bars_dir",
         "bars_threads": "bars_threads",
+        "twelvedata_api_key": "twelvedata_api_key",
+        "twelvedata_vault_key": "twelvedata_vault_key",
+        "twelvedata_base_url": "twelvedata_base_url",
+        "twelvedata_calls_per_minute": "twelvedata_calls_per_minute",
+        "twelvedata_cost_per_call": "twelvedata_cost_per_call",
+        "yahoo_base_url": "yahoo_base_url",
+        "yahoo_cookie_url": "yahoo_cookie_url",
+        "yahoo_calls_per_minute": "yahoo_calls_per_minute",
+        "yahoo_cost_per_call": "yahoo_cost_per_call",
+        "databento_api_key": "databento_api_key",
+        "databento_vault_key": "databento_vault_key",
+        "databento_base_url": "databento_base_url",
+        "databento_dataset": "databento_dataset",
+        "databento_calls_per_minute": "databento_calls_per_minute",
+        "databento_cost_per_call": "databento_cost_per_call",
     }
 
-    primary: Provider = "synthetic"
+    # A built-in provider (synthetic, replay, alpaca) or a vendor of bootstrap/market_vendors.py.
+    primary: Annotated[str, msgspec.Meta(pattern=r"^[a-z0-9_]{1,32}$")] = "synthetic"
     # The feed: the primary provider, then these fallbacks in order ("none": no fallback; the
     # primary is never repeated). Each call is bounded by the timeout; a provider's breaker
     # judges its last `window` calls once it has `minimum_calls`, opens at the failure or
     # slow-call rate, stays open `open_seconds`, then lets `half_open_calls` trials through.
-    fallbacks: tuple[Provider | Literal["none"], ...] = ("synthetic",)
+    fallbacks: tuple[Annotated[str, msgspec.Meta(pattern=r"^[a-z0-9_]{1,32}$")], ...] = (
+        "synthetic",
+    )
     replay_path: str | None = None
     call_timeout_seconds: Seconds = 2.0
     breaker_window: Annotated[int, msgspec.Meta(ge=1, le=1000)] = 20
@@ -65,6 +84,28 @@ class MarketDataSettings(Section, frozen=True, kw_only=True):
     bars_store: Literal["parquet", "memory"] = "parquet"
     bars_dir: Annotated[str, msgspec.Meta(min_length=1)] = "var/bars"
     bars_threads: Annotated[int, msgspec.Meta(ge=1, le=64)] = 4
+    # Market-data vendors (docs/market-data-vendors.md): keys, where their APIs are, their
+    # calls-per-minute budget and the cost of one call (USD; reports only). Defaults are the
+    # vendors' published free tiers: Twelve Data Basic 8 credits a minute, free; Yahoo free
+    # and unpublished (about one call a second is tolerated); Databento bills by data volume,
+    # not by call (0 here: set your own estimate).
+    # A key in the environment, or the id of a vault key (its secret is the vendor's key, read
+    # through the vault: audited) for `bulwark bars backfill` and `bars gaps --repair`.
+    twelvedata_api_key: Secret | None = None
+    twelvedata_vault_key: Annotated[str, msgspec.Meta(pattern=_VAULT_ID)] | None = None
+    twelvedata_base_url: HttpUrl = "https://api.twelvedata.com"
+    twelvedata_calls_per_minute: PerMinute = 8
+    twelvedata_cost_per_call: Annotated[str, msgspec.Meta(pattern=_MONEY)] = "0"
+    yahoo_base_url: HttpUrl = "https://query2.finance.yahoo.com"
+    yahoo_cookie_url: HttpUrl | None = "https://fc.yahoo.com"
+    yahoo_calls_per_minute: PerMinute = 60
+    yahoo_cost_per_call: Annotated[str, msgspec.Meta(pattern=_MONEY)] = "0"
+    databento_api_key: Secret | None = None
+    databento_vault_key: Annotated[str, msgspec.Meta(pattern=_VAULT_ID)] | None = None
+    databento_base_url: HttpUrl = "https://hist.databento.com"
+    databento_dataset: Annotated[str, msgspec.Meta(pattern=r"^[A-Z0-9]+\.[A-Z0-9]+$")] = "XNAS.ITCH"
+    databento_calls_per_minute: PerMinute = 100
+    databento_cost_per_call: Annotated[str, msgspec.Meta(pattern=_MONEY)] = "0"
 
     @property
     def providers(self) -> tuple[str, ...]:
@@ -72,8 +113,26 @@ class MarketDataSettings(Section, frozen=True, kw_only=True):
         return (self.primary, *self.fallbacks)
 
     def check(self) -> None:
-        """A breaker that can judge; 'none' alone (the replay path is checked when the feed is
-        built)."""
+        """Known providers; a breaker that can judge; 'none' alone (the replay path is checked
+        when the feed is built)."""
+        from bootstrap.market_vendors import VENDORS
+
+        known = {"synthetic", "replay", "alpaca", *VENDORS}
+        if self.primary not in known:
+            raise SettingsError(
+                f"{self.var('primary')}: expected one of {', '.join(sorted(known))}"
+            )
+        for kind in self.fallbacks:
+            if kind not in known | {"none"}:
+                raise SettingsError(
+                    f"{self.var('fallbacks')}: {kind!r} is none of {', '.join(sorted(known))}"
+                )
+        for vendor in ("twelvedata", "databento"):
+            if getattr(self, f"{vendor}_api_key") and getattr(self, f"{vendor}_vault_key"):
+                raise SettingsError(
+                    f"{self.var(f'{vendor}_api_key')} and {self.var(f'{vendor}_vault_key')}: "
+                    "set one, not both"
+                )
         if "none" in self.fallbacks and len(self.fallbacks) > 1:
             raise SettingsError(f"{self.var('fallbacks')}: 'none' stands alone")
         if self.breaker_minimum_calls > self.breaker_window:

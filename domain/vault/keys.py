@@ -85,6 +85,18 @@ PROVIDERS: dict[str, Provider] = {
             frozenset({"market_data", "reference_data"}),
             "Alpha Vantage: market and reference data",
         ),
+        Provider(
+            "twelvedata",
+            ProviderKind.DATA,
+            frozenset({"market_data", "reference_data"}),
+            "Twelve Data: market and reference data (the key is the secret)",
+        ),
+        Provider(
+            "databento",
+            ProviderKind.DATA,
+            frozenset({"market_data"}),
+            "Databento: historical market data (the key is the secret)",
+        ),
     )
 }
 

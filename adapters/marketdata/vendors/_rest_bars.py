@@ -1,0 +1,120 @@
+"""Bar plumbing the Twelve Data, Yahoo and Databento adapters share: the range a call asks
+for, aggregation to timeframes a vendor lacks, and the reference closes of dividends."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal
+
+from domain.marketdata.bars import Bar, Timeframe
+from domain.marketdata.corporate_actions import ActionKind, CorporateAction
+from ports.marketdata import ProviderError
+
+
+@dataclass(frozen=True, slots=True)
+class BarWindow:
+    """The [start, end) a bars call covers, and whether it wants the latest `limit` bars."""
+
+    start: datetime
+    end: datetime
+    latest: bool
+
+
+def window(
+    timeframe: Timeframe, start: datetime | None, end: datetime | None, limit: int, now: datetime
+) -> BarWindow:
+    """Without `start`, a lookback wide enough for `limit` bars across nights and weekends."""
+    stop = end or now + timeframe.delta
+    if start is not None:
+        return BarWindow(start, stop, latest=False)
+    reach = timeframe.delta * limit * 3 + timedelta(days=5)
+    return BarWindow(stop - reach, stop, latest=True)
+
+
+def keep(bars: Iterable[Bar], span: BarWindow, limit: int) -> list[Bar]:
+    """The bars starting in the window, one per start (the last one wins), oldest first, cut to
+    `limit`: the first ones from `start`, or the latest ones."""
+    by_start = {b.start: b for b in bars if span.start <= b.start < span.end}
+    ordered = [by_start[at] for at in sorted(by_start)]
+    return ordered[-limit:] if span.latest else ordered[:limit]
+
+
+def aggregate(bars: Sequence[Bar], timeframe: Timeframe) -> list[Bar]:
+    """Bars of a smaller timeframe merged into `timeframe`'s epoch-aligned bars (oldest first);
+    VWAP volume-weighted where every part has one, trade counts summed."""
+    groups: dict[datetime, list[Bar]] = {}
+    for bar in sorted(bars, key=lambda b: b.start):
+        groups.setdefault(timeframe.floor(bar.start), []).append(bar)
+    merged: list[Bar] = []
+    for at, parts in groups.items():
+        volume = sum((p.volume for p in parts), Decimal(0))
+        vwaps = [p.vwap for p in parts]
+        vwap = None
+        if volume > 0 and all(v is not None for v in vwaps):
+            vwap = sum((p.vwap * p.volume for p in parts if p.vwap is not None), Decimal(0))
+            vwap = vwap / volume
+        counts = [p.trades for p in parts]
+        merged.append(
+            Bar(
+                symbol=parts[0].symbol,
+                timeframe=timeframe,
+                start=at,
+                open=parts[0].open,
+                high=max(p.high for p in parts),
+                low=min(p.low for p in parts),
+                close=parts[-1].close,
+                volume=volume,
+                vwap=vwap,
+                trades=None if any(c is None for c in counts) else sum(c or 0 for c in counts),
+            )
+        )
+    return merged
+
+
+def day_start(day: date) -> datetime:
+    """Where Bulwark's daily bar of `day` starts: 00:00 UTC of that date."""
+    return datetime.combine(day, time(0), UTC)
+
+
+def make_bar(
+    provider: str,
+    symbol: str,
+    timeframe: Timeframe,
+    start: datetime,
+    ohlcv: tuple[Decimal, Decimal, Decimal, Decimal, Decimal],
+    *,
+    vwap: Decimal | None = None,
+    trades: int | None = None,
+) -> Bar:
+    """A Bar, or ProviderError when the vendor's numbers are not a bar (high below close...)."""
+    open_, high, low, close, volume = ohlcv
+    try:
+        return Bar(symbol, timeframe, start, open_, high, low, close, volume, vwap, trades)
+    except ValueError as exc:
+        raise ProviderError(provider, f"bad bar for {symbol}: {exc}") from None
+
+
+def with_reference_closes(
+    provider: str,
+    symbol: str,
+    splits: Sequence[tuple[date, Decimal]],
+    dividends: Sequence[tuple[date, Decimal]],
+    daily: Sequence[Bar],
+) -> list[CorporateAction]:
+    """Actions by ex date; a dividend's reference close is the last daily close before its ex
+    date (a dividend with no such bar, or a close not above the amount, is left out: it cannot
+    adjust anything Bulwark holds)."""
+    if any(ratio <= 0 for _day, ratio in splits):
+        raise ProviderError(provider, f"bad split ratio for {symbol}")
+    closes = sorted((b.start.date(), b.close) for b in daily)
+    actions = [CorporateAction(symbol, ActionKind.SPLIT, day, ratio) for day, ratio in splits]
+    for day, amount in dividends:
+        before = [close for bar_day, close in closes if bar_day < day]
+        if not before or before[-1] <= amount:
+            continue
+        actions.append(
+            CorporateAction(symbol, ActionKind.DIVIDEND, day, amount, reference_close=before[-1])
+        )
+    return sorted(actions, key=lambda a: (a.ex_date, a.kind.value))

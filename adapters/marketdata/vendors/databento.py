@@ -1,0 +1,251 @@
+"""Databento: historical bars and the latest top of book, over its Historical HTTP API.
+
+Why not the `databento` client: its Historical client (the gateway can be pointed anywhere)
+is synchronous and asks for DBN, Databento's binary encoding, decoded into pandas. The same
+documented endpoint answers JSON lines with `encoding=json`, read here with httpx, async,
+into exact Decimals (`pretty_px=true`: prices as decimal strings):
+
+- bars: POST /v0/timeseries.get_range, schema ohlcv-1m / ohlcv-1h / ohlcv-1d (5m, 15m and
+  30m bars are built from 1m bars, 4h from 1h), stype_in=raw_symbol, one JSON record a line;
+- quotes: the last record of schema bbo-1m over the last 15 minutes the dataset holds
+  (GET /v0/metadata.get_dataset_range says where its data ends; Historical data is not live);
+- the key test: GET /v0/metadata.list_datasets.
+
+The key is HTTP Basic's user name (no password). Databento's bars are the venue's raw
+trades: `adjusted=True`, corporate actions, option chains, order books beyond the top level,
+a quote stream (its Live API is another protocol) and fundamentals are not offered here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncGenerator, Sequence
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from adapters.marketdata.vendors._rest import (
+    VendorHttp,
+    brief,
+    decimal,
+    not_offered,
+    parse_json,
+    rfc3339,
+)
+from adapters.marketdata.vendors._rest_bars import aggregate, day_start, keep, make_bar, window
+from domain.marketdata.bars import Bar, Timeframe
+from domain.marketdata.book import OrderBook
+from domain.marketdata.options import OptionChain
+from ports.clock import Clock
+from ports.marketdata import ProviderError, Quote, QuoteUnavailable, RateLimitUsage
+
+BASE_URL = "https://hist.databento.com"
+NAME = "databento"
+DATASET = "XNAS.ITCH"
+CALLS_PER_MINUTE = 100  # far under Databento's 100 timeseries requests a second per IP
+_SCHEMAS = {
+    Timeframe.M1: ("ohlcv-1m", Timeframe.M1),
+    Timeframe.M5: ("ohlcv-1m", Timeframe.M1),
+    Timeframe.M15: ("ohlcv-1m", Timeframe.M1),
+    Timeframe.M30: ("ohlcv-1m", Timeframe.M1),
+    Timeframe.H1: ("ohlcv-1h", Timeframe.H1),
+    Timeframe.H4: ("ohlcv-1h", Timeframe.H1),
+    Timeframe.D1: ("ohlcv-1d", Timeframe.D1),
+}
+_QUOTE_LOOKBACK = timedelta(minutes=15)
+_RANGE_TTL_S = 300.0
+
+
+class DatabentoMarketData:
+    """A MarketDataProvider (bars and quotes) over Databento's Historical API."""
+
+    name = NAME
+
+    def __init__(self, http: VendorHttp, clock: Clock, *, dataset: str = DATASET) -> None:
+        self._http = http
+        self._clock = clock
+        self.dataset = dataset
+        self._range_end: tuple[float, datetime] | None = None
+
+    @classmethod
+    def create(
+        cls,
+        api_key: str,
+        clock: Clock,
+        *,
+        base_url: str = BASE_URL,
+        dataset: str = DATASET,
+        per_minute: int = CALLS_PER_MINUTE,
+        timeout_s: float = 30.0,
+    ) -> DatabentoMarketData:
+        http = VendorHttp(NAME, base_url, clock, per_minute=per_minute, timeout_s=timeout_s,
+                          auth=(api_key, ""))  # fmt: skip
+        return cls(http, clock, dataset=dataset)
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    @property
+    def calls_made(self) -> int:
+        """Calls sent to the vendor since this provider was built (its cost's unit)."""
+        return self._http.budget.spent
+
+    def rate_limit(self) -> RateLimitUsage | None:
+        return self._http.rate_limit()
+
+    async def _records(
+        self, symbol: str, schema: str, start: datetime, end: datetime
+    ) -> list[dict[str, Any]]:
+        path = "/v0/timeseries.get_range"
+        form = {
+            "dataset": self.dataset,
+            "symbols": symbol,
+            "schema": schema,
+            "start": rfc3339(start),
+            "end": rfc3339(end),
+            "stype_in": "raw_symbol",
+            "encoding": "json",
+            "pretty_px": "true",
+            "pretty_ts": "true",
+            "map_symbols": "true",
+        }
+        try:
+            response = await self._http.send("POST", path, data=form)
+        except ProviderError as exc:
+            # 422 naming the symbols: none of them resolves in the dataset (an unknown symbol).
+            if not exc.retryable and "HTTP 422" in exc.message and "symbol" in exc.message.lower():
+                raise QuoteUnavailable(f"{NAME}: {symbol}: {exc.message}") from None
+            raise
+        records = [parse_json(NAME, path, line) for line in response.content.splitlines() if line]
+        if not all(isinstance(r, dict) and isinstance(r.get("hd"), dict) for r in records):
+            raise ProviderError(NAME, f"{path}: malformed record")
+        return records
+
+    # -- bars -----------------------------------------------------------------------------
+    async def bars(
+        self,
+        symbol: str,
+        timeframe: Timeframe,
+        *,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        limit: int = 500,
+        adjusted: bool = False,
+    ) -> list[Bar]:
+        if adjusted:
+            raise not_offered(NAME, "adjusted bars (its bars are the venue's raw trades)")
+        if limit <= 0 or (start is not None and end is not None and start >= end):
+            return []
+        span = window(timeframe, start, end, limit, self._clock.now())
+        schema, base = _SCHEMAS[timeframe]
+        stop = min(span.end, await self._available_end())
+        if stop <= span.start:
+            return []
+        records = await self._records(symbol, schema, span.start, stop)
+        bars = [self._bar(record, symbol, base) for record in records]
+        if base is not timeframe:
+            bars = aggregate(bars, timeframe)
+        return keep(bars, span, limit)
+
+    def _bar(self, record: dict[str, Any], symbol: str, timeframe: Timeframe) -> Bar:
+        at = _nanotime(record["hd"].get("ts_event"))
+        start = day_start(at.date()) if timeframe is Timeframe.D1 else at
+        ohlcv = tuple(
+            decimal(NAME, record.get(f), f) for f in ("open", "high", "low", "close", "volume")
+        )
+        return make_bar(NAME, symbol, timeframe, start, ohlcv)  # type: ignore[arg-type]
+
+    async def _available_end(self) -> datetime:
+        """Where the dataset's data ends (Historical lags live), cached for five minutes."""
+        now = self._clock.monotonic()
+        if self._range_end is not None and now - self._range_end[0] < _RANGE_TTL_S:
+            return self._range_end[1]
+        path = "/v0/metadata.get_dataset_range"
+        body = await self._http.get_json(path, {"dataset": self.dataset})
+        if not isinstance(body, dict) or not isinstance(body.get("end"), str):
+            raise ProviderError(NAME, f"{path}: malformed answer")
+        end = _nanotime(body["end"])
+        self._range_end = (now, end)
+        return end
+
+    # -- quotes ---------------------------------------------------------------------------
+    async def quote(self, symbol: str) -> Quote:
+        end = await self._available_end()
+        records = await self._records(symbol, "bbo-1m", end - _QUOTE_LOOKBACK, end)
+        for record in reversed(records):
+            quote = _quote(record, symbol)
+            if quote is not None:
+                return quote
+        raise QuoteUnavailable(f"{NAME}: no quote for {symbol} in {self.dataset}")
+
+    async def reference_prices(self, symbols: list[str]) -> dict[str, Decimal]:
+        async def one(symbol: str) -> Quote | None:
+            try:
+                return await self.quote(symbol)
+            except ProviderError:
+                raise
+            except QuoteUnavailable:
+                return None
+
+        wanted = list(dict.fromkeys(symbols))
+        quotes = await asyncio.gather(*(one(s) for s in wanted))
+        return {q.symbol: q.mid for q in quotes if q is not None and q.mid > 0}
+
+    # -- not offered ----------------------------------------------------------------------
+    async def corporate_actions(self, symbol: str, start: date, end: date) -> list[Any]:
+        raise not_offered(NAME, "corporate actions")
+
+    async def key_ratios(self, symbol: str) -> Any:
+        raise not_offered(NAME, "fundamentals")
+
+    async def order_book(self, symbol: str, depth: int = 10) -> OrderBook:
+        raise not_offered(NAME, "order books")
+
+    async def option_chain(self, underlying: str, expiry: date | None = None) -> OptionChain:
+        raise not_offered(NAME, "option chains")
+
+    async def stream_quotes(self, symbols: Sequence[str]) -> AsyncGenerator[Quote, None]:
+        raise not_offered(NAME, "a quote stream (its Live API is not wired)")
+        yield  # pragma: no cover  (makes this an async generator)
+
+
+def _nanotime(text: object) -> datetime:
+    """Databento's pretty timestamps (nanoseconds: 2024-01-02T14:31:00.000000000Z)."""
+    if not isinstance(text, str) or not text.endswith("Z"):
+        raise ProviderError(NAME, f"malformed timestamp: {brief(str(text), 40)}")
+    head, _, fraction = text[:-1].partition(".")
+    try:
+        at = datetime.fromisoformat(head).replace(tzinfo=UTC)
+        micros = int((fraction + "000000")[:6]) if fraction else 0
+    except ValueError:
+        raise ProviderError(NAME, f"malformed timestamp: {brief(text, 40)}") from None
+    return at.replace(microsecond=micros)
+
+
+def _quote(record: dict[str, Any], symbol: str) -> Quote | None:
+    levels = record.get("levels")
+    if not isinstance(levels, list) or not levels or not isinstance(levels[0], dict):
+        raise ProviderError(NAME, "malformed bbo record (levels)")
+    level = levels[0]
+    bid = _price(level.get("bid_px"))
+    ask = _price(level.get("ask_px"))
+    if bid is None and ask is None:
+        return None
+    last = _price(record.get("price")) or ((bid or ask or Decimal(0)) + (ask or bid or 0)) / 2
+    return Quote(
+        symbol=symbol,
+        bid=bid or Decimal(0),
+        ask=ask or Decimal(0),
+        last=last,
+        at=_nanotime(record["hd"].get("ts_event")),
+        bid_size=decimal(NAME, level.get("bid_sz", 0), "bid_sz"),
+        ask_size=decimal(NAME, level.get("ask_sz", 0), "ask_sz"),
+    )
+
+
+def _price(value: object) -> Decimal | None:
+    """A pretty price; None for Databento's undefined price (null, or the i64 maximum)."""
+    if value is None:
+        return None
+    price = decimal(NAME, value, "price")
+    return None if price <= 0 or price > Decimal("9223372036") else price
