@@ -77,6 +77,10 @@ TWILIO_SID = "AC" + "0" * 32
 EXPLICIT: dict[str, tuple[str, object, dict[str, str]]] = {
     "env": ("test", "test", {}),
     "wealth_terms_version": ("2027-02", "2027-02", {}),
+    "review_api_key": ("rk-1", Secret("rk-1"), {}),
+    "review_endpoint": ("http://llm.test/v1", "http://llm.test/v1", {}),
+    "review_caution_move": ("0.03", 0.03, {}),
+    "review_danger_move": ("0.06", 0.06, {}),
     "database_url": ("sqlite+aiosqlite:///x.db", "sqlite+aiosqlite:///x.db", {}),
     "redis_url": ("redis://cache:6379/1", "redis://cache:6379/1", {}),
     "alpaca_key_id": ("AK", Secret("AK"), {"BULWARK_ALPACA_SECRET_KEY": "s"}),
