@@ -11,7 +11,7 @@ from tests.http.harness import Harness, User
 
 def _app_serving(harness: Harness, *names: str) -> AsyncTestClient[Litestar]:
     contexts = [c for c in harness.container.http_contexts.served() if c.name in names]
-    app = create_app(harness.container.api_services(), contexts=contexts)
+    app = create_app(harness.container.http_contexts.edge(), contexts=contexts)
     return AsyncTestClient(app)
 
 

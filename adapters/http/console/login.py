@@ -26,7 +26,7 @@ from adapters.http.console.session import (
     session_cookies,
 )
 from adapters.http.problems import domain_status
-from adapters.http.security import caller_of, services_of
+from adapters.http.security import caller_of, edge_of
 from domain.errors import DomainError, MfaRequired
 
 
@@ -99,9 +99,9 @@ class ConsoleLoginController(Controller):
         request: Request[Any, Any, Any],
         data: Annotated[LoginForm, FORM],
     ) -> Response[Any]:
-        services = services_of(request)
+        edge = edge_of(request)
         try:
-            pair = await services.auth.login(
+            pair = await edge.auth.login(
                 data.username,
                 data.password,
                 data.totp_code.strip() or None,
@@ -137,5 +137,5 @@ class ConsoleLoginController(Controller):
         caller = caller_of(request)
         if caller.session is not None:
             refresh = read_cookies(request.scope).get(REFRESH_COOKIE)
-            await services_of(request).auth.logout(caller.session, refresh)
+            await edge_of(request).auth.logout(caller.session, refresh)
         return _with_cookies(Redirect(LOGIN_PATH, status_code=303), cleared_cookies(request.scope))

@@ -5,10 +5,9 @@ from __future__ import annotations
 from litestar import Controller, delete, get, post, put
 from litestar.params import FromPath, FromQuery, JSONBody
 
-from adapters.http.deps import CallerDep, ServicesDep
+from adapters.http.deps import CallerDep
 from adapters.http.problems import problem_responses
 from adapters.http.read_only import VIEWER_MAY_CALL
-from adapters.http.routes.orders import origin_of
 from adapters.http.schemas.risk import (
     AnalysisOut,
     AnalyzeIn,
@@ -23,6 +22,8 @@ from adapters.http.schemas.risk import (
     SizingOut,
 )
 from adapters.http.security import HUMANS, READERS, READERS_AND_AGENTS, require_roles
+from adapters.http.trading import TradingDep
+from adapters.http.trading.orders import origin_of
 
 # Agents may size, value and analyse, never read or change the limits that bind them.
 _PEOPLE = [require_roles(*HUMANS)]
@@ -52,9 +53,9 @@ class RiskRuleController(Controller):
         responses=problem_responses(400, 401, 403, 404, 422, 429, notes=_RULE_422),
     )
     async def create(
-        self, data: JSONBody[RuleIn], caller: CallerDep, services: ServicesDep
+        self, data: JSONBody[RuleIn], caller: CallerDep, trading: TradingDep
     ) -> RuleOut:
-        return RuleOut.from_domain(await services.risk.create(caller.principal, data.to_domain()))
+        return RuleOut.from_domain(await trading.risk.create(caller.principal, data.to_domain()))
 
     @get(
         "/",
@@ -65,8 +66,8 @@ class RiskRuleController(Controller):
         guards=_DESK_READERS,
         responses=problem_responses(401, 403, 429),
     )
-    async def list_rules(self, caller: CallerDep, services: ServicesDep) -> RuleListOut:
-        rules = await services.risk.list(caller.principal)
+    async def list_rules(self, caller: CallerDep, trading: TradingDep) -> RuleListOut:
+        rules = await trading.risk.list(caller.principal)
         return RuleListOut(items=[RuleOut.from_domain(r) for r in rules])
 
     @get(
@@ -85,9 +86,9 @@ class RiskRuleController(Controller):
         responses=problem_responses(400, 401, 403, 404, 422, 429, notes=_MARKS_422),
     )
     async def portfolio_risk(
-        self, account_id: FromQuery[str], caller: CallerDep, services: ServicesDep
+        self, account_id: FromQuery[str], caller: CallerDep, trading: TradingDep
     ) -> PortfolioRiskOut:
-        risk = await services.risk.portfolio_risk(caller.principal, account_id)
+        risk = await trading.risk.portfolio_risk(caller.principal, account_id)
         return PortfolioRiskOut.from_domain(account_id, risk)
 
     @post(
@@ -105,9 +106,9 @@ class RiskRuleController(Controller):
         opt=VIEWER_MAY_CALL,
     )
     async def portfolio_risk_with_returns(
-        self, data: JSONBody[PortfolioRiskIn], caller: CallerDep, services: ServicesDep
+        self, data: JSONBody[PortfolioRiskIn], caller: CallerDep, trading: TradingDep
     ) -> PortfolioRiskOut:
-        risk = await services.risk.portfolio_risk(caller.principal, data.account_id, data.returns)
+        risk = await trading.risk.portfolio_risk(caller.principal, data.account_id, data.returns)
         return PortfolioRiskOut.from_domain(data.account_id, risk)
 
     @post(
@@ -125,13 +126,13 @@ class RiskRuleController(Controller):
         ),
     )
     async def test_rule(
-        self, data: JSONBody[RuleTestIn], caller: CallerDep, services: ServicesDep
+        self, data: JSONBody[RuleTestIn], caller: CallerDep, trading: TradingDep
     ) -> RuleTestOut:
         order = None
         if data.order is not None:
             origin = origin_of(caller, data.order.strategy_id)
             order = data.order.to_order(data.account_id, origin)
-        report = await services.risk.test_rule(
+        report = await trading.risk.test_rule(
             caller.principal, data.account_id, data.rule.to_domain(), order
         )
         return RuleTestOut.from_domain(report)
@@ -160,9 +161,9 @@ class RiskRuleController(Controller):
         opt=VIEWER_MAY_CALL,
     )
     async def position_size(
-        self, data: JSONBody[SizingIn], caller: CallerDep, services: ServicesDep
+        self, data: JSONBody[SizingIn], caller: CallerDep, trading: TradingDep
     ) -> SizingOut:
-        sized = await services.risk.size_position(caller.principal, data.to_domain())
+        sized = await trading.risk.size_position(caller.principal, data.to_domain())
         return SizingOut.from_domain(sized, by_stop=data.stop is not None)
 
     @get(
@@ -173,9 +174,9 @@ class RiskRuleController(Controller):
         responses=problem_responses(401, 403, 404, 429),
     )
     async def get_rule(
-        self, rule_id: FromPath[str], caller: CallerDep, services: ServicesDep
+        self, rule_id: FromPath[str], caller: CallerDep, trading: TradingDep
     ) -> RuleOut:
-        return RuleOut.from_domain(await services.risk.get(caller.principal, rule_id))
+        return RuleOut.from_domain(await trading.risk.get(caller.principal, rule_id))
 
     @put(
         "/{rule_id:str}",
@@ -192,9 +193,9 @@ class RiskRuleController(Controller):
         rule_id: FromPath[str],
         data: JSONBody[RuleIn],
         caller: CallerDep,
-        services: ServicesDep,
+        trading: TradingDep,
     ) -> RuleOut:
-        rule = await services.risk.update(caller.principal, rule_id, data.to_domain())
+        rule = await trading.risk.update(caller.principal, rule_id, data.to_domain())
         return RuleOut.from_domain(rule)
 
     @delete(
@@ -206,9 +207,9 @@ class RiskRuleController(Controller):
         responses=problem_responses(401, 403, 404, 429),
     )
     async def delete_rule(
-        self, rule_id: FromPath[str], caller: CallerDep, services: ServicesDep
+        self, rule_id: FromPath[str], caller: CallerDep, trading: TradingDep
     ) -> None:
-        await services.risk.delete(caller.principal, rule_id)
+        await trading.risk.delete(caller.principal, rule_id)
 
 
 class RiskAnalysisController(Controller):
@@ -235,10 +236,10 @@ class RiskAnalysisController(Controller):
         opt=VIEWER_MAY_CALL,
     )
     async def analyze(
-        self, data: JSONBody[AnalyzeIn], caller: CallerDep, services: ServicesDep
+        self, data: JSONBody[AnalyzeIn], caller: CallerDep, trading: TradingDep
     ) -> AnalysisOut:
         order = data.to_order(origin_of(caller, data.strategy_id))
-        analysis = await services.risk.analyze_trade(caller.principal, data.account_id, order)
+        analysis = await trading.risk.analyze_trade(caller.principal, data.account_id, order)
         return AnalysisOut.from_domain(analysis)
 
 

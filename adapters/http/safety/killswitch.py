@@ -8,9 +8,10 @@ from typing import Annotated, Any
 from litestar import Controller, Request, get, post
 from litestar.params import JSONBody, QueryParameter
 
-from adapters.http.deps import CallerDep, ServicesDep
+from adapters.http.deps import CallerDep
 from adapters.http.observability import arrived_at
 from adapters.http.problems import problem_responses
+from adapters.http.safety import SafetyDep
 from adapters.http.schemas.killswitch import (
     ActivateIn,
     KillSwitchEventOut,
@@ -66,7 +67,7 @@ class KillSwitchController(Controller):
         request: Request[Any, Any, Any],
         data: JSONBody[ActivateIn],
         caller: CallerDep,
-        services: ServicesDep,
+        safety: SafetyDep,
     ) -> KillSwitchEventOut:
         command = ActivateKillSwitch(
             principal=caller.principal,
@@ -77,7 +78,7 @@ class KillSwitchController(Controller):
         )
         if data.reason is not None:
             command = replace(command, reason=data.reason)
-        return KillSwitchEventOut.from_domain(await services.killswitch.activate(command))
+        return KillSwitchEventOut.from_domain(await safety.killswitch.activate(command))
 
     @post(
         "/resume",
@@ -94,9 +95,9 @@ class KillSwitchController(Controller):
         responses=problem_responses(400, 401, 403, 404, 423, 429, notes=_RESUME_NOTES),
     )
     async def resume(
-        self, data: JSONBody[ResumeIn], caller: CallerDep, services: ServicesDep
+        self, data: JSONBody[ResumeIn], caller: CallerDep, safety: SafetyDep
     ) -> ScopeStateOut:
-        state = await services.killswitch.resume(
+        state = await safety.killswitch.resume(
             ResumeTrading(
                 principal=caller.principal,
                 passcode=data.passcode,
@@ -119,8 +120,8 @@ class KillSwitchController(Controller):
         guards=[require_roles(*READERS_AND_AGENTS)],
         responses=problem_responses(401, 403, 429),
     )
-    async def status(self, caller: CallerDep, services: ServicesDep) -> KillSwitchStatusOut:
-        states = await services.killswitch.status_for(caller.principal)
+    async def status(self, caller: CallerDep, safety: SafetyDep) -> KillSwitchStatusOut:
+        states = await safety.killswitch.status_for(caller.principal)
         return KillSwitchStatusOut(scopes=[ScopeStateOut.from_domain(s) for s in states])
 
     @get(
@@ -132,10 +133,10 @@ class KillSwitchController(Controller):
     async def events(
         self,
         caller: CallerDep,
-        services: ServicesDep,
+        safety: SafetyDep,
         limit: Annotated[int, QueryParameter(ge=1, le=500)] = 50,
     ) -> KillSwitchEventsOut:
-        events = await services.killswitch.events_for(caller.principal, limit)
+        events = await safety.killswitch.events_for(caller.principal, limit)
         return KillSwitchEventsOut(items=[KillSwitchEventOut.from_domain(e) for e in events])
 
 

@@ -10,7 +10,7 @@ from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import OpenAPIMediaType, OpenAPIType, Operation, RequestBody, Schema
 from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter, RawBody
 
-from adapters.http.deps import CallerDep, ServicesDep
+from adapters.http.deps import CallerDep
 from adapters.http.problems import FieldError, Problem, problem_response, problem_responses
 from adapters.http.schemas.instruments import (
     ImportReportOut,
@@ -20,10 +20,9 @@ from adapters.http.schemas.instruments import (
     InstrumentPatchIn,
 )
 from adapters.http.security import READERS_AND_AGENTS, require_roles
-from adapters.http.services import ApiServices
-from application.trading.instrument_catalog import InstrumentCatalog, InstrumentQuery
+from adapters.http.trading import TradingDep
+from application.trading.instrument_catalog import InstrumentQuery
 from application.trading.instrument_csv import MAX_BYTES, MAX_ROWS, REQUIRED, InvalidImport
-from domain.errors import NotFound
 from domain.principals import Role
 from domain.trading.instruments import AssetClass
 
@@ -51,12 +50,6 @@ class CsvUpload(Operation):
         )
 
 
-def _catalog(services: ApiServices) -> InstrumentCatalog:
-    if services.instruments is None:
-        raise NotFound("instruments are not served by this instance")
-    return services.instruments
-
-
 class InstrumentController(Controller):
     """`/api/v1/instruments`: the reference data the gate reads (unknown/inactive: denied)."""
 
@@ -76,7 +69,7 @@ class InstrumentController(Controller):
     )
     async def list_instruments(
         self,
-        services: ServicesDep,
+        trading: TradingDep,
         caller: CallerDep,
         q: Annotated[str | None, QueryParameter(max_length=64)] = None,
         asset_class: FromQuery[AssetClass | None] = None,
@@ -85,7 +78,7 @@ class InstrumentController(Controller):
         limit: Annotated[int, QueryParameter(ge=1, le=200)] = 50,
     ) -> InstrumentPageOut:
         query = InstrumentQuery(q, asset_class, active, cursor, limit)
-        return InstrumentPageOut.from_domain(await _catalog(services).search(query))
+        return InstrumentPageOut.from_domain(await trading.instruments.search(query))
 
     @get(
         "/{symbol:str}",
@@ -94,9 +87,9 @@ class InstrumentController(Controller):
         responses=problem_responses(401, 403, 404, 429),
     )
     async def get_instrument(
-        self, symbol: FromPath[str], services: ServicesDep, caller: CallerDep
+        self, symbol: FromPath[str], trading: TradingDep, caller: CallerDep
     ) -> InstrumentOut:
-        return InstrumentOut.from_domain(await _catalog(services).get(symbol))
+        return InstrumentOut.from_domain(await trading.instruments.get(symbol))
 
     @post(
         "/",
@@ -110,9 +103,9 @@ class InstrumentController(Controller):
         },
     )
     async def create_instrument(
-        self, data: JSONBody[InstrumentIn], caller: CallerDep, services: ServicesDep
+        self, data: JSONBody[InstrumentIn], caller: CallerDep, trading: TradingDep
     ) -> Response[InstrumentOut]:
-        made = await _catalog(services).create(caller.principal, data.to_domain())
+        made = await trading.instruments.create(caller.principal, data.to_domain())
         return Response(
             InstrumentOut.from_domain(made),
             status_code=201,
@@ -136,9 +129,9 @@ class InstrumentController(Controller):
         symbol: FromPath[str],
         data: JSONBody[InstrumentPatchIn],
         caller: CallerDep,
-        services: ServicesDep,
+        trading: TradingDep,
     ) -> InstrumentOut:
-        changed = await _catalog(services).edit(caller.principal, symbol, data.to_edit())
+        changed = await trading.instruments.edit(caller.principal, symbol, data.to_edit())
         return InstrumentOut.from_domain(changed)
 
     @post(
@@ -164,14 +157,14 @@ class InstrumentController(Controller):
         request: Request[Any, Any, Any],
         body: RawBody,
         caller: CallerDep,
-        services: ServicesDep,
+        trading: TradingDep,
     ) -> Response[ImportReportOut] | Response[Problem]:
         try:
             text = body.decode("utf-8-sig")
         except UnicodeDecodeError:
             return _bad_file(request, "the file is not UTF-8 text", [])
         try:
-            report = await _catalog(services).import_csv(caller.principal, text)
+            report = await trading.instruments.import_csv(caller.principal, text)
         except InvalidImport as exc:
             errors = [FieldError(e.field, e.message, f"line {e.line}") for e in exc.errors]
             return _bad_file(request, exc.message, errors)
@@ -193,10 +186,10 @@ class InstrumentController(Controller):
     async def import_alpaca(
         self,
         caller: CallerDep,
-        services: ServicesDep,
+        trading: TradingDep,
         account_id: Annotated[str | None, QueryParameter(max_length=64)] = None,
     ) -> ImportReportOut:
-        report = await _catalog(services).import_from_broker(caller.principal, account_id)
+        report = await trading.instruments.import_from_broker(caller.principal, account_id)
         return ImportReportOut.from_domain(report)
 
 

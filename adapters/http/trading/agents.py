@@ -7,7 +7,7 @@ from typing import Any
 from litestar import Controller, delete, get, post
 from litestar.params import FromPath, JSONBody
 
-from adapters.http.deps import CallerDep, ServicesDep
+from adapters.http.deps import CallerDep
 from adapters.http.problems import problem_responses
 from adapters.http.schemas.agents import (
     AgentIn,
@@ -20,17 +20,19 @@ from adapters.http.schemas.agents import (
     HeartbeatIn,
 )
 from adapters.http.security import HUMANS, READERS, READERS_AND_AGENTS, TRADERS, require_roles
-from adapters.http.services import ApiServices
+from adapters.http.trading import TradingDep, TradingServices
 from application.identity.apikeys import ApiKeyView
 from application.safety.agents import RecordHeartbeat
 from domain.errors import NotFound
 from domain.principals import Principal
 
 
-async def _keys_of(services: ApiServices, principal: Principal, agent_id: str) -> list[ApiKeyView]:
+async def _keys_of(
+    trading: TradingServices, principal: Principal, agent_id: str
+) -> list[ApiKeyView]:
     """The caller's keys of one agent they may see (404 for an agent that is not theirs)."""
-    await services.agents.status(principal, agent_id)
-    return [k for k in await services.api_keys.list(principal) if k.agent_id == agent_id]
+    await trading.agents.status(principal, agent_id)
+    return [k for k in await trading.api_keys.list(principal) if k.agent_id == agent_id]
 
 
 class AgentController(Controller):
@@ -54,9 +56,9 @@ class AgentController(Controller):
         ),
     )
     async def register(
-        self, data: JSONBody[AgentIn], caller: CallerDep, services: ServicesDep
+        self, data: JSONBody[AgentIn], caller: CallerDep, trading: TradingDep
     ) -> AgentOut:
-        status = await services.agents.register_agent(data.to_command(caller.principal))
+        status = await trading.agents.register_agent(data.to_command(caller.principal))
         return AgentOut.from_domain(status)
 
     @get(
@@ -65,8 +67,8 @@ class AgentController(Controller):
         guards=[require_roles(*READERS_AND_AGENTS)],
         responses=problem_responses(401, 403, 429),
     )
-    async def list_agents(self, caller: CallerDep, services: ServicesDep) -> AgentsOut:
-        statuses = await services.agents.status_all(caller.principal)
+    async def list_agents(self, caller: CallerDep, trading: TradingDep) -> AgentsOut:
+        statuses = await trading.agents.status_all(caller.principal)
         return AgentsOut(items=[AgentOut.from_domain(s) for s in statuses])
 
     @get(
@@ -77,9 +79,9 @@ class AgentController(Controller):
         responses=problem_responses(401, 403, 404, 429),
     )
     async def get_agent(
-        self, agent_id: FromPath[str], caller: CallerDep, services: ServicesDep
+        self, agent_id: FromPath[str], caller: CallerDep, trading: TradingDep
     ) -> AgentOut:
-        return AgentOut.from_domain(await services.agents.status(caller.principal, agent_id))
+        return AgentOut.from_domain(await trading.agents.status(caller.principal, agent_id))
 
     @post(
         "/{agent_id:str}/heartbeat",
@@ -97,9 +99,9 @@ class AgentController(Controller):
         agent_id: FromPath[str],
         data: JSONBody[HeartbeatIn],
         caller: CallerDep,
-        services: ServicesDep,
+        trading: TradingDep,
     ) -> AgentOut:
-        status = await services.agents.record_heartbeat(
+        status = await trading.agents.record_heartbeat(
             RecordHeartbeat(caller.principal, agent_id, data.status)
         )
         return AgentOut.from_domain(status)
@@ -119,11 +121,11 @@ class AgentController(Controller):
         self,
         agent_id: FromPath[str],
         caller: CallerDep,
-        services: ServicesDep,
+        trading: TradingDep,
         data: JSONBody[ApiKeyIn | None] = None,
     ) -> CreatedApiKeyOut:
         label = data.label if data is not None else ""
-        created = await services.api_keys.create(caller.principal, agent_id, label)
+        created = await trading.api_keys.create(caller.principal, agent_id, label)
         return CreatedApiKeyOut.from_domain(created)
 
     @get(
@@ -134,9 +136,9 @@ class AgentController(Controller):
         responses=problem_responses(401, 403, 404, 429),
     )
     async def list_keys(
-        self, agent_id: FromPath[str], caller: CallerDep, services: ServicesDep
+        self, agent_id: FromPath[str], caller: CallerDep, trading: TradingDep
     ) -> ApiKeysOut:
-        keys = await _keys_of(services, caller.principal, agent_id)
+        keys = await _keys_of(trading, caller.principal, agent_id)
         return ApiKeysOut(items=[ApiKeyOut.from_domain(k) for k in keys])
 
     @delete(
@@ -155,12 +157,12 @@ class AgentController(Controller):
         agent_id: FromPath[str],
         key_id: FromPath[str],
         caller: CallerDep,
-        services: ServicesDep,
+        trading: TradingDep,
     ) -> None:
-        keys = await _keys_of(services, caller.principal, agent_id)
+        keys = await _keys_of(trading, caller.principal, agent_id)
         if not any(k.key_id == key_id for k in keys):
             raise NotFound(f"API key {key_id} not found")
-        await services.api_keys.revoke(caller.principal, key_id)
+        await trading.api_keys.revoke(caller.principal, key_id)
 
 
 CONTROLLERS: list[Any] = [AgentController]

@@ -7,8 +7,9 @@ from typing import Any
 from litestar import Controller, get, post, put
 from litestar.params import JSONBody
 
-from adapters.http.deps import CallerDep, ServicesDep
+from adapters.http.deps import CallerDep
 from adapters.http.problems import problem_responses
+from adapters.http.safety import SafetyDep
 from adapters.http.schemas.succession import (
     BeneficiariesIn,
     BeneficiariesOut,
@@ -40,8 +41,8 @@ class SuccessionController(Controller):
         description="404 NOT_FOUND until the owner enrols with PUT.",
         responses=problem_responses(401, 403, 404, 429),
     )
-    async def get_policy(self, caller: CallerDep, services: ServicesDep) -> PolicyOut:
-        return PolicyOut.from_domain(await services.succession.policy(caller.principal))
+    async def get_policy(self, caller: CallerDep, safety: SafetyDep) -> PolicyOut:
+        return PolicyOut.from_domain(await safety.succession.policy(caller.principal))
 
     @put(
         "/policy",
@@ -53,10 +54,10 @@ class SuccessionController(Controller):
         responses=problem_responses(400, 401, 403, 422, 429, notes=_POLICY_422),
     )
     async def put_policy(
-        self, data: JSONBody[PolicyIn], caller: CallerDep, services: ServicesDep
+        self, data: JSONBody[PolicyIn], caller: CallerDep, safety: SafetyDep
     ) -> PolicyOut:
         policy = data.to_domain(caller.principal.id)
-        await services.succession.set_policy(SetSuccessionPolicy(caller.principal, policy))
+        await safety.succession.set_policy(SetSuccessionPolicy(caller.principal, policy))
         return PolicyOut.from_domain(policy)
 
     @post(
@@ -69,8 +70,8 @@ class SuccessionController(Controller):
         status_code=200,
         responses=problem_responses(401, 403, 404, 422, 429, notes=_UNDER_WAY_422),
     )
-    async def check_in(self, caller: CallerDep, services: ServicesDep) -> SuccessionStatusOut:
-        return SuccessionStatusOut.from_domain(await services.succession.check_in(caller.principal))
+    async def check_in(self, caller: CallerDep, safety: SafetyDep) -> SuccessionStatusOut:
+        return SuccessionStatusOut.from_domain(await safety.succession.check_in(caller.principal))
 
     @get(
         "/status",
@@ -78,16 +79,16 @@ class SuccessionController(Controller):
         description="404 NOT_FOUND when not enrolled.",
         responses=problem_responses(401, 403, 404, 429),
     )
-    async def status(self, caller: CallerDep, services: ServicesDep) -> SuccessionStatusOut:
-        return SuccessionStatusOut.from_domain(await services.succession.status(caller.principal))
+    async def status(self, caller: CallerDep, safety: SafetyDep) -> SuccessionStatusOut:
+        return SuccessionStatusOut.from_domain(await safety.succession.status(caller.principal))
 
     @get(
         "/beneficiaries",
         summary="The caller's beneficiaries",
         responses=problem_responses(401, 403, 429),
     )
-    async def get_beneficiaries(self, caller: CallerDep, services: ServicesDep) -> BeneficiariesOut:
-        found = await services.succession.beneficiaries(caller.principal)
+    async def get_beneficiaries(self, caller: CallerDep, safety: SafetyDep) -> BeneficiariesOut:
+        found = await safety.succession.beneficiaries(caller.principal)
         return BeneficiariesOut(beneficiaries=[BeneficiaryOut.from_domain(b) for b in found])
 
     @put(
@@ -101,9 +102,9 @@ class SuccessionController(Controller):
         responses=problem_responses(400, 401, 403, 422, 429, notes=_BENEFICIARIES_422),
     )
     async def put_beneficiaries(
-        self, data: JSONBody[BeneficiariesIn], caller: CallerDep, services: ServicesDep
+        self, data: JSONBody[BeneficiariesIn], caller: CallerDep, safety: SafetyDep
     ) -> BeneficiariesOut:
-        saved = await services.succession.set_beneficiaries(
+        saved = await safety.succession.set_beneficiaries(
             SetBeneficiaries(caller.principal, tuple(b.to_domain() for b in data.beneficiaries))
         )
         return BeneficiariesOut(beneficiaries=[BeneficiaryOut.from_domain(b) for b in saved])

@@ -5,10 +5,11 @@ from __future__ import annotations
 from litestar import Controller, get
 from litestar.params import FromPath, FromQuery
 
-from adapters.http.deps import CallerDep, ServicesDep
+from adapters.http.deps import CallerDep
 from adapters.http.problems import problem_responses
 from adapters.http.schemas.accounts import AccountListOut, AccountOut, PositionListOut, PositionOut
 from adapters.http.security import READERS_AND_AGENTS, require_roles
+from adapters.http.trading import TradingDep
 from domain.trading.account_profile import AccountStatus
 
 
@@ -33,10 +34,10 @@ class AccountController(Controller):
     async def list_accounts(
         self,
         caller: CallerDep,
-        services: ServicesDep,
+        trading: TradingDep,
         status: FromQuery[AccountStatus | None] = None,
     ) -> AccountListOut:
-        views = await services.accounts.list_accounts(caller.principal, status)
+        views = await trading.accounts.list_accounts(caller.principal, status)
         return AccountListOut(items=[AccountOut.from_domain(v) for v in views])
 
     @get(
@@ -46,9 +47,9 @@ class AccountController(Controller):
         responses=problem_responses(401, 403, 404, 429),
     )
     async def get_account(
-        self, account_id: FromPath[str], caller: CallerDep, services: ServicesDep
+        self, account_id: FromPath[str], caller: CallerDep, trading: TradingDep
     ) -> AccountOut:
-        return AccountOut.from_domain(await services.accounts.account(caller.principal, account_id))
+        return AccountOut.from_domain(await trading.accounts.account(caller.principal, account_id))
 
     @get(
         "/{account_id:str}/positions",
@@ -60,9 +61,9 @@ class AccountController(Controller):
         responses=problem_responses(401, 403, 404, 429),
     )
     async def positions(
-        self, account_id: FromPath[str], caller: CallerDep, services: ServicesDep
+        self, account_id: FromPath[str], caller: CallerDep, trading: TradingDep
     ) -> PositionListOut:
-        views = await services.accounts.positions(caller.principal, account_id)
+        views = await trading.accounts.positions(caller.principal, account_id)
         return PositionListOut(
             account_id=account_id, items=[PositionOut.from_domain(v) for v in views]
         )
