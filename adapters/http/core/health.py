@@ -25,11 +25,6 @@ class Liveness(msgspec.Struct):
     time: datetime
 
 
-# The OpenAPI component is named by module (domain.agents has a Liveness too): the name it was
-# published under before the health routes moved into the core context, kept for clients.
-Liveness.__module__ = "adapters.http.routes.health"
-
-
 class ComponentStatus(msgspec.Struct):
     name: str
     ok: bool
