@@ -24,8 +24,7 @@ from litestar.exceptions import (
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import OpenAPIMediaType, Operation, RequestBody
 
-from adapters.http.analytics import AnalyticsDep
-from adapters.http.problems import problem_responses
+from adapters.http.analytics import AnalyticsDep, problems
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.optimization import OptimizationIn, OptimizationOut, openapi_schema
 from adapters.http.security import READERS_AND_AGENTS, require_roles
@@ -115,7 +114,7 @@ class OptimizationController(Controller):
                 generate_examples=False,
                 description="The weights and the portfolio's measures",
             ),
-            **problem_responses(400, 401, 403, 404, 413, 422, 429, 503),
+            **problems(400, 404, 413, 422),
         },
         opt=VIEWER_MAY_CALL,
     )

@@ -8,8 +8,7 @@ from litestar import Controller, delete, get, patch, post
 from litestar.params import FromPath, JSONBody
 
 from adapters.http.deps import CallerDep
-from adapters.http.keys import KeysDep
-from adapters.http.problems import problem_responses
+from adapters.http.keys import KeysDep, problems
 from adapters.http.schemas.key_vault import (
     ConnectionTestOut,
     KeyAccessListOut,
@@ -44,7 +43,7 @@ class KeyVaultController(Controller):
             "no KEK is configured on a durable store."
         ),
         status_code=201,
-        responses=problem_responses(400, 401, 403, 404, 409, 422, 429),
+        responses=problems(400, 404, 409, 422, 429),
     )
     async def create_key(
         self, data: JSONBody[VaultKeyIn], caller: CallerDep, keys: KeysDep
@@ -56,7 +55,7 @@ class KeyVaultController(Controller):
         "/",
         summary="The caller's API keys, masked",
         description=_MASKED,
-        responses=problem_responses(401, 403, 429),
+        responses=problems(429),
     )
     async def list_keys(self, caller: CallerDep, keys: KeysDep) -> VaultKeyListOut:
         found = await keys.key_vault.list(caller.principal)
@@ -66,7 +65,7 @@ class KeyVaultController(Controller):
         "/{vault_key_id:str}",
         summary="One API key, masked",
         description=f"{_MASKED} {_OWNER_ONLY}",
-        responses=problem_responses(401, 403, 404, 429),
+        responses=problems(404, 429),
     )
     async def get_key(
         self, vault_key_id: FromPath[str], caller: CallerDep, keys: KeysDep
@@ -82,7 +81,7 @@ class KeyVaultController(Controller):
             "restarts the warnings). 409 CONCURRENT_UPDATE when the key was rotated meanwhile "
             f"(read it and retry). {_OWNER_ONLY}"
         ),
-        responses=problem_responses(400, 401, 403, 404, 409, 422, 429),
+        responses=problems(400, 404, 409, 422, 429),
     )
     async def patch_key(
         self,
@@ -99,7 +98,7 @@ class KeyVaultController(Controller):
         summary="Remove an API key",
         description=f"204; its users (a linked account's broker) stop at once. {_OWNER_ONLY}",
         status_code=204,
-        responses=problem_responses(401, 403, 404, 429),
+        responses=problems(404, 429),
     )
     async def delete_key(
         self, vault_key_id: FromPath[str], caller: CallerDep, keys: KeysDep
@@ -116,7 +115,7 @@ class KeyVaultController(Controller):
             f"{_MASKED} {_OWNER_ONLY} 409 VAULT_KEY_EPHEMERAL as for create."
         ),
         status_code=200,
-        responses=problem_responses(400, 401, 403, 404, 409, 422, 429),
+        responses=problems(400, 404, 409, 422, 429),
     )
     async def rotate_key(
         self,
@@ -139,7 +138,7 @@ class KeyVaultController(Controller):
             f"VAULT_TEST_UNSUPPORTED for a provider Bulwark cannot test. {_OWNER_ONLY}"
         ),
         status_code=200,
-        responses=problem_responses(401, 403, 404, 409, 429),
+        responses=problems(404, 409, 429),
     )
     async def test_key(
         self, vault_key_id: FromPath[str], caller: CallerDep, keys: KeysDep
@@ -151,7 +150,7 @@ class KeyVaultController(Controller):
         "/{vault_key_id:str}/access",
         summary="Who used an API key, when, from which component, and how it ended",
         description=f"Newest first, the last 200. {_OWNER_ONLY}",
-        responses=problem_responses(401, 403, 404, 429),
+        responses=problems(404, 429),
     )
     async def key_access(
         self, vault_key_id: FromPath[str], caller: CallerDep, keys: KeysDep

@@ -10,10 +10,13 @@ from litestar.di import NamedDependency
 from litestar.types import ControllerRouterHandler
 
 from adapters.http.contexts import HttpContext
+from adapters.http.problems import problems_with
 from application.notifications.api import NotificationService
 from application.notifications.endpoints import NotificationEndpoints
 
 NAME = "notifications"
+# The problems every notifications route documents; a route adds its own: `problems(404, ...)`.
+problems = problems_with(401, 403)
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ from litestar import Controller, Request, Response, get, post, put
 from litestar.params import FromQuery, JSONBody, PathParameter, QueryParameter
 
 from adapters.http.deps import CallerDep
-from adapters.http.notifications import NotificationsDep
-from adapters.http.problems import Problem, problem_response, problem_responses
+from adapters.http.notifications import NotificationsDep, problems
+from adapters.http.problems import Problem, problem_response
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.notifications import (
     DeliveryOut,
@@ -54,7 +54,7 @@ class NotificationController(Controller):
             "`unread=true` lists only unread ones. Pass `next_cursor` back as `cursor`. "
             "400 INVALID_NOTIFICATION_QUERY for a cursor that was not handed out."
         ),
-        responses=problem_responses(400, 401, 403, 429),
+        responses=problems(400, 429),
     )
     async def inbox(
         self,
@@ -77,7 +77,7 @@ class NotificationController(Controller):
         summary="Mark one of the caller's notifications read",
         description="204; marking a read one again changes nothing. 404 for another user's.",
         status_code=204,
-        responses=problem_responses(400, 401, 403, 404, 429),
+        responses=problems(400, 404, 429),
         opt=VIEWER_MAY_CALL,
     )
     async def read(
@@ -92,7 +92,7 @@ class NotificationController(Controller):
         "/read-all",
         summary="Mark every notification of the caller read",
         status_code=200,
-        responses=problem_responses(401, 403, 429),
+        responses=problems(429),
         opt=VIEWER_MAY_CALL,
     )
     async def read_all(self, caller: CallerDep, notifications: NotificationsDep) -> ReadAllOut:
@@ -102,7 +102,7 @@ class NotificationController(Controller):
         "/preferences",
         summary="The caller's notification preferences",
         description="Channels per event type (overrides of the catalogue), quiet hours, digest.",
-        responses=problem_responses(401, 403, 429),
+        responses=problems(429),
     )
     async def preferences(
         self, caller: CallerDep, notifications: NotificationsDep
@@ -118,9 +118,7 @@ class NotificationController(Controller):
             "call, succession step, agent dead) always reach the in-app inbox and ignore "
             "quiet hours."
         ),
-        responses=problem_responses(
-            400, 401, 403, 422, 429, notes={422: "INVALID_NOTIFICATION_PREFERENCES"}
-        ),
+        responses=problems(400, 422, 429, notes={422: "INVALID_NOTIFICATION_PREFERENCES"}),
         opt=VIEWER_MAY_CALL,
     )
     async def set_preferences(
@@ -136,7 +134,7 @@ class NotificationController(Controller):
             "The outbox: one row per channel and destination, with its status (pending, "
             "sent, dead, digest, digested, dropped), attempts and last error. Newest first."
         ),
-        responses=problem_responses(400, 401, 403, 429),
+        responses=problems(400, 429),
     )
     async def deliveries(
         self,
@@ -163,7 +161,7 @@ class NotificationController(Controller):
             "replay any); 409 DELIVERY_NOT_DEAD when it is not dead."
         ),
         status_code=200,
-        responses=problem_responses(400, 401, 403, 404, 409, 429),
+        responses=problems(400, 404, 409, 429),
     )
     async def replay(
         self,

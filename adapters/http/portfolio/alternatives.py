@@ -10,8 +10,7 @@ from __future__ import annotations
 from litestar import Controller, post
 from litestar.params import JSONBody
 
-from adapters.http.portfolio import PortfolioDep
-from adapters.http.problems import problem_responses
+from adapters.http.portfolio import PortfolioDep, problems
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.alternatives import (
     CommoditiesIn,
@@ -49,7 +48,7 @@ class AlternativesController(Controller):
         ),
         status_code=200,
         opt=VIEWER_MAY_CALL,
-        responses=problem_responses(400, 401, 403, 422, 429),
+        responses=problems(400, 422, 429),
     )
     async def crypto(self, data: JSONBody[CryptoIn], portfolio: PortfolioDep) -> CryptoOut:
         result = portfolio.alternatives.crypto(
@@ -68,7 +67,7 @@ class AlternativesController(Controller):
         ),
         status_code=200,
         opt=VIEWER_MAY_CALL,
-        responses=problem_responses(400, 401, 403, 422, 429),
+        responses=problems(400, 422, 429),
     )
     async def reits(self, data: JSONBody[ReitsIn], portfolio: PortfolioDep) -> ReitsOut:
         result = portfolio.alternatives.reits(
@@ -89,7 +88,7 @@ class AlternativesController(Controller):
         ),
         status_code=200,
         opt=VIEWER_MAY_CALL,
-        responses=problem_responses(400, 401, 403, 422, 429),
+        responses=problems(400, 422, 429),
     )
     async def private_equity(
         self, data: JSONBody[PrivateEquityIn], portfolio: PortfolioDep
@@ -110,7 +109,7 @@ class AlternativesController(Controller):
         ),
         status_code=200,
         opt=VIEWER_MAY_CALL,
-        responses=problem_responses(400, 401, 403, 422, 429),
+        responses=problems(400, 422, 429),
     )
     async def commodities(
         self, data: JSONBody[CommoditiesIn], portfolio: PortfolioDep

@@ -14,11 +14,14 @@ from litestar.di import NamedDependency
 from litestar.types import ControllerRouterHandler
 
 from adapters.http.contexts import HttpContext, served_bundle
+from adapters.http.problems import problems_with
 from application.safety.drill_faults import DrillFaultControl
 from application.safety.killswitch import KillSwitchService
 from application.safety.succession import SuccessionService
 
 NAME = "safety"
+# The problems every safety route documents; a route adds its own: `problems(404, ...)`.
+problems = problems_with(401, 403)
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,7 @@ from litestar import Controller, delete, get, put
 from litestar.params import JSONBody
 
 from adapters.http.deps import CallerDep
-from adapters.http.problems import problem_responses
-from adapters.http.safety import SafetyDep
+from adapters.http.safety import SafetyDep, problems
 from adapters.http.schemas.drills import PaperFaultsIn, PaperFaultsOut
 from adapters.http.security import require_roles
 from domain.principals import Role
@@ -34,7 +33,7 @@ class PaperFaultsController(Controller):
         "/",
         summary="The paper broker's drill faults switched on now",
         description=_ADMIN,
-        responses=problem_responses(401, 403, 404, 429),
+        responses=problems(404, 429),
     )
     async def faults(self, caller: CallerDep, safety: SafetyDep) -> PaperFaultsOut:
         return PaperFaultsOut.from_domain(safety.drill_faults.current(caller.principal))
@@ -47,7 +46,7 @@ class PaperFaultsController(Controller):
             'reject_sends, disconnect; [] or ["none"] for none. 422 UNKNOWN_FAULT for a name '
             "no drill knows. Audited. The kill switch's next run meets them at once."
         ),
-        responses=problem_responses(400, 401, 403, 404, 422, 429),
+        responses=problems(400, 404, 422, 429),
     )
     async def switch(
         self, data: JSONBody[PaperFaultsIn], caller: CallerDep, safety: SafetyDep
@@ -61,7 +60,7 @@ class PaperFaultsController(Controller):
         summary="Switch every drill fault off",
         description=f"{_ADMIN} 204; audited.",
         status_code=204,
-        responses=problem_responses(401, 403, 404, 429),
+        responses=problems(404, 429),
     )
     async def clear(self, caller: CallerDep, safety: SafetyDep) -> None:
         await safety.drill_faults.clear(caller.principal)

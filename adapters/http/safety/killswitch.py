@@ -10,8 +10,7 @@ from litestar.params import JSONBody, QueryParameter
 
 from adapters.http.deps import CallerDep
 from adapters.http.observability import arrived_at
-from adapters.http.problems import problem_responses
-from adapters.http.safety import SafetyDep
+from adapters.http.safety import SafetyDep, problems
 from adapters.http.schemas.killswitch import (
     ActivateIn,
     KillSwitchEventOut,
@@ -60,7 +59,7 @@ class KillSwitchController(Controller):
         ),
         status_code=201,
         guards=[require_roles(*HUMANS)],
-        responses=problem_responses(400, 401, 403, 404, 423, 429, 503, notes=_ACTIVATE_NOTES),
+        responses=problems(400, 404, 423, 429, 503, notes=_ACTIVATE_NOTES),
     )
     async def activate(
         self,
@@ -92,7 +91,7 @@ class KillSwitchController(Controller):
         ),
         status_code=200,
         guards=[require_roles(*HUMANS)],
-        responses=problem_responses(400, 401, 403, 404, 423, 429, notes=_RESUME_NOTES),
+        responses=problems(400, 404, 423, 429, notes=_RESUME_NOTES),
     )
     async def resume(
         self, data: JSONBody[ResumeIn], caller: CallerDep, safety: SafetyDep
@@ -118,7 +117,7 @@ class KillSwitchController(Controller):
             "(any other scope is active)."
         ),
         guards=[require_roles(*READERS_AND_AGENTS)],
-        responses=problem_responses(401, 403, 429),
+        responses=problems(429),
     )
     async def status(self, caller: CallerDep, safety: SafetyDep) -> KillSwitchStatusOut:
         states = await safety.killswitch.status_for(caller.principal)
@@ -128,7 +127,7 @@ class KillSwitchController(Controller):
         "/events",
         summary="Kill-switch activations on the scopes the caller may see, newest first",
         guards=[require_roles(*READERS_AND_AGENTS)],
-        responses=problem_responses(400, 401, 403, 429),
+        responses=problems(400, 429),
     )
     async def events(
         self,

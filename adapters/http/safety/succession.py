@@ -8,8 +8,7 @@ from litestar import Controller, get, post, put
 from litestar.params import JSONBody
 
 from adapters.http.deps import CallerDep
-from adapters.http.problems import problem_responses
-from adapters.http.safety import SafetyDep
+from adapters.http.safety import SafetyDep, problems
 from adapters.http.schemas.succession import (
     BeneficiariesIn,
     BeneficiariesOut,
@@ -39,7 +38,7 @@ class SuccessionController(Controller):
         "/policy",
         summary="The caller's succession policy",
         description="404 NOT_FOUND until the owner enrols with PUT.",
-        responses=problem_responses(401, 403, 404, 429),
+        responses=problems(404, 429),
     )
     async def get_policy(self, caller: CallerDep, safety: SafetyDep) -> PolicyOut:
         return PolicyOut.from_domain(await safety.succession.policy(caller.principal))
@@ -51,7 +50,7 @@ class SuccessionController(Controller):
             "200 with the policy. 422 INVALID_SUCCESSION_POLICY for inconsistent durations or "
             "reminders; 422 SUCCESSION_UNDER_WAY once the succession has been triggered."
         ),
-        responses=problem_responses(400, 401, 403, 422, 429, notes=_POLICY_422),
+        responses=problems(400, 422, 429, notes=_POLICY_422),
     )
     async def put_policy(
         self, data: JSONBody[PolicyIn], caller: CallerDep, safety: SafetyDep
@@ -68,7 +67,7 @@ class SuccessionController(Controller):
             "422 SUCCESSION_UNDER_WAY once triggered."
         ),
         status_code=200,
-        responses=problem_responses(401, 403, 404, 422, 429, notes=_UNDER_WAY_422),
+        responses=problems(404, 422, 429, notes=_UNDER_WAY_422),
     )
     async def check_in(self, caller: CallerDep, safety: SafetyDep) -> SuccessionStatusOut:
         return SuccessionStatusOut.from_domain(await safety.succession.check_in(caller.principal))
@@ -77,7 +76,7 @@ class SuccessionController(Controller):
         "/status",
         summary="Where the caller's succession stands: deadline, grace, next reminder",
         description="404 NOT_FOUND when not enrolled.",
-        responses=problem_responses(401, 403, 404, 429),
+        responses=problems(404, 429),
     )
     async def status(self, caller: CallerDep, safety: SafetyDep) -> SuccessionStatusOut:
         return SuccessionStatusOut.from_domain(await safety.succession.status(caller.principal))
@@ -85,7 +84,7 @@ class SuccessionController(Controller):
     @get(
         "/beneficiaries",
         summary="The caller's beneficiaries",
-        responses=problem_responses(401, 403, 429),
+        responses=problems(429),
     )
     async def get_beneficiaries(self, caller: CallerDep, safety: SafetyDep) -> BeneficiariesOut:
         found = await safety.succession.beneficiaries(caller.principal)
@@ -99,7 +98,7 @@ class SuccessionController(Controller):
             "not sum to exactly 100, a share is outside (0, 100] or an id repeats; "
             "422 SUCCESSION_UNDER_WAY once triggered."
         ),
-        responses=problem_responses(400, 401, 403, 422, 429, notes=_BENEFICIARIES_422),
+        responses=problems(400, 422, 429, notes=_BENEFICIARIES_422),
     )
     async def put_beneficiaries(
         self, data: JSONBody[BeneficiariesIn], caller: CallerDep, safety: SafetyDep

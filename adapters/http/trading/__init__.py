@@ -12,6 +12,7 @@ from litestar.di import NamedDependency
 from litestar.types import ControllerRouterHandler
 
 from adapters.http.contexts import HttpContext, served_bundle
+from adapters.http.problems import problems_with
 from application.identity.apikeys import ApiKeyService
 from application.safety.agents import AgentService
 from application.safety.margin import MarginService
@@ -24,6 +25,8 @@ from application.trading.risk import RiskService
 from ports.idempotency import IdempotencyStore
 
 NAME = "trading"
+# The problems every trading route documents; a route adds its own: `problems(404, ...)`.
+problems = problems_with(401, 403)
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,10 @@ from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import FromPath, JSONBody
 
 from adapters.http.deps import CallerDep
-from adapters.http.problems import problem_responses
 from adapters.http.schemas.account_admin import AccountIn, AccountPatchIn, SyncReportOut
 from adapters.http.schemas.accounts import AccountOut
 from adapters.http.security import reject_agents
-from adapters.http.trading import TradingDep, TradingServices
+from adapters.http.trading import TradingDep, TradingServices, problems
 from domain.principals import Principal
 
 _OWNER_ONLY = "Only the account's owner: 404 NOT_FOUND for another user's account; agents 403."
@@ -46,7 +45,7 @@ class AccountAdminController(Controller):
         status_code=201,
         responses={
             201: ResponseSpec(AccountOut, description="The account; Location names it"),
-            **problem_responses(400, 401, 403, 422, 429),
+            **problems(400, 422, 429),
         },
     )
     async def open_account(
@@ -66,7 +65,7 @@ class AccountAdminController(Controller):
             "rest is cash); it replaces the previous one. 409 ACCOUNT_CLOSED for an account "
             f"that is not open. {_OWNER_ONLY}"
         ),
-        responses=problem_responses(400, 401, 403, 404, 409, 422, 429),
+        responses=problems(400, 404, 409, 422, 429),
     )
     async def patch_account(
         self,
@@ -86,7 +85,7 @@ class AccountAdminController(Controller):
             f"{_NOT_EMPTY} {_OWNER_ONLY}"
         ),
         status_code=200,
-        responses=problem_responses(401, 403, 404, 409, 429),
+        responses=problems(404, 409, 429),
     )
     async def close_account(
         self, account_id: FromPath[str], caller: CallerDep, trading: TradingDep
@@ -102,7 +101,7 @@ class AccountAdminController(Controller):
             f"(`?status=archived` shows it). {_NOT_EMPTY} {_OWNER_ONLY}"
         ),
         status_code=200,
-        responses=problem_responses(401, 403, 404, 409, 429),
+        responses=problems(404, 409, 429),
     )
     async def archive_account(
         self, account_id: FromPath[str], caller: CallerDep, trading: TradingDep
@@ -123,7 +122,7 @@ class AccountAdminController(Controller):
             f"ACCOUNT_CLOSED for an account that is not open. {_OWNER_ONLY}"
         ),
         status_code=200,
-        responses=problem_responses(401, 403, 404, 409, 429, 503),
+        responses=problems(404, 409, 429, 503),
     )
     async def sync_account(
         self, account_id: FromPath[str], caller: CallerDep, trading: TradingDep

@@ -6,10 +6,9 @@ from litestar import Controller, get
 from litestar.params import FromPath, FromQuery
 
 from adapters.http.deps import CallerDep
-from adapters.http.problems import problem_responses
 from adapters.http.schemas.accounts import AccountListOut, AccountOut, PositionListOut, PositionOut
 from adapters.http.security import READERS_AND_AGENTS, require_roles
-from adapters.http.trading import TradingDep
+from adapters.http.trading import TradingDep, problems
 from domain.trading.account_profile import AccountStatus
 
 
@@ -29,7 +28,7 @@ class AccountController(Controller):
             "null while a held symbol has no mark. `status` keeps the accounts of one status "
             "(open, closed, archived); all of them without it."
         ),
-        responses=problem_responses(400, 401, 403, 429),
+        responses=problems(400, 429),
     )
     async def list_accounts(
         self,
@@ -44,7 +43,7 @@ class AccountController(Controller):
         "/{account_id:str}",
         summary="One account",
         description="404 NOT_FOUND for an unknown account or one the caller may not act on.",
-        responses=problem_responses(401, 403, 404, 429),
+        responses=problems(404, 429),
     )
     async def get_account(
         self, account_id: FromPath[str], caller: CallerDep, trading: TradingDep
@@ -58,7 +57,7 @@ class AccountController(Controller):
             "By symbol; flat positions are left out. Mark-dependent figures are null without a "
             "mark. 404 NOT_FOUND for an account the caller may not act on."
         ),
-        responses=problem_responses(401, 403, 404, 429),
+        responses=problems(404, 429),
     )
     async def positions(
         self, account_id: FromPath[str], caller: CallerDep, trading: TradingDep

@@ -8,7 +8,6 @@ from litestar import Controller, delete, get, post
 from litestar.params import FromPath, JSONBody
 
 from adapters.http.deps import CallerDep
-from adapters.http.problems import problem_responses
 from adapters.http.schemas.agents import (
     AgentIn,
     AgentOut,
@@ -20,7 +19,7 @@ from adapters.http.schemas.agents import (
     HeartbeatIn,
 )
 from adapters.http.security import HUMANS, READERS, READERS_AND_AGENTS, TRADERS, require_roles
-from adapters.http.trading import TradingDep, TradingServices
+from adapters.http.trading import TradingDep, TradingServices, problems
 from application.identity.apikeys import ApiKeyView
 from application.safety.agents import RecordHeartbeat
 from domain.errors import NotFound
@@ -51,9 +50,7 @@ class AgentController(Controller):
         ),
         status_code=201,
         guards=[require_roles(*HUMANS)],
-        responses=problem_responses(
-            400, 401, 403, 404, 409, 422, 429, notes={422: "INVALID_AGENT"}
-        ),
+        responses=problems(400, 404, 409, 422, 429, notes={422: "INVALID_AGENT"}),
     )
     async def register(
         self, data: JSONBody[AgentIn], caller: CallerDep, trading: TradingDep
@@ -65,7 +62,7 @@ class AgentController(Controller):
         "/",
         summary="The caller's agents with their liveness (every agent for a supervisor or viewer)",
         guards=[require_roles(*READERS_AND_AGENTS)],
-        responses=problem_responses(401, 403, 429),
+        responses=problems(429),
     )
     async def list_agents(self, caller: CallerDep, trading: TradingDep) -> AgentsOut:
         statuses = await trading.agents.status_all(caller.principal)
@@ -76,7 +73,7 @@ class AgentController(Controller):
         summary="One agent: liveness, last heartbeat and seconds since",
         description="404 NOT_FOUND for another owner's agent.",
         guards=[require_roles(*READERS_AND_AGENTS)],
-        responses=problem_responses(401, 403, 404, 429),
+        responses=problems(404, 429),
     )
     async def get_agent(
         self, agent_id: FromPath[str], caller: CallerDep, trading: TradingDep
@@ -92,7 +89,7 @@ class AgentController(Controller):
         ),
         status_code=200,
         guards=[require_roles(*TRADERS)],
-        responses=problem_responses(400, 401, 403, 404, 429),
+        responses=problems(400, 404, 429),
     )
     async def heartbeat(
         self,
@@ -115,7 +112,7 @@ class AgentController(Controller):
         ),
         status_code=201,
         guards=[require_roles(*HUMANS)],
-        responses=problem_responses(400, 401, 403, 404, 429),
+        responses=problems(400, 404, 429),
     )
     async def create_key(
         self,
@@ -133,7 +130,7 @@ class AgentController(Controller):
         summary="The agent's API keys (never their secrets)",
         description="404 NOT_FOUND for another owner's agent; agents: 403.",
         guards=[require_roles(*READERS)],
-        responses=problem_responses(401, 403, 404, 429),
+        responses=problems(404, 429),
     )
     async def list_keys(
         self, agent_id: FromPath[str], caller: CallerDep, trading: TradingDep
@@ -150,7 +147,7 @@ class AgentController(Controller):
         ),
         status_code=204,
         guards=[require_roles(*HUMANS)],
-        responses=problem_responses(401, 403, 404, 429),
+        responses=problems(404, 429),
     )
     async def revoke_key(
         self,

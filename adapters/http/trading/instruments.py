@@ -11,7 +11,7 @@ from litestar.openapi.spec import OpenAPIMediaType, OpenAPIType, Operation, Requ
 from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter, RawBody
 
 from adapters.http.deps import CallerDep
-from adapters.http.problems import FieldError, Problem, problem_response, problem_responses
+from adapters.http.problems import FieldError, Problem, problem_response
 from adapters.http.schemas.instruments import (
     ImportReportOut,
     InstrumentIn,
@@ -20,7 +20,7 @@ from adapters.http.schemas.instruments import (
     InstrumentPatchIn,
 )
 from adapters.http.security import READERS_AND_AGENTS, require_roles
-from adapters.http.trading import TradingDep
+from adapters.http.trading import TradingDep, problems
 from application.trading.instrument_catalog import InstrumentQuery
 from application.trading.instrument_csv import MAX_BYTES, MAX_ROWS, REQUIRED, InvalidImport
 from domain.principals import Role
@@ -65,7 +65,7 @@ class InstrumentController(Controller):
             "asset_class and active. Pass `next_cursor` back as `cursor`; 422 INVALID_QUERY "
             "for a bad cursor."
         ),
-        responses=problem_responses(400, 401, 403, 422, 429),
+        responses=problems(400, 422, 429),
     )
     async def list_instruments(
         self,
@@ -84,7 +84,7 @@ class InstrumentController(Controller):
         "/{symbol:str}",
         summary="One instrument",
         description="404 NOT_FOUND for a symbol without reference data.",
-        responses=problem_responses(401, 403, 404, 429),
+        responses=problems(404, 429),
     )
     async def get_instrument(
         self, symbol: FromPath[str], trading: TradingDep, caller: CallerDep
@@ -99,7 +99,7 @@ class InstrumentController(Controller):
         status_code=201,
         responses={
             201: ResponseSpec(InstrumentOut, description="The instrument; Location names it"),
-            **problem_responses(400, 401, 403, 409, 422, 429),
+            **problems(400, 409, 422, 429),
         },
     )
     async def create_instrument(
@@ -122,7 +122,7 @@ class InstrumentController(Controller):
             f"non-marginable one is bought with 100% of its value. {_ADMIN}"
         ),
         guards=[require_roles(Role.ADMIN)],
-        responses=problem_responses(400, 401, 403, 404, 422, 429),
+        responses=problems(400, 404, 422, 429),
     )
     async def patch_instrument(
         self,
@@ -149,7 +149,7 @@ class InstrumentController(Controller):
         operation_class=CsvUpload,
         responses={
             200: ResponseSpec(ImportReportOut, description="What was created and updated"),
-            **problem_responses(400, 401, 403, 413, 422, 429),
+            **problems(400, 413, 422, 429),
         },
     )
     async def import_csv(
@@ -181,7 +181,7 @@ class InstrumentController(Controller):
         ),
         guards=[require_roles(Role.ADMIN)],
         status_code=200,
-        responses=problem_responses(400, 401, 403, 404, 409, 429),
+        responses=problems(400, 404, 409, 429),
     )
     async def import_alpaca(
         self,

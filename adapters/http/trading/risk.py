@@ -6,7 +6,6 @@ from litestar import Controller, delete, get, post, put
 from litestar.params import FromPath, FromQuery, JSONBody
 
 from adapters.http.deps import CallerDep
-from adapters.http.problems import problem_responses
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.risk import (
     AnalysisOut,
@@ -22,7 +21,7 @@ from adapters.http.schemas.risk import (
     SizingOut,
 )
 from adapters.http.security import HUMANS, READERS, READERS_AND_AGENTS, require_roles
-from adapters.http.trading import TradingDep
+from adapters.http.trading import TradingDep, problems
 from adapters.http.trading.orders import origin_of
 
 # Agents may size, value and analyse, never read or change the limits that bind them.
@@ -50,7 +49,7 @@ class RiskRuleController(Controller):
         ),
         guards=_PEOPLE,
         status_code=201,
-        responses=problem_responses(400, 401, 403, 404, 422, 429, notes=_RULE_422),
+        responses=problems(400, 404, 422, 429, notes=_RULE_422),
     )
     async def create(
         self, data: JSONBody[RuleIn], caller: CallerDep, trading: TradingDep
@@ -64,7 +63,7 @@ class RiskRuleController(Controller):
             "The caller's own rules and the global ones, by id (all for a supervisor or viewer)."
         ),
         guards=_DESK_READERS,
-        responses=problem_responses(401, 403, 429),
+        responses=problems(429),
     )
     async def list_rules(self, caller: CallerDep, trading: TradingDep) -> RuleListOut:
         rules = await trading.risk.list(caller.principal)
@@ -83,7 +82,7 @@ class RiskRuleController(Controller):
             "NO_REFERENCE_PRICE when a held symbol has no mark."
         ),
         guards=_ANY_READER,
-        responses=problem_responses(400, 401, 403, 404, 422, 429, notes=_MARKS_422),
+        responses=problems(400, 404, 422, 429, notes=_MARKS_422),
     )
     async def portfolio_risk(
         self, account_id: FromQuery[str], caller: CallerDep, trading: TradingDep
@@ -102,7 +101,7 @@ class RiskRuleController(Controller):
         ),
         guards=_ANY_READER,
         status_code=200,
-        responses=problem_responses(400, 401, 403, 404, 422, 429, notes=_MARKS_422),
+        responses=problems(400, 404, 422, 429, notes=_MARKS_422),
         opt=VIEWER_MAY_CALL,
     )
     async def portfolio_risk_with_returns(
@@ -121,9 +120,7 @@ class RiskRuleController(Controller):
         ),
         guards=_PEOPLE,
         status_code=200,
-        responses=problem_responses(
-            400, 401, 403, 404, 422, 429, notes={422: "INVALID_RULE or INVALID_ORDER"}
-        ),
+        responses=problems(400, 404, 422, 429, notes={422: "INVALID_RULE or INVALID_ORDER"}),
     )
     async def test_rule(
         self, data: JSONBody[RuleTestIn], caller: CallerDep, trading: TradingDep
@@ -149,14 +146,8 @@ class RiskRuleController(Controller):
         ),
         guards=_ANY_READER,
         status_code=200,
-        responses=problem_responses(
-            400,
-            401,
-            403,
-            404,
-            422,
-            429,
-            notes={422: "INVALID_SIZING_INPUT or NUMBER_OUT_OF_RANGE"},
+        responses=problems(
+            400, 404, 422, 429, notes={422: "INVALID_SIZING_INPUT or NUMBER_OUT_OF_RANGE"}
         ),
         opt=VIEWER_MAY_CALL,
     )
@@ -171,7 +162,7 @@ class RiskRuleController(Controller):
         summary="One risk rule",
         description="404 NOT_FOUND.",
         guards=_DESK_READERS,
-        responses=problem_responses(401, 403, 404, 429),
+        responses=problems(404, 429),
     )
     async def get_rule(
         self, rule_id: FromPath[str], caller: CallerDep, trading: TradingDep
@@ -186,7 +177,7 @@ class RiskRuleController(Controller):
             "403 FORBIDDEN for a global rule unless risk officer or admin; 422 INVALID_RULE."
         ),
         guards=_PEOPLE,
-        responses=problem_responses(400, 401, 403, 404, 422, 429, notes=_RULE_422),
+        responses=problems(400, 404, 422, 429, notes=_RULE_422),
     )
     async def update(
         self,
@@ -204,7 +195,7 @@ class RiskRuleController(Controller):
         description="204. 404 NOT_FOUND; 403 FORBIDDEN for a global rule unless supervisor.",
         guards=_PEOPLE,
         status_code=204,
-        responses=problem_responses(401, 403, 404, 429),
+        responses=problems(404, 429),
     )
     async def delete_rule(
         self, rule_id: FromPath[str], caller: CallerDep, trading: TradingDep
@@ -230,9 +221,7 @@ class RiskAnalysisController(Controller):
         ),
         guards=_ANY_READER,
         status_code=200,
-        responses=problem_responses(
-            400, 401, 403, 404, 422, 429, notes={422: "INVALID_ORDER or NO_REFERENCE_PRICE"}
-        ),
+        responses=problems(400, 404, 422, 429, notes={422: "INVALID_ORDER or NO_REFERENCE_PRICE"}),
         opt=VIEWER_MAY_CALL,
     )
     async def analyze(
