@@ -97,7 +97,6 @@ async def test_status_counts_the_orders_still_in_doubt_without_naming_them(
 ) -> None:
     # Arrange
     services: CoreServices = harness.bundle("core")
-    assert services.in_doubt is not None
     at = services.clock.now()
     doubtful = DoubtfulOrder("o-1", "c-o-1", "acc-1", "paper", "BROKER_UNAVAILABLE: lookup")
     services.in_doubt.snapshot = InDoubtSnapshot((doubtful,), at)

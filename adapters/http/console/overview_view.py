@@ -137,8 +137,6 @@ def _in_doubt_alerts(
 ) -> list[Alert]:
     """Orders never acknowledged by their broker that the watch could not resolve (the desk
     sees every account's; an owner, their own)."""
-    if services.in_doubt is None:
-        return []
     mine = {a.id for a in accounts}
     return [
         Alert(

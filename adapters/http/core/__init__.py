@@ -59,12 +59,12 @@ class CoreServices:
     auth: AuthService
     accounts: AccountQueries  # who sees which account's events
     events: EventHub
+    # Orders approved but never acknowledged by their broker, as the watch last left them.
+    in_doubt: InDoubtWatch
+    compute: ComputePort  # the quant kernels' backend (CPU or CUDA)
     probes: Mapping[str, Probe] = field(default_factory=dict)
     settings_summary: Mapping[str, Any] = field(default_factory=dict)
     streams: StreamMonitorService | None = None  # None when Kafka is not configured
-    # Orders approved but never acknowledged by their broker, as the watch last left them.
-    in_doubt: InDoubtWatch | None = None
-    compute: ComputePort | None = None  # the quant kernels' backend (CPU or CUDA)
 
 
 CoreDep: TypeAlias = NamedDependency[CoreServices]

@@ -145,9 +145,7 @@ def inference_out(served: Any | None) -> InferenceOut | None:
     return None if served is None else InferenceOut.from_domain(served.inference.info())
 
 
-def in_doubt_out(services: CoreServices) -> InDoubtOut | None:
-    if services.in_doubt is None:
-        return None
+def in_doubt_out(services: CoreServices) -> InDoubtOut:
     snapshot = services.in_doubt.snapshot
     return InDoubtOut(
         snapshot.count,
@@ -156,8 +154,6 @@ def in_doubt_out(services: CoreServices) -> InDoubtOut | None:
     )
 
 
-def compute_out(services: CoreServices) -> ComputeOut | None:
-    if services.compute is None:
-        return None
+def compute_out(services: CoreServices) -> ComputeOut:
     info = services.compute.info()
     return ComputeOut(info.backend, info.device, info.numba, info.reason)
