@@ -41,6 +41,7 @@ from adapters.http.security import EDGE_STATE_KEY, PUBLIC_PATHS, BearerAuthMiddl
 from adapters.http.services import HTTP_CONFIG_STATE_KEY, ApiServices, HttpConfig
 from adapters.http.throttles import ThrottleMiddleware
 from adapters.wire.numbers import TYPE_DECODERS
+from application.market_data.stream_monitor import KafkaReport
 
 Lifespan = Callable[[Litestar], AbstractAsyncContextManager[None]]
 # What an app serves: the whole API, or only what the kill switch's own listener needs.
@@ -148,7 +149,12 @@ def create_app(
             *console_routers(),
         ]
     bundles = {context.name: context.services for context in contexts}
-    streams = getattr(bundles.get(CORE), "streams", None)  # Kafka's monitor, when configured
+
+    def streams() -> KafkaReport | None:
+        """Kafka's figures (when configured and served), read at scrape time."""
+        monitor = getattr(bundles.get(CORE), "streams", None)
+        return None if monitor is None else monitor.snapshot()
+
     cors = CORSConfig(allow_origins=list(config.cors_origins)) if config.cors_origins else None
     docs = config.docs_enabled and surface == "api"
     openapi = openapi_config(config) if docs else None
@@ -174,9 +180,7 @@ def create_app(
                 EDGE_STATE_KEY: edge,
                 CONTEXTS_STATE_KEY: bundles,
                 HTTP_CONFIG_STATE_KEY: config,
-                METRICS_STATE_KEY: metrics_registry(
-                    lambda: None if streams is None else streams.snapshot(), [red, *collectors]
-                ),
+                METRICS_STATE_KEY: metrics_registry(streams, [red, *collectors]),
                 METRICS_REFRESH_STATE_KEY: refreshers(collectors),
             }
         ),
