@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 from litestar import Request, Response, get
@@ -20,9 +20,18 @@ from adapters.http.services import HTTP_CONFIG_STATE_KEY
 PROBE_TIMEOUT_S = 2.0
 
 
-class Liveness(msgspec.Struct):
-    status: str
-    time: datetime
+if TYPE_CHECKING:
+
+    class Liveness(msgspec.Struct):
+        status: str
+        time: datetime
+
+else:
+    # Its OpenAPI component is named by module (domain.agents has a Liveness too): kept under
+    # the module it was published from before the health routes moved to the core context.
+    Liveness = msgspec.defstruct(
+        "Liveness", [("status", str), ("time", datetime)], module="adapters.http.routes.health"
+    )
 
 
 class ComponentStatus(msgspec.Struct):
