@@ -27,9 +27,9 @@ from typing import Any
 from litestar import Litestar
 from litestar.middleware import AuthenticationResult
 
-from adapters.http.app import ThrottleMiddleware
 from adapters.http.edge import EdgeMiddleware
 from adapters.http.security import BearerAuthMiddleware, Caller
+from adapters.http.throttles import ThrottleMiddleware
 from benchmarks.http_driver import machine
 
 ENV = {

@@ -56,7 +56,7 @@ def create_app(
         _log.info("kill_switch_accounts_remembered", accounts=known)
         lane = await start_lane(container, settings)
         include_lane_requests(app, lane)  # its listener's requests in this app's /metrics
-        summary = container.api_services().settings_summary
+        summary = container.http_contexts.settings_summary()
         if lane is not None and isinstance(summary, dict):
             summary["kill_switch_port"] = lane.port  # /api/status tells clients where it is
         # Last of the start-up: what it built is frozen, out of every later collection's scan.
@@ -80,8 +80,9 @@ def create_app(
             _log.info("stopped")
 
     app = create_http_app(
-        container.api_services(),
+        container.http_contexts.edge(),
         container.http_config(),
+        services=container.api_services(),
         contexts=container.http_contexts.served(),
         lifespan=[lifespan],
         collectors=[GcPausesCollector(gc_pauses)]

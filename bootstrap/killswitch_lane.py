@@ -338,7 +338,10 @@ class KillSwitchLane:
             lane = lane_containers(self._main, self._settings, api_loop)
             service = lane.safety.killswitch()
             app = create_http_app(
-                lane.safety.lane_services(), lane.safety.http_config(), surface="kill-switch"
+                lane.safety.lane_edge(),
+                lane.safety.http_config(),
+                contexts=lane.safety.lane_contexts(),
+                surface="kill-switch",
             )
             edge = app.asgi_handler  # before the trace layer wraps it (outermost)
             if isinstance(edge, EdgeMiddleware) and edge.red is not None:

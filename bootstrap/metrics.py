@@ -43,9 +43,8 @@ def metrics_collectors(container: ApplicationContainer, settings: Settings) -> l
         _log.warning(
             "metrics_hidden", hint="set BULWARK_METRICS_TOKEN to let Prometheus scrape /metrics"
         )
-    services = container.api_services()
-    provider_service = services.providers
-    hub = services.events
+    provider_service = container.api_services().providers
+    hub = container.event_hub()
     count = None
     if container.core.store_kind() == "sql":
         from adapters.postgres.outbox_backlog import OutboxBacklog
@@ -63,15 +62,14 @@ def metrics_collectors(container: ApplicationContainer, settings: Settings) -> l
         ),
         OutboxBacklogGauge(count),
     ]
-    watch = services.in_doubt
-    if watch is not None:
-        collectors.append(
-            CallbackGauge(
-                "bulwark_orders_in_doubt",
-                "Approved orders never acknowledged by their broker and not resolved yet",
-                lambda: watch.snapshot.count,
-            )
+    watch = container.safety.in_doubt_watch()
+    collectors.append(
+        CallbackGauge(
+            "bulwark_orders_in_doubt",
+            "Approved orders never acknowledged by their broker and not resolved yet",
+            lambda: watch.snapshot.count,
         )
+    )
     if isinstance(meter, PrometheusMeter):
         collectors.insert(0, meter)
     return collectors

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+import contextlib
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
@@ -120,3 +121,19 @@ async def store_problem(settings: Settings) -> str | None:
             f"{head}: run `bulwark migrate` first"
         )
     return None
+
+
+async def database_lifetime(
+    kind: str, engine: Callable[[], AsyncEngine], publisher: Callable[[], object]
+) -> AsyncIterator[None]:
+    """At shutdown: lets an outbox drain in flight finish, then closes the pool's connections
+    (nothing to do for the in-memory store)."""
+    try:
+        yield
+    finally:
+        if kind == "sql":
+            idle = getattr(publisher(), "idle", None)
+            if idle is not None:
+                with contextlib.suppress(Exception):
+                    await idle()
+            await engine().dispose()

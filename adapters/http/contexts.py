@@ -90,3 +90,13 @@ def bundle_of(connection: ASGIConnection[Any, Any, Any, Any], name: str) -> Any 
     sit outside the contexts' routers), None when this app does not serve it."""
     bundles: dict[str, Any] = connection.app.state[CONTEXTS_STATE_KEY]
     return bundles.get(name)
+
+
+def served_bundle(connection: ASGIConnection[Any, Any, Any, Any], name: str) -> Any:
+    """The bundle of the context called `name`, for a route or page of an app that serves it
+    (the console and the routes that read their bundle from the request); LookupError else."""
+    bundles: dict[str, Any] = connection.app.state[CONTEXTS_STATE_KEY]
+    try:
+        return bundles[name]
+    except KeyError:
+        raise LookupError(f"the {name} context is not served by this app") from None

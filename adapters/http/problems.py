@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from http import HTTPStatus
 from math import ceil
-from typing import Any
+from typing import Any, Protocol
 
 import msgspec
 import structlog
@@ -286,3 +286,20 @@ def problem_responses(
         )
         for status in statuses or COMMON_RESPONSES
     }
+
+
+class ContextProblems(Protocol):
+    def __call__(
+        self, *statuses: int, notes: Mapping[int, str] | None = None
+    ) -> dict[int, ResponseSpec]: ...
+
+
+def problems_with(*always: int) -> ContextProblems:
+    """A context's `problems(...)`: the problem statuses every route of the context documents
+    (`always`: its callers' credentials, its guards, ...) beside a route's own, declared once
+    per context (adapters/http/<context>/__init__.py)."""
+
+    def problems(*statuses: int, notes: Mapping[int, str] | None = None) -> dict[int, ResponseSpec]:
+        return problem_responses(*sorted({*always, *statuses}), notes=notes)
+
+    return problems

@@ -17,6 +17,7 @@ from domain.errors import Unauthenticated
 from domain.principals import Principal, Role
 
 if TYPE_CHECKING:
+    from adapters.http.core import EdgeServices
     from adapters.http.services import ApiServices
 
 API_KEY_PREFIX = "bwk_"
@@ -37,6 +38,8 @@ PUBLIC_PATHS = [
 # The one request that may be authenticated from what this process read last while the store
 # is unreachable: pulling the kill switch (application/identity/last_sessions.py).
 HALT_PATH = "/api/v1/kill-switch/activate"
+# Where the app keeps what every request reads at the edge (adapters/http/core: EdgeServices).
+EDGE_STATE_KEY = "edge"
 
 
 class PublicOperation(Operation):
@@ -57,6 +60,12 @@ class Caller:
 def services_of(connection: ASGIConnection[Any, Any, Any, Any]) -> ApiServices:
     services: ApiServices = connection.app.state["services"]
     return services
+
+
+def edge_of(connection: ASGIConnection[Any, Any, Any, Any]) -> EdgeServices:
+    """The credentials' checks, the clock and the API's limit (both listeners have them)."""
+    edge: EdgeServices = connection.app.state[EDGE_STATE_KEY]
+    return edge
 
 
 def credentials(connection: ASGIConnection[Any, Any, Any, Any], *, allow_query: bool) -> str | None:
@@ -81,7 +90,7 @@ def credentials(connection: ASGIConnection[Any, Any, Any, Any], *, allow_query: 
 
 
 async def authenticate(
-    services: ApiServices, credential: str | None, *, to_halt: bool = False
+    services: EdgeServices, credential: str | None, *, to_halt: bool = False
 ) -> Caller:
     """Resolve a credential to a caller, or raise NotAuthorizedException (401); `to_halt`
     for a kill-switch activation (AuthService.authenticate)."""
@@ -105,7 +114,7 @@ class BearerAuthMiddleware(AbstractAuthenticationMiddleware):
         scope = connection.scope
         to_halt = scope["path"] == HALT_PATH and scope.get("method") == "POST"
         caller = await authenticate(
-            services_of(connection), credentials(connection, allow_query=False), to_halt=to_halt
+            edge_of(connection), credentials(connection, allow_query=False), to_halt=to_halt
         )
         refuse_viewer_change(connection.scope, caller.principal)  # the viewer changes nothing
         return AuthenticationResult(user=caller, auth=caller.session)

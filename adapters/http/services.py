@@ -1,4 +1,5 @@
-"""What the HTTP adapter needs from the core: the use cases, handed in by the composition root."""
+"""The HTTP surface's settings (HttpConfig), the readiness probe's shape, and the use cases of
+the routes not yet in a context of their own, handed in by the composition root."""
 
 from __future__ import annotations
 
@@ -6,30 +7,10 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from adapters.http.events import EventHub
-from application.identity.apikeys import ApiKeyService
-from application.identity.auth import AuthService
 from application.market_data.bar_history import BarHistory
 from application.market_data.market import MarketService
 from application.market_data.options_chain import OptionsChainService
 from application.market_data.providers import ProviderService
-from application.market_data.stream_monitor import StreamMonitorService
-from application.safety.agents import AgentService
-from application.safety.drill_faults import DrillFaultControl
-from application.safety.killswitch import KillSwitchService
-from application.safety.margin import MarginService
-from application.safety.succession import SuccessionService
-from application.trading.account_admin import AccountAdmin
-from application.trading.account_sync import AccountSync
-from application.trading.accounts import AccountQueries
-from application.trading.in_doubt_watch import InDoubtWatch
-from application.trading.instrument_catalog import InstrumentCatalog
-from application.trading.orders import OrderService
-from application.trading.risk import RiskService
-from ports.clock import Clock
-from ports.compute import ComputePort
-from ports.idempotency import IdempotencyStore
-from ports.ratelimit import RateLimiter
 
 # Where the app keeps its HttpConfig in `app.state` (for handlers that read it directly).
 HTTP_CONFIG_STATE_KEY = "http_config"
@@ -64,36 +45,10 @@ class HttpConfig:
 
 @dataclass
 class ApiServices:
-    """The shared things every route reads (clock, auth, limits, events) and the use cases of
-    the controllers not yet in a context of their own (adapters/http/contexts.py); built by
-    bootstrap, never by the adapter."""
+    """The use cases of the market-data routes, not yet in a context of their own
+    (adapters/http/contexts.py); built by bootstrap, never by the adapter."""
 
-    clock: Clock
-    auth: AuthService
-    api_keys: ApiKeyService
-    accounts: AccountQueries
-    orders: OrderService
-    risk: RiskService
-    killswitch: KillSwitchService
-    agents: AgentService
-    margin: MarginService
-    succession: SuccessionService
-    events: EventHub
-    rate_limiter: RateLimiter
-    probes: Mapping[str, Probe] = field(default_factory=dict)
-    settings_summary: Mapping[str, Any] = field(default_factory=dict)
-    streams: StreamMonitorService | None = None  # None when Kafka is not configured
-    # Idempotency-Key claims across instances; None: the orders table's unique key alone.
-    idempotency: IdempotencyStore | None = None
     providers: ProviderService | None = None  # the market-data feed's report and failover
     market: MarketService | None = None  # depth of market, bars with indicators
     bar_history: BarHistory | None = None  # stored bar history (routes/bar_history.py)
-    account_admin: AccountAdmin | None = None  # open, change, close accounts
-    account_sync: AccountSync | None = None  # import an account's state from its broker
-    instruments: InstrumentCatalog | None = None  # instrument reference data
-    drill_faults: DrillFaultControl | None = None  # the paper broker's drill faults (admin)
-    # The quant kernels' backend (CPU or CUDA; /api/status shows it).
-    compute: ComputePort | None = None
     options_chain: OptionsChainService | None = None  # option chains, IV rank
-    # Orders approved but never acknowledged by their broker, as the watch last left them.
-    in_doubt: InDoubtWatch | None = None

@@ -1,5 +1,5 @@
 """The application container: one container per context, composed, and what the API's
-listener is built with (ApiServices, the watchers, the cluster and Kafka lifetimes)."""
+listener is built with (its contexts, the watchers, the cluster and Kafka lifetimes)."""
 
 from __future__ import annotations
 
@@ -112,14 +112,6 @@ class ApplicationContainer(containers.DeclarativeContainer):
         ReviewContainer, core=core, trading=trading, market_data=market_data
     )
 
-    # The API's listener: its contexts' routes, and the shared services.
-    http_contexts = providers.Container(
-        HttpContextsContainer, core=core, identity=identity, devices=devices,
-        notifications=notifications,
-        keys=keys, surveillance=surveillance, portfolio=portfolio, markets=markets,
-        inference=inference, analytics=analytics, strategies=strategies, review=review,
-        wealth=wealth,
-    )  # fmt: skip
     event_hub = providers.Singleton(event_hub, core.bus, settings.provided.http.ws_queue_size)
     idempotency = providers.Selector(
         core.shared_kind,
@@ -130,29 +122,19 @@ class ApplicationContainer(containers.DeclarativeContainer):
             later("adapters.redis.idempotency:RedisIdempotencyStore"), core.redis_client
         ),
     )
+    # The API's listener: its contexts' routes, and the market-data routes' services.
+    http_contexts = providers.Container(
+        HttpContextsContainer, core=core, identity=identity, devices=devices,
+        notifications=notifications, keys=keys, surveillance=surveillance, portfolio=portfolio,
+        markets=markets, inference=inference, analytics=analytics, strategies=strategies,
+        review=review, wealth=wealth, trading=trading, safety=safety, events=event_hub,
+        idempotency=idempotency,
+    )  # fmt: skip
     http_config = providers.Singleton(http.http_config, settings)
     api_services = providers.Singleton(
         later("adapters.http.services:ApiServices"),
-        clock=core.clock, auth=core.auth, api_keys=core.api_keys, accounts=trading.accounts,
-        orders=trading.orders, risk=trading.risk, killswitch=safety.killswitch,
-        agents=safety.agents, margin=safety.margin, succession=safety.succession,
-        events=event_hub, rate_limiter=core.api_rate_limiter,
-        idempotency=idempotency, providers=market_data.provider_service,
-        market=market_data.market_service, bar_history=market_data.bar_history,
-        account_admin=trading.account_admin, account_sync=trading.account_sync,
-        instruments=trading.instruments,
-        probes=providers.Callable(
-            http.readiness_probes,
-            providers.Callable(http.store_probe, core.store_kind, core.engine.provider),
-            core.kafka_link,
-        ),
-        settings_summary=providers.Callable(http.summary, settings),
-        streams=providers.Selector(
-            core.kafka_kind, none=providers.Object(None), kafka=core.kafka_link.provided.monitor
-        ),
-        in_doubt=safety.in_doubt_watch,
-        drill_faults=safety.drill_faults,
-        compute=core.compute, options_chain=market_data.options_chain,
+        providers=market_data.provider_service, market=market_data.market_service,
+        bar_history=market_data.bar_history, options_chain=market_data.options_chain,
     )  # fmt: skip
     background = providers.Resource(
         watchers,

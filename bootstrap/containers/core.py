@@ -8,20 +8,12 @@ builds the core without using, say, Kafka or Redis never imports them.
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import AsyncIterator, Callable
-from datetime import timedelta
-from pathlib import Path
-from typing import TYPE_CHECKING
-
-import structlog
 from dependency_injector import containers, providers
 
 from adapters.memory.clock import SystemClock, UuidGenerator
 from adapters.memory.marketdata import InMemoryMarketData
 from adapters.memory.store import InMemoryStore
 from application.core.concurrency import KeyedLocks
-from application.identity.auth import AuthConfig
 from application.identity.last_sessions import LastSessions
 from application.trading.halts import HaltLatch
 from application.trading.policies import PolicyCache
@@ -29,51 +21,12 @@ from bootstrap import encryption
 from bootstrap.containers.stores import later, later_lifetime, store_for
 from bootstrap.settings import Settings
 
-if TYPE_CHECKING:
-    from sqlalchemy.ext.asyncio import AsyncEngine
-
-_log = structlog.get_logger("bulwark.container")
 MEMORY, SQL = "memory", "sql"
 
 
 def store_kind(settings: Settings) -> str:
     """ "memory" for memory://, else "sql" (PostgreSQL, SQLite)."""
     return MEMORY if settings.store.database_url.startswith("memory://") else SQL
-
-
-def token_issuer(settings: Settings) -> object:
-    """RS256 signer: the configured PEM key, else a fresh key (tokens die with the process)."""
-    from adapters.security.jwt_tokens import RsaJwtIssuer
-
-    identity = settings.identity
-    if identity.jwt_private_key_file:
-        pem = Path(identity.jwt_private_key_file).read_bytes()
-        return RsaJwtIssuer(pem, issuer=identity.jwt_issuer, audience=identity.jwt_audience)
-    _log.warning("jwt_key_generated", hint="set BULWARK_JWT_PRIVATE_KEY_FILE to keep sessions")
-    return RsaJwtIssuer.generate(issuer=identity.jwt_issuer, audience=identity.jwt_audience)
-
-
-def auth_config(settings: Settings) -> AuthConfig:
-    return AuthConfig(
-        access_ttl=timedelta(seconds=settings.identity.access_token_ttl_seconds),
-        refresh_ttl=timedelta(days=settings.identity.refresh_token_ttl_days),
-    )
-
-
-async def database_lifetime(
-    kind: str, engine: Callable[[], AsyncEngine], publisher: Callable[[], object]
-) -> AsyncIterator[None]:
-    """At shutdown: lets an outbox drain in flight finish, then closes the pool's connections
-    (nothing to do for the in-memory store)."""
-    try:
-        yield
-    finally:
-        if kind == SQL:
-            idle = getattr(publisher(), "idle", None)
-            if idle is not None:
-                with contextlib.suppress(Exception):
-                    await idle()
-            await engine().dispose()
 
 
 def relay_destination(settings: Settings) -> str:
@@ -242,8 +195,9 @@ class CoreContainer(containers.DeclarativeContainer):
 
     # At shutdown: an outbox drain in flight finishes, then the pool closes.
     database = providers.Resource(
-        database_lifetime, store_kind, engine.provider, publisher.provider
-    )
+        later_lifetime("bootstrap.storage:database_lifetime"),
+        store_kind, engine.provider, publisher.provider,
+    )  # fmt: skip
 
     locks = providers.Singleton(KeyedLocks)
     # Shared by the order path and the kill switch, whichever thread it runs on.
@@ -253,9 +207,9 @@ class CoreContainer(containers.DeclarativeContainer):
 
     # Who is calling: passwords, tokens, TOTP, API keys (every listener checks them).
     hasher = providers.Singleton(later("adapters.security.argon2_hasher:Argon2Hasher"))
-    tokens = providers.Singleton(token_issuer, settings)
+    tokens = providers.Singleton(later("bootstrap.tokens:token_issuer"), settings)
     totp = providers.Singleton(later("adapters.security.totp:PyOtpVerifier"))
-    auth_config = providers.Singleton(auth_config, settings)
+    auth_config = providers.Singleton(later("bootstrap.tokens:auth_config"), settings)
     # Who each token was at the last read, for a halt while the store is down (shared with
     # the kill-switch lane: application/identity/last_sessions.py).
     last_sessions = providers.Singleton(LastSessions)

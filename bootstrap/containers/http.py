@@ -1,5 +1,6 @@
 """What both listeners (the API's and the kill switch's lane) are built with: the HTTP
-settings, the readiness probes, what /api/status shows, and the lane's services."""
+settings, the readiness probes, what /api/status shows, the edge's services, and the lane's
+contexts."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from typing import TYPE_CHECKING, Any
 from bootstrap.settings import Settings
 
 if TYPE_CHECKING:
-    from adapters.http.services import ApiServices, HttpConfig
+    from adapters.http.contexts import HttpContext
+    from adapters.http.core import EdgeServices
+    from adapters.http.services import HttpConfig
 
 VERSION = "0.1.0"
 
@@ -67,13 +70,21 @@ def readiness_probes(store: Any, kafka: Any) -> dict[str, Any]:
     return probes
 
 
-def lane_services(**services: Any) -> ApiServices:
-    """The kill switch's listener's services: it serves the kill-switch routes and the health
-    checks only, which read the caller (auth, API keys), the kill switch, the limits and the
-    probes; the use cases it does not serve are left out."""
-    from adapters.http.services import ApiServices
+def edge_services(**services: Any) -> EdgeServices:
+    """What every request of a listener reads at the edge: the caller's credentials checked,
+    the clock, the API's limit (adapters/http/core)."""
+    from adapters.http.core import EdgeServices
 
-    unserved: dict[str, Any] = dict.fromkeys(
-        ("accounts", "orders", "risk", "agents", "margin", "succession", "events")
-    )
-    return ApiServices(**{**unserved, **services})
+    return EdgeServices(**services)
+
+
+def lane_contexts(*, clock: Any, probes: Any, **safety: Any) -> list[HttpContext]:
+    """The kill switch's listener's contexts: the health checks, and of the safety context
+    the kill-switch routes alone (over the lane's own kill switch)."""
+    from adapters.http.core import HealthServices, health_context
+    from adapters.http.safety import SafetyServices, kill_switch_context
+
+    return [
+        health_context(HealthServices(clock, probes)),
+        kill_switch_context(SafetyServices(**safety)),
+    ]

@@ -7,6 +7,7 @@ from typing import Any
 
 from dependency_injector import containers, providers
 
+from bootstrap.containers import http
 from bootstrap.containers.stores import later
 from bootstrap.settings import Settings
 
@@ -43,7 +44,53 @@ class HttpContextsContainer(containers.DeclarativeContainer):
     strategies = providers.DependenciesContainer()
     review = providers.DependenciesContainer()
     wealth = providers.DependenciesContainer()
+    trading = providers.DependenciesContainer()
+    safety = providers.DependenciesContainer()
+    events: providers.Dependency[Any] = (
+        providers.Dependency()
+    )  # the WebSocket hub (bootstrap/containers/application.py)
+    idempotency: providers.Dependency[Any] = (
+        providers.Dependency()
+    )  # Idempotency-Key claims across instances
 
+    # What every request reads at the edge, and what /ready and /api/status read.
+    edge = providers.Singleton(
+        later("adapters.http.core:EdgeServices"),
+        clock=core.clock, auth=core.auth, api_keys=core.api_keys,
+        rate_limiter=core.api_rate_limiter,
+    )  # fmt: skip
+    probes = providers.Singleton(
+        http.readiness_probes,
+        providers.Callable(http.store_probe, core.store_kind, core.engine.provider),
+        core.kafka_link,
+    )
+    settings_summary = providers.Singleton(http.summary, core.settings)
+
+    health_context = providers.Singleton(
+        later("adapters.http.core:health_context"),
+        providers.Singleton(later("adapters.http.core:HealthServices"), core.clock, probes),
+    )
+    core_context = _context(
+        "core", "CoreServices",
+        clock=core.clock, auth=core.auth, accounts=trading.accounts, events=events,
+        probes=probes, settings_summary=settings_summary,
+        streams=providers.Selector(
+            core.kafka_kind, none=providers.Object(None), kafka=core.kafka_link.provided.monitor
+        ),
+        in_doubt=safety.in_doubt_watch, compute=core.compute,
+    )  # fmt: skip
+    trading_context = _context(
+        "trading", "TradingServices",
+        accounts=trading.accounts, orders=trading.orders, risk=trading.risk,
+        account_admin=trading.account_admin, account_sync=trading.account_sync,
+        instruments=trading.instruments, agents=safety.agents, api_keys=core.api_keys,
+        margin=safety.margin, idempotency=idempotency,
+    )  # fmt: skip
+    safety_context = _context(
+        "safety", "SafetyServices",
+        killswitch=safety.killswitch, succession=safety.succession,
+        drill_faults=safety.drill_faults,
+    )  # fmt: skip
     identity_context = _context(
         "identity", "IdentityServices",
         auth=core.auth, users=identity.user_admin, invitations=identity.invitations,
@@ -125,8 +172,8 @@ class HttpContextsContainer(containers.DeclarativeContainer):
     # What the API's listener mounts, each context with its own routes.
     served = providers.Callable(
         served_contexts,
-        identity_context, devices_context, notifications_context, keys_context,
-        surveillance_context, audit_context, portfolio_context, markets_context,
-        inference_context, analytics_context, strategies_context, review_context,
-        wealth_context,
+        health_context, core_context, trading_context, safety_context, identity_context,
+        devices_context, notifications_context, keys_context, surveillance_context,
+        audit_context, portfolio_context, markets_context, inference_context, analytics_context,
+        strategies_context, review_context, wealth_context,
     )  # fmt: skip

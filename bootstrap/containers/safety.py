@@ -100,13 +100,18 @@ class SafetyContainer(containers.DeclarativeContainer):
 
     # The lane's own listener: the kill-switch routes and the health checks.
     http_config = providers.Singleton(http.http_config, core.settings)
-    lane_services = providers.Singleton(
-        http.lane_services,
-        clock=core.clock, auth=core.auth, api_keys=core.api_keys, killswitch=killswitch,
-        agents=agents, margin=margin, succession=succession, rate_limiter=core.api_rate_limiter,
+    lane_edge = providers.Singleton(
+        http.edge_services,
+        clock=core.clock, auth=core.auth, api_keys=core.api_keys,
+        rate_limiter=core.api_rate_limiter,
+    )  # fmt: skip
+    lane_contexts = providers.Singleton(
+        http.lane_contexts,
+        clock=core.clock,
         probes=providers.Callable(
             http.readiness_probes,
             providers.Callable(http.store_probe, core.store_kind, core.engine.provider),
             core.kafka_link,
         ),
+        killswitch=killswitch, succession=succession, drill_faults=drill_faults,
     )  # fmt: skip

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from dependency_injector import providers
@@ -148,6 +149,10 @@ class Harness:
     client: AsyncTestClient[Litestar]
     _users: int = field(default=0)
 
+    def bundle(self, context: str) -> Any:
+        """The bundle the app's `context` routes read (adapters/http/<context>)."""
+        return getattr(self.container.http_contexts, f"{context}_context")().services
+
     async def user(self, role: Role = Role.OWNER, *, name: str | None = None) -> User:
         self._users += 1
         username = name or f"{role.value}-{self._users}"
@@ -215,3 +220,10 @@ async def open_harness(
     app = create_app(settings, container)
     client = AsyncTestClient(app)
     return Harness(container, clock, app, client), client
+
+
+def swap_in_bundle(
+    monkeypatch: pytest.MonkeyPatch, bundle: object, name: str, value: object
+) -> None:
+    """One of a context's (frozen) bundle's use cases replaced for one test, put back after."""
+    monkeypatch.setitem(vars(bundle), name, value)

@@ -11,7 +11,7 @@ from tests.http.harness import Harness, User
 
 def _app_serving(harness: Harness, *names: str) -> AsyncTestClient[Litestar]:
     contexts = [c for c in harness.container.http_contexts.served() if c.name in names]
-    app = create_app(harness.container.api_services(), contexts=contexts)
+    app = create_app(harness.container.http_contexts.edge(), contexts=contexts)
     return AsyncTestClient(app)
 
 
@@ -42,3 +42,47 @@ async def test_each_context_reads_its_own_bundle(harness: Harness, owner: User) 
     identity = served["identity"]
     assert identity.workspaces is harness.container.identity.workspaces()  # type: ignore[attr-defined]
     assert {"identity", "notifications", "keys", "portfolio", "analytics"} <= set(served)
+    assert {"trading", "safety", "core", "health"} <= set(served)
+
+
+async def test_the_kill_switch_listener_serves_the_kill_switch_and_the_health_checks_only(
+    harness: Harness, owner: User
+) -> None:
+    # Arrange: the lane's app, over the lane's contexts (bootstrap/containers/safety.py)
+    safety = harness.container.safety
+    app = create_app(safety.lane_edge(), contexts=safety.lane_contexts(), surface="kill-switch")
+
+    # Act
+    async with AsyncTestClient(app) as client:
+        halt_state = await client.get("/api/v1/kill-switch/status", headers=owner.headers)
+        health = await client.get("/health")
+        ready = await client.get("/ready")
+        succession = await client.get("/api/v1/succession/status", headers=owner.headers)
+        orders = await client.get("/api/v1/orders", headers=owner.headers)
+        status = await client.get("/api/status")
+
+    # Assert: the kill switch and the probes answer; the rest of safety, trading and core do not
+    assert halt_state.status_code == 200, halt_state.text
+    assert health.status_code == 200 and ready.status_code == 200
+    for unserved in (succession, orders, status):
+        assert unserved.status_code == 404
+        assert unserved.json()["code"] == "NOT_FOUND"
+
+
+async def test_the_order_path_reads_the_trading_bundle_of_its_app(
+    harness: Harness, owner: User
+) -> None:
+    # Arrange: an instance serving identity only
+    client = _app_serving(harness, "identity")
+
+    # Act
+    async with client:
+        response = await client.post(
+            "/api/v1/orders",
+            json={"account_id": "acc-1", "symbol": "AAPL", "side": "buy", "quantity": "1"},
+            headers=owner.headers,
+        )
+
+    # Assert: no trading context here, so no order route (404), never a 500
+    assert response.status_code == 404
+    assert response.json()["code"] == "NOT_FOUND"

@@ -5,18 +5,12 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from adapters.http.services import ApiServices
 from application.trading.accounts import OrderPage, OrderQuery
 from domain.principals import Principal, Role
 from tests.http.core_helpers import assert_problem, harness_with, order_body, submit
 from tests.http.harness import PASSWORD, Harness, User
 
 SECRET_DETAIL = "db at postgresql://bulwark:hunter2@db.internal/prod exploded"
-
-
-def api_services(harness: Harness) -> ApiServices:
-    services: ApiServices = harness.container.api_services()
-    return services
 
 
 async def test_every_error_is_a_problem_document(market: Harness, owner: User) -> None:
@@ -94,7 +88,7 @@ async def test_an_unexpected_error_is_a_500_without_internals(
     async def explode(principal: Principal, query: OrderQuery) -> OrderPage:
         raise RuntimeError(SECRET_DETAIL)
 
-    monkeypatch.setattr(api_services(harness).accounts, "orders", explode)
+    monkeypatch.setattr(harness.container.trading.accounts(), "orders", explode)
 
     response = await harness.client.get(
         "/api/v1/orders", headers={**owner.headers, "X-Request-ID": "trace-500"}

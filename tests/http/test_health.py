@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from adapters.http.services import ApiServices
+from adapters.http.core import CoreServices
 from application.trading.in_doubt import DoubtfulOrder
 from application.trading.in_doubt_watch import InDoubtSnapshot
 from tests.http.harness import Harness
@@ -34,8 +34,7 @@ async def test_ready_is_503_when_a_probe_fails_and_says_only_what_failed(
     async def broken() -> tuple[bool, Mapping[str, Any]]:
         raise ConnectionError("redis://:sup3rsecret@cache:6379 refused")
 
-    services: ApiServices = harness.container.api_services()
-    monkeypatch.setattr(services, "probes", {**services.probes, "redis": broken})
+    monkeypatch.setitem(harness.container.http_contexts.probes(), "redis", broken)
 
     ready = await harness.client.get("/ready")
     status = await harness.client.get("/api/status")
@@ -97,8 +96,7 @@ async def test_status_counts_the_orders_still_in_doubt_without_naming_them(
     harness: Harness,
 ) -> None:
     # Arrange
-    services: ApiServices = harness.container.api_services()
-    assert services.in_doubt is not None
+    services: CoreServices = harness.bundle("core")
     at = services.clock.now()
     doubtful = DoubtfulOrder("o-1", "c-o-1", "acc-1", "paper", "BROKER_UNAVAILABLE: lookup")
     services.in_doubt.snapshot = InDoubtSnapshot((doubtful,), at)

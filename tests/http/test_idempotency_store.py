@@ -6,7 +6,7 @@ from typing import Any
 
 from structlog.testing import capture_logs
 
-from adapters.http.routes.orders import CLAIM_TTL_SECONDS
+from adapters.http.trading.orders import CLAIM_TTL_SECONDS
 from ports.idempotency import Claim, IdempotencyStore, IdempotencyUnavailable
 from tests.http.core_helpers import assert_problem, order_body, resting_limit, submit
 from tests.http.harness import Harness, User
@@ -45,7 +45,7 @@ class _Unreachable:
 
 
 def _use_store(harness: Harness, store: Any) -> None:
-    harness.container.api_services().idempotency = store
+    vars(harness.bundle("trading"))["idempotency"] = store  # for this test's app alone
 
 
 async def test_a_retry_gets_the_stored_answer_even_after_the_order_moved_on(

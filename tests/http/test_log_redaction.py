@@ -158,7 +158,7 @@ async def test_an_unexpected_error_is_logged_with_its_request_id_and_masked(
     async def explode(*_: Any) -> Any:
         raise RuntimeError(f"upstream said Bearer {user.access_token} password=hunter22")
 
-    monkeypatch.setattr(harness.container.api_services().accounts, "orders", explode)
+    monkeypatch.setattr(harness.container.trading.accounts(), "orders", explode)
     response = await harness.client.get(
         "/api/v1/orders", headers={**user.headers, "X-Request-ID": "boom-1"}
     )

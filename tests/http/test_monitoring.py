@@ -8,13 +8,12 @@ from typing import Any
 
 import pytest
 
-from adapters.http.services import ApiServices
 from adapters.memory.bus import InMemoryNotifier, InProcessEventBus
 from application.market_data.stream_monitor import StreamMonitorService
 from domain.errors import NotFound
 from domain.monitoring.streams import GroupLag, StreamThresholds
 from domain.principals import Role
-from tests.http.harness import Harness
+from tests.http.harness import Harness, swap_in_bundle
 
 KAFKA = "/api/v1/monitoring/kafka"
 TOPIC = "bulwark.commands.orders"
@@ -65,8 +64,7 @@ def streams(harness: Harness, monkeypatch: pytest.MonkeyPatch) -> Streams:
     )
     sent_ms = int(harness.clock.now().timestamp() * 1000) - 30
     monitor.observe(TOPIC, sent_ms)
-    services: ApiServices = harness.container.api_services()
-    monkeypatch.setattr(services, "streams", monitor)
+    swap_in_bundle(monkeypatch, harness.bundle("core"), "streams", monitor)
     return Streams(monitor, consumers)
 
 

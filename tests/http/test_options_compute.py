@@ -435,7 +435,7 @@ async def test_large_bodies_decode_and_answers_encode_on_a_worker_thread(
     import asyncio
     import threading
 
-    from adapters.http.analytics import options_compute as route
+    from adapters.http.analytics import large_bodies as route
 
     threads: list[str] = []
     loop_threads: set[str] = set()

@@ -10,8 +10,8 @@ from urllib.parse import unquote_to_bytes
 import pytest
 from litestar import Litestar
 
+from adapters.http.core.ws import CLOSE_BAD_MESSAGE
 from adapters.http.limits import MAX_HEADER_BYTES, MAX_URL_BYTES, OFF_LOOP_BYTES
-from adapters.http.routes.ws import CLOSE_BAD_MESSAGE
 from tests.http.core_helpers import assert_problem, harness_with, order_body, submit
 from tests.http.harness import Harness, User
 from tests.http.test_ws import close_code

@@ -10,7 +10,7 @@ import pytest
 from litestar.exceptions import WebSocketDisconnect
 from litestar.testing import WebSocketTestSession
 
-from adapters.http.routes.ws import CLOSE_BAD_MESSAGE, CLOSE_TOO_SLOW, CLOSE_UNAUTHENTICATED
+from adapters.http.core.ws import CLOSE_BAD_MESSAGE, CLOSE_TOO_SLOW, CLOSE_UNAUTHENTICATED
 from application.safety.killswitch import ActivateKillSwitch
 from domain.killswitch.state import Scope
 from domain.killswitch.switch import TradingStateChanged

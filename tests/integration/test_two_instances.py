@@ -53,7 +53,7 @@ async def test_a_halt_on_one_instance_is_enforced_and_seen_live_on_the_other(pai
     for h in (pair.a, pair.b):
         await h.instrument("AAPL", "190")
     on_b = await pair.b.login(owner.username)
-    watcher = pair.b.container.api_services().events.subscribe(
+    watcher = pair.b.container.event_hub().subscribe(
         Audience(Principal("risk-watch", Role.RISK_OFFICER))
     )
 
@@ -88,7 +88,7 @@ async def test_events_committed_on_one_instance_reach_the_other_through_the_outb
     account = await pair.a.account(owner, "acc-2")
     await pair.b.instrument("AAPL", "190")
     on_b = await pair.b.login(owner.username)
-    watcher = pair.a.container.api_services().events.subscribe(
+    watcher = pair.a.container.event_hub().subscribe(
         Audience(Principal("risk-watch", Role.RISK_OFFICER))
     )
 

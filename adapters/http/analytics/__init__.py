@@ -10,6 +10,7 @@ from litestar.di import NamedDependency
 from litestar.types import ControllerRouterHandler
 
 from adapters.http.contexts import HttpContext
+from adapters.http.problems import problems_with
 from application.analytics.american_options import AmericanOptionsService
 from application.analytics.crypto import CryptoAnalyticsService
 from application.analytics.crypto_wallets import WalletBalanceService
@@ -24,6 +25,8 @@ from application.core.compute_budget import ComputeBudget
 from ports.compute import ComputePort
 
 NAME = "analytics"
+# The problems every analytics route documents; a route adds its own: `problems(404, ...)`.
+problems = problems_with(401, 403, 429, 503)
 
 
 @dataclass(frozen=True)

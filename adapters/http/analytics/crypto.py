@@ -12,7 +12,7 @@ from typing import Any
 from litestar import Controller, Request, Response, get, post
 from litestar.params import JSONBody
 
-from adapters.http.analytics import AnalyticsDep
+from adapters.http.analytics import AnalyticsDep, problems
 from adapters.http.problems import Problem, problem_response, problem_responses
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.crypto import (
@@ -85,7 +85,7 @@ class CryptoController(Controller):
             f"Exact Decimals (34 digits). 422 {_INVALID} (`prices[3]`, `range.lower`, ...)."
         ),
         status_code=200,
-        responses=problem_responses(400, 401, 403, 422, 429, 503, notes={422: _INVALID}),
+        responses=problems(400, 422, notes={422: _INVALID}),
         opt=VIEWER_MAY_CALL,
     )
     async def impermanent_loss(
@@ -107,7 +107,7 @@ class CryptoController(Controller):
         ),
         status_code=200,
         request_max_body_size=SERIES_MAX_BYTES,
-        responses=problem_responses(400, 401, 403, 413, 422, 429, 503, notes={422: _INVALID}),
+        responses=problems(400, 413, 422, notes={422: _INVALID}),
         opt=VIEWER_MAY_CALL,
     )
     async def pool_drain(
@@ -128,7 +128,7 @@ class CryptoController(Controller):
         ),
         status_code=200,
         request_max_body_size=SERIES_MAX_BYTES,
-        responses=problem_responses(400, 401, 403, 413, 422, 429, 503, notes={422: _INVALID}),
+        responses=problems(400, 413, 422, notes={422: _INVALID}),
         opt=VIEWER_MAY_CALL,
     )
     async def gas(self, data: JSONBody[GasIn], analytics: AnalyticsDep) -> GasOut:
@@ -161,9 +161,7 @@ class CryptoController(Controller):
         ),
         status_code=200,
         exception_handlers={ChainUnavailable: on_chain_unavailable},
-        responses=problem_responses(
-            400, 401, 403, 404, 422, 429, 503, notes={404: "UNKNOWN_CHAIN", 503: _UNAVAILABLE}
-        ),
+        responses=problems(400, 404, 422, notes={404: "UNKNOWN_CHAIN", 503: _UNAVAILABLE}),
         opt=VIEWER_MAY_CALL,
     )
     async def wallet_balances(

@@ -9,9 +9,9 @@ from typing import Any
 from litestar import Controller, Request, Response, get, post
 from litestar.params import FromPath, JSONBody
 
-from adapters.http.analytics import AnalyticsDep
+from adapters.http.analytics import AnalyticsDep, problems
 from adapters.http.deps import CallerDep
-from adapters.http.problems import Problem, problem_response, problem_responses
+from adapters.http.problems import Problem, problem_response
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.esg import (
     EsgCarbonOut,
@@ -33,9 +33,7 @@ _INPUT = (
     "INVALID_ESG_INPUT naming the field."
 )
 _UNAVAILABLE = "ESG_DATA_UNAVAILABLE with Retry-After: the ESG data file cannot be read"
-_RESPONSES = problem_responses(
-    400, 401, 403, 404, 422, 429, 503, notes={404: "PORTFOLIO_NOT_FOUND", 503: _UNAVAILABLE}
-)
+_RESPONSES = problems(400, 404, 422, notes={404: "PORTFOLIO_NOT_FOUND", 503: _UNAVAILABLE})
 
 
 def on_esg_unavailable(
@@ -118,9 +116,7 @@ class EsgController(Controller):
         "/issuers/{symbol:str}",
         summary="One issuer's ESG data",
         description="Scores, revenue shares, emissions, revenue, EVIC. 404 UNKNOWN_ISSUER.",
-        responses=problem_responses(
-            401, 403, 404, 429, 503, notes={404: "UNKNOWN_ISSUER", 503: _UNAVAILABLE}
-        ),
+        responses=problems(404, notes={404: "UNKNOWN_ISSUER", 503: _UNAVAILABLE}),
     )
     async def issuer(self, symbol: FromPath[str], analytics: AnalyticsDep) -> EsgIssuerOut:
         record, dataset = await analytics.esg.issuer(symbol)
@@ -129,7 +125,7 @@ class EsgController(Controller):
     @get(
         "/dataset",
         summary="The ESG data set: its source, as-of date, size, and whether it is synthetic",
-        responses=problem_responses(401, 403, 429, 503, notes={503: _UNAVAILABLE}),
+        responses=problems(notes={503: _UNAVAILABLE}),
     )
     async def dataset(self, analytics: AnalyticsDep) -> EsgDatasetOut:
         return EsgDatasetOut.from_domain(await analytics.esg.dataset())

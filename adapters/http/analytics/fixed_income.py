@@ -5,8 +5,7 @@ from __future__ import annotations
 from litestar import Controller, post
 from litestar.params import JSONBody
 
-from adapters.http.analytics import AnalyticsDep
-from adapters.http.problems import problem_responses
+from adapters.http.analytics import AnalyticsDep, problems
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.fixed_income import BondIn, BondOut, LadderIn, LadderOut
 from adapters.http.security import READERS_AND_AGENTS, require_roles
@@ -41,9 +40,7 @@ class FixedIncomeController(Controller):
         ),
         guards=[require_roles(*READERS_AND_AGENTS)],
         status_code=200,
-        responses=problem_responses(
-            400, 401, 403, 404, 422, 429, 503, notes={422: "INVALID_BOND_INPUT"}
-        ),
+        responses=problems(400, 404, 422, notes={422: "INVALID_BOND_INPUT"}),
         opt=VIEWER_MAY_CALL,
     )
     async def bond(self, data: JSONBody[BondIn], analytics: AnalyticsDep) -> BondOut:
@@ -62,9 +59,7 @@ class FixedIncomeController(Controller):
         ),
         guards=[require_roles(*READERS_AND_AGENTS)],
         status_code=200,
-        responses=problem_responses(
-            400, 401, 403, 404, 422, 429, 503, notes={422: "INVALID_BOND_INPUT"}
-        ),
+        responses=problems(400, 404, 422, notes={422: "INVALID_BOND_INPUT"}),
         opt=VIEWER_MAY_CALL,
     )
     async def ladder(self, data: JSONBody[LadderIn], analytics: AnalyticsDep) -> LadderOut:

@@ -9,30 +9,27 @@ decoded on a worker thread, and the optimisation runs within the compute budget.
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass
 from typing import Any
 
 import msgspec
 from litestar import Controller, Request, post
-from litestar.exceptions import (
-    ClientException,
-    InternalServerException,
-    SerializationException,
-    ValidationException,
-)
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import OpenAPIMediaType, Operation, RequestBody
 
-from adapters.http.analytics import AnalyticsDep
-from adapters.http.problems import problem_responses
+from adapters.http.analytics import AnalyticsDep, problems
+from adapters.http.analytics.large_bodies import (
+    OFF_LOOP_BYTES,
+    decode_json,
+    off_loop,
+    read_body,
+    with_body_limit,
+)
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.optimization import OptimizationIn, OptimizationOut, openapi_schema
 from adapters.http.security import READERS_AND_AGENTS, require_roles
 
 JSON = "application/json"
-OFF_LOOP_BYTES = 65_536
-_DISCONNECTED = "client disconnected prematurely"
 _REQUEST_SCHEMA = openapi_schema(OptimizationIn)
 _DECODER = msgspec.json.Decoder(OptimizationIn)
 
@@ -58,31 +55,6 @@ class _JsonBodyOperation(Operation):
         self.request_body = RequestBody(
             content={JSON: OpenAPIMediaType(schema=_REQUEST_SCHEMA)}, required=True
         )
-
-
-async def _body(request: Request[Any, Any, Any]) -> bytes:
-    """The whole body within the route's limit (413 past it: Litestar's check)."""
-    chunks = []
-    try:
-        async for chunk in request.stream():
-            chunks.append(chunk)
-    except InternalServerException as exc:
-        if exc.detail != _DISCONNECTED:
-            raise
-        raise ClientException("the client disconnected before sending the whole body") from None
-    return b"".join(chunks)
-
-
-def _decode(raw: bytes) -> OptimizationIn:
-    try:
-        return _DECODER.decode(raw)
-    except msgspec.ValidationError as exc:
-        message = str(exc)
-        raise ValidationException(
-            detail=message, extra=[{"key": "", "message": message, "source": "body"}]
-        ) from None
-    except msgspec.DecodeError as exc:
-        raise ClientException(str(exc)) from SerializationException(str(exc))
 
 
 class OptimizationController(Controller):
@@ -115,28 +87,21 @@ class OptimizationController(Controller):
                 generate_examples=False,
                 description="The weights and the portfolio's measures",
             ),
-            **problem_responses(400, 401, 403, 404, 413, 422, 429, 503),
+            **problems(400, 404, 413, 422),
         },
         opt=VIEWER_MAY_CALL,
     )
     async def optimize(
         self, request: Request[Any, Any, Any], analytics: AnalyticsDep
     ) -> OptimizationOut:
-        service = analytics.optimization
-        raw = await _body(request)
-        if not raw:
-            raise ClientException("the request has no body")
-        if len(raw) > OFF_LOOP_BYTES:
-            posted = await asyncio.to_thread(_decode, raw)
-        else:
-            posted = _decode(raw)
-        result = await service.optimize(posted.to_request())
+        raw = await read_body(request)
+        posted = await off_loop(
+            lambda: decode_json(_DECODER.decode, raw), large=len(raw) > OFF_LOOP_BYTES
+        )
+        result = await analytics.optimization.optimize(posted.to_request())
         return OptimizationOut.from_result(result)
 
 
 def controllers(max_bytes: int) -> list[type[Controller]]:
     """The optimisation controller with its own body limit (`max_bytes`)."""
-    limited = type(
-        "OptimizationController", (OptimizationController,), {"request_max_body_size": max_bytes}
-    )
-    return [limited]
+    return with_body_limit(OptimizationController, max_bytes)

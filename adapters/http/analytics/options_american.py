@@ -5,8 +5,7 @@ from __future__ import annotations
 from litestar import Controller, post
 from litestar.params import JSONBody
 
-from adapters.http.analytics import AnalyticsDep
-from adapters.http.problems import problem_responses
+from adapters.http.analytics import AnalyticsDep, problems
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.options_american import AmericanIn, AmericanOut
 from adapters.http.security import READERS_AND_AGENTS, require_roles
@@ -36,15 +35,8 @@ class AmericanOptionsController(Controller):
         ),
         guards=[require_roles(*READERS_AND_AGENTS)],
         status_code=200,
-        responses=problem_responses(
-            400,
-            401,
-            403,
-            404,
-            422,
-            429,
-            503,
-            notes={422: "INVALID_OPTIONS_INPUT, OPTIONS_TOO_MANY or TREE_TOO_LARGE"},
+        responses=problems(
+            400, 404, 422, notes={422: "INVALID_OPTIONS_INPUT, OPTIONS_TOO_MANY or TREE_TOO_LARGE"}
         ),
         opt=VIEWER_MAY_CALL,
     )

@@ -16,19 +16,12 @@ schemas/options_compute.py, since no `data` parameter declares it).
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import msgspec
 from litestar import Controller, Request, Response, post
-from litestar.exceptions import (
-    ClientException,
-    InternalServerException,
-    SerializationException,
-    ValidationException,
-)
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import (
     OpenAPIFormat,
@@ -41,6 +34,13 @@ from litestar.openapi.spec import (
 )
 
 from adapters.http.analytics import AnalyticsDep
+from adapters.http.analytics.large_bodies import (
+    OFF_LOOP_BYTES,
+    decode_json,
+    off_loop,
+    read_body,
+    with_body_limit,
+)
 from adapters.http.arrow_options import (
     ARROW_STREAM,
     MalformedArrow,
@@ -83,13 +83,11 @@ from application.analytics.options_compute import (
 )
 from ports.compute import ComputePort
 
-T = TypeVar("T")
+R = TypeVar("R")
 JSON = "application/json"
-# Bodies above this are decoded on a worker thread (a MiB of JSON decodes in ~10 ms).
-OFF_LOOP_BYTES = 65_536
+# Bodies above OFF_LOOP_BYTES are decoded on a worker thread (a MiB of JSON decodes in ~10 ms).
 # Answers above this many options are encoded on a worker thread.
 OFF_LOOP_OPTIONS = 4_096
-_DISCONNECTED = "client disconnected prematurely"
 _BINARY = Schema(type=OpenAPIType.STRING, format=OpenAPIFormat.BINARY)
 _RANGES = (
     "422 INVALID_OPTIONS_INPUT naming the field and its first bad index (`strike[3]`): NaN or "
@@ -151,23 +149,6 @@ def _wants_arrow(request: Request[Any, Any, Any]) -> bool:
     return any(_media(part) == ARROW_STREAM for part in accept.split(","))
 
 
-async def _body(request: Request[Any, Any, Any]) -> bytes:
-    """The whole body, within the route's own limit (413 past it, Litestar's check)."""
-    chunks = []
-    try:
-        async for chunk in request.stream():
-            chunks.append(chunk)
-    except InternalServerException as exc:
-        if exc.detail != _DISCONNECTED:
-            raise
-        raise ClientException("the client disconnected before sending the whole body") from None
-    return b"".join(chunks)
-
-
-async def _off_loop(work: Callable[[], T], *, large: bool) -> T:
-    return await asyncio.to_thread(work) if large else work()
-
-
 def _backend(compute: ComputePort) -> str:
     name = getattr(compute, "backend", None)
     return name if isinstance(name, str) else compute.info().backend
@@ -175,15 +156,7 @@ def _backend(compute: ComputePort) -> str:
 
 def _decode_json(raw: bytes, kind: type[GreeksIn] | type[ImpliedVolIn]) -> dict[str, Column]:
     refuse_oversized(raw, GREEKS_FIELDS if kind is GreeksIn else IMPLIED_VOL_FIELDS)
-    try:
-        body = msgspec.json.decode(raw, type=kind)
-    except msgspec.ValidationError as exc:
-        message = str(exc)
-        raise ValidationException(
-            detail=message, extra=[{"key": "", "message": message, "source": "body"}]
-        ) from None
-    except msgspec.DecodeError as exc:
-        raise ClientException(str(exc)) from SerializationException(str(exc))
+    body: GreeksIn | ImpliedVolIn = decode_json(lambda b: msgspec.json.decode(b, type=kind), raw)
     if isinstance(body, GreeksIn):
         return greeks_columns(body)
     return implied_vol_columns(body)
@@ -199,19 +172,28 @@ async def _read(
     content_type = _media(request.headers.get("content-type", JSON)) or JSON
     if content_type not in (JSON, ARROW_STREAM):
         raise UnsupportedMedia(f"send {JSON} or {ARROW_STREAM}, not {content_type[:64]!r}")
-    raw = await _body(request)
-    if not raw:
-        raise ClientException("the request has no body")
+    raw = await read_body(request)
 
     def decode() -> OptionsBatch:
         if content_type == ARROW_STREAM:
             return check(read_columns(raw, fields, required))
         return check(_decode_json(raw, kind))
 
-    return await _off_loop(decode, large=len(raw) > OFF_LOOP_BYTES)
+    return await off_loop(decode, large=len(raw) > OFF_LOOP_BYTES)
 
 
-def _answer(content: bytes, arrow: bool) -> Response[bytes]:
+async def _answer(
+    request: Request[Any, Any, Any],
+    compute: ComputePort,
+    batch: OptionsBatch,
+    result: R,
+    encoders: tuple[Callable[[R, str], bytes], Callable[[R, str], bytes]],
+) -> Response[bytes]:
+    """A budgeted computation's answer: JSON, or the same columns as an Arrow stream when the
+    client asks for one (`encoders`: JSON's, Arrow's), encoded off the loop for large batches."""
+    backend, arrow = _backend(compute), _wants_arrow(request)
+    encode = encoders[1] if arrow else encoders[0]
+    content = await off_loop(lambda: encode(result, backend), large=batch.count > OFF_LOOP_OPTIONS)
     return Response(
         content,
         status_code=200,
@@ -280,12 +262,7 @@ class OptionsComputeController(Controller):
         compute, budget = analytics.compute, analytics.compute_budget
         batch = await _read(request, GreeksIn, GREEKS_FIELDS, GREEKS_REQUIRED, greeks_batch)
         greeks = await compute_greeks(compute, budget, batch)
-        backend, arrow = _backend(compute), _wants_arrow(request)
-        content = await _off_loop(
-            lambda: greeks_stream(greeks, backend) if arrow else greeks_json(greeks, backend),
-            large=batch.count > OFF_LOOP_OPTIONS,
-        )
-        return _answer(content, arrow)
+        return await _answer(request, compute, batch, greeks, (greeks_json, greeks_stream))
 
     @post(
         "/implied-vol",
@@ -322,21 +299,10 @@ class OptionsComputeController(Controller):
             request, ImpliedVolIn, IMPLIED_VOL_FIELDS, IMPLIED_VOL_REQUIRED, implied_vol_batch
         )
         result = await compute_implied_vols(compute, budget, batch)
-        backend, arrow = _backend(compute), _wants_arrow(request)
-        content = await _off_loop(
-            lambda: implied_vol_stream(result, backend)
-            if arrow
-            else implied_vol_json(result, backend),
-            large=batch.count > OFF_LOOP_OPTIONS,
-        )
-        return _answer(content, arrow)
+        encoders = (implied_vol_json, implied_vol_stream)
+        return await _answer(request, compute, batch, result, encoders)
 
 
 def controllers(max_bytes: int) -> list[type[Controller]]:
     """The options compute controller with its own body limit (`max_bytes`)."""
-    limited = type(
-        "OptionsComputeController",
-        (OptionsComputeController,),
-        {"request_max_body_size": max_bytes},
-    )
-    return [limited]
+    return with_body_limit(OptionsComputeController, max_bytes)

@@ -9,9 +9,9 @@ from litestar import Controller, Request, Response, get
 from litestar.openapi.spec import Example
 from litestar.params import FromPath, QueryParameter
 
-from adapters.http.analytics import AnalyticsDep
+from adapters.http.analytics import AnalyticsDep, problems
 from adapters.http.deps import CallerDep
-from adapters.http.problems import FieldError, Problem, problem_response, problem_responses
+from adapters.http.problems import FieldError, Problem, problem_response
 from adapters.http.schemas.performance import PerformanceOut
 from adapters.http.security import READERS_AND_AGENTS, require_roles
 from application.analytics.performance import (
@@ -62,14 +62,10 @@ class PerformanceController(Controller):
             "an account the caller may not act on; 422 UNKNOWN_BENCHMARK when the provider "
             "has no daily bars of the symbol; 503 BENCHMARK_UNAVAILABLE when it fails."
         ),
-        responses=problem_responses(
+        responses=problems(
             400,
-            401,
-            403,
             404,
             422,
-            429,
-            503,
             notes={
                 400: "INVALID_PERFORMANCE_QUERY naming the parameter at fault",
                 422: "UNKNOWN_BENCHMARK naming `benchmark`",

@@ -5,8 +5,7 @@ from __future__ import annotations
 from litestar import Controller, post
 from litestar.params import JSONBody
 
-from adapters.http.analytics import AnalyticsDep
-from adapters.http.problems import problem_responses
+from adapters.http.analytics import AnalyticsDep, problems
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.regime import PriceHistoryIn, RegimeOut
 from adapters.http.security import READERS_AND_AGENTS, require_roles
@@ -33,15 +32,8 @@ class RegimeController(Controller):
         ),
         guards=[require_roles(*READERS_AND_AGENTS)],
         status_code=200,
-        responses=problem_responses(
-            400,
-            401,
-            403,
-            404,
-            422,
-            429,
-            503,
-            notes={422: "INVALID_PRICE_HISTORY or INSUFFICIENT_PRICE_HISTORY"},
+        responses=problems(
+            400, 404, 422, notes={422: "INVALID_PRICE_HISTORY or INSUFFICIENT_PRICE_HISTORY"}
         ),
         opt=VIEWER_MAY_CALL,
     )

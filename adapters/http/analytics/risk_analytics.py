@@ -5,9 +5,8 @@ from __future__ import annotations
 from litestar import Controller, post
 from litestar.params import JSONBody
 
-from adapters.http.analytics import AnalyticsDep
+from adapters.http.analytics import AnalyticsDep, problems
 from adapters.http.deps import CallerDep
-from adapters.http.problems import problem_responses
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.risk_var import VarIn, VarOut
 from adapters.http.schemas.scenario import ScenarioIn, ScenarioOut
@@ -40,14 +39,10 @@ class RiskMeasuresController(Controller):
         ),
         guards=_ANY_READER,
         status_code=200,
-        responses=problem_responses(
+        responses=problems(
             400,
-            401,
-            403,
             404,
             422,
-            429,
-            503,
             notes={422: "INVALID_RISK_INPUT, INSUFFICIENT_RETURNS or NO_REFERENCE_PRICE"},
         ),
         opt=VIEWER_MAY_CALL,
@@ -74,16 +69,7 @@ class RiskMeasuresController(Controller):
         ),
         guards=_ANY_READER,
         status_code=200,
-        responses=problem_responses(
-            400,
-            401,
-            403,
-            404,
-            422,
-            429,
-            503,
-            notes={422: "INVALID_RISK_INPUT or NO_REFERENCE_PRICE"},
-        ),
+        responses=problems(400, 404, 422, notes={422: "INVALID_RISK_INPUT or NO_REFERENCE_PRICE"}),
         opt=VIEWER_MAY_CALL,
     )
     async def scenario_simulation(

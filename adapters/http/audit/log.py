@@ -19,9 +19,9 @@ from litestar.openapi.spec import (
 )
 from litestar.params import QueryParameter
 
-from adapters.http.audit import AuditDep
+from adapters.http.audit import AuditDep, problems
 from adapters.http.deps import CallerDep
-from adapters.http.problems import FieldError, Problem, problem_response, problem_responses
+from adapters.http.problems import FieldError, Problem, problem_response
 from adapters.http.schemas.audit import AuditEntryOut, AuditPageOut, ChainReportOut, to_csv
 from adapters.http.security import reject_agents, require_roles
 from application.core.audit_log import MAX_PAGE, AuditQuery, InvalidAuditQuery
@@ -115,7 +115,7 @@ class AuditController(Controller):
                     )
                 ],
             ),
-            **problem_responses(400, 401, 403, 429),
+            **problems(400, 429),
         },
         exception_handlers={InvalidAuditQuery: on_invalid_query},
         operation_class=AuditListing,
@@ -212,7 +212,7 @@ class AuditController(Controller):
                     )
                 ],
             ),
-            **problem_responses(401, 403, 429),
+            **problems(429),
         },
         guards=[require_roles(Role.ADMIN)],
     )

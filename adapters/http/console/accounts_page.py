@@ -19,7 +19,8 @@ from litestar.response import Template
 
 from adapters.http.console.pages import page
 from adapters.http.contexts import bundle_of
-from adapters.http.security import caller_of, services_of
+from adapters.http.security import caller_of, edge_of
+from adapters.http.trading import trading_of
 from application.analytics.account_charts import ChartSeries, LivePoint, exposure_series, pnl_series
 from application.analytics.performance import PerformanceService
 from application.trading.accounts import AccountView, PositionView
@@ -37,7 +38,7 @@ async def _margin_buffer(request: Request[Any, Any, Any], account_id: str) -> De
     without a mark or an instrument): shown as a dash, never as a guess."""
     caller = caller_of(request)
     try:
-        status = await services_of(request).margin.status(caller.principal, account_id)
+        status = await trading_of(request).margin.status(caller.principal, account_id)
     except NotFound:
         raise
     except DomainError:
@@ -63,7 +64,7 @@ class AccountsPageController(Controller):
     @get("/")
     async def accounts(self, request: Request[Any, Any, Any]) -> Template:
         caller = caller_of(request)
-        views = await services_of(request).accounts.list_accounts(caller.principal)
+        views = await trading_of(request).accounts.list_accounts(caller.principal)
         buffers = {v.id: await _margin_buffer(request, v.id) for v in views}
         return page(
             request,
@@ -75,7 +76,7 @@ class AccountsPageController(Controller):
     @get("/{account_id:str}")
     async def account(self, request: Request[Any, Any, Any], account_id: FromPath[str]) -> Template:
         caller = caller_of(request)
-        queries = services_of(request).accounts
+        queries = trading_of(request).accounts
         view = await queries.account(caller.principal, account_id)
         positions = await queries.positions(caller.principal, account_id)
         gross, net = _exposures(positions)
@@ -132,15 +133,15 @@ async def _history(
     request: Request[Any, Any, Any], account_id: str, days: int
 ) -> tuple[list[EquitySnapshot], LivePoint]:
     """The stored snapshots (none where snapshots are not kept) and the account now."""
-    services = services_of(request)
+    trading = trading_of(request)
     principal: Principal = caller_of(request).principal
-    view: AccountView = await services.accounts.account(principal, account_id)  # 404 first
-    positions = await services.accounts.positions(principal, account_id)
+    view: AccountView = await trading.accounts.account(principal, account_id)  # 404 first
+    positions = await trading.accounts.positions(principal, account_id)
     analytics = bundle_of(request, "analytics")
     performance: PerformanceService | None = None if analytics is None else analytics.performance
     snapshots = (
         [] if performance is None else await performance.snapshots(principal, account_id, days)
     )
     gross, net = _exposures(positions)
-    live = LivePoint(services.clock.now(), view.equity, gross, net)
+    live = LivePoint(edge_of(request).clock.now(), view.equity, gross, net)
     return snapshots, live

@@ -17,7 +17,8 @@ from litestar.response import Template
 
 from adapters.http.console.forms import InvalidForm
 from adapters.http.console.pages import ACTING, fragment, page
-from adapters.http.security import caller_of, services_of
+from adapters.http.security import caller_of
+from adapters.http.trading import trading_of
 from application.identity.apikeys import ApiKeyView
 from application.safety.agents import AgentStatus
 from domain.agents.heartbeat import Liveness
@@ -55,9 +56,9 @@ def masked(key: ApiKeyView) -> str:
 
 
 async def agent_rows(request: Request[Any, Any, Any], principal: Principal) -> list[AgentRow]:
-    services = services_of(request)
-    statuses = await services.agents.status_all(principal)
-    keys = await services.api_keys.list(principal)
+    trading = trading_of(request)
+    statuses = await trading.agents.status_all(principal)
+    keys = await trading.api_keys.list(principal)
     return [
         AgentRow(s, state_of(s), tuple(k for k in keys if k.agent_id == s.agent_id))
         for s in statuses
@@ -85,14 +86,14 @@ class AgentsDeskController(Controller):
     @post("/keys", guards=[ACTING], status_code=200)
     async def issue_key(self, request: Request[Any, Any, Any]) -> Template:
         caller = caller_of(request)
-        services = services_of(request)
+        trading = trading_of(request)
         form = await request.form()
         agent_id = str(form.get("agent_id", "")).strip()
         if not agent_id:
             raise InvalidForm("agent_id", "choose an agent")
-        await services.agents.status(caller.principal, agent_id)  # 404 for another's agent
+        await trading.agents.status(caller.principal, agent_id)  # 404 for another's agent
         label = str(form.get("label", "")).strip()[:100]
-        created = await services.api_keys.create(caller.principal, agent_id, label)
+        created = await trading.api_keys.create(caller.principal, agent_id, label)
         return fragment(
             request,
             "partials/agent_key_issued.html",
@@ -105,12 +106,12 @@ class AgentsDeskController(Controller):
         self, request: Request[Any, Any, Any], agent_id: FromPath[str], key_id: FromPath[str]
     ) -> Template:
         caller = caller_of(request)
-        services = services_of(request)
-        await services.agents.status(caller.principal, agent_id)
-        keys = await services.api_keys.list(caller.principal)
+        trading = trading_of(request)
+        await trading.agents.status(caller.principal, agent_id)
+        keys = await trading.api_keys.list(caller.principal)
         if not any(k.key_id == key_id and k.agent_id == agent_id for k in keys):
             raise NotFound(f"API key {key_id} not found")
-        await services.api_keys.revoke(caller.principal, key_id)
+        await trading.api_keys.revoke(caller.principal, key_id)
         rows = await agent_rows(request, caller.principal)
         return fragment(
             request, "partials/agents_table.html", context={"rows": rows, "masked": masked}

@@ -21,9 +21,10 @@ from litestar.response import Redirect, Template
 
 from adapters.http.console.forms import InvalidForm
 from adapters.http.console.pages import ACTING, ACTING_ROLES, fragment, is_htmx, page
-from adapters.http.routes.orders import origin_of
 from adapters.http.schemas.risk import TradeIn
-from adapters.http.security import Caller, caller_of, services_of
+from adapters.http.security import Caller, caller_of
+from adapters.http.trading import trading_of
+from adapters.http.trading.orders import origin_of
 from adapters.wire.numbers import dec_hook, plain_numbers
 from application.core.access import SUPERVISORS
 from application.trading.risk import RuleDraft
@@ -146,7 +147,7 @@ class RiskDeskController(Controller):
     @get("/table")
     async def table(self, request: Request[Any, Any, Any]) -> Template:
         caller = caller_of(request)
-        rules = await services_of(request).risk.list(caller.principal)
+        rules = await trading_of(request).risk.list(caller.principal)
         cards = [card_of(caller, r) for r in rules]
         return fragment(request, "partials/risk_rules_table.html", context={"cards": cards})
 
@@ -155,7 +156,7 @@ class RiskDeskController(Controller):
         self, request: Request[Any, Any, Any], rule_id: FromPath[str]
     ) -> Template | Redirect:
         caller = caller_of(request)
-        risk = services_of(request).risk
+        risk = trading_of(request).risk
         stored = await risk.get(caller.principal, rule_id)
         form = await request.form()
         try:
@@ -175,7 +176,7 @@ class RiskDeskController(Controller):
     @post("/dry-run", guards=[ACTING], status_code=200)
     async def dry_run(self, request: Request[Any, Any, Any]) -> Template:
         caller = caller_of(request)
-        risk = services_of(request).risk
+        risk = trading_of(request).risk
         form = await request.form()
         account_id, order = sample_order(caller, form)
         rule_id = str(form.get("rule_id", "")).strip() or None
@@ -209,9 +210,9 @@ async def _whole_page(
 ) -> Template:
     """The risk page; `refused` (a card with its error) stands in for its rule's card."""
     caller = caller_of(request)
-    services = services_of(request)
-    rules = await services.risk.list(caller.principal)
-    accounts = await services.accounts.list_accounts(caller.principal)
+    trading = trading_of(request)
+    rules = await trading.risk.list(caller.principal)
+    accounts = await trading.accounts.list_accounts(caller.principal)
     cards = [
         refused if refused is not None and r.id == refused.rule.id else card_of(caller, r)
         for r in rules

@@ -16,7 +16,7 @@ from litestar.response import Template
 from adapters.http.console.forms import InvalidForm
 from adapters.http.console.pages import fragment, is_htmx, page
 from adapters.http.contexts import bundle_of
-from adapters.http.security import services_of
+from adapters.http.security import edge_of
 from application.strategies.signals import SignalQuery, SignalService
 from domain.marketdata.signals import Pattern, Signal
 
@@ -62,7 +62,7 @@ async def recent_signals(
     minutes = SINCE_CHOICES[filters.since]
     if minutes is None:
         return found.items
-    cutoff = services_of(request).clock.now().astimezone(UTC) - timedelta(minutes=minutes)
+    cutoff = edge_of(request).clock.now().astimezone(UTC) - timedelta(minutes=minutes)
     return [s for s in found.items if s.created_at >= cutoff]
 
 

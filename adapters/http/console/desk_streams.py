@@ -3,7 +3,7 @@
 The stream monitor keeps windows for rates and latency but no lag history, so this module
 keeps a small bounded ring per process (`LagHistory`: at most one sample per 5 s, 720
 samples = one hour), fed whenever the page, its fragment or the chart's JSON is scraped.
-`services.streams` is None when Kafka is not configured: the page says so plainly.
+The core bundle's `streams` is None when Kafka is not configured: the page says so plainly.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from litestar import Controller, Request, get
 from litestar.response import Template
 
 from adapters.http.console.pages import DESK_READ, fragment, page
-from adapters.http.security import services_of
+from adapters.http.core import core_of
 from application.market_data.stream_monitor import KafkaReport
 
 SAMPLE_EVERY_S = 5.0
@@ -60,7 +60,7 @@ HISTORY = LagHistory()
 
 
 async def _report(request: Request[Any, Any, Any]) -> KafkaReport | None:
-    streams = services_of(request).streams
+    streams = core_of(request).streams
     if streams is None:
         return None
     report = await streams.report()

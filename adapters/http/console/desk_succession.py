@@ -16,7 +16,8 @@ from litestar.response import Redirect, Template
 
 from adapters.http.console.forms import InvalidForm
 from adapters.http.console.pages import fragment, is_htmx, page
-from adapters.http.security import caller_of, require_roles, services_of
+from adapters.http.safety import safety_of
+from adapters.http.security import caller_of, require_roles
 from application.safety.succession import SetSuccessionPolicy, SuccessionView
 from domain.errors import NotFound
 from domain.principals import Principal, Role
@@ -30,12 +31,12 @@ async def _standing(
     request: Request[Any, Any, Any], principal: Principal
 ) -> tuple[SuccessionView | None, list[Any]]:
     """The status (None when not enrolled) and the beneficiaries."""
-    services = services_of(request)
+    safety = safety_of(request)
     try:
-        view = await services.succession.status(principal)
+        view = await safety.succession.status(principal)
     except NotFound:
         view = None
-    return view, await services.succession.beneficiaries(principal)
+    return view, await safety.succession.beneficiaries(principal)
 
 
 def _days(form: Any, name: str, low: int, high: int) -> int:
@@ -61,7 +62,7 @@ class SuccessionDeskController(Controller):
     @post("/check-in", guards=[OWNERS], status_code=200)
     async def check_in(self, request: Request[Any, Any, Any]) -> Template | Redirect:
         caller = caller_of(request)
-        view = await services_of(request).succession.check_in(caller.principal)
+        view = await safety_of(request).succession.check_in(caller.principal)
         if not is_htmx(request):
             return Redirect("/console/succession", status_code=303)
         return fragment(
@@ -80,7 +81,7 @@ class SuccessionDeskController(Controller):
             reminder_schedule=tuple(d for d in DEFAULT_REMINDER_SCHEDULE if d < interval),
             liquidate=form.get("liquidate") == "on",
         )
-        await services_of(request).succession.set_policy(
+        await safety_of(request).succession.set_policy(
             SetSuccessionPolicy(caller.principal, policy)
         )
         response: Redirect = Redirect("/console/succession", status_code=303)

@@ -29,7 +29,9 @@ from adapters.http.console.killswitch_view import (
 )
 from adapters.http.console.pages import ACTING, Abilities, fragment, is_htmx, page
 from adapters.http.observability import arrived_at
-from adapters.http.security import caller_of, services_of
+from adapters.http.safety import safety_of
+from adapters.http.security import caller_of
+from adapters.http.trading import trading_of
 from application.safety.killswitch import ActivateKillSwitch, ResumeTrading
 from domain.killswitch.state import TradingState
 from domain.killswitch.switch import KillSwitchEvent
@@ -98,7 +100,7 @@ class KillSwitchPageController(Controller):
         caller = caller_of(request)
         desk = Abilities.of(caller.principal.role).desk
         scope = parse_scope(data.scope)
-        halt = await preview(services_of(request), caller.principal, scope, desk)
+        halt = await preview(trading_of(request), caller.principal, scope, desk)
         context = {
             "halt": halt,
             "scope_label": scope_label(scope),
@@ -124,7 +126,7 @@ class KillSwitchPageController(Controller):
             reason=data.reason.strip() or "manual activation (console)",
             received_at=arrived_at(request.scope),
         )
-        event = await services_of(request).killswitch.activate(command)
+        event = await safety_of(request).killswitch.activate(command)
         context = _sequence(event)
         if is_htmx(request):
             return fragment(
@@ -144,7 +146,7 @@ class KillSwitchPageController(Controller):
     ) -> Template:
         caller = caller_of(request)
         to_state = TradingState.REDUCING if data.to_state == "reducing" else TradingState.ACTIVE
-        state = await services_of(request).killswitch.resume(
+        state = await safety_of(request).killswitch.resume(
             ResumeTrading(
                 principal=caller.principal,
                 passcode=data.passcode,
@@ -164,18 +166,18 @@ class KillSwitchPageController(Controller):
 
 async def _states(request: Request[Any, Any, Any]) -> dict[str, Any]:
     caller = caller_of(request)
-    services = services_of(request)
-    states = await services.killswitch.status_for(caller.principal)
+    safety = safety_of(request)
+    states = await safety.killswitch.status_for(caller.principal)
     return {
         "states": states,
         "resumable": resumable(states),
-        "four_eyes": services.killswitch.config.four_eyes,
+        "four_eyes": safety.killswitch.config.four_eyes,
     }
 
 
 async def _history(request: Request[Any, Any, Any]) -> dict[str, Any]:
     caller = caller_of(request)
-    events = await services_of(request).killswitch.events_for(caller.principal, HISTORY)
+    events = await safety_of(request).killswitch.events_for(caller.principal, HISTORY)
     return {"events": events}
 
 
@@ -192,10 +194,10 @@ async def _whole(
 ) -> Template:
     """The whole page; `step` (the confirmation or the sequence) fills the action panel."""
     caller = caller_of(request)
-    services = services_of(request)
+    trading = trading_of(request)
     abilities = Abilities.of(caller.principal.role)
     options = (
-        await scope_options(services, caller.principal, abilities.desk) if abilities.act else []
+        await scope_options(trading, caller.principal, abilities.desk) if abilities.act else []
     )
     context = {
         **await _states(request),

@@ -13,7 +13,7 @@ from datetime import datetime
 
 from litestar.exceptions import ValidationException
 
-from adapters.http.services import ApiServices
+from adapters.http.trading import TradingServices
 from application.trading.accounts import MAX_PAGE, OrderQuery
 from domain.errors import DomainError, Forbidden
 from domain.killswitch.state import Scope, ScopeKind, TradingState
@@ -72,33 +72,33 @@ def scope_label(scope: Scope) -> str:
 
 
 async def scope_options(
-    services: ApiServices, principal: Principal, desk: bool
+    trading: TradingServices, principal: Principal, desk: bool
 ) -> list[ScopeOption]:
     """Global for the desk, then every account and agent the caller may act on."""
     options = [ScopeOption(Scope.global_().key, "Global: ALL trading")] if desk else []
-    accounts = await services.accounts.list_accounts(principal)
+    accounts = await trading.accounts.list_accounts(principal)
     options += [ScopeOption(Scope.account(a.id).key, f"Account {a.id}") for a in accounts]
-    agents = await services.agents.status_all(principal)
+    agents = await trading.agents.status_all(principal)
     options += [ScopeOption(Scope.agent(a.agent_id).key, f"Agent {a.agent_id}") for a in agents]
     return options
 
 
 async def preview(
-    services: ApiServices, principal: Principal, scope: Scope, desk: bool
+    trading: TradingServices, principal: Principal, scope: Scope, desk: bool
 ) -> HaltPreview:
     """Count what a halt of `scope` cancels; another owner's account or agent is NotFound."""
     if scope.kind is ScopeKind.GLOBAL:
         if not desk:
             raise Forbidden("only a risk officer or an admin can halt everything")
-        accounts = await services.accounts.list_accounts(principal)
+        accounts = await trading.accounts.list_accounts(principal)
         count = sum(a.open_orders for a in accounts)
         return HaltPreview(scope, "Halt ALL trading?", count, more=False)
     if scope.kind is ScopeKind.ACCOUNT:
-        account = await services.accounts.account(principal, scope.id)
+        account = await trading.accounts.account(principal, scope.id)
         question = f"Halt trading on account {scope.id}?"
         return HaltPreview(scope, question, account.open_orders, more=False)
-    await services.agents.status(principal, scope.id)  # NotFound unless the caller's
-    page = await services.accounts.orders(
+    await trading.agents.status(principal, scope.id)  # NotFound unless the caller's
+    page = await trading.accounts.orders(
         principal,
         OrderQuery(status=OPEN_STATUSES, origin_id=scope.id, limit=MAX_PAGE),
     )

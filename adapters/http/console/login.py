@@ -32,7 +32,7 @@ from adapters.http.devices.login import (
     failures_before,
 )
 from adapters.http.problems import domain_status
-from adapters.http.security import caller_of, services_of
+from adapters.http.security import caller_of, edge_of
 from domain.errors import DomainError, MfaRequired
 
 
@@ -105,11 +105,11 @@ class ConsoleLoginController(Controller):
         request: Request[Any, Any, Any],
         data: Annotated[LoginForm, FORM],
     ) -> Response[Any]:
-        services = services_of(request)
+        edge = edge_of(request)
         client = get_remote_address(request)
         try:
             failures = await failures_before(request, data.username)
-            pair = await services.auth.login(
+            pair = await edge.auth.login(
                 data.username, data.password, data.totp_code.strip() or None, client=client
             )
             presented = read_cookies(request.scope).get(DEVICE_COOKIE)
@@ -145,5 +145,5 @@ class ConsoleLoginController(Controller):
         caller = caller_of(request)
         if caller.session is not None:
             refresh = read_cookies(request.scope).get(REFRESH_COOKIE)
-            await services_of(request).auth.logout(caller.session, refresh)
+            await edge_of(request).auth.logout(caller.session, refresh)
         return _with_cookies(Redirect(LOGIN_PATH, status_code=303), cleared_cookies(request.scope))

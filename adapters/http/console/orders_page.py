@@ -24,7 +24,8 @@ from litestar.response import Template
 from adapters.http.console.forms import FORM, InvalidForm
 from adapters.http.console.pages import ACTING, fragment, is_htmx, page
 from adapters.http.problems import domain_status
-from adapters.http.security import caller_of, services_of
+from adapters.http.security import caller_of
+from adapters.http.trading import trading_of
 from application.trading.accounts import InvalidQuery, OrderQuery
 from application.trading.orders import SubmitOrder, origin_for
 from domain.errors import DomainError, NotFound
@@ -117,7 +118,7 @@ async def _table(
     """One page of the table; the orders older than `since` end the listing."""
     caller = caller_of(request)
     since = _since(filters.since)
-    found = await services_of(request).accounts.orders(
+    found = await trading_of(request).accounts.orders(
         caller.principal,
         OrderQuery(
             account_id=filters.account_id or None,
@@ -221,7 +222,7 @@ class OrdersPageController(Controller):
         if is_htmx(request) and request.headers.get("hx-target") == "orders-table":
             return fragment(request, "partials/orders_table.html", context=table)
         caller = caller_of(request)
-        accounts = await services_of(request).accounts.list_accounts(caller.principal)
+        accounts = await trading_of(request).accounts.list_accounts(caller.principal)
         return page(
             request,
             "orders.html",
@@ -231,12 +232,12 @@ class OrdersPageController(Controller):
 
     @get("/{order_id:str}/row")
     async def row(self, request: Request[Any, Any, Any], order_id: FromPath[str]) -> Template:
-        order = await services_of(request).accounts.order(caller_of(request).principal, order_id)
+        order = await trading_of(request).accounts.order(caller_of(request).principal, order_id)
         return fragment(request, "partials/orders_row.html", context={"o": order})
 
     @post("/{order_id:str}/cancel", guards=[ACTING], status_code=200)
     async def cancel(self, request: Request[Any, Any, Any], order_id: FromPath[str]) -> Template:
-        order = await services_of(request).orders.cancel(caller_of(request).principal, order_id)
+        order = await trading_of(request).orders.cancel(caller_of(request).principal, order_id)
         return fragment(request, "partials/orders_row.html", context={"o": order})
 
     @post("/", guards=[ACTING], status_code=200)
@@ -249,7 +250,7 @@ class OrdersPageController(Controller):
         replayed = False
         problem: DomainError | None = None
         try:
-            result = await services_of(request).orders.submit(_command(request, data))
+            result = await trading_of(request).orders.submit(_command(request, data))
             order, replayed = result.order, result.replayed
         except NotFound:
             raise  # another owner's account: the 404 page, as for the API
@@ -278,7 +279,7 @@ class OrdersPageController(Controller):
             )
         filters = Filters(account_id=data.account_id.strip())
         table = await _table(request, filters, None)
-        accounts = await services_of(request).accounts.list_accounts(caller_of(request).principal)
+        accounts = await trading_of(request).accounts.list_accounts(caller_of(request).principal)
         return page(
             request,
             "orders.html",

@@ -13,9 +13,12 @@ from typing import Any
 from litestar import Controller, Request, get
 from litestar.response import Template
 
-from adapters.http.console.overview_view import gather
+from adapters.http.console.overview_view import OverviewSources, gather
 from adapters.http.console.pages import DESK_READERS, fragment, page
+from adapters.http.core import core_of
+from adapters.http.safety import safety_of
 from adapters.http.security import caller_of, services_of
+from adapters.http.trading import trading_of
 from domain.principals import Role
 
 
@@ -27,7 +30,10 @@ def sees_desk(role: Role) -> bool:
 async def _context(request: Request[Any, Any, Any]) -> dict[str, Any]:
     caller = caller_of(request)
     desk = sees_desk(caller.principal.role)
-    return {"ov": await gather(services_of(request), caller.principal, desk), "desk": desk}
+    sources = OverviewSources(
+        trading_of(request), safety_of(request), core_of(request), services_of(request)
+    )
+    return {"ov": await gather(sources, caller.principal, desk), "desk": desk}
 
 
 class OverviewController(Controller):

@@ -11,7 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from adapters.http.core import CoreServices
+from adapters.http.safety import SafetyServices
 from adapters.http.services import ApiServices
+from adapters.http.trading import TradingServices
 from application.safety.margin import DEFAULT_WARNING_BUFFER
 from application.trading.accounts import AccountView
 from domain.errors import DomainError
@@ -68,26 +71,36 @@ class Overview:
         return [s for s in self.states if s.state is not TradingState.ACTIVE]
 
 
-async def gather(services: ApiServices, principal: Principal, desk: bool) -> Overview:
-    states = await services.killswitch.status_for(principal)
+@dataclass(frozen=True)
+class OverviewSources:
+    """What the overview reads: the contexts' bundles and the market-data routes' services."""
+
+    trading: TradingServices
+    safety: SafetyServices
+    core: CoreServices
+    market_data: ApiServices
+
+
+async def gather(sources: OverviewSources, principal: Principal, desk: bool) -> Overview:
+    states = await sources.safety.killswitch.status_for(principal)
     by_key = {s.scope.key: s.state for s in states}
-    accounts = await services.accounts.list_accounts(principal)
+    accounts = await sources.trading.accounts.list_accounts(principal)
     shown = accounts[:MAX_ACCOUNTS]
-    lines = [await _line(services, principal, a, by_key) for a in shown]
-    alerts = _state_alerts(states) + _in_doubt_alerts(services, accounts, desk)
-    alerts += _margin_alerts(lines) + _provider_alerts(services)
+    lines = [await _line(sources.trading, principal, a, by_key) for a in shown]
+    alerts = _state_alerts(states) + _in_doubt_alerts(sources.core, accounts, desk)
+    alerts += _margin_alerts(lines) + _provider_alerts(sources.market_data)
     if desk:
-        alerts += _stream_alerts(services)
+        alerts += _stream_alerts(sources.core)
     return Overview(states, lines, len(accounts) - len(shown), alerts)
 
 
 async def _line(
-    services: ApiServices,
+    trading: TradingServices,
     principal: Principal,
     account: AccountView,
     states: dict[str, TradingState],
 ) -> AccountLine:
-    positions = await services.accounts.positions(principal, account.id)
+    positions = await trading.accounts.positions(principal, account.id)
     realized = sum((p.realized_pnl for p in positions), Decimal(0))
     marks_known = all(p.unrealized_pnl is not None for p in positions)
     unrealized = (
@@ -98,7 +111,7 @@ async def _line(
     buffer: Decimal | None = None
     call = False
     try:
-        margin = await services.margin.status(principal, account.id)
+        margin = await trading.margin.status(principal, account.id)
         buffer, call = margin.margin_buffer, margin.margin_call
     except DomainError:  # a held symbol without a mark or reference data: no guess
         pass
@@ -119,11 +132,11 @@ def _state_alerts(states: list[ScopeState]) -> list[Alert]:
     ]
 
 
-def _in_doubt_alerts(services: ApiServices, accounts: list[AccountView], desk: bool) -> list[Alert]:
+def _in_doubt_alerts(
+    services: CoreServices, accounts: list[AccountView], desk: bool
+) -> list[Alert]:
     """Orders never acknowledged by their broker that the watch could not resolve (the desk
     sees every account's; an owner, their own)."""
-    if services.in_doubt is None:
-        return []
     mine = {a.id for a in accounts}
     return [
         Alert(
@@ -170,7 +183,7 @@ def _provider_alerts(services: ApiServices) -> list[Alert]:
     return alerts
 
 
-def _stream_alerts(services: ApiServices) -> list[Alert]:
+def _stream_alerts(services: CoreServices) -> list[Alert]:
     if services.streams is None:  # Kafka is not configured
         return []
     report = services.streams.snapshot()

@@ -31,7 +31,7 @@ from litestar.enums import ScopeType
 from litestar.exceptions import NotAuthorizedException
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
-from adapters.http.security import Caller, authenticate, services_of
+from adapters.http.security import Caller, authenticate, edge_of
 from application.identity.auth_views import TokenPair
 from domain.errors import DomainError
 
@@ -243,26 +243,26 @@ class ConsoleSessionMiddleware:
     async def _username(self, scope: Scope, caller: Caller) -> str:
         """Shown in the header: who is signed in (the id when the user is gone meanwhile)."""
         try:
-            return (await services_of(ASGIConnection(scope)).auth.user(caller.principal)).username
+            return (await edge_of(ASGIConnection(scope)).auth.user(caller.principal)).username
         except DomainError:
             return caller.principal.id
 
     async def _session(
         self, scope: Scope, cookies: dict[str, str]
     ) -> tuple[Caller | None, TokenPair | None]:
-        services = services_of(ASGIConnection(scope))
+        edge = edge_of(ASGIConnection(scope))
         access = cookies.get(ACCESS_COOKIE)
         if access:
             try:
-                return await authenticate(services, access), None
+                return await authenticate(edge, access), None
             except NotAuthorizedException:
                 pass
         refresh = cookies.get(REFRESH_COOKIE)
         if not refresh:
             return None, None
         try:
-            pair = await services.auth.refresh(refresh)
-            return await authenticate(services, pair.access_token), pair
+            pair = await edge.auth.refresh(refresh)
+            return await authenticate(edge, pair.access_token), pair
         except (DomainError, NotAuthorizedException) as exc:
             _log.info("console_refresh_refused", reason=type(exc).__name__)
             return None, None

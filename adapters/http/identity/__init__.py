@@ -10,6 +10,7 @@ from litestar.di import NamedDependency
 from litestar.types import ControllerRouterHandler
 
 from adapters.http.contexts import HttpContext
+from adapters.http.problems import problems_with
 from application.identity.auth import AuthService
 from application.identity.invitations import InvitationService
 from application.identity.kyc import KycService
@@ -18,6 +19,8 @@ from application.identity.user_admin import UserAdminService
 from application.identity.workspaces import WorkspaceService
 
 NAME = "identity"
+# The problems every identity route documents; a route adds its own: `problems(404, ...)`.
+problems = problems_with(401, 403)
 
 
 @dataclass(frozen=True)

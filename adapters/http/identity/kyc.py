@@ -20,8 +20,8 @@ from litestar.openapi.spec import OpenAPIResponse, Operation
 from litestar.params import Body, FromPath, JSONBody, QueryParameter
 
 from adapters.http.deps import CallerDep
-from adapters.http.identity import IdentityDep
-from adapters.http.problems import Problem, problem_response, problem_responses
+from adapters.http.identity import IdentityDep, problems
+from adapters.http.problems import Problem, problem_response
 from adapters.http.schemas.kyc import KycDocumentOut, KycPageOut, KycReviewIn, KycUploadForm
 from adapters.http.security import HUMANS, require_roles
 from application.identity.kyc import MAX_PAGE, DocumentTooLarge
@@ -79,10 +79,8 @@ class KycUploadController(Controller):
         status_code=201,
         guards=[require_roles(*HUMANS)],
         exception_handlers={UnsupportedDocumentType: _unsupported},
-        responses=problem_responses(
+        responses=problems(
             400,
-            401,
-            403,
             409,
             413,
             415,
@@ -117,7 +115,7 @@ class KycDocumentController(Controller):
             "back as `after` for the next page."
         ),
         guards=[require_roles(*HUMANS)],
-        responses=problem_responses(400, 401, 403, 429),
+        responses=problems(400, 429),
     )
     async def list_documents(
         self,
@@ -137,7 +135,7 @@ class KycDocumentController(Controller):
         "/{document_id:str}",
         summary="One KYC document's metadata and status",
         guards=[require_roles(*HUMANS)],
-        responses=problem_responses(401, 403, 404, 429),
+        responses=problems(404, 429),
     )
     async def get_document(
         self, document_id: FromPath[str], caller: CallerDep, identity: IdentityDep
@@ -162,7 +160,7 @@ class KycDocumentController(Controller):
                 description="The file: application/pdf, image/png or image/jpeg",
                 generate_examples=False,
             ),
-            **problem_responses(401, 403, 404, 409, 422, 429),
+            **problems(404, 409, 422, 429),
         },
     )
     async def content(
@@ -189,10 +187,8 @@ class KycDocumentController(Controller):
             "document (403)."
         ),
         guards=[require_roles(*HUMANS)],
-        responses=problem_responses(
+        responses=problems(
             400,
-            401,
-            403,
             404,
             409,
             422,
@@ -216,7 +212,7 @@ class KycDocumentController(Controller):
         "/{document_id:str}",
         summary="Delete your KYC document (its content goes at once; a tombstone stays)",
         guards=[require_roles(*HUMANS)],
-        responses=problem_responses(401, 403, 404, 409, 429),
+        responses=problems(404, 409, 429),
     )
     async def delete_document(
         self, document_id: FromPath[str], caller: CallerDep, identity: IdentityDep

@@ -10,7 +10,7 @@ from litestar.middleware.rate_limit import get_remote_address
 from litestar.params import FromPath, JSONBody, QueryParameter
 
 from adapters.http.deps import CallerDep
-from adapters.http.identity import IdentityDep
+from adapters.http.identity import IdentityDep, problems
 from adapters.http.problems import problem_responses
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.auth import TokenOut, UserOut
@@ -52,7 +52,7 @@ class UsersController(Controller):
         description=f"{_ADMIN} 409 CONFLICT when the username or email is taken; 422 "
         "INVALID_CREDENTIALS_INPUT or PASSWORD_TOO_COMMON (field named).",
         status_code=201,
-        responses=problem_responses(400, 401, 403, 409, 422, 429),
+        responses=problems(400, 409, 422, 429),
     )
     async def create(
         self, data: JSONBody[CreateUserIn], caller: CallerDep, identity: IdentityDep
@@ -68,7 +68,7 @@ class UsersController(Controller):
         "/",
         summary="List users by username (admin), a page at a time",
         description=f"{_ADMIN} Pass `next_after` of a page as `after` for the next one.",
-        responses=problem_responses(400, 401, 403, 429),
+        responses=problems(400, 429),
     )
     async def list_users(
         self,
@@ -96,7 +96,7 @@ class UsersController(Controller):
         summary="Change a user's role (admin)",
         description=f"{_ADMIN} 403 OWN_ROLE_CHANGE for the admin's own role; 409 LAST_ADMIN "
         "when it would leave no active admin.",
-        responses=problem_responses(400, 401, 403, 404, 409, 429),
+        responses=problems(400, 404, 409, 429),
     )
     async def change_role(
         self, user_id: UserId, data: JSONBody[RoleIn], caller: CallerDep, identity: IdentityDep
@@ -110,7 +110,7 @@ class UsersController(Controller):
         description=f"{_ADMIN} 403 OWN_ROLE_CHANGE for oneself; 409 LAST_ADMIN for the last "
         "active admin. The user's refresh tokens are revoked and access tokens refused.",
         status_code=200,
-        responses=problem_responses(401, 403, 404, 409, 429),
+        responses=problems(404, 409, 429),
     )
     async def deactivate(
         self, user_id: UserId, caller: CallerDep, identity: IdentityDep
@@ -124,7 +124,7 @@ class UsersController(Controller):
         summary="Reactivate a user (admin): they may log in again",
         description=_ADMIN,
         status_code=200,
-        responses=problem_responses(401, 403, 404, 429),
+        responses=problems(404, 429),
     )
     async def reactivate(
         self, user_id: UserId, caller: CallerDep, identity: IdentityDep
@@ -138,7 +138,7 @@ class UsersController(Controller):
         summary="Clear a user's TOTP secret and backup codes (admin); the user is told",
         description=f"{_ADMIN} The audit entry names the admin.",
         status_code=200,
-        responses=problem_responses(401, 403, 404, 429),
+        responses=problems(404, 429),
     )
     async def reset_mfa(
         self, user_id: UserId, caller: CallerDep, identity: IdentityDep
@@ -158,7 +158,7 @@ class InvitationsController(Controller):
         description=f"{_ADMIN} Only the token's digest is stored; with an `email` the token is "
         "also delivered there. `expires_in_hours` 1 to 720 (default 72).",
         status_code=201,
-        responses=problem_responses(400, 401, 403, 422, 429),
+        responses=problems(400, 422, 429),
     )
     async def create(
         self, data: JSONBody[InvitationIn], caller: CallerDep, identity: IdentityDep
@@ -172,7 +172,7 @@ class InvitationsController(Controller):
         "/",
         summary="Invitations, newest first, with their status (admin); never their tokens",
         description=_ADMIN,
-        responses=problem_responses(401, 403, 429),
+        responses=problems(429),
     )
     async def list_invitations(self, caller: CallerDep, identity: IdentityDep) -> InvitationsOut:
         found = await identity.invitations.list(caller.principal)
@@ -183,7 +183,7 @@ class InvitationsController(Controller):
         summary="Revoke an invitation (admin)",
         description=f"{_ADMIN} 204; a used invitation stays used.",
         status_code=204,
-        responses=problem_responses(401, 403, 404, 429),
+        responses=problems(404, 429),
     )
     async def revoke(
         self, invitation_id: FromPath[str], caller: CallerDep, identity: IdentityDep
@@ -237,7 +237,7 @@ class AccountAccessController(Controller):
         description="401 when the current password is wrong; 422 for a weak new password.",
         status_code=200,
         guards=[reject_agents],
-        responses=problem_responses(400, 401, 403, 422, 429),
+        responses=problems(400, 422, 429),
         opt=VIEWER_MAY_CALL,
     )
     async def change_password(

@@ -9,8 +9,7 @@ from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import FromPath, JSONBody
 
 from adapters.http.deps import CallerDep
-from adapters.http.identity import IdentityDep
-from adapters.http.problems import problem_responses
+from adapters.http.identity import IdentityDep, problems
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.workspaces import WorkspaceIn, WorkspaceOut, WorkspacesOut
 from adapters.http.security import reject_agents
@@ -27,7 +26,7 @@ class WorkspaceController(Controller):
         "/workspace",
         summary="The caller's default workspace",
         description="404 NOT_FOUND when none is saved.",
-        responses=problem_responses(401, 403, 404, 429),
+        responses=problems(404, 429),
     )
     async def default(self, caller: CallerDep, identity: IdentityDep) -> WorkspaceOut:
         return WorkspaceOut.from_domain(await identity.workspaces.default(caller.principal))
@@ -43,7 +42,7 @@ class WorkspaceController(Controller):
         status_code=201,
         responses={
             200: ResponseSpec(WorkspaceOut, description="The layout of the workspace was replaced"),
-            **problem_responses(400, 401, 403, 422, 429, notes={422: "INVALID_WORKSPACE"}),
+            **problems(400, 422, 429, notes={422: "INVALID_WORKSPACE"}),
         },
         opt=VIEWER_MAY_CALL,
     )
@@ -58,7 +57,7 @@ class WorkspaceController(Controller):
     @get(
         "/workspaces",
         summary="The caller's workspaces, by name",
-        responses=problem_responses(401, 403, 429),
+        responses=problems(429),
     )
     async def list_workspaces(self, caller: CallerDep, identity: IdentityDep) -> WorkspacesOut:
         found = await identity.workspaces.list(caller.principal)
@@ -72,7 +71,7 @@ class WorkspaceController(Controller):
             "404 NOT_FOUND for another user's workspace."
         ),
         status_code=204,
-        responses=problem_responses(401, 403, 404, 429),
+        responses=problems(404, 429),
         opt=VIEWER_MAY_CALL,
     )
     async def delete_workspace(

@@ -10,12 +10,15 @@ from litestar.di import NamedDependency
 from litestar.types import ControllerRouterHandler
 
 from adapters.http.contexts import HttpContext
+from adapters.http.problems import problems_with
 from application.inference.keywords import KeywordService
 from application.inference.ml_models import MlModelService
 from application.inference.sentiment import SentimentService
 from ports.inference import InferencePort
 
 NAME = "inference"
+# The problems every inference route documents; a route adds its own: `problems(404, ...)`.
+problems = problems_with(401, 403, 404, 429)
 
 
 @dataclass(frozen=True)

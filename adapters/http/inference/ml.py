@@ -5,8 +5,7 @@ from __future__ import annotations
 from litestar import Controller, get, post
 from litestar.params import FromPath, JSONBody
 
-from adapters.http.inference import InferenceDep
-from adapters.http.problems import problem_responses
+from adapters.http.inference import InferenceDep, problems
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.ml import (
     InferenceOut,
@@ -41,7 +40,7 @@ class MlController(Controller):
         description="Each model of the models directory that passed its sha256 and shape "
         "checks, with the provider it runs on; `inference.problems` lists refused files.",
         guards=[require_roles(*READERS_AND_AGENTS)],
-        responses=problem_responses(401, 403, 404, 429, 503),
+        responses=problems(503),
     )
     async def models(self, inference: InferenceDep) -> ModelsOut:
         catalogue = inference.ml_models
@@ -60,7 +59,7 @@ class MlController(Controller):
         "missing, extra, ragged or ill-shaped input, NaN, or more than 1,024 rows. " + _BUSY,
         guards=[require_roles(*READERS_AND_AGENTS)],
         status_code=200,
-        responses=problem_responses(400, 401, 403, 404, 413, 422, 429, 503),
+        responses=problems(400, 413, 422, 503),
         opt=VIEWER_MAY_CALL,
     )
     async def predict(
@@ -76,7 +75,7 @@ class MlController(Controller):
         "(0: by similarity alone). 422 INVALID_MODEL_INPUT naming the field. " + _BUSY,
         guards=[require_roles(*READERS_AND_AGENTS)],
         status_code=200,
-        responses=problem_responses(400, 401, 403, 404, 422, 429, 503),
+        responses=problems(400, 422, 503),
         opt=VIEWER_MAY_CALL,
     )
     async def keywords(self, data: JSONBody[KeywordsIn], inference: InferenceDep) -> KeywordsOut:
@@ -99,7 +98,7 @@ class SentimentController(Controller):
         "the three probabilities. 422 INVALID_MODEL_INPUT naming `texts[i]`. " + _BUSY,
         guards=[require_roles(*READERS_AND_AGENTS)],
         status_code=200,
-        responses=problem_responses(400, 401, 403, 404, 422, 429, 503),
+        responses=problems(400, 422, 503),
         opt=VIEWER_MAY_CALL,
     )
     async def classify(self, data: JSONBody[SentimentIn], inference: InferenceDep) -> SentimentOut:
@@ -117,7 +116,7 @@ class SentimentController(Controller):
         "A symbol with no news answers score null, label neutral. 422 for a malformed "
         "symbol. " + _BUSY,
         guards=[require_roles(*READERS_AND_AGENTS)],
-        responses=problem_responses(401, 403, 404, 422, 429, 503),
+        responses=problems(422, 503),
     )
     async def symbol(self, symbol: FromPath[str], inference: InferenceDep) -> SymbolSentimentOut:
         engine = inference.sentiment

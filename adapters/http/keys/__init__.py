@@ -10,12 +10,15 @@ from litestar.di import NamedDependency
 from litestar.types import ControllerRouterHandler
 
 from adapters.http.contexts import HttpContext
+from adapters.http.problems import problems_with
 from application.keys.broker_credentials import BrokerCredentialService
 from application.keys.rotation_jobs import KeyRotationJobs
 from application.keys.vault import KeyVaultService
 from ports.clock import Clock
 
 NAME = "keys"
+# The problems every keys route documents; a route adds its own: `problems(404, ...)`.
+problems = problems_with(401, 403)
 
 
 @dataclass(frozen=True)

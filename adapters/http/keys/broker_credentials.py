@@ -10,8 +10,7 @@ from litestar.openapi.spec import Example
 from litestar.params import FromPath, JSONBody
 
 from adapters.http.deps import CallerDep
-from adapters.http.keys import KeysDep
-from adapters.http.problems import problem_responses
+from adapters.http.keys import KeysDep, problems
 from adapters.http.schemas.broker_credentials import BrokerCredentialsIn, BrokerCredentialsOut
 from adapters.http.security import reject_agents
 
@@ -49,7 +48,7 @@ class BrokerCredentialController(Controller):
                 description="What is stored, secret left out",
                 examples=[Example(summary="Alpaca paper keys", value=_STORED)],
             ),
-            **problem_responses(400, 401, 403, 404, 409, 422, 429),
+            **problems(400, 404, 409, 422, 429),
         },
         status_code=200,
     )
@@ -74,7 +73,7 @@ class BrokerCredentialController(Controller):
                 description="What is stored, secret left out",
                 examples=[Example(summary="Alpaca paper keys", value=_STORED)],
             ),
-            **problem_responses(401, 403, 404, 429),
+            **problems(404, 429),
         },
     )
     async def get_credentials(
@@ -91,7 +90,7 @@ class BrokerCredentialController(Controller):
             f"keys serve it, if any). 404 NOT_FOUND when none is stored. {_OWNER_ONLY}"
         ),
         status_code=204,
-        responses=problem_responses(401, 403, 404, 429),
+        responses=problems(404, 429),
     )
     async def delete_credentials(
         self, account_id: FromPath[str], caller: CallerDep, keys: KeysDep

@@ -8,8 +8,7 @@ from litestar import Controller, delete, get, patch, post
 from litestar.params import FromPath, JSONBody
 
 from adapters.http.deps import CallerDep
-from adapters.http.keys import KeysDep
-from adapters.http.problems import problem_responses
+from adapters.http.keys import KeysDep, problems
 from adapters.http.schemas.key_vault import (
     ConnectionTestOut,
     KeyAccessListOut,
@@ -47,7 +46,7 @@ class KeyVaultController(Controller):
         ),
         status_code=201,
         guards=[require_step_up],
-        responses=problem_responses(400, 401, 403, 404, 409, 422, 429),
+        responses=problems(400, 404, 409, 422, 429),
     )
     async def create_key(
         self, data: JSONBody[VaultKeyIn], caller: CallerDep, keys: KeysDep
@@ -59,7 +58,7 @@ class KeyVaultController(Controller):
         "/",
         summary="The caller's API keys, masked",
         description=_MASKED,
-        responses=problem_responses(401, 403, 429),
+        responses=problems(429),
     )
     async def list_keys(self, caller: CallerDep, keys: KeysDep) -> VaultKeyListOut:
         found = await keys.key_vault.list(caller.principal)
@@ -69,7 +68,7 @@ class KeyVaultController(Controller):
         "/{vault_key_id:str}",
         summary="One API key, masked",
         description=f"{_MASKED} {_OWNER_ONLY}",
-        responses=problem_responses(401, 403, 404, 429),
+        responses=problems(404, 429),
     )
     async def get_key(
         self, vault_key_id: FromPath[str], caller: CallerDep, keys: KeysDep
@@ -86,7 +85,7 @@ class KeyVaultController(Controller):
             f"(read it and retry). {_OWNER_ONLY}"
         ),
         guards=[require_step_up],
-        responses=problem_responses(400, 401, 403, 404, 409, 422, 429),
+        responses=problems(400, 404, 409, 422, 429),
     )
     async def patch_key(
         self,
@@ -104,7 +103,7 @@ class KeyVaultController(Controller):
         description=f"204; its users (a linked account's broker) stop at once. {_OWNER_ONLY}",
         status_code=204,
         guards=[require_step_up],
-        responses=problem_responses(401, 403, 404, 429),
+        responses=problems(404, 429),
     )
     async def delete_key(
         self, vault_key_id: FromPath[str], caller: CallerDep, keys: KeysDep
@@ -122,7 +121,7 @@ class KeyVaultController(Controller):
         ),
         status_code=200,
         guards=[require_step_up],
-        responses=problem_responses(400, 401, 403, 404, 409, 422, 429),
+        responses=problems(400, 404, 409, 422, 429),
     )
     async def rotate_key(
         self,
@@ -145,7 +144,7 @@ class KeyVaultController(Controller):
             f"VAULT_TEST_UNSUPPORTED for a provider Bulwark cannot test. {_OWNER_ONLY}"
         ),
         status_code=200,
-        responses=problem_responses(401, 403, 404, 409, 429),
+        responses=problems(404, 409, 429),
     )
     async def test_key(
         self, vault_key_id: FromPath[str], caller: CallerDep, keys: KeysDep
@@ -157,7 +156,7 @@ class KeyVaultController(Controller):
         "/{vault_key_id:str}/access",
         summary="Who used an API key, when, from which component, and how it ended",
         description=f"Newest first, the last 200. {_OWNER_ONLY}",
-        responses=problem_responses(401, 403, 404, 429),
+        responses=problems(404, 429),
     )
     async def key_access(
         self, vault_key_id: FromPath[str], caller: CallerDep, keys: KeysDep

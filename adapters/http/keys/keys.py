@@ -11,8 +11,7 @@ from litestar import Controller, get, post
 from litestar.params import FromPath
 
 from adapters.http.deps import CallerDep
-from adapters.http.keys import KeysDep
-from adapters.http.problems import problem_responses
+from adapters.http.keys import KeysDep, problems
 from adapters.http.schemas.keys import KeysOut, RotationOut
 from adapters.http.security import require_roles
 from domain.principals import Role
@@ -33,7 +32,7 @@ class KeysController(Controller):
             "`legacy` for Fernet texts not yet migrated, `unreadable` for a malformed text); "
             "`retired` lists versions retired with `bulwark keys retire`. No key material."
         ),
-        responses=problem_responses(401, 403, 429),
+        responses=problems(429),
     )
     async def keys(self, keys: KeysDep) -> KeysOut:
         return KeysOut.from_domain(await keys.key_rotations.rotation.status())
@@ -48,7 +47,7 @@ class KeysController(Controller):
             "while one is running on this instance."
         ),
         status_code=202,
-        responses=problem_responses(401, 403, 409, 429),
+        responses=problems(409, 429),
     )
     async def rotate(self, caller: CallerDep, keys: KeysDep) -> RotationOut:
         return RotationOut.from_domain(keys.key_rotations.start(caller.principal))
@@ -61,7 +60,7 @@ class KeysController(Controller):
             "404 NOT_FOUND for an unknown id (rotations are kept by the instance that ran "
             "them, the last 20)."
         ),
-        responses=problem_responses(401, 403, 404, 429),
+        responses=problems(404, 429),
     )
     async def rotation(
         self, rotation_id: FromPath[str], keys: KeysDep, caller: CallerDep

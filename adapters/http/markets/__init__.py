@@ -10,6 +10,7 @@ from litestar.di import NamedDependency
 from litestar.types import ControllerRouterHandler
 
 from adapters.http.contexts import HttpContext
+from adapters.http.problems import problems_with
 from application.markets.fear_greed import FearGreedService
 from application.markets.filing_calendar import FilingCalendarService
 from application.markets.form13f import Form13FService
@@ -21,6 +22,8 @@ from application.markets.rates import RatesService
 from application.markets.scenarios import ScenarioService
 
 NAME = "markets"
+# The problems every markets route documents; a route adds its own: `problems(404, ...)`.
+problems = problems_with(400, 401, 403, 422)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from litestar.openapi.spec import Schema as OpenAPISchema
 from litestar.params import JSONBody, QueryParameter
 
 from adapters.http.deps import CallerDep, HttpConfigDep
-from adapters.http.markets import MarketsDep
+from adapters.http.markets import MarketsDep, problems
 from adapters.http.markets.markets import HANDLERS
 from adapters.http.problems import problem_response, problem_responses
 from adapters.http.read_only import VIEWER_MAY_CALL
@@ -92,7 +92,7 @@ class Form13FController(Controller):
         description=f"{_TABLE} The answer holds the rows, totals, the deadline and `document`.",
         status_code=200,
         opt=VIEWER_MAY_CALL,
-        responses=problem_responses(400, 401, 403, 404, 413, 422, 429, 503),
+        responses=problems(404, 413, 429, 503),
     )
     async def information_table(
         self, data: JSONBody[Form13FIn], caller: CallerDep, markets: MarketsDep
@@ -107,7 +107,7 @@ class Form13FController(Controller):
         status_code=200,
         opt=VIEWER_MAY_CALL,
         media_type=XML,
-        responses=problem_responses(400, 401, 403, 404, 413, 422, 429, 503),
+        responses=problems(404, 413, 429, 503),
     )
     async def information_table_xml(
         self, data: JSONBody[Form13FIn], caller: CallerDep, markets: MarketsDep
@@ -135,7 +135,7 @@ class Form13FController(Controller):
         operation_class=XmlUpload,
         responses={
             200: ResponseSpec(ValidationOut, description="Valid or not, with the violations"),
-            **problem_responses(400, 401, 403, 413, 415, 422, 429, 503),
+            **problems(413, 415, 429, 503),
         },
     )
     async def validate(
@@ -170,7 +170,7 @@ class Form13FController(Controller):
         ),
         status_code=200,
         opt=VIEWER_MAY_CALL,
-        responses=problem_responses(400, 401, 403, 422, 429),
+        responses=problems(429),
     )
     async def threshold(self, data: JSONBody[ThresholdIn], markets: MarketsDep) -> ThresholdOut:
         return ThresholdOut.from_report(markets.form13f.threshold(data.to_mapping()))
@@ -192,7 +192,7 @@ class FilingCalendarController(Controller):
             "26 U.S.C. 7503 with DC Emancipation Day) and the rule. 422 INVALID_FILING_INPUT "
             "naming the parameter."
         ),
-        responses=problem_responses(400, 401, 403, 414, 422, 429),
+        responses=problems(414, 429),
     )
     async def calendar(
         self,
@@ -227,7 +227,7 @@ class FilingCalendarController(Controller):
         ),
         status_code=200,
         opt=VIEWER_MAY_CALL,
-        responses=problem_responses(400, 401, 403, 422, 429),
+        responses=problems(429),
     )
     async def deadline(self, data: JSONBody[DeadlineIn], markets: MarketsDep) -> DeadlineOut:
         found = markets.filing_calendar.deadline(
@@ -257,7 +257,7 @@ class FilingCalendarController(Controller):
             "`filing.due` notification per deadline, for the nearest lead reached (never "
             "twice). 422 INVALID_FILING_INPUT naming the field; a viewer's change is 403."
         ),
-        responses=problem_responses(400, 401, 403, 422, 429),
+        responses=problems(429),
     )
     async def put_reminders(
         self, data: JSONBody[RemindersIn], caller: CallerDep, markets: MarketsDep

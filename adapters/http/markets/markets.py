@@ -14,7 +14,7 @@ from litestar import Controller, Request, Response, get, post
 from litestar.openapi.spec import Example
 from litestar.params import FromPath, JSONBody, QueryParameter
 
-from adapters.http.markets import MarketsDep
+from adapters.http.markets import MarketsDep, problems
 from adapters.http.problems import Problem, problem_response, problem_responses
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.markets import (
@@ -107,7 +107,7 @@ class FuturesController(Controller):
             f"when it has none on or before `date`; {_DATE}; 422 NEGATIVE_PRICE when a "
             "settlement is at or below zero; " + UNAVAILABLE + "."
         ),
-        responses=problem_responses(400, 401, 403, 404, 414, 422, 429, 503),
+        responses=problems(404, 414, 429, 503),
     )
     async def curve(
         self,
@@ -128,7 +128,7 @@ class FuturesController(Controller):
         ),
         status_code=200,
         opt=VIEWER_MAY_CALL,
-        responses=problem_responses(400, 401, 403, 422, 429),
+        responses=problems(429),
     )
     async def posted_curve(
         self, data: JSONBody[FuturesCurveIn], markets: MarketsDep
@@ -146,7 +146,7 @@ class FuturesController(Controller):
             "contracts of one delivery month (the earliest all three list) on the latest date "
             f"on or before `date`. {_DATE} or `ratio`; 404 NO_SETTLEMENTS; " + UNAVAILABLE + "."
         ),
-        responses=problem_responses(400, 401, 403, 404, 414, 422, 429, 503),
+        responses=problems(404, 414, 429, 503),
     )
     async def crack(
         self,
@@ -170,7 +170,7 @@ class FuturesController(Controller):
         ),
         status_code=200,
         opt=VIEWER_MAY_CALL,
-        responses=problem_responses(400, 401, 403, 422, 429),
+        responses=problems(429),
     )
     async def posted_crack(
         self, data: JSONBody[CrackSpreadIn], markets: MarketsDep
@@ -201,7 +201,7 @@ class MacroController(Controller):
             "and the ex-post real 10Y yield from the rates source. A series the source lacks "
             f"is listed in `missing`. {_DATE}; " + UNAVAILABLE + "."
         ),
-        responses=problem_responses(400, 401, 403, 414, 422, 429, 503),
+        responses=problems(414, 429, 503),
     )
     async def dashboard(
         self, markets: MarketsDep, date: Annotated[str | None, _day("2024-12-31")] = None
@@ -219,7 +219,7 @@ class MacroController(Controller):
             "outside the catalog; 422 INVALID_MARKET_INPUT naming `start`, `end` or "
             "`transform`; " + UNAVAILABLE + "."
         ),
-        responses=problem_responses(400, 401, 403, 404, 414, 422, 429, 503),
+        responses=problems(404, 414, 429, 503),
     )
     async def series(
         self,
@@ -255,7 +255,7 @@ class InsiderController(Controller):
             "counted apart. `symbols` narrows to a comma-separated list (at most 100 symbols, "
             "600 characters). 422 INVALID_MARKET_INPUT naming the parameter; " + UNAVAILABLE + "."
         ),
-        responses=problem_responses(400, 401, 403, 414, 422, 429, 503),
+        responses=problems(414, 429, 503),
     )
     async def net_buying(
         self,
@@ -276,7 +276,7 @@ class InsiderController(Controller):
             + UNAVAILABLE
             + "."
         ),
-        responses=problem_responses(400, 401, 403, 414, 422, 429, 503),
+        responses=problems(414, 429, 503),
     )
     async def transactions(
         self,

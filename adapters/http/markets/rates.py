@@ -13,8 +13,8 @@ from litestar import Controller, Request, Response, get
 from litestar.openapi.spec import Example
 from litestar.params import FromPath, QueryParameter
 
-from adapters.http.markets import MarketsDep
-from adapters.http.problems import Problem, problem_response, problem_responses
+from adapters.http.markets import MarketsDep, problems
+from adapters.http.problems import Problem, problem_response
 from adapters.http.schemas.rates import RateSeriesPageOut, TreasuryInversionsOut, YieldCurveOut
 from adapters.http.security import READERS_AND_AGENTS, require_roles
 from application.markets.rates import MAX_PAGE, MAX_TENORS
@@ -66,7 +66,7 @@ class RatesController(Controller):
             "source has none on or before `date`; 503 " + _UNAVAILABLE + "."
         ),
         exception_handlers={RatesUnavailable: on_unavailable},
-        responses=problem_responses(400, 401, 403, 404, 422, 429, 503, notes={503: _UNAVAILABLE}),
+        responses=problems(404, 429, 503, notes={503: _UNAVAILABLE}),
     )
     async def curve(
         self,
@@ -106,7 +106,7 @@ class RatesController(Controller):
             "`end`, more than 70 years); 503 " + _UNAVAILABLE + "."
         ),
         exception_handlers={RatesUnavailable: on_unavailable},
-        responses=problem_responses(400, 401, 403, 422, 429, 503, notes={503: _UNAVAILABLE}),
+        responses=problems(429, 503, notes={503: _UNAVAILABLE}),
     )
     async def inversions(
         self,
@@ -136,9 +136,7 @@ class RatesController(Controller):
             "or `end`, INVALID_CURSOR naming `cursor`; 503 " + _UNAVAILABLE + "."
         ),
         exception_handlers={RatesUnavailable: on_unavailable},
-        responses=problem_responses(
-            400, 401, 403, 404, 422, 429, 503, notes={404: "UNKNOWN_SERIES", 503: _UNAVAILABLE}
-        ),
+        responses=problems(404, 429, 503, notes={404: "UNKNOWN_SERIES", 503: _UNAVAILABLE}),
     )
     async def series(
         self,

@@ -11,9 +11,8 @@ from litestar import Controller, get, post
 from litestar.openapi.spec import Example
 from litestar.params import FromPath, JSONBody, QueryParameter
 
-from adapters.http.markets import MarketsDep
+from adapters.http.markets import MarketsDep, problems
 from adapters.http.markets.markets import HANDLERS
-from adapters.http.problems import problem_responses
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.sentiment_indices import (
     FearGreedIn,
@@ -63,7 +62,7 @@ class FearGreedController(Controller):
             + UNAVAILABLE
             + "."
         ),
-        responses=problem_responses(400, 401, 403, 414, 422, 429, 503),
+        responses=problems(414, 429, 503),
     )
     async def current(
         self,
@@ -86,7 +85,7 @@ class FearGreedController(Controller):
             "to today, at most 5 years): parallel arrays of dates, scores, labels, coverage and "
             "each input's score. 422 INVALID_SENTIMENT_INPUT naming `start` or `end`."
         ),
-        responses=problem_responses(400, 401, 403, 414, 422, 429, 503),
+        responses=problems(414, 429, 503),
     )
     async def history(
         self,
@@ -105,7 +104,7 @@ class FearGreedController(Controller):
             "breadth and social as the recorder stored them. 404 UNKNOWN_SERIES for another "
             "name; 422 INVALID_SENTIMENT_INPUT naming `start` or `end`; " + UNAVAILABLE + "."
         ),
-        responses=problem_responses(400, 401, 403, 404, 414, 422, 429, 503),
+        responses=problems(404, 414, 429, 503),
     )
     async def series(
         self,
@@ -130,7 +129,7 @@ class FearGreedController(Controller):
         ),
         status_code=200,
         opt=VIEWER_MAY_CALL,
-        responses=problem_responses(400, 401, 403, 413, 422, 429),
+        responses=problems(413, 429),
     )
     async def composite(self, data: JSONBody[FearGreedIn], markets: MarketsDep) -> FearGreedOut:
         posted = PostedInputs(data.inputs, data.history, data.weights)
@@ -152,7 +151,7 @@ class HypeController(Controller):
             + _WINDOWS
             + "; `limit` out of range likewise."
         ),
-        responses=problem_responses(400, 401, 403, 414, 422, 429),
+        responses=problems(414, 429),
     )
     async def movers(
         self,
@@ -180,7 +179,7 @@ class HypeController(Controller):
             "true), what they talk about (the keyword model; when it cannot run, "
             "`keywords_reason` says why). " + _WINDOWS + "."
         ),
-        responses=problem_responses(400, 401, 403, 414, 422, 429),
+        responses=problems(414, 429),
     )
     async def reading(
         self,

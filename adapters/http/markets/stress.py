@@ -11,7 +11,7 @@ from litestar import Controller, get, post
 from litestar.params import JSONBody
 
 from adapters.http.deps import CallerDep
-from adapters.http.markets import MarketsDep
+from adapters.http.markets import MarketsDep, problems
 from adapters.http.markets.markets import HANDLERS
 from adapters.http.problems import problem_responses
 from adapters.http.read_only import VIEWER_MAY_CALL
@@ -77,7 +77,7 @@ class ScenarioController(Controller):
         ),
         status_code=200,
         opt=VIEWER_MAY_CALL,
-        responses=problem_responses(400, 401, 403, 404, 413, 422, 429, 503),
+        responses=problems(404, 413, 429, 503),
     )
     async def shock(
         self, data: JSONBody[ShockIn], caller: CallerDep, markets: MarketsDep
@@ -98,7 +98,7 @@ class ScenarioController(Controller):
         ),
         status_code=200,
         opt=VIEWER_MAY_CALL,
-        responses=problem_responses(400, 401, 403, 413, 422, 429),
+        responses=problems(413, 429),
     )
     async def liquidity(self, data: JSONBody[LiquidityIn], markets: MarketsDep) -> LiquidityOut:
         stress = markets.scenarios.liquidity(
@@ -119,7 +119,7 @@ class ScenarioController(Controller):
         ),
         status_code=200,
         opt=VIEWER_MAY_CALL,
-        responses=problem_responses(400, 401, 403, 422, 429),
+        responses=problems(429),
     )
     async def recovery(self, data: JSONBody[RecoveryIn], markets: MarketsDep) -> RecoveryOut:
         result = markets.scenarios.recovery(

@@ -11,12 +11,15 @@ from litestar.di import NamedDependency
 from litestar.types import ControllerRouterHandler
 
 from adapters.http.contexts import HttpContext
+from adapters.http.problems import problems_with
 from application.notifications.api import NotificationService
 from application.notifications.endpoints import NotificationEndpoints
 from application.notifications.role_defaults import RoleDefaults
 from application.price_alerts.service import PriceAlerts
 
 NAME = "notifications"
+# The problems every notifications route documents; a route adds its own: `problems(404, ...)`.
+problems = problems_with(401, 403)
 
 
 @dataclass(frozen=True)

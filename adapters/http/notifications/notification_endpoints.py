@@ -8,8 +8,7 @@ from litestar import Controller, delete, get, patch, post
 from litestar.params import FromPath, JSONBody
 
 from adapters.http.deps import CallerDep
-from adapters.http.notifications import NotificationsDep
-from adapters.http.problems import problem_responses
+from adapters.http.notifications import NotificationsDep, problems
 from adapters.http.schemas.notification_endpoints import (
     EndpointIn,
     EndpointListOut,
@@ -46,8 +45,8 @@ class NotificationEndpointController(Controller):
             "store (the secret would be unreadable after a restart)."
         ),
         status_code=201,
-        responses=problem_responses(
-            400, 401, 403, 409, 422, 429,
+        responses=problems(
+            400, 409, 422, 429,
             notes={422: "INVALID_ENDPOINT or URL_NOT_HTTPS / URL_PRIVATE_ADDRESS / ..."},
         ),
     )  # fmt: skip
@@ -60,7 +59,7 @@ class NotificationEndpointController(Controller):
     @get(
         "/",
         summary="Your notification endpoints, oldest first (secrets masked)",
-        responses=problem_responses(401, 403, 429),
+        responses=problems(429),
     )
     async def list_endpoints(
         self, caller: CallerDep, notifications: NotificationsDep
@@ -72,7 +71,7 @@ class NotificationEndpointController(Controller):
         "/{endpoint_id:str}",
         summary="One of your notification endpoints (secrets masked)",
         description=_OWNER_ONLY,
-        responses=problem_responses(401, 403, 404, 429),
+        responses=problems(404, 429),
     )
     async def get_endpoint(
         self, endpoint_id: FromPath[str], caller: CallerDep, notifications: NotificationsDep
@@ -85,7 +84,7 @@ class NotificationEndpointController(Controller):
         "/{endpoint_id:str}",
         summary="Rename, enable or disable an endpoint",
         description=f"Omitted fields stay as they are. {_OWNER_ONLY}",
-        responses=problem_responses(400, 401, 403, 404, 422, 429),
+        responses=problems(400, 404, 422, 429),
     )
     async def update(
         self,
@@ -104,7 +103,7 @@ class NotificationEndpointController(Controller):
         summary="Remove an endpoint (nothing more is sent to it)",
         description=f"204. {_OWNER_ONLY}",
         status_code=204,
-        responses=problem_responses(401, 403, 404, 429),
+        responses=problems(404, 429),
     )
     async def remove(
         self, endpoint_id: FromPath[str], caller: CallerDep, notifications: NotificationsDep
@@ -120,7 +119,7 @@ class NotificationEndpointController(Controller):
             f"again to change its URL or token). {_OWNER_ONLY}"
         ),
         status_code=200,
-        responses=problem_responses(401, 403, 404, 409, 429),
+        responses=problems(404, 409, 429),
     )
     async def rotate_secret(
         self, endpoint_id: FromPath[str], caller: CallerDep, notifications: NotificationsDep
@@ -138,7 +137,7 @@ class NotificationEndpointController(Controller):
             + _OWNER_ONLY
         ),
         status_code=200,
-        responses=problem_responses(401, 403, 404, 429),
+        responses=problems(404, 429),
     )
     async def test(
         self, endpoint_id: FromPath[str], caller: CallerDep, notifications: NotificationsDep

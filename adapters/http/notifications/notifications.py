@@ -9,8 +9,8 @@ from litestar import Controller, Request, Response, delete, get, post, put
 from litestar.params import FromQuery, JSONBody, PathParameter, QueryParameter
 
 from adapters.http.deps import CallerDep
-from adapters.http.notifications import NotificationsDep
-from adapters.http.problems import Problem, problem_response, problem_responses
+from adapters.http.notifications import NotificationsDep, problems
+from adapters.http.problems import Problem, problem_response
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.notifications import (
     BulkReadIn,
@@ -57,7 +57,7 @@ class NotificationController(Controller):
             "`unread=true` lists only unread ones. Pass `next_cursor` back as `cursor`. "
             "400 INVALID_NOTIFICATION_QUERY for a cursor that was not handed out."
         ),
-        responses=problem_responses(400, 401, 403, 429),
+        responses=problems(400, 429),
     )
     async def inbox(
         self,
@@ -80,7 +80,7 @@ class NotificationController(Controller):
         summary="Mark one of the caller's notifications read",
         description="204; marking a read one again changes nothing. 404 for another user's.",
         status_code=204,
-        responses=problem_responses(400, 401, 403, 404, 429),
+        responses=problems(400, 404, 429),
         opt=VIEWER_MAY_CALL,
     )
     async def read(
@@ -95,7 +95,7 @@ class NotificationController(Controller):
         "/read-all",
         summary="Mark every notification of the caller read",
         status_code=200,
-        responses=problem_responses(401, 403, 429),
+        responses=problems(429),
         opt=VIEWER_MAY_CALL,
     )
     async def read_all(self, caller: CallerDep, notifications: NotificationsDep) -> ReadAllOut:
@@ -104,7 +104,7 @@ class NotificationController(Controller):
     @get(
         "/unread-count",
         summary="How many of the caller's notifications are unread, in total and per type",
-        responses=problem_responses(401, 403, 429),
+        responses=problems(401, 403, 429),
     )
     async def unread_count(
         self, caller: CallerDep, notifications: NotificationsDep
@@ -121,7 +121,7 @@ class NotificationController(Controller):
             "INVALID_NOTIFICATION_QUERY. Answers how many were unread and are now read."
         ),
         status_code=200,
-        responses=problem_responses(400, 401, 403, 429),
+        responses=problems(400, 401, 403, 429),
         opt=VIEWER_MAY_CALL,
     )
     async def read_many(
@@ -137,7 +137,7 @@ class NotificationController(Controller):
         summary="Delete every notification of the caller's inbox",
         description="200 with how many were deleted; deliveries stay in the outbox.",
         status_code=200,
-        responses=problem_responses(401, 403, 429),
+        responses=problems(401, 403, 429),
         opt=VIEWER_MAY_CALL,
     )
     async def clear(self, caller: CallerDep, notifications: NotificationsDep) -> ClearedOut:
@@ -147,7 +147,7 @@ class NotificationController(Controller):
         "/{notification_id:str}",
         summary="One of the caller's notifications",
         description="404 for an unknown id and for another user's.",
-        responses=problem_responses(400, 401, 403, 404, 429),
+        responses=problems(400, 401, 403, 404, 429),
     )
     async def one(
         self,
@@ -163,7 +163,7 @@ class NotificationController(Controller):
         summary="Delete one of the caller's notifications",
         description="204; 404 for an unknown id and for another user's.",
         status_code=204,
-        responses=problem_responses(400, 401, 403, 404, 429),
+        responses=problems(400, 401, 403, 404, 429),
         opt=VIEWER_MAY_CALL,
     )
     async def remove(
@@ -178,7 +178,7 @@ class NotificationController(Controller):
         "/preferences",
         summary="The caller's notification preferences",
         description="Channels per event type (overrides of the catalogue), quiet hours, digest.",
-        responses=problem_responses(401, 403, 429),
+        responses=problems(429),
     )
     async def preferences(
         self, caller: CallerDep, notifications: NotificationsDep
@@ -194,9 +194,7 @@ class NotificationController(Controller):
             "call, succession step, agent dead) always reach the in-app inbox and ignore "
             "quiet hours."
         ),
-        responses=problem_responses(
-            400, 401, 403, 422, 429, notes={422: "INVALID_NOTIFICATION_PREFERENCES"}
-        ),
+        responses=problems(400, 422, 429, notes={422: "INVALID_NOTIFICATION_PREFERENCES"}),
         opt=VIEWER_MAY_CALL,
     )
     async def set_preferences(
@@ -212,7 +210,7 @@ class NotificationController(Controller):
             "The outbox: one row per channel and destination, with its status (pending, "
             "sent, dead, digest, digested, dropped), attempts and last error. Newest first."
         ),
-        responses=problem_responses(400, 401, 403, 429),
+        responses=problems(400, 429),
     )
     async def deliveries(
         self,
@@ -239,7 +237,7 @@ class NotificationController(Controller):
             "replay any); 409 DELIVERY_NOT_DEAD when it is not dead."
         ),
         status_code=200,
-        responses=problem_responses(400, 401, 403, 404, 409, 429),
+        responses=problems(400, 404, 409, 429),
     )
     async def replay(
         self,

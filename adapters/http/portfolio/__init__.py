@@ -10,6 +10,7 @@ from litestar.di import NamedDependency
 from litestar.types import ControllerRouterHandler
 
 from adapters.http.contexts import HttpContext
+from adapters.http.problems import problems_with
 from application.portfolio.alternatives import AlternativesService
 from application.portfolio.giving import GivingService
 from application.portfolio.giving_suggestion import GivingSuggestionService
@@ -21,6 +22,8 @@ from application.portfolio.valuations import ValuationService
 from ports.clock import Clock
 
 NAME = "portfolio"
+# The problems every portfolio route documents; a route adds its own: `problems(404, ...)`.
+problems = problems_with(401, 403)
 
 
 @dataclass(frozen=True)

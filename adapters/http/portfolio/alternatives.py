@@ -10,8 +10,7 @@ from __future__ import annotations
 from litestar import Controller, get, post
 from litestar.params import JSONBody
 
-from adapters.http.portfolio import PortfolioDep
-from adapters.http.problems import problem_responses
+from adapters.http.portfolio import PortfolioDep, problems
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.alternatives import (
     AlternativesLimitsOut,
@@ -50,7 +49,7 @@ class AlternativesController(Controller):
         ),
         status_code=200,
         opt=VIEWER_MAY_CALL,
-        responses=problem_responses(400, 401, 403, 422, 429),
+        responses=problems(400, 422, 429),
     )
     async def crypto(self, data: JSONBody[CryptoIn], portfolio: PortfolioDep) -> CryptoOut:
         result = portfolio.alternatives.crypto(
@@ -69,7 +68,7 @@ class AlternativesController(Controller):
         ),
         status_code=200,
         opt=VIEWER_MAY_CALL,
-        responses=problem_responses(400, 401, 403, 422, 429),
+        responses=problems(400, 422, 429),
     )
     async def reits(self, data: JSONBody[ReitsIn], portfolio: PortfolioDep) -> ReitsOut:
         result = portfolio.alternatives.reits(
@@ -90,7 +89,7 @@ class AlternativesController(Controller):
         ),
         status_code=200,
         opt=VIEWER_MAY_CALL,
-        responses=problem_responses(400, 401, 403, 422, 429),
+        responses=problems(400, 422, 429),
     )
     async def private_equity(
         self, data: JSONBody[PrivateEquityIn], portfolio: PortfolioDep
@@ -111,7 +110,7 @@ class AlternativesController(Controller):
         ),
         status_code=200,
         opt=VIEWER_MAY_CALL,
-        responses=problem_responses(400, 401, 403, 422, 429),
+        responses=problems(400, 422, 429),
     )
     async def commodities(
         self, data: JSONBody[CommoditiesIn], portfolio: PortfolioDep
@@ -129,7 +128,7 @@ class AlternativesController(Controller):
             "of net worth, commodity cap, the rebalancing calendar and drift band "
             "(BULWARK_ALTERNATIVES_*; docs/alternatives.md)."
         ),
-        responses=problem_responses(401, 403, 429),
+        responses=problems(401, 403, 429),
     )
     async def limits(self, portfolio: PortfolioDep) -> AlternativesLimitsOut:
         today = portfolio.clock.now().date()

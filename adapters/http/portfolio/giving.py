@@ -9,8 +9,7 @@ from litestar import Controller, delete, get, post, put
 from litestar.params import FromPath, JSONBody, QueryParameter
 
 from adapters.http.deps import CallerDep
-from adapters.http.portfolio import PortfolioDep
-from adapters.http.problems import problem_responses
+from adapters.http.portfolio import PortfolioDep, problems
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.giving import (
     DEDUCTION_CONVENTIONS,
@@ -58,7 +57,7 @@ class GivingController(Controller):
             "(a future date, a stock gift without basis, a fund on a public-charity gift ...)."
         ),
         status_code=201,
-        responses=problem_responses(400, 401, 403, 409, 422, 429, notes={422: _INVALID}),
+        responses=problems(400, 409, 422, 429, notes={422: _INVALID}),
     )
     async def record(
         self, data: JSONBody[DonationIn], caller: CallerDep, portfolio: PortfolioDep
@@ -70,7 +69,7 @@ class GivingController(Controller):
         "/donations",
         summary="Your donations' receipts, oldest first (paginated)",
         description=f"`year` narrows to one calendar year. Pass `next_cursor` as `cursor`. {_OWN}",
-        responses=problem_responses(400, 401, 403, 422, 429, notes={422: _INVALID}),
+        responses=problems(400, 422, 429, notes={422: _INVALID}),
     )
     async def donations(
         self,
@@ -89,7 +88,7 @@ class GivingController(Controller):
         "/donations/{donation_id:str}",
         summary="One donation's receipt",
         description=f"404 DONATION_NOT_FOUND. {_OWN}",
-        responses=problem_responses(401, 403, 404, 429, notes={404: "DONATION_NOT_FOUND"}),
+        responses=problems(404, 429, notes={404: "DONATION_NOT_FOUND"}),
     )
     async def donation(
         self, donation_id: FromPath[str], caller: CallerDep, portfolio: PortfolioDep
@@ -102,7 +101,7 @@ class GivingController(Controller):
         "/donations/{donation_id:str}",
         summary="Delete a donation recorded by mistake",
         description=f"404 DONATION_NOT_FOUND. {_OWN}",
-        responses=problem_responses(401, 403, 404, 429, notes={404: "DONATION_NOT_FOUND"}),
+        responses=problems(404, 429, notes={404: "DONATION_NOT_FOUND"}),
     )
     async def delete_donation(
         self, donation_id: FromPath[str], caller: CallerDep, portfolio: PortfolioDep
@@ -118,7 +117,7 @@ class GivingController(Controller):
             f"deductible: the contribution was, in its year. 422 {_INVALID}."
         ),
         status_code=201,
-        responses=problem_responses(400, 401, 403, 422, 429, notes={422: _INVALID}),
+        responses=problems(400, 422, 429, notes={422: _INVALID}),
     )
     async def record_grant(
         self, data: JSONBody[DafGrantIn], caller: CallerDep, portfolio: PortfolioDep
@@ -130,7 +129,7 @@ class GivingController(Controller):
         "/daf-grants/{grant_id:str}",
         summary="Delete a grant recorded by mistake",
         description=f"404 GRANT_NOT_FOUND. {_OWN}",
-        responses=problem_responses(401, 403, 404, 429, notes={404: "GRANT_NOT_FOUND"}),
+        responses=problems(404, 429, notes={404: "GRANT_NOT_FOUND"}),
     )
     async def delete_grant(
         self, grant_id: FromPath[str], caller: CallerDep, portfolio: PortfolioDep
@@ -145,7 +144,7 @@ class GivingController(Controller):
             "given), the grants and what has not been granted (investment growth is not "
             f"tracked). {_OWN}"
         ),
-        responses=problem_responses(401, 403, 429),
+        responses=problems(429),
     )
     async def dafs(self, caller: CallerDep, portfolio: PortfolioDep) -> DafFundsOut:
         funds = await portfolio.giving.funds(caller.principal)
@@ -157,7 +156,7 @@ class GivingController(Controller):
     @get(
         "/carryovers",
         summary="Your opening carryovers (from returns before you used Bulwark)",
-        responses=problem_responses(401, 403, 429),
+        responses=problems(429),
     )
     async def carryovers(self, caller: CallerDep, portfolio: PortfolioDep) -> GivingCarryoversOut:
         return GivingCarryoversOut.from_domain(
@@ -173,7 +172,7 @@ class GivingController(Controller):
             "from them and leaves out donations recorded before `into_year` (they are in the "
             f"carryovers). 422 {_INVALID}."
         ),
-        responses=problem_responses(400, 401, 403, 422, 429, notes={422: _INVALID}),
+        responses=problems(400, 422, 429, notes={422: _INVALID}),
     )
     async def set_carryovers(
         self, data: JSONBody[GivingCarryoversIn], caller: CallerDep, portfolio: PortfolioDep
@@ -195,7 +194,7 @@ class GivingController(Controller):
             f"Stores nothing. 422 {_INVALID}."
         ),
         status_code=200,
-        responses=problem_responses(400, 401, 403, 422, 429, notes={422: _INVALID}),
+        responses=problems(400, 422, 429, notes={422: _INVALID}),
         opt=VIEWER_MAY_CALL,
     )
     async def deduction(
@@ -216,7 +215,7 @@ class GivingController(Controller):
             f"tax year. Stores nothing. 404 PORTFOLIO_NOT_FOUND; 422 {_INVALID}."
         ),
         status_code=200,
-        responses=problem_responses(400, 401, 403, 404, 422, 429, notes={422: _INVALID}),
+        responses=problems(400, 404, 422, 429, notes={422: _INVALID}),
         opt=VIEWER_MAY_CALL,
     )
     async def suggestion(

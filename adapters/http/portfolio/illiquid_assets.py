@@ -11,8 +11,7 @@ from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import FromPath, JSONBody, QueryParameter
 
 from adapters.http.deps import CallerDep
-from adapters.http.portfolio import PortfolioDep
-from adapters.http.problems import problem_responses
+from adapters.http.portfolio import PortfolioDep, problems
 from adapters.http.schemas.illiquid_assets import (
     IlliquidAssetDetailOut,
     IlliquidAssetIn,
@@ -43,7 +42,7 @@ class IlliquidAssetController(Controller):
         status_code=201,
         responses={
             201: ResponseSpec(IlliquidAssetDetailOut, description="The asset; Location names it"),
-            **problem_responses(400, 401, 403, 404, 422, 429),
+            **problems(400, 404, 422, 429),
         },
     )
     async def add_asset(
@@ -63,7 +62,7 @@ class IlliquidAssetController(Controller):
             "All your portfolios', or one's (`portfolio_id`; another's: 404). In id order; "
             "pass `next_cursor` back as `cursor`."
         ),
-        responses=problem_responses(400, 401, 403, 404, 422, 429),
+        responses=problems(400, 404, 422, 429),
     )
     async def list_assets(
         self,
@@ -84,7 +83,7 @@ class IlliquidAssetController(Controller):
             "point, the total return since cost and its annualised rate (ACT/365), and whether "
             f"the latest value is stale (over 365 days old). {_SCOPE}"
         ),
-        responses=problem_responses(401, 403, 404, 429),
+        responses=problems(404, 429),
     )
     async def get_asset(
         self, asset_id: FromPath[str], caller: CallerDep, portfolio: PortfolioDep
@@ -103,7 +102,7 @@ class IlliquidAssetController(Controller):
         status_code=201,
         responses={
             201: ResponseSpec(IlliquidAssetDetailOut, description="The asset with its history"),
-            **problem_responses(400, 401, 403, 404, 409, 422, 429),
+            **problems(400, 404, 409, 422, 429),
         },
     )
     async def add_valuation(

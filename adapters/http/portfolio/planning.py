@@ -8,8 +8,7 @@ from litestar import Controller, get, post, put
 from litestar.params import FromQuery, JSONBody
 
 from adapters.http.deps import CallerDep
-from adapters.http.portfolio import PortfolioDep
-from adapters.http.problems import problem_responses
+from adapters.http.portfolio import PortfolioDep, problems
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.planning import (
     AutopilotIn,
@@ -46,7 +45,7 @@ class PlanningController(Controller):
         ),
         status_code=200,
         opt=VIEWER_MAY_CALL,
-        responses=problem_responses(400, 401, 403, 422, 429, 503),
+        responses=problems(400, 422, 429, 503),
     )
     async def monte_carlo(
         self, data: JSONBody[MonteCarloIn], portfolio: PortfolioDep
@@ -64,7 +63,7 @@ class PlanningController(Controller):
             "`annual_savings` (money a year) and `real_return` (a fraction a year, > -1) the "
             f"answer holds `years_to_freedom`. {_NO_PROFILE}"
         ),
-        responses=problem_responses(400, 401, 403, 404, 422, 429),
+        responses=problems(400, 404, 422, 429),
     )
     async def homeostasis(
         self,
@@ -82,7 +81,7 @@ class PlanningController(Controller):
         "/profile",
         summary="Your planning profile",
         description=f"{_OWN} {_NO_PROFILE}",
-        responses=problem_responses(401, 403, 404, 429),
+        responses=problems(404, 429),
     )
     async def get_profile(self, caller: CallerDep, portfolio: PortfolioDep) -> PlanningProfileOut:
         return PlanningProfileOut.from_domain(await portfolio.planning.profile(caller.principal))
@@ -95,7 +94,7 @@ class PlanningController(Controller):
             "422 INVALID_PLANNING_INPUT names the field: expenses > 0, safe_withdrawal_rate in "
             "(0, 0.2], money finite and in whole cents, currency three capital letters."
         ),
-        responses=problem_responses(400, 401, 403, 422, 429),
+        responses=problems(400, 422, 429),
     )
     async def put_profile(
         self, data: JSONBody[PlanningProfileIn], caller: CallerDep, portfolio: PortfolioDep
@@ -107,7 +106,7 @@ class PlanningController(Controller):
         "/autopilot",
         summary="Turn your autopilot on or off",
         description=f"Audited when it changes; answers the profile. {_OWN} {_NO_PROFILE}",
-        responses=problem_responses(400, 401, 403, 404, 429),
+        responses=problems(400, 404, 429),
     )
     async def put_autopilot(
         self, data: JSONBody[AutopilotIn], caller: CallerDep, portfolio: PortfolioDep

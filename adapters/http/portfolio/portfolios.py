@@ -14,8 +14,8 @@ from litestar.openapi.spec import OpenAPIMediaType, OpenAPIType, Operation, Requ
 from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
 from adapters.http.deps import CallerDep, HttpConfigDep
-from adapters.http.portfolio import PortfolioDep
-from adapters.http.problems import PROBLEM_JSON, problem_response, problem_responses
+from adapters.http.portfolio import PortfolioDep, problems
+from adapters.http.problems import PROBLEM_JSON, problem_response
 from adapters.http.schemas.portfolios import (
     CsvInvalidProblem,
     HoldingsOut,
@@ -76,7 +76,7 @@ class PortfolioController(Controller):
         status_code=201,
         responses={
             201: ResponseSpec(PortfolioOut, description="The portfolio; Location names it"),
-            **problem_responses(400, 401, 403, 422, 429),
+            **problems(400, 422, 429),
         },
     )
     async def create_portfolio(
@@ -93,7 +93,7 @@ class PortfolioController(Controller):
         "/",
         summary="Your portfolios, a page at a time",
         description=f"In id order. {_PAGE}",
-        responses=problem_responses(400, 401, 403, 422, 429),
+        responses=problems(400, 422, 429),
     )
     async def list_portfolios(
         self,
@@ -109,7 +109,7 @@ class PortfolioController(Controller):
         f"/{_ID}",
         summary="One portfolio with its accounts",
         description=_SCOPE,
-        responses=problem_responses(401, 403, 404, 429),
+        responses=problems(404, 429),
     )
     async def get_portfolio(
         self, portfolio_id: FromPath[str], caller: CallerDep, portfolio: PortfolioDep
@@ -128,7 +128,7 @@ class PortfolioController(Controller):
         status_code=201,
         responses={
             201: ResponseSpec(PortfolioOut, description="The portfolio with the account"),
-            **problem_responses(400, 401, 403, 404, 409, 422, 429),
+            **problems(400, 404, 409, 422, 429),
         },
     )
     async def add_account(
@@ -156,7 +156,7 @@ class PortfolioController(Controller):
         status_code=201,
         responses={
             201: ResponseSpec(LedgerTransactionOut, description="The booked transaction"),
-            **problem_responses(400, 401, 403, 404, 409, 422, 429),
+            **problems(400, 404, 409, 422, 429),
         },
     )
     async def add_transaction(
@@ -175,7 +175,7 @@ class PortfolioController(Controller):
         f"/{_ID}/transactions",
         summary="The portfolio's transactions, by trade date, a page at a time",
         description=f"(trade_date, id) order: the order the tax engine books them in. {_PAGE}",
-        responses=problem_responses(400, 401, 403, 404, 422, 429),
+        responses=problems(400, 404, 422, 429),
     )
     async def list_transactions(
         self,
@@ -212,7 +212,7 @@ class PortfolioController(Controller):
                 media_type=PROBLEM_JSON,
                 generate_examples=False,
             ),
-            **problem_responses(400, 401, 403, 404, 409, 413, 415, 429),
+            **problems(400, 404, 409, 413, 415, 429),
         },
     )
     async def import_transactions(
@@ -256,7 +256,7 @@ class PortfolioController(Controller):
             "the account's lot method, named), cash per currency; totals in the base currency. "
             f"{_SCOPE}"
         ),
-        responses=problem_responses(401, 403, 404, 429),
+        responses=problems(404, 429),
     )
     async def holdings(
         self, portfolio_id: FromPath[str], caller: CallerDep, portfolio: PortfolioDep
@@ -273,7 +273,7 @@ class PortfolioController(Controller):
             f"{MAX_DAYS} days. 422 INVALID_PERIOD names `start` or `end`. Conventions are "
             f"in the answer (day count ACT/365). {_SCOPE}"
         ),
-        responses=problem_responses(400, 401, 403, 404, 422, 429),
+        responses=problems(400, 404, 422, 429),
     )
     async def performance(
         self,

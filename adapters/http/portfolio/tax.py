@@ -9,8 +9,7 @@ from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import JSONBody, QueryParameter
 
 from adapters.http.deps import CallerDep
-from adapters.http.portfolio import PortfolioDep, PortfolioServices
-from adapters.http.problems import problem_responses
+from adapters.http.portfolio import PortfolioDep, PortfolioServices, problems
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.tax import (
     HarvestIn,
@@ -55,7 +54,7 @@ class TaxController(Controller):
             "tax type, the term if sold today and the unrealized gain at the reference price. "
             f"`portfolio_id` narrows the listing (404 when not yours). {_OWN} {_PAGE}"
         ),
-        responses=problem_responses(400, 401, 403, 404, 422, 429),
+        responses=problems(400, 404, 422, 429),
     )
     async def lots(
         self,
@@ -77,7 +76,7 @@ class TaxController(Controller):
             "Rows by sale date (IRA rows too, `reportable` false); totals per currency and "
             f"term over the whole year's reportable rows. {_YEAR} {_OWN} {_PAGE}"
         ),
-        responses=problem_responses(400, 401, 403, 422, 429),
+        responses=problems(400, 422, 429),
     )
     async def realized(
         self,
@@ -99,7 +98,7 @@ class TaxController(Controller):
             "Each disallowed loss, the replacement lot it went into, the holding days carried "
             f"and whether it is permanent (replacement in an IRA). {_YEAR} {_OWN} {_PAGE}"
         ),
-        responses=problem_responses(400, 401, 403, 422, 429),
+        responses=problems(400, 422, 429),
     )
     async def wash_sales(
         self,
@@ -129,7 +128,7 @@ class TaxController(Controller):
                 generate_examples=False,
                 description="The form as CSV (attachment form-8949-<year>.csv)",
             ),
-            **problem_responses(400, 401, 403, 422, 429),
+            **problems(400, 422, 429),
         },
     )
     async def form_8949(
@@ -157,7 +156,7 @@ class TaxController(Controller):
         ),
         status_code=200,
         opt=VIEWER_MAY_CALL,
-        responses=problem_responses(400, 401, 403, 404, 422, 429),
+        responses=problems(400, 404, 422, 429),
     )
     async def harvesting(
         self, data: JSONBody[HarvestIn], caller: CallerDep, portfolio: PortfolioDep

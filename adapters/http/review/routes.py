@@ -21,9 +21,9 @@ from adapters.http.problems import problem_responses
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.review import ReviewDep
 from adapters.http.review.schemas import ModelRecordOut, ReviewOut
-from adapters.http.routes.orders import origin_of
 from adapters.http.schemas.risk import AnalyzeIn
 from adapters.http.security import READERS, READERS_AND_AGENTS, require_roles
+from adapters.http.trading.orders import origin_of
 from application.model_records.record import Period
 
 _FALLBACK = (

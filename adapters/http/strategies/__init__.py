@@ -10,12 +10,15 @@ from litestar.di import NamedDependency
 from litestar.types import ControllerRouterHandler
 
 from adapters.http.contexts import HttpContext
+from adapters.http.problems import problems_with
 from application.strategies.backtests import BacktestService
 from application.strategies.service import StrategyService
 from application.strategies.signals import SignalService
 from application.strategies.strategy_processor import StrategyProcessor
 
 NAME = "strategies"
+# The problems every strategies route documents; a route adds its own: `problems(404, ...)`.
+problems = problems_with(401, 403)
 
 
 @dataclass(frozen=True)

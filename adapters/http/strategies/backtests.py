@@ -8,10 +8,9 @@ from litestar import Controller, get, post
 from litestar.params import FromPath, JSONBody, QueryParameter
 
 from adapters.http.deps import CallerDep
-from adapters.http.problems import problem_responses
 from adapters.http.schemas.backtests import BacktestIn, BacktestOut, BacktestPageOut
 from adapters.http.security import HUMANS, READERS, require_roles
-from adapters.http.strategies import StrategiesDep
+from adapters.http.strategies import StrategiesDep, problems
 from application.strategies.backtests import MAX_PAGE
 
 
@@ -36,10 +35,8 @@ class BacktestController(Controller):
         ),
         status_code=202,
         guards=[require_roles(*HUMANS)],
-        responses=problem_responses(
+        responses=problems(
             400,
-            401,
-            403,
             404,
             422,
             429,
@@ -57,7 +54,7 @@ class BacktestController(Controller):
         summary="Your backtests, newest first (without results)",
         description="Pass `next_after` back as `after` for the next page.",
         guards=[require_roles(*READERS)],
-        responses=problem_responses(400, 401, 403, 429),
+        responses=problems(400, 429),
     )
     async def list_backtests(
         self,
@@ -81,7 +78,7 @@ class BacktestController(Controller):
             "denied with its reasons. 404 NOT_FOUND for another user's backtest."
         ),
         guards=[require_roles(*READERS)],
-        responses=problem_responses(401, 403, 404, 429),
+        responses=problems(404, 429),
     )
     async def get_backtest(
         self, backtest_id: FromPath[str], caller: CallerDep, strategies: StrategiesDep
@@ -99,7 +96,7 @@ class BacktestController(Controller):
         ),
         status_code=202,
         guards=[require_roles(*HUMANS)],
-        responses=problem_responses(401, 403, 404, 409, 429),
+        responses=problems(404, 409, 429),
     )
     async def cancel(
         self, backtest_id: FromPath[str], caller: CallerDep, strategies: StrategiesDep

@@ -8,7 +8,7 @@ from litestar import Controller, Request, Response, get, patch, post
 from litestar.params import FromPath, JSONBody, QueryParameter
 
 from adapters.http.deps import CallerDep
-from adapters.http.problems import Problem, problem_response, problem_responses
+from adapters.http.problems import Problem, problem_response
 from adapters.http.schemas.strategies import (
     DecisionOut,
     DecisionPageOut,
@@ -20,7 +20,7 @@ from adapters.http.schemas.strategies import (
 )
 from adapters.http.security import HUMANS, READERS, require_roles
 from adapters.http.step_up import step_up_if
-from adapters.http.strategies import StrategiesDep
+from adapters.http.strategies import StrategiesDep, problems
 from application.strategies.service import MAX_PAGE, InvalidDecisionQuery
 from application.strategies.strategy_signals import ExternalSignal
 from domain.principals import Role
@@ -61,9 +61,7 @@ class StrategyController(Controller):
         ),
         status_code=201,
         guards=[require_roles(*HUMANS)],
-        responses=problem_responses(
-            400, 401, 403, 404, 409, 422, 423, 429, notes={422: "INVALID_STRATEGY"}
-        ),
+        responses=problems(400, 404, 422, 423, 429, notes={422: "INVALID_STRATEGY"}),
     )
     async def create(
         self,
@@ -80,7 +78,7 @@ class StrategyController(Controller):
         "/",
         summary="Your strategies, oldest first",
         guards=[require_roles(*READERS)],
-        responses=problem_responses(401, 403, 429),
+        responses=problems(429),
     )
     async def list_strategies(
         self, caller: CallerDep, strategies: StrategiesDep
@@ -93,7 +91,7 @@ class StrategyController(Controller):
         summary="One of your strategies",
         description="404 NOT_FOUND for another user's strategy.",
         guards=[require_roles(*READERS)],
-        responses=problem_responses(401, 403, 404, 429),
+        responses=problems(404, 429),
     )
     async def get_strategy(
         self, strategy_id: FromPath[str], caller: CallerDep, strategies: StrategiesDep
@@ -111,9 +109,7 @@ class StrategyController(Controller):
             "INVALID_STRATEGY naming the field. " + _LIVE
         ),
         guards=[require_roles(*HUMANS)],
-        responses=problem_responses(
-            400, 401, 403, 404, 409, 422, 423, 429, notes={422: "INVALID_STRATEGY"}
-        ),
+        responses=problems(400, 404, 409, 422, 423, 429, notes={422: "INVALID_STRATEGY"}),
     )
     async def update(
         self,
@@ -139,7 +135,7 @@ class StrategyController(Controller):
             "`cursor`. 404 NOT_FOUND for another user's strategy; 400 INVALID_CURSOR."
         ),
         guards=[require_roles(*READERS)],
-        responses=problem_responses(400, 401, 403, 404, 429),
+        responses=problems(400, 404, 429),
         exception_handlers={InvalidDecisionQuery: on_invalid_query},
     )
     async def decisions(
@@ -167,7 +163,7 @@ class StrategyController(Controller):
         ),
         status_code=200,
         guards=[require_roles(Role.AGENT)],
-        responses=problem_responses(400, 401, 403, 404, 422, 429, notes={422: "NO_SIGNAL_PRICE"}),
+        responses=problems(400, 404, 422, 429, notes={422: "NO_SIGNAL_PRICE"}),
     )
     async def external_signal(
         self, data: JSONBody[ExternalSignalIn], caller: CallerDep, strategies: StrategiesDep

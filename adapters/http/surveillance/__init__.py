@@ -10,9 +10,12 @@ from litestar.di import NamedDependency
 from litestar.types import ControllerRouterHandler
 
 from adapters.http.contexts import HttpContext
+from adapters.http.problems import problems_with
 from application.surveillance.alerts import SurveillanceService
 
 NAME = "surveillance"
+# The problems every surveillance route documents; a route adds its own: `problems(404, ...)`.
+problems = problems_with(400, 401, 403, 429)
 
 
 @dataclass(frozen=True)

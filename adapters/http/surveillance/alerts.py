@@ -13,14 +13,13 @@ from litestar import Controller, get, patch
 from litestar.params import FromPath, JSONBody, QueryParameter
 
 from adapters.http.deps import CallerDep
-from adapters.http.problems import problem_responses
 from adapters.http.schemas.surveillance import (
     AlertReviewIn,
     SurveillanceAlertOut,
     SurveillanceAlertPageOut,
 )
 from adapters.http.security import READERS, require_roles
-from adapters.http.surveillance import SurveillanceDep
+from adapters.http.surveillance import SurveillanceDep, problems
 from application.surveillance.alerts import MAX_PAGE
 from domain.surveillance.cases import AlertStatus
 from domain.surveillance.detections import AbusePattern, AlertSeverity
@@ -41,7 +40,7 @@ class SurveillanceController(Controller):
         "/",
         summary="Surveillance alerts, newest first, with filters and a cursor",
         description=f"{_PAGE} {_SCOPE}",
-        responses=problem_responses(400, 401, 403, 422, 429, notes={422: "INVALID_CURSOR"}),
+        responses=problems(422, notes={422: "INVALID_CURSOR"}),
     )
     async def list_alerts(
         self,
@@ -63,7 +62,7 @@ class SurveillanceController(Controller):
         "/{alert_id:str}",
         summary="One alert with its evidence",
         description=_SCOPE,
-        responses=problem_responses(400, 401, 403, 404, 429, notes={404: "ALERT_NOT_FOUND"}),
+        responses=problems(404, notes={404: "ALERT_NOT_FOUND"}),
     )
     async def get_alert(
         self, alert_id: FromPath[str], caller: CallerDep, surveillance: SurveillanceDep
@@ -82,15 +81,8 @@ class SurveillanceController(Controller):
             "when `version` is no longer the alert's. A paused agent is resumed through the "
             "kill switch (four eyes), not here."
         ),
-        responses=problem_responses(
-            400,
-            401,
-            403,
-            404,
-            409,
-            422,
-            429,
-            notes={404: "ALERT_NOT_FOUND", 422: "INVALID_ALERT_CHANGE"},
+        responses=problems(
+            404, 409, 422, notes={404: "ALERT_NOT_FOUND", 422: "INVALID_ALERT_CHANGE"}
         ),
     )
     async def review_alert(

@@ -28,7 +28,7 @@ from domain.monitoring.streams import (
 from domain.principals import Role
 from ports.marketdata import Quote
 from tests.http.console.helpers import real_status, signed_in
-from tests.http.harness import Harness, User
+from tests.http.harness import Harness, User, swap_in_bundle
 
 RULES = "/api/v1/risk-rules"
 PAGES = [
@@ -395,8 +395,7 @@ async def test_the_streams_page_shows_topics_groups_alerts_and_the_lag_chart(
         groups=(GroupLag.of("bulwark-risk", {("bulwark.orders", 0): 7, ("bulwark.orders", 1): 5}),),
         alerts=(StreamAlert(AlertKind.LAG, "bulwark-risk", 12, 10, now),),
     )
-    services: ApiServices = harness.container.api_services()
-    monkeypatch.setattr(services, "streams", FakeStreams(report))
+    swap_in_bundle(monkeypatch, harness.bundle("core"), "streams", FakeStreams(report))
     monkeypatch.setattr(desk_streams, "HISTORY", desk_streams.LagHistory())
     officer = await harness.user(Role.RISK_OFFICER)
     async with signed_in(harness, officer.username) as client:

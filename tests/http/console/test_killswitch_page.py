@@ -8,7 +8,6 @@ from datetime import timedelta
 
 import pytest
 
-from adapters.http.services import ApiServices
 from domain.killswitch.state import Scope
 from domain.killswitch.switch import BrokerOutcome, KillSwitchEvent, TriggerType
 from domain.principals import Role
@@ -283,8 +282,7 @@ async def test_a_broker_that_did_not_confirm_is_shown_loudly(
     async def activate(command: object) -> KillSwitchEvent:
         return unconfirmed
 
-    services: ApiServices = market.container.api_services()
-    monkeypatch.setattr(services.killswitch, "activate", activate)
+    monkeypatch.setattr(market.container.safety.killswitch(), "activate", activate)
     async with signed_in(market, owner.username) as client:
         response = await halt(client, "account:acc-1")
 

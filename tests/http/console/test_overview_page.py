@@ -17,7 +17,7 @@ from application.trading.in_doubt_watch import InDoubtSnapshot
 from domain.monitoring.streams import AlertKind, StreamAlert, StreamThresholds
 from domain.principals import Role
 from tests.http.console.helpers import signed_in
-from tests.http.harness import Harness
+from tests.http.harness import Harness, swap_in_bundle
 from tests.http.test_killswitch import account_scope, activate, resting_order
 from tests.http.test_margin import leveraged
 
@@ -106,8 +106,8 @@ class StreamsWithALagAlert:
 async def test_stream_alerts_are_for_the_desk(
     harness: Harness, monkeypatch: pytest.MonkeyPatch, role: Role, shown: bool
 ) -> None:
-    services: ApiServices = harness.container.api_services()
-    monkeypatch.setattr(services, "streams", StreamsWithALagAlert(harness.clock.now()))
+    streams = StreamsWithALagAlert(harness.clock.now())
+    swap_in_bundle(monkeypatch, harness.bundle("core"), "streams", streams)
     user = await harness.user(role)
     async with signed_in(harness, user.username) as client:
         page = await client.get("/console")
@@ -121,9 +121,8 @@ async def test_an_order_in_doubt_is_an_alert_for_its_owner_only(market: Harness)
     await market.account(owner, "acc-1")
     other = await market.user(Role.OWNER)
     await market.account(other, "theirs")
-    services: ApiServices = market.container.api_services()
-    assert services.in_doubt is not None
-    services.in_doubt.snapshot = InDoubtSnapshot(
+    watch = market.container.safety.in_doubt_watch()
+    watch.snapshot = InDoubtSnapshot(
         (
             DoubtfulOrder("o-mine", "c-1", "acc-1", "paper", "BROKER_UNAVAILABLE: lookup"),
             DoubtfulOrder("o-theirs", "c-2", "theirs", "paper", "BROKER_UNAVAILABLE: lookup"),

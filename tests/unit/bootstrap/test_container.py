@@ -19,15 +19,16 @@ def test_embedded_defaults_are_a_sqlite_file_with_an_outbox_and_the_paper_broker
     container = build_container(load_settings({"BULWARK_ENV": "test"}, env_file=None))
 
     # Act
-    services = container.api_services()
+    trading = container.http_contexts.trading_context().services
+    core = container.http_contexts.core_context().services
 
     # Assert: nothing is opened until used; the choices are what docs/configuration.md promises
     assert isinstance(container.core.uow_factory()(), SqlUnitOfWork)
     assert isinstance(container.core.publisher(), RelayingPublisher)
     assert isinstance(container.core.audit(), SqlAuditLog)
     assert set(container.core.brokers().brokers) == {"paper"}
-    assert services.orders is container.trading.orders()
-    assert services.settings_summary["store"] == "sqlite+aiosqlite"
+    assert trading.orders is container.trading.orders()
+    assert core.settings_summary["store"] == "sqlite+aiosqlite"
 
 
 def test_memory_url_selects_the_in_memory_store_and_publishes_straight_to_the_bus() -> None:
@@ -48,7 +49,7 @@ def test_memory_url_selects_the_in_memory_store_and_publishes_straight_to_the_bu
 async def test_domain_events_on_the_bus_reach_the_websocket_hub() -> None:
     # Arrange
     container = build_container(load_settings({"BULWARK_ENV": "test"}, env_file=None))
-    hub = container.api_services().events
+    hub = container.event_hub()
     watcher = hub.subscribe(Audience(Principal("risk-1", Role.RISK_OFFICER)))
 
     # Act

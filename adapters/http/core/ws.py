@@ -11,10 +11,11 @@ from litestar import WebSocket, websocket
 from litestar.exceptions import NotAuthorizedException, WebSocketDisconnect
 
 from adapters.http.console.session import console_credential
+from adapters.http.core import core_of
 from adapters.http.deps import HttpConfigDep
 from adapters.http.events import CATEGORIES, Audience, Subscription
 from adapters.http.limits import json_limits
-from adapters.http.security import authenticate, credentials, services_of
+from adapters.http.security import authenticate, credentials, edge_of
 from adapters.wire.json_limits import JsonLimitError, JsonLimits
 
 CLOSE_UNAUTHENTICATED = 4401
@@ -40,11 +41,10 @@ def _split(value: str | None) -> list[str]:
 
 
 async def _audience(socket: WebSocket[Any, Any, Any]) -> Audience:
-    services = services_of(socket)
     # A token or API key (query or header), else the console's session cookie from its pages.
     credential = credentials(socket, allow_query=True) or console_credential(socket)
-    caller = await authenticate(services, credential)
-    seen = await services.accounts.visibility(caller.principal)
+    caller = await authenticate(edge_of(socket), credential)
+    seen = await core_of(socket).accounts.visibility(caller.principal)
     if seen is None:
         return Audience(caller.principal)
     return Audience(caller.principal, seen.account_ids, seen.agent_ids)
@@ -62,7 +62,7 @@ async def events_socket(socket: WebSocket[Any, Any, Any], http_config: HttpConfi
     except NotAuthorizedException:
         await socket.close(code=CLOSE_UNAUTHENTICATED, reason="unauthenticated")
         return
-    hub = services_of(socket).events
+    hub = core_of(socket).events
     types = _split(socket.query_params.get("types"))
     sub = hub.subscribe(audience, types, _split(socket.query_params.get("accounts")))
     try:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from litestar import Controller, get, post
 from litestar.params import FromPath, JSONBody
 
-from adapters.http.deps import CallerDep, ServicesDep
-from adapters.http.problems import problem_responses
+from adapters.http.deps import CallerDep
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.margin import DeleverageIn, DeleveragePlanOut, MarginStatusOut
 from adapters.http.security import READERS_AND_AGENTS, require_roles
+from adapters.http.trading import TradingDep, problems
 
 
 class MarginController(Controller):
@@ -28,13 +28,13 @@ class MarginController(Controller):
             "liquidation distance and price. 404 NOT_FOUND for an account the caller may not act "
             "on; 422 MARGIN_INPUT_INVALID when a held symbol has no mark or no instrument."
         ),
-        responses=problem_responses(401, 403, 404, 422, 429, notes={422: "MARGIN_INPUT_INVALID"}),
+        responses=problems(404, 422, 429, notes={422: "MARGIN_INPUT_INVALID"}),
     )
     async def status(
-        self, account_id: FromPath[str], caller: CallerDep, services: ServicesDep
+        self, account_id: FromPath[str], caller: CallerDep, trading: TradingDep
     ) -> MarginStatusOut:
         return MarginStatusOut.from_domain(
-            await services.margin.status(caller.principal, account_id)
+            await trading.margin.status(caller.principal, account_id)
         )
 
     @post(
@@ -47,14 +47,8 @@ class MarginController(Controller):
             "404 NOT_FOUND, 422 INVALID_MARGIN_TARGET, 422 MARGIN_INPUT_INVALID."
         ),
         status_code=200,
-        responses=problem_responses(
-            400,
-            401,
-            403,
-            404,
-            422,
-            429,
-            notes={422: "INVALID_MARGIN_TARGET or MARGIN_INPUT_INVALID"},
+        responses=problems(
+            400, 404, 422, 429, notes={422: "INVALID_MARGIN_TARGET or MARGIN_INPUT_INVALID"}
         ),
         opt=VIEWER_MAY_CALL,
     )
@@ -63,9 +57,9 @@ class MarginController(Controller):
         account_id: FromPath[str],
         data: JSONBody[DeleverageIn],
         caller: CallerDep,
-        services: ServicesDep,
+        trading: TradingDep,
     ) -> DeleveragePlanOut:
-        plan = await services.margin.deleverage_plan(
+        plan = await trading.margin.deleverage_plan(
             caller.principal, account_id, data.target_buffer
         )
         return DeleveragePlanOut.from_domain(plan)

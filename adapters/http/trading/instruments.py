@@ -10,8 +10,8 @@ from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import OpenAPIMediaType, OpenAPIType, Operation, RequestBody, Schema
 from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter, RawBody
 
-from adapters.http.deps import CallerDep, ServicesDep
-from adapters.http.problems import FieldError, Problem, problem_response, problem_responses
+from adapters.http.deps import CallerDep
+from adapters.http.problems import FieldError, Problem, problem_response
 from adapters.http.schemas.instruments import (
     ImportReportOut,
     InstrumentIn,
@@ -20,10 +20,9 @@ from adapters.http.schemas.instruments import (
     InstrumentPatchIn,
 )
 from adapters.http.security import READERS_AND_AGENTS, require_roles
-from adapters.http.services import ApiServices
-from application.trading.instrument_catalog import InstrumentCatalog, InstrumentQuery
+from adapters.http.trading import TradingDep, problems
+from application.trading.instrument_catalog import InstrumentQuery
 from application.trading.instrument_csv import MAX_BYTES, MAX_ROWS, REQUIRED, InvalidImport
-from domain.errors import NotFound
 from domain.principals import Role
 from domain.trading.instruments import AssetClass
 
@@ -51,12 +50,6 @@ class CsvUpload(Operation):
         )
 
 
-def _catalog(services: ApiServices) -> InstrumentCatalog:
-    if services.instruments is None:
-        raise NotFound("instruments are not served by this instance")
-    return services.instruments
-
-
 class InstrumentController(Controller):
     """`/api/v1/instruments`: the reference data the gate reads (unknown/inactive: denied)."""
 
@@ -72,11 +65,11 @@ class InstrumentController(Controller):
             "asset_class and active. Pass `next_cursor` back as `cursor`; 422 INVALID_QUERY "
             "for a bad cursor."
         ),
-        responses=problem_responses(400, 401, 403, 422, 429),
+        responses=problems(400, 422, 429),
     )
     async def list_instruments(
         self,
-        services: ServicesDep,
+        trading: TradingDep,
         caller: CallerDep,
         q: Annotated[str | None, QueryParameter(max_length=64)] = None,
         asset_class: FromQuery[AssetClass | None] = None,
@@ -85,18 +78,18 @@ class InstrumentController(Controller):
         limit: Annotated[int, QueryParameter(ge=1, le=200)] = 50,
     ) -> InstrumentPageOut:
         query = InstrumentQuery(q, asset_class, active, cursor, limit)
-        return InstrumentPageOut.from_domain(await _catalog(services).search(query))
+        return InstrumentPageOut.from_domain(await trading.instruments.search(query))
 
     @get(
         "/{symbol:str}",
         summary="One instrument",
         description="404 NOT_FOUND for a symbol without reference data.",
-        responses=problem_responses(401, 403, 404, 429),
+        responses=problems(404, 429),
     )
     async def get_instrument(
-        self, symbol: FromPath[str], services: ServicesDep, caller: CallerDep
+        self, symbol: FromPath[str], trading: TradingDep, caller: CallerDep
     ) -> InstrumentOut:
-        return InstrumentOut.from_domain(await _catalog(services).get(symbol))
+        return InstrumentOut.from_domain(await trading.instruments.get(symbol))
 
     @post(
         "/",
@@ -106,13 +99,13 @@ class InstrumentController(Controller):
         status_code=201,
         responses={
             201: ResponseSpec(InstrumentOut, description="The instrument; Location names it"),
-            **problem_responses(400, 401, 403, 409, 422, 429),
+            **problems(400, 409, 422, 429),
         },
     )
     async def create_instrument(
-        self, data: JSONBody[InstrumentIn], caller: CallerDep, services: ServicesDep
+        self, data: JSONBody[InstrumentIn], caller: CallerDep, trading: TradingDep
     ) -> Response[InstrumentOut]:
-        made = await _catalog(services).create(caller.principal, data.to_domain())
+        made = await trading.instruments.create(caller.principal, data.to_domain())
         return Response(
             InstrumentOut.from_domain(made),
             status_code=201,
@@ -129,16 +122,16 @@ class InstrumentController(Controller):
             f"non-marginable one is bought with 100% of its value. {_ADMIN}"
         ),
         guards=[require_roles(Role.ADMIN)],
-        responses=problem_responses(400, 401, 403, 404, 422, 429),
+        responses=problems(400, 404, 422, 429),
     )
     async def patch_instrument(
         self,
         symbol: FromPath[str],
         data: JSONBody[InstrumentPatchIn],
         caller: CallerDep,
-        services: ServicesDep,
+        trading: TradingDep,
     ) -> InstrumentOut:
-        changed = await _catalog(services).edit(caller.principal, symbol, data.to_edit())
+        changed = await trading.instruments.edit(caller.principal, symbol, data.to_edit())
         return InstrumentOut.from_domain(changed)
 
     @post(
@@ -156,7 +149,7 @@ class InstrumentController(Controller):
         operation_class=CsvUpload,
         responses={
             200: ResponseSpec(ImportReportOut, description="What was created and updated"),
-            **problem_responses(400, 401, 403, 413, 422, 429),
+            **problems(400, 413, 422, 429),
         },
     )
     async def import_csv(
@@ -164,14 +157,14 @@ class InstrumentController(Controller):
         request: Request[Any, Any, Any],
         body: RawBody,
         caller: CallerDep,
-        services: ServicesDep,
+        trading: TradingDep,
     ) -> Response[ImportReportOut] | Response[Problem]:
         try:
             text = body.decode("utf-8-sig")
         except UnicodeDecodeError:
             return _bad_file(request, "the file is not UTF-8 text", [])
         try:
-            report = await _catalog(services).import_csv(caller.principal, text)
+            report = await trading.instruments.import_csv(caller.principal, text)
         except InvalidImport as exc:
             errors = [FieldError(e.field, e.message, f"line {e.line}") for e in exc.errors]
             return _bad_file(request, exc.message, errors)
@@ -188,15 +181,15 @@ class InstrumentController(Controller):
         ),
         guards=[require_roles(Role.ADMIN)],
         status_code=200,
-        responses=problem_responses(400, 401, 403, 404, 409, 429),
+        responses=problems(400, 404, 409, 429),
     )
     async def import_alpaca(
         self,
         caller: CallerDep,
-        services: ServicesDep,
+        trading: TradingDep,
         account_id: Annotated[str | None, QueryParameter(max_length=64)] = None,
     ) -> ImportReportOut:
-        report = await _catalog(services).import_from_broker(caller.principal, account_id)
+        report = await trading.instruments.import_from_broker(caller.principal, account_id)
         return ImportReportOut.from_domain(report)
 
 

@@ -7,8 +7,7 @@ from typing import Any
 from litestar import Controller, delete, get, post
 from litestar.params import FromPath, JSONBody
 
-from adapters.http.deps import CallerDep, ServicesDep
-from adapters.http.problems import problem_responses
+from adapters.http.deps import CallerDep
 from adapters.http.schemas.agents import (
     AgentIn,
     AgentOut,
@@ -20,17 +19,19 @@ from adapters.http.schemas.agents import (
     HeartbeatIn,
 )
 from adapters.http.security import HUMANS, READERS, READERS_AND_AGENTS, TRADERS, require_roles
-from adapters.http.services import ApiServices
+from adapters.http.trading import TradingDep, TradingServices, problems
 from application.identity.apikeys import ApiKeyView
 from application.safety.agents import RecordHeartbeat
 from domain.errors import NotFound
 from domain.principals import Principal
 
 
-async def _keys_of(services: ApiServices, principal: Principal, agent_id: str) -> list[ApiKeyView]:
+async def _keys_of(
+    trading: TradingServices, principal: Principal, agent_id: str
+) -> list[ApiKeyView]:
     """The caller's keys of one agent they may see (404 for an agent that is not theirs)."""
-    await services.agents.status(principal, agent_id)
-    return [k for k in await services.api_keys.list(principal) if k.agent_id == agent_id]
+    await trading.agents.status(principal, agent_id)
+    return [k for k in await trading.api_keys.list(principal) if k.agent_id == agent_id]
 
 
 class AgentController(Controller):
@@ -49,24 +50,22 @@ class AgentController(Controller):
         ),
         status_code=201,
         guards=[require_roles(*HUMANS)],
-        responses=problem_responses(
-            400, 401, 403, 404, 409, 422, 429, notes={422: "INVALID_AGENT"}
-        ),
+        responses=problems(400, 404, 409, 422, 429, notes={422: "INVALID_AGENT"}),
     )
     async def register(
-        self, data: JSONBody[AgentIn], caller: CallerDep, services: ServicesDep
+        self, data: JSONBody[AgentIn], caller: CallerDep, trading: TradingDep
     ) -> AgentOut:
-        status = await services.agents.register_agent(data.to_command(caller.principal))
+        status = await trading.agents.register_agent(data.to_command(caller.principal))
         return AgentOut.from_domain(status)
 
     @get(
         "/",
         summary="The caller's agents with their liveness (every agent for a supervisor or viewer)",
         guards=[require_roles(*READERS_AND_AGENTS)],
-        responses=problem_responses(401, 403, 429),
+        responses=problems(429),
     )
-    async def list_agents(self, caller: CallerDep, services: ServicesDep) -> AgentsOut:
-        statuses = await services.agents.status_all(caller.principal)
+    async def list_agents(self, caller: CallerDep, trading: TradingDep) -> AgentsOut:
+        statuses = await trading.agents.status_all(caller.principal)
         return AgentsOut(items=[AgentOut.from_domain(s) for s in statuses])
 
     @get(
@@ -74,12 +73,12 @@ class AgentController(Controller):
         summary="One agent: liveness, last heartbeat and seconds since",
         description="404 NOT_FOUND for another owner's agent.",
         guards=[require_roles(*READERS_AND_AGENTS)],
-        responses=problem_responses(401, 403, 404, 429),
+        responses=problems(404, 429),
     )
     async def get_agent(
-        self, agent_id: FromPath[str], caller: CallerDep, services: ServicesDep
+        self, agent_id: FromPath[str], caller: CallerDep, trading: TradingDep
     ) -> AgentOut:
-        return AgentOut.from_domain(await services.agents.status(caller.principal, agent_id))
+        return AgentOut.from_domain(await trading.agents.status(caller.principal, agent_id))
 
     @post(
         "/{agent_id:str}/heartbeat",
@@ -90,16 +89,16 @@ class AgentController(Controller):
         ),
         status_code=200,
         guards=[require_roles(*TRADERS)],
-        responses=problem_responses(400, 401, 403, 404, 429),
+        responses=problems(400, 404, 429),
     )
     async def heartbeat(
         self,
         agent_id: FromPath[str],
         data: JSONBody[HeartbeatIn],
         caller: CallerDep,
-        services: ServicesDep,
+        trading: TradingDep,
     ) -> AgentOut:
-        status = await services.agents.record_heartbeat(
+        status = await trading.agents.record_heartbeat(
             RecordHeartbeat(caller.principal, agent_id, data.status)
         )
         return AgentOut.from_domain(status)
@@ -113,17 +112,17 @@ class AgentController(Controller):
         ),
         status_code=201,
         guards=[require_roles(*HUMANS)],
-        responses=problem_responses(400, 401, 403, 404, 429),
+        responses=problems(400, 404, 429),
     )
     async def create_key(
         self,
         agent_id: FromPath[str],
         caller: CallerDep,
-        services: ServicesDep,
+        trading: TradingDep,
         data: JSONBody[ApiKeyIn | None] = None,
     ) -> CreatedApiKeyOut:
         label = data.label if data is not None else ""
-        created = await services.api_keys.create(caller.principal, agent_id, label)
+        created = await trading.api_keys.create(caller.principal, agent_id, label)
         return CreatedApiKeyOut.from_domain(created)
 
     @get(
@@ -131,12 +130,12 @@ class AgentController(Controller):
         summary="The agent's API keys (never their secrets)",
         description="404 NOT_FOUND for another owner's agent; agents: 403.",
         guards=[require_roles(*READERS)],
-        responses=problem_responses(401, 403, 404, 429),
+        responses=problems(404, 429),
     )
     async def list_keys(
-        self, agent_id: FromPath[str], caller: CallerDep, services: ServicesDep
+        self, agent_id: FromPath[str], caller: CallerDep, trading: TradingDep
     ) -> ApiKeysOut:
-        keys = await _keys_of(services, caller.principal, agent_id)
+        keys = await _keys_of(trading, caller.principal, agent_id)
         return ApiKeysOut(items=[ApiKeyOut.from_domain(k) for k in keys])
 
     @delete(
@@ -148,19 +147,19 @@ class AgentController(Controller):
         ),
         status_code=204,
         guards=[require_roles(*HUMANS)],
-        responses=problem_responses(401, 403, 404, 429),
+        responses=problems(404, 429),
     )
     async def revoke_key(
         self,
         agent_id: FromPath[str],
         key_id: FromPath[str],
         caller: CallerDep,
-        services: ServicesDep,
+        trading: TradingDep,
     ) -> None:
-        keys = await _keys_of(services, caller.principal, agent_id)
+        keys = await _keys_of(trading, caller.principal, agent_id)
         if not any(k.key_id == key_id for k in keys):
             raise NotFound(f"API key {key_id} not found")
-        await services.api_keys.revoke(caller.principal, key_id)
+        await trading.api_keys.revoke(caller.principal, key_id)
 
 
 CONTROLLERS: list[Any] = [AgentController]

@@ -4,24 +4,34 @@ from __future__ import annotations
 
 import asyncio
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 from litestar import Request, Response, get
 from litestar.openapi.datastructures import ResponseSpec
 
 from adapters.http.contexts import bundle_of
+from adapters.http.core import CoreServices, HealthServices, core_of, health_of
 from adapters.http.problems import problem_responses
 from adapters.http.schemas.ml import InferenceOut
-from adapters.http.security import PublicOperation, services_of
-from adapters.http.services import HTTP_CONFIG_STATE_KEY, ApiServices
+from adapters.http.security import PublicOperation
+from adapters.http.services import HTTP_CONFIG_STATE_KEY
 
 PROBE_TIMEOUT_S = 2.0
 
 
-class Liveness(msgspec.Struct):
-    status: str
-    time: datetime
+if TYPE_CHECKING:
+
+    class Liveness(msgspec.Struct):
+        status: str
+        time: datetime
+
+else:
+    # Its OpenAPI component is named by module (domain.agents has a Liveness too): kept under
+    # the module it was published from before the health routes moved to the core context.
+    Liveness = msgspec.defstruct(
+        "Liveness", [("status", str), ("time", datetime)], module="adapters.http.routes.health"
+    )
 
 
 class ComponentStatus(msgspec.Struct):
@@ -66,7 +76,7 @@ class StatusOut(msgspec.Struct):
     orders_in_doubt: InDoubtOut | None = None  # None where no watch is wired
 
 
-async def run_probes(services: ApiServices) -> list[ComponentStatus]:
+async def run_probes(services: HealthServices | CoreServices) -> list[ComponentStatus]:
     """Each component's answer, within PROBE_TIMEOUT_S; probes run side by side.
 
     Cheap enough to be polled often: a deadline on the running task (asyncio.timeout), not a
@@ -97,7 +107,7 @@ async def run_probes(services: ApiServices) -> list[ComponentStatus]:
 )
 async def health(request: Request[Any, Any, Any]) -> Liveness:
     # Probes read what they need from the request: no dependency for Litestar to resolve.
-    return Liveness("ok", services_of(request).clock.now())
+    return Liveness("ok", health_of(request).clock.now())
 
 
 @get(
@@ -109,7 +119,7 @@ async def health(request: Request[Any, Any, Any]) -> Liveness:
     responses={503: ResponseSpec(ReadyOut, description="An adapter does not answer")},
 )
 async def ready(request: Request[Any, Any, Any]) -> Response[ReadyOut]:
-    components = await run_probes(services_of(request))
+    components = await run_probes(health_of(request))
     ok = all(c.ok for c in components)
     return Response(ReadyOut(ok, components), status_code=200 if ok else 503)
 
@@ -124,7 +134,7 @@ async def ready(request: Request[Any, Any, Any]) -> Response[ReadyOut]:
 )
 async def status(request: Request[Any, Any, Any]) -> StatusOut:
     # Two dependencies here made Litestar run a task group per call (~5x the probe itself).
-    services, http_config = services_of(request), request.app.state[HTTP_CONFIG_STATE_KEY]
+    services, http_config = core_of(request), request.app.state[HTTP_CONFIG_STATE_KEY]
     components = await run_probes(services)
     overall = "ok" if all(c.ok for c in components) else "degraded"
     return StatusOut(
@@ -144,9 +154,7 @@ def inference_out(served: Any | None) -> InferenceOut | None:
     return None if served is None else InferenceOut.from_domain(served.inference.info())
 
 
-def in_doubt_out(services: ApiServices) -> InDoubtOut | None:
-    if services.in_doubt is None:
-        return None
+def in_doubt_out(services: CoreServices) -> InDoubtOut:
     snapshot = services.in_doubt.snapshot
     return InDoubtOut(
         snapshot.count,
@@ -155,8 +163,6 @@ def in_doubt_out(services: ApiServices) -> InDoubtOut | None:
     )
 
 
-def compute_out(services: ApiServices) -> ComputeOut | None:
-    if services.compute is None:
-        return None
+def compute_out(services: CoreServices) -> ComputeOut:
     info = services.compute.info()
     return ComputeOut(info.backend, info.device, info.numba, info.reason)

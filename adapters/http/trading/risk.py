@@ -5,10 +5,8 @@ from __future__ import annotations
 from litestar import Controller, delete, get, post, put
 from litestar.params import FromPath, FromQuery, JSONBody
 
-from adapters.http.deps import CallerDep, ServicesDep
-from adapters.http.problems import problem_responses
+from adapters.http.deps import CallerDep
 from adapters.http.read_only import VIEWER_MAY_CALL
-from adapters.http.routes.orders import origin_of
 from adapters.http.schemas.risk import (
     AnalysisOut,
     AnalyzeIn,
@@ -23,6 +21,8 @@ from adapters.http.schemas.risk import (
     SizingOut,
 )
 from adapters.http.security import HUMANS, READERS, READERS_AND_AGENTS, require_roles
+from adapters.http.trading import TradingDep, problems
+from adapters.http.trading.orders import origin_of
 
 # Agents may size, value and analyse, never read or change the limits that bind them.
 _PEOPLE = [require_roles(*HUMANS)]
@@ -49,12 +49,12 @@ class RiskRuleController(Controller):
         ),
         guards=_PEOPLE,
         status_code=201,
-        responses=problem_responses(400, 401, 403, 404, 422, 429, notes=_RULE_422),
+        responses=problems(400, 404, 422, 429, notes=_RULE_422),
     )
     async def create(
-        self, data: JSONBody[RuleIn], caller: CallerDep, services: ServicesDep
+        self, data: JSONBody[RuleIn], caller: CallerDep, trading: TradingDep
     ) -> RuleOut:
-        return RuleOut.from_domain(await services.risk.create(caller.principal, data.to_domain()))
+        return RuleOut.from_domain(await trading.risk.create(caller.principal, data.to_domain()))
 
     @get(
         "/",
@@ -63,10 +63,10 @@ class RiskRuleController(Controller):
             "The caller's own rules and the global ones, by id (all for a supervisor or viewer)."
         ),
         guards=_DESK_READERS,
-        responses=problem_responses(401, 403, 429),
+        responses=problems(429),
     )
-    async def list_rules(self, caller: CallerDep, services: ServicesDep) -> RuleListOut:
-        rules = await services.risk.list(caller.principal)
+    async def list_rules(self, caller: CallerDep, trading: TradingDep) -> RuleListOut:
+        rules = await trading.risk.list(caller.principal)
         return RuleListOut(items=[RuleOut.from_domain(r) for r in rules])
 
     @get(
@@ -82,12 +82,12 @@ class RiskRuleController(Controller):
             "NO_REFERENCE_PRICE when a held symbol has no mark."
         ),
         guards=_ANY_READER,
-        responses=problem_responses(400, 401, 403, 404, 422, 429, notes=_MARKS_422),
+        responses=problems(400, 404, 422, 429, notes=_MARKS_422),
     )
     async def portfolio_risk(
-        self, account_id: FromQuery[str], caller: CallerDep, services: ServicesDep
+        self, account_id: FromQuery[str], caller: CallerDep, trading: TradingDep
     ) -> PortfolioRiskOut:
-        risk = await services.risk.portfolio_risk(caller.principal, account_id)
+        risk = await trading.risk.portfolio_risk(caller.principal, account_id)
         return PortfolioRiskOut.from_domain(account_id, risk)
 
     @post(
@@ -101,13 +101,13 @@ class RiskRuleController(Controller):
         ),
         guards=_ANY_READER,
         status_code=200,
-        responses=problem_responses(400, 401, 403, 404, 422, 429, notes=_MARKS_422),
+        responses=problems(400, 404, 422, 429, notes=_MARKS_422),
         opt=VIEWER_MAY_CALL,
     )
     async def portfolio_risk_with_returns(
-        self, data: JSONBody[PortfolioRiskIn], caller: CallerDep, services: ServicesDep
+        self, data: JSONBody[PortfolioRiskIn], caller: CallerDep, trading: TradingDep
     ) -> PortfolioRiskOut:
-        risk = await services.risk.portfolio_risk(caller.principal, data.account_id, data.returns)
+        risk = await trading.risk.portfolio_risk(caller.principal, data.account_id, data.returns)
         return PortfolioRiskOut.from_domain(data.account_id, risk)
 
     @post(
@@ -120,18 +120,16 @@ class RiskRuleController(Controller):
         ),
         guards=_PEOPLE,
         status_code=200,
-        responses=problem_responses(
-            400, 401, 403, 404, 422, 429, notes={422: "INVALID_RULE or INVALID_ORDER"}
-        ),
+        responses=problems(400, 404, 422, 429, notes={422: "INVALID_RULE or INVALID_ORDER"}),
     )
     async def test_rule(
-        self, data: JSONBody[RuleTestIn], caller: CallerDep, services: ServicesDep
+        self, data: JSONBody[RuleTestIn], caller: CallerDep, trading: TradingDep
     ) -> RuleTestOut:
         order = None
         if data.order is not None:
             origin = origin_of(caller, data.order.strategy_id)
             order = data.order.to_order(data.account_id, origin)
-        report = await services.risk.test_rule(
+        report = await trading.risk.test_rule(
             caller.principal, data.account_id, data.rule.to_domain(), order
         )
         return RuleTestOut.from_domain(report)
@@ -148,21 +146,15 @@ class RiskRuleController(Controller):
         ),
         guards=_ANY_READER,
         status_code=200,
-        responses=problem_responses(
-            400,
-            401,
-            403,
-            404,
-            422,
-            429,
-            notes={422: "INVALID_SIZING_INPUT or NUMBER_OUT_OF_RANGE"},
+        responses=problems(
+            400, 404, 422, 429, notes={422: "INVALID_SIZING_INPUT or NUMBER_OUT_OF_RANGE"}
         ),
         opt=VIEWER_MAY_CALL,
     )
     async def position_size(
-        self, data: JSONBody[SizingIn], caller: CallerDep, services: ServicesDep
+        self, data: JSONBody[SizingIn], caller: CallerDep, trading: TradingDep
     ) -> SizingOut:
-        sized = await services.risk.size_position(caller.principal, data.to_domain())
+        sized = await trading.risk.size_position(caller.principal, data.to_domain())
         return SizingOut.from_domain(sized, by_stop=data.stop is not None)
 
     @get(
@@ -170,12 +162,12 @@ class RiskRuleController(Controller):
         summary="One risk rule",
         description="404 NOT_FOUND.",
         guards=_DESK_READERS,
-        responses=problem_responses(401, 403, 404, 429),
+        responses=problems(404, 429),
     )
     async def get_rule(
-        self, rule_id: FromPath[str], caller: CallerDep, services: ServicesDep
+        self, rule_id: FromPath[str], caller: CallerDep, trading: TradingDep
     ) -> RuleOut:
-        return RuleOut.from_domain(await services.risk.get(caller.principal, rule_id))
+        return RuleOut.from_domain(await trading.risk.get(caller.principal, rule_id))
 
     @put(
         "/{rule_id:str}",
@@ -185,16 +177,16 @@ class RiskRuleController(Controller):
             "403 FORBIDDEN for a global rule unless risk officer or admin; 422 INVALID_RULE."
         ),
         guards=_PEOPLE,
-        responses=problem_responses(400, 401, 403, 404, 422, 429, notes=_RULE_422),
+        responses=problems(400, 404, 422, 429, notes=_RULE_422),
     )
     async def update(
         self,
         rule_id: FromPath[str],
         data: JSONBody[RuleIn],
         caller: CallerDep,
-        services: ServicesDep,
+        trading: TradingDep,
     ) -> RuleOut:
-        rule = await services.risk.update(caller.principal, rule_id, data.to_domain())
+        rule = await trading.risk.update(caller.principal, rule_id, data.to_domain())
         return RuleOut.from_domain(rule)
 
     @delete(
@@ -203,12 +195,12 @@ class RiskRuleController(Controller):
         description="204. 404 NOT_FOUND; 403 FORBIDDEN for a global rule unless supervisor.",
         guards=_PEOPLE,
         status_code=204,
-        responses=problem_responses(401, 403, 404, 429),
+        responses=problems(404, 429),
     )
     async def delete_rule(
-        self, rule_id: FromPath[str], caller: CallerDep, services: ServicesDep
+        self, rule_id: FromPath[str], caller: CallerDep, trading: TradingDep
     ) -> None:
-        await services.risk.delete(caller.principal, rule_id)
+        await trading.risk.delete(caller.principal, rule_id)
 
 
 class RiskAnalysisController(Controller):
@@ -229,16 +221,14 @@ class RiskAnalysisController(Controller):
         ),
         guards=_ANY_READER,
         status_code=200,
-        responses=problem_responses(
-            400, 401, 403, 404, 422, 429, notes={422: "INVALID_ORDER or NO_REFERENCE_PRICE"}
-        ),
+        responses=problems(400, 404, 422, 429, notes={422: "INVALID_ORDER or NO_REFERENCE_PRICE"}),
         opt=VIEWER_MAY_CALL,
     )
     async def analyze(
-        self, data: JSONBody[AnalyzeIn], caller: CallerDep, services: ServicesDep
+        self, data: JSONBody[AnalyzeIn], caller: CallerDep, trading: TradingDep
     ) -> AnalysisOut:
         order = data.to_order(origin_of(caller, data.strategy_id))
-        analysis = await services.risk.analyze_trade(caller.principal, data.account_id, order)
+        analysis = await trading.risk.analyze_trade(caller.principal, data.account_id, order)
         return AnalysisOut.from_domain(analysis)
 
 

@@ -8,9 +8,9 @@ from typing import Annotated, Any
 from litestar import Controller, Request, get, post, put
 from litestar.params import JSONBody, QueryParameter
 
-from adapters.http.deps import CallerDep, ServicesDep
+from adapters.http.deps import CallerDep
 from adapters.http.observability import arrived_at
-from adapters.http.problems import problem_responses
+from adapters.http.safety import SafetyDep, problems
 from adapters.http.schemas.killswitch import (
     ActivateIn,
     KillSwitchEventOut,
@@ -56,14 +56,14 @@ class KillSwitchController(Controller):
         ),
         status_code=204,
         guards=[require_roles(*HUMANS), require_step_up],
-        responses=problem_responses(
+        responses=problems(
             400, 401, 403, 423, 429, notes={403: "WRONG_PASSCODE, STEP_UP_REQUIRED"}
         ),
     )
     async def change_passcode(
-        self, data: JSONBody[PasscodeChangeIn], caller: CallerDep, services: ServicesDep
+        self, data: JSONBody[PasscodeChangeIn], caller: CallerDep, safety: SafetyDep
     ) -> None:
-        await services.killswitch.change_passcode(
+        await safety.killswitch.change_passcode(
             caller.principal, data.current_passcode, data.passcode
         )
 
@@ -82,14 +82,14 @@ class KillSwitchController(Controller):
         ),
         status_code=201,
         guards=[require_roles(*HUMANS)],
-        responses=problem_responses(400, 401, 403, 404, 423, 429, 503, notes=_ACTIVATE_NOTES),
+        responses=problems(400, 404, 423, 429, 503, notes=_ACTIVATE_NOTES),
     )
     async def activate(
         self,
         request: Request[Any, Any, Any],
         data: JSONBody[ActivateIn],
         caller: CallerDep,
-        services: ServicesDep,
+        safety: SafetyDep,
     ) -> KillSwitchEventOut:
         command = ActivateKillSwitch(
             principal=caller.principal,
@@ -100,7 +100,7 @@ class KillSwitchController(Controller):
         )
         if data.reason is not None:
             command = replace(command, reason=data.reason)
-        return KillSwitchEventOut.from_domain(await services.killswitch.activate(command))
+        return KillSwitchEventOut.from_domain(await safety.killswitch.activate(command))
 
     @post(
         "/resume",
@@ -114,12 +114,12 @@ class KillSwitchController(Controller):
         ),
         status_code=200,
         guards=[require_roles(*HUMANS)],
-        responses=problem_responses(400, 401, 403, 404, 423, 429, notes=_RESUME_NOTES),
+        responses=problems(400, 404, 423, 429, notes=_RESUME_NOTES),
     )
     async def resume(
-        self, data: JSONBody[ResumeIn], caller: CallerDep, services: ServicesDep
+        self, data: JSONBody[ResumeIn], caller: CallerDep, safety: SafetyDep
     ) -> ScopeStateOut:
-        state = await services.killswitch.resume(
+        state = await safety.killswitch.resume(
             ResumeTrading(
                 principal=caller.principal,
                 passcode=data.passcode,
@@ -140,25 +140,25 @@ class KillSwitchController(Controller):
             "(any other scope is active)."
         ),
         guards=[require_roles(*READERS_AND_AGENTS)],
-        responses=problem_responses(401, 403, 429),
+        responses=problems(429),
     )
-    async def status(self, caller: CallerDep, services: ServicesDep) -> KillSwitchStatusOut:
-        states = await services.killswitch.status_for(caller.principal)
+    async def status(self, caller: CallerDep, safety: SafetyDep) -> KillSwitchStatusOut:
+        states = await safety.killswitch.status_for(caller.principal)
         return KillSwitchStatusOut(scopes=[ScopeStateOut.from_domain(s) for s in states])
 
     @get(
         "/events",
         summary="Kill-switch activations on the scopes the caller may see, newest first",
         guards=[require_roles(*READERS_AND_AGENTS)],
-        responses=problem_responses(400, 401, 403, 429),
+        responses=problems(400, 429),
     )
     async def events(
         self,
         caller: CallerDep,
-        services: ServicesDep,
+        safety: SafetyDep,
         limit: Annotated[int, QueryParameter(ge=1, le=500)] = 50,
     ) -> KillSwitchEventsOut:
-        events = await services.killswitch.events_for(caller.principal, limit)
+        events = await safety.killswitch.events_for(caller.principal, limit)
         return KillSwitchEventsOut(items=[KillSwitchEventOut.from_domain(e) for e in events])
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from litestar import Controller, get
 from litestar.params import FromPath, FromQuery
 
-from adapters.http.deps import CallerDep, ServicesDep
-from adapters.http.problems import problem_responses
+from adapters.http.deps import CallerDep
 from adapters.http.schemas.accounts import AccountListOut, AccountOut, PositionListOut, PositionOut
 from adapters.http.security import READERS_AND_AGENTS, require_roles
+from adapters.http.trading import TradingDep, problems
 from domain.trading.account_profile import AccountStatus
 
 
@@ -28,27 +28,27 @@ class AccountController(Controller):
             "null while a held symbol has no mark. `status` keeps the accounts of one status "
             "(open, closed, archived); all of them without it."
         ),
-        responses=problem_responses(400, 401, 403, 429),
+        responses=problems(400, 429),
     )
     async def list_accounts(
         self,
         caller: CallerDep,
-        services: ServicesDep,
+        trading: TradingDep,
         status: FromQuery[AccountStatus | None] = None,
     ) -> AccountListOut:
-        views = await services.accounts.list_accounts(caller.principal, status)
+        views = await trading.accounts.list_accounts(caller.principal, status)
         return AccountListOut(items=[AccountOut.from_domain(v) for v in views])
 
     @get(
         "/{account_id:str}",
         summary="One account",
         description="404 NOT_FOUND for an unknown account or one the caller may not act on.",
-        responses=problem_responses(401, 403, 404, 429),
+        responses=problems(404, 429),
     )
     async def get_account(
-        self, account_id: FromPath[str], caller: CallerDep, services: ServicesDep
+        self, account_id: FromPath[str], caller: CallerDep, trading: TradingDep
     ) -> AccountOut:
-        return AccountOut.from_domain(await services.accounts.account(caller.principal, account_id))
+        return AccountOut.from_domain(await trading.accounts.account(caller.principal, account_id))
 
     @get(
         "/{account_id:str}/positions",
@@ -57,12 +57,12 @@ class AccountController(Controller):
             "By symbol; flat positions are left out. Mark-dependent figures are null without a "
             "mark. 404 NOT_FOUND for an account the caller may not act on."
         ),
-        responses=problem_responses(401, 403, 404, 429),
+        responses=problems(404, 429),
     )
     async def positions(
-        self, account_id: FromPath[str], caller: CallerDep, services: ServicesDep
+        self, account_id: FromPath[str], caller: CallerDep, trading: TradingDep
     ) -> PositionListOut:
-        views = await services.accounts.positions(caller.principal, account_id)
+        views = await trading.accounts.positions(caller.principal, account_id)
         return PositionListOut(
             account_id=account_id, items=[PositionOut.from_domain(v) for v in views]
         )

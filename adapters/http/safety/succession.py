@@ -7,8 +7,8 @@ from typing import Any
 from litestar import Controller, get, post, put
 from litestar.params import JSONBody
 
-from adapters.http.deps import CallerDep, ServicesDep
-from adapters.http.problems import problem_responses
+from adapters.http.deps import CallerDep
+from adapters.http.safety import SafetyDep, problems
 from adapters.http.schemas.succession import (
     BeneficiariesIn,
     BeneficiariesOut,
@@ -38,10 +38,10 @@ class SuccessionController(Controller):
         "/policy",
         summary="The caller's succession policy",
         description="404 NOT_FOUND until the owner enrols with PUT.",
-        responses=problem_responses(401, 403, 404, 429),
+        responses=problems(404, 429),
     )
-    async def get_policy(self, caller: CallerDep, services: ServicesDep) -> PolicyOut:
-        return PolicyOut.from_domain(await services.succession.policy(caller.principal))
+    async def get_policy(self, caller: CallerDep, safety: SafetyDep) -> PolicyOut:
+        return PolicyOut.from_domain(await safety.succession.policy(caller.principal))
 
     @put(
         "/policy",
@@ -50,13 +50,13 @@ class SuccessionController(Controller):
             "200 with the policy. 422 INVALID_SUCCESSION_POLICY for inconsistent durations or "
             "reminders; 422 SUCCESSION_UNDER_WAY once the succession has been triggered."
         ),
-        responses=problem_responses(400, 401, 403, 422, 429, notes=_POLICY_422),
+        responses=problems(400, 422, 429, notes=_POLICY_422),
     )
     async def put_policy(
-        self, data: JSONBody[PolicyIn], caller: CallerDep, services: ServicesDep
+        self, data: JSONBody[PolicyIn], caller: CallerDep, safety: SafetyDep
     ) -> PolicyOut:
         policy = data.to_domain(caller.principal.id)
-        await services.succession.set_policy(SetSuccessionPolicy(caller.principal, policy))
+        await safety.succession.set_policy(SetSuccessionPolicy(caller.principal, policy))
         return PolicyOut.from_domain(policy)
 
     @post(
@@ -67,27 +67,27 @@ class SuccessionController(Controller):
             "422 SUCCESSION_UNDER_WAY once triggered."
         ),
         status_code=200,
-        responses=problem_responses(401, 403, 404, 422, 429, notes=_UNDER_WAY_422),
+        responses=problems(404, 422, 429, notes=_UNDER_WAY_422),
     )
-    async def check_in(self, caller: CallerDep, services: ServicesDep) -> SuccessionStatusOut:
-        return SuccessionStatusOut.from_domain(await services.succession.check_in(caller.principal))
+    async def check_in(self, caller: CallerDep, safety: SafetyDep) -> SuccessionStatusOut:
+        return SuccessionStatusOut.from_domain(await safety.succession.check_in(caller.principal))
 
     @get(
         "/status",
         summary="Where the caller's succession stands: deadline, grace, next reminder",
         description="404 NOT_FOUND when not enrolled.",
-        responses=problem_responses(401, 403, 404, 429),
+        responses=problems(404, 429),
     )
-    async def status(self, caller: CallerDep, services: ServicesDep) -> SuccessionStatusOut:
-        return SuccessionStatusOut.from_domain(await services.succession.status(caller.principal))
+    async def status(self, caller: CallerDep, safety: SafetyDep) -> SuccessionStatusOut:
+        return SuccessionStatusOut.from_domain(await safety.succession.status(caller.principal))
 
     @get(
         "/beneficiaries",
         summary="The caller's beneficiaries",
-        responses=problem_responses(401, 403, 429),
+        responses=problems(429),
     )
-    async def get_beneficiaries(self, caller: CallerDep, services: ServicesDep) -> BeneficiariesOut:
-        found = await services.succession.beneficiaries(caller.principal)
+    async def get_beneficiaries(self, caller: CallerDep, safety: SafetyDep) -> BeneficiariesOut:
+        found = await safety.succession.beneficiaries(caller.principal)
         return BeneficiariesOut(beneficiaries=[BeneficiaryOut.from_domain(b) for b in found])
 
     @put(
@@ -98,12 +98,12 @@ class SuccessionController(Controller):
             "not sum to exactly 100, a share is outside (0, 100] or an id repeats; "
             "422 SUCCESSION_UNDER_WAY once triggered."
         ),
-        responses=problem_responses(400, 401, 403, 422, 429, notes=_BENEFICIARIES_422),
+        responses=problems(400, 422, 429, notes=_BENEFICIARIES_422),
     )
     async def put_beneficiaries(
-        self, data: JSONBody[BeneficiariesIn], caller: CallerDep, services: ServicesDep
+        self, data: JSONBody[BeneficiariesIn], caller: CallerDep, safety: SafetyDep
     ) -> BeneficiariesOut:
-        saved = await services.succession.set_beneficiaries(
+        saved = await safety.succession.set_beneficiaries(
             SetBeneficiaries(caller.principal, tuple(b.to_domain() for b in data.beneficiaries))
         )
         return BeneficiariesOut(beneficiaries=[BeneficiaryOut.from_domain(b) for b in saved])

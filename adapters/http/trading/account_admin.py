@@ -6,15 +6,11 @@ from litestar import Controller, Response, patch, post
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import FromPath, JSONBody
 
-from adapters.http.deps import CallerDep, ServicesDep
-from adapters.http.problems import problem_responses
+from adapters.http.deps import CallerDep
 from adapters.http.schemas.account_admin import AccountIn, AccountPatchIn, SyncReportOut
 from adapters.http.schemas.accounts import AccountOut
 from adapters.http.security import reject_agents
-from adapters.http.services import ApiServices
-from application.trading.account_admin import AccountAdmin
-from application.trading.account_sync import AccountSync
-from domain.errors import NotFound
+from adapters.http.trading import TradingDep, TradingServices, problems
 from domain.principals import Principal
 
 _OWNER_ONLY = "Only the account's owner: 404 NOT_FOUND for another user's account; agents 403."
@@ -24,20 +20,8 @@ _NOT_EMPTY = (
 )
 
 
-def _admin(services: ApiServices) -> AccountAdmin:
-    if services.account_admin is None:
-        raise NotFound("accounts are not managed by this instance")
-    return services.account_admin
-
-
-def _sync(services: ApiServices) -> AccountSync:
-    if services.account_sync is None:
-        raise NotFound("accounts are not synced by this instance")
-    return services.account_sync
-
-
-async def _view(services: ApiServices, principal: Principal, account_id: str) -> AccountOut:
-    return AccountOut.from_domain(await services.accounts.account(principal, account_id))
+async def _view(trading: TradingServices, principal: Principal, account_id: str) -> AccountOut:
+    return AccountOut.from_domain(await trading.accounts.account(principal, account_id))
 
 
 class AccountAdminController(Controller):
@@ -61,14 +45,14 @@ class AccountAdminController(Controller):
         status_code=201,
         responses={
             201: ResponseSpec(AccountOut, description="The account; Location names it"),
-            **problem_responses(400, 401, 403, 422, 429),
+            **problems(400, 422, 429),
         },
     )
     async def open_account(
-        self, data: JSONBody[AccountIn], caller: CallerDep, services: ServicesDep
+        self, data: JSONBody[AccountIn], caller: CallerDep, trading: TradingDep
     ) -> Response[AccountOut]:
-        account = await _admin(services).open(data.to_command(caller.principal))
-        body = await _view(services, caller.principal, account.id)
+        account = await trading.account_admin.open(data.to_command(caller.principal))
+        body = await _view(trading, caller.principal, account.id)
         return Response(
             body, status_code=201, headers={"Location": f"/api/v1/accounts/{account.id}"}
         )
@@ -81,17 +65,17 @@ class AccountAdminController(Controller):
             "rest is cash); it replaces the previous one. 409 ACCOUNT_CLOSED for an account "
             f"that is not open. {_OWNER_ONLY}"
         ),
-        responses=problem_responses(400, 401, 403, 404, 409, 422, 429),
+        responses=problems(400, 404, 409, 422, 429),
     )
     async def patch_account(
         self,
         account_id: FromPath[str],
         data: JSONBody[AccountPatchIn],
         caller: CallerDep,
-        services: ServicesDep,
+        trading: TradingDep,
     ) -> AccountOut:
-        await _admin(services).update(data.to_command(caller.principal, account_id))
-        return await _view(services, caller.principal, account_id)
+        await trading.account_admin.update(data.to_command(caller.principal, account_id))
+        return await _view(trading, caller.principal, account_id)
 
     @post(
         "/{account_id:str}/close",
@@ -101,13 +85,13 @@ class AccountAdminController(Controller):
             f"{_NOT_EMPTY} {_OWNER_ONLY}"
         ),
         status_code=200,
-        responses=problem_responses(401, 403, 404, 409, 429),
+        responses=problems(404, 409, 429),
     )
     async def close_account(
-        self, account_id: FromPath[str], caller: CallerDep, services: ServicesDep
+        self, account_id: FromPath[str], caller: CallerDep, trading: TradingDep
     ) -> AccountOut:
-        await _admin(services).close(caller.principal, account_id)
-        return await _view(services, caller.principal, account_id)
+        await trading.account_admin.close(caller.principal, account_id)
+        return await _view(trading, caller.principal, account_id)
 
     @post(
         "/{account_id:str}/archive",
@@ -117,13 +101,13 @@ class AccountAdminController(Controller):
             f"(`?status=archived` shows it). {_NOT_EMPTY} {_OWNER_ONLY}"
         ),
         status_code=200,
-        responses=problem_responses(401, 403, 404, 409, 429),
+        responses=problems(404, 409, 429),
     )
     async def archive_account(
-        self, account_id: FromPath[str], caller: CallerDep, services: ServicesDep
+        self, account_id: FromPath[str], caller: CallerDep, trading: TradingDep
     ) -> AccountOut:
-        await _admin(services).archive(caller.principal, account_id)
-        return await _view(services, caller.principal, account_id)
+        await trading.account_admin.archive(caller.principal, account_id)
+        return await _view(trading, caller.principal, account_id)
 
     @post(
         "/{account_id:str}/sync",
@@ -138,12 +122,12 @@ class AccountAdminController(Controller):
             f"ACCOUNT_CLOSED for an account that is not open. {_OWNER_ONLY}"
         ),
         status_code=200,
-        responses=problem_responses(401, 403, 404, 409, 429, 503),
+        responses=problems(404, 409, 429, 503),
     )
     async def sync_account(
-        self, account_id: FromPath[str], caller: CallerDep, services: ServicesDep
+        self, account_id: FromPath[str], caller: CallerDep, trading: TradingDep
     ) -> SyncReportOut:
-        report = await _sync(services).sync(caller.principal, account_id)
+        report = await trading.account_sync.sync(caller.principal, account_id)
         return SyncReportOut.from_domain(report)
 
 

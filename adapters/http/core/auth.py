@@ -9,7 +9,8 @@ from litestar.exceptions import PermissionDeniedException
 from litestar.middleware.rate_limit import get_remote_address
 from litestar.params import JSONBody
 
-from adapters.http.deps import CallerDep, ServicesDep
+from adapters.http.core import CoreDep
+from adapters.http.deps import CallerDep
 from adapters.http.devices.login import DEVICE_HEADER, answer_with_device, check_in, failures_before
 from adapters.http.problems import problem_responses
 from adapters.http.read_only import VIEWER_MAY_CALL
@@ -57,13 +58,11 @@ class AuthController(Controller):
         ),
     )
     async def login(
-        self, data: JSONBody[LoginIn], services: ServicesDep, request: Request[Any, Any, Any]
+        self, data: JSONBody[LoginIn], core: CoreDep, request: Request[Any, Any, Any]
     ) -> Response[TokenOut]:
         client = get_remote_address(request)
         failures = await failures_before(request, data.username)
-        pair = await services.auth.login(
-            data.username, data.password, data.totp_code, client=client
-        )
+        pair = await core.auth.login(data.username, data.password, data.totp_code, client=client)
         presented = request.headers.get(DEVICE_HEADER)
         login = await check_in(request, pair.access_token, client, failures, presented)
         return answer_with_device(
@@ -79,8 +78,8 @@ class AuthController(Controller):
         operation_class=PublicOperation,
         responses=problem_responses(400, 401, 429),
     )
-    async def refresh(self, data: JSONBody[RefreshIn], services: ServicesDep) -> TokenOut:
-        return TokenOut.from_domain(await services.auth.refresh(data.refresh_token))
+    async def refresh(self, data: JSONBody[RefreshIn], core: CoreDep) -> TokenOut:
+        return TokenOut.from_domain(await core.auth.refresh(data.refresh_token))
 
     @post(
         "/logout",
@@ -91,11 +90,11 @@ class AuthController(Controller):
         opt=VIEWER_MAY_CALL,
     )
     async def logout(
-        self, caller: CallerDep, services: ServicesDep, data: JSONBody[LogoutIn | None] = None
+        self, caller: CallerDep, core: CoreDep, data: JSONBody[LogoutIn | None] = None
     ) -> None:
         if caller.session is None:
             raise PermissionDeniedException("only user sessions can log out")
-        await services.auth.logout(caller.session, data.refresh_token if data else None)
+        await core.auth.logout(caller.session, data.refresh_token if data else None)
 
     @post(
         "/mfa/enroll",
@@ -105,8 +104,8 @@ class AuthController(Controller):
         responses=problem_responses(401, 403),
         opt=VIEWER_MAY_CALL,
     )
-    async def enroll(self, caller: CallerDep, services: ServicesDep) -> MfaEnrollmentOut:
-        return MfaEnrollmentOut.from_domain(await services.auth.enroll_mfa(caller.principal))
+    async def enroll(self, caller: CallerDep, core: CoreDep) -> MfaEnrollmentOut:
+        return MfaEnrollmentOut.from_domain(await core.auth.enroll_mfa(caller.principal))
 
     @post(
         "/mfa/verify",
@@ -118,9 +117,9 @@ class AuthController(Controller):
         opt=VIEWER_MAY_CALL,
     )
     async def verify(
-        self, data: JSONBody[MfaVerifyIn], caller: CallerDep, services: ServicesDep
+        self, data: JSONBody[MfaVerifyIn], caller: CallerDep, core: CoreDep
     ) -> UserOut:
-        return UserOut.from_domain(await services.auth.verify_mfa(caller.principal, data.code))
+        return UserOut.from_domain(await core.auth.verify_mfa(caller.principal, data.code))
 
     @get(
         "/me",
@@ -128,5 +127,5 @@ class AuthController(Controller):
         guards=[reject_agents],
         responses=problem_responses(401, 403),
     )
-    async def me(self, caller: CallerDep, services: ServicesDep) -> UserOut:
-        return UserOut.from_domain(await services.auth.user(caller.principal))
+    async def me(self, caller: CallerDep, core: CoreDep) -> UserOut:
+        return UserOut.from_domain(await core.auth.user(caller.principal))

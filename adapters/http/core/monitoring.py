@@ -7,7 +7,7 @@ from typing import Any
 from litestar import Controller, get, post
 from litestar.params import FromPath
 
-from adapters.http.deps import ServicesDep
+from adapters.http.core import CoreDep
 from adapters.http.problems import problem_responses
 from adapters.http.schemas.monitoring import (
     ConsumerRestartedOut,
@@ -38,10 +38,10 @@ class MonitoringController(Controller):
         guards=[require_roles(*SEES_ALL)],
         responses=problem_responses(401, 403, 429),
     )
-    async def kafka(self, services: ServicesDep) -> KafkaReportOut | KafkaDisabledOut:
-        if services.streams is None:
+    async def kafka(self, core: CoreDep) -> KafkaReportOut | KafkaDisabledOut:
+        if core.streams is None:
             return KafkaDisabledOut()
-        return KafkaReportOut.from_domain(await services.streams.report())
+        return KafkaReportOut.from_domain(await core.streams.report())
 
     @post(
         "/kafka/consumers/{group:str}/restart",
@@ -54,12 +54,10 @@ class MonitoringController(Controller):
         guards=[require_roles(Role.RISK_OFFICER, Role.ADMIN)],
         responses=problem_responses(401, 403, 404, 429),
     )
-    async def restart_consumer(
-        self, group: FromPath[str], services: ServicesDep
-    ) -> ConsumerRestartedOut:
-        if services.streams is None:
+    async def restart_consumer(self, group: FromPath[str], core: CoreDep) -> ConsumerRestartedOut:
+        if core.streams is None:
             raise NotFound(f"consumer group {group} not found: Kafka is not configured")
-        await services.streams.restart_consumer(group)
+        await core.streams.restart_consumer(group)
         return ConsumerRestartedOut(group=group)
 
 

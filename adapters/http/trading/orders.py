@@ -15,11 +15,12 @@ from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import FromPath, FromQuery, HeaderParameter, JSONBody, QueryParameter
 from litestar.serialization import encode_json, get_serializer
 
-from adapters.http.deps import CallerDep, ServicesDep
+from adapters.http.deps import CallerDep
 from adapters.http.problems import Problem, problem_response, problem_responses
 from adapters.http.schemas.common import DecisionOut
 from adapters.http.schemas.orders import OrderIn, OrderOut, OrderPageOut, OrderPlaced
-from adapters.http.security import Caller, caller_of, services_of
+from adapters.http.security import Caller, caller_of
+from adapters.http.trading import TradingDep, trading_of
 from application.trading.accounts import OrderQuery
 from application.trading.orders import OrderResult, SubmitOrder, origin_for
 from domain.errors import Conflict
@@ -99,9 +100,9 @@ class OrderController(Controller):
         request: Request[Any, Any, Any],
         idempotency_key: IdempotencyKey = None,
     ) -> Response[OrderPlaced] | Response[Problem]:
-        # The caller and the services straight from the request, not as dependencies: each
+        # The caller and the trading bundle straight from the request, not as dependencies: each
         # dependency Litestar resolves costs the hottest route a few microseconds.
-        caller, services = caller_of(request), services_of(request)
+        caller, trading = caller_of(request), trading_of(request)
         command = SubmitOrder(
             principal=caller.principal,
             account_id=data.account_id,
@@ -117,12 +118,12 @@ class OrderController(Controller):
             client_order_id=data.client_order_id,
             idempotency_key=idempotency_key,
         )
-        store = services.idempotency
+        store = trading.idempotency
         if idempotency_key is None or store is None:
-            return _answer(request, await services.orders.submit(command))
+            return _answer(request, await trading.orders.submit(command))
         key = f"orders:{caller.principal.id}:{data.account_id}:{idempotency_key}"
         return await _once(
-            request, store, key, _fingerprint(data), lambda: services.orders.submit(command)
+            request, store, key, _fingerprint(data), lambda: trading.orders.submit(command)
         )
 
     @get(
@@ -137,7 +138,7 @@ class OrderController(Controller):
     async def list_orders(
         self,
         caller: CallerDep,
-        services: ServicesDep,
+        trading: TradingDep,
         account_id: FromQuery[str | None] = None,
         status: FromQuery[list[OrderStatus] | None] = None,
         symbol: FromQuery[str | None] = None,
@@ -146,7 +147,7 @@ class OrderController(Controller):
         cursor: FromQuery[str | None] = None,
         limit: Annotated[int, QueryParameter(ge=1, le=200)] = 50,
     ) -> OrderPageOut:
-        page = await services.accounts.orders(
+        page = await trading.accounts.orders(
             caller.principal,
             OrderQuery(
                 account_id=account_id,
@@ -169,9 +170,9 @@ class OrderController(Controller):
         responses=problem_responses(400, 401, 404, 429),
     )
     async def get_order(
-        self, order_id: FromPath[str], caller: CallerDep, services: ServicesDep
+        self, order_id: FromPath[str], caller: CallerDep, trading: TradingDep
     ) -> OrderOut:
-        return OrderOut.from_domain(await services.accounts.order(caller.principal, order_id))
+        return OrderOut.from_domain(await trading.accounts.order(caller.principal, order_id))
 
     @delete(
         "/{order_id:str}",
@@ -184,9 +185,9 @@ class OrderController(Controller):
         responses=problem_responses(400, 401, 404, 409, 429),
     )
     async def cancel(
-        self, order_id: FromPath[str], caller: CallerDep, services: ServicesDep
+        self, order_id: FromPath[str], caller: CallerDep, trading: TradingDep
     ) -> OrderOut:
-        return OrderOut.from_domain(await services.orders.cancel(caller.principal, order_id))
+        return OrderOut.from_domain(await trading.orders.cancel(caller.principal, order_id))
 
 
 def _answer(request: Request[Any, Any, Any], result: OrderResult) -> Response[Any]:

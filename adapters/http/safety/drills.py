@@ -12,25 +12,16 @@ from typing import Any
 from litestar import Controller, delete, get, put
 from litestar.params import JSONBody
 
-from adapters.http.deps import CallerDep, ServicesDep
-from adapters.http.problems import problem_responses
+from adapters.http.deps import CallerDep
+from adapters.http.safety import SafetyDep, problems
 from adapters.http.schemas.drills import PaperFaultsIn, PaperFaultsOut
 from adapters.http.security import require_roles
-from application.safety.drill_faults import DrillFaultControl
-from domain.killswitch.drill import DrillsUnavailable
 from domain.principals import Role
 
 _ADMIN = (
     "Admins only (403 FORBIDDEN for anyone else); 404 DRILLS_UNAVAILABLE where "
     "BULWARK_PAPER_FAULTS is unset (always in prod)."
 )
-
-
-def _control(services: Any) -> DrillFaultControl:
-    if services.drill_faults is None:
-        raise DrillsUnavailable("broker fault drills are not served by this instance")
-    control: DrillFaultControl = services.drill_faults
-    return control
 
 
 class PaperFaultsController(Controller):
@@ -42,10 +33,10 @@ class PaperFaultsController(Controller):
         "/",
         summary="The paper broker's drill faults switched on now",
         description=_ADMIN,
-        responses=problem_responses(401, 403, 404, 429),
+        responses=problems(404, 429),
     )
-    async def faults(self, caller: CallerDep, services: ServicesDep) -> PaperFaultsOut:
-        return PaperFaultsOut.from_domain(_control(services).current(caller.principal))
+    async def faults(self, caller: CallerDep, safety: SafetyDep) -> PaperFaultsOut:
+        return PaperFaultsOut.from_domain(safety.drill_faults.current(caller.principal))
 
     @put(
         "/",
@@ -55,12 +46,12 @@ class PaperFaultsController(Controller):
             'reject_sends, disconnect; [] or ["none"] for none. 422 UNKNOWN_FAULT for a name '
             "no drill knows. Audited. The kill switch's next run meets them at once."
         ),
-        responses=problem_responses(400, 401, 403, 404, 422, 429),
+        responses=problems(400, 404, 422, 429),
     )
     async def switch(
-        self, data: JSONBody[PaperFaultsIn], caller: CallerDep, services: ServicesDep
+        self, data: JSONBody[PaperFaultsIn], caller: CallerDep, safety: SafetyDep
     ) -> PaperFaultsOut:
-        control = _control(services)
+        control = safety.drill_faults
         faults = data.to_domain()
         return PaperFaultsOut.from_domain(await control.set(caller.principal, faults))
 
@@ -69,10 +60,10 @@ class PaperFaultsController(Controller):
         summary="Switch every drill fault off",
         description=f"{_ADMIN} 204; audited.",
         status_code=204,
-        responses=problem_responses(401, 403, 404, 429),
+        responses=problems(404, 429),
     )
-    async def clear(self, caller: CallerDep, services: ServicesDep) -> None:
-        await _control(services).clear(caller.principal)
+    async def clear(self, caller: CallerDep, safety: SafetyDep) -> None:
+        await safety.drill_faults.clear(caller.principal)
 
 
 CONTROLLERS: list[Any] = [PaperFaultsController]

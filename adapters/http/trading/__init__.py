@@ -1,0 +1,82 @@
+"""The trading context's routes: orders, accounts and their administration, instruments, risk
+rules, margin, agents."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, TypeAlias
+
+from litestar.connection import ASGIConnection
+from litestar.di import NamedDependency
+from litestar.types import ControllerRouterHandler
+
+from adapters.http.contexts import HttpContext, served_bundle
+from adapters.http.problems import problems_with
+from application.identity.apikeys import ApiKeyService
+from application.safety.agents import AgentService
+from application.safety.margin import MarginService
+from application.trading.account_admin import AccountAdmin
+from application.trading.account_sync import AccountSync
+from application.trading.accounts import AccountQueries
+from application.trading.instrument_catalog import InstrumentCatalog
+from application.trading.orders import OrderService
+from application.trading.risk import RiskService
+from ports.idempotency import IdempotencyStore
+
+NAME = "trading"
+# The problems every trading route documents; a route adds its own: `problems(404, ...)`.
+problems = problems_with(401, 403)
+
+
+@dataclass(frozen=True)
+class TradingServices:
+    """What the trading routes call."""
+
+    accounts: AccountQueries
+    orders: OrderService
+    risk: RiskService
+    account_admin: AccountAdmin  # open, change, close accounts
+    account_sync: AccountSync  # import an account's state from its broker
+    instruments: InstrumentCatalog  # instrument reference data
+    agents: AgentService
+    api_keys: ApiKeyService  # an agent's keys
+    margin: MarginService
+    # Idempotency-Key claims across instances; None: the orders table's unique key alone.
+    idempotency: IdempotencyStore | None = None
+
+
+TradingDep: TypeAlias = NamedDependency[TradingServices]
+
+
+def trading_of(connection: ASGIConnection[Any, Any, Any, Any]) -> TradingServices:
+    """The trading bundle, read from the request (the order path and the console's pages)."""
+    services: TradingServices = served_bundle(connection, NAME)
+    return services
+
+
+def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
+    from adapters.http.trading import (
+        account_admin,
+        accounts,
+        agents,
+        instruments,
+        margin,
+        orders,
+        risk,
+    )
+
+    return [
+        orders.OrderController,
+        *accounts.CONTROLLERS,
+        *risk.CONTROLLERS,
+        *margin.CONTROLLERS,
+        *agents.CONTROLLERS,
+        *account_admin.CONTROLLERS,
+        *instruments.CONTROLLERS,
+    ]
+
+
+def context(services: TradingServices) -> HttpContext:
+    """The trading routes over their use cases."""
+    return HttpContext(NAME, services, controllers)
