@@ -44,7 +44,7 @@ def metrics_collectors(container: ApplicationContainer, settings: Settings) -> l
             "metrics_hidden", hint="set BULWARK_METRICS_TOKEN to let Prometheus scrape /metrics"
         )
     services = container.api_services()
-    provider_service = services.providers
+    provider_service = container.market_data.provider_service()
     hub = services.events
     count = None
     if container.core.store_kind() == "sql":

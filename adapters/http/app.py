@@ -41,15 +41,11 @@ from adapters.http.routes import (
     account_admin,
     accounts,
     agents,
-    bar_history,
     drills,
     instruments,
     killswitch,
     margin,
-    market,
     monitoring,
-    options_chain,
-    providers,
     risk,
     succession,
 )
@@ -224,13 +220,9 @@ def create_app(
                     AuthController,
                     OrderController,
                     *(c for module in RESOURCES for c in module.CONTROLLERS),
-                    *providers.CONTROLLERS,
                     *drills.CONTROLLERS,  # /admin/drills/paper-faults (never in prod)
-                    *market.CONTROLLERS,
-                    *bar_history.CONTROLLERS,  # /market/bars: stored bar history
                     *account_admin.CONTROLLERS,
                     *instruments.CONTROLLERS,
-                    *options_chain.CONTROLLERS,  # /analytics/options/{symbol}
                     *controllers,
                 ],
             ),

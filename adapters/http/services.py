@@ -9,10 +9,6 @@ from typing import Any
 from adapters.http.events import EventHub
 from application.identity.apikeys import ApiKeyService
 from application.identity.auth import AuthService
-from application.market_data.bar_history import BarHistory
-from application.market_data.market import MarketService
-from application.market_data.options_chain import OptionsChainService
-from application.market_data.providers import ProviderService
 from application.market_data.stream_monitor import StreamMonitorService
 from application.safety.agents import AgentService
 from application.safety.drill_faults import DrillFaultControl
@@ -85,15 +81,11 @@ class ApiServices:
     streams: StreamMonitorService | None = None  # None when Kafka is not configured
     # Idempotency-Key claims across instances; None: the orders table's unique key alone.
     idempotency: IdempotencyStore | None = None
-    providers: ProviderService | None = None  # the market-data feed's report and failover
-    market: MarketService | None = None  # depth of market, bars with indicators
-    bar_history: BarHistory | None = None  # stored bar history (routes/bar_history.py)
     account_admin: AccountAdmin | None = None  # open, change, close accounts
     account_sync: AccountSync | None = None  # import an account's state from its broker
     instruments: InstrumentCatalog | None = None  # instrument reference data
     drill_faults: DrillFaultControl | None = None  # the paper broker's drill faults (admin)
     # The quant kernels' backend (CPU or CUDA; /api/status shows it).
     compute: ComputePort | None = None
-    options_chain: OptionsChainService | None = None  # option chains, IV rank
     # Orders approved but never acknowledged by their broker, as the watch last left them.
     in_doubt: InDoubtWatch | None = None

@@ -106,6 +106,7 @@ class ApplicationContainer(containers.DeclarativeContainer):
         HttpContextsContainer, core=core, identity=identity, notifications=notifications,
         keys=keys, surveillance=surveillance, portfolio=portfolio, markets=markets,
         inference=inference, analytics=analytics, strategies=strategies,
+        market_data=market_data,
     )  # fmt: skip
     event_hub = providers.Singleton(event_hub, core.bus, settings.provided.http.ws_queue_size)
     idempotency = providers.Selector(
@@ -124,8 +125,7 @@ class ApplicationContainer(containers.DeclarativeContainer):
         orders=trading.orders, risk=trading.risk, killswitch=safety.killswitch,
         agents=safety.agents, margin=safety.margin, succession=safety.succession,
         events=event_hub, rate_limiter=core.api_rate_limiter,
-        idempotency=idempotency, providers=market_data.provider_service,
-        market=market_data.market_service, bar_history=market_data.bar_history,
+        idempotency=idempotency,
         account_admin=trading.account_admin, account_sync=trading.account_sync,
         instruments=trading.instruments,
         probes=providers.Callable(
@@ -139,7 +139,7 @@ class ApplicationContainer(containers.DeclarativeContainer):
         ),
         in_doubt=safety.in_doubt_watch,
         drill_faults=safety.drill_faults,
-        compute=core.compute, options_chain=market_data.options_chain,
+        compute=core.compute,
     )  # fmt: skip
     background = providers.Resource(
         watchers,

@@ -40,6 +40,7 @@ class HttpContextsContainer(containers.DeclarativeContainer):
     inference = providers.DependenciesContainer()
     analytics = providers.DependenciesContainer()
     strategies = providers.DependenciesContainer()
+    market_data = providers.DependenciesContainer()
 
     identity_context = _context(
         "identity", "IdentityServices",
@@ -101,10 +102,17 @@ class HttpContextsContainer(containers.DeclarativeContainer):
         backtests=strategies.backtests, signals=strategies.signals,
     )  # fmt: skip
 
+    market_data_context = _context(
+        "market_data", "MarketDataServices",
+        providers=market_data.provider_service, market=market_data.market_service,
+        bar_history=market_data.bar_history, options_chain=market_data.options_chain,
+    )  # fmt: skip
+
     # What the API's listener mounts, each context with its own routes.
     served = providers.Callable(
         served_contexts,
-        identity_context, notifications_context, keys_context, surveillance_context,
-        audit_context, portfolio_context, markets_context, inference_context, analytics_context,
-        strategies_context,
+        # Market data first: its bars name the Timeframe schema's default (1m) in the document.
+        market_data_context, identity_context, notifications_context, keys_context,
+        surveillance_context, audit_context, portfolio_context, markets_context,
+        inference_context, analytics_context, strategies_context,
     )  # fmt: skip

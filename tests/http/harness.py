@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import atexit
+import contextlib
+import dataclasses
 import functools
 import os
 import shutil
@@ -213,3 +215,23 @@ async def open_harness(
     app = create_app(settings, container)
     client = AsyncTestClient(app)
     return Harness(container, clock, app, client), client
+
+
+@contextlib.asynccontextmanager
+async def serving_market_data(
+    harness: Harness, **left_out: None
+) -> AsyncIterator[AsyncTestClient[Litestar]]:
+    """A client of an app over the harness's contexts whose market-data bundle lacks the use
+    cases named (`market=None`): the instance of a deployment that configures none of them."""
+    from adapters.http.app import create_app as create_http_app
+    from adapters.http.market_data import MarketDataServices
+    from adapters.http.market_data import context as market_data_context
+
+    contexts = []
+    for served in harness.container.http_contexts.served():
+        if isinstance(served.services, MarketDataServices):
+            served = market_data_context(dataclasses.replace(served.services, **left_out))
+        contexts.append(served)
+    app = create_http_app(harness.container.api_services(), contexts=contexts)
+    async with AsyncTestClient(app) as client:
+        yield client

@@ -10,7 +10,7 @@ from adapters.http.services import ApiServices
 from application.market_data.market import MarketService
 from domain.principals import Role
 from ports.marketdata import ProviderError, ProviderRateLimited
-from tests.http.harness import Harness, User
+from tests.http.harness import Harness, User, serving_market_data
 from tests.unit.marketdata.test_market_service import BOOK, FakeProvider
 
 MARKET = "/api/v1/market"
@@ -260,11 +260,10 @@ async def test_failed_provider_is_503_without_its_own_words(
 
 
 async def test_without_a_market_service_the_endpoints_are_unavailable(
-    harness: Harness, trader: User, monkeypatch: pytest.MonkeyPatch
+    harness: Harness, trader: User
 ) -> None:
-    monkeypatch.setattr(harness.container.api_services(), "market", None)
-
-    response = await harness.client.get(f"{MARKET}/AAPL/bars", headers=trader.headers)
+    async with serving_market_data(harness, market=None) as client:
+        response = await client.get(f"{MARKET}/AAPL/bars", headers=trader.headers)
 
     problem(response, 503, "MARKET_DATA_UNAVAILABLE")
 

@@ -18,7 +18,7 @@ from bootstrap.settings import SettingsError
 from domain.errors import Forbidden
 from domain.principals import Principal, Role
 from ports.marketdata import Quote, RateLimitUsage
-from tests.http.harness import Harness
+from tests.http.harness import Harness, serving_market_data
 from tests.http.harness import test_settings as settings_with
 
 PROVIDERS = "/api/v1/providers"
@@ -133,13 +133,11 @@ async def test_the_report_needs_credentials(harness: Harness) -> None:
     problem(response, 401, "UNAUTHENTICATED")
 
 
-async def test_without_a_feed_the_report_is_not_found(
-    harness: Harness, monkeypatch: pytest.MonkeyPatch
-) -> None:
+async def test_without_a_feed_the_report_is_not_found(harness: Harness) -> None:
     owner = await harness.user()
-    monkeypatch.setattr(harness.container.api_services(), "providers", None)
 
-    response = await harness.client.get(PROVIDERS, headers=owner.headers)
+    async with serving_market_data(harness, providers=None) as client:
+        response = await client.get(PROVIDERS, headers=owner.headers)
 
     problem(response, 404, "NOT_FOUND")
 

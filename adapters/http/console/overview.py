@@ -15,6 +15,7 @@ from litestar.response import Template
 
 from adapters.http.console.overview_view import gather
 from adapters.http.console.pages import DESK_READERS, fragment, page
+from adapters.http.contexts import bundle_of
 from adapters.http.security import caller_of, services_of
 from domain.principals import Role
 
@@ -27,7 +28,10 @@ def sees_desk(role: Role) -> bool:
 async def _context(request: Request[Any, Any, Any]) -> dict[str, Any]:
     caller = caller_of(request)
     desk = sees_desk(caller.principal.role)
-    return {"ov": await gather(services_of(request), caller.principal, desk), "desk": desk}
+    market_data = bundle_of(request, "market_data")
+    providers = None if market_data is None else market_data.providers
+    overview = await gather(services_of(request), caller.principal, desk, providers)
+    return {"ov": overview, "desk": desk}
 
 
 class OverviewController(Controller):

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from adapters.http.services import ApiServices
+from application.market_data.providers import ProviderService
 from application.safety.margin import DEFAULT_WARNING_BUFFER
 from application.trading.accounts import AccountView
 from domain.errors import DomainError
@@ -68,14 +69,19 @@ class Overview:
         return [s for s in self.states if s.state is not TradingState.ACTIVE]
 
 
-async def gather(services: ApiServices, principal: Principal, desk: bool) -> Overview:
+async def gather(
+    services: ApiServices,
+    principal: Principal,
+    desk: bool,
+    providers: ProviderService | None = None,
+) -> Overview:
     states = await services.killswitch.status_for(principal)
     by_key = {s.scope.key: s.state for s in states}
     accounts = await services.accounts.list_accounts(principal)
     shown = accounts[:MAX_ACCOUNTS]
     lines = [await _line(services, principal, a, by_key) for a in shown]
     alerts = _state_alerts(states) + _in_doubt_alerts(services, accounts, desk)
-    alerts += _margin_alerts(lines) + _provider_alerts(services)
+    alerts += _margin_alerts(lines) + _provider_alerts(providers)
     if desk:
         alerts += _stream_alerts(services)
     return Overview(states, lines, len(accounts) - len(shown), alerts)
@@ -150,10 +156,10 @@ def _margin_alerts(lines: list[AccountLine]) -> list[Alert]:
     return alerts
 
 
-def _provider_alerts(services: ApiServices) -> list[Alert]:
-    if services.providers is None:
+def _provider_alerts(providers: ProviderService | None) -> list[Alert]:
+    if providers is None:  # this instance serves no market data
         return []
-    report = services.providers.report()
+    report = providers.report()
     href = "/console/providers"
     alerts = [
         Alert(
