@@ -106,6 +106,11 @@ class HttpContextsContainer(containers.DeclarativeContainer):
         "market_data", "MarketDataServices",
         providers=market_data.provider_service, market=market_data.market_service,
         bar_history=market_data.bar_history, options_chain=market_data.options_chain,
+        live_quotes=providers.Singleton(
+            later("adapters.http.market_data.quotes_socket:live_quotes"), core.market,
+            core.settings.provided.market_data.ws_quotes_max_symbols,
+            core.settings.provided.market_data.ws_quotes_flush_ms,
+        ),
     )  # fmt: skip
 
     # What the API's listener mounts, each context with its own routes.

@@ -24,6 +24,8 @@ class MarketDataSettings(Section, frozen=True, kw_only=True):
         "bars_store": "bars_store",
         "bars_dir": "bars_dir",
         "bars_threads": "bars_threads",
+        "ws_quotes_max_symbols": "ws_quotes_max_symbols",
+        "ws_quotes_flush_ms": "ws_quotes_flush_ms",
     }
 
     primary: Literal["synthetic", "replay", "alpaca"] = "synthetic"
@@ -58,6 +60,10 @@ class MarketDataSettings(Section, frozen=True, kw_only=True):
     bars_store: Literal["parquet", "memory"] = "parquet"
     bars_dir: Annotated[str, msgspec.Meta(min_length=1)] = "var/bars"
     bars_threads: Annotated[int, msgspec.Meta(ge=1, le=64)] = 4
+    # /ws/quotes (docs/live-quotes.md): symbols one connection may follow, and the longest a
+    # quote waits to be sent with the ones that follow it (0: as soon as the loop can).
+    ws_quotes_max_symbols: Annotated[int, msgspec.Meta(ge=1, le=10_000)] = 100
+    ws_quotes_flush_ms: Annotated[float, msgspec.Meta(ge=0, le=1000)] = 10.0
 
     @property
     def providers(self) -> tuple[str, ...]:

@@ -219,10 +219,10 @@ async def open_harness(
 
 @contextlib.asynccontextmanager
 async def serving_market_data(
-    harness: Harness, **left_out: None
+    harness: Harness, **use_cases: Any
 ) -> AsyncIterator[AsyncTestClient[Litestar]]:
-    """A client of an app over the harness's contexts whose market-data bundle lacks the use
-    cases named (`market=None`): the instance of a deployment that configures none of them."""
+    """A client of an app over the harness's contexts whose market-data bundle has these use
+    cases instead (`market=None`: a deployment that configures no market views)."""
     from adapters.http.app import create_app as create_http_app
     from adapters.http.market_data import MarketDataServices
     from adapters.http.market_data import context as market_data_context
@@ -230,8 +230,17 @@ async def serving_market_data(
     contexts = []
     for served in harness.container.http_contexts.served():
         if isinstance(served.services, MarketDataServices):
-            served = market_data_context(dataclasses.replace(served.services, **left_out))
+            served = market_data_context(dataclasses.replace(served.services, **use_cases))
         contexts.append(served)
-    app = create_http_app(harness.container.api_services(), contexts=contexts)
+    app = create_http_app(
+        harness.container.api_services(), harness.container.http_config(), contexts=contexts
+    )
     async with AsyncTestClient(app) as client:
         yield client
+
+
+@contextlib.asynccontextmanager
+async def market_data_replaced(harness: Harness, **use_cases: Any) -> AsyncIterator[Harness]:
+    """The harness, its client serving these market-data use cases (a fixture's fakes)."""
+    async with serving_market_data(harness, **use_cases) as client:
+        yield dataclasses.replace(harness, client=client)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
 
-from adapters.http.services import ApiServices
 from application.market_data.market import MarketService
 from domain.principals import Role
 from ports.marketdata import ProviderError, ProviderRateLimited
@@ -17,12 +17,16 @@ MARKET = "/api/v1/market"
 
 
 @pytest.fixture
-def provider(harness: Harness, monkeypatch: pytest.MonkeyPatch) -> FakeProvider:
+async def provider(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> AsyncIterator[FakeProvider]:
     """The app's market service over a fake provider: AAPL's book has a 9,000 bid at 99.93."""
     fake = FakeProvider(harness.clock, books={"AAPL": BOOK})
-    services: ApiServices = harness.container.api_services()
-    monkeypatch.setattr(services, "market", MarketService(fake, harness.clock, ttl_s=2.0))
-    return fake
+    async with serving_market_data(
+        harness, market=MarketService(fake, harness.clock, ttl_s=2.0)
+    ) as client:
+        monkeypatch.setattr(harness, "client", client)
+        yield fake
 
 
 @pytest.fixture

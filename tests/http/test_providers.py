@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -9,7 +10,6 @@ from typing import Any
 
 import pytest
 
-from adapters.http.services import ApiServices
 from adapters.marketdata.failover import FailoverConfig, FailoverMarketData
 from adapters.marketdata.replay import ReplayMarketData
 from application.market_data.providers import FailoverCommand, ProviderService
@@ -33,7 +33,9 @@ class BudgetedReplay(ReplayMarketData):
 
 
 @pytest.fixture
-def feed(harness: Harness, monkeypatch: pytest.MonkeyPatch) -> FailoverMarketData:
+async def feed(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> AsyncIterator[FailoverMarketData]:
     """The container's synthetic provider first, a replay provider behind it."""
     now = harness.clock.now()
     replay = BudgetedReplay(
@@ -42,10 +44,10 @@ def feed(harness: Harness, monkeypatch: pytest.MonkeyPatch) -> FailoverMarketDat
     )
     (synthetic,) = harness.container.market_data.market_feed().providers()
     feed = FailoverMarketData([[synthetic], [replay]], harness.clock, FailoverConfig())
-    services: ApiServices = harness.container.api_services()
     service = ProviderService(feed, harness.clock, harness.container.core.audit())
-    monkeypatch.setattr(services, "providers", service)
-    return feed
+    async with serving_market_data(harness, providers=service) as client:
+        monkeypatch.setattr(harness, "client", client)
+        yield feed
 
 
 def problem(response: Any, status: int, code: str) -> dict[str, Any]:

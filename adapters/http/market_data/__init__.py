@@ -12,6 +12,7 @@ from litestar.types import ControllerRouterHandler
 
 from adapters.http.contexts import HttpContext
 from application.market_data.bar_history import BarHistory
+from application.market_data.live_quotes import LiveQuotes
 from application.market_data.market import MarketDataUnavailable, MarketService
 from application.market_data.options_chain import OptionsChainService
 from application.market_data.providers import ProviderService
@@ -30,6 +31,7 @@ class MarketDataServices:
     market: MarketService | None = None  # depth of market, bars with indicators
     bar_history: BarHistory | None = None  # stored bar history
     options_chain: OptionsChainService | None = None  # option chains, IV rank
+    live_quotes: LiveQuotes | None = None  # /ws/quotes: the quote board to clients
 
     def market_service(self) -> MarketService:
         if self.market is None:
@@ -68,4 +70,6 @@ def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
 
 def context(services: MarketDataServices) -> HttpContext:
     """The market-data routes over their use cases."""
-    return HttpContext(NAME, services, controllers)
+    from adapters.http.market_data.quotes_socket import quotes_socket
+
+    return HttpContext(NAME, services, controllers, elsewhere=(("/", [quotes_socket]),))
