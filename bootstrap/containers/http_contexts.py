@@ -106,6 +106,7 @@ class HttpContextsContainer(containers.DeclarativeContainer):
         "market_data", "MarketDataServices",
         providers=market_data.provider_service, market=market_data.market_service,
         bar_history=market_data.bar_history, options_chain=market_data.options_chain,
+        quote_quality=market_data.quote_quality,
         live_quotes=providers.Singleton(
             later("adapters.http.market_data.quotes_socket:live_quotes"), core.market,
             core.settings.provided.market_data.ws_quotes_max_symbols,

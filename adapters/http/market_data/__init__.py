@@ -16,6 +16,7 @@ from application.market_data.live_quotes import LiveQuotes
 from application.market_data.market import MarketDataUnavailable, MarketService
 from application.market_data.options_chain import OptionsChainService
 from application.market_data.providers import ProviderService
+from application.market_data.quote_quality import QuoteQuality
 from domain.errors import NotFound, StoreUnavailable
 
 NAME = "market_data"
@@ -32,6 +33,8 @@ class MarketDataServices:
     bar_history: BarHistory | None = None  # stored bar history
     options_chain: OptionsChainService | None = None  # option chains, IV rank
     live_quotes: LiveQuotes | None = None  # /ws/quotes: the quote board to clients
+    # Consensus reads, the sources' grades, the cheapest fresh quote.
+    quote_quality: QuoteQuality | None = None
 
     def market_service(self) -> MarketService:
         if self.market is None:
@@ -48,6 +51,11 @@ class MarketDataServices:
             raise MarketDataUnavailable("option chains are not configured", retryable=False)
         return self.options_chain
 
+    def quality(self) -> QuoteQuality:
+        if self.quote_quality is None:
+            raise MarketDataUnavailable("the feed's sources are not configured", retryable=False)
+        return self.quote_quality
+
     def feed(self) -> ProviderService:
         if self.providers is None:
             raise NotFound("market-data providers are not served by this instance")
@@ -58,11 +66,12 @@ MarketDataDep: TypeAlias = NamedDependency[MarketDataServices]
 
 
 def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
-    from adapters.http.market_data import bar_history, market, options_chain, providers
+    from adapters.http.market_data import bar_history, market, options_chain, providers, quotes
 
     return [
         *providers.CONTROLLERS,  # /providers, /providers/failover
         *market.CONTROLLERS,  # /market/{symbol}/depth, /bars
+        *quotes.CONTROLLERS,  # /market/quotes/{symbol}, /consensus
         *bar_history.CONTROLLERS,  # /market/bars: stored bar history
         *options_chain.CONTROLLERS,  # /analytics/options/{symbol}
     ]

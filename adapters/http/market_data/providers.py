@@ -124,7 +124,9 @@ class ProviderController(Controller):
         },
     )
     async def report(self, market_data: MarketDataDep) -> ProvidersOut:
-        return ProvidersOut.from_domain(market_data.feed().report())
+        quality = market_data.quote_quality
+        grades = () if quality is None else quality.grades()
+        return ProvidersOut.from_domain(market_data.feed().report(), grades)
 
     @post(
         "/failover",

@@ -11,6 +11,7 @@ from litestar import Request, Response, get
 from litestar.openapi.datastructures import ResponseSpec
 
 from adapters.http.contexts import bundle_of
+from adapters.http.market_data.quote_schemas import SourceQualityOut, data_quality_out
 from adapters.http.problems import problem_responses
 from adapters.http.schemas.ml import InferenceOut
 from adapters.http.security import PublicOperation, services_of
@@ -64,6 +65,7 @@ class StatusOut(msgspec.Struct):
     compute: ComputeOut | None = None  # None where no compute backend is wired
     inference: InferenceOut | None = None  # the models' runtime and provider
     orders_in_doubt: InDoubtOut | None = None  # None where no watch is wired
+    data_quality: list[SourceQualityOut] | None = None  # market-data sources' grades
 
 
 async def run_probes(services: ApiServices) -> list[ComponentStatus]:
@@ -136,6 +138,7 @@ async def status(request: Request[Any, Any, Any]) -> StatusOut:
         compute_out(services),
         inference_out(bundle_of(request, "inference")),
         in_doubt_out(services),
+        data_quality_out(bundle_of(request, "market_data")),
     )
 
 
