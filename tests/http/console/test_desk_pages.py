@@ -72,6 +72,7 @@ async def two_providers(
     service = ProviderService(feed, harness.clock, harness.container.core.audit())
     async with serving_market_data(harness, providers=service) as client:
         monkeypatch.setattr(harness, "client", client)
+        monkeypatch.setattr(harness, "app", client.app)  # the console's client
         yield feed
 
 

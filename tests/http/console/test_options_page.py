@@ -37,6 +37,7 @@ async def chains(
     )
     async with serving_market_data(harness, options_chain=service) as client:
         monkeypatch.setattr(harness, "client", client)
+        monkeypatch.setattr(harness, "app", client.app)  # the console's client
         yield service
 
 

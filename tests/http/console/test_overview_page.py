@@ -70,6 +70,7 @@ async def failing_feed(
     service = ProviderService(feed, harness.clock, harness.container.core.audit())
     async with serving_market_data(harness, providers=service) as client:
         monkeypatch.setattr(harness, "client", client)
+        monkeypatch.setattr(harness, "app", client.app)  # the console's client
         yield feed
 
 
