@@ -95,6 +95,10 @@ class LiveQuotes:
     def connections(self) -> int:
         return len(self._clients)
 
+    def clients(self) -> list[QuoteClient]:
+        """The clients connected now (their counts of quotes sent and dropped)."""
+        return list(self._clients)
+
     def connect(self) -> QuoteClient:
         """A new client following nothing yet (on the serving event loop)."""
         self._loop = asyncio.get_running_loop()

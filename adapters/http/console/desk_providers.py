@@ -22,7 +22,7 @@ from domain.errors import NotFound
 
 def _feed(request: Request[Any, Any, Any]) -> ProviderService:
     market_data = bundle_of(request, "market_data")
-    providers = None if market_data is None else market_data.providers
+    providers: ProviderService | None = None if market_data is None else market_data.providers
     if providers is None:
         raise NotFound("market-data providers are not served by this instance")
     return providers

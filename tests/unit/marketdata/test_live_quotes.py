@@ -209,7 +209,7 @@ def test_a_reader_always_ends_on_the_latest_price_and_counts_every_quote(
         received: dict[str, str] = {}
         followed_quotes = 0
         for step in steps:
-            if step == "read":
+            if isinstance(step, str):  # "read"
                 received.update(lasts(hub._pull(client)))
             else:
                 symbol, price = step
