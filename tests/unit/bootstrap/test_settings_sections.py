@@ -74,6 +74,7 @@ def other_value(kind: ins.Type, default: object) -> tuple[str, object] | None:
 # company (context variables set beside them).
 EXPLICIT: dict[str, tuple[str, object, dict[str, str]]] = {
     "env": ("test", "test", {}),
+    "market_data_provider_costs": ("synthetic=0.001", "synthetic=0.001", {}),
     "database_url": ("sqlite+aiosqlite:///x.db", "sqlite+aiosqlite:///x.db", {}),
     "redis_url": ("redis://cache:6379/1", "redis://cache:6379/1", {}),
     "alpaca_key_id": ("AK", Secret("AK"), {"BULWARK_ALPACA_SECRET_KEY": "s"}),
