@@ -5,9 +5,10 @@ uvicorn worker, and a feeder publishing `--rate` quotes a second round-robin ove
 symbols onto the process's quote board (as the quote pump does). The clients run in another
 process (asyncio + websockets), so the figures are the server's: `--clients` connections each
 subscribe to every symbol and stamp each quote they receive with (arrival - the quote's `at`);
-one more client subscribes and then stops reading (its socket fills, the server's send to it
-blocks). Printed: the p50/p99 quote->client latency of the reading clients beside the 50 ms
-target, quotes received, the slow client's drops (coalesced on the server) and the others'.
+one more client subscribes and then never reads (a raw socket with a 4 KiB buffer: once the
+server's send buffer is full as well, the server's send to it blocks). Printed: the p50/p99
+quote->client latency of the reading clients beside the 50 ms target, the quotes sent to the
+slow client and to the median other client, and their drops (coalesced on the server).
 
 The full scale is 1,000 clients x 100 symbols at 1,000 quotes/s (`--full`); the default is a
 reduced scale for a shared machine. Run: `.venv/bin/python -m benchmarks.bench_ws_quotes
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import base64
 import contextlib
 import json
 import os
@@ -63,30 +65,41 @@ async def _reader(url: str, symbols: list[str], until: float, latencies: list[fl
                 received += 1
 
 
-async def _slow(url: str, symbols: list[str], until: float) -> int:
-    """Subscribes, then reads nothing until the end (its buffers fill); then drains a little."""
-    import websockets
-
+def _never_reading(url: str, symbols: list[str]) -> socket.socket:
+    """A client on a raw socket with a 4 KiB receive buffer: it opens the WebSocket (the
+    handshake and one frame by hand, RFC 6455), subscribes, and never reads again."""
     host, port = url.split("//", 1)[1].split("/", 1)[0].split(":")
+    path = "/" + url.split("//", 1)[1].split("/", 1)[1]
     sock = socket.socket()
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, SLOW_RCVBUF)
+    sock.settimeout(30)
     sock.connect((host, int(port)))
-    sock.setblocking(False)
-    async with websockets.connect(url, sock=sock, max_queue=1, max_size=2**24) as ws:
-        await ws.send(json.dumps({"action": "subscribe", "symbols": symbols}))
-        await asyncio.sleep(max(0.0, until - time.time()))
-        return 0
+    key = base64.b64encode(os.urandom(16)).decode()
+    sock.sendall(
+        f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nUpgrade: websocket\r\n"
+        f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\n"
+        "Sec-WebSocket-Version: 13\r\n\r\n".encode()
+    )
+    answer = b""
+    while b"\r\n\r\n" not in answer:
+        answer += sock.recv(1)
+    payload = json.dumps({"action": "subscribe", "symbols": symbols}).encode()
+    mask = os.urandom(4)
+    masked = bytes(b ^ mask[i % 4] for i, b in enumerate(payload))
+    length = bytes([0x80 | 126]) + len(payload).to_bytes(2, "big")
+    sock.sendall(bytes([0x81]) + length + mask + masked)
+    return sock
 
 
 async def run_clients(url: str, clients: int, symbols: int, seconds: float) -> dict[str, object]:
     names = [f"S{i:03d}" for i in range(symbols)]
     until = time.time() + seconds
     latencies: list[float] = []
-    slow = asyncio.create_task(_slow(url, names, until))
+    slow = await asyncio.to_thread(_never_reading, url, names)
     results = await asyncio.gather(
         *(_reader(url, names, until, latencies) for _ in range(clients)), return_exceptions=True
     )
-    await slow
+    slow.close()
     failed = [repr(r) for r in results if isinstance(r, BaseException)]
     latencies.sort()
     return {
