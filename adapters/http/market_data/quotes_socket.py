@@ -41,6 +41,19 @@ FRAME_START = b'{"type":"quotes","quotes":['
 FRAME_END = b"]}"
 
 
+class Sender:
+    """The connection's sends, one at a time: quotes, replies and pings come from three tasks,
+    and a blocked socket must not see a second send waiting beside the first."""
+
+    def __init__(self, socket: WebSocket[Any, Any, Any]) -> None:
+        self._socket = socket
+        self._lock = asyncio.Lock()
+
+    async def text(self, data: str | bytes) -> None:
+        async with self._lock:
+            await self._socket.send_data(data, mode="text")
+
+
 class QuoteMessage(msgspec.Struct, forbid_unknown_fields=True):
     """A client's message: subscribe, unsubscribe (with symbols), or pong."""
 
@@ -96,35 +109,38 @@ async def quotes_socket(
         await _close(socket, CLOSE_UNAVAILABLE, "live quotes are not served here")
         return
     client = hub.connect()
+    send = Sender(socket)
     try:
-        await socket.send_text(
+        await send.text(
             _encode(
                 {
                     "type": "welcome",
                     "principal": caller.principal.id,
                     "max_symbols": hub.max_symbols,
                 }
-            ).decode()
+            )
         )
         initial = [s for s in (socket.query_params.get("symbols") or "").split(",") if s.strip()]
         if initial:
-            await _apply(socket, hub, client, QuoteMessage("subscribe", initial))
-        await _serve(socket, hub, client, http_config.ws_ping_seconds, json_limits(http_config))
+            await _apply(send, hub, client, QuoteMessage("subscribe", initial))
+        limits = json_limits(http_config)
+        await _serve(socket, send, hub, client, http_config.ws_ping_seconds, limits)
     finally:
         hub.disconnect(client)
 
 
 async def _serve(
     socket: WebSocket[Any, Any, Any],
+    send: Sender,
     hub: LiveQuotes,
     client: QuoteClient,
     ping_seconds: float,
     limits: JsonLimits,
 ) -> None:
     tasks = {
-        asyncio.create_task(_send_loop(socket, hub, client)),
-        asyncio.create_task(_receive_loop(socket, hub, client, limits)),
-        asyncio.create_task(_ping_loop(socket, ping_seconds)),
+        asyncio.create_task(_send_loop(send, hub, client)),
+        asyncio.create_task(_receive_loop(socket, send, hub, client, limits)),
+        asyncio.create_task(_ping_loop(send, ping_seconds)),
     }
     try:
         await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
@@ -141,16 +157,18 @@ async def _close(socket: WebSocket[Any, Any, Any], code: int, reason: str) -> No
         await asyncio.wait_for(socket.close(code=code, reason=reason), CLOSE_TIMEOUT_S)
 
 
-async def _send_loop(
-    socket: WebSocket[Any, Any, Any], hub: LiveQuotes, client: QuoteClient
-) -> None:
+async def _send_loop(send: Sender, hub: LiveQuotes, client: QuoteClient) -> None:
     while True:
         batch = await hub.next_batch(client)
-        await socket.send_data(quotes_frame(batch), mode="text")
+        await send.text(quotes_frame(batch))
 
 
 async def _receive_loop(
-    socket: WebSocket[Any, Any, Any], hub: LiveQuotes, client: QuoteClient, limits: JsonLimits
+    socket: WebSocket[Any, Any, Any],
+    send: Sender,
+    hub: LiveQuotes,
+    client: QuoteClient,
+    limits: JsonLimits,
 ) -> None:
     while True:
         raw = await socket.receive_text()
@@ -158,24 +176,22 @@ async def _receive_loop(
             limits.check(raw)
             message = _decode_message(raw)
         except JsonLimitError as exc:
-            await _error(socket, "BAD_MESSAGE", f"bad message: {exc.code}")
+            await _error(send, "BAD_MESSAGE", f"bad message: {exc.code}")
             continue
         except msgspec.ValidationError as exc:
-            await _error(socket, "BAD_MESSAGE", f"bad message: {exc}")
+            await _error(send, "BAD_MESSAGE", f"bad message: {exc}")
             continue
         except msgspec.DecodeError:
-            await _error(socket, "BAD_MESSAGE", "bad message: not JSON")
+            await _error(send, "BAD_MESSAGE", "bad message: not JSON")
             continue
-        await _apply(socket, hub, client, message)
+        await _apply(send, hub, client, message)
 
 
-async def _apply(
-    socket: WebSocket[Any, Any, Any], hub: LiveQuotes, client: QuoteClient, message: QuoteMessage
-) -> None:
+async def _apply(send: Sender, hub: LiveQuotes, client: QuoteClient, message: QuoteMessage) -> None:
     if message.action == "pong":
         return
     if message.action not in {"subscribe", "unsubscribe"}:
-        await _error(socket, "UNKNOWN_ACTION", f"unknown action {message.action[:30]!r}")
+        await _error(send, "UNKNOWN_ACTION", f"unknown action {message.action[:30]!r}")
         return
     try:
         symbols = normalise_symbols(message.symbols)
@@ -184,17 +200,17 @@ async def _apply(
         else:
             hub.unfollow(client, symbols)
     except InvalidSymbols as exc:
-        await _error(socket, exc.code, exc.message)
+        await _error(send, exc.code, exc.message)
         return
     reply = {"type": "subscribed", "symbols": sorted(client.symbols)}
-    await socket.send_text(_encode(reply).decode())
+    await send.text(_encode(reply))
 
 
-async def _error(socket: WebSocket[Any, Any, Any], code: str, message: str) -> None:
-    await socket.send_text(_encode({"type": "error", "code": code, "message": message}).decode())
+async def _error(send: Sender, code: str, message: str) -> None:
+    await send.text(_encode({"type": "error", "code": code, "message": message}))
 
 
-async def _ping_loop(socket: WebSocket[Any, Any, Any], seconds: float) -> None:
+async def _ping_loop(send: Sender, seconds: float) -> None:
     while True:
         await asyncio.sleep(seconds)
-        await socket.send_text('{"type":"ping"}')
+        await send.text('{"type":"ping"}')
