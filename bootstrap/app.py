@@ -82,7 +82,6 @@ def create_app(
     app = create_http_app(
         container.http_contexts.edge(),
         container.http_config(),
-        services=container.api_services(),
         contexts=container.http_contexts.served(),
         lifespan=[lifespan],
         collectors=[GcPausesCollector(gc_pauses)]

@@ -48,6 +48,7 @@ def feed_config(settings: Settings) -> FailoverConfig:
             open_s=settings.market_data.breaker_open_seconds,
             half_open_calls=settings.market_data.breaker_half_open_calls,
         ),
+        costs=tuple(settings.market_data.costs.items()),
     )
 
 

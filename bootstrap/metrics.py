@@ -9,14 +9,19 @@ outside prod and hidden (404) in prod.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import structlog
 from litestar import Litestar
 from prometheus_client.registry import Collector
 
 from adapters.http.edge import EdgeMiddleware
-from adapters.metrics.gauges import BreakerStatesCollector, CallbackGauge, OutboxBacklogGauge
+from adapters.metrics.gauges import (
+    BreakerStatesCollector,
+    CallbackCounter,
+    CallbackGauge,
+    OutboxBacklogGauge,
+)
 from adapters.metrics.meter import PrometheusMeter
 from bootstrap.settings import Settings
 
@@ -43,7 +48,7 @@ def metrics_collectors(container: ApplicationContainer, settings: Settings) -> l
         _log.warning(
             "metrics_hidden", hint="set BULWARK_METRICS_TOKEN to let Prometheus scrape /metrics"
         )
-    provider_service = container.api_services().providers
+    provider_service = container.market_data.provider_service()
     hub = container.event_hub()
     count = None
     if container.core.store_kind() == "sql":
@@ -70,9 +75,35 @@ def metrics_collectors(container: ApplicationContainer, settings: Settings) -> l
             lambda: watch.snapshot.count,
         )
     )
+    collectors += live_quotes_gauges(container.http_contexts.market_data_context().services)
     if isinstance(meter, PrometheusMeter):
         collectors.insert(0, meter)
     return collectors
+
+
+def live_quotes_gauges(market_data: Any) -> list[Collector]:
+    """/ws/quotes: clients connected, and quotes a slow client skipped (a newer one was sent)."""
+    hub = market_data.live_quotes
+    if hub is None:
+        return []
+    return [
+        CallbackGauge(
+            "bulwark_ws_quote_clients",
+            "Clients connected to /ws/quotes now",
+            lambda: hub.connections,
+        ),
+        CallbackCounter(
+            "bulwark_ws_quotes_dropped",
+            "Quotes not sent to a /ws/quotes client because a newer one of the symbol replaced "
+            "them before it read (slow readers)",
+            lambda: hub.dropped,
+        ),
+        CallbackCounter(
+            "bulwark_ws_quotes_delivered",
+            "Quotes sent to /ws/quotes clients",
+            lambda: hub.delivered,
+        ),
+    ]
 
 
 def include_lane_requests(app: Litestar, lane: KillSwitchLane | None) -> None:

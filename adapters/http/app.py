@@ -35,10 +35,9 @@ from adapters.http.openapi_numbers import FigureSchemaPlugin, WireNumberSchemaPl
 from adapters.http.problems import EXCEPTION_HANDLERS, problem_responses
 from adapters.http.read_only import declare_viewer_refusal
 from adapters.http.red import HttpRed
-from adapters.http.routes import bar_history, market, options_chain, providers
 from adapters.http.routing import AppRouter
 from adapters.http.security import EDGE_STATE_KEY, PUBLIC_PATHS, BearerAuthMiddleware
-from adapters.http.services import HTTP_CONFIG_STATE_KEY, ApiServices, HttpConfig
+from adapters.http.services import HTTP_CONFIG_STATE_KEY, HttpConfig
 from adapters.http.throttles import ThrottleMiddleware
 from adapters.wire.numbers import TYPE_DECODERS
 from application.market_data.stream_monitor import KafkaReport
@@ -110,7 +109,6 @@ def create_app(
     edge: EdgeServices,
     config: HttpConfig | None = None,
     *,
-    services: ApiServices | None = None,
     contexts: Sequence[HttpContext] = (),
     controllers: Sequence[type] = (),
     lifespan: Sequence[Lifespan] = (),
@@ -121,7 +119,7 @@ def create_app(
     """The whole HTTP + WebSocket surface. `edge` is what every request reads before its route
     (credentials, clock, the API's limit); `contexts` are the bounded contexts this instance
     serves (each mounts its own routes: one not given has none, so its paths answer 404);
-    `services` the market-data routes' use cases; `controllers` adds controllers under /api/v1.
+    `controllers` adds controllers under /api/v1.
 
     `surface="kill-switch"` builds the kill switch's own listener: the same auth, limits,
     errors and headers, with only the routes of the contexts it is given (the kill switch's
@@ -137,10 +135,6 @@ def create_app(
             AppRouter(
                 "/api/v1",
                 route_handlers=[
-                    *providers.CONTROLLERS,
-                    *market.CONTROLLERS,
-                    *bar_history.CONTROLLERS,  # /market/bars: stored bar history
-                    *options_chain.CONTROLLERS,  # /analytics/options/{symbol}
                     *controllers,
                 ],
             ),
@@ -176,7 +170,6 @@ def create_app(
         lifespan=list(lifespan),
         state=State(
             {
-                "services": services,
                 EDGE_STATE_KEY: edge,
                 CONTEXTS_STATE_KEY: bundles,
                 HTTP_CONFIG_STATE_KEY: config,

@@ -18,7 +18,6 @@ from domain.principals import Principal, Role
 
 if TYPE_CHECKING:
     from adapters.http.core import EdgeServices
-    from adapters.http.services import ApiServices
 
 API_KEY_PREFIX = "bwk_"
 PUBLIC_PATHS = [
@@ -55,11 +54,6 @@ class Caller:
 
     principal: Principal
     session: Session | None = None
-
-
-def services_of(connection: ASGIConnection[Any, Any, Any, Any]) -> ApiServices:
-    services: ApiServices = connection.app.state["services"]
-    return services
 
 
 def edge_of(connection: ASGIConnection[Any, Any, Any, Any]) -> EdgeServices:

@@ -1,16 +1,11 @@
-"""The HTTP surface's settings (HttpConfig), the readiness probe's shape, and the use cases of
-the routes not yet in a context of their own, handed in by the composition root."""
+"""The HTTP surface's settings (HttpConfig) and the readiness probe's shape, handed in by the
+composition root."""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
-
-from application.market_data.bar_history import BarHistory
-from application.market_data.market import MarketService
-from application.market_data.options_chain import OptionsChainService
-from application.market_data.providers import ProviderService
 
 # Where the app keeps its HttpConfig in `app.state` (for handlers that read it directly).
 HTTP_CONFIG_STATE_KEY = "http_config"
@@ -41,14 +36,3 @@ class HttpConfig:
     # (prod without a token: nothing about the desk is served by default).
     metrics_token: str | None = field(default=None, repr=False)
     metrics_hidden: bool = False
-
-
-@dataclass
-class ApiServices:
-    """The use cases of the market-data routes, not yet in a context of their own
-    (adapters/http/contexts.py); built by bootstrap, never by the adapter."""
-
-    providers: ProviderService | None = None  # the market-data feed's report and failover
-    market: MarketService | None = None  # depth of market, bars with indicators
-    bar_history: BarHistory | None = None  # stored bar history (routes/bar_history.py)
-    options_chain: OptionsChainService | None = None  # option chains, IV rank

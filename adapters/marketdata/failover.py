@@ -35,11 +35,13 @@ from application.market_data.providers import (
     ProviderHealth,
     UnknownProvider,
 )
+from application.market_data.quote_quality import SourceAnswer
 from domain.marketdata.bars import Bar, Timeframe
 from domain.marketdata.book import OrderBook
 from domain.marketdata.breaker import BreakerConfig, BreakerState, CircuitBreaker
 from domain.marketdata.consensus import Consensus, ConsensusPolicy, ProviderPrice, consensus
 from domain.marketdata.options import OptionChain
+from domain.marketdata.source_quality import cheapest_first
 from ports.clock import Clock
 from ports.marketdata import (
     MarketDataProvider,
@@ -62,10 +64,15 @@ class FailoverConfig:
     breaker: BreakerConfig = field(default_factory=BreakerConfig)
     consensus: ConsensusPolicy = field(default_factory=ConsensusPolicy)
     latency_samples: int = 200
+    # What one call to a provider costs, by name: priced providers are tried first, cheapest
+    # first; the unpriced ones after them, in the configured order (none priced: that order).
+    costs: tuple[tuple[str, Decimal], ...] = ()
 
     def __post_init__(self) -> None:
         if self.call_timeout_s <= 0 or self.latency_samples < 1:
             raise ValueError("call_timeout_s must be positive and latency_samples at least 1")
+        if any(cost < 0 for _, cost in self.costs):
+            raise ValueError("a provider's cost per call cannot be negative")
 
 
 class _Member:
@@ -126,6 +133,8 @@ class FailoverMarketData:
             raise ValueError(f"provider names must be unique: {names}")
         self._by_name = {m.name: m for m in self._members}
         self._pinned: str | None = None
+        ranked = cheapest_first(names, dict(self._config.costs))
+        self._ranked = [self._by_name[name] for name in ranked]
 
     # -- MarketDataPort / MarketDataProvider ----------------------------------
     async def quote(self, symbol: str) -> Quote:
@@ -237,6 +246,50 @@ class FailoverMarketData:
         errors = [f"{m.name}: {a}" for m, a in zip(members, answers, strict=True)]
         raise ProviderError(self.name, f"no quote for {symbol}: " + "; ".join(errors))
 
+    async def source_quotes(self, symbol: str) -> list[SourceAnswer]:
+        """Every provider that may be called, asked concurrently: its quote or why none."""
+        members = [m for m in self._order() if self._admit(m)]
+        answers = await asyncio.gather(
+            *(self._attempt(m, lambda p: p.quote(symbol)) for m in members),
+            return_exceptions=True,
+        )
+        return [
+            SourceAnswer(m.name, a, None)
+            if isinstance(a, Quote)
+            else SourceAnswer(
+                m.name, None, str(a) or type(a).__name__, isinstance(a, QuoteUnavailable)
+            )
+            for m, a in zip(members, answers, strict=True)
+        ]
+
+    async def fresh_quote(self, symbol: str, max_age_s: float) -> SourceAnswer:
+        """The first provider in cost order (cheapest first) whose quote is at most
+        `max_age_s` old; QuoteUnavailable when each answer was older or missing."""
+        now = self._clock.now()
+        stale: list[str] = []
+        answered = False
+        for member in self._order():
+            if not self._admit(member):
+                continue
+            try:
+                quote = await self._attempt(member, lambda p: p.quote(symbol))
+            except _Unhealthy as exc:
+                stale.append(f"{member.name}: {exc}")
+                continue
+            except QuoteUnavailable as exc:
+                answered = True
+                stale.append(f"{member.name}: {exc}")
+                continue
+            answered = True
+            age = (now - quote.at).total_seconds()
+            if age <= max_age_s:
+                return SourceAnswer(member.name, quote, None)
+            stale.append(f"{member.name}: {age:.1f}s old")
+        message = f"no quote of {symbol} within {max_age_s:g}s: " + "; ".join(stale)
+        if not answered:  # every source failed or none may be called: an outage, not a symbol
+            raise ProviderError(self.name, message)
+        raise QuoteUnavailable(message)
+
     # -- operator view and manual failover --------------------------------------
     def active(self) -> str | None:
         """The provider a call would go to now (None: every breaker is open)."""
@@ -314,9 +367,9 @@ class FailoverMarketData:
     # -- routing ----------------------------------------------------------------
     def _order(self) -> list[_Member]:
         if self._pinned is None:
-            return self._members
+            return self._ranked
         pinned = self._by_name[self._pinned]
-        return [pinned, *(m for m in self._members if m is not pinned)]
+        return [pinned, *(m for m in self._ranked if m is not pinned)]
 
     def _cooling_until(self, member: _Member) -> datetime | None:
         if member.cooling_until is not None and member.cooling_until <= self._clock.now():

@@ -128,14 +128,9 @@ class ApplicationContainer(containers.DeclarativeContainer):
         notifications=notifications, keys=keys, surveillance=surveillance, portfolio=portfolio,
         markets=markets, inference=inference, analytics=analytics, strategies=strategies,
         review=review, wealth=wealth, trading=trading, safety=safety, events=event_hub,
-        idempotency=idempotency,
+        idempotency=idempotency, market_data=market_data,
     )  # fmt: skip
     http_config = providers.Singleton(http.http_config, settings)
-    api_services = providers.Singleton(
-        later("adapters.http.services:ApiServices"),
-        providers=market_data.provider_service, market=market_data.market_service,
-        bar_history=market_data.bar_history, options_chain=market_data.options_chain,
-    )  # fmt: skip
     background = providers.Resource(
         watchers,
         providers.Dict(

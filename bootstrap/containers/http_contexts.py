@@ -52,6 +52,7 @@ class HttpContextsContainer(containers.DeclarativeContainer):
     idempotency: providers.Dependency[Any] = (
         providers.Dependency()
     )  # Idempotency-Key claims across instances
+    market_data = providers.DependenciesContainer()
 
     # What every request reads at the edge, and what /ready and /api/status read.
     edge = providers.Singleton(
@@ -169,11 +170,24 @@ class HttpContextsContainer(containers.DeclarativeContainer):
         estate_tax=wealth.estate_tax,
     )  # fmt: skip
 
+    market_data_context = _context(
+        "market_data", "MarketDataServices",
+        providers=market_data.provider_service, market=market_data.market_service,
+        bar_history=market_data.bar_history, options_chain=market_data.options_chain,
+        quote_quality=market_data.quote_quality,
+        live_quotes=providers.Singleton(
+            later("adapters.http.market_data.quotes_socket:live_quotes"), core.market,
+            core.settings.provided.market_data.ws_quotes_max_symbols,
+            core.settings.provided.market_data.ws_quotes_flush_ms,
+        ),
+    )  # fmt: skip
+
     # What the API's listener mounts, each context with its own routes.
     served = providers.Callable(
         served_contexts,
-        health_context, core_context, trading_context, safety_context, identity_context,
-        devices_context, notifications_context, keys_context, surveillance_context,
-        audit_context, portfolio_context, markets_context, inference_context, analytics_context,
-        strategies_context, review_context, wealth_context,
+        # Market data first: its bars name the Timeframe schema's default (1m) in the document.
+        market_data_context, health_context, core_context, trading_context, safety_context,
+        identity_context, devices_context, notifications_context, keys_context,
+        surveillance_context, audit_context, portfolio_context, markets_context,
+        inference_context, analytics_context, strategies_context, review_context, wealth_context,
     )  # fmt: skip

@@ -10,6 +10,7 @@ from application.market_data.bar_history import BarHistory
 from application.market_data.market import MarketService
 from application.market_data.provider_watch import ProviderWatch
 from application.market_data.providers import ProviderService
+from application.market_data.quote_quality import QuoteQuality
 from bootstrap import options as options_wiring
 from bootstrap.containers.stores import later, store_for
 from bootstrap.market_feed import build_market_feed, build_quote_pump, market_feed_lifetime
@@ -43,6 +44,11 @@ class MarketDataContainer(containers.DeclarativeContainer):
     provider_service = providers.Singleton(
         ProviderService, market_feed, core.clock, core.audit, quote_pump
     )
+    # The sources' consensus and quality grades, the cheapest fresh quote.
+    quote_quality = providers.Singleton(
+        QuoteQuality, market_feed, core.clock,
+        costs=providers.Callable(lambda settings: settings.market_data.costs, core.settings),
+    )  # fmt: skip
     provider_watch = providers.Singleton(
         ProviderWatch, market_feed, core.uow_factory, core.notifier
     )

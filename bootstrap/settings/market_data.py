@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Annotated, ClassVar, Literal
 
 import msgspec
@@ -47,6 +47,8 @@ class MarketDataSettings(Section, frozen=True, kw_only=True):
         "databento_dataset": "databento_dataset",
         "databento_calls_per_minute": "databento_calls_per_minute",
         "databento_cost_per_call": "databento_cost_per_call",
+        "ws_quotes_max_symbols": "ws_quotes_max_symbols",
+        "ws_quotes_flush_ms": "ws_quotes_flush_ms",
     }
 
     # A built-in provider (synthetic, replay, alpaca) or a vendor of bootstrap/market_vendors.py.
@@ -106,6 +108,32 @@ class MarketDataSettings(Section, frozen=True, kw_only=True):
     databento_dataset: Annotated[str, msgspec.Meta(pattern=r"^[A-Z0-9]+\.[A-Z0-9]+$")] = "XNAS.ITCH"
     databento_calls_per_minute: PerMinute = 100
     databento_cost_per_call: Annotated[str, msgspec.Meta(pattern=_MONEY)] = "0"
+    # /ws/quotes (docs/live-quotes.md): symbols one connection may follow, and the longest a
+    # quote waits to be sent with the ones that follow it (0: as soon as the loop can).
+    ws_quotes_max_symbols: Annotated[int, msgspec.Meta(ge=1, le=10_000)] = 100
+    ws_quotes_flush_ms: Annotated[float, msgspec.Meta(ge=0, le=1000)] = 10.0
+    # What one call to each provider costs ("alpaca=0.002,replay=0"): priced providers are
+    # tried first, cheapest first, the unpriced after them in the configured order (none
+    # priced: the configured order). Shown beside the sources' quality grades.
+    provider_costs: str = ""
+
+    @property
+    def costs(self) -> dict[str, Decimal]:
+        """BULWARK_MARKET_DATA_PROVIDER_COSTS as {provider: cost per call}."""
+        costs: dict[str, Decimal] = {}
+        for item in filter(None, (part.strip() for part in self.provider_costs.split(","))):
+            name, sep, value = item.partition("=")
+            try:
+                cost = Decimal(value.strip())
+            except InvalidOperation:
+                cost = Decimal(-1)
+            if not sep or name.strip() not in self.providers or not cost.is_finite() or cost < 0:
+                raise SettingsError(
+                    f"{self.var('provider_costs')}: expected provider=cost for the configured "
+                    f"providers, a cost of 0 or more; got {item[:40]!r}"
+                )
+            costs[name.strip()] = cost
+        return costs
 
     @property
     def providers(self) -> tuple[str, ...]:
@@ -135,6 +163,7 @@ class MarketDataSettings(Section, frozen=True, kw_only=True):
                 )
         if "none" in self.fallbacks and len(self.fallbacks) > 1:
             raise SettingsError(f"{self.var('fallbacks')}: 'none' stands alone")
+        self.costs  # noqa: B018 - a malformed BULWARK_MARKET_DATA_PROVIDER_COSTS stops start-up
         if self.breaker_minimum_calls > self.breaker_window:
             raise SettingsError(
                 f"{self.var('breaker_minimum_calls')}: expected at most "

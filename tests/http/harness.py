@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import atexit
+import contextlib
+import dataclasses
 import functools
 import os
 import shutil
@@ -227,3 +229,32 @@ def swap_in_bundle(
 ) -> None:
     """One of a context's (frozen) bundle's use cases replaced for one test, put back after."""
     monkeypatch.setitem(vars(bundle), name, value)
+
+
+@contextlib.asynccontextmanager
+async def serving_market_data(
+    harness: Harness, **use_cases: Any
+) -> AsyncIterator[AsyncTestClient[Litestar]]:
+    """A client of an app over the harness's contexts whose market-data bundle has these use
+    cases instead (`market=None`: a deployment that configures no market views)."""
+    from adapters.http.app import create_app as create_http_app
+    from adapters.http.market_data import MarketDataServices
+    from adapters.http.market_data import context as market_data_context
+
+    contexts = []
+    for served in harness.container.http_contexts.served():
+        if isinstance(served.services, MarketDataServices):
+            served = market_data_context(dataclasses.replace(served.services, **use_cases))
+        contexts.append(served)
+    app = create_http_app(
+        harness.container.http_contexts.edge(), harness.container.http_config(), contexts=contexts
+    )
+    async with AsyncTestClient(app) as client:
+        yield client
+
+
+@contextlib.asynccontextmanager
+async def market_data_replaced(harness: Harness, **use_cases: Any) -> AsyncIterator[Harness]:
+    """The harness, its client serving these market-data use cases (a fixture's fakes)."""
+    async with serving_market_data(harness, **use_cases) as client:
+        yield dataclasses.replace(harness, client=client)

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
 import pytest
 
-from adapters.http.services import ApiServices
 from adapters.memory.bar_store import InMemoryBarStore
 from application.market_data.bar_history import BarHistory
 from domain.marketdata.bars import Bar, Timeframe
 from domain.marketdata.corporate_actions import ActionKind, CorporateAction
-from tests.http.harness import Harness, User
+from tests.http.harness import Harness, User, serving_market_data
 
 BARS = "/api/v1/market/bars"
 MONDAY = datetime(2024, 1, 1, tzinfo=UTC)
@@ -27,16 +27,18 @@ def daily(day: int, close: str) -> Bar:
 
 
 @pytest.fixture
-async def stored(harness: Harness, monkeypatch: pytest.MonkeyPatch) -> InMemoryBarStore:
+async def stored(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> AsyncIterator[InMemoryBarStore]:
     """AAPL's daily bars of 1 to 5 January 2024 at 200.5, a 2-for-1 split on the 4th."""
     store = InMemoryBarStore()
     await store.write("AAPL", Timeframe.D1, [daily(d, "200.5") for d in range(5)])
     await store.write_actions(
         [CorporateAction("AAPL", ActionKind.SPLIT, date(2024, 1, 4), Decimal(2))]
     )
-    services: ApiServices = harness.container.api_services()
-    monkeypatch.setattr(services, "bar_history", BarHistory(store))
-    return store
+    async with serving_market_data(harness, bar_history=BarHistory(store)) as client:
+        monkeypatch.setattr(harness, "client", client)
+        yield store
 
 
 def problem(response: Any, status: int, code: str) -> dict[str, Any]:

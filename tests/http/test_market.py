@@ -2,27 +2,31 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
 
-from adapters.http.services import ApiServices
 from application.market_data.market import MarketService
 from domain.principals import Role
 from ports.marketdata import ProviderError, ProviderRateLimited
-from tests.http.harness import Harness, User
+from tests.http.harness import Harness, User, serving_market_data
 from tests.unit.marketdata.test_market_service import BOOK, FakeProvider
 
 MARKET = "/api/v1/market"
 
 
 @pytest.fixture
-def provider(harness: Harness, monkeypatch: pytest.MonkeyPatch) -> FakeProvider:
+async def provider(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> AsyncIterator[FakeProvider]:
     """The app's market service over a fake provider: AAPL's book has a 9,000 bid at 99.93."""
     fake = FakeProvider(harness.clock, books={"AAPL": BOOK})
-    services: ApiServices = harness.container.api_services()
-    monkeypatch.setattr(services, "market", MarketService(fake, harness.clock, ttl_s=2.0))
-    return fake
+    async with serving_market_data(
+        harness, market=MarketService(fake, harness.clock, ttl_s=2.0)
+    ) as client:
+        monkeypatch.setattr(harness, "client", client)
+        yield fake
 
 
 @pytest.fixture
@@ -260,11 +264,10 @@ async def test_failed_provider_is_503_without_its_own_words(
 
 
 async def test_without_a_market_service_the_endpoints_are_unavailable(
-    harness: Harness, trader: User, monkeypatch: pytest.MonkeyPatch
+    harness: Harness, trader: User
 ) -> None:
-    monkeypatch.setattr(harness.container.api_services(), "market", None)
-
-    response = await harness.client.get(f"{MARKET}/AAPL/bars", headers=trader.headers)
+    async with serving_market_data(harness, market=None) as client:
+        response = await client.get(f"{MARKET}/AAPL/bars", headers=trader.headers)
 
     problem(response, 503, "MARKET_DATA_UNAVAILABLE")
 

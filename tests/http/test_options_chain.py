@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from datetime import timedelta
 from typing import Any
 
 import pytest
 
-from adapters.http.services import ApiServices
 from adapters.memory.iv_history import InMemoryIVHistoryStore
 from application.market_data.options_chain import OptionsChainService
 from domain.principals import Role
 from ports.iv_history import DailyIV
 from ports.marketdata import ProviderRateLimited
-from tests.http.harness import Harness, User
+from tests.http.harness import Harness, User, serving_market_data
 from tests.unit.analytics.options.fakes import ChainProvider
 
 OPTIONS = "/api/v1/analytics/options"
@@ -25,15 +25,15 @@ def history() -> InMemoryIVHistoryStore:
 
 
 @pytest.fixture
-def provider(
+async def provider(
     harness: Harness, history: InMemoryIVHistoryStore, monkeypatch: pytest.MonkeyPatch
-) -> ChainProvider:
+) -> AsyncIterator[ChainProvider]:
     """The app's chain service over AAPL's seeded synthetic chain (spot 190, ATM vol 30%)."""
     fake = ChainProvider(harness.clock)
-    services: ApiServices = harness.container.api_services()
     chains = OptionsChainService(fake, history, harness.clock, rate=0.04)
-    monkeypatch.setattr(services, "options_chain", chains)
-    return fake
+    async with serving_market_data(harness, options_chain=chains) as client:
+        monkeypatch.setattr(harness, "client", client)
+        yield fake
 
 
 def problem(response: Any, status: int, code: str) -> dict[str, Any]:

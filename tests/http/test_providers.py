@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -9,7 +10,6 @@ from typing import Any
 
 import pytest
 
-from adapters.http.services import ApiServices
 from adapters.marketdata.failover import FailoverConfig, FailoverMarketData
 from adapters.marketdata.replay import ReplayMarketData
 from application.market_data.providers import FailoverCommand, ProviderService
@@ -18,7 +18,7 @@ from bootstrap.settings import SettingsError
 from domain.errors import Forbidden
 from domain.principals import Principal, Role
 from ports.marketdata import Quote, RateLimitUsage
-from tests.http.harness import Harness
+from tests.http.harness import Harness, serving_market_data
 from tests.http.harness import test_settings as settings_with
 
 PROVIDERS = "/api/v1/providers"
@@ -33,7 +33,9 @@ class BudgetedReplay(ReplayMarketData):
 
 
 @pytest.fixture
-def feed(harness: Harness, monkeypatch: pytest.MonkeyPatch) -> FailoverMarketData:
+async def feed(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> AsyncIterator[FailoverMarketData]:
     """The container's synthetic provider first, a replay provider behind it."""
     now = harness.clock.now()
     replay = BudgetedReplay(
@@ -42,10 +44,10 @@ def feed(harness: Harness, monkeypatch: pytest.MonkeyPatch) -> FailoverMarketDat
     )
     (synthetic,) = harness.container.market_data.market_feed().providers()
     feed = FailoverMarketData([[synthetic], [replay]], harness.clock, FailoverConfig())
-    services: ApiServices = harness.container.api_services()
     service = ProviderService(feed, harness.clock, harness.container.core.audit())
-    monkeypatch.setattr(services, "providers", service)
-    return feed
+    async with serving_market_data(harness, providers=service) as client:
+        monkeypatch.setattr(harness, "client", client)
+        yield feed
 
 
 def problem(response: Any, status: int, code: str) -> dict[str, Any]:
@@ -133,13 +135,11 @@ async def test_the_report_needs_credentials(harness: Harness) -> None:
     problem(response, 401, "UNAUTHENTICATED")
 
 
-async def test_without_a_feed_the_report_is_not_found(
-    harness: Harness, monkeypatch: pytest.MonkeyPatch
-) -> None:
+async def test_without_a_feed_the_report_is_not_found(harness: Harness) -> None:
     owner = await harness.user()
-    monkeypatch.setattr(harness.container.api_services(), "providers", None)
 
-    response = await harness.client.get(PROVIDERS, headers=owner.headers)
+    async with serving_market_data(harness, providers=None) as client:
+        response = await client.get(PROVIDERS, headers=owner.headers)
 
     problem(response, 404, "NOT_FOUND")
 

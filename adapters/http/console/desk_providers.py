@@ -14,13 +14,15 @@ from litestar.response import Template
 
 from adapters.http.console.forms import InvalidForm
 from adapters.http.console.pages import DESK, fragment, page
-from adapters.http.security import caller_of, services_of
+from adapters.http.contexts import bundle_of
+from adapters.http.security import caller_of
 from application.market_data.providers import FailoverCommand, ProviderReport, ProviderService
 from domain.errors import NotFound
 
 
 def _feed(request: Request[Any, Any, Any]) -> ProviderService:
-    providers = services_of(request).providers
+    market_data = bundle_of(request, "market_data")
+    providers: ProviderService | None = None if market_data is None else market_data.providers
     if providers is None:
         raise NotFound("market-data providers are not served by this instance")
     return providers

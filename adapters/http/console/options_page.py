@@ -23,8 +23,8 @@ from litestar.params import FromQuery
 from litestar.response import Template
 
 from adapters.http.console.pages import page
+from adapters.http.contexts import bundle_of
 from adapters.http.problems import domain_status
-from adapters.http.security import services_of
 from application.market_data.options_chain import ChainView, ContractView, IVRankView
 from domain.errors import DomainError, NotFound
 from domain.trading.instruments import OptionRight
@@ -102,7 +102,8 @@ class OptionsPageController(Controller):
         symbol: FromQuery[str] = DEFAULT_SYMBOL,
         expiry: FromQuery[str] = "",
     ) -> Template:
-        service = services_of(request).options_chain
+        market_data = bundle_of(request, "market_data")
+        service = None if market_data is None else market_data.options_chain
         if service is None:
             raise NotFound("option chains are not served by this instance")
         context: dict[str, Any] = {"symbol": symbol.strip().upper(), "expiry": expiry.strip()}

@@ -15,9 +15,10 @@ from litestar.response import Template
 
 from adapters.http.console.overview_view import OverviewSources, gather
 from adapters.http.console.pages import DESK_READERS, fragment, page
+from adapters.http.contexts import bundle_of
 from adapters.http.core import core_of
 from adapters.http.safety import safety_of
-from adapters.http.security import caller_of, services_of
+from adapters.http.security import caller_of
 from adapters.http.trading import trading_of
 from domain.principals import Role
 
@@ -30,8 +31,12 @@ def sees_desk(role: Role) -> bool:
 async def _context(request: Request[Any, Any, Any]) -> dict[str, Any]:
     caller = caller_of(request)
     desk = sees_desk(caller.principal.role)
+    market_data = bundle_of(request, "market_data")
     sources = OverviewSources(
-        trading_of(request), safety_of(request), core_of(request), services_of(request)
+        trading_of(request),
+        safety_of(request),
+        core_of(request),
+        None if market_data is None else market_data.providers,
     )
     return {"ov": await gather(sources, caller.principal, desk), "desk": desk}
 

@@ -13,8 +13,8 @@ from decimal import Decimal
 
 from adapters.http.core import CoreServices
 from adapters.http.safety import SafetyServices
-from adapters.http.services import ApiServices
 from adapters.http.trading import TradingServices
+from application.market_data.providers import ProviderService
 from application.safety.margin import DEFAULT_WARNING_BUFFER
 from application.trading.accounts import AccountView
 from domain.errors import DomainError
@@ -73,12 +73,12 @@ class Overview:
 
 @dataclass(frozen=True)
 class OverviewSources:
-    """What the overview reads: the contexts' bundles and the market-data routes' services."""
+    """What the overview reads: the contexts' bundles and the market-data feed's providers."""
 
     trading: TradingServices
     safety: SafetyServices
     core: CoreServices
-    market_data: ApiServices
+    providers: ProviderService | None
 
 
 async def gather(sources: OverviewSources, principal: Principal, desk: bool) -> Overview:
@@ -88,7 +88,7 @@ async def gather(sources: OverviewSources, principal: Principal, desk: bool) -> 
     shown = accounts[:MAX_ACCOUNTS]
     lines = [await _line(sources.trading, principal, a, by_key) for a in shown]
     alerts = _state_alerts(states) + _in_doubt_alerts(sources.core, accounts, desk)
-    alerts += _margin_alerts(lines) + _provider_alerts(sources.market_data)
+    alerts += _margin_alerts(lines) + _provider_alerts(sources.providers)
     if desk:
         alerts += _stream_alerts(sources.core)
     return Overview(states, lines, len(accounts) - len(shown), alerts)
@@ -163,10 +163,10 @@ def _margin_alerts(lines: list[AccountLine]) -> list[Alert]:
     return alerts
 
 
-def _provider_alerts(services: ApiServices) -> list[Alert]:
-    if services.providers is None:
+def _provider_alerts(providers: ProviderService | None) -> list[Alert]:
+    if providers is None:  # this instance serves no market data
         return []
-    report = services.providers.report()
+    report = providers.report()
     href = "/console/providers"
     alerts = [
         Alert(

@@ -12,6 +12,7 @@ from litestar.openapi.datastructures import ResponseSpec
 
 from adapters.http.contexts import bundle_of
 from adapters.http.core import CoreServices, HealthServices, core_of, health_of
+from adapters.http.market_data.quote_schemas import SourceQualityOut, data_quality_out
 from adapters.http.problems import problem_responses
 from adapters.http.schemas.ml import InferenceOut
 from adapters.http.security import PublicOperation
@@ -74,6 +75,7 @@ class StatusOut(msgspec.Struct):
     compute: ComputeOut | None = None  # None where no compute backend is wired
     inference: InferenceOut | None = None  # the models' runtime and provider
     orders_in_doubt: InDoubtOut | None = None  # None where no watch is wired
+    data_quality: list[SourceQualityOut] | None = None  # market-data sources' grades
 
 
 async def run_probes(services: HealthServices | CoreServices) -> list[ComponentStatus]:
@@ -146,6 +148,7 @@ async def status(request: Request[Any, Any, Any]) -> StatusOut:
         compute_out(services),
         inference_out(bundle_of(request, "inference")),
         in_doubt_out(services),
+        data_quality_out(bundle_of(request, "market_data")),
     )
 
 

@@ -4,6 +4,7 @@ changes a role may not make (403, and no button)."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -11,7 +12,6 @@ from typing import Any
 import pytest
 
 from adapters.http.console import desk_streams
-from adapters.http.services import ApiServices
 from adapters.marketdata.failover import FailoverConfig, FailoverMarketData
 from adapters.marketdata.replay import ReplayMarketData
 from application.market_data.providers import ProviderService
@@ -28,7 +28,7 @@ from domain.monitoring.streams import (
 from domain.principals import Role
 from ports.marketdata import Quote
 from tests.http.console.helpers import real_status, signed_in
-from tests.http.harness import Harness, User, swap_in_bundle
+from tests.http.harness import Harness, User, serving_market_data, swap_in_bundle
 
 RULES = "/api/v1/risk-rules"
 PAGES = [
@@ -58,7 +58,9 @@ async def global_rule(harness: Harness, officer: User, max_quantity: str = "10")
 
 
 @pytest.fixture
-def two_providers(harness: Harness, monkeypatch: pytest.MonkeyPatch) -> FailoverMarketData:
+async def two_providers(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> AsyncIterator[FailoverMarketData]:
     """The container's synthetic provider first, a replay provider behind it."""
     now = harness.clock.now()
     replay = ReplayMarketData(
@@ -66,10 +68,11 @@ def two_providers(harness: Harness, monkeypatch: pytest.MonkeyPatch) -> Failover
     )
     (synthetic,) = harness.container.market_data.market_feed().providers()
     feed = FailoverMarketData([[synthetic], [replay]], harness.clock, FailoverConfig())
-    services: ApiServices = harness.container.api_services()
     service = ProviderService(feed, harness.clock, harness.container.core.audit())
-    monkeypatch.setattr(services, "providers", service)
-    return feed
+    async with serving_market_data(harness, providers=service) as client:
+        monkeypatch.setattr(harness, "client", client)
+        monkeypatch.setattr(harness, "app", client.app)  # the console's client
+        yield feed
 
 
 # -- who sees what ------------------------------------------------------------------------

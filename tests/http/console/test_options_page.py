@@ -10,18 +10,18 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
 
 from adapters.http.console.filters import money
-from adapters.http.services import ApiServices
 from adapters.memory.iv_history import InMemoryIVHistoryStore
 from application.market_data.options_chain import OptionsChainService
 from domain.principals import Role
 from domain.trading.instruments import OptionRight
 from tests.http.console.helpers import signed_in
-from tests.http.harness import Harness
+from tests.http.harness import Harness, serving_market_data
 from tests.unit.analytics.options.fakes import ChainProvider
 
 PAGE = "/console/options"
@@ -29,13 +29,16 @@ EXPIRY = "2026-02-20"  # the second monthly expiry after the harness's 2026-01-0
 
 
 @pytest.fixture
-def chains(harness: Harness, monkeypatch: pytest.MonkeyPatch) -> OptionsChainService:
-    services: ApiServices = harness.container.api_services()
+async def chains(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> AsyncIterator[OptionsChainService]:
     service = OptionsChainService(
         ChainProvider(harness.clock), InMemoryIVHistoryStore(), harness.clock, rate=0.04
     )
-    monkeypatch.setattr(services, "options_chain", service)
-    return service
+    async with serving_market_data(harness, options_chain=service) as client:
+        monkeypatch.setattr(harness, "client", client)
+        monkeypatch.setattr(harness, "app", client.app)  # the console's client
+        yield service
 
 
 def _chart(text: str, element_id: str) -> dict[str, Any]:

@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from datetime import datetime
 
 import pytest
 
-from adapters.http.services import ApiServices
 from adapters.marketdata.failover import FailoverConfig, FailoverMarketData
 from adapters.marketdata.replay import ReplayMarketData
 from application.market_data.providers import ProviderService
@@ -17,7 +17,7 @@ from application.trading.in_doubt_watch import InDoubtSnapshot
 from domain.monitoring.streams import AlertKind, StreamAlert, StreamThresholds
 from domain.principals import Role
 from tests.http.console.helpers import signed_in
-from tests.http.harness import Harness, swap_in_bundle
+from tests.http.harness import Harness, serving_market_data, swap_in_bundle
 from tests.http.test_killswitch import account_scope, activate, resting_order
 from tests.http.test_margin import leveraged
 
@@ -58,16 +58,19 @@ async def test_a_halted_scope_is_an_alert_on_the_polled_fragment(market: Harness
 
 
 @pytest.fixture
-def failing_feed(harness: Harness, monkeypatch: pytest.MonkeyPatch) -> FailoverMarketData:
+async def failing_feed(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> AsyncIterator[FailoverMarketData]:
     """The synthetic provider first, a replay provider behind it (to fail over to)."""
     (synthetic,) = harness.container.market_data.market_feed().providers()
     feed = FailoverMarketData(
         [[synthetic], [ReplayMarketData(harness.clock, quotes=[])]], harness.clock, FailoverConfig()
     )
-    services: ApiServices = harness.container.api_services()
     service = ProviderService(feed, harness.clock, harness.container.core.audit())
-    monkeypatch.setattr(services, "providers", service)
-    return feed
+    async with serving_market_data(harness, providers=service) as client:
+        monkeypatch.setattr(harness, "client", client)
+        monkeypatch.setattr(harness, "app", client.app)  # the console's client
+        yield feed
 
 
 async def test_an_open_breaker_is_an_alert(

@@ -81,6 +81,7 @@ EXPLICIT: dict[str, tuple[str, object, dict[str, str]]] = {
     "review_endpoint": ("http://llm.test/v1", "http://llm.test/v1", {}),
     "review_caution_move": ("0.03", 0.03, {}),
     "review_danger_move": ("0.06", 0.06, {}),
+    "market_data_provider_costs": ("synthetic=0.001", "synthetic=0.001", {}),
     "database_url": ("sqlite+aiosqlite:///x.db", "sqlite+aiosqlite:///x.db", {}),
     "redis_url": ("redis://cache:6379/1", "redis://cache:6379/1", {}),
     "alpaca_key_id": ("AK", Secret("AK"), {"BULWARK_ALPACA_SECRET_KEY": "s"}),

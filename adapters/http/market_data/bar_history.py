@@ -8,13 +8,12 @@ from typing import Annotated, Any
 from litestar import Controller, Request, Response, get
 from litestar.params import FromQuery, QueryParameter
 
-from adapters.http.deps import ServicesDep
+from adapters.http.market_data import MarketDataDep
+from adapters.http.market_data.market_schemas import BarOut
 from adapters.http.problems import FieldError, Problem, problem_response, problem_responses
 from adapters.http.schemas.common import Output
-from adapters.http.schemas.market import BarOut
-from adapters.http.services import ApiServices
-from application.market_data.bar_history import MAX_SYMBOL_LENGTH, BarHistory, InvalidBarRequest
-from domain.errors import DomainError, StoreUnavailable
+from application.market_data.bar_history import MAX_SYMBOL_LENGTH, InvalidBarRequest
+from domain.errors import DomainError
 from domain.marketdata.bar_pages import MAX_CURSOR_LENGTH, InvalidBarCursor
 from domain.marketdata.bars import Timeframe
 from ports.bar_store import MAX_PAGE, BarPage
@@ -56,12 +55,6 @@ def on_invalid(request: Request[Any, Any, Any], exc: DomainError) -> Response[Pr
     return problem_response(request, 400, exc.code, "Invalid request", exc.message, errors=[error])
 
 
-def history_of(services: ApiServices) -> BarHistory:
-    if services.bar_history is None:
-        raise StoreUnavailable("this server keeps no bar store")
-    return services.bar_history
-
-
 class BarHistoryController(Controller):
     """`/api/v1/market/bars`: stored bar history for any signed-in user or agent."""
 
@@ -89,7 +82,7 @@ class BarHistoryController(Controller):
     )
     async def bars(
         self,
-        services: ServicesDep,
+        market_data: MarketDataDep,
         symbol: Annotated[str, QueryParameter(min_length=1, max_length=MAX_SYMBOL_LENGTH)],
         start: FromQuery[datetime],
         end: FromQuery[datetime],
@@ -98,7 +91,7 @@ class BarHistoryController(Controller):
         cursor: Annotated[str | None, QueryParameter(max_length=MAX_CURSOR_LENGTH)] = None,
         limit: Annotated[int, QueryParameter(ge=1, le=MAX_PAGE)] = 1000,
     ) -> BarPageOut:
-        page = await history_of(services).page(
+        page = await market_data.history().page(
             symbol, timeframe, start, end, adjusted=adjusted, cursor=cursor, limit=limit
         )
         return BarPageOut.from_domain(symbol.strip().upper(), timeframe, adjusted, page)

@@ -9,17 +9,15 @@ from typing import Annotated, Any
 from litestar import Controller, Request, Response, get
 from litestar.params import FromPath, FromQuery, QueryParameter
 
-from adapters.http.deps import ServicesDep
+from adapters.http.market_data import MarketDataDep
+from adapters.http.market_data.market_schemas import BarsOut, DepthOut
 from adapters.http.problems import FieldError, Problem, problem_response, problem_responses
-from adapters.http.schemas.market import BarsOut, DepthOut
-from adapters.http.services import ApiServices
 from adapters.wire.numbers import Quantity
 from application.market_data.market import (
     MAX_BARS,
     MAX_LEVELS,
     InvalidMarketRequest,
     MarketDataUnavailable,
-    MarketService,
 )
 from domain.marketdata.bars import Timeframe
 from domain.marketdata.depth import ZScoreMethod
@@ -58,12 +56,6 @@ def on_unavailable(
     )
 
 
-def market_of(services: ApiServices) -> MarketService:
-    if services.market is None:
-        raise MarketDataUnavailable("market data is not configured", retryable=False)
-    return services.market
-
-
 class MarketController(Controller):
     """`/api/v1/market`: read-only market data for any signed-in user or agent."""
 
@@ -95,14 +87,14 @@ class MarketController(Controller):
     async def depth(
         self,
         symbol: FromPath[str],
-        services: ServicesDep,
+        market_data: MarketDataDep,
         levels: Annotated[int, QueryParameter(ge=1, le=MAX_LEVELS)] = 10,
         imbalance_levels: Annotated[int | None, QueryParameter(ge=1, le=MAX_LEVELS)] = None,
         whale_z: Annotated[float | None, QueryParameter(gt=0, le=1000)] = None,
         whale_size: FromQuery[Quantity | None] = None,  # strict: adapters/wire/numbers.py
         whale_method: FromQuery[ZScoreMethod] = ZScoreMethod.ROBUST,
     ) -> DepthOut:
-        analysis = await market_of(services).depth(
+        analysis = await market_data.market_service().depth(
             symbol,
             levels,
             imbalance_levels=imbalance_levels,
@@ -132,12 +124,12 @@ class MarketController(Controller):
     async def bars(
         self,
         symbol: FromPath[str],
-        services: ServicesDep,
+        market_data: MarketDataDep,
         timeframe: FromQuery[Timeframe] = Timeframe.M1,
         limit: Annotated[int, QueryParameter(ge=1, le=MAX_BARS)] = 200,
         indicators: Annotated[str | None, QueryParameter(max_length=500)] = None,
     ) -> BarsOut:
-        result = await market_of(services).bars(symbol, timeframe, limit, indicators or "")
+        result = await market_data.market_service().bars(symbol, timeframe, limit, indicators or "")
         return BarsOut.from_domain(result)
 
 

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Annotated
 
 import msgspec
 
+from adapters.http.market_data.quote_schemas import SourceQualityOut
 from adapters.http.schemas.common import Input, Output
 from adapters.http.wire_format import AnalyticOut
 from application.market_data.providers import FailoverResult, ProviderHealth, ProviderReport
 from application.market_data.quote_pump import PumpStatus
 from domain.marketdata.breaker import Transition
+from domain.marketdata.source_quality import SourceQuality
 from ports.marketdata import RateLimitUsage
 
 ProviderName = Annotated[
@@ -160,9 +163,13 @@ class ProvidersOut(Output):
     consensus: ConsensusSettingsOut
     providers: list[ProviderOut]
     quote_pump: PumpOut | None = None
+    # Each source's data-quality grade over its recent consensus reads (docs/live-quotes.md).
+    quality: list[SourceQualityOut] = msgspec.field(default_factory=list)
 
     @classmethod
-    def from_domain(cls, report: ProviderReport) -> ProvidersOut:
+    def from_domain(
+        cls, report: ProviderReport, quality: Sequence[SourceQuality] = ()
+    ) -> ProvidersOut:
         breaker, policy = report.settings.breaker, report.settings.consensus
         return cls(
             at=report.at,
@@ -186,6 +193,7 @@ class ProvidersOut(Output):
             ),
             providers=[ProviderOut.from_domain(p) for p in report.providers],
             quote_pump=None if report.pump is None else PumpOut.from_domain(report.pump),
+            quality=[SourceQualityOut.from_domain(q) for q in quality],
         )
 
 

@@ -7,13 +7,11 @@ from typing import Annotated, Any
 from litestar import Controller, get
 from litestar.params import FromPath, QueryParameter
 
-from adapters.http.deps import ServicesDep
+from adapters.http.market_data import MarketDataDep
+from adapters.http.market_data.market import on_unavailable
+from adapters.http.market_data.options_chain_schemas import ChainOut, IVRankOut
 from adapters.http.problems import problem_responses
-from adapters.http.routes.market import on_unavailable
-from adapters.http.schemas.options_chain import ChainOut, IVRankOut
-from adapters.http.services import ApiServices
 from application.market_data.market import MarketDataUnavailable
-from application.market_data.options_chain import OptionsChainService
 
 _NOTES = {
     400: "VALIDATION_ERROR: a parameter of the wrong type; `errors` names it",
@@ -23,12 +21,6 @@ _NOTES = {
     503: "MARKET_DATA_UNAVAILABLE: the provider failed or is rate limited; retry after the "
     "Retry-After header's seconds",
 }
-
-
-def chains_of(services: ApiServices) -> OptionsChainService:
-    if services.options_chain is None:
-        raise MarketDataUnavailable("option chains are not configured", retryable=False)
-    return services.options_chain
 
 
 class OptionsChainController(Controller):
@@ -62,13 +54,13 @@ class OptionsChainController(Controller):
     async def chain(
         self,
         symbol: FromPath[str],
-        services: ServicesDep,
+        market_data: MarketDataDep,
         expiry: Annotated[
             str | None,
             QueryParameter(description="A listed expiry, YYYY-MM-DD"),
         ] = None,
     ) -> ChainOut:
-        view = await chains_of(services).chain(symbol, expiry)
+        view = await market_data.chains().chain(symbol, expiry)
         return ChainOut.from_domain(view)
 
     @get(
@@ -85,8 +77,8 @@ class OptionsChainController(Controller):
         ),
         responses=problem_responses(400, 401, 404, 422, 429, 503, notes=_NOTES),
     )
-    async def iv_rank(self, symbol: FromPath[str], services: ServicesDep) -> IVRankOut:
-        view = await chains_of(services).iv_rank(symbol)
+    async def iv_rank(self, symbol: FromPath[str], market_data: MarketDataDep) -> IVRankOut:
+        view = await market_data.chains().iv_rank(symbol)
         return IVRankOut.from_domain(view)
 
 

@@ -9,13 +9,12 @@ from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import Example
 from litestar.params import JSONBody
 
-from adapters.http.deps import CallerDep, ServicesDep
+from adapters.http.deps import CallerDep
+from adapters.http.market_data import MarketDataDep
+from adapters.http.market_data.provider_schemas import FailoverIn, FailoverOut, ProvidersOut
 from adapters.http.problems import problem_responses
-from adapters.http.schemas.providers import FailoverIn, FailoverOut, ProvidersOut
 from adapters.http.security import require_roles
-from adapters.http.services import ApiServices
-from application.market_data.providers import FailoverCommand, ProviderService
-from domain.errors import NotFound
+from application.market_data.providers import FailoverCommand
 from domain.principals import Role
 
 _REPORT_EXAMPLE = {
@@ -95,12 +94,6 @@ _FAILOVER_NOTES = {
 }
 
 
-def _feed(services: ApiServices) -> ProviderService:
-    if services.providers is None:
-        raise NotFound("market-data providers are not served by this instance")
-    return services.providers
-
-
 class ProviderController(Controller):
     """`/api/v1/providers`"""
 
@@ -130,8 +123,10 @@ class ProviderController(Controller):
             **problem_responses(401, 404, 429),
         },
     )
-    async def report(self, services: ServicesDep) -> ProvidersOut:
-        return ProvidersOut.from_domain(_feed(services).report())
+    async def report(self, market_data: MarketDataDep) -> ProvidersOut:
+        quality = market_data.quote_quality
+        grades = () if quality is None else quality.grades()
+        return ProvidersOut.from_domain(market_data.feed().report(), grades)
 
     @post(
         "/failover",
@@ -149,10 +144,10 @@ class ProviderController(Controller):
         responses=problem_responses(400, 401, 403, 404, 409, 422, 429, notes=_FAILOVER_NOTES),
     )
     async def failover(
-        self, data: JSONBody[FailoverIn], caller: CallerDep, services: ServicesDep
+        self, data: JSONBody[FailoverIn], caller: CallerDep, market_data: MarketDataDep
     ) -> FailoverOut:
         command = FailoverCommand(caller.principal, to=data.to, restore=data.restore)
-        return FailoverOut.from_domain(await _feed(services).failover(command))
+        return FailoverOut.from_domain(await market_data.feed().failover(command))
 
 
 CONTROLLERS: list[Any] = [ProviderController]
