@@ -17,14 +17,14 @@ from typing import Protocol
 import numpy as np
 import numpy.typing as npt
 
-from domain.errors import DomainError
+from domain.errors import NotFound
 from domain.modelsignals.card import SignalModelCard
 
 Features = npt.NDArray[np.float32]
 Predictions = npt.NDArray[np.float64]
 
 
-class UnknownSignalModel(DomainError):
+class UnknownSignalModel(NotFound):
     """No signal model of that name is stored."""
 
     code = "UNKNOWN_SIGNAL_MODEL"

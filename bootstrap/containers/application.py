@@ -14,6 +14,7 @@ from bootstrap.containers.core import CoreContainer
 from bootstrap.containers.http_contexts import HttpContextsContainer
 from bootstrap.containers.identity import IdentityContainer
 from bootstrap.containers.inference import InferenceContainer
+from bootstrap.containers.model_signals import ModelSignalsContainer
 from bootstrap.containers.keys import KeysContainer
 from bootstrap.containers.market_data import MarketDataContainer
 from bootstrap.containers.markets import MarketsContainer
@@ -100,12 +101,16 @@ class ApplicationContainer(containers.DeclarativeContainer):
         inference=inference,
     )  # fmt: skip
     keys = providers.Container(KeysContainer, core=core, identity=identity)
+    model_signals = providers.Container(
+        ModelSignalsContainer, core=core, market_data=market_data
+    )
 
     # The API's listener: its contexts' routes, and the shared services.
     http_contexts = providers.Container(
         HttpContextsContainer, core=core, identity=identity, notifications=notifications,
         keys=keys, surveillance=surveillance, portfolio=portfolio, markets=markets,
         inference=inference, analytics=analytics, strategies=strategies,
+        model_signals=model_signals,
     )  # fmt: skip
     event_hub = providers.Singleton(event_hub, core.bus, settings.provided.http.ws_queue_size)
     idempotency = providers.Selector(

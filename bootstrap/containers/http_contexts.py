@@ -40,6 +40,7 @@ class HttpContextsContainer(containers.DeclarativeContainer):
     inference = providers.DependenciesContainer()
     analytics = providers.DependenciesContainer()
     strategies = providers.DependenciesContainer()
+    model_signals = providers.DependenciesContainer()
 
     identity_context = _context(
         "identity", "IdentityServices",
@@ -104,10 +105,14 @@ class HttpContextsContainer(containers.DeclarativeContainer):
         backtests=strategies.backtests, signals=strategies.signals,
     )  # fmt: skip
 
+    model_signals_context = _context(
+        "model_signals", "ModelSignalsServices", catalogue=model_signals.catalogue
+    )
+
     # What the API's listener mounts, each context with its own routes.
     served = providers.Callable(
         served_contexts,
         identity_context, notifications_context, keys_context, surveillance_context,
         audit_context, portfolio_context, markets_context, inference_context, analytics_context,
-        strategies_context,
+        strategies_context, model_signals_context,
     )  # fmt: skip

@@ -106,3 +106,25 @@ async def test_concurrent_callers_are_batched_and_get_their_own_rows() -> None:
     for block, got in zip(blocks, together, strict=True):
         np.testing.assert_allclose(got, scorer.predict("alpha", block), rtol=1e-6)
     scorer.close()
+
+
+async def test_the_feed_reads_the_store_and_delivers_each_signal_to_the_engine() -> None:
+    # Arrange
+    from application.model_signals.feed import ModelSignalFeed
+
+    registry, scorer, series = await _served()
+    store = await stored(series)
+    delivered: list[object] = []
+
+    async def deliver(signal: object) -> None:
+        delivered.append(signal)
+
+    feed = ModelSignalFeed(store, ModelSignals(registry, scorer), deliver)
+
+    # Act
+    found = await feed.at_close("alpha", Timeframe.D1, _closed_at(series["S0"]), list(series))
+
+    # Assert
+    assert len(found) == len(series) and delivered == found
+    assert all(s.kind is SourceKind.MODEL for s in found)
+    scorer.close()
