@@ -49,9 +49,7 @@ def add_verbs(verbs: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     train.add_argument("--name", default=None, help="the model's name (default: signal-MODEL)")
     train.add_argument("--horizon", type=int, default=5, help="label horizon in bars")
     train.add_argument("--folds", type=int, default=4, help="walk-forward folds")
-    train.add_argument(
-        "--timeframe", type=Timeframe, choices=list(Timeframe), default=Timeframe.D1
-    )
+    train.add_argument("--timeframe", type=Timeframe, choices=list(Timeframe), default=Timeframe.D1)
 
 
 def train(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) -> int:

@@ -95,7 +95,8 @@ ColumnFeatures = Callable[[BarSeries], Features]
 
 def honest_features(series: BarSeries) -> Features:
     """(bars, features) of one series: the causal pipeline."""
-    return feature_tensor(series.close[None, :], series.volume[None, :])[0]
+    tensor: Features = feature_tensor(series.close[None, :], series.volume[None, :])[0]
+    return tensor
 
 
 def score_column(

@@ -107,7 +107,9 @@ class TrainSignalModel:
             list(request.symbols), request.timeframe, request.start, request.end
         )
         if not series:
-            raise TrainingFailed("no bars stored for these symbols and days (bulwark bars backfill)")
+            raise TrainingFailed(
+                "no bars stored for these symbols and days (bulwark bars backfill)"
+            )
         show(0.05)
         features, labels, positions = _rows(series, request.horizon)
         longest = max(len(s) for s in series.values())

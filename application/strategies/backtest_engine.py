@@ -203,9 +203,7 @@ class BacktestEngine:
         return due
 
     # -- signals ---------------------------------------------------------------------------
-    async def _on_signal(
-        self, name: str, pattern: Pattern | None, row: int, score: float
-    ) -> None:
+    async def _on_signal(self, name: str, pattern: Pattern | None, row: int, score: float) -> None:
         if name in self._pending:
             return  # an order of this symbol is already waiting for the next open
         held_now = self._open.get(name)

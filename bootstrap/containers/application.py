@@ -14,10 +14,10 @@ from bootstrap.containers.core import CoreContainer
 from bootstrap.containers.http_contexts import HttpContextsContainer
 from bootstrap.containers.identity import IdentityContainer
 from bootstrap.containers.inference import InferenceContainer
-from bootstrap.containers.model_signals import ModelSignalsContainer
 from bootstrap.containers.keys import KeysContainer
 from bootstrap.containers.market_data import MarketDataContainer
 from bootstrap.containers.markets import MarketsContainer
+from bootstrap.containers.model_signals import ModelSignalsContainer
 from bootstrap.containers.notifications import NotificationsContainer
 from bootstrap.containers.portfolio import PortfolioContainer
 from bootstrap.containers.safety import SafetyContainer
@@ -101,9 +101,7 @@ class ApplicationContainer(containers.DeclarativeContainer):
         inference=inference,
     )  # fmt: skip
     keys = providers.Container(KeysContainer, core=core, identity=identity)
-    model_signals = providers.Container(
-        ModelSignalsContainer, core=core, market_data=market_data
-    )
+    model_signals = providers.Container(ModelSignalsContainer, core=core, market_data=market_data)
 
     # The API's listener: its contexts' routes, and the shared services.
     http_contexts = providers.Container(

@@ -131,4 +131,5 @@ def latest_features(
     rows = feature_tensor(
         close[:, tail], volume[:, tail], None if sentiment is None else sentiment[:, tail]
     )[:, -1, :]
-    return rows, ~np.isnan(rows).any(axis=1)
+    defined = np.asarray(~np.isnan(rows).any(axis=1), dtype=np.bool_)
+    return rows, defined

@@ -89,7 +89,9 @@ class SignalModelsController(Controller):
         guards=[require_roles(*READERS_AND_AGENTS)],
         responses=problem_responses(401, 403, 404, 429),
     )
-    async def get_model(self, name: FromPath[str], model_signals: ModelSignalsDep) -> SignalModelOut:
+    async def get_model(
+        self, name: FromPath[str], model_signals: ModelSignalsDep
+    ) -> SignalModelOut:
         return SignalModelOut.from_domain(model_signals.catalogue.get(name))
 
 

@@ -36,7 +36,9 @@ async def stored(series: dict[str, BarSeries]) -> InMemoryBarStore:
     return store
 
 
-def trainer(store: InMemoryBarStore, registry: SignalModelRegistry | None = None) -> TrainSignalModel:
+def trainer(
+    store: InMemoryBarStore, registry: SignalModelRegistry | None = None
+) -> TrainSignalModel:
     return TrainSignalModel(
         store, SignalModelFitter(trees=40), registry or InMemorySignalModelRegistry(),
         FakeClock(datetime(2030, 2, 1, tzinfo=UTC)), predict_once,

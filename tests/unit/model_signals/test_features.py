@@ -68,7 +68,7 @@ def test_rows_before_the_warm_up_are_undefined_and_after_it_defined() -> None:
     tensor = feature_tensor(close, volume)
 
     # Assert
-    defined = ~np.isnan(tensor).any(axis=2)
+    defined = np.asarray(~np.isnan(tensor).any(axis=2))
     assert not defined[:, : WARMUP_BARS - 1].any()
     assert defined[:, WARMUP_BARS - 1 :].all()
 
@@ -76,7 +76,7 @@ def test_rows_before_the_warm_up_are_undefined_and_after_it_defined() -> None:
 def test_known_values_returns_rsi_gap_band_volume_and_sentiment() -> None:
     # Arrange: a close rising 1 % a bar, a volume spike on the last bar, sentiment stepping up
     bars = 60
-    close = (100.0 * 1.01 ** np.arange(bars))[None, :]
+    close = np.asarray(100.0 * 1.01 ** np.arange(bars), dtype=np.float64)[None, :]
     volume = np.full((1, bars), 1000.0)
     volume[0, ::2] = 1100.0
     volume[0, -1] = 5000.0

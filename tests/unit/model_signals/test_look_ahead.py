@@ -82,12 +82,8 @@ async def test_a_model_that_peeks_at_the_next_bar_profits_but_the_honest_one_doe
     honest, leaky = _model(honest_features, train), _model(_leaky_features, train)
 
     # Act
-    peeking = await run(
-        market, strat=follow_model, model=ModelReplay("m", lambda _, s: leaky(s))
-    )
-    truthful = await run(
-        market, strat=follow_model, model=ModelReplay("m", lambda _, s: honest(s))
-    )
+    peeking = await run(market, strat=follow_model, model=ModelReplay("m", lambda _, s: leaky(s)))
+    truthful = await run(market, strat=follow_model, model=ModelReplay("m", lambda _, s: honest(s)))
 
     # Assert: the control trades and profits; the honest model does not earn from the future
     assert peeking.metrics is not None and truthful.metrics is not None

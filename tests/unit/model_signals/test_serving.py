@@ -95,7 +95,7 @@ async def test_concurrent_callers_are_batched_and_get_their_own_rows() -> None:
     # Arrange
     import asyncio
 
-    registry, scorer, _ = await _served()
+    _, scorer, _ = await _served()
     rng = np.random.default_rng(1)
     blocks = [rng.normal(0, 0.02, (n, 11)).astype(np.float32) for n in (1, 5, 17)]
 

@@ -76,4 +76,6 @@ async def test_a_range_outside_the_stored_bars_trains_nothing() -> None:
 
     # Act / Assert
     with pytest.raises(TrainingFailed):
-        await train.run(TrainRequest("demo", "linear", ("S0",), later, datetime(2041, 1, 1, tzinfo=UTC)))
+        await train.run(
+            TrainRequest("demo", "linear", ("S0",), later, datetime(2041, 1, 1, tzinfo=UTC))
+        )
