@@ -19,12 +19,13 @@ from datetime import UTC, datetime
 
 import numpy as np
 
-from application.strategies.backtest_signals import dec
+from application.strategies.backtest_signals import ModelReplay, dec
+from domain.errors import DomainError
 from domain.marketdata.bars import BarSeries, FloatArray, Timeframe
 from domain.modelsignals.card import SignalModelCard
 from domain.modelsignals.features import FEATURE_NAMES, WARMUP_BARS, feature_tensor, latest_features
 from domain.strategies.decide import StrategySignal
-from domain.strategies.definition import SourceKind
+from domain.strategies.definition import SourceKind, Strategy
 from ports.signal_models import Features, Predictions, SignalModelRegistry, SignalScorer
 
 Sentiment = Mapping[str, FloatArray]  # per symbol, aligned with its bars (NaN: unknown)
@@ -112,3 +113,29 @@ def score_column(
     if defined.any():
         out[defined] = scores_of(predict(tensor[defined]), card)
     return out
+
+
+def model_replays(
+    registry: SignalModelRegistry, predict: Callable[[str, Features], Predictions]
+) -> Callable[[Strategy], ModelReplay | None]:
+    """For a backtest: the stored model the strategy follows (its first `model` source that
+    names a stored model), replayed point in time; None when it follows none."""
+
+    def replay(strategy: Strategy) -> ModelReplay | None:
+        for source in strategy.sources:
+            if source.kind is not SourceKind.MODEL or source.name is None:
+                continue
+            try:
+                card = registry.card(source.name)
+            except DomainError:
+                continue
+            _check_features(card)
+            name = card.name
+
+            def column(_: str, series: BarSeries, card: SignalModelCard = card) -> FloatArray:
+                return score_column(card, lambda rows: predict(card.name, rows), series)
+
+            return ModelReplay(name, column)
+        return None
+
+    return replay

@@ -128,3 +128,30 @@ async def test_the_feed_reads_the_store_and_delivers_each_signal_to_the_engine()
     assert len(found) == len(series) and delivered == found
     assert all(s.kind is SourceKind.MODEL for s in found)
     scorer.close()
+
+
+async def test_a_backtest_replays_the_stored_model_a_strategy_follows() -> None:
+    # Arrange
+    from application.model_signals.serving import model_replays
+    from tests.kit.backtests import strategy
+
+    registry, scorer, series = await _served()
+    replays = model_replays(registry, scorer.predict)
+    follower, other = strategy(), strategy()
+    follower.sources = (
+        SignalSource(SourceKind.MODEL, name="not-stored"),
+        SignalSource(SourceKind.MODEL, name="alpha"),
+    )
+
+    # Act
+    replay = replays(follower)
+
+    # Assert
+    assert replays(other) is None  # it follows patterns only
+    assert replay is not None and replay.name == "alpha"
+    column = replay.column("S0", series["S0"])
+    expected = score_column(
+        registry.card("alpha"), lambda f: scorer.predict("alpha", f), series["S0"]
+    )
+    np.testing.assert_array_equal(column, expected)
+    scorer.close()
