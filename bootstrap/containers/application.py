@@ -101,7 +101,9 @@ class ApplicationContainer(containers.DeclarativeContainer):
         inference=inference,
     )  # fmt: skip
     keys = providers.Container(KeysContainer, core=core, identity=identity)
-    model_signals = providers.Container(ModelSignalsContainer, core=core, market_data=market_data)
+    model_signals = providers.Container(
+        ModelSignalsContainer, core=core, market_data=market_data, strategies=strategies
+    )
 
     # The API's listener: its contexts' routes, and the shared services.
     http_contexts = providers.Container(

@@ -108,7 +108,9 @@ class CommandContainers:
     def model_signals(self) -> ModelSignalsContainer:
         from bootstrap.containers.model_signals import ModelSignalsContainer
 
-        return ModelSignalsContainer(core=self.core, market_data=self.market_data)
+        return ModelSignalsContainer(
+            core=self.core, market_data=self.market_data, strategies=self.strategies
+        )
 
     @cached_property
     def strategies(self) -> StrategiesContainer:

@@ -11,6 +11,7 @@ from application.model_signals.catalogue import SignalModelCatalogue
 from application.model_signals.serving import ModelSignals
 from application.model_signals.training import TrainSignalModel
 from bootstrap.containers.stores import later
+from bootstrap.model_signals import model_signal_lifetime
 
 
 def batch_settings(max_batch: int, wait_ms: float) -> BatchSettings:
@@ -20,6 +21,7 @@ def batch_settings(max_batch: int, wait_ms: float) -> BatchSettings:
 class ModelSignalsContainer(containers.DeclarativeContainer):
     core = providers.DependenciesContainer()
     market_data = providers.DependenciesContainer()
+    strategies = providers.DependenciesContainer()
 
     registry = providers.Singleton(
         later("adapters.signal_models.file_registry:FolderSignalModelRegistry"),
@@ -39,4 +41,9 @@ class ModelSignalsContainer(containers.DeclarativeContainer):
             later("adapters.signal_models.trainers:SignalModelFitter")
         ), registry, core.clock,
         providers.Object(later("adapters.signal_models.onnx_scorer:predict_once")),
+    )  # fmt: skip
+    live = providers.Resource(
+        model_signal_lifetime, core.settings, strategies.strategy_processor,
+        strategies.strategy_stores.provided.strategies, market_data.bar_store,
+        registry, model_signals, core.clock,
     )  # fmt: skip

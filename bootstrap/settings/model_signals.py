@@ -20,3 +20,6 @@ class ModelSignalSettings(Section, frozen=True, kw_only=True):
     dir: str = "var/models/signals"
     max_batch: Annotated[int, msgspec.Meta(ge=1, le=65_536)] = 4096
     wait_ms: Annotated[float, msgspec.Meta(ge=0, le=1000)] = 1.0
+    # How often the service looks for a closed bar of the models active strategies follow and
+    # feeds their signals to the strategy engine (0: never; the feed can still be called).
+    live_seconds: Annotated[float, msgspec.Meta(ge=0, le=86_400)] = 0.0

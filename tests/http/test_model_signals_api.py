@@ -63,3 +63,22 @@ async def test_the_catalogue_needs_a_caller(served: Harness) -> None:
 
     # Assert
     assert_problem(response, 401, "UNAUTHENTICATED")
+
+
+async def test_the_live_feed_runs_only_when_asked_for(tmp_path: Path) -> None:
+    # Arrange
+    from application.model_signals.live import ModelSignalRunner
+
+    off, off_client = await open_harness(settings_with(model_signals_dir=str(tmp_path)))
+    on, on_client = await open_harness(
+        settings_with(model_signals_dir=str(tmp_path), model_signals_live_seconds="60")
+    )
+
+    # Act
+    async with off_client, on_client:
+        idle = await off.container.model_signals.live()  # type: ignore[misc]
+        running = await on.container.model_signals.live()  # type: ignore[misc]
+
+    # Assert
+    assert idle is None
+    assert isinstance(running, ModelSignalRunner)
