@@ -76,8 +76,8 @@ async def test_the_live_feed_runs_only_when_asked_for(tmp_path: Path) -> None:
 
     # Act
     async with off_client, on_client:
-        idle = await off.container.model_signals.live()  # type: ignore[misc]
-        running = await on.container.model_signals.live()  # type: ignore[misc]
+        idle = await off.container.model_signals.live()
+        running = await on.container.model_signals.live()
 
     # Assert
     assert idle is None
