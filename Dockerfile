@@ -35,7 +35,12 @@ ENV PATH=/opt/venv/bin:$PATH \
     NUMBA_CACHE_DIR=/app/var/numba-cache \
     BULWARK_BACKTEST_DATA_PATH=/app/data/backtest \
     BULWARK_RATES_DIR=/app/data/rates \
-    BULWARK_MODELS_DIR=/app/models
+    BULWARK_MODELS_DIR=/app/models \
+    BULWARK_MODEL_SIGNALS_DIR=/app/var/models/signals
+# libgomp: LightGBM's OpenMP runtime (`bulwark models train-signal --model lightgbm`).
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends libgomp1 \
+    && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system --gid 10001 bulwark \
     && useradd --system --uid 10001 --gid bulwark --no-create-home \
        --home-dir /nonexistent --shell /usr/sbin/nologin bulwark \

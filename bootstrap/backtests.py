@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 from adapters.marketdata.replay_history import ReplayHistory
+from application.strategies.backtest_signals import ModelReplay
 from application.strategies.backtests import BacktestLimits, BacktestService
 from bootstrap.backtest_world import build_world
 from bootstrap.settings import Settings
+from domain.strategies.definition import Strategy
 from ports.backtests import BacktestRepository
 from ports.clock import Clock, IdGenerator
 from ports.strategies import StrategyRepository
@@ -34,8 +36,19 @@ def backtest_service(
     )
     history = ReplayHistory(settings.strategies.backtest_data_path or SHIPPED_DATA)
     return BacktestService(
-        backtests, strategies, history, build_world, uow_factory, clock, ids, limits
-    )
+        backtests, strategies, history, build_world, uow_factory, clock, ids, limits,
+        models=_model_replays(settings),
+    )  # fmt: skip
+
+
+def _model_replays(settings: Settings) -> Callable[[Strategy], ModelReplay | None]:
+    """A strategy following a stored signal model has it replayed (docs/model-signals.md)."""
+    from adapters.signal_models.file_registry import FolderSignalModelRegistry
+    from adapters.signal_models.onnx_scorer import OnnxSignalScorer
+    from application.model_signals.serving import model_replays
+
+    registry = FolderSignalModelRegistry(settings.model_signals.dir)
+    return model_replays(registry, OnnxSignalScorer(registry).predict)
 
 
 async def backtests_lifetime(service: BacktestService) -> AsyncIterator[BacktestService]:

@@ -1,10 +1,11 @@
-"""`bulwark models build [--if-missing] [--data DIR]` and `bulwark models list`.
+"""`bulwark models build [--if-missing] [--data DIR]`, `bulwark models list` and
+`bulwark models train-signal` (bootstrap/cli_model_signals.py).
 
 `build` writes the encoders, the sentiment head and the risk model into BULWARK_MODELS_DIR
 (adapters/gpu/model_build.py), offline from the installed packages and data/sentiment; `make
 run` calls it with --if-missing, so only a fresh checkout (or a deleted var/models) pays for
-it. `list` prints each model of the manifest with its verification result and metrics. Neither
-needs the store or a server.
+it. `list` prints each model of the manifest with its verification result and metrics, then
+each trained signal model with its walk-forward figures. Neither needs the store or a server.
 """
 
 from __future__ import annotations
@@ -29,13 +30,21 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "--if-missing", action="store_true", help="do nothing when a manifest is already there"
     )
     build.add_argument("--data", default=str(DEFAULT_DATA), help="the labelled sentiment set")
-    verbs.add_parser("list", help="the models of BULWARK_MODELS_DIR, verified")
+    verbs.add_parser("list", help="the models of BULWARK_MODELS_DIR, verified, and signal models")
+    from bootstrap.cli_model_signals import add_verbs
+
+    add_verbs(verbs)
 
 
-def run(args: argparse.Namespace, settings: Settings, out: TextIO = sys.stdout) -> int:
+def run(args: argparse.Namespace, settings: Settings, out: TextIO | None = None) -> int:
+    out = out or sys.stdout
     folder = Path(settings.inference.models_dir)
     if args.verb == "build":
         return _build(folder, Path(args.data), settings, args.if_missing, out)
+    if args.verb == "train-signal":
+        from bootstrap.cli_model_signals import train
+
+        return train(args, settings, out, sys.stderr)
     return _list(folder, settings, out)
 
 
@@ -77,4 +86,7 @@ def _list(folder: Path, settings: Settings, out: TextIO) -> int:
         print(f"{info.name}\t{info.version}\t{info.kind}\t{info.provider}\t{figures}", file=out)
     for problem in store.problems:
         print(f"refused: {problem}", file=out)
-    return EXIT_FAILED if store.problems or not store.names() else 0
+    from bootstrap.cli_model_signals import list_signal_models
+
+    signal_models = list_signal_models(settings, out)
+    return EXIT_FAILED if store.problems or not (store.names() or signal_models) else 0

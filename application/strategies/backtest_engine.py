@@ -14,7 +14,9 @@ Timing (no look-ahead):
   bar with check_exit, the entry bar included; a triggered bracket fills at check_exit's price
   (the stop, or the open on a gap) at that bar's end, as a resting stop order would have.
   A time exit fills at the close of the bar max_holding_bars after the entry bar.
-- Only pattern sources are followed (external and model signals have no recorded history).
+- Pattern sources are followed, and a model source when a ModelReplay is given: its score
+  column is computed point in time (row i from bars[: i + 1]) and read like a pattern's.
+  External signals have no recorded history and are not replayed.
 Speed: only bars with a signal, a pending order, a possible bracket hit (found with a float
 pre-check with a safety margin; check_exit decides) or a day's end are visited.
 """
@@ -32,6 +34,7 @@ from decimal import Decimal
 from application.strategies.backtest_ledger import Ledger
 from application.strategies.backtest_signals import (
     Event,
+    ModelReplay,
     ScoreSource,
     SymbolBars,
     dec,
@@ -115,7 +118,9 @@ class BacktestEngine:
         progress: Progress | None = None,
         canceled: Callable[[], bool] | None = None,
         scores: ScoreSource = score_columns,
+        model: ModelReplay | None = None,
     ) -> None:
+        self._model = model
         self._strategy = strategy
         self._request = request
         self._world = world
@@ -150,7 +155,7 @@ class BacktestEngine:
     async def run(self) -> BacktestResult:
         events, self._atr = signal_events(
             self._strategy, self._request.timeframe, self._symbols, self._config,
-            self._scores, self._trade_from,
+            self._scores, self._trade_from, self._model,
         )  # fmt: skip
         n = len(self._timeline)
         day_end = self._timeline.day_ends(self._trade_from)
@@ -198,7 +203,7 @@ class BacktestEngine:
         return due
 
     # -- signals ---------------------------------------------------------------------------
-    async def _on_signal(self, name: str, pattern: Pattern, row: int, score: float) -> None:
+    async def _on_signal(self, name: str, pattern: Pattern | None, row: int, score: float) -> None:
         if name in self._pending:
             return  # an order of this symbol is already waiting for the next open
         held_now = self._open.get(name)
@@ -214,11 +219,19 @@ class BacktestEngine:
             else None
         )
         at = _at(series.start[row] + self._bar_s)
-        signal = StrategySignal(
-            id=f"{name}-{pattern.value}-{row}", kind=SourceKind.PATTERN, symbol=name,
-            score=score, price=close, at=at, timeframe=self._request.timeframe,
-            pattern=pattern, atr=atr,
-        )  # fmt: skip
+        if pattern is None:  # the replayed model's reading
+            assert self._model is not None
+            signal = StrategySignal(
+                id=f"{name}-{self._model.name}-{row}", kind=SourceKind.MODEL, symbol=name,
+                score=score, price=close, at=at, timeframe=self._request.timeframe,
+                atr=atr, source_name=self._model.name,
+            )  # fmt: skip
+        else:
+            signal = StrategySignal(
+                id=f"{name}-{pattern.value}-{row}", kind=SourceKind.PATTERN, symbol=name,
+                score=score, price=close, at=at, timeframe=self._request.timeframe,
+                pattern=pattern, atr=atr,
+            )  # fmt: skip
         held = self._open.get(name)
         equity = self._equity_at(row, name) if held is None else ZERO
         intent = decide_on_signal(self._strategy, signal, held.holding if held else None, equity)

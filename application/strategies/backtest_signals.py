@@ -13,10 +13,20 @@ from domain.marketdata.signal_columns import ScoreColumns
 from domain.marketdata.signals import Pattern, SignalConfig
 from domain.strategies.definition import SourceKind, Strategy
 
-Event = tuple[str, Pattern, int, float]  # symbol, pattern, row, score
+Event = tuple[str, Pattern | None, int, float]  # symbol, pattern (None: the model), row, score
 # The per-bar scores of a series: score_columns (causal, tested); a test passes its own.
 ScoreSource = Callable[[BarSeries, SignalConfig], ScoreColumns]
-_PATTERN_ORDER = {pattern: index for index, pattern in enumerate(Pattern)}
+_PATTERN_ORDER: dict[Pattern | None, int] = {p: index for index, p in enumerate(Pattern)}
+_PATTERN_ORDER[None] = len(_PATTERN_ORDER)  # a model's reading sorts after the patterns'
+
+
+@dataclass(frozen=True, slots=True)
+class ModelReplay:
+    """A signal model replayed point in time: `column` gives its score at every bar's close
+    of a symbol (application/model_signals/serving.py's score_column: row i from rows 0..i)."""
+
+    name: str
+    column: Callable[[str, BarSeries], FloatArray]
 
 
 def dec(value: float) -> Decimal:
@@ -53,9 +63,10 @@ def signal_events(
     config: SignalConfig,
     scores: ScoreSource,
     trade_from: float,
+    model: ModelReplay | None = None,
 ) -> tuple[dict[int, list[Event]], dict[str, FloatArray]]:
-    """Bars with an emitted reading of a followed pattern, by step, in symbol and pattern
-    order; and each symbol's ATR column (what the readings carry)."""
+    """Bars with an emitted reading of a followed pattern or of the replayed model, by step,
+    in symbol and pattern order (the model last); and each symbol's ATR column."""
     # A reading is a signal from the engine's threshold on; below both the entry and the
     # exit threshold decide_on_signal can only skip it, whatever is held: left out here.
     exit_threshold = strategy.exit.exit_score or strategy.entry.min_score
@@ -66,13 +77,20 @@ def signal_events(
         followed = [
             p for p in Pattern if strategy.follows(SourceKind.PATTERN, name, timeframe, p, None)
         ]
-        if not followed or len(symbol.series) < 2:
+        modelled = model is not None and strategy.follows(
+            SourceKind.MODEL, name, timeframe, None, model.name
+        )
+        if not (followed or modelled) or len(symbol.series) < 2:
             continue
         columns = scores(symbol.series, config)
         tradable = tradable_rows(symbol.series, trade_from)
         atr[name] = columns.atr
-        for pattern in followed:
-            column = columns.scores[pattern]
+        readings: list[tuple[Pattern | None, FloatArray]] = [
+            (p, columns.scores[p]) for p in followed
+        ]
+        if modelled and model is not None:
+            readings.append((None, model.column(name, symbol.series)))
+        for pattern, column in readings:
             for row in emitted_rows(column, floor, tradable):
                 events.setdefault(int(symbol.steps[row]), []).append(
                     (name, pattern, row, float(column[row]))

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import asyncio
 import threading
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from application.core.access import ensure_may_change
 from application.strategies.backtest_engine import BacktestCanceled, BacktestEngine
+from application.strategies.backtest_signals import ModelReplay
 from application.strategies.backtest_world import WorldFactory, WorldSpec
 from domain.backtests.model import Backtest, BacktestRequest, BacktestResult, InvalidBacktest
 from domain.errors import Conflict, NotFound, RateLimited
@@ -79,7 +81,9 @@ class BacktestService:
         clock: Clock,
         ids: IdGenerator,
         limits: BacktestLimits | None = None,
+        models: Callable[[Strategy], ModelReplay | None] | None = None,
     ) -> None:
+        self._models = models or (lambda _: None)
         self._backtests = backtests
         self._strategies = strategies
         self._bars = bars
@@ -261,6 +265,7 @@ class BacktestService:
             account_id=spec.account_id,
             progress=progress,
             canceled=active.cancel.is_set,
+            model=self._models(strategy),
         )
         return asyncio.run(engine.run())
 

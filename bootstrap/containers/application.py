@@ -18,6 +18,7 @@ from bootstrap.containers.inference import InferenceContainer
 from bootstrap.containers.keys import KeysContainer
 from bootstrap.containers.market_data import MarketDataContainer
 from bootstrap.containers.markets import MarketsContainer
+from bootstrap.containers.model_signals import ModelSignalsContainer
 from bootstrap.containers.notifications import NotificationsContainer
 from bootstrap.containers.portfolio import PortfolioContainer
 from bootstrap.containers.review import ReviewContainer
@@ -112,6 +113,10 @@ class ApplicationContainer(containers.DeclarativeContainer):
         ReviewContainer, core=core, trading=trading, market_data=market_data
     )
 
+    model_signals = providers.Container(
+        ModelSignalsContainer, core=core, market_data=market_data, strategies=strategies
+    )
+
     event_hub = providers.Singleton(event_hub, core.bus, settings.provided.http.ws_queue_size)
     idempotency = providers.Selector(
         core.shared_kind,
@@ -128,7 +133,7 @@ class ApplicationContainer(containers.DeclarativeContainer):
         notifications=notifications, keys=keys, surveillance=surveillance, portfolio=portfolio,
         markets=markets, inference=inference, analytics=analytics, strategies=strategies,
         review=review, wealth=wealth, trading=trading, safety=safety, events=event_hub,
-        idempotency=idempotency, market_data=market_data,
+        idempotency=idempotency, market_data=market_data, model_signals=model_signals,
     )  # fmt: skip
     http_config = providers.Singleton(http.http_config, settings)
     background = providers.Resource(

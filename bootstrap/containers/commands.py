@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from bootstrap.containers.keys import KeysContainer
     from bootstrap.containers.market_data import MarketDataContainer
     from bootstrap.containers.markets import MarketsContainer
+    from bootstrap.containers.model_signals import ModelSignalsContainer
     from bootstrap.containers.notifications import NotificationsContainer
     from bootstrap.containers.portfolio import PortfolioContainer
     from bootstrap.containers.review import ReviewContainer
@@ -117,6 +118,14 @@ class CommandContainers:
             core=self.core, market_data=self.market_data, trading=self.trading,
             portfolio=self.portfolio,
         )  # fmt: skip
+
+    @cached_property
+    def model_signals(self) -> ModelSignalsContainer:
+        from bootstrap.containers.model_signals import ModelSignalsContainer
+
+        return ModelSignalsContainer(
+            core=self.core, market_data=self.market_data, strategies=self.strategies
+        )
 
     @cached_property
     def strategies(self) -> StrategiesContainer:

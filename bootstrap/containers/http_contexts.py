@@ -53,6 +53,7 @@ class HttpContextsContainer(containers.DeclarativeContainer):
         providers.Dependency()
     )  # Idempotency-Key claims across instances
     market_data = providers.DependenciesContainer()
+    model_signals = providers.DependenciesContainer()
 
     # What every request reads at the edge, and what /ready and /api/status read.
     edge = providers.Singleton(
@@ -182,6 +183,10 @@ class HttpContextsContainer(containers.DeclarativeContainer):
         ),
     )  # fmt: skip
 
+    model_signals_context = _context(
+        "model_signals", "ModelSignalsServices", catalogue=model_signals.catalogue
+    )
+
     # What the API's listener mounts, each context with its own routes.
     served = providers.Callable(
         served_contexts,
@@ -190,4 +195,5 @@ class HttpContextsContainer(containers.DeclarativeContainer):
         identity_context, devices_context, notifications_context, keys_context,
         surveillance_context, audit_context, portfolio_context, markets_context,
         inference_context, analytics_context, strategies_context, review_context, wealth_context,
+        model_signals_context,
     )  # fmt: skip

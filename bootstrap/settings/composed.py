@@ -21,6 +21,7 @@ from bootstrap.settings.market_data import (
     QuoteSettings,
 )
 from bootstrap.settings.markets import MarketsSettings
+from bootstrap.settings.model_signals import ModelSignalSettings
 from bootstrap.settings.notifications import ChannelSettings, NotifySettings
 from bootstrap.settings.observability import ObservabilitySettings
 from bootstrap.settings.price_alerts import PriceAlertSettings
@@ -69,6 +70,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     markets: MarketsSettings = _section(MarketsSettings)
     strategies: StrategySettings = _section(StrategySettings)
     inference: InferenceSettings = _section(InferenceSettings)
+    model_signals: ModelSignalSettings = _section(ModelSignalSettings)
     news: NewsSettings = _section(NewsSettings)
     surveillance: SurveillanceSettings = _section(SurveillanceSettings)
     fear_greed: FearGreedSettings = _section(FearGreedSettings)

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from application.strategies.backtest_engine import BacktestEngine
-from application.strategies.backtest_signals import ScoreSource
+from application.strategies.backtest_signals import ModelReplay, ScoreSource
 from application.strategies.backtest_world import WorldSpec
 from bootstrap.backtest_world import build_world
 from domain.backtests.model import BacktestRequest, BacktestResult, FeeModel
@@ -86,6 +86,7 @@ async def run(
     progress: Callable[[float], None] | None = None,
     canceled: Callable[[], bool] | None = None,
     sectors: bool = True,
+    model: ModelReplay | None = None,
 ) -> BacktestResult:
     strat = strat or strategy()
     req = req or request(series)
@@ -100,6 +101,6 @@ async def run(
     )  # fmt: skip
     engine = BacktestEngine(
         strat, req, series, world, account_id="acc-1", scores=scores, progress=progress,
-        canceled=canceled,
+        canceled=canceled, model=model,
     )  # fmt: skip
     return await engine.run()

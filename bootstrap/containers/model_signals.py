@@ -1,0 +1,49 @@
+"""Model signals (docs/model-signals.md): the model folder, the batched ONNX scorer, the
+catalogue the API and `bulwark models list` read, the MODEL signals for the strategy engine,
+and the walk-forward training `bulwark models train-signal` runs."""
+
+from __future__ import annotations
+
+from dependency_injector import containers, providers
+
+from adapters.gpu.batching import BatchSettings
+from application.model_signals.catalogue import SignalModelCatalogue
+from application.model_signals.serving import ModelSignals
+from application.model_signals.training import TrainSignalModel
+from bootstrap.containers.stores import later
+from bootstrap.model_signals import model_signal_lifetime
+
+
+def batch_settings(max_batch: int, wait_ms: float) -> BatchSettings:
+    return BatchSettings(max_batch=max_batch, wait_s=wait_ms / 1000.0, queue_bound=max_batch * 16)
+
+
+class ModelSignalsContainer(containers.DeclarativeContainer):
+    core = providers.DependenciesContainer()
+    market_data = providers.DependenciesContainer()
+    strategies = providers.DependenciesContainer()
+
+    registry = providers.Singleton(
+        later("adapters.signal_models.file_registry:FolderSignalModelRegistry"),
+        core.settings.provided.model_signals.dir,
+    )
+    scorer = providers.Singleton(
+        later("adapters.signal_models.onnx_scorer:OnnxSignalScorer"), registry,
+        providers.Singleton(
+            batch_settings, core.settings.provided.model_signals.max_batch,
+            core.settings.provided.model_signals.wait_ms,
+        ),
+    )  # fmt: skip
+    catalogue = providers.Singleton(SignalModelCatalogue, registry)
+    model_signals = providers.Singleton(ModelSignals, registry, scorer)
+    training = providers.Singleton(
+        TrainSignalModel, market_data.bar_store, providers.Singleton(
+            later("adapters.signal_models.trainers:SignalModelFitter")
+        ), registry, core.clock,
+        providers.Object(later("adapters.signal_models.onnx_scorer:predict_once")),
+    )  # fmt: skip
+    live = providers.Resource(
+        model_signal_lifetime, core.settings, strategies.strategy_processor,
+        strategies.strategy_stores.provided.strategies, market_data.bar_store,
+        registry, model_signals, core.clock,
+    )  # fmt: skip

@@ -1,0 +1,54 @@
+"""Model signals in the composition root: the runner that feeds the strategy engine at each
+bar close, for the app's lifetime, when BULWARK_MODEL_SIGNALS_LIVE_SECONDS > 0."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+
+from application.model_signals.feed import ModelSignalFeed
+from application.model_signals.live import ModelSignalRunner
+from application.model_signals.serving import ModelSignals
+from application.strategies.strategy_processor import StrategyProcessor
+from bootstrap.settings import Settings
+from domain.strategies.decide import StrategySignal
+from ports.bar_store import BarStore
+from ports.clock import Clock
+from ports.signal_models import SignalModelRegistry
+from ports.strategies import StrategyRepository
+
+
+async def model_signal_lifetime(
+    settings: Settings,
+    processor: StrategyProcessor,
+    strategies: StrategyRepository,
+    bars: BarStore,
+    registry: SignalModelRegistry,
+    signals: ModelSignals,
+    clock: Clock,
+) -> AsyncIterator[ModelSignalRunner | None]:
+    interval = settings.model_signals.live_seconds
+    if interval <= 0 or not settings.strategies.strategies_enabled:
+        yield None
+        return
+    running = processor
+
+    async def deliver(signal: StrategySignal) -> None:
+        await running.on_signal(signal)
+
+    def failed(error: str) -> None:
+        running.last_error = error
+        running.failures += 1
+
+    feed = ModelSignalFeed(bars, signals, deliver)
+    runner = ModelSignalRunner(strategies, registry, feed, clock, failed)
+    stop = asyncio.Event()
+    task = asyncio.create_task(runner.run(interval, stop))
+    try:
+        yield runner
+    finally:
+        stop.set()
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
