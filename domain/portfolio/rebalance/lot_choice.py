@@ -83,6 +83,7 @@ def sale_order(
     found = [
         Candidate(a.account_id, a.tax_advantaged, lot)
         for a in accounts
+        if a.tradable
         for lot in a.lots
         if lot.symbol == symbol
     ]

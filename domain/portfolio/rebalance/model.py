@@ -52,6 +52,9 @@ class AccountHoldings:
     lots: tuple[Lot, ...]
     target: Mapping[str, Decimal]
     tax_advantaged: bool = False
+    # False for an account the platform cannot trade (manual holdings): it counts in the
+    # household's value and drift, but nothing is sold from it or bought into it.
+    tradable: bool = True
 
     def quantities(self) -> dict[str, Decimal]:
         held: dict[str, Decimal] = {}

@@ -12,7 +12,8 @@ Conventions (docs/rebalancing.md):
 - Quantities: whole shares (rounded down per lot and per account) unless `fractional`, then
   multiples of FRACTION_QUANTUM. Money is rounded to cents only when reported.
 - What the proposal cannot bring into band it names in `unresolved` with the reason:
-  WASH_SALE (the lots left would realise a wash sale), NO_CASH (no account can fund the buy)
+  WASH_SALE (the lots left would realise a wash sale), NO_CASH (no account can fund the buy),
+  NOT_TRADABLE (what is left to sell is in accounts the platform cannot trade)
   or WHOLE_SHARES (the residual is less than the rounding of whole shares allows).
 """
 
@@ -93,7 +94,7 @@ class Trade:
 @dataclass(frozen=True, slots=True)
 class Unresolved:
     symbol: str
-    reason: str  # WASH_SALE, NO_CASH or WHOLE_SHARES
+    reason: str  # WASH_SALE, NO_CASH, NOT_TRADABLE or WHOLE_SHARES
     drift_weight: Decimal  # after the proposal's trades
 
 
@@ -169,7 +170,7 @@ def _buy_order(
     return [
         a.account_id
         for a in sorted(
-            accounts,
+            (a for a in accounts if a.tradable),
             key=lambda a: (
                 a.target.get(symbol, ZERO) <= ZERO,
                 not a.tax_advantaged,
@@ -178,6 +179,10 @@ def _buy_order(
             ),
         )
     ]
+
+
+def _held_untradable(accounts: Sequence[AccountHoldings], symbol: str) -> bool:
+    return any(not a.tradable and symbol in a.quantities() for a in accounts)
 
 
 def propose(
@@ -197,8 +202,7 @@ def propose(
     washed = bought_recently(recent_buys, today, also_bought=to_buy)
     cash = {a.account_id: a.cash for a in accounts}
     trades: list[Trade] = []
-    blocked: set[str] = set()
-    short_of_cash: set[str] = set()
+    reasons: dict[str, str] = {}
     loss_sold: dict[str, date] = {}
     for symbol in sorted(to_sell):
         price = price_of(prices, symbol)
@@ -212,7 +216,9 @@ def propose(
             washed,
         )
         if was_blocked:
-            blocked.add(symbol)
+            reasons[symbol] = "WASH_SALE"
+        elif sum((s.quantity for s in sales), ZERO) < shares and _held_untradable(accounts, symbol):
+            reasons[symbol] = "NOT_TRADABLE"
         by_account: dict[str, list[LotSale]] = {}
         for sale in sales:
             by_account.setdefault(sale.account_id, []).append(sale)
@@ -236,18 +242,10 @@ def propose(
             cash[account_id] -= quantity * price
             want -= quantity
         if want > ZERO:
-            short_of_cash.add(symbol)
+            reasons[symbol] = "NO_CASH"
     after = drift_of(apply_trades(accounts, trades), prices, settings.band)
     unresolved = tuple(
-        Unresolved(
-            s.symbol,
-            "WASH_SALE"
-            if s.symbol in blocked
-            else "NO_CASH"
-            if s.symbol in short_of_cash
-            else "WHOLE_SHARES",
-            s.drift_weight,
-        )
+        Unresolved(s.symbol, reasons.get(s.symbol, "WHOLE_SHARES"), s.drift_weight)
         for s in after.symbols
         if s.out_of_band
     )

@@ -64,9 +64,11 @@ def _weights_after(
     for account in accounts:
         for lot in account.lots:
             held[lot.symbol] += lot.quantity
-    for trade in proposal.trades:
-        held[trade.symbol] += trade.quantity if trade.side == "buy" else -trade.quantity
     cash = sum((a.cash for a in accounts), D(0))
+    for trade in proposal.trades:
+        bought = trade.side == "buy"
+        held[trade.symbol] += trade.quantity if bought else -trade.quantity
+        cash += -trade.quantity * trade.price if bought else trade.quantity * trade.price
     value = cash + sum((held[s] * prices[s] for s in SYMBOLS), D(0))
     return {s: held[s] * prices[s] / value for s in SYMBOLS} if value else {}, value
 
