@@ -35,14 +35,14 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal as D
 
-from domain.portfolio.rebalance.model import (
+from domain.rebalancing.model import (
     AccountHoldings,
     Lot,
     RecentBuy,
     account_drifts,
     drift_of,
 )
-from domain.portfolio.rebalance.proposal import RebalanceSettings, apply_trades, propose
+from domain.rebalancing.proposal import RebalanceSettings, apply_trades, propose
 
 TODAY = date(2026, 11, 25)
 PRICES = {"VTI": D(100), "BND": D(50)}

@@ -16,8 +16,8 @@ from decimal import Decimal as D
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from domain.portfolio.rebalance.model import AccountHoldings, Lot, RecentBuy
-from domain.portfolio.rebalance.proposal import Proposal, RebalanceSettings, propose
+from domain.rebalancing.model import AccountHoldings, Lot, RecentBuy
+from domain.rebalancing.proposal import Proposal, RebalanceSettings, propose
 
 TODAY = date(2026, 11, 25)
 SYMBOLS = ("AAA", "BBB", "CCC", "DDD")

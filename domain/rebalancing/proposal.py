@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, Decimal
 
-from domain.portfolio.rebalance.lot_choice import (
+from domain.rebalancing.lot_choice import (
     LOT_METHOD,
     WASH_DAYS,
     Candidate,
@@ -32,7 +32,7 @@ from domain.portfolio.rebalance.lot_choice import (
     sale_order,
     would_wash,
 )
-from domain.portfolio.rebalance.model import (
+from domain.rebalancing.model import (
     CENT,
     ZERO,
     AccountHoldings,
