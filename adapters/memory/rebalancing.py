@@ -27,9 +27,7 @@ class InMemoryRebalanceStore:
     async def get(self, proposal_id: str) -> StoredProposal | None:
         return self._proposals.get(proposal_id)
 
-    async def mark_executed(
-        self, proposal_id: str, at: datetime, order_ids: Sequence[str]
-    ) -> bool:
+    async def mark_executed(self, proposal_id: str, at: datetime, order_ids: Sequence[str]) -> bool:
         async with self._lock:
             found = self._proposals.get(proposal_id)
             if found is None or found.status is not ProposalStatus.PROPOSED:

@@ -21,6 +21,7 @@ from bootstrap.settings.market_data import (
 )
 from bootstrap.settings.markets import MarketsSettings
 from bootstrap.settings.notifications import ChannelSettings, NotifySettings
+from bootstrap.settings.rebalancing import RebalancingSettings
 from bootstrap.settings.observability import ObservabilitySettings
 from bootstrap.settings.safety import SafetySettings
 from bootstrap.settings.sentiment import FearGreedSettings, HypeMeterSettings
@@ -67,6 +68,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     surveillance: SurveillanceSettings = _section(SurveillanceSettings)
     fear_greed: FearGreedSettings = _section(FearGreedSettings)
     hype: HypeMeterSettings = _section(HypeMeterSettings)
+    rebalance: RebalancingSettings = _section(RebalancingSettings)
 
     @classmethod
     def sections(cls) -> dict[str, type[Section]]:
