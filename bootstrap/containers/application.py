@@ -19,6 +19,7 @@ from bootstrap.containers.market_data import MarketDataContainer
 from bootstrap.containers.markets import MarketsContainer
 from bootstrap.containers.notifications import NotificationsContainer
 from bootstrap.containers.portfolio import PortfolioContainer
+from bootstrap.containers.rebalancing import RebalancingContainer
 from bootstrap.containers.safety import SafetyContainer
 from bootstrap.containers.stores import later, later_lifetime
 from bootstrap.containers.strategies import StrategiesContainer
@@ -100,12 +101,16 @@ class ApplicationContainer(containers.DeclarativeContainer):
         inference=inference,
     )  # fmt: skip
     keys = providers.Container(KeysContainer, core=core, identity=identity)
+    rebalancing = providers.Container(
+        RebalancingContainer, core=core, market_data=market_data, trading=trading,
+        portfolio=portfolio,
+    )  # fmt: skip
 
     # The API's listener: its contexts' routes, and the shared services.
     http_contexts = providers.Container(
         HttpContextsContainer, core=core, identity=identity, notifications=notifications,
         keys=keys, surveillance=surveillance, portfolio=portfolio, markets=markets,
-        inference=inference, analytics=analytics, strategies=strategies,
+        inference=inference, analytics=analytics, strategies=strategies, rebalancing=rebalancing,
     )  # fmt: skip
     event_hub = providers.Singleton(event_hub, core.bus, settings.provided.http.ws_queue_size)
     idempotency = providers.Selector(

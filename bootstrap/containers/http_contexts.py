@@ -40,6 +40,7 @@ class HttpContextsContainer(containers.DeclarativeContainer):
     inference = providers.DependenciesContainer()
     analytics = providers.DependenciesContainer()
     strategies = providers.DependenciesContainer()
+    rebalancing = providers.DependenciesContainer()
 
     identity_context = _context(
         "identity", "IdentityServices",
@@ -101,10 +102,15 @@ class HttpContextsContainer(containers.DeclarativeContainer):
         backtests=strategies.backtests, signals=strategies.signals,
     )  # fmt: skip
 
+    rebalancing_context = _context(
+        "rebalancing", "RebalancingServices",
+        rebalancing=rebalancing.service, limits=rebalancing.limits,
+        attribution=rebalancing.attribution,
+    )  # fmt: skip
     # What the API's listener mounts, each context with its own routes.
     served = providers.Callable(
         served_contexts,
         identity_context, notifications_context, keys_context, surveillance_context,
         audit_context, portfolio_context, markets_context, inference_context, analytics_context,
-        strategies_context,
+        strategies_context, rebalancing_context,
     )  # fmt: skip
