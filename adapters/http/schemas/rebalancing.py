@@ -27,7 +27,7 @@ def _doc(text: str) -> msgspec.Meta:
     return msgspec.Meta(description=text)
 
 
-class SymbolDriftOut(Output):
+class RebalanceSymbolDriftOut(Output):
     symbol: str
     value: MoneyOut
     target_value: MoneyOut
@@ -38,20 +38,20 @@ class SymbolDriftOut(Output):
     out_of_band: bool
 
 
-class DriftOut(Output):
+class RebalanceDriftOut(Output):
     account_id: str | None
     value: MoneyOut
     cash: MoneyOut
-    symbols: list[SymbolDriftOut]
+    symbols: list[RebalanceSymbolDriftOut]
 
     @classmethod
-    def from_domain(cls, d: Drift) -> DriftOut:
+    def from_domain(cls, d: Drift) -> RebalanceDriftOut:
         return cls(
             account_id=d.account_id,
             value=d.value,
             cash=d.cash,
             symbols=[
-                SymbolDriftOut(
+                RebalanceSymbolDriftOut(
                     symbol=s.symbol, value=s.value, target_value=s.target_value,
                     drift_value=s.drift_value, weight=s.weight, target_weight=s.target_weight,
                     drift_weight=s.drift_weight, out_of_band=s.out_of_band,
@@ -63,15 +63,15 @@ class DriftOut(Output):
 
 class DriftViewOut(Output):
     band: RateOut
-    household: DriftOut
-    accounts: list[DriftOut]
+    household: RebalanceDriftOut
+    accounts: list[RebalanceDriftOut]
 
     @classmethod
     def from_view(cls, view: DriftView) -> DriftViewOut:
         return cls(
             band=view.band,
-            household=DriftOut.from_domain(view.household),
-            accounts=[DriftOut.from_domain(a) for a in view.accounts],
+            household=RebalanceDriftOut.from_domain(view.household),
+            accounts=[RebalanceDriftOut.from_domain(a) for a in view.accounts],
         )
 
 
@@ -90,7 +90,7 @@ class ProposalIn(Input):
         return RebalanceSettings(band, fractional)
 
 
-class LotSaleOut(Output):
+class RebalanceLotSaleOut(Output):
     lot_id: str
     quantity: QuantityOut
     proceeds: MoneyOut
@@ -99,30 +99,30 @@ class LotSaleOut(Output):
     term: Annotated[str, _doc("short, long, or sheltered (a tax-advantaged account)")]
 
 
-class TradeOut(Output):
+class RebalanceTradeOut(Output):
     account_id: str
     symbol: str
     side: Literal["buy", "sell"]
     quantity: QuantityOut
     price: PriceOut
     value: MoneyOut
-    lots: list[LotSaleOut]
+    lots: list[RebalanceLotSaleOut]
 
     @classmethod
-    def from_domain(cls, t: Trade) -> TradeOut:
+    def from_domain(cls, t: Trade) -> RebalanceTradeOut:
         return cls(
             account_id=t.account_id, symbol=t.symbol,
             side="buy" if t.side == "buy" else "sell",
             quantity=t.quantity, price=t.price, value=t.value,
             lots=[
-                LotSaleOut(lot_id=s.lot_id, quantity=s.quantity, proceeds=s.proceeds,
+                RebalanceLotSaleOut(lot_id=s.lot_id, quantity=s.quantity, proceeds=s.proceeds,
                            basis=s.basis, realised_gain=s.gain, term=s.term)
                 for s in t.lots
             ],
         )  # fmt: skip
 
 
-class UnresolvedOut(Output):
+class RebalanceUnresolvedOut(Output):
     symbol: str
     reason: Annotated[str, _doc("WASH_SALE, NO_CASH, NOT_TRADABLE or WHOLE_SHARES")]
     drift_weight: RateOut
@@ -144,8 +144,8 @@ class ProposalOut(Output):
     realised_gain: MoneyOut
     realised_gain_short: MoneyOut
     realised_gain_long: MoneyOut
-    trades: list[TradeOut]
-    unresolved: list[UnresolvedOut]
+    trades: list[RebalanceTradeOut]
+    unresolved: list[RebalanceUnresolvedOut]
     wash_free_after: dict[str, date]
     order_ids: list[str]
 
@@ -159,16 +159,18 @@ class ProposalOut(Output):
             lot_method=p.lot_method, value=p.value, turnover=p.turnover,
             realised_gain=p.realised_gain(), realised_gain_short=p.realised_gain("short"),
             realised_gain_long=p.realised_gain("long"),
-            trades=[TradeOut.from_domain(t) for t in p.trades],
+            trades=[RebalanceTradeOut.from_domain(t) for t in p.trades],
             unresolved=[
-                UnresolvedOut(symbol=u.symbol, reason=u.reason, drift_weight=u.drift_weight)
+                RebalanceUnresolvedOut(
+                    symbol=u.symbol, reason=u.reason, drift_weight=u.drift_weight
+                )
                 for u in p.unresolved
             ],
             wash_free_after=dict(p.wash_free_after), order_ids=list(s.order_ids),
         )  # fmt: skip
 
 
-class OrderOutcomeOut(Output):
+class RebalanceOrderOut(Output):
     account_id: str
     symbol: str
     side: str
@@ -178,7 +180,7 @@ class OrderOutcomeOut(Output):
     reasons: list[str]
 
     @classmethod
-    def from_domain(cls, o: TradeOutcome) -> OrderOutcomeOut:
+    def from_domain(cls, o: TradeOutcome) -> RebalanceOrderOut:
         return cls(
             account_id=o.trade.account_id, symbol=o.trade.symbol, side=o.trade.side,
             quantity=o.trade.quantity, order_id=o.order_id, status=o.status,
@@ -189,14 +191,14 @@ class OrderOutcomeOut(Output):
 class ExecutionOut(Output):
     proposal: ProposalOut
     replayed: bool
-    orders: list[OrderOutcomeOut]
+    orders: list[RebalanceOrderOut]
 
     @classmethod
     def from_domain(cls, e: Execution) -> ExecutionOut:
         return cls(
             proposal=ProposalOut.from_stored(e.stored),
             replayed=e.replayed,
-            orders=[OrderOutcomeOut.from_domain(o) for o in e.outcomes],
+            orders=[RebalanceOrderOut.from_domain(o) for o in e.outcomes],
         )
 
 
@@ -221,7 +223,7 @@ class AutopilotLimitsOut(Output):
         )
 
 
-class ConstituentIn(Input):
+class BenchmarkConstituentIn(Input):
     symbol: Annotated[str, msgspec.Meta(min_length=1, max_length=32)]
     weight: Annotated[float, _doc("Weight in the benchmark (normalised to sum to 1)")]
     sector: Annotated[str, msgspec.Meta(max_length=64)] | None = None
@@ -231,7 +233,7 @@ class StoredAttributionIn(Input):
     boundaries: Annotated[
         list[date], _doc("Period boundaries d_0 < d_1 < ... <= today; period i is d_i..d_i+1")
     ]
-    benchmark: list[ConstituentIn]
+    benchmark: list[BenchmarkConstituentIn]
     factors: Annotated[
         dict[str, list[float]], _doc("Factor returns (fractions), one per period")
     ] = msgspec.field(default_factory=dict)
@@ -247,14 +249,14 @@ class StoredAttributionIn(Input):
         )
 
 
-class EffectsOut(Output):
+class StoredEffectsOut(Output):
     allocation: AnalyticOut
     selection: AnalyticOut
     interaction: AnalyticOut
     total: AnalyticOut
 
 
-class FactorOut(Output):
+class StoredFactorOut(Output):
     alpha: AnalyticOut
     alpha_contribution: AnalyticOut
     betas: dict[str, AnalyticOut]
@@ -271,17 +273,17 @@ class StoredAttributionOut(Output):
     portfolio_return: AnalyticOut
     benchmark_return: AnalyticOut
     active_return: AnalyticOut
-    linked: EffectsOut
-    linked_by_sector: dict[str, EffectsOut]
+    linked: StoredEffectsOut
+    linked_by_sector: dict[str, StoredEffectsOut]
     period_returns: list[AnalyticOut]
-    factors: FactorOut | None
+    factors: StoredFactorOut | None
 
     @classmethod
     def from_domain(cls, a: StoredAttribution) -> StoredAttributionOut:
         b = a.brinson
 
-        def eff(e: EffectTotals) -> EffectsOut:
-            return EffectsOut(
+        def eff(e: EffectTotals) -> StoredEffectsOut:
+            return StoredEffectsOut(
                 allocation=e.allocation, selection=e.selection,
                 interaction=e.interaction, total=e.total,
             )  # fmt: skip
@@ -293,7 +295,7 @@ class StoredAttributionOut(Output):
             active_return=b.active_return, linked=eff(b.linked),
             linked_by_sector={k: eff(v) for k, v in b.linked_by_sector.items()},
             period_returns=[p.portfolio_return for p in b.periods],
-            factors=None if f is None else FactorOut(
+            factors=None if f is None else StoredFactorOut(
                 alpha=f.alpha, alpha_contribution=f.alpha_contribution, betas=f.betas,
                 contributions=f.contributions, residual=f.residual, total=f.total,
                 r_squared=f.r_squared,
