@@ -25,6 +25,7 @@ from bootstrap import (
     cli_notifications,
     cli_options,
     cli_perf,
+    cli_rebalance,
     cli_surveil,
     cli_vault,
 )
@@ -103,6 +104,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_fear_greed.add_parser(sub)  # fear-greed record (bootstrap/cli_fear_greed.py)
     cli_drill.add_parser(sub)  # drill kill-switch (bootstrap/cli_drill.py): in-process
     cli_bars.add_parser(sub)  # bars backfill (bootstrap/cli_bars.py): the bar store, no SQL
+    cli_rebalance.add_parser(sub)  # rebalance drift|propose|execute|autopilot
     return parser
 
 
@@ -171,6 +173,8 @@ async def _run(args: argparse.Namespace, container: Contexts, stdin: TextIO, out
         return await cli_fear_greed.run(args, container, out)
     if args.command in cli_audit.COMMANDS:
         return await cli_audit.run(args, container, out)
+    if args.command == cli_rebalance.COMMAND:
+        return await cli_rebalance.run(args, container, out)
     if args.command in cli_accounts.COMMANDS:
         return await cli_accounts.run(args, container, out)
     if args.command == "demo-data":

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -44,8 +45,10 @@ async def load_household(
     uow_factory: UnitOfWorkFactory,
     market: MarketDataPort,
     today: date,
+    progress: Callable[[float], None] | None = None,
 ) -> Household:
-    """The household of `portfolio` on `today` (module doc)."""
+    """The household of `portfolio` on `today` (module doc); `progress(fraction)` is told
+    after each account is read (a console's bar for large households)."""
     transactions = await portfolios.transactions_of_owner(portfolio.owner_id)
     tax_accounts = {a.id: TaxAccount(a.id, a.tax_type, a.lot_method) for a in portfolio.accounts}
     ledger = compute_tax_ledger(transactions, tax_accounts)
@@ -57,7 +60,8 @@ async def load_household(
             )
     holdings: list[AccountHoldings] = []
     async with uow_factory() as uow:
-        for account in sorted(portfolio.accounts, key=lambda a: a.id):
+        ordered = sorted(portfolio.accounts, key=lambda a: a.id)
+        for n, account in enumerate(ordered, start=1):
             sheltered = account.tax_type is AccountTaxType.IRA
             cash, target, tradable = Decimal(0), {}, False
             if account.kind == "trading":
@@ -77,6 +81,8 @@ async def load_household(
                     tradable=tradable,
                 )
             )
+            if progress is not None:
+                progress(n / len(ordered))
     symbols = sorted(
         {lot.symbol for a in holdings for lot in a.lots} | {s for a in holdings for s in a.target}
     )

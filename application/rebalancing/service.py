@@ -15,7 +15,7 @@ and autopilot decision is written to the audit log.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Protocol
@@ -103,9 +103,13 @@ class RebalancingService:
             raise PortfolioNotFound(f"no portfolio {portfolio_id!r}")
         return found
 
-    async def household(self, portfolio: Portfolio) -> Household:
+    async def household(
+        self, portfolio: Portfolio, progress: Callable[[float], None] | None = None
+    ) -> Household:
         today = self._clock.now().date()
-        return await load_household(portfolio, self._portfolios, self._uow, self._market, today)
+        return await load_household(
+            portfolio, self._portfolios, self._uow, self._market, today, progress
+        )
 
     async def drift(
         self, principal: Principal, portfolio_id: str, band: Decimal | None = None
@@ -125,12 +129,13 @@ class RebalancingService:
         settings: RebalanceSettings | None = None,
         *,
         by_autopilot: bool = False,
+        progress: Callable[[float], None] | None = None,
     ) -> StoredProposal:
         """A dry run: the proposal, stored (to execute by id) and audited; nothing is traded."""
         if not by_autopilot:
             ensure_may_change(principal)
         portfolio = await self.owned_portfolio(principal, portfolio_id)
-        held = await self.household(portfolio)
+        held = await self.household(portfolio, progress)
         now = self._clock.now()
         proposal = propose(
             held.accounts, held.prices, now.date(), held.recent_buys, settings or self.defaults

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from bootstrap.containers.markets import MarketsContainer
     from bootstrap.containers.notifications import NotificationsContainer
     from bootstrap.containers.portfolio import PortfolioContainer
+    from bootstrap.containers.rebalancing import RebalancingContainer
     from bootstrap.containers.safety import SafetyContainer
     from bootstrap.containers.strategies import StrategiesContainer
     from bootstrap.containers.surveillance import SurveillanceContainer
@@ -131,6 +132,15 @@ class CommandContainers:
         from bootstrap.containers.keys import KeysContainer
 
         return KeysContainer(core=self.core, identity=self.identity)
+
+    @cached_property
+    def rebalancing(self) -> RebalancingContainer:
+        from bootstrap.containers.rebalancing import RebalancingContainer
+
+        return RebalancingContainer(
+            core=self.core, market_data=self.market_data, trading=self.trading,
+            portfolio=self.portfolio,
+        )  # fmt: skip
 
     def built(self) -> list[str]:
         """The contexts built so far, in the order they were first read."""

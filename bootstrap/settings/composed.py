@@ -21,8 +21,8 @@ from bootstrap.settings.market_data import (
 )
 from bootstrap.settings.markets import MarketsSettings
 from bootstrap.settings.notifications import ChannelSettings, NotifySettings
-from bootstrap.settings.rebalancing import RebalancingSettings
 from bootstrap.settings.observability import ObservabilitySettings
+from bootstrap.settings.rebalancing import RebalancingSettings
 from bootstrap.settings.safety import SafetySettings
 from bootstrap.settings.sentiment import FearGreedSettings, HypeMeterSettings
 from bootstrap.settings.store import RedisSettings, StoreSettings
