@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from application.rebalancing.service import RebalancingService
+from domain.errors import DomainError
 from domain.principals import Principal, Role
 from domain.rebalancing.proposal import Proposal
 from ports.clock import Clock
@@ -75,7 +76,11 @@ class RebalanceAutopilot:
 
     async def _one(self, limits: AutopilotLimits, portfolio_id: str) -> AutopilotDecision:
         owner = Principal(limits.owner_id, Role.TRADER)
-        stored = await self._service.propose(owner, portfolio_id, by_autopilot=True)
+        try:
+            stored = await self._service.propose(owner, portfolio_id, by_autopilot=True)
+        except DomainError as exc:  # a household without prices: this one waits, not the pass
+            await self._held(limits.owner_id, portfolio_id, exc.code)
+            return AutopilotDecision(limits.owner_id, portfolio_id, "", False, exc.code)
         proposal = stored.proposal
         if not proposal.trades:
             reason = "NOTHING_TO_DO"
@@ -115,6 +120,18 @@ class RebalanceAutopilot:
                 _message(limits.owner_id, decision, stored.proposal, denied)
             )
         return decision
+
+    async def _held(self, owner_id: str, portfolio_id: str, code: str) -> None:
+        await self._audit.record(
+            AuditEntry(
+                actor="system:rebalance-autopilot",
+                action="rebalance.autopilot",
+                target=f"portfolio:{portfolio_id}",
+                outcome="error",
+                at=self._clock.now(),
+                details={"owner_id": owner_id, "reason": code},
+            )
+        )
 
 
 def _message(

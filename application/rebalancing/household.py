@@ -5,8 +5,8 @@
   account counts in the value with its lots but has no cash, no target and is not traded.
 - Tax-advantaged: the portfolio account's tax type IRA, or a trading account type other than
   taxable (IRA, Roth IRA, ...).
-- Lots: the open lots of the tax ledger computed over ALL the owner's transactions (wash sales
-  look across accounts), those of the portfolio's accounts kept.
+- Lots: the open lots of the tax ledger computed over ALL the owner's transactions and
+  accounts (wash sales look across them), those of the portfolio's accounts kept.
 - Recent buys: the owner's BUY rows in any account within the wash-sale window.
 - Prices: MarketDataPort.reference_prices of every held or targeted symbol; a symbol without
   a price is a 422 (no guessed prices).
@@ -30,6 +30,8 @@ from ports.marketdata import MarketDataPort
 from ports.portfolios import Portfolio, PortfolioStore
 from ports.unit_of_work import UnitOfWorkFactory
 
+_PAGE = 200
+
 
 @dataclass(frozen=True, slots=True)
 class Household:
@@ -37,6 +39,17 @@ class Household:
     accounts: tuple[AccountHoldings, ...]
     prices: dict[str, Decimal]
     recent_buys: tuple[RecentBuy, ...]
+
+
+async def _owner_portfolios(portfolios: PortfolioStore, owner_id: str) -> list[Portfolio]:
+    found: list[Portfolio] = []
+    after: str | None = None
+    while True:
+        batch = await portfolios.list_portfolios(owner_id, after=after, limit=_PAGE)
+        found.extend(p for p in batch if p.owner_id == owner_id)
+        if len(batch) < _PAGE:
+            return found
+        after = batch[-1].id
 
 
 async def load_household(

@@ -4,9 +4,11 @@ Owner scoping: a household is a portfolio of its owner's; anyone else's portfoli
 proposal answers 404 (PORTFOLIO_NOT_FOUND / REBALANCE_PROPOSAL_NOT_FOUND) whatever their
 role; a viewer may read drift but not propose or execute (403).
 
-Execution: each trade of a stored proposal becomes an order of origin REBALANCE (its id the
-proposal's) submitted through the same pre-trade gate as every other order
-(OrderService.submit_many, one account at a time, sells before buys so the cash is there),
+Execution: only on the day it was proposed for (409 REBALANCE_PROPOSAL_STALE after: prices,
+lots and the wash-sale window have moved); each trade of a stored proposal becomes an order of
+origin REBALANCE (its id the proposal's) submitted through the same pre-trade gate as every
+other order (OrderService.submit_many, one account at a time, sells before buys so the cash
+is there),
 with the idempotency key `rebalance-<proposal id>-<n>`: executing twice, or concurrently,
 submits nothing new and answers the same orders. A halted scope (kill switch on the
 account or globally) denies the orders like any other origin's. Every proposal, execution
@@ -23,7 +25,7 @@ from typing import Protocol
 from application.core.access import ensure_may_change
 from application.rebalancing.household import Household, load_household
 from application.trading.order_commands import OrderResult, SubmitOrder
-from domain.errors import NotFound
+from domain.errors import Conflict, NotFound
 from domain.principals import Principal
 from domain.rebalancing.model import Drift, account_drifts, drift_of
 from domain.rebalancing.proposal import RebalanceSettings, Trade, propose
@@ -42,6 +44,12 @@ class PortfolioNotFound(NotFound):
 
 class ProposalNotFound(NotFound):
     code = "REBALANCE_PROPOSAL_NOT_FOUND"
+
+
+class ProposalStale(Conflict):
+    """A proposal made on an earlier day: prices, lots and the wash-sale window have moved."""
+
+    code = "REBALANCE_PROPOSAL_STALE"
 
 
 class OrderSubmitter(Protocol):
@@ -169,6 +177,10 @@ class RebalancingService:
             ensure_may_change(principal)
         stored = await self.proposal(principal, proposal_id)
         replayed = stored.status is ProposalStatus.EXECUTED
+        if not replayed and stored.proposal.trade_day != self._clock.now().date():
+            raise ProposalStale(
+                f"proposal {stored.id} was made for {stored.proposal.trade_day}: propose again"
+            )
         outcomes = await self._submit(principal, stored)
         order_ids = tuple(o.order_id for o in outcomes if o.order_id is not None)
         if not replayed:

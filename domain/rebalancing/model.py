@@ -84,11 +84,8 @@ class SymbolDrift:
     target_value: Decimal
     weight: Decimal
     target_weight: Decimal
+    drift_weight: Decimal  # (value - target value) / household value, rounded on its own
     out_of_band: bool
-
-    @property
-    def drift_weight(self) -> Decimal:
-        return self.weight - self.target_weight
 
     @property
     def drift_value(self) -> Decimal:
@@ -164,15 +161,16 @@ def drift_of(
     rows = []
     for symbol in sorted(held.keys() | target.keys()):
         value, goal = held.get(symbol, ZERO), target.get(symbol, ZERO)
-        weight, goal_weight = _weight(value, total), _weight(goal, total)
+        exact = (value - goal) / total if total > ZERO else ZERO
         rows.append(
             SymbolDrift(
                 symbol=symbol,
                 value=value.quantize(CENT),
                 target_value=goal.quantize(CENT),
-                weight=weight,
-                target_weight=goal_weight,
-                out_of_band=abs(weight - goal_weight) > band,
+                weight=_weight(value, total),
+                target_weight=_weight(goal, total),
+                drift_weight=exact.quantize(WEIGHT_QUANTUM),
+                out_of_band=abs(exact) > band,
             )
         )
     return Drift(account_id, total.quantize(CENT), cash.quantize(CENT), tuple(rows))

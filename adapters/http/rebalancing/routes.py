@@ -103,10 +103,11 @@ class RebalancingController(Controller):
             "other order (sells before buys per account); a halted scope or a risk rule denies "
             "it like any other (`orders[].status` denied, `reasons`). Idempotent: executing "
             "again submits nothing new and answers the same orders (`replayed`: true). "
-            "404 REBALANCE_PROPOSAL_NOT_FOUND for another user's proposal."
+            "404 REBALANCE_PROPOSAL_NOT_FOUND for another user's proposal; 409 "
+            "REBALANCE_PROPOSAL_STALE for one made on an earlier day (propose again)."
         ),
         status_code=200,
-        responses=problem_responses(400, 401, 403, 404, 429),
+        responses=problem_responses(400, 401, 403, 404, 409, 429),
     )
     async def execute(
         self, proposal_id: FromPath[str], caller: CallerDep, rebalancing: RebalancingDep

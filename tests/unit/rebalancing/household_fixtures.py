@@ -1,5 +1,5 @@
 """A household on the embedded desk: a taxable and an IRA trading account in one portfolio,
-with the worked example's lots booked in the ledger (tests/unit/rebalancing/test_worked_example.py)."""
+with the worked example's lots booked in the ledger (test_worked_example.py beside it)."""
 
 from __future__ import annotations
 
@@ -66,7 +66,9 @@ def _buy(
     )  # fmt: skip
 
 
-async def household(e: Embedded, owner: Principal, *, recent_vti_buy: bool = False) -> Household:
+async def household(
+    e: Embedded, owner: Principal, *, recent_vti_buy: bool = False, unpriced_target: bool = False
+) -> Household:
     """The worked example's household, owned by `owner`, on `e` (prices VTI 100, BND 50)."""
     assert isinstance(e.clock, FakeClock)
     e.clock.set(NOW)
@@ -78,7 +80,9 @@ async def household(e: Embedded, owner: Principal, *, recent_vti_buy: bool = Fal
         {"VTI": D(60)},
     )  # fmt: skip
     await _account(
-        e, IRA, owner, D(1000), AccountType.IRA, {"VTI": D("0.4"), "BND": D("0.6")},
+        e, IRA, owner, D(1000), AccountType.IRA,
+        {"VTI": D("0.3"), "BND": D("0.6"), "NOPX": D("0.1")} if unpriced_target
+        else {"VTI": D("0.4"), "BND": D("0.6")},
         {"VTI": D(10), "BND": D(20)},
     )  # fmt: skip
     portfolios = InMemoryPortfolioStore()

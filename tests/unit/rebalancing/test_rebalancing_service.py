@@ -3,20 +3,21 @@ the kill switch, owner scoping, and the autopilot within its limits."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from decimal import Decimal as D
 
 import pytest
 
-from application.rebalancing.service import PortfolioNotFound, ProposalNotFound
+from application.rebalancing.service import PortfolioNotFound, ProposalNotFound, ProposalStale
 from bootstrap.embedded import Embedded
 from domain.errors import Forbidden
 from domain.killswitch.state import Scope
 from domain.principals import Principal, Role
+from domain.risk.rules import RuleType
 from domain.trading.orders import OriginKind
 from ports.planning import PlanningProfile
 from ports.rebalancing import AutopilotLimits, ProposalStatus
-from domain.risk.rules import RuleType
-from tests.kit.desk import OWNER, STRANGER, add_rule, halt, set_passcodes
+from tests.kit.desk import OWNER, STRANGER, add_rule, fake_clock, halt, set_passcodes
 from tests.unit.rebalancing.household_fixtures import IRA, NOW, TAXABLE, household
 
 
@@ -26,7 +27,7 @@ async def test_drift_of_the_household_and_its_accounts(e: Embedded) -> None:
     view = await h.service.drift(OWNER, h.portfolio_id)
 
     rows = {s.symbol: (s.drift_weight, s.drift_value) for s in view.household.symbols}
-    assert rows == {"BND": (D("-0.35555556"), D(-3200)), "VTI": (D("0.24444445"), D(2200))}
+    assert rows == {"BND": (D("-0.35555556"), D(-3200)), "VTI": (D("0.24444444"), D(2200))}
     assert [d.account_id for d in view.accounts] == [IRA, TAXABLE]
 
 
@@ -73,7 +74,8 @@ async def test_proposal_is_stored_audited_and_executes_as_rebalance_orders(e: Em
     sales = {s.lot_id: s.gain for s in stored.proposal.lot_sales}
     assert sales == {"tx-001": D(500), "tx-004": D(-240)}  # the IRA lot, then the loss lot
     assert [(o.trade.account_id, o.trade.symbol, o.trade.side) for o in execution.outcomes] == [
-        (IRA, "VTI", "sell"), (TAXABLE, "VTI", "sell"), (IRA, "BND", "buy"), (TAXABLE, "BND", "buy"),
+        (IRA, "VTI", "sell"), (TAXABLE, "VTI", "sell"),
+        (IRA, "BND", "buy"), (TAXABLE, "BND", "buy"),
     ]  # fmt: skip
     assert all(o.order_id and not o.reasons for o in execution.outcomes)
     async with e.uow() as uow:
@@ -163,3 +165,24 @@ async def test_autopilot_is_off_without_the_planning_flag(e: Embedded) -> None:
     await h.store.put_limits(AutopilotLimits(OWNER.id, D(1), D(1000), NOW))
 
     assert await h.autopilot.run_once() == []
+
+
+async def test_a_proposal_from_an_earlier_day_is_not_executed(e: Embedded) -> None:
+    h = await household(e, OWNER)
+    stored = await h.service.propose(OWNER, h.portfolio_id)
+    fake_clock(e).advance(timedelta(days=1))
+
+    with pytest.raises(ProposalStale):
+        await h.service.execute(OWNER, stored.id)
+
+    found = await h.store.get(stored.id)
+    assert found is not None and found.status is ProposalStatus.PROPOSED
+
+
+async def test_autopilot_skips_a_household_without_prices_and_goes_on(e: Embedded) -> None:
+    h = await household(e, OWNER, unpriced_target=True)
+    await _autopilot_on(h, e, turnover="1", gain="1000")
+
+    (decision,) = await h.autopilot.run_once()
+
+    assert not decision.executed and decision.reason == "INVALID_REBALANCE_INPUT"
