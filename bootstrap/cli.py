@@ -25,6 +25,7 @@ from bootstrap import (
     cli_notifications,
     cli_options,
     cli_perf,
+    cli_rebalance,
     cli_retirement,
     cli_surveil,
     cli_vault,
@@ -105,6 +106,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_drill.add_parser(sub)  # drill kill-switch (bootstrap/cli_drill.py): in-process
     cli_bars.add_parser(sub)  # bars backfill (bootstrap/cli_bars.py): the bar store, no SQL
     cli_retirement.add_parser(sub)  # retirement limits|rmd (bootstrap/cli_retirement.py)
+    cli_rebalance.add_parser(sub)  # rebalance drift|propose|execute|autopilot
     return parser
 
 
@@ -173,6 +175,8 @@ async def _run(args: argparse.Namespace, container: Contexts, stdin: TextIO, out
         return await cli_fear_greed.run(args, container, out)
     if args.command in cli_audit.COMMANDS:
         return await cli_audit.run(args, container, out)
+    if args.command == cli_rebalance.COMMAND:
+        return await cli_rebalance.run(args, container, out)
     if args.command in cli_accounts.COMMANDS:
         return await cli_accounts.run(args, container, out)
     if args.command == "demo-data":

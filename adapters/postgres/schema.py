@@ -24,6 +24,7 @@ import adapters.postgres.tables.planning
 import adapters.postgres.tables.platform
 import adapters.postgres.tables.portfolios
 import adapters.postgres.tables.price_alerts
+import adapters.postgres.tables.rebalancing
 import adapters.postgres.tables.sentiment
 import adapters.postgres.tables.signals
 import adapters.postgres.tables.strategies

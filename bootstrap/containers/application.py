@@ -21,6 +21,7 @@ from bootstrap.containers.markets import MarketsContainer
 from bootstrap.containers.model_signals import ModelSignalsContainer
 from bootstrap.containers.notifications import NotificationsContainer
 from bootstrap.containers.portfolio import PortfolioContainer
+from bootstrap.containers.rebalancing import RebalancingContainer
 from bootstrap.containers.review import ReviewContainer
 from bootstrap.containers.safety import SafetyContainer
 from bootstrap.containers.stores import later, later_lifetime
@@ -117,6 +118,11 @@ class ApplicationContainer(containers.DeclarativeContainer):
         ModelSignalsContainer, core=core, market_data=market_data, strategies=strategies
     )
 
+    rebalancing = providers.Container(
+        RebalancingContainer, core=core, market_data=market_data, trading=trading,
+        portfolio=portfolio,
+    )  # fmt: skip
+
     event_hub = providers.Singleton(event_hub, core.bus, settings.provided.http.ws_queue_size)
     idempotency = providers.Selector(
         core.shared_kind,
@@ -134,6 +140,7 @@ class ApplicationContainer(containers.DeclarativeContainer):
         markets=markets, inference=inference, analytics=analytics, strategies=strategies,
         review=review, wealth=wealth, trading=trading, safety=safety, events=event_hub,
         idempotency=idempotency, market_data=market_data, model_signals=model_signals,
+        rebalancing=rebalancing,
     )  # fmt: skip
     http_config = providers.Singleton(http.http_config, settings)
     background = providers.Resource(

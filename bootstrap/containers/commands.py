@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from bootstrap.containers.model_signals import ModelSignalsContainer
     from bootstrap.containers.notifications import NotificationsContainer
     from bootstrap.containers.portfolio import PortfolioContainer
+    from bootstrap.containers.rebalancing import RebalancingContainer
     from bootstrap.containers.review import ReviewContainer
     from bootstrap.containers.safety import SafetyContainer
     from bootstrap.containers.strategies import StrategiesContainer
@@ -162,6 +163,15 @@ class CommandContainers:
         from bootstrap.containers.review import ReviewContainer
 
         return ReviewContainer(core=self.core, trading=self.trading, market_data=self.market_data)
+
+    @cached_property
+    def rebalancing(self) -> RebalancingContainer:
+        from bootstrap.containers.rebalancing import RebalancingContainer
+
+        return RebalancingContainer(
+            core=self.core, market_data=self.market_data, trading=self.trading,
+            portfolio=self.portfolio,
+        )  # fmt: skip
 
     def built(self) -> list[str]:
         """The contexts built so far, in the order they were first read."""

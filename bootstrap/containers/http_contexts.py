@@ -54,6 +54,7 @@ class HttpContextsContainer(containers.DeclarativeContainer):
     )  # Idempotency-Key claims across instances
     market_data = providers.DependenciesContainer()
     model_signals = providers.DependenciesContainer()
+    rebalancing = providers.DependenciesContainer()
 
     # What every request reads at the edge, and what /ready and /api/status read.
     edge = providers.Singleton(
@@ -187,6 +188,12 @@ class HttpContextsContainer(containers.DeclarativeContainer):
         "model_signals", "ModelSignalsServices", catalogue=model_signals.catalogue
     )
 
+    rebalancing_context = _context(
+        "rebalancing", "RebalancingServices",
+        rebalancing=rebalancing.service, limits=rebalancing.limits,
+        attribution=rebalancing.attribution,
+    )  # fmt: skip
+
     # What the API's listener mounts, each context with its own routes.
     served = providers.Callable(
         served_contexts,
@@ -195,5 +202,5 @@ class HttpContextsContainer(containers.DeclarativeContainer):
         identity_context, devices_context, notifications_context, keys_context,
         surveillance_context, audit_context, portfolio_context, markets_context,
         inference_context, analytics_context, strategies_context, review_context, wealth_context,
-        model_signals_context,
+        model_signals_context, rebalancing_context,
     )  # fmt: skip

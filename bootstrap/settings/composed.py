@@ -25,6 +25,7 @@ from bootstrap.settings.model_signals import ModelSignalSettings
 from bootstrap.settings.notifications import ChannelSettings, NotifySettings
 from bootstrap.settings.observability import ObservabilitySettings
 from bootstrap.settings.price_alerts import PriceAlertSettings
+from bootstrap.settings.rebalancing import RebalancingSettings
 from bootstrap.settings.review import ReviewSettings
 from bootstrap.settings.safety import SafetySettings
 from bootstrap.settings.sentiment import FearGreedSettings, HypeMeterSettings
@@ -78,6 +79,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     review: ReviewSettings = _section(ReviewSettings)
     wealth: WealthSettings = _section(WealthSettings)
     alternatives: AlternativesSettings = _section(AlternativesSettings)
+    rebalance: RebalancingSettings = _section(RebalancingSettings)
 
     @classmethod
     def sections(cls) -> dict[str, type[Section]]:

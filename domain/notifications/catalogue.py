@@ -70,6 +70,14 @@ CATALOGUE: dict[str, EventType] = {
             "Approved orders never acknowledged by their broker could not be resolved.",
         ),
         _t(
+            "rebalance.autopilot",
+            NORMAL,
+            _LIVE,
+            "$title",
+            "$body",
+            "The rebalancing autopilot executed a proposal, or held one back at a limit.",
+        ),
+        _t(
             "margin.warning",
             HIGH,
             _LOUD,

@@ -68,6 +68,8 @@ class OriginKind(StrEnum):
     USER = "user"
     STRATEGY = "strategy"
     AGENT = "agent"
+    # A rebalance of a household (its id is the proposal's): gated like any other order.
+    REBALANCE = "rebalance"
 
 
 @dataclass(frozen=True, slots=True)

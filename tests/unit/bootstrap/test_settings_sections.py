@@ -111,6 +111,7 @@ EXPLICIT: dict[str, tuple[str, object, dict[str, str]]] = {
     "finnhub_base_url": ("http://finnhub.test", "http://finnhub.test", {}),
     "alphavantage_base_url": ("http://av.test", "http://av.test", {}),
     "polygon_cost_per_call": ("0.004", Decimal("0.004"), {}),
+    "rebalance_band": ("0.02", Decimal("0.02"), {}),
     "finnhub_cost_per_call": ("0.001", Decimal("0.001"), {}),
     "alphavantage_cost_per_call": ("0.01", Decimal("0.01"), {}),
     "news_sources": ("finnhub,polygon", ("finnhub", "polygon"), {}),

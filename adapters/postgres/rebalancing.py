@@ -1,0 +1,175 @@
+"""Rebalance proposals and autopilot limits on SQL; a proposal's body is JSON, decimals as
+strings (exact), dates ISO."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from adapters.postgres.engine import guarded, single_writer
+from adapters.postgres.repos.base import upsert
+from adapters.postgres.tables.rebalancing import rebalance_limits, rebalance_proposals
+from domain.errors import Conflict
+from domain.rebalancing.proposal import LotSale, Proposal, RebalanceSettings, Trade, Unresolved
+from ports.rebalancing import AutopilotLimits, ProposalStatus, StoredProposal
+
+_P = rebalance_proposals
+_L = rebalance_limits
+
+
+def proposal_json(p: Proposal) -> str:
+    def sale(s: LotSale) -> dict[str, Any]:
+        return {"account_id": s.account_id, "lot_id": s.lot_id, "symbol": s.symbol,
+                "quantity": str(s.quantity), "proceeds": str(s.proceeds), "basis": str(s.basis),
+                "term": s.term}  # fmt: skip
+
+    body = {
+        "trade_day": p.trade_day.isoformat(),
+        "band": str(p.settings.band),
+        "fractional": p.settings.fractional,
+        "value": str(p.value),
+        "lot_method": p.lot_method,
+        "trades": [
+            {
+                "account_id": t.account_id,
+                "symbol": t.symbol,
+                "side": t.side,
+                "quantity": str(t.quantity),
+                "price": str(t.price),
+                "lots": [sale(s) for s in t.lots],
+            }
+            for t in p.trades
+        ],
+        "unresolved": [
+            {"symbol": u.symbol, "reason": u.reason, "drift_weight": str(u.drift_weight)}
+            for u in p.unresolved
+        ],
+        "wash_free_after": {s: d.isoformat() for s, d in p.wash_free_after.items()},
+    }
+    return json.dumps(body, separators=(",", ":"))
+
+
+def proposal_of(text: str) -> Proposal:
+    body = json.loads(text)
+    trades = tuple(
+        Trade(t["account_id"], t["symbol"], t["side"], Decimal(t["quantity"]), Decimal(t["price"]),
+              tuple(LotSale(s["account_id"], s["lot_id"], s["symbol"], Decimal(s["quantity"]),
+                            Decimal(s["proceeds"]), Decimal(s["basis"]), s["term"])
+                    for s in t["lots"]))
+        for t in body["trades"]
+    )  # fmt: skip
+    return Proposal(
+        trade_day=date.fromisoformat(body["trade_day"]),
+        settings=RebalanceSettings(Decimal(body["band"]), bool(body["fractional"])),
+        value=Decimal(body["value"]),
+        trades=trades,
+        unresolved=tuple(
+            Unresolved(u["symbol"], u["reason"], Decimal(u["drift_weight"]))
+            for u in body["unresolved"]
+        ),
+        wash_free_after={s: date.fromisoformat(d) for s, d in body["wash_free_after"].items()},
+        lot_method=body["lot_method"],
+    )
+
+
+def _stored(row: Any) -> StoredProposal:
+    return StoredProposal(
+        id=row.id,
+        owner_id=row.owner_id,
+        portfolio_id=row.portfolio_id,
+        created_at=row.created_at,
+        proposal=proposal_of(row.body),
+        status=ProposalStatus(row.status),
+        executed_at=row.executed_at,
+        order_ids=tuple(json.loads(row.order_ids)),
+        by_autopilot=bool(row.by_autopilot),
+    )
+
+
+def _limits(row: Any) -> AutopilotLimits:
+    return AutopilotLimits(row.owner_id, row.max_turnover, row.max_realised_gain, row.updated_at)
+
+
+class SqlRebalanceStore:
+    """A RebalanceStore on SQL (ports/rebalancing.py)."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+
+    async def add(self, proposal: StoredProposal) -> None:
+        row = {
+            "id": proposal.id, "owner_id": proposal.owner_id,
+            "portfolio_id": proposal.portfolio_id, "created_at": proposal.created_at,
+            "status": proposal.status.value, "executed_at": proposal.executed_at,
+            "order_ids": json.dumps(list(proposal.order_ids)),
+            "by_autopilot": proposal.by_autopilot, "body": proposal_json(proposal.proposal),
+        }  # fmt: skip
+
+        async def write() -> None:
+            try:
+                async with single_writer(self._engine), self._engine.begin() as conn:
+                    await conn.execute(insert(_P).values(**row))
+            except IntegrityError as exc:
+                raise Conflict(f"proposal {proposal.id} exists") from exc
+
+        await guarded(write)
+
+    async def get(self, proposal_id: str) -> StoredProposal | None:
+        async def read() -> StoredProposal | None:
+            async with self._engine.begin() as conn:
+                row = (await conn.execute(select(_P).where(_P.c.id == proposal_id))).first()
+            return _stored(row) if row is not None else None
+
+        return await guarded(read)
+
+    async def mark_executed(self, proposal_id: str, at: datetime, order_ids: Sequence[str]) -> bool:
+        query = (
+            update(_P)
+            .where(_P.c.id == proposal_id, _P.c.status == ProposalStatus.PROPOSED.value)
+            .values(
+                status=ProposalStatus.EXECUTED.value,
+                executed_at=at,
+                order_ids=json.dumps(list(order_ids)),
+            )
+        )
+
+        async def write() -> bool:
+            async with single_writer(self._engine), self._engine.begin() as conn:
+                return (await conn.execute(query)).rowcount == 1
+
+        return await guarded(write)
+
+    async def limits(self, owner_id: str) -> AutopilotLimits | None:
+        async def read() -> AutopilotLimits | None:
+            async with self._engine.begin() as conn:
+                row = (await conn.execute(select(_L).where(_L.c.owner_id == owner_id))).first()
+            return _limits(row) if row is not None else None
+
+        return await guarded(read)
+
+    async def put_limits(self, limits: AutopilotLimits) -> None:
+        row = {
+            "owner_id": limits.owner_id, "max_turnover": limits.max_turnover,
+            "max_realised_gain": limits.max_realised_gain, "updated_at": limits.updated_at,
+        }  # fmt: skip
+
+        async def write() -> None:
+            async with single_writer(self._engine), self._engine.begin() as conn:
+                await upsert(conn, _L, row, ("owner_id",))
+
+        await guarded(write)
+
+    async def all_limits(self) -> list[AutopilotLimits]:
+        async def read() -> list[AutopilotLimits]:
+            async with self._engine.begin() as conn:
+                rows = (await conn.execute(select(_L).order_by(_L.c.owner_id))).all()
+            return [_limits(r) for r in rows]
+
+        return await guarded(read)

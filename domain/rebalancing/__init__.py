@@ -1,0 +1,1 @@
+"""Rebalancing: drift against target allocations and a tax-aware trade proposal (pure)."""
