@@ -18,12 +18,14 @@ from adapters.http.console.desk_risk import RiskDeskController
 from adapters.http.console.desk_signals import SignalsDeskController
 from adapters.http.console.desk_streams import StreamsDeskController
 from adapters.http.console.desk_succession import SuccessionDeskController
+from adapters.http.console.devices_page import DevicesPageController
 from adapters.http.console.errors import CONSOLE_EXCEPTION_HANDLERS
 from adapters.http.console.events_page import EventsPageController
 from adapters.http.console.filters import FILTERS
 from adapters.http.console.killswitch import KillSwitchPageController
 from adapters.http.console.login import ConsoleLoginController
 from adapters.http.console.not_found import not_found_route
+from adapters.http.console.notifications_page import NotificationsPageController
 from adapters.http.console.options_page import OptionsPageController
 from adapters.http.console.orders_page import OrdersPageController
 from adapters.http.console.overview import OverviewController
@@ -53,6 +55,8 @@ CONTROLLERS: list[type] = [
     OptionsPageController,
     PlanningPageController,
     ConsolePushController,
+    NotificationsPageController,
+    DevicesPageController,
 ]
 
 

@@ -56,6 +56,8 @@ NAV: tuple[NavItem, ...] = (
     NavItem("/console/succession", "Succession", "c"),
     NavItem("/console/options", "Options", "t"),  # o is the overview's
     NavItem("/console/planning", "Planning", "n"),  # p is the providers'
+    NavItem("/console/notifications", "Notifications", "m"),  # n is the planning's
+    NavItem("/console/devices", "Devices", "d"),
 )
 
 
