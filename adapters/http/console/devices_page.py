@@ -16,7 +16,7 @@ from litestar.exceptions import NotFoundException
 from litestar.params import FromPath
 from litestar.response import Redirect, Template
 
-from adapters.http.console.pages import is_htmx, page
+from adapters.http.console.pages import form_page, is_htmx
 from adapters.http.contexts import bundle_of
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.security import Caller, caller_of
@@ -69,7 +69,10 @@ class DevicesPageController(Controller):
             await _service(request).rename(caller.principal, device_id, name)
         except InvalidDeviceName as refused:
             return await _devices_page(
-                request, errors={device_id: refused.message}, typed={device_id: name}
+                request,
+                errors={device_id: refused.message},
+                typed={device_id: name},
+                refused=refused.code,
             )
         return _back(request, DEVICES)
 
@@ -84,15 +87,17 @@ async def _devices_page(
     *,
     errors: dict[str, str] | None = None,
     typed: dict[str, str] | None = None,
+    refused: str | None = None,
 ) -> Template:
     caller = caller_of(request)
     service = _service(request)
     found = await service.list_mine(caller.principal)
-    return page(
+    return form_page(
         request,
         "devices.html",
         title="Devices",
-        status_code=422 if errors else 200,
+        status_code=422 if refused else 200,
+        code=refused or "",
         context={
             "devices": found,
             "current": await _current(service, caller),

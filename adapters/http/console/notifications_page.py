@@ -21,7 +21,7 @@ from litestar.exceptions import NotFoundException
 from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect, Template
 
-from adapters.http.console.pages import fragment, is_htmx, page
+from adapters.http.console.pages import form_page, fragment, is_htmx, page
 from adapters.http.contexts import bundle_of
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.security import caller_of
@@ -202,7 +202,7 @@ class NotificationsPageController(Controller):
                 None,
                 update=update,
                 errors={str(refused.field or "form"): refused.message},
-                status_code=422,
+                refused=refused.code,
             )
         return _back(request, PREFERENCES + "?saved=true")
 
@@ -214,7 +214,7 @@ def _preferences_page(
     update: PreferencesUpdate | None = None,
     errors: dict[str, str] | None = None,
     saved: bool = False,
-    status_code: int = 200,
+    refused: str | None = None,
 ) -> Template:
     """The form: from the stored preferences, or as posted (with the field at fault)."""
     if prefs is not None:
@@ -238,11 +238,12 @@ def _preferences_page(
         }
         posted = {k: frozenset(v) for k, v in update.channels.items()}
         rows = preference_rows(Preferences("", posted))
-    return page(
+    return form_page(
         request,
         "notification_preferences.html",
         title="Notification preferences",
-        status_code=status_code,
+        status_code=422 if refused else 200,
+        code=refused or "",
         context={
             "rows": rows,
             "channels": CHANNELS,

@@ -163,3 +163,18 @@ async def test_a_viewer_reads_and_manages_only_its_own_inbox(harness: Harness) -
 
     assert page.status_code == 200 and owner.username not in page.text
     assert read.status_code == 303  # the viewer's own profile, as on the API
+
+
+async def test_a_refusal_posted_by_htmx_answers_200_with_the_real_status(
+    harness: Harness, owner: User
+) -> None:
+    async with signed_in(harness, owner.username) as client:
+        await client.get(PREFS)
+        refused = await client.htmx(
+            "POST", PREFS, data={"quiet_start": "25:00", "quiet_end": "07:00", "time_zone": "UTC"}
+        )
+
+    assert refused.status_code == 200
+    assert real_status(refused) == 422
+    assert refused.headers["X-Bulwark-Code"] == "INVALID_NOTIFICATION_PREFERENCES"
+    assert 'id="quiet_start-error">quiet_start must be HH:MM<' in refused.text
