@@ -21,6 +21,9 @@ PAGES = (
     "/console/streams",
     "/console/signals",
     "/console/succession",
+    "/console/notifications",
+    "/console/notifications/preferences",
+    "/console/devices",
 )
 CONTROLS = (
     'id="ks-pull-button"',
