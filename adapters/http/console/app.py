@@ -32,6 +32,7 @@ from adapters.http.console.overview import OverviewController
 from adapters.http.console.planning_page import PlanningPageController
 from adapters.http.console.push import ConsolePushController
 from adapters.http.console.session import ConsoleSessionMiddleware
+from adapters.http.console.vault_page import VaultPageController
 from adapters.http.routing import AppRouter
 
 HERE = Path(__file__).parent
@@ -57,6 +58,7 @@ CONTROLLERS: list[type] = [
     ConsolePushController,
     NotificationsPageController,
     DevicesPageController,
+    VaultPageController,
 ]
 
 

@@ -58,6 +58,7 @@ NAV: tuple[NavItem, ...] = (
     NavItem("/console/planning", "Planning", "n"),  # p is the providers'
     NavItem("/console/notifications", "Notifications", "m"),  # n is the planning's
     NavItem("/console/devices", "Devices", "d"),
+    NavItem("/console/vault", "API keys", "v"),
 )
 
 
