@@ -30,6 +30,7 @@ from adapters.http.console.options_page import OptionsPageController
 from adapters.http.console.orders_page import OrdersPageController
 from adapters.http.console.overview import OverviewController
 from adapters.http.console.planning_page import PlanningPageController
+from adapters.http.console.portfolios_page import PortfoliosPageController
 from adapters.http.console.push import ConsolePushController
 from adapters.http.console.session import ConsoleSessionMiddleware
 from adapters.http.console.vault_page import VaultPageController
@@ -59,6 +60,7 @@ CONTROLLERS: list[type] = [
     NotificationsPageController,
     DevicesPageController,
     VaultPageController,
+    PortfoliosPageController,
 ]
 
 

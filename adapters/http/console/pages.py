@@ -59,6 +59,7 @@ NAV: tuple[NavItem, ...] = (
     NavItem("/console/notifications", "Notifications", "m"),  # n is the planning's
     NavItem("/console/devices", "Devices", "d"),
     NavItem("/console/vault", "API keys", "v"),
+    NavItem("/console/portfolios", "Portfolios", "f"),  # p is the providers'
 )
 
 
