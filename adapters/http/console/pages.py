@@ -60,6 +60,7 @@ NAV: tuple[NavItem, ...] = (
     NavItem("/console/devices", "Devices", "d"),
     NavItem("/console/vault", "API keys", "v"),
     NavItem("/console/portfolios", "Portfolios", "f"),  # p is the providers'
+    NavItem("/console/backtests", "Backtests", "b"),
 )
 
 
