@@ -24,6 +24,9 @@ PAGES = (
     "/console/notifications",
     "/console/notifications/preferences",
     "/console/devices",
+    "/console/vault",
+    "/console/portfolios",
+    "/console/backtests",
 )
 CONTROLS = (
     'id="ks-pull-button"',
