@@ -34,6 +34,7 @@ from adapters.http.console.planning_page import PlanningPageController
 from adapters.http.console.portfolios_page import PortfoliosPageController
 from adapters.http.console.push import ConsolePushController
 from adapters.http.console.session import ConsoleSessionMiddleware
+from adapters.http.console.surveillance_page import SurveillancePageController
 from adapters.http.console.vault_page import VaultPageController
 from adapters.http.routing import AppRouter
 
@@ -63,6 +64,7 @@ CONTROLLERS: list[type] = [
     VaultPageController,
     PortfoliosPageController,
     BacktestsPageController,
+    SurveillancePageController,
 ]
 
 

@@ -61,6 +61,7 @@ NAV: tuple[NavItem, ...] = (
     NavItem("/console/vault", "API keys", "v"),
     NavItem("/console/portfolios", "Portfolios", "f"),  # p is the providers'
     NavItem("/console/backtests", "Backtests", "b"),
+    NavItem("/console/surveillance", "Surveillance", "w"),
 )
 
 
