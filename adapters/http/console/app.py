@@ -22,6 +22,7 @@ from adapters.http.console.desk_succession import SuccessionDeskController
 from adapters.http.console.devices_page import DevicesPageController
 from adapters.http.console.errors import CONSOLE_EXCEPTION_HANDLERS
 from adapters.http.console.events_page import EventsPageController
+from adapters.http.console.fear_greed_page import FearGreedPageController
 from adapters.http.console.filters import FILTERS
 from adapters.http.console.killswitch import KillSwitchPageController
 from adapters.http.console.login import ConsoleLoginController
@@ -65,6 +66,7 @@ CONTROLLERS: list[type] = [
     PortfoliosPageController,
     BacktestsPageController,
     SurveillancePageController,
+    FearGreedPageController,
 ]
 
 

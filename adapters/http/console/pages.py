@@ -62,6 +62,7 @@ NAV: tuple[NavItem, ...] = (
     NavItem("/console/portfolios", "Portfolios", "f"),  # p is the providers'
     NavItem("/console/backtests", "Backtests", "b"),
     NavItem("/console/surveillance", "Surveillance", "w"),
+    NavItem("/console/fear-greed", "Fear & Greed", "h"),
 )
 
 
