@@ -1,5 +1,6 @@
-"""The surveillance page in a real browser: the risk officer filters the alerts (the demo has
-none: the list says so), with no console error under the strict CSP; a phone fits."""
+"""The surveillance and Fear & Greed pages in a real browser: the risk officer filters the
+alerts (the demo has none: the list says so) and reads the index, with no console error under
+the strict CSP; a phone fits."""
 
 from __future__ import annotations
 
@@ -33,4 +34,18 @@ def test_the_desk_filters_the_alerts(binaries: tuple[str, str], console: str) ->
     assert empty == "No alert matches these filters."
     assert kept == "ACME"
     assert overflow is False
+    assert errors == [], errors
+
+
+def test_the_fear_and_greed_page_loads_cleanly(binaries: tuple[str, str], console: str) -> None:
+    with tab(binaries, console, "fear-greed") as page:
+        page.login(DEMO_RISK.username, DEMO_RISK.password)
+        page.open("/console/fear-greed")
+        page.wait_text("h1", "Fear & Greed")
+        today = page.all("#fg-score") or page.all("#fg-unavailable")
+        chart = page.all("#fg-history") or page.all("#fg-no-history")
+        page.shot("fear-greed")
+        errors = page.console_errors()
+
+    assert len(today) == 1 and len(chart) == 1
     assert errors == [], errors
