@@ -27,6 +27,8 @@ PAGES = (
     "/console/vault",
     "/console/portfolios",
     "/console/backtests",
+    "/console/surveillance",
+    "/console/fear-greed",
 )
 CONTROLS = (
     'id="ks-pull-button"',
