@@ -33,11 +33,15 @@ VAULT = "/console/vault"
 SCOPES = sorted({s for p in PROVIDERS.values() for s in p.scopes})
 
 
-def _vault(request: Request[Any, Any, Any]) -> KeyVaultService:
+def _keys(request: Request[Any, Any, Any]) -> Any:
     services = bundle_of(request, "keys")
     if services is None:
         raise NotFoundException("the key vault is not served here")
-    found: KeyVaultService = services.key_vault
+    return services
+
+
+def _vault(request: Request[Any, Any, Any]) -> KeyVaultService:
+    found: KeyVaultService = _keys(request).key_vault
     return found
 
 
@@ -150,6 +154,6 @@ async def _vault_page(
             "typed": typed or {"scopes": []},
             "rotate_errors": rotate_errors or {},
             "tested": tested,
-            "now": bundle_of(request, "keys").clock.now(),
+            "now": _keys(request).clock.now(),
         },
     )
