@@ -105,6 +105,20 @@ def drawdown(equity: Sequence[Decimal]) -> Drawdown:
     return Drawdown(float(worst), worst_peak, worst_trough, longest)
 
 
+def drawdown_curve(equity: Sequence[Decimal]) -> list[float]:
+    """Each period's fall below the running peak, as a non-positive fraction of that peak
+    (0 at a new peak; the lowest value is -drawdown(equity).max_fraction): the underwater
+    curve a drawdown chart draws. ValueError on a value that is not positive."""
+    peak = ZERO
+    curve: list[float] = []
+    for value in equity:
+        if not value.is_finite() or value <= ZERO:
+            raise ValueError("equity values must be positive and finite")
+        peak = max(peak, value)
+        curve.append(float((value - peak) / peak))
+    return curve
+
+
 def return_stats(
     equity: Sequence[Decimal],
     *,

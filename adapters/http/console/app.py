@@ -12,24 +12,31 @@ from litestar.static_files import create_static_files_router
 from litestar.template.config import TemplateConfig
 
 from adapters.http.console.accounts_page import AccountsPageController
+from adapters.http.console.backtests_page import BacktestsPageController
 from adapters.http.console.desk_agents import AgentsDeskController
 from adapters.http.console.desk_providers import ProvidersDeskController
 from adapters.http.console.desk_risk import RiskDeskController
 from adapters.http.console.desk_signals import SignalsDeskController
 from adapters.http.console.desk_streams import StreamsDeskController
 from adapters.http.console.desk_succession import SuccessionDeskController
+from adapters.http.console.devices_page import DevicesPageController
 from adapters.http.console.errors import CONSOLE_EXCEPTION_HANDLERS
 from adapters.http.console.events_page import EventsPageController
+from adapters.http.console.fear_greed_page import FearGreedPageController
 from adapters.http.console.filters import FILTERS
 from adapters.http.console.killswitch import KillSwitchPageController
 from adapters.http.console.login import ConsoleLoginController
 from adapters.http.console.not_found import not_found_route
+from adapters.http.console.notifications_page import NotificationsPageController
 from adapters.http.console.options_page import OptionsPageController
 from adapters.http.console.orders_page import OrdersPageController
 from adapters.http.console.overview import OverviewController
 from adapters.http.console.planning_page import PlanningPageController
+from adapters.http.console.portfolios_page import PortfoliosPageController
 from adapters.http.console.push import ConsolePushController
 from adapters.http.console.session import ConsoleSessionMiddleware
+from adapters.http.console.surveillance_page import SurveillancePageController
+from adapters.http.console.vault_page import VaultPageController
 from adapters.http.routing import AppRouter
 
 HERE = Path(__file__).parent
@@ -53,6 +60,13 @@ CONTROLLERS: list[type] = [
     OptionsPageController,
     PlanningPageController,
     ConsolePushController,
+    NotificationsPageController,
+    DevicesPageController,
+    VaultPageController,
+    PortfoliosPageController,
+    BacktestsPageController,
+    SurveillancePageController,
+    FearGreedPageController,
 ]
 
 

@@ -56,6 +56,13 @@ NAV: tuple[NavItem, ...] = (
     NavItem("/console/succession", "Succession", "c"),
     NavItem("/console/options", "Options", "t"),  # o is the overview's
     NavItem("/console/planning", "Planning", "n"),  # p is the providers'
+    NavItem("/console/notifications", "Notifications", "m"),  # n is the planning's
+    NavItem("/console/devices", "Devices", "d"),
+    NavItem("/console/vault", "API keys", "v"),
+    NavItem("/console/portfolios", "Portfolios", "f"),  # p is the providers'
+    NavItem("/console/backtests", "Backtests", "b"),
+    NavItem("/console/surveillance", "Surveillance", "w"),
+    NavItem("/console/fear-greed", "Fear & Greed", "h"),
 )
 
 
@@ -174,3 +181,27 @@ def _with_event(triggers: str | None, name: str, detail: dict[str, Any]) -> str:
 
 def is_htmx(request: Request[Any, Any, Any]) -> bool:
     return request.headers.get("hx-request") == "true"
+
+
+def form_page(
+    request: Request[Any, Any, Any],
+    template: str,
+    *,
+    title: str,
+    status_code: int,
+    code: str,
+    context: Mapping[str, Any] | None = None,
+) -> Template:
+    """A whole page that shows a form's refusal beside its fields (422 and the field at fault).
+
+    Posted without JavaScript it answers with its real status; posted by htmx (`hx-post` with
+    `hx-select` picking the part to swap) it answers as `refusal` says, so the browser logs no
+    error for an expected answer.
+    """
+    status_code, sent = refusal(request, status_code, code, {})
+    return Template(
+        template_name=template,
+        context={**base_context(request, title=title), **(context or {})},
+        status_code=status_code,
+        headers=sent,
+    )

@@ -21,6 +21,14 @@ PAGES = (
     "/console/streams",
     "/console/signals",
     "/console/succession",
+    "/console/notifications",
+    "/console/notifications/preferences",
+    "/console/devices",
+    "/console/vault",
+    "/console/portfolios",
+    "/console/backtests",
+    "/console/surveillance",
+    "/console/fear-greed",
 )
 CONTROLS = (
     'id="ks-pull-button"',

@@ -1,0 +1,101 @@
+"""The personal pages in a real browser: the notifications inbox (a new-device notice, mark
+read, the header's unread badge), the preferences form's inline field error, and the devices
+page (rename, revoke); no console error under the strict CSP, and a phone screen fits."""
+
+from __future__ import annotations
+
+from bootstrap.demo import DEMO_OWNER, DEMO_RISK
+from tests.browser.browser import PHONE, Page, tab
+from tests.browser.test_console_desk import confirm
+
+OVERFLOWS = "return document.documentElement.scrollWidth > window.innerWidth + 1"
+
+
+def _sign_in_from_a_new_device(page: Page, username: str, password: str) -> None:
+    """Sign in, then forget every cookie (the device's too) and sign in again as another
+    browser (another User-Agent): a new device, which leaves a security notice in the inbox."""
+    page.login(username, password)
+    page.driver.delete_all_cookies()
+    page.driver.execute_cdp_cmd(  # type: ignore[attr-defined]
+        "Network.setUserAgentOverride",
+        {"userAgent": "Mozilla/5.0 (X11; Linux x86_64; rv:130.0) Gecko/20100101 Firefox/130.0"},
+    )
+    page.login(username, password)
+
+
+def test_the_inbox_marks_read_and_the_preferences_say_what_is_wrong(
+    binaries: tuple[str, str], console: str
+) -> None:
+    with tab(binaries, console, "personal-notifications") as page:
+        _sign_in_from_a_new_device(page, DEMO_OWNER.username, DEMO_OWNER.password)
+        page.open("/console/notifications")
+        page.wait_text("h1", "Notifications")
+        badge_before = page.wait_for("#unread-count").text
+        unread_before = len(page.all("#inbox li.unread"))
+        page.shot("inbox")
+        page.click("#inbox li.unread .mark-read")
+        page.wait_until(
+            lambda: len(page.all("#inbox li.unread")) == unread_before - 1,
+            message="the notification was not marked read",
+        )
+        total_after = page.find("#unread-total").text
+
+        page.open("/console/notifications/preferences")
+        page.driver.execute_script(
+            "document.getElementById('quiet_start').value = '22:00';"
+            "document.getElementById('quiet_end').value = '07:00';"
+        )
+        page.fill("#time_zone", "Mars/Olympus")
+        page.click("#save-preferences")
+        field_error = page.wait_for("#time_zone-error").text
+        page.shot("preferences-error")
+        page.fill("#time_zone", "Europe/Paris")
+        page.click("#save-preferences")
+        saved = page.wait_for("#saved").text
+        kept = page.find("#quiet_start").get_attribute("value")
+
+        page.driver.set_window_size(*PHONE)
+        page.open("/console/notifications")
+        page.wait_text("h1", "Notifications")
+        page.shot("inbox-phone")
+        overflow = page.driver.execute_script(OVERFLOWS)
+        errors = page.console_errors()
+
+    assert int(badge_before.split()[0]) == unread_before >= 1
+    assert total_after == f"{unread_before - 1} unread"
+    assert field_error == "not an IANA time zone"
+    assert saved == "Preferences saved."
+    assert kept == "22:00"
+    assert overflow is False
+    assert errors == [], errors
+
+
+def test_the_devices_page_renames_and_revokes(binaries: tuple[str, str], console: str) -> None:
+    with tab(binaries, console, "personal-devices") as page:
+        _sign_in_from_a_new_device(page, DEMO_RISK.username, DEMO_RISK.password)
+        page.open("/console/devices")
+        page.wait_text("h1", "Devices")
+        this_device = page.all("#devices tr.this-device")
+        other = next(
+            r
+            for r in page.all("#devices tbody tr")
+            if "this-device" not in (r.get_attribute("class") or "")
+        )
+        row_id = other.get_attribute("id")
+        page.fill(f"#{row_id} input[name=name]", "Old laptop")
+        page.click(f"#{row_id} form.rename button")
+        page.wait_text(f"#{row_id} th", "Old laptop")
+        page.click(f"#{row_id} button.revoke")
+        confirm(page)
+        page.wait_text(f"#{row_id}", "revoked")
+        page.shot("devices")
+
+        page.driver.set_window_size(*PHONE)
+        page.open("/console/devices")
+        page.wait_text("h1", "Devices")
+        overflow = page.driver.execute_script(OVERFLOWS)
+        errors = page.console_errors()
+
+    assert len(this_device) == 1
+    assert overflow is False
+    assert errors == [], errors

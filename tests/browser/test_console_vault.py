@@ -1,0 +1,79 @@
+"""The API-key vault page in a real browser: the demo owner adds a key (shown masked, the
+secret never on the page), rotates it and deletes it; no console error, and a phone fits."""
+
+from __future__ import annotations
+
+import base64
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from selenium.webdriver.support.ui import Select
+
+from bootstrap.demo import DEMO_OWNER
+from tests.browser.browser import PHONE, tab
+from tests.browser.conftest import READY_WITHIN_S
+from tests.browser.test_console_desk import confirm
+from tests.bulwark_process import migrate, serving
+
+KEY_ID = "POLY1234567890ABCDEF"
+SECRET = "browser-s3cr3t-0123456789"
+
+
+@pytest.fixture(scope="module")
+def console(tmp_path_factory: pytest.TempPathFactory, binaries: tuple[str, str]) -> Iterator[str]:
+    """The demo server, with a configured KEK: without one a durable store refuses to seal."""
+    var: Path = tmp_path_factory.mktemp("console-vault")
+    env = {
+        **os.environ,
+        "BULWARK_ENV": "test",
+        "BULWARK_LOG_FORMAT": "json",
+        "BULWARK_DATABASE_URL": f"sqlite+aiosqlite:///{var / 'bulwark.db'}",
+        "BULWARK_SECRET_KEY": "x" * 43 + "=",
+        "BULWARK_KEKS": f"main 1 {base64.b64encode(os.urandom(32)).decode()}",
+    }
+    migrate(env)
+    with serving(env, ready_within_s=READY_WITHIN_S, log=var / "server.log") as base:
+        yield base
+
+
+def test_add_rotate_and_delete_an_api_key(binaries: tuple[str, str], console: str) -> None:
+    with tab(binaries, console, "vault") as page:
+        page.login(DEMO_OWNER.username, DEMO_OWNER.password)
+        page.open("/console/vault")
+        page.wait_text("h1", "API keys")
+        Select(page.find("#provider")).select_by_value("polygon")
+        page.fill("#label", "Market data")
+        page.click("input[name=scopes][value=market_data]")
+        page.fill("#key_id", KEY_ID)
+        page.fill("#secret", SECRET)
+        page.click("#add-key-button")
+        row = page.wait_for("#vault-keys tbody tr[id^=key-]")
+        row_id = row.get_attribute("id")
+        masked = page.find(f"#{row_id} code.masked").text
+        source = page.driver.page_source
+        page.shot("added")
+
+        page.click(f"#{row_id} details.rotate > summary")
+        page.fill(f"#{row_id} details.rotate input[name=new_key_id]", "POLYROTATED00000WXYZ")
+        page.fill(f"#{row_id} details.rotate input[name=secret]", "rotated-s3cr3t-987654")
+        page.click(f"#{row_id} details.rotate button[type=submit]")
+        page.wait_text(f"#{row_id} code.masked", "PO…XYZ")
+
+        page.driver.set_window_size(*PHONE)
+        page.open("/console/vault")
+        page.wait_text("h1", "API keys")
+        overflow = page.driver.execute_script(
+            "return document.documentElement.scrollWidth > window.innerWidth + 1"
+        )
+        page.click(f"#{row_id} button.delete-key")
+        confirm(page)
+        page.wait_for("#no-keys")
+        page.shot("deleted")
+        errors = page.console_errors()
+
+    assert masked == "PO…DEF"
+    assert KEY_ID not in source and SECRET not in source
+    assert overflow is False
+    assert errors == [], errors
