@@ -15,6 +15,7 @@ stored.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -94,10 +95,8 @@ class OutcomeJoiner:
         """Resolve the predictions whose horizon has passed; how many were resolved."""
         now = self._clock.now()
         shortest = self._config.horizon
-        try:
+        with contextlib.suppress(Exception):  # the models' folder unreadable: the default
             shortest = min(shortest, self._horizons.shortest() or shortest)
-        except Exception:  # the models' folder unreadable: the default horizon only
-            pass
         due = await self._store.unresolved(now - shortest, self._config.batch)
         resolved = 0
         known: dict[str, BarHorizon | None] = {}
