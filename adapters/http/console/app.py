@@ -23,6 +23,7 @@ from adapters.http.console.events_page import EventsPageController
 from adapters.http.console.filters import FILTERS
 from adapters.http.console.killswitch import KillSwitchPageController
 from adapters.http.console.login import ConsoleLoginController
+from adapters.http.console.models_page import ModelsPageController
 from adapters.http.console.not_found import not_found_route
 from adapters.http.console.options_page import OptionsPageController
 from adapters.http.console.orders_page import OrdersPageController
@@ -52,6 +53,7 @@ CONTROLLERS: list[type] = [
     SuccessionDeskController,
     OptionsPageController,
     PlanningPageController,
+    ModelsPageController,
     ConsolePushController,
 ]
 

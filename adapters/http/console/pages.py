@@ -56,6 +56,7 @@ NAV: tuple[NavItem, ...] = (
     NavItem("/console/succession", "Succession", "c"),
     NavItem("/console/options", "Options", "t"),  # o is the overview's
     NavItem("/console/planning", "Planning", "n"),  # p is the providers'
+    NavItem("/console/models", "Models", "m"),
 )
 
 
