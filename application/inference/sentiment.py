@@ -77,10 +77,12 @@ class SentimentService:
         return found
 
     def _version(self) -> str:
-        for info in self._inference.models():
-            if info.name == self.model:
-                return info.version
-        return self.model
+        """The sentiment model's manifest version (its name when the port cannot say)."""
+        try:
+            infos = self._inference.models()
+        except Exception:  # recording never fails the answer
+            return self.model
+        return next((i.version for i in infos if i.name == self.model), self.model)
 
     async def _classified(self, items: Sequence[NewsItem]) -> dict[str, Classification]:
         fresh = [item for item in items if item.id not in self._memo]
