@@ -174,3 +174,30 @@ async def test_sentiment_scores_are_recorded_and_judged_by_the_move_sign() -> No
     assert p.outcome is not None and round(p.outcome.forward_return, 9) == 0.02
     assert p.outcome.hit is True
     assert record.rows[0].hit_rate == 1.0
+
+
+def test_a_stored_signal_models_horizon_is_its_cards_bars_of_its_timeframe() -> None:
+    # Arrange
+    from adapters.memory.signal_models import InMemorySignalModelRegistry
+    from application.model_signals.horizons import signal_model_horizons
+    from domain.modelsignals.card import SignalModelCard
+    from domain.modelsignals.features import FEATURE_NAMES
+
+    registry = InMemorySignalModelRegistry()
+    for name, horizon, timeframe in (("alpha", 3, "1d"), ("beta", 12, "1h")):
+        registry.save(
+            SignalModelCard(
+                name, "v1", "linear", FEATURE_NAMES, horizon, timeframe, ("AAPL",), MONDAY,
+                MONDAY, MONDAY, 100, "0" * 64, "0" * 64, 0.01, (),
+            ),
+            b"onnx",
+        )  # fmt: skip
+
+    # Act
+    horizons = signal_model_horizons(registry)
+
+    # Assert
+    assert horizons.lookup("alpha") == BarHorizon(3, Timeframe.D1)
+    assert horizons.lookup("beta") == BarHorizon(12, Timeframe.H1)
+    assert horizons.lookup("sentiment") is None and horizons.lookup("Not A Name!") is None
+    assert horizons.shortest() == timedelta(hours=12)
