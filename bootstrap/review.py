@@ -12,18 +12,20 @@ from typing import Any
 import structlog
 
 from application.keys.vault import KeyVaultService
-from application.model_records.outcomes import OutcomeConfig, OutcomeJoiner
+from application.model_records.outcomes import ModelHorizons, OutcomeConfig, OutcomeJoiner
+from application.model_records.queued import QueuedRecorder
 from application.model_records.record import DriftWatch
 from application.model_records.recorder import (
     REVIEWER_MODEL,
     RISK_RATER_MODEL,
     SENTIMENT_MODEL,
 )
+from application.model_signals.horizons import signal_model_horizons
 from application.review.after_decision import AfterDecision, ReviewAfterDecision
 from application.review.service import ReviewConfig, ReviewService
 from bootstrap.settings import Settings
 from domain.events import DomainEvent
-from ports.clock import Clock
+from ports.clock import Clock, IdGenerator
 from ports.events import Notifier
 from ports.predictions import PredictionStore
 from ports.reviewer import ReviewerPort
@@ -87,6 +89,40 @@ def outcome_config(settings: Settings) -> OutcomeConfig:
         caution_move=s.caution_move,
         danger_move=s.danger_move,
     )
+
+
+def score_recorder(settings: Settings, store: PredictionStore, ids: IdGenerator) -> QueuedRecorder:
+    s = settings.review
+    return QueuedRecorder(store, ids, capacity=s.record_queue, batch=s.record_batch)
+
+
+async def score_recorder_lifetime(
+    settings: Settings, recorder: QueuedRecorder
+) -> AsyncIterator[QueuedRecorder]:
+    """Drains the queue of recorded scores for the app's lifetime, what is left at the end."""
+    stop = asyncio.Event()
+    task = asyncio.create_task(
+        recorder.run(settings.review.record_flush_seconds, stop), name="score-recorder"
+    )
+    try:
+        yield recorder
+    finally:
+        stop.set()
+        with contextlib.suppress(Exception):
+            await asyncio.wait_for(task, timeout=5.0)
+        if not task.done():
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        if recorder.dropped:
+            _log.warning("model_scores_dropped", dropped=recorder.dropped)
+
+
+def outcome_horizons(settings: Settings) -> ModelHorizons:
+    """The signal models' label horizons, read from the models' folder."""
+    from adapters.signal_models.file_registry import FolderSignalModelRegistry
+
+    return signal_model_horizons(FolderSignalModelRegistry(settings.model_signals.dir))
 
 
 def drift_watch(

@@ -53,6 +53,22 @@ class Prediction:
     outcome: PredictionOutcome | None = field(default=None)
 
 
+class ScoreSink(Protocol):
+    """Takes a model's signed score about a symbol to be recorded off the serving path.
+    `offer_score` never blocks and never raises: False when the score was not taken (the
+    queue was full, or the score not a finite number)."""
+
+    def offer_score(
+        self,
+        model: str,
+        version: str,
+        symbol: str,
+        score: float,
+        inputs: Mapping[str, float],
+        made_at: datetime,
+    ) -> bool: ...
+
+
 class PredictionStore(Protocol):
     async def add(self, prediction: Prediction) -> None: ...
 

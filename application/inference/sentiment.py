@@ -5,6 +5,10 @@ settings' max age); each item's headline (and the start of its body) is classifi
 sentiment model through the InferencePort, whose batcher runs them together. Classifications
 are remembered per item id (at most `memo_items`, oldest dropped first), so a symbol polled
 every few seconds costs one model call per new item, not per poll.
+
+With a `recorder` (a ScoreSink), every scored aggregate is offered to it as a prediction of
+the model SENTIMENT_MODEL ("sentiment"), version the sentiment model's manifest version,
+inputs the aggregate's figures: the sink queues it without waiting (docs/ai-review.md).
 """
 
 from __future__ import annotations
@@ -19,9 +23,11 @@ from domain.inference.sentiment import NewsItem, SentimentSettings, SymbolSentim
 from ports.clock import Clock
 from ports.inference import Classification, InferencePort
 from ports.news import NewsPort
+from ports.predictions import ScoreSink
 
 SYMBOL = re.compile(r"^[A-Z0-9][A-Z0-9.\-]{0,14}$")
 BODY_CHARS = 300
+SENTIMENT_MODEL = "sentiment"  # the name its predictions are recorded under
 
 
 class SentimentService:
@@ -37,6 +43,7 @@ class SentimentService:
         model: str = "sentiment",
         max_items: int = 200,
         memo_items: int = 5_000,
+        recorder: ScoreSink | None = None,
     ) -> None:
         self._inference = inference
         self._news = news
@@ -46,6 +53,7 @@ class SentimentService:
         self._max_items = max_items
         self._memo_items = memo_items
         self._memo: OrderedDict[str, Classification] = OrderedDict()
+        self._recorder = recorder
 
     async def classify(self, texts: Sequence[str]) -> list[Classification]:
         return await self._inference.classify(self.model, texts)
@@ -61,7 +69,20 @@ class SentimentService:
         triples: list[tuple[NewsItem, str, Mapping[str, float]]] = [
             (item, known[item.id].label, known[item.id].probabilities) for item in items
         ]
-        return aggregate(wanted, triples, now, self.settings)
+        found = aggregate(wanted, triples, now, self.settings)
+        if self._recorder is not None and found.score is not None:
+            self._recorder.offer_score(
+                SENTIMENT_MODEL, self._version(), wanted, found.score, _figures(found), now
+            )
+        return found
+
+    def _version(self) -> str:
+        """The sentiment model's manifest version (its name when the port cannot say)."""
+        try:
+            infos = self._inference.models()
+        except Exception:  # recording never fails the answer
+            return self.model
+        return next((i.version for i in infos if i.name == self.model), self.model)
 
     async def _classified(self, items: Sequence[NewsItem]) -> dict[str, Classification]:
         fresh = [item for item in items if item.id not in self._memo]
@@ -72,6 +93,14 @@ class SentimentService:
             while len(self._memo) > self._memo_items:
                 self._memo.popitem(last=False)
         return {item.id: self._memo[item.id] for item in items}
+
+
+def _figures(found: SymbolSentiment) -> dict[str, float]:
+    figures = {"items": float(found.items), "weight": found.weight}
+    if found.authenticity is not None:
+        figures["authenticity"] = found.authenticity
+    figures.update({f"share_{label}": share for label, share in found.shares.items()})
+    return figures
 
 
 def _text_of(item: NewsItem) -> str:

@@ -4,10 +4,19 @@ A prediction is resolved once `horizon` has passed since it was made: the entry 
 of the last bar that started before it, the path the closes of the bars that started in
 (made_at, made_at + horizon]. Without bars on both sides it stays unresolved (retried on
 the next pass until `give_up_after`, then resolved as not judgeable).
+
+A model with a label horizon in bars (a signal model: its card's `horizon` bars of its
+`timeframe`, given by `horizons`) is judged over exactly that: the entry is the close of the
+bar the prediction was made at the close of (the last bar that started before it), the
+forward return the close `bars` bars later, the path the closes of the bars that started at
+or after it. It is due once `bars` bars of time have passed and resolved once those bars are
+stored.
 """
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -37,31 +46,112 @@ class OutcomeConfig:
     batch: int = 500
 
 
+CALENDAR_SLACK = 3  # calendar spans per bar read: weekends and holidays between bars
+
+
+@dataclass(frozen=True, slots=True)
+class BarHorizon:
+    """A model's label horizon: `bars` bars of `timeframe` after the prediction."""
+
+    bars: int
+    timeframe: Timeframe
+
+    @property
+    def span(self) -> timedelta:
+        return self.timeframe.delta * self.bars
+
+
+class ModelHorizons:
+    """The horizons of the models judged over bars, by model name (None: the default)."""
+
+    def __init__(
+        self,
+        lookup: Callable[[str], BarHorizon | None],
+        shortest: Callable[[], timedelta | None],
+    ) -> None:
+        self.lookup = lookup
+        self.shortest = shortest
+
+
+NO_HORIZONS = ModelHorizons(lambda _: None, lambda: None)
+
+
 class OutcomeJoiner:
     def __init__(
-        self, store: PredictionStore, bars: BarStore, clock: Clock, config: OutcomeConfig
+        self,
+        store: PredictionStore,
+        bars: BarStore,
+        clock: Clock,
+        config: OutcomeConfig,
+        horizons: ModelHorizons = NO_HORIZONS,
     ) -> None:
         self._store = store
         self._bars = bars
         self._clock = clock
         self._config = config
+        self._horizons = horizons
 
     async def resolve_due(self) -> int:
         """Resolve the predictions whose horizon has passed; how many were resolved."""
         now = self._clock.now()
-        due = await self._store.unresolved(now - self._config.horizon, self._config.batch)
+        shortest = self._config.horizon
+        with contextlib.suppress(Exception):  # the models' folder unreadable: the default
+            shortest = min(shortest, self._horizons.shortest() or shortest)
+        due = await self._store.unresolved(now - shortest, self._config.batch)
         resolved = 0
+        known: dict[str, BarHorizon | None] = {}
         for prediction in due:
-            outcome = await self._outcome(prediction)
-            if outcome is None and now - prediction.made_at < self._config.give_up_after:
+            if prediction.model not in known:
+                known[prediction.model] = self._horizon_of(prediction.model)
+            horizon = known[prediction.model]
+            if horizon is not None:
+                if now - prediction.made_at < horizon.span:
+                    continue
+                outcome = await self._bar_outcome(prediction, horizon)
+            elif now - prediction.made_at < self._config.horizon:
+                continue
+            else:
+                outcome = await self._outcome(prediction)
+            give_up = self._config.give_up_after
+            if horizon is not None:  # a long horizon is waited for its bars' calendar span
+                give_up = max(give_up, horizon.span * CALENDAR_SLACK)
+            if outcome is None and now - prediction.made_at < give_up:
                 continue
             await self._store.resolve(prediction.id, outcome or self._unjudgeable())
             resolved += 1
         return resolved
 
+    def _horizon_of(self, model: str) -> BarHorizon | None:
+        try:
+            return self._horizons.lookup(model)
+        except Exception:
+            return None
+
     def _unjudgeable(self) -> PredictionOutcome:
         return PredictionOutcome(
             int(self._config.horizon.total_seconds()), 0.0, 0.0, None, "no prices",
+            self._clock.now(),
+        )  # fmt: skip
+
+    async def _bar_outcome(self, p: Prediction, h: BarHorizon) -> PredictionOutcome | None:
+        reach = h.timeframe.delta * CALENDAR_SLACK
+        before = await self._bars.read(
+            p.subject, h.timeframe, p.made_at - reach - self._config.lookback, p.made_at,
+            limit=1000,
+        )  # fmt: skip
+        after = await self._bars.read(
+            p.subject, h.timeframe, p.made_at, p.made_at + reach * h.bars + reach, limit=1000
+        )
+        closes = [float(b.close) for b in after.bars[: h.bars]]
+        if not before.bars or len(closes) < h.bars:
+            return None
+        try:
+            move = realised_move(float(before.bars[-1].close), closes, p.direction)
+        except InvalidOutcomeInput:
+            return None
+        hit, realised = self._judge(p, move)
+        return PredictionOutcome(
+            int(h.span.total_seconds()), move.forward_return, move.drawdown, hit, realised,
             self._clock.now(),
         )  # fmt: skip
 

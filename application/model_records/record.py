@@ -169,6 +169,32 @@ class ModelRecords:
         )
         return ModelRecord(model, start, end, period, rows)
 
+    async def standing(self, principal: Principal, model: str, days: int = 30) -> ModelStanding:
+        """The latest version over the last `days` as one row (see ModelStanding)."""
+        end = self._clock.now() + _INCLUSIVE
+        start = end - timedelta(days=days)
+        owner = None if sees_everything(principal) else principal.id
+        current = await self._store.between(model, start, end, owner)
+        if not current:
+            return ModelStanding(model, None, 0)
+        version = current[-1].version  # oldest first: the last made is the newest version
+        reference = await self._store.between(model, start - self._reference, start, owner)
+        row = period_record(
+            version, start, [p for p in current if p.version == version],
+            [p for p in reference if p.version == version], self._bins,
+        )  # fmt: skip
+        return ModelStanding(model, row, len({p.version for p in current}))
+
+
+@dataclass(frozen=True, slots=True)
+class ModelStanding:
+    """A model's latest version judged over a window: what the console's models page lists
+    (`latest` None: no prediction in the window)."""
+
+    model: str
+    latest: PeriodRecord | None
+    versions: int  # versions that made predictions in the window
+
 
 class DriftWatch:
     """Alerts the risk desk when a watched model's inputs drift past the threshold."""

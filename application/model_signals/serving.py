@@ -7,6 +7,10 @@ callers), and returns one StrategySignal of kind MODEL per symbol: score tanh(p 
 (-1, 1), price the bar's close, `source_name` the model's name. A symbol with too little
 history, or whose last bar is not the bar that just closed, gets no signal.
 
+With a `recorder` (a ScoreSink), every signal is also offered to it as a prediction of the
+model (name, the card's version, the feature row as inputs, the bar close as its time); the
+sink queues it without waiting, so recording never slows the serving (docs/ai-review.md).
+
 `score_column` is the same arithmetic over a whole series (each row from the rows before it
 and itself only), which the backtester replays point in time.
 """
@@ -26,6 +30,7 @@ from domain.modelsignals.card import SignalModelCard
 from domain.modelsignals.features import FEATURE_NAMES, WARMUP_BARS, feature_tensor, latest_features
 from domain.strategies.decide import StrategySignal
 from domain.strategies.definition import SourceKind, Strategy
+from ports.predictions import ScoreSink
 from ports.signal_models import Features, Predictions, SignalModelRegistry, SignalScorer
 
 Sentiment = Mapping[str, FloatArray]  # per symbol, aligned with its bars (NaN: unknown)
@@ -43,9 +48,15 @@ def _check_features(card: SignalModelCard) -> None:
 class ModelSignals:
     """MODEL signals for the strategy engine (module doc)."""
 
-    def __init__(self, registry: SignalModelRegistry, scorer: SignalScorer) -> None:
+    def __init__(
+        self,
+        registry: SignalModelRegistry,
+        scorer: SignalScorer,
+        recorder: ScoreSink | None = None,
+    ) -> None:
         self._registry = registry
         self._scorer = scorer
+        self._recorder = recorder
 
     async def signals_at_close(
         self,
@@ -74,6 +85,8 @@ class ModelSignals:
         if not chosen:
             return []
         scores = scores_of(await self._scorer.score(model, rows[defined]), card)
+        if self._recorder is not None:
+            _offer(self._recorder, card, chosen, rows[defined], scores, closed_at)
         stamp = closed_at.strftime("%Y%m%dT%H%M%SZ")
         return [
             StrategySignal(
@@ -83,6 +96,20 @@ class ModelSignals:
             )
             for name, score in zip(chosen, scores, strict=True)
         ]  # fmt: skip
+
+
+def _offer(
+    recorder: ScoreSink,
+    card: SignalModelCard,
+    names: list[str],
+    rows: Features,
+    scores: Predictions,
+    closed_at: datetime,
+) -> None:
+    at = closed_at.astimezone(UTC)
+    for name, row, score in zip(names, rows, scores, strict=True):
+        inputs = dict(zip(FEATURE_NAMES, (float(v) for v in row), strict=False))
+        recorder.offer_score(card.name, card.version, name, float(score), inputs, at)
 
 
 def _tail(column: FloatArray | None, rows: int) -> FloatArray:

@@ -2,7 +2,9 @@
 
 - `monte_carlo`: a checked plan (application/portfolio/planning_inputs.py) simulated on the compute
   backend through the ComputeBudget (off the event loop, bounded; 503 when busy or too long).
-  It stores nothing, so any reader (the viewer too) may ask.
+  It stores nothing, so any reader (the viewer too) may ask. `simulate` takes a request
+  that may leave out the horizon and the return/volatility: they come from the caller's
+  investor profile (application/portfolio/plan_request.py), and the run says which did.
 - `homeostasis`: the caller's freedom number and progress from their profile and their
   wealth = the equity of their own OPEN accounts in the profile's currency (cash plus
   positions at reference prices, as the accounts overview computes it) + `other_assets`.
@@ -17,11 +19,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from application.core.access import ensure_may_change
 from application.core.compute_budget import ComputeBudget
+from application.portfolio.plan_request import PlanRequest, resolve_plan
 from application.portfolio.planning_inputs import MAX_PATH_STEPS, check_plan
 from domain.analytics.montecarlo.retirement import RetirementResult
 from domain.analytics.planning.homeostasis import (
@@ -37,9 +40,11 @@ from domain.analytics.planning.homeostasis import (
 from domain.errors import NotFound
 from domain.principals import Principal
 from domain.trading.account_profile import AccountStatus
+from domain.wealth.profile import RiskTolerance
 from ports.clock import Clock
 from ports.compute import ComputePort, RetirementInputs
 from ports.events import AuditEntry, AuditLog
+from ports.investor_profiles import InvestorProfileRepository
 from ports.marketdata import MarketDataPort
 from ports.planning import PlanningProfile, PlanningProfileRepository
 from ports.unit_of_work import UnitOfWorkFactory
@@ -56,11 +61,14 @@ class PlanningProfileNotFound(NotFound):
 
 @dataclass(frozen=True, slots=True)
 class MonteCarloRun:
-    """A simulation's result and the backend that computed it (ComputeInfo.backend)."""
+    """A simulation's result and the backend that computed it (ComputeInfo.backend);
+    `from_profile`: the plan's fields taken from the investor profile, with their values."""
 
     inputs: RetirementInputs
     result: RetirementResult
     backend: str
+    from_profile: dict[str, float | int] = field(default_factory=dict)
+    risk_tolerance: RiskTolerance | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +115,7 @@ class PlanningService:
         audit: AuditLog,
         *,
         max_path_steps: int = MAX_PATH_STEPS,
+        investor_profiles: InvestorProfileRepository | None = None,
     ) -> None:
         self._profiles = profiles
         self._uow = uow_factory
@@ -116,6 +125,7 @@ class PlanningService:
         self._clock = clock
         self._audit = audit
         self._max_path_steps = max_path_steps
+        self._investor_profiles = investor_profiles
 
     async def monte_carlo(self, plan: RetirementInputs) -> MonteCarloRun:
         """Simulate `plan` on the compute backend within the budget (422 before, 503 past it)."""
@@ -131,6 +141,18 @@ class PlanningService:
 
         result = await self._budget.run("retirement Monte Carlo", work)
         return MonteCarloRun(plan, result, compute.info().backend)
+
+    async def simulate(self, principal: Principal, request: PlanRequest) -> MonteCarloRun:
+        """`monte_carlo` of the request, its missing horizon and risk figures taken from the
+        caller's investor profile (the run names them)."""
+        profile = None
+        if self._investor_profiles is not None:
+            profile = await self._investor_profiles.get(principal.id)
+        resolved = resolve_plan(request, profile)
+        run = await self.monte_carlo(resolved.inputs)
+        return replace(
+            run, from_profile=resolved.from_profile, risk_tolerance=resolved.risk_tolerance
+        )
 
     async def profile(self, principal: Principal) -> PlanningProfile:
         """The caller's own profile, or 404 PLANNING_PROFILE_NOT_FOUND."""

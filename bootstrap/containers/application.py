@@ -115,7 +115,11 @@ class ApplicationContainer(containers.DeclarativeContainer):
     )
 
     model_signals = providers.Container(
-        ModelSignalsContainer, core=core, market_data=market_data, strategies=strategies
+        ModelSignalsContainer,
+        core=core,
+        market_data=market_data,
+        strategies=strategies,
+        inference=inference,
     )
 
     rebalancing = providers.Container(

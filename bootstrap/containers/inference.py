@@ -10,6 +10,8 @@ from application.inference.keywords import KeywordService
 from application.inference.ml_models import MlModelService
 from application.inference.sentiment import SentimentService
 from bootstrap import inference as inference_wiring
+from bootstrap import review as review_wiring
+from bootstrap.containers.stores import store_for
 
 
 class InferenceContainer(containers.DeclarativeContainer):
@@ -29,9 +31,23 @@ class InferenceContainer(containers.DeclarativeContainer):
     )
     # With vendors' news: their poll for the followed symbols, and closing them at shutdown.
     news_feed = providers.Resource(inference_wiring.news_lifetime, news)
+    # Every model's predictions (docs/ai-review.md); the sentiment's and the signal models'
+    # scores go through a bounded queue drained off the serving path.
+    prediction_store = providers.Singleton(
+        store_for, core.store_kind, core.engine.provider,
+        memory="adapters.memory.reviews:InMemoryPredictionStore",
+        sql="adapters.postgres.reviews:SqlPredictionStore",
+    )  # fmt: skip
+    score_recorder = providers.Singleton(
+        review_wiring.score_recorder, core.settings, prediction_store, core.ids
+    )
+    score_recording = providers.Resource(
+        review_wiring.score_recorder_lifetime, core.settings, score_recorder
+    )
     sentiment = providers.Singleton(
         SentimentService, inference, news, core.clock,
         providers.Singleton(inference_wiring.sentiment_settings, core.settings),
+        recorder=score_recorder,
     )  # fmt: skip
     keywords = providers.Singleton(KeywordService, inference)
     ml_models = providers.Singleton(MlModelService, inference)

@@ -22,6 +22,7 @@ class ModelSignalsContainer(containers.DeclarativeContainer):
     core = providers.DependenciesContainer()
     market_data = providers.DependenciesContainer()
     strategies = providers.DependenciesContainer()
+    inference = providers.DependenciesContainer()
 
     registry = providers.Singleton(
         later("adapters.signal_models.file_registry:FolderSignalModelRegistry"),
@@ -35,7 +36,8 @@ class ModelSignalsContainer(containers.DeclarativeContainer):
         ),
     )  # fmt: skip
     catalogue = providers.Singleton(SignalModelCatalogue, registry)
-    model_signals = providers.Singleton(ModelSignals, registry, scorer)
+    # Every MODEL signal recorded, off the serving path, to be judged by outcomes.
+    model_signals = providers.Singleton(ModelSignals, registry, scorer, inference.score_recorder)
     training = providers.Singleton(
         TrainSignalModel, market_data.bar_store, providers.Singleton(
             later("adapters.signal_models.trainers:SignalModelFitter")

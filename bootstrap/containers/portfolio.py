@@ -82,5 +82,5 @@ class PortfolioContainer(containers.DeclarativeContainer):
     planning = providers.Singleton(
         PlanningService,
         planning_profiles, core.uow_factory, core.quotes, core.compute, core.compute_budget,
-        core.clock, core.audit,
+        core.clock, core.audit, investor_profiles=wealth.investor_profile_store,
     )  # fmt: skip

@@ -39,6 +39,7 @@ class ReviewContainer(containers.DeclarativeContainer):
     outcome_joiner = providers.Singleton(
         OutcomeJoiner, prediction_store, market_data.bar_store, core.clock,
         providers.Callable(review_wiring.outcome_config, core.settings),
+        providers.Singleton(review_wiring.outcome_horizons, core.settings),
     )  # fmt: skip
     drift_watch = providers.Singleton(
         review_wiring.drift_watch, core.settings, prediction_store, core.uow_factory,

@@ -77,12 +77,9 @@ class TradingContainer(containers.DeclarativeContainer):
         memory="adapters.memory.equity:InMemoryEquityHistory",
         sql="adapters.postgres.equity:SqlEquityHistory",
     )  # fmt: skip
-    # Every model's predictions (docs/ai-review.md): the risk rater's here, the reviewer's too.
-    prediction_store = providers.Singleton(
-        store_for, core.store_kind, core.engine.provider,
-        memory="adapters.memory.reviews:InMemoryPredictionStore",
-        sql="adapters.postgres.reviews:SqlPredictionStore",
-    )  # fmt: skip
+    # Every model's predictions (docs/ai-review.md): the risk rater's here, the reviewer's too,
+    # one store with the sentiment's and the signal models' (the inference context's).
+    prediction_store = inference.prediction_store
     prediction_recorder = providers.Singleton(
         PredictionRecorder, prediction_store, core.clock, core.ids
     )

@@ -41,6 +41,12 @@ class ReviewSettings(Section, frozen=True, kw_only=True):
     drift_threshold: Annotated[float, msgspec.Meta(gt=0, le=10)] = 0.25
     drift_window_hours: Annotated[float, msgspec.Meta(gt=0, le=24 * 31)] = 24.0
     reference_days: Annotated[int, msgspec.Meta(ge=1, le=365)] = 30
+    # Scores of the sentiment engine and the signal models are recorded off the serving path:
+    # a queue of at most `record_queue` (full: dropped and counted), written `record_batch`
+    # at a time every `record_flush_seconds` (or as soon as a batch waits).
+    record_queue: Annotated[int, msgspec.Meta(ge=1, le=1_000_000)] = 10_000
+    record_batch: Annotated[int, msgspec.Meta(ge=1, le=10_000)] = 200
+    record_flush_seconds: Annotated[float, msgspec.Meta(gt=0, le=3600)] = 2.0
 
     def check(self) -> None:
         if self.endpoint is not None and not self.endpoint.startswith(("http://", "https://")):

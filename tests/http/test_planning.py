@@ -318,3 +318,54 @@ async def test_years_to_freedom_parameters_out_of_range_answer_422(
 
     problem = assert_problem(response, 422, "INVALID_PLANNING_INPUT")
     assert problem["errors"][0]["field"] == field
+
+
+async def test_a_plan_leaving_out_horizon_and_risk_takes_them_from_the_investor_profile(
+    harness: Harness, owner: User
+) -> None:
+    # Arrange: a moderately conservative investor with a 20-year horizon
+    investor = {
+        "risk_tolerance": "moderately_conservative", "horizon_years": 20,
+        "filing_status": "single", "federal_bracket": "0.22",
+    }  # fmt: skip
+    put = await harness.client.put("/api/v1/wealth/profile", json=investor, headers=owner.headers)
+    assert put.status_code == 200, put.text
+    partial = {
+        k: v for k, v in PLAN.items()
+        if k not in ("horizon_months", "annual_return", "annual_volatility")
+    }  # fmt: skip
+
+    # Act
+    defaulted = await harness.client.post(MC, json=partial, headers=owner.headers)
+    given = await harness.client.post(MC, json=PLAN, headers=owner.headers)
+    only_return = await harness.client.post(
+        MC, json={**partial, "annual_return": 0.03}, headers=owner.headers
+    )
+
+    # Assert
+    assert defaulted.status_code == 200, defaulted.text
+    body = defaulted.json()
+    assert body["from_profile"] == ["annual_return", "annual_volatility", "horizon_months"]
+    assert body["risk_tolerance"] == "moderately_conservative"
+    assert (body["horizon_months"], body["annual_return"], body["annual_volatility"]) == (
+        240,
+        0.05,
+        0.08,
+    )
+    assert given.json()["from_profile"] == [] and given.json()["risk_tolerance"] is None
+    assert (given.json()["horizon_months"], given.json()["annual_return"]) == (360, 0.06)
+    assert only_return.json()["from_profile"] == ["annual_volatility", "horizon_months"]
+    assert only_return.json()["annual_return"] == 0.03
+
+
+async def test_a_plan_leaving_out_its_horizon_without_a_profile_is_a_422(
+    harness: Harness, owner: User
+) -> None:
+    # Act
+    response = await harness.client.post(
+        MC, json={k: v for k, v in PLAN.items() if k != "horizon_months"}, headers=owner.headers
+    )
+
+    # Assert
+    problem = assert_problem(response, 422, "INVALID_PLANNING_INPUT")
+    assert problem["errors"][0]["field"] == "horizon_months"

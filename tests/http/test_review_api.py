@@ -215,3 +215,26 @@ async def test_the_served_app_reviews_denied_orders_by_itself_when_configured() 
         "rules",
         "not configured",
     )
+
+
+async def test_a_signal_models_and_the_sentiments_records_are_served(reviewed: Harness) -> None:
+    # Arrange: one signal and one sentiment score recorded through the serving queue
+    viewer, trader = await reviewed.user(Role.VIEWER), await reviewed.user(Role.TRADER)
+    recorder = reviewed.container.inference.score_recorder()
+    now = reviewed.container.core.clock().now()
+    recorder.offer_score("alpha", "v7", "AAPL", 0.4, {"ret_1": 0.01}, now)
+    recorder.offer_score("sentiment", "minilm-2", "AAPL", -0.2, {"items": 3.0}, now)
+    await recorder.flush()
+
+    # Act
+    alpha = await reviewed.client.get("/api/v1/models/alpha/record", headers=viewer.headers)
+    sentiment = await reviewed.client.get("/api/v1/models/sentiment/record", headers=viewer.headers)
+    traders = await reviewed.client.get("/api/v1/models/alpha/record", headers=trader.headers)
+
+    # Assert
+    assert alpha.status_code == 200, alpha.text
+    (row,) = alpha.json()["rows"]
+    assert (row["version"], row["predictions"], row["resolved"]) == ("v7", 1, 0)
+    (row,) = sentiment.json()["rows"]
+    assert (row["version"], row["predictions"]) == ("minilm-2", 1)
+    assert traders.json()["rows"] == []  # the models' own scores are the desk's and viewers'

@@ -26,6 +26,7 @@ from adapters.http.console.fear_greed_page import FearGreedPageController
 from adapters.http.console.filters import FILTERS
 from adapters.http.console.killswitch import KillSwitchPageController
 from adapters.http.console.login import ConsoleLoginController
+from adapters.http.console.models_page import ModelsPageController
 from adapters.http.console.not_found import not_found_route
 from adapters.http.console.notifications_page import NotificationsPageController
 from adapters.http.console.options_page import OptionsPageController
@@ -59,6 +60,7 @@ CONTROLLERS: list[type] = [
     SuccessionDeskController,
     OptionsPageController,
     PlanningPageController,
+    ModelsPageController,
     ConsolePushController,
     NotificationsPageController,
     DevicesPageController,

@@ -63,6 +63,7 @@ NAV: tuple[NavItem, ...] = (
     NavItem("/console/backtests", "Backtests", "b"),
     NavItem("/console/surveillance", "Surveillance", "w"),
     NavItem("/console/fear-greed", "Fear & Greed", "h"),
+    NavItem("/console/models", "Models", "l"),  # m is the notifications'
 )
 
 

@@ -38,7 +38,9 @@ class PlanningController(Controller):
             "Success probability with its standard error, median ending wealth (nominal and in "
             "today's money), the fan chart (wealth percentiles per year), the probability of "
             "ruin by year, P(ending wealth > target), the conventions and the compute backend. "
-            "Stores nothing (a viewer may call it). 422 INVALID_PLANNING_INPUT names the field "
+            "The horizon, return and volatility left out come from your investor profile "
+            "(`from_profile` names them). Stores nothing (a viewer may call it). "
+            "422 INVALID_PLANNING_INPUT names the field "
             "out of range; 422 PATH_STEPS_TOO_MANY (field `paths`) past 10,000,000 path-steps; "
             "503 COMPUTE_BUSY / COMPUTE_TIME_BUDGET with Retry-After when the compute budget "
             "is taken or the run would outlast it."
@@ -48,9 +50,9 @@ class PlanningController(Controller):
         responses=problems(400, 422, 429, 503),
     )
     async def monte_carlo(
-        self, data: JSONBody[MonteCarloIn], portfolio: PortfolioDep
+        self, data: JSONBody[MonteCarloIn], caller: CallerDep, portfolio: PortfolioDep
     ) -> MonteCarloOut:
-        run = await portfolio.planning.monte_carlo(data.to_inputs())
+        run = await portfolio.planning.simulate(caller.principal, data.to_request())
         return MonteCarloOut.from_run(run)
 
     @get(

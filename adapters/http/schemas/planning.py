@@ -10,9 +10,9 @@ import msgspec
 from adapters.http.schemas.common import Input, Output
 from adapters.http.wire_format import AnalyticOut, MoneyOut, RateOut
 from adapters.wire.numbers import Fraction, Money, SignedMoney
+from application.portfolio.plan_request import PlanRequest
 from application.portfolio.planning import HomeostasisView, MonteCarloRun, ProfileChange
 from domain.analytics.planning.homeostasis import DEFAULT_SAFE_WITHDRAWAL_RATE
-from ports.compute import RetirementInputs
 from ports.planning import PlanningProfile
 
 
@@ -25,15 +25,26 @@ _DECIMAL = 'a decimal string such as "48000.00" (a JSON number is read too)'
 
 class MonteCarloIn(Input):
     """A retirement plan (docs/planning.md): money in the plan's currency, rates annual
-    fractions (0.05 = 5%), months counted from today. Every field is checked: 422
+    fractions (0.05 = 5%), months counted from today. `horizon_months`, `annual_return` and
+    `annual_volatility` left out come from your investor profile (its horizon, and the mix its
+    risk tolerance picks; the answer's `from_profile` names them; without a profile 422
+    names the first missing). Every field is checked: 422
     INVALID_PLANNING_INPUT names the one out of range, 422 PATH_STEPS_TOO_MANY (field
     `paths`) when paths x horizon_months > 10,000,000."""
 
     initial_wealth: Annotated[float, _doc("Wealth today, >= 0")]
-    horizon_months: Annotated[int, _doc("Months simulated, 1..1200")]
     retirement_month: Annotated[int, _doc("Last month of contributions, 0..horizon_months")]
-    annual_return: Annotated[float, _doc("Expected simple annual return (nominal), (-1, 1]")]
-    annual_volatility: Annotated[float, _doc("Annual volatility of the log return, [0, 2]")]
+    horizon_months: Annotated[
+        int | None, _doc("Months simulated, 1..1200; left out: the profile's horizon")
+    ] = None
+    annual_return: Annotated[
+        float | None,
+        _doc("Expected simple annual return (nominal), (-1, 1]; left out: the profile's mix"),
+    ] = None
+    annual_volatility: Annotated[
+        float | None,
+        _doc("Annual volatility of the log return, [0, 2]; left out: the profile's mix"),
+    ] = None
     monthly_contribution: Annotated[float, _doc("Added each month until retirement")] = 0.0
     monthly_withdrawal: Annotated[
         float, _doc("Withdrawn each month after retirement, in today's money (inflated)")
@@ -48,8 +59,8 @@ class MonteCarloIn(Input):
         float | None, _doc("When given, the answer holds P(ending wealth > target)")
     ] = None
 
-    def to_inputs(self) -> RetirementInputs:
-        return RetirementInputs(
+    def to_request(self) -> PlanRequest:
+        return PlanRequest(
             initial_wealth=self.initial_wealth,
             monthly_contribution=self.monthly_contribution,
             retirement_month=self.retirement_month,
@@ -98,6 +109,14 @@ class MonteCarloOut(Output):
     paths: int
     horizon_months: int
     seed: int
+    annual_return: Annotated[AnalyticOut, _doc("The return simulated (given or the profile's)")]
+    annual_volatility: Annotated[AnalyticOut, _doc("The volatility simulated")]
+    from_profile: Annotated[
+        list[str], _doc("The fields taken from your investor profile (the request left them out)")
+    ]
+    risk_tolerance: Annotated[
+        str | None, _doc("The profile's risk tolerance, when return or volatility came from it")
+    ]
     success_probability: Annotated[
         AnalyticOut, _doc("Share of paths never ruined through the horizon")
     ]
@@ -122,6 +141,10 @@ class MonteCarloOut(Output):
             paths=result.paths,
             horizon_months=result.horizon_months,
             seed=plan.seed,
+            annual_return=plan.annual_return,
+            annual_volatility=plan.annual_volatility,
+            from_profile=sorted(run.from_profile),
+            risk_tolerance=run.risk_tolerance.label if run.risk_tolerance is not None else None,
             success_probability=result.success_probability,
             success_standard_error=result.success_standard_error,
             median_ending_wealth=result.median_ending_wealth,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import numpy as np
@@ -22,6 +22,8 @@ from domain.strategies.definition import (
     Strategy,
 )
 from tests.unit.model_signals.kit import END, FIRST, bars, stored, trainer
+
+DAY = timedelta(days=1)
 
 
 def _closed_at(series: BarSeries) -> datetime:
@@ -154,4 +156,34 @@ async def test_a_backtest_replays_the_stored_model_a_strategy_follows() -> None:
         registry.card("alpha"), lambda f: scorer.predict("alpha", f), series["S0"]
     )
     np.testing.assert_array_equal(column, expected)
+    scorer.close()
+
+
+async def test_each_signal_served_is_recorded_with_the_cards_version_and_its_features() -> None:
+    # Arrange
+    from adapters.memory.clock import SequentialIds
+    from adapters.memory.reviews import InMemoryPredictionStore
+    from application.model_records.queued import QueuedRecorder
+    from domain.modelsignals.features import FEATURE_NAMES
+
+    registry, scorer, series = await _served()
+    store = InMemoryPredictionStore()
+    recorder = QueuedRecorder(store, SequentialIds())
+    closed_at = _closed_at(series["S0"])
+
+    # Act
+    signals = await ModelSignals(registry, scorer, recorder).signals_at_close(
+        "alpha", Timeframe.D1, closed_at, dict(series)
+    )
+    queued_before_flush = recorder.queued
+    await recorder.flush()
+
+    # Assert: queued while serving, written by the drain
+    recorded = {p.subject: p for p in await store.between("alpha", closed_at, closed_at + DAY)}
+    assert queued_before_flush == len(signals) == len(recorded)
+    for signal in signals:
+        p = recorded[signal.symbol]
+        assert p.version == registry.card("alpha").version and p.made_at == closed_at
+        assert abs(float(p.value) - signal.score) < 1e-12 and set(p.inputs) <= set(FEATURE_NAMES)
+        assert len(p.inputs_hash) == 64
     scorer.close()
