@@ -78,6 +78,26 @@ VIEWER_MAY_CALL = {
     ("POST", "/api/v1/planning/giving/suggestion"): "a calculation; stores nothing",
     # The Fear & Greed composite of posted inputs.
     ("POST", "/api/v1/analytics/fear-greed/composite"): "a calculation; stores nothing",
+    # The viewer's own inbox and devices.
+    ("DELETE", "/api/v1/notifications"): "clears the viewer's own inbox",
+    ("DELETE", "/api/v1/notifications/{notification_id}"): "the viewer's own inbox",
+    ("POST", "/api/v1/notifications/read"): "marks the viewer's own inbox read",
+    ("PATCH", "/api/v1/devices/{device_id}"): "renames the viewer's own device",
+    ("DELETE", "/api/v1/devices/{device_id}"): "revokes the viewer's own device",
+    ("POST", "/api/v1/devices/step-up"): "trusts the viewer's own device (its TOTP)",
+    # Advisory reviews: the desk reads every order; a review changes no order.
+    ("POST", "/api/v1/orders/{order_id}/review"): "an advisory review; the order is unchanged",
+    ("POST", "/api/v1/reviews"): "an advisory review of a proposed order; stores no order",
+    # Wealth calculations on posted inputs.
+    ("POST", "/api/v1/wealth/retirement/contribution-room"): "a calculation; stores nothing",
+    ("POST", "/api/v1/wealth/retirement/employer-match"): "a calculation; stores nothing",
+    ("POST", "/api/v1/wealth/retirement/rmd"): "a calculation; stores nothing",
+    ("POST", "/api/v1/wealth/retirement/roth-conversion"): "a calculation; stores nothing",
+    ("POST", "/api/v1/wealth/estate-tax"): "a calculation; stores nothing",
+    (
+        "POST",
+        "/api/v1/rebalancing/portfolios/{portfolio_id}/attribution",
+    ): "a calculation over a portfolio; stores nothing",
 }
 # GETs a viewer may not make, and why (everything else a GET answers the viewer 2xx).
 VIEWER_MAY_NOT_READ = {
@@ -93,6 +113,9 @@ VIEWER_MAY_NOT_READ = {
     "/api/v1/succession/policy": "an owner's own dead man's switch; there is no desk view",
     "/api/v1/succession/beneficiaries": "an owner's own dead man's switch",
     "/api/v1/succession/status": "an owner's own dead man's switch",
+    "/api/v1/users/{user_id}/devices": "another user's devices are an admin's to list",
+    "/api/v1/notifications/role-defaults": "the roles' default preferences: admins",
+    "/api/v1/notifications/role-defaults/{role}": "the roles' default preferences: admins",
 }
 # GETs that answer the viewer 404 for the owner's ids, as they do a risk officer: resources
 # that are their owner's alone (nobody else reads them), or ids the walk cannot know.
@@ -119,6 +142,16 @@ PERSONAL = {
     "/api/v1/planning/giving/donations/{donation_id}": "the caller's own donation",
     # The desk (and the viewer) reads every alert; the walk's desk raises none.
     "/api/v1/surveillance/alerts/{alert_id}": "an id the walk cannot know (no alert raised)",
+    "/api/v1/price-alerts/{alert_id}": "the caller's own price alert",
+    "/api/v1/wealth/profile": "the caller's own investor profile (the viewer saved none)",
+    "/api/v1/wealth/profiles/{user_id}": "a user reads only their own profile (an admin any)",
+    "/api/v1/rebalancing/autopilot": "the caller's own autopilot limits (the viewer set none)",
+    "/api/v1/rebalancing/portfolios/{portfolio_id}/drift": "the caller's own portfolio",
+    "/api/v1/rebalancing/proposals/{proposal_id}": "an id the walk cannot know (none proposed)",
+    "/api/v1/orders/{order_id}/review": "an id the walk cannot know (the order has no review)",
+    "/api/v1/reviews/{review_id}": "an id the walk cannot know (no review made)",
+    "/api/v1/models/signals/{name}": "a name the walk cannot know (no model trained)",
+    "/api/v1/notifications/{notification_id}": "the caller's own inbox",
 }
 
 
@@ -172,6 +205,7 @@ async def desk(harness: Harness) -> tuple[User, User, dict[str, str]]:
         "root": "CL",  # a futures product of the shipped sample
         "macro_series_id": "CPIAUCSL",  # a macro series of the shipped sample
         "input_name": "vix",  # a Fear & Greed input
+        "notification_id": "0" * 64,  # well formed; the owner's inbox is the owner's alone
     }
     return owner, viewer, ids
 
@@ -228,6 +262,7 @@ async def test_nothing_changed_after_a_viewer_tried_everything(harness: Harness)
 
 # Reads whose query names what to read (the rest need none).
 READ_PARAMS = {
+    "/api/v1/wealth/retirement/limits": {"tax_year": "2025"},
     "/api/v1/market/bars": {
         "symbol": "AAPL",
         "start": "2024-01-01T00:00:00Z",
