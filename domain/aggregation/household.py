@@ -8,7 +8,9 @@ from it. Approximations (docs/aggregation.md):
   given; otherwise the institution's value (no unrealised gain is assumed), and its
   acquisition date is the snapshot's date (the holding period is unknown to the aggregator).
 - Cash-like securities (type "cash", or the "CUR:" tickers) count as the account's cash.
-- A security without a ticker (a private fund, a CD) cannot be priced: it is left out.
+- Only equities, ETFs and mutual funds with a ticker become lots: a security without a
+  ticker (a plan fund, a CD) or of another type (options, bonds, loans, crypto) cannot be
+  priced by the market feed, and is left out of the household (it still lists as a holding).
 - Tax treatment: accounts whose subtype names a retirement account (IRA, 401k, ...) are
   tax-advantaged; every other one is taxable.
 """
@@ -21,6 +23,7 @@ from decimal import Decimal
 from domain.aggregation.model import AggregatedAccount, AggregatedHolding
 from domain.rebalancing.model import AccountHoldings, Lot
 
+PRICED_TYPES = frozenset({"equity", "etf", "mutual fund"})
 SHELTERED_SUBTYPES = frozenset(
     {
         "401a", "401k", "403B", "403b", "457b", "529", "ira", "roth", "roth 401k", "sep ira",
@@ -47,7 +50,7 @@ def household_account(
         if _is_cash(holding):
             cash += holding.institution_value
             continue
-        if not holding.symbol:
+        if not holding.symbol or holding.security_type not in PRICED_TYPES:
             continue
         basis = holding.cost_basis if holding.cost_basis is not None else holding.institution_value
         lots.append(
