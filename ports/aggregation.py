@@ -22,6 +22,7 @@ from domain.aggregation.model import (
     AggregatedTransaction,
     LinkedItem,
 )
+from domain.rebalancing.model import AccountHoldings
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,4 +179,12 @@ class AggregationStore(Protocol):
 
     async def claim_webhook(self, body_sha256: str) -> bool:
         """True the first time a verified webhook body is seen, False on a redelivery."""
+        ...
+
+
+class OutsideHoldings(Protocol):
+    """What the rebalance's household reads of a portfolio's aggregated accounts."""
+
+    async def household_accounts(self, owner_id: str, portfolio_id: str) -> list[AccountHoldings]:
+        """Non-tradable accounts (domain/aggregation/household.py), by account id."""
         ...
