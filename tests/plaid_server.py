@@ -12,10 +12,14 @@ Runs Litestar under uvicorn on 127.0.0.1 (an ephemeral port) in the test's own e
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import socket
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -223,3 +227,21 @@ def _invalid(code: str, message: str) -> dict[str, Any]:
         "error_type": "INVALID_INPUT" if code != "INVALID_FIELD" else "INVALID_REQUEST",
         "request_id": "local",
     }
+
+
+@contextmanager
+def threaded_plaid_server() -> Iterator[PlaidServer]:
+    """The server on its own thread and loop: for callers that block their own loop while the
+    app handles a request (the HTTP harness's test client)."""
+    server = PlaidServer()
+    loop = asyncio.new_event_loop()
+    thread = threading.Thread(target=loop.run_forever, name="plaid", daemon=True)
+    thread.start()
+    asyncio.run_coroutine_threadsafe(server.__aenter__(), loop).result(timeout=10)
+    try:
+        yield server
+    finally:
+        asyncio.run_coroutine_threadsafe(server.__aexit__(None, None, None), loop).result(10)
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(timeout=10)
+        loop.close()
