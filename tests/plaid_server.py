@@ -138,10 +138,9 @@ class PlaidServer:
             found = self.state.public_tokens.pop(str(body.get("public_token")), None)
             if found is None:
                 return 400, fixture("error_invalid_public_token")
-            item_id, access_token = found
-            self.state.items[access_token] = item_id
+            self.state.items[found[1]] = found[0]
             answer = fixture("item_public_token_exchange")
-            answer.update(item_id=item_id, access_token=access_token)
+            answer.update(item_id=found[0], access_token=found[1])
             return 200, answer
         if path == "/webhook_verification_key/get":
             kid = str(body.get("key_id"))
@@ -152,20 +151,20 @@ class PlaidServer:
             if kid in self.expired_keys:
                 answer["key"]["expired_at"] = 1718640000
             return 200, answer
-        access_token = str(body.get("access_token"))
-        item_id = self.state.items.get(access_token)
-        if item_id is None or access_token in self.state.removed:
+        token = str(body.get("access_token"))
+        linked = self.state.items.get(token)
+        if linked is None or token in self.state.removed:
             return 400, _invalid("INVALID_ACCESS_TOKEN", "provided access token is invalid")
         if path == "/accounts/get":
             answer = fixture("accounts_get")
-            answer["item"]["item_id"] = item_id
+            answer["item"]["item_id"] = linked
             return 200, answer
         if path == "/investments/holdings/get":
             return 200, fixture("investments_holdings_get")
         if path == "/transactions/sync":
             return 200, self._sync(body.get("cursor"))
         if path == "/item/remove":
-            self.state.removed.add(access_token)
+            self.state.removed.add(token)
             return 200, fixture("item_remove")
         return 404, _invalid("NOT_FOUND", f"unknown endpoint {path}")
 

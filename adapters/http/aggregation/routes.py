@@ -17,19 +17,19 @@ from adapters.http.deps import CallerDep
 from adapters.http.problems import problem_responses
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.aggregation import (
-    AccountListOut,
-    AccountOut,
-    AttachIn,
-    ExchangeIn,
-    HoldingListOut,
-    HoldingOut,
-    ItemListOut,
-    ItemOut,
-    LinkTokenOut,
-    SyncOut,
-    TransactionListOut,
-    TransactionOut,
-    WebhookAckOut,
+    AggregationAccountListOut,
+    AggregationAccountOut,
+    AggregationAttachIn,
+    AggregationExchangeIn,
+    AggregationHoldingListOut,
+    AggregationHoldingOut,
+    AggregationItemListOut,
+    AggregationItemOut,
+    AggregationLinkTokenOut,
+    AggregationSyncOut,
+    AggregationTransactionListOut,
+    AggregationTransactionOut,
+    AggregationWebhookAckOut,
 )
 from adapters.http.security import PublicOperation, reject_agents
 
@@ -55,9 +55,11 @@ class AggregationController(Controller):
         status_code=201,
         responses=problem_responses(401, 403, 429, 503, notes=_NOTES),
     )
-    async def link_token(self, caller: CallerDep, aggregation: AggregationDep) -> LinkTokenOut:
+    async def link_token(
+        self, caller: CallerDep, aggregation: AggregationDep
+    ) -> AggregationLinkTokenOut:
         token = await aggregation.aggregation.create_link_token(caller.principal)
-        return LinkTokenOut.from_domain(token)
+        return AggregationLinkTokenOut.from_domain(token)
 
     @post(
         "/items",
@@ -72,12 +74,12 @@ class AggregationController(Controller):
         responses=problem_responses(400, 401, 403, 404, 409, 422, 429, 503, notes=_NOTES),
     )
     async def exchange(
-        self, data: JSONBody[ExchangeIn], caller: CallerDep, aggregation: AggregationDep
-    ) -> ItemOut:
+        self, data: JSONBody[AggregationExchangeIn], caller: CallerDep, aggregation: AggregationDep
+    ) -> AggregationItemOut:
         item = await aggregation.aggregation.exchange(
             caller.principal, data.public_token, data.portfolio_id
         )
-        return ItemOut.from_domain(item)
+        return AggregationItemOut.from_domain(item)
 
     @get(
         "/items",
@@ -85,9 +87,9 @@ class AggregationController(Controller):
         opt=VIEWER_MAY_CALL,
         responses=problem_responses(401, 403, 429),
     )
-    async def items(self, caller: CallerDep, aggregation: AggregationDep) -> ItemListOut:
+    async def items(self, caller: CallerDep, aggregation: AggregationDep) -> AggregationItemListOut:
         found = await aggregation.aggregation.items(caller.principal)
-        return ItemListOut(items=[ItemOut.from_domain(i) for i in found])
+        return AggregationItemListOut(items=[AggregationItemOut.from_domain(i) for i in found])
 
     @get(
         "/items/{item_id:str}",
@@ -97,8 +99,10 @@ class AggregationController(Controller):
     )
     async def item(
         self, item_id: ItemId, caller: CallerDep, aggregation: AggregationDep
-    ) -> ItemOut:
-        return ItemOut.from_domain(await aggregation.aggregation.item(caller.principal, item_id))
+    ) -> AggregationItemOut:
+        return AggregationItemOut.from_domain(
+            await aggregation.aggregation.item(caller.principal, item_id)
+        )
 
     @put(
         "/items/{item_id:str}/portfolio",
@@ -106,11 +110,11 @@ class AggregationController(Controller):
         responses=problem_responses(400, 401, 403, 404, 429),
     )
     async def attach(
-        self, item_id: ItemId, data: JSONBody[AttachIn], caller: CallerDep,
+        self, item_id: ItemId, data: JSONBody[AggregationAttachIn], caller: CallerDep,
         aggregation: AggregationDep,
-    ) -> ItemOut:  # fmt: skip
+    ) -> AggregationItemOut:  # fmt: skip
         item = await aggregation.aggregation.attach(caller.principal, item_id, data.portfolio_id)
-        return ItemOut.from_domain(item)
+        return AggregationItemOut.from_domain(item)
 
     @get(
         "/accounts",
@@ -118,9 +122,13 @@ class AggregationController(Controller):
         opt=VIEWER_MAY_CALL,
         responses=problem_responses(401, 403, 429),
     )
-    async def accounts(self, caller: CallerDep, aggregation: AggregationDep) -> AccountListOut:
+    async def accounts(
+        self, caller: CallerDep, aggregation: AggregationDep
+    ) -> AggregationAccountListOut:
         found = await aggregation.aggregation.accounts(caller.principal)
-        return AccountListOut(items=[AccountOut.from_domain(a) for a in found])
+        return AggregationAccountListOut(
+            items=[AggregationAccountOut.from_domain(a) for a in found]
+        )
 
     @get(
         "/holdings",
@@ -129,9 +137,13 @@ class AggregationController(Controller):
         opt=VIEWER_MAY_CALL,
         responses=problem_responses(401, 403, 429),
     )
-    async def holdings(self, caller: CallerDep, aggregation: AggregationDep) -> HoldingListOut:
+    async def holdings(
+        self, caller: CallerDep, aggregation: AggregationDep
+    ) -> AggregationHoldingListOut:
         found = await aggregation.aggregation.holdings(caller.principal)
-        return HoldingListOut(items=[HoldingOut.from_domain(h) for h in found])
+        return AggregationHoldingListOut(
+            items=[AggregationHoldingOut.from_domain(h) for h in found]
+        )
 
     @get(
         "/items/{item_id:str}/transactions",
@@ -142,9 +154,11 @@ class AggregationController(Controller):
     )
     async def transactions(
         self, item_id: ItemId, caller: CallerDep, aggregation: AggregationDep
-    ) -> TransactionListOut:
+    ) -> AggregationTransactionListOut:
         found = await aggregation.aggregation.transactions(caller.principal, item_id)
-        return TransactionListOut(items=[TransactionOut.from_domain(t) for t in found])
+        return AggregationTransactionListOut(
+            items=[AggregationTransactionOut.from_domain(t) for t in found]
+        )
 
     @post(
         "/items/{item_id:str}/sync",
@@ -155,8 +169,10 @@ class AggregationController(Controller):
     )
     async def sync(
         self, item_id: ItemId, caller: CallerDep, aggregation: AggregationDep
-    ) -> SyncOut:
-        return SyncOut.from_domain(await aggregation.aggregation.sync(caller.principal, item_id))
+    ) -> AggregationSyncOut:
+        return AggregationSyncOut.from_domain(
+            await aggregation.aggregation.sync(caller.principal, item_id)
+        )
 
     @delete(
         "/items/{item_id:str}",
@@ -190,11 +206,11 @@ class AggregationWebhookController(Controller):
     )
     async def webhook(
         self, request: Request[Any, Any, Any], aggregation: AggregationDep
-    ) -> WebhookAckOut:
+    ) -> AggregationWebhookAckOut:
         body = await request.body()
         signature = request.headers.get("plaid-verification")
         result = await aggregation.webhooks.receive(body, signature)
-        return WebhookAckOut.from_domain(result)
+        return AggregationWebhookAckOut.from_domain(result)
 
 
 CONTROLLERS: list[Any] = [AggregationController, AggregationWebhookController]

@@ -23,16 +23,16 @@ from ports.aggregation import LinkToken
 _ID = msgspec.Meta(pattern=r"^[A-Za-z0-9_-]{1,64}$")
 
 
-class LinkTokenOut(Output):
+class AggregationLinkTokenOut(Output):
     link_token: str
     expiration: str
 
     @classmethod
-    def from_domain(cls, token: LinkToken) -> LinkTokenOut:
+    def from_domain(cls, token: LinkToken) -> AggregationLinkTokenOut:
         return cls(link_token=token.link_token, expiration=token.expiration)
 
 
-class ExchangeIn(Input):
+class AggregationExchangeIn(Input):
     """The public token Link handed the browser, and the portfolio (the caller's) whose
     household the item's investment accounts count in (none: in no household)."""
 
@@ -40,11 +40,11 @@ class ExchangeIn(Input):
     portfolio_id: Annotated[str, _ID] | None = None
 
 
-class AttachIn(Input):
+class AggregationAttachIn(Input):
     portfolio_id: Annotated[str, _ID] | None
 
 
-class ItemOut(Output):
+class AggregationItemOut(Output):
     id: str
     institution_id: str | None
     portfolio_id: str | None
@@ -54,7 +54,7 @@ class ItemOut(Output):
     last_synced_at: datetime | None
 
     @classmethod
-    def from_domain(cls, item: LinkedItem) -> ItemOut:
+    def from_domain(cls, item: LinkedItem) -> AggregationItemOut:
         return cls(
             id=item.id, institution_id=item.institution_id, portfolio_id=item.portfolio_id,
             status=item.status.value, error_code=item.error_code, created_at=item.created_at,
@@ -62,11 +62,11 @@ class ItemOut(Output):
         )  # fmt: skip
 
 
-class ItemListOut(Output):
-    items: list[ItemOut]
+class AggregationItemListOut(Output):
+    items: list[AggregationItemOut]
 
 
-class AccountOut(Output):
+class AggregationAccountOut(Output):
     id: str
     item_id: str
     name: str
@@ -78,18 +78,18 @@ class AccountOut(Output):
     read_only: bool = True
 
     @classmethod
-    def from_domain(cls, a: AggregatedAccount) -> AccountOut:
+    def from_domain(cls, a: AggregatedAccount) -> AggregationAccountOut:
         return cls(
             id=a.id, item_id=a.item_id, name=a.name, mask=a.mask, type=a.type,
             subtype=a.subtype, current_balance=a.current_balance, currency=a.currency,
         )  # fmt: skip
 
 
-class AccountListOut(Output):
-    items: list[AccountOut]
+class AggregationAccountListOut(Output):
+    items: list[AggregationAccountOut]
 
 
-class HoldingOut(Output):
+class AggregationHoldingOut(Output):
     account_id: str
     security_id: str
     symbol: str | None
@@ -103,7 +103,7 @@ class HoldingOut(Output):
     as_of: date
 
     @classmethod
-    def from_domain(cls, h: AggregatedHolding) -> HoldingOut:
+    def from_domain(cls, h: AggregatedHolding) -> AggregationHoldingOut:
         return cls(
             account_id=h.account_id, security_id=h.security_id, symbol=h.symbol, name=h.name,
             security_type=h.security_type, quantity=h.quantity, cost_basis=h.cost_basis,
@@ -112,11 +112,11 @@ class HoldingOut(Output):
         )  # fmt: skip
 
 
-class HoldingListOut(Output):
-    items: list[HoldingOut]
+class AggregationHoldingListOut(Output):
+    items: list[AggregationHoldingOut]
 
 
-class TransactionOut(Output):
+class AggregationTransactionOut(Output):
     id: str
     account_id: str
     date: date
@@ -126,19 +126,19 @@ class TransactionOut(Output):
     pending: bool
 
     @classmethod
-    def from_domain(cls, t: AggregatedTransaction) -> TransactionOut:
+    def from_domain(cls, t: AggregatedTransaction) -> AggregationTransactionOut:
         return cls(
             id=t.id, account_id=t.account_id, date=t.day, name=t.name, amount=t.amount,
             currency=t.currency, pending=t.pending,
         )  # fmt: skip
 
 
-class TransactionListOut(Output):
-    items: list[TransactionOut]
+class AggregationTransactionListOut(Output):
+    items: list[AggregationTransactionOut]
 
 
-class SyncOut(Output):
-    item: ItemOut
+class AggregationSyncOut(Output):
+    item: AggregationItemOut
     accounts: int
     holdings: int
     added: int
@@ -147,16 +147,16 @@ class SyncOut(Output):
     has_more: bool
 
     @classmethod
-    def from_domain(cls, r: SyncResult) -> SyncOut:
+    def from_domain(cls, r: SyncResult) -> AggregationSyncOut:
         return cls(
-            item=ItemOut.from_domain(r.item), accounts=r.accounts, holdings=r.holdings,
+            item=AggregationItemOut.from_domain(r.item), accounts=r.accounts, holdings=r.holdings,
             added=r.added, modified=r.modified, removed=r.removed, has_more=r.has_more,
         )  # fmt: skip
 
 
-class WebhookAckOut(Output):
+class AggregationWebhookAckOut(Output):
     outcome: str
 
     @classmethod
-    def from_domain(cls, r: WebhookResult) -> WebhookAckOut:
+    def from_domain(cls, r: WebhookResult) -> AggregationWebhookAckOut:
         return cls(outcome=r.outcome.value)
