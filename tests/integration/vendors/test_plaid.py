@@ -177,8 +177,12 @@ def _tampered(plaid: PlaidServer) -> list[tuple[str, bytes, str | None]]:
 
 
 async def test_every_bad_signature_is_refused(plaid: PlaidServer, adapter: PlaidAggregator) -> None:
+    accepted: list[str] = []
     for why, body, signature in _tampered(plaid):
-        verifier = verifier_for(adapter)
-        with pytest.raises(InvalidWebhook):
-            await verifier.verify(body, signature)
-            pytest.fail(f"accepted: {why}")
+        try:
+            await verifier_for(adapter).verify(body, signature)
+        except InvalidWebhook:
+            continue
+        accepted.append(why)
+
+    assert accepted == []
