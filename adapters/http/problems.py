@@ -21,6 +21,7 @@ from litestar.openapi.datastructures import ResponseSpec
 from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
 
 from adapters.wire.json_limits import BODY_TOO_LARGE, JsonLimitError
+from domain.aggregation.model import AggregatorUnavailable, InvalidWebhook
 from domain.errors import (
     ComputeUnavailable,
     Conflict,
@@ -64,6 +65,7 @@ class Problem(msgspec.Struct, omit_defaults=True):
 
 # Domain errors whose meaning is a status other than 422 (a well-formed request the domain refuses).
 _DOMAIN_STATUS: tuple[tuple[type[DomainError], int], ...] = (
+    (InvalidWebhook, 400),
     (Unauthenticated, 401),
     (WrongPasscode, 403),
     (Forbidden, 403),
@@ -75,6 +77,7 @@ _DOMAIN_STATUS: tuple[tuple[type[DomainError], int], ...] = (
     (RateLimited, 429),
     (StoreUnavailable, 503),
     (ComputeUnavailable, 503),
+    (AggregatorUnavailable, 503),
 )
 
 _HTTP_CODES = {

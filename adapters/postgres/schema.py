@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import adapters.postgres.tables.aggregation
 import adapters.postgres.tables.backtests
 import adapters.postgres.tables.control
 import adapters.postgres.tables.devices

@@ -8,13 +8,15 @@
 - Lots: the open lots of the tax ledger computed over ALL the owner's transactions and
   accounts (wash sales look across them), those of the portfolio's accounts kept.
 - Recent buys: the owner's BUY rows in any account within the wash-sale window.
+- Aggregated accounts (docs/aggregation.md): the accounts read through an aggregator from
+  the items attached to the portfolio, non-tradable, with their holdings as lots.
 - Prices: MarketDataPort.reference_prices of every held or targeted symbol; a symbol without
   a price is a 422 (no guessed prices).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -59,6 +61,7 @@ async def load_household(
     market: MarketDataPort,
     today: date,
     progress: Callable[[float], None] | None = None,
+    outside: Sequence[AccountHoldings] = (),
 ) -> Household:
     """The household of `portfolio` on `today` (module doc); `progress(fraction)` is told
     after each account is read (a console's bar for large households)."""
@@ -96,6 +99,7 @@ async def load_household(
             )
             if progress is not None:
                 progress(n / len(ordered))
+    holdings.extend(a for a in outside if not a.tradable)
     symbols = sorted(
         {lot.symbol for a in holdings for lot in a.lots} | {s for a in holdings for s in a.target}
     )

@@ -30,6 +30,7 @@ from domain.principals import Principal
 from domain.rebalancing.model import Drift, account_drifts, drift_of
 from domain.rebalancing.proposal import RebalanceSettings, Trade, propose
 from domain.trading.orders import Origin, OriginKind, Side
+from ports.aggregation import OutsideHoldings
 from ports.clock import Clock, IdGenerator
 from ports.events import AuditEntry, AuditLog
 from ports.marketdata import MarketDataPort
@@ -94,7 +95,9 @@ class RebalancingService:
         ids: IdGenerator,
         audit: AuditLog,
         defaults: RebalanceSettings | None = None,
+        outside: OutsideHoldings | None = None,
     ) -> None:
+        self._outside = outside
         self._portfolios = portfolios
         self._store = store
         self._uow = uow_factory
@@ -115,8 +118,13 @@ class RebalancingService:
         self, portfolio: Portfolio, progress: Callable[[float], None] | None = None
     ) -> Household:
         today = self._clock.now().date()
+        outside = (
+            await self._outside.household_accounts(portfolio.owner_id, portfolio.id)
+            if self._outside is not None
+            else []
+        )
         return await load_household(
-            portfolio, self._portfolios, self._uow, self._market, today, progress
+            portfolio, self._portfolios, self._uow, self._market, today, progress, outside
         )
 
     async def drift(

@@ -24,6 +24,7 @@ from application.trading.risk_books import RiskBooks
 from application.trading.snapshots import SharedReads, load_risk_view
 from application.trading.throttle import SharedThrottle
 from application.trading.trading_state_cache import TradingStateCache
+from domain.aggregation.model import ensure_tradable
 from domain.errors import ConcurrentUpdate, Conflict, DomainError, NotFound, StoreUnavailable
 from domain.numbers import NumberOutOfRange
 from domain.principals import Principal
@@ -122,6 +123,7 @@ class OrderService(BrokerBooking):
         )
 
     async def submit(self, cmd: SubmitOrder) -> OrderResult:
+        ensure_tradable(cmd.account_id)  # an aggregated account is read-only: 403
         if self.tracer.enabled and cmd.trace is None:
             # The batch may run in another caller's task: it is traced under this one's.
             cmd = replace(cmd, trace=self.tracer.origin())
@@ -135,6 +137,8 @@ class OrderService(BrokerBooking):
         """
         if len({cmd.account_id for cmd in cmds}) > 1:
             raise ValueError("submit_many takes the commands of one account")
+        if cmds:
+            ensure_tradable(cmds[0].account_id)
         results: list[OrderResult | Exception] = []
         size = self.batcher.max_batch
         for start in range(0, len(cmds), size):

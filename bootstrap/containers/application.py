@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from dependency_injector import containers, providers
 
 from bootstrap.containers import http
+from bootstrap.containers.aggregation import AggregationContainer
 from bootstrap.containers.analytics import AnalyticsContainer
 from bootstrap.containers.core import CoreContainer
 from bootstrap.containers.devices import DevicesContainer
@@ -122,9 +123,10 @@ class ApplicationContainer(containers.DeclarativeContainer):
         inference=inference,
     )
 
+    aggregation = providers.Container(AggregationContainer, core=core, portfolio=portfolio)
     rebalancing = providers.Container(
         RebalancingContainer, core=core, market_data=market_data, trading=trading,
-        portfolio=portfolio,
+        portfolio=portfolio, aggregation=aggregation,
     )  # fmt: skip
 
     event_hub = providers.Singleton(event_hub, core.bus, settings.provided.http.ws_queue_size)
@@ -144,7 +146,7 @@ class ApplicationContainer(containers.DeclarativeContainer):
         markets=markets, inference=inference, analytics=analytics, strategies=strategies,
         review=review, wealth=wealth, trading=trading, safety=safety, events=event_hub,
         idempotency=idempotency, market_data=market_data, model_signals=model_signals,
-        rebalancing=rebalancing,
+        rebalancing=rebalancing, aggregation=aggregation,
     )  # fmt: skip
     http_config = providers.Singleton(http.http_config, settings)
     background = providers.Resource(

@@ -17,6 +17,7 @@ from dependency_injector import providers
 from bootstrap.settings import Settings
 
 if TYPE_CHECKING:
+    from bootstrap.containers.aggregation import AggregationContainer
     from bootstrap.containers.analytics import AnalyticsContainer
     from bootstrap.containers.application import ApplicationContainer
     from bootstrap.containers.core import CoreContainer
@@ -170,8 +171,14 @@ class CommandContainers:
 
         return RebalancingContainer(
             core=self.core, market_data=self.market_data, trading=self.trading,
-            portfolio=self.portfolio,
+            portfolio=self.portfolio, aggregation=self.aggregation,
         )  # fmt: skip
+
+    @cached_property
+    def aggregation(self) -> AggregationContainer:
+        from bootstrap.containers.aggregation import AggregationContainer
+
+        return AggregationContainer(core=self.core, portfolio=self.portfolio)
 
     def built(self) -> list[str]:
         """The contexts built so far, in the order they were first read."""

@@ -55,6 +55,7 @@ class HttpContextsContainer(containers.DeclarativeContainer):
     market_data = providers.DependenciesContainer()
     model_signals = providers.DependenciesContainer()
     rebalancing = providers.DependenciesContainer()
+    aggregation = providers.DependenciesContainer()
 
     # What every request reads at the edge, and what /ready and /api/status read.
     edge = providers.Singleton(
@@ -194,6 +195,11 @@ class HttpContextsContainer(containers.DeclarativeContainer):
         attribution=rebalancing.attribution,
     )  # fmt: skip
 
+    aggregation_context = _context(
+        "aggregation", "AggregationServices",
+        aggregation=aggregation.service, webhooks=aggregation.webhooks,
+    )  # fmt: skip
+
     # What the API's listener mounts, each context with its own routes.
     served = providers.Callable(
         served_contexts,
@@ -202,5 +208,5 @@ class HttpContextsContainer(containers.DeclarativeContainer):
         identity_context, devices_context, notifications_context, keys_context,
         surveillance_context, audit_context, portfolio_context, markets_context,
         inference_context, analytics_context, strategies_context, review_context, wealth_context,
-        model_signals_context, rebalancing_context,
+        model_signals_context, rebalancing_context, aggregation_context,
     )  # fmt: skip

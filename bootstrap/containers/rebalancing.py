@@ -21,6 +21,7 @@ class RebalancingContainer(containers.DeclarativeContainer):
     market_data = providers.DependenciesContainer()
     trading = providers.DependenciesContainer()
     portfolio = providers.DependenciesContainer()
+    aggregation = providers.DependenciesContainer()
 
     store = providers.Singleton(
         store_for, core.store_kind, core.engine.provider,
@@ -34,7 +35,7 @@ class RebalancingContainer(containers.DeclarativeContainer):
     service = providers.Singleton(
         RebalancingService,
         portfolio.portfolio_store, store, core.uow_factory, core.quotes, trading.orders,
-        core.clock, core.ids, core.audit, defaults,
+        core.clock, core.ids, core.audit, defaults, aggregation.service,
     )  # fmt: skip
     limits = providers.Singleton(AutopilotLimitsService, store, core.clock, core.audit)
     attribution = providers.Singleton(

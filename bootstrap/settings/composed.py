@@ -7,6 +7,7 @@ from typing import Any, Final, TypeVar
 
 import msgspec
 
+from bootstrap.settings.aggregation import AggregationSettings
 from bootstrap.settings.analytics import AnalyticsSettings, ComputeSettings
 from bootstrap.settings.base import REDACTED, Secret, Section, SettingsError, env_name
 from bootstrap.settings.brokers import BrokerSettings
@@ -80,6 +81,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     wealth: WealthSettings = _section(WealthSettings)
     alternatives: AlternativesSettings = _section(AlternativesSettings)
     rebalance: RebalancingSettings = _section(RebalancingSettings)
+    plaid: AggregationSettings = _section(AggregationSettings)
 
     @classmethod
     def sections(cls) -> dict[str, type[Section]]:

@@ -78,6 +78,14 @@ CATALOGUE: dict[str, EventType] = {
             "The rebalancing autopilot executed a proposal, or held one back at a limit.",
         ),
         _t(
+            "aggregation.item_error",
+            NORMAL,
+            _LIVE,
+            "$title",
+            "$body",
+            "An institution linked through the aggregator needs attention (log in again).",
+        ),
+        _t(
             "margin.warning",
             HIGH,
             _LOUD,

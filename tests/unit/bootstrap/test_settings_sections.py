@@ -86,6 +86,8 @@ EXPLICIT: dict[str, tuple[str, object, dict[str, str]]] = {
     "redis_url": ("redis://cache:6379/1", "redis://cache:6379/1", {}),
     "alpaca_key_id": ("AK", Secret("AK"), {"BULWARK_ALPACA_SECRET_KEY": "s"}),
     "alpaca_secret_key": ("s", Secret("s"), {"BULWARK_ALPACA_KEY_ID": "AK"}),
+    "plaid_client_id": ("cid", Secret("cid"), {"BULWARK_PLAID_SECRET": "s"}),
+    "plaid_secret": ("s", Secret("s"), {"BULWARK_PLAID_CLIENT_ID": "cid"}),
     "alpaca_trading_url": ("http://broker.test", "http://broker.test", {}),
     "paper_faults": ("keep_on_cancel,delay_acks=40", "keep_on_cancel,delay_acks=40", {}),
     "market_data": ("replay", "replay", {}),

@@ -1,0 +1,1 @@
+"""The account aggregator (Plaid) over its documented REST API, and its webhooks' check."""

@@ -1,0 +1,1 @@
+"""Account aggregation: outside accounts linked through an aggregator, read-only."""

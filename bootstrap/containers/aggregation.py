@@ -1,0 +1,36 @@
+"""Account aggregation: the store, the aggregator (Plaid) and the use cases over them."""
+
+from __future__ import annotations
+
+from dependency_injector import containers, providers
+
+from application.aggregation.service import AggregationService
+from application.aggregation.webhooks import AggregationWebhooks
+from bootstrap import aggregation as aggregation_wiring
+from bootstrap.containers.stores import store_for
+
+
+class AggregationContainer(containers.DeclarativeContainer):
+    """Over the core and the portfolio ledger (whose portfolios items attach to)."""
+
+    core = providers.DependenciesContainer()
+    portfolio = providers.DependenciesContainer()
+
+    store = providers.Singleton(
+        store_for, core.store_kind, core.engine.provider,
+        memory="adapters.memory.aggregation:InMemoryAggregationStore",
+        sql="adapters.postgres.aggregation:SqlAggregationStore",
+    )  # fmt: skip
+    aggregator = providers.Singleton(aggregation_wiring.aggregator, core.settings)
+    service = providers.Singleton(
+        AggregationService,
+        store, aggregator, core.sealer, portfolio.portfolio_store, core.clock, core.ids,
+        core.audit,
+    )  # fmt: skip
+    webhooks = providers.Singleton(
+        AggregationWebhooks,
+        providers.Singleton(
+            aggregation_wiring.webhook_verifier, core.settings, aggregator, core.clock
+        ),
+        store, service, core.notifier,
+    )  # fmt: skip
