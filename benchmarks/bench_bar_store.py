@@ -110,7 +110,9 @@ async def bench(root: Path, symbols: int, repeats: int) -> None:
             ).to_arrow_table()
 
         took, _ = await best(daily_duckdb, repeats)
-        print(f"{'  the same rows by DuckDB read_parquet (no grouping)':<58} {took * 1e3:>13.0f} ms")
+        print(
+            f"{'  the same rows by DuckDB read_parquet (no grouping)':<58} {took * 1e3:>13.0f} ms"
+        )
         duck.close()
 
         minutes = expected_starts(Timeframe.M1, MINUTE_FROM, MINUTE_TO)

@@ -216,7 +216,7 @@ class BarStoreContract:
     ) -> None:
         batches = {"AAPL": [bar(0)], "MSFT": [bar(1, symbol="AAPL")]}
 
-        with pytest.raises(ValueError):
+        with pytest.raises(ValueError, match="in a write of MSFT"):
             await store.write_many(Timeframe.D1, batches)
 
         assert await store.coverage("AAPL", Timeframe.D1) is None
@@ -250,14 +250,14 @@ class BarStoreContract:
         async def scenario() -> dict[str, list[Bar]]:
             store = new_store()
             try:
-                for n in range(flushes):  # each flush a share of every symbol, then all again
-                    await store.write_many(Timeframe.D1, {s: b[n::flushes] for s, b in own.items()})
+                for n in range(flushes):  # a share of every symbol's stale bars, then all anew
+                    stale = {s: [replace(b, volume=b.volume + 1) for b in bars[n::flushes]]
+                             for s, bars in own.items()}  # fmt: skip
+                    await store.write_many(Timeframe.D1, stale)
                 await store.write_many(Timeframe.D1, own)
-                return {
-                    s: list((await store.read(s, Timeframe.D1, MONDAY, MONDAY + 500 * DAY,
-                                              limit=1000)).bars)  # fmt: skip
-                    for s in own
-                }
+                end = MONDAY + 500 * DAY
+                pages = {s: await store.read(s, Timeframe.D1, MONDAY, end, limit=1000) for s in own}
+                return {s: list(page.bars) for s, page in pages.items()}
             finally:
                 close_store(store)
 
