@@ -13,7 +13,7 @@ import pyarrow.parquet as pq  # type: ignore[import-untyped]
 import pytest
 
 import adapters.parquet_bars.shared_files as shared_files
-from adapters.parquet_bars.files import merge_into, to_table
+from adapters.parquet_bars.files import merge_into, to_table, write_atomic
 from adapters.parquet_bars.layout import ALL, legacy_symbols, partition_file
 from adapters.parquet_bars.shared_files import ROW_GROUP
 from adapters.parquet_bars.store import ParquetBarStore
@@ -53,7 +53,7 @@ async def store(tmp_path: Path) -> AsyncIterator[ParquetBarStore]:
 def rewrites(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """The yearly files written, in order."""
     written: list[Path] = []
-    real = shared_files.write_atomic
+    real = write_atomic
 
     def counted(path: Path, *args: object) -> None:
         written.append(path)
