@@ -100,7 +100,14 @@ def test_compact_moves_daily_bars_of_the_earlier_layout_into_the_yearly_files(
 ) -> None:
     price, day = Decimal(10), datetime(2024, 1, 2, tzinfo=UTC)
     old = partition_file(bars_dir, Timeframe.D1, "AAPL", ALL)
-    merge_into(old, to_table(BarColumns.from_bars([Bar("AAPL", Timeframe.D1, day, *[price] * 5)])))
+    merge_into(
+        old,
+        to_table(
+            BarColumns.from_bars(
+                [Bar("AAPL", Timeframe.D1, day, price, price, price, price, price)]
+            )
+        ),
+    )
 
     first = main(["--env-file", "", "bars", "compact"])
     first_out = capfd.readouterr().out
