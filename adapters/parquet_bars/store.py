@@ -158,16 +158,18 @@ class ParquetBarStore:
             f"SELECT {_COLUMNS} FROM read_parquet($files) "
             "WHERE {own}start >= $low AND start < $high ORDER BY start LIMIT $limit"
         )
-        legacy = partition_files(self._root, timeframe, symbol, start, end)
+        # The symbol's own files: all of its bars up to an hour; the earlier layout's file of
+        # its 4h or daily bars, if it has one still.
+        own_files = partition_files(self._root, timeframe, symbol, start, end)
         if not is_shared(timeframe):
-            if not legacy:
+            if not own_files:
                 return None
-            return from_table(self._query(sql.format(own=""), {"files": legacy, **bounds}))
+            return from_table(self._query(sql.format(own=""), {"files": own_files, **bounds}))
         files = [str(f) for _, f in year_files(self._root, timeframe, start, end)]
         parts = [
             self._query(sql.format(own=own), {"files": chosen, **bounds, **params})
             for chosen, own, params in (
-                (legacy, "", {}),  # the earlier layout's file first: the yearly rows win
+                (own_files, "", {}),  # the earlier layout's file first: the yearly rows win
                 (files, "symbol = $symbol AND ", {"symbol": symbol}),
             )
             if chosen
