@@ -4,6 +4,10 @@
   (`series`): target <= 200 ms.
 - 1 year of 1-minute bars (the regular session, ~98,000 bars) of one symbol: target <= 100 ms;
   and one page of 10,000 of them as Decimal bars (`read`), for reference.
+- Loading those daily bars as a backfill does (`write_many_series`, FLUSH symbols a write),
+  and one symbol's 10 years written alone (`write_series` into the shared yearly files).
+- For reference, the daily query by DuckDB's `read_parquet` over the same yearly files (the
+  store reads them with pyarrow).
 - Ingest from columnar batches (`write_series`, 1-minute bars, a year per symbol written
   concurrently on the store's pool): target >= 1,000,000 bars/s.
 
@@ -23,6 +27,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import numpy as np
 
 from adapters.parquet_bars.store import ParquetBarStore
@@ -34,6 +39,7 @@ DAILY_TO = datetime(2025, 1, 1, tzinfo=UTC)
 MINUTE_FROM = datetime(2024, 1, 1, tzinfo=UTC)
 MINUTE_TO = datetime(2025, 1, 1, tzinfo=UTC)
 INGEST_SYMBOLS = 8
+FLUSH = 100  # symbols a many-symbol write while loading: ~ what a backfill buffers
 
 
 def walk(starts: Epochs, seed: int) -> BarSeries:
@@ -70,11 +76,20 @@ async def bench(root: Path, symbols: int, repeats: int) -> None:
     names = [f"S{i:03d}" for i in range(symbols)]
     try:
         days = expected_starts(Timeframe.D1, DAILY_FROM, DAILY_TO)
+        series = [walk(days, i) for i in range(symbols)]
         start = time.perf_counter()
-        for i, name in enumerate(names):
-            await store.write_series(name, Timeframe.D1, walk(days, i))
+        for at in range(0, symbols, FLUSH):
+            chosen = range(at, min(at + FLUSH, symbols))
+            await store.write_many_series(Timeframe.D1, {names[i]: series[i] for i in chosen})
         loaded = time.perf_counter() - start
-        print(f"loaded {symbols} x {len(days)} daily bars in {loaded:.2f} s (a file per symbol)")
+        rate = symbols * len(days) / loaded
+        print(f"loaded {symbols} x {len(days)} daily bars in {loaded:.2f} s, {FLUSH} symbols "
+              f"a write ({rate:,.0f} bars/s)")  # fmt: skip
+        start = time.perf_counter()
+        await store.write_series(names[0], Timeframe.D1, walk(days, 7))
+        await store.write_series(names[0], Timeframe.D1, series[0])
+        alone = (time.perf_counter() - start) / 2
+        print(f"{'one symbol x 10 years of daily bars written alone':<58} {alone * 1e3:>13.0f} ms")
 
         async def daily() -> dict[str, BarSeries]:
             return await store.series(names, Timeframe.D1, DAILY_FROM, DAILY_TO)
@@ -83,6 +98,22 @@ async def bench(root: Path, symbols: int, repeats: int) -> None:
         rows = sum(len(s) for s in found.values())
         line(f"daily range, {symbols} symbols x 10 years ({rows:,} bars)", f"{took * 1e3:.0f} ms",
              "<= 200 ms", took <= 0.2)  # fmt: skip
+
+        duck = duckdb.connect()
+        files = [str(p) for p in sorted(root.glob("timeframe=1d/year=*/bars.parquet"))]
+
+        async def daily_duckdb() -> object:
+            return duck.sql(
+                "SELECT symbol, start, open, high, low, close, volume FROM read_parquet($f) "
+                "WHERE start >= $low AND start < $high",
+                params={"f": files, "low": DAILY_FROM.timestamp(), "high": DAILY_TO.timestamp()},
+            ).to_arrow_table()
+
+        took, _ = await best(daily_duckdb, repeats)
+        print(
+            f"{'  the same rows by DuckDB read_parquet (no grouping)':<58} {took * 1e3:>13.0f} ms"
+        )
+        duck.close()
 
         minutes = expected_starts(Timeframe.M1, MINUTE_FROM, MINUTE_TO)
         await store.write_series("ONE", Timeframe.M1, walk(minutes, 99))

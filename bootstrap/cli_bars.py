@@ -1,4 +1,5 @@
-"""`bulwark bars backfill --provider NAME --symbols A,B --from DAY --to DAY [--timeframe 1d]`.
+"""`bulwark bars backfill --provider NAME --symbols A,B --from DAY --to DAY [--timeframe 1d]`
+(and `bars gaps`, `bars compact`).
 
 Copies a market-data provider's historical bars into the bar store (docs/bar-store.md): only
 the ranges the store lacks (a second run asks for nothing), idempotently, with a progress
@@ -75,6 +76,11 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     gaps.add_argument("--repair", action="store_true", help="backfill the gaps found")
     gaps.add_argument("--provider", choices=providers(), help="the source of --repair")
     _range_arguments(gaps)
+    verbs.add_parser(
+        "compact",
+        help="move 4h and daily bars stored a file per symbol (the earlier layout) into the "
+        "yearly files every symbol shares (idempotent, safe to stop)",
+    )
 
 
 def _range_arguments(parser: argparse.ArgumentParser) -> None:
@@ -91,6 +97,8 @@ def run(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) 
     from bootstrap.settings import SettingsError
 
     configure_logging(settings.core.log_level, settings.core.log_format)
+    if args.verb == "compact":
+        return asyncio.run(_compact(settings, out))
     if args.last < args.first:
         print("bulwark: --to is before --from", file=err)
         return EXIT_USAGE
@@ -212,6 +220,24 @@ async def _gaps(args: argparse.Namespace, settings: Settings, out: TextIO) -> in
     finally:
         await close_quietly([store])
     print(f"bars {args.timeframe.value} {args.first} to {args.last}: {total} gaps", file=out)
+    return 0
+
+
+async def _compact(settings: Settings, out: TextIO) -> int:
+    """The Parquet store's earlier per-symbol files of 4h and daily bars moved; exit 0."""
+    from bootstrap.closing import close_quietly
+    from bootstrap.containers.commands import CommandContainers
+
+    store = CommandContainers(settings).market_data.bar_store()
+    try:
+        compact = getattr(store, "compact", None)
+        if compact is None:
+            print("bars compact: this store keeps no files to compact", file=out)
+            return 0
+        moved = await compact()
+    finally:
+        await close_quietly([store])
+    print(f"bars compact: {moved} symbol files moved into the yearly files", file=out)
     return 0
 
 

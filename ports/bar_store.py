@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
@@ -40,6 +40,11 @@ class BarStore(Protocol):
       write wins: a provider's revised bar), and within one call the last bar of a start wins.
       It returns how many bars it was given. `write_series` is the same from columns (no VWAP
       nor trade count). A reader never sees half a write of one partition.
+    - `write_many` is `write` of many symbols of one timeframe at once (a batch per symbol;
+      any bar of another symbol or timeframe is a ValueError and nothing is written), and
+      returns the bars given; `write_many_series` the same from columns. A store whose files
+      hold many symbols writes each file once per call, so a backfill buffers symbols and
+      writes them together.
     - Prices and volumes are Decimals at this boundary. A value of at most 15 significant
       digits and 8 decimal places reads back exactly (stores keep float64 columns).
     - `read` returns bars starting in [start, end), oldest first, at most `limit` (1 to
@@ -59,6 +64,14 @@ class BarStore(Protocol):
     async def write(self, symbol: str, timeframe: Timeframe, bars: Sequence[Bar]) -> int: ...
 
     async def write_series(self, symbol: str, timeframe: Timeframe, series: BarSeries) -> int: ...
+
+    async def write_many(
+        self, timeframe: Timeframe, batches: Mapping[str, Sequence[Bar]]
+    ) -> int: ...
+
+    async def write_many_series(
+        self, timeframe: Timeframe, batches: Mapping[str, BarSeries]
+    ) -> int: ...
 
     async def read(
         self,

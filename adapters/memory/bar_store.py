@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 import numpy as np
@@ -51,6 +51,20 @@ class InMemoryBarStore:
     async def write_series(self, symbol: str, timeframe: Timeframe, series: BarSeries) -> int:
         bars = BarColumns.from_series(series).bars(symbol, timeframe)
         return await self.write(symbol, timeframe, bars)
+
+    async def write_many(self, timeframe: Timeframe, batches: Mapping[str, Sequence[Bar]]) -> int:
+        for symbol, bars in batches.items():
+            check_bars(symbol, timeframe, bars)
+        for symbol, bars in batches.items():
+            await self.write(symbol, timeframe, bars)
+        return sum(len(b) for b in batches.values())
+
+    async def write_many_series(
+        self, timeframe: Timeframe, batches: Mapping[str, BarSeries]
+    ) -> int:
+        for symbol, series in batches.items():
+            await self.write_series(symbol, timeframe, series)
+        return sum(len(s) for s in batches.values())
 
     def _starts(self, key: _Key) -> list[int]:
         starts = self._sorted.get(key)

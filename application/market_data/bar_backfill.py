@@ -3,8 +3,12 @@
 A symbol's missing ranges are the trading calendar's gaps in what is stored
 (BarStore.gaps), so a second run over the same range asks the provider only for what is
 still missing (a holiday the calendar does not know is asked again, and stays empty), and a
-run stopped part way resumes where it stopped. Bars are written as they arrive, a chunk at a
-time; writing a bar again is harmless (the store's writes are idempotent).
+run stopped part way resumes where it stopped. Fetched bars are buffered across symbols and
+written together (BarStore.write_many) once `flush_bars` of them are held and at the end, so a
+store whose files hold many symbols (the Parquet store's yearly files of daily bars) writes
+each file once a flush rather than once a symbol. A run stopped part way loses at most the
+unflushed buffer, which the next run asks for again; writing a bar again is harmless (the
+store's writes are idempotent).
 """
 
 from __future__ import annotations
@@ -19,6 +23,9 @@ from ports.bar_store import BarStore, HistoricalBars
 from ports.marketdata import ProviderError, ProviderRateLimited, QuoteUnavailable
 
 CHUNK = 1000
+# Bars held before a write of every buffered symbol (~100 symbols x 10 years of daily bars,
+# some 200 MB of Bar objects): a store of shared files rewrites each file once a flush.
+FLUSH_BARS = 250_000
 # A provider that says "too many requests" is waited on, as it asks (at most MAX_WAIT_S a
 # time, RATE_WAIT_S when it does not say), up to MAX_RATE_WAITS times in a row per chunk.
 MAX_RATE_WAITS = 5
@@ -61,12 +68,16 @@ class BarBackfill:
         store: BarStore,
         *,
         chunk: int = CHUNK,
+        flush_bars: int = FLUSH_BARS,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
         self._source = source
         self._store = store
         self._chunk = chunk
+        self._flush_bars = flush_bars
         self._sleep = sleep
+        self._buffer: dict[str, list[Bar]] = {}
+        self._buffered = 0
 
     async def run(
         self,
@@ -76,16 +87,34 @@ class BarBackfill:
         end: datetime,
         progress: Callable[[float], None] = lambda fraction: None,
     ) -> BackfillReport:
-        """Each symbol in turn; one that the provider fails on is reported, the rest go on."""
+        """Each symbol in turn; one that the provider fails on is reported, the rest go on.
+        Every bar fetched is written before it returns (a store error is raised)."""
         report = BackfillReport()
-        for i, symbol in enumerate(symbols):
+        self._buffer, self._buffered = {}, 0
+        try:
+            for i, symbol in enumerate(symbols):
 
-            def step(done: float, i: int = i) -> None:
-                progress((i + done) / len(symbols))
+                def step(done: float, i: int = i) -> None:
+                    progress((i + done) / len(symbols))
 
-            report.symbols.append(await self._symbol(symbol, timeframe, start, end, step))
-            step(1.0)
+                report.symbols.append(await self._symbol(symbol, timeframe, start, end, step))
+                step(1.0)
+        finally:  # what a failing provider had already given is kept, as chunk writes did
+            await self._flush(timeframe)
         return report
+
+    async def _flush(self, timeframe: Timeframe) -> None:
+        buffer, self._buffer, self._buffered = self._buffer, {}, 0
+        if buffer:
+            await self._store.write_many(timeframe, buffer)
+
+    async def _keep(self, symbol: str, timeframe: Timeframe, bars: list[Bar]) -> int:
+        """Buffer a chunk; write every buffered symbol once `flush_bars` are held."""
+        self._buffer.setdefault(symbol, []).extend(bars)
+        self._buffered += len(bars)
+        if self._buffered >= self._flush_bars:
+            await self._flush(timeframe)
+        return len(bars)
 
     async def _symbol(
         self,
@@ -115,7 +144,7 @@ class BarBackfill:
             bars = [b for b in bars if at <= b.start < end]
             if not bars:
                 break
-            written += await self._store.write(symbol, timeframe, bars)
+            written += await self._keep(symbol, timeframe, bars)
             if bars[-1].start + timeframe.delta >= end:
                 break  # no further bar starts in the range
             at = bars[-1].start + _AFTER

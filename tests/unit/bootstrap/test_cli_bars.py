@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import asyncio
 from datetime import UTC, datetime
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from adapters.parquet_bars.files import merge_into, to_table
+from adapters.parquet_bars.layout import ALL, partition_file
 from adapters.parquet_bars.store import ParquetBarStore
 from bootstrap.cli import main
-from domain.marketdata.bars import Timeframe
+from domain.marketdata.bar_columns import BarColumns
+from domain.marketdata.bars import Bar, Timeframe
 from tests.unit.bootstrap.logging_guard import logging_restored
 
 __all__ = ["logging_restored"]
@@ -89,3 +93,29 @@ def test_a_backfill_from_replay_files_keeps_their_vwap_and_trades(
         return str(bar.close), str(bar.vwap), bar.trades
 
     assert asyncio.run(first()) == ("186.82", "185.9267", 17634)
+
+
+def test_compact_moves_daily_bars_of_the_earlier_layout_into_the_yearly_files(
+    bars_dir: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    price, day = Decimal(10), datetime(2024, 1, 2, tzinfo=UTC)
+    old = partition_file(bars_dir, Timeframe.D1, "AAPL", ALL)
+    merge_into(
+        old,
+        to_table(
+            BarColumns.from_bars(
+                [Bar("AAPL", Timeframe.D1, day, price, price, price, price, price)]
+            )
+        ),
+    )
+
+    first = main(["--env-file", "", "bars", "compact"])
+    first_out = capfd.readouterr().out
+    second = main(["--env-file", "", "bars", "compact"])
+    second_out = capfd.readouterr().out
+
+    assert (first, second) == (0, 0)
+    assert "bars compact: 1 symbol files moved" in first_out
+    assert "bars compact: 0 symbol files moved" in second_out
+    assert not old.exists()
+    assert (bars_dir / "timeframe=1d/year=2024/bars.parquet").exists()

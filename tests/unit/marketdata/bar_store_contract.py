@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Coroutine
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -194,6 +195,73 @@ class BarStoreContract:
 
         assert found["AAPL"].close.tolist() == [50.0, 50.0, 100.0, 100.0]
         assert found["AAPL"].volume.tolist() == [2000.0, 2000.0, 1000.0, 1000.0]
+
+    async def test_a_many_symbol_write_stores_each_symbols_bars(self, store: BarStore) -> None:
+        await store.write("MSFT", Timeframe.D1, [bar(0, "300", symbol="MSFT")])
+        batches = {
+            "AAPL": [bar(d, str(100 + d)) for d in range(3)],
+            "MSFT": [bar(0, "301", symbol="MSFT"), bar(400, "302", symbol="MSFT")],
+        }
+
+        written = await store.write_many(Timeframe.D1, batches)
+        aapl = await store.read("AAPL", Timeframe.D1, MONDAY, MONDAY + 500 * DAY)
+        msft = await store.read("MSFT", Timeframe.D1, MONDAY, MONDAY + 500 * DAY)
+
+        assert written == 5
+        assert list(aapl.bars) == batches["AAPL"]
+        assert list(msft.bars) == batches["MSFT"]  # the stored bar of day 0 replaced
+
+    async def test_a_many_symbol_write_with_a_stray_bar_writes_nothing(
+        self, store: BarStore
+    ) -> None:
+        batches = {"AAPL": [bar(0)], "MSFT": [bar(1, symbol="AAPL")]}
+
+        with pytest.raises(ValueError, match="in a write of MSFT"):
+            await store.write_many(Timeframe.D1, batches)
+
+        assert await store.coverage("AAPL", Timeframe.D1) is None
+
+    async def test_a_many_symbol_series_write_reads_back_as_columns(self, store: BarStore) -> None:
+        await store.write_many(
+            Timeframe.D1, {"AAPL": [bar(0, "1"), bar(1, "2")], "MSFT": [bar(1, "5", symbol="MSFT")]}
+        )
+        series = await store.series(["AAPL", "MSFT"], Timeframe.D1, MONDAY, MONDAY + 9 * DAY)
+
+        await store.write_many_series(Timeframe.D1, {"IBM": series["AAPL"], "MSFT": series["AAPL"]})
+        found = await store.series(["IBM", "MSFT"], Timeframe.D1, MONDAY, MONDAY + 9 * DAY)
+
+        assert found["IBM"].close.tolist() == [1.0, 2.0]
+        assert found["MSFT"].close.tolist() == [1.0, 2.0]
+
+    @PROPERTY
+    @given(
+        history=histories(),
+        symbols=st.lists(st.sampled_from(["AAPL", "B", "C/USD", "Z"]), min_size=1, max_size=4),
+        data=st.data(),
+    )
+    def test_a_many_symbol_write_is_the_per_symbol_writes(
+        self, new_store: NewStore, close_store: Any, history: dict[int, Bar], symbols: list[str],
+        data: st.DataObject,
+    ) -> None:  # fmt: skip
+        """Bars spread over symbols and flushes read back as the last write of each start."""
+        own = {s: [replace(b, symbol=s) for b in history.values()] for s in dict.fromkeys(symbols)}
+        flushes = data.draw(st.integers(1, 3))
+
+        async def scenario() -> dict[str, list[Bar]]:
+            store = new_store()
+            try:
+                for n in range(flushes):  # a share of every symbol's stale bars, then all anew
+                    stale = {s: [replace(b, volume=b.volume + 1) for b in bars[n::flushes]]
+                             for s, bars in own.items()}  # fmt: skip
+                    await store.write_many(Timeframe.D1, stale)
+                await store.write_many(Timeframe.D1, own)
+                end = MONDAY + 500 * DAY
+                pages = {s: await store.read(s, Timeframe.D1, MONDAY, end, limit=1000) for s in own}
+                return {s: list(page.bars) for s, page in pages.items()}
+            finally:
+                close_store(store)
+
+        assert run(scenario()) == own
 
     @PROPERTY
     @given(history=histories(), split=st.integers(1, 3), data=st.data())

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
@@ -121,3 +123,49 @@ async def test_history_requests_that_cannot_be_read_name_their_field(
         await BarHistory(InMemoryBarStore()).page(symbol, Timeframe.D1, start, end, limit=limit)
 
     assert raised.value.field == field
+
+
+class FlushCountingStore(InMemoryBarStore):
+    """The memory store, recording the symbols of each many-symbol write."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.flushes: list[list[str]] = []
+
+    async def write_many(self, timeframe: Timeframe, batches: Mapping[str, Sequence[Bar]]) -> int:
+        self.flushes.append(sorted(batches))
+        return await super().write_many(timeframe, batches)
+
+
+async def test_symbols_are_buffered_and_written_together_a_flush_at_a_time() -> None:
+    store = FlushCountingStore()
+
+    report = await BarBackfill(FakeHistory(), store, chunk=3, flush_bars=20).run(
+        ["AAPL", "MSFT"], Timeframe.D1, MONDAY, MONDAY + 14 * DAY
+    )
+
+    # AAPL's 12 bars and MSFT's first 9 pass 20: one write of both; MSFT's rest at the end.
+    assert store.flushes == [["AAPL", "MSFT"], ["MSFT"]]
+    assert report.written == 24
+    for symbol in ("AAPL", "MSFT"):
+        coverage = await store.coverage(symbol, Timeframe.D1)
+        assert coverage is not None and coverage.count == 12
+
+
+async def test_a_run_that_breaks_keeps_the_bars_it_fetched_and_a_rerun_resumes() -> None:
+    class Breaking(FakeHistory):
+        async def bars(self, symbol: str, timeframe: Timeframe, **kwargs: Any) -> list[Bar]:
+            if symbol == "MSFT":
+                raise RuntimeError("connection reset")
+            return await super().bars(symbol, timeframe, **kwargs)
+
+    store, again = FlushCountingStore(), FakeHistory()
+    with pytest.raises(RuntimeError, match="connection reset"):
+        await BarBackfill(Breaking(), store).run(
+            ["AAPL", "MSFT"], Timeframe.D1, MONDAY, MONDAY + 7 * DAY
+        )
+
+    await BarBackfill(again, store).run(["AAPL", "MSFT"], Timeframe.D1, MONDAY, MONDAY + 7 * DAY)
+
+    assert store.flushes[0] == ["AAPL"]  # written although the run broke
+    assert {symbol for symbol, *_ in again.asked} == {"MSFT"}
