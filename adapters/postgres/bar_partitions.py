@@ -46,7 +46,13 @@ def partition_ddl(year: int) -> str:
 
 async def ensure_partitions(conn: AsyncConnection, years: Iterable[int]) -> None:
     """Create the partitions of `years` that are missing, each in a savepoint (two writers
-    creating the same one at once: the loser's duplicate is harmless and ignored)."""
+    creating the same one at once: the loser's duplicate is harmless and ignored). Nothing
+    when `market_bars` is a plain table (a schema made from the models, not migrated)."""
+    partitioned = await conn.scalar(
+        text("SELECT relkind::text = 'p' FROM pg_class WHERE oid = to_regclass('market_bars')")
+    )
+    if not partitioned:
+        return
     for year in sorted(set(years)):
         exists = await conn.scalar(
             text("SELECT to_regclass(:name) IS NOT NULL"), {"name": partition_name(year)}
