@@ -116,14 +116,16 @@ async def test_ctrl_c_cancels_the_run_and_says_so(container: ApplicationContaine
     assert f"backtest {stored[0].id} canceled" in out.getvalue()
 
 
-@pytest.fixture
-async def store_container(tmp_path: Path) -> AsyncIterator[ApplicationContainer]:
-    """The embedded store, with the Parquet bar store under tmp_path."""
+@pytest.fixture(params=["parquet", "sql"])
+async def store_container(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> AsyncIterator[ApplicationContainer]:
+    """The embedded store, with the Parquet bar store under tmp_path or the SQL one in it."""
     url = f"sqlite+aiosqlite:///{tmp_path / 'var' / 'bulwark.db'}"
     settings = {
         "BULWARK_ENV": "test",
         "BULWARK_DATABASE_URL": url,
-        "BULWARK_BARS_STORE": "parquet",
+        "BULWARK_BARS_STORE": request.param,
         "BULWARK_BARS_DIR": str(tmp_path / "bars"),
     }
     c = build_container(load_settings(settings, env_file=None))
@@ -136,7 +138,8 @@ async def store_container(tmp_path: Path) -> AsyncIterator[ApplicationContainer]
 async def test_a_store_backtest_reads_the_bar_store_and_says_so(
     store_container: ApplicationContainer,
 ) -> None:
-    # Arrange: two symbols' daily bars written into the Parquet store
+    # Arrange: two symbols' daily bars written into the configured bar store
+    store_kind = type(store_container.market_data.bar_store()).__name__
     series = series_of(symbols=2, bars=300)
     store = store_container.market_data.bar_store()
     for symbol, bars in series.items():
@@ -160,3 +163,4 @@ async def test_a_store_backtest_reads_the_bar_store_and_says_so(
     stored = await store_container.strategies.backtests().list_for(Principal("u-cli", Role.OWNER))
     assert len(stored) == 1 and stored[0].result is not None
     assert stored[0].result.source is DataSource.STORE and stored[0].result.adjusted
+    assert store_kind in ("ParquetBarStore", "SqlBarHistoryStore")
