@@ -10,12 +10,13 @@ range scan of the years it spans, never an OFFSET.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
-from sqlalchemy import func, select, text
+from sqlalchemy import Float, func, select, text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from adapters.memory.bar_store import check_bars, check_limit
@@ -81,6 +82,30 @@ def _action_row(action: CorporateAction) -> dict[str, Any]:
     }
 
 
+def _csv_of(symbol: str, timeframe: Timeframe, series: BarSeries) -> tuple[bytes, set[int]]:
+    """The series as COPY CSV rows (the last bar of a start winning), and the years it spans.
+
+    Prices go as Python's shortest repr of each float, so NUMERIC keeps the decimal the float
+    stood for (exact for 15 significant digits, as the port promises)."""
+    starts = series.start.astype(np.int64)
+    order = np.argsort(starts, kind="stable")
+    ordered = starts[order]
+    last = np.ones(len(ordered), dtype=bool)
+    last[:-1] = ordered[1:] != ordered[:-1]
+    take = order[last]
+    times = np.datetime_as_string(starts[take].astype("datetime64[s]"), unit="s")
+    years = {int(t[:4]) for t in (times[0], times[-1])}
+    years.update(range(min(years), max(years) + 1))
+    prefix = '"' + symbol.replace('"', '""') + f'",{timeframe.value},'
+    columns = [c[take].tolist() for c in (
+        series.open, series.high, series.low, series.close, series.volume)]  # fmt: skip
+    lines = [
+        f"{prefix}{t}+00,{o!r},{h!r},{lo!r},{c!r},{v!r},,"
+        for t, o, h, lo, c, v in zip(times.tolist(), *columns, strict=True)
+    ]
+    return ("\n".join(lines) + "\n").encode(), years
+
+
 class SqlBarHistoryStore:
     """Historical bars and corporate actions in the database the rest of Bulwark uses."""
 
@@ -99,8 +124,25 @@ class SqlBarHistoryStore:
         return len(bars)
 
     async def write_series(self, symbol: str, timeframe: Timeframe, series: BarSeries) -> int:
-        bars = BarColumns.from_series(series).bars(symbol, timeframe)
-        return await self.write(symbol, timeframe, bars)
+        if not self._postgres:
+            bars = BarColumns.from_series(series).bars(symbol, timeframe)
+            return await self.write(symbol, timeframe, bars)
+        if len(series):
+            csv, years = _csv_of(symbol, timeframe, series)
+
+            async def write() -> None:
+                async with self._engine.begin() as conn:
+                    await ensure_partitions(conn, years)
+                    await self._stage(conn)
+                    driver = (await conn.get_raw_connection()).driver_connection
+                    assert driver is not None
+                    await driver.copy_to_table(
+                        _STAGED, source=io.BytesIO(csv), columns=COLUMNS, format="csv"
+                    )
+                    await conn.execute(text(_MERGE.format(staged=_STAGED)))
+
+            await guarded(write)
+        return len(series)
 
     async def _write(self, rows: list[dict[str, Any]]) -> None:
         async with single_writer(self._engine), self._engine.begin() as conn:
@@ -110,14 +152,17 @@ class SqlBarHistoryStore:
             await ensure_partitions(conn, {row["time"].astimezone(UTC).year for row in rows})
             await self._copy_merge(conn, rows)
 
-    async def _copy_merge(self, conn: AsyncConnection, rows: list[dict[str, Any]]) -> None:
-        """COPY into a transaction's temporary table, then one upsert from it."""
+    async def _stage(self, conn: AsyncConnection) -> None:
         await conn.execute(
             text(
                 f"CREATE TEMPORARY TABLE IF NOT EXISTS {_STAGED} "
                 "(LIKE market_bars INCLUDING DEFAULTS) ON COMMIT DELETE ROWS"
             )
         )
+
+    async def _copy_merge(self, conn: AsyncConnection, rows: list[dict[str, Any]]) -> None:
+        """COPY into a transaction's temporary table, then one upsert from it."""
+        await self._stage(conn)
         raw = await conn.get_raw_connection()
         driver = raw.driver_connection
         assert driver is not None
@@ -204,21 +249,25 @@ class SqlBarHistoryStore:
     ) -> dict[str, BarSeries]:
         c = market_bars.c
         found: dict[str, BarSeries] = {}
+        # PostgreSQL hands the columns over as floats (no Decimal per value on the way).
+        if self._postgres:
+            picked = [func.extract("epoch", c.time).cast(Float)] + [
+                getattr(c, name).cast(Float) for name in _SERIES_COLUMNS[1:]
+            ]
+        else:
+            picked = [c.time, c.open, c.high, c.low, c.close, c.volume]
         for symbol in dict.fromkeys(symbols):
             query = (
-                select(c.time, c.open, c.high, c.low, c.close, c.volume)
-                .where(self._where(symbol, timeframe, start, end))
-                .order_by(c.time)
+                select(*picked).where(self._where(symbol, timeframe, start, end)).order_by(c.time)
             )
             rows = await self._fetch(query)
             if not rows:
                 continue
+            n = len(rows)
+            first = (r[0] for r in rows) if self._postgres else (r[0].timestamp() for r in rows)
             series = BarSeries(
-                start=np.fromiter((r.time.timestamp() for r in rows), np.float64, len(rows)),
-                **{
-                    name: np.fromiter((float(r[i]) for r in rows), np.float64, len(rows))
-                    for i, name in enumerate(_SERIES_COLUMNS[1:], start=1)
-                },
+                np.fromiter(first, np.float64, n),
+                *(np.fromiter((float(r[i]) for r in rows), np.float64, n) for i in range(1, 6)),
             )
             if adjusted:
                 actions = await self.actions(symbol)

@@ -1,8 +1,10 @@
 """A backtest's bars read from the historical bar store (ports/bar_store.py), page by page.
 
-Each symbol is read in pages of MAX_PAGE bars, every page turned into float columns at once
-and its Bar objects let go, so a run holds one page of bars plus the columns it computes on
-(ten years of daily bars for dozens of symbols are never held twice). Before that, each
+Each symbol is read as float columns (the port's columnar `series`, no Bar nor Decimal per
+value) in windows of at most `page` bars (a window spans `page` bar lengths, which cannot
+hold more), one symbol after the other; the windows of a symbol are joined once, so a run
+holds one symbol's windows plus the columns it computes on (ten years of daily bars for
+dozens of symbols are never held twice). Before that, each
 symbol's coverage is checked: a range the store does not hold is refused up front
 (BarsMissing: the symbols and the first day missing), not found out by a run.
 
@@ -20,7 +22,7 @@ from datetime import UTC, date, datetime, timedelta
 import numpy as np
 
 from domain.backtests.model import BarsMissing, InvalidBacktest
-from domain.marketdata.bars import Bar, BarSeries, FloatArray, Timeframe
+from domain.marketdata.bars import BarSeries, Timeframe
 from ports.bar_store import MAX_PAGE, BarStore
 
 TOLERATED_GAP = timedelta(days=4)
@@ -29,17 +31,6 @@ _COLUMNS = ("start", "open", "high", "low", "close", "volume")
 
 def _day_start(day: date) -> datetime:
     return datetime(day.year, day.month, day.day, tzinfo=UTC)
-
-
-def _columns_of(bars: Sequence[Bar]) -> list[FloatArray]:
-    return [
-        np.fromiter((b.start.timestamp() for b in bars), np.float64, len(bars)),
-        np.fromiter((float(b.open) for b in bars), np.float64, len(bars)),
-        np.fromiter((float(b.high) for b in bars), np.float64, len(bars)),
-        np.fromiter((float(b.low) for b in bars), np.float64, len(bars)),
-        np.fromiter((float(b.close) for b in bars), np.float64, len(bars)),
-        np.fromiter((float(b.volume) for b in bars), np.float64, len(bars)),
-    ]
 
 
 class StoreBars:
@@ -104,27 +95,25 @@ class StoreBars:
         first = _day_start(start)
         # Enough calendar time before `first` for `warm_up` bars on weekdays, holidays aside.
         reach = (
-            timeframe.delta * warm_up * 2
+            max(timeframe.delta * warm_up * 2, timedelta(days=5))
             if timeframe is not Timeframe.D1
             else timedelta(days=warm_up * 7 // 5 + 14)
         )
         since = first - reach if warm_up else first
         high = _day_start(end) + timedelta(days=1)
-        chunks: list[list[FloatArray]] = []
-        cursor: str | None = None
-        while True:
-            page = await self._store.read(
-                symbol, timeframe, since, high, limit=self._page, cursor=cursor, adjusted=adjusted
-            )
-            if page.bars:
-                chunks.append(_columns_of(page.bars))
-            if page.next_cursor is None:
-                break
-            cursor = page.next_cursor
+        chunks: list[BarSeries] = []
+        window = timeframe.delta * self._page
+        low = since
+        while low < high:
+            upper = min(low + window, high)
+            found = await self._store.series([symbol], timeframe, low, upper, adjusted=adjusted)
+            if symbol in found:
+                chunks.append(found[symbol])
+            low = upper
         if not chunks:
             empty = np.zeros(0)
             return BarSeries(empty, empty, empty, empty, empty, empty)
-        columns = [np.concatenate([c[i] for c in chunks]) for i in range(len(_COLUMNS))]
+        columns = [np.concatenate([getattr(c, name) for c in chunks]) for name in _COLUMNS]
         chunks.clear()
         begin = int(np.searchsorted(columns[0], first.timestamp(), side="left"))
         begin = max(0, begin - warm_up)

@@ -12,6 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
 
+import numpy as np
 import pytest
 from sqlalchemy import text
 
@@ -19,7 +20,7 @@ from adapters.postgres.bar_history import SqlBarHistoryStore
 from adapters.postgres.bar_partitions import PARENT_DDL, partition_name
 from adapters.postgres.engine import PoolSettings, make_engine
 from adapters.postgres.tables.platform import bar_corporate_actions, market_bars
-from domain.marketdata.bars import Bar, Timeframe
+from domain.marketdata.bars import Bar, BarSeries, Timeframe
 from ports.bar_store import BarStore
 from tests.unit.marketdata.bar_store_contract import BarStoreContract
 
@@ -123,3 +124,32 @@ async def test_bars_land_in_the_partition_of_their_year(partitioned_url: str) ->
     assert counts == {2023: 4, 2024: 4}
     assert [b.start for b in page.bars] == [b.start for b in bars[:5]]
     assert page.bars[0] == bars[0] and page.next_cursor is not None
+
+
+async def test_a_copied_series_reads_back_as_the_decimals_its_floats_stood_for(
+    partitioned_url: str,
+) -> None:
+    # Arrange: columns with a repeated start (the later row wins) across two years
+    store = SqlBarHistoryStore(make_engine(partitioned_url, NULL_POOL))
+    day = 86_400.0
+    first = datetime(2023, 12, 29, tzinfo=UTC).timestamp()
+    starts = np.array([first, first + 3 * day, first + 4 * day, first + 3 * day])
+    closes = np.array([187.12345678, 0.1, 9999999.99999999, 0.3])
+    series = BarSeries(starts, closes, closes, closes, closes, np.array([1.5, 2.0, 3.0, 4.0]))
+
+    # Act
+    written = await store.write_series("AAPL", Timeframe.D1, series)
+    page = await store.read("AAPL", Timeframe.D1, datetime(2023, 1, 1, tzinfo=UTC),
+                            datetime(2025, 1, 1, tzinfo=UTC))  # fmt: skip
+    columns = await store.series(["AAPL"], Timeframe.D1, datetime(2023, 1, 1, tzinfo=UTC),
+                                 datetime(2025, 1, 1, tzinfo=UTC))  # fmt: skip
+
+    # Assert
+    assert written == 4
+    assert [(b.close, b.volume, b.vwap, b.trades) for b in page.bars] == [
+        (Decimal("187.12345678"), Decimal("1.5"), None, None),
+        (Decimal("0.3"), Decimal("4.0"), None, None),
+        (Decimal("9999999.99999999"), Decimal("3.0"), None, None),
+    ]
+    assert columns["AAPL"].close.tolist() == [187.12345678, 0.3, 9999999.99999999]
+    assert columns["AAPL"].start.tolist() == [first, first + 3 * day, first + 4 * day]
