@@ -10,13 +10,12 @@ range scan of the years it spans, never an OFFSET.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Float, func, select, text
+from sqlalchemy import BigInteger, Float, func, select, text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from adapters.memory.bar_store import check_bars, check_limit
@@ -40,6 +39,20 @@ _MERGE = (
 )
 _SERIES_COLUMNS = ("start", "open", "high", "low", "close", "volume")
 _STAGED = "market_bars_staged"
+# Columnar writes stage floats (COPY's binary float8, no Decimal per value); PostgreSQL's
+# float8 -> numeric keeps 15 significant digits, the exactness the port promises.
+_FLOATS = "market_bars_floats_staged"
+_STAGE_FLOATS = (
+    f"CREATE TEMPORARY TABLE IF NOT EXISTS {_FLOATS} (start float8, open float8, high float8, "
+    "low float8, close float8, volume float8) ON COMMIT DELETE ROWS"
+)
+_MERGE_FLOATS = (
+    f"INSERT INTO market_bars ({', '.join(COLUMNS)}) SELECT :symbol, :interval, "
+    "to_timestamp(start), open::numeric, high::numeric, low::numeric, close::numeric, "
+    f"volume::numeric, NULL, NULL FROM {_FLOATS} "
+    "ON CONFLICT (symbol, interval, time) DO UPDATE SET "
+    + ", ".join(f"{c} = excluded.{c}" for c in COLUMNS if c not in KEYS)
+)
 
 
 def _row(bar: Bar) -> dict[str, Any]:
@@ -82,28 +95,18 @@ def _action_row(action: CorporateAction) -> dict[str, Any]:
     }
 
 
-def _csv_of(symbol: str, timeframe: Timeframe, series: BarSeries) -> tuple[bytes, set[int]]:
-    """The series as COPY CSV rows (the last bar of a start winning), and the years it spans.
-
-    Prices go as Python's shortest repr of each float, so NUMERIC keeps the decimal the float
-    stood for (exact for 15 significant digits, as the port promises)."""
+def _float_records(series: BarSeries) -> tuple[list[tuple[float, ...]], set[int]]:
+    """The series' rows as float tuples (the last row of a start winning), oldest first, and
+    the years they span."""
     starts = series.start.astype(np.int64)
     order = np.argsort(starts, kind="stable")
     ordered = starts[order]
     last = np.ones(len(ordered), dtype=bool)
     last[:-1] = ordered[1:] != ordered[:-1]
     take = order[last]
-    times = np.datetime_as_string(starts[take].astype("datetime64[s]"), unit="s")
-    years = {int(t[:4]) for t in (times[0], times[-1])}
-    years.update(range(min(years), max(years) + 1))
-    prefix = '"' + symbol.replace('"', '""') + f'",{timeframe.value},'
-    columns = [c[take].tolist() for c in (
-        series.open, series.high, series.low, series.close, series.volume)]  # fmt: skip
-    lines = [
-        f"{prefix}{t}+00,{o!r},{h!r},{lo!r},{c!r},{v!r},,"
-        for t, o, h, lo, c, v in zip(times.tolist(), *columns, strict=True)
-    ]
-    return ("\n".join(lines) + "\n").encode(), years
+    columns = [getattr(series, name)[take].tolist() for name in _SERIES_COLUMNS]
+    first, final = (datetime.fromtimestamp(float(starts[take[i]]), tz=UTC) for i in (0, -1))
+    return list(zip(*columns, strict=True)), set(range(first.year, final.year + 1))
 
 
 class SqlBarHistoryStore:
@@ -128,18 +131,19 @@ class SqlBarHistoryStore:
             bars = BarColumns.from_series(series).bars(symbol, timeframe)
             return await self.write(symbol, timeframe, bars)
         if len(series):
-            csv, years = _csv_of(symbol, timeframe, series)
+            records, years = _float_records(series)
 
             async def write() -> None:
                 async with self._engine.begin() as conn:
                     await ensure_partitions(conn, years)
-                    await self._stage(conn)
+                    await conn.execute(text(_STAGE_FLOATS))
                     driver = (await conn.get_raw_connection()).driver_connection
                     assert driver is not None
-                    await driver.copy_to_table(
-                        _STAGED, source=io.BytesIO(csv), columns=COLUMNS, format="csv"
+                    await driver.copy_records_to_table(
+                        _FLOATS, records=records, columns=_SERIES_COLUMNS
                     )
-                    await conn.execute(text(_MERGE.format(staged=_STAGED)))
+                    merge = text(_MERGE_FLOATS)
+                    await conn.execute(merge, {"symbol": symbol, "interval": timeframe.value})
 
             await guarded(write)
         return len(series)
@@ -289,11 +293,12 @@ class SqlBarHistoryStore:
     async def gaps(
         self, symbol: str, timeframe: Timeframe, start: datetime, end: datetime
     ) -> list[TimeRange]:
-        query = (
-            select(market_bars.c.time)
-            .where(self._where(symbol, timeframe, start, end))
-            .order_by(market_bars.c.time)
-        )
+        c = market_bars.c
+        picked = func.extract("epoch", c.time).cast(BigInteger) if self._postgres else c.time
+        query = select(picked).where(self._where(symbol, timeframe, start, end)).order_by(c.time)
         rows = await self._fetch(query)
-        stored = np.fromiter((epoch(r.time) for r in rows), np.int64, len(rows))
+        if self._postgres:
+            stored = np.fromiter((r[0] for r in rows), np.int64, len(rows))
+        else:
+            stored = np.fromiter((epoch(r[0]) for r in rows), np.int64, len(rows))
         return gaps(timeframe, start, end, stored)
