@@ -18,7 +18,6 @@ import numpy as np
 from sqlalchemy import BigInteger, Float, func, select, text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from adapters.memory.bar_store import check_bars, check_limit
 from adapters.postgres.bar_partitions import ensure_partitions
 from adapters.postgres.engine import guarded, single_writer
 from adapters.postgres.repos.base import upsert_many
@@ -28,7 +27,7 @@ from domain.marketdata.bar_columns import BarColumns
 from domain.marketdata.bar_pages import page_of, page_start
 from domain.marketdata.bars import Bar, BarSeries, Timeframe
 from domain.marketdata.corporate_actions import ActionKind, Adjustment, CorporateAction
-from ports.bar_store import BarPage, Coverage
+from ports.bar_store import MAX_PAGE, BarPage, Coverage
 
 KEYS = ("symbol", "interval", "time")
 COLUMNS = ("symbol", "interval", "time", "open", "high", "low", "close", "volume", "vwap", "trades")
@@ -53,6 +52,19 @@ _MERGE_FLOATS = (
     "ON CONFLICT (symbol, interval, time) DO UPDATE SET "
     + ", ".join(f"{c} = excluded.{c}" for c in COLUMNS if c not in KEYS)
 )
+
+
+def check_bars(symbol: str, timeframe: Timeframe, bars: Sequence[Bar]) -> None:
+    for bar in bars:
+        if bar.symbol != symbol or bar.timeframe is not timeframe:
+            raise ValueError(
+                f"bar {bar.symbol} {bar.timeframe} in a write of {symbol} {timeframe.value}"
+            )
+
+
+def check_limit(limit: int) -> None:
+    if not 1 <= limit <= MAX_PAGE:
+        raise ValueError(f"limit {limit}: expected 1 to {MAX_PAGE}")
 
 
 def _row(bar: Bar) -> dict[str, Any]:

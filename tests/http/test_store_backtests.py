@@ -70,7 +70,5 @@ async def test_a_range_the_store_lacks_is_422_naming_symbols_and_first_missing_d
     assert field_names(problem) == {"symbols"}
     assert "T0 from 2015-01-01" in problem["detail"]
     assert "AAPL from 2015-01-01" in problem["detail"]
-    assert field_names(assert_problem(adjusted_synthetic, 422, "INVALID_BACKTEST")) == {
-        "adjusted"
-    }
+    assert field_names(assert_problem(adjusted_synthetic, 422, "INVALID_BACKTEST")) == {"adjusted"}
     assert listed.json()["items"] == []

@@ -48,7 +48,7 @@ async def test_stored_bars_survive_the_move_into_partitions_and_back(database_ur
         page = await SqlBarHistoryStore(engine).read(
             "AAPL", Timeframe.D1, T0, datetime(2021, 1, 1, tzinfo=UTC)
         )
-        partitions = []
+        partitions: list[str] = []
         if engine.dialect.name == "postgresql":
             async with engine.connect() as conn:
                 partitions = list(

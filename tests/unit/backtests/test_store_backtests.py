@@ -85,7 +85,8 @@ async def test_a_run_over_stored_bars_succeeds_and_names_its_source(
     last = day_of(series["T0"], -1)
 
     # Act
-    started = await backtests.start(OWNER, store_request(("T0", "T1", "T2"), date(2020, 1, 1), last))
+    asked = store_request(("T0", "T1", "T2"), date(2020, 1, 1), last)
+    started = await backtests.start(OWNER, asked)
     await backtests.wait(started.id)
     done = await backtests.get(OWNER, started.id)
 
@@ -152,8 +153,8 @@ async def test_a_holiday_in_the_stored_bars_is_not_a_missing_range(
     # Arrange: one weekday's bar is absent (as an exchange holiday is)
     series = series_of(symbols=1, bars=60)["T0"]
     keep = np.arange(len(series)) != 20
-    await store.write_series("T0", D1, BarSeries(*(c[keep] for c in (
-        series.start, series.open, series.high, series.low, series.close, series.volume))))  # fmt: skip
+    names = ("start", "open", "high", "low", "close", "volume")
+    await store.write_series("T0", D1, BarSeries(*(getattr(series, n)[keep] for n in names)))
 
     # Act
     missing = await StoreBars(store).first_missing(

@@ -44,11 +44,14 @@ def upgrade() -> None:
         "ALTER TABLE market_bars_plain RENAME CONSTRAINT pk_market_bars TO pk_market_bars_plain"
     )
     op.execute(PARENT_DDL)
-    years = bind.execute(
-        sa.text(
-            "SELECT DISTINCT extract(year FROM time AT TIME ZONE 'UTC')::int FROM market_bars_plain"
-        )
-    ).scalars()
+    years: list[int] = list(
+        bind.execute(
+            sa.text(
+                "SELECT DISTINCT extract(year FROM time AT TIME ZONE 'UTC')::int "
+                "FROM market_bars_plain"
+            )
+        ).scalars()
+    )
     for year in years:
         op.execute(partition_ddl(int(year)))
     op.execute(f"INSERT INTO market_bars ({_COLUMNS}) SELECT {_COLUMNS} FROM market_bars_plain")
