@@ -45,7 +45,10 @@ class BacktestController(Controller):
             404,
             422,
             429,
-            notes={422: "INVALID_BACKTEST or BACKTEST_BARS_MISSING", 429: "RATE_LIMITED or TOO_MANY_BACKTESTS"},
+            notes={
+                422: "INVALID_BACKTEST or BACKTEST_BARS_MISSING",
+                429: "RATE_LIMITED or TOO_MANY_BACKTESTS",
+            },
         ),
     )
     async def start(
