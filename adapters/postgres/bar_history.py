@@ -18,7 +18,7 @@ import numpy as np
 from sqlalchemy import BigInteger, Float, func, select, text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from adapters.postgres.bar_partitions import ensure_partitions
+from adapters.postgres.bar_partitions import write_target
 from adapters.postgres.engine import guarded, single_writer
 from adapters.postgres.repos.base import upsert_many
 from adapters.postgres.tables.platform import bar_corporate_actions, market_bars
@@ -32,7 +32,7 @@ from ports.bar_store import MAX_PAGE, BarPage, Coverage
 KEYS = ("symbol", "interval", "time")
 COLUMNS = ("symbol", "interval", "time", "open", "high", "low", "close", "volume", "vwap", "trades")
 _MERGE = (
-    f"INSERT INTO market_bars ({', '.join(COLUMNS)}) SELECT {', '.join(COLUMNS)} FROM {{staged}} "
+    f"INSERT INTO {{target}} ({', '.join(COLUMNS)}) SELECT {', '.join(COLUMNS)} FROM {{staged}} "
     "ON CONFLICT (symbol, interval, time) DO UPDATE SET "
     + ", ".join(f"{c} = excluded.{c}" for c in COLUMNS if c not in KEYS)
 )
@@ -46,7 +46,7 @@ _STAGE_FLOATS = (
     "low float8, close float8, volume float8) ON COMMIT DELETE ROWS"
 )
 _MERGE_FLOATS = (
-    f"INSERT INTO market_bars ({', '.join(COLUMNS)}) SELECT :symbol, :interval, "
+    f"INSERT INTO {{target}} ({', '.join(COLUMNS)}) SELECT :symbol, :interval, "
     "to_timestamp(start), open::numeric, high::numeric, low::numeric, close::numeric, "
     f"volume::numeric, NULL, NULL FROM {_FLOATS} "
     "ON CONFLICT (symbol, interval, time) DO UPDATE SET "
@@ -147,14 +147,14 @@ class SqlBarHistoryStore:
 
             async def write() -> None:
                 async with self._engine.begin() as conn:
-                    await ensure_partitions(conn, years)
+                    target = await write_target(conn, years)
                     await conn.execute(text(_STAGE_FLOATS))
                     driver = (await conn.get_raw_connection()).driver_connection
                     assert driver is not None
                     await driver.copy_records_to_table(
                         _FLOATS, records=records, columns=_SERIES_COLUMNS
                     )
-                    merge = text(_MERGE_FLOATS)
+                    merge = text(_MERGE_FLOATS.format(target=target))
                     await conn.execute(merge, {"symbol": symbol, "interval": timeframe.value})
 
             await guarded(write)
@@ -165,8 +165,8 @@ class SqlBarHistoryStore:
             if not self._postgres:
                 await upsert_many(conn, market_bars, rows, KEYS)
                 return
-            await ensure_partitions(conn, {row["time"].astimezone(UTC).year for row in rows})
-            await self._copy_merge(conn, rows)
+            target = await write_target(conn, {row["time"].astimezone(UTC).year for row in rows})
+            await self._copy_merge(conn, rows, target)
 
     async def _stage(self, conn: AsyncConnection) -> None:
         await conn.execute(
@@ -176,7 +176,9 @@ class SqlBarHistoryStore:
             )
         )
 
-    async def _copy_merge(self, conn: AsyncConnection, rows: list[dict[str, Any]]) -> None:
+    async def _copy_merge(
+        self, conn: AsyncConnection, rows: list[dict[str, Any]], target: str
+    ) -> None:
         """COPY into a transaction's temporary table, then one upsert from it."""
         await self._stage(conn)
         raw = await conn.get_raw_connection()
@@ -185,7 +187,7 @@ class SqlBarHistoryStore:
         await driver.copy_records_to_table(
             _STAGED, records=[tuple(row[c] for c in COLUMNS) for row in rows], columns=COLUMNS
         )
-        await conn.execute(text(_MERGE.format(staged=_STAGED)))
+        await conn.execute(text(_MERGE.format(staged=_STAGED, target=target)))
 
     async def write_actions(self, actions: Sequence[CorporateAction]) -> None:
         latest = {action.key: action for action in actions}

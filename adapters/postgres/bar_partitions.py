@@ -44,15 +44,16 @@ def partition_ddl(year: int) -> str:
     )
 
 
-async def ensure_partitions(conn: AsyncConnection, years: Iterable[int]) -> None:
+async def ensure_partitions(conn: AsyncConnection, years: Iterable[int]) -> bool:
     """Create the partitions of `years` that are missing, each in a savepoint (two writers
     creating the same one at once: the loser's duplicate is harmless and ignored). Nothing
-    when `market_bars` is a plain table (a schema made from the models, not migrated)."""
+    when `market_bars` is a plain table (a schema made from the models, not migrated).
+    Whether it is partitioned."""
     partitioned = await conn.scalar(
         text("SELECT relkind::text = 'p' FROM pg_class WHERE oid = to_regclass('market_bars')")
     )
     if not partitioned:
-        return
+        return False
     for year in sorted(set(years)):
         exists = await conn.scalar(
             text("SELECT to_regclass(:name) IS NOT NULL"), {"name": partition_name(year)}
@@ -65,3 +66,12 @@ async def ensure_partitions(conn: AsyncConnection, years: Iterable[int]) -> None
         except Exception as exc:  # a concurrent creator won the race
             if "already exists" not in str(exc) and "duplicate" not in str(exc).lower():
                 raise
+    return True
+
+
+async def write_target(conn: AsyncConnection, years: set[int]) -> str:
+    """Where a write of bars of `years` goes, their partitions made: the year's partition
+    when they are all of one year (no routing of each row through the parent), else
+    `market_bars`."""
+    partitioned = await ensure_partitions(conn, years)
+    return partition_name(next(iter(years))) if partitioned and len(years) == 1 else "market_bars"
