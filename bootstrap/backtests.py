@@ -12,6 +12,7 @@ from bootstrap.backtest_world import build_world
 from bootstrap.settings import Settings
 from domain.strategies.definition import Strategy
 from ports.backtests import BacktestRepository
+from ports.bar_store import BarStore
 from ports.clock import Clock, IdGenerator
 from ports.strategies import StrategyRepository
 from ports.unit_of_work import UnitOfWorkFactory
@@ -26,8 +27,10 @@ def backtest_service(
     uow_factory: UnitOfWorkFactory,
     clock: Clock,
     ids: IdGenerator,
+    bar_store: Callable[[], BarStore] | None = None,
 ) -> BacktestService:
-    """The service over the replay-format bars of BULWARK_BACKTEST_DATA_PATH (else shipped)."""
+    """The service over the replay-format bars of BULWARK_BACKTEST_DATA_PATH (else shipped),
+    and the bar store for runs whose source is "store" (opened on the first such run)."""
     limits = BacktestLimits(
         max_symbols=settings.strategies.backtest_max_symbols,
         max_bars=settings.strategies.backtest_max_bars,
@@ -38,6 +41,7 @@ def backtest_service(
     return BacktestService(
         backtests, strategies, history, build_world, uow_factory, clock, ids, limits,
         models=_model_replays(settings),
+        bar_store=bar_store,
     )  # fmt: skip
 
 

@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, TextIO
 
 from bootstrap.cli_progress import ProgressBar
-from domain.backtests.model import Backtest, BacktestRequest, FeeModel
+from domain.backtests.model import Backtest, BacktestRequest, DataSource, FeeModel
 from domain.marketdata.bars import Timeframe
 from domain.principals import Principal, Role
 
@@ -61,6 +61,17 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     parser.add_argument("--commission-per-share", type=_decimal, default=Decimal(0))
     parser.add_argument("--commission-bps", type=_decimal, default=Decimal(0))
     parser.add_argument("--slippage-bps", type=_decimal, default=Decimal(0))
+    parser.add_argument(
+        "--source",
+        choices=[s.value for s in DataSource],
+        default=DataSource.SYNTHETIC.value,
+        help="synthetic: the shipped demo bars; store: the bar store (bulwark bars backfill)",
+    )
+    parser.add_argument(
+        "--adjusted",
+        action="store_true",
+        help="store bars adjusted for splits and dividends (with --source store)",
+    )
 
 
 async def run_backtest(args: argparse.Namespace, container: Contexts, out: TextIO) -> int:
@@ -76,6 +87,8 @@ async def run_backtest(args: argparse.Namespace, container: Contexts, out: TextI
         starting_cash=args.cash,
         fees=FeeModel(args.commission_per_share, args.commission_bps),
         slippage_bps=args.slippage_bps,
+        source=DataSource(args.source),
+        adjusted=args.adjusted,
     )
     service = container.strategies.backtests()
     backtest = await service.start(owner, request)
@@ -101,6 +114,9 @@ async def run_backtest(args: argparse.Namespace, container: Contexts, out: TextI
 
 def summary(backtest: Backtest, out: TextIO) -> None:
     print(f"backtest {backtest.id}: {backtest.status.value}", file=out)
+    request = backtest.request
+    policy = "adjusted" if request.adjusted else "raw"
+    print(f"  data: {request.source.value} bars ({policy})", file=out)
     if backtest.error:
         print(f"  error: {backtest.error}", file=out)
     result = backtest.result

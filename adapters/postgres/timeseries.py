@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from adapters.postgres.bar_partitions import ensure_partitions
 from adapters.postgres.engine import guarded
 from adapters.postgres.repos.base import upsert
 from adapters.postgres.tables.platform import market_bars
@@ -72,6 +73,8 @@ class SqlBarStore:
 
     async def _upsert(self, bars: list[Bar]) -> None:
         async with self._engine.begin() as conn:
+            if conn.dialect.name == "postgresql":  # market_bars is partitioned by year there
+                await ensure_partitions(conn, {bar.time.astimezone(UTC).year for bar in bars})
             for bar in bars:
                 await upsert(conn, market_bars, to_row(bar), KEYS)
 

@@ -15,19 +15,27 @@ import asyncio
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from application.core.access import ensure_may_change
 from application.strategies.backtest_engine import BacktestCanceled, BacktestEngine
 from application.strategies.backtest_signals import ModelReplay
+from application.strategies.backtest_store_bars import StoreBars
 from application.strategies.backtest_world import WorldFactory, WorldSpec
-from domain.backtests.model import Backtest, BacktestRequest, BacktestResult, InvalidBacktest
+from domain.backtests.model import (
+    Backtest,
+    BacktestRequest,
+    BacktestResult,
+    DataSource,
+    InvalidBacktest,
+)
 from domain.errors import Conflict, NotFound, RateLimited
 from domain.marketdata.bars import BarSeries
 from domain.principals import Principal
 from domain.strategies.definition import Strategy
 from ports.backtests import BacktestPage, BacktestRepository, HistoricalBars
+from ports.bar_store import BarStore
 from ports.clock import Clock, IdGenerator
 from ports.strategies import StrategyRepository
 from ports.unit_of_work import UnitOfWorkFactory
@@ -82,7 +90,9 @@ class BacktestService:
         ids: IdGenerator,
         limits: BacktestLimits | None = None,
         models: Callable[[Strategy], ModelReplay | None] | None = None,
+        bar_store: Callable[[], BarStore] | None = None,
     ) -> None:
+        self._bar_store = bar_store  # opened on the first run whose source is the store
         self._models = models or (lambda _: None)
         self._backtests = backtests
         self._strategies = strategies
@@ -100,7 +110,7 @@ class BacktestService:
         """Check and store the run, then start it (202: it runs on after the answer)."""
         ensure_may_change(principal)
         strategy = await self._strategy(principal, request.strategy_id)
-        series = self._series(request)
+        series = await self._series_of(request)
         unfinished = await self._backtests.count_unfinished(principal.id)
         if unfinished >= self.limits.per_user:
             raise TooManyBacktests(
@@ -178,12 +188,24 @@ class BacktestService:
             raise NotFound(f"strategy {strategy_id} not found", field="strategy_id")
         return strategy
 
-    def _series(self, request: BacktestRequest) -> dict[str, BarSeries]:
+    async def _series_of(self, request: BacktestRequest) -> dict[str, BarSeries]:
+        """The bars of the request's source: the synthetic set, or the bar store."""
         limits = self.limits
         if len(request.symbols) > limits.max_symbols:
             raise InvalidBacktest(
                 f"at most {limits.max_symbols} symbols per backtest", field="symbols"
             )
+        if request.source is DataSource.SYNTHETIC:
+            return self._series(request)
+        if self._bar_store is None:
+            raise InvalidBacktest("no bar store is configured here", field="source")
+        return await StoreBars(self._bar_store()).load(
+            request.symbols, request.timeframe, request.start, request.end,
+            adjusted=request.adjusted, warm_up=WARM_UP_BARS, max_bars=limits.max_bars,
+        )  # fmt: skip
+
+    def _series(self, request: BacktestRequest) -> dict[str, BarSeries]:
+        limits = self.limits
         known = set(self._bars.symbols(request.timeframe))
         unknown = [s for s in request.symbols if s not in known]
         if unknown:
@@ -235,7 +257,9 @@ class BacktestService:
             if not backtest.status.finished:
                 backtest.fail(f"{type(exc).__name__}: {exc}", self._clock.now())
         else:
-            backtest.succeed(result, self._clock.now())
+            request = backtest.request
+            named = replace(result, source=request.source, adjusted=request.adjusted)
+            backtest.succeed(named, self._clock.now())
         try:
             await self._backtests.save(backtest)
         finally:  # only now: `wait` returns once the outcome is stored

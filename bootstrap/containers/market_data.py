@@ -76,13 +76,17 @@ class MarketDataContainer(containers.DeclarativeContainer):
         options_wiring.iv_record_loop, core.settings, iv_recorder.provider, core.process
     )
 
-    # The bar history store (docs/bar-store.md): Parquet files read by DuckDB, or in memory.
+    # The bar history store (docs/bar-store.md): Parquet files read by DuckDB, the database's
+    # `market_bars` (shared deployments), or in memory.
     bar_store = providers.Selector(
         providers.Callable(lambda settings: settings.market_data.bars_store, core.settings),
         parquet=providers.Singleton(
             later("adapters.parquet_bars.store:ParquetBarStore"),
             core.settings.provided.market_data.bars_dir,
             threads=core.settings.provided.market_data.bars_threads,
+        ),
+        sql=providers.Singleton(
+            later("adapters.postgres.bar_history:SqlBarHistoryStore"), core.engine
         ),
         memory=providers.Singleton(later("adapters.memory.bar_store:InMemoryBarStore")),
     )

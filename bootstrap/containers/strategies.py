@@ -69,6 +69,6 @@ class StrategiesContainer(containers.DeclarativeContainer):
     )  # fmt: skip
     backtests = providers.Singleton(
         backtest_service, core.settings, backtest_store, strategy_stores.provided.strategies,
-        core.uow_factory, core.clock, core.ids,
+        core.uow_factory, core.clock, core.ids, market_data.bar_store.provider,
     )  # fmt: skip
     backtests_running = providers.Resource(backtests_lifetime, backtests)

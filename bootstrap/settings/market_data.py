@@ -81,9 +81,11 @@ class MarketDataSettings(Section, frozen=True, kw_only=True):
     synthetic_seed: Annotated[int, msgspec.Meta(ge=0, le=2**32 - 1)] = 7
     synthetic_tick_seconds: Annotated[float, msgspec.Meta(ge=0, le=86_400)] = 0.0
     # The bar history store (docs/bar-store.md): "parquet" keeps bars in Parquet files under
-    # bars_dir, read by DuckDB on a pool of bars_threads threads; "memory" keeps them in this
-    # process only (tests, throwaway runs).
-    bars_store: Literal["parquet", "memory"] = "parquet"
+    # bars_dir, read by DuckDB on a pool of bars_threads threads; "sql" keeps them in the
+    # database (BULWARK_DATABASE_URL: `market_bars`, partitioned by year on PostgreSQL), shared
+    # by every instance of a deployment; "memory" keeps them in this process only (tests,
+    # throwaway runs).
+    bars_store: Literal["parquet", "sql", "memory"] = "parquet"
     bars_dir: Annotated[str, msgspec.Meta(min_length=1)] = "var/bars"
     bars_threads: Annotated[int, msgspec.Meta(ge=1, le=64)] = 4
     # Market-data vendors (docs/market-data-vendors.md): keys, where their APIs are, their

@@ -25,6 +25,31 @@ class InvalidBacktest(DomainError):
     code = "INVALID_BACKTEST"
 
 
+class BarsMissing(DomainError):
+    """The bar store lacks bars a backtest needs: `missing` maps each such symbol to the first
+    day it has no bar for (422 BACKTEST_BARS_MISSING)."""
+
+    code = "BACKTEST_BARS_MISSING"
+
+    def __init__(self, missing: dict[str, date], timeframe: Timeframe) -> None:
+        listed = ", ".join(f"{s} from {d.isoformat()}" for s, d in list(missing.items())[:10])
+        more = f" and {len(missing) - 10} more" if len(missing) > 10 else ""
+        super().__init__(
+            f"the bar store lacks {timeframe.value} bars of {listed}{more}; backfill them "
+            "(bulwark bars backfill) or shorten the range",
+            field="symbols",
+        )
+        self.missing = dict(missing)
+
+
+class DataSource(StrEnum):
+    """Where a backtest's bars come from: the shipped synthetic set (the offline demo), or
+    the historical bar store (docs/bar-store.md) for real symbols."""
+
+    SYNTHETIC = "synthetic"
+    STORE = "store"
+
+
 class BacktestStatus(StrEnum):
     QUEUED = "queued"
     RUNNING = "running"
@@ -67,8 +92,12 @@ class BacktestRequest:
     starting_cash: Decimal = Decimal(100_000)
     fees: FeeModel = field(default_factory=FeeModel)
     slippage_bps: Decimal = ZERO
+    source: DataSource = DataSource.SYNTHETIC
+    adjusted: bool = False  # store bars adjusted for splits and dividends at read
 
     def __post_init__(self) -> None:
+        if self.adjusted and self.source is not DataSource.STORE:
+            raise InvalidBacktest("adjusted bars come from the store only", field="adjusted")
         if not self.symbols or len(set(self.symbols)) != len(self.symbols):
             raise InvalidBacktest("symbols must be one or more distinct symbols", field="symbols")
         if self.end < self.start:
@@ -158,6 +187,8 @@ class BacktestResult:
     orders_sent: int
     open_positions: dict[str, Decimal] = field(default_factory=dict)
     denied_total: int = 0
+    source: DataSource = DataSource.SYNTHETIC  # where the bars came from
+    adjusted: bool = False  # whether they were adjusted for corporate actions
 
 
 @dataclass(slots=True, eq=False)

@@ -20,6 +20,7 @@ from domain.backtests.model import (
     BacktestMetrics,
     BacktestRequest,
     BacktestResult,
+    DataSource,
     FeeModel,
 )
 from domain.marketdata.bars import Timeframe
@@ -48,6 +49,9 @@ class BacktestIn(Input):
     starting_cash: Money = Money("100000")
     commission: CommissionIn | None = None
     slippage_bps: BasisPoints | None = None
+    # "synthetic": the shipped demo set; "store": the historical bar store (real symbols).
+    source: DataSource = DataSource.SYNTHETIC
+    adjusted: bool = False  # store bars adjusted for splits and dividends (source "store")
 
     def to_domain(self) -> BacktestRequest:
         fees = FeeModel()
@@ -62,6 +66,8 @@ class BacktestIn(Input):
             starting_cash=Decimal(self.starting_cash),
             fees=fees,
             slippage_bps=self.slippage_bps or ZERO,
+            source=self.source,
+            adjusted=self.adjusted,
         )
 
 
@@ -75,6 +81,15 @@ class BacktestRequestOut(Output):
     commission_per_share: PriceOut
     commission_bps: RateOut
     slippage_bps: RateOut
+    source: str
+    adjusted: bool
+
+
+class DataOut(Output):
+    """Where a run's bars came from and whether they were adjusted for corporate actions."""
+
+    source: str  # "synthetic" or "store"
+    adjusted: bool
 
 
 class MetricsOut(Output):
@@ -141,6 +156,7 @@ class DeniedOut(Output):
 
 
 class ResultOut(Output):
+    data: DataOut
     metrics: MetricsOut | None
     equity: list[EquityOut]
     trades: list[TradeOut]
@@ -153,6 +169,7 @@ class ResultOut(Output):
     @classmethod
     def from_domain(cls, r: BacktestResult) -> ResultOut:
         return cls(
+            data=DataOut(source=r.source.value, adjusted=r.adjusted),
             metrics=None if r.metrics is None else MetricsOut.from_domain(r.metrics),
             equity=[EquityOut(day=p.day, equity=p.equity) for p in r.equity],
             trades=[
@@ -200,7 +217,7 @@ class BacktestOut(Output):
             strategy_id=q.strategy_id, symbols=list(q.symbols), from_=q.start, to=q.end,
             timeframe=q.timeframe.value, starting_cash=q.starting_cash,
             commission_per_share=q.fees.per_share, commission_bps=q.fees.bps,
-            slippage_bps=q.slippage_bps,
+            slippage_bps=q.slippage_bps, source=q.source.value, adjusted=q.adjusted,
         )  # fmt: skip
         return cls(
             id=b.id,

@@ -1,4 +1,5 @@
-"""Backtests: run your strategy over recorded bars through the gate, follow, list, cancel."""
+"""Backtests: run your strategy over recorded or stored bars through the gate, follow, list,
+cancel."""
 
 from __future__ import annotations
 
@@ -31,7 +32,11 @@ class BacktestController(Controller):
             "with the run (status queued); follow it with GET. 404 NOT_FOUND (field "
             "strategy_id) for a strategy that is not yours; 422 INVALID_BACKTEST naming the "
             "field: an unknown symbol, a range without bars, too many symbols or bars; 429 "
-            "TOO_MANY_BACKTESTS while you have as many unfinished runs as allowed."
+            "TOO_MANY_BACKTESTS while you have as many unfinished runs as allowed. `source` "
+            "`store` reads the historical bar store (real symbols; `adjusted` for split- and "
+            "dividend-adjusted bars) instead of the shipped synthetic set: 422 "
+            "BACKTEST_BARS_MISSING names the symbols the store lacks bars of and the first "
+            "missing day. The result's `data` names the source and the adjustment."
         ),
         status_code=202,
         guards=[require_roles(*HUMANS)],
@@ -40,7 +45,10 @@ class BacktestController(Controller):
             404,
             422,
             429,
-            notes={422: "INVALID_BACKTEST", 429: "RATE_LIMITED or TOO_MANY_BACKTESTS"},
+            notes={
+                422: "INVALID_BACKTEST or BACKTEST_BARS_MISSING",
+                429: "RATE_LIMITED or TOO_MANY_BACKTESTS",
+            },
         ),
     )
     async def start(

@@ -11,6 +11,7 @@ from domain.backtests.model import (
     BacktestMetrics,
     BacktestRequest,
     BacktestResult,
+    DataSource,
     DeniedOrder,
     EquityPoint,
     FeeModel,
@@ -42,6 +43,8 @@ def request_doc(request: BacktestRequest) -> dict[str, Any]:
         "commission_per_share": str(request.fees.per_share),
         "commission_bps": str(request.fees.bps),
         "slippage_bps": str(request.slippage_bps),
+        "source": request.source.value,
+        "adjusted": request.adjusted,
     }
 
 
@@ -55,6 +58,8 @@ def request_of(doc: dict[str, Any]) -> BacktestRequest:
         starting_cash=_req_dec(doc["starting_cash"]),
         fees=FeeModel(_req_dec(doc["commission_per_share"]), _req_dec(doc["commission_bps"])),
         slippage_bps=_req_dec(doc["slippage_bps"]),
+        source=DataSource(doc.get("source", DataSource.SYNTHETIC.value)),
+        adjusted=bool(doc.get("adjusted", False)),
     )
 
 
@@ -62,6 +67,8 @@ def result_doc(result: BacktestResult) -> dict[str, Any]:
     m = result.metrics
     return {
         "bars": result.bars,
+        "source": result.source.value,
+        "adjusted": result.adjusted,
         "orders_sent": result.orders_sent,
         "denied_total": result.denied_total,
         "open_positions": {k: str(v) for k, v in result.open_positions.items()},
@@ -120,4 +127,6 @@ def result_of(doc: dict[str, Any]) -> BacktestResult:
         orders_sent=int(doc["orders_sent"]),
         denied_total=int(doc.get("denied_total", len(doc["denied"]))),
         open_positions={k: _req_dec(v) for k, v in doc["open_positions"].items()},
+        source=DataSource(doc.get("source", DataSource.SYNTHETIC.value)),
+        adjusted=bool(doc.get("adjusted", False)),
     )  # fmt: skip

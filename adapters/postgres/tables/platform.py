@@ -1,9 +1,9 @@
 """Tables the platform's other services fill: audit log, transactions, market bars, margin settings.
 
 `market_bars` is keyed by (symbol, interval, time) with `time` the bar's start. On
-PostgreSQL with the TimescaleDB extension it can be turned into a hypertable
-(`SELECT create_hypertable('market_bars', 'time')`: the primary key already contains
-the partitioning column); nothing here requires the extension.
+PostgreSQL, migration 0034 makes it a table partitioned by range of `time`, one partition a
+year, created as bars of that year are first written (adapters/postgres/bar_partitions.py);
+on SQLite it is a plain table.
 """
 
 from __future__ import annotations
@@ -83,6 +83,18 @@ market_bars = Table(
     Column("close", Money(), nullable=False),
     Column("volume", Money(), nullable=False),
     Column("vwap", Money(), nullable=True),
+    Column("trades", Integer(), nullable=True),
+)
+
+# Splits and dividends of the bar store's symbols (adapters/postgres/bar_history.py).
+bar_corporate_actions = Table(
+    "bar_corporate_actions",
+    metadata,
+    Column("symbol", String(64), primary_key=True),
+    Column("kind", String(16), primary_key=True),
+    Column("ex_date", Date(), primary_key=True),
+    Column("value", Money(), nullable=False),
+    Column("reference_close", Money(), nullable=True),
 )
 
 margin_settings = Table(

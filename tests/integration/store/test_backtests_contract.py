@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
@@ -15,6 +16,7 @@ from domain.backtests.model import (
     BacktestRequest,
     BacktestResult,
     BacktestStatus,
+    DataSource,
     DeniedOrder,
     EquityPoint,
     FeeModel,
@@ -154,3 +156,22 @@ async def test_unfinished_runs_are_counted_per_owner_and_in_all(
 
     # Assert
     assert (mine, everyone) == (2, 3)
+
+
+async def test_a_store_run_keeps_its_source_and_adjustment(repo: BacktestRepository) -> None:
+    # Arrange: a run over the bar store's adjusted bars
+    run = backtest()
+    run.request = replace(run.request, source=DataSource.STORE, adjusted=True)
+    await repo.add(run)
+    run.start(T0 + timedelta(seconds=1))
+    named = replace(result(), source=DataSource.STORE, adjusted=True)
+
+    # Act
+    run.succeed(named, T0 + timedelta(seconds=2))
+    await repo.save(run)
+    done = await repo.get("bt-1", "u-1")
+
+    # Assert
+    assert done is not None and done.result == named
+    assert (done.request.source, done.request.adjusted) == (DataSource.STORE, True)
+    assert (done.result.source, done.result.adjusted) == (DataSource.STORE, True)

@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import asyncio
 import io
+from collections.abc import AsyncIterator
+from pathlib import Path
 
 import pytest
 
 from bootstrap.cli import _parser
 from bootstrap.cli_backtest import ProgressBar, run_backtest
-from bootstrap.containers.application import ApplicationContainer
+from bootstrap.containers.application import ApplicationContainer, build_container
+from bootstrap.settings import load_settings
+from domain.backtests.model import BarsMissing, DataSource
 from domain.errors import NotFound
+from domain.marketdata.bars import Timeframe
 from domain.marketdata.signals import Pattern
 from domain.principals import Principal, Role
 from domain.strategies.definition import SignalSource, SourceKind, Strategy
+from tests.kit.backtests import series_of
 from tests.unit.bootstrap.test_cli import container, run
 
 __all__ = ["container"]
@@ -108,3 +114,53 @@ async def test_ctrl_c_cancels_the_run_and_says_so(container: ApplicationContaine
     stored = await container.strategies.backtests().list_for(Principal("u-cli", Role.OWNER))
     assert stored[0].status.value == "canceled"
     assert f"backtest {stored[0].id} canceled" in out.getvalue()
+
+
+@pytest.fixture(params=["parquet", "sql"])
+async def store_container(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> AsyncIterator[ApplicationContainer]:
+    """The embedded store, with the Parquet bar store under tmp_path or the SQL one in it."""
+    url = f"sqlite+aiosqlite:///{tmp_path / 'var' / 'bulwark.db'}"
+    settings = {
+        "BULWARK_ENV": "test",
+        "BULWARK_DATABASE_URL": url,
+        "BULWARK_BARS_STORE": request.param,
+        "BULWARK_BARS_DIR": str(tmp_path / "bars"),
+    }
+    c = build_container(load_settings(settings, env_file=None))
+    code, output = await run(c, "migrate")
+    assert code == 0, output
+    yield c
+    await c.core.engine().dispose()
+
+
+async def test_a_store_backtest_reads_the_bar_store_and_says_so(
+    store_container: ApplicationContainer,
+) -> None:
+    # Arrange: two symbols' daily bars written into the configured bar store
+    store_kind = type(store_container.market_data.bar_store()).__name__
+    series = series_of(symbols=2, bars=300)
+    store = store_container.market_data.bar_store()
+    for symbol, bars in series.items():
+        await store.write_series(symbol, Timeframe.D1, bars)
+    strategy_id = await stored_strategy(store_container)
+
+    # Act
+    code, output = await run(
+        store_container, "backtest", "--strategy", strategy_id, "--symbols", "t0,t1",
+        "--from", "2020-01-01", "--to", "2021-02-01", "--source", "store", "--adjusted",
+    )  # fmt: skip
+    with pytest.raises(BarsMissing, match="T0 from 2015-01-01"):
+        await run(
+            store_container, "backtest", "--strategy", strategy_id, "--symbols", "T0",
+            "--from", "2015-01-01", "--to", "2021-02-01", "--source", "store",
+        )  # fmt: skip
+
+    # Assert
+    assert code == 0, output
+    assert "data: store bars (adjusted)" in output and ": succeeded" in output
+    stored = await store_container.strategies.backtests().list_for(Principal("u-cli", Role.OWNER))
+    assert len(stored) == 1 and stored[0].result is not None
+    assert stored[0].result.source is DataSource.STORE and stored[0].result.adjusted
+    assert store_kind in ("ParquetBarStore", "SqlBarHistoryStore")
