@@ -27,11 +27,13 @@ from bootstrap import (
     cli_perf,
     cli_rebalance,
     cli_retirement,
+    cli_serve,
     cli_surveil,
     cli_vault,
 )
+from bootstrap.cli_serve import EXIT_REFUSED, EXIT_USAGE
 from bootstrap.cli_users import add_user_commands, run_user_command
-from bootstrap.settings import Settings, SettingsError, load_settings
+from bootstrap.settings import SettingsError, load_settings
 from domain.errors import DomainError
 from domain.numbers import InvalidNumber, NumberSpec
 from domain.principals import Principal, Role
@@ -39,8 +41,6 @@ from domain.principals import Principal, Role
 if TYPE_CHECKING:  # loaded when a command needs it: `bulwark consume` joins its group first
     from bootstrap.containers.commands import Contexts
 
-EXIT_USAGE = 2
-EXIT_REFUSED = 3
 MEMORY_REFUSED = (
     "bulwark: BULWARK_DATABASE_URL is memory://, whose state lives only inside one process. "
     "Use `bulwark serve --demo` (or `make run DEMO=1`), or point BULWARK_DATABASE_URL at a "
@@ -226,47 +226,6 @@ def prepare_sqlite_path(url: str) -> None:
         Path(url[len(prefix) :]).expanduser().parent.mkdir(parents=True, exist_ok=True)
 
 
-def _serve(args: argparse.Namespace, settings: Settings) -> None:
-    import uvicorn
-
-    from bootstrap.serving import http_protocol
-
-    if args.demo:
-        os.environ["BULWARK_DEMO"] = "true"
-    # The app reads its settings again: the kill switch's listener binds beside these.
-    if args.host:
-        os.environ["BULWARK_HOST"] = args.host
-    if args.port:
-        os.environ["BULWARK_PORT"] = str(args.port)
-    uvicorn.run(
-        "bootstrap.app:app_from_env",
-        factory=True,
-        host=args.host or settings.core.host,
-        port=args.port or settings.core.port,
-        workers=settings.core.workers,
-        log_config=None,
-        access_log=False,  # the app logs each request itself, with its request id
-        ws_ping_interval=settings.http.ws_ping_seconds,
-        http=http_protocol(),  # stamps each request's arrival (the kill switch's deadline)
-        # A client's WebSocket message is capped like a request body, before it is buffered.
-        ws_max_size=settings.http.max_body_bytes,
-    )
-
-
-def _consume(settings: Settings) -> int:
-    from bootstrap.early_join import StoreRefused, run_consume
-
-    try:
-        run_consume(settings)  # the store preflight too, once the group join is under way
-    except StoreRefused as exc:
-        print(f"bulwark: {exc}", file=sys.stderr)
-        return EXIT_REFUSED
-    except SettingsError as exc:
-        print(f"bulwark: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    return 0
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -295,7 +254,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(MEMORY_REFUSED, file=sys.stderr)
         return EXIT_REFUSED
     if args.command == "consume":
-        return _consume(settings)
+        return cli_serve.consume(settings)
     if args.command == cli_surveil.COMMAND:  # the detectors over the events topic
         try:
             return cli_surveil.run(settings, args.until_caught_up)
@@ -303,29 +262,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"bulwark: {exc}", file=sys.stderr)
             return EXIT_USAGE
     if args.command == "serve":
-        # Before logging is configured: an unusable store is one line, never a traceback.
-        from bootstrap.storage import store_problem
-
-        problem = asyncio.run(store_problem(settings))
-        if problem is not None:
-            print(f"bulwark: {problem}", file=sys.stderr)
-            return EXIT_REFUSED
-        # BULWARK_COMPUTE=cuda where CUDA cannot run: one configuration-error line.
-        from bootstrap.compute import compute_problem
-
-        compute = compute_problem(settings)
-        if compute is not None:
-            print(f"bulwark: configuration error: {compute}", file=sys.stderr)
-            return EXIT_USAGE
-        from bootstrap.inference import inference_problem
-
-        inference = inference_problem(settings)
-        if inference is not None:  # a forced GPU provider this machine lacks: one line
-            print(f"bulwark: configuration error: {inference}", file=sys.stderr)
-            return EXIT_USAGE
-    if args.command == "serve":
-        _serve(args, settings)
-        return 0
+        return cli_serve.serve(args, settings)
     if settings.store.database_url.startswith("memory://") and args.command != "migrate":
         print(MEMORY_REFUSED, file=sys.stderr)
         return EXIT_REFUSED

@@ -1,0 +1,83 @@
+"""`bulwark serve` and `bulwark consume`: the long-running commands, each checked first so an
+operator's mistake (an unusable store, a GPU this machine lacks) is one line, never a
+traceback."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+
+from bootstrap.settings import Settings, SettingsError
+
+EXIT_USAGE = 2
+EXIT_REFUSED = 3
+
+
+def serve(args: argparse.Namespace, settings: Settings) -> int:
+    """Preflight (store, compute, inference), then uvicorn until stopped."""
+    # Before logging is configured: an unusable store is one line, never a traceback.
+    from bootstrap.storage import store_problem
+
+    problem = asyncio.run(store_problem(settings))
+    if problem is not None:
+        print(f"bulwark: {problem}", file=sys.stderr)
+        return EXIT_REFUSED
+    # BULWARK_COMPUTE=cuda where CUDA cannot run: one configuration-error line.
+    from bootstrap.compute import compute_problem
+
+    compute = compute_problem(settings)
+    if compute is not None:
+        print(f"bulwark: configuration error: {compute}", file=sys.stderr)
+        return EXIT_USAGE
+    from bootstrap.inference import inference_problem
+
+    inference = inference_problem(settings)
+    if inference is not None:  # a forced GPU provider this machine lacks: one line
+        print(f"bulwark: configuration error: {inference}", file=sys.stderr)
+        return EXIT_USAGE
+    _run_server(args, settings)
+    return 0
+
+
+def _run_server(args: argparse.Namespace, settings: Settings) -> None:
+    import uvicorn
+
+    from bootstrap.serving import http_protocol
+
+    if args.demo:
+        os.environ["BULWARK_DEMO"] = "true"
+    # The app reads its settings again: the kill switch's listener binds beside these.
+    if args.host:
+        os.environ["BULWARK_HOST"] = args.host
+    if args.port:
+        os.environ["BULWARK_PORT"] = str(args.port)
+    uvicorn.run(
+        "bootstrap.app:app_from_env",
+        factory=True,
+        host=args.host or settings.core.host,
+        port=args.port or settings.core.port,
+        workers=settings.core.workers,
+        log_config=None,
+        access_log=False,  # the app logs each request itself, with its request id
+        ws_ping_interval=settings.http.ws_ping_seconds,
+        http=http_protocol(),  # stamps each request's arrival (the kill switch's deadline)
+        # A client's WebSocket message is capped like a request body, before it is buffered.
+        ws_max_size=settings.http.max_body_bytes,
+    )
+
+
+def consume(settings: Settings) -> int:
+    """`bulwark consume`: the Kafka command consumers (a refused store: one line)."""
+    from bootstrap.early_join import StoreRefused, run_consume
+
+    try:
+        run_consume(settings)  # the store preflight too, once the group join is under way
+    except StoreRefused as exc:
+        print(f"bulwark: {exc}", file=sys.stderr)
+        return EXIT_REFUSED
+    except SettingsError as exc:
+        print(f"bulwark: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    return 0
