@@ -3,6 +3,7 @@ listener is built with (its contexts, the watchers, the cluster and Kafka lifeti
 
 from __future__ import annotations
 
+import sys
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -185,10 +186,18 @@ class ApplicationContainer(containers.DeclarativeContainer):
     )  # fmt: skip
 
 
+_COPY_RECURSION_LIMIT = 4_000
+
+
 def build_container(settings: Settings) -> ApplicationContainer:
     """The served app's container (and `bulwark consume`'s)."""
     from bootstrap.notification_channels import add_optional_senders
 
+    # dependency-injector deep-copies the declarative containers' provider graph when one is
+    # built, a recursion as deep as the graph's longest chain: with every context composed it
+    # outgrows Python's default limit (1,000) when the caller's stack is already deep (a pytest
+    # worker, a thread). Copying is the only deep recursion here; the limit is raised for it.
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), _COPY_RECURSION_LIMIT))
     container = ApplicationContainer(settings=settings)
     built = container.notifications()
     add_optional_senders(built.notification_senders, settings, built.notification_http)
