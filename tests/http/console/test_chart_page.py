@@ -3,6 +3,7 @@ columns are compared with values worked out by hand for a six-bar series."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -14,7 +15,8 @@ from application.market_data.market import MarketService
 from domain.marketdata.bars import Bar, Timeframe
 from domain.principals import Role
 from tests.http.console.helpers import console_client, signed_in
-from tests.http.harness import Harness, serving_market_data
+from tests.http.harness import PASSWORD, Harness, serving_market_data
+from tests.http.test_ws_quotes import frame_of, prices, set_price
 from tests.unit.marketdata.test_market_service import FakeProvider
 
 PAGE = "/console/chart"
@@ -178,3 +180,28 @@ async def test_the_data_route_needs_a_session(harness: Harness, market: SixBars)
 
     assert response.status_code == 303
     assert response.headers["location"].startswith("/console/login")
+
+
+async def test_the_console_session_cookie_opens_the_quotes_socket(harness: Harness) -> None:
+    """The chart's JS opens /ws/quotes with nothing but the console's cookie."""
+    # Arrange: sign in on the test client itself (its cookie jar is the socket's)
+    viewer = await harness.user(Role.VIEWER)
+    form = await harness.client.get("/console/login")
+    found = re.search(r'name="_csrf" value="([^"]+)"', form.text)
+    assert found is not None
+    login = {"_csrf": found.group(1), "username": viewer.username, "password": PASSWORD}
+    signed = await harness.client.post("/console/login", data=login, follow_redirects=False)
+    assert signed.status_code == 303, signed.text
+    cookie = "; ".join(f"{k}={v}" for k, v in harness.client.cookies.items())
+
+    # Act (a page of this host opens it: the browser sends its Origin)
+    ws = await harness.client.websocket_connect(
+        "/ws/quotes?symbols=AAPL", headers={"cookie": cookie, "origin": "http://testserver.local"}
+    )
+    set_price(harness, "AAPL", "190.25")
+
+    # Assert
+    with ws:
+        assert frame_of(ws, "welcome")["principal"] == viewer.id
+        assert frame_of(ws, "subscribed")["symbols"] == ["AAPL"]
+        assert prices(ws).get("AAPL") == "190.25000000"
