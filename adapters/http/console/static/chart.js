@@ -12,7 +12,7 @@
 
   function candleHook(state) {
     return function (u) {
-      if (state.style !== "candles") { return; }
+      if (state.look !== "candles") { return; }
       const d = state.data;
       const ctx = u.ctx;
       const [i0, i1] = [u.series[0].idxs ? u.series[0].idxs[0] : 0, u.series[0].idxs ? u.series[0].idxs[1] : d.x.length - 1];
@@ -42,8 +42,8 @@
     };
   }
 
-  function priceSeries(d, style) {
-    const series = [{}, { label: "Close", stroke: style === "candles" ? "transparent" : "#58a6ff", width: 1.5, scale: "y" }];
+  function priceSeries(d, look) {
+    const series = [{}, { label: "Close", stroke: look === "candles" ? "transparent" : "#58a6ff", width: 1.5, scale: "y" }];
     const rows = [d.x, d.close];
     let color = 0;
     d.indicators.forEach(function (ind) {
@@ -67,7 +67,7 @@
   function draw(state) {
     const el = state.el;
     const d = state.data;
-    const spec = priceSeries(d, state.style);
+    const spec = priceSeries(d, state.look);
     if (state.plot) { state.plot.destroy(); }
     el.textContent = "";
     state.plot = new uPlot({
@@ -120,7 +120,7 @@
     d.high[i] = Math.max(d.high[i], price);
     d.low[i] = Math.min(d.low[i], price);
     showLast(text);
-    if (state.plot) { state.plot.setData(priceSeries(d, state.style).rows); }
+    if (state.plot) { state.plot.setData(priceSeries(d, state.look).rows); }
   }
 
   function load(state) {
@@ -180,9 +180,9 @@
     const el = document.getElementById("price-chart");
     if (!el || typeof uPlot === "undefined") { return; }
     const styleSelect = document.getElementById("chart-style");
-    const state = { el: el, src: el.dataset.src, symbol: el.dataset.symbol, style: styleSelect ? styleSelect.value : "candles", plot: null, rsiPlot: null, data: null, polling: null };
+    const state = { el: el, src: el.dataset.src, symbol: el.dataset.symbol, look: styleSelect ? styleSelect.value : "candles", plot: null, rsiPlot: null, data: null, polling: null };
     if (styleSelect) {
-      styleSelect.addEventListener("change", function () { state.style = styleSelect.value; if (state.data) { draw(state); } });
+      styleSelect.addEventListener("change", function () { state.look = styleSelect.value; if (state.data) { draw(state); } });
     }
     window.addEventListener("resize", function () {
       if (state.plot) { state.plot.setSize({ width: width(el), height: state.plot.height }); }
