@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
@@ -24,6 +24,27 @@ DATA = "/console/chart/data"
 CLOSES = ("10", "11", "10.5", "11.5", "12", "11")
 
 
+def six_bars(symbol: str, timeframe: Timeframe, last: datetime) -> list[Bar]:
+    """Bars closing 10, 11, 10.5, 11.5, 12, 11, the last starting at `last`."""
+    out = []
+    for i, text in enumerate(CLOSES):
+        close = Decimal(text)
+        open_ = Decimal(CLOSES[i - 1]) if i else close
+        out.append(
+            Bar(
+                symbol,
+                timeframe,
+                last - timeframe.delta * (len(CLOSES) - 1 - i),
+                open_,
+                max(open_, close) + Decimal("0.5"),
+                min(open_, close) - Decimal("0.5"),
+                close,
+                Decimal(1000 + i),
+            )
+        )
+    return out
+
+
 @dataclass
 class SixBars(FakeProvider):
     """AAPL's daily bars close 10, 11, 10.5, 11.5, 12, 11 (opens at the close before)."""
@@ -38,24 +59,7 @@ class SixBars(FakeProvider):
         limit: int = 500,
     ) -> list[Bar]:
         await self._enter("bars", symbol, limit)
-        last = timeframe.floor(self.clock.now())
-        out = []
-        for i, text in enumerate(CLOSES):
-            close = Decimal(text)
-            open_ = Decimal(CLOSES[i - 1]) if i else close
-            out.append(
-                Bar(
-                    symbol,
-                    timeframe,
-                    last - timeframe.delta * (len(CLOSES) - 1 - i),
-                    open_,
-                    max(open_, close) + Decimal("0.5"),
-                    min(open_, close) - Decimal("0.5"),
-                    close,
-                    Decimal(1000 + i),
-                )
-            )
-        return out[-limit:]
+        return six_bars(symbol, timeframe, timeframe.floor(self.clock.now()))[-limit:]
 
 
 @pytest.fixture
@@ -205,3 +209,44 @@ async def test_the_console_session_cookie_opens_the_quotes_socket(harness: Harne
         assert frame_of(ws, "welcome")["principal"] == viewer.id
         assert frame_of(ws, "subscribed")["symbols"] == ["AAPL"]
         assert prices(ws).get("AAPL") == "190.25000000"
+
+
+async def test_a_range_reads_the_stored_history_with_indicators_over_it(
+    harness: Harness, market: SixBars
+) -> None:
+    # Arrange: six stored daily bars of MSFT (the provider knows no MSFT: the store answers)
+    last = datetime(2025, 12, 31, tzinfo=UTC)
+    await harness.container.market_data.bar_store().write(
+        "MSFT", Timeframe.D1, six_bars("MSFT", Timeframe.D1, last)
+    )
+    viewer = await harness.user(Role.VIEWER)
+
+    # Act
+    async with signed_in(harness, viewer.username) as client:
+        stored = await client.get(
+            DATA,
+            params={
+                "symbol": "MSFT",
+                "sma": "3",
+                "start": "2025-12-01T00:00:00Z",
+                "end": "2026-01-01T00:00:00Z",
+            },
+        )
+        empty = await client.get(
+            DATA,
+            params={
+                "symbol": "MSFT",
+                "start": "2024-01-01T00:00:00Z",
+                "end": "2024-02-01T00:00:00Z",
+            },
+        )
+        half = await client.get(DATA, params={"symbol": "MSFT", "start": "2025-12-01T00:00:00Z"})
+
+    # Assert
+    assert stored.status_code == 200, stored.text
+    body = stored.json()
+    assert body["source"] == "history" and body["close"][-1] == "11.00000000"
+    assert body["x"][-1] == int(last.timestamp())
+    assert _column(body, "sma:3") == _approx([None, None, 10.5, 11.0, 34 / 3, 11.5])
+    assert empty.status_code == 404 and empty.json()["code"] == "SYMBOL_NOT_FOUND"
+    assert half.status_code == 400 and half.json()["errors"][0]["field"] == "end"
