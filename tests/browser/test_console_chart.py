@@ -23,7 +23,7 @@ import uvicorn
 from adapters.memory.clock import FakeClock
 from bootstrap.app import create_app
 from domain.principals import Role
-from tests.browser.browser import tab
+from tests.browser.browser import PHONE, tab
 from tests.http.harness import test_container as container_for
 from tests.http.harness import test_settings as settings_with
 
@@ -108,4 +108,24 @@ def test_the_chart_draws_and_follows_pushed_quotes(
     assert rsi_width > 0
     assert first not in ("", "—")
     assert last_close == float(PUSHED)
+    assert errors == [], errors
+
+
+def test_the_chart_fits_a_phone(binaries: tuple[str, str], served: Served) -> None:
+    with tab(binaries, served.base, "chart-phone", size=PHONE) as page:
+        page.login(USER, PASSWORD)
+        page.open("/console/chart?symbol=AAPL&timeframe=1h&ema=12")
+        canvas = page.wait_for("#price-chart canvas", timeout=30)
+        width = page.driver.execute_script(
+            "return arguments[0].getBoundingClientRect().width;", canvas
+        )
+        viewport = page.driver.execute_script("return window.innerWidth;")
+        overflows = page.driver.execute_script(
+            "return document.documentElement.scrollWidth > window.innerWidth + 1"
+        )
+        page.shot("phone")
+        errors = page.console_errors()
+
+    assert 0 < width <= viewport
+    assert not overflows
     assert errors == [], errors
