@@ -19,8 +19,9 @@ from typing import Any
 
 import pytest
 import uvicorn
+from dependency_injector import providers
 
-from adapters.memory.clock import FakeClock
+from adapters.memory.clock import FakeClock, SystemClock
 from bootstrap.app import create_app
 from domain.principals import Role
 from tests.browser.browser import PHONE, tab
@@ -29,6 +30,7 @@ from tests.http.harness import test_settings as settings_with
 
 USER, PASSWORD = "chart-viewer", "a-long-password-1"
 PUSHED = "191.37"
+POLLED = "189.12"
 
 
 @dataclass
@@ -49,6 +51,9 @@ class Served:
 def served(binaries: tuple[str, str]) -> Iterator[Served]:
     settings = settings_with(ws_quotes_flush_ms="1")
     container = container_for(settings, FakeClock())
+    # The wall clock: the bars' brief cache must expire for the polling fallback to see a
+    # newer price (a fake clock never moves on its own).
+    container.core.clock.override(providers.Object(SystemClock()))
     app = create_app(settings, container)
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
@@ -102,6 +107,18 @@ def test_the_chart_draws_and_follows_pushed_quotes(
             "const d = window.bulwarkChart.data; return d.close[d.close.length - 1];"
         )
         page.shot("chart")
+        # The socket fails: the page falls back to polling the data route.
+        page.driver.execute_script("window.bulwarkChart.socket.close();")
+        page.wait_until(
+            lambda: page.find("#chart-feed").get_attribute("data-state") == "polling",
+            message="the page did not fall back to polling",
+        )
+        served.push_price("AAPL", POLLED)
+        page.wait_until(
+            lambda: page.find("#chart-last").text.startswith(POLLED),
+            timeout=30,
+            message="polling did not bring the newer price",
+        )
         errors = page.console_errors()
 
     assert size[0] > 0 and size[1] > 0
