@@ -6,6 +6,7 @@
 (function () {
   "use strict";
   const POLL_MS = 5000;
+  const RETRY_MS = 30000;  // while polling, the socket is tried again this often
   const COLORS = ["#f2cc60", "#a371f7", "#ff7b72", "#79c0ff", "#56d364", "#ffa657", "#d2a8ff", "#e3b341"];
 
   function num(values) { return values.map(function (v) { return v === null ? null : Number(v); }); }
@@ -151,6 +152,10 @@
     setFeed("polling");
   }
 
+  function stopPolling(state) {
+    if (state.polling) { clearInterval(state.polling); state.polling = null; }
+  }
+
   function follow(state) {
     if (typeof WebSocket === "undefined") { poll(state); return; }
     const scheme = location.protocol === "https:" ? "wss:" : "ws:";
@@ -161,7 +166,7 @@
     socket.addEventListener("message", function (message) {
       let frame;
       try { frame = JSON.parse(message.data); } catch (e) { return; }
-      if (frame.type === "subscribed") { setFeed("live"); }
+      if (frame.type === "subscribed") { stopPolling(state); setFeed("live"); }
       if (frame.type === "ping") { socket.send(JSON.stringify({ action: "pong" })); }
       if (frame.type !== "quotes" || !state.data) { return; }
       frame.quotes.forEach(function (q) {
@@ -172,7 +177,12 @@
         if (bid > 0 && ask > 0) { applyPrice(state, ((bid + ask) / 2).toFixed(8)); }
       });
     });
-    socket.addEventListener("close", function () { poll(state); });
+    socket.addEventListener("close", function () {
+      if (state.socket !== socket) { return; }
+      state.socket = null;
+      poll(state);
+      setTimeout(function () { if (!state.socket) { follow(state); } }, RETRY_MS);
+    });
     state.socket = socket;
   }
 
