@@ -13,6 +13,7 @@ from litestar.template.config import TemplateConfig
 
 from adapters.http.console.accounts_page import AccountsPageController
 from adapters.http.console.backtests_page import BacktestsPageController
+from adapters.http.console.chart_page import ChartPageController
 from adapters.http.console.desk_agents import AgentsDeskController
 from adapters.http.console.desk_providers import ProvidersDeskController
 from adapters.http.console.desk_risk import RiskDeskController
@@ -55,6 +56,7 @@ CONTROLLERS: list[type] = [
     RiskDeskController,
     AgentsDeskController,
     ProvidersDeskController,
+    ChartPageController,
     StreamsDeskController,
     SignalsDeskController,
     SuccessionDeskController,

@@ -51,6 +51,7 @@ NAV: tuple[NavItem, ...] = (
     NavItem("/console/risk", "Risk rules", "u"),
     NavItem("/console/agents", "Agents", "g"),
     NavItem("/console/providers", "Providers", "p"),
+    NavItem("/console/chart", "Chart", "q"),  # c is the succession's; q for quotes
     NavItem("/console/streams", "Streams", "s"),
     NavItem("/console/signals", "Signals", "i"),
     NavItem("/console/succession", "Succession", "c"),
