@@ -38,6 +38,7 @@ from adapters.http.console.push import ConsolePushController
 from adapters.http.console.session import ConsoleSessionMiddleware
 from adapters.http.console.surveillance_page import SurveillancePageController
 from adapters.http.console.vault_page import VaultPageController
+from adapters.http.console.wealth_page import WealthPageController
 from adapters.http.routing import AppRouter
 
 HERE = Path(__file__).parent
@@ -69,6 +70,7 @@ CONTROLLERS: list[type] = [
     BacktestsPageController,
     SurveillancePageController,
     FearGreedPageController,
+    WealthPageController,
 ]
 
 

@@ -64,6 +64,7 @@ NAV: tuple[NavItem, ...] = (
     NavItem("/console/surveillance", "Surveillance", "w"),
     NavItem("/console/fear-greed", "Fear & Greed", "h"),
     NavItem("/console/models", "Models", "l"),  # m is the notifications'
+    NavItem("/console/wealth", "Wealth", "y"),
 )
 
 
