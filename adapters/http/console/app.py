@@ -35,6 +35,7 @@ from adapters.http.console.overview import OverviewController
 from adapters.http.console.planning_page import PlanningPageController
 from adapters.http.console.portfolios_page import PortfoliosPageController
 from adapters.http.console.push import ConsolePushController
+from adapters.http.console.rebalancing_page import RebalancingPageController
 from adapters.http.console.session import ConsoleSessionMiddleware
 from adapters.http.console.surveillance_page import SurveillancePageController
 from adapters.http.console.vault_page import VaultPageController
@@ -71,6 +72,7 @@ CONTROLLERS: list[type] = [
     SurveillancePageController,
     FearGreedPageController,
     WealthPageController,
+    RebalancingPageController,
 ]
 
 

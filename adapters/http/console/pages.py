@@ -65,6 +65,7 @@ NAV: tuple[NavItem, ...] = (
     NavItem("/console/fear-greed", "Fear & Greed", "h"),
     NavItem("/console/models", "Models", "l"),  # m is the notifications'
     NavItem("/console/wealth", "Wealth", "y"),
+    NavItem("/console/rebalancing", "Rebalancing", "x"),
 )
 
 
