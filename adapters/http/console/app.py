@@ -12,6 +12,7 @@ from litestar.static_files import create_static_files_router
 from litestar.template.config import TemplateConfig
 
 from adapters.http.console.accounts_page import AccountsPageController
+from adapters.http.console.aggregation_page import AggregationPageController
 from adapters.http.console.backtests_page import BacktestsPageController
 from adapters.http.console.desk_agents import AgentsDeskController
 from adapters.http.console.desk_providers import ProvidersDeskController
@@ -73,6 +74,7 @@ CONTROLLERS: list[type] = [
     FearGreedPageController,
     WealthPageController,
     RebalancingPageController,
+    AggregationPageController,
 ]
 
 
