@@ -1,6 +1,7 @@
 // Rebalancing drift charts: <div data-drift-chart="JSON"> with {"labels": [symbols], "current",
 // "target", "low", "high": [percent per symbol], "out": [bool]}: the current weight as bars,
-// the target as a marker, the band (low..high around the target) as a shaded range.
+// the target as a marker, the band (low..high around the target) as a dashed box, red when
+// the symbol is out of band.
 // Sets data-drawn to the number of symbols drawn (the browser tests read it).
 (function () {
   "use strict";
@@ -12,8 +13,24 @@
     const labels = data.labels || [];
     const xs = labels.map(function (_, i) { return i; });
     const bars = uPlot.paths.bars({ size: [0.5, 64] });
-    const step = uPlot.paths.stepped({ align: 0, extend: true });
     const none = function () { return null; };
+    // Each symbol's band: a shaded box from low to high around its target, drawn under the bars.
+    function bandBoxes(u) {
+      const ctx = u.ctx;
+      const half = Math.max((u.valToPos(1, "x", true) - u.valToPos(0, "x", true)) * 0.35, 6);
+      ctx.save();
+      xs.forEach(function (i) {
+        const x = u.valToPos(i, "x", true);
+        const top = u.valToPos(data.high[i], "y", true);
+        const bottom = u.valToPos(data.low[i], "y", true);
+        ctx.fillStyle = data.out[i] ? "rgba(248,81,73,0.16)" : "rgba(63,185,80,0.18)";
+        ctx.fillRect(x - half, top, half * 2, bottom - top);
+        ctx.strokeStyle = "#3fb950";
+        ctx.setLineDash([4, 4]);
+        ctx.strokeRect(x - half, top, half * 2, bottom - top);
+      });
+      ctx.restore();
+    }
     const opts = {
       width: Math.max(el.clientWidth, 280),
       height: Number(el.dataset.chartHeight || 240),
@@ -27,10 +44,10 @@
         { label: "Symbol", value: function (u, v) { return v === null || v === undefined ? "" : labels[v]; } },
         { label: "Current %", stroke: "#4aa3ff", fill: "#4aa3ff99", paths: bars, points: { show: false } },
         { label: "Target %", stroke: "#ffd33d", paths: none, points: { show: true, size: 12, fill: "#ffd33d" } },
-        { label: "Band low %", stroke: "#3fb950", dash: [4, 4], width: 1, paths: step, points: { show: false } },
-        { label: "Band high %", stroke: "#3fb950", dash: [4, 4], width: 1, paths: step, points: { show: false } },
+        { label: "Band low %", stroke: "#3fb950", paths: none, points: { show: false } },
+        { label: "Band high %", stroke: "#3fb950", paths: none, points: { show: false } },
       ],
-      bands: [{ series: [4, 3], fill: "rgba(63,185,80,0.14)" }],
+      hooks: { drawAxes: [bandBoxes] },
     };
     const rows = [xs, data.current, data.target, data.low, data.high];
     const old = charts.get(el);
