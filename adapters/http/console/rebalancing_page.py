@@ -61,6 +61,15 @@ def drift_chart(drift: Drift, band: Decimal) -> dict[str, Any]:
     }
 
 
+async def _households(request: Request[Any, Any, Any]) -> list[Any]:
+    """The caller's portfolios (each a household), through the portfolios' use case."""
+    portfolio = bundle_of(request, "portfolio")
+    if portfolio is None:
+        return []
+    found = await portfolio.portfolios.list(caller_of(request).principal, None, 100)
+    return list(found.items)
+
+
 async def _limits(request: Request[Any, Any, Any]) -> Any:
     try:
         return await _services(request).limits.get(caller_of(request).principal)
@@ -94,12 +103,9 @@ class RebalancingPageController(Controller):
 
     @get("/")
     async def rebalancing(self, request: Request[Any, Any, Any]) -> Template:
-        portfolio = bundle_of(request, "portfolio")
-        principal = caller_of(request).principal
-        found = await portfolio.portfolios.list(principal, None, 100) if portfolio else None
         return page(
             request, "rebalancing.html", title="Rebalancing",
-            context={"portfolios": found.items if found else [],
+            context={"portfolios": await _households(request),
                      "limits": await _limits(request), "limit_errors": {}},
         )  # fmt: skip
 
@@ -201,8 +207,6 @@ class RebalancingPageController(Controller):
                 request, "partials/rebalancing_limits.html", status_code=status,
                 code=code or ("VALIDATION_ERROR" if reader.errors else None), context=context,
             )  # fmt: skip
-        portfolio = bundle_of(request, "portfolio")
-        found = await portfolio.portfolios.list(caller_of(request).principal, None, 100)
-        context["portfolios"] = found.items
+        context["portfolios"] = await _households(request)
         return page(request, "rebalancing.html", title="Rebalancing", status_code=status,
                     context=context)  # fmt: skip

@@ -166,10 +166,10 @@ async def _answer(services: Any, principal: Any, kind: str, reader: FieldReader)
         years, growth = reader.integer("years"), reader.decimal("growth_rate")
         future = reader.decimal("future_rate", required=False)
         state = reader.decimal("state_rate", required=False)
-        if reader.errors or None in (amount, income, years, growth):
+        if reader.errors or amount is None or income is None or years is None or growth is None:
             return None
         question = ConversionQuestion(
-            amount=amount, taxable_income=income, years=years, growth_rate=growth,  # type: ignore[arg-type]
+            amount=amount, taxable_income=income, years=years, growth_rate=growth,
             future_rate=future, state_rate=state,
         )  # fmt: skip
         return await services.retirement.roth_conversion(principal, question)
@@ -218,7 +218,7 @@ class WealthPageController(Controller):
                 return fragment(request, "partials/wealth_profile.html", context=context)
             return Redirect(WEALTH, status_code=303)
         context = await _context(request, profile_form=reader.values, profile_errors=reader.errors)
-        context["profile_form"]["accredited_bases"] = bases  # type: ignore[assignment]
+        context["profile_form"]["accredited_bases"] = bases
         if is_htmx(request):
             return fragment(
                 request, "partials/wealth_profile.html", status_code=422,
