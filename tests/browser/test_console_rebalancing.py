@@ -1,7 +1,9 @@
 """The rebalancing page in a real browser: the demo owner's household (the demo account with a
 target allocation, in a portfolio, set up through the API) draws its drift chart (a uPlot
 canvas) under the strict CSP, PROPOSE shows the dry run's trades, the execute step asks for
-confirmation first, a phone fits, and the console logs no error."""
+confirmation first, a phone fits, and the console logs no error. The wealth page answers a
+calculation and shows a bad field beside it, the outside-accounts page fits a phone, both
+without a console error."""
 
 from __future__ import annotations
 
@@ -69,5 +71,31 @@ def test_drift_chart_and_a_proposal(binaries: tuple[str, str], console: str) -> 
 
     assert drawn == "2"
     assert len(trades) == 2 and all(" buy " in f" {t} " for t in trades)
+    assert overflow is False
+    assert errors == [], errors
+
+
+def test_wealth_and_outside_accounts_pages_load_clean(
+    binaries: tuple[str, str], console: str
+) -> None:
+    with tab(binaries, console, "wealth") as page:
+        page.login(DEMO_OWNER.username, DEMO_OWNER.password)
+        page.open("/console/wealth")
+        page.wait_text("h1", "Wealth")
+        page.fill('#estate-form input[name="gross_estate"]', "20000000")
+        page.click("#estate-form button")
+        page.wait_for("#estate-tax", timeout=20)
+        page.fill('#rmd-form input[name="balance"]', "oops")
+        page.click("#rmd-form button")
+        page.wait_for('#calc-rmd .field-error[data-field="balance"]', timeout=20)
+        page.driver.set_window_size(*PHONE)
+        page.open("/console/aggregation")
+        page.wait_text("h1", "Outside accounts")
+        overflow = page.driver.execute_script(
+            "return document.documentElement.scrollWidth > window.innerWidth + 1"
+        )
+        page.shot("aggregation-phone")
+        errors = page.console_errors()
+
     assert overflow is False
     assert errors == [], errors
