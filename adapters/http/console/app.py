@@ -12,6 +12,7 @@ from litestar.static_files import create_static_files_router
 from litestar.template.config import TemplateConfig
 
 from adapters.http.console.accounts_page import AccountsPageController
+from adapters.http.console.aggregation_page import AggregationPageController
 from adapters.http.console.backtests_page import BacktestsPageController
 from adapters.http.console.chart_page import ChartPageController
 from adapters.http.console.desk_agents import AgentsDeskController
@@ -36,9 +37,11 @@ from adapters.http.console.overview import OverviewController
 from adapters.http.console.planning_page import PlanningPageController
 from adapters.http.console.portfolios_page import PortfoliosPageController
 from adapters.http.console.push import ConsolePushController
+from adapters.http.console.rebalancing_page import RebalancingPageController
 from adapters.http.console.session import ConsoleSessionMiddleware
 from adapters.http.console.surveillance_page import SurveillancePageController
 from adapters.http.console.vault_page import VaultPageController
+from adapters.http.console.wealth_page import WealthPageController
 from adapters.http.routing import AppRouter
 
 HERE = Path(__file__).parent
@@ -71,6 +74,9 @@ CONTROLLERS: list[type] = [
     BacktestsPageController,
     SurveillancePageController,
     FearGreedPageController,
+    WealthPageController,
+    RebalancingPageController,
+    AggregationPageController,
 ]
 
 

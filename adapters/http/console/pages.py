@@ -65,6 +65,9 @@ NAV: tuple[NavItem, ...] = (
     NavItem("/console/surveillance", "Surveillance", "w"),
     NavItem("/console/fear-greed", "Fear & Greed", "h"),
     NavItem("/console/models", "Models", "l"),  # m is the notifications'
+    NavItem("/console/wealth", "Wealth", "y"),
+    NavItem("/console/rebalancing", "Rebalancing", "x"),
+    NavItem("/console/aggregation", "Outside accounts", "q"),
 )
 
 

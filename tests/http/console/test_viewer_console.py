@@ -29,6 +29,9 @@ PAGES = (
     "/console/backtests",
     "/console/surveillance",
     "/console/fear-greed",
+    "/console/wealth",
+    "/console/rebalancing",
+    "/console/aggregation",
 )
 CONTROLS = (
     'id="ks-pull-button"',
@@ -36,6 +39,9 @@ CONTROLS = (
     'button class="danger cancel"',
     'id="dry-run-current"',
     'id="enrol-form"',
+    'id="profile-form"',
+    'id="limits-form"',
+    'id="link-token-form"',
 )
 
 

@@ -1,0 +1,101 @@
+"""The rebalancing page in a real browser: the demo owner's household (the demo account with a
+target allocation, in a portfolio, set up through the API) draws its drift chart (a uPlot
+canvas) under the strict CSP, PROPOSE shows the dry run's trades, the execute step asks for
+confirmation first, a phone fits, and the console logs no error. The wealth page answers a
+calculation and shows a bad field beside it, the outside-accounts page fits a phone, both
+without a console error."""
+
+from __future__ import annotations
+
+import httpx
+
+from bootstrap.demo import DEMO_ACCOUNT, DEMO_OWNER
+from tests.browser.browser import PHONE, tab
+
+API = "/api/v1"
+
+
+def _household(base: str) -> str:
+    """The demo owner's portfolio over the demo account, targeting AAPL and MSFT (held: none,
+    so both are out of band and the proposal buys them with the account's cash)."""
+    with httpx.Client(base_url=base, timeout=30) as http:
+        login = http.post(
+            f"{API}/auth/login",
+            json={"username": DEMO_OWNER.username, "password": DEMO_OWNER.password},
+        )
+        headers = {"Authorization": f"Bearer {login.json()['access_token']}"}
+        target = http.patch(
+            f"{API}/accounts/{DEMO_ACCOUNT}",
+            json={"target_allocation": {"AAPL": "0.3", "MSFT": "0.2"}},
+            headers=headers,
+        )
+        assert target.status_code == 200, target.text
+        made = http.post(f"{API}/portfolios", json={"name": "Household"}, headers=headers).json()
+        added = http.post(
+            f"{API}/portfolios/{made['id']}/accounts",
+            json={"kind": "trading", "account_id": DEMO_ACCOUNT, "tax_type": "taxable"},
+            headers=headers,
+        )
+        assert added.status_code == 201, added.text
+        return str(made["id"])
+
+
+def test_drift_chart_and_a_proposal(binaries: tuple[str, str], console: str) -> None:
+    portfolio_id = _household(console)
+    with tab(binaries, console, "rebalancing") as page:
+        page.login(DEMO_OWNER.username, DEMO_OWNER.password)
+        page.open("/console/rebalancing")
+        page.wait_text("h1", "Rebalancing")
+        page.click(f'a[href="/console/rebalancing/portfolios/{portfolio_id}"]')
+        page.wait_text("h1", "Household")
+        page.wait_for("#drift-chart-household canvas", timeout=30)
+        drawn = page.wait_until(
+            lambda: page.find("#drift-chart-household").get_attribute("data-drawn"),
+            message="the drift chart was not drawn",
+        )
+        page.click("#propose-button")
+        page.wait_for("#trades", timeout=30)
+        trades = [r.text for r in page.all("#trades tr.trade")]
+        page.click("#execute-start")
+        page.wait_for("#execute-form", timeout=10)
+        page.shot("rebalancing")
+
+        page.driver.set_window_size(*PHONE)
+        page.open(f"/console/rebalancing/portfolios/{portfolio_id}")
+        page.wait_for("#drift-chart-household canvas", timeout=30)
+        overflow = page.driver.execute_script(
+            "return document.documentElement.scrollWidth > window.innerWidth + 1"
+        )
+        page.shot("rebalancing-phone")
+        errors = page.console_errors()
+
+    assert drawn == "2"
+    assert len(trades) == 2 and all(" buy " in f" {t} " for t in trades)
+    assert overflow is False
+    assert errors == [], errors
+
+
+def test_wealth_and_outside_accounts_pages_load_clean(
+    binaries: tuple[str, str], console: str
+) -> None:
+    with tab(binaries, console, "wealth") as page:
+        page.login(DEMO_OWNER.username, DEMO_OWNER.password)
+        page.open("/console/wealth")
+        page.wait_text("h1", "Wealth")
+        page.fill('#estate-form input[name="gross_estate"]', "20000000")
+        page.click("#estate-form button")
+        page.wait_for("#estate-tax", timeout=20)
+        page.fill('#rmd-form input[name="balance"]', "oops")
+        page.click("#rmd-form button")
+        page.wait_for('#calc-rmd .field-error[data-field="balance"]', timeout=20)
+        page.driver.set_window_size(*PHONE)
+        page.open("/console/aggregation")
+        page.wait_text("h1", "Outside accounts")
+        overflow = page.driver.execute_script(
+            "return document.documentElement.scrollWidth > window.innerWidth + 1"
+        )
+        page.shot("aggregation-phone")
+        errors = page.console_errors()
+
+    assert overflow is False
+    assert errors == [], errors
