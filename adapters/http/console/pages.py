@@ -67,7 +67,7 @@ NAV: tuple[NavItem, ...] = (
     NavItem("/console/models", "Models", "l"),  # m is the notifications'
     NavItem("/console/wealth", "Wealth", "y"),
     NavItem("/console/rebalancing", "Rebalancing", "x"),
-    NavItem("/console/aggregation", "Outside accounts", "q"),
+    NavItem("/console/aggregation", "Outside accounts", "j"),
 )
 
 

@@ -64,7 +64,7 @@ async def test_items_accounts_holdings_sync_and_remove(world: World) -> None:
         gone = await client.get(PAGE)
 
     assert before.status_code == 200 and f'id="item-{item_id}"' in before.text
-    assert 'href="/console/aggregation" data-key="q"' in before.text
+    assert 'href="/console/aggregation" data-key="j"' in before.text
     assert 'class="holding"' not in before.text  # holdings come with the first sync
     assert synced.status_code == 200 and 'id="synced"' in synced.text
     assert "3 new transaction(s)" in synced.text
