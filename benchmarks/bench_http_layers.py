@@ -27,8 +27,9 @@ from typing import Any
 from litestar import Litestar
 from litestar.middleware import AuthenticationResult
 
+from adapters.http.contexts import CONTEXTS_STATE_KEY
 from adapters.http.edge import EdgeMiddleware
-from adapters.http.security import BearerAuthMiddleware, Caller
+from adapters.http.security import EDGE_STATE_KEY, BearerAuthMiddleware, Caller
 from adapters.http.throttles import ThrottleMiddleware
 from benchmarks.http_driver import machine
 
@@ -105,8 +106,10 @@ class Bulwark:
     def __init__(self, app: Litestar) -> None:
         self.app = app
         self.headers: dict[str, str] = {}
-        self.services = app.state["services"]
-        self.real_submit = self.services.orders.submit
+        # The order path's use case (the trading context's bundle) and the caller's credentials.
+        self.orders = app.state[CONTEXTS_STATE_KEY]["trading"].orders
+        self.auth = app.state[EDGE_STATE_KEY].auth
+        self.real_submit = self.orders.submit
         self.stored: Any = None
         self.principal: Any = None
         edge = app.asgi_handler
@@ -121,7 +124,7 @@ class Bulwark:
             raise RuntimeError(f"login: {status} {body[:200]!r}")
         token = json.loads(body)["access_token"]
         self.headers = {"Authorization": f"Bearer {token}"}
-        self.principal = (await self.services.auth.authenticate(token)).principal
+        self.principal = (await self.auth.authenticate(token)).principal
         self.stored = await self.real_submit_once()
 
     async def real_submit_once(self) -> Any:
@@ -132,9 +135,9 @@ class Bulwark:
             captured.append(result)
             return result
 
-        self.services.orders.submit = capture
+        self.orders.submit = capture
         await call(self.app, "/api/v1/orders", self.headers, BODIES[0].encode())
-        self.services.orders.submit = self.real_submit
+        self.orders.submit = self.real_submit
         return captured[0]
 
     def variant(self, name: str) -> ASGIApp:
@@ -143,7 +146,7 @@ class Bulwark:
         async def stored(_: Any) -> Any:
             return self.stored
 
-        self.services.orders.submit = self.real_submit if name == "whole" else stored
+        self.orders.submit = self.real_submit if name == "whole" else stored
         logging.getLogger("bulwark.access").setLevel(
             logging.WARNING if name == "HTTP only, access log off" else logging.NOTSET
         )

@@ -112,7 +112,7 @@ async def request_costs(requests: int, rounds: int) -> tuple[dict[str, list[floa
         bulwark = Bulwark(app)
         await bulwark.start()
         bulwark.variant("whole")
-        orders = bulwark.services.orders
+        orders = bulwark.orders
         edge = app.asgi_handler
         layers: dict[str, tuple[Any, Tracer]] = {
             "tracing off": (edge, NO_TRACER),

@@ -126,8 +126,9 @@ class CommandContainers:
         from bootstrap.containers.model_signals import ModelSignalsContainer
 
         return ModelSignalsContainer(
-            core=self.core, market_data=self.market_data, strategies=self.strategies
-        )
+            core=self.core, market_data=self.market_data, strategies=self.strategies,
+            inference=self.inference,
+        )  # fmt: skip
 
     @cached_property
     def strategies(self) -> StrategiesContainer:

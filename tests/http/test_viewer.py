@@ -152,6 +152,8 @@ PERSONAL = {
     "/api/v1/reviews/{review_id}": "an id the walk cannot know (no review made)",
     "/api/v1/models/signals/{name}": "a name the walk cannot know (no model trained)",
     "/api/v1/notifications/{notification_id}": "the caller's own inbox",
+    "/api/v1/aggregation/items/{item_id}": "the caller's own linked item",
+    "/api/v1/aggregation/items/{item_id}/transactions": "the caller's own linked item",
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from adapters.http.schemas.common import Output
+from adapters.http.wire_format import AnalyticOut
 from application.model_records.record import ModelRecord, PeriodRecord
 from ports.reviewer import StoredReview
 
@@ -24,11 +25,11 @@ class ReviewOut(Output):
     symbol: str
     rating: str
     reasons: list[ReviewReasonOut]
-    confidence: float
+    confidence: AnalyticOut
     source: str
     fallback: str | None
     model: str
-    elapsed_ms: float
+    elapsed_ms: AnalyticOut
     figures: dict[str, str]
     created_at: datetime
 
@@ -47,15 +48,15 @@ class ReviewOut(Output):
 
 
 class BinOut(Output):
-    low: float
-    high: float
+    low: AnalyticOut
+    high: AnalyticOut
     count: int
-    mean_confidence: float | None
-    hit_rate: float | None
+    mean_confidence: AnalyticOut | None
+    hit_rate: AnalyticOut | None
 
 
 class DriftOut(Output):
-    psi: float | None
+    psi: AnalyticOut | None
     feature: str | None
     reference_count: int
 
@@ -66,8 +67,8 @@ class PeriodRecordOut(Output):
     predictions: int
     resolved: int
     judged: int
-    hit_rate: float | None
-    calibration_error: float | None
+    hit_rate: AnalyticOut | None
+    calibration_error: AnalyticOut | None
     bins: list[BinOut]
     drift: DriftOut
 

@@ -82,4 +82,8 @@ def test_each_context_is_given_what_the_application_container_gives_it() -> None
         assert built is application.providers[context].container.declarative_parent
     assert all(ours == theirs for given in wiring.values() for ours, theirs in given.values())
     assert wiring["safety"]["orders"] == ("trading.orders", "trading.orders")
-    assert wiring["trading"] == {"core": ("core", "core"), "inference": ("inference",) * 2}
+    assert wiring["trading"] == {
+        "core": ("core", "core"),
+        "inference": ("inference",) * 2,
+        "prediction_store": ("inference.prediction_store",) * 2,
+    }
