@@ -276,6 +276,10 @@ async def every_route_given_garbage_answers_below_500(harness: Harness, owner: U
                 *((plain, b"", h) for h in odd_headers),
             ]:
                 status, body = await asgi_call(harness.app, method, target, query, headers)
+                # Outside-account routes on a server with no aggregator configured answer their
+                # documented 503 AGGREGATOR_UNAVAILABLE: a stated state, not a crash.
+                if status == 503 and b"AGGREGATOR_UNAVAILABLE" in body:
+                    continue
                 if status >= 500:
                     failures.append((method, target, query, status, body[:120]))
 

@@ -39,7 +39,7 @@ class RoleDefaultsController(Controller):
         "/{role:str}",
         summary="One role's default notification preferences (admin)",
         description="404 when the role has none (its users get the catalogue's defaults).",
-        responses=problem_responses(401, 403, 404, 429),
+        responses=problem_responses(400, 401, 403, 404, 429),
     )
     async def one(
         self, role: Role, caller: CallerDep, notifications: NotificationsDep
@@ -74,7 +74,7 @@ class RoleDefaultsController(Controller):
         "/{role:str}",
         summary="Remove a role's defaults (admin, audited): its users get the catalogue's",
         status_code=204,
-        responses=problem_responses(401, 403, 404, 422, 429),
+        responses=problem_responses(400, 401, 403, 404, 422, 429),
     )
     async def remove(self, role: Role, caller: CallerDep, notifications: NotificationsDep) -> None:
         await notifications.role_defaults.remove(caller.principal, role)
