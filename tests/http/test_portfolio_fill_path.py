@@ -48,8 +48,10 @@ async def test_a_filled_order_lands_once_in_the_portfolio_holding_the_account(
     sold = await submit(app, owner, order_body(held, side="sell", quantity="3"))
     elsewhere = await submit(app, owner, order_body(loose, quantity="5"))
     if app.container.core.store_kind() == "sql":
-        # What the relay has not sent yet (replays: once), drained on the app's own event loop:
-        # the relay's lock belongs to that loop (awaiting it from the test's loop hangs).
+        # The committed events still on their way (the pump publishes them from memory after
+        # each COMMIT, the relay what was left), awaited on the app's own event loop: their
+        # tasks and the relay's lock belong to that loop (awaiting from the test's loop hangs).
+        app.client.blocking_portal.call(app.container.core.publisher().idle)
         app.client.blocking_portal.call(app.container.core.relay().drain)
 
     # Assert
