@@ -6,12 +6,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from dataclasses import dataclass
 
 import structlog
 
 from adapters.memory.bus import InMemoryNotifier, InProcessEventBus
 from application.notifications.center import CenterConfig, NotificationCenter
 from application.notifications.dispatch import Dispatcher, RetryPolicy
+from application.notifications.fill_notices import FillNotices
 from application.notifications.sources import CenterNotifier, EventNotifications
 from bootstrap.settings import Settings
 from ports.clock import Clock
@@ -83,12 +85,25 @@ def notifier(
     return RecordingNotifier(into, keep)
 
 
+@dataclass(frozen=True, slots=True)
+class NotificationSources:
+    """The bus's notification handlers: events told as they come, and the fill path's
+    notices told off that path (application/notifications/fill_notices.py)."""
+
+    events: EventNotifications
+    fills: FillNotices
+
+
 def event_sources(
     bus: InProcessEventBus, center: NotificationCenter, uow_factory: UnitOfWorkFactory
-) -> EventNotifications:
-    sources = EventNotifications(center, uow_factory)
-    for event_type in sources.subscriptions():
-        bus.subscribe(event_type, sources.handle)
+) -> NotificationSources:
+    sources = NotificationSources(
+        EventNotifications(center, uow_factory), FillNotices(center, uow_factory)
+    )
+    for event_type in sources.events.subscriptions():
+        bus.subscribe(event_type, sources.events.handle)
+    for event_type in sources.fills.subscriptions():
+        bus.subscribe(event_type, sources.fills.on_event)
     return sources
 
 
@@ -112,12 +127,16 @@ async def dispatch_lifetime(
     settings: Settings,
     dispatch: Callable[[], Dispatcher],
     center: Callable[[], NotificationCenter],
-    sources: Callable[[], EventNotifications],
+    sources: Callable[[], NotificationSources],
 ) -> AsyncIterator[None]:
-    """Sends due deliveries every poll, and at once when the center writes new ones."""
-    sources()  # subscribes the bus handlers
+    """Sends due deliveries every poll, and at once when the center writes new ones; at
+    shutdown, the fill notices still queued are told first (then sent at the next start)."""
+    fills = sources().fills  # subscribes the bus handlers
     if not settings.notify.dispatch:
-        yield
+        try:
+            yield
+        finally:
+            await _told(fills)
         return
     worker, wake, stopping = dispatch(), asyncio.Event(), asyncio.Event()
     center().on_new_deliveries(wake.set)
@@ -140,8 +159,19 @@ async def dispatch_lifetime(
     try:
         yield
     finally:
+        await _told(fills)
         stopping.set()  # the loop ends at its next check even if a cancel were lost
         wake.set()
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await task
+
+
+async def _told(fills: FillNotices, within: float = 5.0) -> None:
+    """The fill notices still queued at shutdown, told within `within` seconds (else lost,
+    logged: a stop must not hang on a store that is going away)."""
+    try:
+        async with asyncio.timeout(within):
+            await fills.idle()
+    except TimeoutError:
+        _log.warning("fill_notices_unsent_at_stop")

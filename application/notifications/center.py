@@ -129,15 +129,19 @@ class NotificationCenter:
         priority: str | None = None,
         *,
         source_id: str | None = None,
+        digest: bool = False,
     ) -> Outcome:
         """Notifies a user of `event` (a catalogue type: "margin.call"...). The hook for new
-        sources: the filing calendar calls `notify(user, "filing.due", {...})`."""
+        sources: the filing calendar calls `notify(user, "filing.due", {...})`. `digest`:
+        one notification standing for several events of the type, rendered with its digest
+        templates where it has them (same preferences and channels)."""
         now = self._clock.now()
         level = effective_priority(event, priority)
         fields = json_safe(data)
         spec = event_type(event)
-        title = render_title(spec.title, fields)
-        body = render_body(spec.body, fields)
+        digested = digest and bool(spec.digest_title)
+        title = render_title(spec.digest_title if digested else spec.title, fields)
+        body = render_body(spec.digest_body if digested else spec.body, fields)
         source = source_id or source_key(event, user_id, sorted(fields.items()), now.isoformat())
         prefs = await self.preferences(user_id)
         plans = plan(event, level, prefs, now, lambda ch, at: self._take(user_id, ch, at))

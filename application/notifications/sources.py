@@ -8,11 +8,10 @@ an email-only delivery to that address. A confidential notification (a token) go
 only and its body is sealed at rest.
 
 `EventNotifications` subscribes to the domain events that no use case notifies about
-already: OrderDenied, OrderRejected, OrderFilled ("order.filled") and FillBooked
-("position.changed") go to the account's owner, StrategyFailed ("strategy.error") to the
-strategy's owner. Quantities and prices go as plain decimal strings. A position's change is
-read from the account after the fill (opened, increased, reduced, closed, reversed); with
-fills of one symbol arriving back to back it describes the position as it is when read.
+already: OrderDenied and OrderRejected go to the account's owner, StrategyFailed
+("strategy.error") to the strategy's owner. The fill path's OrderFilled ("order.filled") and
+FillBooked ("position.changed") are told off that path, in turns, by `FillNotices`
+(fill_notices.py). Quantities and prices go as plain decimal strings.
 The facts that a use case already notifies about (kill switch, margin call, agent dead,
 succession steps) come once, through the Notifier path, with their event type set by the
 caller: one source per fact, so a user is never told twice. Provider failover has no domain
@@ -28,8 +27,7 @@ from domain.events import DomainEvent
 from domain.identity.users import User
 from domain.notifications.catalogue import CRITICAL, HIGH, LOW
 from domain.strategies.events import StrategyFailed
-from domain.trading.fills import FillBooked
-from domain.trading.orders import OrderDenied, OrderFilled, OrderRejected
+from domain.trading.orders import OrderDenied, OrderRejected
 from ports.events import Notification, Severity
 from ports.unit_of_work import UnitOfWorkFactory
 
@@ -89,7 +87,8 @@ class CenterNotifier:
 
 
 class EventNotifications:
-    """Bus handlers: order denials and rejections to the account's owner."""
+    """Bus handlers: order denials and rejections to the account's owner, strategy failures
+    to the strategy's."""
 
     def __init__(self, center: NotificationCenter, uow_factory: UnitOfWorkFactory) -> None:
         self._center = center
@@ -110,20 +109,6 @@ class EventNotifications:
                 "reason": event.reason,
             }
             await self._to_owner(event, "order.rejected", event.account_id, data)
-        elif isinstance(event, OrderFilled):
-            data = {
-                "order_id": event.order_id,
-                "account_id": event.account_id,
-                "symbol": event.symbol,
-                "side": event.side,
-                "quantity": plain(event.quantity),
-                "filled_quantity": plain(event.filled_quantity),
-                "price": plain(event.price),
-                "status": event.status,
-            }
-            await self._to_owner(event, "order.filled", event.account_id, data)
-        elif isinstance(event, FillBooked):
-            await self._position_changed(event)
         elif isinstance(event, StrategyFailed):
             data = {
                 "strategy_id": event.strategy_id,
@@ -134,28 +119,6 @@ class EventNotifications:
             }
             source = source_key(event.name, *sorted(data.items()))
             await self._center.notify(event.owner_id, "strategy.error", data, source_id=source)
-
-    async def _position_changed(self, event: FillBooked) -> None:
-        fill = event.fill
-        async with self._uow_factory() as uow:
-            account = await uow.accounts.get(event.account_id)
-        if account is None:
-            return
-        held = account.positions.get(fill.symbol)
-        after = held.quantity if held is not None else Decimal(0)
-        data: dict[str, object] = {
-            "account_id": event.account_id,
-            "fill_id": fill.id,
-            "symbol": fill.symbol,
-            "side": fill.side.value,
-            "quantity": plain(fill.quantity),
-            "price": plain(fill.price),
-            "position": plain(after),
-            "change": position_change(after - fill.signed_quantity, after),
-        }
-        # One notification per fill: the fill's id is the source.
-        source = source_key(event.name, event.account_id, fill.id)
-        await self._center.notify(account.owner_id, "position.changed", data, source_id=source)
 
     async def _to_owner(
         self, event: DomainEvent, kind: str, account_id: str, data: dict[str, object]
@@ -169,7 +132,7 @@ class EventNotifications:
         await self._center.notify(account.owner_id, kind, data, source_id=source)
 
     def subscriptions(self) -> list[type[DomainEvent]]:
-        return [OrderDenied, OrderRejected, OrderFilled, FillBooked, StrategyFailed]
+        return [OrderDenied, OrderRejected, StrategyFailed]
 
 
 def plain(value: Decimal) -> str:

@@ -34,12 +34,22 @@ class EventType:
     title: str
     body: str
     description: str
+    # The templates of one notification that stands for several events of this type (the
+    # fill path's digests: application/notifications/fill_notices.py); "": none, each alone.
+    digest_title: str = ""
+    digest_body: str = ""
 
 
 def _t(
-    name: str, priority: str, channels: frozenset[str], title: str, body: str, what: str
+    name: str,
+    priority: str,
+    channels: frozenset[str],
+    title: str,
+    body: str,
+    what: str,
+    digest: tuple[str, str] = ("", ""),
 ) -> EventType:
-    return EventType(name, priority, channels, title, body, what)
+    return EventType(name, priority, channels, title, body, what, *digest)
 
 
 CATALOGUE: dict[str, EventType] = {
@@ -133,6 +143,10 @@ CATALOGUE: dict[str, EventType] = {
             "Order $order_id on account $account_id: $filled_quantity of $quantity $symbol "
             "filled at $price ($status).",
             "A broker filled an order, in part or whole.",
+            (
+                "$count orders filled on account $account_id",
+                "$count orders on account $account_id were filled, in part or whole: $orders.",
+            ),
         ),
         _t(
             "position.changed",
@@ -142,6 +156,11 @@ CATALOGUE: dict[str, EventType] = {
             "A $side fill of $quantity $symbol at $price moved the position on account "
             "$account_id.",
             "A booked fill moved a position (opened, added to, reduced, closed).",
+            (
+                "$symbol position $change",
+                "$fills fills of $symbol ($bought bought, $sold sold) moved the position on "
+                "account $account_id from $before to $position.",
+            ),
         ),
         _t(
             "strategy.error",

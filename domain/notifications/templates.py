@@ -9,6 +9,7 @@ bound so a huge field cannot blow up a message. HTML escaping is the email sende
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 from string import Template
 
 MAX_TITLE = 200
@@ -26,10 +27,16 @@ def _value(value: object) -> str:
     return str(value)
 
 
+@lru_cache(maxsize=512)
+def _compiled(template: str) -> Template:
+    """One Template per text (the catalogue's few, and admins' overrides): built once."""
+    return Template(template)
+
+
 def render(template: str, data: Mapping[str, object], limit: int) -> str:
     fields = _Lenient({str(k): _value(v) for k, v in data.items()})
     try:
-        text = Template(template).substitute(fields)
+        text = _compiled(template).substitute(fields)
     except ValueError:  # a malformed placeholder in a template: show it as written
         text = template
     return text if len(text) <= limit else text[: limit - 1] + "…"

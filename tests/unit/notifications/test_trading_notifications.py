@@ -34,8 +34,10 @@ async def test_an_order_fill_reaches_the_accounts_owner_once(world: World) -> No
     event = filled()
 
     # Act
-    await world.events.handle(event)
-    await world.events.handle(event)  # the bus's at-least-once relay repeats it
+    await world.fills.on_event(event)
+    await world.fills.idle()
+    await world.fills.on_event(event)  # the bus's at-least-once relay repeats it
+    await world.fills.idle()
 
     # Assert
     inbox = await world.store.in_app(Page("u1"))
@@ -55,7 +57,8 @@ async def test_a_booked_fill_describes_how_the_position_moved(world: World) -> N
         await uow.commit()
 
     # Act
-    await world.events.handle(FillBooked("a1", fill, owner_id="u1"))
+    await world.fills.on_event(FillBooked("a1", fill, owner_id="u1"))
+    await world.fills.idle()
 
     # Assert
     inbox = await world.store.in_app(Page("u1"))

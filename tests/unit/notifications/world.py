@@ -19,6 +19,7 @@ from application.notifications.api import NotificationService
 from application.notifications.center import CenterConfig, NotificationCenter
 from application.notifications.directory import ChannelDestinations
 from application.notifications.dispatch import Dispatcher, RetryPolicy
+from application.notifications.fill_notices import FillNotices
 from application.notifications.sources import CenterNotifier, EventNotifications
 from domain.identity.users import User
 from domain.principals import Principal, Role
@@ -70,6 +71,7 @@ class World:
         self.service = NotificationService(self.store, self.center, self.clock, self.audit)
         self.notifier = CenterNotifier(self.center, self.uow)
         self.events = EventNotifications(self.center, self.uow)
+        self.fills = FillNotices(self.center, self.uow)
 
     async def _role_of(self, user_id: str) -> str | None:
         async with self.uow() as uow:
