@@ -95,11 +95,13 @@ class NotificationSources:
 
 
 def event_sources(
-    bus: InProcessEventBus, center: NotificationCenter, uow_factory: UnitOfWorkFactory
+    settings: Settings,
+    bus: InProcessEventBus,
+    center: NotificationCenter,
+    uow_factory: UnitOfWorkFactory,
 ) -> NotificationSources:
-    sources = NotificationSources(
-        EventNotifications(center, uow_factory), FillNotices(center, uow_factory)
-    )
+    fills = FillNotices(center, uow_factory, turn_seconds=settings.notify.fill_turn_seconds)
+    sources = NotificationSources(EventNotifications(center, uow_factory), fills)
     for event_type in sources.events.subscriptions():
         bus.subscribe(event_type, sources.events.handle)
     for event_type in sources.fills.subscriptions():

@@ -3,7 +3,8 @@
 A broker's fills arrive on the order path: the bus hands OrderFilled and FillBooked to
 `on_event`, which only notes them in a bounded queue and returns, so no order waits for a
 notification to be planned, rendered and stored. A task of this process tells what queued
-up, in turns, in arrival order:
+up, in turns (`turn_seconds` apart: BULWARK_NOTIFY_FILL_TURN_SECONDS, 0.25 s as served, so
+a person's notice comes a quarter of a second after the fill), in arrival order:
 
 - each account's events of a turn read the account once (its owner, its positions);
 - up to `alone_up_to` fills of one account (or one account and symbol) are told one by
@@ -60,11 +61,13 @@ class FillNotices:
         *,
         capacity: int = DEFAULT_CAPACITY,
         alone_up_to: int = ALONE_UP_TO,
+        turn_seconds: float = 0.0,
     ) -> None:
         self._center = center
         self._uow_factory = uow_factory
         self._capacity = capacity
         self._alone_up_to = alone_up_to
+        self._turn_seconds = turn_seconds
         self._queue: deque[OrderFilled | FillBooked] = deque()
         self._running: asyncio.Task[None] | None = None
         self.skipped = 0  # events dropped because the queue was full
@@ -97,6 +100,8 @@ class FillNotices:
 
     async def _run(self) -> None:
         while self._queue:
+            if self._turn_seconds > 0:
+                await asyncio.sleep(self._turn_seconds)  # what comes meanwhile joins this turn
             turn = list(self._queue)
             self._queue.clear()
             await self.tell(turn)

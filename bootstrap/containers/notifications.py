@@ -49,8 +49,9 @@ class NotificationsContainer(containers.DeclarativeContainer):
         notification_channels.notification_http_lifetime, notification_http.provider
     )
     notification_sources = providers.Singleton(
-        notifications.event_sources, core.bus, core.notification_center, core.uow_factory
-    )
+        notifications.event_sources,
+        core.settings, core.bus, core.notification_center, core.uow_factory,
+    )  # fmt: skip
     notification_dispatcher = providers.Singleton(
         notifications.dispatcher, core.settings, core.notification_store,
         core.notification_center, notification_senders, core.channel_destinations, core.clock,

@@ -26,6 +26,11 @@ class NotifySettings(Section, frozen=True, kw_only=True):
     max_attempts: Annotated[int, msgspec.Meta(ge=1, le=100)] = 8
     rate_per_hour: Annotated[int, msgspec.Meta(ge=1, le=100_000)] = 30
     rate_burst: Annotated[int, msgspec.Meta(ge=1, le=10_000)] = 10
+    # Fills told off the order path (application/notifications/fill_notices.py): a turn
+    # gathers what queued up for this long, so a burst of fills becomes one digest per
+    # account and position instead of a notification each (0: a turn as soon as the loop
+    # is free).
+    fill_turn_seconds: Annotated[float, msgspec.Meta(ge=0, le=60)] = 0.25
 
 
 class ChannelSettings(Section, frozen=True, kw_only=True):
