@@ -15,6 +15,7 @@ from adapters.http.console.accounts_page import AccountsPageController
 from adapters.http.console.aggregation_page import AggregationPageController
 from adapters.http.console.backtests_page import BacktestsPageController
 from adapters.http.console.chart_page import ChartPageController
+from adapters.http.console.crypto_page import CryptoPageController
 from adapters.http.console.desk_agents import AgentsDeskController
 from adapters.http.console.desk_providers import ProvidersDeskController
 from adapters.http.console.desk_risk import RiskDeskController
@@ -77,6 +78,7 @@ CONTROLLERS: list[type] = [
     WealthPageController,
     RebalancingPageController,
     AggregationPageController,
+    CryptoPageController,
 ]
 
 
