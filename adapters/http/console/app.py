@@ -24,6 +24,7 @@ from adapters.http.console.desk_streams import StreamsDeskController
 from adapters.http.console.desk_succession import SuccessionDeskController
 from adapters.http.console.devices_page import DevicesPageController
 from adapters.http.console.errors import CONSOLE_EXCEPTION_HANDLERS
+from adapters.http.console.esg_page import EsgPageController
 from adapters.http.console.events_page import EventsPageController
 from adapters.http.console.fear_greed_page import FearGreedPageController
 from adapters.http.console.filters import FILTERS
@@ -79,6 +80,7 @@ CONTROLLERS: list[type] = [
     RebalancingPageController,
     AggregationPageController,
     CryptoPageController,
+    EsgPageController,
 ]
 
 

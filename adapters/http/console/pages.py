@@ -70,6 +70,7 @@ NAV: tuple[NavItem, ...] = (
     NavItem("/console/aggregation", "Outside accounts", "j"),
     # Upper case from here: the lower-case letters are taken (g then Shift and the letter).
     NavItem("/console/crypto", "Crypto", "C"),
+    NavItem("/console/esg", "ESG", "E"),
 )
 
 
