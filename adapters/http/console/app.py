@@ -28,6 +28,7 @@ from adapters.http.console.esg_page import EsgPageController
 from adapters.http.console.events_page import EventsPageController
 from adapters.http.console.fear_greed_page import FearGreedPageController
 from adapters.http.console.filters import FILTERS
+from adapters.http.console.giving_page import GivingPageController
 from adapters.http.console.killswitch import KillSwitchPageController
 from adapters.http.console.login import ConsoleLoginController
 from adapters.http.console.models_page import ModelsPageController
@@ -81,6 +82,7 @@ CONTROLLERS: list[type] = [
     AggregationPageController,
     CryptoPageController,
     EsgPageController,
+    GivingPageController,
 ]
 
 

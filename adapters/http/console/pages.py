@@ -71,6 +71,7 @@ NAV: tuple[NavItem, ...] = (
     # Upper case from here: the lower-case letters are taken (g then Shift and the letter).
     NavItem("/console/crypto", "Crypto", "C"),
     NavItem("/console/esg", "ESG", "E"),
+    NavItem("/console/giving", "Giving", "G"),
 )
 
 
