@@ -105,7 +105,9 @@ async def _run(services: Any, kind: str, reader: FieldReader) -> Calc:
         elif kind == "pool-drain":
             drain = crypto_forms.pool_drain(reader)
             if drain is not None:
-                calc.answer = _wire(PoolDrainOut.from_domain(await services.crypto.pool_drain(drain)))
+                calc.answer = _wire(
+                    PoolDrainOut.from_domain(await services.crypto.pool_drain(drain))
+                )
         elif kind == "gas":
             question = crypto_forms.gas(reader)
             if question is not None:

@@ -54,7 +54,8 @@ def _giving(request: Request[Any, Any, Any]) -> Any:
 
 
 def _today_year(request: Request[Any, Any, Any]) -> int:
-    year: int = bundle_of(request, "portfolio").tax.today().year
+    services: Any = bundle_of(request, "portfolio")
+    year: int = services.tax.today().year
     return year
 
 
@@ -67,9 +68,21 @@ def _back(request: Request[Any, Any, Any], query: str = "") -> Redirect:
 
 
 def _donation_defaults(year: int) -> dict[str, str]:
-    return {"donated_on": "", "donee": "", "donee_kind": "public_charity", "kind": "cash",
-            "amount": "", "fund": "", "donee_ein": "", "symbol": "", "shares": "",
-            "cost_basis": "", "acquired": "", "memo": "", "tax_year": str(year)}  # fmt: skip
+    return {
+        "donated_on": "",
+        "donee": "",
+        "donee_kind": "public_charity",
+        "kind": "cash",
+        "amount": "",
+        "fund": "",
+        "donee_ein": "",
+        "symbol": "",
+        "shares": "",
+        "cost_basis": "",
+        "acquired": "",
+        "memo": "",
+        "tax_year": str(year),
+    }
 
 
 async def _context(
@@ -100,8 +113,11 @@ async def _context(
         "donation_errors": donation_errors or {},
         "grant_form": grant_form or {},
         "grant_errors": grant_errors or {},
-        "deduction": {"form": {"tax_year": str(this_year), "agi": "", "earlier_agi": ""},
-                      "errors": {}, "answer": None},  # fmt: skip
+        "deduction": {
+            "form": {"tax_year": str(this_year), "agi": "", "earlier_agi": ""},
+            "errors": {},
+            "answer": None,
+        },
         "donee_kinds": [(k, k.replace("_", " ")) for k in giving_forms.DONEE_KINDS],
         "kinds": [(k, k) for k in giving_forms.KINDS],
         "conventions": DEDUCTION_CONVENTIONS,
@@ -122,7 +138,9 @@ class GivingPageController(Controller):
         return page(request, "giving.html", title="Giving", context=context)
 
     @get("/donations/{donation_id:str}")
-    async def receipt(self, request: Request[Any, Any, Any], donation_id: FromPath[str]) -> Template:
+    async def receipt(
+        self, request: Request[Any, Any, Any], donation_id: FromPath[str]
+    ) -> Template:
         found = await _giving(request).donation(caller_of(request).principal, donation_id)
         context = {"r": _wire(DonationReceiptOut.from_domain(found))}
         return page(request, "giving_receipt.html", title="Donation receipt", context=context)
@@ -142,8 +160,9 @@ class GivingPageController(Controller):
                 code = exc.code
         if not reader.errors:
             return _back(request)
-        context = await _context(request, donation_form=reader.values,
-                                 donation_errors=reader.errors)  # fmt: skip
+        context = await _context(
+            request, donation_form=reader.values, donation_errors=reader.errors
+        )
         return form_page(
             request, "giving.html", title="Giving", status_code=422, code=code, context=context
         )
@@ -191,9 +210,11 @@ class GivingPageController(Controller):
         calc = {"form": reader.values, "errors": reader.errors, "answer": answer}
         if is_htmx(request):
             return fragment(
-                request, "partials/giving_deduction.html", status_code=status,
+                request,
+                "partials/giving_deduction.html",
+                status_code=status,
                 code=code if reader.errors else None,
                 context={"deduction": calc, "conventions": DEDUCTION_CONVENTIONS},
-            )  # fmt: skip
+            )
         context = {**await _context(request), "deduction": calc}
         return page(request, "giving.html", title="Giving", status_code=status, context=context)

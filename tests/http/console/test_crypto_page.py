@@ -17,8 +17,13 @@ from tests.http.harness import Harness, User
 PAGE = "/console/crypto"
 API = "/api/v1/analytics/crypto"
 ALICE = "0x00000000000000000000000000000000000a11ce"
-IL_FORM = {"entry_price": "2000", "deposit": "10000", "lower": "1500", "upper": "2500",
-           "ratios": "0.5, 1, 1.2, 2"}  # fmt: skip
+IL_FORM = {
+    "entry_price": "2000",
+    "deposit": "10000",
+    "lower": "1500",
+    "upper": "2500",
+    "ratios": "0.5, 1, 1.2, 2",
+}
 _CHART = re.compile(r'id="il-chart"[^>]*data-chart-data="([^"]+)"')
 
 
@@ -28,10 +33,15 @@ async def test_impermanent_loss_shows_the_apis_figures_and_its_curve(
     # Arrange
     prices = [str(Decimal("2000") * Decimal(r)) for r in ("0.5", "1", "1.2", "2")]
     api = await harness.client.post(
-        f"{API}/impermanent-loss", headers=owner.headers,
-        json={"entry_price": "2000", "deposit": "10000", "prices": prices,
-              "range": {"lower": "1500", "upper": "2500"}},
-    )  # fmt: skip
+        f"{API}/impermanent-loss",
+        headers=owner.headers,
+        json={
+            "entry_price": "2000",
+            "deposit": "10000",
+            "prices": prices,
+            "range": {"lower": "1500", "upper": "2500"},
+        },
+    )
 
     # Act
     async with signed_in(harness, owner.username) as client:
@@ -58,11 +68,17 @@ async def test_a_bad_field_is_shown_beside_it(harness: Harness, owner: User) -> 
         by_service = await client.htmx(
             "POST", f"{PAGE}/impermanent-loss", data={**IL_FORM, "lower": "3000"}
         )
-        drain = await client.htmx("POST", f"{PAGE}/pool-drain", data={
-            "series": "2026-01-01T00:00Z, 10\n2026-01-01T00:00Z, 5", "window_hours": "24",
-            "threshold": "0.3"})  # fmt: skip
+        drain = await client.htmx(
+            "POST",
+            f"{PAGE}/pool-drain",
+            data={
+                "series": "2026-01-01T00:00Z, 10\n2026-01-01T00:00Z, 5",
+                "window_hours": "24",
+                "threshold": "0.3",
+            },
+        )
 
-    assert typed.status_code == 422 and '<h1>Crypto</h1>' in typed.text
+    assert typed.status_code == 422 and "<h1>Crypto</h1>" in typed.text
     assert 'data-field="ratios">ratios: value 2' in typed.text
     assert 'id="il-answer"' not in typed.text
     assert real_status(by_service) == 422
@@ -78,13 +94,28 @@ async def test_pool_drain_and_gas_answer_as_the_api(harness: Harness, owner: Use
 
     drain_form, gas_form = DEFAULTS["pool-drain"], DEFAULTS["gas"]
     rows = [line.split(", ") for line in gas_form["series"].splitlines()]
-    gas_api = await harness.client.post(f"{API}/gas", headers=owner.headers, json={
-        "at": [r[0].replace("Z", ":00Z") for r in rows], "gwei": [float(r[1]) for r in rows],
-        "window": 24, "threshold": 3, "hours": 2})  # fmt: skip
+    gas_api = await harness.client.post(
+        f"{API}/gas",
+        headers=owner.headers,
+        json={
+            "at": [r[0].replace("Z", ":00Z") for r in rows],
+            "gwei": [float(r[1]) for r in rows],
+            "window": 24,
+            "threshold": 3,
+            "hours": 2,
+        },
+    )
     tvl = [line.split(", ") for line in drain_form["series"].splitlines()]
-    drain_api = await harness.client.post(f"{API}/pool-drain", headers=owner.headers, json={
-        "at": [r[0].replace("Z", ":00Z") for r in tvl], "tvl": [r[1] for r in tvl],
-        "window_hours": 24, "threshold": "0.3"})  # fmt: skip
+    drain_api = await harness.client.post(
+        f"{API}/pool-drain",
+        headers=owner.headers,
+        json={
+            "at": [r[0].replace("Z", ":00Z") for r in tvl],
+            "tvl": [r[1] for r in tvl],
+            "window_hours": 24,
+            "threshold": "0.3",
+        },
+    )
 
     # Act
     async with signed_in(harness, owner.username) as client:
@@ -100,20 +131,27 @@ async def test_pool_drain_and_gas_answer_as_the_api(harness: Harness, owner: Use
     assert gas_api.json()["latest_is_spike"] and "spike</span>" in gas.text
 
 
-async def test_chains_and_a_wallet_from_the_synthetic_fixture(harness: Harness, owner: User) -> None:
-    api = await harness.client.post(f"{API}/wallets/balances", headers=owner.headers,
-                                    json={"wallets": [{"chain_id": 1, "address": ALICE}]})  # fmt: skip
+async def test_chains_and_a_wallet_from_the_synthetic_fixture(
+    harness: Harness, owner: User
+) -> None:
+    api = await harness.client.post(
+        f"{API}/wallets/balances",
+        headers=owner.headers,
+        json={"wallets": [{"chain_id": 1, "address": ALICE}]},
+    )
     chains = await harness.client.get(f"{API}/chains", headers=owner.headers)
 
     async with signed_in(harness, owner.username) as client:
         shown = await client.get(PAGE)
-        wallet = await client.htmx("POST", f"{PAGE}/wallets",
-                                   data={"chain_id": "1", "address": ALICE, "tokens": ""})  # fmt: skip
-        unknown = await client.htmx("POST", f"{PAGE}/wallets",
-                                    data={"chain_id": "1", "address": "0xabc", "tokens": ""})  # fmt: skip
+        wallet = await client.htmx(
+            "POST", f"{PAGE}/wallets", data={"chain_id": "1", "address": ALICE, "tokens": ""}
+        )
+        unknown = await client.htmx(
+            "POST", f"{PAGE}/wallets", data={"chain_id": "1", "address": "0xabc", "tokens": ""}
+        )
 
     for chain in chains.json()["chains"]:
-        assert f"<th scope=\"row\">{chain['name']}</th>" in shown.text
+        assert f'<th scope="row">{chain["name"]}</th>' in shown.text
     assert 'id="chain-source">Source: <strong>fixture</strong>' in shown.text
     assert "SYNTHETIC" in shown.text
     (asset,) = api.json()["wallets"][0]["assets"]

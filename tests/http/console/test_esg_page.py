@@ -13,12 +13,19 @@ from tests.http.ledger_helpers import buy, deposit, portfolio_with
 PAGE = "/console/esg"
 API = "/api/v1/analytics/esg"
 TYPED = "AAPL 5000000\nSMKY 1000000\nEPIC 4000000"
-HOLDINGS = [{"symbol": "AAPL", "value": "5000000"}, {"symbol": "SMKY", "value": "1000000"},
-            {"symbol": "EPIC", "value": "4000000"}]  # fmt: skip
-DEFAULT_THRESHOLDS = {"threshold_tobacco": "0", "threshold_alcohol": "0.05",
-                      "threshold_gambling": "0.05", "threshold_weapons": "0.05",
-                      "threshold_adult_entertainment": "0.05",
-                      "threshold_thermal_coal": "0.01"}  # fmt: skip
+HOLDINGS = [
+    {"symbol": "AAPL", "value": "5000000"},
+    {"symbol": "SMKY", "value": "1000000"},
+    {"symbol": "EPIC", "value": "4000000"},
+]
+DEFAULT_THRESHOLDS = {
+    "threshold_tobacco": "0",
+    "threshold_alcohol": "0.05",
+    "threshold_gambling": "0.05",
+    "threshold_weapons": "0.05",
+    "threshold_adult_entertainment": "0.05",
+    "threshold_thermal_coal": "0.01",
+}
 
 
 async def test_the_dataset_and_an_issuer_as_the_api_names_them(
@@ -53,8 +60,11 @@ async def test_typed_holdings_score_screen_and_carbon_as_the_api(
     # Act
     async with signed_in(harness, owner.username) as client:
         await client.get(PAGE)
-        answer = await client.htmx("POST", f"{PAGE}/portfolio", data={
-            "source": "", "holdings": TYPED, "currency": "USD", **DEFAULT_THRESHOLDS})  # fmt: skip
+        answer = await client.htmx(
+            "POST",
+            f"{PAGE}/portfolio",
+            data={"source": "", "holdings": TYPED, "currency": "USD", **DEFAULT_THRESHOLDS},
+        )
 
     # Assert
     assert answer.status_code == 200 and "X-Bulwark-Status" not in answer.headers
@@ -77,8 +87,9 @@ async def test_a_stored_portfolio_is_analysed_and_anothers_is_not_found(
     mine = await portfolio_with(
         harness, owner, deposit("10000"), buy("AAPL", "10", "150"), buy("XOM", "10", "100")
     )
-    score = await harness.client.post(f"{API}/score", json={"portfolio_id": mine},
-                                      headers=owner.headers)  # fmt: skip
+    score = await harness.client.post(
+        f"{API}/score", json={"portfolio_id": mine}, headers=owner.headers
+    )
     stranger = await harness.user()
     form = {"source": mine, "holdings": "", "currency": "USD", **DEFAULT_THRESHOLDS}
 
@@ -99,14 +110,24 @@ async def test_a_stored_portfolio_is_analysed_and_anothers_is_not_found(
 async def test_bad_fields_are_shown_beside_them(harness: Harness, owner: User) -> None:
     async with signed_in(harness, owner.username) as client:
         await client.get(PAGE)
-        typed = await client.post(f"{PAGE}/portfolio", {
-            "holdings": "AAPL lots", "currency": "USD", **DEFAULT_THRESHOLDS})  # fmt: skip
-        by_service = await client.htmx("POST", f"{PAGE}/portfolio", data={
-            "holdings": "AAPL 100\nXOM -5", "currency": "USD", **DEFAULT_THRESHOLDS})  # fmt: skip
-        threshold = await client.htmx("POST", f"{PAGE}/portfolio", data={
-            "holdings": TYPED, **DEFAULT_THRESHOLDS, "threshold_tobacco": "2"})  # fmt: skip
-        euros = await client.htmx("POST", f"{PAGE}/portfolio", data={
-            "holdings": TYPED, "currency": "EUR", **DEFAULT_THRESHOLDS})  # fmt: skip
+        typed = await client.post(
+            f"{PAGE}/portfolio", {"holdings": "AAPL lots", "currency": "USD", **DEFAULT_THRESHOLDS}
+        )
+        by_service = await client.htmx(
+            "POST",
+            f"{PAGE}/portfolio",
+            data={"holdings": "AAPL 100\nXOM -5", "currency": "USD", **DEFAULT_THRESHOLDS},
+        )
+        threshold = await client.htmx(
+            "POST",
+            f"{PAGE}/portfolio",
+            data={"holdings": TYPED, **DEFAULT_THRESHOLDS, "threshold_tobacco": "2"},
+        )
+        euros = await client.htmx(
+            "POST",
+            f"{PAGE}/portfolio",
+            data={"holdings": TYPED, "currency": "EUR", **DEFAULT_THRESHOLDS},
+        )
 
     assert typed.status_code == 422
     assert 'data-field="holdings">holdings: line 1 is not' in typed.text

@@ -12,11 +12,30 @@ from tests.http.harness import Harness, User
 
 PAGE = "/console/giving"
 API = "/api/v1/planning/giving"
-CASH = {"donated_on": "2025-03-01", "donee": "Food Bank", "donee_kind": "public_charity",
-        "kind": "cash", "amount": "1200.50", "fund": "", "donee_ein": "", "symbol": "",
-        "shares": "", "cost_basis": "", "acquired": "", "memo": ""}  # fmt: skip
-STOCK = {**CASH, "donee": "City Museum", "kind": "stock", "amount": "12000", "symbol": "AAPL",
-         "shares": "50", "cost_basis": "4000", "acquired": "2020-01-15"}  # fmt: skip
+CASH = {
+    "donated_on": "2025-03-01",
+    "donee": "Food Bank",
+    "donee_kind": "public_charity",
+    "kind": "cash",
+    "amount": "1200.50",
+    "fund": "",
+    "donee_ein": "",
+    "symbol": "",
+    "shares": "",
+    "cost_basis": "",
+    "acquired": "",
+    "memo": "",
+}
+STOCK = {
+    **CASH,
+    "donee": "City Museum",
+    "kind": "stock",
+    "amount": "12000",
+    "symbol": "AAPL",
+    "shares": "50",
+    "cost_basis": "4000",
+    "acquired": "2020-01-15",
+}
 
 
 async def test_a_donation_recorded_shows_the_apis_receipt(harness: Harness, owner: User) -> None:
@@ -44,10 +63,12 @@ async def test_a_bad_field_is_shown_beside_it_and_nothing_is_recorded(
     async with signed_in(harness, owner.username) as client:
         await client.get(PAGE)
         typed = await client.post(f"{PAGE}/donations", {**CASH, "amount": "lots"})
-        by_service = await client.htmx("POST", f"{PAGE}/donations",
-                                       data={**STOCK, "cost_basis": ""})  # fmt: skip
-        future = await client.htmx("POST", f"{PAGE}/donations",
-                                   data={**CASH, "donated_on": "2027-01-01"})  # fmt: skip
+        by_service = await client.htmx(
+            "POST", f"{PAGE}/donations", data={**STOCK, "cost_basis": ""}
+        )
+        future = await client.htmx(
+            "POST", f"{PAGE}/donations", data={**CASH, "donated_on": "2027-01-01"}
+        )
     api = await harness.client.get(f"{API}/donations", headers=owner.headers)
 
     assert typed.status_code == 422 and 'data-field="amount">amount: must be a number' in typed.text
@@ -64,8 +85,11 @@ async def test_a_bad_field_is_shown_beside_it_and_nothing_is_recorded(
 async def test_cursor_pages_and_delete(harness: Harness, owner: User) -> None:
     # Arrange: 27 gifts, 25 a page
     for day in range(1, 28):
-        made = await harness.client.post(f"{API}/donations", headers=owner.headers,
-                                         json={**_api(CASH), "donated_on": f"2025-04-{day:02d}"})  # fmt: skip
+        made = await harness.client.post(
+            f"{API}/donations",
+            headers=owner.headers,
+            json={**_api(CASH), "donated_on": f"2025-04-{day:02d}"},
+        )
         assert made.status_code == 201, made.text
     everything = (await harness.client.get(f"{API}/donations", headers=owner.headers)).json()
     first_id = everything["items"][0]["id"]
@@ -110,30 +134,50 @@ async def test_another_users_donation_answers_404_and_is_kept(
 
 async def test_dafs_grants_and_the_deduction_as_the_api(harness: Harness, owner: User) -> None:
     # Arrange: $50,000 to a DAF in 2025
-    daf = {**_api(CASH), "amount": "50000", "donee": "Schwab Charitable",
-           "donee_kind": "donor_advised_fund", "fund": "Family Fund"}  # fmt: skip
-    assert (await harness.client.post(f"{API}/donations", json=daf,
-                                      headers=owner.headers)).status_code == 201  # fmt: skip
+    daf = {
+        **_api(CASH),
+        "amount": "50000",
+        "donee": "Schwab Charitable",
+        "donee_kind": "donor_advised_fund",
+        "fund": "Family Fund",
+    }
+    assert (
+        await harness.client.post(f"{API}/donations", json=daf, headers=owner.headers)
+    ).status_code == 201
     agi = {"2025": "60000"}
-    api = await harness.client.post(f"{API}/deduction", headers=owner.headers,
-                                    json={"tax_year": 2025, "agi": agi})  # fmt: skip
+    api = await harness.client.post(
+        f"{API}/deduction", headers=owner.headers, json={"tax_year": 2025, "agi": agi}
+    )
 
     # Act
     async with signed_in(harness, owner.username) as client:
         await client.get(PAGE)
-        granted = await client.post(f"{PAGE}/grants", {"fund": "Family Fund",
-            "granted_on": "2025-12-01", "grantee": "Library", "amount": "5000"})  # fmt: skip
+        granted = await client.post(
+            f"{PAGE}/grants",
+            {
+                "fund": "Family Fund",
+                "granted_on": "2025-12-01",
+                "grantee": "Library",
+                "amount": "5000",
+            },
+        )
         shown = await client.get(PAGE)
-        answer = await client.htmx("POST", f"{PAGE}/deduction",
-                                   data={"tax_year": "2025", "agi": "60000", "earlier_agi": ""})  # fmt: skip
-        missing = await client.htmx("POST", f"{PAGE}/deduction",
-                                    data={"tax_year": "2026", "agi": "60000", "earlier_agi": ""})  # fmt: skip
+        answer = await client.htmx(
+            "POST",
+            f"{PAGE}/deduction",
+            data={"tax_year": "2025", "agi": "60000", "earlier_agi": ""},
+        )
+        missing = await client.htmx(
+            "POST",
+            f"{PAGE}/deduction",
+            data={"tax_year": "2026", "agi": "60000", "earlier_agi": ""},
+        )
 
     # Assert
     assert granted.status_code == 303, granted.text
     funds = (await harness.client.get(f"{API}/dafs", headers=owner.headers)).json()["funds"]
     assert f'class="daf-ungranted">{funds[0]["ungranted"]}<' in shown.text
-    assert "<th scope=\"row\">Library</th><td>5000</td>" in shown.text
+    assert '<th scope="row">Library</th><td>5000</td>' in shown.text
     body = api.json()
     assert f'id="deduction-total">{body["deduction"]}<' in answer.text
     for line in body["year"]["lines"]:
