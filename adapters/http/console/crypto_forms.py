@@ -143,7 +143,7 @@ def _series(reader: FieldReader) -> tuple[list[datetime], list[Decimal]] | None:
     """`time, value` lines (blank lines skipped): the times and the values, in order."""
     lines = [ln.strip() for ln in reader.text("series").splitlines() if ln.strip()]
     if not lines:
-        reader.errors["series"] = "series: required, one `time, value` a line"
+        reader.errors["series"] = "series: required, one “time, value” a line"
         return None
     if len(lines) > MAX_LINES:
         reader.errors["series"] = f"series: at most {MAX_LINES:,} lines"
@@ -158,7 +158,7 @@ def _series(reader: FieldReader) -> tuple[list[datetime], list[Decimal]] | None:
             when = datetime.fromisoformat(parts[0].replace("Z", "+00:00"))
             value = Decimal(parts[1])
         except (ValueError, InvalidOperation):
-            reader.errors["series"] = f"series: line {number} is not `time, value`"
+            reader.errors["series"] = f"series: line {number} is not “time, value”"
             return None
         if when.tzinfo is None:
             reader.errors["series"] = f"series: line {number}: the time needs a zone (Z)"

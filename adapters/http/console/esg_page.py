@@ -90,7 +90,7 @@ def form_field(service_field: str) -> str:
 def _holdings(reader: FieldReader) -> list[PostedHolding] | None:
     lines = [ln.strip() for ln in reader.text("holdings").splitlines() if ln.strip()]
     if not lines:
-        reader.errors["holdings"] = "holdings: required, one `SYMBOL value` a line"
+        reader.errors["holdings"] = "holdings: required, one “SYMBOL value” a line"
         return None
     if len(lines) > MAX_HOLDINGS:
         reader.errors["holdings"] = f"holdings: at most {MAX_HOLDINGS:,} lines"
@@ -103,7 +103,7 @@ def _holdings(reader: FieldReader) -> list[PostedHolding] | None:
                 raise InvalidOperation
             value = Decimal(parts[1])
         except InvalidOperation:
-            reader.errors["holdings"] = f"holdings: line {number} is not `SYMBOL value`"
+            reader.errors["holdings"] = f"holdings: line {number} is not “SYMBOL value”"
             return None
         held.append(PostedHolding(parts[0].upper()[:32], value))
     return held

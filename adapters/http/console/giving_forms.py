@@ -97,7 +97,7 @@ def deduction(reader: FieldReader) -> tuple[int, dict[int, Decimal]] | None:
                 raise ValueError
             by_year[int(found.group(1))] = Decimal(found.group(2).replace(",", ""))
         except (ValueError, ArithmeticError):
-            reader.errors["earlier_agi"] = f"earlier_agi: line {number} is not `YEAR=AGI`"
+            reader.errors["earlier_agi"] = f"earlier_agi: line {number} is not “YEAR=AGI”"
             break
     if reader.errors or tax_year is None or agi is None:
         return None
