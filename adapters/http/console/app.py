@@ -15,6 +15,7 @@ from adapters.http.console.accounts_page import AccountsPageController
 from adapters.http.console.aggregation_page import AggregationPageController
 from adapters.http.console.backtests_page import BacktestsPageController
 from adapters.http.console.chart_page import ChartPageController
+from adapters.http.console.crypto_page import CryptoPageController
 from adapters.http.console.desk_agents import AgentsDeskController
 from adapters.http.console.desk_providers import ProvidersDeskController
 from adapters.http.console.desk_risk import RiskDeskController
@@ -23,9 +24,11 @@ from adapters.http.console.desk_streams import StreamsDeskController
 from adapters.http.console.desk_succession import SuccessionDeskController
 from adapters.http.console.devices_page import DevicesPageController
 from adapters.http.console.errors import CONSOLE_EXCEPTION_HANDLERS
+from adapters.http.console.esg_page import EsgPageController
 from adapters.http.console.events_page import EventsPageController
 from adapters.http.console.fear_greed_page import FearGreedPageController
 from adapters.http.console.filters import FILTERS
+from adapters.http.console.giving_page import GivingPageController
 from adapters.http.console.killswitch import KillSwitchPageController
 from adapters.http.console.login import ConsoleLoginController
 from adapters.http.console.models_page import ModelsPageController
@@ -77,6 +80,9 @@ CONTROLLERS: list[type] = [
     WealthPageController,
     RebalancingPageController,
     AggregationPageController,
+    CryptoPageController,
+    EsgPageController,
+    GivingPageController,
 ]
 
 

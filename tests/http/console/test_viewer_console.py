@@ -32,6 +32,9 @@ PAGES = (
     "/console/wealth",
     "/console/rebalancing",
     "/console/aggregation",
+    "/console/crypto",
+    "/console/esg",
+    "/console/giving",
 )
 CONTROLS = (
     'id="ks-pull-button"',
@@ -42,6 +45,9 @@ CONTROLS = (
     'id="profile-form"',
     'id="limits-form"',
     'id="link-token-form"',
+    'id="donation-form"',
+    'id="grant-form"',
+    'class="danger delete-donation"',
 )
 
 

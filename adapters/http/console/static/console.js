@@ -78,6 +78,7 @@
       if (help && !help.open) { help.showModal(); e.preventDefault(); }
       return;
     }
+    if (e.key === "Shift") { return; }  // g then Shift and a letter: the upper-case pages
     if (pendingG) {
       pendingG = false;
       const link = document.querySelector('nav a[data-key="' + e.key + '"]');
