@@ -32,6 +32,9 @@ PAGES = (
     "/console/wealth",
     "/console/rebalancing",
     "/console/aggregation",
+    "/console/kyc",
+    "/console/performance/acc-1",
+    "/console/hype",
 )
 CONTROLS = (
     'id="ks-pull-button"',
@@ -42,6 +45,7 @@ CONTROLS = (
     'id="profile-form"',
     'id="limits-form"',
     'id="link-token-form"',
+    'id="kyc-upload-form"',
 )
 
 
@@ -71,6 +75,8 @@ async def test_every_console_action_a_viewer_posts_is_refused(market: Harness) -
         (f"/console/orders/{order_id}/cancel", {}),
         ("/console/providers/failover", {}),
         ("/console/succession/check-in", {}),
+        ("/console/kyc/upload", {"kind": "passport"}),
+        ("/console/kyc/kyc-any/delete", {}),
     )
 
     async with signed_in(market, viewer.username) as client:
