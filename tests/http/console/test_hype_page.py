@@ -23,6 +23,7 @@ async def test_a_symbols_reading_and_the_movers(desk: tuple[Harness, User]) -> N
 
     # Assert
     assert page.status_code == 200
+    assert "unsafe-inline" not in page.headers["content-security-policy"]
     assert 'id="hype-velocity">8.00<' in page.text
     assert 'id="hype-spike"><span class="state state-bad">spiking<' in page.text
     assert "z = — (a flat baseline)" in page.text

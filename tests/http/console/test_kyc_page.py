@@ -66,6 +66,8 @@ async def test_upload_lists_shows_and_downloads_the_document(harness: Harness, o
 
     # Assert
     assert 'href="/console/kyc" data-key="z"' in before.text
+    assert "script-src 'self'" in before.headers["content-security-policy"]
+    assert "unsafe-inline" not in before.headers["content-security-policy"]
     assert 'id="no-documents"' in before.text and 'id="kyc-upload-form"' in before.text
     assert uploaded.status_code == 303
     assert uploaded.headers["location"] == f"{PAGE}/{document_id}"
@@ -83,6 +85,7 @@ async def test_a_refused_file_is_shown_beside_its_field_and_nothing_is_stored(
         await client.get(PAGE)
         disguised = await upload(client, ELF, kind="national_id")
         too_large = await upload(client, PDF + b" " * CAP)
+        past_the_body_limit = await upload(client, PDF + b" " * (CAP + 128 * 1024))
         empty = await upload(client, b"")
         by_htmx = await upload(
             client, ELF, headers={"HX-Request": "true", "X-CSRF-Token": client.csrf}
@@ -93,6 +96,8 @@ async def test_a_refused_file_is_shown_beside_its_field_and_nothing_is_stored(
     assert 'id="file-error"' in disguised.text and "PDF, PNG or JPEG" in disguised.text
     assert '<option value="national_id" selected>' in disguised.text  # the kind typed stays
     assert too_large.status_code == 413 and f"{CAP}-byte limit" in too_large.text
+    assert past_the_body_limit.status_code == 413  # refused before the form is read
+    assert 'id="file-error"' in past_the_body_limit.text
     assert empty.status_code == 422 and "choose a PDF, PNG or JPEG file" in empty.text
     assert by_htmx.status_code == 200 and real_status(by_htmx) == 415
     assert by_htmx.headers["X-Bulwark-Code"] == "UNSUPPORTED_DOCUMENT_TYPE"

@@ -28,6 +28,7 @@ async def test_the_figures_of_four_days_worked_by_hand(market: Harness, owner: U
 
     # Assert
     assert page.status_code == 200
+    assert "unsafe-inline" not in page.headers["content-security-policy"]
     # 1.01 x 99 000 / 101 000 x 100 500 / 100 000 - 1 = -0.505 % (half-even to 2 places);
     # the raw equity rose 0.5 %, but 1 000 of it was deposited
     assert 'id="twr">-0.50 %<' in page.text
