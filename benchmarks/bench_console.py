@@ -11,6 +11,8 @@ default: one operator's browser) asks each path for `seconds`, in turn:
   /console/orders                   the orders page (table of 50, filters, the order form)
   /console/kill-switch/state        the trading-state fragment (polled, and on each event)
   /console/accounts/<demo>/pnl.json a chart's JSON (snapshots + the live point)
+  /console/performance/<demo>       the performance page (a year of snapshots, every fill
+                                    replayed for the trade statistics)
   /api/v1/orders?limit=50           the reference: the same 50 orders as the API's JSON
 
 Targets: p99 <= 100 ms per console path at 1 connection. Why that figure: a person clicking
@@ -63,6 +65,7 @@ PATHS = (
     Target("orders page", "/console/orders"),
     Target("kill-switch state fragment", "/console/kill-switch/state", htmx=True),
     Target("P&L chart JSON", f"/console/accounts/{DEMO_ACCOUNT}/pnl.json"),
+    Target("performance page", f"/console/performance/{DEMO_ACCOUNT}"),
     Target("API orders (reference)", "/api/v1/orders?limit=50", api=True),
 )
 

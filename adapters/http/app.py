@@ -140,7 +140,7 @@ def create_app(
             ),
             *mounted,
             # The operator console (server-rendered pages, cookie session): adapters/http/console.
-            *console_routers(),
+            *console_routers(config.kyc_max_bytes),
         ]
     bundles = {context.name: context.services for context in contexts}
 

@@ -29,7 +29,9 @@ from adapters.http.console.events_page import EventsPageController
 from adapters.http.console.fear_greed_page import FearGreedPageController
 from adapters.http.console.filters import FILTERS
 from adapters.http.console.giving_page import GivingPageController
+from adapters.http.console.hype_page import HypePageController
 from adapters.http.console.killswitch import KillSwitchPageController
+from adapters.http.console.kyc_page import KycPageController, upload_controller
 from adapters.http.console.login import ConsoleLoginController
 from adapters.http.console.models_page import ModelsPageController
 from adapters.http.console.not_found import not_found_route
@@ -37,6 +39,7 @@ from adapters.http.console.notifications_page import NotificationsPageController
 from adapters.http.console.options_page import OptionsPageController
 from adapters.http.console.orders_page import OrdersPageController
 from adapters.http.console.overview import OverviewController
+from adapters.http.console.performance_page import PerformancePageController
 from adapters.http.console.planning_page import PlanningPageController
 from adapters.http.console.portfolios_page import PortfoliosPageController
 from adapters.http.console.push import ConsolePushController
@@ -83,7 +86,12 @@ CONTROLLERS: list[type] = [
     CryptoPageController,
     EsgPageController,
     GivingPageController,
+    KycPageController,
+    PerformancePageController,
+    HypePageController,
 ]
+# The KYC upload's own body limit (BULWARK_KYC_MAX_BYTES, as the API's upload route).
+DEFAULT_KYC_MAX_BYTES = 10_485_760
 
 
 def _engine_setup(engine: JinjaTemplateEngine) -> None:
@@ -98,11 +106,12 @@ def template_config() -> TemplateConfig[JinjaTemplateEngine]:
     )
 
 
-def console_routers() -> list[Any]:
-    """The /console pages (cookie session, CSRF, HTML errors) and /console/static."""
+def console_routers(kyc_max_bytes: int = DEFAULT_KYC_MAX_BYTES) -> list[Any]:
+    """The /console pages (cookie session, CSRF, HTML errors) and /console/static; the KYC
+    upload takes files up to `kyc_max_bytes`."""
     pages = AppRouter(
         "/console",
-        route_handlers=CONTROLLERS,
+        route_handlers=[*CONTROLLERS, upload_controller(kyc_max_bytes)],
         middleware=[DefineMiddleware(ConsoleSessionMiddleware)],
         exception_handlers=CONSOLE_EXCEPTION_HANDLERS,
         include_in_schema=False,

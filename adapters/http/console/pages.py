@@ -68,6 +68,7 @@ NAV: tuple[NavItem, ...] = (
     NavItem("/console/wealth", "Wealth", "y"),
     NavItem("/console/rebalancing", "Rebalancing", "x"),
     NavItem("/console/aggregation", "Outside accounts", "j"),
+    NavItem("/console/kyc", "KYC documents", "z"),  # the last free letter
     # Upper case from here: the lower-case letters are taken (g then Shift and the letter).
     NavItem("/console/crypto", "Crypto", "C"),
     NavItem("/console/esg", "ESG", "E"),

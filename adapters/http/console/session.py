@@ -9,9 +9,10 @@ authenticates a bearer token: the same AuthService, the same revocation, the sam
   so a console left open for a shift stays logged in until the refresh token expires.
 - Every unsafe request (POST, PUT, PATCH, DELETE) must carry the CSRF token (double-submit:
   the `bulwark_csrf` cookie's value in the `X-CSRF-Token` header, which htmx sends from the
-  page's `hx-headers`, or in a `_csrf` form field) and, when the browser sends one, an Origin
-  naming this host. SameSite=Strict already keeps the cookies off cross-site requests; the
-  token covers the rest (a sibling subdomain, an old browser).
+  page's `hx-headers`, or in a `_csrf` form field: a multipart upload's first part) and, when
+  the browser sends one, an Origin naming this host. SameSite=Strict already keeps the
+  cookies off cross-site requests; the token covers the rest (a sibling subdomain, an old
+  browser).
 - The WebSocket at /ws/events accepts the access cookie when the handshake's Origin is this
   host (cross-site WebSocket hijacking needs a foreign origin).
 """
@@ -158,6 +159,8 @@ def csrf_token_of(scope: Scope) -> str:
 async def _form_csrf(scope: Scope, receive: Any) -> tuple[str | None, Any]:
     """Reads a urlencoded body for `_csrf`, then replays the body to the handler."""
     content_type = (_header(scope, b"content-type") or "").split(";")[0].strip()
+    if content_type == "multipart/form-data":
+        return await _multipart_csrf(scope, receive)
     if content_type != "application/x-www-form-urlencoded":
         return None, receive
     chunks: list[bytes] = []
@@ -183,6 +186,64 @@ async def _form_csrf(scope: Scope, receive: Any) -> tuple[str | None, Any]:
     fields = parse_qs(body.decode("latin-1"), keep_blank_values=True)
     values = fields.get(CSRF_FIELD)
     return (values[0] if values else None), replay
+
+
+_FIRST_PART_LIMIT = 65_536
+
+
+def _boundary(scope: Scope) -> bytes | None:
+    for param in (_header(scope, b"content-type") or "").split(";")[1:]:
+        name, _, value = param.strip().partition("=")
+        if name.lower() == "boundary" and value.strip('"'):
+            return value.strip('"').encode("latin-1")
+    return None
+
+
+def _first_part(body: bytes, delimiter: bytes) -> tuple[bool, str | None]:
+    """(complete, the `_csrf` value) of a multipart body's first part, read so far."""
+    start = delimiter + b"\r\n"
+    if not body.startswith(start[: len(body)]):
+        return True, None
+    head_end = body.find(b"\r\n\r\n", len(start))
+    if head_end < 0:
+        return False, None
+    end = body.find(b"\r\n" + delimiter, head_end + 4)
+    if end < 0:
+        return False, None
+    headers = body[len(start) : head_end].decode("latin-1").lower()
+    if f'name="{CSRF_FIELD}"' not in headers or "filename=" in headers:
+        return True, None
+    return True, body[head_end + 4 : end].decode("latin-1")
+
+
+async def _multipart_csrf(scope: Scope, receive: Any) -> tuple[str | None, Any]:
+    """`_csrf` from a multipart form (a file upload) whose first part it is -- the console's
+    upload forms put it first -- reading only that far; the rest streams on to the handler,
+    the part read replayed first (a large file is never buffered here)."""
+    delimiter = _boundary(scope)
+    if delimiter is None:
+        return None, receive
+    delimiter = b"--" + delimiter
+    body, more, value = b"", True, None
+    while more and len(body) <= _FIRST_PART_LIMIT:
+        message = await receive()
+        if message["type"] != "http.request":
+            break
+        body += message.get("body", b"")
+        more = message.get("more_body", False)
+        complete, value = _first_part(body, delimiter)
+        if complete:
+            break
+    pending: bytes | None = body
+
+    async def replay() -> Any:
+        nonlocal pending
+        if pending is not None:
+            sent, pending = pending, None
+            return {"type": "http.request", "body": sent, "more_body": more}
+        return await receive()
+
+    return value, replay
 
 
 class ConsoleSessionMiddleware:

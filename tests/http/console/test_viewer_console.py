@@ -35,6 +35,9 @@ PAGES = (
     "/console/crypto",
     "/console/esg",
     "/console/giving",
+    "/console/kyc",
+    "/console/performance/acc-1",
+    "/console/hype",
 )
 CONTROLS = (
     'id="ks-pull-button"',
@@ -48,6 +51,7 @@ CONTROLS = (
     'id="donation-form"',
     'id="grant-form"',
     'class="danger delete-donation"',
+    'id="kyc-upload-form"',
 )
 
 
@@ -77,6 +81,8 @@ async def test_every_console_action_a_viewer_posts_is_refused(market: Harness) -
         (f"/console/orders/{order_id}/cancel", {}),
         ("/console/providers/failover", {}),
         ("/console/succession/check-in", {}),
+        ("/console/kyc/upload", {"kind": "passport"}),
+        ("/console/kyc/kyc-any/delete", {}),
     )
 
     async with signed_in(market, viewer.username) as client:
