@@ -13,6 +13,7 @@ from litestar.template.config import TemplateConfig
 
 from adapters.http.console.accounts_page import AccountsPageController
 from adapters.http.console.aggregation_page import AggregationPageController
+from adapters.http.console.attribution_page import AttributionPageController
 from adapters.http.console.backtests_page import BacktestsPageController
 from adapters.http.console.chart_page import ChartPageController
 from adapters.http.console.desk_agents import AgentsDeskController
@@ -26,6 +27,8 @@ from adapters.http.console.errors import CONSOLE_EXCEPTION_HANDLERS
 from adapters.http.console.events_page import EventsPageController
 from adapters.http.console.fear_greed_page import FearGreedPageController
 from adapters.http.console.filters import FILTERS
+from adapters.http.console.fixed_income_page import FixedIncomePageController
+from adapters.http.console.frontier_page import FrontierPageController
 from adapters.http.console.killswitch import KillSwitchPageController
 from adapters.http.console.login import ConsoleLoginController
 from adapters.http.console.models_page import ModelsPageController
@@ -77,6 +80,9 @@ CONTROLLERS: list[type] = [
     WealthPageController,
     RebalancingPageController,
     AggregationPageController,
+    AttributionPageController,
+    FixedIncomePageController,
+    FrontierPageController,
 ]
 
 

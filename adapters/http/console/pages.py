@@ -68,6 +68,10 @@ NAV: tuple[NavItem, ...] = (
     NavItem("/console/wealth", "Wealth", "y"),
     NavItem("/console/rebalancing", "Rebalancing", "x"),
     NavItem("/console/aggregation", "Outside accounts", "j"),
+    # Every lower-case letter is taken: shift + letter (console.js waits past the Shift key).
+    NavItem("/console/attribution", "Attribution", "A"),
+    NavItem("/console/fixed-income", "Fixed income", "B"),  # B for bonds
+    NavItem("/console/frontier", "Efficient frontier", "F"),
 )
 
 
