@@ -131,9 +131,7 @@ def attribution_answer(result: StoredAttribution) -> dict[str, Any]:
             "benchmark": percent(p.benchmark_return, 4),
             "active": percent(p.active_return, 4),
         }
-        for start, end, p in zip(
-            result.boundaries, result.boundaries[1:], b.periods, strict=False
-        )
+        for start, end, p in zip(result.boundaries, result.boundaries[1:], b.periods, strict=False)
     ]
     return {
         "rows": [_row(s, b.linked_by_sector[s]) for s in sectors],

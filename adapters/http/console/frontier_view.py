@@ -56,7 +56,7 @@ def frontier_defaults() -> dict[str, str]:
 def form_field(field: str, code: str) -> str:
     if code == "INSUFFICIENT_OBSERVATIONS":
         return "days"
-    if field.startswith("bounds."):
+    if field == "bounds" or field.startswith("bounds."):
         return "max_weight"
     return FIELD_OF.get(field.split("[")[0], "symbols")
 
@@ -138,8 +138,7 @@ def frontier_answer(frontier: Frontier, days: list[date]) -> dict[str, Any]:
     ]
     chart = {
         "frontier": [
-            [chart_percent(p.volatility), chart_percent(p.expected_return)]
-            for p in frontier.points
+            [chart_percent(p.volatility), chart_percent(p.expected_return)] for p in frontier.points
         ],
         "chosen": [chart_percent(m.volatility), chart_percent(m.expected_return)],
         "chosenLabel": r.method.value.replace("_", " "),

@@ -32,6 +32,9 @@ PAGES = (
     "/console/wealth",
     "/console/rebalancing",
     "/console/aggregation",
+    "/console/attribution",
+    "/console/fixed-income",
+    "/console/frontier",
 )
 CONTROLS = (
     'id="ks-pull-button"',
