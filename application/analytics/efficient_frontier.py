@@ -8,7 +8,8 @@ Every point is an `OptimizationService.optimize` answer for the same assets, dat
   rates below the highest expected return the bounds allow: within bounds, the tangency
   portfolio for a rate r is the frontier's point whose tangent passes through (0, r), so as r
   rises from far below the minimum-variance return towards the highest attainable return it
-  walks up the efficient frontier.
+  walks up the efficient frontier. Where two neighbouring points lie far apart, the rate
+  between theirs fills the gap (a few more solves, at most MAX_POINTS in all).
 
 The chosen portfolio (the posted method, e.g. risk parity) is answered beside the frontier; it
 need not lie on it. Volatility and expected return are annual fractions (the request's
@@ -20,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import math
 from dataclasses import dataclass
+from itertools import pairwise
 
 from application.analytics.optimization import (
     MAX_RISK_FREE,
@@ -30,10 +32,14 @@ from application.analytics.optimization import (
 from domain.analytics.optimization.bounds import max_expected_return
 from domain.errors import DomainError
 
-# Distances below the minimum-variance return (annual fractions) of the lower tangency rates,
-# and fractions of the way from it to the highest attainable return of the upper ones.
-BELOW = (2.0, 1.0, 0.5, 0.25, 0.12, 0.06, 0.03)
-BETWEEN = (0.1, 0.3, 0.5, 0.7, 0.85, 0.97)
+# Distances below the minimum-variance return (annual fractions) of the first lower tangency
+# rates, and fractions of the way from it to the highest attainable return of the upper ones;
+# then the widest gap between neighbouring points is halved (its rates' midpoint) until the
+# points are at most 1/GAPS of the frontier's width apart or MAX_POINTS are solved.
+BELOW = (1.0, 0.25, 0.06, 0.015)
+BETWEEN = (0.5, 0.97)
+GAPS = 16
+MAX_POINTS = 24
 # Two points closer than this (in volatility and in return) are one.
 SAME_POINT = 1e-6
 
@@ -79,19 +85,50 @@ async def trace_frontier(service: OptimizationService, request: OptimizationRequ
     """
     chosen = await service.optimize(request)
     lowest = await service.optimize(dataclasses.replace(request, method="min_variance"))
-    points = [p for p in (_point(lowest),) if p is not None]
+    start = _point(lowest)
     mu = lowest.asset_expected_return
-    if points and mu is not None:
-        highest = max_expected_return(mu, lowest.bounds)
-        for rate in tangency_rates(points[0].expected_return, highest):
-            ask = dataclasses.replace(request, method="max_sharpe", risk_free_rate=rate)
-            try:
-                found = _point(await service.optimize(ask))
-            except DomainError:  # a tangency the solver cannot certify: one point fewer
-                continue
-            if found is not None:
-                points.append(found)
-    return Frontier(chosen, _distinct(points))
+    if start is None or mu is None:
+        return Frontier(chosen, () if start is None else (start,))
+    highest = max_expected_return(mu, lowest.bounds)
+    # By rate: the minimum-variance portfolio is the tangency of a rate far below (-inf).
+    found: dict[float, FrontierPoint] = {-math.inf: start}
+
+    async def tangency(rate: float) -> None:
+        ask = dataclasses.replace(request, method="max_sharpe", risk_free_rate=rate)
+        try:
+            point = _point(await service.optimize(ask))
+        except DomainError:  # a tangency the solver cannot certify: one point fewer
+            return
+        if point is not None:
+            found[rate] = point
+
+    for rate in tangency_rates(start.expected_return, highest):
+        await tangency(rate)
+    tried: set[tuple[float, float]] = set()
+    while len(found) < MAX_POINTS:
+        gap = _widest_gap(found, tried)
+        if gap is None:
+            break
+        tried.add(gap)
+        low = max(gap[0], -MAX_RISK_FREE)
+        await tangency((low + gap[1]) / 2.0)
+    return Frontier(chosen, _distinct(list(found.values())))
+
+
+def _widest_gap(
+    found: dict[float, FrontierPoint], tried: set[tuple[float, float]]
+) -> tuple[float, float] | None:
+    """The neighbouring rates whose points are furthest apart in volatility, when further
+    than 1/GAPS of the frontier's width (and not halved already)."""
+    rates = sorted(found)
+    vols = [found[r].volatility for r in rates]
+    width = max(vols) - min(vols)
+    best: tuple[float, float] | None = None
+    widest = width / GAPS
+    for (a, b), (va, vb) in zip(pairwise(rates), pairwise(vols), strict=True):
+        if (a, b) not in tried and abs(vb - va) > widest:
+            best, widest = (a, b), abs(vb - va)
+    return best
 
 
 def _distinct(points: list[FrontierPoint]) -> tuple[FrontierPoint, ...]:
