@@ -64,6 +64,7 @@ def _on_a_phone(page: Page, path: str, fill: dict[str, str], submit: str, chart:
         page.fill(css, value)
     page.click(submit)
     _drawn(page, chart)
+    _into_view(page, chart)
     overflow: bool = page.driver.execute_script(OVERFLOWS)
     assert not overflow, page.driver.execute_script(STICKING_OUT)
     return overflow
@@ -93,7 +94,7 @@ def test_attribution_draws_its_effects(binaries: tuple[str, str], console: str) 
         page.fill("#attribution-benchmark", "AAPL 0.5\nXOM 0.5")
         page.click("#attribute")
         drawn = _drawn(page, "#effects-chart")
-        sectors = [r.get_attribute("data-sector") for r in page.all("#effects tr.sector")]
+        sectors = [r.get_attribute("data-sector") or "" for r in page.all("#effects tr.sector")]
         linking = page.find("#linking").text
         _into_view(page, "#effects-chart")
         page.shot("effects")
