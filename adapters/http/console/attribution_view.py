@@ -4,7 +4,7 @@ The benchmark is typed one constituent a line, `SYMBOL WEIGHT [SECTOR...]` (spac
 between; weights are normalised by the use case); the period is a start and an end date cut
 into monthly or quarterly periods (or one period). Effects are fractions of return, shown in
 percent (percentage points of return); the chart draws each sector's allocation, selection
-and interaction as grouped bars (analytics.js reads `data-effects-chart`).
+and interaction as grouped bars (portfolio_analytics.js reads `data-effects-chart`).
 """
 
 from __future__ import annotations

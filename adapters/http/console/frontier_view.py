@@ -4,8 +4,8 @@ The assets are typed symbols, or the symbols one of your portfolios holds; their
 (the market-data use case's bars, the last `days` + 1 of them, on the dates every symbol has)
 are posted to the optimisation as `prices`, as a client of POST
 /api/v1/analytics/optimization would. Figures are annual fractions shown in percent; the
-chart (analytics.js reads `data-frontier-chart`) draws the frontier's volatility against
-expected return, each asset alone, and the chosen portfolio marked.
+chart (portfolio_analytics.js reads `data-frontier-chart`) draws the frontier's volatility
+against expected return, each asset alone, and the chosen portfolio marked.
 """
 
 from __future__ import annotations

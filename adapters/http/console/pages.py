@@ -68,7 +68,7 @@ NAV: tuple[NavItem, ...] = (
     NavItem("/console/wealth", "Wealth", "y"),
     NavItem("/console/rebalancing", "Rebalancing", "x"),
     NavItem("/console/aggregation", "Outside accounts", "j"),
-    # Every lower-case letter is taken: shift + letter (console.js waits past the Shift key).
+    # Upper case from here: the lower-case letters are taken (g then Shift and the letter).
     NavItem("/console/attribution", "Attribution", "A"),
     NavItem("/console/fixed-income", "Fixed income", "B"),  # B for bonds
     NavItem("/console/frontier", "Efficient frontier", "F"),

@@ -5,7 +5,7 @@
 //   frame but pings: events, "welcome", "subscribed"), BulwarkConsole.subscribe(types)
 //   replaces the socket's filter (sent on the open socket, kept for reconnections; [] means
 //   everything), BulwarkConsole.onStatus(fn) hears "live"/"reconnecting…"/"signed out";
-// - keyboard: "g" then a page's letter (or shift + letter) navigates, "?" lists the shortcuts;
+// - keyboard: "g" then a page's letter navigates, "?" lists the shortcuts;
 // - charts: <div class="chart" data-chart-src="URL"> draws the JSON series the URL returns
 //   ({"series": {"name": [..]}, "x": [unix seconds]}) with uPlot, <div data-chart-data="JSON">
 //   the JSON in the attribute (options below, at "charts");
@@ -78,8 +78,8 @@
       if (help && !help.open) { help.showModal(); e.preventDefault(); }
       return;
     }
+    if (e.key === "Shift") { return; }  // g then Shift and a letter: the upper-case pages
     if (pendingG) {
-      if (e.key === "Shift") { return; } // g then shift + a letter: wait for the letter
       pendingG = false;
       const link = document.querySelector('nav a[data-key="' + e.key + '"]');
       if (link) { e.preventDefault(); location.href = link.getAttribute("href"); }
