@@ -45,7 +45,9 @@ def test_crypto_draws_the_impermanent_loss_curve(binaries: tuple[str, str], cons
         page.fill('#il-form input[name="ratios"]', "1, -2")
         page.click("#il-submit")
         error = page.wait_for('#calc-impermanent-loss .field-error[data-field="ratios"]').text
-        page.fill('#wallet-form input[name="address"]', "0x00000000000000000000000000000000000a11ce")
+        page.fill(
+            '#wallet-form input[name="address"]', "0x00000000000000000000000000000000000a11ce"
+        )
         page.click("#wallet-submit")
         total = page.wait_for("#wallet-total", timeout=20).text
         page.shot("crypto")

@@ -13,6 +13,7 @@ from litestar.template.config import TemplateConfig
 
 from adapters.http.console.accounts_page import AccountsPageController
 from adapters.http.console.aggregation_page import AggregationPageController
+from adapters.http.console.attribution_page import AttributionPageController
 from adapters.http.console.backtests_page import BacktestsPageController
 from adapters.http.console.chart_page import ChartPageController
 from adapters.http.console.crypto_page import CryptoPageController
@@ -28,6 +29,8 @@ from adapters.http.console.esg_page import EsgPageController
 from adapters.http.console.events_page import EventsPageController
 from adapters.http.console.fear_greed_page import FearGreedPageController
 from adapters.http.console.filters import FILTERS
+from adapters.http.console.fixed_income_page import FixedIncomePageController
+from adapters.http.console.frontier_page import FrontierPageController
 from adapters.http.console.giving_page import GivingPageController
 from adapters.http.console.hype_page import HypePageController
 from adapters.http.console.killswitch import KillSwitchPageController
@@ -89,6 +92,9 @@ CONTROLLERS: list[type] = [
     KycPageController,
     PerformancePageController,
     HypePageController,
+    AttributionPageController,
+    FixedIncomePageController,
+    FrontierPageController,
 ]
 # The KYC upload's own body limit (BULWARK_KYC_MAX_BYTES, as the API's upload route).
 DEFAULT_KYC_MAX_BYTES = 10_485_760

@@ -73,6 +73,9 @@ NAV: tuple[NavItem, ...] = (
     NavItem("/console/crypto", "Crypto", "C"),
     NavItem("/console/esg", "ESG", "E"),
     NavItem("/console/giving", "Giving", "G"),
+    NavItem("/console/attribution", "Attribution", "A"),
+    NavItem("/console/fixed-income", "Fixed income", "B"),  # B for bonds
+    NavItem("/console/frontier", "Efficient frontier", "F"),
 )
 
 

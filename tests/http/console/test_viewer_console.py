@@ -38,6 +38,9 @@ PAGES = (
     "/console/kyc",
     "/console/performance/acc-1",
     "/console/hype",
+    "/console/attribution",
+    "/console/fixed-income",
+    "/console/frontier",
 )
 CONTROLS = (
     'id="ks-pull-button"',

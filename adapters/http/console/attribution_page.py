@@ -1,0 +1,115 @@
+"""`/console/attribution`: Brinson-Fachler attribution of one of your stored portfolios.
+
+The same use case as POST /api/v1/rebalancing/portfolios/{id}/attribution
+(`StoredAttributionService.attribute`) with the signed-in principal: the portfolio's holdings
+from its ledger at each period boundary's daily closes against the typed benchmark, per sector
+the allocation, selection and interaction effects linked over the periods by Carino (or
+Menchero) so that they add up to the compounded active return. Another user's portfolio
+answers 404. It reads and stores nothing new, so any signed-in role may ask (the API lets the
+viewer call it too). A field the form or the use case refuses is shown beside that field
+(422, or 200 with X-Bulwark-Status for htmx).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from litestar import Controller, Request, get, post
+from litestar.params import FromQuery
+from litestar.response import Template
+
+from adapters.http.console.analytics_view import own_portfolios
+from adapters.http.console.attribution_view import (
+    FIELD_OF,
+    attribution_answer,
+    attribution_defaults,
+    read_attribution_form,
+)
+from adapters.http.console.form_fields import FieldReader
+from adapters.http.console.pages import fragment, is_htmx, page
+from adapters.http.contexts import bundle_of
+from adapters.http.problems import domain_status
+from adapters.http.security import caller_of
+from application.rebalancing.attribution import StoredAttributionRequest
+from domain.errors import DomainError, NotFound
+from domain.portfolio.linking import LinkingMethod
+
+TITLE = "Attribution"
+
+
+def _today(request: Request[Any, Any, Any]) -> date:
+    portfolio = bundle_of(request, "portfolio")
+    if portfolio is not None:
+        today: date = portfolio.tax.today()
+        return today
+    return datetime.now(UTC).date()
+
+
+def _service(request: Request[Any, Any, Any]) -> Any:
+    services = bundle_of(request, "rebalancing")
+    if services is None:
+        raise NotFound("attribution is not served by this instance")
+    return services.attribution
+
+
+async def _context(
+    request: Request[Any, Any, Any],
+    form: dict[str, str],
+    errors: dict[str, str],
+    answer: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    return {
+        "form": form,
+        "errors": errors,
+        "answer": answer,
+        "portfolios": await own_portfolios(request),
+        "linkings": [m.value for m in LinkingMethod],
+    }
+
+
+class AttributionPageController(Controller):
+    """`/console/attribution`"""
+
+    path = "/attribution"
+    include_in_schema = False
+
+    @get("/")
+    async def attribution(
+        self, request: Request[Any, Any, Any], portfolio_id: FromQuery[str] = ""
+    ) -> Template:
+        form = attribution_defaults(_today(request))
+        context = await _context(request, form, {})
+        if not portfolio_id and context["portfolios"]:
+            portfolio_id = context["portfolios"][0].id
+        form["portfolio_id"] = portfolio_id
+        return page(request, "attribution.html", title=TITLE, context=context)
+
+    @post("/", status_code=200)
+    async def analyse(self, request: Request[Any, Any, Any]) -> Template:
+        reader = FieldReader(await request.form())
+        form = {**attribution_defaults(_today(request)), **reader.values}
+        parts = read_attribution_form(reader)
+        answer, code = None, None
+        if parts is not None:
+            try:
+                result = await _service(request).attribute(
+                    caller_of(request).principal, StoredAttributionRequest(**parts)
+                )
+            except DomainError as exc:  # 404 for another's portfolio passes through
+                if domain_status(exc) != 422:
+                    raise
+                field = FIELD_OF.get(exc.field or "", "start")
+                reader.errors[field] = f"{field}: {exc.message}"
+                code = exc.code
+            else:
+                answer = attribution_answer(result)
+        status = 422 if reader.errors else 200
+        code = code or ("VALIDATION_ERROR" if reader.errors else None)
+        context = await _context(request, form, reader.errors, answer)
+        if is_htmx(request):
+            return fragment(
+                request, "partials/attribution_form.html", status_code=status, code=code,
+                context=context,
+            )  # fmt: skip
+        return page(request, "attribution.html", title=TITLE, status_code=status, context=context)

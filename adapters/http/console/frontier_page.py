@@ -1,0 +1,146 @@
+"""`/console/frontier`: the efficient frontier of a set of symbols, or of one of your portfolios.
+
+The same use case as POST /api/v1/analytics/optimization (`OptimizationService.optimize`, within
+the compute budget) on the symbols' daily closes from the market-data use case (`bars`); the
+frontier is traced by application/analytics/efficient_frontier.py with that use case (minimum
+variance, then tangency portfolios). A portfolio is read through `PortfolioService.holdings`
+with the signed-in principal: another user's answers 404. It stores nothing, so any signed-in
+role may ask (the API lets the viewer optimise too). A field the form or the use case refuses
+is shown beside it (422, or 200 with X-Bulwark-Status for htmx).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from litestar import Controller, Request, get, post
+from litestar.response import Template
+
+from adapters.http.console.analytics_view import own_portfolios
+from adapters.http.console.form_fields import FieldReader
+from adapters.http.console.frontier_view import (
+    ESTIMATORS,
+    METHODS,
+    aligned_prices,
+    form_field,
+    frontier_answer,
+    frontier_defaults,
+    frontier_request,
+    read_frontier_form,
+    typed_symbols,
+)
+from adapters.http.console.pages import fragment, is_htmx, page
+from adapters.http.contexts import bundle_of
+from adapters.http.problems import domain_status
+from adapters.http.security import caller_of
+from application.analytics.efficient_frontier import trace_frontier
+from domain.errors import DomainError, NotFound
+from domain.marketdata.bars import Bar, Timeframe
+
+TITLE = "Efficient frontier"
+
+
+def _bundle(request: Request[Any, Any, Any], name: str) -> Any:
+    bundle = bundle_of(request, name)
+    if bundle is None:
+        raise NotFound(f"the efficient frontier needs {name}, which this instance does not serve")
+    return bundle
+
+
+async def _portfolio_symbols(request: Request[Any, Any, Any], portfolio_id: str) -> list[str]:
+    """The symbols the caller's portfolio holds (404 for someone else's)."""
+    service = _bundle(request, "portfolio").portfolios
+    view = await service.holdings(caller_of(request).principal, portfolio_id)
+    held = {p.symbol for a in view.accounts for p in a.positions if p.quantity > 0}
+    return sorted(held)
+
+
+async def _bars(request: Request[Any, Any, Any], symbols: list[str], days: int) -> Any:
+    market = _bundle(request, "market_data").market_service()
+
+    async def one(symbol: str) -> tuple[Bar, ...]:
+        found = await market.bars(symbol, Timeframe.D1, days + 1)
+        bars: tuple[Bar, ...] = found.bars
+        return bars
+
+    found = await asyncio.gather(*(one(s) for s in symbols))
+    return dict(zip(symbols, found, strict=True))
+
+
+async def _context(
+    request: Request[Any, Any, Any],
+    form: dict[str, str],
+    errors: dict[str, str],
+    answer: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    return {
+        "form": form,
+        "errors": errors,
+        "answer": answer,
+        "portfolios": await own_portfolios(request),
+        "methods": METHODS,
+        "estimators": ESTIMATORS,
+    }
+
+
+async def _compute(request: Request[Any, Any, Any], reader: FieldReader) -> dict[str, Any] | None:
+    """The frontier's answer, or None with the errors by field (a refusal kept beside it)."""
+    portfolio_id = reader.text("portfolio_id")
+    if portfolio_id:
+        symbols = await _portfolio_symbols(request, portfolio_id)
+        if not symbols:
+            reader.errors["portfolio_id"] = "portfolio_id: the portfolio holds no symbol"
+        reader.values["symbols"] = " ".join(symbols)
+    else:
+        symbols = typed_symbols(reader)
+    parts = read_frontier_form(reader)
+    if parts is None or reader.errors:
+        return None
+    try:
+        bars = await _bars(request, symbols, parts["days"])
+    except DomainError as exc:  # an unknown symbol, market data unavailable
+        if domain_status(exc) not in (404, 422):
+            raise
+        reader.errors["symbols"] = f"symbols: {exc.message}"
+        return None
+    days, rows = aligned_prices(bars)
+    service = _bundle(request, "analytics").optimization
+    frontier = await trace_frontier(service, frontier_request(symbols, rows, parts))
+    return frontier_answer(frontier, days)
+
+
+class FrontierPageController(Controller):
+    """`/console/frontier`"""
+
+    path = "/frontier"
+    include_in_schema = False
+
+    @get("/")
+    async def frontier(self, request: Request[Any, Any, Any]) -> Template:
+        context = await _context(request, frontier_defaults(), {})
+        return page(request, "frontier.html", title=TITLE, context=context)
+
+    @post("/", status_code=200)
+    async def optimise(self, request: Request[Any, Any, Any]) -> Template:
+        raw = await request.form()
+        reader = FieldReader(raw)
+        answer, code = None, None
+        try:
+            answer = await _compute(request, reader)
+        except DomainError as exc:  # 404 for another's portfolio, 503 busy pass through
+            if domain_status(exc) != 422:
+                raise
+            field = form_field(exc.field or "assets", exc.code)
+            reader.errors[field] = f"{field}: {exc.message}"
+            code = exc.code
+        status = 422 if reader.errors else 200
+        code = code or ("VALIDATION_ERROR" if reader.errors else None)
+        form = {**frontier_defaults(), **reader.values, "long_only": reader.text("long_only")}
+        context = await _context(request, form, reader.errors, answer)
+        if is_htmx(request):
+            return fragment(
+                request, "partials/frontier_form.html", status_code=status, code=code,
+                context=context,
+            )  # fmt: skip
+        return page(request, "frontier.html", title=TITLE, status_code=status, context=context)
