@@ -94,8 +94,13 @@ class FillNotices:
             )
 
     async def idle(self) -> None:
-        """Wait until what is queued has been told (shutdown, tests)."""
+        """Wait until what is queued has been told (shutdown, tests). A turn running on
+        another event loop (an app served on a test client's loop, stopped from the test's)
+        cannot be awaited from this one: it is left to finish there."""
+        here = asyncio.get_running_loop()
         while (running := self._running) is not None and not running.done():
+            if running.get_loop() is not here:
+                return
             await asyncio.shield(running)
 
     async def _run(self) -> None:

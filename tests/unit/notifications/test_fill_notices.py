@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import threading
 from dataclasses import replace
 from decimal import Decimal
 
@@ -196,3 +198,23 @@ async def test_a_failing_group_loses_only_its_own_notices(world: World) -> None:
     # Assert
     assert notices.failed == 1
     assert [n.data["order_id"] for n in await world.store.in_app(Page("u1"))] == ["o1"]
+
+
+def test_waiting_from_another_event_loop_returns_and_leaves_the_turn_to_its_own(
+    world: World,
+) -> None:
+    # Arrange: a turn started on one loop (the served app's), still running
+    notices = FillNotices(world.center, world.uow, turn_seconds=0.5)
+    app_loop = asyncio.new_event_loop()
+    thread = threading.Thread(target=app_loop.run_forever, daemon=True)
+    thread.start()
+    asyncio.run_coroutine_threadsafe(notices.on_event(filled("o1")), app_loop).result(5)
+
+    # Act: stopping from another loop (the test's) does not wait on a foreign task
+    asyncio.run(asyncio.wait_for(notices.idle(), 2))
+
+    # Assert: the turn still ends on its own loop, with the notice told
+    asyncio.run_coroutine_threadsafe(notices.idle(), app_loop).result(5)
+    app_loop.call_soon_threadsafe(app_loop.stop)
+    thread.join(5)
+    assert notices.told == 1
