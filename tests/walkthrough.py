@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any, Protocol
 
 from bootstrap.demo import DEMO_ACCOUNT, DEMO_OWNER, DEMO_RISK
@@ -44,6 +45,14 @@ async def walkthrough(client: Client) -> list[str]:
     assert placed.status_code == 201, placed.text
     assert placed.json()["decision"]["approved"] is True
     steps.append(f"order {placed.json()['order']['status']}")
+
+    told = await _notified(client, auth, "order.filled")
+    assert told["data"]["order_id"] == placed.json()["order"]["id"], told
+    steps.append("notified order.filled")
+    devices = await client.get("/api/v1/devices", headers=auth)
+    assert devices.status_code == 200, devices.text
+    assert [d["current"] for d in devices.json()["items"]] == [True], devices.text
+    steps.append("device listed")
 
     halted = await client.post(
         "/api/v1/kill-switch/activate",
@@ -88,3 +97,16 @@ async def walkthrough(client: Client) -> list[str]:
     assert again.status_code == 201, again.text
     steps.append(f"order {again.json()['order']['status']}")
     return steps
+
+
+async def _notified(client: Client, auth: dict[str, str], kind: str) -> dict[str, Any]:
+    """The newest in-app notification of `kind`: fills are told off the order path, in
+    turns a quarter of a second apart, so it is looked for for up to 5 s."""
+    for _ in range(50):
+        inbox = await client.get("/api/v1/notifications", headers=auth)
+        assert inbox.status_code == 200, inbox.text
+        found = [n for n in inbox.json()["items"] if n["event_type"] == kind]
+        if found:
+            return dict(found[0])
+        await asyncio.sleep(0.1)
+    raise AssertionError(f"no {kind} notification within 5 s")

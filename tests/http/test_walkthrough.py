@@ -18,6 +18,8 @@ async def test_walkthrough_from_login_to_resumed_trading(harness: Harness) -> No
     assert steps == [
         "login",
         "order filled",
+        "notified order.filled",
+        "device listed",
         "kill switch confirmed",
         "order denied TRADING_HALTED",
         "four-eyes resume",
