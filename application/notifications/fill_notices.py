@@ -28,6 +28,7 @@ notification (its source is the event's identity) and add nothing.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import contextvars
 import hashlib
 import logging
@@ -70,6 +71,8 @@ class FillNotices:
         self._turn_seconds = turn_seconds
         self._queue: deque[OrderFilled | FillBooked] = deque()
         self._running: asyncio.Task[None] | None = None
+        self._hurry = False  # stopping: the turn in wait runs now
+        self._woken: asyncio.Event | None = None
         self.skipped = 0  # events dropped because the queue was full
         self.failed = 0  # groups whose telling raised (the store down): their notices lost
         self.told = 0  # notifications asked of the center (alone or digests)
@@ -94,10 +97,21 @@ class FillNotices:
             )
 
     async def idle(self) -> None:
-        """Wait until what is queued has been told (shutdown, tests). A turn running on
-        another event loop (an app served on a test client's loop, stopped from the test's)
-        cannot be awaited from this one: it is left to finish there."""
+        """Wait until what is queued has been told (shutdown, tests): a turn waiting for
+        more events runs at once. A turn running on another event loop (an app served on a
+        test client's loop, stopped from the test's) cannot be awaited from this one: it is
+        left to finish there."""
         here = asyncio.get_running_loop()
+        self._hurry = True
+        running, woken = self._running, self._woken
+        if woken is not None and running is not None and running.get_loop() is here:
+            woken.set()
+        try:
+            await self._wait_here(here)
+        finally:
+            self._hurry = False
+
+    async def _wait_here(self, here: asyncio.AbstractEventLoop) -> None:
         while (running := self._running) is not None and not running.done():
             if running.get_loop() is not here:
                 return
@@ -105,8 +119,12 @@ class FillNotices:
 
     async def _run(self) -> None:
         while self._queue:
-            if self._turn_seconds > 0:
-                await asyncio.sleep(self._turn_seconds)  # what comes meanwhile joins this turn
+            if self._turn_seconds > 0 and not self._hurry:
+                # What comes meanwhile joins this turn; a stop cuts the wait short.
+                self._woken = asyncio.Event()
+                with contextlib.suppress(TimeoutError):
+                    async with asyncio.timeout(self._turn_seconds):
+                        await self._woken.wait()
             turn = list(self._queue)
             self._queue.clear()
             await self.tell(turn)
