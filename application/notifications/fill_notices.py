@@ -30,14 +30,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import contextvars
-import hashlib
 import logging
 from collections import deque
 from collections.abc import Awaitable, Sequence
 from decimal import Decimal
 
 from application.notifications.center import NotificationCenter, source_key
-from application.notifications.sources import plain, position_change
+from application.notifications.sources import event_source, plain, position_change
 from domain.events import DomainEvent
 from domain.trading.accounts import Account
 from domain.trading.fills import FillBooked
@@ -173,9 +172,7 @@ class FillNotices:
         if len(filled) <= self._alone_up_to:
             for event in filled:
                 data = order_filled_data(event)
-                # The event's identity (type and fields): a replayed event maps to the same ids.
-                source = source_key(event.name, *sorted((k, str(v)) for k, v in data.items()))
-                await self._tell(account.owner_id, "order.filled", data, source)
+                await self._tell(account.owner_id, "order.filled", data, event_source(event, data))
             return
         named = [
             f"{e.side} {plain(e.filled_quantity)} {e.symbol} at {plain(e.price)} ({e.order_id})"
@@ -192,7 +189,11 @@ class FillNotices:
         }
         identity = "\x1f".join(f"{e.order_id}:{e.filled_quantity}:{e.status}" for e in filled)
         await self._tell(
-            account.owner_id, "order.filled", digest, _digest_source("order.filled", identity), True
+            account.owner_id,
+            "order.filled",
+            digest,
+            source_key("digest", "order.filled", identity),
+            True,
         )
 
     async def _position_changed(self, account: Account, booked: list[FillBooked]) -> None:
@@ -238,7 +239,7 @@ class FillNotices:
             account.owner_id,
             "position.changed",
             data,
-            _digest_source("position.changed", account.id, identity),
+            source_key("digest", "position.changed", account.id, identity),
             True,
         )
 
@@ -261,9 +262,3 @@ def order_filled_data(event: OrderFilled) -> dict[str, object]:
         "price": plain(event.price),
         "status": event.status,
     }
-
-
-def _digest_source(*parts: str) -> str:
-    """A digest's source: a hash of the events it stands for (one digest per set of events)."""
-    raw = "\x1e".join(("digest", *parts))
-    return hashlib.sha256(raw.encode()).hexdigest()[:40]

@@ -20,6 +20,7 @@ event yet; the filing calendar calls `NotificationCenter.notify(user, "filing.du
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 
 from application.notifications.center import NotificationCenter, source_key
@@ -127,12 +128,16 @@ class EventNotifications:
             account = await uow.accounts.get(account_id)
         if account is None:
             return
-        # The event's identity (type and fields): a replayed event maps to the same ids.
-        source = source_key(event.name, *sorted((k, str(v)) for k, v in data.items()))
-        await self._center.notify(account.owner_id, kind, data, source_id=source)
+        await self._center.notify(account.owner_id, kind, data, source_id=event_source(event, data))
 
     def subscriptions(self) -> list[type[DomainEvent]]:
         return [OrderDenied, OrderRejected, StrategyFailed]
+
+
+def event_source(event: DomainEvent, data: Mapping[str, object]) -> str:
+    """The source of a notice telling one event: its identity (type and the fields told),
+    so a replayed event maps to the same notification and adds nothing."""
+    return source_key(event.name, *sorted((k, str(v)) for k, v in data.items()))
 
 
 def plain(value: Decimal) -> str:
