@@ -6,7 +6,9 @@ Formulations (docs/optimization.md), each on the covariance scaled to a unit mea
 - minimum variance: min w'Sw, 1'w = 1, l <= w <= u (a quadratic program).
 - maximum Sharpe: the homogenised program of Cornuejols & Tutuncu (Optimization Methods in
   Finance, 2007, sec. 8.2): min y'Sy subject to (mu - rf)'y = 1, 1'y = k, l k <= y <= u k,
-  k >= 0; then w = y / k. Convex because the ratio is homogeneous of degree zero.
+  k >= 0; then w = y / k. Convex because the ratio is homogeneous of degree zero. Kept
+  compiled per covariance and bounds with the excess returns as a parameter once seen twice
+  (sharpe_programs.py: a frontier's ~20 tangencies then cost one compilation).
 - risk parity / risk budgeting: min 1/2 y'Sy - sum_i b_i log(y_i) (Spinu 2013; Roncalli,
   Introduction to Risk Parity and Budgeting, 2013, sec. 2.3): its optimum has
   y_i (S y)_i = b_i, so w = y / 1'y has risk contributions b. Unique; long-only.
@@ -25,6 +27,7 @@ from typing import Any
 
 import numpy as np
 
+from adapters.optimization.sharpe_programs import SharpePrograms, box
 from domain.analytics.optimization.bounds import WeightBounds
 from domain.analytics.optimization.errors import OptimizationFailed
 from domain.analytics.optimization.hrp import recursive_bisection
@@ -66,6 +69,10 @@ class CvxpyOptimizer:
 
     name = "cvxpy 1.9 + Clarabel (interior point); HRP clustering: SciPy"
 
+    def __init__(self, kept_programs: int = 8) -> None:
+        # a frontier's tangencies share one compilation (0: each solve compiles its own)
+        self._sharpe = SharpePrograms(kept_programs)
+
     def warm(self) -> None:
         """Import the libraries now (start-up) rather than in the first request's budget."""
         _cvxpy()
@@ -82,7 +89,7 @@ class CvxpyOptimizer:
         cp = _cvxpy()
         n = covariance.shape[0]
         w = cp.Variable(n)
-        constraints = [cp.sum(w) == 1, *self._box(cp, w, bounds, 1)]
+        constraints = [cp.sum(w) == 1, *box(w, bounds, 1)]
         objective = cp.Minimize(cp.quad_form(w, cp.psd_wrap(_unit(covariance))))
         self._solve(cp, cp.Problem(objective, constraints), "minimum variance")
         return np.asarray(w.value, dtype=np.float64)
@@ -91,17 +98,15 @@ class CvxpyOptimizer:
         self, mu: FloatArray, covariance: FloatArray, risk_free_rate: float, bounds: WeightBounds
     ) -> FloatArray:
         cp = _cvxpy()
-        n = covariance.shape[0]
         excess = mu - risk_free_rate
         scale = float(np.max(np.abs(excess))) or 1.0
-        y = cp.Variable(n)
-        k = cp.Variable(nonneg=True)
-        constraints = [(excess / scale) @ y == 1, cp.sum(y) == k, *self._box(cp, y, bounds, k)]
-        objective = cp.Minimize(cp.quad_form(y, cp.psd_wrap(_unit(covariance))))
-        self._solve(cp, cp.Problem(objective, constraints), "maximum Sharpe")
-        if k.value is None or not float(k.value) > 0.0:
+        unit = _unit(covariance)
+        with self._sharpe.solving(cp, unit, bounds, excess / scale) as program:
+            self._solve(cp, program.problem, "maximum Sharpe")
+            y, k = program.y.value, program.k.value
+        if k is None or not float(k) > 0.0:
             raise OptimizationFailed("the maximum-Sharpe program found no invested portfolio")
-        return np.asarray(y.value, dtype=np.float64) / float(k.value)
+        return np.asarray(y, dtype=np.float64) / float(k)
 
     def risk_parity(self, covariance: FloatArray, budgets: FloatArray) -> FloatArray:
         cp = _cvxpy()
@@ -135,11 +140,6 @@ class CvxpyOptimizer:
         np.fill_diagonal(distance, 0.0)
         tree = linkage(squareform(distance, checks=False), method="single")
         return [int(i) for i in leaves_list(tree)]
-
-    @staticmethod
-    def _box(cp: Any, x: Any, bounds: WeightBounds, scale: Any) -> list[Any]:
-        """l * scale <= x <= u * scale (scale: 1 or the homogenising variable)."""
-        return [x >= scale * bounds.lower, x <= scale * bounds.upper]
 
     @staticmethod
     def _solve(cp: Any, problem: Any, what: str) -> None:

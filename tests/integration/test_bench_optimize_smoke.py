@@ -22,5 +22,6 @@ def test_a_quick_run_prints_every_method_beside_its_target_and_its_baseline(
     hrp = next(line for line in out.splitlines() if "HRP, as published" in line)
     assert float(hrp.rsplit(" ", 1)[-1]) < 1e-12  # the same procedure, unbounded
     assert "load average:" in out
+    assert "points), compiled once:" in out and "points), compiled per solve:" in out
     assert "scenario repricing: 100 positions x 100 shocks" in out  # the second figure
     assert "the 0.5 s target" in out
