@@ -8,9 +8,11 @@ programming): cvxpy compiles it once and each later solve only substitutes the p
 
 The first sight of a (covariance, bounds) pair is not cached (a one-off optimisation pays the
 plain compilation, cheaper than the parametrized one); the second builds the parametrized
-program and keeps it, least recently used first out, at most `capacity` of them. A program's
-variables hold its last answer, so each program is solved under its own lock (two requests on
-one covariance wait for each other; different ones do not).
+program and keeps it, least recently used first out, at most `capacity` of them, and only for
+up to MAX_KEPT_ASSETS assets (a compiled program holds tensors of the covariance's size: a
+500-asset one would keep megabytes for a solve whose compilation is a small part of its
+cost). A program's variables hold its last answer, so each program is solved under its own
+lock (two requests on one covariance wait for each other; different ones do not).
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ import numpy as np
 
 from domain.analytics.optimization.bounds import WeightBounds
 from domain.analytics.optimization.problem import FloatArray
+
+MAX_KEPT_ASSETS = 100
 
 
 def box(x: Any, bounds: WeightBounds, scale: Any) -> list[Any]:
@@ -62,10 +66,11 @@ def _key(unit: FloatArray, bounds: WeightBounds) -> bytes:
 
 
 class SharpePrograms:
-    """The compiled programs (module doc): `program` answers the one to solve for a request."""
+    """The compiled programs (module doc): `solving` lends the one to solve for a request."""
 
-    def __init__(self, capacity: int = 8) -> None:
+    def __init__(self, capacity: int = 8, max_assets: int = MAX_KEPT_ASSETS) -> None:
         self._capacity = capacity
+        self._max_assets = max_assets
         self._kept: OrderedDict[bytes, SharpeProgram] = OrderedDict()
         self._seen: OrderedDict[bytes, None] = OrderedDict()
         self._lock = threading.Lock()
@@ -80,7 +85,7 @@ class SharpePrograms:
         """The program to solve for `excess`, for the block: the kept one for this covariance
         and bounds (its parameter set, its lock held), a new kept one on their second sight,
         else a plain one for this solve alone."""
-        if self._capacity == 0:  # keeping nothing: every solve compiles its own
+        if self._capacity == 0 or unit.shape[0] > self._max_assets:  # compiled for this one
             yield SharpeProgram(cp, unit, bounds, excess)
             return
         key = _key(unit, bounds)

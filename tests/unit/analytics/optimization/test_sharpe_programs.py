@@ -109,3 +109,20 @@ def test_threads_solving_one_kept_program_each_get_their_own_answer() -> None:
     # Assert
     for rf, weights in zip(rates, answers, strict=True):
         np.testing.assert_allclose(weights, fresh(covariance, mu, rf, bounds), atol=SAME)
+
+
+def test_a_large_universe_is_never_kept() -> None:
+    # Arrange: more assets than a program is kept for, seen three times
+    import cvxpy
+
+    programs = SharpePrograms(max_assets=10)
+    covariance, mu, bounds = market(11, 3)
+    unit = covariance / np.mean(np.diag(covariance))
+
+    # Act
+    for _ in range(3):
+        with programs.solving(cvxpy, unit, bounds, mu) as program:
+            plain = program.excess is None
+
+    # Assert
+    assert plain and len(programs) == 0
