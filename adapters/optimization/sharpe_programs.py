@@ -85,9 +85,19 @@ class SharpePrograms:
         """The program to solve for `excess`, for the block: the kept one for this covariance
         and bounds (its parameter set, its lock held), a new kept one on their second sight,
         else a plain one for this solve alone."""
-        if self._capacity == 0 or unit.shape[0] > self._max_assets:  # compiled for this one
+        kept = self._kept_for(cp, unit, bounds)
+        if kept is None:
             yield SharpeProgram(cp, unit, bounds, excess)
             return
+        with kept.lock:
+            kept.excess.value = excess
+            yield kept
+
+    def _kept_for(self, cp: Any, unit: FloatArray, bounds: WeightBounds) -> SharpeProgram | None:
+        """The kept program for this covariance and bounds (built on their second sight), or
+        None: seen first now, or not kept at all (capacity 0, too many assets)."""
+        if self._capacity == 0 or unit.shape[0] > self._max_assets:
+            return None
         key = _key(unit, bounds)
         with self._lock:
             kept = self._kept.get(key)
@@ -102,9 +112,4 @@ class SharpePrograms:
                 self._seen[key] = None
                 if len(self._seen) > 4 * self._capacity:
                     self._seen.popitem(last=False)
-        if kept is None:
-            yield SharpeProgram(cp, unit, bounds, excess)
-            return
-        with kept.lock:
-            kept.excess.value = excess
-            yield kept
+        return kept
