@@ -15,8 +15,9 @@ in turn:
   /console/accounts/<demo>/pnl.json a chart's JSON (snapshots + the live point)
   /console/performance/<demo>       the performance page (a year of snapshots, every fill
                                     replayed for the trade statistics)
-  POST /console/frontier            the efficient frontier traced from the form's defaults
-                                    (5 assets, a year of bars: ~24 optimisations a request)
+  POST /console/frontier            the efficient frontier traced from the form's defaults,
+                                    minimum variance chosen (5 assets, a year of bars: ~24
+                                    optimisations a request)
   /api/v1/orders?limit=50           the reference: the same 50 orders as the API's JSON
 
 Targets: p99 <= 100 ms per console path at 1 connection. Why that figure: a person clicking
@@ -72,13 +73,16 @@ class Target:
     form: tuple[tuple[str, str], ...] = ()  # POSTed (with the session's CSRF token) when set
 
 
-PAGES = tuple(Target(f"{item.label} page", item.path) for item in NAV)
+# Every page of the menu, and the one page reached from another (an account's performance).
+PAGES = (
+    *(Target(f"{item.label} page", item.path) for item in NAV),
+    Target("performance page", f"/console/performance/{DEMO_ACCOUNT}"),
+)
 PATHS = (
     *PAGES,
     Target("overview fragment", "/console/overview", htmx=True),
     Target("kill-switch state fragment", "/console/kill-switch/state", htmx=True),
     Target("P&L chart JSON", f"/console/accounts/{DEMO_ACCOUNT}/pnl.json"),
-    Target("performance page", f"/console/performance/{DEMO_ACCOUNT}"),
     Target(
         "frontier traced (5 assets, a year; chosen: minimum variance)",
         "/console/frontier",
@@ -152,12 +156,13 @@ def console_cookies(base: str, user: DemoUser) -> str:
         return "; ".join(f"{c.name}={c.value}" for c in browser.cookies.jar)
 
 
+# The demo users a page may need, in the order tried: the owner, then the risk desk.
+ROLES = {"owner": DEMO_OWNER, "risk officer": DEMO_RISK}
+
+
 def sessions(base: str) -> dict[str, str]:
-    """A console session per demo role a page may need: the owner's, then the risk desk's."""
-    return {
-        "owner": console_cookies(base, DEMO_OWNER),
-        "risk officer": console_cookies(base, DEMO_RISK),
-    }
+    """A console session (its Cookie header) per role of ROLES."""
+    return {role: console_cookies(base, user) for role, user in ROLES.items()}
 
 
 def seen_by(

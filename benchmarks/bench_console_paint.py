@@ -3,8 +3,9 @@
 The same server as bench_console (one `bulwark serve --demo` worker, SQLite, `--orders`
 orders placed through the API and filled on the paper broker), then Debian's Chromium
 (headless, driven by Selenium, as the browser tests run it: scripts/ensure-browser.sh) signs
-in through the login form and opens every page of the console's menu `--visits` times. Per
-page, read from the browser's own clocks (milliseconds from the navigation's start):
+in through the login form and opens every page of the console's menu, and an account's
+performance page (bench_console.PAGES), `--visits` times. Per page, read from the browser's
+own clocks (milliseconds from the navigation's start):
 
   first paint   the `first-contentful-paint` entry of the Paint Timing API: the moment the
                 person sees the page (target: <= 1,000 ms on the heaviest page)
@@ -31,9 +32,9 @@ from typing import Any
 
 import httpx
 
-from adapters.http.console.pages import NAV
 from benchmarks.bench_console import (
-    Target,
+    PAGES,
+    ROLES,
     api_token,
     as_role,
     place_orders,
@@ -42,7 +43,7 @@ from benchmarks.bench_console import (
     sessions,
 )
 from benchmarks.http_driver import cores, machine
-from bootstrap.demo import DEMO_ACCOUNT, DEMO_OWNER, DEMO_RISK
+from bootstrap.demo import DEMO_ACCOUNT
 from tests.browser.browser import Page, browser_binaries, start_chromium
 
 FIRST_PAINT_TARGET_MS = 1000.0
@@ -107,7 +108,7 @@ def browse(
     binaries: tuple[str, str], base: str, role: str, paths: list[str], visits: int
 ) -> dict[str, list[Visit]]:
     """One Chromium signed in as the role's demo user, visiting each path `visits` times."""
-    user = DEMO_OWNER if role == "owner" else DEMO_RISK
+    user = ROLES[role]
     driver = start_chromium(*binaries)
     try:
         page = Page(driver, base, f"bench-paint-{role}")
@@ -155,8 +156,6 @@ def main(argv: list[str] | None = None) -> None:
     binaries = browser_binaries()
     if isinstance(binaries, str):
         sys.exit(f"bench_console_paint: {binaries}")
-    pages = [(item.label, item.path) for item in NAV]
-    pages.append(("Performance", f"/console/performance/{DEMO_ACCOUNT}"))
     started = time.monotonic()
     try:
         with server("warning") as base:
@@ -165,9 +164,7 @@ def main(argv: list[str] | None = None) -> None:
             # The desk's pages refuse an owner: each page is opened by the first demo role
             # it answers (bench_console.seen_by), in that role's own browser.
             signed_in = sessions(base)
-            role_of = {
-                path: seen_by(base, Target(label, path), signed_in, "")[0] for label, path in pages
-            }
+            role_of = {page.path: seen_by(base, page, signed_in, "")[0] for page in PAGES}
             by_role: dict[str, list[str]] = {}
             for path, role in role_of.items():
                 by_role.setdefault(role, []).append(path)
@@ -186,7 +183,9 @@ def main(argv: list[str] | None = None) -> None:
         f"  note: the server and the browser share these {cores()} cores; load average at "
         f"the end {load_avg}"
     )
-    report([(label + as_role(role_of[path]), path, seen[path]) for label, path in pages])
+    report(
+        [(page.label + as_role(role_of[page.path]), page.path, seen[page.path]) for page in PAGES]
+    )
 
 
 if __name__ == "__main__":
