@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
 import os
 import threading
+from collections import deque
 from collections.abc import Awaitable, Callable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
@@ -27,12 +29,16 @@ from typing import Any, NoReturn, TypeVar
 
 import structlog
 from dependency_injector import providers
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.http.app import create_app as create_http_app
 from adapters.http.edge import EdgeMiddleware
 from adapters.http.red import HttpRed
 from adapters.postgres.engine import PoolSettings, make_engine
+from adapters.postgres.outbox import RelayingPublisher
+from adapters.postgres.outbox_pump import PumpOnLoop, attach_pump
 from application.safety.killswitch import ActivateKillSwitch, KillSwitchService
+from application.safety.killswitch_commands import ResumeTrading
 from application.trading.in_doubt import InDoubtReport
 from application.trading.orders import OrderService
 from bootstrap.containers.application import ApplicationContainer
@@ -42,7 +48,7 @@ from bootstrap.serving import lane_server, wait_started
 from bootstrap.settings import Settings
 from domain.events import DomainEvent
 from domain.killswitch.state import Scope
-from domain.killswitch.switch import EmergencyHalt, KillSwitchEvent, TriggerType
+from domain.killswitch.switch import EmergencyHalt, KillSwitchEvent, ScopeState, TriggerType
 from ports.events import EventPublisher, Notification, Notifier
 
 T = TypeVar("T")
@@ -60,16 +66,39 @@ class LaneDied(RuntimeError):
 
 
 class MainLoopPublisher:
-    """Hands the lane's events to the API loop's publisher; never waits for it."""
+    """Hands the lane's events to the API loop's publisher, in the order they were published
+    here (one drain on the API loop publishes them one call after another); never waits."""
 
     def __init__(self, loop: asyncio.AbstractEventLoop, publisher: EventPublisher) -> None:
         self._loop = loop
         self._publisher = publisher
+        self._queue: deque[list[DomainEvent]] = deque()  # touched on the API loop only
+        self._draining = False
 
     async def publish(self, events: Sequence[DomainEvent]) -> None:
-        if events:
-            publish = self._publisher.publish(list(events))
-            asyncio.run_coroutine_threadsafe(publish, self._loop).add_done_callback(_log_failure)
+        if not events:
+            return
+        try:
+            self._loop.call_soon_threadsafe(self._queued, list(events))
+        except RuntimeError:  # the API loop has closed (shutdown): nobody is left to tell
+            _log.warning("lane_events_dropped", events=len(events), why="the API loop closed")
+
+    def _queued(self, events: list[DomainEvent]) -> None:
+        self._queue.append(events)
+        if not self._draining:
+            self._draining = True
+            self._loop.create_task(self._drain(), context=contextvars.Context())
+
+    async def _drain(self) -> None:
+        try:
+            while self._queue:
+                events = self._queue.popleft()
+                try:
+                    await self._publisher.publish(events)
+                except Exception as exc:
+                    _log.error("lane_handoff_failed", error_type=type(exc).__name__)
+        finally:
+            self._draining = False
 
 
 class MainLoopNotifier:
@@ -146,6 +175,15 @@ class LaneKillSwitch(KillSwitchService):
                 return await lane.run(lambda ks: ks.follow_remote_halt(halt))
         return await super().follow_remote_halt(halt)
 
+    async def resume(self, cmd: ResumeTrading) -> ScopeState:
+        """On the lane too: every change of a scope's state is committed on one engine and
+        published by one pump, so watchers see a halt and its resume in commit order."""
+        lane = self.lane
+        if lane is not None:
+            with contextlib.suppress(LaneDown):
+                return await lane.run(lambda ks: ks.resume(cmd))
+        return await super().resume(cmd)
+
 
 @dataclass(frozen=True)
 class LaneContainers:
@@ -170,7 +208,11 @@ def lane_core(
         }
     else:  # a small pool of its own, bound to the lane's loop
         pool = PoolSettings(size=2, max_overflow=2, timeout_seconds=1.0)
-        store = {"engine": providers.Singleton(make_engine, settings.store.database_url, pool)}
+        store = {
+            "engine": providers.Singleton(
+                lane_engine, settings.store.database_url, pool, loop, main.publisher()
+            )
+        }
     core = CoreContainer(
         settings=settings,
         clock=providers.Object(main.clock()),
@@ -195,6 +237,18 @@ def lane_core(
         **store,
     )
     return core
+
+
+def lane_engine(
+    url: str, pool: PoolSettings, api_loop: asyncio.AbstractEventLoop, publisher: EventPublisher
+) -> AsyncEngine:
+    """The lane's own engine. Its commits' events go to the API loop's pump, which publishes
+    them at once and in commit order with the API's own (without it they would wait for the
+    relay's sweep of rows left behind: seconds)."""
+    engine = make_engine(url, pool)
+    if isinstance(publisher, RelayingPublisher) and publisher.pump is not None:
+        attach_pump(engine, PumpOnLoop(api_loop, publisher.pump))
+    return engine
 
 
 def lane_containers(

@@ -4,93 +4,21 @@ event loop is blocked by a stuck handler, and while the API is saturated with or
 from __future__ import annotations
 
 import asyncio
-import threading
 import time
 from collections.abc import AsyncIterator, Iterator
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
 
-from bootstrap.app import create_app
-from bootstrap.containers.application import build_container
 from bootstrap.demo import DEMO_ACCOUNT, DEMO_OWNER
-from bootstrap.serving import http_protocol
-from bootstrap.settings import Settings, load_settings
 from tests.integration.kafka.bulwark import migrated
-from tests.integration.servers import free_port
+from tests.kit.served import Served, served_settings
 
 DEADLINE_S = 1.5
 ACTIVATE = "/api/v1/kill-switch/activate"
 HALT_ACCOUNT = {"passcode": DEMO_OWNER.passcode, "scope": {"kind": "account", "id": DEMO_ACCOUNT}}
-
-
-@dataclass
-class Served:
-    """The real app (demo data, paper broker) served by uvicorn on a thread of its own."""
-
-    settings: Settings
-    api: str = ""
-    lane: str = ""
-    loop: asyncio.AbstractEventLoop | None = None
-    server: uvicorn.Server | None = None
-    thread: threading.Thread | None = None
-
-    def start(self) -> None:
-        container = build_container(self.settings)
-        app = create_app(self.settings, container)
-        config = uvicorn.Config(
-            app,
-            host="127.0.0.1",
-            port=self.settings.core.port,
-            log_config=None,
-            access_log=False,
-            http=http_protocol(),
-            loop="asyncio",
-        )
-        self.server = uvicorn.Server(config)
-        started = threading.Event()
-
-        def run() -> None:
-            self.loop = asyncio.new_event_loop()
-            asyncio.set_event_loop(self.loop)
-            self.loop.call_soon(started.set)
-            self.loop.run_until_complete(self.server.serve())  # type: ignore[union-attr]
-
-        self.thread = threading.Thread(target=run, name="api-loop", daemon=True)
-        self.thread.start()
-        started.wait(10)
-        deadline = time.monotonic() + 60
-        while not self.server.started:
-            assert time.monotonic() < deadline, "the app did not start"
-            time.sleep(0.02)
-        self.api = f"http://127.0.0.1:{self.settings.core.port}"
-        status = httpx.get(f"{self.api}/api/status", timeout=10).json()
-        self.lane = f"http://127.0.0.1:{status['settings']['kill_switch_port']}"
-
-    def stop(self) -> None:
-        if self.server is not None:
-            self.server.should_exit = True
-        if self.thread is not None:
-            self.thread.join(15)
-
-
-def served_settings(database_url: str) -> Settings:
-    return load_settings(
-        {
-            "BULWARK_ENV": "test",
-            "BULWARK_DATABASE_URL": database_url,
-            "BULWARK_PORT": str(free_port()),
-            "BULWARK_KILL_SWITCH_PORT": "0",
-            "BULWARK_DEMO": "true",
-            "BULWARK_API_RATE_PER_MINUTE": "1000000",
-            "BULWARK_LOG_LEVEL": "warning",
-        },
-        env_file=None,
-    )
 
 
 @pytest.fixture(params=["memory", "sqlite"])

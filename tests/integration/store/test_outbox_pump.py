@@ -3,6 +3,7 @@ the relay only for what a crash or a failed publish left, and that first."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from datetime import timedelta
 from decimal import Decimal
@@ -11,8 +12,11 @@ import pytest
 from sqlalchemy import func, select
 
 from adapters.memory.bus import InProcessEventBus
+from adapters.postgres.engine import make_engine
 from adapters.postgres.outbox import OutboxRelay, RelayingPublisher
+from adapters.postgres.outbox_pump import CommittedEventPump, PumpOnLoop, attach_pump
 from adapters.postgres.tables.outbox import outbox
+from adapters.postgres.uow import unit_of_work_factory
 from domain.events import DomainEvent
 from domain.trading.orders import Order, OrderDenied, Origin, OriginKind, Side
 from tests.integration.store.conftest import StoreUnderTest
@@ -100,6 +104,49 @@ async def test_committed_events_are_published_from_memory_and_marked_sent(
     assert relay.reads == reads_before
     assert await _unsent(store) == 0
     assert publisher.pump is not None and publisher.pump.published == 3
+
+
+def _deny_on_another_loop(
+    store: StoreUnderTest, n: int, home: asyncio.AbstractEventLoop, pump: CommittedEventPump
+) -> None:
+    """A commit on an engine of its own, on another thread's loop (the kill switch's lane),
+    handed over to `pump` on `home`."""
+
+    async def run() -> None:
+        engine = make_engine(store.engine.url.render_as_string(hide_password=False))
+        attach_pump(engine, PumpOnLoop(home, pump))
+        try:
+            await _deny(StoreUnderTest(store.kind, unit_of_work_factory(engine), engine), n)
+        finally:
+            await engine.dispose()
+
+    asyncio.run(run())
+
+
+async def test_commits_on_another_loops_engine_are_published_at_once_in_commit_order(
+    store: StoreUnderTest,
+) -> None:
+    # Arrange
+    target = Recording()
+    publisher, relay = await _publishing_from_memory(store, target)
+    assert publisher.pump is not None
+    reads_before = relay.reads
+
+    # Act: the second commit made on another thread's loop and engine, between two of ours
+    await _deny(store, 1)
+    await asyncio.to_thread(
+        _deny_on_another_loop, store, 2, asyncio.get_running_loop(), publisher.pump
+    )
+    await _deny(store, 3)
+    await publisher.idle()
+
+    # Assert: in commit order, from memory (no read of the outbox, no wait for the sweep)
+    assert _reasons(target.published) == [("R1",), ("R2",), ("R3",)]
+    assert relay.reads == reads_before
+    assert await _unsent(store) == 0
+    delays = list(publisher.pump.delays)
+    assert [names for _, names in delays] == [("OrderDenied",)] * 3
+    assert all(0 <= delay < 1.0 for delay, _ in delays)
 
 
 async def test_rows_left_by_a_crash_are_sent_first_then_the_new_ones(
