@@ -194,6 +194,17 @@ class KafkaLink:
             await producer.stop()
         await self.lag.close()
 
+    async def brokers_probe(self) -> tuple[bool, dict[str, Any]]:
+        """/ready: the brokers answer a metadata request (seen down within the probe's wait)."""
+        producer = self.producer
+        if producer is None:
+            return False, {"error": "the producer is not running"}
+        try:
+            metadata = await producer.client.fetch_all_metadata()
+        except Exception as exc:
+            return False, {"error": type(exc).__name__}
+        return True, {"brokers": len(metadata.brokers())}
+
     async def probe(self) -> tuple[bool, dict[str, Any]]:
         """/ready: the producer runs and this instance hears emergency broadcasts."""
         listening = [r.running for rs in self.supervisor.runtimes.values() for r in rs]

@@ -14,6 +14,18 @@ Probe = Callable[[], Awaitable[tuple[bool, Mapping[str, Any]]]]
 
 
 @dataclass(frozen=True)
+class Degrading:
+    """The probe of a dependency this instance goes on serving without, in a degraded way:
+    while it is down `/ready` stays 200, names it and says what degrades (`degrades`)."""
+
+    probe: Probe
+    degrades: str
+
+    async def __call__(self) -> tuple[bool, Mapping[str, Any]]:
+        return await self.probe()
+
+
+@dataclass(frozen=True)
 class HttpConfig:
     """Limits and switches of the HTTP surface (from settings)."""
 

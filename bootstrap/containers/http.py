@@ -62,12 +62,41 @@ def store_probe(kind: str, engine: Any) -> Any:
     return sql_probe(engine()) if kind == "sql" else memory_probe
 
 
-def readiness_probes(store: Any, kafka: Any) -> dict[str, Any]:
-    """What /ready checks: the store, and Kafka when it is configured."""
+REDIS_DEGRADES = (
+    "the API rate limit falls back to each process's own; orders under ORDER_RATE rules are "
+    "denied (RISK_CHECK_ERROR); Idempotency-Key claims are skipped (the orders' unique key "
+    "still replays); rule changes and other instances' events are not heard; the kill switch "
+    "works through the store (docs/reliability.md#redis-lost)"
+)
+KAFKA_BROKERS_DEGRADES = (
+    "events wait in the outbox and go out when the brokers are back; Kafka commands and other "
+    "instances' emergency broadcasts are not heard meanwhile; HTTP orders and the kill switch "
+    "work through the store"
+)
+
+
+def readiness_probes(store: Any, kafka: Any, redis: Any = None) -> dict[str, Any]:
+    """What /ready checks: the store; Kafka when configured (this process's producer and
+    emergency listener required; the brokers' answer degrading); Redis when configured
+    (degrading: docs/reliability.md)."""
+    from adapters.http.services import Degrading
+
     probes = {"store": store}
     if kafka is not None:
         probes["kafka"] = kafka.probe
+        probes["kafka_brokers"] = Degrading(kafka.brokers_probe, KAFKA_BROKERS_DEGRADES)
+    if redis is not None:
+        probes["redis"] = Degrading(redis_probe(redis), REDIS_DEGRADES)
     return probes
+
+
+def redis_probe(client: Any) -> Any:
+    """Redis answers a PING (its client gives up after 1 s)."""
+
+    async def probe() -> tuple[bool, dict[str, Any]]:
+        return bool(await client.ping()), {}
+
+    return probe
 
 
 def edge_services(**services: Any) -> EdgeServices:

@@ -67,6 +67,7 @@ class HttpContextsContainer(containers.DeclarativeContainer):
         http.readiness_probes,
         providers.Callable(http.store_probe, core.store_kind, core.engine.provider),
         core.kafka_link,
+        providers.Selector(core.shared_kind, local=providers.Object(None), redis=core.redis_client),
     )
     settings_summary = providers.Singleton(http.summary, core.settings)
 

@@ -8,8 +8,10 @@ from typing import Any
 import pytest
 
 from adapters.http.core import CoreServices
+from adapters.http.services import Degrading
 from application.trading.in_doubt import DoubtfulOrder
 from application.trading.in_doubt_watch import InDoubtSnapshot
+from bootstrap.containers.http import REDIS_DEGRADES
 from tests.http.harness import Harness
 
 
@@ -41,9 +43,40 @@ async def test_ready_is_503_when_a_probe_fails_and_says_only_what_failed(
 
     assert ready.status_code == 503
     redis = next(c for c in ready.json()["components"] if c["name"] == "redis")
-    assert redis == {"name": "redis", "ok": False, "details": {"error": "ConnectionError"}}
+    assert redis == {
+        "name": "redis",
+        "ok": False,
+        "details": {"error": "ConnectionError"},
+        "required": True,
+        "degrades": None,
+    }
     assert "sup3rsecret" not in ready.text + status.text
     assert status.json()["status"] == "degraded"
+
+
+async def test_ready_stays_200_without_a_degrading_dependency_and_says_what_degrades(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Arrange: Redis configured and down (the instance serves on, degraded)
+    async def refused() -> tuple[bool, Mapping[str, Any]]:
+        raise ConnectionError("refused")
+
+    probes = harness.container.http_contexts.probes()
+    monkeypatch.setitem(probes, "redis", Degrading(refused, REDIS_DEGRADES))
+
+    # Act
+    ready = await harness.client.get("/ready")
+    status = await harness.client.get("/api/status")
+
+    # Assert
+    assert ready.status_code == 200
+    assert ready.json()["ready"] is True
+    assert ready.json()["degraded"] == ["redis"]
+    redis = next(c for c in ready.json()["components"] if c["name"] == "redis")
+    assert (redis["ok"], redis["required"]) == (False, False)
+    assert "rate limit" in redis["degrades"]
+    assert status.json()["status"] == "degraded"
+    assert "redis" in {c["name"] for c in status.json()["components"] if not c["ok"]}
 
 
 async def test_status_lists_components_version_and_a_safe_settings_summary(

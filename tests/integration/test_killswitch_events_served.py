@@ -172,8 +172,11 @@ async def test_a_halt_and_its_resume_reach_every_watcher_at_once_in_commit_order
             json={"passcode": DEMO_OWNER.passcode, "scope": SCOPE},
         )
         await until((socket, topic), 2, within=5.0)
+        ready = await client.get(f"{served.api}/ready")
 
     # Assert
+    components = {c["name"]: c for c in ready.json()["components"]}
+    assert components["kafka_brokers"]["ok"] is True, ready.text  # /ready names the brokers
     assert halted.status_code == 201, halted.text
     assert resumed.status_code == 200, resumed.text
     for name, seen in (("websocket", socket), ("kafka", topic)):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
 from collections.abc import AsyncIterator, Coroutine, Iterator
 from typing import Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
@@ -111,8 +112,13 @@ async def test_redis_lost_and_back_fails_closed_on_orders_and_recovers_by_itself
     other = await app.account(owner, "acc-other")
     before = await _order(app, owner, account, "before")
 
+    ready_before = await app.client.get("/ready")
+
     # Act: Redis goes away under the running app, then comes back
     relay.cut()
+    cut_at = time.monotonic()
+    ready_during = await app.client.get("/ready")
+    seen_down_in = time.monotonic() - cut_at
     listed = await app.client.get("/api/v1/accounts", headers=owner.headers)
     denied = await _order(app, owner, account, "during")
     halted = await app.client.post(
@@ -123,9 +129,18 @@ async def test_redis_lost_and_back_fails_closed_on_orders_and_recovers_by_itself
     relay.accept()
     after = await _approved_again(app, owner, account)
     replayed = await _order(app, owner, account, "before")
+    ready_after = await app.client.get("/ready")
 
     # Assert
     assert before.status_code == 201, before.text
+    # /ready names Redis: up, then down within 5 s (ready still: the instance serves on,
+    # degraded, and says what degrades), then up again
+    assert ready_before.json()["degraded"] == []
+    assert "redis" in {c["name"] for c in ready_before.json()["components"]}
+    assert ready_during.status_code == 200, ready_during.text
+    assert ready_during.json()["degraded"] == ["redis"]
+    assert seen_down_in < 5.0
+    assert ready_after.json()["degraded"] == []
     assert listed.status_code == 200, listed.text  # the API limit fell back to the process
     assert denied.status_code == 422, denied.text  # the shared throttle fails closed
     assert denied.json()["reasons"] == ["RISK_CHECK_ERROR"]

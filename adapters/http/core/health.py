@@ -16,7 +16,7 @@ from adapters.http.market_data.quote_schemas import SourceQualityOut, data_quali
 from adapters.http.problems import problem_responses
 from adapters.http.schemas.ml import InferenceOut
 from adapters.http.security import PublicOperation
-from adapters.http.services import HTTP_CONFIG_STATE_KEY
+from adapters.http.services import HTTP_CONFIG_STATE_KEY, Degrading
 
 PROBE_TIMEOUT_S = 2.0
 
@@ -36,14 +36,22 @@ else:
 
 
 class ComponentStatus(msgspec.Struct):
+    """One configured dependency: whether it answers, and whether the instance is ready
+    without it (`required` false: it serves on, and `degrades` says what it loses)."""
+
     name: str
     ok: bool
     details: dict[str, Any]
+    required: bool = True
+    degrades: str | None = None
 
 
 class ReadyOut(msgspec.Struct):
+    """Ready when every required dependency answers; `degraded` names the others that do not."""
+
     ready: bool
     components: list[ComponentStatus]
+    degraded: list[str] = msgspec.field(default_factory=list)
 
 
 class ComputeOut(msgspec.Struct):
@@ -86,14 +94,16 @@ async def run_probes(services: HealthServices | CoreServices) -> list[ComponentS
     """
 
     async def one(name: str) -> ComponentStatus:
+        probe = services.probes[name]
+        degrades = probe.degrades if isinstance(probe, Degrading) else None
         try:
             async with asyncio.timeout(PROBE_TIMEOUT_S):
-                ok, details = await services.probes[name]()
+                ok, details = await probe()
         except TimeoutError:
-            return ComponentStatus(name, False, {"error": f"no answer in {PROBE_TIMEOUT_S} s"})
+            ok, details = False, {"error": f"no answer in {PROBE_TIMEOUT_S} s"}
         except Exception as exc:
-            return ComponentStatus(name, False, {"error": type(exc).__name__})
-        return ComponentStatus(name, ok, dict(details))
+            ok, details = False, {"error": type(exc).__name__}
+        return ComponentStatus(name, ok, dict(details), degrades is None, degrades)
 
     if len(services.probes) == 1:
         return [await one(next(iter(services.probes)))]
@@ -114,7 +124,13 @@ async def health(request: Request[Any, Any, Any]) -> Liveness:
 
 @get(
     "/ready",
-    summary="Readiness: every adapter answers (503 otherwise)",
+    summary="Readiness: every required dependency answers (503 otherwise)",
+    description=(
+        "Names every configured dependency with its state. 503 when a required one (the "
+        "store, this process's Kafka producer and emergency listener) does not answer; one "
+        "the instance serves on without (Redis, the Kafka brokers) is listed under "
+        "`degraded` with what degrades, and the answer stays 200."
+    ),
     tags=["health"],
     exclude_from_auth=True,
     operation_class=PublicOperation,
@@ -122,8 +138,9 @@ async def health(request: Request[Any, Any, Any]) -> Liveness:
 )
 async def ready(request: Request[Any, Any, Any]) -> Response[ReadyOut]:
     components = await run_probes(health_of(request))
-    ok = all(c.ok for c in components)
-    return Response(ReadyOut(ok, components), status_code=200 if ok else 503)
+    ok = all(c.ok for c in components if c.required)
+    degraded = [c.name for c in components if not c.ok and not c.required]
+    return Response(ReadyOut(ok, components, degraded), status_code=200 if ok else 503)
 
 
 @get(
