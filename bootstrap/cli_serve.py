@@ -5,25 +5,21 @@ traceback."""
 from __future__ import annotations
 
 import argparse
-import asyncio
 import os
 import sys
 
+from bootstrap.cli_preflight import EXIT_REFUSED, EXIT_USAGE, refuse_store
 from bootstrap.settings import Settings, SettingsError
 
-EXIT_USAGE = 2
-EXIT_REFUSED = 3
+__all__ = ["EXIT_REFUSED", "EXIT_USAGE", "consume", "serve"]
 
 
 def serve(args: argparse.Namespace, settings: Settings) -> int:
     """Preflight (store, compute, inference), then uvicorn until stopped."""
     # Before logging is configured: an unusable store is one line, never a traceback.
-    from bootstrap.storage import store_problem
-
-    problem = asyncio.run(store_problem(settings))
-    if problem is not None:
-        print(f"bulwark: {problem}", file=sys.stderr)
-        return EXIT_REFUSED
+    refused = refuse_store(settings)
+    if refused is not None:
+        return refused
     # BULWARK_COMPUTE=cuda where CUDA cannot run: one configuration-error line.
     from bootstrap.compute import compute_problem
 
