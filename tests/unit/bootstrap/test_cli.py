@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import socket
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -321,3 +322,43 @@ def test_the_default_env_file_stays_optional(
     # Assert: past the settings, stopped by the (missing) store
     assert code == EXIT_REFUSED
     assert "configuration error" not in capsys.readouterr().err
+
+
+def test_serve_on_a_port_given_with_port_that_is_in_use_names_the_flag(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Arrange: another socket listens on the port
+    monkeypatch.setenv("BULWARK_DATABASE_URL", "memory://")
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        taken = holder.getsockname()[1]
+
+        # Act
+        code = main(["--env-file", "", "serve", "--host", "127.0.0.1", "--port", str(taken)])
+
+    # Assert
+    assert code == EXIT_REFUSED
+    assert capsys.readouterr().err == (
+        f"bulwark: port {taken} on 127.0.0.1 (--port) is already in use: stop what listens "
+        "there, or pass a free port to --port\n"
+    )
+
+
+def test_serve_refuses_a_kill_switch_port_that_is_the_apis(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Arrange
+    monkeypatch.setenv("BULWARK_DATABASE_URL", "memory://")
+    monkeypatch.setenv("BULWARK_PORT", "18000")
+    monkeypatch.setenv("BULWARK_KILL_SWITCH_PORT", "18000")
+
+    # Act
+    code = main(["--env-file", "", "serve"])
+
+    # Assert
+    assert code == EXIT_REFUSED
+    assert capsys.readouterr().err == (
+        "bulwark: BULWARK_KILL_SWITCH_PORT is 18000, the API's port too (BULWARK_PORT): "
+        "the kill switch's lane listens on a port of its own; set another\n"
+    )
