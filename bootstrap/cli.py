@@ -34,7 +34,7 @@ from bootstrap import (
 from bootstrap.cli_preflight import refuse_store
 from bootstrap.cli_serve import EXIT_REFUSED, EXIT_USAGE
 from bootstrap.cli_users import add_user_commands, run_user_command
-from bootstrap.settings import SettingsError, load_settings
+from bootstrap.settings import Settings, SettingsError, load_settings
 from domain.errors import DomainError
 from domain.numbers import InvalidNumber, NumberSpec
 from domain.principals import Principal, Role
@@ -240,6 +240,14 @@ def _env_file(given: str | None) -> str | None:
     return given or None
 
 
+def _reads_sql_bars(args: argparse.Namespace, settings: Settings) -> bool:
+    """`bars ...` and `models train-signal` read the bar store, the database's when it is sql."""
+    reads_bars = args.command == cli_bars.COMMAND or (
+        args.command == "models" and args.verb == "train-signal"
+    )
+    return reads_bars and settings.market_data.bars_store == "sql"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -247,7 +255,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SettingsError as exc:
         print(f"bulwark: configuration error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    if args.command == "models":  # files only: no store, no server
+    if _reads_sql_bars(args, settings):  # BULWARK_BARS_STORE=sql: the store checked first
+        refused = refuse_store(settings)
+        if refused is not None:
+            return refused
+    if args.command == "models":  # files only (train-signal: the bar store), no server
         return cli_models.run(args, settings)
     if args.command == cli_drill.COMMAND:  # in-process: no store, no server
         return cli_drill.run(args, sys.stdout)

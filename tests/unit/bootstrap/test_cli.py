@@ -234,6 +234,24 @@ def test_an_admin_command_on_a_missing_sqlite_file_says_so_and_creates_nothing(
     assert not store.exists()
 
 
+def test_a_backfill_into_the_sql_bar_store_checks_the_store_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Arrange
+    store = tmp_path / "bulwark.db"
+    monkeypatch.setenv("BULWARK_DATABASE_URL", sqlite_url(store))
+    monkeypatch.setenv("BULWARK_BARS_STORE", "sql")
+    backfill = ["bars", "backfill", "--provider", "synthetic", "--symbols", "AAPL"]
+
+    # Act
+    code = main(["--env-file", "", *backfill, "--from", "2024-01-02", "--to", "2024-01-03"])
+
+    # Assert
+    assert code == EXIT_REFUSED
+    assert "run `bulwark migrate` first" in capsys.readouterr().err
+    assert not store.exists()
+
+
 def test_an_admin_command_on_a_never_migrated_sqlite_file_says_to_migrate(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
