@@ -31,9 +31,10 @@ from bootstrap import (
     cli_surveil,
     cli_vault,
 )
+from bootstrap.cli_preflight import refuse_store
 from bootstrap.cli_serve import EXIT_REFUSED, EXIT_USAGE
 from bootstrap.cli_users import add_user_commands, run_user_command
-from bootstrap.settings import SettingsError, load_settings
+from bootstrap.settings import Settings, SettingsError, load_settings
 from domain.errors import DomainError
 from domain.numbers import InvalidNumber, NumberSpec
 from domain.principals import Principal, Role
@@ -62,7 +63,10 @@ def port_number(text: str) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="bulwark", description=__doc__)
-    parser.add_argument("--env-file", default=".env", help="optional .env file (default: .env)")
+    parser.add_argument(
+        "--env-file",
+        help="a .env file, which must exist (default: .env when there is one; '' for none)",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     serve = sub.add_parser("serve", help="serve the API (uvicorn)")
     serve.add_argument("--host", help="overrides BULWARK_HOST")
@@ -226,14 +230,36 @@ def prepare_sqlite_path(url: str) -> None:
         Path(url[len(prefix) :]).expanduser().parent.mkdir(parents=True, exist_ok=True)
 
 
+def _env_file(given: str | None) -> str | None:
+    """The .env file to read: the default .env only when there is one; one given must exist."""
+    if given is None:
+        return ".env"  # optional: load_settings skips it when it is not there
+    if given and not Path(given).is_file():
+        what = "is not a file" if Path(given).exists() else "does not exist"
+        raise SettingsError(f"the env file {given} {what}")
+    return given or None
+
+
+def _reads_sql_bars(args: argparse.Namespace, settings: Settings) -> bool:
+    """`bars ...` and `models train-signal` read the bar store, the database's when it is sql."""
+    reads_bars = args.command == cli_bars.COMMAND or (
+        args.command == "models" and args.verb == "train-signal"
+    )
+    return reads_bars and settings.market_data.bars_store == "sql"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        settings = load_settings(env_file=args.env_file or None)
+        settings = load_settings(env_file=_env_file(args.env_file))
     except SettingsError as exc:
         print(f"bulwark: configuration error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    if args.command == "models":  # files only: no store, no server
+    if _reads_sql_bars(args, settings):  # BULWARK_BARS_STORE=sql: the store checked first
+        refused = refuse_store(settings)
+        if refused is not None:
+            return refused
+    if args.command == "models":  # files only (train-signal: the bar store), no server
         return cli_models.run(args, settings)
     if args.command == cli_drill.COMMAND:  # in-process: no store, no server
         return cli_drill.run(args, sys.stdout)
@@ -256,6 +282,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "consume":
         return cli_serve.consume(settings)
     if args.command == cli_surveil.COMMAND:  # the detectors over the events topic
+        refused = refuse_store(settings)
+        if refused is not None:
+            return refused
         try:
             return cli_surveil.run(settings, args.until_caught_up)
         except SettingsError as exc:
@@ -266,6 +295,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if settings.store.database_url.startswith("memory://") and args.command != "migrate":
         print(MEMORY_REFUSED, file=sys.stderr)
         return EXIT_REFUSED
+    # The store checked as `bulwark serve` checks it: one line, and no SQLite file created
+    # (connecting would create it) by any command but migrate.
+    refused = refuse_store(settings, migrating=args.command == "migrate")
+    if refused is not None:
+        return refused
     from bootstrap.containers.commands import CommandContainers
     from bootstrap.logging import configure_logging
 

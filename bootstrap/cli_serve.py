@@ -5,25 +5,29 @@ traceback."""
 from __future__ import annotations
 
 import argparse
-import asyncio
 import os
 import sys
 
+from bootstrap.cli_preflight import EXIT_REFUSED, EXIT_USAGE, port_problem, refuse_store
 from bootstrap.settings import Settings, SettingsError
 
-EXIT_USAGE = 2
-EXIT_REFUSED = 3
+__all__ = ["EXIT_REFUSED", "EXIT_USAGE", "consume", "serve"]
 
 
 def serve(args: argparse.Namespace, settings: Settings) -> int:
-    """Preflight (store, compute, inference), then uvicorn until stopped."""
-    # Before logging is configured: an unusable store is one line, never a traceback.
-    from bootstrap.storage import store_problem
-
-    problem = asyncio.run(store_problem(settings))
-    if problem is not None:
-        print(f"bulwark: {problem}", file=sys.stderr)
+    """Preflight (ports, store, compute, inference), then uvicorn until stopped."""
+    # Before logging is configured, and first (it takes no time): a port another process
+    # holds is one line now, not a bind error once the app has started seconds later (the
+    # kill switch lane's with a traceback per thread that saw it).
+    host, port = args.host or settings.core.host, args.port or settings.core.port
+    taken = port_problem(settings, host, port, port_flag=bool(args.port))
+    if taken is not None:
+        print(f"bulwark: {taken}", file=sys.stderr)
         return EXIT_REFUSED
+    # An unusable store: one line, never a traceback.
+    refused = refuse_store(settings)
+    if refused is not None:
+        return refused
     # BULWARK_COMPUTE=cuda where CUDA cannot run: one configuration-error line.
     from bootstrap.compute import compute_problem
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
@@ -79,26 +80,39 @@ def sqlite_file(url: str) -> Path | None:
     return Path(url[len(SQLITE_PREFIX) :].split("?", 1)[0]).expanduser()
 
 
-async def store_problem(settings: Settings) -> str | None:
+async def store_problem(settings: Settings, *, migrating: bool = False) -> str | None:
     """Why the store cannot serve this build, in one line that says what to do; None if it can.
 
-    Checked before a server starts, so an operator reads this instead of a traceback.
+    Checked before a server starts and before every command that opens the store, so an
+    operator reads this instead of a traceback. It never creates an SQLite file: connecting
+    would, so a missing one is refused before any connection. `migrating` (`bulwark migrate`,
+    which creates the file and brings the schema to the head): only an unreachable database
+    is a problem.
     """
     if store_kind(settings) != "sql":
         return None
     where = str(settings.redacted()["database_url"])
     path = sqlite_file(settings.store.database_url)
     if path is not None:
+        if migrating:
+            return None  # migrate creates the folder and the file
         if not path.parent.is_dir():
             return (
                 f"the SQLite folder {path.parent} does not exist: create it, or run "
                 "`bulwark migrate` (which creates it and the schema), or check BULWARK_DATABASE_URL"
             )
         if not path.exists():
-            return f"the SQLite file {path} does not exist yet: run `bulwark migrate` first"
+            return (
+                f"the SQLite file {path} does not exist yet: run `bulwark migrate` first "
+                "(it creates the file and its schema), or check BULWARK_DATABASE_URL"
+            )
     from adapters.postgres import migrate
 
     engine = sql_engine(settings)
+    # Alembic's "Context impl ..." lines: noise before the one line (or the command's output).
+    migration_log = logging.getLogger("alembic.runtime.migration")
+    level = migration_log.level
+    migration_log.setLevel(logging.WARNING)
     try:
         at = await asyncio.wait_for(
             migrate.current(engine), timeout=settings.store.pool_timeout_seconds + 1
@@ -113,9 +127,10 @@ async def store_problem(settings: Settings) -> str | None:
             "and that the database is up"
         )
     finally:
+        migration_log.setLevel(level)
         await engine.dispose()
     head = migrate.head()
-    if at != head:
+    if at != head and not migrating:
         return (
             f"the database schema is at {at or 'nothing (empty database)'}, this build needs "
             f"{head}: run `bulwark migrate` first"

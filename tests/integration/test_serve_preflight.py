@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,14 +17,21 @@ from adapters.postgres import migrate
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def bulwark(command: str, url: str) -> subprocess.CompletedProcess[str]:
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def bulwark(command: str, url: str, **settings: str) -> subprocess.CompletedProcess[str]:
     env = {
         **os.environ,
         "BULWARK_ENV": "test",
         "BULWARK_DATABASE_URL": url,
-        "BULWARK_PORT": "1",  # never bound: each case must stop before serving
+        "BULWARK_PORT": str(free_port()),  # never bound: each case stops before serving
         "BULWARK_KAFKA_BOOTSTRAP": "127.0.0.1:1",
         "BULWARK_DB_POOL_TIMEOUT_SECONDS": "2",
+        **settings,
     }
     return subprocess.run(
         [sys.executable, "-m", "bootstrap.cli", "--env-file", "", command],
@@ -94,3 +104,38 @@ def test_a_never_migrated_postgres_is_one_line_saying_to_migrate(
         f"bulwark: the database schema is at nothing (empty database), this build needs "
         f"{migrate.head()}: run `bulwark migrate` first"
     ]
+
+
+@pytest.fixture
+def taken_port() -> Iterator[int]:
+    """A port another process's socket listens on for the test's length."""
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        yield int(holder.getsockname()[1])
+
+
+@pytest.mark.parametrize(
+    ("setting", "lane_setting"),
+    [("BULWARK_PORT", "BULWARK_KILL_SWITCH_PORT"), ("BULWARK_KILL_SWITCH_PORT", "BULWARK_PORT")],
+)
+def test_serve_on_a_port_in_use_is_one_line_naming_the_port_and_its_setting_at_once(
+    taken_port: int, setting: str, lane_setting: str
+) -> None:
+    # Arrange: the other listener on a free port; a store serve could start on
+    ports = {setting: str(taken_port), lane_setting: str(free_port())}
+
+    # Act
+    started = time.monotonic()
+    done = bulwark("serve", "memory://", BULWARK_HOST="127.0.0.1", **ports)
+    took = time.monotonic() - started
+
+    # Assert: before the slow start-up, not a bind error after it
+    lines = done.stderr.strip().splitlines()
+    assert done.returncode != 0
+    assert lines == [
+        f"bulwark: port {taken_port} on 127.0.0.1 ({setting}) is already in use: stop what "
+        f"listens there, or set {setting} to a free port"
+    ]
+    assert "Traceback" not in done.stderr + done.stdout
+    assert took < 5, took

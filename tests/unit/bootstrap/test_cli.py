@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import socket
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -203,3 +204,179 @@ def test_a_port_in_plain_decimal_text_is_parsed(port: str, expected: int) -> Non
 
     # Assert
     assert args.port == expected
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite+aiosqlite:///{path}"
+
+
+@pytest.mark.parametrize("argv", [["users", "list"], ["demo-data"]])
+def test_an_admin_command_on_a_missing_sqlite_file_says_so_and_creates_nothing(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    argv: list[str],
+) -> None:
+    # Arrange
+    store = tmp_path / "bulwark.db"
+    monkeypatch.setenv("BULWARK_DATABASE_URL", sqlite_url(store))
+
+    # Act
+    code = main(["--env-file", "", *argv])
+
+    # Assert
+    err = capsys.readouterr().err
+    assert code == EXIT_REFUSED
+    assert err == (
+        f"bulwark: the SQLite file {store} does not exist yet: run `bulwark migrate` first "
+        "(it creates the file and its schema), or check BULWARK_DATABASE_URL\n"
+    )
+    assert not store.exists()
+
+
+def test_a_backfill_into_the_sql_bar_store_checks_the_store_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Arrange
+    store = tmp_path / "bulwark.db"
+    monkeypatch.setenv("BULWARK_DATABASE_URL", sqlite_url(store))
+    monkeypatch.setenv("BULWARK_BARS_STORE", "sql")
+    backfill = ["bars", "backfill", "--provider", "synthetic", "--symbols", "AAPL"]
+
+    # Act
+    code = main(["--env-file", "", *backfill, "--from", "2024-01-02", "--to", "2024-01-03"])
+
+    # Assert
+    assert code == EXIT_REFUSED
+    assert "run `bulwark migrate` first" in capsys.readouterr().err
+    assert not store.exists()
+
+
+def test_an_admin_command_on_a_never_migrated_sqlite_file_says_to_migrate(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Arrange
+    store = tmp_path / "empty.db"
+    store.touch()
+    monkeypatch.setenv("BULWARK_DATABASE_URL", sqlite_url(store))
+
+    # Act
+    code = main(["--env-file", "", "users", "list"])
+
+    # Assert
+    err = capsys.readouterr().err.splitlines()
+    assert code == EXIT_REFUSED
+    assert len(err) == 1
+    assert err[0].startswith("bulwark: the database schema is at nothing (empty database)")
+    assert err[0].endswith("run `bulwark migrate` first")
+
+
+def test_an_admin_command_on_an_unreachable_postgres_names_its_address_and_why(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Arrange: nothing listens on port 1
+    monkeypatch.setenv(
+        "BULWARK_DATABASE_URL", "postgresql+asyncpg://bulwark:hunter2@127.0.0.1:1/bulwark"
+    )
+    monkeypatch.setenv("BULWARK_DB_POOL_TIMEOUT_SECONDS", "2")
+
+    # Act
+    code = main(["--env-file", "", "users", "list"])
+
+    # Assert
+    err = capsys.readouterr().err.splitlines()
+    assert code == EXIT_REFUSED
+    assert len(err) == 1
+    assert err[0].startswith(
+        "bulwark: cannot reach the database at "
+        "postgresql+asyncpg://bulwark:***@127.0.0.1:1/bulwark: "
+    )
+    assert "hunter2" not in err[0]
+
+
+def test_migrate_creates_the_missing_sqlite_file_then_admin_commands_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Arrange
+    store = tmp_path / "var" / "bulwark.db"
+    monkeypatch.setenv("BULWARK_DATABASE_URL", sqlite_url(store))
+
+    # Act
+    migrated = main(["--env-file", "", "migrate"])
+    listed = main(["--env-file", "", "users", "list"])
+
+    # Assert
+    assert (migrated, listed) == (0, 0)
+    assert store.is_file()
+    assert capsys.readouterr().out.endswith("id\tusername\trole\tactive\tmfa\temail\n")
+
+
+def test_a_given_env_file_that_does_not_exist_is_one_line_and_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Arrange
+    missing = tmp_path / "prod.env"
+
+    # Act
+    code = main(["--env-file", str(missing), "users", "list"])
+
+    # Assert
+    assert code == 2
+    assert capsys.readouterr().err == (
+        f"bulwark: configuration error: the env file {missing} does not exist\n"
+    )
+
+
+def test_the_default_env_file_stays_optional(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Arrange: no .env where the command runs
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("BULWARK_DATABASE_URL", sqlite_url(tmp_path / "bulwark.db"))
+
+    # Act
+    code = main(["users", "list"])
+
+    # Assert: past the settings, stopped by the (missing) store
+    assert code == EXIT_REFUSED
+    assert "configuration error" not in capsys.readouterr().err
+
+
+def test_serve_on_a_port_given_with_port_that_is_in_use_names_the_flag(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Arrange: another socket listens on the port
+    monkeypatch.setenv("BULWARK_DATABASE_URL", "memory://")
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        taken = holder.getsockname()[1]
+
+        # Act
+        code = main(["--env-file", "", "serve", "--host", "127.0.0.1", "--port", str(taken)])
+
+    # Assert
+    assert code == EXIT_REFUSED
+    assert capsys.readouterr().err == (
+        f"bulwark: port {taken} on 127.0.0.1 (--port) is already in use: stop what listens "
+        "there, or pass a free port to --port\n"
+    )
+
+
+def test_serve_refuses_a_kill_switch_port_that_is_the_apis(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Arrange
+    monkeypatch.setenv("BULWARK_DATABASE_URL", "memory://")
+    monkeypatch.setenv("BULWARK_PORT", "18000")
+    monkeypatch.setenv("BULWARK_KILL_SWITCH_PORT", "18000")
+
+    # Act
+    code = main(["--env-file", "", "serve"])
+
+    # Assert
+    assert code == EXIT_REFUSED
+    assert capsys.readouterr().err == (
+        "bulwark: BULWARK_KILL_SWITCH_PORT is 18000, the API's port too (BULWARK_PORT): "
+        "the kill switch's lane listens on a port of its own; set another\n"
+    )
