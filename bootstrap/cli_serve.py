@@ -15,15 +15,7 @@ __all__ = ["EXIT_REFUSED", "EXIT_USAGE", "consume", "serve"]
 
 
 def serve(args: argparse.Namespace, settings: Settings) -> int:
-    """Preflight (ports, store, compute, inference), then uvicorn until stopped."""
-    # Before logging is configured, and first (it takes no time): a port another process
-    # holds is one line now, not a bind error once the app has started seconds later (the
-    # kill switch lane's with a traceback per thread that saw it).
-    host, port = args.host or settings.core.host, args.port or settings.core.port
-    taken = port_problem(settings, host, port, port_flag=bool(args.port))
-    if taken is not None:
-        print(f"bulwark: {taken}", file=sys.stderr)
-        return EXIT_REFUSED
+    """Preflight (store, compute, inference, ports), then uvicorn until stopped."""
     # An unusable store: one line, never a traceback.
     refused = refuse_store(settings)
     if refused is not None:
@@ -41,6 +33,14 @@ def serve(args: argparse.Namespace, settings: Settings) -> int:
     if inference is not None:  # a forced GPU provider this machine lacks: one line
         print(f"bulwark: configuration error: {inference}", file=sys.stderr)
         return EXIT_USAGE
+    # Last, just before the start-up (it takes no time): a port another process holds is one
+    # line now, not a bind error once the app has started seconds later (the kill switch
+    # lane's with a traceback per thread that saw it).
+    host, port = args.host or settings.core.host, args.port or settings.core.port
+    taken = port_problem(settings, host, port, port_flag=bool(args.port))
+    if taken is not None:
+        print(f"bulwark: {taken}", file=sys.stderr)
+        return EXIT_REFUSED
     _run_server(args, settings)
     return 0
 

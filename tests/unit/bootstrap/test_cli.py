@@ -11,7 +11,8 @@ import pytest
 from dependency_injector import providers
 
 from adapters.security.argon2_hasher import Argon2Hasher
-from bootstrap.cli import EXIT_REFUSED, _parser, main, run_command
+from bootstrap.cli import _parser, main, run_command
+from bootstrap.cli_preflight import EXIT_REFUSED
 from bootstrap.containers.application import ApplicationContainer, build_container
 from bootstrap.settings import load_settings
 from domain.principals import Principal, Role
