@@ -48,3 +48,5 @@ class HttpConfig:
     # (prod without a token: nothing about the desk is served by default).
     metrics_token: str | None = field(default=None, repr=False)
     metrics_hidden: bool = False
+    # POST /api/v1/monitoring/alertmanager: the bearer token Alertmanager brings (None: 401 to all).
+    alertmanager_token: str | None = field(default=None, repr=False)

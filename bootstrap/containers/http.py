@@ -38,6 +38,11 @@ def http_config(settings: Settings) -> HttpConfig:
         # /metrics: its bearer token, or hidden in prod without one.
         metrics_token=metrics_access(settings)[0],
         metrics_hidden=metrics_access(settings)[1],
+        alertmanager_token=(
+            None
+            if settings.observability.alertmanager_token is None
+            else settings.observability.alertmanager_token.reveal()
+        ),
     )
 
 

@@ -83,6 +83,10 @@ class HttpContextsContainer(containers.DeclarativeContainer):
             core.kafka_kind, none=providers.Object(None), kafka=core.kafka_link.provided.monitor
         ),
         in_doubt=safety.in_doubt_watch, compute=core.compute,
+        ops_alerts=providers.Singleton(
+            later("application.notifications.ops_alerts:OpsAlertRelay"),
+            core.uow_factory, core.notifier,
+        ),
     )  # fmt: skip
     trading_context = _context(
         "trading", "TradingServices",

@@ -21,6 +21,9 @@ class ObservabilitySettings(Section, frozen=True, kw_only=True):
     # calls, process figures) on this port; 0: none. Same token rule as the API's /metrics.
     consume_metrics_port: Annotated[int, msgspec.Meta(ge=0, le=65535)] = 0
     consume_metrics_host: str = "127.0.0.1"
+    # The bearer token Alertmanager brings to POST /api/v1/monitoring/alertmanager (its
+    # alerts become `ops.alert` notifications to the desk). Unset: that route answers 401.
+    alertmanager_token: Secret | None = None
     # The collector's base URL (http://host:4318; /v1/traces is added) or its full traces URL.
     otlp_endpoint: Annotated[str, msgspec.Meta(pattern=r"^https?://[^\s/]+(/\S*)?$")] | None = None
     otel_service_name: Annotated[str, msgspec.Meta(min_length=1, max_length=200)] = "bulwark"

@@ -188,6 +188,14 @@ CATALOGUE: dict[str, EventType] = {
             "The market-data feed switched provider.",
         ),
         _t(
+            "ops.alert",
+            HIGH,
+            _LOUD,
+            "$title",
+            "$body",
+            "A Prometheus alert relayed by Alertmanager, firing or resolved: the desk.",
+        ),
+        _t(
             "stream.alert",
             HIGH,
             _LIVE,

@@ -21,6 +21,7 @@ from adapters.http.services import Probe
 from application.identity.apikeys import ApiKeyService
 from application.identity.auth import AuthService
 from application.market_data.stream_monitor import StreamMonitorService
+from application.notifications.ops_alerts import OpsAlertRelay
 from application.trading.accounts import AccountQueries
 from application.trading.in_doubt_watch import InDoubtWatch
 from ports.clock import Clock
@@ -65,6 +66,8 @@ class CoreServices:
     probes: Mapping[str, Probe] = field(default_factory=dict)
     settings_summary: Mapping[str, Any] = field(default_factory=dict)
     streams: StreamMonitorService | None = None  # None when Kafka is not configured
+    # Alertmanager's alerts told to the desk (POST /api/v1/monitoring/alertmanager).
+    ops_alerts: OpsAlertRelay | None = None
 
 
 CoreDep: TypeAlias = NamedDependency[CoreServices]

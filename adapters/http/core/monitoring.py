@@ -1,22 +1,29 @@
-"""Stream monitoring: Kafka topic rates, latency and consumer lag; consumer restarts."""
+"""Stream monitoring: Kafka topic rates, latency and consumer lag; consumer restarts; and
+Alertmanager's webhook, whose alerts are told to the desk."""
 
 from __future__ import annotations
 
+import hmac
 from typing import Any
 
-from litestar import Controller, get, post
+import msgspec
+from litestar import Controller, Request, get, post
+from litestar.exceptions import ClientException, SerializationException, ValidationException
 from litestar.params import FromPath
 
 from adapters.http.core import CoreDep
 from adapters.http.problems import problem_responses
 from adapters.http.schemas.monitoring import (
+    AlertmanagerWebhookIn,
+    AlertsRelayedOut,
     ConsumerRestartedOut,
     KafkaDisabledOut,
     KafkaReportOut,
 )
 from adapters.http.security import require_roles
+from adapters.http.services import HTTP_CONFIG_STATE_KEY, HttpConfig
 from application.core.access import SEES_ALL
-from domain.errors import NotFound
+from domain.errors import NotFound, Unauthenticated
 from domain.principals import Role
 
 
@@ -59,6 +66,53 @@ class MonitoringController(Controller):
             raise NotFound(f"consumer group {group} not found: Kafka is not configured")
         await core.streams.restart_consumer(group)
         return ConsumerRestartedOut(group=group)
+
+    @post(
+        "/alertmanager",
+        summary="Alertmanager's webhook: each firing or resolved alert told to the desk",
+        description=(
+            "Alertmanager's webhook payload, version 4 (`status`, `alerts[]` with `labels`, "
+            "`annotations`, `startsAt`, `endsAt`), with `BULWARK_ALERTMANAGER_TOKEN` as a bearer "
+            "token. Each alert becomes one `ops.alert` notification to every active admin and "
+            "risk officer (subject `[FIRING] <alertname>: <summary>`; a firing alert labelled "
+            "`severity=critical` is CRITICAL). 401 UNAUTHENTICATED without the token, and always "
+            "when no token is configured; 400 for a body that is not that payload. "
+            "deploy/alertmanager/alertmanager.yml points Alertmanager here."
+        ),
+        status_code=200,
+        exclude_from_auth=True,
+        responses=problem_responses(400, 401, 413, 429),
+    )
+    async def alertmanager(
+        self, request: Request[Any, Any, Any], core: CoreDep
+    ) -> AlertsRelayedOut:
+        # The body is read first (past the body limit: 413), and decoded only for the holder
+        # of the token: nobody else learns what the payload should look like.
+        body = await request.body()
+        config: HttpConfig = request.app.state[HTTP_CONFIG_STATE_KEY]
+        token, relay = config.alertmanager_token, core.ops_alerts
+        if token is None or relay is None:  # no token configured: nobody may call it
+            raise Unauthenticated("BULWARK_ALERTMANAGER_TOKEN is unset: no Alertmanager here")
+        scheme, _, given = request.headers.get("authorization", "").partition(" ")
+        if scheme.lower() != "bearer" or not hmac.compare_digest(
+            given.strip().encode(), token.encode()
+        ):
+            raise Unauthenticated("this route needs BULWARK_ALERTMANAGER_TOKEN as a bearer token")
+        payload = _webhook(body)
+        alerts = [alert.to_domain() for alert in payload.alerts]
+        sent = await relay.relay(alerts)
+        return AlertsRelayedOut(alerts=len(alerts), notifications=sent)
+
+
+def _webhook(body: bytes) -> AlertmanagerWebhookIn:
+    """Alertmanager's payload, or 400: MALFORMED_JSON for text that is not JSON,
+    VALIDATION_ERROR for JSON that is not the version 4 payload."""
+    try:
+        return msgspec.json.decode(body, type=AlertmanagerWebhookIn)
+    except msgspec.ValidationError as error:
+        raise ValidationException(detail=f"not Alertmanager's version 4 payload: {error}") from None
+    except msgspec.DecodeError as error:
+        raise ClientException(detail=str(error)) from SerializationException(str(error))
 
 
 CONTROLLERS: list[Any] = [MonitoringController]

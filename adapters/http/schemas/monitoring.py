@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated, Literal
+
+import msgspec
 
 from adapters.http.schemas.common import Output
 from adapters.http.wire_format import AnalyticOut
 from application.market_data.stream_monitor import KafkaReport
+from application.notifications.ops_alerts import OpsAlert
 from domain.monitoring.streams import GroupLag, StreamAlert, TopicStats
+
+# The most alerts one webhook call may carry (Alertmanager's max_alerts caps them too).
+MAX_ALERTS = 1000
 
 
 class KafkaDisabledOut(Output):
@@ -122,3 +129,34 @@ class KafkaReportOut(Output, kw_only=True):
 class ConsumerRestartedOut(Output):
     group: str
     restarted: bool = True
+
+
+class AlertmanagerAlertIn(msgspec.Struct, kw_only=True):
+    """One alert of Alertmanager's webhook (version 4). Fields Alertmanager may add later are
+    ignored, not refused: the sender is a tool, and the receiver must not break on upgrade."""
+
+    status: Literal["firing", "resolved"]
+    labels: dict[str, str] = msgspec.field(default_factory=dict)
+    annotations: dict[str, str] = msgspec.field(default_factory=dict)
+    starts_at: datetime | None = msgspec.field(default=None, name="startsAt")
+    ends_at: datetime | None = msgspec.field(default=None, name="endsAt")
+
+    def to_domain(self) -> OpsAlert:
+        return OpsAlert(self.status, self.labels, self.annotations, self.starts_at, self.ends_at)
+
+
+class AlertmanagerWebhookIn(msgspec.Struct, kw_only=True):
+    """Alertmanager's webhook payload, version "4" (prometheus.io/docs/alerting/latest/
+    configuration/#webhook_config): the group's status and its alerts."""
+
+    version: Literal["4"]
+    status: Literal["firing", "resolved"]
+    alerts: Annotated[list[AlertmanagerAlertIn], msgspec.Meta(max_length=MAX_ALERTS)]
+    receiver: str = ""
+
+
+class AlertsRelayedOut(Output):
+    """How many alerts came in and how many notifications they made (alerts x desk)."""
+
+    alerts: int
+    notifications: int

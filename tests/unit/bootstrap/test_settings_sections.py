@@ -164,6 +164,7 @@ EXPLICIT: dict[str, tuple[str, object, dict[str, str]]] = {
     "documents_s3_url": ("http://s3.test", "http://s3.test", {}),
     "documents_s3_secret_access_key": ("s", Secret("s"), {}),
     "metrics_token": ("t", Secret("t"), {}),
+    "alertmanager_token": ("t", Secret("t"), {}),
     "otlp_endpoint": ("http://otel.test:4318", "http://otel.test:4318", {}),
     "chain_source": ("rpc", "rpc", {"BULWARK_CHAIN_RPC_URLS": "1=https://rpc.test"}),
     "chain_rpc_urls": ("1=https://rpc.test", Secret("1=https://rpc.test"), {}),

@@ -1,22 +1,54 @@
 """docker-compose.yml against the Compose Specification's JSON schema, vendored in
 deploy/compose-spec.schema.json (its source and commit: deploy/compose-spec.schema.md), so the
-check runs offline and without Docker. Mutated copies of the file prove the check can fail."""
+check runs offline and without Docker. Mutated copies of the file prove the check can fail.
+
+Then that it runs as shipped: every service of the Bulwark image gets an environment that
+the project's own settings loader accepts in prod (with the `${VAR:?...}` values of .env
+replaced by samples and the secret files written to a temporary directory), what the app
+writes lands on a named volume, the three process roles are there, the kill switch's port is
+published on 127.0.0.1 only, and Prometheus sends its alerts to Alertmanager."""
 
 from __future__ import annotations
 
+import base64
 import copy
 import json
-from collections.abc import Callable
+import posixpath
+import re
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import jsonschema
 import pytest
 import yaml
+from cryptography.fernet import Fernet
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+
+from bootstrap.settings import Settings, SettingsError, load_settings
 
 ROOT = Path(__file__).resolve().parents[3]
 COMPOSE = ROOT / "docker-compose.yml"
 SCHEMA = ROOT / "deploy" / "compose-spec.schema.json"
+DOCKERFILE = ROOT / "Dockerfile"
+PROMETHEUS = ROOT / "deploy" / "prometheus" / "prometheus.yml"
+ALERTMANAGER = ROOT / "deploy" / "alertmanager" / "alertmanager.yml"
+APP_IMAGE = "bulwark:latest"
+WORKDIR = "/app"  # the Dockerfile's: relative paths of the settings resolve there
+SECRETS_DIR = "/run/secrets/"
+# What an operator puts in .env (the compose file's header lists it).
+DOT_ENV = {
+    "POSTGRES_PASSWORD": "sample-password",
+    "BULWARK_SECRET_KEY": Fernet.generate_key().decode(),
+    "BULWARK_METRICS_TOKEN": "sample-metrics-token",
+    "BULWARK_ALERTMANAGER_TOKEN": "sample-alertmanager-token",
+    "GRAFANA_ADMIN_PASSWORD": "sample-grafana-password",
+}
+_INTERPOLATION = re.compile(
+    r"\$\{(?P<name>[A-Za-z_][A-Za-z0-9_]*)(?::?(?P<op>[?-])(?P<arg>[^}]*))?\}"
+)
 
 
 def schema() -> dict[str, Any]:
@@ -139,3 +171,289 @@ def test_extension_fields_stay_allowed() -> None:
 
     # Assert
     assert found == []
+
+
+# --- the compose file runs as shipped -------------------------------------------------------
+
+
+def app_services(document: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    """The services of the Bulwark image: built from this directory, or run from its tag."""
+    return {
+        name: service
+        for name, service in document["services"].items()
+        if service.get("build") in (".", "./") or service.get("image") == APP_IMAGE
+    }
+
+
+APP_SERVICES = sorted(app_services(compose()))
+
+
+def interpolated(value: str) -> str:
+    """The value as Compose makes it from .env: `${VAR:?message}` must be set, `${VAR:-x}`
+    falls back to x; a required variable missing from DOT_ENV fails here, by its name."""
+
+    def one(match: re.Match[str]) -> str:
+        name, op, arg = match["name"], match["op"], match["arg"]
+        if name in DOT_ENV:
+            return DOT_ENV[name]
+        if op == "-":
+            return arg or ""
+        raise AssertionError(f"{name} is required by docker-compose.yml but not in DOT_ENV")
+
+    return _INTERPOLATION.sub(one, value).replace("$$", "$")
+
+
+def secret_content(name: str) -> str:
+    """What the header tells the operator to put in each secret file."""
+    if name == "jwt_private_key":
+        key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        return key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        ).decode()
+    if name == "keks":
+        return f"main 1 {base64.b64encode(bytes(range(32))).decode()}\n"
+    raise AssertionError(f"secret {name}: no sample content (add one to this test)")
+
+
+@pytest.fixture(scope="module")
+def secret_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Each top-level secret of the file, written with sample content to a temporary dir."""
+    folder = tmp_path_factory.mktemp("secrets")
+    files = {}
+    for name in compose().get("secrets", {}):
+        files[name] = folder / name
+        files[name].write_text(secret_content(name))
+    return files
+
+
+def environ(service: Mapping[str, Any], secret_files: Mapping[str, Path]) -> dict[str, str]:
+    """The service's environment as the container sees it: .env interpolated, and the
+    /run/secrets/<name> paths of the secrets it mounts pointed at the sample files."""
+    raw = service.get("environment") or {}
+    if isinstance(raw, list):
+        raw = dict(item.split("=", 1) for item in raw)
+    mounted = {s if isinstance(s, str) else s["source"] for s in service.get("secrets", [])}
+    found = {}
+    for key, value in raw.items():
+        text = interpolated("" if value is None else str(value))
+        if text.startswith(SECRETS_DIR) and text[len(SECRETS_DIR) :] in mounted:
+            text = str(secret_files[text[len(SECRETS_DIR) :]])
+        found[key] = text
+    return found
+
+
+def settings_of(service: Mapping[str, Any], secret_files: Mapping[str, Path]) -> Settings:
+    return load_settings(environ(service, secret_files), env_file=None)
+
+
+def named_mounts(document: Mapping[str, Any], service: Mapping[str, Any]) -> dict[str, str]:
+    """target -> named volume, for the service's mounts of a volume declared at the top."""
+    declared = set(document.get("volumes") or {})
+    mounts = {}
+    for volume in service.get("volumes", []):
+        if isinstance(volume, dict):
+            source, target = volume["source"], volume["target"]
+        else:
+            source, target = volume.split(":")[:2]
+        if source in declared:
+            mounts[target] = source
+    return mounts
+
+
+def in_container(path: str) -> str:
+    return posixpath.normpath(posixpath.join(WORKDIR, path))
+
+
+def test_the_app_image_runs_the_api_the_consumers_and_surveillance() -> None:
+    # Arrange
+    services = compose()["services"]
+
+    # Act
+    commands = {name: " ".join(services[name]["command"]) for name in APP_SERVICES}
+
+    # Assert
+    assert APP_SERVICES == ["app", "consume", "surveil"]
+    assert "bulwark serve" in commands["app"]
+    assert commands["consume"] == "bulwark consume"
+    assert commands["surveil"] == "bulwark surveil"
+    assert f"WORKDIR {WORKDIR}\n" in DOCKERFILE.read_text()
+
+
+@pytest.mark.parametrize("name", APP_SERVICES)
+def test_every_app_service_mounts_the_jwt_key_and_the_key_encryption_keys(name: str) -> None:
+    # Arrange
+    document = compose()
+    service = document["services"][name]
+
+    # Act
+    secrets = set(service.get("secrets", []))
+    env = service["environment"]
+
+    # Assert
+    assert {"jwt_private_key", "keks"} <= secrets
+    assert env["BULWARK_JWT_PRIVATE_KEY_FILE"] == f"{SECRETS_DIR}jwt_private_key"
+    assert env["BULWARK_KEKS_FILE"] == f"{SECRETS_DIR}keks"
+    assert "BULWARK_KEKS" not in env
+    assert document["secrets"]["keks"]["file"] == "./secrets/keks"
+
+
+@pytest.mark.parametrize("name", APP_SERVICES)
+def test_every_app_service_environment_loads_as_prod_settings(
+    name: str, secret_files: dict[str, Path]
+) -> None:
+    # Arrange
+    service = compose()["services"][name]
+
+    # Act
+    settings = settings_of(service, secret_files)
+
+    # Assert
+    assert settings.core.env == "prod"
+    assert settings.keys.keks_file == str(secret_files["keks"])
+    assert settings.identity.jwt_private_key_file == str(secret_files["jwt_private_key"])
+    assert settings.store.database_url.startswith("postgresql+asyncpg://")
+    assert settings.kafka.bootstrap
+
+
+def test_an_app_service_without_the_key_encryption_keys_is_refused(
+    secret_files: dict[str, Path],
+) -> None:
+    # Arrange: the app as the file shipped it before: no BULWARK_KEKS_FILE (a restart loop)
+    service = copy.deepcopy(compose()["services"]["app"])
+    del service["environment"]["BULWARK_KEKS_FILE"]
+
+    # Act
+    with pytest.raises(SettingsError) as refused:
+        settings_of(service, secret_files)
+
+    # Assert
+    assert "BULWARK_KEKS_FILE" in str(refused.value)
+
+
+@pytest.mark.parametrize("name", APP_SERVICES)
+def test_what_the_app_writes_lands_on_a_named_volume(
+    name: str, secret_files: dict[str, Path]
+) -> None:
+    # Arrange
+    document = compose()
+    service = document["services"][name]
+    settings = settings_of(service, secret_files)
+    numba = re.search(r"NUMBA_CACHE_DIR=(\S+)", DOCKERFILE.read_text())
+    assert numba is not None
+
+    # Act
+    written = {
+        "KYC documents": settings.kyc.documents_dir,
+        "bar store": settings.market_data.bars_dir,
+        "signal models": settings.model_signals.dir,
+        "numba cache": numba.group(1),
+    }
+    mounts = named_mounts(document, service)
+
+    # Assert
+    assert service["read_only"] is True
+    assert settings.kyc.documents_store == "local"
+    off_volume = {
+        what: path
+        for what, path in written.items()
+        if not any(
+            in_container(path) == target or in_container(path).startswith(target + "/")
+            for target in mounts
+        )
+    }
+    assert off_volume == {}, mounts
+    assert mounts.get(f"{WORKDIR}/var") == "bulwarkdata"
+
+
+def test_every_service_has_a_healthcheck() -> None:
+    # Act
+    services = compose()["services"]
+
+    # Assert
+    missing = [n for n, s in services.items() if not s.get("healthcheck", {}).get("test")]
+    assert missing == []
+
+
+def test_consume_serves_its_health_where_its_healthcheck_and_prometheus_look(
+    secret_files: dict[str, Path],
+) -> None:
+    # Arrange
+    service = compose()["services"]["consume"]
+    settings = settings_of(service, secret_files)
+    prometheus = yaml.safe_load(PROMETHEUS.read_text())
+
+    # Act
+    port = settings.observability.consume_metrics_port
+    check = " ".join(service["healthcheck"]["test"])
+    targets = {
+        target
+        for job in prometheus["scrape_configs"]
+        for config in job["static_configs"]
+        for target in config["targets"]
+    }
+
+    # Assert
+    assert port > 0
+    assert settings.observability.consume_metrics_host == "0.0.0.0"
+    assert f"127.0.0.1:{port}/health" in check
+    assert f"consume:{port}" in targets
+
+
+def test_the_kill_switch_lane_port_is_published_on_127_0_0_1_only(
+    secret_files: dict[str, Path],
+) -> None:
+    # Arrange
+    service = compose()["services"]["app"]
+    settings = settings_of(service, secret_files)
+
+    # Act
+    lane = settings.safety.kill_switch_port or settings.core.port + 1
+    published = [str(p) for p in service["ports"] if str(p).endswith(f":{lane}")]
+
+    # Assert
+    assert settings.safety.kill_switch_lane
+    assert published == [f"127.0.0.1:{lane}:{lane}"]
+
+
+def test_prometheus_sends_its_alerts_to_alertmanager_which_posts_them_to_bulwark(
+    secret_files: dict[str, Path],
+) -> None:
+    # Arrange
+    services = compose()["services"]
+    app = settings_of(services["app"], secret_files)
+    prometheus = yaml.safe_load(PROMETHEUS.read_text())
+    alertmanager = yaml.safe_load(ALERTMANAGER.read_text())
+
+    # Act
+    alert_targets = {
+        target
+        for manager in prometheus["alerting"]["alertmanagers"]
+        for config in manager["static_configs"]
+        for target in config["targets"]
+    }
+    hooks = [
+        hook
+        for receiver in alertmanager["receivers"]
+        if receiver["name"] == alertmanager["route"]["receiver"]
+        for hook in receiver["webhook_configs"]
+    ]
+    url = urlsplit(hooks[0]["url"])
+    mounts = [v.split(":")[:2] for v in services["alertmanager"]["volumes"]]
+
+    # Assert
+    assert services["alertmanager"]["image"].startswith("prom/alertmanager:")
+    assert ["./deploy/alertmanager", "/etc/alertmanager"] in mounts
+    assert "alertmanager:9093" in alert_targets
+    assert len(hooks) == 1
+    assert (url.hostname, url.port, url.path) == (
+        "app",
+        app.core.port,
+        "/api/v1/monitoring/alertmanager",
+    )
+    assert hooks[0]["send_resolved"] is True
+    assert app.observability.alertmanager_token is not None
+    assert "BULWARK_ALERTMANAGER_TOKEN" in services["alertmanager"]["environment"]
+    token_file = hooks[0]["http_config"]["authorization"]["credentials_file"]
+    assert token_file in " ".join(services["alertmanager"]["entrypoint"])
