@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
-from pathlib import Path
 
 from adapters.marketdata.replay_history import ReplayHistory
 from application.strategies.backtest_signals import ModelReplay
 from application.strategies.backtests import BacktestLimits, BacktestService
 from bootstrap.backtest_world import build_world
 from bootstrap.settings import Settings
+from bootstrap.shipped import shipped_data
 from domain.strategies.definition import Strategy
 from ports.backtests import BacktestRepository
 from ports.bar_store import BarStore
@@ -17,7 +17,7 @@ from ports.clock import Clock, IdGenerator
 from ports.strategies import StrategyRepository
 from ports.unit_of_work import UnitOfWorkFactory
 
-SHIPPED_DATA = Path(__file__).resolve().parent.parent / "data" / "backtest"
+SHIPPED_DATA = shipped_data() / "backtest"
 
 
 def backtest_service(

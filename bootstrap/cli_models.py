@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import TextIO
 
 from bootstrap.settings import Settings
+from bootstrap.shipped import shipped_data
 
-DEFAULT_DATA = Path(__file__).resolve().parent.parent / "data" / "sentiment"
+DEFAULT_DATA = shipped_data() / "sentiment"
 EXIT_FAILED = 1
 
 

@@ -11,10 +11,11 @@ import structlog
 from adapters.chain.fixture import FixtureChain
 from adapters.chain.jsonrpc import JsonRpcChain, chain_client
 from bootstrap.settings import Settings, chain_rpc_endpoints
+from bootstrap.shipped import shipped_data
 from ports.chain import ChainPort
 
 # The shipped SAMPLE (synthetic, data/crypto/README.md) when BULWARK_CHAIN_FIXTURE_FILE is empty.
-SHIPPED_WALLETS = Path(__file__).resolve().parent.parent / "data" / "crypto" / "wallets.json"
+SHIPPED_WALLETS = shipped_data() / "crypto" / "wallets.json"
 
 _log = structlog.get_logger("bulwark.chain")
 

@@ -8,10 +8,11 @@ import structlog
 
 from adapters.esg.files import FileEsgData
 from bootstrap.settings import Settings
+from bootstrap.shipped import shipped_data
 from ports.esg import EsgDataPort
 
 # The shipped SAMPLE (synthetic, data/esg/README.md) when BULWARK_ESG_FILE is empty.
-SHIPPED_ESG = Path(__file__).resolve().parent.parent / "data" / "esg" / "esg_sample.csv"
+SHIPPED_ESG = shipped_data() / "esg" / "esg_sample.csv"
 
 _log = structlog.get_logger("bulwark.esg")
 

@@ -21,11 +21,12 @@ from application.markets.filing_calendar import FilingCalendarService
 from application.notifications.center import NotificationCenter
 from bootstrap.periodic import running_every
 from bootstrap.settings import Settings
+from bootstrap.shipped import shipped_data
 from ports.clock import Clock
 from ports.filing_reminders import FilingReminderStore
 from ports.macro import EconomicSeriesPort
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+DATA = shipped_data()
 _log = structlog.get_logger("bulwark.markets")
 
 

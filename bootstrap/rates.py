@@ -11,10 +11,11 @@ import structlog
 from adapters.rates.files import FileRates
 from adapters.rates.fred import FredRates, fred_client
 from bootstrap.settings import Settings
+from bootstrap.shipped import shipped_data
 from ports.rates import RatesPort
 
 # The shipped SAMPLE set (synthetic, data/rates/README.md) when BULWARK_RATES_DIR is empty.
-SHIPPED_RATES = Path(__file__).resolve().parent.parent / "data" / "rates"
+SHIPPED_RATES = shipped_data() / "rates"
 
 _log = structlog.get_logger("bulwark.rates")
 

@@ -24,6 +24,7 @@ from application.markets.hype import HypeService
 from bootstrap.early_join import kafka_config
 from bootstrap.periodic import running_every
 from bootstrap.settings import Settings, engagement_weight_pairs, fear_greed_weight_pairs
+from bootstrap.shipped import shipped_data
 from domain.analytics.sentiment.fear_greed import EQUAL_WEIGHTS, FearGreedWeights
 from domain.analytics.sentiment.hype import EngagementWeights, HypeSettings
 from ports.clock import Clock
@@ -33,7 +34,7 @@ from ports.marketdata import MarketDataProvider
 from ports.sentiment import KeywordSource, SentimentSource
 from ports.social import SocialPort
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+DATA = shipped_data()
 _log = structlog.get_logger("bulwark.sentiment_indices")
 
 
