@@ -10,6 +10,7 @@ import structlog
 from litestar import Litestar
 
 from adapters.gc_pauses import GcPauses, GcPausesCollector
+from adapters.http.app import build_document_off_the_loop
 from adapters.http.app import create_app as create_http_app
 from adapters.watchdog import LoopWatchdogCollector
 from bootstrap.containers.application import ApplicationContainer, build_container
@@ -26,9 +27,14 @@ _log = structlog.get_logger("bulwark.app")
 
 
 def create_app(
-    settings: Settings | None = None, container: ApplicationContainer | None = None
+    settings: Settings | None = None,
+    container: ApplicationContainer | None = None,
+    *,
+    document_at_start: bool = False,
 ) -> Litestar:
-    """Build the app. Tests pass a container whose providers they have overridden."""
+    """Build the app. Tests pass a container whose providers they have overridden.
+    `document_at_start` (serve): the OpenAPI document is built on a worker thread once the app
+    has started, not by the first request for it on the event loop."""
     settings = settings or load_settings()
     if container is None:
         configure_logging(settings.core.log_level, settings.core.log_format)
@@ -66,6 +72,8 @@ def create_app(
         # Watching the serving loop only: start-up and shutdown work is not a stall to page on.
         if watchdog is not None:
             watchdog.start()
+        if document_at_start and settings.core.docs_enabled:
+            build_document_off_the_loop(app).add_done_callback(_document_built)
         try:
             yield
         finally:
@@ -107,6 +115,15 @@ async def require_current_schema(container: ApplicationContainer) -> None:
         )
 
 
+def _document_built(done: asyncio.Future[object]) -> None:
+    if done.cancelled():
+        return
+    if done.exception() is not None:
+        _log.error("openapi_document_failed", error_type=type(done.exception()).__name__)
+    else:
+        _log.info("openapi_document_built")
+
+
 def app_from_env() -> Litestar:
     """Entry point for `uvicorn --factory bootstrap.app:app_from_env`."""
-    return create_app()
+    return create_app(document_at_start=True)

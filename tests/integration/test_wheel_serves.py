@@ -1,5 +1,6 @@
 """The wheel `uv build` makes, installed in a fresh virtual environment, migrates and serves
-with the embedded defaults from an empty folder, its shipped data sets found.
+with the embedded defaults from an empty folder, its shipped data sets found, its API docs
+served from the package (no CDN) and its OpenAPI document built off the event loop.
 
 The environment gets the wheel and nothing of the checkout: the dependencies are the test
 run's own (the locked set `make install` put in .venv), reached through a path file, so their
@@ -90,6 +91,11 @@ def test_the_installed_wheel_serves_from_an_empty_folder(installed: Path, tmp_pa
             except httpx.TransportError:
                 time.sleep(0.3)
         console = httpx.get(f"http://127.0.0.1:{port}/console/login", timeout=10)
+        while "openapi_document_built" not in log.read_text() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        swagger = httpx.get(f"http://127.0.0.1:{port}/schema/swagger", timeout=10)
+        script = httpx.get(f"http://127.0.0.1:{port}/schema/assets/swagger-ui-bundle.js")
+        document = httpx.get(f"http://127.0.0.1:{port}/schema/openapi.json", timeout=10)
     finally:
         server.terminate()
         stopped = server.wait(30)  # uvicorn ends with the signal's status once stopped
@@ -98,6 +104,13 @@ def test_the_installed_wheel_serves_from_an_empty_folder(installed: Path, tmp_pa
     output = log.read_text()
     assert ready is not None and ready.status_code == 200, output[-3000:]
     assert console.status_code == 200
+    assert swagger.status_code == 200
+    assert 'src="/schema/assets/swagger-ui-bundle.js"' in swagger.text
+    assert "cdn" not in swagger.text.lower()
+    assert script.status_code == 200 and len(script.content) > 100_000
+    assert document.status_code == 200 and "openapi_document_built" in output
+    stalls = [line for line in output.splitlines() if "event_loop_blocked" in line]
+    assert not [line for line in stalls if "_openapi" in line], stalls
     assert stopped in (0, -15), output[-3000:]
     assert (folder / "var" / "bulwark.db").exists()  # the embedded store, where make run has it
     shipped = [
