@@ -31,7 +31,7 @@ from bootstrap import (
     cli_surveil,
     cli_vault,
 )
-from bootstrap.cli_preflight import refuse_store
+from bootstrap.cli_preflight import refuse_kafka, refuse_store
 from bootstrap.cli_serve import EXIT_REFUSED, EXIT_USAGE
 from bootstrap.cli_users import add_user_commands, run_user_command
 from bootstrap.settings import Settings, SettingsError, load_settings
@@ -282,7 +282,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "consume":
         return cli_serve.consume(settings)
     if args.command == cli_surveil.COMMAND:  # the detectors over the events topic
-        refused = refuse_store(settings)
+        refused = refuse_store(settings) or refuse_kafka(settings)
         if refused is not None:
             return refused
         try:

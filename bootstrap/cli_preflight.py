@@ -4,7 +4,9 @@ Every command that opens the store checks it first (bootstrap/storage.py store_p
 missing SQLite file, a schema older than this build or an unreachable PostgreSQL is one line
 saying what to do, and no command but `bulwark migrate` creates a SQLite file. `bulwark serve`
 also checks that it can listen on its ports (the API's and the kill switch lane's) before it
-builds the app, instead of failing there seconds later.
+builds the app, instead of failing there seconds later. `serve`, `consume` and `surveil` with
+Kafka configured check that a broker answers before they start (one line, not the tracebacks
+of a start-up that failed on it).
 """
 
 from __future__ import annotations
@@ -33,6 +35,52 @@ def refuse_store(settings: Settings, *, migrating: bool = False) -> int | None:
         return None
     print(f"bulwark: {problem}", file=sys.stderr)
     return EXIT_REFUSED
+
+
+KAFKA_CHECK_S = 5.0  # how long the brokers may take to answer the start-up's metadata request
+
+
+def refuse_kafka(settings: Settings) -> int | None:
+    """EXIT_REFUSED after one line on stderr when Kafka is configured and no broker answers
+    within KAFKA_CHECK_S; None when it answers or is not configured."""
+    if not settings.kafka.bootstrap:
+        return None
+    problem = asyncio.run(kafka_problem(settings.kafka.bootstrap, KAFKA_CHECK_S))
+    if problem is None:
+        return None
+    print(f"bulwark: {problem}", file=sys.stderr)
+    return EXIT_REFUSED
+
+
+async def kafka_problem(bootstrap: str, within_s: float) -> str | None:
+    """Why no broker of `bootstrap` answers a metadata request within `within_s`; None if one
+    does. Its client's own error logs are kept quiet: the answer is this one line."""
+    import logging
+
+    from aiokafka.client import AIOKafkaClient
+
+    servers = [part.strip() for part in bootstrap.split(",") if part.strip()]
+    client = AIOKafkaClient(bootstrap_servers=servers, request_timeout_ms=int(within_s * 1000))
+    quiet, level = logging.getLogger("aiokafka"), logging.getLogger("aiokafka").level
+    quiet.setLevel(logging.CRITICAL)
+    try:
+        async with asyncio.timeout(within_s):
+            await client.bootstrap()
+    except Exception as exc:
+        if isinstance(exc, TimeoutError):
+            reason = f"no answer within {within_s:.0f} s"
+        elif type(exc).__name__ == "KafkaConnectionError":
+            reason = "could not connect to any broker"
+        else:
+            reason = type(exc).__name__
+        return (
+            f"cannot reach Kafka at {bootstrap} (BULWARK_KAFKA_BOOTSTRAP): {reason}; start it, "
+            "or unset BULWARK_KAFKA_BOOTSTRAP to run without Kafka"
+        )
+    finally:
+        await client.close()
+        quiet.setLevel(level)
+    return None
 
 
 def port_problem(settings: Settings, host: str, port: int, *, port_flag: bool) -> str | None:

@@ -8,7 +8,13 @@ import argparse
 import os
 import sys
 
-from bootstrap.cli_preflight import EXIT_REFUSED, EXIT_USAGE, port_problem, refuse_store
+from bootstrap.cli_preflight import (
+    EXIT_REFUSED,
+    EXIT_USAGE,
+    port_problem,
+    refuse_kafka,
+    refuse_store,
+)
 from bootstrap.settings import Settings, SettingsError
 
 __all__ = ["EXIT_REFUSED", "EXIT_USAGE", "consume", "serve"]
@@ -33,6 +39,9 @@ def serve(args: argparse.Namespace, settings: Settings) -> int:
     if inference is not None:  # a forced GPU provider this machine lacks: one line
         print(f"bulwark: configuration error: {inference}", file=sys.stderr)
         return EXIT_USAGE
+    refused = refuse_kafka(settings)  # configured and no broker answers: one line
+    if refused is not None:
+        return refused
     # Last, just before the start-up (it takes no time): a port another process holds is one
     # line now, not a bind error once the app has started seconds later (the kill switch
     # lane's with a traceback per thread that saw it).
@@ -76,6 +85,10 @@ def consume(settings: Settings) -> int:
     """`bulwark consume`: the Kafka command consumers (a refused store: one line)."""
     from bootstrap.early_join import StoreRefused, run_consume
 
+    # An unusable store, then no broker answering: one line each, not the consumers' traceback.
+    refused = refuse_store(settings) or refuse_kafka(settings)
+    if refused is not None:
+        return refused
     try:
         run_consume(settings)  # the store preflight too, once the group join is under way
     except StoreRefused as exc:

@@ -381,3 +381,33 @@ def test_serve_refuses_a_kill_switch_port_that_is_the_apis(
         "bulwark: BULWARK_KILL_SWITCH_PORT is 18000, the API's port too (BULWARK_PORT): "
         "the kill switch's lane listens on a port of its own; set another\n"
     )
+
+
+@pytest.mark.parametrize("command", ["serve", "consume", "surveil"])
+def test_a_kafka_no_broker_answers_is_one_line_before_the_start(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    command: str,
+) -> None:
+    # Arrange: a migrated store, and Kafka configured where nothing listens
+    store = tmp_path / "bulwark.db"
+    monkeypatch.setenv("BULWARK_DATABASE_URL", sqlite_url(store))
+    assert main(["--env-file", "", "migrate"]) == 0
+    capsys.readouterr()
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        nobody = closed.getsockname()[1]
+    monkeypatch.setenv("BULWARK_KAFKA_BOOTSTRAP", f"127.0.0.1:{nobody}")
+
+    # Act
+    code = main(["--env-file", "", command])
+
+    # Assert
+    err = capsys.readouterr().err
+    assert code == EXIT_REFUSED
+    assert err == (
+        f"bulwark: cannot reach Kafka at 127.0.0.1:{nobody} (BULWARK_KAFKA_BOOTSTRAP): could "
+        "not connect to any broker; start it, or unset BULWARK_KAFKA_BOOTSTRAP to run without "
+        "Kafka\n"
+    )
