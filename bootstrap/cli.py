@@ -35,6 +35,7 @@ from bootstrap.cli_preflight import refuse_kafka, refuse_store
 from bootstrap.cli_serve import EXIT_REFUSED, EXIT_USAGE
 from bootstrap.cli_users import add_user_commands, run_user_command
 from bootstrap.settings import Settings, SettingsError, load_settings
+from bootstrap.tracing import choose_tracing
 from domain.errors import DomainError
 from domain.numbers import InvalidNumber, NumberSpec
 from domain.principals import Principal, Role
@@ -252,6 +253,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         settings = load_settings(env_file=_env_file(args.env_file))
+        choose_tracing(settings)  # the standard OTEL_* variables vetted with the settings
     except SettingsError as exc:
         print(f"bulwark: configuration error: {exc}", file=sys.stderr)
         return EXIT_USAGE

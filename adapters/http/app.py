@@ -12,6 +12,7 @@ from litestar import Litestar, Router
 from litestar.config.cors import CORSConfig
 from litestar.datastructures import State
 from litestar.di import Provide
+from litestar.enums import RequestEncodingType
 from litestar.handlers import HTTPRouteHandler
 from litestar.middleware import DefineMiddleware
 from litestar.openapi.config import OpenAPIConfig
@@ -235,11 +236,16 @@ def create_app(
 
 
 def declare_body_limit(app: Litestar) -> None:
-    """A handler that reads a body may answer 413 past `max_body_bytes`: the document says so."""
+    """A handler that reads a body may answer 413 past `max_body_bytes`, and one that reads
+    JSON 415 for a form-encoded body: the document says so."""
     for route in app.routes:
         for handler in getattr(route, "route_handlers", ()):
-            if (
-                isinstance(handler, HTTPRouteHandler)
-                and "data" in handler.parsed_fn_signature.parameters
-            ):
-                handler.responses = {**problem_responses(413), **(handler.responses or {})}
+            if not isinstance(handler, HTTPRouteHandler):
+                continue
+            data = handler.parsed_fn_signature.parameters.get("data")
+            if data is None:
+                continue
+            media = getattr(data.kwarg_definition, "media_type", RequestEncodingType.JSON)
+            form = media in (RequestEncodingType.URL_ENCODED, RequestEncodingType.MULTI_PART)
+            statuses = (413,) if form else (413, 415)
+            handler.responses = {**problem_responses(*statuses), **(handler.responses or {})}

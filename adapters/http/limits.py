@@ -24,6 +24,7 @@ from litestar.types import (
     WebSocketCloseEvent,
 )
 
+from adapters.http.media import refuse_form_body
 from adapters.http.problems import PROBLEM_JSON, Problem
 from adapters.http.services import HttpConfig
 from adapters.wire.json_limits import INVALID_ENCODING, JsonLimits
@@ -63,6 +64,12 @@ class LimitedRequest(Request[Any, Any, Any]):
                 self.json_limits.check(raw)
             state[_CHECKED] = True
         return raw
+
+    async def json(self) -> Any:
+        """The body as JSON (every `data` parameter but a console form's); a form-encoded body
+        is refused with 415 before it is parsed."""
+        refuse_form_body(self)
+        return await super().json()
 
 
 def json_limits(config: HttpConfig) -> JsonLimits:

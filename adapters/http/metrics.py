@@ -45,18 +45,18 @@ class StreamMetricsCollector(Collector):
         report = self._report()
         if report is None:
             return
-        rate, latency, lag, lag_total, alerts = _families()
+        rate, latency, lag, group_lag, alerts = _families()
         for topic in report.topics:
             rate.add_metric([topic.topic], topic.messages_per_second)
             for quantile, value in (("0.5", topic.p50_ms), ("0.99", topic.p99_ms)):
-                if value is not None:
-                    latency.add_metric([topic.topic, quantile], value)
+                if value is not None:  # the monitor keeps milliseconds; Prometheus seconds
+                    latency.add_metric([topic.topic, quantile], value / 1000.0)
         for group in report.groups:
-            lag_total.add_metric([group.group], group.total)
+            group_lag.add_metric([group.group], group.total)
             for (topic_name, partition), n in sorted(group.partitions.items()):
                 lag.add_metric([group.group, topic_name, str(partition)], n)
         alerts.add_metric([], len(report.alerts))
-        yield from (rate, latency, lag, lag_total, alerts)
+        yield from (rate, latency, lag, group_lag, alerts)
 
 
 def _families() -> tuple[
@@ -69,8 +69,8 @@ def _families() -> tuple[
             labels=["topic"],
         ),
         GaugeMetricFamily(
-            "bulwark_kafka_topic_latency_ms",
-            "End-to-end latency from the record timestamp to its arrival, milliseconds",
+            "bulwark_kafka_topic_latency_seconds",
+            "End-to-end latency from the record timestamp to its arrival, seconds",
             labels=["topic", "quantile"],
         ),
         GaugeMetricFamily(
@@ -79,7 +79,8 @@ def _families() -> tuple[
             labels=["group", "topic", "partition"],
         ),
         GaugeMetricFamily(
-            "bulwark_kafka_consumer_lag_total",
+            # A gauge: no `_total` (Prometheus keeps that suffix for counters).
+            "bulwark_kafka_consumer_group_lag",
             "Messages past a consumer group's committed offsets, all partitions",
             labels=["group"],
         ),

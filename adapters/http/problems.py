@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from http import HTTPStatus
 from math import ceil
@@ -10,6 +11,7 @@ from typing import Any, Protocol
 import msgspec
 import structlog
 from litestar import Request, Response
+from litestar.enums import RequestEncodingType
 from litestar.exceptions import (
     HTTPException,
     NotAuthorizedException,
@@ -20,6 +22,7 @@ from litestar.exceptions import (
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
 
+from adapters.http.media import JSON, form_body_refused, form_media_type
 from adapters.wire.json_limits import BODY_TOO_LARGE, JsonLimitError
 from domain.aggregation.model import AggregatorUnavailable, InvalidWebhook
 from domain.errors import (
@@ -94,6 +97,54 @@ _HTTP_CODES = {
 }
 
 
+# Titles that read better written out than derived from the code (title_for).
+_TITLES = {
+    "VALIDATION_ERROR": "Invalid request",
+    "MALFORMED_JSON": "The body is not valid JSON",
+    "UNSUPPORTED_MEDIA_TYPE": "Unsupported media type: send JSON",
+    "INTERNAL_ERROR": "Internal server error",
+    "UNAUTHENTICATED": "Authentication required",
+    "FORBIDDEN": "Not allowed",
+    "DOMAIN_ERROR": "Request refused",
+    "HTTP_ERROR": "Request refused",
+    "BAD_REQUEST": "Bad request",
+    "COMPUTE_TIME_BUDGET": "Compute time budget exceeded",
+    "FOUR_EYES_REQUIRED": "A second approver is required",
+    "STEP_UP_REQUIRED": "Step-up authentication required",
+    "MFA_REQUIRED": "A one-time code is required",
+}
+# Words of a code written in capitals in its title.
+_ACRONYMS = frozenset(
+    {
+        "API",
+        "CSV",
+        "CUSIP",
+        "ESG",
+        "ID",
+        "JSON",
+        "KYC",
+        "MFA",
+        "OTP",
+        "RPC",
+        "URI",
+        "URL",
+        "XML",
+        "XSD",
+    }
+)
+
+
+def title_for(code: str) -> str:
+    """A problem's `title`: a short phrase a person reads, the same for every occurrence of a
+    code (RFC 9457), e.g. INVALID_QUANTITY -> "Invalid quantity"; never a class name."""
+    if code in _TITLES:
+        return _TITLES[code]
+    words = [w if w in _ACRONYMS else w.lower() for w in code.split("_") if w]
+    if not words:
+        return "Request refused"
+    return " ".join([words[0][:1].upper() + words[0][1:], *words[1:]])
+
+
 def domain_status(error: DomainError) -> int:
     for cls, status in _DOMAIN_STATUS:
         if isinstance(error, cls):
@@ -143,7 +194,7 @@ def on_domain_error(request: Request[Any, Any, Any], exc: DomainError) -> Respon
         retry_after = None
     if status == 401:
         headers["WWW-Authenticate"] = WWW_AUTHENTICATE
-    title = type(exc).__name__
+    title = title_for(exc.code)
     field = getattr(exc, "field", None)
     errors = None if field is None else [FieldError(field=field, message=exc.message)]
     return problem_response(
@@ -161,19 +212,121 @@ def on_domain_error(request: Request[Any, Any, Any], exc: DomainError) -> Respon
 def on_validation_error(
     request: Request[Any, Any, Any], exc: ValidationException
 ) -> Response[Problem]:
-    errors = [
-        FieldError(
-            field=_field_name(item),
-            message=str(item.get("message", "invalid")),
-            source=_source(item.get("source", "body")),
-        )
+    items = [
+        item
         for item in (exc.extra if isinstance(exc.extra, list) else [])
         if isinstance(item, dict)
     ]
-    detail = "; ".join(f"{e.field}: {e.message}" for e in errors) or str(exc.detail)
+    if any(_missing_body(item) for item in items) and _reads_json(request):
+        return _no_body(request)
+    errors = [
+        FieldError(
+            field=_field_name(item),
+            message=_prose(_field_name(item), str(item.get("message", "invalid"))),
+            source=_source(item.get("source", "body")),
+        )
+        for item in items
+    ]
+    detail = "; ".join(_sentence(e) for e in errors) or str(exc.detail)
     return problem_response(
-        request, 400, "VALIDATION_ERROR", "Invalid request", detail, errors=errors or None
+        request,
+        400,
+        "VALIDATION_ERROR",
+        title_for("VALIDATION_ERROR"),
+        detail,
+        errors=errors or None,
     )
+
+
+def _missing_body(item: dict[str, Any]) -> bool:
+    """Litestar's error for a `data` parameter that got nothing: an empty or absent body."""
+    return item.get("key") == "data" and item.get("message") == "'data'"
+
+
+def _data_field(request: Request[Any, Any, Any]) -> Any:
+    handler = request.scope.get("route_handler")
+    signature = getattr(handler, "parsed_fn_signature", None)
+    return None if signature is None else signature.parameters.get("data")
+
+
+def _reads_json(request: Request[Any, Any, Any]) -> bool:
+    """Whether the route's `data` is a JSON body (not a console form's)."""
+    field = _data_field(request)
+    if field is None:
+        return False
+    media = getattr(field.kwarg_definition, "media_type", RequestEncodingType.JSON)
+    return media not in (RequestEncodingType.URL_ENCODED, RequestEncodingType.MULTI_PART)
+
+
+def _no_body(request: Request[Any, Any, Any]) -> Response[Problem]:
+    """400 VALIDATION_ERROR for a JSON route given no body (415 for an empty form): a sentence
+    naming what to send, with the body's required fields when they are known."""
+    media = form_media_type(request)
+    if media is not None:
+        return on_http_error(request, form_body_refused(media))
+    required = _required_fields(request)
+    wanted = f"a JSON object with {_and(required)}" if required else "a JSON object"
+    detail = f"the request has no body: send {wanted} (Content-Type: {JSON})"
+    error = FieldError(field="body", message="a JSON body is required")
+    return problem_response(
+        request, 400, "VALIDATION_ERROR", title_for("VALIDATION_ERROR"), detail, errors=[error]
+    )
+
+
+def _required_fields(request: Request[Any, Any, Any]) -> list[str]:
+    field = _data_field(request)
+    kind = getattr(field, "annotation", None)
+    if not (isinstance(kind, type) and issubclass(kind, msgspec.Struct)):
+        return []
+    return [f.encode_name for f in msgspec.structs.fields(kind) if f.required]
+
+
+def _and(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+# msgspec's wording (as Litestar passes it on) and the sentence a client reads instead.
+_MISSING = re.compile(r"^Object missing required field `([^`]*)`$")
+_UNKNOWN = re.compile(r"^Object contains unknown field `([^`]*)`$")
+_EXPECTED = re.compile(r"^Expected `([^`]*)`, got `([^`]*)`$")
+_ENUM = re.compile(r"^Invalid enum value (.+)$")
+_KINDS = {
+    "str": "a string",
+    "int": "an integer",
+    "float": "a number",
+    "bool": "true or false",
+    "object": "a JSON object",
+    "array": "an array",
+    "null": "null",
+    "decimal": "a decimal number",
+    "datetime": "a date and time",
+    "date": "a date",
+}
+
+
+def _kind(name: str) -> str:
+    return " or ".join(_KINDS.get(part.strip(), f"`{part.strip()}`") for part in name.split("|"))
+
+
+def _prose(field: str, message: str) -> str:
+    """A field error as a phrase: "side is required", not "Object missing required field"."""
+    if match := _MISSING.match(message):
+        return f"{match.group(1)} is required"
+    if match := _UNKNOWN.match(message):
+        return f"{match.group(1)} is not a field of this request"
+    if match := _EXPECTED.match(message):
+        what = "the body" if field == "body" else field
+        return f"{what} must be {_kind(match.group(1))}, not {_kind(match.group(2))}"
+    if match := _ENUM.match(message):
+        return f"{field} cannot be {match.group(1)}: it is not one of the accepted values"
+    return message
+
+
+def _sentence(error: FieldError) -> str:
+    """One error of the detail: its message, prefixed by the field when it does not name it."""
+    if error.field == "body" or error.message.startswith(f"{error.field} "):
+        return error.message
+    return f"{error.field}: {error.message}"
 
 
 def _source(source: Any) -> str:
@@ -184,6 +337,8 @@ def _source(source: Any) -> str:
 def _field_name(item: dict[str, Any]) -> str:
     key = str(item.get("key", ""))
     message = str(item.get("message", ""))
+    if key == "data" and "`$." not in message and "field `" not in message:
+        return "body"  # the handler's `data` parameter: the whole body is at fault
     # msgspec names the offending path as "at `$.field`" or an unknown field as "field `x`".
     for marker in ("at `$.", "unknown field `", "required field `", "field `"):
         if marker in message:
@@ -200,7 +355,10 @@ def on_http_error(request: Request[Any, Any, Any], exc: HTTPException) -> Respon
         code = "FORBIDDEN"
     detail = str(exc.detail)
     if isinstance(exc.__cause__, SerializationException):
-        code, detail = "MALFORMED_JSON", f"the request body is not valid JSON: {exc.detail}"
+        media = form_media_type(request)
+        if media is not None:  # a form whose bytes reached a JSON parser
+            return on_http_error(request, form_body_refused(media))
+        code, detail = "MALFORMED_JSON", _malformed(str(exc.detail))
     headers = dict(exc.headers or {})
     if status == 401:
         headers.setdefault("WWW-Authenticate", WWW_AUTHENTICATE)
@@ -215,17 +373,25 @@ def on_http_error(request: Request[Any, Any, Any], exc: HTTPException) -> Respon
         request,
         status,
         code,
-        _title(status),
+        title_for(code),
         detail,
         headers=headers,
         retry_after=retry_after,
     )
 
 
+def _malformed(reason: str) -> str:
+    """MALFORMED_JSON's detail: "... not valid JSON (invalid character at byte 0) ..."."""
+    reason = reason.removeprefix("JSON is malformed: ")
+    reason = re.sub(r" \(byte (\d+)\)", r" at byte \1", reason)
+    reason = reason[:1].lower() + reason[1:]
+    return f"the request body is not valid JSON ({reason}): send a JSON object"
+
+
 def on_json_limit(request: Request[Any, Any, Any], exc: JsonLimitError) -> Response[Problem]:
     """A body refused before decoding: 413 over the size cap, 400 for depth, strings, encoding."""
     status = 413 if exc.code == BODY_TOO_LARGE else 400
-    return problem_response(request, status, exc.code, _title(status), exc.detail)
+    return problem_response(request, status, exc.code, title_for(exc.code), exc.detail)
 
 
 def on_unexpected(request: Request[Any, Any, Any], exc: Exception) -> Response[Problem]:
@@ -236,7 +402,7 @@ def on_unexpected(request: Request[Any, Any, Any], exc: Exception) -> Response[P
         request,
         HTTP_500_INTERNAL_SERVER_ERROR,
         "INTERNAL_ERROR",
-        "Internal server error",
+        title_for("INTERNAL_ERROR"),
         "An unexpected error happened; it has been logged.",
     )
 
@@ -269,6 +435,10 @@ _RESPONSE_NOTES: dict[int, str] = {
     404: "NOT_FOUND: no such resource, or it belongs to someone else",
     409: "CONFLICT with the current state",
     413: "BODY_TOO_LARGE",
+    415: (
+        "UNSUPPORTED_MEDIA_TYPE: a body of a media type this operation does not read "
+        "(a form where a JSON object is read)"
+    ),
     422: "A well-formed request the domain refuses; `code` says why",
     423: "Locked for a while (LOGIN_LOCKED, KILL_SWITCH_LOCKED): see Retry-After",
     429: "RATE_LIMITED or LOGIN_THROTTLED: retry after the Retry-After header's seconds",

@@ -41,7 +41,8 @@ class CoreContainer(containers.DeclarativeContainer):
 
     clock = providers.Singleton(SystemClock)
     ids = providers.Singleton(UuidGenerator)
-    # OpenTelemetry when BULWARK_OTLP_ENDPOINT is set, else off (bootstrap/tracing.py).
+    # OpenTelemetry when BULWARK_OTLP_ENDPOINT (or OTEL_EXPORTER_OTLP_*ENDPOINT) is set, else
+    # off (bootstrap/tracing.py).
     tracing = providers.Singleton(later("bootstrap.tracing:build_tracing"), settings)
     # Which process this container serves: `bulwark consume` sets "consume" before it starts.
     process = providers.Object("serve")

@@ -25,7 +25,11 @@ class ObservabilitySettings(Section, frozen=True, kw_only=True):
     # alerts become `ops.alert` notifications to the desk). Unset: that route answers 401.
     alertmanager_token: Secret | None = None
     # The collector's base URL (http://host:4318; /v1/traces is added) or its full traces URL.
+    # Each of these three wins over its standard OTEL_* variable when both are set.
     otlp_endpoint: Annotated[str, msgspec.Meta(pattern=r"^https?://[^\s/]+(/\S*)?$")] | None = None
-    otel_service_name: Annotated[str, msgspec.Meta(min_length=1, max_length=200)] = "bulwark"
-    # Share of new traces kept (a caller's sampled flag is followed: ParentBased).
-    otel_sample_ratio: Annotated[float, msgspec.Meta(ge=0, le=1)] = 1.0
+    # Unset: OTEL_EXPORTER_OTLP_TRACES_ENDPOINT / OTEL_EXPORTER_OTLP_ENDPOINT, else tracing off.
+    # service.name of the spans. Unset: OTEL_SERVICE_NAME, else "bulwark".
+    otel_service_name: Annotated[str, msgspec.Meta(min_length=1, max_length=200)] | None = None
+    # Share of new traces kept (a caller's sampled flag is followed: ParentBased). Unset:
+    # OTEL_TRACES_SAMPLER / OTEL_TRACES_SAMPLER_ARG, else 1.0 (bootstrap/tracing.py).
+    otel_sample_ratio: Annotated[float, msgspec.Meta(ge=0, le=1)] | None = None

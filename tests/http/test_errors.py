@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 import httpx
 import pytest
 
+from adapters.http.problems import title_for
 from application.trading.accounts import OrderPage, OrderQuery
+from domain.errors import DomainError
 from domain.principals import Principal, Role
 from tests.http.core_helpers import assert_problem, harness_with, order_body, submit
 from tests.http.harness import PASSWORD, Harness, User
@@ -172,3 +177,128 @@ async def test_an_odd_but_routable_host_header_does_not_break_a_request(
     assert found.status_code == 200, found.text
     assert missing.status_code == 404
     assert missing.json()["instance"] == "/api/v1/nothing"
+
+
+async def test_an_empty_or_missing_body_names_what_to_send(harness: Harness, owner: User) -> None:
+    # Arrange
+    json_headers = {**owner.headers, "Content-Type": "application/json"}
+
+    # Act
+    missing = await harness.client.post("/api/v1/orders", headers=owner.headers)
+    empty = await harness.client.post("/api/v1/orders", content=b"", headers=json_headers)
+
+    # Assert
+    for response in (missing, empty):
+        body = assert_problem(response, 400, "VALIDATION_ERROR")
+        assert body["detail"].startswith("the request has no body: send a JSON object"), body
+        assert "account_id, symbol, side and quantity" in body["detail"]
+        assert body["errors"] == [{"field": "body", "message": "a JSON body is required"}]
+        assert "'data'" not in response.text
+
+
+async def test_text_that_is_not_json_is_malformed_json_in_a_sentence(
+    harness: Harness, owner: User
+) -> None:
+    # Arrange
+    headers = {**owner.headers, "Content-Type": "application/json"}
+
+    # Act
+    response = await harness.client.post("/api/v1/orders", content=b"buy 10 AAPL", headers=headers)
+
+    # Assert
+    body = assert_problem(response, 400, "MALFORMED_JSON")
+    assert body["title"] == "The body is not valid JSON"
+    assert body["detail"].startswith("the request body is not valid JSON (")
+    assert body["detail"].endswith("send a JSON object")
+
+
+async def test_a_json_body_that_is_not_an_object_says_so(harness: Harness, owner: User) -> None:
+    # Act
+    response = await harness.client.post("/api/v1/orders", json=[1, 2], headers=owner.headers)
+
+    # Assert
+    body = assert_problem(response, 400, "VALIDATION_ERROR")
+    assert body["detail"] == "the body must be a JSON object, not an array"
+    assert [error["field"] for error in body["errors"]] == ["body"]
+
+
+async def test_field_errors_read_as_phrases_naming_the_field(market: Harness, owner: User) -> None:
+    # Arrange
+    account = await market.account(owner, "acc-1")
+    missing = order_body(account)
+    del missing["side"]
+
+    # Act
+    absent = await submit(market, owner, missing)
+    wrong_type = await submit(market, owner, order_body(account, symbol=3))
+    not_listed = await submit(market, owner, order_body(account, side="up"))
+
+    # Assert
+    assert assert_problem(absent, 400, "VALIDATION_ERROR")["detail"] == "side is required"
+    assert (
+        assert_problem(wrong_type, 400, "VALIDATION_ERROR")["detail"]
+        == "symbol must be a string, not an integer"
+    )
+    assert assert_problem(not_listed, 400, "VALIDATION_ERROR")["detail"].startswith(
+        "side cannot be 'up'"
+    )
+
+
+@pytest.mark.parametrize(
+    ("kind", "media"),
+    [
+        ({"data": {"account_id": "acc-1", "symbol": "AAPL"}}, "application/x-www-form-urlencoded"),
+        ({"files": {"file": ("order.txt", b"buy")}}, "multipart/form-data"),
+        (
+            {"content": b"", "headers": {"Content-Type": "application/x-www-form-urlencoded"}},
+            "application/x-www-form-urlencoded",
+        ),
+    ],
+)
+async def test_a_form_sent_to_a_json_endpoint_is_415_asking_for_json(
+    harness: Harness, owner: User, kind: dict[str, Any], media: str
+) -> None:
+    # Arrange
+    headers = {**owner.headers, **kind.pop("headers", {})}
+
+    # Act
+    response = await harness.client.post("/api/v1/orders", headers=headers, **kind)
+
+    # Assert
+    body = assert_problem(response, 415, "UNSUPPORTED_MEDIA_TYPE")
+    assert media in body["detail"]
+    assert "application/json" in body["detail"]
+
+
+async def test_a_domain_refusal_is_titled_with_a_phrase_not_a_class_name(
+    market: Harness, owner: User
+) -> None:
+    # Arrange
+    account = await market.account(owner, "acc-1")
+
+    # Act
+    response = await submit(market, owner, order_body(account, quantity="1e9"))
+
+    # Assert
+    body = assert_problem(response, 422, "INVALID_QUANTITY")
+    assert body["title"] == "Invalid quantity"
+
+
+def test_every_domain_code_has_a_title_a_person_reads() -> None:
+    # Arrange
+    codes = {cls.code for cls in _subclasses(DomainError)} | {"MFA_REQUIRED", "CSV_INVALID"}
+
+    # Act
+    titles = {code: title_for(code) for code in codes}
+
+    # Assert: a capital, then words; no CamelCase, no underscores
+    for code, title in titles.items():
+        assert title[:1].isupper() and "_" not in title, (code, title)
+        assert not re.search(r"[a-z][A-Z]", title), (code, title)
+    assert titles["CSV_INVALID"] == "CSV invalid"
+    assert titles["NOT_FOUND"] == "Not found"
+
+
+def _subclasses(cls: type[DomainError]) -> set[type[DomainError]]:
+    found = set(cls.__subclasses__())
+    return found.union(*(_subclasses(sub) for sub in found))

@@ -80,7 +80,7 @@ def test_the_dashboard_shows_what_the_desk_watches() -> None:
         "bulwark_broker_call_seconds_bucket",
         "bulwark_broker_call_errors_total",
         "bulwark_outbox_backlog",
-        "bulwark_kafka_consumer_lag_total",
+        "bulwark_kafka_consumer_group_lag",
         "bulwark_provider_breaker_code",
         "bulwark_websocket_clients",
     )

@@ -181,12 +181,12 @@ async def test_metrics_expose_the_stream_gauges_without_credentials(
     assert response.headers["content-type"].startswith("text/plain")
     text = response.text
     assert f'bulwark_kafka_topic_messages_per_second{{topic="{TOPIC}"}} 1.0' in text
-    assert f'bulwark_kafka_topic_latency_ms{{quantile="0.99",topic="{TOPIC}"}}' in text
+    assert f'bulwark_kafka_topic_latency_seconds{{quantile="0.99",topic="{TOPIC}"}}' in text
     assert (
         f'bulwark_kafka_consumer_lag{{group="bulwark-orders",partition="1",topic="{TOPIC}"}} 2500.0'
         in text
     )
-    assert 'bulwark_kafka_consumer_lag_total{group="bulwark-orders"} 2500.0' in text
+    assert 'bulwark_kafka_consumer_group_lag{group="bulwark-orders"} 2500.0' in text
     assert "bulwark_kafka_alerts_active 1.0" in text
 
 
@@ -194,4 +194,4 @@ async def test_metrics_without_kafka_answer_without_stream_samples(harness: Harn
     response = await harness.client.get("/metrics")
 
     assert response.status_code == 200, response.text
-    assert "bulwark_kafka_consumer_lag_total{" not in response.text
+    assert "bulwark_kafka_consumer_group_lag{" not in response.text

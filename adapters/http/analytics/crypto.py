@@ -13,7 +13,7 @@ from litestar import Controller, Request, Response, get, post
 from litestar.params import JSONBody
 
 from adapters.http.analytics import AnalyticsDep, problems
-from adapters.http.problems import Problem, problem_response, problem_responses
+from adapters.http.problems import Problem, problem_response, problem_responses, title_for
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.crypto import (
     GasIn,
@@ -60,7 +60,7 @@ def on_chain_unavailable(
         request,
         503,
         exc.code,
-        type(exc).__name__,
+        title_for(exc.code),
         exc.message,
         headers={"Retry-After": str(seconds)},
         retry_after=seconds,

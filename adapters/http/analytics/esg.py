@@ -11,7 +11,7 @@ from litestar.params import FromPath, JSONBody
 
 from adapters.http.analytics import AnalyticsDep, problems
 from adapters.http.deps import CallerDep
-from adapters.http.problems import Problem, problem_response
+from adapters.http.problems import Problem, problem_response, title_for
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.esg import (
     EsgCarbonOut,
@@ -41,7 +41,7 @@ def on_esg_unavailable(
 ) -> Response[Problem]:
     seconds = max(1, ceil(exc.retry_after))
     return problem_response(
-        request, 503, exc.code, type(exc).__name__, exc.message,
+        request, 503, exc.code, title_for(exc.code), exc.message,
         headers={"Retry-After": str(seconds)}, retry_after=seconds,
     )  # fmt: skip
 

@@ -17,6 +17,8 @@ from litestar.exceptions import (
     ValidationException,
 )
 
+from adapters.http.media import refuse_form_body
+
 T = TypeVar("T")
 # Bodies above this many bytes are decoded on a worker thread.
 OFF_LOOP_BYTES = 65_536
@@ -25,7 +27,8 @@ _DISCONNECTED = "client disconnected prematurely"
 
 async def read_body(request: Request[Any, Any, Any]) -> bytes:
     """The whole body within the route's own limit (413 past it: Litestar's check); 400 for
-    none, or for a client gone before sending all of it."""
+    none, or for a client gone before sending all of it; 415 for a form-encoded body."""
+    refuse_form_body(request)
     chunks = []
     try:
         async for chunk in request.stream():

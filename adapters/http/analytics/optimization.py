@@ -87,7 +87,7 @@ class OptimizationController(Controller):
                 generate_examples=False,
                 description="The weights and the portfolio's measures",
             ),
-            **problems(400, 404, 413, 422),
+            **problems(400, 404, 413, 415, 422),
         },
         opt=VIEWER_MAY_CALL,
     )

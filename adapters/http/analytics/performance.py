@@ -11,7 +11,7 @@ from litestar.params import FromPath, QueryParameter
 
 from adapters.http.analytics import AnalyticsDep, problems
 from adapters.http.deps import CallerDep
-from adapters.http.problems import FieldError, Problem, problem_response
+from adapters.http.problems import FieldError, Problem, problem_response, title_for
 from adapters.http.schemas.performance import PerformanceOut
 from adapters.http.security import READERS_AND_AGENTS, require_roles
 from application.analytics.performance import (
@@ -31,7 +31,7 @@ def on_query_error(request: Request[Any, Any, Any], exc: DomainError) -> Respons
     errors = None if exc.field is None else [FieldError(exc.field, exc.message, "query")]
     status = _STATUS.get(type(exc), 422)
     return problem_response(
-        request, status, exc.code, type(exc).__name__, exc.message, errors=errors
+        request, status, exc.code, title_for(exc.code), exc.message, errors=errors
     )
 
 

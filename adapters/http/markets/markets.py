@@ -15,7 +15,7 @@ from litestar.openapi.spec import Example
 from litestar.params import FromPath, JSONBody, QueryParameter
 
 from adapters.http.markets import MarketsDep, problems
-from adapters.http.problems import Problem, problem_response, problem_responses
+from adapters.http.problems import Problem, problem_response, problem_responses, title_for
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.markets import (
     ContractListOut,
@@ -46,7 +46,7 @@ def on_unavailable(request: Request[Any, Any, Any], exc: DomainError) -> Respons
     """503 with Retry-After (whole seconds, rounded up): the source, not the request, failed."""
     seconds = max(1, ceil(float(getattr(exc, "retry_after", 30.0))))
     return problem_response(
-        request, 503, exc.code, type(exc).__name__, exc.message,
+        request, 503, exc.code, title_for(exc.code), exc.message,
         headers={"Retry-After": str(seconds)}, retry_after=seconds,
     )  # fmt: skip
 

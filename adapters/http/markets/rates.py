@@ -14,7 +14,7 @@ from litestar.openapi.spec import Example
 from litestar.params import FromPath, QueryParameter
 
 from adapters.http.markets import MarketsDep, problems
-from adapters.http.problems import Problem, problem_response
+from adapters.http.problems import Problem, problem_response, title_for
 from adapters.http.schemas.rates import RateSeriesPageOut, TreasuryInversionsOut, YieldCurveOut
 from adapters.http.security import READERS_AND_AGENTS, require_roles
 from application.markets.rates import MAX_PAGE, MAX_TENORS
@@ -33,7 +33,7 @@ def on_unavailable(request: Request[Any, Any, Any], exc: RatesUnavailable) -> Re
         request,
         503,
         exc.code,
-        type(exc).__name__,
+        title_for(exc.code),
         exc.message,
         headers={"Retry-After": str(seconds)},
         retry_after=seconds,

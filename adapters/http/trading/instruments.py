@@ -11,7 +11,7 @@ from litestar.openapi.spec import OpenAPIMediaType, OpenAPIType, Operation, Requ
 from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter, RawBody
 
 from adapters.http.deps import CallerDep
-from adapters.http.problems import FieldError, Problem, problem_response
+from adapters.http.problems import FieldError, Problem, problem_response, title_for
 from adapters.http.schemas.instruments import (
     ImportReportOut,
     InstrumentIn,
@@ -197,7 +197,12 @@ def _bad_file(
     request: Request[Any, Any, Any], detail: str, errors: list[FieldError]
 ) -> Response[Problem]:
     return problem_response(
-        request, 422, InvalidImport.code, "InvalidImport", detail, errors=errors or None
+        request,
+        422,
+        InvalidImport.code,
+        title_for(InvalidImport.code),
+        detail,
+        errors=errors or None,
     )
 
 

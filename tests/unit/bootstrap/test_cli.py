@@ -411,3 +411,21 @@ def test_a_kafka_no_broker_answers_is_one_line_before_the_start(
         "not connect to any broker; start it, or unset BULWARK_KAFKA_BOOTSTRAP to run without "
         "Kafka\n"
     )
+
+
+def test_a_standard_otel_variable_bulwark_cannot_use_is_a_configuration_error(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Arrange: no Bulwark endpoint, so the standard sampler variable applies
+    monkeypatch.delenv("BULWARK_OTLP_ENDPOINT", raising=False)
+    monkeypatch.setenv("OTEL_EXPORTER_OTLP_ENDPOINT", "http://otel:4318")
+    monkeypatch.setenv("OTEL_TRACES_SAMPLER", "jaeger_remote")
+
+    # Act
+    code = main(["--env-file", "", "users", "list"])
+
+    # Assert
+    assert code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("bulwark: configuration error: OTEL_TRACES_SAMPLER: expected one of")
+    assert err.count("\n") == 1
