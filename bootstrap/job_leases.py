@@ -107,7 +107,9 @@ def lease_port(settings: Settings) -> Leases:
     if url.startswith("postgresql"):
         from adapters.postgres.leases import PostgresAdvisoryLeases
 
-        return PostgresAdvisoryLeases(url, timeout_seconds=settings.store.pool_timeout_seconds)
+        return PostgresAdvisoryLeases(
+            settings.store.lease_url or url, timeout_seconds=settings.store.pool_timeout_seconds
+        )
     from bootstrap.storage import sqlite_file
 
     database = sqlite_file(url)

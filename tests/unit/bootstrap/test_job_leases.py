@@ -7,12 +7,17 @@ import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 
 from adapters.memory.leases import InMemoryLeases
-from bootstrap.job_leases import PREFIX, JobLeases
+from adapters.postgres.leases import PostgresAdvisoryLeases
+from adapters.postgres.sqlite_leases import FileLockLeases
+from bootstrap.job_leases import PREFIX, JobLeases, lease_port
 from bootstrap.periodic import running_every
+from bootstrap.settings import Settings
+from bootstrap.settings.store import StoreSettings
 
 WAIT_S = 5.0  # a bound on how long a test waits for what it expects, not a timing assertion
 TTL_S = 0.6
@@ -227,3 +232,35 @@ async def test_running_every_runs_a_check_in_one_process_only_when_leased(leased
     # Assert
     ran = sorted(who for who, n in calls.items() if n > 0)
     assert len(ran) == (1 if leased else 2)
+
+
+@pytest.mark.parametrize(
+    ("url", "lease_url", "kind"),
+    [
+        ("memory://", None, "InMemoryLeases"),
+        ("sqlite+aiosqlite:///{tmp}/bulwark.db", None, "FileLockLeases"),
+        ("postgresql+asyncpg://u:p@db:5432/bulwark", None, "PostgresAdvisoryLeases"),
+        (
+            "postgresql+asyncpg://u:p@pgbouncer:6432/bulwark",
+            "postgresql+asyncpg://u:p@db:5432/bulwark",
+            "PostgresAdvisoryLeases",
+        ),
+    ],
+)
+async def test_the_lease_is_the_stores_own_lock(
+    url: str, lease_url: str | None, kind: str, tmp_path: Path
+) -> None:
+    # Arrange
+    store = StoreSettings(database_url=url.format(tmp=tmp_path), lease_url=lease_url)
+
+    # Act
+    leases = lease_port(Settings(store=store))  # nothing is connected until a lease is tried
+
+    # Assert
+    assert type(leases).__name__ == kind
+    if isinstance(leases, FileLockLeases):
+        await leases.acquire("bulwark-job:margin", "a", 1.0)
+        assert (tmp_path / "bulwark.db.leases" / "bulwark-job_margin.lock").exists()
+    if isinstance(leases, PostgresAdvisoryLeases):
+        assert leases._engine.url.host == "db"
+    await leases.aclose()
