@@ -12,6 +12,7 @@ from adapters.alpaca.http import trading_url
 from adapters.alpaca.key_tester import AlpacaKeyTester
 from application.keys.vault import KeyVaultService
 from application.keys.vault_expiry import KeyExpiryWatch
+from bootstrap.job_leases import JobLeases
 from bootstrap.market_vendors import KEY_TESTER_VENDORS
 from bootstrap.periodic import running_every
 from bootstrap.settings import Settings
@@ -53,7 +54,9 @@ def key_vault_service(
     )  # fmt: skip
 
 
-async def expiry_loop(settings: Settings, watch: KeyExpiryWatch) -> AsyncIterator[None]:
+async def expiry_loop(
+    settings: Settings, watch: KeyExpiryWatch, leases: JobLeases | None = None
+) -> AsyncIterator[None]:
     """Checks at start-up, then every BULWARK_VAULT_EXPIRY_CHECK_SECONDS until shutdown."""
 
     async def check() -> None:
@@ -61,5 +64,6 @@ async def expiry_loop(settings: Settings, watch: KeyExpiryWatch) -> AsyncIterato
         if report.warned or report.purged:
             _log.info("vault_expiry_checked", warned=report.warned, purged=report.purged)
 
-    async with running_every({"vault_expiry": check}, settings.keys.vault_expiry_check_seconds):
+    every = settings.keys.vault_expiry_check_seconds
+    async with running_every({"vault_expiry": check}, every, leases):
         yield None

@@ -14,6 +14,7 @@ import structlog
 
 from adapters.security.envelope import AesGcmEnvelope
 from application.identity.kyc import KycConfig, KycService
+from bootstrap.job_leases import JobLeases
 from bootstrap.periodic import running_every
 from bootstrap.settings import Settings
 from ports.documents import DocumentStore
@@ -58,7 +59,10 @@ def kyc_config(settings: Settings, secrets_die_on_restart: bool) -> KycConfig:
 
 
 async def kyc_purge_loop(
-    settings: Settings, service: Callable[[], KycService], process: str
+    settings: Settings,
+    service: Callable[[], KycService],
+    process: str,
+    leases: JobLeases | None = None,
 ) -> AsyncIterator[None]:
     """Purges documents past retention every BULWARK_KYC_PURGE_SECONDS in the server."""
     if settings.kyc.kyc_purge_seconds <= 0 or process != "serve":
@@ -70,5 +74,5 @@ async def kyc_purge_loop(
         if purged:
             _log.info("kyc_purged", documents=purged)
 
-    async with running_every({"kyc_purge": purge}, settings.kyc.kyc_purge_seconds):
+    async with running_every({"kyc_purge": purge}, settings.kyc.kyc_purge_seconds, leases):
         yield

@@ -19,6 +19,7 @@ from adapters.rates.fred import FredRates
 from adapters.sec13f.xsd import XsdInformationTableSchema
 from application.markets.filing_calendar import FilingCalendarService
 from application.notifications.center import NotificationCenter
+from bootstrap.job_leases import JobLeases
 from bootstrap.periodic import running_every
 from bootstrap.settings import Settings
 from bootstrap.shipped import shipped_data
@@ -81,7 +82,10 @@ def filing_calendar(
 
 
 async def reminder_loop(
-    settings: Settings, calendar: Callable[[], FilingCalendarService], process: str
+    settings: Settings,
+    calendar: Callable[[], FilingCalendarService],
+    process: str,
+    leases: JobLeases | None = None,
 ) -> AsyncIterator[None]:
     """Looks for due filing reminders at start-up, then every BULWARK_FILING_REMINDER_SECONDS
     (serve process only)."""
@@ -95,6 +99,6 @@ async def reminder_loop(
             _log.info("filing_reminders_sent", subscribers=done.subscribers, sent=done.sent)
 
     async with running_every(
-        {"filing_reminders": remind}, settings.markets.filing_reminder_seconds
+        {"filing_reminders": remind}, settings.markets.filing_reminder_seconds, leases
     ):
         yield

@@ -11,6 +11,7 @@ from application.model_signals.feed import ModelSignalFeed
 from application.model_signals.live import ModelSignalRunner
 from application.model_signals.serving import ModelSignals
 from application.strategies.strategy_processor import StrategyProcessor
+from bootstrap.job_leases import JobLeases
 from bootstrap.settings import Settings
 from domain.strategies.decide import StrategySignal
 from ports.bar_store import BarStore
@@ -27,6 +28,7 @@ async def model_signal_lifetime(
     registry: SignalModelRegistry,
     signals: ModelSignals,
     clock: Clock,
+    leases: JobLeases | None = None,
 ) -> AsyncIterator[ModelSignalRunner | None]:
     interval = settings.model_signals.live_seconds
     if interval <= 0 or not settings.strategies.strategies_enabled:
@@ -44,7 +46,12 @@ async def model_signal_lifetime(
     feed = ModelSignalFeed(bars, signals, deliver)
     runner = ModelSignalRunner(strategies, registry, feed, clock, failed)
     stop = asyncio.Event()
-    task = asyncio.create_task(runner.run(interval, stop))
+
+    async def live() -> None:
+        await runner.run(interval, stop)
+
+    # With `leases`: scored in the one process of the deployment holding the runner's lease.
+    task = asyncio.create_task(live() if leases is None else leases.run("model_signals", live))
     try:
         yield runner
     finally:

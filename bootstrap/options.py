@@ -10,6 +10,7 @@ import structlog
 
 from application.market_data.iv_recorder import IVRecorder
 from application.market_data.options_chain import OptionsChainService
+from bootstrap.job_leases import JobLeases
 from bootstrap.periodic import running_every
 from bootstrap.settings import Settings
 from ports.clock import Clock
@@ -50,7 +51,10 @@ def iv_recorder(
 
 
 async def iv_record_loop(
-    settings: Settings, recorder: Callable[[], IVRecorder], process: str
+    settings: Settings,
+    recorder: Callable[[], IVRecorder],
+    process: str,
+    leases: JobLeases | None = None,
 ) -> AsyncIterator[None]:
     """Records today's IVs at start-up, then checks every BULWARK_IV_RECORD_SECONDS (serve)."""
     if settings.analytics.iv_record_seconds <= 0 or process != "serve":
@@ -67,5 +71,5 @@ async def iv_record_loop(
                 failed=report.failed,
             )
 
-    async with running_every({"iv_record": record}, settings.analytics.iv_record_seconds):
+    async with running_every({"iv_record": record}, settings.analytics.iv_record_seconds, leases):
         yield

@@ -10,6 +10,7 @@ from datetime import time
 import structlog
 
 from application.analytics.equity_snapshots import EquitySnapshots, SnapshotRun
+from bootstrap.job_leases import JobLeases
 from bootstrap.settings import Settings
 
 _log = structlog.get_logger("bulwark.snapshots")
@@ -36,20 +37,27 @@ def log_run(run: SnapshotRun) -> None:
 
 
 async def snapshot_loop(
-    settings: Settings, job: Callable[[], EquitySnapshots], process: str = "serve"
+    settings: Settings,
+    job: Callable[[], EquitySnapshots],
+    process: str = "serve",
+    leases: JobLeases | None = None,
 ) -> AsyncIterator[asyncio.Task[None] | None]:
     """Takes snapshots at start-up and daily for the app's lifetime (BULWARK_EQUITY_SNAPSHOTS).
 
     Only in `bulwark serve` (not `bulwark consume`). A task beside the serving loop: start-up
-    is not held by it, and its batches yield. Several serving instances each take the
-    day's snapshots: the upsert keeps the last, so they agree.
+    is not held by it, and its batches yield. With `leases`, only the process of the
+    deployment that holds the job's lease takes them (were two to, the upsert keeps the last).
     """
     if not settings.analytics.equity_snapshots or process != "serve":
         yield None
         return
     stop = asyncio.Event()
+
+    async def snapshots() -> None:
+        await job().run(snapshot_time(settings), stop, start_delay_s=START_DELAY_S, on_run=log_run)
+
     task = asyncio.create_task(
-        job().run(snapshot_time(settings), stop, start_delay_s=START_DELAY_S, on_run=log_run)
+        snapshots() if leases is None else leases.run("equity_snapshots", snapshots)
     )
     try:
         yield task

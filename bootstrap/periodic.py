@@ -2,6 +2,9 @@
 
 A failing check is logged with its name and tried again at the next tick: a store outage
 must not end the margin watch, the KYC purge or the vault's expiry warnings.
+
+Given `leases` (bootstrap/job_leases.py), each check runs only in the process that holds its
+lease (named after the check): once across workers and instances, never once per process.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 
 import structlog
 
+from bootstrap.job_leases import JobLeases
+
 _log = structlog.get_logger("bulwark.periodic")
 
 Check = Callable[[], Awaitable[object]]
@@ -19,9 +24,13 @@ Check = Callable[[], Awaitable[object]]
 
 @contextlib.asynccontextmanager
 async def running_every(
-    checks: Mapping[str, Check], every_seconds: float
+    checks: Mapping[str, Check], every_seconds: float, leases: JobLeases | None = None
 ) -> AsyncIterator[dict[str, asyncio.Task[None]]]:
-    """Runs each check at once and then every `every_seconds`; cancels them all on exit."""
+    """Runs each check at once and then every `every_seconds`; cancels them all on exit.
+
+    With `leases`, a check runs only while this process holds its lease (at once when
+    taken, then every `every_seconds`); without, in every process (the kill switch's).
+    """
 
     async def loop(name: str, check: Check) -> None:
         while True:
@@ -31,7 +40,12 @@ async def running_every(
                 _log.error("watcher_failed", watcher=name, error_type=type(exc).__name__)
             await asyncio.sleep(every_seconds)
 
-    tasks = {name: asyncio.create_task(loop(name, check)) for name, check in checks.items()}
+    def start(name: str, check: Check) -> asyncio.Task[None]:
+        if leases is None:
+            return asyncio.create_task(loop(name, check))
+        return asyncio.create_task(leases.run(name, lambda: loop(name, check)))
+
+    tasks = {name: start(name, check) for name, check in checks.items()}
     try:
         yield tasks
     finally:

@@ -9,14 +9,19 @@ from collections.abc import AsyncIterator, Callable
 import structlog
 
 from application.rebalancing.autopilot import RebalanceAutopilot
+from bootstrap.job_leases import JobLeases
 
 _log = structlog.get_logger("bulwark.rebalancing")
 
 
 async def autopilot_lifetime(
-    enabled: bool, interval_seconds: float, autopilot: Callable[[], RebalanceAutopilot]
+    enabled: bool,
+    interval_seconds: float,
+    autopilot: Callable[[], RebalanceAutopilot],
+    leases: JobLeases | None = None,
 ) -> AsyncIterator[None]:
-    """With BULWARK_REBALANCE_AUTOPILOT on, a background pass every interval (first at start)."""
+    """With BULWARK_REBALANCE_AUTOPILOT on, a background pass every interval (first at start);
+    with `leases`, only in the process of the deployment that holds the schedule's lease."""
     if not enabled:
         yield
         return
@@ -36,7 +41,9 @@ async def autopilot_lifetime(
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), interval_seconds)
 
-    task = asyncio.create_task(passes())
+    task = asyncio.create_task(
+        passes() if leases is None else leases.run("rebalance_autopilot", passes)
+    )
     try:
         yield
     finally:

@@ -23,6 +23,7 @@ from application.model_records.recorder import (
 from application.model_signals.horizons import signal_model_horizons
 from application.review.after_decision import AfterDecision, ReviewAfterDecision
 from application.review.service import ReviewConfig, ReviewService
+from bootstrap.job_leases import JobLeases
 from bootstrap.settings import Settings
 from domain.events import DomainEvent
 from ports.clock import Clock, IdGenerator
@@ -147,6 +148,7 @@ async def outcome_loop(
     joiner: Callable[[], OutcomeJoiner],
     watch: Callable[[], DriftWatch],
     process: str,
+    leases: JobLeases | None = None,
 ) -> AsyncIterator[None]:
     """Joins due outcomes and checks drift every BULWARK_REVIEW_OUTCOME_SECONDS (serve only)."""
     if settings.review.outcome_seconds <= 0 or process != "serve":
@@ -165,7 +167,7 @@ async def outcome_loop(
                 _log.warning("model_drift", model=model, psi=round(found.psi, 4))
 
     checks = {"model_outcomes": join, "model_drift": drift}
-    async with running_every(checks, settings.review.outcome_seconds):
+    async with running_every(checks, settings.review.outcome_seconds, leases):
         yield
 
 

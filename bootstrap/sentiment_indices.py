@@ -22,6 +22,7 @@ from application.markets.fear_greed_inputs import FearGreedConfig, FearGreedInpu
 from application.markets.fear_greed_recorder import FearGreedRecorder
 from application.markets.hype import HypeService
 from bootstrap.early_join import kafka_config
+from bootstrap.job_leases import JobLeases
 from bootstrap.periodic import running_every
 from bootstrap.settings import Settings, engagement_weight_pairs, fear_greed_weight_pairs
 from bootstrap.shipped import shipped_data
@@ -89,7 +90,10 @@ def fear_greed_service(
 
 
 async def fear_greed_record_loop(
-    settings: Settings, recorder: Callable[[], FearGreedRecorder], process: str
+    settings: Settings,
+    recorder: Callable[[], FearGreedRecorder],
+    process: str,
+    leases: JobLeases | None = None,
 ) -> AsyncIterator[None]:
     """Records today's composite at start-up, then looks every BULWARK_FEAR_GREED_RECORD_SECONDS
     (serve process only); a stored day is kept."""
@@ -105,7 +109,8 @@ async def fear_greed_record_loop(
         elif report.failed:
             _log.warning("fear_greed_not_recorded", day=report.day.isoformat(), why=report.failed)
 
-    async with running_every({"fear_greed_record": record}, settings.fear_greed.record_seconds):
+    every = settings.fear_greed.record_seconds
+    async with running_every({"fear_greed_record": record}, every, leases):
         yield
 
 

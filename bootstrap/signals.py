@@ -7,6 +7,7 @@ import contextlib
 from collections.abc import AsyncIterator, Callable
 
 from application.strategies.signals import SignalService
+from bootstrap.job_leases import JobLeases
 from bootstrap.settings import Settings
 from domain.marketdata.bars import Timeframe
 from domain.marketdata.signals import SignalConfig, SignalEngine
@@ -17,22 +18,25 @@ def signal_engine(settings: Settings) -> SignalEngine:
 
 
 async def signal_scanner(
-    settings: Settings, service: Callable[[], SignalService]
+    settings: Settings, service: Callable[[], SignalService], leases: JobLeases | None = None
 ) -> AsyncIterator[asyncio.Task[None] | None]:
-    """Scans the signal symbols for the app's lifetime while BULWARK_SIGNAL_SCAN_SECONDS > 0."""
+    """Scans the signal symbols for the app's lifetime while BULWARK_SIGNAL_SCAN_SECONDS > 0;
+    with `leases`, in the one process of the deployment that holds the scan's lease."""
     if settings.strategies.signal_scan_seconds <= 0:
         yield None
         return
     stop = asyncio.Event()
     timeframes = [Timeframe(t) for t in settings.strategies.signal_timeframes]
-    task = asyncio.create_task(
-        service().run(
+
+    async def scan() -> None:
+        await service().run(
             settings.strategies.signal_symbols,
             timeframes,
             settings.strategies.signal_scan_seconds,
             stop,
         )
-    )
+
+    task = asyncio.create_task(scan() if leases is None else leases.run("signal_scan", scan))
     try:
         yield task
     finally:

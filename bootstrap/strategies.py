@@ -25,6 +25,7 @@ from adapters.postgres.repos.strategies import (
     SqlStrategyRepository,
 )
 from application.strategies.strategy_processor import StrategyProcessor
+from bootstrap.job_leases import JobLeases
 from bootstrap.kafka import KafkaLink
 from bootstrap.settings import Settings
 from domain.events import DomainEvent
@@ -62,9 +63,12 @@ async def strategy_runtime(
     bus: InProcessEventBus,
     processor: Callable[[], StrategyProcessor],
     bars: BarSource,
+    leases: JobLeases | None = None,
 ) -> AsyncIterator[StrategyProcessor | None]:
     """Decides the bus's signals off the publisher's path and checks brackets, for the app's
-    lifetime (both when BULWARK_STRATEGIES_ENABLED)."""
+    lifetime (both when BULWARK_STRATEGIES_ENABLED); with `leases`, the brackets are checked
+    in the one process of the deployment that holds their lease (this process's signals are
+    decided here)."""
     if not settings.strategies.strategies_enabled:
         yield None
         return
@@ -73,9 +77,13 @@ async def strategy_runtime(
     stop = asyncio.Event()
     tasks = [asyncio.create_task(running.drain())]
     if settings.strategies.strategy_bracket_seconds > 0:
+
+        async def brackets() -> None:
+            await running.run_brackets(bars, settings.strategies.strategy_bracket_seconds, stop)
+
         tasks.append(
             asyncio.create_task(
-                running.run_brackets(bars, settings.strategies.strategy_bracket_seconds, stop)
+                brackets() if leases is None else leases.run("strategy_brackets", brackets)
             )
         )
     try:

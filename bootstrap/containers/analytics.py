@@ -42,7 +42,7 @@ class AnalyticsContainer(containers.DeclarativeContainer):
         core.uow_factory, trading.equity_history, market_data.market_feed, core.clock,
     )  # fmt: skip
     equity_snapshot_loop = providers.Resource(
-        snapshot_loop, core.settings, equity_snapshots.provider, core.process
+        snapshot_loop, core.settings, equity_snapshots.provider, core.process, core.job_leases
     )
     # VaR of a series or an account's stored returns, the regime-switching simulation.
     value_at_risk = providers.Singleton(

@@ -39,16 +39,25 @@ if TYPE_CHECKING:
     from adapters.http.events import EventHub
     from adapters.memory.bus import InProcessEventBus
     from bootstrap.cluster import ClusterBridge
+    from bootstrap.job_leases import JobLeases
 
 
 async def watchers(
-    checks: Mapping[str, Callable[[], Awaitable[object]]], every_seconds: float
+    checks: Mapping[str, Callable[[], Awaitable[object]]],
+    every_seconds: float,
+    leases: JobLeases | None = None,
+    everywhere: Mapping[str, Callable[[], Awaitable[object]]] | None = None,
 ) -> AsyncIterator[dict[str, asyncio.Task[None]]]:
-    """Background loops (heartbeats, margin, loss limits, succession) for the app's lifetime."""
+    """Background loops (heartbeats, margin, loss limits, succession) for the app's lifetime:
+    with `leases`, each in the one process of the deployment that holds its lease; those
+    `everywhere` in every process, never leased."""
     from bootstrap.periodic import running_every
 
-    async with running_every(checks, every_seconds) as tasks:
-        yield tasks
+    async with (
+        running_every(checks, every_seconds, leases) as leased,
+        running_every(everywhere or {}, every_seconds) as local,
+    ):
+        yield leased | local
 
 
 async def nothing_to_relay() -> int:
@@ -150,6 +159,8 @@ class ApplicationContainer(containers.DeclarativeContainer):
         rebalancing=rebalancing, aggregation=aggregation,
     )  # fmt: skip
     http_config = providers.Singleton(http.http_config, settings)
+    # The watches act on the deployment's store and notify people: each runs in the one
+    # process that holds its lease (bootstrap/job_leases.py), once across workers/instances.
     background = providers.Resource(
         watchers,
         providers.Dict(
@@ -159,6 +170,12 @@ class ApplicationContainer(containers.DeclarativeContainer):
             providers=market_data.provider_watch.provided.check,
             loss_limits=safety.loss_watch.provided.check,
             succession=safety.succession_scheduler.provided.run,
+        ),
+        every_seconds=1.0,
+        leases=core.job_leases,
+        # In every process, never leased: the kill switch's memory must be there wherever a
+        # halt can be asked for; each process relays outbox rows (locked: never sent twice).
+        everywhere=providers.Dict(
             # Accounts and passcodes read for a halt while the store is down (every 5 s).
             kill_switch_memory=safety.killswitch.provided.remember,
             outbox=providers.Selector(
@@ -167,7 +184,6 @@ class ApplicationContainer(containers.DeclarativeContainer):
                 sql=core.relay.provided.drain,
             ),
         ),
-        every_seconds=1.0,
     )
     cluster_bridge = providers.Selector(
         core.shared_kind,

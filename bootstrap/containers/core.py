@@ -200,6 +200,12 @@ class CoreContainer(containers.DeclarativeContainer):
         store_kind, engine.provider, publisher.provider,
     )  # fmt: skip
 
+    # Background jobs run once across workers and instances: each in the process holding its
+    # lease (bootstrap/job_leases.py), the store's own lock; released at shutdown.
+    job_leases = providers.Resource(
+        later_lifetime("bootstrap.job_leases:job_leases_lifetime"), settings
+    )
+
     locks = providers.Singleton(KeyedLocks)
     # Shared by the order path and the kill switch, whichever thread it runs on.
     latch = providers.Singleton(HaltLatch)

@@ -54,5 +54,5 @@ class IdentityContainer(containers.DeclarativeContainer):
         providers.Callable(kyc_wiring.kyc_config, core.settings, core.secrets_die_on_restart),
     )  # fmt: skip
     kyc_purge = providers.Resource(
-        kyc_wiring.kyc_purge_loop, core.settings, kyc.provider, core.process
+        kyc_wiring.kyc_purge_loop, core.settings, kyc.provider, core.process, core.job_leases
     )

@@ -62,4 +62,6 @@ class KeysContainer(containers.DeclarativeContainer):
     key_expiry_watch = providers.Singleton(
         KeyExpiryWatch, core.key_vault_store, core.notifier, core.clock, core.audit
     )
-    key_expiry_loop = providers.Resource(vault_wiring.expiry_loop, core.settings, key_expiry_watch)
+    key_expiry_loop = providers.Resource(
+        vault_wiring.expiry_loop, core.settings, key_expiry_watch, core.job_leases
+    )

@@ -73,8 +73,9 @@ class MarketDataContainer(containers.DeclarativeContainer):
         core.market,
     )  # fmt: skip
     iv_recording = providers.Resource(
-        options_wiring.iv_record_loop, core.settings, iv_recorder.provider, core.process
-    )
+        options_wiring.iv_record_loop, core.settings, iv_recorder.provider, core.process,
+        core.job_leases,
+    )  # fmt: skip
 
     # The bar history store (docs/bar-store.md): Parquet files read by DuckDB, the database's
     # `market_bars` (shared deployments), or in memory.

@@ -62,8 +62,9 @@ class MarketsContainer(containers.DeclarativeContainer):
         markets_wiring.filing_calendar, filing_reminders, core.notification_center, core.clock
     )
     filing_reminder_loop = providers.Resource(
-        markets_wiring.reminder_loop, core.settings, filing_calendar.provider, core.process
-    )
+        markets_wiring.reminder_loop, core.settings, filing_calendar.provider, core.process,
+        core.job_leases,
+    )  # fmt: skip
 
     # Fear & Greed from the VIX and put/call series, momentum and breadth from the feed,
     # social from the news sentiment; its daily history and recorder.
@@ -86,7 +87,7 @@ class MarketsContainer(containers.DeclarativeContainer):
     )
     fear_greed_recording = providers.Resource(
         sentiment_wiring.fear_greed_record_loop, core.settings, fear_greed_recorder.provider,
-        core.process,
+        core.process, core.job_leases,
     )  # fmt: skip
     # The HypeMeter over the social feed (none, a replayed file or a Kafka topic) and keywords.
     social = providers.Singleton(sentiment_wiring.social_port, core.settings, core.clock)

@@ -47,5 +47,5 @@ class ModelSignalsContainer(containers.DeclarativeContainer):
     live = providers.Resource(
         model_signal_lifetime, core.settings, strategies.strategy_processor,
         strategies.strategy_stores.provided.strategies, market_data.bar_store,
-        registry, model_signals, core.clock,
+        registry, model_signals, core.clock, core.job_leases,
     )  # fmt: skip

@@ -52,4 +52,5 @@ class RebalancingContainer(containers.DeclarativeContainer):
         core.settings.provided.rebalance.autopilot,
         core.settings.provided.rebalance.autopilot_interval_seconds,
         autopilot.provider,
+        core.job_leases,
     )  # fmt: skip

@@ -47,7 +47,7 @@ class ReviewContainer(containers.DeclarativeContainer):
     )  # fmt: skip
     outcomes_running = providers.Resource(
         review_wiring.outcome_loop, core.settings, outcome_joiner.provider, drift_watch.provider,
-        core.process,
+        core.process, core.job_leases,
     )  # fmt: skip
     # BULWARK_REVIEW_AFTER_DECISION: reviews of decided orders on a task of their own.
     after_decision = providers.Resource(

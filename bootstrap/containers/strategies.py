@@ -35,7 +35,9 @@ class StrategiesContainer(containers.DeclarativeContainer):
         providers.Singleton(signal_engine, core.settings),
         lookback=core.settings.provided.strategies.signal_lookback_bars,
     )  # fmt: skip
-    signal_scan = providers.Resource(signal_scanner, core.settings, signals.provider)
+    signal_scan = providers.Resource(
+        signal_scanner, core.settings, signals.provider, core.job_leases
+    )
 
     strategy_stores = providers.Singleton(strategy_stores, core.store_kind, core.engine.provider)
     strategies = providers.Singleton(
@@ -59,7 +61,7 @@ class StrategiesContainer(containers.DeclarativeContainer):
     )  # fmt: skip
     strategy_loops = providers.Resource(
         strategy_runtime, core.settings, core.bus, strategy_processor.provider,
-        market_data.market_feed,
+        market_data.market_feed, core.job_leases,
     )  # fmt: skip
 
     backtest_store = providers.Singleton(

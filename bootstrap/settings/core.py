@@ -19,6 +19,10 @@ class CoreSettings(Section, frozen=True, kw_only=True):
     host: str = "127.0.0.1"
     port: Annotated[int, msgspec.Meta(ge=1, le=65535)] = 8000
     workers: Annotated[int, msgspec.Meta(ge=1, le=256)] = 1
+    # A background job (recorders, snapshots, watches, schedules) runs in one process of the
+    # deployment, the holder of its lease (bootstrap/job_leases.py): a holder that dies or stops
+    # renewing is taken over within this many seconds (renewed every third of it).
+    job_lease_seconds: Annotated[float, msgspec.Meta(ge=3, le=600)] = 15.0
     log_level: Literal["debug", "info", "warning", "error"] = "info"
     log_format: Literal["auto", "json", "console"] = "auto"
     demo: bool = False

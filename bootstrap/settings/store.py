@@ -28,6 +28,10 @@ class StoreSettings(Section, frozen=True, kw_only=True):
     max_overflow: Annotated[int, msgspec.Meta(ge=0, le=1000)] = 10
     pool_timeout_seconds: Seconds = 5.0
     statement_timeout_ms: Annotated[int, msgspec.Meta(ge=100, le=3_600_000)] = 10_000
+    # The background jobs' leases are PostgreSQL session locks (bootstrap/job_leases.py): with
+    # PgBouncer in transaction pooling in front, this URL must reach PostgreSQL in session
+    # mode (directly, or a session-mode pool). Unset: the database URL.
+    lease_url: Annotated[str, msgspec.Meta(pattern=r"^postgresql\+asyncpg://.+")] | None = None
     # The in-memory store (BULWARK_STORE=memory) keeps at most this many orders, fills and
     # command ids: the oldest finished ones go first (adapters/memory/retention.py).
     memory_max_orders: Annotated[int, msgspec.Meta(ge=100, le=100_000_000)] = 50_000

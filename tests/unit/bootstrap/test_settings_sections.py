@@ -84,6 +84,7 @@ EXPLICIT: dict[str, tuple[str, object, dict[str, str]]] = {
     "market_data_provider_costs": ("synthetic=0.001", "synthetic=0.001", {}),
     "database_url": ("sqlite+aiosqlite:///x.db", "sqlite+aiosqlite:///x.db", {}),
     "redis_url": ("redis://cache:6379/1", "redis://cache:6379/1", {}),
+    "db_lease_url": ("postgresql+asyncpg://db/x", "postgresql+asyncpg://db/x", {}),
     "alpaca_key_id": ("AK", Secret("AK"), {"BULWARK_ALPACA_SECRET_KEY": "s"}),
     "alpaca_secret_key": ("s", Secret("s"), {"BULWARK_ALPACA_KEY_ID": "AK"}),
     "plaid_client_id": ("cid", Secret("cid"), {"BULWARK_PLAID_SECRET": "s"}),
