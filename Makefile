@@ -66,6 +66,7 @@ bench: install
 	$(BIN)/python -m benchmarks.bench_orders --store all
 	$(BIN)/python -m benchmarks.bench_killswitch
 	$(BIN)/python -m benchmarks.bench_killswitch_lane --compare
+	$(BIN)/python -m benchmarks.bench_killswitch_events
 	$(BIN)/python -m benchmarks.bench_http_layers
 	$(BIN)/python -m benchmarks.bench_http --store all
 	$(BIN)/python -m benchmarks.bench_latency 30 --rounds 2
