@@ -81,9 +81,14 @@ class JobLeases:
                     return
         finally:
             task.cancel()
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await task
-            await self._release(name, lease)
+            try:
+                # The job's end, whatever it raised; a cancel of this runner itself (shutdown)
+                # propagates from here. Suppressing CancelledError around `await task` swallowed
+                # it when it came while the job was being stopped: the runner went on looping and
+                # whoever cancelled it waited for ever.
+                await asyncio.wait({task})
+            finally:
+                await self._release(name, lease)
 
     async def _renewed(self, name: str, lease: str) -> bool:
         try:

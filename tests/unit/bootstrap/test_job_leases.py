@@ -114,7 +114,7 @@ async def test_a_lost_lease_stops_the_job() -> None:
     store = InMemoryLeases(ManualClock())
     a = Ticks()
     async with running(process(store, "a"), a.job):
-        await a.started.wait()
+        await asyncio.wait_for(a.started.wait(), WAIT_S)
 
         # Act
         await store.release(PREFIX + "snapshots", "a")  # taken from under it
@@ -133,7 +133,7 @@ async def test_a_holder_that_dies_is_taken_over_after_the_ttl() -> None:
     store = InMemoryLeases(clock)
     a, b = Ticks(), Ticks()
     async with running(process(NoRelease(store), "a"), a.job) as holder:
-        await a.started.wait()
+        await asyncio.wait_for(a.started.wait(), WAIT_S)
         async with running(process(store, "b"), b.job):
             # Act
             holder.cancel()  # killed: it stops renewing and never releases
@@ -142,7 +142,7 @@ async def test_a_holder_that_dies_is_taken_over_after_the_ttl() -> None:
             await asyncio.sleep(10 * RETRY_S)
             before_ttl = b.count
             clock.now += TTL_S  # the dead holder's lease expires
-            await b.started.wait()
+            await asyncio.wait_for(b.started.wait(), WAIT_S)
 
     # Assert
     assert before_ttl == 0
@@ -154,13 +154,13 @@ async def test_a_stopped_holder_releases_so_another_takes_over_before_the_ttl() 
     store = InMemoryLeases(ManualClock())  # the clock never moves: only a release frees it
     a, b = Ticks(), Ticks()
     async with running(process(store, "a"), a.job) as holder:
-        await a.started.wait()
+        await asyncio.wait_for(a.started.wait(), WAIT_S)
         async with running(process(store, "b"), b.job):
             # Act
             holder.cancel()  # shutdown
             with contextlib.suppress(asyncio.CancelledError):
                 await holder
-            await b.started.wait()
+            await asyncio.wait_for(b.started.wait(), WAIT_S)
 
     # Assert
     assert not a.running
@@ -182,7 +182,7 @@ async def test_a_store_outage_while_acquiring_is_tried_again() -> None:
 
     # Act
     async with running(process(Flaky(store), "a"), a.job):
-        await a.started.wait()
+        await asyncio.wait_for(a.started.wait(), WAIT_S)
 
     # Assert
     assert failures == []
@@ -200,7 +200,7 @@ async def test_a_failing_renew_counts_as_lost() -> None:
 
     # Act
     async with running(process(RenewFails(store), "a", ttl=0.15), a.job):
-        await a.started.wait()
+        await asyncio.wait_for(a.started.wait(), WAIT_S)
         await until(lambda: not a.running)
 
     # Assert
@@ -264,3 +264,34 @@ async def test_the_lease_is_the_stores_own_lock(
     if isinstance(leases, PostgresAdvisoryLeases):
         assert leases._engine.url.host == "db"
     await leases.aclose()
+
+
+async def test_a_runner_cancelled_while_its_job_is_stopping_ends() -> None:
+    # Arrange: a renew that fails, so the runner stops its job; the job takes a moment to stop
+    store = InMemoryLeases(ManualClock())
+
+    class RenewFails(NoRelease):
+        async def renew(self, name: str, holder: str, ttl_seconds: float) -> bool:
+            raise ConnectionError("down")
+
+    stopping = asyncio.Event()
+
+    async def slow_to_stop() -> None:
+        try:
+            await asyncio.Event().wait()
+        finally:
+            stopping.set()
+            await asyncio.sleep(0.2)
+
+    runner = asyncio.create_task(
+        process(RenewFails(store), "a", ttl=0.15).run("snapshots", slow_to_stop)
+    )
+    await asyncio.wait_for(stopping.wait(), WAIT_S)
+
+    # Act: shutdown cancels the runner while it waits for its job to stop
+    runner.cancel()
+    finished, _ = await asyncio.wait({runner}, timeout=WAIT_S)
+
+    # Assert: the cancel is not swallowed, the runner ends
+    assert finished == {runner}
+    assert runner.cancelled()
