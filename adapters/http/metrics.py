@@ -8,7 +8,6 @@ the desk leaks by default.
 
 from __future__ import annotations
 
-import hmac
 from collections.abc import Awaitable, Callable, Iterator, Sequence
 from typing import Any, Protocol, runtime_checkable
 
@@ -23,6 +22,7 @@ from prometheus_client.metrics_core import GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
 
 from adapters.http.problems import problem_response
+from adapters.http.security import carries_bearer
 from adapters.http.services import HTTP_CONFIG_STATE_KEY, HttpConfig
 from application.market_data.stream_monitor import KafkaReport
 
@@ -130,9 +130,7 @@ def scrape_refused(request: Request[Any, Any, Any], config: HttpConfig) -> Respo
     token = config.metrics_token
     if token is None:
         return None
-    header = request.headers.get("authorization", "")
-    scheme, _, given = header.partition(" ")
-    if scheme.lower() == "bearer" and hmac.compare_digest(given.strip().encode(), token.encode()):
+    if carries_bearer(request, token):
         return None
     return problem_response(
         request,

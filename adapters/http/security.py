@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +21,17 @@ if TYPE_CHECKING:
     from adapters.http.core import EdgeServices
 
 API_KEY_PREFIX = "bwk_"
+
+
+def carries_bearer(connection: ASGIConnection[Any, Any, Any, Any], token: str) -> bool:
+    """The request's Authorization header is `Bearer <token>` (compared in constant time): the
+    machine tokens of /metrics and the Alertmanager webhook."""
+    scheme, _, given = connection.headers.get("authorization", "").partition(" ")
+    return scheme.lower() == "bearer" and hmac.compare_digest(
+        given.strip().encode(), token.encode()
+    )
+
+
 PUBLIC_PATHS = [
     "^/health$",
     "^/ready$",

@@ -3,7 +3,6 @@ Alertmanager's webhook, whose alerts are told to the desk."""
 
 from __future__ import annotations
 
-import hmac
 from typing import Any
 
 import msgspec
@@ -20,7 +19,7 @@ from adapters.http.schemas.monitoring import (
     KafkaDisabledOut,
     KafkaReportOut,
 )
-from adapters.http.security import require_roles
+from adapters.http.security import carries_bearer, require_roles
 from adapters.http.services import HTTP_CONFIG_STATE_KEY, HttpConfig
 from application.core.access import SEES_ALL
 from domain.errors import NotFound, Unauthenticated
@@ -93,10 +92,7 @@ class MonitoringController(Controller):
         token, relay = config.alertmanager_token, core.ops_alerts
         if token is None or relay is None:  # no token configured: nobody may call it
             raise Unauthenticated("BULWARK_ALERTMANAGER_TOKEN is unset: no Alertmanager here")
-        scheme, _, given = request.headers.get("authorization", "").partition(" ")
-        if scheme.lower() != "bearer" or not hmac.compare_digest(
-            given.strip().encode(), token.encode()
-        ):
+        if not carries_bearer(request, token):
             raise Unauthenticated("this route needs BULWARK_ALERTMANAGER_TOKEN as a bearer token")
         payload = _webhook(body)
         alerts = [alert.to_domain() for alert in payload.alerts]
