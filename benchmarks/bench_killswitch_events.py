@@ -131,23 +131,23 @@ async def rounds(server: ThreadedServer, result: Result) -> None:
         client.headers["Authorization"] = f"Bearer {token}"
         async with watching(server.api, token, result) as arrivals:
             for n in range(result.rounds):
-                sent = time.perf_counter()
-                halted = await client.post(
-                    f"{server.lane}/api/v1/kill-switch/activate",
-                    json={"passcode": DEMO_OWNER.passcode, "scope": SCOPE},
-                )
-                if halted.status_code != 201:
-                    raise RuntimeError(f"activation answered {halted.status_code}: {halted.text}")
-                result.halt_seen.append(await arrivals.nth(2 * n + 1, sent))
+                halt = f"{server.lane}/api/v1/kill-switch/activate"
+                result.halt_seen.append(await change(client, halt, 201, arrivals, 2 * n + 1))
                 await asyncio.sleep(0.2)
-                sent = time.perf_counter()
-                resumed = await client.post(
-                    f"{server.api}/api/v1/kill-switch/resume",
-                    json={"passcode": DEMO_OWNER.passcode, "scope": SCOPE},
-                )
-                if resumed.status_code != 200:
-                    raise RuntimeError(f"resume answered {resumed.status_code}: {resumed.text}")
-                result.resume_seen.append(await arrivals.nth(2 * n + 2, sent))
+                resume = f"{server.api}/api/v1/kill-switch/resume"
+                result.resume_seen.append(await change(client, resume, 200, arrivals, 2 * n + 2))
+
+
+async def change(
+    client: httpx.AsyncClient, url: str, expected: int, arrivals: Arrivals, count: int
+) -> float:
+    """POST the account's scope with the passcode to `url`; ms until the socket's `count`-th
+    state change."""
+    sent = time.perf_counter()
+    answer = await client.post(url, json={"passcode": DEMO_OWNER.passcode, "scope": SCOPE})
+    if answer.status_code != expected:
+        raise RuntimeError(f"{url} answered {answer.status_code}: {answer.text}")
+    return await arrivals.nth(count, sent)
 
 
 def measure(store: str, rounds_wanted: int, lane: bool, database_url: str | None) -> Result:
