@@ -22,17 +22,10 @@ from adapters.memory.leases import InMemoryLeases
 from adapters.postgres.leases import PostgresAdvisoryLeases
 from adapters.postgres.sqlite_leases import FileLockLeases
 from ports.leases import Leases
+from tests.kit.clocks import ManualClock
 
 TTL_S = 1.0
 LEASE = "bulwark-job:margin"
-
-
-class ManualClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @dataclass

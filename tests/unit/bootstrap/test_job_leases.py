@@ -18,20 +18,11 @@ from bootstrap.job_leases import PREFIX, JobLeases, lease_port
 from bootstrap.periodic import running_every
 from bootstrap.settings import Settings
 from bootstrap.settings.store import StoreSettings
+from tests.kit.clocks import ManualClock
 
 WAIT_S = 5.0  # a bound on how long a test waits for what it expects, not a timing assertion
 TTL_S = 0.6
 RETRY_S = 0.02
-
-
-class ManualClock:
-    """The memory lease's clock: leases expire only when a test moves it."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @dataclass
