@@ -23,8 +23,10 @@ COPY application ./application
 COPY adapters ./adapters
 COPY bootstrap ./bootstrap
 # --no-editable installs the project into the venv, so the runtime stage needs no sources.
+# --compile-bytecode: the runtime's venv is read-only and PYTHONDONTWRITEBYTECODE is set, so
+# without it every process would compile each module it imports from source at every start.
 RUN --mount=type=cache,target=/root/.cache/uv \
-    uv sync --frozen --no-dev --no-editable
+    uv sync --frozen --no-dev --no-editable --compile-bytecode
 
 FROM ${PYTHON_IMAGE} AS runtime
 ENV PATH=/opt/venv/bin:$PATH \

@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
-from sklearn.ensemble import IsolationForest
 
 _EULER_GAMMA = 0.5772156649015329
 
@@ -83,6 +82,8 @@ class IsolationForestTrainer:
         self._contamination = contamination
 
     def fit(self, rows: Sequence[Sequence[float]]) -> IsolationForestScorer:
+        from sklearn.ensemble import IsolationForest  # ~1.7 s to import: at the first fit only
+
         forest = IsolationForest(
             n_estimators=self._trees,
             contamination=self._contamination,
