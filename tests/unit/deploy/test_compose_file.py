@@ -10,7 +10,6 @@ published on 127.0.0.1 only, and Prometheus sends its alerts to Alertmanager."""
 
 from __future__ import annotations
 
-import base64
 import copy
 import json
 import posixpath
@@ -24,20 +23,23 @@ import jsonschema
 import pytest
 import yaml
 from cryptography.fernet import Fernet
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
 
 from bootstrap.settings import Settings, SettingsError, load_settings
+from tests.kit.compose import (
+    COMPOSE,
+    DOCKERFILE,
+    ROOT,
+    SECRETS_DIR,
+    WORKDIR,
+    app_services,
+    compose,
+    environ,
+    write_secrets,
+)
 
-ROOT = Path(__file__).resolve().parents[3]
-COMPOSE = ROOT / "docker-compose.yml"
 SCHEMA = ROOT / "deploy" / "compose-spec.schema.json"
-DOCKERFILE = ROOT / "Dockerfile"
 PROMETHEUS = ROOT / "deploy" / "prometheus" / "prometheus.yml"
 ALERTMANAGER = ROOT / "deploy" / "alertmanager" / "alertmanager.yml"
-APP_IMAGE = "bulwark:latest"
-WORKDIR = "/app"  # the Dockerfile's: relative paths of the settings resolve there
-SECRETS_DIR = "/run/secrets/"
 # What an operator puts in .env (the compose file's header lists it).
 DOT_ENV = {
     "POSTGRES_PASSWORD": "sample-password",
@@ -46,18 +48,10 @@ DOT_ENV = {
     "BULWARK_ALERTMANAGER_TOKEN": "sample-alertmanager-token",
     "GRAFANA_ADMIN_PASSWORD": "sample-grafana-password",
 }
-_INTERPOLATION = re.compile(
-    r"\$\{(?P<name>[A-Za-z_][A-Za-z0-9_]*)(?::?(?P<op>[?-])(?P<arg>[^}]*))?\}"
-)
 
 
 def schema() -> dict[str, Any]:
     loaded: dict[str, Any] = json.loads(SCHEMA.read_text())
-    return loaded
-
-
-def compose() -> dict[str, Any]:
-    loaded: dict[str, Any] = yaml.safe_load(COMPOSE.read_text())
     return loaded
 
 
@@ -176,76 +170,17 @@ def test_extension_fields_stay_allowed() -> None:
 # --- the compose file runs as shipped -------------------------------------------------------
 
 
-def app_services(document: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
-    """The services of the Bulwark image: built from this directory, or run from its tag."""
-    return {
-        name: service
-        for name, service in document["services"].items()
-        if service.get("build") in (".", "./") or service.get("image") == APP_IMAGE
-    }
-
-
 APP_SERVICES = sorted(app_services(compose()))
-
-
-def interpolated(value: str) -> str:
-    """The value as Compose makes it from .env: `${VAR:?message}` must be set, `${VAR:-x}`
-    falls back to x; a required variable missing from DOT_ENV fails here, by its name."""
-
-    def one(match: re.Match[str]) -> str:
-        name, op, arg = match["name"], match["op"], match["arg"]
-        if name in DOT_ENV:
-            return DOT_ENV[name]
-        if op == "-":
-            return arg or ""
-        raise AssertionError(f"{name} is required by docker-compose.yml but not in DOT_ENV")
-
-    return _INTERPOLATION.sub(one, value).replace("$$", "$")
-
-
-def secret_content(name: str) -> str:
-    """What the header tells the operator to put in each secret file."""
-    if name == "jwt_private_key":
-        key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-        return key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        ).decode()
-    if name == "keks":
-        return f"main 1 {base64.b64encode(bytes(range(32))).decode()}\n"
-    raise AssertionError(f"secret {name}: no sample content (add one to this test)")
 
 
 @pytest.fixture(scope="module")
 def secret_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Each top-level secret of the file, written with sample content to a temporary dir."""
-    folder = tmp_path_factory.mktemp("secrets")
-    files = {}
-    for name in compose().get("secrets", {}):
-        files[name] = folder / name
-        files[name].write_text(secret_content(name))
-    return files
-
-
-def environ(service: Mapping[str, Any], secret_files: Mapping[str, Path]) -> dict[str, str]:
-    """The service's environment as the container sees it: .env interpolated, and the
-    /run/secrets/<name> paths of the secrets it mounts pointed at the sample files."""
-    raw = service.get("environment") or {}
-    if isinstance(raw, list):
-        raw = dict(item.split("=", 1) for item in raw)
-    mounted = {s if isinstance(s, str) else s["source"] for s in service.get("secrets", [])}
-    found = {}
-    for key, value in raw.items():
-        text = interpolated("" if value is None else str(value))
-        if text.startswith(SECRETS_DIR) and text[len(SECRETS_DIR) :] in mounted:
-            text = str(secret_files[text[len(SECRETS_DIR) :]])
-        found[key] = text
-    return found
+    return write_secrets(compose(), tmp_path_factory.mktemp("secrets"))
 
 
 def settings_of(service: Mapping[str, Any], secret_files: Mapping[str, Path]) -> Settings:
-    return load_settings(environ(service, secret_files), env_file=None)
+    return load_settings(environ(service, secret_files, DOT_ENV), env_file=None)
 
 
 def named_mounts(document: Mapping[str, Any], service: Mapping[str, Any]) -> dict[str, str]:
