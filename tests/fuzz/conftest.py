@@ -11,7 +11,7 @@ import schemathesis
 from schemathesis import HookContext
 from schemathesis.specs.openapi.schemas import OpenApiSchema
 
-from tests.fuzz.world import World, Worlds, mark_seeded
+from tests.fuzz.world import SharedReads, World, Worlds, mark_seeded
 
 
 def _seeded(values: Any) -> st.SearchStrategy[Any]:
@@ -51,8 +51,15 @@ def fuzz_schema() -> OpenApiSchema:
     return schema
 
 
+@pytest.fixture(scope="session")
+def shared_reads() -> Iterator[SharedReads]:
+    reads = SharedReads()
+    yield reads
+    reads.close()
+
+
 @pytest.fixture
-def worlds() -> Iterator[Worlds]:
-    holder = Worlds()
+def worlds(shared_reads: SharedReads) -> Iterator[Worlds]:
+    holder = Worlds(shared_reads)
     yield holder
     holder.close()
