@@ -10,6 +10,7 @@ from dependency_injector import containers, providers
 from bootstrap.containers import http
 from bootstrap.containers.stores import later
 from bootstrap.settings import Settings
+from bootstrap.settings.core import ALWAYS_SERVED
 
 
 def _context(package: str, bundle_class: str, **services: Any) -> providers.Provider[Any]:
@@ -23,9 +24,13 @@ def inference_served(settings: Settings) -> str:
     return "on" if settings.inference.enabled else "off"
 
 
-def served_contexts(*contexts: Any) -> list[Any]:
-    """The contexts this instance serves: those built (None for one turned off)."""
-    return [context for context in contexts if context is not None]
+def served_contexts(chosen: tuple[str, ...], **contexts: providers.Provider[Any]) -> list[Any]:
+    """The contexts this instance serves, in the given order: those BULWARK_SERVED_CONTEXTS
+    names (all when it is empty; `health` and `core` always), built (None for one turned off).
+    A context not chosen is never built."""
+    wanted = [n for n in contexts if not chosen or n in chosen or n in ALWAYS_SERVED]
+    built = (contexts[name]() for name in wanted)
+    return [context for context in built if context is not None]
 
 
 class HttpContextsContainer(containers.DeclarativeContainer):
@@ -208,10 +213,17 @@ class HttpContextsContainer(containers.DeclarativeContainer):
     # What the API's listener mounts, each context with its own routes.
     served = providers.Callable(
         served_contexts,
+        core.settings.provided.core.served_contexts,
         # Market data first: its bars name the Timeframe schema's default (1m) in the document.
-        market_data_context, health_context, core_context, trading_context, safety_context,
-        identity_context, devices_context, notifications_context, keys_context,
-        surveillance_context, audit_context, portfolio_context, markets_context,
-        inference_context, analytics_context, strategies_context, review_context, wealth_context,
-        model_signals_context, rebalancing_context, aggregation_context,
+        market_data=market_data_context.provider, health=health_context.provider,
+        core=core_context.provider, trading=trading_context.provider,
+        safety=safety_context.provider, identity=identity_context.provider,
+        devices=devices_context.provider, notifications=notifications_context.provider,
+        keys=keys_context.provider, surveillance=surveillance_context.provider,
+        audit=audit_context.provider, portfolio=portfolio_context.provider,
+        markets=markets_context.provider, inference=inference_context.provider,
+        analytics=analytics_context.provider, strategies=strategies_context.provider,
+        review=review_context.provider, wealth=wealth_context.provider,
+        model_signals=model_signals_context.provider, rebalancing=rebalancing_context.provider,
+        aggregation=aggregation_context.provider,
     )  # fmt: skip

@@ -9,6 +9,15 @@ import msgspec
 
 from bootstrap.settings.base import PerMinute, PosInt, Seconds, Section, SettingsError
 
+# The API's contexts by name, in mounting order (bootstrap/containers/http_contexts.py serves
+# them; a test holds the two lists equal).
+SERVABLE_CONTEXTS = (
+    "market_data", "health", "core", "trading", "safety", "identity", "devices", "notifications",
+    "keys", "surveillance", "audit", "portfolio", "markets", "inference", "analytics",
+    "strategies", "review", "wealth", "model_signals", "rebalancing", "aggregation",
+)  # fmt: skip
+ALWAYS_SERVED = ("health", "core")
+
 
 class CoreSettings(Section, frozen=True, kw_only=True):
     """The process: profile, listener, logs, workers, event-loop watchdog and collector."""
@@ -27,6 +36,9 @@ class CoreSettings(Section, frozen=True, kw_only=True):
     log_format: Literal["auto", "json", "console"] = "auto"
     demo: bool = False
     docs_enabled: bool = True
+    # The API's contexts this instance mounts and builds (comma-separated names, e.g.
+    # "trading,safety,identity"); empty: all of them. `health` and `core` are always served.
+    served_contexts: tuple[str, ...] = ()
     # The event loop blocked longer than this is logged with its stack, counted and alerted
     # (`bulwark serve` and `bulwark consume`); 0 turns the watchdog off.
     loop_watchdog_ms: Annotated[float, msgspec.Meta(ge=0, le=60_000)] = 100.0
@@ -41,6 +53,12 @@ class CoreSettings(Section, frozen=True, kw_only=True):
     def check(self) -> None:
         if self.env == "prod" and self.demo:
             raise SettingsError(f"{self.var('demo')} must be false when BULWARK_ENV=prod")
+        unknown = sorted(set(self.served_contexts) - set(SERVABLE_CONTEXTS))
+        if unknown:
+            raise SettingsError(
+                f"{self.var('served_contexts')}: no context named {', '.join(unknown)}; "
+                f"the API's contexts are {', '.join(SERVABLE_CONTEXTS)}"
+            )
 
 
 class HttpSettings(Section, frozen=True, kw_only=True):

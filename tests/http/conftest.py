@@ -6,12 +6,15 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from tests.http.harness import Harness, User, open_harness
+from tests.http.harness import Harness, User, open_harness, test_settings
+from tests.http.served_contexts import served_overrides
 
 
 @pytest.fixture
-async def harness() -> AsyncIterator[Harness]:
-    h, client = await open_harness()
+async def harness(request: pytest.FixtureRequest) -> AsyncIterator[Harness]:
+    """A fresh container, app and client; the app serves the contexts of the module's
+    `serves` marker, or all of them (tests/http/served_contexts.py)."""
+    h, client = await open_harness(test_settings(**served_overrides(request)))
     async with client:
         yield h
 

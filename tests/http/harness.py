@@ -221,6 +221,10 @@ async def open_harness(
         await reset_schema(container.core.engine())
     app = create_app(settings, container)
     client = AsyncTestClient(app)
+    if settings.core.served_contexts:  # a module's `serves` marker: tests/http/served_contexts.py
+        from tests.http.served_contexts import unserved_route_guard
+
+        client.event_hooks["request"].append(unserved_route_guard(app))
     return Harness(container, clock, app, client), client
 
 

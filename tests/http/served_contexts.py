@@ -1,0 +1,84 @@
+"""Apps that mount only the contexts a test module exercises, and a guard that keeps them honest.
+
+Registering the whole API with Litestar is most of an app's build (~1,000 handlers; ~1 s on one
+core), and the HTTP suite builds one app per test. A module that marks itself
+
+    pytestmark = pytest.mark.serves("trading", "safety")
+
+gets apps serving those contexts (and `health`, `core` and `identity`, which every test's login
+and probes use): BULWARK_SERVED_CONTEXTS, the same setting an operator uses.
+
+A route of a context left out would answer 404 like any unknown path, and a test asserting a
+404 (another's id, say) would then pass without reaching its handler. So every request of such
+an app is checked first: a path the whole API routes but this app does not fails the test at
+once, naming the path and the marker to extend.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Awaitable, Callable
+
+import httpx
+import pytest
+from litestar import Litestar
+
+from bootstrap.settings.core import SERVABLE_CONTEXTS
+
+# Served by every test app: logins (identity), /health and /ready, /api/status.
+BASELINE = ("health", "core", "identity")
+
+
+def served_overrides(request: pytest.FixtureRequest) -> dict[str, str]:
+    """The harness settings of the requesting module's `serves` marker ({} without one)."""
+    marker = request.node.get_closest_marker("serves")
+    if marker is None:
+        return {}
+    names = tuple(marker.args)
+    unknown = sorted(set(names) - set(SERVABLE_CONTEXTS))
+    if unknown:
+        raise pytest.UsageError(f"serves({', '.join(unknown)}): no such context")
+    return {"served_contexts": ",".join(dict.fromkeys((*BASELINE, *names)))}
+
+
+def _pattern(path: str) -> re.Pattern[str]:
+    """A Litestar route path ("/api/v1/orders/{order_id:str}") as a regular expression."""
+    parts = re.split(r"(\{[^}]+\})", path)
+    regex = "".join(
+        (".*" if part.endswith(":path}") else "[^/]+") if part.startswith("{") else re.escape(part)
+        for part in parts
+    )
+    return re.compile(f"^{regex}/?$")
+
+
+def route_patterns(app: Litestar) -> tuple[re.Pattern[str], ...]:
+    return tuple(_pattern(route.path) for route in app.routes)
+
+
+@functools.cache
+def whole_api_patterns() -> tuple[re.Pattern[str], ...]:
+    """Every route of an app serving every context (built once per test process)."""
+    from adapters.memory.clock import FakeClock
+    from bootstrap.app import create_app
+    from tests.http.harness import test_container, test_settings
+
+    settings = test_settings()
+    return route_patterns(create_app(settings, test_container(settings, FakeClock())))
+
+
+def unserved_route_guard(app: Litestar) -> Callable[[httpx.Request], Awaitable[None]]:
+    """An httpx request hook failing a request whose route this app's contexts leave out."""
+    served = route_patterns(app)
+
+    async def guard(request: httpx.Request) -> None:
+        path = request.url.path
+        if any(p.match(path) for p in served):
+            return
+        if any(p.match(path) for p in whole_api_patterns()):
+            raise AssertionError(
+                f"{request.method} {path} belongs to a context this test module's apps do not "
+                "serve: add it to the module's pytest.mark.serves(...)"
+            )
+
+    return guard

@@ -1,0 +1,60 @@
+"""BULWARK_SERVED_CONTEXTS: an instance mounts and builds only the API contexts it is given."""
+
+from __future__ import annotations
+
+import pytest
+from dependency_injector import providers
+
+from adapters.memory.clock import FakeClock
+from bootstrap.settings import SettingsError
+from bootstrap.settings.core import ALWAYS_SERVED, SERVABLE_CONTEXTS
+from tests.http.harness import test_container as container_of
+from tests.http.harness import test_settings as settings_of
+
+
+def served_names(**overrides: str) -> list[str]:
+    container = container_of(settings_of(**overrides), FakeClock())
+    return [context.name for context in container.http_contexts.served()]
+
+
+def test_unset_serves_every_context_the_settings_name_in_their_order() -> None:
+    # Act
+    names = served_names()
+
+    # Assert
+    assert names == list(SERVABLE_CONTEXTS)
+
+
+def test_chosen_contexts_are_served_with_health_and_core_and_no_other() -> None:
+    # Act
+    names = served_names(served_contexts="safety,trading")
+
+    # Assert
+    assert names == ["health", "core", "trading", "safety"]
+    assert set(ALWAYS_SERVED) <= set(names)
+
+
+def test_a_context_not_chosen_is_never_built() -> None:
+    # Arrange
+    container = container_of(settings_of(served_contexts="trading"), FakeClock())
+    built: list[str] = []
+    container.http_contexts.wealth_context.override(
+        providers.Callable(lambda: built.append("wealth"))
+    )
+
+    # Act
+    container.http_contexts.served()
+
+    # Assert
+    assert built == []
+
+
+def test_an_unknown_context_is_one_line_naming_the_known_ones() -> None:
+    # Act
+    with pytest.raises(SettingsError) as refused:
+        settings_of(served_contexts="trading,tradng")
+
+    # Assert
+    message = str(refused.value)
+    assert message.startswith("BULWARK_SERVED_CONTEXTS: no context named tradng;")
+    assert "trading" in message and "\n" not in message
