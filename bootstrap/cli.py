@@ -80,17 +80,21 @@ def _parser() -> argparse.ArgumentParser:
     user = sub.add_parser(
         "create-user", help="create a user (password read from stdin or a prompt)"
     )
-    user.add_argument("username")
-    user.add_argument("--role", choices=CREATABLE_ROLES, default=Role.OWNER.value)
+    user.add_argument("username", help="the new user's sign-in name")
+    user.add_argument(
+        "--role", choices=CREATABLE_ROLES, default=Role.OWNER.value, help="the user's role (owner)"
+    )
     user.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
     user.add_argument("--email", help="where the user's notifications go (optional)")
     key = sub.add_parser("create-agent-key", help="create an API key for an agent (shown once)")
-    key.add_argument("agent_id")
+    key.add_argument("agent_id", help="the agent's id, as its heartbeats and orders name it")
     key.add_argument("--owner", required=True, help="username of the agent's owner")
-    key.add_argument("--label", default="")
+    key.add_argument("--label", default="", help="a note to tell the key apart (optional)")
     passcode = sub.add_parser("set-passcode", help="set a user's kill-switch passcode")
-    passcode.add_argument("username")
-    passcode.add_argument("--passcode-stdin", action="store_true")
+    passcode.add_argument("username", help="whose passcode to set")
+    passcode.add_argument(
+        "--passcode-stdin", action="store_true", help="read the passcode from stdin (no prompt)"
+    )
     sub.add_parser("demo-data", help="load demo users, account, instruments, prices and an agent")
     sub.add_parser("tour", help="run the embedded core end to end, without a server")
     add_user_commands(sub)
