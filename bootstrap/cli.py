@@ -17,6 +17,7 @@ from bootstrap import (
     cli_accounts,
     cli_audit,
     cli_bars,
+    cli_config,
     cli_drill,
     cli_fear_greed,
     cli_keys,
@@ -116,6 +117,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_bars.add_parser(sub)  # bars backfill (bootstrap/cli_bars.py): the bar store, no SQL
     cli_retirement.add_parser(sub)  # retirement limits|rmd (bootstrap/cli_retirement.py)
     cli_rebalance.add_parser(sub)  # rebalance drift|propose|execute|autopilot
+    cli_config.add_parser(sub)  # config show (bootstrap/cli_config.py): settings, redacted
     return parser
 
 
@@ -256,11 +258,14 @@ def _reads_sql_bars(args: argparse.Namespace, settings: Settings) -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        settings = load_settings(env_file=_env_file(args.env_file))
+        env_file = _env_file(args.env_file)
+        settings = load_settings(env_file=env_file)
         choose_tracing(settings)  # the standard OTEL_* variables vetted with the settings
     except SettingsError as exc:
         print(f"bulwark: configuration error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    if args.command == cli_config.COMMAND:  # the settings alone
+        return cli_config.run(args, settings, env_file, sys.stdout)
     if _reads_sql_bars(args, settings):  # BULWARK_BARS_STORE=sql: the store checked first
         refused = refuse_store(settings)
         if refused is not None:
