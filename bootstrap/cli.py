@@ -18,6 +18,7 @@ from bootstrap import (
     cli_audit,
     cli_bars,
     cli_config,
+    cli_doctor,
     cli_drill,
     cli_fear_greed,
     cli_keys,
@@ -117,6 +118,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_bars.add_parser(sub)  # bars backfill (bootstrap/cli_bars.py): the bar store, no SQL
     cli_retirement.add_parser(sub)  # retirement limits|rmd (bootstrap/cli_retirement.py)
     cli_rebalance.add_parser(sub)  # rebalance drift|propose|execute|autopilot
+    cli_doctor.add_parser(sub)  # doctor (bootstrap/cli_doctor.py): every dependency checked
     cli_config.add_parser(sub)  # config show (bootstrap/cli_config.py): settings, redacted
     return parser
 
@@ -264,6 +266,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SettingsError as exc:
         print(f"bulwark: configuration error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    if args.command == cli_doctor.COMMAND:  # checks the store itself: before refuse_store
+        return cli_doctor.run(args, settings, sys.stdout)
     if args.command == cli_config.COMMAND:  # the settings alone
         return cli_config.run(args, settings, env_file, sys.stdout)
     if _reads_sql_bars(args, settings):  # BULWARK_BARS_STORE=sql: the store checked first
