@@ -17,6 +17,8 @@ from bootstrap import (
     cli_accounts,
     cli_audit,
     cli_bars,
+    cli_config,
+    cli_doctor,
     cli_drill,
     cli_fear_greed,
     cli_keys,
@@ -80,17 +82,21 @@ def _parser() -> argparse.ArgumentParser:
     user = sub.add_parser(
         "create-user", help="create a user (password read from stdin or a prompt)"
     )
-    user.add_argument("username")
-    user.add_argument("--role", choices=CREATABLE_ROLES, default=Role.OWNER.value)
+    user.add_argument("username", help="the new user's sign-in name")
+    user.add_argument(
+        "--role", choices=CREATABLE_ROLES, default=Role.OWNER.value, help="the user's role (owner)"
+    )
     user.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
     user.add_argument("--email", help="where the user's notifications go (optional)")
     key = sub.add_parser("create-agent-key", help="create an API key for an agent (shown once)")
-    key.add_argument("agent_id")
+    key.add_argument("agent_id", help="the agent's id, as its heartbeats and orders name it")
     key.add_argument("--owner", required=True, help="username of the agent's owner")
-    key.add_argument("--label", default="")
+    key.add_argument("--label", default="", help="a note to tell the key apart (optional)")
     passcode = sub.add_parser("set-passcode", help="set a user's kill-switch passcode")
-    passcode.add_argument("username")
-    passcode.add_argument("--passcode-stdin", action="store_true")
+    passcode.add_argument("username", help="whose passcode to set")
+    passcode.add_argument(
+        "--passcode-stdin", action="store_true", help="read the passcode from stdin (no prompt)"
+    )
     sub.add_parser("demo-data", help="load demo users, account, instruments, prices and an agent")
     sub.add_parser("tour", help="run the embedded core end to end, without a server")
     add_user_commands(sub)
@@ -112,6 +118,8 @@ def _parser() -> argparse.ArgumentParser:
     cli_bars.add_parser(sub)  # bars backfill (bootstrap/cli_bars.py): the bar store, no SQL
     cli_retirement.add_parser(sub)  # retirement limits|rmd (bootstrap/cli_retirement.py)
     cli_rebalance.add_parser(sub)  # rebalance drift|propose|execute|autopilot
+    cli_doctor.add_parser(sub)  # doctor (bootstrap/cli_doctor.py): every dependency checked
+    cli_config.add_parser(sub)  # config show (bootstrap/cli_config.py): settings, redacted
     return parser
 
 
@@ -252,11 +260,16 @@ def _reads_sql_bars(args: argparse.Namespace, settings: Settings) -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        settings = load_settings(env_file=_env_file(args.env_file))
+        env_file = _env_file(args.env_file)
+        settings = load_settings(env_file=env_file)
         choose_tracing(settings)  # the standard OTEL_* variables vetted with the settings
     except SettingsError as exc:
         print(f"bulwark: configuration error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    if args.command == cli_doctor.COMMAND:  # checks the store itself: before refuse_store
+        return cli_doctor.run(args, settings, sys.stdout)
+    if args.command == cli_config.COMMAND:  # the settings alone
+        return cli_config.run(args, settings, env_file, sys.stdout)
     if _reads_sql_bars(args, settings):  # BULWARK_BARS_STORE=sql: the store checked first
         refused = refuse_store(settings)
         if refused is not None:

@@ -14,11 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from application.trading.instrument_csv import MAX_BYTES, InvalidImport
+from bootstrap.cli_output import add_json_flag, print_json
 from bootstrap.settings import SettingsError
 from domain.principals import Principal, Role
 from domain.trading.account_profile import AccountStatus, AccountType, TradingType
 
 if TYPE_CHECKING:  # the use cases load when a command runs: `bulwark consume` starts fast
+    from application.trading.accounts import AccountView
     from application.trading.instrument_catalog import ImportReport
     from bootstrap.containers.commands import Contexts
 
@@ -33,31 +35,42 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     verbs = accounts.add_subparsers(dest="verb", required=True)
     create = verbs.add_parser("create", help="open an account for a user")
     create.add_argument("--owner", required=True, help="username of the account's owner")
-    create.add_argument("--name", required=True)
-    create.add_argument("--broker", choices=["paper", "alpaca"], default="paper")
+    create.add_argument("--name", required=True, help="the account's display name")
+    create.add_argument(
+        "--broker", choices=["paper", "alpaca"], default="paper", help="where its orders go"
+    )
     create.add_argument("--currency", default="USD", help="ISO 4217 base currency")
     create.add_argument(
-        "--type", dest="account_type", choices=[t.value for t in AccountType], default="taxable"
+        "--type",
+        dest="account_type",
+        choices=[t.value for t in AccountType],
+        default="taxable",
+        help="the account's tax treatment (taxable)",
     )
     create.add_argument(
         "--trading", choices=[t.value for t in TradingType], default="margin", help="margin|cash"
     )
     create.add_argument("--cash", help="initial cash of a paper account")
     listing = verbs.add_parser("list", help="a user's accounts")
-    listing.add_argument("--owner", required=True)
-    listing.add_argument("--status", choices=[s.value for s in AccountStatus])
+    listing.add_argument("--owner", required=True, help="username of the accounts' owner")
+    listing.add_argument(
+        "--status", choices=[s.value for s in AccountStatus], help="only accounts in this state"
+    )
+    add_json_flag(listing)
     for verb, what in (
         ("close", "close an account (nothing may be held)"),
         ("archive", "archive an account (nothing may be held)"),
         ("sync", "import cash, positions and open orders from the account's broker"),
     ):
         command = verbs.add_parser(verb, help=what)
-        command.add_argument("account_id")
-        command.add_argument("--owner", required=True)
+        command.add_argument("account_id", help="the account's id")
+        command.add_argument("--owner", required=True, help="username of the account's owner")
     instruments = sub.add_parser("instruments", help="import instrument reference data")
     kinds = instruments.add_subparsers(dest="verb", required=True)
     from_file = kinds.add_parser("import", help="import a CSV file (all rows or none)")
-    from_file.add_argument("file", type=Path)
+    from_file.add_argument(
+        "file", type=Path, help="the CSV file (docs/accounts.md has its columns)"
+    )
     alpaca = kinds.add_parser("import-alpaca", help="import Alpaca's active US equities")
     alpaca.add_argument("--account", help="use this account's linked Alpaca keys")
 
@@ -84,7 +97,11 @@ async def run(args: argparse.Namespace, container: Contexts, out: TextIO) -> int
         return 0
     if args.verb == "list":
         status = AccountStatus(args.status) if args.status else None
-        for view in await container.trading.accounts().list_accounts(owner, status):
+        views = await container.trading.accounts().list_accounts(owner, status)
+        if args.json:
+            print_json([account_record(view) for view in views], out)
+            return 0
+        for view in views:
             print(
                 f"{view.id}\t{view.name}\t{view.broker}\t{view.account_type.value}\t"
                 f"{view.trading_type.value}\t{view.status.value}\t{view.cash} {view.currency}",
@@ -98,6 +115,24 @@ async def run(args: argparse.Namespace, container: Contexts, out: TextIO) -> int
         print(f"account {account.id} is {account.status.value}", file=out)
         return 0
     return await _sync(args, container, owner, out)
+
+
+def account_record(view: AccountView) -> dict[str, object]:
+    """An account as `accounts list --json` prints it (money as strings)."""
+    return {
+        "id": view.id,
+        "name": view.name,
+        "broker": view.broker,
+        "account_type": view.account_type.value,
+        "trading_type": view.trading_type.value,
+        "status": view.status.value,
+        "cash": view.cash,
+        "equity": view.equity,
+        "currency": view.currency,
+        "open_orders": view.open_orders,
+        "positions": view.positions,
+        "created_at": view.created_at,
+    }
 
 
 async def _sync(

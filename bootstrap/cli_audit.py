@@ -66,10 +66,10 @@ async def run(
         return 0
     newest = await service.head()
     total = newest.seq if newest is not None else 0
-    bar = ProgressBar(err if err is not None else sys.stderr)
+    bar = ProgressBar(err if err is not None else sys.stderr, unit="entries")
     report = await service.verify(
         expect_head=args.expect_head,
-        progress=lambda checked: bar.show(checked / total if total else 1.0),
+        progress=lambda checked: bar.show(checked / total if total else 1.0, checked, total),
         batch=args.batch,
     )
     bar.done()

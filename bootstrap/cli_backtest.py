@@ -1,7 +1,8 @@
 """`bulwark backtest`: run a strategy's backtest from the console with a progress bar.
 
-The same BacktestService as POST /api/v1/backtests (the run is stored too). On a terminal the
-progress is a bar redrawn in place; otherwise a line per 10 %. Ctrl-C cancels the run.
+The same BacktestService as POST /api/v1/backtests (the run is stored too). The progress goes
+to stderr: on a terminal a bar redrawn in place, otherwise a line per 10 %, with the time left;
+stdout carries the results alone. Ctrl-C cancels the run.
 """
 
 from __future__ import annotations
@@ -55,12 +56,23 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     parser.add_argument("--from", dest="start", required=True, type=_date, help="YYYY-MM-DD")
     parser.add_argument("--to", dest="end", required=True, type=_date, help="YYYY-MM-DD")
     parser.add_argument(
-        "--timeframe", choices=[t.value for t in Timeframe], default=Timeframe.D1.value
+        "--timeframe",
+        choices=[t.value for t in Timeframe],
+        default=Timeframe.D1.value,
+        help="the bars' length (1d)",
     )
-    parser.add_argument("--cash", type=_decimal, default=Decimal(100_000))
-    parser.add_argument("--commission-per-share", type=_decimal, default=Decimal(0))
-    parser.add_argument("--commission-bps", type=_decimal, default=Decimal(0))
-    parser.add_argument("--slippage-bps", type=_decimal, default=Decimal(0))
+    parser.add_argument(
+        "--cash", type=_decimal, default=Decimal(100_000), help="starting cash (100000)"
+    )
+    parser.add_argument(
+        "--commission-per-share", type=_decimal, default=Decimal(0), help="fee per share (0)"
+    )
+    parser.add_argument(
+        "--commission-bps", type=_decimal, default=Decimal(0), help="fee in bps of notional (0)"
+    )
+    parser.add_argument(
+        "--slippage-bps", type=_decimal, default=Decimal(0), help="fill price slippage, bps (0)"
+    )
     parser.add_argument(
         "--source",
         choices=[s.value for s in DataSource],
@@ -74,8 +86,11 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     )
 
 
-async def run_backtest(args: argparse.Namespace, container: Contexts, out: TextIO) -> int:
-    """Start the run as the strategy's owner, show its progress, print the results."""
+async def run_backtest(
+    args: argparse.Namespace, container: Contexts, out: TextIO, err: TextIO | None = None
+) -> int:
+    """Start the run as the strategy's owner, show its progress (on `err`, stderr by
+    default), print the results."""
     strategy = await container.strategies.strategy_stores().strategies.get(args.strategy)
     owner = Principal(strategy.owner_id if strategy else "", Role.OWNER)
     request = BacktestRequest(
@@ -92,7 +107,7 @@ async def run_backtest(args: argparse.Namespace, container: Contexts, out: TextI
     )
     service = container.strategies.backtests()
     backtest = await service.start(owner, request)
-    bar = ProgressBar(out)
+    bar = ProgressBar(err)
     try:
         while True:
             current = await service.get(owner, backtest.id)

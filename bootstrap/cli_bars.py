@@ -16,12 +16,14 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, TextIO, cast
 
+from bootstrap.cli_output import add_json_flag, print_json
 from domain.marketdata.bars import Timeframe
 
 if TYPE_CHECKING:  # loaded when the command runs
     from application.market_data.bar_backfill import BackfillReport
     from bootstrap.containers.commands import CommandContainers
     from bootstrap.settings import Settings
+    from domain.marketdata.bar_calendar import TimeRange
     from ports.bar_store import BarStore
     from ports.market_reference import CorporateActionsSource
 
@@ -61,7 +63,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     backfill = verbs.add_parser(
         "backfill", help="store a provider's bars for the days the store lacks (resumable)"
     )
-    backfill.add_argument("--provider", required=True, choices=providers())
+    backfill.add_argument(
+        "--provider", required=True, choices=providers(), help="where the bars come from"
+    )
     backfill.add_argument(
         "--actions",
         action="store_true",
@@ -76,6 +80,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     gaps.add_argument("--repair", action="store_true", help="backfill the gaps found")
     gaps.add_argument("--provider", choices=providers(), help="the source of --repair")
     _range_arguments(gaps)
+    add_json_flag(
+        gaps, "print the gaps as a JSON list of objects instead of lines (not with --repair)"
+    )
     verbs.add_parser(
         "compact",
         help="move 4h and daily bars stored a file per symbol (the earlier layout) into the "
@@ -88,7 +95,11 @@ def _range_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--from", dest="first", required=True, type=_day, help="YYYY-MM-DD")
     parser.add_argument("--to", dest="last", required=True, type=_day, help="YYYY-MM-DD")
     parser.add_argument(
-        "--timeframe", type=Timeframe, choices=list(Timeframe), default=Timeframe.D1
+        "--timeframe",
+        type=Timeframe,
+        choices=list(Timeframe),
+        default=Timeframe.D1,
+        help="the bars' length (1d)",
     )
 
 
@@ -108,13 +119,13 @@ def run(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) 
     try:
         if args.verb == "gaps" and not args.repair:
             return asyncio.run(_gaps(args, settings, out))
-        return asyncio.run(_backfill(args, settings, out))
+        return asyncio.run(_backfill(args, settings, out, err))
     except SettingsError as exc:
         print(f"bulwark: {exc}", file=err)
         return EXIT_USAGE
 
 
-async def _backfill(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+async def _backfill(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) -> int:
     from application.market_data.bar_backfill import BarBackfill
     from bootstrap.cli_progress import ProgressBar
     from bootstrap.closing import close_quietly
@@ -138,7 +149,7 @@ async def _backfill(args: argparse.Namespace, settings: Settings, out: TextIO) -
     store = contexts.market_data.bar_store()
     start = datetime.combine(args.first, datetime.min.time(), UTC)
     end = datetime.combine(args.last + timedelta(days=1), datetime.min.time(), UTC)
-    bar = ProgressBar(out)
+    bar = ProgressBar(err)  # stderr: stdout carries the report alone
     try:
         try:
             report = await BarBackfill(provider, store).run(
@@ -196,31 +207,52 @@ async def _vault_keyed(vendor: str, settings: Settings, contexts: CommandContain
 
 
 async def _gaps(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
-    """Each symbol's missing ranges, one line each; exit 0 whether or not some are missing."""
+    """Each symbol's missing ranges, one line each (or a JSON list with --json); exit 0
+    whether or not some are missing."""
     from bootstrap.closing import close_quietly
     from bootstrap.containers.commands import CommandContainers
 
     store = CommandContainers(settings).market_data.bar_store()
     start = datetime.combine(args.first, datetime.min.time(), UTC)
     end = datetime.combine(args.last + timedelta(days=1), datetime.min.time(), UTC)
-    total = 0
+    found: dict[str, list[TimeRange]] = {}
     try:
         for symbol in args.symbols:
-            missing = await store.gaps(symbol, args.timeframe, start, end)
-            total += len(missing)
-            if not missing:
-                print(f"{symbol}: no gaps", file=out)
-            for gap in missing:
-                bars = int((gap.end - gap.start) / args.timeframe.delta)
-                print(
-                    f"{symbol}: missing {gap.start.isoformat()} to {gap.end.isoformat()}"
-                    f" (up to {bars} bars)",
-                    file=out,
-                )
+            found[symbol] = await store.gaps(symbol, args.timeframe, start, end)
     finally:
         await close_quietly([store])
+    if args.json:
+        rows = [gap_record(s, gap, args.timeframe) for s, gaps in found.items() for gap in gaps]
+        print_json(rows, out)
+        return 0
+    for symbol, gaps in found.items():
+        if not gaps:
+            print(f"{symbol}: no gaps", file=out)
+        for gap in gaps:
+            print(
+                f"{symbol}: missing {gap.start.isoformat()} to {gap.end.isoformat()}"
+                f" (up to {_bars(gap, args.timeframe)} bars)",
+                file=out,
+            )
+    total = sum(len(gaps) for gaps in found.values())
     print(f"bars {args.timeframe.value} {args.first} to {args.last}: {total} gaps", file=out)
     return 0
+
+
+def gap_record(symbol: str, gap: TimeRange, timeframe: Timeframe) -> dict[str, object]:
+    """A gap as `bars gaps --json` prints it."""
+    return {
+        "symbol": symbol,
+        "timeframe": timeframe.value,
+        "start": gap.start,
+        "end": gap.end,
+        "bars": _bars(gap, timeframe),
+    }
+
+
+def _bars(gap: TimeRange, timeframe: Timeframe) -> int:
+    """At most how many bars the gap holds."""
+    return int((gap.end - gap.start) / timeframe.delta)
 
 
 async def _compact(settings: Settings, out: TextIO) -> int:

@@ -2,8 +2,9 @@
 
 The runbook is in docs/encryption.md. `generate` prints the next version of the current key
 id as a line for the KEK file, the key on stdout only (never logged). `rotate` walks every
-sealed-record source with a progress bar and resumes an interrupted run; it exits non-zero
-when records could not be opened (they are named by source and record id, never shown).
+sealed-record source with a progress bar (on stderr: records done, time left) and resumes an
+interrupted run; it exits non-zero when records could not be opened (they are named by
+source and record id, never shown).
 """
 
 from __future__ import annotations
@@ -56,8 +57,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "--batch", type=_batch, help="records per batch (default BULWARK_KEY_ROTATION_BATCH)"
     )
     retire = verbs.add_parser("retire", help="record a key version retired once nothing uses it")
-    retire.add_argument("key_id", type=_key_id)
-    retire.add_argument("version", type=_version)
+    retire.add_argument("key_id", type=_key_id, help="the key's id (e.g. main)")
+    retire.add_argument("version", type=_version, help="the version to retire (e.g. 1)")
 
 
 def generate(settings: Settings, out: TextIO) -> int:
@@ -77,7 +78,9 @@ def generate(settings: Settings, out: TextIO) -> int:
     return 0
 
 
-async def run(args: argparse.Namespace, container: Contexts, out: TextIO) -> int:
+async def run(
+    args: argparse.Namespace, container: Contexts, out: TextIO, err: TextIO | None = None
+) -> int:
     from bootstrap.encryption import keys_ephemeral
 
     settings = container.settings()
@@ -91,7 +94,7 @@ async def run(args: argparse.Namespace, container: Contexts, out: TextIO) -> int
         print_status(await rotation.status(), out)
         return 0
     if args.keys_command == "rotate":
-        return await _rotate(rotation, args.batch, out)
+        return await _rotate(rotation, args.batch, out, err)
     if args.keys_command == "retire":
         retired = await rotation.retire(CLI_ACTOR, args.key_id, args.version)
         print(
@@ -116,12 +119,12 @@ def print_status(status: KeyStatus, out: TextIO) -> None:
         print(f"retired: {retired.kek} at {retired.at.isoformat()} by {retired.actor}", file=out)
 
 
-async def _rotate(rotation: KeyRotation, batch: int | None, out: TextIO) -> int:
-    bar = ProgressBar(out)
+async def _rotate(rotation: KeyRotation, batch: int | None, out: TextIO, err: TextIO | None) -> int:
+    bar = ProgressBar(err, unit="records")  # stderr: stdout carries the result alone
 
     def show(progress: RotationProgress) -> None:
         if progress.percent is not None:
-            bar.show(progress.percent / 100)
+            bar.show(progress.percent / 100, progress.seen, progress.total)
 
     result = await rotation.rotate(CLI_ACTOR, batch, show)
     bar.show(1.0)

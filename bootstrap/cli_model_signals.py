@@ -45,11 +45,19 @@ def add_verbs(verbs: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     train.add_argument("--symbols", required=True, type=_symbols, help="A,B,C")
     train.add_argument("--from", dest="first", required=True, type=_day, help="YYYY-MM-DD")
     train.add_argument("--to", dest="last", required=True, type=_day, help="YYYY-MM-DD")
-    train.add_argument("--model", choices=("lightgbm", "linear"), default="lightgbm")
+    train.add_argument(
+        "--model", choices=("lightgbm", "linear"), default="lightgbm", help="the learner"
+    )
     train.add_argument("--name", default=None, help="the model's name (default: signal-MODEL)")
     train.add_argument("--horizon", type=int, default=5, help="label horizon in bars")
     train.add_argument("--folds", type=int, default=4, help="walk-forward folds")
-    train.add_argument("--timeframe", type=Timeframe, choices=list(Timeframe), default=Timeframe.D1)
+    train.add_argument(
+        "--timeframe",
+        type=Timeframe,
+        choices=list(Timeframe),
+        default=Timeframe.D1,
+        help="the bars' length (1d)",
+    )
 
 
 def train(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) -> int:
@@ -77,7 +85,7 @@ async def _train(args: argparse.Namespace, settings: Settings, out: TextIO, err:
         end=datetime.combine(args.last + timedelta(days=1), datetime.min.time(), UTC),
         timeframe=args.timeframe, horizon=args.horizon, folds=args.folds,
     )  # fmt: skip
-    bar = ProgressBar(out)
+    bar = ProgressBar(err)  # stderr: stdout carries the folds and the card alone
     try:
         card = await contexts.model_signals.training().run(request, bar.show)
     except (TrainingFailed, DomainError) as exc:
@@ -110,11 +118,16 @@ def card_line(card: SignalModelCard) -> str:
     )
 
 
-def list_signal_models(settings: Settings, out: TextIO) -> int:
-    """Prints a line per signal model; returns how many."""
+def signal_cards(settings: Settings) -> list[SignalModelCard]:
+    """The cards of the signal models in BULWARK_MODEL_SIGNALS_DIR."""
     from adapters.signal_models.file_registry import FolderSignalModelRegistry
 
-    cards = FolderSignalModelRegistry(settings.model_signals.dir).cards()
+    return list(FolderSignalModelRegistry(settings.model_signals.dir).cards())
+
+
+def list_signal_models(settings: Settings, out: TextIO) -> int:
+    """Prints a line per signal model; returns how many."""
+    cards = signal_cards(settings)
     for card in cards:
         print(card_line(card), file=out)
     return len(cards)

@@ -14,10 +14,15 @@ import argparse
 import sys
 import time
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
+from bootstrap.cli_output import add_json_flag, print_json
 from bootstrap.settings import Settings
 from bootstrap.shipped import shipped_data
+
+if TYPE_CHECKING:
+    from domain.modelsignals.card import SignalModelCard
+    from ports.inference import ModelInfo
 
 DEFAULT_DATA = shipped_data() / "sentiment"
 EXIT_FAILED = 1
@@ -31,7 +36,10 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "--if-missing", action="store_true", help="do nothing when a manifest is already there"
     )
     build.add_argument("--data", default=str(DEFAULT_DATA), help="the labelled sentiment set")
-    verbs.add_parser("list", help="the models of BULWARK_MODELS_DIR, verified, and signal models")
+    listing = verbs.add_parser(
+        "list", help="the models of BULWARK_MODELS_DIR, verified, and signal models"
+    )
+    add_json_flag(listing)
     from bootstrap.cli_model_signals import add_verbs
 
     add_verbs(verbs)
@@ -46,7 +54,7 @@ def run(args: argparse.Namespace, settings: Settings, out: TextIO | None = None)
         from bootstrap.cli_model_signals import train
 
         return train(args, settings, out, sys.stderr)
-    return _list(folder, settings, out)
+    return _list(folder, settings, out, as_json=args.json)
 
 
 def _build(folder: Path, data: Path, settings: Settings, if_missing: bool, out: TextIO) -> int:
@@ -77,11 +85,19 @@ def _build(folder: Path, data: Path, settings: Settings, if_missing: bool, out: 
 _SHOWN = ("accuracy", "macro_f1", "test_rows")
 
 
-def _list(folder: Path, settings: Settings, out: TextIO) -> int:
+def _list(folder: Path, settings: Settings, out: TextIO, *, as_json: bool = False) -> int:
+    from bootstrap.cli_model_signals import signal_cards
     from bootstrap.inference import model_store, provider_choice
 
     store = model_store(settings, provider_choice(settings))
     store.load()
+    if as_json:
+        cards = signal_cards(settings)
+        rows = [model_record(info) for info in store.infos()]
+        print_json([*rows, *(signal_record(card) for card in cards)], out)
+        for problem in store.problems:
+            print(f"bulwark: refused: {problem}", file=sys.stderr)
+        return EXIT_FAILED if store.problems or not (store.names() or cards) else 0
     for info in store.infos():
         figures = ", ".join(f"{k} {v:g}" for k, v in info.metrics.items() if k in _SHOWN)
         print(f"{info.name}\t{info.version}\t{info.kind}\t{info.provider}\t{figures}", file=out)
@@ -91,3 +107,37 @@ def _list(folder: Path, settings: Settings, out: TextIO) -> int:
 
     signal_models = list_signal_models(settings, out)
     return EXIT_FAILED if store.problems or not (store.names() or signal_models) else 0
+
+
+def model_record(info: ModelInfo) -> dict[str, object]:
+    """An ONNX model as `models list --json` prints it (the keys of signal models too)."""
+    return {
+        "name": info.name,
+        "version": info.version,
+        "kind": info.kind,
+        "provider": info.provider,
+        "metrics": dict(info.metrics),
+        "timeframe": None,
+        "horizon": None,
+        "trained_from": None,
+        "trained_to": None,
+    }
+
+
+def signal_record(card: SignalModelCard) -> dict[str, object]:
+    """A signal model as `models list --json` prints it: its walk-forward figures."""
+    return {
+        "name": card.name,
+        "version": card.version,
+        "kind": f"signal/{card.kind}",
+        "provider": None,
+        "metrics": {
+            "mean_hit_rate": card.mean_hit_rate,
+            "mean_ic": card.mean_ic,
+            "folds": len(card.folds),
+        },
+        "timeframe": card.timeframe,
+        "horizon": card.horizon,
+        "trained_from": card.train_from,
+        "trained_to": card.train_to,
+    }

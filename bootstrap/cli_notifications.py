@@ -17,14 +17,17 @@ Bodies are never printed (a confidential one is a sealed token, and bodies carry
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import TYPE_CHECKING, TextIO
 
+from bootstrap.cli_output import add_json_flag, print_json
 from bootstrap.settings import SettingsError
 from domain.notifications.catalogue import CATALOGUE
 from domain.principals import Principal, Role
 
 if TYPE_CHECKING:
     from bootstrap.containers.commands import Contexts
+    from domain.notifications.preferences import Preferences
     from ports.notification_store import Delivery
 
 COMMAND = "notifications"
@@ -61,10 +64,11 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     )
     dead.add_argument("--user", help="only this user's (default: every user's)")
     dead.add_argument("--limit", type=limit, default=50, help=f"at most (1-{MAX_LIMIT}, 50)")
+    add_json_flag(dead)
     replay = verbs.add_parser(
         "replay", help="put a dead delivery back in the outbox (audited)", epilog=EXIT_CODES
     )
-    replay.add_argument("delivery_id")
+    replay.add_argument("delivery_id", help="the dead delivery's id (from `notifications dead`)")
     test = verbs.add_parser(
         "send-test", help="notify a user to check their channels", epilog=EXIT_CODES
     )
@@ -83,6 +87,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "role-defaults", help="the default preferences per role (admin)", epilog=EXIT_CODES
     )
     defaults.add_argument("--clear", metavar="ROLE", help="remove this role's defaults")
+    add_json_flag(defaults)
     verbs.add_parser(
         "vapid-keys", help="print a new VAPID key pair for Web Push", epilog=EXIT_CODES
     )
@@ -113,6 +118,9 @@ async def _role_defaults(args: argparse.Namespace, container: Contexts, out: Tex
         print(f"role {args.clear} gets the catalogue's defaults again", file=out)
         return 0
     found = await defaults.every(CLI_ADMIN)
+    if args.json:
+        print_json([role_defaults_record(role, prefs) for role, prefs in found.items()], out)
+        return 0
     print(f"{len(found)} role(s) with default preferences", file=out)
     for role, prefs in found.items():
         off = sorted(k for k, v in prefs.channels.items() if not v)
@@ -125,6 +133,36 @@ async def _role_defaults(args: argparse.Namespace, container: Contexts, out: Tex
             file=out,
         )
     return 0
+
+
+def role_defaults_record(role: str, prefs: Preferences) -> dict[str, object]:
+    """A role's default preferences as `role-defaults --json` prints them."""
+    quiet = prefs.quiet_hours
+    return {
+        "role": role,
+        "channels": {name: sorted(chosen) for name, chosen in sorted(prefs.channels.items())},
+        "quiet_hours": None
+        if quiet is None
+        else {
+            "start": f"{quiet.start:%H:%M}",
+            "end": f"{quiet.end:%H:%M}",
+            "time_zone": quiet.time_zone,
+        },
+        "digest_minutes": prefs.digest_minutes if prefs.digest_enabled else None,
+    }
+
+
+def delivery_record(delivery: Delivery, user: str | None) -> dict[str, object]:
+    """A dead delivery as `dead --json` prints it: never its body (it carries data)."""
+    return {
+        "id": delivery.id,
+        "user": user,
+        "channel": delivery.channel,
+        "event_type": delivery.event_type,
+        "attempts": delivery.attempts,
+        "last_error": delivery.last_error,
+        "created_at": delivery.created_at,
+    }
 
 
 def _vapid_keys(out: TextIO) -> int:
@@ -159,6 +197,15 @@ async def _dead(args: argparse.Namespace, container: Contexts, out: TextIO) -> i
         caller, status=DeliveryStatus.DEAD, every_user=every_user, limit=args.limit
     )
     names = await _usernames(container, listing.items)
+    if args.json:
+        rows = [delivery_record(d, names.get(d.user_id, d.user_id) or None) for d in listing.items]
+        print_json(rows, out)
+        if listing.next_cursor is not None:
+            print(
+                f"bulwark: more dead deliveries: raise --limit (at most {MAX_LIMIT})",
+                file=sys.stderr,
+            )
+        return 0
     print(f"{len(listing.items)} dead delivery(ies)", file=out)
     if listing.items:
         print("id\tuser\tchannel\tevent\tattempts\tlast error", file=out)

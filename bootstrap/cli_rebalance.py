@@ -14,6 +14,7 @@ import sys
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, TextIO
 
+from bootstrap.cli_output import add_json_flag, print_json
 from bootstrap.cli_progress import ProgressBar
 from bootstrap.settings.base import SettingsError
 from domain.principals import Principal
@@ -21,6 +22,7 @@ from domain.rebalancing.proposal import RebalanceSettings
 
 if TYPE_CHECKING:
     from bootstrap.containers.commands import Contexts
+    from domain.rebalancing.model import SymbolDrift
 
 COMMAND = "rebalance"
 
@@ -41,13 +43,20 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     for verb, what in (("drift", "drift against the targets"), ("propose", "a dry run")):
         parser = verbs.add_parser(verb, help=what)
         parser.add_argument("owner", help="the owner's username")
-        parser.add_argument("portfolio_id")
-        parser.add_argument("--band", type=_band, default=None)
+        parser.add_argument("portfolio_id", help="the portfolio's id")
+        parser.add_argument(
+            "--band",
+            type=_band,
+            default=None,
+            help="tolerance band, an absolute weight in [0, 1) (default BULWARK_REBALANCE_BAND)",
+        )
         if verb == "propose":
-            parser.add_argument("--fractional", action="store_true")
+            parser.add_argument("--fractional", action="store_true", help="trade fractional shares")
+        else:
+            add_json_flag(parser)
     execute = verbs.add_parser("execute", help="send a proposal through the order gate")
     execute.add_argument("owner", help="the owner's username")
-    execute.add_argument("proposal_id")
+    execute.add_argument("proposal_id", help="the proposal's id (from `rebalance propose`)")
     verbs.add_parser("autopilot", help="one autopilot pass now")
 
 
@@ -82,6 +91,9 @@ async def run(
         return 0
     if args.verb == "drift":
         view = await service.drift(owner, args.portfolio_id, args.band)
+        if args.json:
+            print_json([drift_record(s) for s in view.household.symbols], out)
+            return 0
         for s in view.household.symbols:
             flag = " OUT OF BAND" if s.out_of_band else ""
             print(f"{s.symbol}: weight {s.weight} target {s.target_weight} drift "
@@ -105,3 +117,17 @@ async def run(
     print(f"proposal {stored.id}: {len(p.trades)} trades, turnover {p.turnover}, "
           f"realised gain {p.realised_gain()} ({p.lot_method})", file=out)  # fmt: skip
     return 0
+
+
+def drift_record(drift: SymbolDrift) -> dict[str, object]:
+    """A symbol's drift as `rebalance drift --json` prints it (weights and money as strings)."""
+    return {
+        "symbol": drift.symbol,
+        "value": drift.value,
+        "target_value": drift.target_value,
+        "weight": drift.weight,
+        "target_weight": drift.target_weight,
+        "drift_weight": drift.drift_weight,
+        "drift_value": drift.drift_value,
+        "out_of_band": drift.out_of_band,
+    }

@@ -16,7 +16,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     retirement = sub.add_parser("retirement", help="retirement accounts: IRS limits, RMDs")
     verbs = retirement.add_subparsers(dest="verb", required=True)
     limits = verbs.add_parser("limits", help="a tax year's contribution limits and sources")
-    limits.add_argument("--year", type=int, required=True)
+    limits.add_argument("--year", type=int, required=True, help="the tax year")
     rmd = verbs.add_parser("rmd", help="a year's required minimum distribution")
     rmd.add_argument("--balance", required=True, help="December 31 balance of the year before")
     rmd.add_argument("--birth-date", required=True, type=date.fromisoformat, help="YYYY-MM-DD")

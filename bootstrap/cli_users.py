@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any, TextIO
 
+from bootstrap.cli_output import add_json_flag, print_json
 from bootstrap.settings import SettingsError
 from domain.identity.onboarding import (
     DEFAULT_INVITATION_HOURS,
@@ -18,6 +19,7 @@ from domain.identity.onboarding import (
 from domain.principals import Principal, Role
 
 if TYPE_CHECKING:
+    from application.identity.user_admin import ManagedUser
     from bootstrap.containers.commands import Contexts
 
 PERSON_ROLES = [r.value for r in Role if r not in (Role.AGENT, Role.SYSTEM)]
@@ -39,13 +41,17 @@ def add_user_commands(sub: Any) -> None:
     actions = users.add_subparsers(dest="users_command", required=True)
     listing = actions.add_parser("list", help="every user, by username")
     listing.add_argument("--limit", type=int, default=200, help="at most this many (max 200)")
+    add_json_flag(listing)
     role = actions.add_parser("set-role", help="change a user's role")
-    role.add_argument("username")
-    role.add_argument("role", choices=PERSON_ROLES)
+    role.add_argument("username", help="whose role to change")
+    role.add_argument("role", choices=PERSON_ROLES, help="the new role")
     for action in _ON_USER:
-        actions.add_parser(action, help=f"{action} a user").add_argument("username")
+        command = actions.add_parser(action, help=f"{action} a user")
+        command.add_argument("username", help=f"the user to {action}")
     invite = sub.add_parser("invite", help="create an invitation; prints its token once")
-    invite.add_argument("--role", choices=PERSON_ROLES, required=True)
+    invite.add_argument(
+        "--role", choices=PERSON_ROLES, required=True, help="the role the invited person gets"
+    )
     invite.add_argument("--email", help="also deliver the token to this address")
     invite.add_argument(
         "--hours", type=invitation_hours, default=DEFAULT_INVITATION_HOURS, help="expiry (72)"
@@ -73,6 +79,9 @@ async def run_user_command(
     admin = container.identity.user_admin()
     if args.users_command == "list":
         page = await admin.list(system, limit=args.limit)
+        if args.json:
+            print_json([_user_record(u) for u in page.users], out)
+            return 0
         print("id\tusername\trole\tactive\tmfa\temail", file=out)
         for u in page.users:
             print(
@@ -104,6 +113,18 @@ async def _user_id(container: Contexts, username: str) -> str:
         raise SettingsError(f"no user named {username!r}")
     found: str = user.id
     return found
+
+
+def _user_record(user: ManagedUser) -> dict[str, object]:
+    return {
+        "id": user.id,
+        "username": user.username,
+        "role": user.role.value,
+        "active": user.active,
+        "mfa_enabled": user.mfa_enabled,
+        "email": user.email,
+        "created_at": user.created_at,
+    }
 
 
 def _yes(flag: bool) -> str:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, TextIO
 
+from bootstrap.cli_output import add_json_flag, print_json
 from bootstrap.settings import SettingsError
 from domain.principals import Principal, Role
 
@@ -49,6 +50,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     verbs = vault.add_subparsers(dest="verb", required=True)
     listing = verbs.add_parser("list", help="a user's keys, masked", epilog=EXIT_CODES)
     listing.add_argument("--user", required=True, help="username of the keys' owner")
+    add_json_flag(listing)
     test = verbs.add_parser(
         "test", help="test-connection through the provider's adapter", epilog=EXIT_CODES
     )
@@ -60,15 +62,20 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     expiring.add_argument(
         "--days", type=days, default=DEFAULT_DAYS, help=f"the window (default {DEFAULT_DAYS})"
     )
+    add_json_flag(expiring)
 
 
 async def run(args: argparse.Namespace, container: Contexts, out: TextIO) -> int:
     if args.verb == "expiring":
-        return await _expiring(args.days, container, out)
+        return await _expiring(args.days, args.json, container, out)
     owner = await _owner(container, args.user)
     vault = container.core.key_vault()
     if args.verb == "list":
-        _print_keys(await vault.list(owner), container.core.clock().now(), out)
+        keys, now = await vault.list(owner), container.core.clock().now()
+        if args.json:
+            print_json([key_record(key, now) for key in keys], out)
+        else:
+            _print_keys(keys, now, out)
         return 0
     from ports.key_vault import TestOutcome
 
@@ -90,7 +97,21 @@ def _print_keys(keys: Sequence[VaultKey], now: datetime, out: TextIO) -> None:
         )
 
 
-async def _expiring(window: int, container: Contexts, out: TextIO) -> int:
+def key_record(key: VaultKey, now: datetime) -> dict[str, object]:
+    """A vault key as `vault list --json` prints it: masked, never its secret."""
+    return {
+        "id": key.id,
+        "provider": key.provider,
+        "label": key.label,
+        "scopes": list(key.scopes),
+        "key_hint": key.key_hint,
+        "status": _status(key, now),
+        "expires_at": key.expires_at,
+        "last_used_at": key.last_used_at,
+    }
+
+
+async def _expiring(window: int, as_json: bool, container: Contexts, out: TextIO) -> int:
     from application.keys.vault_expiring import VaultExpiryReport
 
     report = VaultExpiryReport(
@@ -101,6 +122,9 @@ async def _expiring(window: int, container: Contexts, out: TextIO) -> int:
     )
     found = await report.expiring(CLI_ADMIN, timedelta(days=window))
     now = container.core.clock().now()
+    if as_json:
+        print_json([{"user": item.username, **key_record(item.key, now)} for item in found], out)
+        return 0
     print(f"{len(found)} vault key(s) expiring within {window} day(s)", file=out)
     if found:
         print("user\tid\tprovider\tlabel\tkey\tstatus\texpires", file=out)

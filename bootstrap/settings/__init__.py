@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from bootstrap.settings.base import PREFIX, REDACTED, Secret, Section, SettingsError, env_name
 from bootstrap.settings.composed import FLAT_FIELDS, SECTIONS, Settings
-from bootstrap.settings.loader import ENVIRONMENT_ONLY, load_settings
+from bootstrap.settings.loader import ENVIRONMENT_ONLY, load_settings, setting_sources
 from bootstrap.settings.store import DEFAULT_DATABASE_URL
 
 __all__ = [
@@ -45,6 +45,7 @@ __all__ = [
     "env_name",
     "fear_greed_weight_pairs",
     "load_settings",
+    "setting_sources",
     "source_weight_pairs",
 ]
 

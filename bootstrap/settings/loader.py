@@ -62,6 +62,29 @@ def load_settings(
     return settings
 
 
+def setting_sources(
+    environ: Mapping[str, str] | None = None, env_file: str | Path | None = ".env"
+) -> dict[str, str]:
+    """Where each setting given a value came from, by flat name: "environment", or the path of
+    the .env file, as `load_settings` reads them (the environment wins; an empty value means
+    the default). A flat name absent from the answer has its default."""
+    found: dict[str, str] = {}
+    if env_file is not None and Path(env_file).is_file():
+        for key, value in _read_env_file(Path(env_file)).items():
+            if value.strip():
+                found[key[len(PREFIX) :].lower()] = str(env_file)
+    source = os.environ if environ is None else environ
+    for key, value in source.items():
+        if not key.startswith(PREFIX) or key in ENVIRONMENT_ONLY:
+            continue
+        flat = key[len(PREFIX) :].lower()
+        if value.strip():
+            found[flat] = "environment"
+        else:
+            found.pop(flat, None)
+    return found
+
+
 def _read_env_file(path: Path) -> dict[str, str]:
     """BULWARK_* entries of a dotenv file: KEY=VALUE, optional `export`, quotes and # comments."""
     found: dict[str, str] = {}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -61,6 +62,26 @@ async def test_create_list_close_and_list_by_status(container: ApplicationContai
     ]  # fmt: skip
     assert closed == f"account {account_id} is closed\n"
     assert still_open == ""
+
+
+async def test_accounts_list_json_gives_money_as_strings(container: ApplicationContainer) -> None:
+    # Arrange
+    await run(
+        container, "accounts", "create", "--owner", "alice", "--name", "Main", "--cash", "1234.50"
+    )
+
+    # Act
+    code, output = await run(container, "accounts", "list", "--owner", "alice", "--json")
+
+    # Assert
+    [account] = json.loads(output)
+    assert code == 0
+    assert account["cash"] == "1234.50" and account["currency"] == "USD"
+    assert list(account) == [
+        "id", "name", "broker", "account_type", "trading_type", "status", "cash", "equity",
+        "currency", "open_orders", "positions", "created_at",
+    ]  # fmt: skip
+    assert (account["name"], account["broker"], account["status"]) == ("Main", "paper", "open")
 
 
 async def test_a_paper_account_needs_cash_and_a_stranger_is_not_found(

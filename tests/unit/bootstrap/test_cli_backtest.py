@@ -34,8 +34,8 @@ async def stored_strategy(container: ApplicationContainer) -> str:
     return strategy.id
 
 
-async def test_a_backtest_prints_progress_lines_and_the_metrics(
-    container: ApplicationContainer,
+async def test_a_backtest_prints_progress_lines_on_stderr_and_the_metrics_on_stdout(
+    container: ApplicationContainer, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # Arrange
     strategy_id = await stored_strategy(container)
@@ -49,7 +49,8 @@ async def test_a_backtest_prints_progress_lines_and_the_metrics(
 
     # Assert
     assert code == 0, output
-    assert "progress 100%" in output
+    assert "progress 100%" in capsys.readouterr().err
+    assert "progress" not in output
     assert ": succeeded" in output and "Sharpe" in output and "max drawdown" in output
     stored = await container.strategies.backtests().list_for(Principal("u-cli", Role.OWNER))
     assert len(stored) == 1 and stored[0].result is not None
@@ -100,9 +101,9 @@ async def test_ctrl_c_cancels_the_run_and_says_so(container: ApplicationContaine
         ["backtest", "--strategy", strategy_id, "--symbols", "ACME,BOLT,CRUX,DYNO,EPIC,FLUX,GRID",
          "--from", "2019-01-01", "--to", "2024-12-31"]
     )  # fmt: skip
-    out = io.StringIO()
-    task = asyncio.create_task(run_backtest(args, container, out))
-    while "progress" not in out.getvalue():  # noqa: ASYNC110 (the bar writes to a buffer)
+    out, err = io.StringIO(), io.StringIO()
+    task = asyncio.create_task(run_backtest(args, container, out, err))
+    while "progress" not in err.getvalue():  # noqa: ASYNC110 (the bar writes to a buffer)
         await asyncio.sleep(0.01)
 
     # Act

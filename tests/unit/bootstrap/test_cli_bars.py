@@ -36,12 +36,12 @@ def test_a_backfill_stores_the_days_then_a_second_run_finds_them_stored(
     span = ["--from", "2024-01-01", "--to", "2024-01-31"]
 
     first = main([*ARGS, "--symbols", "aapl,XYZ", *span])
-    first_out = capfd.readouterr().out
+    first_out, first_err = capfd.readouterr()
     second = main([*ARGS, "--symbols", "AAPL", *span])
     second_out = capfd.readouterr().out
 
     assert first == 0 and second == 0
-    assert "progress 100%" in first_out
+    assert "progress 100%" in first_err and "progress" not in first_out
     assert "AAPL: 31 bars written (1 missing ranges asked for)" in first_out
     assert "XYZ: 31 bars written" in first_out
     assert "AAPL: already stored" in second_out

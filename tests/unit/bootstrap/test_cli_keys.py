@@ -112,7 +112,7 @@ def test_the_runbook_rotate_then_retire_and_no_key_material_is_written(
         "rotate` first"
     ]
     assert rotated[0] == 0 and "rotated to main v2: seen 1, upgraded 1" in rotated[1]
-    assert "progress 100%" in rotated[1]
+    assert "progress 100% (" in rotated[2] and "progress" not in rotated[1]
     assert "users.mfa_secret: 1 record(s) -- main v2: 1" in status_after[1]
     assert retired[0] == 0 and "retired main v1" in retired[1] and "Remove its line" in retired[1]
     assert unknown[0] == EXIT_REFUSED and "main v9 is not configured" in unknown[2]

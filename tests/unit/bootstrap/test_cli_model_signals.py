@@ -38,13 +38,14 @@ def test_a_model_trains_from_backfilled_bars_and_is_listed_with_its_card(
         ["--env-file", "", "models", "train-signal", "--symbols", "AAPL,MSFT,XOM", *SPAN,
          "--model", "linear", "--name", "demo", "--folds", "3"]
     )  # fmt: skip
-    train_out = capfd.readouterr().out
+    train_out, train_err = capfd.readouterr()
     main(["--env-file", "", "models", "list"])  # 1 here: the inference models are not built
     list_out = capfd.readouterr().out
 
     # Assert
     assert trained == 0, train_out
-    assert "progress 100%" in train_out and "fold 2:" in train_out
+    assert "progress 100%" in train_err and "progress" not in train_out
+    assert "fold 2:" in train_out
     card = json.loads((folders / "signals" / "demo.card.json").read_text())
     assert card["symbols"] == ["AAPL", "MSFT", "XOM"] and len(card["folds"]) == 3
     assert (folders / "signals" / "demo.onnx").stat().st_size > 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import io
+import json
 import os
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -244,6 +245,42 @@ async def test_role_defaults_are_listed_and_cleared_from_the_cli(
     assert "trader\toverrides 1\toff notice" in listed[1]
     assert cleared[0] == 0
     assert after[1].startswith("0 role(s)")
+
+
+async def test_dead_and_role_defaults_as_json_never_carry_a_body(
+    container: ApplicationContainer, smtp: tuple[Mailbox, int]
+) -> None:
+    # Arrange: a confidential email refused for good, and a role's defaults
+    from application.notifications.api import PreferencesUpdate
+    from domain.principals import Principal
+
+    smtp[0].rcpt_replies.append("550 no such mailbox")
+    token = "reset-token-0a1b2c3d4e5f"
+    await container.core.notification_center().notify_address(
+        "alice@example.org", "account.token", "Reset", token, confidential=True
+    )
+    await run(container, "notifications", "dispatch")
+    defaults = container.notifications.notification_role_defaults()
+    await defaults.put(
+        Principal("root", Role.ADMIN), "trader", PreferencesUpdate(channels={"notice": []})
+    )
+
+    # Act
+    dead = await run(container, "notifications", "dead", "--json")
+    roles = await run(container, "notifications", "role-defaults", "--json")
+
+    # Assert
+    [delivery] = json.loads(dead[1])
+    [trader] = json.loads(roles[1])
+    assert dead[0] == 0 and roles[0] == 0
+    assert list(delivery) == [
+        "id", "user", "channel", "event_type", "attempts", "last_error", "created_at"
+    ]  # fmt: skip
+    assert (delivery["user"], delivery["channel"]) == (None, "email")
+    assert token not in dead[1]
+    assert trader == {
+        "role": "trader", "channels": {"notice": []}, "quiet_hours": None, "digest_minutes": None
+    }  # fmt: skip
 
 
 async def test_vapid_keys_prints_a_pair_the_web_push_sender_accepts(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -54,6 +55,24 @@ async def test_users_list_shows_every_user(container: ApplicationContainer) -> N
         ["alice", "owner", "yes"],
         ["root", "admin", "yes"],
     ]
+
+
+async def test_users_list_json_is_a_list_of_objects_with_stable_keys(
+    container: ApplicationContainer,
+) -> None:
+    # Act
+    code, output = await run(container, "users", "list", "--json")
+
+    # Assert
+    users = json.loads(output)
+    assert code == 0
+    assert [u["username"] for u in users] == ["alice", "root"]
+    assert all(
+        list(u) == ["id", "username", "role", "active", "mfa_enabled", "email", "created_at"]
+        for u in users
+    )
+    assert users[0]["role"] == "owner" and users[0]["active"] is True
+    assert users[0]["email"] is None
 
 
 async def test_set_role_deactivate_and_reactivate(container: ApplicationContainer) -> None:

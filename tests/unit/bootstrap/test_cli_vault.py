@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import io
+import json
 import os
 from collections.abc import AsyncIterator
 from datetime import timedelta
@@ -116,6 +117,27 @@ async def test_list_shows_a_users_keys_masked(container: ApplicationContainer) -
         "alpaca", "paper", "trading", "PK…7XQ", "active", "2026-02-04T14:30:00+00:00", "-"
     ]  # fmt: skip
     assert theirs not in out and clean(out)
+
+
+async def test_list_and_expiring_as_json_are_masked_objects(
+    container: ApplicationContainer,
+) -> None:
+    # Arrange
+    alice = await user(container, "alice")
+    soon = await key(container, alice, "paper", days=3)
+
+    # Act
+    listed = await run(container, "vault", "list", "--user", "alice", "--json")
+    expiring = await run(container, "vault", "expiring", "--json")
+
+    # Assert
+    [entry] = json.loads(listed[1])
+    [due] = json.loads(expiring[1])
+    assert listed[0] == 0 and expiring[0] == 0
+    assert entry["id"] == soon and entry["key_hint"] == "PK…7XQ" and entry["scopes"] == ["trading"]
+    assert entry["status"] == "active" and entry["last_used_at"] is None
+    assert due["user"] == "alice" and due["id"] == soon
+    assert clean(listed[1]) and clean(expiring[1])
 
 
 async def test_test_says_ok_or_refused_with_its_exit_code_and_is_audited(

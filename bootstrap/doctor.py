@@ -1,0 +1,232 @@
+"""`bulwark doctor`'s checks: every configured dependency, as `/ready` sees it, and more.
+
+The store and Redis go through the probes the HTTP `/ready` uses (bootstrap/storage.py
+sql_probe, bootstrap/containers/http.py redis_probe), the Kafka brokers through the metadata
+request `serve` sends before it starts (bootstrap/cli_preflight.py kafka_problem: `/ready`'s
+own asks the running producer, which a console has not), each with what degrades without it
+(REDIS_DEGRADES, KAFKA_BROKERS_DEGRADES), all run by `/ready`'s runner (adapters/http/core/
+health.py run_probes: side by side, each within PROBE_TIMEOUT_S). The key-encryption keys, the
+token signing key, the broker and the market-data providers are checked beside them
+(bootstrap/doctor_vendors.py). Nothing is created: a missing SQLite file is reported, never
+opened (opening would create it), and no table, topic or key is written."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from bootstrap.settings import Settings
+
+Probe = Callable[[], Awaitable[tuple[bool, Mapping[str, Any]]]]
+KAFKA_WITHIN_S = 1.5  # the brokers' metadata answer; under the probes' own bound (2 s)
+REDIS_TIMEOUT_S = 1.0
+REQUIRED = "required: the instance is not ready without it"
+KEKS_DEGRADES = (
+    "a random key per process seals secrets, so what it seals dies with the process; with a "
+    "SQL store, the services that keep secrets (KYC documents, notification endpoints) refuse"
+)
+JWT_DEGRADES = (
+    "a fresh signing key per process: every session ends at a restart, and instances do not "
+    "accept one another's tokens"
+)
+_URL_PASSWORD = re.compile(r"(://[^:/@\s]*:)[^@\s]*@")
+
+
+class State(StrEnum):
+    OK = "ok"
+    DOWN = "down"
+    NOT_CONFIGURED = "not configured"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One component's line: its state, whether the instance needs it, what degrades
+    without it (None for a required one) and what was found."""
+
+    component: str
+    state: State
+    required: bool
+    degrades: str | None
+    detail: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "component": self.component,
+            "state": self.state.value,
+            "required": self.required,
+            "degrades": self.degrades,
+            "detail": self.detail,
+        }
+
+
+@dataclass(frozen=True)
+class Unconfigured:
+    """A component the settings leave out: what the instance does without it."""
+
+    degrades: str
+    detail: str
+
+
+Check = Probe | Unconfigured | Finding
+
+
+async def examine(settings: Settings) -> list[Finding]:
+    """Every component's finding, in a stable order; each probe bounded in time."""
+    from adapters.http.core import HealthServices
+    from adapters.http.core.health import run_probes
+    from adapters.memory.clock import SystemClock
+    from bootstrap.doctor_vendors import broker_check, key_checks, market_data_checks
+
+    async with contextlib.AsyncExitStack() as resources:
+        checks: dict[str, Check] = {
+            **await _ready_checks(settings, resources),
+            **key_checks(settings),
+            **broker_check(settings),
+            **market_data_checks(settings),
+        }
+        probes = {name: check for name, check in checks.items() if callable(check)}
+        statuses = {s.name: s for s in await run_probes(HealthServices(SystemClock(), probes))}
+    findings = []
+    for name, check in checks.items():
+        if isinstance(check, Finding):
+            findings.append(check)
+        elif isinstance(check, Unconfigured):
+            findings.append(
+                Finding(name, State.NOT_CONFIGURED, False, check.degrades, check.detail)
+            )
+        else:
+            status = statuses[name]
+            findings.append(
+                Finding(
+                    name,
+                    State.OK if status.ok else State.DOWN,
+                    status.required,
+                    status.degrades,
+                    detail_of(status.details),
+                )
+            )
+    return findings
+
+
+async def _ready_checks(
+    settings: Settings, resources: contextlib.AsyncExitStack
+) -> dict[str, Check]:
+    """The store, Redis and the Kafka brokers: `/ready`'s probes and what degrades without
+    each (bootstrap/containers/http.py)."""
+    from adapters.http.services import Degrading
+    from bootstrap.containers.http import KAFKA_BROKERS_DEGRADES, REDIS_DEGRADES, redis_probe
+
+    checks: dict[str, Check] = {"store": await _store_check(settings, resources)}
+    if settings.redis.url is None:
+        checks["redis"] = Unconfigured(REDIS_DEGRADES, f"{settings.redis.var('url')} is not set")
+    else:
+        from adapters.redis.client import redis_from_url
+
+        redis = redis_from_url(
+            settings.redis.url, timeout=REDIS_TIMEOUT_S, client_name="bulwark-doctor"
+        )
+        resources.push_async_callback(redis.aclose)
+        where = redact(settings.redis.url)
+        checks["redis"] = Degrading(
+            explained(redis_probe(redis), f"answers PING at {where}", f"no PING answer at {where}"),
+            REDIS_DEGRADES,
+        )
+    bootstrap = settings.kafka.bootstrap
+    if bootstrap is None:
+        checks["kafka"] = Unconfigured(
+            "events reach this process's watchers only (nothing is published to an events "
+            "topic); agents send orders over HTTP only (no `bulwark consume`)",
+            f"{settings.kafka.var('bootstrap')} is not set",
+        )
+    else:
+        checks["kafka"] = Degrading(_kafka_probe(bootstrap), KAFKA_BROKERS_DEGRADES)
+    return checks
+
+
+async def _store_check(settings: Settings, resources: contextlib.AsyncExitStack) -> Check:
+    """The store's `/ready` probe (reachable, schema at this build's head); a missing SQLite
+    file is a finding of its own (opening it would create it)."""
+    from bootstrap.storage import memory_probe, sql_engine, sql_probe, sqlite_file, store_kind
+
+    where = redact(settings.store.database_url)
+    if store_kind(settings) == "memory":
+        return explained(memory_probe, "memory://: the state lives in this process only", "")
+    path = sqlite_file(settings.store.database_url)
+    if path is not None and not path.is_file():
+        return Finding(
+            "store",
+            State.DOWN,
+            True,
+            None,
+            f"the SQLite file {path} does not exist: run `bulwark migrate` (it creates the file "
+            "and its schema), or check BULWARK_DATABASE_URL",
+        )
+    engine = sql_engine(settings)
+    resources.push_async_callback(engine.dispose)
+    probe = sql_probe(engine)
+
+    async def store() -> tuple[bool, Mapping[str, Any]]:
+        try:
+            ok, details = await probe()
+        except Exception as exc:
+            return False, {"detail": f"cannot reach the database at {where}: {reason(exc)}"}
+        at, head = details.get("schema"), details.get("expected")
+        if ok:
+            return True, {"detail": f"{where}: schema at this build's head ({head})"}
+        return False, {
+            "detail": f"{where}: schema at {at or 'nothing (empty database)'}, this build needs "
+            f"{head}: run `bulwark migrate`"
+        }
+
+    return store
+
+
+def _kafka_probe(bootstrap: str) -> Probe:
+    """A broker of `bootstrap` answers a metadata request within KAFKA_WITHIN_S."""
+    from bootstrap.cli_preflight import kafka_problem
+
+    async def kafka() -> tuple[bool, Mapping[str, Any]]:
+        problem = await kafka_problem(bootstrap, KAFKA_WITHIN_S)
+        if problem is None:
+            return True, {"detail": f"a broker of {bootstrap} answers a metadata request"}
+        return False, {"detail": problem}
+
+    return kafka
+
+
+def explained(probe: Probe, when_ok: str, when_down: str) -> Probe:
+    """`probe` with a `detail` line: `when_ok`, or `when_down` and the reason it failed."""
+
+    async def checked() -> tuple[bool, Mapping[str, Any]]:
+        try:
+            ok, details = await probe()
+        except Exception as exc:
+            return False, {"detail": f"{when_down}: {reason(exc)}"}
+        return ok, {**details, "detail": when_ok if ok else when_down}
+
+    return checked
+
+
+def detail_of(details: Mapping[str, Any]) -> str:
+    """A probe's details as one line: its `detail`, else its keys and values."""
+    if "detail" in details:
+        return redact(str(details["detail"]))
+    return redact(", ".join(f"{key} {value}" for key, value in details.items()))
+
+
+def reason(exc: BaseException) -> str:
+    """An exception's first line (its type when it says nothing), with its cause's."""
+    text = str(exc).splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
+    cause = exc.__cause__
+    if cause is not None and str(cause).strip():
+        text = f"{text} ({str(cause).splitlines()[0][:200]})"
+    return redact(text)
+
+
+def redact(text: str) -> str:
+    """`text` (a URL, or a line that may quote one) with the passwords of URLs masked."""
+    return _URL_PASSWORD.sub(r"\g<1>***@", text)
