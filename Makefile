@@ -4,6 +4,8 @@ UV_VERSION := 0.13.9
 TOOLS := .tools
 UV := $(TOOLS)/bin/uv
 VENV := .venv
+# Each step of `make test` says how long it took (scripts/timed.sh); pytest adds its tiers.
+TIMED := sh scripts/timed.sh
 BIN := $(VENV)/bin
 # `make test` fails when line + branch coverage of domain/ and application/ falls below this
 # (tests/unit alone measured 85.3 %; the HTTP and integration suites add to it).
@@ -24,29 +26,29 @@ install: $(UV)
 	$(BIN)/python -m compileall -q -j 0 domain application ports adapters bootstrap benchmarks tools tests > /dev/null
 
 lint: install
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
+	$(TIMED) lint $(BIN)/ruff check .
+	$(TIMED) format $(BIN)/ruff format --check .
 
 typecheck: install
-	$(BIN)/mypy
+	$(TIMED) types $(BIN)/mypy
 
 contracts: install
-	$(BIN)/lint-imports
+	$(TIMED) contracts $(BIN)/lint-imports
 
 # The fast suite alone (docs/testing.md): no servers, every core, the slowest tests named.
 unit: install
-	$(BIN)/pytest tests/unit -n auto --durations=15
+	$(TIMED) unit $(BIN)/pytest tests/unit -n auto --durations=15
 
 test: lint typecheck contracts
 	sh scripts/ensure-redis.sh
 	sh scripts/ensure-browser.sh
 	sh scripts/ensure-promtool.sh
-	$(BIN)/pytest -n auto --dist loadfile --cov --cov-report=
+	$(TIMED) pytest $(BIN)/pytest -n auto --dist loadfile --cov --cov-report= --durations=25
 	@printf 'coverage of domain/ and application/ (line + branch, at least $(COVERAGE_FLOOR) %%): '
 	@$(BIN)/coverage report --include='domain/*,application/*' --format=total --fail-under=$(COVERAGE_FLOOR)
 	@printf 'coverage of ports/, adapters/ and bootstrap/ (line + branch): '
 	@$(BIN)/coverage report --include='ports/*,adapters/*,bootstrap/*' --format=total
-	$(BIN)/python -m benchmarks.guard
+	$(TIMED) guard $(BIN)/python -m benchmarks.guard
 
 # After `make test` (or any `pytest --cov` run): the modules of domain/ and application/ least
 # covered first, with the lines and branches they miss.

@@ -37,3 +37,21 @@ def thawed_collector() -> Iterator[None]:
     yield None
     gc.collect()
     gc.freeze()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Each tier's test time (setup, call and teardown summed over every worker): where the
+    suite's time goes, printed by `make test` beside its slowest tests."""
+    spent: dict[str, float] = {}
+    for reports in terminalreporter.stats.values():
+        for report in reports:
+            where = getattr(report, "nodeid", "")
+            if not where.startswith("tests/") or not hasattr(report, "duration"):
+                continue
+            tier = where.split("/")[1].split("::")[0].removesuffix(".py")
+            spent[tier] = spent.get(tier, 0.0) + report.duration
+    if not spent:
+        return
+    terminalreporter.section("time per tier (summed over workers)")
+    for tier, seconds in sorted(spent.items(), key=lambda kv: -kv[1]):
+        terminalreporter.write_line(f"{tier:<14} {seconds / 60:7.1f} min")
