@@ -1,5 +1,6 @@
-"""Aggregation wiring: the Plaid adapter from settings (or one that answers 503 when no
-credentials are set), and the webhook verifier over its key endpoint."""
+"""Aggregation wiring: the Plaid adapter from settings (or one that answers 409
+CAPABILITY_NOT_CONFIGURED when no credentials are set), and the webhook verifier over its key
+endpoint."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ def aggregator(settings: Settings) -> PlaidAggregator | UnconfiguredAggregator:
     """The aggregator of this process (one HTTP connection pool, kept for its lifetime)."""
     plaid = settings.plaid
     if plaid.client_id is None or plaid.secret is None:
-        return UnconfiguredAggregator()
+        return UnconfiguredAggregator((plaid.var("client_id"), plaid.var("secret")))
     return PlaidAggregator(
         plaid.client_id.reveal(),
         plaid.secret.reveal(),

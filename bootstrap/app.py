@@ -37,7 +37,11 @@ def create_app(
     has started, not by the first request for it on the event loop."""
     settings = settings or load_settings()
     if container is None:
-        configure_logging(settings.core.log_level, settings.core.log_format)
+        configure_logging(
+            settings.core.log_level,
+            settings.core.log_format,
+            kafka_retry_s=settings.kafka.retry_seconds,
+        )
         container = build_container(settings)
     watchdog = loop_watchdog(settings, container, "bulwark serve")
     gc_pauses = GcPauses()

@@ -4,9 +4,10 @@ Every command that opens the store checks it first (bootstrap/storage.py store_p
 missing SQLite file, a schema older than this build or an unreachable PostgreSQL is one line
 saying what to do, and no command but `bulwark migrate` creates a SQLite file. `bulwark serve`
 also checks that it can listen on its ports (the API's and the kill switch lane's) before it
-builds the app, instead of failing there seconds later. `serve`, `consume` and `surveil` with
-Kafka configured check that a broker answers before they start (one line, not the tracebacks
-of a start-up that failed on it).
+builds the app, instead of failing there seconds later. `serve` and `surveil` with Kafka
+configured check that a broker answers before they start (one line, not the tracebacks of a
+start-up that failed on it); `consume` checks the store and the brokers once each, while its
+group member connects (bootstrap/early_join.py), and says the same line.
 """
 
 from __future__ import annotations
@@ -67,20 +68,26 @@ async def kafka_problem(bootstrap: str, within_s: float) -> str | None:
         async with asyncio.timeout(within_s):
             await client.bootstrap()
     except Exception as exc:
-        if isinstance(exc, TimeoutError):
-            reason = f"no answer within {within_s:.0f} s"
-        elif type(exc).__name__ == "KafkaConnectionError":
-            reason = "could not connect to any broker"
-        else:
-            reason = type(exc).__name__
-        return (
-            f"cannot reach Kafka at {bootstrap} (BULWARK_KAFKA_BOOTSTRAP): {reason}; start it, "
-            "or unset BULWARK_KAFKA_BOOTSTRAP to run without Kafka"
-        )
+        return kafka_refusal(bootstrap, exc, within_s)
     finally:
         await client.close()
         quiet.setLevel(level)
     return None
+
+
+def kafka_refusal(bootstrap: str, error: BaseException, within_s: float) -> str:
+    """The one line saying that the brokers of `bootstrap` did not answer, from the error a
+    client met reaching them (bounded by `within_s`)."""
+    if isinstance(error, TimeoutError):
+        reason = f"no answer within {within_s:.0f} s"
+    elif type(error).__name__ == "KafkaConnectionError":
+        reason = "could not connect to any broker"
+    else:
+        reason = type(error).__name__
+    return (
+        f"cannot reach Kafka at {bootstrap} (BULWARK_KAFKA_BOOTSTRAP): {reason}; start it, "
+        "or unset BULWARK_KAFKA_BOOTSTRAP to run without Kafka"
+    )
 
 
 def port_problem(settings: Settings, host: str, port: int, *, port_flag: bool) -> str | None:

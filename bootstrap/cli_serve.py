@@ -82,16 +82,13 @@ def _run_server(args: argparse.Namespace, settings: Settings) -> None:
 
 
 def consume(settings: Settings) -> int:
-    """`bulwark consume`: the Kafka command consumers (a refused store: one line)."""
-    from bootstrap.early_join import StoreRefused, run_consume
+    """`bulwark consume`: the Kafka command consumers. An unusable store, then no broker
+    answering, is one line and a failing exit (each checked once, in run_consume)."""
+    from bootstrap.early_join import KafkaRefused, StoreRefused, run_consume
 
-    # An unusable store, then no broker answering: one line each, not the consumers' traceback.
-    refused = refuse_store(settings) or refuse_kafka(settings)
-    if refused is not None:
-        return refused
     try:
-        run_consume(settings)  # the store preflight too, once the group join is under way
-    except StoreRefused as exc:
+        run_consume(settings)
+    except (StoreRefused, KafkaRefused) as exc:
         print(f"bulwark: {exc}", file=sys.stderr)
         return EXIT_REFUSED
     except SettingsError as exc:

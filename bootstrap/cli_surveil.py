@@ -97,5 +97,9 @@ def run(settings: Settings, until_caught_up: bool) -> int:
     from bootstrap.containers.application import build_container
     from bootstrap.logging import configure_logging
 
-    configure_logging(settings.core.log_level, settings.core.log_format)
+    configure_logging(
+        settings.core.log_level,
+        settings.core.log_format,
+        kafka_retry_s=settings.kafka.retry_seconds,
+    )
     return asyncio.run(surveil(build_container(settings), until_caught_up=until_caught_up))

@@ -3,8 +3,10 @@
 A consumer's first join waits on the broker (Apache Kafka's group.initial.rebalance.delay.ms,
 3 s by default; the Tansu test broker answers after half the session timeout), and loading
 Bulwark (imports, the container) takes seconds of CPU: one after the other they made a
-consumer's start. Here the command consumer is started and subscribed first, with only
-aiokafka loaded, and the rest is imported on a thread meanwhile; the runtime adopts the
+consumer's start. Here the command consumer is started first, with only aiokafka loaded,
+while the store is checked: that start is the check that a broker answers (no second
+preflight), and either refusal is one line (StoreRefused, KafkaRefused). Once both passed
+it subscribes, and the rest is imported on a thread while it joins; the runtime adopts the
 joined consumer (adapters/kafka/runtime.py, DeferredRebalance). Nothing is polled, so
 nothing is handled or committed, before the container and the schema check are done.
 
@@ -26,12 +28,17 @@ from aiokafka import AIOKafkaConsumer
 from adapters.kafka.client import KafkaConfig, OffsetReset, make_consumer
 from adapters.kafka.rebalance import DeferredRebalance
 from adapters.kafka.topics import Topics, ensure_topics
+from bootstrap.cli_preflight import KAFKA_CHECK_S, kafka_refusal
 from bootstrap.logging import configure_logging
-from bootstrap.settings import Settings
+from bootstrap.settings import Settings, SettingsError
 
 
 class StoreRefused(Exception):
     """The store cannot be used (bootstrap/storage.py store_problem): one line says why."""
+
+
+class KafkaRefused(Exception):
+    """No broker of BULWARK_KAFKA_BOOTSTRAP answers: one line says so, and what to do."""
 
 
 def kafka_config(settings: Settings) -> KafkaConfig:
@@ -83,25 +90,31 @@ class EarlyMember:
         self.consumer = consumer
         self.deferred = deferred
         self.made_topics = made_topics  # the Kafka link need not make them again
+        self.topics: list[str] = []
         self._taken = False
 
     @classmethod
-    async def join(cls, settings: Settings) -> EarlyMember:
-        """Topics made (when Bulwark makes them), the consumer started and subscribed."""
+    async def connect(cls, settings: Settings) -> EarlyMember:
+        """Topics made (when Bulwark makes them) and the consumer started: the brokers
+        answered. It joins the group only once `join()` subscribes it."""
         if settings.kafka.create_topics:
             await ensure_topics(
                 kafka_config(settings), topics_of(settings), settings.kafka.partitions
             )
         consumer = member_consumer(settings, settings.kafka.group_id)
-        deferred = DeferredRebalance()
         try:
             await consumer.start()
-            consumer.subscribe(command_topics(settings), listener=deferred)
         except BaseException:
             with contextlib.suppress(Exception):
                 await consumer.stop()
             raise
-        return cls(consumer, deferred, made_topics=settings.kafka.create_topics)
+        member = cls(consumer, DeferredRebalance(), made_topics=settings.kafka.create_topics)
+        member.topics = command_topics(settings)
+        return member
+
+    def join(self) -> None:
+        """Subscribes: the group join runs from here on, while the rest of Bulwark loads."""
+        self.consumer.subscribe(self.topics, listener=self.deferred)
 
     def take(self) -> tuple[AIOKafkaConsumer, DeferredRebalance]:
         """For the runtime that adopts it; it owns the consumer from then on."""
@@ -134,31 +147,63 @@ def _quiet(name: str) -> Iterator[None]:
 
 
 async def _consume(settings: Settings) -> None:
-    # Logging is configured after the store preflight: a refusal is one line, nothing else.
-    with _quiet("aiokafka"):
-        try:
-            member: EarlyMember | None = await EarlyMember.join(settings)
-        except Exception:  # Kafka unreachable now: the consumers' own start says so, in full
-            member = None
-        try:
-            storage = await _imported("bootstrap.storage")
-            problem = await storage.store_problem(settings)
-        except BaseException:
-            if member is not None:
-                await member.close()
-            raise
+    # Each check runs once, Kafka's while the store's does: the brokers answer (the member
+    # connects) and the store can be used, or one line says which cannot. Logging is
+    # configured after them, so a refusal is that line and nothing else. The member joins
+    # its group only once both passed (a refused process never makes the group rebalance).
+    member = await _checked(settings)
     try:
-        if problem is not None:
-            raise StoreRefused(problem)
-        configure_logging(settings.core.log_level, settings.core.log_format)
+        configure_logging(
+            settings.core.log_level,
+            settings.core.log_format,
+            kafka_retry_s=settings.kafka.retry_seconds,
+        )
+        member.join()
         consume = await _imported("bootstrap.consume")
         container = await asyncio.to_thread(consume.build_container, settings)
         await consume.consume(container, early=member)
     finally:
-        if member is not None:
-            await member.close()
+        await member.close()
+
+
+async def _checked(settings: Settings) -> EarlyMember:
+    """The member, connected, once the store passed its check too; StoreRefused (first) or
+    KafkaRefused when either cannot be used; SettingsError without brokers to check."""
+    bootstrap = settings.kafka.bootstrap
+    if not bootstrap:
+        raise SettingsError("`bulwark consume` needs BULWARK_KAFKA_BOOTSTRAP")
+    within_s = max(KAFKA_CHECK_S, settings.kafka.request_timeout_ms / 1000)
+    with _quiet("aiokafka"):
+        connecting = asyncio.create_task(_connected(settings, within_s))
+        try:
+            storage = await _imported("bootstrap.storage")
+            problem = await storage.store_problem(settings)
+        except BaseException:
+            await _abandon(connecting)
+            raise
+        if problem is not None:
+            await _abandon(connecting)
+            raise StoreRefused(problem)
+        try:
+            return await connecting
+        except Exception as exc:
+            raise KafkaRefused(kafka_refusal(bootstrap, exc, within_s)) from None
+
+
+async def _connected(settings: Settings, within_s: float) -> EarlyMember:
+    async with asyncio.timeout(within_s):
+        return await EarlyMember.connect(settings)
+
+
+async def _abandon(connecting: asyncio.Task[EarlyMember]) -> None:
+    """The member given up (a refused store): stopped if it connected, cancelled if not."""
+    connecting.cancel()
+    done = await asyncio.gather(connecting, return_exceptions=True)
+    if isinstance(done[0], EarlyMember):
+        await done[0].close()
 
 
 def run_consume(settings: Settings) -> None:
-    """`bulwark consume` until SIGTERM; StoreRefused or SettingsError when it cannot run."""
+    """`bulwark consume` until SIGTERM; StoreRefused, KafkaRefused or SettingsError when it
+    cannot run."""
     asyncio.run(_consume(settings))

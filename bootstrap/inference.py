@@ -138,7 +138,7 @@ async def _quietly(step: Callable[[], object], event: str, store: ModelStore) ->
 
 def served(settings: Settings, service: object) -> object | None:
     """The service for the API, or None with BULWARK_INFERENCE_ENABLED=false (the routes then
-    answer 404 and /api/status shows no inference line)."""
+    answer 409 CAPABILITY_NOT_CONFIGURED and /api/status shows no inference line)."""
     return service if settings.inference.enabled else None
 
 

@@ -24,6 +24,7 @@ from adapters.kafka.dispatcher import CommandDispatcher, CommandServices
 from adapters.kafka.envelope import DecisionCodec, EnvelopeCodec, OrderDecisionMessage
 from adapters.kafka.lag import KafkaLagSource
 from adapters.kafka.publisher import EventDocument, KafkaEventPublisher, decode_event
+from adapters.kafka.quiet import OncePerInterval
 from adapters.kafka.rebalance import DeferredRebalance
 from adapters.kafka.runtime import ConsumerRuntime, Poison
 from adapters.kafka.topics import ensure_topics
@@ -307,6 +308,8 @@ class KafkaLink:
             self.producer,
             self.topics.dlq,
             transient=(StoreUnavailable, ConcurrentUpdate, KafkaNotReady),
+            # While the brokers are away: tries at most this far apart, one line per interval.
+            backoff=(0.05, self.settings.kafka.retry_seconds),
             observe=self.monitor.observe,
             prepare=prepare,
             on_accounts_released=on_accounts_released,
@@ -346,6 +349,8 @@ class FanoutPublisher:
         self._bus = bus
         self._kafka = kafka
         self._strict = strict
+        # Brokers away: one line per retry interval, however many events went unsent.
+        self._told = OncePerInterval(kafka.settings.kafka.retry_seconds)
 
     async def publish(self, events: Sequence[DomainEvent]) -> None:
         if not events:
@@ -356,7 +361,12 @@ class FanoutPublisher:
         except Exception as exc:
             if self._strict:
                 raise
-            log.error("kafka.events_not_sent", error=type(exc).__name__, events=len(events))
+            held = self._told.let_through()
+            if held is not None:
+                log.error(
+                    "kafka.events_not_sent", error=type(exc).__name__, events=len(events),
+                    left_out=held,
+                )  # fmt: skip
 
 
 async def kafka_lifetime(

@@ -14,8 +14,10 @@ import structlog
 from structlog.typing import EventDict, Processor, WrappedLogger
 
 from adapters.tracing.logs import add_trace_ids
+from bootstrap.kafka_logs import KafkaClientLines
 
 MASK: Final = "***"
+DEFAULT_KAFKA_RETRY_S: Final = 5.0  # BULWARK_KAFKA_RETRY_SECONDS' default
 LEVELS: Final = {
     "debug": logging.DEBUG,
     "info": logging.INFO,
@@ -149,9 +151,17 @@ def redact(_: WrappedLogger, __: str, event_dict: EventDict) -> EventDict:
 
 
 def configure_logging(
-    level: str = "info", fmt: str = "auto", *, stream: IO[str] | None = None
+    level: str = "info",
+    fmt: str = "auto",
+    *,
+    stream: IO[str] | None = None,
+    kafka_retry_s: float = DEFAULT_KAFKA_RETRY_S,
 ) -> None:
-    """Route structlog and stdlib logging through one redacting renderer; safe to call again."""
+    """Route structlog and stdlib logging through one redacting renderer; safe to call again.
+
+    `kafka_retry_s`: the Kafka client's warnings and errors are folded to one line per this
+    interval, without tracebacks (bootstrap/kafka_logs.py).
+    """
     if level not in LEVELS:
         raise ValueError(f"log level must be one of {', '.join(LEVELS)}")
     if fmt not in FORMATS:
@@ -182,6 +192,7 @@ def configure_logging(
     )
     handler = logging.StreamHandler(out)
     handler.setFormatter(formatter)
+    handler.addFilter(KafkaClientLines(kafka_retry_s))
     setattr(handler, _HANDLER_FLAG, True)
     root = logging.getLogger()
     for old in [h for h in root.handlers if getattr(h, _HANDLER_FLAG, False)]:

@@ -4,7 +4,7 @@ The use cases report to `container.core.meter()` (a PrometheusMeter, ports/metri
 broker adapters are wrapped to time every call (adapters/metrics/broker.py); the app's
 /metrics registry gets the meter and the gauges read at scrape time (provider breakers,
 WebSocket clients, outbox backlog). Who may scrape: BULWARK_METRICS_TOKEN, else open
-outside prod and hidden (404) in prod.
+outside prod and closed in prod (409 CAPABILITY_NOT_CONFIGURED naming the token).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ _log = structlog.get_logger("bulwark.metrics")
 
 
 def metrics_access(settings: Settings) -> tuple[str | None, bool]:
-    """(token, hidden) for /metrics: a token when set; in prod without one, hidden (404)."""
+    """(token, hidden) for /metrics: a token when set; in prod without one, closed (409)."""
     token = (
         None
         if settings.observability.metrics_token is None

@@ -15,6 +15,7 @@ from adapters.notifications.url_guard import UrlGuard
 from application.notifications.channels import SmsChannel
 from bootstrap.containers.stores import later
 from bootstrap.settings import Settings, env_name
+from domain.errors import CapabilityNotConfigured
 from ports.notifications import Channel, ChannelSender
 
 _log = structlog.get_logger("bulwark.notifications")
@@ -27,6 +28,30 @@ def url_guard(settings: Settings) -> UrlGuard:
         allow_http=settings.channels.webhook_allow_http or settings.core.env in ("dev", "test"),
         allow_private=settings.channels.webhook_allow_private,
     )
+
+
+def channels_off(settings: Settings) -> dict[Channel, CapabilityNotConfigured]:
+    """The endpoint channels this instance cannot send on, each with the settings that add it
+    (set together): registering or testing such an endpoint answers 409
+    CAPABILITY_NOT_CONFIGURED naming them."""
+    channels = settings.channels
+    off: dict[Channel, CapabilityNotConfigured] = {}
+    if None in (channels.sms_twilio_account_sid, channels.sms_twilio_auth_token, channels.sms_from):
+        sms = ("sms_twilio_account_sid", "sms_twilio_auth_token", "sms_from")
+        off[Channel.SMS] = CapabilityNotConfigured(
+            "SMS notifications", [channels.var(name) for name in sms]
+        )
+    if channels.web_push_vapid_private_key is None:
+        vapid = [
+            channels.var(n) for n in ("web_push_vapid_private_key", "web_push_vapid_public_key")
+        ]
+        off[Channel.WEB_PUSH] = CapabilityNotConfigured(
+            "Web Push notifications",
+            vapid,
+            "this instance is not configured for Web Push notifications: set "
+            f"{' and '.join(vapid)} (`bulwark notifications vapid-keys` makes a pair)",
+        )
+    return off
 
 
 def smtp_config(settings: Settings) -> SmtpConfig | None:

@@ -13,6 +13,7 @@ from application.keys.vault import KeyVaultService
 from application.trading.broker_router import BrokerRouter
 from bootstrap.brokers import alpaca_keys, build_paper_broker
 from bootstrap.settings import Settings
+from domain.errors import CapabilityNotConfigured
 from ports.clock import Clock, IdGenerator
 from ports.unit_of_work import UnitOfWorkFactory
 
@@ -34,6 +35,23 @@ def asset_directory(
 def routed_brokers(router: BrokerRouter) -> frozenset[str]:
     """The broker names accounts may be opened on: those this deployment routes to."""
     return frozenset(router.brokers)
+
+
+def brokers_off(settings: Settings) -> dict[str, CapabilityNotConfigured]:
+    """The brokers this deployment could route to once configured, each with what opening an
+    account on it answers until then (409 CAPABILITY_NOT_CONFIGURED)."""
+    if settings.brokers.broker == "alpaca":
+        return {}
+    setting = settings.brokers.var("broker")
+    return {
+        "alpaca": CapabilityNotConfigured(
+            "the alpaca broker",
+            (setting,),
+            f"this instance is not configured for the alpaca broker: set {setting}=alpaca "
+            "(its keys in BULWARK_ALPACA_KEY_ID and _SECRET_KEY, or each account's linked "
+            "from the key vault)",
+        )
+    }
 
 
 def paper_broker_reopening(

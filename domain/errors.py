@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 
 class DomainError(Exception):
     """Base class of every error the domain raises; carries a stable code."""
@@ -116,6 +118,42 @@ class StoreUnavailable(DomainError):
     """The durable store cannot be reached; nothing was decided or written (retry later)."""
 
     code = "STORE_UNAVAILABLE"
+
+
+class CapabilityNotConfigured(DomainError):
+    """A capability this instance was not configured with (account aggregation without Plaid's
+    keys, SMS without Twilio's, drills where BULWARK_PAPER_FAULTS is unset, ...): the route
+    exists and the request may be well formed, but answering it needs `settings` the operator
+    has not set. The HTTP layer answers 409 with the capability and the settings named.
+
+    Not an outage: a capability configured but unreachable is the capability's own
+    *_UNAVAILABLE error (503, Retry-After). Retrying this one changes nothing until the
+    operator sets what is named.
+    """
+
+    code = "CAPABILITY_NOT_CONFIGURED"
+
+    def __init__(
+        self, capability: str, settings: Sequence[str], message: str | None = None
+    ) -> None:
+        names = list(settings)
+        super().__init__(message or _not_configured(capability, names))
+        self.capability = capability
+        self.settings = names
+
+    def again(self) -> CapabilityNotConfigured:
+        """The same refusal as a fresh error, for a service that keeps one to raise on each
+        call (one instance raised again and again would grow its traceback each time)."""
+        return CapabilityNotConfigured(self.capability, self.settings, self.message)
+
+
+def _not_configured(capability: str, settings: list[str]) -> str:
+    """The operator's sentence: "this instance is not configured for account aggregation: set
+    BULWARK_PLAID_CLIENT_ID and BULWARK_PLAID_SECRET"."""
+    if not settings:
+        return f"this instance is not configured for {capability}"
+    named = settings[0] if len(settings) == 1 else f"{', '.join(settings[:-1])} and {settings[-1]}"
+    return f"this instance is not configured for {capability}: set {named}"
 
 
 class ComputeUnavailable(DomainError):

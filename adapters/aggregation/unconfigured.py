@@ -1,17 +1,22 @@
-"""The aggregator of an instance without Plaid credentials: every call answers 503."""
+"""The aggregator of an instance without Plaid credentials: every call answers
+CAPABILITY_NOT_CONFIGURED (409) naming the settings that would add it."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, NoReturn
 
-from domain.aggregation.model import AggregatorUnavailable
+from domain.errors import CapabilityNotConfigured
 
-_WHY = "account aggregation is not configured: set BULWARK_PLAID_CLIENT_ID and _SECRET"
+CAPABILITY = "account aggregation"
 
 
 class UnconfiguredAggregator:
+    def __init__(self, settings: Sequence[str]) -> None:
+        self._settings = tuple(settings)  # the variables that configure Plaid
+
     def _refuse(self, *_: Any) -> NoReturn:
-        raise AggregatorUnavailable(_WHY)
+        raise CapabilityNotConfigured(CAPABILITY, self._settings)
 
     async def create_link_token(self, client_user_id: str) -> NoReturn:
         self._refuse()

@@ -25,7 +25,7 @@ import jwt
 from jwt.algorithms import ECAlgorithm
 
 from domain.aggregation.model import InvalidWebhook
-from domain.errors import DomainError
+from domain.errors import CapabilityNotConfigured, DomainError
 from ports.aggregation import WebhookEvent
 from ports.clock import Clock
 
@@ -83,6 +83,8 @@ class PlaidWebhookVerifier:
             return cached
         try:
             jwk = await self._fetch_key(kid)
+        except CapabilityNotConfigured:
+            raise  # no Plaid here: the operator's to fix, not the sender's signature
         except DomainError:
             raise InvalidWebhook(f"no verification key {kid} could be read") from None
         if jwk.get("expired_at") is not None:

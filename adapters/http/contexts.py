@@ -1,7 +1,10 @@
 """One bounded context's slice of the HTTP surface: its controllers and the use cases they call.
 
-An app mounts only the contexts its instance serves (`create_app(contexts=...)`): a context
-not served has no routes, so its paths answer 404 like any unknown path. Each context's
+An app mounts the contexts it is given (`create_app(contexts=...)`). A context this instance
+is not configured for is still mounted, with no bundle and `missing` set: every one of its
+routes answers 409 CAPABILITY_NOT_CONFIGURED naming the settings that would turn it on, and
+its paths stay in the OpenAPI document (a client learns what to ask the operator for, never a
+404 that reads like a wrong URL). Each context's
 controllers ask for its own small bundle of use cases by the context's name (`identity`,
 `notifications`, ...), provided by the context's router, never for the whole app's services.
 """
@@ -20,6 +23,7 @@ from litestar.types import ControllerRouterHandler
 
 from adapters.http.routing import AppRouter
 from adapters.http.security import Caller, caller_of
+from domain.errors import CapabilityNotConfigured
 
 API_PREFIX = "/api/v1"
 # The annotation the `caller` dependency gives its bundle parameter (any context's bundle).
@@ -33,7 +37,8 @@ class HttpContext:
     """A context's controllers under one prefix and the bundle handed to them by `name`.
 
     `controllers` takes the app's HttpConfig (for the few routes with their own body limit)
-    and returns the route handlers to mount.
+    and returns the route handlers to mount. `missing` set (and `services` None): the context
+    is not configured here, and every route answers that error (`unconfigured_context`).
     """
 
     name: str
@@ -42,12 +47,20 @@ class HttpContext:
     path: str = API_PREFIX
     # Some of its controllers mounted under another prefix as well: (prefix, controllers).
     elsewhere: tuple[tuple[str, Sequence[ControllerRouterHandler]], ...] = field(default=())
+    missing: CapabilityNotConfigured | None = None
 
     def routers(self, config: Any) -> list[AppRouter]:
-        """The context's routers: its bundle, and the caller resolved after it."""
+        """The context's routers: its bundle, and the caller resolved after it (or, for a
+        context not configured here, the guard that answers so before anything is read)."""
         mounts = [(self.path, self.controllers(config)), *self.elsewhere]
+        guards = [] if self.missing is None else [refuse_with(self.missing)]
         return [
-            AppRouter(path, route_handlers=list(handlers), dependencies=self.dependencies())
+            AppRouter(
+                path,
+                route_handlers=list(handlers),
+                dependencies=self.dependencies(),
+                guards=guards,
+            )
             for path, handlers in mounts
         ]
 
@@ -61,6 +74,25 @@ class HttpContext:
             self.name: Provide(provide_bundle, sync_to_thread=False),
             "caller": Provide(caller_after(self.name)),
         }
+
+
+def unconfigured_context(
+    name: str,
+    controllers: Callable[[Any], Sequence[ControllerRouterHandler]],
+    missing: CapabilityNotConfigured,
+) -> HttpContext:
+    """A context this instance is not configured for: its routes mounted, each answering
+    `missing` (409 CAPABILITY_NOT_CONFIGURED); no bundle, so `bundle_of` reads None."""
+    return HttpContext(name, None, controllers, missing=missing)
+
+
+def refuse_with(missing: CapabilityNotConfigured) -> Callable[..., None]:
+    """A guard that answers `missing` for every route it guards."""
+
+    def refuse(connection: ASGIConnection[Any, Any, Any, Any], _: Any) -> None:
+        raise missing.again()
+
+    return refuse
 
 
 def caller_after(name: str) -> Callable[..., Any]:

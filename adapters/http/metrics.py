@@ -2,8 +2,9 @@
 
 `/metrics` is outside the API's auth (Prometheus sends no session), so it has a guard of
 its own (HttpConfig.metrics_token / metrics_hidden): with a token set, a scrape must bring
-it as a bearer token; in prod without one it is not served at all (404), so nothing about
-the desk leaks by default.
+it as a bearer token; in prod without one it serves no figures at all (409
+CAPABILITY_NOT_CONFIGURED naming BULWARK_METRICS_TOKEN), so nothing about the desk leaks by
+default.
 """
 
 from __future__ import annotations
@@ -21,10 +22,13 @@ from prometheus_client import (
 from prometheus_client.metrics_core import GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
 
-from adapters.http.problems import problem_response
+from adapters.http.problems import on_domain_error, problem_response
 from adapters.http.security import carries_bearer
 from adapters.http.services import HTTP_CONFIG_STATE_KEY, HttpConfig
 from application.market_data.stream_monitor import KafkaReport
+from domain.errors import CapabilityNotConfigured
+
+METRICS_SETTING = "BULWARK_METRICS_TOKEN"
 
 METRICS_STATE_KEY = "metrics_registry"
 METRICS_REFRESH_STATE_KEY = "metrics_refresh"
@@ -122,11 +126,15 @@ def refreshers(collectors: Sequence[Collector]) -> tuple[Refreshing, ...]:
 def scrape_refused(request: Request[Any, Any, Any], config: HttpConfig) -> Response[Any] | None:
     """The problem+json answer to a scrape that may not read the figures, else None.
 
-    `metrics_hidden` (prod without a token): 404 to everyone; `metrics_token`: a bearer
-    token compared in constant time.
+    `metrics_hidden` (prod without a token): 409 CAPABILITY_NOT_CONFIGURED to everyone;
+    `metrics_token`: a bearer token compared in constant time.
     """
     if config.metrics_hidden:
-        return problem_response(request, 404, "NOT_FOUND", "Not Found", "no such resource")
+        missing = CapabilityNotConfigured(
+            "Prometheus metrics", (METRICS_SETTING,), "/metrics serves nothing in prod "
+            f"without a scrape token: set {METRICS_SETTING} and give it to Prometheus",
+        )  # fmt: skip
+        return on_domain_error(request, missing)
     token = config.metrics_token
     if token is None:
         return None
@@ -137,7 +145,7 @@ def scrape_refused(request: Request[Any, Any, Any], config: HttpConfig) -> Respo
         401,
         "METRICS_TOKEN_REQUIRED",
         "Unauthorized",
-        "/metrics needs the metrics token as a bearer token (BULWARK_METRICS_TOKEN)",
+        f"/metrics needs the metrics token as a bearer token ({METRICS_SETTING})",
         headers={"WWW-Authenticate": 'Bearer realm="metrics"'},
     )
 

@@ -26,6 +26,7 @@ from adapters.http.media import JSON, form_body_refused, form_media_type
 from adapters.wire.json_limits import BODY_TOO_LARGE, JsonLimitError
 from domain.aggregation.model import AggregatorUnavailable, InvalidWebhook
 from domain.errors import (
+    CapabilityNotConfigured,
     ComputeUnavailable,
     Conflict,
     DomainError,
@@ -64,6 +65,9 @@ class Problem(msgspec.Struct, omit_defaults=True):
     retry_after: float | None = None
     reasons: list[str] | None = None  # extension: reason codes of a denied order
     order: Any = None  # extension: the order a denial or rejection is about
+    # extension of CAPABILITY_NOT_CONFIGURED (409): what is missing and the settings that add it
+    capability: str | None = None
+    settings: list[str] | None = None
 
 
 # Domain errors whose meaning is a status other than 422 (a well-formed request the domain refuses).
@@ -75,6 +79,7 @@ _DOMAIN_STATUS: tuple[tuple[type[DomainError], int], ...] = (
     (FourEyesRequired, 403),
     (NotFound, 404),
     (Conflict, 409),
+    (CapabilityNotConfigured, 409),
     (ActivationLocked, 423),
     (LoginLocked, 423),
     (RateLimited, 429),
@@ -164,6 +169,8 @@ def problem_response(
     retry_after: float | None = None,
     reasons: list[str] | None = None,
     order: Any = None,
+    capability: str | None = None,
+    settings: list[str] | None = None,
 ) -> Response[Problem]:
     problem = Problem(
         type=f"https://bulwark.dev/problems/{code.lower().replace('_', '-')}",
@@ -178,6 +185,8 @@ def problem_response(
         retry_after=retry_after,
         reasons=reasons,
         order=order,
+        capability=capability,
+        settings=settings,
     )
     return Response(problem, status_code=status, media_type=PROBLEM_JSON, headers=headers)
 
@@ -197,6 +206,7 @@ def on_domain_error(request: Request[Any, Any, Any], exc: DomainError) -> Respon
     title = title_for(exc.code)
     field = getattr(exc, "field", None)
     errors = None if field is None else [FieldError(field=field, message=exc.message)]
+    missing = exc if isinstance(exc, CapabilityNotConfigured) else None
     return problem_response(
         request,
         status,
@@ -206,6 +216,8 @@ def on_domain_error(request: Request[Any, Any, Any], exc: DomainError) -> Respon
         headers=headers,
         retry_after=retry_after,
         errors=errors,
+        capability=None if missing is None else missing.capability,
+        settings=None if missing is None else missing.settings,
     )
 
 
@@ -445,6 +457,13 @@ _RESPONSE_NOTES: dict[int, str] = {
 }
 
 
+# The 409 of a route that needs a capability an instance may not be configured with.
+NOT_CONFIGURED = (
+    "CAPABILITY_NOT_CONFIGURED: this instance was not configured for it; `capability` and "
+    "`settings` name what is missing and the settings the operator sets"
+)
+
+
 def problem_responses(
     *statuses: int, notes: Mapping[int, str] | None = None
 ) -> dict[int, ResponseSpec]:
@@ -467,12 +486,15 @@ class ContextProblems(Protocol):
     ) -> dict[int, ResponseSpec]: ...
 
 
-def problems_with(*always: int) -> ContextProblems:
+def problems_with(*always: int, notes: Mapping[int, str] | None = None) -> ContextProblems:
     """A context's `problems(...)`: the problem statuses every route of the context documents
     (`always`: its callers' credentials, its guards, ...) beside a route's own, declared once
-    per context (adapters/http/<context>/__init__.py)."""
+    per context (adapters/http/<context>/__init__.py); `notes` describe the context's own
+    (a route's notes win)."""
+    context_notes = dict(notes or {})
 
     def problems(*statuses: int, notes: Mapping[int, str] | None = None) -> dict[int, ResponseSpec]:
-        return problem_responses(*sorted({*always, *statuses}), notes=notes)
+        merged = {**context_notes, **(notes or {})}
+        return problem_responses(*sorted({*always, *statuses}), notes=merged)
 
     return problems

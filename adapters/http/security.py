@@ -32,6 +32,12 @@ def carries_bearer(connection: ASGIConnection[Any, Any, Any, Any], token: str) -
     )
 
 
+def brings_bearer(connection: ASGIConnection[Any, Any, Any, Any]) -> bool:
+    """The request brings some `Bearer` credentials (whatever they are worth)."""
+    scheme, _, given = connection.headers.get("authorization", "").partition(" ")
+    return scheme.lower() == "bearer" and bool(given.strip())
+
+
 PUBLIC_PATHS = [
     "^/health$",
     "^/ready$",

@@ -23,6 +23,7 @@ from aiokafka.structs import ConsumerRecord, OffsetAndMetadata, TopicPartition
 
 from adapters.kafka.dlq import dead_letter
 from adapters.kafka.lanes import PartitionLanes
+from adapters.kafka.quiet import OncePerInterval
 from adapters.kafka.rebalance import DeferredRebalance, RuntimeRebalance
 
 log = structlog.get_logger(__name__)
@@ -98,6 +99,8 @@ class ConsumerRuntime:
         self._max_records = max_records
         self._poll_timeout_ms = poll_timeout_ms
         self._backoff_base, self._backoff_max = backoff
+        # Failures told at most once per backoff ceiling (the longest wait between two tries).
+        self._told = OncePerInterval(self._backoff_max)
         self._observe = observe
         self._prepare = prepare
         self._on_accounts_released = on_accounts_released
@@ -420,7 +423,15 @@ class ConsumerRuntime:
             await asyncio.wait_for(wake.wait(), timeout=seconds)
 
     def _note_error(self, event: str, exc: BaseException, **fields: Any) -> None:
+        """One warning line, never a traceback, at most once per backoff ceiling: a broker
+        that stays unreachable is one line per retry interval (`left_out`: the failures
+        since the last line)."""
         self._last_error = f"{type(exc).__name__}: {exc}"
+        held = self._told.let_through()
+        if held is None:
+            return
+        if held:
+            fields["left_out"] = held
         log.warning(event, group=self.group_id, error=self._last_error, **fields)
 
     # --- rebalance --------------------------------------------------------------------------

@@ -25,7 +25,7 @@ from application.notifications.personal_endpoints import (
     sms_parts,
     web_push_parts,
 )
-from domain.errors import Conflict, DomainError, NotFound
+from domain.errors import CapabilityNotConfigured, Conflict, DomainError, NotFound
 from domain.principals import Principal
 from ports.clock import Clock, IdGenerator
 from ports.encryption import SecretSealer
@@ -151,7 +151,11 @@ class NotificationEndpoints:
         *,
         ephemeral_key: bool,
         max_per_user: int = MAX_ENDPOINTS_PER_USER,
+        channels_off: Mapping[Channel, CapabilityNotConfigured] | None = None,
     ) -> None:
+        """`channels_off`: the channels this instance cannot send on (SMS without Twilio's
+        account, Web Push without VAPID keys), each with its refusal naming the settings that
+        would add it: registering or testing an endpoint of one answers that."""
         self._store = store
         self._sealer = sealer
         self._policy = policy
@@ -161,9 +165,11 @@ class NotificationEndpoints:
         self._audit = audit
         self._ephemeral = ephemeral_key
         self._max = max_per_user
+        self._off = dict(channels_off or {})
 
     async def create(self, principal: Principal, command: CreateEndpoint) -> EndpointView:
         ensure_may_change(principal)
+        self.ensure_channel_configured(command.channel)
         label = _label(command.label)
         address, secret, shown = await self._parts(command)
         self._refuse_ephemeral()
@@ -235,6 +241,7 @@ class NotificationEndpoints:
         """Sends a test message now through the channel's sender; answers what happened."""
         ensure_may_change(principal)
         endpoint = await self._owned(principal, endpoint_id)
+        self.ensure_channel_configured(endpoint.channel)
         delivery_id = self._ids.new("test-")
         sender = self._senders.get(endpoint.channel)
         if sender is None:
@@ -264,7 +271,15 @@ class NotificationEndpoints:
         )
         return outcome
 
+    def ensure_channel_configured(self, channel: Channel) -> None:
+        """CapabilityNotConfigured, naming the settings, for a channel this instance cannot
+        send on (the console asks before it hands a browser the Web Push key)."""
+        off = self._off.get(channel)
+        if off is not None:
+            raise off.again()
+
     # -- helpers ---------------------------------------------------------------------------
+
     async def _parts(self, command: CreateEndpoint) -> tuple[str, str, bool]:
         """(address shown, secret sealed, whether the secret is shown once)."""
         if command.channel not in ENDPOINT_CHANNELS:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from domain.errors import Forbidden
-from domain.killswitch.drill import BrokerFaults, DrillsUnavailable
+from domain.errors import CapabilityNotConfigured, Forbidden
+from domain.killswitch.drill import BrokerFaults
 from domain.principals import Principal, Role
 from ports.clock import Clock
 from ports.drills import BrokerFaultSwitch
 from ports.events import AuditEntry, AuditLog
 
 _TARGET = "drills:paper-faults"
+CAPABILITY = "broker fault drills"
+SETTING = "BULWARK_PAPER_FAULTS"
 
 
 class DrillFaultControl:
@@ -46,8 +48,10 @@ class DrillFaultControl:
         if principal.role is not Role.ADMIN:
             raise Forbidden("only an admin switches drill faults")
         if self._switch is None:
-            raise DrillsUnavailable(
-                "broker fault drills are off here: BULWARK_PAPER_FAULTS is unset "
-                "(and never allowed when BULWARK_ENV=prod)"
+            raise CapabilityNotConfigured(
+                CAPABILITY,
+                (SETTING,),
+                f"this instance is not configured for {CAPABILITY}: set {SETTING} (on a test "
+                "or staging deployment: it is never allowed when BULWARK_ENV=prod)",
             )
         return self._switch

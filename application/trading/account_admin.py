@@ -17,7 +17,7 @@ from decimal import Decimal
 from application.core.access import ensure_may_change
 from application.core.concurrency import KeyedLocks
 from application.trading.risk_books import RiskBooks
-from domain.errors import Forbidden, NotFound
+from domain.errors import CapabilityNotConfigured, Forbidden, NotFound
 from domain.principals import Principal, Role
 from domain.trading.account_profile import (
     AccountClosed,
@@ -42,7 +42,8 @@ PaperOpener = Callable[[str, Decimal], None]
 
 
 class BrokerNotConfigured(InvalidAccount):
-    """The account names a broker this deployment does not route to."""
+    """The account names a broker no deployment routes to (a broker this one could route to
+    once configured is CapabilityNotConfigured)."""
 
     code = "BROKER_NOT_CONFIGURED"
 
@@ -84,13 +85,17 @@ class AccountAdmin:
         *,
         books: RiskBooks | None = None,
         open_paper: PaperOpener | None = None,
+        brokers_off: Mapping[str, CapabilityNotConfigured] | None = None,
     ) -> None:
+        """`brokers`: those this deployment routes to; `brokers_off`: those it could route to
+        once configured, each with its refusal naming the settings that would add it."""
         self._uow = uow_factory
         self._clock = clock
         self._ids = ids
         self._audit = audit
         self._locks = locks
         self._brokers = brokers
+        self._brokers_off = dict(brokers_off or {})
         self._books = books
         self._open_paper = open_paper
 
@@ -100,6 +105,9 @@ class AccountAdmin:
         principal = command.principal
         _refuse_agents(principal)
         cash = _initial_cash(command.broker, command.initial_cash)
+        off = self._brokers_off.get(command.broker)
+        if command.broker not in self._brokers and off is not None:
+            raise off.again()
         if command.broker not in self._brokers:
             raise BrokerNotConfigured(
                 f"broker {command.broker!r} is not configured here "

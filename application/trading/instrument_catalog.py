@@ -17,7 +17,7 @@ from decimal import Decimal
 from application.core.access import ensure_may_change
 from application.trading.accounts import InvalidQuery
 from application.trading.instrument_csv import InstrumentRow, parse_instruments
-from domain.errors import Conflict, Forbidden, InvalidInstrument, NotFound
+from domain.errors import CapabilityNotConfigured, Conflict, Forbidden, InvalidInstrument, NotFound
 from domain.principals import Principal, Role
 from domain.trading.instruments import AssetClass, Instrument
 from ports.broker import BrokerError
@@ -36,8 +36,13 @@ class InstrumentExists(Conflict):
     code = "INSTRUMENT_EXISTS"
 
 
+# The setting that gives an instance a broker with an asset list (Alpaca).
+BROKER_SETTING = "BULWARK_BROKER"
+
+
 class AssetListUnavailable(Conflict):
-    """The broker's asset list could not be read (no broker configured, refused, down)."""
+    """The broker's asset list could not be read (the broker refused or cannot be reached;
+    no broker with one configured is CapabilityNotConfigured)."""
 
     code = "ASSET_LIST_UNAVAILABLE"
 
@@ -162,8 +167,11 @@ class InstrumentCatalog:
         ensure_may_change(principal)
         _admin(principal)
         if self._assets is None:
-            raise AssetListUnavailable(
-                "no broker asset list is configured (set BULWARK_BROKER=alpaca)"
+            raise CapabilityNotConfigured(
+                "the broker's asset list",
+                (BROKER_SETTING,),
+                f"this instance is not configured for the broker's asset list: set "
+                f"{BROKER_SETTING}=alpaca",
             )
         if account_id is not None:
             async with self._uow() as uow:

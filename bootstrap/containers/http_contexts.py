@@ -11,6 +11,7 @@ from bootstrap.containers import http
 from bootstrap.containers.stores import later
 from bootstrap.settings import Settings
 from bootstrap.settings.core import ALWAYS_SERVED
+from domain.errors import CapabilityNotConfigured
 
 
 def _context(package: str, bundle_class: str, **services: Any) -> providers.Provider[Any]:
@@ -20,8 +21,19 @@ def _context(package: str, bundle_class: str, **services: Any) -> providers.Prov
 
 
 def inference_served(settings: Settings) -> str:
-    """With BULWARK_INFERENCE_ENABLED=false the API has no inference routes (404)."""
+    """With BULWARK_INFERENCE_ENABLED=false the inference routes answer 409
+    CAPABILITY_NOT_CONFIGURED (`inference_off`)."""
     return "on" if settings.inference.enabled else "off"
+
+
+def inference_off(settings: Settings) -> CapabilityNotConfigured:
+    """What the inference routes answer where inference is turned off."""
+    setting = settings.inference.var("enabled")
+    return CapabilityNotConfigured(
+        "model inference",
+        (setting,),
+        f"model inference is turned off on this instance: set {setting}=true",
+    )
 
 
 def served_contexts(chosen: tuple[str, ...], **contexts: providers.Provider[Any]) -> list[Any]:
@@ -155,7 +167,10 @@ class HttpContextsContainer(containers.DeclarativeContainer):
             inference=inference.inference, ml_models=inference.ml_models,
             sentiment=inference.sentiment, keywords=inference.keywords,
         ),
-        off=providers.Object(None),
+        off=providers.Singleton(
+            later("adapters.http.inference:unconfigured"),
+            providers.Callable(inference_off, core.settings),
+        ),
     )  # fmt: skip
     analytics_context = _context(
         "analytics", "AnalyticsServices",

@@ -51,7 +51,8 @@ class InferenceContainer(containers.DeclarativeContainer):
     )  # fmt: skip
     keywords = providers.Singleton(KeywordService, inference)
     ml_models = providers.Singleton(MlModelService, inference)
-    # BULWARK_INFERENCE_ENABLED=false: the routes answer 404, /api/status has no inference line.
+    # BULWARK_INFERENCE_ENABLED=false: the routes answer 409 CAPABILITY_NOT_CONFIGURED, /api/status
+    # has no inference line.
     served_inference = providers.Callable(inference_wiring.served, core.settings, inference)
     served_sentiment = providers.Callable(inference_wiring.served, core.settings, sentiment)
     served_keywords = providers.Callable(inference_wiring.served, core.settings, keywords)

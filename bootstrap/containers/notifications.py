@@ -44,6 +44,7 @@ class NotificationsContainer(containers.DeclarativeContainer):
         providers.Callable(notification_channels.senders_by_channel, notification_senders),
         core.clock, core.ids, core.audit,
         ephemeral_key=core.secrets_die_on_restart,
+        channels_off=providers.Callable(notification_channels.channels_off, core.settings),
     )  # fmt: skip
     notification_http_closing = providers.Resource(
         notification_channels.notification_http_lifetime, notification_http.provider

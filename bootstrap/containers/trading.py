@@ -20,7 +20,7 @@ from application.trading.trading_state_cache import TradingStateCache
 from bootstrap.containers.safety import in_doubt_grace
 from bootstrap.containers.stores import store_for
 from bootstrap.crash_rehearsal import rehearsing_store
-from bootstrap.reference_data import asset_directory, routed_brokers
+from bootstrap.reference_data import asset_directory, brokers_off, routed_brokers
 from bootstrap.settings import Settings
 from domain.killswitch.switch import EmergencyHalt, TradingStateChanged
 from ports.clock import Clock
@@ -96,6 +96,7 @@ class TradingContainer(containers.DeclarativeContainer):
         core.uow_factory, core.clock, core.ids, core.audit, core.locks,
         providers.Callable(routed_brokers, core.brokers),
         books=risk_books, open_paper=core.paper_broker.provided.seed_account,
+        brokers_off=providers.Callable(brokers_off, core.settings),
     )  # fmt: skip
     account_sync = providers.Singleton(
         AccountSync,

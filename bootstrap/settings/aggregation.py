@@ -13,7 +13,8 @@ class AggregationSettings(Section, frozen=True, kw_only=True):
     env_prefix: ClassVar[str] = "plaid_"
 
     # Plaid's environment (its host), or `base_url` in its place (a local replay in tests).
-    # Without a client id and a secret the aggregation routes answer 503 AGGREGATOR_UNAVAILABLE.
+    # Without a client id and a secret the aggregation routes that call Plaid answer 409
+    # CAPABILITY_NOT_CONFIGURED.
     environment: Literal["sandbox", "production"] = "sandbox"
     base_url: str | None = None
     client_id: Secret | None = None

@@ -44,3 +44,7 @@ class KafkaSettings(Section, frozen=True, kw_only=True):
     latency_alert_ms: Annotated[float, msgspec.Meta(gt=0)] = 200.0
     lag_alert: Annotated[int, msgspec.Meta(ge=1)] = 2000
     monitor_seconds: Seconds = 5.0
+    # While the brokers cannot be reached: the longest Bulwark's consumers wait between two
+    # tries, and how often the log says so (one line per interval, the Kafka client's own
+    # lines folded into it, never a traceback).
+    retry_seconds: Annotated[float, msgspec.Meta(ge=0.1, le=300)] = 5.0

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from domain.errors import DomainError, NotFound
+from domain.errors import DomainError
 
 DEFAULT_DELAY_MS = 250
 MAX_DELAY_MS = 60_000
@@ -38,12 +38,6 @@ class UnknownFault(DomainError):
     """A fault name or delay no drill knows."""
 
     code = "UNKNOWN_FAULT"
-
-
-class DrillsUnavailable(NotFound):
-    """Broker faults are not switchable here (not configured, or a production deployment)."""
-
-    code = "DRILLS_UNAVAILABLE"
 
 
 @dataclass(frozen=True, slots=True)

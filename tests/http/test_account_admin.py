@@ -123,7 +123,9 @@ async def test_an_alpaca_account_takes_no_initial_cash_and_needs_alpaca_configur
     assert field_names(assert_problem(with_cash, 422, "INVALID_ACCOUNT")) == {"initial_cash"}
     body = {k: v for k, v in paper(broker="alpaca").items() if k != "initial_cash"}
     refused = await harness.client.post(BASE, json=body, headers=owner.headers)
-    assert field_names(assert_problem(refused, 422, "BROKER_NOT_CONFIGURED")) == {"broker"}
+    problem = assert_problem(refused, 409, "CAPABILITY_NOT_CONFIGURED")
+    assert problem["settings"] == ["BULWARK_BROKER"]
+    assert "BULWARK_BROKER=alpaca" in problem["detail"]
 
 
 async def test_an_alpaca_account_opens_with_no_cash_when_alpaca_is_configured() -> None:

@@ -171,7 +171,9 @@ async def test_a_body_that_is_not_the_webhook_payload_is_refused_400(
     assert told == []
 
 
-async def test_without_a_configured_token_every_call_is_refused_401(harness: Harness) -> None:
+async def test_without_a_configured_token_every_call_is_told_it_is_not_configured(
+    harness: Harness,
+) -> None:
     # Arrange
     body = payload(alert("firing", "BulwarkOrdersInDoubt", "critical", "in doubt"))
 
@@ -179,5 +181,6 @@ async def test_without_a_configured_token_every_call_is_refused_401(harness: Har
     response = await harness.client.post(URL, json=body, headers=BEARER)
 
     # Assert
-    problem = assert_problem(response, 401, "UNAUTHENTICATED")
-    assert "BULWARK_ALERTMANAGER_TOKEN" in problem["detail"]
+    problem = assert_problem(response, 409, "CAPABILITY_NOT_CONFIGURED")
+    assert problem["settings"] == ["BULWARK_ALERTMANAGER_TOKEN"]
+    assert "set BULWARK_ALERTMANAGER_TOKEN" in problem["detail"]

@@ -162,7 +162,7 @@ async def test_anyone_but_an_admin_is_403(role: Role) -> None:
     assert switched is not None and not switched.current().active
 
 
-async def test_without_the_setting_drills_are_404() -> None:
+async def test_without_the_setting_drills_answer_that_they_are_not_configured() -> None:
     async with harness_with() as harness:
         # Arrange
         admin = await harness.user(Role.ADMIN)
@@ -176,13 +176,16 @@ async def test_without_the_setting_drills_are_404() -> None:
         status = await harness.client.get("/api/status")
 
     # Assert
-    assert_problem(read, 404, "DRILLS_UNAVAILABLE")
-    assert_problem(switch, 404, "DRILLS_UNAVAILABLE")
+    for response in (read, switch):
+        problem = assert_problem(response, 409, "CAPABILITY_NOT_CONFIGURED")
+        assert problem["settings"] == ["BULWARK_PAPER_FAULTS"]
+        assert problem["capability"] == "broker fault drills"
+        assert "set BULWARK_PAPER_FAULTS" in problem["detail"]
     assert harness.container.core.paper_faults() is None
     assert status.json()["settings"]["paper_drills"] is False
 
 
-async def test_in_prod_drills_are_404_even_for_an_admin() -> None:
+async def test_in_prod_drills_are_not_configured_even_for_an_admin() -> None:
     async with harness_with(env="prod", keks=KEKS) as harness:
         # Arrange
         admin = await harness.user(Role.ADMIN)
@@ -193,7 +196,8 @@ async def test_in_prod_drills_are_404_even_for_an_admin() -> None:
         )
 
     # Assert
-    assert_problem(response, 404, "DRILLS_UNAVAILABLE")
+    problem = assert_problem(response, 409, "CAPABILITY_NOT_CONFIGURED")
+    assert problem["settings"] == ["BULWARK_PAPER_FAULTS"]
 
 
 def test_prod_refuses_the_setting_at_start_up() -> None:

@@ -290,14 +290,14 @@ async def test_the_alpaca_asset_list_is_imported_from_the_local_server() -> None
     assert request.headers["apca-api-key-id"] == "PKSETTINGS000000ABCD"
 
 
-async def test_the_alpaca_import_without_alpaca_configured_is_409(
+async def test_the_alpaca_import_without_alpaca_configured_names_the_setting(
     harness: Harness, admin: User
 ) -> None:
     response = await harness.client.post(f"{BASE}/import/alpaca", headers=admin.headers)
 
-    assert (
-        "BULWARK_BROKER=alpaca" in assert_problem(response, 409, "ASSET_LIST_UNAVAILABLE")["detail"]
-    )
+    problem = assert_problem(response, 409, "CAPABILITY_NOT_CONFIGURED")
+    assert problem["settings"] == ["BULWARK_BROKER"]
+    assert "BULWARK_BROKER=alpaca" in problem["detail"]
 
 
 async def test_openapi_documents_the_csv_body(harness: Harness) -> None:

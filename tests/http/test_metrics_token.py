@@ -1,5 +1,5 @@
 """Who may scrape /metrics: a bearer token when BULWARK_METRICS_TOKEN is set; in prod without
-one, nobody (404); in dev and test without one, anybody."""
+one, nobody (409 CAPABILITY_NOT_CONFIGURED); in dev and test without one, anybody."""
 
 from __future__ import annotations
 
@@ -68,7 +68,7 @@ async def test_in_test_and_dev_without_a_token_metrics_are_open() -> None:
     assert response.headers["content-type"].startswith("text/plain; version=0.0.4")
 
 
-async def test_in_prod_without_a_token_metrics_answer_404_and_start_up_says_so(
+async def test_in_prod_without_a_token_metrics_say_the_token_is_missing_and_start_up_too(
     jwt_key_file: Path,
 ) -> None:
     with captured_logs("info") as logs:
@@ -77,7 +77,8 @@ async def test_in_prod_without_a_token_metrics_answer_404_and_start_up_says_so(
             response = await h.client.get("/metrics")
 
     # Assert
-    assert_problem(response, 404, "NOT_FOUND")
+    problem = assert_problem(response, 409, "CAPABILITY_NOT_CONFIGURED")
+    assert problem["settings"] == ["BULWARK_METRICS_TOKEN"]
     assert "bulwark_" not in response.text
     lines = [json.loads(line) for line in logs.getvalue().splitlines() if line.startswith("{")]
     hidden = [line for line in lines if line.get("event") == "metrics_hidden"]

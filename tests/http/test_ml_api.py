@@ -234,7 +234,7 @@ async def test_without_models_the_rules_rate_and_the_fallback_is_reported(tmp_pa
     assert "bulwark models build" in classify.json()["detail"]
 
 
-async def test_inference_turned_off_is_not_served() -> None:
+async def test_inference_turned_off_answers_that_it_is_not_configured() -> None:
     # Arrange
     h, client = await open_harness(settings_with(inference_enabled="false"))
     async with client:
@@ -245,5 +245,7 @@ async def test_inference_turned_off_is_not_served() -> None:
         status = await client.get("/api/status")
 
     # Assert
-    assert_problem(models, 404, "NOT_FOUND")
+    problem = assert_problem(models, 409, "CAPABILITY_NOT_CONFIGURED")
+    assert problem["settings"] == ["BULWARK_INFERENCE_ENABLED"]
+    assert "BULWARK_INFERENCE_ENABLED=true" in problem["detail"]
     assert status.json()["inference"] is None

@@ -149,14 +149,15 @@ async def test_restarting_an_unknown_group_is_not_found(harness: Harness, stream
     assert streams.consumers.restarted == []
 
 
-async def test_restart_without_kafka_is_not_found(harness: Harness) -> None:
+async def test_restart_without_kafka_says_kafka_is_not_configured(harness: Harness) -> None:
     admin = await harness.user(Role.ADMIN)
 
     response = await harness.client.post(
         f"{KAFKA}/consumers/bulwark-orders/restart", headers=admin.headers
     )
 
-    problem(response, 404, "NOT_FOUND")
+    body = problem(response, 409, "CAPABILITY_NOT_CONFIGURED")
+    assert body["settings"] == ["BULWARK_KAFKA_BOOTSTRAP"]
 
 
 async def test_restart_is_forbidden_to_a_trader(harness: Harness, streams: Streams) -> None:

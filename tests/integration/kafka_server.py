@@ -145,6 +145,11 @@ def _start_local_tansu() -> Server:
     )
 
 
+def broker_of_its_own() -> Server:
+    """A local Tansu broker for one test, which the test may stop (the session's is shared)."""
+    return _start_local_tansu()
+
+
 # --- resolution -------------------------------------------------------------------------------
 
 

@@ -14,7 +14,7 @@ from litestar.params import JSONBody, PathParameter
 
 from adapters.http.aggregation import AggregationDep
 from adapters.http.deps import CallerDep
-from adapters.http.problems import problem_responses
+from adapters.http.problems import NOT_CONFIGURED, problem_responses
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.schemas.aggregation import (
     AggregationAccountListOut,
@@ -36,10 +36,15 @@ from adapters.http.security import PublicOperation, reject_agents
 ItemId = Annotated[str, PathParameter(pattern=r"^[A-Za-z0-9_-]{1,64}$")]
 _VENDOR = (
     " 409 ITEM_LOGIN_REQUIRED when the institution wants the user to log in again (Link in "
-    "update mode); 429 AGGREGATOR_RATE_LIMITED; 503 AGGREGATOR_UNAVAILABLE when Plaid cannot "
-    "be reached or is not configured."
+    "update mode), CAPABILITY_NOT_CONFIGURED naming BULWARK_PLAID_CLIENT_ID and "
+    "BULWARK_PLAID_SECRET where Plaid is not configured; 429 AGGREGATOR_RATE_LIMITED; 503 "
+    "AGGREGATOR_UNAVAILABLE when Plaid cannot be reached now."
 )
-_NOTES = {409: "ITEM_LOGIN_REQUIRED", 429: "AGGREGATOR_RATE_LIMITED", 503: "AGGREGATOR_UNAVAILABLE"}
+_NOTES = {
+    409: f"ITEM_LOGIN_REQUIRED; {NOT_CONFIGURED} (Plaid's keys)",
+    429: "AGGREGATOR_RATE_LIMITED",
+    503: "AGGREGATOR_UNAVAILABLE: Plaid cannot be reached now (retry later)",
+}
 
 
 class AggregationController(Controller):
@@ -52,8 +57,9 @@ class AggregationController(Controller):
     @post(
         "/link-token",
         summary="A Plaid Link token for the caller (to open Link in the browser)",
+        description=_VENDOR.strip(),
         status_code=201,
-        responses=problem_responses(401, 403, 429, 503, notes=_NOTES),
+        responses=problem_responses(401, 403, 409, 429, 503, notes=_NOTES),
     )
     async def link_token(
         self, caller: CallerDep, aggregation: AggregationDep
@@ -178,7 +184,7 @@ class AggregationController(Controller):
         "/items/{item_id:str}",
         summary="Unlink an item: removed at Plaid (its access token stops working), then here",
         status_code=204,
-        responses=problem_responses(400, 401, 403, 404, 429, 503, notes=_NOTES),
+        responses=problem_responses(400, 401, 403, 404, 409, 429, 503, notes=_NOTES),
     )
     async def remove(self, item_id: ItemId, caller: CallerDep, aggregation: AggregationDep) -> None:
         await aggregation.aggregation.remove(caller.principal, item_id)
@@ -197,12 +203,13 @@ class AggregationWebhookController(Controller):
             "The `Plaid-Verification` header's ES256 JWT must verify with Plaid's key and "
             "carry the body's SHA-256 (docs/aggregation.md); otherwise 400 "
             "INVALID_WEBHOOK_SIGNATURE and nothing is done. A redelivered body answers 200 "
-            "`duplicate` without acting again."
+            "`duplicate` without acting again. 409 CAPABILITY_NOT_CONFIGURED where Plaid is "
+            "not configured."
         ),
         status_code=200,
         exclude_from_auth=True,
         operation_class=PublicOperation,
-        responses=problem_responses(400, 413, 429),
+        responses=problem_responses(400, 409, 413, 429, notes={409: NOT_CONFIGURED}),
     )
     async def webhook(
         self, request: Request[Any, Any, Any], aggregation: AggregationDep

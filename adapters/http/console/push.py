@@ -45,11 +45,15 @@ class ConsolePushController(Controller):
 
     @get("/key")
     async def key(self, request: Request[Any, Any, Any]) -> PushKeyOut:
-        """The VAPID public key to subscribe with; 404 when Web Push is not configured."""
+        """The VAPID public key to subscribe with; 409 CAPABILITY_NOT_CONFIGURED naming the
+        VAPID settings when Web Push is not configured."""
         caller_of(request)
         services = bundle_of(request, "notifications")
-        key = getattr(services, "web_push_key", None)
-        if not key:
+        if services is None:
+            raise NotFoundException("notifications are not served here")
+        services.endpoints.ensure_channel_configured(Channel.WEB_PUSH)
+        key = services.web_push_key
+        if not key:  # the settings hold the private and public key together
             raise NotFoundException("Web Push is not configured on this server")
         return PushKeyOut(public_key=key)
 

@@ -11,7 +11,7 @@ from litestar.exceptions import ClientException, SerializationException, Validat
 from litestar.params import FromPath
 
 from adapters.http.core import CoreDep
-from adapters.http.problems import problem_responses
+from adapters.http.problems import NOT_CONFIGURED, problem_responses
 from adapters.http.schemas.monitoring import (
     AlertmanagerWebhookIn,
     AlertsRelayedOut,
@@ -19,11 +19,15 @@ from adapters.http.schemas.monitoring import (
     KafkaDisabledOut,
     KafkaReportOut,
 )
-from adapters.http.security import carries_bearer, require_roles
+from adapters.http.security import brings_bearer, carries_bearer, require_roles
 from adapters.http.services import HTTP_CONFIG_STATE_KEY, HttpConfig
 from application.core.access import SEES_ALL
-from domain.errors import NotFound, Unauthenticated
+from domain.errors import CapabilityNotConfigured, Unauthenticated
 from domain.principals import Role
+
+# The settings that add what these routes need where it is missing.
+KAFKA_SETTING = "BULWARK_KAFKA_BOOTSTRAP"
+ALERTMANAGER_SETTING = "BULWARK_ALERTMANAGER_TOKEN"
 
 
 class MonitoringController(Controller):
@@ -54,15 +58,16 @@ class MonitoringController(Controller):
         summary="Restart one of Bulwark's consumer groups (it resumes from its commits)",
         description=(
             "200 once the group's consumers are running again. 404 NOT_FOUND for a group this "
-            "instance does not run (or when Kafka is not configured). Risk officers and admins."
+            "instance does not run; 409 CAPABILITY_NOT_CONFIGURED naming "
+            f"{KAFKA_SETTING} where Kafka is not configured. Risk officers and admins."
         ),
         status_code=200,
         guards=[require_roles(Role.RISK_OFFICER, Role.ADMIN)],
-        responses=problem_responses(401, 403, 404, 429),
+        responses=problem_responses(401, 403, 404, 409, 429, notes={409: NOT_CONFIGURED}),
     )
     async def restart_consumer(self, group: FromPath[str], core: CoreDep) -> ConsumerRestartedOut:
         if core.streams is None:
-            raise NotFound(f"consumer group {group} not found: Kafka is not configured")
+            raise CapabilityNotConfigured("Kafka streams", (KAFKA_SETTING,))
         await core.streams.restart_consumer(group)
         return ConsumerRestartedOut(group=group)
 
@@ -74,13 +79,15 @@ class MonitoringController(Controller):
             "`annotations`, `startsAt`, `endsAt`), with `BULWARK_ALERTMANAGER_TOKEN` as a bearer "
             "token. Each alert becomes one `ops.alert` notification to every active admin and "
             "risk officer (subject `[FIRING] <alertname>: <summary>`; a firing alert labelled "
-            "`severity=critical` is CRITICAL). 401 UNAUTHENTICATED without the token, and always "
-            "when no token is configured; 400 for a body that is not that payload. "
+            "`severity=critical` is CRITICAL). 401 UNAUTHENTICATED without the token; 409 "
+            f"CAPABILITY_NOT_CONFIGURED naming {ALERTMANAGER_SETTING} to a bearer token when "
+            "none is configured (nobody may call it then); 400 for a body that is not that "
+            "payload. "
             "deploy/alertmanager/alertmanager.yml points Alertmanager here."
         ),
         status_code=200,
         exclude_from_auth=True,
-        responses=problem_responses(400, 401, 413, 429),
+        responses=problem_responses(400, 401, 409, 413, 429, notes={409: NOT_CONFIGURED}),
     )
     async def alertmanager(
         self, request: Request[Any, Any, Any], core: CoreDep
@@ -91,9 +98,11 @@ class MonitoringController(Controller):
         config: HttpConfig = request.app.state[HTTP_CONFIG_STATE_KEY]
         token, relay = config.alertmanager_token, core.ops_alerts
         if token is None or relay is None:  # no token configured: nobody may call it
-            raise Unauthenticated("BULWARK_ALERTMANAGER_TOKEN is unset: no Alertmanager here")
+            if not brings_bearer(request):  # credentials first, as on every other route
+                raise Unauthenticated(f"this route needs {ALERTMANAGER_SETTING} as a bearer token")
+            raise CapabilityNotConfigured("the Alertmanager webhook", (ALERTMANAGER_SETTING,))
         if not carries_bearer(request, token):
-            raise Unauthenticated("this route needs BULWARK_ALERTMANAGER_TOKEN as a bearer token")
+            raise Unauthenticated(f"this route needs {ALERTMANAGER_SETTING} as a bearer token")
         payload = _webhook(body)
         alerts = [alert.to_domain() for alert in payload.alerts]
         sent = await relay.relay(alerts)

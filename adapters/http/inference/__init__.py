@@ -1,4 +1,5 @@
-"""The inference context's routes: the models, sentiment and keywords (when served)."""
+"""The inference context's routes: the models, sentiment and keywords (409
+CAPABILITY_NOT_CONFIGURED where inference is turned off)."""
 
 from __future__ import annotations
 
@@ -9,16 +10,18 @@ from typing import Any, TypeAlias
 from litestar.di import NamedDependency
 from litestar.types import ControllerRouterHandler
 
-from adapters.http.contexts import HttpContext
-from adapters.http.problems import problems_with
+from adapters.http.contexts import HttpContext, unconfigured_context
+from adapters.http.problems import NOT_CONFIGURED, problems_with
 from application.inference.keywords import KeywordService
 from application.inference.ml_models import MlModelService
 from application.inference.sentiment import SentimentService
+from domain.errors import CapabilityNotConfigured
 from ports.inference import InferencePort
 
 NAME = "inference"
 # The problems every inference route documents; a route adds its own: `problems(404, ...)`.
-problems = problems_with(401, 403, 404, 429)
+# 409: CAPABILITY_NOT_CONFIGURED where BULWARK_INFERENCE_ENABLED=false.
+problems = problems_with(401, 403, 404, 409, 429, notes={409: NOT_CONFIGURED})
 
 
 @dataclass(frozen=True)
@@ -43,3 +46,8 @@ def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
 def context(services: InferenceServices) -> HttpContext:
     """The inference routes over their use cases."""
     return HttpContext(NAME, services, controllers)
+
+
+def unconfigured(missing: CapabilityNotConfigured) -> HttpContext:
+    """The inference routes where inference is turned off: each answers `missing`."""
+    return unconfigured_context(NAME, controllers, missing)

@@ -9,6 +9,7 @@ from litestar.params import FromPath, JSONBody
 
 from adapters.http.deps import CallerDep
 from adapters.http.notifications import NotificationsDep, problems
+from adapters.http.problems import NOT_CONFIGURED
 from adapters.http.schemas.notification_endpoints import (
     EndpointIn,
     EndpointListOut,
@@ -42,12 +43,17 @@ class NotificationEndpointController(Controller):
             "incoming-webhook URL (a secret: masked in every answer). `telegram`: `chat_id` "
             "and `bot_token` (masked). " + _URL_CODES + "; 409 TOO_MANY_ENDPOINTS; 409 "
             "ENDPOINT_KEY_EPHEMERAL when no key-encryption key is configured on a durable "
-            "store (the secret would be unreadable after a restart)."
+            "store (the secret would be unreadable after a restart); 409 "
+            "CAPABILITY_NOT_CONFIGURED for an `sms` or `web_push` endpoint where this instance "
+            "has no Twilio account or VAPID keys (`settings` names them)."
         ),
         status_code=201,
         responses=problems(
             400, 409, 422, 429,
-            notes={422: "INVALID_ENDPOINT or URL_NOT_HTTPS / URL_PRIVATE_ADDRESS / ..."},
+            notes={
+                409: "TOO_MANY_ENDPOINTS, ENDPOINT_KEY_EPHEMERAL or " + NOT_CONFIGURED,
+                422: "INVALID_ENDPOINT or URL_NOT_HTTPS / URL_PRIVATE_ADDRESS / ...",
+            },
         ),
     )  # fmt: skip
     async def create(
@@ -134,10 +140,11 @@ class NotificationEndpointController(Controller):
             "Sends one `notification.test` message through the channel's sender at once (not "
             "through the outbox, no retries) and answers 200 with the outcome: `delivered`, "
             "or `reason` and whether a retry could help. Disabled endpoints can be tested. "
+            "409 CAPABILITY_NOT_CONFIGURED for a channel this instance cannot send on. "
             + _OWNER_ONLY
         ),
         status_code=200,
-        responses=problems(404, 429),
+        responses=problems(404, 409, 429, notes={409: NOT_CONFIGURED}),
     )
     async def test(
         self, endpoint_id: FromPath[str], caller: CallerDep, notifications: NotificationsDep

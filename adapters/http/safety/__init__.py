@@ -30,7 +30,7 @@ class SafetyServices:
 
     killswitch: KillSwitchService
     succession: SuccessionService
-    # The paper broker's drill faults (admin): 404 DRILLS_UNAVAILABLE where they are off.
+    # The paper broker's drill faults (admin): 409 CAPABILITY_NOT_CONFIGURED where they are off.
     drill_faults: DrillFaultControl
 
 

@@ -1,8 +1,9 @@
 """`/api/v1/admin/drills/paper-faults`: switch the paper broker's drill faults (admins only).
 
-Served only where BULWARK_PAPER_FAULTS is set, which production refuses at start-up:
-elsewhere every call answers 404 DRILLS_UNAVAILABLE. `bulwark drill kill-switch` runs a
-whole drill in-process; these routes let an operator rehearse against a running instance.
+Working only where BULWARK_PAPER_FAULTS is set, which production refuses at start-up:
+elsewhere every call answers 409 CAPABILITY_NOT_CONFIGURED naming the setting. `bulwark drill
+kill-switch` runs a whole drill in-process; these routes let an operator rehearse against a
+running instance.
 """
 
 from __future__ import annotations
@@ -13,15 +14,17 @@ from litestar import Controller, delete, get, put
 from litestar.params import JSONBody
 
 from adapters.http.deps import CallerDep
+from adapters.http.problems import NOT_CONFIGURED
 from adapters.http.safety import SafetyDep, problems
 from adapters.http.schemas.drills import PaperFaultsIn, PaperFaultsOut
 from adapters.http.security import require_roles
 from domain.principals import Role
 
 _ADMIN = (
-    "Admins only (403 FORBIDDEN for anyone else); 404 DRILLS_UNAVAILABLE where "
-    "BULWARK_PAPER_FAULTS is unset (always in prod)."
+    "Admins only (403 FORBIDDEN for anyone else); 409 CAPABILITY_NOT_CONFIGURED naming "
+    "BULWARK_PAPER_FAULTS where it is unset (always in prod)."
 )
+_NOTES = {409: NOT_CONFIGURED}
 
 
 class PaperFaultsController(Controller):
@@ -33,7 +36,7 @@ class PaperFaultsController(Controller):
         "/",
         summary="The paper broker's drill faults switched on now",
         description=_ADMIN,
-        responses=problems(404, 429),
+        responses=problems(409, 429, notes=_NOTES),
     )
     async def faults(self, caller: CallerDep, safety: SafetyDep) -> PaperFaultsOut:
         return PaperFaultsOut.from_domain(safety.drill_faults.current(caller.principal))
@@ -46,7 +49,7 @@ class PaperFaultsController(Controller):
             'reject_sends, disconnect; [] or ["none"] for none. 422 UNKNOWN_FAULT for a name '
             "no drill knows. Audited. The kill switch's next run meets them at once."
         ),
-        responses=problems(400, 404, 422, 429),
+        responses=problems(400, 409, 422, 429, notes=_NOTES),
     )
     async def switch(
         self, data: JSONBody[PaperFaultsIn], caller: CallerDep, safety: SafetyDep
@@ -60,7 +63,7 @@ class PaperFaultsController(Controller):
         summary="Switch every drill fault off",
         description=f"{_ADMIN} 204; audited.",
         status_code=204,
-        responses=problems(404, 429),
+        responses=problems(409, 429, notes=_NOTES),
     )
     async def clear(self, caller: CallerDep, safety: SafetyDep) -> None:
         await safety.drill_faults.clear(caller.principal)

@@ -7,6 +7,7 @@ from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import FromPath, JSONBody
 
 from adapters.http.deps import CallerDep
+from adapters.http.problems import NOT_CONFIGURED
 from adapters.http.schemas.account_admin import AccountIn, AccountPatchIn, SyncReportOut
 from adapters.http.schemas.accounts import AccountOut
 from adapters.http.security import reject_agents
@@ -39,13 +40,13 @@ class AccountAdminController(Controller):
             "comes from the broker (`initial_cash` is refused): link its keys with PUT "
             ".../broker-credentials, then POST .../sync. A `cash` account never borrows "
             "(buying power = cash, no short selling); a `margin` account may. 422 "
-            "INVALID_ACCOUNT names the field; 422 BROKER_NOT_CONFIGURED for a broker this "
-            "deployment does not route to (alpaca needs BULWARK_BROKER=alpaca). Agents 403."
+            "INVALID_ACCOUNT names the field; 409 CAPABILITY_NOT_CONFIGURED naming "
+            "BULWARK_BROKER for alpaca where this deployment does not route to it. Agents 403."
         ),
         status_code=201,
         responses={
             201: ResponseSpec(AccountOut, description="The account; Location names it"),
-            **problems(400, 422, 429),
+            **problems(400, 409, 422, 429, notes={409: NOT_CONFIGURED}),
         },
     )
     async def open_account(

@@ -11,7 +11,13 @@ from litestar.openapi.spec import OpenAPIMediaType, OpenAPIType, Operation, Requ
 from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter, RawBody
 
 from adapters.http.deps import CallerDep
-from adapters.http.problems import FieldError, Problem, problem_response, title_for
+from adapters.http.problems import (
+    NOT_CONFIGURED,
+    FieldError,
+    Problem,
+    problem_response,
+    title_for,
+)
 from adapters.http.schemas.instruments import (
     ImportReportOut,
     InstrumentIn,
@@ -177,11 +183,14 @@ class InstrumentController(Controller):
             "With `account_id` (one of the admin's own accounts, else 404), that account's "
             "linked Alpaca keys are used; else the "
             "deployment's own (BULWARK_ALPACA_KEY_ID/SECRET_KEY). 409 ASSET_LIST_UNAVAILABLE "
-            f"when no Alpaca is configured or it refuses or cannot be reached. {_ADMIN}"
+            "when Alpaca refuses or cannot be reached; 409 CAPABILITY_NOT_CONFIGURED naming "
+            f"BULWARK_BROKER where no Alpaca is configured. {_ADMIN}"
         ),
         guards=[require_roles(Role.ADMIN)],
         status_code=200,
-        responses=problems(400, 404, 409, 429),
+        responses=problems(
+            400, 404, 409, 429, notes={409: "ASSET_LIST_UNAVAILABLE or " + NOT_CONFIGURED}
+        ),
     )
     async def import_alpaca(
         self,

@@ -102,11 +102,15 @@ async def test_the_service_worker_and_its_script_are_static_under_the_csp(
     assert "<script>" not in page.text
 
 
-async def test_no_vapid_key_configured_answers_404(harness: Harness, owner: User) -> None:
+async def test_no_vapid_key_configured_answers_that_web_push_is_not_configured(
+    harness: Harness, owner: User
+) -> None:
     async with signed_in(harness, owner.username) as client:
         response = await client.get("/console/push/key")
 
-    assert response.status_code == 404
+    assert response.status_code == 409
+    assert "CAPABILITY_NOT_CONFIGURED" in response.text
+    assert "BULWARK_WEB_PUSH_VAPID_PRIVATE_KEY" in response.text
 
 
 async def test_a_browser_subscription_becomes_the_users_sealed_web_push_endpoint(

@@ -429,3 +429,80 @@ def test_a_standard_otel_variable_bulwark_cannot_use_is_a_configuration_error(
     err = capsys.readouterr().err
     assert err.startswith("bulwark: configuration error: OTEL_TRACES_SAMPLER: expected one of")
     assert err.count("\n") == 1
+
+
+class _Member:
+    """What consume's early join hands over, without a broker."""
+
+    made_topics = True
+
+    def __init__(self) -> None:
+        self.joined = self.closed = False
+
+    def join(self) -> None:
+        self.joined = True
+
+    async def close(self) -> None:
+        self.closed = True
+
+
+def test_consume_checks_the_store_and_the_brokers_once_each_before_it_starts(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Arrange: a migrated store; the brokers' check and the consumers themselves stubbed
+    import bootstrap.consume
+    import bootstrap.early_join
+    import bootstrap.storage
+
+    monkeypatch.setenv("BULWARK_DATABASE_URL", sqlite_url(tmp_path / "bulwark.db"))
+    assert main(["--env-file", "", "migrate"]) == 0
+    monkeypatch.setenv("BULWARK_KAFKA_BOOTSTRAP", "127.0.0.1:9092")
+    checked: list[str] = []
+    member = _Member()
+    store_check = bootstrap.storage.store_problem
+
+    async def store_problem(*args: object, **kwargs: object) -> str | None:
+        checked.append("store")
+        return await store_check(*args, **kwargs)  # type: ignore[arg-type]
+
+    async def connect(settings: object) -> _Member:
+        checked.append("kafka")
+        return member
+
+    async def consume(container: object, early: object) -> None:
+        assert early is member and member.joined
+
+    monkeypatch.setattr(bootstrap.storage, "store_problem", store_problem)
+    monkeypatch.setattr(bootstrap.early_join.EarlyMember, "connect", connect)
+    monkeypatch.setattr(bootstrap.consume, "build_container", lambda settings: None)
+    monkeypatch.setattr(bootstrap.consume, "consume", consume)
+    capsys.readouterr()
+
+    # Act
+    code = main(["--env-file", "", "consume"])
+
+    # Assert
+    assert code == 0, capsys.readouterr().err
+    assert sorted(checked) == ["kafka", "store"]
+    assert member.closed
+
+
+def test_consume_without_kafka_configured_is_one_line(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Arrange: a migrated store, no brokers
+    monkeypatch.setenv("BULWARK_DATABASE_URL", sqlite_url(tmp_path / "bulwark.db"))
+    monkeypatch.delenv("BULWARK_KAFKA_BOOTSTRAP", raising=False)
+    assert main(["--env-file", "", "migrate"]) == 0
+    capsys.readouterr()
+
+    # Act
+    code = main(["--env-file", "", "consume"])
+
+    # Assert
+    assert code == 2
+    assert capsys.readouterr().err == "bulwark: `bulwark consume` needs BULWARK_KAFKA_BOOTSTRAP\n"

@@ -11,12 +11,11 @@ import pytest
 from dependency_injector import providers
 
 from adapters.security.argon2_hasher import Argon2Hasher
-from application.trading.instrument_catalog import AssetListUnavailable
 from application.trading.instrument_csv import InvalidImport
 from bootstrap.cli import _parser, run_command
 from bootstrap.containers.application import ApplicationContainer, build_container
 from bootstrap.settings import SettingsError, load_settings
-from domain.errors import NotFound
+from domain.errors import CapabilityNotConfigured, NotFound
 from domain.trading.account_profile import InvalidAccount
 
 HEADER = "symbol,name,asset_class,sector,lot_size,tick_size,marginable,shortable"
@@ -142,5 +141,5 @@ async def test_instruments_import_a_csv_file_all_or_nothing(
 async def test_import_alpaca_without_alpaca_configured_says_so(
     container: ApplicationContainer,
 ) -> None:
-    with pytest.raises(AssetListUnavailable, match="BULWARK_BROKER=alpaca"):
+    with pytest.raises(CapabilityNotConfigured, match="BULWARK_BROKER=alpaca"):
         await run(container, "instruments", "import-alpaca")

@@ -19,7 +19,7 @@ from application.notifications.endpoints import (
     NotificationEndpoints,
     TooManyEndpoints,
 )
-from domain.errors import NotFound
+from domain.errors import CapabilityNotConfigured, NotFound
 from domain.principals import Principal, Role
 from ports.encryption import KeyRef
 from ports.notification_endpoints import UrlRefused
@@ -179,3 +179,25 @@ async def test_another_users_endpoint_is_not_found() -> None:
         with pytest.raises(NotFound):
             await call(bob, view.id)
     assert (await endpoints.get(ALICE, view.id)).id == view.id
+
+
+async def test_a_channel_this_instance_cannot_send_on_is_refused_naming_its_settings() -> None:
+    # Arrange: an endpoint kept from when the channel was configured, then the channel gone
+    endpoints, store, _ = service()
+    kept = await endpoints.create(ALICE, HOOK)
+    off = CapabilityNotConfigured("webhook notifications", ["BULWARK_WEBHOOK_KEY"])
+    unconfigured = NotificationEndpoints(
+        store, sealer(), AllowAll(), {}, FakeClock(), SequentialIds(), InMemoryAuditLog(),
+        ephemeral_key=False, channels_off={Channel.WEBHOOK: off},
+    )  # fmt: skip
+
+    # Act
+    with pytest.raises(CapabilityNotConfigured) as created:
+        await unconfigured.create(ALICE, HOOK)
+    with pytest.raises(CapabilityNotConfigured) as tested:
+        await unconfigured.test(ALICE, kept.id)
+
+    # Assert: fresh errors (never the one kept), each naming the settings
+    assert created.value.settings == tested.value.settings == ["BULWARK_WEBHOOK_KEY"]
+    assert created.value is not off and tested.value is not off
+    assert len(await store.list_for(ALICE.id)) == 1

@@ -8,8 +8,8 @@ from adapters.brokers.paper.drill import FaultSwitch
 from adapters.memory.audit import InMemoryAuditLog
 from adapters.memory.clock import FakeClock
 from application.safety.drill_faults import DrillFaultControl
-from domain.errors import Forbidden
-from domain.killswitch.drill import BrokerFaults, DrillsUnavailable
+from domain.errors import CapabilityNotConfigured, Forbidden
+from domain.killswitch.drill import BrokerFaults
 from domain.principals import Principal, Role
 
 ADMIN = Principal("admin-1", Role.ADMIN)
@@ -48,13 +48,14 @@ async def test_anyone_but_an_admin_is_refused_and_nothing_changes(role: Role) ->
     assert await audit.entries() == []
 
 
-def test_where_drills_are_off_even_an_admin_is_told_they_are_unavailable() -> None:
+def test_where_drills_are_off_even_an_admin_is_told_they_are_not_configured() -> None:
     # Arrange
     control = DrillFaultControl(None, FakeClock(), InMemoryAuditLog())
 
     # Act
-    with pytest.raises(DrillsUnavailable) as raised:
+    with pytest.raises(CapabilityNotConfigured) as raised:
         control.current(ADMIN)
 
     # Assert
-    assert raised.value.code == "DRILLS_UNAVAILABLE"
+    assert raised.value.code == "CAPABILITY_NOT_CONFIGURED"
+    assert raised.value.settings == ["BULWARK_PAPER_FAULTS"]
