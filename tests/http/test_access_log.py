@@ -15,6 +15,8 @@ from tests.http.harness import open_harness
 from tests.http.harness import test_settings as settings_with
 from tests.http.log_capture import captured_logs
 
+pytestmark = pytest.mark.serves("analytics", "keys", "trading")
+
 
 @pytest.fixture
 def log_stream() -> Iterator[io.StringIO]:

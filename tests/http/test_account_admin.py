@@ -10,6 +10,8 @@ from domain.principals import Role
 from tests.http.core_helpers import assert_problem, field_names, harness_with, order_body, submit
 from tests.http.harness import Harness, User
 
+pytestmark = pytest.mark.serves("analytics", "keys", "trading")
+
 BASE = "/api/v1/accounts"
 
 

@@ -21,6 +21,8 @@ from tests.http.harness import Harness, User
 from tests.http.test_account_admin import open_account
 from tests.unit.trading.brokers.alpaca_fake import FakeAlpacaTrading, _Position
 
+pytestmark = pytest.mark.serves("analytics", "keys", "review", "trading")
+
 D = Decimal
 CREDENTIALS = {"broker": "alpaca", "key_id": "PKA1B2C3D4E5F6G7H7XQ", "secret_key": "s3cr3t-9f8e"}
 

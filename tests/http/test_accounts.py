@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from domain.principals import Role
 from tests.http.core_helpers import assert_problem
 from tests.http.harness import Harness, User
 from tests.http.risk_helpers import api_key, hold, unpriced_instrument
+
+pytestmark = pytest.mark.serves("analytics", "keys", "trading")
 
 ACCOUNTS = "/api/v1/accounts"
 D = Decimal

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from domain.principals import Role
 from tests.http.harness import Harness, User
+
+pytestmark = pytest.mark.serves("trading")
 
 AGENTS = "/api/v1/agents"
 

@@ -14,6 +14,8 @@ from tests.http.core_helpers import assert_problem
 from tests.http.harness import Harness, User, open_harness
 from tests.plaid_server import PUBLIC_TOKEN, PlaidServer, threaded_plaid_server
 
+pytestmark = pytest.mark.serves("aggregation", "portfolio", "rebalancing", "review", "trading")
+
 ROOT = "/api/v1/aggregation"
 
 

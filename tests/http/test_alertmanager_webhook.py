@@ -12,6 +12,8 @@ from ports.events import Notification, Severity
 from tests.http.core_helpers import assert_problem, harness_with
 from tests.http.harness import Harness
 
+pytestmark = pytest.mark.serves("notifications")
+
 URL = "/api/v1/monitoring/alertmanager"
 TOKEN = "alertmanager-7d2e9b"
 BEARER = {"Authorization": f"Bearer {TOKEN}"}

@@ -13,6 +13,8 @@ from domain.principals import Role
 from tests.http.core_helpers import assert_problem
 from tests.http.harness import Harness, User
 
+pytestmark = pytest.mark.serves("portfolio")
+
 ALT = "/api/v1/planning/alternatives"
 ILLIQUID = "/api/v1/planning/illiquid-assets"
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.http.harness import open_harness
 from tests.http.harness import test_settings as settings_with
+
+pytestmark = pytest.mark.serves("analytics", "keys", "trading")
 
 
 async def test_the_api_limit_answers_429_problem_with_retry_after_and_spares_health() -> None:

@@ -17,6 +17,8 @@ import pytest
 from tests.http.core_helpers import assert_problem, field_names
 from tests.http.harness import Harness, User
 
+pytestmark = pytest.mark.serves("analytics")
+
 URL = "/api/v1/analytics/attribution"
 
 # Bacon, Practical Portfolio Performance Measurement and Attribution, ch. 5 (fractions)

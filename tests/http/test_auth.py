@@ -7,10 +7,13 @@ import json
 from datetime import timedelta
 
 import pyotp
+import pytest
 
 from domain.principals import Role
 from tests.http.core_helpers import assert_problem, order_body, submit
 from tests.http.harness import PASSWORD, Harness, User
+
+pytestmark = pytest.mark.serves("trading")
 
 LOGIN = "/api/v1/auth/login"
 REFRESH = "/api/v1/auth/refresh"

@@ -16,6 +16,8 @@ from tests.http.core_helpers import assert_problem
 from tests.http.harness import PASSWORD, Harness, User, open_harness
 from tests.http.harness import test_settings as settings_with
 
+pytestmark = pytest.mark.serves("safety", "trading")
+
 LOGIN = "/api/v1/auth/login"
 REFRESH = "/api/v1/auth/refresh"
 LOGOUT = "/api/v1/auth/logout"

@@ -6,9 +6,13 @@ import asyncio
 import threading
 from typing import Any
 
+import pytest
+
 from tests.http.core_helpers import assert_problem, field_names, harness_with
 from tests.http.harness import Harness, User
 from tests.http.test_strategies import STRATEGIES
+
+pytestmark = pytest.mark.serves("strategies")
 
 BACKTESTS = "/api/v1/backtests"
 

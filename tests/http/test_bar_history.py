@@ -15,6 +15,8 @@ from domain.marketdata.bars import Bar, Timeframe
 from domain.marketdata.corporate_actions import ActionKind, CorporateAction
 from tests.http.harness import Harness, User, serving_market_data
 
+pytestmark = pytest.mark.serves("market_data")
+
 BARS = "/api/v1/market/bars"
 MONDAY = datetime(2024, 1, 1, tzinfo=UTC)
 RANGE = {"start": "2024-01-01T00:00:00Z", "end": "2024-01-08T00:00:00Z"}

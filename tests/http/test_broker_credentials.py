@@ -20,6 +20,8 @@ from tests.http.harness import test_settings as settings_with
 from tests.http.test_log_redaction import lines, log_stream  # noqa: F401  (fixture)
 from tests.unit.trading.brokers.alpaca_fake import FakeAlpacaTrading
 
+pytestmark = pytest.mark.serves("keys")
+
 KEY_ID = "PKA1B2C3D4E5F6G7H7XQ"
 SECRET = "s3cr3t-Alpaca-9f8e7d6c5b4a3210"
 BODY = {"broker": "alpaca", "key_id": KEY_ID, "secret_key": SECRET, "paper": True}

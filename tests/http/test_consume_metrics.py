@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 
 import httpx
+import pytest
 from litestar.testing import AsyncTestClient
 from prometheus_client.parser import text_string_to_metric_families
 
@@ -12,6 +13,8 @@ from adapters.memory.clock import FakeClock
 from bootstrap.consume_metrics import ConsumeMetricsListener, consume_metrics_app
 from tests.http.harness import test_container as make_container
 from tests.http.harness import test_settings as make_settings
+
+pytestmark = pytest.mark.serves()
 
 
 def _families(text: str) -> set[str]:

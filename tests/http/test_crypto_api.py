@@ -6,8 +6,12 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from tests.http.core_helpers import assert_problem, harness_with
 from tests.http.harness import Harness, User
+
+pytestmark = pytest.mark.serves("analytics")
 
 ROOT = "/api/v1/analytics/crypto"
 ALICE = "0x00000000000000000000000000000000000a11ce"

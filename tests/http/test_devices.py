@@ -7,11 +7,14 @@ from datetime import timedelta
 from typing import Any
 
 import pyotp
+import pytest
 
 from domain.principals import Role
 from tests.http.core_helpers import assert_problem
 from tests.http.harness import PASSCODE, PASSWORD, Harness, User
 from tests.http.test_strategies import STRATEGIES, definition
+
+pytestmark = pytest.mark.serves("devices", "keys", "notifications", "safety", "strategies")
 
 DEVICES = "/api/v1/devices"
 LOGIN = "/api/v1/auth/login"

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.http.core_helpers import assert_problem, harness_with
 from tests.http.harness import Harness, User
 from tests.http.ledger_helpers import buy, deposit, portfolio_with
+
+pytestmark = pytest.mark.serves("analytics", "portfolio")
 
 ROOT = "/api/v1/analytics/esg"
 POSTED = {

@@ -15,6 +15,8 @@ from domain.principals import Role
 from tests.http.core_helpers import assert_problem, field_names
 from tests.http.harness import Harness, User
 
+pytestmark = pytest.mark.serves("analytics")
+
 BOND = "/api/v1/analytics/fixed-income/bond"
 LADDER = "/api/v1/analytics/fixed-income/ladder"
 

@@ -5,8 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from tests.http.core_helpers import assert_problem
 from tests.http.harness import Harness, User
+
+pytestmark = pytest.mark.serves("markets", "portfolio")
 
 ROOT = "/api/v1/planning"
 NS = "http://www.sec.gov/edgar/document/thirteenf/informationtable"

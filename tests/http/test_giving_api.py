@@ -6,10 +6,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from domain.principals import Role
 from tests.http.core_helpers import assert_problem
 from tests.http.harness import Harness, User
 from tests.http.ledger_helpers import buy, deposit, portfolio_with
+
+pytestmark = pytest.mark.serves("portfolio")
 
 ROOT = "/api/v1/planning/giving"
 STOCK = {

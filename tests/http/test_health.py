@@ -14,6 +14,8 @@ from application.trading.in_doubt_watch import InDoubtSnapshot
 from bootstrap.containers.http import REDIS_DEGRADES
 from tests.http.harness import Harness
 
+pytestmark = pytest.mark.serves("review", "safety", "trading")
+
 
 async def test_health_answers_without_credentials(harness: Harness) -> None:
     response = await harness.client.get("/health")

@@ -17,6 +17,8 @@ from tests.http.harness import Harness, User
 from tests.http.test_account_admin import allow_one_sector, open_account
 from tests.unit.trading.brokers.alpaca_fake import FakeAlpacaTrading
 
+pytestmark = pytest.mark.serves("trading")
+
 BASE = "/api/v1/instruments"
 HEADER = "symbol,name,asset_class,sector,lot_size,tick_size,marginable,shortable"
 CSV = "\n".join(

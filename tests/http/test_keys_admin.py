@@ -8,11 +8,14 @@ import os
 from typing import Any
 
 import pyotp
+import pytest
 
 from adapters.security.cipher import FernetCipher
 from domain.principals import Role
 from tests.http.core_helpers import assert_problem, harness_with
 from tests.http.harness import PASSWORD, Harness
+
+pytestmark = pytest.mark.serves("keys")
 
 KEY_V1 = base64.b64encode(os.urandom(32)).decode()
 KEY_V2 = base64.b64encode(os.urandom(32)).decode()

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from domain.principals import Role
 from tests.http.harness import PASSCODE, Harness, User
+
+pytestmark = pytest.mark.serves("review", "safety", "trading")
 
 ACTIVATE = "/api/v1/kill-switch/activate"
 RESUME = "/api/v1/kill-switch/resume"

@@ -18,6 +18,8 @@ from tests.http.harness import Harness, User, open_harness
 from tests.http.harness import test_settings as settings_with
 from tests.http.kyc_samples import ELF, JPEG, MZ, PDF, PNG, SCRIPT, ZIP
 
+pytestmark = pytest.mark.serves()
+
 URL = "/api/v1/kyc/documents"
 CAP = 4096
 

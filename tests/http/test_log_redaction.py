@@ -15,6 +15,8 @@ from tests.http.core_helpers import order_body
 from tests.http.harness import PASSCODE, PASSWORD, Harness, User
 from tests.http.log_capture import captured_logs
 
+pytestmark = pytest.mark.serves("review", "safety", "trading")
+
 WRONG_PASSWORD = "Wr0ng-horse-staple-guess"
 WRONG_PASSCODE = "not-the-kill-code"
 

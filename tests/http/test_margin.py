@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from tests.http.core_helpers import assert_problem, field_names
 from tests.http.harness import Harness, User
 from tests.http.risk_helpers import api_key, hold, unpriced_instrument
+
+pytestmark = pytest.mark.serves("trading")
 
 MARGIN = "/api/v1/margin"
 D = Decimal

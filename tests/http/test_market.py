@@ -13,6 +13,8 @@ from ports.marketdata import ProviderError, ProviderRateLimited
 from tests.http.harness import Harness, User, serving_market_data
 from tests.unit.marketdata.test_market_service import BOOK, FakeProvider
 
+pytestmark = pytest.mark.serves("market_data")
+
 MARKET = "/api/v1/market"
 
 

@@ -16,6 +16,8 @@ import pytest
 from tests.http.core_helpers import assert_problem, harness_with
 from tests.http.harness import Harness, User
 
+pytestmark = pytest.mark.serves("analytics", "market_data", "markets")
+
 API = "/api/v1/analytics"
 CONTRACTS = (
     "root,name,exchange,quote_unit,size,size_unit\n"

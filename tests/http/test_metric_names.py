@@ -6,12 +6,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+import pytest
 from prometheus_client import CollectorRegistry
 from prometheus_client.metrics_core import GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
 
 from adapters.http.metrics import METRICS_STATE_KEY
 from tests.http.harness import Harness
+
+pytestmark = pytest.mark.serves()
 
 # Units that are not Prometheus's base units, as a name's word (`_ms`, `..._kb_...`).
 NOT_BASE_UNITS = re.compile(

@@ -14,6 +14,8 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from tests.http.core_helpers import assert_problem, harness_with
 from tests.http.log_capture import captured_logs
 
+pytestmark = pytest.mark.serves()
+
 TOKEN = "scrape-me-4f1c9a"
 KEKS = "main 1 " + base64.b64encode(bytes(range(32))).decode()
 

@@ -10,6 +10,8 @@ import pytest
 from tests.http.harness import Harness
 from tests.http.metrics_walkthrough import Scrape, walkthrough_scrape
 
+pytestmark = pytest.mark.serves("review", "safety", "trading")
+
 # An id-like value: long hex or digits runs, UUIDs, or Bulwark's prefixed ids (ord-..., ks-...).
 ID_LIKE = re.compile(r"[0-9a-f]{12,}|\d{6,}|^(ord|cl|ks|acc|usr|ak)-", re.IGNORECASE)
 

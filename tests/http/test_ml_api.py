@@ -17,6 +17,8 @@ from tests.http.harness import test_settings as settings_with
 from tests.inference.conftest import cpu_store
 from tests.inference.models_cache import built_models
 
+pytestmark = pytest.mark.serves("inference", "trading")
+
 
 @pytest.fixture(scope="module")
 def models_dir() -> Path:

@@ -13,6 +13,8 @@ from tests.http.harness import Harness, open_harness
 from tests.http.harness import test_settings as settings_with
 from tests.unit.model_signals.kit import card
 
+pytestmark = pytest.mark.serves("model_signals")
+
 
 @pytest.fixture
 async def served(tmp_path: Path) -> AsyncIterator[Harness]:

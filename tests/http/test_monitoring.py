@@ -15,6 +15,8 @@ from domain.monitoring.streams import GroupLag, StreamThresholds
 from domain.principals import Role
 from tests.http.harness import Harness, swap_in_bundle
 
+pytestmark = pytest.mark.serves()
+
 KAFKA = "/api/v1/monitoring/kafka"
 TOPIC = "bulwark.commands.orders"
 

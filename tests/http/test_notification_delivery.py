@@ -20,6 +20,8 @@ from tests.http.harness import Harness, User, open_harness
 from tests.http.harness import test_settings as settings_with
 from tests.http.threaded_receiver import threaded_receiver
 
+pytestmark = pytest.mark.serves("notifications")
+
 KEKS = f"main 1 {base64.b64encode(os.urandom(32)).decode()}"
 ENDPOINTS = "/api/v1/notifications/endpoints"
 DELIVERIES = "/api/v1/notifications/deliveries"

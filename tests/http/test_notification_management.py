@@ -6,9 +6,13 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+import pytest
+
 from domain.principals import Role
 from tests.http.harness import Harness, User
 from tests.http.test_notifications import BASE, inbox, notify, problem
+
+pytestmark = pytest.mark.serves("notifications")
 
 ALERTS = "/api/v1/price-alerts"
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from litestar.testing import WebSocketTestSession
 
 from domain.principals import Role
 from tests.http.harness import PASSCODE, Harness, User
 from tests.http.test_ws import connect, frame, in_app_loop, welcomed
+
+pytestmark = pytest.mark.serves("notifications", "safety")
 
 BASE = "/api/v1/notifications"
 

@@ -18,6 +18,8 @@ from tests.http.core_helpers import (
 )
 from tests.http.harness import Harness, User
 
+pytestmark = pytest.mark.serves("review", "trading")
+
 ORDERS = "/api/v1/orders"
 RULES = "/api/v1/risk-rules"
 SIZE = f"{RULES}/calculate-position-size"

@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import pytest
+
 from tests.http.harness import Harness, User
+
+pytestmark = pytest.mark.serves("analytics", "review", "trading")
 
 
 async def document(harness: Harness) -> dict[str, Any]:

@@ -16,6 +16,8 @@ from domain.principals import Role
 from tests.http.core_helpers import assert_problem, harness_with
 from tests.http.harness import Harness, User
 
+pytestmark = pytest.mark.serves("analytics")
+
 OPTIMIZE = "/api/v1/analytics/optimization"
 # sigma 20 % and 30 %, correlation 0.2: minimum variance w1 = 0.078 / 0.106 (by hand)
 TWO = {"assets": ["AAA", "BBB"], "covariance": [[0.04, 0.012], [0.012, 0.09]]}

@@ -18,6 +18,8 @@ from domain.principals import Role
 from tests.http.core_helpers import assert_problem, field_names, harness_with
 from tests.http.harness import Harness, User
 
+pytestmark = pytest.mark.serves("analytics")
+
 AMERICAN = "/api/v1/analytics/options/american"
 SPOTS = [80.0, 95.0, 100.0, 105.0, 130.0]
 RIGHTS = ["put", "put", "call", "put", "call"]

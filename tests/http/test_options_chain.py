@@ -16,6 +16,8 @@ from ports.marketdata import ProviderRateLimited
 from tests.http.harness import Harness, User, serving_market_data
 from tests.unit.analytics.options.fakes import ChainProvider
 
+pytestmark = pytest.mark.serves("analytics", "market_data")
+
 OPTIONS = "/api/v1/analytics/options"
 
 

@@ -14,6 +14,8 @@ from domain.analytics.options.implied_vol import implied_volatility
 from tests.http.core_helpers import assert_problem, field_names, harness_with
 from tests.http.harness import Harness, User
 
+pytestmark = pytest.mark.serves("analytics")
+
 GREEKS = "/api/v1/analytics/options/greeks"
 IMPLIED_VOL = "/api/v1/analytics/options/implied-vol"
 ARROW = "application/vnd.apache.arrow.stream"

@@ -25,6 +25,8 @@ from tests.http.core_helpers import (
 )
 from tests.http.harness import PASSCODE, Harness, User
 
+pytestmark = pytest.mark.serves("review", "trading")
+
 ORDERS = "/api/v1/orders"
 
 

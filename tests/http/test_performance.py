@@ -15,6 +15,8 @@ from domain.trading.orders import Side
 from tests.http.core_helpers import assert_problem, field_names
 from tests.http.harness import Harness, User
 
+pytestmark = pytest.mark.serves("analytics", "trading")
+
 D = Decimal
 MONDAY = date(2026, 1, 5)
 PORTFOLIO = "/api/v1/risk-rules/portfolio-risk"

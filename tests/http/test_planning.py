@@ -13,6 +13,8 @@ from domain.trading.positions import Position
 from tests.http.core_helpers import assert_problem, harness_with
 from tests.http.harness import Harness, User
 
+pytestmark = pytest.mark.serves("portfolio", "wealth")
+
 MC = "/api/v1/planning/monte-carlo"
 HOME = "/api/v1/planning/homeostasis"
 PROFILE = "/api/v1/planning/profile"

@@ -11,6 +11,8 @@ import pytest
 from tests.http.core_helpers import assert_problem
 from tests.http.harness import Harness, User
 
+pytestmark = pytest.mark.serves("portfolio")
+
 ROOT = "/api/v1/portfolios"
 HEADER = (
     "date,account,type,symbol,quantity,price,amount,fees,currency,reference,split_ratio,"

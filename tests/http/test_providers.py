@@ -21,6 +21,8 @@ from ports.marketdata import Quote, RateLimitUsage
 from tests.http.harness import Harness, serving_market_data
 from tests.http.harness import test_settings as settings_with
 
+pytestmark = pytest.mark.serves("market_data")
+
 PROVIDERS = "/api/v1/providers"
 FAILOVER = "/api/v1/providers/failover"
 

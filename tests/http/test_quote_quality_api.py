@@ -15,6 +15,8 @@ from tests.http.harness import Harness, User, serving_market_data
 from tests.unit.marketdata.test_failover import DOWN, FakeProvider
 from tests.unit.marketdata.test_quote_quality import Lagging
 
+pytestmark = pytest.mark.serves("market_data")
+
 QUOTES = "/api/v1/market/quotes"
 COSTS = {"alpha": Decimal("0.004"), "beta": Decimal("0.001"), "gamma": Decimal("0.002")}
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 from decimal import Decimal as D
 from typing import Any
 
+import pytest
+
 from domain.principals import Role
 from domain.trading.account_profile import AccountType
 from domain.trading.accounts import Account
@@ -14,6 +16,8 @@ from domain.trading.orders import OriginKind
 from domain.trading.positions import Position
 from tests.http.core_helpers import assert_problem
 from tests.http.harness import Harness, User
+
+pytestmark = pytest.mark.serves("portfolio", "rebalancing")
 
 ROOT = "/api/v1/rebalancing"
 

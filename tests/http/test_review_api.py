@@ -22,6 +22,8 @@ from tests.http.core_helpers import assert_problem, order_body, submit
 from tests.http.harness import Harness, open_harness
 from tests.http.harness import test_settings as settings_with
 
+pytestmark = pytest.mark.serves("review", "trading")
+
 
 @pytest.fixture
 def chat() -> Iterator[ChatCompletionsServer]:

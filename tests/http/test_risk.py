@@ -5,10 +5,14 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+import pytest
+
 from domain.principals import Role
 from tests.http.core_helpers import assert_problem, field_names
 from tests.http.harness import Harness, User
 from tests.http.risk_helpers import api_key, hold, unpriced_instrument
+
+pytestmark = pytest.mark.serves("review", "trading")
 
 RULES = "/api/v1/risk-rules"
 

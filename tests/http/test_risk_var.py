@@ -15,6 +15,8 @@ from ports.equity import EquitySnapshot
 from tests.http.core_helpers import assert_problem, field_names, harness_with
 from tests.http.harness import Harness, User
 
+pytestmark = pytest.mark.serves("analytics")
+
 VAR = "/api/v1/risk/var"
 NORMAL = NormalDist()
 D = Decimal

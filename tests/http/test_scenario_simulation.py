@@ -13,6 +13,8 @@ from tests.http.core_helpers import assert_problem, field_names, harness_with
 from tests.http.harness import Harness, User
 from tests.http.risk_helpers import hold
 
+pytestmark = pytest.mark.serves("analytics")
+
 SCENARIO = "/api/v1/risk/scenario-simulation"
 NORMAL = NormalDist()
 STAY = [[1.0, 0.0, 0.0, 0.0], [0.0, 1.0, 0.0, 0.0], [0.0, 0.0, 1.0, 0.0], [0.0, 0.0, 0.0, 1.0]]

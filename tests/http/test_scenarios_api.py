@@ -10,6 +10,8 @@ import pytest
 from tests.http.core_helpers import assert_problem
 from tests.http.harness import Harness, User
 
+pytestmark = pytest.mark.serves("markets", "portfolio")
+
 ROOT = "/api/v1/analytics/scenarios"
 BOOK = [
     {"name": "STOCK", "market_value": "1000000", "sensitivities": {"beta_equity": 1.2}},

@@ -18,6 +18,8 @@ from domain.principals import Role
 from tests.http.core_helpers import assert_problem, harness_with
 from tests.http.harness import Harness, User
 
+pytestmark = pytest.mark.serves("analytics", "market_data", "markets")
+
 API = "/api/v1/analytics"
 NOW = datetime(2026, 1, 5, 14, 30, tzinfo=UTC)  # the harness clock: a Monday
 

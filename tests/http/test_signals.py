@@ -14,6 +14,8 @@ from domain.principals import Role
 from tests.http.core_helpers import assert_problem, field_names, harness_with
 from tests.http.harness import Harness, User
 
+pytestmark = pytest.mark.serves("strategies")
+
 T0 = datetime(2026, 1, 5, 14, 0, tzinfo=UTC)
 PATHS = ["/api/signals", "/api/v1/signals"]
 WAIT = 5.0

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.http.harness import Harness
+
+pytestmark = pytest.mark.serves()
 
 
 async def test_status_shows_the_compute_backend_and_why_it_was_chosen(harness: Harness) -> None:

@@ -6,10 +6,14 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
 from domain.marketdata.bars import Timeframe
 from tests.http.core_helpers import assert_problem, field_names, harness_with
 from tests.http.test_backtests import BACKTESTS, finished, run_body, strategy
 from tests.kit.backtests import series_of
+
+pytestmark = pytest.mark.serves("strategies")
 
 
 async def test_a_store_backtest_runs_on_stored_bars_and_names_its_data(tmp_path: Path) -> None:

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from domain.principals import Role
 from tests.http.core_helpers import assert_problem, field_names
 from tests.http.harness import PASSCODE, Harness, User
+
+pytestmark = pytest.mark.serves("review", "safety", "strategies", "trading")
 
 STRATEGIES = "/api/v1/strategies"
 

@@ -4,8 +4,12 @@ signal is a denied decision and no order reaches the broker."""
 
 from __future__ import annotations
 
+import pytest
+
 from bootstrap.demo import DEMO_ACCOUNT, DEMO_AGENT, DEMO_OWNER, load_demo
 from tests.http.harness import Harness
+
+pytestmark = pytest.mark.serves("safety", "strategies", "trading")
 
 STRATEGIES = "/api/v1/strategies"
 

@@ -5,8 +5,12 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+import pytest
+
 from domain.principals import Role
 from tests.http.harness import Harness, User
+
+pytestmark = pytest.mark.serves("safety")
 
 BASE = "/api/v1/succession"
 DAY = 86_400

@@ -16,6 +16,8 @@ from tests.http.harness import Harness, User, open_harness
 from tests.http.harness import test_settings as settings_with
 from tests.unit.surveillance.cases import alert
 
+pytestmark = pytest.mark.serves("safety", "surveillance", "trading")
+
 ALERTS = "/api/v1/surveillance/alerts"
 
 

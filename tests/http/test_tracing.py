@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from opentelemetry.trace import SpanKind
 
 from adapters.tracing.asgi import ServerSpans
@@ -20,6 +21,8 @@ from tests.http.tracing_harness import (
     trace_id,
     traced_harness,
 )
+
+pytestmark = pytest.mark.serves("analytics", "keys", "review", "safety", "trading")
 
 ORDER_ROUTE = "HTTP POST /api/v1/orders"
 CALLER_TRACE = "4bf92f3577b34da6a3ce929d0e0e4736"

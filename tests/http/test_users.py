@@ -5,9 +5,13 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+import pytest
+
 from domain.principals import Principal, Role
 from tests.http.core_helpers import assert_problem, field_names, harness_with
 from tests.http.harness import PASSWORD, Harness, User
+
+pytestmark = pytest.mark.serves("devices")
 
 USERS = "/api/v1/users"
 INVITATIONS = "/api/v1/invitations"

@@ -6,8 +6,12 @@ import asyncio
 import re
 import time
 
+import pytest
+
 from adapters.memory.bus import InMemoryNotifier
 from tests.http.core_helpers import harness_with
+
+pytestmark = pytest.mark.serves()
 
 
 async def block_the_app_loop(seconds: float) -> None:

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from domain.principals import Role
 from tests.http.core_helpers import assert_problem
 from tests.http.harness import PASSCODE, Harness, User
+
+pytestmark = pytest.mark.serves("portfolio", "strategies", "wealth")
 
 WEALTH = "/api/v1/wealth"
 STRATEGIES = "/api/v1/strategies"

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from tests.http.harness import Harness, User
+
+pytestmark = pytest.mark.serves()
 
 SAVE = "/api/v1/user/workspace"
 LIST = "/api/v1/user/workspaces"

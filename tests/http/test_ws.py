@@ -18,6 +18,8 @@ from domain.trading.orders import OrderCanceled
 from tests.http.core_helpers import harness_with, order_body, submit
 from tests.http.harness import PASSCODE, Harness, User
 
+pytestmark = pytest.mark.serves("trading")
+
 WAIT = 5.0
 
 

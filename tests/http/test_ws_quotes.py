@@ -12,6 +12,8 @@ from litestar.testing import WebSocketTestSession
 from adapters.http.market_data.quotes_socket import CLOSE_UNAUTHENTICATED
 from tests.http.harness import Harness, User
 
+pytestmark = pytest.mark.serves("market_data")
+
 WAIT = 5.0
 PLAIN_DECIMAL = r"^-?\d+\.\d{8}$"
 
