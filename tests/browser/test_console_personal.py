@@ -5,7 +5,7 @@ page (rename, revoke); no console error under the strict CSP, and a phone screen
 from __future__ import annotations
 
 from bootstrap.demo import DEMO_OWNER, DEMO_RISK
-from tests.browser.browser import PHONE, Page, tab
+from tests.browser.browser import PHONE, Chromium, Page, tab
 from tests.browser.test_console_desk import confirm
 
 OVERFLOWS = "return document.documentElement.scrollWidth > window.innerWidth + 1"
@@ -24,9 +24,9 @@ def _sign_in_from_a_new_device(page: Page, username: str, password: str) -> None
 
 
 def test_the_inbox_marks_read_and_the_preferences_say_what_is_wrong(
-    binaries: tuple[str, str], console: str
+    chromium: Chromium, console: str
 ) -> None:
-    with tab(binaries, console, "personal-notifications") as page:
+    with tab(chromium, console, "personal-notifications") as page:
         _sign_in_from_a_new_device(page, DEMO_OWNER.username, DEMO_OWNER.password)
         page.open("/console/notifications")
         page.wait_text("h1", "Notifications")
@@ -70,8 +70,8 @@ def test_the_inbox_marks_read_and_the_preferences_say_what_is_wrong(
     assert errors == [], errors
 
 
-def test_the_devices_page_renames_and_revokes(binaries: tuple[str, str], console: str) -> None:
-    with tab(binaries, console, "personal-devices") as page:
+def test_the_devices_page_renames_and_revokes(chromium: Chromium, console: str) -> None:
+    with tab(chromium, console, "personal-devices") as page:
         _sign_in_from_a_new_device(page, DEMO_RISK.username, DEMO_RISK.password)
         page.open("/console/devices")
         page.wait_text("h1", "Devices")
