@@ -186,7 +186,7 @@ def _reset(driver: WebDriver, base: str, size: tuple[int, int]) -> WebDriver:
     driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
     driver.execute_cdp_cmd("Network.clearBrowserCache", {})
     driver.execute_cdp_cmd("Storage.clearDataForOrigin", {"origin": base, "storageTypes": "all"})
-    driver.set_window_size(*size)
+    driver.set_window_size(*size)  # 390 px wide for PHONE (a --window-size stops at 500)
     driver.get_log("browser")  # type: ignore[no-untyped-call]  # the closed tabs' messages
     return driver
 

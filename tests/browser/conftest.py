@@ -3,9 +3,9 @@ console's server: a real `bulwark serve --demo`.
 
 Which server a module's tests get:
 
-- `console`: ONE served demo per pytest worker (session-scoped: started by the first test
-  that asks for it, stopped when the worker ends), shared by every module that takes it, in
-  whatever subset and order pytest-xdist gives the worker. A module on it may add things of
+- `console`: ONE served demo per pytest worker (started by the first module that asks for
+  it), shared by every module that takes it, in whatever subset and order pytest-xdist gives
+  the worker. A module on it may add things of
   its own (a portfolio, a strategy, a document, a key, a donation, a rule it deletes after
   its test) and counts only what it made (ids, not "one row"); it must leave what other
   modules read as it found it: the demo account's holdings and target allocation, its
@@ -18,6 +18,10 @@ Which server a module's tests get:
 Both run the same configuration: a key-encryption key (the vault and KYC uploads refuse to
 seal without one), a documents folder, and a login throttle that a whole worker's sign-ins
 from 127.0.0.1 stay under (the throttle itself is tested in tests/http).
+
+The shared server and the worker's Chromium stop when the worker's next test is outside this
+folder (in `make test` the worker goes on with other folders: an idle served demo still costs
+a few percent of a core), and start again if it comes back to it.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from __future__ import annotations
 import base64
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import pytest
@@ -37,6 +41,43 @@ from tests.bulwark_process import migrate, serving
 READY_WITHIN_S = 90
 
 
+class SharedDemo:
+    """The worker's shared served demo: started by the first module that asks for it, stopped
+    when the worker leaves this folder (`pytest_runtest_teardown`)."""
+
+    def __init__(self, tmp_path_factory: pytest.TempPathFactory) -> None:
+        self._tmp = tmp_path_factory
+        self._running: tuple[str, ExitStack] | None = None
+
+    def base(self) -> str:
+        if self._running is None:
+            stack = ExitStack()
+            base = stack.enter_context(served_demo(self._tmp.mktemp("console")))
+            self._running = (base, stack)
+        return self._running[0]
+
+    def stop(self) -> None:
+        running, self._running = self._running, None
+        if running is not None:
+            running[1].close()
+
+
+CHROMIUM = pytest.StashKey[Chromium]()
+SHARED_DEMO = pytest.StashKey[SharedDemo]()
+HERE = Path(__file__).parent
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> None:
+    """After this folder's last test in a row: stop the shared server and the Chromium."""
+    if nextitem is not None and nextitem.path.parent == HERE:
+        return
+    if (demo := item.config.stash.get(SHARED_DEMO, None)) is not None:
+        demo.stop()
+    if (browser := item.config.stash.get(CHROMIUM, None)) is not None:
+        browser.quit()
+
+
 @pytest.fixture(scope="session")
 def binaries() -> tuple[str, str]:
     found = browser_binaries()
@@ -46,9 +87,9 @@ def binaries() -> tuple[str, str]:
 
 
 @pytest.fixture(scope="session")
-def chromium(binaries: tuple[str, str]) -> Iterator[Chromium]:
+def chromium(binaries: tuple[str, str], pytestconfig: pytest.Config) -> Iterator[Chromium]:
     """The worker's one Chromium; each test takes a fresh tab of it with `tab(chromium, ...)`."""
-    shared = Chromium(*binaries)
+    shared = pytestconfig.stash[CHROMIUM] = Chromium(*binaries)
     try:
         yield shared
     finally:
@@ -56,10 +97,20 @@ def chromium(binaries: tuple[str, str]) -> Iterator[Chromium]:
 
 
 @pytest.fixture(scope="session")
-def console(tmp_path_factory: pytest.TempPathFactory, binaries: tuple[str, str]) -> Iterator[str]:
+def shared_demo(
+    tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.Config
+) -> Iterator[SharedDemo]:
+    shared = pytestconfig.stash[SHARED_DEMO] = SharedDemo(tmp_path_factory)
+    try:
+        yield shared
+    finally:
+        shared.stop()
+
+
+@pytest.fixture(scope="module")
+def console(shared_demo: SharedDemo, binaries: tuple[str, str]) -> str:
     """The base URL of the worker's shared served demo (the module doc says who may share it)."""
-    with served_demo(tmp_path_factory.mktemp("console")) as base:
-        yield base
+    return shared_demo.base()
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,10 @@ def _sign_in_from_a_new_device(page: Page, username: str, password: str) -> None
     """Sign in, then forget every cookie (the device's too) and sign in again as another
     browser (another User-Agent): a new device, which leaves a security notice in the inbox."""
     page.login(username, password)
-    page.driver.delete_all_cookies()
+    # Leave the console first: a fragment its page still loads without the cookies would be
+    # sent to the login with itself as `next`, racing the second sign-in below.
+    page.driver.get("about:blank")
+    page.driver.execute_cdp_cmd("Network.clearBrowserCookies", {})  # type: ignore[attr-defined]
     page.driver.execute_cdp_cmd(  # type: ignore[attr-defined]
         "Network.setUserAgentOverride",
         {"userAgent": "Mozilla/5.0 (X11; Linux x86_64; rv:130.0) Gecko/20100101 Firefox/130.0"},
