@@ -26,22 +26,34 @@ def _sign_in_from_a_new_device(page: Page, username: str, password: str) -> None
     page.login(username, password)
 
 
+def _open_inbox(page: Page) -> tuple[str, int]:
+    """The inbox, opened until the header's badge (fetched after the page) agrees with the
+    page's own count: a notification that lands in between (another module's, on the shared
+    server) is counted at the next look. The badge's text, and how many are listed unread."""
+
+    def look() -> tuple[str, int] | None:
+        page.open("/console/notifications")
+        badge = page.wait_for("#unread-count").text
+        listed = len(page.all("#inbox li.unread"))
+        agreed = page.find("#unread-total").text == f"{badge.split()[0]} unread"
+        return (badge, listed) if agreed else None
+
+    found: tuple[str, int] = page.wait_until(look, message="the badge never agreed")
+    return found
+
+
 def test_the_inbox_marks_read_and_the_preferences_say_what_is_wrong(
     chromium: Chromium, console: str
 ) -> None:
     with tab(chromium, console, "personal-notifications") as page:
         _sign_in_from_a_new_device(page, DEMO_OWNER.username, DEMO_OWNER.password)
-        page.open("/console/notifications")
-        page.wait_text("h1", "Notifications")
-        badge_before = page.wait_for("#unread-count").text
-        unread_before = len(page.all("#inbox li.unread"))
+        badge_before, unread_before = _open_inbox(page)
         page.shot("inbox")
-        page.click("#inbox li.unread .mark-read")
-        page.wait_until(
-            lambda: len(page.all("#inbox li.unread")) == unread_before - 1,
-            message="the notification was not marked read",
-        )
+        marked = page.find("#inbox li.unread").get_attribute("id")
+        page.click(f"#{marked} .mark-read")
+        page.wait_for(f"#{marked}.read")  # the page again, the notification read
         total_after = page.find("#unread-total").text
+        unread_after = len(page.all("#inbox li.unread"))
 
         page.open("/console/notifications/preferences")
         page.driver.execute_script(
@@ -65,7 +77,7 @@ def test_the_inbox_marks_read_and_the_preferences_say_what_is_wrong(
         errors = page.console_errors()
 
     assert int(badge_before.split()[0]) == unread_before >= 1
-    assert total_after == f"{unread_before - 1} unread"
+    assert total_after == f"{unread_after} unread"
     assert field_error == "not an IANA time zone"
     assert saved == "Preferences saved."
     assert kept == "22:00"
