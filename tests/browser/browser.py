@@ -2,12 +2,16 @@
 
 The browser: Debian's `chromium` with `chromium-driver` (scripts/ensure-browser.sh installs
 them; BULWARK_TEST_CHROMIUM / BULWARK_TEST_CHROMEDRIVER name others). Where neither can be
-had the tests skip, saying which is missing. Screenshots go to test-artifacts/browser/ (or
-$BULWARK_TEST_ARTIFACTS/browser): CI keeps them as the run's artifacts.
+had the tests skip, saying which is missing. One Chromium serves all the tests of a pytest
+worker (`Chromium`, started at the first test that needs it: starting one costs seconds);
+each test gets a fresh tab in it with nothing left by the test before (`tab()`).
+Screenshots go to test-artifacts/browser/ (or $BULWARK_TEST_ARTIFACTS/browser): CI keeps
+them as the run's artifacts.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -18,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from selenium import webdriver
-from selenium.common.exceptions import StaleElementReferenceException
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
@@ -141,13 +145,63 @@ class Page:
         return [entry["message"] for entry in logs if entry.get("level") == "SEVERE"]
 
 
+class Chromium:
+    """One headless Chromium for the tests of a pytest worker, handed to each test as a fresh tab.
+
+    `fresh_tab` opens a new tab and closes every other one (what a test set on its tab through
+    CDP, a user agent or a script for new documents, goes with it), clears every cookie and
+    the HTTP cache, clears the console origin's storage, sizes the window and drops what the
+    closed tabs logged: the test starts as in a browser just started. A browser that fails
+    any of this (it crashed, a dialog blocks it) is quit and started again.
+    """
+
+    def __init__(self, browser: str, driver: str) -> None:
+        self.binaries = (browser, driver)
+        self._driver: WebDriver | None = None
+
+    def fresh_tab(self, base: str, size: tuple[int, int] = DESKTOP) -> WebDriver:
+        if self._driver is not None:
+            try:
+                return _reset(self._driver, base, size)
+            except WebDriverException:
+                self.quit()
+        self._driver = start_chromium(*self.binaries, size=size)
+        return _reset(self._driver, base, size)
+
+    def quit(self) -> None:
+        driver, self._driver = self._driver, None
+        if driver is not None:
+            with contextlib.suppress(WebDriverException):
+                driver.quit()
+
+
+def _reset(driver: WebDriver, base: str, size: tuple[int, int]) -> WebDriver:
+    earlier = driver.window_handles
+    driver.switch_to.new_window("tab")
+    fresh = driver.current_window_handle
+    for handle in earlier:
+        driver.switch_to.window(handle)
+        driver.close()
+    driver.switch_to.window(fresh)
+    driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
+    driver.execute_cdp_cmd("Network.clearBrowserCache", {})
+    driver.execute_cdp_cmd("Storage.clearDataForOrigin", {"origin": base, "storageTypes": "all"})
+    driver.set_window_size(*size)  # 390 px wide for PHONE (a --window-size stops at 500)
+    driver.get_log("browser")  # type: ignore[no-untyped-call]  # the closed tabs' messages
+    return driver
+
+
 @contextmanager
 def tab(
-    binaries: tuple[str, str], base: str, name: str, size: tuple[int, int] = DESKTOP
+    chromium: Chromium, base: str, name: str, size: tuple[int, int] = DESKTOP
 ) -> Iterator[Page]:
-    driver = start_chromium(*binaries, size=size)
+    """A fresh tab of the worker's Chromium (`Chromium.fresh_tab`) on the console at `base`.
+
+    Left on about:blank after the block, so that no page of a finished test keeps polling or
+    holds a socket on a server (a module's own server stops after its last test)."""
+    driver = chromium.fresh_tab(base, size)
     try:
-        page = Page(driver, base, name)
-        yield page
+        yield Page(driver, base, name)
     finally:
-        driver.quit()
+        with contextlib.suppress(WebDriverException):
+            driver.get("about:blank")

@@ -11,7 +11,7 @@ from typing import Any
 from selenium.common.exceptions import NoAlertPresentException
 
 from bootstrap.demo import DEMO_OWNER
-from tests.browser.browser import PHONE, Page, tab
+from tests.browser.browser import PHONE, Chromium, Page, tab
 
 _OVERFLOW = "return document.documentElement.scrollWidth > window.innerWidth + 1"
 
@@ -31,8 +31,8 @@ def _alert(page: Page) -> Any:
         return None
 
 
-def test_crypto_draws_the_impermanent_loss_curve(binaries: tuple[str, str], console: str) -> None:
-    with tab(binaries, console, "crypto") as page:
+def test_crypto_draws_the_impermanent_loss_curve(chromium: Chromium, console: str) -> None:
+    with tab(chromium, console, "crypto") as page:
         page.login(DEMO_OWNER.username, DEMO_OWNER.password)
         page.find("body").send_keys("g", "C")  # g, then Shift+C
         page.wait_text("h1", "Crypto")
@@ -62,10 +62,8 @@ def test_crypto_draws_the_impermanent_loss_curve(binaries: tuple[str, str], cons
     assert errors == [], errors
 
 
-def test_esg_looks_up_an_issuer_and_analyses_holdings(
-    binaries: tuple[str, str], console: str
-) -> None:
-    with tab(binaries, console, "esg") as page:
+def test_esg_looks_up_an_issuer_and_analyses_holdings(chromium: Chromium, console: str) -> None:
+    with tab(chromium, console, "esg") as page:
         page.login(DEMO_OWNER.username, DEMO_OWNER.password)
         page.find("body").send_keys("g", "E")
         page.wait_text("h1", "ESG")
@@ -87,8 +85,8 @@ def test_esg_looks_up_an_issuer_and_analyses_holdings(
     assert errors == [], errors
 
 
-def test_giving_records_deletes_and_estimates(binaries: tuple[str, str], console: str) -> None:
-    with tab(binaries, console, "giving") as page:
+def test_giving_records_deletes_and_estimates(chromium: Chromium, console: str) -> None:
+    with tab(chromium, console, "giving") as page:
         page.login(DEMO_OWNER.username, DEMO_OWNER.password)
         page.find("body").send_keys("g", "G")
         page.wait_text("h1", "Giving")

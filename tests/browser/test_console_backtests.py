@@ -8,7 +8,7 @@ import time
 import httpx
 
 from bootstrap.demo import DEMO_ACCOUNT, DEMO_OWNER
-from tests.browser.browser import PHONE, tab
+from tests.browser.browser import PHONE, Chromium, tab
 
 API = "/api/v1"
 
@@ -58,9 +58,9 @@ def _finished_backtest(base: str) -> str:
         raise AssertionError("the backtest did not finish within 60 s")
 
 
-def test_a_backtest_draws_its_equity_and_drawdown(binaries: tuple[str, str], console: str) -> None:
+def test_a_backtest_draws_its_equity_and_drawdown(chromium: Chromium, console: str) -> None:
     run_id = _finished_backtest(console)
-    with tab(binaries, console, "backtests") as page:
+    with tab(chromium, console, "backtests") as page:
         page.login(DEMO_OWNER.username, DEMO_OWNER.password)
         page.open("/console/backtests")
         page.wait_text("h1", "Backtests")

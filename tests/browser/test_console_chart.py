@@ -24,7 +24,7 @@ from dependency_injector import providers
 from adapters.memory.clock import FakeClock, SystemClock
 from bootstrap.app import create_app
 from domain.principals import Role
-from tests.browser.browser import PHONE, tab
+from tests.browser.browser import PHONE, Chromium, tab
 from tests.http.harness import test_container as container_for
 from tests.http.harness import test_settings as settings_with
 
@@ -79,10 +79,8 @@ def served(binaries: tuple[str, str]) -> Iterator[Served]:
         thread.join(timeout=30)
 
 
-def test_the_chart_draws_and_follows_pushed_quotes(
-    binaries: tuple[str, str], served: Served
-) -> None:
-    with tab(binaries, served.base, "chart") as page:
+def test_the_chart_draws_and_follows_pushed_quotes(chromium: Chromium, served: Served) -> None:
+    with tab(chromium, served.base, "chart") as page:
         page.login(USER, PASSWORD)
         page.open("/console/chart?symbol=AAPL&timeframe=1d&sma=5&ind=rsi:14&ind=bbands:20:2")
         page.wait_text("h1", "Chart")
@@ -128,8 +126,8 @@ def test_the_chart_draws_and_follows_pushed_quotes(
     assert errors == [], errors
 
 
-def test_the_chart_fits_a_phone(binaries: tuple[str, str], served: Served) -> None:
-    with tab(binaries, served.base, "chart-phone", size=PHONE) as page:
+def test_the_chart_fits_a_phone(chromium: Chromium, served: Served) -> None:
+    with tab(chromium, served.base, "chart-phone", size=PHONE) as page:
         page.login(USER, PASSWORD)
         page.open("/console/chart?symbol=AAPL&timeframe=1h&ema=12")
         canvas = page.wait_for("#price-chart canvas", timeout=30)

@@ -4,25 +4,29 @@ Every page lives with the strict CSP (no console errors)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import httpx
+import pytest
 from selenium.webdriver.support.ui import Select
 
 from bootstrap.demo import DEMO_ACCOUNT, DEMO_AGENT, DEMO_OWNER, DEMO_RISK
-from tests.browser.browser import PHONE, Page, tab
+from tests.browser.browser import PHONE, Chromium, Page, tab
 
 
-def desk_rule(console: str) -> dict[str, Any]:
-    """A global size cap of 10, created through the API as the demo risk officer."""
+@pytest.fixture
+def desk_rule(console: str) -> Iterator[dict[str, Any]]:
+    """A global size cap of 10, created through the API as the demo risk officer, and deleted
+    after the test: a global rule would reach every module sharing the server."""
     login = httpx.post(
         f"{console}/api/v1/auth/login",
         json={"username": DEMO_RISK.username, "password": DEMO_RISK.password},
     )
-    token = login.json()["access_token"]
+    headers = {"Authorization": f"Bearer {login.json()['access_token']}"}
     created = httpx.post(
         f"{console}/api/v1/risk-rules",
-        headers={"Authorization": f"Bearer {token}"},
+        headers=headers,
         json={
             "rule_type": "MAX_ORDER_QUANTITY",
             "params": {"max_quantity": "10"},
@@ -32,7 +36,9 @@ def desk_rule(console: str) -> dict[str, Any]:
     )
     assert created.status_code == 201, created.text
     body: dict[str, Any] = created.json()
-    return body
+    yield body
+    deleted = httpx.delete(f"{console}/api/v1/risk-rules/{body['id']}", headers=headers)
+    assert deleted.status_code == 204, deleted.text
 
 
 def confirm(page: Page) -> None:
@@ -48,11 +54,10 @@ def _alert(page: Page) -> Any:
 
 
 def test_a_risk_officer_edits_a_rule_and_dry_runs_an_order(
-    binaries: tuple[str, str], console: str
+    chromium: Chromium, console: str, desk_rule: dict[str, Any]
 ) -> None:
-    rule = desk_rule(console)
-    card = f"#rule-{rule['id']}"
-    with tab(binaries, console, "desk-risk") as page:
+    card = f"#rule-{desk_rule['id']}"
+    with tab(chromium, console, "desk-risk") as page:
         page.login(DEMO_RISK.username, DEMO_RISK.password)
         page.open("/console/risk")
         page.wait_text("h1", "Risk rules")
@@ -95,9 +100,9 @@ def test_a_risk_officer_edits_a_rule_and_dry_runs_an_order(
 
 
 def test_a_risk_officer_sees_the_breakers_and_fails_over_by_hand(
-    binaries: tuple[str, str], console: str
+    chromium: Chromium, console: str
 ) -> None:
-    with tab(binaries, console, "desk-providers") as page:
+    with tab(chromium, console, "desk-providers") as page:
         page.login(DEMO_RISK.username, DEMO_RISK.password)
         page.open("/console/providers")
         breaker = page.wait_for("#provider-synthetic .breaker").text
@@ -122,9 +127,9 @@ def test_a_risk_officer_sees_the_breakers_and_fails_over_by_hand(
 
 
 def test_the_demo_owner_checks_in_and_reads_the_desk_pages(
-    binaries: tuple[str, str], console: str
+    chromium: Chromium, console: str
 ) -> None:
-    with tab(binaries, console, "desk-owner") as page:
+    with tab(chromium, console, "desk-owner") as page:
         page.login(DEMO_OWNER.username, DEMO_OWNER.password)
         page.open("/console/succession")
         page.wait_for("#enrol-form")
@@ -163,13 +168,13 @@ def test_the_demo_owner_checks_in_and_reads_the_desk_pages(
 
 
 def test_the_agents_page_fits_a_phone_and_follows_a_heartbeat(
-    binaries: tuple[str, str], console: str
+    chromium: Chromium, console: str
 ) -> None:
     token = httpx.post(
         f"{console}/api/v1/auth/login",
         json={"username": DEMO_OWNER.username, "password": DEMO_OWNER.password},
     ).json()["access_token"]
-    with tab(binaries, console, "desk-phone", size=PHONE) as page:
+    with tab(chromium, console, "desk-phone", size=PHONE) as page:
         page.login(DEMO_OWNER.username, DEMO_OWNER.password)
         page.open("/console/agents")
         page.wait_for("#agents-table")

@@ -1,6 +1,7 @@
 """The kill switch in a real browser against a real `bulwark serve --demo`: a resting order,
 the confirmation step with its count, the sequence to the broker's confirmation (live over
 the WebSocket and as the server rendered it), the overview saying so, and a four-eyes resume.
+On a server of its own (`fresh_console`): it halts the demo account, and counts its orders.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ import httpx
 from selenium.webdriver.support.ui import Select
 
 from bootstrap.demo import DEMO_ACCOUNT, DEMO_OWNER, DEMO_RISK
-from tests.browser.browser import PHONE, Page, tab
+from tests.browser.browser import PHONE, Chromium, Page, tab
 
 SCOPE = f"account:{DEMO_ACCOUNT}"
 
@@ -46,10 +47,10 @@ def state_of(page: Page, scope: str) -> str:
 
 
 def test_pull_the_kill_switch_watch_it_confirm_and_resume_with_four_eyes(
-    binaries: tuple[str, str], console: str
+    chromium: Chromium, fresh_console: str
 ) -> None:
-    place_resting_order(console)
-    with tab(binaries, console, "killswitch") as page:
+    place_resting_order(fresh_console)
+    with tab(chromium, fresh_console, "killswitch") as page:
         page.login(DEMO_OWNER.username, DEMO_OWNER.password)
         page.open("/console/kill-switch")
         page.wait_text("[data-live-status]", "live")
@@ -113,9 +114,9 @@ def test_pull_the_kill_switch_watch_it_confirm_and_resume_with_four_eyes(
 
 
 def test_the_desk_sees_the_global_scope_and_the_page_fits_a_phone(
-    binaries: tuple[str, str], console: str
+    chromium: Chromium, fresh_console: str
 ) -> None:
-    with tab(binaries, console, "killswitch-phone", size=PHONE) as page:
+    with tab(chromium, fresh_console, "killswitch-phone", size=PHONE) as page:
         page.login(DEMO_RISK.username, DEMO_RISK.password)
         page.open("/console/kill-switch")
         page.wait_text("[data-live-status]", "live")

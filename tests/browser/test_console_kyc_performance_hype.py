@@ -6,40 +6,16 @@ and a phone fits each page."""
 
 from __future__ import annotations
 
-import base64
-import os
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from selenium.webdriver.support.ui import Select
 
 from bootstrap.demo import DEMO_ACCOUNT, DEMO_OWNER
-from tests.browser.browser import PHONE, Page, tab
-from tests.browser.conftest import READY_WITHIN_S
+from tests.browser.browser import PHONE, Chromium, Page, tab
 from tests.browser.test_console_desk import confirm
-from tests.bulwark_process import migrate, serving
 from tests.http.kyc_samples import ELF, PDF
 
 OVERFLOWS = "return document.documentElement.scrollWidth > window.innerWidth + 1"
-
-
-@pytest.fixture(scope="module")
-def console(tmp_path_factory: pytest.TempPathFactory, binaries: tuple[str, str]) -> Iterator[str]:
-    """The demo server, with a configured KEK: without one a durable store refuses uploads."""
-    var: Path = tmp_path_factory.mktemp("console-kyc")
-    env = {
-        **os.environ,
-        "BULWARK_ENV": "test",
-        "BULWARK_LOG_FORMAT": "json",
-        "BULWARK_DATABASE_URL": f"sqlite+aiosqlite:///{var / 'bulwark.db'}",
-        "BULWARK_SECRET_KEY": "x" * 43 + "=",
-        "BULWARK_KEKS": f"main 1 {base64.b64encode(os.urandom(32)).decode()}",
-        "BULWARK_DOCUMENTS_DIR": str(var / "documents"),
-    }
-    migrate(env)
-    with serving(env, ready_within_s=READY_WITHIN_S, log=var / "server.log") as base:
-        yield base
 
 
 def _on_a_phone(page: Page, path: str, ready: str) -> bool:
@@ -51,11 +27,11 @@ def _on_a_phone(page: Page, path: str, ready: str) -> bool:
 
 
 def test_upload_open_and_delete_a_kyc_document(
-    binaries: tuple[str, str], console: str, tmp_path: Path
+    chromium: Chromium, console: str, tmp_path: Path
 ) -> None:
     (tmp_path / "renamed.pdf").write_bytes(ELF)
     (tmp_path / "licence.pdf").write_bytes(PDF)
-    with tab(binaries, console, "kyc") as page:
+    with tab(chromium, console, "kyc") as page:
         page.login(DEMO_OWNER.username, DEMO_OWNER.password)
         page.open("/console/kyc")
         page.wait_for("#no-documents")
@@ -84,9 +60,9 @@ def test_upload_open_and_delete_a_kyc_document(
 
 
 def test_an_accounts_performance_draws_equity_and_drawdown(
-    binaries: tuple[str, str], console: str
+    chromium: Chromium, console: str
 ) -> None:
-    with tab(binaries, console, "performance") as page:
+    with tab(chromium, console, "performance") as page:
         page.login(DEMO_OWNER.username, DEMO_OWNER.password)
         page.open(f"/console/accounts/{DEMO_ACCOUNT}")
         page.click("#performance-link")
@@ -109,8 +85,8 @@ def test_an_accounts_performance_draws_equity_and_drawdown(
     assert errors == [], errors
 
 
-def test_the_hype_meter_from_fear_and_greed(binaries: tuple[str, str], console: str) -> None:
-    with tab(binaries, console, "hype") as page:
+def test_the_hype_meter_from_fear_and_greed(chromium: Chromium, console: str) -> None:
+    with tab(chromium, console, "hype") as page:
         page.login(DEMO_OWNER.username, DEMO_OWNER.password)
         page.open("/console/fear-greed")
         page.click("#hype-link")

@@ -5,7 +5,7 @@ page (rename, revoke); no console error under the strict CSP, and a phone screen
 from __future__ import annotations
 
 from bootstrap.demo import DEMO_OWNER, DEMO_RISK
-from tests.browser.browser import PHONE, Page, tab
+from tests.browser.browser import PHONE, Chromium, Page, tab
 from tests.browser.test_console_desk import confirm
 
 OVERFLOWS = "return document.documentElement.scrollWidth > window.innerWidth + 1"
@@ -15,7 +15,10 @@ def _sign_in_from_a_new_device(page: Page, username: str, password: str) -> None
     """Sign in, then forget every cookie (the device's too) and sign in again as another
     browser (another User-Agent): a new device, which leaves a security notice in the inbox."""
     page.login(username, password)
-    page.driver.delete_all_cookies()
+    # Leave the console first: a fragment its page still loads without the cookies would be
+    # sent to the login with itself as `next`, racing the second sign-in below.
+    page.driver.get("about:blank")
+    page.driver.execute_cdp_cmd("Network.clearBrowserCookies", {})  # type: ignore[attr-defined]
     page.driver.execute_cdp_cmd(  # type: ignore[attr-defined]
         "Network.setUserAgentOverride",
         {"userAgent": "Mozilla/5.0 (X11; Linux x86_64; rv:130.0) Gecko/20100101 Firefox/130.0"},
@@ -23,22 +26,34 @@ def _sign_in_from_a_new_device(page: Page, username: str, password: str) -> None
     page.login(username, password)
 
 
-def test_the_inbox_marks_read_and_the_preferences_say_what_is_wrong(
-    binaries: tuple[str, str], console: str
-) -> None:
-    with tab(binaries, console, "personal-notifications") as page:
-        _sign_in_from_a_new_device(page, DEMO_OWNER.username, DEMO_OWNER.password)
+def _open_inbox(page: Page) -> tuple[str, int]:
+    """The inbox, opened until the header's badge (fetched after the page) agrees with the
+    page's own count: a notification that lands in between (another module's, on the shared
+    server) is counted at the next look. The badge's text, and how many are listed unread."""
+
+    def look() -> tuple[str, int] | None:
         page.open("/console/notifications")
-        page.wait_text("h1", "Notifications")
-        badge_before = page.wait_for("#unread-count").text
-        unread_before = len(page.all("#inbox li.unread"))
+        badge = page.wait_for("#unread-count").text
+        listed = len(page.all("#inbox li.unread"))
+        agreed = page.find("#unread-total").text == f"{badge.split()[0]} unread"
+        return (badge, listed) if agreed else None
+
+    found: tuple[str, int] = page.wait_until(look, message="the badge never agreed")
+    return found
+
+
+def test_the_inbox_marks_read_and_the_preferences_say_what_is_wrong(
+    chromium: Chromium, console: str
+) -> None:
+    with tab(chromium, console, "personal-notifications") as page:
+        _sign_in_from_a_new_device(page, DEMO_OWNER.username, DEMO_OWNER.password)
+        badge_before, unread_before = _open_inbox(page)
         page.shot("inbox")
-        page.click("#inbox li.unread .mark-read")
-        page.wait_until(
-            lambda: len(page.all("#inbox li.unread")) == unread_before - 1,
-            message="the notification was not marked read",
-        )
+        marked = page.find("#inbox li.unread").get_attribute("id")
+        page.click(f"#{marked} .mark-read")
+        page.wait_for(f"#{marked}.read")  # the page again, the notification read
         total_after = page.find("#unread-total").text
+        unread_after = len(page.all("#inbox li.unread"))
 
         page.open("/console/notifications/preferences")
         page.driver.execute_script(
@@ -62,7 +77,7 @@ def test_the_inbox_marks_read_and_the_preferences_say_what_is_wrong(
         errors = page.console_errors()
 
     assert int(badge_before.split()[0]) == unread_before >= 1
-    assert total_after == f"{unread_before - 1} unread"
+    assert total_after == f"{unread_after} unread"
     assert field_error == "not an IANA time zone"
     assert saved == "Preferences saved."
     assert kept == "22:00"
@@ -70,8 +85,8 @@ def test_the_inbox_marks_read_and_the_preferences_say_what_is_wrong(
     assert errors == [], errors
 
 
-def test_the_devices_page_renames_and_revokes(binaries: tuple[str, str], console: str) -> None:
-    with tab(binaries, console, "personal-devices") as page:
+def test_the_devices_page_renames_and_revokes(chromium: Chromium, console: str) -> None:
+    with tab(chromium, console, "personal-devices") as page:
         _sign_in_from_a_new_device(page, DEMO_RISK.username, DEMO_RISK.password)
         page.open("/console/devices")
         page.wait_text("h1", "Devices")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import httpx
 
 from bootstrap.demo import DEMO_OWNER
-from tests.browser.browser import PHONE, tab
+from tests.browser.browser import PHONE, Chromium, tab
 
 API = "/api/v1"
 
@@ -41,10 +41,10 @@ def _portfolio_with_lots(base: str) -> str:
 
 
 def test_a_portfolio_shows_its_lots_and_draws_their_timeline(
-    binaries: tuple[str, str], console: str
+    chromium: Chromium, console: str
 ) -> None:
     portfolio_id = _portfolio_with_lots(console)
-    with tab(binaries, console, "portfolios") as page:
+    with tab(chromium, console, "portfolios") as page:
         page.login(DEMO_OWNER.username, DEMO_OWNER.password)
         page.open("/console/portfolios")
         page.wait_text("h1", "Portfolios")

@@ -6,11 +6,11 @@ from __future__ import annotations
 import json
 
 from bootstrap.demo import DEMO_OWNER
-from tests.browser.browser import tab
+from tests.browser.browser import Chromium, tab
 
 
-def test_the_planning_page_draws_its_fan_chart(binaries: tuple[str, str], console: str) -> None:
-    with tab(binaries, console, "quant-planning") as page:
+def test_the_planning_page_draws_its_fan_chart(chromium: Chromium, console: str) -> None:
+    with tab(chromium, console, "quant-planning") as page:
         page.login(DEMO_OWNER.username, DEMO_OWNER.password)
         page.open("/console/planning")
         page.wait_text("h1", "Planning")

@@ -3,14 +3,16 @@ target allocation, in a portfolio, set up through the API) draws its drift chart
 canvas) under the strict CSP, PROPOSE shows the dry run's trades, the execute step asks for
 confirmation first, a phone fits, and the console logs no error. The wealth page answers a
 calculation and shows a bad field beside it, the outside-accounts page fits a phone, both
-without a console error."""
+without a console error. On a server of its own (`fresh_console`): the proposal's two buys
+follow from the demo account holding nothing (another module's buys booked there would add
+sells), and it sets the account's target allocation."""
 
 from __future__ import annotations
 
 import httpx
 
 from bootstrap.demo import DEMO_ACCOUNT, DEMO_OWNER
-from tests.browser.browser import PHONE, tab
+from tests.browser.browser import PHONE, Chromium, tab
 
 API = "/api/v1"
 
@@ -40,9 +42,9 @@ def _household(base: str) -> str:
         return str(made["id"])
 
 
-def test_drift_chart_and_a_proposal(binaries: tuple[str, str], console: str) -> None:
-    portfolio_id = _household(console)
-    with tab(binaries, console, "rebalancing") as page:
+def test_drift_chart_and_a_proposal(chromium: Chromium, fresh_console: str) -> None:
+    portfolio_id = _household(fresh_console)
+    with tab(chromium, fresh_console, "rebalancing") as page:
         page.login(DEMO_OWNER.username, DEMO_OWNER.password)
         page.open("/console/rebalancing")
         page.wait_text("h1", "Rebalancing")
@@ -76,9 +78,9 @@ def test_drift_chart_and_a_proposal(binaries: tuple[str, str], console: str) -> 
 
 
 def test_wealth_and_outside_accounts_pages_load_clean(
-    binaries: tuple[str, str], console: str
+    chromium: Chromium, fresh_console: str
 ) -> None:
-    with tab(binaries, console, "wealth") as page:
+    with tab(chromium, fresh_console, "wealth") as page:
         page.login(DEMO_OWNER.username, DEMO_OWNER.password)
         page.open("/console/wealth")
         page.wait_text("h1", "Wealth")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from selenium.webdriver.support.ui import Select
 
 from bootstrap.demo import DEMO_ACCOUNT, DEMO_OWNER
-from tests.browser.browser import Page, tab
+from tests.browser.browser import Chromium, Page, tab
 
 # Counts the page's WebSockets: installed before any of the page's scripts run (CDP), so it
 # is not subject to the page's CSP (the page itself has no inline script).
@@ -31,10 +31,8 @@ def _sockets(page: Page) -> int:
     return int(page.driver.execute_script("return window.__bulwarkSockets;"))
 
 
-def test_one_socket_a_quiet_refusal_and_the_console_404(
-    binaries: tuple[str, str], console: str
-) -> None:
-    with tab(binaries, console, "review") as page:
+def test_one_socket_a_quiet_refusal_and_the_console_404(chromium: Chromium, console: str) -> None:
+    with tab(chromium, console, "review") as page:
         page.driver.execute_cdp_cmd(
             "Page.addScriptToEvaluateOnNewDocument", {"source": COUNT_SOCKETS}
         )

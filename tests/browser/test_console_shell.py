@@ -6,11 +6,11 @@ from __future__ import annotations
 from selenium.webdriver.common.keys import Keys
 
 from bootstrap.demo import DEMO_OWNER, DEMO_RISK, DEMO_VIEWER
-from tests.browser.browser import PHONE, tab
+from tests.browser.browser import PHONE, Chromium, tab
 
 
-def test_sign_in_see_the_overview_and_sign_out(binaries: tuple[str, str], console: str) -> None:
-    with tab(binaries, console, "shell-desktop") as page:
+def test_sign_in_see_the_overview_and_sign_out(chromium: Chromium, console: str) -> None:
+    with tab(chromium, console, "shell-desktop") as page:
         page.open("/console")
         page.wait_for("#login-form")
         page.shot("login")
@@ -27,10 +27,8 @@ def test_sign_in_see_the_overview_and_sign_out(binaries: tuple[str, str], consol
     assert errors == [], errors
 
 
-def test_a_wrong_password_says_so_and_keeps_you_out(
-    binaries: tuple[str, str], console: str
-) -> None:
-    with tab(binaries, console, "shell-wrong-password") as page:
+def test_a_wrong_password_says_so_and_keeps_you_out(chromium: Chromium, console: str) -> None:
+    with tab(chromium, console, "shell-wrong-password") as page:
         page.open("/console/login")
         page.fill("#username", DEMO_OWNER.username)
         page.fill("#password", "not-my-password")
@@ -43,8 +41,8 @@ def test_a_wrong_password_says_so_and_keeps_you_out(
     assert "bulwark_access" not in cookies
 
 
-def test_the_keyboard_reaches_every_page(binaries: tuple[str, str], console: str) -> None:
-    with tab(binaries, console, "shell-keyboard") as page:
+def test_the_keyboard_reaches_every_page(chromium: Chromium, console: str) -> None:
+    with tab(chromium, console, "shell-keyboard") as page:
         page.login(DEMO_OWNER.username, DEMO_OWNER.password)
         body = page.find("body")
         body.send_keys("?")
@@ -60,8 +58,8 @@ def test_the_keyboard_reaches_every_page(binaries: tuple[str, str], console: str
     assert focused == "skip"
 
 
-def test_the_console_fits_a_phone_screen(binaries: tuple[str, str], console: str) -> None:
-    with tab(binaries, console, "shell-phone", size=PHONE) as page:
+def test_the_console_fits_a_phone_screen(chromium: Chromium, console: str) -> None:
+    with tab(chromium, console, "shell-phone", size=PHONE) as page:
         page.login(DEMO_RISK.username, DEMO_RISK.password)
         nav_hidden = not page.find(".menu nav").is_displayed()
         page.click(".menu > summary")
@@ -76,9 +74,9 @@ def test_the_console_fits_a_phone_screen(binaries: tuple[str, str], console: str
 
 
 def test_a_viewer_sees_the_kill_switch_state_but_no_button(
-    binaries: tuple[str, str], console: str
+    chromium: Chromium, console: str
 ) -> None:
-    with tab(binaries, console, "shell-viewer") as page:
+    with tab(chromium, console, "shell-viewer") as page:
         page.login(DEMO_VIEWER.username, DEMO_VIEWER.password)
         page.open("/console/kill-switch")
         page.wait_for("#ks-states")

@@ -7,11 +7,11 @@ from __future__ import annotations
 from selenium.webdriver.support.ui import Select
 
 from bootstrap.demo import DEMO_RISK
-from tests.browser.browser import PHONE, tab
+from tests.browser.browser import PHONE, Chromium, tab
 
 
-def test_the_desk_filters_the_alerts(binaries: tuple[str, str], console: str) -> None:
-    with tab(binaries, console, "surveillance") as page:
+def test_the_desk_filters_the_alerts(chromium: Chromium, console: str) -> None:
+    with tab(chromium, console, "surveillance") as page:
         page.login(DEMO_RISK.username, DEMO_RISK.password)
         page.open("/console/surveillance")
         page.wait_text("h1", "Surveillance")
@@ -37,8 +37,8 @@ def test_the_desk_filters_the_alerts(binaries: tuple[str, str], console: str) ->
     assert errors == [], errors
 
 
-def test_the_fear_and_greed_page_loads_cleanly(binaries: tuple[str, str], console: str) -> None:
-    with tab(binaries, console, "fear-greed") as page:
+def test_the_fear_and_greed_page_loads_cleanly(chromium: Chromium, console: str) -> None:
+    with tab(chromium, console, "fear-greed") as page:
         page.login(DEMO_RISK.username, DEMO_RISK.password)
         page.open("/console/fear-greed")
         page.wait_text("h1", "Fear & Greed")

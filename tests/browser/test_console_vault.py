@@ -3,43 +3,18 @@ secret never on the page), rotates it and deletes it; no console error, and a ph
 
 from __future__ import annotations
 
-import base64
-import os
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from selenium.webdriver.support.ui import Select
 
 from bootstrap.demo import DEMO_OWNER
-from tests.browser.browser import PHONE, tab
-from tests.browser.conftest import READY_WITHIN_S
+from tests.browser.browser import PHONE, Chromium, tab
 from tests.browser.test_console_desk import confirm
-from tests.bulwark_process import migrate, serving
 
 KEY_ID = "POLY1234567890ABCDEF"
 SECRET = "browser-s3cr3t-0123456789"
 
 
-@pytest.fixture(scope="module")
-def console(tmp_path_factory: pytest.TempPathFactory, binaries: tuple[str, str]) -> Iterator[str]:
-    """The demo server, with a configured KEK: without one a durable store refuses to seal."""
-    var: Path = tmp_path_factory.mktemp("console-vault")
-    env = {
-        **os.environ,
-        "BULWARK_ENV": "test",
-        "BULWARK_LOG_FORMAT": "json",
-        "BULWARK_DATABASE_URL": f"sqlite+aiosqlite:///{var / 'bulwark.db'}",
-        "BULWARK_SECRET_KEY": "x" * 43 + "=",
-        "BULWARK_KEKS": f"main 1 {base64.b64encode(os.urandom(32)).decode()}",
-    }
-    migrate(env)
-    with serving(env, ready_within_s=READY_WITHIN_S, log=var / "server.log") as base:
-        yield base
-
-
-def test_add_rotate_and_delete_an_api_key(binaries: tuple[str, str], console: str) -> None:
-    with tab(binaries, console, "vault") as page:
+def test_add_rotate_and_delete_an_api_key(chromium: Chromium, console: str) -> None:
+    with tab(chromium, console, "vault") as page:
         page.login(DEMO_OWNER.username, DEMO_OWNER.password)
         page.open("/console/vault")
         page.wait_text("h1", "API keys")

@@ -3,6 +3,7 @@
 order from the form in another and see its event arrive, pull the kill switch on the account
 and watch it reach the broker's confirmation (and the events tab hear it), then resume with
 the four-eyes approval of the risk officer. Screenshots of every step: test-artifacts/browser/.
+On a server of its own (`fresh_console`): it halts the demo account.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from selenium.webdriver.support.ui import Select
 
 from bootstrap.demo import DEMO_ACCOUNT, DEMO_OWNER, DEMO_RISK
-from tests.browser.browser import Page, tab
+from tests.browser.browser import Chromium, Page, tab
 
 SCOPE = f"account:{DEMO_ACCOUNT}"
 
@@ -26,8 +27,8 @@ def _state(page: Page) -> str:
     return str(page.find(f'#ks-states tr[data-scope="{SCOPE}"]').get_attribute("data-state"))
 
 
-def test_the_console_walkthrough(binaries: tuple[str, str], console: str) -> None:
-    with tab(binaries, console, "walkthrough") as page:
+def test_the_console_walkthrough(chromium: Chromium, fresh_console: str) -> None:
+    with tab(chromium, fresh_console, "walkthrough") as page:
         driver = page.driver
         # 1. Sign in as the demo owner; the overview opens.
         page.login(DEMO_OWNER.username, DEMO_OWNER.password)
