@@ -24,7 +24,7 @@ import secrets
 from dataclasses import dataclass
 from http.cookies import SimpleCookie
 from typing import Any
-from urllib.parse import parse_qs, quote
+from urllib.parse import parse_qs, quote, urlsplit
 
 import structlog
 from litestar.connection import ASGIConnection
@@ -341,12 +341,26 @@ async def _plain(send: Any, status: int, text: str) -> None:
 
 
 async def _to_login(scope: Scope, send: Any, path: str) -> None:
+    htmx = _header(scope, b"hx-request") == "true"
+    if htmx:  # a fragment loading or polling: after signing in, its page, not the bare fragment
+        path = _page_of(_header(scope, b"hx-current-url")) or path
     target = f"{LOGIN_PATH}?next={quote(path)}" if path != CONSOLE_PREFIX else LOGIN_PATH
     headers = [(b"location", target.encode("latin-1"))]
     status = 303
-    if _header(scope, b"hx-request") == "true":
+    if htmx:
         status = 200
         headers = [(b"hx-redirect", target.encode("latin-1"))]
     headers.extend(c.header() for c in cleared_cookies(scope))
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": b""})
+
+
+def _page_of(current_url: str | None) -> str | None:
+    """The console page a browser shows (htmx's HX-Current-URL), as a path of this console;
+    None for anything else (another site, the login itself), so `next` never leads away."""
+    if not current_url:
+        return None
+    page = urlsplit(current_url).path
+    if page.startswith(CONSOLE_PREFIX) and not page.startswith(LOGIN_PATH):
+        return page
+    return None

@@ -26,6 +26,23 @@ async def test_an_htmx_request_without_a_session_moves_the_whole_page(harness: H
     assert response.headers["hx-redirect"] == "/console/login"
 
 
+async def test_a_fragment_without_a_session_sends_its_page_not_itself_to_the_login(
+    harness: Harness,
+) -> None:
+    # Arrange: the devices page polls a fragment after its session expired
+    page = {"HX-Current-URL": "http://testserver.local/console/devices"}
+    away = {"HX-Current-URL": "https://elsewhere.example/phish"}
+
+    # Act
+    async with console_client(harness) as client:
+        fragment = await client.htmx("GET", "/console/overview", headers=page)
+        elsewhere = await client.htmx("GET", "/console/overview", headers=away)
+
+    # Assert: back to the page after signing in; `next` only ever names a console path
+    assert fragment.headers["hx-redirect"] == "/console/login?next=/console/devices"
+    assert elsewhere.headers["hx-redirect"] == "/console/login?next=/console/overview"
+
+
 async def test_login_sets_http_only_strict_cookies_and_opens_the_overview(
     harness: Harness,
 ) -> None:
