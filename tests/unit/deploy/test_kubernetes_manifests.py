@@ -25,16 +25,10 @@ import yaml
 from cryptography.fernet import Fernet
 
 from bootstrap.settings import Settings, SettingsError, load_settings
+from tests.kit.compose import DOCKERFILE, app_services, compose, interpolated, secret_content
 from tests.unit.deploy import kubernetes_manifests as k8s
 from tests.unit.deploy.kubernetes_manifests import Resource, Workload
-from tests.unit.deploy.test_compose_file import (
-    DOCKERFILE,
-    app_services,
-    compose,
-    in_container,
-    interpolated,
-    secret_content,
-)
+from tests.unit.deploy.test_compose_file import DOT_ENV, in_container
 
 # The oldest Kubernetes release the manifests must apply to (schemas of later ones accept them
 # too unless a field was removed; kubernetes-validate ships each release's).
@@ -205,7 +199,7 @@ def test_a_variable_missing_from_the_config_map_is_caught() -> None:
 def test_plain_values_are_the_ones_compose_sets(service: str) -> None:
     # Arrange
     compose_env = {
-        name: interpolated(str(value))
+        name: interpolated(str(value), DOT_ENV)
         for name, value in COMPOSE_SERVICES[service]["environment"].items()
         if name.startswith("BULWARK_") and name not in EXTERNAL_ADDRESSES
     }
