@@ -38,7 +38,7 @@ class RetirementController(Controller):
     @get(
         "/retirement/limits",
         summary="The year's contribution limits and their IRS sources",
-        responses=problem_responses(401, 403, 422, 429),
+        responses=problem_responses(400, 401, 403, 422, 429),  # 400: tax_year missing
     )
     async def limits(self, tax_year: FromQuery[int], wealth: WealthDep) -> RetirementLimitsOut:
         return RetirementLimitsOut.from_domain(wealth.retirement.limits(tax_year))
