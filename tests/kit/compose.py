@@ -19,6 +19,8 @@ import yaml
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
+from bootstrap.settings import Settings
+
 ROOT = Path(__file__).resolve().parents[2]
 COMPOSE = ROOT / "docker-compose.yml"
 DOCKERFILE = ROOT / "Dockerfile"
@@ -114,3 +116,16 @@ def image_env() -> dict[str, str]:
                 key, _, value = pair.partition("=")
                 found[key] = value
     return found
+
+
+def written_paths(settings: Settings) -> dict[str, str]:
+    """Where the app writes, by what it writes: each must land on persistent storage (a
+    named volume in compose, the shared claim on Kubernetes)."""
+    numba = re.search(r"NUMBA_CACHE_DIR=(\S+)", DOCKERFILE.read_text())
+    assert numba is not None, "the Dockerfile sets NUMBA_CACHE_DIR"
+    return {
+        "KYC documents": settings.kyc.documents_dir,
+        "bar store": settings.market_data.bars_dir,
+        "signal models": settings.model_signals.dir,
+        "numba cache": numba.group(1),
+    }

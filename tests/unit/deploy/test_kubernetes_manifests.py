@@ -25,7 +25,13 @@ import yaml
 from cryptography.fernet import Fernet
 
 from bootstrap.settings import Settings, SettingsError, load_settings
-from tests.kit.compose import DOCKERFILE, app_services, compose, interpolated, secret_content
+from tests.kit.compose import (
+    app_services,
+    compose,
+    interpolated,
+    secret_content,
+    written_paths,
+)
 from tests.unit.deploy import kubernetes_manifests as k8s
 from tests.unit.deploy.kubernetes_manifests import Resource, Workload
 from tests.unit.deploy.test_compose_file import DOT_ENV, in_container
@@ -291,15 +297,7 @@ def test_what_the_app_writes_lands_on_the_shared_claim(
 ) -> None:
     # Arrange
     workload = WORKLOADS[name]
-    settings = settings_of(workload, sample_files)
-    numba = re.search(r"NUMBA_CACHE_DIR=(\S+)", DOCKERFILE.read_text())
-    assert numba is not None
-    written = {
-        "KYC documents": settings.kyc.documents_dir,
-        "bar store": settings.market_data.bars_dir,
-        "signal models": settings.model_signals.dir,
-        "numba cache": numba.group(1),
-    }
+    written = written_paths(settings_of(workload, sample_files))
 
     # Act
     mounts = k8s.claim_mounts(workload)
