@@ -252,23 +252,33 @@ def compare_nautilus(
         return
     per_round = max(1_000, iterations // 5)
     gate_rounds: list[Figures] = []
-    reference_rounds: list[Figures] = []
+    reference_rounds: dict[str, list[Figures]] = {kind: [] for kind in nautilus_reference.KINDS}
     try:
         for _ in range(rounds):
             gate_rounds.append(gate_figures(policy, orders, snapshot, per_round))
-            reference_rounds.append(nautilus_reference.run(per_round))
+            for kind, kept in reference_rounds.items():
+                kept.append(nautilus_reference.run(per_round, kind))
     except RuntimeError as exc:
         print(f"NautilusTrader comparison skipped: {exc}")
         return
     gate = nautilus_reference.medians(gate_rounds)
-    reference = nautilus_reference.medians(reference_rounds)
+    references = {kind: nautilus_reference.medians(kept) for kind, kept in reference_rounds.items()}
+    version = references["equity"].version
     print(
-        f"(f) NautilusTrader {reference.version} RiskEngine pass path: SubmitOrder of a fresh "
-        "limit buy through its checks\n    to the execution engine's endpoint; "
-        f"{rounds} rounds of {per_round:,} orders alternating with (a), medians of the rounds"
+        f"(f) NautilusTrader {version} RiskEngine pass path: SubmitOrder of a fresh limit buy "
+        "through its checks\n    to the execution engine's endpoint, on an equity (AAPL, as "
+        "Bulwark's orders) and on its own FX test case;\n    "
+        f"{rounds} rounds of {per_round:,} orders each alternating with (a), medians of the rounds"
     )
-    for label, figures in (("(a) gate only", gate), ("(f) NautilusTrader", reference)):
-        print(f"{label:>20}: p50 {figures.p50_ns:>7,} ns  p99 {figures.p99_ns:>9,} ns")
+    print(f"{'(a) gate only':>31}: p50 {gate.p50_ns:>7,} ns  p99 {gate.p99_ns:>9,} ns")
+    for figures in references.values():
+        ratio = figures.p50_ns / gate.p50_ns if gate.p50_ns else float("inf")
+        label = f"(f) NautilusTrader {figures.instrument}"
+        print(
+            f"{label:>31}: p50 {figures.p50_ns:>7,} ns  p99 {figures.p99_ns:>9,} ns"
+            f"  ({ratio:.2f}x the gate)"
+        )
+    reference = references["equity"]
     print(nautilus_reference.verdict(gate, reference))
 
 

@@ -25,6 +25,7 @@ from nautilus_trader.core.uuid import UUID4
 from nautilus_trader.execution.messages import SubmitOrder
 from nautilus_trader.model.enums import OrderSide
 from nautilus_trader.model.events import OrderDenied
+from nautilus_trader.model.identifiers import AccountId
 from nautilus_trader.model.objects import Price, Quantity
 from nautilus_trader.portfolio.portfolio import Portfolio
 from nautilus_trader.risk.engine import RiskEngine
@@ -39,13 +40,28 @@ WARMUP = 2_000
 STEP_NS = 2_000_000  # the clock moves 2 ms between orders: 500/s, under the 1,000/s limit
 
 
-def main(iterations: int) -> None:
+# Per instrument kind: the instrument, its account's id, the order's quantity (base + step
+# x (i % 7)) and its limit price.
+CASES = {
+    "equity": (lambda: TestInstrumentProvider.equity("AAPL", "XNAS"), "XNAS-001", 10, 10, "190.00"),
+    "fx": (
+        lambda: TestInstrumentProvider.default_fx_ccy("AUD/USD"),
+        "SIM-001",
+        10_000,
+        1_000,
+        "0.80000",
+    ),
+}
+
+
+def main(iterations: int, kind: str) -> None:
+    make_instrument, account, base, step, limit = CASES[kind]
     clock = TestClock()
     trader_id = TestIdStubs.trader_id()
     msgbus = MessageBus(trader_id=trader_id, clock=clock)
     cache = TestComponentStubs.cache()
     portfolio = Portfolio(msgbus=msgbus, cache=cache, clock=clock)
-    instrument = TestInstrumentProvider.default_fx_ccy("AUD/USD")
+    instrument = make_instrument()
     config = RiskEngineConfig(
         max_order_submit_rate="1000/00:00:01",
         max_notional_per_order={str(instrument.id): 1_000_000},
@@ -57,7 +73,7 @@ def main(iterations: int) -> None:
     msgbus.register(endpoint="ExecEngine.process", handler=denied.append)
     cache.add_instrument(instrument)
     cache.add_quote_tick(TestDataStubs.quote_tick(instrument))
-    portfolio.update_account(TestEventStubs.cash_account_state())
+    portfolio.update_account(TestEventStubs.cash_account_state(AccountId(account)))
     engine.start()
     strategy = Strategy()
     strategy.register(
@@ -71,8 +87,8 @@ def main(iterations: int) -> None:
             order=strategy.order_factory.limit(
                 instrument.id,
                 OrderSide.BUY,
-                Quantity.from_int(10_000 + 1_000 * (i % 7)),
-                Price.from_str("0.80000"),
+                Quantity.from_int(base + step * (i % 7)),
+                Price.from_str(limit),
             ),
             command_id=UUID4(),
             ts_init=clock.timestamp_ns(),
@@ -99,6 +115,7 @@ def main(iterations: int) -> None:
         json.dumps(
             {
                 "version": version("nautilus_trader"),
+                "instrument": str(instrument.id),
                 "python": sys.version.split()[0],
                 "samples": len(samples),
                 "p50_ns": samples[len(samples) // 2],
@@ -111,4 +128,7 @@ def main(iterations: int) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 20_000)
+    main(
+        int(sys.argv[1]) if len(sys.argv) > 1 else 20_000,
+        sys.argv[2] if len(sys.argv) > 2 else "equity",
+    )

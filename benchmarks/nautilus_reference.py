@@ -29,6 +29,7 @@ class Figures:
     p99_ns: int
     samples: int
     version: str = ""
+    instrument: str = ""
 
 
 def python() -> Path:
@@ -61,10 +62,16 @@ def ensure_venv() -> str | None:
     return None
 
 
-def run(iterations: int) -> Figures:
+# The instrument kinds the pass path is timed on: `equity` (AAPL, the kind of order Bulwark's
+# benchmarks send) is the comparison's headline; `fx` (AUD/USD, the package's own test case,
+# whose quote-currency conversion adds checks) is printed beside it.
+KINDS = ("equity", "fx")
+
+
+def run(iterations: int, kind: str = "equity") -> Figures:
     """One run of the pass path in the venv: `iterations` timed orders after warm-up."""
     done = subprocess.run(
-        [str(python()), str(SCRIPT), str(iterations)], capture_output=True, text=True
+        [str(python()), str(SCRIPT), str(iterations), kind], capture_output=True, text=True
     )
     if done.returncode != 0:
         raise RuntimeError(f"NautilusTrader pass path failed:\n{done.stdout}{done.stderr}")
@@ -80,7 +87,11 @@ def parse(out: str) -> Figures:
     if data.get("denied", 0):
         raise RuntimeError(f"NautilusTrader denied {data['denied']} orders")
     return Figures(
-        int(data["p50_ns"]), int(data["p99_ns"]), int(data["samples"]), str(data["version"])
+        int(data["p50_ns"]),
+        int(data["p99_ns"]),
+        int(data["samples"]),
+        str(data["version"]),
+        str(data.get("instrument", "")),
     )
 
 
@@ -91,15 +102,22 @@ def medians(rounds: list[Figures]) -> Figures:
         int(statistics.median(r.p99_ns for r in rounds)),
         sum(r.samples for r in rounds),
         rounds[0].version if rounds else "",
+        rounds[0].instrument if rounds else "",
     )
 
 
+# The target: the gate alone at least this many times ahead of NautilusTrader's pass path
+# for the same kind of order (an equity), at p50.
+AHEAD = 2.0
+
+
 def verdict(gate: Figures, nautilus: Figures) -> str:
-    """The target line: the gate alone ahead of NautilusTrader's pass path at p50."""
-    met = gate.p50_ns < nautilus.p50_ns
+    """The target line: the gate alone >= 2x ahead of the equity pass path at p50."""
     ratio = nautilus.p50_ns / gate.p50_ns if gate.p50_ns else float("inf")
+    instrument = nautilus.instrument or "the equity"
     return (
-        "target gate alone ahead of NautilusTrader's RiskEngine pass path: "
-        f"{'met' if met else 'MISSED'} (p50 {gate.p50_ns:,} vs {nautilus.p50_ns:,} ns, "
-        f"NautilusTrader / gate = {ratio:.2f}x)"
+        f"target gate alone >= {AHEAD:.0f}x ahead of NautilusTrader's RiskEngine pass path "
+        f"on {instrument} (gate p50 <= {nautilus.p50_ns / AHEAD:,.0f} ns): "
+        f"{'met' if ratio >= AHEAD else 'MISSED'} (p50 {gate.p50_ns:,} vs "
+        f"{nautilus.p50_ns:,} ns, NautilusTrader / gate = {ratio:.2f}x)"
     )
