@@ -7,7 +7,9 @@ Each account alternates buying and selling in rounds as long as its in-flight sh
 orders of one batch take one side (a buy and a sell decided together would be a SELF_MATCH)
 and the accounts stay flat. Prints orders/s, wall and CPU (time.process_time) microseconds
 per order for each store beside the order path's targets; `--profile` adds where a submission's
-time goes on the memory store (cProfile, top 15 by cumulative time).
+time goes on the memory store (cProfile, top 15 by cumulative time). With the memory store,
+NautilusTrader's submit -> fill path in a BacktestEngine runs the same orders in the same run
+(benchmarks/nautilus_backtest_path.py, in its own venv; `--no-nautilus` skips it).
 Run: `.venv/bin/python -m benchmarks.bench_orders [--store all] [--orders N] [--profile]`.
 """
 
@@ -30,6 +32,7 @@ from dependency_injector import providers
 
 from application.trading.order_commands import SubmitOrder
 from application.trading.orders import OrderService
+from benchmarks import nautilus_reference
 from benchmarks.bench_http import cores, machine
 from benchmarks.bench_store import STORES, Store, provisioned
 from bootstrap.containers.application import ApplicationContainer, build_container
@@ -224,6 +227,34 @@ def report(result: Result) -> None:
         print(f"{'':12}trading states: {stored:,} reads of the store, {cached:,} from the cache")
 
 
+# The memory order path's target beside NautilusTrader's submit -> fill path: at least this
+# share of its rate, for the same orders in the same run.
+NAUTILUS_SHARE = 0.5
+
+
+def compare_nautilus(memory: Result) -> None:
+    """NautilusTrader's BacktestEngine filling the same orders, beside the memory store's run."""
+    why = nautilus_reference.ensure_venv()
+    if why is not None:
+        print(f"  {why}")
+        return
+    try:
+        reference = nautilus_reference.run_backtest(memory.orders)
+    except RuntimeError as exc:
+        print(f"  NautilusTrader comparison skipped: {exc}")
+        return
+    print(f"  NautilusTrader {reference.version} BacktestEngine, submit -> fill of the same orders "
+          "(market, 1 AAPL, alternating sides;\n  strategy on a quote tick, RiskEngine, "
+          "ExecutionEngine, simulated XNAS venue, portfolio; no HTTP, no store):")  # fmt: skip
+    print(f"  {'nautilus':9} {reference.per_s:>9,.0f} orders/s  {'':>7}    wall  "
+          f"{reference.cpu_us:>7,.0f} us CPU per order")  # fmt: skip
+    share = memory.per_s / reference.per_s if reference.per_s else float("inf")
+    cpu_ratio = memory.us(memory.cpu_s) / reference.cpu_us if reference.cpu_us else float("nan")
+    print(f"{'':12}memory / NautilusTrader = {share:.2f}x the rate ({cpu_ratio:.2f}x the CPU "
+          f"per order); target >= {NAUTILUS_SHARE:g}x the rate -> "
+          f"{verdict(share >= NAUTILUS_SHARE)}")  # fmt: skip
+
+
 def print_profile(profile: cProfile.Profile, orders: int, kind: str = "memory") -> None:
     out = io.StringIO()
     stats = pstats.Stats(profile, stream=out).strip_dirs()
@@ -245,6 +276,11 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--profile", action="store_true", help="cProfile on --store (the memory store for all)"
     )
+    parser.add_argument(
+        "--no-nautilus",
+        action="store_true",
+        help="skip NautilusTrader's submit -> fill path beside the memory store",
+    )
     return parser.parse_args(argv)
 
 
@@ -257,7 +293,10 @@ def main() -> None:
           "(the PostgreSQL server is another process and is not counted)")  # fmt: skip
     for kind in kinds:
         with provisioned(kind, args.database_url) as store:
-            report(asyncio.run(measure(store, args, None)))
+            result = asyncio.run(measure(store, args, None))
+        report(result)
+        if kind == "memory" and not args.no_nautilus:
+            compare_nautilus(result)
     if args.profile:
         profiled = "memory" if args.store == "all" else args.store
         profile = cProfile.Profile()

@@ -19,6 +19,7 @@ VERSION = "1.221.0"
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / "var" / "bench-venvs" / "nautilus"
 SCRIPT = Path(__file__).resolve().parent / "nautilus_pass_path.py"
+BACKTEST_SCRIPT = Path(__file__).resolve().parent / "nautilus_backtest_path.py"
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,24 @@ class Figures:
     samples: int
     version: str = ""
     instrument: str = ""
+
+
+@dataclass(frozen=True)
+class BacktestFigures:
+    """One run of NautilusTrader's submit -> fill path: `orders` filled in `wall_s` / `cpu_s`."""
+
+    orders: int
+    wall_s: float
+    cpu_s: float
+    version: str = ""
+
+    @property
+    def per_s(self) -> float:
+        return self.orders / self.wall_s if self.wall_s > 0 else 0.0
+
+    @property
+    def cpu_us(self) -> float:
+        return self.cpu_s / self.orders * 1e6 if self.orders else float("nan")
 
 
 def python() -> Path:
@@ -92,6 +111,20 @@ def parse(out: str) -> Figures:
         int(data["samples"]),
         str(data["version"]),
         str(data.get("instrument", "")),
+    )
+
+
+def run_backtest(orders: int) -> BacktestFigures:
+    """NautilusTrader's submit -> fill path for `orders` market orders, in the venv."""
+    done = subprocess.run(
+        [str(python()), str(BACKTEST_SCRIPT), str(orders)], capture_output=True, text=True
+    )
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    if done.returncode != 0 or not lines:
+        raise RuntimeError(f"NautilusTrader backtest path failed:\n{done.stdout}{done.stderr}")
+    data = json.loads(lines[-1])
+    return BacktestFigures(
+        int(data["filled"]), float(data["wall_s"]), float(data["cpu_s"]), str(data["version"])
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.nautilus_reference import Figures, medians, parse, verdict
+from benchmarks.nautilus_reference import BacktestFigures, Figures, medians, parse, verdict
 
 OUTPUT = (
     "some warning on stdout\n"
@@ -56,3 +56,9 @@ def test_the_gate_twice_as_fast_as_the_equity_pass_path_meets_the_target() -> No
 def test_the_gate_ahead_by_less_than_twice_misses_the_target() -> None:
     assert ": MISSED (p50 2,270 vs 2,830 ns" in verdict(Figures(2270, 1, 1), Figures(2830, 1, 1))
     assert ": MISSED (p50 7,000 vs 6,000 ns" in verdict(Figures(7000, 1, 1), Figures(6000, 1, 1))
+
+
+def test_the_backtest_figures_give_the_rate_and_the_cpu_per_order() -> None:
+    figures = BacktestFigures(orders=4_000, wall_s=2.0, cpu_s=1.6)
+
+    assert (figures.per_s, figures.cpu_us) == (2_000.0, 400.0)
