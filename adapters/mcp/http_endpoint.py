@@ -1,0 +1,72 @@
+"""The MCP server over streamable HTTP, for mounting on Bulwark's own app: its tools call that
+same app in process (httpx's ASGI transport) with the credentials the MCP request came with."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+import httpx
+from mcp.server.streamable_http_manager import StreamableHTTPSessionManager
+from mcp.server.transport_security import TransportSecuritySettings
+from starlette.types import Receive, Scope, Send
+
+from adapters.mcp.gateway import BulwarkGateway
+from adapters.mcp.server import build_server
+
+# The credentials a tool call carries on: exactly those the MCP request was authenticated with.
+_CREDENTIAL_HEADERS = ("x-api-key", "authorization")
+# The app is called in process: no name resolution, no socket.
+_IN_PROCESS = "http://bulwark.in-process"
+
+
+class StreamableHttpEndpoint:
+    """Stateless streamable HTTP with JSON answers: every MCP request is authenticated by the
+    app on its own, so a revoked key is refused at its next request, and any worker or
+    instance can answer any request (no session lives in one process)."""
+
+    def __init__(self, timeout_s: float = 30.0) -> None:
+        self._timeout_s = timeout_s
+        self._server = build_server(self._open_gateway)
+        self._manager: StreamableHTTPSessionManager | None = None
+
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if self._manager is None:
+            raise RuntimeError("the MCP endpoint is not running: enter running() first")
+        await self._manager.handle_request(scope, receive, send)
+
+    @asynccontextmanager
+    async def running(self) -> AsyncIterator[None]:
+        """A fresh session manager for each run (one can run only once)."""
+        # The DNS-rebinding check is the SDK's for unauthenticated local servers; this one
+        # answers only requests that carry an API key or token, which a browser never adds.
+        self._server.streamable_http_app(
+            stateless_http=True,
+            json_response=True,
+            transport_security=TransportSecuritySettings(enable_dns_rebinding_protection=False),
+        )
+        manager = self._server.session_manager
+        async with manager.run():
+            self._manager = manager
+            try:
+                yield
+            finally:
+                if self._manager is manager:
+                    self._manager = None
+
+    @asynccontextmanager
+    async def _open_gateway(self, request: Any) -> AsyncIterator[BulwarkGateway]:
+        if request is None:
+            raise RuntimeError("an MCP message reached the HTTP endpoint without its request")
+        scope = request.scope
+        headers = {
+            name.decode("latin-1"): value.decode("latin-1")
+            for name, value in scope["headers"]
+            if name.decode("latin-1").lower() in _CREDENTIAL_HEADERS
+        }
+        transport = httpx.ASGITransport(app=scope["app"])
+        async with httpx.AsyncClient(
+            transport=transport, base_url=_IN_PROCESS, headers=headers, timeout=self._timeout_s
+        ) as client:
+            yield BulwarkGateway(client)
