@@ -81,7 +81,7 @@ def most_that_fits(codes: list[str], headroom: list[Json], requested: Any) -> De
 
 
 def denial_sentence(reasons: list[Json], codes: list[str], fits: Decimal | None) -> str:
-    """"Denied: <what each control said>; <what to do>"."""
+    """ "Denied: <what each control said>; <what to do>"."""
     said = [str(r["message"]) for r in reasons if r.get("message")]
     what = "; ".join(said) if said else "reasons " + ", ".join(codes)
     if fits is not None and fits > 0:
@@ -95,7 +95,7 @@ def denial_sentence(reasons: list[Json], codes: list[str], fits: Decimal | None)
 
 
 def approval_sentence(order: Json, decision: Json | None, replayed: bool, key: str) -> str:
-    """"Approved: buy 10 AAPL on acct-1 (order o-1, filled)." with a reduction or replay."""
+    """ "Approved: buy 10 AAPL on acct-1 (order o-1, filled)." with a reduction or replay."""
     side, symbol = order.get("side"), order.get("symbol")
     quantity = plain(order.get("quantity"))
     text = (

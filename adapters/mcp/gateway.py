@@ -74,7 +74,8 @@ class BulwarkError(Exception):
         return self.problem.detail or self.problem.title or self.problem.code
 
     def as_json(self) -> Json:
-        return msgspec.to_builtins(self.problem)
+        problem: Json = msgspec.to_builtins(self.problem)
+        return problem
 
 
 class Answer(msgspec.Struct, frozen=True):

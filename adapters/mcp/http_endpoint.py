@@ -3,11 +3,13 @@ same app in process (httpx's ASGI transport) with the credentials the MCP reques
 
 from __future__ import annotations
 
+import functools
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
 import httpx
+from mcp.server.mcpserver import MCPServer
 from mcp.server.streamable_http_manager import StreamableHTTPSessionManager
 from mcp.server.transport_security import TransportSecuritySettings
 from starlette.types import Receive, Scope, Send
@@ -19,6 +21,7 @@ from adapters.mcp.server import build_server
 _CREDENTIAL_HEADERS = ("x-api-key", "authorization")
 # The app is called in process: no name resolution, no socket.
 _IN_PROCESS = "http://bulwark.in-process"
+_TIMEOUT_S = 30.0
 
 
 class StreamableHttpEndpoint:
@@ -26,9 +29,8 @@ class StreamableHttpEndpoint:
     app on its own, so a revoked key is refused at its next request, and any worker or
     instance can answer any request (no session lives in one process)."""
 
-    def __init__(self, timeout_s: float = 30.0) -> None:
-        self._timeout_s = timeout_s
-        self._server = build_server(self._open_gateway)
+    def __init__(self) -> None:
+        self._server = in_process_server()
         self._manager: StreamableHTTPSessionManager | None = None
 
     async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -55,18 +57,27 @@ class StreamableHttpEndpoint:
                 if self._manager is manager:
                     self._manager = None
 
-    @asynccontextmanager
-    async def _open_gateway(self, request: Any) -> AsyncIterator[BulwarkGateway]:
-        if request is None:
-            raise RuntimeError("an MCP message reached the HTTP endpoint without its request")
-        scope = request.scope
-        headers = {
-            name.decode("latin-1"): value.decode("latin-1")
-            for name, value in scope["headers"]
-            if name.decode("latin-1").lower() in _CREDENTIAL_HEADERS
-        }
-        transport = httpx.ASGITransport(app=scope["app"])
-        async with httpx.AsyncClient(
-            transport=transport, base_url=_IN_PROCESS, headers=headers, timeout=self._timeout_s
-        ) as client:
-            yield BulwarkGateway(client)
+
+@functools.cache
+def in_process_server() -> MCPServer[Any]:
+    """The MCP server, built once per process (~30 ms): it holds no state of any app's, as
+    each app runs its own session manager and each message opens its own gateway."""
+    return build_server(_open_in_process)
+
+
+@asynccontextmanager
+async def _open_in_process(request: Any) -> AsyncIterator[BulwarkGateway]:
+    """A gateway to the app that received `request`, with the credentials it came with."""
+    if request is None:
+        raise RuntimeError("an MCP message reached the HTTP endpoint without its request")
+    scope = request.scope
+    headers = {
+        name.decode("latin-1"): value.decode("latin-1")
+        for name, value in scope["headers"]
+        if name.decode("latin-1").lower() in _CREDENTIAL_HEADERS
+    }
+    transport = httpx.ASGITransport(app=scope["app"])
+    async with httpx.AsyncClient(
+        transport=transport, base_url=_IN_PROCESS, headers=headers, timeout=_TIMEOUT_S
+    ) as client:
+        yield BulwarkGateway(client)

@@ -42,7 +42,7 @@ INSTRUCTIONS = (
 
 Quantity = Annotated[
     str | float,
-    Field(description="How many units, as a decimal string (\"10\", \"0.5\") or a number."),
+    Field(description='How many units, as a decimal string ("10", "0.5") or a number.'),
 ]
 Price = Annotated[
     str | float | None,
@@ -57,7 +57,9 @@ AccountId = Annotated[
 def build_server(open_gateway: GatewayOpener) -> MCPServer[Any]:
     """The MCP server, its tools reaching Bulwark through the gateway `open_gateway` gives."""
 
-    async def with_gateway(ctx: ServerRequestContext[Any, Any], call_next: CallNext) -> HandlerResult:
+    async def with_gateway(
+        ctx: ServerRequestContext[Any, Any], call_next: CallNext
+    ) -> HandlerResult:
         async with open_gateway(ctx.request) as gateway:
             token = _GATEWAY.set(gateway)
             try:
@@ -248,7 +250,9 @@ def _register_tools(server: MCPServer[Any]) -> None:
             quote = await bulwark().quote(symbol, max_age_s)
         except BulwarkError as exc:
             return _failure(exc)
-        text = f"{quote.get('symbol')}: bid {plain(quote.get('bid'))}, ask {plain(quote.get('ask'))}."
+        text = (
+            f"{quote.get('symbol')}: bid {plain(quote.get('bid'))}, ask {plain(quote.get('ask'))}."
+        )
         return _result(text, quote)
 
     @server.tool(
@@ -273,10 +277,10 @@ def _register_tools(server: MCPServer[Any]) -> None:
         annotations=ToolAnnotations(destructive_hint=False, idempotent_hint=True),
     )
     async def heartbeat(
-        status: Annotated[str, Field(description="How you are, in a word (ok, degraded...).")] = "ok",
-        agent_id: Annotated[
-            str | None, Field(description="Leave it out: your own agent.")
-        ] = None,
+        status: Annotated[
+            str, Field(description="How you are, in a word (ok, degraded...).")
+        ] = "ok",
+        agent_id: Annotated[str | None, Field(description="Leave it out: your own agent.")] = None,
     ) -> CallToolResult:
         try:
             beat = await bulwark().heartbeat(agent_id or await _only_agent(), status)

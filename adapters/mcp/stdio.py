@@ -9,7 +9,6 @@ from typing import Any
 
 import anyio
 import httpx
-
 from mcp import MCPError
 
 from adapters.mcp.gateway import API_KEY_HEADER, UNAUTHENTICATED, BulwarkError, BulwarkGateway

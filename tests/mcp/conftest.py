@@ -56,11 +56,13 @@ def desk(served: Served) -> Iterator[Desk]:
 @asynccontextmanager
 async def over_http(api: str, api_key: str) -> AsyncIterator[ClientSession]:
     """A session at the app's /mcp, the key in the same header as REST's."""
-    async with httpx2.AsyncClient(headers={"X-API-Key": api_key}, timeout=30) as http:
-        async with streamable_http_client(f"{api}/mcp", http_client=http) as (read, write):
-            async with ClientSession(read, write) as session:
-                await session.initialize()
-                yield session
+    async with (
+        httpx2.AsyncClient(headers={"X-API-Key": api_key}, timeout=30) as http,
+        streamable_http_client(f"{api}/mcp", http_client=http) as (read, write),
+        ClientSession(read, write) as session,
+    ):
+        await session.initialize()
+        yield session
 
 
 @asynccontextmanager
@@ -76,10 +78,9 @@ async def over_stdio(api: str, api_key: str) -> AsyncIterator[ClientSession]:
         },
         cwd=REPO,
     )
-    async with stdio_client(params) as (read, write):
-        async with ClientSession(read, write) as session:
-            await session.initialize()
-            yield session
+    async with stdio_client(params) as (read, write), ClientSession(read, write) as session:
+        await session.initialize()
+        yield session
 
 
 @pytest.fixture(params=["http", "stdio"])

@@ -30,7 +30,9 @@ class Desk:
 
     def __post_init__(self) -> None:
         self.client = httpx.Client(base_url=f"{self.api}/api/v1", timeout=30)
-        self.client.headers["Authorization"] = f"Bearer {self._login(DEMO_OWNER.username, DEMO_OWNER.password)}"
+        self.client.headers["Authorization"] = (
+            f"Bearer {self._login(DEMO_OWNER.username, DEMO_OWNER.password)}"
+        )
 
     def close(self) -> None:
         self.client.close()
@@ -52,7 +54,9 @@ class Desk:
     def agent(self) -> AgentKey:
         """A fresh agent of the demo owner on the demo account, with a key."""
         agent_id = f"mcp-agent-{next(_serial)}"
-        self._ok(self.client.post("/agents", json={"agent_id": agent_id, "account_ids": [DEMO_ACCOUNT]}))
+        self._ok(
+            self.client.post("/agents", json={"agent_id": agent_id, "account_ids": [DEMO_ACCOUNT]})
+        )
         created = self._ok(self.client.post(f"/agents/{agent_id}/keys", json={"label": "mcp"}))
         return AgentKey(agent_id, created["key_id"], created["api_key"])
 
@@ -90,9 +94,13 @@ class Desk:
         name = f"other-owner-{next(_serial)}"
         password = "another-password-1"
         admin = httpx.Client(base_url=f"{self.api}/api/v1", timeout=30)
-        admin.headers["Authorization"] = f"Bearer {self._login(DEMO_ADMIN.username, DEMO_ADMIN.password)}"
+        admin.headers["Authorization"] = (
+            f"Bearer {self._login(DEMO_ADMIN.username, DEMO_ADMIN.password)}"
+        )
         with admin:
-            self._ok(admin.post("/users", json={"username": name, "password": password, "role": "owner"}))
+            self._ok(
+                admin.post("/users", json={"username": name, "password": password, "role": "owner"})
+            )
         with httpx.Client(base_url=f"{self.api}/api/v1", timeout=30) as other:
             other.headers["Authorization"] = f"Bearer {self._login(name, password)}"
             account = self._ok(
@@ -111,7 +119,12 @@ class Desk:
             placed = self._ok(
                 other.post(
                     "/orders",
-                    json={"account_id": account["id"], "symbol": "MSFT", "side": "buy", "quantity": "1"},
+                    json={
+                        "account_id": account["id"],
+                        "symbol": "MSFT",
+                        "side": "buy",
+                        "quantity": "1",
+                    },
                 )
             )
         order_id: str = placed["order"]["id"]

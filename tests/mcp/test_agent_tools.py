@@ -18,7 +18,8 @@ from tests.mcp.desk import Desk
 
 def data(result: CallToolResult) -> dict[str, Any]:
     assert result.structured_content is not None, result.content
-    return result.structured_content
+    content: dict[str, Any] = result.structured_content
+    return content
 
 
 async def test_an_order_within_the_limits_is_approved_and_placed(
@@ -103,7 +104,11 @@ async def test_another_owners_order_answers_not_found_on_cancel(
 
     # Act
     async with connect(agent.api_key) as session:
-        own = data(await session.call_tool("place_order", {"symbol": "JPM", "side": "buy", "quantity": "1"}))
+        own = data(
+            await session.call_tool(
+                "place_order", {"symbol": "JPM", "side": "buy", "quantity": "1"}
+            )
+        )
         cancel_own = await session.call_tool("cancel_order", {"order_id": own["order"]["id"]})
         cancel_theirs = await session.call_tool("cancel_order", {"order_id": theirs})
 
@@ -123,7 +128,9 @@ async def test_a_halted_scope_denies_every_order(connect: Connect, desk: Desk) -
     async with connect(agent.api_key) as session:
         state = data(await session.call_tool("kill_switch_state", {}))
         result = data(
-            await session.call_tool("place_order", {"symbol": "XOM", "side": "buy", "quantity": "1"})
+            await session.call_tool(
+                "place_order", {"symbol": "XOM", "side": "buy", "quantity": "1"}
+            )
         )
 
     # Assert
