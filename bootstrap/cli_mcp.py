@@ -69,7 +69,8 @@ def run(args: argparse.Namespace, err: TextIO = sys.stderr) -> int:
     try:
         anyio.run(serve_stdio, url, api_key, args.timeout, end_session)
     except KeyRefused as exc:
-        print(f"bulwark mcp: {url} refused to serve this key: {exc}", file=err)
+        said = "cannot be reached" if exc.unreachable else "refused the API key"
+        print(f"bulwark mcp: the Bulwark at {url} {said}: {exc}", file=err)
         return EXIT_REFUSED
     except KeyboardInterrupt:
         return 130

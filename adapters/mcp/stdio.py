@@ -11,7 +11,13 @@ import anyio
 import httpx
 from mcp import MCPError
 
-from adapters.mcp.gateway import API_KEY_HEADER, UNAUTHENTICATED, BulwarkError, BulwarkGateway
+from adapters.mcp.gateway import (
+    API_KEY_HEADER,
+    UNAUTHENTICATED,
+    UNREACHABLE,
+    BulwarkError,
+    BulwarkGateway,
+)
 from adapters.mcp.server import build_server
 
 # The JSON-RPC error of a message that comes after the key was refused (a server-defined code).
@@ -23,6 +29,10 @@ _LAST_ANSWER_S = 0.2
 
 class KeyRefused(Exception):
     """Bulwark refused the key, or could not be reached, before the session began."""
+
+    def __init__(self, error: BulwarkError) -> None:
+        super().__init__(f"{error.code}: {error.message}")
+        self.unreachable = error.code == UNREACHABLE
 
 
 async def serve_stdio(
@@ -40,7 +50,7 @@ async def serve_stdio(
         try:
             await gateway.whoami()
         except BulwarkError as exc:
-            raise KeyRefused(f"{exc.code}: {exc.message}") from None
+            raise KeyRefused(exc) from None
 
         def open_gateway(_request: Any) -> AbstractAsyncContextManager[BulwarkGateway]:
             if refused.is_set():  # every message after the refusal, until the process ends

@@ -4,6 +4,7 @@ of its own on the demo account, so the module shares one app."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import httpx
@@ -258,3 +259,29 @@ async def test_mcp_without_a_valid_key_is_401_before_any_mcp_handling(
     assert answer.status_code == 401
     assert answer.headers["content-type"].startswith("application/problem+json")
     assert answer.json()["code"] == "UNAUTHENTICATED"
+
+
+async def test_the_resources_hold_the_agents_rules_and_recent_decisions(
+    connect: Connect, desk: Desk
+) -> None:
+    # Arrange: one order denied by the agent's own rule (10 x 125 = 1,250 > 1,000)
+    agent = desk.agent()
+    rule_id = desk.limit_notional(agent.agent_id, "1000")
+
+    # Act
+    async with connect(agent.api_key) as session:
+        await session.call_tool("place_order", {"symbol": "NVDA", "side": "buy", "quantity": "10"})
+        templates = await session.list_resource_templates()
+        decisions = await session.read_resource("bulwark://decisions")
+        rules = await session.read_resource("bulwark://rules/demo-account/NVDA")
+
+    # Assert
+    assert [t.uri_template for t in templates.resource_templates] == [
+        "bulwark://rules/{account_id}/{symbol}"
+    ]
+    [decision] = json.loads(decisions.contents[0].text)["decisions"]  # type: ignore[union-attr]
+    assert (decision["symbol"], decision["status"]) == ("NVDA", "denied")
+    assert decision["deny_reasons"] == ["MAX_ORDER_NOTIONAL"]
+    limits = json.loads(rules.contents[0].text)["limits"]  # type: ignore[union-attr]
+    assert {"control": "MaxOrderNotional", "code": "MAX_ORDER_NOTIONAL", "rule_id": rule_id,
+            "room_quantity": "8.00000000"} in limits  # fmt: skip
