@@ -22,6 +22,8 @@ _CREDENTIAL_HEADERS = ("x-api-key", "authorization")
 # The app is called in process: no name resolution, no socket.
 _IN_PROCESS = "http://bulwark.in-process"
 _TIMEOUT_S = 30.0
+# An MCP request is one JSON-RPC message of a tool's few arguments: the API's default body cap.
+_MAX_BODY_BYTES = 1_048_576
 
 
 class StreamableHttpEndpoint:
@@ -47,6 +49,7 @@ class StreamableHttpEndpoint:
             stateless_http=True,
             json_response=True,
             transport_security=TransportSecuritySettings(enable_dns_rebinding_protection=False),
+            max_request_body_size=_MAX_BODY_BYTES,
         )
         manager = self._server.session_manager
         async with manager.run():

@@ -4,19 +4,17 @@ key (adapters/mcp/gateway.py), so no rule is implemented twice."""
 
 from __future__ import annotations
 
-import json
 import uuid
-from collections.abc import Callable, Iterator
-from contextlib import AbstractAsyncContextManager, contextmanager
-from contextvars import ContextVar
+from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager
 from typing import Annotated, Any, Literal
 
 from mcp.server.context import CallNext, HandlerResult, ServerRequestContext
 from mcp.server.mcpserver import MCPServer
-from mcp.server.mcpserver.exceptions import ResourceError
-from mcp_types import CallToolResult, TextContent, ToolAnnotations
+from mcp_types import CallToolResult, ToolAnnotations
 from pydantic import Field
 
+from adapters.mcp.current import bulwark, serving
 from adapters.mcp.decisions import (
     approval_sentence,
     denial_sentence,
@@ -24,13 +22,21 @@ from adapters.mcp.decisions import (
     plain,
     reasons_of,
 )
-from adapters.mcp.gateway import BulwarkError, BulwarkGateway, Json, Problem
+from adapters.mcp.gateway import BulwarkError, BulwarkGateway, Json
+from adapters.mcp.resources import register_resources
+from adapters.mcp.results import failure, result
+from adapters.mcp.views import (
+    granted_accounts,
+    limits_of,
+    limits_sentence,
+    only_account,
+    only_agent,
+    states_sentence,
+)
 
 # Opens the gateway for one inbound MCP message, given the transport's request (the HTTP
 # request on streamable HTTP, None on stdio): the caller's key goes with every call it makes.
 GatewayOpener = Callable[[Any], AbstractAsyncContextManager[BulwarkGateway]]
-
-_GATEWAY: ContextVar[BulwarkGateway] = ContextVar("bulwark_mcp_gateway")
 
 INSTRUCTIONS = (
     "Bulwark is the risk and safety control plane in front of the broker: every order you "
@@ -61,23 +67,15 @@ def build_server(open_gateway: GatewayOpener) -> MCPServer[Any]:
         ctx: ServerRequestContext[Any, Any], call_next: CallNext
     ) -> HandlerResult:
         async with open_gateway(ctx.request) as gateway:
-            token = _GATEWAY.set(gateway)
-            try:
+            with serving(gateway):
                 return await call_next(ctx)
-            finally:
-                _GATEWAY.reset(token)
 
     server: MCPServer[Any] = MCPServer(
         "bulwark", instructions=INSTRUCTIONS, middleware=[with_gateway], log_level="WARNING"
     )
     _register_tools(server)
-    _register_resources(server)
+    register_resources(server)
     return server
-
-
-def bulwark() -> BulwarkGateway:
-    """The gateway of the message being handled (set by the server's middleware)."""
-    return _GATEWAY.get()
 
 
 def _register_tools(server: MCPServer[Any]) -> None:
@@ -115,9 +113,9 @@ def _register_tools(server: MCPServer[Any]) -> None:
     ) -> CallToolResult:
         key = idempotency_key or f"mcp-{uuid.uuid4()}"
         try:
-            account = account_id or await _only_account()
+            account = account_id or await only_account()
         except BulwarkError as exc:
-            return _failure(exc)
+            return failure(exc)
         terms: Json = {
             "account_id": account,
             "symbol": symbol,
@@ -138,10 +136,11 @@ def _register_tools(server: MCPServer[Any]) -> None:
             if exc.code == "ORDER_REJECTED":
                 order = exc.problem.order or {}
                 text = f"Rejected by the broker: order {order.get('id')} was not accepted."
-                return _result(
+                return result(
                     text, {"decision": "rejected", "order": order, "idempotency_key": key}
                 )
-            return _failure(exc)
+            # A retry with this key is safe whatever became of the call.
+            return failure(exc, idempotency_key=key)
         order, decision = placed.body["order"], placed.body.get("decision")
         replayed = bool(placed.body.get("replayed"))
         reduced = decision is not None and decision.get("quantity") != decision.get(
@@ -155,7 +154,7 @@ def _register_tools(server: MCPServer[Any]) -> None:
             "replayed": replayed,
             "idempotency_key": key,
         }
-        return _result(approval_sentence(order, decision, replayed, key), outcome)
+        return result(approval_sentence(order, decision, replayed, key), outcome)
 
     @server.tool(
         description=(
@@ -170,8 +169,8 @@ def _register_tools(server: MCPServer[Any]) -> None:
         try:
             order = await bulwark().cancel_order(order_id)
         except BulwarkError as exc:
-            return _failure(exc)
-        return _result(f"Order {order.get('id')} is {order.get('status')}.", {"order": order})
+            return failure(exc)
+        return result(f"Order {order.get('id')} is {order.get('status')}.", {"order": order})
 
     @server.tool(
         description=(
@@ -194,8 +193,8 @@ def _register_tools(server: MCPServer[Any]) -> None:
                 account_id=account_id, status=status, symbol=symbol, limit=limit, cursor=cursor
             )
         except BulwarkError as exc:
-            return _failure(exc)
-        return _result(f"{len(page.get('items', []))} orders.", page)
+            return failure(exc)
+        return result(f"{len(page.get('items', []))} orders.", page)
 
     @server.tool(
         description=(
@@ -206,12 +205,12 @@ def _register_tools(server: MCPServer[Any]) -> None:
     )
     async def list_positions(account_id: AccountId = None) -> CallToolResult:
         try:
-            accounts = [account_id] if account_id else await _accounts()
+            accounts = [account_id] if account_id else await granted_accounts()
             books = [await bulwark().positions(a) for a in accounts]
         except BulwarkError as exc:
-            return _failure(exc)
+            return failure(exc)
         held = sum(len(b.get("items", [])) for b in books)
-        return _result(f"{held} open positions in {len(books)} accounts.", {"accounts": books})
+        return result(f"{held} open positions in {len(books)} accounts.", {"accounts": books})
 
     @server.tool(
         description=(
@@ -228,10 +227,10 @@ def _register_tools(server: MCPServer[Any]) -> None:
         account_id: AccountId = None,
     ) -> CallToolResult:
         try:
-            limits = await _limits(account_id or await _only_account(), symbol, side)
+            limits = await limits_of(account_id or await only_account(), symbol, side)
         except BulwarkError as exc:
-            return _failure(exc)
-        return _result(_limits_sentence(limits), limits)
+            return failure(exc)
+        return result(limits_sentence(limits), limits)
 
     @server.tool(
         description=(
@@ -249,11 +248,11 @@ def _register_tools(server: MCPServer[Any]) -> None:
         try:
             quote = await bulwark().quote(symbol, max_age_s)
         except BulwarkError as exc:
-            return _failure(exc)
+            return failure(exc)
         text = (
             f"{quote.get('symbol')}: bid {plain(quote.get('bid'))}, ask {plain(quote.get('ask'))}."
         )
-        return _result(text, quote)
+        return result(text, quote)
 
     @server.tool(
         description=(
@@ -266,8 +265,8 @@ def _register_tools(server: MCPServer[Any]) -> None:
         try:
             states = await bulwark().trading_states()
         except BulwarkError as exc:
-            return _failure(exc)
-        return _result(_states_sentence(states), states)
+            return failure(exc)
+        return result(states_sentence(states), states)
 
     @server.tool(
         description=(
@@ -283,150 +282,10 @@ def _register_tools(server: MCPServer[Any]) -> None:
         agent_id: Annotated[str | None, Field(description="Leave it out: your own agent.")] = None,
     ) -> CallToolResult:
         try:
-            beat = await bulwark().heartbeat(agent_id or await _only_agent(), status)
+            beat = await bulwark().heartbeat(agent_id or await only_agent(), status)
         except BulwarkError as exc:
-            return _failure(exc)
-        return _result(f"Heartbeat recorded: {beat.get('liveness')}.", beat)
-
-
-def _register_resources(server: MCPServer[Any]) -> None:
-    @server.resource(
-        "bulwark://decisions",
-        name="recent-decisions",
-        description="Your 20 most recent orders with the gate's decision and reason codes.",
-        mime_type="application/json",
-    )
-    async def recent_decisions() -> str:
-        with _as_resource_error():
-            agents = (await bulwark().whoami()).get("items", [])
-            mine = agents[0]["agent_id"] if len(agents) == 1 else None
-            page = await bulwark().orders(origin_id=mine, limit=20)
-        decisions = [
-            {
-                "order_id": o.get("id"),
-                "account_id": o.get("account_id"),
-                "symbol": o.get("symbol"),
-                "side": o.get("side"),
-                "quantity": o.get("quantity"),
-                "requested_quantity": o.get("requested_quantity"),
-                "status": o.get("status"),
-                "deny_reasons": o.get("deny_reasons", []),
-                "created_at": o.get("created_at"),
-            }
-            for o in page.get("items", [])
-        ]
-        return json.dumps({"decisions": decisions})
-
-    @server.resource(
-        "bulwark://rules/{account_id}/{symbol}",
-        name="rules",
-        description=(
-            "The rules that bind your orders of a symbol on an account: each size limit with "
-            "its rule id, reason code and the room it leaves, the sector limit, and the "
-            "trading state of your scopes."
-        ),
-        mime_type="application/json",
-    )
-    async def rules(account_id: str, symbol: str) -> str:
-        with _as_resource_error():
-            return json.dumps(await _limits(account_id, symbol, "buy"))
-
-
-@contextmanager
-def _as_resource_error() -> Iterator[None]:
-    """Bulwark's refusal of a resource read, told with its code (not an internal error)."""
-    try:
-        yield
-    except BulwarkError as exc:
-        raise ResourceError(f"{exc.code}: {exc.message}") from None
-
-
-async def _agent() -> Json:
-    """The caller's own agent (an agent key sees only itself)."""
-    agents = (await bulwark().whoami()).get("items", [])
-    if len(agents) != 1:
-        raise _usage("several agents answer to these credentials: name the agent_id")
-    agent: Json = agents[0]
-    return agent
-
-
-async def _only_agent() -> str:
-    return str((await _agent())["agent_id"])
-
-
-async def _accounts() -> list[str]:
-    return [str(a) for a in (await _agent()).get("account_ids", [])]
-
-
-async def _only_account() -> str:
-    accounts = await _accounts()
-    if len(accounts) != 1:
-        raise _usage(
-            f"you may trade {len(accounts)} accounts ({', '.join(accounts)}): name the account_id"
-        )
-    return accounts[0]
-
-
-def _usage(detail: str) -> BulwarkError:
-    return BulwarkError(Problem(400, "VALIDATION_ERROR", "Missing argument", detail))
-
-
-async def _limits(account_id: str, symbol: str, side: str) -> Json:
-    """The room left under each limit for an order of `symbol`, from a one-unit probe."""
-    gateway = bulwark()
-    account = await gateway.account(account_id)
-    probe = {"account_id": account_id, "symbol": symbol, "side": side, "quantity": "1"}
-    analysis = await gateway.analyze(probe)
-    states = await gateway.trading_states()
-    decision = analysis.get("decision", {})
-    return {
-        "account_id": account_id,
-        "symbol": symbol,
-        "side": side,
-        "equity": account.get("equity"),
-        "buying_power": account.get("buying_power"),
-        "limits": [
-            {
-                "control": room.get("control"),
-                "code": room.get("code"),
-                "rule_id": room.get("rule_id"),
-                "room_quantity": room.get("capacity"),
-            }
-            for room in analysis.get("headroom", [])
-        ],
-        "sector": analysis.get("sector"),
-        "sector_limit": analysis.get("sector_limit"),
-        "probe_approved": decision.get("approved"),
-        "probe_reasons": reasons_of(decision.get("verdicts", [])),
-        "trading_states": states.get("scopes", []),
-    }
-
-
-def _limits_sentence(limits: Json) -> str:
-    rooms = [
-        f"{room['control']} allows {plain(room['room_quantity'])}" for room in limits["limits"]
-    ]
-    halted = [s for s in limits["trading_states"] if s.get("state") != "active"]
-    text = f"{limits['side']} {limits['symbol']} on {limits['account_id']}: "
-    text += "; ".join(rooms) if rooms else "no size limit binds it"
-    text += f"; buying power {plain(limits['buying_power'])}."
-    if halted:
-        text += " " + _states_sentence({"scopes": halted})
-    return text
-
-
-def _states_sentence(states: Json) -> str:
-    scopes = states.get("scopes", [])
-    stopped = [s for s in scopes if s.get("state") != "active"]
-    if not stopped:
-        return f"Trading is active in all {len(scopes)} scopes that bind you."
-    said = [
-        f"{s['scope'].get('kind', 'scope')} {s['scope'].get('id') or ''} is {s['state']}".replace(
-            "  ", " "
-        )
-        for s in stopped
-    ]
-    return "Not active: " + "; ".join(said) + "."
+            return failure(exc)
+        return result(f"Heartbeat recorded: {beat.get('liveness')}.", beat)
 
 
 async def _denied(exc: BulwarkError, terms: Json, key: str) -> CallToolResult:
@@ -451,26 +310,4 @@ async def _denied(exc: BulwarkError, terms: Json, key: str) -> CallToolResult:
         "most_that_fits": None if fits is None else plain(fits),
         "idempotency_key": key,
     }
-    return _result(denial_sentence(reasons, codes, fits), outcome)
-
-
-def _result(sentence: str, structured: Json) -> CallToolResult:
-    """A tool's answer: the sentence a model acts on, and the same facts as data."""
-    data = {"summary": sentence, **structured}
-    return CallToolResult(
-        content=[TextContent(type="text", text=f"{sentence}\n{json.dumps(data)}")],
-        structured_content=data,
-    )
-
-
-def _failure(exc: BulwarkError) -> CallToolResult:
-    """Bulwark refused the call: its code and what it said, as a tool error."""
-    error = {"code": exc.code, "status": exc.status, "message": exc.message}
-    problem = exc.as_json()
-    if problem.get("errors"):
-        error["errors"] = problem["errors"]
-    return CallToolResult(
-        content=[TextContent(type="text", text=f"{exc.code}: {exc.message}")],
-        structured_content={"error": error},
-        is_error=True,
-    )
+    return result(denial_sentence(reasons, codes, fits), outcome)
