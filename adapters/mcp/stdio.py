@@ -24,7 +24,7 @@ from adapters.mcp.server import build_server
 SESSION_ENDED = -32001
 _ENDED = "UNAUTHENTICATED: Bulwark refused the API key (revoked, or its agent removed)"
 # Time for the answer that reported the refused key to reach the client before stdio closes.
-_LAST_ANSWER_S = 0.2
+_LAST_ANSWER_S = 1.0
 
 
 class KeyRefused(Exception):
