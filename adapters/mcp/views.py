@@ -8,26 +8,30 @@ from adapters.mcp.decisions import plain, reasons_of
 from adapters.mcp.gateway import BulwarkError, Json, Problem
 
 
-async def agent() -> Json:
-    """The caller's own agent (an agent key sees only itself)."""
+async def own_agent() -> Json:
+    """The caller's own agent (an agent's key sees only itself)."""
     agents = (await bulwark().whoami()).get("items", [])
-    if len(agents) != 1:
-        raise usage("several agents answer to these credentials: name the agent_id")
-    agent: Json = agents[0]
-    return agent
+    if not agents:
+        raise usage("no agent answers to these credentials: name the agent_id")
+    if len(agents) > 1:
+        raise usage(f"{len(agents)} agents answer to these credentials: name the agent_id")
+    found: Json = agents[0]
+    return found
 
 
 async def only_agent() -> str:
-    return str((await agent())["agent_id"])
+    return str((await own_agent())["agent_id"])
 
 
 async def granted_accounts() -> list[str]:
-    return [str(a) for a in (await agent()).get("account_ids", [])]
+    return [str(a) for a in (await own_agent()).get("account_ids", [])]
 
 
 async def only_account() -> str:
     accounts = await granted_accounts()
-    if len(accounts) != 1:
+    if not accounts:
+        raise usage("no account is granted to you: name the account_id")
+    if len(accounts) > 1:
         raise usage(
             f"you may trade {len(accounts)} accounts ({', '.join(accounts)}): name the account_id"
         )

@@ -12,6 +12,14 @@ import httpx
 from bootstrap.demo import DEMO_ACCOUNT, DEMO_ADMIN, DEMO_OWNER
 
 _serial = itertools.count(1)
+_PAPER_ACCOUNT = {
+    "name": "A paper account",
+    "broker": "paper",
+    "base_currency": "USD",
+    "account_type": "taxable",
+    "trading_type": "cash",
+    "initial_cash": "100000",
+}
 
 
 @dataclass
@@ -51,14 +59,20 @@ class Desk:
         assert answer.status_code < 300, answer.text
         return answer.json() if answer.content else None
 
-    def agent(self) -> AgentKey:
-        """A fresh agent of the demo owner on the demo account, with a key."""
+    def agent(self, accounts: tuple[str, ...] = (DEMO_ACCOUNT,)) -> AgentKey:
+        """A fresh agent of the demo owner on these of its accounts, with a key."""
         agent_id = f"mcp-agent-{next(_serial)}"
         self._ok(
-            self.client.post("/agents", json={"agent_id": agent_id, "account_ids": [DEMO_ACCOUNT]})
+            self.client.post("/agents", json={"agent_id": agent_id, "account_ids": list(accounts)})
         )
         created = self._ok(self.client.post(f"/agents/{agent_id}/keys", json={"label": "mcp"}))
         return AgentKey(agent_id, created["key_id"], created["api_key"])
+
+    def paper_account(self) -> str:
+        """A second paper account of the demo owner's: its id."""
+        account = self._ok(self.client.post("/accounts", json=_PAPER_ACCOUNT))
+        account_id: str = account["id"]
+        return account_id
 
     def limit_notional(self, agent_id: str, max_notional: str) -> str:
         """A MAX_ORDER_NOTIONAL rule that binds only this agent's orders."""
@@ -103,19 +117,7 @@ class Desk:
             )
         with httpx.Client(base_url=f"{self.api}/api/v1", timeout=30) as other:
             other.headers["Authorization"] = f"Bearer {self._login(name, password)}"
-            account = self._ok(
-                other.post(
-                    "/accounts",
-                    json={
-                        "name": "Other's account",
-                        "broker": "paper",
-                        "base_currency": "USD",
-                        "account_type": "taxable",
-                        "trading_type": "cash",
-                        "initial_cash": "100000",
-                    },
-                )
-            )
+            account = self._ok(other.post("/accounts", json=_PAPER_ACCOUNT))
             placed = self._ok(
                 other.post(
                     "/orders",

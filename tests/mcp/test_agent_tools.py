@@ -14,7 +14,7 @@ from mcp_types import CONNECTION_CLOSED, CallToolResult
 
 from adapters.mcp.stdio import SESSION_ENDED
 from tests.kit.served import Served
-from tests.mcp.conftest import Connect, over_stdio
+from tests.mcp.conftest import Connect, over_http, over_stdio
 from tests.mcp.desk import Desk
 
 
@@ -162,6 +162,30 @@ async def test_a_negative_quantity_is_the_apis_validation_error(
     assert error["code"] == "VALIDATION_ERROR"
     assert [e["field"] for e in error["errors"]] == ["quantity"]
     assert error["message"].startswith("quantity: ")
+
+
+async def test_an_agent_of_two_accounts_must_name_the_account(desk: Desk, served: Served) -> None:
+    # Arrange
+    second = desk.paper_account()
+    agent = desk.agent(("demo-account", second))
+
+    # Act
+    async with over_http(served.api, agent.api_key) as session:
+        unnamed = await session.call_tool(
+            "place_order", {"symbol": "AAPL", "side": "buy", "quantity": "1"}
+        )
+        named = await session.call_tool(
+            "place_order", {"symbol": "AAPL", "side": "buy", "quantity": "1", "account_id": second}
+        )
+
+    # Assert: nothing placed without the account; the named one trades there
+    assert unnamed.is_error
+    error = data(unnamed)["error"]
+    assert error["code"] == "VALIDATION_ERROR"
+    assert error["message"] == (
+        f"you may trade 2 accounts (demo-account, {second}): name the account_id"
+    )
+    assert data(named)["order"]["account_id"] == second
 
 
 async def test_limits_heartbeat_positions_and_quote_answer_for_the_agent(
