@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 
 from bootstrap.cli import _parser
 from bootstrap.cli_mcp import EXIT_REFUSED, EXIT_USAGE, run
+from bootstrap.settings import SettingsError, load_settings
 from tests.integration.servers import free_port
 
 
@@ -53,3 +55,27 @@ def test_a_bulwark_out_of_reach_is_one_line_before_any_session(
     assert code == EXIT_REFUSED
     assert said.count("\n") == 1
     assert said.startswith(f"bulwark mcp: the Bulwark at {url} cannot be reached: ")
+
+
+def test_the_clients_variables_are_no_settings_of_the_server() -> None:
+    # Act: an agent's shell, where `bulwark mcp` and other commands run side by side
+    settings = load_settings(
+        {"BULWARK_URL": "http://bulwark:8000", "BULWARK_API_KEY": "bwk_x", "BULWARK_PORT": "8123"},
+        env_file=None,
+    )
+
+    # Assert
+    assert settings.core.port == 8123
+
+
+def test_an_agents_key_in_a_servers_env_file_is_refused(tmp_path: Path) -> None:
+    # Arrange
+    env_file = tmp_path / ".env"
+    env_file.write_text("BULWARK_API_KEY=bwk_x\n")
+
+    # Act
+    with pytest.raises(SettingsError) as refused:
+        load_settings({}, env_file=env_file)
+
+    # Assert
+    assert "BULWARK_API_KEY cannot be set in a .env file" in str(refused.value)
