@@ -23,6 +23,7 @@ from bootstrap import (
     cli_fear_greed,
     cli_keys,
     cli_kyc,
+    cli_mcp,
     cli_models,
     cli_notifications,
     cli_options,
@@ -120,6 +121,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_rebalance.add_parser(sub)  # rebalance drift|propose|execute|autopilot
     cli_doctor.add_parser(sub)  # doctor (bootstrap/cli_doctor.py): every dependency checked
     cli_config.add_parser(sub)  # config show (bootstrap/cli_config.py): settings, redacted
+    cli_mcp.add_parser(sub)  # mcp (bootstrap/cli_mcp.py): the agents' MCP server on stdio
     return parser
 
 
@@ -270,6 +272,8 @@ EXIT_BROKEN_PIPE = 141  # what a shell reports for a writer killed by SIGPIPE (1
 
 def _main(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == cli_mcp.COMMAND:  # a client of a Bulwark elsewhere: no settings, no store
+        return cli_mcp.run(args)
     try:
         env_file = _env_file(args.env_file)
         settings = load_settings(env_file=env_file)

@@ -205,7 +205,7 @@ def create_app(
         request_class=limited_request_class(json_limits(config)),
         type_decoders=TYPE_DECODERS,
         plugins=[WireNumberSchemaPlugin(), FigureSchemaPlugin()],
-        lifespan=list(lifespan),
+        lifespan=[*lifespan, *(c.lifespan for c in contexts if c.lifespan is not None)],
         state=State(
             {
                 EDGE_STATE_KEY: edge,

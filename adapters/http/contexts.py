@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Sequence
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
 from typing import Any, TypeAlias
 
@@ -48,6 +49,9 @@ class HttpContext:
     # Some of its controllers mounted under another prefix as well: (prefix, controllers).
     elsewhere: tuple[tuple[str, Sequence[ControllerRouterHandler]], ...] = field(default=())
     missing: CapabilityNotConfigured | None = None
+    # What must run while the app serves the context (the MCP sessions' task group), entered
+    # by the app's lifespan after the app's own.
+    lifespan: Callable[[Any], AbstractAsyncContextManager[None]] | None = None
 
     def routers(self, config: Any) -> list[AppRouter]:
         """The context's routers: its bundle, and the caller resolved after it (or, for a

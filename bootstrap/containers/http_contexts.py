@@ -225,6 +225,12 @@ class HttpContextsContainer(containers.DeclarativeContainer):
         aggregation=aggregation.service, webhooks=aggregation.webhooks,
     )  # fmt: skip
 
+    # The agents' MCP server at /mcp (streamable HTTP), its tools calling this app in process.
+    mcp_context = providers.Singleton(
+        later("adapters.http.mcp:context"),
+        providers.Singleton(later("adapters.mcp.http_endpoint:StreamableHttpEndpoint")),
+    )
+
     # What the API's listener mounts, each context with its own routes.
     served = providers.Callable(
         served_contexts,
@@ -240,5 +246,5 @@ class HttpContextsContainer(containers.DeclarativeContainer):
         analytics=analytics_context.provider, strategies=strategies_context.provider,
         review=review_context.provider, wealth=wealth_context.provider,
         model_signals=model_signals_context.provider, rebalancing=rebalancing_context.provider,
-        aggregation=aggregation_context.provider,
+        aggregation=aggregation_context.provider, mcp=mcp_context.provider,
     )  # fmt: skip

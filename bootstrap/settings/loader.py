@@ -34,6 +34,10 @@ _ENV_LINE = re.compile(r"^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$")
 # cannot set them and the settings loader leaves them alone.
 ENVIRONMENT_ONLY: Final = {
     "BULWARK_NUMBA": "the analytics kernels read it at import (0 = plain NumPy, no numba)",
+    # `bulwark mcp` is a client of a Bulwark elsewhere: the agent's shell has these beside any
+    # other command it runs, and an agent's key has no place in a server's .env file.
+    "BULWARK_URL": "`bulwark mcp` reads it: the Bulwark its tools call",
+    "BULWARK_API_KEY": "`bulwark mcp` reads it: the agent's API key",
 }
 
 

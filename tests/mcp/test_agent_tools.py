@@ -1,0 +1,312 @@
+"""The agents' MCP tools against a served Bulwark, through the SDK's own client over both
+transports: streamable HTTP at /mcp and `bulwark mcp` on stdio. Each test has an agent (and key)
+of its own on the demo account, so the module shares one app."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import httpx
+import pytest
+from mcp import MCPError
+from mcp_types import CONNECTION_CLOSED, CallToolResult
+
+from adapters.mcp.stdio import SESSION_ENDED
+from tests.kit.served import Served
+from tests.mcp.conftest import Connect, over_http, over_stdio
+from tests.mcp.desk import Desk
+
+
+def data(result: CallToolResult) -> dict[str, Any]:
+    assert result.structured_content is not None, result.content
+    content: dict[str, Any] = result.structured_content
+    return content
+
+
+async def test_an_order_within_the_limits_is_approved_and_placed(
+    connect: Connect, desk: Desk
+) -> None:
+    # Arrange
+    agent = desk.agent()
+
+    # Act
+    async with connect(agent.api_key) as session:
+        result = await session.call_tool(
+            "place_order", {"symbol": "AAPL", "side": "buy", "quantity": "10"}
+        )
+
+    # Assert
+    assert not result.is_error
+    placed = data(result)
+    assert placed["decision"] == "approved"
+    assert placed["order"]["status"] == "filled"
+    assert placed["order"]["origin_id"] == agent.agent_id
+    assert placed["summary"].startswith("Approved: buy 10 AAPL on demo-account")
+    assert placed["idempotency_key"].startswith("mcp-")
+
+
+async def test_a_denied_order_names_each_reason_and_the_quantity_that_fits(
+    connect: Connect, desk: Desk
+) -> None:
+    # Arrange: AAPL at 190, so 10 of them are 1,900 against a limit of 1,000
+    agent = desk.agent()
+    rule_id = desk.limit_notional(agent.agent_id, "1000")
+
+    # Act
+    async with connect(agent.api_key) as session:
+        result = await session.call_tool(
+            "place_order", {"symbol": "AAPL", "side": "buy", "quantity": "10"}
+        )
+
+    # Assert
+    assert not result.is_error  # a decision, not a failed call
+    denied = data(result)
+    assert denied["decision"] == "denied"
+    assert denied["order"]["status"] == "denied"
+    [reason] = denied["reasons"]
+    assert reason["code"] == "MAX_ORDER_NOTIONAL"
+    assert reason["rule_id"] == rule_id
+    assert "1900.00 exceeds the maximum of 1000" in reason["message"]
+    assert denied["most_that_fits"] == "5.26315789"
+    assert denied["summary"] == (
+        "Denied: order notional 1900.00 exceeds the maximum of 1000; "
+        "reduce the quantity to at most 5.26315789."
+    )
+
+
+async def test_the_same_idempotency_key_replays_the_same_order(
+    connect: Connect, desk: Desk
+) -> None:
+    # Arrange
+    agent = desk.agent()
+    key = f"retry-{agent.agent_id}"  # the API scopes a key to the account
+    order = {"symbol": "MSFT", "side": "buy", "quantity": "2", "idempotency_key": key}
+
+    # Act
+    async with connect(agent.api_key) as session:
+        first = data(await session.call_tool("place_order", order))
+        again = data(await session.call_tool("place_order", order))
+        listed = data(await session.call_tool("list_orders", {"symbol": "MSFT"}))
+
+    # Assert
+    assert again["order"]["id"] == first["order"]["id"]
+    assert (first["replayed"], again["replayed"]) == (False, True)
+    assert "the same order, not a new one" in again["summary"]
+    mine = [o for o in listed["items"] if o["origin_id"] == agent.agent_id]
+    assert [o["id"] for o in mine] == [first["order"]["id"]]
+
+
+async def test_another_owners_order_answers_not_found_on_cancel(
+    connect: Connect, desk: Desk
+) -> None:
+    # Arrange
+    agent = desk.agent()
+    theirs = desk.order_of_another_owner()
+
+    # Act
+    async with connect(agent.api_key) as session:
+        own = data(
+            await session.call_tool(
+                "place_order", {"symbol": "JPM", "side": "buy", "quantity": "1"}
+            )
+        )
+        cancel_own = await session.call_tool("cancel_order", {"order_id": own["order"]["id"]})
+        cancel_theirs = await session.call_tool("cancel_order", {"order_id": theirs})
+
+    # Assert: its own (filled) order is found, and no longer open; the other's is not found
+    assert cancel_own.is_error and data(cancel_own)["error"]["code"] == "CONFLICT"
+    assert cancel_theirs.is_error
+    assert data(cancel_theirs)["error"]["code"] == "NOT_FOUND"
+    assert data(cancel_theirs)["error"]["status"] == 404
+
+
+async def test_a_halted_scope_denies_every_order(connect: Connect, desk: Desk) -> None:
+    # Arrange
+    agent = desk.agent()
+    desk.halt(agent.agent_id)
+
+    # Act
+    async with connect(agent.api_key) as session:
+        state = data(await session.call_tool("kill_switch_state", {}))
+        result = data(
+            await session.call_tool(
+                "place_order", {"symbol": "XOM", "side": "buy", "quantity": "1"}
+            )
+        )
+
+    # Assert
+    halted = [s for s in state["scopes"] if s["scope"]["id"] == agent.agent_id]
+    assert [s["state"] for s in halted] == ["halted"]
+    assert result["decision"] == "denied"
+    assert [r["code"] for r in result["reasons"]] == ["TRADING_HALTED"]
+    assert "place no orders until kill_switch_state shows it active" in result["summary"]
+
+
+async def test_a_negative_quantity_is_the_apis_validation_error(
+    connect: Connect, desk: Desk
+) -> None:
+    # Arrange
+    agent = desk.agent()
+
+    # Act
+    async with connect(agent.api_key) as session:
+        result = await session.call_tool(
+            "place_order", {"symbol": "AAPL", "side": "buy", "quantity": "-5"}
+        )
+
+    # Assert: the REST answer's code and field, not a second validation of the tool's own
+    assert result.is_error
+    error = data(result)["error"]
+    assert error["status"] == 400
+    assert error["code"] == "VALIDATION_ERROR"
+    assert [e["field"] for e in error["errors"]] == ["quantity"]
+    assert error["message"].startswith("quantity: ")
+
+
+async def test_an_agent_of_two_accounts_must_name_the_account(desk: Desk, served: Served) -> None:
+    # Arrange
+    second = desk.paper_account()
+    agent = desk.agent(("demo-account", second))
+
+    # Act
+    async with over_http(served.api, agent.api_key) as session:
+        unnamed = await session.call_tool(
+            "place_order", {"symbol": "AAPL", "side": "buy", "quantity": "1"}
+        )
+        named = await session.call_tool(
+            "place_order", {"symbol": "AAPL", "side": "buy", "quantity": "1", "account_id": second}
+        )
+
+    # Assert: nothing placed without the account; the named one trades there
+    assert unnamed.is_error
+    error = data(unnamed)["error"]
+    assert error["code"] == "VALIDATION_ERROR"
+    assert error["message"] == (
+        f"you may trade 2 accounts (demo-account, {second}): name the account_id"
+    )
+    assert data(named)["order"]["account_id"] == second
+
+
+async def test_limits_heartbeat_positions_and_quote_answer_for_the_agent(
+    connect: Connect, desk: Desk
+) -> None:
+    # Arrange
+    agent = desk.agent()
+    rule_id = desk.limit_notional(agent.agent_id, "3800")
+
+    # Act
+    async with connect(agent.api_key) as session:
+        limits = data(await session.call_tool("my_limits", {"symbol": "AAPL"}))
+        beat = data(await session.call_tool("heartbeat", {"status": "ok"}))
+        positions = data(await session.call_tool("list_positions", {}))
+        quote = await session.call_tool("get_quote", {"symbol": "AAPL", "max_age_s": 3600})
+
+    # Assert
+    notional = [room for room in limits["limits"] if room["rule_id"] == rule_id]
+    assert [room["room_quantity"] for room in notional] == ["20.00000000"]
+    assert limits["probe_approved"] is True
+    assert beat["agent_id"] == agent.agent_id and beat["liveness"] == "alive"
+    assert [book["account_id"] for book in positions["accounts"]] == ["demo-account"]
+    assert not quote.is_error and data(quote)["symbol"] == "AAPL"
+
+
+async def test_a_revoked_key_fails_the_next_call_with_an_auth_error(
+    connect: Connect, desk: Desk, served: Served
+) -> None:
+    # Arrange
+    agent = desk.agent()
+
+    async with connect(agent.api_key) as session:
+        before = await session.call_tool("kill_switch_state", {})
+        desk.revoke(agent)
+
+        # Act
+        try:
+            after: CallToolResult | MCPError = await session.call_tool("kill_switch_state", {})
+        except MCPError as exc:
+            after = exc
+
+    # Assert
+    assert not before.is_error
+    if isinstance(after, CallToolResult):  # stdio: the tool's call was refused by the API
+        assert after.is_error and data(after)["error"]["code"] == "UNAUTHENTICATED"
+    else:  # HTTP: the MCP request itself was refused (401) before any MCP handling
+        refused = await post_initialize(served.api, {"X-API-Key": agent.api_key})
+        assert (refused.status_code, refused.json()["code"]) == (401, "UNAUTHENTICATED")
+
+
+async def test_a_revoked_key_ends_the_stdio_session(desk: Desk, served: Served) -> None:
+    # Arrange
+    agent = desk.agent()
+
+    async with over_stdio(served.api, agent.api_key) as session:
+        desk.revoke(agent)
+        refused = await session.call_tool("kill_switch_state", {})
+
+        # Act: the session is over once the key was refused
+        with pytest.raises(MCPError) as ended:
+            await session.call_tool("kill_switch_state", {})
+
+    # Assert: refused by the server still up, or the connection it closed on its way out
+    assert data(refused)["error"]["code"] == "UNAUTHENTICATED"
+    assert ended.value.error.code in (SESSION_ENDED, CONNECTION_CLOSED), ended.value.error
+
+
+async def post_initialize(api: str, headers: dict[str, str]) -> httpx.Response:
+    """An MCP initialize request at /mcp, as a plain HTTP client sends it."""
+    initialize = {
+        "jsonrpc": "2.0",
+        "id": 1,
+        "method": "initialize",
+        "params": {
+            "protocolVersion": "2025-06-18",
+            "capabilities": {},
+            "clientInfo": {"name": "test", "version": "1"},
+        },
+    }
+    async with httpx.AsyncClient(timeout=30) as client:
+        return await client.post(
+            f"{api}/mcp",
+            json=initialize,
+            headers={"Accept": "application/json, text/event-stream", **headers},
+        )
+
+
+@pytest.mark.parametrize("headers", [{}, {"X-API-Key": "bwk_not-a-key"}])
+async def test_mcp_without_a_valid_key_is_401_before_any_mcp_handling(
+    served: Served, headers: dict[str, str]
+) -> None:
+    # Act
+    answer = await post_initialize(served.api, headers)
+
+    # Assert
+    assert answer.status_code == 401
+    assert answer.headers["content-type"].startswith("application/problem+json")
+    assert answer.json()["code"] == "UNAUTHENTICATED"
+
+
+async def test_the_resources_hold_the_agents_rules_and_recent_decisions(
+    connect: Connect, desk: Desk
+) -> None:
+    # Arrange: one order denied by the agent's own rule (10 x 125 = 1,250 > 1,000)
+    agent = desk.agent()
+    rule_id = desk.limit_notional(agent.agent_id, "1000")
+
+    # Act
+    async with connect(agent.api_key) as session:
+        await session.call_tool("place_order", {"symbol": "NVDA", "side": "buy", "quantity": "10"})
+        templates = await session.list_resource_templates()
+        decisions = await session.read_resource("bulwark://decisions")
+        rules = await session.read_resource("bulwark://rules/demo-account/NVDA")
+
+    # Assert
+    assert [t.uri_template for t in templates.resource_templates] == [
+        "bulwark://rules/{account_id}/{symbol}"
+    ]
+    [decision] = json.loads(decisions.contents[0].text)["decisions"]  # type: ignore[union-attr]
+    assert (decision["symbol"], decision["status"]) == ("NVDA", "denied")
+    assert decision["deny_reasons"] == ["MAX_ORDER_NOTIONAL"]
+    limits = json.loads(rules.contents[0].text)["limits"]  # type: ignore[union-attr]
+    assert {"control": "MaxOrderNotional", "code": "MAX_ORDER_NOTIONAL", "rule_id": rule_id,
+            "room_quantity": "8.00000000"} in limits  # fmt: skip
