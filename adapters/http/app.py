@@ -242,5 +242,7 @@ def declare_written_examples_only(app: Litestar) -> None:
             if isinstance(handler, HTTPRouteHandler) and handler.responses:
                 handler.responses = {
                     status: dataclasses.replace(spec, generate_examples=False)
+                    if spec.generate_examples
+                    else spec
                     for status, spec in handler.responses.items()
                 }
