@@ -3,7 +3,7 @@
 `place_order` answers `placeOrder`, `activate_kill_switch` `activateKillSwitch`: a client
 generator's method names, and a name to grep for in adapters/http. The app's OpenAPIConfig
 names every operation with `operation_id` (a handler's own `operation_id=` still wins), so a
-new handler is named as it is added; tests/http/test_openapi_names.py fails on a name that
+new handler is named as it is added; tests/http/test_openapi_document.py fails on a name that
 reads like Litestar's generated ones, a duplicate, or one not in lowerCamelCase.
 
 Two cases need more than the function's name:
