@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from collections.abc import Callable, Sequence
 from contextlib import AbstractAsyncContextManager
 from pathlib import Path
@@ -36,6 +37,7 @@ from adapters.http.metrics import (
     refreshers,
 )
 from adapters.http.openapi_numbers import FigureSchemaPlugin, WireNumberSchemaPlugin
+from adapters.http.operation_ids import operation_id
 from adapters.http.problems import EXCEPTION_HANDLERS, problem_responses
 from adapters.http.read_only import declare_viewer_refusal
 from adapters.http.red import HttpRed
@@ -77,8 +79,9 @@ def build_document_off_the_loop(app: Litestar) -> asyncio.Future[Any]:
     return asyncio.get_running_loop().run_in_executor(None, plugin.provide_openapi_schema)
 
 
-def openapi_config(config: HttpConfig) -> OpenAPIConfig:
-    """The OpenAPI document and its Swagger UI at /schema (only when docs are enabled)."""
+def openapi_config(config: HttpConfig, contexts: Sequence[str]) -> OpenAPIConfig:
+    """The OpenAPI document and its Swagger UI at /schema (only when docs are enabled): each
+    operation named after its handler (operation_ids.py), tagged with its context's name."""
     return OpenAPIConfig(
         title="Bulwark",
         version=config.version,
@@ -112,32 +115,9 @@ def openapi_config(config: HttpConfig) -> OpenAPIConfig:
             }
         ),
         security=[{"BearerToken": []}, {"ApiKey": []}],
-        tags=[
-            Tag(name=n)
-            for n in (
-                "auth",
-                "orders",
-                "accounts",
-                "risk",
-                "kill-switch",
-                "agents",
-                "margin",
-                "succession",
-                "workspaces",
-                "monitoring",
-                "market-data",
-                "signals",
-                "users",
-                "strategies",
-                "backtests",
-                "instruments",
-                "keys",
-                "drills",
-                "notifications",
-                "kyc",
-                "health",
-            )
-        ],
+        # One tag per context, its name: every operation has its context's (contexts.py).
+        tags=[Tag(name=name) for name in sorted(set(contexts))],
+        operation_id_creator=operation_id,
     )
 
 
@@ -187,7 +167,7 @@ def create_app(
 
     cors = CORSConfig(allow_origins=list(config.cors_origins)) if config.cors_origins else None
     docs = config.docs_enabled and surface == "api"
-    openapi = openapi_config(config) if docs else None
+    openapi = openapi_config(config, [c.name for c in contexts]) if docs else None
     if docs:
         handlers.append(swagger_assets_router())
     throttles = DefineMiddleware(ThrottleMiddleware, config=config)
@@ -220,6 +200,7 @@ def create_app(
     )
     declare_body_limit(app)
     declare_viewer_refusal(app)  # BearerAuthMiddleware refuses a viewer's changes
+    declare_written_examples_only(app)
     # Litestar runs its middleware only for matched routes; wrapping the app's own handler
     # gives unknown paths (404) and wrong methods (405) the same headers, request id, API
     # limit and log line.
@@ -249,3 +230,19 @@ def declare_body_limit(app: Litestar) -> None:
             form = media in (RequestEncodingType.URL_ENCODED, RequestEncodingType.MULTI_PART)
             statuses = (413,) if form else (413, 415)
             handler.responses = {**problem_responses(*statuses), **(handler.responses or {})}
+
+
+def declare_written_examples_only(app: Litestar) -> None:
+    """A response's examples are the ones written beside it, never made up: Litestar fills
+    a response without examples with polyfactory's (random text, a time relative to now, a
+    sequence shared by every app of the process), and the document would then differ from
+    one build to the next (the checked-in clients/openapi.json must be reproducible)."""
+    for route in app.routes:
+        for handler in getattr(route, "route_handlers", ()):
+            if isinstance(handler, HTTPRouteHandler) and handler.responses:
+                handler.responses = {
+                    status: dataclasses.replace(spec, generate_examples=False)
+                    if spec.generate_examples
+                    else spec
+                    for status, spec in handler.responses.items()
+                }

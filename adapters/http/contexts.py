@@ -55,18 +55,29 @@ class HttpContext:
 
     def routers(self, config: Any) -> list[AppRouter]:
         """The context's routers: its bundle, and the caller resolved after it (or, for a
-        context not configured here, the guard that answers so before anything is read)."""
+        context not configured here, the guard that answers so before anything is read).
+
+        Every operation of the context is tagged with its name, its one tag in the OpenAPI
+        document. A controller mounted under a second prefix as well has the prefix after
+        its operation ids there (`listSignalsAtApi`), so each id stays unique."""
         mounts = [(self.path, self.controllers(config)), *self.elsewhere]
         guards = [] if self.missing is None else [refuse_with(self.missing)]
-        return [
-            AppRouter(
-                path,
-                route_handlers=list(handlers),
-                dependencies=self.dependencies(),
-                guards=guards,
+        seen: set[int] = set()
+        routers = []
+        for path, handlers in mounts:
+            again = any(id(handler) in seen for handler in handlers)
+            seen.update(id(handler) for handler in handlers)
+            routers.append(
+                AppRouter(
+                    path,
+                    route_handlers=list(handlers),
+                    dependencies=self.dependencies(),
+                    guards=guards,
+                    tags=[self.name],
+                    operation_suffix=f"at {path}" if again else "",
+                )
             )
-            for path, handlers in mounts
-        ]
+        return routers
 
     def dependencies(self) -> dict[str, Provide]:
         bundle = self.services

@@ -153,7 +153,6 @@ def scrape_refused(request: Request[Any, Any, Any], config: HttpConfig) -> Respo
 @get(
     "/metrics",
     summary="Prometheus metrics (text exposition format)",
-    tags=["health"],
     exclude_from_auth=True,
     include_in_schema=False,
 )

@@ -14,7 +14,14 @@ class AppRouter(Router):
     apps. Ours are built afresh inside each `create_app` call and belong to that app alone, so the
     copy (every route and handler, once more, on each app built: a test suite builds hundreds)
     would buy nothing.
+
+    `operation_suffix` qualifies the OpenAPI operation ids of the handlers it mounts (a
+    controller mounted under a second prefix: adapters/http/operation_ids.py).
     """
+
+    def __init__(self, path: str, *, operation_suffix: str = "", **kwargs: Any) -> None:
+        super().__init__(path, **kwargs)
+        self.operation_suffix = operation_suffix
 
     def __deepcopy__(self, memo: dict[int, Any]) -> AppRouter:
         return self

@@ -104,7 +104,8 @@ async def test_openapi_documents_orders_with_their_error_responses(harness: Harn
     assert response.status_code == 200
     document = response.json()
     submit = document["paths"]["/api/v1/orders"]["post"]
-    assert submit["tags"] == ["orders"]
+    assert submit["tags"] == ["trading"]
+    assert submit["operationId"] == "placeOrder"
     assert set(submit["responses"]) >= {"201", "400", "401", "404", "409", "413", "422", "429"}
     denied = submit["responses"]["422"]
     assert "ORDER_DENIED" in denied["description"]

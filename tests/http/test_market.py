@@ -299,6 +299,7 @@ async def test_openapi_documents_the_indicator_syntax(harness: Harness) -> None:
     paths = response.json()["paths"]
     bars = paths["/api/v1/market/{symbol}/bars"]["get"]
     assert "macd:12:26:9 (fast:slow:signal)" in bars["description"]
-    assert bars["tags"] == ["market-data"]
+    assert bars["tags"] == ["market_data"]
+    assert bars["operationId"] == "getLatestBars"
     assert {"400", "404", "503"} <= set(bars["responses"])
     assert "/api/v1/market/{symbol}/depth" in paths

@@ -283,8 +283,9 @@ async def test_openapi_documents_the_provider_routes(harness: Harness) -> None:
 
     report = document["paths"]["/api/v1/providers"]["get"]
     failover = document["paths"]["/api/v1/providers/failover"]["post"]
-    assert report["tags"] == failover["tags"] == ["market-data"]
-    assert "market-data" in [tag["name"] for tag in document["tags"]]
+    assert report["tags"] == failover["tags"] == ["market_data"]
+    assert "market_data" in [tag["name"] for tag in document["tags"]]
+    assert failover["operationId"] == "switchMarketDataProviders"
     example = report["responses"]["200"]["content"]["application/json"]["examples"]
     assert next(iter(example.values()))["value"]["active"] == "alpaca"
     assert set(failover["responses"]) >= {"200", "400", "401", "403", "404", "409", "422"}

@@ -228,7 +228,7 @@ async def test_openapi_documents_the_signal_listing(harness: Harness) -> None:
 
     for path in PATHS:
         operation = document["paths"][path]["get"]
-        assert operation["tags"] == ["signals"]
+        assert operation["tags"] == ["strategies"]
         assert operation["summary"].startswith("Trading signals")
         assert set(operation["responses"]) >= {"200", "400", "401", "429"}
         examples = operation["responses"]["200"]["content"]["application/json"]["examples"]
@@ -241,3 +241,5 @@ async def test_openapi_documents_the_signal_listing(harness: Harness) -> None:
             "cursor",
             "limit",
         }
+    ids = [document["paths"][path]["get"]["operationId"] for path in PATHS]
+    assert ids == ["listSignalsAtApi", "listSignals"]

@@ -51,7 +51,6 @@ class AggregationController(Controller):
     """A person's linked items; another user's item answers 404."""
 
     path = "/aggregation"
-    tags = ("aggregation",)
     guards = (reject_agents,)
 
     @post(
@@ -61,7 +60,7 @@ class AggregationController(Controller):
         status_code=201,
         responses=problem_responses(401, 403, 409, 429, 503, notes=_NOTES),
     )
-    async def link_token(
+    async def create_link_token(
         self, caller: CallerDep, aggregation: AggregationDep
     ) -> AggregationLinkTokenOut:
         token = await aggregation.aggregation.create_link_token(caller.principal)
@@ -79,7 +78,7 @@ class AggregationController(Controller):
         status_code=201,
         responses=problem_responses(400, 401, 403, 404, 409, 422, 429, 503, notes=_NOTES),
     )
-    async def exchange(
+    async def link_item(
         self, data: JSONBody[AggregationExchangeIn], caller: CallerDep, aggregation: AggregationDep
     ) -> AggregationItemOut:
         item = await aggregation.aggregation.exchange(
@@ -93,7 +92,9 @@ class AggregationController(Controller):
         opt=VIEWER_MAY_CALL,
         responses=problem_responses(401, 403, 429),
     )
-    async def items(self, caller: CallerDep, aggregation: AggregationDep) -> AggregationItemListOut:
+    async def list_linked_items(
+        self, caller: CallerDep, aggregation: AggregationDep
+    ) -> AggregationItemListOut:
         found = await aggregation.aggregation.items(caller.principal)
         return AggregationItemListOut(items=[AggregationItemOut.from_domain(i) for i in found])
 
@@ -103,7 +104,7 @@ class AggregationController(Controller):
         opt=VIEWER_MAY_CALL,
         responses=problem_responses(400, 401, 403, 404, 429),
     )
-    async def item(
+    async def get_linked_item(
         self, item_id: ItemId, caller: CallerDep, aggregation: AggregationDep
     ) -> AggregationItemOut:
         return AggregationItemOut.from_domain(
@@ -115,7 +116,7 @@ class AggregationController(Controller):
         summary="Count the item's investment accounts in a portfolio's household (or in none)",
         responses=problem_responses(400, 401, 403, 404, 429),
     )
-    async def attach(
+    async def set_linked_item_portfolio(
         self, item_id: ItemId, data: JSONBody[AggregationAttachIn], caller: CallerDep,
         aggregation: AggregationDep,
     ) -> AggregationItemOut:  # fmt: skip
@@ -128,7 +129,7 @@ class AggregationController(Controller):
         opt=VIEWER_MAY_CALL,
         responses=problem_responses(401, 403, 429),
     )
-    async def accounts(
+    async def list_aggregated_accounts(
         self, caller: CallerDep, aggregation: AggregationDep
     ) -> AggregationAccountListOut:
         found = await aggregation.aggregation.accounts(caller.principal)
@@ -143,7 +144,7 @@ class AggregationController(Controller):
         opt=VIEWER_MAY_CALL,
         responses=problem_responses(401, 403, 429),
     )
-    async def holdings(
+    async def list_aggregated_holdings(
         self, caller: CallerDep, aggregation: AggregationDep
     ) -> AggregationHoldingListOut:
         found = await aggregation.aggregation.holdings(caller.principal)
@@ -158,7 +159,7 @@ class AggregationController(Controller):
         opt=VIEWER_MAY_CALL,
         responses=problem_responses(400, 401, 403, 404, 429),
     )
-    async def transactions(
+    async def list_linked_item_transactions(
         self, item_id: ItemId, caller: CallerDep, aggregation: AggregationDep
     ) -> AggregationTransactionListOut:
         found = await aggregation.aggregation.transactions(caller.principal, item_id)
@@ -173,7 +174,7 @@ class AggregationController(Controller):
         responses=problem_responses(400, 401, 403, 404, 409, 429, 503, notes=_NOTES),
         description="Transactions follow Plaid's cursor from the last sync." + _VENDOR,
     )
-    async def sync(
+    async def sync_linked_item(
         self, item_id: ItemId, caller: CallerDep, aggregation: AggregationDep
     ) -> AggregationSyncOut:
         return AggregationSyncOut.from_domain(
@@ -186,7 +187,9 @@ class AggregationController(Controller):
         status_code=204,
         responses=problem_responses(400, 401, 403, 404, 409, 429, 503, notes=_NOTES),
     )
-    async def remove(self, item_id: ItemId, caller: CallerDep, aggregation: AggregationDep) -> None:
+    async def unlink_item(
+        self, item_id: ItemId, caller: CallerDep, aggregation: AggregationDep
+    ) -> None:
         await aggregation.aggregation.remove(caller.principal, item_id)
 
 
@@ -194,7 +197,6 @@ class AggregationWebhookController(Controller):
     """Plaid's webhooks: public, and acted on only when the signature checks out."""
 
     path = "/aggregation"
-    tags = ("aggregation",)
 
     @post(
         "/webhook",
@@ -211,7 +213,7 @@ class AggregationWebhookController(Controller):
         operation_class=PublicOperation,
         responses=problem_responses(400, 409, 413, 429, notes={409: NOT_CONFIGURED}),
     )
-    async def webhook(
+    async def receive_plaid_webhook(
         self, request: Request[Any, Any, Any], aggregation: AggregationDep
     ) -> AggregationWebhookAckOut:
         body = await request.body()

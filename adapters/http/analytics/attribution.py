@@ -21,7 +21,6 @@ class AttributionController(Controller):
     """A calculation on posted figures: nothing is read or stored."""
 
     path = "/analytics"
-    tags = ("analytics",)
 
     @post(
         "/attribution",
@@ -46,7 +45,7 @@ class AttributionController(Controller):
         ),
         opt=VIEWER_MAY_CALL,
     )
-    async def attribution(self, data: JSONBody[AttributionIn]) -> AttributionOut:
+    async def attribute_returns(self, data: JSONBody[AttributionIn]) -> AttributionOut:
         return AttributionOut.from_domain(analyse_attribution(data.to_request()))
 
 

@@ -71,7 +71,6 @@ class CryptoController(Controller):
     """Crypto and DeFi analytics; every POST is a calculation or a read (nothing stored)."""
 
     path = "/analytics/crypto"
-    tags = ("analytics",)
     guards = (require_roles(*READERS_AND_AGENTS),)
 
     @post(
@@ -88,7 +87,7 @@ class CryptoController(Controller):
         responses=problems(400, 422, notes={422: _INVALID}),
         opt=VIEWER_MAY_CALL,
     )
-    async def impermanent_loss(
+    async def compute_impermanent_loss(
         self, data: JSONBody[ImpermanentLossIn], analytics: AnalyticsDep
     ) -> ImpermanentLossOut:
         report = await analytics.crypto.impermanent_loss(data.to_request())
@@ -110,7 +109,7 @@ class CryptoController(Controller):
         responses=problems(400, 413, 422, notes={422: _INVALID}),
         opt=VIEWER_MAY_CALL,
     )
-    async def pool_drain(
+    async def detect_pool_drains(
         self, data: JSONBody[PoolDrainIn], analytics: AnalyticsDep
     ) -> PoolDrainOut:
         report = await analytics.crypto.pool_drain(data.to_request())
@@ -131,7 +130,7 @@ class CryptoController(Controller):
         responses=problems(400, 413, 422, notes={422: _INVALID}),
         opt=VIEWER_MAY_CALL,
     )
-    async def gas(self, data: JSONBody[GasIn], analytics: AnalyticsDep) -> GasOut:
+    async def analyze_gas_prices(self, data: JSONBody[GasIn], analytics: AnalyticsDep) -> GasOut:
         report = await analytics.crypto.gas(data.to_request())
         return GasOut.from_domain(report)
 
@@ -141,7 +140,7 @@ class CryptoController(Controller):
         description="Chain ids, names and native assets of the configured chain source.",
         responses=problem_responses(401, 403, 429),
     )
-    async def chains(self, analytics: AnalyticsDep) -> EvmChainsOut:
+    async def list_crypto_chains(self, analytics: AnalyticsDep) -> EvmChainsOut:
         wallets = analytics.crypto_wallets
         return EvmChainsOut(
             source=wallets.source, chains=[EvmChainOut.from_domain(c) for c in wallets.chains()]
@@ -164,7 +163,7 @@ class CryptoController(Controller):
         responses=problems(400, 404, 422, notes={404: "UNKNOWN_CHAIN", 503: _UNAVAILABLE}),
         opt=VIEWER_MAY_CALL,
     )
-    async def wallet_balances(
+    async def read_wallet_balances(
         self, data: JSONBody[WalletBalancesIn], analytics: AnalyticsDep
     ) -> WalletBalancesOut:
         balances = await analytics.crypto_wallets.balances(data.to_requests())

@@ -50,7 +50,6 @@ class EsgController(Controller):
     """Calculations over posted or owned holdings; nothing is stored."""
 
     path = "/analytics/esg"
-    tags = ("analytics",)
     guards = (require_roles(*READERS_AND_AGENTS),)
     exception_handlers = {EsgDataUnavailable: on_esg_unavailable}  # noqa: RUF012
 
@@ -66,7 +65,7 @@ class EsgController(Controller):
         responses=_RESPONSES,
         opt=VIEWER_MAY_CALL,
     )
-    async def score(
+    async def score_portfolio_esg(
         self, data: JSONBody[EsgQueryIn], caller: CallerDep, analytics: AnalyticsDep
     ) -> EsgScoreOut:
         view = await analytics.esg.score(caller.principal, data.to_query())
@@ -86,7 +85,7 @@ class EsgController(Controller):
         responses=_RESPONSES,
         opt=VIEWER_MAY_CALL,
     )
-    async def screen(
+    async def screen_esg_exclusions(
         self, data: JSONBody[EsgScreenIn], caller: CallerDep, analytics: AnalyticsDep
     ) -> EsgScreenOut:
         view = await analytics.esg.screen(caller.principal, data.to_query(), data.to_thresholds())
@@ -106,7 +105,7 @@ class EsgController(Controller):
         responses=_RESPONSES,
         opt=VIEWER_MAY_CALL,
     )
-    async def carbon(
+    async def compute_carbon_metrics(
         self, data: JSONBody[EsgQueryIn], caller: CallerDep, analytics: AnalyticsDep
     ) -> EsgCarbonOut:
         view = await analytics.esg.carbon(caller.principal, data.to_query())
@@ -118,7 +117,7 @@ class EsgController(Controller):
         description="Scores, revenue shares, emissions, revenue, EVIC. 404 UNKNOWN_ISSUER.",
         responses=problems(404, notes={404: "UNKNOWN_ISSUER", 503: _UNAVAILABLE}),
     )
-    async def issuer(self, symbol: FromPath[str], analytics: AnalyticsDep) -> EsgIssuerOut:
+    async def get_esg_issuer(self, symbol: FromPath[str], analytics: AnalyticsDep) -> EsgIssuerOut:
         record, dataset = await analytics.esg.issuer(symbol)
         return EsgIssuerOut.from_domain(record, dataset)
 
@@ -127,7 +126,7 @@ class EsgController(Controller):
         summary="The ESG data set: its source, as-of date, size, and whether it is synthetic",
         responses=problems(notes={503: _UNAVAILABLE}),
     )
-    async def dataset(self, analytics: AnalyticsDep) -> EsgDatasetOut:
+    async def get_esg_dataset(self, analytics: AnalyticsDep) -> EsgDatasetOut:
         return EsgDatasetOut.from_domain(await analytics.esg.dataset())
 
 

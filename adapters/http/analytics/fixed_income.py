@@ -23,7 +23,6 @@ class FixedIncomeController(Controller):
     """A calculation on posted inputs: nothing is read or stored."""
 
     path = "/analytics/fixed-income"
-    tags = ("analytics",)
 
     @post(
         "/bond",
@@ -43,7 +42,7 @@ class FixedIncomeController(Controller):
         responses=problems(400, 404, 422, notes={422: "INVALID_BOND_INPUT"}),
         opt=VIEWER_MAY_CALL,
     )
-    async def bond(self, data: JSONBody[BondIn], analytics: AnalyticsDep) -> BondOut:
+    async def analyze_bond(self, data: JSONBody[BondIn], analytics: AnalyticsDep) -> BondOut:
         return BondOut.from_domain(await analytics.fixed_income.bond(data.to_request()))
 
     @post(
@@ -62,7 +61,9 @@ class FixedIncomeController(Controller):
         responses=problems(400, 404, 422, notes={422: "INVALID_BOND_INPUT"}),
         opt=VIEWER_MAY_CALL,
     )
-    async def ladder(self, data: JSONBody[LadderIn], analytics: AnalyticsDep) -> LadderOut:
+    async def analyze_bond_ladder(
+        self, data: JSONBody[LadderIn], analytics: AnalyticsDep
+    ) -> LadderOut:
         return LadderOut.from_domain(await analytics.fixed_income.ladder(data.to_request()))
 
 

@@ -61,7 +61,6 @@ class OptimizationController(Controller):
     """A calculation on posted inputs: nothing is read or stored."""
 
     path = "/analytics"
-    tags = ("analytics",)
 
     @post(
         "/optimization",
@@ -91,7 +90,7 @@ class OptimizationController(Controller):
         },
         opt=VIEWER_MAY_CALL,
     )
-    async def optimize(
+    async def optimize_portfolio(
         self, request: Request[Any, Any, Any], analytics: AnalyticsDep
     ) -> OptimizationOut:
         raw = await read_body(request)

@@ -15,7 +15,6 @@ class AmericanOptionsController(Controller):
     """A calculation on posted inputs: nothing is read or stored."""
 
     path = "/analytics/options"
-    tags = ("analytics",)
 
     @post(
         "/american",
@@ -40,7 +39,9 @@ class AmericanOptionsController(Controller):
         ),
         opt=VIEWER_MAY_CALL,
     )
-    async def american(self, data: JSONBody[AmericanIn], analytics: AnalyticsDep) -> AmericanOut:
+    async def price_american_options(
+        self, data: JSONBody[AmericanIn], analytics: AnalyticsDep
+    ) -> AmericanOut:
         result = await analytics.american_options.price(data.to_request())
         return AmericanOut.from_domain(result)
 

@@ -226,7 +226,6 @@ class OptionsComputeController(Controller):
     """Stateless calculations over posted options: nothing is stored."""
 
     path = "/analytics/options"
-    tags = ("analytics",)
     exception_handlers = {  # noqa: RUF012 (Litestar's own attribute)
         MalformedArrow: _malformed_arrow,
         UnsupportedMedia: _unsupported,
@@ -256,7 +255,7 @@ class OptionsComputeController(Controller):
         },
         opt=VIEWER_MAY_CALL,
     )
-    async def greeks(
+    async def compute_option_greeks(
         self, request: Request[Any, Any, Any], analytics: AnalyticsDep
     ) -> Response[bytes]:
         compute, budget = analytics.compute, analytics.compute_budget
@@ -291,7 +290,7 @@ class OptionsComputeController(Controller):
         },
         opt=VIEWER_MAY_CALL,
     )
-    async def implied_vol(
+    async def compute_implied_volatility(
         self, request: Request[Any, Any, Any], analytics: AnalyticsDep
     ) -> Response[bytes]:
         compute, budget = analytics.compute, analytics.compute_budget

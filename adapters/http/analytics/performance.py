@@ -39,7 +39,6 @@ class PerformanceController(Controller):
     """`/api/v1/accounts/{id}/performance`: an account the caller may not act on answers 404."""
 
     path = "/accounts"
-    tags = ("accounts",)
     guards = (require_roles(*READERS_AND_AGENTS),)
 
     @get(
@@ -74,7 +73,7 @@ class PerformanceController(Controller):
         ),
         exception_handlers=dict.fromkeys(_STATUS, on_query_error),
     )
-    async def performance(
+    async def get_account_performance(
         self,
         account_id: FromPath[str],
         caller: CallerDep,

@@ -15,7 +15,6 @@ class RegimeController(Controller):
     """A calculation on a posted history: nothing is read or stored."""
 
     path = "/analytics"
-    tags = ("analytics",)
 
     @post(
         "/regime",
@@ -37,7 +36,9 @@ class RegimeController(Controller):
         ),
         opt=VIEWER_MAY_CALL,
     )
-    async def regime(self, data: JSONBody[PriceHistoryIn], analytics: AnalyticsDep) -> RegimeOut:
+    async def detect_market_regime(
+        self, data: JSONBody[PriceHistoryIn], analytics: AnalyticsDep
+    ) -> RegimeOut:
         return RegimeOut.from_domain(await analytics.market_regime.detect(data.prices))
 
 

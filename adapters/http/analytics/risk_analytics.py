@@ -20,7 +20,6 @@ class RiskMeasuresController(Controller):
     only if the caller may."""
 
     path = "/risk"
-    tags = ("risk",)
 
     @post(
         "/var",
@@ -47,7 +46,7 @@ class RiskMeasuresController(Controller):
         ),
         opt=VIEWER_MAY_CALL,
     )
-    async def value_at_risk(
+    async def compute_value_at_risk(
         self, data: JSONBody[VarIn], caller: CallerDep, analytics: AnalyticsDep
     ) -> VarOut:
         result = await analytics.value_at_risk.value_at_risk(caller.principal, data.to_request())
@@ -72,7 +71,7 @@ class RiskMeasuresController(Controller):
         responses=problems(400, 404, 422, notes={422: "INVALID_RISK_INPUT or NO_REFERENCE_PRICE"}),
         opt=VIEWER_MAY_CALL,
     )
-    async def scenario_simulation(
+    async def simulate_portfolio_var(
         self, data: JSONBody[ScenarioIn], caller: CallerDep, analytics: AnalyticsDep
     ) -> ScenarioOut:
         result = await analytics.scenario_simulation.simulate(caller.principal, data.to_request())

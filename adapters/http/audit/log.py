@@ -89,7 +89,6 @@ class AuditController(Controller):
     """`/api/v1/audit`: the tamper-evident audit log."""
 
     path = "/audit"
-    tags = ("audit",)
     guards = (reject_agents,)
 
     @get(
@@ -120,7 +119,7 @@ class AuditController(Controller):
         exception_handlers={InvalidAuditQuery: on_invalid_query},
         operation_class=AuditListing,
     )
-    async def list_audit(
+    async def list_audit_entries(
         self,
         caller: CallerDep,
         audit: AuditDep,
@@ -216,7 +215,7 @@ class AuditController(Controller):
         },
         guards=[require_roles(Role.ADMIN)],
     )
-    async def verify_audit(self, caller: CallerDep, audit: AuditDep) -> ChainReportOut:
+    async def verify_audit_chain(self, caller: CallerDep, audit: AuditDep) -> ChainReportOut:
         report = await audit.audit_log.verify(caller.principal)
         return ChainReportOut.from_report(report)
 

@@ -84,16 +84,16 @@ def health_of(connection: ASGIConnection[Any, Any, Any, Any]) -> HealthServices:
 
 
 def health_controllers(config: Any) -> Sequence[ControllerRouterHandler]:
-    from adapters.http.core.health import health, ready
+    from adapters.http.core.health import get_health, get_readiness
 
-    return [health, ready]
+    return [get_health, get_readiness]
 
 
 def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
-    from adapters.http.core.health import status
+    from adapters.http.core.health import get_status
     from adapters.http.core.ws import events_socket
 
-    return [status, events_socket]
+    return [get_status, events_socket]
 
 
 def api_controllers() -> Sequence[ControllerRouterHandler]:

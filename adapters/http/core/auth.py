@@ -30,7 +30,6 @@ class AuthController(Controller):
     """`/api/v1/auth`"""
 
     path = "/auth"
-    tags = ("auth",)
 
     @post(
         "/login",
@@ -78,7 +77,7 @@ class AuthController(Controller):
         operation_class=PublicOperation,
         responses=problem_responses(400, 401, 429),
     )
-    async def refresh(self, data: JSONBody[RefreshIn], core: CoreDep) -> TokenOut:
+    async def refresh_tokens(self, data: JSONBody[RefreshIn], core: CoreDep) -> TokenOut:
         return TokenOut.from_domain(await core.auth.refresh(data.refresh_token))
 
     @post(
@@ -104,7 +103,7 @@ class AuthController(Controller):
         responses=problem_responses(401, 403),
         opt=VIEWER_MAY_CALL,
     )
-    async def enroll(self, caller: CallerDep, core: CoreDep) -> MfaEnrollmentOut:
+    async def enroll_mfa(self, caller: CallerDep, core: CoreDep) -> MfaEnrollmentOut:
         return MfaEnrollmentOut.from_domain(await core.auth.enroll_mfa(caller.principal))
 
     @post(
@@ -116,7 +115,7 @@ class AuthController(Controller):
         responses=problem_responses(400, 401, 403, 409),
         opt=VIEWER_MAY_CALL,
     )
-    async def verify(
+    async def confirm_mfa(
         self, data: JSONBody[MfaVerifyIn], caller: CallerDep, core: CoreDep
     ) -> UserOut:
         return UserOut.from_domain(await core.auth.verify_mfa(caller.principal, data.code))
@@ -127,5 +126,5 @@ class AuthController(Controller):
         guards=[reject_agents],
         responses=problem_responses(401, 403),
     )
-    async def me(self, caller: CallerDep, core: CoreDep) -> UserOut:
+    async def get_current_user(self, caller: CallerDep, core: CoreDep) -> UserOut:
         return UserOut.from_domain(await core.auth.user(caller.principal))

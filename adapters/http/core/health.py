@@ -113,11 +113,10 @@ async def run_probes(services: HealthServices | CoreServices) -> list[ComponentS
 @get(
     "/health",
     summary="Liveness: the process answers",
-    tags=["health"],
     exclude_from_auth=True,
     operation_class=PublicOperation,
 )
-async def health(request: Request[Any, Any, Any]) -> Liveness:
+async def get_health(request: Request[Any, Any, Any]) -> Liveness:
     # Probes read what they need from the request: no dependency for Litestar to resolve.
     return Liveness("ok", health_of(request).clock.now())
 
@@ -131,12 +130,11 @@ async def health(request: Request[Any, Any, Any]) -> Liveness:
         "the instance serves on without (Redis, the Kafka brokers) is listed under "
         "`degraded` with what degrades, and the answer stays 200."
     ),
-    tags=["health"],
     exclude_from_auth=True,
     operation_class=PublicOperation,
     responses={503: ResponseSpec(ReadyOut, description="An adapter does not answer")},
 )
-async def ready(request: Request[Any, Any, Any]) -> Response[ReadyOut]:
+async def get_readiness(request: Request[Any, Any, Any]) -> Response[ReadyOut]:
     components = await run_probes(health_of(request))
     ok = all(c.ok for c in components if c.required)
     degraded = [c.name for c in components if not c.ok and not c.required]
@@ -146,12 +144,11 @@ async def ready(request: Request[Any, Any, Any]) -> Response[ReadyOut]:
 @get(
     "/api/status",
     summary="Each component's state, the version and the (redacted) settings",
-    tags=["health"],
     exclude_from_auth=True,
     operation_class=PublicOperation,
     responses=problem_responses(429),
 )
-async def status(request: Request[Any, Any, Any]) -> StatusOut:
+async def get_status(request: Request[Any, Any, Any]) -> StatusOut:
     # Two dependencies here made Litestar run a task group per call (~5x the probe itself).
     services, http_config = core_of(request), request.app.state[HTTP_CONFIG_STATE_KEY]
     components = await run_probes(services)

@@ -34,7 +34,6 @@ class MonitoringController(Controller):
     """`/api/v1/monitoring`"""
 
     path = "/monitoring"
-    tags = ("monitoring",)
 
     @get(
         "/kafka",
@@ -48,7 +47,7 @@ class MonitoringController(Controller):
         guards=[require_roles(*SEES_ALL)],
         responses=problem_responses(401, 403, 429),
     )
-    async def kafka(self, core: CoreDep) -> KafkaReportOut | KafkaDisabledOut:
+    async def get_kafka_streams(self, core: CoreDep) -> KafkaReportOut | KafkaDisabledOut:
         if core.streams is None:
             return KafkaDisabledOut()
         return KafkaReportOut.from_domain(await core.streams.report())
@@ -65,7 +64,9 @@ class MonitoringController(Controller):
         guards=[require_roles(Role.RISK_OFFICER, Role.ADMIN)],
         responses=problem_responses(401, 403, 404, 409, 429, notes={409: NOT_CONFIGURED}),
     )
-    async def restart_consumer(self, group: FromPath[str], core: CoreDep) -> ConsumerRestartedOut:
+    async def restart_kafka_consumer(
+        self, group: FromPath[str], core: CoreDep
+    ) -> ConsumerRestartedOut:
         if core.streams is None:
             raise CapabilityNotConfigured("Kafka streams", (KAFKA_SETTING,))
         await core.streams.restart_consumer(group)
@@ -89,7 +90,7 @@ class MonitoringController(Controller):
         exclude_from_auth=True,
         responses=problem_responses(400, 401, 409, 413, 429, notes={409: NOT_CONFIGURED}),
     )
-    async def alertmanager(
+    async def receive_alertmanager_webhook(
         self, request: Request[Any, Any, Any], core: CoreDep
     ) -> AlertsRelayedOut:
         # The body is read first (past the body limit: 413), and decoded only for the holder

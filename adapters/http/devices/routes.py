@@ -30,7 +30,6 @@ class DevicesController(Controller):
     """The caller's own devices."""
 
     path = "/devices"
-    tags = ("devices",)
     guards = (reject_agents,)
 
     @get(
@@ -51,7 +50,7 @@ class DevicesController(Controller):
         responses=problem_responses(400, 401, 403, 404, 422, 429),
         opt=VIEWER_MAY_CALL,
     )
-    async def rename(
+    async def rename_device(
         self,
         device_id: FromPath[str],
         data: JSONBody[DeviceRenameIn],
@@ -69,7 +68,7 @@ class DevicesController(Controller):
         responses=problem_responses(401, 403, 404, 429),
         opt=VIEWER_MAY_CALL,
     )
-    async def revoke(
+    async def revoke_device(
         self, device_id: FromPath[str], caller: CallerDep, devices: DevicesDep
     ) -> None:
         await devices.devices.revoke(caller.principal, device_id)
@@ -88,7 +87,7 @@ class DevicesController(Controller):
         responses=problem_responses(400, 401, 403, 423, 429),
         opt=VIEWER_MAY_CALL,
     )
-    async def step_up(
+    async def step_up_device(
         self,
         data: JSONBody[StepUpIn],
         caller: CallerDep,
@@ -107,7 +106,6 @@ class UserDevicesController(Controller):
     """An admin's view of a user's devices."""
 
     path = "/users/{user_id:str}/devices"
-    tags = ("devices",)
 
     @get(
         "/",

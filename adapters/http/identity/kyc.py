@@ -60,7 +60,6 @@ class KycUploadController(Controller):
     """`POST /api/v1/kyc/documents`: the one route with a larger body limit."""
 
     path = "/kyc/documents"
-    tags = ("kyc",)
     exception_handlers = {  # noqa: RUF012 (Litestar's own attribute)
         RequestEntityTooLarge: _too_large,
         DocumentTooLarge: _too_large,
@@ -88,7 +87,7 @@ class KycUploadController(Controller):
             notes={413: _TOO_LARGE, 415: "UNSUPPORTED_DOCUMENT_TYPE", 409: "KYC_KEY_EPHEMERAL"},
         ),
     )
-    async def upload(
+    async def upload_kyc_document(
         self,
         data: Annotated[KycUploadForm, Body(media_type=RequestEncodingType.MULTI_PART)],
         caller: CallerDep,
@@ -105,7 +104,6 @@ class KycDocumentController(Controller):
     """`/api/v1/kyc/documents/...`: owners see theirs (another's answers 404), reviewers all."""
 
     path = "/kyc/documents"
-    tags = ("kyc",)
 
     @get(
         "/",
@@ -117,7 +115,7 @@ class KycDocumentController(Controller):
         guards=[require_roles(*HUMANS)],
         responses=problems(400, 429),
     )
-    async def list_documents(
+    async def list_kyc_documents(
         self,
         caller: CallerDep,
         identity: IdentityDep,
@@ -137,7 +135,7 @@ class KycDocumentController(Controller):
         guards=[require_roles(*HUMANS)],
         responses=problems(404, 429),
     )
-    async def get_document(
+    async def get_kyc_document(
         self, document_id: FromPath[str], caller: CallerDep, identity: IdentityDep
     ) -> KycDocumentOut:
         return KycDocumentOut.from_domain(await identity.kyc.get(caller.principal, document_id))
@@ -163,7 +161,7 @@ class KycDocumentController(Controller):
             **problems(404, 409, 422, 429),
         },
     )
-    async def content(
+    async def download_kyc_document(
         self, document_id: FromPath[str], caller: CallerDep, identity: IdentityDep
     ) -> Response[bytes]:
         document, content = await identity.kyc.content(caller.principal, document_id)
@@ -196,7 +194,7 @@ class KycDocumentController(Controller):
             notes={409: "DOCUMENT_ALREADY_DECIDED or DOCUMENT_DELETED", 422: "INVALID_REVIEW"},
         ),
     )
-    async def review(
+    async def review_kyc_document(
         self,
         document_id: FromPath[str],
         data: JSONBody[KycReviewIn],
@@ -214,7 +212,7 @@ class KycDocumentController(Controller):
         guards=[require_roles(*HUMANS)],
         responses=problems(404, 409, 429),
     )
-    async def delete_document(
+    async def delete_kyc_document(
         self, document_id: FromPath[str], caller: CallerDep, identity: IdentityDep
     ) -> None:
         await identity.kyc.delete(caller.principal, document_id)

@@ -44,7 +44,6 @@ class UsersController(Controller):
     """`/api/v1/users` — admins manage users; anyone may read themselves."""
 
     path = "/users"
-    tags = ("users",)
 
     @post(
         "/",
@@ -54,7 +53,7 @@ class UsersController(Controller):
         status_code=201,
         responses=problems(400, 409, 422, 429),
     )
-    async def create(
+    async def create_user(
         self, data: JSONBody[CreateUserIn], caller: CallerDep, identity: IdentityDep
     ) -> ManagedUserOut:
         admin = identity.users
@@ -86,7 +85,7 @@ class UsersController(Controller):
         description="404 NOT_FOUND for an unknown user, or another user's id for a non-admin.",
         responses=problem_responses(401, 404, 429),
     )
-    async def read(
+    async def get_user(
         self, user_id: UserId, caller: CallerDep, identity: IdentityDep
     ) -> ManagedUserOut:
         return ManagedUserOut.from_domain(await identity.users.get(caller.principal, user_id))
@@ -98,7 +97,7 @@ class UsersController(Controller):
         "when it would leave no active admin.",
         responses=problems(400, 404, 409, 429),
     )
-    async def change_role(
+    async def change_user_role(
         self, user_id: UserId, data: JSONBody[RoleIn], caller: CallerDep, identity: IdentityDep
     ) -> ManagedUserOut:
         changed = await identity.users.set_role(caller.principal, user_id, role_of(data.role))
@@ -112,7 +111,7 @@ class UsersController(Controller):
         status_code=200,
         responses=problems(404, 409, 429),
     )
-    async def deactivate(
+    async def deactivate_user(
         self, user_id: UserId, caller: CallerDep, identity: IdentityDep
     ) -> ManagedUserOut:
         return ManagedUserOut.from_domain(
@@ -126,7 +125,7 @@ class UsersController(Controller):
         status_code=200,
         responses=problems(404, 429),
     )
-    async def reactivate(
+    async def reactivate_user(
         self, user_id: UserId, caller: CallerDep, identity: IdentityDep
     ) -> ManagedUserOut:
         return ManagedUserOut.from_domain(
@@ -140,7 +139,7 @@ class UsersController(Controller):
         status_code=200,
         responses=problems(404, 429),
     )
-    async def reset_mfa(
+    async def reset_user_mfa(
         self, user_id: UserId, caller: CallerDep, identity: IdentityDep
     ) -> ManagedUserOut:
         return ManagedUserOut.from_domain(await identity.users.reset_mfa(caller.principal, user_id))
@@ -150,7 +149,6 @@ class InvitationsController(Controller):
     """`/api/v1/invitations` — admins invite people with a role."""
 
     path = "/invitations"
-    tags = ("users",)
 
     @post(
         "/",
@@ -160,7 +158,7 @@ class InvitationsController(Controller):
         status_code=201,
         responses=problems(400, 422, 429),
     )
-    async def create(
+    async def create_invitation(
         self, data: JSONBody[InvitationIn], caller: CallerDep, identity: IdentityDep
     ) -> IssuedInvitationOut:
         issued = await identity.invitations.create(
@@ -185,7 +183,7 @@ class InvitationsController(Controller):
         status_code=204,
         responses=problems(404, 429),
     )
-    async def revoke(
+    async def revoke_invitation(
         self, invitation_id: FromPath[str], caller: CallerDep, identity: IdentityDep
     ) -> None:
         await identity.invitations.revoke(caller.principal, invitation_id)
@@ -195,7 +193,6 @@ class AccountAccessController(Controller):
     """`/api/v1/auth/...` — getting in: invitations, sign-up, password change and reset."""
 
     path = "/auth"
-    tags = ("auth",)
 
     @post(
         "/invitations/accept",
@@ -208,7 +205,7 @@ class AccountAccessController(Controller):
         operation_class=PublicOperation,
         responses=problem_responses(400, 409, 422, 429),
     )
-    async def accept(
+    async def accept_invitation(
         self,
         data: JSONBody[AcceptInvitationIn],
         identity: IdentityDep,
@@ -259,7 +256,7 @@ class AccountAccessController(Controller):
         operation_class=PublicOperation,
         responses=problem_responses(400, 429),
     )
-    async def request_reset(
+    async def request_password_reset(
         self, data: JSONBody[PasswordResetIn], identity: IdentityDep
     ) -> ResetRequestedOut:
         await identity.password_resets.request(data.identifier)
@@ -275,7 +272,7 @@ class AccountAccessController(Controller):
         operation_class=PublicOperation,
         responses=problem_responses(400, 401, 422, 429),
     )
-    async def confirm_reset(
+    async def confirm_password_reset(
         self,
         data: JSONBody[PasswordResetConfirmIn],
         identity: IdentityDep,

@@ -19,7 +19,6 @@ class WorkspaceController(Controller):
     """`/api/v1/user/workspace(s)` — a person's own layouts; agents get 403."""
 
     path = "/user"
-    tags = ("workspaces",)
     guards = (reject_agents,)
 
     @get(
@@ -28,7 +27,7 @@ class WorkspaceController(Controller):
         description="404 NOT_FOUND when none is saved.",
         responses=problems(404, 429),
     )
-    async def default(self, caller: CallerDep, identity: IdentityDep) -> WorkspaceOut:
+    async def get_default_workspace(self, caller: CallerDep, identity: IdentityDep) -> WorkspaceOut:
         return WorkspaceOut.from_domain(await identity.workspaces.default(caller.principal))
 
     @post(
@@ -46,7 +45,7 @@ class WorkspaceController(Controller):
         },
         opt=VIEWER_MAY_CALL,
     )
-    async def save(
+    async def save_workspace(
         self, data: JSONBody[WorkspaceIn], caller: CallerDep, identity: IdentityDep
     ) -> Response[WorkspaceOut]:
         before = {w.id for w in await identity.workspaces.list(caller.principal)}

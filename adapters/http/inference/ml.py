@@ -32,7 +32,6 @@ class MlController(Controller):
     """Calculations on posted inputs and the model catalogue: nothing is stored."""
 
     path = "/ml"
-    tags = ("ml",)
 
     @get(
         "/models",
@@ -42,7 +41,7 @@ class MlController(Controller):
         guards=[require_roles(*READERS_AND_AGENTS)],
         responses=problems(503),
     )
-    async def models(self, inference: InferenceDep) -> ModelsOut:
+    async def list_ml_models(self, inference: InferenceDep) -> ModelsOut:
         catalogue = inference.ml_models
         assert inference.inference is not None
         return ModelsOut(
@@ -62,7 +61,7 @@ class MlController(Controller):
         responses=problems(400, 413, 422, 503),
         opt=VIEWER_MAY_CALL,
     )
-    async def predict(
+    async def predict_with_model(
         self, model: FromPath[str], data: JSONBody[PredictIn], inference: InferenceDep
     ) -> PredictOut:
         outputs = await inference.ml_models.predict(model, data.inputs)
@@ -78,7 +77,9 @@ class MlController(Controller):
         responses=problems(400, 422, 503),
         opt=VIEWER_MAY_CALL,
     )
-    async def keywords(self, data: JSONBody[KeywordsIn], inference: InferenceDep) -> KeywordsOut:
+    async def extract_keywords(
+        self, data: JSONBody[KeywordsIn], inference: InferenceDep
+    ) -> KeywordsOut:
         found = await inference.keywords.extract_keywords(
             data.text, data.top_n, data.diversity, data.max_ngram
         )
@@ -89,7 +90,6 @@ class SentimentController(Controller):
     """Financial sentiment of posted texts, and of a symbol's recent news."""
 
     path = "/sentiment"
-    tags = ("ml",)
 
     @post(
         "/",
@@ -101,7 +101,9 @@ class SentimentController(Controller):
         responses=problems(400, 422, 503),
         opt=VIEWER_MAY_CALL,
     )
-    async def classify(self, data: JSONBody[SentimentIn], inference: InferenceDep) -> SentimentOut:
+    async def classify_sentiment(
+        self, data: JSONBody[SentimentIn], inference: InferenceDep
+    ) -> SentimentOut:
         engine = inference.sentiment
         answers = await engine.classify(data.texts)
         return SentimentOut(
@@ -118,7 +120,9 @@ class SentimentController(Controller):
         guards=[require_roles(*READERS_AND_AGENTS)],
         responses=problems(422, 503),
     )
-    async def symbol(self, symbol: FromPath[str], inference: InferenceDep) -> SymbolSentimentOut:
+    async def get_symbol_sentiment(
+        self, symbol: FromPath[str], inference: InferenceDep
+    ) -> SymbolSentimentOut:
         engine = inference.sentiment
         found = await engine.symbol_sentiment(symbol)
         return SymbolSentimentOut.from_domain(

@@ -28,7 +28,6 @@ class BrokerCredentialController(Controller):
     """`/api/v1/accounts/{account_id}/broker-credentials`: the secret never comes back."""
 
     path = "/accounts/{account_id:str}/broker-credentials"
-    tags = ("accounts",)
     guards = (reject_agents,)
 
     @put(
@@ -52,7 +51,7 @@ class BrokerCredentialController(Controller):
         },
         status_code=200,
     )
-    async def put_credentials(
+    async def store_broker_credentials(
         self,
         account_id: FromPath[str],
         data: JSONBody[BrokerCredentialsIn],
@@ -76,7 +75,7 @@ class BrokerCredentialController(Controller):
             **problems(404, 429),
         },
     )
-    async def get_credentials(
+    async def get_broker_credentials(
         self, account_id: FromPath[str], caller: CallerDep, keys: KeysDep
     ) -> BrokerCredentialsOut:
         info = await keys.broker_credentials.show(caller.principal, account_id)
@@ -92,7 +91,7 @@ class BrokerCredentialController(Controller):
         status_code=204,
         responses=problems(404, 429),
     )
-    async def delete_credentials(
+    async def delete_broker_credentials(
         self, account_id: FromPath[str], caller: CallerDep, keys: KeysDep
     ) -> None:
         await keys.broker_credentials.remove(caller.principal, account_id)

@@ -30,7 +30,6 @@ class KeyVaultController(Controller):
     """The API-key vault (docs/vault.md)."""
 
     path = "/vault/keys"
-    tags = ("vault",)
     guards = (reject_agents,)
 
     @post(
@@ -48,7 +47,7 @@ class KeyVaultController(Controller):
         guards=[require_step_up],
         responses=problems(400, 404, 409, 422, 429),
     )
-    async def create_key(
+    async def create_vault_key(
         self, data: JSONBody[VaultKeyIn], caller: CallerDep, keys: KeysDep
     ) -> VaultKeyOut:
         key = await keys.key_vault.create(data.to_command(caller.principal))
@@ -60,7 +59,7 @@ class KeyVaultController(Controller):
         description=_MASKED,
         responses=problems(429),
     )
-    async def list_keys(self, caller: CallerDep, keys: KeysDep) -> VaultKeyListOut:
+    async def list_vault_keys(self, caller: CallerDep, keys: KeysDep) -> VaultKeyListOut:
         found = await keys.key_vault.list(caller.principal)
         return VaultKeyListOut.of(found, keys.clock.now())
 
@@ -70,7 +69,7 @@ class KeyVaultController(Controller):
         description=f"{_MASKED} {_OWNER_ONLY}",
         responses=problems(404, 429),
     )
-    async def get_key(
+    async def get_vault_key(
         self, vault_key_id: FromPath[str], caller: CallerDep, keys: KeysDep
     ) -> VaultKeyOut:
         key = await keys.key_vault.show(caller.principal, vault_key_id)
@@ -87,7 +86,7 @@ class KeyVaultController(Controller):
         guards=[require_step_up],
         responses=problems(400, 404, 409, 422, 429),
     )
-    async def patch_key(
+    async def update_vault_key(
         self,
         vault_key_id: FromPath[str],
         data: JSONBody[VaultKeyPatchIn],
@@ -105,7 +104,7 @@ class KeyVaultController(Controller):
         guards=[require_step_up],
         responses=problems(404, 429),
     )
-    async def delete_key(
+    async def delete_vault_key(
         self, vault_key_id: FromPath[str], caller: CallerDep, keys: KeysDep
     ) -> None:
         await keys.key_vault.delete(caller.principal, vault_key_id)
@@ -123,7 +122,7 @@ class KeyVaultController(Controller):
         guards=[require_step_up],
         responses=problems(400, 404, 409, 422, 429),
     )
-    async def rotate_key(
+    async def rotate_vault_key(
         self,
         vault_key_id: FromPath[str],
         data: JSONBody[VaultKeyRotateIn],
@@ -146,7 +145,7 @@ class KeyVaultController(Controller):
         status_code=200,
         responses=problems(404, 409, 429),
     )
-    async def test_key(
+    async def test_vault_key(
         self, vault_key_id: FromPath[str], caller: CallerDep, keys: KeysDep
     ) -> ConnectionTestOut:
         report = await keys.key_vault.test(caller.principal, vault_key_id)
@@ -158,7 +157,7 @@ class KeyVaultController(Controller):
         description=f"Newest first, the last 200. {_OWNER_ONLY}",
         responses=problems(404, 429),
     )
-    async def key_access(
+    async def list_vault_key_access(
         self, vault_key_id: FromPath[str], caller: CallerDep, keys: KeysDep
     ) -> KeyAccessListOut:
         accesses = await keys.key_vault.accesses(caller.principal, vault_key_id)

@@ -21,7 +21,6 @@ _ADMIN = "Admins only (403 FORBIDDEN for anyone else)."
 
 class KeysController(Controller):
     path = "/admin/keys"
-    tags = ("keys",)
     guards = [require_roles(Role.ADMIN)]  # noqa: RUF012 (Litestar reads a list)
 
     @get(
@@ -34,7 +33,7 @@ class KeysController(Controller):
         ),
         responses=problems(429),
     )
-    async def keys(self, keys: KeysDep) -> KeysOut:
+    async def list_encryption_keys(self, keys: KeysDep) -> KeysOut:
         return KeysOut.from_domain(await keys.key_rotations.rotation.status())
 
     @post(
@@ -49,7 +48,7 @@ class KeysController(Controller):
         status_code=202,
         responses=problems(409, 429),
     )
-    async def rotate(self, caller: CallerDep, keys: KeysDep) -> RotationOut:
+    async def start_key_rotation(self, caller: CallerDep, keys: KeysDep) -> RotationOut:
         return RotationOut.from_domain(keys.key_rotations.start(caller.principal))
 
     @get(
@@ -62,7 +61,7 @@ class KeysController(Controller):
         ),
         responses=problems(404, 429),
     )
-    async def rotation(
+    async def get_key_rotation(
         self, rotation_id: FromPath[str], keys: KeysDep, caller: CallerDep
     ) -> RotationOut:
         del caller

@@ -59,7 +59,6 @@ class BarHistoryController(Controller):
     """`/api/v1/market/bars`: stored bar history for any signed-in user or agent."""
 
     path = "/market/bars"
-    tags = ("market-data",)
     exception_handlers = {  # noqa: RUF012 - Litestar reads this class attribute as is
         InvalidBarRequest: on_invalid,
         InvalidBarCursor: on_invalid,
@@ -80,7 +79,7 @@ class BarHistoryController(Controller):
         ),
         responses=problem_responses(400, 401, 429, 503, notes=_NOTES),
     )
-    async def bars(
+    async def get_bar_history(
         self,
         market_data: MarketDataDep,
         symbol: Annotated[str, QueryParameter(min_length=1, max_length=MAX_SYMBOL_LENGTH)],

@@ -60,7 +60,6 @@ class MarketController(Controller):
     """`/api/v1/market`: read-only market data for any signed-in user or agent."""
 
     path = "/market"
-    tags = ("market-data",)
     exception_handlers = {  # noqa: RUF012 - Litestar reads this class attribute as is
         InvalidMarketRequest: on_invalid_request,
         InvalidIndicator: on_invalid_request,
@@ -84,7 +83,7 @@ class MarketController(Controller):
         ),
         responses=problem_responses(400, 401, 404, 429, 503, notes=_NOTES),
     )
-    async def depth(
+    async def get_market_depth(
         self,
         symbol: FromPath[str],
         market_data: MarketDataDep,
@@ -121,7 +120,7 @@ class MarketController(Controller):
         ),
         responses=problem_responses(400, 401, 404, 429, 503, notes=_NOTES),
     )
-    async def bars(
+    async def get_latest_bars(
         self,
         symbol: FromPath[str],
         market_data: MarketDataDep,

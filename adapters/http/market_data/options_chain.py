@@ -27,7 +27,6 @@ class OptionsChainController(Controller):
     """Read-only market analytics for any signed-in user or agent (not owner-scoped)."""
 
     path = "/analytics/options"
-    tags = ("options",)
     exception_handlers = {  # noqa: RUF012 - Litestar reads this class attribute as is
         MarketDataUnavailable: on_unavailable,
     }
@@ -51,7 +50,7 @@ class OptionsChainController(Controller):
         ),
         responses=problem_responses(400, 401, 404, 422, 429, 503, notes=_NOTES),
     )
-    async def chain(
+    async def get_option_chain(
         self,
         symbol: FromPath[str],
         market_data: MarketDataDep,
@@ -77,7 +76,7 @@ class OptionsChainController(Controller):
         ),
         responses=problem_responses(400, 401, 404, 422, 429, 503, notes=_NOTES),
     )
-    async def iv_rank(self, symbol: FromPath[str], market_data: MarketDataDep) -> IVRankOut:
+    async def get_iv_rank(self, symbol: FromPath[str], market_data: MarketDataDep) -> IVRankOut:
         view = await market_data.chains().iv_rank(symbol)
         return IVRankOut.from_domain(view)
 

@@ -98,7 +98,6 @@ class ProviderController(Controller):
     """`/api/v1/providers`"""
 
     path = "/providers"
-    tags = ("market-data",)
 
     @get(
         "/",
@@ -123,7 +122,7 @@ class ProviderController(Controller):
             **problem_responses(401, 404, 429),
         },
     )
-    async def report(self, market_data: MarketDataDep) -> ProvidersOut:
+    async def list_market_data_providers(self, market_data: MarketDataDep) -> ProvidersOut:
         quality = market_data.quote_quality
         grades = () if quality is None else quality.grades()
         return ProvidersOut.from_domain(market_data.feed().report(), grades)
@@ -143,7 +142,7 @@ class ProviderController(Controller):
         guards=[require_roles(Role.RISK_OFFICER, Role.ADMIN)],
         responses=problem_responses(400, 401, 403, 404, 409, 422, 429, notes=_FAILOVER_NOTES),
     )
-    async def failover(
+    async def switch_market_data_providers(
         self, data: JSONBody[FailoverIn], caller: CallerDep, market_data: MarketDataDep
     ) -> FailoverOut:
         command = FailoverCommand(caller.principal, to=data.to, restore=data.restore)

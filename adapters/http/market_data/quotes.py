@@ -26,7 +26,6 @@ class QuotesController(Controller):
     """Read-only quotes for any signed-in user or agent."""
 
     path = "/market/quotes"
-    tags = ("market-data",)
     exception_handlers = {  # noqa: RUF012 - Litestar reads this class attribute as is
         InvalidQuoteRequest: on_invalid,
         MarketDataUnavailable: on_unavailable,
@@ -44,7 +43,7 @@ class QuotesController(Controller):
         ),
         responses=problem_responses(400, 401, 404, 429, 503, notes=_NOTES),
     )
-    async def fresh(
+    async def get_fresh_quote(
         self,
         symbol: FromPath[str],
         market_data: MarketDataDep,
@@ -66,7 +65,9 @@ class QuotesController(Controller):
         ),
         responses=problem_responses(400, 401, 404, 429, 503, notes=_NOTES),
     )
-    async def consensus(self, symbol: FromPath[str], market_data: MarketDataDep) -> ConsensusOut:
+    async def get_consensus_quote(
+        self, symbol: FromPath[str], market_data: MarketDataDep
+    ) -> ConsensusOut:
         return ConsensusOut.from_domain(await market_data.quality().consensus(symbol))
 
 

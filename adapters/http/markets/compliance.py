@@ -81,7 +81,6 @@ async def _read(request: Request[Any, Any, Any], cap: int) -> bytes | None:
 
 class Form13FController(Controller):
     path = "/planning/13f"
-    tags = ("planning",)
     guards = (require_roles(*READERS),)
     exception_handlers = HANDLERS
     request_max_body_size = MAX_DOCUMENT_BYTES + 65_536
@@ -94,7 +93,7 @@ class Form13FController(Controller):
         opt=VIEWER_MAY_CALL,
         responses=problems(404, 413, 429, 503),
     )
-    async def information_table(
+    async def build_13f_information_table(
         self, data: JSONBody[Form13FIn], caller: CallerDep, markets: MarketsDep
     ) -> Form13FOut:
         document = await markets.form13f.information_table(caller.principal, data.to_request())
@@ -109,7 +108,7 @@ class Form13FController(Controller):
         media_type=XML,
         responses=problems(404, 413, 429, 503),
     )
-    async def information_table_xml(
+    async def build_13f_information_table_xml(
         self, data: JSONBody[Form13FIn], caller: CallerDep, markets: MarketsDep
     ) -> Response[bytes]:
         document = await markets.form13f.information_table(caller.principal, data.to_request())
@@ -138,7 +137,7 @@ class Form13FController(Controller):
             **problems(413, 415, 429, 503),
         },
     )
-    async def validate(
+    async def validate_13f_xml(
         self, request: Request[Any, Any, Any], markets: MarketsDep, http_config: HttpConfigDep
     ) -> Response[Any]:
         media = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
@@ -172,13 +171,14 @@ class Form13FController(Controller):
         opt=VIEWER_MAY_CALL,
         responses=problems(429),
     )
-    async def threshold(self, data: JSONBody[ThresholdIn], markets: MarketsDep) -> ThresholdOut:
+    async def check_13f_threshold(
+        self, data: JSONBody[ThresholdIn], markets: MarketsDep
+    ) -> ThresholdOut:
         return ThresholdOut.from_report(markets.form13f.threshold(data.to_mapping()))
 
 
 class FilingCalendarController(Controller):
     path = "/planning/filing-calendar"
-    tags = ("planning",)
     guards = (require_roles(*READERS),)
 
     @get(
@@ -194,7 +194,7 @@ class FilingCalendarController(Controller):
         ),
         responses=problems(414, 429),
     )
-    async def calendar(
+    async def list_filing_deadlines(
         self,
         markets: MarketsDep,
         start: Annotated[
@@ -229,7 +229,9 @@ class FilingCalendarController(Controller):
         opt=VIEWER_MAY_CALL,
         responses=problems(429),
     )
-    async def deadline(self, data: JSONBody[DeadlineIn], markets: MarketsDep) -> DeadlineOut:
+    async def compute_filing_deadline(
+        self, data: JSONBody[DeadlineIn], markets: MarketsDep
+    ) -> DeadlineOut:
         found = markets.filing_calendar.deadline(
             data.filing, data.trigger, data.event_date, data.filer_type
         )
@@ -245,7 +247,7 @@ class FilingCalendarController(Controller):
         ),
         responses=problem_responses(401, 403, 429),
     )
-    async def reminders(self, caller: CallerDep, markets: MarketsDep) -> RemindersOut:
+    async def get_filing_reminders(self, caller: CallerDep, markets: MarketsDep) -> RemindersOut:
         return RemindersOut.from_domain(await markets.filing_calendar.reminders(caller.principal))
 
     @put(
@@ -259,7 +261,7 @@ class FilingCalendarController(Controller):
         ),
         responses=problems(429),
     )
-    async def put_reminders(
+    async def set_filing_reminders(
         self, data: JSONBody[RemindersIn], caller: CallerDep, markets: MarketsDep
     ) -> RemindersOut:
         settings = await markets.filing_calendar.put_reminders(

@@ -80,7 +80,6 @@ def _ratio(text: str | None) -> tuple[int, int, int]:
 
 class FuturesController(Controller):
     path = "/analytics/futures"
-    tags = ("analytics",)
     guards = (require_roles(*READERS_AND_AGENTS),)
     exception_handlers = HANDLERS
 
@@ -90,7 +89,7 @@ class FuturesController(Controller):
         description="Root, name, exchange, quote unit and contract size of each. " + UNAVAILABLE,
         responses=problem_responses(401, 403, 429, 503),
     )
-    async def contracts(self, markets: MarketsDep) -> ContractListOut:
+    async def list_futures_contracts(self, markets: MarketsDep) -> ContractListOut:
         service = markets.futures
         items = [ContractSpecOut.from_domain(s) for s in await service.contracts()]
         return ContractListOut(items=items, source=service.source)
@@ -109,7 +108,7 @@ class FuturesController(Controller):
         ),
         responses=problems(404, 414, 429, 503),
     )
-    async def curve(
+    async def get_futures_curve(
         self,
         markets: MarketsDep,
         root: FromPath[str],
@@ -130,7 +129,7 @@ class FuturesController(Controller):
         opt=VIEWER_MAY_CALL,
         responses=problems(429),
     )
-    async def posted_curve(
+    async def analyze_futures_curve(
         self, data: JSONBody[FuturesCurveIn], markets: MarketsDep
     ) -> TermStructureOut:
         quotes = [q.to_domain() for q in data.contracts]
@@ -148,7 +147,7 @@ class FuturesController(Controller):
         ),
         responses=problems(404, 414, 429, 503),
     )
-    async def crack(
+    async def get_crack_spread(
         self,
         markets: MarketsDep,
         date: Annotated[str | None, _day("2024-06-28")] = None,
@@ -172,7 +171,7 @@ class FuturesController(Controller):
         opt=VIEWER_MAY_CALL,
         responses=problems(429),
     )
-    async def posted_crack(
+    async def compute_crack_spread(
         self, data: JSONBody[CrackSpreadIn], markets: MarketsDep
     ) -> CrackSpreadOut:
         service = markets.futures
@@ -186,7 +185,6 @@ class FuturesController(Controller):
 
 class MacroController(Controller):
     path = "/analytics/macro"
-    tags = ("analytics",)
     guards = (require_roles(*READERS_AND_AGENTS),)
     exception_handlers = HANDLERS
 
@@ -203,7 +201,7 @@ class MacroController(Controller):
         ),
         responses=problems(414, 429, 503),
     )
-    async def dashboard(
+    async def get_macro_dashboard(
         self, markets: MarketsDep, date: Annotated[str | None, _day("2024-12-31")] = None
     ) -> MacroDashboardOut:
         return MacroDashboardOut.from_view(await markets.macro.dashboard(date))
@@ -221,7 +219,7 @@ class MacroController(Controller):
         ),
         responses=problems(404, 414, 429, 503),
     )
-    async def series(
+    async def get_macro_series(
         self,
         markets: MarketsDep,
         macro_series_id: FromPath[str],
@@ -241,7 +239,6 @@ class MacroController(Controller):
 
 class InsiderController(Controller):
     path = "/analytics/insiders"
-    tags = ("analytics",)
     guards = (require_roles(*READERS_AND_AGENTS),)
     exception_handlers = HANDLERS
 
@@ -257,7 +254,7 @@ class InsiderController(Controller):
         ),
         responses=problems(414, 429, 503),
     )
-    async def net_buying(
+    async def list_insider_net_buying(
         self,
         markets: MarketsDep,
         start: Annotated[str | None, _day("2024-01-01")] = None,
@@ -278,7 +275,7 @@ class InsiderController(Controller):
         ),
         responses=problems(414, 429, 503),
     )
-    async def transactions(
+    async def list_insider_transactions(
         self,
         markets: MarketsDep,
         symbol: FromPath[str],

@@ -48,7 +48,6 @@ class RatesController(Controller):
     """Calculations on the configured rates source; nothing is stored."""
 
     path = "/analytics/rates"
-    tags = ("analytics",)
     guards = (require_roles(*READERS_AND_AGENTS),)
 
     @get(
@@ -68,7 +67,7 @@ class RatesController(Controller):
         exception_handlers={RatesUnavailable: on_unavailable},
         responses=problems(404, 429, 503, notes={503: _UNAVAILABLE}),
     )
-    async def curve(
+    async def get_treasury_curve(
         self,
         markets: MarketsDep,
         date: Annotated[
@@ -108,7 +107,7 @@ class RatesController(Controller):
         exception_handlers={RatesUnavailable: on_unavailable},
         responses=problems(429, 503, notes={503: _UNAVAILABLE}),
     )
-    async def inversions(
+    async def get_curve_inversions(
         self,
         markets: MarketsDep,
         start: Annotated[
@@ -138,7 +137,7 @@ class RatesController(Controller):
         exception_handlers={RatesUnavailable: on_unavailable},
         responses=problems(404, 429, 503, notes={404: "UNKNOWN_SERIES", 503: _UNAVAILABLE}),
     )
-    async def series(
+    async def get_rate_series(
         self,
         markets: MarketsDep,
         series_id: FromPath[str],

@@ -44,7 +44,6 @@ def _day(example: str) -> Any:
 
 class FearGreedController(Controller):
     path = "/analytics/fear-greed"
-    tags = ("analytics",)
     guards = (require_roles(*READERS_AND_AGENTS),)
     exception_handlers = HANDLERS
 
@@ -64,7 +63,7 @@ class FearGreedController(Controller):
         ),
         responses=problems(414, 429, 503),
     )
-    async def current(
+    async def get_fear_greed(
         self,
         markets: MarketsDep,
         weights: Annotated[
@@ -87,7 +86,7 @@ class FearGreedController(Controller):
         ),
         responses=problems(414, 429, 503),
     )
-    async def history(
+    async def get_fear_greed_history(
         self,
         markets: MarketsDep,
         start: Annotated[str | None, _day("2026-01-02")] = None,
@@ -106,7 +105,7 @@ class FearGreedController(Controller):
         ),
         responses=problems(404, 414, 429, 503),
     )
-    async def series(
+    async def get_fear_greed_input_series(
         self,
         markets: MarketsDep,
         input_name: FromPath[str],
@@ -131,14 +130,15 @@ class FearGreedController(Controller):
         opt=VIEWER_MAY_CALL,
         responses=problems(413, 429),
     )
-    async def composite(self, data: JSONBody[FearGreedIn], markets: MarketsDep) -> FearGreedOut:
+    async def compute_fear_greed_composite(
+        self, data: JSONBody[FearGreedIn], markets: MarketsDep
+    ) -> FearGreedOut:
         posted = PostedInputs(data.inputs, data.history, data.weights)
         return FearGreedOut.from_view(await markets.fear_greed.compute(posted))
 
 
 class HypeController(Controller):
     path = "/analytics/hype"
-    tags = ("analytics",)
     guards = (require_roles(*READERS_AND_AGENTS),)
     exception_handlers = HANDLERS
 
@@ -153,7 +153,7 @@ class HypeController(Controller):
         ),
         responses=problems(414, 429),
     )
-    async def movers(
+    async def list_hype_movers(
         self,
         markets: MarketsDep,
         limit: Annotated[int | None, QueryParameter(description="1 to 50 (default 10)")] = None,
@@ -181,7 +181,7 @@ class HypeController(Controller):
         ),
         responses=problems(414, 429),
     )
-    async def reading(
+    async def get_hype_reading(
         self,
         markets: MarketsDep,
         symbol: FromPath[str],

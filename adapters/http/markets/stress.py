@@ -39,7 +39,6 @@ _REFUSED = (
 
 class ScenarioController(Controller):
     path = "/analytics/scenarios"
-    tags = ("analytics",)
     guards = (require_roles(*READERS),)
     exception_handlers = HANDLERS
     request_max_body_size = MAX_BODY_BYTES
@@ -55,7 +54,7 @@ class ScenarioController(Controller):
         ),
         responses=problem_responses(401, 403, 429, 503),
     )
-    async def replays(self, markets: MarketsDep) -> ReplayCatalogOut:
+    async def list_scenario_replays(self, markets: MarketsDep) -> ReplayCatalogOut:
         return ReplayCatalogOut.from_view(await markets.scenarios.catalog())
 
     @post(
@@ -79,7 +78,7 @@ class ScenarioController(Controller):
         opt=VIEWER_MAY_CALL,
         responses=problems(404, 413, 429, 503),
     )
-    async def shock(
+    async def shock_portfolio(
         self, data: JSONBody[ShockIn], caller: CallerDep, markets: MarketsDep
     ) -> ShockOut:
         report = await markets.scenarios.shock(caller.principal, data.to_request())
@@ -100,7 +99,9 @@ class ScenarioController(Controller):
         opt=VIEWER_MAY_CALL,
         responses=problems(413, 429),
     )
-    async def liquidity(self, data: JSONBody[LiquidityIn], markets: MarketsDep) -> LiquidityOut:
+    async def stress_liquidity(
+        self, data: JSONBody[LiquidityIn], markets: MarketsDep
+    ) -> LiquidityOut:
         stress = markets.scenarios.liquidity(
             [a.to_domain() for a in data.assets],
             None if data.obligations is None else list(data.obligations),
@@ -121,7 +122,9 @@ class ScenarioController(Controller):
         opt=VIEWER_MAY_CALL,
         responses=problems(429),
     )
-    async def recovery(self, data: JSONBody[RecoveryIn], markets: MarketsDep) -> RecoveryOut:
+    async def estimate_recovery_time(
+        self, data: JSONBody[RecoveryIn], markets: MarketsDep
+    ) -> RecoveryOut:
         result = markets.scenarios.recovery(
             data.expected_return, data.loss, data.peak_value, data.current_value
         )

@@ -66,7 +66,6 @@ class SignalModelsOut(Output):
 
 class SignalModelsController(Controller):
     path = "/models/signals"
-    tags = ("models",)
 
     @get(
         "",
@@ -77,7 +76,7 @@ class SignalModelsController(Controller):
         guards=[require_roles(*READERS_AND_AGENTS)],
         responses=problem_responses(401, 403, 429),
     )
-    async def list_models(self, model_signals: ModelSignalsDep) -> SignalModelsOut:
+    async def list_signal_models(self, model_signals: ModelSignalsDep) -> SignalModelsOut:
         return SignalModelsOut(
             models=[SignalModelOut.from_domain(c) for c in model_signals.catalogue.list()]
         )
@@ -89,7 +88,7 @@ class SignalModelsController(Controller):
         guards=[require_roles(*READERS_AND_AGENTS)],
         responses=problem_responses(401, 403, 404, 429),
     )
-    async def get_model(
+    async def get_signal_model(
         self, name: FromPath[str], model_signals: ModelSignalsDep
     ) -> SignalModelOut:
         return SignalModelOut.from_domain(model_signals.catalogue.get(name))

@@ -31,7 +31,6 @@ class NotificationEndpointController(Controller):
     """`/api/v1/notifications/endpoints`: each user's own destinations."""
 
     path = "/notifications/endpoints"
-    tags = ("notifications",)
     guards = (require_roles(*READERS),)  # a viewer's changes: 403 (read_only.py)
 
     @post(
@@ -56,7 +55,7 @@ class NotificationEndpointController(Controller):
             },
         ),
     )  # fmt: skip
-    async def create(
+    async def create_notification_endpoint(
         self, data: JSONBody[EndpointIn], caller: CallerDep, notifications: NotificationsDep
     ) -> EndpointOut:
         view = await notifications.endpoints.create(caller.principal, data.to_command())
@@ -67,7 +66,7 @@ class NotificationEndpointController(Controller):
         summary="Your notification endpoints, oldest first (secrets masked)",
         responses=problems(429),
     )
-    async def list_endpoints(
+    async def list_notification_endpoints(
         self, caller: CallerDep, notifications: NotificationsDep
     ) -> EndpointListOut:
         views = await notifications.endpoints.list_for(caller.principal)
@@ -79,7 +78,7 @@ class NotificationEndpointController(Controller):
         description=_OWNER_ONLY,
         responses=problems(404, 429),
     )
-    async def get_endpoint(
+    async def get_notification_endpoint(
         self, endpoint_id: FromPath[str], caller: CallerDep, notifications: NotificationsDep
     ) -> EndpointOut:
         return EndpointOut.from_domain(
@@ -92,7 +91,7 @@ class NotificationEndpointController(Controller):
         description=f"Omitted fields stay as they are. {_OWNER_ONLY}",
         responses=problems(400, 404, 422, 429),
     )
-    async def update(
+    async def update_notification_endpoint(
         self,
         endpoint_id: FromPath[str],
         data: JSONBody[EndpointPatchIn],
@@ -111,7 +110,7 @@ class NotificationEndpointController(Controller):
         status_code=204,
         responses=problems(404, 429),
     )
-    async def remove(
+    async def delete_notification_endpoint(
         self, endpoint_id: FromPath[str], caller: CallerDep, notifications: NotificationsDep
     ) -> None:
         await notifications.endpoints.remove(caller.principal, endpoint_id)
@@ -127,7 +126,7 @@ class NotificationEndpointController(Controller):
         status_code=200,
         responses=problems(404, 409, 429),
     )
-    async def rotate_secret(
+    async def rotate_endpoint_secret(
         self, endpoint_id: FromPath[str], caller: CallerDep, notifications: NotificationsDep
     ) -> EndpointOut:
         view = await notifications.endpoints.rotate_secret(caller.principal, endpoint_id)
@@ -146,7 +145,7 @@ class NotificationEndpointController(Controller):
         status_code=200,
         responses=problems(404, 409, 429, notes={409: NOT_CONFIGURED}),
     )
-    async def test(
+    async def test_notification_endpoint(
         self, endpoint_id: FromPath[str], caller: CallerDep, notifications: NotificationsDep
     ) -> TestOutcomeOut:
         outcome = await notifications.endpoints.test(caller.principal, endpoint_id)

@@ -46,7 +46,6 @@ class NotificationController(Controller):
     """A person's own notifications; agents get 403."""
 
     path = "/notifications"
-    tags = ("notifications",)
     guards = (reject_agents,)
     exception_handlers = {InvalidNotificationQuery: on_invalid_query}  # noqa: RUF012
 
@@ -59,7 +58,7 @@ class NotificationController(Controller):
         ),
         responses=problems(400, 429),
     )
-    async def inbox(
+    async def list_notifications(
         self,
         caller: CallerDep,
         notifications: NotificationsDep,
@@ -83,7 +82,7 @@ class NotificationController(Controller):
         responses=problems(400, 404, 429),
         opt=VIEWER_MAY_CALL,
     )
-    async def read(
+    async def mark_notification_read(
         self,
         notification_id: Annotated[str, PathParameter(pattern=_ID)],
         caller: CallerDep,
@@ -98,7 +97,9 @@ class NotificationController(Controller):
         responses=problems(429),
         opt=VIEWER_MAY_CALL,
     )
-    async def read_all(self, caller: CallerDep, notifications: NotificationsDep) -> ReadAllOut:
+    async def mark_all_notifications_read(
+        self, caller: CallerDep, notifications: NotificationsDep
+    ) -> ReadAllOut:
         return ReadAllOut(marked=await notifications.inbox.read_all(caller.principal))
 
     @get(
@@ -106,7 +107,7 @@ class NotificationController(Controller):
         summary="How many of the caller's notifications are unread, in total and per type",
         responses=problems(401, 403, 429),
     )
-    async def unread_count(
+    async def count_unread_notifications(
         self, caller: CallerDep, notifications: NotificationsDep
     ) -> UnreadCountsOut:
         counts = await notifications.inbox.unread(caller.principal)
@@ -124,7 +125,7 @@ class NotificationController(Controller):
         responses=problems(400, 401, 403, 429),
         opt=VIEWER_MAY_CALL,
     )
-    async def read_many(
+    async def mark_notifications_read(
         self, data: JSONBody[BulkReadIn], caller: CallerDep, notifications: NotificationsDep
     ) -> ReadAllOut:
         marked = await notifications.inbox.read_many(
@@ -140,7 +141,9 @@ class NotificationController(Controller):
         responses=problems(401, 403, 429),
         opt=VIEWER_MAY_CALL,
     )
-    async def clear(self, caller: CallerDep, notifications: NotificationsDep) -> ClearedOut:
+    async def clear_notifications(
+        self, caller: CallerDep, notifications: NotificationsDep
+    ) -> ClearedOut:
         return ClearedOut(deleted=await notifications.inbox.clear(caller.principal))
 
     @get(
@@ -149,7 +152,7 @@ class NotificationController(Controller):
         description="404 for an unknown id and for another user's.",
         responses=problems(400, 401, 403, 404, 429),
     )
-    async def one(
+    async def get_notification(
         self,
         notification_id: Annotated[str, PathParameter(pattern=_ID)],
         caller: CallerDep,
@@ -166,7 +169,7 @@ class NotificationController(Controller):
         responses=problems(400, 401, 403, 404, 429),
         opt=VIEWER_MAY_CALL,
     )
-    async def remove(
+    async def delete_notification(
         self,
         notification_id: Annotated[str, PathParameter(pattern=_ID)],
         caller: CallerDep,
@@ -180,7 +183,7 @@ class NotificationController(Controller):
         description="Channels per event type (overrides of the catalogue), quiet hours, digest.",
         responses=problems(429),
     )
-    async def preferences(
+    async def get_notification_preferences(
         self, caller: CallerDep, notifications: NotificationsDep
     ) -> PreferencesIO:
         return PreferencesIO.from_domain(await notifications.inbox.preferences(caller.principal))
@@ -197,7 +200,7 @@ class NotificationController(Controller):
         responses=problems(400, 422, 429, notes={422: "INVALID_NOTIFICATION_PREFERENCES"}),
         opt=VIEWER_MAY_CALL,
     )
-    async def set_preferences(
+    async def set_notification_preferences(
         self, data: JSONBody[PreferencesIO], caller: CallerDep, notifications: NotificationsDep
     ) -> PreferencesIO:
         saved = await notifications.inbox.set_preferences(caller.principal, data.to_update())
@@ -212,7 +215,7 @@ class NotificationController(Controller):
         ),
         responses=problems(400, 429),
     )
-    async def deliveries(
+    async def list_notification_deliveries(
         self,
         caller: CallerDep,
         notifications: NotificationsDep,
@@ -239,7 +242,7 @@ class NotificationController(Controller):
         status_code=200,
         responses=problems(400, 404, 409, 429),
     )
-    async def replay(
+    async def replay_delivery(
         self,
         delivery_id: Annotated[str, PathParameter(pattern=_ID)],
         caller: CallerDep,

@@ -26,7 +26,6 @@ class PriceAlertController(Controller):
     """A person's price alerts; agents get 403; another user's id answers 404."""
 
     path = "/price-alerts"
-    tags = ("notifications",)
     guards = (reject_agents,)
 
     @post(
@@ -43,7 +42,7 @@ class PriceAlertController(Controller):
             notes={409: "TOO_MANY_PRICE_ALERTS", 422: "INVALID_PRICE_ALERT"},
         ),
     )  # fmt: skip
-    async def create(
+    async def create_price_alert(
         self, data: JSONBody[PriceAlertIn], caller: CallerDep, notifications: NotificationsDep
     ) -> PriceAlertOut:
         created = await notifications.price_alerts.create(caller.principal, data.to_command())
@@ -54,7 +53,7 @@ class PriceAlertController(Controller):
         summary="The caller's price alerts, oldest first",
         responses=problem_responses(401, 403, 429),
     )
-    async def list_alerts(
+    async def list_price_alerts(
         self, caller: CallerDep, notifications: NotificationsDep
     ) -> PriceAlertListOut:
         found = await notifications.price_alerts.list_for(caller.principal)
@@ -65,7 +64,7 @@ class PriceAlertController(Controller):
         summary="One of the caller's price alerts",
         responses=problem_responses(400, 401, 403, 404, 429),
     )
-    async def one(
+    async def get_price_alert(
         self, alert_id: AlertId, caller: CallerDep, notifications: NotificationsDep
     ) -> PriceAlertOut:
         found = await notifications.price_alerts.get(caller.principal, alert_id)
@@ -77,7 +76,7 @@ class PriceAlertController(Controller):
         description="To change a threshold, delete the alert and set a new one.",
         responses=problem_responses(400, 401, 403, 404, 422, 429),
     )
-    async def set_note(
+    async def set_price_alert_note(
         self,
         alert_id: AlertId,
         data: JSONBody[PriceAlertNoteIn],
@@ -93,7 +92,7 @@ class PriceAlertController(Controller):
         status_code=204,
         responses=problem_responses(400, 401, 403, 404, 429),
     )
-    async def remove(
+    async def delete_price_alert(
         self, alert_id: AlertId, caller: CallerDep, notifications: NotificationsDep
     ) -> None:
         await notifications.price_alerts.delete(caller.principal, alert_id)

@@ -21,7 +21,6 @@ class RoleDefaultsController(Controller):
     """What the admins set as each role's notification defaults."""
 
     path = "/notifications/role-defaults"
-    tags = ("notifications",)
     guards = (reject_agents,)
 
     @get(
@@ -29,7 +28,7 @@ class RoleDefaultsController(Controller):
         summary="Every role's default notification preferences (admin)",
         responses=problem_responses(401, 403, 429),
     )
-    async def every(
+    async def list_role_defaults(
         self, caller: CallerDep, notifications: NotificationsDep
     ) -> dict[str, PreferencesIO]:
         found = await notifications.role_defaults.every(caller.principal)
@@ -41,7 +40,7 @@ class RoleDefaultsController(Controller):
         description="404 when the role has none (its users get the catalogue's defaults).",
         responses=problem_responses(400, 401, 403, 404, 429),
     )
-    async def one(
+    async def get_role_defaults(
         self, role: Role, caller: CallerDep, notifications: NotificationsDep
     ) -> PreferencesIO:
         return PreferencesIO.from_domain(
@@ -60,7 +59,7 @@ class RoleDefaultsController(Controller):
             400, 401, 403, 422, 429, notes={422: "INVALID_NOTIFICATION_PREFERENCES"}
         ),
     )
-    async def set_defaults(
+    async def set_role_defaults(
         self,
         role: Role,
         data: JSONBody[PreferencesIO],
@@ -76,7 +75,9 @@ class RoleDefaultsController(Controller):
         status_code=204,
         responses=problem_responses(400, 401, 403, 404, 422, 429),
     )
-    async def remove(self, role: Role, caller: CallerDep, notifications: NotificationsDep) -> None:
+    async def delete_role_defaults(
+        self, role: Role, caller: CallerDep, notifications: NotificationsDep
+    ) -> None:
         await notifications.role_defaults.remove(caller.principal, role)
 
 

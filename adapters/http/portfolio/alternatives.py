@@ -35,7 +35,6 @@ class AlternativesController(Controller):
     """`/api/v1/planning/alternatives`: the sleeves' rules on posted inputs."""
 
     path = "/planning/alternatives"
-    tags = ("planning",)
     guards = (require_roles(*READERS),)
 
     @post(
@@ -51,7 +50,7 @@ class AlternativesController(Controller):
         opt=VIEWER_MAY_CALL,
         responses=problems(400, 422, 429),
     )
-    async def crypto(self, data: JSONBody[CryptoIn], portfolio: PortfolioDep) -> CryptoOut:
+    async def allocate_crypto(self, data: JSONBody[CryptoIn], portfolio: PortfolioDep) -> CryptoOut:
         result = portfolio.alternatives.crypto(
             data.amount, data.currency, data.coins(), data.max_weight, data.market_cap_floor
         )
@@ -70,7 +69,7 @@ class AlternativesController(Controller):
         opt=VIEWER_MAY_CALL,
         responses=problems(400, 422, 429),
     )
-    async def reits(self, data: JSONBody[ReitsIn], portfolio: PortfolioDep) -> ReitsOut:
+    async def allocate_reits(self, data: JSONBody[ReitsIn], portfolio: PortfolioDep) -> ReitsOut:
         result = portfolio.alternatives.reits(
             data.amount, data.currency, data.to_reits(), data.max_sector_weight
         )
@@ -91,7 +90,7 @@ class AlternativesController(Controller):
         opt=VIEWER_MAY_CALL,
         responses=problems(400, 422, 429),
     )
-    async def private_equity(
+    async def allocate_private_equity(
         self, data: JSONBody[PrivateEquityIn], portfolio: PortfolioDep
     ) -> PrivateEquityOut:
         result = portfolio.alternatives.private_equity(
@@ -112,7 +111,7 @@ class AlternativesController(Controller):
         opt=VIEWER_MAY_CALL,
         responses=problems(400, 422, 429),
     )
-    async def commodities(
+    async def allocate_commodities(
         self, data: JSONBody[CommoditiesIn], portfolio: PortfolioDep
     ) -> CommoditiesOut:
         result = portfolio.alternatives.commodities(
@@ -130,7 +129,7 @@ class AlternativesController(Controller):
         ),
         responses=problems(401, 403, 429),
     )
-    async def limits(self, portfolio: PortfolioDep) -> AlternativesLimitsOut:
+    async def get_alternatives_limits(self, portfolio: PortfolioDep) -> AlternativesLimitsOut:
         today = portfolio.clock.now().date()
         return AlternativesLimitsOut.from_limits(portfolio.alternatives.limits, today)
 

@@ -40,7 +40,6 @@ class GivingController(Controller):
     """Each user's giving records and calculations over them."""
 
     path = "/planning/giving"
-    tags = ("planning",)
     guards = (require_roles(*READERS),)
 
     @post(
@@ -59,7 +58,7 @@ class GivingController(Controller):
         status_code=201,
         responses=problems(400, 409, 422, 429, notes={422: _INVALID}),
     )
-    async def record(
+    async def record_donation(
         self, data: JSONBody[DonationIn], caller: CallerDep, portfolio: PortfolioDep
     ) -> DonationReceiptOut:
         receipt = await portfolio.giving.record_donation(caller.principal, data.to_new())
@@ -71,7 +70,7 @@ class GivingController(Controller):
         description=f"`year` narrows to one calendar year. Pass `next_cursor` as `cursor`. {_OWN}",
         responses=problems(400, 422, 429, notes={422: _INVALID}),
     )
-    async def donations(
+    async def list_donations(
         self,
         caller: CallerDep,
         portfolio: PortfolioDep,
@@ -90,7 +89,7 @@ class GivingController(Controller):
         description=f"404 DONATION_NOT_FOUND. {_OWN}",
         responses=problems(404, 429, notes={404: "DONATION_NOT_FOUND"}),
     )
-    async def donation(
+    async def get_donation(
         self, donation_id: FromPath[str], caller: CallerDep, portfolio: PortfolioDep
     ) -> DonationReceiptOut:
         return DonationReceiptOut.from_domain(
@@ -119,7 +118,7 @@ class GivingController(Controller):
         status_code=201,
         responses=problems(400, 422, 429, notes={422: _INVALID}),
     )
-    async def record_grant(
+    async def record_daf_grant(
         self, data: JSONBody[DafGrantIn], caller: CallerDep, portfolio: PortfolioDep
     ) -> DafGrantOut:
         grant = await portfolio.giving.record_grant(caller.principal, data.to_new())
@@ -131,7 +130,7 @@ class GivingController(Controller):
         description=f"404 GRANT_NOT_FOUND. {_OWN}",
         responses=problems(404, 429, notes={404: "GRANT_NOT_FOUND"}),
     )
-    async def delete_grant(
+    async def delete_daf_grant(
         self, grant_id: FromPath[str], caller: CallerDep, portfolio: PortfolioDep
     ) -> None:
         await portfolio.giving.delete_grant(caller.principal, grant_id)
@@ -146,7 +145,9 @@ class GivingController(Controller):
         ),
         responses=problems(429),
     )
-    async def dafs(self, caller: CallerDep, portfolio: PortfolioDep) -> DafFundsOut:
+    async def list_donor_advised_funds(
+        self, caller: CallerDep, portfolio: PortfolioDep
+    ) -> DafFundsOut:
         funds = await portfolio.giving.funds(caller.principal)
         return DafFundsOut(
             funds=[DafFundOut.from_domain(f) for f in funds],
@@ -158,7 +159,9 @@ class GivingController(Controller):
         summary="Your opening carryovers (from returns before you used Bulwark)",
         responses=problems(429),
     )
-    async def carryovers(self, caller: CallerDep, portfolio: PortfolioDep) -> GivingCarryoversOut:
+    async def get_giving_carryovers(
+        self, caller: CallerDep, portfolio: PortfolioDep
+    ) -> GivingCarryoversOut:
         return GivingCarryoversOut.from_domain(
             await portfolio.giving.opening_carryovers(caller.principal)
         )
@@ -174,7 +177,7 @@ class GivingController(Controller):
         ),
         responses=problems(400, 422, 429, notes={422: _INVALID}),
     )
-    async def set_carryovers(
+    async def set_giving_carryovers(
         self, data: JSONBody[GivingCarryoversIn], caller: CallerDep, portfolio: PortfolioDep
     ) -> GivingCarryoversOut:
         opening = await portfolio.giving.set_opening_carryovers(
@@ -197,7 +200,7 @@ class GivingController(Controller):
         responses=problems(400, 422, 429, notes={422: _INVALID}),
         opt=VIEWER_MAY_CALL,
     )
-    async def deduction(
+    async def compute_charitable_deduction(
         self, data: JSONBody[GivingDeductionIn], caller: CallerDep, portfolio: PortfolioDep
     ) -> GivingDeductionOut:
         report = await portfolio.giving.deduction(
@@ -218,7 +221,7 @@ class GivingController(Controller):
         responses=problems(400, 404, 422, 429, notes={422: _INVALID}),
         opt=VIEWER_MAY_CALL,
     )
-    async def suggestion(
+    async def suggest_donation(
         self, data: JSONBody[GivingSuggestionIn], caller: CallerDep, portfolio: PortfolioDep
     ) -> GivingSuggestionOut:
         view = await portfolio.giving_suggestions.suggest(caller.principal, data.to_request())

@@ -28,7 +28,6 @@ class IlliquidAssetController(Controller):
     """`/api/v1/planning/illiquid-assets`: assets without a market price, valued by hand."""
 
     path = "/planning/illiquid-assets"
-    tags = ("planning",)
     guards = (require_roles(*READERS),)  # a viewer's changes: 403 (read_only.py)
 
     @post(
@@ -45,7 +44,7 @@ class IlliquidAssetController(Controller):
             **problems(400, 404, 422, 429),
         },
     )
-    async def add_asset(
+    async def add_illiquid_asset(
         self, data: JSONBody[IlliquidAssetIn], caller: CallerDep, portfolio: PortfolioDep
     ) -> Response[IlliquidAssetDetailOut]:
         view = await portfolio.illiquid_assets.add(caller.principal, data.to_new())
@@ -64,7 +63,7 @@ class IlliquidAssetController(Controller):
         ),
         responses=problems(400, 404, 422, 429),
     )
-    async def list_assets(
+    async def list_illiquid_assets(
         self,
         caller: CallerDep,
         portfolio: PortfolioDep,
@@ -85,7 +84,7 @@ class IlliquidAssetController(Controller):
         ),
         responses=problems(404, 429),
     )
-    async def get_asset(
+    async def get_illiquid_asset(
         self, asset_id: FromPath[str], caller: CallerDep, portfolio: PortfolioDep
     ) -> IlliquidAssetDetailOut:
         view = await portfolio.illiquid_assets.get(caller.principal, asset_id)
@@ -105,7 +104,7 @@ class IlliquidAssetController(Controller):
             **problems(400, 404, 409, 422, 429),
         },
     )
-    async def add_valuation(
+    async def add_illiquid_asset_valuation(
         self,
         asset_id: FromPath[str],
         data: JSONBody[ValuationIn],

@@ -28,7 +28,6 @@ class PlanningController(Controller):
     """`/api/v1/planning`: each user's plan (docs/planning.md)."""
 
     path = "/planning"
-    tags = ("planning",)
     guards = (require_roles(*READERS),)  # a viewer's changes: 403 (read_only.py)
 
     @post(
@@ -49,7 +48,7 @@ class PlanningController(Controller):
         opt=VIEWER_MAY_CALL,
         responses=problems(400, 422, 429, 503),
     )
-    async def monte_carlo(
+    async def simulate_retirement_plan(
         self, data: JSONBody[MonteCarloIn], caller: CallerDep, portfolio: PortfolioDep
     ) -> MonteCarloOut:
         run = await portfolio.planning.simulate(caller.principal, data.to_request())
@@ -67,7 +66,7 @@ class PlanningController(Controller):
         ),
         responses=problems(400, 404, 422, 429),
     )
-    async def homeostasis(
+    async def get_homeostasis(
         self,
         caller: CallerDep,
         portfolio: PortfolioDep,
@@ -85,7 +84,9 @@ class PlanningController(Controller):
         description=f"{_OWN} {_NO_PROFILE}",
         responses=problems(404, 429),
     )
-    async def get_profile(self, caller: CallerDep, portfolio: PortfolioDep) -> PlanningProfileOut:
+    async def get_planning_profile(
+        self, caller: CallerDep, portfolio: PortfolioDep
+    ) -> PlanningProfileOut:
         return PlanningProfileOut.from_domain(await portfolio.planning.profile(caller.principal))
 
     @put(
@@ -98,7 +99,7 @@ class PlanningController(Controller):
         ),
         responses=problems(400, 422, 429),
     )
-    async def put_profile(
+    async def set_planning_profile(
         self, data: JSONBody[PlanningProfileIn], caller: CallerDep, portfolio: PortfolioDep
     ) -> PlanningProfileOut:
         profile = await portfolio.planning.put_profile(caller.principal, data.to_change())
@@ -110,7 +111,7 @@ class PlanningController(Controller):
         description=f"Audited when it changes; answers the profile. {_OWN} {_NO_PROFILE}",
         responses=problems(400, 404, 429),
     )
-    async def put_autopilot(
+    async def set_planning_autopilot(
         self, data: JSONBody[AutopilotIn], caller: CallerDep, portfolio: PortfolioDep
     ) -> PlanningProfileOut:
         profile = await portfolio.planning.set_autopilot(caller.principal, data.enabled)

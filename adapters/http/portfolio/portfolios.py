@@ -66,7 +66,6 @@ class PortfolioController(Controller):
     """`/api/v1/portfolios`: the ledger (docs/ledger.md)."""
 
     path = "/portfolios"
-    tags = ("portfolios",)
     guards = (require_roles(*READERS),)  # a viewer's changes: 403 (read_only.py)
 
     @post(
@@ -131,7 +130,7 @@ class PortfolioController(Controller):
             **problems(400, 404, 409, 422, 429),
         },
     )
-    async def add_account(
+    async def add_portfolio_account(
         self,
         portfolio_id: FromPath[str],
         data: JSONBody[PortfolioAccountIn],
@@ -159,7 +158,7 @@ class PortfolioController(Controller):
             **problems(400, 404, 409, 422, 429),
         },
     )
-    async def add_transaction(
+    async def add_portfolio_transaction(
         self,
         portfolio_id: FromPath[str],
         data: JSONBody[LedgerTransactionIn],
@@ -177,7 +176,7 @@ class PortfolioController(Controller):
         description=f"(trade_date, id) order: the order the tax engine books them in. {_PAGE}",
         responses=problems(400, 404, 422, 429),
     )
-    async def list_transactions(
+    async def list_portfolio_transactions(
         self,
         portfolio_id: FromPath[str],
         caller: CallerDep,
@@ -215,7 +214,7 @@ class PortfolioController(Controller):
             **problems(400, 404, 409, 413, 415, 429),
         },
     )
-    async def import_transactions(
+    async def import_portfolio_transactions(
         self,
         request: Request[Any, Any, Any],
         portfolio_id: FromPath[str],
@@ -258,7 +257,7 @@ class PortfolioController(Controller):
         ),
         responses=problems(404, 429),
     )
-    async def holdings(
+    async def get_portfolio_holdings(
         self, portfolio_id: FromPath[str], caller: CallerDep, portfolio: PortfolioDep
     ) -> HoldingsOut:
         view = await portfolio.portfolios.holdings(caller.principal, portfolio_id)
@@ -275,7 +274,7 @@ class PortfolioController(Controller):
         ),
         responses=problems(400, 404, 422, 429),
     )
-    async def performance(
+    async def get_portfolio_performance(
         self,
         portfolio_id: FromPath[str],
         caller: CallerDep,

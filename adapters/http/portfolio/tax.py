@@ -43,7 +43,6 @@ class TaxController(Controller):
     """`/api/v1/tax`: each user's tax lots, gains, wash sales and harvesting (docs/tax.md)."""
 
     path = "/tax"
-    tags = ("tax",)
     guards = (require_roles(*READERS),)
 
     @get(
@@ -56,7 +55,7 @@ class TaxController(Controller):
         ),
         responses=problems(400, 404, 422, 429),
     )
-    async def lots(
+    async def list_tax_lots(
         self,
         caller: CallerDep,
         portfolio: PortfolioDep,
@@ -78,7 +77,7 @@ class TaxController(Controller):
         ),
         responses=problems(400, 422, 429),
     )
-    async def realized(
+    async def get_realized_gains(
         self,
         caller: CallerDep,
         portfolio: PortfolioDep,
@@ -100,7 +99,7 @@ class TaxController(Controller):
         ),
         responses=problems(400, 422, 429),
     )
-    async def wash_sales(
+    async def list_wash_sales(
         self,
         caller: CallerDep,
         portfolio: PortfolioDep,
@@ -131,7 +130,7 @@ class TaxController(Controller):
             **problems(400, 422, 429),
         },
     )
-    async def form_8949(
+    async def export_form_8949(
         self, caller: CallerDep, portfolio: PortfolioDep, year: Year = None
     ) -> Response[str]:
         year = _year(portfolio, year)
@@ -158,7 +157,7 @@ class TaxController(Controller):
         opt=VIEWER_MAY_CALL,
         responses=problems(400, 404, 422, 429),
     )
-    async def harvesting(
+    async def plan_tax_loss_harvesting(
         self, data: JSONBody[HarvestIn], caller: CallerDep, portfolio: PortfolioDep
     ) -> HarvestOut:
         report = await portfolio.tax.harvest(caller.principal, data.to_request())

@@ -32,7 +32,6 @@ _OWN = "Your own households only: another user's answers 404 PORTFOLIO_NOT_FOUND
 
 class RebalancingController(Controller):
     path = "/rebalancing"
-    tags = ("rebalancing",)
     guards = (require_roles(*READERS),)  # a viewer's changes: 403 (read_only.py)
 
     @get(
@@ -47,7 +46,7 @@ class RebalancingController(Controller):
         opt=VIEWER_MAY_CALL,
         responses=problem_responses(400, 401, 403, 404, 422, 429),
     )
-    async def drift(
+    async def get_portfolio_drift(
         self,
         portfolio_id: FromPath[str],
         caller: CallerDep,
@@ -70,7 +69,7 @@ class RebalancingController(Controller):
         status_code=201,
         responses=problem_responses(400, 401, 403, 404, 422, 429),
     )
-    async def propose(
+    async def propose_rebalance(
         self,
         portfolio_id: FromPath[str],
         data: JSONBody[ProposalIn],
@@ -89,7 +88,7 @@ class RebalancingController(Controller):
         opt=VIEWER_MAY_CALL,
         responses=problem_responses(401, 403, 404, 429),
     )
-    async def proposal(
+    async def get_rebalance_proposal(
         self, proposal_id: FromPath[str], caller: CallerDep, rebalancing: RebalancingDep
     ) -> ProposalOut:
         stored = await rebalancing.rebalancing.proposal(caller.principal, proposal_id)
@@ -109,7 +108,7 @@ class RebalancingController(Controller):
         status_code=200,
         responses=problem_responses(400, 401, 403, 404, 409, 429),
     )
-    async def execute(
+    async def execute_rebalance_proposal(
         self, proposal_id: FromPath[str], caller: CallerDep, rebalancing: RebalancingDep
     ) -> ExecutionOut:
         execution = await rebalancing.rebalancing.execute(caller.principal, proposal_id)
@@ -121,7 +120,7 @@ class RebalancingController(Controller):
         responses=problem_responses(401, 403, 404, 429),
         opt=VIEWER_MAY_CALL,
     )
-    async def get_limits(
+    async def get_autopilot_limits(
         self, caller: CallerDep, rebalancing: RebalancingDep
     ) -> AutopilotLimitsOut:
         return AutopilotLimitsOut.from_domain(await rebalancing.limits.get(caller.principal))
@@ -136,7 +135,7 @@ class RebalancingController(Controller):
         ),
         responses=problem_responses(400, 401, 403, 422, 429),
     )
-    async def put_limits(
+    async def set_autopilot_limits(
         self, data: JSONBody[AutopilotLimitsIn], caller: CallerDep, rebalancing: RebalancingDep
     ) -> AutopilotLimitsOut:
         limits = await rebalancing.limits.put(
@@ -160,7 +159,7 @@ class RebalancingController(Controller):
         opt=VIEWER_MAY_CALL,
         responses=problem_responses(400, 401, 403, 404, 422, 429),
     )
-    async def attribution(
+    async def attribute_portfolio_returns(
         self,
         portfolio_id: FromPath[str],
         data: JSONBody[StoredAttributionIn],

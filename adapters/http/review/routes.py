@@ -41,7 +41,6 @@ class OrderReviewController(Controller):
     """`/api/v1/orders/{order_id}/review`: a stored order's advisory review."""
 
     path = "/orders/{order_id:str}/review"
-    tags = ("review",)
     guards = (require_roles(*READERS_AND_AGENTS),)
 
     @post(
@@ -52,7 +51,7 @@ class OrderReviewController(Controller):
         responses=_ERRORS,
         opt=VIEWER_MAY_CALL,
     )
-    async def review(
+    async def review_order(
         self, order_id: FromPath[str], caller: CallerDep, review: ReviewDep
     ) -> ReviewOut:
         stored = await review.reviews.review_order(caller.principal, order_id)
@@ -65,7 +64,7 @@ class OrderReviewController(Controller):
             400, 401, 403, 404, 429, notes={404: "NOT_FOUND or REVIEW_NOT_FOUND"}
         ),
     )
-    async def read(
+    async def get_order_review(
         self, order_id: FromPath[str], caller: CallerDep, review: ReviewDep
     ) -> ReviewOut:
         return ReviewOut.from_domain(await review.reviews.order_review(caller.principal, order_id))
@@ -75,7 +74,6 @@ class ProposedReviewController(Controller):
     """`/api/v1/reviews`: reviews of proposed orders, and any review by id."""
 
     path = "/reviews"
-    tags = ("review",)
     guards = (require_roles(*READERS_AND_AGENTS),)
 
     @post(
@@ -86,7 +84,7 @@ class ProposedReviewController(Controller):
         responses=_ERRORS,
         opt=VIEWER_MAY_CALL,
     )
-    async def review(
+    async def review_proposed_order(
         self, data: JSONBody[AnalyzeIn], caller: CallerDep, review: ReviewDep
     ) -> ReviewOut:
         order = data.to_order(origin_of(caller, data.strategy_id))
@@ -98,7 +96,7 @@ class ProposedReviewController(Controller):
         summary="One review",
         responses=problem_responses(400, 401, 403, 404, 429, notes={404: "REVIEW_NOT_FOUND"}),
     )
-    async def read(
+    async def get_review(
         self, review_id: FromPath[str], caller: CallerDep, review: ReviewDep
     ) -> ReviewOut:
         return ReviewOut.from_domain(await review.reviews.get(caller.principal, review_id))
@@ -108,7 +106,6 @@ class ModelRecordController(Controller):
     """`/api/v1/models/{name}/record`: a model judged by its outcomes."""
 
     path = "/models/{name:str}/record"
-    tags = ("review",)
     guards = (require_roles(*READERS),)
 
     @get(
@@ -121,7 +118,7 @@ class ModelRecordController(Controller):
         ),
         responses=problem_responses(400, 401, 403, 422, 429, notes={422: "INVALID_RECORD_QUERY"}),
     )
-    async def record(
+    async def get_model_record(
         self,
         name: FromPath[str],
         caller: CallerDep,

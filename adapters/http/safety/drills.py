@@ -29,7 +29,6 @@ _NOTES = {409: NOT_CONFIGURED}
 
 class PaperFaultsController(Controller):
     path = "/admin/drills/paper-faults"
-    tags = ("drills",)
     guards = [require_roles(Role.ADMIN)]  # noqa: RUF012 (Litestar reads a list)
 
     @get(
@@ -38,7 +37,7 @@ class PaperFaultsController(Controller):
         description=_ADMIN,
         responses=problems(409, 429, notes=_NOTES),
     )
-    async def faults(self, caller: CallerDep, safety: SafetyDep) -> PaperFaultsOut:
+    async def list_drill_faults(self, caller: CallerDep, safety: SafetyDep) -> PaperFaultsOut:
         return PaperFaultsOut.from_domain(safety.drill_faults.current(caller.principal))
 
     @put(
@@ -51,7 +50,7 @@ class PaperFaultsController(Controller):
         ),
         responses=problems(400, 409, 422, 429, notes=_NOTES),
     )
-    async def switch(
+    async def switch_drill_faults(
         self, data: JSONBody[PaperFaultsIn], caller: CallerDep, safety: SafetyDep
     ) -> PaperFaultsOut:
         control = safety.drill_faults
@@ -65,7 +64,7 @@ class PaperFaultsController(Controller):
         status_code=204,
         responses=problems(409, 429, notes=_NOTES),
     )
-    async def clear(self, caller: CallerDep, safety: SafetyDep) -> None:
+    async def clear_drill_faults(self, caller: CallerDep, safety: SafetyDep) -> None:
         await safety.drill_faults.clear(caller.principal)
 
 

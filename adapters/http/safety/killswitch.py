@@ -44,7 +44,6 @@ class KillSwitchController(Controller):
     """`/api/v1/kill-switch`"""
 
     path = "/kill-switch"
-    tags = ("kill-switch",)
 
     @put(
         "/passcode",
@@ -60,7 +59,7 @@ class KillSwitchController(Controller):
             400, 401, 403, 423, 429, notes={403: "WRONG_PASSCODE, STEP_UP_REQUIRED"}
         ),
     )
-    async def change_passcode(
+    async def change_kill_switch_passcode(
         self, data: JSONBody[PasscodeChangeIn], caller: CallerDep, safety: SafetyDep
     ) -> None:
         await safety.killswitch.change_passcode(
@@ -84,7 +83,7 @@ class KillSwitchController(Controller):
         guards=[require_roles(*HUMANS)],
         responses=problems(400, 404, 423, 429, 503, notes=_ACTIVATE_NOTES),
     )
-    async def activate(
+    async def activate_kill_switch(
         self,
         request: Request[Any, Any, Any],
         data: JSONBody[ActivateIn],
@@ -116,7 +115,7 @@ class KillSwitchController(Controller):
         guards=[require_roles(*HUMANS)],
         responses=problems(400, 404, 423, 429, notes=_RESUME_NOTES),
     )
-    async def resume(
+    async def resume_trading(
         self, data: JSONBody[ResumeIn], caller: CallerDep, safety: SafetyDep
     ) -> ScopeStateOut:
         state = await safety.killswitch.resume(
@@ -142,7 +141,9 @@ class KillSwitchController(Controller):
         guards=[require_roles(*READERS_AND_AGENTS)],
         responses=problems(429),
     )
-    async def status(self, caller: CallerDep, safety: SafetyDep) -> KillSwitchStatusOut:
+    async def get_kill_switch_status(
+        self, caller: CallerDep, safety: SafetyDep
+    ) -> KillSwitchStatusOut:
         states = await safety.killswitch.status_for(caller.principal)
         return KillSwitchStatusOut(scopes=[ScopeStateOut.from_domain(s) for s in states])
 
@@ -152,7 +153,7 @@ class KillSwitchController(Controller):
         guards=[require_roles(*READERS_AND_AGENTS)],
         responses=problems(400, 429),
     )
-    async def events(
+    async def list_kill_switch_events(
         self,
         caller: CallerDep,
         safety: SafetyDep,

@@ -31,7 +31,6 @@ class SuccessionController(Controller):
     """`/api/v1/succession` — the account owner's own succession; other roles get 403."""
 
     path = "/succession"
-    tags = ("succession",)
     guards = (require_roles(Role.OWNER),)
 
     @get(
@@ -40,7 +39,7 @@ class SuccessionController(Controller):
         description="404 NOT_FOUND until the owner enrols with PUT.",
         responses=problems(404, 429),
     )
-    async def get_policy(self, caller: CallerDep, safety: SafetyDep) -> PolicyOut:
+    async def get_succession_policy(self, caller: CallerDep, safety: SafetyDep) -> PolicyOut:
         return PolicyOut.from_domain(await safety.succession.policy(caller.principal))
 
     @put(
@@ -52,7 +51,7 @@ class SuccessionController(Controller):
         ),
         responses=problems(400, 422, 429, notes=_POLICY_422),
     )
-    async def put_policy(
+    async def set_succession_policy(
         self, data: JSONBody[PolicyIn], caller: CallerDep, safety: SafetyDep
     ) -> PolicyOut:
         policy = data.to_domain(caller.principal.id)
@@ -78,7 +77,9 @@ class SuccessionController(Controller):
         description="404 NOT_FOUND when not enrolled.",
         responses=problems(404, 429),
     )
-    async def status(self, caller: CallerDep, safety: SafetyDep) -> SuccessionStatusOut:
+    async def get_succession_status(
+        self, caller: CallerDep, safety: SafetyDep
+    ) -> SuccessionStatusOut:
         return SuccessionStatusOut.from_domain(await safety.succession.status(caller.principal))
 
     @get(
@@ -100,7 +101,7 @@ class SuccessionController(Controller):
         ),
         responses=problems(400, 422, 429, notes=_BENEFICIARIES_422),
     )
-    async def put_beneficiaries(
+    async def set_beneficiaries(
         self, data: JSONBody[BeneficiariesIn], caller: CallerDep, safety: SafetyDep
     ) -> BeneficiariesOut:
         saved = await safety.succession.set_beneficiaries(

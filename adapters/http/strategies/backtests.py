@@ -19,7 +19,6 @@ class BacktestController(Controller):
     """`/api/v1/backtests`: each user's own runs (another user's answer 404)."""
 
     path = "/backtests"
-    tags = ("backtests",)
 
     @post(
         "/",
@@ -51,7 +50,7 @@ class BacktestController(Controller):
             },
         ),
     )
-    async def start(
+    async def start_backtest(
         self, data: JSONBody[BacktestIn], caller: CallerDep, strategies: StrategiesDep
     ) -> BacktestOut:
         backtest = await strategies.backtests.start(caller.principal, data.to_domain())
@@ -106,7 +105,7 @@ class BacktestController(Controller):
         guards=[require_roles(*HUMANS)],
         responses=problems(404, 409, 429),
     )
-    async def cancel(
+    async def cancel_backtest(
         self, backtest_id: FromPath[str], caller: CallerDep, strategies: StrategiesDep
     ) -> BacktestOut:
         backtest = await strategies.backtests.cancel(caller.principal, backtest_id)

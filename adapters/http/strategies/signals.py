@@ -50,7 +50,6 @@ class SignalController(Controller):
     """`/api/signals` (and `/api/v1/signals`)"""
 
     path = "/signals"
-    tags = ("signals",)
 
     @get(
         "/",

@@ -46,7 +46,6 @@ class StrategyController(Controller):
     """`/api/v1/strategies`: each user's own strategies (another user's answer 404)."""
 
     path = "/strategies"
-    tags = ("strategies",)
 
     @post(
         "/",
@@ -63,7 +62,7 @@ class StrategyController(Controller):
         guards=[require_roles(*HUMANS)],
         responses=problems(400, 404, 422, 423, 429, notes={422: "INVALID_STRATEGY"}),
     )
-    async def create(
+    async def create_strategy(
         self,
         request: Request[Any, Any, Any],
         data: JSONBody[StrategyIn],
@@ -111,7 +110,7 @@ class StrategyController(Controller):
         guards=[require_roles(*HUMANS)],
         responses=problems(400, 404, 409, 422, 423, 429, notes={422: "INVALID_STRATEGY"}),
     )
-    async def update(
+    async def update_strategy(
         self,
         request: Request[Any, Any, Any],
         strategy_id: FromPath[str],
@@ -138,7 +137,7 @@ class StrategyController(Controller):
         responses=problems(400, 404, 429),
         exception_handlers={InvalidDecisionQuery: on_invalid_query},
     )
-    async def decisions(
+    async def list_strategy_decisions(
         self,
         strategy_id: FromPath[str],
         caller: CallerDep,
@@ -165,7 +164,7 @@ class StrategyController(Controller):
         guards=[require_roles(Role.AGENT)],
         responses=problems(400, 404, 422, 429, notes={422: "NO_SIGNAL_PRICE"}),
     )
-    async def external_signal(
+    async def submit_external_signal(
         self, data: JSONBody[ExternalSignalIn], caller: CallerDep, strategies: StrategiesDep
     ) -> ExternalSignalOut:
         signal_id, decided = await strategies.strategy_processor.on_external(

@@ -33,7 +33,6 @@ class SurveillanceController(Controller):
     """`/api/v1/surveillance/alerts`: the cases the detectors opened."""
 
     path = "/surveillance/alerts"
-    tags = ("surveillance",)
     guards = (require_roles(*READERS),)  # agents 403; a viewer's PATCH 403 (read_only.py)
 
     @get(
@@ -42,7 +41,7 @@ class SurveillanceController(Controller):
         description=f"{_PAGE} {_SCOPE}",
         responses=problems(422, notes={422: "INVALID_CURSOR"}),
     )
-    async def list_alerts(
+    async def list_surveillance_alerts(
         self,
         caller: CallerDep,
         surveillance: SurveillanceDep,
@@ -64,7 +63,7 @@ class SurveillanceController(Controller):
         description=_SCOPE,
         responses=problems(404, notes={404: "ALERT_NOT_FOUND"}),
     )
-    async def get_alert(
+    async def get_surveillance_alert(
         self, alert_id: FromPath[str], caller: CallerDep, surveillance: SurveillanceDep
     ) -> SurveillanceAlertOut:
         return SurveillanceAlertOut.from_domain(
@@ -85,7 +84,7 @@ class SurveillanceController(Controller):
             404, 409, 422, notes={404: "ALERT_NOT_FOUND", 422: "INVALID_ALERT_CHANGE"}
         ),
     )
-    async def review_alert(
+    async def review_surveillance_alert(
         self,
         alert_id: FromPath[str],
         data: JSONBody[AlertReviewIn],

@@ -29,7 +29,6 @@ class AccountAdminController(Controller):
     """`/api/v1/accounts`: open an account, change it, close it, sync it from its broker."""
 
     path = "/accounts"
-    tags = ("accounts",)
     guards = (reject_agents,)
 
     @post(
@@ -68,7 +67,7 @@ class AccountAdminController(Controller):
         ),
         responses=problems(400, 404, 409, 422, 429),
     )
-    async def patch_account(
+    async def update_account(
         self,
         account_id: FromPath[str],
         data: JSONBody[AccountPatchIn],

@@ -16,7 +16,6 @@ class AccountController(Controller):
     """`/api/v1/accounts`: an account the caller may not act on answers 404."""
 
     path = "/accounts"
-    tags = ("accounts",)
     guards = (require_roles(*READERS_AND_AGENTS),)
 
     @get(
@@ -59,7 +58,7 @@ class AccountController(Controller):
         ),
         responses=problems(404, 429),
     )
-    async def positions(
+    async def list_positions(
         self, account_id: FromPath[str], caller: CallerDep, trading: TradingDep
     ) -> PositionListOut:
         views = await trading.accounts.positions(caller.principal, account_id)

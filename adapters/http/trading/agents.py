@@ -38,7 +38,6 @@ class AgentController(Controller):
     """`/api/v1/agents`"""
 
     path = "/agents"
-    tags = ("agents",)
 
     @post(
         "/",
@@ -52,7 +51,7 @@ class AgentController(Controller):
         guards=[require_roles(*HUMANS)],
         responses=problems(400, 404, 409, 422, 429, notes={422: "INVALID_AGENT"}),
     )
-    async def register(
+    async def register_agent(
         self, data: JSONBody[AgentIn], caller: CallerDep, trading: TradingDep
     ) -> AgentOut:
         status = await trading.agents.register_agent(data.to_command(caller.principal))
@@ -91,7 +90,7 @@ class AgentController(Controller):
         guards=[require_roles(*TRADERS)],
         responses=problems(400, 404, 429),
     )
-    async def heartbeat(
+    async def record_heartbeat(
         self,
         agent_id: FromPath[str],
         data: JSONBody[HeartbeatIn],
@@ -114,7 +113,7 @@ class AgentController(Controller):
         guards=[require_roles(*HUMANS)],
         responses=problems(400, 404, 429),
     )
-    async def create_key(
+    async def create_agent_key(
         self,
         agent_id: FromPath[str],
         caller: CallerDep,
@@ -132,7 +131,7 @@ class AgentController(Controller):
         guards=[require_roles(*READERS)],
         responses=problems(404, 429),
     )
-    async def list_keys(
+    async def list_agent_keys(
         self, agent_id: FromPath[str], caller: CallerDep, trading: TradingDep
     ) -> ApiKeysOut:
         keys = await _keys_of(trading, caller.principal, agent_id)
@@ -149,7 +148,7 @@ class AgentController(Controller):
         guards=[require_roles(*HUMANS)],
         responses=problems(404, 429),
     )
-    async def revoke_key(
+    async def revoke_agent_key(
         self,
         agent_id: FromPath[str],
         key_id: FromPath[str],

@@ -60,7 +60,6 @@ class InstrumentController(Controller):
     """`/api/v1/instruments`: the reference data the gate reads (unknown/inactive: denied)."""
 
     path = "/instruments"
-    tags = ("instruments",)
     guards = (require_roles(*READERS_AND_AGENTS),)
 
     @get(
@@ -130,7 +129,7 @@ class InstrumentController(Controller):
         guards=[require_roles(Role.ADMIN)],
         responses=problems(400, 404, 422, 429),
     )
-    async def patch_instrument(
+    async def update_instrument(
         self,
         symbol: FromPath[str],
         data: JSONBody[InstrumentPatchIn],
@@ -158,7 +157,7 @@ class InstrumentController(Controller):
             **problems(400, 413, 422, 429),
         },
     )
-    async def import_csv(
+    async def import_instruments_csv(
         self,
         request: Request[Any, Any, Any],
         body: RawBody,
@@ -192,7 +191,7 @@ class InstrumentController(Controller):
             400, 404, 409, 429, notes={409: "ASSET_LIST_UNAVAILABLE or " + NOT_CONFIGURED}
         ),
     )
-    async def import_alpaca(
+    async def import_alpaca_instruments(
         self,
         caller: CallerDep,
         trading: TradingDep,

@@ -16,7 +16,6 @@ class MarginController(Controller):
     """`/api/v1/margin`: read-only figures at current marks; nothing is traded."""
 
     path = "/margin"
-    tags = ("margin",)
     guards = (require_roles(*READERS_AND_AGENTS),)
 
     @get(
@@ -30,7 +29,7 @@ class MarginController(Controller):
         ),
         responses=problems(404, 422, 429, notes={422: "MARGIN_INPUT_INVALID"}),
     )
-    async def status(
+    async def get_margin_status(
         self, account_id: FromPath[str], caller: CallerDep, trading: TradingDep
     ) -> MarginStatusOut:
         return MarginStatusOut.from_domain(
@@ -52,7 +51,7 @@ class MarginController(Controller):
         ),
         opt=VIEWER_MAY_CALL,
     )
-    async def deleverage_plan(
+    async def plan_deleverage(
         self,
         account_id: FromPath[str],
         data: JSONBody[DeleverageIn],

@@ -56,7 +56,6 @@ class OrderController(Controller):
     """`/api/v1/orders`"""
 
     path = "/orders"
-    tags = ("orders",)
 
     @post(
         "/",
@@ -94,7 +93,7 @@ class OrderController(Controller):
             ),
         },
     )
-    async def submit(
+    async def place_order(
         self,
         data: JSONBody[OrderIn],
         request: Request[Any, Any, Any],
@@ -184,7 +183,7 @@ class OrderController(Controller):
         status_code=200,
         responses=problem_responses(400, 401, 404, 409, 429),
     )
-    async def cancel(
+    async def cancel_order(
         self, order_id: FromPath[str], caller: CallerDep, trading: TradingDep
     ) -> OrderOut:
         return OrderOut.from_domain(await trading.orders.cancel(caller.principal, order_id))

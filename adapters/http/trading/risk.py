@@ -37,7 +37,6 @@ class RiskRuleController(Controller):
     except to a risk officer or an admin."""
 
     path = "/risk-rules"
-    tags = ("risk",)
 
     @post(
         "/",
@@ -51,7 +50,7 @@ class RiskRuleController(Controller):
         status_code=201,
         responses=problems(400, 404, 422, 429, notes=_RULE_422),
     )
-    async def create(
+    async def create_risk_rule(
         self, data: JSONBody[RuleIn], caller: CallerDep, trading: TradingDep
     ) -> RuleOut:
         return RuleOut.from_domain(await trading.risk.create(caller.principal, data.to_domain()))
@@ -65,7 +64,7 @@ class RiskRuleController(Controller):
         guards=_DESK_READERS,
         responses=problems(429),
     )
-    async def list_rules(self, caller: CallerDep, trading: TradingDep) -> RuleListOut:
+    async def list_risk_rules(self, caller: CallerDep, trading: TradingDep) -> RuleListOut:
         rules = await trading.risk.list(caller.principal)
         return RuleListOut(items=[RuleOut.from_domain(r) for r in rules])
 
@@ -84,7 +83,7 @@ class RiskRuleController(Controller):
         guards=_ANY_READER,
         responses=problems(400, 404, 422, 429, notes=_MARKS_422),
     )
-    async def portfolio_risk(
+    async def get_portfolio_risk(
         self, account_id: FromQuery[str], caller: CallerDep, trading: TradingDep
     ) -> PortfolioRiskOut:
         risk = await trading.risk.portfolio_risk(caller.principal, account_id)
@@ -104,7 +103,7 @@ class RiskRuleController(Controller):
         responses=problems(400, 404, 422, 429, notes=_MARKS_422),
         opt=VIEWER_MAY_CALL,
     )
-    async def portfolio_risk_with_returns(
+    async def compute_portfolio_risk(
         self, data: JSONBody[PortfolioRiskIn], caller: CallerDep, trading: TradingDep
     ) -> PortfolioRiskOut:
         risk = await trading.risk.portfolio_risk(caller.principal, data.account_id, data.returns)
@@ -122,7 +121,7 @@ class RiskRuleController(Controller):
         status_code=200,
         responses=problems(400, 404, 422, 429, notes={422: "INVALID_RULE or INVALID_ORDER"}),
     )
-    async def test_rule(
+    async def test_risk_rule(
         self, data: JSONBody[RuleTestIn], caller: CallerDep, trading: TradingDep
     ) -> RuleTestOut:
         order = None
@@ -151,7 +150,7 @@ class RiskRuleController(Controller):
         ),
         opt=VIEWER_MAY_CALL,
     )
-    async def position_size(
+    async def calculate_position_size(
         self, data: JSONBody[SizingIn], caller: CallerDep, trading: TradingDep
     ) -> SizingOut:
         sized = await trading.risk.size_position(caller.principal, data.to_domain())
@@ -164,7 +163,7 @@ class RiskRuleController(Controller):
         guards=_DESK_READERS,
         responses=problems(404, 429),
     )
-    async def get_rule(
+    async def get_risk_rule(
         self, rule_id: FromPath[str], caller: CallerDep, trading: TradingDep
     ) -> RuleOut:
         return RuleOut.from_domain(await trading.risk.get(caller.principal, rule_id))
@@ -179,7 +178,7 @@ class RiskRuleController(Controller):
         guards=_PEOPLE,
         responses=problems(400, 404, 422, 429, notes=_RULE_422),
     )
-    async def update(
+    async def replace_risk_rule(
         self,
         rule_id: FromPath[str],
         data: JSONBody[RuleIn],
@@ -197,7 +196,7 @@ class RiskRuleController(Controller):
         status_code=204,
         responses=problems(404, 429),
     )
-    async def delete_rule(
+    async def delete_risk_rule(
         self, rule_id: FromPath[str], caller: CallerDep, trading: TradingDep
     ) -> None:
         await trading.risk.delete(caller.principal, rule_id)
@@ -207,7 +206,6 @@ class RiskAnalysisController(Controller):
     """`/api/v1/risk`: pre-trade analysis of a prospective order."""
 
     path = "/risk"
-    tags = ("risk",)
 
     @post(
         "/analyze",
@@ -224,7 +222,7 @@ class RiskAnalysisController(Controller):
         responses=problems(400, 404, 422, 429, notes={422: "INVALID_ORDER or NO_REFERENCE_PRICE"}),
         opt=VIEWER_MAY_CALL,
     )
-    async def analyze(
+    async def analyze_order_risk(
         self, data: JSONBody[AnalyzeIn], caller: CallerDep, trading: TradingDep
     ) -> AnalysisOut:
         order = data.to_order(origin_of(caller, data.strategy_id))

@@ -18,7 +18,6 @@ class InvestorProfileController(Controller):
     """Your investor profile (docs/wealth.md)."""
 
     path = "/wealth"
-    tags = ("wealth",)
     guards = (require_roles(*READERS),)  # a viewer's PUT: 403 (read_only.py)
 
     @get(
@@ -27,7 +26,9 @@ class InvestorProfileController(Controller):
         description=f"Risk tolerance, horizon, tax brackets, accredited bases, terms. {_NONE}",
         responses=problem_responses(401, 403, 404, 429),
     )
-    async def get_profile(self, caller: CallerDep, wealth: WealthDep) -> InvestorProfileOut:
+    async def get_investor_profile(
+        self, caller: CallerDep, wealth: WealthDep
+    ) -> InvestorProfileOut:
         found = await wealth.profiles.profile(caller.principal)
         return InvestorProfileOut.from_domain(found, wealth.profiles.terms_version)
 
@@ -41,7 +42,7 @@ class InvestorProfileController(Controller):
         ),
         responses=problem_responses(400, 401, 403, 422, 429),
     )
-    async def put_profile(
+    async def set_investor_profile(
         self, data: JSONBody[InvestorProfileIn], caller: CallerDep, wealth: WealthDep
     ) -> InvestorProfileOut:
         saved = await wealth.profiles.put(caller.principal, data.to_change())
@@ -53,7 +54,7 @@ class InvestorProfileController(Controller):
         description=f"Another user's profile answers 404 unless you are an admin. {_NONE}",
         responses=problem_responses(401, 403, 404, 429),
     )
-    async def get_profile_of(
+    async def get_user_investor_profile(
         self, user_id: FromPath[str], caller: CallerDep, wealth: WealthDep
     ) -> InvestorProfileOut:
         found = await wealth.profiles.profile_of(caller.principal, user_id)
@@ -64,7 +65,7 @@ class InvestorProfileController(Controller):
         summary="The SEC's accredited-investor bases a profile may attest to",
         responses=problem_responses(401, 403, 429),
     )
-    async def criteria(self, wealth: WealthDep) -> CriteriaOut:
+    async def list_accredited_criteria(self, wealth: WealthDep) -> CriteriaOut:
         return CriteriaOut.build(wealth.profiles.terms_version)
 
 

@@ -32,7 +32,6 @@ class RetirementController(Controller):
     """`/api/v1/wealth/...`: retirement accounts and the estate tax (docs/wealth.md)."""
 
     path = "/wealth"
-    tags = ("wealth",)
     guards = (require_roles(*READERS),)
 
     @get(
@@ -40,7 +39,9 @@ class RetirementController(Controller):
         summary="The year's contribution limits and their IRS sources",
         responses=problem_responses(400, 401, 403, 422, 429),  # 400: tax_year missing
     )
-    async def limits(self, tax_year: FromQuery[int], wealth: WealthDep) -> RetirementLimitsOut:
+    async def get_retirement_limits(
+        self, tax_year: FromQuery[int], wealth: WealthDep
+    ) -> RetirementLimitsOut:
         return RetirementLimitsOut.from_domain(wealth.retirement.limits(tax_year))
 
     @post(
@@ -51,7 +52,9 @@ class RetirementController(Controller):
         opt=VIEWER_MAY_CALL,
         responses=problem_responses(400, 401, 403, 422, 429),
     )
-    async def room(self, data: JSONBody[RoomIn], caller: CallerDep, wealth: WealthDep) -> RoomOut:
+    async def compute_contribution_room(
+        self, data: JSONBody[RoomIn], caller: CallerDep, wealth: WealthDep
+    ) -> RoomOut:
         answer = await wealth.retirement.room(caller.principal, data.to_question())
         return RoomOut.from_answer(answer)
 
@@ -67,7 +70,7 @@ class RetirementController(Controller):
         opt=VIEWER_MAY_CALL,
         responses=problem_responses(400, 401, 403, 422, 429),
     )
-    async def employer_match(self, data: JSONBody[EmployerMatchIn]) -> EmployerMatchOut:
+    async def compute_employer_match(self, data: JSONBody[EmployerMatchIn]) -> EmployerMatchOut:
         return data.compute()
 
     @post(
@@ -77,7 +80,9 @@ class RetirementController(Controller):
         opt=VIEWER_MAY_CALL,
         responses=problem_responses(400, 401, 403, 422, 429),
     )
-    async def rmd(self, data: JSONBody[RmdIn], wealth: WealthDep) -> RmdOut:
+    async def compute_required_minimum_distribution(
+        self, data: JSONBody[RmdIn], wealth: WealthDep
+    ) -> RmdOut:
         return RmdOut.from_domain(wealth.retirement.rmd(data.balance, data.birth_date, data.year))
 
     @post(
@@ -88,7 +93,7 @@ class RetirementController(Controller):
         opt=VIEWER_MAY_CALL,
         responses=problem_responses(400, 401, 403, 422, 429),
     )
-    async def roth_conversion(
+    async def compare_roth_conversion(
         self, data: JSONBody[RothConversionIn], caller: CallerDep, wealth: WealthDep
     ) -> RothConversionOut:
         answer = await wealth.retirement.roth_conversion(caller.principal, data.to_question())
@@ -102,7 +107,9 @@ class RetirementController(Controller):
         opt=VIEWER_MAY_CALL,
         responses=problem_responses(400, 401, 403, 422, 429),
     )
-    async def estate_tax(self, data: JSONBody[EstateTaxIn], wealth: WealthDep) -> EstateTaxOut:
+    async def estimate_estate_tax(
+        self, data: JSONBody[EstateTaxIn], wealth: WealthDep
+    ) -> EstateTaxOut:
         return EstateTaxOut.from_answer(wealth.estate_tax.estimate(data.gross_estate, data.year))
 
 
