@@ -131,7 +131,7 @@ class JobLeasesCollector(Collector):
         held = GaugeMetricFamily(
             "bulwark_job_lease_held",
             "1 while this process holds the background job's lease and runs it, else 0",
-            labels=["job"],
+            labels=["name"],  # not "job": Prometheus gives every series its scrape job's
         )
         for job in report.held:
             held.add_metric([job.name], 1.0)

@@ -51,5 +51,5 @@ async def test_metrics_show_each_job_lease_this_process_holds(harness: Harness) 
 
     # Assert
     held = [line for line in scraped.splitlines() if line.startswith("bulwark_job_lease_held{")]
-    assert 'bulwark_job_lease_held{job="vault_expiry"} 1.0' in held
+    assert 'bulwark_job_lease_held{name="vault_expiry"} 1.0' in held
     assert all(line.endswith(" 1.0") for line in held)
