@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -15,15 +16,18 @@ from adapters.http.app import create_app as create_http_app
 from adapters.watchdog import LoopWatchdogCollector
 from bootstrap.containers.application import ApplicationContainer, build_container
 from bootstrap.demo import DEMO_OWNER, DEMO_RISK, DEMO_VIEWER, load_demo
+from bootstrap.early_join import KafkaRefused
 from bootstrap.gc_tuning import restore_gc, tune_gc
 from bootstrap.killswitch_lane import start_lane
 from bootstrap.logging import configure_logging
 from bootstrap.metrics import include_lane_requests, metrics_collectors
 from bootstrap.settings import Settings, SettingsError, load_settings
+from bootstrap.startup_refusal import refuse_start_up
 from bootstrap.tracing import stop_tracing
 from bootstrap.watchdog import loop_watchdog
 
 _log = structlog.get_logger("bulwark.app")
+_CLOSE_WITHIN_S = 5.0
 
 
 def create_app(
@@ -48,7 +52,11 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
-        await container.init_resources()  # type: ignore[misc]
+        try:
+            await container.init_resources()  # type: ignore[misc]
+        except KafkaRefused as exc:  # the brokers went away after the preflight's check
+            await _closed_quietly(container)
+            raise refuse_start_up(str(exc)) from None
         await require_current_schema(container)
         if settings.core.demo:
             demo = await load_demo(container)
@@ -103,6 +111,13 @@ def create_app(
     )
     traced: Litestar = container.core.tracing().trace_requests(app)  # a span per request, when on
     return traced
+
+
+async def _closed_quietly(container: ApplicationContainer) -> None:
+    """What had started is stopped, within a bound: a refused start-up must not hang."""
+    with contextlib.suppress(Exception):
+        async with asyncio.timeout(_CLOSE_WITHIN_S):
+            await container.shutdown_resources()  # type: ignore[misc]
 
 
 async def require_current_schema(container: ApplicationContainer) -> None:

@@ -315,8 +315,13 @@ def _main(argv: Sequence[str] | None) -> int:
         refused = refuse_store(settings) or refuse_kafka(settings)
         if refused is not None:
             return refused
+        from bootstrap.early_join import KafkaRefused
+
         try:
             return cli_surveil.run(settings, args.until_caught_up)
+        except KafkaRefused as exc:  # the brokers went away after the check: the same line
+            print(f"bulwark: {exc}", file=sys.stderr)
+            return EXIT_REFUSED
         except SettingsError as exc:
             print(f"bulwark: {exc}", file=sys.stderr)
             return EXIT_USAGE

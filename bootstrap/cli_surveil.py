@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
-import inspect
 import signal
 import sys
 from typing import TYPE_CHECKING, TextIO
@@ -44,14 +42,10 @@ async def surveil(
     until_caught_up: bool = False,
     out: TextIO = sys.stdout,
 ) -> int:
-    """Run until `stop` (or SIGTERM / SIGINT, or caught up when asked); returns 0."""
-    from dependency_injector import providers
-
-    from adapters.kafka.client import make_consumer
-    from adapters.kafka.surveil import SurveillanceConsumer
+    """Run until `stop` (or SIGTERM / SIGINT, or caught up when asked); returns 0. Only the
+    surveil role's resources start (bootstrap/surveil_role.py)."""
     from bootstrap.app import require_current_schema
-    from bootstrap.early_join import kafka_config, topics_of
-    from bootstrap.surveillance import consumer_run
+    from bootstrap.surveil_role import surveil_role
 
     settings = container.settings()
     if not settings.kafka.bootstrap:
@@ -60,37 +54,48 @@ async def surveil(
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
-    container.core.process.override(providers.Object(COMMAND))
     try:
-        await container.init_resources()  # type: ignore[misc]
-        await require_current_schema(container)
-        config = kafka_config(settings)
-        reader = SurveillanceConsumer(
-            topics_of(settings).events,
-            consumer_run(container),
-            lambda: make_consumer(config, None, max_poll_records=5_000),
-            start=settings.surveillance.start,
-        )
-        task = asyncio.create_task(reader.consume(stop))
-        if until_caught_up:
-            waiting = asyncio.create_task(reader.caught_up.wait())
-            await asyncio.wait({task, waiting}, return_when=asyncio.FIRST_COMPLETED)
-            stop.set()
-            waiting.cancel()
-        await task
-        print(
-            f"surveil: {reader.records} records, {reader.run.engine.events} events, "
-            f"{reader.run.checkpoints} checkpoints, {reader.undecodable} undecodable",
-            file=out,
-        )
-        return 0
+        async with surveil_role(container):
+            await require_current_schema(container)
+            return await _read(container, settings, stop, until_caught_up, out)
     finally:
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.remove_signal_handler(sig)
-        closing = container.shutdown_resources()
-        if inspect.isawaitable(closing):
-            with contextlib.suppress(Exception):
-                await closing
+
+
+async def _read(
+    container: ApplicationContainer,
+    settings: Settings,
+    stop: asyncio.Event,
+    until_caught_up: bool,
+    out: TextIO,
+) -> int:
+    """The events topic read until `stop` (or caught up when asked); its counts printed."""
+    from adapters.kafka.client import make_consumer
+    from adapters.kafka.surveil import SurveillanceConsumer
+    from bootstrap.early_join import kafka_config, topics_of
+    from bootstrap.surveillance import consumer_run
+
+    config = kafka_config(settings)
+    reader = SurveillanceConsumer(
+        topics_of(settings).events,
+        consumer_run(container),
+        lambda: make_consumer(config, None, max_poll_records=5_000),
+        start=settings.surveillance.start,
+    )
+    task = asyncio.create_task(reader.consume(stop))
+    if until_caught_up:
+        waiting = asyncio.create_task(reader.caught_up.wait())
+        await asyncio.wait({task, waiting}, return_when=asyncio.FIRST_COMPLETED)
+        stop.set()
+        waiting.cancel()
+    await task
+    print(
+        f"surveil: {reader.records} records, {reader.run.engine.events} events, "
+        f"{reader.run.checkpoints} checkpoints, {reader.undecodable} undecodable",
+        file=out,
+    )
+    return 0
 
 
 def run(settings: Settings, until_caught_up: bool) -> int:

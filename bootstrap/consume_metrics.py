@@ -28,7 +28,7 @@ from adapters.http.metrics import (
 )
 from adapters.http.problems import EXCEPTION_HANDLERS
 from adapters.http.services import HTTP_CONFIG_STATE_KEY, HttpConfig
-from adapters.metrics.gauges import OutboxBacklogGauge
+from adapters.metrics.gauges import JobLeasesCollector, OutboxBacklogGauge
 from adapters.metrics.meter import PrometheusMeter
 from bootstrap.metrics import metrics_access
 from bootstrap.serving import wait_started
@@ -54,6 +54,8 @@ def consume_metrics_app(container: ApplicationContainer) -> Litestar:
     meter = container.core.meter()
     if isinstance(meter, PrometheusMeter):
         collectors.append(meter)
+    # A consume member takes part in the background jobs' leases as serve does.
+    collectors.append(JobLeasesCollector(container.core.job_holdings()))
     if container.core.store_kind() == "sql":
         from adapters.postgres.outbox_backlog import OutboxBacklog
 

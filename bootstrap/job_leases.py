@@ -7,6 +7,9 @@ until cancelled) and renews the lease every `ttl_seconds / 3`; a renew that fail
 False cancels the job at once (another process may take it after the TTL); at shutdown the
 job is cancelled and the lease released, so that another process takes it at its next try.
 
+`JobHoldings` says which of them this process holds now and which it waits for (another
+process holds them): /api/status shows it under `jobs`, /metrics as `bulwark_job_lease_held`.
+
 The lease port in use (`lease_port`): PostgreSQL's advisory locks for a PostgreSQL store,
 file locks beside the database for SQLite (one host: its workers), memory for memory://.
 """
@@ -20,11 +23,12 @@ import socket
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 import structlog
 
 from bootstrap.settings import Settings
-from ports.leases import Leases
+from ports.leases import HeldJob, JobLeaseReport, Leases
 
 _log = structlog.get_logger("bulwark.jobs")
 
@@ -38,6 +42,39 @@ def holder_id() -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
 
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class JobHoldings:
+    """The leased jobs of this process: each job's name once its runner started, and when
+    this process took its lease for those it runs now (ports/leases.py JobLeaseStatus)."""
+
+    lease_seconds: float = 15.0
+    now: Callable[[], datetime] = _utc_now
+    _held: dict[str, datetime] = field(default_factory=dict)
+    _known: set[str] = field(default_factory=set)
+
+    def waiting(self, name: str) -> None:
+        self._known.add(name)
+
+    def taken(self, name: str) -> None:
+        self._known.add(name)
+        self._held[name] = self.now()
+
+    def let_go(self, name: str) -> None:
+        self._held.pop(name, None)
+
+    def report(self) -> JobLeaseReport:
+        held = dict(self._held)
+        return JobLeaseReport(
+            self.lease_seconds,
+            tuple(HeldJob(name, since) for name, since in sorted(held.items())),
+            tuple(sorted(self._known - held.keys())),
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class JobLeases:
     """Runs each named job only while this process holds the job's lease."""
@@ -47,6 +84,13 @@ class JobLeases:
     ttl_seconds: float = 15.0
     # How often a process without the lease tries to take it (default: a third of the TTL).
     retry_seconds: float | None = None
+    # What this process holds now (/api/status, /metrics); its own, at this TTL, unless given.
+    given_holdings: JobHoldings | None = None
+    holdings: JobHoldings = field(init=False)
+
+    def __post_init__(self) -> None:
+        held = self.given_holdings or JobHoldings(self.ttl_seconds)
+        object.__setattr__(self, "holdings", held)  # frozen: set once, here
 
     @property
     def renew_seconds(self) -> float:
@@ -56,6 +100,7 @@ class JobLeases:
         """Until cancelled: take the lease when free, run `job` while it is held."""
         lease = PREFIX + name
         retry = self.retry_seconds if self.retry_seconds is not None else self.renew_seconds
+        self.holdings.waiting(name)
         while True:
             try:
                 taken = await self.leases.acquire(lease, self.holder, self.ttl_seconds)
@@ -68,6 +113,7 @@ class JobLeases:
 
     async def _while_held(self, name: str, lease: str, job: Job) -> None:
         _log.info("job_lease_taken", job=name, holder=self.holder)
+        self.holdings.taken(name)
         task = asyncio.ensure_future(job())
         try:
             while True:
@@ -88,6 +134,7 @@ class JobLeases:
                 # whoever cancelled it waited for ever.
                 await asyncio.wait({task})
             finally:
+                self.holdings.let_go(name)  # the job stopped here: no longer run by this one
                 await self._release(name, lease)
 
     async def _renewed(self, name: str, lease: str) -> bool:
@@ -127,11 +174,14 @@ def lease_port(settings: Settings) -> Leases:
     return InMemoryLeases()
 
 
-async def job_leases_lifetime(settings: Settings) -> AsyncIterator[JobLeases]:
+async def job_leases_lifetime(
+    settings: Settings, holdings: JobHoldings | None = None
+) -> AsyncIterator[JobLeases]:
     """The process's job leases; at shutdown every lease still held is released."""
     leases = lease_port(settings)
+    ttl = settings.core.job_lease_seconds
     try:
-        yield JobLeases(leases, ttl_seconds=settings.core.job_lease_seconds)
+        yield JobLeases(leases, ttl_seconds=ttl, given_holdings=holdings)
     finally:
         with contextlib.suppress(Exception):
             await leases.aclose()

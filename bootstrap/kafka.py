@@ -9,6 +9,7 @@ reaches every instance; `bulwark consume` also runs the command consumers.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from typing import Any
@@ -16,6 +17,7 @@ from typing import Any
 import msgspec
 import structlog
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka.errors import KafkaError
 from aiokafka.structs import ConsumerRecord
 
 from adapters.eventcodec import EventCodec
@@ -35,8 +37,10 @@ from adapters.wire.json_limits import JsonLimits
 from application.market_data.stream_monitor import StreamMonitorService
 from application.safety.killswitch import KillSwitchService
 from application.trading.policies import PolicyCache
+from bootstrap.cli_preflight import kafka_refusal
 from bootstrap.early_join import (
     EarlyMember,
+    KafkaRefused,
     command_topics,
     kafka_config,
     member_consumer,
@@ -377,7 +381,17 @@ async def kafka_lifetime(
         yield None
         return
     link.bind(killswitch, hub_publish)
-    await link.start()
+    try:
+        await link.start()
+    except (KafkaError, OSError, TimeoutError) as exc:
+        # The brokers answered the preflight and are gone now: the preflight's one line, the
+        # same refusal (serve, consume and surveil each end on it), never a traceback.
+        with contextlib.suppress(Exception):
+            await link.stop()
+        kafka = link.settings.kafka
+        raise KafkaRefused(
+            kafka_refusal(kafka.bootstrap or "", exc, kafka.request_timeout_ms / 1000)
+        ) from None
     monitor = asyncio.create_task(_monitor(link))
     try:
         yield link

@@ -20,6 +20,7 @@ from adapters.metrics.gauges import (
     BreakerStatesCollector,
     CallbackCounter,
     CallbackGauge,
+    JobLeasesCollector,
     OutboxBacklogGauge,
 )
 from adapters.metrics.meter import PrometheusMeter
@@ -66,6 +67,7 @@ def metrics_collectors(container: ApplicationContainer, settings: Settings) -> l
             lambda: hub.connections,
         ),
         OutboxBacklogGauge(count),
+        JobLeasesCollector(container.core.job_holdings()),
     ]
     watch = container.safety.in_doubt_watch()
     collectors.append(

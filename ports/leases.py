@@ -3,6 +3,8 @@ and instances (a lease with takeover), never once per process."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Protocol
 
 
@@ -33,3 +35,27 @@ class Leases(Protocol):
     async def release(self, name: str, holder: str) -> None: ...
 
     async def aclose(self) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class HeldJob:
+    """A leased job this process runs now, and since when it holds the job's lease."""
+
+    name: str
+    since: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class JobLeaseReport:
+    """This process's leased jobs: those it runs now (`held`) and those another process of
+    the deployment holds (`waiting`: this one takes each over when its holder dies)."""
+
+    lease_seconds: float
+    held: tuple[HeldJob, ...]
+    waiting: tuple[str, ...]
+
+
+class JobLeaseStatus(Protocol):
+    """What this process's job runners hold now, as of the call (status pages, metrics)."""
+
+    def report(self) -> JobLeaseReport: ...

@@ -1,4 +1,5 @@
-"""Gauges read when /metrics is scraped: provider breakers, WebSocket clients, outbox backlog.
+"""Gauges read when /metrics is scraped: provider breakers, WebSocket clients, outbox backlog,
+the job leases this process holds.
 
 Each reads its source at scrape time (a callable handed in by bootstrap), so nothing runs
 between scrapes. The outbox backlog needs a query, which a synchronous collector cannot
@@ -16,6 +17,7 @@ from prometheus_client.registry import Collector
 
 from application.market_data.providers import ProviderReport
 from domain.marketdata.breaker import BreakerState
+from ports.leases import JobLeaseStatus
 
 _log = structlog.get_logger("bulwark.metrics")
 # Numeric encoding as well as the state label: 0 closed, 1 half-open, 2 open.
@@ -115,3 +117,24 @@ class OutboxBacklogGauge(Collector):
             "Scrapes whose outbox count did not answer in time (the figure is then stale)",
             value=self.failed_refreshes,
         )
+
+
+class JobLeasesCollector(Collector):
+    """Each leased background job this process knows: 1 while it holds the job's lease (runs
+    it), 0 while another process does. Summed over the instances, a job at 0 has no holder."""
+
+    def __init__(self, status: JobLeaseStatus) -> None:
+        self._status = status
+
+    def collect(self) -> Iterator[Metric]:
+        report = self._status.report()
+        held = GaugeMetricFamily(
+            "bulwark_job_lease_held",
+            "1 while this process holds the background job's lease and runs it, else 0",
+            labels=["name"],  # not "job": Prometheus gives every series its scrape job's
+        )
+        for job in report.held:
+            held.add_metric([job.name], 1.0)
+        for name in report.waiting:
+            held.add_metric([name], 0.0)
+        yield held

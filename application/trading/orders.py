@@ -26,6 +26,7 @@ from application.trading.throttle import SharedThrottle
 from application.trading.trading_state_cache import TradingStateCache
 from domain.aggregation.model import ensure_tradable
 from domain.errors import ConcurrentUpdate, Conflict, DomainError, NotFound, StoreUnavailable
+from domain.killswitch.state import TradingState
 from domain.numbers import NumberOutOfRange
 from domain.principals import Principal
 from domain.risk.flow import Recorded
@@ -350,7 +351,8 @@ class OrderService(BrokerBooking):
         except (InvalidQuantity, InvalidPrice, NumberOutOfRange):
             raise  # the order's own terms are wrong: refused (422), not denied
         except MissingMark as exc:
-            return _deny(order, ReasonCode.NO_REFERENCE_PRICE, f"no mark for {exc}")
+            missing = _deny(order, ReasonCode.NO_REFERENCE_PRICE, f"no mark for {exc}")
+            return await _halt_first(missing, order, account.id, reads)
         except Exception as exc:
             return _deny(order, ReasonCode.RISK_CHECK_ERROR, f"{type(exc).__name__}: {exc}")
 
@@ -358,6 +360,25 @@ class OrderService(BrokerBooking):
 def _deny(order: Order, code: ReasonCode, message: str) -> Decision:
     verdict = Verdict(code, Outcome.DENY, "OrderService", None, message)
     return Decision(False, order.quantity, order.quantity, (verdict,))
+
+
+async def _halt_first(
+    missing: Decision, order: Order, account_id: str, reads: SharedReads
+) -> Decision:
+    """A halted (or unknown) trading state denies ahead of a missing mark: the kill switch's
+    denial is the reason an operator and an agent must see first."""
+    try:
+        state = await reads.state(account_id, order.origin)  # read already: no round trip
+    except Exception:
+        return missing
+    if state is TradingState.HALTED:
+        code, message = ReasonCode.TRADING_HALTED, f"trading is {state.value}"
+    elif state is None:
+        code, message = ReasonCode.UNKNOWN_TRADING_STATE, "trading state is unknown: denied"
+    else:
+        return missing
+    verdict = Verdict(code, Outcome.DENY, "TradingStateControl", None, message)
+    return missing._replace(verdicts=(verdict, *missing.verdicts))
 
 
 async def _may_act(

@@ -202,8 +202,13 @@ class CoreContainer(containers.DeclarativeContainer):
 
     # Background jobs run once across workers and instances: each in the process holding its
     # lease (bootstrap/job_leases.py), the store's own lock; released at shutdown.
+    # Which of them this process holds now (/api/status `jobs`, /metrics).
+    job_holdings = providers.Singleton(
+        later("bootstrap.job_leases:JobHoldings"),
+        settings.provided.core.job_lease_seconds, clock.provided.now,
+    )  # fmt: skip
     job_leases = providers.Resource(
-        later_lifetime("bootstrap.job_leases:job_leases_lifetime"), settings
+        later_lifetime("bootstrap.job_leases:job_leases_lifetime"), settings, job_holdings
     )
 
     locks = providers.Singleton(KeyedLocks)

@@ -99,7 +99,7 @@ class HttpContextsContainer(containers.DeclarativeContainer):
         streams=providers.Selector(
             core.kafka_kind, none=providers.Object(None), kafka=core.kafka_link.provided.monitor
         ),
-        in_doubt=safety.in_doubt_watch, compute=core.compute,
+        in_doubt=safety.in_doubt_watch, compute=core.compute, jobs=core.job_holdings,
         ops_alerts=providers.Singleton(
             later("application.notifications.ops_alerts:OpsAlertRelay"),
             core.uow_factory, core.notifier,

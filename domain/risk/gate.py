@@ -55,14 +55,20 @@ class Policy:
     origin is computed once and cached, with the screen compiled from it.
     """
 
-    __slots__ = ("_all", "_by_origin", "_scoped", "account_id", "controls", "fingerprint")
+    __slots__ = (
+        "_all",
+        "_by_origin",
+        "_scoped",
+        "_state",
+        "account_id",
+        "controls",
+        "fingerprint",
+    )
 
     def __init__(self, account_id: str, controls: Iterable[Control], fingerprint: str = "") -> None:
         self.account_id = account_id
-        builtins: list[Control] = [
-            TradingStateControl(scope=RuleScope.GLOBAL),
-            ReduceOnlyFlag(scope=RuleScope.GLOBAL),
-        ]
+        self._state = TradingStateControl(scope=RuleScope.GLOBAL)
+        builtins: list[Control] = [self._state, ReduceOnlyFlag(scope=RuleScope.GLOBAL)]
         self.controls: tuple[Control, ...] = (*builtins, *_ordered(controls))
         self.fingerprint = fingerprint
         self._by_origin: dict[Origin, _Plan] = {}
@@ -105,7 +111,7 @@ class Policy:
             or mark is None
             or not (mark.is_finite() and mark > _ZERO_PRICE)
         ):
-            return _refused(view, instrument, symbol, requested)
+            return _refused(view, instrument, symbol, requested, self._state_denial(order, view))
         plan = self._all or self._plan_for(order.origin)
         order_type = order.order_type
         price = order.stop_price if order_type is _STOP else order.limit_price
@@ -182,6 +188,23 @@ class Policy:
         final = quantity if approved else requested
         return _new(Decision, (approved, requested, final, tuple(verdicts)))
 
+    def _state_denial(self, order: Order, view: AccountRiskView) -> Verdict | None:
+        """The trading state's denial of an order the reference data refuses, if it denies.
+
+        A halt is the reason an operator and an agent must see first: a kill switch pulled
+        on an account is never hidden behind a missing quote or an unknown symbol.
+        """
+        control = self._state
+        requested = order.quantity
+        try:
+            reduces = view.reduces(order.symbol, order.side, requested)
+            if control.breach(order, requested, ZERO, ZERO, reduces, view) is None:
+                return None
+            code, message = control.reason(view), control.explain(order, requested, ZERO, view)
+        except Exception:  # the reference data's refusal still denies: fail closed
+            return None
+        return Verdict(code, _DENY, control.name, control.rule_id, message)
+
     @staticmethod
     def _verdict(
         control: Control,
@@ -240,9 +263,14 @@ def compile_policy(
 
 
 def _refused(
-    view: AccountRiskView, instrument: Instrument | None, symbol: str, requested: Decimal
+    view: AccountRiskView,
+    instrument: Instrument | None,
+    symbol: str,
+    requested: Decimal,
+    state: Verdict | None = None,
 ) -> Decision:
-    """The reference-data guard denies: closed account, unknown or inactive instrument, no mark."""
+    """The reference-data guard denies: closed account, unknown or inactive instrument, no mark;
+    after the trading state's denial (`state`) when it denies too."""
     if not view.account_open:
         code, message = ReasonCode.ACCOUNT_CLOSED, f"account {view.account_id} is not open"
     elif instrument is None:
@@ -252,7 +280,8 @@ def _refused(
     else:
         code, message = ReasonCode.NO_REFERENCE_PRICE, symbol
     verdict = Verdict(code, _DENY, _GUARD, None, f"{code.value}: {message}")
-    return Decision(False, requested, requested, (verdict,))
+    verdicts = (verdict,) if state is None else (state, verdict)
+    return Decision(False, requested, requested, verdicts)
 
 
 def _plan(controls: tuple[Control, ...]) -> _Plan:

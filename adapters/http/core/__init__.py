@@ -26,6 +26,7 @@ from application.trading.accounts import AccountQueries
 from application.trading.in_doubt_watch import InDoubtWatch
 from ports.clock import Clock
 from ports.compute import ComputePort
+from ports.leases import JobLeaseStatus
 from ports.ratelimit import RateLimiter
 
 NAME = "core"
@@ -68,6 +69,8 @@ class CoreServices:
     streams: StreamMonitorService | None = None  # None when Kafka is not configured
     # Alertmanager's alerts told to the desk (POST /api/v1/monitoring/alertmanager).
     ops_alerts: OpsAlertRelay | None = None
+    # The leased background jobs this process runs now and those it waits for.
+    jobs: JobLeaseStatus | None = None
 
 
 CoreDep: TypeAlias = NamedDependency[CoreServices]

@@ -74,6 +74,23 @@ class InDoubtOut(msgspec.Struct):
     checked_at: datetime | None
 
 
+class HeldJobOut(msgspec.Struct):
+    """A leased background job this process runs, since it took the job's lease."""
+
+    job: str
+    since: datetime
+
+
+class JobLeasesOut(msgspec.Struct):
+    """This process's share of the background jobs that run once across the deployment
+    (docs/reliability.md): the jobs it runs now (`held`) and those another process holds
+    (`waiting`: this one takes each over within `lease_seconds` of its holder's death)."""
+
+    lease_seconds: float
+    held: list[HeldJobOut]
+    waiting: list[str]
+
+
 class StatusOut(msgspec.Struct):
     status: str
     version: str
@@ -84,6 +101,7 @@ class StatusOut(msgspec.Struct):
     inference: InferenceOut | None = None  # the models' runtime and provider
     orders_in_doubt: InDoubtOut | None = None  # None where no watch is wired
     data_quality: list[SourceQualityOut] | None = None  # market-data sources' grades
+    jobs: JobLeasesOut | None = None  # the leased background jobs this process holds
 
 
 async def run_probes(services: HealthServices | CoreServices) -> list[ComponentStatus]:
@@ -163,6 +181,7 @@ async def get_status(request: Request[Any, Any, Any]) -> StatusOut:
         inference_out(bundle_of(request, "inference")),
         in_doubt_out(services),
         data_quality_out(bundle_of(request, "market_data")),
+        jobs_out(services),
     )
 
 
@@ -178,6 +197,15 @@ def in_doubt_out(services: CoreServices) -> InDoubtOut:
         sorted({o.broker for o in snapshot.orders}),
         snapshot.checked_at,
     )
+
+
+def jobs_out(services: CoreServices) -> JobLeasesOut | None:
+    """The jobs line: none where no job runner is wired (the kill switch's own listener)."""
+    if services.jobs is None:
+        return None
+    report = services.jobs.report()
+    held = [HeldJobOut(job.name, job.since) for job in report.held]
+    return JobLeasesOut(report.lease_seconds, held, list(report.waiting))
 
 
 def compute_out(services: CoreServices) -> ComputeOut:

@@ -286,3 +286,29 @@ async def test_a_runner_cancelled_while_its_job_is_stopping_ends() -> None:
     # Assert: the cancel is not swallowed, the runner ends
     assert finished == {runner}
     assert runner.cancelled()
+
+
+async def test_each_process_reports_the_jobs_it_holds_and_those_it_waits_for() -> None:
+    # Arrange
+    store = InMemoryLeases(ManualClock())  # the clock never moves: only a release frees it
+    a, b = Ticks(), Ticks()
+    first, second = process(store, "a"), process(store, "b")
+    async with running(first, a.job) as holder:
+        await asyncio.wait_for(a.started.wait(), WAIT_S)
+        async with running(second, b.job):
+            await until(lambda: "snapshots" in second.holdings.report().waiting)
+            before = (first.holdings.report(), second.holdings.report())
+
+            # Act
+            holder.cancel()  # shutdown: released, taken over
+            with contextlib.suppress(asyncio.CancelledError):
+                await holder
+            await asyncio.wait_for(b.started.wait(), WAIT_S)
+            after = (first.holdings.report(), second.holdings.report())
+
+    # Assert
+    assert ([j.name for j in before[0].held], before[0].waiting) == (["snapshots"], ())
+    assert (before[1].held, before[1].waiting) == ((), ("snapshots",))
+    assert (after[0].held, after[0].waiting) == ((), ("snapshots",))
+    assert [j.name for j in after[1].held] == ["snapshots"]
+    assert before[0].lease_seconds == TTL_S

@@ -1,4 +1,5 @@
-"""Scrape-time gauges: breaker states per provider, and an outbox count that may not answer."""
+"""Scrape-time gauges: breaker states per provider, an outbox count that may not answer, and
+the job leases this process holds."""
 
 from __future__ import annotations
 
@@ -8,10 +9,15 @@ from datetime import UTC, datetime
 from prometheus_client import CollectorRegistry, generate_latest
 from prometheus_client.parser import text_string_to_metric_families
 
-from adapters.metrics.gauges import BreakerStatesCollector, OutboxBacklogGauge
+from adapters.metrics.gauges import (
+    BreakerStatesCollector,
+    JobLeasesCollector,
+    OutboxBacklogGauge,
+)
 from application.market_data.providers import FeedSettings, ProviderHealth, ProviderReport
 from domain.marketdata.breaker import BreakerConfig, BreakerState
 from domain.marketdata.consensus import ConsensusPolicy
+from ports.leases import HeldJob, JobLeaseReport
 
 
 def values(*collectors: object) -> dict[tuple[str, frozenset[tuple[str, str]]], float]:
@@ -92,3 +98,22 @@ async def test_an_outbox_count_that_does_not_answer_in_time_keeps_the_last_figur
     found = values(gauge)
     assert found[("bulwark_outbox_backlog", frozenset())] == 7
     assert found[("bulwark_outbox_backlog_refresh_failures", frozenset())] == 1
+
+
+class Holdings:
+    """This process: it runs `margin`, another process runs `kyc_purge`."""
+
+    def report(self) -> JobLeaseReport:
+        since = datetime(2026, 11, 26, tzinfo=UTC)
+        return JobLeaseReport(15.0, (HeldJob("margin", since),), ("kyc_purge",))
+
+
+def test_a_job_lease_is_1_where_held_and_0_where_another_process_holds_it() -> None:
+    # Act
+    scraped = values(JobLeasesCollector(Holdings()))
+
+    # Assert
+    assert scraped == {
+        ("bulwark_job_lease_held", frozenset({("name", "margin")})): 1.0,
+        ("bulwark_job_lease_held", frozenset({("name", "kyc_purge")})): 0.0,
+    }

@@ -184,3 +184,48 @@ def test_order_without_reduce_only_flag_may_open_a_position() -> None:
     # Assert
     assert verdict(decision, "ReduceOnlyFlag").outcome is Outcome.PASS
     assert decision.approved is True
+
+
+@pytest.mark.parametrize(
+    ("state", "first"),
+    [
+        (TradingState.HALTED, ReasonCode.TRADING_HALTED),
+        (None, ReasonCode.UNKNOWN_TRADING_STATE),
+    ],
+)
+def test_a_halt_is_the_first_reason_when_the_symbol_has_no_reference_price(
+    state: TradingState | None, first: ReasonCode
+) -> None:
+    # Arrange: AAPL is known but has no mark, on a halted (or unknown) account
+    risk_view = view(account(), {}, state=state)
+
+    # Act
+    decision = decide(order("AAPL", BUY, 5), risk_view, with_defaults=True)
+
+    # Assert
+    assert decision.approved is False
+    assert decision.reasons == (first, ReasonCode.NO_REFERENCE_PRICE)
+    assert decision.verdicts[0].control == "TradingStateControl"
+
+
+def test_a_halt_comes_before_an_unknown_instrument_too() -> None:
+    # Arrange
+    risk_view = view(account(), state=TradingState.HALTED)
+
+    # Act
+    decision = decide(order("ZZZ", BUY, 5), risk_view)
+
+    # Assert
+    assert decision.reasons == (ReasonCode.TRADING_HALTED, ReasonCode.UNKNOWN_INSTRUMENT)
+
+
+def test_an_active_account_without_a_reference_price_is_refused_for_the_price_alone() -> None:
+    # Arrange
+    risk_view = view(account(), {}, state=TradingState.ACTIVE)
+
+    # Act
+    decision = decide(order("AAPL", BUY, 5), risk_view)
+
+    # Assert
+    assert decision.reasons == (ReasonCode.NO_REFERENCE_PRICE,)
+    assert [v.control for v in decision.verdicts] == ["ReferenceData"]

@@ -10,6 +10,7 @@ import pytest
 
 from adapters.brokers.paper import PaperBrokerConfig
 from bootstrap.embedded import Embedded, build_embedded
+from domain.killswitch.state import Scope
 from domain.risk.gate import Policy
 from domain.risk.reasons import ReasonCode
 from domain.risk.rules import RuleType
@@ -18,7 +19,17 @@ from domain.trading.instruments import Instrument
 from domain.trading.orders import OrderRejected, OrderStatus
 from ports.broker import BrokerErrorCode
 from ports.unit_of_work import UnitOfWork
-from tests.kit.desk import ACCOUNT, BUY, add_rule, limit, market, seed
+from tests.kit.desk import (
+    ACCOUNT,
+    BUY,
+    OWNER,
+    add_rule,
+    halt,
+    limit,
+    market,
+    seed,
+    set_passcodes,
+)
 
 D = Decimal
 
@@ -154,6 +165,42 @@ async def test_a_held_position_without_a_mark_denies_an_order_in_another_symbol(
     # Assert
     assert result.order.status is OrderStatus.DENIED
     assert result.order.deny_reasons == ("NO_REFERENCE_PRICE",)
+
+
+async def test_a_halted_account_is_denied_for_the_halt_first_without_a_reference_price(
+    e: Embedded,
+) -> None:
+    # Arrange: the owner pulls the kill switch on the account; MSFT has no quote
+    await set_passcodes(e, OWNER)
+    await e.killswitch.activate(halt(Scope.account(ACCOUNT)))
+    async with e.uow() as u:
+        await u.instruments.add(Instrument("MSFT"))
+        await u.commit()
+
+    # Act
+    result = await e.orders.submit(replace(market(BUY, 10), symbol="MSFT"))
+
+    # Assert
+    assert result.order.status is OrderStatus.DENIED
+    assert result.order.deny_reasons == ("TRADING_HALTED", "NO_REFERENCE_PRICE")
+
+
+async def test_a_halted_account_holding_an_unpriced_position_is_denied_for_the_halt_first(
+    e: Embedded,
+) -> None:
+    # Arrange: hold AAPL, lose its quote, then halt the account; MSFT is quoted
+    await e.add_instrument(Instrument("MSFT"), D("50"))
+    await e.orders.submit(market(BUY, 10))
+    await set_passcodes(e, OWNER)
+    await e.killswitch.activate(halt(Scope.account(ACCOUNT)))
+    e.market.remove("AAPL")
+
+    # Act
+    result = await e.orders.submit(replace(market(BUY, 10), symbol="MSFT"))
+
+    # Assert
+    assert result.order.status is OrderStatus.DENIED
+    assert result.order.deny_reasons == ("TRADING_HALTED", "NO_REFERENCE_PRICE")
 
 
 async def test_a_broker_failing_on_submit_rejects_the_order_and_releases_it(e: Embedded) -> None:
