@@ -225,6 +225,13 @@ class HttpContextsContainer(containers.DeclarativeContainer):
         aggregation=aggregation.service, webhooks=aggregation.webhooks,
     )  # fmt: skip
 
+    calendars_context = _context(
+        "calendars", "CalendarsServices",
+        sessions=providers.Singleton(
+            later("application.calendars.sessions:VenueSessionsQuery"), core.calendar_sessions
+        ),
+    )  # fmt: skip
+
     # What the API's listener mounts, each context with its own routes.
     served = providers.Callable(
         served_contexts,
@@ -240,5 +247,5 @@ class HttpContextsContainer(containers.DeclarativeContainer):
         analytics=analytics_context.provider, strategies=strategies_context.provider,
         review=review_context.provider, wealth=wealth_context.provider,
         model_signals=model_signals_context.provider, rebalancing=rebalancing_context.provider,
-        aggregation=aggregation_context.provider,
+        aggregation=aggregation_context.provider, calendars=calendars_context.provider,
     )  # fmt: skip

@@ -14,7 +14,7 @@ from bootstrap.settings.base import PerMinute, PosInt, Seconds, Section, Setting
 SERVABLE_CONTEXTS = (
     "market_data", "health", "core", "trading", "safety", "identity", "devices", "notifications",
     "keys", "surveillance", "audit", "portfolio", "markets", "inference", "analytics",
-    "strategies", "review", "wealth", "model_signals", "rebalancing", "aggregation",
+    "strategies", "review", "wealth", "model_signals", "rebalancing", "aggregation", "calendars",
 )  # fmt: skip
 ALWAYS_SERVED = ("health", "core")
 
