@@ -9,6 +9,7 @@ a fraction of a second to build: each is built once, on first use, and kept; the
 from __future__ import annotations
 
 import threading
+import warnings
 from datetime import UTC, date
 from typing import Any
 
@@ -26,6 +27,7 @@ from ports.clock import Clock
 # its around-the-clock weekday calendar for spot FX).
 LIBRARY_CALENDARS = {XNYS: "XNYS", XNAS: "XNAS", CMES: "CMES", FX: "24/5"}
 FIRST_DAY = date(2000, 1, 3)
+_LIBRARY_DEPRECATION = "Series.values returning an ndarray that drops timezone"
 YEARS_AHEAD = 2
 
 
@@ -96,10 +98,13 @@ class ExchangeCalendarSessions:
             with self._lock:  # one build per venue, even when two threads ask at once
                 calendar = self._calendars.get(venue)
                 if calendar is None:
-                    calendar = xcals.get_calendar(
-                        LIBRARY_CALENDARS[venue],
-                        start=pd.Timestamp(self._first),
-                        end=pd.Timestamp(self._last_day()),
-                    )
+                    with warnings.catch_warnings():
+                        # The library's own use of a pandas API that pandas 4 changes.
+                        warnings.filterwarnings("ignore", message=_LIBRARY_DEPRECATION)
+                        calendar = xcals.get_calendar(
+                            LIBRARY_CALENDARS[venue],
+                            start=pd.Timestamp(self._first),
+                            end=pd.Timestamp(self._last_day()),
+                        )
                     self._calendars[venue] = calendar
         return calendar
