@@ -55,3 +55,18 @@ class CountingCalendars(MarketCalendars):
         if venue == CRYPTO:
             return around_the_clock(CRYPTO, FIRST, LAST)
         return thanksgiving_week(venue)
+
+
+class WeekSource:
+    """A SessionSource that knows the week above for XNYS, and nothing around it."""
+
+    def venues(self) -> tuple[str, ...]:
+        return (XNYS,)
+
+    def coverage(self, venue: str) -> tuple[date, date]:
+        return FIRST, LAST
+
+    def sessions(self, venue: str, first: date, last: date) -> VenueSessions:
+        week = thanksgiving_week(venue)
+        kept = tuple(s for s in week.sessions if first <= s.day <= last)
+        return VenueSessions(venue, week.zone, first, last, kept, week.weekdays)

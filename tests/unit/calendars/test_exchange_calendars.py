@@ -4,6 +4,7 @@ spot FX and crypto around Thanksgiving, Christmas and New Year 2026."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -25,7 +26,7 @@ NEW_YORK, CHICAGO = ZoneInfo("America/New_York"), ZoneInfo("America/Chicago")
 TODAY = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
 UNIVERSE = instruments(
     Instrument("BTCUSD", asset_class=AssetClass.CRYPTO),
-    Instrument("ESZ6", asset_class=AssetClass.FUTURE, multiplier=50),
+    Instrument("ESZ6", asset_class=AssetClass.FUTURE, multiplier=Decimal(50)),
     Instrument("EURUSD", asset_class=AssetClass.FX),
 )
 PRICES = marks(BTCUSD=90_000, ESZ6=6_000, EURUSD="1.05")
