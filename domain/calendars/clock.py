@@ -64,6 +64,12 @@ class MarketCalendars:
             zone = self._zones[venue]
         return zone
 
+    def warm(self) -> None:
+        """Build every venue's table now (`bulwark serve` does, off the event loop, at start)."""
+        for venue in self.venues:
+            if venue not in self._tables:
+                self._table(venue)
+
     def _table(self, venue: str) -> SessionTable:
         if venue not in self.venues:
             raise UnknownVenue(f"no calendar is kept for venue {venue!r}")

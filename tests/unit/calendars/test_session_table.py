@@ -139,6 +139,19 @@ def test_each_venue_is_loaded_once_on_its_first_lookup() -> None:
     assert calendars.loads == [XNYS]
 
 
+def test_warming_builds_every_venue_once() -> None:
+    # Arrange
+    calendars = CountingCalendars()
+
+    # Act
+    calendars.warm()
+    calendars.warm()
+    calendars.span(CRYPTO, new_york(26, 11).timestamp())
+
+    # Assert
+    assert calendars.loads == [XNYS, CRYPTO]
+
+
 def test_an_unknown_venue_is_refused_without_a_load() -> None:
     # Arrange
     calendars = CountingCalendars()
