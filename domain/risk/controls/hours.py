@@ -55,6 +55,7 @@ class TradingHours(Control):
         "_day_start",
         "_denied",
         "_markets",
+        "_open_spans",
         "_open_ts",
         "_valid_until",
         "calendar",
@@ -85,6 +86,8 @@ class TradingHours(Control):
         self._valid_until = self._day_start = float("inf")
         self._open_ts = self._close_ts = 0.0
         self._markets: dict[str, _Market] = {}
+        # The same spans, only those OPEN, as (start, end): what the compiled screen reads.
+        self._open_spans: dict[str, tuple[float, float]] = {}
         # The venue status of the last breach (None: the window's): read by reason() and
         # explain(), which the gate calls right after breach() for the same order.
         self._denied: _Market | None = None
@@ -108,6 +111,10 @@ class TradingHours(Control):
         venue = self.calendar.venue_for(view.instruments[symbol])
         span = ALWAYS_OPEN if venue is None else self.calendar.span(venue, ts)
         market = self._markets[symbol] = _Market(span.start, span.end, span.status, venue)
+        if span.status is _OPEN:
+            self._open_spans[symbol] = (span.start, span.end)
+        else:
+            self._open_spans.pop(symbol, None)
         return market
 
     def breach(
@@ -142,9 +149,10 @@ class TradingHours(Control):
             ts = view.now_ts
         """
         if self.calendar is not None:
+            # Only OPEN spans are in this dict (the same object for the control's life).
             lines += f"""
-            market = {hours}._markets.get(symbol)
-            if market is None or not market[0] <= ts < market[1] or market[2] is not {bind(_OPEN)}:
+            market = {bind(self._open_spans)}.get(symbol)
+            if market is None or not market[0] <= ts < market[1]:
                 return False
             """
         if self.window:

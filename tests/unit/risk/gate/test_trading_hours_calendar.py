@@ -204,7 +204,7 @@ def test_the_screen_passes_once_the_span_is_cached() -> None:
     first, second = buy("AAPL", new_york(25, 11), policy), buy("AAPL", new_york(25, 12), policy)
 
     # Assert: the screened ones reuse the policy's pass tuple.
-    assert "_markets.get(symbol)" in policy.screen_source(order("AAPL", BUY, 1).origin)
+    assert ".get(symbol)" in policy.screen_source(order("AAPL", BUY, 1).origin)
     assert cold.approved and first.approved
     assert cold.verdicts is not first.verdicts
     assert first.verdicts is second.verdicts
