@@ -151,8 +151,9 @@ class CoreContainer(containers.DeclarativeContainer):
         later("adapters.calendars.exchange:ExchangeCalendarSessions"), clock
     )
     market_calendars = providers.Singleton(
-        later("bootstrap.calendars:market_calendars"), calendar_sessions
-    )
+        later("bootstrap.calendars:market_calendars"),
+        calendar_sessions, settings.provided.calendar,
+    )  # fmt: skip
     policies = providers.Singleton(PolicyCache, market_calendars)
     kafka_kind = providers.Callable(lambda s: "kafka" if s.kafka.bootstrap else "none", settings)
     kafka_link = providers.Selector(

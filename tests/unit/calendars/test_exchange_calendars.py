@@ -13,6 +13,8 @@ import pytest
 from adapters.calendars.exchange import ExchangeCalendarSessions
 from adapters.memory.clock import FakeClock
 from bootstrap.calendars import market_calendars
+from bootstrap.settings.base import SettingsError
+from bootstrap.settings.calendars import CalendarSettings
 from domain.calendars.clock import MarketCalendars
 from domain.calendars.sessions import MarketStatus, OutsideCalendar, UnknownVenue
 from domain.calendars.venues import CMES, CRYPTO, FX, XNAS, XNYS
@@ -158,3 +160,24 @@ def test_an_unknown_venue_and_days_beyond_the_calendar_are_refused(
         source.sessions("XLON", date(2026, 11, 23), date(2026, 11, 27))
     with pytest.raises(OutsideCalendar, match="kept from 2000-01-03 to 2028-11-26"):
         source.sessions(XNYS, date(2028, 11, 1), date(2028, 12, 31))
+
+
+def test_a_symbol_named_in_the_settings_trades_by_that_venue(
+    source: ExchangeCalendarSessions,
+) -> None:
+    # Arrange
+    settings = CalendarSettings(venues=("qqq = xnas", "GLD=CRYPTO"))
+
+    # Act
+    calendars = market_calendars(source, settings)
+
+    # Assert
+    assert calendars.venue_for(Instrument("QQQ")) == XNAS
+    assert calendars.venue_for(Instrument("GLD")) == CRYPTO
+    assert calendars.venue_for(Instrument("SPY")) == XNYS
+
+
+def test_an_unknown_venue_in_the_settings_is_one_clear_line() -> None:
+    # Act / Assert
+    with pytest.raises(SettingsError, match=r"BULWARK_CALENDAR_VENUES: 'QQQ=XLON' is not SYMBOL"):
+        CalendarSettings(venues=("QQQ=XLON",)).check()
