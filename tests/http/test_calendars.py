@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from domain.principals import Role
@@ -110,3 +112,32 @@ async def test_a_year_of_sessions_is_the_longest_range(harness: Harness) -> None
     sessions = year.json()["sessions"]
     assert len(sessions) == 251
     assert {"2026-11-26", "2026-12-25", "2027-01-01"}.isdisjoint(s["date"] for s in sessions)
+
+
+@pytest.mark.serves("calendars", "trading")
+async def test_an_order_on_thanksgiving_is_denied_for_the_holiday_and_passes_the_next_day(
+    harness: Harness,
+) -> None:
+    # Arrange: 11:00 New York on Thanksgiving 2026, a trading-hours rule with no window.
+    harness.clock.set(datetime(2026, 11, 26, 16, 0, tzinfo=UTC))
+    owner = await harness.user()
+    await harness.instrument("AAPL", "190")
+    await harness.account(owner, "acc-1")
+    rule = {"rule_type": "TRADING_HOURS", "params": {}}
+    created = await harness.client.post("/api/v1/risk-rules", json=rule, headers=owner.headers)
+    order = {"account_id": "acc-1", "symbol": "AAPL", "side": "buy", "quantity": "1"}
+
+    # Act
+    holiday = await harness.client.post("/api/v1/orders", json=order, headers=owner.headers)
+    harness.clock.set(datetime(2026, 11, 27, 16, 0, tzinfo=UTC))  # Friday 11:00, open
+    await harness.instrument("AAPL", "190")  # a fresh quote at the new time
+    token = (await harness.login(owner.username))["access_token"]  # yesterday's has expired
+    headers = {"Authorization": f"Bearer {token}"}
+    friday = await harness.client.post("/api/v1/orders", json=order, headers=headers)
+
+    # Assert
+    assert created.status_code == 201, created.text
+    assert holiday.status_code == 422, holiday.text
+    assert holiday.json()["reasons"] == ["MARKET_HOLIDAY"]
+    assert holiday.json()["order"]["deny_reasons"] == ["MARKET_HOLIDAY"]
+    assert friday.status_code == 201, friday.text
