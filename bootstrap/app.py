@@ -37,8 +37,9 @@ def create_app(
     document_at_start: bool = False,
 ) -> Litestar:
     """Build the app. Tests pass a container whose providers they have overridden.
-    `document_at_start` (serve): the OpenAPI document is built on a worker thread once the app
-    has started, not by the first request for it on the event loop."""
+    `document_at_start` (serve): the OpenAPI document, and the venues' calendars the gate
+    reads, are built on a worker thread once the app has started, not by the first request
+    that needs them on the event loop."""
     settings = settings or load_settings()
     if container is None:
         configure_logging(
@@ -86,6 +87,10 @@ def create_app(
             watchdog.start()
         if document_at_start and settings.core.docs_enabled:
             build_document_off_the_loop(app).add_done_callback(_document_built)
+        if document_at_start:  # serve: the venues' calendars built before an order needs one
+            calendars = container.core.market_calendars()
+            warming = asyncio.get_running_loop().run_in_executor(None, calendars.warm)
+            warming.add_done_callback(_calendars_built)
         try:
             yield
         finally:
@@ -141,6 +146,15 @@ def _document_built(done: asyncio.Future[object]) -> None:
         _log.error("openapi_document_failed", error_type=type(done.exception()).__name__)
     else:
         _log.info("openapi_document_built")
+
+
+def _calendars_built(done: asyncio.Future[None]) -> None:
+    if done.cancelled():
+        return
+    if done.exception() is not None:  # each order then builds its venue's (fail closed if not)
+        _log.error("calendars_failed", error_type=type(done.exception()).__name__)
+    else:
+        _log.info("calendars_built")
 
 
 def app_from_env() -> Litestar:

@@ -152,7 +152,8 @@ async def _backfill(args: argparse.Namespace, settings: Settings, out: TextIO, e
     bar = ProgressBar(err)  # stderr: stdout carries the report alone
     try:
         try:
-            report = await BarBackfill(provider, store).run(
+            sessions = contexts.core.calendar_sessions()
+            report = await BarBackfill(provider, store, sessions=sessions).run(
                 args.symbols, args.timeframe, start, end, bar.show
             )
         finally:
@@ -209,16 +210,19 @@ async def _vault_keyed(vendor: str, settings: Settings, contexts: CommandContain
 async def _gaps(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     """Each symbol's missing ranges, one line each (or a JSON list with --json); exit 0
     whether or not some are missing."""
+    from application.market_data.bar_gaps import SessionGaps
     from bootstrap.closing import close_quietly
     from bootstrap.containers.commands import CommandContainers
 
-    store = CommandContainers(settings).market_data.bar_store()
+    contexts = CommandContainers(settings)
+    store = contexts.market_data.bar_store()
+    by_sessions = SessionGaps(store, contexts.core.calendar_sessions())
     start = datetime.combine(args.first, datetime.min.time(), UTC)
     end = datetime.combine(args.last + timedelta(days=1), datetime.min.time(), UTC)
     found: dict[str, list[TimeRange]] = {}
     try:
         for symbol in args.symbols:
-            found[symbol] = await store.gaps(symbol, args.timeframe, start, end)
+            found[symbol] = await by_sessions.gaps(symbol, args.timeframe, start, end)
     finally:
         await close_quietly([store])
     if args.json:

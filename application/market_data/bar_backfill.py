@@ -1,9 +1,10 @@
 """Backfill the bar store from a provider's history: only the missing ranges, idempotently.
 
 A symbol's missing ranges are the trading calendar's gaps in what is stored
-(BarStore.gaps), so a second run over the same range asks the provider only for what is
-still missing (a holiday the calendar does not know is asked again, and stays empty), and a
-run stopped part way resumes where it stopped. Fetched bars are buffered across symbols and
+(BarStore.gaps, narrowed to the exchange's sessions when given them: bar_gaps.py), so a
+second run over the same range asks the provider only for what is still missing (without
+sessions a holiday is asked again, and stays empty), and a run stopped part way resumes
+where it stopped. Fetched bars are buffered across symbols and
 written together (BarStore.write_many) once `flush_bars` of them are held and at the end, so a
 store whose files hold many symbols (the Parquet store's yearly files of daily bars) writes
 each file once a flush rather than once a symbol. A run stopped part way loses at most the
@@ -18,8 +19,10 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from application.market_data.bar_gaps import SessionGaps
 from domain.marketdata.bars import Bar, Timeframe
 from ports.bar_store import BarStore, HistoricalBars
+from ports.calendars import SessionSource
 from ports.marketdata import ProviderError, ProviderRateLimited, QuoteUnavailable
 
 CHUNK = 1000
@@ -70,9 +73,11 @@ class BarBackfill:
         chunk: int = CHUNK,
         flush_bars: int = FLUSH_BARS,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        sessions: SessionSource | None = None,
     ) -> None:
         self._source = source
         self._store = store
+        self._gaps = SessionGaps(store, sessions)
         self._chunk = chunk
         self._flush_bars = flush_bars
         self._sleep = sleep
@@ -124,7 +129,7 @@ class BarBackfill:
         end: datetime,
         step: Callable[[float], None],
     ) -> SymbolBackfill:
-        missing = await self._store.gaps(symbol, timeframe, start, end)
+        missing = await self._gaps.gaps(symbol, timeframe, start, end)
         written = 0
         for n, gap in enumerate(missing):
             try:

@@ -6,6 +6,7 @@ import asyncio
 from collections.abc import Callable, Coroutine
 from typing import Any
 
+from domain.calendars.clock import TradingCalendar
 from domain.risk.flow import OrderFlow
 from domain.risk.gate import Policy, compile_policy
 from domain.trading.accounts import Account
@@ -19,7 +20,9 @@ class PolicyCache:
     delete (and, across instances, by the fan-out adapter).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, calendar: TradingCalendar | None = None) -> None:
+        # The venues' sessions the trading-hours control honours (docs/calendars.md).
+        self.calendar = calendar
         self._policies: dict[str, Policy] = {}
         self._flows: dict[str, OrderFlow] = {}
         self.compilations = 0
@@ -31,7 +34,7 @@ class PolicyCache:
         policy = self._policies.get(account.id)
         if policy is None:
             rules = await uow.risk_rules.list()
-            policy = compile_policy(account.id, account.owner_id, rules)
+            policy = compile_policy(account.id, account.owner_id, rules, calendar=self.calendar)
             self._policies[account.id] = policy
             self.compilations += 1
         return policy

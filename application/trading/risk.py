@@ -231,7 +231,7 @@ class RiskService:
             if replaces is not None:
                 await self._visible(uow, principal, replaces)
             rule = await self._validated(uow, principal, "dry-run", draft)
-            control = compile_rule(rule)
+            control = compile_rule(rule, self._policies.calendar)
             view = await self._view(uow, account, principal, order.symbol if order else None)
             breaches = []
             for symbol, quantity in sorted(view.positions.items()):
@@ -251,7 +251,9 @@ class RiskService:
                 self._orders.check_terms(order, view)
                 stored = [r for r in await uow.risk_rules.list() if r.id != replaces]
                 rules = [*stored, rule]
-                policy = compile_policy(account.id, account.owner_id, rules)
+                policy = compile_policy(
+                    account.id, account.owner_id, rules, calendar=self._policies.calendar
+                )
                 decision = policy.evaluate(order, view)
             return RuleTestReport(rule, tuple(breaches), len(view.positions), decision)
 

@@ -145,7 +145,16 @@ class CoreContainer(containers.DeclarativeContainer):
 
     # Events: the bus, Kafka beside it when configured, the outbox relay on a SQL store.
     bus = providers.Singleton(later("adapters.memory.bus:InProcessEventBus"))
-    policies = providers.Singleton(PolicyCache)
+    # The market's clock (docs/calendars.md): venues' sessions from exchange_calendars, each
+    # venue's built once, on first use; the gate's trading-hours control honours them.
+    calendar_sessions = providers.Singleton(
+        later("adapters.calendars.exchange:ExchangeCalendarSessions"), clock
+    )
+    market_calendars = providers.Singleton(
+        later("bootstrap.calendars:market_calendars"),
+        calendar_sessions, settings.provided.calendar,
+    )  # fmt: skip
+    policies = providers.Singleton(PolicyCache, market_calendars)
     kafka_kind = providers.Callable(lambda s: "kafka" if s.kafka.bootstrap else "none", settings)
     kafka_link = providers.Selector(
         kafka_kind,

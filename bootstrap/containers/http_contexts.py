@@ -231,6 +231,13 @@ class HttpContextsContainer(containers.DeclarativeContainer):
         providers.Singleton(later("adapters.mcp.http_endpoint:StreamableHttpEndpoint")),
     )
 
+    calendars_context = _context(
+        "calendars", "CalendarsServices",
+        sessions=providers.Singleton(
+            later("application.calendars.sessions:VenueSessionsQuery"), core.calendar_sessions
+        ),
+    )  # fmt: skip
+
     # What the API's listener mounts, each context with its own routes.
     served = providers.Callable(
         served_contexts,
@@ -247,4 +254,5 @@ class HttpContextsContainer(containers.DeclarativeContainer):
         review=review_context.provider, wealth=wealth_context.provider,
         model_signals=model_signals_context.provider, rebalancing=rebalancing_context.provider,
         aggregation=aggregation_context.provider, mcp=mcp_context.provider,
+        calendars=calendars_context.provider,
     )  # fmt: skip

@@ -11,6 +11,7 @@ from bootstrap.settings.aggregation import AggregationSettings
 from bootstrap.settings.analytics import AnalyticsSettings, ComputeSettings
 from bootstrap.settings.base import REDACTED, Secret, Section, SettingsError, env_name
 from bootstrap.settings.brokers import BrokerSettings
+from bootstrap.settings.calendars import CalendarSettings
 from bootstrap.settings.core import CoreSettings, HttpSettings
 from bootstrap.settings.devices import DeviceSettings
 from bootstrap.settings.identity import IdentitySettings, KeySettings, KycSettings
@@ -73,6 +74,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     strategies: StrategySettings = _section(StrategySettings)
     inference: InferenceSettings = _section(InferenceSettings)
     model_signals: ModelSignalSettings = _section(ModelSignalSettings)
+    calendar: CalendarSettings = _section(CalendarSettings)
     news: NewsSettings = _section(NewsSettings)
     surveillance: SurveillanceSettings = _section(SurveillanceSettings)
     fear_greed: FearGreedSettings = _section(FearGreedSettings)

@@ -15,6 +15,7 @@ SERVABLE_CONTEXTS = (
     "market_data", "health", "core", "trading", "safety", "identity", "devices", "notifications",
     "keys", "surveillance", "audit", "portfolio", "markets", "inference", "analytics",
     "strategies", "review", "wealth", "model_signals", "rebalancing", "aggregation", "mcp",
+    "calendars",
 )  # fmt: skip
 ALWAYS_SERVED = ("health", "core")
 

@@ -1,10 +1,12 @@
 """The bar starts a trading calendar expects, and the gaps in stored bars, as time ranges.
 
-The calendar is a simplification of the US equity market's: every weekday is a trading day
-(exchange holidays and early closes are not known, so they show as gaps), a daily bar starts
-at 00:00 UTC of its day (as `Timeframe.D1.floor` places it), and intraday bars are the
-timeframe's epoch-aligned bars that overlap the regular session, 09:30-16:00
-America/New_York, on a weekday (a 1h bar at 09:00 holds the first half hour).
+The stores' calendar is a simplification of the US equity market's: every weekday is a
+trading day, a daily bar starts at 00:00 UTC of its day (as `Timeframe.D1.floor` places it),
+and intraday bars are the timeframe's epoch-aligned bars that overlap the regular session,
+09:30-16:00 America/New_York, on a weekday (a 1h bar at 09:00 holds the first half hour).
+A venue's sessions (domain/calendars/) then narrow those gaps to the bars the venue really
+trades (`session_starts`, `within_sessions`): holidays and the hours after an early close
+are no gaps.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import numpy.typing as npt
 
+from domain.calendars.sessions import MarketSession
 from domain.marketdata.bars import Timeframe
 
 Epochs = npt.NDArray[np.int64]
@@ -104,3 +107,38 @@ def gaps(
     """The expected bars in [start, end) that are not among `stored` (epoch seconds), as ranges."""
     stored_starts = np.asarray(stored, dtype=np.int64)
     return missing_ranges(timeframe, expected_starts(timeframe, start, end), stored_starts)
+
+
+def session_starts(
+    timeframe: Timeframe, start: datetime, end: datetime, sessions: Sequence[MarketSession]
+) -> Epochs:
+    """Epoch seconds of the bars a venue's `sessions` expect to start in [start, end), ascending:
+    a daily bar at 00:00 UTC of each session's day, intraday bars overlapping each session."""
+    low, high = epoch(start), epoch(end)
+    if timeframe is Timeframe.D1:
+        days = [epoch(datetime.combine(s.day, time(0), UTC)) for s in sessions]
+        starts = np.array(days, dtype=np.int64)
+    else:
+        step = timeframe.seconds
+        parts = []
+        for session in sessions:
+            opens, closes = epoch(session.open), epoch(session.close)
+            parts.append(np.arange(opens - opens % step, closes, step, dtype=np.int64))
+        starts = np.unique(np.concatenate(parts)) if parts else np.empty(0, dtype=np.int64)
+    return starts[(starts >= low) & (starts < high)]
+
+
+def within_sessions(
+    timeframe: Timeframe, missing: Sequence[TimeRange], expected: Epochs
+) -> list[TimeRange]:
+    """The runs of `expected` bars (ascending) that lie in one of the `missing` ranges.
+
+    `missing` are the weekday calendar's gaps and `expected` what a venue's sessions expect
+    (a subset of the weekday calendar's bars): a bar of the sessions is missing exactly when
+    it lies in a weekday gap, and a holiday inside a gap no longer splits or lengthens it.
+    """
+    absent = np.zeros(expected.size, dtype=bool)
+    for gap in missing:
+        first, last = np.searchsorted(expected, [epoch(gap.start), epoch(gap.end)])
+        absent[first:last] = True
+    return missing_ranges(timeframe, expected, expected[~absent])

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import NamedTuple
 
+from domain.calendars.clock import TradingCalendar
 from domain.risk.controls.base import ZERO, Control
 from domain.risk.controls.guards import ReduceOnlyFlag, TradingStateControl
 from domain.risk.reasons import Action, Outcome, ReasonCode, RuleScope
@@ -240,18 +241,20 @@ def compile_policy(
     rules: Iterable[RiskRule],
     *,
     with_defaults: bool = True,
+    calendar: TradingCalendar | None = None,
 ) -> Policy:
     """Compile the active rules that apply to an account into its policy.
 
     A rule that does not compile raises InvalidRule: rules are validated when
     they are saved, so this only happens for corrupt data, and the caller then
-    denies every order of the account (fail closed).
+    denies every order of the account (fail closed). `calendar`: the venues' sessions the
+    trading-hours control honours (docs/calendars.md).
     """
     applicable = sorted(
         (r for r in rules if r.is_active and r.applies_to_account(account_id, owner_id)),
         key=lambda r: r.id,
     )
-    controls = [compile_rule(rule) for rule in applicable]
+    controls = [compile_rule(rule, calendar) for rule in applicable]
     if with_defaults:
         # Only a rule that covers every order (global or account scope) replaces a default.
         covering = {r.rule_type for r in applicable if r.scope in _COVERING}

@@ -10,6 +10,7 @@ from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from domain.calendars.clock import TradingCalendar
 from domain.errors import InvalidRule
 from domain.numbers import (
     FRACTION,
@@ -33,8 +34,8 @@ from domain.risk.controls.guards import (
     PriceCollar,
     RestrictedSymbols,
     SelfMatch,
-    TradingHours,
 )
+from domain.risk.controls.hours import TradingHours
 from domain.risk.controls.limits import (
     BuyingPower,
     GrossExposure,
@@ -122,11 +123,20 @@ class RiskRule:
 
 
 class _Params:
-    """Typed access to a rule's JSON params, raising InvalidRule with the field name."""
+    """Typed access to a rule's JSON params, raising InvalidRule with the field name.
 
-    def __init__(self, rule_type: RuleType, params: Mapping[str, Any]) -> None:
+    `calendar` is the market's clock a control that reads venue sessions is given.
+    """
+
+    def __init__(
+        self,
+        rule_type: RuleType,
+        params: Mapping[str, Any],
+        calendar: TradingCalendar | None = None,
+    ) -> None:
         self.rule_type = rule_type
         self.params = params
+        self.calendar = calendar
         self.used: set[str] = set()
 
     def _fail(self, key: str, why: str) -> InvalidRule:
@@ -199,7 +209,14 @@ def _position(p: _Params, kw: dict[str, Any]) -> Control:
     return MaxPosition(*limits, symbols=p.symbols("symbols"), **kw)
 
 
+# A TRADING_HOURS rule that names one of these narrows the venue's sessions to its window.
+WINDOW_PARAMS = frozenset({"start", "end", "tz", "days"})
+
+
 def _hours(p: _Params, kw: dict[str, Any]) -> Control:
+    """The venue's calendar (unless `calendar` is false), narrowed by a window when one is given;
+    without a calendar, the window alone (by default 09:30-16:00 America/New_York, Mon-Fri)."""
+    use_calendar = p.flag("calendar", True)
     start, end = p.clock_time("start", "09:30"), p.clock_time("end", "16:00")
     if start >= end:
         raise InvalidRule("TRADING_HOURS: start must be before end")
@@ -214,7 +231,9 @@ def _hours(p: _Params, kw: dict[str, Any]) -> Control:
         isinstance(d, int) and 0 <= d <= 6 for d in raw_days
     ):
         raise InvalidRule("TRADING_HOURS.days: a list of weekdays 0 (Monday) to 6")
-    return TradingHours(start, end, tz, frozenset(raw_days), **kw)
+    calendar = p.calendar if use_calendar else None
+    window = not WINDOW_PARAMS.isdisjoint(p.params)
+    return TradingHours(start, end, tz, frozenset(raw_days), calendar=calendar, window=window, **kw)
 
 
 def _rate(p: _Params, kw: dict[str, Any]) -> Control:
@@ -283,9 +302,13 @@ _BUILDERS: dict[RuleType, Callable[[_Params, dict[str, Any]], Control]] = {
 }
 
 
-def compile_rule(rule: RiskRule) -> Control:
-    """Turn one rule into its control; raises InvalidRule for bad params or action."""
-    params = _Params(rule.rule_type, rule.params)
+def compile_rule(rule: RiskRule, calendar: TradingCalendar | None = None) -> Control:
+    """Turn one rule into its control; raises InvalidRule for bad params or action.
+
+    `calendar` is the market's clock (venues' sessions) the trading-hours control reads;
+    without one it knows only the rule's weekdays and times.
+    """
+    params = _Params(rule.rule_type, rule.params, calendar)
     kw: dict[str, Any] = {
         "action": rule.action,
         "scope": rule.scope,

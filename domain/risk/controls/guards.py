@@ -1,11 +1,9 @@
-"""Guard controls: trading state, reduce-only, collars, loss limits, symbols, hours, book."""
+"""Guard controls: trading state, reduce-only, collars, loss limits, symbols, own book."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from domain.killswitch.state import TradingState
 from domain.risk.controls.base import ZERO, Control
@@ -21,9 +19,6 @@ _HALTED = TradingState.HALTED
 _MARKET = OrderType.MARKET
 _REDUCING = TradingState.REDUCING
 _STOP = OrderType.STOP
-
-
-WEEKDAYS = frozenset(range(5))
 
 
 class TradingStateControl(Control):
@@ -289,78 +284,6 @@ class RestrictedSymbols(Control):
 
     def explain(self, order: Order, quantity: Decimal, unit: Decimal, view: AccountRiskView) -> str:
         return f"{order.symbol} is restricted"
-
-
-class TradingHours(Control):
-    """14. Orders only inside [start, end) local time on the given weekdays (0 = Monday)."""
-
-    __slots__ = (
-        "_close_ts",
-        "_day_start",
-        "_open_ts",
-        "_valid_until",
-        "days",
-        "end",
-        "start",
-        "tz",
-    )
-    code = ReasonCode.OUTSIDE_TRADING_HOURS
-
-    def __init__(
-        self,
-        start: time,
-        end: time,
-        tz: str = "America/New_York",
-        days: frozenset[int] = WEEKDAYS,
-        **kw: Any,
-    ) -> None:
-        super().__init__(**kw)
-        self.start, self.end, self.days = start, end, days
-        self.tz = ZoneInfo(tz)
-        self._valid_until = self._day_start = float("inf")
-        self._open_ts = self._close_ts = 0.0
-
-    def _session(self, now: datetime) -> None:
-        """Cache today's window as UTC timestamps; recomputed once per local day."""
-        local = now.astimezone(self.tz)
-        day = local.date()
-        midnight = datetime.combine(day + timedelta(days=1), time(0), self.tz)
-        self._valid_until = midnight.astimezone(UTC).timestamp()
-        if local.weekday() in self.days:
-            self._open_ts = datetime.combine(day, self.start, self.tz).timestamp()
-            self._close_ts = datetime.combine(day, self.end, self.tz).timestamp()
-        else:
-            self._open_ts = self._close_ts = 0.0
-        self._day_start = datetime.combine(day, time(0), self.tz).timestamp()
-
-    def breach(
-        self,
-        order: Order,
-        quantity: Decimal,
-        unit: Decimal,
-        value: Decimal,
-        reduces: bool,
-        view: AccountRiskView,
-    ) -> Decimal | None:
-        ts = view.now_ts
-        if not (self._day_start <= ts < self._valid_until):
-            self._session(view.now)
-        return None if self._open_ts <= ts < self._close_ts else ZERO
-
-    def pass_source(self, bind: Bind) -> str:
-        # A session cached for another day fails the screen: the exact path refreshes it.
-        hours = bind(self)
-        return f"""
-            ts = view.now_ts
-            if not ({hours}._day_start <= ts < {hours}._valid_until):
-                return False
-            if not {hours}._open_ts <= ts < {hours}._close_ts:
-                return False
-        """
-
-    def explain(self, order: Order, quantity: Decimal, unit: Decimal, view: AccountRiskView) -> str:
-        local = view.now.astimezone(self.tz)
-        return f"{local:%a %H:%M} {self.tz.key} is outside {self.start:%H:%M}-{self.end:%H:%M}"
 
 
 class SelfMatch(Control):

@@ -78,6 +78,7 @@ EXPLICIT: dict[str, tuple[str, object, dict[str, str]]] = {
     "env": ("test", "test", {}),
     "wealth_terms_version": ("2027-02", "2027-02", {}),
     "served_contexts": ("trading,safety", ("trading", "safety"), {}),
+    "calendar_venues": ("QQQ=XNAS", ("QQQ=XNAS",), {}),
     "review_api_key": ("rk-1", Secret("rk-1"), {}),
     "review_endpoint": ("http://llm.test/v1", "http://llm.test/v1", {}),
     "review_caution_move": ("0.03", 0.03, {}),

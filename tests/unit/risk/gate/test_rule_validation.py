@@ -34,6 +34,7 @@ VALID: list[tuple[RuleType, dict[str, Any], str]] = [
     (T.DUPLICATE_ORDER, {"window_seconds": 2}, "DuplicateOrder"),
     (T.RESTRICTED_SYMBOLS, {"symbols": ["GME"], "allow_reducing": True}, "RestrictedSymbols"),
     (T.TRADING_HOURS, {"tz": "Asia/Tokyo", "start": "09:00", "end": "15:00"}, "TradingHours"),
+    (T.TRADING_HOURS, {"calendar": False}, "TradingHours"),
     (T.BUYING_POWER, {}, "BuyingPower"),
     (T.SELF_MATCH, {}, "SelfMatch"),
     (T.MAX_OPEN_ORDERS, {"max_open": 50}, "MaxOpenOrders"),
@@ -123,6 +124,7 @@ def test_valid_rule_compiles_to_its_control(
         (T.TRADING_HOURS, {"start": "10:00", "end": "10:00"}, "start must be before end"),
         (T.TRADING_HOURS, {"days": [0, 7]}, "weekdays 0 (Monday) to 6"),
         (T.TRADING_HOURS, {"days": "weekdays"}, "weekdays 0 (Monday) to 6"),
+        (T.TRADING_HOURS, {"calendar": "yes"}, "must be true or false"),
     ],
 )
 def test_invalid_params_raise_invalid_rule(

@@ -1,0 +1,1 @@
+"""Exchange calendars: venues' sessions from the maintained `exchange_calendars` library."""

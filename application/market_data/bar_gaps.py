@@ -1,0 +1,40 @@
+"""The bars a symbol lacks, by its venue's calendar: holidays and after early closes are no gaps."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from domain.calendars.venues import XNYS
+from domain.marketdata.bar_calendar import TimeRange, session_starts, within_sessions
+from domain.marketdata.bars import Timeframe
+from ports.bar_store import BarStore
+from ports.calendars import SessionSource
+
+_DAY = timedelta(days=1)
+
+
+class SessionGaps:
+    """The store's gaps (weekdays, 09:30-16:00 New York) narrowed to `venue`'s sessions.
+
+    Without a session source, or for a range the source does not cover, the store's gaps are
+    answered as they are (a holiday then shows as a gap, as the store alone counts it).
+    """
+
+    def __init__(self, store: BarStore, sessions: SessionSource | None, venue: str = XNYS) -> None:
+        self._store = store
+        self._sessions = sessions
+        self._venue = venue
+
+    async def gaps(
+        self, symbol: str, timeframe: Timeframe, start: datetime, end: datetime
+    ) -> list[TimeRange]:
+        found = await self._store.gaps(symbol, timeframe, start, end)
+        if not found or self._sessions is None:
+            return found
+        first = start.astimezone(UTC).date() - _DAY  # a session may open the evening before
+        last = end.astimezone(UTC).date() + _DAY
+        low, high = self._sessions.coverage(self._venue)
+        if first < low or last > high:
+            return found
+        sessions = self._sessions.sessions(self._venue, first, last).sessions
+        return within_sessions(timeframe, found, session_starts(timeframe, start, end, sessions))

@@ -1,0 +1,1 @@
+"""The market's clock: venues' sessions, holidays and early closes as data (docs/calendars.md)."""
