@@ -167,7 +167,8 @@ def create_app(
 
     cors = CORSConfig(allow_origins=list(config.cors_origins)) if config.cors_origins else None
     docs = config.docs_enabled and surface == "api"
-    openapi = openapi_config(config, [c.name for c in contexts]) if docs else None
+    documented = [c.name for c in contexts if c.documented]
+    openapi = openapi_config(config, documented) if docs else None
     if docs:
         handlers.append(swagger_assets_router())
     throttles = DefineMiddleware(ThrottleMiddleware, config=config)

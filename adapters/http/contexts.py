@@ -52,6 +52,9 @@ class HttpContext:
     # What must run while the app serves the context (the MCP sessions' task group), entered
     # by the app's lifespan after the app's own.
     lifespan: Callable[[Any], AbstractAsyncContextManager[None]] | None = None
+    # Whether its routes are operations of the OpenAPI document (and its name a tag there):
+    # not for a mount speaking another protocol (MCP's JSON-RPC at /mcp).
+    documented: bool = True
 
     def routers(self, config: Any) -> list[AppRouter]:
         """The context's routers: its bundle, and the caller resolved after it (or, for a

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from litestar.handlers import HTTPRouteHandler
 from litestar.types import Method
@@ -75,14 +76,21 @@ def lower_camel(words: Sequence[str]) -> str:
     return head + "".join(word[:1].upper() + word[1:] for word in rest)
 
 
+def function_of(handler: HTTPRouteHandler) -> Any:
+    """The function a handler was written as: Litestar wraps a plain `def` run in a worker
+    thread (`sync_to_thread`) in an `AsyncCallable` that keeps it as `func`."""
+    return getattr(handler.fn, "func", handler.fn)
+
+
 def owner_noun(handler: HTTPRouteHandler) -> list[str]:
     """The words naming what a handler's owner serves: its controller's class name without
     `Controller` (`PriceAlertController` -> price alert), else its module's last name."""
-    qualname = handler.fn.__qualname__.split(".")
+    fn = function_of(handler)
+    qualname = fn.__qualname__.split(".")
     if len(qualname) > 1 and qualname[-2] != "<locals>":
         return words_of(_CONTROLLER.sub("", qualname[-2]))
-    module = sys.modules.get(handler.fn.__module__)
-    name = handler.fn.__module__.rsplit(".", 1)[-1]
+    module = sys.modules.get(fn.__module__)
+    name = fn.__module__.rsplit(".", 1)[-1]
     if name in ("routes", "__init__") and module is not None and module.__package__:
         name = module.__package__.rsplit(".", 1)[-1]
     return words_of(name)
@@ -100,7 +108,7 @@ def operation_id(
     handler: HTTPRouteHandler, method: Method, _path: list[str | PathParameterDefinition]
 ) -> str:
     """The operationId of `handler` answering `method` (Litestar's `OperationIDCreator`)."""
-    name = handler.fn.__name__
+    name = function_of(handler).__name__
     method_verb = str(getattr(method, "value", method)).lower()  # an HttpMethod or its text
     if name in GENERIC_NAMES:
         words = [GENERIC_NAMES[name] or method_verb, *owner_noun(handler)]

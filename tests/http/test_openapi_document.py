@@ -19,7 +19,7 @@ from litestar import Litestar
 from litestar.handlers import HTTPRouteHandler
 from litestar.routes import HTTPRoute
 
-from adapters.http.operation_ids import GENERIC_NAMES, words_of
+from adapters.http.operation_ids import GENERIC_NAMES, function_of, words_of
 from bootstrap.settings.core import SERVABLE_CONTEXTS
 from tools.openapi_export import CHECKED_IN, REGENERATE, ROOT, document_of, render, served_app
 
@@ -68,7 +68,7 @@ class Named:
 
     @property
     def where(self) -> str:
-        fn = self.handler.fn
+        fn = function_of(self.handler)
         file = Path(inspect.getsourcefile(fn) or "?").resolve()
         shown = file.relative_to(ROOT) if file.is_relative_to(ROOT) else file
         return f"{shown}:{inspect.getsourcelines(fn)[1]} {fn.__qualname__}"

@@ -92,7 +92,7 @@ class CalendarsController(Controller):
         responses=problem_responses(400, 401, 403, 404, 429, notes=_NOTES),
         sync_to_thread=True,  # a venue's first answer builds its calendar (a fraction of a second)
     )
-    def venue_sessions(
+    def get_venue_sessions(
         self,
         calendars: CalendarsDep,
         venue: FromPath[str],

@@ -38,7 +38,9 @@ def context(endpoint: McpEndpoint) -> HttpContext:
 
         return [mcp]
 
-    return HttpContext(NAME, endpoint, controllers, path="/", lifespan=_running(endpoint))
+    return HttpContext(
+        NAME, endpoint, controllers, path="/", lifespan=_running(endpoint), documented=False
+    )
 
 
 def _running(endpoint: McpEndpoint) -> Callable[[Litestar], AbstractAsyncContextManager[None]]:
