@@ -1,0 +1,272 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.attribution_in import AttributionIn
+from ...models.attribution_out import AttributionOut
+from ...models.problem import Problem
+from typing import cast
+
+
+
+def _get_kwargs(
+    *,
+    body: AttributionIn,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/analytics/attribution",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AttributionOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = AttributionOut.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AttributionOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: AttributionIn,
+
+) -> Response[AttributionOut | Problem]:
+    """ Brinson attribution per sector and period, linked over time, with CUSUM events
+
+     Dated periods (start < end, in order, not overlapping), each with the same sectors and per sector
+    the portfolio and benchmark weights (fractions summing to 1 within 1e-06, then divided by their sum)
+    and returns (fractions, >= -1). Answers, per period and sector, the allocation, selection and
+    interaction effects (`model`: brinson_fachler, the default, or brinson_hood_beebower) whose totals
+    equal the period's active return; the effects linked over all periods (`linking`: carino, the
+    default, or menchero) whose totals equal the compounded active return; and the two-sided tabular
+    CUSUM events of the per-period active returns (`cusum`: target, k, h, sigma). Every number is a
+    fraction, not percent (docs/attribution.md). 422 INVALID_ATTRIBUTION_INPUT naming the field
+    (`periods[2].sectors[*].portfolio_weight`, `periods[1].start`, ...); at most 2,000 periods and 200
+    sectors.
+
+    Args:
+        body (AttributionIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AttributionOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: AttributionIn,
+
+) -> AttributionOut | Problem | None:
+    """ Brinson attribution per sector and period, linked over time, with CUSUM events
+
+     Dated periods (start < end, in order, not overlapping), each with the same sectors and per sector
+    the portfolio and benchmark weights (fractions summing to 1 within 1e-06, then divided by their sum)
+    and returns (fractions, >= -1). Answers, per period and sector, the allocation, selection and
+    interaction effects (`model`: brinson_fachler, the default, or brinson_hood_beebower) whose totals
+    equal the period's active return; the effects linked over all periods (`linking`: carino, the
+    default, or menchero) whose totals equal the compounded active return; and the two-sided tabular
+    CUSUM events of the per-period active returns (`cusum`: target, k, h, sigma). Every number is a
+    fraction, not percent (docs/attribution.md). 422 INVALID_ATTRIBUTION_INPUT naming the field
+    (`periods[2].sectors[*].portfolio_weight`, `periods[1].start`, ...); at most 2,000 periods and 200
+    sectors.
+
+    Args:
+        body (AttributionIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AttributionOut | Problem
+     """
+
+
+    return sync_detailed(
+        client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: AttributionIn,
+
+) -> Response[AttributionOut | Problem]:
+    """ Brinson attribution per sector and period, linked over time, with CUSUM events
+
+     Dated periods (start < end, in order, not overlapping), each with the same sectors and per sector
+    the portfolio and benchmark weights (fractions summing to 1 within 1e-06, then divided by their sum)
+    and returns (fractions, >= -1). Answers, per period and sector, the allocation, selection and
+    interaction effects (`model`: brinson_fachler, the default, or brinson_hood_beebower) whose totals
+    equal the period's active return; the effects linked over all periods (`linking`: carino, the
+    default, or menchero) whose totals equal the compounded active return; and the two-sided tabular
+    CUSUM events of the per-period active returns (`cusum`: target, k, h, sigma). Every number is a
+    fraction, not percent (docs/attribution.md). 422 INVALID_ATTRIBUTION_INPUT naming the field
+    (`periods[2].sectors[*].portfolio_weight`, `periods[1].start`, ...); at most 2,000 periods and 200
+    sectors.
+
+    Args:
+        body (AttributionIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AttributionOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: AttributionIn,
+
+) -> AttributionOut | Problem | None:
+    """ Brinson attribution per sector and period, linked over time, with CUSUM events
+
+     Dated periods (start < end, in order, not overlapping), each with the same sectors and per sector
+    the portfolio and benchmark weights (fractions summing to 1 within 1e-06, then divided by their sum)
+    and returns (fractions, >= -1). Answers, per period and sector, the allocation, selection and
+    interaction effects (`model`: brinson_fachler, the default, or brinson_hood_beebower) whose totals
+    equal the period's active return; the effects linked over all periods (`linking`: carino, the
+    default, or menchero) whose totals equal the compounded active return; and the two-sided tabular
+    CUSUM events of the per-period active returns (`cusum`: target, k, h, sigma). Every number is a
+    fraction, not percent (docs/attribution.md). 422 INVALID_ATTRIBUTION_INPUT naming the field
+    (`periods[2].sectors[*].portfolio_weight`, `periods[1].start`, ...); at most 2,000 periods and 200
+    sectors.
+
+    Args:
+        body (AttributionIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AttributionOut | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+body=body,
+
+    )).parsed

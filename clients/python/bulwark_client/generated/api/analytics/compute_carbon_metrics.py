@@ -1,0 +1,274 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.esg_carbon_out import EsgCarbonOut
+from ...models.esg_query_in import EsgQueryIn
+from ...models.problem import Problem
+from typing import cast
+
+
+
+def _get_kwargs(
+    *,
+    body: EsgQueryIn,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/analytics/esg/carbon",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> EsgCarbonOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = EsgCarbonOut.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[EsgCarbonOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: EsgQueryIn,
+
+) -> Response[EsgCarbonOut | Problem]:
+    """ Carbon: WACI, financed emissions (PCAF), carbon footprint, data quality
+
+     Scope 1 + 2 emissions. WACI (TCFD) in tCO2e per USD million of revenue, value-weighted over the
+    holdings with emissions and revenue; financed emissions (PCAF: value / EVIC x emissions) in tCO2e;
+    the footprint per USD million invested; the PCAF data quality score; each with its coverage.
+    Holdings must be in USD (the data's currency; 422 naming `currency` otherwise). Either `holdings` (1
+    to 5,000 `{symbol, value}` in `currency`) or `portfolio_id` (one of yours: positions at reference
+    prices in its base currency, summed by symbol, cash left out; another user's is 404
+    PORTFOLIO_NOT_FOUND). 422 INVALID_ESG_INPUT naming the field.
+
+    Args:
+        body (EsgQueryIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[EsgCarbonOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: EsgQueryIn,
+
+) -> EsgCarbonOut | Problem | None:
+    """ Carbon: WACI, financed emissions (PCAF), carbon footprint, data quality
+
+     Scope 1 + 2 emissions. WACI (TCFD) in tCO2e per USD million of revenue, value-weighted over the
+    holdings with emissions and revenue; financed emissions (PCAF: value / EVIC x emissions) in tCO2e;
+    the footprint per USD million invested; the PCAF data quality score; each with its coverage.
+    Holdings must be in USD (the data's currency; 422 naming `currency` otherwise). Either `holdings` (1
+    to 5,000 `{symbol, value}` in `currency`) or `portfolio_id` (one of yours: positions at reference
+    prices in its base currency, summed by symbol, cash left out; another user's is 404
+    PORTFOLIO_NOT_FOUND). 422 INVALID_ESG_INPUT naming the field.
+
+    Args:
+        body (EsgQueryIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        EsgCarbonOut | Problem
+     """
+
+
+    return sync_detailed(
+        client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: EsgQueryIn,
+
+) -> Response[EsgCarbonOut | Problem]:
+    """ Carbon: WACI, financed emissions (PCAF), carbon footprint, data quality
+
+     Scope 1 + 2 emissions. WACI (TCFD) in tCO2e per USD million of revenue, value-weighted over the
+    holdings with emissions and revenue; financed emissions (PCAF: value / EVIC x emissions) in tCO2e;
+    the footprint per USD million invested; the PCAF data quality score; each with its coverage.
+    Holdings must be in USD (the data's currency; 422 naming `currency` otherwise). Either `holdings` (1
+    to 5,000 `{symbol, value}` in `currency`) or `portfolio_id` (one of yours: positions at reference
+    prices in its base currency, summed by symbol, cash left out; another user's is 404
+    PORTFOLIO_NOT_FOUND). 422 INVALID_ESG_INPUT naming the field.
+
+    Args:
+        body (EsgQueryIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[EsgCarbonOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: EsgQueryIn,
+
+) -> EsgCarbonOut | Problem | None:
+    """ Carbon: WACI, financed emissions (PCAF), carbon footprint, data quality
+
+     Scope 1 + 2 emissions. WACI (TCFD) in tCO2e per USD million of revenue, value-weighted over the
+    holdings with emissions and revenue; financed emissions (PCAF: value / EVIC x emissions) in tCO2e;
+    the footprint per USD million invested; the PCAF data quality score; each with its coverage.
+    Holdings must be in USD (the data's currency; 422 naming `currency` otherwise). Either `holdings` (1
+    to 5,000 `{symbol, value}` in `currency`) or `portfolio_id` (one of yours: positions at reference
+    prices in its base currency, summed by symbol, cash left out; another user's is 404
+    PORTFOLIO_NOT_FOUND). 422 INVALID_ESG_INPUT naming the field.
+
+    Args:
+        body (EsgQueryIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        EsgCarbonOut | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+body=body,
+
+    )).parsed

@@ -1,0 +1,314 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.compute_implied_volatility_json_body import ComputeImpliedVolatilityJsonBody
+from ...models.implied_vol_out import ImpliedVolOut
+from ...models.problem import Problem
+from typing import cast
+
+
+
+def _get_kwargs(
+    *,
+    body: ComputeImpliedVolatilityJsonBody,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/analytics/options/implied-vol",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ImpliedVolOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = ImpliedVolOut.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ImpliedVolOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ComputeImpliedVolatilityJsonBody,
+
+) -> Response[ImpliedVolOut | Problem]:
+    """ Black-Scholes-Merton implied volatilities of a batch of option prices
+
+     Fields price, spot, strike, years, rate, dividend_yield, right as for the Greeks (no vol). Answers
+    `volatility` (annualised fraction; null where none fits) and a `reason` per option: OK: solved;
+    EXPIRED: years <= 0 (refused 422 before solving; listed for completeness); BELOW_INTRINSIC: price
+    below the discounted intrinsic value max(theta (S Dq - K Dr), 0); ABOVE_UPPER_BOUND: a call at or
+    above S e^-qT, a put at or above K e^-rT; VEGA_TOO_SMALL: the price does not pin the volatility down
+    (no time value left, or one ulp of price moves the volatility by more than 1e-6 relative);
+    NO_CONVERGENCE: the iterations ran out (not seen with the defaults); INVALID_INPUT: non-finite or
+    non-positive inputs (refused 422 before solving). A price no volatility fits is answered per
+    element, not refused. 422 INVALID_OPTIONS_INPUT naming the field and its first bad index
+    (`strike[3]`): NaN or Infinity, spot or strike <= 0, price < 0, years <= 0 or > 100, vol <= 0 or >
+    10, rate or dividend_yield outside +-1, right not call/put, arrays of different lengths; 422
+    OPTIONS_TOO_MANY naming the longest field past 1,000,000 options. JSON (`application/json`) or an
+    Arrow IPC stream (`application/vnd.apache.arrow.stream`, columns named as the JSON fields) in; the
+    answer is Arrow when Accept names it, else JSON. Body limit BULWARK_ANALYTICS_MAX_BODY_BYTES (64 MiB
+    by default): 413 BODY_TOO_LARGE past it. Runs within the compute budget: 503 COMPUTE_BUSY /
+    COMPUTE_TIME_BUDGET with Retry-After. docs/options-api.md.
+
+    Args:
+        body (ComputeImpliedVolatilityJsonBody): Each field a number or an array; arrays of one
+            length (at most 1,000,000), scalars apply to every option
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ImpliedVolOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ComputeImpliedVolatilityJsonBody,
+
+) -> ImpliedVolOut | Problem | None:
+    """ Black-Scholes-Merton implied volatilities of a batch of option prices
+
+     Fields price, spot, strike, years, rate, dividend_yield, right as for the Greeks (no vol). Answers
+    `volatility` (annualised fraction; null where none fits) and a `reason` per option: OK: solved;
+    EXPIRED: years <= 0 (refused 422 before solving; listed for completeness); BELOW_INTRINSIC: price
+    below the discounted intrinsic value max(theta (S Dq - K Dr), 0); ABOVE_UPPER_BOUND: a call at or
+    above S e^-qT, a put at or above K e^-rT; VEGA_TOO_SMALL: the price does not pin the volatility down
+    (no time value left, or one ulp of price moves the volatility by more than 1e-6 relative);
+    NO_CONVERGENCE: the iterations ran out (not seen with the defaults); INVALID_INPUT: non-finite or
+    non-positive inputs (refused 422 before solving). A price no volatility fits is answered per
+    element, not refused. 422 INVALID_OPTIONS_INPUT naming the field and its first bad index
+    (`strike[3]`): NaN or Infinity, spot or strike <= 0, price < 0, years <= 0 or > 100, vol <= 0 or >
+    10, rate or dividend_yield outside +-1, right not call/put, arrays of different lengths; 422
+    OPTIONS_TOO_MANY naming the longest field past 1,000,000 options. JSON (`application/json`) or an
+    Arrow IPC stream (`application/vnd.apache.arrow.stream`, columns named as the JSON fields) in; the
+    answer is Arrow when Accept names it, else JSON. Body limit BULWARK_ANALYTICS_MAX_BODY_BYTES (64 MiB
+    by default): 413 BODY_TOO_LARGE past it. Runs within the compute budget: 503 COMPUTE_BUSY /
+    COMPUTE_TIME_BUDGET with Retry-After. docs/options-api.md.
+
+    Args:
+        body (ComputeImpliedVolatilityJsonBody): Each field a number or an array; arrays of one
+            length (at most 1,000,000), scalars apply to every option
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ImpliedVolOut | Problem
+     """
+
+
+    return sync_detailed(
+        client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ComputeImpliedVolatilityJsonBody,
+
+) -> Response[ImpliedVolOut | Problem]:
+    """ Black-Scholes-Merton implied volatilities of a batch of option prices
+
+     Fields price, spot, strike, years, rate, dividend_yield, right as for the Greeks (no vol). Answers
+    `volatility` (annualised fraction; null where none fits) and a `reason` per option: OK: solved;
+    EXPIRED: years <= 0 (refused 422 before solving; listed for completeness); BELOW_INTRINSIC: price
+    below the discounted intrinsic value max(theta (S Dq - K Dr), 0); ABOVE_UPPER_BOUND: a call at or
+    above S e^-qT, a put at or above K e^-rT; VEGA_TOO_SMALL: the price does not pin the volatility down
+    (no time value left, or one ulp of price moves the volatility by more than 1e-6 relative);
+    NO_CONVERGENCE: the iterations ran out (not seen with the defaults); INVALID_INPUT: non-finite or
+    non-positive inputs (refused 422 before solving). A price no volatility fits is answered per
+    element, not refused. 422 INVALID_OPTIONS_INPUT naming the field and its first bad index
+    (`strike[3]`): NaN or Infinity, spot or strike <= 0, price < 0, years <= 0 or > 100, vol <= 0 or >
+    10, rate or dividend_yield outside +-1, right not call/put, arrays of different lengths; 422
+    OPTIONS_TOO_MANY naming the longest field past 1,000,000 options. JSON (`application/json`) or an
+    Arrow IPC stream (`application/vnd.apache.arrow.stream`, columns named as the JSON fields) in; the
+    answer is Arrow when Accept names it, else JSON. Body limit BULWARK_ANALYTICS_MAX_BODY_BYTES (64 MiB
+    by default): 413 BODY_TOO_LARGE past it. Runs within the compute budget: 503 COMPUTE_BUSY /
+    COMPUTE_TIME_BUDGET with Retry-After. docs/options-api.md.
+
+    Args:
+        body (ComputeImpliedVolatilityJsonBody): Each field a number or an array; arrays of one
+            length (at most 1,000,000), scalars apply to every option
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ImpliedVolOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ComputeImpliedVolatilityJsonBody,
+
+) -> ImpliedVolOut | Problem | None:
+    """ Black-Scholes-Merton implied volatilities of a batch of option prices
+
+     Fields price, spot, strike, years, rate, dividend_yield, right as for the Greeks (no vol). Answers
+    `volatility` (annualised fraction; null where none fits) and a `reason` per option: OK: solved;
+    EXPIRED: years <= 0 (refused 422 before solving; listed for completeness); BELOW_INTRINSIC: price
+    below the discounted intrinsic value max(theta (S Dq - K Dr), 0); ABOVE_UPPER_BOUND: a call at or
+    above S e^-qT, a put at or above K e^-rT; VEGA_TOO_SMALL: the price does not pin the volatility down
+    (no time value left, or one ulp of price moves the volatility by more than 1e-6 relative);
+    NO_CONVERGENCE: the iterations ran out (not seen with the defaults); INVALID_INPUT: non-finite or
+    non-positive inputs (refused 422 before solving). A price no volatility fits is answered per
+    element, not refused. 422 INVALID_OPTIONS_INPUT naming the field and its first bad index
+    (`strike[3]`): NaN or Infinity, spot or strike <= 0, price < 0, years <= 0 or > 100, vol <= 0 or >
+    10, rate or dividend_yield outside +-1, right not call/put, arrays of different lengths; 422
+    OPTIONS_TOO_MANY naming the longest field past 1,000,000 options. JSON (`application/json`) or an
+    Arrow IPC stream (`application/vnd.apache.arrow.stream`, columns named as the JSON fields) in; the
+    answer is Arrow when Accept names it, else JSON. Body limit BULWARK_ANALYTICS_MAX_BODY_BYTES (64 MiB
+    by default): 413 BODY_TOO_LARGE past it. Runs within the compute budget: 503 COMPUTE_BUSY /
+    COMPUTE_TIME_BUDGET with Retry-After. docs/options-api.md.
+
+    Args:
+        body (ComputeImpliedVolatilityJsonBody): Each field a number or an array; arrays of one
+            length (at most 1,000,000), scalars apply to every option
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ImpliedVolOut | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+body=body,
+
+    )).parsed

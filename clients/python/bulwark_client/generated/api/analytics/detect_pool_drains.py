@@ -1,0 +1,259 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.pool_drain_in import PoolDrainIn
+from ...models.pool_drain_out import PoolDrainOut
+from ...models.problem import Problem
+from typing import cast
+
+
+
+def _get_kwargs(
+    *,
+    body: PoolDrainIn,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/analytics/crypto/pool-drain",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PoolDrainOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = PoolDrainOut.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[PoolDrainOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PoolDrainIn,
+
+) -> Response[PoolDrainOut | Problem]:
+    """ Pool-drain alerts: TVL falling by `threshold` or more within `window_hours`
+
+     A pool's TVL series (`at` and `tvl` pair up, 2 to 100,000, times strictly increasing with a zone).
+    At each time the drop from the highest TVL of the trailing window; consecutive observations with a
+    drop >= `threshold` make one alert (start, end, peak, trough, deepest drop). `alerting`: the last
+    observation breaches. 422 INVALID_CRYPTO_INPUT naming the field (`at[5]`, `tvl[2]`, ...); bodies up
+    to 16 MiB.
+
+    Args:
+        body (PoolDrainIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PoolDrainOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PoolDrainIn,
+
+) -> PoolDrainOut | Problem | None:
+    """ Pool-drain alerts: TVL falling by `threshold` or more within `window_hours`
+
+     A pool's TVL series (`at` and `tvl` pair up, 2 to 100,000, times strictly increasing with a zone).
+    At each time the drop from the highest TVL of the trailing window; consecutive observations with a
+    drop >= `threshold` make one alert (start, end, peak, trough, deepest drop). `alerting`: the last
+    observation breaches. 422 INVALID_CRYPTO_INPUT naming the field (`at[5]`, `tvl[2]`, ...); bodies up
+    to 16 MiB.
+
+    Args:
+        body (PoolDrainIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PoolDrainOut | Problem
+     """
+
+
+    return sync_detailed(
+        client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PoolDrainIn,
+
+) -> Response[PoolDrainOut | Problem]:
+    """ Pool-drain alerts: TVL falling by `threshold` or more within `window_hours`
+
+     A pool's TVL series (`at` and `tvl` pair up, 2 to 100,000, times strictly increasing with a zone).
+    At each time the drop from the highest TVL of the trailing window; consecutive observations with a
+    drop >= `threshold` make one alert (start, end, peak, trough, deepest drop). `alerting`: the last
+    observation breaches. 422 INVALID_CRYPTO_INPUT naming the field (`at[5]`, `tvl[2]`, ...); bodies up
+    to 16 MiB.
+
+    Args:
+        body (PoolDrainIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PoolDrainOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PoolDrainIn,
+
+) -> PoolDrainOut | Problem | None:
+    """ Pool-drain alerts: TVL falling by `threshold` or more within `window_hours`
+
+     A pool's TVL series (`at` and `tvl` pair up, 2 to 100,000, times strictly increasing with a zone).
+    At each time the drop from the highest TVL of the trailing window; consecutive observations with a
+    drop >= `threshold` make one alert (start, end, peak, trough, deepest drop). `alerting`: the last
+    observation breaches. 422 INVALID_CRYPTO_INPUT naming the field (`at[5]`, `tvl[2]`, ...); bodies up
+    to 16 MiB.
+
+    Args:
+        body (PoolDrainIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PoolDrainOut | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+body=body,
+
+    )).parsed

@@ -1,0 +1,252 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.login_in import LoginIn
+from ...models.problem import Problem
+from ...models.token_out import TokenOut
+from typing import cast
+
+
+
+def _get_kwargs(
+    *,
+    body: LoginIn,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/auth/login",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | TokenOut | None:
+    if response.status_code == 200:
+        response_200 = TokenOut.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
+
+    if response.status_code == 423:
+        response_423 = Problem.from_dict(response.json())
+
+
+
+        return response_423
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | TokenOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: LoginIn,
+
+) -> Response[Problem | TokenOut]:
+    """ Log in with a password (and a TOTP or backup code when enrolled)
+
+     401 UNAUTHENTICATED or MFA_REQUIRED. After 4 failures in 15 minutes a username waits 1 s, doubling
+    per further failure up to 30 s (423 LOGIN_LOCKED); after 10 failures in an hour a client address
+    waits 1 min, doubling up to 15 min (429 LOGIN_THROTTLED). Both carry Retry-After and `retry_after`.
+    Send the `Bulwark-Device` header answered by an earlier login to be known as that device
+    (docs/devices.md); the answer carries it.
+
+    Args:
+        body (LoginIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | TokenOut]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: LoginIn,
+
+) -> Problem | TokenOut | None:
+    """ Log in with a password (and a TOTP or backup code when enrolled)
+
+     401 UNAUTHENTICATED or MFA_REQUIRED. After 4 failures in 15 minutes a username waits 1 s, doubling
+    per further failure up to 30 s (423 LOGIN_LOCKED); after 10 failures in an hour a client address
+    waits 1 min, doubling up to 15 min (429 LOGIN_THROTTLED). Both carry Retry-After and `retry_after`.
+    Send the `Bulwark-Device` header answered by an earlier login to be known as that device
+    (docs/devices.md); the answer carries it.
+
+    Args:
+        body (LoginIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | TokenOut
+     """
+
+
+    return sync_detailed(
+        client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: LoginIn,
+
+) -> Response[Problem | TokenOut]:
+    """ Log in with a password (and a TOTP or backup code when enrolled)
+
+     401 UNAUTHENTICATED or MFA_REQUIRED. After 4 failures in 15 minutes a username waits 1 s, doubling
+    per further failure up to 30 s (423 LOGIN_LOCKED); after 10 failures in an hour a client address
+    waits 1 min, doubling up to 15 min (429 LOGIN_THROTTLED). Both carry Retry-After and `retry_after`.
+    Send the `Bulwark-Device` header answered by an earlier login to be known as that device
+    (docs/devices.md); the answer carries it.
+
+    Args:
+        body (LoginIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | TokenOut]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: LoginIn,
+
+) -> Problem | TokenOut | None:
+    """ Log in with a password (and a TOTP or backup code when enrolled)
+
+     401 UNAUTHENTICATED or MFA_REQUIRED. After 4 failures in 15 minutes a username waits 1 s, doubling
+    per further failure up to 30 s (423 LOGIN_LOCKED); after 10 failures in an hour a client address
+    waits 1 min, doubling up to 15 min (429 LOGIN_THROTTLED). Both carry Retry-After and `retry_after`.
+    Send the `Bulwark-Device` header answered by an earlier login to be known as that device
+    (docs/devices.md); the answer carries it.
+
+    Args:
+        body (LoginIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | TokenOut
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+body=body,
+
+    )).parsed

@@ -1,0 +1,260 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.device_out import DeviceOut
+from ...models.device_rename_in import DeviceRenameIn
+from ...models.problem import Problem
+from typing import cast
+
+
+
+def _get_kwargs(
+    device_id: str,
+    *,
+    body: DeviceRenameIn,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/api/v1/devices/{device_id}".format(device_id=quote(str(device_id), safe=""),),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> DeviceOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = DeviceOut.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[DeviceOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    device_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: DeviceRenameIn,
+
+) -> Response[DeviceOut | Problem]:
+    """ Rename one of your devices
+
+     404 NOT_FOUND for an unknown device or another user's. 422 INVALID_DEVICE_NAME for an empty or too
+    long name.
+
+    Args:
+        device_id (str):
+        body (DeviceRenameIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DeviceOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        device_id=device_id,
+body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    device_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: DeviceRenameIn,
+
+) -> DeviceOut | Problem | None:
+    """ Rename one of your devices
+
+     404 NOT_FOUND for an unknown device or another user's. 422 INVALID_DEVICE_NAME for an empty or too
+    long name.
+
+    Args:
+        device_id (str):
+        body (DeviceRenameIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DeviceOut | Problem
+     """
+
+
+    return sync_detailed(
+        device_id=device_id,
+client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    device_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: DeviceRenameIn,
+
+) -> Response[DeviceOut | Problem]:
+    """ Rename one of your devices
+
+     404 NOT_FOUND for an unknown device or another user's. 422 INVALID_DEVICE_NAME for an empty or too
+    long name.
+
+    Args:
+        device_id (str):
+        body (DeviceRenameIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DeviceOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        device_id=device_id,
+body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    device_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: DeviceRenameIn,
+
+) -> DeviceOut | Problem | None:
+    """ Rename one of your devices
+
+     404 NOT_FOUND for an unknown device or another user's. 422 INVALID_DEVICE_NAME for an empty or too
+    long name.
+
+    Args:
+        device_id (str):
+        body (DeviceRenameIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DeviceOut | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        device_id=device_id,
+client=client,
+body=body,
+
+    )).parsed

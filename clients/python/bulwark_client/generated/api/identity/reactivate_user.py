@@ -1,0 +1,208 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.managed_user_out import ManagedUserOut
+from ...models.problem import Problem
+from typing import cast
+
+
+
+def _get_kwargs(
+    user_id: str,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/users/{user_id}/reactivate".format(user_id=quote(str(user_id), safe=""),),
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ManagedUserOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = ManagedUserOut.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ManagedUserOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    user_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> Response[ManagedUserOut | Problem]:
+    """ Reactivate a user (admin): they may log in again
+
+     Admins only (403 FORBIDDEN for anyone else).
+
+    Args:
+        user_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ManagedUserOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        user_id=user_id,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    user_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> ManagedUserOut | Problem | None:
+    """ Reactivate a user (admin): they may log in again
+
+     Admins only (403 FORBIDDEN for anyone else).
+
+    Args:
+        user_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ManagedUserOut | Problem
+     """
+
+
+    return sync_detailed(
+        user_id=user_id,
+client=client,
+
+    ).parsed
+
+async def asyncio_detailed(
+    user_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> Response[ManagedUserOut | Problem]:
+    """ Reactivate a user (admin): they may log in again
+
+     Admins only (403 FORBIDDEN for anyone else).
+
+    Args:
+        user_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ManagedUserOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        user_id=user_id,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    user_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> ManagedUserOut | Problem | None:
+    """ Reactivate a user (admin): they may log in again
+
+     Admins only (403 FORBIDDEN for anyone else).
+
+    Args:
+        user_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ManagedUserOut | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        user_id=user_id,
+client=client,
+
+    )).parsed

@@ -1,0 +1,279 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.delivery_page_out import DeliveryPageOut
+from ...models.delivery_status import DeliveryStatus
+from ...models.problem import Problem
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    *,
+    status: DeliveryStatus | None | Unset = UNSET,
+    all_: bool | Unset = False,
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    params: dict[str, Any] = {}
+
+    json_status: None | str | Unset
+    if isinstance(status, Unset):
+        json_status = UNSET
+    elif isinstance(status, DeliveryStatus):
+        json_status = status.value
+    else:
+        json_status = status
+    params["status"] = json_status
+
+    params["all"] = all_
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params["limit"] = limit
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/notifications/deliveries",
+        "params": params,
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> DeliveryPageOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = DeliveryPageOut.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[DeliveryPageOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    status: DeliveryStatus | None | Unset = UNSET,
+    all_: bool | Unset = False,
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+
+) -> Response[DeliveryPageOut | Problem]:
+    """ Deliveries of the caller's notifications (an admin: `all=true`, every user's)
+
+     The outbox: one row per channel and destination, with its status (pending, sent, dead, digest,
+    digested, dropped), attempts and last error. Newest first.
+
+    Args:
+        status (DeliveryStatus | None | Unset):
+        all_ (bool | Unset):  Default: False.
+        cursor (None | str | Unset):
+        limit (int | Unset):  Default: 50.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DeliveryPageOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        status=status,
+all_=all_,
+cursor=cursor,
+limit=limit,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    status: DeliveryStatus | None | Unset = UNSET,
+    all_: bool | Unset = False,
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+
+) -> DeliveryPageOut | Problem | None:
+    """ Deliveries of the caller's notifications (an admin: `all=true`, every user's)
+
+     The outbox: one row per channel and destination, with its status (pending, sent, dead, digest,
+    digested, dropped), attempts and last error. Newest first.
+
+    Args:
+        status (DeliveryStatus | None | Unset):
+        all_ (bool | Unset):  Default: False.
+        cursor (None | str | Unset):
+        limit (int | Unset):  Default: 50.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DeliveryPageOut | Problem
+     """
+
+
+    return sync_detailed(
+        client=client,
+status=status,
+all_=all_,
+cursor=cursor,
+limit=limit,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    status: DeliveryStatus | None | Unset = UNSET,
+    all_: bool | Unset = False,
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+
+) -> Response[DeliveryPageOut | Problem]:
+    """ Deliveries of the caller's notifications (an admin: `all=true`, every user's)
+
+     The outbox: one row per channel and destination, with its status (pending, sent, dead, digest,
+    digested, dropped), attempts and last error. Newest first.
+
+    Args:
+        status (DeliveryStatus | None | Unset):
+        all_ (bool | Unset):  Default: False.
+        cursor (None | str | Unset):
+        limit (int | Unset):  Default: 50.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DeliveryPageOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        status=status,
+all_=all_,
+cursor=cursor,
+limit=limit,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    status: DeliveryStatus | None | Unset = UNSET,
+    all_: bool | Unset = False,
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+
+) -> DeliveryPageOut | Problem | None:
+    """ Deliveries of the caller's notifications (an admin: `all=true`, every user's)
+
+     The outbox: one row per channel and destination, with its status (pending, sent, dead, digest,
+    digested, dropped), attempts and last error. Newest first.
+
+    Args:
+        status (DeliveryStatus | None | Unset):
+        all_ (bool | Unset):  Default: False.
+        cursor (None | str | Unset):
+        limit (int | Unset):  Default: 50.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DeliveryPageOut | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+status=status,
+all_=all_,
+cursor=cursor,
+limit=limit,
+
+    )).parsed

@@ -1,0 +1,260 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.private_equity_in import PrivateEquityIn
+from ...models.private_equity_out import PrivateEquityOut
+from ...models.problem import Problem
+from typing import cast
+
+
+
+def _get_kwargs(
+    *,
+    body: PrivateEquityIn,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/planning/alternatives/private-equity",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PrivateEquityOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = PrivateEquityOut.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[PrivateEquityOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PrivateEquityIn,
+
+) -> Response[PrivateEquityOut | Problem]:
+    """ Private equity: accredited-investor and qualified-purchaser eligibility, funds
+
+     Tests every natural-person prong of SEC Rule 501(a) (net worth over $1M without the primary
+    residence; income over $200k, or $300k joint, in each of the last two years with the same expected;
+    Series 7/65/82; knowledgeable employee; insider) and the qualified-purchaser test ($5M in
+    investments), showing the figures; then shares `amount` equally over the funds the investor may
+    enter whose minimums the share meets. US dollars only. A screen, not legal advice. 422 with a stable
+    code naming the field: INVALID_ALTERNATIVES_INPUT, EMPTY_PORTFOLIO (no asset or fund),
+    TOO_MANY_ASSETS (over 500).
+
+    Args:
+        body (PrivateEquityIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PrivateEquityOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PrivateEquityIn,
+
+) -> PrivateEquityOut | Problem | None:
+    """ Private equity: accredited-investor and qualified-purchaser eligibility, funds
+
+     Tests every natural-person prong of SEC Rule 501(a) (net worth over $1M without the primary
+    residence; income over $200k, or $300k joint, in each of the last two years with the same expected;
+    Series 7/65/82; knowledgeable employee; insider) and the qualified-purchaser test ($5M in
+    investments), showing the figures; then shares `amount` equally over the funds the investor may
+    enter whose minimums the share meets. US dollars only. A screen, not legal advice. 422 with a stable
+    code naming the field: INVALID_ALTERNATIVES_INPUT, EMPTY_PORTFOLIO (no asset or fund),
+    TOO_MANY_ASSETS (over 500).
+
+    Args:
+        body (PrivateEquityIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PrivateEquityOut | Problem
+     """
+
+
+    return sync_detailed(
+        client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PrivateEquityIn,
+
+) -> Response[PrivateEquityOut | Problem]:
+    """ Private equity: accredited-investor and qualified-purchaser eligibility, funds
+
+     Tests every natural-person prong of SEC Rule 501(a) (net worth over $1M without the primary
+    residence; income over $200k, or $300k joint, in each of the last two years with the same expected;
+    Series 7/65/82; knowledgeable employee; insider) and the qualified-purchaser test ($5M in
+    investments), showing the figures; then shares `amount` equally over the funds the investor may
+    enter whose minimums the share meets. US dollars only. A screen, not legal advice. 422 with a stable
+    code naming the field: INVALID_ALTERNATIVES_INPUT, EMPTY_PORTFOLIO (no asset or fund),
+    TOO_MANY_ASSETS (over 500).
+
+    Args:
+        body (PrivateEquityIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PrivateEquityOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PrivateEquityIn,
+
+) -> PrivateEquityOut | Problem | None:
+    """ Private equity: accredited-investor and qualified-purchaser eligibility, funds
+
+     Tests every natural-person prong of SEC Rule 501(a) (net worth over $1M without the primary
+    residence; income over $200k, or $300k joint, in each of the last two years with the same expected;
+    Series 7/65/82; knowledgeable employee; insider) and the qualified-purchaser test ($5M in
+    investments), showing the figures; then shares `amount` equally over the funds the investor may
+    enter whose minimums the share meets. US dollars only. A screen, not legal advice. 422 with a stable
+    code naming the field: INVALID_ALTERNATIVES_INPUT, EMPTY_PORTFOLIO (no asset or fund),
+    TOO_MANY_ASSETS (over 500).
+
+    Args:
+        body (PrivateEquityIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PrivateEquityOut | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+body=body,
+
+    )).parsed

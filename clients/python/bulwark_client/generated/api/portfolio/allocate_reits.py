@@ -1,0 +1,248 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.problem import Problem
+from ...models.reits_in import ReitsIn
+from ...models.reits_out import ReitsOut
+from typing import cast
+
+
+
+def _get_kwargs(
+    *,
+    body: ReitsIn,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/planning/alternatives/reits",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | ReitsOut | None:
+    if response.status_code == 200:
+        response_200 = ReitsOut.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | ReitsOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ReitsIn,
+
+) -> Response[Problem | ReitsOut]:
+    """ REIT sleeve: equal weights across property sectors, market cap within
+
+     Sectors are Nareit's property sectors; each sector present gets an equal share, its REITs split it
+    by market cap. Answers the sector weights, their Herfindahl index and the effective number of
+    sectors. `max_sector_weight` below 1 / sectors is refused. 422 with a stable code naming the field:
+    INVALID_ALTERNATIVES_INPUT, EMPTY_PORTFOLIO (no asset or fund), TOO_MANY_ASSETS (over 500).
+
+    Args:
+        body (ReitsIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ReitsOut]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ReitsIn,
+
+) -> Problem | ReitsOut | None:
+    """ REIT sleeve: equal weights across property sectors, market cap within
+
+     Sectors are Nareit's property sectors; each sector present gets an equal share, its REITs split it
+    by market cap. Answers the sector weights, their Herfindahl index and the effective number of
+    sectors. `max_sector_weight` below 1 / sectors is refused. 422 with a stable code naming the field:
+    INVALID_ALTERNATIVES_INPUT, EMPTY_PORTFOLIO (no asset or fund), TOO_MANY_ASSETS (over 500).
+
+    Args:
+        body (ReitsIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ReitsOut
+     """
+
+
+    return sync_detailed(
+        client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ReitsIn,
+
+) -> Response[Problem | ReitsOut]:
+    """ REIT sleeve: equal weights across property sectors, market cap within
+
+     Sectors are Nareit's property sectors; each sector present gets an equal share, its REITs split it
+    by market cap. Answers the sector weights, their Herfindahl index and the effective number of
+    sectors. `max_sector_weight` below 1 / sectors is refused. 422 with a stable code naming the field:
+    INVALID_ALTERNATIVES_INPUT, EMPTY_PORTFOLIO (no asset or fund), TOO_MANY_ASSETS (over 500).
+
+    Args:
+        body (ReitsIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ReitsOut]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ReitsIn,
+
+) -> Problem | ReitsOut | None:
+    """ REIT sleeve: equal weights across property sectors, market cap within
+
+     Sectors are Nareit's property sectors; each sector present gets an equal share, its REITs split it
+    by market cap. Answers the sector weights, their Herfindahl index and the effective number of
+    sectors. `max_sector_weight` below 1 / sectors is refused. 422 with a stable code naming the field:
+    INVALID_ALTERNATIVES_INPUT, EMPTY_PORTFOLIO (no asset or fund), TOO_MANY_ASSETS (over 500).
+
+    Args:
+        body (ReitsIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ReitsOut
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+body=body,
+
+    )).parsed

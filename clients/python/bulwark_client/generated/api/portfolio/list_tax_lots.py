@@ -1,0 +1,287 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.problem import Problem
+from ...models.tax_lot_page_out import TaxLotPageOut
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    *,
+    portfolio_id: None | str | Unset = UNSET,
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    params: dict[str, Any] = {}
+
+    json_portfolio_id: None | str | Unset
+    if isinstance(portfolio_id, Unset):
+        json_portfolio_id = UNSET
+    else:
+        json_portfolio_id = portfolio_id
+    params["portfolio_id"] = json_portfolio_id
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params["limit"] = limit
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/tax/lots",
+        "params": params,
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | TaxLotPageOut | None:
+    if response.status_code == 200:
+        response_200 = TaxLotPageOut.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | TaxLotPageOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    portfolio_id: None | str | Unset = UNSET,
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+
+) -> Response[Problem | TaxLotPageOut]:
+    """ Your open tax lots (paginated)
+
+     Open lots by account, symbol, acquisition date, with the account's lot method, tax type, the term if
+    sold today and the unrealized gain at the reference price. `portfolio_id` narrows the listing (404
+    when not yours). Computed from all your transactions in every portfolio (wash sales look across your
+    accounts, IRAs included); never another user's. Pass `next_cursor` back as `cursor`; 422
+    INVALID_TAX_INPUT (field `cursor`) for a stale one.
+
+    Args:
+        portfolio_id (None | str | Unset):
+        cursor (None | str | Unset):
+        limit (int | Unset):  Default: 50.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | TaxLotPageOut]
+     """
+
+
+    kwargs = _get_kwargs(
+        portfolio_id=portfolio_id,
+cursor=cursor,
+limit=limit,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    portfolio_id: None | str | Unset = UNSET,
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+
+) -> Problem | TaxLotPageOut | None:
+    """ Your open tax lots (paginated)
+
+     Open lots by account, symbol, acquisition date, with the account's lot method, tax type, the term if
+    sold today and the unrealized gain at the reference price. `portfolio_id` narrows the listing (404
+    when not yours). Computed from all your transactions in every portfolio (wash sales look across your
+    accounts, IRAs included); never another user's. Pass `next_cursor` back as `cursor`; 422
+    INVALID_TAX_INPUT (field `cursor`) for a stale one.
+
+    Args:
+        portfolio_id (None | str | Unset):
+        cursor (None | str | Unset):
+        limit (int | Unset):  Default: 50.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | TaxLotPageOut
+     """
+
+
+    return sync_detailed(
+        client=client,
+portfolio_id=portfolio_id,
+cursor=cursor,
+limit=limit,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    portfolio_id: None | str | Unset = UNSET,
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+
+) -> Response[Problem | TaxLotPageOut]:
+    """ Your open tax lots (paginated)
+
+     Open lots by account, symbol, acquisition date, with the account's lot method, tax type, the term if
+    sold today and the unrealized gain at the reference price. `portfolio_id` narrows the listing (404
+    when not yours). Computed from all your transactions in every portfolio (wash sales look across your
+    accounts, IRAs included); never another user's. Pass `next_cursor` back as `cursor`; 422
+    INVALID_TAX_INPUT (field `cursor`) for a stale one.
+
+    Args:
+        portfolio_id (None | str | Unset):
+        cursor (None | str | Unset):
+        limit (int | Unset):  Default: 50.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | TaxLotPageOut]
+     """
+
+
+    kwargs = _get_kwargs(
+        portfolio_id=portfolio_id,
+cursor=cursor,
+limit=limit,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    portfolio_id: None | str | Unset = UNSET,
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+
+) -> Problem | TaxLotPageOut | None:
+    """ Your open tax lots (paginated)
+
+     Open lots by account, symbol, acquisition date, with the account's lot method, tax type, the term if
+    sold today and the unrealized gain at the reference price. `portfolio_id` narrows the listing (404
+    when not yours). Computed from all your transactions in every portfolio (wash sales look across your
+    accounts, IRAs included); never another user's. Pass `next_cursor` back as `cursor`; 422
+    INVALID_TAX_INPUT (field `cursor`) for a stale one.
+
+    Args:
+        portfolio_id (None | str | Unset):
+        cursor (None | str | Unset):
+        limit (int | Unset):  Default: 50.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | TaxLotPageOut
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+portfolio_id=portfolio_id,
+cursor=cursor,
+limit=limit,
+
+    )).parsed

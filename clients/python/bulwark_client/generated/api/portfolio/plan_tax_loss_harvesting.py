@@ -1,0 +1,263 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.harvest_in import HarvestIn
+from ...models.harvest_out import HarvestOut
+from ...models.problem import Problem
+from typing import cast
+
+
+
+def _get_kwargs(
+    *,
+    body: HarvestIn,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/tax/harvesting",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> HarvestOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = HarvestOut.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[HarvestOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: HarvestIn,
+
+) -> Response[HarvestOut | Problem]:
+    """ Tax-loss harvesting: candidates, savings, replacements, the year's projection
+
+     Open lots of your taxable accounts with a loss of at least `min_loss` dollars and
+    `min_loss_fraction` of basis, except those inside a wash-sale window (a buy of a substantially
+    identical symbol in any of your accounts in the last 30 days, or an open BUY order); the tax each
+    saves after netting; replacements correlated >= `min_correlation` (Pearson, daily log returns)
+    outside the identical group; the year's capital gains realized, harvested and under price scenarios.
+    Stores nothing. 422 INVALID_TAX_INPUT names the field.
+
+    Args:
+        body (HarvestIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[HarvestOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: HarvestIn,
+
+) -> HarvestOut | Problem | None:
+    """ Tax-loss harvesting: candidates, savings, replacements, the year's projection
+
+     Open lots of your taxable accounts with a loss of at least `min_loss` dollars and
+    `min_loss_fraction` of basis, except those inside a wash-sale window (a buy of a substantially
+    identical symbol in any of your accounts in the last 30 days, or an open BUY order); the tax each
+    saves after netting; replacements correlated >= `min_correlation` (Pearson, daily log returns)
+    outside the identical group; the year's capital gains realized, harvested and under price scenarios.
+    Stores nothing. 422 INVALID_TAX_INPUT names the field.
+
+    Args:
+        body (HarvestIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        HarvestOut | Problem
+     """
+
+
+    return sync_detailed(
+        client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: HarvestIn,
+
+) -> Response[HarvestOut | Problem]:
+    """ Tax-loss harvesting: candidates, savings, replacements, the year's projection
+
+     Open lots of your taxable accounts with a loss of at least `min_loss` dollars and
+    `min_loss_fraction` of basis, except those inside a wash-sale window (a buy of a substantially
+    identical symbol in any of your accounts in the last 30 days, or an open BUY order); the tax each
+    saves after netting; replacements correlated >= `min_correlation` (Pearson, daily log returns)
+    outside the identical group; the year's capital gains realized, harvested and under price scenarios.
+    Stores nothing. 422 INVALID_TAX_INPUT names the field.
+
+    Args:
+        body (HarvestIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[HarvestOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: HarvestIn,
+
+) -> HarvestOut | Problem | None:
+    """ Tax-loss harvesting: candidates, savings, replacements, the year's projection
+
+     Open lots of your taxable accounts with a loss of at least `min_loss` dollars and
+    `min_loss_fraction` of basis, except those inside a wash-sale window (a buy of a substantially
+    identical symbol in any of your accounts in the last 30 days, or an open BUY order); the tax each
+    saves after netting; replacements correlated >= `min_correlation` (Pearson, daily log returns)
+    outside the identical group; the year's capital gains realized, harvested and under price scenarios.
+    Stores nothing. 422 INVALID_TAX_INPUT names the field.
+
+    Args:
+        body (HarvestIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        HarvestOut | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+body=body,
+
+    )).parsed

@@ -1,0 +1,267 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.donation_in import DonationIn
+from ...models.donation_receipt_out import DonationReceiptOut
+from ...models.problem import Problem
+from typing import cast
+
+
+
+def _get_kwargs(
+    *,
+    body: DonationIn,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/planning/giving/donations",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> DonationReceiptOut | Problem | None:
+    if response.status_code == 201:
+        response_201 = DonationReceiptOut.from_dict(response.json())
+
+
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[DonationReceiptOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: DonationIn,
+
+) -> Response[DonationReceiptOut | Problem]:
+    """ Record a donation; answers its receipt
+
+     Cash, or listed stock (`symbol`, `shares`, `cost_basis`, `acquired`; `amount` is its fair market
+    value on the day), to a public charity or a donor-advised fund (`fund` names it). The receipt has
+    its number (GIFT-<year>-<n>), the limit category and deductible amount (stock held more than a year
+    and worth more than its basis: capital gain property at FMV, 30% of AGI; held a year or less: basis,
+    50%; cash: 60%), whether the donee's written acknowledgment is required ($250 or more) and the
+    appreciation given away untaxed. 422 INVALID_GIVING_INPUT naming the field (a future date, a stock
+    gift without basis, a fund on a public-charity gift ...).
+
+    Args:
+        body (DonationIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DonationReceiptOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: DonationIn,
+
+) -> DonationReceiptOut | Problem | None:
+    """ Record a donation; answers its receipt
+
+     Cash, or listed stock (`symbol`, `shares`, `cost_basis`, `acquired`; `amount` is its fair market
+    value on the day), to a public charity or a donor-advised fund (`fund` names it). The receipt has
+    its number (GIFT-<year>-<n>), the limit category and deductible amount (stock held more than a year
+    and worth more than its basis: capital gain property at FMV, 30% of AGI; held a year or less: basis,
+    50%; cash: 60%), whether the donee's written acknowledgment is required ($250 or more) and the
+    appreciation given away untaxed. 422 INVALID_GIVING_INPUT naming the field (a future date, a stock
+    gift without basis, a fund on a public-charity gift ...).
+
+    Args:
+        body (DonationIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DonationReceiptOut | Problem
+     """
+
+
+    return sync_detailed(
+        client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: DonationIn,
+
+) -> Response[DonationReceiptOut | Problem]:
+    """ Record a donation; answers its receipt
+
+     Cash, or listed stock (`symbol`, `shares`, `cost_basis`, `acquired`; `amount` is its fair market
+    value on the day), to a public charity or a donor-advised fund (`fund` names it). The receipt has
+    its number (GIFT-<year>-<n>), the limit category and deductible amount (stock held more than a year
+    and worth more than its basis: capital gain property at FMV, 30% of AGI; held a year or less: basis,
+    50%; cash: 60%), whether the donee's written acknowledgment is required ($250 or more) and the
+    appreciation given away untaxed. 422 INVALID_GIVING_INPUT naming the field (a future date, a stock
+    gift without basis, a fund on a public-charity gift ...).
+
+    Args:
+        body (DonationIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DonationReceiptOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: DonationIn,
+
+) -> DonationReceiptOut | Problem | None:
+    """ Record a donation; answers its receipt
+
+     Cash, or listed stock (`symbol`, `shares`, `cost_basis`, `acquired`; `amount` is its fair market
+    value on the day), to a public charity or a donor-advised fund (`fund` names it). The receipt has
+    its number (GIFT-<year>-<n>), the limit category and deductible amount (stock held more than a year
+    and worth more than its basis: capital gain property at FMV, 30% of AGI; held a year or less: basis,
+    50%; cash: 60%), whether the donee's written acknowledgment is required ($250 or more) and the
+    appreciation given away untaxed. 422 INVALID_GIVING_INPUT naming the field (a future date, a stock
+    gift without basis, a fund on a public-charity gift ...).
+
+    Args:
+        body (DonationIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DonationReceiptOut | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+body=body,
+
+    )).parsed

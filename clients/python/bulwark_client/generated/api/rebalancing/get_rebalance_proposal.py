@@ -1,0 +1,200 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.problem import Problem
+from ...models.proposal_out import ProposalOut
+from typing import cast
+
+
+
+def _get_kwargs(
+    proposal_id: str,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/rebalancing/proposals/{proposal_id}".format(proposal_id=quote(str(proposal_id), safe=""),),
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | ProposalOut | None:
+    if response.status_code == 200:
+        response_200 = ProposalOut.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | ProposalOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    proposal_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> Response[Problem | ProposalOut]:
+    """ A proposal of yours, as made (and executed, with its orders)
+
+    Args:
+        proposal_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ProposalOut]
+     """
+
+
+    kwargs = _get_kwargs(
+        proposal_id=proposal_id,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    proposal_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> Problem | ProposalOut | None:
+    """ A proposal of yours, as made (and executed, with its orders)
+
+    Args:
+        proposal_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ProposalOut
+     """
+
+
+    return sync_detailed(
+        proposal_id=proposal_id,
+client=client,
+
+    ).parsed
+
+async def asyncio_detailed(
+    proposal_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> Response[Problem | ProposalOut]:
+    """ A proposal of yours, as made (and executed, with its orders)
+
+    Args:
+        proposal_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ProposalOut]
+     """
+
+
+    kwargs = _get_kwargs(
+        proposal_id=proposal_id,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    proposal_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> Problem | ProposalOut | None:
+    """ A proposal of yours, as made (and executed, with its orders)
+
+    Args:
+        proposal_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ProposalOut
+     """
+
+
+    return (await asyncio_detailed(
+        proposal_id=proposal_id,
+client=client,
+
+    )).parsed

@@ -1,0 +1,215 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.problem import Problem
+from ...models.surveillance_alert_out import SurveillanceAlertOut
+from typing import cast
+
+
+
+def _get_kwargs(
+    alert_id: str,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/surveillance/alerts/{alert_id}".format(alert_id=quote(str(alert_id), safe=""),),
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | SurveillanceAlertOut | None:
+    if response.status_code == 200:
+        response_200 = SurveillanceAlertOut.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | SurveillanceAlertOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    alert_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> Response[Problem | SurveillanceAlertOut]:
+    """ One alert with its evidence
+
+     Owners and traders: their own alerts only (another's answers 404 ALERT_NOT_FOUND).
+
+    Args:
+        alert_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | SurveillanceAlertOut]
+     """
+
+
+    kwargs = _get_kwargs(
+        alert_id=alert_id,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    alert_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> Problem | SurveillanceAlertOut | None:
+    """ One alert with its evidence
+
+     Owners and traders: their own alerts only (another's answers 404 ALERT_NOT_FOUND).
+
+    Args:
+        alert_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | SurveillanceAlertOut
+     """
+
+
+    return sync_detailed(
+        alert_id=alert_id,
+client=client,
+
+    ).parsed
+
+async def asyncio_detailed(
+    alert_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> Response[Problem | SurveillanceAlertOut]:
+    """ One alert with its evidence
+
+     Owners and traders: their own alerts only (another's answers 404 ALERT_NOT_FOUND).
+
+    Args:
+        alert_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | SurveillanceAlertOut]
+     """
+
+
+    kwargs = _get_kwargs(
+        alert_id=alert_id,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    alert_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> Problem | SurveillanceAlertOut | None:
+    """ One alert with its evidence
+
+     Owners and traders: their own alerts only (another's answers 404 ALERT_NOT_FOUND).
+
+    Args:
+        alert_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | SurveillanceAlertOut
+     """
+
+
+    return (await asyncio_detailed(
+        alert_id=alert_id,
+client=client,
+
+    )).parsed

@@ -1,0 +1,253 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.agent_out import AgentOut
+from ...models.heartbeat_in import HeartbeatIn
+from ...models.problem import Problem
+from typing import cast
+
+
+
+def _get_kwargs(
+    agent_id: str,
+    *,
+    body: HeartbeatIn,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/agents/{agent_id}/heartbeat".format(agent_id=quote(str(agent_id), safe=""),),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AgentOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = AgentOut.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AgentOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    agent_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: HeartbeatIn,
+
+) -> Response[AgentOut | Problem]:
+    """ Record a heartbeat (the agent with its API key, or its owner)
+
+     200 with the agent's liveness. A dead agent stays dead until a person resumes its scope through the
+    kill switch. 404 NOT_FOUND for an agent the caller may not beat for.
+
+    Args:
+        agent_id (str):
+        body (HeartbeatIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AgentOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        agent_id=agent_id,
+body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    agent_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: HeartbeatIn,
+
+) -> AgentOut | Problem | None:
+    """ Record a heartbeat (the agent with its API key, or its owner)
+
+     200 with the agent's liveness. A dead agent stays dead until a person resumes its scope through the
+    kill switch. 404 NOT_FOUND for an agent the caller may not beat for.
+
+    Args:
+        agent_id (str):
+        body (HeartbeatIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AgentOut | Problem
+     """
+
+
+    return sync_detailed(
+        agent_id=agent_id,
+client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    agent_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: HeartbeatIn,
+
+) -> Response[AgentOut | Problem]:
+    """ Record a heartbeat (the agent with its API key, or its owner)
+
+     200 with the agent's liveness. A dead agent stays dead until a person resumes its scope through the
+    kill switch. 404 NOT_FOUND for an agent the caller may not beat for.
+
+    Args:
+        agent_id (str):
+        body (HeartbeatIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AgentOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        agent_id=agent_id,
+body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    agent_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: HeartbeatIn,
+
+) -> AgentOut | Problem | None:
+    """ Record a heartbeat (the agent with its API key, or its owner)
+
+     200 with the agent's liveness. A dead agent stays dead until a person resumes its scope through the
+    kill switch. 404 NOT_FOUND for an agent the caller may not beat for.
+
+    Args:
+        agent_id (str):
+        body (HeartbeatIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AgentOut | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        agent_id=agent_id,
+client=client,
+body=body,
+
+    )).parsed

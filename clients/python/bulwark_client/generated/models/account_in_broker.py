@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+class AccountInBroker(StrEnum):
+    ALPACA = "alpaca"
+    PAPER = "paper"
+
+    def __str__(self) -> str:
+        return str(self.value)

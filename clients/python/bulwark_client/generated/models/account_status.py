@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+class AccountStatus(StrEnum):
+    ARCHIVED = "archived"
+    CLOSED = "closed"
+    OPEN = "open"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from typing import cast
+
+
+
+
+
+
+T = TypeVar("T", bound="AggregationAttachIn")
+
+
+
+@_attrs_define
+class AggregationAttachIn:
+    """ 
+        Attributes:
+            portfolio_id (None | str):
+     """
+
+    portfolio_id: None | str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        portfolio_id: None | str
+        portfolio_id = self.portfolio_id
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "portfolio_id": portfolio_id,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        def _parse_portfolio_id(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        portfolio_id = _parse_portfolio_id(d.pop("portfolio_id"))
+
+
+        aggregation_attach_in = cls(
+            portfolio_id=portfolio_id,
+        )
+
+
+        aggregation_attach_in.additional_properties = d
+        return aggregation_attach_in
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+class AssetClass(StrEnum):
+    CRYPTO = "crypto"
+    EQUITY = "equity"
+    FUTURE = "future"
+    FX = "fx"
+    OPTION = "option"
+
+    def __str__(self) -> str:
+        return str(self.value)

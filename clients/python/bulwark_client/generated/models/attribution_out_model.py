@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+class AttributionOutModel(StrEnum):
+    BRINSON_FACHLER = "brinson_fachler"
+    BRINSON_HOOD_BEEBOWER = "brinson_hood_beebower"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+
+
+
+
+
+
+T = TypeVar("T", bound="HarvestReplacementOut")
+
+
+
+@_attrs_define
+class HarvestReplacementOut:
+    """ 
+        Attributes:
+            correlation (float): A computed figure (ratio, statistic, estimate); rounded to 10 decimal places
+            observations (int): Common daily returns the correlation is computed on
+            symbol (str):
+     """
+
+    correlation: float
+    observations: int
+    symbol: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        correlation = self.correlation
+
+        observations = self.observations
+
+        symbol = self.symbol
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "correlation": correlation,
+            "observations": observations,
+            "symbol": symbol,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        correlation = d.pop("correlation")
+
+        observations = d.pop("observations")
+
+        symbol = d.pop("symbol")
+
+        harvest_replacement_out = cls(
+            correlation=correlation,
+            observations=observations,
+            symbol=symbol,
+        )
+
+
+        harvest_replacement_out.additional_properties = d
+        return harvest_replacement_out
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,216 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..models.instrument_in_asset_class import InstrumentInAssetClass
+from ..types import UNSET, Unset
+from typing import cast
+
+
+
+
+
+
+T = TypeVar("T", bound="InstrumentIn")
+
+
+
+@_attrs_define
+class InstrumentIn:
+    """ 
+        Attributes:
+            symbol (str):
+            active (bool | Unset):  Default: True.
+            asset_class (InstrumentInAssetClass | Unset):  Default: InstrumentInAssetClass.EQUITY.
+            currency (str | Unset):  Default: 'USD'.
+            lot_size (None | str | Unset):
+            marginable (bool | Unset):  Default: True.
+            multiplier (None | str | Unset):
+            name (str | Unset):  Default: ''.
+            sector (str | Unset):  Default: 'UNCLASSIFIED'.
+            shortable (bool | Unset):  Default: True.
+            tick_size (None | str | Unset):
+     """
+
+    symbol: str
+    active: bool | Unset = True
+    asset_class: InstrumentInAssetClass | Unset = InstrumentInAssetClass.EQUITY
+    currency: str | Unset = 'USD'
+    lot_size: None | str | Unset = UNSET
+    marginable: bool | Unset = True
+    multiplier: None | str | Unset = UNSET
+    name: str | Unset = ''
+    sector: str | Unset = 'UNCLASSIFIED'
+    shortable: bool | Unset = True
+    tick_size: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        symbol = self.symbol
+
+        active = self.active
+
+        asset_class: str | Unset = UNSET
+        if not isinstance(self.asset_class, Unset):
+            asset_class = self.asset_class.value
+
+
+        currency = self.currency
+
+        lot_size: None | str | Unset
+        if isinstance(self.lot_size, Unset):
+            lot_size = UNSET
+        else:
+            lot_size = self.lot_size
+
+        marginable = self.marginable
+
+        multiplier: None | str | Unset
+        if isinstance(self.multiplier, Unset):
+            multiplier = UNSET
+        else:
+            multiplier = self.multiplier
+
+        name = self.name
+
+        sector = self.sector
+
+        shortable = self.shortable
+
+        tick_size: None | str | Unset
+        if isinstance(self.tick_size, Unset):
+            tick_size = UNSET
+        else:
+            tick_size = self.tick_size
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "symbol": symbol,
+        })
+        if active is not UNSET:
+            field_dict["active"] = active
+        if asset_class is not UNSET:
+            field_dict["asset_class"] = asset_class
+        if currency is not UNSET:
+            field_dict["currency"] = currency
+        if lot_size is not UNSET:
+            field_dict["lot_size"] = lot_size
+        if marginable is not UNSET:
+            field_dict["marginable"] = marginable
+        if multiplier is not UNSET:
+            field_dict["multiplier"] = multiplier
+        if name is not UNSET:
+            field_dict["name"] = name
+        if sector is not UNSET:
+            field_dict["sector"] = sector
+        if shortable is not UNSET:
+            field_dict["shortable"] = shortable
+        if tick_size is not UNSET:
+            field_dict["tick_size"] = tick_size
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        symbol = d.pop("symbol")
+
+        active = d.pop("active", UNSET)
+
+        _asset_class = d.pop("asset_class", UNSET)
+        asset_class: InstrumentInAssetClass | Unset
+        if isinstance(_asset_class,  Unset):
+            asset_class = UNSET
+        else:
+            asset_class = InstrumentInAssetClass(_asset_class)
+
+
+
+
+        currency = d.pop("currency", UNSET)
+
+        def _parse_lot_size(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        lot_size = _parse_lot_size(d.pop("lot_size", UNSET))
+
+
+        marginable = d.pop("marginable", UNSET)
+
+        def _parse_multiplier(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        multiplier = _parse_multiplier(d.pop("multiplier", UNSET))
+
+
+        name = d.pop("name", UNSET)
+
+        sector = d.pop("sector", UNSET)
+
+        shortable = d.pop("shortable", UNSET)
+
+        def _parse_tick_size(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        tick_size = _parse_tick_size(d.pop("tick_size", UNSET))
+
+
+        instrument_in = cls(
+            symbol=symbol,
+            active=active,
+            asset_class=asset_class,
+            currency=currency,
+            lot_size=lot_size,
+            marginable=marginable,
+            multiplier=multiplier,
+            name=name,
+            sector=sector,
+            shortable=shortable,
+            tick_size=tick_size,
+        )
+
+
+        instrument_in.additional_properties = d
+        return instrument_in
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

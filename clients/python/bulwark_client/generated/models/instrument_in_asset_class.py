@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+class InstrumentInAssetClass(StrEnum):
+    CRYPTO = "crypto"
+    EQUITY = "equity"
+    FUTURE = "future"
+    FX = "fx"
+
+    def __str__(self) -> str:
+        return str(self.value)

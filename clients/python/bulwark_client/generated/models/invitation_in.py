@@ -1,0 +1,112 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..models.invitation_in_role import InvitationInRole
+from ..types import UNSET, Unset
+from typing import cast
+
+
+
+
+
+
+T = TypeVar("T", bound="InvitationIn")
+
+
+
+@_attrs_define
+class InvitationIn:
+    """ 
+        Attributes:
+            role (InvitationInRole):
+            email (None | str | Unset):
+            expires_in_hours (int | Unset):  Default: 72.
+     """
+
+    role: InvitationInRole
+    email: None | str | Unset = UNSET
+    expires_in_hours: int | Unset = 72
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        role = self.role.value
+
+        email: None | str | Unset
+        if isinstance(self.email, Unset):
+            email = UNSET
+        else:
+            email = self.email
+
+        expires_in_hours = self.expires_in_hours
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "role": role,
+        })
+        if email is not UNSET:
+            field_dict["email"] = email
+        if expires_in_hours is not UNSET:
+            field_dict["expires_in_hours"] = expires_in_hours
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        role = InvitationInRole(d.pop("role"))
+
+
+
+
+        def _parse_email(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        email = _parse_email(d.pop("email", UNSET))
+
+
+        expires_in_hours = d.pop("expires_in_hours", UNSET)
+
+        invitation_in = cls(
+            role=role,
+            email=email,
+            expires_in_hours=expires_in_hours,
+        )
+
+
+        invitation_in.additional_properties = d
+        return invitation_in
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

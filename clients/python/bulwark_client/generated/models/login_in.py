@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..types import UNSET, Unset
+from typing import cast
+
+
+
+
+
+
+T = TypeVar("T", bound="LoginIn")
+
+
+
+@_attrs_define
+class LoginIn:
+    """ 
+        Attributes:
+            password (str):
+            username (str):
+            totp_code (None | str | Unset):
+     """
+
+    password: str
+    username: str
+    totp_code: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        password = self.password
+
+        username = self.username
+
+        totp_code: None | str | Unset
+        if isinstance(self.totp_code, Unset):
+            totp_code = UNSET
+        else:
+            totp_code = self.totp_code
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "password": password,
+            "username": username,
+        })
+        if totp_code is not UNSET:
+            field_dict["totp_code"] = totp_code
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        password = d.pop("password")
+
+        username = d.pop("username")
+
+        def _parse_totp_code(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        totp_code = _parse_totp_code(d.pop("totp_code", UNSET))
+
+
+        login_in = cls(
+            password=password,
+            username=username,
+            totp_code=totp_code,
+        )
+
+
+        login_in.additional_properties = d
+        return login_in
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+class PortfolioRiskOutReturnsSourceType2Type1(StrEnum):
+    POSTED = "posted"
+    STORED = "stored"
+
+    def __str__(self) -> str:
+        return str(self.value)

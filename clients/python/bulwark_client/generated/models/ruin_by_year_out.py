@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+
+
+
+
+
+
+T = TypeVar("T", bound="RuinByYearOut")
+
+
+
+@_attrs_define
+class RuinByYearOut:
+    """ 
+        Attributes:
+            month (int):
+            probability (float): A computed figure (ratio, statistic, estimate); rounded to 10 decimal places
+            year (float): A computed figure (ratio, statistic, estimate); rounded to 10 decimal places
+     """
+
+    month: int
+    probability: float
+    year: float
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        month = self.month
+
+        probability = self.probability
+
+        year = self.year
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "month": month,
+            "probability": probability,
+            "year": year,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        month = d.pop("month")
+
+        probability = d.pop("probability")
+
+        year = d.pop("year")
+
+        ruin_by_year_out = cls(
+            month=month,
+            probability=probability,
+            year=year,
+        )
+
+
+        ruin_by_year_out.additional_properties = d
+        return ruin_by_year_out
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+class ScenarioOutRegimeSource(StrEnum):
+    DETECTED = "detected"
+    GIVEN = "given"
+    STATIONARY = "stationary"
+
+    def __str__(self) -> str:
+        return str(self.value)

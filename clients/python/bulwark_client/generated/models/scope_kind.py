@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+class ScopeKind(StrEnum):
+    ACCOUNT = "account"
+    AGENT = "agent"
+    GLOBAL = "global"
+
+    def __str__(self) -> str:
+        return str(self.value)

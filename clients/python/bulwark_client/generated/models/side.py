@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+class Side(StrEnum):
+    BUY = "buy"
+    SELL = "sell"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from typing import cast
+
+if TYPE_CHECKING:
+  from ..models.managed_user_out import ManagedUserOut
+
+
+
+
+
+T = TypeVar("T", bound="UsersOut")
+
+
+
+@_attrs_define
+class UsersOut:
+    """ 
+        Attributes:
+            items (list[ManagedUserOut]):
+            next_after (None | str):
+     """
+
+    items: list[ManagedUserOut]
+    next_after: None | str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.managed_user_out import ManagedUserOut # noqa: PLC0415
+        items = []
+        for items_item_data in self.items:
+            items_item = items_item_data.to_dict()
+            items.append(items_item)
+
+
+
+        next_after: None | str
+        next_after = self.next_after
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "items": items,
+            "next_after": next_after,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.managed_user_out import ManagedUserOut # noqa: PLC0415
+        d = dict(src_dict)
+        items = []
+        _items = d.pop("items")
+        for items_item_data in (_items):
+            items_item = ManagedUserOut.from_dict(items_item_data)
+
+
+
+            items.append(items_item)
+
+
+        def _parse_next_after(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        next_after = _parse_next_after(d.pop("next_after"))
+
+
+        users_out = cls(
+            items=items,
+            next_after=next_after,
+        )
+
+
+        users_out.additional_properties = d
+        return users_out
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
