@@ -1,0 +1,170 @@
+"""The Python client's hand-written layer without a server: problems mapped to typed errors,
+retries only where repeating is safe, and the events URL."""
+
+from __future__ import annotations
+
+import json
+
+import httpx
+import pytest
+
+from bulwark_client import (
+    Bulwark,
+    BulwarkError,
+    CapabilityNotConfigured,
+    Conflict,
+    NotFound,
+    OrderDenied,
+    RateLimited,
+    RetryPolicy,
+    ServerError,
+    ValidationFailed,
+)
+from bulwark_client.errors import error_for
+from bulwark_client.events import events_url
+from bulwark_client.retries import RetryingTransport
+
+NO_WAIT = RetryPolicy(attempts=3, backoff=0.0)
+
+
+def _problem(status: int, code: str, **extra: object) -> bytes:
+    return json.dumps(
+        {"type": "about:blank", "title": "A title", "status": status, "code": code, **extra}
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("status", "code", "kind"),
+    [
+        (400, "VALIDATION_ERROR", ValidationFailed),
+        (404, "NOT_FOUND", NotFound),
+        (409, "CAPABILITY_NOT_CONFIGURED", CapabilityNotConfigured),
+        (409, "CONFLICT", Conflict),
+        (422, "ORDER_DENIED", OrderDenied),
+        (429, "RATE_LIMITED", RateLimited),
+        (503, "UNAVAILABLE", ServerError),
+        (418, "TEAPOT", BulwarkError),
+    ],
+)
+def test_a_problem_is_raised_as_its_codes_or_statuses_error(
+    status: int, code: str, kind: type[BulwarkError]
+) -> None:
+    # Act
+    error = error_for(status, _problem(status, code, detail="what to change"))
+
+    # Assert
+    assert type(error) is kind
+    assert (error.status, error.code, error.title, error.detail) == (
+        status,
+        code,
+        "A title",
+        "what to change",
+    )
+
+
+def test_field_errors_reasons_and_retry_after_are_carried() -> None:
+    # Act
+    field_error = {"field": "quantity", "message": "must be positive"}
+    invalid = error_for(400, _problem(400, "VALIDATION_ERROR", errors=[field_error]))
+    denied = error_for(422, _problem(422, "ORDER_DENIED", reasons=["KILL_SWITCH_ACTIVE"]))
+    limited = error_for(429, _problem(429, "RATE_LIMITED", retry_after=3))
+
+    # Assert
+    assert [(e.field, e.message) for e in invalid.errors] == [("quantity", "must be positive")]
+    assert isinstance(denied, OrderDenied) and denied.reasons == ["KILL_SWITCH_ACTIVE"]
+    assert limited.retry_after == 3.0
+
+
+def test_an_answer_that_is_not_a_problem_still_raises_with_its_text() -> None:
+    # Act
+    error = error_for(502, b"<html>Bad gateway</html>")
+
+    # Assert
+    assert isinstance(error, ServerError)
+    assert (error.code, error.detail) == ("HTTP_502", "<html>Bad gateway</html>")
+
+
+def _flaky(answers: list[int | Exception], seen: list[httpx.Request]) -> httpx.MockTransport:
+    def handle(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        answer = answers.pop(0)
+        if isinstance(answer, Exception):
+            raise answer
+        return httpx.Response(answer, json={})
+
+    return httpx.MockTransport(handle)
+
+
+def _client(answers: list[int | Exception], seen: list[httpx.Request]) -> httpx.Client:
+    return httpx.Client(
+        base_url="http://bulwark.test", transport=RetryingTransport(_flaky(answers, seen), NO_WAIT)
+    )
+
+
+def test_a_get_is_retried_on_503_and_a_lost_connection() -> None:
+    # Arrange
+    seen: list[httpx.Request] = []
+    refused = httpx.ConnectError("refused")
+
+    # Act
+    with _client([503, refused, 200], seen) as client:
+        answer = client.get("/api/v1/orders")
+
+    # Assert
+    assert (answer.status_code, len(seen)) == (200, 3)
+
+
+def test_a_post_with_an_idempotency_key_is_retried_and_one_without_is_not() -> None:
+    # Arrange
+    keyed: list[httpx.Request] = []
+    plain: list[httpx.Request] = []
+
+    # Act
+    with _client([504, 201], keyed) as client:
+        retried = client.post("/api/v1/orders", json={}, headers={"Idempotency-Key": "k1"})
+    with _client([504, 201], plain) as client:
+        once = client.post("/api/v1/kill-switch/activate", json={})
+
+    # Assert
+    assert (retried.status_code, len(keyed)) == (201, 2)
+    assert (once.status_code, len(plain)) == (504, 1)
+
+
+def test_retries_stop_after_the_policys_attempts_and_never_on_a_clients_mistake() -> None:
+    # Arrange
+    outage: list[httpx.Request] = []
+    mistake: list[httpx.Request] = []
+
+    # Act
+    with _client([503, 503, 503], outage) as client:
+        last = client.get("/api/v1/orders")
+    with _client([400, 200], mistake) as client:
+        refused = client.get("/api/v1/orders")
+
+    # Assert
+    assert (last.status_code, len(outage)) == (503, 3)
+    assert (refused.status_code, len(mistake)) == (400, 1)
+
+
+def test_the_client_sends_exactly_one_credential() -> None:
+    # Act
+    with Bulwark("http://bulwark.test", api_key="bk_1") as by_key:
+        key_headers = dict(by_key.http.headers)
+    with Bulwark("http://bulwark.test", token="t0k") as by_token:
+        token_headers = dict(by_token.http.headers)
+
+    # Assert
+    assert key_headers["x-api-key"] == "bk_1" and "authorization" not in key_headers
+    assert token_headers["authorization"] == "Bearer t0k" and "x-api-key" not in token_headers
+    with pytest.raises(ValueError, match="exactly one"):
+        Bulwark("http://bulwark.test")
+
+
+def test_the_events_url_follows_the_apis_scheme_and_carries_the_filters() -> None:
+    # Act
+    plain = events_url("http://localhost:8000", ["order", "kill_switch"], ["a1"])
+    secure = events_url("https://bulwark.example/")
+
+    # Assert
+    assert plain == "ws://localhost:8000/ws/events?types=order%2Ckill_switch&accounts=a1"
+    assert secure == "wss://bulwark.example/ws/events"
