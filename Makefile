@@ -11,7 +11,7 @@ BIN := $(VENV)/bin
 # (tests/unit alone measured 85.3 %; the HTTP and integration suites add to it).
 COVERAGE_FLOOR := 85
 
-.PHONY: install test coverage lint typecheck contracts unit bench bench-guard bench-baseline run tour clean
+.PHONY: install test coverage lint typecheck contracts unit client bench bench-guard bench-baseline run tour clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -42,6 +42,10 @@ typecheck: install
 
 contracts: install
 	$(TIMED) contracts $(BIN)/lint-imports
+
+# The Python client's generated package, from clients/openapi.json (clients/python/README.md).
+client: install
+	$(BIN)/python -m tools.client_generate
 
 # The fast suite alone (docs/testing.md): no servers, every core, the slowest tests named.
 unit: install
