@@ -179,17 +179,22 @@ async def test_the_events_stream_yields_an_order_of_the_agent(
     ):
         # Act
         placed = await trader.place_order(_buy("NVDA"))
-        event = await asyncio.wait_for(_first(stream), timeout=10)
+        event = await asyncio.wait_for(_first(stream, "event"), timeout=10)
+        await stream.subscribe(types=["kill_switch"])
+        refiltered = await asyncio.wait_for(_first(stream, "subscribed"), timeout=10)
 
     # Assert
     assert stream.welcome["types"] == ["order"]
-    assert placed.order.id in str(event), event
+    assert (refiltered["type"], refiltered["types"]) == ("subscribed", ["kill_switch"])
+    assert (event["category"], event["data"]["order_id"]) == ("order", placed.order.id)
+    assert event["data"]["origin_id"] == agent.agent_id
 
 
-async def _first(stream: EventStream) -> dict[str, Any]:
-    async for event in stream:
-        return event
-    raise AssertionError("the stream closed before any event")
+async def _first(stream: EventStream, kind: str) -> dict[str, Any]:
+    async for frame in stream:
+        if frame["type"] == kind:
+            return frame
+    raise AssertionError(f"the stream closed before any {kind!r} frame")
 
 
 def _token_of(desk: Desk) -> str:

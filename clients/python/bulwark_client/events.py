@@ -1,8 +1,9 @@
 """Bulwark's live events (`/ws/events`) as an async iterator of JSON objects.
 
     async with bulwark.events(types=["order", "kill_switch"]) as stream:
-        async for event in stream:
-            print(event["type"], event)
+        async for frame in stream:
+            if frame["type"] == "event":
+                print(frame["category"], frame["event"], frame["data"])
 
 Entering the block connects and waits for the server's welcome, so an event that happens
 after it is never missed. The server's keep-alive pings are answered and not yielded.

@@ -22,7 +22,7 @@ from bulwark_client import (
 )
 from bulwark_client.errors import error_for
 from bulwark_client.events import events_url
-from bulwark_client.retries import RetryingTransport
+from bulwark_client.retries import AsyncRetryingTransport, RetryingTransport
 
 NO_WAIT = RetryPolicy(attempts=3, backoff=0.0)
 
@@ -144,6 +144,26 @@ def test_retries_stop_after_the_policys_attempts_and_never_on_a_clients_mistake(
     # Assert
     assert (last.status_code, len(outage)) == (503, 3)
     assert (refused.status_code, len(mistake)) == (400, 1)
+
+
+async def test_the_async_transport_retries_a_get_and_not_a_plain_post() -> None:
+    # Arrange
+    seen: list[httpx.Request] = []
+    answers = [502, 200, 502]
+
+    async def handle(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(answers.pop(0), json={})
+
+    transport = AsyncRetryingTransport(httpx.MockTransport(handle), NO_WAIT)
+
+    # Act
+    async with httpx.AsyncClient(base_url="http://bulwark.test", transport=transport) as client:
+        got = await client.get("/api/v1/orders")
+        posted = await client.post("/api/v1/kill-switch/activate", json={})
+
+    # Assert
+    assert (got.status_code, posted.status_code, len(seen)) == (200, 502, 3)
 
 
 def test_the_client_sends_exactly_one_credential() -> None:
