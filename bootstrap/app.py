@@ -20,6 +20,7 @@ from bootstrap.killswitch_lane import start_lane
 from bootstrap.logging import configure_logging
 from bootstrap.metrics import include_lane_requests, metrics_collectors
 from bootstrap.settings import Settings, SettingsError, load_settings
+from bootstrap.shutdown_grace import DEADLINE
 from bootstrap.tracing import stop_tracing
 from bootstrap.watchdog import loop_watchdog
 
@@ -85,7 +86,7 @@ def create_app(
                 watchdog.stop()
             if lane is not None:
                 await asyncio.to_thread(lane.stop)
-            await container.shutdown_resources()  # type: ignore[misc]
+            await _shut_down(container, settings.core.shutdown_grace_seconds)
             await stop_tracing(container.core.tracing())  # the spans still queued, last
             gc_pauses.remove()
             restore_gc(gc_state)
@@ -103,6 +104,17 @@ def create_app(
     )
     traced: Litestar = container.core.tracing().trace_requests(app)  # a span per request, when on
     return traced
+
+
+async def _shut_down(container: ApplicationContainer, grace: float) -> None:
+    """The container's resources stopped within what is left of the grace after the signal
+    (bootstrap/shutdown_grace.py): past it they are cancelled, and the pending notifications
+    they did not send stay in the outbox for the next start."""
+    try:
+        async with asyncio.timeout(DEADLINE.left(grace)):
+            await container.shutdown_resources()  # type: ignore[misc]
+    except TimeoutError:
+        _log.warning("shutdown_grace_exceeded", grace_seconds=grace)
 
 
 async def require_current_schema(container: ApplicationContainer) -> None:
