@@ -1,8 +1,10 @@
 """The notification dispatcher: hands due outbox deliveries to their channel's sender.
 
 Each pass first turns held digest rows whose period ended into one digest delivery per
-(user, channel, destination), then claims due pending deliveries (a lease: a crashed
-dispatcher's rows come back when it runs out) and sends them concurrently. A send that
+(user, channel, destination), then claims up to `batch` due pending deliveries in one
+transaction (a lease: a crashed dispatcher's rows come back when it runs out), sends them
+(remote channels concurrently, the in-process WebSocket push inline) and marks the sent
+ones in one statement. A send that
 raises `DeliveryFailed(retryable=True)` (or anything unexpected) is retried after an
 exponential backoff with full jitter, `uniform(0, min(cap, base * 2**attempt))`; a
 non-retryable failure, a missing sender or destination, or the last attempt dead-letters
@@ -38,6 +40,9 @@ from ports.notifications import (
     Priority,
 )
 
+# Channels whose send is a call in this process (the WebSocket push onto the bus).
+LOCAL_CHANNELS = frozenset({Channel.WEBSOCKET.value, Channel.IN_APP.value})
+
 
 @dataclass(frozen=True, slots=True)
 class RetryPolicy:
@@ -45,7 +50,7 @@ class RetryPolicy:
     cap_seconds: float = 600.0
     max_attempts: int = 8
     lease_seconds: float = 120.0  # a claimed row is someone's until then
-    batch: int = 100
+    batch: int = 500  # deliveries claimed in one transaction and marked sent in one statement
 
     def backoff(self, attempt: int, draw: Callable[[], float]) -> timedelta:
         """Full jitter after the `attempt`-th failure (1 for the first)."""
@@ -78,10 +83,15 @@ class Dispatcher:
         now = self._clock.now()
         lease = now + timedelta(seconds=self._policy.lease_seconds)
         claimed = await self._store.claim(now, lease, self._policy.batch)
-        outcomes = await asyncio.gather(*(self._deliver(d) for d in claimed))
-        await self._store.mark_sent(
-            [d.id for d, ok in zip(claimed, outcomes, strict=True) if ok], self._clock.now()
-        )
+        local = [d for d in claimed if d.channel in LOCAL_CHANNELS]
+        remote = [d for d in claimed if d.channel not in LOCAL_CHANNELS]
+        # Remote sends wait on the network: concurrently. Local ones (a push onto this
+        # process's bus) take microseconds: one after the other, no task each.
+        sending = asyncio.gather(*(self._deliver(d) for d in remote))
+        sent = [d.id for d in local if await self._deliver(d)]
+        sent += [d.id for d, ok in zip(remote, await sending, strict=True) if ok]
+        if sent:
+            await self._store.mark_sent(sent, self._clock.now())
         return len(claimed)
 
     async def flush_digests(self) -> int:
