@@ -31,6 +31,7 @@ from pathlib import Path
 
 import httpx
 from sqlalchemy import func, insert, select
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.memory.bus import InProcessEventBus
 from adapters.memory.clock import FakeClock
@@ -131,7 +132,21 @@ async def counts(url: str) -> dict[str, int]:
         await engine.dispose()
 
 
-async def _deliver(folder: Path, size: int) -> Delivered:
+@dataclass
+class Drain:
+    """A dispatcher over a seeded SQLite outbox, pushing onto an in-process bus."""
+
+    dispatcher: Dispatcher
+    engine: AsyncEngine
+    pushed: int = 0
+
+    async def on_push(self, event: DomainEvent) -> None:
+        self.pushed += 1
+
+
+async def drain_of(folder: Path, size: int) -> Drain:
+    """A fresh SQLite outbox in `folder` holding a backlog of `size`, and its dispatcher
+    (default batch, the real WebSocket sender); the caller disposes of its engine."""
     url = f"sqlite+aiosqlite:///{folder / 'delivery.db'}"
     engine = make_engine(url)
     async with engine.begin() as conn:
@@ -139,28 +154,29 @@ async def _deliver(folder: Path, size: int) -> Delivered:
     await engine.dispose()
     await seed(url, size)
     engine = make_engine(url)
+    store, bus = SqlNotificationStore(engine), InProcessEventBus()
+    ref = KeyRef("bench", 1)
+    sealer = SecretBox(AesGcmEnvelope(StaticKeyProvider({ref: os.urandom(32)}, ref)))
+    directory = ChannelDestinations(
+        unit_of_work_factory(InMemoryStore()), InMemoryNotificationEndpointStore(), sealer
+    )
+    clock = FakeClock(datetime.now(UTC))
+    center = NotificationCenter(store, directory, clock, sealer, CenterConfig(30, 10))
+    dispatcher = Dispatcher(store, center, [WebSocketSender(bus.publish)], directory, clock)
+    drain = Drain(dispatcher, engine)
+    bus.subscribe(NotificationPushed, drain.on_push)
+    return drain
+
+
+async def _deliver(folder: Path, size: int) -> Delivered:
+    drain = await drain_of(folder, size)
     try:
-        store = SqlNotificationStore(engine)
-        bus, pushed = InProcessEventBus(), [0]
-
-        async def on_push(event: DomainEvent) -> None:
-            pushed[0] += 1
-
-        bus.subscribe(NotificationPushed, on_push)
-        ref = KeyRef("bench", 1)
-        sealer = SecretBox(AesGcmEnvelope(StaticKeyProvider({ref: os.urandom(32)}, ref)))
-        directory = ChannelDestinations(
-            unit_of_work_factory(InMemoryStore()), InMemoryNotificationEndpointStore(), sealer
-        )
-        clock = FakeClock(datetime.now(UTC))
-        center = NotificationCenter(store, directory, clock, sealer, CenterConfig(30, 10))
-        dispatcher = Dispatcher(store, center, [WebSocketSender(bus.publish)], directory, clock)
         started = time.perf_counter()
-        while await dispatcher.run_once():
+        while await drain.dispatcher.run_once():
             pass
-        return Delivered(size, pushed[0], time.perf_counter() - started)
+        return Delivered(size, drain.pushed, time.perf_counter() - started)
     finally:
-        await engine.dispose()
+        await drain.engine.dispose()
 
 
 def deliver(size: int) -> Delivered:
