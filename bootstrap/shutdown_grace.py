@@ -10,6 +10,9 @@ Three bounds, one deadline counted from the signal:
 - anything still holding the process after the grace and `MARGIN_S` (a thread that does not
   end, a loop blocked in sync code): a watcher thread exits the process (status 1), logged.
 
+After Ctrl-C the interpreter's own exit would collect the whole served heap (seconds):
+`bulwark serve` freezes it first (bootstrap/cli_serve.py), so Ctrl-C ends as soon as SIGTERM.
+
 Nothing is lost by the cut: the outbox is persistent, and a delivery the dispatcher did not
 send stays pending for the next start.
 """
