@@ -56,7 +56,7 @@ from ports.notification_store import Delivery
 from tests.bulwark_process import ROOT, bulwark, free_port, migrate
 
 TARGET_PER_S = 2_000.0  # in-app notifications (their WebSocket push) per second, SQLite, 2 cores
-GRACE_S = 10.0  # BULWARK_SHUTDOWN_GRACE_SECONDS's default: the stop's target
+GRACE_S = 5.0  # BULWARK_SHUTDOWN_GRACE_SECONDS's default: the stop's target
 READY_WITHIN_S = 120.0
 
 
