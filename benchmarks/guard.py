@@ -3,7 +3,8 @@
 Measures, in one process and one short run, the pre-trade gate alone and the risk book + gate
 (bench_pretrade's fixture), `OrderService.submit` on the memory store and on SQLite
 (bench_orders' container, accounts and load; bench_store's provisioning) and POST
-/api/v1/orders through the whole HTTP app called in-process (bench_http_layers' ASGI driver).
+/api/v1/orders through the whole HTTP app called in-process (bench_http_layers' ASGI driver),
+and the notification dispatcher working off a SQLite outbox (bench_notify_backlog's drain).
 
 A sample alternates short slices of the benchmark with slices of the frozen reference workload
 (benchmarks/guard_reference.py) of about the same length, so both meet the same machine: its
@@ -205,6 +206,34 @@ async def order_subject(stack: AsyncExitStack, store: Any, name: str, slices: in
     return Subject(name, step, slices, "orders")
 
 
+NOTIFY_STEP = 1_000  # deliveries a step sends: two dispatcher passes of its default batch
+NOTIFY_SLICES = 4
+
+
+async def notify_subject(stack: AsyncExitStack, rounds: int) -> Subject:
+    """The dispatcher working off a SQLite outbox of WebSocket pushes (bench_notify_backlog's
+    drain): a backlog seeded once, for every sample of the run, 1,000 deliveries a step."""
+    from benchmarks.bench_notify_backlog import drain_of
+
+    folder = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+    samples = rounds + 1  # the warm-up's and the rounds'
+    drain = await drain_of(folder, NOTIFY_STEP * NOTIFY_SLICES * samples * 5 // 4)
+
+    async def dispose() -> None:
+        await drain.engine.dispose()
+
+    stack.push_async_callback(dispose)
+
+    async def step() -> int:
+        before = drain.pushed
+        while drain.pushed - before < NOTIFY_STEP:
+            if not await drain.dispatcher.run_once():
+                raise RuntimeError("the notification backlog ran out")
+        return drain.pushed - before
+
+    return Subject("notification delivery, SQLite", step, NOTIFY_SLICES, "deliveries")
+
+
 HTTP_ENV = {
     "BULWARK_DEMO": "true",
     "BULWARK_ENV": "dev",
@@ -246,6 +275,7 @@ async def measure(stores: dict[str, Any], rounds: int) -> list[Subject]:
         subjects.append(await order_subject(stack, stores["memory"], "orders, memory store", 8))
         subjects.append(await order_subject(stack, stores["sqlite"], "orders, SQLite", 5))
         subjects.append(await http_subject(stack, 4))
+        subjects.append(await notify_subject(stack, rounds))
         reference = Reference()
         stack.callback(reference.close)
         for s in subjects:  # warm: first-use paths and caches; then slices of equal length

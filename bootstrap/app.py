@@ -22,6 +22,7 @@ from bootstrap.killswitch_lane import start_lane
 from bootstrap.logging import configure_logging
 from bootstrap.metrics import include_lane_requests, metrics_collectors
 from bootstrap.settings import Settings, SettingsError, load_settings
+from bootstrap.shutdown_grace import DEADLINE
 from bootstrap.startup_refusal import refuse_start_up
 from bootstrap.tracing import stop_tracing
 from bootstrap.watchdog import loop_watchdog
@@ -98,7 +99,7 @@ def create_app(
                 watchdog.stop()
             if lane is not None:
                 await asyncio.to_thread(lane.stop)
-            await container.shutdown_resources()  # type: ignore[misc]
+            await _shut_down(container, settings.core.shutdown_grace_seconds)
             await stop_tracing(container.core.tracing())  # the spans still queued, last
             gc_pauses.remove()
             restore_gc(gc_state)
@@ -123,6 +124,17 @@ async def _closed_quietly(container: ApplicationContainer) -> None:
     with contextlib.suppress(Exception):
         async with asyncio.timeout(_CLOSE_WITHIN_S):
             await container.shutdown_resources()  # type: ignore[misc]
+
+
+async def _shut_down(container: ApplicationContainer, grace: float) -> None:
+    """The container's resources stopped within what is left of the grace after the signal
+    (bootstrap/shutdown_grace.py): past it they are cancelled, and the pending notifications
+    they did not send stay in the outbox for the next start."""
+    try:
+        async with asyncio.timeout(DEADLINE.left(grace)):
+            await container.shutdown_resources()  # type: ignore[misc]
+    except TimeoutError:
+        _log.warning("shutdown_grace_exceeded", grace_seconds=grace)
 
 
 async def require_current_schema(container: ApplicationContainer) -> None:

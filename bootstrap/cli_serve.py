@@ -5,8 +5,12 @@ traceback."""
 from __future__ import annotations
 
 import argparse
+import contextlib
+import gc
+import math
 import os
 import sys
+from typing import Any
 
 from bootstrap.cli_preflight import (
     EXIT_REFUSED,
@@ -18,6 +22,8 @@ from bootstrap.cli_preflight import (
 from bootstrap.settings import Settings, SettingsError
 
 __all__ = ["EXIT_REFUSED", "EXIT_USAGE", "consume", "serve"]
+
+APP = "bootstrap.app:app_from_env"
 
 
 def serve(args: argparse.Namespace, settings: Settings) -> int:
@@ -58,6 +64,7 @@ def _run_server(args: argparse.Namespace, settings: Settings) -> None:
     import uvicorn
 
     from bootstrap.serving import http_protocol
+    from bootstrap.shutdown_grace import BoundedServer
 
     if args.demo:
         os.environ["BULWARK_DEMO"] = "true"
@@ -66,19 +73,33 @@ def _run_server(args: argparse.Namespace, settings: Settings) -> None:
         os.environ["BULWARK_HOST"] = args.host
     if args.port:
         os.environ["BULWARK_PORT"] = str(args.port)
-    uvicorn.run(
-        "bootstrap.app:app_from_env",
-        factory=True,
-        host=args.host or settings.core.host,
-        port=args.port or settings.core.port,
-        workers=settings.core.workers,
-        log_config=None,
-        access_log=False,  # the app logs each request itself, with its request id
-        ws_ping_interval=settings.http.ws_ping_seconds,
-        http=http_protocol(),  # stamps each request's arrival (the kill switch's deadline)
+    grace = settings.core.shutdown_grace_seconds
+    options: dict[str, Any] = {
+        "factory": True,
+        "host": args.host or settings.core.host,
+        "port": args.port or settings.core.port,
+        "workers": settings.core.workers,
+        "log_config": None,
+        "access_log": False,  # the app logs each request itself, with its request id
+        "ws_ping_interval": settings.http.ws_ping_seconds,
+        "http": http_protocol(),  # stamps each request's arrival (the kill switch's deadline)
         # A client's WebSocket message is capped like a request body, before it is buffered.
-        ws_max_size=settings.http.max_body_bytes,
-    )
+        "ws_max_size": settings.http.max_body_bytes,
+        # SIGTERM/Ctrl-C: open connections get the grace, then their tasks are cancelled; the
+        # app's shutdown gets what is left of it (bootstrap/shutdown_grace.py).
+        "timeout_graceful_shutdown": max(1, math.ceil(grace)),
+    }
+    if settings.core.workers > 1:  # each worker bounds its connections and its app's stop
+        uvicorn.run(APP, **options)
+        return
+    server = BoundedServer(uvicorn.Config(APP, **options), grace)
+    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C, re-raised once stopped: done
+        server.run()
+    # The interpreter's exit collects every object still tracked: seconds over a served
+    # heap, past the grace. Frozen, they are left to the process's end.
+    gc.freeze()
+    if not server.started:  # as uvicorn.run: a start-up that failed is a failing exit
+        sys.exit(EXIT_REFUSED)
 
 
 def consume(settings: Settings) -> int:

@@ -24,6 +24,7 @@ from ports.notifications import ChannelSender, DestinationDirectory
 from ports.unit_of_work import UnitOfWorkFactory
 
 _log = structlog.get_logger("bulwark.notifications")
+PASS_AT_STOP_S = 2.0  # the dispatcher's pass under way at a stop may finish within this
 KEEP_SENT = 1000  # notifications kept in memory outside prod (tests read tokens from them)
 
 
@@ -131,8 +132,10 @@ async def dispatch_lifetime(
     center: Callable[[], NotificationCenter],
     sources: Callable[[], NotificationSources],
 ) -> AsyncIterator[None]:
-    """Sends due deliveries every poll, and at once when the center writes new ones; at
-    shutdown, the fill notices still queued are told first (then sent at the next start)."""
+    """Sends due deliveries every poll, and at once when the center writes new ones. At
+    shutdown no new pass starts; the fill notices still queued are told (into the outbox),
+    the pass under way may finish, and what is still pending waits in the outbox for the
+    next start. The whole stop is bounded by the serve's grace (bootstrap/shutdown_grace.py)."""
     fills = sources().fills  # subscribes the bus handlers
     if not settings.notify.dispatch:
         try:
@@ -161,9 +164,12 @@ async def dispatch_lifetime(
     try:
         yield
     finally:
-        await _told(fills)
-        stopping.set()  # the loop ends at its next check even if a cancel were lost
+        stopping.set()  # the loop ends after its pass (a batch: well under a second)
         wake.set()
+        await _told(fills)
+        # The pass under way may finish (its claimed rows then marked); past PASS_AT_STOP_S it
+        # is cancelled, and its claimed rows are claimed again when their lease runs out.
+        await asyncio.wait({task}, timeout=PASS_AT_STOP_S)
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await task

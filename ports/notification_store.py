@@ -54,6 +54,16 @@ class Delivery:
 
 
 @dataclass(frozen=True, slots=True)
+class Failure:
+    """One delivery of a dispatcher pass that did not go through: tried again at `retry_at`,
+    or dead-lettered when there is none; `reason` kept as its `last_error`."""
+
+    delivery_id: str
+    reason: str
+    retry_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class InAppNotification:
     id: str
     user_id: str
@@ -99,6 +109,11 @@ class NotificationStore(Protocol):
 
     async def mark_dead(self, delivery_id: str, reason: str) -> None:
         """attempts + 1, dead-lettered with `reason`."""
+        ...
+
+    async def mark_failed(self, failures: Sequence[Failure]) -> None:
+        """The failures of one dispatcher pass, in one transaction: each attempts + 1, then
+        pending again at its `retry_at`, or dead-lettered when it has none."""
         ...
 
     async def replay(self, delivery_id: str, now: datetime) -> Delivery | None:

@@ -8,7 +8,13 @@ from datetime import datetime
 from typing import TypeVar
 
 from domain.notifications.preferences import Preferences
-from ports.notification_store import Delivery, DeliveryStatus, InAppNotification, Page
+from ports.notification_store import (
+    Delivery,
+    DeliveryStatus,
+    Failure,
+    InAppNotification,
+    Page,
+)
 
 T = TypeVar("T", Delivery, InAppNotification)
 
@@ -82,6 +88,14 @@ class InMemoryNotificationStore:
                 attempts=current.attempts + 1,
                 last_error=reason,
             )
+
+    async def mark_failed(self, failures: Sequence[Failure]) -> None:
+        for failure in failures:
+            reason = failure.reason[:512]  # as the SQL column keeps it
+            if failure.retry_at is None:
+                await self.mark_dead(failure.delivery_id, reason)
+            else:
+                await self.mark_retry(failure.delivery_id, failure.retry_at, reason)
 
     async def replay(self, delivery_id: str, now: datetime) -> Delivery | None:
         current = self._deliveries.get(delivery_id)

@@ -1,8 +1,10 @@
 """The notification dispatcher: hands due outbox deliveries to their channel's sender.
 
 Each pass first turns held digest rows whose period ended into one digest delivery per
-(user, channel, destination), then claims due pending deliveries (a lease: a crashed
-dispatcher's rows come back when it runs out) and sends them concurrently. A send that
+(user, channel, destination), then claims up to `batch` due pending deliveries in one
+transaction (a lease: a crashed dispatcher's rows come back when it runs out), sends them
+(remote channels concurrently, the in-process WebSocket push inline), marks the sent ones
+in one statement and the failed ones in one transaction. A send that
 raises `DeliveryFailed(retryable=True)` (or anything unexpected) is retried after an
 exponential backoff with full jitter, `uniform(0, min(cap, base * 2**attempt))`; a
 non-retryable failure, a missing sender or destination, or the last attempt dead-letters
@@ -27,7 +29,7 @@ from domain.notifications.catalogue import NORMAL
 from domain.notifications.digest import digest_text
 from ports.clock import Clock
 from ports.encryption import DecryptionRefused
-from ports.notification_store import Delivery, NotificationStore
+from ports.notification_store import Delivery, Failure, NotificationStore
 from ports.notifications import (
     Channel,
     ChannelSender,
@@ -38,6 +40,9 @@ from ports.notifications import (
     Priority,
 )
 
+# Channels whose send is a call in this process (the WebSocket push onto the bus).
+LOCAL_CHANNELS = frozenset({Channel.WEBSOCKET.value, Channel.IN_APP.value})
+
 
 @dataclass(frozen=True, slots=True)
 class RetryPolicy:
@@ -45,7 +50,7 @@ class RetryPolicy:
     cap_seconds: float = 600.0
     max_attempts: int = 8
     lease_seconds: float = 120.0  # a claimed row is someone's until then
-    batch: int = 100
+    batch: int = 500  # deliveries claimed in one transaction and marked sent in one statement
 
     def backoff(self, attempt: int, draw: Callable[[], float]) -> timedelta:
         """Full jitter after the `attempt`-th failure (1 for the first)."""
@@ -78,10 +83,19 @@ class Dispatcher:
         now = self._clock.now()
         lease = now + timedelta(seconds=self._policy.lease_seconds)
         claimed = await self._store.claim(now, lease, self._policy.batch)
-        outcomes = await asyncio.gather(*(self._deliver(d) for d in claimed))
-        await self._store.mark_sent(
-            [d.id for d, ok in zip(claimed, outcomes, strict=True) if ok], self._clock.now()
-        )
+        local = [d for d in claimed if d.channel in LOCAL_CHANNELS]
+        remote = [d for d in claimed if d.channel not in LOCAL_CHANNELS]
+        # Remote sends wait on the network: concurrently. Local ones (a push onto this
+        # process's bus) take microseconds: one after the other, no task each.
+        sending = asyncio.gather(*(self._deliver(d) for d in remote))
+        outcomes = [(d, await self._deliver(d)) for d in local]
+        outcomes += zip(remote, await sending, strict=True)
+        sent = [d.id for d, failure in outcomes if failure is None]
+        failed = [failure for _, failure in outcomes if failure is not None]
+        if sent:
+            await self._store.mark_sent(sent, self._clock.now())
+        if failed:
+            await self._store.mark_failed(failed)
         return len(claimed)
 
     async def flush_digests(self) -> int:
@@ -117,39 +131,33 @@ class Dispatcher:
         await self._store.mark_digested([r.id for r in held])
         return len(digests)
 
-    async def _deliver(self, delivery: Delivery) -> bool:
-        """True when sent (marked by the caller with the pass's others); failures marked here."""
+    async def _deliver(self, delivery: Delivery) -> Failure | None:
+        """None when sent; else what failed (the caller writes the pass's outcomes at once)."""
         channel = Channel(delivery.channel)
         sender = self._senders.get(channel)
         if sender is None:
-            await self._store.mark_dead(delivery.id, f"no sender for channel {channel.value}")
-            return False
+            return Failure(delivery.id, f"no sender for channel {channel.value}")
         destination = await self._destination(delivery, channel)
         if destination is None:
-            await self._store.mark_dead(delivery.id, "destination no longer exists")
-            return False
+            return Failure(delivery.id, "destination no longer exists")
         try:
             message = self._message(delivery)
         except DecryptionRefused:  # sealed under a KEK this process lacks (an ephemeral one)
-            await self._store.mark_dead(delivery.id, "sealed with a key this process lacks")
-            return False
+            return Failure(delivery.id, "sealed with a key this process lacks")
         try:
             await sender.send(message, destination)
         except DeliveryFailed as failure:
-            await self._failed(delivery, failure.reason, failure.retryable)
+            return self._failed(delivery, failure.reason, failure.retryable)
         except Exception as exc:  # an unexpected error: retried, its type kept (not its text)
-            await self._failed(delivery, f"unexpected {type(exc).__name__}", True)
-        else:
-            return True
-        return False
+            return self._failed(delivery, f"unexpected {type(exc).__name__}", True)
+        return None
 
-    async def _failed(self, delivery: Delivery, reason: str, retryable: bool) -> None:
+    def _failed(self, delivery: Delivery, reason: str, retryable: bool) -> Failure:
         attempt = delivery.attempts + 1
         if not retryable or attempt >= self._policy.max_attempts:
-            await self._store.mark_dead(delivery.id, reason)
-            return
+            return Failure(delivery.id, reason)  # dead-lettered
         wait = self._policy.backoff(attempt, self._draw)
-        await self._store.mark_retry(delivery.id, self._clock.now() + wait, reason)
+        return Failure(delivery.id, reason, retry_at=self._clock.now() + wait)
 
     async def _destination(self, delivery: Delivery, channel: Channel) -> Destination | None:
         if delivery.address is not None:

@@ -50,6 +50,11 @@ class CoreSettings(Section, frozen=True, kw_only=True):
     gc_threshold_gen0: Annotated[int, msgspec.Meta(ge=1, le=1_000_000)] = 2000
     gc_threshold_gen1: Annotated[int, msgspec.Meta(ge=1, le=1000)] = 10
     gc_threshold_gen2: Annotated[int, msgspec.Meta(ge=1, le=1000)] = 100
+    # `bulwark serve` on SIGTERM or Ctrl-C: open requests and connections get this long, then
+    # the background tasks (the notification dispatcher...) are cancelled and the process
+    # exits; what they left (pending deliveries) stays in the store for the next start. 5 s:
+    # with the watcher's 3 s margin, gone before a container runtime's SIGKILL (10 s).
+    shutdown_grace_seconds: Annotated[float, msgspec.Meta(ge=0.5, le=600)] = 5.0
 
     def check(self) -> None:
         if self.env == "prod" and self.demo:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, bindparam, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
@@ -32,7 +32,13 @@ from adapters.postgres.tables.notifications import (
     notifications_in_app as in_app,
 )
 from domain.notifications.preferences import Preferences
-from ports.notification_store import Delivery, DeliveryStatus, InAppNotification, Page
+from ports.notification_store import (
+    Delivery,
+    DeliveryStatus,
+    Failure,
+    InAppNotification,
+    Page,
+)
 
 _D = deliveries.c
 _N = in_app.c
@@ -209,6 +215,36 @@ class SqlNotificationStore(InboxQueries):
             attempts=_D.attempts + 1,
             last_error=reason[:512],
         )
+
+    async def mark_failed(self, failures: Sequence[Failure]) -> None:
+        retries = [
+            {"b_id": f.delivery_id, "b_at": f.retry_at, "b_reason": f.reason[:512]}
+            for f in failures
+            if f.retry_at is not None
+        ]
+        dead = [
+            {"b_id": f.delivery_id, "b_reason": f.reason[:512]}
+            for f in failures
+            if f.retry_at is None
+        ]
+        if not failures:
+            return
+
+        async def work(conn: AsyncConnection) -> None:
+            # One statement each for the retried and the dead, run over their rows.
+            failed = update(deliveries).where(_D.id == bindparam("b_id"))
+            attempt = {"attempts": _D.attempts + 1, "last_error": bindparam("b_reason")}
+            if retries:
+                again = failed.values(
+                    status=DeliveryStatus.PENDING.value,
+                    next_attempt_at=bindparam("b_at"),
+                    **attempt,
+                )
+                await conn.execute(again, retries)
+            if dead:
+                await conn.execute(failed.values(status=DeliveryStatus.DEAD.value, **attempt), dead)
+
+        await self._write(work)
 
     async def replay(self, delivery_id: str, now: datetime) -> Delivery | None:
         async def work(conn: AsyncConnection) -> Delivery | None:

@@ -15,6 +15,7 @@ from domain.notifications.quiet_hours import QuietHours
 from ports.notification_store import (
     Delivery,
     DeliveryStatus,
+    Failure,
     InAppNotification,
     NotificationStore,
     Page,
@@ -118,6 +119,36 @@ async def test_retry_dead_and_replay(notifications: NotificationStore) -> None:
     winners = [r for r in replays if r is not None]
     assert len(winners) == 1
     assert (winners[0].status, winners[0].attempts) == (DeliveryStatus.PENDING, 0)
+
+
+async def test_the_failures_of_a_pass_are_retried_or_dead_lettered_each_its_own_way(
+    notifications: NotificationStore,
+) -> None:
+    # Arrange
+    await notifications.add_deliveries([delivery(i) for i in range(4)])
+    later = T0 + timedelta(minutes=5)
+    await notifications.mark_retry(delivery(2).id, T0, "first try")  # one attempt already
+
+    # Act
+    await notifications.mark_failed(
+        [
+            Failure(delivery(1).id, "451 later", retry_at=later),
+            Failure(delivery(2).id, "550 gone"),
+            Failure(delivery(3).id, "x" * 600, retry_at=later),
+        ]
+    )
+
+    # Assert
+    one, two, three, untouched = [
+        await notifications.delivery(delivery(i).id) for i in (1, 2, 3, 0)
+    ]
+    assert one is not None and two is not None and three is not None and untouched is not None
+    assert (one.status, one.attempts, one.next_attempt_at, one.last_error) == (
+        DeliveryStatus.PENDING, 1, later, "451 later"
+    )  # fmt: skip
+    assert (two.status, two.attempts, two.last_error) == (DeliveryStatus.DEAD, 2, "550 gone")
+    assert (three.attempts, len(three.last_error)) == (1, 512)
+    assert (untouched.status, untouched.attempts) == (DeliveryStatus.PENDING, 0)
 
 
 async def test_mark_sent(notifications: NotificationStore) -> None:
