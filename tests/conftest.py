@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from hypothesis import HealthCheck, settings
 
-from tests import litestar_hints
+from tests import litestar_hints, litestar_scope
 
 # Properties are about correctness, not speed: a slow draw or example on a busy machine must
 # not fail them (performance lives in benchmarks/).
@@ -17,6 +17,8 @@ settings.load_profile("bulwark")
 
 # Every app a test builds resolves its handlers' type hints once per process, not once per app.
 litestar_hints.install()
+# Its test client's scopes as a server gives them: the path alone in `raw_path`.
+litestar_scope.install()
 
 # Once the tests are collected, every module, class and kernel the product imported (~400k
 # objects) is frozen (as `bulwark serve` does after start-up, bootstrap/gc_tuning.py), out of

@@ -6,10 +6,11 @@ import json
 from types import SimpleNamespace
 from typing import Any
 
+import httpx
 import pytest
 
 from tests.fuzz.checks import client_error_is_a_problem, problem_code
-from tests.fuzz.world import mark_seeded, put_seeded, sentinel
+from tests.fuzz.world import httpx_kwargs, mark_seeded, put_seeded, sentinel
 
 pytestmark = pytest.mark.fuzz
 PROBLEM = "application/problem+json"
@@ -86,3 +87,23 @@ def test_a_value_without_seeded_fields_is_unchanged() -> None:
 
     assert mark_seeded(body) == body
     assert sentinel("order_id") != "order_id"
+
+
+def test_a_multipart_body_goes_as_bytes_and_a_generated_number_as_a_text_part() -> None:
+    # Arrange: Schemathesis's requests-style arguments, a `0` drawn for the file
+    sent = {
+        "method": "POST",
+        "url": "http://testserver.local/api/v1/kyc/documents",
+        "headers": {"content-type": "multipart/form-data", "Authorization": "Bearer t"},
+        "files": [("file", 0)],
+        "data": {"kind": "passport"},
+    }
+
+    # Act
+    request = httpx.Request(**httpx_kwargs(sent))
+
+    # Assert: read already (the checks read it back) and encoded as requests encodes it
+    assert b'name="file"\r\n\r\n0\r\n' in request.content
+    assert b'name="kind"\r\n\r\npassport\r\n' in request.content
+    assert request.headers["content-type"].startswith("multipart/form-data; boundary=")
+    assert request.headers["authorization"] == "Bearer t"

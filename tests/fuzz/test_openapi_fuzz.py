@@ -1,68 +1,13 @@
-"""Schemathesis over the app's own OpenAPI document: every operation as an owner, some as agent."""
+"""Schemathesis as an agent with an API key, on the operations an agent calls; the owner's
+campaign over every operation is in shares: tests/fuzz/test_owner_campaign_*.py."""
 
 from __future__ import annotations
 
-import os
-
 import pytest
-import schemathesis
-from hypothesis import HealthCheck, Phase, settings
 from schemathesis import Case
 
-from tests.fuzz.checks import CHECKS, problem_code
+from tests.fuzz.campaign import AGENT_PATHS, FUZZ_SETTINGS, exercise, schema
 from tests.fuzz.world import Worlds
-
-# CI runs a small fixed campaign; BULWARK_FUZZ_EXAMPLES=n runs a longer, randomised one.
-CAMPAIGN = int(os.environ.get("BULWARK_FUZZ_EXAMPLES", "0"))
-CI_EXAMPLES = 6
-# BULWARK_FUZZ_STATS=file appends "operation, caller, status, code" per request: what it reached.
-STATS = os.environ.get("BULWARK_FUZZ_STATS")
-SESSION_ENDING = {"POST /api/v1/auth/logout"}
-# Rate limits the fuzzer would otherwise spend its examples on: logging back in after each
-# logout, and the kill switch's 30 a minute (its passcode is in half the examples' bodies).
-RELAXED = {
-    "POST /api/v1/auth/logout": {"login_rate_per_minute": "1000"},
-    "POST /api/v1/kill-switch/activate": {"kill_switch_rate_per_minute": "1000"},
-    "POST /api/v1/kill-switch/resume": {"kill_switch_rate_per_minute": "1000"},
-}
-AGENT_PATHS = r"^/api/v1/(orders|agents/\{agent_id\}/heartbeat|accounts|strategies/signals)"
-
-FUZZ_SETTINGS = settings(
-    max_examples=CAMPAIGN or CI_EXAMPLES,
-    derandomize=not CAMPAIGN,
-    database=settings.default.database if CAMPAIGN else None,
-    deadline=None,
-    # Shrinking a failure found in CI would only spend CI's time: a campaign shrinks.
-    phases=[Phase.explicit, Phase.generate] + ([Phase.shrink] if CAMPAIGN else []),
-    suppress_health_check=list(HealthCheck),
-)
-
-schema = schemathesis.pytest.from_fixture("fuzz_schema")
-
-
-def exercise(case: Case, worlds: Worlds, *, as_agent: bool = False) -> None:
-    label = case.operation.label
-    ends_session = label in SESSION_ENDING
-    world = worlds.for_operation(label, **RELAXED.get(label, {}))
-
-    response, sent = world.send(case, as_agent=as_agent)
-    if STATS:
-        with open(STATS, "a", encoding="utf-8") as stats:
-            caller = "agent" if as_agent else "owner"
-            type_ = response.headers.get("content-type", "")
-            code = problem_code(response.status_code, type_, response.content) or ""
-            stats.write(f"{label}\t{caller}\t{response.status_code}\t{code}\n")
-    if ends_session:
-        world.renew_session()
-
-    case.validate_response(response, checks=CHECKS, headers=sent["headers"])
-
-
-@pytest.mark.fuzz
-@schema.parametrize()
-@FUZZ_SETTINGS
-def test_every_operation_as_the_owner(case: Case, worlds: Worlds) -> None:
-    exercise(case, worlds)
 
 
 @pytest.mark.fuzz

@@ -9,6 +9,7 @@ from tempfile import TemporaryDirectory
 from typing import Any
 
 import httpx
+import requests
 from anyio.from_thread import BlockingPortal, start_blocking_portal
 from schemathesis import Case
 
@@ -227,7 +228,7 @@ class World:
         self._resolve(case)
         headers = self.credentials(as_agent, case)
         kwargs = case.as_transport_kwargs(base_url=BASE_URL, headers=headers)
-        request = _httpx_kwargs(kwargs)
+        request = httpx_kwargs(kwargs)
         response = self.portal.call(partial(self.harness.client.request, **request))
         return response, kwargs
 
@@ -299,10 +300,15 @@ def _admin_write(case: Case) -> bool:
     return case.path.startswith("/api/v1/instruments") and case.method.upper() != "GET"
 
 
-def _httpx_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
+def httpx_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
     """requests-style transport arguments as httpx ones (raw bodies travel as `content`)."""
     request = {key: kwargs[key] for key in ("method", "url", "headers")}
-    request.update({key: kwargs[key] for key in ("params", "cookies", "files") if kwargs.get(key)})
+    request.update({key: kwargs[key] for key in ("params", "cookies") if kwargs.get(key)})
+    if kwargs.get("files"):
+        body, content_type = _multipart(kwargs["files"], kwargs.get("data"))
+        sent = kwargs["headers"] or {}
+        headers = {k: v for k, v in sent.items() if k.lower() != "content-type"}
+        return {**request, "headers": {**headers, "Content-Type": content_type}, "content": body}
     if "json" in kwargs:
         request["json"] = kwargs["json"]
     data = kwargs.get("data")
@@ -311,3 +317,14 @@ def _httpx_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
     elif data is not None:
         request["data"] = data
     return request
+
+
+def _multipart(files: Any, data: Any) -> tuple[bytes, str]:
+    """A multipart body encoded as requests encodes it for Schemathesis's own transport, sent as
+    bytes: httpx streams `files` (a response before the app read them leaves the request unread
+    for the checks) and refuses parts requests writes as text (a generated `0` for a file)."""
+    prepared = requests.PreparedRequest()
+    prepared.prepare_headers(None)
+    prepared.prepare_body(data, files)
+    body = prepared.body if isinstance(prepared.body, bytes) else str(prepared.body).encode()
+    return body, prepared.headers["Content-Type"]

@@ -111,6 +111,22 @@ async def test_bad_curve_queries_are_problems_naming_the_parameter(
     assert [e["field"] for e in problem["errors"]] == [field]
 
 
+async def test_tenors_past_the_url_limit_are_a_documented_414(
+    rated: tuple[Harness, User],
+) -> None:
+    # Arrange: 4,000 characters (the parameter's own limit), each 12 bytes once percent-encoded
+    harness, _ = rated
+    tenors = "\u00e9\u00e9\u00e9\u00e9" * 1000
+
+    # Act
+    response = await get(rated, "/curve", tenors=tenors)
+    document = (await harness.client.get("/schema/openapi.json")).json()
+
+    # Assert
+    assert_problem(response, 414, "URI_TOO_LONG")
+    assert "414" in document["paths"][f"{RATES}/curve"]["get"]["responses"]
+
+
 async def test_inversions_with_dates_depth_and_daily_spreads(rated: tuple[Harness, User]) -> None:
     # Act
     response = await get(rated, "/inversions", start="2024-07-01", end="2024-07-08")

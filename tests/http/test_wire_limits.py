@@ -300,3 +300,19 @@ async def test_a_client_gone_mid_body_is_a_400_not_a_500(harness: Harness) -> No
 
     # Assert
     assert status == 400, body
+
+
+async def test_a_query_under_the_url_limit_reaches_the_handler_through_the_test_client(
+    harness: Harness, owner: User
+) -> None:
+    # Arrange: 5,000 bytes of query, under MAX_URL_BYTES once and over it if counted twice
+    cursor = "A" * 5_000
+
+    # Act
+    response = await harness.client.get(
+        "/api/v1/orders", params={"cursor": cursor}, headers=owner.headers
+    )
+
+    # Assert: the handler's own answer to a cursor it never issued, not the edge's 414
+    assert MAX_URL_BYTES < 2 * len(cursor) < 2 * MAX_URL_BYTES
+    assert_problem(response, 422, "INVALID_QUERY")

@@ -62,10 +62,12 @@ class RatesController(Controller):
             "(monotone_cubic, the default: Fritsch-Carlson; or linear). 422 "
             "INVALID_RATES_QUERY naming `date`, `method` or `tenors` (a tenor outside the "
             f"observed ones: no extrapolation; at most {MAX_TENORS}); 404 NO_CURVE when the "
-            "source has none on or before `date`; 503 " + _UNAVAILABLE + "."
+            "source has none on or before `date`; 414 URI_TOO_LONG when `tenors` takes the "
+            "URL past its limit (4,000 characters of tenors fit only when plain ASCII); "
+            "503 " + _UNAVAILABLE + "."
         ),
         exception_handlers={RatesUnavailable: on_unavailable},
-        responses=problems(404, 429, 503, notes={503: _UNAVAILABLE}),
+        responses=problems(404, 414, 429, 503, notes={503: _UNAVAILABLE}),
     )
     async def get_treasury_curve(
         self,

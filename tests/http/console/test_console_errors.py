@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from adapters.http.console.not_found import REST, catch_all_paths
 from domain.principals import Role
 from tests.http.console.helpers import real_status, signed_in
 from tests.http.console.test_killswitch_page import ACTIVATE, owner_with_orders
 from tests.http.console.test_orders_page import ORDERS, _form, _key_of
 from tests.http.harness import Harness, User
+
+pytestmark = pytest.mark.serves("trading", "safety", "market_data", "devices")
 
 
 async def test_a_refused_htmx_action_answers_200_with_the_real_status_in_headers(

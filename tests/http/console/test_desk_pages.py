@@ -30,6 +30,8 @@ from ports.marketdata import Quote
 from tests.http.console.helpers import real_status, signed_in
 from tests.http.harness import Harness, User, serving_market_data, swap_in_bundle
 
+pytestmark = pytest.mark.serves("trading", "safety", "market_data", "devices", "strategies")
+
 RULES = "/api/v1/risk-rules"
 PAGES = [
     "/console/risk",

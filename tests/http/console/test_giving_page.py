@@ -6,9 +6,13 @@ reading without forms, and a POST without the CSRF token refused. The harness cl
 
 from __future__ import annotations
 
+import pytest
+
 from domain.principals import Role
 from tests.http.console.helpers import real_status, signed_in
 from tests.http.harness import Harness, User
+
+pytestmark = pytest.mark.serves("trading", "safety", "market_data", "devices", "portfolio")
 
 PAGE = "/console/giving"
 API = "/api/v1/planning/giving"

@@ -16,6 +16,8 @@ from tests.http.core_helpers import harness_with
 from tests.http.harness import PASSCODE, Harness, User
 from tests.http.test_killswitch import resting_order
 
+pytestmark = pytest.mark.serves("trading", "safety", "market_data", "devices")
+
 PAGE = "/console/kill-switch"
 REVIEW = f"{PAGE}/review"
 ACTIVATE = f"{PAGE}/activate"

@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from domain.principals import Role
 from tests.http.console.helpers import real_status, signed_in
 from tests.http.harness import Harness, User
 from tests.http.test_notifications import notify
+
+pytestmark = pytest.mark.serves("trading", "safety", "market_data", "devices", "notifications")
 
 INBOX = "/console/notifications"
 PREFS = "/console/notifications/preferences"

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from domain.principals import Role
 from tests.http.console.helpers import ConsoleClient, real_status, signed_in
 from tests.http.core_helpers import order_body, resting_limit, submit
 from tests.http.harness import Harness, User
+
+pytestmark = pytest.mark.serves("trading", "safety", "market_data", "devices")
 
 ORDERS = "/console/orders"
 _KEY = re.compile(r'name="idempotency_key" id="idempotency-key" value="([^"]+)"')

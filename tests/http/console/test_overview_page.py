@@ -21,6 +21,8 @@ from tests.http.harness import Harness, serving_market_data, swap_in_bundle
 from tests.http.test_killswitch import account_scope, activate, resting_order
 from tests.http.test_margin import leveraged
 
+pytestmark = pytest.mark.serves("trading", "safety", "market_data", "devices")
+
 
 async def test_an_owner_sees_their_orders_pnl_and_a_margin_call(market: Harness) -> None:
     owner = await market.user(Role.OWNER)

@@ -5,10 +5,14 @@ read-only viewer."""
 
 from __future__ import annotations
 
+import pytest
+
 from domain.principals import Role
 from tests.http.console.helpers import signed_in
 from tests.http.harness import Harness, User
 from tests.http.test_performance import four_days
+
+pytestmark = pytest.mark.serves("trading", "safety", "market_data", "devices", "analytics")
 
 RANGE = "from=2026-01-01&to=2026-01-31"
 

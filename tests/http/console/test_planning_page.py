@@ -14,6 +14,8 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
+import pytest
+
 from adapters.http.console.filters import money
 from adapters.http.console.planning_view import PLAN_DEFAULTS
 from application.portfolio.planning import PlanningService
@@ -22,6 +24,8 @@ from ports.compute import RetirementInputs
 from ports.planning import PlanningProfile
 from tests.http.console.helpers import real_status, signed_in
 from tests.http.harness import Harness
+
+pytestmark = pytest.mark.serves("trading", "safety", "market_data", "devices", "portfolio")
 
 PAGE = "/console/planning"
 PLAN = {**PLAN_DEFAULTS, "paths": "500", "horizon_months": "360", "seed": "3"}

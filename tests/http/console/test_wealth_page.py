@@ -4,9 +4,13 @@ user's profile answers 404; a viewer sees no profile form and its POST answers 4
 
 from __future__ import annotations
 
+import pytest
+
 from domain.principals import Role
 from tests.http.console.helpers import real_status, signed_in
 from tests.http.harness import Harness
+
+pytestmark = pytest.mark.serves("trading", "safety", "market_data", "devices", "wealth")
 
 PAGE = "/console/wealth"
 PROFILE = {
