@@ -100,6 +100,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 414:
+        response_414 = Problem.from_dict(response.json())
+
+
+
+        return response_414
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -152,9 +159,10 @@ def sync_detailed(
     6M,2Y; default 1M, 3M, 6M and every whole year within the observed tenors) by `method`
     (monotone_cubic, the default: Fritsch-Carlson; or linear). 422 INVALID_RATES_QUERY naming `date`,
     `method` or `tenors` (a tenor outside the observed ones: no extrapolation; at most 200); 404
-    NO_CURVE when the source has none on or before `date`; 503 RATES_UNAVAILABLE with Retry-After: the
-    rates source cannot answer (FRED down, rate-limiting, timing out or refusing the key; a data file
-    unreadable).
+    NO_CURVE when the source has none on or before `date`; 414 URI_TOO_LONG when `tenors` takes the URL
+    past its limit (4,000 characters of tenors fit only when plain ASCII); 503 RATES_UNAVAILABLE with
+    Retry-After: the rates source cannot answer (FRED down, rate-limiting, timing out or refusing the
+    key; a data file unreadable).
 
     Args:
         date (None | str | Unset): The day, YYYY-MM-DD (default today, UTC)
@@ -200,9 +208,10 @@ def sync(
     6M,2Y; default 1M, 3M, 6M and every whole year within the observed tenors) by `method`
     (monotone_cubic, the default: Fritsch-Carlson; or linear). 422 INVALID_RATES_QUERY naming `date`,
     `method` or `tenors` (a tenor outside the observed ones: no extrapolation; at most 200); 404
-    NO_CURVE when the source has none on or before `date`; 503 RATES_UNAVAILABLE with Retry-After: the
-    rates source cannot answer (FRED down, rate-limiting, timing out or refusing the key; a data file
-    unreadable).
+    NO_CURVE when the source has none on or before `date`; 414 URI_TOO_LONG when `tenors` takes the URL
+    past its limit (4,000 characters of tenors fit only when plain ASCII); 503 RATES_UNAVAILABLE with
+    Retry-After: the rates source cannot answer (FRED down, rate-limiting, timing out or refusing the
+    key; a data file unreadable).
 
     Args:
         date (None | str | Unset): The day, YYYY-MM-DD (default today, UTC)
@@ -243,9 +252,10 @@ async def asyncio_detailed(
     6M,2Y; default 1M, 3M, 6M and every whole year within the observed tenors) by `method`
     (monotone_cubic, the default: Fritsch-Carlson; or linear). 422 INVALID_RATES_QUERY naming `date`,
     `method` or `tenors` (a tenor outside the observed ones: no extrapolation; at most 200); 404
-    NO_CURVE when the source has none on or before `date`; 503 RATES_UNAVAILABLE with Retry-After: the
-    rates source cannot answer (FRED down, rate-limiting, timing out or refusing the key; a data file
-    unreadable).
+    NO_CURVE when the source has none on or before `date`; 414 URI_TOO_LONG when `tenors` takes the URL
+    past its limit (4,000 characters of tenors fit only when plain ASCII); 503 RATES_UNAVAILABLE with
+    Retry-After: the rates source cannot answer (FRED down, rate-limiting, timing out or refusing the
+    key; a data file unreadable).
 
     Args:
         date (None | str | Unset): The day, YYYY-MM-DD (default today, UTC)
@@ -291,9 +301,10 @@ async def asyncio(
     6M,2Y; default 1M, 3M, 6M and every whole year within the observed tenors) by `method`
     (monotone_cubic, the default: Fritsch-Carlson; or linear). 422 INVALID_RATES_QUERY naming `date`,
     `method` or `tenors` (a tenor outside the observed ones: no extrapolation; at most 200); 404
-    NO_CURVE when the source has none on or before `date`; 503 RATES_UNAVAILABLE with Retry-After: the
-    rates source cannot answer (FRED down, rate-limiting, timing out or refusing the key; a data file
-    unreadable).
+    NO_CURVE when the source has none on or before `date`; 414 URI_TOO_LONG when `tenors` takes the URL
+    past its limit (4,000 characters of tenors fit only when plain ASCII); 503 RATES_UNAVAILABLE with
+    Retry-After: the rates source cannot answer (FRED down, rate-limiting, timing out or refusing the
+    key; a data file unreadable).
 
     Args:
         date (None | str | Unset): The day, YYYY-MM-DD (default today, UTC)
