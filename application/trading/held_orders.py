@@ -6,7 +6,8 @@ order; an agent never, a viewer never (it reads the queue). Approval decides the
 through the gate with its HOLD rules waived (prices and limits may have moved; BLOCK rules and
 the kill switch still deny) and sends it through the submission's path. Rejection cancels it
 with the reviewer's reason. A hold lapses `hold_ttl` after the order was decided: a lapsed
-order is expired when it is next read (the queue, an approval, a rejection) or swept.
+order is expired when it is next read (the queue, an approval, a rejection) or by the
+background sweep (`sweep`, leased: one process of the deployment, once a minute).
 Every decision is audited.
 """
 
@@ -27,6 +28,10 @@ from ports.repositories import OrderSearch
 from ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 QUEUE_LIMIT = 200
+SWEEP_LIMIT = 1000
+# The periodic sweep runs at most this often (the watches tick every second); reads expire
+# lapsed holds on their own in between.
+SWEEP_EVERY = timedelta(minutes=1)
 MAX_REASON = 500
 _HELD = frozenset({OrderStatus.HELD})
 
@@ -47,6 +52,7 @@ class HeldOrders:
         self._clock = clock
         self._audit = audit
         self._publisher = publisher
+        self._next_sweep: datetime | None = None
 
     @property
     def hold_ttl(self) -> timedelta:
@@ -122,10 +128,20 @@ class HeldOrders:
             raise HoldExpired(f"the hold of order {order_id} lapsed: it expired unsent")
         return order
 
+    async def sweep(self) -> int:
+        """The background watch's tick: `expire_lapsed` at most every SWEEP_EVERY."""
+        now = self._clock.now()
+        if self._next_sweep is not None and now < self._next_sweep:
+            return 0
+        self._next_sweep = now + SWEEP_EVERY
+        return await self.expire_lapsed()
+
     async def expire_lapsed(self) -> int:
-        """Expire every held order whose hold lapsed (a periodic sweep); returns how many."""
+        """Expire the held orders whose hold lapsed, among the newest SWEEP_LIMIT held orders
+        (more are never waiting for people; any left lapse on their next read); returns how
+        many."""
         async with self._uow() as uow:
-            found = await uow.orders.search(OrderSearch(statuses=_HELD, limit=1000))
+            found = await uow.orders.search(OrderSearch(statuses=_HELD, limit=SWEEP_LIMIT))
             now = self._clock.now()
             lapsed = [o for o in found if o.hold_expired(now, self.hold_ttl)]
             for order in lapsed:

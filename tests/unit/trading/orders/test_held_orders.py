@@ -204,3 +204,27 @@ async def test_a_rejected_order_is_canceled_with_the_reason_and_audited(
     assert (entry.action, entry.outcome) == ("order.reject", "canceled")
     with pytest.raises(OrderNotHeld):
         await held.approve(OFFICER, order.id)
+
+
+async def test_the_sweep_expires_lapsed_holds_at_most_once_a_minute(
+    e: Embedded, held: HeldOrders
+) -> None:
+    # Arrange: two holds 30 s apart; at the first sweep only the older has lapsed.
+    lapsed = (await e.orders.submit(market(BUY, 100))).order
+    fake_clock(e).advance(30)
+    waiting = (await e.orders.submit(market(BUY, 100))).order
+    fake_clock(e).advance(e.orders.hold_ttl - timedelta(seconds=30))
+
+    # Act
+    first = await held.sweep()
+    fake_clock(e).advance(40)  # the second hold lapses, under a minute after the first sweep
+    too_soon = await held.sweep()
+    still_held = (await stored(e, waiting.id)).status
+    fake_clock(e).advance(30)
+    later = await held.sweep()
+
+    # Assert
+    assert (first, too_soon, later) == (1, 0, 1)
+    assert (await stored(e, lapsed.id)).status is OrderStatus.EXPIRED
+    assert still_held is OrderStatus.HELD
+    assert (await stored(e, waiting.id)).status is OrderStatus.EXPIRED
