@@ -63,8 +63,9 @@ class HeldOrders:
         return None if order.created_at is None else order.created_at + self.hold_ttl
 
     async def queue(self, principal: Principal) -> list[Order]:
-        """The held orders of the accounts `principal` may decide (a viewer: every account),
-        oldest first; lapsed holds are expired on the way. Forbidden for an agent."""
+        """The held orders of the accounts `principal` may decide (a viewer: every account):
+        the newest QUEUE_LIMIT, oldest first; lapsed holds are expired on the way. Forbidden
+        for an agent."""
         if principal.role is Role.AGENT:
             raise Forbidden("an agent may not review held orders")
         async with self._uow() as uow:
