@@ -50,12 +50,15 @@ class Verdict(StrEnum):
     send it again). approved / denied: the gate's answer to the order. shadow: a shadow-mode
     decision, not sent. skipped: nothing to send (the intent was a skip, or the mode forbids
     this account, e.g. paper mode on a non-paper account). failed: the order could not be
-    submitted (an error other than the gate's denial).
+    submitted (an error other than the gate's denial). held: a HOLD rule held the order for
+    a person's approval; the strategy tracks no holding for it.
     """
 
     PENDING = "pending"
     APPROVED = "approved"
     DENIED = "denied"
+    # The gate held the order for a person's approval (a HOLD rule): not sent, no holding.
+    HELD = "held"
     SHADOW = "shadow"
     SKIPPED = "skipped"
     FAILED = "failed"

@@ -313,10 +313,12 @@ class OrderDecisionMessage(msgspec.Struct, frozen=True):
     ) -> OrderDecisionMessage:
         """A decision read from the order, so a replay reports what the first answer said."""
         order = result.order
+        # A held order (a HOLD rule: it waits for a person) is not approved: status `held`,
+        # its reasons the codes that hold it.
         approved = (
-            result.decision.approved
+            result.decision.approved and not result.decision.held
             if result.decision is not None
-            else order.status is not OrderStatus.DENIED
+            else order.status not in (OrderStatus.DENIED, OrderStatus.HELD)
         )
         return cls(
             message_id=envelope.id,

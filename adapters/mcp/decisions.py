@@ -113,3 +113,20 @@ def approval_sentence(order: Json, decision: Json | None, replayed: bool, key: s
     if replayed:
         text += f" A replay of idempotency key {key}: the same order, not a new one."
     return text
+
+
+def held_sentence(order: Json, decision: Json | None) -> str:
+    """ "Held for a person's approval: buy 10 AAPL on acct-1 (order o-1): MAX_ORDER_NOTIONAL..."
+    A held order is not sent until the account's owner or a risk officer approves it."""
+    reasons = [
+        str(v.get("message") or v.get("code"))
+        for v in (decision or {}).get("verdicts", [])
+        if v.get("outcome") == "hold"
+    ] or [str(code) for code in order.get("deny_reasons", [])]
+    return (
+        f"Held for a person's approval: {order.get('side')} {plain(order.get('quantity'))} "
+        f"{order.get('symbol')} on {order.get('account_id')} (order {order.get('id')}): "
+        f"{'; '.join(reasons)}. It is not sent until the account's owner or a risk officer "
+        "approves it (you cannot), and expires unsent if nobody does; follow it with "
+        "list_orders."
+    )

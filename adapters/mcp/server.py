@@ -18,6 +18,7 @@ from adapters.mcp.current import bulwark, serving
 from adapters.mcp.decisions import (
     approval_sentence,
     denial_sentence,
+    held_sentence,
     most_that_fits,
     plain,
     reasons_of,
@@ -84,8 +85,9 @@ def _register_tools(server: MCPServer[Any]) -> None:
     @server.tool(
         description=(
             "Place an order through Bulwark's pre-trade gate. The answer says whether it was "
-            "approved (possibly reduced), denied (each reason with its code and what to change) "
-            "or rejected by the broker. Send the same idempotency_key when you retry a call "
+            "approved (possibly reduced), denied (each reason with its code and what to change), "
+            "held for a person's approval (not sent until approved) or rejected by the broker. "
+            "Send the same idempotency_key when you retry a call "
             "whose answer you did not get: you get the same order back, never a second one. "
             "Leave it out and a fresh key is made (returned in the answer)."
         ),
@@ -143,6 +145,15 @@ def _register_tools(server: MCPServer[Any]) -> None:
             return failure(exc, idempotency_key=key)
         order, decision = placed.body["order"], placed.body.get("decision")
         replayed = bool(placed.body.get("replayed"))
+        if order.get("status") == "held":  # a HOLD rule: waits for a person, not sent
+            held = {
+                "decision": "held",
+                "order": order,
+                "reasons": reasons_of((decision or {}).get("verdicts", [])),
+                "replayed": replayed,
+                "idempotency_key": key,
+            }
+            return result(held_sentence(order, decision), held)
         reduced = decision is not None and decision.get("quantity") != decision.get(
             "requested_quantity"
         )

@@ -8,7 +8,8 @@ an email-only delivery to that address. A confidential notification (a token) go
 only and its body is sealed at rest.
 
 `EventNotifications` subscribes to the domain events that no use case notifies about
-already: OrderDenied and OrderRejected go to the account's owner, StrategyFailed
+already: OrderDenied and OrderRejected go to the account's owner, OrderHeld ("order.held") to
+the account's owner and the desk's risk officers and admins, StrategyFailed
 ("strategy.error") to the strategy's owner. The fill path's OrderFilled ("order.filled") and
 FillBooked ("position.changed") are told off that path, in turns, by `FillNotices`
 (fill_notices.py). Quantities and prices go as plain decimal strings.
@@ -27,10 +28,14 @@ from application.notifications.center import NotificationCenter, source_key
 from domain.events import DomainEvent
 from domain.identity.users import User
 from domain.notifications.catalogue import CRITICAL, HIGH, LOW
+from domain.principals import Role
 from domain.strategies.events import StrategyFailed
-from domain.trading.orders import OrderDenied, OrderRejected
+from domain.trading.orders import OrderDenied, OrderHeld, OrderRejected
 from ports.events import Notification, Severity
 from ports.unit_of_work import UnitOfWorkFactory
+
+# Who is told of an order held for a person's approval besides the account's owner.
+_DESK = (Role.RISK_OFFICER, Role.ADMIN)
 
 _BY_SEVERITY = {
     Severity.CRITICAL: ("alert", CRITICAL),
@@ -88,8 +93,8 @@ class CenterNotifier:
 
 
 class EventNotifications:
-    """Bus handlers: order denials and rejections to the account's owner, strategy failures
-    to the strategy's."""
+    """Bus handlers: order denials, rejections and holds to the account's owner (holds to the
+    desk too), strategy failures to the strategy's."""
 
     def __init__(self, center: NotificationCenter, uow_factory: UnitOfWorkFactory) -> None:
         self._center = center
@@ -110,6 +115,8 @@ class EventNotifications:
                 "reason": event.reason,
             }
             await self._to_owner(event, "order.rejected", event.account_id, data)
+        elif isinstance(event, OrderHeld):
+            await self._held(event)
         elif isinstance(event, StrategyFailed):
             data = {
                 "strategy_id": event.strategy_id,
@@ -130,8 +137,29 @@ class EventNotifications:
             return
         await self._center.notify(account.owner_id, kind, data, source_id=event_source(event, data))
 
+    async def _held(self, event: OrderHeld) -> None:
+        """ "order.held" to the account's owner and to the desk's active risk officers and
+        admins: the people who may approve or reject it."""
+        data: dict[str, object] = {
+            "order_id": event.order_id,
+            "account_id": event.account_id,
+            "symbol": event.symbol,
+            "side": event.side,
+            "quantity": plain(event.quantity) if event.quantity is not None else "",
+            "reasons": ", ".join(event.reasons),
+            "expires_at": event.expires_at.isoformat() if event.expires_at else "",
+        }
+        async with self._uow_factory() as uow:
+            account = await uow.accounts.get(event.account_id)
+            desk = [u.id for u in await uow.users.list() if u.active and u.role in _DESK]
+        if account is None:
+            return
+        source = event_source(event, data)
+        for user_id in dict.fromkeys((account.owner_id, *desk)):
+            await self._center.notify(user_id, "order.held", data, source_id=source)
+
     def subscriptions(self) -> list[type[DomainEvent]]:
-        return [OrderDenied, OrderRejected, StrategyFailed]
+        return [OrderDenied, OrderRejected, OrderHeld, StrategyFailed]
 
 
 def event_source(event: DomainEvent, data: Mapping[str, object]) -> str:

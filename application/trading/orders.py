@@ -34,6 +34,7 @@ from domain.risk.reasons import Outcome, ReasonCode
 from domain.risk.verdicts import Decision, Verdict
 from domain.risk.view import AccountRiskView
 from domain.trading.accounts import Account, MissingMark
+from domain.trading.holds import DEFAULT_HOLD_TTL, HoldExpired, OrderNotHeld
 from domain.trading.orders import Order
 from domain.trading.terms import (
     DEFAULT_MAX_ORDER_NOTIONAL,
@@ -96,8 +97,11 @@ class OrderService(BrokerBooking):
         tracer: Tracer = NO_TRACER,
         in_doubt_grace: timedelta = DEFAULT_GRACE,
         states: TradingStateCache | None = None,
+        hold_ttl: timedelta = DEFAULT_HOLD_TTL,
     ) -> None:
         self._uow = uow_factory
+        # How long a held order waits for a person (application/trading/held_orders.py).
+        self.hold_ttl = hold_ttl
         self._meter = meter  # gate latency and decisions for /metrics (ports/metrics.py)
         self.tracer = tracer  # spans: gate.evaluate, store.commit, broker.submit / cancel
         # Accounts and their risk views held between units of work
@@ -278,11 +282,83 @@ class OrderService(BrokerBooking):
         if not decision.approved:
             order.deny(tuple(code.value for code in decision.reasons))
             return OrderResult(order, decision)
+        if decision.held:  # BLOCK wins over HOLD (denied above); HOLD over WARN and REDUCE
+            reasons = tuple(code.value for code in decision.holds)
+            order.hold(reasons, expires_at=self._clock.now() + self.hold_ttl)
+            return OrderResult(order, decision)
+        self._approve(order, account, decision, recorded)
+        return _Approved(order, decision)
+
+    def _approve(
+        self, order: Order, account: Account, decision: Decision, recorded: list[Recorded]
+    ) -> None:
+        """Pending submission, counted as open and in the account's order flow."""
         order.mark_pending_submit(decision.quantity if decision.reduced else None)
         account.track_order(order)
         flow = self.policies.flow_for(account.id)
         recorded.append(flow.record(order, self._clock.now().timestamp()))
-        return _Approved(order, decision)
+
+    async def release_held(self, order_id: str, approver_id: str) -> OrderResult:
+        """Decide a held order again now, its HOLD rules waived (BLOCK rules and the kill switch
+        still deny), and send it when approved, through the submission's path.
+
+        OrderNotHeld when it is no longer held; HoldExpired (and the order expired) when its
+        hold lapsed. The caller has checked that `approver_id` may approve it.
+        """
+        async with self._uow() as uow:
+            found = await uow.orders.get(order_id)
+            if found is None:
+                raise NotFound(f"order {order_id} not found")
+            account_id = found.account_id
+        async with self.locks.hold(account_id):
+            outcome = await retry_on_conflict(
+                lambda: self._record_release(account_id, order_id, approver_id)
+            )
+            if isinstance(outcome, OrderResult):
+                return outcome
+            sent = await self._send(account_id, [outcome.order])
+        return OrderResult(sent.get(outcome.order.id, outcome.order), outcome.decision)
+
+    async def _record_release(
+        self, account_id: str, order_id: str, approver_id: str
+    ) -> OrderResult | _Approved:
+        flow = self.policies.flow_for(account_id)
+        recorded: list[Recorded] = []
+        ticket = self.states.ticket() if self.states is not None else None
+        async with self._uow() as uow, self._holding(account_id):
+            account = await self._account(uow, account_id)
+            order = await uow.orders.get(order_id)
+            if account is None or order is None:
+                raise NotFound(f"order {order_id} not found")
+            now = self._clock.now()
+            if not order.is_held:
+                raise OrderNotHeld(f"order {order_id} is {order.status.value}, not held")
+            if order.hold_expired(now, self.hold_ttl):
+                order.expire(at=now)
+                await uow.commit()
+                await self._publisher.publish(uow.collect_events())
+                raise HoldExpired(f"the hold of order {order_id} lapsed: it expired unsent")
+            order.approve_held(approver_id, at=now)
+            reads = SharedReads(uow, self.latch, self.states, ticket)
+            decision = await self._decide(uow, account, order, reads, held=True)
+            if decision.approved and self._throttle is not None:
+                policy = await self.policies.policy_for(uow, account)
+                decision = await self._throttle.check(policy, order, decision)
+            outcome: OrderResult | _Approved
+            if decision.approved:  # HOLD verdicts waived: a person approved this order
+                self._approve(order, account, decision, recorded)
+                outcome = _Approved(order, decision)
+            else:
+                order.deny(tuple(code.value for code in decision.reasons))
+                outcome = OrderResult(order, decision)
+            try:
+                await uow.commit()
+            except BaseException:
+                for entry in reversed(recorded):
+                    flow.undo(entry)
+                raise
+            await self._publisher.publish(uow.collect_events())
+            return outcome
 
     def check_terms(self, order: Order, view: AccountRiskView) -> None:
         """InvalidQuantity / InvalidPrice (422) for an order off its lots or ticks, or above

@@ -18,7 +18,7 @@ class SharedThrottle:
     """Takes one token per approved order from buckets every instance shares (fail closed).
 
     The gate's OrderRateThrottle counts in this process's OrderFlow, so each of N instances
-    would allow the full rate. Here every BLOCK/REDUCE throttle that applies to the order's
+    would allow the full rate. Here every BLOCK/REDUCE/HOLD throttle that applies to the order's
     origin takes a token from a bucket keyed by account and the control's counting key
     (per_second: capacity per_second over 1 s; per_minute: per_minute over 60 s). An error
     of the limiter denies with RISK_CHECK_ERROR. Tokens are not given back when a decision
@@ -47,16 +47,21 @@ class SharedThrottle:
             if not decision.allowed:
                 window = "s" if seconds == 1.0 else "min"
                 message = f"order rate limit reached across instances ({capacity}/{window})"
+                # A HOLD throttle holds the order for a person as the gate's own would.
+                outcome = Outcome.HOLD if control.action is Action.HOLD else Outcome.DENY
                 return Verdict(
-                    ReasonCode.ORDER_RATE, Outcome.DENY, control.name, control.rule_id, message
+                    ReasonCode.ORDER_RATE, outcome, control.name, control.rule_id, message
                 )
         return None
 
     async def check(self, policy: Policy, order: Order, decision: Decision) -> Decision:
-        """`decision` unchanged when admitted; else the same verdicts plus the denying one."""
+        """`decision` unchanged when admitted; else the same verdicts plus the denying one
+        (or the holding one: still approved, now held)."""
         verdict = await self.admit(policy, order)
         if verdict is None:
             return decision
+        if verdict.outcome is Outcome.HOLD:
+            return decision._replace(verdicts=(*decision.verdicts, verdict))
         requested = decision.requested_quantity
         return Decision(False, requested, requested, (*decision.verdicts, verdict))
 

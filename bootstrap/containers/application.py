@@ -170,6 +170,7 @@ class ApplicationContainer(containers.DeclarativeContainer):
             providers=market_data.provider_watch.provided.check,
             loss_limits=safety.loss_watch.provided.check,
             succession=safety.succession_scheduler.provided.run,
+            held_orders=trading.held_orders.provided.sweep,  # lapsed holds (once a minute)
         ),
         every_seconds=1.0,
         leases=core.job_leases,

@@ -110,7 +110,7 @@ class HttpContextsContainer(containers.DeclarativeContainer):
         accounts=trading.accounts, orders=trading.orders, risk=trading.risk,
         account_admin=trading.account_admin, account_sync=trading.account_sync,
         instruments=trading.instruments, agents=safety.agents, api_keys=core.api_keys,
-        margin=safety.margin, idempotency=idempotency,
+        margin=safety.margin, idempotency=idempotency, held_orders=trading.held_orders,
     )  # fmt: skip
     safety_context = _context(
         "safety", "SafetyServices",

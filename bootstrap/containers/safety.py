@@ -37,6 +37,11 @@ def in_doubt_grace(settings: Settings) -> timedelta:
     return timedelta(seconds=settings.safety.in_doubt_grace_seconds)
 
 
+def order_hold_ttl(settings: Settings) -> timedelta:
+    """How long a held order waits for a person (BULWARK_ORDER_HOLD_SECONDS)."""
+    return timedelta(seconds=settings.safety.order_hold_seconds)
+
+
 def lane_kill_switch(*args: Any, **kwargs: Any) -> KillSwitchService:
     """The kill switch that moves to its lane once started (imported late: the lane module
     builds containers itself)."""

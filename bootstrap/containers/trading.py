@@ -12,12 +12,13 @@ from application.model_records.recorder import PredictionRecorder
 from application.trading.account_admin import AccountAdmin
 from application.trading.account_sync import AccountSync
 from application.trading.accounts import AccountQueries
+from application.trading.held_orders import HeldOrders
 from application.trading.instrument_catalog import InstrumentCatalog
 from application.trading.orders import OrderService
 from application.trading.risk import RiskService
 from application.trading.risk_books import RiskBooks
 from application.trading.trading_state_cache import TradingStateCache
-from bootstrap.containers.safety import in_doubt_grace
+from bootstrap.containers.safety import in_doubt_grace, order_hold_ttl
 from bootstrap.containers.stores import store_for
 from bootstrap.crash_rehearsal import rehearsing_store
 from bootstrap.reference_data import asset_directory, brokers_off, routed_brokers
@@ -69,8 +70,12 @@ class TradingContainer(containers.DeclarativeContainer):
         ),
         books=risk_books, tracer=core.tracing.provided.tracer,
         in_doubt_grace=providers.Callable(in_doubt_grace, core.settings), meter=core.meter,
-        states=trading_states,
+        states=trading_states, hold_ttl=providers.Callable(order_hold_ttl, core.settings),
     )  # fmt: skip
+    # Orders a HOLD rule held for a person: the queue, approve, reject.
+    held_orders = providers.Singleton(
+        HeldOrders, core.uow_factory, orders, core.clock, core.audit, core.publisher
+    )
     # Daily equity snapshots (analytics) and the risk checks' drawdown read them.
     equity_history = providers.Singleton(
         store_for, core.store_kind, core.engine.provider,

@@ -18,6 +18,9 @@ class SafetySettings(Section, frozen=True, kw_only=True):
     # An approved order still without its broker's acknowledgement after this long is in
     # doubt, and is looked up at its broker (application/trading/in_doubt.py).
     in_doubt_grace_seconds: Seconds = 5.0
+    # An order a HOLD rule held waits this long for a person's approval, then expires unsent
+    # (application/trading/held_orders.py).
+    order_hold_seconds: Seconds = 900.0
     four_eyes_resume: bool = True
     # The kill switch runs on a thread and event loop of its own (bootstrap/killswitch_lane.py)
     # and listens on a port of its own: BULWARK_PORT + 1 unless set; 0 picks a free port.

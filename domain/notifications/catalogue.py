@@ -128,6 +128,15 @@ CATALOGUE: dict[str, EventType] = {
             "The risk gate denied an order.",
         ),
         _t(
+            "order.held",
+            HIGH,
+            _FOLLOWED,
+            "Order $order_id held for approval",
+            "Order $order_id on account $account_id ($side $quantity $symbol) is held for a "
+            "person's approval until $expires_at: $reasons.",
+            "A HOLD rule held an order for a person's approval (to the owner and the desk).",
+        ),
+        _t(
             "order.rejected",
             NORMAL,
             _LIVE,

@@ -18,9 +18,11 @@ from domain.trading.instruments import Instrument
 from domain.trading.orders import Order, OrderType, Origin, OriginKind, Side
 
 # Enum members bound once: a class attribute lookup costs ~100 ns on the hot path.
+_ACTION_HOLD = Action.HOLD
 _ACTION_REDUCE = Action.REDUCE
 _ACTION_WARN = Action.WARN
 _DENY = Outcome.DENY
+_HOLD = Outcome.HOLD
 _ORIGIN_AGENT = OriginKind.AGENT
 _ORIGIN_STRATEGY = OriginKind.STRATEGY
 _REDUCE = Outcome.REDUCE
@@ -221,6 +223,8 @@ class Policy:
         action = control.action
         if action is _ACTION_WARN:
             return Verdict(code, _WARN, control.name, control.rule_id, message, fits)
+        if action is _ACTION_HOLD:
+            return Verdict(code, _HOLD, control.name, control.rule_id, message, fits)
         if action is _ACTION_REDUCE and control.quantity_based:
             allowed = _round_down(min(fits, quantity), lot_size)
             if allowed > ZERO:

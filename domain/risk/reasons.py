@@ -48,6 +48,8 @@ class Action(StrEnum):
     BLOCK = "block"
     WARN = "warn"
     REDUCE = "reduce"
+    # Holds the order for a person's approval (docs/pre-trade-gate.md#orders-held-for-a-person).
+    HOLD = "hold"
 
 
 class RuleScope(StrEnum):
@@ -65,4 +67,5 @@ class Outcome(StrEnum):
     PASS = "pass"
     WARN = "warn"
     REDUCE = "reduce"
+    HOLD = "hold"
     DENY = "deny"

@@ -318,7 +318,7 @@ def compile_rule(rule: RiskRule, calendar: TradingCalendar | None = None) -> Con
     control = _BUILDERS[rule.rule_type](params, kw)
     params.finish()
     if rule.action is Action.REDUCE and not type(control).quantity_based:
-        raise InvalidRule(f"{rule.rule_type.value} cannot REDUCE an order; use BLOCK or WARN")
+        raise InvalidRule(f"{rule.rule_type.value} cannot REDUCE an order; use BLOCK, WARN or HOLD")
     return control
 
 

@@ -37,5 +37,15 @@ class Decision(NamedTuple):
         return tuple(v.code for v in self.verdicts if v.outcome is Outcome.WARN)
 
     @property
+    def holds(self) -> tuple[ReasonCode, ...]:
+        """Reason codes of the HOLD rules the order breached (it waits for a person)."""
+        return tuple(v.code for v in self.verdicts if v.outcome is Outcome.HOLD)
+
+    @property
+    def held(self) -> bool:
+        """Approved by every BLOCK rule but held by a HOLD rule: BLOCK wins over HOLD."""
+        return self.approved and any(v.outcome is Outcome.HOLD for v in self.verdicts)
+
+    @property
     def reduced(self) -> bool:
         return self.approved and self.quantity < self.requested_quantity

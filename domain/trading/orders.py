@@ -60,6 +60,8 @@ class OrderStatus(StrEnum):
     DENIED = "denied"
     # Decided and stored, but its broker never received it (looked up by client order id).
     NEVER_SENT = "never_sent"
+    # Held by a HOLD rule for a person's approval: not sent, not open, until approved.
+    HELD = "held"
 
 
 class OriginKind(StrEnum):
@@ -82,7 +84,9 @@ class Origin:
 
 _S = OrderStatus
 TRANSITIONS: dict[OrderStatus, frozenset[OrderStatus]] = {
-    _S.NEW: frozenset({_S.PENDING_SUBMIT, _S.DENIED}),
+    _S.NEW: frozenset({_S.PENDING_SUBMIT, _S.DENIED, _S.HELD}),
+    # Approved (and decided again), denied on approval, rejected by its reviewer, or lapsed.
+    _S.HELD: frozenset({_S.PENDING_SUBMIT, _S.DENIED, _S.CANCELED, _S.EXPIRED}),
     _S.PENDING_SUBMIT: frozenset(
         {_S.ACCEPTED, _S.REJECTED, _S.CANCELED, _S.EXPIRED, _S.NEVER_SENT}
     ),
@@ -104,6 +108,42 @@ class OrderDenied(DomainEvent):
     order_id: str
     account_id: str
     reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OrderHeld(DomainEvent):
+    """A HOLD rule held the order for a person's approval until `expires_at` (UTC)."""
+
+    order_id: str
+    account_id: str
+    reasons: tuple[str, ...]
+    symbol: str = ""
+    side: str = ""
+    quantity: Decimal | None = None
+    origin_kind: str = ""
+    origin_id: str = ""
+    expires_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OrderApproved(DomainEvent):
+    """A person released a held order: it was decided again and, when approved, sent."""
+
+    order_id: str
+    account_id: str
+    approver_id: str
+    at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OrderRejectedByReviewer(DomainEvent):
+    """A person refused a held order: it is canceled, never sent."""
+
+    order_id: str
+    account_id: str
+    reviewer_id: str
+    reason: str
+    at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,6 +262,14 @@ class Order:
     def is_terminal(self) -> bool:
         return self.status in TERMINAL_STATUSES
 
+    @property
+    def is_held(self) -> bool:
+        return self.status is OrderStatus.HELD
+
+    def hold_expired(self, now: datetime, ttl: timedelta) -> bool:
+        """Held for longer than `ttl` since it was decided (an order without a time has lapsed)."""
+        return self.is_held and (self.created_at is None or now - self.created_at >= ttl)
+
     def in_doubt(self, now: datetime, grace: timedelta) -> bool:
         """Approved and stored but never acknowledged by its broker, for longer than `grace`.
 
@@ -254,6 +302,38 @@ class Order:
         self._move(OrderStatus.DENIED)
         self.deny_reasons = reasons
         self.events.append(OrderDenied(self.id, self.account_id, reasons))
+
+    def hold(self, reasons: tuple[str, ...], *, expires_at: datetime | None = None) -> None:
+        """A HOLD rule breached: kept, unsent, for a person; `reasons` the rules' codes."""
+        self._move(OrderStatus.HELD)
+        self.deny_reasons = reasons  # the reasons that hold it, as a denial keeps its own
+        self.events.append(
+            OrderHeld(
+                self.id,
+                self.account_id,
+                reasons,
+                symbol=self.symbol,
+                side=self.side.value,
+                quantity=self.quantity,
+                origin_kind=self.origin.kind.value,
+                origin_id=self.origin.id,
+                expires_at=expires_at,
+            )
+        )
+
+    def approve_held(self, approver_id: str, *, at: datetime | None = None) -> None:
+        """A person released the held order; it is decided again before it moves on."""
+        if not self.is_held:
+            raise IllegalTransition(f"order {self.id} is {self.status.value}, not held")
+        self.events.append(OrderApproved(self.id, self.account_id, approver_id, at))
+
+    def reject_held(self, reviewer_id: str, reason: str, *, at: datetime | None = None) -> None:
+        """A person refused the held order: canceled, never sent."""
+        self._move(OrderStatus.CANCELED)
+        self.deny_reasons = (reason,)
+        self.events.append(
+            OrderRejectedByReviewer(self.id, self.account_id, reviewer_id, reason, at)
+        )
 
     def mark_pending_submit(self, quantity: Decimal | None = None) -> None:
         """Approved by the gate; `quantity` is set when a REDUCE control scaled it down."""

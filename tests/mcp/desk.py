@@ -74,8 +74,9 @@ class Desk:
         account_id: str = account["id"]
         return account_id
 
-    def limit_notional(self, agent_id: str, max_notional: str) -> str:
-        """A MAX_ORDER_NOTIONAL rule that binds only this agent's orders."""
+    def limit_notional(self, agent_id: str, max_notional: str, action: str = "block") -> str:
+        """A MAX_ORDER_NOTIONAL rule that binds only this agent's orders (`action`: block,
+        warn, reduce or hold)."""
         rule = self._ok(
             self.client.post(
                 "/risk-rules",
@@ -85,6 +86,7 @@ class Desk:
                     "scope": "agent",
                     "agent_id": agent_id,
                     "account_id": DEMO_ACCOUNT,
+                    "action": action,
                 },
             )
         )

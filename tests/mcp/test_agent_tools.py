@@ -75,6 +75,28 @@ async def test_a_denied_order_names_each_reason_and_the_quantity_that_fits(
     )
 
 
+async def test_a_held_order_says_it_waits_for_a_person_and_is_not_sent(
+    connect: Connect, desk: Desk
+) -> None:
+    # Arrange: AAPL at 190, so 10 of them are 1,900 above the 1,000 this agent may place alone
+    agent = desk.agent()
+    desk.limit_notional(agent.agent_id, "1000", action="hold")
+
+    # Act
+    async with connect(agent.api_key) as session:
+        result = await session.call_tool(
+            "place_order", {"symbol": "AAPL", "side": "buy", "quantity": "10"}
+        )
+
+    # Assert
+    assert not result.is_error
+    held = data(result)
+    assert held["decision"] == "held"
+    assert held["order"]["status"] == "held"
+    assert [r["code"] for r in held["reasons"]] == ["MAX_ORDER_NOTIONAL"]
+    assert held["summary"].startswith("Held for a person's approval: buy 10 AAPL on demo-account")
+
+
 async def test_the_same_idempotency_key_replays_the_same_order(
     connect: Connect, desk: Desk
 ) -> None:

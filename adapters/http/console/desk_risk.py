@@ -100,7 +100,7 @@ def draft_from(rule: RiskRule, form: FormMultiDict) -> RuleDraft:
     try:
         action = Action(str(form.get("action", rule.action.value)))
     except ValueError:
-        raise InvalidRule("action: must be block, warn or reduce", field="action") from None
+        raise InvalidRule("action: must be block, warn, reduce or hold", field="action") from None
     return RuleDraft(
         rule_type=rule.rule_type,
         params=params,

@@ -58,6 +58,8 @@ class DecisionOut(Output):
     reasons: list[str]
     warnings: list[str]
     verdicts: list[VerdictOut]
+    # Reason codes of the HOLD rules that hold the order for a person (status `held`).
+    holds: list[str] = msgspec.field(default_factory=list)
 
     @classmethod
     def from_domain(cls, decision: Decision) -> DecisionOut:
@@ -68,4 +70,5 @@ class DecisionOut(Output):
             reasons=[c.value for c in decision.reasons],
             warnings=[c.value for c in decision.warnings],
             verdicts=[VerdictOut.from_domain(v) for v in decision.verdicts],
+            holds=[c.value for c in decision.holds],
         )

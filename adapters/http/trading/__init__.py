@@ -19,6 +19,7 @@ from application.safety.margin import MarginService
 from application.trading.account_admin import AccountAdmin
 from application.trading.account_sync import AccountSync
 from application.trading.accounts import AccountQueries
+from application.trading.held_orders import HeldOrders
 from application.trading.instrument_catalog import InstrumentCatalog
 from application.trading.orders import OrderService
 from application.trading.risk import RiskService
@@ -42,6 +43,7 @@ class TradingServices:
     agents: AgentService
     api_keys: ApiKeyService  # an agent's keys
     margin: MarginService
+    held_orders: HeldOrders  # orders a HOLD rule held for a person: the queue, approve, reject
     # Idempotency-Key claims across instances; None: the orders table's unique key alone.
     idempotency: IdempotencyStore | None = None
 
@@ -60,6 +62,7 @@ def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
         account_admin,
         accounts,
         agents,
+        held_orders,
         instruments,
         margin,
         orders,
@@ -67,6 +70,7 @@ def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
     )
 
     return [
+        held_orders.HeldOrderController,  # before /orders/{order_id}: /orders/held is its own
         orders.OrderController,
         *accounts.CONTROLLERS,
         *risk.CONTROLLERS,

@@ -62,6 +62,8 @@ class OrderController(Controller):
         summary="Submit an order through the pre-trade gate",
         description=(
             "201 with the order and the gate's decision when approved (possibly reduced); "
+            "202 with the order (status `held`) and the decision (`holds`: the reason codes) "
+            "when a HOLD rule holds it for a person's approval (GET /orders/held); "
             "422 ORDER_DENIED with the reason codes when the gate denies it (the denied order is "
             "recorded); 422 ORDER_REJECTED when the broker rejects it; 422 INVALID_QUANTITY / "
             "INVALID_PRICE (nothing recorded) for a quantity off the lot size or above the "
@@ -76,6 +78,7 @@ class OrderController(Controller):
         responses={
             # The handler answers either an order or a problem, so Litestar cannot infer these.
             201: ResponseSpec(OrderPlaced, description="The order, placed (or reduced)"),
+            202: ResponseSpec(OrderPlaced, description="The order, held for a person"),
             200: ResponseSpec(OrderPlaced, description="A replay of the same Idempotency-Key"),
             **problem_responses(
                 400,
@@ -190,7 +193,8 @@ class OrderController(Controller):
 
 
 def _answer(request: Request[Any, Any, Any], result: OrderResult) -> Response[Any]:
-    """The HTTP answer to a submission: 201 placed (200 replayed), 422 denied or rejected."""
+    """The HTTP answer to a submission: 201 placed, 202 held (200 replayed), 422 denied or
+    rejected."""
     order = OrderOut.from_domain(result.order)
     headers = {"Idempotent-Replayed": "true"} if result.replayed else {}
     if result.order.status is OrderStatus.DENIED:
@@ -216,10 +220,11 @@ def _answer(request: Request[Any, Any, Any], result: OrderResult) -> Response[An
             headers=headers,
         )
     decision = None if result.decision is None else DecisionOut.from_domain(result.decision)
+    placed = 202 if result.order.status is OrderStatus.HELD else 201
     # Encoded here by msgspec, once: Litestar passes bytes through as they are.
     return Response(
         _PLACED.encode(OrderPlaced(order=order, decision=decision, replayed=result.replayed)),
-        status_code=200 if result.replayed else 201,
+        status_code=200 if result.replayed else placed,
         headers=headers,
         media_type=MediaType.JSON,
     )

@@ -19,7 +19,7 @@ class Control:
     `breach()` returns None when the order fits, otherwise the largest quantity
     that would fit (ZERO for controls that are not about size). The gate turns
     that into a verdict according to the control's action. `quantity_based`
-    controls may use the REDUCE action; the others may only BLOCK or WARN.
+    controls may use the REDUCE action; the others may only BLOCK, WARN or HOLD.
     """
 
     __slots__ = ("action", "code", "name", "pass_verdict", "rule_id", "scope", "scope_id")

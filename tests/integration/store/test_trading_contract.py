@@ -172,6 +172,28 @@ async def test_search_pages_newest_first_with_filters(store: StoreUnderTest) -> 
     assert len(by_origin) == 3
 
 
+async def test_a_held_order_is_stored_found_by_status_and_released(
+    store: StoreUnderTest,
+) -> None:
+    held = _order(1)
+    held.hold(("MAX_ORDER_NOTIONAL",))
+    await _save(store, held, _order(2))
+
+    async with store.uow() as uow:
+        found = await uow.orders.search(OrderSearch(statuses=frozenset({OrderStatus.HELD})))
+        open_ones = await uow.orders.list("acc-1", open_only=True)
+        assert [o.id for o in found] == ["ord-001"]
+        found[0].mark_pending_submit()
+        await uow.commit()
+
+    async with store.uow() as uow:
+        loaded = await uow.orders.get("ord-001")
+
+    assert found[0].deny_reasons == ("MAX_ORDER_NOTIONAL",)
+    assert open_ones == []  # a held order is not open: it counts against no limit
+    assert loaded is not None and loaded.status is OrderStatus.PENDING_SUBMIT
+
+
 async def test_list_open_only_and_limit(store: StoreUnderTest) -> None:
     working = _order(1)
     working.mark_pending_submit()

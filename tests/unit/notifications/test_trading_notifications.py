@@ -7,9 +7,10 @@ from decimal import Decimal
 import pytest
 
 from application.notifications.sources import plain, position_change
+from domain.principals import Role
 from domain.strategies.events import StrategyFailed
 from domain.trading.fills import Fill, FillBooked
-from domain.trading.orders import OrderFilled, Side
+from domain.trading.orders import OrderFilled, OrderHeld, Side
 from ports.notification_store import Page
 from tests.unit.notifications.world import T0, World
 
@@ -79,6 +80,33 @@ async def test_a_strategy_failure_reaches_the_strategys_owner(world: World) -> N
     assert [(n.event_type, n.priority) for n in inbox] == [("strategy.error", "high")]
     assert "ValueError: no bars" in inbox[0].body
     assert await world.store.in_app(Page("u1")) == []
+
+
+async def test_a_held_order_reaches_the_owner_and_the_desk_once(world: World) -> None:
+    # Arrange: a risk officer and an admin besides the owner u1 and the stranger u2.
+    await world.user("ro", role=Role.RISK_OFFICER)
+    await world.user("ad", role=Role.ADMIN)
+    event = OrderHeld(
+        "o1",
+        "a1",
+        ("MAX_ORDER_NOTIONAL",),
+        symbol="AAPL",
+        side="buy",
+        quantity=Decimal("50.00"),
+        expires_at=T0,
+    )
+
+    # Act
+    await world.events.handle(event)
+    await world.events.handle(event)  # the bus's at-least-once relay repeats it
+
+    # Assert
+    for user_id in ("u1", "ro", "ad"):
+        inbox = await world.store.in_app(Page(user_id))
+        assert [(n.event_type, n.priority) for n in inbox] == [("order.held", "high")], user_id
+        assert "MAX_ORDER_NOTIONAL" in inbox[0].body
+        assert inbox[0].data["quantity"] == "50"
+    assert await world.store.in_app(Page("u2")) == []
 
 
 @pytest.mark.parametrize(

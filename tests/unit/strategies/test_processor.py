@@ -14,6 +14,8 @@ from application.trading.order_commands import OrderResult, SubmitOrder
 from domain.killswitch.state import Scope
 from domain.marketdata.bars import Bar, Timeframe
 from domain.marketdata.signals import SignalEmitted
+from domain.risk.reasons import Action as RiskAction
+from domain.risk.rules import RiskRule, RuleType
 from domain.strategies.decide import Action, ExitReason
 from domain.strategies.definition import StrategyMode
 from domain.trading.orders import OriginKind, Side
@@ -82,6 +84,30 @@ async def test_shadow_mode_records_the_decision_and_sends_nothing(w: World) -> N
     assert [(d.action, d.verdict) for d in decisions] == [(Action.ENTER, Verdict.SHADOW)]
     assert await w.strategy_orders() == []
     assert [d.verdict for d in await w.decisions.page(strategy.id)] == [Verdict.SHADOW]
+
+
+async def test_a_held_order_records_a_held_decision_and_no_holding(w: World) -> None:
+    # Arrange: the owner holds any order of theirs above 1 of notional for a person
+    strategy = await w.create(StrategyMode.PAPER)
+    async with w.e.uow() as u:
+        await u.risk_rules.add(
+            RiskRule(
+                "hold-1", OWNER.id, RuleType.MAX_ORDER_NOTIONAL, {"max_notional": 1},
+                action=RiskAction.HOLD,
+            )
+        )  # fmt: skip
+        await u.commit()
+    w.e.policies.invalidate()
+
+    # Act
+    decisions = await w.processor.on_signal(signal())
+
+    # Assert
+    assert [(d.action, d.verdict) for d in decisions] == [(Action.ENTER, Verdict.HELD)]
+    assert decisions[0].verdict_reasons == ("MAX_ORDER_NOTIONAL",)
+    assert [o.status.value for o in await w.strategy_orders()] == ["held"]
+    assert await w.e.broker.open_orders(PAPER) == []
+    assert await w.holdings.get(strategy.id, PAPER, "AAPL") is None
 
 
 async def test_a_halted_accounts_strategy_records_denied_decisions_and_sends_no_order(

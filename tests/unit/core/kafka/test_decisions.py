@@ -92,6 +92,26 @@ def test_a_denial_and_its_replay_report_the_same_reasons() -> None:
     assert replay.replayed and not first.replayed
 
 
+def test_a_held_order_and_its_replay_are_not_approved_and_name_what_holds_it() -> None:
+    # Arrange
+    order = _order()
+    order.hold(("MAX_ORDER_NOTIONAL",))
+    hold = Verdict(ReasonCode.MAX_ORDER_NOTIONAL, Outcome.HOLD, "notional", "r-1", "above")
+    decision = Decision(True, Decimal("10"), Decimal("10"), (hold,))
+
+    # Act
+    first = OrderDecisionMessage.from_result(_envelope(), OrderResult(order, decision), TS)
+    replay = OrderDecisionMessage.from_result(
+        _envelope(), OrderResult(order, None, replayed=True), TS
+    )
+
+    # Assert
+    assert not first.approved and not replay.approved
+    assert first.status is replay.status is OrderStatus.HELD
+    assert first.reason_codes == replay.reason_codes == ["MAX_ORDER_NOTIONAL"]
+    assert first.decided_quantity == replay.decided_quantity == Decimal(0)
+
+
 def test_a_decision_survives_a_round_trip_keyed_by_client_order_id() -> None:
     # Arrange
     codec = DecisionCodec()

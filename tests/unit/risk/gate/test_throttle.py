@@ -208,6 +208,25 @@ async def test_check_appends_the_denying_verdict_to_the_gates_decision(
     assert second.reasons == (ReasonCode.ORDER_RATE,)
 
 
+async def test_a_hold_throttle_holds_the_order_beyond_the_shared_rate(
+    limiter: InMemoryRateLimiter,
+) -> None:
+    # Arrange
+    throttle = SharedThrottle(limiter)
+    policy = _policy(OrderRateThrottle(per_second=1, action=Action.HOLD))
+    passed = Verdict(ReasonCode.OK, Outcome.PASS, "BuyingPower", None, "")
+    approved = Decision(True, D(1), D(1), (passed,))
+
+    # Act
+    first = await throttle.check(policy, _order(1), approved)
+    second = await throttle.check(policy, _order(2), approved)
+
+    # Assert
+    assert first is approved
+    assert (second.approved, second.held) == (True, True)
+    assert second.holds == (ReasonCode.ORDER_RATE,)
+
+
 async def test_two_order_services_with_the_throttle_approve_the_limit_between_them(
     e: Embedded,
 ) -> None:

@@ -1,0 +1,109 @@
+"""Orders held for a person: the queue, approve (decided again and sent), reject."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Controller, Request, Response, get, post
+from litestar.openapi.datastructures import ResponseSpec
+from litestar.params import FromPath, JSONBody
+
+from adapters.http.deps import CallerDep
+from adapters.http.problems import Problem, problem_response
+from adapters.http.schemas.common import DecisionOut
+from adapters.http.schemas.held_orders import HeldOrderOut, HeldOrdersOut, RejectHeldIn
+from adapters.http.schemas.orders import OrderOut, OrderPlaced
+from adapters.http.trading import TradingDep, problems
+from domain.trading.orders import OrderStatus
+
+_DECIDED = (
+    "409 ORDER_NOT_HELD when the order is no longer held; 409 HOLD_EXPIRED when its hold "
+    "lapsed (it is expired, never sent); 403 FORBIDDEN for an agent, a viewer, or a person who "
+    "is neither a risk officer, an admin nor the account's owner; 404 for an order not seen."
+)
+
+
+class HeldOrderController(Controller):
+    """`/api/v1/orders/held`, `/api/v1/orders/{id}/approve`, `/api/v1/orders/{id}/reject`"""
+
+    path = "/orders"
+
+    @get(
+        "/held",
+        summary="The queue of orders held for a person's approval",
+        description=(
+            "Held orders of the accounts the caller may decide (a risk officer, an admin and a "
+            "viewer: every account; a person: their own), oldest first, each with the reason "
+            "codes of the HOLD rules that hold it and when its hold lapses. A lapsed hold is "
+            "expired as it is read. 403 for an agent."
+        ),
+        responses=problems(429),
+    )
+    async def list_held_orders(self, caller: CallerDep, trading: TradingDep) -> HeldOrdersOut:
+        held = trading.held_orders
+        found = await held.queue(caller.principal)
+        return HeldOrdersOut(items=[HeldOrderOut.from_domain(o, held.expires_at(o)) for o in found])
+
+    @post(
+        "/{order_id:str}/approve",
+        summary="Approve a held order: decided again, then sent",
+        description=(
+            "The gate decides the order again now with its HOLD rules waived (BLOCK rules and "
+            "the kill switch still deny): 200 with the order (sent to its broker) and the "
+            "decision; 422 ORDER_DENIED (with `reasons`) when the gate now denies it; "
+            "422 ORDER_REJECTED when the broker rejects it. " + _DECIDED
+        ),
+        status_code=200,
+        responses={
+            200: ResponseSpec(OrderPlaced, description="The order, approved and sent"),
+            **problems(400, 404, 409, 422, 429),
+        },
+    )
+    async def approve_order(
+        self,
+        order_id: FromPath[str],
+        caller: CallerDep,
+        trading: TradingDep,
+        request: Request[Any, Any, Any],
+    ) -> Response[OrderPlaced] | Response[Problem]:
+        result = await trading.held_orders.approve(caller.principal, order_id)
+        order = OrderOut.from_domain(result.order)
+        if result.order.status is OrderStatus.DENIED:
+            reasons = list(result.order.deny_reasons)
+            return problem_response(
+                request,
+                422,
+                "ORDER_DENIED",
+                "Order denied by the pre-trade gate",
+                "denied on approval: " + ", ".join(reasons),
+                reasons=reasons,
+                order=order,
+            )
+        if result.order.status is OrderStatus.REJECTED:
+            return problem_response(
+                request,
+                422,
+                "ORDER_REJECTED",
+                "Order rejected by the broker",
+                "the broker rejected the order",
+                order=order,
+            )
+        decision = None if result.decision is None else DecisionOut.from_domain(result.decision)
+        return Response(OrderPlaced(order=order, decision=decision), status_code=200)
+
+    @post(
+        "/{order_id:str}/reject",
+        summary="Reject a held order with a reason",
+        description="200 with the order, canceled with the reviewer's reason. " + _DECIDED,
+        status_code=200,
+        responses=problems(400, 404, 409, 429),
+    )
+    async def reject_order(
+        self,
+        order_id: FromPath[str],
+        data: JSONBody[RejectHeldIn],
+        caller: CallerDep,
+        trading: TradingDep,
+    ) -> OrderOut:
+        order = await trading.held_orders.reject(caller.principal, order_id, data.reason)
+        return OrderOut.from_domain(order)

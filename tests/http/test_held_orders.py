@@ -1,0 +1,136 @@
+"""Orders held for a person over HTTP: POST answers 202 held, the queue, approve, reject."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from domain.principals import Role
+from tests.http.core_helpers import assert_problem, order_body, submit
+from tests.http.harness import Harness, User
+
+pytestmark = pytest.mark.serves("trading")
+
+ORDERS = "/api/v1/orders"
+HELD = f"{ORDERS}/held"
+
+
+async def held_order(market: Harness, owner: User, account: str) -> dict[str, Any]:
+    """A HOLD rule above 5,000 of notional, and an order of 10 AAPL (1,900) x 5 it holds."""
+    rule = {
+        "rule_type": "MAX_ORDER_NOTIONAL",
+        "params": {"max_notional": "5000"},
+        "action": "hold",
+        "account_id": account,
+    }
+    created = await market.client.post("/api/v1/risk-rules", json=rule, headers=owner.headers)
+    assert created.status_code == 201, created.text
+    response = await submit(market, owner, order_body(account, quantity="50"))
+    assert response.status_code == 202, response.text
+    body: dict[str, Any] = response.json()
+    return body
+
+
+async def test_a_held_order_is_queued_then_approved_and_filled_by_the_paper_broker(
+    market: Harness, owner: User
+) -> None:
+    # Arrange
+    account = await market.account(owner, "acc-1")
+    officer = await market.user(Role.RISK_OFFICER)
+
+    # Act
+    placed = await held_order(market, owner, account)
+    queue = await market.client.get(HELD, headers=officer.headers)
+    order_id = placed["order"]["id"]
+    approved = await market.client.post(f"{ORDERS}/{order_id}/approve", headers=officer.headers)
+    again = await market.client.post(f"{ORDERS}/{order_id}/approve", headers=owner.headers)
+
+    # Assert
+    assert placed["order"]["status"] == "held"
+    assert placed["order"]["deny_reasons"] == ["MAX_ORDER_NOTIONAL"]
+    assert placed["decision"]["holds"] == ["MAX_ORDER_NOTIONAL"]
+    assert queue.status_code == 200, queue.text
+    [item] = queue.json()["items"]
+    assert (item["order"]["id"], item["reasons"]) == (order_id, ["MAX_ORDER_NOTIONAL"])
+    assert item["expires_at"] == "2026-01-05T14:45:00Z"
+    assert approved.status_code == 200, approved.text
+    assert approved.json()["order"]["status"] == "filled"
+    assert_problem(again, 409, "ORDER_NOT_HELD")
+    after = await market.client.get(HELD, headers=owner.headers)
+    assert after.json()["items"] == []
+
+
+async def test_a_rejected_order_is_canceled_with_the_reason(market: Harness, owner: User) -> None:
+    # Arrange
+    account = await market.account(owner, "acc-1")
+    order_id = (await held_order(market, owner, account))["order"]["id"]
+
+    # Act
+    empty = await market.client.post(
+        f"{ORDERS}/{order_id}/reject", json={"reason": ""}, headers=owner.headers
+    )
+    rejected = await market.client.post(
+        f"{ORDERS}/{order_id}/reject", json={"reason": "not today"}, headers=owner.headers
+    )
+
+    # Assert
+    assert_problem(empty, 400, "VALIDATION_ERROR")
+    assert rejected.status_code == 200, rejected.text
+    assert (rejected.json()["status"], rejected.json()["deny_reasons"]) == (
+        "canceled",
+        ["not today"],
+    )
+
+
+async def test_another_owners_held_order_is_404_and_unlisted(market: Harness, owner: User) -> None:
+    # Arrange
+    account = await market.account(owner, "acc-1")
+    stranger = await market.user()
+    order_id = (await held_order(market, owner, account))["order"]["id"]
+
+    # Act
+    queue = await market.client.get(HELD, headers=stranger.headers)
+    approve = await market.client.post(f"{ORDERS}/{order_id}/approve", headers=stranger.headers)
+    reject = await market.client.post(
+        f"{ORDERS}/{order_id}/reject", json={"reason": "mine now"}, headers=stranger.headers
+    )
+
+    # Assert
+    assert queue.json()["items"] == []
+    assert_problem(approve, 404, "NOT_FOUND")
+    assert_problem(reject, 404, "NOT_FOUND")
+
+
+async def test_a_viewer_and_an_agent_cannot_approve(market: Harness, owner: User) -> None:
+    # Arrange
+    account = await market.account(owner, "acc-1")
+    viewer = await market.user(Role.VIEWER)
+    agent = {"X-API-Key": await market.agent_key(owner, "bot-1", (account,))}
+    order_id = (await held_order(market, owner, account))["order"]["id"]
+
+    # Act
+    by_viewer = await market.client.post(f"{ORDERS}/{order_id}/approve", headers=viewer.headers)
+    by_agent = await market.client.post(f"{ORDERS}/{order_id}/approve", headers=agent)
+    agent_queue = await market.client.get(HELD, headers=agent)
+
+    # Assert
+    assert_problem(by_viewer, 403, "FORBIDDEN")
+    assert_problem(by_agent, 403, "FORBIDDEN")
+    assert_problem(agent_queue, 403, "FORBIDDEN")
+
+
+async def test_an_expired_hold_cannot_be_approved(market: Harness, owner: User) -> None:
+    # Arrange
+    account = await market.account(owner, "acc-1")
+    order_id = (await held_order(market, owner, account))["order"]["id"]
+    market.clock.advance(16 * 60)  # past the 15 min hold (and the access token: log in again)
+    headers = {"Authorization": f"Bearer {(await market.login(owner.username))['access_token']}"}
+
+    # Act
+    response = await market.client.post(f"{ORDERS}/{order_id}/approve", headers=headers)
+
+    # Assert
+    assert_problem(response, 409, "HOLD_EXPIRED")
+    stored = await market.client.get(f"{ORDERS}/{order_id}", headers=headers)
+    assert stored.json()["status"] == "expired"

@@ -1,0 +1,230 @@
+"""Orders held for a person: held by a HOLD rule, approved (decided again) or rejected, lapsed."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from application.trading.held_orders import HeldOrders
+from bootstrap.embedded import Embedded
+from domain.errors import Forbidden, NotFound
+from domain.killswitch.state import Scope
+from domain.principals import Principal, Role
+from domain.risk.reasons import Action
+from domain.risk.rules import RuleType
+from domain.trading.holds import HoldExpired, OrderNotHeld
+from domain.trading.orders import (
+    Order,
+    OrderApproved,
+    OrderExpired,
+    OrderHeld,
+    OrderRejectedByReviewer,
+    OrderStatus,
+)
+from tests.kit.desk import (
+    ACCOUNT,
+    AGENT,
+    AGENT_ORIGIN,
+    BUY,
+    OFFICER,
+    OWNER,
+    STRANGER,
+    add_agent,
+    add_rule,
+    fake_clock,
+    halt,
+    market,
+    set_passcodes,
+)
+
+VIEWER = Principal("v-1", Role.VIEWER)
+
+
+async def stored(e: Embedded, order_id: str) -> Order:
+    async with e.uow() as u:
+        order = await u.orders.get(order_id)
+    assert order is not None
+    return order
+
+
+@pytest.fixture
+async def held(e: Embedded) -> HeldOrders:
+    """HOLD any order above 5,000 of notional (AAPL is at 100)."""
+    await add_rule(e, RuleType.MAX_ORDER_NOTIONAL, {"max_notional": 5_000}, action=Action.HOLD)
+    return HeldOrders(e.uow, e.orders, e.clock, e.audit, e.bus)
+
+
+async def test_an_order_a_hold_rule_breaches_is_held_unsent_with_its_reasons(
+    e: Embedded, held: HeldOrders
+) -> None:
+    # Act
+    result = await e.orders.submit(market(BUY, 100))
+
+    # Assert
+    assert result.order.status is OrderStatus.HELD
+    assert result.order.deny_reasons == ("MAX_ORDER_NOTIONAL",)
+    assert await e.broker.open_orders(ACCOUNT) == []
+    assert [ev.order_id for ev in e.bus.of_type(OrderHeld) if isinstance(ev, OrderHeld)] == [
+        result.order.id
+    ]
+    assert [o.id for o in await held.queue(OWNER)] == [result.order.id]
+
+
+async def test_an_approved_order_is_decided_again_and_filled(e: Embedded, held: HeldOrders) -> None:
+    # Arrange
+    order = (await e.orders.submit(market(BUY, 100))).order
+
+    # Act
+    result = await held.approve(OFFICER, order.id)
+
+    # Assert: the paper broker fills a market order at once.
+    assert result.order.status is OrderStatus.FILLED
+    assert result.decision is not None and result.decision.held is True  # waived, not denied
+    assert [
+        ev.approver_id for ev in e.bus.of_type(OrderApproved) if isinstance(ev, OrderApproved)
+    ] == [OFFICER.id]
+    assert await held.queue(OWNER) == []
+    [entry] = await e.audit.entries(f"order:{order.id}")
+    assert (entry.actor, entry.action, entry.outcome) == (OFFICER.id, "order.approve", "filled")
+
+
+async def test_approval_reruns_the_gate_and_a_block_rule_added_since_denies(
+    e: Embedded, held: HeldOrders
+) -> None:
+    # Arrange: after the hold, a BLOCK cap on the quantity is set.
+    order = (await e.orders.submit(market(BUY, 100))).order
+    await add_rule(e, RuleType.MAX_ORDER_QUANTITY, {"max_quantity": 10}, rule_id="rule-2")
+
+    # Act
+    result = await held.approve(OWNER, order.id)
+
+    # Assert
+    assert result.order.status is OrderStatus.DENIED
+    assert result.order.deny_reasons == ("MAX_ORDER_QUANTITY",)
+    assert await e.broker.open_orders(ACCOUNT) == []
+
+
+async def test_a_halted_kill_switch_denies_the_approval(e: Embedded, held: HeldOrders) -> None:
+    # Arrange
+    order = (await e.orders.submit(market(BUY, 100))).order
+    await set_passcodes(e, OWNER)
+    await e.killswitch.activate(halt(Scope.account(ACCOUNT)))
+
+    # Act
+    result = await held.approve(OFFICER, order.id)
+
+    # Assert
+    assert result.order.status is OrderStatus.DENIED
+    assert "TRADING_HALTED" in result.order.deny_reasons
+
+
+async def test_an_expired_hold_cannot_be_approved(e: Embedded, held: HeldOrders) -> None:
+    # Arrange
+    order = (await e.orders.submit(market(BUY, 100))).order
+    fake_clock(e).advance(e.orders.hold_ttl + timedelta(seconds=1))
+
+    # Act / Assert
+    with pytest.raises(HoldExpired):
+        await held.approve(OFFICER, order.id)
+    assert (await stored(e, order.id)).status is OrderStatus.EXPIRED
+    assert [ev.order_id for ev in e.bus.of_type(OrderExpired) if isinstance(ev, OrderExpired)] == [
+        order.id
+    ]
+
+
+async def test_the_queue_expires_lapsed_holds_as_it_reads(e: Embedded, held: HeldOrders) -> None:
+    # Arrange
+    order = (await e.orders.submit(market(BUY, 100))).order
+    fake_clock(e).advance(e.orders.hold_ttl)
+
+    # Act
+    queue = await held.queue(OFFICER)
+
+    # Assert
+    assert queue == []
+    assert (await stored(e, order.id)).status is OrderStatus.EXPIRED
+
+
+async def test_an_agent_cannot_approve_its_own_held_order(e: Embedded, held: HeldOrders) -> None:
+    # Arrange
+    await add_agent(e, ACCOUNT)
+    order = (await e.orders.submit(market(BUY, 100, principal=AGENT, origin=AGENT_ORIGIN))).order
+    assert order.status is OrderStatus.HELD
+
+    # Act / Assert
+    with pytest.raises(Forbidden):
+        await held.approve(AGENT, order.id)
+    with pytest.raises(Forbidden):
+        await held.queue(AGENT)
+    approved = await held.approve(OWNER, order.id)  # its owner may
+    assert approved.order.status is OrderStatus.FILLED
+
+
+async def test_a_viewer_reads_the_queue_but_cannot_decide(e: Embedded, held: HeldOrders) -> None:
+    # Arrange
+    order = (await e.orders.submit(market(BUY, 100))).order
+
+    # Act / Assert
+    assert [o.id for o in await held.queue(VIEWER)] == [order.id]
+    with pytest.raises(Forbidden):
+        await held.approve(VIEWER, order.id)
+
+
+async def test_another_owners_held_order_is_not_found(e: Embedded, held: HeldOrders) -> None:
+    # Arrange
+    order = (await e.orders.submit(market(BUY, 100))).order
+
+    # Act / Assert
+    assert await held.queue(STRANGER) == []
+    with pytest.raises(NotFound):
+        await held.approve(STRANGER, order.id)
+    with pytest.raises(NotFound):
+        await held.reject(STRANGER, order.id, "no")
+
+
+async def test_a_rejected_order_is_canceled_with_the_reason_and_audited(
+    e: Embedded, held: HeldOrders
+) -> None:
+    # Arrange
+    order = (await e.orders.submit(market(BUY, 100))).order
+
+    # Act
+    rejected = await held.reject(OFFICER, order.id, "too large for today")
+
+    # Assert
+    assert rejected.status is OrderStatus.CANCELED
+    assert rejected.deny_reasons == ("too large for today",)
+    assert [
+        ev.reason
+        for ev in e.bus.of_type(OrderRejectedByReviewer)
+        if isinstance(ev, OrderRejectedByReviewer)
+    ] == ["too large for today"]
+    [entry] = await e.audit.entries(f"order:{order.id}")
+    assert (entry.action, entry.outcome) == ("order.reject", "canceled")
+    with pytest.raises(OrderNotHeld):
+        await held.approve(OFFICER, order.id)
+
+
+async def test_the_sweep_expires_lapsed_holds_at_most_once_a_minute(
+    e: Embedded, held: HeldOrders
+) -> None:
+    # Arrange: two holds 30 s apart; at the first sweep only the older has lapsed.
+    lapsed = (await e.orders.submit(market(BUY, 100))).order
+    fake_clock(e).advance(30)
+    waiting = (await e.orders.submit(market(BUY, 100))).order
+    fake_clock(e).advance(e.orders.hold_ttl - timedelta(seconds=30))
+
+    # Act
+    first = await held.sweep()
+    fake_clock(e).advance(40)  # the second hold lapses, under a minute after the first sweep
+    too_soon = await held.sweep()
+    still_held = (await stored(e, waiting.id)).status
+    fake_clock(e).advance(30)
+    later = await held.sweep()
+
+    # Assert
+    assert (first, too_soon, later) == (1, 0, 1)
+    assert (await stored(e, lapsed.id)).status is OrderStatus.EXPIRED
+    assert still_held is OrderStatus.HELD
+    assert (await stored(e, waiting.id)).status is OrderStatus.EXPIRED
