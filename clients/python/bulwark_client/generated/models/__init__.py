@@ -309,6 +309,8 @@ from .harvest_wash_block_out import HarvestWashBlockOut
 from .headroom_out import HeadroomOut
 from .heartbeat_in import HeartbeatIn
 from .held_job_out import HeldJobOut
+from .held_order_out import HeldOrderOut
+from .held_orders_out import HeldOrdersOut
 from .hill_out import HillOut
 from .history_out import HistoryOut
 from .history_out_components import HistoryOutComponents
@@ -555,6 +557,7 @@ from .reits_in import ReitsIn
 from .reits_out import ReitsOut
 from .reits_out_sector_weights import ReitsOutSectorWeights
 from .reits_out_sectors import ReitsOutSectors
+from .reject_held_in import RejectHeldIn
 from .reminders_in import RemindersIn
 from .reminders_out import RemindersOut
 from .replay_catalog_out import ReplayCatalogOut
@@ -1080,6 +1083,8 @@ __all__ = (
     "HeadroomOut",
     "HeartbeatIn",
     "HeldJobOut",
+    "HeldOrderOut",
+    "HeldOrdersOut",
     "HillOut",
     "HistoryOut",
     "HistoryOutComponents",
@@ -1326,6 +1331,7 @@ __all__ = (
     "ReitsOut",
     "ReitsOutSectors",
     "ReitsOutSectorWeights",
+    "RejectHeldIn",
     "RemindersIn",
     "RemindersOut",
     "ReplayCatalogOut",

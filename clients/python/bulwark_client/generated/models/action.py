@@ -2,6 +2,7 @@ from enum import StrEnum
 
 class Action(StrEnum):
     BLOCK = "block"
+    HOLD = "hold"
     REDUCE = "reduce"
     WARN = "warn"
 

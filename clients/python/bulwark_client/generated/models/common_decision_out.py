@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ class CommonDecisionOut:
                 rounded half-even, never in exponent notation
             verdicts (list[VerdictOut]):
             warnings (list[str]):
+            holds (list[str] | Unset):
      """
 
     approved: bool
@@ -41,6 +43,7 @@ class CommonDecisionOut:
     requested_quantity: str
     verdicts: list[VerdictOut]
     warnings: list[str]
+    holds: list[str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -70,6 +73,12 @@ class CommonDecisionOut:
 
 
 
+        holds: list[str] | Unset = UNSET
+        if not isinstance(self.holds, Unset):
+            holds = self.holds
+
+
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -81,6 +90,8 @@ class CommonDecisionOut:
             "verdicts": verdicts,
             "warnings": warnings,
         })
+        if holds is not UNSET:
+            field_dict["holds"] = holds
 
         return field_dict
 
@@ -112,6 +123,9 @@ class CommonDecisionOut:
         warnings = cast(list[str], d.pop("warnings"))
 
 
+        holds = cast(list[str], d.pop("holds", UNSET))
+
+
         common_decision_out = cls(
             approved=approved,
             quantity=quantity,
@@ -119,6 +133,7 @@ class CommonDecisionOut:
             requested_quantity=requested_quantity,
             verdicts=verdicts,
             warnings=warnings,
+            holds=holds,
         )
 
 

@@ -6,6 +6,7 @@ class OrderStatus(StrEnum):
     DENIED = "denied"
     EXPIRED = "expired"
     FILLED = "filled"
+    HELD = "held"
     NEVER_SENT = "never_sent"
     NEW = "new"
     PARTIALLY_FILLED = "partially_filled"

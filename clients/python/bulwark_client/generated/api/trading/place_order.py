@@ -61,6 +61,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_201
 
+    if response.status_code == 202:
+        response_202 = OrderPlaced.from_dict(response.json())
+
+
+
+        return response_202
+
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
 
@@ -148,14 +155,15 @@ def sync_detailed(
 ) -> Response[OrderPlaced | Problem]:
     """ Submit an order through the pre-trade gate
 
-     201 with the order and the gate's decision when approved (possibly reduced); 422 ORDER_DENIED with
-    the reason codes when the gate denies it (the denied order is recorded); 422 ORDER_REJECTED when the
-    broker rejects it; 422 INVALID_QUANTITY / INVALID_PRICE (nothing recorded) for a quantity off the
-    lot size or above the maximum notional, or a price off the tick size. Numbers are decimal strings
-    (400 VALIDATION_ERROR naming the field otherwise). Same Idempotency-Key: same answer (200 with
-    Idempotent-Replayed: true); the key reused for a different order is 409 CONFLICT; while the first
-    request with the key is still running, 409 IDEMPOTENCY_IN_PROGRESS with Retry-After. 404 for an
-    account not the caller's.
+     201 with the order and the gate's decision when approved (possibly reduced); 202 with the order
+    (status `held`) and the decision (`holds`: the reason codes) when a HOLD rule holds it for a
+    person's approval (GET /orders/held); 422 ORDER_DENIED with the reason codes when the gate denies it
+    (the denied order is recorded); 422 ORDER_REJECTED when the broker rejects it; 422 INVALID_QUANTITY
+    / INVALID_PRICE (nothing recorded) for a quantity off the lot size or above the maximum notional, or
+    a price off the tick size. Numbers are decimal strings (400 VALIDATION_ERROR naming the field
+    otherwise). Same Idempotency-Key: same answer (200 with Idempotent-Replayed: true); the key reused
+    for a different order is 409 CONFLICT; while the first request with the key is still running, 409
+    IDEMPOTENCY_IN_PROGRESS with Retry-After. 404 for an account not the caller's.
 
     Args:
         idempotency_key (None | str | Unset): Retries with the same key return the first result,
@@ -192,14 +200,15 @@ def sync(
 ) -> OrderPlaced | Problem | None:
     """ Submit an order through the pre-trade gate
 
-     201 with the order and the gate's decision when approved (possibly reduced); 422 ORDER_DENIED with
-    the reason codes when the gate denies it (the denied order is recorded); 422 ORDER_REJECTED when the
-    broker rejects it; 422 INVALID_QUANTITY / INVALID_PRICE (nothing recorded) for a quantity off the
-    lot size or above the maximum notional, or a price off the tick size. Numbers are decimal strings
-    (400 VALIDATION_ERROR naming the field otherwise). Same Idempotency-Key: same answer (200 with
-    Idempotent-Replayed: true); the key reused for a different order is 409 CONFLICT; while the first
-    request with the key is still running, 409 IDEMPOTENCY_IN_PROGRESS with Retry-After. 404 for an
-    account not the caller's.
+     201 with the order and the gate's decision when approved (possibly reduced); 202 with the order
+    (status `held`) and the decision (`holds`: the reason codes) when a HOLD rule holds it for a
+    person's approval (GET /orders/held); 422 ORDER_DENIED with the reason codes when the gate denies it
+    (the denied order is recorded); 422 ORDER_REJECTED when the broker rejects it; 422 INVALID_QUANTITY
+    / INVALID_PRICE (nothing recorded) for a quantity off the lot size or above the maximum notional, or
+    a price off the tick size. Numbers are decimal strings (400 VALIDATION_ERROR naming the field
+    otherwise). Same Idempotency-Key: same answer (200 with Idempotent-Replayed: true); the key reused
+    for a different order is 409 CONFLICT; while the first request with the key is still running, 409
+    IDEMPOTENCY_IN_PROGRESS with Retry-After. 404 for an account not the caller's.
 
     Args:
         idempotency_key (None | str | Unset): Retries with the same key return the first result,
@@ -231,14 +240,15 @@ async def asyncio_detailed(
 ) -> Response[OrderPlaced | Problem]:
     """ Submit an order through the pre-trade gate
 
-     201 with the order and the gate's decision when approved (possibly reduced); 422 ORDER_DENIED with
-    the reason codes when the gate denies it (the denied order is recorded); 422 ORDER_REJECTED when the
-    broker rejects it; 422 INVALID_QUANTITY / INVALID_PRICE (nothing recorded) for a quantity off the
-    lot size or above the maximum notional, or a price off the tick size. Numbers are decimal strings
-    (400 VALIDATION_ERROR naming the field otherwise). Same Idempotency-Key: same answer (200 with
-    Idempotent-Replayed: true); the key reused for a different order is 409 CONFLICT; while the first
-    request with the key is still running, 409 IDEMPOTENCY_IN_PROGRESS with Retry-After. 404 for an
-    account not the caller's.
+     201 with the order and the gate's decision when approved (possibly reduced); 202 with the order
+    (status `held`) and the decision (`holds`: the reason codes) when a HOLD rule holds it for a
+    person's approval (GET /orders/held); 422 ORDER_DENIED with the reason codes when the gate denies it
+    (the denied order is recorded); 422 ORDER_REJECTED when the broker rejects it; 422 INVALID_QUANTITY
+    / INVALID_PRICE (nothing recorded) for a quantity off the lot size or above the maximum notional, or
+    a price off the tick size. Numbers are decimal strings (400 VALIDATION_ERROR naming the field
+    otherwise). Same Idempotency-Key: same answer (200 with Idempotent-Replayed: true); the key reused
+    for a different order is 409 CONFLICT; while the first request with the key is still running, 409
+    IDEMPOTENCY_IN_PROGRESS with Retry-After. 404 for an account not the caller's.
 
     Args:
         idempotency_key (None | str | Unset): Retries with the same key return the first result,
@@ -275,14 +285,15 @@ async def asyncio(
 ) -> OrderPlaced | Problem | None:
     """ Submit an order through the pre-trade gate
 
-     201 with the order and the gate's decision when approved (possibly reduced); 422 ORDER_DENIED with
-    the reason codes when the gate denies it (the denied order is recorded); 422 ORDER_REJECTED when the
-    broker rejects it; 422 INVALID_QUANTITY / INVALID_PRICE (nothing recorded) for a quantity off the
-    lot size or above the maximum notional, or a price off the tick size. Numbers are decimal strings
-    (400 VALIDATION_ERROR naming the field otherwise). Same Idempotency-Key: same answer (200 with
-    Idempotent-Replayed: true); the key reused for a different order is 409 CONFLICT; while the first
-    request with the key is still running, 409 IDEMPOTENCY_IN_PROGRESS with Retry-After. 404 for an
-    account not the caller's.
+     201 with the order and the gate's decision when approved (possibly reduced); 202 with the order
+    (status `held`) and the decision (`holds`: the reason codes) when a HOLD rule holds it for a
+    person's approval (GET /orders/held); 422 ORDER_DENIED with the reason codes when the gate denies it
+    (the denied order is recorded); 422 ORDER_REJECTED when the broker rejects it; 422 INVALID_QUANTITY
+    / INVALID_PRICE (nothing recorded) for a quantity off the lot size or above the maximum notional, or
+    a price off the tick size. Numbers are decimal strings (400 VALIDATION_ERROR naming the field
+    otherwise). Same Idempotency-Key: same answer (200 with Idempotent-Replayed: true); the key reused
+    for a different order is 409 CONFLICT; while the first request with the key is still running, 409
+    IDEMPOTENCY_IN_PROGRESS with Retry-After. 404 for an account not the caller's.
 
     Args:
         idempotency_key (None | str | Unset): Retries with the same key return the first result,
