@@ -139,4 +139,7 @@ def test_serve_on_a_port_in_use_is_one_line_naming_the_port_and_its_setting_at_o
         f"listens there, or set {setting} to a free port"
     ]
     assert "Traceback" not in done.stderr + done.stdout
-    assert took < 5, took
+    assert done.stdout == ""  # no start-up logged: refused before the container was built
+    # A bound against a start-up run before the check (tens of seconds on a busy machine), not a
+    # speed target: ~3 s here with a test run beside it, mostly the interpreter and imports.
+    assert took < 15, took
