@@ -43,20 +43,21 @@ from bulwark_client.generated.types import UNSET, Response
 from bulwark_client.retries import AsyncRetryingTransport, RetryingTransport, RetryPolicy
 
 T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
 
 
-class SyncOperation(Protocol[T]):
+class SyncOperation(Protocol[T_co]):
     """A generated operation's module (its `sync_detailed`)."""
 
     @property
-    def sync_detailed(self) -> Callable[..., Response[T]]: ...
+    def sync_detailed(self) -> Callable[..., Response[T_co]]: ...
 
 
-class AsyncOperation(Protocol[T]):
+class AsyncOperation(Protocol[T_co]):
     """A generated operation's module (its `asyncio_detailed`)."""
 
     @property
-    def asyncio_detailed(self) -> Callable[..., Awaitable[Response[T]]]: ...
+    def asyncio_detailed(self) -> Callable[..., Awaitable[Response[T_co]]]: ...
 
 
 def new_idempotency_key() -> str:
