@@ -150,6 +150,11 @@ def redact(_: WrappedLogger, __: str, event_dict: EventDict) -> EventDict:
     }
 
 
+def is_bulwarks(handler: logging.Handler) -> bool:
+    """Whether `handler` is the one configure_logging installed."""
+    return bool(getattr(handler, _HANDLER_FLAG, False))
+
+
 def configure_logging(
     level: str = "info",
     fmt: str = "auto",

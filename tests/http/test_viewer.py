@@ -213,6 +213,7 @@ async def desk(harness: Harness) -> tuple[User, User, dict[str, str]]:
         "macro_series_id": "CPIAUCSL",  # a macro series of the shipped sample
         "input_name": "vix",  # a Fear & Greed input
         "notification_id": "0" * 64,  # well formed; the owner's inbox is the owner's alone
+        "venue": "XNYS",  # a market calendar
     }
     return owner, viewer, ids
 
@@ -275,6 +276,7 @@ async def test_nothing_changed_after_a_viewer_tried_everything(harness: Harness)
 
 # Reads whose query names what to read (the rest need none).
 READ_PARAMS = {
+    "/api/v1/calendars/{venue}": {"start": "2026-11-23", "end": "2026-11-27"},
     "/api/v1/wealth/retirement/limits": {"tax_year": "2025"},
     "/api/v1/market/bars": {
         "symbol": "AAPL",
