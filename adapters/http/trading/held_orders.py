@@ -9,12 +9,12 @@ from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import FromPath, JSONBody
 
 from adapters.http.deps import CallerDep
-from adapters.http.problems import Problem, problem_response
+from adapters.http.problems import Problem
 from adapters.http.schemas.common import DecisionOut
 from adapters.http.schemas.held_orders import HeldOrderOut, HeldOrdersOut, RejectHeldIn
 from adapters.http.schemas.orders import OrderOut, OrderPlaced
 from adapters.http.trading import TradingDep, problems
-from domain.trading.orders import OrderStatus
+from adapters.http.trading.orders import refusal
 
 _DECIDED = (
     "409 ORDER_NOT_HELD when the order is no longer held; 409 HOLD_EXPIRED when its hold "
@@ -68,26 +68,9 @@ class HeldOrderController(Controller):
     ) -> Response[OrderPlaced] | Response[Problem]:
         result = await trading.held_orders.approve(caller.principal, order_id)
         order = OrderOut.from_domain(result.order)
-        if result.order.status is OrderStatus.DENIED:
-            reasons = list(result.order.deny_reasons)
-            return problem_response(
-                request,
-                422,
-                "ORDER_DENIED",
-                "Order denied by the pre-trade gate",
-                "denied on approval: " + ", ".join(reasons),
-                reasons=reasons,
-                order=order,
-            )
-        if result.order.status is OrderStatus.REJECTED:
-            return problem_response(
-                request,
-                422,
-                "ORDER_REJECTED",
-                "Order rejected by the broker",
-                "the broker rejected the order",
-                order=order,
-            )
+        refused = refusal(request, result, order, denied="denied on approval")
+        if refused is not None:
+            return refused
         decision = None if result.decision is None else DecisionOut.from_domain(result.decision)
         return Response(OrderPlaced(order=order, decision=decision), status_code=200)
 

@@ -192,11 +192,16 @@ class OrderController(Controller):
         return OrderOut.from_domain(await trading.orders.cancel(caller.principal, order_id))
 
 
-def _answer(request: Request[Any, Any, Any], result: OrderResult) -> Response[Any]:
-    """The HTTP answer to a submission: 201 placed, 202 held (200 replayed), 422 denied or
-    rejected."""
-    order = OrderOut.from_domain(result.order)
-    headers = {"Idempotent-Replayed": "true"} if result.replayed else {}
+def refusal(
+    request: Request[Any, Any, Any],
+    result: OrderResult,
+    order: OrderOut,
+    *,
+    denied: str = "denied",
+    headers: dict[str, str] | None = None,
+) -> Response[Any] | None:
+    """The 422 problem of an order the gate denied (its reasons after `denied`) or the broker
+    rejected; None for any other outcome."""
     if result.order.status is OrderStatus.DENIED:
         reasons = list(result.order.deny_reasons)
         return problem_response(
@@ -204,7 +209,7 @@ def _answer(request: Request[Any, Any, Any], result: OrderResult) -> Response[An
             422,
             "ORDER_DENIED",
             "Order denied by the pre-trade gate",
-            "denied: " + ", ".join(reasons),
+            f"{denied}: " + ", ".join(reasons),
             reasons=reasons,
             order=order,
             headers=headers,
@@ -219,6 +224,17 @@ def _answer(request: Request[Any, Any, Any], result: OrderResult) -> Response[An
             order=order,
             headers=headers,
         )
+    return None
+
+
+def _answer(request: Request[Any, Any, Any], result: OrderResult) -> Response[Any]:
+    """The HTTP answer to a submission: 201 placed, 202 held (200 replayed), 422 denied or
+    rejected."""
+    order = OrderOut.from_domain(result.order)
+    headers = {"Idempotent-Replayed": "true"} if result.replayed else {}
+    refused = refusal(request, result, order, headers=headers)
+    if refused is not None:
+        return refused
     decision = None if result.decision is None else DecisionOut.from_domain(result.decision)
     placed = 202 if result.order.status is OrderStatus.HELD else 201
     # Encoded here by msgspec, once: Litestar passes bytes through as they are.
