@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
 
@@ -14,43 +14,14 @@ import pytest
 from mcp import ClientSession, StdioServerParameters, stdio_client
 from mcp.client.streamable_http import streamable_http_client
 
-from tests.kit.served import Served, served_settings
-from tests.mcp.desk import Desk
+from tests.kit.served import Served
+from tests.mcp.desk import desk, served
+
+__all__ = ["desk", "served"]  # the module-scoped served demo and its people
 
 REPO = Path(__file__).resolve().parents[2]
 
 Connect = Callable[[str], AbstractAsyncContextManager[ClientSession]]
-
-
-@pytest.fixture(scope="module")
-def served() -> Iterator[Served]:
-    app = Served(
-        served_settings(
-            "memory://",
-            {
-                "BULWARK_KILL_SWITCH_LANE": "false",
-                "BULWARK_SURVEILLANCE": "off",
-                "BULWARK_LOOP_WATCHDOG_MS": "0",
-                "BULWARK_GC_FREEZE": "false",
-                "BULWARK_COMPUTE_WARMUP": "false",
-                "BULWARK_INFERENCE_WARMUP": "false",
-            },
-        )
-    )
-    app.start()
-    try:
-        yield app
-    finally:
-        app.stop()
-
-
-@pytest.fixture(scope="module")
-def desk(served: Served) -> Iterator[Desk]:
-    people = Desk(served.api)
-    try:
-        yield people
-    finally:
-        people.close()
 
 
 @asynccontextmanager

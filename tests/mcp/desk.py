@@ -4,12 +4,15 @@ keys, rules and halts, and an order of another owner's."""
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
+import pytest
 
 from bootstrap.demo import DEMO_ACCOUNT, DEMO_ADMIN, DEMO_OWNER
+from tests.kit.served import Served, served_settings
 
 _serial = itertools.count(1)
 _PAPER_ACCOUNT = {
@@ -133,3 +136,36 @@ class Desk:
             )
         order_id: str = placed["order"]["id"]
         return order_id
+
+
+# The served demo the agents' ways in (MCP, the Python client) are tested against: one per
+# module; each conftest takes these fixtures by name.
+@pytest.fixture(scope="module")
+def served() -> Iterator[Served]:
+    app = Served(
+        served_settings(
+            "memory://",
+            {
+                "BULWARK_KILL_SWITCH_LANE": "false",
+                "BULWARK_SURVEILLANCE": "off",
+                "BULWARK_LOOP_WATCHDOG_MS": "0",
+                "BULWARK_GC_FREEZE": "false",
+                "BULWARK_COMPUTE_WARMUP": "false",
+                "BULWARK_INFERENCE_WARMUP": "false",
+            },
+        )
+    )
+    app.start()
+    try:
+        yield app
+    finally:
+        app.stop()
+
+
+@pytest.fixture(scope="module")
+def desk(served: Served) -> Iterator[Desk]:
+    people = Desk(served.api)
+    try:
+        yield people
+    finally:
+        people.close()
