@@ -29,7 +29,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-import httpx
 from sqlalchemy import func, insert, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -53,7 +52,7 @@ from domain.events import DomainEvent
 from domain.notifications.events import NotificationPushed
 from ports.encryption import KeyRef
 from ports.notification_store import Delivery
-from tests.bulwark_process import ROOT, bulwark, free_port, migrate
+from tests.bulwark_process import ROOT, bulwark, free_port, migrate, wait_ready
 
 TARGET_PER_S = 2_000.0  # in-app notifications (their WebSocket push) per second, SQLite, 2 cores
 GRACE_S = 5.0  # BULWARK_SHUTDOWN_GRACE_SECONDS's default: the stop's target
@@ -206,7 +205,7 @@ def stop(size: int, grace_s: float) -> Stopped:
                 bulwark("serve"), cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT
             )
         try:
-            _ready(proc, f"http://127.0.0.1:{port}", log)
+            wait_ready(proc, f"http://127.0.0.1:{port}", READY_WITHIN_S, log)
             asyncio.run(seed(url, size))
             while not asyncio.run(counts(url)).get("sent"):
                 time.sleep(0.02)
@@ -220,21 +219,6 @@ def stop(size: int, grace_s: float) -> Stopped:
                 proc.wait()
         left = asyncio.run(counts(url))
         return Stopped(size, grace_s, took, left.get("sent", 0), left.get("pending", 0))
-
-
-def _ready(proc: subprocess.Popen[bytes], base: str, log: Path) -> None:
-    deadline = time.monotonic() + READY_WITHIN_S
-    while True:
-        if proc.poll() is not None:
-            raise RuntimeError(f"bulwark serve exited with {proc.returncode}:\n{log.read_text()}")
-        try:
-            if httpx.get(f"{base}/ready", timeout=1).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        if time.monotonic() > deadline:
-            raise RuntimeError(f"bulwark serve not ready in {READY_WITHIN_S:g} s")
-        time.sleep(0.2)
 
 
 def report(delivered: Delivered, stopped: Stopped | None) -> None:

@@ -62,14 +62,14 @@ def serving(
             )
             base = f"http://127.0.0.1:{port}"
             try:
-                _wait_ready(proc, base, ready_within_s, path)
+                wait_ready(proc, base, ready_within_s, path)
                 yield base
             finally:
                 proc.terminate()
                 proc.wait(15)
 
 
-def _wait_ready(proc: subprocess.Popen[bytes], base: str, within_s: float, log: Path) -> None:
+def wait_ready(proc: subprocess.Popen[bytes], base: str, within_s: float, log: Path) -> None:
     deadline = time.monotonic() + within_s
     while True:
         if proc.poll() is not None:
