@@ -22,7 +22,7 @@ from litestar.openapi.spec import Components, SecurityScheme, Tag
 from litestar.static_files import create_static_files_router
 from prometheus_client.registry import Collector
 
-from adapters.http.console.app import console_routers, template_config
+from adapters.http.console.templates import template_config
 from adapters.http.contexts import CONTEXTS_STATE_KEY, HttpContext
 from adapters.http.core import NAME as CORE
 from adapters.http.core import EdgeServices
@@ -154,9 +154,9 @@ def create_app(
                     *controllers,
                 ],
             ),
+            # The contexts' routes; the operator console (server-rendered pages, cookie
+            # session) among them when served: adapters/http/console.
             *mounted,
-            # The operator console (server-rendered pages, cookie session): adapters/http/console.
-            *console_routers(config.kyc_max_bytes),
         ]
     bundles = {context.name: context.services for context in contexts}
 

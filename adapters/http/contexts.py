@@ -17,7 +17,7 @@ from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
 from typing import Any, TypeAlias
 
-from litestar import Request
+from litestar import Request, Router
 from litestar.connection import ASGIConnection
 from litestar.di import NamedDependency, Provide
 from litestar.types import ControllerRouterHandler
@@ -53,20 +53,25 @@ class HttpContext:
     # by the app's lifespan after the app's own.
     lifespan: Callable[[Any], AbstractAsyncContextManager[None]] | None = None
     # Whether its routes are operations of the OpenAPI document (and its name a tag there):
-    # not for a mount speaking another protocol (MCP's JSON-RPC at /mcp).
+    # not for a mount speaking another protocol (MCP's JSON-RPC at /mcp), nor the console's pages.
     documented: bool = True
+    # Routers of its own, mounted as they are (the console: its session middleware, HTML
+    # errors and static files), instead of its controllers under `path` with a bundle.
+    own_routers: Callable[[Any], Sequence[Router]] | None = None
 
-    def routers(self, config: Any) -> list[AppRouter]:
+    def routers(self, config: Any) -> list[Router]:
         """The context's routers: its bundle, and the caller resolved after it (or, for a
         context not configured here, the guard that answers so before anything is read).
 
         Every operation of the context is tagged with its name, its one tag in the OpenAPI
         document. A controller mounted under a second prefix as well has the prefix after
         its operation ids there (`listSignalsAtApi`), so each id stays unique."""
+        if self.own_routers is not None:
+            return list(self.own_routers(config))
         mounts = [(self.path, self.controllers(config)), *self.elsewhere]
         guards = [] if self.missing is None else [refuse_with(self.missing)]
         seen: set[int] = set()
-        routers = []
+        routers: list[Router] = []
         for path, handlers in mounts:
             again = any(id(handler) in seen for handler in handlers)
             seen.update(id(handler) for handler in handlers)

@@ -3,7 +3,7 @@ contexts the API's listener serves (adapters/http/contexts.py)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dependency_injector import containers, providers
 
@@ -12,6 +12,9 @@ from bootstrap.containers.stores import later
 from bootstrap.settings import Settings
 from bootstrap.settings.core import ALWAYS_SERVED
 from domain.errors import CapabilityNotConfigured
+
+if TYPE_CHECKING:
+    from adapters.http.contexts import HttpContext
 
 
 def _context(package: str, bundle_class: str, **services: Any) -> providers.Provider[Any]:
@@ -43,6 +46,13 @@ def served_contexts(chosen: tuple[str, ...], **contexts: providers.Provider[Any]
     wanted = [n for n in contexts if not chosen or n in chosen or n in ALWAYS_SERVED]
     built = (contexts[name]() for name in wanted)
     return [context for context in built if context is not None]
+
+
+def console_context() -> HttpContext:
+    """The console, its pages imported only by a process that serves it."""
+    from adapters.http.console.app import context
+
+    return context()
 
 
 class HttpContextsContainer(containers.DeclarativeContainer):
@@ -238,6 +248,9 @@ class HttpContextsContainer(containers.DeclarativeContainer):
         ),
     )  # fmt: skip
 
+    # The operator console's pages (they read the other served contexts' bundles).
+    console_context = providers.Singleton(console_context)
+
     # What the API's listener mounts, each context with its own routes.
     served = providers.Callable(
         served_contexts,
@@ -254,5 +267,5 @@ class HttpContextsContainer(containers.DeclarativeContainer):
         review=review_context.provider, wealth=wealth_context.provider,
         model_signals=model_signals_context.provider, rebalancing=rebalancing_context.provider,
         aggregation=aggregation_context.provider, mcp=mcp_context.provider,
-        calendars=calendars_context.provider,
+        calendars=calendars_context.provider, console=console_context.provider,
     )  # fmt: skip

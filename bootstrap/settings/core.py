@@ -15,7 +15,7 @@ SERVABLE_CONTEXTS = (
     "market_data", "health", "core", "trading", "safety", "identity", "devices", "notifications",
     "keys", "surveillance", "audit", "portfolio", "markets", "inference", "analytics",
     "strategies", "review", "wealth", "model_signals", "rebalancing", "aggregation", "mcp",
-    "calendars",
+    "calendars", "console",
 )  # fmt: skip
 ALWAYS_SERVED = ("health", "core")
 
@@ -38,7 +38,8 @@ class CoreSettings(Section, frozen=True, kw_only=True):
     demo: bool = False
     docs_enabled: bool = True
     # The API's contexts this instance mounts and builds (comma-separated names, e.g.
-    # "trading,safety,identity"); empty: all of them. `health` and `core` are always served.
+    # "trading,safety,identity"); empty: all of them. `health` and `core` are always served;
+    # `console` is the operator console's pages.
     served_contexts: tuple[str, ...] = ()
     # The event loop blocked longer than this is logged with its stack, counted and alerted
     # (`bulwark serve` and `bulwark consume`); 0 turns the watchdog off.

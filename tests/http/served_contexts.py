@@ -6,7 +6,9 @@ core), and the HTTP suite builds one app per test. A module that marks itself
     pytestmark = pytest.mark.serves("trading", "safety")
 
 gets apps serving those contexts (and `health`, `core` and `identity`, which every test's login
-and probes use): BULWARK_SERVED_CONTEXTS, the same setting an operator uses.
+and probes use): BULWARK_SERVED_CONTEXTS, the same setting an operator uses. The console's
+pages are a context too (`console`, two thirds of the handlers of an app serving the trading
+contexts): a module about the API leaves it out, one about the pages names it.
 
 A route of a context left out would answer 404 like any unknown path, and a test asserting a
 404 (another's id, say) would then pass without reaching its handler. So every request of such

@@ -1,15 +1,16 @@
-"""The console's routes: pages behind the cookie session, and the vendored static assets."""
+"""The console's routes: pages behind the cookie session, and the vendored static assets.
+
+The console is a context of the app (`console` in BULWARK_SERVED_CONTEXTS): a process serving
+only the API (agents and bots behind a load balancer, say) leaves it out, and neither mounts
+its pages nor imports them."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from litestar.datastructures import CacheControlHeader
 from litestar.middleware import DefineMiddleware
-from litestar.plugins.jinja import JinjaTemplateEngine
 from litestar.static_files import create_static_files_router
-from litestar.template.config import TemplateConfig
 
 from adapters.http.console.accounts_page import AccountsPageController
 from adapters.http.console.aggregation_page import AggregationPageController
@@ -28,7 +29,6 @@ from adapters.http.console.errors import CONSOLE_EXCEPTION_HANDLERS
 from adapters.http.console.esg_page import EsgPageController
 from adapters.http.console.events_page import EventsPageController
 from adapters.http.console.fear_greed_page import FearGreedPageController
-from adapters.http.console.filters import FILTERS
 from adapters.http.console.fixed_income_page import FixedIncomePageController
 from adapters.http.console.frontier_page import FrontierPageController
 from adapters.http.console.giving_page import GivingPageController
@@ -49,13 +49,11 @@ from adapters.http.console.push import ConsolePushController
 from adapters.http.console.rebalancing_page import RebalancingPageController
 from adapters.http.console.session import ConsoleSessionMiddleware
 from adapters.http.console.surveillance_page import SurveillancePageController
+from adapters.http.console.templates import STATIC
 from adapters.http.console.vault_page import VaultPageController
 from adapters.http.console.wealth_page import WealthPageController
+from adapters.http.contexts import HttpContext
 from adapters.http.routing import AppRouter
-
-HERE = Path(__file__).parent
-TEMPLATES = HERE / "templates"
-STATIC = HERE / "static"
 
 # Page controllers, each under /console (a page module adds its controllers here).
 CONTROLLERS: list[type] = [
@@ -100,18 +98,6 @@ CONTROLLERS: list[type] = [
 DEFAULT_KYC_MAX_BYTES = 10_485_760
 
 
-def _engine_setup(engine: JinjaTemplateEngine) -> None:
-    engine.engine.filters.update(FILTERS)
-    engine.engine.trim_blocks = True
-    engine.engine.lstrip_blocks = True
-
-
-def template_config() -> TemplateConfig[JinjaTemplateEngine]:
-    return TemplateConfig(
-        directory=TEMPLATES, engine=JinjaTemplateEngine, engine_callback=_engine_setup
-    )
-
-
 def console_routers(kyc_max_bytes: int = DEFAULT_KYC_MAX_BYTES) -> list[Any]:
     """The /console pages (cookie session, CSRF, HTML errors) and /console/static; the KYC
     upload takes files up to `kyc_max_bytes`."""
@@ -131,3 +117,16 @@ def console_routers(kyc_max_bytes: int = DEFAULT_KYC_MAX_BYTES) -> list[Any]:
         include_in_schema=False,
     )
     return [pages, static]
+
+
+NAME = "console"
+
+
+def context() -> HttpContext:
+    """The console as a context of the app: its routers mounted as they are, outside the
+    OpenAPI document; its pages read the bundles of the other contexts the app serves."""
+
+    def routers(config: Any) -> list[Any]:
+        return console_routers(config.kyc_max_bytes)
+
+    return HttpContext(NAME, None, lambda _config: (), documented=False, own_routers=routers)

@@ -19,7 +19,7 @@ from tests.http.harness import PASSWORD, Harness, serving_market_data
 from tests.http.test_ws_quotes import frame_of, prices, set_price
 from tests.unit.marketdata.test_market_service import FakeProvider
 
-pytestmark = pytest.mark.serves("trading", "safety", "market_data", "devices")
+pytestmark = pytest.mark.serves("trading", "safety", "market_data", "devices", "console")
 
 PAGE = "/console/chart"
 DATA = "/console/chart/data"

@@ -14,7 +14,7 @@ from tests.http.console.test_killswitch_page import ACTIVATE, owner_with_orders
 from tests.http.console.test_orders_page import ORDERS, _form, _key_of
 from tests.http.harness import Harness, User
 
-pytestmark = pytest.mark.serves("trading", "safety", "market_data", "devices")
+pytestmark = pytest.mark.serves("trading", "safety", "market_data", "devices", "console")
 
 
 async def test_a_refused_htmx_action_answers_200_with_the_real_status_in_headers(

@@ -10,7 +10,7 @@ from tests.http.console.helpers import console_client, signed_in
 from tests.http.core_helpers import harness_with
 from tests.http.harness import Harness
 
-pytestmark = pytest.mark.serves("trading", "safety", "market_data", "devices")
+pytestmark = pytest.mark.serves("trading", "safety", "market_data", "devices", "console")
 
 
 async def test_a_page_without_a_session_redirects_to_the_login_form(harness: Harness) -> None:

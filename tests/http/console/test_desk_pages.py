@@ -30,7 +30,9 @@ from ports.marketdata import Quote
 from tests.http.console.helpers import real_status, signed_in
 from tests.http.harness import Harness, User, serving_market_data, swap_in_bundle
 
-pytestmark = pytest.mark.serves("trading", "safety", "market_data", "devices", "strategies")
+pytestmark = pytest.mark.serves(
+    "trading", "safety", "market_data", "devices", "strategies", "console"
+)
 
 RULES = "/api/v1/risk-rules"
 PAGES = [

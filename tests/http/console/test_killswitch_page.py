@@ -16,7 +16,7 @@ from tests.http.core_helpers import harness_with
 from tests.http.harness import PASSCODE, Harness, User
 from tests.http.test_killswitch import resting_order
 
-pytestmark = pytest.mark.serves("trading", "safety", "market_data", "devices")
+pytestmark = pytest.mark.serves("trading", "safety", "market_data", "devices", "console")
 
 PAGE = "/console/kill-switch"
 REVIEW = f"{PAGE}/review"

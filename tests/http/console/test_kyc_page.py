@@ -22,7 +22,7 @@ from tests.http.harness import Harness, User, open_harness
 from tests.http.harness import test_settings as settings_with
 from tests.http.kyc_samples import ELF, PDF, PNG
 
-pytestmark = pytest.mark.serves("trading", "safety", "market_data", "devices")
+pytestmark = pytest.mark.serves("trading", "safety", "market_data", "devices", "console")
 
 PAGE = "/console/kyc"
 UPLOAD = "/console/kyc/upload"

@@ -12,7 +12,9 @@ from tests.http.console.helpers import real_status, signed_in
 from tests.http.harness import Harness, User
 from tests.http.test_notifications import notify
 
-pytestmark = pytest.mark.serves("trading", "safety", "market_data", "devices", "notifications")
+pytestmark = pytest.mark.serves(
+    "trading", "safety", "market_data", "devices", "notifications", "console"
+)
 
 INBOX = "/console/notifications"
 PREFS = "/console/notifications/preferences"

@@ -21,7 +21,7 @@ from tests.http.harness import Harness, serving_market_data, swap_in_bundle
 from tests.http.test_killswitch import account_scope, activate, resting_order
 from tests.http.test_margin import leveraged
 
-pytestmark = pytest.mark.serves("trading", "safety", "market_data", "devices")
+pytestmark = pytest.mark.serves("trading", "safety", "market_data", "devices", "console")
 
 
 async def test_an_owner_sees_their_orders_pnl_and_a_margin_call(market: Harness) -> None:

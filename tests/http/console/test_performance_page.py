@@ -12,7 +12,9 @@ from tests.http.console.helpers import signed_in
 from tests.http.harness import Harness, User
 from tests.http.test_performance import four_days
 
-pytestmark = pytest.mark.serves("trading", "safety", "market_data", "devices", "analytics")
+pytestmark = pytest.mark.serves(
+    "trading", "safety", "market_data", "devices", "analytics", "console"
+)
 
 RANGE = "from=2026-01-01&to=2026-01-31"
 

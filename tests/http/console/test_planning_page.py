@@ -25,7 +25,9 @@ from ports.planning import PlanningProfile
 from tests.http.console.helpers import real_status, signed_in
 from tests.http.harness import Harness
 
-pytestmark = pytest.mark.serves("trading", "safety", "market_data", "devices", "portfolio")
+pytestmark = pytest.mark.serves(
+    "trading", "safety", "market_data", "devices", "portfolio", "console"
+)
 
 PAGE = "/console/planning"
 PLAN = {**PLAN_DEFAULTS, "paths": "500", "horizon_months": "360", "seed": "3"}

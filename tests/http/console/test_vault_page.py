@@ -15,7 +15,7 @@ from tests.http.harness import Harness, User, open_harness
 from tests.http.harness import test_settings as settings_with
 from tests.http.test_key_vault import BODY, KEK, KEY_ID, NEW_SECRET, SECRET
 
-pytestmark = pytest.mark.serves("trading", "safety", "market_data", "devices", "keys")
+pytestmark = pytest.mark.serves("trading", "safety", "market_data", "devices", "keys", "console")
 
 VAULT = "/console/vault"
 FORM = {

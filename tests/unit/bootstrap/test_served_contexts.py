@@ -58,3 +58,47 @@ def test_an_unknown_context_is_one_line_naming_the_known_ones() -> None:
     message = str(refused.value)
     assert message.startswith("BULWARK_SERVED_CONTEXTS: no context named tradng;")
     assert "trading" in message and "\n" not in message
+
+
+async def test_an_api_only_instance_mounts_no_console_page_and_a_console_one_does() -> None:
+    # Arrange
+    from tests.http.harness import open_harness
+
+    api_only, _ = await open_harness(settings_of(served_contexts="trading,safety"))
+    with_console, _ = await open_harness(settings_of(served_contexts="trading,safety,console"))
+
+    # Act
+    left_out = [r.path for r in api_only.app.routes if r.path.startswith("/console")]
+    mounted = [r.path for r in with_console.app.routes if r.path.startswith("/console")]
+
+    # Assert
+    assert left_out == []
+    assert "/console/login" in mounted
+    assert any(path.startswith("/console/static") for path in mounted)
+
+
+def test_an_api_only_instance_does_not_import_the_console_pages() -> None:
+    # Arrange: a fresh interpreter, so nothing imported by other tests counts
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "from adapters.memory.clock import FakeClock\n"
+        "from tests.http.harness import test_container, test_settings\n"
+        "container = test_container(test_settings(served_contexts='{served}'), FakeClock())\n"
+        "container.http_contexts.served()\n"
+        "print('adapters.http.console.app' in sys.modules)\n"
+    )
+
+    # Act
+    answers = [
+        subprocess.run(
+            [sys.executable, "-c", probe.format(served=served)],
+            capture_output=True, text=True, check=True, timeout=120,
+        ).stdout.split()[-1]
+        for served in ("trading,safety", "trading,safety,console")
+    ]  # fmt: skip
+
+    # Assert
+    assert answers == ["False", "True"]
