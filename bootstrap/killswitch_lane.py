@@ -25,18 +25,14 @@ from collections import deque
 from collections.abc import Awaitable, Callable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import structlog
 from dependency_injector import providers
-from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.http.app import create_app as create_http_app
 from adapters.http.edge import EdgeMiddleware
 from adapters.http.red import HttpRed
-from adapters.postgres.engine import PoolSettings, make_engine
-from adapters.postgres.outbox import RelayingPublisher
-from adapters.postgres.outbox_pump import PumpOnLoop, attach_pump
 from application.safety.killswitch import KillSwitchService
 from application.trading.in_doubt import InDoubtReport
 from application.trading.orders import OrderService
@@ -47,6 +43,11 @@ from bootstrap.serving import lane_server, wait_started
 from bootstrap.settings import Settings
 from domain.events import DomainEvent
 from ports.events import EventPublisher, Notification, Notifier
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncEngine
+
+    from adapters.postgres.engine import PoolSettings
 
 T = TypeVar("T")
 _log = structlog.get_logger("bulwark.killswitch_lane")
@@ -159,6 +160,8 @@ def lane_core(
             "key_vault_store": providers.Object(main.key_vault_store()),
         }
     else:  # a small pool of its own, bound to the lane's loop
+        from adapters.postgres.engine import PoolSettings
+
         pool = PoolSettings(size=2, max_overflow=2, timeout_seconds=1.0)
         store = {
             "engine": providers.Singleton(
@@ -197,6 +200,10 @@ def lane_engine(
     """The lane's own engine. Its commits' events go to the API loop's pump, which publishes
     them at once and in commit order with the API's own (without it they would wait for the
     relay's sweep of rows left behind: seconds)."""
+    from adapters.postgres.engine import make_engine
+    from adapters.postgres.outbox import RelayingPublisher
+    from adapters.postgres.outbox_pump import PumpOnLoop, attach_pump
+
     engine = make_engine(url, pool)
     if isinstance(publisher, RelayingPublisher) and publisher.pump is not None:
         attach_pump(engine, PumpOnLoop(api_loop, publisher.pump))
