@@ -18,7 +18,7 @@ from bootstrap.containers.application import ApplicationContainer, build_contain
 from bootstrap.demo import DEMO_OWNER, DEMO_RISK, DEMO_VIEWER, load_demo
 from bootstrap.early_join import KafkaRefused
 from bootstrap.gc_tuning import restore_gc, tune_gc
-from bootstrap.killswitch_lane import start_lane
+from bootstrap.killswitch_lane import LaneSources, start_lane
 from bootstrap.logging import configure_logging
 from bootstrap.metrics import include_lane_requests, metrics_collectors
 from bootstrap.settings import Settings, SettingsError, load_settings
@@ -49,7 +49,7 @@ def create_app(
             kafka_retry_s=settings.kafka.retry_seconds,
         )
         container = build_container(settings)
-    watchdog = loop_watchdog(settings, container, "bulwark serve")
+    watchdog = loop_watchdog(settings, container.core.notifier, "bulwark serve")
     gc_pauses = GcPauses()
 
     @asynccontextmanager
@@ -74,8 +74,11 @@ def create_app(
         # fresh every few seconds by the watchers).
         known = await container.safety.killswitch().remember(force=True)
         _log.info("kill_switch_accounts_remembered", accounts=known)
-        lane = await start_lane(container, settings)
-        include_lane_requests(app, lane)  # its listener's requests in this app's /metrics
+        lane = await start_lane(
+            LaneSources(container.core(), container.safety(), container.trading.orders), settings
+        )
+        # Its listener's requests in this app's /metrics.
+        include_lane_requests(app, None if lane is None else lane.red)
         summary = container.http_contexts.settings_summary()
         if lane is not None and isinstance(summary, dict):
             summary["kill_switch_port"] = lane.port  # /api/status tells clients where it is
@@ -112,7 +115,14 @@ def create_app(
         lifespan=[lifespan],
         collectors=[GcPausesCollector(gc_pauses)]
         + ([LoopWatchdogCollector(watchdog)] if watchdog else [])
-        + metrics_collectors(container, settings),
+        + metrics_collectors(
+            settings,
+            container.core(),
+            container.market_data.provider_service(),
+            container.event_hub(),
+            container.safety.in_doubt_watch(),
+            container.http_contexts.market_data_context().services.live_quotes,
+        ),
         debug=False,
     )
     traced: Litestar = container.core.tracing().trace_requests(app)  # a span per request, when on

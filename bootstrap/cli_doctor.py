@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, TextIO
 from bootstrap.cli_output import print_json, print_table
 
 if TYPE_CHECKING:
-    from bootstrap.doctor import Finding
+    from bootstrap.doctor_findings import Finding
     from bootstrap.settings import Settings
 
 COMMAND = "doctor"
@@ -60,7 +60,7 @@ def run(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
 
 
 def exit_code(findings: Sequence[Finding]) -> int:
-    from bootstrap.doctor import State
+    from bootstrap.doctor_findings import State
 
     down = [f for f in findings if f.state is State.DOWN]
     if any(f.required for f in down):
@@ -82,7 +82,7 @@ def document(findings: Sequence[Finding], code: int) -> dict[str, object]:
 
 def print_report(findings: Sequence[Finding], code: int, out: TextIO) -> None:
     """The table, a line per component, then a line saying what it adds up to."""
-    from bootstrap.doctor import REQUIRED
+    from bootstrap.doctor_findings import REQUIRED
 
     rows = [
         (f.component, f.state.value, f.detail, REQUIRED if f.required else f.degrades or "-")
@@ -93,7 +93,7 @@ def print_report(findings: Sequence[Finding], code: int, out: TextIO) -> None:
 
 
 def summary(findings: Sequence[Finding], code: int) -> str:
-    from bootstrap.doctor import State
+    from bootstrap.doctor_findings import State
 
     down = [f.component for f in findings if f.state is State.DOWN]
     if code == EXIT_DOWN:

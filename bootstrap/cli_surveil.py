@@ -79,7 +79,13 @@ async def _read(
     config = kafka_config(settings)
     reader = SurveillanceConsumer(
         topics_of(settings).events,
-        consumer_run(container),
+        consumer_run(
+            settings,
+            container.surveillance.surveillance_rules(),
+            container.surveillance.surveillance_store(),
+            container.surveillance.surveillance_actions(),
+            container.core.clock(),
+        ),
         lambda: make_consumer(config, None, max_poll_records=5_000),
         start=settings.surveillance.start,
     )

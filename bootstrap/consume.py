@@ -102,13 +102,13 @@ async def consume(
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
     settings = container.settings()
-    watchdog = loop_watchdog(settings, container, "bulwark consume")
+    watchdog = loop_watchdog(settings, container.core.notifier, "bulwark consume")
     gc_state = None
     listener: ConsumeMetricsListener | None = None
     try:
         await start_consumers(container, early)
         if settings.observability.consume_metrics_port:
-            listener = ConsumeMetricsListener(container)
+            listener = ConsumeMetricsListener(settings, container.core())
             await listener.start()
         gc_state = tune_gc(settings)
         if watchdog is not None:

@@ -30,13 +30,14 @@ from adapters.http.problems import EXCEPTION_HANDLERS
 from adapters.http.services import HTTP_CONFIG_STATE_KEY, HttpConfig
 from adapters.metrics.gauges import JobLeasesCollector, OutboxBacklogGauge
 from adapters.metrics.meter import PrometheusMeter
-from bootstrap.metrics import metrics_access
+from bootstrap.containers.http import metrics_access
 from bootstrap.serving import wait_started
 
 if TYPE_CHECKING:
     from prometheus_client.registry import Collector
 
-    from bootstrap.containers.application import ApplicationContainer
+    from bootstrap.containers.core import CoreContainer
+    from bootstrap.settings import Settings
 
 log = structlog.get_logger("bulwark.consume")
 
@@ -46,20 +47,19 @@ def health() -> dict[str, str]:
     return {"status": "ok", "process": "consume"}
 
 
-def consume_metrics_app(container: ApplicationContainer) -> Litestar:
-    """The consume process's listener: /metrics over the container's meter, and /health."""
-    settings = container.settings()
+def consume_metrics_app(settings: Settings, core: CoreContainer) -> Litestar:
+    """The consume process's listener: /metrics over the core's meter, and /health."""
     token, hidden = metrics_access(settings)
     collectors: list[Collector] = []
-    meter = container.core.meter()
+    meter = core.meter()
     if isinstance(meter, PrometheusMeter):
         collectors.append(meter)
     # A consume member takes part in the background jobs' leases as serve does.
-    collectors.append(JobLeasesCollector(container.core.job_holdings()))
-    if container.core.store_kind() == "sql":
+    collectors.append(JobLeasesCollector(core.job_holdings()))
+    if core.store_kind() == "sql":
         from adapters.postgres.outbox_backlog import OutboxBacklog
 
-        collectors.append(OutboxBacklogGauge(OutboxBacklog(container.core.engine())))
+        collectors.append(OutboxBacklogGauge(OutboxBacklog(core.engine())))
     registry = metrics_registry(lambda: None, collectors)
     return Litestar(
         route_handlers=[metrics, health],
@@ -79,10 +79,9 @@ def consume_metrics_app(container: ApplicationContainer) -> Litestar:
 class ConsumeMetricsListener:
     """Serves consume_metrics_app on BULWARK_CONSUME_METRICS_PORT until stopped."""
 
-    def __init__(self, container: ApplicationContainer) -> None:
-        settings = container.settings()
+    def __init__(self, settings: Settings, core: CoreContainer) -> None:
         config = uvicorn.Config(
-            consume_metrics_app(container),
+            consume_metrics_app(settings, core),
             host=settings.observability.consume_metrics_host,
             port=settings.observability.consume_metrics_port,
             log_config=None,

@@ -13,65 +13,22 @@ opened (opening would create it), and no table, topic or key is written."""
 from __future__ import annotations
 
 import contextlib
-import re
-from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass
-from enum import StrEnum
+from collections.abc import Mapping
 from typing import Any
 
+from bootstrap.doctor_findings import (
+    Check,
+    Finding,
+    Probe,
+    State,
+    Unconfigured,
+    reason,
+    redact,
+)
 from bootstrap.settings import Settings
 
-Probe = Callable[[], Awaitable[tuple[bool, Mapping[str, Any]]]]
 KAFKA_WITHIN_S = 1.5  # the brokers' metadata answer; under the probes' own bound (2 s)
 REDIS_TIMEOUT_S = 1.0
-REQUIRED = "required: the instance is not ready without it"
-KEKS_DEGRADES = (
-    "a random key per process seals secrets, so what it seals dies with the process; with a "
-    "SQL store, the services that keep secrets (KYC documents, notification endpoints) refuse"
-)
-JWT_DEGRADES = (
-    "a fresh signing key per process: every session ends at a restart, and instances do not "
-    "accept one another's tokens"
-)
-_URL_PASSWORD = re.compile(r"(://[^:/@\s]*:)[^@\s]*@")
-
-
-class State(StrEnum):
-    OK = "ok"
-    DOWN = "down"
-    NOT_CONFIGURED = "not configured"
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One component's line: its state, whether the instance needs it, what degrades
-    without it (None for a required one) and what was found."""
-
-    component: str
-    state: State
-    required: bool
-    degrades: str | None
-    detail: str
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "component": self.component,
-            "state": self.state.value,
-            "required": self.required,
-            "degrades": self.degrades,
-            "detail": self.detail,
-        }
-
-
-@dataclass(frozen=True)
-class Unconfigured:
-    """A component the settings leave out: what the instance does without it."""
-
-    degrades: str
-    detail: str
-
-
-Check = Probe | Unconfigured | Finding
 
 
 async def examine(settings: Settings) -> list[Finding]:
@@ -216,17 +173,3 @@ def detail_of(details: Mapping[str, Any]) -> str:
     if "detail" in details:
         return redact(str(details["detail"]))
     return redact(", ".join(f"{key} {value}" for key, value in details.items()))
-
-
-def reason(exc: BaseException) -> str:
-    """An exception's first line (its type when it says nothing), with its cause's."""
-    text = str(exc).splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
-    cause = exc.__cause__
-    if cause is not None and str(cause).strip():
-        text = f"{text} ({str(cause).splitlines()[0][:200]})"
-    return redact(text)
-
-
-def redact(text: str) -> str:
-    """`text` (a URL, or a line that may quote one) with the passwords of URLs masked."""
-    return _URL_PASSWORD.sub(r"\g<1>***@", text)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from bootstrap.doctor import (
+from bootstrap.doctor_findings import (
     JWT_DEGRADES,
     KEKS_DEGRADES,
     Check,

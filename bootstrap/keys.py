@@ -4,13 +4,12 @@ service, the background rotation jobs, and the start-up check for retired KEKs s
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Sequence
+from typing import TYPE_CHECKING
 
 import structlog
-from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.memory.key_rotation import InMemoryUserSecretSource
 from adapters.memory.store import InMemoryStore
-from adapters.postgres.key_rotation import SqlUserSecretSource
 from application.keys.rotation import KeyRotation
 from application.keys.rotation_jobs import KeyRotationJobs
 from bootstrap.settings import Settings
@@ -18,6 +17,9 @@ from ports.clock import Clock
 from ports.encryption import KeyProvider, SealedRecordSource, SecretSealer
 from ports.events import AuditLog
 from ports.key_rotation import USER_SECRET_COLUMNS, KeyRotationStore
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncEngine
 
 _log = structlog.get_logger("bulwark.keys")
 
@@ -29,6 +31,8 @@ def user_secret_source(
     if name not in USER_SECRET_COLUMNS:
         raise ValueError(f"no sealed user column {name}")
     if store_kind == "sql":
+        from adapters.postgres.key_rotation import SqlUserSecretSource
+
         return SqlUserSecretSource(engine(), name)
     return InMemoryUserSecretSource(store, name)
 

@@ -25,40 +25,34 @@ from collections import deque
 from collections.abc import Awaitable, Callable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import structlog
 from dependency_injector import providers
-from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.http.app import create_app as create_http_app
 from adapters.http.edge import EdgeMiddleware
 from adapters.http.red import HttpRed
-from adapters.postgres.engine import PoolSettings, make_engine
-from adapters.postgres.outbox import RelayingPublisher
-from adapters.postgres.outbox_pump import PumpOnLoop, attach_pump
-from application.safety.killswitch import ActivateKillSwitch, KillSwitchService
-from application.safety.killswitch_commands import ResumeTrading
+from application.safety.killswitch import KillSwitchService
 from application.trading.in_doubt import InDoubtReport
 from application.trading.orders import OrderService
-from bootstrap.containers.application import ApplicationContainer
 from bootstrap.containers.core import CoreContainer
 from bootstrap.containers.safety import SafetyContainer
+from bootstrap.lane_killswitch import LaneDown, LaneKillSwitch
 from bootstrap.serving import lane_server, wait_started
 from bootstrap.settings import Settings
 from domain.events import DomainEvent
-from domain.killswitch.state import Scope
-from domain.killswitch.switch import EmergencyHalt, KillSwitchEvent, ScopeState, TriggerType
 from ports.events import EventPublisher, Notification, Notifier
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncEngine
+
+    from adapters.postgres.engine import PoolSettings
 
 T = TypeVar("T")
 _log = structlog.get_logger("bulwark.killswitch_lane")
 MAX_RESTARTS = 5  # a lane that dies more often than this over the process's life takes it down
 EXIT_LANE_DEAD = 70  # EX_SOFTWARE: the process ends when its kill switch cannot be kept running
-
-
-class LaneDown(RuntimeError):
-    """The lane is not running (it died and is starting again): run the call elsewhere."""
 
 
 class LaneDied(RuntimeError):
@@ -144,47 +138,6 @@ def _log_failure(done: Future[Any]) -> None:
         _log.error("lane_handoff_failed", error_type=type(done.exception()).__name__)
 
 
-class LaneKillSwitch(KillSwitchService):
-    """The kill switch every caller holds: activations run on the lane once it is started,
-    and on the caller's own loop while the lane is down (never a call left hanging)."""
-
-    lane: KillSwitchLane | None = None
-
-    async def activate(self, cmd: ActivateKillSwitch) -> KillSwitchEvent:
-        lane = self.lane
-        if lane is not None:
-            with contextlib.suppress(LaneDown):
-                return await lane.run(lambda ks: ks.activate(cmd))
-        return await super().activate(cmd)
-
-    async def trigger(
-        self, scope: Scope, trigger: TriggerType, reason: str, *, flatten: bool = False
-    ) -> KillSwitchEvent:
-        lane = self.lane
-        if lane is not None:
-            with contextlib.suppress(LaneDown):
-                return await lane.run(
-                    lambda ks: ks.trigger(scope, trigger, reason, flatten=flatten)
-                )
-        return await super().trigger(scope, trigger, reason, flatten=flatten)
-
-    async def follow_remote_halt(self, halt: EmergencyHalt) -> KillSwitchEvent | None:
-        lane = self.lane
-        if lane is not None:
-            with contextlib.suppress(LaneDown):
-                return await lane.run(lambda ks: ks.follow_remote_halt(halt))
-        return await super().follow_remote_halt(halt)
-
-    async def resume(self, cmd: ResumeTrading) -> ScopeState:
-        """On the lane too: every change of a scope's state is committed on one engine and
-        published by one pump, so watchers see a halt and its resume in commit order."""
-        lane = self.lane
-        if lane is not None:
-            with contextlib.suppress(LaneDown):
-                return await lane.run(lambda ks: ks.resume(cmd))
-        return await super().resume(cmd)
-
-
 @dataclass(frozen=True)
 class LaneContainers:
     """What the lane builds: a core of its own (loop-bound adapters) and safety over it."""
@@ -207,6 +160,8 @@ def lane_core(
             "key_vault_store": providers.Object(main.key_vault_store()),
         }
     else:  # a small pool of its own, bound to the lane's loop
+        from adapters.postgres.engine import PoolSettings
+
         pool = PoolSettings(size=2, max_overflow=2, timeout_seconds=1.0)
         store = {
             "engine": providers.Singleton(
@@ -245,21 +200,36 @@ def lane_engine(
     """The lane's own engine. Its commits' events go to the API loop's pump, which publishes
     them at once and in commit order with the API's own (without it they would wait for the
     relay's sweep of rows left behind: seconds)."""
+    from adapters.postgres.engine import make_engine
+    from adapters.postgres.outbox import RelayingPublisher
+    from adapters.postgres.outbox_pump import PumpOnLoop, attach_pump
+
     engine = make_engine(url, pool)
     if isinstance(publisher, RelayingPublisher) and publisher.pump is not None:
         attach_pump(engine, PumpOnLoop(api_loop, publisher.pump))
     return engine
 
 
+@dataclass(frozen=True)
+class LaneSources:
+    """What the lane is given of the API's own containers: its core (the process-wide
+    objects the lane shares), its safety (the kill switch's memory, the kill switch that
+    moves to the lane) and its order service (books the brokers' answers on the API loop)."""
+
+    core: CoreContainer
+    safety: SafetyContainer
+    orders: Callable[[], OrderService]
+
+
 def lane_containers(
-    main: ApplicationContainer, settings: Settings, loop: asyncio.AbstractEventLoop
+    main: LaneSources, settings: Settings, loop: asyncio.AbstractEventLoop
 ) -> LaneContainers:
     """Core + safety for the lane: the kill switch's memory (passcodes, accounts and records
     kept for a store that is down) is the API's, its order sync is the API loop's."""
-    core = lane_core(main.core(), settings, loop)
+    core = lane_core(main.core, settings, loop)
     safety = SafetyContainer(
         core=core,
-        orders=providers.Object(MainLoopOrderSync(loop, main.trading.orders())),
+        orders=providers.Object(MainLoopOrderSync(loop, main.orders())),
         killswitch_memory=providers.Object(main.safety.killswitch_memory()),
     )
     return LaneContainers(core, safety)
@@ -274,7 +244,7 @@ class KillSwitchLane:
 
     def __init__(
         self,
-        main: ApplicationContainer,
+        main: LaneSources,
         settings: Settings,
         *,
         max_restarts: int = MAX_RESTARTS,
@@ -469,13 +439,13 @@ def _finish(loop: asyncio.AbstractEventLoop) -> None:
         loop.close()
 
 
-async def start_lane(container: ApplicationContainer, settings: Settings) -> KillSwitchLane | None:
+async def start_lane(main: LaneSources, settings: Settings) -> KillSwitchLane | None:
     """Start the lane when the settings ask for it; every caller's kill switch then uses it."""
     if not settings.safety.kill_switch_lane:
         return None
-    lane = KillSwitchLane(container, settings)
+    lane = KillSwitchLane(main, settings)
     await asyncio.to_thread(lane.start, asyncio.get_running_loop())
-    killswitch = container.safety.killswitch()
+    killswitch = main.safety.killswitch()
     if isinstance(killswitch, LaneKillSwitch):
         killswitch.lane = lane
     _log.info("kill_switch_lane_started", port=lane.port)

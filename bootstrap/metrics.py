@@ -9,7 +9,7 @@ outside prod and closed in prod (409 CAPABILITY_NOT_CONFIGURED naming the token)
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import structlog
 from litestar import Litestar
@@ -24,39 +24,39 @@ from adapters.metrics.gauges import (
     OutboxBacklogGauge,
 )
 from adapters.metrics.meter import PrometheusMeter
+from bootstrap.containers.http import metrics_access
 from bootstrap.settings import Settings
 
 if TYPE_CHECKING:
-    from bootstrap.containers.application import ApplicationContainer
-    from bootstrap.killswitch_lane import KillSwitchLane
+    from adapters.http.events import EventHub
+    from adapters.http.red import HttpRed
+    from application.market_data.live_quotes import LiveQuotes
+    from application.market_data.providers import ProviderService
+    from application.trading.in_doubt_watch import InDoubtWatch
+    from bootstrap.containers.core import CoreContainer
 
 _log = structlog.get_logger("bulwark.metrics")
 
 
-def metrics_access(settings: Settings) -> tuple[str | None, bool]:
-    """(token, hidden) for /metrics: a token when set; in prod without one, closed (409)."""
-    token = (
-        None
-        if settings.observability.metrics_token is None
-        else settings.observability.metrics_token.reveal()
-    )
-    return token, token is None and settings.core.env == "prod"
-
-
-def metrics_collectors(container: ApplicationContainer, settings: Settings) -> list[Collector]:
+def metrics_collectors(
+    settings: Settings,
+    core: CoreContainer,
+    provider_service: ProviderService | None,
+    hub: EventHub,
+    in_doubt: InDoubtWatch,
+    live_quotes: LiveQuotes | None,
+) -> list[Collector]:
     """What the serving app's /metrics adds to the stream figures: meter and gauges."""
     if metrics_access(settings)[1]:
         _log.warning(
             "metrics_hidden", hint="set BULWARK_METRICS_TOKEN to let Prometheus scrape /metrics"
         )
-    provider_service = container.market_data.provider_service()
-    hub = container.event_hub()
     count = None
-    if container.core.store_kind() == "sql":
+    if core.store_kind() == "sql":
         from adapters.postgres.outbox_backlog import OutboxBacklog
 
-        count = OutboxBacklog(container.core.engine())
-    meter = container.core.meter()
+        count = OutboxBacklog(core.engine())
+    meter = core.meter()
     collectors: list[Collector] = [
         BreakerStatesCollector(
             lambda: None if provider_service is None else provider_service.report()
@@ -67,9 +67,9 @@ def metrics_collectors(container: ApplicationContainer, settings: Settings) -> l
             lambda: hub.connections,
         ),
         OutboxBacklogGauge(count),
-        JobLeasesCollector(container.core.job_holdings()),
+        JobLeasesCollector(core.job_holdings()),
     ]
-    watch = container.safety.in_doubt_watch()
+    watch = in_doubt
     collectors.append(
         CallbackGauge(
             "bulwark_orders_in_doubt",
@@ -77,15 +77,14 @@ def metrics_collectors(container: ApplicationContainer, settings: Settings) -> l
             lambda: watch.snapshot.count,
         )
     )
-    collectors += live_quotes_gauges(container.http_contexts.market_data_context().services)
+    collectors += live_quotes_gauges(live_quotes)
     if isinstance(meter, PrometheusMeter):
         collectors.insert(0, meter)
     return collectors
 
 
-def live_quotes_gauges(market_data: Any) -> list[Collector]:
+def live_quotes_gauges(hub: LiveQuotes | None) -> list[Collector]:
     """/ws/quotes: clients connected, and quotes a slow client skipped (a newer one was sent)."""
-    hub = market_data.live_quotes
     if hub is None:
         return []
     return [
@@ -108,7 +107,7 @@ def live_quotes_gauges(market_data: Any) -> list[Collector]:
     ]
 
 
-def include_lane_requests(app: Litestar, lane: KillSwitchLane | None) -> None:
+def include_lane_requests(app: Litestar, lane_red: HttpRed | None) -> None:
     """The kill-switch lane's listener answers on its own port and serves no /metrics: its
     RED figures are summed into the API app's."""
     edge: object = app.asgi_handler
@@ -118,5 +117,5 @@ def include_lane_requests(app: Litestar, lane: KillSwitchLane | None) -> None:
         edge = getattr(edge, "app", None)
     if not isinstance(edge, EdgeMiddleware) or edge.red is None:
         return
-    if lane is not None and lane.red is not None:
-        edge.red.include(lane.red)
+    if lane_red is not None:
+        edge.red.include(lane_red)

@@ -4,6 +4,7 @@ store and its use cases, the destination directory the notification center reads
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Sequence
+from typing import TYPE_CHECKING
 
 import httpx
 import structlog
@@ -13,10 +14,14 @@ from adapters.notifications.email import EmailSender, SmtpConfig
 from adapters.notifications.http_senders import http_client
 from adapters.notifications.url_guard import UrlGuard
 from application.notifications.channels import SmsChannel
-from bootstrap.containers.stores import later
 from bootstrap.settings import Settings, env_name
 from domain.errors import CapabilityNotConfigured
 from ports.notifications import Channel, ChannelSender
+
+if TYPE_CHECKING:
+    from adapters.notifications.twilio_sms import TwilioSmsSender
+    from adapters.notifications.web_push import WebPushSender
+    from ports.notification_endpoints import UrlPolicy
 
 _log = structlog.get_logger("bulwark.notifications")
 _announced: list[bool] = []
@@ -97,7 +102,7 @@ def add_optional_senders(
         off.append(("sms_channel_off", f"set {env_name('sms_twilio_account_sid')} to send SMS"))
     else:
         twilio = providers.Singleton(
-            later("adapters.notifications.twilio_sms:TwilioSmsSender"),
+            twilio_sms_sender,
             client, sid, token.reveal(), sender, channels.sms_twilio_api_url,
         )  # fmt: skip
         senders.add_args(providers.Singleton(SmsChannel, twilio))
@@ -107,7 +112,7 @@ def add_optional_senders(
         off.append(("web_push_channel_off", hint))
     else:
         push = providers.Singleton(
-            later("adapters.notifications.web_push:WebPushSender"),
+            web_push_sender,
             client, url_guard(settings), vapid.reveal(), channels.web_push_subject,
             channels.web_push_ttl_seconds,
         )  # fmt: skip
@@ -116,6 +121,28 @@ def add_optional_senders(
         _announced.append(True)
         for event, hint in off:
             _log.info(event, hint=hint)
+
+
+def twilio_sms_sender(
+    client: httpx.AsyncClient, account_sid: str, auth_token: str, sender: str, api_url: str
+) -> TwilioSmsSender:
+    """Twilio's SMS sender, its module imported only where SMS is configured."""
+    from adapters.notifications.twilio_sms import TwilioSmsSender
+
+    return TwilioSmsSender(client, account_sid, auth_token, sender, api_url)
+
+
+def web_push_sender(
+    client: httpx.AsyncClient,
+    guard: UrlPolicy | None,
+    vapid_private_key: str,
+    subject: str,
+    ttl_seconds: int,
+) -> WebPushSender:
+    """The Web Push sender (and its VAPID library), imported only where Web Push is on."""
+    from adapters.notifications.web_push import WebPushSender
+
+    return WebPushSender(client, guard, vapid_private_key, subject, ttl_seconds)
 
 
 def senders_by_channel(senders: Sequence[ChannelSender]) -> dict[Channel, ChannelSender]:

@@ -7,14 +7,13 @@ import contextlib
 import logging
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import text
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.ext.asyncio import AsyncEngine
-
-from adapters.postgres.engine import PoolSettings, make_engine
 from bootstrap.settings import Settings
+
+if TYPE_CHECKING:
+    from sqlalchemy.exc import DBAPIError
+    from sqlalchemy.ext.asyncio import AsyncEngine
 
 
 def store_kind(settings: Settings) -> str:
@@ -23,6 +22,9 @@ def store_kind(settings: Settings) -> str:
 
 
 def sql_engine(settings: Settings) -> AsyncEngine:
+    """The SQL store's engine (SQLAlchemy and the SQL adapters loaded by a SQL store only)."""
+    from adapters.postgres.engine import PoolSettings, make_engine
+
     return make_engine(
         settings.store.database_url,
         PoolSettings(
@@ -40,6 +42,9 @@ def sql_probe(engine: AsyncEngine) -> Callable[[], Any]:
     Cheap enough for frequent probes: the head is read from the migration scripts once (it
     cannot change while the process runs); each call is one SELECT on alembic_version.
     """
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
     from adapters.postgres import migrate  # alembic: loaded by what checks the schema
 
     head = migrate.head()

@@ -8,21 +8,15 @@ import contextlib
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import structlog
-from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.memory.bus import InProcessEventBus
 from adapters.memory.strategies import (
     InMemoryDecisionLog,
     InMemoryHoldingRepository,
     InMemoryStrategyRepository,
-)
-from adapters.postgres.repos.strategies import (
-    SqlDecisionLog,
-    SqlHoldingRepository,
-    SqlStrategyRepository,
 )
 from application.strategies.strategy_processor import StrategyProcessor
 from bootstrap.job_leases import JobLeases
@@ -32,6 +26,9 @@ from domain.events import DomainEvent
 from domain.marketdata.signals import SignalEmitted
 from ports.signals import BarSource
 from ports.strategies import DecisionLog, HoldingRepository, StrategyRepository
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncEngine
 
 log = structlog.get_logger("bulwark.strategies")
 # A signal older than this when it is read from Kafka is not traded (a consumer group started
@@ -49,6 +46,12 @@ class StrategyStores:
 def strategy_stores(store_kind: str, engine: Callable[[], AsyncEngine]) -> StrategyStores:
     """In memory for the embedded store; on the SQL tables otherwise."""
     if store_kind == "sql":
+        from adapters.postgres.repos.strategies import (
+            SqlDecisionLog,
+            SqlHoldingRepository,
+            SqlStrategyRepository,
+        )
+
         sql = engine()
         return StrategyStores(
             SqlStrategyRepository(sql), SqlDecisionLog(sql), SqlHoldingRepository(sql)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Callable
-from typing import TYPE_CHECKING
 
 import structlog
 
@@ -23,9 +22,6 @@ from ports.clock import Clock
 from ports.events import AuditLog, Notifier
 from ports.surveillance import SurveillanceStore
 from ports.unit_of_work import UnitOfWorkFactory
-
-if TYPE_CHECKING:
-    from bootstrap.containers.application import ApplicationContainer
 
 log = structlog.get_logger("bulwark.surveillance")
 
@@ -114,14 +110,19 @@ def live(
     return LiveSurveillance(made, clock)
 
 
-def consumer_run(container: ApplicationContainer) -> SurveillanceRun:
+def consumer_run(
+    settings: Settings,
+    surveillance_rules: SurveillanceRules,
+    surveillance_store: SurveillanceStore,
+    surveillance_actions: SurveillanceActions,
+    clock: Clock,
+) -> SurveillanceRun:
     """The run `bulwark surveil` drives (its checkpoint named by the settings)."""
-    settings = container.settings()
     return run(
         settings.surveillance.consumer_name,
         settings,
-        container.surveillance.surveillance_rules(),
-        container.surveillance.surveillance_store(),
-        container.surveillance.surveillance_actions(),
-        container.core.clock(),
+        surveillance_rules,
+        surveillance_store,
+        surveillance_actions,
+        clock,
     )

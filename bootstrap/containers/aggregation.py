@@ -2,12 +2,32 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dependency_injector import containers, providers
 
 from application.aggregation.service import AggregationService
 from application.aggregation.webhooks import AggregationWebhooks
 from bootstrap import aggregation as aggregation_wiring
 from bootstrap.containers.stores import store_for
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncEngine
+
+    from adapters.memory.aggregation import InMemoryAggregationStore
+    from adapters.postgres.aggregation import SqlAggregationStore
+
+
+def memory_store() -> InMemoryAggregationStore:
+    from adapters.memory.aggregation import InMemoryAggregationStore
+
+    return InMemoryAggregationStore()
+
+
+def sql_store(engine: AsyncEngine) -> SqlAggregationStore:
+    from adapters.postgres.aggregation import SqlAggregationStore
+
+    return SqlAggregationStore(engine)
 
 
 class AggregationContainer(containers.DeclarativeContainer):
@@ -18,8 +38,8 @@ class AggregationContainer(containers.DeclarativeContainer):
 
     store = providers.Singleton(
         store_for, core.store_kind, core.engine.provider,
-        memory="adapters.memory.aggregation:InMemoryAggregationStore",
-        sql="adapters.postgres.aggregation:SqlAggregationStore",
+        memory=memory_store,
+        sql=sql_store,
     )  # fmt: skip
     aggregator = providers.Singleton(aggregation_wiring.aggregator, core.settings)
     service = providers.Singleton(

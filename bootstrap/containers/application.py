@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any
 
 from dependency_injector import containers, providers
@@ -26,7 +27,6 @@ from bootstrap.containers.portfolio import PortfolioContainer
 from bootstrap.containers.rebalancing import RebalancingContainer
 from bootstrap.containers.review import ReviewContainer
 from bootstrap.containers.safety import SafetyContainer
-from bootstrap.containers.stores import later, later_lifetime
 from bootstrap.containers.strategies import StrategiesContainer
 from bootstrap.containers.surveillance import SurveillanceContainer
 from bootstrap.containers.trading import TradingContainer
@@ -36,10 +36,17 @@ from bootstrap.settings import Settings
 if TYPE_CHECKING:
     import asyncio
 
+    from redis.asyncio import Redis
+
     from adapters.http.events import EventHub
     from adapters.memory.bus import InProcessEventBus
+    from adapters.memory.idempotency import InMemoryIdempotencyStore
+    from adapters.redis.idempotency import RedisIdempotencyStore
+    from application.safety.killswitch import KillSwitchService
     from bootstrap.cluster import ClusterBridge
     from bootstrap.job_leases import JobLeases
+    from bootstrap.kafka import HubPublish, KafkaLink
+    from ports.clock import Clock
 
 
 async def watchers(
@@ -88,6 +95,34 @@ def cluster_bridge(
     )
     bus.subscribe(DomainEvent, bridge.forward)
     return bridge
+
+
+async def cluster_lifetime(bridge: ClusterBridge | None) -> AsyncIterator[ClusterBridge | None]:
+    from bootstrap.cluster import cluster_lifetime as build
+
+    async with asynccontextmanager(build)(bridge) as value:
+        yield value
+
+
+async def kafka_lifetime(
+    link: KafkaLink | None, killswitch: Callable[[], KillSwitchService], hub_publish: HubPublish
+) -> AsyncIterator[KafkaLink | None]:
+    from bootstrap.kafka import kafka_lifetime as build
+
+    async with asynccontextmanager(build)(link, killswitch, hub_publish) as value:
+        yield value
+
+
+def in_memory_idempotency_store(clock: Clock) -> InMemoryIdempotencyStore:
+    from adapters.memory.idempotency import InMemoryIdempotencyStore
+
+    return InMemoryIdempotencyStore(clock)
+
+
+def redis_idempotency_store(redis: Redis) -> RedisIdempotencyStore:
+    from adapters.redis.idempotency import RedisIdempotencyStore
+
+    return RedisIdempotencyStore(redis)
 
 
 class ApplicationContainer(containers.DeclarativeContainer):
@@ -142,12 +177,8 @@ class ApplicationContainer(containers.DeclarativeContainer):
     event_hub = providers.Singleton(event_hub, core.bus, settings.provided.http.ws_queue_size)
     idempotency = providers.Selector(
         core.shared_kind,
-        local=providers.Singleton(
-            later("adapters.memory.idempotency:InMemoryIdempotencyStore"), core.clock
-        ),
-        redis=providers.Singleton(
-            later("adapters.redis.idempotency:RedisIdempotencyStore"), core.redis_client
-        ),
+        local=providers.Singleton(in_memory_idempotency_store, core.clock),
+        redis=providers.Singleton(redis_idempotency_store, core.redis_client),
     )
     # The API's listener: its contexts' routes, and the market-data routes' services.
     http_contexts = providers.Container(
@@ -194,11 +225,9 @@ class ApplicationContainer(containers.DeclarativeContainer):
             core.policies, trading.trading_states,
         ),
     )  # fmt: skip
-    cluster = providers.Resource(
-        later_lifetime("bootstrap.cluster:cluster_lifetime"), cluster_bridge
-    )
+    cluster = providers.Resource(cluster_lifetime, cluster_bridge)
     kafka = providers.Resource(
-        later_lifetime("bootstrap.kafka:kafka_lifetime"),
+        kafka_lifetime,
         core.kafka_link, safety.killswitch.provider, event_hub.provided.publish,
     )  # fmt: skip
 

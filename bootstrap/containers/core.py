@@ -2,8 +2,8 @@
 work, the bus and publisher, audit, notifier, sealer, meter, compute budget, locks, the halt
 latch, the brokers and the quotes they trade at, and who is calling (tokens, API keys).
 
-Adapters are named "module:name" (`later`) where loading them is costly, so a command that
-builds the core without using, say, Kafka or Redis never imports them.
+Adapters are built by the factories in core_parts.py, each importing its adapter when first
+built, so a command that builds the core without using, say, Kafka or Redis never imports them.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from application.identity.last_sessions import LastSessions
 from application.trading.halts import HaltLatch
 from application.trading.policies import PolicyCache
 from bootstrap import encryption
-from bootstrap.containers.stores import later, later_lifetime, store_for
+from bootstrap.containers import core_parts as parts
+from bootstrap.containers.stores import store_for
 from bootstrap.settings import Settings
 
 MEMORY, SQL = "memory", "sql"
@@ -43,7 +44,7 @@ class CoreContainer(containers.DeclarativeContainer):
     ids = providers.Singleton(UuidGenerator)
     # OpenTelemetry when BULWARK_OTLP_ENDPOINT (or OTEL_EXPORTER_OTLP_*ENDPOINT) is set, else
     # off (bootstrap/tracing.py).
-    tracing = providers.Singleton(later("bootstrap.tracing:build_tracing"), settings)
+    tracing = providers.Singleton(parts.build_tracing, settings)
     # Which process this container serves: `bulwark consume` sets "consume" before it starts.
     process = providers.Object("serve")
 
@@ -52,28 +53,24 @@ class CoreContainer(containers.DeclarativeContainer):
     store = providers.Singleton(
         InMemoryStore, max_orders=providers.Callable(lambda s: s.store.memory_max_orders, settings)
     )
-    engine = providers.Singleton(later("bootstrap.storage:sql_engine"), settings)
+    engine = providers.Singleton(parts.sql_engine, settings)
     uow_factory = providers.Selector(
         store_kind,
-        memory=providers.Singleton(later("adapters.memory.store:unit_of_work_factory"), store),
+        memory=providers.Singleton(parts.memory_unit_of_work_factory, store),
         sql=providers.Singleton(
-            later("adapters.postgres.uow:unit_of_work_factory"),
+            parts.sql_unit_of_work_factory,
             engine,
             # Outbox rows keep the request's trace context when tracing is on (docs/tracing.md).
-            providers.Singleton(
-                later("adapters.postgres.outbox:OutboxWriter"), tracer=tracing.provided.tracer
-            ),
+            providers.Singleton(parts.outbox_writer, tracer=tracing.provided.tracer),
         ),
     )
     # Redis when BULWARK_REDIS_URL is set: rate limits, the quote cache and the throttle shared.
     shared_kind = providers.Callable(lambda s: "redis" if s.redis.url else "local", settings)
-    redis_client = providers.Singleton(
-        lambda s: later("adapters.redis.client:redis_from_url")(s.redis.url), settings
-    )
+    redis_client = providers.Singleton(lambda s: parts.redis_from_url(s.redis.url), settings)
     rate_limiter = providers.Selector(
         shared_kind,
-        local=providers.Singleton(later("adapters.memory.ratelimit:InMemoryRateLimiter"), clock),
-        redis=providers.Singleton(later("adapters.redis.ratelimit:RedisRateLimiter"), redis_client),
+        local=providers.Singleton(parts.in_memory_rate_limiter, clock),
+        redis=providers.Singleton(parts.redis_rate_limiter, redis_client),
     )
 
     # The API limit falls back to in-process buckets while Redis is down (no 500s); the order
@@ -82,9 +79,9 @@ class CoreContainer(containers.DeclarativeContainer):
         shared_kind,
         local=rate_limiter,
         redis=providers.Singleton(
-            later("adapters.redis.fallback:FallbackRateLimiter"),
+            parts.fallback_rate_limiter,
             rate_limiter,
-            providers.Singleton(later("adapters.memory.ratelimit:InMemoryRateLimiter"), clock),
+            providers.Singleton(parts.in_memory_rate_limiter, clock),
         ),
     )
 
@@ -94,9 +91,9 @@ class CoreContainer(containers.DeclarativeContainer):
         shared_kind,
         local=market,
         redis=providers.Singleton(
-            later("application.market_data.quotes:CachedMarketData"),
+            parts.cached_market_data,
             market,
-            providers.Singleton(later("adapters.redis.cache:RedisQuoteCache"), redis_client),
+            providers.Singleton(parts.redis_quote_cache, redis_client),
             settings.provided.redis.quote_cache_ttl_seconds,
         ),
     )
@@ -104,9 +101,7 @@ class CoreContainer(containers.DeclarativeContainer):
     throttle = providers.Selector(
         shared_kind,
         local=providers.Object(None),
-        redis=providers.Singleton(
-            later("application.trading.throttle:SharedThrottle"), rate_limiter
-        ),
+        redis=providers.Singleton(parts.shared_throttle, rate_limiter),
     )
 
     # Envelope encryption: every secret stored goes through `sealer`.
@@ -122,36 +117,34 @@ class CoreContainer(containers.DeclarativeContainer):
     # outbox and inbox store and the users' endpoints it delivers to.
     notification_store = providers.Singleton(
         store_for, store_kind, engine.provider,
-        memory="adapters.memory.notifications:InMemoryNotificationStore",
-        sql="adapters.postgres.repos.notifications:SqlNotificationStore",
+        memory=parts.memory_notification_store,
+        sql=parts.sql_notification_store,
     )  # fmt: skip
     notification_endpoint_store = providers.Singleton(
         store_for, store_kind, engine.provider,
-        memory="adapters.memory.notification_endpoints:InMemoryNotificationEndpointStore",
-        sql="adapters.postgres.repos.notification_endpoints:SqlNotificationEndpointStore",
+        memory=parts.memory_notification_endpoint_store,
+        sql=parts.sql_notification_endpoint_store,
     )  # fmt: skip
     channel_destinations = providers.Singleton(
-        later("application.notifications.directory:ChannelDestinations"),
+        parts.channel_destinations,
         uow_factory, notification_endpoint_store, sealer,
     )  # fmt: skip
     notification_center = providers.Singleton(
-        later("bootstrap.notifications:center"),
+        parts.center,
         settings, notification_store, channel_destinations, clock, sealer, uow_factory,
     )  # fmt: skip
     notifier = providers.Singleton(
-        later("bootstrap.notifications:notifier"),
+        parts.notifier,
         settings=settings, center=notification_center, uow_factory=uow_factory,
     )  # fmt: skip
 
     # Events: the bus, Kafka beside it when configured, the outbox relay on a SQL store.
-    bus = providers.Singleton(later("adapters.memory.bus:InProcessEventBus"))
+    bus = providers.Singleton(parts.in_process_event_bus)
     # The market's clock (docs/calendars.md): venues' sessions from exchange_calendars, each
     # venue's built once, on first use; the gate's trading-hours control honours them.
-    calendar_sessions = providers.Singleton(
-        later("adapters.calendars.exchange:ExchangeCalendarSessions"), clock
-    )
+    calendar_sessions = providers.Singleton(parts.exchange_calendar_sessions, clock)
     market_calendars = providers.Singleton(
-        later("bootstrap.calendars:market_calendars"),
+        parts.market_calendars,
         calendar_sessions, settings.provided.calendar,
     )  # fmt: skip
     policies = providers.Singleton(PolicyCache, market_calendars)
@@ -160,26 +153,22 @@ class CoreContainer(containers.DeclarativeContainer):
         kafka_kind,
         none=providers.Object(None),
         kafka=providers.Singleton(
-            later("bootstrap.kafka:KafkaLink"), settings, clock, notifier, bus, policies,
+            parts.kafka_link, settings, clock, notifier, bus, policies,
             tracing=tracing.provided.messages,
         ),
     )  # fmt: skip
     relay_target = providers.Selector(
         kafka_kind,
         none=bus,
-        kafka=providers.Singleton(
-            later("bootstrap.kafka:FanoutPublisher"), bus, kafka_link, strict=True
-        ),
+        kafka=providers.Singleton(parts.fanout_publisher, bus, kafka_link, strict=True),
     )
     direct_target = providers.Selector(
         kafka_kind,
         none=bus,
-        kafka=providers.Singleton(
-            later("bootstrap.kafka:FanoutPublisher"), bus, kafka_link, strict=False
-        ),
+        kafka=providers.Singleton(parts.fanout_publisher, bus, kafka_link, strict=False),
     )
     relay = providers.Singleton(
-        later("adapters.postgres.outbox:OutboxRelay"),
+        parts.outbox_relay,
         engine, relay_target, tracer=tracing.provided.tracer,
         destination=providers.Callable(relay_destination, settings),
     )  # fmt: skip
@@ -188,7 +177,7 @@ class CoreContainer(containers.DeclarativeContainer):
         store_kind,
         memory=direct_target,
         sql=providers.Singleton(
-            later("adapters.postgres.outbox:RelayingPublisher"),
+            parts.relaying_publisher,
             direct_target,
             relay,
             from_memory=True,
@@ -196,16 +185,14 @@ class CoreContainer(containers.DeclarativeContainer):
     )
     audit = providers.Singleton(
         store_for, store_kind, engine.provider,
-        memory="adapters.memory.bus:InMemoryAuditLog", sql="adapters.postgres.audit:SqlAuditLog",
+        memory=parts.memory_audit, sql=parts.sql_audit,
     )  # fmt: skip
     # Reading and verifying the hash-chained audit log (API and `bulwark audit`).
-    audit_log_service = providers.Singleton(
-        later("application.core.audit_log:AuditLogService"), audit, uow_factory
-    )
+    audit_log_service = providers.Singleton(parts.audit_log_service, audit, uow_factory)
 
     # At shutdown: an outbox drain in flight finishes, then the pool closes.
     database = providers.Resource(
-        later_lifetime("bootstrap.storage:database_lifetime"),
+        parts.database_lifetime,
         store_kind, engine.provider, publisher.provider,
     )  # fmt: skip
 
@@ -213,71 +200,65 @@ class CoreContainer(containers.DeclarativeContainer):
     # lease (bootstrap/job_leases.py), the store's own lock; released at shutdown.
     # Which of them this process holds now (/api/status `jobs`, /metrics).
     job_holdings = providers.Singleton(
-        later("bootstrap.job_leases:JobHoldings"),
+        parts.job_holdings,
         settings.provided.core.job_lease_seconds, clock.provided.now,
     )  # fmt: skip
-    job_leases = providers.Resource(
-        later_lifetime("bootstrap.job_leases:job_leases_lifetime"), settings, job_holdings
-    )
+    job_leases = providers.Resource(parts.job_leases_lifetime, settings, job_holdings)
 
     locks = providers.Singleton(KeyedLocks)
     # Shared by the order path and the kill switch, whichever thread it runs on.
     latch = providers.Singleton(HaltLatch)
     # What the use cases measure (bootstrap/metrics.py), shared with the kill-switch lane.
-    meter = providers.Singleton(later("adapters.metrics.meter:PrometheusMeter"))
+    meter = providers.Singleton(parts.prometheus_meter)
 
     # Who is calling: passwords, tokens, TOTP, API keys (every listener checks them).
-    hasher = providers.Singleton(later("adapters.security.argon2_hasher:Argon2Hasher"))
-    tokens = providers.Singleton(later("bootstrap.tokens:token_issuer"), settings)
-    totp = providers.Singleton(later("adapters.security.totp:PyOtpVerifier"))
-    auth_config = providers.Singleton(later("bootstrap.tokens:auth_config"), settings)
+    hasher = providers.Singleton(parts.argon2_hasher)
+    tokens = providers.Singleton(parts.token_issuer, settings)
+    totp = providers.Singleton(parts.py_otp_verifier)
+    auth_config = providers.Singleton(parts.auth_config, settings)
     # Who each token was at the last read, for a halt while the store is down (shared with
     # the kill-switch lane: application/identity/last_sessions.py).
     last_sessions = providers.Singleton(LastSessions)
     auth = providers.Singleton(
-        later("application.identity.auth:AuthService"),
+        parts.auth_service,
         uow_factory, hasher, tokens, totp, sealer, clock, ids, audit, auth_config,
         notifier=notifier, last_sessions=last_sessions,
     )  # fmt: skip
-    api_keys = providers.Singleton(
-        later("application.identity.apikeys:ApiKeyService"), uow_factory, clock, ids, audit
-    )
+    api_keys = providers.Singleton(parts.api_key_service, uow_factory, clock, ids, audit)
 
     # The API-key vault (bootstrap/key_vault.py): third-party keys per user, sealed with
     # `sealer`; an account's broker credentials are the key linked to it, read per call.
     key_vault_store = providers.Singleton(
         store_for, store_kind, engine.provider,
-        memory="adapters.memory.key_vault:InMemoryKeyVault",
-        sql="adapters.postgres.repos.key_vault:SqlKeyVault",
+        memory=parts.memory_key_vault_store,
+        sql=parts.sql_key_vault_store,
     )  # fmt: skip
     key_vault = providers.Singleton(
-        later("bootstrap.key_vault:key_vault_service"),
+        parts.key_vault_service,
         settings, uow_factory, key_vault_store, sealer, clock, ids, audit, keys_ephemeral,
     )  # fmt: skip
 
     # Brokers: the paper broker (reopening a stored account's book on first use) and the
     # router; the drill faults it may show (None unless BULWARK_PAPER_FAULTS).
-    paper_faults = providers.Singleton(later("bootstrap.brokers:paper_fault_switch"), settings)
+    paper_faults = providers.Singleton(parts.paper_fault_switch, settings)
     paper_broker = providers.Singleton(
-        later("bootstrap.reference_data:paper_broker_reopening"), market, clock, ids, uow_factory
+        parts.paper_broker_reopening, market, clock, ids, uow_factory
     )
     brokers = providers.Singleton(
-        later("bootstrap.brokers:broker_router"),
+        parts.broker_router,
         settings, paper_broker, clock, faults=paper_faults, vault=key_vault, meter=meter,
     )  # fmt: skip
-    brokers_resource = providers.Resource(
-        later_lifetime("bootstrap.brokers:brokers_lifetime"), brokers
-    )
+    brokers_resource = providers.Resource(parts.brokers_lifetime, brokers)
 
     # Compute backend for the quant kernels and the budget heavy requests run through
     # (bootstrap/compute.py); CUDA kernels are compiled on a background thread at start-up.
-    compute = providers.Singleton(later("bootstrap.compute:compute_backend"), settings)
-    compute_budget = providers.Singleton(later("bootstrap.compute:compute_budget"), settings)
+    compute = providers.Singleton(parts.compute_backend, settings)
+    compute_budget = providers.Singleton(parts.compute_budget, settings)
     compute_budget_closing = providers.Resource(
-        later_lifetime("bootstrap.compute:compute_budget_lifetime"), compute_budget.provider
+        parts.compute_budget_lifetime, compute_budget.provider
     )
     compute_warmup = providers.Resource(
-        later_lifetime("bootstrap.compute:compute_warmup"),
+        parts.compute_warmup,
         compute,
         settings.provided.compute.warmup,
     )

@@ -7,7 +7,7 @@ import hashlib
 import secrets
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import structlog
 from dependency_injector import containers, providers
@@ -17,9 +17,17 @@ from application.devices.config import DeviceConfig
 from application.devices.service import DeviceService
 from application.devices.step_up import StepUp
 from application.identity.login_guard import LoginGuard
-from bootstrap.containers.stores import later, store_for
+from bootstrap.containers.stores import store_for
 from bootstrap.settings import Settings
 from bootstrap.settings.devices import decoded_key
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncEngine
+
+    from adapters.memory.devices import InMemoryDevices, InMemoryLoginHistory
+    from adapters.ml.isolation_forest import IsolationForestTrainer
+    from adapters.postgres.repos.devices import SqlDevices, SqlLoginHistory
+
 
 _log = structlog.get_logger(__name__)
 
@@ -47,12 +55,42 @@ def device_config(settings: Settings, key: bytes) -> DeviceConfig:
     )
 
 
-def anomaly_trainer(settings: Settings) -> Any:
+def anomaly_trainer(settings: Settings) -> IsolationForestTrainer | None:
     """scikit-learn's IsolationForest, or None (rules only) with BULWARK_DEVICE_ANOMALY_MODEL
     off."""
     if not settings.devices.anomaly_model:
         return None
-    return later("adapters.ml.isolation_forest:IsolationForestTrainer")()
+    return isolation_forest_trainer()
+
+
+def memory_devices() -> InMemoryDevices:
+    from adapters.memory.devices import InMemoryDevices
+
+    return InMemoryDevices()
+
+
+def sql_devices(engine: AsyncEngine) -> SqlDevices:
+    from adapters.postgres.repos.devices import SqlDevices
+
+    return SqlDevices(engine)
+
+
+def memory_history() -> InMemoryLoginHistory:
+    from adapters.memory.devices import InMemoryLoginHistory
+
+    return InMemoryLoginHistory()
+
+
+def sql_history(engine: AsyncEngine) -> SqlLoginHistory:
+    from adapters.postgres.repos.devices import SqlLoginHistory
+
+    return SqlLoginHistory(engine)
+
+
+def isolation_forest_trainer() -> IsolationForestTrainer:
+    from adapters.ml.isolation_forest import IsolationForestTrainer
+
+    return IsolationForestTrainer()
 
 
 class DevicesContainer(containers.DeclarativeContainer):
@@ -64,13 +102,13 @@ class DevicesContainer(containers.DeclarativeContainer):
     config = providers.Singleton(device_config, core.settings, key)
     store = providers.Singleton(
         store_for, core.store_kind, core.engine.provider,
-        memory="adapters.memory.devices:InMemoryDevices",
-        sql="adapters.postgres.repos.devices:SqlDevices",
+        memory=memory_devices,
+        sql=sql_devices,
     )  # fmt: skip
     history = providers.Singleton(
         store_for, core.store_kind, core.engine.provider,
-        memory="adapters.memory.devices:InMemoryLoginHistory",
-        sql="adapters.postgres.repos.devices:SqlLoginHistory",
+        memory=memory_history,
+        sql=sql_history,
     )  # fmt: skip
     anomaly = providers.Singleton(
         LoginAnomaly, history, providers.Singleton(anomaly_trainer, core.settings), config

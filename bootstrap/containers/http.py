@@ -16,9 +16,18 @@ if TYPE_CHECKING:
 VERSION = "0.1.0"
 
 
+def metrics_access(settings: Settings) -> tuple[str | None, bool]:
+    """(token, hidden) for /metrics: a token when set; in prod without one, closed (409)."""
+    token = (
+        None
+        if settings.observability.metrics_token is None
+        else settings.observability.metrics_token.reveal()
+    )
+    return token, token is None and settings.core.env == "prod"
+
+
 def http_config(settings: Settings) -> HttpConfig:
     from adapters.http.services import HttpConfig
-    from bootstrap.metrics import metrics_access
 
     return HttpConfig(
         version=VERSION,

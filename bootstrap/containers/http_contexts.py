@@ -3,12 +3,13 @@ contexts the API's listener serves (adapters/http/contexts.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from dependency_injector import containers, providers
 
 from bootstrap.containers import http
-from bootstrap.containers.stores import later
+from bootstrap.containers import http_contexts_parts as parts
 from bootstrap.settings import Settings
 from bootstrap.settings.core import ALWAYS_SERVED
 from domain.errors import CapabilityNotConfigured
@@ -17,10 +18,10 @@ if TYPE_CHECKING:
     from adapters.http.contexts import HttpContext
 
 
-def _context(package: str, bundle_class: str, **services: Any) -> providers.Provider[Any]:
-    """A context of the API (`package`'s `context`) over its bundle of use cases."""
-    bundle = providers.Singleton(later(f"adapters.http.{package}:{bundle_class}"), **services)
-    return providers.Singleton(later(f"adapters.http.{package}:context"), bundle)
+def _context(build: Callable[..., HttpContext], **services: Any) -> providers.Provider[HttpContext]:
+    """A context of the API over its bundle of use cases: `build` imports the context's
+    package only when the API's listener is built."""
+    return providers.Singleton(build, **services)
 
 
 def inference_served(settings: Settings) -> str:
@@ -46,13 +47,6 @@ def served_contexts(chosen: tuple[str, ...], **contexts: providers.Provider[Any]
     wanted = [n for n in contexts if not chosen or n in chosen or n in ALWAYS_SERVED]
     built = (contexts[name]() for name in wanted)
     return [context for context in built if context is not None]
-
-
-def console_context() -> HttpContext:
-    """The console, its pages imported only by a process that serves it."""
-    from adapters.http.console.app import context
-
-    return context()
 
 
 class HttpContextsContainer(containers.DeclarativeContainer):
@@ -86,7 +80,7 @@ class HttpContextsContainer(containers.DeclarativeContainer):
 
     # What every request reads at the edge, and what /ready and /api/status read.
     edge = providers.Singleton(
-        later("adapters.http.core:EdgeServices"),
+        parts.edge_services,
         clock=core.clock, auth=core.auth, api_keys=core.api_keys,
         rate_limiter=core.api_rate_limiter,
     )  # fmt: skip
@@ -99,11 +93,11 @@ class HttpContextsContainer(containers.DeclarativeContainer):
     settings_summary = providers.Singleton(http.summary, core.settings)
 
     health_context = providers.Singleton(
-        later("adapters.http.core:health_context"),
-        providers.Singleton(later("adapters.http.core:HealthServices"), core.clock, probes),
+        parts.health_context,
+        providers.Singleton(parts.health_services, core.clock, probes),
     )
     core_context = _context(
-        "core", "CoreServices",
+        parts.core_context,
         clock=core.clock, auth=core.auth, accounts=trading.accounts, events=events,
         probes=probes, settings_summary=settings_summary,
         streams=providers.Selector(
@@ -111,61 +105,61 @@ class HttpContextsContainer(containers.DeclarativeContainer):
         ),
         in_doubt=safety.in_doubt_watch, compute=core.compute, jobs=core.job_holdings,
         ops_alerts=providers.Singleton(
-            later("application.notifications.ops_alerts:OpsAlertRelay"),
+            parts.ops_alert_relay,
             core.uow_factory, core.notifier,
         ),
     )  # fmt: skip
     trading_context = _context(
-        "trading", "TradingServices",
+        parts.trading_context,
         accounts=trading.accounts, orders=trading.orders, risk=trading.risk,
         account_admin=trading.account_admin, account_sync=trading.account_sync,
         instruments=trading.instruments, agents=safety.agents, api_keys=core.api_keys,
         margin=safety.margin, idempotency=idempotency, held_orders=trading.held_orders,
     )  # fmt: skip
     safety_context = _context(
-        "safety", "SafetyServices",
+        parts.safety_context,
         killswitch=safety.killswitch, succession=safety.succession,
         drill_faults=safety.drill_faults,
     )  # fmt: skip
     identity_context = _context(
-        "identity", "IdentityServices",
+        parts.identity_context,
         auth=core.auth, users=identity.user_admin, invitations=identity.invitations,
         password_resets=identity.password_resets, workspaces=identity.workspaces,
         kyc=identity.kyc,
     )  # fmt: skip
     devices_context = _context(
-        "devices", "DevicesServices",
+        parts.devices_context,
         devices=devices.devices, step_up=devices.step_up,
         cookie_days=core.settings.provided.devices.cookie_days,
     )  # fmt: skip
     notifications_context = _context(
-        "notifications", "NotificationsServices",
+        parts.notifications_context,
         inbox=notifications.notification_service, endpoints=notifications.notification_endpoints,
         role_defaults=notifications.notification_role_defaults,
         price_alerts=notifications.price_alert_service,
         web_push_key=core.settings.provided.channels.web_push_vapid_public_key,
     )  # fmt: skip
     keys_context = _context(
-        "keys", "KeysServices",
+        parts.keys_context,
         clock=core.clock, key_rotations=keys.key_rotations, key_vault=core.key_vault,
         broker_credentials=providers.Singleton(
-            later("application.keys.broker_credentials:BrokerCredentialService"),
+            parts.broker_credential_service,
             core.uow_factory, core.key_vault,
         ),
     )  # fmt: skip
     surveillance_context = _context(
-        "surveillance", "SurveillanceServices", surveillance=surveillance.surveillance
+        parts.surveillance_context, surveillance=surveillance.surveillance
     )
-    audit_context = _context("audit", "AuditServices", audit_log=core.audit_log_service)
+    audit_context = _context(parts.audit_context, audit_log=core.audit_log_service)
     portfolio_context = _context(
-        "portfolio", "PortfolioServices",
+        parts.portfolio_context,
         clock=core.clock, portfolios=portfolio.portfolios, valuations=portfolio.valuations,
         tax=portfolio.tax, planning=portfolio.planning, alternatives=portfolio.alternatives,
         illiquid_assets=portfolio.illiquid_assets, giving=portfolio.giving,
         giving_suggestions=portfolio.giving_suggestions,
     )  # fmt: skip
     markets_context = _context(
-        "markets", "MarketsServices",
+        parts.markets_context,
         rates=markets.rates, futures=markets.futures, macro=markets.macro,
         insiders=markets.insiders, scenarios=markets.scenarios, form13f=markets.form13f,
         filing_calendar=markets.filing_calendar, fear_greed=markets.fear_greed, hype=markets.hype,
@@ -173,17 +167,17 @@ class HttpContextsContainer(containers.DeclarativeContainer):
     inference_context = providers.Selector(
         providers.Callable(inference_served, core.settings),
         on=_context(
-            "inference", "InferenceServices",
+            parts.inference_context,
             inference=inference.inference, ml_models=inference.ml_models,
             sentiment=inference.sentiment, keywords=inference.keywords,
         ),
         off=providers.Singleton(
-            later("adapters.http.inference:unconfigured"),
+            parts.inference_unconfigured,
             providers.Callable(inference_off, core.settings),
         ),
     )  # fmt: skip
     analytics_context = _context(
-        "analytics", "AnalyticsServices",
+        parts.analytics_context,
         performance=analytics.performance, value_at_risk=analytics.value_at_risk,
         scenario_simulation=analytics.scenario_simulation,
         american_options=analytics.american_options, market_regime=analytics.market_regime,
@@ -193,63 +187,61 @@ class HttpContextsContainer(containers.DeclarativeContainer):
     )  # fmt: skip
 
     strategies_context = _context(
-        "strategies", "StrategiesServices",
+        parts.strategies_context,
         strategies=strategies.strategies, strategy_processor=strategies.strategy_processor,
         backtests=strategies.backtests, signals=strategies.signals,
     )  # fmt: skip
 
     review_context = _context(
-        "review", "ReviewServices", reviews=review.reviews, model_records=review.model_records
+        parts.review_context, reviews=review.reviews, model_records=review.model_records
     )
 
     wealth_context = _context(
-        "wealth", "WealthServices",
+        parts.wealth_context,
         profiles=wealth.investor_profiles, retirement=wealth.retirement,
         estate_tax=wealth.estate_tax,
     )  # fmt: skip
 
     market_data_context = _context(
-        "market_data", "MarketDataServices",
+        parts.market_data_context,
         providers=market_data.provider_service, market=market_data.market_service,
         bar_history=market_data.bar_history, options_chain=market_data.options_chain,
         quote_quality=market_data.quote_quality,
         live_quotes=providers.Singleton(
-            later("adapters.http.market_data.quotes_socket:live_quotes"), core.market,
+            parts.live_quotes, core.market,
             core.settings.provided.market_data.ws_quotes_max_symbols,
             core.settings.provided.market_data.ws_quotes_flush_ms,
         ),
     )  # fmt: skip
 
-    model_signals_context = _context(
-        "model_signals", "ModelSignalsServices", catalogue=model_signals.catalogue
-    )
+    model_signals_context = _context(parts.model_signals_context, catalogue=model_signals.catalogue)
 
     rebalancing_context = _context(
-        "rebalancing", "RebalancingServices",
+        parts.rebalancing_context,
         rebalancing=rebalancing.service, limits=rebalancing.limits,
         attribution=rebalancing.attribution,
     )  # fmt: skip
 
     aggregation_context = _context(
-        "aggregation", "AggregationServices",
+        parts.aggregation_context,
         aggregation=aggregation.service, webhooks=aggregation.webhooks,
     )  # fmt: skip
 
     # The agents' MCP server at /mcp (streamable HTTP), its tools calling this app in process.
     mcp_context = providers.Singleton(
-        later("adapters.http.mcp:context"),
-        providers.Singleton(later("adapters.mcp.http_endpoint:StreamableHttpEndpoint")),
+        parts.mcp_context,
+        providers.Singleton(parts.streamable_http_endpoint),
     )
 
     calendars_context = _context(
-        "calendars", "CalendarsServices",
+        parts.calendars_context,
         sessions=providers.Singleton(
-            later("application.calendars.sessions:VenueSessionsQuery"), core.calendar_sessions
+            parts.venue_sessions_query, core.calendar_sessions
         ),
     )  # fmt: skip
 
     # The operator console's pages (they read the other served contexts' bundles).
-    console_context = providers.Singleton(console_context)
+    console_context = providers.Singleton(parts.console_context)
 
     # What the API's listener mounts, each context with its own routes.
     served = providers.Callable(

@@ -4,6 +4,8 @@ API keys) is in the core: every listener checks its callers."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dependency_injector import containers, providers
 
 from application.identity.invitations import InvitationService
@@ -14,6 +16,24 @@ from application.identity.user_admin import UserAdminService
 from application.identity.workspaces import WorkspaceService
 from bootstrap import kyc as kyc_wiring
 from bootstrap.containers.stores import store_for
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncEngine
+
+    from adapters.memory.kyc import InMemoryKycDocuments
+    from adapters.postgres.repos.kyc import SqlKycDocuments
+
+
+def memory_kyc_documents() -> InMemoryKycDocuments:
+    from adapters.memory.kyc import InMemoryKycDocuments
+
+    return InMemoryKycDocuments()
+
+
+def sql_kyc_documents(engine: AsyncEngine) -> SqlKycDocuments:
+    from adapters.postgres.repos.kyc import SqlKycDocuments
+
+    return SqlKycDocuments(engine)
 
 
 class IdentityContainer(containers.DeclarativeContainer):
@@ -44,8 +64,8 @@ class IdentityContainer(containers.DeclarativeContainer):
     document_store = providers.Singleton(kyc_wiring.document_store, core.settings)
     kyc_documents = providers.Singleton(
         store_for, core.store_kind, core.engine.provider,
-        memory="adapters.memory.kyc:InMemoryKycDocuments",
-        sql="adapters.postgres.repos.kyc:SqlKycDocuments",
+        memory=memory_kyc_documents,
+        sql=sql_kyc_documents,
     )  # fmt: skip
     kyc = providers.Singleton(
         KycService, kyc_documents, document_store,

@@ -4,6 +4,8 @@ model catalogue, and the models loaded at start-up and reloaded when rebuilt."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dependency_injector import containers, providers
 
 from application.inference.keywords import KeywordService
@@ -12,6 +14,24 @@ from application.inference.sentiment import SentimentService
 from bootstrap import inference as inference_wiring
 from bootstrap import review as review_wiring
 from bootstrap.containers.stores import store_for
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncEngine
+
+    from adapters.memory.reviews import InMemoryPredictionStore
+    from adapters.postgres.reviews import SqlPredictionStore
+
+
+def memory_prediction_store() -> InMemoryPredictionStore:
+    from adapters.memory.reviews import InMemoryPredictionStore
+
+    return InMemoryPredictionStore()
+
+
+def sql_prediction_store(engine: AsyncEngine) -> SqlPredictionStore:
+    from adapters.postgres.reviews import SqlPredictionStore
+
+    return SqlPredictionStore(engine)
 
 
 class InferenceContainer(containers.DeclarativeContainer):
@@ -35,8 +55,8 @@ class InferenceContainer(containers.DeclarativeContainer):
     # scores go through a bounded queue drained off the serving path.
     prediction_store = providers.Singleton(
         store_for, core.store_kind, core.engine.provider,
-        memory="adapters.memory.reviews:InMemoryPredictionStore",
-        sql="adapters.postgres.reviews:SqlPredictionStore",
+        memory=memory_prediction_store,
+        sql=sql_prediction_store,
     )  # fmt: skip
     score_recorder = providers.Singleton(
         review_wiring.score_recorder, core.settings, prediction_store, core.ids

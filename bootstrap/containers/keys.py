@@ -4,6 +4,8 @@ admin API's jobs, and the vault's expiry warnings and purge of rotated-out keys.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dependency_injector import containers, providers
 
 from application.keys.kyc_rotation import KycDocumentKeys
@@ -16,6 +18,24 @@ from bootstrap import key_vault as vault_wiring
 from bootstrap import keys
 from bootstrap.containers.stores import store_for
 from ports.key_vault import SEALED_FIELDS
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncEngine
+
+    from adapters.memory.key_rotation import InMemoryKeyRotationStore
+    from adapters.postgres.key_rotation import SqlKeyRotationStore
+
+
+def memory_key_rotation_store() -> InMemoryKeyRotationStore:
+    from adapters.memory.key_rotation import InMemoryKeyRotationStore
+
+    return InMemoryKeyRotationStore()
+
+
+def sql_key_rotation_store(engine: AsyncEngine) -> SqlKeyRotationStore:
+    from adapters.postgres.key_rotation import SqlKeyRotationStore
+
+    return SqlKeyRotationStore(engine)
 
 
 class KeysContainer(containers.DeclarativeContainer):
@@ -47,8 +67,8 @@ class KeysContainer(containers.DeclarativeContainer):
     )
     key_rotation_store = providers.Singleton(
         store_for, core.store_kind, core.engine.provider,
-        memory="adapters.memory.key_rotation:InMemoryKeyRotationStore",
-        sql="adapters.postgres.key_rotation:SqlKeyRotationStore",
+        memory=memory_key_rotation_store,
+        sql=sql_key_rotation_store,
     )  # fmt: skip
     key_rotation = providers.Singleton(
         keys.key_rotation, core.settings, core.sealer, core.key_provider, sealed_sources,

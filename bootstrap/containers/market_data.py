@@ -4,6 +4,8 @@ chains with their IV history, and the bar history store."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dependency_injector import containers, providers
 
 from application.market_data.bar_history import BarHistory
@@ -12,9 +14,50 @@ from application.market_data.provider_watch import ProviderWatch
 from application.market_data.providers import ProviderService
 from application.market_data.quote_quality import QuoteQuality
 from bootstrap import options as options_wiring
-from bootstrap.containers.stores import later, store_for
+from bootstrap.containers.stores import store_for
 from bootstrap.market_feed import build_market_feed, build_quote_pump, market_feed_lifetime
 from bootstrap.quote_board import board_role, quote_board_lifetime
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from sqlalchemy.ext.asyncio import AsyncEngine
+
+    from adapters.memory.bar_store import InMemoryBarStore
+    from adapters.memory.iv_history import InMemoryIVHistoryStore
+    from adapters.parquet_bars.store import ParquetBarStore
+    from adapters.postgres.bar_history import SqlBarHistoryStore
+    from adapters.postgres.iv_history import SqlIVHistoryStore
+
+
+def memory_iv_history() -> InMemoryIVHistoryStore:
+    from adapters.memory.iv_history import InMemoryIVHistoryStore
+
+    return InMemoryIVHistoryStore()
+
+
+def sql_iv_history(engine: AsyncEngine) -> SqlIVHistoryStore:
+    from adapters.postgres.iv_history import SqlIVHistoryStore
+
+    return SqlIVHistoryStore(engine)
+
+
+def parquet_bar_store(root: str | Path, *, threads: int) -> ParquetBarStore:
+    from adapters.parquet_bars.store import ParquetBarStore
+
+    return ParquetBarStore(root, threads=threads)
+
+
+def sql_bar_history_store(engine: AsyncEngine) -> SqlBarHistoryStore:
+    from adapters.postgres.bar_history import SqlBarHistoryStore
+
+    return SqlBarHistoryStore(engine)
+
+
+def in_memory_bar_store() -> InMemoryBarStore:
+    from adapters.memory.bar_store import InMemoryBarStore
+
+    return InMemoryBarStore()
 
 
 class MarketDataContainer(containers.DeclarativeContainer):
@@ -62,8 +105,8 @@ class MarketDataContainer(containers.DeclarativeContainer):
     # with computed IVs and Greeks, IV rank, and the once-a-day IV recorder.
     iv_history = providers.Singleton(
         store_for, core.store_kind, core.engine.provider,
-        memory="adapters.memory.iv_history:InMemoryIVHistoryStore",
-        sql="adapters.postgres.iv_history:SqlIVHistoryStore",
+        memory=memory_iv_history,
+        sql=sql_iv_history,
     )  # fmt: skip
     options_chain = providers.Singleton(
         options_wiring.options_chain, core.settings, market_feed, iv_history, core.clock
@@ -82,13 +125,11 @@ class MarketDataContainer(containers.DeclarativeContainer):
     bar_store = providers.Selector(
         providers.Callable(lambda settings: settings.market_data.bars_store, core.settings),
         parquet=providers.Singleton(
-            later("adapters.parquet_bars.store:ParquetBarStore"),
+            parquet_bar_store,
             core.settings.provided.market_data.bars_dir,
             threads=core.settings.provided.market_data.bars_threads,
         ),
-        sql=providers.Singleton(
-            later("adapters.postgres.bar_history:SqlBarHistoryStore"), core.engine
-        ),
-        memory=providers.Singleton(later("adapters.memory.bar_store:InMemoryBarStore")),
+        sql=providers.Singleton(sql_bar_history_store, core.engine),
+        memory=providers.Singleton(in_memory_bar_store),
     )
     bar_history = providers.Singleton(BarHistory, bar_store)

@@ -4,6 +4,8 @@ the sentiment indices (Fear & Greed and its daily history, the HypeMeter over so
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dependency_injector import containers, providers
 
 from application.markets.fear_greed_recorder import FearGreedRecorder
@@ -17,6 +19,38 @@ from bootstrap import markets as markets_wiring
 from bootstrap import rates as rates_wiring
 from bootstrap import sentiment_indices as sentiment_wiring
 from bootstrap.containers.stores import store_for
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncEngine
+
+    from adapters.memory.fear_greed import InMemoryFearGreedHistory
+    from adapters.memory.filing_reminders import InMemoryFilingReminderStore
+    from adapters.postgres.fear_greed import SqlFearGreedHistory
+    from adapters.postgres.filing_reminders import SqlFilingReminderStore
+
+
+def memory_filing_reminders() -> InMemoryFilingReminderStore:
+    from adapters.memory.filing_reminders import InMemoryFilingReminderStore
+
+    return InMemoryFilingReminderStore()
+
+
+def sql_filing_reminders(engine: AsyncEngine) -> SqlFilingReminderStore:
+    from adapters.postgres.filing_reminders import SqlFilingReminderStore
+
+    return SqlFilingReminderStore(engine)
+
+
+def memory_fear_greed_store() -> InMemoryFearGreedHistory:
+    from adapters.memory.fear_greed import InMemoryFearGreedHistory
+
+    return InMemoryFearGreedHistory()
+
+
+def sql_fear_greed_store(engine: AsyncEngine) -> SqlFearGreedHistory:
+    from adapters.postgres.fear_greed import SqlFearGreedHistory
+
+    return SqlFearGreedHistory(engine)
 
 
 class MarketsContainer(containers.DeclarativeContainer):
@@ -55,8 +89,8 @@ class MarketsContainer(containers.DeclarativeContainer):
     )  # fmt: skip
     filing_reminders = providers.Singleton(
         store_for, core.store_kind, core.engine.provider,
-        memory="adapters.memory.filing_reminders:InMemoryFilingReminderStore",
-        sql="adapters.postgres.filing_reminders:SqlFilingReminderStore",
+        memory=memory_filing_reminders,
+        sql=sql_filing_reminders,
     )  # fmt: skip
     filing_calendar = providers.Singleton(
         markets_wiring.filing_calendar, filing_reminders, core.notification_center, core.clock
@@ -70,8 +104,8 @@ class MarketsContainer(containers.DeclarativeContainer):
     # social from the news sentiment; its daily history and recorder.
     fear_greed_store = providers.Singleton(
         store_for, core.store_kind, core.engine.provider,
-        memory="adapters.memory.fear_greed:InMemoryFearGreedHistory",
-        sql="adapters.postgres.fear_greed:SqlFearGreedHistory",
+        memory=memory_fear_greed_store,
+        sql=sql_fear_greed_store,
     )  # fmt: skip
     fear_greed = providers.Singleton(
         sentiment_wiring.fear_greed_service, core.settings,

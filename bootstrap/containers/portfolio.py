@@ -4,6 +4,8 @@ giving, and planning (profiles, Monte Carlo, homeostasis)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dependency_injector import containers, providers
 
 from application.portfolio.alternatives import AlternativesService
@@ -18,6 +20,66 @@ from bootstrap import tax as tax_wiring
 from bootstrap.containers.stores import store_for
 from bootstrap.wealth import alternatives_limits
 
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncEngine
+
+    from adapters.memory.giving import InMemoryGivingStore
+    from adapters.memory.illiquid import InMemoryIlliquidAssetStore
+    from adapters.memory.planning import InMemoryPlanningProfileRepository
+    from adapters.memory.portfolios import InMemoryPortfolioStore
+    from adapters.postgres.giving import SqlGivingStore
+    from adapters.postgres.illiquid import SqlIlliquidAssetStore
+    from adapters.postgres.planning import SqlPlanningProfileRepository
+    from adapters.postgres.portfolios import SqlPortfolioStore
+
+
+def memory_portfolio_store() -> InMemoryPortfolioStore:
+    from adapters.memory.portfolios import InMemoryPortfolioStore
+
+    return InMemoryPortfolioStore()
+
+
+def sql_portfolio_store(engine: AsyncEngine) -> SqlPortfolioStore:
+    from adapters.postgres.portfolios import SqlPortfolioStore
+
+    return SqlPortfolioStore(engine)
+
+
+def memory_illiquid_store() -> InMemoryIlliquidAssetStore:
+    from adapters.memory.illiquid import InMemoryIlliquidAssetStore
+
+    return InMemoryIlliquidAssetStore()
+
+
+def sql_illiquid_store(engine: AsyncEngine) -> SqlIlliquidAssetStore:
+    from adapters.postgres.illiquid import SqlIlliquidAssetStore
+
+    return SqlIlliquidAssetStore(engine)
+
+
+def memory_giving_store() -> InMemoryGivingStore:
+    from adapters.memory.giving import InMemoryGivingStore
+
+    return InMemoryGivingStore()
+
+
+def sql_giving_store(engine: AsyncEngine) -> SqlGivingStore:
+    from adapters.postgres.giving import SqlGivingStore
+
+    return SqlGivingStore(engine)
+
+
+def memory_planning_profiles() -> InMemoryPlanningProfileRepository:
+    from adapters.memory.planning import InMemoryPlanningProfileRepository
+
+    return InMemoryPlanningProfileRepository()
+
+
+def sql_planning_profiles(engine: AsyncEngine) -> SqlPlanningProfileRepository:
+    from adapters.postgres.planning import SqlPlanningProfileRepository
+
+    return SqlPlanningProfileRepository(engine)
+
 
 class PortfolioContainer(containers.DeclarativeContainer):
     """The ledger and what reads it, over the core and the market data it is given."""
@@ -28,8 +90,8 @@ class PortfolioContainer(containers.DeclarativeContainer):
 
     portfolio_store = providers.Singleton(
         store_for, core.store_kind, core.engine.provider,
-        memory="adapters.memory.portfolios:InMemoryPortfolioStore",
-        sql="adapters.postgres.portfolios:SqlPortfolioStore",
+        memory=memory_portfolio_store,
+        sql=sql_portfolio_store,
     )  # fmt: skip
     # The fill path: each fill the order booking books lands in the portfolio holding its account.
     portfolio_fills = providers.Singleton(portfolios_wiring.fill_booking, core.bus, portfolio_store)
@@ -55,8 +117,8 @@ class PortfolioContainer(containers.DeclarativeContainer):
     )
     illiquid_store = providers.Singleton(
         store_for, core.store_kind, core.engine.provider,
-        memory="adapters.memory.illiquid:InMemoryIlliquidAssetStore",
-        sql="adapters.postgres.illiquid:SqlIlliquidAssetStore",
+        memory=memory_illiquid_store,
+        sql=sql_illiquid_store,
     )  # fmt: skip
     illiquid_assets = providers.Singleton(
         IlliquidAssetService, illiquid_store, portfolios, core.clock, core.ids
@@ -64,8 +126,8 @@ class PortfolioContainer(containers.DeclarativeContainer):
     # Each user's donations, and suggestions from the ledger's valuations.
     giving_store = providers.Singleton(
         store_for, core.store_kind, core.engine.provider,
-        memory="adapters.memory.giving:InMemoryGivingStore",
-        sql="adapters.postgres.giving:SqlGivingStore",
+        memory=memory_giving_store,
+        sql=sql_giving_store,
     )  # fmt: skip
     giving = providers.Singleton(GivingService, giving_store, core.clock, core.ids)
     giving_suggestions = providers.Singleton(
@@ -76,8 +138,8 @@ class PortfolioContainer(containers.DeclarativeContainer):
     # budget, homeostasis from the user's accounts at the quotes.
     planning_profiles = providers.Singleton(
         store_for, core.store_kind, core.engine.provider,
-        memory="adapters.memory.planning:InMemoryPlanningProfileRepository",
-        sql="adapters.postgres.planning:SqlPlanningProfileRepository",
+        memory=memory_planning_profiles,
+        sql=sql_planning_profiles,
     )  # fmt: skip
     planning = providers.Singleton(
         PlanningService,

@@ -3,12 +3,32 @@ watch that evaluates them against the core's quote board and notifies through th
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dependency_injector import containers, providers
 
 from application.price_alerts.service import PriceAlerts
 from application.price_alerts.watch import PriceAlertWatch
 from bootstrap import price_alerts
 from bootstrap.containers.stores import store_for
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncEngine
+
+    from adapters.memory.price_alerts import InMemoryPriceAlertStore
+    from adapters.postgres.repos.price_alerts import SqlPriceAlertStore
+
+
+def memory_price_alert_store() -> InMemoryPriceAlertStore:
+    from adapters.memory.price_alerts import InMemoryPriceAlertStore
+
+    return InMemoryPriceAlertStore()
+
+
+def sql_price_alert_store(engine: AsyncEngine) -> SqlPriceAlertStore:
+    from adapters.postgres.repos.price_alerts import SqlPriceAlertStore
+
+    return SqlPriceAlertStore(engine)
 
 
 class PriceAlertsContainer(containers.DeclarativeContainer):
@@ -18,8 +38,8 @@ class PriceAlertsContainer(containers.DeclarativeContainer):
 
     price_alert_store = providers.Singleton(
         store_for, core.store_kind, core.engine.provider,
-        memory="adapters.memory.price_alerts:InMemoryPriceAlertStore",
-        sql="adapters.postgres.repos.price_alerts:SqlPriceAlertStore",
+        memory=memory_price_alert_store,
+        sql=sql_price_alert_store,
     )  # fmt: skip
     price_alert_service = providers.Singleton(
         PriceAlerts, price_alert_store, core.clock, core.ids,

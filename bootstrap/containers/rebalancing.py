@@ -3,6 +3,8 @@ schedule, and attribution of stored portfolios."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dependency_injector import containers, providers
 
 from application.rebalancing.attribution import StoredAttributionService
@@ -12,6 +14,24 @@ from application.rebalancing.service import RebalancingService
 from bootstrap import rebalancing as rebalancing_wiring
 from bootstrap.containers.stores import store_for
 from domain.rebalancing.proposal import RebalanceSettings
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncEngine
+
+    from adapters.memory.rebalancing import InMemoryRebalanceStore
+    from adapters.postgres.rebalancing import SqlRebalanceStore
+
+
+def memory_store() -> InMemoryRebalanceStore:
+    from adapters.memory.rebalancing import InMemoryRebalanceStore
+
+    return InMemoryRebalanceStore()
+
+
+def sql_store(engine: AsyncEngine) -> SqlRebalanceStore:
+    from adapters.postgres.rebalancing import SqlRebalanceStore
+
+    return SqlRebalanceStore(engine)
 
 
 class RebalancingContainer(containers.DeclarativeContainer):
@@ -25,8 +45,8 @@ class RebalancingContainer(containers.DeclarativeContainer):
 
     store = providers.Singleton(
         store_for, core.store_kind, core.engine.provider,
-        memory="adapters.memory.rebalancing:InMemoryRebalanceStore",
-        sql="adapters.postgres.rebalancing:SqlRebalanceStore",
+        memory=memory_store,
+        sql=sql_store,
     )  # fmt: skip
     defaults = providers.Singleton(
         RebalanceSettings,

@@ -4,6 +4,8 @@ the review use cases, the records and drift watch, and the outcome loop of `serv
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dependency_injector import containers, providers
 
 from application.model_records.outcomes import OutcomeJoiner
@@ -11,6 +13,24 @@ from application.model_records.record import ModelRecords
 from application.review.service import ReviewService
 from bootstrap import review as review_wiring
 from bootstrap.containers.stores import store_for
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncEngine
+
+    from adapters.memory.reviews import InMemoryReviewStore
+    from adapters.postgres.reviews import SqlReviewStore
+
+
+def memory_review_store() -> InMemoryReviewStore:
+    from adapters.memory.reviews import InMemoryReviewStore
+
+    return InMemoryReviewStore()
+
+
+def sql_review_store(engine: AsyncEngine) -> SqlReviewStore:
+    from adapters.postgres.reviews import SqlReviewStore
+
+    return SqlReviewStore(engine)
 
 
 class ReviewContainer(containers.DeclarativeContainer):
@@ -22,8 +42,8 @@ class ReviewContainer(containers.DeclarativeContainer):
 
     review_store = providers.Singleton(
         store_for, core.store_kind, core.engine.provider,
-        memory="adapters.memory.reviews:InMemoryReviewStore",
-        sql="adapters.postgres.reviews:SqlReviewStore",
+        memory=memory_review_store,
+        sql=sql_review_store,
     )  # fmt: skip
     # One store of predictions with the risk rater's (the trading context records those).
     prediction_store = trading.prediction_store

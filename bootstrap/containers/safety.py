@@ -15,13 +15,14 @@ from dependency_injector import containers, providers
 
 from application.safety.agents import AgentService, HeartbeatMonitor
 from application.safety.drill_faults import DrillFaultControl
-from application.safety.killswitch import KillSwitchConfig, KillSwitchService
+from application.safety.killswitch import KillSwitchConfig
 from application.safety.killswitch_memory import KillSwitchMemory
 from application.safety.margin import MarginService, MarginWatch
 from application.safety.succession import SuccessionScheduler, SuccessionService
 from application.safety.triggers import LossLimitWatch
 from application.trading.in_doubt_watch import InDoubtWatch
 from bootstrap.containers import http
+from bootstrap.lane_killswitch import LaneKillSwitch
 from bootstrap.settings import Settings
 
 
@@ -42,14 +43,6 @@ def order_hold_ttl(settings: Settings) -> timedelta:
     return timedelta(seconds=settings.safety.order_hold_seconds)
 
 
-def lane_kill_switch(*args: Any, **kwargs: Any) -> KillSwitchService:
-    """The kill switch that moves to its lane once started (imported late: the lane module
-    builds containers itself)."""
-    from bootstrap.killswitch_lane import LaneKillSwitch
-
-    return LaneKillSwitch(*args, **kwargs)
-
-
 class SafetyContainer(containers.DeclarativeContainer):
     """The kill switch and its watchers, over the core it is given."""
 
@@ -63,7 +56,7 @@ class SafetyContainer(containers.DeclarativeContainer):
     killswitch_memory = providers.Singleton(KillSwitchMemory)
     # Runs locally until bootstrap/killswitch_lane.py starts the lane; then on the lane.
     killswitch = providers.Singleton(
-        lane_kill_switch,
+        LaneKillSwitch,
         core.uow_factory, core.brokers, core.publisher, core.hasher, core.clock, core.ids,
         core.audit, core.notifier, core.latch, orders, killswitch_config,
         tracer=core.tracing.provided.tracer, memory=killswitch_memory, meter=core.meter,

@@ -4,6 +4,8 @@ run in worker threads beside the strategies."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dependency_injector import containers, providers
 
 from application.strategies.service import StrategyService
@@ -13,6 +15,38 @@ from bootstrap.backtests import backtest_service, backtests_lifetime
 from bootstrap.containers.stores import store_for
 from bootstrap.signals import signal_engine, signal_scanner
 from bootstrap.strategies import strategy_runtime, strategy_stores
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncEngine
+
+    from adapters.memory.backtests import InMemoryBacktestRepository
+    from adapters.memory.signals import InMemorySignalRepository
+    from adapters.postgres.repos.backtests import SqlBacktestRepository
+    from adapters.postgres.repos.signals import SqlSignalRepository
+
+
+def memory_signal_repository() -> InMemorySignalRepository:
+    from adapters.memory.signals import InMemorySignalRepository
+
+    return InMemorySignalRepository()
+
+
+def sql_signal_repository(engine: AsyncEngine) -> SqlSignalRepository:
+    from adapters.postgres.repos.signals import SqlSignalRepository
+
+    return SqlSignalRepository(engine)
+
+
+def memory_backtest_store() -> InMemoryBacktestRepository:
+    from adapters.memory.backtests import InMemoryBacktestRepository
+
+    return InMemoryBacktestRepository()
+
+
+def sql_backtest_store(engine: AsyncEngine) -> SqlBacktestRepository:
+    from adapters.postgres.repos.backtests import SqlBacktestRepository
+
+    return SqlBacktestRepository(engine)
 
 
 class StrategiesContainer(containers.DeclarativeContainer):
@@ -26,8 +60,8 @@ class StrategiesContainer(containers.DeclarativeContainer):
 
     signal_repository = providers.Singleton(
         store_for, core.store_kind, core.engine.provider,
-        memory="adapters.memory.signals:InMemorySignalRepository",
-        sql="adapters.postgres.repos.signals:SqlSignalRepository",
+        memory=memory_signal_repository,
+        sql=sql_signal_repository,
     )  # fmt: skip
     signals = providers.Singleton(
         SignalService,
@@ -66,8 +100,8 @@ class StrategiesContainer(containers.DeclarativeContainer):
 
     backtest_store = providers.Singleton(
         store_for, core.store_kind, core.engine.provider,
-        memory="adapters.memory.backtests:InMemoryBacktestRepository",
-        sql="adapters.postgres.repos.backtests:SqlBacktestRepository",
+        memory=memory_backtest_store,
+        sql=sql_backtest_store,
     )  # fmt: skip
     backtests = providers.Singleton(
         backtest_service, core.settings, backtest_store, strategy_stores.provided.strategies,

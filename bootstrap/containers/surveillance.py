@@ -5,11 +5,31 @@ topic otherwise)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dependency_injector import containers, providers
 
 from application.surveillance.alerts import SurveillanceService
 from bootstrap import surveillance as surveillance_wiring
 from bootstrap.containers.stores import store_for
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncEngine
+
+    from adapters.memory.surveillance import InMemorySurveillanceStore
+    from adapters.postgres.surveillance import SqlSurveillanceStore
+
+
+def memory_surveillance_store() -> InMemorySurveillanceStore:
+    from adapters.memory.surveillance import InMemorySurveillanceStore
+
+    return InMemorySurveillanceStore()
+
+
+def sql_surveillance_store(engine: AsyncEngine) -> SqlSurveillanceStore:
+    from adapters.postgres.surveillance import SqlSurveillanceStore
+
+    return SqlSurveillanceStore(engine)
 
 
 class SurveillanceContainer(containers.DeclarativeContainer):
@@ -20,8 +40,8 @@ class SurveillanceContainer(containers.DeclarativeContainer):
 
     surveillance_store = providers.Singleton(
         store_for, core.store_kind, core.engine.provider,
-        memory="adapters.memory.surveillance:InMemorySurveillanceStore",
-        sql="adapters.postgres.surveillance:SqlSurveillanceStore",
+        memory=memory_surveillance_store,
+        sql=sql_surveillance_store,
     )  # fmt: skip
     surveillance_rules = providers.Singleton(surveillance_wiring.rules, core.settings)
     surveillance_actions = providers.Singleton(

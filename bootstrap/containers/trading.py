@@ -4,7 +4,7 @@ book and equity history, accounts and instruments through the API and CLI."""
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dependency_injector import containers, providers
 
@@ -26,6 +26,12 @@ from bootstrap.settings import Settings
 from domain.killswitch.switch import EmergencyHalt, TradingStateChanged
 from ports.clock import Clock
 
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncEngine
+
+    from adapters.memory.equity import InMemoryEquityHistory
+    from adapters.postgres.equity import SqlEquityHistory
+
 
 def trading_state_cache(clock: Clock, bus: Any, settings: Settings) -> TradingStateCache | None:
     """The order path's cache of trading states on a SQL store (None when set to 0 ms).
@@ -40,6 +46,18 @@ def trading_state_cache(clock: Clock, bus: Any, settings: Settings) -> TradingSt
     for kind in (TradingStateChanged, EmergencyHalt):
         bus.subscribe(kind, cache.heard)
     return cache
+
+
+def memory_equity_history() -> InMemoryEquityHistory:
+    from adapters.memory.equity import InMemoryEquityHistory
+
+    return InMemoryEquityHistory()
+
+
+def sql_equity_history(engine: AsyncEngine) -> SqlEquityHistory:
+    from adapters.postgres.equity import SqlEquityHistory
+
+    return SqlEquityHistory(engine)
 
 
 class TradingContainer(containers.DeclarativeContainer):
@@ -79,8 +97,8 @@ class TradingContainer(containers.DeclarativeContainer):
     # Daily equity snapshots (analytics) and the risk checks' drawdown read them.
     equity_history = providers.Singleton(
         store_for, core.store_kind, core.engine.provider,
-        memory="adapters.memory.equity:InMemoryEquityHistory",
-        sql="adapters.postgres.equity:SqlEquityHistory",
+        memory=memory_equity_history,
+        sql=sql_equity_history,
     )  # fmt: skip
     # Every model's predictions (docs/ai-review.md): the risk rater's here, the reviewer's too,
     # one store with the sentiment's and the signal models' (the inference context's).

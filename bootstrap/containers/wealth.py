@@ -2,12 +2,32 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dependency_injector import containers, providers
 
 from application.wealth.estate import EstateTaxService
 from application.wealth.profiles import InvestorProfileService
 from application.wealth.retirement import RetirementService
 from bootstrap.containers.stores import store_for
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncEngine
+
+    from adapters.memory.investor_profiles import InMemoryInvestorProfileRepository
+    from adapters.postgres.investor_profiles import SqlInvestorProfileRepository
+
+
+def memory_investor_profile_store() -> InMemoryInvestorProfileRepository:
+    from adapters.memory.investor_profiles import InMemoryInvestorProfileRepository
+
+    return InMemoryInvestorProfileRepository()
+
+
+def sql_investor_profile_store(engine: AsyncEngine) -> SqlInvestorProfileRepository:
+    from adapters.postgres.investor_profiles import SqlInvestorProfileRepository
+
+    return SqlInvestorProfileRepository(engine)
 
 
 class WealthContainer(containers.DeclarativeContainer):
@@ -17,8 +37,8 @@ class WealthContainer(containers.DeclarativeContainer):
 
     investor_profile_store = providers.Singleton(
         store_for, core.store_kind, core.engine.provider,
-        memory="adapters.memory.investor_profiles:InMemoryInvestorProfileRepository",
-        sql="adapters.postgres.investor_profiles:SqlInvestorProfileRepository",
+        memory=memory_investor_profile_store,
+        sql=sql_investor_profile_store,
     )  # fmt: skip
     investor_profiles = providers.Singleton(
         InvestorProfileService, investor_profile_store, core.clock, core.audit,

@@ -12,6 +12,8 @@ from bootstrap.settings.base import HttpUrl, PerMinute, Seconds, Secret, Section
 
 # The vendors whose news the sentiment engine can read (bootstrap/market_vendors.py).
 NewsVendor = Literal["polygon", "finnhub", "alphavantage"]
+# The keyed vendors' provider names (bootstrap/market_vendors.py VENDORS builds each one).
+VENDOR_NAMES = ("polygon", "finnhub", "alphavantage", "twelvedata", "yahoo", "databento")
 _URL = msgspec.Meta(pattern=r"^https?://")
 _PER_MINUTE = msgspec.Meta(ge=1, le=1_000_000)
 _VAULT_ID = r"^[A-Za-z0-9_-]{1,64}$"
@@ -145,9 +147,7 @@ class MarketDataSettings(Section, frozen=True, kw_only=True):
     def check(self) -> None:
         """Known providers; a breaker that can judge; 'none' alone (the replay path is checked
         when the feed is built)."""
-        from bootstrap.market_vendors import VENDORS
-
-        known = {"synthetic", "replay", "alpaca", *VENDORS}
+        known = {"synthetic", "replay", "alpaca", *VENDOR_NAMES}
         if self.primary not in known:
             raise SettingsError(
                 f"{self.var('primary')}: expected one of {', '.join(sorted(known))}"

@@ -25,7 +25,9 @@ async def test_the_consume_listener_serves_the_meters_figures() -> None:
     container = make_container(make_settings(), FakeClock())
     container.core.meter().broker_call("paper", "submit", 0.002, "BROKER_REJECTED")
 
-    async with AsyncTestClient(consume_metrics_app(container)) as client:
+    async with AsyncTestClient(
+        consume_metrics_app(container.settings(), container.core())
+    ) as client:
         scrape = await client.get("/metrics")
         health = await client.get("/health")
 
@@ -39,8 +41,11 @@ async def test_the_consume_listener_serves_the_meters_figures() -> None:
 
 async def test_the_consume_listener_keeps_the_token_rule() -> None:
     with_token = make_container(make_settings(metrics_token="s3cret-token"), FakeClock())
-    without = consume_metrics_app(make_container(make_settings(), FakeClock()))
-    async with AsyncTestClient(consume_metrics_app(with_token)) as client:
+    plain = make_container(make_settings(), FakeClock())
+    without = consume_metrics_app(plain.settings(), plain.core())
+    async with AsyncTestClient(
+        consume_metrics_app(with_token.settings(), with_token.core())
+    ) as client:
         refused = await client.get("/metrics")
         wrong = await client.get("/metrics", headers={"Authorization": "Bearer nope"})
         allowed = await client.get("/metrics", headers={"Authorization": "Bearer s3cret-token"})
@@ -58,7 +63,7 @@ async def test_the_listener_answers_on_its_port_and_stops() -> None:
         s.bind(("127.0.0.1", 0))
         port = int(s.getsockname()[1])
     container = make_container(make_settings(consume_metrics_port=str(port)), FakeClock())
-    listener = ConsumeMetricsListener(container)
+    listener = ConsumeMetricsListener(container.settings(), container.core())
 
     await listener.start()
     try:

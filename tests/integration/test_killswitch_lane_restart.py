@@ -13,7 +13,8 @@ from dependency_injector import providers
 from structlog.testing import capture_logs
 
 from bootstrap.containers.application import ApplicationContainer, build_container
-from bootstrap.killswitch_lane import EXIT_LANE_DEAD, KillSwitchLane, LaneKillSwitch
+from bootstrap.killswitch_lane import EXIT_LANE_DEAD, KillSwitchLane, LaneSources
+from bootstrap.lane_killswitch import LaneKillSwitch
 from bootstrap.settings import Settings, load_settings
 from domain.killswitch.state import Scope, TradingState
 from domain.killswitch.switch import TriggerType
@@ -61,7 +62,12 @@ class _Exits:
 async def _started(
     container: ApplicationContainer, settings: Settings, max_restarts: int, exits: _Exits
 ) -> KillSwitchLane:
-    lane = KillSwitchLane(container, settings, max_restarts=max_restarts, exit_process=exits)
+    lane = KillSwitchLane(
+        LaneSources(container.core(), container.safety(), container.trading.orders),
+        settings,
+        max_restarts=max_restarts,
+        exit_process=exits,
+    )
     await asyncio.to_thread(lane.start, asyncio.get_running_loop())
     killswitch = container.safety.killswitch()
     assert isinstance(killswitch, LaneKillSwitch)

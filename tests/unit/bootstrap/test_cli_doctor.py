@@ -23,7 +23,8 @@ from bootstrap.cli_doctor import (
     exit_code,
     print_report,
 )
-from bootstrap.doctor import REQUIRED, Finding, State, examine
+from bootstrap.doctor import examine
+from bootstrap.doctor_findings import REQUIRED, Finding, State
 from bootstrap.settings import Settings
 from tests.unit.bootstrap.logging_guard import logging_restored  # noqa: F401  (fixture)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from bootstrap.containers.application import build_container
-from bootstrap.killswitch_lane import lane_containers
+from bootstrap.killswitch_lane import LaneSources, lane_containers
 from domain.principals import Principal, Role
 from tests.http.harness import test_settings as settings_with
 
@@ -14,7 +14,8 @@ async def test_a_passcode_set_through_the_api_is_known_to_the_lane_kill_switch()
     # Arrange
     settings = settings_with()
     main = build_container(settings)
-    lane = lane_containers(main, settings, asyncio.get_running_loop()).safety
+    sources = LaneSources(main.core(), main.safety(), main.trading.orders)
+    lane = lane_containers(sources, settings, asyncio.get_running_loop()).safety
     principal = Principal("u-1", Role.TRADER)
 
     # Act

@@ -1,43 +1,36 @@
-"""Lifetimes named lazily (`later_lifetime`) run as a Resource's: started at init, closed at
-shutdown; the plain lazy factory would hand the generator out unstarted."""
+"""Lifetimes built lazily (their module imported when the Resource starts) run as a
+Resource's: started at init, closed at shutdown; a plain factory returning the generator
+would hand it out unstarted, and nothing would be closed."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
 from dependency_injector import containers, providers
 
-from bootstrap.containers.stores import later_lifetime
-
-EVENTS: list[str] = []
+from bootstrap.containers import core_parts
 
 
-async def lifetime(name: str) -> AsyncIterator[str]:
-    EVENTS.append(f"start {name}")
-    try:
-        yield name
-    finally:
-        EVENTS.append(f"stop {name}")
+class _Budget:
+    def __init__(self) -> None:
+        self.closed = 0
+
+    def close(self) -> None:
+        self.closed += 1
 
 
 class _Lifetimes(containers.DeclarativeContainer):
-    running = providers.Resource(
-        later_lifetime("tests.unit.bootstrap.test_lifetime_resources:lifetime"), "cluster"
-    )
+    budget = providers.Singleton(_Budget)
+    closing = providers.Resource(core_parts.compute_budget_lifetime, budget.provider)
 
 
-async def test_a_lazily_named_lifetime_starts_at_init_and_stops_at_shutdown() -> None:
+async def test_a_lazily_built_lifetime_starts_at_init_and_stops_at_shutdown() -> None:
     # Arrange
-    EVENTS.clear()
     container = _Lifetimes()
 
     # Act
     await container.init_resources()  # type: ignore[misc]
-    value = await container.running()
-    started = list(EVENTS)
+    closed_while_running = container.budget().closed
     await container.shutdown_resources()  # type: ignore[misc]
 
     # Assert
-    assert value == "cluster"
-    assert started == ["start cluster"]
-    assert EVENTS == ["start cluster", "stop cluster"]
+    assert closed_while_running == 0
+    assert container.budget().closed == 1

@@ -19,6 +19,7 @@ from bootstrap.inference import news_port
 from bootstrap.market_feed import build_market_feed, feed_kinds
 from bootstrap.market_vendors import KEY_TESTER_VENDORS, NEWS_VENDORS, VENDORS
 from bootstrap.settings import Secret, Settings, SettingsError, load_settings
+from bootstrap.settings.market_data import VENDOR_NAMES
 from ports.key_vault import Credentials, KeyMaterial
 
 
@@ -27,6 +28,11 @@ def test_every_news_source_and_key_tester_is_a_registered_vendor() -> None:
     assert set(NEWS_VENDORS) <= set(VENDORS)
     assert set(KEY_TESTER_VENDORS) == set(VENDORS) - {"yahoo"}
     assert {"polygon", "finnhub", "alphavantage"} <= set(VENDORS)
+
+
+def test_the_settings_know_every_vendor_the_feed_can_build() -> None:
+    # The settings check BULWARK_MARKET_DATA against the names, without loading the vendors.
+    assert sorted(VENDOR_NAMES) == sorted(VENDORS)
 
 
 async def test_the_feed_follows_the_named_order_with_keys_from_the_environment() -> None:

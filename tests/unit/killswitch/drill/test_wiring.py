@@ -8,7 +8,7 @@ from adapters.brokers.paper import PaperBroker
 from adapters.brokers.paper.drill import FaultyBroker
 from adapters.metrics.broker import MeteredBroker
 from bootstrap.containers.application import build_container
-from bootstrap.killswitch_lane import lane_containers
+from bootstrap.killswitch_lane import LaneSources, lane_containers
 from bootstrap.settings import Settings
 from domain.killswitch.drill import BrokerFault, BrokerFaults
 from tests.http.harness import test_settings as settings_of
@@ -20,7 +20,8 @@ def test_the_lane_meets_the_faults_an_admin_switches_on_the_api() -> None:
     main = build_container(settings)
     loop = asyncio.new_event_loop()
     try:
-        lane = lane_containers(main, settings, loop).core
+        sources = LaneSources(main.core(), main.safety(), main.trading.orders)
+        lane = lane_containers(sources, settings, loop).core
 
         # Act
         main.core.paper_faults().set(BrokerFaults.parse("keep_on_cancel"))

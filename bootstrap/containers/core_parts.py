@@ -1,0 +1,462 @@
+"""What the core is built with: each factory imports its adapter (and its libraries: Kafka,
+Redis, SQLAlchemy, argon2, exchange calendars) only when its provider is first built, so a
+command that builds the core without using, say, Kafka or Redis never imports them."""
+
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import threading
+    from collections.abc import AsyncIterator, Callable
+    from datetime import datetime
+
+    from redis.asyncio import Redis
+    from sqlalchemy.ext.asyncio import AsyncEngine
+
+    from adapters.brokers.paper import PaperBroker
+    from adapters.brokers.paper.drill import FaultSwitch
+    from adapters.calendars.exchange import ExchangeCalendarSessions
+    from adapters.memory.audit import InMemoryAuditLog
+    from adapters.memory.bus import InProcessEventBus
+    from adapters.memory.key_vault import InMemoryKeyVault
+    from adapters.memory.marketdata import InMemoryMarketData
+    from adapters.memory.notification_endpoints import InMemoryNotificationEndpointStore
+    from adapters.memory.notifications import InMemoryNotificationStore
+    from adapters.memory.ratelimit import InMemoryRateLimiter
+    from adapters.memory.store import InMemoryStore, InMemoryUnitOfWork
+    from adapters.metrics.meter import PrometheusMeter
+    from adapters.postgres.audit import SqlAuditLog
+    from adapters.postgres.outbox import OutboxRelay, OutboxWriter, RelayingPublisher
+    from adapters.postgres.repos.key_vault import SqlKeyVault
+    from adapters.postgres.repos.notification_endpoints import SqlNotificationEndpointStore
+    from adapters.postgres.repos.notifications import SqlNotificationStore
+    from adapters.postgres.uow import SqlUnitOfWork
+    from adapters.redis.cache import RedisQuoteCache
+    from adapters.redis.fallback import FallbackRateLimiter
+    from adapters.redis.ratelimit import RedisRateLimiter
+    from adapters.security.argon2_hasher import Argon2Hasher
+    from adapters.security.totp import PyOtpVerifier
+    from adapters.tracing.messages import MessageTracing
+    from application.core.audit_log import AuditLogService
+    from application.core.compute_budget import ComputeBudget
+    from application.identity.apikeys import ApiKeyService
+    from application.identity.auth import AuthConfig, AuthService
+    from application.identity.last_sessions import LastSessions
+    from application.keys.vault import KeyVaultService
+    from application.market_data.quotes import CachedMarketData
+    from application.notifications.center import NotificationCenter
+    from application.notifications.directory import ChannelDestinations
+    from application.trading.orders import BrokerRouter
+    from application.trading.policies import PolicyCache
+    from application.trading.throttle import SharedThrottle
+    from bootstrap.job_leases import JobHoldings, JobLeases
+    from bootstrap.kafka import FanoutPublisher, KafkaLink
+    from bootstrap.notifications import RecordingNotifier
+    from bootstrap.settings import Settings
+    from bootstrap.settings.calendars import CalendarSettings
+    from bootstrap.tracing import Tracing
+    from domain.calendars.clock import MarketCalendars
+    from ports.audit import AuditTrail
+    from ports.cache import QuoteCache
+    from ports.calendars import SessionSource
+    from ports.clock import Clock, IdGenerator
+    from ports.compute import ComputePort
+    from ports.encryption import SecretSealer
+    from ports.events import AuditLog, EventPublisher, Notifier
+    from ports.identity import TokenIssuer, TotpVerifier
+    from ports.key_vault import KeyVaultStore
+    from ports.marketdata import MarketDataPort
+    from ports.metrics import Meter
+    from ports.notification_endpoints import NotificationEndpointStore
+    from ports.notification_store import NotificationStore
+    from ports.notifications import DestinationDirectory
+    from ports.ratelimit import RateLimiter
+    from ports.security import PasswordHasher
+    from ports.tracing import Tracer
+    from ports.unit_of_work import UnitOfWorkFactory
+
+
+def memory_notification_store() -> InMemoryNotificationStore:
+    from adapters.memory.notifications import InMemoryNotificationStore
+
+    return InMemoryNotificationStore()
+
+
+def sql_notification_store(engine: AsyncEngine) -> SqlNotificationStore:
+    from adapters.postgres.repos.notifications import SqlNotificationStore
+
+    return SqlNotificationStore(engine)
+
+
+def memory_notification_endpoint_store() -> InMemoryNotificationEndpointStore:
+    from adapters.memory.notification_endpoints import InMemoryNotificationEndpointStore
+
+    return InMemoryNotificationEndpointStore()
+
+
+def sql_notification_endpoint_store(engine: AsyncEngine) -> SqlNotificationEndpointStore:
+    from adapters.postgres.repos.notification_endpoints import SqlNotificationEndpointStore
+
+    return SqlNotificationEndpointStore(engine)
+
+
+def memory_audit() -> InMemoryAuditLog:
+    from adapters.memory.bus import InMemoryAuditLog
+
+    return InMemoryAuditLog()
+
+
+def sql_audit(engine: AsyncEngine) -> SqlAuditLog:
+    from adapters.postgres.audit import SqlAuditLog
+
+    return SqlAuditLog(engine)
+
+
+def memory_key_vault_store() -> InMemoryKeyVault:
+    from adapters.memory.key_vault import InMemoryKeyVault
+
+    return InMemoryKeyVault()
+
+
+def sql_key_vault_store(engine: AsyncEngine) -> SqlKeyVault:
+    from adapters.postgres.repos.key_vault import SqlKeyVault
+
+    return SqlKeyVault(engine)
+
+
+def build_tracing(settings: Settings) -> Tracing:
+    from bootstrap.tracing import build_tracing as build
+
+    return build(settings)
+
+
+def sql_engine(settings: Settings) -> AsyncEngine:
+    from bootstrap.storage import sql_engine as build
+
+    return build(settings)
+
+
+def channel_destinations(
+    uow_factory: UnitOfWorkFactory, endpoints: NotificationEndpointStore, sealer: SecretSealer
+) -> ChannelDestinations:
+    from application.notifications.directory import ChannelDestinations
+
+    return ChannelDestinations(uow_factory, endpoints, sealer)
+
+
+def center(
+    settings: Settings,
+    store: NotificationStore,
+    directory: DestinationDirectory,
+    clock: Clock,
+    sealer: SecretSealer,
+    uow_factory: UnitOfWorkFactory | None,
+) -> NotificationCenter:
+    from bootstrap.notifications import center as build
+
+    return build(settings, store, directory, clock, sealer, uow_factory)
+
+
+def notifier(
+    settings: Settings | None,
+    center: NotificationCenter | None,
+    uow_factory: UnitOfWorkFactory | None,
+) -> RecordingNotifier:
+    from bootstrap.notifications import notifier as build
+
+    return build(settings=settings, center=center, uow_factory=uow_factory)
+
+
+def in_process_event_bus() -> InProcessEventBus:
+    from adapters.memory.bus import InProcessEventBus
+
+    return InProcessEventBus()
+
+
+def exchange_calendar_sessions(clock: Clock) -> ExchangeCalendarSessions:
+    from adapters.calendars.exchange import ExchangeCalendarSessions
+
+    return ExchangeCalendarSessions(clock)
+
+
+def market_calendars(source: SessionSource, settings: CalendarSettings | None) -> MarketCalendars:
+    from bootstrap.calendars import market_calendars as build
+
+    return build(source, settings)
+
+
+def outbox_relay(
+    engine: AsyncEngine, publisher: EventPublisher, *, tracer: Tracer, destination: str
+) -> OutboxRelay:
+    from adapters.postgres.outbox import OutboxRelay
+
+    return OutboxRelay(engine, publisher, tracer=tracer, destination=destination)
+
+
+def audit_log_service(trail: AuditTrail, uow_factory: UnitOfWorkFactory) -> AuditLogService:
+    from application.core.audit_log import AuditLogService
+
+    return AuditLogService(trail, uow_factory)
+
+
+async def database_lifetime(
+    kind: str, engine: Callable[[], AsyncEngine], publisher: Callable[[], object]
+) -> AsyncIterator[None]:
+    from bootstrap.storage import database_lifetime as build
+
+    async with asynccontextmanager(build)(kind, engine, publisher) as value:
+        yield value
+
+
+def job_holdings(lease_seconds: float, now: Callable[[], datetime]) -> JobHoldings:
+    from bootstrap.job_leases import JobHoldings
+
+    return JobHoldings(lease_seconds, now)
+
+
+async def job_leases_lifetime(
+    settings: Settings, holdings: JobHoldings | None
+) -> AsyncIterator[JobLeases]:
+    from bootstrap.job_leases import job_leases_lifetime as build
+
+    async with asynccontextmanager(build)(settings, holdings) as value:
+        yield value
+
+
+def prometheus_meter() -> PrometheusMeter:
+    from adapters.metrics.meter import PrometheusMeter
+
+    return PrometheusMeter()
+
+
+def argon2_hasher() -> Argon2Hasher:
+    from adapters.security.argon2_hasher import Argon2Hasher
+
+    return Argon2Hasher()
+
+
+def token_issuer(settings: Settings) -> object:
+    from bootstrap.tokens import token_issuer as build
+
+    return build(settings)
+
+
+def py_otp_verifier() -> PyOtpVerifier:
+    from adapters.security.totp import PyOtpVerifier
+
+    return PyOtpVerifier()
+
+
+def auth_config(settings: Settings) -> AuthConfig:
+    from bootstrap.tokens import auth_config as build
+
+    return build(settings)
+
+
+def auth_service(
+    uow_factory: UnitOfWorkFactory,
+    hasher: PasswordHasher,
+    tokens: TokenIssuer,
+    totp: TotpVerifier,
+    sealer: SecretSealer,
+    clock: Clock,
+    ids: IdGenerator,
+    audit: AuditLog,
+    config: AuthConfig | None,
+    notifier: Notifier | None,
+    last_sessions: LastSessions | None,
+) -> AuthService:
+    from application.identity.auth import AuthService
+
+    return AuthService(
+        uow_factory,
+        hasher,
+        tokens,
+        totp,
+        sealer,
+        clock,
+        ids,
+        audit,
+        config,
+        notifier=notifier,
+        last_sessions=last_sessions,
+    )
+
+
+def api_key_service(
+    uow_factory: UnitOfWorkFactory, clock: Clock, ids: IdGenerator, audit: AuditLog
+) -> ApiKeyService:
+    from application.identity.apikeys import ApiKeyService
+
+    return ApiKeyService(uow_factory, clock, ids, audit)
+
+
+def key_vault_service(
+    settings: Settings,
+    uow_factory: UnitOfWorkFactory,
+    store: KeyVaultStore,
+    sealer: SecretSealer,
+    clock: Clock,
+    ids: IdGenerator,
+    audit: AuditLog,
+    keys_ephemeral: bool,
+) -> KeyVaultService:
+    from bootstrap.key_vault import key_vault_service as build
+
+    return build(settings, uow_factory, store, sealer, clock, ids, audit, keys_ephemeral)
+
+
+def paper_fault_switch(settings: Settings) -> FaultSwitch | None:
+    from bootstrap.brokers import paper_fault_switch as build
+
+    return build(settings)
+
+
+def paper_broker_reopening(
+    market: InMemoryMarketData, clock: Clock, ids: IdGenerator, uow_factory: UnitOfWorkFactory
+) -> PaperBroker:
+    from bootstrap.reference_data import paper_broker_reopening as build
+
+    return build(market, clock, ids, uow_factory)
+
+
+def broker_router(
+    settings: Settings,
+    paper: PaperBroker,
+    clock: Clock,
+    vault: KeyVaultService | None,
+    meter: Meter | None,
+    faults: FaultSwitch | None,
+) -> BrokerRouter:
+    from bootstrap.brokers import broker_router as build
+
+    return build(settings, paper, clock, vault=vault, meter=meter, faults=faults)
+
+
+async def brokers_lifetime(router: BrokerRouter) -> AsyncIterator[BrokerRouter]:
+    from bootstrap.brokers import brokers_lifetime as build
+
+    async with asynccontextmanager(build)(router) as value:
+        yield value
+
+
+def compute_backend(settings: Settings) -> ComputePort:
+    from bootstrap.compute import compute_backend as build
+
+    return build(settings)
+
+
+def compute_budget(settings: Settings) -> ComputeBudget:
+    from bootstrap.compute import compute_budget as build
+
+    return build(settings)
+
+
+async def compute_budget_lifetime(budget: Callable[[], ComputeBudget]) -> AsyncIterator[None]:
+    from bootstrap.compute import compute_budget_lifetime as build
+
+    async with asynccontextmanager(build)(budget) as value:
+        yield value
+
+
+async def compute_warmup(
+    compute: ComputePort, enabled: bool
+) -> AsyncIterator[threading.Thread | None]:
+    from bootstrap.compute import compute_warmup as build
+
+    async with asynccontextmanager(build)(compute, enabled) as value:
+        yield value
+
+
+def memory_unit_of_work_factory(store: InMemoryStore) -> Callable[[], InMemoryUnitOfWork]:
+    from adapters.memory.store import unit_of_work_factory
+
+    return unit_of_work_factory(store)
+
+
+def sql_unit_of_work_factory(
+    engine: AsyncEngine, outbox: OutboxWriter | None
+) -> Callable[[], SqlUnitOfWork]:
+    from adapters.postgres.uow import unit_of_work_factory
+
+    return unit_of_work_factory(engine, outbox)
+
+
+def redis_from_url(url: str) -> Redis:
+    from adapters.redis.client import redis_from_url as build
+
+    return build(url)
+
+
+def in_memory_rate_limiter(clock: Clock) -> InMemoryRateLimiter:
+    from adapters.memory.ratelimit import InMemoryRateLimiter
+
+    return InMemoryRateLimiter(clock)
+
+
+def redis_rate_limiter(redis: Redis) -> RedisRateLimiter:
+    from adapters.redis.ratelimit import RedisRateLimiter
+
+    return RedisRateLimiter(redis)
+
+
+def fallback_rate_limiter(primary: RateLimiter, fallback: RateLimiter) -> FallbackRateLimiter:
+    from adapters.redis.fallback import FallbackRateLimiter
+
+    return FallbackRateLimiter(primary, fallback)
+
+
+def cached_market_data(
+    market: MarketDataPort, cache: QuoteCache, ttl_seconds: float
+) -> CachedMarketData:
+    from application.market_data.quotes import CachedMarketData
+
+    return CachedMarketData(market, cache, ttl_seconds)
+
+
+def shared_throttle(limiter: RateLimiter) -> SharedThrottle:
+    from application.trading.throttle import SharedThrottle
+
+    return SharedThrottle(limiter)
+
+
+def kafka_link(
+    settings: Settings,
+    clock: Clock,
+    notifier: Notifier,
+    bus: InProcessEventBus,
+    policies: PolicyCache,
+    *,
+    tracing: MessageTracing,
+) -> KafkaLink:
+    from bootstrap.kafka import KafkaLink
+
+    return KafkaLink(settings, clock, notifier, bus, policies, tracing=tracing)
+
+
+def fanout_publisher(bus: EventPublisher, kafka: KafkaLink, *, strict: bool) -> FanoutPublisher:
+    from bootstrap.kafka import FanoutPublisher
+
+    return FanoutPublisher(bus, kafka, strict=strict)
+
+
+def relaying_publisher(
+    publisher: EventPublisher, relay: OutboxRelay, *, from_memory: bool
+) -> RelayingPublisher:
+    from adapters.postgres.outbox import RelayingPublisher
+
+    return RelayingPublisher(publisher, relay, from_memory=from_memory)
+
+
+def outbox_writer(*, tracer: Tracer) -> OutboxWriter:
+    from adapters.postgres.outbox import OutboxWriter
+
+    return OutboxWriter(tracer=tracer)
+
+
+def redis_quote_cache(redis: Redis) -> RedisQuoteCache:
+    from adapters.redis.cache import RedisQuoteCache
+
+    return RedisQuoteCache(redis)
