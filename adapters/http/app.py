@@ -22,7 +22,7 @@ from litestar.openapi.spec import Components, SecurityScheme, Tag
 from litestar.static_files import create_static_files_router
 from prometheus_client.registry import Collector
 
-from adapters.http.console.templates import template_config
+from adapters.http.console.templating import template_config
 from adapters.http.contexts import CONTEXTS_STATE_KEY, HttpContext
 from adapters.http.core import NAME as CORE
 from adapters.http.core import EdgeServices

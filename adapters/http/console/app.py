@@ -49,7 +49,7 @@ from adapters.http.console.push import ConsolePushController
 from adapters.http.console.rebalancing_page import RebalancingPageController
 from adapters.http.console.session import ConsoleSessionMiddleware
 from adapters.http.console.surveillance_page import SurveillancePageController
-from adapters.http.console.templates import STATIC
+from adapters.http.console.templating import STATIC
 from adapters.http.console.vault_page import VaultPageController
 from adapters.http.console.wealth_page import WealthPageController
 from adapters.http.contexts import HttpContext

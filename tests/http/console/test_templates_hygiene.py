@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from adapters.http.console.templates import STATIC, TEMPLATES
+from adapters.http.console.templating import STATIC, TEMPLATES
 
 TEMPLATE_FILES = sorted(TEMPLATES.rglob("*.html"))
 SCRIPT_FILES = sorted(p for p in STATIC.glob("*.js"))  # our own, not static/vendor/
