@@ -8,7 +8,8 @@ core), and the HTTP suite builds one app per test. A module that marks itself
 gets apps serving those contexts (and `health`, `core` and `identity`, which every test's login
 and probes use): BULWARK_SERVED_CONTEXTS, the same setting an operator uses. The console's
 pages are a context too (`console`, two thirds of the handlers of an app serving the trading
-contexts): a module about the API leaves it out, one about the pages names it.
+contexts): a module about the API leaves it out (with or without a marker), one about the
+pages names it (a module of tests/http/console without a marker serves everything).
 
 A route of a context left out would answer 404 like any unknown path, and a test asserting a
 404 (another's id, say) would then pass without reaching its handler. So every request of such
@@ -21,6 +22,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 
 import httpx
 import pytest
@@ -30,14 +32,18 @@ from bootstrap.settings.core import SERVABLE_CONTEXTS
 
 # Served by every test app: logins (identity), /health and /ready, /api/status.
 BASELINE = ("health", "core", "identity")
+# Every context but the console's pages: what a module about the API without a marker gets.
+API_CONTEXTS = tuple(name for name in SERVABLE_CONTEXTS if name != "console")
+CONSOLE_TESTS = Path(__file__).parent / "console"
 
 
 def served_overrides(request: pytest.FixtureRequest) -> dict[str, str]:
-    """The harness settings of the requesting module's `serves` marker ({} without one)."""
+    """The harness settings of the requesting module's `serves` marker. Without one: every
+    context, less the console's pages outside tests/http/console ({} there: everything)."""
     marker = request.node.get_closest_marker("serves")
-    if marker is None:
+    if marker is None and CONSOLE_TESTS in request.node.path.parents:
         return {}
-    names = tuple(marker.args)
+    names = API_CONTEXTS if marker is None else tuple(marker.args)
     unknown = sorted(set(names) - set(SERVABLE_CONTEXTS))
     if unknown:
         raise pytest.UsageError(f"serves({', '.join(unknown)}): no such context")
