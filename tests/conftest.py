@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -41,6 +42,39 @@ def thawed_collector() -> Iterator[None]:
     gc.freeze()
 
 
+# Tiers run without the coverage tracer under `make test` (--cov): the fuzz tier's job is finding
+# crashes and wrong answers in code the unit, HTTP and integration tiers already measure, and
+# the tracer (a call into coverage for every Python function called and every line run) made
+# its tests ~1.7 times as costly (docs/testing.md).
+UNTRACED_TIERS = ("fuzz",)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
+    """A test of an untraced tier runs (setup, call and teardown) with coverage paused."""
+    coverage = _coverage_controller(item.config)
+    if coverage is None or _tier(item.nodeid) not in UNTRACED_TIERS:
+        yield
+        return
+    coverage.pause()
+    try:
+        yield
+    finally:
+        coverage.resume()
+
+
+def _coverage_controller(config: pytest.Config) -> Any:
+    """pytest-cov's controller when this run measures coverage (its own `--cov`), else None."""
+    plugin = config.pluginmanager.get_plugin("_cov")
+    controller = getattr(plugin, "cov_controller", None)
+    return controller if getattr(controller, "started", False) else None
+
+
+def _tier(nodeid: str) -> str:
+    """The tier of a test id ("tests/http/test_orders.py::..." -> "http")."""
+    return nodeid.split("/")[1].split("::")[0].removesuffix(".py") if "/" in nodeid else ""
+
+
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """Each tier's test time (setup, call and teardown summed over every worker): where the
     suite's time goes, printed by `make test` beside its slowest tests."""
@@ -50,7 +84,7 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
             where = getattr(report, "nodeid", "")
             if not where.startswith("tests/") or not hasattr(report, "duration"):
                 continue
-            tier = where.split("/")[1].split("::")[0].removesuffix(".py")
+            tier = _tier(where)
             spent[tier] = spent.get(tier, 0.0) + report.duration
     if not spent:
         return
