@@ -121,7 +121,10 @@ def create_app(
             container.market_data.provider_service(),
             container.event_hub(),
             container.safety.in_doubt_watch(),
-            container.http_contexts.market_data_context().services.live_quotes,
+            # Not served: its context (and its bar store) is never built for a gauge.
+            container.http_contexts.market_data_context().services.live_quotes
+            if settings.core.serves("market_data")
+            else None,
         ),
         debug=False,
     )

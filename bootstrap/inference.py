@@ -50,6 +50,8 @@ def inference_problem(settings: Settings) -> str | None:
     """`bulwark serve`'s preflight: why the inference settings cannot start, or None."""
     if not settings.inference.enabled:
         return None
+    if settings.inference.provider in ("auto", "cpu"):  # always runs: no need to load onnxruntime
+        return None
     try:
         provider_choice(settings)
     except SettingsError as exc:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import httpx
 import structlog
@@ -16,7 +17,6 @@ from adapters.marketfiles.scenarios import FileScenarios
 from adapters.marketfiles.securities import FileSecuritiesMaster
 from adapters.rates.files import FileRates
 from adapters.rates.fred import FredRates
-from adapters.sec13f.xsd import XsdInformationTableSchema
 from application.markets.filing_calendar import FilingCalendarService
 from application.notifications.center import NotificationCenter
 from bootstrap.job_leases import JobLeases
@@ -26,6 +26,9 @@ from bootstrap.shipped import shipped_data
 from ports.clock import Clock
 from ports.filing_reminders import FilingReminderStore
 from ports.macro import EconomicSeriesPort
+
+if TYPE_CHECKING:  # lxml: loaded where the 13F schema is built
+    from adapters.sec13f.xsd import XsdInformationTableSchema
 
 DATA = shipped_data()
 _log = structlog.get_logger("bulwark.markets")
@@ -70,7 +73,9 @@ def securities(settings: Settings) -> FileSecuritiesMaster:
 
 
 def information_table_schema() -> XsdInformationTableSchema:
-    """The XSD, compiled once at start-up."""
+    """The XSD, compiled once at start-up (of a process that serves 13F filings)."""
+    from adapters.sec13f.xsd import XsdInformationTableSchema
+
     return XsdInformationTableSchema()
 
 

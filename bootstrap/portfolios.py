@@ -5,12 +5,20 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
 
-from adapters.arrow.transaction_csv import parse_transaction_csv
 from adapters.memory.bus import InProcessEventBus
 from application.portfolio.portfolio_fills import PortfolioFillBooking
-from application.portfolio.transaction_import import CsvParser
+from application.portfolio.transaction_import import CsvParser, ImportBatch, ImportContext
 from domain.trading.fills import FillBooked
 from ports.portfolios import PortfolioStore
+
+
+def parse_transaction_csv(text: str, context: ImportContext) -> ImportBatch:
+    """adapters/arrow/transaction_csv.py's parser, imported (with pyarrow) by the first import
+    of a file, not by every process that wires the ledger."""
+    from adapters.arrow.transaction_csv import parse_transaction_csv as parse
+
+    return parse(text, context)
+
 
 # The import's parser: column-wise with pyarrow, the reference row parser's answers for every
 # file (adapters/arrow/transaction_csv.py; docs/ledger.md has the figures).

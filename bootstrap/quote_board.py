@@ -15,18 +15,18 @@ import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Awaitable, Callable
 from decimal import Decimal
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import structlog
 
 from adapters.brokers.paper import PaperBroker
 from adapters.memory.marketdata import InMemoryMarketData
-from adapters.redis.broadcast import RedisBroadcast
-from adapters.redis.client import redis_from_url
-from adapters.redis.quote_board import RedisBoardFollower, RedisBoardPublisher
 from bootstrap.settings import Settings
 from ports.clock import Clock
 from ports.unit_of_work import UnitOfWork
+
+if TYPE_CHECKING:  # the Redis client loads with a shared board only (below)
+    from adapters.redis.quote_board import RedisBoardFollower, RedisBoardPublisher
 
 Process = Literal["serve", "consume"]
 Role = Literal["publish", "follow", "local"]
@@ -65,6 +65,10 @@ async def quote_board_lifetime(
     if role == "local" or settings.redis.url is None:
         yield None
         return
+    from adapters.redis.broadcast import RedisBroadcast
+    from adapters.redis.client import redis_from_url
+    from adapters.redis.quote_board import RedisBoardFollower, RedisBoardPublisher
+
     redis = redis_from_url(settings.redis.url, max_connections=4, client_name="bulwark-board")
     sharing: RedisBoardPublisher | RedisBoardFollower
     if role == "publish":
@@ -93,6 +97,8 @@ async def _running(
     process: Process,
     settings: Settings,
 ) -> AsyncIterator[RedisBoardPublisher | RedisBoardFollower]:
+    from adapters.redis.quote_board import RedisBoardFollower
+
     task = asyncio.create_task(sharing.run(), name=f"quote-board-{role}")
     _log.info("quote_board_sharing", role=role, process=process)
     if isinstance(sharing, RedisBoardFollower):

@@ -10,7 +10,6 @@ from typing import Protocol
 
 import structlog
 
-from adapters.kafka.social import KafkaSocialFeed
 from adapters.marketfiles.sentiment_series import FileMarketSeries
 from adapters.memory.social import InMemorySocial
 from adapters.social.replay import JsonLinesSocial
@@ -121,6 +120,8 @@ def social_port(settings: Settings, clock: Clock) -> SocialPort:
             Path(settings.hype.social_file), clock, max_mentions=settings.hype.social_max_mentions
         )
     if settings.hype.social_source == "kafka":
+        from adapters.kafka.social import KafkaSocialFeed  # aiokafka: only for this source
+
         return KafkaSocialFeed(
             kafka_config(settings),
             settings.hype.social_kafka_topic,
@@ -143,6 +144,11 @@ async def social_lifetime(
 ) -> AsyncIterator[None]:
     """The Kafka feed reads while the serve process runs (nothing to run for the others)."""
     feed = social() if settings.hype.social_source == "kafka" and process == "serve" else None
+    if feed is None:
+        yield
+        return
+    from adapters.kafka.social import KafkaSocialFeed
+
     if not isinstance(feed, KafkaSocialFeed):
         yield
         return

@@ -14,15 +14,16 @@ with the offending field named), so a request answers the same whichever backend
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 import numpy.typing as npt
 
-from domain.analytics.montecarlo.regime import Regime, RegimeModel, RegimeSimulation
-from domain.analytics.montecarlo.retirement import RetirementResult
-from domain.analytics.options.bsm import Greeks
-from domain.analytics.options.implied_vol import ImpliedVols
+if TYPE_CHECKING:  # the kernels' modules load numba: imported by a backend when it runs them
+    from domain.analytics.montecarlo.regime import Regime, RegimeModel, RegimeSimulation
+    from domain.analytics.montecarlo.retirement import RetirementResult
+    from domain.analytics.options.bsm import Greeks
+    from domain.analytics.options.implied_vol import ImpliedVols
 
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]

@@ -14,22 +14,21 @@ import os
 import threading
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 
-from domain.analytics.montecarlo.regime import (
-    Regime,
-    RegimeModel,
-    RegimeSimulation,
-    default_model,
-    simulate_regimes,
-)
-from domain.analytics.montecarlo.retirement import RetirementResult, simulate_retirement
-from domain.analytics.options.bsm import Greeks, bsm_greeks
-from domain.analytics.options.implied_vol import ImpliedVols, implied_volatility
+from domain.analytics.montecarlo.regime_model import default_model
 from domain.jit import NUMBA_ENABLED
 from ports.compute import BoolArray, ComputeInfo, FloatArray, RetirementInputs
+
+# The kernels' modules load numba (and LLVM): each method imports its own when it first runs
+# (the warm-up, or a request), not the process that builds the backend.
+if TYPE_CHECKING:
+    from domain.analytics.montecarlo.regime import Regime, RegimeModel, RegimeSimulation
+    from domain.analytics.montecarlo.retirement import RetirementResult
+    from domain.analytics.options.bsm import Greeks
+    from domain.analytics.options.implied_vol import ImpliedVols
 
 T = TypeVar("T")
 
@@ -128,6 +127,8 @@ class CpuCompute:
         dividend_yield: FloatArray,
         is_call: BoolArray,
     ) -> Greeks:
+        from domain.analytics.options.bsm import bsm_greeks
+
         return _locked(lambda: bsm_greeks(spot, strike, years, vol, rate, dividend_yield, is_call))
 
     def implied_vol(
@@ -140,6 +141,8 @@ class CpuCompute:
         dividend_yield: FloatArray,
         is_call: BoolArray,
     ) -> ImpliedVols:
+        from domain.analytics.options.implied_vol import implied_volatility
+
         return _locked(
             lambda: implied_volatility(price, spot, strike, years, rate, dividend_yield, is_call)
         )
@@ -159,6 +162,8 @@ class CpuCompute:
         antithetic: bool = True,
         dt: float = 1.0 / 252.0,
     ) -> RegimeSimulation:
+        from domain.analytics.montecarlo.regime import simulate_regimes
+
         return _locked(
             lambda: simulate_regimes(
                 model,
@@ -175,6 +180,8 @@ class CpuCompute:
 
 def simulate(inputs: RetirementInputs) -> RetirementResult:
     """`simulate_retirement` on one plan (unlocked: callers hold KERNEL_LOCK)."""
+    from domain.analytics.montecarlo.retirement import simulate_retirement
+
     return simulate_retirement(
         initial_wealth=inputs.initial_wealth,
         monthly_contribution=inputs.monthly_contribution,

@@ -23,8 +23,10 @@ kernel.
 
 from __future__ import annotations
 
+import ctypes
 import importlib
 import os
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -65,6 +67,8 @@ def probe_cuda() -> CudaProbe:
         return CudaProbe(False, "BULWARK_NUMBA=0 (numba is off)")
     if os.environ.get("NUMBA_ENABLE_CUDASIM", "0") not in ("", "0"):
         return CudaProbe(False, "the numba.cuda simulator is on (NUMBA_ENABLE_CUDASIM=1)")
+    if _no_driver():  # what numba.cuda would find first, without loading numba to find it
+        return CudaProbe(False, "no CUDA driver")
     try:
         cuda: Any = importlib.import_module("numba.cuda")  # untyped; Any keeps mypy quiet
     except Exception as exc:  # an ImportError, or a broken CUDA toolkit install
@@ -89,6 +93,20 @@ def probe_cuda() -> CudaProbe:
         return CudaProbe(False, f"CUDA device not usable ({type(exc).__name__}: {exc})")
     device = name.decode() if isinstance(name, bytes) else str(name)
     return CudaProbe(True, "", device)
+
+
+def _no_driver() -> bool:
+    """No CUDA driver library loads in this process (Linux): numba.cuda's own first step,
+    taken without importing numba and LLVM (some 70 MB resident) only to learn it."""
+    if sys.platform != "linux" or os.environ.get("NUMBA_CUDA_DRIVER"):
+        return False  # numba.cuda's own search decides
+    for name in ("libcuda.so.1", "libcuda.so"):
+        try:
+            ctypes.CDLL(name)
+        except OSError:
+            continue
+        return False
+    return True
 
 
 def _why_not(cuda: object) -> str:

@@ -21,9 +21,6 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TypeVar
 
-import pyarrow as pa  # type: ignore[import-untyped]
-import pyarrow.parquet as pq  # type: ignore[import-untyped]
-
 from domain.marketdata.bars import Bar, Timeframe
 from ports.marketdata import Quote
 
@@ -92,12 +89,23 @@ def _read(file: Path) -> tuple[str, list[Row]]:
                     for row in reader
                 ]
         else:
-            table = pq.read_table(file)
-            columns = list(table.column_names)
-            rows = table.to_pylist()
-    except (OSError, UnicodeDecodeError, csv.Error, pa.ArrowException) as failure:
+            columns, rows = _read_parquet(file)
+    except (OSError, UnicodeDecodeError, csv.Error) as failure:
         raise ReplayDataError(f"{file}: cannot be read ({failure})") from failure
     return _kind(file, columns), rows
+
+
+def _read_parquet(file: Path) -> tuple[list[str], list[Row]]:
+    """A Parquet file's columns and rows; pyarrow is loaded here, by the first Parquet replay,
+    not by every process that imports the replay feed."""
+    import pyarrow as pa  # type: ignore[import-untyped]
+    import pyarrow.parquet as pq  # type: ignore[import-untyped]
+
+    try:
+        table = pq.read_table(file)
+    except pa.ArrowException as failure:
+        raise ReplayDataError(f"{file}: cannot be read ({failure})") from failure
+    return list(table.column_names), table.to_pylist()
 
 
 def _kind(file: Path, columns: list[str]) -> str:

@@ -9,7 +9,6 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 import numpy as np
 
-from domain.analytics.options.bsm import bsm_greeks
 from domain.analytics.options.smile import smile_volatility
 from domain.marketdata.book import BookLevel, OrderBook
 from domain.marketdata.options import OptionChain, OptionQuote
@@ -158,6 +157,8 @@ class _Listed:
 def _priced(underlying: str, spot: float, listed: list[_Listed]) -> tuple[OptionQuote, ...]:
     if not listed:
         return ()
+    from domain.analytics.options.bsm import bsm_greeks  # numba: loaded when a chain is priced
+
     greeks = bsm_greeks(
         spot,
         [float(item.strike) for item in listed],

@@ -7,19 +7,16 @@ writes block the loop, and at most `threads` of them run at once.
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import duckdb
 import numpy as np
 import numpy.typing as npt
-import pyarrow as pa  # type: ignore[import-untyped]  # no stubs
 
-from adapters.parquet_bars.actions_file import actions_path, merge_actions, read_actions
-from adapters.parquet_bars.files import from_table, last_of_each, merge_into, sorted_table
 from adapters.parquet_bars.layout import (
     is_shared,
     legacy_symbols,
@@ -28,13 +25,18 @@ from adapters.parquet_bars.layout import (
     period_runs,
     year_files,
 )
-from adapters.parquet_bars.shared_files import SERIES, grouped, write_shared
 from domain.marketdata.bar_calendar import TimeRange, epoch, gaps, utc
 from domain.marketdata.bar_columns import BarColumns
 from domain.marketdata.bar_pages import page_of, page_start
 from domain.marketdata.bars import Bar, BarSeries, Timeframe
 from domain.marketdata.corporate_actions import Adjustment, CorporateAction
 from ports.bar_store import MAX_PAGE, BarPage, Coverage
+
+# DuckDB and pyarrow (with the file helpers over them) load with the store's first read or
+# write, not with a process that wires a store it may never use.
+if TYPE_CHECKING:
+    import duckdb
+    import pyarrow as pa  # type: ignore[import-untyped]  # no stubs
 
 T = TypeVar("T")
 _COLUMNS = "start, open, high, low, close, volume, vwap, trades"
@@ -49,14 +51,27 @@ class ParquetBarStore:
     def __init__(self, root: str | Path, *, threads: int = 4) -> None:
         self._root = Path(root)
         self._pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="bar-store")
-        self._db = duckdb.connect(":memory:")
+        self._connection: duckdb.DuckDBPyConnection | None = None
+        self._connecting = threading.Lock()
+
+    @property
+    def _db(self) -> duckdb.DuckDBPyConnection:
+        """The in-process DuckDB, opened by the first query (on the store's threads)."""
+        with self._connecting:
+            if self._connection is None:
+                import duckdb
+
+                self._connection = duckdb.connect(":memory:")
+            return self._connection
 
     async def _off_loop(self, work: Callable[..., T], *args: Any) -> T:
         return await asyncio.get_running_loop().run_in_executor(self._pool, work, *args)
 
     def close(self) -> None:
         self._pool.shutdown(wait=True)
-        self._db.close()
+        with self._connecting:
+            if self._connection is not None:
+                self._connection.close()
 
     # Writes.
 
@@ -93,6 +108,9 @@ class ParquetBarStore:
         )
 
     def _write_shared(self, timeframe: Timeframe, batches: Mapping[str, BarColumns]) -> None:
+        from adapters.parquet_bars.files import sorted_table
+        from adapters.parquet_bars.shared_files import write_shared
+
         tables = {s: sorted_table(c) for s, c in batches.items() if len(c)}
         if tables:
             legacy = set(legacy_symbols(self._root, timeframe)) & set(tables)
@@ -101,6 +119,8 @@ class ParquetBarStore:
     def _write_columns(self, symbol: str, timeframe: Timeframe, columns: BarColumns) -> None:
         if len(columns) == 0:
             return
+        from adapters.parquet_bars.files import merge_into, sorted_table
+
         table = sorted_table(columns)
         starts = np.asarray(table.column("start").to_numpy(), dtype=np.int64)
         for period, first, end in period_runs(timeframe, starts):
@@ -108,6 +128,8 @@ class ParquetBarStore:
             merge_into(path, table.slice(first, end - first))
 
     def _compact(self, symbols_a_pass: int) -> int:
+        from adapters.parquet_bars.shared_files import write_shared
+
         moved = 0
         for timeframe in (Timeframe.H4, Timeframe.D1):
             legacy = legacy_symbols(self._root, timeframe)
@@ -124,6 +146,8 @@ class ParquetBarStore:
         return await self._off_loop(self._compact, symbols_a_pass)
 
     async def write_actions(self, actions: Sequence[CorporateAction]) -> None:
+        from adapters.parquet_bars.actions_file import actions_path, merge_actions
+
         by_symbol: dict[str, list[CorporateAction]] = {}
         for action in actions:
             by_symbol.setdefault(action.symbol, []).append(action)
@@ -131,6 +155,8 @@ class ParquetBarStore:
             await self._off_loop(merge_actions, actions_path(self._root, symbol), symbol, own)
 
     async def actions(self, symbol: str) -> list[CorporateAction]:
+        from adapters.parquet_bars.actions_file import actions_path, read_actions
+
         return await self._off_loop(read_actions, actions_path(self._root, symbol), symbol)
 
     # Reads.
@@ -151,6 +177,10 @@ class ParquetBarStore:
         limit: int | None = None,
     ) -> BarColumns | None:
         """The symbol's bars in [start, end) (None: unbounded), oldest first, at most `limit`."""
+        import pyarrow as pa
+
+        from adapters.parquet_bars.files import from_table, last_of_each
+
         low = -(2**62) if start is None else epoch(start)
         high = 2**62 if end is None else epoch(end)
         bounds = {"low": low, "high": high, "limit": limit if limit is not None else 2**62}
@@ -235,6 +265,8 @@ class ParquetBarStore:
     def _shared_series(
         self, wanted: list[str], timeframe: Timeframe, start: datetime, end: datetime
     ) -> dict[str, BarSeries]:
+        from adapters.parquet_bars.shared_files import SERIES, grouped
+
         files = [str(f) for _, f in year_files(self._root, timeframe, start, end)]
         chosen = set(wanted)
         found: dict[str, BarSeries] = {}

@@ -33,8 +33,6 @@ import numpy.typing as npt
 
 from application.analytics.options_compute import InvalidOptionsInput, greeks_batch
 from application.core.compute_budget import ComputeBudget
-from domain.analytics.options.american import DAYS_PER_YEAR, baw_american, crr_american
-from domain.analytics.options.bsm import bsm_greeks
 from domain.errors import DomainError
 
 FloatArray = npt.NDArray[np.float64]
@@ -105,6 +103,8 @@ class AmericanResult:
 
     @property
     def theta_per_day(self) -> FloatArray | None:
+        from domain.analytics.options.american import DAYS_PER_YEAR
+
         return None if self.theta is None else self.theta / DAYS_PER_YEAR
 
 
@@ -183,6 +183,10 @@ def _check_probability(batch: AmericanBatch, steps: int) -> None:
 
 def price_american(batch: AmericanBatch, method: Method, steps: int) -> AmericanResult:
     """The American and European prices of a checked batch (runs the kernels; blocking)."""
+    # The kernels' modules load numba: imported by the first request that prices.
+    from domain.analytics.options.american import baw_american, crr_american
+    from domain.analytics.options.bsm import bsm_greeks
+
     args = (
         batch.spot,
         batch.strike,

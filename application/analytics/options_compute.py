@@ -23,15 +23,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
 
 from application.core.compute_budget import ComputeBudget
-from domain.analytics.options.bsm import Greeks
-from domain.analytics.options.implied_vol import ImpliedVols
 from domain.errors import DomainError
 from ports.compute import ComputePort
+
+if TYPE_CHECKING:  # the kernels' modules load numba: the compute backend imports them
+    from domain.analytics.options.bsm import Greeks
+    from domain.analytics.options.implied_vol import ImpliedVols
 
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]

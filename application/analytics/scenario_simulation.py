@@ -16,24 +16,22 @@ ComputeBudget (off the event loop, bounded in time: 503 COMPUTE_BUSY / COMPUTE_T
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
 from application.analytics.value_at_risk import AccountValuation, check_confidences
 from application.core.compute_budget import ComputeBudget
 from application.trading.risk import NoReferencePrice
-from domain.analytics.montecarlo.regime import (
+from domain.analytics.montecarlo.regime_model import (
     InvalidRegimeModel,
     Regime,
     RegimeModel,
     RegimeParameters,
-    RegimeSimulation,
     default_model,
-    simulate_regimes,
     stationary_distribution,
 )
 from domain.analytics.regime_detection import InvalidPriceHistory, RegimeReading, detect_regime
@@ -44,6 +42,9 @@ from domain.risk.metrics import InvalidRiskInput
 from ports.compute import ComputePort
 from ports.marketdata import MarketDataPort
 from ports.unit_of_work import UnitOfWorkFactory
+
+if TYPE_CHECKING:  # the simulation's kernel loads numba: imported when a scenario runs
+    from domain.analytics.montecarlo.regime import RegimeSimulation
 
 MAX_PATH_STEPS = 10_000_000  # paths x steps per request (422 naming `paths`)
 MAX_ASSETS = 50
@@ -175,7 +176,13 @@ class ScenarioSimulationService:
             pi = stationary_distribution(model.transition)
             initial, source = model.regimes[int(np.argmax(pi))], "stationary"
 
-        engine = simulate_regimes if self._compute is None else self._compute.regime
+        engine: Callable[..., RegimeSimulation]
+        if self._compute is None:  # the domain's engine (its kernel loads numba), imported now
+            from domain.analytics.montecarlo.regime import simulate_regimes
+
+            engine = simulate_regimes
+        else:
+            engine = self._compute.regime
 
         def work() -> tuple[RegimeSimulation, RiskReport]:
             simulation = engine(

@@ -23,6 +23,7 @@ import math
 from collections import OrderedDict, deque
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
@@ -33,17 +34,6 @@ from application.market_data.options_requests import (
     parse_expiry,
     valid_symbol,
 )
-from domain.analytics.options.bsm import bsm_greeks
-from domain.analytics.options.chain_metrics import (
-    GammaExposure,
-    PutCallRatios,
-    gamma_exposure,
-    gamma_profile,
-    max_pain,
-    put_call_ratios,
-    zero_gamma_level,
-)
-from domain.analytics.options.implied_vol import implied_volatility
 from domain.analytics.options.iv_stats import (
     TRADING_DAYS_WINDOW,
     IVRank,
@@ -66,6 +56,9 @@ from domain.trading.instruments import OptionRight
 from ports.clock import Clock
 from ports.iv_history import IVHistoryStore
 from ports.marketdata import MarketDataProvider
+
+if TYPE_CHECKING:  # the IV and Greeks kernels load numba: imported when a chain is computed
+    from domain.analytics.options.chain_metrics import GammaExposure, PutCallRatios
 
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
@@ -236,6 +229,8 @@ class OptionsChainService:
         strikes = np.array([float(c.strike) for c in contracts], dtype=np.float64)
         mids = np.array([mid_of(c) for c in contracts], dtype=np.float64)
         calls = np.array([c.right is OptionRight.CALL for c in contracts], dtype=np.bool_)
+        from domain.analytics.options.implied_vol import implied_volatility
+
         found = implied_volatility(
             mids, spot, strikes, years, self._rate, self._dividend_yield, calls
         )
@@ -261,6 +256,14 @@ class OptionsChainService:
         volume = np.array([c.volume for c in contracts], dtype=np.float64)
         interest = np.array([c.open_interest for c in contracts], dtype=np.float64)
         ok = np.isfinite(ivs.vols)
+        from domain.analytics.options.bsm import bsm_greeks
+        from domain.analytics.options.chain_metrics import (
+            gamma_exposure,
+            gamma_profile,
+            put_call_ratios,
+            zero_gamma_level,
+        )
+
         greeks = bsm_greeks(
             spot,
             strikes,
@@ -328,6 +331,8 @@ class OptionsChainService:
         ivs: _IVs,
         spot: float,
     ) -> tuple[ExpiryView, ...]:
+        from domain.analytics.options.chain_metrics import max_pain, put_call_ratios
+
         views: list[ExpiryView] = []
         expiries = np.array([c.expiry.toordinal() for c in contracts])
         for day in sorted({c.expiry for c in contracts}):

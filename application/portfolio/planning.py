@@ -21,12 +21,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from application.core.access import ensure_may_change
 from application.core.compute_budget import ComputeBudget
 from application.portfolio.plan_request import PlanRequest, resolve_plan
 from application.portfolio.planning_inputs import MAX_PATH_STEPS, check_plan
-from domain.analytics.montecarlo.retirement import RetirementResult
 from domain.analytics.planning.homeostasis import (
     DEFAULT_SAFE_WITHDRAWAL_RATE,
     Homeostasis,
@@ -48,6 +48,9 @@ from ports.investor_profiles import InvestorProfileRepository
 from ports.marketdata import MarketDataPort
 from ports.planning import PlanningProfile, PlanningProfileRepository
 from ports.unit_of_work import UnitOfWorkFactory
+
+if TYPE_CHECKING:  # its module loads numba: the compute backend imports it when it runs
+    from domain.analytics.montecarlo.retirement import RetirementResult
 
 _CURRENCY = re.compile(r"[A-Z]{3}")
 MAX_PROFILE_MONEY = Decimal("1e15")

@@ -57,6 +57,11 @@ class CoreSettings(Section, frozen=True, kw_only=True):
     # with the watcher's 3 s margin, gone before a container runtime's SIGKILL (10 s).
     shutdown_grace_seconds: Annotated[float, msgspec.Meta(ge=0.5, le=600)] = 5.0
 
+    def serves(self, context: str) -> bool:
+        """Whether this instance serves the API context `context` (served_contexts)."""
+        chosen = self.served_contexts
+        return not chosen or context in chosen or context in ALWAYS_SERVED
+
     def check(self) -> None:
         if self.env == "prod" and self.demo:
             raise SettingsError(f"{self.var('demo')} must be false when BULWARK_ENV=prod")

@@ -42,12 +42,11 @@ from contextlib import contextmanager
 from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 from operator import attrgetter, gt
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from domain.errors import InvalidTransaction
 from domain.jit import NUMBA_ENABLED
 from domain.portfolio.transactions import Transaction, TransactionKind
-from domain.tax.fast_engine import KnownColumns, kernel_ledger
 from domain.tax.holding import anniversary
 from domain.tax.ledger import TaxLedger, merge_ledgers_of
 from domain.tax.lots import (
@@ -63,6 +62,9 @@ from domain.tax.lots import (
 )
 from domain.tax.methods import AccountTaxType, LotMethod, Term
 from domain.tax.wash_sales import ReplacementIndex
+
+if TYPE_CHECKING:  # the kernel's modules load numba: imported when a large ledger runs it
+    from domain.tax.fast_engine import KnownColumns
 
 _BUY = TransactionKind.BUY
 _SELL = TransactionKind.SELL
@@ -105,6 +107,8 @@ def compute_tax_ledger(
     txs = list(transactions)
     mode = _MODE[0]
     if mode == "kernel" or (mode == "auto" and NUMBA_ENABLED and len(txs) >= KERNEL_MIN_ROWS):
+        from domain.tax.fast_engine import kernel_ledger
+
         ledger = kernel_ledger(txs, accounts, identical, known)
         if ledger is not None:
             return ledger

@@ -18,7 +18,6 @@ from decimal import Decimal, getcontext
 import numpy as np
 import numpy.typing as npt
 
-from domain.tax._ksums import term_halves
 from domain.tax.ledger_rows import (
     Ints,
     LotTable,
@@ -106,6 +105,8 @@ class RealizedRows(Rows[RealizedLot]):
         present = np.flatnonzero(chosen)
         if present.shape[0] == 0:
             return {}
+        from domain.tax._ksums import term_halves  # a numba kernel: loaded by the first sums
+
         codes = currency[present]
         if codes.min() == codes.max():  # one currency (the usual case)
             order = [int(codes[0])]

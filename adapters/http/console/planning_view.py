@@ -6,9 +6,10 @@ today. Charts: x is years from today, or the age when the form gives the current
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from domain.analytics.montecarlo.retirement import RetirementResult
+if TYPE_CHECKING:  # its module loads numba, which the console's start need not
+    from domain.analytics.montecarlo.retirement import RetirementResult
 
 # The form as first shown (strings: what the fields hold).
 PLAN_DEFAULTS: dict[str, str] = {

@@ -102,3 +102,16 @@ def test_an_api_only_instance_does_not_import_the_console_pages() -> None:
 
     # Assert
     assert answers == ["False", "True"]
+
+
+def test_serves_answers_for_the_chosen_contexts_health_and_core_and_every_one_when_unset() -> None:
+    # Arrange
+    chosen = settings_of(served_contexts="trading,safety").core
+    every = settings_of().core
+
+    # Act
+    answers = {name: chosen.serves(name) for name in ("trading", "core", "health", "market_data")}
+
+    # Assert
+    assert answers == {"trading": True, "core": True, "health": True, "market_data": False}
+    assert all(every.serves(name) for name in SERVABLE_CONTEXTS)

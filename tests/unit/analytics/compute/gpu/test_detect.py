@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ctypes
 import importlib
+import sys
 
 import pytest
 
@@ -133,6 +135,7 @@ def test_a_gpu_whose_compiler_does_not_load_is_not_usable(monkeypatch: pytest.Mo
     monkeypatch.delenv("NUMBA_ENABLE_CUDASIM", raising=False)
     monkeypatch.setattr(detect, "NUMBA_ENABLED", True)
     monkeypatch.setattr(importlib, "import_module", import_module)
+    monkeypatch.setattr(detect, "_no_driver", lambda: False)  # the fake GPU's driver loads
 
     # Act
     choice = choose("auto")
@@ -154,6 +157,7 @@ def test_a_gpu_whose_compiler_loads_is_usable(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.delenv("NUMBA_ENABLE_CUDASIM", raising=False)
     monkeypatch.setattr(detect, "NUMBA_ENABLED", True)
     monkeypatch.setattr(importlib, "import_module", import_module)
+    monkeypatch.setattr(detect, "_no_driver", lambda: False)  # the fake GPU's driver loads
 
     # Act
     probe = probe_cuda()
@@ -161,3 +165,27 @@ def test_a_gpu_whose_compiler_loads_is_usable(monkeypatch: pytest.MonkeyPatch) -
     # Assert
     assert probe == CudaProbe(True, "", "NVIDIA H100 80GB HBM3")
     assert detect.COMPILER_MODULE in loaded
+
+
+def test_a_machine_whose_driver_does_not_load_is_told_so_without_loading_numba(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Arrange: no libcuda on this (Linux) machine
+    loaded: list[str] = []
+
+    def no_library(name: str) -> object:
+        raise OSError(f"{name}: cannot open shared object file")
+
+    monkeypatch.delenv("NUMBA_ENABLE_CUDASIM", raising=False)
+    monkeypatch.delenv("NUMBA_CUDA_DRIVER", raising=False)
+    monkeypatch.setattr(detect, "NUMBA_ENABLED", True)
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setattr(ctypes, "CDLL", no_library)
+    monkeypatch.setattr(importlib, "import_module", loaded.append)
+
+    # Act
+    probe = probe_cuda()
+
+    # Assert
+    assert probe == CudaProbe(False, "no CUDA driver")
+    assert loaded == []
