@@ -22,6 +22,13 @@ from bootstrap import compute as compute_wiring
 from bootstrap import crypto as crypto_wiring
 from bootstrap import esg as esg_wiring
 from bootstrap.performance import snapshot_loop
+from bootstrap.settings import Settings
+
+
+def optimizer_warmed(settings: Settings) -> bool:
+    """Whether the optimiser's solvers load at start: BULWARK_COMPUTE_WARMUP, and analytics
+    served (its routes are the optimiser's requests)."""
+    return settings.compute.warmup and settings.core.serves("analytics")
 
 
 class AnalyticsContainer(containers.DeclarativeContainer):
@@ -60,9 +67,12 @@ class AnalyticsContainer(containers.DeclarativeContainer):
     # imported on a background thread at start-up (BULWARK_COMPUTE_WARMUP), not in a request.
     optimizer = providers.Singleton(CvxpyOptimizer)
     optimization = providers.Singleton(OptimizationService, optimizer, core.compute_budget)
+    # Warmed where analytics is served (a container built for another context's use of it,
+    # the rebalancing's optimiser, say, loads the solvers on first use).
     optimizer_warmup = providers.Resource(
-        compute_wiring.compute_warmup, optimizer, core.settings.provided.compute.warmup
-    )
+        compute_wiring.compute_warmup, optimizer,
+        providers.Callable(optimizer_warmed, core.settings),
+    )  # fmt: skip
     # Crypto and DeFi (wallets from a fixture file or JSON-RPC endpoints), ESG from a CSV.
     crypto = providers.Singleton(CryptoAnalyticsService, core.compute_budget)
     chain_client = providers.Singleton(crypto_wiring.chain_http_client, core.settings)

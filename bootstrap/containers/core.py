@@ -260,5 +260,5 @@ class CoreContainer(containers.DeclarativeContainer):
     compute_warmup = providers.Resource(
         parts.compute_warmup,
         compute,
-        settings.provided.compute.warmup,
+        providers.Callable(parts.compute_warmed, settings),
     )

@@ -361,6 +361,17 @@ async def compute_budget_lifetime(budget: Callable[[], ComputeBudget]) -> AsyncI
         yield value
 
 
+# The contexts whose requests run the compute backend's kernels (Monte Carlo, VaR, options):
+# an instance serving none of them neither compiles nor loads the kernels (nor numba) at start.
+COMPUTE_CONTEXTS = ("analytics", "portfolio")
+
+
+def compute_warmed(settings: Settings) -> bool:
+    """Whether the kernels are warmed at start: BULWARK_COMPUTE_WARMUP, and a context served
+    that runs them."""
+    return settings.compute.warmup and any(map(settings.core.serves, COMPUTE_CONTEXTS))
+
+
 async def compute_warmup(
     compute: ComputePort, enabled: bool
 ) -> AsyncIterator[threading.Thread | None]:
