@@ -22,7 +22,7 @@ _template: Path | None = None
 
 
 async def migrated_sqlite(path: Path) -> None:
-    """Copies the migrated template to `path` (its folder must exist)."""
+    """Copies the migrated template to `path` (its folder made where missing)."""
     global _template
     if _template is None:
         folder = tempfile.mkdtemp(prefix="bulwark-migrated-")
@@ -34,4 +34,5 @@ async def migrated_sqlite(path: Path) -> None:
         finally:
             await engine.dispose()
         _template = template
+    path.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(_template, path)
