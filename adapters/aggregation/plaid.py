@@ -20,6 +20,7 @@ from typing import Any
 
 import httpx
 
+from adapters.tls import client_tls
 from domain.aggregation.model import (
     AggregatorRateLimited,
     AggregatorRefused,
@@ -82,7 +83,9 @@ class PlaidAggregator:
         self._products = list(products)
         self._countries = list(country_codes)
         self._webhook = webhook_url
-        self._http = http or httpx.AsyncClient(base_url=base_url, timeout=timeout)
+        self._http = http or httpx.AsyncClient(
+            base_url=base_url, timeout=timeout, verify=client_tls()
+        )
 
     def __repr__(self) -> str:
         return f"PlaidAggregator(base_url={str(self._http.base_url)!r})"

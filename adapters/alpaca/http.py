@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 import httpx
 import msgspec
 
+from adapters.tls import client_tls
 from ports.clock import Clock
 from ports.marketdata import RateLimitUsage
 
@@ -156,7 +157,7 @@ class AlpacaHttp:
         self._credentials = credentials
         self._clock = clock
         self._owns_client = client is None
-        self._client = client or httpx.AsyncClient(timeout=timeout_s)
+        self._client = client or httpx.AsyncClient(timeout=timeout_s, verify=client_tls())
         self._timeout_s = timeout_s
         self._max_attempts = max_attempts
         self._backoff_s = backoff_s

@@ -34,6 +34,7 @@ import httpx
 import structlog
 
 from adapters.chain import abi
+from adapters.tls import client_tls
 from domain.analytics.crypto.wallets import MAX_DECIMALS, ChainInfo, chain_info
 from ports.chain import (
     ChainSnapshot,
@@ -103,6 +104,7 @@ def chain_client(
         transport=transport,
         timeout=httpx.Timeout(timeout_s, connect=min(5.0, timeout_s)),
         headers={"Accept": "application/json", "User-Agent": "bulwark-chain"},
+        verify=client_tls(),
         follow_redirects=False,
     )
 

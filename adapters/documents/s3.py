@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from adapters.documents.sigv4 import Credentials, authorization, uri_encode
+from adapters.tls import client_tls
 from ports.documents import DocumentMissing, DocumentStoreUnavailable, check_key
 
 SERVICE = "s3"
@@ -44,7 +45,7 @@ class S3DocumentStore:
         self._bucket = bucket
         self._region = region
         self._credentials = credentials
-        self._client = client or httpx.AsyncClient(timeout=timeout)
+        self._client = client or httpx.AsyncClient(timeout=timeout, verify=client_tls())
         self._now = now
 
     def __repr__(self) -> str:

@@ -19,6 +19,7 @@ from adapters.mcp.gateway import (
     BulwarkGateway,
 )
 from adapters.mcp.server import build_server
+from adapters.tls import client_tls
 
 # The JSON-RPC error of a message that comes after the key was refused (a server-defined code).
 SESSION_ENDED = -32001
@@ -45,7 +46,9 @@ async def serve_stdio(
     cancelled (the task group is cancelled if it returns)."""
     refused = anyio.Event()
     headers = {API_KEY_HEADER: api_key}
-    async with httpx.AsyncClient(base_url=url, headers=headers, timeout=timeout_s) as client:
+    async with httpx.AsyncClient(
+        base_url=url, headers=headers, timeout=timeout_s, verify=client_tls()
+    ) as client:
         gateway = BulwarkGateway(client, on_unauthenticated=refused.set)
         try:
             await gateway.whoami()

@@ -30,6 +30,7 @@ import httpx
 import structlog
 
 from adapters.rates.curves import treasury_curve
+from adapters.tls import client_tls
 from domain.fixedincome.curve import YieldCurve
 from ports.rates import RateObservation, RatesUnavailable, UnknownSeries
 
@@ -76,6 +77,7 @@ def fred_client(
         transport=transport,
         timeout=httpx.Timeout(timeout_s, connect=min(5.0, timeout_s)),
         headers={"Accept": "application/json", "User-Agent": "bulwark-rates"},
+        verify=client_tls(),
         follow_redirects=False,
     )
 

@@ -28,6 +28,7 @@ from typing import Any
 
 import httpx
 
+from adapters.tls import client_tls
 from ports.clock import Clock
 from ports.marketdata import ProviderError, ProviderRateLimited, QuoteUnavailable, RateLimitUsage
 
@@ -145,6 +146,7 @@ class VendorHttp:
             base_url=api.base_url.rstrip("/"),
             timeout=timeout_s,
             transport=transport,
+            verify=client_tls(),
             follow_redirects=False,
         )
 

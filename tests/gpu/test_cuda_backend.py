@@ -1,7 +1,7 @@
 """The CUDA backend on a real GPU against the CPU backend, at production sizes.
 
 Skipped, with the reason, where no usable GPU is found (CI, laptops): the same kernels are checked
-on every machine under the numba.cuda simulator (tests/unit/analytics/compute/gpu/simulated/).
+on every machine under the numba.cuda simulator (tests/integration/analytics/simulated/).
 Install the `gpu` extra (numba-cuda) on a machine with an NVIDIA driver to run these. Closed forms:
 relative 1e-9 (an absolute floor of 1e-12 of each field's largest value, for values that cancel to
 ~0); implied volatilities reprice the input to ~1e-15 of spot and agree to 1e-9 wherever vega is

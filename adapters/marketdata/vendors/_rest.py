@@ -25,6 +25,7 @@ from typing import Any
 import httpx
 import msgspec
 
+from adapters.tls import client_tls
 from ports.clock import Clock
 from ports.marketdata import ProviderError, ProviderRateLimited, QuoteUnavailable, RateLimitUsage
 
@@ -112,6 +113,7 @@ class VendorHttp:
             auth=auth,
             headers=dict(headers or {}),
             transport=transport,
+            verify=client_tls(),
             follow_redirects=False,
         )
 

@@ -17,6 +17,7 @@ from bootstrap.containers.application import ApplicationContainer, build_contain
 from bootstrap.settings import SettingsError, load_settings
 from domain.errors import CapabilityNotConfigured, NotFound
 from domain.trading.account_profile import InvalidAccount
+from tests.kit.sqlite_store import migrated_sqlite
 
 HEADER = "symbol,name,asset_class,sector,lot_size,tick_size,marginable,shortable"
 
@@ -28,6 +29,7 @@ async def container(tmp_path: Path) -> AsyncIterator[ApplicationContainer]:
         load_settings({"BULWARK_ENV": "test", "BULWARK_DATABASE_URL": url}, env_file=None)
     )
     c.core.hasher.override(providers.Object(Argon2Hasher.fast()))
+    await migrated_sqlite(tmp_path / "var" / "bulwark.db")
     assert (await run(c, "migrate"))[0] == 0
     created = await run(c, "create-user", "alice", "--password-stdin", stdin="pw-alice-12345\n")
     assert created[0] == 0

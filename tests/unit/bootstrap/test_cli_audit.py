@@ -15,6 +15,7 @@ from bootstrap.cli_audit import EXIT_BROKEN
 from bootstrap.containers.application import ApplicationContainer, build_container
 from bootstrap.settings import load_settings
 from ports.events import AuditEntry
+from tests.kit.sqlite_store import migrated_sqlite
 
 T0 = datetime(2026, 3, 2, 14, 30, tzinfo=UTC)
 
@@ -25,6 +26,7 @@ async def container(tmp_path: Path) -> AsyncIterator[ApplicationContainer]:
     c = build_container(
         load_settings({"BULWARK_ENV": "test", "BULWARK_DATABASE_URL": url}, env_file=None)
     )
+    await migrated_sqlite(tmp_path / "bulwark.db")
     assert (await run(c, "migrate"))[0] == 0
     for n in range(12):
         await c.core.audit().record(

@@ -20,6 +20,7 @@ from domain.marketdata.signals import Pattern
 from domain.principals import Principal, Role
 from domain.strategies.definition import SignalSource, SourceKind, Strategy
 from tests.kit.backtests import series_of
+from tests.kit.sqlite_store import migrated_sqlite
 from tests.unit.bootstrap.test_cli import container, run
 
 __all__ = ["container"]
@@ -130,6 +131,7 @@ async def store_container(
         "BULWARK_BARS_DIR": str(tmp_path / "bars"),
     }
     c = build_container(load_settings(settings, env_file=None))
+    await migrated_sqlite(tmp_path / "var" / "bulwark.db")
     code, output = await run(c, "migrate")
     assert code == 0, output
     yield c

@@ -20,6 +20,7 @@ from bootstrap import sentiment_indices
 from bootstrap.cli import _parser, run_command
 from bootstrap.containers.application import ApplicationContainer, build_container
 from bootstrap.settings import SettingsError, load_settings
+from tests.kit.sqlite_store import migrated_sqlite
 
 
 def settings_of(**env: str):  # type: ignore[no-untyped-def]
@@ -35,6 +36,7 @@ async def container(tmp_path: Path) -> AsyncIterator[ApplicationContainer]:
         settings_of(database_url=f"sqlite+aiosqlite:///{tmp_path / 'bulwark.db'}", demo="true")
     )
     c.core.clock.override(providers.Object(FakeClock()))  # Monday 2026-01-05
+    await migrated_sqlite(tmp_path / "bulwark.db")
     assert (await run(c, "migrate"))[0] == 0
     yield c
     await c.core.engine().dispose()

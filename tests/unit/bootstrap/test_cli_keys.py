@@ -19,6 +19,7 @@ from bootstrap.keys import retired_keys_check
 from bootstrap.settings import load_settings
 from domain.principals import Role
 from ports.key_rotation import RetiredKey
+from tests.kit.sqlite_store import migrated_sqlite
 from tests.unit.core.security.keys.helpers import T0, V1, V2, box, rotation_world
 
 SEED = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
@@ -34,6 +35,7 @@ def store_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("BULWARK_ENV", "test")
     monkeypatch.setenv("BULWARK_DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path / 'b.db'}")
     monkeypatch.setenv("BULWARK_KEKS_FILE", str(keks))
+    asyncio.run(migrated_sqlite(tmp_path / "b.db"))
     assert main(["--env-file", "", "migrate"]) == 0
     asyncio.run(_seed_alice())
     return keks

@@ -19,6 +19,7 @@ from bootstrap.settings import load_settings
 from domain.kyc.documents import DocumentKind
 from domain.principals import Principal, Role
 from tests.http.kyc_samples import PDF
+from tests.kit.sqlite_store import migrated_sqlite
 
 OWNER = Principal("u-1", Role.OWNER)
 
@@ -39,6 +40,7 @@ async def container(tmp_path: Path) -> AsyncIterator[ApplicationContainer]:
         )
     )
     c.core.clock.override(providers.Object(FakeClock()))
+    await migrated_sqlite(tmp_path / "bulwark.db")
     assert (await run(c, "migrate"))[0] == 0
     yield c
     await c.core.engine().dispose()

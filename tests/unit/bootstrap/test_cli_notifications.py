@@ -22,6 +22,7 @@ from bootstrap.settings import load_settings
 from domain.principals import Role
 from ports.notification_store import Page
 from tests.integration.notifications.smtp_server import Mailbox, start_smtp
+from tests.kit.sqlite_store import migrated_sqlite
 from tests.unit.bootstrap.logging_guard import logging_restored  # noqa: F401  (fixture)
 
 KEK = f"main 1 {base64.b64encode(os.urandom(32)).decode()}"
@@ -60,6 +61,7 @@ async def container(
 ) -> AsyncIterator[ApplicationContainer]:
     c = build_container(load_settings(env(tmp_path, smtp[1]), env_file=None))
     c.core.clock.override(providers.Object(FakeClock()))
+    await migrated_sqlite(tmp_path / "bulwark.db")
     assert (await run(c, "migrate"))[0] == 0
     await c.core.auth().create_user("alice", PASSWORD, Role.OWNER, email="alice@example.org")
     await c.core.auth().create_user("bob", PASSWORD, Role.OWNER)

@@ -14,6 +14,7 @@ from adapters.memory.clock import FakeClock
 from bootstrap.cli import _parser, run_command
 from bootstrap.containers.application import ApplicationContainer, build_container
 from bootstrap.settings import load_settings
+from tests.kit.sqlite_store import migrated_sqlite
 
 
 @pytest.fixture
@@ -29,6 +30,7 @@ async def container(tmp_path: Path) -> AsyncIterator[ApplicationContainer]:
         )
     )
     c.core.clock.override(providers.Object(FakeClock()))  # Monday 2026-01-05
+    await migrated_sqlite(tmp_path / "bulwark.db")
     assert (await run(c, "migrate"))[0] == 0
     yield c
     await c.core.engine().dispose()

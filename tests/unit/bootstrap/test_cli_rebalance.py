@@ -21,6 +21,7 @@ from domain.trading.account_profile import AccountType
 from domain.trading.accounts import Account
 from domain.trading.instruments import Instrument
 from domain.trading.positions import Position
+from tests.kit.sqlite_store import migrated_sqlite
 
 
 @pytest.fixture
@@ -29,6 +30,7 @@ async def container(tmp_path: Path) -> AsyncIterator[ApplicationContainer]:
     c = build_container(
         load_settings({"BULWARK_ENV": "test", "BULWARK_DATABASE_URL": url}, env_file=None)
     )
+    await migrated_sqlite(tmp_path / "bulwark.db")
     assert (await run(c, "migrate"))[0] == 0
     yield c
     await c.core.engine().dispose()

@@ -17,6 +17,7 @@ from bootstrap.containers.application import ApplicationContainer, build_contain
 from bootstrap.settings import SettingsError, load_settings
 from domain.identity.onboarding_errors import AccountDeactivated
 from domain.principals import Role
+from tests.kit.sqlite_store import migrated_sqlite
 
 PASSWORD = "a-long-password-1"
 
@@ -28,6 +29,7 @@ async def container(tmp_path: Path) -> AsyncIterator[ApplicationContainer]:
         load_settings({"BULWARK_ENV": "test", "BULWARK_DATABASE_URL": url}, env_file=None)
     )
     c.core.hasher.override(providers.Object(Argon2Hasher.fast()))
+    await migrated_sqlite(tmp_path / "bulwark.db")
     assert (await run(c, "migrate"))[0] == 0
     for name, role in (("root", "admin"), ("alice", "owner")):
         code, output = await run(

@@ -23,6 +23,7 @@ from bootstrap.settings import load_settings
 from domain.errors import Forbidden, NotFound
 from domain.principals import Principal, Role
 from tests.alpaca_server import AlpacaServer, Reply
+from tests.kit.sqlite_store import migrated_sqlite
 from tests.unit.bootstrap.logging_guard import logging_restored  # noqa: F401  (fixture)
 
 KEY_ID = "PKA1B2C3D4E5F6G7H7XQ"
@@ -58,6 +59,7 @@ async def alpaca() -> AsyncIterator[AlpacaServer]:
 async def container(tmp_path: Path, alpaca: AlpacaServer) -> AsyncIterator[ApplicationContainer]:
     c = build_container(load_settings(env(tmp_path, alpaca.url), env_file=None))
     c.core.clock.override(providers.Object(FakeClock()))
+    await migrated_sqlite(tmp_path / "bulwark.db")
     assert (await run(c, "migrate"))[0] == 0
     yield c
     await c.core.engine().dispose()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 import types
 import typing
 from datetime import date, datetime
@@ -40,8 +41,12 @@ FLOATS = st.one_of(st.sampled_from(HOSTILE_FLOATS), st.floats(allow_subnormal=Tr
 TEXT = st.text(alphabet="abcXYZ_", max_size=4)
 
 
+@functools.cache
 def struct_values(cls: type[msgspec.Struct], depth: int = 0) -> st.SearchStrategy[Any]:
-    """Instances of `cls`, built through its constructor (so its figures are formatted)."""
+    """Instances of `cls`, built through its constructor (so its figures are formatted).
+
+    One strategy per type and depth, built once: a test draws it for every example, and
+    rebuilding the tree from the type hints each time cost more than the draw itself."""
     hints = typing.get_type_hints(cls, include_extras=True)
     fields = {f.name: of_type(hints[f.name], depth + 1) for f in msgspec.structs.fields(cls)}
     return st.builds(cls, **fields)

@@ -1,5 +1,5 @@
 """CUDA kernels under numba's CUDA simulator: collected only in a process started with
-NUMBA_ENABLE_CUDASIM=1 (tests/unit/analytics/compute/gpu/test_cuda_simulator.py starts one).
+NUMBA_ENABLE_CUDASIM=1 (tests/integration/analytics/test_cuda_simulator.py starts one).
 numba reads the variable when it is first imported, so it cannot be switched on inside the main
 test run."""
 

@@ -1,4 +1,4 @@
-"""The CUDA kernels on any machine: analytics/compute/gpu/simulated/ under numba's simulator.
+"""The CUDA kernels on any machine: tests/integration/analytics/simulated/ under numba's simulator.
 
 numba reads NUMBA_ENABLE_CUDASIM when it is first imported, so those tests run in their own
 pytest process with the variable set (numba's built-in numba.cuda simulator: no GPU, no CUDA
@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[5]
+ROOT = Path(__file__).resolve().parents[3]
 SIMULATED = Path(__file__).resolve().parent / "simulated"
 
 
