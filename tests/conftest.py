@@ -75,19 +75,36 @@ def _tier(nodeid: str) -> str:
     return nodeid.split("/")[1].split("::")[0].removesuffix(".py") if "/" in nodeid else ""
 
 
+# How many of the costliest test modules the summary names.
+COSTLIEST_MODULES = 20
+
+
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    """Each tier's test time (setup, call and teardown summed over every worker): where the
-    suite's time goes, printed by `make test` beside its slowest tests."""
-    spent: dict[str, float] = {}
+    """Each tier's test time and the costliest modules' (setup, call and teardown summed over
+    every worker, subtests counted once): where the suite's time goes, printed by `make test`
+    beside its slowest tests."""
+    per_module: dict[str, float] = {}
+    seen: set[tuple[str, str]] = set()
     for reports in terminalreporter.stats.values():
         for report in reports:
             where = getattr(report, "nodeid", "")
+            phase = getattr(report, "when", "")
             if not where.startswith("tests/") or not hasattr(report, "duration"):
                 continue
-            tier = _tier(where)
-            spent[tier] = spent.get(tier, 0.0) + report.duration
-    if not spent:
+            if (where, phase) in seen:  # a subtest's report repeats its test's phase
+                continue
+            seen.add((where, phase))
+            module = where.split("::")[0]
+            per_module[module] = per_module.get(module, 0.0) + report.duration
+    if not per_module:
         return
+    per_tier: dict[str, float] = {}
+    for module, seconds in per_module.items():
+        per_tier[_tier(module)] = per_tier.get(_tier(module), 0.0) + seconds
     terminalreporter.section("time per tier (summed over workers)")
-    for tier, seconds in sorted(spent.items(), key=lambda kv: -kv[1]):
+    for tier, seconds in sorted(per_tier.items(), key=lambda kv: -kv[1]):
         terminalreporter.write_line(f"{tier:<14} {seconds / 60:7.1f} min")
+    terminalreporter.section(f"costliest {COSTLIEST_MODULES} test modules (summed over workers)")
+    costliest = sorted(per_module.items(), key=lambda kv: -kv[1])[:COSTLIEST_MODULES]
+    for module, seconds in costliest:
+        terminalreporter.write_line(f"{seconds:8.1f} s  {module}")

@@ -6,7 +6,7 @@ import pytest
 
 from bootstrap.containers.analytics import optimizer_warmed
 from bootstrap.containers.core_parts import compute_warmed
-from tests.http.harness import test_settings
+from tests.http.harness import test_settings as settings_of
 
 
 @pytest.mark.parametrize(
@@ -23,7 +23,7 @@ def test_the_kernels_are_warmed_where_a_served_context_runs_them(
     served: str, warmup: str, expected: bool
 ) -> None:
     # Arrange
-    settings = test_settings(served_contexts=served, compute_warmup=warmup)
+    settings = settings_of(served_contexts=served, compute_warmup=warmup)
 
     # Act
     warmed = compute_warmed(settings)
@@ -45,7 +45,7 @@ def test_the_optimiser_is_warmed_where_analytics_is_served(
     served: str, warmup: str, expected: bool
 ) -> None:
     # Arrange
-    settings = test_settings(served_contexts=served, compute_warmup=warmup)
+    settings = settings_of(served_contexts=served, compute_warmup=warmup)
 
     # Act
     warmed = optimizer_warmed(settings)
