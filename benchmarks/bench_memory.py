@@ -64,6 +64,12 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--only", default="a,b,c", help="which of a, b, c to run (a,b,c)")
     parser.add_argument("--libraries", type=int, default=8, help="mapped libraries shown")
+    parser.add_argument(
+        "--models",
+        default="",
+        help="BULWARK_MODELS_DIR of the serves (default: none, so a checkout's built models "
+        "in var/models, ~240 MB loaded once `make run` has built them, are not counted)",
+    )
     return parser.parse_args(argv)
 
 
@@ -132,11 +138,13 @@ def environment(folder: Path) -> dict[str, str]:
     return env
 
 
-def serve(case: str) -> Figure:
-    """Case a or b: a real serve, measured once ready and after a few requests."""
+def serve(case: str, models: str = "") -> Figure:
+    """Case a or b: a real serve, measured once ready and after a few requests; `models` its
+    models folder (none: an empty one)."""
     with tempfile.TemporaryDirectory() as spare:
         folder = Path(spare)
         env = environment(folder)
+        env["BULWARK_MODELS_DIR"] = models or str(folder / "no-models")
         args = ["serve"]
         if case == "a":
             env["BULWARK_SERVED_CONTEXTS"] = "trading,safety"
@@ -221,10 +229,12 @@ def report(figures: list[Figure], libraries: int = 8) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     args = parse(argv)
+    shown = args.models or "none (--models var/models loads the built ones)"
+    print(f"bench_memory: models {shown}")
     figures = []
     for case in [c.strip() for c in args.only.split(",") if c.strip()]:
         try:
-            figures.append(import_only() if case == "c" else serve(case))
+            figures.append(import_only() if case == "c" else serve(case, args.models))
         except RuntimeError as exc:  # a server that never started: one line, its output
             print(f"bench_memory: ({case}) {exc}")
     report(figures, args.libraries)
