@@ -67,12 +67,15 @@ def batch_settings(settings: Settings) -> BatchSettings:
     )
 
 
-def model_store(settings: Settings, choice: ProviderChoice) -> ModelStore:
-    """The models directory's store; nothing is read until the warm-up or the first use."""
+def model_store(settings: Settings, choose: Callable[[], ProviderChoice]) -> ModelStore:
+    """The models directory's store; nothing is read until the warm-up or the first use, and
+    the runtime's providers are chosen (onnxruntime loaded) by the first model's load: a
+    process with no models, or one that never reads them, does not load onnxruntime."""
     folder = Path(settings.inference.models_dir)
     threads = settings.inference.threads
 
     def load(path: Path, entry: ModelEntry) -> Runnable:
+        choice = choose()
         if choice.runtime == "tensorrt":
             from adapters.gpu.tensorrt_runner import TensorRTEngine
 

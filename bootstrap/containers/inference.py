@@ -41,7 +41,9 @@ class InferenceContainer(containers.DeclarativeContainer):
     market_data = providers.DependenciesContainer()
 
     inference_choice = providers.Singleton(inference_wiring.provider_choice, core.settings)
-    model_store = providers.Singleton(inference_wiring.model_store, core.settings, inference_choice)
+    model_store = providers.Singleton(
+        inference_wiring.model_store, core.settings, inference_choice.provider
+    )
     risk_rater = providers.Singleton(inference_wiring.risk_rater, core.settings, model_store)
     inference = providers.Singleton(
         inference_wiring.inference, core.settings, model_store, inference_choice
