@@ -11,7 +11,7 @@ import schemathesis
 from schemathesis import HookContext
 from schemathesis.specs.openapi.schemas import OpenApiSchema
 
-from tests.fuzz.world import SharedReads, World, Worlds, mark_seeded
+from tests.fuzz.world import SharedReads, Worlds, mark_seeded
 
 
 def _seeded(values: Any) -> st.SearchStrategy[Any]:
@@ -37,25 +37,22 @@ def _register_seeding(schema: OpenApiSchema) -> None:
 
 
 @pytest.fixture(scope="session")
-def fuzz_schema() -> OpenApiSchema:
-    """The OpenAPI document the app serves, as Schemathesis reads it."""
-    world = World()
-    try:
-        response = world.portal.call(world.harness.client.get, "/schema/openapi.json")
-        assert response.status_code == 200, response.text
-        document = response.json()
-    finally:
-        world.close()
-    schema = schemathesis.openapi.from_dict(document)
-    _register_seeding(schema)
-    return schema
-
-
-@pytest.fixture(scope="session")
 def shared_reads() -> Iterator[SharedReads]:
     reads = SharedReads()
     yield reads
     reads.close()
+
+
+@pytest.fixture(scope="session")
+def fuzz_schema(shared_reads: SharedReads) -> OpenApiSchema:
+    """The OpenAPI document the app serves, as Schemathesis reads it (from the read world, an
+    app serving every context: reading the document changes nothing)."""
+    world = shared_reads.world()
+    response = world.portal.call(world.harness.client.get, "/schema/openapi.json")
+    assert response.status_code == 200, response.text
+    schema = schemathesis.openapi.from_dict(response.json())
+    _register_seeding(schema)
+    return schema
 
 
 @pytest.fixture
