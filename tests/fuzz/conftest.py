@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from typing import Any
 
@@ -12,6 +13,7 @@ from schemathesis import HookContext
 from schemathesis.specs.openapi.schemas import OpenApiSchema
 
 from tests.fuzz.world import SharedReads, Worlds, mark_seeded
+from tests.http.harness import test_settings
 
 
 def _seeded(values: Any) -> st.SearchStrategy[Any]:
@@ -34,6 +36,20 @@ def _register_seeding(schema: OpenApiSchema) -> None:
     @schema.hook
     def flatmap_body(context: HookContext, body: Any) -> st.SearchStrategy[Any]:
         return _seeded(body)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def collector_as_served() -> Iterator[None]:
+    """The collector's thresholds `bulwark serve` runs with (bootstrap/gc_tuning.py), for the
+    module: each operation's world is a whole app (~100k objects that live for its cases), and
+    under CPython's 700, 10, 10 every world or two set off a full collection walking every live
+    object, read world and document included: a quarter of a campaign's CPU time (owner share
+    1: 25 of 100 s). With generation 2 after 100 middle passes, 7 s; the same cases and answers."""
+    before = gc.get_threshold()
+    core = test_settings().core
+    gc.set_threshold(core.gc_threshold_gen0, core.gc_threshold_gen1, core.gc_threshold_gen2)
+    yield None
+    gc.set_threshold(*before)
 
 
 @pytest.fixture(scope="session")
