@@ -18,7 +18,7 @@ from schemathesis import Case
 from schemathesis.filters import HasAPIOperation
 
 from tests.fuzz.checks import CHECKS, problem_code
-from tests.fuzz.world import Worlds
+from tests.fuzz.world import Worlds, context_of
 
 # CI runs a small fixed campaign; BULWARK_FUZZ_EXAMPLES=n runs a longer, randomised one.
 CAMPAIGN = int(os.environ.get("BULWARK_FUZZ_EXAMPLES", "0"))
@@ -58,7 +58,7 @@ def share_of(label: str) -> int:
 def exercise(case: Case, worlds: Worlds, *, as_agent: bool = False) -> None:
     label = case.operation.label
     ends_session = label in SESSION_ENDING
-    world = worlds.for_operation(label, **RELAXED.get(label, {}))
+    world = worlds.for_operation(label, context_of(case), **RELAXED.get(label, {}))
 
     response, sent = world.send(case, as_agent=as_agent)
     if STATS:

@@ -1,4 +1,5 @@
-"""The fuzzing suite's own pieces: the problem check can fail, seeded ids go in and come out."""
+"""The fuzzing suite's own pieces: the problem check can fail, seeded ids go in and come out, a
+world made for one operation refuses loudly what it does not serve."""
 
 from __future__ import annotations
 
@@ -10,7 +11,15 @@ import httpx
 import pytest
 
 from tests.fuzz.checks import client_error_is_a_problem, problem_code
-from tests.fuzz.world import httpx_kwargs, mark_seeded, put_seeded, sentinel
+from tests.fuzz.world import (
+    WORLD_CONTEXTS,
+    World,
+    httpx_kwargs,
+    mark_seeded,
+    put_seeded,
+    sentinel,
+    serving,
+)
 
 pytestmark = pytest.mark.fuzz
 PROBLEM = "application/problem+json"
@@ -107,3 +116,29 @@ def test_a_multipart_body_goes_as_bytes_and_a_generated_number_as_a_text_part() 
     assert b'name="kind"\r\n\r\npassport\r\n' in request.content
     assert request.headers["content-type"].startswith("multipart/form-data; boundary=")
     assert request.headers["authorization"] == "Bearer t"
+
+
+def test_a_world_for_one_operation_serves_its_context_and_fails_a_request_to_another() -> None:
+    # Arrange: a world for a portfolio operation (markets is not among WORLD_CONTEXTS)
+    assert "markets" not in WORLD_CONTEXTS
+    world = World(**serving("portfolio"))
+    client = world.harness.client
+    headers = world.credentials(as_agent=False)
+
+    try:
+        # Act
+        served = world.portal.call(lambda: client.get("/api/v1/portfolios", headers=headers))
+        with pytest.raises(AssertionError, match="belongs to a context") as unserved:
+            world.portal.call(lambda: client.get("/api/v1/analytics/rates/curve", headers=headers))
+    finally:
+        world.close()
+
+    # Assert: the operation's own context answers; another's fails, never a quiet 404
+    assert served.status_code == 200, served.text
+    assert "/api/v1/analytics/rates/curve" in str(unserved.value)
+
+
+def test_an_operation_of_no_known_context_gets_a_world_serving_every_context() -> None:
+    assert serving(None) == {}
+    assert serving("no-such-context") == {}
+    assert serving("portfolio")["served_contexts"].split(",")[-1] == "portfolio"

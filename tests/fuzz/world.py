@@ -13,11 +13,13 @@ import requests
 from anyio.from_thread import BlockingPortal, start_blocking_portal
 from schemathesis import Case
 
+from bootstrap.settings.core import SERVABLE_CONTEXTS
 from domain.kyc.documents import DocumentKind
 from domain.principals import Principal, Role
 from tests.fuzz.seed_performance import seed_snapshots
 from tests.http.harness import PASSCODE, Harness, User, open_harness, test_settings
 from tests.http.kyc_samples import PDF
+from tests.http.served_contexts import BASELINE
 from tests.inference.models_cache import built_models
 
 BASE_URL = "http://testserver.local"
@@ -45,6 +47,13 @@ SEEDED_FIELDS = (
 )
 SCOPE_KINDS = {"account": "account_id", "agent": "agent_id"}  # a kill switch scope's `id`
 CREDENTIALS = ("authorization", "x-api-key")
+# What a world made for one operation serves besides the operation's own context: the test
+# apps' baseline (logins, probes), `devices` (its step-up guard stands in front of the sensitive
+# routes of other contexts, and its check-in in front of logins) and the contexts whose routes
+# `seed` calls. An app builds and registers only what it serves (BULWARK_SERVED_CONTEXTS):
+# most of a world's cost. A path of a context left out fails the request at once
+# (tests/http/served_contexts.py's guard), never a 404 that a check could take for an answer.
+WORLD_CONTEXTS = (*BASELINE, "devices", "trading", "strategies", "notifications", "keys")
 
 
 def sentinel(name: str) -> str:
@@ -249,6 +258,20 @@ class World:
                 put_seeded(container, self.seeded.ids)
 
 
+def serving(context: str | None) -> dict[str, str]:
+    """The settings of a world for an operation of `context` (its OpenAPI tag): that context and
+    WORLD_CONTEXTS; every context ({}) for an operation of none the app knows."""
+    if context not in SERVABLE_CONTEXTS:
+        return {}
+    return {"served_contexts": ",".join(dict.fromkeys((*WORLD_CONTEXTS, context)))}
+
+
+def context_of(case: Case) -> str | None:
+    """The context of the case's operation: its one tag (adapters/http/contexts.py)."""
+    tags = case.operation.tags or []
+    return tags[0] if len(tags) == 1 else None
+
+
 class SharedReads:
     """The one world every read (GET, with no settings of its own) of the campaign shares, built
     at the first read and closed at the session's end: a read changes nothing, so ~200 read
@@ -279,12 +302,14 @@ class Worlds:
         self._world: World | None = None
         self._reads = reads
 
-    def for_operation(self, label: str, **settings: str) -> World:
+    def for_operation(self, label: str, context: str | None = None, **settings: str) -> World:
+        """The world for an operation of `context`: the shared read world for a read, else one
+        of its own serving its context (and WORLD_CONTEXTS), built at its first case."""
         if label.startswith("GET ") and not settings:
             return self._reads.world()
         if self._world is None or self._label != label:
             self.close()
-            self._world, self._label = World(**settings), label
+            self._world, self._label = World(**serving(context), **settings), label
         return self._world
 
     def close(self) -> None:
