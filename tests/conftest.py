@@ -81,26 +81,24 @@ COSTLIEST_MODULES = 20
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """Each tier's test time and the costliest modules' (setup, call and teardown summed over
-    every worker, subtests counted once): where the suite's time goes, printed by `make test`
-    beside its slowest tests."""
+    every worker): where the suite's time goes, printed by `make test` beside its slowest
+    tests. A subtest's report is not counted: its time is inside its test's own call."""
     per_module: dict[str, float] = {}
-    seen: set[tuple[str, str]] = set()
-    for reports in terminalreporter.stats.values():
+    for category, reports in terminalreporter.stats.items():
+        if category.startswith("subtests"):
+            continue
         for report in reports:
             where = getattr(report, "nodeid", "")
-            phase = getattr(report, "when", "")
             if not where.startswith("tests/") or not hasattr(report, "duration"):
                 continue
-            if (where, phase) in seen:  # a subtest's report repeats its test's phase
-                continue
-            seen.add((where, phase))
             module = where.split("::")[0]
             per_module[module] = per_module.get(module, 0.0) + report.duration
     if not per_module:
         return
     per_tier: dict[str, float] = {}
     for module, seconds in per_module.items():
-        per_tier[_tier(module)] = per_tier.get(_tier(module), 0.0) + seconds
+        tier = _tier(module)
+        per_tier[tier] = per_tier.get(tier, 0.0) + seconds
     terminalreporter.section("time per tier (summed over workers)")
     for tier, seconds in sorted(per_tier.items(), key=lambda kv: -kv[1]):
         terminalreporter.write_line(f"{tier:<14} {seconds / 60:7.1f} min")
