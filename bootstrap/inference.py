@@ -9,7 +9,7 @@ from pathlib import Path
 import structlog
 
 from adapters.gpu.batching import BatchSettings
-from adapters.gpu.inference import ModelInference
+from adapters.gpu.inference import ModelInference, RuntimeDescription
 from adapters.gpu.manifest import ManifestError, ModelEntry
 from adapters.gpu.model_rater import ModelRiskRater
 from adapters.gpu.model_store import ModelStore, Runnable
@@ -90,16 +90,22 @@ def model_store(settings: Settings, choose: Callable[[], ProviderChoice]) -> Mod
     return ModelStore(folder, load)
 
 
-def inference(settings: Settings, store: ModelStore, choice: ProviderChoice) -> ModelInference:
-    first = "TensorRT engine" if choice.runtime == "tensorrt" else choice.providers[0]
+def inference(
+    settings: Settings, store: ModelStore, choose: Callable[[], ProviderChoice]
+) -> ModelInference:
+    """The batched InferencePort; the providers are chosen (onnxruntime loaded) when a model
+    loads or the status is first read, not when the process starts."""
+
+    def describe() -> RuntimeDescription:
+        choice = choose()
+        first = "TensorRT engine" if choice.runtime == "tensorrt" else choice.providers[0]
+        return RuntimeDescription(choice.runtime, choice.reason, describe_device(first), first)
+
     return ModelInference(
         store,
         encoder=settings.inference.encoder,
-        runtime=choice.runtime,
-        provider_reason=choice.reason,
-        device=describe_device(first),
         batching=batch_settings(settings),
-        provider_hint=first,
+        describe=describe,
     )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import sys
 import threading
 from collections.abc import Callable
 from dataclasses import replace
@@ -78,8 +79,10 @@ class CpuCompute:
 
     def info(self) -> ComputeInfo:
         cores = cpu_cores()
-        if NUMBA_ENABLED:
+        if NUMBA_ENABLED and "numba" in sys.modules:
             device = f"{cores} CPU cores, numba parallel ({threading_layer()})"
+        elif NUMBA_ENABLED:  # reading the status does not load numba (~60 MB) for the kernels
+            device = f"{cores} CPU cores, numba parallel (loads with the first kernel)"
         else:
             device = f"{cores} CPU cores, NumPy (BULWARK_NUMBA=0)"
         return ComputeInfo(backend="cpu", device=device, numba=NUMBA_ENABLED, reason=self._reason)

@@ -14,8 +14,10 @@ one call over the cores, and two calls at once would only split them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -33,42 +35,61 @@ MAX_SEQUENCE = 512  # BERT's position table: a longer `sequence` axis cannot run
 Feeds = dict[str, npt.NDArray[Any]]
 
 
+@dataclass(frozen=True, slots=True)
+class RuntimeDescription:
+    """What runs the models, as /api/ml/status tells it: the runtime, why it was chosen, the
+    device, and the provider chosen before a session exists."""
+
+    runtime: str
+    reason: str
+    device: str
+    provider_hint: str = ""
+
+
 class ModelInference:
-    """InferencePort over a ModelStore (module doc)."""
+    """InferencePort over a ModelStore (module doc).
+
+    The runtime's description is given either as values or as `describe`, called at the
+    first `info()`: choosing the providers loads onnxruntime, which a process that never asks
+    (an API serving trading and safety, whose rater reads no model) should not pay for."""
 
     def __init__(
         self,
         store: ModelStore,
         *,
         encoder: str,
-        runtime: str,
-        provider_reason: str,
-        device: str,
+        runtime: str = "",
+        provider_reason: str = "",
+        device: str = "",
         batching: BatchSettings | None = None,
         provider_hint: str = "",
+        describe: Callable[[], RuntimeDescription] | None = None,
     ) -> None:
         self.store = store
         self.encoder = encoder
-        self.runtime = runtime
-        self.reason = provider_reason
-        self.device = device
+        given = RuntimeDescription(runtime, provider_reason, device, provider_hint)
+        self._describe = describe or (lambda: given)
         self.batching = batching or BatchSettings()
-        self._provider_hint = provider_hint  # the provider chosen, before a session exists
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="model")
         self._tokenizer: Any = None
         self._tokenizer_source: tuple[str, int] | None = None
         self._text_batchers: dict[str, DynamicBatcher[str, FloatMatrix]] = {}
         self._array_batchers: dict[str, DynamicBatcher[Feeds, Feeds]] = {}
 
+    @cached_property
+    def description(self) -> RuntimeDescription:
+        return self._describe()
+
     # -- port -----------------------------------------------------------------------------
     def info(self) -> InferenceInfo:
         names = self.store.names()
         provider = self.store.get(self.encoder).runnable.provider if self.encoder in names else ""
+        described = self.description
         return InferenceInfo(
-            runtime=self.runtime,
-            provider=provider or f"{self._provider_hint or 'none'} (encoder not loaded)",
-            device=self.device,
-            reason=self.reason,
+            runtime=described.runtime,
+            provider=provider or f"{described.provider_hint or 'none'} (encoder not loaded)",
+            device=described.device,
+            reason=described.reason,
             encoder=self.encoder,
             batch_size=self.batching.max_batch,
             wait_ms=self.batching.wait_s * 1000.0,

@@ -46,7 +46,7 @@ class InferenceContainer(containers.DeclarativeContainer):
     )
     risk_rater = providers.Singleton(inference_wiring.risk_rater, core.settings, model_store)
     inference = providers.Singleton(
-        inference_wiring.inference, core.settings, model_store, inference_choice
+        inference_wiring.inference, core.settings, model_store, inference_choice.provider
     )
     news = providers.Singleton(
         inference_wiring.news_port, core.settings, core.clock, core.key_vault.provider

@@ -24,9 +24,12 @@ class ComputeSettings(Section, frozen=True, kw_only=True):
     backend: Literal["auto", "cpu", "cuda"] = "auto"
     budget_s: Annotated[float, msgspec.Meta(gt=0, le=3600)] = 10.0
     slots: Annotated[int, msgspec.Meta(ge=1, le=64)] = 1
-    # Load (or compile) the kernels on a background thread at start-up, so the first request
-    # does not spend its budget doing it.
-    warmup: bool = True
+    # Load (or compile) the kernels and the optimiser's solvers on a background thread at
+    # start-up, so the first request does not spend its budget doing it. Off by default: they
+    # load with their first use (numba and LLVM ~70 MB, cvxpy ~65 MB resident), and a process
+    # that never runs them never holds them; a first request that outlasts its budget answers
+    # 503 with Retry-After while the load goes on.
+    warmup: bool = False
 
 
 class AnalyticsSettings(Section, frozen=True, kw_only=True):

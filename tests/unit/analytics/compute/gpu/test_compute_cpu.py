@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 from dataclasses import fields
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -15,6 +18,8 @@ from domain.analytics.options.bsm import bsm_greeks
 from domain.analytics.options.implied_vol import implied_volatility
 from domain.jit import NUMBA_ENABLED
 from ports.compute import ComputePort, RetirementInputs
+
+ROOT = Path(__file__).resolve().parents[5]
 
 
 def options(n: int, seed: int = 7) -> tuple[np.ndarray, ...]:
@@ -96,8 +101,12 @@ def test_bad_input_is_refused_as_the_domain_refuses_it() -> None:
 
 
 def test_info_names_the_cores_numba_and_its_threading_layer() -> None:
+    # Arrange: a kernel has run (numba loaded)
+    compute = CpuCompute(reason="auto: no CUDA driver")
+    compute.greeks(*options(10))
+
     # Act
-    info = CpuCompute(reason="auto: no CUDA driver").info()
+    info = compute.info()
 
     # Assert
     assert (info.backend, info.numba, info.reason) == ("cpu", NUMBA_ENABLED, "auto: no CUDA driver")
@@ -158,3 +167,21 @@ def test_regime_equals_the_domain_function_exactly() -> None:
     np.testing.assert_array_equal(got.portfolio_returns, expected.portfolio_returns)
     np.testing.assert_array_equal(got.regime_occupancy, expected.regime_occupancy)
     assert got.black_swan_paths == expected.black_swan_paths
+
+
+def test_reading_the_info_does_not_load_numba() -> None:
+    # Arrange: a fresh process that has run no kernel
+    probe = (
+        "import sys; from adapters.gpu.compute_cpu import CpuCompute; "
+        "print(CpuCompute().info().device); print('numba' in sys.modules)"
+    )
+
+    # Act
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT
+    ).stdout.splitlines()
+
+    # Assert
+    assert out[-1] == "False"
+    if NUMBA_ENABLED:
+        assert out[0].endswith("numba parallel (loads with the first kernel)")
