@@ -28,14 +28,15 @@ class AuditedService:
         self._clock = clock
         self._audit = audit
 
-    async def _audit_entry(
-        self,
-        actor: str,
-        action: str,
-        target: str,
-        outcome: str,
-        details: Mapping[str, object] | None = None,
-    ) -> None:
-        """Record that `actor` did `action` to `target`, with its outcome, at the clock's now."""
-        entry = AuditEntry(actor, action, target, outcome, self._clock.now(), details or {})
-        await self._audit.record(entry)
+
+async def audit(
+    log: AuditLog,
+    clock: Clock,
+    actor: str,
+    action: str,
+    target: str,
+    outcome: str,
+    details: Mapping[str, object] | None = None,
+) -> None:
+    """Record that `actor` did `action` to `target`, with its outcome, at the clock's now."""
+    await log.record(AuditEntry(actor, action, target, outcome, clock.now(), details or {}))

@@ -12,10 +12,11 @@ import asyncio
 from dataclasses import dataclass
 from datetime import datetime
 
+from application.core.audited import audit
 from application.identity.auth import UserView, user_view
 from application.identity.public_throttle import ClientThrottle
 from application.identity.user_admin import require_admin
-from application.identity.user_sessions import audit, checked_email, ensure_free, tell_user
+from application.identity.user_sessions import checked_email, ensure_free, tell_user
 from domain.errors import ConcurrentUpdate, NotFound
 from domain.identity import (
     User,

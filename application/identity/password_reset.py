@@ -13,10 +13,10 @@ from __future__ import annotations
 import asyncio
 from datetime import timedelta
 
+from application.core.audited import audit
 from application.identity.auth import AuthService
 from application.identity.public_throttle import ClientThrottle
 from application.identity.user_sessions import (
-    audit,
     revoke_user_sessions,
     tell_user,
     user_by_id,

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from application.core.access import SEES_ALL, ensure_may_change
-from application.core.audited import AuditedService
+from application.core.audited import AuditedService, audit
 from application.core.inbox import claim
 from application.safety.killswitch import KillSwitchService
 from domain.agents.heartbeat import DEFAULT_THRESHOLD, Agent, Liveness
@@ -173,7 +173,9 @@ class AgentService(AuditedService):
         outcome: str,
         details: Mapping[str, object] | None = None,
     ) -> None:
-        await self._audit_entry(actor, action, Scope.agent(agent_id).key, outcome, details)
+        await audit(
+            self._audit, self._clock, actor, action, Scope.agent(agent_id).key, outcome, details
+        )
 
 
 def _may_beat(principal: Principal, agent: Agent) -> bool:

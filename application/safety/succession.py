@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 
 from application.core.access import ensure_may_change
-from application.core.audited import AuditedService
+from application.core.audited import AuditedService, audit
 from application.safety.killswitch import KillSwitchService
 from application.safety.triggers import SYSTEM, held_marks
 from domain.errors import Forbidden, NotFound
@@ -183,7 +183,7 @@ class SuccessionService(AuditedService):
     async def _record(
         self, owner_id: str, action: str, outcome: str, details: Mapping[str, object] | None = None
     ) -> None:
-        await self._audit_entry(owner_id, action, _target(owner_id), outcome, details)
+        await audit(self._audit, self._clock, owner_id, action, _target(owner_id), outcome, details)
 
 
 @dataclass(frozen=True, slots=True)
@@ -413,7 +413,7 @@ class SuccessionScheduler(AuditedService):
     async def _record(
         self, owner_id: str, action: str, outcome: str, details: Mapping[str, object]
     ) -> None:
-        await self._audit_entry(SYSTEM, action, _target(owner_id), outcome, details)
+        await audit(self._audit, self._clock, SYSTEM, action, _target(owner_id), outcome, details)
 
 
 def _protective_steps(policy: SuccessionPolicy, account_ids: tuple[str, ...]) -> list[PlanStep]:
