@@ -21,6 +21,7 @@ from bootstrap import calendars as calendars_wiring
 from bootstrap import compute as compute_wiring
 from bootstrap import encryption
 from bootstrap import job_leases as job_leases_wiring
+from bootstrap import key_vault as key_vault_wiring
 from bootstrap import storage as storage_wiring
 from bootstrap import tokens as tokens_wiring
 from bootstrap.containers import core_parts as parts
@@ -239,7 +240,7 @@ class CoreContainer(containers.DeclarativeContainer):
         sql=parts.sql_key_vault_store,
     )  # fmt: skip
     key_vault = providers.Singleton(
-        parts.key_vault_service,
+        key_vault_wiring.key_vault_service,
         settings, uow_factory, key_vault_store, sealer, clock, ids, audit, keys_ephemeral,
     )  # fmt: skip
 

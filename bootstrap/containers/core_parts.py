@@ -58,7 +58,6 @@ if TYPE_CHECKING:
     from ports.encryption import SecretSealer
     from ports.events import AuditLog, EventPublisher, Notifier
     from ports.identity import TokenIssuer, TotpVerifier
-    from ports.key_vault import KeyVaultStore
     from ports.marketdata import MarketDataPort
     from ports.metrics import Meter
     from ports.notification_endpoints import NotificationEndpointStore
@@ -235,21 +234,6 @@ def api_key_service(
     from application.identity.apikeys import ApiKeyService
 
     return ApiKeyService(uow_factory, clock, ids, audit)
-
-
-def key_vault_service(
-    settings: Settings,
-    uow_factory: UnitOfWorkFactory,
-    store: KeyVaultStore,
-    sealer: SecretSealer,
-    clock: Clock,
-    ids: IdGenerator,
-    audit: AuditLog,
-    keys_ephemeral: bool,
-) -> KeyVaultService:
-    from bootstrap.key_vault import key_vault_service as build
-
-    return build(settings, uow_factory, store, sealer, clock, ids, audit, keys_ephemeral)
 
 
 def paper_fault_switch(settings: Settings) -> FaultSwitch | None:
