@@ -16,8 +16,8 @@ from domain.marketdata.bars import Bar, BarSeries, Timeframe
 from domain.marketdata.signals import Pattern, Signal, SignalEngine
 from ports.clock import Clock, IdGenerator
 from ports.events import EventPublisher
-from ports.marketdata import QuoteUnavailable
-from ports.signals import BarSource, SignalCursor, SignalRepository, SignalSearch
+from ports.marketdata import BarSource, QuoteUnavailable
+from ports.signals import SignalCursor, SignalRepository, SignalSearch
 
 MAX_PAGE = 200
 DEFAULT_LOOKBACK = 200
