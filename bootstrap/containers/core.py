@@ -22,6 +22,7 @@ from bootstrap import compute as compute_wiring
 from bootstrap import encryption
 from bootstrap import job_leases as job_leases_wiring
 from bootstrap import key_vault as key_vault_wiring
+from bootstrap import notifications as notifications_wiring
 from bootstrap import storage as storage_wiring
 from bootstrap import tokens as tokens_wiring
 from bootstrap.containers import core_parts as parts
@@ -136,11 +137,11 @@ class CoreContainer(containers.DeclarativeContainer):
         uow_factory, notification_endpoint_store, sealer,
     )  # fmt: skip
     notification_center = providers.Singleton(
-        parts.center,
+        notifications_wiring.center,
         settings, notification_store, channel_destinations, clock, sealer, uow_factory,
     )  # fmt: skip
     notifier = providers.Singleton(
-        parts.notifier,
+        notifications_wiring.notifier,
         settings=settings, center=notification_center, uow_factory=uow_factory,
     )  # fmt: skip
 

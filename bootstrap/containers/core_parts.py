@@ -43,13 +43,11 @@ if TYPE_CHECKING:
     from application.identity.last_sessions import LastSessions
     from application.keys.vault import KeyVaultService
     from application.market_data.quotes import CachedMarketData
-    from application.notifications.center import NotificationCenter
     from application.notifications.directory import ChannelDestinations
     from application.trading.orders import BrokerRouter
     from application.trading.policies import PolicyCache
     from application.trading.throttle import SharedThrottle
     from bootstrap.kafka import FanoutPublisher, KafkaLink
-    from bootstrap.notifications import RecordingNotifier
     from bootstrap.settings import Settings
     from bootstrap.tracing import Tracing
     from ports.audit import AuditTrail
@@ -61,8 +59,6 @@ if TYPE_CHECKING:
     from ports.marketdata import MarketDataPort
     from ports.metrics import Meter
     from ports.notification_endpoints import NotificationEndpointStore
-    from ports.notification_store import NotificationStore
-    from ports.notifications import DestinationDirectory
     from ports.ratelimit import RateLimiter
     from ports.security import PasswordHasher
     from ports.tracing import Tracer
@@ -129,29 +125,6 @@ def channel_destinations(
     from application.notifications.directory import ChannelDestinations
 
     return ChannelDestinations(uow_factory, endpoints, sealer)
-
-
-def center(
-    settings: Settings,
-    store: NotificationStore,
-    directory: DestinationDirectory,
-    clock: Clock,
-    sealer: SecretSealer,
-    uow_factory: UnitOfWorkFactory | None,
-) -> NotificationCenter:
-    from bootstrap.notifications import center as build
-
-    return build(settings, store, directory, clock, sealer, uow_factory)
-
-
-def notifier(
-    settings: Settings | None,
-    center: NotificationCenter | None,
-    uow_factory: UnitOfWorkFactory | None,
-) -> RecordingNotifier:
-    from bootstrap.notifications import notifier as build
-
-    return build(settings=settings, center=center, uow_factory=uow_factory)
 
 
 def in_process_event_bus() -> InProcessEventBus:
