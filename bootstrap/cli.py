@@ -37,11 +37,12 @@ from bootstrap import (
 from bootstrap.cli_preflight import refuse_kafka, refuse_store
 from bootstrap.cli_serve import EXIT_REFUSED, EXIT_USAGE
 from bootstrap.cli_users import add_user_commands, run_user_command
+from bootstrap.cli_users_named import principal_named
 from bootstrap.settings import Settings, SettingsError, load_settings
 from bootstrap.tracing import choose_tracing
 from domain.errors import DomainError
 from domain.numbers import InvalidNumber, NumberSpec
-from domain.principals import Principal, Role
+from domain.principals import Role
 
 if TYPE_CHECKING:  # loaded when a command needs it: `bulwark consume` joins its group first
     from bootstrap.containers.commands import Contexts
@@ -132,14 +133,6 @@ def _secret(prompt: str, from_stdin: bool, stdin: TextIO) -> str:
     return getpass.getpass(prompt)
 
 
-async def _principal(container: Contexts, username: str) -> Principal:
-    async with container.core.uow_factory()() as uow:
-        user = await uow.users.by_username(username)
-    if user is None:
-        raise SettingsError(f"no user named {username!r}")
-    return Principal(user.id, user.role)
-
-
 async def run_command(
     args: argparse.Namespace,
     container: Contexts,
@@ -168,12 +161,12 @@ async def _run(args: argparse.Namespace, container: Contexts, stdin: TextIO, out
         print(f"created user {view.username} ({view.role.value}) id={view.id}", file=out)
         return 0
     if args.command == "create-agent-key":
-        owner = await _principal(container, args.owner)
+        owner = await principal_named(container, args.owner)
         created = await container.core.api_keys().create(owner, args.agent_id, args.label)
         print(f"key id: {created.key_id}\napi key (shown once): {created.api_key}", file=out)
         return 0
     if args.command == "set-passcode":
-        principal = await _principal(container, args.username)
+        principal = await principal_named(container, args.username)
         code = _secret("Kill-switch passcode: ", args.passcode_stdin, stdin)
         await container.safety.killswitch().set_passcode(principal, code)
         print(f"passcode set for {args.username}", file=out)

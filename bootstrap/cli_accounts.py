@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from application.trading.instrument_csv import MAX_BYTES, InvalidImport
 from bootstrap.cli_output import add_json_flag, print_json
+from bootstrap.cli_users_named import principal_named
 from bootstrap.settings import SettingsError
 from domain.principals import Principal, Role
 from domain.trading.account_profile import AccountStatus, AccountType, TradingType
@@ -79,7 +80,7 @@ async def run(args: argparse.Namespace, container: Contexts, out: TextIO) -> int
     """Run an `accounts` or `instruments` command; errors raise (the console prints one line)."""
     if args.command == "instruments":
         return await _instruments(args, container, out)
-    owner = await _owner(container, args.owner)
+    owner = await principal_named(container, args.owner)
     if args.verb == "create":
         from application.trading.account_admin import OpenAccount
 
@@ -206,14 +207,6 @@ def _cash(text: str | None) -> Decimal | None:
         return Decimal(text)
     except InvalidOperation:
         raise SettingsError(f"--cash {text!r} is not a number") from None
-
-
-async def _owner(container: Contexts, username: str) -> Principal:
-    async with container.core.uow_factory()() as uow:
-        user = await uow.users.by_username(username)
-    if user is None:
-        raise SettingsError(f"no user named {username!r}")
-    return Principal(user.id, user.role)
 
 
 async def _close_brokers(container: Contexts) -> None:

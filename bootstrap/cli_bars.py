@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, TextIO, cast
 
+from bootstrap.cli_bar_range import add_range_arguments, span
 from bootstrap.cli_output import add_json_flag, print_json
 from domain.marketdata.bars import Timeframe
 
@@ -43,20 +43,6 @@ def providers() -> list[str]:
 SYNTHETIC_PRICE = Decimal(100)
 
 
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r}: expected YYYY-MM-DD") from None
-
-
-def _symbols(text: str) -> list[str]:
-    symbols = list(dict.fromkeys(s.strip().upper() for s in text.split(",") if s.strip()))
-    if not symbols:
-        raise argparse.ArgumentTypeError("expected symbols separated by commas")
-    return symbols
-
-
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     bars = sub.add_parser("bars", help="the bar history store: backfill, gaps and repair")
     verbs = bars.add_subparsers(dest="verb", required=True)
@@ -71,7 +57,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         action="store_true",
         help="also store the provider's splits and dividends of the range (adjusted reads)",
     )
-    _range_arguments(backfill)
+    add_range_arguments(backfill)
     gaps = verbs.add_parser(
         "gaps",
         help="list the bars the trading calendar expects that the store lacks "
@@ -79,7 +65,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     )
     gaps.add_argument("--repair", action="store_true", help="backfill the gaps found")
     gaps.add_argument("--provider", choices=providers(), help="the source of --repair")
-    _range_arguments(gaps)
+    add_range_arguments(gaps)
     add_json_flag(
         gaps, "print the gaps as a JSON list of objects instead of lines (not with --repair)"
     )
@@ -87,19 +73,6 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "compact",
         help="move 4h and daily bars stored a file per symbol (the earlier layout) into the "
         "yearly files every symbol shares (idempotent, safe to stop)",
-    )
-
-
-def _range_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--symbols", required=True, type=_symbols, help="A,B,C")
-    parser.add_argument("--from", dest="first", required=True, type=_day, help="YYYY-MM-DD")
-    parser.add_argument("--to", dest="last", required=True, type=_day, help="YYYY-MM-DD")
-    parser.add_argument(
-        "--timeframe",
-        type=Timeframe,
-        choices=list(Timeframe),
-        default=Timeframe.D1,
-        help="the bars' length (1d)",
     )
 
 
@@ -147,8 +120,7 @@ async def _backfill(args: argparse.Namespace, settings: Settings, out: TextIO, e
             except QuoteUnavailable:
                 board.set_price(symbol, SYNTHETIC_PRICE)
     store = contexts.market_data.bar_store()
-    start = datetime.combine(args.first, datetime.min.time(), UTC)
-    end = datetime.combine(args.last + timedelta(days=1), datetime.min.time(), UTC)
+    start, end = span(args)
     bar = ProgressBar(err)  # stderr: stdout carries the report alone
     try:
         try:
@@ -217,8 +189,7 @@ async def _gaps(args: argparse.Namespace, settings: Settings, out: TextIO) -> in
     contexts = CommandContainers(settings)
     store = contexts.market_data.bar_store()
     by_sessions = SessionGaps(store, contexts.core.calendar_sessions())
-    start = datetime.combine(args.first, datetime.min.time(), UTC)
-    end = datetime.combine(args.last + timedelta(days=1), datetime.min.time(), UTC)
+    start, end = span(args)
     found: dict[str, list[TimeRange]] = {}
     try:
         for symbol in args.symbols:

@@ -29,18 +29,10 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 async def run(args: argparse.Namespace, container: Contexts, out: TextIO) -> int:
-    from bootstrap.closing import close_quietly
+    from bootstrap.cli_market import command_feed
 
-    settings = container.settings()
-    if settings.core.demo and settings.market_data.primary == "synthetic":
-        from bootstrap.demo import set_demo_prices
-
-        set_demo_prices(container.core.market())  # this process runs no board: the demo's prices
-    feed = container.market_data.market_feed()
-    try:
+    async with command_feed(container):
         report = await container.markets.fear_greed_recorder().record(overwrite=args.overwrite)
-    finally:
-        await close_quietly(feed.providers())
     return _report(report, out)
 
 

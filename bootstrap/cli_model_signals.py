@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, TextIO
 
-from domain.marketdata.bars import Timeframe
+from bootstrap.cli_bar_range import add_range_arguments, span
 
 if TYPE_CHECKING:
     from bootstrap.settings import Settings
@@ -24,40 +23,17 @@ EXIT_FAILED = 1
 EXIT_USAGE = 2
 
 
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r}: expected YYYY-MM-DD") from None
-
-
-def _symbols(text: str) -> list[str]:
-    symbols = list(dict.fromkeys(s.strip().upper() for s in text.split(",") if s.strip()))
-    if not symbols:
-        raise argparse.ArgumentTypeError("expected symbols separated by commas")
-    return symbols
-
-
 def add_verbs(verbs: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     train = verbs.add_parser(
         "train-signal", help="train a signal model walk-forward from the bar store (ONNX + card)"
     )
-    train.add_argument("--symbols", required=True, type=_symbols, help="A,B,C")
-    train.add_argument("--from", dest="first", required=True, type=_day, help="YYYY-MM-DD")
-    train.add_argument("--to", dest="last", required=True, type=_day, help="YYYY-MM-DD")
+    add_range_arguments(train)
     train.add_argument(
         "--model", choices=("lightgbm", "linear"), default="lightgbm", help="the learner"
     )
     train.add_argument("--name", default=None, help="the model's name (default: signal-MODEL)")
     train.add_argument("--horizon", type=int, default=5, help="label horizon in bars")
     train.add_argument("--folds", type=int, default=4, help="walk-forward folds")
-    train.add_argument(
-        "--timeframe",
-        type=Timeframe,
-        choices=list(Timeframe),
-        default=Timeframe.D1,
-        help="the bars' length (1d)",
-    )
 
 
 def train(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) -> int:
@@ -79,10 +55,10 @@ async def _train(args: argparse.Namespace, settings: Settings, out: TextIO, err:
 
     contexts = CommandContainers(settings)
     store = contexts.market_data.bar_store()
+    start, end = span(args)
     request = TrainRequest(
         name=args.name or f"signal-{args.model}", kind=args.model, symbols=tuple(args.symbols),
-        start=datetime.combine(args.first, datetime.min.time(), UTC),
-        end=datetime.combine(args.last + timedelta(days=1), datetime.min.time(), UTC),
+        start=start, end=end,
         timeframe=args.timeframe, horizon=args.horizon, folds=args.folds,
     )  # fmt: skip
     bar = ProgressBar(err)  # stderr: stdout carries the folds and the card alone

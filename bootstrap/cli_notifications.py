@@ -21,7 +21,7 @@ import sys
 from typing import TYPE_CHECKING, TextIO
 
 from bootstrap.cli_output import add_json_flag, print_json
-from bootstrap.settings import SettingsError
+from bootstrap.cli_users_named import user_named
 from domain.notifications.catalogue import CATALOGUE
 from domain.principals import Principal, Role
 
@@ -264,10 +264,7 @@ async def _dispatch(container: Contexts, out: TextIO) -> int:
 
 
 async def _user(container: Contexts, username: str) -> tuple[Principal, str]:
-    async with container.core.uow_factory()() as uow:
-        user = await uow.users.by_username(username)
-    if user is None:
-        raise SettingsError(f"no user named {username!r}")
+    user = await user_named(container, username)
     return Principal(user.id, user.role), user.username
 
 

@@ -31,7 +31,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 async def run(args: argparse.Namespace, container: Contexts, out: TextIO) -> int:
     from application.market_data.iv_recorder import IVRecorder
     from application.market_data.options_chain import OptionsChainService
-    from bootstrap.closing import close_quietly
+    from bootstrap.cli_market import command_feed
     from domain.trading.instruments import AssetClass
 
     settings = container.settings()
@@ -40,21 +40,14 @@ async def run(args: argparse.Namespace, container: Contexts, out: TextIO) -> int
         async with container.core.uow_factory()() as uow:
             listed = await uow.instruments.list()
         symbols = sorted(i.symbol for i in listed if i.asset_class is AssetClass.EQUITY)
-    if settings.core.demo and settings.market_data.primary == "synthetic":
-        from bootstrap.demo import set_demo_prices
-
-        set_demo_prices(container.core.market())  # this process runs no board: the demo's prices
-    feed = container.market_data.market_feed()
-    history = container.market_data.iv_history()
-    clock = container.core.clock()
-    chains = OptionsChainService(
-        feed, history, clock, rate=settings.analytics.options_risk_free_rate
-    )
-    recorder = IVRecorder(chains, history, clock, lambda: symbols)
-    try:
+    async with command_feed(container) as feed:
+        history = container.market_data.iv_history()
+        clock = container.core.clock()
+        chains = OptionsChainService(
+            feed, history, clock, rate=settings.analytics.options_risk_free_rate
+        )
+        recorder = IVRecorder(chains, history, clock, lambda: symbols)
         return _report(await recorder.record(symbols, overwrite=args.overwrite), out)
-    finally:
-        await close_quietly(feed.providers())
 
 
 def _report(report: RecordReport, out: TextIO) -> int:

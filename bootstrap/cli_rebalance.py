@@ -16,8 +16,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from bootstrap.cli_output import add_json_flag, print_json
 from bootstrap.cli_progress import ProgressBar
-from bootstrap.settings.base import SettingsError
-from domain.principals import Principal
+from bootstrap.cli_users_named import principal_named
 from domain.rebalancing.proposal import RebalanceSettings
 
 if TYPE_CHECKING:
@@ -60,14 +59,6 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     verbs.add_parser("autopilot", help="one autopilot pass now")
 
 
-async def _owner(container: Contexts, username: str) -> Principal:
-    async with container.core.uow_factory()() as uow:
-        user = await uow.users.by_username(username)
-    if user is None:
-        raise SettingsError(f"no user named {username!r}")
-    return Principal(user.id, user.role)
-
-
 async def run(
     args: argparse.Namespace, container: Contexts, out: TextIO, err: TextIO | None = None
 ) -> int:
@@ -80,7 +71,7 @@ async def run(
               f"{sum(1 for d in decisions if d.executed)} executed", file=out)  # fmt: skip
         return 0
     service = rebalancing.service()
-    owner = await _owner(container, args.owner)
+    owner = await principal_named(container, args.owner)
     if args.verb == "execute":
         execution = await service.execute(owner, args.proposal_id)
         for o in execution.outcomes:

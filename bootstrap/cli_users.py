@@ -10,7 +10,7 @@ import argparse
 from typing import TYPE_CHECKING, Any, TextIO
 
 from bootstrap.cli_output import add_json_flag, print_json
-from bootstrap.settings import SettingsError
+from bootstrap.cli_users_named import user_named
 from domain.identity.onboarding import (
     DEFAULT_INVITATION_HOURS,
     MAX_INVITATION_HOURS,
@@ -107,12 +107,8 @@ async def run_user_command(
 
 
 async def _user_id(container: Contexts, username: str) -> str:
-    async with container.core.uow_factory()() as uow:
-        user = await uow.users.by_username(username)
-    if user is None:
-        raise SettingsError(f"no user named {username!r}")
-    found: str = user.id
-    return found
+    user = await user_named(container, username)
+    return user.id
 
 
 def _user_record(user: ManagedUser) -> dict[str, object]:

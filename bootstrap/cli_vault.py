@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, TextIO
 
 from bootstrap.cli_output import add_json_flag, print_json
-from bootstrap.settings import SettingsError
+from bootstrap.cli_users_named import principal_named
 from domain.principals import Principal, Role
 
 if TYPE_CHECKING:
@@ -68,7 +68,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 async def run(args: argparse.Namespace, container: Contexts, out: TextIO) -> int:
     if args.verb == "expiring":
         return await _expiring(args.days, args.json, container, out)
-    owner = await _owner(container, args.user)
+    owner = await principal_named(container, args.user)
     vault = container.core.key_vault()
     if args.verb == "list":
         keys, now = await vault.list(owner), container.core.clock().now()
@@ -144,11 +144,3 @@ def _status(key: VaultKey, now: datetime) -> str:
 
 def _when(at: datetime | None) -> str:
     return "-" if at is None else at.isoformat(timespec="seconds")
-
-
-async def _owner(container: Contexts, username: str) -> Principal:
-    async with container.core.uow_factory()() as uow:
-        user = await uow.users.by_username(username)
-    if user is None:
-        raise SettingsError(f"no user named {username!r}")
-    return Principal(user.id, user.role)

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import inspect
-from collections.abc import Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
+from typing import Protocol
 
 import structlog
 
 _log = structlog.get_logger("bulwark.closing")
+
+
+class _AsyncClosable(Protocol):
+    async def aclose(self) -> None: ...
 
 
 async def close_quietly(adapters: Iterable[object]) -> None:
@@ -24,3 +29,13 @@ async def close_quietly(adapters: Iterable[object]) -> None:
             _log.warning("adapter_close_failed", adapter=type(adapter).__name__, error=str(exc))
         else:
             _log.debug("adapter_closed", adapter=getattr(adapter, "name", type(adapter).__name__))
+
+
+async def client_lifetime(client: Callable[[], _AsyncClosable | None]) -> AsyncIterator[None]:
+    """A container resource that closes a source's HTTP client (None: it has none) at stop."""
+    try:
+        yield
+    finally:
+        made = client()
+        if made is not None:
+            await made.aclose()

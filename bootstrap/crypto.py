@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
-from pathlib import Path
-
 import httpx
 import structlog
 
 from adapters.chain.fixture import FixtureChain
 from adapters.chain.jsonrpc import JsonRpcChain, chain_client
 from bootstrap.settings import Settings, chain_rpc_endpoints
-from bootstrap.shipped import shipped_data
+from bootstrap.shipped import file_source, shipped_data
 from ports.chain import ChainPort
 
 # The shipped SAMPLE (synthetic, data/crypto/README.md) when BULWARK_CHAIN_FIXTURE_FILE is empty.
@@ -35,27 +32,12 @@ def chain_port(settings: Settings, client: httpx.AsyncClient | None) -> ChainPor
         chain_ids = sorted(chain_rpc_endpoints(settings))
         _log.info("chain_source", source="jsonrpc", chain_ids=chain_ids)
         return JsonRpcChain(client, chain_ids, timeout_s=settings.markets.chain_rpc_timeout_seconds)
-    path = (
-        Path(settings.markets.chain_fixture_file)
-        if settings.markets.chain_fixture_file
-        else SHIPPED_WALLETS
-    )
-    _log.info(
+    path = file_source(
+        _log,
         "chain_source",
-        source="fixture",
-        file=str(path),
-        sample=not settings.markets.chain_fixture_file,
+        "fixture",
+        "file",
+        settings.markets.chain_fixture_file,
+        SHIPPED_WALLETS,
     )
     return FixtureChain(path)
-
-
-async def chain_client_lifetime(
-    client: Callable[[], httpx.AsyncClient | None],
-) -> AsyncIterator[None]:
-    """Closes the JSON-RPC connections when the app stops."""
-    try:
-        yield
-    finally:
-        made = client()
-        if made is not None:
-            await made.aclose()

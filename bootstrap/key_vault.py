@@ -8,12 +8,9 @@ from datetime import timedelta
 
 import structlog
 
-from adapters.alpaca.http import trading_url
-from adapters.alpaca.key_tester import AlpacaKeyTester
 from application.keys.vault import KeyVaultService
 from application.keys.vault_expiry import KeyExpiryWatch
 from bootstrap.job_leases import JobLeases
-from bootstrap.market_vendors import KEY_TESTER_VENDORS
 from bootstrap.periodic import running_every
 from bootstrap.settings import Settings
 from ports.clock import Clock, IdGenerator
@@ -27,7 +24,12 @@ _log = structlog.get_logger("bulwark.vault")
 
 def key_testers(settings: Settings, clock: Clock) -> dict[str, KeyTester]:
     """A tester per provider Bulwark can test keys of (Alpaca's trading URL as the broker's;
-    the data vendors' base URLs as their market data's)."""
+    the data vendors' base URLs as their market data's). Their HTTP adapters are imported
+    here, when the vault is first built."""
+    from adapters.alpaca.http import trading_url
+    from adapters.alpaca.key_tester import AlpacaKeyTester
+    from bootstrap.market_vendors import KEY_TESTER_VENDORS
+
     override = settings.brokers.alpaca_trading_url
     url_for: Callable[[bool], str] = (lambda paper: override) if override else trading_url
     testers: dict[str, KeyTester] = {"alpaca": AlpacaKeyTester(clock, url_for=url_for)}

@@ -4,7 +4,6 @@ bar close, for the app's lifetime, when BULWARK_MODEL_SIGNALS_LIVE_SECONDS > 0."
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from collections.abc import AsyncIterator
 
 from application.model_signals.feed import ModelSignalFeed
@@ -12,6 +11,7 @@ from application.model_signals.live import ModelSignalRunner
 from application.model_signals.serving import ModelSignals
 from application.strategies.strategy_processor import StrategyProcessor
 from bootstrap.job_leases import JobLeases
+from bootstrap.periodic import leased_task
 from bootstrap.settings import Settings
 from domain.strategies.decide import StrategySignal
 from ports.bar_store import BarStore
@@ -51,11 +51,5 @@ async def model_signal_lifetime(
         await runner.run(interval, stop)
 
     # With `leases`: scored in the one process of the deployment holding the runner's lease.
-    task = asyncio.create_task(live() if leases is None else leases.run("model_signals", live))
-    try:
+    async with leased_task("model_signals", live, stop, leases):
         yield runner
-    finally:
-        stop.set()
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from collections.abc import AsyncIterator, Callable
 from datetime import time
 
@@ -11,6 +10,7 @@ import structlog
 
 from application.analytics.equity_snapshots import EquitySnapshots, SnapshotRun
 from bootstrap.job_leases import JobLeases
+from bootstrap.periodic import leased_task
 from bootstrap.settings import Settings
 
 _log = structlog.get_logger("bulwark.snapshots")
@@ -56,13 +56,5 @@ async def snapshot_loop(
     async def snapshots() -> None:
         await job().run(snapshot_time(settings), stop, start_delay_s=START_DELAY_S, on_run=log_run)
 
-    task = asyncio.create_task(
-        snapshots() if leases is None else leases.run("equity_snapshots", snapshots)
-    )
-    try:
+    async with leased_task("equity_snapshots", snapshots, stop, leases) as task:
         yield task
-    finally:
-        stop.set()
-        task.cancel()  # a run waiting on a slow store must not hold the shutdown
-        with contextlib.suppress(asyncio.CancelledError):
-            await task

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Mapping
+from typing import Any
 
 import structlog
 
@@ -54,3 +55,23 @@ async def running_every(
         for task in tasks.values():
             with contextlib.suppress(asyncio.CancelledError):
                 await task
+
+
+@contextlib.asynccontextmanager
+async def leased_task(
+    name: str,
+    job: Callable[[], Coroutine[Any, Any, None]],
+    stop: asyncio.Event,
+    leases: JobLeases | None,
+) -> AsyncIterator[asyncio.Task[None]]:
+    """Runs `job` as one task for the app's lifetime: with `leases`, only while this process
+    holds the lease `name`. On exit `stop` is set and the task cancelled (a run waiting on a
+    slow store or provider must not hold the shutdown)."""
+    task = asyncio.create_task(job() if leases is None else leases.run(name, job))
+    try:
+        yield task
+    finally:
+        stop.set()
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
-from pathlib import Path
-
 import httpx
 import structlog
 
 from adapters.rates.files import FileRates
 from adapters.rates.fred import FredRates, fred_client
 from bootstrap.settings import Settings
-from bootstrap.shipped import shipped_data
+from bootstrap.shipped import file_source, shipped_data
 from ports.rates import RatesPort
 
 # The shipped SAMPLE set (synthetic, data/rates/README.md) when BULWARK_RATES_DIR is empty.
@@ -43,25 +40,7 @@ def rates_port(settings: Settings, client: httpx.AsyncClient | None) -> RatesPor
             api_key=settings.analytics.fred_api_key.reveal(),
             cache_ttl_s=settings.analytics.fred_cache_seconds,
         )
-    directory = (
-        Path(settings.analytics.rates_dir) if settings.analytics.rates_dir else SHIPPED_RATES
-    )
-    _log.info(
-        "rates_source",
-        source="file",
-        directory=str(directory),
-        sample=not settings.analytics.rates_dir,
+    directory = file_source(
+        _log, "rates_source", "file", "directory", settings.analytics.rates_dir, SHIPPED_RATES
     )
     return FileRates(directory)
-
-
-async def rates_client_lifetime(
-    client: Callable[[], httpx.AsyncClient | None],
-) -> AsyncIterator[None]:
-    """Closes FRED's connections when the app stops."""
-    try:
-        yield
-    finally:
-        made = client()
-        if made is not None:
-            await made.aclose()

@@ -10,6 +10,7 @@ import structlog
 
 from application.rebalancing.autopilot import RebalanceAutopilot
 from bootstrap.job_leases import JobLeases
+from bootstrap.periodic import leased_task
 
 _log = structlog.get_logger("bulwark.rebalancing")
 
@@ -41,13 +42,5 @@ async def autopilot_lifetime(
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), interval_seconds)
 
-    task = asyncio.create_task(
-        passes() if leases is None else leases.run("rebalance_autopilot", passes)
-    )
-    try:
+    async with leased_task("rebalance_autopilot", passes, stop, leases):
         yield
-    finally:
-        stop.set()
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from collections.abc import AsyncIterator, Callable
 
 from application.strategies.signals import SignalService
 from bootstrap.job_leases import JobLeases
+from bootstrap.periodic import leased_task
 from bootstrap.settings import Settings
 from domain.marketdata.bars import Timeframe
 from domain.marketdata.signals import SignalConfig, SignalEngine
@@ -36,11 +36,5 @@ async def signal_scanner(
             stop,
         )
 
-    task = asyncio.create_task(scan() if leases is None else leases.run("signal_scan", scan))
-    try:
+    async with leased_task("signal_scan", scan, stop, leases) as task:
         yield task
-    finally:
-        stop.set()
-        task.cancel()  # a scan waiting on a slow provider must not hold the shutdown
-        with contextlib.suppress(asyncio.CancelledError):
-            await task

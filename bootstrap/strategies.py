@@ -24,7 +24,7 @@ from bootstrap.kafka import KafkaLink
 from bootstrap.settings import Settings
 from domain.events import DomainEvent
 from domain.marketdata.signals import SignalEmitted
-from ports.signals import BarSource
+from ports.marketdata import BarSource
 from ports.strategies import DecisionLog, HoldingRepository, StrategyRepository
 
 if TYPE_CHECKING:

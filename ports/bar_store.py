@@ -10,6 +10,7 @@ from typing import Protocol
 from domain.marketdata.bar_calendar import TimeRange
 from domain.marketdata.bars import Bar, BarSeries, Timeframe
 from domain.marketdata.corporate_actions import CorporateAction
+from ports.marketdata import BarSource
 
 MAX_PAGE = 10_000
 
@@ -106,19 +107,9 @@ class BarStore(Protocol):
     async def actions(self, symbol: str) -> list[CorporateAction]: ...
 
 
-class HistoricalBars(Protocol):
+class HistoricalBars(BarSource, Protocol):
     """A provider of past bars (MarketDataProvider.bars has this contract): at most `limit`
     bars of `timeframe`, oldest first, each starting in [start, end); the first `limit` from
     `start`."""
 
     name: str
-
-    async def bars(
-        self,
-        symbol: str,
-        timeframe: Timeframe,
-        *,
-        start: datetime | None = None,
-        end: datetime | None = None,
-        limit: int = 500,
-    ) -> list[Bar]: ...

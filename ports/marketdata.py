@@ -104,7 +104,22 @@ class MarkBoard(Protocol):
     def latest(self, symbol: str) -> Quote | None: ...
 
 
-class MarketDataProvider(MarketDataPort, Protocol):
+class BarSource(Protocol):
+    """A reader of past bars: at most `limit` bars of `timeframe`, oldest first, each starting
+    in [start, end) when those are given, the latest bars otherwise."""
+
+    async def bars(
+        self,
+        symbol: str,
+        timeframe: Timeframe,
+        *,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        limit: int = 500,
+    ) -> list[Bar]: ...
+
+
+class MarketDataProvider(MarketDataPort, BarSource, Protocol):
     """A full market-data source (synthetic, replay, Alpaca, or the failover composite).
 
     Contract, on top of MarketDataPort:
@@ -122,16 +137,6 @@ class MarketDataProvider(MarketDataPort, Protocol):
     """
 
     name: str
-
-    async def bars(
-        self,
-        symbol: str,
-        timeframe: Timeframe,
-        *,
-        start: datetime | None = None,
-        end: datetime | None = None,
-        limit: int = 500,
-    ) -> list[Bar]: ...
 
     async def order_book(self, symbol: str, depth: int = 10) -> OrderBook: ...
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from domain.marketdata.bars import Bar, Timeframe
+from domain.marketdata.bars import Timeframe
 from domain.marketdata.signals import Pattern, Signal
 
 
@@ -50,17 +50,3 @@ class SignalRepository(Protocol):
     async def add(self, signals: Sequence[Signal]) -> list[Signal]: ...
 
     async def page(self, search: SignalSearch) -> list[Signal]: ...
-
-
-class BarSource(Protocol):
-    """What the scanner reads: a provider's bars (MarketDataProvider.bars has this contract)."""
-
-    async def bars(
-        self,
-        symbol: str,
-        timeframe: Timeframe,
-        *,
-        start: datetime | None = None,
-        end: datetime | None = None,
-        limit: int = 500,
-    ) -> list[Bar]: ...

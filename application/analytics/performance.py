@@ -34,8 +34,7 @@ from domain.marketdata.bars import Timeframe
 from domain.principals import Principal
 from ports.clock import Clock
 from ports.equity import EquityHistory, EquitySnapshot
-from ports.marketdata import ProviderError, QuoteUnavailable
-from ports.signals import BarSource
+from ports.marketdata import BarSource, ProviderError, QuoteUnavailable
 from ports.unit_of_work import UnitOfWorkFactory
 
 ZERO = Decimal(0)

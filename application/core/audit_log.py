@@ -21,6 +21,7 @@ from datetime import datetime
 
 from application.core.access import SEES_ALL
 from application.core.audit_chain import ChainBreak, ChainWalker
+from application.core.paging import Page, PageRequest, page_of
 from domain.errors import DomainError, Forbidden
 from domain.principals import Principal, Role
 from ports.audit import AuditFilter, AuditTrail, ChainedEntry
@@ -44,7 +45,7 @@ class InvalidAuditCursor(InvalidAuditQuery):
 
 
 @dataclass(frozen=True, slots=True)
-class AuditQuery:
+class AuditQuery(PageRequest):
     """A listing request. `action` ending in `.*` (`killswitch.*`) matches by prefix."""
 
     actor: str | None = None
@@ -54,14 +55,9 @@ class AuditQuery:
     since: datetime | None = None
     until: datetime | None = None
     request_id: str | None = None
-    cursor: str | None = None
-    limit: int = 50
 
 
-@dataclass(frozen=True, slots=True)
-class AuditPage:
-    items: list[ChainedEntry]
-    next_cursor: str | None
+AuditPage = Page[ChainedEntry]
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,10 +92,8 @@ class AuditLogService:
         if principal.role not in SEES_ALL:
             subjects = await self._subjects_of(principal)
             wanted = replace(wanted, visible_to=principal.id, visible_subjects=subjects)
-        items = await self._trail.page(wanted, query.limit + 1)
-        more = len(items) > query.limit
-        items = items[: query.limit]
-        return AuditPage(items, encode_cursor(items[-1].seq) if more and items else None)
+        found = await self._trail.page(wanted, query.limit + 1)
+        return page_of(found, query.limit, lambda entry: encode_cursor(entry.seq))
 
     async def verify(
         self,

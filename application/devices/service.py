@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from application.core.audited import audit
 from application.devices.anomaly import LoginAnomaly
 from application.devices.config import DeviceConfig
-from application.identity.user_sessions import audit, revoke_family_refresh_tokens, user_key
+from application.identity.user_sessions import revoke_family_refresh_tokens, user_key
 from domain.errors import Forbidden, NotFound
 from domain.identity import normalize_username, username_key
 from domain.identity.devices import (

@@ -11,10 +11,11 @@ Callers without a session (API keys, agents) have no device: they are not asked.
 
 from __future__ import annotations
 
+from application.core.audited import audit
 from application.devices.service import DeviceService
 from application.identity.auth_views import Session
 from application.identity.login_guard import LoginGuard
-from application.identity.user_sessions import audit, user_by_id, user_key
+from application.identity.user_sessions import user_by_id, user_key
 from domain.errors import ConcurrentUpdate, Unauthenticated
 from domain.identity import User
 from domain.identity.devices import Device, StepUpRequired

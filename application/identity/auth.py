@@ -7,11 +7,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from application.core.audited import audit
 from application.identity.auth_views import MfaEnrollment, Session, TokenPair, UserView, user_view
 from application.identity.last_sessions import LastSessions
 from application.identity.login_guard import LoginGuard, login_key
 from application.identity.user_sessions import (
-    audit,
     checked_email,
     ensure_free,
     revoke_family_refresh_tokens,

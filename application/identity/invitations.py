@@ -12,16 +12,16 @@ import asyncio
 from dataclasses import dataclass
 from datetime import datetime
 
+from application.core.audited import audit
 from application.identity.auth import UserView, user_view
 from application.identity.public_throttle import ClientThrottle
 from application.identity.user_admin import require_admin
-from application.identity.user_sessions import audit, checked_email, ensure_free, tell_user
+from application.identity.user_sessions import checked_email, ensure_free, tell_user
 from domain.errors import ConcurrentUpdate, NotFound
 from domain.identity import (
     User,
     digest,
     new_secret,
-    parse_refresh_token,
     refresh_token_text,
     validate_password,
     validate_person_role,
@@ -156,13 +156,13 @@ class InvitationService:
     async def accept(self, token: str, new: NewUser, *, client: str | None = None) -> UserView:
         """Create the invited user; the token is spent. Wrong tokens count against the client."""
         await self._throttle.refuse_if_waiting(client)
-        parsed = parse_refresh_token(token)
         address = _valid(new)
-        async with self._uow() as uow:
-            found = None if parsed is None else await uow.invitations.get(parsed[0])
-        if found is None or parsed is None or not found.matches(parsed[1]):
-            await self._throttle.fail(client)
-            raise InvitationInvalid("unknown invitation token")
+        found = await self._throttle.token_record(
+            token,
+            client,
+            lambda uow, invitation_id: uow.invitations.get(invitation_id),
+            InvitationInvalid("unknown invitation token"),
+        )
         found.check(self._clock.now())
         password_hash = await asyncio.to_thread(self._hasher.hash, new.password)
         now = self._clock.now()

@@ -13,10 +13,10 @@ from __future__ import annotations
 import asyncio
 from datetime import timedelta
 
+from application.core.audited import audit
 from application.identity.auth import AuthService
 from application.identity.public_throttle import ClientThrottle
 from application.identity.user_sessions import (
-    audit,
     revoke_user_sessions,
     tell_user,
     user_by_id,
@@ -28,7 +28,6 @@ from domain.identity import (
     User,
     digest,
     new_secret,
-    parse_refresh_token,
     refresh_token_text,
     validate_password,
 )
@@ -115,12 +114,12 @@ class PasswordResetService:
         except InvalidCredentialInput as exc:
             exc.field = "new_password"
             raise
-        parsed = parse_refresh_token(token)
-        async with self._uow() as uow:
-            found = None if parsed is None else await uow.password_resets.get(parsed[0])
-        if found is None or parsed is None or not found.matches(parsed[1]):
-            await self._throttle.fail(client)
-            raise ResetTokenInvalid("unknown reset token")
+        found = await self._throttle.token_record(
+            token,
+            client,
+            lambda uow, reset_id: uow.password_resets.get(reset_id),
+            ResetTokenInvalid("unknown reset token"),
+        )
         found.check(self._clock.now())
         password_hash = await asyncio.to_thread(self._hasher.hash, new_password)
         now = self._clock.now()

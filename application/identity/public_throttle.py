@@ -7,13 +7,23 @@ passwords would, and its failures in either place add up.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from math import ceil
+from typing import Protocol, TypeVar
 
-from domain.errors import LoginThrottled
+from domain.errors import DomainError, LoginThrottled
 from domain.identity import CLIENT_THROTTLE, LoginThrottle, ThrottlePolicy, client_key
+from domain.identity.tokens import parse_refresh_token
 from ports.clock import Clock
-from ports.unit_of_work import UnitOfWorkFactory
+from ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+
+
+class _TokenRecord(Protocol):
+    def matches(self, secret: str) -> bool: ...
+
+
+Record = TypeVar("Record", bound=_TokenRecord)
 
 
 class ClientThrottle:
@@ -48,3 +58,20 @@ class ClientThrottle:
             throttle.record_failure(self._clock.now(), self.policy)
             await uow.login_throttles.add(throttle)
             await uow.commit()
+
+    async def token_record(
+        self,
+        token: str,
+        client: str | None,
+        find: Callable[[UnitOfWork, str], Awaitable[Record | None]],
+        unknown: DomainError,
+    ) -> Record:
+        """The record (invitation, password reset) a one-time token names, when the token's
+        secret matches it; otherwise the client's failure is counted and `unknown` raised."""
+        parsed = parse_refresh_token(token)
+        async with self._uow() as uow:
+            found = None if parsed is None else await find(uow, parsed[0])
+        if found is None or parsed is None or not found.matches(parsed[1]):
+            await self.fail(client)
+            raise unknown
+        return found

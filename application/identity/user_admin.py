@@ -12,9 +12,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
+from application.core.audited import audit
 from application.identity.auth import AuthService
 from application.identity.user_sessions import (
-    audit,
     revoke_user_sessions,
     tell_user,
     user_by_id,

@@ -7,14 +7,12 @@ access tokens with it); the caller then drops AuthService's session cache
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import datetime, timedelta
 
 from domain.errors import Conflict, NotFound
 from domain.identity import User, validate_username
 from domain.identity.emails import validate_email
-from ports.clock import Clock
-from ports.events import AuditEntry, AuditLog, Notification, Notifier, Severity
+from ports.events import Notification, Notifier, Severity
 from ports.unit_of_work import UnitOfWork
 
 
@@ -90,18 +88,6 @@ async def tell_user(
                 confidential=confidential,
             )
         )
-
-
-async def audit(
-    log: AuditLog,
-    clock: Clock,
-    actor: str,
-    action: str,
-    target: str,
-    outcome: str,
-    details: Mapping[str, object] | None = None,
-) -> None:
-    await log.record(AuditEntry(actor, action, target, outcome, clock.now(), details or {}))
 
 
 def user_key(user_id: str) -> str:

@@ -16,7 +16,7 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from application.identity.user_sessions import audit
+from application.core.audited import audit
 from domain.errors import Conflict, NotFound
 from ports.clock import Clock
 from ports.encryption import (

@@ -236,22 +236,28 @@ class MarketService:
 
 
 async def _ask(symbol: str, call: Awaitable[T]) -> T:
-    """The provider's answer, its failures mapped to the errors the callers map to statuses."""
+    return await provider_answer(
+        call, f"market data for {symbol}", f"no market data for symbol {symbol}"
+    )
+
+
+async def provider_answer(call: Awaitable[T], what: str, missing: str) -> T:
+    """The provider's answer, its failures mapped to the errors the callers map to statuses:
+    `what` names what was asked for ("market data for AAPL"), `missing` says the symbol is
+    unknown to the provider."""
     try:
         return await call
     except ProviderRateLimited as exc:
         raise MarketDataUnavailable(
-            f"market data for {symbol}: the provider is rate limited",
-            retry_after=exc.retry_after_s or 1.0,
+            f"{what}: the provider is rate limited", retry_after=exc.retry_after_s or 1.0
         ) from exc
     except ProviderError as exc:
         # The provider's own words stay in the chained cause (logs), not in the answer.
         raise MarketDataUnavailable(
-            f"market data for {symbol} is unavailable from provider {exc.provider}",
-            retryable=exc.retryable,
+            f"{what} is unavailable from provider {exc.provider}", retryable=exc.retryable
         ) from exc
     except QuoteUnavailable as exc:
-        raise SymbolNotFound(f"no market data for symbol {symbol}") from exc
+        raise SymbolNotFound(missing) from exc
 
 
 def _symbol(symbol: str) -> str:

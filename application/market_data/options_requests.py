@@ -6,9 +6,8 @@ from collections.abc import Awaitable
 from datetime import date
 from typing import TypeVar
 
-from application.market_data.market import MarketDataUnavailable, SymbolNotFound
+from application.market_data.market import MarketDataUnavailable, SymbolNotFound, provider_answer
 from domain.errors import DomainError
-from ports.marketdata import ProviderError, ProviderRateLimited, QuoteUnavailable
 
 T = TypeVar("T")
 _SYMBOL_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789./-_:")
@@ -59,17 +58,6 @@ def parse_expiry(expiry: str | date | None) -> date | None:
 
 async def ask_provider(symbol: str, call: Awaitable[T]) -> T:
     """The provider's answer, its failures mapped as the market screens map them."""
-    try:
-        return await call
-    except ProviderRateLimited as exc:
-        raise MarketDataUnavailable(
-            f"option chain of {symbol}: the provider is rate limited",
-            retry_after=exc.retry_after_s or 1.0,
-        ) from exc
-    except ProviderError as exc:
-        raise MarketDataUnavailable(
-            f"option chain of {symbol} is unavailable from provider {exc.provider}",
-            retryable=exc.retryable,
-        ) from exc
-    except QuoteUnavailable as exc:
-        raise SymbolNotFound(f"no option chain for symbol {symbol}") from exc
+    return await provider_answer(
+        call, f"option chain of {symbol}", f"no option chain for symbol {symbol}"
+    )

@@ -145,15 +145,7 @@ class OutcomeJoiner:
         closes = [float(b.close) for b in after.bars[: h.bars]]
         if not before.bars or len(closes) < h.bars:
             return None
-        try:
-            move = realised_move(float(before.bars[-1].close), closes, p.direction)
-        except InvalidOutcomeInput:
-            return None
-        hit, realised = self._judge(p, move)
-        return PredictionOutcome(
-            int(h.span.total_seconds()), move.forward_return, move.drawdown, hit, realised,
-            self._clock.now(),
-        )  # fmt: skip
+        return self._scored(p, float(before.bars[-1].close), closes, h.span)
 
     async def _outcome(self, p: Prediction) -> PredictionOutcome | None:
         c = self._config
@@ -166,13 +158,20 @@ class OutcomeJoiner:
         closes = [float(b.close) for b in after.bars if b.start > p.made_at]
         if not before.bars or not closes:
             return None
+        return self._scored(p, float(before.bars[-1].close), closes, c.horizon)
+
+    def _scored(
+        self, p: Prediction, entry: float, closes: list[float], horizon: timedelta
+    ) -> PredictionOutcome | None:
+        """The outcome of `p` over `horizon`: from the last close before it to the closes
+        after; None when those closes give no move."""
         try:
-            move = realised_move(float(before.bars[-1].close), closes, p.direction)
+            move = realised_move(entry, closes, p.direction)
         except InvalidOutcomeInput:
             return None
         hit, realised = self._judge(p, move)
         return PredictionOutcome(
-            int(c.horizon.total_seconds()), move.forward_return, move.drawdown, hit, realised,
+            int(horizon.total_seconds()), move.forward_return, move.drawdown, hit, realised,
             self._clock.now(),
         )  # fmt: skip
 

@@ -17,9 +17,9 @@ from collections import deque
 from collections.abc import Mapping
 from datetime import datetime
 
-from application.model_records.recorder import inputs_hash
+from application.model_records.recorder import score_prediction
 from ports.clock import IdGenerator
-from ports.predictions import SCORE, Prediction, PredictionStore
+from ports.predictions import Prediction, PredictionStore
 
 
 class QueuedRecorder:
@@ -62,19 +62,7 @@ class QueuedRecorder:
             return False
         numbers = {k: float(v) for k, v in inputs.items() if math.isfinite(float(v))}
         self._queue.append(
-            Prediction(
-                id=self._ids.new("pred-"),
-                model=model,
-                version=version,
-                kind=SCORE,
-                subject=symbol,
-                direction=0,
-                value=repr(value),
-                confidence=min(1.0, abs(value)),
-                inputs_hash=inputs_hash(numbers),
-                inputs=numbers,
-                made_at=made_at,
-            )
+            score_prediction(self._ids, model, version, symbol, value, numbers, made_at)
         )
         self.offered += 1
         if len(self._queue) >= self._batch:

@@ -42,6 +42,31 @@ def numeric_inputs(figures: Mapping[str, str]) -> dict[str, float]:
     return numbers
 
 
+def score_prediction(
+    ids: IdGenerator,
+    model: str,
+    version: str,
+    symbol: str,
+    score: float,
+    inputs: dict[str, float],
+    made_at: datetime,
+) -> Prediction:
+    """A signed score about a symbol (sentiment, a model signal); confidence |score|."""
+    return Prediction(
+        id=ids.new("pred-"),
+        model=model,
+        version=version,
+        kind=SCORE,
+        subject=symbol,
+        direction=0,
+        value=repr(score),
+        confidence=min(1.0, abs(score)),
+        inputs_hash=inputs_hash(inputs),
+        inputs=inputs,
+        made_at=made_at,
+    )
+
+
 class PredictionRecorder:
     """Writes predictions to the store; a failure to record never fails the caller's answer
     (the record is for judging models, not for deciding)."""
@@ -110,18 +135,7 @@ class PredictionRecorder:
         self, model: str, version: str, symbol: str, score: float, inputs: Mapping[str, float]
     ) -> None:
         """A signed score about a symbol (sentiment, a model signal); confidence |score|."""
+        now = self._clock.now()
         await self.record(
-            Prediction(
-                id=self._ids.new("pred-"),
-                model=model,
-                version=version,
-                kind=SCORE,
-                subject=symbol,
-                direction=0,
-                value=repr(float(score)),
-                confidence=min(1.0, abs(float(score))),
-                inputs_hash=inputs_hash(dict(inputs)),
-                inputs=dict(inputs),
-                made_at=self._clock.now(),
-            )
+            score_prediction(self._ids, model, version, symbol, float(score), dict(inputs), now)
         )

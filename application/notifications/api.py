@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, time
-from typing import Generic, TypeVar
 
 from application.core.cursors import decode_time_id, encode_time_id
+from application.core.paging import Page as Listing
 from application.notifications.center import NotificationCenter
 from domain.errors import Conflict, DomainError, NotFound
 from domain.notifications.catalogue import CATALOGUE, CHANNELS
@@ -44,15 +44,6 @@ class InvalidPreferences(DomainError):
     """Preferences naming an unknown event type or channel, a bad time zone or period."""
 
     code = "INVALID_NOTIFICATION_PREFERENCES"
-
-
-T = TypeVar("T")
-
-
-@dataclass(frozen=True, slots=True)
-class Listing(Generic[T]):
-    items: list[T]
-    next_cursor: str | None
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from application.core.access import ensure_may_change
+from application.core.paging import Page
 from application.portfolio.giving_checks import (
     NewDonation,
     NewGrant,
@@ -82,10 +83,7 @@ class Receipt:
     untaxed_appreciation: Decimal  # long-term stock at FMV: FMV - basis, else 0
 
 
-@dataclass(frozen=True, slots=True)
-class DonationPage:
-    items: list[Receipt]
-    next_cursor: str | None
+DonationPage = Page[Receipt]
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,7 +169,7 @@ class GivingService:
         items = found[:limit]
         last = items[-1] if len(found) > limit else None
         next_cursor = None if last is None else f"{last.donated_on.isoformat()}~{last.id}"
-        return DonationPage([receipt_of(d) for d in items], next_cursor)
+        return Page([receipt_of(d) for d in items], next_cursor)
 
     async def delete_donation(self, principal: Principal, donation_id: str) -> None:
         ensure_may_change(principal)

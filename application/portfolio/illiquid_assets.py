@@ -16,7 +16,8 @@ from datetime import date
 from decimal import Decimal
 
 from application.core.access import ensure_may_change
-from application.portfolio.portfolios import InvalidCursor, Page, PortfolioService
+from application.core.paging import Page
+from application.portfolio.portfolios import InvalidCursor, PortfolioService
 from domain.errors import NotFound
 from domain.portfolio.currencies import is_currency
 from domain.portfolio.illiquid import (

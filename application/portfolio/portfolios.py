@@ -24,9 +24,11 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Generic, TypeVar
+from typing import TypeVar
 
 from application.core.access import account_for, ensure_may_change
+from application.core.paging import Page as Page  # listings of portfolios, by its HTTP schemas
+from application.core.paging import page_of
 from application.portfolio.ledger_checks import check_new, ledger_of, tax_accounts
 from application.portfolio.portfolio_holdings import HoldingsView, holdings_view
 from application.portfolio.transaction_import import (
@@ -94,12 +96,6 @@ class NewAccount:
 
 
 @dataclass(frozen=True, slots=True)
-class Page(Generic[T]):
-    items: list[T]
-    next_cursor: str | None
-
-
-@dataclass(frozen=True, slots=True)
 class ImportReport:
     """What an import booked: row count, counts per kind and per account, the date span."""
 
@@ -156,9 +152,7 @@ class PortfolioService:
         limit = _limit(limit)
         found = await self._store.list_portfolios(principal.id, after=after, limit=limit + 1)
         mine = [p for p in found if p.owner_id == principal.id]
-        items = mine[:limit]
-        more = len(mine) > limit
-        return Page(items, _encode(items[-1].id) if more and items else None)
+        return page_of(mine, limit, lambda portfolio: _encode(portfolio.id))
 
     async def get(self, principal: Principal, portfolio_id: str) -> Portfolio:
         """The caller's portfolio, or 404 PORTFOLIO_NOT_FOUND (also for someone else's)."""
@@ -307,9 +301,7 @@ class PortfolioService:
                 raise InvalidCursor("cursor is not one this listing made", field="cursor") from None
         limit = _limit(limit)
         found = await self._store.list_transactions(portfolio.id, after=after, limit=limit + 1)
-        items = found[:limit]
-        last = items[-1] if items and len(found) > limit else None
-        return Page(items, None if last is None else _encode(last.trade_date.isoformat(), last.id))
+        return page_of(found, limit, lambda tx: _encode(tx.trade_date.isoformat(), tx.id))
 
     async def holdings(self, principal: Principal, portfolio_id: str) -> HoldingsView:
         """Positions with their open lots (the account's lot method), cash, at reference prices."""

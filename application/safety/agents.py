@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from application.core.access import SEES_ALL, ensure_may_change
+from application.core.audited import AuditedService, audit
 from application.core.inbox import claim
 from application.safety.killswitch import KillSwitchService
 from domain.agents.heartbeat import DEFAULT_THRESHOLD, Agent, Liveness
@@ -91,20 +92,8 @@ def agent_status(agent: Agent, now: datetime) -> AgentStatus:
     )
 
 
-class AgentService:
+class AgentService(AuditedService):
     """Registers agents and records their heartbeats; another owner's agent is NotFound."""
-
-    def __init__(
-        self,
-        uow_factory: UnitOfWorkFactory,
-        publisher: EventPublisher,
-        clock: Clock,
-        audit: AuditLog,
-    ) -> None:
-        self._uow = uow_factory
-        self._publisher = publisher
-        self._clock = clock
-        self._audit = audit
 
     async def register_agent(self, cmd: RegisterAgent) -> AgentStatus:
         """Every account must be the owner's own; an agent cannot register agents."""
@@ -184,9 +173,9 @@ class AgentService:
         outcome: str,
         details: Mapping[str, object] | None = None,
     ) -> None:
-        target = Scope.agent(agent_id).key
-        entry = AuditEntry(actor, action, target, outcome, self._clock.now(), details or {})
-        await self._audit.record(entry)
+        await audit(
+            self._audit, self._clock, actor, action, Scope.agent(agent_id).key, outcome, details
+        )
 
 
 def _may_beat(principal: Principal, agent: Agent) -> bool:
@@ -215,7 +204,7 @@ class AgentDeath:
     kill_switch: KillSwitchEvent
 
 
-class HeartbeatMonitor:
+class HeartbeatMonitor(AuditedService):
     """Run by a scheduler: an alive agent silent past its threshold is declared dead.
 
     Its scope is halted through the kill switch, which cancels the agent's own open orders
@@ -233,11 +222,8 @@ class HeartbeatMonitor:
         audit: AuditLog,
         notifier: Notifier,
     ) -> None:
-        self._uow = uow_factory
+        super().__init__(uow_factory, publisher, clock, audit)
         self._killswitch = killswitch
-        self._publisher = publisher
-        self._clock = clock
-        self._audit = audit
         self._notifier = notifier
 
     async def check(self) -> list[AgentDeath]:

@@ -21,6 +21,7 @@ from application.trading.orders import BrokerRouter
 from domain.killswitch.state import Scope
 from domain.killswitch.switch import (
     BrokerOutcome,
+    EmergencyHalt,
     KillSwitchCompleted,
     KillSwitchEvent,
     TriggerType,
@@ -204,6 +205,31 @@ class BrokerCancels:
 
 
 @dataclass(frozen=True, slots=True)
+class Activation:
+    """One activation under way: what it halts, who asked and why, whether it flattens and
+    broadcasts, when it started and must end (monotonic) and when it was triggered."""
+
+    scope: Scope
+    trigger: TriggerType
+    principal_id: str
+    reason: str
+    flatten: bool
+    broadcast: bool
+    start: float
+    deadline: float
+    triggered_at: datetime
+
+    def halt(self) -> EmergencyHalt:
+        """The event that tells every process to halt the scope."""
+        return EmergencyHalt(self.scope.key, self.trigger.value, self.principal_id, self.reason)
+
+    def timeline(
+        self, halted_at: datetime, broadcast_at: datetime, cancel_sent_at: datetime
+    ) -> Timeline:
+        return Timeline(self.start, self.triggered_at, halted_at, broadcast_at, cancel_sent_at)
+
+
+@dataclass(frozen=True, slots=True)
 class Timeline:
     """When each phase of an activation ended (wall clock), and when it started (monotonic)."""
 
@@ -217,12 +243,8 @@ class Timeline:
 def activation_record(
     ids: IdGenerator,
     clock: Clock,
+    activation: Activation,
     *,
-    principal_id: str,
-    trigger: TriggerType,
-    scope: Scope,
-    reason: str,
-    flatten: bool,
     runs: list[AccountRun],
     timeline: Timeline,
     confirmed: bool,
@@ -234,11 +256,11 @@ def activation_record(
     ended = last_confirmation if confirmed else clock.monotonic()
     return KillSwitchEvent(
         id=ids.new("ks-"),
-        user_id=principal_id,
-        trigger_type=trigger,
-        scope=scope,
-        reason=reason,
-        flatten=flatten,
+        user_id=activation.principal_id,
+        trigger_type=activation.trigger,
+        scope=activation.scope,
+        reason=activation.reason,
+        flatten=activation.flatten,
         orders_cancelled=sum(r.cancelled for r in runs),
         broker_confirmed=confirmed,
         brokers=summarise(runs),

@@ -17,9 +17,9 @@ from datetime import timedelta
 
 from application.core.inbox import claim
 from application.safety.killswitch_cancels import (
+    Activation,
     BrokerCancels,
     Target,
-    Timeline,
     activation_record,
     completion,
 )
@@ -30,7 +30,7 @@ from application.trading.halts import HaltLatch
 from application.trading.in_doubt_verdict import InDoubtVerdict
 from domain.errors import StoreUnavailable
 from domain.killswitch.state import Scope, ScopeKind, TradingState
-from domain.killswitch.switch import EmergencyHalt, KillSwitchEvent, ScopeState, TriggerType
+from domain.killswitch.switch import KillSwitchEvent, ScopeState, TriggerType
 from domain.trading.orders import OriginKind
 from ports.clock import Clock, IdGenerator
 from ports.events import EventPublisher
@@ -90,56 +90,51 @@ class EngageSequence:
         now = self._clock.monotonic()
         # The deadline counts from the request's arrival, not from when this code first ran.
         start = now if received_at is None else min(received_at, now)
-        deadline = start + self.config.deadline
-        triggered_at = self._clock.now()
+        run = Activation(
+            scope,
+            trigger,
+            principal_id,
+            reason,
+            flatten=flatten,
+            broadcast=broadcast,
+            start=start,
+            deadline=start + self.config.deadline,
+            triggered_at=self._clock.now(),
+        )
         # First act: nothing of the scope leaves this process for a broker from here on.
-        self._latch.halt(scope.key, triggered_at)
+        self._latch.halt(scope.key, run.triggered_at)
         try:
             with self._tracer.span("killswitch.halt"):
                 async with self._uow() as uow:
-                    await claim(uow, message_id, "killswitch.activate", triggered_at)
+                    await claim(uow, message_id, "killswitch.activate", run.triggered_at)
                     state = await uow.trading_states.get(scope.key)
                     if state is None:
                         state = ScopeState(scope)
                         await uow.trading_states.add(state)
-                    state.change(TradingState.HALTED, principal_id, reason, triggered_at)
+                    state.change(TradingState.HALTED, principal_id, reason, run.triggered_at)
                     targets = await self._targets(uow, scope)
                     await uow.commit()
                     events = uow.collect_events()
         except StoreUnavailable:
-            return await self._store_down.engage(
-                scope,
-                trigger,
-                principal_id,
-                reason,
-                flatten=flatten,
-                broadcast=broadcast,
-                deadline=deadline,
-                start=start,
-                triggered_at=triggered_at,
-            )
+            return await self._store_down.engage(run)
         halted_at = self._clock.now()
-        halt = [EmergencyHalt(scope.key, trigger.value, principal_id, reason)] if broadcast else []
+        halt = [run.halt()] if broadcast else []
         with self._tracer.span("killswitch.broadcast"):
             await self._publisher.publish([*halt, *events])
         broadcast_at = self._clock.now()
-        runs = await self._cancels.stop_all(targets, flatten, deadline)
-        timeline = Timeline(start, triggered_at, halted_at, broadcast_at, self._clock.now())
+        runs = await self._cancels.stop_all(targets, flatten, run.deadline)
+        timeline = run.timeline(halted_at, broadcast_at, self._clock.now())
         with self._tracer.span("killswitch.in_doubt"):
             unconfirmed = await self._doubts.unconfirmed(
                 targets,
                 self._clock.now(),
                 timedelta(seconds=self.config.in_doubt_grace),
-                max(deadline - self._clock.monotonic(), self.config.sync_grace),
+                max(run.deadline - self._clock.monotonic(), self.config.sync_grace),
             )
         record = activation_record(
             self._ids,
             self._clock,
-            principal_id=principal_id,
-            trigger=trigger,
-            scope=scope,
-            reason=reason,
-            flatten=flatten,
+            run,
             runs=runs,
             timeline=timeline,
             confirmed=all(r.confirmed for r in runs) and not unconfirmed,
@@ -151,7 +146,7 @@ class EngageSequence:
                 await uow.commit()
         self._meter.kill_switch(record)
         await self._publisher.publish([completion(record)])
-        await self._book_answers([r.account_id for r in runs], deadline)
+        await self._book_answers([r.account_id for r in runs], run.deadline)
         await self._completed(record)
         return record
 

@@ -26,12 +26,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import Awaitable, Callable
-from datetime import datetime
 
 from application.safety.killswitch_cancels import (
+    Activation,
     BrokerCancels,
     Target,
-    Timeline,
     activation_record,
     completion,
 )
@@ -41,9 +40,7 @@ from domain.errors import StoreUnavailable
 from domain.killswitch.state import Scope, ScopeKind
 from domain.killswitch.switch import (
     ActivationLocked,
-    EmergencyHalt,
     KillSwitchEvent,
-    TriggerType,
     WrongPasscode,
 )
 from domain.principals import Principal
@@ -144,41 +141,22 @@ class StoreDownHalt:
         self.memory.forgive(principal.id)
 
     # -- the activation --------------------------------------------------------------
-    async def engage(
-        self,
-        scope: Scope,
-        trigger: TriggerType,
-        principal_id: str,
-        reason: str,
-        *,
-        flatten: bool,
-        broadcast: bool,
-        deadline: float,
-        start: float,
-        triggered_at: datetime,
-    ) -> KillSwitchEvent:
+    async def engage(self, run: Activation) -> KillSwitchEvent:
         """The latch already holds the scope here: cancel at the brokers of the remembered
         accounts, confirm with them, and keep the record (and HALTED) for the store."""
         halted_at = self._clock.now()
-        targets, known = self.targets(scope)
-        if broadcast:
+        targets, known = self.targets(run.scope)
+        if run.broadcast:
             with contextlib.suppress(StoreUnavailable):
-                await self._publisher.publish(
-                    [EmergencyHalt(scope.key, trigger.value, principal_id, reason)]
-                )
+                await self._publisher.publish([run.halt()])
         broadcast_at = self._clock.now()
-        runs = await self._cancels.stop_all(targets, flatten, deadline)
-        timeline = Timeline(start, triggered_at, halted_at, broadcast_at, self._clock.now())
+        runs = await self._cancels.stop_all(targets, run.flatten, run.deadline)
         record = activation_record(
             self._ids,
             self._clock,
-            principal_id=principal_id,
-            trigger=trigger,
-            scope=scope,
-            reason=reason,
-            flatten=flatten,
+            run,
             runs=runs,
-            timeline=timeline,
+            timeline=run.timeline(halted_at, broadcast_at, self._clock.now()),
             confirmed=known and all(r.confirmed for r in runs),
             store_unavailable=True,
         )

@@ -49,11 +49,8 @@ class MarginService:
         uow_factory: UnitOfWorkFactory,
         market_data: MarketDataPort,
         schedule: MarginSchedule | None = None,
-        warning_buffer: Decimal = DEFAULT_WARNING_BUFFER,
     ) -> None:
         self._uow = uow_factory
-        self._warning_buffer = warning_buffer
-        self._warned: set[str] = set()  # accounts told they are near a call, until they recover
         self._market = market_data
         self.schedule = schedule or MarginSchedule()
 

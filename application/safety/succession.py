@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 
 from application.core.access import ensure_may_change
+from application.core.audited import AuditedService, audit
 from application.safety.killswitch import KillSwitchService
 from application.safety.triggers import SYSTEM, held_marks
 from domain.errors import Forbidden, NotFound
@@ -39,7 +40,7 @@ from domain.succession import (
 )
 from domain.trading.accounts import Account, MissingMark
 from ports.clock import Clock
-from ports.events import AuditEntry, AuditLog, EventPublisher, Notification, Notifier, Severity
+from ports.events import AuditLog, EventPublisher, Notification, Notifier, Severity
 from ports.marketdata import MarketDataPort
 from ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
@@ -101,20 +102,8 @@ def succession_view(case: SuccessionCase) -> SuccessionView:
     )
 
 
-class SuccessionService:
+class SuccessionService(AuditedService):
     """The owner's own succession: only that person (never an agent) may act on it."""
-
-    def __init__(
-        self,
-        uow_factory: UnitOfWorkFactory,
-        publisher: EventPublisher,
-        clock: Clock,
-        audit: AuditLog,
-    ) -> None:
-        self._uow = uow_factory
-        self._publisher = publisher
-        self._clock = clock
-        self._audit = audit
 
     async def set_policy(self, cmd: SetSuccessionPolicy) -> SuccessionView:
         _require_person(cmd.principal)
@@ -194,10 +183,7 @@ class SuccessionService:
     async def _record(
         self, owner_id: str, action: str, outcome: str, details: Mapping[str, object] | None = None
     ) -> None:
-        entry = AuditEntry(
-            owner_id, action, _target(owner_id), outcome, self._clock.now(), details or {}
-        )
-        await self._audit.record(entry)
+        await audit(self._audit, self._clock, owner_id, action, _target(owner_id), outcome, details)
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,7 +211,7 @@ class _Incomplete(Exception):
     """A plan step the brokers did not confirm; the case stays TRIGGERED for the next run."""
 
 
-class SuccessionScheduler:
+class SuccessionScheduler(AuditedService):
     """Run by a scheduler: sends reminders and grace notices, and executes triggered cases.
 
     Execution halts every account of the owner (orders cancelled, positions closed when
@@ -245,12 +231,9 @@ class SuccessionScheduler:
         notifier: Notifier,
         tax_schedule: EstateTaxSchedule = US_FEDERAL_2026,
     ) -> None:
-        self._uow = uow_factory
+        super().__init__(uow_factory, publisher, clock, audit)
         self._killswitch = killswitch
         self._market = market_data
-        self._publisher = publisher
-        self._clock = clock
-        self._audit = audit
         self._notifier = notifier
         self._tax = tax_schedule
         self._running = asyncio.Lock()
@@ -430,8 +413,7 @@ class SuccessionScheduler:
     async def _record(
         self, owner_id: str, action: str, outcome: str, details: Mapping[str, object]
     ) -> None:
-        entry = AuditEntry(SYSTEM, action, _target(owner_id), outcome, self._clock.now(), details)
-        await self._audit.record(entry)
+        await audit(self._audit, self._clock, SYSTEM, action, _target(owner_id), outcome, details)
 
 
 def _protective_steps(policy: SuccessionPolicy, account_ids: tuple[str, ...]) -> list[PlanStep]:

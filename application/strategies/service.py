@@ -21,6 +21,7 @@ from typing import Protocol
 
 from application.core.access import ensure_may_change
 from application.core.cursors import decode_time_id, encode_time_id
+from application.core.paging import Page, page_of
 from domain.errors import Conflict, DomainError, NotFound
 from domain.killswitch.switch import WrongPasscode
 from domain.principals import Principal
@@ -110,12 +111,7 @@ class StrategyPatch:
     confirm_risk: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class DecisionPage:
-    """Decisions newest first; `next_cursor` is None on the last page."""
-
-    items: list[Decision]
-    next_cursor: str | None
+DecisionPage = Page[Decision]  # newest first
 
 
 class StrategyService:
@@ -225,9 +221,7 @@ class StrategyService:
         strategy = await self.get(principal, strategy_id)
         after = decode_cursor(cursor) if cursor is not None else None
         found = await self._decisions.page(strategy.id, after, limit + 1)
-        items = found[:limit]
-        more = len(found) > limit
-        return DecisionPage(items, encode_cursor(items[-1]) if more else None)
+        return page_of(found, limit, encode_cursor)
 
     # -- helpers ---------------------------------------------------------------------
     async def _check_accounts(self, principal: Principal, account_ids: Sequence[str]) -> None:

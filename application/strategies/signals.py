@@ -10,13 +10,14 @@ from datetime import datetime
 
 from application.core.cursors import decode_time_id, encode_time_id
 from application.core.pacing import pause
+from application.core.paging import Page, PageRequest, page_of
 from domain.errors import DomainError
 from domain.marketdata.bars import Bar, BarSeries, Timeframe
 from domain.marketdata.signals import Pattern, Signal, SignalEngine
 from ports.clock import Clock, IdGenerator
 from ports.events import EventPublisher
-from ports.marketdata import QuoteUnavailable
-from ports.signals import BarSource, SignalCursor, SignalRepository, SignalSearch
+from ports.marketdata import BarSource, QuoteUnavailable
+from ports.signals import SignalCursor, SignalRepository, SignalSearch
 
 MAX_PAGE = 200
 DEFAULT_LOOKBACK = 200
@@ -36,7 +37,7 @@ class InvalidCursor(InvalidSignalQuery):
 
 
 @dataclass(frozen=True, slots=True)
-class SignalQuery:
+class SignalQuery(PageRequest):
     """Filters of a signal listing; `cursor` is the `next_cursor` of the previous page.
 
     `min_score` bounds |score| from below (bullish and bearish alike).
@@ -46,16 +47,9 @@ class SignalQuery:
     pattern: Pattern | None = None
     timeframe: Timeframe | None = None
     min_score: float | None = None
-    cursor: str | None = None
-    limit: int = 50
 
 
-@dataclass(frozen=True, slots=True)
-class SignalPage:
-    """Signals newest first; `next_cursor` is None on the last page."""
-
-    items: list[Signal]
-    next_cursor: str | None
+SignalPage = Page[Signal]  # newest first
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,9 +133,7 @@ class SignalService:
                 limit=query.limit + 1,  # one more tells whether another page exists
             )
         )
-        items = found[: query.limit]
-        more = len(found) > query.limit
-        return SignalPage(items, encode_cursor(items[-1]) if more else None)
+        return page_of(found, query.limit, encode_cursor)
 
     async def run(
         self,

@@ -21,8 +21,7 @@ from domain.strategies.decide import Action, Intent, check_exit
 from domain.strategies.definition import Strategy, StrategyMode
 from domain.trading.orders import Side
 from ports.clock import Clock
-from ports.marketdata import QuoteUnavailable
-from ports.signals import BarSource
+from ports.marketdata import BarSource, QuoteUnavailable
 from ports.strategies import (
     Decision,
     DecisionLog,

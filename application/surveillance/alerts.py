@@ -10,10 +10,10 @@ alert answers ALERT_NOT_FOUND.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from application.core.access import ensure_may_change, sees_everything
 from application.core.cursors import decode_time_id, encode_time_id
+from application.core.paging import Page, page_of
 from application.surveillance.actions import SurveillanceActions
 from application.surveillance.feed import apply, decode_state, encode_state
 from domain.errors import ConcurrentUpdate, DomainError, Forbidden, NotFound
@@ -39,10 +39,7 @@ class InvalidAlertQuery(DomainError):
     code = "INVALID_CURSOR"
 
 
-@dataclass(frozen=True, slots=True)
-class AlertPage:
-    items: list[Alert]
-    next_cursor: str | None
+AlertPage = Page[Alert]
 
 
 class SurveillanceService:
@@ -64,14 +61,11 @@ class SurveillanceService:
                 raise InvalidAlertQuery("not a cursor this service handed out", field="cursor")
         owner = None if sees_everything(principal) else _reader(principal)
         if owner is not None and query.owner_id not in (None, owner):
-            return AlertPage([], None)  # another owner's alerts: none, as if there were none
+            return Page([], None)  # another owner's alerts: none, as if there were none
         scoped = AlertQuery(owner or query.owner_id, query.status, query.pattern,
                             query.severity, query.symbol, before, query.limit + 1)  # fmt: skip
         found = await self._store.find(scoped)
-        items = found[: query.limit]
-        last = items[-1] if len(found) > query.limit else None
-        next_cursor = encode_time_id(last.detection.detected_at, last.id) if last else None
-        return AlertPage(items, next_cursor)
+        return page_of(found, query.limit, _cursor)
 
     async def get(self, principal: Principal, alert_id: str) -> Alert:
         alert = await self._store.get(alert_id)
@@ -195,3 +189,7 @@ class SurveillanceRun:
         fresh = [a for a in alerts if a.id in inserted]
         await self._actions.handle(fresh)
         return fresh
+
+
+def _cursor(alert: Alert) -> str:
+    return encode_time_id(alert.detection.detected_at, alert.id)

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from application.core.access import SEES_ALL, Visibility, account_seen, may_see, visibility
 from application.core.cursors import decode_time_id, encode_time_id
+from application.core.paging import Page, PageRequest, page_of
 from application.trading.snapshots import instrument_map
 from domain.errors import DomainError, NotFound
 from domain.margin import MarginInputError, MarginSchedule, assess_margin
@@ -32,7 +33,7 @@ class InvalidQuery(DomainError):
 
 
 @dataclass(frozen=True, slots=True)
-class OrderQuery:
+class OrderQuery(PageRequest):
     """Filters of an order listing; `cursor` is the `next_cursor` of the previous page.
 
     `origin_id` is the user, strategy or agent behind the order; an empty `status`
@@ -44,16 +45,9 @@ class OrderQuery:
     symbol: str | None = None
     side: Side | None = None
     origin_id: str | None = None
-    cursor: str | None = None
-    limit: int = 50
 
 
-@dataclass(frozen=True, slots=True)
-class OrderPage:
-    """Orders newest first; `next_cursor` is None on the last page."""
-
-    items: list[Order]
-    next_cursor: str | None
+OrderPage = Page[Order]  # newest first
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +159,7 @@ class AccountQueries:
             else:
                 account_ids = await _visible_account_ids(uow, principal)
             if account_ids == ():
-                return OrderPage([], None)
+                return Page([], None)
             found = await uow.orders.search(
                 OrderSearch(
                     account_ids=account_ids,
@@ -177,9 +171,7 @@ class AccountQueries:
                     limit=query.limit + 1,  # one more tells whether another page exists
                 )
             )
-        items = found[: query.limit]
-        more = len(found) > query.limit
-        return OrderPage(items, encode_cursor(items[-1]) if more else None)
+        return page_of(found, query.limit, encode_cursor)
 
     async def order(self, principal: Principal, order_id: str) -> Order:
         async with self._uow() as uow:

@@ -77,12 +77,7 @@ class HeldOrders:
                 OrderSearch(account_ids=account_ids, statuses=_HELD, limit=QUEUE_LIMIT)
             )
             now = self._clock.now()
-            lapsed = [o for o in found if o.hold_expired(now, self.hold_ttl)]
-            for order in lapsed:
-                order.expire(at=now)
-            if lapsed:
-                await uow.commit()
-                await self._publisher.publish(uow.collect_events())
+            await self._expire(uow, found, now)
         live = [o for o in found if o.is_held]
         return sorted(live, key=lambda o: (o.created_at or now, o.id))
 
@@ -143,13 +138,16 @@ class HeldOrders:
         many."""
         async with self._uow() as uow:
             found = await uow.orders.search(OrderSearch(statuses=_HELD, limit=SWEEP_LIMIT))
-            now = self._clock.now()
-            lapsed = [o for o in found if o.hold_expired(now, self.hold_ttl)]
-            for order in lapsed:
-                order.expire(at=now)
-            if lapsed:
-                await uow.commit()
-                await self._publisher.publish(uow.collect_events())
+            return await self._expire(uow, found, self._clock.now())
+
+    async def _expire(self, uow: UnitOfWork, found: list[Order], now: datetime) -> int:
+        """Expire those of `found` whose hold lapsed by `now`, commit and publish; how many."""
+        lapsed = [o for o in found if o.hold_expired(now, self.hold_ttl)]
+        for order in lapsed:
+            order.expire(at=now)
+        if lapsed:
+            await uow.commit()
+            await self._publisher.publish(uow.collect_events())
         return len(lapsed)
 
     async def _reviewable(self, principal: Principal, order_id: str) -> str:

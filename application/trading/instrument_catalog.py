@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from application.core.access import ensure_may_change
+from application.core.paging import Page, page_of
 from application.trading.accounts import InvalidQuery
 from application.trading.instrument_csv import InstrumentRow, parse_instruments
 from domain.errors import CapabilityNotConfigured, Conflict, Forbidden, InvalidInstrument, NotFound
@@ -58,10 +59,7 @@ class InstrumentQuery:
     limit: int = 50
 
 
-@dataclass(frozen=True, slots=True)
-class InstrumentPage:
-    items: list[Instrument]
-    next_cursor: str | None
+InstrumentPage = Page[Instrument]  # by symbol
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,9 +111,7 @@ class InstrumentCatalog:
         criteria = InstrumentSearch(prefix, query.asset_class, query.active, after, query.limit + 1)
         async with self._uow() as uow:
             found = await uow.instruments.search(criteria)
-        items = found[: query.limit]
-        more = len(found) > query.limit
-        return InstrumentPage(items, encode_cursor(items[-1].symbol) if more else None)
+        return page_of(found, query.limit, lambda instrument: encode_cursor(instrument.symbol))
 
     async def get(self, symbol: str) -> Instrument:
         async with self._uow() as uow:

@@ -29,7 +29,7 @@ from domain.errors import ConcurrentUpdate, Conflict, DomainError, NotFound, Sto
 from domain.killswitch.state import TradingState
 from domain.numbers import NumberOutOfRange
 from domain.principals import Principal
-from domain.risk.flow import Recorded
+from domain.risk.flow import OrderFlow, Recorded
 from domain.risk.reasons import Outcome, ReasonCode
 from domain.risk.verdicts import Decision, Verdict
 from domain.risk.view import AccountRiskView
@@ -235,13 +235,8 @@ class OrderService(BrokerBooking):
                     raise
                 except DomainError as exc:
                     outcomes.append(exc)
-            try:
-                with self.tracer.span("store.commit", step="decisions"):
-                    await uow.commit()
-            except BaseException:
-                for entry in reversed(recorded):
-                    flow.undo(entry)
-                raise
+            with self.tracer.span("store.commit", step="decisions"):
+                await _commit_or_undo(uow, flow, recorded)
             await self._publisher.publish(uow.collect_events())
             return outcomes
 
@@ -351,12 +346,7 @@ class OrderService(BrokerBooking):
             else:
                 order.deny(tuple(code.value for code in decision.reasons))
                 outcome = OrderResult(order, decision)
-            try:
-                await uow.commit()
-            except BaseException:
-                for entry in reversed(recorded):
-                    flow.undo(entry)
-                raise
+            await _commit_or_undo(uow, flow, recorded)
             await self._publisher.publish(uow.collect_events())
             return outcome
 
@@ -464,3 +454,14 @@ async def _may_act(
     if allowed is None:
         allowed = known[principal] = await may_act_on(uow, principal, account)
     return allowed
+
+
+async def _commit_or_undo(uow: UnitOfWork, flow: OrderFlow, recorded: list[Recorded]) -> None:
+    """Commit the decisions; when the commit fails, take the orders they counted back out of
+    the account's order flow (newest first) before the failure goes on."""
+    try:
+        await uow.commit()
+    except BaseException:
+        for entry in reversed(recorded):
+            flow.undo(entry)
+        raise

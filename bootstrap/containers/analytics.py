@@ -21,6 +21,7 @@ from application.analytics.value_at_risk import ValueAtRiskService
 from bootstrap import compute as compute_wiring
 from bootstrap import crypto as crypto_wiring
 from bootstrap import esg as esg_wiring
+from bootstrap.closing import client_lifetime
 from bootstrap.performance import snapshot_loop
 from bootstrap.settings import Settings
 
@@ -78,8 +79,6 @@ class AnalyticsContainer(containers.DeclarativeContainer):
     chain_client = providers.Singleton(crypto_wiring.chain_http_client, core.settings)
     chain_port = providers.Singleton(crypto_wiring.chain_port, core.settings, chain_client)
     crypto_wallets = providers.Singleton(WalletBalanceService, chain_port, core.quotes)
-    chain_client_closing = providers.Resource(
-        crypto_wiring.chain_client_lifetime, chain_client.provider
-    )
+    chain_client_closing = providers.Resource(client_lifetime, chain_client.provider)
     esg_data = providers.Singleton(esg_wiring.esg_data, core.settings)
     esg = providers.Singleton(EsgService, esg_data, core.compute_budget, portfolio.portfolios)

@@ -17,7 +17,14 @@ from application.core.concurrency import KeyedLocks
 from application.identity.last_sessions import LastSessions
 from application.trading.halts import HaltLatch
 from application.trading.policies import PolicyCache
+from bootstrap import calendars as calendars_wiring
+from bootstrap import compute as compute_wiring
 from bootstrap import encryption
+from bootstrap import job_leases as job_leases_wiring
+from bootstrap import key_vault as key_vault_wiring
+from bootstrap import notifications as notifications_wiring
+from bootstrap import storage as storage_wiring
+from bootstrap import tokens as tokens_wiring
 from bootstrap.containers import core_parts as parts
 from bootstrap.containers.stores import store_for
 from bootstrap.settings import Settings
@@ -53,7 +60,7 @@ class CoreContainer(containers.DeclarativeContainer):
     store = providers.Singleton(
         InMemoryStore, max_orders=providers.Callable(lambda s: s.store.memory_max_orders, settings)
     )
-    engine = providers.Singleton(parts.sql_engine, settings)
+    engine = providers.Singleton(storage_wiring.sql_engine, settings)
     uow_factory = providers.Selector(
         store_kind,
         memory=providers.Singleton(parts.memory_unit_of_work_factory, store),
@@ -130,11 +137,11 @@ class CoreContainer(containers.DeclarativeContainer):
         uow_factory, notification_endpoint_store, sealer,
     )  # fmt: skip
     notification_center = providers.Singleton(
-        parts.center,
+        notifications_wiring.center,
         settings, notification_store, channel_destinations, clock, sealer, uow_factory,
     )  # fmt: skip
     notifier = providers.Singleton(
-        parts.notifier,
+        notifications_wiring.notifier,
         settings=settings, center=notification_center, uow_factory=uow_factory,
     )  # fmt: skip
 
@@ -144,7 +151,7 @@ class CoreContainer(containers.DeclarativeContainer):
     # venue's built once, on first use; the gate's trading-hours control honours them.
     calendar_sessions = providers.Singleton(parts.exchange_calendar_sessions, clock)
     market_calendars = providers.Singleton(
-        parts.market_calendars,
+        calendars_wiring.market_calendars,
         calendar_sessions, settings.provided.calendar,
     )  # fmt: skip
     policies = providers.Singleton(PolicyCache, market_calendars)
@@ -192,7 +199,7 @@ class CoreContainer(containers.DeclarativeContainer):
 
     # At shutdown: an outbox drain in flight finishes, then the pool closes.
     database = providers.Resource(
-        parts.database_lifetime,
+        storage_wiring.database_lifetime,
         store_kind, engine.provider, publisher.provider,
     )  # fmt: skip
 
@@ -200,10 +207,10 @@ class CoreContainer(containers.DeclarativeContainer):
     # lease (bootstrap/job_leases.py), the store's own lock; released at shutdown.
     # Which of them this process holds now (/api/status `jobs`, /metrics).
     job_holdings = providers.Singleton(
-        parts.job_holdings,
+        job_leases_wiring.JobHoldings,
         settings.provided.core.job_lease_seconds, clock.provided.now,
     )  # fmt: skip
-    job_leases = providers.Resource(parts.job_leases_lifetime, settings, job_holdings)
+    job_leases = providers.Resource(job_leases_wiring.job_leases_lifetime, settings, job_holdings)
 
     locks = providers.Singleton(KeyedLocks)
     # Shared by the order path and the kill switch, whichever thread it runs on.
@@ -213,9 +220,9 @@ class CoreContainer(containers.DeclarativeContainer):
 
     # Who is calling: passwords, tokens, TOTP, API keys (every listener checks them).
     hasher = providers.Singleton(parts.argon2_hasher)
-    tokens = providers.Singleton(parts.token_issuer, settings)
+    tokens = providers.Singleton(tokens_wiring.token_issuer, settings)
     totp = providers.Singleton(parts.py_otp_verifier)
-    auth_config = providers.Singleton(parts.auth_config, settings)
+    auth_config = providers.Singleton(tokens_wiring.auth_config, settings)
     # Who each token was at the last read, for a halt while the store is down (shared with
     # the kill-switch lane: application/identity/last_sessions.py).
     last_sessions = providers.Singleton(LastSessions)
@@ -234,7 +241,7 @@ class CoreContainer(containers.DeclarativeContainer):
         sql=parts.sql_key_vault_store,
     )  # fmt: skip
     key_vault = providers.Singleton(
-        parts.key_vault_service,
+        key_vault_wiring.key_vault_service,
         settings, uow_factory, key_vault_store, sealer, clock, ids, audit, keys_ephemeral,
     )  # fmt: skip
 
@@ -252,13 +259,13 @@ class CoreContainer(containers.DeclarativeContainer):
 
     # Compute backend for the quant kernels and the budget heavy requests run through
     # (bootstrap/compute.py); CUDA kernels are compiled on a background thread at start-up.
-    compute = providers.Singleton(parts.compute_backend, settings)
-    compute_budget = providers.Singleton(parts.compute_budget, settings)
+    compute = providers.Singleton(compute_wiring.compute_backend, settings)
+    compute_budget = providers.Singleton(compute_wiring.compute_budget, settings)
     compute_budget_closing = providers.Resource(
-        parts.compute_budget_lifetime, compute_budget.provider
+        compute_wiring.compute_budget_lifetime, compute_budget.provider
     )
     compute_warmup = providers.Resource(
-        parts.compute_warmup,
+        compute_wiring.compute_warmup,
         compute,
         providers.Callable(parts.compute_warmed, settings),
     )

@@ -8,9 +8,7 @@ from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    import threading
     from collections.abc import AsyncIterator, Callable
-    from datetime import datetime
 
     from redis.asyncio import Redis
     from sqlalchemy.ext.asyncio import AsyncEngine
@@ -40,38 +38,27 @@ if TYPE_CHECKING:
     from adapters.security.totp import PyOtpVerifier
     from adapters.tracing.messages import MessageTracing
     from application.core.audit_log import AuditLogService
-    from application.core.compute_budget import ComputeBudget
     from application.identity.apikeys import ApiKeyService
     from application.identity.auth import AuthConfig, AuthService
     from application.identity.last_sessions import LastSessions
     from application.keys.vault import KeyVaultService
     from application.market_data.quotes import CachedMarketData
-    from application.notifications.center import NotificationCenter
     from application.notifications.directory import ChannelDestinations
     from application.trading.orders import BrokerRouter
     from application.trading.policies import PolicyCache
     from application.trading.throttle import SharedThrottle
-    from bootstrap.job_leases import JobHoldings, JobLeases
     from bootstrap.kafka import FanoutPublisher, KafkaLink
-    from bootstrap.notifications import RecordingNotifier
     from bootstrap.settings import Settings
-    from bootstrap.settings.calendars import CalendarSettings
     from bootstrap.tracing import Tracing
-    from domain.calendars.clock import MarketCalendars
     from ports.audit import AuditTrail
     from ports.cache import QuoteCache
-    from ports.calendars import SessionSource
     from ports.clock import Clock, IdGenerator
-    from ports.compute import ComputePort
     from ports.encryption import SecretSealer
     from ports.events import AuditLog, EventPublisher, Notifier
     from ports.identity import TokenIssuer, TotpVerifier
-    from ports.key_vault import KeyVaultStore
     from ports.marketdata import MarketDataPort
     from ports.metrics import Meter
     from ports.notification_endpoints import NotificationEndpointStore
-    from ports.notification_store import NotificationStore
-    from ports.notifications import DestinationDirectory
     from ports.ratelimit import RateLimiter
     from ports.security import PasswordHasher
     from ports.tracing import Tracer
@@ -132,41 +119,12 @@ def build_tracing(settings: Settings) -> Tracing:
     return build(settings)
 
 
-def sql_engine(settings: Settings) -> AsyncEngine:
-    from bootstrap.storage import sql_engine as build
-
-    return build(settings)
-
-
 def channel_destinations(
     uow_factory: UnitOfWorkFactory, endpoints: NotificationEndpointStore, sealer: SecretSealer
 ) -> ChannelDestinations:
     from application.notifications.directory import ChannelDestinations
 
     return ChannelDestinations(uow_factory, endpoints, sealer)
-
-
-def center(
-    settings: Settings,
-    store: NotificationStore,
-    directory: DestinationDirectory,
-    clock: Clock,
-    sealer: SecretSealer,
-    uow_factory: UnitOfWorkFactory | None,
-) -> NotificationCenter:
-    from bootstrap.notifications import center as build
-
-    return build(settings, store, directory, clock, sealer, uow_factory)
-
-
-def notifier(
-    settings: Settings | None,
-    center: NotificationCenter | None,
-    uow_factory: UnitOfWorkFactory | None,
-) -> RecordingNotifier:
-    from bootstrap.notifications import notifier as build
-
-    return build(settings=settings, center=center, uow_factory=uow_factory)
 
 
 def in_process_event_bus() -> InProcessEventBus:
@@ -179,12 +137,6 @@ def exchange_calendar_sessions(clock: Clock) -> ExchangeCalendarSessions:
     from adapters.calendars.exchange import ExchangeCalendarSessions
 
     return ExchangeCalendarSessions(clock)
-
-
-def market_calendars(source: SessionSource, settings: CalendarSettings | None) -> MarketCalendars:
-    from bootstrap.calendars import market_calendars as build
-
-    return build(source, settings)
 
 
 def outbox_relay(
@@ -201,30 +153,6 @@ def audit_log_service(trail: AuditTrail, uow_factory: UnitOfWorkFactory) -> Audi
     return AuditLogService(trail, uow_factory)
 
 
-async def database_lifetime(
-    kind: str, engine: Callable[[], AsyncEngine], publisher: Callable[[], object]
-) -> AsyncIterator[None]:
-    from bootstrap.storage import database_lifetime as build
-
-    async with asynccontextmanager(build)(kind, engine, publisher) as value:
-        yield value
-
-
-def job_holdings(lease_seconds: float, now: Callable[[], datetime]) -> JobHoldings:
-    from bootstrap.job_leases import JobHoldings
-
-    return JobHoldings(lease_seconds, now)
-
-
-async def job_leases_lifetime(
-    settings: Settings, holdings: JobHoldings | None
-) -> AsyncIterator[JobLeases]:
-    from bootstrap.job_leases import job_leases_lifetime as build
-
-    async with asynccontextmanager(build)(settings, holdings) as value:
-        yield value
-
-
 def prometheus_meter() -> PrometheusMeter:
     from adapters.metrics.meter import PrometheusMeter
 
@@ -237,22 +165,10 @@ def argon2_hasher() -> Argon2Hasher:
     return Argon2Hasher()
 
 
-def token_issuer(settings: Settings) -> object:
-    from bootstrap.tokens import token_issuer as build
-
-    return build(settings)
-
-
 def py_otp_verifier() -> PyOtpVerifier:
     from adapters.security.totp import PyOtpVerifier
 
     return PyOtpVerifier()
-
-
-def auth_config(settings: Settings) -> AuthConfig:
-    from bootstrap.tokens import auth_config as build
-
-    return build(settings)
 
 
 def auth_service(
@@ -293,21 +209,6 @@ def api_key_service(
     return ApiKeyService(uow_factory, clock, ids, audit)
 
 
-def key_vault_service(
-    settings: Settings,
-    uow_factory: UnitOfWorkFactory,
-    store: KeyVaultStore,
-    sealer: SecretSealer,
-    clock: Clock,
-    ids: IdGenerator,
-    audit: AuditLog,
-    keys_ephemeral: bool,
-) -> KeyVaultService:
-    from bootstrap.key_vault import key_vault_service as build
-
-    return build(settings, uow_factory, store, sealer, clock, ids, audit, keys_ephemeral)
-
-
 def paper_fault_switch(settings: Settings) -> FaultSwitch | None:
     from bootstrap.brokers import paper_fault_switch as build
 
@@ -342,25 +243,6 @@ async def brokers_lifetime(router: BrokerRouter) -> AsyncIterator[BrokerRouter]:
         yield value
 
 
-def compute_backend(settings: Settings) -> ComputePort:
-    from bootstrap.compute import compute_backend as build
-
-    return build(settings)
-
-
-def compute_budget(settings: Settings) -> ComputeBudget:
-    from bootstrap.compute import compute_budget as build
-
-    return build(settings)
-
-
-async def compute_budget_lifetime(budget: Callable[[], ComputeBudget]) -> AsyncIterator[None]:
-    from bootstrap.compute import compute_budget_lifetime as build
-
-    async with asynccontextmanager(build)(budget) as value:
-        yield value
-
-
 # The contexts whose requests run the compute backend's kernels (Monte Carlo, VaR, options):
 # an instance serving none of them neither compiles nor loads the kernels (nor numba) at start.
 COMPUTE_CONTEXTS = ("analytics", "portfolio")
@@ -370,15 +252,6 @@ def compute_warmed(settings: Settings) -> bool:
     """Whether the kernels are warmed at start: BULWARK_COMPUTE_WARMUP, and a context served
     that runs them."""
     return settings.compute.warmup and any(map(settings.core.serves, COMPUTE_CONTEXTS))
-
-
-async def compute_warmup(
-    compute: ComputePort, enabled: bool
-) -> AsyncIterator[threading.Thread | None]:
-    from bootstrap.compute import compute_warmup as build
-
-    async with asynccontextmanager(build)(compute, enabled) as value:
-        yield value
 
 
 def memory_unit_of_work_factory(store: InMemoryStore) -> Callable[[], InMemoryUnitOfWork]:

@@ -18,6 +18,7 @@ from application.markets.scenarios import ScenarioService
 from bootstrap import markets as markets_wiring
 from bootstrap import rates as rates_wiring
 from bootstrap import sentiment_indices as sentiment_wiring
+from bootstrap.closing import client_lifetime
 from bootstrap.containers.stores import store_for
 
 if TYPE_CHECKING:
@@ -65,9 +66,7 @@ class MarketsContainer(containers.DeclarativeContainer):
     rates_client = providers.Singleton(rates_wiring.rates_client, core.settings)
     rates_port = providers.Singleton(rates_wiring.rates_port, core.settings, rates_client)
     rates = providers.Singleton(RatesService, rates_port, core.clock)
-    rates_client_closing = providers.Resource(
-        rates_wiring.rates_client_lifetime, rates_client.provider
-    )
+    rates_client_closing = providers.Resource(client_lifetime, rates_client.provider)
     economic_series = providers.Singleton(
         markets_wiring.economic_series, core.settings, rates_client
     )
