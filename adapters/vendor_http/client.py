@@ -19,6 +19,7 @@ nor put in an error message (URLs in messages are the path only).
 
 from __future__ import annotations
 
+import math
 from collections import deque
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
@@ -66,8 +67,8 @@ class CallBudget:
     def take(self, provider: str) -> None:
         """Count one call, or raise ProviderRateLimited with when to come back."""
         wait = self.wait_s()
-        if wait > 0:
-            raise ProviderRateLimited(provider, round(wait, 3))
+        if wait > 0:  # to the millisecond, rounded up: a wait of 0.0004 s is not "now"
+            raise ProviderRateLimited(provider, math.ceil(wait * 1000) / 1000)
         self._calls.append(self._clock.monotonic())
 
     def block(self, seconds: float) -> None:

@@ -125,6 +125,21 @@ async def test_an_answer_that_is_not_json_is_a_clear_error(
     await http.aclose()
 
 
+def test_a_refusal_a_fraction_of_a_millisecond_early_still_says_to_wait() -> None:
+    # Arrange: the one call of the minute, and a clock 0.1 ms short of its minute
+    clock = FakeClock(NOW)
+    budget = CallBudget(1, clock)
+    budget.take("v")
+    clock.advance(59.9999)
+
+    # Act
+    with pytest.raises(ProviderRateLimited) as refused:
+        budget.take("v")
+
+    # Assert: rounded up to the millisecond, never "come back in 0 s"
+    assert refused.value.retry_after_s == 0.001
+
+
 @given(
     per_minute=st.integers(min_value=1, max_value=20),
     gaps=st.lists(st.floats(min_value=0, max_value=30), min_size=1, max_size=60),
