@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.postgres.engine import guarded, single_writer
+from adapters.postgres.records import record, row_of
 from adapters.postgres.tables.giving import giving_carryovers as carry_table
 from adapters.postgres.tables.giving import giving_daf_grants as grants
 from adapters.postgres.tables.giving import giving_donations as donations
@@ -26,74 +27,8 @@ from domain.errors import Conflict
 from ports.giving import OpeningCarryovers
 
 
-def _donation_row(d: Donation) -> dict[str, Any]:
-    return {
-        "id": d.id,
-        "owner_id": d.owner_id,
-        "receipt": d.receipt,
-        "donated_on": d.donated_on,
-        "donee": d.donee,
-        "donee_ein": d.donee_ein,
-        "donee_kind": d.donee_kind.value,
-        "kind": d.kind.value,
-        "fair_market_value": d.fair_market_value,
-        "fund": d.fund,
-        "symbol": d.symbol,
-        "shares": d.shares,
-        "cost_basis": d.cost_basis,
-        "acquired": d.acquired,
-        "memo": d.memo,
-        "created_at": d.created_at,
-    }
-
-
 def _donation(row: Any) -> Donation:
-    return Donation(
-        id=row.id,
-        owner_id=row.owner_id,
-        receipt=row.receipt,
-        donated_on=row.donated_on,
-        donee=row.donee,
-        donee_kind=DoneeKind(row.donee_kind),
-        kind=DonationKind(row.kind),
-        fair_market_value=row.fair_market_value,
-        created_at=row.created_at,
-        donee_ein=row.donee_ein,
-        fund=row.fund,
-        symbol=row.symbol,
-        shares=row.shares,
-        cost_basis=row.cost_basis,
-        acquired=row.acquired,
-        memo=row.memo,
-    )
-
-
-def _grant_row(g: DafGrant) -> dict[str, Any]:
-    return {
-        "id": g.id,
-        "owner_id": g.owner_id,
-        "fund": g.fund,
-        "granted_on": g.granted_on,
-        "grantee": g.grantee,
-        "grantee_ein": g.grantee_ein,
-        "amount": g.amount,
-        "memo": g.memo,
-        "created_at": g.created_at,
-    }
-
-
-def _grant(row: Any) -> DafGrant:
-    return DafGrant(
-        id=row.id,
-        owner_id=row.owner_id,
-        fund=row.fund,
-        granted_on=row.granted_on,
-        grantee=row.grantee,
-        amount=row.amount,
-        created_at=row.created_at,
-        grantee_ein=row.grantee_ein,
-        memo=row.memo,
-    )
+    return record(Donation, row, donee_kind=DoneeKind(row.donee_kind), kind=DonationKind(row.kind))
 
 
 class SqlGivingStore:
@@ -144,7 +79,7 @@ class SqlGivingStore:
     async def get_grant(self, owner_id: str, grant_id: str) -> DafGrant | None:
         where = and_(grants.c.owner_id == owner_id, grants.c.id == grant_id)
         found = await guarded(lambda: self._select(grants, where, None, None))
-        return _grant(found[0]) if found else None
+        return record(DafGrant, found[0]) if found else None
 
     async def list_grants(self, owner_id: str, *, fund: str | None = None) -> list[DafGrant]:
         where = grants.c.owner_id == owner_id
@@ -152,7 +87,7 @@ class SqlGivingStore:
             where = and_(where, grants.c.fund == fund)
         order = (grants.c.granted_on, grants.c.id)
         rows = await guarded(lambda: self._select(grants, where, order, None))
-        return [_grant(r) for r in rows]
+        return [record(DafGrant, r) for r in rows]
 
     async def delete_grant(self, owner_id: str, grant_id: str) -> bool:
         where = and_(grants.c.owner_id == owner_id, grants.c.id == grant_id)
@@ -173,7 +108,7 @@ class SqlGivingStore:
     async def _add_donation(self, donation: Donation) -> None:
         async with single_writer(self._engine), self._engine.begin() as conn:
             try:
-                await conn.execute(donations.insert(), _donation_row(donation))
+                await conn.execute(donations.insert(), row_of(donation, donations))
             except IntegrityError as exc:
                 if "receipt" in str(exc.orig).lower():
                     raise Conflict(f"receipt {donation.receipt} is taken", field="receipt") from exc
@@ -182,7 +117,7 @@ class SqlGivingStore:
     async def _add_grant(self, grant: DafGrant) -> None:
         async with single_writer(self._engine), self._engine.begin() as conn:
             try:
-                await conn.execute(grants.insert(), _grant_row(grant))
+                await conn.execute(grants.insert(), row_of(grant, grants))
             except IntegrityError as exc:
                 raise Conflict(f"grant {grant.id!r} already exists", field="id") from exc
 

@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.postgres.engine import guarded, single_writer
+from adapters.postgres.records import record, row_of
 from adapters.postgres.tables.illiquid import illiquid_assets, illiquid_valuations
 from domain.errors import Conflict, NotFound
 from domain.portfolio.illiquid import (
@@ -30,29 +31,11 @@ _CHUNK = 500
 
 
 def _asset(row: Any) -> IlliquidAsset:
-    return IlliquidAsset(
-        id=row.id,
-        portfolio_id=row.portfolio_id,
-        owner_id=row.owner_id,
-        name=row.name,
-        kind=IlliquidKind(row.kind),
-        currency=row.currency,
-        acquired=row.acquired,
-        cost=row.cost,
-        created_at=row.created_at,
-        note=row.note,
-    )
+    return record(IlliquidAsset, row, kind=IlliquidKind(row.kind))
 
 
 def _valuation(row: Any) -> Valuation:
-    return Valuation(
-        asset_id=row.asset_id,
-        as_of=row.as_of,
-        value=row.value,
-        method=ValuationMethod(row.method),
-        recorded_at=row.recorded_at,
-        note=row.note,
-    )
+    return record(Valuation, row, method=ValuationMethod(row.method))
 
 
 class SqlIlliquidAssetStore:
@@ -65,24 +48,12 @@ class SqlIlliquidAssetStore:
         await guarded(lambda: self._add_asset(asset))
 
     async def _add_asset(self, asset: IlliquidAsset) -> None:
-        row = {
-            "id": asset.id,
-            "portfolio_id": asset.portfolio_id,
-            "owner_id": asset.owner_id,
-            "name": asset.name,
-            "kind": asset.kind.value,
-            "currency": asset.currency,
-            "acquired": asset.acquired,
-            "cost": asset.cost,
-            "created_at": asset.created_at,
-            "note": asset.note,
-        }
         async with single_writer(self._engine), self._engine.begin() as conn:
             taken = await conn.scalar(select(_assets.c.id).where(_assets.c.id == asset.id))
             if taken is not None:
                 raise Conflict(f"illiquid asset {asset.id!r} already exists", field="id")
             try:
-                await conn.execute(_assets.insert(), row)
+                await conn.execute(_assets.insert(), row_of(asset, _assets))
             except IntegrityError as exc:  # a concurrent writer, or no such portfolio
                 raise Conflict(
                     "the asset id is taken or its portfolio is gone", field="id"
@@ -112,14 +83,6 @@ class SqlIlliquidAssetStore:
         await guarded(lambda: self._add_valuation(valuation))
 
     async def _add_valuation(self, valuation: Valuation) -> None:
-        row = {
-            "asset_id": valuation.asset_id,
-            "as_of": valuation.as_of,
-            "value": valuation.value,
-            "method": valuation.method.value,
-            "recorded_at": valuation.recorded_at,
-            "note": valuation.note,
-        }
         async with single_writer(self._engine), self._engine.begin() as conn:
             found = await conn.scalar(
                 select(_assets.c.id).where(_assets.c.id == valuation.asset_id)
@@ -134,7 +97,7 @@ class SqlIlliquidAssetStore:
             if taken is not None:
                 raise _duplicate(valuation)
             try:
-                await conn.execute(_values.insert(), row)
+                await conn.execute(_values.insert(), row_of(valuation, _values))
             except IntegrityError as exc:  # a concurrent writer took the day first
                 raise _duplicate(valuation) from exc
 

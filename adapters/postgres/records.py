@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import functools
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import Table, select
@@ -24,8 +25,7 @@ T = TypeVar("T")
 def row_of(obj: Any, table: Table, **given: Any) -> dict[str, Any]:
     """`table`'s row for `obj`: each column the attribute of its name, unless in `given`."""
     row: dict[str, Any] = {}
-    for column in table.columns:
-        name = column.name
+    for name in _columns(table):
         value = given[name] if name in given else getattr(obj, name)
         row[name] = value.value if isinstance(value, enum.Enum) else value
     return row
@@ -34,13 +34,26 @@ def row_of(obj: Any, table: Table, **given: Any) -> dict[str, Any]:
 def record(cls: type[T], row: Any, **given: Any) -> T:
     """A `cls` dataclass from `row`: each field the column of its name, unless in `given`
     (a field with neither keeps its default)."""
-    columns = row._mapping
-    values = {
-        f.name: given[f.name] if f.name in given else columns[f.name]
-        for f in dataclasses.fields(cls)  # type: ignore[arg-type]
-        if f.name in given or f.name in columns
-    }
+    values: dict[str, Any] = {}
+    kind: type = cls
+    for name, index in _places(kind, row._fields):
+        if name in given:
+            values[name] = given[name]
+        elif index >= 0:
+            values[name] = row[index]
     return cls(**values)
+
+
+@functools.cache
+def _columns(table: Table) -> tuple[str, ...]:
+    return tuple(column.name for column in table.columns)
+
+
+@functools.cache
+def _places(cls: type, columns: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
+    """Each field of `cls` with the index of its column in a row of `columns` (-1: none)."""
+    index = {name: i for i, name in enumerate(columns)}
+    return tuple((f.name, index.get(f.name, -1)) for f in dataclasses.fields(cls))
 
 
 class RowPerKey(Generic[T]):

@@ -15,6 +15,7 @@ from sqlalchemy import and_, or_, select, true, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from adapters.postgres.engine import guarded, single_writer
+from adapters.postgres.records import record
 from adapters.postgres.repos.base import upsert
 from adapters.postgres.tables.surveillance import surveillance_alerts, surveillance_checkpoints
 from domain.errors import ConcurrentUpdate
@@ -90,18 +91,12 @@ def _alert(row: Any) -> Alert:
         orders=tuple(doc["orders"]),
         fills=tuple(doc["fills"]),
     )
-    return Alert(
+    return record(
+        Alert,
+        row,
         detection=detection,
-        created_at=row.created_at,
         status=AlertStatus(row.status),
-        note=row.note,
-        acknowledged_by=row.acknowledged_by,
-        acknowledged_at=row.acknowledged_at,
-        closed_by=row.closed_by,
-        closed_at=row.closed_at,
         action=AlertAction(row.action),
-        action_detail=row.action_detail,
-        version=row.version,
     )
 
 

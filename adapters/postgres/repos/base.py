@@ -19,6 +19,11 @@ def _dialect_insert(dialect: str) -> Any:
     return postgresql.insert if dialect == "postgresql" else sqlite.insert
 
 
+def insert_for(conn: AsyncConnection) -> Any:
+    """The INSERT of the connection's dialect (ON CONFLICT on both)."""
+    return _dialect_insert(conn.dialect.name)
+
+
 @functools.lru_cache(maxsize=512)
 def _upsert_statement(
     dialect: str, table: Table, columns: tuple[str, ...], keys: tuple[str, ...]

@@ -10,9 +10,10 @@ from datetime import datetime, time
 from typing import Any
 
 from sqlalchemy import and_, delete, func, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from adapters.postgres.records import record
+from adapters.postgres.repos.base import insert_for
 from adapters.postgres.tables.notifications import (
     notification_role_preferences as role_preferences,
 )
@@ -55,11 +56,11 @@ def preferences_of(user_id: str, row: Any) -> Preferences:
     )
 
 
-def _insert(conn: AsyncConnection) -> Any:
-    return postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+def in_app_of(row: Any) -> InAppNotification:
+    return record(InAppNotification, row, data=dict(row.data or {}))
 
 
-def _owned(user_id: str, notification_id: str) -> Any:
+def owned(user_id: str, notification_id: str) -> Any:
     return and_(_N.id == notification_id, _N.user_id == user_id)
 
 
@@ -84,24 +85,13 @@ class InboxQueries:
         return changed
 
     async def in_app_one(self, user_id: str, notification_id: str) -> InAppNotification | None:
-        rows = await self._read(select(in_app).where(_owned(user_id, notification_id)))
+        rows = await self._read(select(in_app).where(owned(user_id, notification_id)))
         if not rows:
             return None
-        row = rows[0]
-        return InAppNotification(
-            id=row.id,
-            user_id=row.user_id,
-            event_type=row.event_type,
-            priority=row.priority,
-            title=row.title,
-            body=row.body,
-            created_at=row.created_at,
-            read_at=row.read_at,
-            data=dict(row.data or {}),
-        )
+        return in_app_of(rows[0])
 
     async def delete_in_app(self, user_id: str, notification_id: str) -> bool:
-        return await self._changed(delete(in_app).where(_owned(user_id, notification_id))) > 0
+        return await self._changed(delete(in_app).where(owned(user_id, notification_id))) > 0
 
     async def clear_in_app(self, user_id: str) -> int:
         return await self._changed(delete(in_app).where(_N.user_id == user_id))
@@ -142,7 +132,7 @@ class InboxQueries:
         row = {"role": role, **preferences_row(replace(preferences, user_id=""))}
 
         async def work(conn: AsyncConnection) -> None:
-            statement = _insert(conn)(role_preferences).values(row)
+            statement = insert_for(conn)(role_preferences).values(row)
             statement = statement.on_conflict_do_update(
                 index_elements=["role"],
                 set_={k: statement.excluded[k] for k in row if k != "role"},
