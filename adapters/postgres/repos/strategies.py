@@ -10,10 +10,11 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import and_, delete, desc, literal, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.postgres.engine import guarded, single_writer
+from adapters.postgres.records import decimal_or_none, decimal_text
+from adapters.postgres.repos.base import insert_for
 from adapters.postgres.tables.strategies import strategies, strategy_decisions, strategy_holdings
 from adapters.postgres.types import UtcDateTime
 from domain.errors import ConcurrentUpdate
@@ -32,18 +33,6 @@ from domain.strategies.definition import (
 )
 from domain.trading.orders import Side
 from ports.strategies import Decision, DecisionCursor, SizingInputs, StrategyHolding, Verdict
-
-
-def _num(value: Decimal | None) -> str | None:
-    return None if value is None else str(value)
-
-
-def _dec(value: Any) -> Decimal | None:
-    return None if value is None else Decimal(str(value))
-
-
-def _insert(conn: AsyncConnection) -> Any:
-    return postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
 
 
 # -- strategies ----------------------------------------------------------------------------
@@ -70,13 +59,13 @@ def strategy_row(strategy: Strategy) -> dict[str, Any]:
             "risk_fraction": str(sizing.risk_fraction),
             "max_position_fraction": str(sizing.max_position_fraction),
             "volatility_multiple": str(sizing.volatility_multiple),
-            "notional": _num(sizing.notional),
+            "notional": decimal_text(sizing.notional),
         },
         "entry": {"min_score": entry.min_score, "allow_short": entry.allow_short},
         "exit": {
-            "stop_loss_fraction": _num(exit_.stop_loss_fraction),
-            "stop_loss_atr": _num(exit_.stop_loss_atr),
-            "take_profit_fraction": _num(exit_.take_profit_fraction),
+            "stop_loss_fraction": decimal_text(exit_.stop_loss_fraction),
+            "stop_loss_atr": decimal_text(exit_.stop_loss_atr),
+            "take_profit_fraction": decimal_text(exit_.take_profit_fraction),
             "exit_score": exit_.exit_score,
             "max_holding_bars": exit_.max_holding_bars,
         },
@@ -108,13 +97,13 @@ def strategy_of(row: Any) -> Strategy:
             risk_fraction=Decimal(sizing["risk_fraction"]),
             max_position_fraction=Decimal(sizing["max_position_fraction"]),
             volatility_multiple=Decimal(sizing["volatility_multiple"]),
-            notional=_dec(sizing.get("notional")),
+            notional=decimal_or_none(sizing.get("notional")),
         ),
         entry=EntryRules(min_score=float(entry["min_score"]), allow_short=entry["allow_short"]),
         exit=ExitRules(
-            stop_loss_fraction=_dec(exit_.get("stop_loss_fraction")),
-            stop_loss_atr=_dec(exit_.get("stop_loss_atr")),
-            take_profit_fraction=_dec(exit_.get("take_profit_fraction")),
+            stop_loss_fraction=decimal_or_none(exit_.get("stop_loss_fraction")),
+            stop_loss_atr=decimal_or_none(exit_.get("stop_loss_atr")),
+            take_profit_fraction=decimal_or_none(exit_.get("take_profit_fraction")),
             exit_score=exit_.get("exit_score"),
             max_holding_bars=exit_.get("max_holding_bars"),
         ),
@@ -140,7 +129,7 @@ class SqlStrategyRepository:
         async def run() -> None:
             async with single_writer(self._engine), self._engine.begin() as conn:
                 statement = (
-                    _insert(conn)(strategies)
+                    insert_for(conn)(strategies)
                     .values(strategy_row(strategy))
                     .on_conflict_do_nothing()
                     .returning(strategies.c.id)
@@ -221,7 +210,7 @@ def decision_row(decision: Decision) -> dict[str, Any]:
             "method": sizing.method,
             "equity": str(sizing.equity),
             "price": str(sizing.price),
-            "atr": _num(sizing.atr),
+            "atr": decimal_text(sizing.atr),
             "explanation": sizing.explanation,
         },
         "order_id": decision.order_id,
@@ -243,13 +232,13 @@ def decision_of(row: Any) -> Decision:
         signal_kind=row.signal_kind,
         signal_id=row.signal_id,
         score=None if row.score is None else float(row.score),
-        price=_dec(row.price),
+        price=decimal_or_none(row.price),
         action=Action(row.action),
         reason=row.reason,
         side=None if row.side is None else Side(row.side),
         quantity=Decimal(str(row.quantity)),
-        stop=_dec(row.stop),
-        take_profit=_dec(row.take_profit),
+        stop=decimal_or_none(row.stop),
+        take_profit=decimal_or_none(row.take_profit),
         exit_reason=None if row.exit_reason is None else ExitReason(row.exit_reason),
         sizing=None
         if sizing is None
@@ -257,7 +246,7 @@ def decision_of(row: Any) -> Decision:
             method=sizing["method"],
             equity=Decimal(sizing["equity"]),
             price=Decimal(sizing["price"]),
-            atr=_dec(sizing.get("atr")),
+            atr=decimal_or_none(sizing.get("atr")),
             explanation=sizing.get("explanation", ""),
         ),
         order_id=row.order_id,
@@ -276,7 +265,7 @@ class SqlDecisionLog:
         async def run() -> bool:
             async with single_writer(self._engine), self._engine.begin() as conn:
                 statement = (
-                    _insert(conn)(strategy_decisions)
+                    insert_for(conn)(strategy_decisions)
                     .values(decision_row(decision))
                     .on_conflict_do_nothing()
                     .returning(strategy_decisions.c.id)
@@ -362,8 +351,8 @@ def holding_of(row: Any) -> StrategyHolding:
         holding=Holding(
             quantity=Decimal(str(row.quantity)),
             entry_price=Decimal(str(row.entry_price)),
-            stop=_dec(row.stop),
-            take_profit=_dec(row.take_profit),
+            stop=decimal_or_none(row.stop),
+            take_profit=decimal_or_none(row.take_profit),
             opened_at=row.opened_at,
             bars_held=row.bars_held,
         ),
@@ -393,7 +382,7 @@ class SqlHoldingRepository:
 
         async def run() -> None:
             async with single_writer(self._engine), self._engine.begin() as conn:
-                statement = _insert(conn)(strategy_holdings).values(row)
+                statement = insert_for(conn)(strategy_holdings).values(row)
                 statement = statement.on_conflict_do_update(
                     index_elements=list(keys),
                     set_={k: statement.excluded[k] for k in row if k not in keys},
