@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import and_, desc, func, or_, select, update
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.postgres.engine import guarded, single_writer
+from adapters.postgres.records import EngineStore
 from adapters.postgres.repos.backtest_codec import request_doc, request_of, result_doc, result_of
 from adapters.postgres.tables.backtests import backtests
 from domain.backtests.model import Backtest, BacktestStatus
@@ -47,44 +47,37 @@ def _backtest(row: Any) -> Backtest:
     )
 
 
-class SqlBacktestRepository:
+class SqlBacktestRepository(EngineStore):
     """A BacktestRepository on the `backtests` table."""
 
-    def __init__(self, engine: AsyncEngine) -> None:
-        self._engine = engine
-
     async def add(self, backtest: Backtest) -> None:
-        async def run() -> None:
-            async with single_writer(self._engine), self._engine.begin() as conn:
-                found = await conn.execute(
-                    select(backtests.c.id).where(backtests.c.id == backtest.id)
-                )
-                if found.first() is not None:
-                    raise ValueError(f"backtest {backtest.id} exists already")
-                await conn.execute(backtests.insert().values(_row(backtest)))
+        async def work(conn: AsyncConnection) -> None:
+            found = await conn.execute(select(backtests.c.id).where(backtests.c.id == backtest.id))
+            if found.first() is not None:
+                raise ValueError(f"backtest {backtest.id} exists already")
+            await conn.execute(backtests.insert().values(_row(backtest)))
 
-        await guarded(run)
+        await self._write(work)
 
     async def save(self, backtest: Backtest) -> None:
         row = _row(backtest)
         for fixed in ("id", "owner_id", "strategy_id", "request", "created_at"):
             del row[fixed]
 
-        async def run() -> None:
-            async with single_writer(self._engine), self._engine.begin() as conn:
-                result = await conn.execute(
-                    update(backtests).where(backtests.c.id == backtest.id).values(row)
-                )
-                if result.rowcount != 1:
-                    raise KeyError(backtest.id)
+        async def work(conn: AsyncConnection) -> None:
+            result = await conn.execute(
+                update(backtests).where(backtests.c.id == backtest.id).values(row)
+            )
+            if result.rowcount != 1:
+                raise KeyError(backtest.id)
 
-        await guarded(run)
+        await self._write(work)
 
     async def get(self, backtest_id: str, owner_id: str) -> Backtest | None:
         query = select(backtests).where(
             backtests.c.id == backtest_id, backtests.c.owner_id == owner_id
         )
-        rows = await guarded(lambda: self._read(query))
+        rows = await self._read(query)
         return _backtest(rows[0]) if rows else None
 
     async def page(self, page: BacktestPage) -> list[Backtest]:
@@ -103,7 +96,7 @@ class SqlBacktestRepository:
                 )
             )
         query = query.order_by(desc(backtests.c.created_at), desc(backtests.c.id)).limit(page.limit)
-        return [_backtest(r) for r in await guarded(lambda: self._read(query))]
+        return [_backtest(r) for r in await self._read(query)]
 
     async def count_unfinished(self, owner_id: str | None = None) -> int:
         query = (
@@ -111,9 +104,5 @@ class SqlBacktestRepository:
         )
         if owner_id is not None:
             query = query.where(backtests.c.owner_id == owner_id)
-        rows = await guarded(lambda: self._read(query))
+        rows = await self._read(query)
         return int(rows[0][0])
-
-    async def _read(self, query: Any) -> list[Any]:
-        async with self._engine.connect() as conn:
-            return list((await conn.execute(query)).fetchall())

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import and_, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.postgres.records import record
+from adapters.postgres.records import EngineStore, record
 from adapters.postgres.repos.base import insert_for
 from adapters.postgres.tables.notifications import (
     notification_role_preferences as role_preferences,
@@ -68,21 +68,8 @@ def _unread(user_id: str) -> Any:
     return and_(_N.user_id == user_id, _N.read_at.is_(None))
 
 
-class InboxQueries:
-    """Needs `_read(statement)` and `_write(work)` from the store it is mixed into."""
-
-    async def _read(self, statement: Any) -> list[Any]:
-        raise NotImplementedError
-
-    async def _write(self, work: Any) -> Any:
-        raise NotImplementedError
-
-    async def _changed(self, statement: Any) -> int:
-        async def work(conn: AsyncConnection) -> int:
-            return int((await conn.execute(statement)).rowcount or 0)
-
-        changed: int = await self._write(work)
-        return changed
+class InboxQueries(EngineStore):
+    """The in-app inbox's and the notification preferences' queries of the notification store."""
 
     async def in_app_one(self, user_id: str, notification_id: str) -> InAppNotification | None:
         rows = await self._read(select(in_app).where(owned(user_id, notification_id)))
@@ -91,10 +78,10 @@ class InboxQueries:
         return in_app_of(rows[0])
 
     async def delete_in_app(self, user_id: str, notification_id: str) -> bool:
-        return await self._changed(delete(in_app).where(owned(user_id, notification_id))) > 0
+        return await self._change(delete(in_app).where(owned(user_id, notification_id))) > 0
 
     async def clear_in_app(self, user_id: str) -> int:
-        return await self._changed(delete(in_app).where(_N.user_id == user_id))
+        return await self._change(delete(in_app).where(_N.user_id == user_id))
 
     async def unread_counts(self, user_id: str) -> dict[str, int]:
         query = (
@@ -111,12 +98,12 @@ class InboxQueries:
         ids = sorted(set(notification_ids))
         if not ids:
             return 0
-        return await self._changed(
+        return await self._change(
             update(in_app).where(_unread(user_id), _N.id.in_(ids)).values(read_at=at)
         )
 
     async def mark_read_before(self, user_id: str, before: datetime, at: datetime) -> int:
-        return await self._changed(
+        return await self._change(
             update(in_app).where(_unread(user_id), _N.created_at < before).values(read_at=at)
         )
 
@@ -142,4 +129,4 @@ class InboxQueries:
         await self._write(work)
 
     async def remove_role_preferences(self, role: str) -> bool:
-        return await self._changed(delete(role_preferences).where(_R.role == role)) > 0
+        return await self._change(delete(role_preferences).where(_R.role == role)) > 0

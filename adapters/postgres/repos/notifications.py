@@ -13,9 +13,8 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import and_, bindparam, or_, select, update
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.postgres.engine import guarded, single_writer
 from adapters.postgres.records import record, row_of
 from adapters.postgres.repos.base import insert_for
 from adapters.postgres.repos.notification_inbox import (
@@ -69,23 +68,6 @@ def _after(columns: Any, after: tuple[datetime, str] | None) -> Any:
 
 
 class SqlNotificationStore(InboxQueries):
-    def __init__(self, engine: AsyncEngine) -> None:
-        self._engine = engine
-
-    async def _write(self, work: Any) -> Any:
-        async def run() -> Any:
-            async with single_writer(self._engine), self._engine.begin() as conn:
-                return await work(conn)
-
-        return await guarded(run)
-
-    async def _read(self, statement: Any) -> list[Any]:
-        async def run() -> list[Any]:
-            async with self._engine.connect() as conn:
-                return list((await conn.execute(statement)).all())
-
-        return await guarded(run)
-
     async def add_deliveries(
         self, new: Sequence[Delivery], in_app: InAppNotification | None = None
     ) -> list[str]:
