@@ -9,7 +9,6 @@ from typing import Any
 
 from sqlalchemy import select
 
-from adapters.postgres.engine import guarded, single_writer
 from adapters.postgres.records import RowPerKey, record, row_of
 from adapters.postgres.repos.base import insert_ignore_many
 from adapters.postgres.tables.filing_reminders import filing_reminders
@@ -41,35 +40,22 @@ class SqlFilingReminderStore(RowPerKey[ReminderSettings]):
         )
 
     async def subscribers(self, after: str | None, limit: int) -> list[ReminderSettings]:
-        return await guarded(lambda: self._subscribers(after, limit))
-
-    async def sent(self, owner_id: str, keys: Collection[str]) -> set[str]:
-        return await guarded(lambda: self._sent(owner_id, list(keys)[:MAX_KEYS]))
-
-    async def mark_sent(self, owner_id: str, keys: Collection[str], at: datetime) -> None:
-        rows = [{"owner_id": owner_id, "reminder_key": k, "sent_at": at} for k in keys]
-        await guarded(lambda: self._mark(rows))
-
-    async def _subscribers(self, after: str | None, limit: int) -> list[ReminderSettings]:
         query = select(self.table).where(self.table.c.filings != "")
         if after is not None:
             query = query.where(self.table.c.owner_id > after)
         query = query.order_by(self.table.c.owner_id).limit(limit)
-        async with self._engine.begin() as conn:
-            rows = (await conn.execute(query)).all()
-        return [self.from_row(r) for r in rows]
+        return [self.from_row(r) for r in await self._read(query)]
 
-    async def _sent(self, owner_id: str, keys: list[str]) -> set[str]:
-        if not keys:
+    async def sent(self, owner_id: str, keys: Collection[str]) -> set[str]:
+        asked = list(keys)[:MAX_KEYS]
+        if not asked:
             return set()
         query = select(sent_table.c.reminder_key).where(
-            sent_table.c.owner_id == owner_id, sent_table.c.reminder_key.in_(keys)
+            sent_table.c.owner_id == owner_id, sent_table.c.reminder_key.in_(asked)
         )
-        async with self._engine.begin() as conn:
-            return {r.reminder_key for r in (await conn.execute(query)).all()}
+        return {r.reminder_key for r in await self._read(query)}
 
-    async def _mark(self, rows: list[dict[str, Any]]) -> None:
-        if not rows:
-            return
-        async with single_writer(self._engine), self._engine.begin() as conn:
-            await insert_ignore_many(conn, sent_table, rows)
+    async def mark_sent(self, owner_id: str, keys: Collection[str], at: datetime) -> None:
+        rows = [{"owner_id": owner_id, "reminder_key": k, "sent_at": at} for k in keys]
+        if rows:
+            await self._write(lambda conn: insert_ignore_many(conn, sent_table, rows))

@@ -8,10 +8,9 @@ from typing import Any
 
 from sqlalchemy import and_, delete, or_, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.postgres.engine import guarded, single_writer
-from adapters.postgres.records import record, row_of
+from adapters.postgres.records import EngineStore, record, row_of
 from adapters.postgres.tables.giving import giving_carryovers as carry_table
 from adapters.postgres.tables.giving import giving_daf_grants as grants
 from adapters.postgres.tables.giving import giving_donations as donations
@@ -31,18 +30,15 @@ def _donation(row: Any) -> Donation:
     return record(Donation, row, donee_kind=DoneeKind(row.donee_kind), kind=DonationKind(row.kind))
 
 
-class SqlGivingStore:
+class SqlGivingStore(EngineStore):
     """A GivingStore on the giving tables (ports/giving.py's contract)."""
-
-    def __init__(self, engine: AsyncEngine) -> None:
-        self._engine = engine
 
     async def add_donation(self, donation: Donation) -> None:
         await guarded(lambda: self._add_donation(donation))
 
     async def get_donation(self, owner_id: str, donation_id: str) -> Donation | None:
         where = and_(donations.c.owner_id == owner_id, donations.c.id == donation_id)
-        found = await guarded(lambda: self._select(donations, where, None, None))
+        found = await self._select(donations, where, None, None)
         return _donation(found[0]) if found else None
 
     async def list_donations(
@@ -66,19 +62,19 @@ class SqlGivingStore:
                 )
             )
         order = (donations.c.donated_on, donations.c.id)
-        rows = await guarded(lambda: self._select(donations, and_(*clauses), order, limit))
+        rows = await self._select(donations, and_(*clauses), order, limit)
         return [_donation(r) for r in rows]
 
     async def delete_donation(self, owner_id: str, donation_id: str) -> bool:
         where = and_(donations.c.owner_id == owner_id, donations.c.id == donation_id)
-        return await guarded(lambda: self._delete(donations, where))
+        return await self._delete(donations, where)
 
     async def add_grant(self, grant: DafGrant) -> None:
         await guarded(lambda: self._add_grant(grant))
 
     async def get_grant(self, owner_id: str, grant_id: str) -> DafGrant | None:
         where = and_(grants.c.owner_id == owner_id, grants.c.id == grant_id)
-        found = await guarded(lambda: self._select(grants, where, None, None))
+        found = await self._select(grants, where, None, None)
         return record(DafGrant, found[0]) if found else None
 
     async def list_grants(self, owner_id: str, *, fund: str | None = None) -> list[DafGrant]:
@@ -86,17 +82,17 @@ class SqlGivingStore:
         if fund is not None:
             where = and_(where, grants.c.fund == fund)
         order = (grants.c.granted_on, grants.c.id)
-        rows = await guarded(lambda: self._select(grants, where, order, None))
+        rows = await self._select(grants, where, order, None)
         return [record(DafGrant, r) for r in rows]
 
     async def delete_grant(self, owner_id: str, grant_id: str) -> bool:
         where = and_(grants.c.owner_id == owner_id, grants.c.id == grant_id)
-        return await guarded(lambda: self._delete(grants, where))
+        return await self._delete(grants, where)
 
     async def get_carryovers(self, owner_id: str) -> OpeningCarryovers | None:
         where = carry_table.c.owner_id == owner_id
         order = (carry_table.c.origin_year, carry_table.c.category)
-        rows = await guarded(lambda: self._select(carry_table, where, order, None))
+        rows = await self._select(carry_table, where, order, None)
         if not rows:
             return None
         items = tuple(Carryover(r.origin_year, LimitCategory(r.category), r.amount) for r in rows)
@@ -147,10 +143,7 @@ class SqlGivingStore:
             query = query.order_by(*order)
         if limit is not None:
             query = query.limit(limit)
-        async with self._engine.connect() as conn:
-            return list((await conn.execute(query)).all())
+        return await self._read(query)
 
     async def _delete(self, table: Any, where: Any) -> bool:
-        async with single_writer(self._engine), self._engine.begin() as conn:
-            result = await conn.execute(delete(table).where(where))
-        return bool(result.rowcount)
+        return await self._change(delete(table).where(where)) > 0

@@ -6,15 +6,14 @@ same day is DuplicateValuation (the unique key decides under concurrent writers 
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.postgres.engine import guarded, single_writer
-from adapters.postgres.records import record, row_of
+from adapters.postgres.records import EngineStore, record, row_of
 from adapters.postgres.tables.illiquid import illiquid_assets, illiquid_valuations
 from domain.errors import Conflict, NotFound
 from domain.portfolio.illiquid import (
@@ -38,11 +37,8 @@ def _valuation(row: Any) -> Valuation:
     return record(Valuation, row, method=ValuationMethod(row.method))
 
 
-class SqlIlliquidAssetStore:
+class SqlIlliquidAssetStore(EngineStore):
     """An IlliquidAssetStore on the illiquid tables (adapters/postgres/tables/illiquid.py)."""
-
-    def __init__(self, engine: AsyncEngine) -> None:
-        self._engine = engine
 
     async def add_asset(self, asset: IlliquidAsset) -> None:
         await guarded(lambda: self._add_asset(asset))
@@ -60,7 +56,7 @@ class SqlIlliquidAssetStore:
                 ) from exc
 
     async def get_asset(self, asset_id: str) -> IlliquidAsset | None:
-        found = await guarded(lambda: self._select(select(_assets).where(_assets.c.id == asset_id)))
+        found = await self._read(select(_assets).where(_assets.c.id == asset_id))
         return _asset(found[0]) if found else None
 
     async def list_assets(
@@ -77,7 +73,7 @@ class SqlIlliquidAssetStore:
         if after is not None:
             query = query.where(_assets.c.id > after)
         query = query.order_by(_assets.c.id).limit(max(limit, 0))
-        return [_asset(r) for r in await guarded(lambda: self._select(query))]
+        return [_asset(r) for r in await self._read(query)]
 
     async def add_valuation(self, valuation: Valuation) -> None:
         await guarded(lambda: self._add_valuation(valuation))
@@ -103,7 +99,7 @@ class SqlIlliquidAssetStore:
 
     async def valuations(self, asset_id: str) -> list[Valuation]:
         query = select(_values).where(_values.c.asset_id == asset_id).order_by(_values.c.as_of)
-        return [_valuation(r) for r in await guarded(lambda: self._select(query))]
+        return [_valuation(r) for r in await self._read(query)]
 
     async def latest_valuations(self, asset_ids: Sequence[str]) -> dict[str, Valuation]:
         latest: dict[str, Valuation] = {}
@@ -120,16 +116,9 @@ class SqlIlliquidAssetStore:
                 newest,
                 and_(_values.c.asset_id == newest.c.asset_id, _values.c.as_of == newest.c.as_of),
             )
-            for row in await guarded(self._selector(query)):
+            for row in await self._read(query):
                 latest[row.asset_id] = _valuation(row)
         return latest
-
-    def _selector(self, query: Any) -> Callable[[], Awaitable[list[Any]]]:
-        return lambda: self._select(query)
-
-    async def _select(self, query: Any) -> list[Any]:
-        async with self._engine.connect() as conn:
-            return list((await conn.execute(query)).all())
 
 
 def _duplicate(valuation: Valuation) -> DuplicateValuation:
