@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import and_, desc, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.postgres.records import EngineStore
+from adapters.postgres.records import EngineStore, record, row_of
 from adapters.postgres.repos.backtest_codec import request_doc, request_of, result_doc, result_of
 from adapters.postgres.tables.backtests import backtests
 from domain.backtests.model import Backtest, BacktestStatus
@@ -17,32 +17,23 @@ _UNFINISHED = (BacktestStatus.QUEUED.value, BacktestStatus.RUNNING.value)
 
 
 def _row(backtest: Backtest) -> dict[str, Any]:
-    return {
-        "id": backtest.id,
-        "owner_id": backtest.owner_id,
-        "strategy_id": backtest.request.strategy_id,
-        "status": backtest.status.value,
-        "progress": backtest.progress,
-        "request": request_doc(backtest.request),
-        "result": None if backtest.result is None else result_doc(backtest.result),
-        "error": backtest.error,
-        "created_at": backtest.created_at,
-        "started_at": backtest.started_at,
-        "finished_at": backtest.finished_at,
-    }
+    result = backtest.result
+    return row_of(
+        backtest,
+        backtests,
+        strategy_id=backtest.request.strategy_id,
+        request=request_doc(backtest.request),
+        result=None if result is None else result_doc(result),
+    )
 
 
 def _backtest(row: Any) -> Backtest:
-    return Backtest(
-        id=row.id,
-        owner_id=row.owner_id,
+    return record(
+        Backtest,
+        row,
         request=request_of(row.request),
-        created_at=row.created_at,
         status=BacktestStatus(row.status),
         progress=float(row.progress),
-        started_at=row.started_at,
-        finished_at=row.finished_at,
-        error=row.error,
         result=None if row.result is None else result_of(row.result),
     )
 
