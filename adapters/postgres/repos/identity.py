@@ -11,6 +11,7 @@ from sqlalchemy import ColumnElement, Table, delete, func, select, union_all, up
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from adapters.postgres.records import record, row_of
 from adapters.postgres.repos.base import SqlRepo, TrackedRepo, upsert
 from adapters.postgres.tables.identity import (
     api_keys,
@@ -146,30 +147,10 @@ class RefreshTokenRepo(TrackedRepo):
         return (obj.id,)
 
     def to_row(self, t: RefreshToken) -> dict[str, Any]:
-        return {
-            "id": t.id,
-            "family_id": t.family_id,
-            "user_id": t.user_id,
-            "secret_digest": t.secret_digest,
-            "issued_at": t.issued_at,
-            "expires_at": t.expires_at,
-            "used_at": t.used_at,
-            "replaced_by": t.replaced_by,
-            "revoked_at": t.revoked_at,
-        }
+        return row_of(t, refresh_tokens)
 
     def from_row(self, r: Any) -> RefreshToken:
-        return RefreshToken(
-            id=r.id,
-            family_id=r.family_id,
-            user_id=r.user_id,
-            secret_digest=r.secret_digest,
-            issued_at=r.issued_at,
-            expires_at=r.expires_at,
-            used_at=r.used_at,
-            replaced_by=r.replaced_by,
-            revoked_at=r.revoked_at,
-        )
+        return record(RefreshToken, r)
 
     async def add(self, token: RefreshToken) -> None:
         self._add(token)
@@ -244,28 +225,10 @@ class ApiKeyRepo(TrackedRepo):
         return (obj.id,)
 
     def to_row(self, k: ApiKey) -> dict[str, Any]:
-        return {
-            "id": k.id,
-            "agent_id": k.agent_id,
-            "owner_id": k.owner_id,
-            "label": k.label,
-            "secret_digest": k.secret_digest,
-            "created_at": k.created_at,
-            "revoked_at": k.revoked_at,
-            "last_used_at": k.last_used_at,
-        }
+        return row_of(k, api_keys)
 
     def from_row(self, r: Any) -> ApiKey:
-        return ApiKey(
-            id=r.id,
-            agent_id=r.agent_id,
-            owner_id=r.owner_id,
-            label=r.label,
-            secret_digest=r.secret_digest,
-            created_at=r.created_at,
-            revoked_at=r.revoked_at,
-            last_used_at=r.last_used_at,
-        )
+        return record(ApiKey, r)
 
     async def add(self, key: ApiKey) -> None:
         self._add(key)

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import Table, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from adapters.postgres.records import record, row_of
 from adapters.postgres.repos.base import TrackedRepo, upsert
 from adapters.postgres.tables.onboarding import invitations, password_reset_tokens
 from domain.errors import ConcurrentUpdate
@@ -48,32 +49,10 @@ class InvitationRepo(TrackedRepo):
         return (obj.id,)
 
     def to_row(self, i: Invitation) -> dict[str, Any]:
-        return {
-            "id": i.id,
-            "token_digest": i.token_digest,
-            "role": i.role.value,
-            "email": i.email,
-            "created_by": i.created_by,
-            "created_at": i.created_at,
-            "expires_at": i.expires_at,
-            "used_at": i.used_at,
-            "used_by": i.used_by,
-            "revoked_at": i.revoked_at,
-        }
+        return row_of(i, invitations)
 
     def from_row(self, r: Any) -> Invitation:
-        return Invitation(
-            id=r.id,
-            token_digest=r.token_digest,
-            role=Role(r.role),
-            email=r.email,
-            created_by=r.created_by,
-            created_at=r.created_at,
-            expires_at=r.expires_at,
-            used_at=r.used_at,
-            used_by=r.used_by,
-            revoked_at=r.revoked_at,
-        )
+        return record(Invitation, r, role=Role(r.role))
 
     async def write(self, conn: AsyncConnection, obj: Any, before: Any, after: Any) -> None:
         await _write_once(conn, invitations, before, after, ("used_at", "revoked_at"))
@@ -104,26 +83,10 @@ class PasswordResetRepo(TrackedRepo):
         return (obj.id,)
 
     def to_row(self, t: PasswordResetToken) -> dict[str, Any]:
-        return {
-            "id": t.id,
-            "user_id": t.user_id,
-            "token_digest": t.token_digest,
-            "created_at": t.created_at,
-            "expires_at": t.expires_at,
-            "used_at": t.used_at,
-            "invalidated_at": t.invalidated_at,
-        }
+        return row_of(t, password_reset_tokens)
 
     def from_row(self, r: Any) -> PasswordResetToken:
-        return PasswordResetToken(
-            id=r.id,
-            user_id=r.user_id,
-            token_digest=r.token_digest,
-            created_at=r.created_at,
-            expires_at=r.expires_at,
-            used_at=r.used_at,
-            invalidated_at=r.invalidated_at,
-        )
+        return record(PasswordResetToken, r)
 
     async def write(self, conn: AsyncConnection, obj: Any, before: Any, after: Any) -> None:
         spent = ("used_at", "invalidated_at")
