@@ -12,7 +12,7 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.postgres.records import EngineStore
+from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.aggregation import (
     aggregation_accounts as accounts_t,
 )

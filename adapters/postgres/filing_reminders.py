@@ -9,8 +9,9 @@ from typing import Any
 
 from sqlalchemy import select
 
-from adapters.postgres.records import RowPerKey, record, row_of
 from adapters.postgres.repos.base import insert_ignore_many
+from adapters.postgres.rows import record, row_of
+from adapters.postgres.stores import RowPerKey
 from adapters.postgres.tables.filing_reminders import filing_reminders
 from adapters.postgres.tables.filing_reminders import filing_reminders_sent as sent_table
 from ports.filing_reminders import ReminderSettings

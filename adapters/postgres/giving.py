@@ -10,7 +10,8 @@ from sqlalchemy import and_, delete, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from adapters.postgres.engine import guarded, single_writer
-from adapters.postgres.records import EngineStore, record, row_of
+from adapters.postgres.rows import record, row_of
+from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.giving import giving_carryovers as carry_table
 from adapters.postgres.tables.giving import giving_daf_grants as grants
 from adapters.postgres.tables.giving import giving_donations as donations

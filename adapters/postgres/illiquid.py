@@ -13,7 +13,8 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.exc import IntegrityError
 
 from adapters.postgres.engine import guarded, single_writer
-from adapters.postgres.records import EngineStore, record, row_of
+from adapters.postgres.rows import record, row_of
+from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.illiquid import illiquid_assets, illiquid_valuations
 from domain.errors import Conflict, NotFound
 from domain.portfolio.illiquid import (

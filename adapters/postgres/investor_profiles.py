@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from adapters.postgres.records import RowPerKey, record, row_of
+from adapters.postgres.rows import record, row_of
+from adapters.postgres.stores import RowPerKey
 from adapters.postgres.tables.investor_profiles import investor_profiles
 from domain.retirement.limits import FilingStatus
 from domain.wealth.profile import InvestorProfile, RiskTolerance

@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.postgres.engine import guarded
-from adapters.postgres.records import record, row_of
+from adapters.postgres.rows import record, row_of
 from adapters.postgres.tables.platform import transactions
 from domain.errors import Conflict
 from domain.trading.orders import Side

@@ -6,7 +6,8 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from adapters.postgres.records import RowPerKey, record, row_of
+from adapters.postgres.rows import record, row_of
+from adapters.postgres.stores import RowPerKey
 from adapters.postgres.tables.platform import margin_settings
 from domain.margin import MarginRates, MarginSchedule
 from domain.trading.instruments import AssetClass

@@ -15,8 +15,8 @@ from sqlalchemy import and_, or_, select, true, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from adapters.postgres.engine import guarded, single_writer
-from adapters.postgres.records import record
 from adapters.postgres.repos.base import upsert
+from adapters.postgres.rows import record
 from adapters.postgres.tables.surveillance import surveillance_alerts, surveillance_checkpoints
 from domain.errors import ConcurrentUpdate
 from domain.surveillance.cases import Alert, AlertAction, AlertStatus

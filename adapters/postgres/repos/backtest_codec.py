@@ -7,7 +7,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from adapters.postgres.records import decimal_or_none, decimal_text
+from adapters.postgres.rows import decimal_or_none, decimal_text
 from domain.backtests.model import (
     BacktestMetrics,
     BacktestRequest,

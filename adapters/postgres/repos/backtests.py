@@ -7,8 +7,9 @@ from typing import Any
 from sqlalchemy import and_, desc, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.postgres.records import EngineStore, record, row_of
 from adapters.postgres.repos.backtest_codec import request_doc, request_of, result_doc, result_of
+from adapters.postgres.rows import record, row_of
+from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.backtests import backtests
 from domain.backtests.model import Backtest, BacktestStatus
 from ports.backtests import BacktestPage

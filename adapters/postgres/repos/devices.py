@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from sqlalchemy import desc, func, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.postgres.records import EngineStore
+from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.devices import device_logins, device_sessions, devices
 from domain.identity.devices import Device
 from ports.devices import LoginRecord

@@ -11,8 +11,8 @@ from sqlalchemy import ColumnElement, Table, delete, func, select, union_all, up
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.postgres.records import record, row_of
 from adapters.postgres.repos.base import SqlRepo, TrackedRepo, upsert
+from adapters.postgres.rows import record, row_of
 from adapters.postgres.tables.identity import (
     api_keys,
     login_throttles,

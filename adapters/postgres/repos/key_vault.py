@@ -9,7 +9,8 @@ from typing import Any
 from sqlalchemy import delete, desc, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
-from adapters.postgres.records import EngineStore, record, row_of
+from adapters.postgres.rows import record, row_of
+from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.key_vault import vault_key_access, vault_keys
 from domain.vault.keys import SealedPair, VaultKey, sealed_record_type
 from ports.encryption import SealedRecord

@@ -9,7 +9,8 @@ from typing import Any
 from sqlalchemy import and_, case, desc, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.postgres.records import EngineStore, record, row_of
+from adapters.postgres.rows import record, row_of
+from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.kyc import kyc_documents as t
 from domain.kyc.documents import DocumentKind, DocumentStatus, KycDocument
 from ports.kyc import KycPage

@@ -8,7 +8,8 @@ from typing import Any
 from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.postgres.records import EngineStore, record, row_of
+from adapters.postgres.rows import record, row_of
+from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.notification_endpoints import notification_endpoints as table
 from ports.encryption import SealedRecord
 from ports.notification_endpoints import RECORD_TYPE, NotificationEndpoint

@@ -12,8 +12,9 @@ from typing import Any
 from sqlalchemy import and_, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.postgres.records import EngineStore, record
 from adapters.postgres.repos.base import insert_for
+from adapters.postgres.rows import record
+from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.notifications import (
     notification_role_preferences as role_preferences,
 )

@@ -15,7 +15,6 @@ from typing import Any
 from sqlalchemy import and_, bindparam, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.postgres.records import record, row_of
 from adapters.postgres.repos.base import insert_for
 from adapters.postgres.repos.notification_inbox import (
     InboxQueries,
@@ -24,6 +23,7 @@ from adapters.postgres.repos.notification_inbox import (
     preferences_of,
     preferences_row,
 )
+from adapters.postgres.rows import record, row_of
 from adapters.postgres.tables.notifications import (
     notification_deliveries as deliveries,
 )

@@ -8,8 +8,8 @@ from typing import Any
 from sqlalchemy import Table, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.postgres.records import record, row_of
 from adapters.postgres.repos.base import TrackedRepo, upsert
+from adapters.postgres.rows import record, row_of
 from adapters.postgres.tables.onboarding import invitations, password_reset_tokens
 from domain.errors import ConcurrentUpdate
 from domain.identity.onboarding import Invitation, PasswordResetToken

@@ -6,7 +6,8 @@ from typing import Any
 
 from sqlalchemy import delete, func, insert, select, update
 
-from adapters.postgres.records import EngineStore, record, row_of
+from adapters.postgres.rows import record, row_of
+from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.price_alerts import price_alerts as table
 from domain.notifications.price_alerts import AlertState, Direction, Mode, PriceAlert
 

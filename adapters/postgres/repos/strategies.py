@@ -12,8 +12,9 @@ from typing import Any
 from sqlalchemy import and_, delete, desc, literal, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.postgres.records import EngineStore, decimal_or_none, decimal_text
 from adapters.postgres.repos.base import insert_for
+from adapters.postgres.rows import decimal_or_none, decimal_text
+from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.strategies import strategies, strategy_decisions, strategy_holdings
 from adapters.postgres.types import UtcDateTime
 from domain.errors import ConcurrentUpdate
