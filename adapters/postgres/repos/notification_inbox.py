@@ -10,9 +10,8 @@ from datetime import datetime, time
 from typing import Any
 
 from sqlalchemy import and_, delete, func, select, update
-from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.postgres.repos.base import insert_for
+from adapters.postgres.repos.base import upsert
 from adapters.postgres.rows import record
 from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.notifications import (
@@ -118,16 +117,7 @@ class InboxQueries(EngineStore):
 
     async def put_role_preferences(self, role: str, preferences: Preferences) -> None:
         row = {"role": role, **preferences_row(replace(preferences, user_id=""))}
-
-        async def work(conn: AsyncConnection) -> None:
-            statement = insert_for(conn)(role_preferences).values(row)
-            statement = statement.on_conflict_do_update(
-                index_elements=["role"],
-                set_={k: statement.excluded[k] for k in row if k != "role"},
-            )
-            await conn.execute(statement)
-
-        await self._write(work)
+        await self._write(lambda conn: upsert(conn, role_preferences, row, ("role",)))
 
     async def remove_role_preferences(self, role: str) -> bool:
         return await self._change(delete(role_preferences).where(_R.role == role)) > 0

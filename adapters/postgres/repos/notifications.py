@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import and_, bindparam, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.postgres.repos.base import insert_for
+from adapters.postgres.repos.base import insert_for, upsert
 from adapters.postgres.repos.notification_inbox import (
     InboxQueries,
     in_app_of,
@@ -116,23 +116,17 @@ class SqlNotificationStore(InboxQueries):
         return result
 
     async def _set(self, delivery_id: str, **values: Any) -> None:
-        async def work(conn: AsyncConnection) -> None:
-            await conn.execute(update(deliveries).where(_D.id == delivery_id).values(**values))
+        await self._change(update(deliveries).where(_D.id == delivery_id).values(**values))
 
-        await self._write(work)
+    async def _set_many(self, delivery_ids: Sequence[str], **values: Any) -> None:
+        if delivery_ids:
+            where = _D.id.in_(list(delivery_ids))
+            await self._change(update(deliveries).where(where).values(**values))
 
     async def mark_sent(self, delivery_ids: Sequence[str], at: datetime) -> None:
-        if not delivery_ids:
-            return
-
-        async def work(conn: AsyncConnection) -> None:
-            await conn.execute(
-                update(deliveries)
-                .where(_D.id.in_(list(delivery_ids)))
-                .values(status=DeliveryStatus.SENT.value, sent_at=at, last_error="")
-            )
-
-        await self._write(work)
+        await self._set_many(
+            delivery_ids, status=DeliveryStatus.SENT.value, sent_at=at, last_error=""
+        )
 
     async def mark_retry(self, delivery_id: str, next_at: datetime, reason: str) -> None:
         await self._set(
@@ -220,17 +214,7 @@ class SqlNotificationStore(InboxQueries):
         return [_delivery(r) for r in await self._read(query)]
 
     async def mark_digested(self, delivery_ids: Sequence[str]) -> None:
-        if not delivery_ids:
-            return
-
-        async def work(conn: AsyncConnection) -> None:
-            await conn.execute(
-                update(deliveries)
-                .where(_D.id.in_(list(delivery_ids)))
-                .values(status=DeliveryStatus.DIGESTED.value)
-            )
-
-        await self._write(work)
+        await self._set_many(delivery_ids, status=DeliveryStatus.DIGESTED.value)
 
     async def add_in_app(self, notification: InAppNotification) -> bool:
         async def work(conn: AsyncConnection) -> bool:
@@ -293,16 +277,7 @@ class SqlNotificationStore(InboxQueries):
 
     async def put_preferences(self, prefs: Preferences) -> None:
         row = {"user_id": prefs.user_id, **preferences_row(prefs)}
-
-        async def work(conn: AsyncConnection) -> None:
-            statement = insert_for(conn)(preferences).values(row)
-            statement = statement.on_conflict_do_update(
-                index_elements=["user_id"],
-                set_={k: statement.excluded[k] for k in row if k != "user_id"},
-            )
-            await conn.execute(statement)
-
-        await self._write(work)
+        await self._write(lambda conn: upsert(conn, preferences, row, ("user_id",)))
 
 
 async def _insert_in_app(conn: AsyncConnection, n: InAppNotification) -> bool:
