@@ -41,6 +41,17 @@ class EngineStore:
 
         return await guarded(run)
 
+    async def _insert_new(self, table: Table, row: dict[str, Any], taken: str) -> None:
+        """INSERT `row` unless a row of its id exists (then ValueError `taken`)."""
+
+        async def work(conn: AsyncConnection) -> None:
+            found = await conn.execute(select(table.c.id).where(table.c.id == row["id"]))
+            if found.first() is not None:
+                raise ValueError(taken)
+            await conn.execute(table.insert().values(row))
+
+        await self._write(work)
+
     async def _change(self, statement: Any) -> int:
         """Run a write statement in a transaction of its own; the rows it changed."""
 

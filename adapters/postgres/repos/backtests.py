@@ -43,13 +43,7 @@ class SqlBacktestRepository(EngineStore):
     """A BacktestRepository on the `backtests` table."""
 
     async def add(self, backtest: Backtest) -> None:
-        async def work(conn: AsyncConnection) -> None:
-            found = await conn.execute(select(backtests.c.id).where(backtests.c.id == backtest.id))
-            if found.first() is not None:
-                raise ValueError(f"backtest {backtest.id} exists already")
-            await conn.execute(backtests.insert().values(_row(backtest)))
-
-        await self._write(work)
+        await self._insert_new(backtests, _row(backtest), f"backtest {backtest.id} exists already")
 
     async def save(self, backtest: Backtest) -> None:
         row = _row(backtest)

@@ -7,7 +7,6 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import and_, case, desc, or_, select, update
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.postgres.rows import record, row_of
 from adapters.postgres.stores import EngineStore
@@ -34,13 +33,7 @@ class SqlKycDocuments(EngineStore):
     """A KycDocumentRepository on the `kyc_documents` table."""
 
     async def add(self, document: KycDocument) -> None:
-        async def work(conn: AsyncConnection) -> None:
-            found = await conn.execute(select(t.c.id).where(t.c.id == document.id))
-            if found.first() is not None:
-                raise ValueError(f"KYC document {document.id} exists already")
-            await conn.execute(t.insert().values(_row(document)))
-
-        await self._write(work)
+        await self._insert_new(t, _row(document), f"KYC document {document.id} exists already")
 
     async def get(self, document_id: str) -> KycDocument | None:
         rows = await self._read(select(t).where(t.c.id == document_id))

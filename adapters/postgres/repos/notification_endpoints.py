@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import delete, select, update
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.postgres.rows import record, row_of
 from adapters.postgres.stores import EngineStore
@@ -26,13 +25,8 @@ class SqlNotificationEndpointStore(EngineStore):
     """A NotificationEndpointStore on the `notification_endpoints` table."""
 
     async def add(self, endpoint: NotificationEndpoint) -> None:
-        async def work(conn: AsyncConnection) -> None:
-            found = await conn.execute(select(table.c.id).where(table.c.id == endpoint.id))
-            if found.first() is not None:
-                raise ValueError(f"endpoint {endpoint.id} exists already")
-            await conn.execute(table.insert().values(row_of(endpoint, table)))
-
-        await self._write(work)
+        taken = f"endpoint {endpoint.id} exists already"
+        await self._insert_new(table, row_of(endpoint, table), taken)
 
     async def get(self, endpoint_id: str, owner_id: str) -> NotificationEndpoint | None:
         query = select(table).where(table.c.id == endpoint_id, table.c.owner_id == owner_id)
