@@ -10,6 +10,8 @@ from sqlalchemy import Table
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from adapters.postgres.rows import record, row_of
+
 if TYPE_CHECKING:
     from adapters.postgres.uow import SqlUnitOfWork
 
@@ -127,3 +129,22 @@ class TrackedRepo(SqlRepo):
 
     def _add(self, obj: Any) -> None:
         self._uow.track_added(self.kind, self.key_of(obj), obj, self)
+
+
+class RecordRepo(TrackedRepo):
+    """A TrackedRepo whose rows are its records' fields by name (adapters/postgres/rows.py).
+
+    Subclasses set `record_type` besides `kind`, `table` and `keys` (attributes of the
+    record too), and override `to_row` / `from_row` only for what is stored otherwise.
+    """
+
+    record_type: type
+
+    def key_of(self, obj: Any) -> Hashable:
+        return tuple(getattr(obj, k) for k in self.keys)
+
+    def to_row(self, obj: Any) -> dict[str, Any]:
+        return row_of(obj, self.table)
+
+    def from_row(self, row: Any) -> Any:
+        return record(self.record_type, row)

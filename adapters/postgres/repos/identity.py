@@ -11,8 +11,8 @@ from sqlalchemy import ColumnElement, Table, delete, func, select, union_all, up
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.postgres.repos.base import SqlRepo, TrackedRepo, upsert
-from adapters.postgres.rows import record, row_of
+from adapters.postgres.repos.base import RecordRepo, SqlRepo, TrackedRepo, upsert
+from adapters.postgres.rows import row_of
 from adapters.postgres.tables.identity import (
     api_keys,
     login_throttles,
@@ -136,21 +136,13 @@ class LoginThrottleRepo(TrackedRepo):
         return None if row is None else self._load(row)
 
 
-class RefreshTokenRepo(TrackedRepo):
+class RefreshTokenRepo(RecordRepo):
     """Refresh tokens by id, family and user; rotations and revocations are saved at commit."""
 
     kind = "refresh_token"
     table = refresh_tokens
     keys = ("id",)
-
-    def key_of(self, obj: Any) -> Hashable:
-        return (obj.id,)
-
-    def to_row(self, t: RefreshToken) -> dict[str, Any]:
-        return row_of(t, refresh_tokens)
-
-    def from_row(self, r: Any) -> RefreshToken:
-        return record(RefreshToken, r)
+    record_type = RefreshToken
 
     async def add(self, token: RefreshToken) -> None:
         self._add(token)
@@ -214,21 +206,13 @@ class RevokedTokenRepo(SqlRepo):
         return count
 
 
-class ApiKeyRepo(TrackedRepo):
+class ApiKeyRepo(RecordRepo):
     """API keys by id and by owner; revocations and last use are saved at commit."""
 
     kind = "api_key"
     table = api_keys
     keys = ("id",)
-
-    def key_of(self, obj: Any) -> Hashable:
-        return (obj.id,)
-
-    def to_row(self, k: ApiKey) -> dict[str, Any]:
-        return row_of(k, api_keys)
-
-    def from_row(self, r: Any) -> ApiKey:
-        return record(ApiKey, r)
+    record_type = ApiKey
 
     async def add(self, key: ApiKey) -> None:
         self._add(key)
@@ -244,38 +228,17 @@ class ApiKeyRepo(TrackedRepo):
         return [self._load(r) for r in (await self._uow.execute(statement)).all()]
 
 
-class WorkspaceRepo(TrackedRepo):
+class WorkspaceRepo(RecordRepo):
     """Saved workspaces (table user_workspaces); layout edits are saved at commit."""
 
     kind = "workspace"
     table = user_workspaces
     keys = ("id",)
-
-    def key_of(self, obj: Any) -> Hashable:
-        return (obj.id,)
+    record_type = Workspace
 
     def to_row(self, w: Workspace) -> dict[str, Any]:
-        return {
-            "id": w.id,
-            "user_id": w.user_id,
-            "workspace_name": w.workspace_name,
-            # A deep copy, so an in-place edit of the layout differs from the snapshot.
-            "layout_json": copy.deepcopy(w.layout_json),
-            "is_default": w.is_default,
-            "created_at": w.created_at,
-            "updated_at": w.updated_at,
-        }
-
-    def from_row(self, r: Any) -> Workspace:
-        return Workspace(
-            id=r.id,
-            user_id=r.user_id,
-            workspace_name=r.workspace_name,
-            layout_json=r.layout_json,
-            is_default=r.is_default,
-            created_at=r.created_at,
-            updated_at=r.updated_at,
-        )
+        # A deep copy, so an in-place edit of the layout differs from the snapshot.
+        return row_of(w, user_workspaces, layout_json=copy.deepcopy(w.layout_json))
 
     async def add(self, workspace: Workspace) -> None:
         self._add(workspace)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
 from typing import Any
 
 from sqlalchemy import Table, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.postgres.repos.base import TrackedRepo, upsert
-from adapters.postgres.rows import record, row_of
+from adapters.postgres.repos.base import RecordRepo, upsert
+from adapters.postgres.rows import record
 from adapters.postgres.tables.onboarding import invitations, password_reset_tokens
 from domain.errors import ConcurrentUpdate
 from domain.identity.onboarding import Invitation, PasswordResetToken
@@ -38,18 +37,13 @@ async def _write_once(
         raise ConcurrentUpdate(f"{table.name} {after['id']} was used concurrently")
 
 
-class InvitationRepo(TrackedRepo):
+class InvitationRepo(RecordRepo):
     """Invitations by id, newest first; using or revoking one is conditional (see port)."""
 
     kind = "invitation"
     table = invitations
     keys = ("id",)
-
-    def key_of(self, obj: Any) -> Hashable:
-        return (obj.id,)
-
-    def to_row(self, i: Invitation) -> dict[str, Any]:
-        return row_of(i, invitations)
+    record_type = Invitation
 
     def from_row(self, r: Any) -> Invitation:
         return record(Invitation, r, role=Role(r.role))
@@ -72,21 +66,13 @@ class InvitationRepo(TrackedRepo):
         return [self._load(r) for r in (await self._uow.execute(statement)).all()]
 
 
-class PasswordResetRepo(TrackedRepo):
+class PasswordResetRepo(RecordRepo):
     """Password-reset tokens by id and by user; using one is conditional (see port)."""
 
     kind = "password_reset"
     table = password_reset_tokens
     keys = ("id",)
-
-    def key_of(self, obj: Any) -> Hashable:
-        return (obj.id,)
-
-    def to_row(self, t: PasswordResetToken) -> dict[str, Any]:
-        return row_of(t, password_reset_tokens)
-
-    def from_row(self, r: Any) -> PasswordResetToken:
-        return record(PasswordResetToken, r)
+    record_type = PasswordResetToken
 
     async def write(self, conn: AsyncConnection, obj: Any, before: Any, after: Any) -> None:
         spent = ("used_at", "invalidated_at")
