@@ -29,7 +29,7 @@ from domain.principals import Role
 from domain.workspaces import Workspace
 
 
-class UserRepo(TrackedRepo):
+class UserRepo(TrackedRepo[User]):
     """Users, unique by normalized username; in-place changes of a loaded user are saved."""
 
     kind = "user"
@@ -102,12 +102,8 @@ class UserRepo(TrackedRepo):
         # Sorted here, not by ORDER BY: the database's collation may not order as Python does.
         return sorted((self._load(r) for r in rows), key=lambda u: u.username)
 
-    async def _one(self, where: ColumnElement[bool]) -> User | None:
-        row = (await self._uow.execute(select(users).where(where))).first()
-        return None if row is None else self._load(row)
 
-
-class LoginThrottleRepo(TrackedRepo):
+class LoginThrottleRepo(TrackedRepo[LoginThrottle]):
     """Failed-login counters keyed by the digest of their key (a username's or a client's)."""
 
     kind = "login_throttle"
@@ -131,12 +127,10 @@ class LoginThrottleRepo(TrackedRepo):
         self._add(throttle)
 
     async def get(self, key: str) -> LoginThrottle | None:
-        statement = select(login_throttles).where(login_throttles.c.key_digest == digest(key))
-        row = (await self._uow.execute(statement)).first()
-        return None if row is None else self._load(row)
+        return await self._one(login_throttles.c.key_digest == digest(key))
 
 
-class RefreshTokenRepo(RecordRepo):
+class RefreshTokenRepo(RecordRepo[RefreshToken]):
     """Refresh tokens by id, family and user; rotations and revocations are saved at commit."""
 
     kind = "refresh_token"
@@ -163,7 +157,7 @@ class RefreshTokenRepo(RecordRepo):
             .where(where)
             .order_by(refresh_tokens.c.issued_at, refresh_tokens.c.id)
         )
-        return [self._load(r) for r in (await self._uow.execute(statement)).all()]
+        return await self._many(statement)
 
 
 class RevokedTokenRepo(SqlRepo):
@@ -206,7 +200,7 @@ class RevokedTokenRepo(SqlRepo):
         return count
 
 
-class ApiKeyRepo(RecordRepo):
+class ApiKeyRepo(RecordRepo[ApiKey]):
     """API keys by id and by owner; revocations and last use are saved at commit."""
 
     kind = "api_key"
@@ -218,17 +212,16 @@ class ApiKeyRepo(RecordRepo):
         self._add(key)
 
     async def get(self, key_id: str) -> ApiKey | None:
-        row = (await self._uow.execute(select(api_keys).where(api_keys.c.id == key_id))).first()
-        return None if row is None else self._load(row)
+        return await self._one(api_keys.c.id == key_id)
 
     async def list(self, owner_id: str | None = None) -> list[ApiKey]:
         statement = select(api_keys).order_by(api_keys.c.created_at, api_keys.c.id)
         if owner_id is not None:
             statement = statement.where(api_keys.c.owner_id == owner_id)
-        return [self._load(r) for r in (await self._uow.execute(statement)).all()]
+        return await self._many(statement)
 
 
-class WorkspaceRepo(RecordRepo):
+class WorkspaceRepo(RecordRepo[Workspace]):
     """Saved workspaces (table user_workspaces); layout edits are saved at commit."""
 
     kind = "workspace"
@@ -244,13 +237,11 @@ class WorkspaceRepo(RecordRepo):
         self._add(workspace)
 
     async def get(self, workspace_id: str) -> Workspace | None:
-        statement = select(user_workspaces).where(user_workspaces.c.id == workspace_id)
-        row = (await self._uow.execute(statement)).first()
-        return None if row is None else self._load(row)
+        return await self._one(user_workspaces.c.id == workspace_id)
 
     async def list(self, user_id: str) -> list[Workspace]:
         statement = select(user_workspaces).where(user_workspaces.c.user_id == user_id)
-        found = [self._load(r) for r in (await self._uow.execute(statement)).all()]
+        found = await self._many(statement)
         # Sorted here, not by ORDER BY: the database's collation may not order as Python does.
         return sorted(found, key=lambda w: (w.workspace_name, w.id))
 

@@ -37,7 +37,7 @@ async def _write_once(
         raise ConcurrentUpdate(f"{table.name} {after['id']} was used concurrently")
 
 
-class InvitationRepo(RecordRepo):
+class InvitationRepo(RecordRepo[Invitation]):
     """Invitations by id, newest first; using or revoking one is conditional (see port)."""
 
     kind = "invitation"
@@ -55,18 +55,16 @@ class InvitationRepo(RecordRepo):
         self._add(invitation)
 
     async def get(self, invitation_id: str) -> Invitation | None:
-        statement = select(invitations).where(invitations.c.id == invitation_id)
-        row = (await self._uow.execute(statement)).first()
-        return None if row is None else self._load(row)
+        return await self._one(invitations.c.id == invitation_id)
 
     async def list(self) -> list[Invitation]:
         statement = select(invitations).order_by(
             invitations.c.created_at.desc(), invitations.c.id.desc()
         )
-        return [self._load(r) for r in (await self._uow.execute(statement)).all()]
+        return await self._many(statement)
 
 
-class PasswordResetRepo(RecordRepo):
+class PasswordResetRepo(RecordRepo[PasswordResetToken]):
     """Password-reset tokens by id and by user; using one is conditional (see port)."""
 
     kind = "password_reset"
@@ -82,13 +80,11 @@ class PasswordResetRepo(RecordRepo):
         self._add(token)
 
     async def get(self, token_id: str) -> PasswordResetToken | None:
-        table = password_reset_tokens
-        row = (await self._uow.execute(select(table).where(table.c.id == token_id))).first()
-        return None if row is None else self._load(row)
+        return await self._one(password_reset_tokens.c.id == token_id)
 
     async def by_user(self, user_id: str) -> list[PasswordResetToken]:
         table = password_reset_tokens
         statement = (
             select(table).where(table.c.user_id == user_id).order_by(table.c.created_at, table.c.id)
         )
-        return [self._load(r) for r in (await self._uow.execute(statement)).all()]
+        return await self._many(statement)
