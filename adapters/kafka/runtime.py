@@ -21,6 +21,7 @@ from aiokafka.errors import (
 )
 from aiokafka.structs import ConsumerRecord, OffsetAndMetadata, TopicPartition
 
+from adapters.kafka.consuming import assign_resuming, poll_until_stopped
 from adapters.kafka.dlq import dead_letter
 from adapters.kafka.lanes import PartitionLanes
 from adapters.kafka.quiet import OncePerInterval
@@ -225,15 +226,9 @@ class ConsumerRuntime:
         ]
         if not partitions:
             raise KafkaError(f"no partitions found for {list(self.topics)}")
-        consumer.assign(partitions)
-        fresh = [tp for tp in partitions if tp not in self._positions]
-        for tp in partitions:
-            if tp in self._positions:
-                consumer.seek(tp, self._positions[tp])
-        if fresh:
-            await consumer.seek_to_end(*fresh)
-        for tp in partitions:
-            self._positions[tp] = await consumer.position(tp)
+        await assign_resuming(
+            consumer, partitions, self._positions, lambda fresh: consumer.seek_to_end(*fresh)
+        )
         self.partitions_assigned(partitions)
 
     async def _supervise(self, consumer: AIOKafkaConsumer | None) -> None:
@@ -303,18 +298,9 @@ class ConsumerRuntime:
             raise lanes.failure
 
     async def _poll(self, consumer: AIOKafkaConsumer) -> dict[TopicPartition, list[ConsumerRecord]]:
-        # getmany can wait on a rebalance without bound; a stop must not wait with it
-        fetch = asyncio.ensure_future(
-            consumer.getmany(timeout_ms=self._poll_timeout_ms, max_records=self._max_records)
+        records = await poll_until_stopped(
+            consumer, self._stop_event, self._poll_timeout_ms, self._max_records
         )
-        stopped = asyncio.ensure_future(self._stop_event.wait())
-        await asyncio.wait({fetch, stopped}, return_when=asyncio.FIRST_COMPLETED)
-        stopped.cancel()
-        if not fetch.done():
-            fetch.cancel()
-            await asyncio.gather(fetch, return_exceptions=True)
-            return {}
-        records: dict[TopicPartition, list[ConsumerRecord]] = fetch.result()
         # fetched while stopping: left uncommitted, so delivered again
         return {} if self._stopping else records
 

@@ -29,6 +29,7 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.structs import ConsumerRecord, TopicPartition
 
 from adapters.kafka.client import KafkaConfig, make_consumer, make_producer
+from adapters.kafka.consuming import assign_resuming
 from adapters.kafka.dlq import dead_letter
 from adapters.kafka.runtime import Poison
 from adapters.wire.json_limits import JsonLimitError, JsonLimits
@@ -147,12 +148,8 @@ class KafkaSocialFeed:
         ]
         if not partitions:
             raise LookupError(f"the topic {self.topic} has no partitions")
-        consumer.assign(partitions)
-        fresh = [tp for tp in partitions if tp not in self._positions]
-        for tp in partitions:
-            if tp in self._positions:
-                consumer.seek(tp, self._positions[tp])
-        if fresh:
+
+        async def from_retention(fresh: list[TopicPartition]) -> None:
             since_ms = int((self._clock.now() - self.retention).timestamp() * 1000)
             found = await consumer.offsets_for_times(dict.fromkeys(fresh, since_ms))
             for tp in fresh:
@@ -161,8 +158,8 @@ class KafkaSocialFeed:
                     await consumer.seek_to_end(tp)
                 else:
                     consumer.seek(tp, at.offset)
-        for tp in partitions:
-            self._positions[tp] = await consumer.position(tp)
+
+        await assign_resuming(consumer, partitions, self._positions, from_retention)
 
     async def _read(self, consumer: AIOKafkaConsumer) -> None:
         while not self._stopping.is_set():

@@ -24,6 +24,7 @@ from aiokafka import AIOKafkaConsumer
 from aiokafka.structs import ConsumerRecord, TopicPartition
 
 from adapters.eventcodec import EventCodec
+from adapters.kafka.consuming import poll_until_stopped
 from adapters.kafka.publisher import decode_event
 from application.surveillance.alerts import SurveillanceRun
 from application.surveillance.feed import SURVEILLED, event_time_us
@@ -66,7 +67,9 @@ class SurveillanceConsumer:
         try:
             partitions = await self._assign(consumer, offsets)
             while not stop.is_set():
-                batch = await _poll(consumer, stop, self._poll_timeout_ms, self._max_records)
+                batch = await poll_until_stopped(
+                    consumer, stop, self._poll_timeout_ms, self._max_records
+                )
                 for tp, records in batch.items():
                     for record in records:
                         self._add(tp, record)
@@ -125,21 +128,6 @@ class SurveillanceConsumer:
                 await run.commit()  # alerts are stored with the offsets that raised them
         if all(ends.values()) and not self._merge.waiting():
             self.caught_up.set()
-
-
-async def _poll(
-    consumer: AIOKafkaConsumer, stop: asyncio.Event, timeout_ms: int, max_records: int
-) -> dict[TopicPartition, list[ConsumerRecord]]:
-    fetch = asyncio.ensure_future(consumer.getmany(timeout_ms=timeout_ms, max_records=max_records))
-    stopped = asyncio.ensure_future(stop.wait())
-    await asyncio.wait({fetch, stopped}, return_when=asyncio.FIRST_COMPLETED)
-    stopped.cancel()
-    if not fetch.done():
-        fetch.cancel()
-        await asyncio.gather(fetch, return_exceptions=True)
-        return {}
-    result: dict[TopicPartition, list[ConsumerRecord]] = fetch.result()
-    return result
 
 
 async def _positions(

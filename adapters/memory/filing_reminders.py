@@ -5,27 +5,24 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import datetime
 
+from adapters.memory.by_key import InMemoryByKey
 from ports.filing_reminders import ReminderSettings
 
 
-class InMemoryFilingReminderStore:
+class InMemoryFilingReminderStore(InMemoryByKey[ReminderSettings]):
     """A FilingReminderStore in dicts: settings by owner, sent keys per owner."""
 
+    key = "owner_id"
+
     def __init__(self) -> None:
-        self._settings: dict[str, ReminderSettings] = {}
+        super().__init__()
         self._sent: dict[str, dict[str, datetime]] = {}
 
-    async def get(self, owner_id: str) -> ReminderSettings | None:
-        return self._settings.get(owner_id)
-
-    async def put(self, settings: ReminderSettings) -> None:
-        self._settings[settings.owner_id] = settings
-
     async def subscribers(self, after: str | None, limit: int) -> list[ReminderSettings]:
-        owners = sorted(o for o, s in self._settings.items() if s.filings)
+        owners = sorted(o for o, s in self._items.items() if s.filings)
         if after is not None:
             owners = [o for o in owners if o > after]
-        return [self._settings[o] for o in owners[:limit]]
+        return [self._items[o] for o in owners[:limit]]
 
     async def sent(self, owner_id: str, keys: Collection[str]) -> set[str]:
         done = self._sent.get(owner_id, {})

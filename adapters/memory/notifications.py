@@ -68,26 +68,19 @@ class InMemoryNotificationStore:
         for delivery_id in delivery_ids:
             self._update(delivery_id, status=DeliveryStatus.SENT, sent_at=at, last_error="")
 
-    async def mark_retry(self, delivery_id: str, next_at: datetime, reason: str) -> None:
+    def _attempt_failed(self, delivery_id: str, reason: str, **changes: object) -> None:
         current = self._deliveries.get(delivery_id)
         if current is not None:
-            self._update(
-                delivery_id,
-                status=DeliveryStatus.PENDING,
-                attempts=current.attempts + 1,
-                next_attempt_at=next_at,
-                last_error=reason,
-            )
+            attempts = current.attempts + 1
+            self._update(delivery_id, attempts=attempts, last_error=reason, **changes)
+
+    async def mark_retry(self, delivery_id: str, next_at: datetime, reason: str) -> None:
+        self._attempt_failed(
+            delivery_id, reason, status=DeliveryStatus.PENDING, next_attempt_at=next_at
+        )
 
     async def mark_dead(self, delivery_id: str, reason: str) -> None:
-        current = self._deliveries.get(delivery_id)
-        if current is not None:
-            self._update(
-                delivery_id,
-                status=DeliveryStatus.DEAD,
-                attempts=current.attempts + 1,
-                last_error=reason,
-            )
+        self._attempt_failed(delivery_id, reason, status=DeliveryStatus.DEAD)
 
     async def mark_failed(self, failures: Sequence[Failure]) -> None:
         for failure in failures:

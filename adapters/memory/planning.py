@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
+from adapters.memory.by_key import InMemoryByKey
 from ports.planning import PlanningProfile
 
 
-class InMemoryPlanningProfileRepository:
+class InMemoryPlanningProfileRepository(InMemoryByKey[PlanningProfile]):
     """A PlanningProfileRepository held in a dict by owner id (profiles are frozen)."""
 
-    def __init__(self) -> None:
-        self._by_owner: dict[str, PlanningProfile] = {}
-
-    async def get(self, owner_id: str) -> PlanningProfile | None:
-        return self._by_owner.get(owner_id)
-
-    async def put(self, profile: PlanningProfile) -> None:
-        self._by_owner[profile.owner_id] = profile
+    key = "owner_id"

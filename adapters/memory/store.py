@@ -13,8 +13,6 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cached_property
-from types import TracebackType
 from typing import Any, Self
 
 from adapters.memory import retention
@@ -28,6 +26,7 @@ from adapters.memory.identity import (
 )
 from adapters.memory.instruments import instrument_matches
 from adapters.memory.onboarding import InvitationRepo, PasswordResetRepo
+from adapters.unit_of_work import Repository, UnitOfWorkBase
 from domain.agents.heartbeat import Agent
 from domain.errors import ConcurrentUpdate
 from domain.events import DomainEvent
@@ -336,7 +335,7 @@ class SuccessionRepo(_Repo):
         return [self._seen(c) for c in list(self._store.succession.values())]
 
 
-class InMemoryUnitOfWork:
+class InMemoryUnitOfWork(UnitOfWorkBase):
     """A unit of work over an InMemoryStore (see the module docstring for its semantics)."""
 
     def __init__(self, store: InMemoryStore) -> None:
@@ -346,85 +345,26 @@ class InMemoryUnitOfWork:
         self.committed = False
 
     # Repositories are built on first use: most units of work touch two or three of them.
-    @cached_property
-    def accounts(self) -> AccountRepo:
-        return AccountRepo(self)
-
-    @cached_property
-    def orders(self) -> OrderRepo:
-        return OrderRepo(self)
-
-    @cached_property
-    def fills(self) -> FillRepo:
-        return FillRepo(self)
-
-    @cached_property
-    def inbox(self) -> InboxRepo:
-        return InboxRepo(self)
-
-    @cached_property
-    def instruments(self) -> InstrumentRepo:
-        return InstrumentRepo(self)
-
-    @cached_property
-    def risk_rules(self) -> RiskRuleRepo:
-        return RiskRuleRepo(self)
-
-    @cached_property
-    def trading_states(self) -> TradingStateRepo:
-        return TradingStateRepo(self)
-
-    @cached_property
-    def kill_switch_events(self) -> KillSwitchEventRepo:
-        return KillSwitchEventRepo(self)
-
-    @cached_property
-    def lockouts(self) -> LockoutRepo:
-        return LockoutRepo(self)
-
-    @cached_property
-    def passcodes(self) -> PasscodeRepo:
-        return PasscodeRepo(self)
-
-    @cached_property
-    def agents(self) -> AgentRepo:
-        return AgentRepo(self)
-
-    @cached_property
-    def succession(self) -> SuccessionRepo:
-        return SuccessionRepo(self)
-
-    @cached_property
-    def users(self) -> UserRepo:
-        return UserRepo(self)
-
-    @cached_property
-    def login_throttles(self) -> LoginThrottleRepo:
-        return LoginThrottleRepo(self)
-
-    @cached_property
-    def refresh_tokens(self) -> RefreshTokenRepo:
-        return RefreshTokenRepo(self)
-
-    @cached_property
-    def revoked_tokens(self) -> RevokedTokenRepo:
-        return RevokedTokenRepo(self)
-
-    @cached_property
-    def api_keys(self) -> ApiKeyRepo:
-        return ApiKeyRepo(self)
-
-    @cached_property
-    def workspaces(self) -> WorkspaceRepo:
-        return WorkspaceRepo(self)
-
-    @cached_property
-    def invitations(self) -> InvitationRepo:
-        return InvitationRepo(self)
-
-    @cached_property
-    def password_resets(self) -> PasswordResetRepo:
-        return PasswordResetRepo(self)
+    accounts = Repository(AccountRepo)
+    orders = Repository(OrderRepo)
+    fills = Repository(FillRepo)
+    inbox = Repository(InboxRepo)
+    instruments = Repository(InstrumentRepo)
+    risk_rules = Repository(RiskRuleRepo)
+    trading_states = Repository(TradingStateRepo)
+    kill_switch_events = Repository(KillSwitchEventRepo)
+    lockouts = Repository(LockoutRepo)
+    passcodes = Repository(PasscodeRepo)
+    agents = Repository(AgentRepo)
+    succession = Repository(SuccessionRepo)
+    users = Repository(UserRepo)
+    login_throttles = Repository(LoginThrottleRepo)
+    refresh_tokens = Repository(RefreshTokenRepo)
+    revoked_tokens = Repository(RevokedTokenRepo)
+    api_keys = Repository(ApiKeyRepo)
+    workspaces = Repository(WorkspaceRepo)
+    invitations = Repository(InvitationRepo)
+    password_resets = Repository(PasswordResetRepo)
 
     def stage(self, apply: Callable[[], None], aggregate: Any = None) -> None:
         self.staged.append(apply)
@@ -434,15 +374,6 @@ class InMemoryUnitOfWork:
     async def __aenter__(self) -> Self:
         self.staged, self.seen, self.committed = [], [], False
         return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        if not self.committed:
-            await self.rollback()
 
     async def commit(self) -> None:
         for apply in self.staged:

@@ -5,15 +5,14 @@ keeps transactions without the cursor that follows them (or the reverse)."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.postgres.engine import guarded, single_writer
+from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.aggregation import (
     aggregation_accounts as accounts_t,
 )
@@ -113,25 +112,7 @@ def _txn(row: Any) -> AggregatedTransaction:
     )  # fmt: skip
 
 
-class SqlAggregationStore:
-    def __init__(self, engine: AsyncEngine) -> None:
-        self._engine = engine
-
-    async def _write(self, work: Callable[[AsyncConnection], Awaitable[Any]]) -> Any:
-        async def run() -> Any:
-            async with single_writer(self._engine), self._engine.begin() as conn:
-                return await work(conn)
-
-        return await guarded(run)
-
-    async def _read(self, statement: Any) -> list[Any]:
-        async def run() -> list[Any]:
-            async with self._engine.connect() as conn:
-                return list((await conn.execute(statement)).all())
-
-        rows: list[Any] = await guarded(run)
-        return rows
-
+class SqlAggregationStore(EngineStore):
     async def add_item(self, item: LinkedItem) -> None:
         async def work(conn: AsyncConnection) -> None:
             await conn.execute(insert(items_t).values(_item_row(item)))

@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.postgres.engine import guarded, is_sqlite, single_writer
 from adapters.postgres.group_commit import groups_commits, write_alone
+from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.platform import audit_log
 from application.core.audit_chain import GENESIS, chained, storable
 from application.core.audit_context import stamped
@@ -30,11 +31,11 @@ _HEAD = select(audit_log.c.seq, audit_log.c.hash).order_by(audit_log.c.seq.desc(
 _INSERT = insert(audit_log)
 
 
-class SqlAuditLog:
+class SqlAuditLog(EngineStore):
     """An AuditLog and AuditTrail on the `audit_log` table."""
 
     def __init__(self, engine: AsyncEngine) -> None:
-        self._engine = engine
+        super().__init__(engine)
         self._sqlite = is_sqlite(str(engine.url.drivername))
 
     async def record(self, entry: AuditEntry) -> None:
@@ -52,7 +53,7 @@ class SqlAuditLog:
             .order_by(audit_log.c.seq.desc())
             .limit(max(limit, 0))
         )
-        return await guarded(lambda: self._read(statement))
+        return await self._links(statement)
 
     async def chain(self, after_seq: int, limit: int) -> list[ChainedEntry]:
         statement = (
@@ -61,11 +62,11 @@ class SqlAuditLog:
             .order_by(audit_log.c.seq)
             .limit(max(limit, 0))
         )
-        return await guarded(lambda: self._read(statement))
+        return await self._links(statement)
 
     async def head(self) -> ChainedEntry | None:
         statement = select(audit_log).order_by(audit_log.c.seq.desc()).limit(1)
-        found = await guarded(lambda: self._read(statement))
+        found = await self._links(statement)
         return found[0] if found else None
 
     async def _record(self, entry: AuditEntry) -> None:
@@ -87,10 +88,8 @@ class SqlAuditLog:
             async with single_writer(self._engine), self._engine.begin() as conn:
                 await append(conn)
 
-    async def _read(self, statement: Any) -> list[ChainedEntry]:
-        async with self._engine.connect() as conn:
-            rows = (await conn.execute(statement)).all()
-        return [_link(row) for row in rows]
+    async def _links(self, statement: Any) -> list[ChainedEntry]:
+        return [_link(row) for row in await self._read(statement)]
 
 
 def _row(link: ChainedEntry) -> dict[str, Any]:

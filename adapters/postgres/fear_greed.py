@@ -6,22 +6,27 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.postgres.engine import guarded
 from adapters.postgres.repos.base import upsert
+from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.sentiment import fear_greed_history
 from ports.fear_greed import ComponentRecord, FearGreedRecord
 
 
-class SqlFearGreedHistory:
+class SqlFearGreedHistory(EngineStore):
     """A FearGreedHistoryStore on SQL; `record` upserts by day."""
 
-    def __init__(self, engine: AsyncEngine) -> None:
-        self._engine = engine
-
     async def record(self, record: FearGreedRecord) -> None:
-        await guarded(lambda: self._record(record))
+        row = {
+            "day": record.day,
+            "score": record.score,
+            "label": record.label,
+            "coverage": record.coverage,
+            "components": [_component_row(c) for c in record.components],
+            "sources": dict(record.sources),
+            "recorded_at": record.recorded_at,
+        }
+        await self._write(lambda conn: upsert(conn, fear_greed_history, row, ("day",)))
 
     async def between(self, start: date, end: date, limit: int) -> list[FearGreedRecord]:
         if limit <= 0:
@@ -33,32 +38,17 @@ class SqlFearGreedHistory:
             .order_by(table.c.day)
             .limit(limit)
         )
-        return await guarded(lambda: self._read(query, newest_first=False))
+        return await self._records(query, newest_first=False)
 
     async def last(self, up_to: date, limit: int) -> list[FearGreedRecord]:
         if limit <= 0:
             return []
         table = fear_greed_history
         query = select(table).where(table.c.day <= up_to).order_by(table.c.day.desc()).limit(limit)
-        return await guarded(lambda: self._read(query, newest_first=True))
+        return await self._records(query, newest_first=True)
 
-    async def _record(self, record: FearGreedRecord) -> None:
-        row = {
-            "day": record.day,
-            "score": record.score,
-            "label": record.label,
-            "coverage": record.coverage,
-            "components": [_component_row(c) for c in record.components],
-            "sources": dict(record.sources),
-            "recorded_at": record.recorded_at,
-        }
-        async with self._engine.begin() as conn:
-            await upsert(conn, fear_greed_history, row, ("day",))
-
-    async def _read(self, query: Any, *, newest_first: bool) -> list[FearGreedRecord]:
-        async with self._engine.begin() as conn:
-            rows = (await conn.execute(query)).all()
-        records = [_record_of(r) for r in rows]
+    async def _records(self, query: Any, *, newest_first: bool) -> list[FearGreedRecord]:
+        records = [_record_of(r) for r in await self._read(query)]
         return records[::-1] if newest_first else records
 
 

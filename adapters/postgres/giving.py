@@ -8,9 +8,10 @@ from typing import Any
 
 from sqlalchemy import and_, delete, or_, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.postgres.engine import guarded, single_writer
+from adapters.postgres.rows import record, row_of
+from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.giving import giving_carryovers as carry_table
 from adapters.postgres.tables.giving import giving_daf_grants as grants
 from adapters.postgres.tables.giving import giving_donations as donations
@@ -26,88 +27,19 @@ from domain.errors import Conflict
 from ports.giving import OpeningCarryovers
 
 
-def _donation_row(d: Donation) -> dict[str, Any]:
-    return {
-        "id": d.id,
-        "owner_id": d.owner_id,
-        "receipt": d.receipt,
-        "donated_on": d.donated_on,
-        "donee": d.donee,
-        "donee_ein": d.donee_ein,
-        "donee_kind": d.donee_kind.value,
-        "kind": d.kind.value,
-        "fair_market_value": d.fair_market_value,
-        "fund": d.fund,
-        "symbol": d.symbol,
-        "shares": d.shares,
-        "cost_basis": d.cost_basis,
-        "acquired": d.acquired,
-        "memo": d.memo,
-        "created_at": d.created_at,
-    }
-
-
 def _donation(row: Any) -> Donation:
-    return Donation(
-        id=row.id,
-        owner_id=row.owner_id,
-        receipt=row.receipt,
-        donated_on=row.donated_on,
-        donee=row.donee,
-        donee_kind=DoneeKind(row.donee_kind),
-        kind=DonationKind(row.kind),
-        fair_market_value=row.fair_market_value,
-        created_at=row.created_at,
-        donee_ein=row.donee_ein,
-        fund=row.fund,
-        symbol=row.symbol,
-        shares=row.shares,
-        cost_basis=row.cost_basis,
-        acquired=row.acquired,
-        memo=row.memo,
-    )
+    return record(Donation, row, donee_kind=DoneeKind(row.donee_kind), kind=DonationKind(row.kind))
 
 
-def _grant_row(g: DafGrant) -> dict[str, Any]:
-    return {
-        "id": g.id,
-        "owner_id": g.owner_id,
-        "fund": g.fund,
-        "granted_on": g.granted_on,
-        "grantee": g.grantee,
-        "grantee_ein": g.grantee_ein,
-        "amount": g.amount,
-        "memo": g.memo,
-        "created_at": g.created_at,
-    }
-
-
-def _grant(row: Any) -> DafGrant:
-    return DafGrant(
-        id=row.id,
-        owner_id=row.owner_id,
-        fund=row.fund,
-        granted_on=row.granted_on,
-        grantee=row.grantee,
-        amount=row.amount,
-        created_at=row.created_at,
-        grantee_ein=row.grantee_ein,
-        memo=row.memo,
-    )
-
-
-class SqlGivingStore:
+class SqlGivingStore(EngineStore):
     """A GivingStore on the giving tables (ports/giving.py's contract)."""
-
-    def __init__(self, engine: AsyncEngine) -> None:
-        self._engine = engine
 
     async def add_donation(self, donation: Donation) -> None:
         await guarded(lambda: self._add_donation(donation))
 
     async def get_donation(self, owner_id: str, donation_id: str) -> Donation | None:
         where = and_(donations.c.owner_id == owner_id, donations.c.id == donation_id)
-        found = await guarded(lambda: self._select(donations, where, None, None))
+        found = await self._select(donations, where, None, None)
         return _donation(found[0]) if found else None
 
     async def list_donations(
@@ -131,37 +63,37 @@ class SqlGivingStore:
                 )
             )
         order = (donations.c.donated_on, donations.c.id)
-        rows = await guarded(lambda: self._select(donations, and_(*clauses), order, limit))
+        rows = await self._select(donations, and_(*clauses), order, limit)
         return [_donation(r) for r in rows]
 
     async def delete_donation(self, owner_id: str, donation_id: str) -> bool:
         where = and_(donations.c.owner_id == owner_id, donations.c.id == donation_id)
-        return await guarded(lambda: self._delete(donations, where))
+        return await self._delete(donations, where)
 
     async def add_grant(self, grant: DafGrant) -> None:
         await guarded(lambda: self._add_grant(grant))
 
     async def get_grant(self, owner_id: str, grant_id: str) -> DafGrant | None:
         where = and_(grants.c.owner_id == owner_id, grants.c.id == grant_id)
-        found = await guarded(lambda: self._select(grants, where, None, None))
-        return _grant(found[0]) if found else None
+        found = await self._select(grants, where, None, None)
+        return record(DafGrant, found[0]) if found else None
 
     async def list_grants(self, owner_id: str, *, fund: str | None = None) -> list[DafGrant]:
         where = grants.c.owner_id == owner_id
         if fund is not None:
             where = and_(where, grants.c.fund == fund)
         order = (grants.c.granted_on, grants.c.id)
-        rows = await guarded(lambda: self._select(grants, where, order, None))
-        return [_grant(r) for r in rows]
+        rows = await self._select(grants, where, order, None)
+        return [record(DafGrant, r) for r in rows]
 
     async def delete_grant(self, owner_id: str, grant_id: str) -> bool:
         where = and_(grants.c.owner_id == owner_id, grants.c.id == grant_id)
-        return await guarded(lambda: self._delete(grants, where))
+        return await self._delete(grants, where)
 
     async def get_carryovers(self, owner_id: str) -> OpeningCarryovers | None:
         where = carry_table.c.owner_id == owner_id
         order = (carry_table.c.origin_year, carry_table.c.category)
-        rows = await guarded(lambda: self._select(carry_table, where, order, None))
+        rows = await self._select(carry_table, where, order, None)
         if not rows:
             return None
         items = tuple(Carryover(r.origin_year, LimitCategory(r.category), r.amount) for r in rows)
@@ -173,7 +105,7 @@ class SqlGivingStore:
     async def _add_donation(self, donation: Donation) -> None:
         async with single_writer(self._engine), self._engine.begin() as conn:
             try:
-                await conn.execute(donations.insert(), _donation_row(donation))
+                await conn.execute(donations.insert(), row_of(donation, donations))
             except IntegrityError as exc:
                 if "receipt" in str(exc.orig).lower():
                     raise Conflict(f"receipt {donation.receipt} is taken", field="receipt") from exc
@@ -182,7 +114,7 @@ class SqlGivingStore:
     async def _add_grant(self, grant: DafGrant) -> None:
         async with single_writer(self._engine), self._engine.begin() as conn:
             try:
-                await conn.execute(grants.insert(), _grant_row(grant))
+                await conn.execute(grants.insert(), row_of(grant, grants))
             except IntegrityError as exc:
                 raise Conflict(f"grant {grant.id!r} already exists", field="id") from exc
 
@@ -212,10 +144,7 @@ class SqlGivingStore:
             query = query.order_by(*order)
         if limit is not None:
             query = query.limit(limit)
-        async with self._engine.connect() as conn:
-            return list((await conn.execute(query)).all())
+        return await self._read(query)
 
     async def _delete(self, table: Any, where: Any) -> bool:
-        async with single_writer(self._engine), self._engine.begin() as conn:
-            result = await conn.execute(delete(table).where(where))
-        return bool(result.rowcount)
+        return await self._change(delete(table).where(where)) > 0

@@ -6,14 +6,15 @@ same day is DuplicateValuation (the unique key decides under concurrent writers 
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.postgres.engine import guarded, single_writer
+from adapters.postgres.rows import record, row_of
+from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.illiquid import illiquid_assets, illiquid_valuations
 from domain.errors import Conflict, NotFound
 from domain.portfolio.illiquid import (
@@ -30,66 +31,33 @@ _CHUNK = 500
 
 
 def _asset(row: Any) -> IlliquidAsset:
-    return IlliquidAsset(
-        id=row.id,
-        portfolio_id=row.portfolio_id,
-        owner_id=row.owner_id,
-        name=row.name,
-        kind=IlliquidKind(row.kind),
-        currency=row.currency,
-        acquired=row.acquired,
-        cost=row.cost,
-        created_at=row.created_at,
-        note=row.note,
-    )
+    return record(IlliquidAsset, row, kind=IlliquidKind(row.kind))
 
 
 def _valuation(row: Any) -> Valuation:
-    return Valuation(
-        asset_id=row.asset_id,
-        as_of=row.as_of,
-        value=row.value,
-        method=ValuationMethod(row.method),
-        recorded_at=row.recorded_at,
-        note=row.note,
-    )
+    return record(Valuation, row, method=ValuationMethod(row.method))
 
 
-class SqlIlliquidAssetStore:
+class SqlIlliquidAssetStore(EngineStore):
     """An IlliquidAssetStore on the illiquid tables (adapters/postgres/tables/illiquid.py)."""
-
-    def __init__(self, engine: AsyncEngine) -> None:
-        self._engine = engine
 
     async def add_asset(self, asset: IlliquidAsset) -> None:
         await guarded(lambda: self._add_asset(asset))
 
     async def _add_asset(self, asset: IlliquidAsset) -> None:
-        row = {
-            "id": asset.id,
-            "portfolio_id": asset.portfolio_id,
-            "owner_id": asset.owner_id,
-            "name": asset.name,
-            "kind": asset.kind.value,
-            "currency": asset.currency,
-            "acquired": asset.acquired,
-            "cost": asset.cost,
-            "created_at": asset.created_at,
-            "note": asset.note,
-        }
         async with single_writer(self._engine), self._engine.begin() as conn:
             taken = await conn.scalar(select(_assets.c.id).where(_assets.c.id == asset.id))
             if taken is not None:
                 raise Conflict(f"illiquid asset {asset.id!r} already exists", field="id")
             try:
-                await conn.execute(_assets.insert(), row)
+                await conn.execute(_assets.insert(), row_of(asset, _assets))
             except IntegrityError as exc:  # a concurrent writer, or no such portfolio
                 raise Conflict(
                     "the asset id is taken or its portfolio is gone", field="id"
                 ) from exc
 
     async def get_asset(self, asset_id: str) -> IlliquidAsset | None:
-        found = await guarded(lambda: self._select(select(_assets).where(_assets.c.id == asset_id)))
+        found = await self._read(select(_assets).where(_assets.c.id == asset_id))
         return _asset(found[0]) if found else None
 
     async def list_assets(
@@ -106,20 +74,12 @@ class SqlIlliquidAssetStore:
         if after is not None:
             query = query.where(_assets.c.id > after)
         query = query.order_by(_assets.c.id).limit(max(limit, 0))
-        return [_asset(r) for r in await guarded(lambda: self._select(query))]
+        return [_asset(r) for r in await self._read(query)]
 
     async def add_valuation(self, valuation: Valuation) -> None:
         await guarded(lambda: self._add_valuation(valuation))
 
     async def _add_valuation(self, valuation: Valuation) -> None:
-        row = {
-            "asset_id": valuation.asset_id,
-            "as_of": valuation.as_of,
-            "value": valuation.value,
-            "method": valuation.method.value,
-            "recorded_at": valuation.recorded_at,
-            "note": valuation.note,
-        }
         async with single_writer(self._engine), self._engine.begin() as conn:
             found = await conn.scalar(
                 select(_assets.c.id).where(_assets.c.id == valuation.asset_id)
@@ -134,13 +94,13 @@ class SqlIlliquidAssetStore:
             if taken is not None:
                 raise _duplicate(valuation)
             try:
-                await conn.execute(_values.insert(), row)
+                await conn.execute(_values.insert(), row_of(valuation, _values))
             except IntegrityError as exc:  # a concurrent writer took the day first
                 raise _duplicate(valuation) from exc
 
     async def valuations(self, asset_id: str) -> list[Valuation]:
         query = select(_values).where(_values.c.asset_id == asset_id).order_by(_values.c.as_of)
-        return [_valuation(r) for r in await guarded(lambda: self._select(query))]
+        return [_valuation(r) for r in await self._read(query)]
 
     async def latest_valuations(self, asset_ids: Sequence[str]) -> dict[str, Valuation]:
         latest: dict[str, Valuation] = {}
@@ -157,16 +117,9 @@ class SqlIlliquidAssetStore:
                 newest,
                 and_(_values.c.asset_id == newest.c.asset_id, _values.c.as_of == newest.c.as_of),
             )
-            for row in await guarded(self._selector(query)):
+            for row in await self._read(query):
                 latest[row.asset_id] = _valuation(row)
         return latest
-
-    def _selector(self, query: Any) -> Callable[[], Awaitable[list[Any]]]:
-        return lambda: self._select(query)
-
-    async def _select(self, query: Any) -> list[Any]:
-        async with self._engine.connect() as conn:
-            return list((await conn.execute(query)).all())
 
 
 def _duplicate(valuation: Valuation) -> DuplicateValuation:

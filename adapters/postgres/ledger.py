@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.postgres.engine import guarded
+from adapters.postgres.rows import record, row_of
 from adapters.postgres.tables.platform import transactions
 from domain.errors import Conflict
 from domain.trading.orders import Side
@@ -17,42 +18,16 @@ from ports.ledger import DEFAULT_LIMIT, HoldingPeriod, LedgerTransaction
 
 
 def to_row(tx: LedgerTransaction) -> dict[str, Any]:
-    return {
-        "id": tx.id,
-        "account_id": tx.account_id,
-        "symbol": tx.symbol,
-        "side": tx.side.value,
-        "quantity": tx.quantity,
-        "price": tx.price,
-        "executed_at": tx.executed_at,
-        "settlement_date": tx.settlement_date,
-        "lot_id": tx.lot_id,
-        "cost_basis": tx.cost_basis,
-        "realized_gain": tx.realized_gain,
-        "holding_period": tx.holding_period.value if tx.holding_period is not None else None,
-        "wash_sale": tx.wash_sale,
-        "disallowed_loss": tx.disallowed_loss,
-        "basis_adjustment": tx.basis_adjustment,
-    }
+    return row_of(tx, transactions)
 
 
 def from_row(row: Any) -> LedgerTransaction:
-    return LedgerTransaction(
-        id=row.id,
-        account_id=row.account_id,
-        symbol=row.symbol,
+    return record(
+        LedgerTransaction,
+        row,
         side=Side(row.side),
-        quantity=row.quantity,
-        price=row.price,
-        executed_at=row.executed_at,
-        settlement_date=row.settlement_date,
-        lot_id=row.lot_id,
-        cost_basis=row.cost_basis,
-        realized_gain=row.realized_gain,
         holding_period=HoldingPeriod(row.holding_period) if row.holding_period else None,
         wash_sale=bool(row.wash_sale),
-        disallowed_loss=row.disallowed_loss,
-        basis_adjustment=row.basis_adjustment,
     )
 
 

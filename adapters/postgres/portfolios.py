@@ -34,6 +34,7 @@ from adapters.postgres.ledger_copy import (
     duplicate_id,
 )
 from adapters.postgres.repos.base import upsert_many
+from adapters.postgres.rows import record, row_of
 from adapters.postgres.tables.portfolios import (
     portfolio_accounts,
     portfolio_transactions,
@@ -121,22 +122,13 @@ def tx_from_row(row: Any) -> Transaction:
 
 
 def _account_row(portfolio_id: str, position: int, account: PortfolioAccount) -> dict[str, Any]:
-    return {
-        "id": account.id,
-        "portfolio_id": portfolio_id,
-        "position": position,
-        "name": account.name,
-        "kind": account.kind,
-        "tax_type": account.tax_type.value,
-        "lot_method": account.lot_method.value,
-    }
+    return row_of(account, portfolio_accounts, portfolio_id=portfolio_id, position=position)
 
 
 def _account(row: Any) -> PortfolioAccount:
-    return PortfolioAccount(
-        id=row.id,
-        name=row.name,
-        kind=row.kind,
+    return record(
+        PortfolioAccount,
+        row,
         tax_type=AccountTaxType(row.tax_type),
         lot_method=LotMethod(row.lot_method),
     )
@@ -210,16 +202,7 @@ class SqlPortfolioStore:
                         f"account {held!r} already belongs to a portfolio", field="accounts"
                     )
             try:
-                await conn.execute(
-                    portfolios.insert(),
-                    {
-                        "id": portfolio.id,
-                        "owner_id": portfolio.owner_id,
-                        "name": portfolio.name,
-                        "base_currency": portfolio.base_currency,
-                        "created_at": portfolio.created_at,
-                    },
-                )
+                await conn.execute(portfolios.insert(), row_of(portfolio, portfolios))
                 if ids:
                     await conn.execute(
                         portfolio_accounts.insert(),
@@ -281,17 +264,7 @@ class SqlPortfolioStore:
         )
         for a in (await conn.execute(held)).all():
             accounts[a.portfolio_id].append(_account(a))
-        return [
-            Portfolio(
-                id=r.id,
-                owner_id=r.owner_id,
-                name=r.name,
-                base_currency=r.base_currency,
-                created_at=r.created_at,
-                accounts=tuple(accounts[r.id]),
-            )
-            for r in rows
-        ]
+        return [record(Portfolio, r, accounts=tuple(accounts[r.id])) for r in rows]
 
     # -- transactions -------------------------------------------------------------------
 
@@ -430,16 +403,7 @@ class SqlPortfolioStore:
 
     async def _put_valuations(self, points: Sequence[ValuationPoint]) -> None:
         latest = {(p.portfolio_id, p.day): p for p in points}  # the last of a repeated day
-        rows = [
-            {
-                "portfolio_id": p.portfolio_id,
-                "day": p.day,
-                "market_value": p.market_value,
-                "cash_flow": p.cash_flow,
-                "currency": p.currency,
-            }
-            for p in latest.values()
-        ]
+        rows = [row_of(p, portfolio_valuations) for p in latest.values()]
         async with single_writer(self._engine), self._engine.begin() as conn:
             await upsert_many(conn, portfolio_valuations, rows, ("portfolio_id", "day"))
 
@@ -458,13 +422,4 @@ class SqlPortfolioStore:
     async def _valuations(self, query: Any) -> list[ValuationPoint]:
         async with self._engine.connect() as conn:
             rows = (await conn.execute(query)).all()
-        return [
-            ValuationPoint(
-                portfolio_id=r.portfolio_id,
-                day=r.day,
-                market_value=r.market_value,
-                cash_flow=r.cash_flow,
-                currency=r.currency,
-            )
-            for r in rows
-        ]
+        return [record(ValuationPoint, r) for r in rows]

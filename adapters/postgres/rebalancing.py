@@ -11,10 +11,9 @@ from typing import Any
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.postgres.engine import guarded, single_writer
 from adapters.postgres.repos.base import upsert
+from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.rebalancing import rebalance_limits, rebalance_proposals
 from domain.errors import Conflict
 from domain.rebalancing.proposal import LotSale, Proposal, RebalanceSettings, Trade, Unresolved
@@ -97,11 +96,8 @@ def _limits(row: Any) -> AutopilotLimits:
     return AutopilotLimits(row.owner_id, row.max_turnover, row.max_realised_gain, row.updated_at)
 
 
-class SqlRebalanceStore:
+class SqlRebalanceStore(EngineStore):
     """A RebalanceStore on SQL (ports/rebalancing.py)."""
-
-    def __init__(self, engine: AsyncEngine) -> None:
-        self._engine = engine
 
     async def add(self, proposal: StoredProposal) -> None:
         row = {
@@ -112,22 +108,14 @@ class SqlRebalanceStore:
             "by_autopilot": proposal.by_autopilot, "body": proposal_json(proposal.proposal),
         }  # fmt: skip
 
-        async def write() -> None:
-            try:
-                async with single_writer(self._engine), self._engine.begin() as conn:
-                    await conn.execute(insert(_P).values(**row))
-            except IntegrityError as exc:
-                raise Conflict(f"proposal {proposal.id} exists") from exc
-
-        await guarded(write)
+        try:
+            await self._change(insert(_P).values(**row))
+        except IntegrityError as exc:
+            raise Conflict(f"proposal {proposal.id} exists") from exc
 
     async def get(self, proposal_id: str) -> StoredProposal | None:
-        async def read() -> StoredProposal | None:
-            async with self._engine.begin() as conn:
-                row = (await conn.execute(select(_P).where(_P.c.id == proposal_id))).first()
-            return _stored(row) if row is not None else None
-
-        return await guarded(read)
+        rows = await self._read(select(_P).where(_P.c.id == proposal_id))
+        return _stored(rows[0]) if rows else None
 
     async def mark_executed(self, proposal_id: str, at: datetime, order_ids: Sequence[str]) -> bool:
         query = (
@@ -139,37 +127,18 @@ class SqlRebalanceStore:
                 order_ids=json.dumps(list(order_ids)),
             )
         )
-
-        async def write() -> bool:
-            async with single_writer(self._engine), self._engine.begin() as conn:
-                return (await conn.execute(query)).rowcount == 1
-
-        return await guarded(write)
+        return await self._change(query) == 1
 
     async def limits(self, owner_id: str) -> AutopilotLimits | None:
-        async def read() -> AutopilotLimits | None:
-            async with self._engine.begin() as conn:
-                row = (await conn.execute(select(_L).where(_L.c.owner_id == owner_id))).first()
-            return _limits(row) if row is not None else None
-
-        return await guarded(read)
+        rows = await self._read(select(_L).where(_L.c.owner_id == owner_id))
+        return _limits(rows[0]) if rows else None
 
     async def put_limits(self, limits: AutopilotLimits) -> None:
         row = {
             "owner_id": limits.owner_id, "max_turnover": limits.max_turnover,
             "max_realised_gain": limits.max_realised_gain, "updated_at": limits.updated_at,
         }  # fmt: skip
-
-        async def write() -> None:
-            async with single_writer(self._engine), self._engine.begin() as conn:
-                await upsert(conn, _L, row, ("owner_id",))
-
-        await guarded(write)
+        await self._write(lambda conn: upsert(conn, _L, row, ("owner_id",)))
 
     async def all_limits(self) -> list[AutopilotLimits]:
-        async def read() -> list[AutopilotLimits]:
-            async with self._engine.begin() as conn:
-                rows = (await conn.execute(select(_L).order_by(_L.c.owner_id))).all()
-            return [_limits(r) for r in rows]
-
-        return await guarded(read)
+        return [_limits(r) for r in await self._read(select(_L).order_by(_L.c.owner_id))]

@@ -12,10 +12,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import and_, or_, select, true, update
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.postgres.engine import guarded, single_writer
 from adapters.postgres.repos.base import upsert
+from adapters.postgres.rows import record
+from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.surveillance import surveillance_alerts, surveillance_checkpoints
 from domain.errors import ConcurrentUpdate
 from domain.surveillance.cases import Alert, AlertAction, AlertStatus
@@ -90,43 +91,48 @@ def _alert(row: Any) -> Alert:
         orders=tuple(doc["orders"]),
         fills=tuple(doc["fills"]),
     )
-    return Alert(
+    return record(
+        Alert,
+        row,
         detection=detection,
-        created_at=row.created_at,
         status=AlertStatus(row.status),
-        note=row.note,
-        acknowledged_by=row.acknowledged_by,
-        acknowledged_at=row.acknowledged_at,
-        closed_by=row.closed_by,
-        closed_at=row.closed_at,
         action=AlertAction(row.action),
-        action_detail=row.action_detail,
-        version=row.version,
     )
 
 
-class SqlSurveillanceStore:
+class SqlSurveillanceStore(EngineStore):
     """Alerts and checkpoints on the surveillance tables (tables/surveillance.py)."""
 
-    def __init__(self, engine: AsyncEngine) -> None:
-        self._engine = engine
-
     async def record(self, alerts: Sequence[Alert], checkpoint: Checkpoint | None) -> set[str]:
-        return await guarded(lambda: self._record(alerts, checkpoint))
+        async def work(conn: AsyncConnection) -> set[str]:
+            inserted: set[str] = set()
+            if alerts:
+                ids = [a.id for a in alerts]
+                found = await conn.execute(select(_a.c.id).where(_a.c.id.in_(ids)))
+                taken: set[str] = set(found.scalars())
+                fresh = []
+                for alert in alerts:
+                    if alert.id not in taken and alert.id not in inserted:
+                        inserted.add(alert.id)
+                        fresh.append(_row(alert))
+                if fresh:
+                    await conn.execute(_a.insert(), fresh)
+            if checkpoint is not None:
+                await _save_checkpoint(conn, checkpoint)
+            return inserted
+
+        return await self._write(work)
 
     async def checkpoint(self, name: str) -> Checkpoint | None:
-        async def read() -> Checkpoint | None:
-            async with self._engine.connect() as conn:
-                row = (await conn.execute(select(_c).where(_c.c.name == name))).first()
-            if row is None:
-                return None
-            offsets = {str(k): int(v) for k, v in json.loads(row.offsets).items()}
-            return Checkpoint(row.name, bytes(row.state), offsets, row.events, row.saved_at)
-
-        return await guarded(read)
+        rows = await self._read(select(_c).where(_c.c.name == name))
+        if not rows:
+            return None
+        row = rows[0]
+        offsets = {str(k): int(v) for k, v in json.loads(row.offsets).items()}
+        return Checkpoint(row.name, bytes(row.state), offsets, row.events, row.saved_at)
 
     async def get(self, alert_id: str) -> Alert | None:
-        found = await guarded(lambda: self._select(_a.c.id == alert_id, 1))
+        found = await self._select(_a.c.id == alert_id, 1)
         return found[0] if found else None
 
     async def find(self, query: AlertQuery) -> list[Alert]:
@@ -147,46 +153,24 @@ class SqlSurveillanceStore:
             conditions.append(
                 or_(_a.c.detected_us < us, and_(_a.c.detected_us == us, _a.c.id > last))
             )
-        return await guarded(lambda: self._select(and_(true(), *conditions), max(query.limit, 0)))
+        return await self._select(and_(true(), *conditions), max(query.limit, 0))
 
     async def save(self, alert: Alert, expected_version: int) -> None:
-        async def write() -> None:
-            async with single_writer(self._engine), self._engine.begin() as conn:
-                done = await conn.execute(
-                    update(_a)
-                    .where(_a.c.id == alert.id, _a.c.version == expected_version)
-                    .values(**_case_fields(alert))
-                )
-            if done.rowcount != 1:
-                raise ConcurrentUpdate(f"alert {alert.id} changed meanwhile")
-
-        await guarded(write)
+        done = await self._change(
+            update(_a)
+            .where(_a.c.id == alert.id, _a.c.version == expected_version)
+            .values(**_case_fields(alert))
+        )
+        if done != 1:
+            raise ConcurrentUpdate(f"alert {alert.id} changed meanwhile")
 
     async def pending(self, limit: int = 100) -> list[Alert]:
         where = and_(
             _a.c.action.in_([AlertAction.PENDING.value, AlertAction.FAILED.value]),
             _a.c.status != AlertStatus.CLOSED.value,
         )
-        rows = await guarded(lambda: self._select(where, limit, oldest_first=True))
+        rows = await self._select(where, limit, oldest_first=True)
         return rows
-
-    async def _record(self, alerts: Sequence[Alert], checkpoint: Checkpoint | None) -> set[str]:
-        inserted: set[str] = set()
-        async with single_writer(self._engine), self._engine.begin() as conn:
-            if alerts:
-                ids = [a.id for a in alerts]
-                found = await conn.execute(select(_a.c.id).where(_a.c.id.in_(ids)))
-                taken: set[str] = set(found.scalars())
-                fresh = []
-                for alert in alerts:
-                    if alert.id not in taken and alert.id not in inserted:
-                        inserted.add(alert.id)
-                        fresh.append(_row(alert))
-                if fresh:
-                    await conn.execute(_a.insert(), fresh)
-            if checkpoint is not None:
-                await _save_checkpoint(conn, checkpoint)
-        return inserted
 
     async def _select(self, where: Any, limit: int, *, oldest_first: bool = False) -> list[Alert]:
         order = (
@@ -194,8 +178,7 @@ class SqlSurveillanceStore:
             if oldest_first
             else (_a.c.detected_us.desc(), _a.c.id.asc())
         )
-        async with self._engine.connect() as conn:
-            rows = (await conn.execute(select(_a).where(where).order_by(*order).limit(limit))).all()
+        rows = await self._read(select(_a).where(where).order_by(*order).limit(limit))
         return [_alert(r) for r in rows]
 
 

@@ -26,6 +26,11 @@ metadata = MetaData(
 )
 
 
+def ordered_id() -> String:
+    """A String(64) that sorts byte-wise on PostgreSQL (SQLite's BINARY already does)."""
+    return String(64).with_variant(String(64, collation="C"), "postgresql")
+
+
 class Money(TypeDecorator[Decimal]):
     """An exact decimal: NUMERIC on PostgreSQL, text on SQLite; Decimal in Python."""
 

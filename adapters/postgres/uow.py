@@ -18,9 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import dataclass
-from functools import cached_property, partial
-from types import TracebackType
-from typing import TYPE_CHECKING, Any, Protocol, Self
+from functools import partial
+from typing import Any, Protocol, Self
 
 from sqlalchemy import Executable, Result, Table
 from sqlalchemy.exc import DBAPIError, IntegrityError
@@ -38,36 +37,11 @@ from adapters.postgres.group_commit import (
 )
 from adapters.postgres.outbox import OutboxWriter
 from adapters.postgres.outbox_pump import pump_for
+from adapters.postgres.repos import control, identity, onboarding, trading
 from adapters.postgres.repos.base import insert_ignore_many
+from adapters.unit_of_work import Repository, UnitOfWorkBase
 from domain.errors import StoreUnavailable
 from domain.events import DomainEvent
-
-if TYPE_CHECKING:
-    from adapters.postgres.repos.control import (
-        AgentRepo,
-        KillSwitchEventRepo,
-        LockoutRepo,
-        PasscodeRepo,
-        RiskRuleRepo,
-        SuccessionRepo,
-        TradingStateRepo,
-    )
-    from adapters.postgres.repos.identity import (
-        ApiKeyRepo,
-        LoginThrottleRepo,
-        RefreshTokenRepo,
-        RevokedTokenRepo,
-        UserRepo,
-        WorkspaceRepo,
-    )
-    from adapters.postgres.repos.onboarding import InvitationRepo, PasswordResetRepo
-    from adapters.postgres.repos.trading import (
-        AccountRepo,
-        FillRepo,
-        InboxRepo,
-        InstrumentRepo,
-        OrderRepo,
-    )
 
 Op = Callable[[AsyncConnection], Awaitable[Any]]
 
@@ -89,7 +63,7 @@ class _Entry:
     snapshot: Any
 
 
-class SqlUnitOfWork:
+class SqlUnitOfWork(UnitOfWorkBase):
     """A UnitOfWork over an AsyncEngine (see the module docstring for its semantics)."""
 
     def __init__(self, engine: AsyncEngine, outbox: OutboxWriter | None = None) -> None:
@@ -102,125 +76,26 @@ class SqlUnitOfWork:
         self.committed = False
 
     # -- repositories (built on first use) -------------------------------------
-    @cached_property
-    def accounts(self) -> AccountRepo:
-        from adapters.postgres.repos.trading import AccountRepo
-
-        return AccountRepo(self)
-
-    @cached_property
-    def orders(self) -> OrderRepo:
-        from adapters.postgres.repos.trading import OrderRepo
-
-        return OrderRepo(self)
-
-    @cached_property
-    def fills(self) -> FillRepo:
-        from adapters.postgres.repos.trading import FillRepo
-
-        return FillRepo(self)
-
-    @cached_property
-    def inbox(self) -> InboxRepo:
-        from adapters.postgres.repos.trading import InboxRepo
-
-        return InboxRepo(self)
-
-    @cached_property
-    def instruments(self) -> InstrumentRepo:
-        from adapters.postgres.repos.trading import InstrumentRepo
-
-        return InstrumentRepo(self)
-
-    @cached_property
-    def risk_rules(self) -> RiskRuleRepo:
-        from adapters.postgres.repos.control import RiskRuleRepo
-
-        return RiskRuleRepo(self)
-
-    @cached_property
-    def trading_states(self) -> TradingStateRepo:
-        from adapters.postgres.repos.control import TradingStateRepo
-
-        return TradingStateRepo(self)
-
-    @cached_property
-    def kill_switch_events(self) -> KillSwitchEventRepo:
-        from adapters.postgres.repos.control import KillSwitchEventRepo
-
-        return KillSwitchEventRepo(self)
-
-    @cached_property
-    def lockouts(self) -> LockoutRepo:
-        from adapters.postgres.repos.control import LockoutRepo
-
-        return LockoutRepo(self)
-
-    @cached_property
-    def passcodes(self) -> PasscodeRepo:
-        from adapters.postgres.repos.control import PasscodeRepo
-
-        return PasscodeRepo(self)
-
-    @cached_property
-    def agents(self) -> AgentRepo:
-        from adapters.postgres.repos.control import AgentRepo
-
-        return AgentRepo(self)
-
-    @cached_property
-    def succession(self) -> SuccessionRepo:
-        from adapters.postgres.repos.control import SuccessionRepo
-
-        return SuccessionRepo(self)
-
-    @cached_property
-    def users(self) -> UserRepo:
-        from adapters.postgres.repos.identity import UserRepo
-
-        return UserRepo(self)
-
-    @cached_property
-    def login_throttles(self) -> LoginThrottleRepo:
-        from adapters.postgres.repos.identity import LoginThrottleRepo
-
-        return LoginThrottleRepo(self)
-
-    @cached_property
-    def refresh_tokens(self) -> RefreshTokenRepo:
-        from adapters.postgres.repos.identity import RefreshTokenRepo
-
-        return RefreshTokenRepo(self)
-
-    @cached_property
-    def revoked_tokens(self) -> RevokedTokenRepo:
-        from adapters.postgres.repos.identity import RevokedTokenRepo
-
-        return RevokedTokenRepo(self)
-
-    @cached_property
-    def api_keys(self) -> ApiKeyRepo:
-        from adapters.postgres.repos.identity import ApiKeyRepo
-
-        return ApiKeyRepo(self)
-
-    @cached_property
-    def workspaces(self) -> WorkspaceRepo:
-        from adapters.postgres.repos.identity import WorkspaceRepo
-
-        return WorkspaceRepo(self)
-
-    @cached_property
-    def invitations(self) -> InvitationRepo:
-        from adapters.postgres.repos.onboarding import InvitationRepo
-
-        return InvitationRepo(self)
-
-    @cached_property
-    def password_resets(self) -> PasswordResetRepo:
-        from adapters.postgres.repos.onboarding import PasswordResetRepo
-
-        return PasswordResetRepo(self)
+    accounts = Repository(trading.AccountRepo)
+    orders = Repository(trading.OrderRepo)
+    fills = Repository(trading.FillRepo)
+    inbox = Repository(trading.InboxRepo)
+    instruments = Repository(trading.InstrumentRepo)
+    risk_rules = Repository(control.RiskRuleRepo)
+    trading_states = Repository(control.TradingStateRepo)
+    kill_switch_events = Repository(control.KillSwitchEventRepo)
+    lockouts = Repository(control.LockoutRepo)
+    passcodes = Repository(control.PasscodeRepo)
+    agents = Repository(control.AgentRepo)
+    succession = Repository(control.SuccessionRepo)
+    users = Repository(identity.UserRepo)
+    login_throttles = Repository(identity.LoginThrottleRepo)
+    refresh_tokens = Repository(identity.RefreshTokenRepo)
+    revoked_tokens = Repository(identity.RevokedTokenRepo)
+    api_keys = Repository(identity.ApiKeyRepo)
+    workspaces = Repository(identity.WorkspaceRepo)
+    invitations = Repository(onboarding.InvitationRepo)
+    password_resets = Repository(onboarding.PasswordResetRepo)
 
     # -- what repositories use ---------------------------------------------------
     async def connection(self) -> AsyncConnection:
@@ -284,18 +159,6 @@ class SqlUnitOfWork:
         self._identity, self._staged, self._inserts = {}, [], {}
         self.committed = False
         return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        try:
-            if not self.committed:
-                await self.rollback()
-        finally:
-            await self._release()
 
     async def _release(self) -> None:
         conn, self._conn = self._conn, None

@@ -16,6 +16,7 @@ from adapters.brokers.alpaca.broker import (
     ACCEPTANCE_WINDOW_S,
     AlpacaBroker,
     AlpacaBrokerConfig,
+    DeadlineBoundBroker,
     connect_alpaca_broker,
 )
 from adapters.brokers.alpaca.errors import key_refused
@@ -105,7 +106,7 @@ class VaultedAlpacaBrokers:
 
     def within(self, deadline: float) -> BrokerPort:
         """This broker with every call bounded by `deadline` (see ports.broker.DeadlineBroker)."""
-        return _DeadlineView(self, deadline)
+        return DeadlineBoundBroker(self, deadline)
 
     @property
     def open_key_pairs(self) -> int:
@@ -230,42 +231,3 @@ class VaultedAlpacaBrokers:
             broker = self._brokers.pop(pair)
             self._keys.pop(pair, None)
             await broker.aclose()
-
-
-class _DeadlineView:
-    """VaultedAlpacaBrokers with every call bounded by one absolute deadline."""
-
-    def __init__(self, brokers: VaultedAlpacaBrokers, deadline: float) -> None:
-        self._brokers = brokers
-        self._deadline = deadline
-        self.name = brokers.name
-        self.acceptance_window_s = brokers.acceptance_window_s
-
-    async def submit(self, order: Order) -> BrokerOrder:
-        return await self._brokers.submit(order, deadline=self._deadline)
-
-    async def cancel(self, account_id: str, broker_order_id: str) -> CancelResult:
-        return await self._brokers.cancel(account_id, broker_order_id, deadline=self._deadline)
-
-    async def cancel_all(self, account_id: str) -> list[CancelResult]:
-        return await self._brokers.cancel_all(account_id, deadline=self._deadline)
-
-    async def close_all(self, account_id: str) -> list[CloseResult]:
-        return await self._brokers.close_all(account_id, deadline=self._deadline)
-
-    async def open_orders(self, account_id: str) -> list[BrokerOrder]:
-        return await self._brokers.open_orders(account_id, deadline=self._deadline)
-
-    async def positions(self, account_id: str) -> list[BrokerPosition]:
-        return await self._brokers.positions(account_id, deadline=self._deadline)
-
-    async def account(self, account_id: str) -> BrokerAccount:
-        return await self._brokers.account(account_id, deadline=self._deadline)
-
-    async def fills(self, account_id: str) -> list[Fill]:
-        return await self._brokers.fills(account_id, deadline=self._deadline)
-
-    async def order_by_client_id(self, account_id: str, client_order_id: str) -> BrokerOrder | None:
-        return await self._brokers.order_by_client_id(
-            account_id, client_order_id, deadline=self._deadline
-        )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import quote
 
 import httpx
@@ -35,6 +35,9 @@ from ports.broker import (
     CloseResult,
 )
 from ports.clock import Clock
+
+if TYPE_CHECKING:
+    from adapters.brokers.alpaca.accounts import VaultedAlpacaBrokers
 
 T = TypeVar("T")
 ACCEPTANCE_WINDOW_S = 30.0
@@ -336,9 +339,10 @@ def connect_alpaca_broker(
 
 
 class DeadlineBoundBroker:
-    """An AlpacaBroker whose every call carries one absolute deadline."""
+    """An AlpacaBroker (or the vaulted brokers of many key pairs) whose every call carries
+    one absolute deadline."""
 
-    def __init__(self, broker: AlpacaBroker, deadline: float) -> None:
+    def __init__(self, broker: AlpacaBroker | VaultedAlpacaBrokers, deadline: float) -> None:
         self._broker = broker
         self._deadline = deadline
         self.name = broker.name

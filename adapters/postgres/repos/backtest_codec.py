@@ -7,6 +7,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from adapters.postgres.rows import decimal_or_none, decimal_text
 from domain.backtests.model import (
     BacktestMetrics,
     BacktestRequest,
@@ -18,14 +19,6 @@ from domain.backtests.model import (
     TradeRecord,
 )
 from domain.marketdata.bars import Timeframe
-
-
-def _num(value: Decimal | None) -> str | None:
-    return None if value is None else str(value)
-
-
-def _dec(value: Any) -> Decimal | None:
-    return None if value is None else Decimal(str(value))
 
 
 def _req_dec(value: Any) -> Decimal:
@@ -89,7 +82,8 @@ def result_doc(result: BacktestResult) -> dict[str, Any]:
             "calmar": m.calmar, "max_drawdown": m.max_drawdown,
             "max_drawdown_days": m.max_drawdown_days, "trades": m.trades,
             "win_rate": m.win_rate, "profit_factor": m.profit_factor,
-            "average_win": _num(m.average_win), "average_loss": _num(m.average_loss),
+            "average_win": decimal_text(m.average_win),
+            "average_loss": decimal_text(m.average_loss),
             "exposure": m.exposure, "time_in_market": m.time_in_market,
             "turnover_annual": m.turnover_annual, "fees_paid": str(m.fees_paid),
             "final_equity": str(m.final_equity),
@@ -104,8 +98,8 @@ def result_of(doc: dict[str, Any]) -> BacktestResult:
         metrics = BacktestMetrics(
             **{
                 **m,
-                "average_win": _dec(m["average_win"]),
-                "average_loss": _dec(m["average_loss"]),
+                "average_win": decimal_or_none(m["average_win"]),
+                "average_loss": decimal_or_none(m["average_loss"]),
                 "fees_paid": _req_dec(m["fees_paid"]),
                 "final_equity": _req_dec(m["final_equity"]),
             }

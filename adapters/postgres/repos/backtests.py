@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import and_, desc, func, or_, select, update
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.postgres.engine import guarded, single_writer
 from adapters.postgres.repos.backtest_codec import request_doc, request_of, result_doc, result_of
+from adapters.postgres.rows import record, row_of
+from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.backtests import backtests
 from domain.backtests.model import Backtest, BacktestStatus
 from ports.backtests import BacktestPage
@@ -17,74 +18,52 @@ _UNFINISHED = (BacktestStatus.QUEUED.value, BacktestStatus.RUNNING.value)
 
 
 def _row(backtest: Backtest) -> dict[str, Any]:
-    return {
-        "id": backtest.id,
-        "owner_id": backtest.owner_id,
-        "strategy_id": backtest.request.strategy_id,
-        "status": backtest.status.value,
-        "progress": backtest.progress,
-        "request": request_doc(backtest.request),
-        "result": None if backtest.result is None else result_doc(backtest.result),
-        "error": backtest.error,
-        "created_at": backtest.created_at,
-        "started_at": backtest.started_at,
-        "finished_at": backtest.finished_at,
-    }
+    result = backtest.result
+    return row_of(
+        backtest,
+        backtests,
+        strategy_id=backtest.request.strategy_id,
+        request=request_doc(backtest.request),
+        result=None if result is None else result_doc(result),
+    )
 
 
 def _backtest(row: Any) -> Backtest:
-    return Backtest(
-        id=row.id,
-        owner_id=row.owner_id,
+    return record(
+        Backtest,
+        row,
         request=request_of(row.request),
-        created_at=row.created_at,
         status=BacktestStatus(row.status),
         progress=float(row.progress),
-        started_at=row.started_at,
-        finished_at=row.finished_at,
-        error=row.error,
         result=None if row.result is None else result_of(row.result),
     )
 
 
-class SqlBacktestRepository:
+class SqlBacktestRepository(EngineStore):
     """A BacktestRepository on the `backtests` table."""
 
-    def __init__(self, engine: AsyncEngine) -> None:
-        self._engine = engine
-
     async def add(self, backtest: Backtest) -> None:
-        async def run() -> None:
-            async with single_writer(self._engine), self._engine.begin() as conn:
-                found = await conn.execute(
-                    select(backtests.c.id).where(backtests.c.id == backtest.id)
-                )
-                if found.first() is not None:
-                    raise ValueError(f"backtest {backtest.id} exists already")
-                await conn.execute(backtests.insert().values(_row(backtest)))
-
-        await guarded(run)
+        await self._insert_new(backtests, _row(backtest), f"backtest {backtest.id} exists already")
 
     async def save(self, backtest: Backtest) -> None:
         row = _row(backtest)
         for fixed in ("id", "owner_id", "strategy_id", "request", "created_at"):
             del row[fixed]
 
-        async def run() -> None:
-            async with single_writer(self._engine), self._engine.begin() as conn:
-                result = await conn.execute(
-                    update(backtests).where(backtests.c.id == backtest.id).values(row)
-                )
-                if result.rowcount != 1:
-                    raise KeyError(backtest.id)
+        async def work(conn: AsyncConnection) -> None:
+            result = await conn.execute(
+                update(backtests).where(backtests.c.id == backtest.id).values(row)
+            )
+            if result.rowcount != 1:
+                raise KeyError(backtest.id)
 
-        await guarded(run)
+        await self._write(work)
 
     async def get(self, backtest_id: str, owner_id: str) -> Backtest | None:
         query = select(backtests).where(
             backtests.c.id == backtest_id, backtests.c.owner_id == owner_id
         )
-        rows = await guarded(lambda: self._read(query))
+        rows = await self._read(query)
         return _backtest(rows[0]) if rows else None
 
     async def page(self, page: BacktestPage) -> list[Backtest]:
@@ -103,7 +82,7 @@ class SqlBacktestRepository:
                 )
             )
         query = query.order_by(desc(backtests.c.created_at), desc(backtests.c.id)).limit(page.limit)
-        return [_backtest(r) for r in await guarded(lambda: self._read(query))]
+        return [_backtest(r) for r in await self._read(query)]
 
     async def count_unfinished(self, owner_id: str | None = None) -> int:
         query = (
@@ -111,9 +90,5 @@ class SqlBacktestRepository:
         )
         if owner_id is not None:
             query = query.where(backtests.c.owner_id == owner_id)
-        rows = await guarded(lambda: self._read(query))
+        rows = await self._read(query)
         return int(rows[0][0])
-
-    async def _read(self, query: Any) -> list[Any]:
-        async with self._engine.connect() as conn:
-            return list((await conn.execute(query)).fetchall())

@@ -4,19 +4,28 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Hashable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from sqlalchemy import Table
+from sqlalchemy import Table, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from adapters.postgres.rows import record, row_of
+
 if TYPE_CHECKING:
     from adapters.postgres.uow import SqlUnitOfWork
+
+Tracked = TypeVar("Tracked")
 
 
 def _dialect_insert(dialect: str) -> Any:
     """The dialect's INSERT, which has ON CONFLICT on both PostgreSQL and SQLite."""
     return postgresql.insert if dialect == "postgresql" else sqlite.insert
+
+
+def insert_for(conn: AsyncConnection) -> Any:
+    """The INSERT of the connection's dialect (ON CONFLICT on both)."""
+    return _dialect_insert(conn.dialect.name)
 
 
 @functools.lru_cache(maxsize=512)
@@ -85,7 +94,7 @@ class SqlRepo:
         self._uow = uow
 
 
-class TrackedRepo(SqlRepo):
+class TrackedRepo(SqlRepo, Generic[Tracked]):
     """A repository of aggregates saved by change tracking (a Tracker for the unit of work).
 
     Subclasses set `kind`, `table` and `keys`, and implement `to_row` / `from_row`;
@@ -122,3 +131,32 @@ class TrackedRepo(SqlRepo):
 
     def _add(self, obj: Any) -> None:
         self._uow.track_added(self.kind, self.key_of(obj), obj, self)
+
+    async def _one(self, where: Any) -> Tracked | None:
+        """The object of the table's row that `where` picks, or None."""
+        row = (await self._uow.execute(select(self.table).where(where))).first()
+        return None if row is None else self._load(row)
+
+    async def _many(self, query: Any, parameters: dict[str, Any] | None = None) -> list[Tracked]:
+        """The objects of the rows `query` selects, in its order."""
+        rows = (await self._uow.execute(query, parameters)).all()
+        return [self._load(row) for row in rows]
+
+
+class RecordRepo(TrackedRepo[Tracked]):
+    """A TrackedRepo whose rows are its records' fields by name (adapters/postgres/rows.py).
+
+    Subclasses set `record_type` besides `kind`, `table` and `keys` (attributes of the
+    record too), and override `to_row` / `from_row` only for what is stored otherwise.
+    """
+
+    record_type: type[Tracked]
+
+    def key_of(self, obj: Any) -> Hashable:
+        return tuple(getattr(obj, k) for k in self.keys)
+
+    def to_row(self, obj: Any) -> dict[str, Any]:
+        return row_of(obj, self.table)
+
+    def from_row(self, row: Any) -> Tracked:
+        return record(self.record_type, row)

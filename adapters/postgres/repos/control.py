@@ -53,7 +53,7 @@ def _durations(offsets: list[timedelta]) -> list[str]:
     return encoded
 
 
-class _RowRepo(TrackedRepo):
+class _RowRepo(TrackedRepo[Any]):
     """Tracked aggregates of one row: an update writes only the columns that changed.
 
     Writing only what changed keeps two units of work that change different columns
@@ -69,14 +69,6 @@ class _RowRepo(TrackedRepo):
                 return
         # Added, or the row is gone: write it whole.
         await upsert(conn, self.table, after, self.keys)
-
-    async def _one(self, where: Any) -> Any:
-        row = (await self._uow.execute(select(self.table).where(where))).first()
-        return None if row is None else self._load(row)
-
-    async def _many(self, query: Any, parameters: dict[str, Any] | None = None) -> list[Any]:
-        rows = (await self._uow.execute(query, parameters)).all()
-        return [self._load(row) for row in rows]
 
 
 class RiskRuleRepo(SqlRepo):

@@ -3,14 +3,13 @@ device_logins)."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import Any, TypeVar
 
 from sqlalchemy import desc, func, select, update
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.postgres.engine import guarded, single_writer
+from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.devices import device_logins, device_sessions, devices
 from domain.identity.devices import Device
 from ports.devices import LoginRecord
@@ -43,26 +42,7 @@ def _record(r: Any) -> LoginRecord:
     )  # fmt: skip
 
 
-class _Sql:
-    def __init__(self, engine: AsyncEngine) -> None:
-        self._engine = engine
-
-    async def _write(self, work: Callable[[AsyncConnection], Awaitable[T]]) -> T:
-        async def run() -> T:
-            async with single_writer(self._engine), self._engine.begin() as conn:
-                return await work(conn)
-
-        return await guarded(run)
-
-    async def _read(self, query: Any) -> list[Any]:
-        async def run() -> list[Any]:
-            async with self._engine.connect() as conn:
-                return list((await conn.execute(query)).fetchall())
-
-        return await guarded(run)
-
-
-class SqlDevices(_Sql):
+class SqlDevices(EngineStore):
     """A DeviceStore on the `devices` and `device_sessions` tables."""
 
     async def save(self, device: Device) -> None:
@@ -126,7 +106,7 @@ class SqlDevices(_Sql):
         return [str(r.family_id) for r in await self._read(query)]
 
 
-class SqlLoginHistory(_Sql):
+class SqlLoginHistory(EngineStore):
     """A LoginHistory on the `device_logins` table."""
 
     async def append(self, record: LoginRecord) -> None:

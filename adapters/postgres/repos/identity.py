@@ -11,7 +11,8 @@ from sqlalchemy import ColumnElement, Table, delete, func, select, union_all, up
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.postgres.repos.base import SqlRepo, TrackedRepo, upsert
+from adapters.postgres.repos.base import RecordRepo, SqlRepo, TrackedRepo, upsert
+from adapters.postgres.rows import row_of
 from adapters.postgres.tables.identity import (
     api_keys,
     login_throttles,
@@ -28,7 +29,7 @@ from domain.principals import Role
 from domain.workspaces import Workspace
 
 
-class UserRepo(TrackedRepo):
+class UserRepo(TrackedRepo[User]):
     """Users, unique by normalized username; in-place changes of a loaded user are saved."""
 
     kind = "user"
@@ -101,12 +102,8 @@ class UserRepo(TrackedRepo):
         # Sorted here, not by ORDER BY: the database's collation may not order as Python does.
         return sorted((self._load(r) for r in rows), key=lambda u: u.username)
 
-    async def _one(self, where: ColumnElement[bool]) -> User | None:
-        row = (await self._uow.execute(select(users).where(where))).first()
-        return None if row is None else self._load(row)
 
-
-class LoginThrottleRepo(TrackedRepo):
+class LoginThrottleRepo(TrackedRepo[LoginThrottle]):
     """Failed-login counters keyed by the digest of their key (a username's or a client's)."""
 
     kind = "login_throttle"
@@ -130,46 +127,16 @@ class LoginThrottleRepo(TrackedRepo):
         self._add(throttle)
 
     async def get(self, key: str) -> LoginThrottle | None:
-        statement = select(login_throttles).where(login_throttles.c.key_digest == digest(key))
-        row = (await self._uow.execute(statement)).first()
-        return None if row is None else self._load(row)
+        return await self._one(login_throttles.c.key_digest == digest(key))
 
 
-class RefreshTokenRepo(TrackedRepo):
+class RefreshTokenRepo(RecordRepo[RefreshToken]):
     """Refresh tokens by id, family and user; rotations and revocations are saved at commit."""
 
     kind = "refresh_token"
     table = refresh_tokens
     keys = ("id",)
-
-    def key_of(self, obj: Any) -> Hashable:
-        return (obj.id,)
-
-    def to_row(self, t: RefreshToken) -> dict[str, Any]:
-        return {
-            "id": t.id,
-            "family_id": t.family_id,
-            "user_id": t.user_id,
-            "secret_digest": t.secret_digest,
-            "issued_at": t.issued_at,
-            "expires_at": t.expires_at,
-            "used_at": t.used_at,
-            "replaced_by": t.replaced_by,
-            "revoked_at": t.revoked_at,
-        }
-
-    def from_row(self, r: Any) -> RefreshToken:
-        return RefreshToken(
-            id=r.id,
-            family_id=r.family_id,
-            user_id=r.user_id,
-            secret_digest=r.secret_digest,
-            issued_at=r.issued_at,
-            expires_at=r.expires_at,
-            used_at=r.used_at,
-            replaced_by=r.replaced_by,
-            revoked_at=r.revoked_at,
-        )
+    record_type = RefreshToken
 
     async def add(self, token: RefreshToken) -> None:
         self._add(token)
@@ -190,7 +157,7 @@ class RefreshTokenRepo(TrackedRepo):
             .where(where)
             .order_by(refresh_tokens.c.issued_at, refresh_tokens.c.id)
         )
-        return [self._load(r) for r in (await self._uow.execute(statement)).all()]
+        return await self._many(statement)
 
 
 class RevokedTokenRepo(SqlRepo):
@@ -233,98 +200,48 @@ class RevokedTokenRepo(SqlRepo):
         return count
 
 
-class ApiKeyRepo(TrackedRepo):
+class ApiKeyRepo(RecordRepo[ApiKey]):
     """API keys by id and by owner; revocations and last use are saved at commit."""
 
     kind = "api_key"
     table = api_keys
     keys = ("id",)
-
-    def key_of(self, obj: Any) -> Hashable:
-        return (obj.id,)
-
-    def to_row(self, k: ApiKey) -> dict[str, Any]:
-        return {
-            "id": k.id,
-            "agent_id": k.agent_id,
-            "owner_id": k.owner_id,
-            "label": k.label,
-            "secret_digest": k.secret_digest,
-            "created_at": k.created_at,
-            "revoked_at": k.revoked_at,
-            "last_used_at": k.last_used_at,
-        }
-
-    def from_row(self, r: Any) -> ApiKey:
-        return ApiKey(
-            id=r.id,
-            agent_id=r.agent_id,
-            owner_id=r.owner_id,
-            label=r.label,
-            secret_digest=r.secret_digest,
-            created_at=r.created_at,
-            revoked_at=r.revoked_at,
-            last_used_at=r.last_used_at,
-        )
+    record_type = ApiKey
 
     async def add(self, key: ApiKey) -> None:
         self._add(key)
 
     async def get(self, key_id: str) -> ApiKey | None:
-        row = (await self._uow.execute(select(api_keys).where(api_keys.c.id == key_id))).first()
-        return None if row is None else self._load(row)
+        return await self._one(api_keys.c.id == key_id)
 
     async def list(self, owner_id: str | None = None) -> list[ApiKey]:
         statement = select(api_keys).order_by(api_keys.c.created_at, api_keys.c.id)
         if owner_id is not None:
             statement = statement.where(api_keys.c.owner_id == owner_id)
-        return [self._load(r) for r in (await self._uow.execute(statement)).all()]
+        return await self._many(statement)
 
 
-class WorkspaceRepo(TrackedRepo):
+class WorkspaceRepo(RecordRepo[Workspace]):
     """Saved workspaces (table user_workspaces); layout edits are saved at commit."""
 
     kind = "workspace"
     table = user_workspaces
     keys = ("id",)
-
-    def key_of(self, obj: Any) -> Hashable:
-        return (obj.id,)
+    record_type = Workspace
 
     def to_row(self, w: Workspace) -> dict[str, Any]:
-        return {
-            "id": w.id,
-            "user_id": w.user_id,
-            "workspace_name": w.workspace_name,
-            # A deep copy, so an in-place edit of the layout differs from the snapshot.
-            "layout_json": copy.deepcopy(w.layout_json),
-            "is_default": w.is_default,
-            "created_at": w.created_at,
-            "updated_at": w.updated_at,
-        }
-
-    def from_row(self, r: Any) -> Workspace:
-        return Workspace(
-            id=r.id,
-            user_id=r.user_id,
-            workspace_name=r.workspace_name,
-            layout_json=r.layout_json,
-            is_default=r.is_default,
-            created_at=r.created_at,
-            updated_at=r.updated_at,
-        )
+        # A deep copy, so an in-place edit of the layout differs from the snapshot.
+        return row_of(w, user_workspaces, layout_json=copy.deepcopy(w.layout_json))
 
     async def add(self, workspace: Workspace) -> None:
         self._add(workspace)
 
     async def get(self, workspace_id: str) -> Workspace | None:
-        statement = select(user_workspaces).where(user_workspaces.c.id == workspace_id)
-        row = (await self._uow.execute(statement)).first()
-        return None if row is None else self._load(row)
+        return await self._one(user_workspaces.c.id == workspace_id)
 
     async def list(self, user_id: str) -> list[Workspace]:
         statement = select(user_workspaces).where(user_workspaces.c.user_id == user_id)
-        found = [self._load(r) for r in (await self._uow.execute(statement)).all()]
+        found = await self._many(statement)
         # Sorted here, not by ORDER BY: the database's collation may not order as Python does.
         return sorted(found, key=lambda w: (w.workspace_name, w.id))
 

@@ -8,9 +8,9 @@ from typing import Any
 
 from sqlalchemy import delete, desc, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.postgres.engine import guarded, single_writer
+from adapters.postgres.rows import record, row_of
+from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.key_vault import vault_key_access, vault_keys
 from domain.vault.keys import SealedPair, VaultKey, sealed_record_type
 from ports.encryption import SealedRecord
@@ -19,48 +19,29 @@ from ports.key_vault import SEALED_FIELDS, KeyAccess, VaultKeyLinked
 
 def to_row(key: VaultKey) -> dict[str, Any]:
     previous = key.previous
-    return {
-        "id": key.id,
-        "owner_id": key.owner_id,
-        "provider": key.provider,
-        "label": key.label,
-        "scopes": list(key.scopes),
-        "key_hint": key.key_hint,
-        "key_id_sealed": key.pair.key_id,
-        "secret_sealed": key.pair.secret,
-        "account_id": key.account_id,
-        "paper": key.paper,
-        "expires_at": key.expires_at,
-        "created_at": key.created_at,
-        "rotated_at": key.rotated_at,
-        "last_used_at": key.last_used_at,
-        "previous_key_id_sealed": None if previous is None else previous.key_id,
-        "previous_secret_sealed": None if previous is None else previous.secret,
-        "previous_until": key.previous_until,
-        "warned": list(key.warned),
-    }
+    return row_of(
+        key,
+        vault_keys,
+        scopes=list(key.scopes),
+        key_id_sealed=key.pair.key_id,
+        secret_sealed=key.pair.secret,
+        previous_key_id_sealed=None if previous is None else previous.key_id,
+        previous_secret_sealed=None if previous is None else previous.secret,
+        warned=list(key.warned),
+    )
 
 
 def from_row(row: Any) -> VaultKey:
     previous = None
     if row.previous_key_id_sealed is not None and row.previous_secret_sealed is not None:
         previous = SealedPair(row.previous_key_id_sealed, row.previous_secret_sealed)
-    return VaultKey(
-        id=row.id,
-        owner_id=row.owner_id,
-        provider=row.provider,
-        label=row.label,
+    return record(
+        VaultKey,
+        row,
         scopes=tuple(row.scopes),
-        key_hint=row.key_hint,
         pair=SealedPair(row.key_id_sealed, row.secret_sealed),
-        created_at=row.created_at,
-        account_id=row.account_id,
         paper=bool(row.paper),
-        expires_at=row.expires_at,
-        rotated_at=row.rotated_at,
-        last_used_at=row.last_used_at,
         previous=previous,
-        previous_until=row.previous_until,
         warned=tuple(int(d) for d in row.warned),
     )
 
@@ -71,17 +52,14 @@ def _column(name: str) -> Any:
     return vault_keys.c[f"{name}_sealed"]
 
 
-class SqlKeyVault:
+class SqlKeyVault(EngineStore):
     """A KeyVaultStore on SQL (PostgreSQL or SQLite)."""
 
     durable = True
 
-    def __init__(self, engine: AsyncEngine) -> None:
-        self._engine = engine
-
     async def add(self, key: VaultKey) -> None:
         try:
-            await self._write(insert(vault_keys).values(to_row(key)))
+            await self._change(insert(vault_keys).values(to_row(key)))
         except IntegrityError:
             raise VaultKeyLinked(
                 f"account {key.account_id} already has a {key.provider} key"
@@ -117,10 +95,10 @@ class SqlKeyVault:
             )
             .values(row)
         )
-        return await self._write(statement)
+        return await self._change(statement) > 0
 
     async def delete(self, key_id: str) -> bool:
-        return await self._write(delete(vault_keys).where(vault_keys.c.id == key_id))
+        return await self._change(delete(vault_keys).where(vault_keys.c.id == key_id)) > 0
 
     async def watched(self) -> Sequence[VaultKey]:
         query = select(vault_keys).where(
@@ -133,7 +111,7 @@ class SqlKeyVault:
 
     async def set_warned(self, key_id: str, warned: tuple[int, ...]) -> None:
         statement = update(vault_keys).where(vault_keys.c.id == key_id).values(warned=list(warned))
-        await self._write(statement)
+        await self._change(statement)
 
     async def purge_previous(self, key_id: str, until: datetime) -> bool:
         statement = (
@@ -141,10 +119,10 @@ class SqlKeyVault:
             .where(vault_keys.c.id == key_id, vault_keys.c.previous_until == until)
             .values(previous_key_id_sealed=None, previous_secret_sealed=None, previous_until=None)
         )
-        return await self._write(statement)
+        return await self._change(statement) > 0
 
     async def touch(self, key_id: str, at: datetime) -> None:
-        await self._write(
+        await self._change(
             update(vault_keys).where(vault_keys.c.id == key_id).values(last_used_at=at)
         )
 
@@ -157,7 +135,7 @@ class SqlKeyVault:
             "outcome": access.outcome,
             "detail": access.detail,
         }
-        await self._write(insert(vault_key_access).values(row))
+        await self._change(insert(vault_key_access).values(row))
 
     async def accesses(self, key_id: str, limit: int) -> Sequence[KeyAccess]:
         query = (
@@ -191,19 +169,4 @@ class SqlKeyVault:
             .where(vault_keys.c.id == key_id, text == old)
             .values({text.name: new})
         )
-        return await self._write(statement)
-
-    async def _read(self, query: Any) -> list[Any]:
-        async def run() -> list[Any]:
-            async with self._engine.connect() as conn:
-                return list((await conn.execute(query)).all())
-
-        return await guarded(run)
-
-    async def _write(self, statement: Any) -> bool:
-        async def run() -> bool:
-            async with single_writer(self._engine), self._engine.begin() as conn:
-                result = await conn.execute(statement)
-            return bool(result.rowcount)
-
-        return await guarded(run)
+        return await self._change(statement) > 0

@@ -7,9 +7,9 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import and_, case, desc, or_, select, update
-from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.postgres.engine import guarded, single_writer
+from adapters.postgres.rows import record, row_of
+from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.kyc import kyc_documents as t
 from domain.kyc.documents import DocumentKind, DocumentStatus, KycDocument
 from ports.kyc import KycPage
@@ -20,39 +20,20 @@ _RETENTION_START = case((t.c.decided_at.is_not(None), t.c.decided_at), else_=t.c
 
 
 def _row(d: KycDocument) -> dict[str, Any]:
-    return {
-        "id": d.id, "owner_id": d.owner_id, "kind": d.kind.value, "media_type": d.media_type,
-        "size": d.size, "sha256": d.sha256, "storage_key": d.storage_key,
-        "sealed_key": d.sealed_key, "status": d.status.value, "reason": d.reason,
-        "reviewer_id": d.reviewer_id, "uploaded_at": d.uploaded_at, "decided_at": d.decided_at,
-        "deleted_at": d.deleted_at,
-    }  # fmt: skip
+    return row_of(d, t)
 
 
 def _document(r: Any) -> KycDocument:
-    return KycDocument(
-        id=r.id, owner_id=r.owner_id, kind=DocumentKind(r.kind), media_type=r.media_type,
-        size=int(r.size), sha256=r.sha256, storage_key=r.storage_key, sealed_key=r.sealed_key,
-        uploaded_at=r.uploaded_at, status=DocumentStatus(r.status), reason=r.reason,
-        reviewer_id=r.reviewer_id, decided_at=r.decided_at, deleted_at=r.deleted_at,
-    )  # fmt: skip
+    return record(
+        KycDocument, r, kind=DocumentKind(r.kind), size=int(r.size), status=DocumentStatus(r.status)
+    )
 
 
-class SqlKycDocuments:
+class SqlKycDocuments(EngineStore):
     """A KycDocumentRepository on the `kyc_documents` table."""
 
-    def __init__(self, engine: AsyncEngine) -> None:
-        self._engine = engine
-
     async def add(self, document: KycDocument) -> None:
-        async def run() -> None:
-            async with single_writer(self._engine), self._engine.begin() as conn:
-                found = await conn.execute(select(t.c.id).where(t.c.id == document.id))
-                if found.first() is not None:
-                    raise ValueError(f"KYC document {document.id} exists already")
-                await conn.execute(t.insert().values(_row(document)))
-
-        await guarded(run)
+        await self._insert_new(t, _row(document), f"KYC document {document.id} exists already")
 
     async def get(self, document_id: str) -> KycDocument | None:
         rows = await self._read(select(t).where(t.c.id == document_id))
@@ -65,7 +46,7 @@ class SqlKycDocuments:
             .where(t.c.id == document.id, t.c.status == expected.value, t.c.deleted_at.is_(None))
             .values(values)
         )
-        return await self._write(statement)
+        return await self._change(statement) == 1
 
     async def page(self, page: KycPage) -> list[KycDocument]:
         query = select(t)
@@ -103,18 +84,4 @@ class SqlKycDocuments:
         statement = (
             update(t).where(t.c.id == document_id, t.c.sealed_key == old).values(sealed_key=new)
         )
-        return await self._write(statement)
-
-    async def _write(self, statement: Any) -> bool:
-        async def run() -> bool:
-            async with single_writer(self._engine), self._engine.begin() as conn:
-                return bool((await conn.execute(statement)).rowcount == 1)
-
-        return await guarded(run)
-
-    async def _read(self, query: Any) -> list[Any]:
-        async def run() -> list[Any]:
-            async with self._engine.connect() as conn:
-                return list((await conn.execute(query)).fetchall())
-
-        return await guarded(run)
+        return await self._change(statement) == 1

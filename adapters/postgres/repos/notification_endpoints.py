@@ -6,60 +6,31 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import delete, select, update
-from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.postgres.engine import guarded, single_writer
+from adapters.postgres.rows import record, row_of
+from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.notification_endpoints import notification_endpoints as table
 from ports.encryption import SealedRecord
 from ports.notification_endpoints import RECORD_TYPE, NotificationEndpoint
 from ports.notifications import Channel
 
 
-def _row(endpoint: NotificationEndpoint) -> dict[str, Any]:
-    return {
-        "id": endpoint.id,
-        "owner_id": endpoint.owner_id,
-        "channel": endpoint.channel.value,
-        "address": endpoint.address,
-        "label": endpoint.label,
-        "enabled": endpoint.enabled,
-        "created_at": endpoint.created_at,
-        "sealed": endpoint.sealed,
-    }
-
-
 def _endpoint(row: Any) -> NotificationEndpoint:
-    return NotificationEndpoint(
-        id=row.id,
-        owner_id=row.owner_id,
-        channel=Channel(row.channel),
-        address=row.address,
-        label=row.label,
-        enabled=bool(row.enabled),
-        created_at=row.created_at,
-        sealed=row.sealed,
+    return record(
+        NotificationEndpoint, row, channel=Channel(row.channel), enabled=bool(row.enabled)
     )
 
 
-class SqlNotificationEndpointStore:
+class SqlNotificationEndpointStore(EngineStore):
     """A NotificationEndpointStore on the `notification_endpoints` table."""
 
-    def __init__(self, engine: AsyncEngine) -> None:
-        self._engine = engine
-
     async def add(self, endpoint: NotificationEndpoint) -> None:
-        async def run() -> None:
-            async with single_writer(self._engine), self._engine.begin() as conn:
-                found = await conn.execute(select(table.c.id).where(table.c.id == endpoint.id))
-                if found.first() is not None:
-                    raise ValueError(f"endpoint {endpoint.id} exists already")
-                await conn.execute(table.insert().values(_row(endpoint)))
-
-        await guarded(run)
+        taken = f"endpoint {endpoint.id} exists already"
+        await self._insert_new(table, row_of(endpoint, table), taken)
 
     async def get(self, endpoint_id: str, owner_id: str) -> NotificationEndpoint | None:
         query = select(table).where(table.c.id == endpoint_id, table.c.owner_id == owner_id)
-        rows = await guarded(lambda: self._read(query))
+        rows = await self._read(query)
         return _endpoint(rows[0]) if rows else None
 
     async def list_for(
@@ -69,7 +40,7 @@ class SqlNotificationEndpointStore:
         if channel is not None:
             query = query.where(table.c.channel == channel.value)
         query = query.order_by(table.c.created_at, table.c.id)
-        return [_endpoint(r) for r in await guarded(lambda: self._read(query))]
+        return [_endpoint(r) for r in await self._read(query)]
 
     async def save(self, endpoint: NotificationEndpoint) -> None:
         change = (
@@ -77,18 +48,18 @@ class SqlNotificationEndpointStore:
             .where(table.c.id == endpoint.id, table.c.owner_id == endpoint.owner_id)
             .values(label=endpoint.label, enabled=endpoint.enabled, sealed=endpoint.sealed)
         )
-        if await self._write(change) != 1:
+        if await self._change(change) != 1:
             raise KeyError(endpoint.id)
 
     async def remove(self, endpoint_id: str, owner_id: str) -> bool:
         gone = delete(table).where(table.c.id == endpoint_id, table.c.owner_id == owner_id)
-        return await self._write(gone) == 1
+        return await self._change(gone) == 1
 
     async def sealed_batch(self, after: str | None, limit: int) -> Sequence[SealedRecord]:
         query = select(table.c.id, table.c.sealed).order_by(table.c.id).limit(limit)
         if after is not None:
             query = query.where(table.c.id > after)
-        rows = await guarded(lambda: self._read(query))
+        rows = await self._read(query)
         return [SealedRecord(r.id, RECORD_TYPE, r.id, r.sealed) for r in rows]
 
     async def replace_sealed(self, record: SealedRecord, new_text: str) -> bool:
@@ -97,15 +68,4 @@ class SqlNotificationEndpointStore:
             .where(table.c.id == record.record_id, table.c.sealed == record.text)
             .values(sealed=new_text)
         )
-        return await self._write(change) == 1
-
-    async def _write(self, statement: Any) -> int:
-        async def run() -> int:
-            async with single_writer(self._engine), self._engine.begin() as conn:
-                return int((await conn.execute(statement)).rowcount)
-
-        return await guarded(run)
-
-    async def _read(self, query: Any) -> list[Any]:
-        async with self._engine.connect() as conn:
-            return list((await conn.execute(query)).fetchall())
+        return await self._change(change) == 1

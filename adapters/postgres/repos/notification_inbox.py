@@ -10,9 +10,10 @@ from datetime import datetime, time
 from typing import Any
 
 from sqlalchemy import and_, delete, func, select, update
-from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.ext.asyncio import AsyncConnection
 
+from adapters.postgres.repos.base import upsert
+from adapters.postgres.rows import record
+from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.notifications import (
     notification_role_preferences as role_preferences,
 )
@@ -55,11 +56,11 @@ def preferences_of(user_id: str, row: Any) -> Preferences:
     )
 
 
-def _insert(conn: AsyncConnection) -> Any:
-    return postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+def in_app_of(row: Any) -> InAppNotification:
+    return record(InAppNotification, row, data=dict(row.data or {}))
 
 
-def _owned(user_id: str, notification_id: str) -> Any:
+def owned(user_id: str, notification_id: str) -> Any:
     return and_(_N.id == notification_id, _N.user_id == user_id)
 
 
@@ -67,44 +68,20 @@ def _unread(user_id: str) -> Any:
     return and_(_N.user_id == user_id, _N.read_at.is_(None))
 
 
-class InboxQueries:
-    """Needs `_read(statement)` and `_write(work)` from the store it is mixed into."""
-
-    async def _read(self, statement: Any) -> list[Any]:
-        raise NotImplementedError
-
-    async def _write(self, work: Any) -> Any:
-        raise NotImplementedError
-
-    async def _changed(self, statement: Any) -> int:
-        async def work(conn: AsyncConnection) -> int:
-            return int((await conn.execute(statement)).rowcount or 0)
-
-        changed: int = await self._write(work)
-        return changed
+class InboxQueries(EngineStore):
+    """The in-app inbox's and the notification preferences' queries of the notification store."""
 
     async def in_app_one(self, user_id: str, notification_id: str) -> InAppNotification | None:
-        rows = await self._read(select(in_app).where(_owned(user_id, notification_id)))
+        rows = await self._read(select(in_app).where(owned(user_id, notification_id)))
         if not rows:
             return None
-        row = rows[0]
-        return InAppNotification(
-            id=row.id,
-            user_id=row.user_id,
-            event_type=row.event_type,
-            priority=row.priority,
-            title=row.title,
-            body=row.body,
-            created_at=row.created_at,
-            read_at=row.read_at,
-            data=dict(row.data or {}),
-        )
+        return in_app_of(rows[0])
 
     async def delete_in_app(self, user_id: str, notification_id: str) -> bool:
-        return await self._changed(delete(in_app).where(_owned(user_id, notification_id))) > 0
+        return await self._change(delete(in_app).where(owned(user_id, notification_id))) > 0
 
     async def clear_in_app(self, user_id: str) -> int:
-        return await self._changed(delete(in_app).where(_N.user_id == user_id))
+        return await self._change(delete(in_app).where(_N.user_id == user_id))
 
     async def unread_counts(self, user_id: str) -> dict[str, int]:
         query = (
@@ -121,12 +98,12 @@ class InboxQueries:
         ids = sorted(set(notification_ids))
         if not ids:
             return 0
-        return await self._changed(
+        return await self._change(
             update(in_app).where(_unread(user_id), _N.id.in_(ids)).values(read_at=at)
         )
 
     async def mark_read_before(self, user_id: str, before: datetime, at: datetime) -> int:
-        return await self._changed(
+        return await self._change(
             update(in_app).where(_unread(user_id), _N.created_at < before).values(read_at=at)
         )
 
@@ -140,16 +117,7 @@ class InboxQueries:
 
     async def put_role_preferences(self, role: str, preferences: Preferences) -> None:
         row = {"role": role, **preferences_row(replace(preferences, user_id=""))}
-
-        async def work(conn: AsyncConnection) -> None:
-            statement = _insert(conn)(role_preferences).values(row)
-            statement = statement.on_conflict_do_update(
-                index_elements=["role"],
-                set_={k: statement.excluded[k] for k in row if k != "role"},
-            )
-            await conn.execute(statement)
-
-        await self._write(work)
+        await self._write(lambda conn: upsert(conn, role_preferences, row, ("role",)))
 
     async def remove_role_preferences(self, role: str) -> bool:
-        return await self._changed(delete(role_preferences).where(_R.role == role)) > 0
+        return await self._change(delete(role_preferences).where(_R.role == role)) > 0

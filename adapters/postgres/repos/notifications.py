@@ -13,15 +13,17 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import and_, bindparam, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.postgres.engine import guarded, single_writer
+from adapters.postgres.repos.base import insert_for, upsert
 from adapters.postgres.repos.notification_inbox import (
     InboxQueries,
+    in_app_of,
+    owned,
     preferences_of,
     preferences_row,
 )
+from adapters.postgres.rows import record, row_of
 from adapters.postgres.tables.notifications import (
     notification_deliveries as deliveries,
 )
@@ -45,67 +47,17 @@ _N = in_app.c
 
 
 def _delivery_row(d: Delivery) -> dict[str, Any]:
-    return {
-        "id": d.id,
-        "user_id": d.user_id,
-        "event_type": d.event_type,
-        "priority": d.priority,
-        "channel": d.channel,
-        "status": d.status.value,
-        "attempts": d.attempts,
-        "next_attempt_at": d.next_attempt_at,
-        "created_at": d.created_at,
-        "sent_at": d.sent_at,
-        "source_id": d.source_id,
-        "destination_id": d.destination_id,
-        "address": d.address,
-        "title": d.title,
-        "body": d.body,
-        "last_error": d.last_error[:512],
-        "data": dict(d.data),
-        "sealed": d.sealed,
-    }
+    return row_of(d, deliveries, last_error=d.last_error[:512], data=dict(d.data))
 
 
 def _delivery(row: Any) -> Delivery:
-    return Delivery(
-        id=row.id,
-        user_id=row.user_id,
-        event_type=row.event_type,
-        priority=row.priority,
-        channel=row.channel,
-        title=row.title,
-        body=row.body,
-        created_at=row.created_at,
-        next_attempt_at=row.next_attempt_at,
+    return record(
+        Delivery,
+        row,
         status=DeliveryStatus(row.status),
-        attempts=row.attempts,
-        source_id=row.source_id,
-        destination_id=row.destination_id,
-        address=row.address,
-        last_error=row.last_error,
-        sent_at=row.sent_at,
         data=dict(row.data or {}),
         sealed=bool(row.sealed),
     )
-
-
-def _notification(row: Any) -> InAppNotification:
-    return InAppNotification(
-        id=row.id,
-        user_id=row.user_id,
-        event_type=row.event_type,
-        priority=row.priority,
-        title=row.title,
-        body=row.body,
-        created_at=row.created_at,
-        read_at=row.read_at,
-        data=dict(row.data or {}),
-    )
-
-
-def _insert(conn: AsyncConnection) -> Any:
-    return postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
 
 
 def _after(columns: Any, after: tuple[datetime, str] | None) -> Any:
@@ -116,23 +68,6 @@ def _after(columns: Any, after: tuple[datetime, str] | None) -> Any:
 
 
 class SqlNotificationStore(InboxQueries):
-    def __init__(self, engine: AsyncEngine) -> None:
-        self._engine = engine
-
-    async def _write(self, work: Any) -> Any:
-        async def run() -> Any:
-            async with single_writer(self._engine), self._engine.begin() as conn:
-                return await work(conn)
-
-        return await guarded(run)
-
-    async def _read(self, statement: Any) -> list[Any]:
-        async def run() -> list[Any]:
-            async with self._engine.connect() as conn:
-                return list((await conn.execute(statement)).all())
-
-        return await guarded(run)
-
     async def add_deliveries(
         self, new: Sequence[Delivery], in_app: InAppNotification | None = None
     ) -> list[str]:
@@ -147,7 +82,7 @@ class SqlNotificationStore(InboxQueries):
                 return []
             # One statement: the ids that were new come back.
             statement = (
-                _insert(conn)(deliveries)
+                insert_for(conn)(deliveries)
                 .values([_delivery_row(d) for d in unique])
                 .on_conflict_do_nothing(index_elements=["id"])
                 .returning(_D.id)
@@ -181,23 +116,17 @@ class SqlNotificationStore(InboxQueries):
         return result
 
     async def _set(self, delivery_id: str, **values: Any) -> None:
-        async def work(conn: AsyncConnection) -> None:
-            await conn.execute(update(deliveries).where(_D.id == delivery_id).values(**values))
+        await self._change(update(deliveries).where(_D.id == delivery_id).values(**values))
 
-        await self._write(work)
+    async def _set_many(self, delivery_ids: Sequence[str], **values: Any) -> None:
+        if delivery_ids:
+            where = _D.id.in_(list(delivery_ids))
+            await self._change(update(deliveries).where(where).values(**values))
 
     async def mark_sent(self, delivery_ids: Sequence[str], at: datetime) -> None:
-        if not delivery_ids:
-            return
-
-        async def work(conn: AsyncConnection) -> None:
-            await conn.execute(
-                update(deliveries)
-                .where(_D.id.in_(list(delivery_ids)))
-                .values(status=DeliveryStatus.SENT.value, sent_at=at, last_error="")
-            )
-
-        await self._write(work)
+        await self._set_many(
+            delivery_ids, status=DeliveryStatus.SENT.value, sent_at=at, last_error=""
+        )
 
     async def mark_retry(self, delivery_id: str, next_at: datetime, reason: str) -> None:
         await self._set(
@@ -285,17 +214,7 @@ class SqlNotificationStore(InboxQueries):
         return [_delivery(r) for r in await self._read(query)]
 
     async def mark_digested(self, delivery_ids: Sequence[str]) -> None:
-        if not delivery_ids:
-            return
-
-        async def work(conn: AsyncConnection) -> None:
-            await conn.execute(
-                update(deliveries)
-                .where(_D.id.in_(list(delivery_ids)))
-                .values(status=DeliveryStatus.DIGESTED.value)
-            )
-
-        await self._write(work)
+        await self._set_many(delivery_ids, status=DeliveryStatus.DIGESTED.value)
 
     async def add_in_app(self, notification: InAppNotification) -> bool:
         async def work(conn: AsyncConnection) -> bool:
@@ -309,15 +228,15 @@ class SqlNotificationStore(InboxQueries):
         if page.unread_only:
             query = query.where(_N.read_at.is_(None))
         query = query.order_by(_N.created_at.desc(), _N.id.desc()).limit(page.limit)
-        return [_notification(r) for r in await self._read(query)]
+        return [in_app_of(r) for r in await self._read(query)]
 
     async def mark_read(self, user_id: str, notification_id: str, at: datetime) -> bool:
         async def work(conn: AsyncConnection) -> bool:
-            owned = _and_owned(user_id, notification_id)
-            found = (await conn.execute(select(_N.id).where(owned))).first() is not None
+            mine = owned(user_id, notification_id)
+            found = (await conn.execute(select(_N.id).where(mine))).first() is not None
             if found:
                 await conn.execute(
-                    update(in_app).where(owned, _N.read_at.is_(None)).values(read_at=at)
+                    update(in_app).where(mine, _N.read_at.is_(None)).values(read_at=at)
                 )
             return found
 
@@ -358,35 +277,12 @@ class SqlNotificationStore(InboxQueries):
 
     async def put_preferences(self, prefs: Preferences) -> None:
         row = {"user_id": prefs.user_id, **preferences_row(prefs)}
-
-        async def work(conn: AsyncConnection) -> None:
-            statement = _insert(conn)(preferences).values(row)
-            statement = statement.on_conflict_do_update(
-                index_elements=["user_id"],
-                set_={k: statement.excluded[k] for k in row if k != "user_id"},
-            )
-            await conn.execute(statement)
-
-        await self._write(work)
+        await self._write(lambda conn: upsert(conn, preferences, row, ("user_id",)))
 
 
 async def _insert_in_app(conn: AsyncConnection, n: InAppNotification) -> bool:
-    row = {
-        "id": n.id,
-        "user_id": n.user_id,
-        "event_type": n.event_type,
-        "priority": n.priority,
-        "title": n.title,
-        "body": n.body,
-        "created_at": n.created_at,
-        "read_at": n.read_at,
-        "data": dict(n.data),
-    }
+    row = row_of(n, in_app, data=dict(n.data))
     statement = (
-        _insert(conn)(in_app).values(row).on_conflict_do_nothing(index_elements=["id"])
+        insert_for(conn)(in_app).values(row).on_conflict_do_nothing(index_elements=["id"])
     ).returning(_N.id)
     return (await conn.execute(statement)).first() is not None
-
-
-def _and_owned(user_id: str, notification_id: str) -> Any:
-    return and_(_N.id == notification_id, _N.user_id == user_id)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
 from typing import Any
 
 from sqlalchemy import Table, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.postgres.repos.base import TrackedRepo, upsert
+from adapters.postgres.repos.base import RecordRepo, upsert
+from adapters.postgres.rows import record
 from adapters.postgres.tables.onboarding import invitations, password_reset_tokens
 from domain.errors import ConcurrentUpdate
 from domain.identity.onboarding import Invitation, PasswordResetToken
@@ -37,43 +37,16 @@ async def _write_once(
         raise ConcurrentUpdate(f"{table.name} {after['id']} was used concurrently")
 
 
-class InvitationRepo(TrackedRepo):
+class InvitationRepo(RecordRepo[Invitation]):
     """Invitations by id, newest first; using or revoking one is conditional (see port)."""
 
     kind = "invitation"
     table = invitations
     keys = ("id",)
-
-    def key_of(self, obj: Any) -> Hashable:
-        return (obj.id,)
-
-    def to_row(self, i: Invitation) -> dict[str, Any]:
-        return {
-            "id": i.id,
-            "token_digest": i.token_digest,
-            "role": i.role.value,
-            "email": i.email,
-            "created_by": i.created_by,
-            "created_at": i.created_at,
-            "expires_at": i.expires_at,
-            "used_at": i.used_at,
-            "used_by": i.used_by,
-            "revoked_at": i.revoked_at,
-        }
+    record_type = Invitation
 
     def from_row(self, r: Any) -> Invitation:
-        return Invitation(
-            id=r.id,
-            token_digest=r.token_digest,
-            role=Role(r.role),
-            email=r.email,
-            created_by=r.created_by,
-            created_at=r.created_at,
-            expires_at=r.expires_at,
-            used_at=r.used_at,
-            used_by=r.used_by,
-            revoked_at=r.revoked_at,
-        )
+        return record(Invitation, r, role=Role(r.role))
 
     async def write(self, conn: AsyncConnection, obj: Any, before: Any, after: Any) -> None:
         await _write_once(conn, invitations, before, after, ("used_at", "revoked_at"))
@@ -82,48 +55,22 @@ class InvitationRepo(TrackedRepo):
         self._add(invitation)
 
     async def get(self, invitation_id: str) -> Invitation | None:
-        statement = select(invitations).where(invitations.c.id == invitation_id)
-        row = (await self._uow.execute(statement)).first()
-        return None if row is None else self._load(row)
+        return await self._one(invitations.c.id == invitation_id)
 
     async def list(self) -> list[Invitation]:
         statement = select(invitations).order_by(
             invitations.c.created_at.desc(), invitations.c.id.desc()
         )
-        return [self._load(r) for r in (await self._uow.execute(statement)).all()]
+        return await self._many(statement)
 
 
-class PasswordResetRepo(TrackedRepo):
+class PasswordResetRepo(RecordRepo[PasswordResetToken]):
     """Password-reset tokens by id and by user; using one is conditional (see port)."""
 
     kind = "password_reset"
     table = password_reset_tokens
     keys = ("id",)
-
-    def key_of(self, obj: Any) -> Hashable:
-        return (obj.id,)
-
-    def to_row(self, t: PasswordResetToken) -> dict[str, Any]:
-        return {
-            "id": t.id,
-            "user_id": t.user_id,
-            "token_digest": t.token_digest,
-            "created_at": t.created_at,
-            "expires_at": t.expires_at,
-            "used_at": t.used_at,
-            "invalidated_at": t.invalidated_at,
-        }
-
-    def from_row(self, r: Any) -> PasswordResetToken:
-        return PasswordResetToken(
-            id=r.id,
-            user_id=r.user_id,
-            token_digest=r.token_digest,
-            created_at=r.created_at,
-            expires_at=r.expires_at,
-            used_at=r.used_at,
-            invalidated_at=r.invalidated_at,
-        )
+    record_type = PasswordResetToken
 
     async def write(self, conn: AsyncConnection, obj: Any, before: Any, after: Any) -> None:
         spent = ("used_at", "invalidated_at")
@@ -133,13 +80,11 @@ class PasswordResetRepo(TrackedRepo):
         self._add(token)
 
     async def get(self, token_id: str) -> PasswordResetToken | None:
-        table = password_reset_tokens
-        row = (await self._uow.execute(select(table).where(table.c.id == token_id))).first()
-        return None if row is None else self._load(row)
+        return await self._one(password_reset_tokens.c.id == token_id)
 
     async def by_user(self, user_id: str) -> list[PasswordResetToken]:
         table = password_reset_tokens
         statement = (
             select(table).where(table.c.user_id == user_id).order_by(table.c.created_at, table.c.id)
         )
-        return [self._load(r) for r in (await self._uow.execute(statement)).all()]
+        return await self._many(statement)

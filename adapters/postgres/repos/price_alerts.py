@@ -5,73 +5,29 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select, update
-from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.postgres.engine import guarded, single_writer
+from adapters.postgres.rows import record, row_of
+from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.price_alerts import price_alerts as table
 from domain.notifications.price_alerts import AlertState, Direction, Mode, PriceAlert
 
 _C = table.c
 
 
-def _row(alert: PriceAlert) -> dict[str, Any]:
-    return {
-        "id": alert.id,
-        "owner_id": alert.owner_id,
-        "symbol": alert.symbol,
-        "direction": alert.direction.value,
-        "threshold": alert.threshold,
-        "mode": alert.mode.value,
-        "hysteresis": alert.hysteresis,
-        "state": alert.state.value,
-        "fired_count": alert.fired_count,
-        "last_fired_at": alert.last_fired_at,
-        "last_price": alert.last_price,
-        "note": alert.note,
-        "created_at": alert.created_at,
-    }
-
-
 def _alert(row: Any) -> PriceAlert:
-    return PriceAlert(
-        id=row.id,
-        owner_id=row.owner_id,
-        symbol=row.symbol,
+    return record(
+        PriceAlert,
+        row,
         direction=Direction(row.direction),
-        threshold=row.threshold,
         mode=Mode(row.mode),
-        hysteresis=row.hysteresis,
-        created_at=row.created_at,
         state=AlertState(row.state),
         fired_count=int(row.fired_count),
-        last_fired_at=row.last_fired_at,
-        last_price=row.last_price,
-        note=row.note,
     )
 
 
-class SqlPriceAlertStore:
-    def __init__(self, engine: AsyncEngine) -> None:
-        self._engine = engine
-
-    async def _write(self, statement: Any) -> int:
-        async def run() -> int:
-            async with single_writer(self._engine), self._engine.begin() as conn:
-                return int((await conn.execute(statement)).rowcount or 0)
-
-        changed: int = await guarded(run)
-        return changed
-
-    async def _read(self, statement: Any) -> list[Any]:
-        async def run() -> list[Any]:
-            async with self._engine.connect() as conn:
-                return list((await conn.execute(statement)).all())
-
-        rows: list[Any] = await guarded(run)
-        return rows
-
+class SqlPriceAlertStore(EngineStore):
     async def add(self, alert: PriceAlert) -> None:
-        await self._write(insert(table).values(_row(alert)))
+        await self._change(insert(table).values(row_of(alert, table)))
 
     async def get(self, alert_id: str, owner_id: str) -> PriceAlert | None:
         rows = await self._read(select(table).where(_C.id == alert_id, _C.owner_id == owner_id))
@@ -90,7 +46,7 @@ class SqlPriceAlertStore:
         return [_alert(r) for r in await self._read(query)]
 
     async def save(self, alert: PriceAlert, expected: PriceAlert) -> bool:
-        row = _row(alert)
+        row = row_of(alert, table)
         changes = {
             k: row[k] for k in ("state", "fired_count", "last_fired_at", "last_price", "note")
         }
@@ -103,9 +59,9 @@ class SqlPriceAlertStore:
             )
             .values(changes)
         )
-        return await self._write(statement) > 0
+        return await self._change(statement) > 0
 
     async def remove(self, alert_id: str, owner_id: str) -> bool:
         return (
-            await self._write(delete(table).where(_C.id == alert_id, _C.owner_id == owner_id)) > 0
+            await self._change(delete(table).where(_C.id == alert_id, _C.owner_id == owner_id)) > 0
         )

@@ -6,12 +6,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import and_, desc, func, literal, or_, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.postgres.engine import guarded, single_writer
 from adapters.postgres.outbox import OutboxWriter
 from adapters.postgres.outbox_pump import pump_for
+from adapters.postgres.repos.base import insert_for
+from adapters.postgres.rows import record, row_of
 from adapters.postgres.tables.signals import signals
 from adapters.postgres.types import UtcDateTime
 from domain.marketdata.bars import Timeframe
@@ -20,29 +21,16 @@ from ports.signals import SignalSearch
 
 
 def to_row(signal: Signal) -> dict[str, Any]:
-    return {
-        "id": signal.id,
-        "symbol": signal.symbol,
-        "timeframe": signal.timeframe.value,
-        "pattern": signal.pattern.value,
-        "score": signal.score,
-        "at": signal.at,
-        "created_at": signal.created_at,
-        "reason": signal.reason,
-        "details": dict(signal.details),
-    }
+    return row_of(signal, signals, details=dict(signal.details))
 
 
 def from_row(row: Any) -> Signal:
-    return Signal(
-        id=row.id,
-        symbol=row.symbol,
+    return record(
+        Signal,
+        row,
         timeframe=Timeframe(row.timeframe),
         pattern=Pattern(row.pattern),
         score=float(row.score),
-        at=row.at,
-        created_at=row.created_at,
-        reason=row.reason,
         details={str(k): float(v) for k, v in (row.details or {}).items()},
     )
 
@@ -69,9 +57,7 @@ class SqlSignalRepository:
         stored = []
         batch = None
         async with single_writer(self._engine), self._engine.begin() as conn:
-            dialect_insert = (
-                postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
-            )
+            dialect_insert = insert_for(conn)
             for signal in new:
                 # Without a conflict target: a taken key and a taken id are both skipped.
                 statement = (

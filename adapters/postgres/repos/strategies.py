@@ -10,10 +10,11 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import and_, delete, desc, literal, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.postgres.engine import guarded, single_writer
+from adapters.postgres.repos.base import insert_for
+from adapters.postgres.rows import decimal_or_none, decimal_text
+from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.strategies import strategies, strategy_decisions, strategy_holdings
 from adapters.postgres.types import UtcDateTime
 from domain.errors import ConcurrentUpdate
@@ -32,18 +33,6 @@ from domain.strategies.definition import (
 )
 from domain.trading.orders import Side
 from ports.strategies import Decision, DecisionCursor, SizingInputs, StrategyHolding, Verdict
-
-
-def _num(value: Decimal | None) -> str | None:
-    return None if value is None else str(value)
-
-
-def _dec(value: Any) -> Decimal | None:
-    return None if value is None else Decimal(str(value))
-
-
-def _insert(conn: AsyncConnection) -> Any:
-    return postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
 
 
 # -- strategies ----------------------------------------------------------------------------
@@ -70,13 +59,13 @@ def strategy_row(strategy: Strategy) -> dict[str, Any]:
             "risk_fraction": str(sizing.risk_fraction),
             "max_position_fraction": str(sizing.max_position_fraction),
             "volatility_multiple": str(sizing.volatility_multiple),
-            "notional": _num(sizing.notional),
+            "notional": decimal_text(sizing.notional),
         },
         "entry": {"min_score": entry.min_score, "allow_short": entry.allow_short},
         "exit": {
-            "stop_loss_fraction": _num(exit_.stop_loss_fraction),
-            "stop_loss_atr": _num(exit_.stop_loss_atr),
-            "take_profit_fraction": _num(exit_.take_profit_fraction),
+            "stop_loss_fraction": decimal_text(exit_.stop_loss_fraction),
+            "stop_loss_atr": decimal_text(exit_.stop_loss_atr),
+            "take_profit_fraction": decimal_text(exit_.take_profit_fraction),
             "exit_score": exit_.exit_score,
             "max_holding_bars": exit_.max_holding_bars,
         },
@@ -108,13 +97,13 @@ def strategy_of(row: Any) -> Strategy:
             risk_fraction=Decimal(sizing["risk_fraction"]),
             max_position_fraction=Decimal(sizing["max_position_fraction"]),
             volatility_multiple=Decimal(sizing["volatility_multiple"]),
-            notional=_dec(sizing.get("notional")),
+            notional=decimal_or_none(sizing.get("notional")),
         ),
         entry=EntryRules(min_score=float(entry["min_score"]), allow_short=entry["allow_short"]),
         exit=ExitRules(
-            stop_loss_fraction=_dec(exit_.get("stop_loss_fraction")),
-            stop_loss_atr=_dec(exit_.get("stop_loss_atr")),
-            take_profit_fraction=_dec(exit_.get("take_profit_fraction")),
+            stop_loss_fraction=decimal_or_none(exit_.get("stop_loss_fraction")),
+            stop_loss_atr=decimal_or_none(exit_.get("stop_loss_atr")),
+            take_profit_fraction=decimal_or_none(exit_.get("take_profit_fraction")),
             exit_score=exit_.get("exit_score"),
             max_holding_bars=exit_.get("max_holding_bars"),
         ),
@@ -125,48 +114,43 @@ def strategy_of(row: Any) -> Strategy:
     )
 
 
-class SqlStrategyRepository:
+class SqlStrategyRepository(EngineStore):
     """A StrategyRepository on the `strategies` table; `update` checks the version in SQL."""
-
-    def __init__(self, engine: AsyncEngine) -> None:
-        self._engine = engine
 
     async def get(self, strategy_id: str) -> Strategy | None:
         query = select(strategies).where(strategies.c.id == strategy_id)
-        rows = await guarded(lambda: self._read(query))
+        rows = await self._read(query)
         return strategy_of(rows[0]) if rows else None
 
     async def add(self, strategy: Strategy) -> None:
-        async def run() -> None:
-            async with single_writer(self._engine), self._engine.begin() as conn:
-                statement = (
-                    _insert(conn)(strategies)
-                    .values(strategy_row(strategy))
-                    .on_conflict_do_nothing()
-                    .returning(strategies.c.id)
-                )
-                if (await conn.execute(statement)).first() is None:
-                    raise ConcurrentUpdate(f"strategy {strategy.id} exists already")
+        async def work(conn: AsyncConnection) -> None:
+            statement = (
+                insert_for(conn)(strategies)
+                .values(strategy_row(strategy))
+                .on_conflict_do_nothing()
+                .returning(strategies.c.id)
+            )
+            if (await conn.execute(statement)).first() is None:
+                raise ConcurrentUpdate(f"strategy {strategy.id} exists already")
 
-        await guarded(run)
+        await self._write(work)
 
     async def update(self, strategy: Strategy) -> Strategy:
         row = strategy_row(strategy)
         row["version"] = strategy.version + 1
         del row["id"], row["created_at"]
 
-        async def run() -> None:
-            async with single_writer(self._engine), self._engine.begin() as conn:
-                result = await conn.execute(
-                    update(strategies)
-                    .where(strategies.c.id == strategy.id)
-                    .where(strategies.c.version == strategy.version)
-                    .values(row)
-                )
-                if result.rowcount != 1:
-                    raise ConcurrentUpdate(f"strategy {strategy.id} was changed since it was read")
+        async def work(conn: AsyncConnection) -> None:
+            result = await conn.execute(
+                update(strategies)
+                .where(strategies.c.id == strategy.id)
+                .where(strategies.c.version == strategy.version)
+                .values(row)
+            )
+            if result.rowcount != 1:
+                raise ConcurrentUpdate(f"strategy {strategy.id} was changed since it was read")
 
-        await guarded(run)
+        await self._write(work)
         stored = await self.get(strategy.id)
         if stored is None:
             raise ConcurrentUpdate(f"strategy {strategy.id} was removed")
@@ -178,7 +162,7 @@ class SqlStrategyRepository:
             .where(strategies.c.owner_id == owner_id)
             .order_by(strategies.c.created_at, strategies.c.id)
         )
-        return [strategy_of(r) for r in await guarded(lambda: self._read(query))]
+        return [strategy_of(r) for r in await self._read(query)]
 
     async def list_active(self) -> list[Strategy]:
         query = (
@@ -186,11 +170,7 @@ class SqlStrategyRepository:
             .where(strategies.c.mode != StrategyMode.OFF.value)
             .order_by(strategies.c.created_at, strategies.c.id)
         )
-        return [strategy_of(r) for r in await guarded(lambda: self._read(query))]
-
-    async def _read(self, query: Any) -> list[Any]:
-        async with self._engine.connect() as conn:
-            return list((await conn.execute(query)).all())
+        return [strategy_of(r) for r in await self._read(query)]
 
 
 # -- decisions -----------------------------------------------------------------------------
@@ -221,7 +201,7 @@ def decision_row(decision: Decision) -> dict[str, Any]:
             "method": sizing.method,
             "equity": str(sizing.equity),
             "price": str(sizing.price),
-            "atr": _num(sizing.atr),
+            "atr": decimal_text(sizing.atr),
             "explanation": sizing.explanation,
         },
         "order_id": decision.order_id,
@@ -243,13 +223,13 @@ def decision_of(row: Any) -> Decision:
         signal_kind=row.signal_kind,
         signal_id=row.signal_id,
         score=None if row.score is None else float(row.score),
-        price=_dec(row.price),
+        price=decimal_or_none(row.price),
         action=Action(row.action),
         reason=row.reason,
         side=None if row.side is None else Side(row.side),
         quantity=Decimal(str(row.quantity)),
-        stop=_dec(row.stop),
-        take_profit=_dec(row.take_profit),
+        stop=decimal_or_none(row.stop),
+        take_profit=decimal_or_none(row.take_profit),
         exit_reason=None if row.exit_reason is None else ExitReason(row.exit_reason),
         sizing=None
         if sizing is None
@@ -257,7 +237,7 @@ def decision_of(row: Any) -> Decision:
             method=sizing["method"],
             equity=Decimal(sizing["equity"]),
             price=Decimal(sizing["price"]),
-            atr=_dec(sizing.get("atr")),
+            atr=decimal_or_none(sizing.get("atr")),
             explanation=sizing.get("explanation", ""),
         ),
         order_id=row.order_id,
@@ -266,24 +246,20 @@ def decision_of(row: Any) -> Decision:
     )
 
 
-class SqlDecisionLog:
+class SqlDecisionLog(EngineStore):
     """A DecisionLog on `strategy_decisions`; the unique key makes `claim` a single INSERT."""
 
-    def __init__(self, engine: AsyncEngine) -> None:
-        self._engine = engine
-
     async def claim(self, decision: Decision) -> bool:
-        async def run() -> bool:
-            async with single_writer(self._engine), self._engine.begin() as conn:
-                statement = (
-                    _insert(conn)(strategy_decisions)
-                    .values(decision_row(decision))
-                    .on_conflict_do_nothing()
-                    .returning(strategy_decisions.c.id)
-                )
-                return (await conn.execute(statement)).first() is not None
+        async def work(conn: AsyncConnection) -> bool:
+            statement = (
+                insert_for(conn)(strategy_decisions)
+                .values(decision_row(decision))
+                .on_conflict_do_nothing()
+                .returning(strategy_decisions.c.id)
+            )
+            return (await conn.execute(statement)).first() is not None
 
-        return await guarded(run)
+        return await self._write(work)
 
     async def complete(
         self,
@@ -292,27 +268,19 @@ class SqlDecisionLog:
         reasons: tuple[str, ...] = (),
         order_id: str | None = None,
     ) -> None:
-        async def run() -> None:
-            async with single_writer(self._engine), self._engine.begin() as conn:
-                await conn.execute(
-                    update(strategy_decisions)
-                    .where(strategy_decisions.c.id == decision_id)
-                    .values(verdict=verdict.value, verdict_reasons=list(reasons), order_id=order_id)
-                )
+        async def work(conn: AsyncConnection) -> None:
+            await conn.execute(
+                update(strategy_decisions)
+                .where(strategy_decisions.c.id == decision_id)
+                .values(verdict=verdict.value, verdict_reasons=list(reasons), order_id=order_id)
+            )
 
-        await guarded(run)
+        await self._write(work)
 
     async def get(self, decision_id: str) -> Decision | None:
-        async def run() -> Decision | None:
-            async with self._engine.connect() as conn:
-                row = (
-                    await conn.execute(
-                        select(strategy_decisions).where(strategy_decisions.c.id == decision_id)
-                    )
-                ).first()
-            return None if row is None else decision_of(row)
-
-        return await guarded(run)
+        query = select(strategy_decisions).where(strategy_decisions.c.id == decision_id)
+        rows = await self._read(query)
+        return decision_of(rows[0]) if rows else None
 
     async def page(
         self, strategy_id: str, after: DecisionCursor | None = None, limit: int = 50
@@ -328,12 +296,7 @@ class SqlDecisionLog:
                 )
             )
         query = query.order_by(desc(table.c.decided_at), desc(table.c.id)).limit(max(0, limit))
-
-        async def run() -> list[Decision]:
-            async with self._engine.connect() as conn:
-                return [decision_of(r) for r in (await conn.execute(query)).all()]
-
-        return await guarded(run)
+        return [decision_of(r) for r in await self._read(query)]
 
 
 # -- holdings ------------------------------------------------------------------------------
@@ -362,8 +325,8 @@ def holding_of(row: Any) -> StrategyHolding:
         holding=Holding(
             quantity=Decimal(str(row.quantity)),
             entry_price=Decimal(str(row.entry_price)),
-            stop=_dec(row.stop),
-            take_profit=_dec(row.take_profit),
+            stop=decimal_or_none(row.stop),
+            take_profit=decimal_or_none(row.take_profit),
             opened_at=row.opened_at,
             bars_held=row.bars_held,
         ),
@@ -372,11 +335,8 @@ def holding_of(row: Any) -> StrategyHolding:
     )
 
 
-class SqlHoldingRepository:
+class SqlHoldingRepository(EngineStore):
     """A HoldingRepository on `strategy_holdings`, keyed by (strategy, account, symbol)."""
-
-    def __init__(self, engine: AsyncEngine) -> None:
-        self._engine = engine
 
     async def get(self, strategy_id: str, account_id: str, symbol: str) -> StrategyHolding | None:
         table = strategy_holdings
@@ -391,30 +351,28 @@ class SqlHoldingRepository:
         row = holding_row(holding)
         keys = ("strategy_id", "account_id", "symbol")
 
-        async def run() -> None:
-            async with single_writer(self._engine), self._engine.begin() as conn:
-                statement = _insert(conn)(strategy_holdings).values(row)
-                statement = statement.on_conflict_do_update(
-                    index_elements=list(keys),
-                    set_={k: statement.excluded[k] for k in row if k not in keys},
-                )
-                await conn.execute(statement)
+        async def work(conn: AsyncConnection) -> None:
+            statement = insert_for(conn)(strategy_holdings).values(row)
+            statement = statement.on_conflict_do_update(
+                index_elements=list(keys),
+                set_={k: statement.excluded[k] for k in row if k not in keys},
+            )
+            await conn.execute(statement)
 
-        await guarded(run)
+        await self._write(work)
 
     async def remove(self, strategy_id: str, account_id: str, symbol: str) -> None:
         table = strategy_holdings
 
-        async def run() -> None:
-            async with single_writer(self._engine), self._engine.begin() as conn:
-                await conn.execute(
-                    delete(table)
-                    .where(table.c.strategy_id == strategy_id)
-                    .where(table.c.account_id == account_id)
-                    .where(table.c.symbol == symbol)
-                )
+        async def work(conn: AsyncConnection) -> None:
+            await conn.execute(
+                delete(table)
+                .where(table.c.strategy_id == strategy_id)
+                .where(table.c.account_id == account_id)
+                .where(table.c.symbol == symbol)
+            )
 
-        await guarded(run)
+        await self._write(work)
 
     async def for_symbol(self, symbol: str) -> list[StrategyHolding]:
         return await self._select(strategy_holdings.c.symbol == symbol)
@@ -423,12 +381,8 @@ class SqlHoldingRepository:
         return await self._select(strategy_holdings.c.strategy_id == strategy_id)
 
     async def symbols(self) -> list[str]:
-        async def run() -> list[str]:
-            async with self._engine.connect() as conn:
-                query = select(strategy_holdings.c.symbol).distinct()
-                return sorted(r[0] for r in (await conn.execute(query)).all())
-
-        return await guarded(run)
+        rows = await self._read(select(strategy_holdings.c.symbol).distinct())
+        return sorted(r[0] for r in rows)
 
     async def _select(self, condition: Any) -> list[StrategyHolding]:
         table = strategy_holdings
@@ -437,9 +391,4 @@ class SqlHoldingRepository:
             .where(condition)
             .order_by(table.c.strategy_id, table.c.account_id, table.c.symbol)
         )
-
-        async def run() -> list[StrategyHolding]:
-            async with self._engine.connect() as conn:
-                return [holding_of(r) for r in (await conn.execute(query)).all()]
-
-        return await guarded(run)
+        return [holding_of(r) for r in await self._read(query)]

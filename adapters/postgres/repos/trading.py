@@ -51,7 +51,7 @@ def _order_update(changed: tuple[str, ...]) -> Any:
     )
 
 
-class OrderRepo(TrackedRepo):
+class OrderRepo(TrackedRepo[Order]):
     """Orders; in-place changes of a loaded order are saved at commit."""
 
     kind = "order"
@@ -202,13 +202,6 @@ class OrderRepo(TrackedRepo):
         )
         return await self._many(query)
 
-    async def _one(self, where: Any) -> Order | None:
-        row = (await self._uow.execute(select(orders).where(where))).first()
-        return None if row is None else self._load(row)
-
-    async def _many(self, query: Any) -> list[Order]:
-        return [self._load(row) for row in (await self._uow.execute(query)).all()]
-
     async def list(
         self, account_id: str | None = None, *, open_only: bool = False, limit: int = 100
     ) -> list[Order]:
@@ -240,7 +233,7 @@ def _version_checked_update(columns: tuple[str, ...]) -> Any:
     )
 
 
-class AccountRepo(TrackedRepo):
+class AccountRepo(TrackedRepo[Account]):
     """Accounts with their positions; updates are checked against the loaded `version`."""
 
     kind = "account"
@@ -439,7 +432,7 @@ class FillRepo(SqlRepo):
         ]
 
 
-class InstrumentRepo(TrackedRepo):
+class InstrumentRepo(TrackedRepo[Instrument]):
     """Reference data; add() inserts or replaces by symbol."""
 
     kind = "instrument"
@@ -488,16 +481,12 @@ class InstrumentRepo(TrackedRepo):
         self._add(instrument)
 
     async def get(self, symbol: str) -> Instrument | None:
-        row = (
-            await self._uow.execute(select(instruments).where(instruments.c.symbol == symbol))
-        ).first()
-        return None if row is None else self._load(row)
+        return await self._one(instruments.c.symbol == symbol)
 
     async def search(self, criteria: InstrumentSearch) -> list[Instrument]:
         query = select(instruments).where(*instrument_filters(criteria))
         query = query.order_by(instruments.c.symbol).limit(max(0, criteria.limit))
-        return [self._load(r) for r in (await self._uow.execute(query)).all()]
+        return await self._many(query)
 
     async def list(self) -> list[Instrument]:
-        rows = (await self._uow.execute(select(instruments).order_by(instruments.c.symbol))).all()
-        return [self._load(r) for r in rows]
+        return await self._many(select(instruments).order_by(instruments.c.symbol))

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy import Column, Date, ForeignKey, Index, PrimaryKeyConstraint, String, Table, Text
 
-from adapters.postgres.tables.portfolios import ordered_id
-from adapters.postgres.types import Money, UtcDateTime, metadata
+from adapters.postgres.types import Money, UtcDateTime, metadata, ordered_id
 
 illiquid_assets = Table(
     "illiquid_assets",

@@ -20,13 +20,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-from adapters.postgres.types import Money, UtcDateTime, metadata
-
-
-def ordered_id() -> String:
-    """A String(64) that sorts byte-wise on PostgreSQL (SQLite's BINARY already does)."""
-    return String(64).with_variant(String(64, collation="C"), "postgresql")
-
+from adapters.postgres.types import Money, UtcDateTime, metadata, ordered_id
 
 portfolios = Table(
     "portfolios",
