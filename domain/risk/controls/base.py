@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import KW_ONLY, dataclass, field
 from decimal import Decimal
-from typing import NamedTuple
+from typing import ClassVar, NamedTuple
 
 from domain.risk.reasons import Action, Outcome, ReasonCode, RuleScope
 from domain.risk.verdicts import Verdict
@@ -31,6 +32,7 @@ class Case(NamedTuple):
     instrument: Instrument  # the symbol's instrument (known, in the gate)
 
 
+@dataclass(slots=True, eq=False)
 class Control:
     """Base class of every pre-trade control.
 
@@ -38,28 +40,25 @@ class Control:
     that would fit (ZERO for controls that are not about size). The gate turns
     that into a verdict according to the control's action. `quantity_based`
     controls may use the REDUCE action; the others may only BLOCK, WARN or HOLD.
-    A plug-in control defines `breach()`; the built-in ones are `Condition`s.
+    A plug-in control defines `breach()`; the built-in ones are `Condition`s, whose
+    parameters are fields (a subclass is a dataclass too), before the keyword-only
+    action, scope, scope_id and rule_id every control takes.
     """
 
-    __slots__ = ("action", "code", "name", "pass_verdict", "rule_id", "scope", "scope_id")
+    code: ClassVar[ReasonCode]
+    quantity_based: ClassVar[bool] = False
 
-    code: ReasonCode
-    quantity_based: bool = False
+    _: KW_ONLY
+    action: Action = Action.BLOCK
+    scope: RuleScope = RuleScope.ACCOUNT
+    scope_id: str | None = None
+    rule_id: str | None = None
+    name: str = field(init=False, repr=False)
+    pass_verdict: Verdict = field(init=False, repr=False)
 
-    def __init__(
-        self,
-        *,
-        action: Action = Action.BLOCK,
-        scope: RuleScope = RuleScope.ACCOUNT,
-        scope_id: str | None = None,
-        rule_id: str | None = None,
-    ) -> None:
-        self.action = action
-        self.scope = scope
-        self.scope_id = scope_id
-        self.rule_id = rule_id
+    def __post_init__(self) -> None:
         self.name = type(self).__name__
-        self.pass_verdict = Verdict(ReasonCode.OK, Outcome.PASS, self.name, rule_id, "")
+        self.pass_verdict = Verdict(ReasonCode.OK, Outcome.PASS, self.name, self.rule_id, "")
 
     def breach(
         self,

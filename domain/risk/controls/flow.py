@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
 from domain.risk.controls.base import Case, Condition
 from domain.risk.flow import OrderFlow
@@ -16,6 +16,7 @@ _AGENT_SCOPE = RuleScope.AGENT
 _STRATEGY = RuleScope.STRATEGY
 
 
+@dataclass(slots=True, eq=False)
 class OrderRateThrottle(Condition):
     """11. At most `per_second` / `per_minute` orders, counted per account or per origin.
 
@@ -23,22 +24,20 @@ class OrderRateThrottle(Condition):
     the whole account's.
     """
 
-    __slots__ = ("per_minute", "per_origin", "per_second")
     code = ReasonCode.ORDER_RATE
 
-    def __init__(
-        self, per_second: int | None = None, per_minute: int | None = None, **kw: Any
-    ) -> None:
-        super().__init__(**kw)
-        self.per_second = per_second
-        self.per_minute = per_minute
-        self.per_origin = self.scope in (_AGENT_SCOPE, _STRATEGY)
+    per_second: int | None = None
+    per_minute: int | None = None
+
+    @property
+    def per_origin(self) -> bool:
+        return self.scope in (_AGENT_SCOPE, _STRATEGY)
 
     def _key(self, order: Order) -> str:
         return OrderFlow.keys_for(order)[1] if self.per_origin else "account"
 
     def passes(self, case: Case) -> bool:
-        key = self._key(case.order) if self.per_origin else "account"
+        key = self._key(case.order) if self.per_origin else "account"  # a constant, screened
         return not case.view.flow.rate_exceeded(
             key, case.view.now_ts, self.per_second, self.per_minute
         )
@@ -50,15 +49,13 @@ class OrderRateThrottle(Condition):
         )
 
 
+@dataclass(slots=True, eq=False)
 class DuplicateOrder(Condition):
     """12. The same side, symbol, quantity and price again within `window_seconds`."""
 
-    __slots__ = ("window_seconds",)
     code = ReasonCode.DUPLICATE_ORDER
 
-    def __init__(self, window_seconds: float = 5.0, **kw: Any) -> None:
-        super().__init__(**kw)
-        self.window_seconds = window_seconds
+    window_seconds: float = 5.0
 
     def passes(self, case: Case) -> bool:
         flow = case.view.flow

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
 from domain.killswitch.state import TradingState
 from domain.risk.controls.base import Case, Condition
@@ -64,18 +64,14 @@ class ReduceOnlyFlag(Condition):
         return f"reduce-only order would not reduce the {order.symbol} position"
 
 
+@dataclass(slots=True, eq=False)
 class PriceCollar(Condition):
     """4. Limit and stop prices within `max_pct` (or `max_ticks`) of the reference price."""
 
-    __slots__ = ("max_pct", "max_ticks")
     code = ReasonCode.PRICE_COLLAR
 
-    def __init__(
-        self, max_pct: Decimal | None = None, max_ticks: int | None = None, **kw: Any
-    ) -> None:
-        super().__init__(**kw)
-        self.max_pct = max_pct
-        self.max_ticks = max_ticks
+    max_pct: Decimal | None = None
+    max_ticks: int | None = None
 
     def _band(self, order: Order, view: AccountRiskView) -> Decimal:
         max_pct, max_ticks = self.max_pct, self.max_ticks
@@ -109,18 +105,14 @@ class PriceCollar(Condition):
         )
 
 
+@dataclass(slots=True, eq=False)
 class MaxDailyLoss(Condition):
     """7. Once the day's loss (realized + unrealized) reaches the limit, only reductions pass."""
 
-    __slots__ = ("max_loss", "max_loss_pct")
     code = ReasonCode.MAX_DAILY_LOSS
 
-    def __init__(
-        self, max_loss: Decimal | None = None, max_loss_pct: Decimal | None = None, **kw: Any
-    ) -> None:
-        super().__init__(**kw)
-        self.max_loss = max_loss
-        self.max_loss_pct = max_loss_pct
+    max_loss: Decimal | None = None
+    max_loss_pct: Decimal | None = None
 
     def limit(self, view: AccountRiskView) -> Decimal:
         absolute, pct = self.max_loss, self.max_loss_pct
@@ -141,15 +133,13 @@ class MaxDailyLoss(Condition):
         return f"day's loss {-view.day_pnl:.2f} reached the limit of {self.limit(view):.2f}"
 
 
+@dataclass(slots=True, eq=False)
 class MaxDrawdown(Condition):
     """8. Once equity is `max_drawdown` below its peak, only reductions pass."""
 
-    __slots__ = ("max_drawdown",)
     code = ReasonCode.MAX_DRAWDOWN
 
-    def __init__(self, max_drawdown: Decimal, **kw: Any) -> None:
-        super().__init__(**kw)
-        self.max_drawdown = max_drawdown
+    max_drawdown: Decimal
 
     def passes(self, case: Case) -> bool:
         # peak - equity >= limit * peak, without a division on the hot path
@@ -159,16 +149,14 @@ class MaxDrawdown(Condition):
         return f"drawdown {view.drawdown:.2%} reached the limit of {self.max_drawdown:.2%}"
 
 
+@dataclass(slots=True, eq=False)
 class RestrictedSymbols(Condition):
     """13. Symbols on the restricted list cannot be traded (reductions optional)."""
 
-    __slots__ = ("allow_reducing", "symbols")
     code = ReasonCode.RESTRICTED_SYMBOL
 
-    def __init__(self, symbols: frozenset[str], allow_reducing: bool = False, **kw: Any) -> None:
-        super().__init__(**kw)
-        self.symbols = symbols
-        self.allow_reducing = allow_reducing
+    symbols: frozenset[str]
+    allow_reducing: bool = False
 
     def passes(self, case: Case) -> bool:
         return case.symbol not in self.symbols or (case.reduces and self.allow_reducing)
@@ -207,15 +195,13 @@ class SelfMatch(Condition):
         return f"{order.side.value} {order.symbol} would trade against the account's own order"
 
 
+@dataclass(slots=True, eq=False)
 class MaxOpenOrders(Condition):
     """17. At most `max_open` orders open at once."""
 
-    __slots__ = ("max_open",)
     code = ReasonCode.MAX_OPEN_ORDERS
 
-    def __init__(self, max_open: int, **kw: Any) -> None:
-        super().__init__(**kw)
-        self.max_open = max_open
+    max_open: int
 
     def passes(self, case: Case) -> bool:
         return case.view.open_order_count < self.max_open

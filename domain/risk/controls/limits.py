@@ -6,8 +6,8 @@ divides only to compute how much would fit when the limit is breached.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
 from domain.risk.controls.base import ZERO, Case, Condition, fit
 from domain.risk.reasons import ReasonCode
@@ -17,16 +17,14 @@ from domain.trading.orders import Order
 _UNCLASSIFIED = "UNCLASSIFIED"
 
 
+@dataclass(slots=True, eq=False)
 class MaxOrderQuantity(Condition):
     """2. No single order above `max_quantity` units."""
 
-    __slots__ = ("max_quantity",)
     code = ReasonCode.MAX_ORDER_QUANTITY
     quantity_based = True
 
-    def __init__(self, max_quantity: Decimal, **kw: Any) -> None:
-        super().__init__(**kw)
-        self.max_quantity = max_quantity
+    max_quantity: Decimal
 
     def passes(self, case: Case) -> bool:
         return case.quantity <= self.max_quantity
@@ -38,16 +36,14 @@ class MaxOrderQuantity(Condition):
         return f"order quantity {quantity} exceeds the maximum of {self.max_quantity}"
 
 
+@dataclass(slots=True, eq=False)
 class MaxOrderNotional(Condition):
     """3. No single order above `max_notional` in value."""
 
-    __slots__ = ("max_notional",)
     code = ReasonCode.MAX_ORDER_NOTIONAL
     quantity_based = True
 
-    def __init__(self, max_notional: Decimal, **kw: Any) -> None:
-        super().__init__(**kw)
-        self.max_notional = max_notional
+    max_notional: Decimal
 
     def passes(self, case: Case) -> bool:
         return case.value <= self.max_notional
@@ -59,6 +55,7 @@ class MaxOrderNotional(Condition):
         return f"order notional {quantity * unit:.2f} exceeds the maximum of {self.max_notional}"
 
 
+@dataclass(slots=True, eq=False)
 class MaxPosition(Condition):
     """5. Position per symbol capped in quantity, notional and/or % of equity.
 
@@ -66,23 +63,13 @@ class MaxPosition(Condition):
     reduces the position always fits.
     """
 
-    __slots__ = ("max_notional", "max_pct_equity", "max_quantity", "symbols")
     code = ReasonCode.MAX_POSITION
     quantity_based = True
 
-    def __init__(
-        self,
-        max_quantity: Decimal | None = None,
-        max_notional: Decimal | None = None,
-        max_pct_equity: Decimal | None = None,
-        symbols: frozenset[str] | None = None,
-        **kw: Any,
-    ) -> None:
-        super().__init__(**kw)
-        self.max_quantity = max_quantity
-        self.max_notional = max_notional
-        self.max_pct_equity = max_pct_equity
-        self.symbols = symbols
+    max_quantity: Decimal | None = None
+    max_notional: Decimal | None = None
+    max_pct_equity: Decimal | None = None
+    symbols: frozenset[str] | None = None
 
     def limit_units(self, unit: Decimal, view: AccountRiskView) -> Decimal:
         """The tightest of the limits, in units of the instrument."""
@@ -133,18 +120,14 @@ class MaxPosition(Condition):
         )
 
 
+@dataclass(slots=True, eq=False)
 class _ExposureCap(Condition):
     """An exposure under a cap: `absolute`, a share `pct` of equity, or the smaller of both."""
 
-    __slots__ = ("absolute", "pct")
     quantity_based = True
 
-    def __init__(
-        self, absolute: Decimal | None = None, pct: Decimal | None = None, **kw: Any
-    ) -> None:
-        super().__init__(**kw)
-        self.absolute = absolute
-        self.pct = pct
+    absolute: Decimal | None = None
+    pct: Decimal | None = None
 
     def cap(self, view: AccountRiskView) -> Decimal:
         if self.pct is None:
@@ -201,16 +184,14 @@ class NetExposure(_ExposureCap):
         return f"net exposure would exceed the cap of {self.cap(view):.2f}"
 
 
+@dataclass(slots=True, eq=False)
 class MaxLeverage(Condition):
     """9. (gross + open orders + this order) / equity under `max_leverage`."""
 
-    __slots__ = ("max_leverage",)
     code = ReasonCode.MAX_LEVERAGE
     quantity_based = True
 
-    def __init__(self, max_leverage: Decimal, **kw: Any) -> None:
-        super().__init__(**kw)
-        self.max_leverage = max_leverage
+    max_leverage: Decimal
 
     def passes(self, case: Case) -> bool:
         if not case.reduces:
@@ -233,16 +214,14 @@ class MaxLeverage(Condition):
         return f"leverage would reach {after:.2f}x, above {self.max_leverage}x"
 
 
+@dataclass(slots=True, eq=False)
 class SectorConcentration(Condition):
     """10. A sector's gross exposure (with open orders) at most `max_pct` of equity."""
 
-    __slots__ = ("max_pct",)
     code = ReasonCode.SECTOR_CONCENTRATION
     quantity_based = True
 
-    def __init__(self, max_pct: Decimal = Decimal("0.25"), **kw: Any) -> None:
-        super().__init__(**kw)
-        self.max_pct = max_pct
+    max_pct: Decimal = Decimal("0.25")
 
     @staticmethod
     def sector_of(order: Order, view: AccountRiskView) -> str:
