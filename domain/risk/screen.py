@@ -23,7 +23,7 @@ import builtins
 import copy
 import inspect
 import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from decimal import Decimal
 from functools import lru_cache
 from typing import Protocol
@@ -111,6 +111,7 @@ def _inlined(control: Control, passes: Callable[..., bool], bind: Bind) -> str:
     elif not isinstance(last, ast.Return):
         lines.append(last)
     module = ast.fix_missing_locations(ast.Module(lines or [ast.Pass()], []))
+    inliner.bind_read(module)
     return ast.unparse(module)
 
 
@@ -139,21 +140,52 @@ class _Inliner(ast.NodeTransformer):
             for n in ast.walk(function)
             if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
         }
-        self.bound: dict[int, str] = {}  # id(value): its name, for values bound (never None)
+        # The values to bind (never None), by a placeholder name: bound once the folding
+        # is done, only those the screen still reads.
+        self.values: dict[str, object] = {}
+        self.placeholders: dict[int, str] = {}  # id(value): its placeholder
 
     def constant(self, value: object) -> ast.expr:
-        """None and booleans stay literal (and fold); any other value is bound, once."""
+        """None and booleans stay literal (and fold); any other value is a constant to bind."""
         if value is None or isinstance(value, bool):
             return ast.Constant(value)
-        name = self.bound.get(id(value))
+        name = self.placeholders.get(id(value))
         if name is None:
-            name = self.bound[id(value)] = self.bind(value)
+            name = self.placeholders[id(value)] = f"<{len(self.values)}>"
+            self.values[name] = value
         return ast.Name(name, ast.Load())
+
+    def bind_read(self, tree: ast.AST) -> None:
+        """Bind the constants `tree` reads, renaming each placeholder to its bound name."""
+        names: dict[str, str] = {}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Name) and node.id in self.values:
+                if node.id not in names:
+                    names[node.id] = self.bind(self.values[node.id])
+                node.id = names[node.id]
 
     def global_name(self, node: ast.expr) -> str | None:
         if not isinstance(node, ast.Name) or node.id in self.local:
             return None
         return node.id if node.id in self.names else None
+
+    def visit_Assign(self, node: ast.Assign) -> ast.stmt | None:
+        """`view = case.view` (fields read into locals of their names) goes: the screen's
+        arguments hold them already."""
+        target, value = node.targets[-1], node.value
+        names = target.elts if isinstance(target, ast.Tuple) else [target]
+        values = value.elts if isinstance(value, ast.Tuple) else [value]
+        fields = [self.field_of(v) for v in values]
+        if len(node.targets) == 1 and fields == [_name_of(n) for n in names] and None not in fields:
+            return None
+        self.generic_visit(node)
+        return node
+
+    def field_of(self, node: ast.expr) -> str | None:
+        """The case's field that `node` reads (`case.x`), if it reads one."""
+        if isinstance(node, ast.Attribute) and _name_of(node.value) == self.case:
+            return node.attr
+        return None
 
     def visit_Attribute(self, node: ast.Attribute) -> ast.expr:
         owner = node.value
@@ -187,7 +219,7 @@ class _Inliner(ast.NodeTransformer):
         if len(node.ops) > 1:
             return node
         [op], [right], left = node.ops, node.comparators, node.left
-        known = isinstance(left, ast.Constant) or _is_name(left, set(self.bound.values()))
+        known = isinstance(left, ast.Constant) or _is_name(left, self.values)
         if known and isinstance(op, ast.Is | ast.IsNot) and _is(right, None):
             return ast.Constant(_is(left, None) is isinstance(op, ast.Is))
         return node
@@ -232,11 +264,15 @@ def _listed(node: ast.AST | list[ast.stmt] | None) -> list[ast.stmt]:
     return [node]
 
 
+def _name_of(node: ast.expr) -> str | None:
+    return node.id if isinstance(node, ast.Name) else None
+
+
 def _is(node: ast.expr | None, value: object) -> bool:
     return isinstance(node, ast.Constant) and node.value is value
 
 
-def _is_name(node: ast.expr, names: set[str]) -> bool:
+def _is_name(node: ast.expr, names: Container[str]) -> bool:
     return isinstance(node, ast.Name) and node.id in names
 
 

@@ -58,10 +58,11 @@ class DuplicateOrder(Condition):
     window_seconds: float = 5.0
 
     def passes(self, case: Case) -> bool:
-        flow = case.view.flow
+        view = case.view
+        flow = view.flow
         if flow.has_recent:
             seen = flow.last_seen(OrderFlow.signature(case.order, case.quantity))
-            if not (seen is None or case.view.now_ts - seen > self.window_seconds):
+            if not (seen is None or view.now_ts - seen > self.window_seconds):
                 return False
         return True
 

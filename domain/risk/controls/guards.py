@@ -83,14 +83,15 @@ class PriceCollar(Condition):
         return by_ticks if by_pct is None else min(by_pct, by_ticks)
 
     def passes(self, case: Case) -> bool:
-        limit, stop = case.order.limit_price, case.order.stop_price
+        order, mark = case.order, case.mark
+        limit, stop = order.limit_price, order.stop_price
         if limit is not None or stop is not None:  # a market order has no price to collar
             band = (
-                case.mark * self.max_pct
+                mark * self.max_pct
                 if self.max_pct is not None and self.max_ticks is None
-                else self._band(case.order, case.view)
+                else self._band(order, case.view)
             )
-            low, high = case.mark - band, case.mark + band
+            low, high = mark - band, mark + band
             if limit is not None and not low <= limit <= high:
                 return False
             if stop is not None and not low <= stop <= high:
@@ -172,21 +173,22 @@ class SelfMatch(Condition):
     code = ReasonCode.SELF_MATCH
 
     def passes(self, case: Case) -> bool:
-        price = case.order.limit_price
+        order, view, symbol = case.order, case.view, case.symbol
+        price = order.limit_price
         if case.buy:
-            if case.symbol in case.view.own_market_sells:
+            if symbol in view.own_market_sells:
                 return False
-            ask = case.view.best_own_ask.get(case.symbol)
+            ask = view.best_own_ask.get(symbol)
             if ask is not None and (
-                case.order.order_type in _MARKETABLE or (price is not None and price >= ask)
+                order.order_type in _MARKETABLE or (price is not None and price >= ask)
             ):
                 return False
         else:
-            if case.symbol in case.view.own_market_buys:
+            if symbol in view.own_market_buys:
                 return False
-            bid = case.view.best_own_bid.get(case.symbol)
+            bid = view.best_own_bid.get(symbol)
             if bid is not None and (
-                case.order.order_type in _MARKETABLE or (price is not None and price <= bid)
+                order.order_type in _MARKETABLE or (price is not None and price <= bid)
             ):
                 return False
         return True

@@ -85,18 +85,18 @@ class MaxPosition(Condition):
 
     def passes(self, case: Case) -> bool:
         # Without division: the size after the order, compared in units and in value.
-        if not case.reduces and (self.symbols is None or case.symbol in self.symbols):
-            position = case.view.positions.get(case.symbol, ZERO)
+        view, symbol, quantity, unit = case.view, case.symbol, case.quantity, case.unit
+        if not case.reduces and (self.symbols is None or symbol in self.symbols):
+            position = view.positions.get(symbol, ZERO)
             if case.buy:
-                size = position + case.view.open_buy_qty.get(case.symbol, ZERO) + case.quantity
+                size = position + view.open_buy_qty.get(symbol, ZERO) + quantity
             else:
-                size = case.quantity + case.view.open_sell_qty.get(case.symbol, ZERO) - position
+                size = quantity + view.open_sell_qty.get(symbol, ZERO) - position
             if not (
                 (self.max_quantity is None or size <= self.max_quantity)
-                and (self.max_notional is None or size * case.unit <= self.max_notional)
+                and (self.max_notional is None or size * unit <= self.max_notional)
                 and (
-                    self.max_pct_equity is None
-                    or size * case.unit <= self.max_pct_equity * case.view.equity
+                    self.max_pct_equity is None or size * unit <= self.max_pct_equity * view.equity
                 )
             ):
                 return False
@@ -169,10 +169,11 @@ class NetExposure(_ExposureCap):
     code = ReasonCode.NET_EXPOSURE
 
     def passes(self, case: Case) -> bool:
-        net = case.view.total_net
-        after = net + case.value if case.buy else net - case.value
+        view, value = case.view, case.value
+        net = view.total_net
+        after = net + value if case.buy else net - value
         cap = (  # an absolute cap alone is a constant of the screen
-            self.absolute if self.pct is None and self.absolute is not None else self.cap(case.view)
+            self.absolute if self.pct is None and self.absolute is not None else self.cap(view)
         )
         return abs(after) <= cap or abs(after) <= abs(net)
 
@@ -195,9 +196,10 @@ class MaxLeverage(Condition):
 
     def passes(self, case: Case) -> bool:
         if not case.reduces:
-            if case.view.equity <= ZERO:
+            view = case.view
+            if view.equity <= ZERO:
                 return False
-            if not case.value <= self.max_leverage * case.view.equity - case.view.total_gross:
+            if not case.value <= self.max_leverage * view.equity - view.total_gross:
                 return False
         return True
 
@@ -230,10 +232,11 @@ class SectorConcentration(Condition):
 
     def passes(self, case: Case) -> bool:
         if not case.reduces:
+            view, instrument = case.view, case.instrument
             # sector_of(), from the instrument the case holds
-            sector = case.instrument.sector if case.instrument is not None else _UNCLASSIFIED
-            current = case.view.sector_exposure.get(sector, ZERO)
-            if not case.value <= self.max_pct * case.view.equity - current:
+            sector = instrument.sector if instrument is not None else _UNCLASSIFIED
+            current = view.sector_exposure.get(sector, ZERO)
+            if not case.value <= self.max_pct * view.equity - current:
                 return False
         return True
 
@@ -259,11 +262,10 @@ class BuyingPower(Condition):
     quantity_based = True
 
     def passes(self, case: Case) -> bool:
-        # view.initial_rate(symbol), spelt out for the screen
-        return (
-            case.reduces
-            or case.value * case.view.initial_rates.get(case.symbol, DEFAULT_INITIAL_RATE)
-            <= case.view.available_margin
+        view = case.view  # (below, view.initial_rate(symbol) spelt out for the screen)
+        return case.reduces or (
+            case.value * view.initial_rates.get(case.symbol, DEFAULT_INITIAL_RATE)
+            <= view.available_margin
         )
 
     def room(self, case: Case) -> Decimal:
