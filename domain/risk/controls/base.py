@@ -115,7 +115,8 @@ class Condition(Control):
     control of a policy, its parameters bound as constants. So `passes()` is
     written in the screen's style: it reads the case's fields and the control's
     attributes, returns False where the order breaches, ends with `return True`
-    or `return <condition>`, and assigns none of the case's field names. The
+    or `return <condition>`, and assigns none of the case's field names but to read
+    a field into a local of its name (`view = case.view`: the screen drops it). The
     screen binds the attributes when it is compiled (an attribute that is None or
     a boolean folds: `self.limit is None` becomes True there, and the branch it
     guards goes), but reads the private data (a cache, `self._x`) when it runs.

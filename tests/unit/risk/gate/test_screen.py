@@ -180,6 +180,18 @@ def test_a_limit_left_unset_is_folded_out_of_the_screen() -> None:
     assert "size * unit" not in source
 
 
+def test_fields_read_into_locals_of_their_names_leave_the_screen() -> None:
+    # Arrange: SelfMatch.passes() starts with `order, view, symbol = case.order, ...`.
+    gate = Policy(ACCOUNT_ID, [SelfMatch()])
+
+    # Act
+    body = gate.screen_source(USER).split("# SelfMatch\n")[1]
+
+    # Assert: the screen reads its own arguments, and never assigns them.
+    assert "view = " not in body and "symbol = " not in body
+    assert "view.own_market_sells" in body
+
+
 def test_an_error_inside_the_screen_is_decided_by_the_exact_path() -> None:
     # Arrange: a NaN mark on a held position makes equity NaN; comparing it raises.
     limit = rule(RuleType.MAX_DAILY_LOSS, {"max_loss": 1_000}, rule_id="r-loss")
