@@ -103,14 +103,15 @@ class MaxPosition(Condition):
         return True
 
     def room(self, case: Case) -> Decimal:
-        view, symbol = case.view, case.symbol
+        # The size as passes() has it, and what is held besides the order: size - quantity
+        # (the same Decimal operations as ever, so the same digits and exponent).
+        view, symbol, quantity = case.view, case.symbol, case.quantity
         position = view.positions.get(symbol, ZERO)
-        held = (  # what the order adds to: the position with the open orders of its side
-            position + view.open_buy_qty.get(symbol, ZERO)
-            if case.buy
-            else view.open_sell_qty.get(symbol, ZERO) - position
-        )
-        return max(ZERO, self.limit_units(case.unit, view) - held)
+        if case.buy:
+            size = position + view.open_buy_qty.get(symbol, ZERO) + quantity
+        else:
+            size = quantity + view.open_sell_qty.get(symbol, ZERO) - position
+        return max(ZERO, self.limit_units(case.unit, view) - (size - quantity))
 
     def explain(self, order: Order, quantity: Decimal, unit: Decimal, view: AccountRiskView) -> str:
         position = view.positions.get(order.symbol, ZERO)
