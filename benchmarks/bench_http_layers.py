@@ -20,8 +20,8 @@ import json
 import logging
 import os
 import time
-from collections.abc import Awaitable, Callable
-from contextlib import AsyncExitStack
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
+from contextlib import asynccontextmanager
 from typing import Any
 
 from litestar import Litestar
@@ -194,28 +194,56 @@ VARIANTS = (
 )
 
 
-async def measure(requests: int, rounds: int) -> dict[str, list[float]]:
+@asynccontextmanager
+async def serving(log_level: str) -> AsyncIterator[Bulwark]:
+    """The serve app (ENV: memory store, dev) started and logged in while the block runs."""
     os.environ.update(ENV)
-    os.environ.setdefault("BULWARK_LOG_LEVEL", "info")
-    from benchmarks.bare_app import echo
+    os.environ.setdefault("BULWARK_LOG_LEVEL", log_level)
     from bootstrap.app import create_app
 
-    results: dict[str, list[float]] = {v: [] for v in VARIANTS}
-    async with AsyncExitStack() as stack:
-        app = create_app()
-        await stack.enter_async_context(app.lifespan())
+    app = create_app()
+    async with app.lifespan():
         bulwark = Bulwark(app)
         await bulwark.start()
+        yield bulwark
+
+
+async def measured_us(app: ASGIApp, headers: dict[str, str], requests: int) -> float:
+    """per_request_us() after a tenth as many requests to warm up, and a collection."""
+    await per_request_us(app, headers, max(requests // 10, 50))
+    gc.collect()
+    return await per_request_us(app, headers, requests)
+
+
+def run(
+    prog: str,
+    measure: Callable[[int, int], Coroutine[Any, Any, dict[str, list[float]]]],
+    report: Callable[[dict[str, list[float]], int, int], None],
+    argv: list[str] | None = None,
+) -> None:
+    """The command line of a benchmark that measures variants over `--rounds` rounds."""
+    parser = argparse.ArgumentParser(prog=f"python -m benchmarks.{prog}")
+    parser.add_argument("--requests", type=int, default=3000)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args(argv)
+    results = asyncio.run(measure(args.requests, args.rounds))
+    report(results, args.requests, args.rounds)
+
+
+async def measure(requests: int, rounds: int) -> dict[str, list[float]]:
+    results: dict[str, list[float]] = {v: [] for v in VARIANTS}
+    async with serving("info") as bulwark:
+        from benchmarks.bare_app import echo
+
+        app = bulwark.app
         # Without Litestar's default logging set-up, which would replace Bulwark's handlers.
         bare = Litestar([echo], logging_config=None)
-        await stack.enter_async_context(bare.lifespan())
-        for _ in range(rounds):
-            for name in VARIANTS:
-                target = bare if name == "bare echo" else bulwark.variant(name)
-                headers = {} if name == "bare echo" else bulwark.headers
-                await per_request_us(target, headers, max(requests // 10, 50))  # warm
-                gc.collect()
-                results[name].append(await per_request_us(target, headers, requests))
+        async with bare.lifespan():
+            for _ in range(rounds):
+                for name in VARIANTS:
+                    target = bare if name == "bare echo" else bulwark.variant(name)
+                    headers = {} if name == "bare echo" else bulwark.headers
+                    results[name].append(await measured_us(target, headers, requests))
         bulwark.variant("whole")
         for path in PROBES:
             await probe_us(app, path, 50)
@@ -257,12 +285,7 @@ def report(results: dict[str, list[float]], requests: int, rounds: int) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.bench_http_layers")
-    parser.add_argument("--requests", type=int, default=3000)
-    parser.add_argument("--rounds", type=int, default=3)
-    args = parser.parse_args(argv)
-    results = asyncio.run(measure(args.requests, args.rounds))
-    report(results, args.requests, args.rounds)
+    run("bench_http_layers", measure, report, argv)
 
 
 if __name__ == "__main__":

@@ -96,23 +96,32 @@ async def bench_take_all_sqlite(accounts: int, fills: int) -> None:
         warm = EquitySnapshots(uow_factory, marked_market(clock), SqlEquityHistory(engine), clock)
         await warm.take_all()
         print(f"take_all on SQLite: {accounts} accounts x {fills} fills")
-        print(f"  {'batch':>6} {'seconds':>9} {'accounts/s':>11} {'stall cpu ms':>13}  target")
+        print(HEADER)
         for batch in (1, DEFAULT_BATCH, 25):
             job = EquitySnapshots(
                 uow_factory, marked_market(clock), SqlEquityHistory(engine), clock,
                 batch_size=batch,
             )  # fmt: skip
-            started = time.perf_counter()
-            task = asyncio.ensure_future(job.take_all())
-            stall = await stall_while(task)
-            run = await task
-            seconds = time.perf_counter() - started
-            assert len(run.taken) == accounts and not run.failed, run.failed
+            seconds, stall = await timed(job, accounts)
             print(
                 f"  {batch:>6} {seconds:>9.3f} {accounts / seconds:>11,.0f} {stall:>13.1f}  "
                 f"< {STALL_TARGET_MS:g} ms"
             )
         await engine.dispose()
+
+
+HEADER = f"  {'batch':>6} {'seconds':>9} {'accounts/s':>11} {'stall cpu ms':>13}  target"
+
+
+async def timed(job: EquitySnapshots, accounts: int) -> tuple[float, float]:
+    """Seconds `job.take_all()` took, and its worst stall of the loop (ms); all taken."""
+    started = time.perf_counter()
+    task = asyncio.ensure_future(job.take_all())
+    stall = await stall_while(task)
+    run = await task
+    seconds = time.perf_counter() - started
+    assert len(run.taken) == accounts and not run.failed, run.failed
+    return seconds, stall
 
 
 async def stall_while(job: asyncio.Future[object]) -> float:
@@ -132,18 +141,13 @@ async def stall_while(job: asyncio.Future[object]) -> float:
 async def bench_take_all(accounts: int, fills: int) -> None:
     state, market, clock = await world(accounts, fills)
     print(f"take_all: {accounts} accounts x {fills} fills (5 symbols, marked)")
-    print(f"  {'batch':>6} {'seconds':>9} {'accounts/s':>11} {'stall cpu ms':>13}  target")
+    print(HEADER)
     for batch in (1, DEFAULT_BATCH, 25, 200):
         job = EquitySnapshots(
             lambda: InMemoryUnitOfWork(state), market, InMemoryEquityHistory(), clock,
             batch_size=batch,
         )  # fmt: skip
-        started = time.perf_counter()
-        task = asyncio.ensure_future(job.take_all())
-        stall = await stall_while(task)
-        run = await task
-        seconds = time.perf_counter() - started
-        assert len(run.taken) == accounts and not run.failed, run.failed
+        seconds, stall = await timed(job, accounts)
         mark = f"< {STALL_TARGET_MS:g} ms" + (" (default)" if batch == DEFAULT_BATCH else "")
         print(f"  {batch:>6} {seconds:>9.3f} {accounts / seconds:>11,.0f} {stall:>13.1f}  {mark}")
 

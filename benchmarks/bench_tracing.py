@@ -16,11 +16,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import gc
-import os
 import time
 from collections.abc import Callable, Sequence
-from contextlib import AsyncExitStack
 from typing import Any
 
 from opentelemetry.sdk.trace import ReadableSpan, TracerProvider
@@ -30,7 +27,7 @@ from opentelemetry.sdk.trace.sampling import ParentBased, TraceIdRatioBased
 from adapters.tracing.asgi import ServerSpans
 from adapters.tracing.logs import add_trace_ids
 from adapters.tracing.otel import OtelTracer
-from benchmarks.bench_http_layers import ENV, Bulwark, per_request_us
+from benchmarks.bench_http_layers import measured_us, serving
 from benchmarks.http_driver import machine
 from ports.tracing import NO_TRACER, Tracer
 
@@ -98,19 +95,12 @@ def step_costs(calls: int) -> dict[str, float]:
 
 
 async def request_costs(requests: int, rounds: int) -> tuple[dict[str, list[float]], int]:
-    os.environ.update(ENV)
-    os.environ.setdefault("BULWARK_LOG_LEVEL", "info")
-    from bootstrap.app import create_app
-
     traced, exporter = provider()
     unsampled, _ = provider(0.0)
     results: dict[str, list[float]] = {"tracing off": [], "tracing on": [], ON_RATIO_0: []}
-    async with AsyncExitStack() as stack:
-        app = create_app()
+    async with serving("info") as bulwark:
+        app = bulwark.app
         target: Any = app
-        await stack.enter_async_context(app.lifespan())
-        bulwark = Bulwark(app)
-        await bulwark.start()
         bulwark.variant("whole")
         orders = bulwark.orders
         edge = app.asgi_handler
@@ -128,9 +118,7 @@ async def request_costs(requests: int, rounds: int) -> tuple[dict[str, list[floa
         for _ in range(rounds):
             for name in results:
                 app.asgi_handler, orders.tracer = layers[name]
-                await per_request_us(target, bulwark.headers, max(requests // 10, 50))  # warm
-                gc.collect()
-                results[name].append(await per_request_us(target, bulwark.headers, requests))
+                results[name].append(await measured_us(target, bulwark.headers, requests))
         app.asgi_handler = edge
         orders.tracer = NO_TRACER
     traced.shutdown()

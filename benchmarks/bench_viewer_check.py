@@ -12,18 +12,13 @@ Run: `.venv/bin/python -m benchmarks.bench_viewer_check [--requests N] [--rounds
 
 from __future__ import annotations
 
-import argparse
-import asyncio
-import gc
-import os
-from contextlib import AsyncExitStack
 from typing import Any
 
 from litestar.handlers import HTTPRouteHandler
 
 import adapters.http.security as security
 from adapters.http.read_only import refuse_viewer_change
-from benchmarks.bench_http_layers import ENV, Bulwark, per_request_us
+from benchmarks.bench_http_layers import Bulwark, measured_us, run, serving
 from benchmarks.http_driver import machine
 
 # Budget for the check on the order path, for anyone but a viewer (the gate's own budget is
@@ -70,23 +65,13 @@ def _variant(bulwark: Bulwark, handler: HTTPRouteHandler, name: str) -> None:
 
 
 async def measure(requests: int, rounds: int) -> dict[str, list[float]]:
-    os.environ.update(ENV)
-    os.environ.setdefault("BULWARK_LOG_LEVEL", "warning")
-    from bootstrap.app import create_app
-
     results: dict[str, list[float]] = {v: [] for v in VARIANTS}
-    async with AsyncExitStack() as stack:
-        app = create_app()
-        await stack.enter_async_context(app.lifespan())
-        bulwark = Bulwark(app)
-        await bulwark.start()
+    async with serving("warning") as bulwark:
         handler = _order_handler(bulwark)
         for _ in range(rounds):
             for name in VARIANTS:
                 _variant(bulwark, handler, name)
-                await per_request_us(app, bulwark.headers, max(requests // 10, 50))  # warm
-                gc.collect()
-                results[name].append(await per_request_us(app, bulwark.headers, requests))
+                results[name].append(await measured_us(bulwark.app, bulwark.headers, requests))
         _variant(bulwark, handler, SHIPPED)
     return results
 
@@ -130,12 +115,7 @@ def check_alone_us(calls: int = 1_000_000) -> float:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.bench_viewer_check")
-    parser.add_argument("--requests", type=int, default=3000)
-    parser.add_argument("--rounds", type=int, default=3)
-    args = parser.parse_args(argv)
-    results = asyncio.run(measure(args.requests, args.rounds))
-    report(results, args.requests, args.rounds)
+    run("bench_viewer_check", measure, report, argv)
 
 
 if __name__ == "__main__":

@@ -84,26 +84,122 @@ if NUMBA_ENABLED:
     float_to_bits = cast("Callable[[float], int]", _float_to_bits)
 
 
+# exp(r) by its Taylor series to r^13: 1/13!, 1/12!, ..., 1/2, 1, 1
+_EXP_TAYLOR = (
+    1.0 / 6227020800.0,
+    1.0 / 479001600.0,
+    1.0 / 39916800.0,
+    1.0 / 3628800.0,
+    1.0 / 362880.0,
+    1.0 / 40320.0,
+    1.0 / 5040.0,
+    1.0 / 720.0,
+    1.0 / 120.0,
+    1.0 / 24.0,
+    1.0 / 6.0,
+    0.5,
+    1.0,
+    1.0,
+)
+# 2 atanh f = 2 f + 2 f s S(s), s = f^2, S by its series: 1/23, 1/21, ..., 1/3
+_ATANH_SERIES = (
+    1.0 / 23.0,
+    1.0 / 21.0,
+    1.0 / 19.0,
+    1.0 / 17.0,
+    1.0 / 15.0,
+    1.0 / 13.0,
+    1.0 / 11.0,
+    1.0 / 9.0,
+    1.0 / 7.0,
+    1.0 / 5.0,
+    1.0 / 3.0,
+)
+# erf(z) = z T(z^2) / U(z^2) for |z| < 1 (U monic)
+_ERF_T = (
+    9.60497373987051638749e0,
+    9.00260197203842689217e1,
+    2.23200534594684319226e3,
+    7.00332514112805075473e3,
+    5.55923013010394962768e4,
+)
+_ERF_U = (
+    3.35617141647503099647e1,
+    5.21357949780152679795e2,
+    4.59432382970980127987e3,
+    2.26290000613890934246e4,
+    4.92673942608635921086e4,
+)
+# erfc(a) = exp(-a^2) P(a) / Q(a) for 1 <= a < 8 (Q monic)
+_ERFC_P = (
+    2.46196981473530512524e-10,
+    5.64189564831068821977e-1,
+    7.46321056442269912687e0,
+    4.86371970985681366614e1,
+    1.96520832956077098242e2,
+    5.26445194995477358631e2,
+    9.34528527171957607540e2,
+    1.02755188689515710272e3,
+    5.57535335369399327526e2,
+)
+_ERFC_Q = (
+    1.32281951154744992508e1,
+    8.67072140885989742329e1,
+    3.54937778887819891062e2,
+    9.75708501743205489753e2,
+    1.82390916687909736289e3,
+    2.24633760818710981792e3,
+    1.65666309194161350182e3,
+    5.57535340817727675546e2,
+)
+# erfc(a) = exp(-a^2) R(a) / S(a) for a >= 8 (S monic)
+_ERFC_R = (
+    5.64189583547755073984e-1,
+    1.27536670759978104416e0,
+    5.01905042251180477414e0,
+    6.16021097993053585195e0,
+    7.40974269950448939160e0,
+    2.97886665372100240670e0,
+)
+_ERFC_S = (
+    2.26052863220117276590e0,
+    9.39603524938001434673e0,
+    1.20489539808096656605e1,
+    1.70814450747565897222e1,
+    9.60896809063285878198e0,
+    3.36907645100081516050e0,
+)
+
+
+@maybe_njit(cache=True, inline="always", error_model="numpy")
+def horner(x: float, coefficients: tuple[float, ...]) -> float:
+    """c0 x^n + c1 x^(n-1) + ... + cn by Horner's rule, highest power first.
+
+    The coefficients are a module constant: numba unrolls the loop, so the kernels that
+    inline this still vectorise, with the same operations in the same order as written out.
+    """
+    value = coefficients[0]
+    for c in coefficients[1:]:
+        value = value * x + c
+    return value
+
+
+@maybe_njit(cache=True, inline="always", error_model="numpy")
+def monic(x: float, coefficients: tuple[float, ...]) -> float:
+    """x^(n+1) + c0 x^n + ... + cn: `horner` with a leading coefficient of 1."""
+    value = x + coefficients[0]
+    for c in coefficients[1:]:
+        value = value * x + c
+    return value
+
+
 @maybe_njit(cache=True, inline="always", error_model="numpy")
 def exp(x: float) -> float:
     """e**x, branch-free (see the module doc for range and accuracy)."""
     xc = min(max(x, EXP_MIN), EXP_MAX)
     k = math.floor(xc * LOG2E + 0.5)
     r = (xc - k * LN2_HI) - k * LN2_LO
-    p = 1.0 / 6227020800.0
-    p = p * r + 1.0 / 479001600.0
-    p = p * r + 1.0 / 39916800.0
-    p = p * r + 1.0 / 3628800.0
-    p = p * r + 1.0 / 362880.0
-    p = p * r + 1.0 / 40320.0
-    p = p * r + 1.0 / 5040.0
-    p = p * r + 1.0 / 720.0
-    p = p * r + 1.0 / 120.0
-    p = p * r + 1.0 / 24.0
-    p = p * r + 1.0 / 6.0
-    p = p * r + 0.5
-    p = p * r + 1.0
-    p = p * r + 1.0
+    p = horner(r, _EXP_TAYLOR)
     # 2^k as a double: k in [-1022, 1024]; 2^1024 would overflow the exponent, so scale twice.
     half = int(k) >> 1
     scale_a = bits_to_float((half + 1023) << 52)
@@ -124,17 +220,7 @@ def log(x: float) -> float:
     e = e + 1 if big else e
     f = (m - 1.0) / (m + 1.0)
     s = f * f
-    series = 1.0 / 23.0
-    series = series * s + 1.0 / 21.0
-    series = series * s + 1.0 / 19.0
-    series = series * s + 1.0 / 17.0
-    series = series * s + 1.0 / 15.0
-    series = series * s + 1.0 / 13.0
-    series = series * s + 1.0 / 11.0
-    series = series * s + 1.0 / 9.0
-    series = series * s + 1.0 / 7.0
-    series = series * s + 1.0 / 5.0
-    series = series * s + 1.0 / 3.0
+    series = horner(s, _ATANH_SERIES)
     ef = float(e)
     return ef * LN2_HI + (2.0 * f + 2.0 * f * s * series + ef * LN2_LO)
 
@@ -144,50 +230,14 @@ def norm_cdf(x: float, gauss: float) -> float:
     """N(x) given gauss = exp(-x^2/2) (Cephes `ndtr` rational approximations, selected)."""
     z = x * SQRT1_2
     a = min(abs(z), 40.0)
-    # erf(z) = z T(z^2) / U(z^2) for |z| < 1
     zz = min(z * z, 1.0)
-    t = 9.60497373987051638749e0
-    t = t * zz + 9.00260197203842689217e1
-    t = t * zz + 2.23200534594684319226e3
-    t = t * zz + 7.00332514112805075473e3
-    t = t * zz + 5.55923013010394962768e4
-    u = zz + 3.35617141647503099647e1
-    u = u * zz + 5.21357949780152679795e2
-    u = u * zz + 4.59432382970980127987e3
-    u = u * zz + 2.26290000613890934246e4
-    u = u * zz + 4.92673942608635921086e4
+    t = horner(zz, _ERF_T)
+    u = monic(zz, _ERF_U)
     zc = min(max(z, -1.0), 1.0)
-    # erfc(a) = exp(-a^2) P(a) / Q(a) for 1 <= a < 8
-    p = 2.46196981473530512524e-10
-    p = p * a + 5.64189564831068821977e-1
-    p = p * a + 7.46321056442269912687e0
-    p = p * a + 4.86371970985681366614e1
-    p = p * a + 1.96520832956077098242e2
-    p = p * a + 5.26445194995477358631e2
-    p = p * a + 9.34528527171957607540e2
-    p = p * a + 1.02755188689515710272e3
-    p = p * a + 5.57535335369399327526e2
-    q = a + 1.32281951154744992508e1
-    q = q * a + 8.67072140885989742329e1
-    q = q * a + 3.54937778887819891062e2
-    q = q * a + 9.75708501743205489753e2
-    q = q * a + 1.82390916687909736289e3
-    q = q * a + 2.24633760818710981792e3
-    q = q * a + 1.65666309194161350182e3
-    q = q * a + 5.57535340817727675546e2
-    # erfc(a) = exp(-a^2) R(a) / S(a) for a >= 8
-    rr = 5.64189583547755073984e-1
-    rr = rr * a + 1.27536670759978104416e0
-    rr = rr * a + 5.01905042251180477414e0
-    rr = rr * a + 6.16021097993053585195e0
-    rr = rr * a + 7.40974269950448939160e0
-    rr = rr * a + 2.97886665372100240670e0
-    ss = a + 2.26052863220117276590e0
-    ss = ss * a + 9.39603524938001434673e0
-    ss = ss * a + 1.20489539808096656605e1
-    ss = ss * a + 1.70814450747565897222e1
-    ss = ss * a + 9.60896809063285878198e0
-    ss = ss * a + 3.36907645100081516050e0
+    p = horner(a, _ERFC_P)
+    q = monic(a, _ERFC_Q)
+    rr = horner(a, _ERFC_R)
+    ss = monic(a, _ERFC_S)
     # one division: select the numerator and denominator first
     small = abs(z) < 1.0
     mid = a < 8.0

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from domain.calendars.clock import TradingCalendar
-from domain.risk.controls.base import ZERO, Control
+from domain.risk.controls.base import ZERO, Case, Control
 from domain.risk.controls.guards import ReduceOnlyFlag, TradingStateControl
 from domain.risk.reasons import Action, Outcome, ReasonCode, RuleScope
 from domain.risk.rules import RiskRule, compile_rule, default_controls
@@ -133,9 +133,9 @@ class Policy:
             verdict = Verdict(_SHORT, _DENY, _GUARD, None, f"SHORT_NOT_ALLOWED: {why}")
             return Decision(False, requested, requested, (verdict,))
         value = requested * unit
+        buy = side is _BUY
         screen = plan.screen
         if screen is not None and not exact:
-            buy = side is _BUY
             try:
                 passed = screen(
                     order, requested, unit, value, reduces, view, symbol, buy, mark, instrument
@@ -145,28 +145,27 @@ class Policy:
                     return _new(Decision, (True, requested, requested, plan.passes))
             except Exception:
                 pass  # the exact path runs the failing control again and reports it
-        return self._decide(order, plan.controls, requested, unit, value, reduces, instrument, view)
+        case = _new(
+            Case, (order, requested, unit, value, reduces, view, symbol, buy, mark, instrument)
+        )
+        return self._decide(case, plan.controls)
 
-    def _decide(
-        self,
-        order: Order,
-        controls: tuple[Control, ...],
-        requested: Decimal,
-        unit: Decimal,
-        value: Decimal,
-        reduces: bool,
-        instrument: Instrument,
-        view: AccountRiskView,
-    ) -> Decision:
-        """The exact path: every control's breach(), one verdict each, REDUCE applied in order."""
-        symbol = order.symbol
+    def _decide(self, case: Case, controls: tuple[Control, ...]) -> Decision:
+        """The exact path: every control's verdict, REDUCE applied in order.
+
+        A control's passes() answers at the cost of one call; check() decides when it does not.
+        """
+        order, requested, unit, _, _, view, symbol, _, _, instrument = case
         quantity = requested
         approved = True
         verdicts: list[Verdict] = []
         append = verdicts.append
         for control in controls:
             try:
-                fits = control.breach(order, quantity, unit, value, reduces, view)
+                if control.passes(case):
+                    append(control.pass_verdict)
+                    continue
+                fits = control.check(case)
                 if fits is None:
                     append(control.pass_verdict)
                     continue
@@ -186,8 +185,8 @@ class Policy:
                 approved = False
             elif verdict.outcome is _REDUCE and verdict.allowed_quantity is not None:
                 quantity = verdict.allowed_quantity
-                value = quantity * unit
                 reduces = view.reduces(symbol, order.side, quantity)
+                case = case._replace(quantity=quantity, value=quantity * unit, reduces=reduces)
         final = quantity if approved else requested
         return _new(Decision, (approved, requested, final, tuple(verdicts)))
 

@@ -142,13 +142,18 @@ class _Params:
     def _fail(self, key: str, why: str) -> InvalidRule:
         return InvalidRule(f"{self.rule_type.value}.{key}: {why}", field=f"params.{key}")
 
-    def decimal(self, key: str, spec: NumberSpec, *, required: bool = False) -> Decimal | None:
-        """The param through the boundary's strict parser and `spec` (bounded before use)."""
+    def _raw(self, key: str, required: bool) -> Any:
+        """The param as given, now counted as used; None when absent (refused if `required`)."""
         self.used.add(key)
         raw = self.params.get(key)
+        if raw is None and required:
+            raise self._fail(key, "is required")
+        return raw
+
+    def decimal(self, key: str, spec: NumberSpec, *, required: bool = False) -> Decimal | None:
+        """The param through the boundary's strict parser and `spec` (bounded before use)."""
+        raw = self._raw(key, required)
         if raw is None:
-            if required:
-                raise self._fail(key, "is required")
             return None
         try:
             return spec.parse(raw, key)
@@ -161,11 +166,8 @@ class _Params:
         return None if value is None else int(value)
 
     def symbols(self, key: str, *, required: bool = False) -> frozenset[str] | None:
-        self.used.add(key)
-        raw = self.params.get(key)
+        raw = self._raw(key, required)
         if raw is None:
-            if required:
-                raise self._fail(key, "is required")
             return None
         if isinstance(raw, str) or not isinstance(raw, Iterable):
             raise self._fail(key, "must be a list of symbols")

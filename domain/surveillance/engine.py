@@ -30,6 +30,10 @@ from domain.surveillance.rules import SurveillanceRules
 from domain.surveillance.stuffing import QuoteStuffingDetector
 from domain.surveillance.wash import WashDetector
 
+# A fill as on_fill() takes it: at_us, order_id, account, owner, symbol, side, quantity,
+# price, fill_id (a snapshot restores it as a tuple of those values).
+FillArgs = tuple[Any, ...]
+
 PARK_US = 2_000_000  # how long a fill waits for its order's acceptance (event time)
 _PARKED_MAX = 10_000
 
@@ -68,7 +72,7 @@ class SurveillanceEngine:
         self.keys: dict[tuple[str, str], KeyState] = {}
         self.symbols: dict[str, SymbolState] = {}
         # Fills waiting for their order: order id -> fill arguments; and (time, order id).
-        self.parked: dict[str, list[tuple[Any, ...]]] = {}
+        self.parked: dict[str, list[FillArgs]] = {}
         self.parked_times: deque[tuple[int, str]] = deque()
         self.detections: list[Detection] = []
         self.events = 0
@@ -138,7 +142,7 @@ class SurveillanceEngine:
         self._message(key, at_us)
         if self.parked and order_id in self.parked:
             for fill in self.parked.pop(order_id):
-                self._fill(*fill)
+                self._fill(fill)
 
     def on_cancel(self, at_us: int, order_id: str, requested: bool = True) -> None:
         """An order left the market unfilled (in part). `requested`: its owner asked (False:
@@ -187,14 +191,14 @@ class SurveillanceEngine:
             self._new_day(at_us)
         if self.parked_times and self.parked_times[0][0] < at_us - PARK_US:
             self._release_parked(at_us)
-        args = (at_us, order_id, account, owner, symbol, side, quantity, price, fill_id)
+        fill = (at_us, order_id, account, owner, symbol, side, quantity, price, fill_id)
         if order_id in self.orders:
-            self._fill(*args)
+            self._fill(fill)
         elif len(self.parked_times) < _PARKED_MAX:
-            self.parked.setdefault(order_id, []).append(args)
+            self.parked.setdefault(order_id, []).append(fill)
             self.parked_times.append((at_us, order_id))
         else:
-            self._orphan(*args)
+            self._orphan(fill)
 
     def take(self) -> list[Detection]:
         """The detections since the last call (the engine forgets them)."""
@@ -210,21 +214,11 @@ class SurveillanceEngine:
             if found is not None:
                 self.detections.append(found)
 
-    def _fill(
-        self,
-        at_us: int,
-        order_id: str,
-        account: str,
-        owner: str,
-        symbol: str,
-        side: int,
-        quantity: float,
-        price: float,
-        fill_id: str,
-    ) -> None:
+    def _fill(self, fill: FillArgs) -> None:
+        at_us, order_id, account, _, _, side, quantity, price, fill_id = fill
         order = self.orders.get(order_id)
         if order is None:
-            self._orphan(at_us, order_id, account, owner, symbol, side, quantity, price, fill_id)
+            self._orphan(fill)
             return
         order.filled += quantity
         if order.filled >= order.quantity * 0.999999999:
@@ -238,19 +232,9 @@ class SurveillanceEngine:
              fill_id, False, mid, order.placed_us],
         )  # fmt: skip
 
-    def _orphan(
-        self,
-        at_us: int,
-        order_id: str,
-        account: str,
-        owner: str,
-        symbol: str,
-        side: int,
-        quantity: float,
-        price: float,
-        fill_id: str,
-    ) -> None:
+    def _orphan(self, fill: FillArgs) -> None:
         """A fill of an order never seen: counted with what the fill itself says."""
+        at_us, order_id, account, owner, symbol, side, quantity, price, fill_id = fill
         key = self.keys.get((owner, symbol))
         if key is None:
             key = self.keys[(owner, symbol)] = KeyState(
@@ -282,7 +266,7 @@ class SurveillanceEngine:
         while times and times[0][0] < at_us - PARK_US:
             _, order_id = times.popleft()
             for fill in parked.pop(order_id, ()):
-                self._orphan(*fill)
+                self._orphan(fill)
 
     def _new_day(self, at_us: int) -> None:
         """A new local day: the session's close moves; stale orders and idle keys go."""

@@ -77,6 +77,7 @@ from domain.tax._kstate import (
     link_after,
     money_exp,
     new_lot,
+    next_row,
     qty_exp,
 )
 from domain.tax._kwash import book
@@ -161,10 +162,7 @@ def _write_open(
 ) -> None:
     h = head[pair]
     while h != -1:
-        r = counts[C_OPEN]
-        if r >= o64.shape[0]:
-            raise BufferError("open-lot table full")
-        counts[C_OPEN] = r + 1
+        r = next_row(counts, C_OPEN, o64.shape[0])
         o64[r, 0] = lots[h, L_Q]
         o64[r, 1] = lots[h, L_B]
         o64[r, 2] = lots[h, L_W]

@@ -12,7 +12,15 @@ from __future__ import annotations
 
 from domain.jit import maybe_njit
 from domain.tax._fixed import add_checked, is_long_term, mul_checked, mul_div_round
-from domain.tax._kstate import C_MOVED, C_REALIZED, L_BASE, L_WN, IntArray, money_exp
+from domain.tax._kstate import (
+    C_MOVED,
+    C_REALIZED,
+    L_BASE,
+    L_WN,
+    IntArray,
+    money_exp,
+    next_row,
+)
 from domain.tax._ktake import T_ACQ, T_B, T_BE, T_LOT, T_Q, T_QE, T_W, T_WE, take
 from domain.tax._kwash import wash, window
 
@@ -66,10 +74,7 @@ def disposal_rows(
     )  # fmt: skip
     if not sale:
         for j in range(n):
-            r = counts[C_MOVED]
-            if r >= t64.shape[0]:
-                raise BufferError("moved table full")
-            counts[C_MOVED] = r + 1
+            r = next_row(counts, C_MOVED, t64.shape[0])
             h = taken[j, T_LOT]
             t64[r, 0] = taken[j, T_Q]
             t64[r, 1] = taken[j, T_B]
@@ -117,10 +122,7 @@ def disposal_rows(
             )  # fmt: skip
             gain += disallowed
             gain_e = min(gain_e, disallowed_e)
-        r = counts[C_REALIZED]
-        if r >= r64.shape[0]:
-            raise BufferError("realized table full")
-        counts[C_REALIZED] = r + 1
+        r = next_row(counts, C_REALIZED, r64.shape[0])
         r64[r, 0] = q
         r64[r, 1] = proceeds
         r64[r, 2] = basis

@@ -79,12 +79,22 @@ def qty_exp(exponent: int) -> int:
 
 
 @maybe_njit(cache=True)
+def next_row(counts: IntArray, table: int, rows: int) -> int:
+    """The next row of a table of `rows` rows that `counts[table]` fills, now counted.
+
+    BufferError when the table is full (room is made first: it never is).
+    """
+    r = int(counts[table])
+    if r >= rows:
+        raise BufferError("kernel table full")
+    counts[table] = r + 1
+    return r
+
+
+@maybe_njit(cache=True)
 def new_lot(lots: IntArray, counts: IntArray) -> int:
     """A fresh row of the lots table (BufferError when it is full)."""
-    h = int(counts[C_LOTS])
-    if h >= lots.shape[0]:
-        raise BufferError("lots table full")
-    counts[C_LOTS] = h + 1
+    h = next_row(counts, C_LOTS, lots.shape[0])
     lots[h, L_NEXT] = -1
     lots[h, L_PREV] = -1
     return h

@@ -52,6 +52,7 @@ from domain.tax._kstate import (
     IntArray,
     link_after,
     new_lot,
+    next_row,
 )
 
 WINDOW_DAYS = 30
@@ -265,10 +266,7 @@ def wash(
                 if m != buys[i, B_Q]:
                     target_wn = _split_number(buys, i)
                 _add_pending(buys, pending, counts, i, m, m_e, amount, amount_e, days, target_wn)
-        r = counts[C_WASH]
-        if r >= w64.shape[0]:
-            raise BufferError("wash table full")
-        counts[C_WASH] = r + 1
+        r = next_row(counts, C_WASH, w64.shape[0])
         w64[r, 0] = m
         w64[r, 1] = amount
         w32[r, 0] = sale
@@ -298,10 +296,7 @@ def _add_pending(
     days: int,
     wn: int,
 ) -> None:
-    p = counts[C_PENDING]
-    if p >= pending.shape[0]:
-        raise BufferError("pending table full")
-    counts[C_PENDING] = p + 1
+    p = next_row(counts, C_PENDING, pending.shape[0])
     pending[p, P_NEXT] = -1
     pending[p, P_Q] = m
     pending[p, P_QE] = m_e

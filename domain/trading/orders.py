@@ -104,18 +104,22 @@ TERMINAL_STATUSES = frozenset(s for s, nxt in TRANSITIONS.items() if not nxt)
 
 
 @dataclass(frozen=True, slots=True)
-class OrderDenied(DomainEvent):
+class OrderEvent(DomainEvent):
+    """What every order event names first: the order, and the account it belongs to."""
+
     order_id: str
     account_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class OrderDenied(OrderEvent):
     reasons: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
-class OrderHeld(DomainEvent):
+class OrderHeld(OrderEvent):
     """A HOLD rule held the order for a person's approval until `expires_at` (UTC)."""
 
-    order_id: str
-    account_id: str
     reasons: tuple[str, ...]
     symbol: str = ""
     side: str = ""
@@ -126,28 +130,24 @@ class OrderHeld(DomainEvent):
 
 
 @dataclass(frozen=True, slots=True)
-class OrderApproved(DomainEvent):
+class OrderApproved(OrderEvent):
     """A person released a held order: it was decided again and, when approved, sent."""
 
-    order_id: str
-    account_id: str
     approver_id: str
     at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
-class OrderRejectedByReviewer(DomainEvent):
+class OrderRejectedByReviewer(OrderEvent):
     """A person refused a held order: it is canceled, never sent."""
 
-    order_id: str
-    account_id: str
     reviewer_id: str
     reason: str
     at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
-class OrderAccepted(DomainEvent):
+class OrderAccepted(OrderEvent):
     """The broker took the order: it is in the market.
 
     The fields after `broker_order_id` (surveillance) are optional, so events
@@ -156,8 +156,6 @@ class OrderAccepted(DomainEvent):
     agent), when it was sent (`at`, UTC) and the touch then (`bid`/`ask`; None: unknown).
     """
 
-    order_id: str
-    account_id: str
     broker_order_id: str
     at: datetime | None = None
     symbol: str = ""
@@ -173,16 +171,12 @@ class OrderAccepted(DomainEvent):
 
 
 @dataclass(frozen=True, slots=True)
-class OrderRejected(DomainEvent):
-    order_id: str
-    account_id: str
+class OrderRejected(OrderEvent):
     reason: str
 
 
 @dataclass(frozen=True, slots=True)
-class OrderFilled(DomainEvent):
-    order_id: str
-    account_id: str
+class OrderFilled(OrderEvent):
     symbol: str
     side: str
     quantity: Decimal
@@ -192,31 +186,25 @@ class OrderFilled(DomainEvent):
 
 
 @dataclass(frozen=True, slots=True)
-class OrderCanceled(DomainEvent):
+class OrderCanceled(OrderEvent):
     """The order left the market unfilled (in part). Optional (surveillance): `at` (UTC) and
     `requested`: its owner asked for this cancel (False: the broker no longer listed it, e.g.
     the kill switch or the broker took it off). Older events decode as requested, time unknown.
     """
 
-    order_id: str
-    account_id: str
     at: datetime | None = None
     requested: bool = True
 
 
 @dataclass(frozen=True, slots=True)
-class OrderExpired(DomainEvent):
-    order_id: str
-    account_id: str
+class OrderExpired(OrderEvent):
     at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
-class OrderNeverSent(DomainEvent):
+class OrderNeverSent(OrderEvent):
     """An order in doubt that its broker does not know: closed, it never left for the market."""
 
-    order_id: str
-    account_id: str
     reason: str
     at: datetime | None = None
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
-from domain.risk.controls.base import ZERO, Control
+from domain.risk.controls.base import Case, Condition
 from domain.risk.flow import OrderFlow
 from domain.risk.reasons import ReasonCode, RuleScope
-from domain.risk.screen import Bind
 from domain.risk.view import AccountRiskView
 from domain.trading.orders import Order
 
@@ -17,48 +16,31 @@ _AGENT_SCOPE = RuleScope.AGENT
 _STRATEGY = RuleScope.STRATEGY
 
 
-class OrderRateThrottle(Control):
+@dataclass(slots=True, eq=False)
+class OrderRateThrottle(Condition):
     """11. At most `per_second` / `per_minute` orders, counted per account or per origin.
 
     A rule scoped to an agent or strategy counts that origin's orders; otherwise
     the whole account's.
     """
 
-    __slots__ = ("per_minute", "per_origin", "per_second")
     code = ReasonCode.ORDER_RATE
 
-    def __init__(
-        self, per_second: int | None = None, per_minute: int | None = None, **kw: Any
-    ) -> None:
-        super().__init__(**kw)
-        self.per_second = per_second
-        self.per_minute = per_minute
-        self.per_origin = self.scope in (_AGENT_SCOPE, _STRATEGY)
+    per_second: int | None = None
+    per_minute: int | None = None
+
+    @property
+    def per_origin(self) -> bool:
+        return self.scope in (_AGENT_SCOPE, _STRATEGY)
 
     def _key(self, order: Order) -> str:
         return OrderFlow.keys_for(order)[1] if self.per_origin else "account"
 
-    def breach(
-        self,
-        order: Order,
-        quantity: Decimal,
-        unit: Decimal,
-        value: Decimal,
-        reduces: bool,
-        view: AccountRiskView,
-    ) -> Decimal | None:
-        exceeded = view.flow.rate_exceeded(
-            self._key(order), view.now_ts, self.per_second, self.per_minute
+    def passes(self, case: Case) -> bool:
+        key = self._key(case.order) if self.per_origin else "account"  # a constant, screened
+        return not case.view.flow.rate_exceeded(
+            key, case.view.now_ts, self.per_second, self.per_minute
         )
-        return ZERO if exceeded else None
-
-    def pass_source(self, bind: Bind) -> str:
-        key = f"{bind(self._key)}(order)" if self.per_origin else bind("account")
-        limits = f"{bind(self.per_second)}, {bind(self.per_minute)}"
-        return f"""
-            if view.flow.rate_exceeded({key}, view.now_ts, {limits}):
-                return False
-        """
 
     def explain(self, order: Order, quantity: Decimal, unit: Decimal, view: AccountRiskView) -> str:
         return (
@@ -67,42 +49,22 @@ class OrderRateThrottle(Control):
         )
 
 
-class DuplicateOrder(Control):
+@dataclass(slots=True, eq=False)
+class DuplicateOrder(Condition):
     """12. The same side, symbol, quantity and price again within `window_seconds`."""
 
-    __slots__ = ("window_seconds",)
     code = ReasonCode.DUPLICATE_ORDER
 
-    def __init__(self, window_seconds: float = 5.0, **kw: Any) -> None:
-        super().__init__(**kw)
-        self.window_seconds = window_seconds
+    window_seconds: float = 5.0
 
-    def breach(
-        self,
-        order: Order,
-        quantity: Decimal,
-        unit: Decimal,
-        value: Decimal,
-        reduces: bool,
-        view: AccountRiskView,
-    ) -> Decimal | None:
+    def passes(self, case: Case) -> bool:
+        view = case.view
         flow = view.flow
-        if not flow.has_recent:
-            return None
-        seen = flow.last_seen(OrderFlow.signature(order, quantity))
-        if seen is None or view.now_ts - seen > self.window_seconds:
-            return None
-        return ZERO
-
-    def pass_source(self, bind: Bind) -> str:
-        signature, window = bind(OrderFlow.signature), bind(self.window_seconds)
-        return f"""
-            flow = view.flow
-            if flow.has_recent:
-                seen = flow.last_seen({signature}(order, quantity))
-                if not (seen is None or view.now_ts - seen > {window}):
-                    return False
-        """
+        if flow.has_recent:
+            seen = flow.last_seen(OrderFlow.signature(case.order, case.quantity))
+            if not (seen is None or view.now_ts - seen > self.window_seconds):
+                return False
+        return True
 
     def explain(self, order: Order, quantity: Decimal, unit: Decimal, view: AccountRiskView) -> str:
         return (

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
 from domain.killswitch.state import TradingState
-from domain.risk.controls.base import ZERO, Control
+from domain.risk.controls.base import Case, Condition
 from domain.risk.reasons import ReasonCode
-from domain.risk.screen import Bind
 from domain.risk.view import AccountRiskView
 from domain.trading.orders import Order, OrderType, Side
 
@@ -19,9 +18,10 @@ _HALTED = TradingState.HALTED
 _MARKET = OrderType.MARKET
 _REDUCING = TradingState.REDUCING
 _STOP = OrderType.STOP
+_MARKETABLE = (_MARKET, _STOP)
 
 
-class TradingStateControl(Control):
+class TradingStateControl(Condition):
     """1. HALTED denies every new order; REDUCING only those that shrink a position.
 
     An unknown state (None: the state store did not answer) denies: fail closed.
@@ -30,28 +30,9 @@ class TradingStateControl(Control):
     __slots__ = ()
     code = ReasonCode.TRADING_HALTED
 
-    def breach(
-        self,
-        order: Order,
-        quantity: Decimal,
-        unit: Decimal,
-        value: Decimal,
-        reduces: bool,
-        view: AccountRiskView,
-    ) -> Decimal | None:
-        state = view.trading_state
-        if state is _ACTIVE:
-            return None
-        if state is _REDUCING and reduces:
-            return None
-        return ZERO
-
-    def pass_source(self, bind: Bind) -> str:
-        return f"""
-            state = view.trading_state
-            if state is not {bind(_ACTIVE)} and not (state is {bind(_REDUCING)} and reduces):
-                return False
-        """
+    def passes(self, case: Case) -> bool:
+        state = case.view.trading_state
+        return state is _ACTIVE or (state is _REDUCING and case.reduces)
 
     def reason(self, view: AccountRiskView) -> ReasonCode:
         state = view.trading_state
@@ -70,45 +51,27 @@ class TradingStateControl(Control):
         return f"trading is {state.value}"
 
 
-class ReduceOnlyFlag(Control):
+class ReduceOnlyFlag(Condition):
     """An order flagged reduce-only must shrink an existing position."""
 
     __slots__ = ()
     code = ReasonCode.REDUCE_ONLY_VIOLATION
 
-    def breach(
-        self,
-        order: Order,
-        quantity: Decimal,
-        unit: Decimal,
-        value: Decimal,
-        reduces: bool,
-        view: AccountRiskView,
-    ) -> Decimal | None:
-        return None if (reduces or not order.reduce_only) else ZERO
-
-    def pass_source(self, bind: Bind) -> str:
-        return """
-            if not (reduces or not order.reduce_only):
-                return False
-        """
+    def passes(self, case: Case) -> bool:
+        return case.reduces or not case.order.reduce_only
 
     def explain(self, order: Order, quantity: Decimal, unit: Decimal, view: AccountRiskView) -> str:
         return f"reduce-only order would not reduce the {order.symbol} position"
 
 
-class PriceCollar(Control):
+@dataclass(slots=True, eq=False)
+class PriceCollar(Condition):
     """4. Limit and stop prices within `max_pct` (or `max_ticks`) of the reference price."""
 
-    __slots__ = ("max_pct", "max_ticks")
     code = ReasonCode.PRICE_COLLAR
 
-    def __init__(
-        self, max_pct: Decimal | None = None, max_ticks: int | None = None, **kw: Any
-    ) -> None:
-        super().__init__(**kw)
-        self.max_pct = max_pct
-        self.max_ticks = max_ticks
+    max_pct: Decimal | None = None
+    max_ticks: int | None = None
 
     def _band(self, order: Order, view: AccountRiskView) -> Decimal:
         max_pct, max_ticks = self.max_pct, self.max_ticks
@@ -119,47 +82,21 @@ class PriceCollar(Control):
         by_ticks = view.instruments[order.symbol].tick_size * max_ticks
         return by_ticks if by_pct is None else min(by_pct, by_ticks)
 
-    def breach(
-        self,
-        order: Order,
-        quantity: Decimal,
-        unit: Decimal,
-        value: Decimal,
-        reduces: bool,
-        view: AccountRiskView,
-    ) -> Decimal | None:
+    def passes(self, case: Case) -> bool:
+        order, mark = case.order, case.mark
         limit, stop = order.limit_price, order.stop_price
-        if limit is None and stop is None:
-            return None  # a market order has no price to collar
-        reference = view.marks[order.symbol]
-        max_pct = self.max_pct
-        band = (
-            reference * max_pct
-            if max_pct is not None and self.max_ticks is None
-            else self._band(order, view)
-        )
-        low, high = reference - band, reference + band
-        if limit is not None and not low <= limit <= high:
-            return ZERO
-        if stop is not None and not low <= stop <= high:
-            return ZERO
-        return None
-
-    def pass_source(self, bind: Bind) -> str:
-        if self.max_pct is not None and self.max_ticks is None:
-            band = f"mark * {bind(self.max_pct)}"  # mark is view.marks[order.symbol]
-        else:
-            band = f"{bind(self._band)}(order, view)"
-        return f"""
-            limit, stop = order.limit_price, order.stop_price
-            if limit is not None or stop is not None:
-                band = {band}
-                low, high = mark - band, mark + band
-                if limit is not None and not low <= limit <= high:
-                    return False
-                if stop is not None and not low <= stop <= high:
-                    return False
-        """
+        if limit is not None or stop is not None:  # a market order has no price to collar
+            band = (
+                mark * self.max_pct
+                if self.max_pct is not None and self.max_ticks is None
+                else self._band(order, case.view)
+            )
+            low, high = mark - band, mark + band
+            if limit is not None and not low <= limit <= high:
+                return False
+            if stop is not None and not low <= stop <= high:
+                return False
+        return True
 
     def explain(self, order: Order, quantity: Decimal, unit: Decimal, view: AccountRiskView) -> str:
         reference = view.marks[order.symbol]
@@ -169,18 +106,14 @@ class PriceCollar(Control):
         )
 
 
-class MaxDailyLoss(Control):
+@dataclass(slots=True, eq=False)
+class MaxDailyLoss(Condition):
     """7. Once the day's loss (realized + unrealized) reaches the limit, only reductions pass."""
 
-    __slots__ = ("max_loss", "max_loss_pct")
     code = ReasonCode.MAX_DAILY_LOSS
 
-    def __init__(
-        self, max_loss: Decimal | None = None, max_loss_pct: Decimal | None = None, **kw: Any
-    ) -> None:
-        super().__init__(**kw)
-        self.max_loss = max_loss
-        self.max_loss_pct = max_loss_pct
+    max_loss: Decimal | None = None
+    max_loss_pct: Decimal | None = None
 
     def limit(self, view: AccountRiskView) -> Decimal:
         absolute, pct = self.max_loss, self.max_loss_pct
@@ -190,180 +123,90 @@ class MaxDailyLoss(Control):
         relative = pct * view.start_of_day_equity
         return relative if absolute is None else min(absolute, relative)
 
-    def breach(
-        self,
-        order: Order,
-        quantity: Decimal,
-        unit: Decimal,
-        value: Decimal,
-        reduces: bool,
-        view: AccountRiskView,
-    ) -> Decimal | None:
-        if reduces or view.day_loss < self.limit(view):
-            return None
-        return ZERO
-
-    def pass_source(self, bind: Bind) -> str:
-        limit = bind(self.max_loss) if self.max_loss_pct is None else f"{bind(self.limit)}(view)"
-        return f"""
-            if not (reduces or view.day_loss < {limit}):
-                return False
-        """
+    def passes(self, case: Case) -> bool:
+        return case.reduces or case.view.day_loss < (
+            self.max_loss
+            if self.max_loss_pct is None and self.max_loss is not None
+            else self.limit(case.view)
+        )
 
     def explain(self, order: Order, quantity: Decimal, unit: Decimal, view: AccountRiskView) -> str:
         return f"day's loss {-view.day_pnl:.2f} reached the limit of {self.limit(view):.2f}"
 
 
-class MaxDrawdown(Control):
+@dataclass(slots=True, eq=False)
+class MaxDrawdown(Condition):
     """8. Once equity is `max_drawdown` below its peak, only reductions pass."""
 
-    __slots__ = ("max_drawdown",)
     code = ReasonCode.MAX_DRAWDOWN
 
-    def __init__(self, max_drawdown: Decimal, **kw: Any) -> None:
-        super().__init__(**kw)
-        self.max_drawdown = max_drawdown
+    max_drawdown: Decimal
 
-    def breach(
-        self,
-        order: Order,
-        quantity: Decimal,
-        unit: Decimal,
-        value: Decimal,
-        reduces: bool,
-        view: AccountRiskView,
-    ) -> Decimal | None:
-        if reduces:
-            return None
+    def passes(self, case: Case) -> bool:
         # peak - equity >= limit * peak, without a division on the hot path
-        if view.drawdown_amount < self.max_drawdown * view.peak_equity:
-            return None
-        return ZERO
-
-    def pass_source(self, bind: Bind) -> str:
-        limit = bind(self.max_drawdown)
-        return f"""
-            if not (reduces or view.drawdown_amount < {limit} * view.peak_equity):
-                return False
-        """
+        return case.reduces or case.view.drawdown_amount < self.max_drawdown * case.view.peak_equity
 
     def explain(self, order: Order, quantity: Decimal, unit: Decimal, view: AccountRiskView) -> str:
         return f"drawdown {view.drawdown:.2%} reached the limit of {self.max_drawdown:.2%}"
 
 
-class RestrictedSymbols(Control):
+@dataclass(slots=True, eq=False)
+class RestrictedSymbols(Condition):
     """13. Symbols on the restricted list cannot be traded (reductions optional)."""
 
-    __slots__ = ("allow_reducing", "symbols")
     code = ReasonCode.RESTRICTED_SYMBOL
 
-    def __init__(self, symbols: frozenset[str], allow_reducing: bool = False, **kw: Any) -> None:
-        super().__init__(**kw)
-        self.symbols = symbols
-        self.allow_reducing = allow_reducing
+    symbols: frozenset[str]
+    allow_reducing: bool = False
 
-    def breach(
-        self,
-        order: Order,
-        quantity: Decimal,
-        unit: Decimal,
-        value: Decimal,
-        reduces: bool,
-        view: AccountRiskView,
-    ) -> Decimal | None:
-        if order.symbol not in self.symbols or (reduces and self.allow_reducing):
-            return None
-        return ZERO
-
-    def pass_source(self, bind: Bind) -> str:
-        restricted, allow_reducing = bind(self.symbols), bind(self.allow_reducing)
-        return f"""
-            if not (symbol not in {restricted} or (reduces and {allow_reducing})):
-                return False
-        """
+    def passes(self, case: Case) -> bool:
+        return case.symbol not in self.symbols or (case.reduces and self.allow_reducing)
 
     def explain(self, order: Order, quantity: Decimal, unit: Decimal, view: AccountRiskView) -> str:
         return f"{order.symbol} is restricted"
 
 
-class SelfMatch(Control):
+class SelfMatch(Condition):
     """16. An order that would cross the account's own resting order is refused."""
 
     __slots__ = ()
     code = ReasonCode.SELF_MATCH
 
-    def breach(
-        self,
-        order: Order,
-        quantity: Decimal,
-        unit: Decimal,
-        value: Decimal,
-        reduces: bool,
-        view: AccountRiskView,
-    ) -> Decimal | None:
-        symbol = order.symbol
-        marketable = order.order_type in (_MARKET, _STOP)
+    def passes(self, case: Case) -> bool:
+        order, view, symbol = case.order, case.view, case.symbol
         price = order.limit_price
-        if order.side is _BUY:
+        if case.buy:
             if symbol in view.own_market_sells:
-                return ZERO
+                return False
             ask = view.best_own_ask.get(symbol)
-            crosses = ask is not None and (marketable or (price is not None and price >= ask))
+            if ask is not None and (
+                order.order_type in _MARKETABLE or (price is not None and price >= ask)
+            ):
+                return False
         else:
             if symbol in view.own_market_buys:
-                return ZERO
+                return False
             bid = view.best_own_bid.get(symbol)
-            crosses = bid is not None and (marketable or (price is not None and price <= bid))
-        return ZERO if crosses else None
-
-    def pass_source(self, bind: Bind) -> str:
-        marketable = f"order.order_type in {bind((_MARKET, _STOP))}"
-        return f"""
-            price = order.limit_price
-            if buy:
-                if symbol in view.own_market_sells:
-                    return False
-                ask = view.best_own_ask.get(symbol)
-                if ask is not None and ({marketable} or (price is not None and price >= ask)):
-                    return False
-            else:
-                if symbol in view.own_market_buys:
-                    return False
-                bid = view.best_own_bid.get(symbol)
-                if bid is not None and ({marketable} or (price is not None and price <= bid)):
-                    return False
-        """
+            if bid is not None and (
+                order.order_type in _MARKETABLE or (price is not None and price <= bid)
+            ):
+                return False
+        return True
 
     def explain(self, order: Order, quantity: Decimal, unit: Decimal, view: AccountRiskView) -> str:
         return f"{order.side.value} {order.symbol} would trade against the account's own order"
 
 
-class MaxOpenOrders(Control):
+@dataclass(slots=True, eq=False)
+class MaxOpenOrders(Condition):
     """17. At most `max_open` orders open at once."""
 
-    __slots__ = ("max_open",)
     code = ReasonCode.MAX_OPEN_ORDERS
 
-    def __init__(self, max_open: int, **kw: Any) -> None:
-        super().__init__(**kw)
-        self.max_open = max_open
+    max_open: int
 
-    def breach(
-        self,
-        order: Order,
-        quantity: Decimal,
-        unit: Decimal,
-        value: Decimal,
-        reduces: bool,
-        view: AccountRiskView,
-    ) -> Decimal | None:
-        return None if view.open_order_count < self.max_open else ZERO
-
-    def pass_source(self, bind: Bind) -> str:
-        return f"""
-            if not view.open_order_count < {bind(self.max_open)}:
-                return False
-        """
+    def passes(self, case: Case) -> bool:
+        return case.view.open_order_count < self.max_open
 
     def explain(self, order: Order, quantity: Decimal, unit: Decimal, view: AccountRiskView) -> str:
         return f"{view.open_order_count} orders are open; the maximum is {self.max_open}"

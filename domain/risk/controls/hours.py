@@ -9,9 +9,8 @@ from zoneinfo import ZoneInfo
 
 from domain.calendars.clock import TradingCalendar
 from domain.calendars.sessions import ALWAYS_OPEN, MarketStatus
-from domain.risk.controls.base import ZERO, Control
+from domain.risk.controls.base import ZERO, Case, Condition
 from domain.risk.reasons import ReasonCode
-from domain.risk.screen import Bind
 from domain.risk.view import AccountRiskView
 from domain.trading.orders import Order
 
@@ -40,7 +39,7 @@ class _Market(NamedTuple):
     venue: str | None
 
 
-class TradingHours(Control):
+class TradingHours(Condition):
     """14. Orders only while the instrument's venue is in session, and inside the rule's window.
 
     With a calendar, the venue's sessions decide first (MARKET_CLOSED, MARKET_HOLIDAY,
@@ -117,21 +116,30 @@ class TradingHours(Control):
             self._open_spans.pop(symbol, None)
         return market
 
-    def breach(
-        self,
-        order: Order,
-        quantity: Decimal,
-        unit: Decimal,
-        value: Decimal,
-        reduces: bool,
-        view: AccountRiskView,
-    ) -> Decimal | None:
+    def passes(self, case: Case) -> bool:
+        """What the caches say: a status or window cached for another span fails, and then
+        check() (the exact path) refreshes it."""
+        ts = case.view.now_ts
+        if self.calendar is not None:
+            # Only OPEN spans are in this dict (the same object for the control's life).
+            market = self._open_spans.get(case.symbol)
+            if market is None or not market[0] <= ts < market[1]:
+                return False
+        if self.window:
+            if not (self._day_start <= ts < self._valid_until):
+                return False
+            if not self._open_ts <= ts < self._close_ts:
+                return False
+        return True
+
+    def check(self, case: Case) -> Decimal | None:
+        view = case.view
         ts = view.now_ts
         self._denied = None
         if self.calendar is not None:
-            market = self._markets.get(order.symbol)
+            market = self._markets.get(case.symbol)
             if market is None or not market.start <= ts < market.end:
-                market = self._market(order.symbol, view, ts)
+                market = self._market(case.symbol, view, ts)
             if market.status is not _OPEN:
                 self._denied = market
                 return ZERO
@@ -141,28 +149,6 @@ class TradingHours(Control):
             if not self._open_ts <= ts < self._close_ts:
                 return ZERO
         return None
-
-    def pass_source(self, bind: Bind) -> str:
-        # A status or window cached for another span fails the screen: the exact path refreshes it.
-        hours = bind(self)
-        lines = """
-            ts = view.now_ts
-        """
-        if self.calendar is not None:
-            # Only OPEN spans are in this dict (the same object for the control's life).
-            lines += f"""
-            market = {bind(self._open_spans)}.get(symbol)
-            if market is None or not market[0] <= ts < market[1]:
-                return False
-            """
-        if self.window:
-            lines += f"""
-            if not ({hours}._day_start <= ts < {hours}._valid_until):
-                return False
-            if not {hours}._open_ts <= ts < {hours}._close_ts:
-                return False
-            """
-        return lines
 
     def reason(self, view: AccountRiskView) -> ReasonCode:
         denied = self._denied

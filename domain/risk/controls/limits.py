@@ -6,108 +6,70 @@ divides only to compute how much would fit when the limit is breached.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
-from domain.risk.controls.base import ZERO, Control, fit
+from domain.risk.controls.base import ZERO, Case, Condition, fit
 from domain.risk.reasons import ReasonCode
-from domain.risk.screen import Bind
 from domain.risk.view import DEFAULT_INITIAL_RATE, AccountRiskView
-from domain.trading.orders import Order, Side
+from domain.trading.orders import Order
 
-# Enum members bound once: a class attribute lookup costs ~100 ns on the hot path.
-_BUY = Side.BUY
+_UNCLASSIFIED = "UNCLASSIFIED"
 
 
-class MaxOrderQuantity(Control):
+@dataclass(slots=True, eq=False)
+class MaxOrderQuantity(Condition):
     """2. No single order above `max_quantity` units."""
 
-    __slots__ = ("max_quantity",)
     code = ReasonCode.MAX_ORDER_QUANTITY
     quantity_based = True
 
-    def __init__(self, max_quantity: Decimal, **kw: Any) -> None:
-        super().__init__(**kw)
-        self.max_quantity = max_quantity
+    max_quantity: Decimal
 
-    def breach(
-        self,
-        order: Order,
-        quantity: Decimal,
-        unit: Decimal,
-        value: Decimal,
-        reduces: bool,
-        view: AccountRiskView,
-    ) -> Decimal | None:
-        return None if quantity <= self.max_quantity else self.max_quantity
+    def passes(self, case: Case) -> bool:
+        return case.quantity <= self.max_quantity
 
-    def pass_source(self, bind: Bind) -> str:
-        return f"""
-            if not quantity <= {bind(self.max_quantity)}:
-                return False
-        """
+    def room(self, case: Case) -> Decimal:
+        return self.max_quantity
 
     def explain(self, order: Order, quantity: Decimal, unit: Decimal, view: AccountRiskView) -> str:
         return f"order quantity {quantity} exceeds the maximum of {self.max_quantity}"
 
 
-class MaxOrderNotional(Control):
+@dataclass(slots=True, eq=False)
+class MaxOrderNotional(Condition):
     """3. No single order above `max_notional` in value."""
 
-    __slots__ = ("max_notional",)
     code = ReasonCode.MAX_ORDER_NOTIONAL
     quantity_based = True
 
-    def __init__(self, max_notional: Decimal, **kw: Any) -> None:
-        super().__init__(**kw)
-        self.max_notional = max_notional
+    max_notional: Decimal
 
-    def breach(
-        self,
-        order: Order,
-        quantity: Decimal,
-        unit: Decimal,
-        value: Decimal,
-        reduces: bool,
-        view: AccountRiskView,
-    ) -> Decimal | None:
-        return None if value <= self.max_notional else fit(self.max_notional, unit)
+    def passes(self, case: Case) -> bool:
+        return case.value <= self.max_notional
 
-    def pass_source(self, bind: Bind) -> str:
-        return f"""
-            if not value <= {bind(self.max_notional)}:
-                return False
-        """
+    def room(self, case: Case) -> Decimal:
+        return fit(self.max_notional, case.unit)
 
     def explain(self, order: Order, quantity: Decimal, unit: Decimal, view: AccountRiskView) -> str:
         return f"order notional {quantity * unit:.2f} exceeds the maximum of {self.max_notional}"
 
 
-class MaxPosition(Control):
+@dataclass(slots=True, eq=False)
+class MaxPosition(Condition):
     """5. Position per symbol capped in quantity, notional and/or % of equity.
 
     Open orders of the same side count as if filled; an order that only
     reduces the position always fits.
     """
 
-    __slots__ = ("max_notional", "max_pct_equity", "max_quantity", "symbols")
     code = ReasonCode.MAX_POSITION
     quantity_based = True
 
-    def __init__(
-        self,
-        max_quantity: Decimal | None = None,
-        max_notional: Decimal | None = None,
-        max_pct_equity: Decimal | None = None,
-        symbols: frozenset[str] | None = None,
-        **kw: Any,
-    ) -> None:
-        super().__init__(**kw)
-        self.max_quantity = max_quantity
-        self.max_notional = max_notional
-        self.max_pct_equity = max_pct_equity
-        self.symbols = symbols
+    max_quantity: Decimal | None = None
+    max_notional: Decimal | None = None
+    max_pct_equity: Decimal | None = None
+    symbols: frozenset[str] | None = None
 
     def limit_units(self, unit: Decimal, view: AccountRiskView) -> Decimal:
         """The tightest of the limits, in units of the instrument."""
@@ -121,61 +83,35 @@ class MaxPosition(Control):
         assert limit is not None  # a rule always has at least one limit
         return limit
 
-    def breach(
-        self,
-        order: Order,
-        quantity: Decimal,
-        unit: Decimal,
-        value: Decimal,
-        reduces: bool,
-        view: AccountRiskView,
-    ) -> Decimal | None:
-        if reduces:
-            return None
-        symbol = order.symbol
-        symbols = self.symbols
-        if symbols is not None and symbol not in symbols:
-            return None
+    def passes(self, case: Case) -> bool:
+        # Without division: the size after the order, compared in units and in value.
+        view, symbol, quantity, unit = case.view, case.symbol, case.quantity, case.unit
+        if not case.reduces and (self.symbols is None or symbol in self.symbols):
+            position = view.positions.get(symbol, ZERO)
+            if case.buy:
+                size = position + view.open_buy_qty.get(symbol, ZERO) + quantity
+            else:
+                size = quantity + view.open_sell_qty.get(symbol, ZERO) - position
+            if not (
+                (self.max_quantity is None or size <= self.max_quantity)
+                and (self.max_notional is None or size * unit <= self.max_notional)
+                and (
+                    self.max_pct_equity is None or size * unit <= self.max_pct_equity * view.equity
+                )
+            ):
+                return False
+        return True
+
+    def room(self, case: Case) -> Decimal:
+        # The size as passes() has it, and what is held besides the order: size - quantity
+        # (the same Decimal operations as ever, so the same digits and exponent).
+        view, symbol, quantity = case.view, case.symbol, case.quantity
         position = view.positions.get(symbol, ZERO)
-        if order.side is _BUY:
+        if case.buy:
             size = position + view.open_buy_qty.get(symbol, ZERO) + quantity
         else:
             size = quantity + view.open_sell_qty.get(symbol, ZERO) - position
-        # Pass path without division: compare units and values directly.
-        max_quantity, max_notional, max_pct = (
-            self.max_quantity,
-            self.max_notional,
-            self.max_pct_equity,
-        )
-        if (
-            (max_quantity is None or size <= max_quantity)
-            and (max_notional is None or size * unit <= max_notional)
-            and (max_pct is None or size * unit <= max_pct * view.equity)
-        ):
-            return None
-        room = self.limit_units(unit, view) - (size - quantity)
-        return max(ZERO, room)
-
-    def pass_source(self, bind: Bind) -> str:
-        zero = bind(ZERO)
-        within = []
-        if self.max_quantity is not None:
-            within.append(f"size <= {bind(self.max_quantity)}")
-        if self.max_notional is not None:
-            within.append(f"size * unit <= {bind(self.max_notional)}")
-        if self.max_pct_equity is not None:
-            within.append(f"size * unit <= {bind(self.max_pct_equity)} * view.equity")
-        in_scope = "" if self.symbols is None else f" and symbol in {bind(self.symbols)}"
-        return f"""
-            if not reduces{in_scope}:
-                position = view.positions.get(symbol, {zero})
-                if buy:
-                    size = position + view.open_buy_qty.get(symbol, {zero}) + quantity
-                else:
-                    size = quantity + view.open_sell_qty.get(symbol, {zero}) - position
-                if not ({" and ".join(within) or "True"}):
-                    return False
-        """
+        return max(ZERO, self.limit_units(case.unit, view) - (size - quantity))
 
     def explain(self, order: Order, quantity: Decimal, unit: Decimal, view: AccountRiskView) -> str:
         position = view.positions.get(order.symbol, ZERO)
@@ -185,132 +121,94 @@ class MaxPosition(Control):
         )
 
 
-class GrossExposure(Control):
-    """6a. Gross exposure (positions + open orders + this order) under a cap."""
+@dataclass(slots=True, eq=False)
+class _ExposureCap(Condition):
+    """An exposure under a cap: `absolute`, a share `pct` of equity, or the smaller of both."""
 
-    __slots__ = ("max_gross", "max_gross_pct")
-    code = ReasonCode.GROSS_EXPOSURE
     quantity_based = True
 
-    def __init__(
-        self, max_gross: Decimal | None = None, max_gross_pct: Decimal | None = None, **kw: Any
-    ) -> None:
-        super().__init__(**kw)
-        self.max_gross = max_gross
-        self.max_gross_pct = max_gross_pct
+    absolute: Decimal | None = None
+    pct: Decimal | None = None
 
     def cap(self, view: AccountRiskView) -> Decimal:
-        return _cap(self.max_gross, self.max_gross_pct, view)
+        if self.pct is None:
+            assert self.absolute is not None  # a rule always has one of the two
+            return self.absolute
+        relative = self.pct * max(view.equity, ZERO)
+        return relative if self.absolute is None else min(self.absolute, relative)
 
-    def breach(
-        self,
-        order: Order,
-        quantity: Decimal,
-        unit: Decimal,
-        value: Decimal,
-        reduces: bool,
-        view: AccountRiskView,
-    ) -> Decimal | None:
-        if reduces:
-            return None
-        room = self.cap(view) - view.total_gross
-        return None if value <= room else fit(room, unit)
 
-    def pass_source(self, bind: Bind) -> str:
-        cap = _cap_source(bind, self.max_gross, self.max_gross_pct, self.cap)
-        return f"""
-            if not reduces and not value <= {cap} - view.total_gross:
+class GrossExposure(_ExposureCap):
+    """6a. Gross exposure (positions + open orders + this order) under a cap."""
+
+    __slots__ = ()
+    code = ReasonCode.GROSS_EXPOSURE
+
+    def passes(self, case: Case) -> bool:
+        if not case.reduces:
+            cap = (  # an absolute cap alone is a constant of the screen
+                self.absolute
+                if self.pct is None and self.absolute is not None
+                else self.cap(case.view)
+            )
+            if not case.value <= cap - case.view.total_gross:
                 return False
-        """
+        return True
+
+    def room(self, case: Case) -> Decimal:
+        return fit(self.cap(case.view) - case.view.total_gross, case.unit)
 
     def explain(self, order: Order, quantity: Decimal, unit: Decimal, view: AccountRiskView) -> str:
         after = view.total_gross + quantity * unit
         return f"gross exposure would reach {after:.2f}, above the cap of {self.cap(view):.2f}"
 
 
-class NetExposure(Control):
+class NetExposure(_ExposureCap):
     """6b. |net exposure| (positions + open orders + this order) under a cap."""
 
-    __slots__ = ("max_net", "max_net_pct")
+    __slots__ = ()
     code = ReasonCode.NET_EXPOSURE
-    quantity_based = True
 
-    def __init__(
-        self, max_net: Decimal | None = None, max_net_pct: Decimal | None = None, **kw: Any
-    ) -> None:
-        super().__init__(**kw)
-        self.max_net = max_net
-        self.max_net_pct = max_net_pct
-
-    def cap(self, view: AccountRiskView) -> Decimal:
-        return _cap(self.max_net, self.max_net_pct, view)
-
-    def breach(
-        self,
-        order: Order,
-        quantity: Decimal,
-        unit: Decimal,
-        value: Decimal,
-        reduces: bool,
-        view: AccountRiskView,
-    ) -> Decimal | None:
+    def passes(self, case: Case) -> bool:
+        view, value = case.view, case.value
         net = view.total_net
-        after = net + value if order.side is _BUY else net - value
-        cap = self.cap(view)
-        if abs(after) <= cap or abs(after) <= abs(net):
-            return None
-        room = cap - net if order.side is _BUY else cap + net
-        return fit(room, unit)
+        after = net + value if case.buy else net - value
+        cap = (  # an absolute cap alone is a constant of the screen
+            self.absolute if self.pct is None and self.absolute is not None else self.cap(view)
+        )
+        return abs(after) <= cap or abs(after) <= abs(net)
 
-    def pass_source(self, bind: Bind) -> str:
-        cap = _cap_source(bind, self.max_net, self.max_net_pct, self.cap)
-        return f"""
-            net = view.total_net
-            after = net + value if buy else net - value
-            cap = {cap}
-            if not (abs(after) <= cap or abs(after) <= abs(net)):
-                return False
-        """
+    def room(self, case: Case) -> Decimal:
+        net, cap = case.view.total_net, self.cap(case.view)
+        return fit(cap - net if case.buy else cap + net, case.unit)
 
     def explain(self, order: Order, quantity: Decimal, unit: Decimal, view: AccountRiskView) -> str:
         return f"net exposure would exceed the cap of {self.cap(view):.2f}"
 
 
-class MaxLeverage(Control):
+@dataclass(slots=True, eq=False)
+class MaxLeverage(Condition):
     """9. (gross + open orders + this order) / equity under `max_leverage`."""
 
-    __slots__ = ("max_leverage",)
     code = ReasonCode.MAX_LEVERAGE
     quantity_based = True
 
-    def __init__(self, max_leverage: Decimal, **kw: Any) -> None:
-        super().__init__(**kw)
-        self.max_leverage = max_leverage
+    max_leverage: Decimal
 
-    def breach(
-        self,
-        order: Order,
-        quantity: Decimal,
-        unit: Decimal,
-        value: Decimal,
-        reduces: bool,
-        view: AccountRiskView,
-    ) -> Decimal | None:
-        if reduces:
-            return None
+    def passes(self, case: Case) -> bool:
+        if not case.reduces:
+            view = case.view
+            if view.equity <= ZERO:
+                return False
+            if not case.value <= self.max_leverage * view.equity - view.total_gross:
+                return False
+        return True
+
+    def room(self, case: Case) -> Decimal:
+        view = case.view
         if view.equity <= ZERO:
             return ZERO
-        room = self.max_leverage * view.equity - view.total_gross
-        return None if value <= room else fit(room, unit)
-
-    def pass_source(self, bind: Bind) -> str:
-        return f"""
-            if not reduces:
-                if view.equity <= {bind(ZERO)}:
-                    return False
-                if not value <= {bind(self.max_leverage)} * view.equity - view.total_gross:
-                    return False
-        """
+        return fit(self.max_leverage * view.equity - view.total_gross, case.unit)
 
     def explain(self, order: Order, quantity: Decimal, unit: Decimal, view: AccountRiskView) -> str:
         if view.equity <= ZERO:
@@ -319,45 +217,34 @@ class MaxLeverage(Control):
         return f"leverage would reach {after:.2f}x, above {self.max_leverage}x"
 
 
-class SectorConcentration(Control):
+@dataclass(slots=True, eq=False)
+class SectorConcentration(Condition):
     """10. A sector's gross exposure (with open orders) at most `max_pct` of equity."""
 
-    __slots__ = ("max_pct",)
     code = ReasonCode.SECTOR_CONCENTRATION
     quantity_based = True
 
-    def __init__(self, max_pct: Decimal = Decimal("0.25"), **kw: Any) -> None:
-        super().__init__(**kw)
-        self.max_pct = max_pct
+    max_pct: Decimal = Decimal("0.25")
 
     @staticmethod
     def sector_of(order: Order, view: AccountRiskView) -> str:
         instrument = view.instruments.get(order.symbol)
-        return instrument.sector if instrument is not None else "UNCLASSIFIED"
+        return instrument.sector if instrument is not None else _UNCLASSIFIED
 
-    def breach(
-        self,
-        order: Order,
-        quantity: Decimal,
-        unit: Decimal,
-        value: Decimal,
-        reduces: bool,
-        view: AccountRiskView,
-    ) -> Decimal | None:
-        if reduces:
-            return None
-        current = view.sector_exposure.get(self.sector_of(order, view), ZERO)
-        room = self.max_pct * view.equity - current
-        return None if value <= room else fit(room, unit)
+    def passes(self, case: Case) -> bool:
+        if not case.reduces:
+            view, instrument = case.view, case.instrument
+            # sector_of(), from the instrument the case holds
+            sector = instrument.sector if instrument is not None else _UNCLASSIFIED
+            current = view.sector_exposure.get(sector, ZERO)
+            if not case.value <= self.max_pct * view.equity - current:
+                return False
+        return True
 
-    def pass_source(self, bind: Bind) -> str:
-        # The gate only screens orders whose instrument is known: sector_of() is its sector.
-        return f"""
-            if not reduces:
-                current = view.sector_exposure.get(instrument.sector, {bind(ZERO)})
-                if not value <= {bind(self.max_pct)} * view.equity - current:
-                    return False
-        """
+    def room(self, case: Case) -> Decimal:
+        view = case.view
+        current = view.sector_exposure.get(self.sector_of(case.order, view), ZERO)
+        return fit(self.max_pct * view.equity - current, case.unit)
 
     def explain(self, order: Order, quantity: Decimal, unit: Decimal, view: AccountRiskView) -> str:
         sector = self.sector_of(order, view)
@@ -368,53 +255,24 @@ class SectorConcentration(Control):
         return f"sector {sector} would be {share:.1%} of equity, above {self.max_pct:.1%}"
 
 
-class BuyingPower(Control):
+class BuyingPower(Condition):
     """15. Initial margin of the order fits the equity not yet committed."""
 
     __slots__ = ()
     code = ReasonCode.INSUFFICIENT_BUYING_POWER
     quantity_based = True
 
-    def breach(
-        self,
-        order: Order,
-        quantity: Decimal,
-        unit: Decimal,
-        value: Decimal,
-        reduces: bool,
-        view: AccountRiskView,
-    ) -> Decimal | None:
-        if reduces:
-            return None
-        rate = view.initial_rate(order.symbol)
-        available = view.available_margin
-        return None if value * rate <= available else fit(available, unit * rate)
+    def passes(self, case: Case) -> bool:
+        view = case.view  # (below, view.initial_rate(symbol) spelt out for the screen)
+        return case.reduces or (
+            case.value * view.initial_rates.get(case.symbol, DEFAULT_INITIAL_RATE)
+            <= view.available_margin
+        )
 
-    def pass_source(self, bind: Bind) -> str:
-        rates, default = "view.initial_rates", bind(DEFAULT_INITIAL_RATE)  # view.initial_rate()
-        return f"""
-            if not reduces and not value * {rates}.get(symbol, {default}) <= view.available_margin:
-                return False
-        """
+    def room(self, case: Case) -> Decimal:
+        rate = case.view.initial_rate(case.symbol)
+        return fit(case.view.available_margin, case.unit * rate)
 
     def explain(self, order: Order, quantity: Decimal, unit: Decimal, view: AccountRiskView) -> str:
         needed = quantity * unit * view.initial_rate(order.symbol)
         return f"initial margin {needed:.2f} exceeds available {view.available_margin:.2f}"
-
-
-def _cap_source(
-    bind: Bind,
-    absolute: Decimal | None,
-    pct: Decimal | None,
-    cap: Callable[[AccountRiskView], Decimal],
-) -> str:
-    """An absolute cap is a constant; one relative to equity is computed as cap() does."""
-    return bind(absolute) if pct is None else f"{bind(cap)}(view)"
-
-
-def _cap(absolute: Decimal | None, pct: Decimal | None, view: AccountRiskView) -> Decimal:
-    if pct is None:
-        assert absolute is not None
-        return absolute
-    relative = pct * max(view.equity, ZERO)
-    return relative if absolute is None else min(absolute, relative)

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from domain.risk.controls.base import Control
+from domain.risk.controls.base import Case, Control
 from domain.risk.controls.flow import OrderRateThrottle
 from domain.risk.controls.guards import SelfMatch
 from domain.risk.controls.limits import MaxOrderQuantity, NetExposure
@@ -14,7 +14,7 @@ from domain.risk.flow import OrderFlow
 from domain.risk.gate import Policy
 from domain.risk.reasons import Outcome, ReasonCode
 from domain.risk.rules import RuleType
-from domain.risk.screen import Bind, ScreenSourceError, compile_screen
+from domain.risk.screen import ScreenSourceError, compile_screen
 from domain.risk.view import AccountRiskView
 from domain.trading.orders import Order, Side
 from tests.kit.gate import (
@@ -75,12 +75,24 @@ class Unscreened(Control):
 
 
 class AssignsValue(MaxOrderQuantity):
-    """A pass source that would change `value` for every control after it."""
+    """A pass condition that would change `value` for every control after it."""
 
     __slots__ = ()
 
-    def pass_source(self, bind: Bind) -> str:
-        return "value = 0"
+    def passes(self, case: Case) -> bool:
+        value = case.value * 0
+        return value <= self.max_quantity
+
+
+class PassesEarly(MaxOrderQuantity):
+    """A pass condition that returns True before its end: the screen cannot inline it."""
+
+    __slots__ = ()
+
+    def passes(self, case: Case) -> bool:
+        if case.reduces:
+            return True
+        return case.quantity <= self.max_quantity
 
 
 def test_every_built_in_control_compiles_into_the_screen() -> None:
@@ -143,10 +155,41 @@ def test_policies_of_the_same_shape_keep_their_own_limits() -> None:
     assert [d.approved for d in decisions] == [False, True]
 
 
-def test_a_pass_source_that_assigns_an_argument_is_refused() -> None:
+def test_a_pass_condition_that_assigns_an_argument_is_refused() -> None:
     # Act / Assert
     with pytest.raises(ScreenSourceError, match="'value'"):
         compile_screen((AssignsValue(D(1)),))
+
+
+def test_a_pass_condition_that_passes_before_its_end_is_refused() -> None:
+    # Act / Assert
+    with pytest.raises(ScreenSourceError, match="PassesEarly"):
+        compile_screen((PassesEarly(D(1)),))
+
+
+def test_a_limit_left_unset_is_folded_out_of_the_screen() -> None:
+    # Arrange: a position limit in quantity only, on every symbol.
+    gate = policy(rule(RuleType.MAX_POSITION_SIZE, {"max_quantity": 100}))
+
+    # Act
+    source = gate.screen_source(USER)
+
+    # Assert: no test of the notional, equity or symbol limits is left to run.
+    assert "is None" not in source.split("# MaxPosition")[1]
+    assert "size <= k" in source
+    assert "size * unit" not in source
+
+
+def test_fields_read_into_locals_of_their_names_leave_the_screen() -> None:
+    # Arrange: SelfMatch.passes() starts with `order, view, symbol = case.order, ...`.
+    gate = Policy(ACCOUNT_ID, [SelfMatch()])
+
+    # Act
+    body = gate.screen_source(USER).split("# SelfMatch\n")[1]
+
+    # Assert: the screen reads its own arguments, and never assigns them.
+    assert "view = " not in body and "symbol = " not in body
+    assert "view.own_market_sells" in body
 
 
 def test_an_error_inside_the_screen_is_decided_by_the_exact_path() -> None:
@@ -193,7 +236,7 @@ def test_net_exposure_that_flips_sign_at_the_same_size_passes_on_both_paths() ->
     # Arrange: net +1,000 (10 AAPL at 100); selling 20 makes it -1,000: no larger, so it passes.
     risk_view = view(account(100_000, ("AAPL", 10)))
     sell = order("AAPL", SELL, 20)
-    gate = Policy(ACCOUNT_ID, [NetExposure(max_net=D(500))])
+    gate = Policy(ACCOUNT_ID, [NetExposure(absolute=D(500))])
 
     # Act
     decision = gate.evaluate(sell, risk_view)
