@@ -12,7 +12,8 @@ import pytest
 from tests.http import harness as harnesses
 from tests.http.core_helpers import assert_problem
 from tests.http.harness import Harness, User, open_harness
-from tests.plaid_server import PUBLIC_TOKEN, PlaidServer, threaded_plaid_server
+from tests.kit.fake_server import threaded
+from tests.plaid_server import PUBLIC_TOKEN, PlaidServer
 
 pytestmark = pytest.mark.serves("aggregation", "portfolio", "rebalancing", "review", "trading")
 
@@ -27,7 +28,7 @@ class World:
 
 @pytest.fixture
 def plaid() -> Iterator[PlaidServer]:
-    with threaded_plaid_server() as server:
+    with threaded(PlaidServer()) as server:
         yield server
 
 

@@ -14,12 +14,13 @@ from tests.http import harness as harnesses
 from tests.http.console.helpers import signed_in
 from tests.http.harness import User, open_harness
 from tests.http.test_aggregation_api import World
-from tests.plaid_server import PUBLIC_TOKEN, PlaidServer, threaded_plaid_server
+from tests.kit.fake_server import threaded
+from tests.plaid_server import PUBLIC_TOKEN, PlaidServer
 
 
 @pytest.fixture
 def plaid() -> Iterator[PlaidServer]:
-    with threaded_plaid_server() as server:
+    with threaded(PlaidServer()) as server:
         yield server
 
 
