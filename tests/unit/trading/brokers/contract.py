@@ -9,7 +9,6 @@ after the order (a real broker streams them), so tests collect them with `fills_
 from __future__ import annotations
 
 import asyncio
-import itertools
 import time
 from decimal import Decimal
 from typing import Protocol
@@ -17,8 +16,9 @@ from typing import Protocol
 import pytest
 
 from domain.trading.fills import Fill
-from domain.trading.orders import Order, OrderType, Origin, OriginKind, Side, TimeInForce
+from domain.trading.orders import Order, OrderType, Side, TimeInForce
 from ports.broker import BrokerError, BrokerErrorCode, BrokerOrderStatus, BrokerPort
+from tests.kit.paper import make_order
 
 D = Decimal
 ACCOUNT = "acc-1"
@@ -26,7 +26,6 @@ CASH = D(100_000)
 SYMBOL = "AAPL"
 PRICE = D(100)
 BUY, SELL = Side.BUY, Side.SELL
-_numbers = itertools.count(1)
 
 
 class Market(Protocol):
@@ -47,19 +46,17 @@ def order(
     account_id: str = ACCOUNT,
     symbol: str = SYMBOL,
 ) -> Order:
-    number = next(_numbers)
-    return Order(
-        id=f"ord-c{number}",
-        client_order_id=client_order_id or f"cl-c{number}",
-        account_id=account_id,
+    """An order of the contract's account and symbol (tests/kit/paper.py builds it)."""
+    return make_order(
+        side,
+        quantity,
         symbol=symbol,
-        side=side,
-        quantity=D(quantity),
-        origin=Origin(OriginKind.USER, "u-1"),
+        account_id=account_id,
         order_type=kind,
-        time_in_force=tif,
-        limit_price=D(limit) if limit is not None else None,
-        stop_price=D(stop) if stop is not None else None,
+        limit=limit,
+        stop=stop,
+        tif=tif,
+        client_order_id=client_order_id,
     )
 
 
