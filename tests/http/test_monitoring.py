@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import pytest
 
 from adapters.memory.bus import InMemoryNotifier, InProcessEventBus
 from application.market_data.stream_monitor import StreamMonitorService
-from domain.errors import NotFound
 from domain.monitoring.streams import GroupLag, StreamThresholds
 from domain.principals import Role
 from tests.http.core_helpers import assert_problem
 from tests.http.harness import Harness, swap_in_bundle
+from tests.kit.streams import FakeConsumers
 
 pytestmark = pytest.mark.serves()
 
@@ -30,23 +29,9 @@ class FixedLag:
 
 
 @dataclass
-class Consumers:
-    running: list[str] = field(default_factory=lambda: ["bulwark-orders"])
-    restarted: list[str] = field(default_factory=list)
-
-    def groups(self) -> Sequence[str]:
-        return self.running
-
-    async def restart(self, group: str) -> None:
-        if group not in self.running:
-            raise NotFound(group)
-        self.restarted.append(group)
-
-
-@dataclass
 class Streams:
     monitor: StreamMonitorService
-    consumers: Consumers
+    consumers: FakeConsumers
 
 
 @pytest.fixture
@@ -55,7 +40,7 @@ def streams(harness: Harness, monkeypatch: pytest.MonkeyPatch) -> Streams:
     lag = FixedLag(
         {"bulwark-orders": GroupLag.of("bulwark-orders", {(TOPIC, 0): 0, (TOPIC, 1): 2500})}
     )
-    consumers = Consumers()
+    consumers = FakeConsumers(["bulwark-orders"])
     monitor = StreamMonitorService(
         lag,
         consumers,
