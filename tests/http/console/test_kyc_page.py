@@ -5,9 +5,7 @@ refused; a post without the CSRF token is refused."""
 
 from __future__ import annotations
 
-import base64
 import hashlib
-import os
 import re
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -18,9 +16,8 @@ import pytest
 
 from domain.principals import Role
 from tests.http.console.helpers import ConsoleClient, real_status, signed_in
-from tests.http.harness import Harness, User, open_harness
-from tests.http.harness import test_settings as settings_with
-from tests.http.kyc_samples import ELF, PDF, PNG
+from tests.http.harness import Harness, User
+from tests.http.kyc_samples import ELF, PDF, PNG, kyc_harness
 
 pytestmark = pytest.mark.serves("trading", "safety", "market_data", "devices", "console")
 
@@ -32,13 +29,7 @@ _ROWS = re.compile(r'<tr id="doc-([^"]+)">')
 
 @pytest.fixture
 async def harness(tmp_path: Path) -> AsyncIterator[Harness]:
-    settings = settings_with(
-        documents_dir=str(tmp_path / "docs"),
-        kyc_max_bytes=str(CAP),
-        keks=f"main 1 {base64.b64encode(os.urandom(32)).decode()}",
-    )
-    h, client = await open_harness(settings)
-    async with client:
+    async with kyc_harness(tmp_path / "docs", kyc_max_bytes=str(CAP)) as h:
         yield h
 
 
