@@ -45,6 +45,14 @@ async def upload(
     )
 
 
+async def uploaded_from_the_page(client: ConsoleClient, content: bytes) -> str:
+    """Upload `content` from the KYC page: the id of the one document its listing shows."""
+    await client.get(PAGE)
+    await upload(client, content)
+    (document_id,) = _ROWS.findall((await client.get(PAGE)).text)
+    return document_id
+
+
 async def test_upload_lists_shows_and_downloads_the_document(harness: Harness, owner: User) -> None:
     # Arrange
     async with signed_in(harness, owner.username) as client:
@@ -99,9 +107,7 @@ async def test_a_refused_file_is_shown_beside_its_field_and_nothing_is_stored(
 
 async def test_delete_keeps_a_tombstone_and_the_content_goes(harness: Harness, owner: User) -> None:
     async with signed_in(harness, owner.username) as client:
-        await client.get(PAGE)
-        await upload(client, PNG)
-        (document_id,) = _ROWS.findall((await client.get(PAGE)).text)
+        document_id = await uploaded_from_the_page(client, PNG)
         deleted = await client.post(f"{PAGE}/{document_id}/delete")
         shown = await client.get(f"{PAGE}/{document_id}")
         content = await client.get(f"{PAGE}/{document_id}/content")
@@ -116,9 +122,7 @@ async def test_another_users_document_answers_404_even_to_a_reviewer(
     harness: Harness, owner: User
 ) -> None:
     async with signed_in(harness, owner.username) as client:
-        await client.get(PAGE)
-        await upload(client, PDF)
-        (document_id,) = _ROWS.findall((await client.get(PAGE)).text)
+        document_id = await uploaded_from_the_page(client, PDF)
     other = await harness.user()
     officer = await harness.user(Role.RISK_OFFICER)
 
@@ -142,9 +146,7 @@ async def test_the_viewer_sees_its_list_without_a_form_and_its_posts_are_refused
     harness: Harness, owner: User
 ) -> None:
     async with signed_in(harness, owner.username) as client:
-        await client.get(PAGE)
-        await upload(client, PDF)
-        (document_id,) = _ROWS.findall((await client.get(PAGE)).text)
+        document_id = await uploaded_from_the_page(client, PDF)
     viewer = await harness.user(Role.VIEWER)
 
     async with signed_in(harness, viewer.username) as client:
@@ -164,9 +166,7 @@ async def test_an_upload_or_delete_without_the_csrf_token_is_refused(
     harness: Harness, owner: User
 ) -> None:
     async with signed_in(harness, owner.username) as client:
-        await client.get(PAGE)
-        await upload(client, PDF)
-        (document_id,) = _ROWS.findall((await client.get(PAGE)).text)
+        document_id = await uploaded_from_the_page(client, PDF)
         token = client.csrf
         client.csrf = "forged-token"
         forged = await upload(client, PDF)
