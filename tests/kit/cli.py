@@ -4,15 +4,16 @@ exit code), and a container whose SQLite store `bulwark migrate` has brought to 
 from __future__ import annotations
 
 import io
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import pytest
 from dependency_injector import providers
 
 from adapters.memory.clock import FakeClock
 from adapters.security.argon2_hasher import Argon2Hasher
-from bootstrap.cli import _parser, run_command
+from bootstrap.cli import _parser, main, run_command
 from bootstrap.containers.application import ApplicationContainer, build_container
 from bootstrap.settings import Settings
 from tests.kit.sqlite_store import migrated_sqlite
@@ -56,3 +57,14 @@ async def cli_container(
         yield container
     finally:
         await container.core.engine().dispose()
+
+
+def migrated_from_env(
+    env: Mapping[str, str], monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """The process environment set to `env`, its store migrated by `bulwark migrate` run as
+    the operator would (what it printed read away), for tests of `main` itself."""
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert main(["--env-file", "", "migrate"]) == 0
+    capfd.readouterr()

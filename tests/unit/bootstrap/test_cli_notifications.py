@@ -19,8 +19,8 @@ from bootstrap.containers.application import ApplicationContainer
 from bootstrap.settings import load_settings
 from domain.principals import Role
 from ports.notification_store import Page
-from tests.integration.notifications.smtp_server import Mailbox, start_smtp
-from tests.kit.cli import cli_container, run_cli
+from tests.integration.notifications.smtp_server import Mailbox, mailbox_server
+from tests.kit.cli import cli_container, migrated_from_env, run_cli
 from tests.unit.bootstrap.logging_guard import logging_restored  # noqa: F401  (fixture)
 
 KEK = f"main 1 {base64.b64encode(os.urandom(32)).decode()}"
@@ -45,12 +45,8 @@ def env(tmp_path: Path, smtp_port: int | None = None) -> dict[str, str]:
 
 @pytest.fixture
 def smtp() -> Iterator[tuple[Mailbox, int]]:
-    box = Mailbox()
-    controller = start_smtp(box)
-    try:
-        yield box, controller.port
-    finally:
-        controller.stop()
+    with mailbox_server() as running:
+        yield running
 
 
 @pytest.fixture
@@ -151,10 +147,7 @@ def test_operator_mistakes_are_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
 ) -> None:
     # Arrange: a migrated store with no users
-    for name, value in env(tmp_path).items():
-        monkeypatch.setenv(name, value)
-    assert main(["--env-file", "", "migrate"]) == 0
-    capfd.readouterr()
+    migrated_from_env(env(tmp_path), monkeypatch, capfd)
 
     def attempt(*argv: str) -> tuple[int, str]:
         code = main(["--env-file", "", "notifications", *argv])

@@ -21,7 +21,7 @@ from bootstrap.settings import load_settings
 from domain.errors import Forbidden, NotFound
 from domain.principals import Principal, Role
 from tests.alpaca_server import AlpacaServer, Reply
-from tests.kit.cli import cli_container, run_cli
+from tests.kit.cli import cli_container, migrated_from_env, run_cli
 from tests.unit.bootstrap.logging_guard import logging_restored  # noqa: F401  (fixture)
 
 KEY_ID = "PKA1B2C3D4E5F6G7H7XQ"
@@ -228,10 +228,7 @@ def test_operator_mistakes_are_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
 ) -> None:
     # Arrange: a migrated store with no users
-    for name, value in env(tmp_path).items():
-        monkeypatch.setenv(name, value)
-    assert main(["--env-file", "", "migrate"]) == 0
-    capfd.readouterr()
+    migrated_from_env(env(tmp_path), monkeypatch, capfd)
 
     # Act
     unknown_user = main(["--env-file", "", "vault", "list", "--user", "nobody"])
