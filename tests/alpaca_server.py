@@ -1,9 +1,10 @@
 """A local fake Alpaca server for tests: a route table, scripted faults and websockets.
 
 Runs a raw ASGI app under uvicorn on 127.0.0.1 (an ephemeral port) in the test's own
-event loop. Tests install routes (`route`, `websocket`), script faults (`fail`,
-`rate_limit`, `slow`, `malformed`) that are consumed in order before routing, and read
-`requests` to see what the client really sent.
+event loop (a fake of tests/kit/fake_server.py; `threaded(AlpacaServer())` serves it from a
+thread of its own, as a receiver the app calls back into). Tests install routes (`route`,
+`websocket`), script faults (`fail`, `rate_limit`, `slow`, `malformed`) that are consumed in
+order before routing, and read `requests` to see what the client really sent.
 
     async with AlpacaServer() as server:
         server.route("GET", "/v2/account", lambda req: Reply(200, {"id": "acc"}))
@@ -18,22 +19,16 @@ import contextlib
 import inspect
 import json
 import re
-import socket
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 from urllib.parse import parse_qsl
 
-import uvicorn
+from tests.kit.fake_server import ASGIApp, AsgiFake, Receive, Scope, Send
 
 FIXTURES = Path(__file__).parent / "fixtures" / "alpaca"
-
-Scope = dict[str, Any]
-Receive = Callable[[], Awaitable[dict[str, Any]]]
-Send = Callable[[dict[str, Any]], Awaitable[None]]
 
 
 def fixture(name: str) -> Any:
@@ -137,22 +132,18 @@ class ServerSocket:
 SocketHandler = Callable[[ServerSocket], Awaitable[None]]
 
 
-class AlpacaServer:
+class AlpacaServer(AsgiFake):
     """The fake server: start it with `async with`, then point a client at `url`."""
 
+    ws_protocol = "websockets-sansio"
+
     def __init__(self) -> None:
+        super().__init__()
         self._routes: list[tuple[str, re.Pattern[str], Handler]] = []
         self._sockets: list[tuple[re.Pattern[str], SocketHandler]] = []
         self._faults: list[Fault] = []
         self._open: set[ServerSocket] = set()
         self.requests: list[Request] = []
-        self._server: uvicorn.Server | None = None
-        self._sock: socket.socket | None = None
-        self.port = 0
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
 
     @property
     def ws_url(self) -> str:
@@ -229,48 +220,11 @@ class AlpacaServer:
             await ws.close(code)
 
     # -- lifecycle ---------------------------------------------------------------------
-    async def __aenter__(self) -> AlpacaServer:
-        await self.start()
+    def app(self) -> ASGIApp:
         return self
 
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.stop()
-
-    async def start(self) -> None:
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind(("127.0.0.1", 0))
-        self.port = sock.getsockname()[1]
-        config = uvicorn.Config(
-            self,
-            lifespan="off",
-            # Leave the process's logging alone: access_log=False or a log_level would
-            # change the shared "uvicorn.access" logger for the tests that run after this.
-            log_config=None,
-            log_level=None,
-            ws="websockets-sansio",
-        )
-        config.load()
-        self._server = uvicorn.Server(config)
-        # What Server.serve() would do, without its signal handlers and its polling main loop.
-        self._server.lifespan = config.lifespan_class(config)
-        self._sock = sock
-        await self._server.startup(sockets=[sock])
-
-    async def stop(self) -> None:
-        if self._server is None:
-            return
+    async def stopping(self) -> None:
         await self.close_websockets(1001)
-        self._server.force_exit = True  # no graceful wait for slow handlers
-        await self._server.shutdown(sockets=[self._sock] if self._sock else None)
-        if self._sock is not None:
-            self._sock.close()
-        self._server = None
 
     # -- ASGI --------------------------------------------------------------------------
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:

@@ -1,11 +1,12 @@
 """A local server speaking Alpaca's market-data stream protocol, with scripted refusals and drops.
 
 Serves every path (/v2/iex, /v2/sip, /v1beta3/crypto/us) on ws://127.0.0.1:<port> in the
-test's own event loop. A connection gets [{"T":"success","msg":"connected"}], must send
-{"action":"auth",...} with the server's key pair, then (un)subscribes to quotes; `publish`
-sends a "q" message to every connection subscribed to the symbol. Faults: `refuse` answers
-the next connections with an error code (406 connection limit, ...) and closes, `drop`
-cuts every connection (a TCP abort by default), `send_error` sends an error message mid-stream.
+test's own event loop (a fake of tests/kit/fake_server.py). A connection gets
+[{"T":"success","msg":"connected"}], must send {"action":"auth",...} with the server's key
+pair, then (un)subscribes to quotes; `publish` sends a "q" message to every connection
+subscribed to the symbol. Faults: `refuse` answers the next connections with an error code
+(406 connection limit, ...) and closes, `drop` cuts every connection (a TCP abort by default),
+`send_error` sends an error message mid-stream.
 
     async with AlpacaStreamServer() as server:
         ... AlpacaQuoteStream(f"{server.url}/v2/iex", AlpacaCredentials("key", "secret"), ...)
@@ -22,11 +23,12 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from types import TracebackType
 from typing import Any
 
 from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.exceptions import ConnectionClosed
+
+from tests.kit.fake_server import FakeServer
 
 ERRORS = {
     400: "invalid syntax",
@@ -59,20 +61,18 @@ class StreamConnection:
         return [set(a.get("quotes", [])) for a in self.actions if a.get("action") == "unsubscribe"]
 
 
-class AlpacaStreamServer:
+class AlpacaStreamServer(FakeServer):
     """The fake stream server; `url` is its ws:// base (append /v2/iex and the like)."""
 
+    scheme = "ws"
+
     def __init__(self, key_id: str = "key", secret_key: str = "secret") -> None:
+        super().__init__()
         self._key = (key_id, secret_key)
         self._server: Server | None = None
         self._refusals: deque[int] = deque()
         self._changed = asyncio.Event()
         self.connections: list[StreamConnection] = []
-        self.port = 0
-
-    @property
-    def url(self) -> str:
-        return f"ws://127.0.0.1:{self.port}"
 
     # -- scripting ---------------------------------------------------------------------
     def refuse(self, code: int = 406, *, times: int = 1) -> None:
@@ -147,20 +147,15 @@ class AlpacaStreamServer:
                 await self._changed.wait()
 
     # -- lifecycle ---------------------------------------------------------------------
-    async def __aenter__(self) -> AlpacaStreamServer:
+    async def start(self) -> None:
         self._server = await serve(self._handle, "127.0.0.1", 0, compression=None)
         self.port = next(iter(self._server.sockets)).getsockname()[1]
-        return self
 
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    async def stop(self) -> None:
         if self._server is not None:
             self._server.close(close_connections=True)
             await self._server.wait_closed()
+            self._server = None
 
     # -- the protocol ------------------------------------------------------------------
     async def _handle(self, socket: ServerConnection) -> None:

@@ -2,7 +2,7 @@
 
 Speaks POST /v1/chat/completions with the documented response shape (an object
 "chat.completion" with `choices[0].message.content` and `usage`) on 127.0.0.1 (an ephemeral
-port), under uvicorn in the caller's event loop. The behaviour is scripted per request:
+port), a fake of the kit (tests/kit/fake_server.py). The behaviour is scripted per request:
 
     async with ChatCompletionsServer() as server:
         server.answer_with(lambda request: {"rating": "SAFE", ...})  # content as JSON
@@ -18,18 +18,11 @@ from __future__ import annotations
 
 import asyncio
 import json
-import socket
-import threading
-from collections.abc import Awaitable, Callable, Iterator
-from contextlib import contextmanager
-from types import TracebackType
+from collections.abc import Callable
 from typing import Any
 
-import uvicorn
+from tests.kit.fake_server import ASGIApp, AsgiFake, Receive, Scope, Send
 
-Scope = dict[str, Any]
-Receive = Callable[[], Awaitable[dict[str, Any]]]
-Send = Callable[[dict[str, Any]], Awaitable[None]]
 Answer = Callable[[dict[str, Any]], object]
 
 
@@ -44,20 +37,18 @@ def first_figures(request: dict[str, Any], rating: str = "CAUTION") -> dict[str,
     }
 
 
-class ChatCompletionsServer:
+class ChatCompletionsServer(AsgiFake):
     def __init__(self, model: str = "local-model") -> None:
+        super().__init__()
         self.model = model
         self.requests: list[dict[str, Any]] = []
         self._answer: Answer = first_figures
         self._script: list[str] = []
         self._stopping = asyncio.Event()
-        self._server: uvicorn.Server | None = None
-        self._sock: socket.socket | None = None
-        self.port = 0
 
     @property
     def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/v1"
+        return f"{self.url}/v1"
 
     def answer_with(self, answer: Answer) -> None:
         """What a well-behaved request answers: the content, made into JSON text."""
@@ -67,31 +58,11 @@ class ChatCompletionsServer:
         """Behaviours consumed one per request, before the well-formed answers."""
         self._script.extend(behaviours)
 
-    async def __aenter__(self) -> ChatCompletionsServer:
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind(("127.0.0.1", 0))
-        self.port = sock.getsockname()[1]
-        config = uvicorn.Config(self, lifespan="off", log_config=None, log_level=None)
-        config.load()
-        self._server = uvicorn.Server(config)
-        self._server.lifespan = config.lifespan_class(config)
-        self._sock = sock
-        await self._server.startup(sockets=[sock])
+    def app(self) -> ASGIApp:
         return self
 
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self._stopping.set()
-        if self._server is not None:
-            self._server.force_exit = True
-            await self._server.shutdown(sockets=[self._sock] if self._sock else None)
-        if self._sock is not None:
-            self._sock.close()
+    async def stopping(self) -> None:
+        self._stopping.set()  # the held ("hang") answers end with the server
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -159,21 +130,3 @@ async def _reply(send: Send, status: int, payload: dict[str, Any]) -> None:
         }
     )
     await send({"type": "http.response.body", "body": raw})
-
-
-@contextmanager
-def threaded_chat_server() -> Iterator[ChatCompletionsServer]:
-    """The server on its own thread and loop: for callers that block their own loop while the
-    app handles a request (the HTTP harness's test client)."""
-    server = ChatCompletionsServer()
-    loop = asyncio.new_event_loop()
-    thread = threading.Thread(target=loop.run_forever, name="chat-completions", daemon=True)
-    thread.start()
-    asyncio.run_coroutine_threadsafe(server.__aenter__(), loop).result(timeout=10)
-    try:
-        yield server
-    finally:
-        asyncio.run_coroutine_threadsafe(server.__aexit__(None, None, None), loop).result(10)
-        loop.call_soon_threadsafe(loop.stop)
-        thread.join(timeout=10)
-        loop.close()

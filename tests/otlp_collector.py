@@ -1,15 +1,16 @@
-"""A tiny OTLP/HTTP collector for tests: keeps every span posted to /v1/traces, decoded."""
+"""A tiny OTLP/HTTP collector for tests (a threaded fake of tests/kit/fake_server.py): keeps
+every span posted to /v1/traces, decoded."""
 
 from __future__ import annotations
 
 import contextlib
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import ExportTraceServiceRequest
 from opentelemetry.proto.trace.v1.trace_pb2 import Span
+
+from tests.kit.fake_server import HttpRequest, threaded_http
 
 
 @dataclass
@@ -38,25 +39,11 @@ def otlp_collector() -> Iterator[Received]:
     """A collector on a free local port; `received.url` is its base URL."""
     received = Received()
 
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
-            body = self.rfile.read(int(self.headers["Content-Length"]))
-            request = ExportTraceServiceRequest.FromString(body)
-            received.requests.append((self.path, self.headers["Content-Type"], request))
-            self.send_response(200)
-            self.send_header("Content-Type", "application/x-protobuf")
-            self.send_header("Content-Length", "0")
-            self.end_headers()
+    def answer(request: HttpRequest) -> tuple[int, bytes, dict[str, str]]:
+        exported = ExportTraceServiceRequest.FromString(request.body)
+        received.requests.append((request.path, request.header("Content-Type") or "", exported))
+        return 200, b"", {}
 
-        def log_message(self, *_: object) -> None:
-            return None
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    received.url = f"http://127.0.0.1:{server.server_address[1]}"
-    try:
+    with threaded_http(answer, methods=("POST",), content_type="application/x-protobuf") as url:
+        received.url = url
         yield received
-    finally:
-        server.shutdown()
-        server.server_close()

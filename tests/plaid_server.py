@@ -2,7 +2,8 @@
 with the state Plaid keeps (public token -> item, access tokens, the sync cursor), scripted
 error answers, and webhooks signed as Plaid signs them (an ES256 JWT with the body's SHA-256).
 
-Runs Litestar under uvicorn on 127.0.0.1 (an ephemeral port) in the test's own event loop.
+Runs Litestar under uvicorn on 127.0.0.1 (an ephemeral port) in the test's own event loop, a
+fake of the kit (tests/kit/fake_server.py); `threaded(PlaidServer())` serves it from a thread.
 
     async with PlaidServer() as plaid:
         adapter = PlaidAggregator(plaid.client_id, plaid.secret, base_url=plaid.url)
@@ -12,24 +13,19 @@ Runs Litestar under uvicorn on 127.0.0.1 (an ephemeral port) in the test's own e
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import json
-import socket
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
 import jwt
-import uvicorn
 from cryptography.hazmat.primitives.asymmetric import ec
 from jwt.algorithms import ECAlgorithm
-from litestar import Litestar, Request, Response, post
+from litestar import Request, Response, post
+
+from tests.kit.fake_server import ASGIApp, AsgiFake, litestar_app
 
 FIXTURES = Path(__file__).parent / "fixtures" / "vendors" / "plaid"
 CLIENT_ID = "5f6c2f0e1a2b3c0012abcd34"
@@ -66,8 +62,9 @@ class PlaidState:
     )
 
 
-class PlaidServer:
+class PlaidServer(AsgiFake):
     def __init__(self) -> None:
+        super().__init__()
         self.client_id = CLIENT_ID
         self.secret = SECRET
         self.requests: list[Seen] = []
@@ -80,13 +77,6 @@ class PlaidServer:
         self.signing_key = ec.generate_private_key(ec.SECP256R1())
         self.kid = fixture("webhook_verification_key_get")["key"]["kid"]
         self.expired_keys: set[str] = set()
-        self._server: uvicorn.Server | None = None
-        self._sock: socket.socket | None = None
-        self.port = 0
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
 
     def seen(self, path: str) -> list[Seen]:
         return [r for r in self.requests if r.path == path]
@@ -178,7 +168,7 @@ class PlaidServer:
                 return pages[n + 1] if n + 1 < len(pages) else fixture("transactions_sync_empty")
         return _invalid("INVALID_FIELD", "cursor not recognised")
 
-    async def __aenter__(self) -> PlaidServer:
+    def app(self) -> ASGIApp:
         @post("/{path:path}", status_code=200)
         async def answer(request: Request[Any, Any, Any]) -> Response[bytes]:
             path = request.url.path
@@ -192,30 +182,7 @@ class PlaidServer:
                 json.dumps(reply).encode(), status_code=status, media_type="application/json"
             )
 
-        app = Litestar(route_handlers=[answer], openapi_config=None, logging_config=None)
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind(("127.0.0.1", 0))
-        self.port = sock.getsockname()[1]
-        config = uvicorn.Config(app, lifespan="off", log_config=None, log_level=None)
-        config.load()
-        self._server = uvicorn.Server(config)
-        self._server.lifespan = config.lifespan_class(config)
-        self._sock = sock
-        await self._server.startup(sockets=[sock])
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        if self._server is not None:
-            self._server.force_exit = True
-            await self._server.shutdown(sockets=[self._sock] if self._sock else None)
-        if self._sock is not None:
-            self._sock.close()
+        return litestar_app(answer)
 
 
 def _invalid(code: str, message: str) -> dict[str, Any]:
@@ -226,21 +193,3 @@ def _invalid(code: str, message: str) -> dict[str, Any]:
         "error_type": "INVALID_INPUT" if code != "INVALID_FIELD" else "INVALID_REQUEST",
         "request_id": "local",
     }
-
-
-@contextmanager
-def threaded_plaid_server() -> Iterator[PlaidServer]:
-    """The server on its own thread and loop: for callers that block their own loop while the
-    app handles a request (the HTTP harness's test client)."""
-    server = PlaidServer()
-    loop = asyncio.new_event_loop()
-    thread = threading.Thread(target=loop.run_forever, name="plaid", daemon=True)
-    thread.start()
-    asyncio.run_coroutine_threadsafe(server.__aenter__(), loop).result(timeout=10)
-    try:
-        yield server
-    finally:
-        asyncio.run_coroutine_threadsafe(server.__aexit__(None, None, None), loop).result(10)
-        loop.call_soon_threadsafe(loop.stop)
-        thread.join(timeout=10)
-        loop.close()

@@ -139,6 +139,18 @@ class Page:
         self.driver.save_screenshot(str(path))
         return path
 
+    def on_phone(self, path: str) -> None:
+        """Open `path` in a phone-sized window (PHONE)."""
+        self.driver.set_window_size(*PHONE)
+        self.open(path)
+
+    def overflows(self) -> bool:
+        """Whether anything on the page is wider than the window (it scrolls sideways)."""
+        wider: bool = self.driver.execute_script(
+            "return document.documentElement.scrollWidth > window.innerWidth + 1"
+        )
+        return wider
+
     def console_errors(self) -> list[str]:
         """SEVERE messages from the page's console: CSP violations, script errors."""
         logs: list[dict[str, Any]] = self.driver.get_log("browser")  # type: ignore[no-untyped-call]

@@ -11,16 +11,13 @@ from typing import Any
 from selenium.common.exceptions import NoAlertPresentException
 
 from bootstrap.demo import DEMO_OWNER
-from tests.browser.browser import PHONE, Chromium, Page, tab
-
-_OVERFLOW = "return document.documentElement.scrollWidth > window.innerWidth + 1"
+from tests.browser.browser import Chromium, Page, tab
 
 
 def _phone_fits(page: Page, path: str, ready: str) -> bool:
-    page.driver.set_window_size(*PHONE)
-    page.open(path)
+    page.on_phone(path)
     page.wait_for(ready)
-    overflow: bool = page.driver.execute_script(_OVERFLOW)
+    overflow: bool = page.overflows()
     return not overflow
 
 

@@ -8,7 +8,7 @@ import time
 import httpx
 
 from bootstrap.demo import DEMO_ACCOUNT, DEMO_OWNER
-from tests.browser.browser import PHONE, Chromium, tab
+from tests.browser.browser import Chromium, tab
 
 API = "/api/v1"
 
@@ -74,12 +74,9 @@ def test_a_backtest_draws_its_equity_and_drawdown(chromium: Chromium, console: s
         ]
         page.shot("backtest")
 
-        page.driver.set_window_size(*PHONE)
-        page.open(f"/console/backtests/{run_id}")
+        page.on_phone(f"/console/backtests/{run_id}")
         page.wait_for("#equity-chart canvas", timeout=30)
-        overflow = page.driver.execute_script(
-            "return document.documentElement.scrollWidth > window.innerWidth + 1"
-        )
+        overflow = page.overflows()
         page.shot("backtest-phone")
         errors = page.console_errors()
 

@@ -135,9 +135,7 @@ def test_the_chart_fits_a_phone(chromium: Chromium, served: Served) -> None:
             "return arguments[0].getBoundingClientRect().width;", canvas
         )
         viewport = page.driver.execute_script("return window.innerWidth;")
-        overflows = page.driver.execute_script(
-            "return document.documentElement.scrollWidth > window.innerWidth + 1"
-        )
+        overflows = page.overflows()
         page.shot("phone")
         errors = page.console_errors()
 

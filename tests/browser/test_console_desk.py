@@ -190,9 +190,7 @@ def test_the_agents_page_fits_a_phone_and_follows_a_heartbeat(
             message="the heartbeat did not show",
         )
         page.shot("agents-phone")
-        overflow = page.driver.execute_script(
-            "return document.documentElement.scrollWidth > window.innerWidth + 1"
-        )
+        overflow = page.overflows()
         errors = page.console_errors()
 
     assert beat.status_code == 200, beat.text

@@ -125,9 +125,7 @@ def test_the_desk_sees_the_global_scope_and_the_page_fits_a_phone(
         page.click("#ks-pull-button")
         question = page.wait_for("#ks-confirm-title").text
         page.shot("phone-global-confirmation")
-        overflow = page.driver.execute_script(
-            "return document.documentElement.scrollWidth > window.innerWidth + 1"
-        )
+        overflow = page.overflows()
         page.click("#ks-cancel")  # nothing was sent: back to the page
         page.wait_for("#ks-review")
         state = state_of(page, "global:*")

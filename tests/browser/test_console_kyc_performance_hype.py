@@ -11,18 +11,15 @@ from pathlib import Path
 from selenium.webdriver.support.ui import Select
 
 from bootstrap.demo import DEMO_ACCOUNT, DEMO_OWNER
-from tests.browser.browser import PHONE, Chromium, Page, tab
+from tests.browser.browser import Chromium, Page, tab
 from tests.browser.test_console_desk import confirm
 from tests.http.kyc_samples import ELF, PDF
 
-OVERFLOWS = "return document.documentElement.scrollWidth > window.innerWidth + 1"
-
 
 def _on_a_phone(page: Page, path: str, ready: str) -> bool:
-    page.driver.set_window_size(*PHONE)
-    page.open(path)
+    page.on_phone(path)
     page.wait_for(ready)
-    overflow: bool = page.driver.execute_script(OVERFLOWS)
+    overflow: bool = page.overflows()
     return overflow
 
 

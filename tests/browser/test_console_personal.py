@@ -5,10 +5,8 @@ page (rename, revoke); no console error under the strict CSP, and a phone screen
 from __future__ import annotations
 
 from bootstrap.demo import DEMO_OWNER, DEMO_RISK
-from tests.browser.browser import PHONE, Chromium, Page, tab
+from tests.browser.browser import Chromium, Page, tab
 from tests.browser.test_console_desk import confirm
-
-OVERFLOWS = "return document.documentElement.scrollWidth > window.innerWidth + 1"
 
 
 def _sign_in_from_a_new_device(page: Page, username: str, password: str) -> None:
@@ -69,11 +67,10 @@ def test_the_inbox_marks_read_and_the_preferences_say_what_is_wrong(
         saved = page.wait_for("#saved").text
         kept = page.find("#quiet_start").get_attribute("value")
 
-        page.driver.set_window_size(*PHONE)
-        page.open("/console/notifications")
+        page.on_phone("/console/notifications")
         page.wait_text("h1", "Notifications")
         page.shot("inbox-phone")
-        overflow = page.driver.execute_script(OVERFLOWS)
+        overflow = page.overflows()
         errors = page.console_errors()
 
     assert int(badge_before.split()[0]) == unread_before >= 1
@@ -105,10 +102,9 @@ def test_the_devices_page_renames_and_revokes(chromium: Chromium, console: str) 
         page.wait_text(f"#{row_id}", "revoked")
         page.shot("devices")
 
-        page.driver.set_window_size(*PHONE)
-        page.open("/console/devices")
+        page.on_phone("/console/devices")
         page.wait_text("h1", "Devices")
-        overflow = page.driver.execute_script(OVERFLOWS)
+        overflow = page.overflows()
         errors = page.console_errors()
 
     assert len(this_device) == 1

@@ -12,10 +12,9 @@ import httpx
 from selenium.webdriver.support.ui import Select
 
 from bootstrap.demo import DEMO_ACCOUNT, DEMO_OWNER
-from tests.browser.browser import PHONE, Chromium, Page, tab
+from tests.browser.browser import Chromium, Page, tab
 
 API = "/api/v1"
-OVERFLOWS = "return document.documentElement.scrollWidth > window.innerWidth + 1"
 # What sticks out past the screen's right edge (outside a scrolling table's card), to name it.
 STICKING_OUT = """
 const out = [];
@@ -59,14 +58,13 @@ def _portfolio(base: str) -> str:
 def _on_a_phone(page: Page, path: str, fill: dict[str, str], submit: str, chart: str) -> bool:
     """The page opened afresh on a phone's screen, the form sent, the chart drawn: whether
     anything is wider than the screen (what is, named in the failure)."""
-    page.driver.set_window_size(*PHONE)
-    page.open(path)
+    page.on_phone(path)
     for css, value in fill.items():
         page.fill(css, value)
     page.click(submit)
     _drawn(page, chart)
     _into_view(page, chart)
-    overflow: bool = page.driver.execute_script(OVERFLOWS)
+    overflow: bool = page.overflows()
     assert not overflow, page.driver.execute_script(STICKING_OUT)
     return overflow
 

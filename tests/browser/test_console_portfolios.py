@@ -6,7 +6,7 @@ from __future__ import annotations
 import httpx
 
 from bootstrap.demo import DEMO_OWNER
-from tests.browser.browser import PHONE, Chromium, tab
+from tests.browser.browser import Chromium, tab
 
 API = "/api/v1"
 
@@ -64,12 +64,9 @@ def test_a_portfolio_shows_its_lots_and_draws_their_timeline(
         lots = [r.text for r in page.all("tr.lot")]
         page.shot("portfolio")
 
-        page.driver.set_window_size(*PHONE)
-        page.open(f"/console/portfolios/{portfolio_id}")
+        page.on_phone(f"/console/portfolios/{portfolio_id}")
         page.wait_for("#lots-chart canvas", timeout=30)
-        overflow = page.driver.execute_script(
-            "return document.documentElement.scrollWidth > window.innerWidth + 1"
-        )
+        overflow = page.overflows()
         page.shot("portfolio-phone")
         errors = page.console_errors()
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import httpx
 
 from bootstrap.demo import DEMO_ACCOUNT, DEMO_OWNER
-from tests.browser.browser import PHONE, Chromium, tab
+from tests.browser.browser import Chromium, tab
 
 API = "/api/v1"
 
@@ -62,12 +62,9 @@ def test_drift_chart_and_a_proposal(chromium: Chromium, fresh_console: str) -> N
         page.wait_for("#execute-form", timeout=10)
         page.shot("rebalancing")
 
-        page.driver.set_window_size(*PHONE)
-        page.open(f"/console/rebalancing/portfolios/{portfolio_id}")
+        page.on_phone(f"/console/rebalancing/portfolios/{portfolio_id}")
         page.wait_for("#drift-chart-household canvas", timeout=30)
-        overflow = page.driver.execute_script(
-            "return document.documentElement.scrollWidth > window.innerWidth + 1"
-        )
+        overflow = page.overflows()
         page.shot("rebalancing-phone")
         errors = page.console_errors()
 
@@ -90,12 +87,9 @@ def test_wealth_and_outside_accounts_pages_load_clean(
         page.fill('#rmd-form input[name="balance"]', "oops")
         page.click("#rmd-form button")
         page.wait_for('#calc-rmd .field-error[data-field="balance"]', timeout=20)
-        page.driver.set_window_size(*PHONE)
-        page.open("/console/aggregation")
+        page.on_phone("/console/aggregation")
         page.wait_text("h1", "Outside accounts")
-        overflow = page.driver.execute_script(
-            "return document.documentElement.scrollWidth > window.innerWidth + 1"
-        )
+        overflow = page.overflows()
         page.shot("aggregation-phone")
         errors = page.console_errors()
 

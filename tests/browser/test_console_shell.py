@@ -65,9 +65,7 @@ def test_the_console_fits_a_phone_screen(chromium: Chromium, console: str) -> No
         page.click(".menu > summary")
         nav_shown = page.wait_for(".menu nav").is_displayed()
         page.shot("phone-menu")
-        overflow = page.driver.execute_script(
-            "return document.documentElement.scrollWidth > window.innerWidth + 1"
-        )
+        overflow = page.overflows()
 
     assert nav_hidden and nav_shown
     assert overflow is False

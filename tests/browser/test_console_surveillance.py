@@ -7,7 +7,7 @@ from __future__ import annotations
 from selenium.webdriver.support.ui import Select
 
 from bootstrap.demo import DEMO_RISK
-from tests.browser.browser import PHONE, Chromium, tab
+from tests.browser.browser import Chromium, tab
 
 
 def test_the_desk_filters_the_alerts(chromium: Chromium, console: str) -> None:
@@ -23,12 +23,9 @@ def test_the_desk_filters_the_alerts(chromium: Chromium, console: str) -> None:
         kept = page.find("#filter-symbol").get_attribute("value")
         page.shot("filtered")
 
-        page.driver.set_window_size(*PHONE)
-        page.open("/console/surveillance")
+        page.on_phone("/console/surveillance")
         page.wait_text("h1", "Surveillance")
-        overflow = page.driver.execute_script(
-            "return document.documentElement.scrollWidth > window.innerWidth + 1"
-        )
+        overflow = page.overflows()
         errors = page.console_errors()
 
     assert empty == "No alert matches these filters."

@@ -118,9 +118,7 @@ def test_the_orders_page_fits_a_phone(chromium: Chromium, console: str) -> None:
         page.open("/console/orders")
         page.wait_for("#place-order")
         page.shot("orders-phone")
-        overflow = page.driver.execute_script(
-            "return document.documentElement.scrollWidth > window.innerWidth + 1"
-        )
+        overflow = page.overflows()
         errors = page.console_errors()
 
     assert overflow is False

@@ -6,7 +6,7 @@ from __future__ import annotations
 from selenium.webdriver.support.ui import Select
 
 from bootstrap.demo import DEMO_OWNER
-from tests.browser.browser import PHONE, Chromium, tab
+from tests.browser.browser import Chromium, tab
 from tests.browser.test_console_desk import confirm
 
 KEY_ID = "POLY1234567890ABCDEF"
@@ -36,12 +36,9 @@ def test_add_rotate_and_delete_an_api_key(chromium: Chromium, console: str) -> N
         page.click(f"#{row_id} details.rotate button[type=submit]")
         page.wait_text(f"#{row_id} code.masked", "PO…XYZ")
 
-        page.driver.set_window_size(*PHONE)
-        page.open("/console/vault")
+        page.on_phone("/console/vault")
         page.wait_text("h1", "API keys")
-        overflow = page.driver.execute_script(
-            "return document.documentElement.scrollWidth > window.innerWidth + 1"
-        )
+        overflow = page.overflows()
         page.click(f"#{row_id} button.delete-key")
         confirm(page)
         page.wait_for("#no-keys")

@@ -190,6 +190,20 @@ class Harness:
         self.container.core.paper_broker().seed_account(account_id, amount)
         return account_id
 
+    async def manual_portfolio(self, owner: User) -> tuple[str, str]:
+        """A portfolio "p" of the owner's holding one manual account "B", made through the API:
+        the portfolio's id and the account's."""
+        made = await self.client.post(
+            "/api/v1/portfolios", json={"name": "p"}, headers=owner.headers
+        )
+        pid: str = made.json()["id"]
+        account = await self.client.post(
+            f"/api/v1/portfolios/{pid}/accounts", json={"kind": "manual", "name": "B"},
+            headers=owner.headers,
+        )  # fmt: skip
+        account_id: str = account.json()["accounts"][0]["id"]
+        return pid, account_id
+
     async def agent_key(self, owner: User, agent_id: str, account_ids: tuple[str, ...]) -> str:
         from application.safety.agents import RegisterAgent
 

@@ -1,9 +1,27 @@
-"""Tiny but valid PDF, PNG and JPEG files, and executables disguised as documents."""
+"""Tiny but valid PDF, PNG and JPEG files, executables disguised as documents, and a harness
+configured for uploads."""
 
 from __future__ import annotations
 
+import base64
+import os
 import struct
 import zlib
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from tests.http.core_helpers import harness_with
+from tests.http.harness import Harness
+
+
+@asynccontextmanager
+async def kyc_harness(documents: Path, **settings: str) -> AsyncIterator[Harness]:
+    """A harness keeping KYC documents in `documents`, under a configured KEK (on a SQL store,
+    BULWARK_TEST_STORE_URL, uploads need one)."""
+    kek = f"main 1 {base64.b64encode(os.urandom(32)).decode()}"
+    async with harness_with(documents_dir=str(documents), keks=kek, **settings) as harness:
+        yield harness
 
 
 def _png_chunk(kind: bytes, data: bytes) -> bytes:

@@ -7,23 +7,12 @@ from typing import Any
 import pytest
 
 from domain.principals import Role
+from tests.http.core_helpers import assert_problem, field_names
 from tests.http.harness import Harness, User
 
 pytestmark = pytest.mark.serves("trading")
 
 AGENTS = "/api/v1/agents"
-
-
-def problem(response: Any, status: int, code: str) -> dict[str, Any]:
-    assert response.status_code == status, response.text
-    body: dict[str, Any] = response.json()
-    assert body["status"] == status
-    assert body["code"] == code
-    return body
-
-
-def fields(body: dict[str, Any]) -> list[str]:
-    return [e["field"] for e in body["errors"]]
 
 
 async def register(h: Harness, user: User, agent_id: str = "bot-1", **extra: Any) -> Any:
@@ -68,7 +57,7 @@ async def test_registering_on_another_users_account_is_not_found(
 
     response = await register(harness, owner)
 
-    problem(response, 404, "NOT_FOUND")
+    assert_problem(response, 404, "NOT_FOUND")
     assert await harness.container.safety.agents().status_all(other.principal) == []
 
 
@@ -76,7 +65,7 @@ async def test_a_taken_agent_id_conflicts(harness: Harness, owner: User) -> None
     await harness.account(owner, "acc-1")
     assert (await register(harness, owner)).status_code == 201
 
-    problem(await register(harness, owner), 409, "CONFLICT")
+    assert_problem(await register(harness, owner), 409, "CONFLICT")
 
 
 async def test_registration_refusals(harness: Harness, owner: User) -> None:
@@ -94,11 +83,13 @@ async def test_registration_refusals(harness: Harness, owner: User) -> None:
         AGENTS, json={**body, "heartbeat_threshold_seconds": 0}, headers=owner.headers
     )
 
-    problem(anonymous, 401, "UNAUTHENTICATED")
-    problem(by_agent, 403, "FORBIDDEN")
-    assert "x" in fields(problem(unknown, 400, "VALIDATION_ERROR"))
-    assert "account_ids" in fields(problem(bad_type, 400, "VALIDATION_ERROR"))
-    assert "heartbeat_threshold_seconds" in fields(problem(bad_threshold, 400, "VALIDATION_ERROR"))
+    assert_problem(anonymous, 401, "UNAUTHENTICATED")
+    assert_problem(by_agent, 403, "FORBIDDEN")
+    assert "x" in field_names(assert_problem(unknown, 400, "VALIDATION_ERROR"))
+    assert "account_ids" in field_names(assert_problem(bad_type, 400, "VALIDATION_ERROR"))
+    assert "heartbeat_threshold_seconds" in field_names(
+        assert_problem(bad_threshold, 400, "VALIDATION_ERROR")
+    )
 
 
 # -- heartbeats and liveness --------------------------------------------------------------
@@ -163,9 +154,9 @@ async def test_another_owners_agent_is_not_found(harness: Harness, owner: User) 
     listed = await harness.client.get(AGENTS, headers=owner.headers)
     as_agent = await harness.client.get(AGENTS, headers={"X-API-Key": my_key})
 
-    problem(read, 404, "NOT_FOUND")
-    problem(beat, 404, "NOT_FOUND")
-    problem(beat_as_other_agent, 404, "NOT_FOUND")
+    assert_problem(read, 404, "NOT_FOUND")
+    assert_problem(beat, 404, "NOT_FOUND")
+    assert_problem(beat_as_other_agent, 404, "NOT_FOUND")
     assert [a["agent_id"] for a in listed.json()["items"]] == ["bot-1"]
     assert [a["agent_id"] for a in as_agent.json()["items"]] == ["bot-1"]
 
@@ -195,9 +186,9 @@ async def test_heartbeat_body_is_validated(harness: Harness, owner: User) -> Non
     )
     anonymous = await harness.client.post(f"{AGENTS}/bot-1/heartbeat", json={})
 
-    assert "pulse" in fields(problem(unknown, 400, "VALIDATION_ERROR"))
-    assert "status" in fields(problem(bad_type, 400, "VALIDATION_ERROR"))
-    problem(anonymous, 401, "UNAUTHENTICATED")
+    assert "pulse" in field_names(assert_problem(unknown, 400, "VALIDATION_ERROR"))
+    assert "status" in field_names(assert_problem(bad_type, 400, "VALIDATION_ERROR"))
+    assert_problem(anonymous, 401, "UNAUTHENTICATED")
 
 
 # -- API keys -----------------------------------------------------------------------------
@@ -248,7 +239,7 @@ async def test_a_revoked_key_no_longer_authenticates(harness: Harness, owner: Us
 
     assert response.status_code == 204, response.text
     assert again.status_code == 204, again.text
-    problem(rejected, 401, "UNAUTHENTICATED")
+    assert_problem(rejected, 401, "UNAUTHENTICATED")
     listed = await harness.client.get(f"{AGENTS}/bot-1/keys", headers=owner.headers)
     assert listed.json()["items"][0]["revoked"] is True
 
@@ -270,10 +261,10 @@ async def test_keys_of_another_owners_agent_are_not_found(harness: Harness, owne
         f"{AGENTS}/bot-1/keys/{other_key.key_id}", headers=owner.headers
     )
 
-    problem(create, 404, "NOT_FOUND")
-    problem(listing, 404, "NOT_FOUND")
-    problem(revoke, 404, "NOT_FOUND")
-    problem(revoke_via_mine, 404, "NOT_FOUND")
+    assert_problem(create, 404, "NOT_FOUND")
+    assert_problem(listing, 404, "NOT_FOUND")
+    assert_problem(revoke, 404, "NOT_FOUND")
+    assert_problem(revoke_via_mine, 404, "NOT_FOUND")
     [still] = await harness.container.core.api_keys().list(other.principal)
     assert still.revoked_at is None
 
@@ -290,7 +281,7 @@ async def test_agents_cannot_manage_keys(harness: Harness, owner: User) -> None:
         f"{AGENTS}/bot-1/keys", json={"scope": "all"}, headers=owner.headers
     )
 
-    problem(create, 403, "FORBIDDEN")
-    problem(listing, 403, "FORBIDDEN")
-    problem(anonymous, 401, "UNAUTHENTICATED")
-    assert "scope" in fields(problem(unknown, 400, "VALIDATION_ERROR"))
+    assert_problem(create, 403, "FORBIDDEN")
+    assert_problem(listing, 403, "FORBIDDEN")
+    assert_problem(anonymous, 401, "UNAUTHENTICATED")
+    assert "scope" in field_names(assert_problem(unknown, 400, "VALIDATION_ERROR"))

@@ -4,41 +4,24 @@ scoping, the order gate's refusal, and aggregated holdings in the household's dr
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
-from dataclasses import dataclass
+from collections.abc import AsyncIterator
 
 import pytest
 
-from tests.http import harness as harnesses
+from tests.http.aggregation_world import World, aggregation_world
 from tests.http.core_helpers import assert_problem
-from tests.http.harness import Harness, User, open_harness
-from tests.plaid_server import PUBLIC_TOKEN, PlaidServer, threaded_plaid_server
+from tests.http.harness import User
+from tests.plaid_server import PUBLIC_TOKEN
 
 pytestmark = pytest.mark.serves("aggregation", "portfolio", "rebalancing", "review", "trading")
 
 ROOT = "/api/v1/aggregation"
 
 
-@dataclass
-class World:
-    harness: Harness
-    plaid: PlaidServer
-
-
 @pytest.fixture
-def plaid() -> Iterator[PlaidServer]:
-    with threaded_plaid_server() as server:
-        yield server
-
-
-@pytest.fixture
-async def world(plaid: PlaidServer) -> AsyncIterator[World]:
-    settings = harnesses.test_settings(
-        plaid_base_url=plaid.url, plaid_client_id=plaid.client_id, plaid_secret=plaid.secret
-    )
-    harness, client = await open_harness(settings)
-    async with client:
-        yield World(harness, plaid)
+async def world() -> AsyncIterator[World]:
+    async with aggregation_world() as opened:
+        yield opened
 
 
 async def link(world: World, owner: User, portfolio_id: str | None = None) -> str:

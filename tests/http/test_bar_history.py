@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
-from typing import Any
 
 import pytest
 
@@ -13,6 +12,7 @@ from adapters.memory.bar_store import InMemoryBarStore
 from application.market_data.bar_history import BarHistory
 from domain.marketdata.bars import Bar, Timeframe
 from domain.marketdata.corporate_actions import ActionKind, CorporateAction
+from tests.http.core_helpers import assert_problem
 from tests.http.harness import Harness, User, serving_market_data
 
 pytestmark = pytest.mark.serves("market_data")
@@ -41,14 +41,6 @@ async def stored(
     async with serving_market_data(harness, bar_history=BarHistory(store)) as client:
         monkeypatch.setattr(harness, "client", client)
         yield store
-
-
-def problem(response: Any, status: int, code: str) -> dict[str, Any]:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"].startswith("application/problem+json")
-    body: dict[str, Any] = response.json()
-    assert (body["status"], body["code"]) == (status, code)
-    return body
 
 
 async def test_pages_follow_the_cursor_to_the_end_of_the_range(
@@ -116,7 +108,7 @@ async def test_bad_input_is_a_problem_naming_the_parameter(
 ) -> None:
     response = await harness.client.get(BARS, params=params, headers=owner.headers)
 
-    body = problem(response, 400, code)
+    body = assert_problem(response, 400, code)
     assert body["errors"][0]["field"] == field
 
 
@@ -130,11 +122,11 @@ async def test_a_limit_out_of_bounds_or_a_missing_start_is_a_validation_error(
         BARS, params={"symbol": "AAPL", "end": RANGE["end"]}, headers=owner.headers
     )
 
-    problem(too_many, 400, "VALIDATION_ERROR")
-    problem(no_start, 400, "VALIDATION_ERROR")
+    assert_problem(too_many, 400, "VALIDATION_ERROR")
+    assert_problem(no_start, 400, "VALIDATION_ERROR")
 
 
 async def test_signing_in_is_required(harness: Harness, stored: InMemoryBarStore) -> None:
     response = await harness.client.get(BARS, params={"symbol": "AAPL", **RANGE})
 
-    problem(response, 401, "UNAUTHENTICATED")
+    assert_problem(response, 401, "UNAUTHENTICATED")

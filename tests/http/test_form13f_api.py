@@ -116,15 +116,7 @@ async def test_your_portfolio_s_table_excludes_what_13f_does_not_report(
     # Arrange: AAPL (a 13(f) security), FLUX (in the master, not on the list), ZZZZ (unknown)
     for symbol, price in (("AAPL", "190"), ("FLUX", "20"), ("ZZZZ", "5")):
         await harness.instrument(symbol, price)
-    made = await harness.client.post(
-        "/api/v1/portfolios", json={"name": "p"}, headers=owner.headers
-    )
-    pid = made.json()["id"]
-    account = await harness.client.post(
-        f"/api/v1/portfolios/{pid}/accounts", json={"kind": "manual", "name": "B"},
-        headers=owner.headers,
-    )  # fmt: skip
-    account_id = account.json()["accounts"][0]["id"]
+    pid, account_id = await harness.manual_portfolio(owner)
     txs = [{"kind": "deposit", "trade_date": "2025-12-01", "amount": "100000"}] + [
         {"kind": "buy", "trade_date": "2025-12-02", "symbol": s, "quantity": "10", "price": "1"}
         for s in ("AAPL", "FLUX", "ZZZZ")

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from domain.principals import Role
+from tests.http.core_helpers import assert_problem, field_names
 from tests.http.harness import PASSCODE, Harness, User
 
 pytestmark = pytest.mark.serves("review", "safety", "trading")
@@ -45,19 +46,32 @@ async def activate(h: Harness, user: User, scope: dict[str, str], **extra: Any) 
     return await h.client.post(ACTIVATE, json=body, headers=user.headers)
 
 
+async def resume(
+    h: Harness,
+    user: User,
+    approver: str,
+    account_id: str = "acc-1",
+    *,
+    passcode: str = PASSCODE,
+    approver_passcode: str = PASSCODE,
+    **extra: Any,
+) -> Any:
+    """`user` resumes the account's scope with `approver`'s four-eyes approval."""
+    body = {
+        "passcode": passcode,
+        "scope": account_scope(account_id),
+        "approver_username": approver,
+        "approver_passcode": approver_passcode,
+        **extra,
+    }
+    return await h.client.post(RESUME, json=body, headers=user.headers)
+
+
 async def halted_account(h: Harness, owner: User, account_id: str = "acc-1") -> str:
     await h.account(owner, account_id)
     response = await activate(h, owner, account_scope(account_id))
     assert response.status_code == 201, response.text
     return account_id
-
-
-def problem(response: Any, status: int, code: str) -> dict[str, Any]:
-    assert response.status_code == status, response.text
-    body: dict[str, Any] = response.json()
-    assert body["status"] == status
-    assert body["code"] == code
-    return body
 
 
 # -- activate ---------------------------------------------------------------------------
@@ -102,7 +116,7 @@ async def test_orders_after_activation_are_denied_trading_halted(
         headers=owner.headers,
     )
 
-    body = problem(response, 422, "ORDER_DENIED")
+    body = assert_problem(response, 422, "ORDER_DENIED")
     assert "TRADING_HALTED" in body["reasons"]
     assert await market.container.core.paper_broker().open_orders("acc-1") == []
 
@@ -116,7 +130,7 @@ async def test_wrong_passcode_is_refused_and_audited(harness: Harness, owner: Us
         headers=owner.headers,
     )
 
-    problem(response, 403, "WRONG_PASSCODE")
+    assert_problem(response, 403, "WRONG_PASSCODE")
     entries = await harness.container.core.audit().entries(owner.id)
     [entry] = [e for e in entries if e.action == "kill_switch.activate"]
     assert entry.outcome == "refused: wrong passcode"
@@ -128,7 +142,7 @@ async def test_repeated_wrong_passcodes_lock_activation(harness: Harness, owner:
     await harness.account(owner, "acc-1")
     wrong = {"passcode": "wrong-passcode", "scope": account_scope("acc-1")}
     for _ in range(5):
-        problem(
+        assert_problem(
             await harness.client.post(ACTIVATE, json=wrong, headers=owner.headers),
             403,
             "WRONG_PASSCODE",
@@ -136,7 +150,7 @@ async def test_repeated_wrong_passcodes_lock_activation(harness: Harness, owner:
 
     response = await activate(harness, owner, account_scope("acc-1"))
 
-    problem(response, 423, "KILL_SWITCH_LOCKED")
+    assert_problem(response, 423, "KILL_SWITCH_LOCKED")
 
 
 async def test_global_scope_is_for_risk_officers_only(harness: Harness, owner: User) -> None:
@@ -146,7 +160,7 @@ async def test_global_scope_is_for_risk_officers_only(harness: Harness, owner: U
     refused = await activate(harness, owner, {"kind": "global"})
     accepted = await activate(harness, officer, {"kind": "global", "id": "*"})
 
-    problem(refused, 403, "FORBIDDEN")
+    assert_problem(refused, 403, "FORBIDDEN")
     assert accepted.status_code == 201, accepted.text
     assert accepted.json()["scope"]["key"] == "global:*"
     assert accepted.json()["brokers"][0]["accounts"] == ["acc-1"]
@@ -160,8 +174,8 @@ async def test_another_users_account_or_agent_is_not_found(harness: Harness, own
     on_account = await activate(harness, owner, account_scope("acc-other"))
     on_agent = await activate(harness, owner, {"kind": "agent", "id": "bot-other"})
 
-    problem(on_account, 404, "NOT_FOUND")
-    problem(on_agent, 404, "NOT_FOUND")
+    assert_problem(on_account, 404, "NOT_FOUND")
+    assert_problem(on_agent, 404, "NOT_FOUND")
     assert await harness.container.safety.killswitch().events() == []
 
 
@@ -202,8 +216,8 @@ async def test_activation_needs_a_token_and_a_person(harness: Harness, owner: Us
     anonymous = await harness.client.post(ACTIVATE, json=body)
     agent = await harness.client.post(ACTIVATE, json=body, headers={"X-API-Key": key})
 
-    problem(anonymous, 401, "UNAUTHENTICATED")
-    problem(agent, 403, "FORBIDDEN")
+    assert_problem(anonymous, 401, "UNAUTHENTICATED")
+    assert_problem(agent, 403, "FORBIDDEN")
 
 
 async def test_invalid_bodies_name_the_field(harness: Harness, owner: User) -> None:
@@ -218,8 +232,8 @@ async def test_invalid_bodies_name_the_field(harness: Harness, owner: User) -> N
     for body, field in cases:
         response = await harness.client.post(ACTIVATE, json=body, headers=owner.headers)
 
-        error = problem(response, 400, "VALIDATION_ERROR")
-        assert field in [e["field"] for e in error["errors"]], (body, error)
+        error = assert_problem(response, 400, "VALIDATION_ERROR")
+        assert field in field_names(error), (body, error)
 
 
 # -- resume -----------------------------------------------------------------------------
@@ -234,7 +248,7 @@ async def test_resume_without_four_eyes_is_refused(harness: Harness, owner: User
         headers=owner.headers,
     )
 
-    problem(response, 403, "FOUR_EYES_REQUIRED")
+    assert_problem(response, 403, "FOUR_EYES_REQUIRED")
     [state] = (await harness.client.get(STATUS, headers=owner.headers)).json()["scopes"][1:]
     assert state["state"] == "halted"
 
@@ -245,16 +259,7 @@ async def test_resume_with_a_risk_officers_approval_reopens_trading(
     officer = await market.user(Role.RISK_OFFICER)
     await halted_account(market, owner)
 
-    response = await market.client.post(
-        RESUME,
-        json={
-            "passcode": PASSCODE,
-            "scope": account_scope("acc-1"),
-            "approver_username": officer.username,
-            "approver_passcode": PASSCODE,
-        },
-        headers=owner.headers,
-    )
+    response = await resume(market, owner, officer.username)
 
     assert response.status_code == 200, response.text
     assert response.json()["state"] == "active"
@@ -270,17 +275,7 @@ async def test_resume_to_reducing(harness: Harness, owner: User) -> None:
     officer = await harness.user(Role.RISK_OFFICER)
     await halted_account(harness, owner)
 
-    response = await harness.client.post(
-        RESUME,
-        json={
-            "passcode": PASSCODE,
-            "scope": account_scope("acc-1"),
-            "approver_username": officer.username,
-            "approver_passcode": PASSCODE,
-            "to_state": "reducing",
-        },
-        headers=owner.headers,
-    )
+    response = await resume(harness, owner, officer.username, to_state="reducing")
 
     assert response.status_code == 200, response.text
     assert response.json()["state"] == "reducing"
@@ -293,19 +288,11 @@ async def test_resume_approver_must_be_a_real_different_risk_officer(
     trader = await harness.user(Role.TRADER)
     await halted_account(harness, owner)
 
-    async def resume_with(username: str, passcode: str = PASSCODE) -> Any:
-        body = {
-            "passcode": PASSCODE,
-            "scope": account_scope("acc-1"),
-            "approver_username": username,
-            "approver_passcode": passcode,
-        }
-        return await harness.client.post(RESUME, json=body, headers=owner.headers)
-
-    problem(await resume_with(trader.username), 403, "FOUR_EYES_REQUIRED")
-    problem(await resume_with(owner.username), 403, "FOUR_EYES_REQUIRED")
-    problem(await resume_with("nobody-here"), 403, "FOUR_EYES_REQUIRED")
-    problem(await resume_with(officer.username, "wrong-passcode"), 403, "WRONG_PASSCODE")
+    assert_problem(await resume(harness, owner, trader.username), 403, "FOUR_EYES_REQUIRED")
+    assert_problem(await resume(harness, owner, owner.username), 403, "FOUR_EYES_REQUIRED")
+    assert_problem(await resume(harness, owner, "nobody-here"), 403, "FOUR_EYES_REQUIRED")
+    wrong = await resume(harness, owner, officer.username, approver_passcode="wrong-passcode")
+    assert_problem(wrong, 403, "WRONG_PASSCODE")
     states = await harness.container.safety.killswitch().status()
     assert [s.state.value for s in states] == ["halted"]
 
@@ -314,18 +301,9 @@ async def test_resume_checks_the_callers_passcode_first(harness: Harness, owner:
     officer = await harness.user(Role.RISK_OFFICER)
     await halted_account(harness, owner)
 
-    response = await harness.client.post(
-        RESUME,
-        json={
-            "passcode": "wrong-passcode",
-            "scope": account_scope("acc-1"),
-            "approver_username": officer.username,
-            "approver_passcode": PASSCODE,
-        },
-        headers=owner.headers,
-    )
+    response = await resume(harness, owner, officer.username, passcode="wrong-passcode")
 
-    problem(response, 403, "WRONG_PASSCODE")
+    assert_problem(response, 403, "WRONG_PASSCODE")
 
 
 async def test_resume_of_another_users_account_is_not_found(harness: Harness, owner: User) -> None:
@@ -333,18 +311,9 @@ async def test_resume_of_another_users_account_is_not_found(harness: Harness, ow
     officer = await harness.user(Role.RISK_OFFICER)
     await halted_account(harness, other, "acc-other")
 
-    response = await harness.client.post(
-        RESUME,
-        json={
-            "passcode": PASSCODE,
-            "scope": account_scope("acc-other"),
-            "approver_username": officer.username,
-            "approver_passcode": PASSCODE,
-        },
-        headers=owner.headers,
-    )
+    response = await resume(harness, owner, officer.username, "acc-other")
 
-    problem(response, 404, "NOT_FOUND")
+    assert_problem(response, 404, "NOT_FOUND")
 
 
 async def test_resume_rejects_unknown_fields_and_states(harness: Harness, owner: User) -> None:
@@ -358,9 +327,9 @@ async def test_resume_rejects_unknown_fields_and_states(harness: Harness, owner:
     )
     anonymous = await harness.client.post(RESUME, json=base)
 
-    assert "to_state" in [e["field"] for e in problem(halted, 400, "VALIDATION_ERROR")["errors"]]
-    assert "approver" in [e["field"] for e in problem(unknown, 400, "VALIDATION_ERROR")["errors"]]
-    problem(anonymous, 401, "UNAUTHENTICATED")
+    assert "to_state" in field_names(assert_problem(halted, 400, "VALIDATION_ERROR"))
+    assert "approver" in field_names(assert_problem(unknown, 400, "VALIDATION_ERROR"))
+    assert_problem(anonymous, 401, "UNAUTHENTICATED")
 
 
 # -- status and events -----------------------------------------------------------------
@@ -428,5 +397,5 @@ async def test_events_limit_is_validated_and_needs_a_token(harness: Harness, own
     bad = await harness.client.get(EVENTS, params={"limit": 0}, headers=owner.headers)
     anonymous = await harness.client.get(EVENTS)
 
-    assert "limit" in [e["field"] for e in problem(bad, 400, "VALIDATION_ERROR")["errors"]]
-    problem(anonymous, 401, "UNAUTHENTICATED")
+    assert "limit" in field_names(assert_problem(bad, 400, "VALIDATION_ERROR"))
+    assert_problem(anonymous, 401, "UNAUTHENTICATED")

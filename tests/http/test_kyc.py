@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import os
 from collections.abc import AsyncIterator
@@ -14,9 +13,8 @@ import pytest
 
 from domain.kyc.documents import DocumentKind
 from domain.principals import Role
-from tests.http.harness import Harness, User, open_harness
-from tests.http.harness import test_settings as settings_with
-from tests.http.kyc_samples import ELF, JPEG, MZ, PDF, PNG, SCRIPT, ZIP
+from tests.http.harness import Harness, User
+from tests.http.kyc_samples import ELF, JPEG, MZ, PDF, PNG, SCRIPT, ZIP, kyc_harness
 
 pytestmark = pytest.mark.serves()
 
@@ -26,14 +24,7 @@ CAP = 4096
 
 @pytest.fixture
 async def harness(tmp_path: Path) -> AsyncIterator[Harness]:
-    settings = settings_with(
-        documents_dir=str(tmp_path / "docs"),
-        kyc_max_bytes=str(CAP),
-        # A configured KEK: on a SQL store (BULWARK_TEST_STORE_URL) uploads need one.
-        keks=f"main 1 {base64.b64encode(os.urandom(32)).decode()}",
-    )
-    h, client = await open_harness(settings)
-    async with client:
+    async with kyc_harness(tmp_path / "docs", kyc_max_bytes=str(CAP)) as h:
         yield h
 
 
@@ -295,12 +286,8 @@ async def test_purge_erases_documents_past_retention(harness: Harness, owner: Us
 
 async def test_the_upload_route_alone_takes_bodies_past_the_global_limit(tmp_path: Path) -> None:
     # Arrange: the default KYC cap (10 MiB) and the global 1 MiB body limit
-    settings = settings_with(
-        documents_dir=str(tmp_path / "big"),
-        keks=f"main 1 {base64.b64encode(os.urandom(32)).decode()}",
-    )
-    h, client = await open_harness(settings)
-    async with client:
+    async with kyc_harness(tmp_path / "big") as h:
+        client = h.client
         user = await h.user()
         big = PDF[:-7] + os.urandom(3 * 1024 * 1024) + b"\n%%EOF\n"
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from typing import Any
 
 import pytest
 
 from application.market_data.market import MarketService
 from domain.principals import Role
 from ports.marketdata import ProviderError, ProviderRateLimited
+from tests.http.core_helpers import assert_problem
 from tests.http.harness import Harness, User, serving_market_data
 from tests.unit.marketdata.test_market_service import BOOK, FakeProvider
 
@@ -34,14 +34,6 @@ async def provider(
 @pytest.fixture
 async def trader(harness: Harness) -> User:
     return await harness.user(Role.TRADER)
-
-
-def problem(response: Any, status: int, code: str) -> dict[str, Any]:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"].startswith("application/problem+json")
-    body: dict[str, Any] = response.json()
-    assert (body["status"], body["code"]) == (status, code)
-    return body
 
 
 @pytest.mark.parametrize("role", [Role.OWNER, Role.TRADER, Role.RISK_OFFICER, Role.ADMIN])
@@ -115,7 +107,7 @@ async def test_an_agent_reads_bars_with_its_api_key(
 async def test_depth_needs_credentials(harness: Harness, provider: FakeProvider) -> None:
     response = await harness.client.get(f"{MARKET}/AAPL/depth")
 
-    problem(response, 401, "UNAUTHENTICATED")
+    assert_problem(response, 401, "UNAUTHENTICATED")
 
 
 @pytest.mark.parametrize(
@@ -135,7 +127,7 @@ async def test_depth_query_out_of_range_is_a_validation_error(
 ) -> None:
     response = await harness.client.get(f"{MARKET}/AAPL/depth?{query}", headers=trader.headers)
 
-    body = problem(response, 400, "VALIDATION_ERROR")
+    body = assert_problem(response, 400, "VALIDATION_ERROR")
     assert [e["field"] for e in body["errors"]] == [field]
     assert provider.calls == []
 
@@ -149,7 +141,7 @@ async def test_parameters_the_service_refuses_name_the_field(
 ) -> None:
     response = await harness.client.get(f"{MARKET}/AAPL/depth?{query}", headers=trader.headers)
 
-    body = problem(response, 400, "INVALID_MARKET_REQUEST")
+    body = assert_problem(response, 400, "INVALID_MARKET_REQUEST")
     assert body["errors"] == [{"field": field, "message": body["detail"], "source": "query"}]
     assert provider.calls == []
 
@@ -215,7 +207,7 @@ async def test_bad_indicators_are_400_naming_the_item(
         f"{MARKET}/AAPL/bars", params={"indicators": indicators}, headers=trader.headers
     )
 
-    body = problem(response, 400, code)
+    body = assert_problem(response, 400, code)
     [error] = body["errors"]
     assert (error["field"], error["source"]) == ("indicators", "query")
     assert indicators.split(",")[-1].split(":")[0] in body["detail"]
@@ -228,7 +220,7 @@ async def test_bars_query_out_of_range_is_a_validation_error(
 ) -> None:
     response = await harness.client.get(f"{MARKET}/AAPL/bars?{query}", headers=trader.headers)
 
-    body = problem(response, 400, "VALIDATION_ERROR")
+    body = assert_problem(response, 400, "VALIDATION_ERROR")
     assert [e["field"] for e in body["errors"]] == [field]
 
 
@@ -238,7 +230,7 @@ async def test_unknown_symbol_is_404(
     for path in ("bars", "depth"):
         response = await harness.client.get(f"{MARKET}/NOPE/{path}", headers=trader.headers)
 
-        problem(response, 404, "SYMBOL_NOT_FOUND")
+        assert_problem(response, 404, "SYMBOL_NOT_FOUND")
 
 
 async def test_rate_limited_provider_is_503_with_retry_after(
@@ -248,7 +240,7 @@ async def test_rate_limited_provider_is_503_with_retry_after(
 
     response = await harness.client.get(f"{MARKET}/AAPL/bars", headers=trader.headers)
 
-    body = problem(response, 503, "MARKET_DATA_UNAVAILABLE")
+    body = assert_problem(response, 503, "MARKET_DATA_UNAVAILABLE")
     assert response.headers["retry-after"] == "13"
     assert body["retry_after"] == 12.5
 
@@ -260,7 +252,7 @@ async def test_failed_provider_is_503_without_its_own_words(
 
     response = await harness.client.get(f"{MARKET}/AAPL/depth", headers=trader.headers)
 
-    body = problem(response, 503, "MARKET_DATA_UNAVAILABLE")
+    body = assert_problem(response, 503, "MARKET_DATA_UNAVAILABLE")
     assert "retry-after" not in response.headers and "retry_after" not in body
     assert "internal" not in body["detail"]
 
@@ -271,7 +263,7 @@ async def test_without_a_market_service_the_endpoints_are_unavailable(
     async with serving_market_data(harness, market=None) as client:
         response = await client.get(f"{MARKET}/AAPL/bars", headers=trader.headers)
 
-    problem(response, 503, "MARKET_DATA_UNAVAILABLE")
+    assert_problem(response, 503, "MARKET_DATA_UNAVAILABLE")
 
 
 async def test_the_wired_feed_serves_bars_around_the_board_price(

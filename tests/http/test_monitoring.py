@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 import pytest
 
 from adapters.memory.bus import InMemoryNotifier, InProcessEventBus
 from application.market_data.stream_monitor import StreamMonitorService
-from domain.errors import NotFound
 from domain.monitoring.streams import GroupLag, StreamThresholds
 from domain.principals import Role
+from tests.http.core_helpers import assert_problem
 from tests.http.harness import Harness, swap_in_bundle
+from tests.kit.streams import FakeConsumers
 
 pytestmark = pytest.mark.serves()
 
@@ -30,23 +29,9 @@ class FixedLag:
 
 
 @dataclass
-class Consumers:
-    running: list[str] = field(default_factory=lambda: ["bulwark-orders"])
-    restarted: list[str] = field(default_factory=list)
-
-    def groups(self) -> Sequence[str]:
-        return self.running
-
-    async def restart(self, group: str) -> None:
-        if group not in self.running:
-            raise NotFound(group)
-        self.restarted.append(group)
-
-
-@dataclass
 class Streams:
     monitor: StreamMonitorService
-    consumers: Consumers
+    consumers: FakeConsumers
 
 
 @pytest.fixture
@@ -55,7 +40,7 @@ def streams(harness: Harness, monkeypatch: pytest.MonkeyPatch) -> Streams:
     lag = FixedLag(
         {"bulwark-orders": GroupLag.of("bulwark-orders", {(TOPIC, 0): 0, (TOPIC, 1): 2500})}
     )
-    consumers = Consumers()
+    consumers = FakeConsumers(["bulwark-orders"])
     monitor = StreamMonitorService(
         lag,
         consumers,
@@ -68,13 +53,6 @@ def streams(harness: Harness, monkeypatch: pytest.MonkeyPatch) -> Streams:
     monitor.observe(TOPIC, sent_ms)
     swap_in_bundle(monkeypatch, harness.bundle("core"), "streams", monitor)
     return Streams(monitor, consumers)
-
-
-def problem(response: Any, status: int, code: str) -> dict[str, Any]:
-    assert response.status_code == status, response.text
-    body: dict[str, Any] = response.json()
-    assert (body["status"], body["code"]) == (status, code)
-    return body
 
 
 async def test_report_without_kafka_says_disabled(harness: Harness) -> None:
@@ -121,13 +99,13 @@ async def test_report_is_forbidden_to_non_supervisors(
 
     response = await harness.client.get(KAFKA, headers=user.headers)
 
-    problem(response, 403, "FORBIDDEN")
+    assert_problem(response, 403, "FORBIDDEN")
 
 
 async def test_report_needs_credentials(harness: Harness) -> None:
     response = await harness.client.get(KAFKA)
 
-    problem(response, 401, "UNAUTHENTICATED")
+    assert_problem(response, 401, "UNAUTHENTICATED")
 
 
 async def test_risk_officer_restarts_a_consumer_group(harness: Harness, streams: Streams) -> None:
@@ -147,7 +125,7 @@ async def test_restarting_an_unknown_group_is_not_found(harness: Harness, stream
 
     response = await harness.client.post(f"{KAFKA}/consumers/nobody/restart", headers=admin.headers)
 
-    problem(response, 404, "NOT_FOUND")
+    assert_problem(response, 404, "NOT_FOUND")
     assert streams.consumers.restarted == []
 
 
@@ -158,7 +136,7 @@ async def test_restart_without_kafka_says_kafka_is_not_configured(harness: Harne
         f"{KAFKA}/consumers/bulwark-orders/restart", headers=admin.headers
     )
 
-    body = problem(response, 409, "CAPABILITY_NOT_CONFIGURED")
+    body = assert_problem(response, 409, "CAPABILITY_NOT_CONFIGURED")
     assert body["settings"] == ["BULWARK_KAFKA_BOOTSTRAP"]
 
 
@@ -169,7 +147,7 @@ async def test_restart_is_forbidden_to_a_trader(harness: Harness, streams: Strea
         f"{KAFKA}/consumers/bulwark-orders/restart", headers=trader.headers
     )
 
-    problem(response, 403, "FORBIDDEN")
+    assert_problem(response, 403, "FORBIDDEN")
     assert streams.consumers.restarted == []
 
 

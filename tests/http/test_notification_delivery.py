@@ -18,7 +18,7 @@ from adapters.notifications.signing import verify_signature
 from tests.alpaca_server import AlpacaServer, Reply, Request
 from tests.http.harness import Harness, User, open_harness
 from tests.http.harness import test_settings as settings_with
-from tests.http.threaded_receiver import threaded_receiver
+from tests.kit.fake_server import threaded
 
 pytestmark = pytest.mark.serves("notifications")
 
@@ -30,7 +30,7 @@ CAP_SECONDS = 60  # the backoff's cap: advancing the clock past it makes any ret
 
 @pytest.fixture
 def receiver() -> Iterator[AlpacaServer]:
-    with threaded_receiver() as server:
+    with threaded(AlpacaServer()) as server:
         yield server
 
 

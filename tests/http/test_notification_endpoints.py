@@ -15,7 +15,7 @@ from ports.notifications import Channel
 from tests.alpaca_server import AlpacaServer, Reply
 from tests.http.harness import Harness, User, open_harness
 from tests.http.harness import test_settings as settings_with
-from tests.http.threaded_receiver import threaded_receiver
+from tests.kit.fake_server import threaded
 
 pytestmark = pytest.mark.serves("notifications")
 
@@ -27,7 +27,7 @@ SLACK_PATH = "/services/T000/B000/XXXXXXXXXXXXXXXXXXXXXXXX"
 
 @pytest.fixture
 def receiver() -> Iterator[AlpacaServer]:
-    with threaded_receiver() as server:
+    with threaded(AlpacaServer()) as server:
         server.route("POST", "/hook", lambda request: Reply(200, {"ok": True}))
         server.route("POST", SLACK_PATH, lambda request: Reply(200, raw=b"ok"))
         server.route("POST", f"/bot{BOT_TOKEN}/sendMessage", lambda r: Reply(200, {"ok": True}))

@@ -8,19 +8,13 @@ import pytest
 from litestar.testing import WebSocketTestSession
 
 from domain.principals import Role
+from tests.http.core_helpers import assert_problem
 from tests.http.harness import PASSCODE, Harness, User
 from tests.http.test_ws import connect, frame, in_app_loop, welcomed
 
 pytestmark = pytest.mark.serves("notifications", "safety")
 
 BASE = "/api/v1/notifications"
-
-
-def problem(response: Any, status: int, code: str) -> dict[str, Any]:
-    assert response.status_code == status, response.text
-    body: dict[str, Any] = response.json()
-    assert body["code"] == code, body
-    return body
 
 
 def field_of(body: dict[str, Any]) -> str:
@@ -81,7 +75,7 @@ async def test_read_unread_and_read_all_are_owner_scoped(harness: Harness, owner
 
     # Assert
     assert read.status_code == 204
-    problem(foreign, 404, "NOT_FOUND")
+    assert_problem(foreign, 404, "NOT_FOUND")
     assert len(unread["items"]) == 2 and first not in {i["id"] for i in unread["items"]}
     assert [i["title"] for i in paged["items"] + rest["items"]] == [
         "Order o2 denied", "Order o1 denied", "Order o0 denied",
@@ -97,7 +91,7 @@ async def test_bad_listing_parameters_are_400_naming_them(harness: Harness, owne
     bad_id = await harness.client.post(f"{BASE}/not-an-id/read", headers=owner.headers)
     anonymous = await harness.client.get(BASE)
 
-    problem(bad_cursor, 400, "INVALID_NOTIFICATION_QUERY")
+    assert_problem(bad_cursor, 400, "INVALID_NOTIFICATION_QUERY")
     assert bad_limit.status_code == bad_status.status_code == bad_id.status_code == 400
     assert anonymous.status_code == 401
 
@@ -137,8 +131,10 @@ async def test_preferences_round_trip_and_validation(harness: Harness, owner: Us
     }  # fmt: skip
     assert saved.status_code == 200, saved.text
     assert read_back.json() == wanted
-    assert field_of(problem(bad_zone, 422, "INVALID_NOTIFICATION_PREFERENCES")) == "time_zone"
-    assert field_of(problem(bad_type, 422, "INVALID_NOTIFICATION_PREFERENCES")) == (
+    assert (
+        field_of(assert_problem(bad_zone, 422, "INVALID_NOTIFICATION_PREFERENCES")) == "time_zone"
+    )
+    assert field_of(assert_problem(bad_type, 422, "INVALID_NOTIFICATION_PREFERENCES")) == (
         "channels.nope.never"
     )
     assert bad_channel.status_code == 400
@@ -172,10 +168,10 @@ async def test_deliveries_listing_and_replay(harness: Harness, owner: User) -> N
     )  # fmt: skip
     assert theirs.json()["items"] == []
     assert delivery.id in {d["id"] for d in everyone.json()["items"]}
-    problem(foreign, 404, "NOT_FOUND")
+    assert_problem(foreign, 404, "NOT_FOUND")
     assert replayed.status_code == 200, replayed.text
     assert replayed.json()["status"] in {"pending", "sent"}
-    problem(again, 409, "DELIVERY_NOT_DEAD")
+    assert_problem(again, 409, "DELIVERY_NOT_DEAD")
     audit = await harness.container.core.audit().entries(target=f"delivery:{delivery.id}")
     assert [(e.actor, e.outcome) for e in audit] == [(owner.id, "refused"), (owner.id, "ok")]
 

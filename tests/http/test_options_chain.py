@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from datetime import timedelta
-from typing import Any
 
 import pytest
 
@@ -13,6 +12,7 @@ from application.market_data.options_chain import OptionsChainService
 from domain.principals import Role
 from ports.iv_history import DailyIV
 from ports.marketdata import ProviderRateLimited
+from tests.http.core_helpers import assert_problem
 from tests.http.harness import Harness, User, serving_market_data
 from tests.unit.analytics.options.fakes import ChainProvider
 
@@ -36,14 +36,6 @@ async def provider(
     async with serving_market_data(harness, options_chain=chains) as client:
         monkeypatch.setattr(harness, "client", client)
         yield fake
-
-
-def problem(response: Any, status: int, code: str) -> dict[str, Any]:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"].startswith("application/problem+json")
-    body: dict[str, Any] = response.json()
-    assert (body["status"], body["code"]) == (status, code)
-    return body
 
 
 @pytest.mark.parametrize("role", [Role.OWNER, Role.TRADER, Role.VIEWER])
@@ -104,7 +96,7 @@ async def test_a_bad_expiry_is_422_naming_the_field(
         f"{OPTIONS}/AAPL/chain", params={"expiry": expiry}, headers=owner.headers
     )
 
-    body = problem(response, 422, code)
+    body = assert_problem(response, 422, code)
     assert body["errors"][0]["field"] == "expiry"
 
 
@@ -114,8 +106,8 @@ async def test_an_unknown_symbol_is_404(
     chain = await harness.client.get(f"{OPTIONS}/NOPE/chain", headers=owner.headers)
     rank = await harness.client.get(f"{OPTIONS}/NOPE/iv-rank", headers=owner.headers)
 
-    problem(chain, 404, "SYMBOL_NOT_FOUND")
-    problem(rank, 404, "SYMBOL_NOT_FOUND")
+    assert_problem(chain, 404, "SYMBOL_NOT_FOUND")
+    assert_problem(rank, 404, "SYMBOL_NOT_FOUND")
 
 
 async def test_a_rate_limited_provider_is_503_with_retry_after(
@@ -125,14 +117,14 @@ async def test_a_rate_limited_provider_is_503_with_retry_after(
 
     response = await harness.client.get(f"{OPTIONS}/AAPL/chain", headers=owner.headers)
 
-    problem(response, 503, "MARKET_DATA_UNAVAILABLE")
+    assert_problem(response, 503, "MARKET_DATA_UNAVAILABLE")
     assert response.headers["retry-after"] == "7"
 
 
 async def test_the_chain_needs_credentials(harness: Harness, provider: ChainProvider) -> None:
     response = await harness.client.get(f"{OPTIONS}/AAPL/chain")
 
-    problem(response, 401, "UNAUTHENTICATED")
+    assert_problem(response, 401, "UNAUTHENTICATED")
 
 
 async def test_iv_rank_without_history_says_so(

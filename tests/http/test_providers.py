@@ -18,6 +18,7 @@ from bootstrap.settings import SettingsError
 from domain.errors import Forbidden
 from domain.principals import Principal, Role
 from ports.marketdata import Quote, RateLimitUsage
+from tests.http.core_helpers import assert_problem
 from tests.http.harness import Harness, serving_market_data
 from tests.http.harness import test_settings as settings_with
 
@@ -50,13 +51,6 @@ async def feed(
     async with serving_market_data(harness, providers=service) as client:
         monkeypatch.setattr(harness, "client", client)
         yield feed
-
-
-def problem(response: Any, status: int, code: str) -> dict[str, Any]:
-    assert response.status_code == status, response.text
-    body: dict[str, Any] = response.json()
-    assert (body["status"], body["code"]) == (status, code)
-    return body
 
 
 # -- GET /providers -------------------------------------------------------------------
@@ -134,7 +128,7 @@ async def test_the_report_shows_calls_latency_and_rate_limits(
 async def test_the_report_needs_credentials(harness: Harness) -> None:
     response = await harness.client.get(PROVIDERS)
 
-    problem(response, 401, "UNAUTHENTICATED")
+    assert_problem(response, 401, "UNAUTHENTICATED")
 
 
 async def test_without_a_feed_the_report_is_not_found(harness: Harness) -> None:
@@ -143,7 +137,7 @@ async def test_without_a_feed_the_report_is_not_found(harness: Harness) -> None:
     async with serving_market_data(harness, providers=None) as client:
         response = await client.get(PROVIDERS, headers=owner.headers)
 
-    problem(response, 404, "NOT_FOUND")
+    assert_problem(response, 404, "NOT_FOUND")
 
 
 # -- POST /providers/failover ---------------------------------------------------------
@@ -210,7 +204,7 @@ async def test_an_unknown_provider_is_not_found_and_audited(
 
     response = await harness.client.post(FAILOVER, json={"to": "bloomberg"}, headers=admin.headers)
 
-    body = problem(response, 404, "UNKNOWN_PROVIDER")
+    body = assert_problem(response, 404, "UNKNOWN_PROVIDER")
     assert "bloomberg" in body["detail"]
     [entry] = await harness.container.core.audit().entries(target="bloomberg")
     assert (entry.outcome, entry.details) == ("refused", {"code": "UNKNOWN_PROVIDER"})
@@ -222,7 +216,7 @@ async def test_failing_over_with_no_other_provider_is_a_conflict(harness: Harnes
 
     response = await harness.client.post(FAILOVER, json={}, headers=risk.headers)
 
-    problem(response, 409, "NO_PROVIDER_AVAILABLE")
+    assert_problem(response, 409, "NO_PROVIDER_AVAILABLE")
     assert harness.container.market_data.market_feed().active() == "synthetic"
 
 
@@ -235,7 +229,7 @@ async def test_a_target_and_a_restore_together_are_refused(
         FAILOVER, json={"to": "replay", "restore": True}, headers=admin.headers
     )
 
-    problem(response, 422, "INVALID_FAILOVER")
+    assert_problem(response, 422, "INVALID_FAILOVER")
     assert feed.pinned() is None
 
 
@@ -250,7 +244,7 @@ async def test_a_malformed_request_names_the_field(
 
     response = await harness.client.post(FAILOVER, json=body, headers=admin.headers)
 
-    problem_body = problem(response, 400, "VALIDATION_ERROR")
+    problem_body = assert_problem(response, 400, "VALIDATION_ERROR")
     assert [e["field"] for e in problem_body["errors"]] == [field]
 
 
@@ -262,7 +256,7 @@ async def test_failover_is_forbidden_to_other_roles(
 
     response = await harness.client.post(FAILOVER, json={}, headers=user.headers)
 
-    problem(response, 403, "FORBIDDEN")
+    assert_problem(response, 403, "FORBIDDEN")
     assert feed.active() == "synthetic"
 
 
@@ -275,7 +269,7 @@ async def test_failover_is_forbidden_to_an_agent(
 
     response = await harness.client.post(FAILOVER, json={}, headers={"X-API-Key": key})
 
-    problem(response, 403, "FORBIDDEN")
+    assert_problem(response, 403, "FORBIDDEN")
 
 
 async def test_openapi_documents_the_provider_routes(harness: Harness) -> None:

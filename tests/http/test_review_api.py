@@ -16,18 +16,18 @@ from domain.risk.rules import RuleType
 from tests.chat_completions_server import (
     ChatCompletionsServer,
     first_figures,
-    threaded_chat_server,
 )
 from tests.http.core_helpers import assert_problem, order_body, submit
 from tests.http.harness import Harness, open_harness
 from tests.http.harness import test_settings as settings_with
+from tests.kit.fake_server import threaded
 
 pytestmark = pytest.mark.serves("review", "trading")
 
 
 @pytest.fixture
 def chat() -> Iterator[ChatCompletionsServer]:
-    with threaded_chat_server() as server:
+    with threaded(ChatCompletionsServer()) as server:
         yield server
 
 

@@ -121,15 +121,7 @@ async def test_your_portfolio_is_stressed_and_another_users_is_404(
 ) -> None:
     # Arrange: 10 AAPL at 190 and 500 cash in a portfolio of the owner's
     await harness.instrument("AAPL", "190")
-    made = await harness.client.post(
-        "/api/v1/portfolios", json={"name": "p"}, headers=owner.headers
-    )
-    pid = made.json()["id"]
-    account = await harness.client.post(
-        f"/api/v1/portfolios/{pid}/accounts", json={"kind": "manual", "name": "B"},
-        headers=owner.headers,
-    )  # fmt: skip
-    account_id = account.json()["accounts"][0]["id"]
+    pid, account_id = await harness.manual_portfolio(owner)
     for tx in (
         {"kind": "deposit", "trade_date": "2025-12-01", "amount": "2400"},
         {"kind": "buy", "trade_date": "2025-12-02", "symbol": "AAPL", "quantity": "10",

@@ -37,6 +37,12 @@ async def create(harness: Harness, user: User, **fields: Any) -> dict[str, Any]:
     return body
 
 
+async def set_mode(h: Harness, user: User, strategy_id: str, mode: str, **more: str) -> Any:
+    """PATCH the strategy's mode as of version 0 (a strategy as created)."""
+    body = {"version": 0, "mode": mode, **more}
+    return await h.client.patch(f"{STRATEGIES}/{strategy_id}", json=body, headers=user.headers)
+
+
 async def test_a_strategy_is_created_listed_and_read(market: Harness, owner: User) -> None:
     # Arrange
     await market.account(owner, "acc-1")
@@ -103,15 +109,10 @@ async def test_a_patch_changes_the_mode_and_a_stale_version_conflicts(
     # Arrange
     await market.account(owner, "acc-1")
     created = await create(market, owner)
-    url = f"{STRATEGIES}/{created['id']}"
 
     # Act
-    shadow = await market.client.patch(
-        url, json={"version": 0, "mode": "shadow"}, headers=owner.headers
-    )
-    stale = await market.client.patch(
-        url, json={"version": 0, "mode": "off"}, headers=owner.headers
-    )
+    shadow = await set_mode(market, owner, created["id"], "shadow")
+    stale = await set_mode(market, owner, created["id"], "off")
 
     # Assert
     assert shadow.status_code == 200, shadow.text
@@ -125,18 +126,11 @@ async def test_live_without_or_with_a_wrong_passcode_is_refused(
     # Arrange
     await market.account(owner, "acc-1")
     created = await create(market, owner)
-    url = f"{STRATEGIES}/{created['id']}"
 
     # Act
-    without = await market.client.patch(
-        url, json={"version": 0, "mode": "live"}, headers=owner.headers
-    )
-    wrong = await market.client.patch(
-        url, json={"version": 0, "mode": "live", "passcode": "not-it"}, headers=owner.headers
-    )
-    right = await market.client.patch(
-        url, json={"version": 0, "mode": "live", "passcode": PASSCODE}, headers=owner.headers
-    )
+    without = await set_mode(market, owner, created["id"], "live")
+    wrong = await set_mode(market, owner, created["id"], "live", passcode="not-it")
+    right = await set_mode(market, owner, created["id"], "live", passcode=PASSCODE)
 
     # Assert
     problem = assert_problem(without, 403, "PASSCODE_REQUIRED")

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from domain.principals import Role
+from tests.http.core_helpers import assert_problem, field_names
 from tests.http.harness import Harness, User
 
 pytestmark = pytest.mark.serves("safety")
@@ -24,18 +25,6 @@ HEIRS = [
     {"id": "b1", "name": "Ada", "share_percent": "60", "contact": "ada@example.com"},
     {"id": "b2", "name": "Brook", "share_percent": "40", "contact": "brook@example.com"},
 ]
-
-
-def problem(response: Any, status: int, code: str) -> dict[str, Any]:
-    assert response.status_code == status, response.text
-    body: dict[str, Any] = response.json()
-    assert body["status"] == status
-    assert body["code"] == code
-    return body
-
-
-def fields(body: dict[str, Any]) -> list[str]:
-    return [e["field"] for e in body["errors"]]
 
 
 async def fresh_headers(h: Harness, user: User) -> dict[str, str]:
@@ -80,9 +69,9 @@ async def test_policy_is_not_found_before_enrolment(harness: Harness, owner: Use
     status = await harness.client.get(f"{BASE}/status", headers=owner.headers)
     check_in = await harness.client.post(f"{BASE}/check-in", headers=owner.headers)
 
-    problem(policy, 404, "NOT_FOUND")
-    problem(status, 404, "NOT_FOUND")
-    problem(check_in, 404, "NOT_FOUND")
+    assert_problem(policy, 404, "NOT_FOUND")
+    assert_problem(status, 404, "NOT_FOUND")
+    assert_problem(check_in, 404, "NOT_FOUND")
 
 
 async def test_inconsistent_policy_is_refused_with_its_domain_code(
@@ -94,8 +83,10 @@ async def test_inconsistent_policy_is_refused_with_its_domain_code(
         headers=owner.headers,
     )
 
-    problem(response, 422, "INVALID_SUCCESSION_POLICY")
-    problem(await harness.client.get(f"{BASE}/policy", headers=owner.headers), 404, "NOT_FOUND")
+    assert_problem(response, 422, "INVALID_SUCCESSION_POLICY")
+    assert_problem(
+        await harness.client.get(f"{BASE}/policy", headers=owner.headers), 404, "NOT_FOUND"
+    )
 
 
 async def test_policy_body_is_validated(harness: Harness, owner: User) -> None:
@@ -109,9 +100,11 @@ async def test_policy_body_is_validated(harness: Harness, owner: User) -> None:
         f"{BASE}/policy", json={**POLICY, "grace_period_seconds": 0}, headers=owner.headers
     )
 
-    assert "heirs" in fields(problem(unknown, 400, "VALIDATION_ERROR"))
-    assert "liquidate" in fields(problem(bad_type, 400, "VALIDATION_ERROR"))
-    assert "grace_period_seconds" in fields(problem(not_positive, 400, "VALIDATION_ERROR"))
+    assert "heirs" in field_names(assert_problem(unknown, 400, "VALIDATION_ERROR"))
+    assert "liquidate" in field_names(assert_problem(bad_type, 400, "VALIDATION_ERROR"))
+    assert "grace_period_seconds" in field_names(
+        assert_problem(not_positive, 400, "VALIDATION_ERROR")
+    )
 
 
 # -- check-in and status ------------------------------------------------------------------
@@ -171,7 +164,7 @@ async def test_shares_must_sum_to_100(harness: Harness, owner: User) -> None:
         f"{BASE}/beneficiaries", json={"beneficiaries": short}, headers=owner.headers
     )
 
-    body = problem(response, 422, "INVALID_BENEFICIARY_ALLOCATION")
+    body = assert_problem(response, 422, "INVALID_BENEFICIARY_ALLOCATION")
     assert "90" in body["detail"]
     assert await harness.container.safety.succession().beneficiaries(owner.principal) == []
 
@@ -184,7 +177,9 @@ async def test_a_share_out_of_range_is_refused(harness: Harness, owner: User) ->
         f"{BASE}/beneficiaries", json={"beneficiaries": negative}, headers=owner.headers
     )
 
-    assert fields(problem(response, 400, "VALIDATION_ERROR")) == ["beneficiaries[0].share_percent"]
+    assert [e["field"] for e in assert_problem(response, 400, "VALIDATION_ERROR")["errors"]] == [
+        "beneficiaries[0].share_percent"
+    ]
     assert await harness.container.safety.succession().beneficiaries(owner.principal) == []
 
 
@@ -198,8 +193,8 @@ async def test_beneficiaries_body_is_validated(harness: Harness, owner: User) ->
         f"{BASE}/beneficiaries", json={"beneficiaries": HEIRS[0]}, headers=owner.headers
     )
 
-    assert "ssn" in fields(problem(unknown, 400, "VALIDATION_ERROR"))
-    assert "beneficiaries" in fields(problem(bad_type, 400, "VALIDATION_ERROR"))
+    assert "ssn" in field_names(assert_problem(unknown, 400, "VALIDATION_ERROR"))
+    assert "beneficiaries" in field_names(assert_problem(bad_type, 400, "VALIDATION_ERROR"))
 
 
 # -- access -------------------------------------------------------------------------------
@@ -217,10 +212,10 @@ async def test_only_the_owner_role_may_use_succession(harness: Harness, owner: U
     by_trader = await harness.client.get(f"{BASE}/beneficiaries", headers=trader.headers)
     anonymous = await harness.client.get(f"{BASE}/status")
 
-    problem(by_agent, 403, "FORBIDDEN")
-    problem(agent_policy, 403, "FORBIDDEN")
-    problem(by_trader, 403, "FORBIDDEN")
-    problem(anonymous, 401, "UNAUTHENTICATED")
+    assert_problem(by_agent, 403, "FORBIDDEN")
+    assert_problem(agent_policy, 403, "FORBIDDEN")
+    assert_problem(by_trader, 403, "FORBIDDEN")
+    assert_problem(anonymous, 401, "UNAUTHENTICATED")
 
 
 async def test_each_owner_sees_only_their_own_succession(harness: Harness, owner: User) -> None:
@@ -233,5 +228,5 @@ async def test_each_owner_sees_only_their_own_succession(harness: Harness, owner
     status = await harness.client.get(f"{BASE}/status", headers=owner.headers)
     heirs = await harness.client.get(f"{BASE}/beneficiaries", headers=owner.headers)
 
-    problem(status, 404, "NOT_FOUND")
+    assert_problem(status, 404, "NOT_FOUND")
     assert heirs.json() == {"beneficiaries": []}

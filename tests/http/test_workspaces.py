@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from tests.http.core_helpers import assert_problem, field_names
 from tests.http.harness import Harness, User
 
 pytestmark = pytest.mark.serves()
@@ -13,18 +14,6 @@ pytestmark = pytest.mark.serves()
 SAVE = "/api/v1/user/workspace"
 LIST = "/api/v1/user/workspaces"
 LAYOUT = {"panels": [{"kind": "chart", "symbol": "AAPL"}, {"kind": "orders"}], "theme": "dark"}
-
-
-def problem(response: Any, status: int, code: str) -> dict[str, Any]:
-    assert response.status_code == status, response.text
-    body: dict[str, Any] = response.json()
-    assert body["status"] == status
-    assert body["code"] == code
-    return body
-
-
-def fields(body: dict[str, Any]) -> list[str]:
-    return [e["field"] for e in body["errors"]]
 
 
 async def save(h: Harness, user: User, name: str, **extra: Any) -> Any:
@@ -80,7 +69,7 @@ async def test_is_default_moves_the_default(harness: Harness, owner: User) -> No
 async def test_no_workspace_is_not_found(harness: Harness, owner: User) -> None:
     response = await harness.client.get(SAVE, headers=owner.headers)
 
-    problem(response, 404, "NOT_FOUND")
+    assert_problem(response, 404, "NOT_FOUND")
 
 
 async def test_delete_removes_it_and_hands_the_default_on(harness: Harness, owner: User) -> None:
@@ -102,9 +91,9 @@ async def test_another_users_workspaces_are_invisible(harness: Harness, owner: U
     listed = await harness.client.get(LIST, headers=owner.headers)
     default = await harness.client.get(SAVE, headers=owner.headers)
 
-    problem(delete, 404, "NOT_FOUND")
+    assert_problem(delete, 404, "NOT_FOUND")
     assert listed.json() == {"items": []}
-    problem(default, 404, "NOT_FOUND")
+    assert_problem(default, 404, "NOT_FOUND")
     assert len(await harness.container.identity.workspaces().list(other.principal)) == 1
 
 
@@ -117,8 +106,8 @@ async def test_workspace_domain_refusals(harness: Harness, owner: User) -> None:
         headers=owner.headers,
     )
 
-    problem(blank, 422, "INVALID_WORKSPACE")
-    problem(too_big, 422, "INVALID_WORKSPACE")
+    assert_problem(blank, 422, "INVALID_WORKSPACE")
+    assert_problem(too_big, 422, "INVALID_WORKSPACE")
     assert await harness.container.identity.workspaces().list(owner.principal) == []
 
 
@@ -129,9 +118,9 @@ async def test_workspace_body_is_validated(harness: Harness, owner: User) -> Non
     )
     missing = await harness.client.post(SAVE, json={"layout_json": {}}, headers=owner.headers)
 
-    assert "user_id" in fields(problem(unknown, 400, "VALIDATION_ERROR"))
-    assert "layout_json" in fields(problem(not_an_object, 400, "VALIDATION_ERROR"))
-    assert "workspace_name" in fields(problem(missing, 400, "VALIDATION_ERROR"))
+    assert "user_id" in field_names(assert_problem(unknown, 400, "VALIDATION_ERROR"))
+    assert "layout_json" in field_names(assert_problem(not_an_object, 400, "VALIDATION_ERROR"))
+    assert "workspace_name" in field_names(assert_problem(missing, 400, "VALIDATION_ERROR"))
 
 
 async def test_workspaces_need_a_person(harness: Harness, owner: User) -> None:
@@ -144,6 +133,6 @@ async def test_workspaces_need_a_person(harness: Harness, owner: User) -> None:
     )
     anonymous = await harness.client.get(SAVE)
 
-    problem(by_agent, 403, "FORBIDDEN")
-    problem(agent_save, 403, "FORBIDDEN")
-    problem(anonymous, 401, "UNAUTHENTICATED")
+    assert_problem(by_agent, 403, "FORBIDDEN")
+    assert_problem(agent_save, 403, "FORBIDDEN")
+    assert_problem(anonymous, 401, "UNAUTHENTICATED")

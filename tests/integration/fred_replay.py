@@ -1,4 +1,4 @@
-"""A local FRED: a stdlib ThreadingHTTPServer replaying tests/fixtures/fred/ responses.
+"""A local FRED: a threaded fake (tests/kit/fake_server.py) replaying tests/fixtures/fred/.
 
 GET /fred/series/observations answers like FRED: the recorded body of `series_id`
 (tests/fixtures/fred/<ID>.json) with its observations cut to observation_start ..
@@ -10,17 +10,16 @@ headers), `delay_s` holds every answer. Every request's path and query is record
 
 from __future__ import annotations
 
-import contextlib
 import json
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
+
+from tests.kit.fake_server import HttpRequest, threaded_http
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "fred"
 API_KEY = "abcdef0123456789abcdef0123456789"  # FRED keys: 32 lower-case hex characters
@@ -82,31 +81,10 @@ def fred_replay() -> Iterator[FredReplay]:
     """A running local FRED on 127.0.0.1 (a free port), stopped on exit."""
     replay = FredReplay()
 
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            parts = urlsplit(self.path)
-            status, body, headers = replay.answer(parts.path, parse_qs(parts.query))
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json; charset=UTF-8")
-            self.send_header("Content-Length", str(len(body)))
-            for name, value in headers.items():
-                self.send_header(name, value)
-            self.end_headers()
-            # The client may have given up (a timeout test).
-            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-                self.wfile.write(body)
+    def answer(request: HttpRequest) -> tuple[int, bytes, dict[str, str]]:
+        parts = urlsplit(request.path)
+        return replay.answer(parts.path, parse_qs(parts.query))
 
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    replay.url = f"http://127.0.0.1:{server.server_address[1]}/fred"
-    try:
+    with threaded_http(answer, content_type="application/json; charset=UTF-8") as url:
+        replay.url = f"{url}/fred"
         yield replay
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)

@@ -1,4 +1,4 @@
-"""A local EVM JSON-RPC 2.0 node: a stdlib ThreadingHTTPServer in a thread with canned state.
+"""A local EVM JSON-RPC 2.0 node: a threaded fake (tests/kit/fake_server.py) with canned state.
 
 POST {path} with one request object or a batch (a list) answers as a node does
 (https://www.jsonrpc.org/specification, Ethereum's eth_* methods): eth_chainId,
@@ -17,15 +17,14 @@ recorded. Only `path` is served (the API key rides in it, as with Infura's /v3/<
 
 from __future__ import annotations
 
-import contextlib
 import json
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+
+from tests.kit.fake_server import HttpRequest, threaded_http
 
 SECRET_PATH = "/v3/0123456789abcdef0123456789abcdef"
 
@@ -144,31 +143,10 @@ def jsonrpc_node(**state: Any) -> Iterator[Node]:
     """A running node on 127.0.0.1 (a free port), stopped on exit; `url` includes the path."""
     node = Node(**state)
 
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
-            length = int(self.headers.get("Content-Length", "0"))
-            raw = self.rfile.read(length)
-            status, body = node.answer(self.path, dict(self.headers.items()), raw)
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(body)))
-            for name, value in node.headers.items():
-                self.send_header(name, value)
-            self.end_headers()
-            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-                self.wfile.write(body)
+    def answer(request: HttpRequest) -> tuple[int, bytes, dict[str, str]]:
+        status, body = node.answer(request.path, request.headers, request.body)
+        return status, body, node.headers
 
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    node.url = f"http://127.0.0.1:{server.server_address[1]}{node.path}"
-    try:
+    with threaded_http(answer, methods=("POST",)) as url:
+        node.url = f"{url}{node.path}"
         yield node
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)

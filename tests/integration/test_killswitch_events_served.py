@@ -23,7 +23,7 @@ from adapters.kafka.publisher import decode_event
 from bootstrap.demo import DEMO_ACCOUNT, DEMO_OWNER
 from domain.killswitch.switch import TradingStateChanged
 from tests.integration.kafka.bulwark import migrated, settings_for
-from tests.kit.served import Served, served_settings
+from tests.kit.served import Served, served_settings, serving
 
 pytestmark = pytest.mark.integration
 
@@ -63,12 +63,8 @@ def served(
     suffix = uuid.uuid4().hex[:10]
     env = settings_for(kafka_bootstrap, url, suffix, f"ks-{suffix}")
     env["BULWARK_KILL_SWITCH_LANE"] = "false" if lane == "lane off" else "true"
-    app = Served(served_settings(url, env))
-    app.start()
-    try:
+    with serving(served_settings(url, env)) as app:
         yield app
-    finally:
-        app.stop()
 
 
 @pytest.fixture

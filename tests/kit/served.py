@@ -3,11 +3,14 @@ settings the served tests share."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from bootstrap.settings import Settings, load_settings
 from bootstrap.threaded import ThreadedServer as Served
 from tests.integration.servers import free_port
 
-__all__ = ["Served", "served_settings"]
+__all__ = ["Served", "served_settings", "serving"]
 
 
 def served_settings(database_url: str, extra: dict[str, str] | None = None) -> Settings:
@@ -25,3 +28,14 @@ def served_settings(database_url: str, extra: dict[str, str] | None = None) -> S
         },
         env_file=None,
     )
+
+
+@contextmanager
+def serving(settings: Settings) -> Iterator[Served]:
+    """An app served with `settings` on a thread of this process, stopped on exit."""
+    app = Served(settings)
+    app.start()
+    try:
+        yield app
+    finally:
+        app.stop()

@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from bootstrap.demo import DEMO_ACCOUNT, DEMO_ADMIN, DEMO_OWNER
-from tests.kit.served import Served, served_settings
+from tests.kit.served import Served, served_settings, serving
 
 _serial = itertools.count(1)
 _PAPER_ACCOUNT = {
@@ -142,7 +142,7 @@ class Desk:
 # module; each conftest takes these fixtures by name.
 @pytest.fixture(scope="module")
 def served() -> Iterator[Served]:
-    app = Served(
+    with serving(
         served_settings(
             "memory://",
             {
@@ -154,12 +154,8 @@ def served() -> Iterator[Served]:
                 "BULWARK_INFERENCE_WARMUP": "false",
             },
         )
-    )
-    app.start()
-    try:
+    ) as app:
         yield app
-    finally:
-        app.stop()
 
 
 @pytest.fixture(scope="module")

@@ -9,13 +9,19 @@ from typing import Any
 
 import httpx
 import pytest
-from mcp import MCPError
+from mcp import ClientSession, MCPError
 from mcp_types import CONNECTION_CLOSED, CallToolResult
 
 from adapters.mcp.stdio import SESSION_ENDED
 from tests.kit.served import Served
 from tests.mcp.conftest import Connect, over_http, over_stdio
 from tests.mcp.desk import Desk
+
+
+async def buy(session: ClientSession, symbol: str, quantity: str, **more: str) -> CallToolResult:
+    """The `place_order` tool: a buy of `quantity` `symbol`."""
+    order = {"symbol": symbol, "side": "buy", "quantity": quantity, **more}
+    return await session.call_tool("place_order", order)
 
 
 def data(result: CallToolResult) -> dict[str, Any]:
@@ -32,9 +38,7 @@ async def test_an_order_within_the_limits_is_approved_and_placed(
 
     # Act
     async with connect(agent.api_key) as session:
-        result = await session.call_tool(
-            "place_order", {"symbol": "AAPL", "side": "buy", "quantity": "10"}
-        )
+        result = await buy(session, "AAPL", "10")
 
     # Assert
     assert not result.is_error
@@ -55,9 +59,7 @@ async def test_a_denied_order_names_each_reason_and_the_quantity_that_fits(
 
     # Act
     async with connect(agent.api_key) as session:
-        result = await session.call_tool(
-            "place_order", {"symbol": "AAPL", "side": "buy", "quantity": "10"}
-        )
+        result = await buy(session, "AAPL", "10")
 
     # Assert
     assert not result.is_error  # a decision, not a failed call
@@ -84,9 +86,7 @@ async def test_a_held_order_says_it_waits_for_a_person_and_is_not_sent(
 
     # Act
     async with connect(agent.api_key) as session:
-        result = await session.call_tool(
-            "place_order", {"symbol": "AAPL", "side": "buy", "quantity": "10"}
-        )
+        result = await buy(session, "AAPL", "10")
 
     # Assert
     assert not result.is_error
@@ -128,11 +128,7 @@ async def test_another_owners_order_answers_not_found_on_cancel(
 
     # Act
     async with connect(agent.api_key) as session:
-        own = data(
-            await session.call_tool(
-                "place_order", {"symbol": "JPM", "side": "buy", "quantity": "1"}
-            )
-        )
+        own = data(await buy(session, "JPM", "1"))
         cancel_own = await session.call_tool("cancel_order", {"order_id": own["order"]["id"]})
         cancel_theirs = await session.call_tool("cancel_order", {"order_id": theirs})
 
@@ -151,11 +147,7 @@ async def test_a_halted_scope_denies_every_order(connect: Connect, desk: Desk) -
     # Act
     async with connect(agent.api_key) as session:
         state = data(await session.call_tool("kill_switch_state", {}))
-        result = data(
-            await session.call_tool(
-                "place_order", {"symbol": "XOM", "side": "buy", "quantity": "1"}
-            )
-        )
+        result = data(await buy(session, "XOM", "1"))
 
     # Assert
     halted = [s for s in state["scopes"] if s["scope"]["id"] == agent.agent_id]
@@ -173,9 +165,7 @@ async def test_a_negative_quantity_is_the_apis_validation_error(
 
     # Act
     async with connect(agent.api_key) as session:
-        result = await session.call_tool(
-            "place_order", {"symbol": "AAPL", "side": "buy", "quantity": "-5"}
-        )
+        result = await buy(session, "AAPL", "-5")
 
     # Assert: the REST answer's code and field, not a second validation of the tool's own
     assert result.is_error
@@ -193,12 +183,8 @@ async def test_an_agent_of_two_accounts_must_name_the_account(desk: Desk, served
 
     # Act
     async with over_http(served.api, agent.api_key) as session:
-        unnamed = await session.call_tool(
-            "place_order", {"symbol": "AAPL", "side": "buy", "quantity": "1"}
-        )
-        named = await session.call_tool(
-            "place_order", {"symbol": "AAPL", "side": "buy", "quantity": "1", "account_id": second}
-        )
+        unnamed = await buy(session, "AAPL", "1")
+        named = await buy(session, "AAPL", "1", account_id=second)
 
     # Assert: nothing placed without the account; the named one trades there
     assert unnamed.is_error
@@ -317,7 +303,7 @@ async def test_the_resources_hold_the_agents_rules_and_recent_decisions(
 
     # Act
     async with connect(agent.api_key) as session:
-        await session.call_tool("place_order", {"symbol": "NVDA", "side": "buy", "quantity": "10"})
+        await buy(session, "NVDA", "10")
         templates = await session.list_resource_templates()
         decisions = await session.read_resource("bulwark://decisions")
         rules = await session.read_resource("bulwark://rules/demo-account/NVDA")

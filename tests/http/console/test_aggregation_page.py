@@ -5,32 +5,21 @@ Plaid that replays Plaid's documented answers (tests/plaid_server.py)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 
 import pytest
 
 from domain.principals import Role
-from tests.http import harness as harnesses
+from tests.http.aggregation_world import World, aggregation_world
 from tests.http.console.helpers import signed_in
-from tests.http.harness import User, open_harness
-from tests.http.test_aggregation_api import World
-from tests.plaid_server import PUBLIC_TOKEN, PlaidServer, threaded_plaid_server
+from tests.http.harness import User
+from tests.plaid_server import PUBLIC_TOKEN
 
 
 @pytest.fixture
-def plaid() -> Iterator[PlaidServer]:
-    with threaded_plaid_server() as server:
-        yield server
-
-
-@pytest.fixture
-async def world(plaid: PlaidServer) -> AsyncIterator[World]:
-    settings = harnesses.test_settings(
-        plaid_base_url=plaid.url, plaid_client_id=plaid.client_id, plaid_secret=plaid.secret
-    )
-    harness, client = await open_harness(settings)
-    async with client:
-        yield World(harness, plaid)
+async def world() -> AsyncIterator[World]:
+    async with aggregation_world() as opened:
+        yield opened
 
 
 PAGE = "/console/aggregation"

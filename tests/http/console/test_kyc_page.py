@@ -5,9 +5,7 @@ refused; a post without the CSRF token is refused."""
 
 from __future__ import annotations
 
-import base64
 import hashlib
-import os
 import re
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -18,9 +16,8 @@ import pytest
 
 from domain.principals import Role
 from tests.http.console.helpers import ConsoleClient, real_status, signed_in
-from tests.http.harness import Harness, User, open_harness
-from tests.http.harness import test_settings as settings_with
-from tests.http.kyc_samples import ELF, PDF, PNG
+from tests.http.harness import Harness, User
+from tests.http.kyc_samples import ELF, PDF, PNG, kyc_harness
 
 pytestmark = pytest.mark.serves("trading", "safety", "market_data", "devices", "console")
 
@@ -32,13 +29,7 @@ _ROWS = re.compile(r'<tr id="doc-([^"]+)">')
 
 @pytest.fixture
 async def harness(tmp_path: Path) -> AsyncIterator[Harness]:
-    settings = settings_with(
-        documents_dir=str(tmp_path / "docs"),
-        kyc_max_bytes=str(CAP),
-        keks=f"main 1 {base64.b64encode(os.urandom(32)).decode()}",
-    )
-    h, client = await open_harness(settings)
-    async with client:
+    async with kyc_harness(tmp_path / "docs", kyc_max_bytes=str(CAP)) as h:
         yield h
 
 
@@ -52,6 +43,14 @@ async def upload(
         files={"file": ("scan.pdf", content, "application/pdf")},
         **kw,
     )
+
+
+async def uploaded_from_the_page(client: ConsoleClient, content: bytes) -> str:
+    """Upload `content` from the KYC page: the id of the one document its listing shows."""
+    await client.get(PAGE)
+    await upload(client, content)
+    (document_id,) = _ROWS.findall((await client.get(PAGE)).text)
+    return document_id
 
 
 async def test_upload_lists_shows_and_downloads_the_document(harness: Harness, owner: User) -> None:
@@ -108,9 +107,7 @@ async def test_a_refused_file_is_shown_beside_its_field_and_nothing_is_stored(
 
 async def test_delete_keeps_a_tombstone_and_the_content_goes(harness: Harness, owner: User) -> None:
     async with signed_in(harness, owner.username) as client:
-        await client.get(PAGE)
-        await upload(client, PNG)
-        (document_id,) = _ROWS.findall((await client.get(PAGE)).text)
+        document_id = await uploaded_from_the_page(client, PNG)
         deleted = await client.post(f"{PAGE}/{document_id}/delete")
         shown = await client.get(f"{PAGE}/{document_id}")
         content = await client.get(f"{PAGE}/{document_id}/content")
@@ -125,9 +122,7 @@ async def test_another_users_document_answers_404_even_to_a_reviewer(
     harness: Harness, owner: User
 ) -> None:
     async with signed_in(harness, owner.username) as client:
-        await client.get(PAGE)
-        await upload(client, PDF)
-        (document_id,) = _ROWS.findall((await client.get(PAGE)).text)
+        document_id = await uploaded_from_the_page(client, PDF)
     other = await harness.user()
     officer = await harness.user(Role.RISK_OFFICER)
 
@@ -151,9 +146,7 @@ async def test_the_viewer_sees_its_list_without_a_form_and_its_posts_are_refused
     harness: Harness, owner: User
 ) -> None:
     async with signed_in(harness, owner.username) as client:
-        await client.get(PAGE)
-        await upload(client, PDF)
-        (document_id,) = _ROWS.findall((await client.get(PAGE)).text)
+        document_id = await uploaded_from_the_page(client, PDF)
     viewer = await harness.user(Role.VIEWER)
 
     async with signed_in(harness, viewer.username) as client:
@@ -173,9 +166,7 @@ async def test_an_upload_or_delete_without_the_csrf_token_is_refused(
     harness: Harness, owner: User
 ) -> None:
     async with signed_in(harness, owner.username) as client:
-        await client.get(PAGE)
-        await upload(client, PDF)
-        (document_id,) = _ROWS.findall((await client.get(PAGE)).text)
+        document_id = await uploaded_from_the_page(client, PDF)
         token = client.csrf
         client.csrf = "forged-token"
         forged = await upload(client, PDF)

@@ -18,7 +18,7 @@ from tests.alpaca_server import AlpacaServer, Reply
 from tests.http.console.helpers import signed_in
 from tests.http.harness import Harness, User, open_harness
 from tests.http.harness import test_settings as settings_with
-from tests.http.threaded_receiver import threaded_receiver
+from tests.kit.fake_server import threaded
 
 KEKS = f"main 1 {base64.b64encode(os.urandom(32)).decode()}"
 _VAPID = ec.generate_private_key(ec.SECP256R1())
@@ -44,7 +44,7 @@ def b64(raw: bytes) -> str:
 
 @pytest.fixture
 def push_service() -> Iterator[AlpacaServer]:
-    with threaded_receiver() as server:
+    with threaded(AlpacaServer()) as server:
         server.route("POST", "/push/{token}", lambda request: Reply(201, None))
         yield server
 

@@ -121,6 +121,14 @@ class Trader:
     agent_id: str
     agent_key: str
 
+    def command(self, payload: Any) -> Envelope:
+        """`payload` as the agent sends it for its account."""
+        return envelope(self.agent_id, self.account_id, payload)
+
+    def buys(self, quantity: str = "1") -> Envelope:
+        """The agent's order for its account: buy `quantity` AAPL at the market."""
+        return self.command(buy(quantity))
+
 
 async def seed_trader(
     container: ApplicationContainer, suffix: str, *, cash: str = "1000000"

@@ -33,9 +33,7 @@ async def test_n_commands_with_duplicates_and_poison_give_n_effects_and_dead_let
     async with bulwark_node(env) as node, command_client(kafka_bootstrap) as client:
         trader = await seed_trader(node.container, unique)
         topic = node.topics.orders
-        unique_commands = [
-            envelope(trader.agent_id, trader.account_id, buy("1")) for _ in range(40)
-        ]
+        unique_commands = [trader.buys("1") for _ in range(40)]
 
         # Act: every command, then each of the first ten again (a redelivery), plus poison
         for env_ in unique_commands:
@@ -52,10 +50,8 @@ async def test_n_commands_with_duplicates_and_poison_give_n_effects_and_dead_let
             b"a",
             trader.agent_key,
         )
-        await client.send(
-            topic, envelope(trader.agent_id, trader.account_id, buy("1")), "bwk_forged_key"
-        )
-        await client.send(topic, envelope(trader.agent_id, trader.account_id, buy("1")), None)
+        await client.send(topic, trader.buys("1"), "bwk_forged_key")
+        await client.send(topic, trader.buys("1"), None)
         await client.send(
             topic, envelope("someone-else", trader.account_id, buy("1")), trader.agent_key
         )

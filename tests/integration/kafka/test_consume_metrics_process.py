@@ -13,9 +13,7 @@ from prometheus_client.parser import text_string_to_metric_families
 from adapters.kafka.client import KafkaConfig
 from adapters.kafka.topics import ensure_topics
 from tests.integration.kafka.bulwark import (
-    buy,
     command_client,
-    envelope,
     eventually,
     migrated,
     seed_trader,
@@ -62,7 +60,7 @@ async def test_the_consume_process_counts_its_gate_decisions_on_its_own_metrics(
         # Act
         async with bulwark_consume(env, tmp_path / "consume.log"), httpx.AsyncClient() as http:
             for _ in range(N):
-                command = envelope(trader.agent_id, trader.account_id, buy("1"))
+                command = trader.buys("1")
                 await send(client, topics.orders, command, trader.agent_key)
 
             async def counted() -> float:

@@ -22,9 +22,7 @@ from adapters.kafka.topics import ensure_topics
 from bootstrap.containers.application import ApplicationContainer
 from tests.integration.kafka.bulwark import (
     CommandClient,
-    buy,
     command_client,
-    envelope,
     eventually,
     migrated,
     seed_trader,
@@ -87,7 +85,7 @@ async def test_a_consumer_killed_mid_stream_and_restarted_stores_each_order_once
     async with store_of(env) as store, command_client(kafka_bootstrap) as client:
         trader = await seed_trader(store, unique)
         account, key = trader.account_id, trader.agent_key
-        commands = [envelope(trader.agent_id, account, buy("1")) for _ in range(N)]
+        commands = [trader.buys("1") for _ in range(N)]
         sent: list[RecordMetadata] = []
 
         # Act: kill -9 the consumer while commands are still arriving
@@ -139,7 +137,7 @@ async def test_sigterm_stops_cleanly_and_commits_every_record_it_completed(
     async with store_of(env) as store, command_client(kafka_bootstrap) as client:
         trader = await seed_trader(store, unique)
         account = trader.account_id
-        commands = [envelope(trader.agent_id, account, buy("1")) for _ in range(SIGTERM_COUNT)]
+        commands = [trader.buys("1") for _ in range(SIGTERM_COUNT)]
         async with bulwark_consume(env, tmp_path / "first.log") as first:
             sent = [await send(client, topics.orders, c, trader.agent_key) for c in commands]
             ends = ends_of(sent)

@@ -11,9 +11,7 @@ from adapters.kafka.client import KafkaConfig
 from adapters.kafka.topics import ensure_topics
 from domain.trading.orders import OrderStatus
 from tests.integration.kafka.bulwark import (
-    buy,
     command_client,
-    envelope,
     eventually,
     migrated,
     seed_trader,
@@ -43,7 +41,7 @@ async def test_orders_over_kafka_are_approved_filled_and_held_with_the_shared_pr
     await ensure_topics(kafka_config, topics, 3)
     async with store_of(env) as owner, command_client(kafka_bootstrap) as client:
         trader = await seed_trader(owner, unique)
-        commands = [envelope(trader.agent_id, trader.account_id, buy("2")) for _ in range(N)]
+        commands = [trader.buys("2") for _ in range(N)]
 
         # Act
         async with bulwark_consume(env, tmp_path / "consume.log") as consume:

@@ -28,9 +28,7 @@ from domain.trading.orders import Order
 from tests.integration.kafka.bulwark import (
     CommandClient,
     Trader,
-    buy,
     command_client,
-    envelope,
     eventually,
     migrated,
     seed_trader,
@@ -138,11 +136,7 @@ async def test_a_member_killed_mid_stream_loses_nothing_decides_nothing_twice_ke
     async with store_of(base) as owner, command_client(kafka_bootstrap) as client:
         traders = [await seed_trader(owner, f"{unique}-{i}") for i in range(ACCOUNTS)]
         # round robin over the accounts: every partition is busy all along
-        commands = [
-            (t, envelope(t.agent_id, t.account_id, buy("1")))
-            for _ in range(PER_ACCOUNT)
-            for t in traders
-        ]
+        commands = [(t, t.buys("1")) for _ in range(PER_ACCOUNT) for t in traders]
         sent: list[RecordMetadata] = []
         async with contextlib.AsyncExitStack() as members:
             processes = [

@@ -31,7 +31,6 @@ from tests.integration.kafka.bulwark import (
     CommandClient,
     Node,
     bulwark_node,
-    buy,
     command_client,
     envelope,
     eventually,
@@ -177,7 +176,7 @@ async def test_a_kill_switch_command_halts_broadcasts_and_later_orders_are_denie
             seen = await _read_halts(watcher)
         finally:
             await watcher.stop()
-        order = envelope(trader.agent_id, trader.account_id, buy("1"))
+        order = trader.buys("1")
         await client.send(node.topics.orders, order, trader.agent_key)
         codec = DecisionCodec()
         records = await read_until(

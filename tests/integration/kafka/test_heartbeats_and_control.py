@@ -116,9 +116,7 @@ async def orders_of(node: Node, account_id: str) -> list[Order]:
 async def resting_order(node: Node, client: CommandClient, trader: Trader) -> Any:
     """The agent's limit buy far below the market (100), sent over Kafka; it stays open."""
     order = buy("1", order_type=OrderType.LIMIT, limit_price=Decimal("50"))
-    await client.send(
-        node.topics.orders, envelope(trader.agent_id, trader.account_id, order), trader.agent_key
-    )
+    await client.send(node.topics.orders, trader.command(order), trader.agent_key)
 
     async def accepted() -> Any:
         found = await orders_of(node, trader.account_id)
@@ -148,7 +146,7 @@ async def test_heartbeats_keep_an_agent_alive_and_silence_halts_it_once(
         order = await resting_order(n, client, t)
         monitor = n.container.safety.heartbeat_monitor()
         topic = n.topics.heartbeats
-        beats = [envelope(t.agent_id, t.account_id, HeartbeatCommand(t.agent_id)) for _ in "ab"]
+        beats = [t.command(HeartbeatCommand(t.agent_id)) for _ in "ab"]
 
         async def heard_at(moment: datetime) -> bool:
             return await last_beat(n, t) == moment
@@ -192,7 +190,7 @@ async def test_a_cancel_over_kafka_cancels_and_its_redelivery_is_a_no_op(
     async with running(kafka_bootstrap, tmp_path, unique) as (node, client, t):
         # Arrange
         order = await resting_order(node, client, t)
-        cancel = envelope(t.agent_id, t.account_id, CancelOrderCommand(order.id))
+        cancel = t.command(CancelOrderCommand(order.id))
 
         # Act
         await client.send(node.topics.orders, cancel, t.agent_key)
@@ -222,7 +220,7 @@ async def test_a_resume_over_kafka_brings_trading_back(
             return await state_of(node, scope) is state
 
         await eventually(lambda: is_(TradingState.HALTED))
-        denied = envelope(t.agent_id, t.account_id, buy("1"))
+        denied = t.buys("1")
         await client.send(node.topics.orders, denied, t.agent_key)
         await settled(node, 2)
 
@@ -230,7 +228,7 @@ async def test_a_resume_over_kafka_brings_trading_back(
         resume = envelope(owner, t.account_id, ResumeTradingCommand(PASSCODE, spec))
         await client.send(control, resume, t.owner_token)
         await eventually(lambda: is_(TradingState.ACTIVE))
-        approved = envelope(t.agent_id, t.account_id, buy("1"))
+        approved = t.buys("1")
         await client.send(node.topics.orders, approved, t.agent_key)
 
         # Assert

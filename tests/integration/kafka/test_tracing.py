@@ -29,7 +29,6 @@ from tests.http.tracing_harness import one, parent_id, span_id, trace_id, traced
 from tests.integration.kafka.bulwark import (
     PASSCODE,
     Node,
-    buy,
     command_client,
     envelope,
     eventually,
@@ -68,7 +67,7 @@ async def test_a_kafka_command_continues_its_producers_trace_and_passes_it_on(
     async with traced_node(env) as (node, exporter), command_client(kafka_bootstrap) as client:
         trader = await seed_trader(node.container, unique)
         exporter.clear()
-        command = envelope(trader.agent_id, trader.account_id, buy("1"))
+        command = trader.buys("1")
 
         # Act
         with agent.start_as_current_span("agent.send", kind=SpanKind.PRODUCER):
@@ -112,7 +111,7 @@ async def test_a_command_without_trace_context_starts_a_trace_of_its_own(
         # Act
         await client.send(
             node.topics.orders,
-            envelope(trader.agent_id, trader.account_id, buy("1")),
+            trader.buys("1"),
             trader.agent_key,
         )
         [decision] = await client.read(node.topics.decisions, 1)

@@ -13,9 +13,7 @@ from pathlib import Path
 from adapters.kafka.client import KafkaConfig
 from adapters.kafka.topics import ensure_topics
 from tests.integration.kafka.bulwark import (
-    buy,
     command_client,
-    envelope,
     migrated,
     seed_trader,
     settings_for,
@@ -44,7 +42,7 @@ async def test_a_consume_process_continues_the_agents_trace_and_exports_it_over_
         }
         async with store_of(env) as store, command_client(kafka_bootstrap) as client:
             trader = await seed_trader(store, unique)
-            command = envelope(trader.agent_id, trader.account_id, buy("1"))
+            command = trader.buys("1")
 
             # Act
             async with bulwark_consume(traced, tmp_path / "consume.log") as process:

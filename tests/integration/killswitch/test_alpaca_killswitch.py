@@ -18,8 +18,7 @@ from domain.killswitch.state import Scope
 from domain.killswitch.switch import TriggerType
 from ports.broker import BrokerErrorCode
 from tests.alpaca_server import AlpacaServer
-from tests.kit.desk import BUY, limit, seed
-from tests.unit.trading.brokers.alpaca_fake import FakeAlpacaTrading
+from tests.unit.trading.brokers.alpaca_fake import FakeAlpacaTrading, seed_alpaca
 from tests.unit.trading.brokers.conftest import alpaca_broker
 from tests.unit.trading.brokers.contract import ACCOUNT
 
@@ -43,20 +42,6 @@ async def e(alpaca: AlpacaBroker, venue: FakeAlpacaTrading) -> Embedded:
     embedded = build_embedded(fake_clock=False, brokers={"alpaca": alpaca})
     await seed_alpaca(embedded, venue)
     return embedded
-
-
-async def seed_alpaca(e: Embedded, venue: FakeAlpacaTrading) -> None:
-    await seed(e)  # AAPL quoted at 99.90 / 100.10; ACCOUNT opened at the paper broker
-    async with e.uow() as uow:
-        account = await uow.accounts.get(ACCOUNT)
-        assert account is not None
-        account.broker = "alpaca"
-        await uow.commit()
-    await venue.set_price("AAPL", D(100))
-    for quantity, price in ((10, "95"), (20, "94")):
-        outcome = await e.orders.submit(limit(BUY, quantity, price))
-        assert outcome.order.broker_order_id is not None
-    assert venue.open_count() == 2
 
 
 async def test_a_short_retry_after_is_waited_out_and_confirmed_inside_the_deadline(

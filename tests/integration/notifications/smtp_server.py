@@ -7,6 +7,8 @@ import datetime as dt
 import ipaddress
 import socket
 import ssl
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from email import message_from_bytes, policy
 from email.message import EmailMessage
@@ -105,3 +107,14 @@ def start_smtp(mailbox: Mailbox, tls_files: tuple[Path, Path] | None = None) -> 
     controller = Controller(mailbox, hostname="127.0.0.1", port=free_port(), **kwargs)
     controller.start()
     return controller
+
+
+@contextmanager
+def mailbox_server() -> Iterator[tuple[Mailbox, int]]:
+    """A fresh mailbox behind a running SMTP server (no TLS): the mailbox and the port."""
+    box = Mailbox()
+    controller = start_smtp(box)
+    try:
+        yield box, controller.port
+    finally:
+        controller.stop()

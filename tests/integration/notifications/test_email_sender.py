@@ -13,6 +13,7 @@ from ports.notifications import Channel, DeliveryFailed, Destination, OutgoingMe
 from tests.integration.notifications.smtp_server import (
     Mailbox,
     free_port,
+    mailbox_server,
     self_signed,
     start_smtp,
 )
@@ -31,12 +32,8 @@ TO = Destination(Channel.EMAIL, "alice@example.com")
 
 @pytest.fixture
 def mailbox() -> Iterator[tuple[Mailbox, int]]:
-    box = Mailbox()
-    controller = start_smtp(box)
-    try:
-        yield box, controller.port
-    finally:
-        controller.stop()
+    with mailbox_server() as running:
+        yield running
 
 
 def config(port: int, **changes: object) -> SmtpConfig:

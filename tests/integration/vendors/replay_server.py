@@ -1,5 +1,6 @@
 """A local vendor API for tests: Litestar under uvicorn on 127.0.0.1 (an ephemeral port) in the
-test's own event loop, answering from a route table of recorded responses.
+test's own event loop (a fake of tests/kit/fake_server.py), answering from a route table of
+recorded responses.
 
     async with ReplayServer() as server:
         server.route("GET", "/quote", lambda req: Reply(200, fixture("twelvedata", "quote_aapl")))
@@ -10,15 +11,14 @@ test's own event loop, answering from a route table of recorded responses.
 from __future__ import annotations
 
 import json
-import socket
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
-import uvicorn
-from litestar import Litestar, Request, Response, route
+from litestar import Request, Response, route
+
+from tests.kit.fake_server import ASGIApp, AsgiFake, litestar_app
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "vendors"
 
@@ -60,19 +60,13 @@ class Reply:
 Handler = Callable[[Seen], Reply]
 
 
-class ReplayServer:
+class ReplayServer(AsgiFake):
     """Routes by (method, path); an unrouted path answers 404 like a vendor would."""
 
     def __init__(self) -> None:
+        super().__init__()
         self.requests: list[Seen] = []
         self._routes: dict[tuple[str, str], Handler] = {}
-        self._server: uvicorn.Server | None = None
-        self._sock = socket.socket()
-        self.port = 0
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
 
     def route(self, method: str, path: str, handler: Handler) -> None:
         self._routes[(method, path)] = handler
@@ -80,7 +74,7 @@ class ReplayServer:
     def seen(self, path: str) -> list[Seen]:
         return [r for r in self.requests if r.path == path]
 
-    async def __aenter__(self) -> ReplayServer:
+    def app(self) -> ASGIApp:
         @route("/{path:path}", http_method=["GET", "POST"])
         async def answer(request: Request[Any, Any, Any]) -> Response[bytes]:
             path = request.url.path
@@ -102,27 +96,4 @@ class ReplayServer:
                 reply.encoded(), status_code=reply.status, headers=reply.headers, media_type=media
             )
 
-        app = Litestar(route_handlers=[answer], openapi_config=None, logging_config=None)
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind(("127.0.0.1", 0))
-        self.port = sock.getsockname()[1]
-        # Leave the process's logging alone (log_config=None), as tests/alpaca_server.py does.
-        config = uvicorn.Config(app, lifespan="off", log_config=None, log_level=None)
-        config.load()
-        self._server = uvicorn.Server(config)
-        self._server.lifespan = config.lifespan_class(config)
-        self._sock = sock
-        await self._server.startup(sockets=[sock])
-        return self
-
-    async def __aexit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        assert self._server is not None
-        self._server.force_exit = True
-        await self._server.shutdown(sockets=[self._sock])
-        self._sock.close()
+        return litestar_app(answer)

@@ -11,9 +11,9 @@ import pytest
 
 from adapters.memory.clock import FakeClock
 from domain.marketdata.bars import Timeframe
-from ports.marketdata import ProviderError, ProviderRateLimited, QuoteUnavailable
+from ports.marketdata import ProviderError, QuoteUnavailable
 from tests.integration.vendors.conftest import make_vendor
-from tests.integration.vendors.replay_server import ReplayServer, Reply, fixture
+from tests.integration.vendors.replay_server import ReplayServer, Reply
 from tests.integration.vendors.vendor_routes import DATABENTO_KEY
 
 D = Decimal
@@ -90,26 +90,6 @@ async def test_adjusted_bars_are_not_offered(server: ReplayServer, clock: FakeCl
         await vendor.bars("NVDA", Timeframe.D1, start=JUNE_14, end=JUNE_15, adjusted=True)
     await vendor.aclose()
     assert raised.value.retryable is False and server.requests == []
-
-
-async def test_a_429_is_rate_limited_with_its_retry_after(
-    server: ReplayServer, clock: FakeClock
-) -> None:
-    # Arrange
-    server.route(
-        "POST",
-        "/v0/timeseries.get_range",
-        lambda s: Reply(429, fixture("databento", "error_rate_limited"), {"Retry-After": "1"}),
-    )
-    vendor = make_vendor("databento", server, clock)
-
-    # Act
-    with pytest.raises(ProviderRateLimited) as raised:
-        await vendor.bars("NVDA", Timeframe.D1, start=JUNE_14, end=JUNE_15)
-    await vendor.aclose()
-
-    # Assert
-    assert raised.value.retry_after_s == 1.0
 
 
 async def test_a_refused_key_says_so_and_is_not_retryable(

@@ -3,14 +3,13 @@ what it sends, adjustments, its 200-with-code-429 body, refusals and malformed a
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
 
 from adapters.memory.clock import FakeClock
 from domain.marketdata.bars import Timeframe
-from domain.marketdata.corporate_actions import ActionKind
 from ports.marketdata import ProviderError, ProviderRateLimited
 from tests.integration.vendors.conftest import make_vendor
 from tests.integration.vendors.replay_server import ReplayServer, Reply, fixture
@@ -74,20 +73,6 @@ async def test_a_200_answer_with_code_429_is_rate_limited_until_the_next_minute(
     assert raised.value.retryable
 
 
-async def test_an_http_429_takes_its_retry_after(server: ReplayServer, clock: FakeClock) -> None:
-    # Arrange
-    server.route("GET", "/quote", lambda s: Reply(429, "Too Many Requests", {"Retry-After": "7"}))
-    vendor = make_vendor("twelvedata", server, clock)
-
-    # Act
-    with pytest.raises(ProviderRateLimited) as raised:
-        await vendor.quote("NVDA")
-    await vendor.aclose()
-
-    # Assert
-    assert raised.value.retry_after_s == 7.0
-
-
 async def test_a_refused_key_is_a_provider_error_that_no_retry_helps(
     server: ReplayServer, clock: FakeClock
 ) -> None:
@@ -127,23 +112,6 @@ async def test_a_malformed_answer_is_a_clear_provider_error(
     with pytest.raises(ProviderError, match=r"twelvedata: .*(malformed|bad bar)"):
         await vendor.bars("NVDA", Timeframe.D1, start=JUNE_3, end=JUNE_8)
     await vendor.aclose()
-
-
-async def test_corporate_actions_carry_the_close_before_a_dividend(
-    server: ReplayServer, clock: FakeClock
-) -> None:
-    # Arrange
-    vendor = make_vendor("twelvedata", server, clock)
-
-    # Act
-    actions = await vendor.corporate_actions("NVDA", date(2024, 6, 1), date(2024, 6, 14))
-    await vendor.aclose()
-
-    # Assert
-    assert [(a.kind, a.ex_date, a.value, a.reference_close) for a in actions] == [
-        (ActionKind.SPLIT, date(2024, 6, 10), D(10), None),
-        (ActionKind.DIVIDEND, date(2024, 6, 11), D("0.01"), D("121.79")),
-    ]
 
 
 async def test_key_ratios_read_the_statistics(server: ReplayServer, clock: FakeClock) -> None:

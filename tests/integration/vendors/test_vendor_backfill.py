@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -15,7 +16,7 @@ from adapters.memory.clock import FakeClock
 from adapters.parquet_bars.store import ParquetBarStore
 from application.market_data.bar_backfill import BarBackfill
 from bootstrap.cli import main
-from domain.marketdata.bars import Timeframe
+from domain.marketdata.bars import Bar, Timeframe
 from tests.integration.vendors.conftest import VENDORS, make_vendor
 from tests.integration.vendors.replay_server import ReplayServer
 from tests.integration.vendors.vendor_routes import DATABENTO_KEY, TWELVEDATA_KEY
@@ -46,33 +47,58 @@ def _point_at(server: ReplayServer, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BULWARK_DATABENTO_BASE_URL", server.url)
 
 
-async def _closes(bars_dir: Path) -> list[Decimal]:
+async def _stored(bars_dir: Path, *, adjusted: bool = False) -> list[Bar]:
+    """NVDA's daily bars of the span as the Parquet store reads them back."""
     store = ParquetBarStore(bars_dir)
     try:
-        page = await store.read("NVDA", Timeframe.D1, JUNE_3, JUNE_15)
+        page = await store.read("NVDA", Timeframe.D1, JUNE_3, JUNE_15, adjusted=adjusted)
     finally:
         store.close()
-    return [b.close for b in page.bars]
+    return list(page.bars)
+
+
+async def _closes(bars_dir: Path) -> list[Decimal]:
+    return [b.close for b in await _stored(bars_dir)]
+
+
+@dataclass
+class Cli:
+    """`bulwark` with the vendors pointed at the local replay and bars kept in `bars_dir`."""
+
+    bars_dir: Path
+    capfd: pytest.CaptureFixture[str]
+
+    async def __call__(self, *argv: str) -> tuple[int, str]:
+        """`bulwark <argv>` (no env file) on a thread beside the server's event loop (the
+        command runs a loop of its own): its exit code and what it printed."""
+        code = await asyncio.to_thread(main, ["--env-file", "", *argv])
+        return code, self.capfd.readouterr().out
+
+
+@pytest.fixture
+def cli(
+    server: ReplayServer,
+    bars_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capfd: pytest.CaptureFixture[str],
+) -> Cli:
+    _point_at(server, monkeypatch)
+    return Cli(bars_dir, capfd)
 
 
 @pytest.mark.parametrize("vendor", VENDORS)
 async def test_the_command_backfills_a_vendor_then_a_second_run_asks_nothing(
     vendor: str,
     server: ReplayServer,
-    bars_dir: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capfd: pytest.CaptureFixture[str],
+    cli: Cli,
 ) -> None:
     # Arrange
-    _point_at(server, monkeypatch)
-    argv = ["--env-file", "", "bars", "backfill", "--provider", vendor, *SPAN]
+    argv = ["bars", "backfill", "--provider", vendor, *SPAN]
 
-    # Act: the command runs its own event loop, in a thread beside the server's
-    first = await asyncio.to_thread(main, argv)
-    first_out = capfd.readouterr().out
+    # Act
+    first, first_out = await cli(*argv)
     asked = len(server.requests)
-    second = await asyncio.to_thread(main, argv)
-    second_out = capfd.readouterr().out
+    second, second_out = await cli(*argv)
 
     # Assert: the ten weekdays, raw (before the split: 1150.00), then nothing asked again
     assert (first, second) == (0, 0), first_out
@@ -80,7 +106,7 @@ async def test_the_command_backfills_a_vendor_then_a_second_run_asks_nothing(
     assert "NVDA: already stored" in second_out
     assert f"{vendor}: 0 calls, estimated cost 0" in second_out
     assert len(server.requests) == asked
-    closes = await _closes(bars_dir)
+    closes = await _closes(cli.bars_dir)
     assert len(closes) == 10 and closes[0] == Decimal("1150") and closes[-1] == Decimal("131.88")
 
 
@@ -111,35 +137,23 @@ async def test_a_backfill_waits_out_the_vendor_s_limit_and_goes_on(
 
 
 async def test_gaps_lists_missing_weekdays_only_and_repair_fills_them(
-    server: ReplayServer,
-    bars_dir: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capfd: pytest.CaptureFixture[str],
+    cli: Cli,
 ) -> None:
     # Arrange: the first week stored, the second missing
-    _point_at(server, monkeypatch)
     week = ["--from", "2024-06-03", "--to", "2024-06-07", "--symbols", "NVDA"]
-    await asyncio.to_thread(
-        main, ["--env-file", "", "bars", "backfill", "--provider", "yahoo", *week]
-    )
-    capfd.readouterr()
+    await cli("bars", "backfill", "--provider", "yahoo", *week)
 
     # Act
-    listed = await asyncio.to_thread(main, ["--env-file", "", "bars", "gaps", *SPAN])
-    listed_out = capfd.readouterr().out
-    repaired = await asyncio.to_thread(
-        main, ["--env-file", "", "bars", "gaps", "--repair", "--provider", "databento", *SPAN]
-    )
-    capfd.readouterr()
-    again = await asyncio.to_thread(main, ["--env-file", "", "bars", "gaps", *SPAN])
-    again_out = capfd.readouterr().out
+    listed, listed_out = await cli("bars", "gaps", *SPAN)
+    repaired, _ = await cli("bars", "gaps", "--repair", "--provider", "databento", *SPAN)
+    again, again_out = await cli("bars", "gaps", *SPAN)
 
     # Assert: the weekend of June 8-9 is no gap; one run of five weekdays is
     assert (listed, repaired, again) == (0, 0, 0)
     assert "NVDA: missing 2024-06-10T00:00:00+00:00 to 2024-06-15T00:00:00+00:00" in listed_out
     assert "1 gaps" in listed_out
     assert "NVDA: no gaps" in again_out
-    assert len(await _closes(bars_dir)) == 10
+    assert len(await _closes(cli.bars_dir)) == 10
 
 
 def test_repair_without_a_provider_is_a_usage_error(
@@ -155,47 +169,27 @@ def test_repair_without_a_provider_is_a_usage_error(
 @pytest.mark.parametrize("vendor", ["twelvedata", "yahoo"])
 async def test_actions_are_stored_so_adjusted_reads_hold_the_split_and_dividend(
     vendor: str,
-    server: ReplayServer,
-    bars_dir: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capfd: pytest.CaptureFixture[str],
+    cli: Cli,
 ) -> None:
-    # Arrange
-    _point_at(server, monkeypatch)
-    argv = ["--env-file", "", "bars", "backfill", "--provider", vendor, "--actions", *SPAN]
-
     # Act
-    code = await asyncio.to_thread(main, argv)
-    out = capfd.readouterr().out
-    store = ParquetBarStore(bars_dir)
-    try:
-        adjusted = await store.read("NVDA", Timeframe.D1, JUNE_3, JUNE_15, adjusted=True)
-    finally:
-        store.close()
+    code, out = await cli("bars", "backfill", "--provider", vendor, "--actions", *SPAN)
+    adjusted = await _stored(cli.bars_dir, adjusted=True)
 
     # Assert: 1150 / 10 x (1 - 0.01 / 121.79) from the raw bars and the stored actions
     assert code == 0, out
     if vendor == "twelvedata":  # bars, splits, dividends, the closes before the dividend
         assert "twelvedata: 4 calls, estimated cost 0.0500 USD" in out
     assert "NVDA: 2 corporate actions stored" in out
-    assert adjusted.bars[0].close == Decimal("114.99055752")
+    assert adjusted[0].close == Decimal("114.99055752")
 
 
 async def test_actions_from_a_vendor_without_them_fail_the_run_and_say_so(
-    server: ReplayServer,
-    bars_dir: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capfd: pytest.CaptureFixture[str],
+    cli: Cli,
 ) -> None:
-    # Arrange
-    _point_at(server, monkeypatch)
-    argv = ["--env-file", "", "bars", "backfill", "--provider", "databento", "--actions", *SPAN]
-
     # Act
-    code = await asyncio.to_thread(main, argv)
+    code, out = await cli("bars", "backfill", "--provider", "databento", "--actions", *SPAN)
 
     # Assert: the bars are stored, the actions are not offered
-    out = capfd.readouterr().out
     assert code == 1
     assert "NVDA: 10 bars written" in out
     assert (

@@ -1,24 +1,31 @@
 """The same assertions for Twelve Data, Yahoo and Databento against their local replays:
 the port's contract for quotes, reference prices, bar ranges, limits, unknown symbols,
-what a vendor does not offer, and its calls-per-minute budget."""
+what a vendor does not offer, its calls-per-minute budget, a 429's Retry-After and corporate
+actions."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
 
+from adapters.marketdata.vendors.databento import DatabentoMarketData
+from adapters.marketdata.vendors.twelvedata import TwelveDataMarketData
+from adapters.marketdata.vendors.yahoo import YahooMarketData
 from adapters.memory.clock import FakeClock
 from domain.marketdata.bars import Timeframe
+from domain.marketdata.corporate_actions import ActionKind
 from ports.marketdata import ProviderError, ProviderRateLimited, QuoteUnavailable
 from tests.integration.vendors.conftest import VENDORS, make_vendor
-from tests.integration.vendors.replay_server import ReplayServer
+from tests.integration.vendors.replay_server import ReplayServer, Reply, fixture
 
 D = Decimal
 JUNE_3 = datetime(2024, 6, 3, tzinfo=UTC)
 JUNE_8 = datetime(2024, 6, 8, tzinfo=UTC)
 JUNE_15 = datetime(2024, 6, 15, tzinfo=UTC)
+Vendor = TwelveDataMarketData | YahooMarketData | DatabentoMarketData
 RAW_CLOSES = [D("1150.00"), D("1164.37"), D("1224.40"), D("1209.98"), D("1208.88")]
 
 
@@ -159,3 +166,68 @@ async def test_bars_never_reach_back_before_start_or_past_end(
     # Assert
     assert bars and all(start <= b.start < end for b in bars)
     assert (bars[0].start.date(), bars[-1].start.date()) == (date(2024, 6, 5), date(2024, 6, 11))
+
+
+async def _quote(vendor: Vendor) -> object:
+    return await vendor.quote("NVDA")
+
+
+async def _daily_bars(vendor: Vendor) -> object:
+    return await vendor.bars("NVDA", Timeframe.D1, start=JUNE_3, end=JUNE_15)
+
+
+@pytest.mark.parametrize(
+    ("name", "method", "path", "body", "retry_after", "ask"),
+    [
+        pytest.param(
+            "twelvedata", "GET", "/quote", "Too Many Requests", "7", _quote, id="twelvedata"
+        ),
+        pytest.param(
+            "yahoo", "GET", "/v8/finance/chart/NVDA", "Too Many Requests", "3", _daily_bars,
+            id="yahoo",
+        ),
+        pytest.param(
+            "databento", "POST", "/v0/timeseries.get_range",
+            fixture("databento", "error_rate_limited"), "1", _daily_bars, id="databento",
+        ),
+    ],
+)  # fmt: skip
+async def test_an_http_429_is_rate_limited_for_its_retry_after(
+    name: str,
+    method: str,
+    path: str,
+    body: object,
+    retry_after: str,
+    ask: Callable[[Vendor], Awaitable[object]],
+    server: ReplayServer,
+    clock: FakeClock,
+) -> None:
+    # Arrange
+    server.route(method, path, lambda s: Reply(429, body, {"Retry-After": retry_after}))
+    vendor = make_vendor(name, server, clock)
+
+    # Act
+    with pytest.raises(ProviderRateLimited) as raised:
+        await ask(vendor)
+    await vendor.aclose()
+
+    # Assert
+    assert raised.value.retry_after_s == float(retry_after)
+
+
+@pytest.mark.parametrize("name", ["twelvedata", "yahoo"])
+async def test_corporate_actions_in_raw_terms_with_the_close_before_a_dividend(
+    name: str, server: ReplayServer, clock: FakeClock
+) -> None:
+    # Arrange
+    vendor = make_vendor(name, server, clock)
+
+    # Act
+    actions = await vendor.corporate_actions("NVDA", date(2024, 6, 1), date(2024, 6, 14))
+    await vendor.aclose()
+
+    # Assert
+    assert [(a.kind, a.ex_date, a.value, a.reference_close) for a in actions] == [
+        (ActionKind.SPLIT, date(2024, 6, 10), D(10), None),
+        (ActionKind.DIVIDEND, date(2024, 6, 11), D("0.01"), D("121.79")),
+    ]

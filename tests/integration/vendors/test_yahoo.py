@@ -11,9 +11,8 @@ import pytest
 
 from adapters.memory.clock import FakeClock
 from domain.marketdata.bars import Timeframe
-from domain.marketdata.corporate_actions import ActionKind
 from domain.trading.instruments import OptionRight
-from ports.marketdata import ProviderError, ProviderRateLimited, QuoteUnavailable
+from ports.marketdata import ProviderError, QuoteUnavailable
 from tests.integration.vendors.conftest import make_vendor
 from tests.integration.vendors.replay_server import ReplayServer, Reply, fixture
 from tests.integration.vendors.vendor_routes import CRUMB
@@ -53,23 +52,6 @@ async def test_adjusted_daily_bars_follow_yahoo_s_adjusted_close(
     assert bars[0].close == D("114.990558")
     assert bars[-1].close == D("131.880000")
     assert len(server.seen("/v8/finance/chart/NVDA")) == 1
-
-
-async def test_corporate_actions_in_raw_terms_with_their_reference_close(
-    server: ReplayServer, clock: FakeClock
-) -> None:
-    # Arrange
-    vendor = make_vendor("yahoo", server, clock)
-
-    # Act
-    actions = await vendor.corporate_actions("NVDA", date(2024, 6, 1), date(2024, 6, 14))
-    await vendor.aclose()
-
-    # Assert
-    assert [(a.kind, a.ex_date, a.value, a.reference_close) for a in actions] == [
-        (ActionKind.SPLIT, date(2024, 6, 10), D(10), None),
-        (ActionKind.DIVIDEND, date(2024, 6, 11), D("0.010000"), D("121.790000")),
-    ]
 
 
 async def test_the_option_chain_of_every_expiry_sorted_and_of_one_expiry(
@@ -125,26 +107,6 @@ async def test_a_refused_crumb_is_fetched_again_once(
     # Assert
     assert quote.bid == D("131.8") and quote.ask == D("131.95")
     assert [s.params["crumb"] for s in server.seen("/v7/finance/quote")] == ["stale", CRUMB]
-
-
-async def test_a_429_is_rate_limited_with_its_retry_after(
-    server: ReplayServer, clock: FakeClock
-) -> None:
-    # Arrange
-    server.route(
-        "GET",
-        "/v8/finance/chart/NVDA",
-        lambda s: Reply(429, "Too Many Requests", {"Retry-After": "3"}),
-    )
-    vendor = make_vendor("yahoo", server, clock)
-
-    # Act
-    with pytest.raises(ProviderRateLimited) as raised:
-        await vendor.bars("NVDA", Timeframe.D1, start=JUNE_3, end=JUNE_15)
-    await vendor.aclose()
-
-    # Assert
-    assert raised.value.retry_after_s == 3.0
 
 
 async def test_an_unknown_symbol_s_chart_is_quote_unavailable(

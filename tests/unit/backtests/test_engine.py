@@ -14,11 +14,17 @@ from application.strategies.backtest_engine import BacktestCanceled, BacktestEng
 from application.strategies.backtest_world import WorldSpec
 from bootstrap.backtest_world import build_world
 from domain.backtests.model import FeeModel
-from domain.marketdata.bars import BarSeries
-from domain.marketdata.signal_columns import ScoreColumns
-from domain.marketdata.signals import Pattern, SignalConfig
 from ports.broker import BrokerErrorCode
-from tests.kit.backtests import FIRST, cut, request, run, series_of, strategy
+from tests.kit.backtests import (
+    FIRST,
+    cut,
+    oracle,
+    oracle_same_bar,
+    request,
+    run,
+    series_of,
+    strategy,
+)
 
 
 async def test_the_same_inputs_give_the_same_results() -> None:
@@ -47,23 +53,6 @@ async def test_later_bars_change_nothing_decided_before_them() -> None:
     assert full.equity[:190] == short.equity[:190]
 
 
-def _oracle(series: BarSeries, config: SignalConfig) -> ScoreColumns:
-    """Cheats: at each bar it 'knows' whether the NEXT bar closes above its open."""
-    n = len(series)
-    peek = np.zeros(n)
-    peek[:-1] = np.sign(series.close[1:] - series.open[1:])
-    scores = {p: np.full(n, np.nan) for p in Pattern}
-    scores[Pattern.EMA_CROSSOVER] = peek
-    return ScoreColumns(scores, np.full(n, np.nan))
-
-
-def _oracle_same_bar(series: BarSeries, config: SignalConfig) -> ScoreColumns:
-    """Knows at a bar's close whether that bar closed above its open (honest information)."""
-    scores = {p: np.full(len(series), np.nan) for p in Pattern}
-    scores[Pattern.EMA_CROSSOVER] = np.sign(series.close - series.open)
-    return ScoreColumns(scores, np.full(len(series), np.nan))
-
-
 async def test_a_signal_that_peeks_at_the_next_bar_profits_but_an_honest_one_does_not() -> None:
     # Arrange: a driftless market; the peeking source is the control that proves the test can
     # tell: it earns because its order fills at that next bar's open. The honest copy of the
@@ -73,8 +62,8 @@ async def test_a_signal_that_peeks_at_the_next_bar_profits_but_an_honest_one_doe
     no_stops = strategy(stop_loss_fraction=None, take_profit_fraction=None, max_holding_bars=1)
 
     # Act
-    peeking = await run(series, strat=no_stops, scores=_oracle)
-    honest = await run(series, strat=no_stops, scores=_oracle_same_bar)
+    peeking = await run(series, strat=no_stops, scores=oracle)
+    honest = await run(series, strat=no_stops, scores=oracle_same_bar)
 
     # Assert
     assert peeking.metrics is not None and honest.metrics is not None

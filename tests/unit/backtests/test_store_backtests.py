@@ -29,11 +29,9 @@ from domain.backtests.model import (
 )
 from domain.marketdata.bars import BarSeries, Timeframe
 from domain.marketdata.corporate_actions import ActionKind, CorporateAction
-from domain.marketdata.signal_columns import ScoreColumns
-from domain.marketdata.signals import Pattern, SignalConfig
 from domain.principals import Principal, Role
+from tests.kit.backtests import oracle, oracle_same_bar, run, series_of, strategy
 from tests.kit.backtests import request as engine_request
-from tests.kit.backtests import run, series_of, strategy
 from tests.unit.backtests.test_service import Bars
 
 OWNER = Principal("u-1", Role.OWNER)
@@ -212,22 +210,6 @@ def test_adjusted_bars_are_asked_of_the_store_only() -> None:
     assert refused.value.field == "adjusted"
 
 
-def _oracle(series: BarSeries, config: SignalConfig) -> ScoreColumns:
-    """Cheats: at each bar it 'knows' whether the NEXT bar closes above its open."""
-    n = len(series)
-    peek = np.zeros(n)
-    peek[:-1] = np.sign(series.close[1:] - series.open[1:])
-    scores = {p: np.full(n, np.nan) for p in Pattern}
-    scores[Pattern.EMA_CROSSOVER] = peek
-    return ScoreColumns(scores, np.full(n, np.nan))
-
-
-def _oracle_same_bar(series: BarSeries, config: SignalConfig) -> ScoreColumns:
-    scores = {p: np.full(len(series), np.nan) for p in Pattern}
-    scores[Pattern.EMA_CROSSOVER] = np.sign(series.close - series.open)
-    return ScoreColumns(scores, np.full(len(series), np.nan))
-
-
 async def test_stored_bars_give_a_peeking_signal_its_edge_and_an_honest_one_none(
     store: ParquetBarStore,
 ) -> None:
@@ -241,8 +223,8 @@ async def test_stored_bars_give_a_peeking_signal_its_edge_and_an_honest_one_none
     req = engine_request(stored)
 
     # Act
-    peeking = await run(stored, strat=no_stops, req=req, scores=_oracle)
-    honest = await run(stored, strat=no_stops, req=req, scores=_oracle_same_bar)
+    peeking = await run(stored, strat=no_stops, req=req, scores=oracle)
+    honest = await run(stored, strat=no_stops, req=req, scores=oracle_same_bar)
 
     # Assert
     assert [len(s) for s in stored.values()] == [400, 400]

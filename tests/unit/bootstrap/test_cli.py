@@ -2,49 +2,34 @@
 
 from __future__ import annotations
 
-import io
 import socket
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from dependency_injector import providers
 
-from adapters.security.argon2_hasher import Argon2Hasher
-from bootstrap.cli import _parser, main, run_command
+from bootstrap.cli import _parser, main
 from bootstrap.cli_preflight import EXIT_REFUSED
 from bootstrap.containers.application import ApplicationContainer, build_container
 from bootstrap.settings import load_settings
 from domain.principals import Principal, Role
+from tests.kit.cli import cli_container, run_cli
 
 
 @pytest.fixture
 async def container(tmp_path: Path) -> AsyncIterator[ApplicationContainer]:
     """The embedded default store (a SQLite file), migrated by the CLI itself."""
     url = f"sqlite+aiosqlite:///{tmp_path / 'var' / 'bulwark.db'}"
-    c = build_container(
-        load_settings({"BULWARK_ENV": "test", "BULWARK_DATABASE_URL": url}, env_file=None)
-    )
-    c.core.hasher.override(providers.Object(Argon2Hasher.fast()))
-    code, output = await run(c, "migrate")
-    assert code == 0, output
-    yield c
-    await c.core.engine().dispose()
-
-
-async def run(container: ApplicationContainer, *argv: str, stdin: str = "") -> tuple[int, str]:
-    out = io.StringIO()
-    code = await run_command(
-        _parser().parse_args(list(argv)), container, stdin=io.StringIO(stdin), out=out
-    )
-    return code, out.getvalue()
+    settings = load_settings({"BULWARK_ENV": "test", "BULWARK_DATABASE_URL": url}, env_file=None)
+    async with cli_container(settings, from_template=False, fast_hashing=True) as c:
+        yield c
 
 
 async def test_create_user_reads_the_password_from_stdin_and_can_log_in(
     container: ApplicationContainer,
 ) -> None:
     # Act
-    code, output = await run(
+    code, output = await run_cli(
         container, "create-user", "alice", "--role", "trader", "--password-stdin",
         stdin="a-long-password-1\n",
     )  # fmt: skip
@@ -68,10 +53,10 @@ async def test_set_passcode_then_the_kill_switch_accepts_it(
     container: ApplicationContainer,
 ) -> None:
     # Arrange
-    await run(container, "create-user", "owner", "--password-stdin", stdin="owner-password-1\n")
+    await run_cli(container, "create-user", "owner", "--password-stdin", stdin="owner-password-1\n")
 
     # Act
-    code, output = await run(
+    code, output = await run_cli(
         container, "set-passcode", "owner", "--passcode-stdin", stdin="pull-the-plug\n"
     )
 
@@ -90,12 +75,12 @@ async def test_demo_data_then_create_agent_key_for_the_demo_agent(
     container: ApplicationContainer,
 ) -> None:
     # Arrange
-    code, output = await run(container, "demo-data")
+    code, output = await run_cli(container, "demo-data")
     assert code == 0
     assert "demo agent api key (shown once): bwk_" in output
 
     # Act
-    code, output = await run(container, "create-agent-key", "demo-agent", "--owner", "demo")
+    code, output = await run_cli(container, "create-agent-key", "demo-agent", "--owner", "demo")
 
     # Assert
     assert code == 0
@@ -108,7 +93,7 @@ async def test_demo_data_includes_a_viewer_who_logs_in_read_only(
     container: ApplicationContainer,
 ) -> None:
     # Act
-    code, _ = await run(container, "demo-data")
+    code, _ = await run_cli(container, "demo-data")
     tokens = await container.core.auth().login("viewer", "viewer-password-1")
 
     # Assert
@@ -121,10 +106,10 @@ async def test_demo_data_twice_changes_nothing_the_second_time(
     container: ApplicationContainer,
 ) -> None:
     # Arrange
-    await run(container, "demo-data")
+    await run_cli(container, "demo-data")
 
     # Act
-    code, output = await run(container, "demo-data")
+    code, output = await run_cli(container, "demo-data")
 
     # Assert
     assert code == 0
@@ -165,7 +150,7 @@ async def test_migrate_twice_reports_the_schema_already_current(
     container: ApplicationContainer,
 ) -> None:
     # Act
-    code, output = await run(container, "migrate")
+    code, output = await run_cli(container, "migrate")
 
     # Assert
     assert code == 0
@@ -176,7 +161,7 @@ async def test_what_the_cli_writes_is_there_for_the_next_process(
     container: ApplicationContainer,
 ) -> None:
     # Arrange
-    await run(container, "create-user", "bob", "--password-stdin", stdin="bob-password-12\n")
+    await run_cli(container, "create-user", "bob", "--password-stdin", stdin="bob-password-12\n")
     settings = container.settings()
 
     # Act: a fresh container on the same file, as a restarted process would build

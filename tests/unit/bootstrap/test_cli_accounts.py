@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from dependency_injector import providers
 
-from adapters.security.argon2_hasher import Argon2Hasher
 from application.trading.instrument_csv import InvalidImport
-from bootstrap.cli import _parser, run_command
-from bootstrap.containers.application import ApplicationContainer, build_container
+from bootstrap.containers.application import ApplicationContainer
 from bootstrap.settings import SettingsError, load_settings
 from domain.errors import CapabilityNotConfigured, NotFound
 from domain.trading.account_profile import InvalidAccount
-from tests.kit.sqlite_store import migrated_sqlite
+from tests.kit.cli import cli_container, run_cli
 
 HEADER = "symbol,name,asset_class,sector,lot_size,tick_size,marginable,shortable"
 
@@ -25,36 +21,27 @@ HEADER = "symbol,name,asset_class,sector,lot_size,tick_size,marginable,shortable
 @pytest.fixture
 async def container(tmp_path: Path) -> AsyncIterator[ApplicationContainer]:
     url = f"sqlite+aiosqlite:///{tmp_path / 'var' / 'bulwark.db'}"
-    c = build_container(
-        load_settings({"BULWARK_ENV": "test", "BULWARK_DATABASE_URL": url}, env_file=None)
-    )
-    c.core.hasher.override(providers.Object(Argon2Hasher.fast()))
-    await migrated_sqlite(tmp_path / "var" / "bulwark.db")
-    assert (await run(c, "migrate"))[0] == 0
-    created = await run(c, "create-user", "alice", "--password-stdin", stdin="pw-alice-12345\n")
-    assert created[0] == 0
-    yield c
-    await c.core.engine().dispose()
-
-
-async def run(container: ApplicationContainer, *argv: str, stdin: str = "") -> tuple[int, str]:
-    out = io.StringIO()
-    code = await run_command(
-        _parser().parse_args(list(argv)), container, stdin=io.StringIO(stdin), out=out
-    )
-    return code, out.getvalue()
+    settings = load_settings({"BULWARK_ENV": "test", "BULWARK_DATABASE_URL": url}, env_file=None)
+    async with cli_container(settings, fast_hashing=True) as c:
+        created = await run_cli(
+            c, "create-user", "alice", "--password-stdin", stdin="pw-alice-12345\n"
+        )
+        assert created[0] == 0
+        yield c
 
 
 async def test_create_list_close_and_list_by_status(container: ApplicationContainer) -> None:
     # Act
-    code, created = await run(
+    code, created = await run_cli(
         container, "accounts", "create", "--owner", "alice", "--name", "Roth",
         "--type", "roth_ira", "--trading", "cash", "--cash", "5000",
     )  # fmt: skip
     account_id = created.split()[2]
-    _, listed = await run(container, "accounts", "list", "--owner", "alice")
-    _, closed = await run(container, "accounts", "close", account_id, "--owner", "alice")
-    _, still_open = await run(container, "accounts", "list", "--owner", "alice", "--status", "open")
+    _, listed = await run_cli(container, "accounts", "list", "--owner", "alice")
+    _, closed = await run_cli(container, "accounts", "close", account_id, "--owner", "alice")
+    _, still_open = await run_cli(
+        container, "accounts", "list", "--owner", "alice", "--status", "open"
+    )
 
     # Assert
     assert code == 0 and created.startswith("created account acc-")
@@ -67,12 +54,12 @@ async def test_create_list_close_and_list_by_status(container: ApplicationContai
 
 async def test_accounts_list_json_gives_money_as_strings(container: ApplicationContainer) -> None:
     # Arrange
-    await run(
+    await run_cli(
         container, "accounts", "create", "--owner", "alice", "--name", "Main", "--cash", "1234.50"
     )
 
     # Act
-    code, output = await run(container, "accounts", "list", "--owner", "alice", "--json")
+    code, output = await run_cli(container, "accounts", "list", "--owner", "alice", "--json")
 
     # Assert
     [account] = json.loads(output)
@@ -89,29 +76,29 @@ async def test_a_paper_account_needs_cash_and_a_stranger_is_not_found(
     container: ApplicationContainer,
 ) -> None:
     # Arrange
-    await run(container, "create-user", "bob", "--password-stdin", stdin="pw-bob-1234567\n")
-    _, created = await run(
+    await run_cli(container, "create-user", "bob", "--password-stdin", stdin="pw-bob-1234567\n")
+    _, created = await run_cli(
         container, "accounts", "create", "--owner", "alice", "--name", "A", "--cash", "1"
     )
 
     # Act / Assert
     with pytest.raises(InvalidAccount, match="initial_cash is required"):
-        await run(container, "accounts", "create", "--owner", "alice", "--name", "No cash")
+        await run_cli(container, "accounts", "create", "--owner", "alice", "--name", "No cash")
     with pytest.raises(NotFound, match="not found"):
-        await run(container, "accounts", "archive", created.split()[2], "--owner", "bob")
+        await run_cli(container, "accounts", "archive", created.split()[2], "--owner", "bob")
     with pytest.raises(SettingsError, match="no user named"):
-        await run(container, "accounts", "list", "--owner", "nobody")
+        await run_cli(container, "accounts", "list", "--owner", "nobody")
 
 
 async def test_a_paper_account_is_synced_by_the_serving_process_only(
     container: ApplicationContainer,
 ) -> None:
-    _, created = await run(
+    _, created = await run_cli(
         container, "accounts", "create", "--owner", "alice", "--name", "A", "--cash", "1"
     )
 
     with pytest.raises(SettingsError, match=r"POST /api/v1/accounts/.*/sync"):
-        await run(container, "accounts", "sync", created.split()[2], "--owner", "alice")
+        await run_cli(container, "accounts", "sync", created.split()[2], "--owner", "alice")
 
 
 async def test_instruments_import_a_csv_file_all_or_nothing(
@@ -126,11 +113,11 @@ async def test_instruments_import_a_csv_file_all_or_nothing(
     bad.write_text(f"{HEADER}\nMSFT,Microsoft,equity,Tech,1,0.01,true,true\nX,Y,equity,Z,0,1,t,t\n")
 
     # Act
-    code, output = await run(container, "instruments", "import", str(good))
+    code, output = await run_cli(container, "instruments", "import", str(good))
     with pytest.raises(InvalidImport):
-        await run(container, "instruments", "import", str(bad))
+        await run_cli(container, "instruments", "import", str(bad))
     with pytest.raises(SettingsError, match="cannot read"):
-        await run(container, "instruments", "import", str(tmp_path / "missing.csv"))
+        await run_cli(container, "instruments", "import", str(tmp_path / "missing.csv"))
 
     # Assert
     assert code == 0
@@ -144,4 +131,4 @@ async def test_import_alpaca_without_alpaca_configured_says_so(
     container: ApplicationContainer,
 ) -> None:
     with pytest.raises(CapabilityNotConfigured, match="BULWARK_BROKER=alpaca"):
-        await run(container, "instruments", "import-alpaca")
+        await run_cli(container, "instruments", "import-alpaca")

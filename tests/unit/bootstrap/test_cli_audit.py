@@ -12,10 +12,10 @@ from sqlalchemy import text
 
 from bootstrap.cli import _parser, run_command
 from bootstrap.cli_audit import EXIT_BROKEN
-from bootstrap.containers.application import ApplicationContainer, build_container
+from bootstrap.containers.application import ApplicationContainer
 from bootstrap.settings import load_settings
 from ports.events import AuditEntry
-from tests.kit.sqlite_store import migrated_sqlite
+from tests.kit.cli import cli_container, run_cli
 
 T0 = datetime(2026, 3, 2, 14, 30, tzinfo=UTC)
 
@@ -23,24 +23,13 @@ T0 = datetime(2026, 3, 2, 14, 30, tzinfo=UTC)
 @pytest.fixture
 async def container(tmp_path: Path) -> AsyncIterator[ApplicationContainer]:
     url = f"sqlite+aiosqlite:///{tmp_path / 'bulwark.db'}"
-    c = build_container(
-        load_settings({"BULWARK_ENV": "test", "BULWARK_DATABASE_URL": url}, env_file=None)
-    )
-    await migrated_sqlite(tmp_path / "bulwark.db")
-    assert (await run(c, "migrate"))[0] == 0
-    for n in range(12):
-        await c.core.audit().record(
-            AuditEntry("usr-1", "auth.login", "user:usr-1", "ok", T0 + timedelta(seconds=n))
-        )
-    yield c
-    await c.core.engine().dispose()
-
-
-async def run(container: ApplicationContainer, *argv: str) -> tuple[int, str]:
-    out = io.StringIO()
-    args = _parser().parse_args(list(argv))
-    code = await run_command(args, container, out=out)
-    return code, out.getvalue()
+    settings = load_settings({"BULWARK_ENV": "test", "BULWARK_DATABASE_URL": url}, env_file=None)
+    async with cli_container(settings) as c:
+        for n in range(12):
+            await c.core.audit().record(
+                AuditEntry("usr-1", "auth.login", "user:usr-1", "ok", T0 + timedelta(seconds=n))
+            )
+        yield c
 
 
 async def _sql(container: ApplicationContainer, statement: str) -> None:
@@ -52,8 +41,8 @@ async def test_an_intact_chain_exits_zero_and_head_prints_seq_and_hash(
     container: ApplicationContainer,
 ) -> None:
     # Act
-    code, output = await run(container, "audit", "verify", "--batch", "5")
-    head_code, head = await run(container, "audit", "head")
+    code, output = await run_cli(container, "audit", "verify", "--batch", "5")
+    head_code, head = await run_cli(container, "audit", "head")
 
     # Assert
     assert code == 0 and head_code == 0
@@ -76,7 +65,7 @@ async def test_a_tampered_chain_exits_non_zero_naming_the_seq(
     await _sql(container, statement)
 
     # Act
-    code, output = await run(container, "audit", "verify", "--batch", "4")
+    code, output = await run_cli(container, "audit", "verify", "--batch", "4")
 
     # Assert
     assert code == EXIT_BROKEN
@@ -87,12 +76,12 @@ async def test_cut_off_newest_entries_are_found_against_an_anchored_head(
     container: ApplicationContainer,
 ) -> None:
     # Arrange: anchor the head, then the two newest rows disappear
-    _, head = await run(container, "audit", "head")
+    _, head = await run_cli(container, "audit", "head")
     await _sql(container, "DELETE FROM audit_log WHERE seq > 10")
-    assert (await run(container, "audit", "verify"))[0] == 0  # the chain alone cannot tell
+    assert (await run_cli(container, "audit", "verify"))[0] == 0  # the chain alone cannot tell
 
     # Act
-    code, output = await run(container, "audit", "verify", "--expect-head", head.strip())
+    code, output = await run_cli(container, "audit", "verify", "--expect-head", head.strip())
 
     # Assert
     assert code == EXIT_BROKEN

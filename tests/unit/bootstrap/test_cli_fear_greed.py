@@ -3,7 +3,6 @@ and the settings that wire the sentiment indices."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import AsyncIterator
 from datetime import date
 from pathlib import Path
@@ -17,10 +16,9 @@ from adapters.memory.social import InMemorySocial
 from adapters.social.replay import JsonLinesSocial
 from application.markets.fear_greed_chain import ChainSeries
 from bootstrap import sentiment_indices
-from bootstrap.cli import _parser, run_command
-from bootstrap.containers.application import ApplicationContainer, build_container
+from bootstrap.containers.application import ApplicationContainer
 from bootstrap.settings import SettingsError, load_settings
-from tests.kit.sqlite_store import migrated_sqlite
+from tests.kit.cli import cli_container, run_cli
 
 
 def settings_of(**env: str):  # type: ignore[no-untyped-def]
@@ -32,29 +30,20 @@ def settings_of(**env: str):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 async def container(tmp_path: Path) -> AsyncIterator[ApplicationContainer]:
-    c = build_container(
-        settings_of(database_url=f"sqlite+aiosqlite:///{tmp_path / 'bulwark.db'}", demo="true")
+    settings = settings_of(
+        database_url=f"sqlite+aiosqlite:///{tmp_path / 'bulwark.db'}", demo="true"
     )
-    c.core.clock.override(providers.Object(FakeClock()))  # Monday 2026-01-05
-    await migrated_sqlite(tmp_path / "bulwark.db")
-    assert (await run(c, "migrate"))[0] == 0
-    yield c
-    await c.core.engine().dispose()
-
-
-async def run(container: ApplicationContainer, *argv: str) -> tuple[int, str]:
-    out = io.StringIO()
-    code = await run_command(_parser().parse_args(list(argv)), container, out=out)
-    return code, out.getvalue()
+    async with cli_container(settings, clock=FakeClock()) as c:  # Monday 2026-01-05
+        yield c
 
 
 async def test_record_stores_the_day_once_from_the_demo_market(
     container: ApplicationContainer,
 ) -> None:
     # Act
-    first = await run(container, "fear-greed", "record")
-    again = await run(container, "fear-greed", "record")
-    replaced = await run(container, "fear-greed", "record", "--overwrite")
+    first = await run_cli(container, "fear-greed", "record")
+    again = await run_cli(container, "fear-greed", "record")
+    replaced = await run_cli(container, "fear-greed", "record", "--overwrite")
 
     # Assert: VIX and put/call from SPY's chain, momentum and breadth from the synthetic bars;
     # no news, so no social sentiment (80% of the weight)
@@ -85,7 +74,7 @@ async def test_record_fails_with_the_reasons_when_too_little_is_available(
     )
 
     # Act
-    code, out = await run(container, "fear-greed", "record")
+    code, out = await run_cli(container, "fear-greed", "record")
 
     # Assert
     assert code == 1

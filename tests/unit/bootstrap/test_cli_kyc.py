@@ -3,23 +3,20 @@
 from __future__ import annotations
 
 import base64
-import io
 import os
 from collections.abc import AsyncIterator
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from dependency_injector import providers
 
 from adapters.memory.clock import FakeClock
-from bootstrap.cli import _parser, run_command
-from bootstrap.containers.application import ApplicationContainer, build_container
+from bootstrap.containers.application import ApplicationContainer
 from bootstrap.settings import load_settings
 from domain.kyc.documents import DocumentKind
 from domain.principals import Principal, Role
 from tests.http.kyc_samples import PDF
-from tests.kit.sqlite_store import migrated_sqlite
+from tests.kit.cli import cli_container, run_cli
 
 OWNER = Principal("u-1", Role.OWNER)
 
@@ -27,29 +24,18 @@ OWNER = Principal("u-1", Role.OWNER)
 @pytest.fixture
 async def container(tmp_path: Path) -> AsyncIterator[ApplicationContainer]:
     kek = base64.b64encode(os.urandom(32)).decode()
-    c = build_container(
-        load_settings(
-            {
-                "BULWARK_ENV": "test",
-                "BULWARK_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'bulwark.db'}",
-                "BULWARK_KEKS": f"main 1 {kek}",
-                "BULWARK_DOCUMENTS_DIR": str(tmp_path / "docs"),
-                "BULWARK_KYC_RETENTION_DAYS": "30",
-            },
-            env_file=None,
-        )
+    settings = load_settings(
+        {
+            "BULWARK_ENV": "test",
+            "BULWARK_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'bulwark.db'}",
+            "BULWARK_KEKS": f"main 1 {kek}",
+            "BULWARK_DOCUMENTS_DIR": str(tmp_path / "docs"),
+            "BULWARK_KYC_RETENTION_DAYS": "30",
+        },
+        env_file=None,
     )
-    c.core.clock.override(providers.Object(FakeClock()))
-    await migrated_sqlite(tmp_path / "bulwark.db")
-    assert (await run(c, "migrate"))[0] == 0
-    yield c
-    await c.core.engine().dispose()
-
-
-async def run(container: ApplicationContainer, *argv: str) -> tuple[int, str]:
-    out = io.StringIO()
-    code = await run_command(_parser().parse_args(list(argv)), container, out=out)
-    return code, out.getvalue()
+    async with cli_container(settings, clock=FakeClock()) as c:
+        yield c
 
 
 async def test_purge_counts_then_erases_documents_past_retention(
@@ -63,9 +49,9 @@ async def test_purge_counts_then_erases_documents_past_retention(
     await kyc.upload(OWNER, DocumentKind.OTHER, PDF)
 
     # Act
-    dry = await run(container, "kyc", "purge", "--dry-run")
-    real = await run(container, "kyc", "purge")
-    again = await run(container, "kyc", "purge")
+    dry = await run_cli(container, "kyc", "purge", "--dry-run")
+    real = await run_cli(container, "kyc", "purge")
+    again = await run_cli(container, "kyc", "purge")
 
     # Assert
     assert dry == (0, "kyc: would purge 2 documents past the 30-day retention\n")

@@ -4,25 +4,23 @@ real local SMTP server (aiosmtpd) that refuses, then accepts, the test email."""
 from __future__ import annotations
 
 import base64
-import io
 import json
 import os
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
-from dependency_injector import providers
 
 from adapters.memory.clock import FakeClock
 from application.notifications.api import NotReplayable
-from bootstrap.cli import EXIT_REFUSED, _parser, main, run_command
+from bootstrap.cli import EXIT_REFUSED, main
 from bootstrap.cli_notifications import TEST_TITLE
-from bootstrap.containers.application import ApplicationContainer, build_container
+from bootstrap.containers.application import ApplicationContainer
 from bootstrap.settings import load_settings
 from domain.principals import Role
 from ports.notification_store import Page
-from tests.integration.notifications.smtp_server import Mailbox, start_smtp
-from tests.kit.sqlite_store import migrated_sqlite
+from tests.integration.notifications.smtp_server import Mailbox, mailbox_server
+from tests.kit.cli import cli_container, migrated_from_env, run_cli
 from tests.unit.bootstrap.logging_guard import logging_restored  # noqa: F401  (fixture)
 
 KEK = f"main 1 {base64.b64encode(os.urandom(32)).decode()}"
@@ -47,32 +45,19 @@ def env(tmp_path: Path, smtp_port: int | None = None) -> dict[str, str]:
 
 @pytest.fixture
 def smtp() -> Iterator[tuple[Mailbox, int]]:
-    box = Mailbox()
-    controller = start_smtp(box)
-    try:
-        yield box, controller.port
-    finally:
-        controller.stop()
+    with mailbox_server() as running:
+        yield running
 
 
 @pytest.fixture
 async def container(
     tmp_path: Path, smtp: tuple[Mailbox, int]
 ) -> AsyncIterator[ApplicationContainer]:
-    c = build_container(load_settings(env(tmp_path, smtp[1]), env_file=None))
-    c.core.clock.override(providers.Object(FakeClock()))
-    await migrated_sqlite(tmp_path / "bulwark.db")
-    assert (await run(c, "migrate"))[0] == 0
-    await c.core.auth().create_user("alice", PASSWORD, Role.OWNER, email="alice@example.org")
-    await c.core.auth().create_user("bob", PASSWORD, Role.OWNER)
-    yield c
-    await c.core.engine().dispose()
-
-
-async def run(container: ApplicationContainer, *argv: str) -> tuple[int, str]:
-    out = io.StringIO()
-    code = await run_command(_parser().parse_args(list(argv)), container, out=out)
-    return code, out.getvalue()
+    settings = load_settings(env(tmp_path, smtp[1]), env_file=None)
+    async with cli_container(settings, clock=FakeClock()) as c:
+        await c.core.auth().create_user("alice", PASSWORD, Role.OWNER, email="alice@example.org")
+        await c.core.auth().create_user("bob", PASSWORD, Role.OWNER)
+        yield c
 
 
 def dead_rows(out: str) -> list[list[str]]:
@@ -87,14 +72,14 @@ async def test_send_test_dispatch_dead_replay_round_trip(
     mailbox.rcpt_replies.append("550 no such mailbox")
 
     # Act
-    sent = await run(container, "notifications", "send-test", "--user", "alice")
-    first = await run(container, "notifications", "dispatch")
-    dead = await run(container, "notifications", "dead")
-    bobs = await run(container, "notifications", "dead", "--user", "bob")
+    sent = await run_cli(container, "notifications", "send-test", "--user", "alice")
+    first = await run_cli(container, "notifications", "dispatch")
+    dead = await run_cli(container, "notifications", "dead")
+    bobs = await run_cli(container, "notifications", "dead", "--user", "bob")
     [row] = dead_rows(dead[1])
-    replayed = await run(container, "notifications", "replay", row[0])
-    second = await run(container, "notifications", "dispatch")
-    after = await run(container, "notifications", "dead", "--user", "alice")
+    replayed = await run_cli(container, "notifications", "replay", row[0])
+    second = await run_cli(container, "notifications", "dispatch")
+    after = await run_cli(container, "notifications", "dead", "--user", "alice")
 
     # Assert
     assert sent[0] == 0
@@ -127,12 +112,12 @@ async def test_replay_and_send_test_are_audited_with_actor_cli(
 ) -> None:
     # Arrange: one dead email delivery
     smtp[0].rcpt_replies.append("550 no such mailbox")
-    await run(container, "notifications", "send-test", "--user", "alice", "--event", "alert")
-    await run(container, "notifications", "dispatch")
-    [row] = dead_rows((await run(container, "notifications", "dead"))[1])
+    await run_cli(container, "notifications", "send-test", "--user", "alice", "--event", "alert")
+    await run_cli(container, "notifications", "dispatch")
+    [row] = dead_rows((await run_cli(container, "notifications", "dead"))[1])
 
     # Act
-    await run(container, "notifications", "replay", row[0])
+    await run_cli(container, "notifications", "replay", row[0])
 
     # Assert
     entries = await container.core.audit().entries(limit=50)
@@ -149,12 +134,12 @@ async def test_replaying_a_delivery_that_is_not_dead_is_refused(
     container: ApplicationContainer,
 ) -> None:
     # Arrange: a pending delivery (nothing dispatched)
-    await run(container, "notifications", "send-test", "--user", "alice")
+    await run_cli(container, "notifications", "send-test", "--user", "alice")
     [pending, *_] = await container.core.notification_store().deliveries(Page(None))
 
     # Act / Assert
     with pytest.raises(NotReplayable, match="not dead"):
-        await run(container, "notifications", "replay", pending.id)
+        await run_cli(container, "notifications", "replay", pending.id)
 
 
 @pytest.mark.usefixtures("logging_restored")
@@ -162,10 +147,7 @@ def test_operator_mistakes_are_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
 ) -> None:
     # Arrange: a migrated store with no users
-    for name, value in env(tmp_path).items():
-        monkeypatch.setenv(name, value)
-    assert main(["--env-file", "", "migrate"]) == 0
-    capfd.readouterr()
+    migrated_from_env(env(tmp_path), monkeypatch, capfd)
 
     def attempt(*argv: str) -> tuple[int, str]:
         code = main(["--env-file", "", "notifications", *argv])
@@ -214,10 +196,10 @@ async def test_a_dead_confidential_email_is_listed_without_its_body(
     outcome = await container.core.notification_center().notify_address(
         "alice@example.org", "account.token", "Reset", token, confidential=True
     )
-    await run(container, "notifications", "dispatch")
+    await run_cli(container, "notifications", "dispatch")
 
     # Act
-    code, out = await run(container, "notifications", "dead")
+    code, out = await run_cli(container, "notifications", "dead")
 
     # Assert
     [row] = dead_rows(out)
@@ -238,9 +220,9 @@ async def test_role_defaults_are_listed_and_cleared_from_the_cli(
     await defaults.put(admin, "trader", PreferencesUpdate(channels={"notice": []}))
 
     # Act
-    listed = await run(container, "notifications", "role-defaults")
-    cleared = await run(container, "notifications", "role-defaults", "--clear", "trader")
-    after = await run(container, "notifications", "role-defaults")
+    listed = await run_cli(container, "notifications", "role-defaults")
+    cleared = await run_cli(container, "notifications", "role-defaults", "--clear", "trader")
+    after = await run_cli(container, "notifications", "role-defaults")
 
     # Assert
     assert listed[0] == 0
@@ -261,15 +243,15 @@ async def test_dead_and_role_defaults_as_json_never_carry_a_body(
     await container.core.notification_center().notify_address(
         "alice@example.org", "account.token", "Reset", token, confidential=True
     )
-    await run(container, "notifications", "dispatch")
+    await run_cli(container, "notifications", "dispatch")
     defaults = container.notifications.notification_role_defaults()
     await defaults.put(
         Principal("root", Role.ADMIN), "trader", PreferencesUpdate(channels={"notice": []})
     )
 
     # Act
-    dead = await run(container, "notifications", "dead", "--json")
-    roles = await run(container, "notifications", "role-defaults", "--json")
+    dead = await run_cli(container, "notifications", "dead", "--json")
+    roles = await run_cli(container, "notifications", "role-defaults", "--json")
 
     # Assert
     [delivery] = json.loads(dead[1])
@@ -289,7 +271,7 @@ async def test_vapid_keys_prints_a_pair_the_web_push_sender_accepts(
     container: ApplicationContainer,
 ) -> None:
     # Act
-    code, out = await run(container, "notifications", "vapid-keys")
+    code, out = await run_cli(container, "notifications", "vapid-keys")
 
     # Assert
     from py_vapid import Vapid02

@@ -2,52 +2,38 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import AsyncIterator
 from datetime import date
 from pathlib import Path
 
 import pytest
-from dependency_injector import providers
 
 from adapters.memory.clock import FakeClock
-from bootstrap.cli import _parser, run_command
-from bootstrap.containers.application import ApplicationContainer, build_container
+from bootstrap.containers.application import ApplicationContainer
 from bootstrap.settings import load_settings
-from tests.kit.sqlite_store import migrated_sqlite
+from tests.kit.cli import cli_container, run_cli
 
 
 @pytest.fixture
 async def container(tmp_path: Path) -> AsyncIterator[ApplicationContainer]:
-    c = build_container(
-        load_settings(
-            {
-                "BULWARK_ENV": "test",
-                "BULWARK_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'bulwark.db'}",
-                "BULWARK_DEMO": "true",  # the demo's prices on this process's board
-            },
-            env_file=None,
-        )
+    settings = load_settings(
+        {
+            "BULWARK_ENV": "test",
+            "BULWARK_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'bulwark.db'}",
+            "BULWARK_DEMO": "true",  # the demo's prices on this process's board
+        },
+        env_file=None,
     )
-    c.core.clock.override(providers.Object(FakeClock()))  # Monday 2026-01-05
-    await migrated_sqlite(tmp_path / "bulwark.db")
-    assert (await run(c, "migrate"))[0] == 0
-    yield c
-    await c.core.engine().dispose()
-
-
-async def run(container: ApplicationContainer, *argv: str) -> tuple[int, str]:
-    out = io.StringIO()
-    code = await run_command(_parser().parse_args(list(argv)), container, out=out)
-    return code, out.getvalue()
+    async with cli_container(settings, clock=FakeClock()) as c:  # Monday 2026-01-05
+        yield c
 
 
 async def test_record_iv_stores_the_day_once_and_reports_failures(
     container: ApplicationContainer,
 ) -> None:
     # Act
-    first = await run(container, "options", "record-iv", "--symbol", "AAPL")
-    again = await run(container, "options", "record-iv", "--symbol", "AAPL", "--symbol", "NOPE")
+    first = await run_cli(container, "options", "record-iv", "--symbol", "AAPL")
+    again = await run_cli(container, "options", "record-iv", "--symbol", "AAPL", "--symbol", "NOPE")
 
     # Assert
     assert first[0] == 0

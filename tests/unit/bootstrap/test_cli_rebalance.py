@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import AsyncIterator
 from datetime import date
 from decimal import Decimal as D
@@ -11,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from application.portfolio.portfolios import NewAccount
-from bootstrap.cli import _parser, run_command
-from bootstrap.containers.application import ApplicationContainer, build_container
+from bootstrap.containers.application import ApplicationContainer
 from bootstrap.settings import load_settings
 from domain.portfolio.transactions import Transaction, TransactionKind
 from domain.principals import Principal, Role
@@ -21,26 +19,15 @@ from domain.trading.account_profile import AccountType
 from domain.trading.accounts import Account
 from domain.trading.instruments import Instrument
 from domain.trading.positions import Position
-from tests.kit.sqlite_store import migrated_sqlite
+from tests.kit.cli import cli_container, run_cli
 
 
 @pytest.fixture
 async def container(tmp_path: Path) -> AsyncIterator[ApplicationContainer]:
     url = f"sqlite+aiosqlite:///{tmp_path / 'bulwark.db'}"
-    c = build_container(
-        load_settings({"BULWARK_ENV": "test", "BULWARK_DATABASE_URL": url}, env_file=None)
-    )
-    await migrated_sqlite(tmp_path / "bulwark.db")
-    assert (await run(c, "migrate"))[0] == 0
-    yield c
-    await c.core.engine().dispose()
-
-
-async def run(container: ApplicationContainer, *argv: str) -> tuple[int, str]:
-    out = io.StringIO()
-    args = _parser().parse_args(list(argv))
-    code = await run_command(args, container, out=out)
-    return code, out.getvalue()
+    settings = load_settings({"BULWARK_ENV": "test", "BULWARK_DATABASE_URL": url}, env_file=None)
+    async with cli_container(settings) as c:
+        yield c
 
 
 async def household(c: ApplicationContainer) -> str:
@@ -73,8 +60,8 @@ async def household(c: ApplicationContainer) -> str:
 async def test_drift_and_a_proposal_from_the_console(container: ApplicationContainer) -> None:
     pid = await household(container)
 
-    drift_code, drift = await run(container, "rebalance", "drift", "alice", pid)
-    code, output = await run(container, "rebalance", "propose", "alice", pid, "--band", "0.05")
+    drift_code, drift = await run_cli(container, "rebalance", "drift", "alice", pid)
+    code, output = await run_cli(container, "rebalance", "propose", "alice", pid, "--band", "0.05")
 
     assert drift_code == 0 and "VTI: weight 1.00000000 target 0.60000000" in drift
     assert code == 0, output
@@ -85,6 +72,6 @@ async def test_drift_and_a_proposal_from_the_console(container: ApplicationConta
 
 
 async def test_autopilot_with_no_one_on_it_does_nothing(container: ApplicationContainer) -> None:
-    code, output = await run(container, "rebalance", "autopilot")
+    code, output = await run_cli(container, "rebalance", "autopilot")
 
     assert code == 0 and output.strip() == "autopilot: 0 proposals, 0 executed"

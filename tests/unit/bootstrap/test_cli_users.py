@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from dependency_injector import providers
 
-from adapters.security.argon2_hasher import Argon2Hasher
 from application.identity.invitations import NewUser
-from bootstrap.cli import _parser, run_command
-from bootstrap.containers.application import ApplicationContainer, build_container
+from bootstrap.cli import _parser
+from bootstrap.containers.application import ApplicationContainer
 from bootstrap.settings import SettingsError, load_settings
 from domain.identity.onboarding_errors import AccountDeactivated
 from domain.principals import Role
-from tests.kit.sqlite_store import migrated_sqlite
+from tests.kit.cli import cli_container, run_cli
 
 PASSWORD = "a-long-password-1"
 
@@ -25,30 +22,18 @@ PASSWORD = "a-long-password-1"
 @pytest.fixture
 async def container(tmp_path: Path) -> AsyncIterator[ApplicationContainer]:
     url = f"sqlite+aiosqlite:///{tmp_path / 'bulwark.db'}"
-    c = build_container(
-        load_settings({"BULWARK_ENV": "test", "BULWARK_DATABASE_URL": url}, env_file=None)
-    )
-    c.core.hasher.override(providers.Object(Argon2Hasher.fast()))
-    await migrated_sqlite(tmp_path / "bulwark.db")
-    assert (await run(c, "migrate"))[0] == 0
-    for name, role in (("root", "admin"), ("alice", "owner")):
-        code, output = await run(
-            c, "create-user", name, "--role", role, "--password-stdin", stdin=f"{PASSWORD}\n"
-        )
-        assert code == 0, output
-    yield c
-    await c.core.engine().dispose()
-
-
-async def run(container: ApplicationContainer, *argv: str, stdin: str = "") -> tuple[int, str]:
-    out = io.StringIO()
-    args = _parser().parse_args(list(argv))
-    code = await run_command(args, container, stdin=io.StringIO(stdin), out=out)
-    return code, out.getvalue()
+    settings = load_settings({"BULWARK_ENV": "test", "BULWARK_DATABASE_URL": url}, env_file=None)
+    async with cli_container(settings, fast_hashing=True) as c:
+        for name, role in (("root", "admin"), ("alice", "owner")):
+            code, output = await run_cli(
+                c, "create-user", name, "--role", role, "--password-stdin", stdin=f"{PASSWORD}\n"
+            )
+            assert code == 0, output
+        yield c
 
 
 async def test_users_list_shows_every_user(container: ApplicationContainer) -> None:
-    code, output = await run(container, "users", "list")
+    code, output = await run_cli(container, "users", "list")
 
     assert code == 0
     lines = output.splitlines()
@@ -63,7 +48,7 @@ async def test_users_list_json_is_a_list_of_objects_with_stable_keys(
     container: ApplicationContainer,
 ) -> None:
     # Act
-    code, output = await run(container, "users", "list", "--json")
+    code, output = await run_cli(container, "users", "list", "--json")
 
     # Assert
     users = json.loads(output)
@@ -78,29 +63,29 @@ async def test_users_list_json_is_a_list_of_objects_with_stable_keys(
 
 
 async def test_set_role_deactivate_and_reactivate(container: ApplicationContainer) -> None:
-    assert (await run(container, "users", "set-role", "alice", "trader"))[1] == (
+    assert (await run_cli(container, "users", "set-role", "alice", "trader"))[1] == (
         "alice is now trader\n"
     )
 
-    code, _ = await run(container, "users", "deactivate", "alice")
+    code, _ = await run_cli(container, "users", "deactivate", "alice")
 
     assert code == 0
     with pytest.raises(AccountDeactivated):
         await container.core.auth().login("alice", PASSWORD)
-    await run(container, "users", "reactivate", "alice")
+    await run_cli(container, "users", "reactivate", "alice")
     assert await container.core.auth().login("alice", PASSWORD)
 
 
 async def test_reset_mfa_and_an_unknown_user(container: ApplicationContainer) -> None:
-    code, output = await run(container, "users", "reset-mfa", "alice")
+    code, output = await run_cli(container, "users", "reset-mfa", "alice")
 
     assert code == 0 and "reset" in output
     with pytest.raises(SettingsError, match="no user named 'nobody'"):
-        await run(container, "users", "deactivate", "nobody")
+        await run_cli(container, "users", "deactivate", "nobody")
 
 
 async def test_invite_prints_a_token_that_creates_the_user(container: ApplicationContainer) -> None:
-    code, output = await run(container, "invite", "--role", "trader", "--hours", "2")
+    code, output = await run_cli(container, "invite", "--role", "trader", "--hours", "2")
 
     token = output.split("token (shown once): ")[1].strip()
     user = await container.identity.invitations().accept(token, NewUser("carol", PASSWORD))
@@ -115,7 +100,7 @@ def test_invite_hours_out_of_bounds_is_a_usage_error(hours: str) -> None:
 
 async def test_set_role_makes_a_read_only_viewer(container: ApplicationContainer) -> None:
     # Act
-    code, output = await run(container, "users", "set-role", "alice", "viewer")
+    code, output = await run_cli(container, "users", "set-role", "alice", "viewer")
 
     # Assert
     assert (code, output) == (0, "alice is now viewer\n")

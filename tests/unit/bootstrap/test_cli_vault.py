@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import io
 import json
 import os
 from collections.abc import AsyncIterator
@@ -12,18 +11,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from dependency_injector import providers
 
 from adapters.memory.clock import FakeClock
 from application.keys.vault import CreateVaultKey
-from bootstrap.cli import EXIT_REFUSED, _parser, main, run_command
+from bootstrap.cli import EXIT_REFUSED, main
 from bootstrap.cli_vault import EXIT_KEY_REFUSED, EXIT_UNREACHABLE
 from bootstrap.containers.application import ApplicationContainer, build_container
 from bootstrap.settings import load_settings
 from domain.errors import Forbidden, NotFound
 from domain.principals import Principal, Role
 from tests.alpaca_server import AlpacaServer, Reply
-from tests.kit.sqlite_store import migrated_sqlite
+from tests.kit.cli import cli_container, migrated_from_env, run_cli
 from tests.unit.bootstrap.logging_guard import logging_restored  # noqa: F401  (fixture)
 
 KEY_ID = "PKA1B2C3D4E5F6G7H7XQ"
@@ -57,18 +55,9 @@ async def alpaca() -> AsyncIterator[AlpacaServer]:
 
 @pytest.fixture
 async def container(tmp_path: Path, alpaca: AlpacaServer) -> AsyncIterator[ApplicationContainer]:
-    c = build_container(load_settings(env(tmp_path, alpaca.url), env_file=None))
-    c.core.clock.override(providers.Object(FakeClock()))
-    await migrated_sqlite(tmp_path / "bulwark.db")
-    assert (await run(c, "migrate"))[0] == 0
-    yield c
-    await c.core.engine().dispose()
-
-
-async def run(container: ApplicationContainer, *argv: str) -> tuple[int, str]:
-    out = io.StringIO()
-    code = await run_command(_parser().parse_args(list(argv)), container, out=out)
-    return code, out.getvalue()
+    settings = load_settings(env(tmp_path, alpaca.url), env_file=None)
+    async with cli_container(settings, clock=FakeClock()) as c:
+        yield c
 
 
 async def user(container: ApplicationContainer, name: str) -> Principal:
@@ -106,7 +95,7 @@ async def test_list_shows_a_users_keys_masked(container: ApplicationContainer) -
     theirs = await key(container, bob, "bob's")
 
     # Act
-    code, out = await run(container, "vault", "list", "--user", "alice")
+    code, out = await run_cli(container, "vault", "list", "--user", "alice")
 
     # Assert
     header, *rows = out.splitlines()
@@ -129,8 +118,8 @@ async def test_list_and_expiring_as_json_are_masked_objects(
     soon = await key(container, alice, "paper", days=3)
 
     # Act
-    listed = await run(container, "vault", "list", "--user", "alice", "--json")
-    expiring = await run(container, "vault", "expiring", "--json")
+    listed = await run_cli(container, "vault", "list", "--user", "alice", "--json")
+    expiring = await run_cli(container, "vault", "expiring", "--json")
 
     # Assert
     [entry] = json.loads(listed[1])
@@ -151,9 +140,9 @@ async def test_test_says_ok_or_refused_with_its_exit_code_and_is_audited(
     bad = await key(container, alice, "bad", key_id=BAD_KEY_ID, secret=BAD_SECRET)
 
     # Act
-    ok = await run(container, "vault", "test", "--user", "alice", good)
-    refused = await run(container, "vault", "test", "--user", "alice", bad)
-    listed = await run(container, "vault", "list", "--user", "alice")
+    ok = await run_cli(container, "vault", "test", "--user", "alice", good)
+    refused = await run_cli(container, "vault", "test", "--user", "alice", bad)
+    listed = await run_cli(container, "vault", "list", "--user", "alice")
 
     # Assert
     assert ok == (0, f"{good}: ok (HTTP 200): the trading API accepted the key\n")
@@ -173,12 +162,12 @@ async def test_test_of_an_unreachable_provider_exits_with_its_code(tmp_path: Pat
     # Arrange: nothing listens on port 9
     c = build_container(load_settings(env(tmp_path), env_file=None))
     try:
-        assert (await run(c, "migrate"))[0] == 0
+        assert (await run_cli(c, "migrate"))[0] == 0
         alice = await user(c, "alice")
         vault_key = await key(c, alice, "good")
 
         # Act
-        code, out = await run(c, "vault", "test", "--user", "alice", vault_key)
+        code, out = await run_cli(c, "vault", "test", "--user", "alice", vault_key)
     finally:
         await c.core.engine().dispose()
 
@@ -200,8 +189,8 @@ async def test_expiring_lists_every_users_keys_within_the_window(
     container.core.clock().advance(timedelta(days=1, seconds=1))
 
     # Act
-    default = await run(container, "vault", "expiring")
-    week = await run(container, "vault", "expiring", "--days", "3")
+    default = await run_cli(container, "vault", "expiring")
+    week = await run_cli(container, "vault", "expiring", "--days", "3")
 
     # Assert
     lines = default[1].splitlines()
@@ -231,7 +220,7 @@ async def test_an_unknown_key_or_another_users_key_is_refused(
     # Act / Assert: the use case's NotFound, as the API answers 404
     for key_id in (bobs, "vk-nope"):
         with pytest.raises(NotFound, match=f"vault key {key_id} not found"):
-            await run(container, "vault", "test", "--user", "alice", key_id)
+            await run_cli(container, "vault", "test", "--user", "alice", key_id)
 
 
 @pytest.mark.usefixtures("logging_restored")
@@ -239,10 +228,7 @@ def test_operator_mistakes_are_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
 ) -> None:
     # Arrange: a migrated store with no users
-    for name, value in env(tmp_path).items():
-        monkeypatch.setenv(name, value)
-    assert main(["--env-file", "", "migrate"]) == 0
-    capfd.readouterr()
+    migrated_from_env(env(tmp_path), monkeypatch, capfd)
 
     # Act
     unknown_user = main(["--env-file", "", "vault", "list", "--user", "nobody"])

@@ -42,6 +42,8 @@ class World:
     issuer: RsaJwtIssuer
     auth: AuthService
     api_keys: ApiKeyService
+    hasher: Argon2Hasher
+    ids: SequentialIds
 
     async def add_agent(self, agent_id: str, owner_id: str) -> None:
         async with unit_of_work_factory(self.store)() as uow:
@@ -59,9 +61,7 @@ def world(issuer: RsaJwtIssuer) -> World:
         InMemoryAuditLog(),
         InMemoryNotifier(),
     )
-    totp, sealer = PyOtpVerifier(), SecretBox.ephemeral()
-    auth = AuthService(
-        uow, Argon2Hasher.fast(), issuer, totp, sealer, clock, ids, audit, notifier=notifier
-    )
+    totp, sealer, hasher = PyOtpVerifier(), SecretBox.ephemeral(), Argon2Hasher.fast()
+    auth = AuthService(uow, hasher, issuer, totp, sealer, clock, ids, audit, notifier=notifier)
     api_keys = ApiKeyService(uow, clock, ids, audit)
-    return World(store, clock, audit, notifier, totp, sealer, issuer, auth, api_keys)
+    return World(store, clock, audit, notifier, totp, sealer, issuer, auth, api_keys, hasher, ids)

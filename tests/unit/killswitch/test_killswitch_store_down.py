@@ -15,7 +15,7 @@ from application.trading.broker_router import BrokerRouter
 from bootstrap.embedded import Embedded
 from domain.errors import StoreUnavailable
 from domain.killswitch.state import Scope, TradingState
-from domain.killswitch.switch import ActivationLocked, WrongPasscode
+from domain.killswitch.switch import ActivationLocked, KillSwitchEvent, WrongPasscode
 from ports.events import AuditEntry, AuditLog
 from tests.kit.desk import (
     ACCOUNT,
@@ -103,6 +103,15 @@ async def _known(
     await ks.set_passcode(OFFICER, PASSCODE)
     await ks.remember(force=True)
     return ks
+
+
+async def _halted_while_down(
+    e: Embedded, store: SwitchableStore, pending_retry: float | None = None
+) -> tuple[KillSwitchService, KillSwitchEvent]:
+    """A known kill switch that halted SCOPE while the store was down: its record waits."""
+    ks = await _known(e, store, pending_retry=pending_retry)
+    store.down = True
+    return ks, await ks.activate(halt(SCOPE))
 
 
 async def test_activation_while_the_store_is_down_latches_and_cancels_at_the_broker(
@@ -219,9 +228,7 @@ async def test_once_the_store_is_back_halted_and_the_record_are_stored_once(
     e: Embedded, store: SwitchableStore
 ) -> None:
     # Arrange
-    ks = await _known(e, store)
-    store.down = True
-    record = await ks.activate(halt(SCOPE))
+    ks, record = await _halted_while_down(e, store)
     sent_before = len(e.notifier.sent)
     store.down = False
 
@@ -246,9 +253,7 @@ async def test_a_record_is_put_back_while_the_store_is_still_down(
     e: Embedded, store: SwitchableStore
 ) -> None:
     # Arrange
-    ks = await _known(e, store)
-    store.down = True
-    await ks.activate(halt(SCOPE))
+    ks, _ = await _halted_while_down(e, store)
 
     # Act
     with pytest.raises(StoreUnavailable):
@@ -262,9 +267,7 @@ async def test_the_retry_loop_stores_the_record_when_the_store_returns(
     e: Embedded, store: SwitchableStore
 ) -> None:
     # Arrange
-    ks = await _known(e, store, pending_retry=0.01)
-    store.down = True
-    record = await ks.activate(halt(SCOPE))
+    ks, record = await _halted_while_down(e, store, pending_retry=0.01)
 
     # Act
     store.down = False
@@ -282,9 +285,7 @@ async def test_the_next_status_read_stores_what_waits_once_the_store_is_back(
     e: Embedded, store: SwitchableStore
 ) -> None:
     # Arrange
-    ks = await _known(e, store)
-    store.down = True
-    record = await ks.activate(halt(SCOPE))
+    ks, record = await _halted_while_down(e, store)
     store.down = False
 
     # Act
@@ -300,9 +301,7 @@ async def test_a_record_the_store_already_holds_is_not_stored_again(
     e: Embedded, store: SwitchableStore
 ) -> None:
     # Arrange: stored, then kept again (as when its unit of work committed but an error followed)
-    ks = await _known(e, store)
-    store.down = True
-    record = await ks.activate(halt(SCOPE))
+    ks, record = await _halted_while_down(e, store)
     store.down = False
     await ks.store_pending()
     ks.memory.keep_record(record)

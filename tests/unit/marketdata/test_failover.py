@@ -121,11 +121,6 @@ BREAKER = BreakerConfig(
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
 def primary(clock: FakeClock) -> FakeProvider:
     return FakeProvider("primary", clock, {"AAPL": "190", "MSFT": "410"}, latency_s=0.010)
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import numpy as np
@@ -22,14 +22,12 @@ from domain.marketdata.bars import Bar, BarSeries, Timeframe
 from domain.marketdata.book import BookLevel, OrderBook
 from domain.marketdata.depth import BookSide, ZScoreMethod
 from domain.marketdata.indicators import InvalidIndicator, UnknownIndicator, ema, sma
-from domain.marketdata.options import OptionChain
 from ports.marketdata import (
     ProviderError,
     ProviderRateLimited,
-    Quote,
     QuoteUnavailable,
-    RateLimitUsage,
 )
+from tests.kit.market_data import OffersNothing
 
 D = Decimal
 NOW = datetime(2026, 1, 5, 14, 30, 20, tzinfo=UTC)
@@ -54,7 +52,7 @@ def make_bars(symbol: str, count: int, end: datetime, timeframe: Timeframe) -> l
 
 
 @dataclass
-class FakeProvider:
+class FakeProvider(OffersNothing):
     """A MarketDataProvider over fixed bars and books; `failure` makes every call raise it."""
 
     clock: FakeClock
@@ -74,12 +72,6 @@ class FakeProvider:
         if symbol not in ("AAPL", "BTC/USD"):
             raise QuoteUnavailable(symbol)
 
-    async def quote(self, symbol: str) -> Quote:
-        raise QuoteUnavailable(symbol)
-
-    async def reference_prices(self, symbols: list[str]) -> dict[str, Decimal]:
-        return {}
-
     async def bars(
         self,
         symbol: str,
@@ -95,16 +87,6 @@ class FakeProvider:
     async def order_book(self, symbol: str, depth: int = 10) -> OrderBook:
         await self._enter("book", symbol, depth)
         return self.books[symbol]
-
-    async def option_chain(self, underlying: str, expiry: date | None = None) -> OptionChain:
-        raise QuoteUnavailable(underlying)
-
-    async def stream_quotes(self, symbols: Sequence[str]) -> AsyncIterator[Quote]:
-        raise ProviderError(self.name, "no stream")
-        yield  # pragma: no cover
-
-    def rate_limit(self) -> RateLimitUsage | None:
-        return None
 
 
 def ladder(best: str, step: str, sizes: Sequence[int]) -> tuple[BookLevel, ...]:

@@ -5,11 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from adapters.memory.bus import InMemoryNotifier
-from adapters.memory.store import InMemoryStore, unit_of_work_factory
 from application.market_data.provider_watch import ProviderWatch
-from domain.identity.users import User
 from domain.principals import Role
 from ports.events import Severity
+from tests.kit.users import staffed_store
 
 T0 = datetime(2026, 3, 2, tzinfo=UTC)
 
@@ -25,18 +24,7 @@ class Feed:
 
 
 async def watch_over(feed: Feed) -> tuple[ProviderWatch, InMemoryNotifier]:
-    store = InMemoryStore()
-    uow = unit_of_work_factory(store)
-    async with uow() as unit:
-        for name, role, active in (
-            ("admin", Role.ADMIN, True),
-            ("risk", Role.RISK_OFFICER, True),
-            ("trader", Role.TRADER, True),
-            ("viewer", Role.VIEWER, True),
-            ("gone", Role.RISK_OFFICER, False),
-        ):
-            await unit.users.add(User(name, name, "hash", role, T0, active=active))
-        await unit.commit()
+    uow = await staffed_store(gone=Role.RISK_OFFICER, at=T0)
     notifier = InMemoryNotifier()
     return ProviderWatch(feed, uow, notifier), notifier  # type: ignore[arg-type]
 

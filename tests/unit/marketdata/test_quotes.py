@@ -28,11 +28,6 @@ class _DownCache:
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
 def provider(clock: FakeClock) -> InMemoryMarketData:
     provider = InMemoryMarketData(clock)
     provider.set_quote("AAPL", "99.90", "100.10")

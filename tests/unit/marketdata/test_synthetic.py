@@ -23,16 +23,6 @@ DAY = 86_400.0
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def board(clock: FakeClock) -> CountingBoard:
-    return CountingBoard(clock)
-
-
-@pytest.fixture
 def synthetic(board: CountingBoard, clock: FakeClock) -> SyntheticMarketData:
     provider = SyntheticMarketData(board, clock, seed=7)
     board.set_price("AAPL", D("190.00"), spread_bps=D(4), bid_size=D(300), ask_size=D(500))

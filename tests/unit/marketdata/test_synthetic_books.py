@@ -26,16 +26,6 @@ CALL, PUT = OptionRight.CALL, OptionRight.PUT
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def board(clock: FakeClock) -> CountingBoard:
-    return CountingBoard(clock)
-
-
-@pytest.fixture
 def synthetic(board: CountingBoard, clock: FakeClock) -> SyntheticMarketData:
     provider = SyntheticMarketData(board, clock, seed=7, stream_queue=3)
     board.set_quote("AAPL", D("189.96"), D("190.04"), bid_size=D(300), ask_size=D(500))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import pytest
@@ -21,6 +20,7 @@ from domain.monitoring.streams import (
     StreamThresholds,
 )
 from ports.events import Severity
+from tests.kit.streams import FakeConsumers
 
 
 @dataclass
@@ -43,24 +43,10 @@ class FakeLagSource:
 
 
 @dataclass
-class FakeSupervisor:
-    running: list[str] = field(default_factory=lambda: ["orders"])
-    restarted: list[str] = field(default_factory=list)
-
-    def groups(self) -> Sequence[str]:
-        return self.running
-
-    async def restart(self, group: str) -> None:
-        if group not in self.running:
-            raise NotFound(group)
-        self.restarted.append(group)
-
-
-@dataclass
 class World:
     monitor: StreamMonitorService
     lags: FakeLagSource
-    supervisor: FakeSupervisor
+    supervisor: FakeConsumers
     bus: InProcessEventBus
     notifier: InMemoryNotifier
     clock: FakeClock
@@ -68,7 +54,7 @@ class World:
 
 @pytest.fixture
 def w() -> World:
-    lags, supervisor = FakeLagSource(), FakeSupervisor()
+    lags, supervisor = FakeLagSource(), FakeConsumers(["orders"])
     bus, notifier, clock = InProcessEventBus(), InMemoryNotifier(), FakeClock()
     monitor = StreamMonitorService(
         lags, supervisor, bus, notifier, clock, StreamThresholds(latency_ms=200.0, lag=2000)

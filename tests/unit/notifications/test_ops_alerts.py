@@ -6,29 +6,17 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from adapters.memory.bus import InMemoryNotifier
-from adapters.memory.store import InMemoryStore, unit_of_work_factory
 from application.notifications.ops_alerts import OpsAlert, OpsAlertRelay
-from domain.identity.users import User
 from domain.principals import Role
 from ports.events import Severity
+from tests.kit.users import staffed_store
 
 T0 = datetime(2026, 11, 26, 7, 0, tzinfo=UTC)
 NOT_ENDED = datetime(1, 1, 1, tzinfo=UTC)  # what Alertmanager sends for a firing alert
 
 
 async def relay_over_a_desk() -> tuple[OpsAlertRelay, InMemoryNotifier]:
-    store = InMemoryStore()
-    uow = unit_of_work_factory(store)
-    async with uow() as unit:
-        for name, role, active in (
-            ("admin", Role.ADMIN, True),
-            ("risk", Role.RISK_OFFICER, True),
-            ("trader", Role.TRADER, True),
-            ("viewer", Role.VIEWER, True),
-            ("gone", Role.ADMIN, False),
-        ):
-            await unit.users.add(User(name, name, "hash", role, T0, active=active))
-        await unit.commit()
+    uow = await staffed_store(gone=Role.ADMIN, at=T0)
     notifier = InMemoryNotifier()
     return OpsAlertRelay(uow, notifier), notifier
 

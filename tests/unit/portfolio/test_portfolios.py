@@ -16,15 +16,21 @@ from application.portfolio.portfolios import (
 )
 from bootstrap.embedded import Embedded
 from domain.errors import AccountAlreadyHeld, Forbidden, InvalidTransaction, NotFound
-from domain.portfolio.transactions import LotPick, TransactionKind
+from domain.portfolio.transactions import LotPick, Transaction, TransactionKind
 from domain.principals import Principal, Role
 from domain.tax.methods import LotMethod
+from ports.portfolios import Portfolio
 from tests.kit.desk import ACCOUNT, OTHER_ACCOUNT, OWNER, STRANGER
-from tests.unit.portfolio.portfolio_fixtures import draft, portfolio_with_manual, world
+from tests.unit.portfolio.portfolio_fixtures import World, draft, portfolio_with_manual, world
 
 BUY, SELL = TransactionKind.BUY, TransactionKind.SELL
 VIEWER = Principal("v-1", Role.VIEWER)
 D = Decimal
+
+
+async def add(w: World, portfolio: Portfolio, tx: Transaction) -> None:
+    """The owner records `tx` in the portfolio through the service."""
+    await w.service.add_transaction(OWNER, portfolio.id, tx)
 
 
 async def test_a_portfolio_is_its_owners_alone(e: Embedded) -> None:
@@ -115,23 +121,17 @@ async def test_a_sale_within_the_position_books_and_one_beyond_it_writes_nothing
     w = world(e)
     portfolio = await portfolio_with_manual(w, OWNER)
     acct = portfolio.accounts[0].id
-    await w.service.add_transaction(
-        OWNER,
-        portfolio.id,
-        draft(BUY, date(2026, 1, 5), acct, symbol="AAPL", quantity=10, price=100),
+    await add(
+        w, portfolio, draft(BUY, date(2026, 1, 5), acct, symbol="AAPL", quantity=10, price=100)
     )
-    await w.service.add_transaction(
-        OWNER,
-        portfolio.id,
-        draft(SELL, date(2026, 2, 5), acct, symbol="AAPL", quantity=4, price=110),
+    await add(
+        w, portfolio, draft(SELL, date(2026, 2, 5), acct, symbol="AAPL", quantity=4, price=110)
     )
 
     # Act
     with pytest.raises(InvalidTransaction) as caught:
-        await w.service.add_transaction(
-            OWNER,
-            portfolio.id,
-            draft(SELL, date(2026, 3, 5), acct, symbol="AAPL", quantity=7, price=120),
+        await add(
+            w, portfolio, draft(SELL, date(2026, 3, 5), acct, symbol="AAPL", quantity=7, price=120)
         )
 
     # Assert
@@ -143,10 +143,8 @@ async def test_an_unknown_lot_is_refused_naming_lot_picks(e: Embedded) -> None:
     w = world(e)
     portfolio = await portfolio_with_manual(w, OWNER)
     acct = portfolio.accounts[0].id
-    await w.service.add_transaction(
-        OWNER,
-        portfolio.id,
-        draft(BUY, date(2026, 1, 5), acct, symbol="AAPL", quantity=10, price=100),
+    await add(
+        w, portfolio, draft(BUY, date(2026, 1, 5), acct, symbol="AAPL", quantity=10, price=100)
     )
 
     with pytest.raises(InvalidTransaction) as caught:
@@ -185,7 +183,7 @@ async def test_a_bad_transaction_is_refused_naming_the_field(
     )
 
     with pytest.raises(InvalidTransaction) as caught:
-        await w.service.add_transaction(OWNER, portfolio.id, tx)
+        await add(w, portfolio, tx)
 
     assert caught.value.field == field
     assert await w.store.list_transactions(portfolio.id) == []
@@ -197,10 +195,8 @@ async def test_transactions_list_in_date_order_a_page_at_a_time(e: Embedded) -> 
     portfolio = await portfolio_with_manual(w, OWNER)
     acct = portfolio.accounts[0].id
     for day in (5, 3, 9, 1, 7):
-        await w.service.add_transaction(
-            OWNER,
-            portfolio.id,
-            draft(TransactionKind.DEPOSIT, date(2026, 1, day), acct, amount=day),
+        await add(
+            w, portfolio, draft(TransactionKind.DEPOSIT, date(2026, 1, day), acct, amount=day)
         )
 
     # Act
@@ -230,7 +226,7 @@ async def test_holdings_show_positions_open_lots_and_cash_at_reference_prices(
         draft(BUY, date(2026, 2, 5), acct, symbol="AAPL", quantity=5, price=90),
         draft(SELL, date(2026, 3, 5), acct, symbol="AAPL", quantity=12, price=95, fees=1),
     ):
-        await w.service.add_transaction(OWNER, portfolio.id, tx)
+        await add(w, portfolio, tx)
 
     # Act
     view = await w.service.holdings(OWNER, portfolio.id)

@@ -18,8 +18,8 @@ from domain.killswitch.switch import TriggerType
 from ports.broker import BrokerError, BrokerErrorCode, DeadlineBroker
 from ports.key_vault import VaultUnreadable
 from tests.alpaca_server import AlpacaServer, Reply
-from tests.kit.desk import ACCOUNT, BUY, OTHER_ACCOUNT, limit, seed
-from tests.unit.trading.brokers.alpaca_fake import FakeAlpacaTrading
+from tests.kit.desk import ACCOUNT, OTHER_ACCOUNT
+from tests.unit.trading.brokers.alpaca_fake import FakeAlpacaTrading, seed_alpaca
 
 D = Decimal
 ALICE = AlpacaCredentials("PKALICE0000000000001", "alice-secret")
@@ -219,16 +219,7 @@ async def test_the_kill_switch_cancels_through_within_with_the_accounts_keys(
 ) -> None:
     # Arrange: ACCOUNT at Alpaca with two resting buys sent through Bulwark
     e = build_embedded(fake_clock=False, brokers={"alpaca": brokers})
-    await seed(e)
-    async with e.uow() as uow:
-        account = await uow.accounts.get(ACCOUNT)
-        assert account is not None
-        account.broker = "alpaca"
-        await uow.commit()
-    await venue.set_price("AAPL", D(100))
-    for quantity, price in ((10, "95"), (20, "94")):
-        outcome = await e.orders.submit(limit(BUY, quantity, price))
-        assert outcome.order.broker_order_id is not None
+    await seed_alpaca(e, venue)
 
     # Act
     record = await e.killswitch.trigger(Scope.account(ACCOUNT), TriggerType.MANUAL, "test")

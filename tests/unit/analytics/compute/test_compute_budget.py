@@ -11,6 +11,14 @@ from application.core.compute_budget import ComputeBudget
 from domain.errors import ComputeTimeBudgetExceeded, ComputeUnavailable
 
 
+async def holding_the_slot(budget: ComputeBudget) -> tuple[threading.Event, asyncio.Task[bool]]:
+    """A first job running on the budget until `gate` is set (it answers True then)."""
+    gate = threading.Event()
+    first = asyncio.create_task(budget.run("first", lambda: gate.wait(5.0)))
+    await asyncio.sleep(0.05)
+    return gate, first
+
+
 async def test_a_job_runs_off_the_event_loop_thread_and_returns_its_result() -> None:
     # Arrange
     budget = ComputeBudget(budget_s=5.0)
@@ -29,9 +37,7 @@ async def test_a_job_runs_off_the_event_loop_thread_and_returns_its_result() -> 
 async def test_a_second_job_while_the_only_slot_is_taken_is_refused_as_busy() -> None:
     # Arrange: no queue at all
     budget = ComputeBudget(budget_s=5.0, retry_after_s=3.0, queue_s=0)
-    gate = threading.Event()
-    first = asyncio.create_task(budget.run("first", lambda: gate.wait(5.0)))
-    await asyncio.sleep(0.05)
+    gate, first = await holding_the_slot(budget)
 
     # Act
     with pytest.raises(ComputeUnavailable) as refused:
@@ -49,9 +55,7 @@ async def test_a_second_job_while_the_only_slot_is_taken_is_refused_as_busy() ->
 async def test_a_job_waits_for_the_busy_slot_and_runs_when_it_frees() -> None:
     # Arrange
     budget = ComputeBudget(budget_s=5.0, queue_s=5.0)
-    gate = threading.Event()
-    first = asyncio.create_task(budget.run("first", lambda: gate.wait(5.0)))
-    await asyncio.sleep(0.05)
+    gate, first = await holding_the_slot(budget)
     second = asyncio.create_task(budget.run("second", lambda: "second ran"))
     await asyncio.sleep(0.05)
     waited = not second.done()
@@ -71,9 +75,7 @@ async def test_a_job_waits_for_the_busy_slot_and_runs_when_it_frees() -> None:
 async def test_a_job_that_waits_past_the_queue_limit_is_refused_and_leaves_the_queue() -> None:
     # Arrange
     budget = ComputeBudget(budget_s=5.0, queue_s=0.05)
-    gate = threading.Event()
-    first = asyncio.create_task(budget.run("first", lambda: gate.wait(5.0)))
-    await asyncio.sleep(0.05)
+    gate, first = await holding_the_slot(budget)
 
     # Act
     with pytest.raises(ComputeUnavailable) as refused:
@@ -92,9 +94,7 @@ async def test_a_job_that_waits_past_the_queue_limit_is_refused_and_leaves_the_q
 async def test_past_max_waiting_a_job_is_refused_at_once() -> None:
     # Arrange
     budget = ComputeBudget(budget_s=5.0, queue_s=5.0, max_waiting=1)
-    gate = threading.Event()
-    first = asyncio.create_task(budget.run("first", lambda: gate.wait(5.0)))
-    await asyncio.sleep(0.05)
+    gate, first = await holding_the_slot(budget)
     queued = asyncio.create_task(budget.run("queued", lambda: "queued ran"))
     await asyncio.sleep(0.05)
 
@@ -112,9 +112,7 @@ async def test_past_max_waiting_a_job_is_refused_at_once() -> None:
 async def test_a_cancelled_waiting_job_gives_its_place_up() -> None:
     # Arrange
     budget = ComputeBudget(budget_s=5.0, queue_s=5.0)
-    gate = threading.Event()
-    first = asyncio.create_task(budget.run("first", lambda: gate.wait(5.0)))
-    await asyncio.sleep(0.05)
+    gate, first = await holding_the_slot(budget)
     waiting = asyncio.create_task(budget.run("waiting", lambda: "never"))
     await asyncio.sleep(0.05)
 

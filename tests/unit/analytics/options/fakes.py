@@ -2,24 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 
 from adapters.marketdata.synthetic_books import build_option_chain
 from adapters.memory.clock import FakeClock
-from domain.marketdata.bars import Bar, Timeframe
-from domain.marketdata.book import OrderBook
 from domain.marketdata.options import OptionChain
-from ports.marketdata import ProviderError, Quote, QuoteUnavailable, RateLimitUsage
+from ports.marketdata import QuoteUnavailable
+from tests.kit.market_data import OffersNothing
 
 SPOT = Decimal("190.00")
 VOLATILITY = 0.30  # the synthetic smile's ATM vol
 
 
 @dataclass
-class ChainProvider:
+class ChainProvider(OffersNothing):
     """Knows AAPL's chain (synthetic, seeded); `failure` makes option_chain raise it."""
 
     clock: FakeClock
@@ -38,30 +36,3 @@ class ChainProvider:
         return build_option_chain(
             "AAPL", self.spot, VOLATILITY, at=self.clock.now(), expiry=expiry, seed=7, key=1
         )
-
-    async def quote(self, symbol: str) -> Quote:
-        raise QuoteUnavailable(symbol)
-
-    async def reference_prices(self, symbols: list[str]) -> dict[str, Decimal]:
-        return {}
-
-    async def bars(
-        self,
-        symbol: str,
-        timeframe: Timeframe,
-        *,
-        start: datetime | None = None,
-        end: datetime | None = None,
-        limit: int = 500,
-    ) -> list[Bar]:
-        raise QuoteUnavailable(symbol)
-
-    async def order_book(self, symbol: str, depth: int = 10) -> OrderBook:
-        raise QuoteUnavailable(symbol)
-
-    async def stream_quotes(self, symbols: Sequence[str]) -> AsyncIterator[Quote]:
-        raise ProviderError(self.name, "no stream")
-        yield  # pragma: no cover
-
-    def rate_limit(self) -> RateLimitUsage | None:
-        return None

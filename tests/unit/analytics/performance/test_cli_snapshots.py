@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -10,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from bootstrap.cli import _parser, run_command
-from bootstrap.containers.application import ApplicationContainer, build_container
+from bootstrap.containers.application import ApplicationContainer
 from bootstrap.settings import load_settings
 from domain.trading.accounts import Account
 from domain.trading.positions import Position
+from tests.kit.cli import cli_container, run_cli
 
 D = Decimal
 
@@ -22,32 +21,22 @@ D = Decimal
 @pytest.fixture
 async def container(tmp_path: Path) -> AsyncIterator[ApplicationContainer]:
     url = f"sqlite+aiosqlite:///{tmp_path / 'var' / 'bulwark.db'}"
-    c = build_container(
-        load_settings({"BULWARK_ENV": "test", "BULWARK_DATABASE_URL": url}, env_file=None)
-    )
-    code, output = await run(c, "migrate")
-    assert code == 0, output
-    async with c.core.uow_factory()() as uow:
-        await uow.accounts.add(Account("acc-cash", "owner-1", D(1000)))
-        await uow.accounts.add(
-            Account("acc-aapl", "owner-1", D(100), positions={"AAPL": Position("AAPL", D(2))})
-        )
-        await uow.commit()
-    yield c
-    await c.core.engine().dispose()
-
-
-async def run(container: ApplicationContainer, *argv: str) -> tuple[int, str]:
-    out = io.StringIO()
-    code = await run_command(_parser().parse_args(list(argv)), container, out=out)
-    return code, out.getvalue()
+    settings = load_settings({"BULWARK_ENV": "test", "BULWARK_DATABASE_URL": url}, env_file=None)
+    async with cli_container(settings, from_template=False) as c:
+        async with c.core.uow_factory()() as uow:
+            await uow.accounts.add(Account("acc-cash", "owner-1", D(1000)))
+            await uow.accounts.add(
+                Account("acc-aapl", "owner-1", D(100), positions={"AAPL": Position("AAPL", D(2))})
+            )
+            await uow.commit()
+        yield c
 
 
 async def test_take_values_every_account_and_reports_an_unmarked_one(
     container: ApplicationContainer,
 ) -> None:
     # Act: AAPL has no price anywhere
-    code, output = await run(container, "snapshots", "take")
+    code, output = await run_cli(container, "snapshots", "take")
 
     # Assert
     assert code == 0, output
@@ -64,7 +53,7 @@ async def test_take_one_account_at_the_feeds_marks(container: ApplicationContain
     container.core.market().set_price("AAPL", D(190))
 
     # Act
-    code, output = await run(container, "snapshots", "take", "--account", "acc-aapl")
+    code, output = await run_cli(container, "snapshots", "take", "--account", "acc-aapl")
 
     # Assert: 100 + 2 x 190
     assert code == 0, output
@@ -76,6 +65,6 @@ async def test_take_one_account_at_the_feeds_marks(container: ApplicationContain
 async def test_take_an_unknown_account_is_one_line_and_exit_1(
     container: ApplicationContainer,
 ) -> None:
-    code, output = await run(container, "snapshots", "take", "--account", "acc-nope")
+    code, output = await run_cli(container, "snapshots", "take", "--account", "acc-nope")
 
     assert (code, output) == (1, "acc-nope: not found\n")

@@ -3,7 +3,7 @@ keywords (each a working implementation of its port over data the test gives).""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -13,15 +13,14 @@ from domain.errors import DomainError
 from domain.inference.keywords import Keyword
 from domain.inference.sentiment import SymbolSentiment
 from domain.marketdata.bars import Bar, Timeframe
-from domain.marketdata.book import OrderBook
-from domain.marketdata.options import OptionChain
 from ports.fear_greed import SERIES, SeriesPoint
 from ports.inference import Classification
-from ports.marketdata import ProviderError, Quote, QuoteUnavailable, RateLimitUsage
+from ports.marketdata import QuoteUnavailable
+from tests.kit.market_data import OffersNothing
 
 
 @dataclass
-class ClosesMarket:
+class ClosesMarket(OffersNothing):
     """Daily bars whose closes are `closes[symbol]` (oldest first, the last one today)."""
 
     closes: dict[str, list[float]] = field(default_factory=dict)
@@ -46,25 +45,6 @@ class ClosesMarket:
             Bar(symbol, timeframe, first + timedelta(days=i), p, p, p, p, Decimal(1))
             for i, p in enumerate(Decimal(str(v)) for v in values)
         ]
-
-    async def quote(self, symbol: str) -> Quote:
-        raise QuoteUnavailable(symbol)
-
-    async def reference_prices(self, symbols: list[str]) -> dict[str, Decimal]:
-        return {}
-
-    async def order_book(self, symbol: str, depth: int = 10) -> OrderBook:
-        raise QuoteUnavailable(symbol)
-
-    async def option_chain(self, underlying: str, expiry: date | None = None) -> OptionChain:
-        raise QuoteUnavailable(underlying)
-
-    async def stream_quotes(self, symbols: Sequence[str]) -> AsyncIterator[Quote]:
-        raise ProviderError(self.name, "no stream")
-        yield  # pragma: no cover
-
-    def rate_limit(self) -> RateLimitUsage | None:
-        return None
 
 
 @dataclass

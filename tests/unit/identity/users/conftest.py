@@ -1,4 +1,5 @@
-"""Fixtures: the user-management use cases over a fresh in-memory store and a fake clock."""
+"""Fixtures: the user-management use cases over the identity tests' fresh in-memory store and
+fake clock (tests/unit/identity/conftest.py)."""
 
 from __future__ import annotations
 
@@ -7,26 +8,18 @@ from dataclasses import dataclass
 import pytest
 
 from adapters.memory.bus import InMemoryAuditLog, InMemoryNotifier
-from adapters.memory.clock import FakeClock, SequentialIds
+from adapters.memory.clock import FakeClock
 from adapters.memory.store import InMemoryStore, unit_of_work_factory
-from adapters.security.argon2_hasher import Argon2Hasher
-from adapters.security.jwt_tokens import RsaJwtIssuer
-from adapters.security.secret_box import SecretBox
-from adapters.security.totp import PyOtpVerifier
 from application.identity.auth import AuthService, TokenPair
 from application.identity.invitations import InvitationService
 from application.identity.password_reset import PasswordResetService
 from application.identity.public_throttle import ClientThrottle
 from application.identity.user_admin import UserAdminService
 from domain.principals import Principal, Role
+from tests.unit.identity.conftest import World
 
 PASSWORD = "correct horse battery"
 NEW_PASSWORD = "a brand new passphrase"
-
-
-@pytest.fixture(scope="session")
-def issuer() -> RsaJwtIssuer:
-    return RsaJwtIssuer.generate()
 
 
 @dataclass
@@ -53,28 +46,22 @@ class Users:
 
 
 @pytest.fixture
-def users(issuer: RsaJwtIssuer) -> Users:
-    store = InMemoryStore()
-    uow = unit_of_work_factory(store)
-    clock, ids, audit, notifier = (
-        FakeClock(),
-        SequentialIds(),
-        InMemoryAuditLog(),
-        InMemoryNotifier(),
-    )
-    hasher = Argon2Hasher.fast()
-    auth = AuthService(
-        uow, hasher, issuer, PyOtpVerifier(), SecretBox.ephemeral(), clock, ids, audit,
-        notifier=notifier,
-    )  # fmt: skip
+def users(world: World) -> Users:
+    """The user-management use cases over the identity tests' world (tests/unit/identity)."""
+    uow = unit_of_work_factory(world.store)
+    clock, audit, notifier = world.clock, world.audit, world.notifier
     throttle = ClientThrottle(uow, clock)
     return Users(
-        store,
+        world.store,
         clock,
         audit,
         notifier,
-        auth,
-        UserAdminService(uow, auth, clock, audit, notifier),
-        InvitationService(uow, hasher, clock, ids, audit, throttle, notifier, open_signup=True),
-        PasswordResetService(uow, hasher, auth, clock, ids, audit, throttle, notifier),
+        world.auth,
+        UserAdminService(uow, world.auth, clock, audit, notifier),
+        InvitationService(
+            uow, world.hasher, clock, world.ids, audit, throttle, notifier, open_signup=True
+        ),
+        PasswordResetService(
+            uow, world.hasher, world.auth, clock, world.ids, audit, throttle, notifier
+        ),
     )

@@ -59,37 +59,22 @@ class _VendorContract(MarketDataContract):
         assert await provider.corporate_actions(self.symbol, day, day) == []
 
 
-class TestPolygonContract(_VendorContract):
-    @pytest.fixture
-    async def provider(self) -> AsyncIterator[MarketDataProvider]:
+# Each keyed vendor: its simulation on the local server, its API's description, its adapter.
+VENDORS = {
+    "polygon": (SimulatedPolygon, polygon_api, PolygonMarketData),
+    "finnhub": (SimulatedFinnhub, finnhub_api, FinnhubMarketData),
+    "alphavantage": (SimulatedAlphaVantage, alphavantage_api, AlphaVantageMarketData),
+}
+
+
+class TestVendorContract(_VendorContract):
+    @pytest.fixture(params=VENDORS.values(), ids=VENDORS.keys())
+    async def provider(self, request: pytest.FixtureRequest) -> AsyncIterator[MarketDataProvider]:
+        simulated, api, adapter_of = request.param
         async with AlpacaServer() as server:
-            SimulatedPolygon(server)
+            simulated(server)
             clock = FakeClock(NOW)
-            http = VendorHttp(polygon_api(server.url), "key", clock, calls_per_minute=GENEROUS)
-            adapter = PolygonMarketData(http, clock)
-            yield adapter
-            await adapter.aclose()
-
-
-class TestFinnhubContract(_VendorContract):
-    @pytest.fixture
-    async def provider(self) -> AsyncIterator[MarketDataProvider]:
-        async with AlpacaServer() as server:
-            SimulatedFinnhub(server)
-            clock = FakeClock(NOW)
-            http = VendorHttp(finnhub_api(server.url), "key", clock, calls_per_minute=GENEROUS)
-            adapter = FinnhubMarketData(http, clock)
-            yield adapter
-            await adapter.aclose()
-
-
-class TestAlphaVantageContract(_VendorContract):
-    @pytest.fixture
-    async def provider(self) -> AsyncIterator[MarketDataProvider]:
-        async with AlpacaServer() as server:
-            SimulatedAlphaVantage(server)
-            clock = FakeClock(NOW)
-            http = VendorHttp(alphavantage_api(server.url), "key", clock, calls_per_minute=GENEROUS)
-            adapter = AlphaVantageMarketData(http, clock)
+            http = VendorHttp(api(server.url), "key", clock, calls_per_minute=GENEROUS)
+            adapter = adapter_of(http, clock)
             yield adapter
             await adapter.aclose()

@@ -192,93 +192,39 @@ def with_book(*orders: Order) -> AccountRiskView:
     return view(account(100_000, ("AAPL", 1_000), open_orders=orders))
 
 
+def own_ask() -> Order:
+    return resting("AAPL", SELL, 10, limit=101)
+
+
+def own_bid() -> Order:
+    return resting("AAPL", BUY, 10, limit=99)
+
+
+# The own order resting in the book, the candidate, whether the candidate is approved.
+SELF_MATCH_CASES = {
+    # own sell resting at 101
+    "buy-limit-at-own-ask": (own_ask(), order("AAPL", BUY, 5, limit=101), False),
+    "buy-limit-through-own-ask": (own_ask(), order("AAPL", BUY, 5, limit=102), False),
+    "buy-limit-below-own-ask": (own_ask(), order("AAPL", BUY, 5, limit="100.99"), True),
+    "market-buy-vs-own-ask": (own_ask(), order("AAPL", BUY, 5), False),
+    "stop-buy-vs-own-ask": (own_ask(), order("AAPL", BUY, 5, stop=102), False),
+    "same-side-never-matches": (own_ask(), order("AAPL", SELL, 5, limit=99), True),
+    # own buy resting at 99
+    "sell-limit-at-own-bid": (own_bid(), order("AAPL", SELL, 5, limit=99), False),
+    "sell-limit-above-own-bid": (own_bid(), order("AAPL", SELL, 5, limit="99.01"), True),
+    "market-sell-vs-own-bid": (own_bid(), order("AAPL", SELL, 5), False),
+    # resting market orders match anything on the other side
+    "buy-vs-own-market-sell": (resting("AAPL", SELL, 10), order("AAPL", BUY, 5, limit=50), False),
+    "sell-vs-own-market-buy": (resting("AAPL", BUY, 10), order("AAPL", SELL, 5, limit=150), False),
+    # an untriggered stop is not in the book
+    "resting-stop-not-in-book": (resting("AAPL", SELL, 10, stop=90), order("AAPL", BUY, 5), True),
+    # another symbol
+    "other-symbol": (resting("MSFT", SELL, 10, limit=101), order("AAPL", BUY, 5, limit=200), True),
+}
+
+
 @pytest.mark.parametrize(
-    ("resting_order", "candidate", "approved"),
-    [
-        # own sell resting at 101
-        pytest.param(
-            resting("AAPL", SELL, 10, limit=101),
-            order("AAPL", BUY, 5, limit=101),
-            False,
-            id="buy-limit-at-own-ask",
-        ),
-        pytest.param(
-            resting("AAPL", SELL, 10, limit=101),
-            order("AAPL", BUY, 5, limit=102),
-            False,
-            id="buy-limit-through-own-ask",
-        ),
-        pytest.param(
-            resting("AAPL", SELL, 10, limit=101),
-            order("AAPL", BUY, 5, limit="100.99"),
-            True,
-            id="buy-limit-below-own-ask",
-        ),
-        pytest.param(
-            resting("AAPL", SELL, 10, limit=101),
-            order("AAPL", BUY, 5),
-            False,
-            id="market-buy-vs-own-ask",
-        ),
-        pytest.param(
-            resting("AAPL", SELL, 10, limit=101),
-            order("AAPL", BUY, 5, stop=102),
-            False,
-            id="stop-buy-vs-own-ask",
-        ),
-        pytest.param(
-            resting("AAPL", SELL, 10, limit=101),
-            order("AAPL", SELL, 5, limit=99),
-            True,
-            id="same-side-never-matches",
-        ),
-        # own buy resting at 99
-        pytest.param(
-            resting("AAPL", BUY, 10, limit=99),
-            order("AAPL", SELL, 5, limit=99),
-            False,
-            id="sell-limit-at-own-bid",
-        ),
-        pytest.param(
-            resting("AAPL", BUY, 10, limit=99),
-            order("AAPL", SELL, 5, limit="99.01"),
-            True,
-            id="sell-limit-above-own-bid",
-        ),
-        pytest.param(
-            resting("AAPL", BUY, 10, limit=99),
-            order("AAPL", SELL, 5),
-            False,
-            id="market-sell-vs-own-bid",
-        ),
-        # resting market orders match anything on the other side
-        pytest.param(
-            resting("AAPL", SELL, 10),
-            order("AAPL", BUY, 5, limit=50),
-            False,
-            id="buy-vs-own-market-sell",
-        ),
-        pytest.param(
-            resting("AAPL", BUY, 10),
-            order("AAPL", SELL, 5, limit=150),
-            False,
-            id="sell-vs-own-market-buy",
-        ),
-        # an untriggered stop is not in the book
-        pytest.param(
-            resting("AAPL", SELL, 10, stop=90),
-            order("AAPL", BUY, 5),
-            True,
-            id="resting-stop-not-in-book",
-        ),
-        # another symbol
-        pytest.param(
-            resting("MSFT", SELL, 10, limit=101),
-            order("AAPL", BUY, 5, limit=200),
-            True,
-            id="other-symbol",
-        ),
-    ],
+    ("resting_order", "candidate", "approved"), SELF_MATCH_CASES.values(), ids=SELF_MATCH_CASES
 )
 def test_self_match(resting_order: Order, candidate: Order, approved: bool) -> None:
     # Arrange

@@ -14,7 +14,9 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
+from bootstrap.embedded import Embedded
 from tests.alpaca_server import AlpacaServer, Reply, Request, ServerSocket, fixture
+from tests.kit.desk import ACCOUNT, BUY, limit, seed
 
 D = Decimal
 ZERO = D(0)
@@ -419,3 +421,19 @@ def _parse(text: str) -> datetime:
 
 def _json(body: dict[str, Any]) -> bytes:
     return json.dumps(body).encode()
+
+
+async def seed_alpaca(e: Embedded, venue: FakeAlpacaTrading) -> None:
+    """The desk seeded (tests/kit/desk.py) with ACCOUNT at Alpaca: AAPL at 100 on the venue and
+    two resting buys (10 @ 95, 20 @ 94) sent there through Bulwark."""
+    await seed(e)  # AAPL quoted at 99.90 / 100.10; ACCOUNT opened at the paper broker
+    async with e.uow() as uow:
+        account = await uow.accounts.get(ACCOUNT)
+        assert account is not None
+        account.broker = "alpaca"
+        await uow.commit()
+    await venue.set_price("AAPL", Decimal(100))
+    for quantity, price in ((10, "95"), (20, "94")):
+        outcome = await e.orders.submit(limit(BUY, quantity, price))
+        assert outcome.order.broker_order_id is not None
+    assert venue.open_count() == 2

@@ -9,7 +9,6 @@ after the order (a real broker streams them), so tests collect them with `fills_
 from __future__ import annotations
 
 import asyncio
-import itertools
 import time
 from decimal import Decimal
 from typing import Protocol
@@ -17,8 +16,9 @@ from typing import Protocol
 import pytest
 
 from domain.trading.fills import Fill
-from domain.trading.orders import Order, OrderType, Origin, OriginKind, Side, TimeInForce
+from domain.trading.orders import OrderType, Side, TimeInForce
 from ports.broker import BrokerError, BrokerErrorCode, BrokerOrderStatus, BrokerPort
+from tests.kit.paper import make_order
 
 D = Decimal
 ACCOUNT = "acc-1"
@@ -26,7 +26,6 @@ CASH = D(100_000)
 SYMBOL = "AAPL"
 PRICE = D(100)
 BUY, SELL = Side.BUY, Side.SELL
-_numbers = itertools.count(1)
 
 
 class Market(Protocol):
@@ -35,32 +34,7 @@ class Market(Protocol):
     async def set_price(self, symbol: str, price: Decimal) -> None: ...
 
 
-def order(
-    side: Side,
-    quantity: str,
-    *,
-    kind: OrderType = OrderType.MARKET,
-    limit: str | None = None,
-    stop: str | None = None,
-    tif: TimeInForce = TimeInForce.DAY,
-    client_order_id: str | None = None,
-    account_id: str = ACCOUNT,
-    symbol: str = SYMBOL,
-) -> Order:
-    number = next(_numbers)
-    return Order(
-        id=f"ord-c{number}",
-        client_order_id=client_order_id or f"cl-c{number}",
-        account_id=account_id,
-        symbol=symbol,
-        side=side,
-        quantity=D(quantity),
-        origin=Origin(OriginKind.USER, "u-1"),
-        order_type=kind,
-        time_in_force=tif,
-        limit_price=D(limit) if limit is not None else None,
-        stop_price=D(stop) if stop is not None else None,
-    )
+order = make_order  # an order of the contract's ACCOUNT and SYMBOL (the kit's defaults)
 
 
 async def fills_of(broker: BrokerPort, count: int, timeout_s: float = 2.0) -> list[Fill]:
@@ -107,7 +81,7 @@ class BrokerContract:
     ) -> None:
         # Arrange
         await market.set_price(SYMBOL, PRICE)
-        resting = order(BUY, "5", kind=OrderType.LIMIT, limit="95")
+        resting = order(BUY, "5", order_type=OrderType.LIMIT, limit="95")
         placed = await broker.submit(resting)
         await broker.cancel(ACCOUNT, placed.broker_order_id)
 
@@ -157,7 +131,7 @@ class BrokerContract:
     ) -> None:
         # Arrange
         await market.set_price(SYMBOL, PRICE)
-        bid = order(BUY, "5", kind=OrderType.LIMIT, limit="95")
+        bid = order(BUY, "5", order_type=OrderType.LIMIT, limit="95")
 
         # Act
         placed = await broker.submit(bid)
@@ -177,7 +151,7 @@ class BrokerContract:
     ) -> None:
         # Arrange
         await market.set_price(SYMBOL, PRICE)
-        bid = order(BUY, "5", kind=OrderType.LIMIT, limit="95")
+        bid = order(BUY, "5", order_type=OrderType.LIMIT, limit="95")
         await broker.submit(bid)
 
         # Act
@@ -195,7 +169,7 @@ class BrokerContract:
     ) -> None:
         # Arrange
         await market.set_price(SYMBOL, PRICE)
-        placed = await broker.submit(order(SELL, "5", kind=OrderType.LIMIT, limit="110"))
+        placed = await broker.submit(order(SELL, "5", order_type=OrderType.LIMIT, limit="110"))
 
         # Act
         result = await broker.cancel(ACCOUNT, placed.broker_order_id)
@@ -235,8 +209,8 @@ class BrokerContract:
     ) -> None:
         # Arrange
         await market.set_price(SYMBOL, PRICE)
-        first = await broker.submit(order(BUY, "1", kind=OrderType.LIMIT, limit="90"))
-        second = await broker.submit(order(SELL, "2", kind=OrderType.LIMIT, limit="120"))
+        first = await broker.submit(order(BUY, "1", order_type=OrderType.LIMIT, limit="90"))
+        second = await broker.submit(order(SELL, "2", order_type=OrderType.LIMIT, limit="120"))
 
         # Act
         results = await broker.cancel_all(ACCOUNT)
@@ -282,7 +256,7 @@ class BrokerContract:
     ) -> None:
         # Arrange
         await market.set_price(SYMBOL, PRICE)
-        bad = order(BUY, "1", kind=OrderType.STOP, stop="105", tif=TimeInForce.IOC)
+        bad = order(BUY, "1", order_type=OrderType.STOP, stop="105", tif=TimeInForce.IOC)
 
         # Act
         with pytest.raises(BrokerError) as caught:
@@ -333,7 +307,7 @@ class BrokerContract:
     ) -> None:
         # Arrange
         await market.set_price(SYMBOL, PRICE)
-        bid = order(BUY, "2", kind=OrderType.LIMIT, limit="90", client_order_id="cl-same")
+        bid = order(BUY, "2", order_type=OrderType.LIMIT, limit="90", client_order_id="cl-same")
         first = await broker.submit(bid)
 
         # Act

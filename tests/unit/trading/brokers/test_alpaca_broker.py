@@ -32,7 +32,7 @@ async def test_submit_sends_alpacas_documented_request(
 ) -> None:
     # Arrange
     stop_limit = order(
-        SELL, "3", kind=OrderType.STOP_LIMIT, limit="90.5", stop="91", tif=TimeInForce.GTC
+        SELL, "3", order_type=OrderType.STOP_LIMIT, limit="90.5", stop="91", tif=TimeInForce.GTC
     )
 
     # Act
@@ -133,8 +133,8 @@ async def test_cancel_all_reports_each_order_and_keeps_the_failed_one_open(
     broker: AlpacaBroker, priced: FakeAlpacaTrading
 ) -> None:
     # Arrange
-    kept = await broker.submit(order(BUY, "1", kind=OrderType.LIMIT, limit="90"))
-    gone = await broker.submit(order(BUY, "1", kind=OrderType.LIMIT, limit="91"))
+    kept = await broker.submit(order(BUY, "1", order_type=OrderType.LIMIT, limit="90"))
+    gone = await broker.submit(order(BUY, "1", order_type=OrderType.LIMIT, limit="91"))
     priced.failing_cancels.add(kept.broker_order_id)
 
     # Act
@@ -266,7 +266,7 @@ async def test_open_orders_reads_every_page(
     # Arrange
     small = alpaca_broker(server, config=AlpacaBrokerConfig(orders_page=2))
     placed = [
-        await small.submit(order(BUY, "1", kind=OrderType.LIMIT, limit=str(80 + n)))
+        await small.submit(order(BUY, "1", order_type=OrderType.LIMIT, limit=str(80 + n)))
         for n in range(5)
     ]
 

@@ -64,7 +64,7 @@ async def test_partial_fills_are_separate_fills_of_their_own_size(
     # Arrange
     await venue.set_price(SYMBOL, PRICE)
     await _listening(broker)
-    bid = order(BUY, "10", kind=OrderType.LIMIT, limit="95")
+    bid = order(BUY, "10", order_type=OrderType.LIMIT, limit="95")
     await broker.submit(bid)
 
     # Act
@@ -105,7 +105,7 @@ async def test_a_fill_missed_while_the_stream_was_down_is_caught_up_once(
     # Arrange: a resting bid, then the server drops the stream and the bid fills meanwhile
     await venue.set_price(SYMBOL, PRICE)
     await _listening(broker)
-    bid = order(BUY, "3", kind=OrderType.LIMIT, limit="95")
+    bid = order(BUY, "3", order_type=OrderType.LIMIT, limit="95")
     await broker.submit(bid)
     await server.close_websockets()
     await asyncio.sleep(0.05)

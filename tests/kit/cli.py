@@ -1,0 +1,70 @@
+"""The `bulwark` console in a test: a command run against a container (what it printed and its
+exit code), and a container whose SQLite store `bulwark migrate` has brought to head."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import AsyncIterator, Mapping
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import pytest
+from dependency_injector import providers
+
+from adapters.memory.clock import FakeClock
+from adapters.security.argon2_hasher import Argon2Hasher
+from bootstrap.cli import _parser, main, run_command
+from bootstrap.containers.application import ApplicationContainer, build_container
+from bootstrap.settings import Settings
+from tests.kit.sqlite_store import migrated_sqlite
+
+SQLITE = "sqlite+aiosqlite:///"
+
+
+async def run_cli(container: ApplicationContainer, *argv: str, stdin: str = "") -> tuple[int, str]:
+    """`bulwark <argv>` against `container`, reading `stdin`: its exit code and its output."""
+    out = io.StringIO()
+    args = _parser().parse_args(list(argv))
+    code = await run_command(args, container, stdin=io.StringIO(stdin), out=out)
+    return code, out.getvalue()
+
+
+@asynccontextmanager
+async def cli_container(
+    settings: Settings,
+    *,
+    from_template: bool = True,
+    clock: FakeClock | None = None,
+    fast_hashing: bool = False,
+) -> AsyncIterator[ApplicationContainer]:
+    """A container on `settings` (a SQLite store) after `bulwark migrate`, its engine disposed
+    on exit. The store starts as a copy of the migrated template (tests/kit/sqlite_store.py)
+    unless `from_template` is False: then the CLI migrates an empty file itself. `clock` stands
+    in for the container's clock; `fast_hashing` makes password hashing cheap."""
+    url = settings.store.database_url
+    if not url.startswith(SQLITE):
+        raise ValueError(f"not a SQLite store: {url}")
+    container = build_container(settings)
+    if clock is not None:
+        container.core.clock.override(providers.Object(clock))
+    if fast_hashing:
+        container.core.hasher.override(providers.Object(Argon2Hasher.fast()))
+    if from_template:
+        await migrated_sqlite(Path(url.removeprefix(SQLITE)))
+    code, output = await run_cli(container, "migrate")
+    assert code == 0, output
+    try:
+        yield container
+    finally:
+        await container.core.engine().dispose()
+
+
+def migrated_from_env(
+    env: Mapping[str, str], monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """The process environment set to `env`, its store migrated by `bulwark migrate` run as
+    the operator would (what it printed read away), for tests of `main` itself."""
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert main(["--env-file", "", "migrate"]) == 0
+    capfd.readouterr()

@@ -1,0 +1,50 @@
+"""The market-data port's base fake (ports/marketdata.py: MarketDataProvider)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Sequence
+from datetime import date, datetime
+from decimal import Decimal
+
+from domain.marketdata.bars import Bar, Timeframe
+from domain.marketdata.book import OrderBook
+from domain.marketdata.options import OptionChain
+from ports.marketdata import ProviderError, Quote, QuoteUnavailable, RateLimitUsage
+
+
+class OffersNothing:
+    """A MarketDataProvider that knows no symbol: every read raises QuoteUnavailable, reference
+    prices are empty, it has no stream and no budget. A fake answers what its tests need by
+    overriding those reads and inherits the rest."""
+
+    name: str = "nothing"
+
+    async def quote(self, symbol: str) -> Quote:
+        raise QuoteUnavailable(symbol)
+
+    async def reference_prices(self, symbols: list[str]) -> dict[str, Decimal]:
+        return {}
+
+    async def bars(
+        self,
+        symbol: str,
+        timeframe: Timeframe,
+        *,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        limit: int = 500,
+    ) -> list[Bar]:
+        raise QuoteUnavailable(symbol)
+
+    async def order_book(self, symbol: str, depth: int = 10) -> OrderBook:
+        raise QuoteUnavailable(symbol)
+
+    async def option_chain(self, underlying: str, expiry: date | None = None) -> OptionChain:
+        raise QuoteUnavailable(underlying)
+
+    async def stream_quotes(self, symbols: Sequence[str]) -> AsyncIterator[Quote]:
+        raise ProviderError(self.name, "no stream")
+        yield  # pragma: no cover
+
+    def rate_limit(self) -> RateLimitUsage | None:
+        return None
