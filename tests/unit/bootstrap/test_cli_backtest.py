@@ -20,8 +20,9 @@ from domain.marketdata.signals import Pattern
 from domain.principals import Principal, Role
 from domain.strategies.definition import SignalSource, SourceKind, Strategy
 from tests.kit.backtests import series_of
+from tests.kit.cli import run_cli
 from tests.kit.sqlite_store import migrated_sqlite
-from tests.unit.bootstrap.test_cli import container, run
+from tests.unit.bootstrap.test_cli import container
 
 __all__ = ["container"]
 
@@ -42,7 +43,7 @@ async def test_a_backtest_prints_progress_lines_on_stderr_and_the_metrics_on_std
     strategy_id = await stored_strategy(container)
 
     # Act
-    code, output = await run(
+    code, output = await run_cli(
         container, "backtest", "--strategy", strategy_id, "--symbols", "acme,bolt",
         "--from", "2020-01-01", "--to", "2021-12-31", "--commission-bps", "1",
         "--slippage-bps", "5",
@@ -60,7 +61,7 @@ async def test_a_backtest_prints_progress_lines_on_stderr_and_the_metrics_on_std
 async def test_an_unknown_strategy_is_refused(container: ApplicationContainer) -> None:
     # Act / Assert
     with pytest.raises(NotFound, match="strategy nope not found"):
-        await run(
+        await run_cli(
             container, "backtest", "--strategy", "nope", "--symbols", "ACME",
             "--from", "2020-01-01", "--to", "2020-12-31",
         )  # fmt: skip
@@ -132,7 +133,7 @@ async def store_container(
     }
     c = build_container(load_settings(settings, env_file=None))
     await migrated_sqlite(tmp_path / "var" / "bulwark.db")
-    code, output = await run(c, "migrate")
+    code, output = await run_cli(c, "migrate")
     assert code == 0, output
     yield c
     await c.core.engine().dispose()
@@ -150,12 +151,12 @@ async def test_a_store_backtest_reads_the_bar_store_and_says_so(
     strategy_id = await stored_strategy(store_container)
 
     # Act
-    code, output = await run(
+    code, output = await run_cli(
         store_container, "backtest", "--strategy", strategy_id, "--symbols", "t0,t1",
         "--from", "2020-01-01", "--to", "2021-02-01", "--source", "store", "--adjusted",
     )  # fmt: skip
     with pytest.raises(BarsMissing, match="T0 from 2015-01-01"):
-        await run(
+        await run_cli(
             store_container, "backtest", "--strategy", strategy_id, "--symbols", "T0",
             "--from", "2015-01-01", "--to", "2021-02-01", "--source", "store",
         )  # fmt: skip
