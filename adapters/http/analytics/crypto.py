@@ -13,9 +13,7 @@ from litestar import Controller, Request, Response, get, post
 from litestar.params import JSONBody
 
 from adapters.http.analytics import AnalyticsDep, problems
-from adapters.http.problems import Problem, problem_response, problem_responses, title_for
-from adapters.http.read_only import VIEWER_MAY_CALL
-from adapters.http.schemas.crypto import (
+from adapters.http.analytics.crypto_schemas import (
     GasIn,
     GasOut,
     ImpermanentLossIn,
@@ -23,12 +21,14 @@ from adapters.http.schemas.crypto import (
     PoolDrainIn,
     PoolDrainOut,
 )
-from adapters.http.schemas.crypto_wallets import (
+from adapters.http.analytics.crypto_wallets_schemas import (
     EvmChainOut,
     EvmChainsOut,
     WalletBalancesIn,
     WalletBalancesOut,
 )
+from adapters.http.problems import Problem, problem_response, problem_responses, title_for
+from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.security import READERS_AND_AGENTS, require_roles
 from application.analytics.crypto import (
     MAX_GAS_POINTS,

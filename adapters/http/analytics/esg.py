@@ -10,10 +10,7 @@ from litestar import Controller, Request, Response, get, post
 from litestar.params import FromPath, JSONBody
 
 from adapters.http.analytics import AnalyticsDep, problems
-from adapters.http.deps import CallerDep
-from adapters.http.problems import Problem, problem_response, title_for
-from adapters.http.read_only import VIEWER_MAY_CALL
-from adapters.http.schemas.esg import (
+from adapters.http.analytics.esg_schemas import (
     EsgCarbonOut,
     EsgDatasetOut,
     EsgIssuerOut,
@@ -22,6 +19,9 @@ from adapters.http.schemas.esg import (
     EsgScreenIn,
     EsgScreenOut,
 )
+from adapters.http.deps import CallerDep
+from adapters.http.problems import Problem, problem_response, title_for
+from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.security import READERS_AND_AGENTS, require_roles
 from application.analytics.esg import MAX_HOLDINGS
 from ports.esg import EsgDataUnavailable

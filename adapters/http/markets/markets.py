@@ -15,9 +15,7 @@ from litestar.openapi.spec import Example
 from litestar.params import FromPath, JSONBody, QueryParameter
 
 from adapters.http.markets import MarketsDep, problems
-from adapters.http.problems import Problem, problem_response, problem_responses, title_for
-from adapters.http.read_only import VIEWER_MAY_CALL
-from adapters.http.schemas.markets import (
+from adapters.http.markets.markets_schemas import (
     ContractListOut,
     ContractSpecOut,
     CrackSpreadIn,
@@ -29,6 +27,8 @@ from adapters.http.schemas.markets import (
     NetInsiderBuyingOut,
     TermStructureOut,
 )
+from adapters.http.problems import Problem, problem_response, problem_responses, title_for
+from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.security import READERS_AND_AGENTS, require_roles
 from domain.analytics.futures import InvalidMarketInput
 from domain.errors import DomainError

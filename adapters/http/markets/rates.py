@@ -14,8 +14,12 @@ from litestar.openapi.spec import Example
 from litestar.params import FromPath, QueryParameter
 
 from adapters.http.markets import MarketsDep, problems
+from adapters.http.markets.rates_schemas import (
+    RateSeriesPageOut,
+    TreasuryInversionsOut,
+    YieldCurveOut,
+)
 from adapters.http.problems import Problem, problem_response, title_for
-from adapters.http.schemas.rates import RateSeriesPageOut, TreasuryInversionsOut, YieldCurveOut
 from adapters.http.security import READERS_AND_AGENTS, require_roles
 from application.markets.rates import MAX_PAGE, MAX_TENORS
 from ports.rates import RatesUnavailable

@@ -8,7 +8,7 @@ from typing import Annotated
 import msgspec
 
 from adapters.http.schemas.common import Input, Output
-from adapters.http.schemas.orders import OrderOut
+from adapters.http.trading.orders_schemas import OrderOut
 from domain.trading.orders import Order
 
 

@@ -7,8 +7,8 @@ from typing import Annotated
 
 import msgspec
 
+from adapters.http.analytics.crypto_schemas import plain
 from adapters.http.schemas.common import Input, Output
-from adapters.http.schemas.crypto import plain
 from application.analytics.crypto_wallets import (
     MAX_TOKENS_PER_WALLET,
     MAX_WALLETS,

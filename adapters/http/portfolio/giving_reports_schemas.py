@@ -9,14 +9,14 @@ from typing import Annotated
 
 import msgspec
 
-from adapters.http.schemas.common import Input, Output
-from adapters.http.schemas.giving import (
+from adapters.http.portfolio.giving_schemas import (
     DEDUCTION_CONVENTIONS,
     DonationReceiptOut,
     GivingCarryoverOut,
     GivingCarryoversOut,
     money,
 )
+from adapters.http.schemas.common import Input, Output
 from adapters.wire.numbers import Money, SignedMoney, UnitInterval, WireNumber
 from application.portfolio.giving import DeductionReport
 from application.portfolio.giving_suggestion import SuggestionRequest, SuggestionView

@@ -6,8 +6,7 @@ from typing import Annotated
 
 import msgspec
 
-from adapters.http.schemas.common import Input, Output
-from adapters.http.schemas.risk_var import (
+from adapters.http.analytics.risk_var_schemas import (
     CONVENTIONS,
     HillOut,
     MomentsOut,
@@ -15,6 +14,7 @@ from adapters.http.schemas.risk_var import (
     floats,
     report_fields,
 )
+from adapters.http.schemas.common import Input, Output
 from adapters.http.wire_format import AnalyticOut, MoneyOut
 from adapters.wire.numbers import Money
 from application.analytics.scenario_simulation import (

@@ -8,8 +8,8 @@ from typing import Annotated
 
 import msgspec
 
+from adapters.http.portfolio.tax_schemas import TaxConventionsOut
 from adapters.http.schemas.common import Output
-from adapters.http.schemas.tax import TaxConventionsOut
 from adapters.http.wire_format import AnalyticOut, MoneyOut, PriceOut, QuantityOut, RateOut
 from application.portfolio.tax import TERM_RULE
 from application.portfolio.tax_harvesting import Candidate, HarvestReport
