@@ -55,11 +55,7 @@ class AggregationItemOut(Output):
 
     @classmethod
     def from_domain(cls, item: LinkedItem) -> AggregationItemOut:
-        return cls(
-            id=item.id, institution_id=item.institution_id, portfolio_id=item.portfolio_id,
-            status=item.status.value, error_code=item.error_code, created_at=item.created_at,
-            last_synced_at=item.last_synced_at,
-        )  # fmt: skip
+        return cls.from_attributes(item, status=item.status.value)
 
 
 class AggregationItemListOut(Output):
@@ -104,12 +100,7 @@ class AggregationHoldingOut(Output):
 
     @classmethod
     def from_domain(cls, h: AggregatedHolding) -> AggregationHoldingOut:
-        return cls(
-            account_id=h.account_id, security_id=h.security_id, symbol=h.symbol, name=h.name,
-            security_type=h.security_type, quantity=h.quantity, cost_basis=h.cost_basis,
-            institution_price=h.institution_price, institution_value=h.institution_value,
-            currency=h.currency, as_of=h.as_of,
-        )  # fmt: skip
+        return cls.from_attributes(h)
 
 
 class AggregationHoldingListOut(Output):
@@ -127,10 +118,7 @@ class AggregationTransactionOut(Output):
 
     @classmethod
     def from_domain(cls, t: AggregatedTransaction) -> AggregationTransactionOut:
-        return cls(
-            id=t.id, account_id=t.account_id, date=t.day, name=t.name, amount=t.amount,
-            currency=t.currency, pending=t.pending,
-        )  # fmt: skip
+        return cls.from_attributes(t, date=t.day)
 
 
 class AggregationTransactionListOut(Output):
@@ -148,10 +136,7 @@ class AggregationSyncOut(Output):
 
     @classmethod
     def from_domain(cls, r: SyncResult) -> AggregationSyncOut:
-        return cls(
-            item=AggregationItemOut.from_domain(r.item), accounts=r.accounts, holdings=r.holdings,
-            added=r.added, modified=r.modified, removed=r.removed, has_more=r.has_more,
-        )  # fmt: skip
+        return cls.from_attributes(r, item=AggregationItemOut.from_domain(r.item))
 
 
 class AggregationWebhookAckOut(Output):

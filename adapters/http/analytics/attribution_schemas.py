@@ -156,12 +156,7 @@ class AttributionTotalsOut(Output):
 
     @classmethod
     def from_domain(cls, totals: EffectTotals) -> AttributionTotalsOut:
-        return cls(
-            allocation=totals.allocation,
-            selection=totals.selection,
-            interaction=totals.interaction,
-            total=totals.total,
-        )
+        return cls.from_attributes(totals)
 
 
 def _effects(
@@ -273,22 +268,13 @@ class AttributionOut(Output):
                 ),
                 totals=AttributionTotalsOut.from_domain(linked.totals),
             ),
-            cusum=AttributionCusumOut(
+            cusum=AttributionCusumOut.from_attributes(
+                report.cusum,
                 series="active_return",
-                target=report.cusum.target,
-                k=report.cusum.k,
-                h=report.cusum.h,
-                sigma=report.cusum.sigma,
                 sigma_source=source,
                 events=[
-                    AttributionCusumEventOut(
-                        start=e.start,
-                        alarm=e.alarm,
-                        direction=e.direction.value,
-                        periods=e.alarm_index - e.start_index + 1,
-                        magnitude=e.magnitude,
-                        magnitude_sigmas=e.magnitude_sigmas,
-                        statistic=e.statistic,
+                    AttributionCusumEventOut.from_attributes(
+                        e, direction=e.direction.value, periods=e.alarm_index - e.start_index + 1
                     )
                     for e in report.cusum.events
                 ],

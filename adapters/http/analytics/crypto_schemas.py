@@ -219,15 +219,11 @@ class PoolDrainAlertOut(Output):
 
     @classmethod
     def from_domain(cls, a: DrainAlert) -> PoolDrainAlertOut:
-        return cls(
-            start=a.start,
-            end=a.end,
-            peak_at=a.peak_at,
+        return cls.from_attributes(
+            a,
             peak_tvl=plain(a.peak_tvl),
-            trough_at=a.trough_at,
             trough_tvl=plain(a.trough_tvl),
             max_drop=plain(a.max_drop),
-            observations=a.observations,
         )
 
 
@@ -302,7 +298,7 @@ class GasSpikeOut(Output):
 
     @classmethod
     def from_domain(cls, s: GasSpike) -> GasSpikeOut:
-        return cls(at=s.at, gwei=s.gwei, mean=s.mean, std=s.std, z=s.z)
+        return cls.from_attributes(s)
 
 
 class GasHourOut(Output):
@@ -336,16 +332,7 @@ class GasCheapestWindowOut(Output):
             mean_median_gwei=c.mean_median,
             overall_median_gwei=c.overall_median,
             savings=c.savings,
-            by_hour=[
-                GasHourOut(
-                    hour_of_week=b.hour_of_week,
-                    weekday=b.weekday,
-                    hour=b.hour,
-                    median=b.median,
-                    count=b.count,
-                )
-                for b in c.buckets
-            ],
+            by_hour=[GasHourOut.from_attributes(b) for b in c.buckets],
         )
 
 

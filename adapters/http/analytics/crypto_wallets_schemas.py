@@ -63,11 +63,8 @@ class WalletAssetOut(Output):
 
     @classmethod
     def from_domain(cls, a: AssetBalance) -> WalletAssetOut:
-        return cls(
-            kind=a.kind,
-            token=a.token,
-            symbol=a.symbol,
-            decimals=a.decimals,
+        return cls.from_attributes(
+            a,
             raw=str(a.raw),
             amount=plain(a.amount),
             price=None if a.price is None else plain(a.price),
@@ -83,12 +80,7 @@ class EvmChainOut(Output):
 
     @classmethod
     def from_domain(cls, c: ChainInfo) -> EvmChainOut:
-        return cls(
-            chain_id=c.chain_id,
-            name=c.name,
-            native_symbol=c.native_symbol,
-            native_decimals=c.native_decimals,
-        )
+        return cls.from_attributes(c)
 
 
 class EvmWalletOut(Output):

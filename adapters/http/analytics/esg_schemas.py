@@ -117,7 +117,7 @@ class EsgDatasetOut(Output):
 
     @classmethod
     def from_domain(cls, d: EsgDataset) -> EsgDatasetOut:
-        return cls(source=d.source, as_of=d.as_of, issuers=d.issuers, synthetic=d.synthetic)
+        return cls.from_attributes(d)
 
 
 class EsgHoldingsSourceOut(Output):

@@ -306,22 +306,13 @@ class LadderOut(Output):
         ]
         day_counts = sorted({p.analytics.bond.day_count.value for p in a.positions})
         frequencies = sorted({p.analytics.bond.frequency for p in a.positions})
-        return cls(
-            settlement=a.settlement,
+        return cls.from_attributes(
+            a,
             currency=result.currency,
             day_count=", ".join(day_counts),
             compounding="each bond's yield " + ("; ".join(compounding(f) for f in frequencies)),
             schedule=SCHEDULE,
             wal_day_count="ACT/365F",
-            total_face=a.total_face,
-            market_value=a.market_value,
-            accrued_amount=a.accrued_amount,
-            dv01=a.dv01,
-            modified_duration=a.modified_duration,
-            convexity=a.convexity,
-            weighted_average_life=a.weighted_average_life,
-            first_maturity=a.first_maturity,
-            last_maturity=a.last_maturity,
             maturity_years=list(a.maturity_years),
             gaps=list(a.gaps),
             shocks=[

@@ -194,13 +194,7 @@ class OptimizationOut(Output):
                 )
                 for i, name in enumerate(result.assets)
             ],
-            portfolio=OptimizedPortfolioOut(
-                volatility=m.volatility,
-                expected_return=m.expected_return,
-                sharpe_ratio=m.sharpe_ratio,
-                effective_assets=m.effective_assets,
-                diversification_ratio=m.diversification_ratio,
-            ),
+            portfolio=OptimizedPortfolioOut.from_attributes(m),
             covariance=CovarianceEstimateOut(
                 estimator=result.covariance.estimator,
                 shrinkage=result.covariance.shrinkage,

@@ -40,13 +40,7 @@ class CurvePointOut(Output):
 
     @classmethod
     def from_domain(cls, point: CurvePoint) -> CurvePointOut:
-        return cls(
-            date=point.day,
-            equity=point.equity,
-            net_flow=point.net_flow,
-            daily_return=point.daily_return,
-            drawdown=point.drawdown,
-        )
+        return cls.from_attributes(point, date=point.day)
 
 
 class ReturnStatsOut(Output):
@@ -76,14 +70,8 @@ class ReturnStatsOut(Output):
 
     @classmethod
     def from_domain(cls, stats: ReturnStats) -> ReturnStatsOut:
-        return cls(
-            periods=stats.periods,
-            total_return=stats.total_return,
-            cagr=stats.cagr,
-            volatility_annual=stats.volatility_annual,
-            sharpe=stats.sharpe,
-            sortino=stats.sortino,
-            calmar=stats.calmar,
+        return cls.from_attributes(
+            stats,
             max_drawdown=stats.drawdown.max_fraction,
             max_drawdown_days=stats.drawdown.longest_periods,
         )
@@ -109,17 +97,7 @@ class TradeStatsOut(Output):
 
     @classmethod
     def from_domain(cls, stats: TradeStats) -> TradeStatsOut:
-        return cls(
-            trades=stats.trades,
-            winners=stats.winners,
-            losers=stats.losers,
-            win_rate=stats.win_rate,
-            profit_factor=stats.profit_factor,
-            average_win=stats.average_win,
-            average_loss=stats.average_loss,
-            gross_profit=stats.gross_profit,
-            gross_loss=stats.gross_loss,
-        )
+        return cls.from_attributes(stats)
 
 
 class TurnoverOut(Output):
@@ -132,12 +110,7 @@ class TurnoverOut(Output):
 
     @classmethod
     def from_domain(cls, value: Turnover) -> TurnoverOut:
-        return cls(
-            traded_notional=value.traded_notional,
-            average_equity=value.average_equity,
-            total=value.total,
-            annualized=value.annualized,
-        )
+        return cls.from_attributes(value)
 
 
 class BenchmarkOut(Output):

@@ -65,18 +65,12 @@ class RegimeOut(Output):
             if reading.sma_50 < reading.sma_200
             else "none"
         )
-        return cls(
+        return cls.from_attributes(
+            reading,
             label=label,
             scores={regime.value: score for regime, score in reading.scores.items()},
             volatility_20d=reading.volatility,
-            volatility_60d=reading.volatility_60d,
-            sma_50=reading.sma_50,
-            sma_200=reading.sma_200,
-            trend=reading.trend,
             cross=cross,
             rsi_14=reading.rsi,
-            drawdown=reading.drawdown,
-            last_close=reading.last_close,
-            observations=reading.observations,
             conventions=CONVENTIONS,
         )

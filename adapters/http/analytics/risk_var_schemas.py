@@ -121,13 +121,9 @@ class RiskRowOut(Output):
     @classmethod
     def from_domain(cls, row: MethodRisk, value: Decimal | None) -> RiskRowOut:
         method: Method = row.method  # type: ignore[assignment]  # one of METHODS
-        return cls(
+        return cls.from_attributes(
+            row,
             method=method,
-            confidence=row.confidence,
-            var=row.var,
-            cvar=row.cvar,
-            one_period_var=row.one_period_var,
-            one_period_cvar=row.one_period_cvar,
             var_amount=money(row.var, value),
             cvar_amount=money(row.cvar, value),
         )
@@ -153,7 +149,7 @@ class HillOut(Output):
     def from_domain(cls, tail: HillEstimate | None) -> HillOut | None:
         if tail is None:
             return None
-        return cls(alpha=tail.alpha, xi=tail.xi, k=tail.k, losses=tail.losses, k_rule=tail.k_rule)
+        return cls.from_attributes(tail)
 
 
 def money(figure: float, value: Decimal | None) -> Decimal | None:
@@ -167,12 +163,7 @@ def report_fields(report: RiskReport, value: Decimal | None) -> dict[str, object
     return {
         "observations": report.observations,
         "risk": [RiskRowOut.from_domain(row, value) for row in report.rows],
-        "moments": MomentsOut(
-            mean=report.moments.mean,
-            std=report.moments.std,
-            skewness=report.moments.skewness,
-            excess_kurtosis=report.moments.excess_kurtosis,
-        ),
+        "moments": MomentsOut.from_attributes(report.moments),
         "tail_index": HillOut.from_domain(report.tail),
         "worst": report.worst,
         "best": report.best,

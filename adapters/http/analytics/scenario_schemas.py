@@ -218,17 +218,8 @@ class ScenarioOut(Output):
             regime_source=result.regime_source,
             detected_regime=None
             if reading is None
-            else DetectionOut(
-                label=reading.label,
-                scores={r.value: s for r, s in reading.scores.items()},
-                volatility=reading.volatility,
-                volatility_60d=reading.volatility_60d,
-                trend=reading.trend,
-                sma_50=reading.sma_50,
-                sma_200=reading.sma_200,
-                rsi=reading.rsi,
-                drawdown=reading.drawdown,
-                observations=reading.observations,
+            else DetectionOut.from_attributes(
+                reading, scores={r.value: s for r, s in reading.scores.items()}
             ),
             mean_return=sim.mean_return,
             mean_return_standard_error=sim.mean_return_standard_error,
@@ -243,19 +234,8 @@ class ScenarioOut(Output):
             },
             black_swan_paths=sim.black_swan_paths,
             black_swan_share=sim.black_swan_paths / sim.paths,
-            drawdown=DrawdownOut(
-                mean=sim.drawdown.mean,
-                median=sim.drawdown.median,
-                p95=sim.drawdown.p95,
-                p99=sim.drawdown.p99,
-                worst=sim.drawdown.worst,
-            ),
-            compute=ScenarioComputeOut(
-                backend=result.compute.backend,
-                device=result.compute.device,
-                numba=result.compute.numba,
-                runner=result.compute.runner,
-            ),
+            drawdown=DrawdownOut.from_attributes(sim.drawdown),
+            compute=ScenarioComputeOut.from_attributes(result.compute),
             conventions={
                 "sample": "the simulated horizon simple returns V_T / V_0 - 1, one per path",
                 "historical": CONVENTIONS["historical"],

@@ -48,15 +48,10 @@ class AuditEntryOut(Output):
     @classmethod
     def from_link(cls, link: ChainedEntry) -> AuditEntryOut:
         entry = link.entry
-        return cls(
+        return cls.from_attributes(
+            entry,
             seq=link.seq,
-            at=entry.at,
-            actor=entry.actor,
-            action=entry.action,
             subject=entry.target,
-            outcome=entry.outcome,
-            request_id=entry.request_id,
-            ip=entry.ip,
             details=dict(entry.details),
             prev_hash=link.prev_hash,
             hash=link.hash,
@@ -92,13 +87,7 @@ class ChainReportOut(Output):
     @classmethod
     def from_report(cls, report: ChainReport) -> ChainReportOut:
         broken = None if report.broken is None else ChainBreakOut.from_break(report.broken)
-        return cls(
-            ok=report.ok,
-            checked=report.checked,
-            head_seq=report.head_seq,
-            head_hash=report.head_hash,
-            broken=broken,
-        )
+        return cls.from_attributes(report, broken=broken)
 
 
 def safe_cell(value: str) -> str:

@@ -81,13 +81,7 @@ class AlertOut(Output):
 
     @classmethod
     def from_domain(cls, alert: StreamAlert) -> AlertOut:
-        return cls(
-            kind=alert.kind.value,
-            subject=alert.subject,
-            value=alert.value,
-            threshold=alert.threshold,
-            since=alert.since,
-        )
+        return cls.from_attributes(alert, kind=alert.kind.value)
 
 
 class ThresholdsOut(Output):

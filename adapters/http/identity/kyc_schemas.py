@@ -46,12 +46,7 @@ class KycDocumentOut(Output):
 
     @classmethod
     def from_domain(cls, d: KycDocument) -> KycDocumentOut:
-        return cls(
-            id=d.id, owner_id=d.owner_id, kind=d.kind.value, media_type=d.media_type,
-            size=d.size, sha256=d.sha256, status=d.status.value, uploaded_at=d.uploaded_at,
-            reason=d.reason, reviewer_id=d.reviewer_id, decided_at=d.decided_at,
-            deleted_at=d.deleted_at,
-        )  # fmt: skip
+        return cls.from_attributes(d, kind=d.kind.value, status=d.status.value)
 
 
 class KycPageOut(Output):

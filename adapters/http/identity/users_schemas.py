@@ -49,15 +49,7 @@ class ManagedUserOut(Output):
 
     @classmethod
     def from_domain(cls, user: ManagedUser) -> ManagedUserOut:
-        return cls(
-            id=user.id,
-            username=user.username,
-            role=user.role.value,
-            email=user.email,
-            active=user.active,
-            mfa_enabled=user.mfa_enabled,
-            created_at=user.created_at,
-        )
+        return cls.from_attributes(user, role=user.role.value)
 
 
 class UsersOut(Output):
@@ -95,17 +87,7 @@ class InvitationOut(Output):
 
     @classmethod
     def from_domain(cls, view: InvitationView) -> InvitationOut:
-        return cls(
-            id=view.id,
-            role=view.role.value,
-            email=view.email,
-            status=view.status.value,
-            created_by=view.created_by,
-            created_at=view.created_at,
-            expires_at=view.expires_at,
-            used_at=view.used_at,
-            used_by=view.used_by,
-        )
+        return cls.from_attributes(view, role=view.role.value, status=view.status.value)
 
 
 class IssuedInvitationOut(Output):

@@ -34,14 +34,7 @@ class WorkspaceOut(Output):
 
     @classmethod
     def from_domain(cls, workspace: Workspace) -> WorkspaceOut:
-        return cls(
-            id=workspace.id,
-            workspace_name=workspace.workspace_name,
-            layout_json=workspace.layout_json,
-            is_default=workspace.is_default,
-            created_at=workspace.created_at,
-            updated_at=workspace.updated_at,
-        )
+        return cls.from_attributes(workspace)
 
 
 class WorkspacesOut(Output):

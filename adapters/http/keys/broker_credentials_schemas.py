@@ -47,10 +47,4 @@ class BrokerCredentialsOut(Output):
 
     @classmethod
     def from_domain(cls, info: CredentialsInfo) -> BrokerCredentialsOut:
-        return cls(
-            account_id=info.account_id,
-            broker=info.broker,
-            key_id=info.key_hint,
-            paper=info.paper,
-            updated_at=info.updated_at,
-        )
+        return cls.from_attributes(info, key_id=info.key_hint)

@@ -105,20 +105,12 @@ class VaultKeyOut(Output):
 
     @classmethod
     def from_domain(cls, key: VaultKey, now: datetime) -> VaultKeyOut:
-        return cls(
-            id=key.id,
-            provider=key.provider,
+        return cls.from_attributes(
+            key,
             provider_kind=PROVIDERS[key.provider].kind.value,
-            label=key.label,
             scopes=list(key.scopes),
             key_id=key.key_hint,
-            account_id=key.account_id,
-            paper=key.paper,
             status="expired" if key.expired(now) else "active",
-            expires_at=key.expires_at,
-            created_at=key.created_at,
-            rotated_at=key.rotated_at,
-            last_used_at=key.last_used_at,
             previous_until=key.previous_until if key.in_grace(now) else None,
         )
 
@@ -159,10 +151,7 @@ class KeyAccessListOut(Output):
     def of(cls, accesses: Sequence[KeyAccess]) -> KeyAccessListOut:
         return cls(
             items=[
-                KeyAccessOut(
-                    at=a.at, component=a.component, actor=a.actor, outcome=a.outcome,
-                    detail=a.detail,
-                )
+                KeyAccessOut.from_attributes(a)
                 for a in accesses
             ]
         )  # fmt: skip

@@ -75,17 +75,12 @@ class RotationOut(Output):
     def from_domain(cls, job: RotationJob) -> RotationOut:
         p: RotationProgress = job.progress
         percent = p.percent
-        return cls(
-            id=job.id,
-            state=job.state,
+        return cls.from_attributes(
+            job,
             target=str(p.target),
             percent=None if percent is None else round(percent, 2),
             total=p.total,
             counts=p.counts(),
             unreadable=[UnreadableOut(source=s, record_id=r) for s, r in p.unreadable],
             resumed=list(p.resumed),
-            started_at=job.started_at,
-            started_by=job.started_by,
-            finished_at=job.finished_at,
-            error=job.error,
         )

@@ -141,10 +141,12 @@ class DeadlineOut(Output):
 
     @classmethod
     def from_domain(cls, d: Deadline) -> DeadlineOut:
-        return cls(
-            filing=d.filing.value, period=d.period, period_end=d.period_end, nominal=d.nominal,
-            due=d.due, rolled_over=list(d.rolled_over), calendar=d.calendar.value, rule=d.rule,
-        )  # fmt: skip
+        return cls.from_attributes(
+            d,
+            filing=d.filing.value,
+            rolled_over=list(d.rolled_over),
+            calendar=d.calendar.value,
+        )
 
 
 class InfoTableOut(Output):
@@ -164,14 +166,13 @@ class InfoTableOut(Output):
 
     @classmethod
     def from_domain(cls, e: InfoTableEntry) -> InfoTableOut:
-        return cls(
-            name_of_issuer=e.name_of_issuer, title_of_class=e.title_of_class, cusip=e.cusip,
-            figi=e.figi, value=e.value, shares_or_principal=e.amount,
+        return cls.from_attributes(
+            e,
+            shares_or_principal=e.amount,
             shares_or_principal_type=e.amount_type.value,
             put_call=None if e.put_call is None else e.put_call.value,
-            investment_discretion=e.discretion.value, other_manager=e.other_manager,
-            voting_sole=e.voting_sole, voting_shared=e.voting_shared, voting_none=e.voting_none,
-        )  # fmt: skip
+            investment_discretion=e.discretion.value,
+        )
 
 
 class ExclusionOut(Output):

@@ -59,10 +59,7 @@ class ContractSpecOut(Output):
 
     @classmethod
     def from_domain(cls, s: ContractSpec) -> ContractSpecOut:
-        return cls(
-            root=s.root, name=s.name, exchange=s.exchange, quote_unit=s.quote_unit, size=s.size,
-            size_unit=s.size_unit,
-        )  # fmt: skip
+        return cls.from_attributes(s)
 
 
 class ContractListOut(Output):
@@ -143,17 +140,7 @@ class TermStructureOut(Output):
                 )
                 for p in s.points
             ],
-            spreads=[
-                CalendarSpreadOut(
-                    near=c.near,
-                    far=c.far,
-                    spread=c.spread,
-                    days=c.days,
-                    roll_yield=c.roll_yield,
-                    state=c.state.value,
-                )
-                for c in s.spreads
-            ],
+            spreads=[CalendarSpreadOut.from_attributes(c, state=c.state.value) for c in s.spreads],
             front_to_back_roll_yield=s.front_to_back_roll_yield,
             spot_roll_yield=s.spot_roll_yield,
             conventions=CURVE_CONVENTIONS,
@@ -263,11 +250,8 @@ class MacroDashboardOut(Output):
             date=view.requested, source=view.source, rates_source=view.rates_source,
             series=[_reading(r.series, r.latest, r.figures) for r in view.readings],
             missing=list(view.missing),
-            sahm_rule=None if view.sahm is None else SahmOut(
-                date=view.sahm.day, three_month_average=view.sahm.three_month_average,
-                prior_twelve_month_low=view.sahm.prior_twelve_month_low,
-                value=view.sahm.value, triggered=view.sahm.triggered,
-            ),
+            sahm_rule=None if view.sahm is None
+            else SahmOut.from_attributes(view.sahm, date=view.sahm.day),
             curve_date=None if view.curve is None else view.curve.day,
             yields=view.yields, spreads=view.spreads, real_10y=_finite(view.real_10y),
             conventions=MACRO_CONVENTIONS,
@@ -277,15 +261,15 @@ class MacroDashboardOut(Output):
 def _reading(
     series: MacroSeries, latest: Observation | None, figures: dict[str, Figure]
 ) -> MacroReadingOut:
-    return MacroReadingOut(
-        series_id=series.series_id, title=series.title, units=series.units,
+    return MacroReadingOut.from_attributes(
+        series,
         frequency="monthly" if series.frequency_months == 1 else "quarterly",
-        seasonal_adjustment=series.seasonal_adjustment,
         date=None if latest is None else latest.day,
         value=None if latest is None else latest.value,
-        figures=[MacroFigureOut(name=k, date=f.day, value=_finite(f.value))
-                 for k, f in figures.items()],
-    )  # fmt: skip
+        figures=[
+            MacroFigureOut(name=k, date=f.day, value=_finite(f.value)) for k, f in figures.items()
+        ],
+    )
 
 
 class MacroPointOut(Output):
@@ -305,15 +289,16 @@ class MacroSeriesOut(Output):
 
     @classmethod
     def from_view(cls, view: SeriesView) -> MacroSeriesOut:
-        return cls(
-            series_id=view.series.series_id, title=view.series.title,
-            transform=view.transform.value, units=view.units, start=view.start, end=view.end,
-            source=view.source,
+        return cls.from_attributes(
+            view,
+            series_id=view.series.series_id,
+            title=view.series.title,
+            transform=view.transform.value,
             items=[
                 MacroPointOut(date=d, value=_finite(v) if isinstance(v, float) else v)
                 for d, v in view.points
             ],
-        )  # fmt: skip
+        )
 
 
 # -- insiders ------------------------------------------------------------------------------
@@ -341,12 +326,12 @@ class NetInsiderOut(Output):
 
     @classmethod
     def from_domain(cls, a: NetInsiderActivity) -> NetInsiderOut:
-        return cls(
-            symbol=a.symbol, buys=a.buys, sells=a.sells, other=a.other, buyers=a.buyers,
-            sellers=a.sellers, shares_bought=a.shares_bought, shares_sold=a.shares_sold,
-            net_shares=a.net_shares, value_bought_usd=a.value_bought,
-            value_sold_usd=a.value_sold, net_value_usd=a.net_value,
-        )  # fmt: skip
+        return cls.from_attributes(
+            a,
+            value_bought_usd=a.value_bought,
+            value_sold_usd=a.value_sold,
+            net_value_usd=a.net_value,
+        )
 
 
 class NetInsiderBuyingOut(Output):
@@ -381,13 +366,7 @@ class InsiderTransactionOut(Output):
 
     @classmethod
     def from_domain(cls, r: InsiderTransaction) -> InsiderTransactionOut:
-        return cls(
-            symbol=r.symbol, issuer_cik=r.issuer_cik, owner_name=r.owner_name,
-            owner_cik=r.owner_cik, relationship=r.relationship,
-            transaction_date=r.transaction_date, code=r.code, shares=r.shares, price=r.price,
-            acquired_disposed=r.acquired_disposed.value,
-            shares_owned_after=r.shares_owned_after, filed=r.filed,
-        )  # fmt: skip
+        return cls.from_attributes(r, acquired_disposed=r.acquired_disposed.value)
 
 
 class InsiderTransactionsOut(Output):
@@ -400,8 +379,7 @@ class InsiderTransactionsOut(Output):
 
     @classmethod
     def from_view(cls, view: InsiderRows) -> InsiderTransactionsOut:
-        return cls(
-            symbol=view.symbol, start=view.start, end=view.end, source=view.source,
-            truncated=view.truncated,
+        return cls.from_attributes(
+            view,
             items=[InsiderTransactionOut.from_domain(r) for r in view.rows],
-        )  # fmt: skip
+        )

@@ -99,16 +99,7 @@ class TreasuryInversionPeriodOut(Output):
 
     @classmethod
     def from_domain(cls, p: InversionPeriod) -> TreasuryInversionPeriodOut:
-        return cls(
-            start=p.start,
-            end=p.end,
-            deepest_spread=p.deepest_spread,
-            deepest_date=p.deepest_day,
-            days=p.days,
-            calendar_days=p.calendar_days,
-            open_start=p.open_start,
-            open_end=p.open_end,
-        )
+        return cls.from_attributes(p, deepest_date=p.deepest_day)
 
 
 class TreasurySpreadInversionsOut(Output):
@@ -175,12 +166,8 @@ class RateSeriesPageOut(Output):
 
     @classmethod
     def from_page(cls, page: SeriesPage) -> RateSeriesPageOut:
-        return cls(
-            series_id=page.series_id,
-            start=page.start,
-            end=page.end,
-            source=page.source,
+        return cls.from_attributes(
+            page,
             units=UNITS + "; null: a day the source lists without a value (FRED's '.')",
             items=[RateObservationOut(date=o.day, value=o.value) for o in page.items],
-            next_cursor=page.next_cursor,
         )

@@ -69,10 +69,7 @@ class ComponentOut(Output):
 
     @classmethod
     def from_view(cls, c: ComponentView) -> ComponentOut:
-        return cls(
-            name=c.name, weight=c.weight, raw=_r6(c.raw), score=_r(c.score), method=c.method,
-            observations=c.observations, as_of=c.as_of, source=c.source, reason=c.reason,
-        )  # fmt: skip
+        return cls.from_attributes(c, raw=_r6(c.raw), score=_r(c.score))
 
 
 class BandOut(Output):
@@ -187,11 +184,12 @@ class SeriesOut(Output):
 
     @classmethod
     def from_view(cls, view: SeriesView) -> SeriesOut:
-        return cls(
-            name=view.name, start=view.start, end=view.end, source=view.source,
-            dates=[d for d, _ in view.points], values=[round(v, 6) for _, v in view.points],
+        return cls.from_attributes(
+            view,
+            dates=[d for d, _ in view.points],
+            values=[round(v, 6) for _, v in view.points],
             unit=FEAR_GREED_CONVENTIONS[view.name],
-        )  # fmt: skip
+        )
 
 
 class MentionOut(Output):
@@ -245,11 +243,7 @@ class HypeOut(Output, omit_defaults=True):
             z=_r(s.z, 4), spike=s.spike, sigma=sigma, min_mentions=min_mentions,
             baseline=[round(v, 6) for v in r.baseline_velocities],
             top_mentions=[
-                MentionOut(
-                    id=m.id, platform=m.platform, author=m.author, posted_at=m.posted_at,
-                    text=m.text[:500], likes=m.likes, shares=m.shares, comments=m.comments,
-                    views=m.views, engagement=round(score, 4),
-                )
+                MentionOut.from_attributes(m, text=m.text[:500], engagement=round(score, 4))
                 for m, score in r.top
             ],
         )  # fmt: skip

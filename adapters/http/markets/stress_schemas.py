@@ -174,11 +174,11 @@ class ReplayOut(Output):
 
     @classmethod
     def from_domain(cls, r: HistoricalReplay) -> ReplayOut:
-        return cls(
-            name=r.name, title=r.title, start=r.start, end=r.end,
-            shocks={f.value: v for f, v in r.shocks.items()}, sources=list(r.sources),
-            notes=r.notes,
-        )  # fmt: skip
+        return cls.from_attributes(
+            r,
+            shocks={f.value: v for f, v in r.shocks.items()},
+            sources=list(r.sources),
+        )
 
 
 class FactorModelOut(Output):
@@ -217,11 +217,11 @@ class RecoveryOut(Output):
 
     @classmethod
     def from_domain(cls, r: Recovery) -> RecoveryOut:
-        return cls(
-            loss=r.loss, expected_return=r.expected_return, months=r.months,
-            whole_months=r.whole_months, required_gain=_finite(r.required_gain),
+        return cls.from_attributes(
+            r,
+            required_gain=_finite(r.required_gain),
             conventions=RECOVERY_CONVENTIONS,
-        )  # fmt: skip
+        )
 
 
 RECOVERY_CONVENTIONS = {
@@ -293,16 +293,14 @@ class ShockOut(Output):
 
     @classmethod
     def from_report(cls, r: ShockReport) -> ShockOut:
-        return cls(
-            portfolio_id=r.portfolio_id, base_currency=r.base_currency, positions=r.positions,
-            gross_value=r.gross_value, net_value=r.net_value,
+        return cls.from_attributes(
+            r,
             excluded=[ExcludedOut(symbol=s, reason=why) for s, why in r.excluded],
-            model=r.model, model_source=r.model_source,
             worst_scenario=r.worst.pnl.scenario.name,
             min_hedge_sufficiency=min(o.hedge_sufficiency for o in r.outcomes),
             scenarios=[ScenarioResultOut.from_domain(o) for o in r.outcomes],
             conventions=SHOCK_CONVENTIONS,
-        )  # fmt: skip
+        )
 
 
 class LiquidAssetIn(Input):
@@ -363,18 +361,9 @@ class LiquidityOut(Output):
 
     @classmethod
     def from_domain(cls, s: LiquidityStress) -> LiquidityOut:
-        return cls(
-            first_shortfall_day=s.first_shortfall_day, days_survived=s.days_survived,
-            total_raisable=s.total_raisable, total_obligations=s.total_obligations,
-            coverage=s.coverage,
-            days=[
-                LiquidityDayOut(
-                    day=d.day, raised=d.raised, cumulative_raised=d.cumulative_raised,
-                    obligation=d.obligation, cumulative_obligations=d.cumulative_obligations,
-                    surplus=d.surplus,
-                )
-                for d in s.days
-            ],
+        return cls.from_attributes(
+            s,
+            days=[LiquidityDayOut.from_attributes(d) for d in s.days],
             conventions={
                 "raised": "each asset: value x (1 - haircut) / horizon_days on each of days "
                 "1..horizon_days",
@@ -384,7 +373,7 @@ class LiquidityOut(Output):
                 "coverage": "everything raisable after haircuts / all obligations",
                 "money": "the assets' currency, to the cent",
             },
-        )  # fmt: skip
+        )
 
 
 class RecoveryIn(Input):

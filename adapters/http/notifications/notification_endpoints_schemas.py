@@ -101,16 +101,7 @@ class EndpointOut(Output, omit_defaults=True):
 
     @classmethod
     def from_domain(cls, view: EndpointView) -> EndpointOut:
-        return cls(
-            id=view.id,
-            channel=view.channel.value,
-            address=view.address,
-            label=view.label,
-            enabled=view.enabled,
-            created_at=view.created_at,
-            secret_hint=view.secret_hint,
-            secret=view.secret,
-        )
+        return cls.from_attributes(view, channel=view.channel.value)
 
 
 class EndpointListOut(Output):
@@ -127,9 +118,4 @@ class TestOutcomeOut(Output):
 
     @classmethod
     def from_domain(cls, outcome: TestOutcome) -> TestOutcomeOut:
-        return cls(
-            delivered=outcome.delivered,
-            delivery_id=outcome.delivery_id,
-            reason=outcome.reason,
-            retryable=outcome.retryable,
-        )
+        return cls.from_attributes(outcome)

@@ -29,16 +29,7 @@ class NotificationOut(Output):
 
     @classmethod
     def from_domain(cls, n: InAppNotification) -> NotificationOut:
-        return cls(
-            id=n.id,
-            event_type=n.event_type,
-            priority=n.priority,
-            title=n.title,
-            body=n.body,
-            created_at=n.created_at,
-            read_at=n.read_at,
-            data=dict(n.data),
-        )
+        return cls.from_attributes(n, data=dict(n.data))
 
 
 class NotificationPageOut(Output):
@@ -135,21 +126,7 @@ class DeliveryOut(Output):
 
     @classmethod
     def from_domain(cls, d: Delivery) -> DeliveryOut:
-        return cls(
-            id=d.id,
-            user_id=d.user_id,
-            event_type=d.event_type,
-            priority=d.priority,
-            channel=d.channel,
-            status=d.status.value,
-            attempts=d.attempts,
-            next_attempt_at=d.next_attempt_at,
-            created_at=d.created_at,
-            sent_at=d.sent_at,
-            destination_id=d.destination_id,
-            title=d.title,
-            last_error=d.last_error,
-        )
+        return cls.from_attributes(d, status=d.status.value)
 
 
 class DeliveryPageOut(Output):

@@ -60,19 +60,11 @@ class PriceAlertOut(Output):
 
     @classmethod
     def from_domain(cls, alert: PriceAlert) -> PriceAlertOut:
-        return cls(
-            id=alert.id,
-            symbol=alert.symbol,
+        return cls.from_attributes(
+            alert,
             direction=alert.direction.value,
-            threshold=alert.threshold,
             mode=alert.mode.value,
-            hysteresis=alert.hysteresis,
             state=alert.state.value,
-            fired_count=alert.fired_count,
-            last_fired_at=alert.last_fired_at,
-            last_price=alert.last_price,
-            note=alert.note,
-            created_at=alert.created_at,
         )
 
 

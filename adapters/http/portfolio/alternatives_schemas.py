@@ -222,12 +222,9 @@ class ReitsOut(Output):
 
     @classmethod
     def from_result(cls, r: ReitResult) -> ReitsOut:
-        return cls(
+        return cls.from_attributes(
+            r,
             sleeve=SleeveOut.from_result(r.sleeve),
-            sectors=r.sectors,
-            sector_weights=r.sector_weights,
-            herfindahl=r.herfindahl,
-            effective_sectors=r.effective_sectors,
             rule="equal weights across the Nareit property sectors present, market-cap "
             "weights within a sector; herfindahl = sum of squared sector weights",
         )
@@ -307,18 +304,7 @@ class CommoditiesOut(Output):
     def from_result(cls, r: CommodityResult) -> CommoditiesOut:
         return cls(
             sleeve=SleeveOut.from_result(r.sleeve),
-            betas=[
-                InflationBetaOut(
-                    symbol=s,
-                    beta=b.beta,
-                    alpha=b.alpha,
-                    standard_error=b.standard_error,
-                    t_statistic=b.t_statistic,
-                    r_squared=b.r_squared,
-                    observations=b.observations,
-                )
-                for s, b in r.betas.items()
-            ],
+            betas=[InflationBetaOut.from_attributes(b, symbol=s) for s, b in r.betas.items()],
             rule="OLS of each commodity's returns on inflation, period by period; weights in "
             "proportion to the positive betas",
         )
@@ -340,15 +326,8 @@ class AlternativesLimitsOut(Output):
 
     @classmethod
     def from_limits(cls, limits: AlternativesLimits, today: date) -> AlternativesLimitsOut:
-        return cls(
-            crypto_max_weight=limits.crypto_max_weight,
-            crypto_market_cap_floor=limits.crypto_market_cap_floor,
-            volatility_cap=limits.volatility_cap,
-            periods_per_year=limits.periods_per_year,
-            reit_max_sector_weight=limits.reit_max_sector_weight,
-            private_equity_max_net_worth_fraction=limits.private_equity_max_net_worth_fraction,
-            commodity_max_weight=limits.commodity_max_weight,
+        return cls.from_attributes(
+            limits,
             rebalance_schedule=limits.rebalance_schedule.value,
-            rebalance_drift_band=limits.rebalance_drift_band,
             next_rebalance=next_rebalance(today, limits.rebalance_schedule),
         )

@@ -204,17 +204,7 @@ class DafGrantOut(Output):
 
     @classmethod
     def from_domain(cls, g: DafGrant) -> DafGrantOut:
-        return cls(
-            id=g.id,
-            fund=g.fund,
-            granted_on=g.granted_on,
-            grantee=g.grantee,
-            grantee_ein=g.grantee_ein,
-            amount=money(g.amount),
-            deductible=False,
-            memo=g.memo,
-            created_at=g.created_at,
-        )
+        return cls.from_attributes(g, amount=money(g.amount), deductible=False)
 
 
 class DafFundOut(Output):

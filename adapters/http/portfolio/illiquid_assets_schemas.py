@@ -59,8 +59,7 @@ class ValuationOut(Output):
 
     @classmethod
     def from_domain(cls, v: Valuation) -> ValuationOut:
-        return cls(as_of=v.as_of, value=v.value, method=v.method.value,
-                   recorded_at=v.recorded_at, note=v.note)  # fmt: skip
+        return cls.from_attributes(v, method=v.method.value)
 
 
 class AppreciationPointOut(Output):
@@ -89,12 +88,12 @@ class IlliquidAssetOut(Output):
 
     @classmethod
     def from_domain(cls, a: IlliquidAsset, latest: Valuation | None = None) -> IlliquidAssetOut:
-        return cls(
-            id=a.id, portfolio_id=a.portfolio_id, name=a.name, kind=a.kind.value,
-            currency=a.currency, acquired=a.acquired, cost=a.cost, created_at=a.created_at,
-            note=a.note, latest_value=None if latest is None else latest.value,
+        return cls.from_attributes(
+            a,
+            kind=a.kind.value,
+            latest_value=None if latest is None else latest.value,
             latest_as_of=None if latest is None else latest.as_of,
-        )  # fmt: skip
+        )
 
 
 CONVENTIONS = {
@@ -122,19 +121,7 @@ class IlliquidAssetDetailOut(Output):
         return cls(
             asset=IlliquidAssetOut.from_domain(view.asset),
             valuations=[ValuationOut.from_domain(v) for v in view.valuations],
-            history=[
-                AppreciationPointOut(
-                    as_of=p.as_of,
-                    value=p.value,
-                    source=p.source,
-                    change=p.change,
-                    change_fraction=p.change_fraction,
-                    total_appreciation=p.total_appreciation,
-                    total_return=p.total_return,
-                    annualized_return=p.annualized_return,
-                )
-                for p in h.points
-            ],
+            history=[AppreciationPointOut.from_attributes(p) for p in h.points],
             latest_value=h.latest_value,
             latest_as_of=h.latest_as_of,
             stale=h.stale,

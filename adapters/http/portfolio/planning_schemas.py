@@ -215,15 +215,7 @@ class PlanningProfileOut(Output):
 
     @classmethod
     def from_domain(cls, profile: PlanningProfile) -> PlanningProfileOut:
-        return cls(
-            annual_expenses=profile.annual_expenses,
-            safe_withdrawal_rate=profile.safe_withdrawal_rate,
-            other_assets=profile.other_assets,
-            currency=profile.currency,
-            autopilot=profile.autopilot,
-            autopilot_changed_at=profile.autopilot_changed_at,
-            updated_at=profile.updated_at,
-        )
+        return cls.from_attributes(profile)
 
 
 class ExcludedAccountOut(Output):

@@ -65,7 +65,7 @@ class PortfolioAccountOut(Output):
 
     @classmethod
     def from_domain(cls, a: PortfolioAccount) -> PortfolioAccountOut:
-        return cls(id=a.id, name=a.name, kind=a.kind, tax_type=a.tax_type, lot_method=a.lot_method)
+        return cls.from_attributes(a)
 
 
 class PortfolioOut(Output):
@@ -77,11 +77,8 @@ class PortfolioOut(Output):
 
     @classmethod
     def from_domain(cls, p: Portfolio) -> PortfolioOut:
-        return cls(
-            id=p.id,
-            name=p.name,
-            base_currency=p.base_currency,
-            created_at=p.created_at,
+        return cls.from_attributes(
+            p,
             accounts=[PortfolioAccountOut.from_domain(a) for a in p.accounts],
         )
 
@@ -187,26 +184,9 @@ class LedgerTransactionOut(Output):
 
     @classmethod
     def from_domain(cls, t: Transaction) -> LedgerTransactionOut:
-        return cls(
-            id=t.id,
-            portfolio_id=t.portfolio_id,
-            account_id=t.account_id,
-            kind=t.kind,
-            trade_date=t.trade_date,
-            currency=t.currency,
-            symbol=t.symbol,
-            quantity=t.quantity,
-            price=t.price,
-            amount=t.amount,
-            fees=t.fees,
-            split_ratio=t.split_ratio,
-            lot_method=t.lot_method,
+        return cls.from_attributes(
+            t,
             lot_picks=[LedgerLotPickOut(lot_id=p.lot_id, quantity=p.quantity) for p in t.lot_picks],
-            acquired=t.acquired,
-            source=t.source,
-            external_id=t.external_id,
-            note=t.note,
-            cash_effect=t.cash_effect,
         )
 
 
@@ -228,13 +208,7 @@ class PortfolioImportOut(Output):
 
     @classmethod
     def from_report(cls, r: ImportReport) -> PortfolioImportOut:
-        return cls(
-            imported=r.imported,
-            by_kind=r.by_kind,
-            by_account=r.by_account,
-            first_date=r.first_date,
-            last_date=r.last_date,
-        )
+        return cls.from_attributes(r)
 
 
 class CsvRowErrorOut(msgspec.Struct):
@@ -284,15 +258,7 @@ class OpenLotOut(Output):
 
     @classmethod
     def from_domain(cls, lot: TaxLot) -> OpenLotOut:
-        return cls(
-            lot_id=lot.id,
-            quantity=lot.quantity,
-            cost_basis=lot.cost_basis,
-            cost_per_share=lot.cost_per_share,
-            acquired=lot.acquired,
-            purchased=lot.purchased,
-            wash_adjustment=lot.wash_adjustment,
-        )
+        return cls.from_attributes(lot, lot_id=lot.id)
 
 
 class HoldingPositionOut(Output):
@@ -307,16 +273,7 @@ class HoldingPositionOut(Output):
 
     @classmethod
     def from_view(cls, p: PositionView) -> HoldingPositionOut:
-        return cls(
-            symbol=p.symbol,
-            quantity=p.quantity,
-            currency=p.currency,
-            cost_basis=p.cost_basis,
-            price=p.price,
-            market_value=p.market_value,
-            unrealized_gain=p.unrealized_gain,
-            lots=[OpenLotOut.from_domain(lot) for lot in p.lots],
-        )
+        return cls.from_attributes(p, lots=[OpenLotOut.from_domain(lot) for lot in p.lots])
 
 
 class HoldingAccountOut(Output):

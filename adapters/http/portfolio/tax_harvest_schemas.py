@@ -47,14 +47,7 @@ class TaxRatesOut(Output):
         def rows(s: BracketSchedule) -> list[TaxBracketOut]:
             return [TaxBracketOut(lower=x.lower, rate=x.rate) for x in s.brackets]
 
-        return cls(
-            name=b.name,
-            filing_status=b.filing_status,
-            tax_year=b.tax_year,
-            ordinary=rows(b.ordinary),
-            long_term=rows(b.capital_gains),
-            loss_limit=b.loss_limit,
-        )
+        return cls.from_attributes(b, ordinary=rows(b.ordinary), long_term=rows(b.capital_gains))
 
 
 class HarvestReplacementOut(Output):
@@ -155,17 +148,7 @@ class TaxYearOut(Output):
 
     @classmethod
     def from_domain(cls, y: CapitalGainsYear) -> TaxYearOut:
-        return cls(
-            net_short=y.net_short,
-            net_long=y.net_long,
-            net_capital_gain_or_loss=y.net_capital_gain_or_loss,
-            ordinary_offset=y.ordinary_offset,
-            carryforward_short=y.carryforward_short,
-            carryforward_long=y.carryforward_long,
-            ordinary_taxed=y.ordinary_taxed,
-            preferential_taxed=y.preferential_taxed,
-            tax=y.tax,
-        )
+        return cls.from_attributes(y)
 
 
 class HarvestScenarioOut(Output):
@@ -221,12 +204,8 @@ class HarvestOut(Output):
             skipped=[HarvestSkippedLotOut(lot_id=i, reason=why) for i, why in r.screening.skipped],
             total_loss=r.total_loss,
             total_savings=r.total_savings,
-            projection=HarvestProjectionOut(
-                tax_year=p.tax_year,
-                realized_short=p.realized_short,
-                realized_long=p.realized_long,
-                harvested_short=p.harvested_short,
-                harvested_long=p.harvested_long,
+            projection=HarvestProjectionOut.from_attributes(
+                p,
                 before_harvest=TaxYearOut.from_domain(p.before_harvest),
                 after_harvest=TaxYearOut.from_domain(p.after_harvest),
                 scenarios=[
@@ -260,10 +239,5 @@ def _blocked(item: LotLoss, blocks: tuple[WashBlock, ...]) -> HarvestBlockedLotO
         symbol=lot.symbol,
         loss=item.loss,
         term=item.term,
-        blocks=[
-            HarvestWashBlockOut(
-                kind=b.kind, ref=b.ref, account_id=b.account_id, symbol=b.symbol, day=b.day
-            )
-            for b in blocks
-        ],
+        blocks=[HarvestWashBlockOut.from_attributes(b) for b in blocks],
     )

@@ -84,18 +84,9 @@ class TaxLotOut(Output):
     @classmethod
     def from_view(cls, view: LotView) -> TaxLotOut:
         lot = view.lot
-        return cls(
-            id=lot.id,
-            account_id=lot.account_id,
+        return cls.from_attributes(
+            lot,
             portfolio_id=view.portfolio_id,
-            symbol=lot.symbol,
-            quantity=lot.quantity,
-            cost_basis=lot.cost_basis,
-            cost_per_share=lot.cost_per_share,
-            acquired=lot.acquired,
-            purchased=lot.purchased,
-            wash_adjustment=lot.wash_adjustment,
-            currency=lot.currency,
             tax_type=view.tax_type.value,
             lot_method=view.lot_method,
             term_today=view.term_today,
@@ -144,23 +135,7 @@ class TaxRealizedLotOut(Output):
 
     @classmethod
     def from_domain(cls, row: RealizedLot) -> TaxRealizedLotOut:
-        return cls(
-            sale_id=row.sale_id,
-            lot_id=row.lot_id,
-            account_id=row.account_id,
-            symbol=row.symbol,
-            quantity=row.quantity,
-            acquired=row.acquired,
-            sold=row.sold,
-            proceeds=row.proceeds,
-            cost_basis=row.cost_basis,
-            wash_disallowed=row.wash_disallowed,
-            gain=row.gain,
-            term=row.term,
-            currency=row.currency,
-            lot_method=row.lot_method,
-            reportable=row.reportable,
-        )
+        return cls.from_attributes(row)
 
 
 class TaxTermTotalsOut(Output):
@@ -171,12 +146,7 @@ class TaxTermTotalsOut(Output):
 
     @classmethod
     def from_domain(cls, t: TermTotals) -> TaxTermTotalsOut:
-        return cls(
-            proceeds=t.proceeds,
-            cost_basis=t.cost_basis,
-            wash_disallowed=t.wash_disallowed,
-            gain=t.gain,
-        )
+        return cls.from_attributes(t)
 
 
 class TaxRealizedTotalsOut(Output):
@@ -242,18 +212,8 @@ class TaxWashSalePageOut(Output):
         return cls(
             year=page.year,
             items=[
-                TaxWashSaleOut(
-                    sale_id=v.wash.sale_id,
-                    sale_date=v.sale_date,
-                    symbol=v.symbol,
-                    sold_lot_id=v.wash.sold_lot_id,
-                    replacement_lot_id=v.wash.replacement_lot_id,
-                    replacement_account_id=v.wash.replacement_account_id,
-                    quantity=v.wash.quantity,
-                    disallowed_loss=v.wash.disallowed_loss,
-                    holding_days_carried=v.wash.holding_days_carried,
-                    permanent=v.wash.permanent,
-                    currency=v.currency,
+                TaxWashSaleOut.from_attributes(
+                    v.wash, sale_date=v.sale_date, symbol=v.symbol, currency=v.currency
                 )
                 for v in page.items
             ],

@@ -51,11 +51,7 @@ class RebalanceDriftOut(Output):
             value=d.value,
             cash=d.cash,
             symbols=[
-                RebalanceSymbolDriftOut(
-                    symbol=s.symbol, value=s.value, target_value=s.target_value,
-                    drift_value=s.drift_value, weight=s.weight, target_weight=s.target_weight,
-                    drift_weight=s.drift_weight, out_of_band=s.out_of_band,
-                )
+                RebalanceSymbolDriftOut.from_attributes(s)
                 for s in d.symbols
             ],
         )  # fmt: skip
@@ -110,16 +106,11 @@ class RebalanceTradeOut(Output):
 
     @classmethod
     def from_domain(cls, t: Trade) -> RebalanceTradeOut:
-        return cls(
-            account_id=t.account_id, symbol=t.symbol,
+        return cls.from_attributes(
+            t,
             side="buy" if t.side == "buy" else "sell",
-            quantity=t.quantity, price=t.price, value=t.value,
-            lots=[
-                RebalanceLotSaleOut(lot_id=s.lot_id, quantity=s.quantity, proceeds=s.proceeds,
-                           basis=s.basis, realised_gain=s.gain, term=s.term)
-                for s in t.lots
-            ],
-        )  # fmt: skip
+            lots=[RebalanceLotSaleOut.from_attributes(s, realised_gain=s.gain) for s in t.lots],
+        )
 
 
 class RebalanceUnresolvedOut(Output):
@@ -181,11 +172,9 @@ class RebalanceOrderOut(Output):
 
     @classmethod
     def from_domain(cls, o: TradeOutcome) -> RebalanceOrderOut:
-        return cls(
-            account_id=o.trade.account_id, symbol=o.trade.symbol, side=o.trade.side,
-            quantity=o.trade.quantity, order_id=o.order_id, status=o.status,
-            reasons=list(o.reasons),
-        )  # fmt: skip
+        return cls.from_attributes(
+            o.trade, order_id=o.order_id, status=o.status, reasons=list(o.reasons)
+        )
 
 
 class ExecutionOut(Output):
@@ -283,10 +272,7 @@ class StoredAttributionOut(Output):
         b = a.brinson
 
         def eff(e: EffectTotals) -> StoredEffectsOut:
-            return StoredEffectsOut(
-                allocation=e.allocation, selection=e.selection,
-                interaction=e.interaction, total=e.total,
-            )  # fmt: skip
+            return StoredEffectsOut.from_attributes(e)  # fmt: skip
 
         f = a.factors
         return cls(
@@ -295,9 +281,5 @@ class StoredAttributionOut(Output):
             active_return=b.active_return, linked=eff(b.linked),
             linked_by_sector={k: eff(v) for k, v in b.linked_by_sector.items()},
             period_returns=[p.portfolio_return for p in b.periods],
-            factors=None if f is None else StoredFactorOut(
-                alpha=f.alpha, alpha_contribution=f.alpha_contribution, betas=f.betas,
-                contributions=f.contributions, residual=f.residual, total=f.total,
-                r_squared=f.r_squared,
-            ),
+            factors=None if f is None else StoredFactorOut.from_attributes(f),
         )  # fmt: skip

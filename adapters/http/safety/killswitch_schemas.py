@@ -97,15 +97,9 @@ class BrokerOutcomeOut(Output):
 
     @classmethod
     def from_domain(cls, outcome: BrokerOutcome) -> BrokerOutcomeOut:
-        return cls(
-            broker=outcome.broker,
+        return cls.from_attributes(
+            outcome,
             accounts=list(outcome.accounts),
-            cancel_requested=outcome.cancel_requested,
-            cancel_acknowledged=outcome.cancel_acknowledged,
-            remaining_open=outcome.remaining_open,
-            confirmed=outcome.confirmed,
-            attempts=outcome.attempts,
-            closing_orders=outcome.closing_orders,
             errors=list(outcome.errors),
         )
 
@@ -120,12 +114,7 @@ class UnconfirmedOrderOut(Output):
 
     @classmethod
     def from_domain(cls, order: UnconfirmedOrder) -> UnconfirmedOrderOut:
-        return cls(
-            order_id=order.order_id,
-            account_id=order.account_id,
-            broker=order.broker,
-            reason=order.reason,
-        )
+        return cls.from_attributes(order)
 
 
 class KillSwitchEventOut(Output):
@@ -155,27 +144,17 @@ class KillSwitchEventOut(Output):
 
     @classmethod
     def from_domain(cls, event: KillSwitchEvent) -> KillSwitchEventOut:
-        return cls(
-            id=event.id,
+        return cls.from_attributes(
+            event,
             triggered_by=event.user_id,
             trigger=event.trigger_type.value,
             scope=ScopeOut.from_domain(event.scope),
-            reason=event.reason,
-            flatten=event.flatten,
-            orders_cancelled=event.orders_cancelled,
-            broker_confirmed=event.broker_confirmed,
             unconfirmed_brokers=list(event.unconfirmed_brokers),
             brokers=[BrokerOutcomeOut.from_domain(b) for b in event.brokers],
-            triggered_at=event.triggered_at,
-            halted_at=event.halted_at,
-            broadcast_at=event.broadcast_at,
             elapsed_ms=round(event.elapsed_ms, 3),
-            cancel_sent_at=event.cancel_sent_at,
-            confirmed_at=event.confirmed_at,
             unconfirmed_orders=[
                 UnconfirmedOrderOut.from_domain(o) for o in event.unconfirmed_orders
             ],
-            store_unavailable=event.store_unavailable,
         )
 
 
@@ -194,13 +173,7 @@ class ScopeStateOut(Output):
 
     @classmethod
     def from_domain(cls, state: ScopeState) -> ScopeStateOut:
-        return cls(
-            scope=ScopeOut.from_domain(state.scope),
-            state=state.state,
-            reason=state.reason,
-            changed_by=state.changed_by,
-            changed_at=state.changed_at,
-        )
+        return cls.from_attributes(state, scope=ScopeOut.from_domain(state.scope))
 
 
 class KillSwitchStatusOut(Output):

@@ -87,18 +87,7 @@ class SuccessionStatusOut(Output):
 
     @classmethod
     def from_domain(cls, view: SuccessionView) -> SuccessionStatusOut:
-        return cls(
-            owner_id=view.owner_id,
-            status=view.status,
-            enabled=view.enabled,
-            liquidate=view.liquidate,
-            last_check_in=view.last_check_in,
-            deadline=view.deadline,
-            trigger_at=view.trigger_at,
-            next_reminder_at=view.next_reminder_at,
-            executed_at=view.executed_at,
-            summary=view.summary,
-        )
+        return cls.from_attributes(view)
 
 
 class BeneficiaryIn(Input):
@@ -125,12 +114,7 @@ class BeneficiaryOut(Output):
 
     @classmethod
     def from_domain(cls, beneficiary: Beneficiary) -> BeneficiaryOut:
-        return cls(
-            id=beneficiary.id,
-            name=beneficiary.name,
-            share_percent=beneficiary.share_percent,
-            contact=beneficiary.contact,
-        )
+        return cls.from_attributes(beneficiary)
 
 
 class BeneficiariesOut(Output):

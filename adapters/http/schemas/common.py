@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, Self
+
 import msgspec
 
 from adapters.http.wire_format import QuantityOut, format_figures
@@ -30,6 +32,19 @@ class Output(msgspec.Struct, kw_only=True):
     def __post_init__(self) -> None:
         format_figures(self)
 
+    @classmethod
+    def from_attributes(cls, source: object, /, **computed: Any) -> Self:
+        """The answer whose fields are `source`'s attributes of the same names, as they are;
+        `computed` gives the fields that are not (converted, renamed or derived).
+
+        Every other field must be an attribute of `source`: a renamed one fails here rather
+        than falling back to its default.
+        """
+        copied = {
+            name: getattr(source, name) for name in cls.__struct_fields__ if name not in computed
+        }
+        return cls(**copied, **computed)
+
 
 class VerdictOut(Output):
     code: str
@@ -41,14 +56,7 @@ class VerdictOut(Output):
 
     @classmethod
     def from_domain(cls, verdict: Verdict) -> VerdictOut:
-        return cls(
-            code=verdict.code.value,
-            outcome=verdict.outcome.value,
-            control=verdict.control,
-            message=verdict.message,
-            rule_id=verdict.rule_id,
-            allowed_quantity=verdict.allowed_quantity,
-        )
+        return cls.from_attributes(verdict, code=verdict.code.value, outcome=verdict.outcome.value)
 
 
 class DecisionOut(Output):

@@ -114,17 +114,7 @@ class MetricsOut(Output):
 
     @classmethod
     def from_domain(cls, m: BacktestMetrics) -> MetricsOut:
-        return cls(
-            total_return=m.total_return, cagr=m.cagr, volatility_annual=m.volatility_annual,
-            sharpe=m.sharpe, sortino=m.sortino, calmar=m.calmar, max_drawdown=m.max_drawdown,
-            max_drawdown_days=m.max_drawdown_days, trades=m.trades, win_rate=m.win_rate,
-            profit_factor=m.profit_factor,
-            average_win=m.average_win,
-            average_loss=m.average_loss,
-            exposure=m.exposure, time_in_market=m.time_in_market,
-            turnover_annual=m.turnover_annual, fees_paid=m.fees_paid,
-            final_equity=m.final_equity,
-        )  # fmt: skip
+        return cls.from_attributes(m)
 
 
 class EquityOut(Output):
@@ -173,19 +163,11 @@ class ResultOut(Output):
             metrics=None if r.metrics is None else MetricsOut.from_domain(r.metrics),
             equity=[EquityOut(day=p.day, equity=p.equity) for p in r.equity],
             trades=[
-                TradeOut(
-                    symbol=t.symbol, direction=t.direction, quantity=t.quantity,
-                    entry_at=t.entry_at, entry_price=t.entry_price, exit_at=t.exit_at,
-                    exit_price=t.exit_price, fees=t.fees, pnl=t.pnl,
-                    exit_reason=t.exit_reason,
-                )
+                TradeOut.from_attributes(t)
                 for t in r.trades
             ],
             denied=[
-                DeniedOut(
-                    at=d.at, symbol=d.symbol, side=d.side, quantity=d.quantity,
-                    action=d.action, reasons=list(d.reasons), message=d.message,
-                )
+                DeniedOut.from_attributes(d, reasons=list(d.reasons))
                 for d in r.denied
             ],
             bars=r.bars,
@@ -219,16 +201,12 @@ class BacktestOut(Output):
             commission_per_share=q.fees.per_share, commission_bps=q.fees.bps,
             slippage_bps=q.slippage_bps, source=q.source.value, adjusted=q.adjusted,
         )  # fmt: skip
-        return cls(
-            id=b.id,
+        return cls.from_attributes(
+            b,
             status=b.status.value,
             progress=round(b.progress, 4),
             percent=int(b.progress * 100),
             request=request,
-            created_at=b.created_at,
-            started_at=b.started_at,
-            finished_at=b.finished_at,
-            error=b.error,
             result=None if b.result is None or not with_result else ResultOut.from_domain(b.result),
         )
 

@@ -25,16 +25,11 @@ class SignalOut(Output):
 
     @classmethod
     def from_domain(cls, signal: Signal) -> SignalOut:
-        return cls(
-            id=signal.id,
-            symbol=signal.symbol,
+        return cls.from_attributes(
+            signal,
             timeframe=signal.timeframe.value,
             pattern=signal.pattern.value,
-            score=signal.score,
             direction=signal.direction.value,
-            at=signal.at,
-            created_at=signal.created_at,
-            reason=signal.reason,
             details=dict(signal.details),
         )
 

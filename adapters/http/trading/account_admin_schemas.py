@@ -106,41 +106,13 @@ class SyncReportOut(Output):
     @classmethod
     def from_domain(cls, report: SyncReport) -> SyncReportOut:
         def changes(items: list[PositionChange]) -> list[PositionChangeOut]:
-            return [
-                PositionChangeOut(
-                    symbol=c.symbol,
-                    quantity_before=c.quantity_before,
-                    quantity_after=c.quantity_after,
-                    average_price=c.average_price,
-                )
-                for c in items
-            ]
+            return [PositionChangeOut.from_attributes(c) for c in items]
 
-        return cls(
-            account_id=report.account_id,
-            broker=report.broker,
-            synced_at=report.synced_at,
-            cash_before=report.cash_before,
-            cash_after=report.cash_after,
-            broker_equity=report.broker_equity,
+        return cls.from_attributes(
+            report,
             positions_added=changes(report.positions_added),
             positions_changed=changes(report.positions_changed),
             positions_removed=changes(report.positions_removed),
-            positions_unchanged=report.positions_unchanged,
-            orders_adopted=[
-                AdoptedOrderOut(
-                    order_id=o.order_id,
-                    broker_order_id=o.broker_order_id,
-                    client_order_id=o.client_order_id,
-                    symbol=o.symbol,
-                    side=o.side,
-                    quantity=o.quantity,
-                )
-                for o in report.orders_adopted
-            ],
-            orders_known=report.orders_known,
-            skipped=[
-                SkippedOut(kind=s.kind, symbol=s.symbol, reason=s.reason, detail=s.detail)
-                for s in report.skipped
-            ],
+            orders_adopted=[AdoptedOrderOut.from_attributes(o) for o in report.orders_adopted],
+            skipped=[SkippedOut.from_attributes(s) for s in report.skipped],
         )

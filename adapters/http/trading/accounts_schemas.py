@@ -34,26 +34,7 @@ class AccountOut(Output):
 
     @classmethod
     def from_domain(cls, view: AccountView) -> AccountOut:
-        return cls(
-            id=view.id,
-            owner_id=view.owner_id,
-            broker=view.broker,
-            currency=view.currency,
-            cash=view.cash,
-            equity=view.equity,
-            buying_power=view.buying_power,
-            day_pnl=view.day_pnl,
-            start_of_day_equity=view.start_of_day_equity,
-            peak_equity=view.peak_equity,
-            open_orders=view.open_orders,
-            positions=view.positions,
-            name=view.name,
-            account_type=view.account_type,
-            trading_type=view.trading_type,
-            status=view.status,
-            target_allocation=dict(view.target_allocation),
-            created_at=view.created_at,
-        )
+        return cls.from_attributes(view, target_allocation=dict(view.target_allocation))
 
 
 class AccountListOut(Output):
@@ -73,15 +54,7 @@ class PositionOut(Output):
 
     @classmethod
     def from_domain(cls, view: PositionView) -> PositionOut:
-        return cls(
-            symbol=view.symbol,
-            quantity=view.quantity,
-            average_price=view.average_price,
-            realized_pnl=view.realized_pnl,
-            mark=view.mark,
-            market_value=view.market_value,
-            unrealized_pnl=view.unrealized_pnl,
-        )
+        return cls.from_attributes(view)
 
 
 class PositionListOut(Output):

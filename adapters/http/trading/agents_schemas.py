@@ -65,19 +65,7 @@ class AgentOut(Output):
 
     @classmethod
     def from_domain(cls, status: AgentStatus) -> AgentOut:
-        return cls(
-            agent_id=status.agent_id,
-            owner_id=status.owner_id,
-            name=status.name,
-            account_ids=list(status.account_ids),
-            liveness=status.liveness,
-            declared_dead=status.declared_dead,
-            threshold_seconds=status.threshold_seconds,
-            reported_status=status.reported_status,
-            last_heartbeat=status.last_heartbeat,
-            seconds_since_heartbeat=status.seconds_since_heartbeat,
-            died_at=status.died_at,
-        )
+        return cls.from_attributes(status, account_ids=list(status.account_ids))
 
 
 class AgentsOut(Output):
@@ -98,12 +86,7 @@ class CreatedApiKeyOut(Output):
 
     @classmethod
     def from_domain(cls, created: CreatedApiKey) -> CreatedApiKeyOut:
-        return cls(
-            key_id=created.key_id,
-            agent_id=created.agent_id,
-            api_key=created.api_key,
-            created_at=created.created_at,
-        )
+        return cls.from_attributes(created)
 
 
 class ApiKeyOut(Output):
@@ -119,15 +102,7 @@ class ApiKeyOut(Output):
 
     @classmethod
     def from_domain(cls, key: ApiKeyView) -> ApiKeyOut:
-        return cls(
-            key_id=key.key_id,
-            agent_id=key.agent_id,
-            label=key.label,
-            created_at=key.created_at,
-            revoked=key.revoked_at is not None,
-            revoked_at=key.revoked_at,
-            last_used_at=key.last_used_at,
-        )
+        return cls.from_attributes(key, revoked=key.revoked_at is not None)
 
 
 class ApiKeysOut(Output):

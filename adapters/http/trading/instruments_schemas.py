@@ -42,23 +42,7 @@ class InstrumentOut(Output):
 
     @classmethod
     def from_domain(cls, i: Instrument) -> InstrumentOut:
-        return cls(
-            symbol=i.symbol,
-            name=i.name,
-            asset_class=i.asset_class,
-            sector=i.sector,
-            tick_size=i.tick_size,
-            lot_size=i.lot_size,
-            multiplier=i.multiplier,
-            currency=i.currency,
-            marginable=i.marginable,
-            shortable=i.shortable,
-            active=i.active,
-            underlying=i.underlying,
-            strike=i.strike,
-            expiry=i.expiry,
-            right=None if i.right is None else i.right.value,
-        )
+        return cls.from_attributes(i, right=None if i.right is None else i.right.value)
 
 
 class InstrumentPageOut(Output):
@@ -137,10 +121,4 @@ class ImportReportOut(Output):
 
     @classmethod
     def from_domain(cls, report: ImportReport) -> ImportReportOut:
-        return cls(
-            source=report.source,
-            created=report.created,
-            updated=report.updated,
-            unchanged=report.unchanged,
-            skipped=report.skipped,
-        )
+        return cls.from_attributes(report)

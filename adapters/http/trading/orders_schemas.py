@@ -56,28 +56,11 @@ class OrderOut(Output):
 
     @classmethod
     def from_domain(cls, order: Order) -> OrderOut:
-        return cls(
-            id=order.id,
-            client_order_id=order.client_order_id,
-            account_id=order.account_id,
-            symbol=order.symbol,
-            side=order.side,
-            quantity=order.quantity,
-            order_type=order.order_type,
-            time_in_force=order.time_in_force,
-            status=order.status,
-            filled_quantity=order.filled_quantity,
-            average_fill_price=order.average_fill_price,
+        return cls.from_attributes(
+            order,
             origin_kind=order.origin.kind.value,
             origin_id=order.origin.id,
-            reduce_only=order.reduce_only,
-            broker=order.broker,
-            limit_price=order.limit_price,
-            stop_price=order.stop_price,
-            requested_quantity=order.requested_quantity,
-            broker_order_id=order.broker_order_id,
             deny_reasons=list(order.deny_reasons),
-            created_at=order.created_at,
         )
 
 

@@ -102,23 +102,14 @@ class InvestorProfileOut(Output):
 
     @classmethod
     def from_domain(cls, p: InvestorProfile, current_terms: str) -> InvestorProfileOut:
-        return cls(
+        return cls.from_attributes(
+            p,
             user_id=p.owner_id,
             risk_tolerance=p.risk_tolerance.label,
             risk_level=int(p.risk_tolerance),
-            questionnaire_score=p.questionnaire_score,
-            horizon_years=p.horizon_years,
             filing_status=p.filing_status.value,
-            federal_bracket=p.federal_bracket,
-            state=p.state,
-            state_rate=p.state_rate,
-            accredited=p.accredited,
             accredited_bases=list(p.accredited_bases),
-            accredited_attested_at=p.accredited_attested_at,
-            terms_version=p.terms_version,
-            terms_accepted_at=p.terms_accepted_at,
             terms_current=p.terms_version == current_terms,
-            updated_at=p.updated_at,
         )
 
 
@@ -190,12 +181,13 @@ class RoomOut(Output):
     @classmethod
     def from_answer(cls, answer: Answered[ContributionRoom]) -> RoomOut:
         r = answer.result
-        return cls(
-            account_type=r.account_type.value, tax_year=r.tax_year, base_limit=r.base_limit,
-            catch_up=r.catch_up, limit=r.limit, reduced_limit=r.reduced_limit,
-            contributed=r.contributed, room=r.room, notes=list(r.notes), sources=list(r.sources),
+        return cls.from_attributes(
+            r,
+            account_type=r.account_type.value,
+            notes=list(r.notes),
+            sources=list(r.sources),
             from_profile=list(answer.defaults),
-        )  # fmt: skip
+        )
 
 
 class RetirementLimitsOut(Output):
@@ -216,15 +208,11 @@ class RetirementLimitsOut(Output):
 
     @classmethod
     def from_domain(cls, y: YearLimits) -> RetirementLimitsOut:
-        return cls(
-            tax_year=y.tax_year, sources=list(y.sources), elective_deferral=y.elective_deferral,
-            catch_up_50=y.catch_up_50, catch_up_60_63=y.catch_up_60_63,
-            annual_additions=y.annual_additions, compensation_cap=y.compensation_cap, ira=y.ira,
-            ira_catch_up_50=y.ira_catch_up_50,
+        return cls.from_attributes(
+            y,
+            sources=list(y.sources),
             roth_phase_out={s.value: [p.start, p.end] for s, p in y.roth_phase_out.items()},
-            hsa_self=y.hsa_self, hsa_family=y.hsa_family, hsa_catch_up_55=y.hsa_catch_up_55,
-            gift_exclusion=y.gift_exclusion,
-        )  # fmt: skip
+        )
 
 
 class RmdIn(Input):
@@ -249,13 +237,7 @@ class RmdOut(Output):
 
     @classmethod
     def from_domain(cls, r: RequiredDistribution) -> RmdOut:
-        return cls(
-            year=r.distribution_year, age=r.age, beginning_age=r.beginning_age,
-            first_year=r.first_year, required=r.required,
-            prior_year_end_balance=r.prior_year_end_balance,
-            distribution_period=r.distribution_period, amount=r.amount, deadline=r.deadline,
-            source=r.source,
-        )  # fmt: skip
+        return cls.from_attributes(r, year=r.distribution_year)
 
 
 class RothConversionIn(Input):
@@ -308,15 +290,12 @@ class RothConversionOut(Output):
     @classmethod
     def from_answer(cls, answer: Answered[ConversionWhatIf]) -> RothConversionOut:
         r = answer.result
-        return cls(
-            amount=r.amount, tax_now=r.tax_now, federal_tax_now=r.federal_tax_now,
-            state_tax_now=r.state_tax_now, marginal_rate_before=r.marginal_rate_before,
-            marginal_rate_after=r.marginal_rate_after, effective_rate_now=r.effective_rate_now,
-            roth_value=r.roth_value, traditional_value=r.traditional_value,
-            advantage=r.advantage, break_even_future_rate=r.break_even_future_rate,
-            brackets=r.brackets, assumptions=list(r.assumptions), notes=list(r.notes),
+        return cls.from_attributes(
+            r,
+            assumptions=list(r.assumptions),
+            notes=list(r.notes),
             from_profile=list(answer.defaults),
-        )  # fmt: skip
+        )
 
 
 class EstateTaxIn(Input):
@@ -338,13 +317,14 @@ class EstateTaxOut(Output):
     @classmethod
     def from_answer(cls, a: EstateTaxAnswer) -> EstateTaxOut:
         e = a.estimate
-        return cls(
-            year=a.year, gross_estate=e.gross, exemption=e.exemption, taxable=e.taxable,
-            tax=e.tax, net_to_heirs=e.net_to_heirs, effective_rate=e.effective_rate,
+        return cls.from_attributes(
+            e,
+            year=a.year,
+            gross_estate=e.gross,
             source=a.source,
             convention="US federal, the basic exclusion of the year of death, 40 % above it; "
             "no state tax, prior gifts, deductions or portability",
-        )  # fmt: skip
+        )
 
 
 class MatchTierIn(Input):
@@ -396,8 +376,4 @@ class EmployerMatchOut(Output):
     def build(
         cls, r: MatchResult, fraction: Decimal | None, vested: Decimal | None
     ) -> EmployerMatchOut:
-        return cls(
-            counted_pay=r.counted_pay, deferral=r.deferral, match=r.match,
-            match_fraction_of_pay=r.match_fraction_of_pay, vested_fraction=fraction,
-            vested_employer_balance=vested,
-        )  # fmt: skip
+        return cls.from_attributes(r, vested_fraction=fraction, vested_employer_balance=vested)
