@@ -278,15 +278,7 @@ class GasIn(Input):
     timezone: Annotated[str, msgspec.Meta(min_length=1, max_length=64)] = "UTC"
 
     def to_request(self) -> GasRequest:
-        return GasRequest(
-            at=self.at,
-            gwei=self.gwei,
-            window=self.window,
-            threshold=self.threshold,
-            hours=self.hours,
-            min_samples=self.min_samples,
-            timezone=self.timezone,
-        )
+        return self.into(GasRequest)
 
 
 class GasSpikeOut(Output):

@@ -78,6 +78,7 @@ class BondSpecIn(Input):
     )
 
     def to_spec(self) -> BondSpec:
+        # Named one by one: BondIn adds the request's own fields to these.
         return BondSpec(
             maturity=self.maturity,
             coupon_rate=self.coupon_rate,

@@ -107,22 +107,7 @@ class OptimizationIn(Input):
             if self.bounds is None
             else {name: (b.min, b.max) for name, b in self.bounds.items()}
         )
-        return OptimizationRequest(
-            method=self.method,
-            assets=self.assets,
-            returns=self.returns,
-            prices=self.prices,
-            covariance=self.covariance,
-            expected_returns=self.expected_returns,
-            covariance_estimator=self.covariance_estimator,
-            periods_per_year=self.periods_per_year,
-            risk_free_rate=self.risk_free_rate,
-            long_only=self.long_only,
-            min_weight=self.min_weight,
-            max_weight=self.max_weight,
-            bounds=bounds,
-            risk_budgets=self.risk_budgets,
-        )
+        return self.into(OptimizationRequest, bounds=bounds)
 
 
 class OptimizedWeightOut(Output):

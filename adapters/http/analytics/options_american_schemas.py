@@ -64,17 +64,7 @@ class AmericanIn(Input):
     ] = DEFAULT_STEPS
 
     def to_request(self) -> AmericanRequest:
-        return AmericanRequest(
-            spot=self.spot,
-            strike=self.strike,
-            years=self.years,
-            vol=self.vol,
-            rate=self.rate,
-            dividend_yield=self.dividend_yield,
-            right=self.right,
-            method=self.method,
-            steps=self.steps,
-        )
+        return self.into(AmericanRequest)
 
 
 UNITS = {

@@ -68,20 +68,12 @@ class ModelIn(Input):
     ] = None
 
     def to_domain(self) -> ModelOverrides:
-        return ModelOverrides(
-            correlation=self.correlation,
+        return self.into(
+            ModelOverrides,
             regimes={
                 regime: RegimeOverride(r.drift, r.volatility, r.correlation)
                 for regime, r in self.regimes.items()
             },
-            transition=self.transition,
-            student_t_dof=self.student_t_dof,
-            normal_shocks=self.normal_shocks,
-            jump_intensity=self.jump_intensity,
-            jump_mean=self.jump_mean,
-            jump_std=self.jump_std,
-            black_swan_probability=self.black_swan_probability,
-            black_swan_return=self.black_swan_return,
         )
 
 

@@ -66,11 +66,7 @@ class SensitivitiesIn(Input):
     spread_duration: Annotated[float, _doc("Duration to credit spreads, years")] = 0.0
 
     def to_domain(self) -> Sensitivities:
-        return Sensitivities(
-            beta_equity=self.beta_equity, duration=self.duration, convexity=self.convexity,
-            beta_oil=self.beta_oil, beta_usd=self.beta_usd,
-            spread_duration=self.spread_duration,
-        )  # fmt: skip
+        return self.into(Sensitivities)
 
 
 class StressPositionIn(Input):

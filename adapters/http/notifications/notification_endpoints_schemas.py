@@ -55,14 +55,9 @@ class EndpointIn(Input):
         return f"EndpointIn(channel={self.channel!r}, label={self.label!r})"
 
     def to_command(self) -> CreateEndpoint:
-        return CreateEndpoint(
+        return self.into(
+            CreateEndpoint,
             channel=Channel(self.channel),
-            label=self.label,
-            url=self.url,
-            chat_id=self.chat_id,
-            bot_token=self.bot_token,
-            enabled=self.enabled,
-            phone_number=self.phone_number,
             subscription=_subscription(self.subscription),
         )
 

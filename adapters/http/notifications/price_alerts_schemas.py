@@ -30,13 +30,10 @@ class PriceAlertIn(Input):
     note: Note = ""
 
     def to_command(self) -> CreatePriceAlert:
-        return CreatePriceAlert(
-            symbol=self.symbol,
-            direction=self.direction,
+        return self.into(
+            CreatePriceAlert,
             threshold=Decimal(self.threshold),
-            mode=self.mode,
             hysteresis=Decimal(self.hysteresis) if self.hysteresis is not None else Decimal(0),
-            note=self.note,
         )
 
 

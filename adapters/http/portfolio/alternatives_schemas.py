@@ -113,22 +113,7 @@ class InvestorIn(Input):
     investments: Annotated[SignedMoney, _doc("As Rule 2a51-1 defines them")] = SignedMoney(0)
 
     def to_domain(self) -> InvestorFinances:
-        return InvestorFinances(
-            income_two_years_ago=self.income_two_years_ago,
-            income_last_year=self.income_last_year,
-            joint_income_two_years_ago=self.joint_income_two_years_ago,
-            joint_income_last_year=self.joint_income_last_year,
-            expects_same_income=self.expects_same_income,
-            assets=self.assets,
-            liabilities=self.liabilities,
-            primary_residence_value=self.primary_residence_value,
-            residence_debt=self.residence_debt,
-            residence_debt_added_60_days=self.residence_debt_added_60_days,
-            licenses=tuple(self.licenses),
-            knowledgeable_employee=self.knowledgeable_employee,
-            issuer_insider=self.issuer_insider,
-            investments=self.investments,
-        )
+        return self.into(InvestorFinances, licenses=tuple(self.licenses))
 
 
 class FundIn(Input):

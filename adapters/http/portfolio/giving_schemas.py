@@ -181,14 +181,7 @@ class DafGrantIn(Input):
     memo: _Memo = ""
 
     def to_new(self) -> NewGrant:
-        return NewGrant(
-            fund=self.fund,
-            granted_on=self.granted_on,
-            grantee=self.grantee,
-            amount=Decimal(self.amount),
-            grantee_ein=self.grantee_ein,
-            memo=self.memo,
-        )
+        return self.into(NewGrant, amount=Decimal(self.amount))
 
 
 class DafGrantOut(Output):

@@ -60,20 +60,7 @@ class MonteCarloIn(Input):
     ] = None
 
     def to_request(self) -> PlanRequest:
-        return PlanRequest(
-            initial_wealth=self.initial_wealth,
-            monthly_contribution=self.monthly_contribution,
-            retirement_month=self.retirement_month,
-            monthly_withdrawal=self.monthly_withdrawal,
-            horizon_months=self.horizon_months,
-            annual_return=self.annual_return,
-            annual_volatility=self.annual_volatility,
-            inflation_rate=self.inflation_rate,
-            student_t_dof=self.student_t_dof,
-            paths=self.paths,
-            seed=self.seed,
-            target_wealth=self.target_wealth,
-        )
+        return self.into(PlanRequest)
 
 
 class FanChartRowOut(Output):
@@ -192,12 +179,7 @@ class PlanningProfileIn(Input):
     )
 
     def to_change(self) -> ProfileChange:
-        return ProfileChange(
-            annual_expenses=self.annual_expenses,
-            safe_withdrawal_rate=self.safe_withdrawal_rate,
-            other_assets=self.other_assets,
-            currency=self.currency,
-        )
+        return self.into(ProfileChange)
 
 
 class AutopilotIn(Input):

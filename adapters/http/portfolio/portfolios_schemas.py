@@ -135,24 +135,13 @@ class LedgerTransactionIn(Input):
 
     def to_draft(self) -> Transaction:
         """The transaction without its id and portfolio (the use case sets them)."""
-        return Transaction(
+        return self.into(
+            Transaction,
             id="",
             portfolio_id="",
-            account_id=self.account_id,
-            kind=self.kind,
-            trade_date=self.trade_date,
             currency=self.currency or "",
             symbol=self.symbol.strip().upper() if self.symbol else None,
-            quantity=self.quantity,
-            price=self.price,
-            amount=self.amount,
-            fees=self.fees,
-            split_ratio=self.split_ratio,
-            lot_method=self.lot_method,
             lot_picks=tuple(LotPick(p.lot_id, p.quantity) for p in self.lot_picks),
-            acquired=self.acquired,
-            external_id=self.external_id,
-            note=self.note,
         )
 
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any, Self
+from collections.abc import Callable
+from typing import Any, Self, TypeVar
 
 import msgspec
 
 from adapters.http.wire_format import QuantityOut, format_figures
 from adapters.wire.numbers import plain_numbers
 from domain.risk.verdicts import Decision, Verdict
+
+T = TypeVar("T")
 
 
 class Input(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
@@ -20,6 +23,14 @@ class Input(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
 
     def __post_init__(self) -> None:
         plain_numbers(self)
+
+    def into(self, target: Callable[..., T], /, **computed: Any) -> T:
+        """`target` called with this body's fields by name, as they are; `computed` gives the
+        ones that are not (converted or renamed). All the fields: a subclass's added ones too."""
+        copied = {
+            name: getattr(self, name) for name in self.__struct_fields__ if name not in computed
+        }
+        return target(**copied, **computed)
 
 
 class Output(msgspec.Struct, kw_only=True):

@@ -45,17 +45,7 @@ class RuleIn(Input):
     name: Annotated[str, msgspec.Meta(max_length=200)] = ""
 
     def to_domain(self) -> RuleDraft:
-        return RuleDraft(
-            rule_type=self.rule_type,
-            params=self.params,
-            scope=self.scope,
-            action=self.action,
-            is_active=self.is_active,
-            strategy_id=self.strategy_id,
-            agent_id=self.agent_id,
-            account_id=self.account_id,
-            name=self.name,
-        )
+        return self.into(RuleDraft)
 
 
 class RuleOut(Output):
@@ -169,19 +159,7 @@ class SizingIn(Input):
     multiplier: Multiplier | None = None
 
     def to_domain(self) -> SizePosition:
-        return SizePosition(
-            entry=self.entry,
-            stop=self.stop,
-            volatility=self.volatility,
-            equity=self.equity,
-            account_id=self.account_id,
-            symbol=self.symbol,
-            risk_fraction=self.risk_fraction,
-            max_position_fraction=self.max_position_fraction,
-            volatility_multiple=self.volatility_multiple,
-            lot_size=self.lot_size,
-            multiplier=self.multiplier,
-        )
+        return self.into(SizePosition)
 
 
 class SizingOut(Output):

@@ -169,17 +169,13 @@ class StrategyPatchIn(Input):
     ] = False
 
     def to_patch(self) -> StrategyPatch:
-        return StrategyPatch(
-            version=self.version,
-            name=self.name,
+        return self.into(
+            StrategyPatch,
             account_ids=None if self.account_ids is None else tuple(self.account_ids),
             sources=None if self.sources is None else tuple(s.to_domain() for s in self.sources),
             sizing=None if self.sizing is None else self.sizing.to_domain(),
             entry=None if self.entry is None else self.entry.to_domain(),
             exit=None if self.exit is None else self.exit.to_domain(),
-            mode=self.mode,
-            passcode=self.passcode,
-            confirm_risk=self.confirm_risk,
         )
 
 

@@ -99,14 +99,10 @@ class InstrumentPatchIn(Input):
     active: bool | None = None
 
     def to_edit(self) -> InstrumentEdit:
-        return InstrumentEdit(
-            name=self.name,
-            sector=self.sector,
+        return self.into(
+            InstrumentEdit,
             lot_size=None if self.lot_size is None else Decimal(self.lot_size),
             tick_size=None if self.tick_size is None else Decimal(self.tick_size),
-            marginable=self.marginable,
-            shortable=self.shortable,
-            active=self.active,
         )
 
 

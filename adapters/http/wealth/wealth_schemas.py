@@ -67,18 +67,13 @@ class InvestorProfileIn(Input):
     ) = None
 
     def to_change(self) -> ProfileChange:
-        return ProfileChange(
-            horizon_years=self.horizon_years,
+        return self.into(
+            ProfileChange,
             filing_status=FilingStatus(self.filing_status),
-            federal_bracket=self.federal_bracket,
             risk_tolerance=RiskTolerance.from_label(self.risk_tolerance)
             if self.risk_tolerance
             else None,
-            questionnaire_score=self.questionnaire_score,
-            state=self.state,
-            state_rate=self.state_rate,
             accredited_bases=tuple(self.accredited_bases),
-            accept_terms=self.accept_terms,
         )
 
 
@@ -260,14 +255,10 @@ class RothConversionIn(Input):
     age: int | None = None
 
     def to_question(self) -> ConversionQuestion:
-        return ConversionQuestion(
-            amount=self.amount, taxable_income=self.taxable_income, years=self.years,
-            growth_rate=self.growth_rate,
+        return self.into(
+            ConversionQuestion,
             filing_status=FilingStatus(self.filing_status) if self.filing_status else None,
-            future_rate=self.future_rate, state_rate=self.state_rate,
-            tax_from_outside=self.tax_from_outside, outside_growth_rate=self.outside_growth_rate,
-            age=self.age,
-        )  # fmt: skip
+        )
 
 
 class RothConversionOut(Output):
