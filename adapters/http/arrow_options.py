@@ -23,7 +23,7 @@ import pyarrow as pa  # type: ignore[import-untyped]  # no stubs
 import pyarrow.compute as pc  # type: ignore[import-untyped]
 from litestar.exceptions import ValidationException
 
-from adapters.http.schemas.options_compute import (
+from adapters.http.analytics.options_compute_schemas import (
     GREEKS_UNITS,
     IMPLIED_VOL_UNITS,
     greeks_arrays,

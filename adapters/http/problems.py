@@ -221,6 +221,35 @@ def on_domain_error(request: Request[Any, Any, Any], exc: DomainError) -> Respon
     )
 
 
+class SourceUnavailable(Protocol):
+    """A source (a data file, a rates or chain provider) that cannot answer for a while."""
+
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def message(self) -> str: ...
+
+    @property
+    def retry_after(self) -> float: ...
+
+
+def on_source_unavailable(
+    request: Request[Any, Any, Any], exc: SourceUnavailable
+) -> Response[Problem]:
+    """503 with Retry-After (whole seconds, rounded up): the source, not the request, failed."""
+    seconds = max(1, ceil(exc.retry_after))
+    return problem_response(
+        request,
+        503,
+        exc.code,
+        title_for(exc.code),
+        exc.message,
+        headers={"Retry-After": str(seconds)},
+        retry_after=seconds,
+    )
+
+
 def on_validation_error(
     request: Request[Any, Any, Any], exc: ValidationException
 ) -> Response[Problem]:

@@ -9,7 +9,7 @@ from typing import Any
 import msgspec
 import pytest
 
-from adapters.http.schemas.account_admin import SyncReportOut
+from adapters.http.trading.account_admin_schemas import SyncReportOut
 from adapters.security.cipher import FernetCipher
 from application.trading.account_sync import BrokerRefused
 from bootstrap.closing import close_quietly

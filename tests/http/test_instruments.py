@@ -8,7 +8,7 @@ from typing import Any
 import msgspec
 import pytest
 
-from adapters.http.schemas.instruments import ImportReportOut
+from adapters.http.trading.instruments_schemas import ImportReportOut
 from bootstrap.closing import close_quietly
 from domain.principals import Role
 from tests.alpaca_server import AlpacaServer

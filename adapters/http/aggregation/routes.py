@@ -13,10 +13,7 @@ from litestar import Controller, Request, delete, get, post, put
 from litestar.params import JSONBody, PathParameter
 
 from adapters.http.aggregation import AggregationDep
-from adapters.http.deps import CallerDep
-from adapters.http.problems import NOT_CONFIGURED, problem_responses
-from adapters.http.read_only import VIEWER_MAY_CALL
-from adapters.http.schemas.aggregation import (
+from adapters.http.aggregation.schemas import (
     AggregationAccountListOut,
     AggregationAccountOut,
     AggregationAttachIn,
@@ -31,6 +28,9 @@ from adapters.http.schemas.aggregation import (
     AggregationTransactionOut,
     AggregationWebhookAckOut,
 )
+from adapters.http.deps import CallerDep
+from adapters.http.problems import NOT_CONFIGURED, problem_responses
+from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.security import PublicOperation, reject_agents
 
 ItemId = Annotated[str, PathParameter(pattern=r"^[A-Za-z0-9_-]{1,64}$")]

@@ -5,9 +5,9 @@ from __future__ import annotations
 from litestar import Controller, post
 from litestar.params import JSONBody
 
+from adapters.http.analytics.attribution_schemas import AttributionIn, AttributionOut
 from adapters.http.problems import problem_responses
 from adapters.http.read_only import VIEWER_MAY_CALL
-from adapters.http.schemas.attribution import AttributionIn, AttributionOut
 from adapters.http.security import READERS_AND_AGENTS, require_roles
 from application.analytics.attribution import (
     MAX_PERIODS,

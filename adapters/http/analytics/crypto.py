@@ -6,16 +6,13 @@ ChainPort (BULWARK_CHAIN_SOURCE=fixture: a file; rpc: JSON-RPC endpoints). docs/
 
 from __future__ import annotations
 
-from math import ceil
 from typing import Any
 
-from litestar import Controller, Request, Response, get, post
+from litestar import Controller, get, post
 from litestar.params import JSONBody
 
 from adapters.http.analytics import AnalyticsDep, problems
-from adapters.http.problems import Problem, problem_response, problem_responses, title_for
-from adapters.http.read_only import VIEWER_MAY_CALL
-from adapters.http.schemas.crypto import (
+from adapters.http.analytics.crypto_schemas import (
     GasIn,
     GasOut,
     ImpermanentLossIn,
@@ -23,12 +20,14 @@ from adapters.http.schemas.crypto import (
     PoolDrainIn,
     PoolDrainOut,
 )
-from adapters.http.schemas.crypto_wallets import (
+from adapters.http.analytics.crypto_wallets_schemas import (
     EvmChainOut,
     EvmChainsOut,
     WalletBalancesIn,
     WalletBalancesOut,
 )
+from adapters.http.problems import on_source_unavailable, problem_responses
+from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.security import READERS_AND_AGENTS, require_roles
 from application.analytics.crypto import (
     MAX_GAS_POINTS,
@@ -49,22 +48,6 @@ _UNAVAILABLE = (
     "CHAIN_UNAVAILABLE with Retry-After: the chain source cannot answer (a timeout, a refused "
     "or failing endpoint, a JSON-RPC error, an endpoint serving another chain)"
 )
-
-
-def on_chain_unavailable(
-    request: Request[Any, Any, Any], exc: ChainUnavailable
-) -> Response[Problem]:
-    """503 with Retry-After (whole seconds, rounded up): the source, not the request, failed."""
-    seconds = max(1, ceil(exc.retry_after))
-    return problem_response(
-        request,
-        503,
-        exc.code,
-        title_for(exc.code),
-        exc.message,
-        headers={"Retry-After": str(seconds)},
-        retry_after=seconds,
-    )
 
 
 class CryptoController(Controller):
@@ -159,7 +142,7 @@ class CryptoController(Controller):
             f"422 {_INVALID}; 503 {_UNAVAILABLE}."
         ),
         status_code=200,
-        exception_handlers={ChainUnavailable: on_chain_unavailable},
+        exception_handlers={ChainUnavailable: on_source_unavailable},
         responses=problems(400, 404, 422, notes={404: "UNKNOWN_CHAIN", 503: _UNAVAILABLE}),
         opt=VIEWER_MAY_CALL,
     )

@@ -3,17 +3,13 @@
 
 from __future__ import annotations
 
-from math import ceil
 from typing import Any
 
-from litestar import Controller, Request, Response, get, post
+from litestar import Controller, get, post
 from litestar.params import FromPath, JSONBody
 
 from adapters.http.analytics import AnalyticsDep, problems
-from adapters.http.deps import CallerDep
-from adapters.http.problems import Problem, problem_response, title_for
-from adapters.http.read_only import VIEWER_MAY_CALL
-from adapters.http.schemas.esg import (
+from adapters.http.analytics.esg_schemas import (
     EsgCarbonOut,
     EsgDatasetOut,
     EsgIssuerOut,
@@ -22,6 +18,9 @@ from adapters.http.schemas.esg import (
     EsgScreenIn,
     EsgScreenOut,
 )
+from adapters.http.deps import CallerDep
+from adapters.http.problems import on_source_unavailable
+from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.security import READERS_AND_AGENTS, require_roles
 from application.analytics.esg import MAX_HOLDINGS
 from ports.esg import EsgDataUnavailable
@@ -36,22 +35,12 @@ _UNAVAILABLE = "ESG_DATA_UNAVAILABLE with Retry-After: the ESG data file cannot 
 _RESPONSES = problems(400, 404, 422, notes={404: "PORTFOLIO_NOT_FOUND", 503: _UNAVAILABLE})
 
 
-def on_esg_unavailable(
-    request: Request[Any, Any, Any], exc: EsgDataUnavailable
-) -> Response[Problem]:
-    seconds = max(1, ceil(exc.retry_after))
-    return problem_response(
-        request, 503, exc.code, title_for(exc.code), exc.message,
-        headers={"Retry-After": str(seconds)}, retry_after=seconds,
-    )  # fmt: skip
-
-
 class EsgController(Controller):
     """Calculations over posted or owned holdings; nothing is stored."""
 
     path = "/analytics/esg"
     guards = (require_roles(*READERS_AND_AGENTS),)
-    exception_handlers = {EsgDataUnavailable: on_esg_unavailable}  # noqa: RUF012
+    exception_handlers = {EsgDataUnavailable: on_source_unavailable}  # noqa: RUF012
 
     @post(
         "/score",

@@ -6,8 +6,8 @@ from litestar import Controller, post
 from litestar.params import JSONBody
 
 from adapters.http.analytics import AnalyticsDep, problems
+from adapters.http.analytics.fixed_income_schemas import BondIn, BondOut, LadderIn, LadderOut
 from adapters.http.read_only import VIEWER_MAY_CALL
-from adapters.http.schemas.fixed_income import BondIn, BondOut, LadderIn, LadderOut
 from adapters.http.security import READERS_AND_AGENTS, require_roles
 
 _REFUSALS = (

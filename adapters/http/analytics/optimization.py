@@ -25,8 +25,12 @@ from adapters.http.analytics.large_bodies import (
     read_body,
     with_body_limit,
 )
+from adapters.http.analytics.optimization_schemas import (
+    OptimizationIn,
+    OptimizationOut,
+    openapi_schema,
+)
 from adapters.http.read_only import VIEWER_MAY_CALL
-from adapters.http.schemas.optimization import OptimizationIn, OptimizationOut, openapi_schema
 from adapters.http.security import READERS_AND_AGENTS, require_roles
 
 JSON = "application/json"

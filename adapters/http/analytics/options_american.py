@@ -6,8 +6,8 @@ from litestar import Controller, post
 from litestar.params import JSONBody
 
 from adapters.http.analytics import AnalyticsDep, problems
+from adapters.http.analytics.options_american_schemas import AmericanIn, AmericanOut
 from adapters.http.read_only import VIEWER_MAY_CALL
-from adapters.http.schemas.options_american import AmericanIn, AmericanOut
 from adapters.http.security import READERS_AND_AGENTS, require_roles
 
 

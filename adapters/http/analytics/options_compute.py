@@ -41,16 +41,7 @@ from adapters.http.analytics.large_bodies import (
     read_body,
     with_body_limit,
 )
-from adapters.http.arrow_options import (
-    ARROW_STREAM,
-    MalformedArrow,
-    greeks_stream,
-    implied_vol_stream,
-    read_columns,
-)
-from adapters.http.problems import Problem, problem_response, problem_responses
-from adapters.http.read_only import VIEWER_MAY_CALL
-from adapters.http.schemas.options_compute import (
+from adapters.http.analytics.options_compute_schemas import (
     GREEKS_REQUEST,
     IMPLIED_VOL_REQUEST,
     REASONS,
@@ -64,6 +55,15 @@ from adapters.http.schemas.options_compute import (
     implied_vol_json,
     refuse_oversized,
 )
+from adapters.http.arrow_options import (
+    ARROW_STREAM,
+    MalformedArrow,
+    greeks_stream,
+    implied_vol_stream,
+    read_columns,
+)
+from adapters.http.problems import Problem, problem_response, problem_responses
+from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.security import READERS_AND_AGENTS, require_roles
 from application.analytics.options_compute import (
     GREEKS_FIELDS,

@@ -10,9 +10,9 @@ from litestar.openapi.spec import Example
 from litestar.params import FromPath, QueryParameter
 
 from adapters.http.analytics import AnalyticsDep, problems
+from adapters.http.analytics.performance_schemas import PerformanceOut
 from adapters.http.deps import CallerDep
 from adapters.http.problems import FieldError, Problem, problem_response, title_for
-from adapters.http.schemas.performance import PerformanceOut
 from adapters.http.security import READERS_AND_AGENTS, require_roles
 from application.analytics.performance import (
     MAX_DAYS,

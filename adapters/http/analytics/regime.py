@@ -6,8 +6,8 @@ from litestar import Controller, post
 from litestar.params import JSONBody
 
 from adapters.http.analytics import AnalyticsDep, problems
+from adapters.http.analytics.regime_schemas import PriceHistoryIn, RegimeOut
 from adapters.http.read_only import VIEWER_MAY_CALL
-from adapters.http.schemas.regime import PriceHistoryIn, RegimeOut
 from adapters.http.security import READERS_AND_AGENTS, require_roles
 
 

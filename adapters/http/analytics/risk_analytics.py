@@ -6,10 +6,10 @@ from litestar import Controller, post
 from litestar.params import JSONBody
 
 from adapters.http.analytics import AnalyticsDep, problems
+from adapters.http.analytics.risk_var_schemas import VarIn, VarOut
+from adapters.http.analytics.scenario_schemas import ScenarioIn, ScenarioOut
 from adapters.http.deps import CallerDep
 from adapters.http.read_only import VIEWER_MAY_CALL
-from adapters.http.schemas.risk_var import VarIn, VarOut
-from adapters.http.schemas.scenario import ScenarioIn, ScenarioOut
 from adapters.http.security import READERS_AND_AGENTS, require_roles
 
 _ANY_READER = [require_roles(*READERS_AND_AGENTS)]

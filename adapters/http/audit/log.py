@@ -20,9 +20,9 @@ from litestar.openapi.spec import (
 from litestar.params import QueryParameter
 
 from adapters.http.audit import AuditDep, problems
+from adapters.http.audit.audit_schemas import AuditEntryOut, AuditPageOut, ChainReportOut, to_csv
 from adapters.http.deps import CallerDep
 from adapters.http.problems import FieldError, Problem, problem_response
-from adapters.http.schemas.audit import AuditEntryOut, AuditPageOut, ChainReportOut, to_csv
 from adapters.http.security import reject_agents, require_roles
 from application.core.audit_log import MAX_PAGE, AuditQuery, InvalidAuditQuery
 from domain.principals import Role

@@ -21,12 +21,12 @@ from litestar import Controller, Request, get, post
 from litestar.params import FromPath
 from litestar.response import Template
 
+from adapters.http.analytics.crypto_schemas import GasOut, ImpermanentLossOut, PoolDrainOut
+from adapters.http.analytics.crypto_wallets_schemas import EvmChainOut, WalletBalancesOut
 from adapters.http.console import crypto_forms
 from adapters.http.console.form_fields import FieldReader
 from adapters.http.console.pages import fragment, is_htmx, page
 from adapters.http.contexts import bundle_of
-from adapters.http.schemas.crypto import GasOut, ImpermanentLossOut, PoolDrainOut
-from adapters.http.schemas.crypto_wallets import EvmChainOut, WalletBalancesOut
 from domain.analytics.crypto.errors import InvalidCryptoInput
 from domain.errors import NotFound
 from ports.chain import NotAToken, UnknownChain

@@ -21,17 +21,17 @@ from litestar import Controller, Request, get, post
 from litestar.params import QueryParameter
 from litestar.response import Template
 
-from adapters.http.console.form_fields import FieldReader
-from adapters.http.console.pages import fragment, is_htmx, page
-from adapters.http.contexts import bundle_of
-from adapters.http.problems import domain_status
-from adapters.http.schemas.esg import (
+from adapters.http.analytics.esg_schemas import (
     EsgCarbonOut,
     EsgDatasetOut,
     EsgIssuerOut,
     EsgScoreOut,
     EsgScreenOut,
 )
+from adapters.http.console.form_fields import FieldReader
+from adapters.http.console.pages import fragment, is_htmx, page
+from adapters.http.contexts import bundle_of
+from adapters.http.problems import domain_status
 from adapters.http.security import caller_of
 from application.analytics.esg import MAX_HOLDINGS, EsgQuery, UnknownIssuer
 from application.portfolio.portfolio_values import PostedHolding

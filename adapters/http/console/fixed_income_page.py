@@ -5,7 +5,7 @@ The same use case as POST /api/v1/analytics/fixed-income/bond and /ladder
 inputs that reads and stores nothing, so any signed-in role may ask (the viewer too, as on the
 API). A field the form or the use case refuses (422 INVALID_BOND_INPUT) is shown beside it; a
 ladder rung's refusal names its line. Conventions in fixed_income_view.py, named on the page
-in the API's own words (adapters/http/schemas/fixed_income.py).
+in the API's own words (adapters/http/analytics/fixed_income_schemas.py).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from litestar import Controller, Request, get, post
 from litestar.params import FromPath
 from litestar.response import Template
 
+from adapters.http.analytics.fixed_income_schemas import SCHEDULE, compounding
 from adapters.http.console.fixed_income_view import (
     FREQUENCIES,
     RUNG_FORMAT,
@@ -34,7 +35,6 @@ from adapters.http.console.form_fields import FieldReader
 from adapters.http.console.pages import fragment, is_htmx, page
 from adapters.http.contexts import bundle_of
 from adapters.http.problems import domain_status
-from adapters.http.schemas.fixed_income import SCHEDULE, compounding
 from application.analytics.fixed_income import BondResult, FixedIncomeService, LadderResult
 from domain.errors import DomainError, NotFound
 from domain.fixedincome.daycount import DAY_COUNT_NAMES

@@ -24,14 +24,14 @@ from adapters.http.console import giving_forms
 from adapters.http.console.form_fields import FieldReader
 from adapters.http.console.pages import ACTING, form_page, fragment, is_htmx, page
 from adapters.http.contexts import bundle_of
-from adapters.http.schemas.giving import (
+from adapters.http.portfolio.giving_reports_schemas import GivingDeductionOut
+from adapters.http.portfolio.giving_schemas import (
     DEDUCTION_CONVENTIONS,
     DafFundOut,
     DonationReceiptOut,
     DonationReceiptPageOut,
     GivingCarryoversOut,
 )
-from adapters.http.schemas.giving_reports import GivingDeductionOut
 from adapters.http.security import caller_of
 from domain.analytics.giving.model import InvalidGivingInput
 from domain.errors import NotFound

@@ -22,7 +22,7 @@ from litestar.response import Template
 
 from adapters.http.console.pages import form_page
 from adapters.http.contexts import bundle_of
-from adapters.http.schemas.sentiment_indices import HYPE_CONVENTIONS
+from adapters.http.markets.sentiment_indices_schemas import HYPE_CONVENTIONS
 from application.markets.hype import HypeService, HypeView, MoversView
 from domain.analytics.sentiment.errors import InvalidSentimentInput
 from domain.analytics.sentiment.hype import HypeReading

@@ -16,7 +16,7 @@ from litestar.exceptions import NotFoundException
 from litestar.params import JSONBody
 
 from adapters.http.contexts import bundle_of
-from adapters.http.schemas.notification_endpoints import PushSubscriptionIn
+from adapters.http.notifications.notification_endpoints_schemas import PushSubscriptionIn
 from adapters.http.security import caller_of
 from application.notifications.endpoints import CreateEndpoint
 from ports.notifications import Channel

@@ -11,14 +11,14 @@ from litestar.exceptions import ClientException, SerializationException, Validat
 from litestar.params import FromPath
 
 from adapters.http.core import CoreDep
-from adapters.http.problems import NOT_CONFIGURED, problem_responses
-from adapters.http.schemas.monitoring import (
+from adapters.http.core.monitoring_schemas import (
     AlertmanagerWebhookIn,
     AlertsRelayedOut,
     ConsumerRestartedOut,
     KafkaDisabledOut,
     KafkaReportOut,
 )
+from adapters.http.problems import NOT_CONFIGURED, problem_responses
 from adapters.http.security import brings_bearer, carries_bearer, require_roles
 from adapters.http.services import HTTP_CONFIG_STATE_KEY, HttpConfig
 from application.core.access import SEES_ALL

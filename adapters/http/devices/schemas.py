@@ -27,12 +27,7 @@ class DeviceOut(Output):
 
     @classmethod
     def from_domain(cls, device: Device, current_id: str | None = None) -> DeviceOut:
-        return cls(
-            id=device.id, name=device.name, client=device.family, network=device.network,
-            first_seen=device.first_seen, last_seen=device.last_seen, trusted=device.trusted,
-            trusted_at=device.trusted_at, revoked_at=device.revoked_at,
-            current=device.id == current_id,
-        )  # fmt: skip
+        return cls.from_attributes(device, client=device.family, current=device.id == current_id)
 
 
 class DevicesOut(Output):

@@ -21,8 +21,13 @@ from litestar.params import Body, FromPath, JSONBody, QueryParameter
 
 from adapters.http.deps import CallerDep
 from adapters.http.identity import IdentityDep, problems
+from adapters.http.identity.kyc_schemas import (
+    KycDocumentOut,
+    KycPageOut,
+    KycReviewIn,
+    KycUploadForm,
+)
 from adapters.http.problems import Problem, problem_response
-from adapters.http.schemas.kyc import KycDocumentOut, KycPageOut, KycReviewIn, KycUploadForm
 from adapters.http.security import HUMANS, require_roles
 from application.identity.kyc import MAX_PAGE, DocumentTooLarge
 from domain.kyc.documents import DocumentStatus

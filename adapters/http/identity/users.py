@@ -11,10 +11,7 @@ from litestar.params import FromPath, JSONBody, QueryParameter
 
 from adapters.http.deps import CallerDep
 from adapters.http.identity import IdentityDep, problems
-from adapters.http.problems import problem_responses
-from adapters.http.read_only import VIEWER_MAY_CALL
-from adapters.http.schemas.auth import TokenOut, UserOut
-from adapters.http.schemas.users import (
+from adapters.http.identity.users_schemas import (
     AcceptInvitationIn,
     CreateUserIn,
     InvitationIn,
@@ -31,6 +28,9 @@ from adapters.http.schemas.users import (
     UsersOut,
     role_of,
 )
+from adapters.http.problems import problem_responses
+from adapters.http.read_only import VIEWER_MAY_CALL
+from adapters.http.schemas.auth import TokenOut, UserOut
 from adapters.http.security import PublicOperation, reject_agents
 from application.identity.user_admin import MAX_PAGE
 from domain.identity import normalize_username

@@ -10,8 +10,8 @@ from litestar.params import FromPath, JSONBody
 
 from adapters.http.deps import CallerDep
 from adapters.http.identity import IdentityDep, problems
+from adapters.http.identity.workspaces_schemas import WorkspaceIn, WorkspaceOut, WorkspacesOut
 from adapters.http.read_only import VIEWER_MAY_CALL
-from adapters.http.schemas.workspaces import WorkspaceIn, WorkspaceOut, WorkspacesOut
 from adapters.http.security import reject_agents
 
 

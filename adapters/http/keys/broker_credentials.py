@@ -11,7 +11,7 @@ from litestar.params import FromPath, JSONBody
 
 from adapters.http.deps import CallerDep
 from adapters.http.keys import KeysDep, problems
-from adapters.http.schemas.broker_credentials import BrokerCredentialsIn, BrokerCredentialsOut
+from adapters.http.keys.broker_credentials_schemas import BrokerCredentialsIn, BrokerCredentialsOut
 from adapters.http.security import reject_agents
 
 _STORED = {

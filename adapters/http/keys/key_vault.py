@@ -9,7 +9,7 @@ from litestar.params import FromPath, JSONBody
 
 from adapters.http.deps import CallerDep
 from adapters.http.keys import KeysDep, problems
-from adapters.http.schemas.key_vault import (
+from adapters.http.keys.key_vault_schemas import (
     ConnectionTestOut,
     KeyAccessListOut,
     VaultKeyIn,

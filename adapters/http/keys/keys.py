@@ -12,7 +12,7 @@ from litestar.params import FromPath
 
 from adapters.http.deps import CallerDep
 from adapters.http.keys import KeysDep, problems
-from adapters.http.schemas.keys import KeysOut, RotationOut
+from adapters.http.keys.keys_schemas import KeysOut, RotationOut
 from adapters.http.security import require_roles
 from domain.principals import Role
 

@@ -38,13 +38,7 @@ class DepthLevelOut(Output):
 
     @classmethod
     def from_domain(cls, level: DepthLevel) -> DepthLevelOut:
-        return cls(
-            price=level.price,
-            size=level.size,
-            cumulative_size=level.cumulative_size,
-            cumulative_notional=level.cumulative_notional,
-            orders=level.orders,
-        )
+        return cls.from_attributes(level)
 
 
 class SpreadOut(Output):
@@ -70,14 +64,7 @@ class WhaleOut(Output):
 
     @classmethod
     def from_domain(cls, whale: WhaleOrder) -> WhaleOut:
-        return cls(
-            side=whale.side.value,
-            price=whale.price,
-            size=whale.size,
-            z=round(whale.z, 4),
-            by_size=whale.by_size,
-            by_z=whale.by_z,
-        )
+        return cls.from_attributes(whale, side=whale.side.value, z=round(whale.z, 4))
 
 
 class WhaleRuleOut(Output):
@@ -136,16 +123,7 @@ class BarOut(Output):
 
     @classmethod
     def from_domain(cls, bar: Bar) -> BarOut:
-        return cls(
-            start=bar.start,
-            open=bar.open,
-            high=bar.high,
-            low=bar.low,
-            close=bar.close,
-            volume=bar.volume,
-            vwap=bar.vwap,
-            trades=bar.trades,
-        )
+        return cls.from_attributes(bar)
 
 
 def _column(values: FloatArray) -> list[float | None]:

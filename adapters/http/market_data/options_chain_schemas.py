@@ -95,13 +95,10 @@ class PutCallOut(Output):
 
     @classmethod
     def from_domain(cls, ratios: PutCallRatios) -> PutCallOut:
-        return cls(
+        return cls.from_attributes(
+            ratios,
             by_volume=_round(ratios.by_volume, 6),
             by_open_interest=_round(ratios.by_open_interest, 6),
-            call_volume=ratios.call_volume,
-            put_volume=ratios.put_volume,
-            call_open_interest=ratios.call_open_interest,
-            put_open_interest=ratios.put_open_interest,
         )
 
 

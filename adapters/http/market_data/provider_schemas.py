@@ -48,12 +48,7 @@ class RateLimitOut(Output):
 
     @classmethod
     def from_domain(cls, usage: RateLimitUsage) -> RateLimitOut:
-        return cls(
-            limit=usage.limit,
-            remaining=usage.remaining,
-            used_fraction=usage.used_fraction,
-            resets_at=usage.resets_at,
-        )
+        return cls.from_attributes(usage)
 
 
 class ProviderOut(Output):
@@ -80,26 +75,14 @@ class ProviderOut(Output):
 
     @classmethod
     def from_domain(cls, health: ProviderHealth) -> ProviderOut:
-        return cls(
-            name=health.name,
-            tier=health.tier,
+        return cls.from_attributes(
+            health,
             state=health.state.value,
-            forced_open=health.forced_open,
-            active=health.active,
-            pinned=health.pinned,
-            failure_rate=health.failure_rate,
-            slow_rate=health.slow_rate,
-            window_calls=health.window_calls,
             latency_p50_ms=health.p50_ms,
             latency_p99_ms=health.p99_ms,
-            calls=health.calls,
-            failures=health.failures,
-            last_error=health.last_error,
-            last_error_at=health.last_error_at,
             rate_limit=None
             if health.rate_limit is None
             else RateLimitOut.from_domain(health.rate_limit),
-            cooling_until=health.cooling_until,
             transitions=[TransitionOut.from_domain(t) for t in health.transitions],
         )
 
@@ -215,9 +198,4 @@ class FailoverOut(Output):
 
     @classmethod
     def from_domain(cls, result: FailoverResult) -> FailoverOut:
-        return cls(
-            previous=result.previous,
-            active=result.active,
-            pinned=result.pinned,
-            restored=result.restored,
-        )
+        return cls.from_attributes(result)

@@ -23,13 +23,10 @@ class SourceInRoundOut(Output):
 
     @classmethod
     def from_domain(cls, view: SourceView) -> SourceInRoundOut:
-        return cls(
-            source=view.source,
-            mid=view.mid,
+        return cls.from_attributes(
+            view,
             age_seconds=view.age_s,
-            outlier=view.outlier,
             deviation_bps=None if view.deviation_bps is None else float(view.deviation_bps),
-            error=view.error,
         )
 
 
@@ -81,17 +78,8 @@ class FreshQuoteOut(Output):
     @classmethod
     def from_domain(cls, fresh: FreshQuote) -> FreshQuoteOut:
         q = fresh.quote
-        return cls(
-            symbol=q.symbol,
-            source=fresh.source,
-            bid=q.bid,
-            ask=q.ask,
-            last=q.last,
-            bid_size=q.bid_size,
-            ask_size=q.ask_size,
-            at=q.at,
-            age_seconds=fresh.age_s,
-            cost_per_call=fresh.cost,
+        return cls.from_attributes(
+            q, source=fresh.source, age_seconds=fresh.age_s, cost_per_call=fresh.cost
         )
 
 
@@ -107,12 +95,9 @@ class SourceQualityOut(Output):
 
     @classmethod
     def from_domain(cls, quality: SourceQuality) -> SourceQualityOut:
-        return cls(
-            source=quality.source,
+        return cls.from_attributes(
+            quality,
             grade=quality.grade.value,
-            rounds=quality.rounds,
-            gap_rate=quality.gap_rate,
-            disagreement_rate=quality.disagreement_rate,
             staleness_seconds=quality.staleness_s,
         )
 

@@ -16,10 +16,7 @@ from litestar.params import JSONBody, QueryParameter
 
 from adapters.http.deps import CallerDep, HttpConfigDep
 from adapters.http.markets import MarketsDep, problems
-from adapters.http.markets.markets import HANDLERS
-from adapters.http.problems import problem_response, problem_responses
-from adapters.http.read_only import VIEWER_MAY_CALL
-from adapters.http.schemas.compliance import (
+from adapters.http.markets.compliance_schemas import (
     CalendarOut,
     DeadlineIn,
     DeadlineOut,
@@ -31,6 +28,9 @@ from adapters.http.schemas.compliance import (
     ThresholdOut,
     ValidationOut,
 )
+from adapters.http.markets.markets import HANDLERS
+from adapters.http.problems import problem_response, problem_responses
+from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.security import READERS, require_roles
 from application.markets.form13f import MAX_DOCUMENT_BYTES
 

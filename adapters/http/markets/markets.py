@@ -7,17 +7,14 @@ default the shipped SYNTHETIC samples) and the rates source; nothing is stored.
 
 from __future__ import annotations
 
-from math import ceil
 from typing import Annotated, Any
 
-from litestar import Controller, Request, Response, get, post
+from litestar import Controller, get, post
 from litestar.openapi.spec import Example
 from litestar.params import FromPath, JSONBody, QueryParameter
 
 from adapters.http.markets import MarketsDep, problems
-from adapters.http.problems import Problem, problem_response, problem_responses, title_for
-from adapters.http.read_only import VIEWER_MAY_CALL
-from adapters.http.schemas.markets import (
+from adapters.http.markets.markets_schemas import (
     ContractListOut,
     ContractSpecOut,
     CrackSpreadIn,
@@ -29,9 +26,10 @@ from adapters.http.schemas.markets import (
     NetInsiderBuyingOut,
     TermStructureOut,
 )
+from adapters.http.problems import on_source_unavailable, problem_responses
+from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.security import READERS_AND_AGENTS, require_roles
 from domain.analytics.futures import InvalidMarketInput
-from domain.errors import DomainError
 from ports.data_files import DataSourceUnavailable
 from ports.rates import RatesUnavailable
 
@@ -42,18 +40,9 @@ UNAVAILABLE = (
 _DATE = "422 INVALID_MARKET_INPUT naming `date` when it is not YYYY-MM-DD"
 
 
-def on_unavailable(request: Request[Any, Any, Any], exc: DomainError) -> Response[Problem]:
-    """503 with Retry-After (whole seconds, rounded up): the source, not the request, failed."""
-    seconds = max(1, ceil(float(getattr(exc, "retry_after", 30.0))))
-    return problem_response(
-        request, 503, exc.code, title_for(exc.code), exc.message,
-        headers={"Retry-After": str(seconds)}, retry_after=seconds,
-    )  # fmt: skip
-
-
 HANDLERS: dict[Any, Any] = {
-    DataSourceUnavailable: on_unavailable,
-    RatesUnavailable: on_unavailable,
+    DataSourceUnavailable: on_source_unavailable,
+    RatesUnavailable: on_source_unavailable,
 }
 
 

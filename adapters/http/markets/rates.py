@@ -6,16 +6,19 @@ fred: FRED's API with BULWARK_FRED_API_KEY). docs/rates.md.
 
 from __future__ import annotations
 
-from math import ceil
 from typing import Annotated, Any
 
-from litestar import Controller, Request, Response, get
+from litestar import Controller, get
 from litestar.openapi.spec import Example
 from litestar.params import FromPath, QueryParameter
 
 from adapters.http.markets import MarketsDep, problems
-from adapters.http.problems import Problem, problem_response, title_for
-from adapters.http.schemas.rates import RateSeriesPageOut, TreasuryInversionsOut, YieldCurveOut
+from adapters.http.markets.rates_schemas import (
+    RateSeriesPageOut,
+    TreasuryInversionsOut,
+    YieldCurveOut,
+)
+from adapters.http.problems import on_source_unavailable
 from adapters.http.security import READERS_AND_AGENTS, require_roles
 from application.markets.rates import MAX_PAGE, MAX_TENORS
 from ports.rates import RatesUnavailable
@@ -24,20 +27,6 @@ _UNAVAILABLE = (
     "RATES_UNAVAILABLE with Retry-After: the rates source cannot answer (FRED down, "
     "rate-limiting, timing out or refusing the key; a data file unreadable)"
 )
-
-
-def on_unavailable(request: Request[Any, Any, Any], exc: RatesUnavailable) -> Response[Problem]:
-    """503 with Retry-After (whole seconds, rounded up): the source, not the request, failed."""
-    seconds = max(1, ceil(exc.retry_after))
-    return problem_response(
-        request,
-        503,
-        exc.code,
-        title_for(exc.code),
-        exc.message,
-        headers={"Retry-After": str(seconds)},
-        retry_after=seconds,
-    )
 
 
 def _day_param(description: str, example: str) -> Any:
@@ -66,7 +55,7 @@ class RatesController(Controller):
             "URL past its limit (4,000 characters of tenors fit only when plain ASCII); "
             "503 " + _UNAVAILABLE + "."
         ),
-        exception_handlers={RatesUnavailable: on_unavailable},
+        exception_handlers={RatesUnavailable: on_source_unavailable},
         responses=problems(404, 414, 429, 503, notes={503: _UNAVAILABLE}),
     )
     async def get_treasury_curve(
@@ -106,7 +95,7 @@ class RatesController(Controller):
             "422 INVALID_RATES_QUERY naming `start` or `end` (not YYYY-MM-DD, `start` after "
             "`end`, more than 70 years); 503 " + _UNAVAILABLE + "."
         ),
-        exception_handlers={RatesUnavailable: on_unavailable},
+        exception_handlers={RatesUnavailable: on_source_unavailable},
         responses=problems(429, 503, notes={503: _UNAVAILABLE}),
     )
     async def get_curve_inversions(
@@ -136,7 +125,7 @@ class RatesController(Controller):
             "source has no such series; 422 INVALID_RATES_QUERY naming `series_id`, `start` "
             "or `end`, INVALID_CURSOR naming `cursor`; 503 " + _UNAVAILABLE + "."
         ),
-        exception_handlers={RatesUnavailable: on_unavailable},
+        exception_handlers={RatesUnavailable: on_source_unavailable},
         responses=problems(404, 429, 503, notes={404: "UNKNOWN_SERIES", 503: _UNAVAILABLE}),
     )
     async def get_rate_series(

@@ -13,8 +13,7 @@ from litestar.params import FromPath, JSONBody, QueryParameter
 
 from adapters.http.markets import MarketsDep, problems
 from adapters.http.markets.markets import HANDLERS
-from adapters.http.read_only import VIEWER_MAY_CALL
-from adapters.http.schemas.sentiment_indices import (
+from adapters.http.markets.sentiment_indices_schemas import (
     FearGreedIn,
     FearGreedOut,
     HistoryOut,
@@ -22,6 +21,7 @@ from adapters.http.schemas.sentiment_indices import (
     MoversOut,
     SeriesOut,
 )
+from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.security import READERS_AND_AGENTS, require_roles
 from application.markets.fear_greed import PostedInputs
 

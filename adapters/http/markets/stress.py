@@ -13,9 +13,7 @@ from litestar.params import JSONBody
 from adapters.http.deps import CallerDep
 from adapters.http.markets import MarketsDep, problems
 from adapters.http.markets.markets import HANDLERS
-from adapters.http.problems import problem_responses
-from adapters.http.read_only import VIEWER_MAY_CALL
-from adapters.http.schemas.stress import (
+from adapters.http.markets.stress_schemas import (
     LiquidityIn,
     LiquidityOut,
     RecoveryIn,
@@ -24,6 +22,8 @@ from adapters.http.schemas.stress import (
     ShockIn,
     ShockOut,
 )
+from adapters.http.problems import problem_responses
+from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.security import READERS, require_roles
 
 MAX_BODY_BYTES = 8 * 1024 * 1024  # 10,000 positions with their sensitivities

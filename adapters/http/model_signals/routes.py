@@ -45,19 +45,13 @@ class SignalModelOut(Output):
 
     @classmethod
     def from_domain(cls, card: SignalModelCard) -> SignalModelOut:
-        return cls(
-            name=card.name, version=card.version, kind=card.kind, features=list(card.features),
-            horizon_bars=card.horizon, timeframe=card.timeframe, symbols=list(card.symbols),
-            train_from=card.train_from, train_to=card.train_to, trained_at=card.trained_at,
-            rows=card.rows, data_hash=card.data_hash, onnx_sha256=card.onnx_sha256,
-            score_scale=card.score_scale, mean_hit_rate=card.mean_hit_rate,
-            mean_ic=card.mean_ic,
-            folds=[
-                FoldOut(fold=f.fold, train_rows=f.train_rows, test_rows=f.test_rows,
-                        hit_rate=f.hit_rate, ic=f.ic)
-                for f in card.folds
-            ],
-        )  # fmt: skip
+        return cls.from_attributes(
+            card,
+            features=list(card.features),
+            horizon_bars=card.horizon,
+            symbols=list(card.symbols),
+            folds=[FoldOut.from_attributes(f) for f in card.folds],
+        )
 
 
 class SignalModelsOut(Output):

@@ -9,14 +9,14 @@ from litestar.params import FromPath, JSONBody
 
 from adapters.http.deps import CallerDep
 from adapters.http.notifications import NotificationsDep, problems
-from adapters.http.problems import NOT_CONFIGURED
-from adapters.http.schemas.notification_endpoints import (
+from adapters.http.notifications.notification_endpoints_schemas import (
     EndpointIn,
     EndpointListOut,
     EndpointOut,
     EndpointPatchIn,
     TestOutcomeOut,
 )
+from adapters.http.problems import NOT_CONFIGURED
 from adapters.http.security import READERS, require_roles
 
 _OWNER_ONLY = "Your own endpoints only: 404 NOT_FOUND for another user's."

@@ -10,9 +10,7 @@ from litestar.params import FromQuery, JSONBody, PathParameter, QueryParameter
 
 from adapters.http.deps import CallerDep
 from adapters.http.notifications import NotificationsDep, problems
-from adapters.http.problems import Problem, problem_response
-from adapters.http.read_only import VIEWER_MAY_CALL
-from adapters.http.schemas.notifications import (
+from adapters.http.notifications.notifications_schemas import (
     BulkReadIn,
     ClearedOut,
     DeliveryOut,
@@ -23,6 +21,8 @@ from adapters.http.schemas.notifications import (
     ReadAllOut,
     UnreadCountsOut,
 )
+from adapters.http.problems import Problem, problem_response
+from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.security import reject_agents
 from application.notifications.api import (
     MAX_PAGE,

@@ -10,13 +10,13 @@ from litestar.params import JSONBody, PathParameter
 
 from adapters.http.deps import CallerDep
 from adapters.http.notifications import NotificationsDep
-from adapters.http.problems import problem_responses
-from adapters.http.schemas.price_alerts import (
+from adapters.http.notifications.price_alerts_schemas import (
     PriceAlertIn,
     PriceAlertListOut,
     PriceAlertNoteIn,
     PriceAlertOut,
 )
+from adapters.http.problems import problem_responses
 from adapters.http.security import reject_agents
 
 AlertId = Annotated[str, PathParameter(pattern=r"^[A-Za-z0-9_-]{1,64}$")]

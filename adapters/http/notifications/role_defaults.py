@@ -10,8 +10,8 @@ from litestar.params import JSONBody, PathParameter
 
 from adapters.http.deps import CallerDep
 from adapters.http.notifications import NotificationsDep
+from adapters.http.notifications.notifications_schemas import PreferencesIO
 from adapters.http.problems import problem_responses
-from adapters.http.schemas.notifications import PreferencesIO
 from adapters.http.security import reject_agents
 
 Role = Annotated[str, PathParameter(pattern=r"^[a-z_]{1,32}$")]

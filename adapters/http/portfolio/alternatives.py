@@ -11,8 +11,7 @@ from litestar import Controller, get, post
 from litestar.params import JSONBody
 
 from adapters.http.portfolio import PortfolioDep, problems
-from adapters.http.read_only import VIEWER_MAY_CALL
-from adapters.http.schemas.alternatives import (
+from adapters.http.portfolio.alternatives_schemas import (
     AlternativesLimitsOut,
     CommoditiesIn,
     CommoditiesOut,
@@ -23,6 +22,7 @@ from adapters.http.schemas.alternatives import (
     ReitsIn,
     ReitsOut,
 )
+from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.security import READERS, require_roles
 
 _CODES = (

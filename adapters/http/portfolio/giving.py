@@ -10,8 +10,13 @@ from litestar.params import FromPath, JSONBody, QueryParameter
 
 from adapters.http.deps import CallerDep
 from adapters.http.portfolio import PortfolioDep, problems
-from adapters.http.read_only import VIEWER_MAY_CALL
-from adapters.http.schemas.giving import (
+from adapters.http.portfolio.giving_reports_schemas import (
+    GivingDeductionIn,
+    GivingDeductionOut,
+    GivingSuggestionIn,
+    GivingSuggestionOut,
+)
+from adapters.http.portfolio.giving_schemas import (
     DEDUCTION_CONVENTIONS,
     DafFundOut,
     DafFundsOut,
@@ -23,12 +28,7 @@ from adapters.http.schemas.giving import (
     GivingCarryoversIn,
     GivingCarryoversOut,
 )
-from adapters.http.schemas.giving_reports import (
-    GivingDeductionIn,
-    GivingDeductionOut,
-    GivingSuggestionIn,
-    GivingSuggestionOut,
-)
+from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.security import READERS, require_roles
 from application.portfolio.giving import MAX_PAGE
 

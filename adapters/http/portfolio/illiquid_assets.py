@@ -12,7 +12,7 @@ from litestar.params import FromPath, JSONBody, QueryParameter
 
 from adapters.http.deps import CallerDep
 from adapters.http.portfolio import PortfolioDep, problems
-from adapters.http.schemas.illiquid_assets import (
+from adapters.http.portfolio.illiquid_assets_schemas import (
     IlliquidAssetDetailOut,
     IlliquidAssetIn,
     IlliquidAssetPageOut,

@@ -9,8 +9,7 @@ from litestar.params import FromQuery, JSONBody
 
 from adapters.http.deps import CallerDep
 from adapters.http.portfolio import PortfolioDep, problems
-from adapters.http.read_only import VIEWER_MAY_CALL
-from adapters.http.schemas.planning import (
+from adapters.http.portfolio.planning_schemas import (
     AutopilotIn,
     HomeostasisOut,
     MonteCarloIn,
@@ -18,6 +17,7 @@ from adapters.http.schemas.planning import (
     PlanningProfileIn,
     PlanningProfileOut,
 )
+from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.security import READERS, require_roles
 
 _NO_PROFILE = "404 PLANNING_PROFILE_NOT_FOUND until you PUT /api/v1/planning/profile."

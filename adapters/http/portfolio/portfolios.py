@@ -15,8 +15,7 @@ from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
 from adapters.http.deps import CallerDep, HttpConfigDep
 from adapters.http.portfolio import PortfolioDep, problems
-from adapters.http.problems import PROBLEM_JSON, problem_response
-from adapters.http.schemas.portfolios import (
+from adapters.http.portfolio.portfolios_schemas import (
     CsvInvalidProblem,
     HoldingsOut,
     LedgerTransactionIn,
@@ -29,6 +28,7 @@ from adapters.http.schemas.portfolios import (
     PortfolioPageOut,
     PortfolioPerformanceOut,
 )
+from adapters.http.problems import PROBLEM_JSON, problem_response
 from adapters.http.security import READERS, require_roles
 from application.portfolio.transaction_import import COLUMNS, MAX_BYTES, MAX_ROWS, CsvInvalid
 from application.portfolio.valuations import MAX_DAYS, check_period

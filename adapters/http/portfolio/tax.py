@@ -10,14 +10,14 @@ from litestar.params import JSONBody, QueryParameter
 
 from adapters.http.deps import CallerDep
 from adapters.http.portfolio import PortfolioDep, PortfolioServices, problems
-from adapters.http.read_only import VIEWER_MAY_CALL
-from adapters.http.schemas.tax import (
+from adapters.http.portfolio.tax_harvest_schemas import HarvestOut
+from adapters.http.portfolio.tax_schemas import (
     HarvestIn,
     TaxLotPageOut,
     TaxRealizedPageOut,
     TaxWashSalePageOut,
 )
-from adapters.http.schemas.tax_harvest import HarvestOut
+from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.security import READERS, require_roles
 from application.portfolio.tax import MAX_PAGE
 

@@ -14,7 +14,7 @@ from adapters.http.deps import CallerDep
 from adapters.http.problems import problem_responses
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.rebalancing import RebalancingDep
-from adapters.http.schemas.rebalancing import (
+from adapters.http.rebalancing.schemas import (
     AutopilotLimitsIn,
     AutopilotLimitsOut,
     DriftViewOut,

@@ -74,18 +74,15 @@ class PeriodRecordOut(Output):
 
     @classmethod
     def from_domain(cls, row: PeriodRecord) -> PeriodRecordOut:
-        return cls(
-            version=row.version, period_start=row.period_start, predictions=row.predictions,
-            resolved=row.resolved, judged=row.judged, hit_rate=row.hit_rate,
-            calibration_error=row.calibration_error,
-            bins=[
-                BinOut(low=b.low, high=b.high, count=b.count, mean_confidence=b.mean_confidence,
-                       hit_rate=b.hit_rate)
-                for b in row.bins
-            ],
-            drift=DriftOut(psi=row.drift.psi, feature=row.drift.feature,
-                           reference_count=row.drift.reference_count),
-        )  # fmt: skip
+        return cls.from_attributes(
+            row,
+            bins=[BinOut.from_attributes(b) for b in row.bins],
+            drift=DriftOut(
+                psi=row.drift.psi,
+                feature=row.drift.feature,
+                reference_count=row.drift.reference_count,
+            ),
+        )
 
 
 class ModelRecordOut(Output):

@@ -16,7 +16,7 @@ from litestar.params import JSONBody
 from adapters.http.deps import CallerDep
 from adapters.http.problems import NOT_CONFIGURED
 from adapters.http.safety import SafetyDep, problems
-from adapters.http.schemas.drills import PaperFaultsIn, PaperFaultsOut
+from adapters.http.safety.drills_schemas import PaperFaultsIn, PaperFaultsOut
 from adapters.http.security import require_roles
 from domain.principals import Role
 

@@ -11,7 +11,7 @@ from litestar.params import JSONBody, QueryParameter
 from adapters.http.deps import CallerDep
 from adapters.http.observability import arrived_at
 from adapters.http.safety import SafetyDep, problems
-from adapters.http.schemas.killswitch import (
+from adapters.http.safety.killswitch_schemas import (
     ActivateIn,
     KillSwitchEventOut,
     KillSwitchEventsOut,

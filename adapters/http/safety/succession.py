@@ -9,7 +9,7 @@ from litestar.params import JSONBody
 
 from adapters.http.deps import CallerDep
 from adapters.http.safety import SafetyDep, problems
-from adapters.http.schemas.succession import (
+from adapters.http.safety.succession_schemas import (
     BeneficiariesIn,
     BeneficiariesOut,
     BeneficiaryOut,

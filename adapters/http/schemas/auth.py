@@ -40,13 +40,7 @@ class TokenOut(Output):
 
     @classmethod
     def from_domain(cls, pair: TokenPair) -> TokenOut:
-        return cls(
-            access_token=pair.access_token,
-            refresh_token=pair.refresh_token,
-            token_type=pair.token_type,
-            expires_in=pair.expires_in,
-            refresh_expires_in=pair.refresh_expires_in,
-        )
+        return cls.from_attributes(pair)
 
 
 class MfaEnrollmentOut(Output):
@@ -74,10 +68,4 @@ class UserOut(Output):
 
     @classmethod
     def from_domain(cls, user: UserView) -> UserOut:
-        return cls(
-            id=user.id,
-            username=user.username,
-            role=user.role.value,
-            mfa_enabled=user.mfa_enabled,
-            created_at=user.created_at,
-        )
+        return cls.from_attributes(user, role=user.role.value)

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, Self, TypeVar
+
 import msgspec
 
 from adapters.http.wire_format import QuantityOut, format_figures
 from adapters.wire.numbers import plain_numbers
 from domain.risk.verdicts import Decision, Verdict
+
+T = TypeVar("T")
 
 
 class Input(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
@@ -19,6 +24,14 @@ class Input(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     def __post_init__(self) -> None:
         plain_numbers(self)
 
+    def into(self, target: Callable[..., T], /, **computed: Any) -> T:
+        """`target` called with this body's fields by name, as they are; `computed` gives the
+        ones that are not (converted or renamed). All the fields: a subclass's added ones too."""
+        copied = {
+            name: getattr(self, name) for name in self.__struct_fields__ if name not in computed
+        }
+        return target(**copied, **computed)
+
 
 class Output(msgspec.Struct, kw_only=True):
     """Base of response bodies: figures leave in their kind's wire form (http/wire_format.py).
@@ -29,6 +42,19 @@ class Output(msgspec.Struct, kw_only=True):
 
     def __post_init__(self) -> None:
         format_figures(self)
+
+    @classmethod
+    def from_attributes(cls, source: object, /, **computed: Any) -> Self:
+        """The answer whose fields are `source`'s attributes of the same names, as they are;
+        `computed` gives the fields that are not (converted, renamed or derived).
+
+        Every other field must be an attribute of `source`: a renamed one fails here rather
+        than falling back to its default.
+        """
+        copied = {
+            name: getattr(source, name) for name in cls.__struct_fields__ if name not in computed
+        }
+        return cls(**copied, **computed)
 
 
 class VerdictOut(Output):
@@ -41,14 +67,7 @@ class VerdictOut(Output):
 
     @classmethod
     def from_domain(cls, verdict: Verdict) -> VerdictOut:
-        return cls(
-            code=verdict.code.value,
-            outcome=verdict.outcome.value,
-            control=verdict.control,
-            message=verdict.message,
-            rule_id=verdict.rule_id,
-            allowed_quantity=verdict.allowed_quantity,
-        )
+        return cls.from_attributes(verdict, code=verdict.code.value, outcome=verdict.outcome.value)
 
 
 class DecisionOut(Output):

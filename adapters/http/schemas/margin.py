@@ -31,18 +31,7 @@ class PositionMarginOut(Output):
 
     @classmethod
     def from_domain(cls, line: PositionMargin) -> PositionMarginOut:
-        return cls(
-            symbol=line.symbol,
-            quantity=line.quantity,
-            mark=line.mark,
-            multiplier=line.multiplier,
-            notional=line.notional,
-            initial_requirement=line.initial_requirement,
-            maintenance_requirement=line.maintenance_requirement,
-            maintenance_rate=line.maintenance_rate,
-            liquidation_distance=line.liquidation_distance,
-            liquidation_price=line.liquidation_price,
-        )
+        return cls.from_attributes(line)
 
 
 class MarginStatusOut(Output):
@@ -62,17 +51,8 @@ class MarginStatusOut(Output):
 
     @classmethod
     def from_domain(cls, status: MarginStatus) -> MarginStatusOut:
-        return cls(
-            account_id=status.account_id,
-            equity=status.equity,
-            gross_exposure=status.gross_exposure,
-            initial_requirement=status.initial_requirement,
-            maintenance_requirement=status.maintenance_requirement,
-            excess_liquidity=status.excess_liquidity,
-            margin_buffer=status.margin_buffer,
-            buying_power=status.buying_power,
-            margin_call=status.margin_call,
-            margin_deficit=status.margin_deficit,
+        return cls.from_attributes(
+            status,
             positions=[PositionMarginOut.from_domain(p) for p in status.positions],
         )
 
@@ -97,18 +77,7 @@ class DeleverageStepOut(Output):
 
     @classmethod
     def from_domain(cls, step: DeleverageStep) -> DeleverageStepOut:
-        return cls(
-            symbol=step.symbol,
-            side=step.side,
-            quantity=step.quantity,
-            position_quantity=step.position_quantity,
-            mark=step.mark,
-            notional=step.notional,
-            maintenance_released=step.maintenance_released,
-            buffer_before=step.buffer_before,
-            buffer_after=step.buffer_after,
-            explanation=step.explanation,
-        )
+        return cls.from_attributes(step)
 
 
 class DeleveragePlanOut(Output):
@@ -128,16 +97,8 @@ class DeleveragePlanOut(Output):
 
     @classmethod
     def from_domain(cls, plan: DeleveragePlan) -> DeleveragePlanOut:
-        return cls(
-            account_id=plan.account_id,
-            target_buffer=plan.target_buffer,
-            equity=plan.equity,
-            maintenance_before=plan.maintenance_before,
-            maintenance_after=plan.maintenance_after,
-            maintenance_released=plan.maintenance_released,
-            buffer_before=plan.buffer_before,
-            buffer_after=plan.buffer_after,
-            reaches_target=plan.reaches_target,
+        return cls.from_attributes(
+            plan,
             steps=[DeleverageStepOut.from_domain(s) for s in plan.steps],
             explanation=_explain(plan),
         )
@@ -185,25 +146,4 @@ class MarginImpactOut(Output):
 
     @classmethod
     def from_domain(cls, impact: MarginImpact) -> MarginImpactOut:
-        return cls(
-            symbol=impact.symbol,
-            side=impact.side,
-            quantity=impact.quantity,
-            price=impact.price,
-            position_before=impact.position_before,
-            position_after=impact.position_after,
-            equity_before=impact.equity_before,
-            equity_after=impact.equity_after,
-            initial_before=impact.initial_before,
-            initial_after=impact.initial_after,
-            initial_change=impact.initial_change,
-            maintenance_before=impact.maintenance_before,
-            maintenance_after=impact.maintenance_after,
-            buying_power_before=impact.buying_power_before,
-            buying_power_after=impact.buying_power_after,
-            excess_before=impact.excess_before,
-            excess_after=impact.excess_after,
-            margin_call_after=impact.margin_call_after,
-            causes_margin_call=impact.causes_margin_call,
-            exceeds_buying_power=impact.exceeds_buying_power,
-        )
+        return cls.from_attributes(impact)

@@ -50,14 +50,13 @@ class ModelOut(Output):
 
     @classmethod
     def from_domain(cls, info: ModelInfo) -> ModelOut:
-        return cls(
-            name=info.name, version=info.version, kind=info.kind, sha256=info.sha256,
-            provider=info.provider,
+        return cls.from_attributes(
+            info,
             inputs=[TensorOut.from_domain(s) for s in info.inputs],
             outputs=[TensorOut.from_domain(s) for s in info.outputs],
-            labels=list(info.labels), metrics=dict(info.metrics), encoder=info.encoder,
-            description=info.description,
-        )  # fmt: skip
+            labels=list(info.labels),
+            metrics=dict(info.metrics),
+        )
 
 
 class InferenceOut(Output):
@@ -76,11 +75,7 @@ class InferenceOut(Output):
 
     @classmethod
     def from_domain(cls, info: InferenceInfo) -> InferenceOut:
-        return cls(
-            runtime=info.runtime, provider=info.provider, device=info.device, reason=info.reason,
-            encoder=info.encoder, batch_size=info.batch_size, wait_ms=info.wait_ms,
-            queue_bound=info.queue_bound, models=info.models, problems=list(info.problems),
-        )  # fmt: skip
+        return cls.from_attributes(info, problems=list(info.problems))
 
 
 class ModelsOut(Output):
@@ -131,12 +126,13 @@ class NewsItemOut(Output):
     @classmethod
     def from_domain(cls, scored: ScoredItem) -> NewsItemOut:
         item = scored.item
-        return cls(
-            id=item.id, headline=item.headline, source=item.source,
-            published_at=item.published_at, url=item.url, label=scored.label,
-            score=round(scored.score, 4), authenticity=scored.authenticity,
+        return cls.from_attributes(
+            item,
+            label=scored.label,
+            score=round(scored.score, 4),
+            authenticity=scored.authenticity,
             weight=round(scored.weight, 6),
-        )  # fmt: skip
+        )
 
 
 class SymbolSentimentOut(Output):

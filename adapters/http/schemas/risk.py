@@ -45,17 +45,7 @@ class RuleIn(Input):
     name: Annotated[str, msgspec.Meta(max_length=200)] = ""
 
     def to_domain(self) -> RuleDraft:
-        return RuleDraft(
-            rule_type=self.rule_type,
-            params=self.params,
-            scope=self.scope,
-            action=self.action,
-            is_active=self.is_active,
-            strategy_id=self.strategy_id,
-            agent_id=self.agent_id,
-            account_id=self.account_id,
-            name=self.name,
-        )
+        return self.into(RuleDraft)
 
 
 class RuleOut(Output):
@@ -73,19 +63,7 @@ class RuleOut(Output):
 
     @classmethod
     def from_domain(cls, rule: RiskRule) -> RuleOut:
-        return cls(
-            id=rule.id,
-            owner_id=rule.owner_id,
-            rule_type=rule.rule_type,
-            params=dict(rule.params),
-            scope=rule.scope,
-            action=rule.action,
-            is_active=rule.is_active,
-            account_id=rule.account_id,
-            strategy_id=rule.strategy_id,
-            agent_id=rule.agent_id,
-            name=rule.name,
-        )
+        return cls.from_attributes(rule, params=dict(rule.params))
 
 
 class RuleListOut(Output):
@@ -181,19 +159,7 @@ class SizingIn(Input):
     multiplier: Multiplier | None = None
 
     def to_domain(self) -> SizePosition:
-        return SizePosition(
-            entry=self.entry,
-            stop=self.stop,
-            volatility=self.volatility,
-            equity=self.equity,
-            account_id=self.account_id,
-            symbol=self.symbol,
-            risk_fraction=self.risk_fraction,
-            max_position_fraction=self.max_position_fraction,
-            volatility_multiple=self.volatility_multiple,
-            lot_size=self.lot_size,
-            multiplier=self.multiplier,
-        )
+        return self.into(SizePosition)
 
 
 class SizingOut(Output):
@@ -215,15 +181,9 @@ class SizingOut(Output):
     @classmethod
     def from_domain(cls, sized: PositionSize, by_stop: bool) -> SizingOut:
         result, inputs = sized.result, sized.inputs
-        return cls(
+        return cls.from_attributes(
+            result,
             method="fixed_fractional" if by_stop else "volatility",
-            quantity=result.quantity,
-            notional=result.notional,
-            risk_amount=result.risk_amount,
-            risk_fraction_used=result.risk_fraction_used,
-            stop_distance=result.stop_distance,
-            capped=result.capped,
-            explanation=result.explanation,
             equity=inputs.equity,
             entry=inputs.entry,
             lot_size=inputs.lot_size,
@@ -283,21 +243,7 @@ class VaRLevelOut(Output):
 
     @classmethod
     def from_domain(cls, level: VaRLevel) -> VaRLevelOut:
-        return cls(
-            confidence=level.confidence,
-            historical_var=level.historical_var,
-            historical_cvar=level.historical_cvar,
-            parametric_var=level.parametric_var,
-            parametric_cvar=level.parametric_cvar,
-            historical_var_amount=level.historical_var_amount,
-            historical_cvar_amount=level.historical_cvar_amount,
-            parametric_var_amount=level.parametric_var_amount,
-            parametric_cvar_amount=level.parametric_cvar_amount,
-            cornish_fisher_var=level.cornish_fisher_var,
-            cornish_fisher_cvar=level.cornish_fisher_cvar,
-            cornish_fisher_var_amount=level.cornish_fisher_var_amount,
-            cornish_fisher_cvar_amount=level.cornish_fisher_cvar_amount,
-        )
+        return cls.from_attributes(level)
 
 
 class TailIndexOut(Output):
@@ -310,7 +256,7 @@ class TailIndexOut(Output):
 
     @classmethod
     def from_domain(cls, tail: TailIndex) -> TailIndexOut:
-        return cls(alpha=tail.alpha, k=tail.k, losses=tail.losses, k_rule=tail.k_rule)
+        return cls.from_attributes(tail)
 
 
 class VaROut(Output):
@@ -372,23 +318,13 @@ class PortfolioRiskOut(Output):
     @classmethod
     def from_domain(cls, account_id: str, risk: PortfolioRisk) -> PortfolioRiskOut:
         m = risk.metrics
-        return cls(
+        return cls.from_attributes(
+            m,
             account_id=account_id,
-            equity=m.equity,
-            gross_exposure=m.gross_exposure,
-            net_exposure=m.net_exposure,
-            long_exposure=m.long_exposure,
-            short_exposure=m.short_exposure,
-            leverage=m.leverage,
             sector_weights=[
                 SectorWeightOut(sector=w.sector, gross_notional=w.gross_notional, weight=w.weight)
                 for w in m.sector_weights
             ],
-            drawdown=m.drawdown,
-            day_pnl=m.day_pnl,
-            day_pnl_percent=m.day_pnl_percent,
-            largest_position_weight=m.largest_position_weight,
-            position_count=m.position_count,
             var=None if risk.var is None else VaROut.from_domain(risk.var),
             returns_source=risk.returns_source,
             returns_count=risk.returns_count,
@@ -421,13 +357,7 @@ class HeadroomOut(Output):
 
     @classmethod
     def from_domain(cls, headroom: RuleHeadroom) -> HeadroomOut:
-        return cls(
-            control=headroom.control,
-            rule_id=headroom.rule_id,
-            code=headroom.code.value,
-            capacity=headroom.capacity,
-            used_fraction=headroom.used_fraction,
-        )
+        return cls.from_attributes(headroom, code=headroom.code.value)
 
 
 class AnalysisOut(Output):

@@ -169,17 +169,13 @@ class StrategyPatchIn(Input):
     ] = False
 
     def to_patch(self) -> StrategyPatch:
-        return StrategyPatch(
-            version=self.version,
-            name=self.name,
+        return self.into(
+            StrategyPatch,
             account_ids=None if self.account_ids is None else tuple(self.account_ids),
             sources=None if self.sources is None else tuple(s.to_domain() for s in self.sources),
             sizing=None if self.sizing is None else self.sizing.to_domain(),
             entry=None if self.entry is None else self.entry.to_domain(),
             exit=None if self.exit is None else self.exit.to_domain(),
-            mode=self.mode,
-            passcode=self.passcode,
-            confirm_risk=self.confirm_risk,
         )
 
 
@@ -243,10 +239,8 @@ class StrategyOut(Output):
 
     @classmethod
     def from_domain(cls, s: Strategy) -> StrategyOut:
-        return cls(
-            id=s.id,
-            owner_id=s.owner_id,
-            name=s.name,
+        return cls.from_attributes(
+            s,
             account_ids=list(s.account_ids),
             sources=[
                 SourceOut(
@@ -258,25 +252,10 @@ class StrategyOut(Output):
                 )
                 for src in s.sources
             ],
-            sizing=SizingOut(
-                method=s.sizing.method.value,
-                risk_fraction=s.sizing.risk_fraction,
-                max_position_fraction=s.sizing.max_position_fraction,
-                volatility_multiple=s.sizing.volatility_multiple,
-                notional=s.sizing.notional,
-            ),
+            sizing=SizingOut.from_attributes(s.sizing, method=s.sizing.method.value),
             entry=EntryOut(min_score=s.entry.min_score, allow_short=s.entry.allow_short),
-            exit=ExitOut(
-                stop_loss_fraction=s.exit.stop_loss_fraction,
-                stop_loss_atr=s.exit.stop_loss_atr,
-                take_profit_fraction=s.exit.take_profit_fraction,
-                exit_score=s.exit.exit_score,
-                max_holding_bars=s.exit.max_holding_bars,
-            ),
+            exit=ExitOut.from_attributes(s.exit),
             mode=s.mode.value,
-            version=s.version,
-            created_at=s.created_at,
-            updated_at=s.updated_at,
         )
 
 
@@ -317,35 +296,13 @@ class DecisionOut(Output):
     @classmethod
     def from_domain(cls, d: Decision) -> DecisionOut:
         sizing = d.sizing
-        return cls(
-            id=d.id,
-            strategy_id=d.strategy_id,
-            account_id=d.account_id,
-            trigger=d.trigger,
-            decided_at=d.decided_at,
+        return cls.from_attributes(
+            d,
             mode=d.mode.value,
-            symbol=d.symbol,
-            signal_kind=d.signal_kind,
-            signal_id=d.signal_id,
-            score=d.score,
-            price=d.price,
             action=d.action.value,
-            reason=d.reason,
             side=None if d.side is None else d.side.value,
-            quantity=d.quantity,
-            stop=d.stop,
-            take_profit=d.take_profit,
             exit_reason=None if d.exit_reason is None else d.exit_reason.value,
-            sizing=None
-            if sizing is None
-            else SizingInputsOut(
-                method=sizing.method,
-                equity=sizing.equity,
-                price=sizing.price,
-                atr=sizing.atr,
-                explanation=sizing.explanation,
-            ),
-            order_id=d.order_id,
+            sizing=None if sizing is None else SizingInputsOut.from_attributes(sizing),
             verdict=d.verdict.value,
             verdict_reasons=list(d.verdict_reasons),
         )

@@ -9,9 +9,9 @@ from litestar import Controller, get, post
 from litestar.params import FromPath, JSONBody, QueryParameter
 
 from adapters.http.deps import CallerDep
-from adapters.http.schemas.backtests import BacktestIn, BacktestOut, BacktestPageOut
 from adapters.http.security import HUMANS, READERS, require_roles
 from adapters.http.strategies import StrategiesDep, problems
+from adapters.http.strategies.backtests_schemas import BacktestIn, BacktestOut, BacktestPageOut
 from application.strategies.backtests import MAX_PAGE
 
 

@@ -10,8 +10,8 @@ from litestar.openapi.spec import Example
 from litestar.params import FromQuery, QueryParameter
 
 from adapters.http.problems import Problem, problem_response, problem_responses
-from adapters.http.schemas.signals import SignalOut, SignalPageOut
 from adapters.http.strategies import StrategiesDep
+from adapters.http.strategies.signals_schemas import SignalOut, SignalPageOut
 from application.strategies.signals import MAX_PAGE, InvalidSignalQuery, SignalQuery
 from domain.marketdata.bars import Timeframe
 from domain.marketdata.signals import Pattern

@@ -13,13 +13,13 @@ from litestar import Controller, get, patch
 from litestar.params import FromPath, JSONBody, QueryParameter
 
 from adapters.http.deps import CallerDep
-from adapters.http.schemas.surveillance import (
+from adapters.http.security import READERS, require_roles
+from adapters.http.surveillance import SurveillanceDep, problems
+from adapters.http.surveillance.surveillance_schemas import (
     AlertReviewIn,
     SurveillanceAlertOut,
     SurveillanceAlertPageOut,
 )
-from adapters.http.security import READERS, require_roles
-from adapters.http.surveillance import SurveillanceDep, problems
 from application.surveillance.alerts import MAX_PAGE
 from domain.surveillance.cases import AlertStatus
 from domain.surveillance.detections import AbusePattern, AlertSeverity

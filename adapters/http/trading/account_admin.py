@@ -8,10 +8,10 @@ from litestar.params import FromPath, JSONBody
 
 from adapters.http.deps import CallerDep
 from adapters.http.problems import NOT_CONFIGURED
-from adapters.http.schemas.account_admin import AccountIn, AccountPatchIn, SyncReportOut
-from adapters.http.schemas.accounts import AccountOut
 from adapters.http.security import reject_agents
 from adapters.http.trading import TradingDep, TradingServices, problems
+from adapters.http.trading.account_admin_schemas import AccountIn, AccountPatchIn, SyncReportOut
+from adapters.http.trading.accounts_schemas import AccountOut
 from domain.principals import Principal
 
 _OWNER_ONLY = "Only the account's owner: 404 NOT_FOUND for another user's account; agents 403."

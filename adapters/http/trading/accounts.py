@@ -6,9 +6,14 @@ from litestar import Controller, get
 from litestar.params import FromPath, FromQuery
 
 from adapters.http.deps import CallerDep
-from adapters.http.schemas.accounts import AccountListOut, AccountOut, PositionListOut, PositionOut
 from adapters.http.security import READERS_AND_AGENTS, require_roles
 from adapters.http.trading import TradingDep, problems
+from adapters.http.trading.accounts_schemas import (
+    AccountListOut,
+    AccountOut,
+    PositionListOut,
+    PositionOut,
+)
 from domain.trading.account_profile import AccountStatus
 
 

@@ -8,7 +8,9 @@ from litestar import Controller, delete, get, post
 from litestar.params import FromPath, JSONBody
 
 from adapters.http.deps import CallerDep
-from adapters.http.schemas.agents import (
+from adapters.http.security import HUMANS, READERS, READERS_AND_AGENTS, TRADERS, require_roles
+from adapters.http.trading import TradingDep, TradingServices, problems
+from adapters.http.trading.agents_schemas import (
     AgentIn,
     AgentOut,
     AgentsOut,
@@ -18,8 +20,6 @@ from adapters.http.schemas.agents import (
     CreatedApiKeyOut,
     HeartbeatIn,
 )
-from adapters.http.security import HUMANS, READERS, READERS_AND_AGENTS, TRADERS, require_roles
-from adapters.http.trading import TradingDep, TradingServices, problems
 from application.identity.apikeys import ApiKeyView
 from application.safety.agents import RecordHeartbeat
 from domain.errors import NotFound

@@ -11,10 +11,10 @@ from litestar.params import FromPath, JSONBody
 from adapters.http.deps import CallerDep
 from adapters.http.problems import Problem
 from adapters.http.schemas.common import DecisionOut
-from adapters.http.schemas.held_orders import HeldOrderOut, HeldOrdersOut, RejectHeldIn
-from adapters.http.schemas.orders import OrderOut, OrderPlaced
 from adapters.http.trading import TradingDep, problems
+from adapters.http.trading.held_orders_schemas import HeldOrderOut, HeldOrdersOut, RejectHeldIn
 from adapters.http.trading.orders import refusal
+from adapters.http.trading.orders_schemas import OrderOut, OrderPlaced
 
 _DECIDED = (
     "409 ORDER_NOT_HELD when the order is no longer held; 409 HOLD_EXPIRED when its hold "

@@ -18,15 +18,15 @@ from adapters.http.problems import (
     problem_response,
     title_for,
 )
-from adapters.http.schemas.instruments import (
+from adapters.http.security import READERS_AND_AGENTS, require_roles
+from adapters.http.trading import TradingDep, problems
+from adapters.http.trading.instruments_schemas import (
     ImportReportOut,
     InstrumentIn,
     InstrumentOut,
     InstrumentPageOut,
     InstrumentPatchIn,
 )
-from adapters.http.security import READERS_AND_AGENTS, require_roles
-from adapters.http.trading import TradingDep, problems
 from application.trading.instrument_catalog import InstrumentQuery
 from application.trading.instrument_csv import MAX_BYTES, MAX_ROWS, REQUIRED, InvalidImport
 from domain.principals import Role

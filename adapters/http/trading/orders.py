@@ -18,9 +18,9 @@ from litestar.serialization import encode_json, get_serializer
 from adapters.http.deps import CallerDep
 from adapters.http.problems import Problem, problem_response, problem_responses
 from adapters.http.schemas.common import DecisionOut
-from adapters.http.schemas.orders import OrderIn, OrderOut, OrderPageOut, OrderPlaced
 from adapters.http.security import Caller, caller_of
 from adapters.http.trading import TradingDep, trading_of
+from adapters.http.trading.orders_schemas import OrderIn, OrderOut, OrderPageOut, OrderPlaced
 from application.trading.accounts import OrderQuery
 from application.trading.orders import OrderResult, SubmitOrder, origin_for
 from domain.errors import Conflict

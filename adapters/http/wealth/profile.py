@@ -7,9 +7,9 @@ from litestar.params import FromPath, JSONBody
 
 from adapters.http.deps import CallerDep
 from adapters.http.problems import problem_responses
-from adapters.http.schemas.wealth import CriteriaOut, InvestorProfileIn, InvestorProfileOut
 from adapters.http.security import READERS, require_roles
 from adapters.http.wealth import WealthDep
+from adapters.http.wealth.wealth_schemas import CriteriaOut, InvestorProfileIn, InvestorProfileOut
 
 _NONE = "404 INVESTOR_PROFILE_NOT_FOUND until you PUT it."
 

@@ -9,7 +9,9 @@ from litestar.params import FromQuery, JSONBody
 from adapters.http.deps import CallerDep
 from adapters.http.problems import problem_responses
 from adapters.http.read_only import VIEWER_MAY_CALL
-from adapters.http.schemas.wealth import (
+from adapters.http.security import READERS, require_roles
+from adapters.http.wealth import WealthDep
+from adapters.http.wealth.wealth_schemas import (
     EmployerMatchIn,
     EmployerMatchOut,
     EstateTaxIn,
@@ -22,8 +24,6 @@ from adapters.http.schemas.wealth import (
     RothConversionIn,
     RothConversionOut,
 )
-from adapters.http.security import READERS, require_roles
-from adapters.http.wealth import WealthDep
 
 _REFUSALS = "422 INVALID_RETIREMENT_INPUT (or TAX_YEAR_NOT_PUBLISHED) names the field."
 

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from adapters.http.schemas.audit import safe_cell, to_csv
+from adapters.http.audit.audit_schemas import safe_cell, to_csv
 from adapters.memory.audit import InMemoryAuditLog
 from application.core.audit_chain import GENESIS, ChainWalker, canonical, entry_hash, utc_text
 from application.core.audit_context import audit_context

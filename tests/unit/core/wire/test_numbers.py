@@ -12,7 +12,7 @@ from typing import Any
 import msgspec
 import pytest
 
-import adapters.http.schemas as http_schemas
+import adapters.http as http
 from adapters.http.schemas.common import Input
 from adapters.kafka import envelope
 from adapters.wire.numbers import (
@@ -110,8 +110,8 @@ def test_the_domain_error_is_not_what_msgspec_sees() -> None:
 
 def _input_structs() -> list[type[msgspec.Struct]]:
     found: set[type[msgspec.Struct]] = set()
-    for info in pkgutil.iter_modules(http_schemas.__path__):
-        module = importlib.import_module(f"{http_schemas.__name__}.{info.name}")
+    for info in pkgutil.walk_packages(http.__path__, f"{http.__name__}."):
+        module = importlib.import_module(info.name)
         for _, cls in inspect.getmembers(module, inspect.isclass):
             if issubclass(cls, Input) and cls is not Input:
                 found.add(cls)

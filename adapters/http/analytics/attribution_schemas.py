@@ -1,0 +1,282 @@
+"""POST /api/v1/analytics/attribution DTOs: dated periods of sector weights and returns in;
+per-period effects, linked effects and CUSUM events out. Every number is a fraction
+(0.05 = 5%), never percent; the response's `units` and `conventions` say so."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+import msgspec
+
+from adapters.http.schemas.common import Input, Output
+from adapters.http.wire_format import AnalyticOut
+from application.analytics.attribution import (
+    MAX_PERIODS,
+    MAX_SECTORS,
+    WEIGHT_TOLERANCE,
+    AttributionReport,
+    AttributionRequest,
+    CusumSettings,
+    PeriodInput,
+    SectorInput,
+)
+from domain.portfolio.attribution import AttributionModel, EffectTotals, FloatArray
+from domain.portfolio.cusum import D2, DEFAULT_H, DEFAULT_K, DEFAULT_TARGET
+from domain.portfolio.linking import LinkingMethod
+
+ModelName = Literal["brinson_fachler", "brinson_hood_beebower"]
+LinkingName = Literal["carino", "menchero"]
+
+
+def _doc(text: str) -> msgspec.Meta:
+    return msgspec.Meta(description=text)
+
+
+UNITS = {
+    "weights": "fraction of the portfolio / benchmark at the start of the period (sum 1)",
+    "returns": "fraction over the period (0.05 = 5%), not percent",
+    "effects": "fraction of the portfolio: arithmetic contributions to the active return",
+    "cusum": "target, sigma and magnitude: fraction per period; k, h, statistic and "
+    "magnitude_sigmas: units of sigma",
+}
+CONVENTIONS = {
+    "brinson_fachler": "allocation (w_p - w_b)(R_b,i - R_b); selection w_b (R_p,i - R_b,i); "
+    "interaction (w_p - w_b)(R_p,i - R_b,i)",
+    "brinson_hood_beebower": "allocation (w_p - w_b) R_b,i; selection and interaction as "
+    "Brinson-Fachler (the total allocation is the same)",
+    "period_totals": "allocation + selection + interaction = R_p - R_b of the period, "
+    "R_p = sum w_p R_p,i, after the weights are divided by their sum",
+    "carino": "linked effect = sum_t e_t k_t / k, k(x, y) = ln((1+x)/(1+y)) / (x - y) of the "
+    "period's and the compounded returns",
+    "menchero": "linked effect = sum_t e_t (M + alpha_t), M = (A/T) / ((1+R_p)^(1/T) - "
+    "(1+R_b)^(1/T)), alpha_t = a_t (A - M sum a) / sum a^2",
+    "linked_totals": "add up to the compounded active return A = prod(1+R_p,t) - prod(1+R_b,t)",
+    "cusum": "two-sided tabular CUSUM (Montgomery 9.1) of the per-period active returns, dated "
+    "by each period's end; K = k sigma, H = h sigma; alarm when C+ or C- > H; both sums reset "
+    f"after an alarm; sigma when not given: mean moving range / {D2}",
+    "cusum_event": "start: end date of the first period of the run (the sum last left 0); "
+    "magnitude: estimated new mean - target, K + C/N signed",
+}
+
+
+class AttributionSectorIn(Input):
+    """One sector of one period."""
+
+    sector: Annotated[str, msgspec.Meta(min_length=1, max_length=100, description="Name")]
+    portfolio_weight: Annotated[float, _doc("Portfolio weight at the start, fraction")]
+    benchmark_weight: Annotated[float, _doc("Benchmark weight at the start, fraction")]
+    portfolio_return: Annotated[float, _doc("Portfolio's return in the sector, fraction >= -1")]
+    benchmark_return: Annotated[float, _doc("Benchmark's return in the sector, fraction >= -1")]
+
+
+class AttributionPeriodIn(Input):
+    """A dated period: start < end, starting no earlier than the previous period ends."""
+
+    start: date
+    end: date
+    sectors: Annotated[
+        list[AttributionSectorIn],
+        _doc(
+            f"1 to {MAX_SECTORS} sectors, the same names in every period; each weight column "
+            f"sums to 1 within {WEIGHT_TOLERANCE:g}"
+        ),
+    ]
+
+    def to_input(self) -> PeriodInput:
+        return PeriodInput(
+            start=self.start,
+            end=self.end,
+            sectors=tuple(
+                SectorInput(
+                    sector=s.sector,
+                    portfolio_weight=s.portfolio_weight,
+                    benchmark_weight=s.benchmark_weight,
+                    portfolio_return=s.portfolio_return,
+                    benchmark_return=s.benchmark_return,
+                )
+                for s in self.sectors
+            ),
+        )
+
+
+class AttributionCusumIn(Input):
+    """CUSUM parameters on the per-period active-return series."""
+
+    target: Annotated[float, _doc("Target mean active return per period, fraction")] = (
+        DEFAULT_TARGET
+    )
+    k: Annotated[float, _doc("Slack in units of sigma, >= 0")] = DEFAULT_K
+    h: Annotated[float, _doc("Decision interval in units of sigma, > 0")] = DEFAULT_H
+    sigma: Annotated[
+        float | None,
+        _doc("Std of the active return per period, fraction > 0; null: moving-range estimate"),
+    ] = None
+
+
+class AttributionIn(Input):
+    """Dated periods, the attribution model, the linking method and the CUSUM parameters."""
+
+    periods: Annotated[
+        list[AttributionPeriodIn], _doc(f"1 to {MAX_PERIODS:,} periods, in date order")
+    ]
+    model: ModelName = "brinson_fachler"
+    linking: LinkingName = "carino"
+    cusum: AttributionCusumIn | None = None
+
+    def to_request(self) -> AttributionRequest:
+        settings = self.cusum or AttributionCusumIn()
+        return AttributionRequest(
+            periods=tuple(p.to_input() for p in self.periods),
+            model=AttributionModel(self.model),
+            linking=LinkingMethod(self.linking),
+            cusum=CusumSettings(
+                target=settings.target, k=settings.k, h=settings.h, sigma=settings.sigma
+            ),
+        )
+
+
+class AttributionEffectsOut(Output):
+    """One sector's effects (fractions)."""
+
+    sector: str
+    allocation: AnalyticOut
+    selection: AnalyticOut
+    interaction: AnalyticOut
+    total: AnalyticOut
+
+
+class AttributionTotalsOut(Output):
+    """Effects summed over the sectors (fractions); `total` is their sum."""
+
+    allocation: AnalyticOut
+    selection: AnalyticOut
+    interaction: AnalyticOut
+    total: AnalyticOut
+
+    @classmethod
+    def from_domain(cls, totals: EffectTotals) -> AttributionTotalsOut:
+        return cls.from_attributes(totals)
+
+
+def _effects(
+    sectors: tuple[str, ...], allocation: FloatArray, selection: FloatArray, interaction: FloatArray
+) -> list[AttributionEffectsOut]:
+    return [
+        AttributionEffectsOut(
+            sector=name, allocation=a, selection=s, interaction=i, total=a + s + i
+        )
+        for name, a, s, i in zip(
+            sectors, allocation.tolist(), selection.tolist(), interaction.tolist(), strict=True
+        )
+    ]
+
+
+class AttributionPeriodOut(Output):
+    start: date
+    end: date
+    portfolio_return: AnalyticOut
+    benchmark_return: AnalyticOut
+    active_return: AnalyticOut
+    sectors: list[AttributionEffectsOut]
+    totals: AttributionTotalsOut
+
+
+class AttributionLinkedOut(Output):
+    """Effects linked over every period; totals add up to the compounded active return."""
+
+    method: LinkingName
+    start: date
+    end: date
+    portfolio_return: Annotated[AnalyticOut, _doc("prod(1 + R_p,t) - 1")]
+    benchmark_return: Annotated[AnalyticOut, _doc("prod(1 + R_b,t) - 1")]
+    active_return: Annotated[AnalyticOut, _doc("portfolio_return - benchmark_return")]
+    coefficients: Annotated[list[AnalyticOut], _doc("The linking coefficient of each period")]
+    sectors: list[AttributionEffectsOut]
+    totals: AttributionTotalsOut
+
+
+class AttributionCusumEventOut(Output):
+    start: Annotated[date, _doc("End date of the first period of the shift")]
+    alarm: Annotated[date, _doc("End date of the period that crossed h")]
+    direction: Literal["up", "down"]
+    periods: Annotated[int, _doc("Periods from start to alarm, both counted")]
+    magnitude: Annotated[AnalyticOut, _doc("Estimated new mean - target, fraction per period")]
+    magnitude_sigmas: Annotated[AnalyticOut, _doc("magnitude / sigma")]
+    statistic: Annotated[AnalyticOut, _doc("C+ or C- at the alarm, units of sigma (> h)")]
+
+
+class AttributionCusumOut(Output):
+    series: Literal["active_return"]
+    target: AnalyticOut
+    k: AnalyticOut
+    h: AnalyticOut
+    sigma: Annotated[AnalyticOut | None, _doc("null: too few periods or no variation, no events")]
+    sigma_source: Literal["given", "moving_range"]
+    events: list[AttributionCusumEventOut]
+
+
+class AttributionOut(Output):
+    """Per-period effects, linked effects (method named) and CUSUM events; fractions."""
+
+    model: ModelName
+    units: dict[str, str]
+    conventions: dict[str, str]
+    sectors: list[str]
+    periods: list[AttributionPeriodOut]
+    linked: AttributionLinkedOut
+    cusum: AttributionCusumOut
+
+    @classmethod
+    def from_domain(cls, report: AttributionReport) -> AttributionOut:
+        model: ModelName = report.model.value
+        method: LinkingName = report.linked.coefficients.method.value
+        source: Literal["given", "moving_range"] = report.cusum.sigma_source.value
+        linked = report.linked
+        return cls(
+            model=model,
+            units=UNITS,
+            conventions=CONVENTIONS,
+            sectors=list(report.sectors),
+            periods=[
+                AttributionPeriodOut(
+                    start=p.start,
+                    end=p.end,
+                    portfolio_return=p.attribution.portfolio_return,
+                    benchmark_return=p.attribution.benchmark_return,
+                    active_return=p.attribution.active_return,
+                    sectors=_effects(
+                        report.sectors,
+                        p.attribution.allocation,
+                        p.attribution.selection,
+                        p.attribution.interaction,
+                    ),
+                    totals=AttributionTotalsOut.from_domain(p.attribution.totals),
+                )
+                for p in report.periods
+            ],
+            linked=AttributionLinkedOut(
+                method=method,
+                start=report.periods[0].start,
+                end=report.periods[-1].end,
+                portfolio_return=linked.coefficients.portfolio_return,
+                benchmark_return=linked.coefficients.benchmark_return,
+                active_return=linked.coefficients.active_return,
+                coefficients=linked.coefficients.coefficients.tolist(),
+                sectors=_effects(
+                    report.sectors, linked.allocation, linked.selection, linked.interaction
+                ),
+                totals=AttributionTotalsOut.from_domain(linked.totals),
+            ),
+            cusum=AttributionCusumOut.from_attributes(
+                report.cusum,
+                series="active_return",
+                sigma_source=source,
+                events=[
+                    AttributionCusumEventOut.from_attributes(
+                        e, direction=e.direction.value, periods=e.alarm_index - e.start_index + 1
+                    )
+                    for e in report.cusum.events
+                ],
+            ),
+        )

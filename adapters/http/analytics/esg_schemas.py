@@ -1,0 +1,360 @@
+"""/api/v1/analytics/esg DTOs (docs/esg.md). Holdings in, figures out as decimal strings
+rounded half-even: scores to 4 places, weights and coverage fractions to 6, emissions and
+intensities to 4, attribution factors to 12. Every response names its data set (and whether
+it is synthetic) and its conventions."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import ROUND_HALF_EVEN, Decimal
+from typing import Annotated
+
+import msgspec
+
+from adapters.http.schemas.common import Input, Output
+from adapters.wire.numbers import Money, UnitInterval
+from application.analytics.esg import MAX_HOLDINGS, EsgQuery, EsgView
+from application.portfolio.portfolio_values import PostedHolding, ValuedHoldings
+from domain.analytics.esg.carbon import CarbonReport, HoldingCarbon
+from domain.analytics.esg.model import EsgRecord, ExclusionCategory
+from domain.analytics.esg.portfolio import (
+    DEFAULT_THRESHOLDS,
+    Coverage,
+    EsgScore,
+    HoldingScore,
+    ScreenedHolding,
+    ScreenReport,
+)
+from ports.esg import EsgDataset
+
+
+def q(value: Decimal | None, places: int) -> str | None:
+    """`value` rounded half-even to `places`, as plain text (None stays None)."""
+    if value is None:
+        return None
+    rounded = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
+    return "0" if rounded == 0 else format(rounded, "f")
+
+
+def _q(value: Decimal, places: int) -> str:
+    text = q(value, places)
+    assert text is not None
+    return text
+
+
+SCORE_CONVENTIONS = {
+    "score": "0-100, higher is better; value-weighted over the covered holdings only: "
+    "sum(v s) / sum(v)",
+    "pillars": "environmental, social, governance: each over the holdings with that pillar",
+    "coverage": "by_value = covered value / total value; by_count = covered / holdings",
+    "weight": "holding value / total value of the holdings (cash left out)",
+}
+SCREEN_CONVENTIONS = {
+    "breach": "revenue share >= threshold and > 0 (threshold 0: any involvement)",
+    "revenue_share": "fraction of the issuer's revenue from the business",
+    "weights": "fractions of the total value; by_category: weight breaching each category "
+    "(a holding breaching two counts in both)",
+    "unscreened": "holdings without ESG data: neither passed nor excluded",
+    "defaults": "tobacco 0 and thermal_coal 0.01 (EU Paris-aligned benchmark exclusions, "
+    "Reg. (EU) 2020/1818 art. 12); alcohol, gambling, weapons, adult_entertainment 0.05",
+}
+CARBON_CONVENTIONS = {
+    "emissions": "GHG Protocol scope 1 + scope 2, tonnes CO2e a year",
+    "waci": "TCFD: sum w_i E_i / revenue_i (USD million), w over the holdings with emissions "
+    "and revenue; tCO2e per USD million of revenue",
+    "financed_emissions": "PCAF (Part A, 2022): sum (value_i / EVIC_i) E_i, tCO2e",
+    "carbon_footprint": "financed emissions / covered value in USD million: tCO2e per USD "
+    "million invested",
+    "pcaf_quality": "value-weighted PCAF data quality score, 1 (best) to 5",
+    "evic": "enterprise value including cash, USD",
+}
+
+
+class EsgHoldingIn(Input):
+    symbol: Annotated[str, msgspec.Meta(min_length=1, max_length=32)]
+    value: Annotated[Money, msgspec.Meta(description="Market value in `currency`, > 0")]
+
+
+class EsgQueryIn(Input):
+    """Either `holdings` (values in `currency`) or `portfolio_id` (one of yours)."""
+
+    holdings: Annotated[
+        list[EsgHoldingIn] | None, msgspec.Meta(description=f"1 to {MAX_HOLDINGS:,} holdings")
+    ] = None
+    portfolio_id: Annotated[str, msgspec.Meta(min_length=1, max_length=64)] | None = None
+    currency: Annotated[str, msgspec.Meta(min_length=3, max_length=3)] = "USD"
+
+    def to_query(self) -> EsgQuery:
+        holdings = (
+            None
+            if self.holdings is None
+            else [PostedHolding(h.symbol, Decimal(h.value)) for h in self.holdings]
+        )
+        return EsgQuery(holdings=holdings, portfolio_id=self.portfolio_id, currency=self.currency)
+
+
+class EsgScreenIn(EsgQueryIn):
+    thresholds: Annotated[
+        dict[Annotated[str, msgspec.Meta(max_length=40)], UnitInterval] | None,
+        msgspec.Meta(
+            description="Revenue-share thresholds by category (fractions); given, only these "
+            "categories are screened. Default: "
+            + ", ".join(f"{c.value} {t}" for c, t in DEFAULT_THRESHOLDS.items())
+        ),
+    ] = None
+
+    def to_thresholds(self) -> dict[str, Decimal] | None:
+        if self.thresholds is None:
+            return None
+        return {k: Decimal(v) for k, v in self.thresholds.items()}
+
+
+class EsgDatasetOut(Output):
+    source: str
+    as_of: date | None
+    issuers: int
+    synthetic: bool
+
+    @classmethod
+    def from_domain(cls, d: EsgDataset) -> EsgDatasetOut:
+        return cls.from_attributes(d)
+
+
+class EsgHoldingsSourceOut(Output):
+    portfolio_id: str | None
+    currency: str
+    left_out: list[str]
+
+    @classmethod
+    def from_domain(cls, h: ValuedHoldings) -> EsgHoldingsSourceOut:
+        return cls(portfolio_id=h.portfolio_id, currency=h.currency, left_out=list(h.left_out))
+
+
+class EsgCoverageOut(Output):
+    value: str
+    count: int
+    total_count: int
+    by_value: str
+    by_count: str
+
+    @classmethod
+    def from_domain(cls, c: Coverage) -> EsgCoverageOut:
+        return cls(
+            value=_q(c.value, 6),
+            count=c.count,
+            total_count=c.total_count,
+            by_value=_q(c.by_value, 6),
+            by_count=_q(c.by_count, 6),
+        )
+
+
+class EsgHoldingScoreOut(Output):
+    symbol: str
+    value: str
+    weight: str
+    score: str | None
+    environmental: str | None
+    social: str | None
+    governance: str | None
+
+    @classmethod
+    def from_domain(cls, h: HoldingScore) -> EsgHoldingScoreOut:
+        return cls(
+            symbol=h.symbol,
+            value=_q(h.value, 6),
+            weight=_q(h.weight, 6),
+            score=q(h.score, 4),
+            environmental=q(h.environmental, 4),
+            social=q(h.social, 4),
+            governance=q(h.governance, 4),
+        )
+
+
+class EsgScoreOut(Output):
+    total_value: str
+    score: str | None
+    environmental: str | None
+    social: str | None
+    governance: str | None
+    coverage: EsgCoverageOut
+    holdings: list[EsgHoldingScoreOut]
+    uncovered: list[str]
+    source: EsgHoldingsSourceOut
+    dataset: EsgDatasetOut
+    conventions: dict[str, str]
+
+    @classmethod
+    def from_view(cls, view: EsgView[EsgScore]) -> EsgScoreOut:
+        r = view.result
+        return cls(
+            total_value=_q(r.total_value, 6),
+            score=q(r.score, 4),
+            environmental=q(r.environmental, 4),
+            social=q(r.social, 4),
+            governance=q(r.governance, 4),
+            coverage=EsgCoverageOut.from_domain(r.coverage),
+            holdings=[EsgHoldingScoreOut.from_domain(h) for h in r.holdings],
+            uncovered=list(r.uncovered),
+            source=EsgHoldingsSourceOut.from_domain(view.holdings),
+            dataset=EsgDatasetOut.from_domain(view.dataset),
+            conventions=SCORE_CONVENTIONS,
+        )
+
+
+class EsgBreachOut(Output):
+    category: str
+    revenue_share: str
+    threshold: str
+
+
+class EsgScreenedHoldingOut(Output):
+    symbol: str
+    value: str
+    weight: str
+    breaches: list[EsgBreachOut]
+
+    @classmethod
+    def from_domain(cls, h: ScreenedHolding) -> EsgScreenedHoldingOut:
+        return cls(
+            symbol=h.symbol,
+            value=_q(h.value, 6),
+            weight=_q(h.weight, 6),
+            breaches=[
+                EsgBreachOut(
+                    category=b.category.value,
+                    revenue_share=_q(b.revenue_share, 6),
+                    threshold=_q(b.threshold, 6),
+                )
+                for b in h.breaches
+            ],
+        )
+
+
+class EsgScreenOut(Output):
+    total_value: str
+    thresholds: dict[str, str]
+    excluded: list[EsgScreenedHoldingOut]
+    excluded_value: str
+    excluded_weight: str
+    by_category: dict[str, str]
+    passed_weight: str
+    unscreened: list[EsgScreenedHoldingOut]
+    unscreened_weight: str
+    source: EsgHoldingsSourceOut
+    dataset: EsgDatasetOut
+    conventions: dict[str, str]
+
+    @classmethod
+    def from_view(cls, view: EsgView[ScreenReport]) -> EsgScreenOut:
+        r = view.result
+        return cls(
+            total_value=_q(r.total_value, 6),
+            thresholds={c.value: _q(t, 6) for c, t in r.thresholds.items()},
+            excluded=[EsgScreenedHoldingOut.from_domain(h) for h in r.excluded],
+            excluded_value=_q(r.excluded_value, 6),
+            excluded_weight=_q(r.excluded_weight, 6),
+            by_category={c.value: _q(w, 6) for c, w in r.by_category.items()},
+            passed_weight=_q(r.passed_weight, 6),
+            unscreened=[EsgScreenedHoldingOut.from_domain(h) for h in r.unscreened],
+            unscreened_weight=_q(r.unscreened_weight, 6),
+            source=EsgHoldingsSourceOut.from_domain(view.holdings),
+            dataset=EsgDatasetOut.from_domain(view.dataset),
+            conventions=SCREEN_CONVENTIONS,
+        )
+
+
+class EsgHoldingCarbonOut(Output):
+    symbol: str
+    value: str
+    emissions_tco2e: str | None
+    intensity: str | None
+    attribution_factor: str | None
+    financed_tco2e: str | None
+    pcaf_quality: int | None
+
+    @classmethod
+    def from_domain(cls, h: HoldingCarbon) -> EsgHoldingCarbonOut:
+        return cls(
+            symbol=h.symbol,
+            value=_q(h.value, 6),
+            emissions_tco2e=q(h.emissions_tco2e, 4),
+            intensity=q(h.intensity, 4),
+            attribution_factor=q(h.attribution_factor, 12),
+            financed_tco2e=q(h.financed_tco2e, 4),
+            pcaf_quality=h.pcaf_quality,
+        )
+
+
+class EsgCarbonOut(Output):
+    total_value: str
+    waci: str | None
+    waci_coverage: EsgCoverageOut
+    financed_emissions: str | None
+    carbon_footprint: str | None
+    financed_coverage: EsgCoverageOut
+    pcaf_quality: str | None
+    holdings: list[EsgHoldingCarbonOut]
+    attribution_above_one: list[str]
+    source: EsgHoldingsSourceOut
+    dataset: EsgDatasetOut
+    conventions: dict[str, str]
+
+    @classmethod
+    def from_view(cls, view: EsgView[CarbonReport]) -> EsgCarbonOut:
+        r = view.result
+        return cls(
+            total_value=_q(r.total_value, 6),
+            waci=q(r.waci, 4),
+            waci_coverage=EsgCoverageOut.from_domain(r.waci_coverage),
+            financed_emissions=q(r.financed_emissions, 4),
+            carbon_footprint=q(r.carbon_footprint, 4),
+            financed_coverage=EsgCoverageOut.from_domain(r.financed_coverage),
+            pcaf_quality=q(r.pcaf_quality, 4),
+            holdings=[EsgHoldingCarbonOut.from_domain(h) for h in r.holdings],
+            attribution_above_one=list(r.attribution_above_one),
+            source=EsgHoldingsSourceOut.from_domain(view.holdings),
+            dataset=EsgDatasetOut.from_domain(view.dataset),
+            conventions=CARBON_CONVENTIONS,
+        )
+
+
+class EsgIssuerOut(Output):
+    symbol: str
+    name: str
+    sector: str
+    as_of: date
+    score: str | None
+    environmental: str | None
+    social: str | None
+    governance: str | None
+    revenue_shares: dict[str, str]
+    scope1_tco2e: str | None
+    scope2_tco2e: str | None
+    revenue_musd: str | None
+    evic_musd: str | None
+    pcaf_quality: int | None
+    dataset: EsgDatasetOut
+
+    @classmethod
+    def from_domain(cls, r: EsgRecord, dataset: EsgDataset) -> EsgIssuerOut:
+        return cls(
+            symbol=r.symbol,
+            name=r.name,
+            sector=r.sector,
+            as_of=r.as_of,
+            score=q(r.score, 4),
+            environmental=q(r.environmental, 4),
+            social=q(r.social, 4),
+            governance=q(r.governance, 4),
+            revenue_shares={
+                c.value: _q(r.revenue_shares[c], 6)
+                for c in ExclusionCategory
+                if c in r.revenue_shares
+            },
+            scope1_tco2e=q(r.scope1_tco2e, 4),
+            scope2_tco2e=q(r.scope2_tco2e, 4),
+            revenue_musd=q(r.revenue_musd, 4),
+            evic_musd=q(r.evic_musd, 4),
+            pcaf_quality=r.pcaf_quality,
+            dataset=EsgDatasetOut.from_domain(dataset),
+        )

@@ -1,0 +1,221 @@
+"""POST /api/v1/analytics/optimization DTOs (docs/optimization.md).
+
+Plain JSON numbers: ranges and shapes (one value per asset, bounds that fit, a positive
+definite covariance, ...) are the use case's to check, answering 422 with a stable code naming
+the field rather than a schema 400. The route reads the body itself (its own size cap, decoded
+off the event loop), so the request's OpenAPI schema is built here from the Struct.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import msgspec
+from litestar.openapi.spec import OpenAPIType, Schema
+
+from adapters.http.schemas.common import Input, Output
+from adapters.http.wire_format import AnalyticOut
+from application.analytics.optimization import OptimizationRequest, OptimizationResult
+from domain.analytics.optimization.problem import (
+    MAX_ASSETS,
+    MAX_CELLS,
+    MAX_OBSERVATIONS,
+    MIN_OBSERVATIONS,
+)
+
+Matrix = list[list[float | None]]
+
+
+class BoundIn(Input):
+    """One asset's weight bounds (fractions; null: the portfolio-wide default)."""
+
+    min: float | None = None
+    max: float | None = None
+
+
+class OptimizationIn(Input):
+    """What to optimise: `assets`, then exactly one of `returns`, `prices` or `covariance`."""
+
+    method: Annotated[str, msgspec.Meta(description="min_variance, max_sharpe, risk_parity or hrp")]
+    assets: Annotated[
+        list[str], msgspec.Meta(description=f"1 to {MAX_ASSETS:,} unique asset names")
+    ]
+    returns: Annotated[
+        Matrix | None,
+        msgspec.Meta(
+            description=(
+                "Simple returns per period, oldest first: one row per period, one column per "
+                f"asset; {MIN_OBSERVATIONS} to {MAX_OBSERVATIONS:,} rows, at most "
+                f"{MAX_CELLS:,} values"
+            )
+        ),
+    ] = None
+    prices: Annotated[
+        Matrix | None,
+        msgspec.Meta(
+            description="Prices (> 0), oldest first, one column per asset: returns "
+            "are p_t / p_(t-1) - 1"
+        ),
+    ] = None
+    covariance: Annotated[
+        Matrix | None,
+        msgspec.Meta(
+            description="An annual covariance matrix (n x n, symmetric positive "
+            "definite) instead of returns"
+        ),
+    ] = None
+    expected_returns: Annotated[
+        list[float | None] | None,
+        msgspec.Meta(
+            description="Annual expected returns per asset (fractions); default: "
+            "the mean return x periods_per_year"
+        ),
+    ] = None
+    covariance_estimator: Annotated[
+        str, msgspec.Meta(description="ledoit_wolf (default) or sample")
+    ] = "ledoit_wolf"
+    periods_per_year: Annotated[
+        int, msgspec.Meta(description="Periods a year of the returns (252 daily, 52, 12)")
+    ] = 252
+    risk_free_rate: Annotated[
+        float, msgspec.Meta(description="Annual fraction (0.04 = 4 %), default 0")
+    ] = 0.0
+    long_only: Annotated[
+        bool, msgspec.Meta(description="Default true; false allows short weights")
+    ] = True
+    min_weight: Annotated[
+        float | None,
+        msgspec.Meta(description="Every asset's lower bound (default 0, or -1 long-short)"),
+    ] = None
+    max_weight: Annotated[
+        float | None, msgspec.Meta(description="Every asset's upper bound (default 1)")
+    ] = None
+    bounds: Annotated[
+        dict[str, BoundIn] | None, msgspec.Meta(description="Per-asset bounds by asset name")
+    ] = None
+    risk_budgets: Annotated[
+        dict[str, float] | None,
+        msgspec.Meta(
+            description="risk_parity: each asset's share of the risk, > 0, adding "
+            "up to 1 (default equal)"
+        ),
+    ] = None
+
+    def to_request(self) -> OptimizationRequest:
+        bounds = (
+            None
+            if self.bounds is None
+            else {name: (b.min, b.max) for name, b in self.bounds.items()}
+        )
+        return self.into(OptimizationRequest, bounds=bounds)
+
+
+class OptimizedWeightOut(Output):
+    """One asset: its weight, bounds, share of the portfolio's risk and annual figures."""
+
+    asset: str
+    weight: AnalyticOut
+    lower_bound: AnalyticOut
+    upper_bound: AnalyticOut
+    risk_contribution: AnalyticOut
+    volatility: AnalyticOut
+    expected_return: AnalyticOut | None
+    risk_budget: AnalyticOut | None = None
+
+
+class OptimizedPortfolioOut(Output):
+    volatility: AnalyticOut
+    expected_return: AnalyticOut | None
+    sharpe_ratio: AnalyticOut | None
+    effective_assets: AnalyticOut
+    diversification_ratio: AnalyticOut
+
+
+class CovarianceEstimateOut(Output):
+    estimator: str
+    shrinkage: AnalyticOut | None
+    observations: int | None
+
+
+CONVENTIONS = {
+    "weights": "fractions of the portfolio, adding up to 1 (negative: short)",
+    "returns": "simple returns per period, oldest first; annualised as mean x periods_per_year",
+    "covariance": "annual (per-period covariance x periods_per_year); a posted one is annual",
+    "volatility": "annual standard deviation, fraction (0.2 = 20 %)",
+    "sharpe_ratio": "(expected_return - risk_free_rate) / volatility, annual",
+    "risk_contribution": "w_i (S w)_i / (w'Sw): the asset's share of the variance; adds up to 1",
+    "ledoit_wolf": "shrinkage to a scaled identity (Ledoit & Wolf 2004), scikit-learn, divisor T",
+    "hrp": "single linkage on sqrt((1 - rho) / 2), recursive bisection (Lopez de Prado 2016)",
+}
+
+
+class OptimizationOut(Output):
+    method: str
+    weights: list[OptimizedWeightOut]
+    portfolio: OptimizedPortfolioOut
+    covariance: CovarianceEstimateOut
+    periods_per_year: int
+    risk_free_rate: AnalyticOut
+    solver: str
+    conventions: dict[str, str]
+
+    @classmethod
+    def from_result(cls, result: OptimizationResult) -> OptimizationOut:
+        m = result.measures
+        mu = result.asset_expected_return
+        budgets = result.budgets
+        return cls(
+            method=result.method.value,
+            weights=[
+                OptimizedWeightOut(
+                    asset=name,
+                    weight=float(result.weights[i]),
+                    lower_bound=float(result.bounds.lower[i]),
+                    upper_bound=float(result.bounds.upper[i]),
+                    risk_contribution=float(m.risk_contributions[i]),
+                    volatility=float(result.asset_volatility[i]),
+                    expected_return=None if mu is None else float(mu[i]),
+                    risk_budget=None if budgets is None else float(budgets[i]),
+                )
+                for i, name in enumerate(result.assets)
+            ],
+            portfolio=OptimizedPortfolioOut.from_attributes(m),
+            covariance=CovarianceEstimateOut(
+                estimator=result.covariance.estimator,
+                shrinkage=result.covariance.shrinkage,
+                observations=result.covariance.observations,
+            ),
+            periods_per_year=result.periods_per_year,
+            risk_free_rate=result.risk_free_rate,
+            solver=result.solver,
+            conventions=CONVENTIONS,
+        )
+
+
+def openapi_schema(struct: type[msgspec.Struct]) -> Schema:
+    """The OpenAPI schema of a request Struct the handler decodes itself ($defs inlined)."""
+    document = msgspec.json.schema(struct)
+    return _schema(document, document.get("$defs", {}))
+
+
+_TYPES = {t.value: t for t in OpenAPIType}
+
+
+def _schema(node: dict[str, Any], defs: dict[str, Any]) -> Schema:
+    if "$ref" in node:
+        return _schema(defs[node["$ref"].rsplit("/", 1)[-1]], defs)
+    extra = node.get("additionalProperties")
+    return Schema(
+        type=_TYPES[node["type"]] if "type" in node else None,
+        any_of=[_schema(n, defs) for n in node["anyOf"]] if "anyOf" in node else None,
+        items=_schema(node["items"], defs) if "items" in node else None,
+        properties=(
+            {k: _schema(v, defs) for k, v in node["properties"].items()}
+            if "properties" in node
+            else None
+        ),
+        additional_properties=(_schema(extra, defs) if isinstance(extra, dict) else extra),
+        required=node.get("required") or None,
+        description=node.get("description"),
+        title=node.get("title"),
+    )

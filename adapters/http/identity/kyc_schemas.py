@@ -1,0 +1,54 @@
+"""KYC document DTOs: the multipart upload form, the review, the document's metadata."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Annotated, Literal
+
+import msgspec
+from litestar.datastructures import UploadFile
+
+from adapters.http.schemas.common import Input, Output
+from domain.kyc.documents import REASON_MAX, DocumentKind, KycDocument
+
+
+@dataclass
+class KycUploadForm:
+    """multipart/form-data: `file` (a PDF, PNG or JPEG, told from its bytes) and its `kind`."""
+
+    file: UploadFile
+    kind: DocumentKind
+
+
+class KycReviewIn(Input):
+    """A reviewer's decision: `verified`, or `rejected` with a `reason` (required then)."""
+
+    status: Literal["verified", "rejected"]
+    reason: Annotated[str, msgspec.Meta(max_length=REASON_MAX)] | None = None
+
+
+class KycDocumentOut(Output):
+    """A document's metadata (never its content or key material)."""
+
+    id: str
+    owner_id: str
+    kind: str
+    media_type: str
+    size: int
+    sha256: str
+    status: str
+    uploaded_at: datetime
+    reason: str | None = None
+    reviewer_id: str | None = None
+    decided_at: datetime | None = None
+    deleted_at: datetime | None = None
+
+    @classmethod
+    def from_domain(cls, d: KycDocument) -> KycDocumentOut:
+        return cls.from_attributes(d, kind=d.kind.value, status=d.status.value)
+
+
+class KycPageOut(Output):
+    items: list[KycDocumentOut]
+    next_after: str | None = None

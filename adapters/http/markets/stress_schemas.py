@@ -1,0 +1,381 @@
+"""/api/v1/analytics/scenarios DTOs: shocks and replays, liquidity stress, recovery
+(docs/scenarios.md). Ranges are checked by the domain: 422 naming the field."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from decimal import Decimal
+from typing import Annotated
+
+import msgspec
+
+from adapters.http.schemas.common import Input, Output
+from adapters.http.wire_format import AnalyticOut, MoneyOut
+from adapters.wire.numbers import SignedMoney
+from application.markets.scenarios import (
+    CorrelationInput,
+    ReplayCatalog,
+    ScenarioInput,
+    ScenarioOutcome,
+    ShockReport,
+    ShockRequest,
+)
+from domain.analytics.scenarios.factors import MAX_SCENARIOS, Factor, unit_of
+from domain.analytics.scenarios.repricing import MAX_POSITIONS, Sensitivities, StressPosition
+from domain.analytics.scenarios.stress import (
+    MAX_ASSETS,
+    MAX_DAYS,
+    LiquidAsset,
+    LiquidityStress,
+    Recovery,
+)
+from ports.scenarios import HistoricalReplay
+
+SHOCK_CONVENTIONS = {
+    **{f"shock.{f.value}": unit_of(f) for f in Factor},
+    "pnl": "P&L = V x (beta_equity equity - duration dy + 1/2 convexity dy^2 + beta_oil oil "
+    "+ beta_usd usd - spread_duration ds), dy and ds in decimal (bp / 10,000); money in the "
+    "positions' (base) currency, computed in float64, reported to the cent",
+    "pnl_fraction": "pnl / gross value (sum of |market value|)",
+    "by_factor": "each factor's share of the P&L; rates includes the convexity term",
+    "hedge_sufficiency": "in [0, 1]: hedge P&L / loss of the other positions, clipped; 1 "
+    "when they do not lose",
+    "mahalanobis": "sqrt(x' S^-1 x) under the correlation model in use (null without one)",
+    "filled": "factors a scenario did not name, set to their conditional expectation given the "
+    "named ones (with a correlation model), else 0",
+    "recovery": "months to regain the loss (a fraction of the net value) at expected_return a "
+    "year, compounded monthly",
+    "not": "a deterministic revaluation; POST /api/v1/risk/scenario-simulation simulates "
+    "random regime-switching paths instead",
+}
+
+
+def _doc(text: str) -> msgspec.Meta:
+    return msgspec.Meta(description=text)
+
+
+class SensitivitiesIn(Input):
+    """A position's sensitivities; 0 where it has none."""
+
+    beta_equity: Annotated[float, _doc("Return per unit equity-market return")] = 0.0
+    duration: Annotated[float, _doc("Modified duration to yields, years")] = 0.0
+    convexity: Annotated[float, _doc("Convexity to yields, years^2")] = 0.0
+    beta_oil: Annotated[float, _doc("Return per unit crude-oil return")] = 0.0
+    beta_usd: Annotated[float, _doc("Return per unit U.S.-dollar return")] = 0.0
+    spread_duration: Annotated[float, _doc("Duration to credit spreads, years")] = 0.0
+
+    def to_domain(self) -> Sensitivities:
+        return self.into(Sensitivities)
+
+
+class StressPositionIn(Input):
+    name: Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
+    market_value: Annotated[SignedMoney, _doc("Signed (a short is negative), base currency")]
+    sensitivities: SensitivitiesIn = msgspec.field(default_factory=SensitivitiesIn)
+    hedge: Annotated[bool, _doc("Counted as a hedge by hedge_sufficiency")] = False
+
+    def to_domain(self) -> StressPosition:
+        return StressPosition(
+            self.name, Decimal(self.market_value), self.sensitivities.to_domain(), self.hedge
+        )
+
+
+class MacroScenarioIn(Input):
+    name: Annotated[str, msgspec.Meta(min_length=1, max_length=100)]
+    shocks: Annotated[
+        dict[str, float],
+        msgspec.Meta(
+            max_length=5,
+            description="factor -> move: equity, oil, usd as fractions (-0.2 = -20 %); rates, "
+            "credit in basis points",
+        ),
+    ]
+
+
+class CorrelationIn(Input):
+    volatilities: Annotated[
+        dict[str, float],
+        msgspec.Meta(max_length=5, description="factor -> volatility in its unit, >= 0"),
+    ]
+    correlations: Annotated[
+        list[list[float]],
+        msgspec.Meta(max_length=5, description="5 x 5, order equity, rates, oil, usd, credit"),
+    ]
+
+
+class ShockIn(Input):
+    """`positions` or `portfolio_id` (yours); `scenarios` and / or `replays`."""
+
+    positions: (
+        Annotated[
+            list[StressPositionIn],
+            msgspec.Meta(max_length=MAX_POSITIONS, description=f"At most {MAX_POSITIONS:,}"),
+        ]
+        | None
+    ) = None
+    portfolio_id: Annotated[str, msgspec.Meta(min_length=1, max_length=64)] | None = None
+    sensitivities: Annotated[
+        dict[str, SensitivitiesIn],
+        msgspec.Meta(max_length=MAX_POSITIONS, description="Per symbol, for a portfolio"),
+    ] = msgspec.field(default_factory=dict)
+    default_sensitivities: SensitivitiesIn | None = None
+    hedges: Annotated[
+        list[str], msgspec.Meta(max_length=MAX_POSITIONS, description="Symbols that are hedges")
+    ] = msgspec.field(default_factory=list)
+    scenarios: Annotated[list[MacroScenarioIn], msgspec.Meta(max_length=MAX_SCENARIOS)] = (
+        msgspec.field(default_factory=list)
+    )
+    replays: Annotated[
+        list[str],
+        msgspec.Meta(max_length=100, description='Historical replay names, or ["all"]'),
+    ] = msgspec.field(default_factory=list)
+    correlation: CorrelationIn | None = None
+    fill_missing: Annotated[
+        bool, _doc("Fill the factors a scenario leaves out (default model without correlation)")
+    ] = False
+    expected_return: Annotated[
+        float | None, _doc("A year, fraction: adds each loss's recovery months")
+    ] = None
+
+    def to_request(self) -> ShockRequest:
+        return ShockRequest(
+            scenarios=[ScenarioInput(s.name, s.shocks) for s in self.scenarios],
+            replays=list(self.replays),
+            positions=None if self.positions is None else [p.to_domain() for p in self.positions],
+            portfolio_id=self.portfolio_id,
+            sensitivities={k.upper(): v.to_domain() for k, v in self.sensitivities.items()},
+            default_sensitivities=(
+                None
+                if self.default_sensitivities is None
+                else self.default_sensitivities.to_domain()
+            ),
+            hedges=frozenset(h.upper() for h in self.hedges),
+            correlation=None
+            if self.correlation is None
+            else CorrelationInput(self.correlation.volatilities, self.correlation.correlations),
+            fill_missing=self.fill_missing,
+            expected_return=self.expected_return,
+        )
+
+
+class ReplayOut(Output):
+    name: str
+    title: str
+    start: dt.date
+    end: dt.date
+    shocks: dict[str, AnalyticOut]
+    sources: list[str]
+    notes: str
+
+    @classmethod
+    def from_domain(cls, r: HistoricalReplay) -> ReplayOut:
+        return cls.from_attributes(
+            r,
+            shocks={f.value: v for f, v in r.shocks.items()},
+            sources=list(r.sources),
+        )
+
+
+class FactorModelOut(Output):
+    horizon: str
+    source: str
+
+
+class ReplayCatalogOut(Output):
+    source: str
+    replays: list[ReplayOut]
+    factor_model: FactorModelOut | None
+    units: dict[str, str]
+
+    @classmethod
+    def from_view(cls, view: ReplayCatalog) -> ReplayCatalogOut:
+        model = None
+        if view.model_horizon is not None and view.model_source is not None:
+            model = FactorModelOut(horizon=view.model_horizon, source=view.model_source)
+        return cls(
+            source=view.source, replays=[ReplayOut.from_domain(r) for r in view.replays],
+            factor_model=model, units={f.value: unit_of(f) for f in Factor},
+        )  # fmt: skip
+
+
+def _finite(value: float | None) -> float | None:
+    return value if value is not None and math.isfinite(value) else None
+
+
+class RecoveryOut(Output):
+    loss: AnalyticOut
+    expected_return: AnalyticOut
+    months: AnalyticOut | None
+    whole_months: int | None
+    required_gain: AnalyticOut | None
+    conventions: dict[str, str]
+
+    @classmethod
+    def from_domain(cls, r: Recovery) -> RecoveryOut:
+        return cls.from_attributes(
+            r,
+            required_gain=_finite(r.required_gain),
+            conventions=RECOVERY_CONVENTIONS,
+        )
+
+
+RECOVERY_CONVENTIONS = {
+    "loss": "a fraction of the peak value",
+    "expected_return": "a year, compounded monthly: (1 + r)^(1/12) - 1 a month",
+    "months": "m with (1 - loss)(1 + r)^(m/12) = 1; null: never at this return",
+    "whole_months": "ceil(months): the month the peak is regained",
+    "required_gain": "loss / (1 - loss): the gain on what is left that regains the peak",
+}
+
+
+class PositionPnlOut(Output):
+    name: str
+    pnl: MoneyOut
+
+
+class ScenarioResultOut(Output):
+    name: str
+    replay: ReplayOut | None
+    shocks: dict[str, AnalyticOut]
+    given: list[str]
+    pnl: MoneyOut
+    pnl_fraction: AnalyticOut
+    by_factor: dict[str, MoneyOut]
+    core_pnl: MoneyOut
+    hedge_pnl: MoneyOut
+    hedge_sufficiency: AnalyticOut
+    mahalanobis: AnalyticOut | None
+    recovery: RecoveryOut | None
+    worst_positions: list[PositionPnlOut]
+
+    @classmethod
+    def from_domain(cls, o: ScenarioOutcome) -> ScenarioResultOut:
+        p = o.pnl
+        return cls(
+            name=p.scenario.name,
+            replay=None if o.replay is None else ReplayOut.from_domain(o.replay),
+            shocks={f.value: p.scenario.shocks.get(f, 0.0) for f in Factor},
+            given=sorted(f.value for f in p.scenario.given),
+            pnl=p.pnl, pnl_fraction=p.pnl_fraction,
+            by_factor={f.value: v for f, v in p.by_factor.items()},
+            core_pnl=p.core_pnl, hedge_pnl=p.hedge_pnl,
+            hedge_sufficiency=o.hedge_sufficiency, mahalanobis=_finite(o.mahalanobis),
+            recovery=None if o.recovery is None else RecoveryOut.from_domain(o.recovery),
+            worst_positions=[PositionPnlOut(name=n, pnl=v) for n, v in p.worst_positions],
+        )  # fmt: skip
+
+
+class ExcludedOut(Output):
+    symbol: str
+    reason: str
+
+
+class ShockOut(Output):
+    """Each scenario's P&L with its factor split, hedges and recovery."""
+
+    portfolio_id: str | None
+    base_currency: str | None
+    positions: int
+    gross_value: MoneyOut
+    net_value: MoneyOut
+    excluded: list[ExcludedOut]
+    model: str | None
+    model_source: str | None
+    worst_scenario: str
+    min_hedge_sufficiency: AnalyticOut
+    scenarios: list[ScenarioResultOut]
+    conventions: dict[str, str]
+
+    @classmethod
+    def from_report(cls, r: ShockReport) -> ShockOut:
+        return cls.from_attributes(
+            r,
+            excluded=[ExcludedOut(symbol=s, reason=why) for s, why in r.excluded],
+            worst_scenario=r.worst.pnl.scenario.name,
+            min_hedge_sufficiency=min(o.hedge_sufficiency for o in r.outcomes),
+            scenarios=[ScenarioResultOut.from_domain(o) for o in r.outcomes],
+            conventions=SHOCK_CONVENTIONS,
+        )
+
+
+class LiquidAssetIn(Input):
+    name: Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
+    value: Annotated[SignedMoney, _doc("Market value, >= 0")]
+    haircut: Annotated[float, _doc("Fraction lost in a forced sale, [0, 1)")] = 0.0
+    horizon_days: Annotated[int, _doc(f"Business days to sell all of it, 1..{MAX_DAYS}")] = 1
+
+    def to_domain(self) -> LiquidAsset:
+        haircut = Decimal(repr(self.haircut)) if math.isfinite(self.haircut) else Decimal("NaN")
+        return LiquidAsset(self.name, Decimal(self.value), haircut, self.horizon_days)
+
+
+class RunIn(Input):
+    deposits: Annotated[SignedMoney, _doc("Deposits (or redeemable capital) at risk, >= 0")]
+    daily_rate: Annotated[float, _doc("Fraction of what is left withdrawn each day, (0, 1]")]
+    days: Annotated[int, _doc(f"Days of the run, 1..{MAX_DAYS}")]
+
+
+class LiquidityIn(Input):
+    """Assets to sell against `obligations` (one amount a day) or a `run`."""
+
+    assets: Annotated[list[LiquidAssetIn], msgspec.Meta(max_length=MAX_ASSETS)]
+    obligations: (
+        Annotated[list[SignedMoney], msgspec.Meta(max_length=MAX_DAYS, description="A day each")]
+        | None
+    ) = None
+    run: RunIn | None = None
+
+    def to_run(self) -> tuple[Decimal, Decimal, int] | None:
+        if self.run is None:
+            return None
+        rate = self.run.daily_rate
+        return (
+            Decimal(self.run.deposits),
+            Decimal(repr(rate)) if math.isfinite(rate) else Decimal("NaN"),
+            self.run.days,
+        )
+
+
+class LiquidityDayOut(Output):
+    day: int
+    raised: MoneyOut
+    cumulative_raised: MoneyOut
+    obligation: MoneyOut
+    cumulative_obligations: MoneyOut
+    surplus: MoneyOut
+
+
+class LiquidityOut(Output):
+    first_shortfall_day: int | None
+    days_survived: int
+    total_raisable: MoneyOut
+    total_obligations: MoneyOut
+    coverage: AnalyticOut | None
+    days: list[LiquidityDayOut]
+    conventions: dict[str, str]
+
+    @classmethod
+    def from_domain(cls, s: LiquidityStress) -> LiquidityOut:
+        return cls.from_attributes(
+            s,
+            days=[LiquidityDayOut.from_attributes(d) for d in s.days],
+            conventions={
+                "raised": "each asset: value x (1 - haircut) / horizon_days on each of days "
+                "1..horizon_days",
+                "surplus": "cumulative raised - cumulative obligations; the first day below "
+                "zero is the first shortfall",
+                "run": "day d withdraws deposits x rate x (1 - rate)^(d-1)",
+                "coverage": "everything raisable after haircuts / all obligations",
+                "money": "the assets' currency, to the cent",
+            },
+        )
+
+
+class RecoveryIn(Input):
+    """`loss` (a fraction), or `peak_value` and `current_value`; `expected_return` a year."""
+
+    expected_return: Annotated[float, _doc("A year, fraction, (-1, 10]")]
+    loss: Annotated[float | None, _doc("Fraction of the peak, [0, 1)")] = None
+    peak_value: SignedMoney | None = None
+    current_value: SignedMoney | None = None

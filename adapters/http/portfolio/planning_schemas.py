@@ -1,0 +1,255 @@
+"""Planning DTOs: a retirement plan in, its Monte Carlo figures out; the profile, homeostasis."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+import msgspec
+
+from adapters.http.schemas.common import Input, Output
+from adapters.http.wire_format import AnalyticOut, MoneyOut, RateOut
+from adapters.wire.numbers import Fraction, Money, SignedMoney
+from application.portfolio.plan_request import PlanRequest
+from application.portfolio.planning import HomeostasisView, MonteCarloRun, ProfileChange
+from domain.analytics.planning.homeostasis import DEFAULT_SAFE_WITHDRAWAL_RATE
+from ports.planning import PlanningProfile
+
+
+def _doc(text: str) -> msgspec.Meta:
+    return msgspec.Meta(description=text)
+
+
+_DECIMAL = 'a decimal string such as "48000.00" (a JSON number is read too)'
+
+
+class MonteCarloIn(Input):
+    """A retirement plan (docs/planning.md): money in the plan's currency, rates annual
+    fractions (0.05 = 5%), months counted from today. `horizon_months`, `annual_return` and
+    `annual_volatility` left out come from your investor profile (its horizon, and the mix its
+    risk tolerance picks; the answer's `from_profile` names them; without a profile 422
+    names the first missing). Every field is checked: 422
+    INVALID_PLANNING_INPUT names the one out of range, 422 PATH_STEPS_TOO_MANY (field
+    `paths`) when paths x horizon_months > 10,000,000."""
+
+    initial_wealth: Annotated[float, _doc("Wealth today, >= 0")]
+    retirement_month: Annotated[int, _doc("Last month of contributions, 0..horizon_months")]
+    horizon_months: Annotated[
+        int | None, _doc("Months simulated, 1..1200; left out: the profile's horizon")
+    ] = None
+    annual_return: Annotated[
+        float | None,
+        _doc("Expected simple annual return (nominal), (-1, 1]; left out: the profile's mix"),
+    ] = None
+    annual_volatility: Annotated[
+        float | None,
+        _doc("Annual volatility of the log return, [0, 2]; left out: the profile's mix"),
+    ] = None
+    monthly_contribution: Annotated[float, _doc("Added each month until retirement")] = 0.0
+    monthly_withdrawal: Annotated[
+        float, _doc("Withdrawn each month after retirement, in today's money (inflated)")
+    ] = 0.0
+    inflation_rate: Annotated[float, _doc("Annual inflation growing the withdrawals")] = 0.0
+    student_t_dof: Annotated[
+        float | None, _doc("Student-t degrees of freedom (> 2) for fat tails; null: normal")
+    ] = None
+    paths: Annotated[int, _doc("Simulated paths; paths x horizon_months <= 10,000,000")] = 10_000
+    seed: Annotated[int, _doc("Random seed: the same plan and seed give the same figures")] = 0
+    target_wealth: Annotated[
+        float | None, _doc("When given, the answer holds P(ending wealth > target)")
+    ] = None
+
+    def to_request(self) -> PlanRequest:
+        return self.into(PlanRequest)
+
+
+class FanChartRowOut(Output):
+    """Wealth percentiles (nominal) at one checkpoint, in the order of `percentile_levels`."""
+
+    month: int
+    year: AnalyticOut
+    wealth: list[AnalyticOut]
+
+
+class RuinByYearOut(Output):
+    """The share of paths ruined (wealth below 0) at or before `month`."""
+
+    month: int
+    year: AnalyticOut
+    probability: AnalyticOut
+
+
+class MonteCarloConventionsOut(Output):
+    step: Literal["monthly"]
+    returns: Literal["lognormal", "student-t"]
+    annual_return: str
+    wealth: str
+    withdrawals: str
+    ruin: str
+
+
+class MonteCarloComputeOut(Output):
+    backend: str
+
+
+class MonteCarloOut(Output):
+    paths: int
+    horizon_months: int
+    seed: int
+    annual_return: Annotated[AnalyticOut, _doc("The return simulated (given or the profile's)")]
+    annual_volatility: Annotated[AnalyticOut, _doc("The volatility simulated")]
+    from_profile: Annotated[
+        list[str], _doc("The fields taken from your investor profile (the request left them out)")
+    ]
+    risk_tolerance: Annotated[
+        str | None, _doc("The profile's risk tolerance, when return or volatility came from it")
+    ]
+    success_probability: Annotated[
+        AnalyticOut, _doc("Share of paths never ruined through the horizon")
+    ]
+    success_standard_error: Annotated[AnalyticOut, _doc("Binomial: sqrt(p (1 - p) / paths)")]
+    median_ending_wealth: Annotated[AnalyticOut, _doc("Nominal, at the horizon")]
+    median_ending_wealth_real: Annotated[
+        AnalyticOut, _doc("The same in today's money: deflated by (1 + inflation) ** (months / 12)")
+    ]
+    probability_above_target: AnalyticOut | None
+    percentile_levels: list[AnalyticOut]
+    fan_chart: list[FanChartRowOut]
+    ruin_probability_by_year: list[RuinByYearOut]
+    conventions: MonteCarloConventionsOut
+    compute: MonteCarloComputeOut
+
+    @classmethod
+    def from_run(cls, run: MonteCarloRun) -> MonteCarloOut:
+        plan, result = run.inputs, run.result
+        months = [int(m) for m in result.checkpoint_months]
+        deflator = (1.0 + plan.inflation_rate) ** (plan.horizon_months / 12.0)
+        return cls(
+            paths=result.paths,
+            horizon_months=result.horizon_months,
+            seed=plan.seed,
+            annual_return=plan.annual_return,
+            annual_volatility=plan.annual_volatility,
+            from_profile=sorted(run.from_profile),
+            risk_tolerance=run.risk_tolerance.label if run.risk_tolerance is not None else None,
+            success_probability=result.success_probability,
+            success_standard_error=result.success_standard_error,
+            median_ending_wealth=result.median_ending_wealth,
+            median_ending_wealth_real=result.median_ending_wealth / deflator,
+            probability_above_target=result.probability_above_target,
+            percentile_levels=list(result.percentile_levels),
+            fan_chart=[
+                FanChartRowOut(
+                    month=m,
+                    year=m / 12.0,
+                    wealth=[float(v) for v in result.wealth_percentiles[:, k]],
+                )
+                for k, m in enumerate(months)
+            ],
+            ruin_probability_by_year=[
+                RuinByYearOut(month=m, year=m / 12.0, probability=float(result.ruin_probability[k]))
+                for k, m in enumerate(months)
+            ],
+            conventions=MonteCarloConventionsOut(
+                step="monthly",
+                returns="lognormal" if plan.student_t_dof is None else "student-t",
+                annual_return=(
+                    "expected simple annual return, nominal: E[1 + R_year] = 1 + annual_return"
+                ),
+                wealth="nominal (the fan chart, the median, the target)",
+                withdrawals="real: given in today's money, grown by inflation_rate monthly",
+                ruin="wealth below 0 in some month; a ruined path stays at 0",
+            ),
+            compute=MonteCarloComputeOut(backend=run.backend),
+        )
+
+
+class PlanningProfileIn(Input):
+    """Your planning figures; money as decimal strings, whole cents."""
+
+    annual_expenses: Annotated[Money, _doc(f"What you spend a year, > 0; {_DECIMAL}")]
+    safe_withdrawal_rate: Annotated[
+        Fraction, _doc("Share of wealth you may spend a year, in (0, 0.2]; default 0.04")
+    ] = Fraction(DEFAULT_SAFE_WITHDRAWAL_RATE)
+    other_assets: Annotated[
+        SignedMoney, _doc(f"Wealth outside Bulwark's accounts (negative for debts); {_DECIMAL}")
+    ] = SignedMoney(0)
+    currency: Annotated[str, _doc("ISO 4217 code of the figures"), msgspec.Meta(max_length=8)] = (
+        "USD"
+    )
+
+    def to_change(self) -> ProfileChange:
+        return self.into(ProfileChange)
+
+
+class AutopilotIn(Input):
+    enabled: bool
+
+
+class PlanningProfileOut(Output):
+    annual_expenses: MoneyOut
+    safe_withdrawal_rate: RateOut
+    other_assets: MoneyOut
+    currency: str
+    autopilot: bool
+    autopilot_changed_at: datetime | None
+    updated_at: datetime
+
+    @classmethod
+    def from_domain(cls, profile: PlanningProfile) -> PlanningProfileOut:
+        return cls.from_attributes(profile)
+
+
+class ExcludedAccountOut(Output):
+    account_id: str
+    reason: Annotated[
+        str, _doc("CURRENCY (not the profile's currency) or UNPRICED (a position without a price)")
+    ]
+
+
+class HomeostasisOut(Output):
+    currency: str
+    annual_expenses: MoneyOut
+    safe_withdrawal_rate: RateOut
+    freedom_number: Annotated[MoneyOut, _doc("annual_expenses / safe_withdrawal_rate, to the cent")]
+    wealth: Annotated[MoneyOut, _doc("accounts_equity + other_assets, to the cent")]
+    accounts_equity: MoneyOut
+    other_assets: MoneyOut
+    progress: Annotated[RateOut, _doc("wealth / freedom_number (1 = 100%), 6 places")]
+    progress_capped: Annotated[RateOut, _doc("progress clamped to [0, 1]")]
+    years_covered: Annotated[RateOut, _doc("wealth / annual_expenses, 2 places")]
+    gap: Annotated[MoneyOut, _doc("max(freedom_number - wealth, 0)")]
+    reached: bool
+    years_to_freedom: Annotated[
+        RateOut | None,
+        _doc("With annual_savings and real_return: years until reached (null: never or not asked)"),
+    ]
+    accounts_counted: int
+    excluded_accounts: list[ExcludedAccountOut]
+    autopilot: bool
+    autopilot_changed_at: datetime | None
+
+    @classmethod
+    def from_view(cls, view: HomeostasisView) -> HomeostasisOut:
+        profile, figures = view.profile, view.figures
+        return cls(
+            currency=profile.currency,
+            annual_expenses=profile.annual_expenses,
+            safe_withdrawal_rate=profile.safe_withdrawal_rate,
+            freedom_number=figures.freedom_number,
+            wealth=figures.wealth,
+            accounts_equity=view.accounts_equity,
+            other_assets=profile.other_assets,
+            progress=figures.progress,
+            progress_capped=figures.progress_capped,
+            years_covered=figures.years_covered,
+            gap=figures.gap,
+            reached=figures.reached,
+            years_to_freedom=view.years_to_freedom,
+            accounts_counted=view.accounts_counted,
+            excluded_accounts=[
+                ExcludedAccountOut(account_id=e.account_id, reason=e.reason) for e in view.excluded
+            ],
+            autopilot=profile.autopilot,
+            autopilot_changed_at=profile.autopilot_changed_at,
+        )

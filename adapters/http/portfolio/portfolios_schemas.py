@@ -1,0 +1,388 @@
+"""Portfolio ledger DTOs: portfolios, accounts, transactions, imports, holdings and
+performance. Money and quantities are decimal strings; every figure names its convention."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Literal
+
+import msgspec
+
+from adapters.http.schemas.common import Input, Output
+from adapters.http.wire_format import MoneyOut, PriceOut, QuantityOut, RateOut
+from adapters.wire.numbers import SignedMoney
+from application.portfolio.portfolio_holdings import HoldingsView, PositionView
+from application.portfolio.portfolios import ImportReport, NewAccount, Page
+from application.portfolio.transaction_import import RowError
+from application.portfolio.valuations import DAY_COUNT, Performance
+from domain.portfolio.transactions import LotPick, Transaction, TransactionKind, TransactionSource
+from domain.tax.lots import TaxLot
+from domain.tax.methods import AccountTaxType, LotMethod
+from ports.portfolios import Portfolio, PortfolioAccount
+
+
+def _doc(text: str) -> msgspec.Meta:
+    return msgspec.Meta(description=text)
+
+
+_ID = Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
+_TEXT200 = Annotated[str, msgspec.Meta(max_length=200)]
+_NUMBER = 'a decimal string such as "150.25" (a JSON number is read too); the sign is checked'
+
+
+class PortfolioIn(Input):
+    """A new portfolio of yours; valuations are stated in `base_currency`."""
+
+    name: Annotated[str, _doc("1 to 100 printable characters"), msgspec.Meta(max_length=200)]
+    base_currency: Annotated[str, _doc("ISO 4217 code"), msgspec.Meta(max_length=8)] = "USD"
+
+
+class PortfolioAccountIn(Input):
+    """An account to attach: a trading account of yours by `account_id` (`kind=trading`), or a
+    new manual holding account by `name` (`kind=manual`)."""
+
+    kind: Literal["trading", "manual"]
+    account_id: Annotated[_ID | None, _doc("kind=trading: your trading account's id")] = None
+    name: Annotated[
+        _TEXT200 | None,
+        _doc("kind=manual: its name, unique in the portfolio; kind=trading: a label"),
+    ] = None
+    tax_type: AccountTaxType = AccountTaxType.TAXABLE
+    lot_method: Annotated[
+        LotMethod, _doc("Which lots a sale consumes unless the sale says otherwise")
+    ] = LotMethod.FIFO
+
+    def to_new(self) -> NewAccount:
+        return NewAccount(self.kind, self.account_id, self.name, self.tax_type, self.lot_method)
+
+
+class PortfolioAccountOut(Output):
+    id: str
+    name: str
+    kind: str
+    tax_type: AccountTaxType
+    lot_method: LotMethod
+
+    @classmethod
+    def from_domain(cls, a: PortfolioAccount) -> PortfolioAccountOut:
+        return cls.from_attributes(a)
+
+
+class PortfolioOut(Output):
+    id: str
+    name: str
+    base_currency: str
+    created_at: datetime
+    accounts: list[PortfolioAccountOut]
+
+    @classmethod
+    def from_domain(cls, p: Portfolio) -> PortfolioOut:
+        return cls.from_attributes(
+            p,
+            accounts=[PortfolioAccountOut.from_domain(a) for a in p.accounts],
+        )
+
+
+class PortfolioPageOut(Output):
+    items: list[PortfolioOut]
+    next_cursor: str | None
+
+    @classmethod
+    def from_page(cls, page: Page[Portfolio]) -> PortfolioPageOut:
+        return cls([PortfolioOut.from_domain(p) for p in page.items], page.next_cursor)
+
+
+class LedgerLotPickIn(Input):
+    lot_id: _ID
+    quantity: Annotated[SignedMoney, _doc(f"Shares from that lot, > 0; {_NUMBER}")]
+
+
+class LedgerTransactionIn(Input):
+    """One ledger transaction (docs/ledger.md for the fields each kind uses). Quantities are
+    shares (> 0, the kind gives the direction), `price` per share, `fees` >= 0 (added to a
+    buy's basis, taken from a sale's proceeds), `amount` > 0 for cash kinds. 422
+    INVALID_TRANSACTION names the field: a sale larger than the position (`quantity`), an
+    unknown lot (`lot_picks`), an unknown currency, a date after today, ..."""
+
+    account_id: Annotated[_ID, _doc("An account of this portfolio")]
+    kind: TransactionKind
+    trade_date: Annotated[date, _doc("The trade date (the tax date), not after today (UTC)")]
+    currency: Annotated[
+        Annotated[str, msgspec.Meta(max_length=8)] | None, _doc("ISO 4217; null: the base currency")
+    ] = None
+    symbol: Annotated[str, msgspec.Meta(max_length=32)] | None = None
+    quantity: Annotated[SignedMoney, _doc(_NUMBER)] = SignedMoney(0)
+    price: Annotated[SignedMoney, _doc(_NUMBER)] = SignedMoney(0)
+    amount: Annotated[SignedMoney, _doc(_NUMBER)] = SignedMoney(0)
+    fees: Annotated[SignedMoney, _doc(_NUMBER)] = SignedMoney(0)
+    split_ratio: Annotated[
+        SignedMoney | None, _doc("A split: new shares per old share (2 = 2-for-1)")
+    ] = None
+    lot_method: Annotated[LotMethod | None, _doc("A sale: overrides the account's lot method")] = (
+        None
+    )
+    lot_picks: Annotated[
+        list[LedgerLotPickIn], _doc("A sale: specific identification"), msgspec.Meta(max_length=500)
+    ] = msgspec.field(default_factory=list)
+    acquired: Annotated[
+        date | None, _doc("A transfer in: the original acquisition date (holding period)")
+    ] = None
+    external_id: Annotated[
+        Annotated[str, msgspec.Meta(max_length=128)] | None,
+        _doc("Your reference, unique in the portfolio (409 DUPLICATE_TRANSACTION)"),
+    ] = None
+    note: Annotated[str, msgspec.Meta(max_length=500)] = ""
+
+    def to_draft(self) -> Transaction:
+        """The transaction without its id and portfolio (the use case sets them)."""
+        return self.into(
+            Transaction,
+            id="",
+            portfolio_id="",
+            currency=self.currency or "",
+            symbol=self.symbol.strip().upper() if self.symbol else None,
+            lot_picks=tuple(LotPick(p.lot_id, p.quantity) for p in self.lot_picks),
+        )
+
+
+class LedgerLotPickOut(Output):
+    lot_id: str
+    quantity: QuantityOut
+
+
+class LedgerTransactionOut(Output):
+    id: Annotated[str, _doc("The ledger id; a buy's or transfer in's lot has this id")]
+    portfolio_id: str
+    account_id: str
+    kind: TransactionKind
+    trade_date: date
+    currency: str
+    symbol: str | None
+    quantity: QuantityOut
+    price: PriceOut
+    amount: MoneyOut
+    fees: MoneyOut
+    split_ratio: RateOut | None
+    lot_method: LotMethod | None
+    lot_picks: list[LedgerLotPickOut]
+    acquired: date | None
+    source: TransactionSource
+    external_id: str | None
+    note: str
+    cash_effect: Annotated[MoneyOut, _doc("Signed change of the account's cash in `currency`")]
+
+    @classmethod
+    def from_domain(cls, t: Transaction) -> LedgerTransactionOut:
+        return cls.from_attributes(
+            t,
+            lot_picks=[LedgerLotPickOut(lot_id=p.lot_id, quantity=p.quantity) for p in t.lot_picks],
+        )
+
+
+class LedgerTransactionPageOut(Output):
+    items: list[LedgerTransactionOut]
+    next_cursor: str | None
+
+    @classmethod
+    def from_page(cls, page: Page[Transaction]) -> LedgerTransactionPageOut:
+        return cls([LedgerTransactionOut.from_domain(t) for t in page.items], page.next_cursor)
+
+
+class PortfolioImportOut(Output):
+    imported: Annotated[int, _doc("Rows booked (every row of the file)")]
+    by_kind: dict[str, int]
+    by_account: dict[str, int]
+    first_date: date
+    last_date: date
+
+    @classmethod
+    def from_report(cls, r: ImportReport) -> PortfolioImportOut:
+        return cls.from_attributes(r)
+
+
+class CsvRowErrorOut(msgspec.Struct):
+    """One bad cell or row: `row` as a spreadsheet numbers it (1 = the header), `field` the
+    column ("row" for the row as a whole)."""
+
+    row: int
+    field: str
+    message: str
+
+
+class CsvInvalidProblem(msgspec.Struct, omit_defaults=True):
+    """422 CSV_INVALID (RFC 9457): every row error (at most 1000 listed; `error_count` says
+    how many there were). Nothing of the file was imported."""
+
+    type: str
+    title: str
+    status: int
+    code: str
+    detail: str
+    instance: str
+    error_count: int
+    errors: list[CsvRowErrorOut]
+
+    @classmethod
+    def of(cls, instance: str, detail: str, errors: list[RowError]) -> CsvInvalidProblem:
+        return cls(
+            type="https://bulwark.dev/problems/csv-invalid",
+            title="CsvInvalid",
+            status=422,
+            code="CSV_INVALID",
+            detail=detail,
+            instance=instance,
+            error_count=len(errors),
+            errors=[CsvRowErrorOut(e.row, e.field, e.message) for e in errors[:1000]],
+        )
+
+
+class OpenLotOut(Output):
+    lot_id: Annotated[str, _doc("The id of the buy or transfer in that opened it")]
+    quantity: QuantityOut
+    cost_basis: Annotated[MoneyOut, _doc("Total adjusted basis: buy fees and wash sales included")]
+    cost_per_share: PriceOut
+    acquired: Annotated[date, _doc("Holding-period start (wash-sale carry-over included)")]
+    purchased: Annotated[date, _doc("The real trade date")]
+    wash_adjustment: Annotated[MoneyOut, _doc("Disallowed loss added to the basis so far")]
+
+    @classmethod
+    def from_domain(cls, lot: TaxLot) -> OpenLotOut:
+        return cls.from_attributes(lot, lot_id=lot.id)
+
+
+class HoldingPositionOut(Output):
+    symbol: str
+    quantity: QuantityOut
+    currency: str
+    cost_basis: MoneyOut
+    price: Annotated[PriceOut | None, _doc("Reference price; null when none is known")]
+    market_value: MoneyOut | None
+    unrealized_gain: MoneyOut | None
+    lots: list[OpenLotOut]
+
+    @classmethod
+    def from_view(cls, p: PositionView) -> HoldingPositionOut:
+        return cls.from_attributes(p, lots=[OpenLotOut.from_domain(lot) for lot in p.lots])
+
+
+class HoldingAccountOut(Output):
+    account: PortfolioAccountOut
+    lot_method: Annotated[LotMethod, _doc("The method the open lots were relieved under")]
+    positions: list[HoldingPositionOut]
+    cash: Annotated[dict[str, MoneyOut], _doc("Balance per ISO 4217 currency")]
+
+
+class HoldingsConventionsOut(Output):
+    lot_method: str
+    cost_basis: str
+    prices: str
+    currency: str
+
+
+class HoldingsOut(Output):
+    portfolio_id: str
+    currency: Annotated[str, _doc("The base currency of the totals")]
+    market_value: Annotated[MoneyOut, _doc("Cash + priced positions, base currency rows only")]
+    cost_basis: MoneyOut
+    unpriced: list[str]
+    accounts: list[HoldingAccountOut]
+    conventions: HoldingsConventionsOut
+
+    @classmethod
+    def from_view(cls, view: HoldingsView) -> HoldingsOut:
+        return cls(
+            portfolio_id=view.portfolio.id,
+            currency=view.portfolio.base_currency,
+            market_value=view.market_value,
+            cost_basis=view.cost_basis,
+            unpriced=list(view.unpriced),
+            accounts=[
+                HoldingAccountOut(
+                    account=PortfolioAccountOut.from_domain(a.account),
+                    lot_method=a.account.lot_method,
+                    positions=[HoldingPositionOut.from_view(p) for p in a.positions],
+                    cash=a.cash,
+                )
+                for a in view.accounts
+            ],
+            conventions=HoldingsConventionsOut(
+                lot_method="each account's (accounts[].lot_method); a sale may override it",
+                cost_basis="total adjusted basis of the open lots (buy fees, wash-sale additions)",
+                prices="reference prices of the market data now; null when unknown",
+                currency="totals count base-currency rows only (no FX conversion)",
+            ),
+        )
+
+
+class ValuationPointOut(Output):
+    day: date
+    market_value: MoneyOut
+    cash_flow: Annotated[MoneyOut, _doc("External flows of the day: + in, - out")]
+
+
+class PerformanceConventionsOut(Output):
+    day_count: str
+    twr: str
+    mwr: str
+    modified_dietz: str
+    valuation: str
+    cash_flows: str
+    units: str
+
+
+class PortfolioPerformanceOut(Output):
+    portfolio_id: str
+    currency: str
+    start: date
+    end: date
+    days: int
+    opening_value: Annotated[MoneyOut, _doc("End-of-day value of the day before `start`")]
+    closing_value: MoneyOut
+    twr: Annotated[RateOut | None, _doc("Time-weighted return over the window (0.05 = 5%)")]
+    twr_annualized: Annotated[RateOut | None, _doc("(1 + twr) ** (365 / days) - 1")]
+    mwr: Annotated[RateOut | None, _doc("Money-weighted return (XIRR), annualized ACT/365")]
+    modified_dietz: Annotated[RateOut | None, _doc("Modified Dietz return over the window")]
+    excluded_currencies: Annotated[list[str], _doc("Rows in these were left out (no FX)")]
+    without_closes: Annotated[
+        list[str], _doc("Symbols without daily closes: valued at their last trade price")
+    ]
+    points: list[ValuationPointOut]
+    conventions: PerformanceConventionsOut
+
+    @classmethod
+    def from_domain(cls, perf: Performance) -> PortfolioPerformanceOut:
+        s = perf.series
+        return cls(
+            portfolio_id=s.portfolio_id,
+            currency=s.currency,
+            start=s.start,
+            end=s.end,
+            days=perf.days,
+            opening_value=s.opening_value,
+            closing_value=s.points[-1].market_value if s.points else s.opening_value,
+            twr=perf.twr,
+            twr_annualized=perf.twr_annualized,
+            mwr=perf.mwr,
+            modified_dietz=perf.modified_dietz,
+            excluded_currencies=list(s.excluded_currencies),
+            without_closes=list(s.without_closes),
+            points=[
+                ValuationPointOut(day=p.day, market_value=p.market_value, cash_flow=p.cash_flow)
+                for p in s.points
+            ],
+            conventions=PerformanceConventionsOut(
+                day_count=DAY_COUNT,
+                twr="daily-linked: r_t = V_t / (V_{t-1} + F_t) - 1, flows at the start of "
+                "the day; twr_annualized = (1 + twr) ** (365 / days) - 1",
+                mwr="XIRR of -opening value, -deposits, +withdrawals, +closing value; "
+                "annualized, time in years = days / 365",
+                modified_dietz="(V_end - V_start - sum F) / (V_start + sum w_i F_i), "
+                "w_i = (end - day_i + 1) / (end - start) calendar days, start = the day "
+                "before `start`",
+                valuation="end of day: cash + quantity x the latest daily close on or before "
+                "the day (else the latest trade price); base currency rows only",
+                cash_flows="deposits +, withdrawals -, securities transferred in + / out - "
+                "at the day's price; dividends, interest and fees are return",
+                units="returns as fractions (0.05 = 5%); money in `currency`",
+            ),
+        )

@@ -1,0 +1,77 @@
+"""Order DTOs."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+import msgspec
+
+from adapters.http.schemas.common import DecisionOut, Input, Output
+from adapters.http.wire_format import PriceOut, QuantityOut
+from adapters.wire.numbers import Price, Quantity
+from domain.trading.orders import Order, OrderStatus, OrderType, Side, TimeInForce
+
+Ident = Annotated[str, msgspec.Meta(min_length=1, max_length=128)]
+
+
+class OrderIn(Input):
+    """A new order. The origin is the caller (user or agent) unless a strategy id is named."""
+
+    account_id: Ident
+    symbol: Annotated[str, msgspec.Meta(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9._/-]+$")]
+    side: Side
+    quantity: Quantity
+    order_type: OrderType = OrderType.MARKET
+    time_in_force: TimeInForce = TimeInForce.DAY
+    limit_price: Price | None = None
+    stop_price: Price | None = None
+    reduce_only: bool = False
+    client_order_id: Ident | None = None
+    strategy_id: Ident | None = None
+
+
+class OrderOut(Output):
+    id: str
+    client_order_id: str
+    account_id: str
+    symbol: str
+    side: Side
+    quantity: QuantityOut
+    order_type: OrderType
+    time_in_force: TimeInForce
+    status: OrderStatus
+    filled_quantity: QuantityOut
+    average_fill_price: PriceOut
+    origin_kind: str
+    origin_id: str
+    reduce_only: bool
+    broker: str
+    limit_price: PriceOut | None = None
+    stop_price: PriceOut | None = None
+    requested_quantity: QuantityOut | None = None
+    broker_order_id: str | None = None
+    deny_reasons: list[str] = msgspec.field(default_factory=list)
+    created_at: datetime | None = None
+
+    @classmethod
+    def from_domain(cls, order: Order) -> OrderOut:
+        return cls.from_attributes(
+            order,
+            origin_kind=order.origin.kind.value,
+            origin_id=order.origin.id,
+            deny_reasons=list(order.deny_reasons),
+        )
+
+
+class OrderPlaced(Output):
+    """The order as it stands after the gate and the broker, with the gate's decision."""
+
+    order: OrderOut
+    decision: DecisionOut | None = None
+    replayed: bool = False
+
+
+class OrderPageOut(Output):
+    items: list[OrderOut]
+    next_cursor: str | None = None
