@@ -46,7 +46,8 @@ class CcxtBrokerConfig:
     symbols: explicit Bulwark -> ccxt unified symbols (see adapters.brokers.ccxt.symbols).
     watch: Bulwark symbols polled for fills and client order ids besides those this
       process sent orders for (a venue like Binance lists trades per symbol only).
-    derivatives: positions from `fetch_positions` (swaps, futures) instead of balances.
+    derivatives: positions from `fetch_positions` (swaps, futures) instead of balances;
+      their quantities, like the orders' for such a market, are in contracts.
     order_params: extra venue parameters for every create_order (e.g. {"test": True}).
     """
 

@@ -154,12 +154,15 @@ def average_cost(trades: list[dict[str, Any]]) -> Decimal | None:
 def derivative_position(
     found: dict[str, Any], account_id: str, symbols: SymbolMap
 ) -> BrokerPosition | None:
-    """A ccxt unified position (fetch_positions); None when it holds no contracts."""
+    """A ccxt unified position (fetch_positions); None when it holds no contracts.
+
+    Its quantity is in contracts, as ccxt's order amounts for the market are (the
+    instrument's `contract_size` is the multiplier to units of the base).
+    """
     contracts = amount(found.get("contracts"))
-    size = contracts * (decimal(found.get("contractSize")) or Decimal(1))
-    if size == ZERO:
+    if contracts == ZERO:
         return None
-    signed = -abs(size) if found.get("side") == "short" else abs(size)
+    signed = -abs(contracts) if found.get("side") == "short" else abs(contracts)
     return BrokerPosition(
         account_id,
         symbols.from_venue(str(found["symbol"])),
@@ -174,7 +177,8 @@ class VenueInstrument:
 
     `tick_size` and `lot_size` are the smallest price and amount steps (ccxt's precision
     in TICK_SIZE mode, or 10**-digits in DECIMAL_PLACES mode); `min_notional` is the
-    smallest order value in the quote currency (None where the venue sets none).
+    smallest order value in the quote currency (None where the venue sets none);
+    `contract_size` is what one contract of a derivative holds of the base (1 for spot).
     """
 
     symbol: str
@@ -187,6 +191,7 @@ class VenueInstrument:
     min_notional: Decimal | None
     active: bool
     spot: bool
+    contract_size: Decimal = Decimal(1)
 
 
 def instrument(market: dict[str, Any], symbols: SymbolMap, tick_mode: bool) -> VenueInstrument:
@@ -203,6 +208,7 @@ def instrument(market: dict[str, Any], symbols: SymbolMap, tick_mode: bool) -> V
         min_notional=decimal((limits.get("cost") or {}).get("min")),
         active=market.get("active") is not False,
         spot=bool(market.get("spot")),
+        contract_size=decimal(market.get("contractSize")) or Decimal(1),
     )
 
 

@@ -300,7 +300,7 @@ def test_average_cost_follows_buys_and_keeps_it_through_sells() -> None:
     assert flat is None
 
 
-def test_a_short_derivative_position_is_signed_and_sized_in_units() -> None:
+def test_a_short_derivative_position_is_signed_and_counted_in_contracts() -> None:
     # Arrange
     found = {
         "symbol": "BTC/USDT:USDT",
@@ -317,6 +317,6 @@ def test_a_short_derivative_position_is_signed_and_sized_in_units() -> None:
     assert position is not None
     assert (position.symbol, position.quantity, position.average_price) == (
         "BTC/USDT:USDT",
-        D("-0.003"),
+        D(-3),
         D("65000.5"),
     )
