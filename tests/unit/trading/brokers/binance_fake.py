@@ -425,7 +425,11 @@ BINANCE_SPOT_OPTIONS = {
 
 
 def binance_broker(
-    server: AlpacaServer, *, quote: str = "USD", accounts: frozenset[str] | None = None
+    server: AlpacaServer,
+    *,
+    quote: str = "USD",
+    accounts: frozenset[str] | None = None,
+    watch: tuple[str, ...] = (),
 ) -> CcxtBroker:
     """A CcxtBroker on ccxt's binance class, its spot API pointed at the local server."""
     api = f"{server.url}/api/v3"
@@ -434,7 +438,7 @@ def binance_broker(
         SystemClock(),
         api_key=API_KEY,
         secret=SECRET,
-        config=CcxtBrokerConfig(quote=quote),
+        config=CcxtBrokerConfig(quote=quote, watch=watch),
         accounts=accounts,
         options=BINANCE_SPOT_OPTIONS,
         api_urls={"public": api, "private": api},

@@ -12,7 +12,7 @@ from adapters.brokers.ccxt import CcxtBroker, SymbolMap
 from adapters.brokers.ccxt.errors import error_code
 from adapters.brokers.ccxt.wire import average_cost, derivative_position
 from domain.trading.orders import OrderType
-from ports.broker import BrokerError, BrokerErrorCode, BrokerOrderStatus
+from ports.broker import BrokerError, BrokerErrorCode, BrokerOrderStatus, DeadlineBroker
 from tests.alpaca_server import AlpacaServer
 from tests.unit.trading.brokers.binance_fake import (
     RATE_LIMITED,
@@ -212,6 +212,27 @@ async def test_instruments_carry_the_venues_tick_lot_and_minimum_notional(
     assert btc.active and btc.spot
 
 
+async def test_a_restarted_broker_finds_an_order_by_client_id_on_a_watched_symbol(
+    broker: CcxtBroker, venue: FakeBinanceSpot, server: AlpacaServer
+) -> None:
+    # Arrange
+    [sent] = await _resting(broker, venue, "50000")
+    client_order_id = (await broker.open_orders(ACCOUNT))[0].client_order_id
+    restarted = binance_broker(server, quote="USDT", watch=("BTC",))
+
+    # Act
+    found = await restarted.order_by_client_id(ACCOUNT, client_order_id)
+    await restarted.aclose()
+
+    # Assert
+    assert found is not None
+    assert (found.broker_order_id, found.symbol, found.status) == (
+        sent,
+        "BTC",
+        BrokerOrderStatus.ACCEPTED,
+    )
+
+
 async def test_a_call_past_its_deadline_fails_at_once_as_a_retryable_timeout(
     broker: CcxtBroker, server: AlpacaServer
 ) -> None:
@@ -223,6 +244,7 @@ async def test_a_call_past_its_deadline_fails_at_once_as_a_retryable_timeout(
         await bounded.open_orders(ACCOUNT)
 
     # Assert
+    assert isinstance(broker, DeadlineBroker)
     assert caught.value.code is BrokerErrorCode.TIMEOUT
     assert caught.value.retryable
     assert server.requests_to("GET", "/api/v3/openOrders") == []
