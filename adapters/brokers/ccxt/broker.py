@@ -136,6 +136,7 @@ class CcxtBroker:
             found = await self._by_client_id(order.account_id, order.client_order_id, "submit")
             if found is None:
                 raise
+            self._ledger.order_ids[found.broker_order_id] = order.id
             return found
 
     async def cancel(self, account_id: str, broker_order_id: str) -> CancelResult:
