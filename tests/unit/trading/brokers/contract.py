@@ -301,15 +301,18 @@ class BrokerContract:
         assert not caught.value.retryable
         assert await broker.open_orders(ACCOUNT) == []
 
-    async def test_a_buy_beyond_buying_power_is_refused_for_funds(
-        self, broker: BrokerPort, market: Market
+    @pytest.mark.parametrize(("side", "quantity"), [(BUY, "5000"), (SELL, "4")])
+    async def test_an_order_beyond_what_the_account_has_is_refused_for_funds(
+        self, broker: BrokerPort, market: Market, side: Side, quantity: str
     ) -> None:
-        # Arrange
+        # Arrange: a buy beyond buying power; a sell of what is not held, where that is no short
+        if side is SELL and self.sells_short:
+            pytest.skip("the account may sell what it does not hold")
         await market.set_price(SYMBOL, PRICE)
 
         # Act
         with pytest.raises(BrokerError) as caught:
-            await broker.submit(order(BUY, "5000"))
+            await broker.submit(order(side, quantity))
 
         # Assert
         assert caught.value.code is BrokerErrorCode.INSUFFICIENT_FUNDS

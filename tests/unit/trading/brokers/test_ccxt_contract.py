@@ -12,18 +12,9 @@ from collections.abc import AsyncIterator
 import pytest
 
 from adapters.brokers.ccxt import CcxtBroker
-from ports.broker import BrokerError, BrokerErrorCode
 from tests.alpaca_server import AlpacaServer
 from tests.unit.trading.brokers.binance_fake import FakeBinanceSpot, binance_broker
-from tests.unit.trading.brokers.contract import (
-    ACCOUNT,
-    CASH,
-    PRICE,
-    SELL,
-    SYMBOL,
-    BrokerContract,
-    order,
-)
+from tests.unit.trading.brokers.contract import ACCOUNT, CASH, BrokerContract
 
 
 class TestCcxtBinanceSpotContract(BrokerContract):
@@ -46,17 +37,3 @@ class TestCcxtBinanceSpotContract(BrokerContract):
             ccxt_broker = binance_broker(server, accounts=frozenset({ACCOUNT}))
             yield ccxt_broker
             await ccxt_broker.aclose()
-
-    async def test_a_spot_sell_of_what_is_not_held_is_refused_for_funds(
-        self, broker: CcxtBroker, market: FakeBinanceSpot
-    ) -> None:
-        # Arrange
-        await market.set_price(SYMBOL, PRICE)
-
-        # Act
-        with pytest.raises(BrokerError) as caught:
-            await broker.submit(order(SELL, "4"))
-
-        # Assert
-        assert caught.value.code is BrokerErrorCode.INSUFFICIENT_FUNDS
-        assert await broker.positions(ACCOUNT) == []
