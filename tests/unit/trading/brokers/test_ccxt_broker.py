@@ -178,6 +178,23 @@ async def test_cancel_all_uses_the_venues_own_per_symbol_cancel_all(
     assert venue.open_count() == 0
 
 
+async def test_a_rate_limited_cancel_all_reports_each_order_it_left_open(
+    broker: CcxtBroker, venue: FakeBinanceSpot, server: AlpacaServer
+) -> None:
+    # Arrange
+    ids = await _resting(broker, venue, "50000", "51000")
+    server.fail(RATE_LIMITED, method="DELETE", path="/api/v3/openOrders")
+
+    # Act
+    results = await broker.cancel_all(ACCOUNT)
+
+    # Assert
+    assert sorted((r.broker_order_id, r.ok, r.error) for r in results) == sorted(
+        (i, False, BrokerErrorCode.RATE_LIMITED.value) for i in ids
+    )
+    assert venue.open_count() == 2
+
+
 async def test_emulated_cancel_all_reports_the_one_order_the_venue_would_not_cancel(
     broker: CcxtBroker, venue: FakeBinanceSpot, server: AlpacaServer
 ) -> None:
