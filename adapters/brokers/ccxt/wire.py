@@ -43,8 +43,9 @@ def order_status(status: str | None, quantity: Decimal, filled: Decimal) -> Brok
     mapped = _STATUS.get(status or "", BrokerOrderStatus.ACCEPTED)
     if mapped is BrokerOrderStatus.ACCEPTED and filled > ZERO:
         return BrokerOrderStatus.PARTIALLY_FILLED
-    # A venue that closes an order it filled only in part (an IOC's rest) says "closed".
-    if mapped is BrokerOrderStatus.FILLED and quantity > ZERO and filled < quantity:
+    # A venue that closes an order it filled only in part (an IOC's rest) says "closed";
+    # one that reports no filled amount at all is taken at its word.
+    if mapped is BrokerOrderStatus.FILLED and ZERO < filled < quantity:
         return BrokerOrderStatus.CANCELED
     return mapped
 

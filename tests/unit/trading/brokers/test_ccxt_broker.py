@@ -10,7 +10,7 @@ import pytest
 
 from adapters.brokers.ccxt import CcxtBroker, SymbolMap
 from adapters.brokers.ccxt.errors import error_code
-from adapters.brokers.ccxt.wire import average_cost, derivative_position
+from adapters.brokers.ccxt.wire import average_cost, derivative_position, order_status
 from domain.trading.orders import OrderType
 from ports.broker import BrokerError, BrokerErrorCode, BrokerOrderStatus, DeadlineBroker
 from tests.alpaca_server import AlpacaServer
@@ -305,6 +305,27 @@ def test_ccxt_errors_map_to_the_ports_codes(
     exc: Exception, code: BrokerErrorCode, retryable: bool
 ) -> None:
     assert error_code(exc) == (code, retryable)
+
+
+@pytest.mark.parametrize(
+    ("status", "filled", "expected"),
+    [
+        ("open", "0", BrokerOrderStatus.ACCEPTED),
+        ("open", "1", BrokerOrderStatus.PARTIALLY_FILLED),
+        ("closed", "3", BrokerOrderStatus.FILLED),
+        ("closed", "1", BrokerOrderStatus.CANCELED),
+        ("closed", "0", BrokerOrderStatus.FILLED),
+        ("canceling", "0", BrokerOrderStatus.PENDING_CANCEL),
+        ("expired", "0", BrokerOrderStatus.EXPIRED),
+        ("rejected", "0", BrokerOrderStatus.REJECTED),
+        (None, "0", BrokerOrderStatus.ACCEPTED),
+        ("some-new-state", "0", BrokerOrderStatus.ACCEPTED),
+    ],
+)
+def test_ccxt_order_statuses_map_to_the_ports_failing_closed(
+    status: str | None, filled: str, expected: BrokerOrderStatus
+) -> None:
+    assert order_status(status, D(3), D(filled)) is expected
 
 
 @pytest.mark.parametrize(
