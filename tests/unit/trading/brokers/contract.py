@@ -51,6 +51,10 @@ async def fills_of(broker: BrokerPort, count: int, timeout_s: float = 2.0) -> li
 class BrokerContract:
     """Behaviour the core relies on, whichever broker is behind the port."""
 
+    # Whether the account may sell what it does not hold. A spot crypto account may not:
+    # its resting sells are replaced by buys below the market, and it opens no short.
+    sells_short = True
+
     async def test_a_marketable_buy_fills_and_becomes_a_position(
         self, broker: BrokerPort, market: Market
     ) -> None:
@@ -169,7 +173,8 @@ class BrokerContract:
     ) -> None:
         # Arrange
         await market.set_price(SYMBOL, PRICE)
-        placed = await broker.submit(order(SELL, "5", order_type=OrderType.LIMIT, limit="110"))
+        side, limit = (SELL, "110") if self.sells_short else (BUY, "80")
+        placed = await broker.submit(order(side, "5", order_type=OrderType.LIMIT, limit=limit))
 
         # Act
         result = await broker.cancel(ACCOUNT, placed.broker_order_id)
@@ -210,7 +215,8 @@ class BrokerContract:
         # Arrange
         await market.set_price(SYMBOL, PRICE)
         first = await broker.submit(order(BUY, "1", order_type=OrderType.LIMIT, limit="90"))
-        second = await broker.submit(order(SELL, "2", order_type=OrderType.LIMIT, limit="120"))
+        side, limit = (SELL, "120") if self.sells_short else (BUY, "85")
+        second = await broker.submit(order(side, "2", order_type=OrderType.LIMIT, limit=limit))
 
         # Act
         results = await broker.cancel_all(ACCOUNT)
@@ -231,6 +237,8 @@ class BrokerContract:
         self, broker: BrokerPort, market: Market, opening: Side, closing: Side
     ) -> None:
         # Arrange
+        if opening is SELL and not self.sells_short:
+            pytest.skip("the account cannot sell what it does not hold")
         await market.set_price(SYMBOL, PRICE)
         await broker.submit(order(opening, "4"))
         await fills_of(broker, 1)
@@ -267,15 +275,18 @@ class BrokerContract:
         assert not caught.value.retryable
         assert await broker.open_orders(ACCOUNT) == []
 
-    async def test_a_buy_beyond_buying_power_is_refused_for_funds(
-        self, broker: BrokerPort, market: Market
+    @pytest.mark.parametrize(("side", "quantity"), [(BUY, "5000"), (SELL, "4")])
+    async def test_an_order_beyond_what_the_account_has_is_refused_for_funds(
+        self, broker: BrokerPort, market: Market, side: Side, quantity: str
     ) -> None:
-        # Arrange
+        # Arrange: a buy beyond buying power; a sell of what is not held, where that is no short
+        if side is SELL and self.sells_short:
+            pytest.skip("the account may sell what it does not hold")
         await market.set_price(SYMBOL, PRICE)
 
         # Act
         with pytest.raises(BrokerError) as caught:
-            await broker.submit(order(BUY, "5000"))
+            await broker.submit(order(side, quantity))
 
         # Assert
         assert caught.value.code is BrokerErrorCode.INSUFFICIENT_FUNDS
