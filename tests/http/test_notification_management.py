@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 
 from domain.principals import Role
+from tests.http.core_helpers import assert_problem
 from tests.http.harness import Harness, User
-from tests.http.test_notifications import BASE, inbox, notify, problem
+from tests.http.test_notifications import BASE, inbox, notify
 
 pytestmark = pytest.mark.serves("notifications")
 
@@ -37,10 +38,10 @@ async def test_one_delete_and_clear_are_owner_scoped(harness: Harness, owner: Us
 
     # Assert
     assert one.status_code == 200 and one.json()["title"] == "n2"
-    problem(foreign, 404, "NOT_FOUND")
-    problem(foreign_delete, 404, "NOT_FOUND")
+    assert_problem(foreign, 404, "NOT_FOUND")
+    assert_problem(foreign_delete, 404, "NOT_FOUND")
     assert deleted.status_code == 204
-    problem(gone, 404, "NOT_FOUND")
+    assert_problem(gone, 404, "NOT_FOUND")
     assert cleared.json() == {"deleted": 2}
     assert (await inbox(harness, owner))["items"] == []
     assert [i["id"] for i in (await inbox(harness, other))["items"]] == [theirs]
@@ -73,7 +74,7 @@ async def test_unread_counts_and_bulk_read(harness: Harness, owner: User) -> Non
     assert before.json() == {"total": 4, "by_type": {"notice": 3, "order.denied": 1}}
     assert by_ids.json() == {"marked": 1}
     assert by_time.json() == {"marked": 2}
-    problem(both, 400, "INVALID_NOTIFICATION_QUERY")
+    assert_problem(both, 400, "INVALID_NOTIFICATION_QUERY")
     assert after.json()["total"] == 1
     theirs_count = await harness.client.get(f"{BASE}/unread-count", headers=other.headers)
     assert theirs_count.json()["total"] == 1
@@ -106,16 +107,16 @@ async def test_role_defaults_are_admin_only_and_apply_to_users_without_their_own
     missing = await harness.client.get(f"{BASE}/role-defaults/trader", headers=admin.headers)
 
     # Assert
-    problem(refused, 403, "FORBIDDEN")
-    problem(refused_list, 403, "FORBIDDEN")
-    problem(unknown, 422, "INVALID_NOTIFICATION_PREFERENCES")
+    assert_problem(refused, 403, "FORBIDDEN")
+    assert_problem(refused_list, 403, "FORBIDDEN")
+    assert_problem(unknown, 422, "INVALID_NOTIFICATION_PREFERENCES")
     assert saved.status_code == 200, saved.text
     assert listed.json()["trader"]["channels"] == {"notice": []}
     assert shown.json()["channels"] == {"notice": []}
     assert (await inbox(harness, trader))["items"] == []
     assert len((await inbox(harness, owner))["items"]) == 1
     assert removed.status_code == 204
-    problem(missing, 404, "NOT_FOUND")
+    assert_problem(missing, 404, "NOT_FOUND")
 
 
 async def alert_body(**fields: Any) -> dict[str, Any]:
@@ -152,12 +153,12 @@ async def test_price_alert_crud_is_owner_scoped(harness: Harness, owner: User) -
     assert created.json()["threshold"] == "190.50000000"
     assert created.json()["hysteresis"] == "0.25000000"
     assert created.json()["state"] == "waiting"
-    problem(foreign, 404, "NOT_FOUND")
-    problem(foreign_delete, 404, "NOT_FOUND")
+    assert_problem(foreign, 404, "NOT_FOUND")
+    assert_problem(foreign_delete, 404, "NOT_FOUND")
     assert noted.json()["note"] == "trim"
     assert [a["id"] for a in listed.json()["items"]] == [alert_id]
     assert bad.status_code == 400, bad.text
-    problem(bad_symbol, 422, "INVALID_PRICE_ALERT")
+    assert_problem(bad_symbol, 422, "INVALID_PRICE_ALERT")
     assert deleted.status_code == 204
     assert (await harness.client.get(ALERTS, headers=other.headers)).json() == {"items": []}
 

@@ -1,0 +1,1 @@
+"""The analytics context's ports."""

@@ -1,0 +1,1 @@
+"""The core context's ports."""

@@ -1,0 +1,1 @@
+"""The devices context's ports."""

@@ -1,0 +1,1 @@
+"""The inference context's ports."""

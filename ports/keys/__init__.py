@@ -1,0 +1,1 @@
+"""The keys context's ports."""

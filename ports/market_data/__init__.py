@@ -1,0 +1,1 @@
+"""The market data context's ports."""

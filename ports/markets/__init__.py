@@ -1,0 +1,1 @@
+"""The markets context's ports."""

@@ -1,0 +1,1 @@
+"""The model records context's ports."""

@@ -1,0 +1,1 @@
+"""The model signals context's ports."""

@@ -1,0 +1,1 @@
+"""The portfolio context's ports."""

@@ -1,0 +1,1 @@
+"""The price alerts context's ports."""

@@ -1,0 +1,1 @@
+"""The rebalancing context's ports."""

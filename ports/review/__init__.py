@@ -1,0 +1,1 @@
+"""The review context's ports."""

@@ -1,0 +1,1 @@
+"""The surveillance context's ports."""

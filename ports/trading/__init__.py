@@ -1,0 +1,1 @@
+"""The trading context's ports."""

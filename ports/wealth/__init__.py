@@ -1,0 +1,1 @@
+"""The wealth context's ports."""
