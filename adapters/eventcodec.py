@@ -9,7 +9,7 @@ import msgspec
 import domain.agents.heartbeat
 import domain.killswitch.switch
 import domain.margin.status
-import domain.marketdata.signals
+import domain.market_data.signals
 import domain.monitoring.streams
 import domain.notifications.events
 import domain.succession.events

@@ -14,7 +14,7 @@ import structlog
 from prometheus_client.metrics_core import CounterMetricFamily, GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
 
-from ports.events import Notification, Notifier, Severity
+from ports.core.events import Notification, Notifier, Severity
 
 _log = structlog.get_logger("bulwark.watchdog")
 STACK_LIMIT = 30  # innermost frames logged: where the loop is stuck, not how it got started

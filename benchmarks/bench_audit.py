@@ -32,7 +32,7 @@ from adapters.postgres.group_commit import write_alone
 from adapters.postgres.schema import metadata
 from adapters.postgres.tables.platform import audit_log
 from benchmarks.http_driver import machine
-from ports.events import AuditEntry
+from ports.core.events import AuditEntry
 
 T0 = datetime(2026, 3, 2, 14, 30, tzinfo=UTC)
 TARGET_RATIO = 2.0

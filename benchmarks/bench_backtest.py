@@ -31,8 +31,8 @@ from bootstrap.backtest_world import build_world
 from bootstrap.gc_tuning import restore_gc, tune_gc
 from bootstrap.settings import Settings
 from domain.backtests.model import BacktestRequest, FeeModel
-from domain.marketdata.bars import BarSeries, Timeframe
-from domain.marketdata.signals import Pattern
+from domain.market_data.bars import BarSeries, Timeframe
+from domain.market_data.signals import Pattern
 from domain.strategies.definition import (
     EntryRules,
     ExitRules,

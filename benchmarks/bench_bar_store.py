@@ -43,8 +43,8 @@ import duckdb
 import numpy as np
 
 from adapters.parquet_bars.store import ParquetBarStore
-from domain.marketdata.bar_calendar import Epochs, expected_starts
-from domain.marketdata.bars import BarSeries, Timeframe
+from domain.market_data.bar_calendar import Epochs, expected_starts
+from domain.market_data.bars import BarSeries, Timeframe
 
 DAILY_FROM = datetime(2015, 1, 1, tzinfo=UTC)
 DAILY_TO = datetime(2025, 1, 1, tzinfo=UTC)
@@ -165,7 +165,7 @@ async def bench_sql(url: str, symbols: int, repeats: int) -> None:
     from adapters.postgres.bar_history import SqlBarHistoryStore
     from adapters.postgres.engine import make_engine
     from application.strategies.backtest_store_bars import StoreBars
-    from ports.bar_store import MAX_PAGE
+    from ports.market_data.bar_store import MAX_PAGE
 
     engine = make_engine(url)
     store = SqlBarHistoryStore(engine)

@@ -20,7 +20,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from adapters.security.envelope import AesGcmEnvelope
 from adapters.security.key_providers import StaticKeyProvider
 from benchmarks.http_driver import machine
-from ports.encryption import KeyRef
+from ports.core.encryption import KeyRef
 
 REWRAP_TARGET_S = 30.0  # 100,000 data keys on 2 cores
 V1, V2 = KeyRef("bench", 1), KeyRef("bench", 2)

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from application.portfolio.ledger_checks import check_new
 from application.portfolio.transaction_import import COLUMNS, ImportContext, parse_transactions
 from domain.tax.lots import TaxAccount
-from ports.portfolios import transaction_id
+from ports.portfolio.portfolios import transaction_id
 
 TARGET_ROWS_PER_S = 50_000
 

@@ -35,7 +35,7 @@ from benchmarks.http_driver import machine
 from domain.identity import AccessClaims, User
 from domain.identity.devices import RequestTraits
 from domain.principals import Role
-from ports.devices import LoginRecord
+from ports.devices.devices import LoginRecord
 
 TARGET_US = 200.0
 USERS = 50

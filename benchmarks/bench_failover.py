@@ -25,13 +25,13 @@ from collections.abc import AsyncIterator, Sequence
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
-from adapters.marketdata.failover import FailoverConfig, FailoverMarketData
+from adapters.market_data.failover import FailoverConfig, FailoverMarketData
 from adapters.memory.clock import SystemClock
-from domain.marketdata.bars import Bar, Timeframe
-from domain.marketdata.book import OrderBook
-from domain.marketdata.breaker import BreakerConfig
-from domain.marketdata.options import OptionChain
-from ports.marketdata import ProviderError, Quote, RateLimitUsage
+from domain.market_data.bars import Bar, Timeframe
+from domain.market_data.book import OrderBook
+from domain.market_data.breaker import BreakerConfig
+from domain.market_data.options import OptionChain
+from ports.market_data.marketdata import ProviderError, Quote, RateLimitUsage
 
 WARMUP_QUOTES = 5
 

@@ -34,7 +34,7 @@ import numpy as np
 from adapters.gpu.compute_cpu import CpuCompute, cpu_cores, threading_layer
 from adapters.gpu.detect import probe_cuda
 from domain.analytics.montecarlo.regime import Regime, default_model
-from ports.compute import RetirementInputs
+from ports.core.compute import RetirementInputs
 
 
 def timed(run: Callable[[], Any], repeats: int) -> tuple[float, float, Any]:

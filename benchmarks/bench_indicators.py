@@ -1,6 +1,6 @@
 """Indicators over 1,000,000 bars: numba kernels vs their pure-Python / numpy references.
 
-Every indicator of domain.marketdata.indicators on one seeded GBM series, side by side in one
+Every indicator of domain.market_data.indicators on one seeded GBM series, side by side in one
 run: the default path (numba kernels, numpy where it vectorises) and the reference where one
 exists (the same kernel as plain Python via `py_func`, or numpy sliding windows). Kernels are
 compiled first into a fresh cache directory, so the compile times printed are real compiles
@@ -27,8 +27,8 @@ os.environ.setdefault("NUMBA_CACHE_DIR", tempfile.mkdtemp(prefix="bench-indicato
 
 import numpy as np
 
-from domain.marketdata import indicators as ind
-from domain.marketdata.bars import BarSeries
+from domain.market_data import indicators as ind
+from domain.market_data.bars import BarSeries
 
 Run = Callable[[], Any]
 

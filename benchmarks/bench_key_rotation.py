@@ -32,7 +32,7 @@ from adapters.security.key_providers import StaticKeyProvider
 from adapters.security.secret_box import SecretBox
 from application.keys.rotation import KeyRotation
 from benchmarks.http_driver import machine
-from ports.encryption import KEY_BYTES, KeyRef
+from ports.core.encryption import KEY_BYTES, KeyRef
 
 TARGET_S = 30.0  # 100,000 data keys on 2 cores
 V1, V2 = KeyRef("bench", 1), KeyRef("bench", 2)

@@ -46,8 +46,8 @@ from application.portfolio.transaction_import import (
 )
 from benchmarks.ledger_data import ACCOUNTS, LedgerSpec, generate
 from domain.portfolio.transactions import Transaction
-from ports.portfolios import Portfolio, PortfolioAccount, transaction_id, transaction_ids
-from ports.transaction_batch import batch_csv
+from ports.portfolio.portfolios import Portfolio, PortfolioAccount, transaction_id, transaction_ids
+from ports.portfolio.transaction_batch import batch_csv
 
 TARGET_ROWS_S = 50_000.0
 DIGEST = """

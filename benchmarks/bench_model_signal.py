@@ -27,15 +27,15 @@ from adapters.memory.signal_models import InMemorySignalModelRegistry
 from adapters.signal_models.onnx_scorer import OnnxSignalScorer
 from adapters.signal_models.trainers import SignalModelFitter
 from application.model_signals.serving import ModelSignals
-from domain.marketdata.bars import BarSeries, Timeframe
-from domain.modelsignals.card import SignalModelCard
-from domain.modelsignals.features import (
+from domain.market_data.bars import BarSeries, Timeframe
+from domain.model_signals.card import SignalModelCard
+from domain.model_signals.features import (
     FEATURE_NAMES,
     WARMUP_BARS,
     feature_tensor,
     latest_features,
 )
-from domain.modelsignals.walk_forward import forward_returns
+from domain.model_signals.walk_forward import forward_returns
 from tools.backtest_data import generate
 
 TARGET_MS = 100.0

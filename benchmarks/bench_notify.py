@@ -38,9 +38,9 @@ from benchmarks.http_driver import machine
 from domain.identity.users import User
 from domain.notifications.preferences import Preferences
 from domain.principals import Role
-from ports.encryption import KeyRef
-from ports.notification_store import NotificationStore
-from ports.notifications import Channel, Destination, OutgoingMessage
+from ports.core.encryption import KeyRef
+from ports.notifications.notification_store import NotificationStore
+from ports.notifications.notifications import Channel, Destination, OutgoingMessage
 
 TARGET_S = 5.0  # 1,000 events in and out on SQLite, 2 cores
 T0 = datetime(2026, 1, 6, 14, tzinfo=UTC)

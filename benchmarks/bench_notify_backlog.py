@@ -50,8 +50,8 @@ from application.notifications.dispatch import Dispatcher
 from benchmarks.http_driver import machine
 from domain.events import DomainEvent
 from domain.notifications.events import NotificationPushed
-from ports.encryption import KeyRef
-from ports.notification_store import Delivery
+from ports.core.encryption import KeyRef
+from ports.notifications.notification_store import Delivery
 from tests.bulwark_process import ROOT, bulwark, free_port, migrate, wait_ready
 
 TARGET_PER_S = 2_000.0  # in-app notifications (their WebSocket push) per second, SQLite, 2 cores

@@ -1,6 +1,6 @@
 """The options-chain view and IV rank: time per request against the inline budget.
 
-One seeded synthetic chain (adapters/marketdata/synthetic_books.py: 3 expiries x 13 strikes x
+One seeded synthetic chain (adapters/market_data/synthetic_books.py: 3 expiries x 13 strikes x
 2 rights) is widened to `--copies` x 78 contracts (expiries shifted by 35 days per copy), and
 `OptionsChainService.chain` (IV of every mid, Greeks, PCR, max pain, GEX by strike, the
 zero-gamma search, whale flags, sweep detection) and `.iv_rank` run on it `--repeats` times,
@@ -23,12 +23,12 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from adapters.marketdata.synthetic_books import build_option_chain
+from adapters.market_data.synthetic_books import build_option_chain
 from adapters.memory.clock import FakeClock
 from adapters.memory.iv_history import InMemoryIVHistoryStore
 from application.market_data.options_chain import OptionsChainService
-from domain.marketdata.options import OptionChain
-from ports.iv_history import DailyIV
+from domain.market_data.options import OptionChain
+from ports.market_data.iv_history import DailyIV
 
 TARGET_MS = 50.0  # per request, up to 2,000 contracts
 

@@ -34,7 +34,7 @@ from application.notifications.directory import ChannelDestinations
 from application.price_alerts.watch import PriceAlertWatch
 from benchmarks.http_driver import machine
 from domain.notifications.price_alerts import Direction, Mode, PriceAlert
-from ports.encryption import KeyRef
+from ports.core.encryption import KeyRef
 
 TARGET_MS = 50.0  # one pass, 10,000 alerts on 1,000 moving symbols, no fire, 2 cores
 T0 = datetime(2026, 1, 6, 14, 0, tzinfo=UTC)

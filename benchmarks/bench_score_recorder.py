@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from adapters.memory.clock import SequentialIds
 from adapters.memory.reviews import InMemoryPredictionStore
 from application.model_records.queued import QueuedRecorder
-from domain.modelsignals.features import FEATURE_NAMES
+from domain.model_signals.features import FEATURE_NAMES
 
 TARGET_US = 50.0
 AT = datetime(2026, 3, 2, tzinfo=UTC)

@@ -26,7 +26,7 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from adapters.marketdata.synthetic import SyntheticMarketData
+from adapters.market_data.synthetic import SyntheticMarketData
 from adapters.memory.clock import FakeClock
 from adapters.memory.equity import InMemoryEquityHistory
 from adapters.memory.marketdata import InMemoryMarketData
@@ -41,7 +41,7 @@ from domain.principals import Principal, Role
 from domain.trading.accounts import Account
 from domain.trading.fills import Fill
 from domain.trading.orders import Side
-from ports.equity import EquitySnapshot
+from ports.trading.equity import EquitySnapshot
 
 D = Decimal
 SYMBOLS = ("AAPL", "MSFT", "XOM", "JPM", "SPY")

@@ -38,7 +38,7 @@ from adapters.postgres.repos.strategies import (
 from adapters.postgres.schema import metadata
 from application.strategies.strategy_processor import StrategyProcessor
 from bootstrap.embedded import build_embedded
-from domain.marketdata.bars import Timeframe
+from domain.market_data.bars import Timeframe
 from domain.strategies.decide import StrategySignal
 from domain.strategies.definition import (
     SignalSource,
@@ -49,7 +49,7 @@ from domain.strategies.definition import (
     StrategyMode,
 )
 from domain.trading.instruments import Instrument
-from ports.strategies import DecisionLog, HoldingRepository, StrategyRepository
+from ports.strategies.strategies import DecisionLog, HoldingRepository, StrategyRepository
 
 D = Decimal
 T0 = datetime(2026, 3, 2, 14, 30, tzinfo=UTC)

@@ -29,7 +29,7 @@ from adapters.tracing.logs import add_trace_ids
 from adapters.tracing.otel import OtelTracer
 from benchmarks.bench_http_layers import measured_us, serving
 from benchmarks.http_driver import machine
-from ports.tracing import NO_TRACER, Tracer
+from ports.core.tracing import NO_TRACER, Tracer
 
 # Target: with tracing off a marked step costs next to nothing (six steps an order). With it
 # on, the figures are for information: the SDK's cost per recorded span, which the sample

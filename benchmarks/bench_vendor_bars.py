@@ -14,12 +14,12 @@ import asyncio
 import time
 from datetime import UTC, datetime, timedelta
 
-from adapters.marketdata.vendors.finnhub import FinnhubMarketData
-from adapters.marketdata.vendors.polygon import PolygonMarketData
+from adapters.market_data.vendors.finnhub import FinnhubMarketData
+from adapters.market_data.vendors.polygon import PolygonMarketData
 from adapters.memory.clock import FakeClock
 from adapters.vendor_http.apis import finnhub_api, polygon_api
 from adapters.vendor_http.client import VendorHttp
-from domain.marketdata.bars import Timeframe
+from domain.market_data.bars import Timeframe
 from tests.alpaca_server import AlpacaServer, Reply
 
 START = datetime(2026, 1, 5, tzinfo=UTC)

@@ -18,8 +18,8 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
-from adapters.marketdata.vendors import databento, twelvedata_wire, yahoo_wire
-from domain.marketdata.bars import Timeframe
+from adapters.market_data.vendors import databento, twelvedata_wire, yahoo_wire
+from domain.market_data.bars import Timeframe
 
 TARGET = 100_000
 START = datetime(2024, 1, 2, 14, 30, tzinfo=UTC)

@@ -10,7 +10,7 @@ from adapters.aggregation.plaid import HOSTS, PlaidAggregator
 from adapters.aggregation.unconfigured import UnconfiguredAggregator
 from adapters.aggregation.webhook import PlaidWebhookVerifier
 from bootstrap.settings import Settings
-from ports.clock import Clock
+from ports.core.clock import Clock
 
 
 def aggregator(settings: Settings) -> PlaidAggregator | UnconfiguredAggregator:

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
 
-from adapters.marketdata.replay_history import ReplayHistory
+from adapters.market_data.replay_history import ReplayHistory
 from application.strategies.backtest_signals import ModelReplay
 from application.strategies.backtests import BacktestLimits, BacktestService
 from bootstrap.backtest_world import build_world
 from bootstrap.settings import Settings
 from bootstrap.shipped import shipped_data
 from domain.strategies.definition import Strategy
-from ports.backtests import BacktestRepository
-from ports.bar_store import BarStore
-from ports.clock import Clock, IdGenerator
-from ports.strategies import StrategyRepository
-from ports.unit_of_work import UnitOfWorkFactory
+from ports.core.clock import Clock, IdGenerator
+from ports.core.unit_of_work import UnitOfWorkFactory
+from ports.market_data.bar_store import BarStore
+from ports.strategies.backtests import BacktestRepository
+from ports.strategies.strategies import StrategyRepository
 
 SHIPPED_DATA = shipped_data() / "backtest"
 

@@ -18,9 +18,9 @@ from bootstrap.closing import close_quietly
 from bootstrap.crash_rehearsal import rehearsing
 from bootstrap.settings import Settings, SettingsError
 from domain.killswitch.drill import BrokerFaults
-from ports.broker import BrokerPort
-from ports.clock import Clock, IdGenerator
-from ports.metrics import Meter
+from ports.core.clock import Clock, IdGenerator
+from ports.core.metrics import Meter
+from ports.trading.broker import BrokerPort
 
 
 def build_paper_broker(board: InMemoryMarketData, clock: Clock, ids: IdGenerator) -> PaperBroker:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from bootstrap.cli_progress import ProgressBar
 from domain.backtests.model import Backtest, BacktestRequest, DataSource, FeeModel
-from domain.marketdata.bars import Timeframe
+from domain.market_data.bars import Timeframe
 from domain.principals import Principal, Role
 
 if TYPE_CHECKING:

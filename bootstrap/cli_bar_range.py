@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from datetime import UTC, date, datetime, timedelta
 
-from domain.marketdata.bars import Timeframe
+from domain.market_data.bars import Timeframe
 
 
 def day(text: str) -> date:

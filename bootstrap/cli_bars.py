@@ -17,15 +17,15 @@ from typing import TYPE_CHECKING, TextIO, cast
 
 from bootstrap.cli_bar_range import add_range_arguments, span
 from bootstrap.cli_output import add_json_flag, print_json
-from domain.marketdata.bars import Timeframe
+from domain.market_data.bars import Timeframe
 
 if TYPE_CHECKING:  # loaded when the command runs
     from application.market_data.bar_backfill import BackfillReport
     from bootstrap.containers.commands import CommandContainers
     from bootstrap.settings import Settings
-    from domain.marketdata.bar_calendar import TimeRange
-    from ports.bar_store import BarStore
-    from ports.market_reference import CorporateActionsSource
+    from domain.market_data.bar_calendar import TimeRange
+    from ports.market_data.bar_store import BarStore
+    from ports.market_data.market_reference import CorporateActionsSource
 
 COMMAND = "bars"
 EXIT_FAILED = 1
@@ -104,7 +104,7 @@ async def _backfill(args: argparse.Namespace, settings: Settings, out: TextIO, e
     from bootstrap.closing import close_quietly
     from bootstrap.containers.commands import CommandContainers
     from bootstrap.market_feed import provider_of
-    from ports.marketdata import QuoteUnavailable
+    from ports.market_data.marketdata import QuoteUnavailable
 
     contexts = CommandContainers(settings)
     board = contexts.core.market()
@@ -171,7 +171,7 @@ async def _vault_keyed(vendor: str, settings: Settings, contexts: CommandContain
     from bootstrap.market_vendors import with_vault_keys
     from bootstrap.settings import SettingsError
     from domain.errors import NotFound
-    from ports.key_vault import KeyUnusable
+    from ports.keys.key_vault import KeyUnusable
 
     try:
         return await with_vault_keys(settings, vendor, contexts.core.key_vault())

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from bootstrap.cli_progress import ProgressBar
 from bootstrap.settings import Settings, SettingsError, env_name
-from ports.encryption import KEY_BYTES, KEY_ID, VERSION
+from ports.core.encryption import KEY_BYTES, KEY_ID, VERSION
 
 if TYPE_CHECKING:  # the key store's wiring loads when a `keys` command runs
     from application.keys.rotation import KeyRotation, KeyStatus, RotationProgress

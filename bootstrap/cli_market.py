@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from adapters.marketdata.failover import FailoverMarketData
+    from adapters.market_data.failover import FailoverMarketData
     from bootstrap.containers.commands import Contexts
 
 

@@ -17,7 +17,7 @@ from bootstrap.cli_bar_range import add_range_arguments, span
 
 if TYPE_CHECKING:
     from bootstrap.settings import Settings
-    from domain.modelsignals.card import SignalModelCard
+    from domain.model_signals.card import SignalModelCard
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2

@@ -21,8 +21,8 @@ from bootstrap.settings import Settings
 from bootstrap.shipped import shipped_data
 
 if TYPE_CHECKING:
-    from domain.modelsignals.card import SignalModelCard
-    from ports.inference import ModelInfo
+    from domain.model_signals.card import SignalModelCard
+    from ports.inference.inference import ModelInfo
 
 DEFAULT_DATA = shipped_data() / "sentiment"
 EXIT_FAILED = 1

@@ -28,7 +28,7 @@ from domain.principals import Principal, Role
 if TYPE_CHECKING:
     from bootstrap.containers.commands import Contexts
     from domain.notifications.preferences import Preferences
-    from ports.notification_store import Delivery
+    from ports.notifications.notification_store import Delivery
 
 COMMAND = "notifications"
 CLI_ADMIN = Principal("cli", Role.ADMIN)
@@ -186,7 +186,7 @@ def _vapid_keys(out: TextIO) -> int:
 
 
 async def _dead(args: argparse.Namespace, container: Contexts, out: TextIO) -> int:
-    from ports.notification_store import DeliveryStatus
+    from ports.notifications.notification_store import DeliveryStatus
 
     service = container.notifications.notification_service()
     if args.user is None:
@@ -221,7 +221,7 @@ async def _dead(args: argparse.Namespace, container: Contexts, out: TextIO) -> i
 
 
 async def _send_test(args: argparse.Namespace, container: Contexts, out: TextIO) -> int:
-    from ports.events import AuditEntry
+    from ports.core.events import AuditEntry
 
     principal, username = await _user(container, args.user)
     data = {"title": TEST_TITLE, "body": TEST_BODY, "sent_by": "bulwark notifications send-test"}

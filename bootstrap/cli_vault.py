@@ -20,7 +20,7 @@ from domain.principals import Principal, Role
 
 if TYPE_CHECKING:
     from bootstrap.containers.commands import Contexts
-    from domain.vault.keys import VaultKey
+    from domain.keys.keys import VaultKey
 
 COMMAND = "vault"
 CLI_ADMIN = Principal("cli", Role.ADMIN)
@@ -77,7 +77,7 @@ async def run(args: argparse.Namespace, container: Contexts, out: TextIO) -> int
         else:
             _print_keys(keys, now, out)
         return 0
-    from ports.key_vault import TestOutcome
+    from ports.keys.key_vault import TestOutcome
 
     report = await vault.test(owner, args.key_id)
     status = "" if report.status is None else f" (HTTP {report.status})"

@@ -25,7 +25,7 @@ from adapters.eventcodec import EventCodec
 from application.trading.policies import PolicyCache
 from application.trading.trading_state_cache import TradingStateCache
 from domain.events import DomainEvent
-from ports.broadcast import Broadcast
+from ports.core.broadcast import Broadcast
 
 EVENTS = "bulwark:events"
 RULES = "bulwark:rules"

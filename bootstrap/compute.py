@@ -10,7 +10,7 @@ import structlog
 from adapters.gpu.detect import Choice, CudaUnavailable, choose
 from application.core.compute_budget import ComputeBudget
 from bootstrap.settings import Settings, SettingsError
-from ports.compute import ComputePort
+from ports.core.compute import ComputePort
 
 _log = structlog.get_logger("bulwark.compute")
 

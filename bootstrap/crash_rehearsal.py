@@ -27,7 +27,8 @@ from typing import Any, NoReturn, cast
 
 from domain.trading.fills import Fill
 from domain.trading.orders import Order
-from ports.broker import (
+from ports.core.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from ports.trading.broker import (
     BrokerAccount,
     BrokerOrder,
     BrokerPort,
@@ -35,7 +36,6 @@ from ports.broker import (
     CancelResult,
     CloseResult,
 )
-from ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 DIE_ON_SUBMIT = "CRASH_REHEARSAL_DIE_ON_SUBMIT"  # not BULWARK_*: no setting
 CRASH_POINT = "CRASH_REHEARSAL_POINT"

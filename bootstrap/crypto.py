@@ -9,7 +9,7 @@ from adapters.chain.fixture import FixtureChain
 from adapters.chain.jsonrpc import JsonRpcChain, chain_client
 from bootstrap.settings import Settings, chain_rpc_endpoints
 from bootstrap.shipped import file_source, shipped_data
-from ports.chain import ChainPort
+from ports.analytics.chain import ChainPort
 
 # The shipped SAMPLE (synthetic, data/crypto/README.md) when BULWARK_CHAIN_FIXTURE_FILE is empty.
 SHIPPED_WALLETS = shipped_data() / "crypto" / "wallets.json"

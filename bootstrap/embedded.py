@@ -26,9 +26,9 @@ from bootstrap.crash_rehearsal import CrashPlan, rehearsing, rehearsing_store
 from domain.risk.analysis import HeadroomRater
 from domain.trading.accounts import Account
 from domain.trading.instruments import Instrument
-from ports.broker import BrokerPort
-from ports.clock import Clock, IdGenerator
-from ports.unit_of_work import UnitOfWorkFactory
+from ports.core.clock import Clock, IdGenerator
+from ports.core.unit_of_work import UnitOfWorkFactory
+from ports.trading.broker import BrokerPort
 
 
 @dataclass

@@ -21,7 +21,7 @@ from adapters.security.key_providers import (
 )
 from adapters.security.secret_box import SecretBox
 from bootstrap.settings import Settings, env_name
-from ports.encryption import KEY_BYTES, KeyRef
+from ports.core.encryption import KEY_BYTES, KeyRef
 
 _log = structlog.get_logger("bulwark.encryption")
 EPHEMERAL_KEY_ID = "ephemeral"

@@ -9,7 +9,7 @@ import structlog
 from adapters.esg.files import FileEsgData
 from bootstrap.settings import Settings
 from bootstrap.shipped import shipped_data
-from ports.esg import EsgDataPort
+from ports.analytics.esg import EsgDataPort
 
 # The shipped SAMPLE (synthetic, data/esg/README.md) when BULWARK_ESG_FILE is empty.
 SHIPPED_ESG = shipped_data() / "esg" / "esg_sample.csv"

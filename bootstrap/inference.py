@@ -29,10 +29,10 @@ from bootstrap.market_vendors import NEWS_VENDORS, VaultSource
 from bootstrap.settings import Settings, SettingsError, source_weight_pairs
 from domain.inference.sentiment import SentimentSettings
 from domain.risk.analysis import HeadroomRater
-from ports.clock import Clock
-from ports.news import NewsPort
-from ports.rater import RiskRater
-from ports.sentiment import SentimentSource
+from ports.core.clock import Clock
+from ports.inference.news import NewsPort
+from ports.inference.sentiment import SentimentSource
+from ports.trading.rater import RiskRater
 
 _log = structlog.get_logger("bulwark.inference")
 

@@ -1,5 +1,5 @@
 """Background jobs run once across workers and instances: each runs only in the process that
-holds its lease (ports/leases.py), and another process takes it over when the holder dies.
+holds its lease (ports/core/leases.py), and another process takes it over when the holder dies.
 
 `JobLeases.run(name, job)` runs for the app's lifetime: it tries to take the lease
 `bulwark-job:<name>` every `retry_seconds`; while held it runs `job` (a coroutine that loops
@@ -28,7 +28,7 @@ from datetime import UTC, datetime
 import structlog
 
 from bootstrap.settings import Settings
-from ports.leases import HeldJob, JobLeaseReport, Leases
+from ports.core.leases import HeldJob, JobLeaseReport, Leases
 
 _log = structlog.get_logger("bulwark.jobs")
 
@@ -49,7 +49,7 @@ def _utc_now() -> datetime:
 @dataclass
 class JobHoldings:
     """The leased jobs of this process: each job's name once its runner started, and when
-    this process took its lease for those it runs now (ports/leases.py JobLeaseStatus)."""
+    this process took its lease for those it runs now (ports/core/leases.py JobLeaseStatus)."""
 
     lease_seconds: float = 15.0
     now: Callable[[], datetime] = _utc_now

@@ -51,8 +51,8 @@ from domain.errors import ConcurrentUpdate, NotFound, StoreUnavailable
 from domain.events import DomainEvent
 from domain.killswitch.switch import EmergencyHalt
 from domain.monitoring.streams import StreamThresholds
-from ports.clock import Clock
-from ports.events import EventPublisher, Notifier
+from ports.core.clock import Clock
+from ports.core.events import EventPublisher, Notifier
 
 log = structlog.get_logger("bulwark.kafka")
 

@@ -13,11 +13,11 @@ from application.keys.vault_expiry import KeyExpiryWatch
 from bootstrap.job_leases import JobLeases
 from bootstrap.periodic import running_every
 from bootstrap.settings import Settings
-from ports.clock import Clock, IdGenerator
-from ports.encryption import SecretSealer
-from ports.events import AuditLog
-from ports.key_vault import KeyTester, KeyVaultStore
-from ports.unit_of_work import UnitOfWorkFactory
+from ports.core.clock import Clock, IdGenerator
+from ports.core.encryption import SecretSealer
+from ports.core.events import AuditLog
+from ports.core.unit_of_work import UnitOfWorkFactory
+from ports.keys.key_vault import KeyTester, KeyVaultStore
 
 _log = structlog.get_logger("bulwark.vault")
 

@@ -13,10 +13,10 @@ from adapters.memory.store import InMemoryStore
 from application.keys.rotation import KeyRotation
 from application.keys.rotation_jobs import KeyRotationJobs
 from bootstrap.settings import Settings
-from ports.clock import Clock
-from ports.encryption import KeyProvider, SealedRecordSource, SecretSealer
-from ports.events import AuditLog
-from ports.key_rotation import USER_SECRET_COLUMNS, KeyRotationStore
+from ports.core.clock import Clock
+from ports.core.encryption import KeyProvider, SealedRecordSource, SecretSealer
+from ports.core.events import AuditLog
+from ports.keys.key_rotation import USER_SECRET_COLUMNS, KeyRotationStore
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncEngine

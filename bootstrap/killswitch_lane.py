@@ -42,7 +42,7 @@ from bootstrap.lane_killswitch import LaneDown, LaneKillSwitch
 from bootstrap.serving import lane_server, wait_started
 from bootstrap.settings import Settings
 from domain.events import DomainEvent
-from ports.events import EventPublisher, Notification, Notifier
+from ports.core.events import EventPublisher, Notification, Notifier
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncEngine

@@ -17,8 +17,8 @@ from application.identity.kyc import KycConfig, KycService
 from bootstrap.job_leases import JobLeases
 from bootstrap.periodic import running_every
 from bootstrap.settings import Settings
-from ports.documents import DocumentStore
-from ports.encryption import KeyProvider
+from ports.core.encryption import KeyProvider
+from ports.identity.documents import DocumentStore
 
 _log = structlog.get_logger("bulwark.kyc")
 

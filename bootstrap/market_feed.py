@@ -9,20 +9,20 @@ from collections.abc import AsyncIterator, Callable
 import structlog
 
 from adapters.alpaca.http import AlpacaCredentials
-from adapters.marketdata.alpaca import AlpacaMarketData
-from adapters.marketdata.failover import FailoverConfig, FailoverMarketData
-from adapters.marketdata.replay import ReplayMarketData
-from adapters.marketdata.replay_files import ReplayDataError
-from adapters.marketdata.synthetic import QuoteBoard, SyntheticMarketData
+from adapters.market_data.alpaca import AlpacaMarketData
+from adapters.market_data.failover import FailoverConfig, FailoverMarketData
+from adapters.market_data.replay import ReplayMarketData
+from adapters.market_data.replay_files import ReplayDataError
+from adapters.market_data.synthetic import QuoteBoard, SyntheticMarketData
 from adapters.memory.marketdata import InMemoryMarketData
 from application.market_data.quote_pump import QuotePump, QuotePumpConfig
 from bootstrap.closing import close_quietly
 from bootstrap.market_vendors import VENDORS, VaultSource
 from bootstrap.settings import Settings, SettingsError, env_name
-from domain.marketdata.breaker import BreakerConfig
-from ports.clock import Clock
-from ports.marketdata import MarketDataProvider
-from ports.unit_of_work import UnitOfWork
+from domain.market_data.breaker import BreakerConfig
+from ports.core.clock import Clock
+from ports.core.unit_of_work import UnitOfWork
+from ports.market_data.marketdata import MarketDataProvider
 
 _log = structlog.get_logger("bulwark.market_feed")
 

@@ -13,19 +13,19 @@ from typing import TYPE_CHECKING, Protocol
 
 import msgspec
 
-from adapters.marketdata.vendors.alphavantage import AlphaVantageMarketData
-from adapters.marketdata.vendors.finnhub import FinnhubMarketData
-from adapters.marketdata.vendors.polygon import PolygonMarketData
+from adapters.market_data.vendors.alphavantage import AlphaVantageMarketData
+from adapters.market_data.vendors.finnhub import FinnhubMarketData
+from adapters.market_data.vendors.polygon import PolygonMarketData
 from adapters.news.vendors import AlphaVantageNews, FinnhubNews, PolygonNews
 from adapters.vendor_http.apis import alphavantage_api, finnhub_api, polygon_api
 from adapters.vendor_http.client import KeySource, VendorApi, VendorHttp
 from adapters.vendor_http.key_testers import VendorKeyTester
 from bootstrap.settings import Settings, SettingsError
 from bootstrap.settings.base import Secret
-from ports.clock import Clock
-from ports.key_vault import KeyMaterial, KeyTester
-from ports.market_vendors import VendorMarketData
-from ports.news import NewsPort
+from ports.core.clock import Clock
+from ports.inference.news import NewsPort
+from ports.keys.key_vault import KeyMaterial, KeyTester
+from ports.market_data.market_vendors import VendorMarketData
 
 if TYPE_CHECKING:
     from application.keys.vault import KeyVaultService
@@ -97,7 +97,7 @@ def _av_url(settings: Settings) -> str:
 # a BULWARK_<VENDOR>_VAULT_KEY through with_vault_keys below. Each imports its adapter when
 # called, so an unused vendor costs no import.
 def twelvedata_vendor(settings: Settings, clock: Clock, vault: VaultSource) -> VendorMarketData:
-    from adapters.marketdata.vendors.twelvedata import TwelveDataMarketData
+    from adapters.market_data.vendors.twelvedata import TwelveDataMarketData
 
     s = settings.market_data
     if s.twelvedata_api_key is None:
@@ -109,7 +109,7 @@ def twelvedata_vendor(settings: Settings, clock: Clock, vault: VaultSource) -> V
 
 
 def yahoo_vendor(settings: Settings, clock: Clock, vault: VaultSource) -> VendorMarketData:
-    from adapters.marketdata.vendors.yahoo import YahooMarketData
+    from adapters.market_data.vendors.yahoo import YahooMarketData
 
     s = settings.market_data
     return YahooMarketData.create(
@@ -119,7 +119,7 @@ def yahoo_vendor(settings: Settings, clock: Clock, vault: VaultSource) -> Vendor
 
 
 def databento_vendor(settings: Settings, clock: Clock, vault: VaultSource) -> VendorMarketData:
-    from adapters.marketdata.vendors.databento import DatabentoMarketData
+    from adapters.market_data.vendors.databento import DatabentoMarketData
 
     s = settings.market_data
     if s.databento_api_key is None:
@@ -155,13 +155,13 @@ KEY_TESTER_VENDORS: dict[str, TesterFactory] = {
 
 
 def _twelvedata_tester(settings: Settings, clock: Clock) -> KeyTester:
-    from adapters.marketdata.vendors.key_testers import TwelveDataKeyTester
+    from adapters.market_data.vendors.key_testers import TwelveDataKeyTester
 
     return TwelveDataKeyTester(clock, base_url=settings.market_data.twelvedata_base_url)
 
 
 def _databento_tester(settings: Settings, clock: Clock) -> KeyTester:
-    from adapters.marketdata.vendors.key_testers import DatabentoKeyTester
+    from adapters.market_data.vendors.key_testers import DatabentoKeyTester
 
     return DatabentoKeyTester(clock, base_url=settings.market_data.databento_base_url)
 

@@ -23,9 +23,9 @@ from bootstrap.job_leases import JobLeases
 from bootstrap.periodic import running_every
 from bootstrap.settings import Settings
 from bootstrap.shipped import shipped_data
-from ports.clock import Clock
-from ports.filing_reminders import FilingReminderStore
-from ports.macro import EconomicSeriesPort
+from ports.core.clock import Clock
+from ports.markets.filing_reminders import FilingReminderStore
+from ports.markets.macro import EconomicSeriesPort
 
 if TYPE_CHECKING:  # lxml: loaded where the 13F schema is built
     from adapters.sec13f.xsd import XsdInformationTableSchema

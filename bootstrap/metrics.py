@@ -1,6 +1,6 @@
 """Prometheus in the composition root: the meter, the metered brokers, the /metrics gauges.
 
-The use cases report to `container.core.meter()` (a PrometheusMeter, ports/metrics.py); the
+The use cases report to `container.core.meter()` (a PrometheusMeter, ports/core/metrics.py); the
 broker adapters are wrapped to time every call (adapters/metrics/broker.py); the app's
 /metrics registry gets the meter and the gauges read at scrape time (provider breakers,
 WebSocket clients, outbox backlog). Who may scrape: BULWARK_METRICS_TOKEN, else open

@@ -14,10 +14,10 @@ from bootstrap.job_leases import JobLeases
 from bootstrap.periodic import leased_task
 from bootstrap.settings import Settings
 from domain.strategies.decide import StrategySignal
-from ports.bar_store import BarStore
-from ports.clock import Clock
-from ports.signal_models import SignalModelRegistry
-from ports.strategies import StrategyRepository
+from ports.core.clock import Clock
+from ports.market_data.bar_store import BarStore
+from ports.model_signals.signal_models import SignalModelRegistry
+from ports.strategies.strategies import StrategyRepository
 
 
 async def model_signal_lifetime(

@@ -16,12 +16,12 @@ from adapters.notifications.url_guard import UrlGuard
 from application.notifications.channels import SmsChannel
 from bootstrap.settings import Settings, env_name
 from domain.errors import CapabilityNotConfigured
-from ports.notifications import Channel, ChannelSender
+from ports.notifications.notifications import Channel, ChannelSender
 
 if TYPE_CHECKING:
     from adapters.notifications.twilio_sms import TwilioSmsSender
     from adapters.notifications.web_push import WebPushSender
-    from ports.notification_endpoints import UrlPolicy
+    from ports.notifications.notification_endpoints import UrlPolicy
 
 _log = structlog.get_logger("bulwark.notifications")
 _announced: list[bool] = []

@@ -16,12 +16,12 @@ from application.notifications.dispatch import Dispatcher, RetryPolicy
 from application.notifications.fill_notices import FillNotices
 from application.notifications.sources import CenterNotifier, EventNotifications
 from bootstrap.settings import Settings
-from ports.clock import Clock
-from ports.encryption import SecretSealer
-from ports.events import Notification
-from ports.notification_store import NotificationStore
-from ports.notifications import ChannelSender, DestinationDirectory
-from ports.unit_of_work import UnitOfWorkFactory
+from ports.core.clock import Clock
+from ports.core.encryption import SecretSealer
+from ports.core.events import Notification
+from ports.core.unit_of_work import UnitOfWorkFactory
+from ports.notifications.notification_store import NotificationStore
+from ports.notifications.notifications import ChannelSender, DestinationDirectory
 
 _log = structlog.get_logger("bulwark.notifications")
 PASS_AT_STOP_S = 2.0  # the dispatcher's pass under way at a stop may finish within this

@@ -13,9 +13,9 @@ from application.market_data.options_chain import OptionsChainService
 from bootstrap.job_leases import JobLeases
 from bootstrap.periodic import running_every
 from bootstrap.settings import Settings
-from ports.clock import Clock
-from ports.iv_history import IVHistoryStore
-from ports.marketdata import MarketDataProvider
+from ports.core.clock import Clock
+from ports.market_data.iv_history import IVHistoryStore
+from ports.market_data.marketdata import MarketDataProvider
 
 _log = structlog.get_logger("bulwark.options")
 

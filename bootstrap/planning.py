@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.memory.planning import InMemoryPlanningProfileRepository
 from adapters.postgres.planning import SqlPlanningProfileRepository
-from ports.planning import PlanningProfileRepository
+from ports.portfolio.planning import PlanningProfileRepository
 
 
 def profile_repository(

@@ -9,7 +9,7 @@ from adapters.memory.bus import InProcessEventBus
 from application.portfolio.portfolio_fills import PortfolioFillBooking
 from application.portfolio.transaction_import import CsvParser, ImportBatch, ImportContext
 from domain.trading.fills import FillBooked
-from ports.portfolios import PortfolioStore
+from ports.portfolio.portfolios import PortfolioStore
 
 
 def parse_transaction_csv(text: str, context: ImportContext) -> ImportBatch:

@@ -11,7 +11,7 @@ import structlog
 from application.price_alerts.service import PriceAlerts
 from application.price_alerts.watch import PriceAlertWatch
 from bootstrap.settings import Settings
-from ports.marketdata import MarkBoard
+from ports.market_data.marketdata import MarkBoard
 
 _log = structlog.get_logger("bulwark.price_alerts")
 

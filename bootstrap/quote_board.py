@@ -22,8 +22,8 @@ import structlog
 from adapters.brokers.paper import PaperBroker
 from adapters.memory.marketdata import InMemoryMarketData
 from bootstrap.settings import Settings
-from ports.clock import Clock
-from ports.unit_of_work import UnitOfWork
+from ports.core.clock import Clock
+from ports.core.unit_of_work import UnitOfWork
 
 if TYPE_CHECKING:  # the Redis client loads with a shared board only (below)
     from adapters.redis.quote_board import RedisBoardFollower, RedisBoardPublisher

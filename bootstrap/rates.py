@@ -9,7 +9,7 @@ from adapters.rates.files import FileRates
 from adapters.rates.fred import FredRates, fred_client
 from bootstrap.settings import Settings
 from bootstrap.shipped import file_source, shipped_data
-from ports.rates import RatesPort
+from ports.markets.rates import RatesPort
 
 # The shipped SAMPLE set (synthetic, data/rates/README.md) when BULWARK_RATES_DIR is empty.
 SHIPPED_RATES = shipped_data() / "rates"

@@ -14,8 +14,8 @@ from application.trading.broker_router import BrokerRouter
 from bootstrap.brokers import alpaca_keys, build_paper_broker
 from bootstrap.settings import Settings
 from domain.errors import CapabilityNotConfigured
-from ports.clock import Clock, IdGenerator
-from ports.unit_of_work import UnitOfWorkFactory
+from ports.core.clock import Clock, IdGenerator
+from ports.core.unit_of_work import UnitOfWorkFactory
 
 
 def asset_directory(

@@ -26,11 +26,11 @@ from application.review.service import ReviewConfig, ReviewService
 from bootstrap.job_leases import JobLeases
 from bootstrap.settings import Settings
 from domain.events import DomainEvent
-from ports.clock import Clock, IdGenerator
-from ports.events import Notifier
-from ports.predictions import PredictionStore
-from ports.reviewer import ReviewerPort
-from ports.unit_of_work import UnitOfWorkFactory
+from ports.core.clock import Clock, IdGenerator
+from ports.core.events import Notifier
+from ports.core.unit_of_work import UnitOfWorkFactory
+from ports.model_records.predictions import PredictionStore
+from ports.review.reviewer import ReviewerPort
 
 _log = structlog.get_logger("bulwark.review")
 VAULT_COMPONENT = "review.chat"

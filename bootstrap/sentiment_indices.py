@@ -27,12 +27,12 @@ from bootstrap.settings import Settings, engagement_weight_pairs, fear_greed_wei
 from bootstrap.shipped import shipped_data
 from domain.analytics.sentiment.fear_greed import EQUAL_WEIGHTS, FearGreedWeights
 from domain.analytics.sentiment.hype import EngagementWeights, HypeSettings
-from ports.clock import Clock
-from ports.fear_greed import FearGreedHistoryStore, MarketSeriesPort
-from ports.iv_history import IVHistoryStore
-from ports.marketdata import MarketDataProvider
-from ports.sentiment import KeywordSource, SentimentSource
-from ports.social import SocialPort
+from ports.core.clock import Clock
+from ports.inference.sentiment import KeywordSource, SentimentSource
+from ports.market_data.iv_history import IVHistoryStore
+from ports.market_data.marketdata import MarketDataProvider
+from ports.markets.fear_greed import FearGreedHistoryStore, MarketSeriesPort
+from ports.markets.social import SocialPort
 
 DATA = shipped_data()
 _log = structlog.get_logger("bulwark.sentiment_indices")

@@ -9,8 +9,8 @@ from application.strategies.signals import SignalService
 from bootstrap.job_leases import JobLeases
 from bootstrap.periodic import leased_task
 from bootstrap.settings import Settings
-from domain.marketdata.bars import Timeframe
-from domain.marketdata.signals import SignalConfig, SignalEngine
+from domain.market_data.bars import Timeframe
+from domain.market_data.signals import SignalConfig, SignalEngine
 
 
 def signal_engine(settings: Settings) -> SignalEngine:

@@ -23,9 +23,9 @@ from bootstrap.job_leases import JobLeases
 from bootstrap.kafka import KafkaLink
 from bootstrap.settings import Settings
 from domain.events import DomainEvent
-from domain.marketdata.signals import SignalEmitted
-from ports.marketdata import BarSource
-from ports.strategies import DecisionLog, HoldingRepository, StrategyRepository
+from domain.market_data.signals import SignalEmitted
+from ports.market_data.marketdata import BarSource
+from ports.strategies.strategies import DecisionLog, HoldingRepository, StrategyRepository
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncEngine

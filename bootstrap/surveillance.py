@@ -18,10 +18,10 @@ from bootstrap.settings import Settings
 from bootstrap.surveillance_rules import build_rules
 from domain.surveillance.cases import SurveillancePolicy
 from domain.surveillance.rules import SurveillanceRules
-from ports.clock import Clock
-from ports.events import AuditLog, Notifier
-from ports.surveillance import SurveillanceStore
-from ports.unit_of_work import UnitOfWorkFactory
+from ports.core.clock import Clock
+from ports.core.events import AuditLog, Notifier
+from ports.core.unit_of_work import UnitOfWorkFactory
+from ports.surveillance.surveillance import SurveillanceStore
 
 log = structlog.get_logger("bulwark.surveillance")
 

@@ -9,11 +9,11 @@ caller's investor profile gives harvesting its filing status when the request le
 from __future__ import annotations
 
 from application.portfolio.tax import TaxService
-from ports.clock import Clock
-from ports.investor_profiles import InvestorProfileRepository
-from ports.marketdata import MarketDataPort, MarketDataProvider
-from ports.portfolios import PortfolioStore
-from ports.unit_of_work import UnitOfWorkFactory
+from ports.core.clock import Clock
+from ports.core.unit_of_work import UnitOfWorkFactory
+from ports.market_data.marketdata import MarketDataPort, MarketDataProvider
+from ports.portfolio.portfolios import PortfolioStore
+from ports.wealth.investor_profiles import InvestorProfileRepository
 
 
 def tax_service(

@@ -26,7 +26,7 @@ import structlog
 
 from adapters.tracing.messages import NO_MESSAGE_TRACING, MessageTracing
 from bootstrap.settings import Settings, SettingsError
-from ports.tracing import NO_TRACER, Tracer
+from ports.core.tracing import NO_TRACER, Tracer
 
 if TYPE_CHECKING:  # the SDK and the exporter load only when tracing is on
     from litestar import Litestar

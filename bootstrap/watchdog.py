@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from adapters.watchdog import LoopWatchdog
 from bootstrap.settings import Settings
-from ports.events import Notifier
+from ports.core.events import Notifier
 
 
 def loop_watchdog(

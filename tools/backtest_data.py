@@ -127,7 +127,7 @@ def generate(
 
 
 def to_csv(columns: Columns, timeframe: str = "1d") -> str:
-    """The replay bar format (adapters/marketdata/replay_files.py), one row per bar."""
+    """The replay bar format (adapters/market_data/replay_files.py), one row per bar."""
     buffer = io.StringIO()
     buffer.write("symbol,timeframe,start,open,high,low,close,volume\n")
     for i in range(len(columns.close)):

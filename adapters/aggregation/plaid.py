@@ -27,7 +27,7 @@ from domain.aggregation.model import (
     AggregatorUnavailable,
     ItemLoginRequired,
 )
-from ports.aggregation import (
+from ports.aggregation.aggregation import (
     AccountsPage,
     ExchangedItem,
     LinkToken,

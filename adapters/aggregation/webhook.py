@@ -26,8 +26,8 @@ from jwt.algorithms import ECAlgorithm
 
 from domain.aggregation.model import InvalidWebhook
 from domain.errors import CapabilityNotConfigured, DomainError
-from ports.aggregation import WebhookEvent
-from ports.clock import Clock
+from ports.aggregation.aggregation import WebhookEvent
+from ports.core.clock import Clock
 
 KeyFetcher = Callable[[str], Awaitable[dict[str, Any]]]
 MAX_CACHED_KEYS = 64

@@ -14,8 +14,8 @@ import httpx
 import msgspec
 
 from adapters.tls import client_tls
-from ports.clock import Clock
-from ports.marketdata import RateLimitUsage
+from ports.core.clock import Clock
+from ports.market_data.marketdata import RateLimitUsage
 
 TRADING_PAPER_URL = "https://paper-api.alpaca.markets"
 TRADING_LIVE_URL = "https://api.alpaca.markets"

@@ -14,8 +14,8 @@ from adapters.alpaca.http import (
     AlpacaRateLimited,
     trading_url,
 )
-from ports.clock import Clock
-from ports.key_vault import ConnectionReport, KeyMaterial, TestOutcome
+from ports.core.clock import Clock
+from ports.keys.key_vault import ConnectionReport, KeyMaterial, TestOutcome
 
 
 class AlpacaKeyTester:

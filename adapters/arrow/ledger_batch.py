@@ -5,7 +5,7 @@ None) and, per row, the index of its value. `csv_chunks()` (what PostgreSQL's CO
 written by pyarrow from those columns: the distinct values become Arrow arrays once, each
 chunk's rows are a `take` of them. `transactions()` (the tax engine's input, and the other stores')
 builds the Transaction objects once, on the first call. Both follow the CSV convention of
-ports/transaction_batch.py (a Decimal as `str(value)`: its exact digits and scale).
+ports/portfolio/transaction_batch.py (a Decimal as `str(value)`: its exact digits and scale).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ import pyarrow as pa  # type: ignore[import-untyped]
 import pyarrow.csv as pacsv  # type: ignore[import-untyped]
 
 from domain.portfolio.transactions import Transaction, TransactionSource
-from ports.transaction_batch import CHUNK_ROWS, TRANSACTION_FIELDS
+from ports.portfolio.transaction_batch import CHUNK_ROWS, TRANSACTION_FIELDS
 
 # The fields every imported row has the same value of (no lot method or picks: no column).
 _CONSTANT = {"lot_method": None, "lot_picks": (), "source": TransactionSource.IMPORT}

@@ -21,7 +21,7 @@ from domain.calendars.sessions import (
 )
 from domain.calendars.table import around_the_clock
 from domain.calendars.venues import CMES, CRYPTO, FX, XNAS, XNYS
-from ports.clock import Clock
+from ports.core.clock import Clock
 
 # Our venue name -> the library's calendar (ISO 10383 MIC codes, CME Globex for futures,
 # its around-the-clock weekday calendar for spot FX).

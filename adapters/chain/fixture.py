@@ -33,7 +33,7 @@ from domain.analytics.crypto.wallets import (
     chain_info,
     parse_address,
 )
-from ports.chain import (
+from ports.analytics.chain import (
     ChainSnapshot,
     ChainUnavailable,
     NotAToken,

@@ -36,7 +36,7 @@ import structlog
 from adapters.chain import abi
 from adapters.tls import client_tls
 from domain.analytics.crypto.wallets import MAX_DECIMALS, ChainInfo, chain_info
-from ports.chain import (
+from ports.analytics.chain import (
     ChainSnapshot,
     ChainUnavailable,
     NotAToken,

@@ -2,7 +2,7 @@
 
 `put` writes a temporary file in the target's directory, fsyncs it, renames it over the
 target and fsyncs the directory: a crash leaves the old object or the new one, never half
-of one. Keys are checked (ports/documents.check_key) and the resolved path must stay under
+of one. Keys are checked (ports/identity/documents.check_key) and the resolved path must stay under
 the root, so no key reaches outside it. File I/O runs in a worker thread.
 """
 
@@ -14,7 +14,7 @@ import os
 import secrets
 from pathlib import Path
 
-from ports.documents import DocumentMissing, DocumentStoreUnavailable, check_key
+from ports.identity.documents import DocumentMissing, DocumentStoreUnavailable, check_key
 
 _FILE_MODE = 0o600
 _DIR_MODE = 0o700

@@ -18,7 +18,7 @@ import httpx
 
 from adapters.documents.sigv4 import Credentials, authorization, uri_encode
 from adapters.tls import client_tls
-from ports.documents import DocumentMissing, DocumentStoreUnavailable, check_key
+from ports.identity.documents import DocumentMissing, DocumentStoreUnavailable, check_key
 
 SERVICE = "s3"
 

@@ -25,7 +25,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from domain.analytics.esg.model import EsgRecord, ExclusionCategory
-from ports.esg import EsgDataset, EsgDataUnavailable
+from ports.analytics.esg import EsgDataset, EsgDataUnavailable
 
 REQUIRED = ("symbol", "name", "sector", "as_of")
 SCORES = ("esg_score", "environmental", "social", "governance")

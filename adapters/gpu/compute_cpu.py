@@ -21,7 +21,7 @@ import numpy as np
 
 from domain.analytics.montecarlo.regime_model import default_model
 from domain.jit import NUMBA_ENABLED
-from ports.compute import BoolArray, ComputeInfo, FloatArray, RetirementInputs
+from ports.core.compute import BoolArray, ComputeInfo, FloatArray, RetirementInputs
 
 # The kernels' modules load numba (and LLVM): each method imports its own when it first runs
 # (the warm-up, or a request), not the process that builds the backend.

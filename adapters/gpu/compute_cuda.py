@@ -37,7 +37,7 @@ from domain.analytics.options import bsm
 from domain.analytics.options._lbr import MAX_ITERATIONS
 from domain.analytics.options.bsm import Greeks
 from domain.analytics.options.implied_vol import ImpliedVols
-from ports.compute import BoolArray, ComputeInfo, FloatArray, RetirementInputs
+from ports.core.compute import BoolArray, ComputeInfo, FloatArray, RetirementInputs
 
 
 class CudaCompute:

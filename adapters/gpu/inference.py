@@ -26,7 +26,7 @@ import numpy.typing as npt
 from adapters.gpu.batching import BatchSettings, DynamicBatcher
 from adapters.gpu.model_store import LoadedModel, ModelStore
 from domain.inference.errors import InvalidModelInput, UnknownModel
-from ports.inference import Classification, FloatMatrix, InferenceInfo, ModelInfo
+from ports.inference.inference import Classification, FloatMatrix, InferenceInfo, ModelInfo
 
 MAX_TEXT_CHARS = 5_000
 MAX_TEXTS = 256

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ports.inference import ModelInfo, TensorSpec
+from ports.inference.inference import ModelInfo, TensorSpec
 
 FORMAT = 1
 MANIFEST_NAME = "manifest.json"

@@ -33,7 +33,7 @@ import numpy.typing as npt
 from adapters.gpu import encoder_export as export
 from adapters.gpu.manifest import Manifest, ModelEntry, TokenizerEntry, sha256_of, write_manifest
 from domain.risk.rater_model import FEATURE_NAMES, RATINGS, simulate_outcomes
-from ports.inference import TensorSpec
+from ports.inference.inference import TensorSpec
 
 SENTIMENT_LABELS = ("negative", "neutral", "positive")
 FP32_ENCODER = "minilm-l6-fp32"

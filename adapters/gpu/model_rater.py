@@ -20,7 +20,7 @@ import numpy as np
 from adapters.gpu.model_store import ModelStore
 from domain.risk.analysis import RiskAssessment, RiskRating, TradeFacts
 from domain.risk.rater_model import RATINGS, trade_features
-from ports.rater import RiskRater
+from ports.trading.rater import RiskRater
 
 RISK_MODEL = "risk-rater"
 

@@ -29,7 +29,7 @@ from adapters.gpu.manifest import (
     sha256_of,
 )
 from domain.inference.errors import ModelUnavailable, UnknownModel
-from ports.inference import ModelInfo
+from ports.inference.inference import ModelInfo
 
 
 class Runnable(Protocol):

@@ -23,7 +23,7 @@ import numpy.typing as npt
 
 from adapters.gpu.manifest import ManifestError, ModelEntry
 from domain.inference.errors import InvalidModelInput, ModelUnavailable
-from ports.inference import TensorSpec
+from ports.inference.inference import TensorSpec
 
 PROVIDER_MODES = ("auto", "cpu", "cuda", "tensorrt", "tensorrt-engine")
 TENSORRT_EP = "TensorrtExecutionProvider"

@@ -29,8 +29,8 @@ from adapters.http.observability import ARRIVED_AT, RECEIVED_AT
 from adapters.http.problems import PROBLEM_JSON, Problem
 from adapters.http.red import HttpRed
 from application.core.audit_context import bind_audit_context, reset_audit_context
-from ports.clock import Clock
-from ports.ratelimit import RateLimiter
+from ports.core.clock import Clock
+from ports.core.ratelimit import RateLimiter
 
 _log = structlog.get_logger("bulwark.access")
 _access = logging.getLogger("bulwark.access")

@@ -14,7 +14,7 @@ from domain.agents.heartbeat import AgentDied, AgentRevived
 from domain.events import DomainEvent
 from domain.killswitch.switch import EmergencyHalt, TradingStateChanged
 from domain.margin.status import MarginCallDetected
-from domain.marketdata.signals import SignalEmitted
+from domain.market_data.signals import SignalEmitted
 from domain.notifications.events import NotificationPushed
 from domain.principals import Principal
 from domain.trading.orders import OrderDenied

@@ -34,7 +34,7 @@ from adapters.kafka.dlq import dead_letter
 from adapters.kafka.runtime import Poison
 from adapters.wire.json_limits import JsonLimitError, JsonLimits
 from domain.analytics.sentiment.mentions import Mention, MentionIndex, mention_from
-from ports.clock import Clock
+from ports.core.clock import Clock
 
 INVALID_MENTION = "INVALID_MENTION"
 PRUNE_EVERY_S = 30.0

@@ -36,24 +36,24 @@ from adapters.alpaca.http import (
     AlpacaRateLimited,
     decode,
 )
-from adapters.marketdata.alpaca_stream import (
+from adapters.market_data.alpaca_stream import (
     AlpacaQuoteStream,
     QuoteConsumer,
     StreamHealth,
     StreamOptions,
 )
-from adapters.marketdata.alpaca_wire import (
+from adapters.market_data.alpaca_wire import (
     TIMEFRAMES,
     Decoders,
     WireBar,
     is_crypto,
 )
-from domain.marketdata.bars import Bar, Timeframe
-from domain.marketdata.book import BookLevel, OrderBook
-from domain.marketdata.options import OptionChain, OptionQuote
+from domain.market_data.bars import Bar, Timeframe
+from domain.market_data.book import BookLevel, OrderBook
+from domain.market_data.options import OptionChain, OptionQuote
 from domain.trading.instruments import OptionRight
-from ports.clock import Clock
-from ports.marketdata import (
+from ports.core.clock import Clock
+from ports.market_data.marketdata import (
     ProviderError,
     ProviderRateLimited,
     Quote,

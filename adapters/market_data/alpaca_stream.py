@@ -15,9 +15,9 @@ from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import InvalidURI, WebSocketException
 
 from adapters.alpaca.http import AlpacaCredentials
-from adapters.marketdata.alpaca_wire import StreamMessage
-from ports.clock import Clock
-from ports.marketdata import ProviderError, Quote
+from adapters.market_data.alpaca_wire import StreamMessage
+from ports.core.clock import Clock
+from ports.market_data.marketdata import ProviderError, Quote
 
 Sleep = Callable[[float], Awaitable[None]]
 

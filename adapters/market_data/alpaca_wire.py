@@ -8,11 +8,11 @@ from decimal import Decimal
 
 import msgspec
 
-from domain.marketdata.bars import Bar, Timeframe
-from domain.marketdata.book import BookLevel, OrderBook
-from domain.marketdata.options import OptionQuote
+from domain.market_data.bars import Bar, Timeframe
+from domain.market_data.book import BookLevel, OrderBook
+from domain.market_data.options import OptionQuote
 from domain.trading.instruments import OptionRight
-from ports.marketdata import Quote
+from ports.market_data.marketdata import Quote
 
 ZERO = Decimal(0)
 

@@ -36,14 +36,14 @@ from application.market_data.providers import (
     UnknownProvider,
 )
 from application.market_data.quote_quality import SourceAnswer
-from domain.marketdata.bars import Bar, Timeframe
-from domain.marketdata.book import OrderBook
-from domain.marketdata.breaker import BreakerConfig, BreakerState, CircuitBreaker
-from domain.marketdata.consensus import Consensus, ConsensusPolicy, ProviderPrice, consensus
-from domain.marketdata.options import OptionChain
-from domain.marketdata.source_quality import cheapest_first
-from ports.clock import Clock
-from ports.marketdata import (
+from domain.market_data.bars import Bar, Timeframe
+from domain.market_data.book import OrderBook
+from domain.market_data.breaker import BreakerConfig, BreakerState, CircuitBreaker
+from domain.market_data.consensus import Consensus, ConsensusPolicy, ProviderPrice, consensus
+from domain.market_data.options import OptionChain
+from domain.market_data.source_quality import cheapest_first
+from ports.core.clock import Clock
+from ports.market_data.marketdata import (
     MarketDataProvider,
     ProviderError,
     ProviderRateLimited,

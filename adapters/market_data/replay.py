@@ -1,6 +1,6 @@
 """A replay market-data provider: recorded bars and quotes served as of the clock's now.
 
-The files and their columns are described in adapters/marketdata/replay_files.py. The clock
+The files and their columns are described in adapters/market_data/replay_files.py. The clock
 is the replay position:
 - `quote` is the symbol's last quote at or before now (the file's last one once the clock is
   past it); a symbol with bars and no quotes gets a last-trade quote from its latest bar that
@@ -28,12 +28,12 @@ from decimal import Decimal
 from itertools import pairwise
 from pathlib import Path
 
-from adapters.marketdata.replay_files import ReplayDataError, load_replay
-from domain.marketdata.bars import Bar, Timeframe
-from domain.marketdata.book import BookLevel, OrderBook
-from domain.marketdata.options import OptionChain
-from ports.clock import Clock
-from ports.marketdata import ProviderError, Quote, QuoteUnavailable, RateLimitUsage
+from adapters.market_data.replay_files import ReplayDataError, load_replay
+from domain.market_data.bars import Bar, Timeframe
+from domain.market_data.book import BookLevel, OrderBook
+from domain.market_data.options import OptionChain
+from ports.core.clock import Clock
+from ports.market_data.marketdata import ProviderError, Quote, QuoteUnavailable, RateLimitUsage
 
 __all__ = ["ReplayDataError", "ReplayMarketData", "aggregate_bars"]
 

@@ -21,8 +21,8 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TypeVar
 
-from domain.marketdata.bars import Bar, Timeframe
-from ports.marketdata import Quote
+from domain.market_data.bars import Bar, Timeframe
+from ports.market_data.marketdata import Quote
 
 BAR_COLUMNS = ("symbol", "timeframe", "start", "open", "high", "low", "close", "volume")
 QUOTE_COLUMNS = ("symbol", "at", "bid", "ask", "last")

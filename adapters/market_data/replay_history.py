@@ -13,9 +13,9 @@ from pathlib import Path
 
 import numpy as np
 
-from adapters.marketdata.replay_files import ReplayDataError, load_replay
+from adapters.market_data.replay_files import ReplayDataError, load_replay
 from domain.errors import StoreUnavailable
-from domain.marketdata.bars import Bar, BarSeries, Timeframe
+from domain.market_data.bars import Bar, BarSeries, Timeframe
 
 _EMPTY = np.zeros(0)
 

@@ -24,19 +24,19 @@ from typing import Protocol
 
 import numpy as np
 
-from adapters.marketdata.synthetic_books import build_option_chain, build_order_book
-from adapters.marketdata.synthetic_paths import (
+from adapters.market_data.synthetic_books import build_option_chain, build_order_book
+from adapters.market_data.synthetic_paths import (
     CENT,
     MAX_HISTORY_BARS,
     BarPaths,
     SymbolDynamics,
     stable_key,
 )
-from domain.marketdata.bars import Bar, Timeframe
-from domain.marketdata.book import OrderBook
-from domain.marketdata.options import OptionChain
-from ports.clock import Clock
-from ports.marketdata import Quote, RateLimitUsage
+from domain.market_data.bars import Bar, Timeframe
+from domain.market_data.book import OrderBook
+from domain.market_data.options import OptionChain
+from ports.core.clock import Clock
+from ports.market_data.marketdata import Quote, RateLimitUsage
 
 __all__ = ["MAX_HISTORY_BARS", "QuoteBoard", "SymbolDynamics", "SyntheticMarketData"]
 

@@ -10,10 +10,10 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 import numpy as np
 
 from domain.analytics.options.smile import smile_volatility
-from domain.marketdata.book import BookLevel, OrderBook
-from domain.marketdata.options import OptionChain, OptionQuote
+from domain.market_data.book import BookLevel, OrderBook
+from domain.market_data.options import OptionChain, OptionQuote
 from domain.trading.instruments import OptionRight
-from ports.marketdata import Quote
+from ports.market_data.marketdata import Quote
 
 CENT = Decimal("0.01")
 ROUND_LOT = 100

@@ -22,7 +22,7 @@ from decimal import Decimal
 import numpy as np
 import numpy.typing as npt
 
-from domain.marketdata.bars import Bar, Timeframe
+from domain.market_data.bars import Bar, Timeframe
 
 FloatArray = npt.NDArray[np.float64]
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from ports.data_files import DataSourceUnavailable
+from ports.markets.data_files import DataSourceUnavailable
 
 T = TypeVar("T")
 MAX_FILE_BYTES = 64 * 1024 * 1024

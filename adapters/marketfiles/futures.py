@@ -20,7 +20,7 @@ from pathlib import Path
 
 from adapters.marketfiles.cached import CachedFile, bad_row
 from domain.analytics.futures import FuturesQuote
-from ports.futures import ContractSpec, FuturesCurve, UnknownContract
+from ports.markets.futures import ContractSpec, FuturesCurve, UnknownContract
 
 _ROOT = re.compile(r"^[A-Z0-9]{1,8}$")
 _SPOT = "SPOT"

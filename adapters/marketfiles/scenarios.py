@@ -21,8 +21,8 @@ from domain.analytics.scenarios.factors import (
     check_shock,
     correlation_model,
 )
-from ports.data_files import DataSourceUnavailable
-from ports.scenarios import FactorModelSource, HistoricalReplay
+from ports.markets.data_files import DataSourceUnavailable
+from ports.markets.scenarios import FactorModelSource, HistoricalReplay
 
 _Parsed = tuple[list[HistoricalReplay], FactorModelSource | None]
 

@@ -14,7 +14,7 @@ from collections.abc import Collection
 from pathlib import Path
 
 from adapters.marketfiles.cached import CachedFile, bad_row
-from ports.sec13f import Security13F
+from ports.markets.sec13f import Security13F
 
 HEADER = ["symbol", "cusip", "figi", "name_of_issuer", "title_of_class", "listed_13f"]
 _PERIOD = "# official_list_period:"

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from adapters.marketfiles.cached import CachedFile, bad_row
 from domain.analytics.sentiment.errors import UnknownSeries
-from ports.fear_greed import SERIES, SeriesPoint
+from ports.markets.fear_greed import SERIES, SeriesPoint
 
 VALUE_COLUMNS = {
     "vix": ("close", "value"),

@@ -6,8 +6,8 @@ import threading
 
 from application.core.audit_chain import GENESIS, chained, storable
 from application.core.audit_context import stamped
-from ports.audit import AuditFilter, ChainedEntry
-from ports.events import AuditEntry
+from ports.core.audit import AuditFilter, ChainedEntry
+from ports.core.events import AuditEntry
 
 
 class InMemoryAuditLog:

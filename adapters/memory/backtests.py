@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 
 from domain.backtests.model import Backtest
-from ports.backtests import BacktestPage
+from ports.strategies.backtests import BacktestPage
 
 
 class InMemoryBacktestRepository:

@@ -8,12 +8,12 @@ from datetime import datetime
 
 import numpy as np
 
-from domain.marketdata.bar_calendar import TimeRange, epoch, gaps
-from domain.marketdata.bar_columns import BarColumns
-from domain.marketdata.bar_pages import page_of, page_start
-from domain.marketdata.bars import Bar, BarSeries, Timeframe
-from domain.marketdata.corporate_actions import Adjustment, CorporateAction
-from ports.bar_store import MAX_PAGE, BarPage, Coverage
+from domain.market_data.bar_calendar import TimeRange, epoch, gaps
+from domain.market_data.bar_columns import BarColumns
+from domain.market_data.bar_pages import page_of, page_start
+from domain.market_data.bars import Bar, BarSeries, Timeframe
+from domain.market_data.corporate_actions import Adjustment, CorporateAction
+from ports.market_data.bar_store import MAX_PAGE, BarPage, Coverage
 
 _Key = tuple[str, Timeframe]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Sequence
 
-from ports.broadcast import OnConnectionChange, OnMessage
+from ports.core.broadcast import OnConnectionChange, OnMessage
 
 
 class _Subscription:

@@ -6,7 +6,7 @@ from collections.abc import Awaitable, Callable, Sequence
 
 from adapters.memory.audit import InMemoryAuditLog
 from domain.events import DomainEvent
-from ports.events import Notification
+from ports.core.events import Notification
 
 __all__ = ["InMemoryAuditLog", "InMemoryNotifier", "InProcessEventBus"]
 

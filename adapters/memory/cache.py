@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ports.clock import Clock
-from ports.marketdata import Quote
+from ports.core.clock import Clock
+from ports.market_data.marketdata import Quote
 
 
 class InMemoryQuoteCache:

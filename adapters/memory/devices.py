@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from domain.identity.devices import Device
-from ports.devices import LoginRecord
+from ports.devices.devices import LoginRecord
 
 
 class InMemoryDevices:

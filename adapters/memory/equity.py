@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ports.equity import EquitySnapshot
+from ports.trading.equity import EquitySnapshot
 
 
 class InMemoryEquityHistory:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ports.fear_greed import FearGreedRecord
+from ports.markets.fear_greed import FearGreedRecord
 
 
 class InMemoryFearGreedHistory:

@@ -6,7 +6,7 @@ from collections.abc import Collection
 from datetime import datetime
 
 from adapters.memory.by_key import InMemoryByKey
-from ports.filing_reminders import ReminderSettings
+from ports.markets.filing_reminders import ReminderSettings
 
 
 class InMemoryFilingReminderStore(InMemoryByKey[ReminderSettings]):

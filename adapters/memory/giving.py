@@ -6,7 +6,7 @@ from datetime import date
 
 from domain.analytics.giving.model import DafGrant, Donation
 from domain.errors import Conflict
-from ports.giving import OpeningCarryovers
+from ports.portfolio.giving import OpeningCarryovers
 
 
 class InMemoryGivingStore:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ports.clock import Clock
-from ports.idempotency import Claim, ClaimStatus
+from ports.core.clock import Clock
+from ports.core.idempotency import Claim, ClaimStatus
 
 
 @dataclass(slots=True)

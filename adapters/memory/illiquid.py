@@ -9,7 +9,7 @@ from domain.portfolio.illiquid import DuplicateValuation, IlliquidAsset, Valuati
 
 
 class InMemoryIlliquidAssetStore:
-    """An IlliquidAssetStore in dicts (ports/illiquid.py)."""
+    """An IlliquidAssetStore in dicts (ports/portfolio/illiquid.py)."""
 
     def __init__(self) -> None:
         self._assets: dict[str, IlliquidAsset] = {}

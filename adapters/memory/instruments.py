@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from domain.trading.instruments import Instrument
-from ports.repositories import InstrumentSearch
+from ports.core.repositories import InstrumentSearch
 
 
 def instrument_matches(instrument: Instrument, criteria: InstrumentSearch) -> bool:

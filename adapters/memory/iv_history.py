@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ports.iv_history import DailyIV
+from ports.market_data.iv_history import DailyIV
 
 
 class InMemoryIVHistoryStore:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from adapters.memory.store import InMemoryStore
-from ports.encryption import SealedRecord
-from ports.key_rotation import USER_SECRET_COLUMNS, RetiredKey, RotationCheckpoint
+from ports.core.encryption import SealedRecord
+from ports.keys.key_rotation import USER_SECRET_COLUMNS, RetiredKey, RotationCheckpoint
 
 
 class InMemoryKeyRotationStore:

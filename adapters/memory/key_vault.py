@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 
-from domain.vault.keys import SealedPair, VaultKey, sealed_record_type
-from ports.encryption import SealedRecord
-from ports.key_vault import SEALED_FIELDS, KeyAccess
+from domain.keys.keys import SealedPair, VaultKey, sealed_record_type
+from ports.core.encryption import SealedRecord
+from ports.keys.key_vault import SEALED_FIELDS, KeyAccess
 
 
 def sealed_text(key: VaultKey, column: str) -> str | None:

@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from domain.kyc.documents import DocumentStatus, KycDocument
-from ports.kyc import KycPage
+from ports.identity.kyc import KycPage
 
 
 class InMemoryKycDocuments:

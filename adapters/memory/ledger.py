@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from domain.errors import Conflict
-from ports.ledger import DEFAULT_LIMIT, LedgerTransaction
+from ports.portfolio.ledger import DEFAULT_LIMIT, LedgerTransaction
 
 
 class InMemoryTransactionLedger:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from adapters.memory.by_key import InMemoryByKey
-from ports.margin_settings import MarginSettings
+from ports.trading.margin_settings import MarginSettings
 
 
 class InMemoryMarginSettingsRepository(InMemoryByKey[MarginSettings]):

@@ -6,8 +6,8 @@ from collections.abc import Callable
 from datetime import timedelta
 from decimal import Decimal
 
-from ports.clock import Clock
-from ports.marketdata import Quote, QuoteUnavailable
+from ports.core.clock import Clock
+from ports.market_data.marketdata import Quote, QuoteUnavailable
 
 ZERO = Decimal(0)
 _TWO_BPS = Decimal(20_000)  # half a spread, in basis points
@@ -32,7 +32,8 @@ class InMemoryMarketData:
         self._quotes: dict[str, Quote] = {}
         self._listeners: list[QuoteListener] = []
         self._down = False
-        # Moves whenever quotes may vanish without an update (see ports.marketdata.MarkBoard).
+        # Moves whenever quotes may vanish without an update (see
+        # ports.market_data.marketdata.MarkBoard).
         self.generation = 0
 
     # -- feeding ---------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from domain.inference.sentiment import NewsItem
-from ports.clock import Clock
+from ports.core.clock import Clock
 
 
 class InMemoryNews:

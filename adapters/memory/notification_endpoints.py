@@ -5,9 +5,9 @@ from __future__ import annotations
 import copy
 from collections.abc import Sequence
 
-from ports.encryption import SealedRecord
-from ports.notification_endpoints import RECORD_TYPE, NotificationEndpoint
-from ports.notifications import Channel
+from ports.core.encryption import SealedRecord
+from ports.notifications.notification_endpoints import RECORD_TYPE, NotificationEndpoint
+from ports.notifications.notifications import Channel
 
 
 class InMemoryNotificationEndpointStore:

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import TypeVar
 
 from domain.notifications.preferences import Preferences
-from ports.notification_store import (
+from ports.notifications.notification_store import (
     Delivery,
     DeliveryStatus,
     Failure,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from adapters.memory.by_key import InMemoryByKey
-from ports.planning import PlanningProfile
+from ports.portfolio.planning import PlanningProfile
 
 
 class InMemoryPlanningProfileRepository(InMemoryByKey[PlanningProfile]):

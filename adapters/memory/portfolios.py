@@ -9,8 +9,8 @@ from datetime import date
 
 from domain.errors import AccountAlreadyHeld, Conflict, DuplicateTransaction, NotFound
 from domain.portfolio.transactions import Transaction
-from ports.portfolios import Portfolio, PortfolioAccount, ValuationPoint
-from ports.transaction_batch import TransactionBatch
+from ports.portfolio.portfolios import Portfolio, PortfolioAccount, ValuationPoint
+from ports.portfolio.transaction_batch import TransactionBatch
 
 
 def _key(tx: Transaction) -> tuple[date, str]:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ports.clock import Clock
-from ports.ratelimit import RateDecision
+from ports.core.clock import Clock
+from ports.core.ratelimit import RateDecision
 
 
 class InMemoryRateLimiter:

@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from domain.errors import Conflict
-from ports.rebalancing import AutopilotLimits, ProposalStatus, StoredProposal
+from ports.rebalancing.rebalancing import AutopilotLimits, ProposalStatus, StoredProposal
 
 
 class InMemoryRebalanceStore:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from ports.predictions import Prediction, PredictionOutcome
-from ports.reviewer import StoredReview
+from ports.model_records.predictions import Prediction, PredictionOutcome
+from ports.review.reviewer import StoredReview
 
 
 class InMemoryReviewStore:

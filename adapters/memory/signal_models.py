@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from domain.modelsignals.card import SignalModelCard, check_model_name
-from ports.signal_models import UnknownSignalModel
+from domain.model_signals.card import SignalModelCard, check_model_name
+from ports.model_signals.signal_models import UnknownSignalModel
 
 
 class InMemorySignalModelRegistry:

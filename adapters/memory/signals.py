@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from domain.marketdata.signals import Signal, SignalKey
-from ports.signals import SignalCursor, SignalSearch
+from domain.market_data.signals import Signal, SignalKey
+from ports.strategies.signals import SignalCursor, SignalSearch
 
 
 def _order(signal: Signal) -> tuple[object, str]:

@@ -1,4 +1,5 @@
-"""The simulated venue of a backtest: a clock it moves and quotes it sets (ports/backtests.py)."""
+"""The simulated venue of a backtest: a clock it moves and quotes it sets
+(ports/strategies/backtests.py)."""
 
 from __future__ import annotations
 

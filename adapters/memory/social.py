@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from domain.analytics.sentiment.mentions import Mention, MentionIndex
-from ports.clock import Clock
+from ports.core.clock import Clock
 
 
 class InMemorySocial:

@@ -41,7 +41,7 @@ from domain.trading.fills import Fill
 from domain.trading.instruments import Instrument
 from domain.trading.orders import Order
 from domain.workspaces import Workspace
-from ports.repositories import ORDERS_EPOCH, InstrumentSearch, OrderSearch
+from ports.core.repositories import ORDERS_EPOCH, InstrumentSearch, OrderSearch
 
 
 @dataclass

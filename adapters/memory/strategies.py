@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from domain.errors import ConcurrentUpdate
 from domain.strategies.definition import Strategy, StrategyMode
-from ports.strategies import Decision, DecisionCursor, StrategyHolding, Verdict
+from ports.strategies.strategies import Decision, DecisionCursor, StrategyHolding, Verdict
 
 
 def _copy(strategy: Strategy) -> Strategy:

@@ -1,4 +1,5 @@
-"""The surveillance store in memory (embedded mode and tests): ports/surveillance.py."""
+"""The surveillance store in memory (embedded mode and tests):
+ports/surveillance/surveillance.py."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Sequence
 from domain.errors import ConcurrentUpdate
 from domain.surveillance.cases import Alert, AlertAction, AlertStatus
 from domain.surveillance.detections import to_us
-from ports.surveillance import AlertQuery, Checkpoint
+from ports.surveillance.surveillance import AlertQuery, Checkpoint
 
 _UNDONE = frozenset({AlertAction.PENDING, AlertAction.FAILED})
 

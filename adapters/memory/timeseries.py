@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from ports.timeseries import DEFAULT_LIMIT, Bar
+from ports.market_data.timeseries import DEFAULT_LIMIT, Bar
 
 
 class InMemoryBarStore:

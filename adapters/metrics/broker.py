@@ -14,7 +14,8 @@ from typing import Any, TypeVar
 
 from domain.trading.fills import Fill
 from domain.trading.orders import Order
-from ports.broker import (
+from ports.core.metrics import Meter
+from ports.trading.broker import (
     BrokerAccount,
     BrokerError,
     BrokerOrder,
@@ -24,7 +25,6 @@ from ports.broker import (
     CloseResult,
     DeadlineBroker,
 )
-from ports.metrics import Meter
 
 T = TypeVar("T")
 

@@ -16,8 +16,8 @@ from prometheus_client.metrics_core import CounterMetricFamily, GaugeMetricFamil
 from prometheus_client.registry import Collector
 
 from application.market_data.providers import ProviderReport
-from domain.marketdata.breaker import BreakerState
-from ports.leases import JobLeaseStatus
+from domain.market_data.breaker import BreakerState
+from ports.core.leases import JobLeaseStatus
 
 _log = structlog.get_logger("bulwark.metrics")
 # Numeric encoding as well as the state label: 0 closed, 1 half-open, 2 open.

@@ -43,7 +43,7 @@ PHASES = ("halted", "broadcast", "cancels_sent", "broker_confirmed")
 
 
 class PrometheusMeter(Collector):
-    """Meter (ports/metrics.py) recording into its own registry; a Collector for /metrics."""
+    """Meter (ports/core/metrics.py) recording into its own registry; a Collector for /metrics."""
 
     def __init__(self) -> None:
         self.registry = CollectorRegistry()

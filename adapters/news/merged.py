@@ -24,8 +24,8 @@ from urllib.parse import urlsplit, urlunsplit
 import structlog
 
 from domain.inference.sentiment import NewsItem
-from ports.clock import Clock
-from ports.news import NewsPort
+from ports.core.clock import Clock
+from ports.inference.news import NewsPort
 
 _log = structlog.get_logger("bulwark.news")
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from domain.inference.sentiment import NewsItem
-from ports.clock import Clock
+from ports.core.clock import Clock
 
 MAX_PROBLEMS = 20
 

@@ -20,8 +20,8 @@ from typing import Any
 
 from adapters.vendor_http.client import VendorHttp
 from domain.inference.sentiment import NewsItem
-from ports.clock import Clock
-from ports.marketdata import ProviderError
+from ports.core.clock import Clock
+from ports.market_data.marketdata import ProviderError
 
 _MAX_PAGES = 5
 

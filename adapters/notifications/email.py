@@ -17,7 +17,13 @@ from email.utils import format_datetime, formatdate
 
 import aiosmtplib
 
-from ports.notifications import Channel, DeliveryFailed, Destination, OutgoingMessage, Priority
+from ports.notifications.notifications import (
+    Channel,
+    DeliveryFailed,
+    Destination,
+    OutgoingMessage,
+    Priority,
+)
 
 # X-Priority (1 highest .. 5 lowest), Importance and Priority (RFC 2156) per message priority.
 _PRIORITY_HEADERS = {

@@ -22,8 +22,8 @@ import httpx
 
 from adapters.notifications.signing import signature_header
 from adapters.notifications.url_guard import pinned
-from ports.notification_endpoints import UrlPolicy, UrlRefused
-from ports.notifications import Channel, DeliveryFailed, Destination, OutgoingMessage
+from ports.notifications.notification_endpoints import UrlPolicy, UrlRefused
+from ports.notifications.notifications import Channel, DeliveryFailed, Destination, OutgoingMessage
 
 RETRYABLE_STATUSES = frozenset({408, 425, 429})
 MAX_RETRY_AFTER_SECONDS = 86_400.0

@@ -16,7 +16,7 @@ from __future__ import annotations
 import httpx
 
 from adapters.notifications.http_senders import RETRYABLE_STATUSES, retry_after_seconds
-from ports.notifications import DeliveryFailed
+from ports.notifications.notifications import DeliveryFailed
 
 API_VERSION = "2010-04-01"
 SMS_TEXT_LIMIT = 1600  # Twilio's limit on a Body (it splits into segments itself)

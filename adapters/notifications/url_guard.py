@@ -18,7 +18,7 @@ import socket
 from collections.abc import Awaitable, Callable, Sequence
 from urllib.parse import urlsplit
 
-from ports.notification_endpoints import UrlRefused
+from ports.notifications.notification_endpoints import UrlRefused
 
 Resolver = Callable[[str, int], Awaitable[Sequence[str]]]
 MAX_URL_LENGTH = 2048

@@ -21,8 +21,8 @@ from py_vapid import Vapid02
 from pywebpush import WebPusher, WebPushException
 
 from adapters.notifications.http_senders import post
-from ports.notification_endpoints import UrlPolicy
-from ports.notifications import Channel, DeliveryFailed, Destination, OutgoingMessage
+from ports.notifications.notification_endpoints import UrlPolicy
+from ports.notifications.notifications import Channel, DeliveryFailed, Destination, OutgoingMessage
 
 VAPID_LIFETIME_SECONDS = 12 * 3600
 PUSH_BODY_LIMIT = 3000  # push services accept about 4 KB of ciphertext

@@ -33,7 +33,7 @@ from domain.analytics.optimization.errors import OptimizationFailed
 from domain.analytics.optimization.hrp import recursive_bisection
 from domain.analytics.optimization.problem import CovarianceEstimator, FloatArray
 from domain.analytics.optimization.shrinkage import ledoit_wolf
-from ports.optimization import CovarianceEstimate
+from ports.analytics.optimization import CovarianceEstimate
 
 _ACCEPTED = ("optimal", "optimal_inaccurate")
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from adapters.parquet_bars.files import locked
-from domain.marketdata.corporate_actions import ActionKind, CorporateAction
+from domain.market_data.corporate_actions import ActionKind, CorporateAction
 
 
 def _decimal(text: str | None) -> Decimal | None:

@@ -21,8 +21,8 @@ import numpy as np
 import pyarrow as pa  # type: ignore[import-untyped]  # no stubs
 import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
-from domain.marketdata.bar_columns import BarColumns, IntArray
-from domain.marketdata.bars import FloatArray
+from domain.market_data.bar_columns import BarColumns, IntArray
+from domain.market_data.bars import FloatArray
 
 SCHEMA = pa.schema(
     [

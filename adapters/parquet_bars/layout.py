@@ -26,7 +26,7 @@ from urllib.parse import quote, unquote
 import numpy as np
 import numpy.typing as npt
 
-from domain.marketdata.bars import Timeframe
+from domain.market_data.bars import Timeframe
 
 FILE_NAME = "bars.parquet"
 ALL = "all"

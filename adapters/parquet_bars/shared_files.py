@@ -23,7 +23,7 @@ import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
 from adapters.parquet_bars.files import SCHEMA, last_of_each, locked, write_atomic
 from adapters.parquet_bars.layout import partition_files, year_file, year_runs
-from domain.marketdata.bars import BarSeries, Timeframe
+from domain.market_data.bars import BarSeries, Timeframe
 
 SHARED_SCHEMA = pa.schema([("symbol", pa.string()), *SCHEMA])
 # ~31 symbols' year of daily bars a row group: a read of one symbol decodes one or two groups

@@ -25,12 +25,12 @@ from adapters.parquet_bars.layout import (
     period_runs,
     year_files,
 )
-from domain.marketdata.bar_calendar import TimeRange, epoch, gaps, utc
-from domain.marketdata.bar_columns import BarColumns
-from domain.marketdata.bar_pages import page_of, page_start
-from domain.marketdata.bars import Bar, BarSeries, Timeframe
-from domain.marketdata.corporate_actions import Adjustment, CorporateAction
-from ports.bar_store import MAX_PAGE, BarPage, Coverage
+from domain.market_data.bar_calendar import TimeRange, epoch, gaps, utc
+from domain.market_data.bar_columns import BarColumns
+from domain.market_data.bar_pages import page_of, page_start
+from domain.market_data.bars import Bar, BarSeries, Timeframe
+from domain.market_data.corporate_actions import Adjustment, CorporateAction
+from ports.market_data.bar_store import MAX_PAGE, BarPage, Coverage
 
 # DuckDB and pyarrow (with the file helpers over them) load with the store's first read or
 # write, not with a process that wires a store it may never use.

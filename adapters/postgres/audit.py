@@ -21,8 +21,8 @@ from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.platform import audit_log
 from application.core.audit_chain import GENESIS, chained, storable
 from application.core.audit_context import stamped
-from ports.audit import AuditFilter, ChainedEntry
-from ports.events import AuditEntry
+from ports.core.audit import AuditFilter, ChainedEntry
+from ports.core.events import AuditEntry
 
 # pg_advisory_xact_lock's key for "the audit log's head": any constant no other lock uses.
 AUDIT_LOCK_KEY = 0x6175_6469_745F_6C6F  # "audit_lo"

@@ -22,12 +22,12 @@ from adapters.postgres.bar_partitions import write_target
 from adapters.postgres.engine import guarded, single_writer
 from adapters.postgres.repos.base import upsert_many
 from adapters.postgres.tables.platform import bar_corporate_actions, market_bars
-from domain.marketdata.bar_calendar import TimeRange, epoch, gaps
-from domain.marketdata.bar_columns import BarColumns
-from domain.marketdata.bar_pages import page_of, page_start
-from domain.marketdata.bars import Bar, BarSeries, Timeframe
-from domain.marketdata.corporate_actions import ActionKind, Adjustment, CorporateAction
-from ports.bar_store import MAX_PAGE, BarPage, Coverage
+from domain.market_data.bar_calendar import TimeRange, epoch, gaps
+from domain.market_data.bar_columns import BarColumns
+from domain.market_data.bar_pages import page_of, page_start
+from domain.market_data.bars import Bar, BarSeries, Timeframe
+from domain.market_data.corporate_actions import ActionKind, Adjustment, CorporateAction
+from ports.market_data.bar_store import MAX_PAGE, BarPage, Coverage
 
 KEYS = ("symbol", "interval", "time")
 COLUMNS = ("symbol", "interval", "time", "open", "high", "low", "close", "volume", "vwap", "trades")

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from adapters.postgres.repos.base import insert_for
 from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.equity import equity_snapshots as table
-from ports.equity import EquitySnapshot
+from ports.trading.equity import EquitySnapshot
 
 _VALUES = (
     "equity",

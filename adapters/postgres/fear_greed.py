@@ -10,7 +10,7 @@ from sqlalchemy import select
 from adapters.postgres.repos.base import upsert
 from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.sentiment import fear_greed_history
-from ports.fear_greed import ComponentRecord, FearGreedRecord
+from ports.markets.fear_greed import ComponentRecord, FearGreedRecord
 
 
 class SqlFearGreedHistory(EngineStore):

@@ -14,7 +14,7 @@ from adapters.postgres.rows import record, row_of
 from adapters.postgres.stores import RowPerKey
 from adapters.postgres.tables.filing_reminders import filing_reminders
 from adapters.postgres.tables.filing_reminders import filing_reminders_sent as sent_table
-from ports.filing_reminders import ReminderSettings
+from ports.markets.filing_reminders import ReminderSettings
 
 MAX_KEYS = 500  # keys a call asks about at once (a pass asks about a handful)
 

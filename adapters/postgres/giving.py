@@ -24,7 +24,7 @@ from domain.analytics.giving.model import (
     LimitCategory,
 )
 from domain.errors import Conflict
-from ports.giving import OpeningCarryovers
+from ports.portfolio.giving import OpeningCarryovers
 
 
 def _donation(row: Any) -> Donation:
@@ -32,7 +32,7 @@ def _donation(row: Any) -> Donation:
 
 
 class SqlGivingStore(EngineStore):
-    """A GivingStore on the giving tables (ports/giving.py's contract)."""
+    """A GivingStore on the giving tables (ports/portfolio/giving.py's contract)."""
 
     async def add_donation(self, donation: Donation) -> None:
         await guarded(lambda: self._add_donation(donation))

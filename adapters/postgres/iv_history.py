@@ -10,7 +10,7 @@ from adapters.postgres.repos.base import upsert
 from adapters.postgres.rows import row_of
 from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.options import option_iv_history
-from ports.iv_history import DailyIV
+from ports.market_data.iv_history import DailyIV
 
 
 class SqlIVHistoryStore(EngineStore):

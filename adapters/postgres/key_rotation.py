@@ -17,8 +17,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from adapters.postgres.engine import guarded, single_writer
 from adapters.postgres.tables.identity import users
 from adapters.postgres.tables.key_rotation import key_rotation_checkpoints, retired_keys
-from ports.encryption import KeyRef, SealedRecord
-from ports.key_rotation import USER_SECRET_COLUMNS, RetiredKey, RotationCheckpoint
+from ports.core.encryption import KeyRef, SealedRecord
+from ports.keys.key_rotation import USER_SECRET_COLUMNS, RetiredKey, RotationCheckpoint
 
 _cp = key_rotation_checkpoints
 

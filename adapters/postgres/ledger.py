@@ -14,7 +14,7 @@ from adapters.postgres.rows import record, row_of
 from adapters.postgres.tables.platform import transactions
 from domain.errors import Conflict
 from domain.trading.orders import Side
-from ports.ledger import DEFAULT_LIMIT, HoldingPeriod, LedgerTransaction
+from ports.portfolio.ledger import DEFAULT_LIMIT, HoldingPeriod, LedgerTransaction
 
 
 def to_row(tx: LedgerTransaction) -> dict[str, Any]:

@@ -6,7 +6,7 @@ reference or an id already booked, or twice in the batch), and DuplicateTransact
 (the caller's transaction then rolls back).
 - `copy_records`: tuples in the table's column order, binary COPY (asyncpg encodes each value
   in Python: `add_transactions`' large batches).
-- `copy_csv`: CSV text in the column order of ports/transaction_batch.py, `FORMAT csv`
+- `copy_csv`: CSV text in the column order of ports/portfolio/transaction_batch.py, `FORMAT csv`
   (PostgreSQL parses it in its own process; nothing per row here: an import's batch), sent
   chunk by chunk as the batch writes them.
 One such COPY carries up to an import's 200,000 rows: more than the pool's per-statement
@@ -23,7 +23,7 @@ from asyncpg.exceptions import UniqueViolationError  # type: ignore[import-untyp
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from domain.errors import DuplicateTransaction
-from ports.transaction_batch import TRANSACTION_FIELDS
+from ports.portfolio.transaction_batch import TRANSACTION_FIELDS
 
 COPY_TIMEOUT_MS = 120_000
 TABLE = "portfolio_transactions"

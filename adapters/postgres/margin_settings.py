@@ -11,7 +11,7 @@ from adapters.postgres.stores import RowPerKey
 from adapters.postgres.tables.platform import margin_settings
 from domain.margin import MarginRates, MarginSchedule
 from domain.trading.instruments import AssetClass
-from ports.margin_settings import MarginSettings
+from ports.trading.margin_settings import MarginSettings
 
 
 def _rates_document(rates: MarginRates) -> dict[str, str]:

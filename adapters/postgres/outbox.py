@@ -36,8 +36,8 @@ from adapters.postgres.engine import guarded
 from adapters.postgres.group_commit import Bulk, write_alone
 from adapters.postgres.tables.outbox import outbox
 from domain.events import DomainEvent
-from ports.events import EventPublisher
-from ports.tracing import NO_TRACER, AttributeValue, Tracer
+from ports.core.events import EventPublisher
+from ports.core.tracing import NO_TRACER, AttributeValue, Tracer
 
 if TYPE_CHECKING:
     from adapters.postgres.outbox_pump import CommittedEventPump

@@ -7,7 +7,7 @@ from typing import Any
 from adapters.postgres.rows import record, row_of
 from adapters.postgres.stores import RowPerKey
 from adapters.postgres.tables.planning import planning_profiles
-from ports.planning import PlanningProfile
+from ports.portfolio.planning import PlanningProfile
 
 
 class SqlPlanningProfileRepository(RowPerKey[PlanningProfile]):

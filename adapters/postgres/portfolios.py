@@ -6,7 +6,8 @@ batch of FAST_PATH_ROWS or more goes through one binary COPY (asyncpg) into the 
 savepoint: a unique violation undoes it, the batch is copied into a temporary table to find
 and name the duplicate, and the whole transaction rolls back (ledger_copy.py).
 
-`import_transactions` takes an import's batch (ports/transaction_batch.py). On PostgreSQL a
+`import_transactions` takes an import's batch (ports/portfolio/transaction_batch.py). On PostgreSQL
+a
 large one is the batch's own CSV text through one `COPY ... (FORMAT csv)`: no Python object
 per row on the way (the CSV text is written column-wise by the batch; PostgreSQL parses it in
 its own process); then the caller's `gate` (its last check) is awaited inside the
@@ -49,8 +50,8 @@ from domain.portfolio.transactions import (
     TransactionSource,
 )
 from domain.tax.methods import AccountTaxType, LotMethod
-from ports.portfolios import Portfolio, PortfolioAccount, ValuationPoint
-from ports.transaction_batch import TransactionBatch
+from ports.portfolio.portfolios import Portfolio, PortfolioAccount, ValuationPoint
+from ports.portfolio.transaction_batch import TransactionBatch
 
 FAST_PATH_ROWS = 1000  # a PostgreSQL batch this large goes through COPY
 _CHUNK = 500  # ids per IN (...) when checking a batch for duplicates

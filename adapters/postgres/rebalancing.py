@@ -17,7 +17,7 @@ from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.rebalancing import rebalance_limits, rebalance_proposals
 from domain.errors import Conflict
 from domain.rebalancing.proposal import LotSale, Proposal, RebalanceSettings, Trade, Unresolved
-from ports.rebalancing import AutopilotLimits, ProposalStatus, StoredProposal
+from ports.rebalancing.rebalancing import AutopilotLimits, ProposalStatus, StoredProposal
 
 _P = rebalance_proposals
 _L = rebalance_limits
@@ -97,7 +97,7 @@ def _limits(row: Any) -> AutopilotLimits:
 
 
 class SqlRebalanceStore(EngineStore):
-    """A RebalanceStore on SQL (ports/rebalancing.py)."""
+    """A RebalanceStore on SQL (ports/rebalancing/rebalancing.py)."""
 
     async def add(self, proposal: StoredProposal) -> None:
         row = {

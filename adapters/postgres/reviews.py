@@ -1,5 +1,5 @@
 """Reviews and predictions on `model_reviews` and `model_predictions`, one short transaction
-per call (ports/reviewer.py, ports/predictions.py)."""
+per call (ports/review/reviewer.py, ports/model_records/predictions.py)."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from adapters.postgres.repos.base import insert_ignore
 from adapters.postgres.tables.model_records import model_predictions, model_reviews
 from domain.risk.analysis import RiskRating
 from domain.risk.review import Review, ReviewFallback, ReviewReason, ReviewSource
-from ports.predictions import Prediction, PredictionOutcome
-from ports.reviewer import StoredReview, Transcript
+from ports.model_records.predictions import Prediction, PredictionOutcome
+from ports.review.reviewer import StoredReview, Transcript
 
 
 def review_json(review: Review) -> dict[str, Any]:

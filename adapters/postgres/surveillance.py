@@ -1,4 +1,4 @@
-"""The surveillance store on SQL (PostgreSQL and SQLite): ports/surveillance.py.
+"""The surveillance store on SQL (PostgreSQL and SQLite): ports/surveillance/surveillance.py.
 
 `record` is one transaction: new alerts inserted (an id already stored is skipped: a replay
 after a restart writes nothing twice) and the checkpoint upserted. `save` updates an alert
@@ -21,7 +21,7 @@ from adapters.postgres.tables.surveillance import surveillance_alerts, surveilla
 from domain.errors import ConcurrentUpdate
 from domain.surveillance.cases import Alert, AlertAction, AlertStatus
 from domain.surveillance.detections import AbusePattern, AlertSeverity, Detection, to_us
-from ports.surveillance import AlertQuery, Checkpoint
+from ports.surveillance.surveillance import AlertQuery, Checkpoint
 
 _a = surveillance_alerts
 _c = surveillance_checkpoints

@@ -14,7 +14,7 @@ from adapters.postgres.repos.base import upsert
 from adapters.postgres.rows import record
 from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.platform import market_bars
-from ports.timeseries import DEFAULT_LIMIT, Bar
+from ports.market_data.timeseries import DEFAULT_LIMIT, Bar
 
 KEYS = ("symbol", "interval", "time")
 

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from domain.fixedincome.curve import TREASURY_SERIES, YieldCurve, curve_on_or_before
-from ports.rates import RateObservation, UnknownSeries
+from ports.markets.rates import RateObservation, UnknownSeries
 
 # Look-backs tried in turn for the latest curve on or before a day: two weeks covers
 # weekends and holidays; a year more covers a day past the end of a shipped file set.

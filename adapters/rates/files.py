@@ -23,7 +23,7 @@ from pathlib import Path
 
 from adapters.rates.curves import treasury_curve
 from domain.fixedincome.curve import YieldCurve
-from ports.rates import RateObservation, RatesUnavailable, UnknownSeries
+from ports.markets.rates import RateObservation, RatesUnavailable, UnknownSeries
 
 _SERIES_ID = re.compile(r"^[A-Z0-9_]{1,64}$")
 _DATE_HEADERS = frozenset({"date", "observation_date"})

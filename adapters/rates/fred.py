@@ -32,7 +32,7 @@ import structlog
 from adapters.rates.curves import treasury_curve
 from adapters.tls import client_tls
 from domain.fixedincome.curve import YieldCurve
-from ports.rates import RateObservation, RatesUnavailable, UnknownSeries
+from ports.markets.rates import RateObservation, RatesUnavailable, UnknownSeries
 
 DEFAULT_URL = "https://api.stlouisfed.org/fred"
 MISSING = "."  # FRED's value of a day without an observation

@@ -13,7 +13,7 @@ from redis.asyncio.client import PubSub
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from adapters.redis.client import UNREACHABLE, redis_from_url
-from ports.broadcast import BroadcastUnavailable, OnConnectionChange, OnMessage
+from ports.core.broadcast import BroadcastUnavailable, OnConnectionChange, OnMessage
 
 
 class RedisBroadcast:

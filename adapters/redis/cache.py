@@ -11,8 +11,8 @@ import msgspec
 from redis.asyncio import Redis
 
 from adapters.redis.client import UNREACHABLE
-from ports.cache import CacheUnavailable
-from ports.marketdata import Quote
+from ports.market_data.cache import CacheUnavailable
+from ports.market_data.marketdata import Quote
 
 
 class QuoteWire(msgspec.Struct, array_like=True, frozen=True):

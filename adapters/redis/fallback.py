@@ -8,7 +8,7 @@ from collections.abc import Callable
 import structlog
 
 from adapters.redis.client import UNREACHABLE
-from ports.ratelimit import RateDecision, RateLimiter
+from ports.core.ratelimit import RateDecision, RateLimiter
 
 _log = structlog.get_logger("bulwark.ratelimit")
 

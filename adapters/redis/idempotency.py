@@ -7,7 +7,7 @@ import math
 from redis.asyncio import Redis
 
 from adapters.redis.client import UNREACHABLE
-from ports.idempotency import Claim, ClaimStatus, IdempotencyUnavailable
+from ports.core.idempotency import Claim, ClaimStatus, IdempotencyUnavailable
 
 # A record: state ('pending' | 'done'), fp (the request fingerprint; '' when unknown),
 # result (bytes, once done). ARGV[1] fingerprint, ARGV[2] ttl ms.

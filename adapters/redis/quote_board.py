@@ -30,9 +30,9 @@ from redis.asyncio import Redis
 
 from adapters.redis.cache import QuoteWire
 from adapters.redis.client import UNREACHABLE
-from ports.broadcast import Broadcast
-from ports.clock import Clock
-from ports.marketdata import Quote
+from ports.core.broadcast import Broadcast
+from ports.core.clock import Clock
+from ports.market_data.marketdata import Quote
 
 BOARD_KEY = "bulwark:board:quotes"
 BOARD_CHANNEL = "bulwark:board:updates"

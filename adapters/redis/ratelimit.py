@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from redis.asyncio import Redis
 
-from ports.ratelimit import RateDecision
+from ports.core.ratelimit import RateDecision
 
 # KEYS[1] bucket; ARGV capacity, per_seconds. The time is the server's, so instances whose
 # clocks disagree still share one refill. A missing key is a full bucket, so the key lives

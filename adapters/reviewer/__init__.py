@@ -1,1 +1,1 @@
-"""Language-model reviewers of gate decisions (ports/reviewer.py)."""
+"""Language-model reviewers of gate decisions (ports/review/reviewer.py)."""

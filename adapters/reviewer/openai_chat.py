@@ -20,7 +20,7 @@ import openai
 
 from domain.risk.analysis import RiskRating
 from domain.risk.review import ReviewFallback, ReviewReason
-from ports.reviewer import ModelAnswer, ReviewFailed, ReviewPrompt, Transcript
+from ports.review.reviewer import ModelAnswer, ReviewFailed, ReviewPrompt, Transcript
 
 SYSTEM_PROMPT = (
     "You review one trading order that a pre-trade risk gate has already decided. The gate's "

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ports.sec13f import InvalidDocument, SchemaViolation
+from ports.markets.sec13f import InvalidDocument, SchemaViolation
 
 SCHEMA_PATH = Path(__file__).resolve().parent / "schemas" / "informationtable.xsd"
 SPECIFICATION = (

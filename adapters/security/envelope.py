@@ -22,7 +22,7 @@ import struct
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from ports.encryption import (
+from ports.core.encryption import (
     FORMAT,
     KEY_BYTES,
     NONCE_BYTES,

@@ -18,7 +18,7 @@ import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from ports.encryption import KEY_BYTES, KEY_ID, VERSION, KeyRef, UnknownKeyVersion
+from ports.core.encryption import KEY_BYTES, KEY_ID, VERSION, KeyRef, UnknownKeyVersion
 
 ENV_NAME = "BULWARK_KEKS"
 

@@ -12,8 +12,8 @@ import os
 
 from adapters.security.envelope import AesGcmEnvelope
 from adapters.security.key_providers import StaticKeyProvider
-from ports.encryption import FORMAT, KEY_BYTES, DecryptionRefused, EnvelopeCipher, KeyRef
-from ports.identity import SecretCipher
+from ports.core.encryption import FORMAT, KEY_BYTES, DecryptionRefused, EnvelopeCipher, KeyRef
+from ports.identity.identity import SecretCipher
 
 _ENVELOPE_PREFIX = FORMAT + "."
 LEGACY_LABEL = "legacy"

@@ -12,9 +12,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from domain.modelsignals.card import SignalModelCard, check_model_name
-from domain.modelsignals.walk_forward import FoldMetrics
-from ports.signal_models import UnknownSignalModel
+from domain.model_signals.card import SignalModelCard, check_model_name
+from domain.model_signals.walk_forward import FoldMetrics
+from ports.model_signals.signal_models import UnknownSignalModel
 
 CARD_SUFFIX = ".card.json"
 

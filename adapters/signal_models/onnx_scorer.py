@@ -13,7 +13,7 @@ import numpy as np
 
 from adapters.gpu.batching import BatchSettings, DynamicBatcher
 from adapters.signal_models.trainers import INPUT_NAME
-from ports.signal_models import Features, Predictions, SignalModelRegistry
+from ports.model_signals.signal_models import Features, Predictions, SignalModelRegistry
 
 Session = Any
 

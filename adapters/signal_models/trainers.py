@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from ports.signal_models import Features, FittedSignalModel, Predictions
+from ports.model_signals.signal_models import Features, FittedSignalModel, Predictions
 
 INPUT_NAME = "features"
 OUTPUT_NAME = "score"

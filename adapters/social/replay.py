@@ -23,7 +23,7 @@ from pathlib import Path
 import structlog
 
 from domain.analytics.sentiment.mentions import Mention, MentionIndex, mention_from
-from ports.clock import Clock
+from ports.core.clock import Clock
 
 MAX_PROBLEMS = 20
 MAX_FILE_BYTES = 256 * 1024 * 1024

@@ -1,1 +1,1 @@
-"""OpenTelemetry behind ports/tracing.py: spans, the HTTP server span, Kafka header context."""
+"""OpenTelemetry behind ports/core/tracing.py: spans, the HTTP server span, Kafka header context."""

@@ -1,4 +1,4 @@
-"""The Tracer port (ports/tracing.py) on the OpenTelemetry API.
+"""The Tracer port (ports/core/tracing.py) on the OpenTelemetry API.
 
 A span is made current for its `with` block, so the spans opened beneath it (and the log
 lines written in it, adapters/tracing/logs.py) belong to it; an exception leaving the block
@@ -19,7 +19,7 @@ from opentelemetry.context import Context
 from opentelemetry.trace import Link, SpanKind, Status, StatusCode
 
 from adapters.tracing.propagation import context_from_carrier, current_carrier
-from ports.tracing import NO_TRACER, AttributeValue, Span
+from ports.core.tracing import NO_TRACER, AttributeValue, Span
 
 
 class OtelSpan:

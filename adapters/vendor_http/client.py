@@ -30,8 +30,13 @@ from typing import Any
 import httpx
 
 from adapters.tls import client_tls
-from ports.clock import Clock
-from ports.marketdata import ProviderError, ProviderRateLimited, QuoteUnavailable, RateLimitUsage
+from ports.core.clock import Clock
+from ports.market_data.marketdata import (
+    ProviderError,
+    ProviderRateLimited,
+    QuoteUnavailable,
+    RateLimitUsage,
+)
 
 WINDOW_S = 60.0
 KEY_TTL_S = 300.0  # a key read from elsewhere (the vault) is read again after this

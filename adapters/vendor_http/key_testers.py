@@ -14,9 +14,9 @@ from typing import Any
 
 from adapters.vendor_http.apis import alphavantage_api, finnhub_api, polygon_api
 from adapters.vendor_http.client import VendorApi, VendorHttp
-from ports.clock import Clock
-from ports.key_vault import ConnectionReport, KeyMaterial, TestOutcome
-from ports.marketdata import ProviderError, ProviderRateLimited, QuoteUnavailable
+from ports.core.clock import Clock
+from ports.keys.key_vault import ConnectionReport, KeyMaterial, TestOutcome
+from ports.market_data.marketdata import ProviderError, ProviderRateLimited, QuoteUnavailable
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from domain.aggregation.model import (
     LinkedItem,
     account_id_for,
 )
-from ports.aggregation import ProviderAccount, ProviderHolding, ProviderTransaction
+from ports.aggregation.aggregation import ProviderAccount, ProviderHolding, ProviderTransaction
 
 
 def account_of(item: LinkedItem, account: ProviderAccount) -> AggregatedAccount:

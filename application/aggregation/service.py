@@ -24,11 +24,11 @@ from domain.aggregation.model import (
 from domain.errors import Conflict
 from domain.principals import Principal
 from domain.rebalancing.model import AccountHoldings
-from ports.aggregation import AggregationStore, AggregatorPort, LinkToken
-from ports.clock import Clock, IdGenerator
-from ports.encryption import SecretSealer
-from ports.events import AuditEntry, AuditLog
-from ports.portfolios import PortfolioStore
+from ports.aggregation.aggregation import AggregationStore, AggregatorPort, LinkToken
+from ports.core.clock import Clock, IdGenerator
+from ports.core.encryption import SecretSealer
+from ports.core.events import AuditEntry, AuditLog
+from ports.portfolio.portfolios import PortfolioStore
 
 TOKEN_RECORD = "aggregation.access_token"
 MAX_SYNC_PAGES = 50  # one sync stops after this many pages; the cursor resumes it next time

@@ -17,8 +17,8 @@ from enum import StrEnum
 from application.aggregation.service import AggregationService
 from domain.aggregation.model import ItemStatus
 from domain.errors import DomainError
-from ports.aggregation import AggregationStore, WebhookVerifier
-from ports.events import Notification, Notifier
+from ports.aggregation.aggregation import AggregationStore, WebhookVerifier
+from ports.core.events import Notification, Notifier
 
 
 class WebhookOutcome(StrEnum):

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, time
 from decimal import Decimal
 
-from ports.equity import EquitySnapshot
+from ports.trading.equity import EquitySnapshot
 
 ZERO = Decimal(0)
 

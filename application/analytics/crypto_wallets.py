@@ -21,8 +21,8 @@ from decimal import Decimal
 
 from domain.analytics.crypto.errors import InvalidCryptoInput
 from domain.analytics.crypto.wallets import ChainInfo, parse_address, to_units
-from ports.chain import ChainPort, ChainSnapshot, NotAToken, UnknownChain, WalletQuery
-from ports.marketdata import MarketDataPort
+from ports.analytics.chain import ChainPort, ChainSnapshot, NotAToken, UnknownChain, WalletQuery
+from ports.market_data.marketdata import MarketDataPort
 
 MAX_WALLETS = 20
 MAX_TOKENS_PER_WALLET = 50

@@ -1,6 +1,6 @@
 """The daily equity snapshot job: every account valued at current marks, one row per day.
 
-What a snapshot holds (ports.equity.EquitySnapshot), and where each figure comes from:
+What a snapshot holds (ports.trading.equity.EquitySnapshot), and where each figure comes from:
 - equity, cash, market value, gross exposure: the account aggregate at current marks.
   An account holding a symbol without a mark is skipped and reported, never valued at zero.
 - The day's window runs from the previous day's snapshot (its `taken_at`) to now; without
@@ -27,10 +27,10 @@ from application.trading.snapshots import instrument_map
 from domain.analytics.fills_replay import cash_effect, replay, traded_notional
 from domain.trading.accounts import Account, MissingMark
 from domain.trading.fills import Fill
-from ports.clock import Clock
-from ports.equity import EquityHistory, EquitySnapshot
-from ports.marketdata import MarketDataPort
-from ports.unit_of_work import UnitOfWorkFactory
+from ports.core.clock import Clock
+from ports.core.unit_of_work import UnitOfWorkFactory
+from ports.market_data.marketdata import MarketDataPort
+from ports.trading.equity import EquityHistory, EquitySnapshot
 
 ZERO = Decimal(0)
 # Accounts valued at once: their store round trips overlap, and their valuations may share

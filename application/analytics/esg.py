@@ -23,7 +23,7 @@ from domain.analytics.esg.model import EsgHolding, EsgRecord, ExclusionCategory,
 from domain.analytics.esg.portfolio import EsgScore, ScreenReport, esg_score, screen
 from domain.errors import NotFound
 from domain.principals import Principal
-from ports.esg import EsgDataPort, EsgDataset
+from ports.analytics.esg import EsgDataPort, EsgDataset
 
 T = TypeVar("T")
 MAX_HOLDINGS = 5_000

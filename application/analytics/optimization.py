@@ -48,7 +48,7 @@ from domain.analytics.optimization.problem import (
     returns_from_rows,
     vector,
 )
-from ports.optimization import PortfolioOptimizer
+from ports.analytics.optimization import PortfolioOptimizer
 
 Rows = Sequence[Sequence[float | None]]
 MAX_RISK_FREE = 1.0  # |annual fraction|

@@ -30,7 +30,7 @@ import numpy.typing as npt
 
 from application.core.compute_budget import ComputeBudget
 from domain.errors import DomainError
-from ports.compute import ComputePort
+from ports.core.compute import ComputePort
 
 if TYPE_CHECKING:  # the kernels' modules load numba: the compute backend imports them
     from domain.analytics.options.bsm import Greeks

@@ -30,12 +30,12 @@ from domain.analytics.equity_curve import (
 from domain.analytics.fills_replay import replay
 from domain.analytics.performance import ReturnStats, TradeStats, return_stats, trade_stats
 from domain.errors import DomainError
-from domain.marketdata.bars import Timeframe
+from domain.market_data.bars import Timeframe
 from domain.principals import Principal
-from ports.clock import Clock
-from ports.equity import EquityHistory, EquitySnapshot
-from ports.marketdata import BarSource, ProviderError, QuoteUnavailable
-from ports.unit_of_work import UnitOfWorkFactory
+from ports.core.clock import Clock
+from ports.core.unit_of_work import UnitOfWorkFactory
+from ports.market_data.marketdata import BarSource, ProviderError, QuoteUnavailable
+from ports.trading.equity import EquityHistory, EquitySnapshot
 
 ZERO = Decimal(0)
 DEFAULT_DAYS = 365

@@ -39,9 +39,9 @@ from domain.analytics.risk_report import CORNISH_FISHER, HISTORICAL, RiskReport,
 from domain.jit import NUMBA_ENABLED
 from domain.principals import Principal
 from domain.risk.metrics import InvalidRiskInput
-from ports.compute import ComputePort
-from ports.marketdata import MarketDataPort
-from ports.unit_of_work import UnitOfWorkFactory
+from ports.core.compute import ComputePort
+from ports.core.unit_of_work import UnitOfWorkFactory
+from ports.market_data.marketdata import MarketDataPort
 
 if TYPE_CHECKING:  # the simulation's kernel loads numba: imported when a scenario runs
     from domain.analytics.montecarlo.regime import RegimeSimulation

@@ -27,10 +27,10 @@ from domain.numbers import RETURN_BOUND
 from domain.principals import Principal
 from domain.risk.metrics import InsufficientReturns, InvalidRiskInput
 from domain.trading.accounts import Account, MissingMark
-from ports.clock import Clock
-from ports.equity import EquityHistory
-from ports.marketdata import MarketDataPort
-from ports.unit_of_work import UnitOfWorkFactory
+from ports.core.clock import Clock
+from ports.core.unit_of_work import UnitOfWorkFactory
+from ports.market_data.marketdata import MarketDataPort
+from ports.trading.equity import EquityHistory
 
 MIN_OBSERVATIONS = 10  # fewer: no 99% tail worth the name (422 INSUFFICIENT_RETURNS)
 MAX_OBSERVATIONS = 1_000_000  # more: 422 naming the series

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from domain.errors import Forbidden, NotFound
 from domain.principals import Principal, Role
 from domain.trading.accounts import Account
-from ports.unit_of_work import UnitOfWork
+from ports.core.unit_of_work import UnitOfWork
 
 # See everything and act on everything.
 SUPERVISORS = frozenset({Role.RISK_OFFICER, Role.ADMIN, Role.SYSTEM})

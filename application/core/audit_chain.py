@@ -31,8 +31,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from ports.audit import ChainedEntry
-from ports.events import AuditEntry
+from ports.core.audit import ChainedEntry
+from ports.core.events import AuditEntry
 
 GENESIS = "0" * 64
 MAX_CONTEXT = 64  # characters of a request id or an IP that are kept

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar, Token
 from dataclasses import dataclass
 
-from ports.events import AuditEntry
+from ports.core.events import AuditEntry
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,8 +24,8 @@ from application.core.audit_chain import ChainBreak, ChainWalker
 from application.core.paging import Page, PageRequest, page_of
 from domain.errors import DomainError, Forbidden
 from domain.principals import Principal, Role
-from ports.audit import AuditFilter, AuditTrail, ChainedEntry
-from ports.unit_of_work import UnitOfWorkFactory
+from ports.core.audit import AuditFilter, AuditTrail, ChainedEntry
+from ports.core.unit_of_work import UnitOfWorkFactory
 
 MAX_PAGE = 500
 VERIFY_BATCH = 1000

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ports.clock import Clock
-from ports.events import AuditEntry, AuditLog, EventPublisher
-from ports.unit_of_work import UnitOfWorkFactory
+from ports.core.clock import Clock
+from ports.core.events import AuditEntry, AuditLog, EventPublisher
+from ports.core.unit_of_work import UnitOfWorkFactory
 
 
 class AuditedService:

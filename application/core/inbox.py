@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from domain.errors import DuplicateMessage
-from ports.unit_of_work import UnitOfWork
+from ports.core.unit_of_work import UnitOfWork
 
 
 async def claim(uow: UnitOfWork, message_id: str | None, kind: str, at: datetime) -> None:

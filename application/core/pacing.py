@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 
-from ports.clock import Clock
+from ports.core.clock import Clock
 
 
 async def pause(clock: Clock, interval_s: float, stop: asyncio.Event) -> None:

@@ -22,7 +22,7 @@ from domain.identity.login_anomaly import (
     rare_traits,
     rule_traits,
 )
-from ports.devices import AnomalyScorer, AnomalyTrainer, LoginHistory, LoginRecord
+from ports.devices.devices import AnomalyScorer, AnomalyTrainer, LoginHistory, LoginRecord
 
 
 def record_row(record: LoginRecord) -> list[float]:

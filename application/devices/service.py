@@ -28,11 +28,11 @@ from domain.identity.devices import (
 )
 from domain.identity.login_anomaly import Assessment, LoginContext, hour_gap
 from domain.principals import Principal, Role
-from ports.clock import Clock, IdGenerator
-from ports.devices import DeviceStore, LoginHistory, LoginRecord
-from ports.events import AuditLog, Notification, Notifier, Severity
-from ports.identity import TokenIssuer
-from ports.unit_of_work import UnitOfWorkFactory
+from ports.core.clock import Clock, IdGenerator
+from ports.core.events import AuditLog, Notification, Notifier, Severity
+from ports.core.unit_of_work import UnitOfWorkFactory
+from ports.devices.devices import DeviceStore, LoginHistory, LoginRecord
+from ports.identity.identity import TokenIssuer
 
 NEW_DEVICE_EVENT = "security.new_device"
 _ADMINS = frozenset({Role.ADMIN, Role.SYSTEM})

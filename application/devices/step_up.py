@@ -19,12 +19,12 @@ from application.identity.user_sessions import user_by_id, user_key
 from domain.errors import ConcurrentUpdate, Unauthenticated
 from domain.identity import User
 from domain.identity.devices import Device, StepUpRequired
-from ports.clock import Clock
-from ports.encryption import DecryptionRefused, SecretSealer
-from ports.events import AuditLog
-from ports.identity import TotpVerifier
-from ports.key_rotation import MFA_SECRET_RECORD
-from ports.unit_of_work import UnitOfWorkFactory
+from ports.core.clock import Clock
+from ports.core.encryption import DecryptionRefused, SecretSealer
+from ports.core.events import AuditLog
+from ports.core.unit_of_work import UnitOfWorkFactory
+from ports.identity.identity import TotpVerifier
+from ports.keys.key_rotation import MFA_SECRET_RECORD
 
 _ASK = "confirm this device with a one-time code first (POST /api/v1/devices/step-up)"
 

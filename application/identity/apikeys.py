@@ -10,9 +10,9 @@ from application.core.access import ensure_may_change
 from domain.errors import Forbidden, NotFound, Unauthenticated
 from domain.identity import ApiKey, api_key_text, digest, new_secret, parse_api_key
 from domain.principals import Principal, Role
-from ports.clock import Clock, IdGenerator
-from ports.events import AuditEntry, AuditLog
-from ports.unit_of_work import UnitOfWorkFactory
+from ports.core.clock import Clock, IdGenerator
+from ports.core.events import AuditEntry, AuditLog
+from ports.core.unit_of_work import UnitOfWorkFactory
 
 _KEY_ADMINS = frozenset({Role.ADMIN, Role.SYSTEM})
 _NOT_ISSUERS = frozenset({Role.AGENT})

@@ -48,13 +48,13 @@ from domain.identity import (
 from domain.identity.credentials import InvalidCredentialInput, normalize_backup_code
 from domain.identity.onboarding_errors import AccountDeactivated
 from domain.principals import Principal, Role
-from ports.clock import Clock, IdGenerator
-from ports.encryption import DecryptionRefused, SecretSealer
-from ports.events import AuditLog, Notifier, Severity
-from ports.identity import TokenIssuer, TotpVerifier
-from ports.key_rotation import MFA_SECRET_RECORD, PENDING_MFA_SECRET_RECORD
-from ports.security import PasswordHasher
-from ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from ports.core.clock import Clock, IdGenerator
+from ports.core.encryption import DecryptionRefused, SecretSealer
+from ports.core.events import AuditLog, Notifier, Severity
+from ports.core.security import PasswordHasher
+from ports.core.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from ports.identity.identity import TokenIssuer, TotpVerifier
+from ports.keys.key_rotation import MFA_SECRET_RECORD, PENDING_MFA_SECRET_RECORD
 
 __all__ = [
     "AuthConfig",

@@ -35,10 +35,10 @@ from domain.identity.onboarding import (
 )
 from domain.identity.onboarding_errors import InvitationInvalid, InvitationUsed, SignupClosed
 from domain.principals import Principal, Role
-from ports.clock import Clock, IdGenerator
-from ports.events import AuditLog, Notification, Notifier
-from ports.security import PasswordHasher
-from ports.unit_of_work import UnitOfWorkFactory
+from ports.core.clock import Clock, IdGenerator
+from ports.core.events import AuditLog, Notification, Notifier
+from ports.core.security import PasswordHasher
+from ports.core.unit_of_work import UnitOfWorkFactory
 
 SIGNUP_ROLE = Role.OWNER
 

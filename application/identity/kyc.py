@@ -26,11 +26,11 @@ from domain.kyc.documents import (
 )
 from domain.kyc.sniff import sniff
 from domain.principals import Principal, Role
-from ports.clock import Clock, IdGenerator
-from ports.documents import DocumentMissing, DocumentStore, DocumentStoreUnavailable
-from ports.encryption import DecryptionRefused, EnvelopeCipher, join_body, split_body
-from ports.events import AuditEntry, AuditLog
-from ports.kyc import KycDocumentRepository, KycPage
+from ports.core.clock import Clock, IdGenerator
+from ports.core.encryption import DecryptionRefused, EnvelopeCipher, join_body, split_body
+from ports.core.events import AuditEntry, AuditLog
+from ports.identity.documents import DocumentMissing, DocumentStore, DocumentStoreUnavailable
+from ports.identity.kyc import KycDocumentRepository, KycPage
 
 RECORD_TYPE = "kyc_document"
 REVIEWERS = frozenset({Role.RISK_OFFICER, Role.ADMIN})

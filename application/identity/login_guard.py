@@ -17,9 +17,9 @@ from domain.identity import (
     username_key,
 )
 from domain.principals import Role
-from ports.clock import Clock
-from ports.events import AuditEntry, AuditLog, Notification, Notifier, Severity
-from ports.unit_of_work import UnitOfWork
+from ports.core.clock import Clock
+from ports.core.events import AuditEntry, AuditLog, Notification, Notifier, Severity
+from ports.core.unit_of_work import UnitOfWork
 
 
 @dataclass(slots=True)

@@ -34,10 +34,10 @@ from domain.identity import (
 from domain.identity.emails import normalize_email
 from domain.identity.onboarding import RESET_TOKEN_TTL, PasswordResetToken
 from domain.identity.onboarding_errors import AccountDeactivated, ResetTokenInvalid, ResetTokenUsed
-from ports.clock import Clock, IdGenerator
-from ports.events import AuditLog, Notifier, Severity
-from ports.security import PasswordHasher
-from ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from ports.core.clock import Clock, IdGenerator
+from ports.core.events import AuditLog, Notifier, Severity
+from ports.core.security import PasswordHasher
+from ports.core.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 MAX_REQUESTS = 3
 REQUEST_WINDOW = timedelta(minutes=15)

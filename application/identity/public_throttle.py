@@ -15,8 +15,8 @@ from typing import Protocol, TypeVar
 from domain.errors import DomainError, LoginThrottled
 from domain.identity import CLIENT_THROTTLE, LoginThrottle, ThrottlePolicy, client_key
 from domain.identity.tokens import parse_refresh_token
-from ports.clock import Clock
-from ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from ports.core.clock import Clock
+from ports.core.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 
 class _TokenRecord(Protocol):

@@ -24,9 +24,9 @@ from domain.errors import Forbidden, NotFound
 from domain.identity import User, validate_person_role
 from domain.identity.onboarding_errors import LastAdmin, OwnRoleChange
 from domain.principals import Principal, Role
-from ports.clock import Clock
-from ports.events import AuditLog, Notifier, Severity
-from ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from ports.core.clock import Clock
+from ports.core.events import AuditLog, Notifier, Severity
+from ports.core.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 ADMINS = frozenset({Role.ADMIN, Role.SYSTEM})
 MAX_PAGE = 200

@@ -12,8 +12,8 @@ from datetime import datetime, timedelta
 from domain.errors import Conflict, NotFound
 from domain.identity import User, validate_username
 from domain.identity.emails import validate_email
-from ports.events import Notification, Notifier, Severity
-from ports.unit_of_work import UnitOfWork
+from ports.core.events import Notification, Notifier, Severity
+from ports.core.unit_of_work import UnitOfWork
 
 
 async def revoke_family_refresh_tokens(uow: UnitOfWork, family_id: str, now: datetime) -> int:

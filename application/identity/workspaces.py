@@ -8,8 +8,8 @@ from typing import Any
 from domain.errors import NotFound
 from domain.principals import Principal
 from domain.workspaces import Workspace, validate_layout, validate_workspace_name
-from ports.clock import Clock, IdGenerator
-from ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from ports.core.clock import Clock, IdGenerator
+from ports.core.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 DEFAULT_MAX_LAYOUT_BYTES = 262_144
 

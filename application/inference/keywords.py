@@ -3,14 +3,14 @@
 The candidates (domain.inference.keywords.candidate_phrases) and the text are embedded in one
 call to the InferencePort (the batcher runs them together); `maximal_marginal_relevance`
 picks `top_n` phrases that are close to the text and not to each other. This is what the
-HypeMeter's `extract_keywords` calls (ports.sentiment.KeywordSource).
+HypeMeter's `extract_keywords` calls (ports.inference.sentiment.KeywordSource).
 """
 
 from __future__ import annotations
 
 from domain.inference.errors import InvalidModelInput
 from domain.inference.keywords import Keyword, candidate_phrases, maximal_marginal_relevance
-from ports.inference import InferencePort
+from ports.inference.inference import InferencePort
 
 MAX_TEXT_CHARS = 5_000
 MAX_TOP_N = 20

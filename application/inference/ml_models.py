@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 
 from domain.inference.errors import InvalidModelInput
-from ports.inference import InferencePort, ModelInfo
+from ports.inference.inference import InferencePort, ModelInfo
 
 MAX_VALUES = 1_000_000  # numbers in one request, all inputs together
 

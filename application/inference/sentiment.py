@@ -20,10 +20,10 @@ from datetime import timedelta
 
 from domain.inference.errors import InvalidModelInput
 from domain.inference.sentiment import NewsItem, SentimentSettings, SymbolSentiment, aggregate
-from ports.clock import Clock
-from ports.inference import Classification, InferencePort
-from ports.news import NewsPort
-from ports.predictions import ScoreSink
+from ports.core.clock import Clock
+from ports.inference.inference import Classification, InferencePort
+from ports.inference.news import NewsPort
+from ports.model_records.predictions import ScoreSink
 
 SYMBOL = re.compile(r"^[A-Z0-9][A-Z0-9.\-]{0,14}$")
 BODY_CHARS = 300

@@ -13,9 +13,9 @@ import itertools
 import math
 from collections.abc import Awaitable, Callable
 
-from domain.marketdata.bars import Bar, Timeframe
+from domain.market_data.bars import Bar, Timeframe
 from domain.risk.analysis import TradeContext
-from ports.sentiment import SentimentSource
+from ports.inference.sentiment import SentimentSource
 
 TRADING_DAYS = 252
 BarsFetcher = Callable[..., Awaitable[list[Bar]]]

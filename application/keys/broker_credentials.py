@@ -15,9 +15,9 @@ from datetime import datetime
 from application.core.access import ensure_may_change
 from application.keys.vault import CreateVaultKey, KeyVaultService, RotateVaultKey
 from domain.errors import DomainError, Forbidden, NotFound
+from domain.keys.keys import VaultKey
 from domain.principals import Principal, Role
-from domain.vault.keys import VaultKey
-from ports.unit_of_work import UnitOfWorkFactory
+from ports.core.unit_of_work import UnitOfWorkFactory
 
 SUPPORTED_BROKERS = frozenset({"alpaca"})
 MAX_KEY_LENGTH = 256

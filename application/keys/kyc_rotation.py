@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from application.identity.kyc import RECORD_TYPE
-from ports.documents import DocumentMissing, DocumentStore
-from ports.encryption import DecryptionRefused, SealedRecord, join_body, split_body
-from ports.kyc import KycDocumentRepository
+from ports.core.encryption import DecryptionRefused, SealedRecord, join_body, split_body
+from ports.identity.documents import DocumentMissing, DocumentStore
+from ports.identity.kyc import KycDocumentRepository
 
 _COUNT_PAGE = 1_000
 

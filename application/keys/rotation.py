@@ -6,7 +6,7 @@ a secret while the walk passes loses nothing: the CAS fails, the record is read 
 its new text still needs it, upgraded again. A record that does not open is counted and named
 (source, record id) and the walk goes on; its text is never logged or shown.
 
-The walk saves a checkpoint after each batch (ports/key_rotation.py), so an interrupted run
+The walk saves a checkpoint after each batch (ports/keys/key_rotation.py), so an interrupted run
 resumes where it stopped; a finished source's checkpoint is cleared.
 """
 
@@ -18,8 +18,8 @@ from typing import Protocol
 
 from application.core.audited import audit
 from domain.errors import Conflict, NotFound
-from ports.clock import Clock
-from ports.encryption import (
+from ports.core.clock import Clock
+from ports.core.encryption import (
     DecryptionRefused,
     KeyProvider,
     KeyRef,
@@ -27,8 +27,8 @@ from ports.encryption import (
     SealedRecordSource,
     SecretSealer,
 )
-from ports.events import AuditLog
-from ports.key_rotation import KeyRotationStore, RetiredKey, RotationCheckpoint
+from ports.core.events import AuditLog
+from ports.keys.key_rotation import KeyRotationStore, RetiredKey, RotationCheckpoint
 
 UNREADABLE_LABEL = "unreadable"  # a text too malformed to name its key
 LISTED_UNREADABLE = 1000  # records named in a report at most (all are counted)

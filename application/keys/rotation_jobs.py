@@ -15,7 +15,7 @@ from datetime import datetime
 from application.keys.rotation import KeyRotation, RotationProgress
 from domain.errors import Conflict, NotFound
 from domain.principals import Principal
-from ports.clock import Clock, IdGenerator
+from ports.core.clock import Clock, IdGenerator
 
 KEEP = 20
 

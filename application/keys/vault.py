@@ -15,8 +15,7 @@ from datetime import datetime, timedelta
 
 from application.core.access import ensure_may_change
 from domain.errors import ConcurrentUpdate, Conflict, Forbidden, NotFound
-from domain.principals import Principal, Role
-from domain.vault.keys import (
+from domain.keys.keys import (
     InvalidVaultKey,
     ProviderKind,
     SealedPair,
@@ -28,10 +27,12 @@ from domain.vault.keys import (
     mask_key_id,
     sealed_record_type,
 )
-from ports.clock import Clock, IdGenerator
-from ports.encryption import DecryptionRefused, SecretSealer
-from ports.events import AuditEntry, AuditLog
-from ports.key_vault import (
+from domain.principals import Principal, Role
+from ports.core.clock import Clock, IdGenerator
+from ports.core.encryption import DecryptionRefused, SecretSealer
+from ports.core.events import AuditEntry, AuditLog
+from ports.core.unit_of_work import UnitOfWorkFactory
+from ports.keys.key_vault import (
     AccessOutcome,
     ConnectionReport,
     Credentials,
@@ -43,7 +44,6 @@ from ports.key_vault import (
     VaultKeyLinked,
     VaultUnreadable,
 )
-from ports.unit_of_work import UnitOfWorkFactory
 
 KeyListener = Callable[[str], object]
 ACCESS_LIMIT = 200

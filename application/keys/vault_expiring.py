@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from domain.errors import Forbidden
+from domain.keys.keys import VaultKey
 from domain.principals import Principal, Role
-from domain.vault.keys import VaultKey
-from ports.clock import Clock
-from ports.events import AuditEntry, AuditLog
-from ports.key_vault import KeyVaultStore
-from ports.unit_of_work import UnitOfWorkFactory
+from ports.core.clock import Clock
+from ports.core.events import AuditEntry, AuditLog
+from ports.core.unit_of_work import UnitOfWorkFactory
+from ports.keys.key_vault import KeyVaultStore
 
 
 @dataclass(frozen=True, slots=True)

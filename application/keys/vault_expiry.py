@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from domain.vault.keys import VaultKey, due_warning, warned_through
-from ports.clock import Clock
-from ports.events import AuditEntry, AuditLog, Notification, Notifier, Severity
-from ports.key_vault import KeyVaultStore
+from domain.keys.keys import VaultKey, due_warning, warned_through
+from ports.core.clock import Clock
+from ports.core.events import AuditEntry, AuditLog, Notification, Notifier, Severity
+from ports.keys.key_vault import KeyVaultStore
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ports.encryption import SealedRecord
-from ports.key_vault import SEALED_FIELDS, KeyVaultStore
+from ports.core.encryption import SealedRecord
+from ports.keys.key_vault import SEALED_FIELDS, KeyVaultStore
 
 
 class VaultSealedSource:

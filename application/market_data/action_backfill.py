@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from ports.bar_store import BarStore
-from ports.market_reference import CorporateActionsSource
-from ports.marketdata import ProviderError, QuoteUnavailable
+from ports.market_data.bar_store import BarStore
+from ports.market_data.market_reference import CorporateActionsSource
+from ports.market_data.marketdata import ProviderError, QuoteUnavailable
 
 
 @dataclass(frozen=True, slots=True)

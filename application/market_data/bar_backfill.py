@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from application.market_data.bar_gaps import SessionGaps
-from domain.marketdata.bars import Bar, Timeframe
-from ports.bar_store import BarStore, HistoricalBars
+from domain.market_data.bars import Bar, Timeframe
 from ports.calendars import SessionSource
-from ports.marketdata import ProviderError, ProviderRateLimited, QuoteUnavailable
+from ports.market_data.bar_store import BarStore, HistoricalBars
+from ports.market_data.marketdata import ProviderError, ProviderRateLimited, QuoteUnavailable
 
 CHUNK = 1000
 # Bars held before a write of every buffered symbol (~100 symbols x 10 years of daily bars,

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from domain.calendars.venues import XNYS
-from domain.marketdata.bar_calendar import TimeRange, session_starts, within_sessions
-from domain.marketdata.bars import Timeframe
-from ports.bar_store import BarStore
+from domain.market_data.bar_calendar import TimeRange, session_starts, within_sessions
+from domain.market_data.bars import Timeframe
 from ports.calendars import SessionSource
+from ports.market_data.bar_store import BarStore
 
 _DAY = timedelta(days=1)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from domain.errors import DomainError
-from domain.marketdata.bars import Timeframe
-from ports.bar_store import MAX_PAGE, BarPage, BarStore
+from domain.market_data.bars import Timeframe
+from ports.market_data.bar_store import MAX_PAGE, BarPage, BarStore
 
 MAX_SYMBOL_LENGTH = 32
 # Bars are kept for times in [EARLIEST, LATEST): epoch seconds, and far from datetime's limits.

@@ -16,9 +16,9 @@ from datetime import date
 
 from application.market_data.options_chain import OptionsChainService
 from domain.errors import DomainError
-from ports.clock import Clock
-from ports.iv_history import DailyIV, IVHistoryStore
-from ports.marketdata import QuoteUnavailable
+from ports.core.clock import Clock
+from ports.market_data.iv_history import DailyIV, IVHistoryStore
+from ports.market_data.marketdata import QuoteUnavailable
 
 SATURDAY = 5
 MAX_SYMBOLS = 200

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from ports.marketdata import MarkBoard, Quote
+from ports.market_data.marketdata import MarkBoard, Quote
 
 # A symbol a client may follow: letters, digits and . - / (BRK.B, BTC/USD, ES-2026M), 1 to 24.
 SYMBOL_PATTERN = re.compile(r"^[A-Z0-9][A-Z0-9./\-]{0,23}$")

@@ -12,12 +12,12 @@ from decimal import Decimal
 from typing import Generic, TypeVar
 
 from domain.errors import DomainError, NotFound
-from domain.marketdata.bars import Bar, BarSeries, FloatArray, Timeframe
-from domain.marketdata.book import OrderBook
-from domain.marketdata.depth import DepthAnalysis, WhaleRule, ZScoreMethod, analyze_depth
-from domain.marketdata.indicators import IndicatorSpec, compute_tail, parse_indicators
-from ports.clock import Clock
-from ports.marketdata import (
+from domain.market_data.bars import Bar, BarSeries, FloatArray, Timeframe
+from domain.market_data.book import OrderBook
+from domain.market_data.depth import DepthAnalysis, WhaleRule, ZScoreMethod, analyze_depth
+from domain.market_data.indicators import IndicatorSpec, compute_tail, parse_indicators
+from ports.core.clock import Clock
+from ports.market_data.marketdata import (
     MarketDataProvider,
     ProviderError,
     ProviderRateLimited,

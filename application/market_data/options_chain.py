@@ -51,11 +51,11 @@ from domain.analytics.options.whales import (
     WhaleThresholds,
     whale_activity,
 )
-from domain.marketdata.options import OptionChain, OptionQuote
+from domain.market_data.options import OptionChain, OptionQuote
 from domain.trading.instruments import OptionRight
-from ports.clock import Clock
-from ports.iv_history import IVHistoryStore
-from ports.marketdata import MarketDataProvider
+from ports.core.clock import Clock
+from ports.market_data.iv_history import IVHistoryStore
+from ports.market_data.marketdata import MarketDataProvider
 
 if TYPE_CHECKING:  # the IV and Greeks kernels load numba: imported when a chain is computed
     from domain.analytics.options.chain_metrics import GammaExposure, PutCallRatios

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from application.market_data.providers import ProviderFeed
 from domain.principals import Role
-from ports.events import Notification, Notifier, Severity
-from ports.unit_of_work import UnitOfWorkFactory
+from ports.core.events import Notification, Notifier, Severity
+from ports.core.unit_of_work import UnitOfWorkFactory
 
 # The desk: admins, risk officers, and viewers (on-call observers are told, change nothing).
 _DESK = (Role.ADMIN, Role.RISK_OFFICER, Role.VIEWER)

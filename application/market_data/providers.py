@@ -8,12 +8,12 @@ from typing import Protocol
 
 from application.market_data.quote_pump import PumpStatus, QuotePump
 from domain.errors import Conflict, DomainError, Forbidden, NotFound
-from domain.marketdata.breaker import BreakerConfig, BreakerState, Transition
-from domain.marketdata.consensus import ConsensusPolicy
+from domain.market_data.breaker import BreakerConfig, BreakerState, Transition
+from domain.market_data.consensus import ConsensusPolicy
 from domain.principals import Principal, Role
-from ports.clock import Clock
-from ports.events import AuditEntry, AuditLog
-from ports.marketdata import RateLimitUsage
+from ports.core.clock import Clock
+from ports.core.events import AuditEntry, AuditLog
+from ports.market_data.marketdata import RateLimitUsage
 
 OPERATORS = frozenset({Role.RISK_OFFICER, Role.ADMIN})
 

@@ -29,9 +29,9 @@ from decimal import Decimal
 from typing import Literal, Protocol
 
 from application.core.pacing import pause
-from ports.clock import Clock
-from ports.marketdata import MarketDataProvider, ProviderError, Quote, QuoteUnavailable
-from ports.unit_of_work import UnitOfWork
+from ports.core.clock import Clock
+from ports.core.unit_of_work import UnitOfWork
+from ports.market_data.marketdata import MarketDataProvider, ProviderError, Quote, QuoteUnavailable
 
 Mode = Literal["idle", "stream", "poll"]
 

@@ -2,9 +2,9 @@
 cheapest fresh quote (docs/live-quotes.md, "Provider choice").
 
 Each consensus read is a round: every source that may be called is asked at once; the
-contributors' median is the consensus (domain/marketdata/consensus.py) and each source leaves
+contributors' median is the consensus (domain/market_data/consensus.py) and each source leaves
 an observation (a gap, or its quote's age and whether it was an outlier) in the ledger that
-grades it (domain/marketdata/source_quality.py).
+grades it (domain/market_data/source_quality.py).
 """
 
 from __future__ import annotations
@@ -16,14 +16,14 @@ from typing import Protocol
 
 from application.market_data.market import MarketDataUnavailable, SymbolNotFound
 from domain.errors import DomainError
-from domain.marketdata.consensus import Consensus, ConsensusPolicy, ProviderPrice, consensus
-from domain.marketdata.source_quality import (
+from domain.market_data.consensus import Consensus, ConsensusPolicy, ProviderPrice, consensus
+from domain.market_data.source_quality import (
     Observation,
     QualityLedger,
     SourceQuality,
 )
-from ports.clock import Clock
-from ports.marketdata import ProviderError, Quote, QuoteUnavailable
+from ports.core.clock import Clock
+from ports.market_data.marketdata import ProviderError, Quote, QuoteUnavailable
 
 MAX_FRESHNESS_S = 86_400.0
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import contextlib
 from decimal import Decimal
 
-from ports.cache import CacheUnavailable, QuoteCache
-from ports.marketdata import MarketDataPort, Quote
+from ports.market_data.cache import CacheUnavailable, QuoteCache
+from ports.market_data.marketdata import MarketDataPort, Quote
 
 
 class CachedMarketData:

@@ -20,9 +20,9 @@ from domain.monitoring.streams import (
     StreamWindow,
     TopicStats,
 )
-from ports.clock import Clock
-from ports.events import EventPublisher, Notification, Notifier, Severity
-from ports.streams import ConsumerLagSource, ConsumerSupervisor
+from ports.core.clock import Clock
+from ports.core.events import EventPublisher, Notification, Notifier, Severity
+from ports.market_data.streams import ConsumerLagSource, ConsumerSupervisor
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,9 +39,9 @@ from domain.analytics.sentiment.fear_greed import (
     normalise,
     parse_weights,
 )
-from ports.clock import Clock
-from ports.data_files import DataSourceUnavailable
-from ports.fear_greed import SERIES, ComponentRecord, FearGreedHistoryStore, FearGreedRecord
+from ports.core.clock import Clock
+from ports.markets.data_files import DataSourceUnavailable
+from ports.markets.fear_greed import SERIES, ComponentRecord, FearGreedHistoryStore, FearGreedRecord
 
 DEFAULT_HISTORY_DAYS = 365
 MAX_HISTORY_DAYS = 5 * 366

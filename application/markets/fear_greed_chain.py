@@ -3,7 +3,7 @@
 - vix: the index's 30-day constant-maturity ATM implied volatility in vol points (IV x 100),
   the quantity the VIX measures on the S&P 500 (the CBOE's own index uses the whole OTM strip;
   this is its at-the-money proxy). Earlier days are the IVs the daily IV recorder stored
-  (ports/iv_history.py) for the index; today's is computed from the chain now.
+  (ports/market_data/iv_history.py) for the index; today's is computed from the chain now.
 - put_call: today's put volume / call volume over the index's whole chain
   (domain/analytics/options/chain_metrics.py `put_call_ratios`); earlier days come from the
   Fear & Greed history the recorder keeps (application/markets/fear_greed.py merges them).
@@ -15,9 +15,9 @@ from datetime import date, timedelta
 
 from application.market_data.options_chain import OptionsChainService
 from domain.analytics.sentiment.errors import UnknownSeries
-from ports.clock import Clock
-from ports.fear_greed import SERIES, SeriesPoint
-from ports.iv_history import IVHistoryStore
+from ports.core.clock import Clock
+from ports.market_data.iv_history import IVHistoryStore
+from ports.markets.fear_greed import SERIES, SeriesPoint
 
 VOL_POINTS = 100.0
 MAX_DAYS = 4000

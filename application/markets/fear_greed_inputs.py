@@ -29,10 +29,10 @@ from domain.analytics.sentiment.market_inputs import (
     momentum,
 )
 from domain.errors import DomainError
-from domain.marketdata.bars import Timeframe
-from ports.fear_greed import FearGreedHistoryStore, FearGreedRecord, MarketSeriesPort
-from ports.marketdata import MarketDataProvider, QuoteUnavailable
-from ports.sentiment import SentimentSource
+from domain.market_data.bars import Timeframe
+from ports.inference.sentiment import SentimentSource
+from ports.market_data.marketdata import MarketDataProvider, QuoteUnavailable
+from ports.markets.fear_greed import FearGreedHistoryStore, FearGreedRecord, MarketSeriesPort
 
 TRADING_TO_CALENDAR = 7 / 5
 MAX_UNIVERSE = 500

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from application.markets.fear_greed import FearGreedService
-from ports.clock import Clock
-from ports.data_files import DataSourceUnavailable
-from ports.fear_greed import FearGreedHistoryStore, FearGreedRecord
+from ports.core.clock import Clock
+from ports.markets.data_files import DataSourceUnavailable
+from ports.markets.fear_greed import FearGreedHistoryStore, FearGreedRecord
 
 SATURDAY = 5
 

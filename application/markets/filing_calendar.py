@@ -32,8 +32,8 @@ from domain.analytics.compliance.filing_calendar import (
     recurring,
 )
 from domain.principals import Principal
-from ports.clock import Clock
-from ports.filing_reminders import FilingReminderStore, ReminderSettings
+from ports.core.clock import Clock
+from ports.markets.filing_reminders import FilingReminderStore, ReminderSettings
 
 DEFAULT_WINDOW_DAYS = 365
 MAX_LEAD_DAYS = 60

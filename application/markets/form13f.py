@@ -33,8 +33,8 @@ from domain.analytics.compliance.form13f import (
 )
 from domain.errors import DomainError
 from domain.principals import Principal
-from ports.clock import Clock
-from ports.sec13f import (
+from ports.core.clock import Clock
+from ports.markets.sec13f import (
     InformationTableSchema,
     InvalidDocument,
     SchemaViolation,

@@ -25,8 +25,8 @@ from domain.analytics.futures import (
     term_structure,
 )
 from domain.errors import NotFound
-from ports.clock import Clock
-from ports.futures import ContractSpec, FuturesCurve, FuturesCurvePort
+from ports.core.clock import Clock
+from ports.markets.futures import ContractSpec, FuturesCurve, FuturesCurvePort
 
 _DELIVERY = re.compile(r"([FGHJKMNQUVXZ])(\d{2})$")
 DEFAULT_LEGS = ("CL", "RB", "HO")

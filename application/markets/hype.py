@@ -27,9 +27,9 @@ from domain.analytics.sentiment.hype import (
 from domain.analytics.sentiment.mentions import SYMBOL, Mention
 from domain.errors import DomainError
 from domain.inference.keywords import Keyword
-from ports.clock import Clock
-from ports.sentiment import KeywordSource
-from ports.social import SocialPort
+from ports.core.clock import Clock
+from ports.inference.sentiment import KeywordSource
+from ports.markets.social import SocialPort
 
 WINDOW_MINUTES = (5, 1440)
 BASELINE_WINDOWS = (3, 168)

@@ -14,8 +14,8 @@ from datetime import date, timedelta
 from application.markets.rates import InvalidRatesQuery, parse_day
 from domain.analytics.futures import InvalidMarketInput
 from domain.analytics.insiders import InsiderTransaction, NetInsiderActivity, net_buying
-from ports.clock import Clock
-from ports.insiders import InsiderTransactionsPort
+from ports.core.clock import Clock
+from ports.markets.insiders import InsiderTransactionsPort
 
 DEFAULT_WINDOW_DAYS = 90
 MAX_WINDOW_DAYS = 5 * 366

@@ -32,9 +32,9 @@ from domain.analytics.macro import (
     sahm_rule,
 )
 from domain.fixedincome.curve import YieldCurve
-from ports.clock import Clock
-from ports.macro import EconomicSeriesPort, UnknownSeries
-from ports.rates import RatesPort
+from ports.core.clock import Clock
+from ports.markets.macro import EconomicSeriesPort, UnknownSeries
+from ports.markets.rates import RatesPort
 
 LOOK_BACK_DAYS = 4 * 366  # the dashboard reads four years: the Sahm rule needs 15 months
 MAX_SERIES_YEARS = 100

@@ -25,8 +25,8 @@ from domain.fixedincome.curve import (
     interpolate,
     inversions,
 )
-from ports.clock import Clock
-from ports.rates import RateObservation, RatesPort
+from ports.core.clock import Clock
+from ports.markets.rates import RateObservation, RatesPort
 
 MAX_PAGE = 500
 DEFAULT_PAGE = 50

@@ -49,7 +49,7 @@ from domain.analytics.scenarios.stress import (
     run_outflows,
 )
 from domain.principals import Principal
-from ports.scenarios import HistoricalReplay, HistoricalScenarioPort, UnknownReplay
+from ports.markets.scenarios import HistoricalReplay, HistoricalScenarioPort, UnknownReplay
 
 T = TypeVar("T")
 INLINE_CELLS = 20_000  # positions x scenarios computed on the loop; above: the compute budget

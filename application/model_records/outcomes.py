@@ -29,10 +29,10 @@ from domain.inference.outcomes import (
     realised_rating,
     score_hit,
 )
-from domain.marketdata.bars import Timeframe
-from ports.bar_store import BarStore
-from ports.clock import Clock
-from ports.predictions import RATING, Prediction, PredictionOutcome, PredictionStore
+from domain.market_data.bars import Timeframe
+from ports.core.clock import Clock
+from ports.market_data.bar_store import BarStore
+from ports.model_records.predictions import RATING, Prediction, PredictionOutcome, PredictionStore
 
 
 @dataclass(frozen=True, slots=True)

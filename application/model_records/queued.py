@@ -18,8 +18,8 @@ from collections.abc import Mapping
 from datetime import datetime
 
 from application.model_records.recorder import score_prediction
-from ports.clock import IdGenerator
-from ports.predictions import Prediction, PredictionStore
+from ports.core.clock import IdGenerator
+from ports.model_records.predictions import Prediction, PredictionStore
 
 
 class QueuedRecorder:

@@ -30,10 +30,10 @@ from domain.inference.outcomes import (
     reliability_bins,
 )
 from domain.principals import Principal, Role
-from ports.clock import Clock
-from ports.events import Notification, Notifier, Severity
-from ports.predictions import Prediction, PredictionStore
-from ports.unit_of_work import UnitOfWorkFactory
+from ports.core.clock import Clock
+from ports.core.events import Notification, Notifier, Severity
+from ports.core.unit_of_work import UnitOfWorkFactory
+from ports.model_records.predictions import Prediction, PredictionStore
 
 DRIFT_EVENT = "model.drift"
 DEFAULT_DRIFT_THRESHOLD = 0.25

@@ -11,9 +11,9 @@ from datetime import datetime
 from domain.risk.analysis import TradeAnalysis
 from domain.risk.review import ReviewSource, gate_figures
 from domain.trading.orders import Order
-from ports.clock import Clock, IdGenerator
-from ports.predictions import RATING, SCORE, Prediction, PredictionStore
-from ports.reviewer import StoredReview
+from ports.core.clock import Clock, IdGenerator
+from ports.model_records.predictions import RATING, SCORE, Prediction, PredictionStore
+from ports.review.reviewer import StoredReview
 
 REVIEWER_MODEL = "ai-reviewer"
 RISK_RATER_MODEL = "risk-rater"

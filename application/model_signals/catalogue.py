@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from domain.modelsignals.card import InvalidModelName, SignalModelCard
-from ports.signal_models import SignalModelRegistry, UnknownSignalModel
+from domain.model_signals.card import InvalidModelName, SignalModelCard
+from ports.model_signals.signal_models import SignalModelRegistry, UnknownSignalModel
 
 
 class SignalModelCatalogue:

@@ -12,10 +12,10 @@ from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
 
 from application.model_signals.serving import ModelSignals, Sentiment
-from domain.marketdata.bars import Timeframe
-from domain.modelsignals.features import WARMUP_BARS
+from domain.market_data.bars import Timeframe
+from domain.model_signals.features import WARMUP_BARS
 from domain.strategies.decide import StrategySignal
-from ports.bar_store import BarStore
+from ports.market_data.bar_store import BarStore
 
 Deliver = Callable[[StrategySignal], Awaitable[object]]
 CALENDAR_SLACK = 3  # calendar spans per bar needed: weekends and holidays between bars

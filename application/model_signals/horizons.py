@@ -7,9 +7,9 @@ from datetime import timedelta
 
 from application.model_records.outcomes import BarHorizon, ModelHorizons
 from domain.errors import DomainError
-from domain.marketdata.bars import Timeframe
-from domain.modelsignals.card import SignalModelCard
-from ports.signal_models import SignalModelRegistry
+from domain.market_data.bars import Timeframe
+from domain.model_signals.card import SignalModelCard
+from ports.model_signals.signal_models import SignalModelRegistry
 
 
 def _horizon(card: SignalModelCard) -> BarHorizon:

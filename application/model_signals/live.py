@@ -16,11 +16,11 @@ from datetime import datetime
 from application.core.pacing import pause
 from application.model_signals.feed import ModelSignalFeed
 from domain.errors import DomainError
-from domain.marketdata.bars import Timeframe
+from domain.market_data.bars import Timeframe
 from domain.strategies.definition import SourceKind
-from ports.clock import Clock
-from ports.signal_models import SignalModelRegistry
-from ports.strategies import StrategyRepository
+from ports.core.clock import Clock
+from ports.model_signals.signal_models import SignalModelRegistry
+from ports.strategies.strategies import StrategyRepository
 
 Key = tuple[str, Timeframe]
 

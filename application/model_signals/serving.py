@@ -25,13 +25,23 @@ import numpy as np
 
 from application.strategies.backtest_signals import ModelReplay, dec
 from domain.errors import DomainError
-from domain.marketdata.bars import BarSeries, FloatArray, Timeframe
-from domain.modelsignals.card import SignalModelCard
-from domain.modelsignals.features import FEATURE_NAMES, WARMUP_BARS, feature_tensor, latest_features
+from domain.market_data.bars import BarSeries, FloatArray, Timeframe
+from domain.model_signals.card import SignalModelCard
+from domain.model_signals.features import (
+    FEATURE_NAMES,
+    WARMUP_BARS,
+    feature_tensor,
+    latest_features,
+)
 from domain.strategies.decide import StrategySignal
 from domain.strategies.definition import SourceKind, Strategy
-from ports.predictions import ScoreSink
-from ports.signal_models import Features, Predictions, SignalModelRegistry, SignalScorer
+from ports.model_records.predictions import ScoreSink
+from ports.model_signals.signal_models import (
+    Features,
+    Predictions,
+    SignalModelRegistry,
+    SignalScorer,
+)
 
 Sentiment = Mapping[str, FloatArray]  # per symbol, aligned with its bars (NaN: unknown)
 

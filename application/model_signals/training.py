@@ -1,6 +1,6 @@
 """Train a signal model from the bar store, walk-forward, and save it with its card.
 
-Rows are (symbol, bar) pairs: the features at the bar's close (domain/modelsignals/features.py,
+Rows are (symbol, bar) pairs: the features at the bar's close (domain/model_signals/features.py,
 causal) and the label, the forward log return over `horizon` bars (walk_forward.py). A row
 enters training only when every feature and its label are defined. The folds cut the bar axis
 (every symbol's bar i falls in the same block), so no symbol's future informs another's past.
@@ -17,10 +17,10 @@ from datetime import datetime
 
 import numpy as np
 
-from domain.marketdata.bars import BarSeries, Timeframe
-from domain.modelsignals.card import MODEL_KINDS, SignalModelCard, check_model_name
-from domain.modelsignals.features import FEATURE_NAMES, WARMUP_BARS, feature_tensor
-from domain.modelsignals.walk_forward import (
+from domain.market_data.bars import BarSeries, Timeframe
+from domain.model_signals.card import MODEL_KINDS, SignalModelCard, check_model_name
+from domain.model_signals.features import FEATURE_NAMES, WARMUP_BARS, feature_tensor
+from domain.model_signals.walk_forward import (
     FoldMetrics,
     InvalidSplit,
     forward_returns,
@@ -28,9 +28,14 @@ from domain.modelsignals.walk_forward import (
     information_coefficient,
     walk_forward_folds,
 )
-from ports.bar_store import BarStore
-from ports.clock import Clock
-from ports.signal_models import Features, Predictions, SignalModelRegistry, SignalModelTrainer
+from ports.core.clock import Clock
+from ports.market_data.bar_store import BarStore
+from ports.model_signals.signal_models import (
+    Features,
+    Predictions,
+    SignalModelRegistry,
+    SignalModelTrainer,
+)
 
 Progress = Callable[[float], None]
 ONNX_TOLERANCE = 1e-4  # the exported model's predictions against the in-process ones

@@ -19,9 +19,9 @@ from domain.notifications.catalogue import CATALOGUE, CHANNELS
 from domain.notifications.preferences import DIGEST_PERIODS, Preferences
 from domain.notifications.quiet_hours import InvalidTimeZone, QuietHours
 from domain.principals import Principal, Role
-from ports.clock import Clock
-from ports.events import AuditEntry, AuditLog
-from ports.notification_store import (
+from ports.core.clock import Clock
+from ports.core.events import AuditEntry, AuditLog
+from ports.notifications.notification_store import (
     Delivery,
     DeliveryStatus,
     InAppNotification,

@@ -33,10 +33,15 @@ from domain.notifications.planning import Disposition, Plan, plan
 from domain.notifications.preferences import Preferences
 from domain.notifications.rate_limit import Bucket, RateLimit
 from domain.notifications.templates import render_body, render_title
-from ports.clock import Clock
-from ports.encryption import SealedRecord, SecretSealer
-from ports.notification_store import Delivery, DeliveryStatus, InAppNotification, NotificationStore
-from ports.notifications import Channel, Destination, DestinationDirectory
+from ports.core.clock import Clock
+from ports.core.encryption import SealedRecord, SecretSealer
+from ports.notifications.notification_store import (
+    Delivery,
+    DeliveryStatus,
+    InAppNotification,
+    NotificationStore,
+)
+from ports.notifications.notifications import Channel, Destination, DestinationDirectory
 
 SEALED_RECORD = "notification_delivery"  # the sealer's record type for confidential bodies
 

@@ -7,8 +7,8 @@ from collections.abc import Awaitable, Callable, Sequence
 
 from domain.events import DomainEvent
 from domain.notifications.events import NotificationPushed
-from ports.notifications import Channel, Destination, OutgoingMessage
-from ports.sms import SmsSender
+from ports.notifications.notifications import Channel, Destination, OutgoingMessage
+from ports.notifications.sms import SmsSender
 
 Publish = Callable[[Sequence[DomainEvent]], Awaitable[None]]
 

@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from application.notifications.endpoints import destination_of
-from ports.encryption import DecryptionRefused, SealedRecord, SecretSealer
-from ports.notification_endpoints import ENDPOINT_CHANNELS, NotificationEndpointStore
-from ports.notifications import Channel, Destination
-from ports.unit_of_work import UnitOfWorkFactory
+from ports.core.encryption import DecryptionRefused, SealedRecord, SecretSealer
+from ports.core.unit_of_work import UnitOfWorkFactory
+from ports.notifications.notification_endpoints import ENDPOINT_CHANNELS, NotificationEndpointStore
+from ports.notifications.notifications import Channel, Destination
 
 
 class ChannelDestinations:

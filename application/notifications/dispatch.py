@@ -27,10 +27,10 @@ from application.notifications.center import (
 )
 from domain.notifications.catalogue import NORMAL
 from domain.notifications.digest import digest_text
-from ports.clock import Clock
-from ports.encryption import DecryptionRefused
-from ports.notification_store import Delivery, Failure, NotificationStore
-from ports.notifications import (
+from ports.core.clock import Clock
+from ports.core.encryption import DecryptionRefused
+from ports.notifications.notification_store import Delivery, Failure, NotificationStore
+from ports.notifications.notifications import (
     Channel,
     ChannelSender,
     DeliveryFailed,

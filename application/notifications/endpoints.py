@@ -27,10 +27,10 @@ from application.notifications.personal_endpoints import (
 )
 from domain.errors import CapabilityNotConfigured, Conflict, DomainError, NotFound
 from domain.principals import Principal
-from ports.clock import Clock, IdGenerator
-from ports.encryption import SecretSealer
-from ports.events import AuditEntry, AuditLog
-from ports.notification_endpoints import (
+from ports.core.clock import Clock, IdGenerator
+from ports.core.encryption import SecretSealer
+from ports.core.events import AuditEntry, AuditLog
+from ports.notifications.notification_endpoints import (
     ENDPOINT_CHANNELS,
     RECORD_TYPE,
     NotificationEndpoint,
@@ -38,7 +38,7 @@ from ports.notification_endpoints import (
     UrlPolicy,
     UrlRefused,
 )
-from ports.notifications import (
+from ports.notifications.notifications import (
     Channel,
     ChannelSender,
     DeliveryFailed,

@@ -41,7 +41,7 @@ from domain.events import DomainEvent
 from domain.trading.accounts import Account
 from domain.trading.fills import FillBooked
 from domain.trading.orders import OrderFilled
-from ports.unit_of_work import UnitOfWorkFactory
+from ports.core.unit_of_work import UnitOfWorkFactory
 
 DEFAULT_CAPACITY = 50_000
 ALONE_UP_TO = 2  # events of one account (or position) in one turn told one by one

@@ -10,8 +10,8 @@ from datetime import datetime
 from typing import Literal
 
 from domain.principals import Role
-from ports.events import Notification, Notifier, Severity
-from ports.unit_of_work import UnitOfWorkFactory
+from ports.core.events import Notification, Notifier, Severity
+from ports.core.unit_of_work import UnitOfWorkFactory
 
 EVENT_TYPE = "ops.alert"
 # Who hears of an operational alert: the desk that runs the system.

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from urllib.parse import urlsplit
 
 from domain.errors import DomainError
-from ports.notification_endpoints import UrlPolicy, UrlRefused
+from ports.notifications.notification_endpoints import UrlPolicy, UrlRefused
 
 _E164 = re.compile(r"\+[1-9][0-9]{6,14}")
 MAX_PUSH_ENDPOINT = 2048

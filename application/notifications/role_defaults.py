@@ -11,9 +11,9 @@ from application.notifications.api import InvalidPreferences, PreferencesUpdate,
 from domain.errors import Forbidden, NotFound
 from domain.notifications.preferences import Preferences
 from domain.principals import Principal, Role
-from ports.clock import Clock
-from ports.events import AuditEntry, AuditLog
-from ports.notification_store import NotificationStore
+from ports.core.clock import Clock
+from ports.core.events import AuditEntry, AuditLog
+from ports.notifications.notification_store import NotificationStore
 
 # Roles whose users receive notifications (agents and the system principal are not people).
 PERSON_ROLES = tuple(r.value for r in Role if r not in (Role.AGENT, Role.SYSTEM))

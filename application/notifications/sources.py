@@ -31,8 +31,8 @@ from domain.notifications.catalogue import CRITICAL, HIGH, LOW
 from domain.principals import Role
 from domain.strategies.events import StrategyFailed
 from domain.trading.orders import OrderDenied, OrderHeld, OrderRejected
-from ports.events import Notification, Severity
-from ports.unit_of_work import UnitOfWorkFactory
+from ports.core.events import Notification, Severity
+from ports.core.unit_of_work import UnitOfWorkFactory
 
 # Who is told of an order held for a person's approval besides the account's owner.
 _DESK = (Role.RISK_OFFICER, Role.ADMIN)

@@ -51,8 +51,8 @@ from domain.analytics.giving.model import (
 )
 from domain.errors import Conflict, NotFound
 from domain.principals import Principal
-from ports.clock import Clock, IdGenerator
-from ports.giving import GivingStore, OpeningCarryovers, receipt_number, sequence_of
+from ports.core.clock import Clock, IdGenerator
+from ports.portfolio.giving import GivingStore, OpeningCarryovers, receipt_number, sequence_of
 
 __all__ = ["GivingService", "NewDonation", "NewGrant"]
 

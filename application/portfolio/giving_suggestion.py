@@ -22,7 +22,7 @@ from domain.analytics.giving.deduction import rules_for
 from domain.analytics.giving.model import InvalidGivingInput
 from domain.analytics.giving.suggestion import Suggestion, suggest_donation
 from domain.principals import Principal
-from ports.clock import Clock
+from ports.core.clock import Clock
 
 ZERO = Decimal(0)
 

@@ -32,8 +32,8 @@ from domain.portfolio.illiquid import (
     check_valuation,
 )
 from domain.principals import Principal
-from ports.clock import Clock, IdGenerator
-from ports.illiquid import IlliquidAssetStore
+from ports.core.clock import Clock, IdGenerator
+from ports.portfolio.illiquid import IlliquidAssetStore
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500

@@ -23,7 +23,7 @@ from domain.portfolio.holdings import HoldingsBuilder
 from domain.portfolio.transactions import SHARE_KINDS, Transaction, TransactionKind
 from domain.tax.engine import TaxLedger, compute_tax_ledger
 from domain.tax.lots import TaxAccount
-from ports.portfolios import Portfolio
+from ports.portfolio.portfolios import Portfolio
 
 MAX_LEDGER_ERRORS = 20
 

@@ -13,7 +13,7 @@ from domain.portfolio.transactions import Transaction
 from domain.tax.engine import TaxLedger
 from domain.tax.lots import TaxAccount
 from domain.tax.methods import LotMethod
-from ports.portfolios import Portfolio
+from ports.portfolio.portfolios import Portfolio
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from domain.analytics.planning.homeostasis import InvalidPlanningFigure
 from domain.wealth.plan_defaults import profile_defaults
 from domain.wealth.profile import InvestorProfile, RiskTolerance
-from ports.compute import RetirementInputs
+from ports.core.compute import RetirementInputs
 
 PROFILE_FIELDS = ("horizon_months", "annual_return", "annual_volatility")
 

@@ -41,13 +41,13 @@ from domain.errors import NotFound
 from domain.principals import Principal
 from domain.trading.account_profile import AccountStatus
 from domain.wealth.profile import RiskTolerance
-from ports.clock import Clock
-from ports.compute import ComputePort, RetirementInputs
-from ports.events import AuditEntry, AuditLog
-from ports.investor_profiles import InvestorProfileRepository
-from ports.marketdata import MarketDataPort
-from ports.planning import PlanningProfile, PlanningProfileRepository
-from ports.unit_of_work import UnitOfWorkFactory
+from ports.core.clock import Clock
+from ports.core.compute import ComputePort, RetirementInputs
+from ports.core.events import AuditEntry, AuditLog
+from ports.core.unit_of_work import UnitOfWorkFactory
+from ports.market_data.marketdata import MarketDataPort
+from ports.portfolio.planning import PlanningProfile, PlanningProfileRepository
+from ports.wealth.investor_profiles import InvestorProfileRepository
 
 if TYPE_CHECKING:  # its module loads numba: the compute backend imports it when it runs
     from domain.analytics.montecarlo.retirement import RetirementResult

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 
 from domain.analytics.planning.homeostasis import InvalidPlanningFigure
-from ports.compute import RetirementInputs
+from ports.core.compute import RetirementInputs
 
 MAX_PATH_STEPS = 10_000_000
 MAX_HORIZON_MONTHS = 1200

@@ -35,7 +35,7 @@ from domain.trading.accounts import Account
 from domain.trading.fills import Fill, FillBooked
 from domain.trading.instruments import Instrument
 from domain.trading.orders import Side
-from ports.portfolios import PortfolioStore, transaction_id
+from ports.portfolio.portfolios import PortfolioStore, transaction_id
 
 ONE = Decimal(1)
 _log = logging.getLogger("bulwark.portfolio.fills")

@@ -19,7 +19,7 @@ from decimal import Decimal
 from domain.portfolio.holdings import Holdings
 from domain.tax.engine import TaxLedger
 from domain.tax.lots import TaxLot
-from ports.portfolios import Portfolio, PortfolioAccount
+from ports.portfolio.portfolios import Portfolio, PortfolioAccount
 
 ZERO = Decimal(0)
 

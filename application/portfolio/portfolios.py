@@ -45,9 +45,10 @@ from domain.portfolio.holdings import holdings
 from domain.portfolio.transactions import Transaction, TransactionSource, validate_transaction
 from domain.principals import Principal
 from domain.tax.methods import AccountTaxType, LotMethod
-from ports.clock import Clock, IdGenerator
-from ports.marketdata import MarketDataPort
-from ports.portfolios import (
+from ports.core.clock import Clock, IdGenerator
+from ports.core.unit_of_work import UnitOfWorkFactory
+from ports.market_data.marketdata import MarketDataPort
+from ports.portfolio.portfolios import (
     AccountKind,
     Portfolio,
     PortfolioAccount,
@@ -55,7 +56,6 @@ from ports.portfolios import (
     transaction_id,
     transaction_ids,
 )
-from ports.unit_of_work import UnitOfWorkFactory
 
 T = TypeVar("T")
 DEFAULT_LIMIT = 50

@@ -43,11 +43,11 @@ from domain.tax.form8949 import form_8949_csv
 from domain.tax.holding import holding_term
 from domain.tax.lots import RealizedLot, TaxAccount, TaxLot, WashSale
 from domain.tax.methods import AccountTaxType, LotMethod, Term
-from ports.clock import Clock
-from ports.investor_profiles import InvestorProfileRepository
-from ports.marketdata import MarketDataPort, MarketDataProvider
-from ports.portfolios import Portfolio, PortfolioStore
-from ports.unit_of_work import UnitOfWorkFactory
+from ports.core.clock import Clock
+from ports.core.unit_of_work import UnitOfWorkFactory
+from ports.market_data.marketdata import MarketDataPort, MarketDataProvider
+from ports.portfolio.portfolios import Portfolio, PortfolioStore
+from ports.wealth.investor_profiles import InvestorProfileRepository
 
 TERM_RULE = "held more than one year (IRS)"
 MAX_PAGE = 500

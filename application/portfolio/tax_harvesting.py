@@ -23,7 +23,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
 from application.portfolio.owner_ledger import OwnerLedger
-from domain.marketdata.bars import Timeframe
+from domain.market_data.bars import Timeframe
 from domain.portfolio.transactions import TransactionKind
 from domain.tax.brackets import (
     DEFAULT_BRACKETS,
@@ -52,8 +52,8 @@ from domain.tax.harvesting import (
 )
 from domain.tax.methods import AccountTaxType, LotMethod, Term
 from domain.trading.orders import Side
-from ports.marketdata import MarketDataPort, MarketDataProvider, QuoteUnavailable
-from ports.unit_of_work import UnitOfWorkFactory
+from ports.core.unit_of_work import UnitOfWorkFactory
+from ports.market_data.marketdata import MarketDataPort, MarketDataProvider, QuoteUnavailable
 
 DEFAULT_MOVES = tuple(Decimal(m) for m in ("-0.2", "-0.1", "0", "0.1", "0.2"))
 MAX_UNIVERSE = 200

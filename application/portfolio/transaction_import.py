@@ -46,7 +46,7 @@ from domain.portfolio.transactions import (
     TransactionSource,
     validate_transaction,
 )
-from ports.transaction_batch import TransactionBatch, TransactionList
+from ports.portfolio.transaction_batch import TransactionBatch, TransactionList
 
 COLUMNS = (
     "date",

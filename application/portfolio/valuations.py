@@ -26,7 +26,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
 from domain.errors import InvalidTransaction
-from domain.marketdata.bars import Timeframe
+from domain.market_data.bars import Timeframe
 from domain.portfolio.returns import (
     annualize,
     modified_dietz,
@@ -34,8 +34,8 @@ from domain.portfolio.returns import (
     time_weighted_return,
 )
 from domain.portfolio.valuation import daily_values
-from ports.marketdata import MarketDataProvider, QuoteUnavailable
-from ports.portfolios import Portfolio, PortfolioStore, ValuationPoint
+from ports.market_data.marketdata import MarketDataProvider, QuoteUnavailable
+from ports.portfolio.portfolios import Portfolio, PortfolioStore, ValuationPoint
 
 ZERO = Decimal(0)
 MAX_DAYS = 3_660  # ten years of daily points a request

@@ -15,8 +15,8 @@ from application.core.access import ensure_may_change
 from domain.errors import Conflict, DomainError, NotFound
 from domain.notifications.price_alerts import Direction, Mode, PriceAlert
 from domain.principals import Principal
-from ports.clock import Clock, IdGenerator
-from ports.price_alerts import PriceAlertStore
+from ports.core.clock import Clock, IdGenerator
+from ports.price_alerts.price_alerts import PriceAlertStore
 
 MAX_ALERTS_PER_USER = 100
 MAX_NOTE = 200

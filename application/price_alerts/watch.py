@@ -23,9 +23,9 @@ from decimal import Decimal
 from application.notifications.center import NotificationCenter
 from application.notifications.sources import plain
 from domain.notifications.price_alerts import PriceAlert
-from ports.clock import Clock
-from ports.marketdata import MarkBoard, Quote
-from ports.price_alerts import PriceAlertStore
+from ports.core.clock import Clock
+from ports.market_data.marketdata import MarkBoard, Quote
+from ports.price_alerts.price_alerts import PriceAlertStore
 
 EVENT = "price.alert"
 

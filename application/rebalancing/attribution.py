@@ -26,7 +26,7 @@ from decimal import Decimal
 from itertools import pairwise
 from typing import Protocol
 
-from domain.marketdata.bars import Timeframe
+from domain.market_data.bars import Timeframe
 from domain.portfolio.attribution import InvalidAttributionInput
 from domain.portfolio.factor_attribution import FactorAttribution, factor_attribution
 from domain.portfolio.holdings import holdings
@@ -37,10 +37,10 @@ from domain.portfolio.holdings_attribution import (
 )
 from domain.portfolio.linking import LinkingMethod
 from domain.principals import Principal
-from ports.clock import Clock
-from ports.marketdata import MarketDataProvider, QuoteUnavailable
-from ports.portfolios import Portfolio, PortfolioStore
-from ports.unit_of_work import UnitOfWorkFactory
+from ports.core.clock import Clock
+from ports.core.unit_of_work import UnitOfWorkFactory
+from ports.market_data.marketdata import MarketDataProvider, QuoteUnavailable
+from ports.portfolio.portfolios import Portfolio, PortfolioStore
 
 MAX_PERIODS = 120
 MAX_CONSTITUENTS = 2_000

@@ -18,11 +18,11 @@ from application.rebalancing.service import RebalancingService
 from domain.errors import DomainError
 from domain.principals import Principal, Role
 from domain.rebalancing.proposal import Proposal
-from ports.clock import Clock
-from ports.events import AuditEntry, AuditLog, Notification, Notifier
-from ports.planning import PlanningProfileRepository
-from ports.portfolios import PortfolioStore
-from ports.rebalancing import AutopilotLimits, RebalanceStore
+from ports.core.clock import Clock
+from ports.core.events import AuditEntry, AuditLog, Notification, Notifier
+from ports.portfolio.planning import PlanningProfileRepository
+from ports.portfolio.portfolios import PortfolioStore
+from ports.rebalancing.rebalancing import AutopilotLimits, RebalanceStore
 
 _PAGE = 200
 

@@ -28,9 +28,9 @@ from domain.tax.engine import compute_tax_ledger
 from domain.tax.lots import TaxAccount
 from domain.tax.methods import AccountTaxType
 from domain.trading.account_profile import AccountType
-from ports.marketdata import MarketDataPort
-from ports.portfolios import Portfolio, PortfolioStore
-from ports.unit_of_work import UnitOfWorkFactory
+from ports.core.unit_of_work import UnitOfWorkFactory
+from ports.market_data.marketdata import MarketDataPort
+from ports.portfolio.portfolios import Portfolio, PortfolioStore
 
 _PAGE = 200
 

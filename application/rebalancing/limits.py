@@ -7,9 +7,9 @@ from decimal import Decimal
 from application.core.access import ensure_may_change
 from domain.errors import DomainError, NotFound
 from domain.principals import Principal
-from ports.clock import Clock
-from ports.events import AuditEntry, AuditLog
-from ports.rebalancing import AutopilotLimits, RebalanceStore
+from ports.core.clock import Clock
+from ports.core.events import AuditEntry, AuditLog
+from ports.rebalancing.rebalancing import AutopilotLimits, RebalanceStore
 
 MAX_GAIN = Decimal("1e15")
 

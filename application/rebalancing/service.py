@@ -30,13 +30,13 @@ from domain.principals import Principal
 from domain.rebalancing.model import Drift, account_drifts, drift_of
 from domain.rebalancing.proposal import RebalanceSettings, Trade, propose
 from domain.trading.orders import Origin, OriginKind, Side
-from ports.aggregation import OutsideHoldings
-from ports.clock import Clock, IdGenerator
-from ports.events import AuditEntry, AuditLog
-from ports.marketdata import MarketDataPort
-from ports.portfolios import Portfolio, PortfolioStore
-from ports.rebalancing import ProposalStatus, RebalanceStore, StoredProposal
-from ports.unit_of_work import UnitOfWorkFactory
+from ports.aggregation.aggregation import OutsideHoldings
+from ports.core.clock import Clock, IdGenerator
+from ports.core.events import AuditEntry, AuditLog
+from ports.core.unit_of_work import UnitOfWorkFactory
+from ports.market_data.marketdata import MarketDataPort
+from ports.portfolio.portfolios import Portfolio, PortfolioStore
+from ports.rebalancing.rebalancing import ProposalStatus, RebalanceStore, StoredProposal
 
 
 class PortfolioNotFound(NotFound):

@@ -32,8 +32,9 @@ from domain.risk.review import (
     rules_review,
 )
 from domain.trading.orders import Order
-from ports.clock import Clock, IdGenerator
-from ports.reviewer import (
+from ports.core.clock import Clock, IdGenerator
+from ports.core.unit_of_work import UnitOfWorkFactory
+from ports.review.reviewer import (
     ModelAnswer,
     ReviewerPort,
     ReviewFailed,
@@ -42,7 +43,6 @@ from ports.reviewer import (
     StoredReview,
     Transcript,
 )
-from ports.unit_of_work import UnitOfWorkFactory
 
 DEFAULT_BUDGET_S = 2.0
 DEFAULT_RESERVE_S = 0.025

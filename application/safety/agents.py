@@ -16,9 +16,9 @@ from domain.errors import Conflict, DomainError, Forbidden, NotFound
 from domain.killswitch.state import Scope, TradingState
 from domain.killswitch.switch import KillSwitchEvent, TriggerType
 from domain.principals import Principal, Role
-from ports.clock import Clock
-from ports.events import AuditEntry, AuditLog, EventPublisher, Notification, Notifier, Severity
-from ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from ports.core.clock import Clock
+from ports.core.events import AuditEntry, AuditLog, EventPublisher, Notification, Notifier, Severity
+from ports.core.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 SYSTEM = "system"
 _NOT_OWNERS = frozenset({Role.AGENT, Role.SYSTEM})

@@ -5,9 +5,9 @@ from __future__ import annotations
 from domain.errors import CapabilityNotConfigured, Forbidden
 from domain.killswitch.drill import BrokerFaults
 from domain.principals import Principal, Role
-from ports.clock import Clock
-from ports.drills import BrokerFaultSwitch
-from ports.events import AuditEntry, AuditLog
+from ports.core.clock import Clock
+from ports.core.events import AuditEntry, AuditLog
+from ports.safety.drills import BrokerFaultSwitch
 
 _TARGET = "drills:paper-faults"
 CAPABILITY = "broker fault drills"

@@ -40,12 +40,12 @@ from domain.killswitch.switch import (
     WrongPasscode,
 )
 from domain.principals import Principal
-from ports.clock import Clock, IdGenerator
-from ports.events import AuditLog, EventPublisher, Notifier
-from ports.metrics import NO_METER, Meter
-from ports.security import PasswordHasher
-from ports.tracing import NO_TRACER, Tracer
-from ports.unit_of_work import UnitOfWorkFactory
+from ports.core.clock import Clock, IdGenerator
+from ports.core.events import AuditLog, EventPublisher, Notifier
+from ports.core.metrics import NO_METER, Meter
+from ports.core.security import PasswordHasher
+from ports.core.tracing import NO_TRACER, Tracer
+from ports.core.unit_of_work import UnitOfWorkFactory
 
 __all__ = [
     "ActivateKillSwitch",

@@ -8,7 +8,7 @@ from application.safety.killswitch_store_down import StoreDownHalt
 from domain.errors import Forbidden, NotFound, StoreUnavailable
 from domain.killswitch.state import Scope, ScopeKind
 from domain.principals import Principal
-from ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from ports.core.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 
 class KillSwitchAccess:

@@ -7,8 +7,8 @@ from collections.abc import Mapping
 from application.safety.killswitch_memory import KillSwitchMemory
 from domain.errors import StoreUnavailable
 from domain.killswitch.switch import KillSwitchEvent
-from ports.clock import Clock
-from ports.events import AuditEntry, AuditLog, Notification, Notifier, Severity
+from ports.core.clock import Clock
+from ports.core.events import AuditEntry, AuditLog, Notification, Notifier, Severity
 
 
 class KillSwitchAudit:

@@ -27,9 +27,9 @@ from domain.killswitch.switch import (
     TriggerType,
     UnconfirmedOrder,
 )
-from ports.broker import BrokerError, BrokerPort, CancelResult, DeadlineBroker
-from ports.clock import Clock, IdGenerator
-from ports.tracing import NO_TRACER, Tracer
+from ports.core.clock import Clock, IdGenerator
+from ports.core.tracing import NO_TRACER, Tracer
+from ports.trading.broker import BrokerError, BrokerPort, CancelResult, DeadlineBroker
 
 T = TypeVar("T")
 

@@ -20,10 +20,10 @@ from domain.killswitch.state import Scope, ScopeKind
 from domain.killswitch.switch import KillSwitchEvent, TriggerType
 from domain.principals import Principal
 from domain.trading.orders import OrderType, Origin, OriginKind, Side
-from ports.broker import BrokerPort
-from ports.clock import Clock
-from ports.drills import BrokerFaultSwitch
-from ports.events import AuditEntry, AuditLog
+from ports.core.clock import Clock
+from ports.core.events import AuditEntry, AuditLog
+from ports.safety.drills import BrokerFaultSwitch
+from ports.trading.broker import BrokerPort
 
 
 class DrillSetupFailed(DomainError):

@@ -32,11 +32,11 @@ from domain.errors import StoreUnavailable
 from domain.killswitch.state import Scope, ScopeKind, TradingState
 from domain.killswitch.switch import KillSwitchEvent, ScopeState, TriggerType
 from domain.trading.orders import OriginKind
-from ports.clock import Clock, IdGenerator
-from ports.events import EventPublisher
-from ports.metrics import NO_METER, Meter
-from ports.tracing import NO_TRACER, Tracer
-from ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from ports.core.clock import Clock, IdGenerator
+from ports.core.events import EventPublisher
+from ports.core.metrics import NO_METER, Meter
+from ports.core.tracing import NO_TRACER, Tracer
+from ports.core.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 
 class EngageSequence:

@@ -23,7 +23,7 @@ from datetime import datetime
 
 from domain.killswitch.switch import ActivationLockout, KillSwitchEvent
 from domain.principals import Role
-from ports.events import AuditEntry
+from ports.core.events import AuditEntry
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,9 +11,9 @@ from application.safety.killswitch_store_down import StoreDownHalt
 from domain.errors import StoreUnavailable
 from domain.killswitch.switch import ActivationLocked, ActivationLockout, WrongPasscode
 from domain.principals import Principal
-from ports.clock import Clock
-from ports.security import PasswordHasher
-from ports.unit_of_work import UnitOfWorkFactory
+from ports.core.clock import Clock
+from ports.core.security import PasswordHasher
+from ports.core.unit_of_work import UnitOfWorkFactory
 
 ACTIVATE = "kill_switch.activate"
 

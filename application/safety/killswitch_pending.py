@@ -16,8 +16,8 @@ from collections.abc import Awaitable, Callable
 from application.safety.killswitch_memory import KillSwitchMemory
 from domain.killswitch.state import TradingState
 from domain.killswitch.switch import KillSwitchEvent, ScopeState
-from ports.events import AuditLog, EventPublisher
-from ports.unit_of_work import UnitOfWorkFactory
+from ports.core.events import AuditLog, EventPublisher
+from ports.core.unit_of_work import UnitOfWorkFactory
 
 _SEEN_LIMIT = 10_000  # the scope's records read to find one by id
 

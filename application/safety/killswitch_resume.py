@@ -11,9 +11,9 @@ from application.trading.halts import HaltLatch
 from domain.killswitch.state import ScopeKind, TradingState
 from domain.killswitch.switch import FourEyesRequired, ScopeState
 from domain.principals import Principal, Role
-from ports.clock import Clock
-from ports.events import EventPublisher
-from ports.unit_of_work import UnitOfWorkFactory
+from ports.core.clock import Clock
+from ports.core.events import EventPublisher
+from ports.core.unit_of_work import UnitOfWorkFactory
 
 RESUME = "kill_switch.resume"
 

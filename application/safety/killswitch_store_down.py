@@ -44,11 +44,11 @@ from domain.killswitch.switch import (
     WrongPasscode,
 )
 from domain.principals import Principal
-from ports.clock import Clock, IdGenerator
-from ports.events import EventPublisher
-from ports.metrics import NO_METER, Meter
-from ports.security import PasswordHasher
-from ports.unit_of_work import UnitOfWorkFactory
+from ports.core.clock import Clock, IdGenerator
+from ports.core.events import EventPublisher
+from ports.core.metrics import NO_METER, Meter
+from ports.core.security import PasswordHasher
+from ports.core.unit_of_work import UnitOfWorkFactory
 
 RECALL_EVERY = 5.0  # seconds between reads of the accounts and passcodes into memory
 

@@ -28,10 +28,10 @@ from domain.principals import Principal
 from domain.trading.accounts import Account
 from domain.trading.instruments import Instrument
 from domain.trading.orders import Side
-from ports.clock import Clock
-from ports.events import AuditEntry, AuditLog, EventPublisher, Notification, Notifier, Severity
-from ports.marketdata import MarketDataPort
-from ports.unit_of_work import UnitOfWorkFactory
+from ports.core.clock import Clock
+from ports.core.events import AuditEntry, AuditLog, EventPublisher, Notification, Notifier, Severity
+from ports.core.unit_of_work import UnitOfWorkFactory
+from ports.market_data.marketdata import MarketDataPort
 
 # Owners are warned once when excess liquidity falls under this share of equity (10 %).
 DEFAULT_WARNING_BUFFER = Decimal("0.10")

@@ -39,10 +39,10 @@ from domain.succession import (
     build_plan,
 )
 from domain.trading.accounts import Account, MissingMark
-from ports.clock import Clock
-from ports.events import AuditLog, EventPublisher, Notification, Notifier, Severity
-from ports.marketdata import MarketDataPort
-from ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from ports.core.clock import Clock
+from ports.core.events import AuditLog, EventPublisher, Notification, Notifier, Severity
+from ports.core.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from ports.market_data.marketdata import MarketDataPort
 
 ZERO = Decimal(0)
 _NOT_PEOPLE = frozenset({Role.AGENT, Role.SYSTEM})

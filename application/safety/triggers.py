@@ -18,10 +18,10 @@ from domain.risk.controls.guards import MaxDailyLoss, MaxDrawdown
 from domain.risk.reasons import Action, RuleScope
 from domain.risk.rules import RiskRule, RuleType, compile_rule
 from domain.trading.accounts import Account, MissingMark
-from ports.clock import Clock
-from ports.events import AuditEntry, AuditLog, Notification, Notifier, Severity
-from ports.marketdata import MarketDataPort
-from ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from ports.core.clock import Clock
+from ports.core.events import AuditEntry, AuditLog, Notification, Notifier, Severity
+from ports.core.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from ports.market_data.marketdata import MarketDataPort
 
 ZERO = Decimal(0)
 SYSTEM = "system"

@@ -7,7 +7,7 @@ that bootstrap builds (in-memory store, paper broker, quotes on a simulated cloc
 
 Timing (no look-ahead):
 - A decision at a bar's close sees only closed bars: the pattern scores at row i are those of
-  bars[: i + 1] (domain/marketdata/signal_columns.py), priced at that close.
+  bars[: i + 1] (domain/market_data/signal_columns.py), priced at that close.
 - Its market order fills at the NEXT bar's open (the clock is moved to that bar's start and
   the quote set to its open); slippage is the paper broker's, fees the request's FeeModel.
 - Brackets (stop-loss, take-profit) are fixed from the entry fill and checked on every later
@@ -53,9 +53,9 @@ from domain.backtests.timeline import (
     first_possible_exit,
 )
 from domain.errors import DomainError
-from domain.marketdata.bars import BarSeries, FloatArray
-from domain.marketdata.signal_columns import score_columns
-from domain.marketdata.signals import Pattern, SignalConfig
+from domain.market_data.bars import BarSeries, FloatArray
+from domain.market_data.signal_columns import score_columns
+from domain.market_data.signals import Pattern, SignalConfig
 from domain.principals import Principal, Role
 from domain.risk.reasons import Outcome
 from domain.strategies.decide import (
@@ -69,7 +69,7 @@ from domain.strategies.decide import (
 )
 from domain.strategies.definition import SourceKind, Strategy
 from domain.trading.orders import Origin, OriginKind, Side
-from ports.broker import BrokerError
+from ports.trading.broker import BrokerError
 
 MARGIN = 1e-9  # the float pre-check's safety margin, relative to the level
 MAX_DENIED_KEPT = 10_000  # denials listed in a result (all are counted)

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from domain.backtests.timeline import IntArray, Timeline, emitted_rows, tradable_rows
-from domain.marketdata.bars import BarSeries, FloatArray, Timeframe
-from domain.marketdata.signal_columns import ScoreColumns
-from domain.marketdata.signals import Pattern, SignalConfig
+from domain.market_data.bars import BarSeries, FloatArray, Timeframe
+from domain.market_data.signal_columns import ScoreColumns
+from domain.market_data.signals import Pattern, SignalConfig
 from domain.strategies.definition import SourceKind, Strategy
 
 Event = tuple[str, Pattern | None, int, float]  # symbol, pattern (None: the model), row, score

@@ -1,4 +1,5 @@
-"""A backtest's bars read from the historical bar store (ports/bar_store.py), page by page.
+"""A backtest's bars read from the historical bar store (ports/market_data/bar_store.py), page by
+page.
 
 Each symbol is read as float columns (the port's columnar `series`, no Bar nor Decimal per
 value) in windows of at most `page` bars (a window spans `page` bar lengths, which cannot
@@ -8,7 +9,7 @@ dozens of symbols are never held twice). Before that, each
 symbol's coverage is checked: a range the store does not hold is refused up front
 (BarsMissing: the symbols and the first day missing), not found out by a run.
 
-What counts as missing: the trading calendar (domain/marketdata/bar_calendar.py) expects a
+What counts as missing: the trading calendar (domain/market_data/bar_calendar.py) expects a
 bar every weekday, and exchange holidays show as gaps there; so a run of missing bars is
 tolerated when it spans at most TOLERATED_GAP (a holiday, a long weekend, a few days' market
 closure), and refused when longer, as is a range with no bars at all.
@@ -22,8 +23,8 @@ from datetime import UTC, date, datetime, timedelta
 import numpy as np
 
 from domain.backtests.model import BarsMissing, InvalidBacktest
-from domain.marketdata.bars import BarSeries, Timeframe
-from ports.bar_store import MAX_PAGE, BarStore
+from domain.market_data.bars import BarSeries, Timeframe
+from ports.market_data.bar_store import MAX_PAGE, BarStore
 
 TOLERATED_GAP = timedelta(days=4)
 _COLUMNS = ("start", "open", "high", "low", "close", "volume")

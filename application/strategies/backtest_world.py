@@ -11,7 +11,7 @@ from typing import Protocol
 from application.trading.orders import OrderService
 from domain.risk.rules import RiskRule
 from domain.trading.instruments import Instrument
-from ports.backtests import SimulatedVenue
+from ports.strategies.backtests import SimulatedVenue
 
 
 @dataclass(frozen=True, slots=True)

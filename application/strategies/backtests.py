@@ -31,14 +31,14 @@ from domain.backtests.model import (
     InvalidBacktest,
 )
 from domain.errors import Conflict, NotFound, RateLimited
-from domain.marketdata.bars import BarSeries
+from domain.market_data.bars import BarSeries
 from domain.principals import Principal
 from domain.strategies.definition import Strategy
-from ports.backtests import BacktestPage, BacktestRepository, HistoricalBars
-from ports.bar_store import BarStore
-from ports.clock import Clock, IdGenerator
-from ports.strategies import StrategyRepository
-from ports.unit_of_work import UnitOfWorkFactory
+from ports.core.clock import Clock, IdGenerator
+from ports.core.unit_of_work import UnitOfWorkFactory
+from ports.market_data.bar_store import BarStore
+from ports.strategies.backtests import BacktestPage, BacktestRepository, HistoricalBars
+from ports.strategies.strategies import StrategyRepository
 
 MAX_PAGE = 200
 WARM_UP_BARS = 60  # bars before `from` the signals may start from

@@ -34,17 +34,17 @@ from domain.strategies.definition import (
     StrategyMode,
 )
 from domain.wealth.suitability import Suitability, suitability
-from ports.clock import Clock, IdGenerator
-from ports.events import AuditEntry, AuditLog
-from ports.investor_profiles import InvestorProfileRepository
-from ports.strategies import (
+from ports.core.clock import Clock, IdGenerator
+from ports.core.events import AuditEntry, AuditLog
+from ports.core.unit_of_work import UnitOfWorkFactory
+from ports.strategies.strategies import (
     Decision,
     DecisionCursor,
     DecisionLog,
     HoldingRepository,
     StrategyRepository,
 )
-from ports.unit_of_work import UnitOfWorkFactory
+from ports.wealth.investor_profiles import InvestorProfileRepository
 
 MAX_PAGE = 200
 

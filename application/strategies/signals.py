@@ -12,12 +12,12 @@ from application.core.cursors import decode_time_id, encode_time_id
 from application.core.pacing import pause
 from application.core.paging import Page, PageRequest, page_of
 from domain.errors import DomainError
-from domain.marketdata.bars import Bar, BarSeries, Timeframe
-from domain.marketdata.signals import Pattern, Signal, SignalEngine
-from ports.clock import Clock, IdGenerator
-from ports.events import EventPublisher
-from ports.marketdata import BarSource, QuoteUnavailable
-from ports.signals import SignalCursor, SignalRepository, SignalSearch
+from domain.market_data.bars import Bar, BarSeries, Timeframe
+from domain.market_data.signals import Pattern, Signal, SignalEngine
+from ports.core.clock import Clock, IdGenerator
+from ports.core.events import EventPublisher
+from ports.market_data.marketdata import BarSource, QuoteUnavailable
+from ports.strategies.signals import SignalCursor, SignalRepository, SignalSearch
 
 MAX_PAGE = 200
 DEFAULT_LOOKBACK = 200

@@ -16,13 +16,14 @@ import dataclasses
 
 from application.core.concurrency import KeyedLocks
 from application.core.pacing import pause
-from domain.marketdata.bars import Bar, Timeframe
+from domain.market_data.bars import Bar, Timeframe
 from domain.strategies.decide import Action, Intent, check_exit
 from domain.strategies.definition import Strategy, StrategyMode
 from domain.trading.orders import Side
-from ports.clock import Clock
-from ports.marketdata import BarSource, QuoteUnavailable
-from ports.strategies import (
+from ports.core.clock import Clock
+from ports.core.unit_of_work import UnitOfWorkFactory
+from ports.market_data.marketdata import BarSource, QuoteUnavailable
+from ports.strategies.strategies import (
     Decision,
     DecisionLog,
     HoldingRepository,
@@ -30,7 +31,6 @@ from ports.strategies import (
     StrategyRepository,
     Verdict,
 )
-from ports.unit_of_work import UnitOfWorkFactory
 
 ZERO = 0
 

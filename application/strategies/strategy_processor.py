@@ -38,7 +38,7 @@ from application.trading.order_commands import OrderResult, SubmitOrder
 from domain.errors import DomainError, Forbidden, NotFound
 from domain.events import DomainEvent
 from domain.killswitch.state import Scope, TradingState
-from domain.marketdata.signals import SignalEmitted
+from domain.market_data.signals import SignalEmitted
 from domain.principals import Principal, Role
 from domain.risk.reasons import Outcome
 from domain.risk.verdicts import Verdict as Verdict_
@@ -53,9 +53,10 @@ from domain.strategies.definition import SourceKind, Strategy, StrategyMode
 from domain.strategies.events import MAX_ERROR, StrategyFailed
 from domain.trading.accounts import Account, MissingMark
 from domain.trading.orders import OrderStatus, Origin, OriginKind, Side
-from ports.clock import Clock, IdGenerator
-from ports.marketdata import MarketDataPort
-from ports.strategies import (
+from ports.core.clock import Clock, IdGenerator
+from ports.core.unit_of_work import UnitOfWorkFactory
+from ports.market_data.marketdata import MarketDataPort
+from ports.strategies.strategies import (
     Decision,
     DecisionLog,
     HoldingRepository,
@@ -63,7 +64,6 @@ from ports.strategies import (
     StrategyRepository,
     Verdict,
 )
-from ports.unit_of_work import UnitOfWorkFactory
 
 ONE = Decimal(1)
 ZERO = Decimal(0)

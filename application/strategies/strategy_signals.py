@@ -10,12 +10,12 @@ from enum import StrEnum
 from typing import TypeVar
 
 from domain.errors import DomainError
-from domain.marketdata.bars import Timeframe
-from domain.marketdata.signals import Pattern, SignalEmitted
+from domain.market_data.bars import Timeframe
+from domain.market_data.signals import Pattern, SignalEmitted
 from domain.strategies.decide import Action, Intent, StrategySignal
 from domain.strategies.definition import SourceKind
-from ports.marketdata import MarketDataPort
-from ports.strategies import Decision, SizingInputs
+from ports.market_data.marketdata import MarketDataPort
+from ports.strategies.strategies import Decision, SizingInputs
 
 ZERO = Decimal(0)
 E = TypeVar("E", bound=StrEnum)

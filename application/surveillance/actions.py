@@ -24,10 +24,10 @@ from domain.killswitch.state import Scope
 from domain.killswitch.switch import KillSwitchEvent, TriggerType
 from domain.principals import Principal, Role
 from domain.surveillance.cases import Alert, AlertAction, SurveillancePolicy
-from ports.clock import Clock
-from ports.events import AuditEntry, AuditLog, Notification, Notifier, Severity
-from ports.surveillance import SurveillanceStore
-from ports.unit_of_work import UnitOfWorkFactory
+from ports.core.clock import Clock
+from ports.core.events import AuditEntry, AuditLog, Notification, Notifier, Severity
+from ports.core.unit_of_work import UnitOfWorkFactory
+from ports.surveillance.surveillance import SurveillanceStore
 
 SYSTEM = Principal.system().id
 _DESK = frozenset({Role.RISK_OFFICER, Role.ADMIN})

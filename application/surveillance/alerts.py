@@ -22,8 +22,8 @@ from domain.principals import Principal, Role
 from domain.surveillance.cases import Alert, AlertStatus
 from domain.surveillance.engine import SurveillanceEngine
 from domain.surveillance.rules import SurveillanceRules
-from ports.clock import Clock
-from ports.surveillance import AlertQuery, Checkpoint, SurveillanceStore
+from ports.core.clock import Clock
+from ports.surveillance.surveillance import AlertQuery, Checkpoint, SurveillanceStore
 
 MAX_PAGE = 500
 REVIEWERS = frozenset({Role.RISK_OFFICER, Role.ADMIN})

@@ -24,7 +24,7 @@ from application.surveillance.alerts import SurveillanceRun
 from application.surveillance.feed import SURVEILLED
 from domain.events import DomainEvent
 from domain.surveillance.detections import to_us
-from ports.clock import Clock
+from ports.core.clock import Clock
 
 _log = logging.getLogger("bulwark.surveillance")
 DEFAULT_CAPACITY = 100_000

@@ -28,9 +28,9 @@ from domain.trading.account_profile import (
     clean_name,
 )
 from domain.trading.accounts import Account
-from ports.clock import Clock, IdGenerator
-from ports.events import AuditEntry, AuditLog
-from ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from ports.core.clock import Clock, IdGenerator
+from ports.core.events import AuditEntry, AuditLog
+from ports.core.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 ZERO = Decimal(0)
 MAX_INITIAL_CASH = Decimal(1_000_000_000_000)

@@ -29,10 +29,10 @@ from domain.trading.accounts import Account
 from domain.trading.instruments import Instrument
 from domain.trading.orders import Order, Origin, OriginKind
 from domain.trading.positions import Position
-from ports.broker import BrokerAccount, BrokerError, BrokerOrder, BrokerPosition
-from ports.clock import Clock, IdGenerator
-from ports.events import AuditEntry, AuditLog, EventPublisher
-from ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from ports.core.clock import Clock, IdGenerator
+from ports.core.events import AuditEntry, AuditLog, EventPublisher
+from ports.core.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from ports.trading.broker import BrokerAccount, BrokerError, BrokerOrder, BrokerPosition
 
 ZERO = Decimal(0)
 Lookup = Callable[[str], Awaitable[Instrument | None]]

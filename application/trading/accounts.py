@@ -18,9 +18,9 @@ from domain.trading.account_profile import AccountStatus, AccountType, TradingTy
 from domain.trading.accounts import Account
 from domain.trading.instruments import Instrument
 from domain.trading.orders import Order, OrderStatus, Side
-from ports.marketdata import MarketDataPort
-from ports.repositories import ORDERS_EPOCH, OrderCursor, OrderSearch
-from ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from ports.core.repositories import ORDERS_EPOCH, OrderCursor, OrderSearch
+from ports.core.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from ports.market_data.marketdata import MarketDataPort
 
 MAX_PAGE = 200
 ZERO = Decimal(0)

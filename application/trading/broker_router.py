@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from domain.errors import NotFound
 from domain.trading.accounts import Account
-from ports.broker import BrokerPort
+from ports.trading.broker import BrokerPort
 
 
 class BrokerRouter:

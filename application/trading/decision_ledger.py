@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from domain.errors import ConcurrentUpdate
-from ports.clock import Clock
-from ports.unit_of_work import UnitOfWorkFactory
+from ports.core.clock import Clock
+from ports.core.unit_of_work import UnitOfWorkFactory
 
 # Kept in the inbox table; "/" never appears in a command's message id, so none can collide.
 PREFIX = "published/"

@@ -22,10 +22,10 @@ from domain.principals import Principal, Role
 from domain.trading.accounts import Account
 from domain.trading.holds import HoldExpired, OrderNotHeld, may_review
 from domain.trading.orders import Order, OrderStatus
-from ports.clock import Clock
-from ports.events import AuditEntry, AuditLog, EventPublisher
-from ports.repositories import OrderSearch
-from ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from ports.core.clock import Clock
+from ports.core.events import AuditEntry, AuditLog, EventPublisher
+from ports.core.repositories import OrderSearch
+from ports.core.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 QUEUE_LIMIT = 200
 SWEEP_LIMIT = 1000

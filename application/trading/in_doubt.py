@@ -17,9 +17,9 @@ from datetime import datetime, timedelta
 from domain.trading.accounts import Account
 from domain.trading.fills import Fill
 from domain.trading.orders import Order
-from ports.broker import BrokerError, BrokerOrder, BrokerOrderStatus, BrokerPort
-from ports.clock import Clock
-from ports.unit_of_work import UnitOfWork
+from ports.core.clock import Clock
+from ports.core.unit_of_work import UnitOfWork
+from ports.trading.broker import BrokerError, BrokerOrder, BrokerOrderStatus, BrokerPort
 
 DEFAULT_GRACE = timedelta(seconds=5)
 NEVER_SENT_REASON = "NOT_AT_BROKER"

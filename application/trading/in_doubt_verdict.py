@@ -16,8 +16,8 @@ from datetime import datetime, timedelta
 from application.trading.in_doubt_watch import InDoubtResolving
 from domain.killswitch.switch import UnconfirmedOrder
 from domain.trading.orders import Order
-from ports.broker import BrokerError
-from ports.unit_of_work import UnitOfWorkFactory
+from ports.core.unit_of_work import UnitOfWorkFactory
+from ports.trading.broker import BrokerError
 
 # (broker, account, only these client order ids or None for all), as the kill switch targets.
 Target = tuple[str, str, frozenset[str] | None]

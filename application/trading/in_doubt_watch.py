@@ -9,9 +9,9 @@ from typing import Protocol
 
 from application.trading.in_doubt import DoubtfulOrder, InDoubtReport, orders_in_doubt
 from domain.principals import Role
-from ports.clock import Clock
-from ports.events import Notification, Notifier, Severity
-from ports.unit_of_work import UnitOfWorkFactory
+from ports.core.clock import Clock
+from ports.core.events import Notification, Notifier, Severity
+from ports.core.unit_of_work import UnitOfWorkFactory
 
 # Who hears of an order left in doubt: the desk (as of a market-data outage).
 _DESK = (Role.ADMIN, Role.RISK_OFFICER)

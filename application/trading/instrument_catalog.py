@@ -21,12 +21,12 @@ from application.trading.instrument_csv import InstrumentRow, parse_instruments
 from domain.errors import CapabilityNotConfigured, Conflict, Forbidden, InvalidInstrument, NotFound
 from domain.principals import Principal, Role
 from domain.trading.instruments import AssetClass, Instrument
-from ports.broker import BrokerError
-from ports.clock import Clock
-from ports.events import AuditEntry, AuditLog
-from ports.reference_data import AssetDirectory, BrokerAsset
-from ports.repositories import InstrumentSearch
-from ports.unit_of_work import UnitOfWorkFactory
+from ports.core.clock import Clock
+from ports.core.events import AuditEntry, AuditLog
+from ports.core.repositories import InstrumentSearch
+from ports.core.unit_of_work import UnitOfWorkFactory
+from ports.trading.broker import BrokerError
+from ports.trading.reference_data import AssetDirectory, BrokerAsset
 
 MAX_PAGE = 200
 MAX_SYMBOL = 64

@@ -29,12 +29,12 @@ from domain.principals import Principal
 from domain.trading.accounts import Account
 from domain.trading.fills import Fill
 from domain.trading.orders import Order, OrderStatus
-from ports.broker import BrokerError, BrokerErrorCode, BrokerPort
-from ports.clock import Clock
-from ports.events import EventPublisher
-from ports.marketdata import Quote
-from ports.tracing import Tracer
-from ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from ports.core.clock import Clock
+from ports.core.events import EventPublisher
+from ports.core.tracing import Tracer
+from ports.core.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from ports.market_data.marketdata import Quote
+from ports.trading.broker import BrokerError, BrokerErrorCode, BrokerPort
 
 
 class BrokerBooking:

@@ -9,7 +9,7 @@ from domain.errors import Conflict
 from domain.principals import Principal, Role
 from domain.risk.verdicts import Decision
 from domain.trading.orders import Order, OrderType, Origin, OriginKind, Side, TimeInForce
-from ports.unit_of_work import UnitOfWork
+from ports.core.unit_of_work import UnitOfWork
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +29,7 @@ class SubmitOrder:
     reduce_only: bool = False
     client_order_id: str | None = None
     idempotency_key: str | None = None
-    # Where the submitter's trace stands (ports/tracing.py: Tracer.origin), so the batch
+    # Where the submitter's trace stands (ports/core/tracing.py: Tracer.origin), so the batch
     # that decides this order can be traced under the request that sent it.
     trace: object | None = field(default=None, compare=False, repr=False)
 

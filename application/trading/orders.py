@@ -42,12 +42,12 @@ from domain.trading.terms import (
     InvalidQuantity,
     check_order_terms,
 )
-from ports.clock import Clock, IdGenerator
-from ports.events import EventPublisher
-from ports.marketdata import MarketDataPort
-from ports.metrics import NO_METER, Meter
-from ports.tracing import NO_TRACER, Tracer
-from ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from ports.core.clock import Clock, IdGenerator
+from ports.core.events import EventPublisher
+from ports.core.metrics import NO_METER, Meter
+from ports.core.tracing import NO_TRACER, Tracer
+from ports.core.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from ports.market_data.marketdata import MarketDataPort
 
 
 @dataclass(slots=True)
@@ -102,7 +102,7 @@ class OrderService(BrokerBooking):
         self._uow = uow_factory
         # How long a held order waits for a person (application/trading/held_orders.py).
         self.hold_ttl = hold_ttl
-        self._meter = meter  # gate latency and decisions for /metrics (ports/metrics.py)
+        self._meter = meter  # gate latency and decisions for /metrics (ports/core/metrics.py)
         self.tracer = tracer  # spans: gate.evaluate, store.commit, broker.submit / cancel
         # Accounts and their risk views held between units of work
         # (application/trading/risk_books.py).

@@ -10,7 +10,7 @@ from domain.calendars.clock import TradingCalendar
 from domain.risk.flow import OrderFlow
 from domain.risk.gate import Policy, compile_policy
 from domain.trading.accounts import Account
-from ports.unit_of_work import UnitOfWork
+from ports.core.unit_of_work import UnitOfWork
 
 
 class PolicyCache:

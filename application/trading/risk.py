@@ -48,12 +48,12 @@ from domain.risk.verdicts import Decision
 from domain.risk.view import AccountRiskView
 from domain.trading.accounts import Account, MissingMark
 from domain.trading.orders import Order, Origin, OriginKind, Side
-from ports.clock import Clock, IdGenerator
-from ports.equity import EquityHistory
-from ports.events import AuditEntry, AuditLog
-from ports.marketdata import MarketDataPort
-from ports.rater import RiskRater, TradeContextSource
-from ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from ports.core.clock import Clock, IdGenerator
+from ports.core.events import AuditEntry, AuditLog
+from ports.core.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from ports.market_data.marketdata import MarketDataPort
+from ports.trading.equity import EquityHistory
+from ports.trading.rater import RiskRater, TradeContextSource
 
 MIN_STORED_RETURNS = 2  # var_report's own minimum; fewer stored returns: no VaR
 

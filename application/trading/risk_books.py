@@ -33,8 +33,8 @@ from domain.risk.flow import OrderFlow
 from domain.risk.view import AccountRiskView
 from domain.trading.accounts import Account
 from domain.trading.instruments import Instrument
-from ports.marketdata import MarkBoard, MarketDataPort, Quote
-from ports.unit_of_work import UnitOfWork
+from ports.core.unit_of_work import UnitOfWork
+from ports.market_data.marketdata import MarkBoard, MarketDataPort, Quote
 
 DEFAULT_CAPACITY = 10_000
 INSTRUMENTS_TTL = timedelta(seconds=1)

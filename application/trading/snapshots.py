@@ -11,9 +11,9 @@ from domain.risk.view import AccountRiskView, build_risk_view
 from domain.trading.accounts import Account, MissingMark
 from domain.trading.instruments import Instrument
 from domain.trading.orders import Origin, OriginKind
-from ports.clock import Clock
-from ports.marketdata import MarketDataPort
-from ports.unit_of_work import UnitOfWork
+from ports.core.clock import Clock
+from ports.core.unit_of_work import UnitOfWork
+from ports.market_data.marketdata import MarketDataPort
 
 _ANY = Origin(OriginKind.USER, "")
 

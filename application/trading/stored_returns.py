@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from domain.analytics.equity_curve import time_weighted_returns
-from ports.equity import EquityHistory
+from ports.trading.equity import EquityHistory
 
 STORED_RETURNS = 252  # the portfolio-risk GET's VaR reads at most a year of daily returns
 

@@ -8,7 +8,7 @@ from domain.risk.gate import Policy
 from domain.risk.reasons import Action, Outcome, ReasonCode
 from domain.risk.verdicts import Decision, Verdict
 from domain.trading.orders import Order
-from ports.ratelimit import RateLimiter
+from ports.core.ratelimit import RateLimiter
 
 # bucket key -> (capacity, seconds, the control it enforces)
 _Buckets = dict[str, tuple[int, float, OrderRateThrottle]]

@@ -9,7 +9,7 @@ from application.trading.trading_state_cache import SeenState, Ticket, TradingSt
 from domain.killswitch.state import TradingState, most_restrictive
 from domain.killswitch.switch import ScopeState
 from domain.trading.orders import Origin
-from ports.unit_of_work import UnitOfWork
+from ports.core.unit_of_work import UnitOfWork
 
 
 async def effective_state(

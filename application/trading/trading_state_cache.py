@@ -31,8 +31,8 @@ from enum import Enum
 from domain.events import DomainEvent
 from domain.killswitch.state import TradingState
 from domain.killswitch.switch import EmergencyHalt, ScopeState, TradingStateChanged
-from ports.clock import Clock
-from ports.repositories import TradingStateRepository
+from ports.core.clock import Clock
+from ports.core.repositories import TradingStateRepository
 
 MAX_ENTRIES = 65_536
 

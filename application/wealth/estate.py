@@ -16,7 +16,7 @@ from domain.succession.estate_tax import (
     estimate_estate_tax,
     us_federal_schedule,
 )
-from ports.clock import Clock
+from ports.core.clock import Clock
 
 
 @dataclass(frozen=True, slots=True)

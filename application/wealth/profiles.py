@@ -25,9 +25,9 @@ from domain.wealth.profile import (
     RiskTolerance,
     tolerance_from_score,
 )
-from ports.clock import Clock
-from ports.events import AuditEntry, AuditLog
-from ports.investor_profiles import InvestorProfileRepository
+from ports.core.clock import Clock
+from ports.core.events import AuditEntry, AuditLog
+from ports.wealth.investor_profiles import InvestorProfileRepository
 
 READERS_OF_ALL = frozenset({Role.ADMIN, Role.SYSTEM})
 

@@ -30,7 +30,7 @@ from domain.retirement.roth_conversion import (
 )
 from domain.tax.brackets import DEFAULT_BRACKETS, TaxBrackets
 from domain.wealth.profile import InvestorProfile
-from ports.investor_profiles import InvestorProfileRepository
+from ports.wealth.investor_profiles import InvestorProfileRepository
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from bootstrap.cluster import ClusterBridge
     from bootstrap.job_leases import JobLeases
     from bootstrap.kafka import HubPublish, KafkaLink
-    from ports.clock import Clock
+    from ports.core.clock import Clock
 
 
 async def watchers(

@@ -50,19 +50,19 @@ if TYPE_CHECKING:
     from bootstrap.kafka import FanoutPublisher, KafkaLink
     from bootstrap.settings import Settings
     from bootstrap.tracing import Tracing
-    from ports.audit import AuditTrail
-    from ports.cache import QuoteCache
-    from ports.clock import Clock, IdGenerator
-    from ports.encryption import SecretSealer
-    from ports.events import AuditLog, EventPublisher, Notifier
-    from ports.identity import TokenIssuer, TotpVerifier
-    from ports.marketdata import MarketDataPort
-    from ports.metrics import Meter
-    from ports.notification_endpoints import NotificationEndpointStore
-    from ports.ratelimit import RateLimiter
-    from ports.security import PasswordHasher
-    from ports.tracing import Tracer
-    from ports.unit_of_work import UnitOfWorkFactory
+    from ports.core.audit import AuditTrail
+    from ports.core.clock import Clock, IdGenerator
+    from ports.core.encryption import SecretSealer
+    from ports.core.events import AuditLog, EventPublisher, Notifier
+    from ports.core.metrics import Meter
+    from ports.core.ratelimit import RateLimiter
+    from ports.core.security import PasswordHasher
+    from ports.core.tracing import Tracer
+    from ports.core.unit_of_work import UnitOfWorkFactory
+    from ports.identity.identity import TokenIssuer, TotpVerifier
+    from ports.market_data.cache import QuoteCache
+    from ports.market_data.marketdata import MarketDataPort
+    from ports.notifications.notification_endpoints import NotificationEndpointStore
 
 
 def memory_notification_store() -> InMemoryNotificationStore:

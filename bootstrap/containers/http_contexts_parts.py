@@ -104,15 +104,15 @@ if TYPE_CHECKING:
     from application.wealth.retirement import RetirementService
     from domain.errors import CapabilityNotConfigured
     from ports.calendars import SessionSource
-    from ports.clock import Clock
-    from ports.compute import ComputePort
-    from ports.events import Notifier
-    from ports.idempotency import IdempotencyStore
-    from ports.inference import InferencePort
-    from ports.leases import JobLeaseStatus
-    from ports.marketdata import MarkBoard
-    from ports.ratelimit import RateLimiter
-    from ports.unit_of_work import UnitOfWorkFactory
+    from ports.core.clock import Clock
+    from ports.core.compute import ComputePort
+    from ports.core.events import Notifier
+    from ports.core.idempotency import IdempotencyStore
+    from ports.core.leases import JobLeaseStatus
+    from ports.core.ratelimit import RateLimiter
+    from ports.core.unit_of_work import UnitOfWorkFactory
+    from ports.inference.inference import InferencePort
+    from ports.market_data.marketdata import MarkBoard
 
 
 def core_context(

@@ -17,7 +17,7 @@ from application.notifications.directory import EndpointSecretSource
 from bootstrap import key_vault as vault_wiring
 from bootstrap import keys
 from bootstrap.containers.stores import store_for
-from ports.key_vault import SEALED_FIELDS
+from ports.keys.key_vault import SEALED_FIELDS
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncEngine

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from adapters.signal_models.file_registry import FolderSignalModelRegistry
     from adapters.signal_models.onnx_scorer import OnnxSignalScorer
     from adapters.signal_models.trainers import SignalModelFitter
-    from ports.signal_models import Features, Predictions, SignalModelRegistry
+    from ports.model_signals.signal_models import Features, Predictions, SignalModelRegistry
 
 
 def batch_settings(max_batch: int, wait_ms: float) -> BatchSettings:

@@ -24,7 +24,7 @@ from bootstrap.crash_rehearsal import rehearsing_store
 from bootstrap.reference_data import asset_directory, brokers_off, routed_brokers
 from bootstrap.settings import Settings
 from domain.killswitch.switch import EmergencyHalt, TradingStateChanged
-from ports.clock import Clock
+from ports.core.clock import Clock
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncEngine

@@ -84,7 +84,7 @@ def ensure_tradable(account_id: str) -> None:
 
 @dataclass(frozen=True, slots=True)
 class LinkedItem:
-    """One linked login. `access_token` is the sealed text (ports/encryption.py)."""
+    """One linked login. `access_token` is the sealed text (ports/core/encryption.py)."""
 
     id: str
     owner_id: str

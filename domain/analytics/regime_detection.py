@@ -34,7 +34,7 @@ import numpy.typing as npt
 
 from domain.analytics.montecarlo.regime_model import Regime
 from domain.errors import DomainError
-from domain.marketdata.indicators import rsi
+from domain.market_data.indicators import rsi
 
 FloatArray = npt.NDArray[np.float64]
 

@@ -13,7 +13,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from domain.errors import DomainError, IllegalTransition
-from domain.marketdata.bars import Timeframe
+from domain.market_data.bars import Timeframe
 
 ZERO = Decimal(0)
 BPS = Decimal(10_000)

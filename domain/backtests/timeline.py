@@ -8,7 +8,7 @@ from collections.abc import Mapping
 import numpy as np
 import numpy.typing as npt
 
-from domain.marketdata.bars import BarSeries, FloatArray
+from domain.market_data.bars import BarSeries, FloatArray
 
 IntArray = npt.NDArray[np.int64]
 DAY_S = 86_400.0

@@ -20,7 +20,7 @@ import numpy as np
 import numpy.typing as npt
 
 from domain.calendars.sessions import MarketSession
-from domain.marketdata.bars import Timeframe
+from domain.market_data.bars import Timeframe
 
 Epochs = npt.NDArray[np.int64]
 

@@ -15,8 +15,8 @@ from decimal import Decimal
 import numpy as np
 import numpy.typing as npt
 
-from domain.marketdata.bar_calendar import epoch, utc
-from domain.marketdata.bars import Bar, BarSeries, FloatArray, Timeframe
+from domain.market_data.bar_calendar import epoch, utc
+from domain.market_data.bars import Bar, BarSeries, FloatArray, Timeframe
 
 IntArray = npt.NDArray[np.int64]
 

@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from domain.errors import DomainError
-from domain.marketdata.bar_calendar import epoch, utc
-from domain.marketdata.bars import Bar, Timeframe
+from domain.market_data.bar_calendar import epoch, utc
+from domain.market_data.bars import Bar, Timeframe
 
 MAX_CURSOR_LENGTH = 256
 

@@ -19,7 +19,7 @@ from enum import StrEnum
 
 import numpy as np
 
-from domain.marketdata.bars import Bar, BarSeries
+from domain.market_data.bars import Bar, BarSeries
 
 PLACES = Decimal("0.00000001")
 ONE = Decimal(1)

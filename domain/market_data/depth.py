@@ -10,7 +10,7 @@ from enum import StrEnum
 
 import numpy as np
 
-from domain.marketdata.book import BookLevel, OrderBook
+from domain.market_data.book import BookLevel, OrderBook
 
 _BPS = Decimal(10_000)
 # Scales a median absolute deviation (and a mean absolute deviation) to a standard deviation

@@ -19,7 +19,7 @@ import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
 from domain.errors import DomainError
-from domain.marketdata.bars import BarSeries, FloatArray
+from domain.market_data.bars import BarSeries, FloatArray
 
 _DAY_S = 86_400.0
 
@@ -27,7 +27,7 @@ _DAY_S = 86_400.0
 def _kernels() -> ModuleType:
     # Imported here, not at the top: numba costs about a second to import, and most
     # processes that import this module never compute an indicator.
-    from domain.marketdata import indicators_numba
+    from domain.market_data import indicators_numba
 
     return indicators_numba
 

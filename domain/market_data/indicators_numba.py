@@ -1,6 +1,6 @@
 """Numba kernels of the indicators whose values depend on the previous ones (recursions).
 
-Imported on first use by domain.marketdata.indicators, so importing that module stays cheap;
+Imported on first use by domain.market_data.indicators, so importing that module stays cheap;
 each kernel compiles on its first call (cache=True keeps the machine code in __pycache__).
 `kernel.py_func` is the same loop in plain Python: the reference the tests and the benchmark
 compare against.
@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from domain.marketdata.bars import FloatArray
+from domain.market_data.bars import FloatArray
 
 
 @njit(cache=True)

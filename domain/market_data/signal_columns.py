@@ -15,14 +15,14 @@ from types import ModuleType
 
 import numpy as np
 
-from domain.marketdata.bars import BarSeries, FloatArray
-from domain.marketdata.indicators import atr, ema
-from domain.marketdata.signals import SCORE_DECIMALS, Pattern, SignalConfig
+from domain.market_data.bars import BarSeries, FloatArray
+from domain.market_data.indicators import atr, ema
+from domain.market_data.signals import SCORE_DECIMALS, Pattern, SignalConfig
 
 
 def _kernels() -> ModuleType:
     # Imported on first use, like indicators_numba: numba takes a second to import.
-    from domain.marketdata import signal_kernels
+    from domain.market_data import signal_kernels
 
     return signal_kernels
 
@@ -82,7 +82,7 @@ def score_columns(series: BarSeries, config: SignalConfig | None = None) -> Scor
 
 
 def _rolling(close: FloatArray, window: int) -> tuple[FloatArray, FloatArray]:
-    from domain.marketdata import indicators_numba
+    from domain.market_data import indicators_numba
 
     middle, std = indicators_numba.rolling_mean_std(close, window)
     return middle, std

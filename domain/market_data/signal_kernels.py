@@ -1,4 +1,4 @@
-"""Numba loops behind domain/marketdata/signal_columns.py: each detector's raw score per bar.
+"""Numba loops behind domain/market_data/signal_columns.py: each detector's raw score per bar.
 
 Each loop repeats, for every end row, the float operations the detector in signals.py does on
 the series cut at that row, in the same order (numpy's pairwise sum included), so a score
@@ -13,7 +13,7 @@ import math
 import numpy as np
 from numba import njit
 
-from domain.marketdata.bars import FloatArray
+from domain.market_data.bars import FloatArray
 
 
 @njit(cache=True)

@@ -11,8 +11,8 @@ from enum import StrEnum
 import numpy as np
 
 from domain.events import DomainEvent
-from domain.marketdata.bars import BarSeries, Timeframe
-from domain.marketdata.indicators import atr, bollinger, ema, vwap
+from domain.market_data.bars import BarSeries, Timeframe
+from domain.market_data.indicators import atr, bollinger, ema, vwap
 
 SCORE_DECIMALS = 4  # scores are rounded once, so "emitted iff |score| >= threshold" is exact
 DEFAULT_THRESHOLD = 0.3

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from domain.errors import DomainError
-from domain.modelsignals.walk_forward import FoldMetrics
+from domain.model_signals.walk_forward import FoldMetrics
 
 MODEL_KINDS = ("lightgbm", "linear")
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")

@@ -22,8 +22,8 @@ from datetime import datetime
 from decimal import ROUND_DOWN, Decimal
 from enum import StrEnum
 
-from domain.marketdata.bars import Timeframe
-from domain.marketdata.signals import Pattern
+from domain.market_data.bars import Timeframe
+from domain.market_data.signals import Pattern
 from domain.risk.sizing import InvalidSizingInput, SizingResult, fixed_fractional, volatility_sized
 from domain.strategies.definition import (
     ONE,

@@ -13,8 +13,8 @@ from decimal import Decimal
 from enum import StrEnum
 
 from domain.errors import DomainError
-from domain.marketdata.bars import Timeframe
-from domain.marketdata.signals import Pattern
+from domain.market_data.bars import Timeframe
+from domain.market_data.signals import Pattern
 
 ZERO = Decimal(0)
 ONE = Decimal(1)

@@ -1,6 +1,6 @@
 """Reading the tamper-evident audit trail: filtered pages and the hash chain in order.
 
-The writing side stays `ports.events.AuditLog.record`; an adapter that keeps the chain also
+The writing side stays `ports.core.events.AuditLog.record`; an adapter that keeps the chain also
 serves this port. Each stored entry carries its gap-free sequence number, the hash of the
 entry before it and its own hash (application/core/audit_chain.py says how it is computed).
 """
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from ports.events import AuditEntry
+from ports.core.events import AuditEntry
 
 
 @dataclass(frozen=True, slots=True)

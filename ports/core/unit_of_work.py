@@ -7,16 +7,7 @@ from types import TracebackType
 from typing import Protocol, Self
 
 from domain.events import DomainEvent
-from ports.identity import (
-    ApiKeyRepository,
-    InvitationRepository,
-    LoginThrottleRepository,
-    PasswordResetRepository,
-    RefreshTokenRepository,
-    RevokedTokenRepository,
-    UserRepository,
-)
-from ports.repositories import (
+from ports.core.repositories import (
     AccountRepository,
     AgentRepository,
     FillRepository,
@@ -30,6 +21,15 @@ from ports.repositories import (
     SuccessionRepository,
     TradingStateRepository,
     WorkspaceRepository,
+)
+from ports.identity.identity import (
+    ApiKeyRepository,
+    InvitationRepository,
+    LoginThrottleRepository,
+    PasswordResetRepository,
+    RefreshTokenRepository,
+    RevokedTokenRepository,
+    UserRepository,
 )
 
 

@@ -7,7 +7,7 @@ from typing import Protocol
 
 from domain.inference.keywords import Keyword
 from domain.inference.sentiment import SymbolSentiment
-from ports.inference import Classification
+from ports.inference.inference import Classification
 
 
 class SentimentSource(Protocol):

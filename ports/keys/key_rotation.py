@@ -1,6 +1,6 @@
 """What key rotation keeps between runs: where each source's walk stopped, retired KEK versions.
 
-A rotation walks every SealedRecordSource (ports/encryption.py) in cursor order. After each
+A rotation walks every SealedRecordSource (ports/core/encryption.py) in cursor order. After each
 batch it saves the last cursor it finished, with the KEK it was moving records to, so a run
 that is interrupted (a crash, Ctrl-C, a deploy) resumes there instead of reading everything
 again. A checkpoint made for another target KEK is stale (a newer version was added since)
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from ports.encryption import KeyRef
+from ports.core.encryption import KeyRef
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,6 +1,6 @@
 """The API-key vault's ports: where vault keys and their access log live, and key testers.
 
-Stores hold only sealed texts (domain/vault/keys.py); the plaintext `KeyMaterial` exists
+Stores hold only sealed texts (domain/keys/keys.py); the plaintext `KeyMaterial` exists
 only between the vault service's `use()` and the adapter that sends it to the provider.
 """
 
@@ -13,8 +13,8 @@ from enum import StrEnum
 from typing import Protocol
 
 from domain.errors import Conflict
-from domain.vault.keys import SealedPair, VaultKey, mask_key_id
-from ports.encryption import SealedRecord
+from domain.keys.keys import SealedPair, VaultKey, mask_key_id
+from ports.core.encryption import SealedRecord
 
 # The sealed columns of a vault key, each walked by its own rotation source.
 SEALED_FIELDS = ("key_id", "secret", "previous_key_id", "previous_secret")

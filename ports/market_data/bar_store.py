@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from domain.marketdata.bar_calendar import TimeRange
-from domain.marketdata.bars import Bar, BarSeries, Timeframe
-from domain.marketdata.corporate_actions import CorporateAction
-from ports.marketdata import BarSource
+from domain.market_data.bar_calendar import TimeRange
+from domain.market_data.bars import Bar, BarSeries, Timeframe
+from domain.market_data.corporate_actions import CorporateAction
+from ports.market_data.marketdata import BarSource
 
 MAX_PAGE = 10_000
 
@@ -53,11 +53,11 @@ class BarStore(Protocol):
       None on the last page. The pages of a range concatenate to the whole range, with no
       gap and no duplicate. A cursor of another symbol or timeframe, or no cursor at all,
       raises InvalidBarCursor. `adjusted` applies the symbol's corporate actions at read
-      (domain/marketdata/corporate_actions.py); stored bars are never changed by them.
+      (domain/market_data/corporate_actions.py); stored bars are never changed by them.
     - `series` is the columnar read of several symbols (a symbol without bars is left out).
     - `coverage` is the first and last stored bar (None when none is stored); `gaps` the runs
       of bars the trading calendar expects in [start, end) that are not stored
-      (domain/marketdata/bar_calendar.py).
+      (domain/market_data/bar_calendar.py).
     - `write_actions` stores corporate actions, one per (symbol, kind, ex date), the last
       write winning; `actions` lists a symbol's, by ex date.
     """

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from ports.marketdata import Quote
+from ports.market_data.marketdata import Quote
 
 
 class CacheUnavailable(ConnectionError):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Protocol
 
-from domain.marketdata.corporate_actions import CorporateAction
-from domain.marketdata.fundamentals import KeyRatios
+from domain.market_data.corporate_actions import CorporateAction
+from domain.market_data.fundamentals import KeyRatios
 
 
 class CorporateActionsSource(Protocol):

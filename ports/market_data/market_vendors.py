@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Protocol
 
-from domain.marketdata.bars import Bar, Timeframe
-from domain.marketdata.corporate_actions import CorporateAction
-from ports.marketdata import MarketDataProvider
+from domain.market_data.bars import Bar, Timeframe
+from domain.market_data.corporate_actions import CorporateAction
+from ports.market_data.marketdata import MarketDataProvider
 
 
 class VendorMarketData(MarketDataProvider, Protocol):

@@ -31,7 +31,7 @@ class SeriesPoint:
 
 class MarketSeriesPort(Protocol):
     """`series(name, start, end)`: the points with start <= day <= end, oldest first, one per
-    day; UnknownSeries for a name not in SERIES; DataSourceUnavailable (ports/data_files.py)
+    day; UnknownSeries for a name not in SERIES; DataSourceUnavailable (ports/markets/data_files.py)
     when the data cannot be read. `name`: the source ("file", "chain")."""
 
     name: str

@@ -15,7 +15,7 @@ from typing import Protocol
 
 from domain.analytics.futures import FuturesQuote
 from domain.errors import NotFound
-from ports.data_files import DataSourceUnavailable
+from ports.markets.data_files import DataSourceUnavailable
 
 __all__ = ["ContractSpec", "DataSourceUnavailable", "FuturesCurve", "FuturesCurvePort",
            "UnknownContract"]  # fmt: skip

@@ -16,7 +16,8 @@ from domain.analytics.insiders import InsiderTransaction
 class InsiderTransactionsPort(Protocol):
     """`transactions(start, end, symbols)`: the rows with start <= transaction date <= end,
     of `symbols` (None: every symbol), in (transaction date, symbol) order;
-    DataSourceUnavailable (ports/data_files.py) when the data cannot be read. `name`: "file"."""
+    DataSourceUnavailable (ports/markets/data_files.py) when the data cannot be read. `name`:
+    "file"."""
 
     name: str
 

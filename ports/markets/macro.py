@@ -1,6 +1,7 @@
 """EconomicSeriesPort: FRED-shaped economic series (CPI, unemployment, GDP, ...).
 
-The same contract as RatesPort.series (ports/rates.py), so both of its adapters serve it: the
+The same contract as RatesPort.series (ports/markets/rates.py), so both of its adapters serve it:
+the
 FRED API (adapters/rates/fred.py, BULWARK_RATES_SOURCE=fred) and FRED downloads in a
 directory (adapters/rates/files.py over BULWARK_MACRO_DIR, default the shipped SYNTHETIC
 sample in data/macro/). Values are Decimal in each series' own unit (domain.analytics.macro
@@ -12,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Protocol
 
-from ports.rates import RateObservation, RatesUnavailable, UnknownSeries
+from ports.markets.rates import RateObservation, RatesUnavailable, UnknownSeries
 
 __all__ = ["EconomicSeriesPort", "RateObservation", "RatesUnavailable", "UnknownSeries"]
 

@@ -28,7 +28,7 @@ class Security13F:
 
 class SecuritiesMasterPort(Protocol):
     """`lookup(symbols)`: the entries of the symbols the source knows (others are absent);
-    DataSourceUnavailable (ports/data_files.py) when it cannot be read. `list_period`: the
+    DataSourceUnavailable (ports/markets/data_files.py) when it cannot be read. `list_period`: the
     Official List's period the data comes from ("2024 Q4"), for responses."""
 
     name: str

@@ -18,7 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from domain.errors import NotFound
-from domain.modelsignals.card import SignalModelCard
+from domain.model_signals.card import SignalModelCard
 
 Features = npt.NDArray[np.float32]
 Predictions = npt.NDArray[np.float64]

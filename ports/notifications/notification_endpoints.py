@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
-from ports.encryption import SealedRecord
-from ports.notifications import Channel
+from ports.core.encryption import SealedRecord
+from ports.notifications.notifications import Channel
 
 RECORD_TYPE = "notification_endpoint"
 ENDPOINT_CHANNELS = (

@@ -12,6 +12,6 @@ from typing import Protocol
 
 class SmsSender(Protocol):
     """Sends one text to one E.164 number; returns the provider's message id. Raises
-    ports.notifications.DeliveryFailed (retryable for throttling, 5xx, timeouts)."""
+    ports.notifications.notifications.DeliveryFailed (retryable for throttling, 5xx, timeouts)."""
 
     async def send_text(self, to: str, text: str) -> str: ...

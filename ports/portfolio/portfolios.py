@@ -26,7 +26,7 @@ import numpy as np
 from domain.errors import AccountAlreadyHeld, DuplicateTransaction
 from domain.portfolio.transactions import Transaction
 from domain.tax.methods import AccountTaxType, LotMethod
-from ports.transaction_batch import TransactionBatch
+from ports.portfolio.transaction_batch import TransactionBatch
 
 __all__ = [
     "AccountAlreadyHeld",
@@ -99,7 +99,8 @@ class PortfolioStore(Protocol):
       NotFound when there is no such portfolio.
       The store does not validate the rows (the application does, with the tax engine).
     - `import_transactions(portfolio_id, batch, gate=)`: the same for a batch of new rows
-      (ports/transaction_batch.py: an import's rows, column-wise; PostgreSQL bulk-loads its
+      (ports/portfolio/transaction_batch.py: an import's rows, column-wise; PostgreSQL bulk-loads
+      its
       CSV with COPY, the other stores take its Transaction objects), with the same errors.
       `gate`, when given, is awaited before anything is committed (PostgreSQL: after the
       rows are copied, inside the transaction, so the copy and the caller's last check run

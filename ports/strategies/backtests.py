@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Protocol
 
 from domain.backtests.model import Backtest
-from domain.marketdata.bars import BarSeries, Timeframe
+from domain.market_data.bars import BarSeries, Timeframe
 
 
 class HistoricalBars(Protocol):

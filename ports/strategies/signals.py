@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from domain.marketdata.bars import Timeframe
-from domain.marketdata.signals import Pattern, Signal
+from domain.market_data.bars import Timeframe
+from domain.market_data.signals import Pattern, Signal
 
 
 @dataclass(frozen=True, slots=True)

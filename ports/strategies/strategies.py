@@ -14,7 +14,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Protocol
 
-from domain.marketdata.bars import Timeframe
+from domain.market_data.bars import Timeframe
 from domain.strategies.decide import Action, ExitReason, Holding
 from domain.strategies.definition import Strategy, StrategyMode
 from domain.trading.orders import Side

@@ -26,7 +26,7 @@ class AssetDirectory(Protocol):
     """The broker's active assets of one class.
 
     `account_id` names the account whose linked credentials to use; None uses the
-    deployment's own (settings) credentials. Failures raise ports.broker.BrokerError.
+    deployment's own (settings) credentials. Failures raise ports.trading.broker.BrokerError.
     """
 
     async def assets(self, account_id: str | None, asset_class: str) -> list[BrokerAsset]: ...

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from decimal import Decimal
 
-from ports.equity import EquitySnapshot
+from ports.trading.equity import EquitySnapshot
 from tests.http.harness import Harness
 
 

@@ -20,7 +20,7 @@ from scipy import stats
 from adapters.gpu.detect import probe_cuda
 from domain.analytics.montecarlo.regime import Regime, default_model
 from domain.analytics.montecarlo.retirement import monthly_log_return_params
-from ports.compute import RetirementInputs
+from ports.core.compute import RetirementInputs
 
 PROBE = probe_cuda()
 pytestmark = pytest.mark.skipif(not PROBE.usable, reason=f"no usable GPU: {PROBE.reason}")

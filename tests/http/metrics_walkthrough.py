@@ -8,7 +8,7 @@ from prometheus_client.metrics_core import Metric
 from prometheus_client.parser import text_string_to_metric_families
 
 from domain.principals import Role
-from ports.broker import BrokerErrorCode
+from ports.trading.broker import BrokerErrorCode
 from tests.http.core_helpers import order_body, resting_limit, submit
 from tests.http.harness import PASSCODE, Harness
 

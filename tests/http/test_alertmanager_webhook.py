@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from domain.principals import Role
-from ports.events import Notification, Severity
+from ports.core.events import Notification, Severity
 from tests.http.core_helpers import assert_problem, harness_with
 from tests.http.harness import Harness
 

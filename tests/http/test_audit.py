@@ -8,7 +8,7 @@ import io
 from datetime import UTC, datetime
 
 from domain.principals import Role
-from ports.events import AuditEntry
+from ports.core.events import AuditEntry
 from tests.http.core_helpers import assert_problem, field_names
 from tests.http.harness import PASSWORD, Harness, User
 

@@ -10,8 +10,8 @@ import pytest
 
 from adapters.memory.bar_store import InMemoryBarStore
 from application.market_data.bar_history import BarHistory
-from domain.marketdata.bars import Bar, Timeframe
-from domain.marketdata.corporate_actions import ActionKind, CorporateAction
+from domain.market_data.bars import Bar, Timeframe
+from domain.market_data.corporate_actions import ActionKind, CorporateAction
 from tests.http.core_helpers import assert_problem
 from tests.http.harness import Harness, User, serving_market_data
 

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from bootstrap.closing import close_quietly
-from ports.broker import BrokerError, BrokerErrorCode
+from ports.trading.broker import BrokerError, BrokerErrorCode
 from tests.alpaca_server import AlpacaServer
 from tests.http.harness import Harness, User, open_harness
 from tests.http.harness import test_settings as settings_with

@@ -8,7 +8,7 @@ import pytest
 from structlog.testing import capture_logs
 
 from adapters.http.trading.orders import CLAIM_TTL_SECONDS
-from ports.idempotency import Claim, IdempotencyStore, IdempotencyUnavailable
+from ports.core.idempotency import Claim, IdempotencyStore, IdempotencyUnavailable
 from tests.http.core_helpers import assert_problem, order_body, resting_limit, submit
 from tests.http.harness import Harness, User
 

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from litestar.testing import AsyncTestClient
 
-from adapters.marketdata.replay import ReplayMarketData
+from adapters.market_data.replay import ReplayMarketData
 from adapters.memory.clock import FakeClock
 from bootstrap.app import create_app
-from ports.marketdata import Quote
+from ports.market_data.marketdata import Quote
 from tests.http import harness as harnesses
 from tests.http.core_helpers import assert_problem, order_body, submit
 from tests.http.harness import Harness, open_harness, reset_schema

@@ -8,7 +8,7 @@ import pytest
 
 from application.market_data.market import MarketService
 from domain.principals import Role
-from ports.marketdata import ProviderError, ProviderRateLimited
+from ports.market_data.marketdata import ProviderError, ProviderRateLimited
 from tests.http.core_helpers import assert_problem
 from tests.http.harness import Harness, User, serving_market_data
 from tests.unit.marketdata.test_market_service import BOOK, FakeProvider

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from adapters.notifications.signing import verify_signature
-from ports.notification_endpoints import RECORD_TYPE
-from ports.notifications import Channel
+from ports.notifications.notification_endpoints import RECORD_TYPE
+from ports.notifications.notifications import Channel
 from tests.alpaca_server import AlpacaServer, Reply
 from tests.http.harness import Harness, User, open_harness
 from tests.http.harness import test_settings as settings_with

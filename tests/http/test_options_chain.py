@@ -10,8 +10,8 @@ import pytest
 from adapters.memory.iv_history import InMemoryIVHistoryStore
 from application.market_data.options_chain import OptionsChainService
 from domain.principals import Role
-from ports.iv_history import DailyIV
-from ports.marketdata import ProviderRateLimited
+from ports.market_data.iv_history import DailyIV
+from ports.market_data.marketdata import ProviderRateLimited
 from tests.http.core_helpers import assert_problem
 from tests.http.harness import Harness, User, serving_market_data
 from tests.unit.analytics.options.fakes import ChainProvider

@@ -15,7 +15,7 @@ from domain.principals import Role
 from domain.risk.gate import Policy
 from domain.risk.rules import RuleType
 from domain.trading.accounts import Account
-from ports.unit_of_work import UnitOfWork
+from ports.core.unit_of_work import UnitOfWork
 from tests.http.core_helpers import (
     assert_problem,
     field_names,

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from domain.analytics.benchmark import align, benchmark_stats
-from domain.marketdata.bars import Timeframe
+from domain.market_data.bars import Timeframe
 from domain.risk.metrics import var_report
 from domain.trading.fills import Fill
 from domain.trading.orders import Side

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from domain.portfolio.transactions import TransactionKind, TransactionSource
-from ports.portfolios import Portfolio, PortfolioAccount
+from ports.portfolio.portfolios import Portfolio, PortfolioAccount
 from tests.http.core_helpers import order_body, submit
 from tests.http.harness import Harness, open_harness
 from tests.http.harness import test_settings as make_settings

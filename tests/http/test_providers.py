@@ -10,14 +10,14 @@ from typing import Any
 
 import pytest
 
-from adapters.marketdata.failover import FailoverConfig, FailoverMarketData
-from adapters.marketdata.replay import ReplayMarketData
+from adapters.market_data.failover import FailoverConfig, FailoverMarketData
+from adapters.market_data.replay import ReplayMarketData
 from application.market_data.providers import FailoverCommand, ProviderService
 from bootstrap.containers.application import build_container
 from bootstrap.settings import SettingsError
 from domain.errors import Forbidden
 from domain.principals import Principal, Role
-from ports.marketdata import Quote, RateLimitUsage
+from ports.market_data.marketdata import Quote, RateLimitUsage
 from tests.http.core_helpers import assert_problem
 from tests.http.harness import Harness, serving_market_data
 from tests.http.harness import test_settings as settings_with

@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from ports.equity import EquitySnapshot
+from ports.trading.equity import EquitySnapshot
 from tests.http.core_helpers import assert_problem, field_names, harness_with
 from tests.http.harness import Harness, User
 

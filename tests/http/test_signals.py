@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from litestar.testing import WebSocketTestSession
 
-from domain.marketdata.bars import Timeframe
-from domain.marketdata.signals import Pattern, Signal
+from domain.market_data.bars import Timeframe
+from domain.market_data.signals import Pattern, Signal
 from domain.principals import Role
 from tests.http.core_helpers import assert_problem, field_names, harness_with
 from tests.http.harness import Harness, User

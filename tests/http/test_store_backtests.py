@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from domain.marketdata.bars import Timeframe
+from domain.market_data.bars import Timeframe
 from tests.http.core_helpers import assert_problem, field_names, harness_with
 from tests.http.test_backtests import BACKTESTS, finished, run_body, strategy
 from tests.kit.backtests import series_of

@@ -13,7 +13,7 @@ import pytest
 
 from domain.portfolio.transactions import Transaction, TransactionKind
 from domain.tax.methods import AccountTaxType, LotMethod
-from ports.portfolios import Portfolio, PortfolioAccount
+from ports.portfolio.portfolios import Portfolio, PortfolioAccount
 from tests.http.core_helpers import assert_problem, field_names
 from tests.http.harness import Harness, User
 from tests.tax_engines import tax_engine

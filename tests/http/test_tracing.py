@@ -9,7 +9,7 @@ from opentelemetry.trace import SpanKind
 
 from adapters.tracing.asgi import ServerSpans
 from domain.principals import Role
-from ports.tracing import NO_TRACER
+from ports.core.tracing import NO_TRACER
 from tests.http.core_helpers import order_body, resting_limit, submit
 from tests.http.harness import PASSCODE, open_harness
 from tests.http.log_capture import captured_logs

@@ -14,7 +14,7 @@ import httpx
 import pytest
 
 from adapters.chain.jsonrpc import JsonRpcChain, chain_client
-from ports.chain import (
+from ports.analytics.chain import (
     ChainUnavailable,
     NotAToken,
     TokenBalance,

@@ -17,7 +17,7 @@ import httpx
 import pytest
 
 from adapters.rates.fred import FredRates, fred_client
-from ports.rates import RateObservation, RatesUnavailable, UnknownSeries
+from ports.markets.rates import RateObservation, RatesUnavailable, UnknownSeries
 from tests.integration.fred_replay import API_KEY, Answer, FredReplay, fred_replay
 
 D = Decimal

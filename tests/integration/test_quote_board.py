@@ -16,7 +16,7 @@ from adapters.memory.marketdata import InMemoryMarketData
 from adapters.redis.broadcast import RedisBroadcast
 from adapters.redis.client import redis_from_url
 from adapters.redis.quote_board import RedisBoardFollower, RedisBoardPublisher
-from ports.marketdata import QuoteUnavailable
+from ports.market_data.marketdata import QuoteUnavailable
 
 WAIT_S = 10.0
 

@@ -16,9 +16,9 @@ from adapters.redis.cache import RedisQuoteCache
 from adapters.redis.client import redis_from_url
 from adapters.redis.idempotency import RedisIdempotencyStore
 from adapters.redis.ratelimit import RedisRateLimiter
-from ports.broadcast import BroadcastUnavailable
-from ports.cache import CacheUnavailable
-from ports.idempotency import IdempotencyUnavailable
+from ports.core.broadcast import BroadcastUnavailable
+from ports.core.idempotency import IdempotencyUnavailable
+from ports.market_data.cache import CacheUnavailable
 from tests.integration.contract.conftest import WAIT_S, Recorder
 
 CONNECT = ("connect",)

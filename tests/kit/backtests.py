@@ -14,9 +14,9 @@ from application.strategies.backtest_signals import ModelReplay, ScoreSource
 from application.strategies.backtest_world import WorldSpec
 from bootstrap.backtest_world import build_world
 from domain.backtests.model import BacktestRequest, BacktestResult, FeeModel
-from domain.marketdata.bars import BarSeries, Timeframe
-from domain.marketdata.signal_columns import ScoreColumns, score_columns
-from domain.marketdata.signals import Pattern, SignalConfig
+from domain.market_data.bars import BarSeries, Timeframe
+from domain.market_data.signal_columns import ScoreColumns, score_columns
+from domain.market_data.signals import Pattern, SignalConfig
 from domain.strategies.definition import (
     EntryRules,
     ExitRules,

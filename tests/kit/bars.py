@@ -9,9 +9,9 @@ from decimal import Decimal
 
 import numpy as np
 
-from domain.marketdata.bars import Bar, BarSeries, Timeframe
-from domain.marketdata.signals import Pattern, Signal
-from ports.marketdata import QuoteUnavailable
+from domain.market_data.bars import Bar, BarSeries, Timeframe
+from domain.market_data.signals import Pattern, Signal
+from ports.market_data.marketdata import QuoteUnavailable
 
 T0 = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 

@@ -1,4 +1,4 @@
-"""The market-data port's base fake (ports/marketdata.py: MarketDataProvider)."""
+"""The market-data port's base fake (ports/market_data/marketdata.py: MarketDataProvider)."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ from collections.abc import AsyncIterator, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 
-from domain.marketdata.bars import Bar, Timeframe
-from domain.marketdata.book import OrderBook
-from domain.marketdata.options import OptionChain
-from ports.marketdata import ProviderError, Quote, QuoteUnavailable, RateLimitUsage
+from domain.market_data.bars import Bar, Timeframe
+from domain.market_data.book import OrderBook
+from domain.market_data.options import OptionChain
+from ports.market_data.marketdata import ProviderError, Quote, QuoteUnavailable, RateLimitUsage
 
 
 class OffersNothing:

@@ -1,4 +1,5 @@
-"""The stream ports' fakes (ports/streams.py): Bulwark's own consumer groups, restartable."""
+"""The stream ports' fakes (ports/market_data/streams.py): Bulwark's own consumer groups,
+restartable."""
 
 from __future__ import annotations
 

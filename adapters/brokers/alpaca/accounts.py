@@ -23,7 +23,9 @@ from adapters.brokers.alpaca.errors import key_refused
 from domain.errors import StoreUnavailable
 from domain.trading.fills import Fill
 from domain.trading.orders import Order
-from ports.broker import (
+from ports.core.clock import Clock
+from ports.keys.key_vault import KeyUnusable
+from ports.trading.broker import (
     BrokerAccount,
     BrokerError,
     BrokerErrorCode,
@@ -33,8 +35,6 @@ from ports.broker import (
     CancelResult,
     CloseResult,
 )
-from ports.clock import Clock
-from ports.key_vault import KeyUnusable
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +105,8 @@ class VaultedAlpacaBrokers:
         self._generations[account_id] = self._generations.get(account_id, 0) + 1
 
     def within(self, deadline: float) -> BrokerPort:
-        """This broker with every call bounded by `deadline` (see ports.broker.DeadlineBroker)."""
+        """This broker with every call bounded by `deadline` (see
+        ports.trading.broker.DeadlineBroker)."""
         return DeadlineBoundBroker(self, deadline)
 
     @property

@@ -14,9 +14,9 @@ import msgspec
 from adapters.alpaca.http import AlpacaHttp, AlpacaHttpError, decode, trading_url
 from adapters.brokers.alpaca.accounts import AlpacaKey, CredentialsLookup
 from adapters.brokers.alpaca.errors import broker_error
-from ports.broker import BrokerError, BrokerErrorCode
-from ports.clock import Clock
-from ports.reference_data import BrokerAsset
+from ports.core.clock import Clock
+from ports.trading.broker import BrokerError, BrokerErrorCode
+from ports.trading.reference_data import BrokerAsset
 
 
 class AlpacaAsset(msgspec.Struct, rename={"asset_class": "class"}):

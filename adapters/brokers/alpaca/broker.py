@@ -23,7 +23,8 @@ from adapters.brokers.alpaca.fills import FillLedger
 from adapters.brokers.alpaca.stream import TradeUpdatesStream
 from domain.trading.fills import Fill
 from domain.trading.orders import Order
-from ports.broker import (
+from ports.core.clock import Clock
+from ports.trading.broker import (
     BrokerAccount,
     BrokerError,
     BrokerErrorCode,
@@ -34,7 +35,6 @@ from ports.broker import (
     CancelResult,
     CloseResult,
 )
-from ports.clock import Clock
 
 if TYPE_CHECKING:
     from adapters.brokers.alpaca.accounts import VaultedAlpacaBrokers

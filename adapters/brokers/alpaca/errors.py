@@ -9,7 +9,7 @@ from adapters.alpaca.http import (
     AlpacaRateLimited,
     AlpacaTimeout,
 )
-from ports.broker import BrokerError, BrokerErrorCode
+from ports.trading.broker import BrokerError, BrokerErrorCode
 
 
 def error_code(status: int | None, message: str = "") -> BrokerErrorCode:

@@ -13,7 +13,7 @@ from websockets.exceptions import WebSocketException
 
 from adapters.alpaca.http import AlpacaCredentials
 from adapters.brokers.alpaca.wire import MESSAGE, TradeUpdate, trade_update
-from ports.clock import Clock
+from ports.core.clock import Clock
 
 _LISTEN = {"action": "listen", "data": {"streams": ["trade_updates"]}}
 

@@ -10,7 +10,7 @@ import msgspec
 
 from domain.trading.fills import Fill
 from domain.trading.orders import Order, OrderType, Side
-from ports.broker import (
+from ports.trading.broker import (
     BrokerAccount,
     BrokerOrder,
     BrokerOrderStatus,

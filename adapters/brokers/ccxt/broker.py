@@ -17,7 +17,8 @@ from adapters.brokers.ccxt.errors import broker_error
 from adapters.brokers.ccxt.symbols import SymbolMap, amount, decimal, text
 from domain.trading.fills import Fill
 from domain.trading.orders import Order, Side
-from ports.broker import (
+from ports.core.clock import Clock
+from ports.trading.broker import (
     BrokerAccount,
     BrokerError,
     BrokerErrorCode,
@@ -28,7 +29,6 @@ from ports.broker import (
     CancelResult,
     CloseResult,
 )
-from ports.clock import Clock
 
 T = TypeVar("T")
 ZERO = Decimal(0)
@@ -109,7 +109,8 @@ class CcxtBroker:
         return self._exchange
 
     def within(self, deadline: float) -> BrokerPort:
-        """This broker with every call bounded by `deadline` (see ports.broker.DeadlineBroker)."""
+        """This broker with every call bounded by `deadline` (see
+        ports.trading.broker.DeadlineBroker)."""
         view = copy.copy(self)
         view._deadline = deadline
         return view

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ccxt.async_support as ccxt  # type: ignore[import-untyped]
 
-from ports.broker import BrokerError, BrokerErrorCode
+from ports.trading.broker import BrokerError, BrokerErrorCode
 
 # Most specific first: ccxt's classes nest (OrderNotFound is an InvalidOrder, RateLimitExceeded
 # a NetworkError), so the first match wins. (code, retryable)

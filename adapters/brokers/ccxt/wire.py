@@ -14,7 +14,7 @@ from typing import Any
 from adapters.brokers.ccxt.symbols import SymbolMap, amount, decimal, text
 from domain.trading.fills import Fill
 from domain.trading.orders import Order, OrderType, Side, TimeInForce
-from ports.broker import BrokerOrder, BrokerOrderStatus, BrokerPosition
+from ports.trading.broker import BrokerOrder, BrokerOrderStatus, BrokerPosition
 
 ZERO = Decimal(0)
 

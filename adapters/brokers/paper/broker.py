@@ -20,7 +20,9 @@ from adapters.brokers.paper.matching import (
 from domain.trading.fills import Fill
 from domain.trading.orders import Order, OrderType, Side, TimeInForce
 from domain.trading.positions import Position
-from ports.broker import (
+from ports.core.clock import Clock, IdGenerator
+from ports.market_data.marketdata import MarketDataPort, Quote, QuoteUnavailable
+from ports.trading.broker import (
     BrokerAccount,
     BrokerError,
     BrokerErrorCode,
@@ -30,8 +32,6 @@ from ports.broker import (
     CancelResult,
     CloseResult,
 )
-from ports.clock import Clock, IdGenerator
-from ports.marketdata import MarketDataPort, Quote, QuoteUnavailable
 
 _IMMEDIATE = frozenset({TimeInForce.IOC, TimeInForce.FOK})
 # The cash of an account met for the first time, None when it is no paper account.

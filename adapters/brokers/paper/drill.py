@@ -7,7 +7,9 @@ import threading
 from domain.killswitch.drill import BrokerFault, BrokerFaults
 from domain.trading.fills import Fill
 from domain.trading.orders import Order
-from ports.broker import (
+from ports.core.clock import Clock
+from ports.safety.drills import BrokerFaultSwitch
+from ports.trading.broker import (
     BrokerAccount,
     BrokerError,
     BrokerErrorCode,
@@ -17,8 +19,6 @@ from ports.broker import (
     CancelResult,
     CloseResult,
 )
-from ports.clock import Clock
-from ports.drills import BrokerFaultSwitch
 
 
 class FaultSwitch:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from adapters.brokers.paper.config import BROKER_METHODS
-from ports.broker import BrokerErrorCode
+from ports.trading.broker import BrokerErrorCode
 
 
 @dataclass(slots=True)

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from domain.trading.orders import OrderType, Side, TimeInForce
-from ports.broker import BrokerOrder, BrokerOrderStatus
-from ports.marketdata import Quote
+from ports.market_data.marketdata import Quote
+from ports.trading.broker import BrokerOrder, BrokerOrderStatus
 
 ZERO = Decimal(0)
 ONE = Decimal(1)

@@ -18,7 +18,7 @@ from domain.aggregation.model import (
     AggregatedTransaction,
     LinkedItem,
 )
-from ports.aggregation import LinkToken
+from ports.aggregation.aggregation import LinkToken
 
 _ID = msgspec.Meta(pattern=r"^[A-Za-z0-9_-]{1,64}$")
 

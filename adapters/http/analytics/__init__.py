@@ -22,7 +22,7 @@ from application.analytics.performance import PerformanceService
 from application.analytics.scenario_simulation import ScenarioSimulationService
 from application.analytics.value_at_risk import ValueAtRiskService
 from application.core.compute_budget import ComputeBudget
-from ports.compute import ComputePort
+from ports.core.compute import ComputePort
 
 NAME = "analytics"
 # The problems every analytics route documents; a route adds its own: `problems(404, ...)`.

@@ -40,7 +40,7 @@ from application.analytics.crypto_wallets import (
     MAX_TOKENS_PER_WALLET,
     MAX_WALLETS,
 )
-from ports.chain import ChainUnavailable
+from ports.analytics.chain import ChainUnavailable
 
 SERIES_MAX_BYTES = 16 * 1024 * 1024  # 200,000 timestamped prices fit in ~10 MB of JSON
 _INVALID = "INVALID_CRYPTO_INPUT naming the field"

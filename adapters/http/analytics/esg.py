@@ -23,7 +23,7 @@ from adapters.http.problems import on_source_unavailable
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.security import READERS_AND_AGENTS, require_roles
 from application.analytics.esg import MAX_HOLDINGS
-from ports.esg import EsgDataUnavailable
+from ports.analytics.esg import EsgDataUnavailable
 
 _INPUT = (
     f"Either `holdings` (1 to {MAX_HOLDINGS:,} `{{symbol, value}}` in `currency`) or "

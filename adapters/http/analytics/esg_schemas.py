@@ -25,7 +25,7 @@ from domain.analytics.esg.portfolio import (
     ScreenedHolding,
     ScreenReport,
 )
-from ports.esg import EsgDataset
+from ports.analytics.esg import EsgDataset
 
 
 def q(value: Decimal | None, places: int) -> str | None:

@@ -81,7 +81,7 @@ from application.analytics.options_compute import (
     greeks_batch,
     implied_vol_batch,
 )
-from ports.compute import ComputePort
+from ports.core.compute import ComputePort
 
 R = TypeVar("R")
 JSON = "application/json"

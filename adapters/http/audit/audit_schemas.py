@@ -11,7 +11,7 @@ from typing import Any
 from adapters.http.schemas.common import Output
 from application.core.audit_chain import ChainBreak, utc_text
 from application.core.audit_log import ChainReport
-from ports.audit import ChainedEntry
+from ports.core.audit import ChainedEntry
 
 CSV_COLUMNS = (
     "seq",

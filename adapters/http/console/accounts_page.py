@@ -26,7 +26,7 @@ from application.analytics.performance import PerformanceService
 from application.trading.accounts import AccountView, PositionView
 from domain.errors import DomainError, NotFound
 from domain.principals import Principal
-from ports.equity import EquitySnapshot
+from ports.trading.equity import EquitySnapshot
 
 ZERO = Decimal(0)
 DEFAULT_CHART_DAYS = 365

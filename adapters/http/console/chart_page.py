@@ -1,7 +1,7 @@
 """`/console/chart`: a symbol's price chart (candles or close line, volume bars) with the
 indicators the user picks -- moving averages, RSI(14) in its own pane, Bollinger bands.
 
-The indicators are computed server-side by the domain's functions (domain/marketdata/
+The indicators are computed server-side by the domain's functions (domain/market_data/
 indicators.py), as GET /api/v1/market/{symbol}/bars does: the market service's latest bars
 with indicators, or -- when a range (`start`, `end`) is asked -- the stored bar history with
 the indicators computed over what was stored in that range. The page's JS (static/chart.js)
@@ -35,8 +35,8 @@ from application.market_data.market import (
     SymbolNotFound,
 )
 from domain.errors import DomainError
-from domain.marketdata.bars import Bar, BarSeries, Timeframe
-from domain.marketdata.indicators import (
+from domain.market_data.bars import Bar, BarSeries, Timeframe
+from domain.market_data.indicators import (
     IndicatorSpec,
     InvalidIndicator,
     compute_tail,

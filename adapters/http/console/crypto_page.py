@@ -29,7 +29,7 @@ from adapters.http.console.pages import fragment, is_htmx, page
 from adapters.http.contexts import bundle_of
 from domain.analytics.crypto.errors import InvalidCryptoInput
 from domain.errors import NotFound
-from ports.chain import NotAToken, UnknownChain
+from ports.analytics.chain import NotAToken, UnknownChain
 
 CALCULATORS = ("impermanent-loss", "pool-drain", "gas", "wallets")
 _START = datetime(2026, 1, 5, tzinfo=UTC)  # the samples' first hour (a Monday)

@@ -29,7 +29,7 @@ from application.market_data.quote_quality import (
     QuoteQuality,
 )
 from domain.errors import NotFound
-from domain.marketdata.source_quality import Grade, SourceQuality
+from domain.market_data.source_quality import Grade, SourceQuality
 
 MAX_SYMBOL = 24
 

@@ -18,7 +18,7 @@ from adapters.http.console.pages import fragment, is_htmx, page
 from adapters.http.contexts import bundle_of
 from adapters.http.security import edge_of
 from application.strategies.signals import SignalQuery, SignalService
-from domain.marketdata.signals import Pattern, Signal
+from domain.market_data.signals import Pattern, Signal
 
 SHOWN = 100
 SINCE_CHOICES = {"": None, "15m": 15, "1h": 60, "1d": 1440, "7d": 10080}  # minutes

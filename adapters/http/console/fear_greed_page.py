@@ -21,7 +21,7 @@ from adapters.http.contexts import bundle_of
 from adapters.http.security import caller_of
 from application.markets.fear_greed import FearGreedService, HistoryView
 from domain.analytics.sentiment.fear_greed import BANDS
-from ports.data_files import DataSourceUnavailable
+from ports.markets.data_files import DataSourceUnavailable
 
 
 def _service(request: Request[Any, Any, Any]) -> FearGreedService:

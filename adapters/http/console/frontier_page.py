@@ -36,7 +36,7 @@ from adapters.http.problems import domain_status
 from adapters.http.security import caller_of
 from application.analytics.efficient_frontier import trace_frontier
 from domain.errors import DomainError, NotFound
-from domain.marketdata.bars import Bar, Timeframe
+from domain.market_data.bars import Bar, Timeframe
 
 TITLE = "Efficient frontier"
 

@@ -18,7 +18,7 @@ from adapters.http.console.analytics_view import chart_percent, percent, plain
 from adapters.http.console.form_fields import FieldReader
 from application.analytics.efficient_frontier import Frontier
 from application.analytics.optimization import OptimizationRequest
-from domain.marketdata.bars import Bar
+from domain.market_data.bars import Bar
 
 METHODS = ("min_variance", "max_sharpe", "risk_parity", "hrp")
 ESTIMATORS = ("ledoit_wolf", "sample")

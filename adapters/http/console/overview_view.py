@@ -20,7 +20,7 @@ from application.trading.accounts import AccountView
 from domain.errors import DomainError
 from domain.killswitch.state import TradingState
 from domain.killswitch.switch import ScopeState
-from domain.marketdata.breaker import BreakerState
+from domain.market_data.breaker import BreakerState
 from domain.principals import Principal
 
 # The desk's view of a firm with many accounts stops here; the accounts page lists the rest.

@@ -36,7 +36,7 @@ from application.portfolio.planning import (
 )
 from domain.analytics.planning.homeostasis import DEFAULT_SAFE_WITHDRAWAL_RATE
 from domain.errors import DomainError, NotFound
-from ports.compute import RetirementInputs
+from ports.core.compute import RetirementInputs
 
 _FLOATS = (
     "initial_wealth",

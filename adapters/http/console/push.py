@@ -19,7 +19,7 @@ from adapters.http.contexts import bundle_of
 from adapters.http.notifications.notification_endpoints_schemas import PushSubscriptionIn
 from adapters.http.security import caller_of
 from application.notifications.endpoints import CreateEndpoint
-from ports.notifications import Channel
+from ports.notifications.notifications import Channel
 
 MAX_LABEL = 100
 

@@ -25,7 +25,7 @@ from adapters.http.security import caller_of
 from application.surveillance.alerts import SurveillanceService
 from domain.surveillance.cases import Alert, AlertStatus, InvalidAlertChange
 from domain.surveillance.detections import AbusePattern, AlertSeverity
-from ports.surveillance import AlertQuery
+from ports.surveillance.surveillance import AlertQuery
 
 SURVEILLANCE = "/console/surveillance"
 PAGE = 50

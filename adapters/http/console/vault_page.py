@@ -26,8 +26,8 @@ from adapters.http.contexts import bundle_of
 from adapters.http.security import caller_of
 from adapters.http.step_up import require_step_up
 from application.keys.vault import CreateVaultKey, KeyVaultService, RotateVaultKey
-from domain.vault.keys import PROVIDERS, InvalidVaultKey
-from ports.key_vault import ConnectionReport
+from domain.keys.keys import PROVIDERS, InvalidVaultKey
+from ports.keys.key_vault import ConnectionReport
 
 VAULT = "/console/vault"
 SCOPES = sorted({s for p in PROVIDERS.values() for s in p.scopes})

@@ -24,10 +24,10 @@ from application.market_data.stream_monitor import StreamMonitorService
 from application.notifications.ops_alerts import OpsAlertRelay
 from application.trading.accounts import AccountQueries
 from application.trading.in_doubt_watch import InDoubtWatch
-from ports.clock import Clock
-from ports.compute import ComputePort
-from ports.leases import JobLeaseStatus
-from ports.ratelimit import RateLimiter
+from ports.core.clock import Clock
+from ports.core.compute import ComputePort
+from ports.core.leases import JobLeaseStatus
+from ports.core.ratelimit import RateLimiter
 
 NAME = "core"
 HEALTH = "health"

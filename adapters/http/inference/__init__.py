@@ -16,7 +16,7 @@ from application.inference.keywords import KeywordService
 from application.inference.ml_models import MlModelService
 from application.inference.sentiment import SentimentService
 from domain.errors import CapabilityNotConfigured
-from ports.inference import InferencePort
+from ports.inference.inference import InferencePort
 
 NAME = "inference"
 # The problems every inference route documents; a route adds its own: `problems(404, ...)`.

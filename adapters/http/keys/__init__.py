@@ -14,7 +14,7 @@ from adapters.http.problems import problems_with
 from application.keys.broker_credentials import BrokerCredentialService
 from application.keys.rotation_jobs import KeyRotationJobs
 from application.keys.vault import KeyVaultService
-from ports.clock import Clock
+from ports.core.clock import Clock
 
 NAME = "keys"
 # The problems every keys route documents; a route adds its own: `problems(404, ...)`.

@@ -10,9 +10,9 @@ import msgspec
 
 from adapters.http.schemas.common import Input, Output
 from application.keys.vault import CreateVaultKey, RotateVaultKey, UpdateVaultKey
+from domain.keys.keys import MAX_LABEL, MAX_SECRET, PROVIDERS, VaultKey
 from domain.principals import Principal
-from domain.vault.keys import MAX_LABEL, MAX_SECRET, PROVIDERS, VaultKey
-from ports.key_vault import ConnectionReport, KeyAccess
+from ports.keys.key_vault import ConnectionReport, KeyAccess
 
 # Printable, no spaces: what providers' key ids and secrets are made of.
 _KEY = Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_SECRET, pattern=r"^\S+$")]

@@ -14,9 +14,9 @@ from adapters.http.problems import FieldError, Problem, problem_response, proble
 from adapters.http.schemas.common import Output
 from application.market_data.bar_history import MAX_SYMBOL_LENGTH, InvalidBarRequest
 from domain.errors import DomainError
-from domain.marketdata.bar_pages import MAX_CURSOR_LENGTH, InvalidBarCursor
-from domain.marketdata.bars import Timeframe
-from ports.bar_store import MAX_PAGE, BarPage
+from domain.market_data.bar_pages import MAX_CURSOR_LENGTH, InvalidBarCursor
+from domain.market_data.bars import Timeframe
+from ports.market_data.bar_store import MAX_PAGE, BarPage
 
 _NOTES = {
     400: "VALIDATION_ERROR (a parameter's type or bounds), INVALID_BAR_REQUEST (end not after "

@@ -19,9 +19,9 @@ from application.market_data.market import (
     InvalidMarketRequest,
     MarketDataUnavailable,
 )
-from domain.marketdata.bars import Timeframe
-from domain.marketdata.depth import ZScoreMethod
-from domain.marketdata.indicators import SYNTAX, InvalidIndicator
+from domain.market_data.bars import Timeframe
+from domain.market_data.depth import ZScoreMethod
+from domain.market_data.indicators import SYNTAX, InvalidIndicator
 
 _NOTES = {
     400: "VALIDATION_ERROR, INVALID_MARKET_REQUEST, UNKNOWN_INDICATOR or INVALID_INDICATOR; "

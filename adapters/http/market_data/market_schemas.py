@@ -9,8 +9,8 @@ from decimal import Decimal
 from adapters.http.schemas.common import Output
 from adapters.http.wire_format import AnalyticOut, MoneyOut, PriceOut, QuantityOut, RateOut
 from application.market_data.market import BarsWithIndicators, IndicatorSeries
-from domain.marketdata.bars import Bar, FloatArray
-from domain.marketdata.depth import DepthAnalysis, DepthLevel, Spread, WhaleOrder, WhaleRule
+from domain.market_data.bars import Bar, FloatArray
+from domain.market_data.depth import DepthAnalysis, DepthLevel, Spread, WhaleOrder, WhaleRule
 
 # Derived figures are exact Decimals with up to 28 digits; these are the digits worth showing.
 _BPS_PLACES = Decimal("0.0001")

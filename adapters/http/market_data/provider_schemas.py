@@ -13,9 +13,9 @@ from adapters.http.schemas.common import Input, Output
 from adapters.http.wire_format import AnalyticOut
 from application.market_data.providers import FailoverResult, ProviderHealth, ProviderReport
 from application.market_data.quote_pump import PumpStatus
-from domain.marketdata.breaker import Transition
-from domain.marketdata.source_quality import SourceQuality
-from ports.marketdata import RateLimitUsage
+from domain.market_data.breaker import Transition
+from domain.market_data.source_quality import SourceQuality
+from ports.market_data.marketdata import RateLimitUsage
 
 ProviderName = Annotated[
     str, msgspec.Meta(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")

@@ -8,7 +8,7 @@ from typing import Any
 from adapters.http.schemas.common import Output
 from adapters.http.wire_format import AnalyticOut, PriceOut, QuantityOut
 from application.market_data.quote_quality import ConsensusView, FreshQuote, SourceView
-from domain.marketdata.source_quality import SourceQuality
+from domain.market_data.source_quality import SourceQuality
 
 
 class SourceInRoundOut(Output):

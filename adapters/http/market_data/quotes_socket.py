@@ -32,7 +32,7 @@ from application.market_data.live_quotes import (
     QuoteClient,
     normalise_symbols,
 )
-from ports.marketdata import MarkBoard, Quote
+from ports.market_data.marketdata import MarkBoard, Quote
 
 CLOSE_UNAUTHENTICATED = 4401
 CLOSE_UNAVAILABLE = 4503  # this instance streams no quotes

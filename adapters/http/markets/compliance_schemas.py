@@ -27,7 +27,7 @@ from domain.analytics.compliance.form13f import (
     InfoTableEntry,
     PutCall,
 )
-from ports.filing_reminders import ReminderSettings
+from ports.markets.filing_reminders import ReminderSettings
 
 E = TypeVar("E", AmountType, PutCall, Discretion)
 FORM13F_CONVENTIONS = {

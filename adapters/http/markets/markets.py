@@ -30,8 +30,8 @@ from adapters.http.problems import on_source_unavailable, problem_responses
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.security import READERS_AND_AGENTS, require_roles
 from domain.analytics.futures import InvalidMarketInput
-from ports.data_files import DataSourceUnavailable
-from ports.rates import RatesUnavailable
+from ports.markets.data_files import DataSourceUnavailable
+from ports.markets.rates import RatesUnavailable
 
 UNAVAILABLE = (
     "503 DATA_SOURCE_UNAVAILABLE (a data file unreadable or malformed, named with its line) "

@@ -22,7 +22,7 @@ from application.markets.macro import Dashboard, SeriesView
 from domain.analytics.futures import MAX_CONTRACTS, FuturesQuote
 from domain.analytics.insiders import InsiderTransaction, NetInsiderActivity
 from domain.analytics.macro import Figure, MacroSeries, Observation
-from ports.futures import ContractSpec
+from ports.markets.futures import ContractSpec
 
 CURVE_CONVENTIONS = {
     "prices": "the product's quote unit (contracts[].quote_unit); spot when the source has it",

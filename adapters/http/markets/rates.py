@@ -21,7 +21,7 @@ from adapters.http.markets.rates_schemas import (
 from adapters.http.problems import on_source_unavailable
 from adapters.http.security import READERS_AND_AGENTS, require_roles
 from application.markets.rates import MAX_PAGE, MAX_TENORS
-from ports.rates import RatesUnavailable
+from ports.markets.rates import RatesUnavailable
 
 _UNAVAILABLE = (
     "RATES_UNAVAILABLE with Retry-After: the rates source cannot answer (FRED down, "

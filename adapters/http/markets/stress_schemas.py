@@ -30,7 +30,7 @@ from domain.analytics.scenarios.stress import (
     LiquidityStress,
     Recovery,
 )
-from ports.scenarios import HistoricalReplay
+from ports.markets.scenarios import HistoricalReplay
 
 SHOCK_CONVENTIONS = {
     **{f"shock.{f.value}": unit_of(f) for f in Factor},

@@ -13,7 +13,7 @@ from adapters.http.problems import problem_responses
 from adapters.http.schemas.common import Output
 from adapters.http.security import READERS_AND_AGENTS, require_roles
 from adapters.http.wire_format import AnalyticOut
-from domain.modelsignals.card import SignalModelCard
+from domain.model_signals.card import SignalModelCard
 
 
 class FoldOut(Output):

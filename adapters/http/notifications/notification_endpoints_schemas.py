@@ -14,7 +14,7 @@ from application.notifications.endpoints import (
     EndpointView,
     TestOutcome,
 )
-from ports.notifications import Channel
+from ports.notifications.notifications import Channel
 
 Label = Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_LABEL_LENGTH)]
 Url = Annotated[str, msgspec.Meta(min_length=1, max_length=2048)]

@@ -28,7 +28,7 @@ from application.notifications.api import (
     MAX_PAGE,
     InvalidNotificationQuery,
 )
-from ports.notification_store import DeliveryStatus
+from ports.notifications.notification_store import DeliveryStatus
 
 _ID = r"^[0-9a-f]{64}$"
 Cursor = Annotated[str | None, QueryParameter(min_length=1, max_length=512)]

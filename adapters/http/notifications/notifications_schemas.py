@@ -10,8 +10,8 @@ import msgspec
 from adapters.http.schemas.common import Input, Output
 from application.notifications.api import PreferencesUpdate
 from domain.notifications.preferences import Preferences
-from ports.notification_store import Delivery, InAppNotification
-from ports.notifications import Channel
+from ports.notifications.notification_store import Delivery, InAppNotification
+from ports.notifications.notifications import Channel
 
 _HHMM = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
 EventTypeName = Annotated[str, msgspec.Meta(min_length=1, max_length=64, pattern=r"^[a-z_.]+$")]

@@ -19,7 +19,7 @@ from application.portfolio.planning import PlanningService
 from application.portfolio.portfolios import PortfolioService
 from application.portfolio.tax import TaxService
 from application.portfolio.valuations import ValuationService
-from ports.clock import Clock
+from ports.core.clock import Clock
 
 NAME = "portfolio"
 # The problems every portfolio route documents; a route adds its own: `problems(404, ...)`.

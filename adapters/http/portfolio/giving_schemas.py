@@ -27,7 +27,7 @@ from domain.analytics.giving.model import (
     LimitCategory,
 )
 from domain.tax.holding import holding_term
-from ports.giving import OpeningCarryovers
+from ports.portfolio.giving import OpeningCarryovers
 
 
 def _doc(text: str) -> msgspec.Meta:

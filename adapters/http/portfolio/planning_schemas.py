@@ -13,7 +13,7 @@ from adapters.wire.numbers import Fraction, Money, SignedMoney
 from application.portfolio.plan_request import PlanRequest
 from application.portfolio.planning import HomeostasisView, MonteCarloRun, ProfileChange
 from domain.analytics.planning.homeostasis import DEFAULT_SAFE_WITHDRAWAL_RATE
-from ports.planning import PlanningProfile
+from ports.portfolio.planning import PlanningProfile
 
 
 def _doc(text: str) -> msgspec.Meta:

@@ -18,7 +18,7 @@ from application.portfolio.valuations import DAY_COUNT, Performance
 from domain.portfolio.transactions import LotPick, Transaction, TransactionKind, TransactionSource
 from domain.tax.lots import TaxLot
 from domain.tax.methods import AccountTaxType, LotMethod
-from ports.portfolios import Portfolio, PortfolioAccount
+from ports.portfolio.portfolios import Portfolio, PortfolioAccount
 
 
 def _doc(text: str) -> msgspec.Meta:

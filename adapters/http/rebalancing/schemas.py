@@ -20,7 +20,7 @@ from domain.portfolio.attribution import EffectTotals
 from domain.portfolio.linking import LinkingMethod
 from domain.rebalancing.model import Drift
 from domain.rebalancing.proposal import RebalanceSettings, Trade
-from ports.rebalancing import AutopilotLimits, StoredProposal
+from ports.rebalancing.rebalancing import AutopilotLimits, StoredProposal
 
 
 def _doc(text: str) -> msgspec.Meta:

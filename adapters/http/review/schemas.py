@@ -7,7 +7,7 @@ from datetime import datetime
 from adapters.http.schemas.common import Output
 from adapters.http.wire_format import AnalyticOut
 from application.model_records.record import ModelRecord, PeriodRecord
-from ports.reviewer import StoredReview
+from ports.review.reviewer import StoredReview
 
 
 class ReviewReasonOut(Output):

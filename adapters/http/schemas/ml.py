@@ -11,7 +11,7 @@ from adapters.http.schemas.common import Input, Output
 from adapters.http.wire_format import AnalyticOut
 from domain.inference.keywords import Keyword
 from domain.inference.sentiment import ScoredItem, SymbolSentiment
-from ports.inference import Classification, InferenceInfo, ModelInfo, TensorSpec
+from ports.inference.inference import Classification, InferenceInfo, ModelInfo, TensorSpec
 
 SCORE_CONVENTION = (
     "score = weighted mean of p(positive) - p(negative) over the symbol's news, in [-1, 1]; "

@@ -18,8 +18,8 @@ from adapters.http.schemas.common import Input, Output
 from adapters.http.wire_format import AnalyticOut, MoneyOut, PriceOut, QuantityOut, RateOut
 from adapters.wire.numbers import Fraction, Money, Multiple, Price
 from application.strategies.service import StrategyDraft, StrategyPatch
-from domain.marketdata.bars import Timeframe
-from domain.marketdata.signals import Pattern
+from domain.market_data.bars import Timeframe
+from domain.market_data.signals import Pattern
 from domain.strategies.definition import (
     MAX_ACCOUNTS,
     MAX_HOLDING_BARS,
@@ -35,7 +35,7 @@ from domain.strategies.definition import (
     Strategy,
     StrategyMode,
 )
-from ports.strategies import Decision
+from ports.strategies.strategies import Decision
 
 Ident = Annotated[str, msgspec.Meta(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._:-]+$")]
 Symbol = Annotated[str, msgspec.Meta(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9._/-]+$")]

@@ -23,7 +23,7 @@ from domain.backtests.model import (
     DataSource,
     FeeModel,
 )
-from domain.marketdata.bars import Timeframe
+from domain.market_data.bars import Timeframe
 
 Ident = Annotated[str, msgspec.Meta(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._:-]+$")]
 Symbol = Annotated[str, msgspec.Meta(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9._/-]+$")]

@@ -13,8 +13,8 @@ from adapters.http.problems import Problem, problem_response, problem_responses
 from adapters.http.strategies import StrategiesDep
 from adapters.http.strategies.signals_schemas import SignalOut, SignalPageOut
 from application.strategies.signals import MAX_PAGE, InvalidSignalQuery, SignalQuery
-from domain.marketdata.bars import Timeframe
-from domain.marketdata.signals import Pattern
+from domain.market_data.bars import Timeframe
+from domain.market_data.signals import Pattern
 
 _PAGE_EXAMPLE = {
     "items": [

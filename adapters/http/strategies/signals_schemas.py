@@ -6,7 +6,7 @@ from datetime import datetime
 
 from adapters.http.schemas.common import Output
 from adapters.http.wire_format import AnalyticOut
-from domain.marketdata.signals import Signal
+from domain.market_data.signals import Signal
 
 
 class SignalOut(Output):

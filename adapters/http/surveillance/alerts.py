@@ -23,7 +23,7 @@ from adapters.http.surveillance.surveillance_schemas import (
 from application.surveillance.alerts import MAX_PAGE
 from domain.surveillance.cases import AlertStatus
 from domain.surveillance.detections import AbusePattern, AlertSeverity
-from ports.surveillance import AlertQuery
+from ports.surveillance.surveillance import AlertQuery
 
 _PAGE = "Newest first. Pass `next_cursor` back as `cursor` (422 INVALID_CURSOR for any other text)."
 _SCOPE = "Owners and traders: their own alerts only (another's answers 404 ALERT_NOT_FOUND)."

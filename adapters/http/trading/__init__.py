@@ -23,7 +23,7 @@ from application.trading.held_orders import HeldOrders
 from application.trading.instrument_catalog import InstrumentCatalog
 from application.trading.orders import OrderService
 from application.trading.risk import RiskService
-from ports.idempotency import IdempotencyStore
+from ports.core.idempotency import IdempotencyStore
 
 NAME = "trading"
 # The problems every trading route documents; a route adds its own: `problems(404, ...)`.

@@ -25,7 +25,7 @@ from application.trading.accounts import OrderQuery
 from application.trading.orders import OrderResult, SubmitOrder, origin_for
 from domain.errors import Conflict
 from domain.trading.orders import OrderStatus, Origin, Side
-from ports.idempotency import Claim, ClaimStatus, IdempotencyStore, IdempotencyUnavailable
+from ports.core.idempotency import Claim, ClaimStatus, IdempotencyStore, IdempotencyUnavailable
 
 _log = structlog.get_logger("bulwark.http.orders")
 

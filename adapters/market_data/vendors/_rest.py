@@ -26,8 +26,13 @@ import httpx
 import msgspec
 
 from adapters.tls import client_tls
-from ports.clock import Clock
-from ports.marketdata import ProviderError, ProviderRateLimited, QuoteUnavailable, RateLimitUsage
+from ports.core.clock import Clock
+from ports.market_data.marketdata import (
+    ProviderError,
+    ProviderRateLimited,
+    QuoteUnavailable,
+    RateLimitUsage,
+)
 
 MINUTE_S = 60.0
 _REFUSED_KEY = frozenset({401, 403})

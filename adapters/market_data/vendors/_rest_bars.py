@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
-from domain.marketdata.bars import Bar, Timeframe
-from domain.marketdata.corporate_actions import ActionKind, CorporateAction
-from ports.marketdata import ProviderError
+from domain.market_data.bars import Bar, Timeframe
+from domain.market_data.corporate_actions import ActionKind, CorporateAction
+from ports.market_data.marketdata import ProviderError
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,7 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from adapters.marketdata.vendors.common import (
+from adapters.market_data.vendors.common import (
     NEW_YORK,
     VendorAdapter,
     day_start,
@@ -38,10 +38,10 @@ from adapters.marketdata.vendors.common import (
     sorted_actions,
 )
 from adapters.vendor_http.client import VendorHttp
-from domain.marketdata.bars import Bar, Timeframe
-from domain.marketdata.corporate_actions import ActionKind, CorporateAction
-from ports.clock import Clock
-from ports.marketdata import ProviderError, Quote, QuoteUnavailable
+from domain.market_data.bars import Bar, Timeframe
+from domain.market_data.corporate_actions import ActionKind, CorporateAction
+from ports.core.clock import Clock
+from ports.market_data.marketdata import ProviderError, Quote, QuoteUnavailable
 
 INTERVALS: dict[Timeframe, str] = {
     Timeframe.M1: "1min",

@@ -11,12 +11,12 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from adapters.vendor_http.client import VendorHttp
-from domain.marketdata.bars import Bar, Timeframe
-from domain.marketdata.book import OrderBook
-from domain.marketdata.corporate_actions import ActionKind, CorporateAction
-from domain.marketdata.options import OptionChain
-from ports.clock import Clock
-from ports.marketdata import ProviderError, Quote, QuoteUnavailable, RateLimitUsage
+from domain.market_data.bars import Bar, Timeframe
+from domain.market_data.book import OrderBook
+from domain.market_data.corporate_actions import ActionKind, CorporateAction
+from domain.market_data.options import OptionChain
+from ports.core.clock import Clock
+from ports.market_data.marketdata import ProviderError, Quote, QuoteUnavailable, RateLimitUsage
 
 NEW_YORK = ZoneInfo("America/New_York")
 

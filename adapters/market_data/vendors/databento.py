@@ -24,7 +24,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from adapters.marketdata.vendors._rest import (
+from adapters.market_data.vendors._rest import (
     VendorHttp,
     brief,
     decimal,
@@ -32,12 +32,12 @@ from adapters.marketdata.vendors._rest import (
     parse_json,
     rfc3339,
 )
-from adapters.marketdata.vendors._rest_bars import aggregate, day_start, keep, make_bar, window
-from domain.marketdata.bars import Bar, Timeframe
-from domain.marketdata.book import OrderBook
-from domain.marketdata.options import OptionChain
-from ports.clock import Clock
-from ports.marketdata import ProviderError, Quote, QuoteUnavailable, RateLimitUsage
+from adapters.market_data.vendors._rest_bars import aggregate, day_start, keep, make_bar, window
+from domain.market_data.bars import Bar, Timeframe
+from domain.market_data.book import OrderBook
+from domain.market_data.options import OptionChain
+from ports.core.clock import Clock
+from ports.market_data.marketdata import ProviderError, Quote, QuoteUnavailable, RateLimitUsage
 
 BASE_URL = "https://hist.databento.com"
 NAME = "databento"

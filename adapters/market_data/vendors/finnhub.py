@@ -18,7 +18,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
-from adapters.marketdata.vendors.common import (
+from adapters.market_data.vendors.common import (
     VendorAdapter,
     day_start,
     dec,
@@ -32,10 +32,10 @@ from adapters.marketdata.vendors.common import (
     sorted_actions,
 )
 from adapters.vendor_http.client import VendorHttp
-from domain.marketdata.bars import Bar, Timeframe
-from domain.marketdata.corporate_actions import ActionKind, Adjustment, CorporateAction
-from ports.clock import Clock
-from ports.marketdata import Quote, QuoteUnavailable
+from domain.market_data.bars import Bar, Timeframe
+from domain.market_data.corporate_actions import ActionKind, Adjustment, CorporateAction
+from ports.core.clock import Clock
+from ports.market_data.marketdata import Quote, QuoteUnavailable
 
 RESOLUTIONS: dict[Timeframe, str] = {
     Timeframe.M1: "1",

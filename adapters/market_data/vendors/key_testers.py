@@ -7,11 +7,11 @@ answer carries the vendor's reason and status, never the key.
 
 from __future__ import annotations
 
-from adapters.marketdata.vendors import databento, twelvedata
-from adapters.marketdata.vendors._rest import VendorHttp
-from ports.clock import Clock
-from ports.key_vault import ConnectionReport, KeyMaterial, TestOutcome
-from ports.marketdata import ProviderError, ProviderRateLimited, QuoteUnavailable
+from adapters.market_data.vendors import databento, twelvedata
+from adapters.market_data.vendors._rest import VendorHttp
+from ports.core.clock import Clock
+from ports.keys.key_vault import ConnectionReport, KeyMaterial, TestOutcome
+from ports.market_data.marketdata import ProviderError, ProviderRateLimited, QuoteUnavailable
 
 
 def _report(exc: QuoteUnavailable) -> ConnectionReport:

@@ -30,20 +30,20 @@ from typing import Any
 import requests
 from twelvedata import TDClient
 
-from adapters.marketdata.vendors._rest import (
+from adapters.market_data.vendors._rest import (
     CallBudget,
     brief,
     not_offered,
     optional_decimal,
     parse_json,
 )
-from adapters.marketdata.vendors._rest_bars import (
+from adapters.market_data.vendors._rest_bars import (
     day_start,
     keep,
     window,
     with_reference_closes,
 )
-from adapters.marketdata.vendors.twelvedata_wire import (
+from adapters.market_data.vendors.twelvedata_wire import (
     bar_of,
     dividend_of,
     first_day,
@@ -53,13 +53,13 @@ from adapters.marketdata.vendors.twelvedata_wire import (
     split_of,
     utc_text,
 )
-from domain.marketdata.bars import Bar, Timeframe
-from domain.marketdata.book import OrderBook
-from domain.marketdata.corporate_actions import CorporateAction
-from domain.marketdata.fundamentals import KeyRatios
-from domain.marketdata.options import OptionChain
-from ports.clock import Clock
-from ports.marketdata import (
+from domain.market_data.bars import Bar, Timeframe
+from domain.market_data.book import OrderBook
+from domain.market_data.corporate_actions import CorporateAction
+from domain.market_data.fundamentals import KeyRatios
+from domain.market_data.options import OptionChain
+from ports.core.clock import Clock
+from ports.market_data.marketdata import (
     ProviderError,
     ProviderRateLimited,
     Quote,

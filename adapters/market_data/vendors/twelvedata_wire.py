@@ -7,11 +7,11 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from adapters.marketdata.vendors._rest import brief, decimal, optional_decimal
-from adapters.marketdata.vendors._rest_bars import day_start, make_bar
-from domain.marketdata.bars import Bar, Timeframe
-from ports.clock import Clock
-from ports.marketdata import ProviderError, Quote
+from adapters.market_data.vendors._rest import brief, decimal, optional_decimal
+from adapters.market_data.vendors._rest_bars import day_start, make_bar
+from domain.market_data.bars import Bar, Timeframe
+from ports.core.clock import Clock
+from ports.market_data.marketdata import ProviderError, Quote
 
 NAME = "twelvedata"
 

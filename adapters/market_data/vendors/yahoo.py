@@ -33,19 +33,19 @@ from decimal import Decimal
 from typing import Any
 from urllib.parse import quote as urlquote
 
-from adapters.marketdata.vendors._rest import (
+from adapters.market_data.vendors._rest import (
     VendorHttp,
     not_offered,
     optional_decimal,
 )
-from adapters.marketdata.vendors._rest_bars import (
+from adapters.market_data.vendors._rest_bars import (
     aggregate,
     day_start,
     keep,
     window,
     with_reference_closes,
 )
-from adapters.marketdata.vendors.yahoo_wire import (
+from adapters.market_data.vendors.yahoo_wire import (
     Chart,
     contracts_of,
     epoch,
@@ -54,14 +54,14 @@ from adapters.marketdata.vendors.yahoo_wire import (
     rounded,
     split_factor,
 )
-from domain.marketdata.bars import Bar, Timeframe
-from domain.marketdata.book import OrderBook
-from domain.marketdata.corporate_actions import CorporateAction
-from domain.marketdata.fundamentals import KeyRatios
-from domain.marketdata.options import OptionChain
+from domain.market_data.bars import Bar, Timeframe
+from domain.market_data.book import OrderBook
+from domain.market_data.corporate_actions import CorporateAction
+from domain.market_data.fundamentals import KeyRatios
+from domain.market_data.options import OptionChain
 from domain.trading.instruments import OptionRight
-from ports.clock import Clock
-from ports.marketdata import ProviderError, Quote, QuoteUnavailable, RateLimitUsage
+from ports.core.clock import Clock
+from ports.market_data.marketdata import ProviderError, Quote, QuoteUnavailable, RateLimitUsage
 
 BASE_URL = "https://query2.finance.yahoo.com"
 COOKIE_URL = "https://fc.yahoo.com"

@@ -8,12 +8,12 @@ from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any
 
-from adapters.marketdata.vendors._rest import decimal, optional_decimal
-from adapters.marketdata.vendors._rest_bars import day_start, make_bar
-from domain.marketdata.bars import Bar, Timeframe
-from domain.marketdata.options import OptionQuote
+from adapters.market_data.vendors._rest import decimal, optional_decimal
+from adapters.market_data.vendors._rest_bars import day_start, make_bar
+from domain.market_data.bars import Bar, Timeframe
+from domain.market_data.options import OptionQuote
 from domain.trading.instruments import OptionRight
-from ports.marketdata import ProviderError, QuoteUnavailable
+from ports.market_data.marketdata import ProviderError, QuoteUnavailable
 
 NAME = "yahoo"
 PLACES = Decimal("0.000001")

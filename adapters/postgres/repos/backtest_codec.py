@@ -18,7 +18,7 @@ from domain.backtests.model import (
     FeeModel,
     TradeRecord,
 )
-from domain.marketdata.bars import Timeframe
+from domain.market_data.bars import Timeframe
 
 
 def _req_dec(value: Any) -> Decimal:

@@ -12,7 +12,7 @@ from adapters.postgres.rows import record, row_of
 from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.backtests import backtests
 from domain.backtests.model import Backtest, BacktestStatus
-from ports.backtests import BacktestPage
+from ports.strategies.backtests import BacktestPage
 
 _UNFINISHED = (BacktestStatus.QUEUED.value, BacktestStatus.RUNNING.value)
 

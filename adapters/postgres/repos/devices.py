@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.devices import device_logins, device_sessions, devices
 from domain.identity.devices import Device
-from ports.devices import LoginRecord
+from ports.devices.devices import LoginRecord
 
 T = TypeVar("T")
 

@@ -12,9 +12,9 @@ from sqlalchemy.exc import IntegrityError
 from adapters.postgres.rows import record, row_of
 from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.key_vault import vault_key_access, vault_keys
-from domain.vault.keys import SealedPair, VaultKey, sealed_record_type
-from ports.encryption import SealedRecord
-from ports.key_vault import SEALED_FIELDS, KeyAccess, VaultKeyLinked
+from domain.keys.keys import SealedPair, VaultKey, sealed_record_type
+from ports.core.encryption import SealedRecord
+from ports.keys.key_vault import SEALED_FIELDS, KeyAccess, VaultKeyLinked
 
 
 def to_row(key: VaultKey) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from adapters.postgres.rows import record, row_of
 from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.kyc import kyc_documents as t
 from domain.kyc.documents import DocumentKind, DocumentStatus, KycDocument
-from ports.kyc import KycPage
+from ports.identity.kyc import KycPage
 
 _FIXED = ("id", "owner_id", "kind", "media_type", "size", "sha256", "storage_key", "uploaded_at")
 # Retention counts from the decision, else from the upload.

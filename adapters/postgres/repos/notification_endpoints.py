@@ -10,9 +10,9 @@ from sqlalchemy import delete, select, update
 from adapters.postgres.rows import record, row_of
 from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.notification_endpoints import notification_endpoints as table
-from ports.encryption import SealedRecord
-from ports.notification_endpoints import RECORD_TYPE, NotificationEndpoint
-from ports.notifications import Channel
+from ports.core.encryption import SealedRecord
+from ports.notifications.notification_endpoints import RECORD_TYPE, NotificationEndpoint
+from ports.notifications.notifications import Channel
 
 
 def _endpoint(row: Any) -> NotificationEndpoint:

@@ -22,7 +22,7 @@ from adapters.postgres.tables.notifications import (
 )
 from domain.notifications.preferences import Preferences
 from domain.notifications.quiet_hours import QuietHours
-from ports.notification_store import InAppNotification
+from ports.notifications.notification_store import InAppNotification
 
 _N = in_app.c
 _R = role_preferences.c

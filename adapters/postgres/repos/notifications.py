@@ -34,7 +34,7 @@ from adapters.postgres.tables.notifications import (
     notifications_in_app as in_app,
 )
 from domain.notifications.preferences import Preferences
-from ports.notification_store import (
+from ports.notifications.notification_store import (
     Delivery,
     DeliveryStatus,
     Failure,

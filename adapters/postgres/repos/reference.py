@@ -10,7 +10,7 @@ from sqlalchemy import func, or_
 from adapters.postgres.tables.trading import instruments
 from domain.trading.account_profile import AccountStatus, AccountType, TradingType
 from domain.trading.accounts import Account
-from ports.repositories import InstrumentSearch
+from ports.core.repositories import InstrumentSearch
 
 
 def profile_row(account: Account) -> dict[str, Any]:

@@ -15,9 +15,9 @@ from adapters.postgres.repos.base import insert_for
 from adapters.postgres.rows import record, row_of
 from adapters.postgres.tables.signals import signals
 from adapters.postgres.types import UtcDateTime
-from domain.marketdata.bars import Timeframe
-from domain.marketdata.signals import Pattern, Signal
-from ports.signals import SignalSearch
+from domain.market_data.bars import Timeframe
+from domain.market_data.signals import Pattern, Signal
+from ports.strategies.signals import SignalSearch
 
 
 def to_row(signal: Signal) -> dict[str, Any]:

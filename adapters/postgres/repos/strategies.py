@@ -18,8 +18,8 @@ from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.strategies import strategies, strategy_decisions, strategy_holdings
 from adapters.postgres.types import UtcDateTime
 from domain.errors import ConcurrentUpdate
-from domain.marketdata.bars import Timeframe
-from domain.marketdata.signals import Pattern
+from domain.market_data.bars import Timeframe
+from domain.market_data.signals import Pattern
 from domain.strategies.decide import Action, ExitReason, Holding
 from domain.strategies.definition import (
     EntryRules,
@@ -32,7 +32,13 @@ from domain.strategies.definition import (
     StrategyMode,
 )
 from domain.trading.orders import Side
-from ports.strategies import Decision, DecisionCursor, SizingInputs, StrategyHolding, Verdict
+from ports.strategies.strategies import (
+    Decision,
+    DecisionCursor,
+    SizingInputs,
+    StrategyHolding,
+    Verdict,
+)
 
 
 # -- strategies ----------------------------------------------------------------------------

@@ -36,7 +36,7 @@ from domain.trading.orders import (
     TimeInForce,
 )
 from domain.trading.positions import Position
-from ports.repositories import ORDERS_EPOCH, InstrumentSearch, OrderSearch
+from ports.core.repositories import ORDERS_EPOCH, InstrumentSearch, OrderSearch
 
 _OPEN = [s.value for s in OPEN_STATUSES]
 

@@ -15,7 +15,7 @@ aggregation_items = Table(
     Column("provider_item_id", String(128), nullable=False, unique=True),
     Column("institution_id", String(64), nullable=True),
     Column("institution_name", String(200), nullable=True),
-    Column("access_token", Text(), nullable=False),  # sealed (ports/encryption.py)
+    Column("access_token", Text(), nullable=False),  # sealed (ports/core/encryption.py)
     Column("created_at", UtcDateTime(), nullable=False),
     Column("portfolio_id", String(64), nullable=True),
     Column("status", String(16), nullable=False),

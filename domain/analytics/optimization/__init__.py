@@ -1,5 +1,6 @@
 """Portfolio optimisation: problem checks, weight bounds, risk measures, HRP's bisection.
 
 The solvers themselves (cvxpy with Clarabel, Ledoit-Wolf, hierarchical clustering) are behind
-`ports.optimization.PortfolioOptimizer`; what is here is pure NumPy (docs/optimization.md).
+`ports.analytics.optimization.PortfolioOptimizer`; what is here is pure NumPy
+(docs/optimization.md).
 """

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
 from domain.principals import Role
-from ports.equity import EquitySnapshot
+from ports.trading.equity import EquitySnapshot
 from tests.http.console.helpers import signed_in
 from tests.http.core_helpers import order_body, submit
 from tests.http.harness import Harness, User

@@ -12,7 +12,7 @@ from decimal import Decimal
 import pytest
 
 from application.market_data.market import MarketService
-from domain.marketdata.bars import Bar, Timeframe
+from domain.market_data.bars import Bar, Timeframe
 from domain.principals import Role
 from tests.http.console.helpers import console_client, signed_in
 from tests.http.harness import PASSWORD, Harness, serving_market_data

@@ -12,12 +12,12 @@ from typing import Any
 import pytest
 
 from adapters.http.console import desk_streams
-from adapters.marketdata.failover import FailoverConfig, FailoverMarketData
-from adapters.marketdata.replay import ReplayMarketData
+from adapters.market_data.failover import FailoverConfig, FailoverMarketData
+from adapters.market_data.replay import ReplayMarketData
 from application.market_data.providers import ProviderService
 from application.market_data.stream_monitor import KafkaReport
-from domain.marketdata.bars import Timeframe
-from domain.marketdata.signals import Pattern, Signal
+from domain.market_data.bars import Timeframe
+from domain.market_data.signals import Pattern, Signal
 from domain.monitoring.streams import (
     AlertKind,
     GroupLag,
@@ -26,7 +26,7 @@ from domain.monitoring.streams import (
     TopicStats,
 )
 from domain.principals import Role
-from ports.marketdata import Quote
+from ports.market_data.marketdata import Quote
 from tests.http.console.helpers import real_status, signed_in
 from tests.http.harness import Harness, User, serving_market_data, swap_in_bundle
 

@@ -11,7 +11,7 @@ import re
 from datetime import UTC
 from typing import Any
 
-from domain.marketdata.bars import Timeframe
+from domain.market_data.bars import Timeframe
 from domain.principals import Role
 from tests.http.console.helpers import real_status, signed_in
 from tests.http.harness import Harness, User

@@ -9,10 +9,10 @@ import pytest
 
 from adapters.memory.signal_models import InMemorySignalModelRegistry
 from application.model_signals.catalogue import SignalModelCatalogue
-from domain.modelsignals.card import SignalModelCard
-from domain.modelsignals.features import FEATURE_NAMES
+from domain.model_signals.card import SignalModelCard
+from domain.model_signals.features import FEATURE_NAMES
 from domain.principals import Role
-from ports.predictions import SCORE, Prediction, PredictionOutcome
+from ports.model_records.predictions import SCORE, Prediction, PredictionOutcome
 from tests.http.console.helpers import signed_in
 from tests.http.harness import Harness, swap_in_bundle
 

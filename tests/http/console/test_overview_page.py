@@ -8,8 +8,8 @@ from datetime import datetime
 
 import pytest
 
-from adapters.marketdata.failover import FailoverConfig, FailoverMarketData
-from adapters.marketdata.replay import ReplayMarketData
+from adapters.market_data.failover import FailoverConfig, FailoverMarketData
+from adapters.market_data.replay import ReplayMarketData
 from application.market_data.providers import ProviderService
 from application.market_data.stream_monitor import KafkaReport
 from application.trading.in_doubt import DoubtfulOrder

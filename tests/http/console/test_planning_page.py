@@ -20,8 +20,8 @@ from adapters.http.console.filters import money
 from adapters.http.console.planning_view import PLAN_DEFAULTS
 from application.portfolio.planning import PlanningService
 from domain.principals import Role
-from ports.compute import RetirementInputs
-from ports.planning import PlanningProfile
+from ports.core.compute import RetirementInputs
+from ports.portfolio.planning import PlanningProfile
 from tests.http.console.helpers import real_status, signed_in
 from tests.http.harness import Harness
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from adapters.marketdata.failover import FailoverConfig, FailoverMarketData
+from adapters.market_data.failover import FailoverConfig, FailoverMarketData
 from application.market_data.providers import ProviderService
 from application.market_data.quote_quality import QuoteQuality
 from domain.principals import Role

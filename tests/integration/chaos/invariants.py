@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from domain.trading.fills import Fill
 from domain.trading.orders import Order, OrderStatus, Side
-from ports.unit_of_work import UnitOfWorkFactory
+from ports.core.unit_of_work import UnitOfWorkFactory
 
 ZERO = Decimal(0)
 

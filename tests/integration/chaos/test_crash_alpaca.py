@@ -23,7 +23,7 @@ from bootstrap.crash_rehearsal import CrashPlan, CrashPoint
 from bootstrap.embedded import Embedded, build_embedded
 from domain.killswitch.state import Scope
 from domain.trading.orders import OrderStatus
-from ports.clock import Clock
+from ports.core.clock import Clock
 from tests.alpaca_server import AlpacaServer
 from tests.integration.chaos.invariants import (
     assert_recovered,

@@ -22,10 +22,10 @@ from adapters.redis.cache import RedisQuoteCache
 from adapters.redis.client import redis_from_url
 from adapters.redis.idempotency import RedisIdempotencyStore
 from adapters.redis.ratelimit import RedisRateLimiter
-from ports.broadcast import Broadcast
-from ports.cache import QuoteCache
-from ports.idempotency import IdempotencyStore
-from ports.ratelimit import RateLimiter
+from ports.core.broadcast import Broadcast
+from ports.core.idempotency import IdempotencyStore
+from ports.core.ratelimit import RateLimiter
+from ports.market_data.cache import QuoteCache
 
 WAIT_S = 5.0  # how long a test waits for an event before failing (a bound, not an assertion)
 

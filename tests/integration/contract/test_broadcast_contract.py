@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 
-from ports.broadcast import Broadcast
+from ports.core.broadcast import Broadcast
 from tests.integration.contract.conftest import Backend, Listen
 
 CONNECT = ("connect",)

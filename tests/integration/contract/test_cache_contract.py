@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from ports.cache import QuoteCache
-from ports.marketdata import Quote
+from ports.market_data.cache import QuoteCache
+from ports.market_data.marketdata import Quote
 from tests.integration.contract.conftest import Backend
 
 AT = datetime(2026, 1, 5, 14, 30, 15, 123456, tzinfo=UTC)

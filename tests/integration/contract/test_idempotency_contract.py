@@ -6,7 +6,7 @@ import asyncio
 
 import pytest
 
-from ports.idempotency import Claim, ClaimStatus, IdempotencyStore
+from ports.core.idempotency import Claim, ClaimStatus, IdempotencyStore
 from tests.integration.contract.conftest import Backend
 
 TTL = 60.0

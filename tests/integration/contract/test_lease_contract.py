@@ -1,4 +1,4 @@
-"""Lease contract (ports/leases.py): the in-memory, file-lock (SQLite) and PostgreSQL adapters
+"""Lease contract (ports/core/leases.py): the in-memory, file-lock (SQLite) and PostgreSQL adapters
 answer alike. Each "instance" is a process of the deployment: its own adapter object (the
 memory adapter's instances share one object: one process owns a memory store).
 
@@ -21,7 +21,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from adapters.memory.leases import InMemoryLeases
 from adapters.postgres.leases import PostgresAdvisoryLeases
 from adapters.postgres.sqlite_leases import FileLockLeases
-from ports.leases import Leases
+from ports.core.leases import Leases
 from tests.kit.clocks import ManualClock
 
 TTL_S = 1.0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from ports.ratelimit import RateLimiter
+from ports.core.ratelimit import RateLimiter
 from tests.integration.contract.conftest import Backend
 
 

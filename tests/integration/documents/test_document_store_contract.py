@@ -12,7 +12,7 @@ import pytest
 from adapters.documents.local import LocalDocumentStore
 from adapters.documents.s3 import S3DocumentStore
 from adapters.documents.sigv4 import Credentials
-from ports.documents import DocumentMissing, DocumentStore, InvalidDocumentKey
+from ports.identity.documents import DocumentMissing, DocumentStore, InvalidDocumentKey
 
 
 @pytest.fixture(scope="module")

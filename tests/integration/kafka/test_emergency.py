@@ -25,7 +25,7 @@ from domain.killswitch.state import Scope, TradingState
 from domain.killswitch.switch import EmergencyHalt, KillSwitchCompleted
 from domain.risk.reasons import ReasonCode
 from domain.trading.orders import OrderType, Origin, OriginKind, Side
-from ports.broker import CancelResult
+from ports.trading.broker import CancelResult
 from tests.integration.kafka.bulwark import (
     PASSCODE,
     CommandClient,

@@ -11,8 +11,8 @@ from aiokafka.structs import ConsumerRecord
 from adapters.eventcodec import EventCodec
 from adapters.kafka.client import KafkaConfig
 from adapters.kafka.publisher import decode_event
-from domain.marketdata.signals import Pattern, SignalEmitted
-from ports.signals import SignalSearch
+from domain.market_data.signals import Pattern, SignalEmitted
+from ports.strategies.signals import SignalSearch
 from tests.integration.kafka.bulwark import bulwark_node, migrated, settings_for
 from tests.integration.kafka.records import read_until
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from application.strategies.service import StrategyDraft
-from domain.marketdata.signals import SignalEmitted
+from domain.market_data.signals import SignalEmitted
 from domain.strategies.definition import (
     SignalSource,
     SizingMethod,
@@ -17,7 +17,7 @@ from domain.strategies.definition import (
     StrategyMode,
 )
 from domain.trading.orders import OriginKind
-from ports.strategies import Decision, DecisionLog, Verdict
+from ports.strategies.strategies import Decision, DecisionLog, Verdict
 from tests.integration.kafka.bulwark import (
     bulwark_node,
     eventually,

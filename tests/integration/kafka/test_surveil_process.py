@@ -29,7 +29,7 @@ from benchmarks.surveillance_quality import detect
 from benchmarks.surveillance_scenarios import Scenario, mixed_day
 from domain.events import DomainEvent
 from domain.surveillance.cases import Alert
-from ports.surveillance import AlertQuery
+from ports.surveillance.surveillance import AlertQuery
 from tests.integration.kafka.bulwark import eventually, migrated, settings_for
 from tests.integration.kafka.processes import BULWARK, ROOT, topics_in
 from tests.integration.servers import _dying_with_parent

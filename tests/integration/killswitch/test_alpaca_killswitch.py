@@ -16,7 +16,7 @@ from adapters.brokers.alpaca import AlpacaBroker
 from bootstrap.embedded import Embedded, build_embedded
 from domain.killswitch.state import Scope
 from domain.killswitch.switch import TriggerType
-from ports.broker import BrokerErrorCode
+from ports.trading.broker import BrokerErrorCode
 from tests.alpaca_server import AlpacaServer
 from tests.unit.trading.brokers.alpaca_fake import FakeAlpacaTrading, seed_alpaca
 from tests.unit.trading.brokers.conftest import alpaca_broker

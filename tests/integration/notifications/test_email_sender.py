@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from adapters.notifications.email import EmailSender, SmtpConfig
-from ports.notifications import Channel, DeliveryFailed, Destination, OutgoingMessage, Priority
+from ports.notifications.notifications import (
+    Channel,
+    DeliveryFailed,
+    Destination,
+    OutgoingMessage,
+    Priority,
+)
 from tests.integration.notifications.smtp_server import (
     Mailbox,
     free_port,

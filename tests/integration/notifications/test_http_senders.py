@@ -21,7 +21,13 @@ from adapters.notifications.http_senders import (
 )
 from adapters.notifications.signing import verify_signature
 from adapters.notifications.url_guard import UrlGuard
-from ports.notifications import Channel, DeliveryFailed, Destination, OutgoingMessage, Priority
+from ports.notifications.notifications import (
+    Channel,
+    DeliveryFailed,
+    Destination,
+    OutgoingMessage,
+    Priority,
+)
 from tests.alpaca_server import AlpacaServer, Reply
 
 SECRET = "whsec_test_0123456789abcdef"

@@ -12,7 +12,13 @@ import httpx
 import pytest
 
 from adapters.notifications.http_senders import WebhookSender
-from ports.notifications import Channel, DeliveryFailed, Destination, OutgoingMessage, Priority
+from ports.notifications.notifications import (
+    Channel,
+    DeliveryFailed,
+    Destination,
+    OutgoingMessage,
+    Priority,
+)
 from tests.integration.notifications.smtp_server import self_signed
 
 MESSAGE = OutgoingMessage(

@@ -20,7 +20,7 @@ from adapters.postgres.engine import make_engine
 from adapters.postgres.repos.notifications import _delivery_row
 from adapters.postgres.tables.notifications import notification_deliveries
 from bootstrap.shutdown_grace import MARGIN_S
-from ports.notification_store import Delivery
+from ports.notifications.notification_store import Delivery
 from tests.bulwark_process import ROOT, bulwark, free_port, migrate
 from tests.kit.processes import LocalProcess
 

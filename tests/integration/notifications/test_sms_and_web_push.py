@@ -23,7 +23,13 @@ from adapters.notifications.twilio_sms import TwilioSmsSender
 from adapters.notifications.url_guard import UrlGuard
 from adapters.notifications.web_push import WebPushSender
 from application.notifications.channels import SmsChannel
-from ports.notifications import Channel, DeliveryFailed, Destination, OutgoingMessage, Priority
+from ports.notifications.notifications import (
+    Channel,
+    DeliveryFailed,
+    Destination,
+    OutgoingMessage,
+    Priority,
+)
 from tests.alpaca_server import AlpacaServer, Reply
 
 SID = "AC" + "0123456789abcdef" * 2

@@ -19,7 +19,7 @@ from domain.aggregation.model import (
     account_id_for,
 )
 from domain.errors import Conflict
-from ports.aggregation import AggregationStore
+from ports.aggregation.aggregation import AggregationStore
 from tests.integration.store.conftest import StoreUnderTest
 
 T0 = datetime(2026, 11, 25, 15, 0, 0, 123456, tzinfo=UTC)

@@ -19,8 +19,8 @@ from adapters.postgres.audit import SqlAuditLog
 from adapters.postgres.engine import make_engine
 from application.core.audit_chain import GENESIS, ChainWalker
 from application.core.audit_context import audit_context
-from ports.audit import AuditFilter, ChainedEntry
-from ports.events import AuditEntry
+from ports.core.audit import AuditFilter, ChainedEntry
+from ports.core.events import AuditEntry
 from tests.integration.store.conftest import StoreUnderTest
 
 T0 = datetime(2026, 3, 2, 14, 30, 0, 123456, tzinfo=UTC)

@@ -14,7 +14,7 @@ from adapters.postgres.audit import SqlAuditLog
 from adapters.postgres.engine import make_engine
 from adapters.postgres.schema import metadata
 from application.core.audit_log import AuditLogService
-from ports.events import AuditEntry
+from ports.core.events import AuditEntry
 
 _text = st.text(
     st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=12

@@ -12,7 +12,7 @@ from adapters.postgres import migrate
 from adapters.postgres.audit import SqlAuditLog
 from adapters.postgres.engine import make_engine
 from application.core.audit_log import AuditLogService
-from ports.events import AuditEntry
+from ports.core.events import AuditEntry
 
 T0 = datetime(2026, 1, 5, 9, 0, 0, 250000, tzinfo=UTC)
 

@@ -22,8 +22,8 @@ from domain.backtests.model import (
     FeeModel,
     TradeRecord,
 )
-from domain.marketdata.bars import Timeframe
-from ports.backtests import BacktestPage, BacktestRepository
+from domain.market_data.bars import Timeframe
+from ports.strategies.backtests import BacktestPage, BacktestRepository
 from tests.integration.store.conftest import StoreUnderTest
 
 T0 = datetime(2026, 3, 2, 14, 30, 0, 123456, tzinfo=UTC)

@@ -13,7 +13,7 @@ from sqlalchemy import text
 from adapters.postgres import migrate
 from adapters.postgres.bar_history import SqlBarHistoryStore
 from adapters.postgres.engine import make_engine
-from domain.marketdata.bars import Timeframe
+from domain.market_data.bars import Timeframe
 
 T0 = datetime(2019, 12, 31, tzinfo=UTC)
 T1 = datetime(2020, 1, 2, tzinfo=UTC)

@@ -20,8 +20,8 @@ from adapters.postgres.bar_history import SqlBarHistoryStore
 from adapters.postgres.bar_partitions import PARENT_DDL, partition_name
 from adapters.postgres.engine import PoolSettings, make_engine
 from adapters.postgres.tables.platform import bar_corporate_actions, market_bars
-from domain.marketdata.bars import Bar, BarSeries, Timeframe
-from ports.bar_store import BarStore
+from domain.market_data.bars import Bar, BarSeries, Timeframe
+from ports.market_data.bar_store import BarStore
 from tests.unit.marketdata.bar_store_contract import BarStoreContract
 
 T = TypeVar("T")

@@ -10,7 +10,7 @@ import pytest
 from adapters.memory.devices import InMemoryDevices, InMemoryLoginHistory
 from adapters.postgres.repos.devices import SqlDevices, SqlLoginHistory
 from domain.identity.devices import Device
-from ports.devices import DeviceStore, LoginHistory, LoginRecord
+from ports.devices.devices import DeviceStore, LoginHistory, LoginRecord
 from tests.integration.store.conftest import StoreUnderTest
 
 T0 = datetime(2026, 3, 2, 14, 30, 0, 123456, tzinfo=UTC)

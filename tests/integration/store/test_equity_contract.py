@@ -11,7 +11,7 @@ import pytest
 
 from adapters.memory.equity import InMemoryEquityHistory
 from adapters.postgres.equity import SqlEquityHistory
-from ports.equity import EquityHistory, EquitySnapshot
+from ports.trading.equity import EquityHistory, EquitySnapshot
 from tests.integration.store.conftest import StoreUnderTest
 
 D = Decimal

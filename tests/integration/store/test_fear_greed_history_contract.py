@@ -1,5 +1,5 @@
 """The Fear & Greed history: one contract on memory, SQLite and PostgreSQL (migration 0025's
-`fear_greed_history`; ports/fear_greed.py)."""
+`fear_greed_history`; ports/markets/fear_greed.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from adapters.memory.fear_greed import InMemoryFearGreedHistory
 from adapters.postgres.fear_greed import SqlFearGreedHistory
-from ports.fear_greed import ComponentRecord, FearGreedHistoryStore, FearGreedRecord
+from ports.markets.fear_greed import ComponentRecord, FearGreedHistoryStore, FearGreedRecord
 from tests.integration.store.conftest import StoreUnderTest
 
 DAY0 = date(2026, 3, 2)

@@ -9,7 +9,7 @@ import pytest
 
 from adapters.memory.filing_reminders import InMemoryFilingReminderStore
 from adapters.postgres.filing_reminders import SqlFilingReminderStore
-from ports.filing_reminders import FilingReminderStore, ReminderSettings
+from ports.markets.filing_reminders import FilingReminderStore, ReminderSettings
 from tests.integration.store.conftest import StoreUnderTest
 
 T0 = datetime(2026, 2, 10, 9, 30, 0, 123456, tzinfo=UTC)

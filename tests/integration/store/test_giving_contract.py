@@ -18,7 +18,7 @@ from domain.analytics.giving.model import (
     LimitCategory,
 )
 from domain.errors import Conflict
-from ports.giving import GivingStore, OpeningCarryovers
+from ports.portfolio.giving import GivingStore, OpeningCarryovers
 from tests.integration.store.conftest import StoreUnderTest
 
 D = Decimal

@@ -19,8 +19,8 @@ from domain.portfolio.illiquid import (
     Valuation,
     ValuationMethod,
 )
-from ports.illiquid import IlliquidAssetStore
-from ports.portfolios import Portfolio
+from ports.portfolio.illiquid import IlliquidAssetStore
+from ports.portfolio.portfolios import Portfolio
 from tests.integration.store.conftest import StoreUnderTest
 
 D = Decimal

@@ -11,7 +11,7 @@ from adapters.memory.investor_profiles import InMemoryInvestorProfileRepository
 from adapters.postgres.investor_profiles import SqlInvestorProfileRepository
 from domain.retirement.limits import FilingStatus
 from domain.wealth.profile import InvestorProfile, RiskTolerance
-from ports.investor_profiles import InvestorProfileRepository
+from ports.wealth.investor_profiles import InvestorProfileRepository
 from tests.integration.store.conftest import StoreUnderTest
 
 T0 = datetime(2026, 3, 2, 14, 30, 0, 123456, tzinfo=UTC)

@@ -8,7 +8,7 @@ import pytest
 
 from adapters.memory.iv_history import InMemoryIVHistoryStore
 from adapters.postgres.iv_history import SqlIVHistoryStore
-from ports.iv_history import DailyIV, IVHistoryStore
+from ports.market_data.iv_history import DailyIV, IVHistoryStore
 from tests.integration.store.conftest import StoreUnderTest
 
 DAY0 = date(2026, 3, 2)

@@ -18,8 +18,8 @@ from adapters.postgres.key_rotation import SqlKeyRotationStore, SqlUserSecretSou
 from application.keys.rotation import KeyRotation, RotationProgress
 from domain.identity import User
 from domain.principals import Role
-from ports.encryption import KeyRef, SealedRecord, SealedRecordSource
-from ports.key_rotation import KeyRotationStore, RetiredKey, RotationCheckpoint
+from ports.core.encryption import KeyRef, SealedRecord, SealedRecordSource
+from ports.keys.key_rotation import KeyRotationStore, RetiredKey, RotationCheckpoint
 from tests.integration.store.conftest import StoreUnderTest
 from tests.unit.core.security.keys.helpers import V1, V2, box, provider
 

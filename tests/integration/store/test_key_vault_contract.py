@@ -12,8 +12,8 @@ from adapters.memory.key_vault import InMemoryKeyVault
 from adapters.postgres.repos.key_vault import SqlKeyVault
 from adapters.postgres.tables.key_vault import vault_keys
 from application.keys.vault_sources import vault_sources
-from domain.vault.keys import SealedPair, VaultKey
-from ports.key_vault import KeyAccess, KeyVaultStore, VaultKeyLinked
+from domain.keys.keys import SealedPair, VaultKey
+from ports.keys.key_vault import KeyAccess, KeyVaultStore, VaultKeyLinked
 from tests.integration.store.conftest import StoreUnderTest
 
 T0 = datetime(2026, 3, 2, 14, 30, 0, 123456, tzinfo=UTC)

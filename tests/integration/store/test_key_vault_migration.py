@@ -22,7 +22,7 @@ from adapters.security.key_providers import StaticKeyProvider
 from adapters.security.secret_box import SecretBox
 from application.keys.vault import KeyVaultService
 from application.keys.vault_sources import vault_sources
-from ports.encryption import KEY_BYTES, KeyRef
+from ports.core.encryption import KEY_BYTES, KeyRef
 
 KEY_ID = "PKLEGACY000000000XYZ"
 SECRET = "legacy-secret-0123456789"

@@ -10,7 +10,7 @@ import pytest
 from adapters.memory.kyc import InMemoryKycDocuments
 from adapters.postgres.repos.kyc import SqlKycDocuments
 from domain.kyc.documents import DocumentKind, DocumentStatus, KycDocument
-from ports.kyc import KycDocumentRepository, KycPage
+from ports.identity.kyc import KycDocumentRepository, KycPage
 from tests.integration.store.conftest import StoreUnderTest
 
 T0 = datetime(2026, 3, 2, 14, 30, 0, 123456, tzinfo=UTC)

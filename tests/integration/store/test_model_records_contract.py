@@ -1,5 +1,5 @@
-"""Reviews and predictions: one contract on memory, SQLite and PostgreSQL (ports/reviewer.py,
-ports/predictions.py)."""
+"""Reviews and predictions: one contract on memory, SQLite and PostgreSQL (ports/review/reviewer.py,
+ports/model_records/predictions.py)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from adapters.memory.reviews import InMemoryPredictionStore, InMemoryReviewStore
 from adapters.postgres.reviews import SqlPredictionStore, SqlReviewStore
 from domain.risk.analysis import RiskRating
 from domain.risk.review import Review, ReviewFallback, ReviewReason, ReviewSource
-from ports.predictions import RATING, Prediction, PredictionOutcome, PredictionStore
-from ports.reviewer import ReviewStore, StoredReview, Transcript
+from ports.model_records.predictions import RATING, Prediction, PredictionOutcome, PredictionStore
+from ports.review.reviewer import ReviewStore, StoredReview, Transcript
 from tests.integration.store.conftest import StoreUnderTest
 
 T0 = datetime(2026, 11, 2, 15, 0, tzinfo=UTC)

@@ -9,13 +9,13 @@ import pytest
 
 from adapters.memory.notification_endpoints import InMemoryNotificationEndpointStore
 from adapters.postgres.repos.notification_endpoints import SqlNotificationEndpointStore
-from ports.encryption import SealedRecord
-from ports.notification_endpoints import (
+from ports.core.encryption import SealedRecord
+from ports.notifications.notification_endpoints import (
     RECORD_TYPE,
     NotificationEndpoint,
     NotificationEndpointStore,
 )
-from ports.notifications import Channel
+from ports.notifications.notifications import Channel
 from tests.integration.store.conftest import StoreUnderTest
 
 T0 = datetime(2026, 3, 2, 14, 30, 0, 123456, tzinfo=UTC)

@@ -11,7 +11,7 @@ from adapters.memory.notifications import InMemoryNotificationStore
 from adapters.postgres.repos.notifications import SqlNotificationStore
 from domain.notifications.preferences import Preferences
 from domain.notifications.quiet_hours import QuietHours
-from ports.notification_store import InAppNotification, NotificationStore, Page
+from ports.notifications.notification_store import InAppNotification, NotificationStore, Page
 from tests.integration.store.conftest import StoreUnderTest
 
 T0 = datetime(2026, 3, 2, 14, 30, 0, 123456, tzinfo=UTC)

@@ -12,7 +12,7 @@ from adapters.memory.notifications import InMemoryNotificationStore
 from adapters.postgres.repos.notifications import SqlNotificationStore
 from domain.notifications.preferences import Preferences
 from domain.notifications.quiet_hours import QuietHours
-from ports.notification_store import (
+from ports.notifications.notification_store import (
     Delivery,
     DeliveryStatus,
     Failure,

@@ -9,7 +9,7 @@ import pytest
 
 from adapters.memory.planning import InMemoryPlanningProfileRepository
 from adapters.postgres.planning import SqlPlanningProfileRepository
-from ports.planning import PlanningProfile, PlanningProfileRepository
+from ports.portfolio.planning import PlanningProfile, PlanningProfileRepository
 from tests.integration.store.conftest import StoreUnderTest
 
 T0 = datetime(2026, 3, 2, 14, 30, 0, 123456, tzinfo=UTC)

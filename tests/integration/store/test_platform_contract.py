@@ -22,10 +22,10 @@ from domain.errors import Conflict, StoreUnavailable
 from domain.margin import MarginRates, MarginSchedule
 from domain.trading.instruments import AssetClass
 from domain.trading.orders import Side
-from ports.events import AuditEntry, AuditLog
-from ports.ledger import HoldingPeriod, LedgerTransaction, TransactionLedger
-from ports.margin_settings import MarginSettings, MarginSettingsRepository
-from ports.timeseries import Bar, BarStore
+from ports.core.events import AuditEntry, AuditLog
+from ports.market_data.timeseries import Bar, BarStore
+from ports.portfolio.ledger import HoldingPeriod, LedgerTransaction, TransactionLedger
+from ports.trading.margin_settings import MarginSettings, MarginSettingsRepository
 from tests.integration.servers import free_port
 from tests.integration.store.conftest import StoreUnderTest
 

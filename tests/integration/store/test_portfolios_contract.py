@@ -21,7 +21,7 @@ from domain.portfolio.transactions import (
     TransactionSource,
 )
 from domain.tax.methods import AccountTaxType, LotMethod
-from ports.portfolios import Portfolio, PortfolioAccount, PortfolioStore, ValuationPoint
+from ports.portfolio.portfolios import Portfolio, PortfolioAccount, PortfolioStore, ValuationPoint
 from tests.integration.store.conftest import StoreUnderTest
 
 D = Decimal

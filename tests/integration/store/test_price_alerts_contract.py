@@ -11,7 +11,7 @@ import pytest
 from adapters.memory.price_alerts import InMemoryPriceAlertStore
 from adapters.postgres.repos.price_alerts import SqlPriceAlertStore
 from domain.notifications.price_alerts import AlertState, Direction, Mode, PriceAlert
-from ports.price_alerts import PriceAlertStore
+from ports.price_alerts.price_alerts import PriceAlertStore
 from tests.integration.store.conftest import StoreUnderTest
 
 T0 = datetime(2026, 3, 2, 14, 30, 0, 123456, tzinfo=UTC)

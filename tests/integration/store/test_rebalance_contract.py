@@ -12,7 +12,12 @@ from adapters.postgres.rebalancing import SqlRebalanceStore
 from domain.errors import Conflict
 from domain.rebalancing.model import AccountHoldings, Lot
 from domain.rebalancing.proposal import RebalanceSettings, propose
-from ports.rebalancing import AutopilotLimits, ProposalStatus, RebalanceStore, StoredProposal
+from ports.rebalancing.rebalancing import (
+    AutopilotLimits,
+    ProposalStatus,
+    RebalanceStore,
+    StoredProposal,
+)
 from tests.integration.store.conftest import StoreUnderTest
 
 T0 = datetime(2026, 11, 25, 15, 0, 0, 123456, tzinfo=UTC)

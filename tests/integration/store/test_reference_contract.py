@@ -8,7 +8,7 @@ from decimal import Decimal
 from domain.trading.account_profile import AccountStatus, AccountType, TradingType
 from domain.trading.accounts import Account
 from domain.trading.instruments import AssetClass, Instrument
-from ports.repositories import InstrumentSearch
+from ports.core.repositories import InstrumentSearch
 from tests.integration.store.conftest import StoreUnderTest
 
 T0 = datetime(2026, 3, 2, 14, 30, tzinfo=UTC)

@@ -14,9 +14,9 @@ from adapters.postgres.engine import make_engine
 from adapters.postgres.repos.signals import SqlSignalRepository
 from adapters.postgres.tables.outbox import outbox
 from domain.errors import StoreUnavailable
-from domain.marketdata.bars import Timeframe
-from domain.marketdata.signals import Pattern, Signal
-from ports.signals import SignalCursor, SignalRepository, SignalSearch
+from domain.market_data.bars import Timeframe
+from domain.market_data.signals import Pattern, Signal
+from ports.strategies.signals import SignalCursor, SignalRepository, SignalSearch
 from tests.integration.servers import free_port
 from tests.integration.store.conftest import StoreUnderTest
 

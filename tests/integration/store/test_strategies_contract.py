@@ -20,8 +20,8 @@ from adapters.postgres.repos.strategies import (
     SqlStrategyRepository,
 )
 from domain.errors import ConcurrentUpdate
-from domain.marketdata.bars import Timeframe
-from domain.marketdata.signals import Pattern
+from domain.market_data.bars import Timeframe
+from domain.market_data.signals import Pattern
 from domain.strategies.decide import Action, ExitReason, Holding
 from domain.strategies.definition import (
     EntryRules,
@@ -34,7 +34,7 @@ from domain.strategies.definition import (
     StrategyMode,
 )
 from domain.trading.orders import Side
-from ports.strategies import (
+from ports.strategies.strategies import (
     Decision,
     DecisionCursor,
     DecisionLog,

@@ -1,4 +1,5 @@
-"""The surveillance store: one contract on memory, SQLite and PostgreSQL (ports/surveillance.py)."""
+"""The surveillance store: one contract on memory, SQLite and PostgreSQL
+(ports/surveillance/surveillance.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from adapters.postgres.surveillance import SqlSurveillanceStore
 from domain.errors import ConcurrentUpdate
 from domain.surveillance.cases import AlertAction, AlertStatus
 from domain.surveillance.detections import AbusePattern, AlertSeverity
-from ports.surveillance import AlertQuery, Checkpoint, SurveillanceStore
+from ports.surveillance.surveillance import AlertQuery, Checkpoint, SurveillanceStore
 from tests.integration.store.conftest import StoreUnderTest
 from tests.unit.surveillance.cases import T0, alert
 

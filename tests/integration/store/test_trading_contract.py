@@ -20,7 +20,7 @@ from domain.trading.orders import (
     Side,
     TimeInForce,
 )
-from ports.repositories import OrderCursor, OrderSearch
+from ports.core.repositories import OrderCursor, OrderSearch
 from tests.integration.store.conftest import StoreUnderTest
 
 T0 = datetime(2026, 3, 2, 14, 30, tzinfo=UTC)

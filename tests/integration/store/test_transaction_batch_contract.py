@@ -29,8 +29,8 @@ from domain.portfolio.transactions import (
     TransactionSource,
 )
 from domain.tax.methods import LotMethod
-from ports.portfolios import Portfolio, PortfolioAccount, PortfolioStore
-from ports.transaction_batch import CHUNK_ROWS, TRANSACTION_FIELDS, TransactionList
+from ports.portfolio.portfolios import Portfolio, PortfolioAccount, PortfolioStore
+from ports.portfolio.transaction_batch import CHUNK_ROWS, TRANSACTION_FIELDS, TransactionList
 from tests.integration.store.conftest import StoreUnderTest
 
 D = Decimal

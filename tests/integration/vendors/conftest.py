@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from adapters.marketdata.vendors.databento import DatabentoMarketData
-from adapters.marketdata.vendors.twelvedata import TwelveDataMarketData
-from adapters.marketdata.vendors.yahoo import YahooMarketData
+from adapters.market_data.vendors.databento import DatabentoMarketData
+from adapters.market_data.vendors.twelvedata import TwelveDataMarketData
+from adapters.market_data.vendors.yahoo import YahooMarketData
 from adapters.memory.clock import FakeClock
 from tests.integration.vendors.replay_server import ReplayServer
 from tests.integration.vendors.vendor_routes import (

@@ -10,8 +10,8 @@ from decimal import Decimal
 import pytest
 
 from adapters.memory.clock import FakeClock
-from domain.marketdata.bars import Timeframe
-from ports.marketdata import ProviderError, QuoteUnavailable
+from domain.market_data.bars import Timeframe
+from ports.market_data.marketdata import ProviderError, QuoteUnavailable
 from tests.integration.vendors.conftest import make_vendor
 from tests.integration.vendors.replay_server import ReplayServer, Reply
 from tests.integration.vendors.vendor_routes import DATABENTO_KEY

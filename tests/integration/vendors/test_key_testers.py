@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from adapters.marketdata.vendors.key_testers import DatabentoKeyTester, TwelveDataKeyTester
+from adapters.market_data.vendors.key_testers import DatabentoKeyTester, TwelveDataKeyTester
 from adapters.memory.clock import FakeClock
 from bootstrap.key_vault import key_testers
 from bootstrap.settings import load_settings
-from ports.key_vault import Credentials, KeyMaterial
-from ports.key_vault import TestOutcome as Outcome
+from ports.keys.key_vault import Credentials, KeyMaterial
+from ports.keys.key_vault import TestOutcome as Outcome
 from tests.integration.vendors.replay_server import ReplayServer, Reply
 from tests.integration.vendors.vendor_routes import DATABENTO_KEY, TWELVEDATA_KEY
 
@@ -69,7 +69,7 @@ async def test_an_outage_is_unreachable_not_refused(server: ReplayServer, clock:
 def test_the_vault_knows_testers_for_both_and_yahoo_needs_none() -> None:
     # Arrange
     from adapters.memory.clock import SystemClock
-    from domain.vault.keys import PROVIDERS
+    from domain.keys.keys import PROVIDERS
 
     # Act
     testers = key_testers(load_settings({}), SystemClock())

@@ -31,9 +31,9 @@ from domain.aggregation.model import (
 )
 from domain.errors import Conflict
 from domain.principals import Principal, Role
-from ports.encryption import KeyRef
-from ports.events import Notification
-from ports.portfolios import Portfolio
+from ports.core.encryption import KeyRef
+from ports.core.events import Notification
+from ports.portfolio.portfolios import Portfolio
 from tests.plaid_server import PUBLIC_TOKEN, PlaidServer
 
 ALICE = Principal("u-alice", Role.TRADER)

@@ -9,8 +9,8 @@ from decimal import Decimal
 import pytest
 
 from adapters.memory.clock import FakeClock
-from domain.marketdata.bars import Timeframe
-from ports.marketdata import ProviderError, ProviderRateLimited
+from domain.market_data.bars import Timeframe
+from ports.market_data.marketdata import ProviderError, ProviderRateLimited
 from tests.integration.vendors.conftest import make_vendor
 from tests.integration.vendors.replay_server import ReplayServer, Reply, fixture
 

@@ -16,7 +16,7 @@ from adapters.memory.clock import FakeClock
 from adapters.parquet_bars.store import ParquetBarStore
 from application.market_data.bar_backfill import BarBackfill
 from bootstrap.cli import main
-from domain.marketdata.bars import Bar, Timeframe
+from domain.market_data.bars import Bar, Timeframe
 from tests.integration.vendors.conftest import VENDORS, make_vendor
 from tests.integration.vendors.replay_server import ReplayServer
 from tests.integration.vendors.vendor_routes import DATABENTO_KEY, TWELVEDATA_KEY

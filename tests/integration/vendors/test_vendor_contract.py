@@ -11,13 +11,13 @@ from decimal import Decimal
 
 import pytest
 
-from adapters.marketdata.vendors.databento import DatabentoMarketData
-from adapters.marketdata.vendors.twelvedata import TwelveDataMarketData
-from adapters.marketdata.vendors.yahoo import YahooMarketData
+from adapters.market_data.vendors.databento import DatabentoMarketData
+from adapters.market_data.vendors.twelvedata import TwelveDataMarketData
+from adapters.market_data.vendors.yahoo import YahooMarketData
 from adapters.memory.clock import FakeClock
-from domain.marketdata.bars import Timeframe
-from domain.marketdata.corporate_actions import ActionKind
-from ports.marketdata import ProviderError, ProviderRateLimited, QuoteUnavailable
+from domain.market_data.bars import Timeframe
+from domain.market_data.corporate_actions import ActionKind
+from ports.market_data.marketdata import ProviderError, ProviderRateLimited, QuoteUnavailable
 from tests.integration.vendors.conftest import VENDORS, make_vendor
 from tests.integration.vendors.replay_server import ReplayServer, Reply, fixture
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from adapters.marketdata.failover import FailoverConfig, FailoverMarketData
+from adapters.market_data.failover import FailoverConfig, FailoverMarketData
 from adapters.memory.clock import FakeClock
-from domain.marketdata.bars import Timeframe
+from domain.market_data.bars import Timeframe
 from tests.integration.vendors.conftest import make_vendor
 from tests.integration.vendors.replay_server import ReplayServer, Reply
 

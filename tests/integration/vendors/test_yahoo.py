@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 
 from adapters.memory.clock import FakeClock
-from domain.marketdata.bars import Timeframe
+from domain.market_data.bars import Timeframe
 from domain.trading.instruments import OptionRight
-from ports.marketdata import ProviderError, QuoteUnavailable
+from ports.market_data.marketdata import ProviderError, QuoteUnavailable
 from tests.integration.vendors.conftest import make_vendor
 from tests.integration.vendors.replay_server import ReplayServer, Reply, fixture
 from tests.integration.vendors.vendor_routes import CRUMB

@@ -14,7 +14,7 @@ from domain.killswitch.state import Scope, TradingState
 from domain.killswitch.switch import TriggerType
 from domain.risk.reasons import ReasonCode
 from domain.trading.orders import OrderStatus, Origin, OriginKind, Side
-from ports.events import Severity
+from ports.core.events import Severity
 from tests.kit.watches import (
     ACCOUNT,
     AGENT,

@@ -14,7 +14,7 @@ from application.strategies.backtest_engine import BacktestCanceled, BacktestEng
 from application.strategies.backtest_world import WorldSpec
 from bootstrap.backtest_world import build_world
 from domain.backtests.model import FeeModel
-from ports.broker import BrokerErrorCode
+from ports.trading.broker import BrokerErrorCode
 from tests.kit.backtests import (
     FIRST,
     cut,

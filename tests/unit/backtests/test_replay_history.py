@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from adapters.marketdata.replay_history import ReplayHistory
+from adapters.market_data.replay_history import ReplayHistory
 from domain.errors import StoreUnavailable
-from domain.marketdata.bars import Timeframe
+from domain.market_data.bars import Timeframe
 from tools.backtest_data import SHIPPED_DIR
 
 

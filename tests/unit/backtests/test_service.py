@@ -16,7 +16,7 @@ from application.strategies.backtests import BacktestLimits, BacktestService, To
 from bootstrap.backtest_world import build_world
 from domain.backtests.model import BacktestRequest, BacktestStatus, InvalidBacktest
 from domain.errors import NotFound
-from domain.marketdata.bars import BarSeries, Timeframe
+from domain.market_data.bars import BarSeries, Timeframe
 from domain.principals import Principal, Role
 from tests.kit.backtests import series_of, strategy
 

@@ -7,9 +7,9 @@ import math
 import numpy as np
 import pytest
 
-from domain.marketdata.bars import BarSeries
-from domain.marketdata.signal_columns import score_columns
-from domain.marketdata.signals import Pattern, SignalConfig, SignalEngine
+from domain.market_data.bars import BarSeries
+from domain.market_data.signal_columns import score_columns
+from domain.market_data.signals import Pattern, SignalConfig, SignalEngine
 from tools.backtest_data import SHIPPED_SYMBOLS, generate
 
 

@@ -27,8 +27,8 @@ from domain.backtests.model import (
     DataSource,
     InvalidBacktest,
 )
-from domain.marketdata.bars import BarSeries, Timeframe
-from domain.marketdata.corporate_actions import ActionKind, CorporateAction
+from domain.market_data.bars import BarSeries, Timeframe
+from domain.market_data.corporate_actions import ActionKind, CorporateAction
 from domain.principals import Principal, Role
 from tests.kit.backtests import oracle, oracle_same_bar, run, series_of, strategy
 from tests.kit.backtests import request as engine_request

@@ -14,7 +14,7 @@ from bootstrap.cli import _parser, run_command
 from bootstrap.cli_audit import EXIT_BROKEN
 from bootstrap.containers.application import ApplicationContainer
 from bootstrap.settings import load_settings
-from ports.events import AuditEntry
+from ports.core.events import AuditEntry
 from tests.kit.cli import cli_container, run_cli
 
 T0 = datetime(2026, 3, 2, 14, 30, tzinfo=UTC)

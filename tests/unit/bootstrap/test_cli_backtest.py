@@ -15,8 +15,8 @@ from bootstrap.containers.application import ApplicationContainer, build_contain
 from bootstrap.settings import load_settings
 from domain.backtests.model import BarsMissing, DataSource
 from domain.errors import NotFound
-from domain.marketdata.bars import Timeframe
-from domain.marketdata.signals import Pattern
+from domain.market_data.bars import Timeframe
+from domain.market_data.signals import Pattern
 from domain.principals import Principal, Role
 from domain.strategies.definition import SignalSource, SourceKind, Strategy
 from tests.kit.backtests import series_of

@@ -13,8 +13,8 @@ from adapters.parquet_bars.files import merge_into, to_table
 from adapters.parquet_bars.layout import ALL, partition_file
 from adapters.parquet_bars.store import ParquetBarStore
 from bootstrap.cli import main
-from domain.marketdata.bar_columns import BarColumns
-from domain.marketdata.bars import Bar, Timeframe
+from domain.market_data.bar_columns import BarColumns
+from domain.market_data.bars import Bar, Timeframe
 from tests.unit.bootstrap.logging_guard import logging_restored
 
 __all__ = ["logging_restored"]

@@ -18,7 +18,7 @@ from bootstrap.containers.application import build_container
 from bootstrap.keys import retired_keys_check
 from bootstrap.settings import load_settings
 from domain.principals import Role
-from ports.key_rotation import RetiredKey
+from ports.keys.key_rotation import RetiredKey
 from tests.kit.sqlite_store import migrated_sqlite
 from tests.unit.core.security.keys.helpers import T0, V1, V2, box, rotation_world
 

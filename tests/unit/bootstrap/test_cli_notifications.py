@@ -18,7 +18,7 @@ from bootstrap.cli_notifications import TEST_TITLE
 from bootstrap.containers.application import ApplicationContainer
 from bootstrap.settings import load_settings
 from domain.principals import Role
-from ports.notification_store import Page
+from ports.notifications.notification_store import Page
 from tests.integration.notifications.smtp_server import Mailbox, mailbox_server
 from tests.kit.cli import cli_container, migrated_from_env, run_cli
 from tests.unit.bootstrap.logging_guard import logging_restored  # noqa: F401  (fixture)

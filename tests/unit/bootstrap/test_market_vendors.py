@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from adapters.marketdata.vendors.alphavantage import AlphaVantageMarketData
-from adapters.marketdata.vendors.finnhub import FinnhubMarketData
-from adapters.marketdata.vendors.polygon import PolygonMarketData
+from adapters.market_data.vendors.alphavantage import AlphaVantageMarketData
+from adapters.market_data.vendors.finnhub import FinnhubMarketData
+from adapters.market_data.vendors.polygon import PolygonMarketData
 from adapters.memory.clock import FakeClock
 from adapters.memory.marketdata import InMemoryMarketData
 from adapters.news.merged import MergedNews
@@ -20,7 +20,7 @@ from bootstrap.market_feed import build_market_feed, feed_kinds
 from bootstrap.market_vendors import KEY_TESTER_VENDORS, NEWS_VENDORS, VENDORS
 from bootstrap.settings import Secret, Settings, SettingsError, load_settings
 from bootstrap.settings.market_data import VENDOR_NAMES
-from ports.key_vault import Credentials, KeyMaterial
+from ports.keys.key_vault import Credentials, KeyMaterial
 
 
 def test_every_news_source_and_key_tester_is_a_registered_vendor() -> None:

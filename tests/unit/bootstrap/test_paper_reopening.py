@@ -12,7 +12,7 @@ from adapters.memory.store import InMemoryStore, InMemoryUnitOfWork
 from bootstrap.reference_data import paper_broker_reopening
 from domain.trading.accounts import Account
 from domain.trading.positions import Position
-from ports.broker import BrokerError, BrokerErrorCode
+from ports.trading.broker import BrokerError, BrokerErrorCode
 
 D = Decimal
 

@@ -13,7 +13,7 @@ from bootstrap.consume import prepare_consume_process
 from bootstrap.containers.application import build_container
 from bootstrap.quote_board import Process, Role, board_role
 from bootstrap.settings import SettingsError, load_settings
-from ports.marketdata import Quote
+from ports.market_data.marketdata import Quote
 
 REDIS = {"redis_url": "redis://localhost:6379/0"}
 

@@ -16,7 +16,7 @@ from adapters.memory.store import InMemoryStore, unit_of_work_factory
 from bootstrap.market_feed import build_market_feed, build_quote_pump, market_feed_lifetime
 from bootstrap.settings import Settings, SettingsError, load_settings
 from domain.trading.instruments import Instrument
-from ports.marketdata import QuoteUnavailable
+from ports.market_data.marketdata import QuoteUnavailable
 
 REPLAY = Path(__file__).resolve().parents[2] / "fixtures" / "replay" / "csv"
 lifetime = contextlib.asynccontextmanager(market_feed_lifetime)

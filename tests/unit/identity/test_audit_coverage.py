@@ -9,7 +9,7 @@ import pytest
 from domain.errors import Unauthenticated
 from domain.identity.onboarding_errors import AccountDeactivated
 from domain.principals import Principal, Role
-from ports.events import AuditEntry
+from ports.core.events import AuditEntry
 from tests.unit.identity.conftest import OWNER_NAME, PASSWORD, World
 
 OWNER = Principal("u-1", Role.OWNER)

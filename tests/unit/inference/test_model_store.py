@@ -13,7 +13,7 @@ from adapters.gpu.manifest import ManifestError, read_manifest
 from adapters.gpu.model_store import ModelStore
 from adapters.gpu.onnx_runtime import CPU_EP, OrtModel
 from domain.inference.errors import ModelUnavailable, UnknownModel
-from ports.inference import TensorSpec
+from ports.inference.inference import TensorSpec
 from tests.unit.inference.tiny_models import write_linear, write_models
 
 

@@ -17,7 +17,7 @@ from application.inference.trade_context import MarketTradeContext, annualised_v
 from bootstrap.inference import provider_choice
 from bootstrap.settings import SettingsError, load_settings, source_weight_pairs
 from domain.inference.sentiment import SymbolSentiment
-from domain.marketdata.bars import Bar, Timeframe
+from domain.market_data.bars import Bar, Timeframe
 
 T0 = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 

@@ -9,7 +9,7 @@ import onnx
 from onnx import TensorProto, helper, numpy_helper
 
 from adapters.gpu.manifest import Manifest, ModelEntry, sha256_of, write_manifest
-from ports.inference import TensorSpec
+from ports.inference.inference import TensorSpec
 
 WIDTH = 3
 

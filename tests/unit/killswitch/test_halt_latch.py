@@ -18,7 +18,7 @@ from bootstrap.embedded import Embedded
 from domain.killswitch.state import Scope, TradingState
 from domain.killswitch.switch import ActivationLocked, WrongPasscode
 from domain.trading.orders import Order, OrderRejected, OrderStatus, Origin, OriginKind, Side
-from ports.broker import BrokerErrorCode
+from ports.trading.broker import BrokerErrorCode
 from tests.kit.desk import (
     ACCOUNT,
     AGENT_ID,

@@ -16,7 +16,7 @@ from domain.killswitch.switch import (
     TriggerType,
 )
 from domain.trading.orders import OrderStatus
-from ports.events import Severity
+from ports.core.events import Severity
 from tests.kit.desk import (
     ACCOUNT,
     AGENT,

@@ -12,8 +12,8 @@ from adapters.memory.marketdata import InMemoryMarketData
 from bootstrap.embedded import Embedded, build_embedded
 from domain.killswitch.state import Scope
 from domain.killswitch.switch import BrokerOutcome
-from ports.broker import BrokerErrorCode
-from ports.events import Severity
+from ports.core.events import Severity
+from ports.trading.broker import BrokerErrorCode
 from tests.kit.desk import (
     ACCOUNT,
     BUY,

@@ -10,8 +10,8 @@ from bootstrap.embedded import Embedded
 from domain.killswitch.state import Scope
 from domain.killswitch.switch import KillSwitchCompleted, UnconfirmedOrder
 from domain.trading.orders import OrderStatus
-from ports.broker import BrokerErrorCode
-from ports.events import Severity
+from ports.core.events import Severity
+from ports.trading.broker import BrokerErrorCode
 from tests.kit.desk import (
     ACCOUNT,
     BUY,

@@ -16,7 +16,7 @@ from bootstrap.embedded import Embedded
 from domain.errors import StoreUnavailable
 from domain.killswitch.state import Scope, TradingState
 from domain.killswitch.switch import ActivationLocked, KillSwitchEvent, WrongPasscode
-from ports.events import AuditEntry, AuditLog
+from ports.core.events import AuditEntry, AuditLog
 from tests.kit.desk import (
     ACCOUNT,
     BUY,

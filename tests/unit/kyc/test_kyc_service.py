@@ -19,8 +19,8 @@ from application.keys.kyc_rotation import KycDocumentKeys
 from domain.errors import Forbidden, StoreUnavailable
 from domain.kyc.documents import DocumentKind, DocumentStatus
 from domain.principals import Principal, Role
-from ports.documents import DocumentStoreUnavailable
-from ports.encryption import KeyRef
+from ports.core.encryption import KeyRef
+from ports.identity.documents import DocumentStoreUnavailable
 from tests.http.kyc_samples import PDF, PNG
 
 OWNER = Principal("u-1", Role.OWNER)

@@ -13,7 +13,7 @@ from domain.killswitch.switch import TriggerType
 from domain.margin import MarginCallDetected, MarginInputError
 from domain.trading.instruments import Instrument
 from domain.trading.orders import Side
-from ports.events import Severity
+from ports.core.events import Severity
 from tests.kit.watches import (
     ACCOUNT,
     OWNER,

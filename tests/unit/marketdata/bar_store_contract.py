@@ -1,4 +1,4 @@
-"""The BarStore contract (ports/bar_store.py) as a test suite every bar store runs.
+"""The BarStore contract (ports/market_data/bar_store.py) as a test suite every bar store runs.
 
 Subclass `BarStoreContract` in a module named test_*.py, in a class named Test*, and give it a
 fixture `new_store` returning a callable that builds an empty store (Hypothesis examples each
@@ -18,11 +18,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from domain.marketdata.bar_calendar import TimeRange
-from domain.marketdata.bar_pages import InvalidBarCursor, encode_cursor
-from domain.marketdata.bars import Bar, Timeframe
-from domain.marketdata.corporate_actions import PLACES, ActionKind, CorporateAction
-from ports.bar_store import BarStore
+from domain.market_data.bar_calendar import TimeRange
+from domain.market_data.bar_pages import InvalidBarCursor, encode_cursor
+from domain.market_data.bars import Bar, Timeframe
+from domain.market_data.corporate_actions import PLACES, ActionKind, CorporateAction
+from ports.market_data.bar_store import BarStore
 
 T = TypeVar("T")
 D = Decimal

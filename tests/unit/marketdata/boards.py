@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from adapters.memory.clock import FakeClock
 from adapters.memory.marketdata import InMemoryMarketData
-from ports.marketdata import Quote
+from ports.market_data.marketdata import Quote
 
 
 class CountingBoard(InMemoryMarketData):

@@ -1,4 +1,5 @@
-"""The MarketDataProvider contract (ports/marketdata.py) as a test suite every provider runs.
+"""The MarketDataProvider contract (ports/market_data/marketdata.py) as a test suite every provider
+runs.
 
 Subclass `MarketDataContract` in a module named test_*.py, in a class named Test*, and give it:
 
@@ -34,11 +35,11 @@ from typing import ClassVar
 
 import pytest
 
-from domain.marketdata.bars import Bar, Timeframe
-from domain.marketdata.book import OrderBook
-from domain.marketdata.options import OptionChain, OptionQuote
+from domain.market_data.bars import Bar, Timeframe
+from domain.market_data.book import OrderBook
+from domain.market_data.options import OptionChain, OptionQuote
 from domain.trading.instruments import OptionRight
-from ports.marketdata import (
+from ports.market_data.marketdata import (
     MarketDataProvider,
     ProviderError,
     Quote,
@@ -92,7 +93,7 @@ async def _expect_not_offered(call: Awaitable[object]) -> None:
 
 
 class MarketDataContract:
-    """Checks of ports.marketdata.MarketDataProvider; subclasses supply `provider`."""
+    """Checks of ports.market_data.marketdata.MarketDataProvider; subclasses supply `provider`."""
 
     symbol: ClassVar[str] = "AAPL"
     unknown_symbol: ClassVar[str] = "NOPE.UNKNOWN"

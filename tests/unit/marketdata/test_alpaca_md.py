@@ -15,12 +15,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from adapters.alpaca.http import AlpacaCredentials, AlpacaHttp
-from adapters.marketdata.alpaca import AlpacaMarketData
-from adapters.marketdata.alpaca_wire import parse_occ
+from adapters.market_data.alpaca import AlpacaMarketData
+from adapters.market_data.alpaca_wire import parse_occ
 from adapters.memory.clock import FakeClock
-from domain.marketdata.bars import Timeframe
+from domain.market_data.bars import Timeframe
 from domain.trading.instruments import OptionRight
-from ports.marketdata import ProviderError, ProviderRateLimited, QuoteUnavailable
+from ports.market_data.marketdata import ProviderError, ProviderRateLimited, QuoteUnavailable
 from tests.alpaca_server import AlpacaServer, Reply, Request
 
 D = Decimal

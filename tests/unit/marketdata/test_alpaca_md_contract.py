@@ -17,12 +17,12 @@ from typing import Any
 import pytest
 
 from adapters.alpaca.http import AlpacaCredentials, AlpacaHttp
-from adapters.marketdata.alpaca import AlpacaMarketData
-from adapters.marketdata.alpaca_stream import StreamOptions
-from adapters.marketdata.alpaca_wire import TIMEFRAMES
+from adapters.market_data.alpaca import AlpacaMarketData
+from adapters.market_data.alpaca_stream import StreamOptions
+from adapters.market_data.alpaca_wire import TIMEFRAMES
 from adapters.memory.clock import FakeClock
-from domain.marketdata.bars import Timeframe
-from ports.marketdata import MarketDataProvider
+from domain.market_data.bars import Timeframe
+from ports.market_data.marketdata import MarketDataProvider
 from tests.alpaca_server import AlpacaServer, Reply, Request
 from tests.alpaca_stream_server import AlpacaStreamServer
 from tests.unit.marketdata.contract import MarketDataContract

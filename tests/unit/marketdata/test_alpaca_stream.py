@@ -13,10 +13,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from adapters.alpaca.http import AlpacaCredentials, AlpacaHttp
-from adapters.marketdata.alpaca import AlpacaMarketData
-from adapters.marketdata.alpaca_stream import Backoff, StreamOptions
+from adapters.market_data.alpaca import AlpacaMarketData
+from adapters.market_data.alpaca_stream import Backoff, StreamOptions
 from adapters.memory.clock import FakeClock
-from ports.marketdata import ProviderError, Quote
+from ports.market_data.marketdata import ProviderError, Quote
 from tests.alpaca_stream_server import AlpacaStreamServer
 
 KEYS = AlpacaCredentials("key", "secret")

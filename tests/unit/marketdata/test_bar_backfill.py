@@ -12,8 +12,8 @@ import pytest
 from adapters.memory.bar_store import InMemoryBarStore
 from application.market_data.bar_backfill import BarBackfill
 from application.market_data.bar_history import BarHistory, InvalidBarRequest
-from domain.marketdata.bars import Bar, Timeframe
-from ports.marketdata import ProviderError, QuoteUnavailable
+from domain.market_data.bars import Bar, Timeframe
+from ports.market_data.marketdata import ProviderError, QuoteUnavailable
 
 DAY = timedelta(days=1)
 MONDAY = datetime(2024, 1, 1, tzinfo=UTC)

@@ -6,8 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from domain.marketdata.bar_calendar import Epochs, TimeRange, expected_starts, gaps, utc
-from domain.marketdata.bars import Timeframe
+from domain.market_data.bar_calendar import Epochs, TimeRange, expected_starts, gaps, utc
+from domain.market_data.bars import Timeframe
 
 FRIDAY = datetime(2024, 3, 8, tzinfo=UTC)
 

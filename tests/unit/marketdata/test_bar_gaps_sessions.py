@@ -12,8 +12,8 @@ from decimal import Decimal
 from adapters.memory.bar_store import InMemoryBarStore
 from application.market_data.bar_backfill import BarBackfill
 from application.market_data.bar_gaps import SessionGaps
-from domain.marketdata.bar_calendar import TimeRange, session_starts, utc
-from domain.marketdata.bars import Bar, Timeframe
+from domain.market_data.bar_calendar import TimeRange, session_starts, utc
+from domain.market_data.bars import Bar, Timeframe
 from tests.kit.calendars import WeekSource, new_york, thanksgiving_week
 
 DAY = timedelta(days=1)

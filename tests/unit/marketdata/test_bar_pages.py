@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from domain.marketdata.bar_pages import InvalidBarCursor, encode_cursor, page_start, resume_after
-from domain.marketdata.bars import Timeframe
+from domain.market_data.bar_pages import InvalidBarCursor, encode_cursor, page_start, resume_after
+from domain.market_data.bars import Timeframe
 
 AT = datetime(2024, 3, 1, 14, 30, tzinfo=UTC)
 

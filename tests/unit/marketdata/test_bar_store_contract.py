@@ -10,7 +10,7 @@ import pytest
 
 from adapters.memory.bar_store import InMemoryBarStore
 from adapters.parquet_bars.store import ParquetBarStore
-from ports.bar_store import BarStore
+from ports.market_data.bar_store import BarStore
 from tests.unit.marketdata.bar_store_contract import BarStoreContract
 
 

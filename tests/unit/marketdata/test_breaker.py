@@ -9,7 +9,7 @@ from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
-from domain.marketdata.breaker import BreakerConfig, BreakerState, CircuitBreaker
+from domain.market_data.breaker import BreakerConfig, BreakerState, CircuitBreaker
 
 T0 = datetime(2026, 1, 5, 14, 30, tzinfo=UTC)
 CLOSED, OPEN, HALF_OPEN = BreakerState.CLOSED, BreakerState.OPEN, BreakerState.HALF_OPEN

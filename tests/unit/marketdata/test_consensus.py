@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from domain.marketdata.consensus import (
+from domain.market_data.consensus import (
     ConsensusPolicy,
     ProviderPrice,
     Verdict,

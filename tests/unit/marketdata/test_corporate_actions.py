@@ -8,8 +8,8 @@ from decimal import Decimal
 import numpy as np
 import pytest
 
-from domain.marketdata.bars import Bar, BarSeries, Timeframe
-from domain.marketdata.corporate_actions import ActionKind, Adjustment, CorporateAction, adjust
+from domain.market_data.bars import Bar, BarSeries, Timeframe
+from domain.market_data.corporate_actions import ActionKind, Adjustment, CorporateAction, adjust
 
 D = Decimal
 MONDAY = datetime(2024, 1, 1, tzinfo=UTC)

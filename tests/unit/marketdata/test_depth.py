@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from domain.marketdata.book import BookLevel, OrderBook
-from domain.marketdata.depth import (
+from domain.market_data.book import BookLevel, OrderBook
+from domain.market_data.depth import (
     BookSide,
     WhaleRule,
     ZScoreMethod,

@@ -10,14 +10,14 @@ from decimal import Decimal
 
 import pytest
 
-from adapters.marketdata.failover import FailoverConfig, FailoverMarketData
+from adapters.market_data.failover import FailoverConfig, FailoverMarketData
 from adapters.memory.clock import FakeClock
 from application.market_data.providers import NoProviderAvailable, ProviderHealth, UnknownProvider
-from domain.marketdata.bars import Bar, Timeframe
-from domain.marketdata.book import BookLevel, OrderBook
-from domain.marketdata.breaker import BreakerConfig, BreakerState
-from domain.marketdata.options import OptionChain
-from ports.marketdata import (
+from domain.market_data.bars import Bar, Timeframe
+from domain.market_data.book import BookLevel, OrderBook
+from domain.market_data.breaker import BreakerConfig, BreakerState
+from domain.market_data.options import OptionChain
+from ports.market_data.marketdata import (
     ProviderError,
     ProviderRateLimited,
     Quote,

@@ -14,14 +14,14 @@ from typing import NoReturn
 
 import pytest
 
-from adapters.marketdata.failover import FailoverConfig, FailoverMarketData
-from adapters.marketdata.synthetic import SyntheticMarketData
+from adapters.market_data.failover import FailoverConfig, FailoverMarketData
+from adapters.market_data.synthetic import SyntheticMarketData
 from adapters.memory.clock import FakeClock
 from adapters.memory.marketdata import InMemoryMarketData
-from domain.marketdata.bars import Bar, Timeframe
-from domain.marketdata.book import OrderBook
-from domain.marketdata.options import OptionChain
-from ports.marketdata import MarketDataProvider, ProviderError, Quote, RateLimitUsage
+from domain.market_data.bars import Bar, Timeframe
+from domain.market_data.book import OrderBook
+from domain.market_data.options import OptionChain
+from ports.market_data.marketdata import MarketDataProvider, ProviderError, Quote, RateLimitUsage
 from tests.unit.marketdata.contract import MarketDataContract, StreamFeeder
 
 

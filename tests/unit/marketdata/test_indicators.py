@@ -14,8 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from domain.marketdata.bars import BarSeries, FloatArray
-from domain.marketdata.indicators import (
+from domain.market_data.bars import BarSeries, FloatArray
+from domain.market_data.indicators import (
     MAX_INDICATORS,
     IndicatorSpec,
     InvalidIndicator,
@@ -437,7 +437,7 @@ def test_compute_tail_keeps_the_last_rows_as_read_only_copies(rows: int) -> None
 
 
 def test_importing_the_indicators_does_not_import_numba() -> None:
-    code = "import sys, domain.marketdata.indicators; print('numba' in sys.modules)"
+    code = "import sys, domain.market_data.indicators; print('numba' in sys.modules)"
 
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
 

@@ -18,7 +18,7 @@ from application.market_data.live_quotes import (
     QuoteClient,
     normalise_symbols,
 )
-from ports.marketdata import Quote
+from ports.market_data.marketdata import Quote
 
 WAIT = 2.0
 

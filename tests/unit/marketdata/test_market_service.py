@@ -18,11 +18,11 @@ from application.market_data.market import (
     MarketService,
     SymbolNotFound,
 )
-from domain.marketdata.bars import Bar, BarSeries, Timeframe
-from domain.marketdata.book import BookLevel, OrderBook
-from domain.marketdata.depth import BookSide, ZScoreMethod
-from domain.marketdata.indicators import InvalidIndicator, UnknownIndicator, ema, sma
-from ports.marketdata import (
+from domain.market_data.bars import Bar, BarSeries, Timeframe
+from domain.market_data.book import BookLevel, OrderBook
+from domain.market_data.depth import BookSide, ZScoreMethod
+from domain.market_data.indicators import InvalidIndicator, UnknownIndicator, ema, sma
+from ports.market_data.marketdata import (
     ProviderError,
     ProviderRateLimited,
     QuoteUnavailable,

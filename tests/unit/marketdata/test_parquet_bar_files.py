@@ -14,7 +14,7 @@ import pytest
 
 from adapters.parquet_bars.layout import partition_files
 from adapters.parquet_bars.store import ParquetBarStore
-from domain.marketdata.bars import Bar, Timeframe
+from domain.market_data.bars import Bar, Timeframe
 
 START = datetime(2024, 1, 31, 23, 58, tzinfo=UTC)
 

@@ -17,9 +17,9 @@ from adapters.parquet_bars.files import merge_into, to_table, write_atomic
 from adapters.parquet_bars.layout import ALL, legacy_symbols, partition_file
 from adapters.parquet_bars.shared_files import ROW_GROUP
 from adapters.parquet_bars.store import ParquetBarStore
-from domain.marketdata.bar_calendar import TimeRange
-from domain.marketdata.bar_columns import BarColumns
-from domain.marketdata.bars import Bar, Timeframe
+from domain.market_data.bar_calendar import TimeRange
+from domain.market_data.bar_columns import BarColumns
+from domain.market_data.bars import Bar, Timeframe
 
 DAY = timedelta(days=1)
 NEW_YEAR_EVE = datetime(2023, 12, 29, tzinfo=UTC)  # a Friday; the Monday after is 2024-01-01

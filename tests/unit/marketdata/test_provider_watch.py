@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from adapters.memory.bus import InMemoryNotifier
 from application.market_data.provider_watch import ProviderWatch
 from domain.principals import Role
-from ports.events import Severity
+from ports.core.events import Severity
 from tests.kit.users import staffed_store
 
 T0 = datetime(2026, 3, 2, tzinfo=UTC)

@@ -19,7 +19,7 @@ from application.market_data.quote_pump import FUTURE_SKEW, QuotePump, QuotePump
 from domain.trading.accounts import Account
 from domain.trading.instruments import Instrument
 from domain.trading.positions import Position
-from ports.marketdata import ProviderError, Quote, QuoteUnavailable
+from ports.market_data.marketdata import ProviderError, Quote, QuoteUnavailable
 
 D = Decimal
 END = object()  # pushed into a stream: it ends normally

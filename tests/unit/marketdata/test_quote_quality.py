@@ -10,18 +10,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from adapters.marketdata.failover import FailoverConfig, FailoverMarketData
+from adapters.market_data.failover import FailoverConfig, FailoverMarketData
 from adapters.memory.clock import FakeClock
 from application.market_data.market import MarketDataUnavailable, SymbolNotFound
 from application.market_data.quote_quality import InvalidQuoteRequest, QuoteQuality
-from domain.marketdata.source_quality import (
+from domain.market_data.source_quality import (
     Grade,
     Observation,
     QualityBands,
     cheapest_first,
     quality_of,
 )
-from ports.marketdata import Quote
+from ports.market_data.marketdata import Quote
 from tests.unit.marketdata.test_failover import DOWN, FakeProvider
 
 D = Decimal

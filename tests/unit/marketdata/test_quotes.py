@@ -10,8 +10,8 @@ from adapters.memory.cache import InMemoryQuoteCache
 from adapters.memory.clock import FakeClock
 from adapters.memory.marketdata import InMemoryMarketData
 from application.market_data.quotes import CachedMarketData
-from ports.cache import CacheUnavailable
-from ports.marketdata import Quote, QuoteUnavailable
+from ports.market_data.cache import CacheUnavailable
+from ports.market_data.marketdata import Quote, QuoteUnavailable
 
 D = Decimal
 TTL = 1.0

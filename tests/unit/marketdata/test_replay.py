@@ -10,11 +10,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from adapters.marketdata.replay import ReplayDataError, ReplayMarketData, aggregate_bars
-from adapters.marketdata.replay_files import load_replay
+from adapters.market_data.replay import ReplayDataError, ReplayMarketData, aggregate_bars
+from adapters.market_data.replay_files import load_replay
 from adapters.memory.clock import FakeClock
-from domain.marketdata.bars import Bar, Timeframe
-from ports.marketdata import ProviderError, QuoteUnavailable
+from domain.market_data.bars import Bar, Timeframe
+from ports.market_data.marketdata import ProviderError, QuoteUnavailable
 
 D = Decimal
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "replay"

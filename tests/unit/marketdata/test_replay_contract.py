@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from adapters.marketdata.replay import ReplayMarketData
+from adapters.market_data.replay import ReplayMarketData
 from adapters.memory.clock import FakeClock
 from tests.unit.marketdata.contract import MarketDataContract
 

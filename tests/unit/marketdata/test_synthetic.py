@@ -11,11 +11,11 @@ from itertools import pairwise
 
 import pytest
 
-from adapters.marketdata.synthetic import MAX_HISTORY_BARS, SymbolDynamics, SyntheticMarketData
+from adapters.market_data.synthetic import MAX_HISTORY_BARS, SymbolDynamics, SyntheticMarketData
 from adapters.memory.clock import FakeClock
 from adapters.memory.marketdata import InMemoryMarketData
-from domain.marketdata.bars import Timeframe
-from ports.marketdata import Quote, QuoteUnavailable
+from domain.market_data.bars import Timeframe
+from ports.market_data.marketdata import Quote, QuoteUnavailable
 from tests.unit.marketdata.boards import CountingBoard
 
 D = Decimal

@@ -12,13 +12,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from adapters.marketdata.synthetic import SyntheticMarketData
-from adapters.marketdata.synthetic_books import monthly_expiries, occ_symbol, strike_step
+from adapters.market_data.synthetic import SyntheticMarketData
+from adapters.market_data.synthetic_books import monthly_expiries, occ_symbol, strike_step
 from adapters.memory.clock import FakeClock
 from domain.analytics.options.bsm import Greeks, bsm_greeks
 from domain.analytics.options.smile import smile_volatility
 from domain.trading.instruments import OptionRight
-from ports.marketdata import QuoteUnavailable
+from ports.market_data.marketdata import QuoteUnavailable
 from tests.unit.marketdata.boards import CountingBoard
 
 D = Decimal

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from adapters.marketdata.synthetic import SyntheticMarketData
+from adapters.market_data.synthetic import SyntheticMarketData
 from adapters.memory.clock import FakeClock
 from adapters.memory.marketdata import InMemoryMarketData
 from tests.unit.marketdata.contract import MarketDataContract, StreamFeeder

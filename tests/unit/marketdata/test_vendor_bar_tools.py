@@ -10,17 +10,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from adapters.marketdata.vendors._rest import CallBudget, decimal
-from adapters.marketdata.vendors._rest_bars import (
+from adapters.market_data.vendors._rest import CallBudget, decimal
+from adapters.market_data.vendors._rest_bars import (
     BarWindow,
     aggregate,
     keep,
     with_reference_closes,
 )
 from adapters.memory.clock import FakeClock
-from domain.marketdata.bars import Bar, Timeframe
-from domain.marketdata.corporate_actions import ActionKind
-from ports.marketdata import ProviderError, ProviderRateLimited
+from domain.market_data.bars import Bar, Timeframe
+from domain.market_data.corporate_actions import ActionKind
+from ports.market_data.marketdata import ProviderError, ProviderRateLimited
 
 D = Decimal
 BASE = datetime(2024, 6, 14, 13, 0, tzinfo=UTC)

@@ -16,8 +16,8 @@ from adapters.marketfiles.insiders import HEADER, FileInsiders
 from adapters.marketfiles.scenarios import FileScenarios
 from adapters.marketfiles.securities import FileSecuritiesMaster
 from domain.analytics.scenarios.factors import Factor
-from ports.data_files import DataSourceUnavailable
-from ports.futures import UnknownContract
+from ports.markets.data_files import DataSourceUnavailable
+from ports.markets.futures import UnknownContract
 
 CONTRACTS = "root,name,exchange,quote_unit,size,size_unit\nCL,WTI,NYMEX,USD per barrel,1000,bbl\n"
 

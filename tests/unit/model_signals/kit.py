@@ -10,11 +10,11 @@ from adapters.memory.signal_models import InMemorySignalModelRegistry
 from adapters.signal_models.onnx_scorer import predict_once
 from adapters.signal_models.trainers import SignalModelFitter
 from application.model_signals.training import TrainSignalModel
-from domain.marketdata.bars import BarSeries, Timeframe
-from domain.modelsignals.card import SignalModelCard
-from domain.modelsignals.features import FEATURE_NAMES
-from domain.modelsignals.walk_forward import FoldMetrics
-from ports.signal_models import SignalModelRegistry
+from domain.market_data.bars import BarSeries, Timeframe
+from domain.model_signals.card import SignalModelCard
+from domain.model_signals.features import FEATURE_NAMES
+from domain.model_signals.walk_forward import FoldMetrics
+from ports.model_signals.signal_models import SignalModelRegistry
 from tools.backtest_data import generate
 
 FIRST = datetime(2020, 1, 1, tzinfo=UTC)

@@ -6,7 +6,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from domain.modelsignals.features import (
+from domain.model_signals.features import (
     FEATURE_NAMES,
     WARMUP_BARS,
     feature_tensor,

@@ -11,12 +11,12 @@ import numpy as np
 from adapters.signal_models.trainers import SignalModelFitter
 from application.model_signals.serving import honest_features, score_column
 from application.strategies.backtest_signals import ModelReplay
-from domain.marketdata.bars import BarSeries, FloatArray
-from domain.marketdata.signal_columns import score_columns
-from domain.marketdata.signals import SignalConfig
-from domain.modelsignals.features import FEATURE_NAMES
+from domain.market_data.bars import BarSeries, FloatArray
+from domain.market_data.signal_columns import score_columns
+from domain.market_data.signals import SignalConfig
+from domain.model_signals.features import FEATURE_NAMES
 from domain.strategies.definition import SignalSource, SourceKind
-from ports.signal_models import Features
+from ports.model_signals.signal_models import Features
 from tests.kit.backtests import cut, run, series_of, strategy
 from tests.unit.model_signals.kit import card
 

@@ -10,8 +10,8 @@ import pytest
 
 from adapters.memory.signal_models import InMemorySignalModelRegistry
 from adapters.signal_models.file_registry import FolderSignalModelRegistry
-from domain.modelsignals.card import InvalidModelName
-from ports.signal_models import SignalModelRegistry, UnknownSignalModel
+from domain.model_signals.card import InvalidModelName
+from ports.model_signals.signal_models import SignalModelRegistry, UnknownSignalModel
 from tests.unit.model_signals.kit import card
 
 Factory = Callable[[Path], SignalModelRegistry]

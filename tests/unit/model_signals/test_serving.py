@@ -11,7 +11,7 @@ from adapters.memory.signal_models import InMemorySignalModelRegistry
 from adapters.signal_models.onnx_scorer import OnnxSignalScorer
 from application.model_signals.serving import ModelSignals, score_column
 from application.model_signals.training import TrainRequest
-from domain.marketdata.bars import BarSeries, Timeframe
+from domain.market_data.bars import BarSeries, Timeframe
 from domain.strategies.decide import Action, decide_on_signal
 from domain.strategies.definition import (
     EntryRules,
@@ -164,7 +164,7 @@ async def test_each_signal_served_is_recorded_with_the_cards_version_and_its_fea
     from adapters.memory.clock import SequentialIds
     from adapters.memory.reviews import InMemoryPredictionStore
     from application.model_records.queued import QueuedRecorder
-    from domain.modelsignals.features import FEATURE_NAMES
+    from domain.model_signals.features import FEATURE_NAMES
 
     registry, scorer, series = await _served()
     store = InMemoryPredictionStore()

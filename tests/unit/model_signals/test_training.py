@@ -10,8 +10,8 @@ import pytest
 from adapters.memory.signal_models import InMemorySignalModelRegistry
 from adapters.signal_models.onnx_scorer import predict_once
 from application.model_signals.training import TrainingFailed, TrainRequest, bars_hash
-from domain.modelsignals.features import FEATURE_NAMES
-from domain.modelsignals.walk_forward import walk_forward_folds
+from domain.model_signals.features import FEATURE_NAMES
+from domain.model_signals.walk_forward import walk_forward_folds
 from tests.unit.model_signals.kit import END, FIRST, bars, stored, trainer
 
 

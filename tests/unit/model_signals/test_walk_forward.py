@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from domain.modelsignals.walk_forward import (
+from domain.model_signals.walk_forward import (
     InvalidSplit,
     forward_returns,
     hit_rate,

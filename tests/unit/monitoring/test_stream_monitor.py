@@ -19,7 +19,7 @@ from domain.monitoring.streams import (
     StreamAlertRaised,
     StreamThresholds,
 )
-from ports.events import Severity
+from ports.core.events import Severity
 from tests.kit.streams import FakeConsumers
 
 

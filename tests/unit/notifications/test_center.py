@@ -14,9 +14,9 @@ from domain.notifications.preferences import Preferences
 from domain.notifications.quiet_hours import QuietHours
 from domain.principals import Principal, Role
 from domain.trading.orders import OrderDenied
-from ports.events import Notification, Severity
-from ports.notification_store import Delivery, DeliveryStatus, Page
-from ports.notifications import Channel, DeliveryFailed, Destination
+from ports.core.events import Notification, Severity
+from ports.notifications.notification_store import Delivery, DeliveryStatus, Page
+from ports.notifications.notifications import Channel, DeliveryFailed, Destination
 from tests.unit.notifications.world import T0, World
 
 # 14:00 UTC is 23:00 in Tokyo: inside a 22:00-07:00 window that ends at 22:00 UTC.

@@ -9,8 +9,8 @@ from datetime import datetime
 
 from adapters.memory.notifications import InMemoryNotificationStore
 from application.notifications.dispatch import Dispatcher, RetryPolicy
-from ports.notification_store import Delivery, DeliveryStatus, Page
-from ports.notifications import Channel, DeliveryFailed
+from ports.notifications.notification_store import Delivery, DeliveryStatus, Page
+from ports.notifications.notifications import Channel, DeliveryFailed
 from tests.unit.notifications.world import T0, Recorder, World
 
 

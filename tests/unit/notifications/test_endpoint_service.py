@@ -21,9 +21,9 @@ from application.notifications.endpoints import (
 )
 from domain.errors import CapabilityNotConfigured, NotFound
 from domain.principals import Principal, Role
-from ports.encryption import KeyRef
-from ports.notification_endpoints import UrlRefused
-from ports.notifications import Channel, DeliveryFailed, Destination, OutgoingMessage
+from ports.core.encryption import KeyRef
+from ports.notifications.notification_endpoints import UrlRefused
+from ports.notifications.notifications import Channel, DeliveryFailed, Destination, OutgoingMessage
 
 ALICE = Principal("u-alice", Role.OWNER)
 HOOK = CreateEndpoint(Channel.WEBHOOK, "ops", url="https://hooks.example.com/x")

@@ -12,7 +12,7 @@ import pytest
 from application.notifications.fill_notices import FillNotices
 from domain.trading.fills import Fill, FillBooked
 from domain.trading.orders import OrderFilled, Side
-from ports.notification_store import Page
+from ports.notifications.notification_store import Page
 from tests.unit.notifications.world import T0, World
 
 D = Decimal

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from adapters.memory.bus import InMemoryNotifier
 from application.notifications.ops_alerts import OpsAlert, OpsAlertRelay
 from domain.principals import Role
-from ports.events import Severity
+from ports.core.events import Severity
 from tests.kit.users import staffed_store
 
 T0 = datetime(2026, 11, 26, 7, 0, tzinfo=UTC)

@@ -20,7 +20,7 @@ from application.price_alerts.watch import PriceAlertWatch
 from domain.errors import Forbidden, NotFound
 from domain.notifications.price_alerts import AlertState, Direction, Mode
 from domain.principals import Principal, Role
-from ports.notification_store import Page
+from ports.notifications.notification_store import Page
 from tests.unit.notifications.world import World
 
 

@@ -18,8 +18,8 @@ from domain.errors import NotFound
 from domain.notifications.preferences import Preferences
 from domain.notifications.quiet_hours import QuietHours
 from domain.principals import Principal, Role
-from ports.notification_store import Page
-from ports.notifications import Channel, OutgoingMessage, Priority
+from ports.notifications.notification_store import Page
+from ports.notifications.notifications import Channel, OutgoingMessage, Priority
 from tests.unit.notifications.test_endpoint_service import AllowAll, RefuseAll
 from tests.unit.notifications.world import T0, World
 

@@ -11,7 +11,7 @@ from domain.principals import Role
 from domain.strategies.events import StrategyFailed
 from domain.trading.fills import Fill, FillBooked
 from domain.trading.orders import OrderFilled, OrderHeld, Side
-from ports.notification_store import Page
+from ports.notifications.notification_store import Page
 from tests.unit.notifications.world import T0, World
 
 

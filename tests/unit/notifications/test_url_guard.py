@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import pytest
 
 from adapters.notifications.url_guard import UrlGuard, is_public, pinned
-from ports.notification_endpoints import UrlRefused
+from ports.notifications.notification_endpoints import UrlRefused
 
 
 def resolving_to(*addresses: str):  # type: ignore[no-untyped-def]

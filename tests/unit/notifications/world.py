@@ -24,7 +24,7 @@ from application.notifications.sources import CenterNotifier, EventNotifications
 from domain.identity.users import User
 from domain.principals import Principal, Role
 from domain.trading.accounts import Account
-from ports.notifications import Channel, Destination, OutgoingMessage
+from ports.notifications.notifications import Channel, Destination, OutgoingMessage
 
 T0 = datetime(2026, 1, 6, 14, 0, tzinfo=UTC)  # 14:00 in London, 09:00 in New York
 

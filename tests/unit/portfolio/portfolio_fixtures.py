@@ -15,7 +15,7 @@ from bootstrap.embedded import Embedded
 from bootstrap.portfolios import CSV_PARSER
 from domain.portfolio.transactions import Transaction, TransactionKind
 from domain.principals import Principal
-from ports.portfolios import Portfolio
+from ports.portfolio.portfolios import Portfolio
 
 TODAY = date(2026, 3, 31)
 

@@ -21,7 +21,7 @@ from domain.tax.engine import compute_tax_ledger
 from domain.tax.lots import TaxAccount
 from domain.trading.fills import Fill, FillBooked
 from domain.trading.orders import Side
-from ports.portfolios import Portfolio, PortfolioAccount
+from ports.portfolio.portfolios import Portfolio, PortfolioAccount
 from tests.kit.desk import ACCOUNT, ASK, BID, OWNER, SYMBOL, market, seed
 
 D = Decimal

@@ -19,7 +19,7 @@ from domain.errors import AccountAlreadyHeld, Forbidden, InvalidTransaction, Not
 from domain.portfolio.transactions import LotPick, Transaction, TransactionKind
 from domain.principals import Principal, Role
 from domain.tax.methods import LotMethod
-from ports.portfolios import Portfolio
+from ports.portfolio.portfolios import Portfolio
 from tests.kit.desk import ACCOUNT, OTHER_ACCOUNT, OWNER, STRANGER
 from tests.unit.portfolio.portfolio_fixtures import World, draft, portfolio_with_manual, world
 

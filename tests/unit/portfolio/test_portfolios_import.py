@@ -17,7 +17,7 @@ from bootstrap.embedded import Embedded
 from domain.errors import DuplicateTransaction, Forbidden
 from domain.portfolio.transactions import TransactionKind, TransactionSource
 from domain.principals import Principal, Role
-from ports.transaction_batch import TransactionBatch
+from ports.portfolio.transaction_batch import TransactionBatch
 from tests.kit.desk import OWNER, STRANGER
 from tests.unit.portfolio.portfolio_fixtures import World, draft, portfolio_with_manual, world
 

@@ -10,10 +10,10 @@ import pytest
 
 from adapters.memory.portfolios import InMemoryPortfolioStore
 from application.portfolio.valuations import InvalidPeriod, ValuationService, check_period
-from domain.marketdata.bars import Bar, Timeframe
+from domain.market_data.bars import Bar, Timeframe
 from domain.portfolio.transactions import Transaction, TransactionKind
-from ports.marketdata import QuoteUnavailable
-from ports.portfolios import Portfolio, PortfolioAccount
+from ports.market_data.marketdata import QuoteUnavailable
+from ports.portfolio.portfolios import Portfolio, PortfolioAccount
 
 D = Decimal
 P = "pf-1"

@@ -24,7 +24,7 @@ from application.portfolio.transaction_import import (
     ImportContext,
     parse_transactions,
 )
-from ports.transaction_batch import TransactionList, batch_csv
+from ports.portfolio.transaction_batch import TransactionList, batch_csv
 
 TODAY = date(2026, 3, 31)
 # Per column: good cells, bad ones, and ones only Python's own rules decide (Unicode digits,

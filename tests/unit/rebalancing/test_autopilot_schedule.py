@@ -7,8 +7,8 @@ from decimal import Decimal as D
 
 from bootstrap.embedded import Embedded
 from bootstrap.rebalancing import autopilot_lifetime
-from ports.planning import PlanningProfile
-from ports.rebalancing import AutopilotLimits
+from ports.portfolio.planning import PlanningProfile
+from ports.rebalancing.rebalancing import AutopilotLimits
 from tests.kit.desk import OWNER
 from tests.unit.rebalancing.household_fixtures import NOW, household
 

@@ -15,8 +15,8 @@ from domain.killswitch.state import Scope
 from domain.principals import Principal, Role
 from domain.risk.rules import RuleType
 from domain.trading.orders import OriginKind
-from ports.planning import PlanningProfile
-from ports.rebalancing import AutopilotLimits, ProposalStatus
+from ports.portfolio.planning import PlanningProfile
+from ports.rebalancing.rebalancing import AutopilotLimits, ProposalStatus
 from tests.kit.desk import OWNER, STRANGER, add_rule, fake_clock, halt, set_passcodes
 from tests.unit.rebalancing.household_fixtures import IRA, NOW, TAXABLE, household
 

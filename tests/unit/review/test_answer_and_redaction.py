@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from adapters.reviewer.openai_chat import InvalidAnswer, answer_schema, parse_answer
 from application.review.redaction import REDACTED, redact
 from domain.risk.analysis import RiskRating
-from ports.reviewer import ReviewPrompt
+from ports.review.reviewer import ReviewPrompt
 
 PROMPT = ReviewPrompt({"decision.approved": "true", "margin.equity_after": "1000"}, {})
 GOOD = {"rating": "DANGER", "reasons": [{"figure": "decision.approved", "text": "ok"}],

@@ -14,9 +14,9 @@ from adapters.memory.store import InMemoryStore, unit_of_work_factory
 from application.model_records.outcomes import OutcomeConfig, OutcomeJoiner
 from application.model_records.record import DRIFT_EVENT, DriftWatch, ModelRecords, Period
 from domain.identity.users import User
-from domain.marketdata.bars import Bar, Timeframe
+from domain.market_data.bars import Bar, Timeframe
 from domain.principals import Principal, Role
-from ports.predictions import RATING, SCORE, Prediction
+from ports.model_records.predictions import RATING, SCORE, Prediction
 
 T0 = datetime(2026, 3, 2, 16, 0, tzinfo=UTC)  # a Monday, after the day's bar started
 DAY = timedelta(days=1)

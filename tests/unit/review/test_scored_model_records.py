@@ -22,10 +22,10 @@ from application.model_records.outcomes import (
 from application.model_records.queued import QueuedRecorder
 from application.model_records.record import ModelRecords
 from domain.inference.sentiment import NewsItem
-from domain.marketdata.bars import Bar, Timeframe
+from domain.market_data.bars import Bar, Timeframe
 from domain.principals import Principal, Role
-from ports.inference import Classification, ModelInfo
-from ports.predictions import Prediction
+from ports.inference.inference import Classification, ModelInfo
+from ports.model_records.predictions import Prediction
 
 DAY = timedelta(days=1)
 MONDAY = datetime(2026, 3, 2, tzinfo=UTC)
@@ -180,8 +180,8 @@ def test_a_stored_signal_models_horizon_is_its_cards_bars_of_its_timeframe() -> 
     # Arrange
     from adapters.memory.signal_models import InMemorySignalModelRegistry
     from application.model_signals.horizons import signal_model_horizons
-    from domain.modelsignals.card import SignalModelCard
-    from domain.modelsignals.features import FEATURE_NAMES
+    from domain.model_signals.card import SignalModelCard
+    from domain.model_signals.features import FEATURE_NAMES
 
     registry = InMemorySignalModelRegistry()
     for name, horizon, timeframe in (("alpha", 3, "1d"), ("beta", 12, "1h")):

@@ -12,14 +12,14 @@ from application.safety.killswitch import ActivateKillSwitch
 from application.strategies.strategy_processor import StrategyProcessor
 from application.trading.order_commands import OrderResult, SubmitOrder
 from domain.killswitch.state import Scope
-from domain.marketdata.bars import Bar, Timeframe
-from domain.marketdata.signals import SignalEmitted
+from domain.market_data.bars import Bar, Timeframe
+from domain.market_data.signals import SignalEmitted
 from domain.risk.reasons import Action as RiskAction
 from domain.risk.rules import RiskRule, RuleType
 from domain.strategies.decide import Action, ExitReason
 from domain.strategies.definition import StrategyMode
 from domain.trading.orders import OriginKind, Side
-from ports.strategies import Verdict
+from ports.strategies.strategies import Verdict
 from tests.unit.strategies.world import (
     LIVE_ACCOUNT,
     OWNER,

@@ -19,8 +19,8 @@ from adapters.postgres.repos.strategies import (
     strategy_of,
     strategy_row,
 )
-from domain.marketdata.bars import Timeframe
-from domain.marketdata.signals import Pattern
+from domain.market_data.bars import Timeframe
+from domain.market_data.signals import Pattern
 from domain.strategies.decide import Action
 from domain.strategies.definition import (
     EntryRules,
@@ -34,7 +34,7 @@ from domain.strategies.definition import (
     StrategyMode,
 )
 from domain.trading.orders import Side
-from ports.strategies import Decision, SizingInputs, Verdict
+from ports.strategies.strategies import Decision, SizingInputs, Verdict
 
 fractions = st.decimals(
     min_value=Decimal("0.00000001"), max_value=Decimal(1), places=8, allow_nan=False

@@ -9,9 +9,9 @@ from decimal import Decimal
 from adapters.memory.bus import InProcessEventBus
 from bootstrap.settings import load_settings
 from bootstrap.strategies import strategy_runtime
-from domain.marketdata.signals import SignalEmitted
+from domain.market_data.signals import SignalEmitted
 from domain.strategies.definition import StrategyMode
-from ports.strategies import Verdict
+from ports.strategies.strategies import Verdict
 from tests.unit.strategies.world import T0, build_world
 
 

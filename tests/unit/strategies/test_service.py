@@ -10,7 +10,7 @@ from application.strategies.service import PasscodeRequired, StrategyPatch
 from domain.errors import ConcurrentUpdate, NotFound
 from domain.killswitch.switch import ActivationLocked, WrongPasscode
 from domain.strategies.definition import InvalidStrategy, StrategyMode
-from ports.strategies import Verdict
+from ports.strategies.strategies import Verdict
 from tests.unit.strategies.world import (
     LIVE_ACCOUNT,
     OTHER,

@@ -15,7 +15,7 @@ from adapters.memory.strategies import (
 from application.strategies.service import StrategyDraft, StrategyService
 from application.strategies.strategy_processor import StrategyProcessor
 from bootstrap.embedded import Embedded, build_embedded
-from domain.marketdata.bars import Timeframe
+from domain.market_data.bars import Timeframe
 from domain.principals import Principal, Role
 from domain.strategies.decide import StrategySignal
 from domain.strategies.definition import (

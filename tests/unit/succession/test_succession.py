@@ -23,7 +23,7 @@ from domain.succession import (
     SuccessionUnderWay,
 )
 from domain.trading.orders import Side
-from ports.broker import BrokerPosition
+from ports.trading.broker import BrokerPosition
 from tests.kit.watches import (
     ACCOUNT,
     AGENT,

@@ -11,7 +11,7 @@ from domain.errors import ConcurrentUpdate, Forbidden
 from domain.principals import Principal, Role
 from domain.surveillance.cases import AlertStatus, InvalidAlertChange
 from domain.surveillance.detections import AbusePattern
-from ports.surveillance import AlertQuery
+from ports.surveillance.surveillance import AlertQuery
 from tests.unit.surveillance.cases import alert
 
 OWNER = Principal("u-1", Role.OWNER)

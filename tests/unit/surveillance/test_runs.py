@@ -26,7 +26,7 @@ from domain.surveillance.detections import AlertSeverity, from_us
 from domain.surveillance.rules import SurveillanceRules
 from domain.trading.fills import Fill, FillBooked
 from domain.trading.orders import OrderAccepted, OrderCanceled, Side
-from ports.surveillance import AlertQuery
+from ports.surveillance.surveillance import AlertQuery
 from tests.unit.surveillance.cases import alert
 
 CODEC = EventCodec()

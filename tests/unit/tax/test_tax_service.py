@@ -15,12 +15,12 @@ from adapters.memory.portfolios import InMemoryPortfolioStore
 from application.portfolio.tax import TaxService
 from application.portfolio.tax_harvesting import HarvestRequest
 from domain.errors import NotFound
-from domain.marketdata.bars import Bar, Timeframe
+from domain.market_data.bars import Bar, Timeframe
 from domain.portfolio.transactions import Transaction, TransactionKind
 from domain.principals import Principal, Role
 from domain.trading.orders import Side
-from ports.marketdata import QuoteUnavailable
-from ports.portfolios import Portfolio, PortfolioAccount
+from ports.market_data.marketdata import QuoteUnavailable
+from ports.portfolio.portfolios import Portfolio, PortfolioAccount
 
 D = Decimal
 NOW = datetime(2026, 3, 2, 15, 0, tzinfo=UTC)

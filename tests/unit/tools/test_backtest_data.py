@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from adapters.marketdata.replay_files import load_replay
+from adapters.market_data.replay_files import load_replay
 from application.trading.instrument_csv import parse_instruments
 from tools.backtest_data import SHIPPED_DIR, SHIPPED_SYMBOLS, shipped_files
 

@@ -6,8 +6,8 @@ import pytest
 
 from application.keys.broker_credentials import InvalidBrokerCredentials, SetBrokerCredentials
 from domain.errors import Forbidden, NotFound
+from domain.keys.keys import mask_key_id
 from domain.principals import Principal
-from domain.vault.keys import mask_key_id
 from tests.unit.vault.world import ACCOUNT, AGENT, KEY_ID, OWNER, SECRET, STRANGER, world
 
 

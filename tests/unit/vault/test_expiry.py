@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from application.keys.vault import UpdateVaultKey
-from domain.vault.keys import WARNING_DAYS, SealedPair, VaultKey, due_warning, warned_through
-from ports.events import Severity
+from domain.keys.keys import WARNING_DAYS, SealedPair, VaultKey, due_warning, warned_through
+from ports.core.events import Severity
 from tests.unit.vault.world import KEY_ID, OWNER, SECRET, create, world
 
 

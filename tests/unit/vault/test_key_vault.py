@@ -13,9 +13,9 @@ from application.keys.vault import (
     VaultTestUnsupported,
 )
 from domain.errors import ConcurrentUpdate, Forbidden, NotFound
-from domain.vault.keys import InvalidVaultKey, SealedPair, sealed_record_type
-from ports.encryption import DecryptionRefused
-from ports.key_vault import VaultKeyExpired, VaultKeyLinked, VaultUnreadable
+from domain.keys.keys import InvalidVaultKey, SealedPair, sealed_record_type
+from ports.core.encryption import DecryptionRefused
+from ports.keys.key_vault import VaultKeyExpired, VaultKeyLinked, VaultUnreadable
 from tests.unit.vault.world import (
     ACCOUNT,
     AGENT,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from domain.vault.keys import mask_key_id
-from ports.key_vault import Credentials
+from domain.keys.keys import mask_key_id
+from ports.keys.key_vault import Credentials
 
 printable = st.text(st.characters(min_codepoint=33, max_codepoint=126), min_size=1, max_size=64)
 

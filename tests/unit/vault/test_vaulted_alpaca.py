@@ -15,8 +15,8 @@ from bootstrap.embedded import build_embedded
 from domain.errors import StoreUnavailable
 from domain.killswitch.state import Scope
 from domain.killswitch.switch import TriggerType
-from ports.broker import BrokerError, BrokerErrorCode, DeadlineBroker
-from ports.key_vault import VaultUnreadable
+from ports.keys.key_vault import VaultUnreadable
+from ports.trading.broker import BrokerError, BrokerErrorCode, DeadlineBroker
 from tests.alpaca_server import AlpacaServer, Reply
 from tests.kit.desk import ACCOUNT, OTHER_ACCOUNT
 from tests.unit.trading.brokers.alpaca_fake import FakeAlpacaTrading, seed_alpaca

@@ -19,8 +19,8 @@ from application.keys.vault import CreateVaultKey, KeyVaultService
 from application.keys.vault_expiry import KeyExpiryWatch
 from domain.principals import Principal, Role
 from domain.trading.accounts import Account
-from ports.encryption import KEY_BYTES, KeyRef
-from ports.key_vault import ConnectionReport, KeyMaterial, TestOutcome
+from ports.core.encryption import KEY_BYTES, KeyRef
+from ports.keys.key_vault import ConnectionReport, KeyMaterial, TestOutcome
 
 OWNER = Principal("u-1", Role.OWNER)
 STRANGER = Principal("u-2", Role.OWNER)

@@ -15,7 +15,7 @@ from alembic import op
 
 import adapters.postgres.types
 from application.core.audit_chain import GENESIS, chained
-from ports.events import AuditEntry
+from ports.core.events import AuditEntry
 
 revision = "0013"
 down_revision = "0012"

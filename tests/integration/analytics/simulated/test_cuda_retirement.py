@@ -19,7 +19,7 @@ from adapters.gpu import cuda_kernels as kernels
 from adapters.gpu.compute_cpu import CpuCompute
 from adapters.gpu.compute_cuda import CudaCompute
 from domain.analytics.montecarlo.retirement import monthly_log_return_params
-from ports.compute import RetirementInputs
+from ports.core.compute import RetirementInputs
 
 PLAN = RetirementInputs(
     initial_wealth=100_000.0,

@@ -12,7 +12,7 @@ from application.markets.filing_calendar import FilingCalendarService
 from domain.analytics.compliance.filing_calendar import InvalidFilingInput
 from domain.errors import Forbidden
 from domain.principals import Principal, Role
-from ports.notification_store import Page
+from ports.notifications.notification_store import Page
 from tests.unit.notifications.world import World
 
 

@@ -22,7 +22,7 @@ from domain.analytics.compliance.form13f import (
     information_table,
     information_table_xml,
 )
-from ports.sec13f import InvalidDocument
+from ports.markets.sec13f import InvalidDocument
 
 D = Decimal
 NS = 'xmlns="http://www.sec.gov/edgar/document/thirteenf/informationtable"'

@@ -10,7 +10,13 @@ import pytest
 
 from adapters.chain.fixture import FixtureChain
 from bootstrap.crypto import SHIPPED_WALLETS
-from ports.chain import ChainUnavailable, NotAToken, TokenBalance, UnknownChain, WalletQuery
+from ports.analytics.chain import (
+    ChainUnavailable,
+    NotAToken,
+    TokenBalance,
+    UnknownChain,
+    WalletQuery,
+)
 
 ALICE = "0x00000000000000000000000000000000000a11ce"
 USDC = "0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48"

@@ -23,7 +23,7 @@ from application.analytics.crypto_wallets import WalletBalanceService, WalletReq
 from application.core.compute_budget import ComputeBudget
 from bootstrap.crypto import SHIPPED_WALLETS
 from domain.analytics.crypto.errors import InvalidCryptoInput
-from ports.chain import NotAToken, UnknownChain
+from ports.analytics.chain import NotAToken, UnknownChain
 
 D = Decimal
 ALICE = "0x00000000000000000000000000000000000A11CE"

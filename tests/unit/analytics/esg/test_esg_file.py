@@ -11,7 +11,7 @@ import pytest
 from adapters.esg.files import COLUMNS, FileEsgData
 from bootstrap.esg import SHIPPED_ESG
 from domain.analytics.esg.model import ExclusionCategory
-from ports.esg import EsgDataUnavailable
+from ports.analytics.esg import EsgDataUnavailable
 
 HEADER = ",".join(COLUMNS)
 

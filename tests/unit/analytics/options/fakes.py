@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from adapters.marketdata.synthetic_books import build_option_chain
+from adapters.market_data.synthetic_books import build_option_chain
 from adapters.memory.clock import FakeClock
-from domain.marketdata.options import OptionChain
-from ports.marketdata import QuoteUnavailable
+from domain.market_data.options import OptionChain
+from ports.market_data.marketdata import QuoteUnavailable
 from tests.kit.market_data import OffersNothing
 
 SPOT = Decimal("190.00")

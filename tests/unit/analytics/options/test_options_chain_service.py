@@ -16,8 +16,8 @@ from application.market_data.market import MarketDataUnavailable, SymbolNotFound
 from application.market_data.options_chain import OptionsChainService
 from application.market_data.options_requests import ExpiryNotListed, InvalidOptionsRequest
 from domain.analytics.options.iv_stats import IVRankReason
-from ports.iv_history import DailyIV
-from ports.marketdata import ProviderError
+from ports.market_data.iv_history import DailyIV
+from ports.market_data.marketdata import ProviderError
 from tests.unit.analytics.options.fakes import VOLATILITY, ChainProvider
 
 

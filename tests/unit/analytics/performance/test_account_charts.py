@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from application.analytics.account_charts import LivePoint, exposure_series, pnl_series
-from ports.equity import EquitySnapshot
+from ports.trading.equity import EquitySnapshot
 
 D = Decimal
 START = date(2026, 1, 5)

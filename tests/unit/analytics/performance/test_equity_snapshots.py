@@ -16,7 +16,7 @@ from application.analytics.equity_snapshots import EquitySnapshots, SnapshotRun,
 from domain.trading.accounts import Account
 from domain.trading.fills import Fill
 from domain.trading.orders import Side
-from ports.equity import EquitySnapshot
+from ports.trading.equity import EquitySnapshot
 
 D = Decimal
 MONDAY = datetime(2026, 1, 5, 14, 30, tzinfo=UTC)

@@ -16,11 +16,11 @@ from application.analytics.performance import (
     UnknownBenchmark,
 )
 from application.trading.stored_returns import stored_returns
-from domain.marketdata.bars import Bar, Timeframe
+from domain.market_data.bars import Bar, Timeframe
 from domain.principals import Principal, Role
 from domain.trading.accounts import Account
-from ports.equity import EquitySnapshot
-from ports.marketdata import ProviderError, QuoteUnavailable
+from ports.market_data.marketdata import ProviderError, QuoteUnavailable
+from ports.trading.equity import EquitySnapshot
 
 D = Decimal
 OWNER = Principal("owner-1", Role.OWNER)

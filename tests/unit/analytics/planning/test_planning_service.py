@@ -25,7 +25,7 @@ from domain.principals import Principal, Role
 from domain.trading.account_profile import AccountStatus
 from domain.trading.accounts import Account
 from domain.trading.positions import Position
-from ports.compute import ComputeInfo, RetirementInputs
+from ports.core.compute import ComputeInfo, RetirementInputs
 
 D = Decimal
 OWNER = Principal("u-1", Role.OWNER)

@@ -12,10 +12,10 @@ from domain.analytics.sentiment.errors import UnknownSeries
 from domain.errors import DomainError
 from domain.inference.keywords import Keyword
 from domain.inference.sentiment import SymbolSentiment
-from domain.marketdata.bars import Bar, Timeframe
-from ports.fear_greed import SERIES, SeriesPoint
-from ports.inference import Classification
-from ports.marketdata import QuoteUnavailable
+from domain.market_data.bars import Bar, Timeframe
+from ports.inference.inference import Classification
+from ports.market_data.marketdata import QuoteUnavailable
+from ports.markets.fear_greed import SERIES, SeriesPoint
 from tests.kit.market_data import OffersNothing
 
 

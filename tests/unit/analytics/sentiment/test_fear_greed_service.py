@@ -23,9 +23,9 @@ from domain.analytics.sentiment.errors import (
     UnknownSeriesPath,
 )
 from domain.inference.errors import ModelUnavailable
-from ports.data_files import DataSourceUnavailable
-from ports.fear_greed import ComponentRecord, FearGreedRecord, SeriesPoint
-from ports.iv_history import DailyIV
+from ports.market_data.iv_history import DailyIV
+from ports.markets.data_files import DataSourceUnavailable
+from ports.markets.fear_greed import ComponentRecord, FearGreedRecord, SeriesPoint
 from tests.unit.analytics.options.fakes import ChainProvider
 from tests.unit.analytics.sentiment.fakes import ClosesMarket, Sentiment, Series
 

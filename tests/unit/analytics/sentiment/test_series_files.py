@@ -9,7 +9,7 @@ import pytest
 
 from adapters.marketfiles.sentiment_series import FileMarketSeries
 from domain.analytics.sentiment.errors import UnknownSeries
-from ports.data_files import DataSourceUnavailable
+from ports.markets.data_files import DataSourceUnavailable
 
 SHIPPED = Path(__file__).resolve().parents[4] / "data" / "fear_greed"
 

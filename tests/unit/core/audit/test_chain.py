@@ -16,8 +16,8 @@ from adapters.memory.audit import InMemoryAuditLog
 from application.core.audit_chain import GENESIS, ChainWalker, canonical, entry_hash, utc_text
 from application.core.audit_context import audit_context
 from application.core.audit_log import InvalidAuditCursor, decode_cursor, encode_cursor
-from ports.audit import ChainedEntry
-from ports.events import AuditEntry
+from ports.core.audit import ChainedEntry
+from ports.core.events import AuditEntry
 
 T0 = datetime(2026, 3, 2, 14, 30, tzinfo=UTC)
 _text = st.text(min_size=1, max_size=20)

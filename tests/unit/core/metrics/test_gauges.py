@@ -15,9 +15,9 @@ from adapters.metrics.gauges import (
     OutboxBacklogGauge,
 )
 from application.market_data.providers import FeedSettings, ProviderHealth, ProviderReport
-from domain.marketdata.breaker import BreakerConfig, BreakerState
-from domain.marketdata.consensus import ConsensusPolicy
-from ports.leases import HeldJob, JobLeaseReport
+from domain.market_data.breaker import BreakerConfig, BreakerState
+from domain.market_data.consensus import ConsensusPolicy
+from ports.core.leases import HeldJob, JobLeaseReport
 
 
 def values(*collectors: object) -> dict[tuple[str, frozenset[tuple[str, str]]], float]:

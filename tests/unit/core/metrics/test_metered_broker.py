@@ -14,7 +14,7 @@ from adapters.metrics.broker import MeteredBroker, metered
 from domain.killswitch.switch import KillSwitchEvent
 from domain.risk.verdicts import Decision
 from domain.trading.orders import Side
-from ports.broker import BrokerError, BrokerErrorCode, BrokerPort, DeadlineBroker
+from ports.trading.broker import BrokerError, BrokerErrorCode, BrokerPort, DeadlineBroker
 from tests.kit.paper import limit_order
 
 

@@ -9,7 +9,7 @@ from structlog.testing import capture_logs
 from adapters.memory.clock import FakeClock
 from adapters.memory.ratelimit import InMemoryRateLimiter
 from adapters.redis.fallback import FallbackRateLimiter
-from ports.ratelimit import RateDecision
+from ports.core.ratelimit import RateDecision
 
 
 class _Primary:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from adapters.security.envelope import AesGcmEnvelope
 from adapters.security.key_providers import StaticKeyProvider
-from ports.encryption import NONCE_BYTES, DecryptionRefused, KeyRef, Sealed
+from ports.core.encryption import NONCE_BYTES, DecryptionRefused, KeyRef, Sealed
 
 V1, V2 = KeyRef("main", 1), KeyRef("main", 2)
 KEK1, KEK2 = bytes(range(32)), bytes(range(32, 64))

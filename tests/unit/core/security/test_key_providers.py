@@ -13,7 +13,7 @@ from adapters.security.key_providers import (
     keks_from_file,
     parse_keks,
 )
-from ports.encryption import KeyRef, UnknownKeyVersion
+from ports.core.encryption import KeyRef, UnknownKeyVersion
 
 K1 = base64.b64encode(b"\x01" * 32).decode()
 K2 = base64.b64encode(b"\x02" * 32).decode()

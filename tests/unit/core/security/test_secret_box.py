@@ -8,7 +8,7 @@ from adapters.security.cipher import FernetCipher
 from adapters.security.envelope import AesGcmEnvelope
 from adapters.security.key_providers import StaticKeyProvider
 from adapters.security.secret_box import LEGACY_LABEL, SecretBox
-from ports.encryption import DecryptionRefused, KeyRef
+from ports.core.encryption import DecryptionRefused, KeyRef
 
 V1, V2 = KeyRef("main", 1), KeyRef("main", 2)
 KEYS = {V1: bytes(range(32)), V2: bytes(range(32, 64))}

@@ -10,7 +10,7 @@ from opentelemetry.sdk.trace.export import BatchSpanProcessor
 from adapters.tracing.messages import NO_MESSAGE_TRACING
 from bootstrap.settings import SettingsError, load_settings
 from bootstrap.tracing import TracingChoice, build_tracing, choose_tracing, traces_url
-from ports.tracing import NO_TRACER
+from ports.core.tracing import NO_TRACER
 from tests.otlp_collector import otlp_collector
 
 

@@ -7,7 +7,7 @@ from opentelemetry.trace import SpanKind
 
 from adapters.tracing.otel import OtelTracer
 from adapters.tracing.propagation import TRACEPARENT
-from ports.tracing import NO_TRACER
+from ports.core.tracing import NO_TRACER
 from tests.http.tracing_harness import one, parent_id, span_id, trace_id, traced_provider
 
 

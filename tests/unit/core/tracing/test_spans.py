@@ -17,7 +17,7 @@ from opentelemetry.trace import SpanKind, StatusCode
 from adapters.tracing.messages import NO_MESSAGE_TRACING, MessageTracing
 from adapters.tracing.otel import OtelTracer
 from adapters.tracing.propagation import TRACEPARENT, context_from_record, current_headers
-from ports.tracing import NO_TRACER
+from ports.core.tracing import NO_TRACER
 from tests.http.log_capture import captured_logs
 from tests.http.tracing_harness import one, parent_id, span_id, trace_id, traced_provider
 

@@ -13,7 +13,7 @@ import pytest
 from adapters.rates.files import FileRates
 from bootstrap.rates import SHIPPED_RATES
 from domain.fixedincome.curve import TREASURY_SERIES
-from ports.rates import RateObservation, RatesUnavailable, UnknownSeries
+from ports.markets.rates import RateObservation, RatesUnavailable, UnknownSeries
 
 D = Decimal
 FRED_JSON = Path(__file__).resolve().parents[3] / "fixtures" / "fred"

@@ -20,7 +20,7 @@ from application.markets.rates import (
     parse_tenors,
 )
 from domain.fixedincome.curve import CurvePoint, Interpolation, YieldCurve
-from ports.rates import RateObservation, UnknownSeries
+from ports.markets.rates import RateObservation, UnknownSeries
 
 D = Decimal
 TODAY = date(2024, 7, 10)

@@ -18,7 +18,7 @@ from domain.identity.login_anomaly import (
     features,
     hour_gap,
 )
-from ports.devices import LoginRecord
+from ports.devices.devices import LoginRecord
 from tests.unit.identity.devices.conftest import KEY
 
 T0 = datetime(2026, 6, 1, tzinfo=UTC)

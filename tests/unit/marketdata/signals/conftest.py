@@ -10,7 +10,7 @@ from adapters.memory.bus import InProcessEventBus
 from adapters.memory.clock import FakeClock, SequentialIds
 from adapters.memory.signals import InMemorySignalRepository
 from application.strategies.signals import SignalService
-from domain.marketdata.signals import SignalEmitted
+from domain.market_data.signals import SignalEmitted
 from tests.kit.bars import T0, ScriptedBars
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from domain.marketdata.signals import (
+from domain.market_data.signals import (
     Direction,
     Pattern,
     SignalConfig,

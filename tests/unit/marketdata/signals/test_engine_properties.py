@@ -6,8 +6,8 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from domain.marketdata.bars import BarSeries
-from domain.marketdata.signals import SignalConfig, SignalEngine
+from domain.market_data.bars import BarSeries
+from domain.market_data.signals import SignalConfig, SignalEngine
 
 ENGINE = SignalEngine()
 

@@ -11,7 +11,7 @@ from adapters.http.events import Audience, EventHub, category_of
 from adapters.kafka.publisher import KafkaEventPublisher, decode_event
 from adapters.kafka.topics import Topics
 from domain.killswitch.switch import TradingStateChanged
-from domain.marketdata.signals import Pattern, SignalEmitted
+from domain.market_data.signals import Pattern, SignalEmitted
 from domain.principals import Principal, Role
 from domain.trading.orders import OrderAccepted
 from tests.kit.bars import signal

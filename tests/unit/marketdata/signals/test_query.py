@@ -21,8 +21,8 @@ from application.strategies.signals import (
     SignalService,
     encode_cursor,
 )
-from domain.marketdata.bars import Timeframe
-from domain.marketdata.signals import Pattern, Signal
+from domain.market_data.bars import Timeframe
+from domain.market_data.signals import Pattern, Signal
 from tests.kit.bars import T0, ScriptedBars, signal
 from tests.unit.marketdata.signals.conftest import Scanner
 

@@ -8,10 +8,10 @@ import pytest
 
 from adapters.memory.clock import SequentialIds
 from application.strategies.signals import SignalService
-from domain.marketdata.bars import Timeframe
-from domain.marketdata.signals import Pattern, SignalEmitted, SignalEngine
-from ports.marketdata import ProviderError, ProviderRateLimited
-from ports.signals import SignalSearch
+from domain.market_data.bars import Timeframe
+from domain.market_data.signals import Pattern, SignalEmitted, SignalEngine
+from ports.market_data.marketdata import ProviderError, ProviderRateLimited
+from ports.strategies.signals import SignalSearch
 from tests.kit.bars import T0, bars_of, breakout_closes
 from tests.unit.marketdata.signals.conftest import Scanner
 

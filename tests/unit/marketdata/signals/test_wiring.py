@@ -12,8 +12,8 @@ from adapters.postgres.repos.signals import SqlSignalRepository
 from bootstrap.containers.application import build_container
 from bootstrap.settings import Settings, SettingsError, load_settings
 from bootstrap.signals import signal_scanner
-from domain.marketdata.bars import Timeframe
-from domain.marketdata.signals import SignalEmitted
+from domain.market_data.bars import Timeframe
+from domain.market_data.signals import SignalEmitted
 from tests.kit.bars import bars_of, breakout_closes
 from tests.unit.marketdata.signals.conftest import Scanner
 

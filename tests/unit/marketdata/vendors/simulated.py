@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from adapters.marketdata.vendors.alphavantage import INTERVALS
-from adapters.marketdata.vendors.finnhub import RESOLUTIONS
-from adapters.marketdata.vendors.polygon import SPANS
-from domain.marketdata.bars import Timeframe
+from adapters.market_data.vendors.alphavantage import INTERVALS
+from adapters.market_data.vendors.finnhub import RESOLUTIONS
+from adapters.market_data.vendors.polygon import SPANS
+from domain.market_data.bars import Timeframe
 from tests.alpaca_server import AlpacaServer, Reply, Request
 
 FIXTURES = Path(__file__).resolve().parents[3] / "fixtures" / "vendors"

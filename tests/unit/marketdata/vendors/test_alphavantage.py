@@ -10,13 +10,13 @@ from typing import Any
 
 import pytest
 
-from adapters.marketdata.vendors.alphavantage import AlphaVantageMarketData
+from adapters.market_data.vendors.alphavantage import AlphaVantageMarketData
 from adapters.memory.clock import FakeClock
 from adapters.vendor_http.apis import alphavantage_api
 from adapters.vendor_http.client import VendorHttp
-from domain.marketdata.bars import Timeframe
-from domain.marketdata.corporate_actions import ActionKind
-from ports.marketdata import ProviderError, ProviderRateLimited, QuoteUnavailable
+from domain.market_data.bars import Timeframe
+from domain.market_data.corporate_actions import ActionKind
+from ports.market_data.marketdata import ProviderError, ProviderRateLimited, QuoteUnavailable
 from tests.alpaca_server import AlpacaServer, Reply
 from tests.unit.marketdata.vendors.simulated import NOW, fixture
 

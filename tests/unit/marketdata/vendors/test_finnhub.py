@@ -9,13 +9,13 @@ from decimal import Decimal
 
 import pytest
 
-from adapters.marketdata.vendors.finnhub import FinnhubMarketData
+from adapters.market_data.vendors.finnhub import FinnhubMarketData
 from adapters.memory.clock import FakeClock
 from adapters.vendor_http.apis import finnhub_api
 from adapters.vendor_http.client import VendorHttp
-from domain.marketdata.bars import Timeframe
-from domain.marketdata.corporate_actions import ActionKind
-from ports.marketdata import ProviderError, ProviderRateLimited, QuoteUnavailable
+from domain.market_data.bars import Timeframe
+from domain.market_data.corporate_actions import ActionKind
+from ports.market_data.marketdata import ProviderError, ProviderRateLimited, QuoteUnavailable
 from tests.alpaca_server import AlpacaServer, Reply
 from tests.unit.marketdata.vendors.simulated import fixture
 

@@ -8,14 +8,14 @@ from decimal import Decimal
 
 import pytest
 
-from adapters.marketdata.vendors.alphavantage import AlphaVantageMarketData
-from adapters.marketdata.vendors.common import VendorAdapter
-from adapters.marketdata.vendors.finnhub import FinnhubMarketData
-from adapters.marketdata.vendors.polygon import PolygonMarketData
+from adapters.market_data.vendors.alphavantage import AlphaVantageMarketData
+from adapters.market_data.vendors.common import VendorAdapter
+from adapters.market_data.vendors.finnhub import FinnhubMarketData
+from adapters.market_data.vendors.polygon import PolygonMarketData
 from adapters.memory.clock import FakeClock
 from adapters.vendor_http.apis import alphavantage_api, finnhub_api, polygon_api
 from adapters.vendor_http.client import VendorHttp
-from ports.marketdata import MarketDataProvider
+from ports.market_data.marketdata import MarketDataProvider
 from tests.alpaca_server import AlpacaServer
 from tests.unit.marketdata.contract import MarketDataContract
 from tests.unit.marketdata.vendors.simulated import (

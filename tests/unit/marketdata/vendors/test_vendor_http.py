@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from adapters.memory.clock import FakeClock
 from adapters.vendor_http.apis import finnhub_api
 from adapters.vendor_http.client import CallBudget, VendorHttp
-from ports.marketdata import ProviderError, ProviderRateLimited
+from ports.market_data.marketdata import ProviderError, ProviderRateLimited
 from tests.alpaca_server import AlpacaServer, Reply
 from tests.unit.marketdata.vendors.simulated import NOW
 

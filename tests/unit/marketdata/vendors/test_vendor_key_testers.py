@@ -11,8 +11,8 @@ from adapters.memory.clock import FakeClock
 from adapters.vendor_http.key_testers import VendorKeyTester
 from bootstrap.key_vault import key_testers
 from bootstrap.settings import Settings
-from ports.key_vault import Credentials, KeyMaterial
-from ports.key_vault import TestOutcome as Outcome
+from ports.keys.key_vault import Credentials, KeyMaterial
+from ports.keys.key_vault import TestOutcome as Outcome
 from tests.alpaca_server import AlpacaServer, Reply, Request
 from tests.unit.marketdata.vendors.simulated import fixture
 

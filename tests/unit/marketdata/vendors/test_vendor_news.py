@@ -16,7 +16,7 @@ from adapters.news.vendors import AlphaVantageNews, FinnhubNews, PolygonNews
 from adapters.vendor_http.apis import alphavantage_api, finnhub_api, polygon_api
 from adapters.vendor_http.client import VendorHttp
 from domain.inference.sentiment import NewsItem
-from ports.marketdata import ProviderError
+from ports.market_data.marketdata import ProviderError
 from tests.alpaca_server import AlpacaServer, Reply
 from tests.unit.marketdata.vendors.simulated import fixture
 

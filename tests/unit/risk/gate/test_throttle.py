@@ -20,7 +20,7 @@ from domain.risk.reasons import Action, Outcome, ReasonCode, RuleScope
 from domain.risk.rules import RuleType
 from domain.risk.verdicts import Decision, Verdict
 from domain.trading.orders import Order, OrderStatus, Origin, OriginKind, Side
-from ports.ratelimit import RateDecision
+from ports.core.ratelimit import RateDecision
 from tests.kit.desk import BUY, add_rule, fake_clock, limit
 
 D = Decimal

@@ -17,7 +17,7 @@ import pytest
 
 from domain.trading.fills import Fill
 from domain.trading.orders import OrderType, Side, TimeInForce
-from ports.broker import BrokerError, BrokerErrorCode, BrokerOrderStatus, BrokerPort
+from ports.trading.broker import BrokerError, BrokerErrorCode, BrokerOrderStatus, BrokerPort
 from tests.kit.paper import make_order
 
 D = Decimal

@@ -9,7 +9,7 @@ import pytest
 
 from adapters.brokers.alpaca import AlpacaBroker, AlpacaBrokerConfig
 from domain.trading.orders import OrderType, TimeInForce
-from ports.broker import BrokerError, BrokerErrorCode, DeadlineBroker
+from ports.trading.broker import BrokerError, BrokerErrorCode, DeadlineBroker
 from tests.alpaca_server import AlpacaServer, Reply, fixture
 from tests.unit.trading.brokers.alpaca_fake import FakeAlpacaTrading
 from tests.unit.trading.brokers.conftest import alpaca_broker

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from adapters.brokers.alpaca import wire
 from domain.trading.orders import Order, OrderType, Origin, OriginKind, Side, TimeInForce
-from ports.broker import BrokerOrderStatus
+from ports.trading.broker import BrokerOrderStatus
 from tests.alpaca_server import fixture
 
 D = Decimal

@@ -12,7 +12,7 @@ from adapters.brokers.ccxt import CcxtBroker, SymbolMap
 from adapters.brokers.ccxt.errors import error_code
 from adapters.brokers.ccxt.wire import average_cost, derivative_position, order_status
 from domain.trading.orders import OrderType
-from ports.broker import BrokerError, BrokerErrorCode, BrokerOrderStatus, DeadlineBroker
+from ports.trading.broker import BrokerError, BrokerErrorCode, BrokerOrderStatus, DeadlineBroker
 from tests.alpaca_server import AlpacaServer
 from tests.unit.trading.brokers.binance_fake import (
     RATE_LIMITED,

@@ -8,7 +8,7 @@ from decimal import Decimal
 from bootstrap.embedded import Embedded
 from domain.risk.rules import RuleType
 from domain.trading.orders import Order, OrderNeverSent, OrderStatus
-from ports.broker import BrokerErrorCode
+from ports.trading.broker import BrokerErrorCode
 from tests.kit.desk import (
     ACCOUNT,
     BUY,

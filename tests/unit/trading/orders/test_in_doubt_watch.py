@@ -10,8 +10,8 @@ from bootstrap.embedded import Embedded
 from domain.identity.users import User
 from domain.principals import Role
 from domain.trading.orders import OrderStatus
-from ports.broker import BrokerErrorCode
-from ports.events import Severity
+from ports.core.events import Severity
+from ports.trading.broker import BrokerErrorCode
 from tests.kit.desk import fake_clock, stored_in_doubt
 
 GRACE = timedelta(seconds=5)

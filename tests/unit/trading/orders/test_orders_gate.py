@@ -17,8 +17,8 @@ from domain.risk.rules import RuleType
 from domain.trading.accounts import Account
 from domain.trading.instruments import Instrument
 from domain.trading.orders import OrderRejected, OrderStatus
-from ports.broker import BrokerErrorCode
-from ports.unit_of_work import UnitOfWork
+from ports.core.unit_of_work import UnitOfWork
+from ports.trading.broker import BrokerErrorCode
 from tests.kit.desk import (
     ACCOUNT,
     BUY,

@@ -18,7 +18,7 @@ from domain.trading.orders import (
     OrderFilled,
     OrderStatus,
 )
-from ports.broker import BrokerPosition
+from ports.trading.broker import BrokerPosition
 from tests.kit.desk import (
     ACCOUNT,
     AGENT,

@@ -12,7 +12,7 @@ from adapters.memory.clock import FakeClock, SequentialIds
 from adapters.memory.marketdata import InMemoryMarketData
 from domain.trading.fills import Fill
 from domain.trading.orders import Side
-from ports.broker import BrokerAccount, BrokerError, BrokerErrorCode, BrokerPosition
+from ports.trading.broker import BrokerAccount, BrokerError, BrokerErrorCode, BrokerPosition
 from tests.kit.paper import limit_order, make_order
 
 D = Decimal

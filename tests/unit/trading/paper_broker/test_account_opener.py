@@ -8,7 +8,7 @@ import pytest
 
 from adapters.brokers.paper import PaperBroker
 from adapters.memory.marketdata import InMemoryMarketData
-from ports.broker import BrokerError, BrokerErrorCode
+from ports.trading.broker import BrokerError, BrokerErrorCode
 from tests.kit.paper import make_order
 
 D = Decimal

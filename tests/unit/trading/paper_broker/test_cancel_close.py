@@ -7,7 +7,7 @@ from decimal import Decimal
 from adapters.brokers.paper import PaperBroker
 from adapters.memory.marketdata import InMemoryMarketData
 from domain.trading.orders import Side
-from ports.broker import BrokerErrorCode, BrokerOrderStatus, CancelResult
+from ports.trading.broker import BrokerErrorCode, BrokerOrderStatus, CancelResult
 from tests.kit.paper import limit_order
 
 D = Decimal

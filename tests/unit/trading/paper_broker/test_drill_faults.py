@@ -12,7 +12,7 @@ from adapters.memory.clock import FakeClock
 from adapters.memory.marketdata import InMemoryMarketData
 from domain.killswitch.drill import BrokerFaults
 from domain.trading.orders import Side
-from ports.broker import BrokerError, BrokerErrorCode
+from ports.trading.broker import BrokerError, BrokerErrorCode
 from tests.kit.paper import limit_order, make_order
 
 D = Decimal

@@ -9,7 +9,7 @@ import pytest
 from adapters.brokers.paper import PaperBroker, PaperBrokerConfig
 from adapters.memory.marketdata import InMemoryMarketData
 from domain.trading.orders import OrderType, Side, TimeInForce
-from ports.broker import BrokerError, BrokerErrorCode, BrokerOrderStatus
+from ports.trading.broker import BrokerError, BrokerErrorCode, BrokerOrderStatus
 from tests.kit.paper import limit_order, make_order
 
 D = Decimal

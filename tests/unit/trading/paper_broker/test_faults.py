@@ -10,7 +10,7 @@ from adapters.brokers.paper import PaperBroker, PaperBrokerConfig
 from adapters.memory.clock import FakeClock, SequentialIds
 from adapters.memory.marketdata import InMemoryMarketData
 from domain.trading.orders import Side
-from ports.broker import BrokerError, BrokerErrorCode
+from ports.trading.broker import BrokerError, BrokerErrorCode
 from tests.kit.paper import limit_order
 
 D = Decimal

@@ -9,7 +9,7 @@ import pytest
 
 from adapters.memory.clock import FakeClock
 from adapters.memory.marketdata import InMemoryMarketData
-from ports.marketdata import Quote, QuoteUnavailable
+from ports.market_data.marketdata import Quote, QuoteUnavailable
 
 D = Decimal
 

@@ -14,7 +14,7 @@ from adapters.memory.clock import FakeClock, SequentialIds
 from adapters.memory.marketdata import InMemoryMarketData
 from domain.trading.fills import Fill
 from domain.trading.orders import Order, Side
-from ports.broker import BrokerError, BrokerOrder, BrokerPosition
+from ports.trading.broker import BrokerError, BrokerOrder, BrokerPosition
 from tests.kit.paper import limit_order, make_order
 
 CENT = Decimal("0.01")

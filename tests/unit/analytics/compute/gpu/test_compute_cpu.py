@@ -17,7 +17,7 @@ from domain.analytics.montecarlo.retirement import simulate_retirement
 from domain.analytics.options.bsm import bsm_greeks
 from domain.analytics.options.implied_vol import implied_volatility
 from domain.jit import NUMBA_ENABLED
-from ports.compute import ComputePort, RetirementInputs
+from ports.core.compute import ComputePort, RetirementInputs
 
 ROOT = Path(__file__).resolve().parents[5]
 

@@ -7,7 +7,7 @@ import pytest
 
 from adapters.gpu.compute_cuda import summarise_retirement
 from domain.analytics.montecarlo import retirement as mc
-from ports.compute import RetirementInputs
+from ports.core.compute import RetirementInputs
 
 
 @pytest.mark.parametrize("target", [None, 1.5])

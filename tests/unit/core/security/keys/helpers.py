@@ -16,8 +16,8 @@ from adapters.security.secret_box import SecretBox
 from application.keys.rotation import KeyRotation
 from domain.identity import User
 from domain.principals import Role
-from ports.encryption import KEY_BYTES, KeyRef, SealedRecordSource, SecretSealer
-from ports.identity import SecretCipher
+from ports.core.encryption import KEY_BYTES, KeyRef, SealedRecordSource, SecretSealer
+from ports.identity.identity import SecretCipher
 
 V1, V2, V3 = KeyRef("main", 1), KeyRef("main", 2), KeyRef("main", 3)
 KEKS = {ref: os.urandom(KEY_BYTES) for ref in (V1, V2, V3)}

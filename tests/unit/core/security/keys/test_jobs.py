@@ -12,7 +12,7 @@ from adapters.memory.key_rotation import InMemoryUserSecretSource
 from application.keys.rotation_jobs import KeyRotationJobs, RotationRunning
 from domain.errors import NotFound
 from domain.principals import Principal, Role
-from ports.encryption import SealedRecord
+from ports.core.encryption import SealedRecord
 from tests.unit.core.security.keys.helpers import V1, V2, box, rotation_world, seed_users
 
 ADMIN = Principal("admin-1", Role.ADMIN)

@@ -9,7 +9,7 @@ import pytest
 from adapters.memory.key_rotation import InMemoryUserSecretSource
 from adapters.security.secret_box import SecretBox
 from application.keys.rotation import KeyRetirementRefused, RotationProgress, UnknownKey
-from ports.encryption import Sealed, SealedRecord
+from ports.core.encryption import Sealed, SealedRecord
 from tests.unit.core.security.keys.helpers import V1, V2, V3, box, rotation_world, seed_users
 
 
