@@ -46,10 +46,11 @@ def broker_router(
     meter: Meter | None = None,
     faults: FaultSwitch | None = None,
 ) -> BrokerRouter:
-    """The paper broker always; with BULWARK_BROKER=alpaca, the Alpaca broker beside it.
+    """The paper broker always; with BULWARK_BROKER=alpaca or ccxt, that broker beside it.
 
     Accounts name their broker, so paper accounts keep working; the Alpaca adapter serves
-    the accounts whose broker is "alpaca", all on the one Alpaca account of the key pair.
+    the accounts whose broker is "alpaca", all on the one Alpaca account of the key pair,
+    and the CCXT adapter those whose broker is "ccxt", on the one venue account of its key.
     With the API-key vault, each account uses the key linked to it, else the settings'
     pair (which is then optional). With `meter`, each adapter is wrapped to time its calls.
     With `faults` (kill-switch drills), the paper broker shows the faults switched on.
@@ -67,9 +68,34 @@ def broker_router(
         )
         base_url = settings.brokers.alpaca_trading_url or trading_url(settings.brokers.alpaca_paper)
         brokers["alpaca"] = connect_alpaca_broker(credentials, clock, base_url=base_url)
+    elif settings.brokers.broker == "ccxt":
+        brokers["ccxt"] = ccxt_broker(settings, clock)
     brokers = rehearsing(settings.core.env, brokers)  # tests only: a crash around a send
     # With a meter: every call timed and its errors counted, per adapter.
     return BrokerRouter(brokers if meter is None else metered(brokers, meter))
+
+
+def ccxt_broker(settings: Settings, clock: Clock) -> BrokerPort:
+    """The CCXT broker on BULWARK_CCXT_EXCHANGE with the settings' key (checked set).
+
+    ccxt is imported here only (it takes seconds); the exchange's markets load on the first
+    call that needs them, asynchronously, and stay cached for the process.
+    """
+    from adapters.brokers.ccxt import CcxtBrokerConfig, connect_ccxt_broker
+
+    found = settings.brokers
+    if found.ccxt_exchange is None or found.ccxt_api_key is None or found.ccxt_secret is None:
+        raise SettingsError("BULWARK_CCXT_EXCHANGE, _API_KEY and _SECRET are needed")
+    return connect_ccxt_broker(
+        found.ccxt_exchange,
+        clock,
+        api_key=found.ccxt_api_key.reveal(),
+        secret=found.ccxt_secret.reveal(),
+        password=None if found.ccxt_password is None else found.ccxt_password.reveal(),
+        config=CcxtBrokerConfig(quote=found.ccxt_quote),
+        api_base=found.ccxt_api_url,
+        sandbox=found.ccxt_sandbox,
+    )
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,7 @@ ALPACA_DEGRADES = (
     "orders of Alpaca accounts are not sent (the gate's approvals fail at the broker) and their "
     "kill switch cannot confirm; paper accounts trade on"
 )
+CCXT_DEGRADES = ALPACA_DEGRADES.replace("Alpaca accounts", "the crypto venue's accounts")
 
 
 def key_checks(settings: Settings) -> dict[str, Check]:
@@ -99,6 +100,11 @@ def broker_check(settings: Settings) -> dict[str, Check]:
     if brokers.broker == "paper":
         drills = f"; drill faults on ({brokers.paper_faults})" if brokers.paper_faults else ""
         return {"broker:paper": _in_process(f"the paper broker, in the process{drills}")}
+    if brokers.broker == "ccxt":
+        from adapters.http.services import Degrading
+
+        configured = f"{brokers.ccxt_exchange} through ccxt, keys from the settings"
+        return {"broker:ccxt": Degrading(reachable(ccxt_url(settings), configured), CCXT_DEGRADES)}
     from adapters.alpaca.http import trading_url
     from adapters.http.services import Degrading
 
@@ -109,6 +115,21 @@ def broker_check(settings: Settings) -> dict[str, Check]:
     )
     url = brokers.alpaca_trading_url or trading_url(brokers.alpaca_paper)
     return {"broker:alpaca": Degrading(reachable(url, keys), ALPACA_DEGRADES)}
+
+
+def ccxt_url(settings: Settings) -> str:
+    """BULWARK_CCXT_API_URL, else the exchange's first API URL (its sandbox's when set)."""
+    brokers = settings.brokers
+    if brokers.ccxt_api_url is not None:
+        return brokers.ccxt_api_url
+    import ccxt  # type: ignore[import-untyped]  # heavy: only when the broker is ccxt
+
+    exchange = getattr(ccxt, str(brokers.ccxt_exchange))()
+    urls = exchange.urls
+    api = urls.get("test") if brokers.ccxt_sandbox and urls.get("test") else urls["api"]
+    while isinstance(api, dict):
+        api = next(iter(api.values()))
+    return str(exchange.implode_hostname(api))
 
 
 def market_data_checks(settings: Settings) -> dict[str, Check]:

@@ -37,20 +37,27 @@ def routed_brokers(router: BrokerRouter) -> frozenset[str]:
     return frozenset(router.brokers)
 
 
+# The brokers a deployment may add beside paper, and where their keys come from.
+_BROKER_KEYS = {
+    "alpaca": "its keys in BULWARK_ALPACA_KEY_ID and _SECRET_KEY, or each account's linked "
+    "from the key vault",
+    "ccxt": "the exchange in BULWARK_CCXT_EXCHANGE, its key in BULWARK_CCXT_API_KEY and _SECRET",
+}
+
+
 def brokers_off(settings: Settings) -> dict[str, CapabilityNotConfigured]:
     """The brokers this deployment could route to once configured, each with what opening an
     account on it answers until then (409 CAPABILITY_NOT_CONFIGURED)."""
-    if settings.brokers.broker == "alpaca":
-        return {}
     setting = settings.brokers.var("broker")
     return {
-        "alpaca": CapabilityNotConfigured(
-            "the alpaca broker",
+        broker: CapabilityNotConfigured(
+            f"the {broker} broker",
             (setting,),
-            f"this instance is not configured for the alpaca broker: set {setting}=alpaca "
-            "(its keys in BULWARK_ALPACA_KEY_ID and _SECRET_KEY, or each account's linked "
-            "from the key vault)",
+            f"this instance is not configured for the {broker} broker: set {setting}={broker} "
+            f"({keys})",
         )
+        for broker, keys in _BROKER_KEYS.items()
+        if broker != settings.brokers.broker
     }
 
 

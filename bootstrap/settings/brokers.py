@@ -1,7 +1,8 @@
-"""Brokers: where orders go (paper or Alpaca) and Alpaca's keys."""
+"""Brokers: where orders go (paper, Alpaca or a crypto venue through CCXT) and their keys."""
 
 from __future__ import annotations
 
+import difflib
 from typing import Annotated, ClassVar, Literal
 
 import msgspec
@@ -11,11 +12,12 @@ from domain.killswitch.drill import BrokerFaults, UnknownFault
 
 
 class BrokerSettings(Section, frozen=True, kw_only=True):
-    """Where orders go: the paper broker or Alpaca (whose keys market data uses too)."""
+    """Where orders go: the paper broker, Alpaca (whose keys market data uses too) or a
+    crypto venue through CCXT."""
 
     env_prefix: ClassVar[str] = ""
 
-    broker: Literal["paper", "alpaca"] = "paper"
+    broker: Literal["paper", "alpaca", "ccxt"] = "paper"
     # Kill-switch drills (docs/reliability.md): set, the paper broker shows these faults and
     # admins switch them at /api/v1/admin/drills/paper-faults; `none` or names joined by
     # commas (keep_on_cancel, delay_acks[=MS], drop_acks, reject_sends, disconnect). Unset:
@@ -26,6 +28,17 @@ class BrokerSettings(Section, frozen=True, kw_only=True):
     alpaca_paper: bool = True
     # Empty: Alpaca's paper or live trading API, as alpaca_paper says; set it for a test server.
     alpaca_trading_url: Annotated[str, msgspec.Meta(pattern=r"^https?://")] | None = None
+    # BULWARK_BROKER=ccxt: the exchange (a ccxt id: binance, kraken, coinbase, okx, ...), one
+    # API key of it (the password is the passphrase some venues add), its sandbox (testnet)
+    # instead of live, and the quote currency of cash and bare symbols ("BTC" is BTC/USDT).
+    ccxt_exchange: str | None = None
+    ccxt_api_key: Secret | None = None
+    ccxt_secret: Secret | None = None
+    ccxt_password: Secret | None = None
+    ccxt_sandbox: bool = False
+    ccxt_quote: Annotated[str, msgspec.Meta(pattern=r"^[A-Z0-9]{2,10}$")] = "USDT"
+    # Empty: the exchange's own API; set it for a test server (every API of the exchange).
+    ccxt_api_url: Annotated[str, msgspec.Meta(pattern=r"^https?://")] | None = None
 
     @property
     def alpaca_keys(self) -> int:
@@ -44,4 +57,29 @@ class BrokerSettings(Section, frozen=True, kw_only=True):
             raise SettingsError(
                 f"{self.var('alpaca_key_id')} and {self.var('alpaca_secret_key')} go together "
                 f"when {self.var('broker')}=alpaca (or set neither: the vault's keys are used)"
+            )
+        if self.broker == "ccxt":
+            self._check_ccxt()
+
+    def _check_ccxt(self) -> None:
+        """The exchange is one ccxt knows, and its key and secret are both set."""
+        exchange = self.ccxt_exchange
+        if exchange is None:
+            raise SettingsError(
+                f"{self.var('ccxt_exchange')} is needed when {self.var('broker')}=ccxt "
+                "(a ccxt exchange id such as binance or kraken)"
+            )
+        import ccxt.async_support as ccxt  # type: ignore[import-untyped]  # heavy: only here
+
+        if exchange not in ccxt.exchanges:
+            close = difflib.get_close_matches(exchange, ccxt.exchanges, n=3, cutoff=0.6)
+            known = ", ".join(close or ["binance", "coinbase", "kraken", "kucoin", "okx"])
+            raise SettingsError(
+                f"{self.var('ccxt_exchange')}={exchange} is not a ccxt exchange id "
+                f"(such as {known}; {len(ccxt.exchanges)} in all)"
+            )
+        if self.ccxt_api_key is None or self.ccxt_secret is None:
+            raise SettingsError(
+                f"{self.var('ccxt_api_key')} and {self.var('ccxt_secret')} are needed "
+                f"when {self.var('broker')}=ccxt"
             )

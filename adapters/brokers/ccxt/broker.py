@@ -9,6 +9,7 @@ from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_DOWN, Decimal
 from typing import Any, TypeVar
+from urllib.parse import urlsplit, urlunsplit
 
 import ccxt.async_support as ccxt  # type: ignore[import-untyped]
 
@@ -487,6 +488,7 @@ def connect_ccxt_broker(
     accounts: frozenset[str] | None = None,
     options: Mapping[str, Any] | None = None,
     api_urls: Mapping[str, str] | None = None,
+    api_base: str | None = None,
     sandbox: bool = False,
     rate_limit_ms: float | None = None,
     timeout_ms: int = 10_000,
@@ -496,8 +498,10 @@ def connect_ccxt_broker(
     `options` are the exchange class's own (Binance spot: {"fetchMarkets": {"types":
     ["spot"]}, "fetchCurrencies": False, "fetchMargins": False,
     "warnOnFetchOpenOrdersWithoutSymbol": False}); `api_urls` replace entries of
-    `exchange.urls["api"]` (a testnet, a local fake); `rate_limit_ms` overrides the
-    exchange's own spacing between requests.
+    `exchange.urls["api"]` (a testnet, a local fake); `api_base` (a scheme and host) moves
+    every API URL of the exchange there, keeping the paths; `rate_limit_ms` overrides the
+    exchange's own spacing between requests. Without `config.derivatives`, markets are
+    loaded for spot only where the exchange lets its options say so.
     """
     settings: dict[str, Any] = {
         "apiKey": api_key,
@@ -511,8 +515,38 @@ def connect_ccxt_broker(
     if rate_limit_ms is not None:
         settings["rateLimit"] = rate_limit_ms
     exchange = getattr(ccxt, exchange_id)(settings)
+    # The broker lists every open order at once (the kill switch must see them all): the
+    # heavier request is meant, not a mistake for ccxt to warn about (Binance).
+    if "warnOnFetchOpenOrdersWithoutSymbol" in exchange.options:
+        exchange.options["warnOnFetchOpenOrdersWithoutSymbol"] = False
+    if not (config or CcxtBrokerConfig()).derivatives:
+        _spot_only(exchange.options)
     if sandbox:
         exchange.set_sandbox_mode(True)
+    if api_base is not None:
+        exchange.urls["api"] = _moved(exchange.urls["api"], api_base.rstrip("/"))
     for key, url in (api_urls or {}).items():
         exchange.urls["api"][key] = url
     return CcxtBroker(exchange, clock, accounts=accounts, config=config, name=exchange_id)
+
+
+def _spot_only(options: dict[str, Any]) -> None:
+    """Spot markets only, where the exchange's options pick market types (Binance, OKX, ...),
+    and no margin pairs (Binance's fetchMargins) for a broker that trades no margin."""
+    if "fetchMargins" in options:
+        options["fetchMargins"] = False
+    listed = options.get("fetchMarkets")
+    if isinstance(listed, dict) and "types" in listed:
+        options["fetchMarkets"] = {**listed, "types": ["spot"]}
+    if "defaultType" in options:
+        options["defaultType"] = "spot"
+
+
+def _moved(urls: Any, base: str) -> Any:
+    """`urls` (a URL or a nested table of them) with each scheme and host replaced by `base`."""
+    if isinstance(urls, dict):
+        return {key: _moved(url, base) for key, url in urls.items()}
+    if not isinstance(urls, str):
+        return urls
+    parts = urlsplit(urls)
+    return base + urlunsplit(("", "", parts.path, parts.query, parts.fragment))

@@ -29,10 +29,10 @@ _ALLOCATION = Annotated[
 
 
 class AccountIn(Input):
-    """A new account of the caller; `initial_cash` for paper accounts only (alpaca: sync)."""
+    """A new account of the caller; `initial_cash` for paper accounts only (others: sync)."""
 
     name: _NAME
-    broker: Literal["paper", "alpaca"]
+    broker: Literal["paper", "alpaca", "ccxt"]
     base_currency: Annotated[str, msgspec.Meta(pattern=r"^[A-Z]{3}$")]
     account_type: AccountType
     trading_type: TradingType

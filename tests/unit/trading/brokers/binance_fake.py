@@ -3,45 +3,50 @@
 It answers the documented response shapes (developers.binance.com, "Spot API"): exchange
 info with its PRICE_FILTER / LOT_SIZE / NOTIONAL filters, orders in the FULL response
 type, openOrders, myTrades, account balances and ticker/price, and the documented error
-bodies ({"code": -2010, "msg": ...}). The venue keeps free and locked balances, fills
-marketable orders at the price `set_price` gives (no commission) and records trades.
+bodies ({"code": -2010, "msg": ...}), over the shared matching engine (spot_venue.py).
 Numbers travel as strings, as Binance sends them. Signatures are not checked.
 """
 
 from __future__ import annotations
 
-import itertools
-import time
-from dataclasses import dataclass, field
-from decimal import Decimal
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl
 
 from adapters.brokers.ccxt import CcxtBroker, CcxtBrokerConfig, connect_ccxt_broker
 from adapters.memory.clock import SystemClock
 from tests.alpaca_server import AlpacaServer, Reply, Request
+from tests.unit.trading.brokers.spot_venue import (
+    D,
+    SpotOrder,
+    SpotPair,
+    SpotTrade,
+    SpotVenue,
+    now_ms,
+)
 
-D = Decimal
-ZERO = D(0)
 API_KEY, SECRET = "binance-fake-key", "binance-fake-secret"
-_OPEN = {"NEW", "PARTIALLY_FILLED"}
-_STOPS = {"STOP_LOSS", "STOP_LOSS_LIMIT"}
-_LIMITS = {"LIMIT", "STOP_LOSS_LIMIT", "LIMIT_MAKER"}
+# Binance's order types and statuses -> the engine's, and back.
+_KINDS = {
+    "MARKET": "market",
+    "LIMIT": "limit",
+    "LIMIT_MAKER": "limit",
+    "STOP_LOSS": "stop",
+    "STOP_LOSS_LIMIT": "stop_limit",
+}
+_STATUSES = {
+    "open": "NEW",
+    "partial": "PARTIALLY_FILLED",
+    "filled": "FILLED",
+    "canceled": "CANCELED",
+    "expired": "EXPIRED",
+}
+ZEROS = "0.00000000"
 
 
 @dataclass(frozen=True, slots=True)
-class Pair:
+class Pair(SpotPair):
     """One spot market as exchangeInfo lists it."""
-
-    base: str
-    quote: str
-    tick: str = "0.01000000"
-    step: str = "0.00001000"
-    min_notional: str = "5.00000000"
-
-    @property
-    def symbol(self) -> str:
-        return self.base + self.quote
 
     def info(self) -> dict[str, Any]:
         return {
@@ -109,21 +114,15 @@ RATE_LIMITED = Reply(
 )
 
 
-@dataclass(slots=True)
-class FakeBinanceSpot:
+class FakeBinanceSpot(SpotVenue):
     """The venue's state and its routes; `install` puts them on a server."""
 
-    pairs: tuple[Pair, ...] = (Pair("AAPL", "USD"), Pair("BTC", "USDT"))
-    balances: dict[str, list[Decimal]] = field(default_factory=dict)  # asset -> [free, locked]
-    prices: dict[str, Decimal] = field(default_factory=dict)  # venue symbol -> last price
-    orders: dict[int, dict[str, Any]] = field(default_factory=dict)
-    trades: list[dict[str, Any]] = field(default_factory=list)
-    failing_cancels: set[int] = field(default_factory=set)
-    _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1001))
+    def __init__(self, pairs: tuple[Pair, ...] = (Pair("AAPL", "USD"), Pair("BTC", "USDT"))):
+        super().__init__(pairs)
 
     def install(self, server: AlpacaServer) -> None:
         server.route("GET", "/api/v3/exchangeInfo", self._exchange_info)
-        server.route("GET", "/api/v3/time", lambda _: Reply(200, {"serverTime": self._now()}))
+        server.route("GET", "/api/v3/time", lambda _: Reply(200, {"serverTime": now_ms()}))
         server.route("POST", "/api/v3/order", self._submit)
         server.route("GET", "/api/v3/order", self._query)
         server.route("DELETE", "/api/v3/order", self._cancel)
@@ -132,13 +131,15 @@ class FakeBinanceSpot:
         server.route("GET", "/api/v3/myTrades", self._my_trades)
         server.route("GET", "/api/v3/account", self._account)
         server.route("GET", "/api/v3/ticker/price", self._ticker_price)
+        # The wallet's coin list (ccxt's fetch_currencies): none listed, markets suffice.
+        server.route("GET", "/sapi/v1/capital/config/getall", lambda _: Reply(200, []))
 
     def _exchange_info(self, _: Request) -> Reply:
         return Reply(
             200,
             {
                 "timezone": "UTC",
-                "serverTime": self._now(),
+                "serverTime": now_ms(),
                 "rateLimits": [
                     {
                         "rateLimitType": "REQUEST_WEIGHT",
@@ -148,177 +149,60 @@ class FakeBinanceSpot:
                     }
                 ],
                 "exchangeFilters": [],
-                "symbols": [pair.info() for pair in self.pairs],
+                "symbols": [pair.info() for pair in self.pairs if isinstance(pair, Pair)],
             },
         )
-
-    def fund(self, asset: str, amount: Decimal) -> None:
-        self._balance(asset)[0] += amount
-
-    # -- the market ----------------------------------------------------------------------
-    async def set_price(self, symbol: str, price: Decimal) -> None:
-        """Trade `symbol` (a base asset, or a venue symbol) at `price`; fill what it reaches."""
-        venue = self._venue_symbol(symbol)
-        self.prices[venue] = D(price)
-        for order in list(self.orders.values()):
-            if order["symbol"] == venue and order["status"] in _OPEN:
-                self._match(order)
-
-    def open_count(self) -> int:
-        return len(self._open(None))
-
-    def _venue_symbol(self, symbol: str) -> str:
-        return next((p.symbol for p in self.pairs if symbol in (p.base, p.symbol)), symbol)
-
-    def _pair(self, venue_symbol: str) -> Pair | None:
-        return next((p for p in self.pairs if p.symbol == venue_symbol), None)
-
-    def _balance(self, asset: str) -> list[Decimal]:
-        return self.balances.setdefault(asset, [ZERO, ZERO])
-
-    def _now(self) -> int:
-        return int(time.time() * 1000)
 
     # -- orders --------------------------------------------------------------------------
     def _submit(self, request: Request) -> Reply:
         body = {**request.params, **dict(parse_qsl(request.body.decode()))}
-        pair = self._pair(body.get("symbol", ""))
+        pair = self.pair(body.get("symbol", ""))
         if pair is None:
             return error(400, -1121, "Invalid symbol.")
-        kind, side = body["type"], body["side"]
-        if kind in _STOPS - _LIMITS and "timeInForce" in body:
+        kind = _KINDS[body["type"]]
+        if kind == "stop" and "timeInForce" in body:
             return error(400, -1106, "Parameter 'timeInForce' sent when not required.")
-        client_id = body.get("newClientOrderId") or f"auto{next(self._ids)}"
-        if any(
-            o["clientOrderId"] == client_id for o in self.orders.values() if o["status"] in _OPEN
-        ):
+        client_id = body.get("newClientOrderId") or f"auto{self.next_id()}"
+        if self.client_open(client_id):
             return error(400, -2010, "Duplicate order sent.")
-        quantity = D(body["quantity"])
-        price = D(body["price"]) if kind in _LIMITS else self.prices.get(pair.symbol, ZERO)
-        locked = self._lock(pair, side, quantity, price)
-        if locked is None:
-            return error(400, *INSUFFICIENT)
-        now = self._now()
-        order: dict[str, Any] = {
-            "symbol": pair.symbol,
-            "orderId": next(self._ids),
-            "orderListId": -1,
-            "clientOrderId": client_id,
-            "price": body.get("price", "0.00000000") if kind in _LIMITS else "0.00000000",
-            "origQty": body["quantity"],
-            "executedQty": "0.00000000",
-            "cummulativeQuoteQty": "0.00000000",
-            "status": "NEW",
-            "timeInForce": body.get("timeInForce", "GTC"),
-            "type": kind,
-            "side": side,
-            "stopPrice": body.get("stopPrice", "0.00000000"),
-            "icebergQty": "0.00000000",
-            "time": now,
-            "updateTime": now,
-            "isWorking": kind not in _STOPS,
-            "workingTime": now,
-            "origQuoteOrderQty": "0.00000000",
-            "selfTradePreventionMode": "NONE",
-            "_locked": locked,
-        }
-        self.orders[order["orderId"]] = order
-        fills = self._match(order)
-        if order["status"] in _OPEN and (
-            kind == "MARKET" or order["timeInForce"] in ("IOC", "FOK")
-        ):
-            self._close(order, "EXPIRED")
-        return Reply(200, {**_shown(order), "transactTime": now, "fills": fills})
-
-    def _lock(self, pair: Pair, side: str, quantity: Decimal, price: Decimal) -> Decimal | None:
-        asset, needed = (pair.quote, quantity * price) if side == "BUY" else (pair.base, quantity)
-        balance = self._balance(asset)
-        if needed > balance[0]:
-            return None
-        balance[0] -= needed
-        balance[1] += needed
-        return needed
-
-    def _close(self, order: dict[str, Any], status: str) -> None:
-        order["status"] = status
-        pair = self._pair(order["symbol"])
-        assert pair is not None
-        balance = self._balance(pair.quote if order["side"] == "BUY" else pair.base)
-        balance[0] += order["_locked"]
-        balance[1] -= order["_locked"]
-        order["_locked"] = ZERO
-
-    def _match(self, order: dict[str, Any]) -> list[dict[str, Any]]:
-        price = self.prices.get(order["symbol"])
-        if price is None:
-            return []
-        buy = order["side"] == "BUY"
-        if order["type"] in _STOPS:
-            stop = D(order["stopPrice"])
-            if not (price >= stop if buy else price <= stop):
-                return []
-        if order["type"] in _LIMITS:
-            limit = D(order["price"])
-            if not (price <= limit if buy else price >= limit):
-                return []
-        left = D(order["origQty"]) - D(order["executedQty"])
-        return [self._fill(order, left, price)] if left > 0 else []
-
-    def _fill(self, order: dict[str, Any], quantity: Decimal, price: Decimal) -> dict[str, Any]:
-        pair = self._pair(order["symbol"])
-        assert pair is not None
-        buy = order["side"] == "BUY"
-        spent, got = (pair.quote, pair.base) if buy else (pair.base, pair.quote)
-        paid, received = (quantity * price, quantity) if buy else (quantity, quantity * price)
-        self._balance(spent)[1] -= paid
-        order["_locked"] -= paid
-        self._balance(got)[0] += received
-        order["executedQty"] = str(D(order["executedQty"]) + quantity)
-        order["cummulativeQuoteQty"] = str(D(order["cummulativeQuoteQty"]) + quantity * price)
-        if D(order["executedQty"]) >= D(order["origQty"]):
-            self._close(order, "FILLED")
-        else:
-            order["status"] = "PARTIALLY_FILLED"
-        trade_id = next(self._ids)
-        self.trades.append(
-            {
-                "symbol": order["symbol"],
-                "id": trade_id,
-                "orderId": order["orderId"],
-                "orderListId": -1,
-                "price": str(price),
-                "qty": str(quantity),
-                "quoteQty": str(quantity * price),
-                "commission": "0.00000000",
-                "commissionAsset": pair.quote,
-                "time": self._now(),
-                "isBuyer": buy,
-                "isMaker": False,
-                "isBestMatch": True,
-            }
+        order = SpotOrder(
+            id=self.next_id(),
+            client_id=client_id,
+            symbol=pair.symbol,
+            side=body["side"].lower(),
+            kind=kind,
+            quantity=D(body["quantity"]),
+            limit=D(body["price"]) if "price" in body and kind in ("limit", "stop_limit") else None,
+            stop=D(body["stopPrice"]) if "stopPrice" in body else None,
+            time_in_force=body.get("timeInForce", "GTC"),
+            created_ms=now_ms(),
         )
-        return {
-            "price": str(price),
-            "qty": str(quantity),
-            "commission": "0.00000000",
-            "commissionAsset": pair.quote,
-            "tradeId": trade_id,
-        }
+        trades = self.place(order)
+        if trades is None:
+            return error(400, *INSUFFICIENT)
+        fills = [
+            {
+                "price": str(t.price),
+                "qty": str(t.quantity),
+                "commission": ZEROS,
+                "commissionAsset": pair.quote,
+                "tradeId": t.id,
+            }
+            for t in trades
+        ]
+        return Reply(200, {**_shown(order), "transactTime": now_ms(), "fills": fills})
 
-    def _find(self, params: dict[str, str]) -> dict[str, Any] | None:
+    def _find(self, params: dict[str, str]) -> SpotOrder | None:
+        symbol = params.get("symbol")
         if "origClientOrderId" in params:
+            wanted = params["origClientOrderId"]
             return next(
-                (
-                    o
-                    for o in self.orders.values()
-                    if o["clientOrderId"] == params["origClientOrderId"]
-                    and o["symbol"] == params.get("symbol")
-                ),
+                (o for o in self.orders.values() if (o.client_id, o.symbol) == (wanted, symbol)),
                 None,
             )
         order_id = params.get("orderId", "")
         found = self.orders.get(int(order_id)) if order_id.isdigit() else None
-        return found if found is not None and found["symbol"] == params.get("symbol") else None
+        return found if found is not None and found.symbol == symbol else None
 
     def _query(self, request: Request) -> Reply:
         found = self._find(request.params)
@@ -330,30 +214,18 @@ class FakeBinanceSpot:
 
     def _cancel(self, request: Request) -> Reply:
         found = self._find(request.params)
-        if (
-            found is None
-            or found["status"] not in _OPEN
-            or found["orderId"] in self.failing_cancels
-        ):
+        if found is None or not found.is_open or found.id in self.failing_cancels:
             return error(400, -2011, "Unknown order sent.")
         return Reply(200, self._cancelled(found))
 
-    def _cancelled(self, order: dict[str, Any]) -> dict[str, Any]:
-        self._close(order, "CANCELED")
+    def _cancelled(self, order: SpotOrder) -> dict[str, Any]:
+        self.close(order, "canceled")
         shown = _shown(order)
-        shown.update(origClientOrderId=order["clientOrderId"], transactTime=self._now())
+        shown.update(origClientOrderId=order.client_id, transactTime=now_ms())
         return shown
 
     def _open_orders(self, request: Request) -> Reply:
-        symbol = request.params.get("symbol")
-        return Reply(200, [_shown(o) for o in self._open(symbol)])
-
-    def _open(self, symbol: str | None) -> list[dict[str, Any]]:
-        return [
-            o
-            for o in self.orders.values()
-            if o["status"] in _OPEN and symbol in (None, o["symbol"])
-        ]
+        return Reply(200, [_shown(o) for o in self.open(request.params.get("symbol"))])
 
     def _cancel_all(self, request: Request) -> Reply:
         symbol = request.params.get("symbol")
@@ -363,15 +235,34 @@ class FakeBinanceSpot:
                 -1102,
                 "Mandatory parameter 'symbol' was not sent, was empty/null, or malformed.",
             )
-        orders = self._open(symbol)
+        orders = self.open(symbol)
         if not orders:
             return error(400, -2011, "Unknown order sent.")
         return Reply(200, [self._cancelled(o) for o in orders])
 
     def _my_trades(self, request: Request) -> Reply:
         symbol, since = request.params.get("symbol"), int(request.params.get("startTime", 0))
-        found = [t for t in self.trades if t["symbol"] == symbol and t["time"] >= since]
-        return Reply(200, found)
+        found = [t for t in self.trades if t.order.symbol == symbol and t.at_ms >= since]
+        return Reply(200, [self._trade(t) for t in found])
+
+    def _trade(self, trade: SpotTrade) -> dict[str, Any]:
+        pair = self.pair(trade.order.symbol)
+        assert pair is not None
+        return {
+            "symbol": trade.order.symbol,
+            "id": trade.id,
+            "orderId": trade.order.id,
+            "orderListId": -1,
+            "price": str(trade.price),
+            "qty": str(trade.quantity),
+            "quoteQty": str(trade.quantity * trade.price),
+            "commission": ZEROS,
+            "commissionAsset": pair.quote,
+            "time": trade.at_ms,
+            "isBuyer": trade.order.buy,
+            "isMaker": False,
+            "isBestMatch": True,
+        }
 
     def _account(self, _: Request) -> Reply:
         return Reply(
@@ -393,7 +284,7 @@ class FakeBinanceSpot:
                 "brokered": False,
                 "requireSelfTradePrevention": False,
                 "preventSor": False,
-                "updateTime": self._now(),
+                "updateTime": now_ms(),
                 "accountType": "SPOT",
                 "balances": [
                     {"asset": asset, "free": f"{free:f}", "locked": f"{locked:f}"}
@@ -412,8 +303,31 @@ class FakeBinanceSpot:
         return Reply(200, prices)
 
 
-def _shown(order: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in order.items() if not k.startswith("_")}
+def _shown(order: SpotOrder) -> dict[str, Any]:
+    """The order in Binance's shape (the FULL response type's fields, fills aside)."""
+    limited = order.limit is not None
+    return {
+        "symbol": order.symbol,
+        "orderId": order.id,
+        "orderListId": -1,
+        "clientOrderId": order.client_id,
+        "price": str(order.limit) if limited else ZEROS,
+        "origQty": str(order.quantity),
+        "executedQty": str(order.filled),
+        "cummulativeQuoteQty": str(order.cost),
+        "status": _STATUSES[order.status],
+        "timeInForce": order.time_in_force,
+        "type": next(k for k, v in _KINDS.items() if v == order.kind),
+        "side": order.side.upper(),
+        "stopPrice": str(order.stop) if order.stop is not None else ZEROS,
+        "icebergQty": ZEROS,
+        "time": order.created_ms,
+        "updateTime": order.created_ms,
+        "isWorking": order.kind not in ("stop", "stop_limit"),
+        "workingTime": order.created_ms,
+        "origQuoteOrderQty": ZEROS,
+        "selfTradePreventionMode": "NONE",
+    }
 
 
 BINANCE_SPOT_OPTIONS = {

@@ -2,6 +2,7 @@ from enum import StrEnum
 
 class AccountInBroker(StrEnum):
     ALPACA = "alpaca"
+    CCXT = "ccxt"
     PAPER = "paper"
 
     def __str__(self) -> str:
