@@ -16,6 +16,7 @@ import ccxt.async_support as ccxt  # type: ignore[import-untyped]
 from adapters.brokers.ccxt import wire
 from adapters.brokers.ccxt.errors import broker_error
 from adapters.brokers.ccxt.symbols import SymbolMap, amount, decimal, text
+from adapters.brokers.ccxt.venues import venue_of
 from domain.trading.fills import Fill
 from domain.trading.orders import Order, Side
 from ports.core.clock import Clock
@@ -104,6 +105,7 @@ class CcxtBroker:
         self._deadline: float | None = None
         self._closing = itertools.count(1)
         self.name = name or str(exchange.id)
+        self._venue_quirks = venue_of(str(exchange.id))
 
     @property
     def exchange(self) -> Any:
@@ -126,7 +128,8 @@ class CcxtBroker:
         extra = dict(self._config.order_params)
         if order.reduce_only:
             extra["reduceOnly"] = True
-        request = wire.OrderRequest.from_domain(order, self._symbols, extra)
+        trigger = self._venue_quirks.trigger_param
+        request = wire.OrderRequest.from_domain(order, self._symbols, extra, trigger)
         await self._check_steps(order, request.symbol)
         self._ledger.client_symbols[order.client_order_id] = request.symbol
         self._ledger.traded.add(request.symbol)
@@ -355,7 +358,12 @@ class CcxtBroker:
             cancelled = await self._venue("cancel_all", self._exchange.cancel_all_orders, symbol)
         except BrokerError as exc:
             return [CancelResult(order_id, ok=False, error=exc.code.value) for order_id in ids]
-        done = [str(found["id"]) for found in cancelled if "id" in found]
+        done = [str(found["id"]) for found in cancelled if found.get("id") is not None]
+        if len(done) < len(cancelled):
+            # The venue answered a count, naming no order (Kraken's CancelAll): those no
+            # longer open were cancelled.
+            still = {str(found["id"]) for found in await self._open("cancel_all")}
+            done = [order_id for order_id in ids if order_id not in still]
         missed = [
             CancelResult(order_id, ok=False, error=BrokerErrorCode.NOT_FOUND.value)
             for order_id in ids
@@ -450,7 +458,11 @@ class CcxtBroker:
     async def _by_client_id(
         self, account_id: str, client_order_id: str, action: str
     ) -> BrokerOrder | None:
-        """fetch_order by client order id, on the symbol it was sent to, else every polled one."""
+        """fetch_order by client order id, on the symbol it was sent to, else every polled one
+        (on a venue whose fetch_order needs its own id: the open, then the closed orders
+        listed for that client id)."""
+        if self._venue_quirks.client_id_by_listing:
+            return await self._listed_by_client_id(account_id, client_order_id, action)
         remembered = self._ledger.client_symbols.get(client_order_id)
         candidates = [remembered] if remembered is not None else sorted(self._polled())
         for symbol in candidates:
@@ -467,6 +479,17 @@ class CcxtBroker:
                     continue
                 raise
             return self._order(found, account_id)
+        return None
+
+    async def _listed_by_client_id(
+        self, account_id: str, client_order_id: str, action: str
+    ) -> BrokerOrder | None:
+        wanted = {"clientOrderId": client_order_id}
+        for listing in (self._exchange.fetch_open_orders, self._exchange.fetch_closed_orders):
+            found = await self._venue(action, listing, None, None, None, wanted)
+            matching = [o for o in found if o.get("clientOrderId") == client_order_id]
+            if matching:
+                return self._order(matching[0], account_id)
         return None
 
 

@@ -62,12 +62,19 @@ class OrderRequest:
     params: dict[str, Any]
 
     @classmethod
-    def from_domain(cls, order: Order, symbols: SymbolMap, extra: dict[str, Any]) -> OrderRequest:
+    def from_domain(
+        cls,
+        order: Order,
+        symbols: SymbolMap,
+        extra: dict[str, Any],
+        trigger_param: str = "triggerPrice",
+    ) -> OrderRequest:
+        """`trigger_param`: where a stop's trigger goes (adapters/brokers/ccxt/venues.py)."""
         limited = order.order_type in (OrderType.LIMIT, OrderType.STOP_LIMIT)
         # ccxt unifies `clientOrderId` (Binance's newClientOrderId, Kraken's cl_ord_id, ...).
         params: dict[str, Any] = {**extra, "clientOrderId": order.client_order_id}
         if order.stop_price is not None:
-            params["triggerPrice"] = text(order.stop_price)
+            params[trigger_param] = text(order.stop_price)
         if limited or order.time_in_force in (TimeInForce.IOC, TimeInForce.FOK):
             # A market order or market stop takes no time in force on most venues; an IOC
             # or FOK one is sent anyway, and a venue's refusal comes back as REJECTED.
@@ -82,9 +89,15 @@ class OrderRequest:
         )
 
 
+def _trigger(found: dict[str, Any]) -> Any:
+    """A stop's trigger: ccxt's unified `triggerPrice`, else `stopPrice` or (Kraken's
+    stop-loss orders) `stopLossPrice`."""
+    return found.get("triggerPrice") or found.get("stopPrice") or found.get("stopLossPrice")
+
+
 def order_type(found: dict[str, Any]) -> OrderType:
     kind = str(found.get("type") or "market").lower()
-    stop = found.get("triggerPrice") is not None or found.get("stopPrice") is not None
+    stop = _trigger(found) is not None
     limited = "limit" in kind
     if stop or "stop" in kind:
         return OrderType.STOP_LIMIT if limited else OrderType.STOP
@@ -108,7 +121,7 @@ def broker_order(found: dict[str, Any], account_id: str, symbols: SymbolMap) -> 
         filled_quantity=filled,
         status=order_status(found.get("status"), quantity, filled),
         limit_price=decimal(found.get("price")) if limited else None,
-        stop_price=decimal(found.get("triggerPrice") or found.get("stopPrice")),
+        stop_price=decimal(_trigger(found)),
         average_fill_price=decimal(found.get("average")) if filled > ZERO else None,
     )
 

@@ -13,6 +13,8 @@ import time
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from tests.alpaca_server import AlpacaServer
+
 D = Decimal
 ZERO = D(0)
 OPEN = frozenset({"open", "partial"})
@@ -87,6 +89,10 @@ class SpotVenue:
     trades: list[SpotTrade] = field(default_factory=list)
     failing_cancels: set[int] = field(default_factory=set)  # order ids a cancel refuses
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1001))
+
+    def install(self, server: AlpacaServer) -> None:
+        """Put the venue's routes on `server` (each fake in its venue's shapes)."""
+        raise NotImplementedError
 
     def fund(self, asset: str, amount: Decimal) -> None:
         self.balance(asset)[0] += amount
