@@ -8,7 +8,8 @@ place there (`sells_short = False`), and the venue refuses such a sell for funds
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
+from typing import ClassVar
 
 import pytest
 
@@ -19,23 +20,21 @@ from tests.unit.trading.brokers.contract import ACCOUNT, CASH, BrokerContract
 from tests.unit.trading.brokers.kraken_fake import FakeKrakenSpot, kraken_broker
 from tests.unit.trading.brokers.spot_venue import SpotVenue
 
-SERVED = frozenset({ACCOUNT})
-
 
 class CcxtSpotContract(BrokerContract):
-    """The contract's fixtures for one venue: its fake holding CASH, the broker on it."""
+    """The contract's fixtures for one venue: its fake holding CASH in `cash_asset` (as the
+    venue names the asset), and the broker `connect` puts on it."""
 
     sells_short = False
-
-    def funded(self) -> SpotVenue:
-        raise NotImplementedError
-
-    def connect(self, server: AlpacaServer) -> CcxtBroker:
-        raise NotImplementedError
+    fake: ClassVar[Callable[[], SpotVenue]]
+    cash_asset: ClassVar[str]
+    connect: ClassVar[Callable[..., CcxtBroker]]
 
     @pytest.fixture
     def venue(self) -> SpotVenue:
-        return self.funded()
+        spot = type(self).fake()
+        spot.fund(self.cash_asset, CASH)
+        return spot
 
     @pytest.fixture
     def market(self, venue: SpotVenue) -> SpotVenue:
@@ -45,26 +44,18 @@ class CcxtSpotContract(BrokerContract):
     async def broker(self, venue: SpotVenue) -> AsyncIterator[CcxtBroker]:
         async with AlpacaServer() as server:
             venue.install(server)
-            ccxt_broker = self.connect(server)
+            ccxt_broker = type(self).connect(server, accounts=frozenset({ACCOUNT}))
             yield ccxt_broker
             await ccxt_broker.aclose()
 
 
 class TestCcxtBinanceSpotContract(CcxtSpotContract):
-    def funded(self) -> SpotVenue:
-        spot = FakeBinanceSpot()
-        spot.fund("USD", CASH)
-        return spot
-
-    def connect(self, server: AlpacaServer) -> CcxtBroker:
-        return binance_broker(server, accounts=SERVED)
+    fake = FakeBinanceSpot
+    cash_asset = "USD"
+    connect = binance_broker
 
 
 class TestCcxtKrakenSpotContract(CcxtSpotContract):
-    def funded(self) -> SpotVenue:
-        spot = FakeKrakenSpot()
-        spot.fund("ZUSD", CASH)
-        return spot
-
-    def connect(self, server: AlpacaServer) -> CcxtBroker:
-        return kraken_broker(server, accounts=SERVED)
+    fake = FakeKrakenSpot
+    cash_asset = "ZUSD"  # Kraken's fiat assets carry a Z
+    connect = kraken_broker
