@@ -26,6 +26,7 @@ from bootstrap.cli_doctor import (
 from bootstrap.doctor import examine
 from bootstrap.doctor_findings import REQUIRED, Finding, State
 from bootstrap.settings import Settings
+from bootstrap.settings.base import Secret
 from tests.unit.bootstrap.logging_guard import logging_restored  # noqa: F401  (fixture)
 
 KEKS = f"main 1 {base64.b64encode(b'k' * 32).decode()}"
@@ -122,6 +123,29 @@ async def test_a_vendor_is_checked_by_reaching_its_host_and_degrades_the_feed(
     assert reached.state is State.OK and "accepts connections" in reached.detail
     assert missed.state is State.DOWN and not missed.required
     assert missed.degrades == "quotes and bars come from the fallbacks (synthetic) meanwhile"
+
+
+async def test_a_crypto_venue_is_checked_by_reaching_its_api_and_degrades_its_accounts(
+    listening: int,
+) -> None:
+    # Arrange: the venue's API on a port that listens, then on one that does not
+    keys = {"ccxt_api_key": Secret("k"), "ccxt_secret": Secret("s")}
+    up, down = (
+        Settings.from_flat(
+            broker="ccxt", ccxt_exchange="kraken", ccxt_api_url=f"http://127.0.0.1:{port}", **keys
+        )
+        for port in (listening, closed_port())
+    )
+
+    # Act
+    reached = {f.component: f for f in await examine(up)}["broker:ccxt"]
+    missed = {f.component: f for f in await examine(down)}["broker:ccxt"]
+
+    # Assert
+    assert reached.state is State.OK and "kraken through ccxt" in reached.detail
+    assert missed.state is State.DOWN and not missed.required
+    assert missed.degrades is not None
+    assert missed.degrades.startswith("orders of the crypto venue's accounts are not sent")
 
 
 async def test_a_vendor_without_its_key_is_down_naming_the_variable() -> None:
