@@ -1,9 +1,11 @@
-"""Fixtures: the local fake Alpaca server with a trading venue, and an Alpaca broker on it."""
+"""Fixtures: the local fake server with a trading venue (Alpaca's unless a module names
+another), and an Alpaca broker on it."""
 
 from __future__ import annotations
 
 import random
 from collections.abc import AsyncIterator
+from typing import Protocol
 
 import pytest
 
@@ -22,8 +24,15 @@ def venue() -> FakeAlpacaTrading:
     return FakeAlpacaTrading()
 
 
+class Venue(Protocol):
+    """A fake venue: its routes go onto the local server."""
+
+    def install(self, server: AlpacaServer) -> None: ...
+
+
 @pytest.fixture
-async def server(venue: FakeAlpacaTrading) -> AsyncIterator[AlpacaServer]:
+async def server(venue: Venue) -> AsyncIterator[AlpacaServer]:
+    """The local server with the module's `venue` on it (Alpaca's unless a module says)."""
     async with AlpacaServer() as fake:
         venue.install(fake)
         yield fake

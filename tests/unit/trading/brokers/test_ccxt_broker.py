@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from contextlib import aclosing
 from decimal import Decimal
 
 import ccxt.async_support as ccxt  # type: ignore[import-untyped]
@@ -33,17 +34,9 @@ def venue() -> FakeBinanceSpot:
 
 
 @pytest.fixture
-async def server(venue: FakeBinanceSpot) -> AsyncIterator[AlpacaServer]:
-    async with AlpacaServer() as fake:
-        venue.install(fake)
-        yield fake
-
-
-@pytest.fixture
 async def broker(server: AlpacaServer) -> AsyncIterator[CcxtBroker]:
-    ccxt_broker = binance_broker(server, quote="USDT")
-    yield ccxt_broker
-    await ccxt_broker.aclose()
+    async with aclosing(binance_broker(server, quote="USDT")) as ccxt_broker:
+        yield ccxt_broker
 
 
 async def _resting(broker: CcxtBroker, venue: FakeBinanceSpot, *limits: str) -> list[str]:

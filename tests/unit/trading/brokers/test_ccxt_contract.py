@@ -9,6 +9,7 @@ place there (`sells_short = False`), and the venue refuses such a sell for funds
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
+from contextlib import aclosing
 from typing import ClassVar
 
 import pytest
@@ -41,12 +42,11 @@ class CcxtSpotContract(BrokerContract):
         return venue
 
     @pytest.fixture
-    async def broker(self, venue: SpotVenue) -> AsyncIterator[CcxtBroker]:
-        async with AlpacaServer() as server:
-            venue.install(server)
-            ccxt_broker = type(self).connect(server, accounts=frozenset({ACCOUNT}))
+    async def broker(self, server: AlpacaServer) -> AsyncIterator[CcxtBroker]:
+        """The venue's broker on the local server (conftest.py's, with `venue` on it)."""
+        connected = type(self).connect(server, accounts=frozenset({ACCOUNT}))
+        async with aclosing(connected) as ccxt_broker:
             yield ccxt_broker
-            await ccxt_broker.aclose()
 
 
 class TestCcxtBinanceSpotContract(CcxtSpotContract):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 from collections.abc import AsyncIterator
+from contextlib import aclosing
 from decimal import Decimal
 from urllib.parse import parse_qsl
 
@@ -28,17 +29,9 @@ def venue() -> FakeKrakenSpot:
 
 
 @pytest.fixture
-async def server(venue: FakeKrakenSpot) -> AsyncIterator[AlpacaServer]:
-    async with AlpacaServer() as fake:
-        venue.install(fake)
-        yield fake
-
-
-@pytest.fixture
 async def broker(server: AlpacaServer) -> AsyncIterator[CcxtBroker]:
-    kraken = kraken_broker(server, accounts=frozenset({ACCOUNT}))
-    yield kraken
-    await kraken.aclose()
+    async with aclosing(kraken_broker(server, accounts=frozenset({ACCOUNT}))) as ccxt_broker:
+        yield ccxt_broker
 
 
 async def test_an_order_goes_out_signed_with_its_client_id_as_cl_ord_id(
