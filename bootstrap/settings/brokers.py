@@ -78,6 +78,11 @@ class BrokerSettings(Section, frozen=True, kw_only=True):
                 f"{self.var('ccxt_exchange')}={exchange} is not a ccxt exchange id "
                 f"(such as {known}; {len(ccxt.exchanges)} in all)"
             )
+        if self.ccxt_sandbox and not getattr(ccxt, exchange)().urls.get("test"):
+            raise SettingsError(
+                f"{self.var('ccxt_sandbox')}=true: {exchange} has no sandbox in ccxt "
+                "(trade live with false, or pick a venue with a testnet such as binance or okx)"
+            )
         if self.ccxt_api_key is None or self.ccxt_secret is None:
             raise SettingsError(
                 f"{self.var('ccxt_api_key')} and {self.var('ccxt_secret')} are needed "

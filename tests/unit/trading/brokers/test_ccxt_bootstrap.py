@@ -39,6 +39,10 @@ CCXT = {
             "BULWARK_CCXT_EXCHANGE is needed when BULWARK_BROKER=ccxt",
         ),
         (
+            {"BULWARK_CCXT_EXCHANGE": "kraken", "BULWARK_CCXT_SANDBOX": "true"},
+            "BULWARK_CCXT_SANDBOX=true: kraken has no sandbox in ccxt",
+        ),
+        (
             {"BULWARK_CCXT_SECRET": None},
             "BULWARK_CCXT_API_KEY and BULWARK_CCXT_SECRET are needed when BULWARK_BROKER=ccxt",
         ),
