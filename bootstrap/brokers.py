@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
+
+import structlog
 
 from adapters.alpaca.http import AlpacaCredentials, trading_url
 from adapters.brokers.alpaca import connect_alpaca_broker
@@ -21,6 +24,8 @@ from domain.killswitch.drill import BrokerFaults
 from ports.core.clock import Clock, IdGenerator
 from ports.core.metrics import Meter
 from ports.trading.broker import BrokerPort
+
+_log = structlog.get_logger("bulwark.brokers")
 
 
 def build_paper_broker(board: InMemoryMarketData, clock: Clock, ids: IdGenerator) -> PaperBroker:
@@ -78,8 +83,8 @@ def broker_router(
 def ccxt_broker(settings: Settings, clock: Clock) -> BrokerPort:
     """The CCXT broker on BULWARK_CCXT_EXCHANGE with the settings' key (checked set).
 
-    ccxt is imported here only (it takes seconds); the exchange's markets load on the first
-    call that needs them, asynchronously, and stay cached for the process.
+    ccxt is imported here only (it takes seconds); the exchange's markets load at start in
+    the background (`brokers_lifetime`), else on the first call that needs them.
     """
     from adapters.brokers.ccxt import CcxtBrokerConfig, connect_ccxt_broker
 
@@ -149,8 +154,23 @@ def vaulted_alpaca(
 
 
 async def brokers_lifetime(router: BrokerRouter) -> AsyncIterator[BrokerRouter]:
-    """Closes the broker adapters at shutdown (HTTP pools, trade-update streams)."""
+    """Warms the broker adapters that have something to load (a crypto venue's markets) in
+    the background at start, and closes them at shutdown (HTTP pools, trade streams)."""
+    warming = [
+        asyncio.create_task(_warm(broker.name, warm))
+        for broker in router.brokers.values()
+        if (warm := getattr(broker, "warm", None)) is not None
+    ]
     try:
         yield router
     finally:
+        for task in warming:
+            task.cancel()
         await close_quietly(router.brokers.values())
+
+
+async def _warm(name: str, warm: Callable[[], Awaitable[None]]) -> None:
+    try:
+        await warm()
+    except Exception as exc:  # the first call that needs it loads it again
+        _log.warning("broker_warm_failed", broker=name, error=str(exc))

@@ -121,6 +121,11 @@ class CcxtBroker:
     async def aclose(self) -> None:
         await self._exchange.close(clean_instance_data=True)
 
+    async def warm(self) -> None:
+        """Load the venue's markets now (asynchronously; cached after), so that the first
+        order does not wait on them. A failure is the next call's to retry."""
+        await self._venue("warm", self._exchange.load_markets)
+
     # -- BrokerPort ------------------------------------------------------------------------
     async def submit(self, order: Order) -> BrokerOrder:
         """create_order with the client order id; one the venue already has returns that order."""

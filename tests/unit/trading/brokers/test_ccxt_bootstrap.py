@@ -3,6 +3,7 @@ serving a crypto account on the local fake Binance, from opening it to an order 
 
 from __future__ import annotations
 
+import asyncio
 from decimal import Decimal
 
 import pytest
@@ -25,6 +26,15 @@ CCXT = {
     "BULWARK_CCXT_API_KEY": API_KEY,
     "BULWARK_CCXT_SECRET": SECRET,
 }
+
+
+async def requested(server: AlpacaServer, method: str, path: str) -> bool:
+    """Whether the server saw `method path` within two seconds."""
+    for _ in range(100):
+        if server.requests_to(method, path):
+            return True
+        await asyncio.sleep(0.02)
+    return False
 
 
 @pytest.mark.parametrize(
@@ -85,6 +95,7 @@ async def test_an_order_of_a_ccxt_account_reaches_the_venue_through_the_api() ->
         settings = {k.removeprefix("BULWARK_").lower(): v for k, v in CCXT.items()}
         async with harness_with(**settings, ccxt_quote="USD", ccxt_api_url=server.url) as h:
             owner = await h.user()
+            warmed = await requested(server, "GET", "/api/v3/exchangeInfo")
             await h.instrument("AAPL", "100")
             body = {k: v for k, v in paper(broker="ccxt").items() if k != "initial_cash"}
             opened = await h.client.post(BASE, json=body, headers=owner.headers)
@@ -101,6 +112,9 @@ async def test_an_order_of_a_ccxt_account_reaches_the_venue_through_the_api() ->
         assert synced.json()["cash_after"] == "50000.00"
         assert response.status_code == 201, response.text
         assert isinstance(routed, MeteredBroker) and isinstance(routed.inner, CcxtBroker)
+        # The markets were loaded at start, before any call (brokers_lifetime), and cached.
+        assert warmed
+        assert len(server.requests_to("GET", "/api/v3/exchangeInfo")) == 1
         [sent] = server.requests_to("POST", "/api/v3/order")
         assert sent.headers["x-mbx-apikey"] == API_KEY
         [order] = venue.orders.values()
