@@ -49,8 +49,8 @@ class _TornReads(SqlUnitOfWork):
         super().__init__(container.core.engine())
         self._between = between
 
-    async def execute(self, statement: Any) -> Any:
-        result = await super().execute(statement)
+    async def execute(self, statement: Any, parameters: dict[str, Any] | None = None) -> Any:
+        result = await super().execute(statement, parameters)
         if self._between and "FROM accounts" in str(statement):
             await self._between.pop()()
         return result
