@@ -6,6 +6,10 @@ concurrently -> optionally flatten -> reconcile by querying open orders again un
 none are left or the deadline passes (re-cancelling with backoff) -> look up the scope's
 orders in doubt -> record the KillSwitchEvent. Confirmed means the broker's own open-order
 list came back empty and nothing of the scope is left in doubt.
+
+EngageSequence reads it top to bottom over three stages: ScopeHalt (latch, store, broadcast),
+BrokerCancels (application/safety/killswitch_cancels.py) and EngageVerdict (the orders in
+doubt, the record, the booking of the brokers' answers).
 """
 
 from __future__ import annotations
@@ -17,9 +21,11 @@ from datetime import timedelta
 
 from application.core.inbox import claim
 from application.safety.killswitch_cancels import (
+    AccountRun,
     Activation,
     BrokerCancels,
     Target,
+    Timeline,
     activation_record,
     completion,
 )
@@ -29,6 +35,7 @@ from application.safety.killswitch_store_down import StoreDownHalt
 from application.trading.halts import HaltLatch
 from application.trading.in_doubt_verdict import InDoubtVerdict
 from domain.errors import StoreUnavailable
+from domain.events import DomainEvent
 from domain.killswitch.state import Scope, ScopeKind, TradingState
 from domain.killswitch.switch import KillSwitchEvent, ScopeState, TriggerType
 from domain.trading.orders import OriginKind
@@ -40,41 +47,32 @@ from ports.core.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 
 class EngageSequence:
-    """Runs one activation from the halt to the kept record (the store-down path aside)."""
+    """Runs one activation from the halt to the kept record (the store-down path aside):
+    halt the scope -> broadcast -> cancel at the brokers -> the verdict, kept and booked."""
 
     def __init__(
         self,
-        uow_factory: UnitOfWorkFactory,
-        publisher: EventPublisher,
         clock: Clock,
-        ids: IdGenerator,
-        latch: HaltLatch,
-        orders: OrderSync,
+        halt: ScopeHalt,
         cancels: BrokerCancels,
         store_down: StoreDownHalt,
-        memory: KillSwitchMemory,
-        completed: Callable[[KillSwitchEvent], Awaitable[None]],
+        verdict: EngageVerdict,
         config: KillSwitchConfig,
-        *,
-        meter: Meter = NO_METER,
-        tracer: Tracer = NO_TRACER,
     ) -> None:
-        self._uow = uow_factory
-        self._publisher = publisher
         self._clock = clock
-        self._ids = ids
-        self._latch = latch
-        self._orders = orders
+        self._halt = halt
         self._cancels = cancels
         self._store_down = store_down
-        self._memory = memory
-        self._completed = completed
-        self.config = config
-        self._meter = meter
-        self._tracer = tracer
-        self._doubts = InDoubtVerdict(uow_factory, orders)  # looked up before the verdict
-        # Bookings of the brokers' answers still running when a run returned.
-        self._late_syncs: set[asyncio.Future[list[int | BaseException]]] = set()
+        self._verdict = verdict
+        self._config = config
+
+    @property
+    def config(self) -> KillSwitchConfig:
+        return self._config
+
+    @config.setter
+    def config(self, config: KillSwitchConfig) -> None:
+        self._config = self._verdict.config = config
 
     async def __call__(
         self,
@@ -98,32 +96,129 @@ class EngageSequence:
             flatten=flatten,
             broadcast=broadcast,
             start=start,
-            deadline=start + self.config.deadline,
+            deadline=start + self._config.deadline,
             triggered_at=self._clock.now(),
         )
-        # First act: nothing of the scope leaves this process for a broker from here on.
-        self._latch.halt(scope.key, run.triggered_at)
         try:
-            with self._tracer.span("killswitch.halt"):
-                async with self._uow() as uow:
-                    await claim(uow, message_id, "killswitch.activate", run.triggered_at)
-                    state = await uow.trading_states.get(scope.key)
-                    if state is None:
-                        state = ScopeState(scope)
-                        await uow.trading_states.add(state)
-                    state.change(TradingState.HALTED, principal_id, reason, run.triggered_at)
-                    targets = await self._targets(uow, scope)
-                    await uow.commit()
-                    events = uow.collect_events()
+            targets, events = await self._halt.halt(run, message_id)
         except StoreUnavailable:
             return await self._store_down.engage(run)
         halted_at = self._clock.now()
-        halt = [run.halt()] if broadcast else []
-        with self._tracer.span("killswitch.broadcast"):
-            await self._publisher.publish([*halt, *events])
+        await self._halt.broadcast(run, events)
         broadcast_at = self._clock.now()
         runs = await self._cancels.stop_all(targets, flatten, run.deadline)
         timeline = run.timeline(halted_at, broadcast_at, self._clock.now())
+        return await self._verdict.keep(run, targets, runs, timeline)
+
+
+class ScopeHalt:
+    """The sequence's first acts: the latch, HALTED stored with the scope's targets, and the
+    broadcast of the halt."""
+
+    def __init__(
+        self,
+        uow_factory: UnitOfWorkFactory,
+        publisher: EventPublisher,
+        latch: HaltLatch,
+        memory: KillSwitchMemory,
+        *,
+        tracer: Tracer = NO_TRACER,
+    ) -> None:
+        self._uow = uow_factory
+        self._publisher = publisher
+        self._latch = latch
+        self._memory = memory
+        self._tracer = tracer
+
+    async def halt(
+        self, run: Activation, message_id: str | None
+    ) -> tuple[list[Target], list[DomainEvent]]:
+        """The scope latched, then HALTED stored; its targets and the events raised.
+        StoreUnavailable when the store cannot say so (the latch holds all the same)."""
+        # First act: nothing of the scope leaves this process for a broker from here on.
+        scope = run.scope
+        self._latch.halt(scope.key, run.triggered_at)
+        with self._tracer.span("killswitch.halt"):
+            async with self._uow() as uow:
+                await claim(uow, message_id, "killswitch.activate", run.triggered_at)
+                state = await uow.trading_states.get(scope.key)
+                if state is None:
+                    state = ScopeState(scope)
+                    await uow.trading_states.add(state)
+                state.change(TradingState.HALTED, run.principal_id, run.reason, run.triggered_at)
+                targets = await self._targets(uow, scope)
+                await uow.commit()
+                return targets, uow.collect_events()
+
+    async def broadcast(self, run: Activation, events: list[DomainEvent]) -> None:
+        halt = [run.halt()] if run.broadcast else []
+        with self._tracer.span("killswitch.broadcast"):
+            await self._publisher.publish([*halt, *events])
+
+    async def _targets(self, uow: UnitOfWork, scope: Scope) -> list[Target]:
+        """(broker, account, only these client order ids or None for all) per account."""
+        if scope.kind is ScopeKind.GLOBAL:
+            accounts = await uow.accounts.list()
+            self._memory.remember_accounts(
+                [KnownAccount(a.id, a.broker, a.owner_id) for a in accounts]
+            )
+            return [(a.broker, a.id, None) for a in accounts]
+        if scope.kind is ScopeKind.ACCOUNT:
+            account = await uow.accounts.get(scope.id)
+            if account is None:
+                return []
+            self._memory.remember_accounts(
+                [KnownAccount(account.id, account.broker, account.owner_id)]
+            )
+            return [(account.broker, account.id, None)]
+        agent = await uow.agents.get(scope.id)
+        by_account: dict[str, set[str]] = defaultdict(set)
+        for account_id in agent.account_ids if agent else ():
+            by_account.setdefault(account_id, set())
+        for order in await uow.orders.list(open_only=True, limit=1_000_000):
+            if order.origin.kind is OriginKind.AGENT and order.origin.id == scope.id:
+                by_account[order.account_id].add(order.client_order_id)
+        targets: list[Target] = []
+        for account_id, client_ids in sorted(by_account.items()):
+            account = await uow.accounts.get(account_id)
+            if account is not None:
+                targets.append((account.broker, account_id, frozenset(client_ids)))
+        return targets
+
+
+class EngageVerdict:
+    """The sequence's last acts: the orders in doubt looked up, the record kept and published,
+    and the brokers' answers booked."""
+
+    def __init__(
+        self,
+        uow_factory: UnitOfWorkFactory,
+        publisher: EventPublisher,
+        clock: Clock,
+        ids: IdGenerator,
+        orders: OrderSync,
+        completed: Callable[[KillSwitchEvent], Awaitable[None]],
+        config: KillSwitchConfig,
+        *,
+        meter: Meter = NO_METER,
+        tracer: Tracer = NO_TRACER,
+    ) -> None:
+        self._uow = uow_factory
+        self._publisher = publisher
+        self._clock = clock
+        self._ids = ids
+        self._orders = orders
+        self._completed = completed
+        self.config = config
+        self._meter = meter
+        self._tracer = tracer
+        self._doubts = InDoubtVerdict(uow_factory, orders)  # looked up before the verdict
+        # Bookings of the brokers' answers still running when a run returned.
+        self._late_syncs: set[asyncio.Future[list[int | BaseException]]] = set()
+
+    async def keep(
+        self, run: Activation, targets: list[Target], runs: list[AccountRun], timeline: Timeline
+    ) -> KillSwitchEvent:
         with self._tracer.span("killswitch.in_doubt"):
             unconfirmed = await self._doubts.unconfirmed(
                 targets,
@@ -165,33 +260,3 @@ class EngageSequence:
         if not done:
             self._late_syncs.add(syncs)
             syncs.add_done_callback(self._late_syncs.discard)
-
-    async def _targets(self, uow: UnitOfWork, scope: Scope) -> list[Target]:
-        """(broker, account, only these client order ids or None for all) per account."""
-        if scope.kind is ScopeKind.GLOBAL:
-            accounts = await uow.accounts.list()
-            self._memory.remember_accounts(
-                [KnownAccount(a.id, a.broker, a.owner_id) for a in accounts]
-            )
-            return [(a.broker, a.id, None) for a in accounts]
-        if scope.kind is ScopeKind.ACCOUNT:
-            account = await uow.accounts.get(scope.id)
-            if account is None:
-                return []
-            self._memory.remember_accounts(
-                [KnownAccount(account.id, account.broker, account.owner_id)]
-            )
-            return [(account.broker, account.id, None)]
-        agent = await uow.agents.get(scope.id)
-        by_account: dict[str, set[str]] = defaultdict(set)
-        for account_id in agent.account_ids if agent else ():
-            by_account.setdefault(account_id, set())
-        for order in await uow.orders.list(open_only=True, limit=1_000_000):
-            if order.origin.kind is OriginKind.AGENT and order.origin.id == scope.id:
-                by_account[order.account_id].add(order.client_order_id)
-        targets: list[Target] = []
-        for account_id, client_ids in sorted(by_account.items()):
-            account = await uow.accounts.get(account_id)
-            if account is not None:
-                targets.append((account.broker, account_id, frozenset(client_ids)))
-        return targets
