@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import AsyncIterator
-from dataclasses import replace
+from dataclasses import KW_ONLY, InitVar, dataclass, field, replace
 from datetime import datetime, timedelta
 
 from application.core.access import account_for
@@ -38,35 +38,28 @@ from ports.market_data.marketdata import Quote
 from ports.trading.broker import BrokerError, BrokerErrorCode, BrokerPort
 
 
+@dataclass(eq=False)
 class OrderDispatch:
     """Sending, booking, cancelling and syncing."""
 
-    def __init__(
-        self,
-        uow_factory: UnitOfWorkFactory,
-        brokers: BrokerRouter,
-        publisher: EventPublisher,
-        clock: Clock,
-        locks: KeyedLocks,
-        *,
-        latch: HaltLatch,
-        books: RiskBooks | None = None,
-        tracer: Tracer = NO_TRACER,
-        in_doubt_grace: timedelta = DEFAULT_GRACE,
-    ) -> None:
-        self._uow = uow_factory
-        self.brokers = brokers
-        self._publisher = publisher
-        self._clock = clock
-        self.locks = locks
-        # Shared with the kill switch's thread: a halt binds the sends below at once.
-        self.latch = latch
-        # Accounts and their risk views held between units of work
-        # (application/trading/risk_books.py).
-        self.books = books
-        self.tracer = tracer  # spans: broker.submit / cancel, store.commit, orders.in_doubt
-        # Approved orders never acknowledged by their broker (application/trading/in_doubt.py).
-        self.in_doubt = InDoubtResolver(clock, in_doubt_grace)
+    uow_factory: UnitOfWorkFactory
+    brokers: BrokerRouter
+    publisher: EventPublisher
+    clock: Clock
+    locks: KeyedLocks
+    _: KW_ONLY
+    # Shared with the kill switch's thread: a halt binds the sends below at once.
+    latch: HaltLatch
+    # Accounts and their risk views held between units of work
+    # (application/trading/risk_books.py).
+    books: RiskBooks | None = None
+    tracer: Tracer = NO_TRACER  # spans: broker.submit / cancel, store.commit, orders.in_doubt
+    in_doubt_grace: InitVar[timedelta] = DEFAULT_GRACE
+    # Approved orders never acknowledged by their broker (application/trading/in_doubt.py).
+    in_doubt: InDoubtResolver = field(init=False)
+
+    def __post_init__(self, in_doubt_grace: timedelta) -> None:
+        self.in_doubt = InDoubtResolver(self.clock, in_doubt_grace)
 
     async def send(self, account_id: str, approved: list[Order]) -> dict[str, Order]:
         """Send approved orders to the broker, in order, and book what it says in one commit."""
@@ -77,7 +70,7 @@ class OrderDispatch:
         sent: dict[str, tuple[datetime, Quote | None]] = {}
         with self.latch.sending_batch(account_id):
             for order in approved:
-                sent[order.id] = (self._clock.now(), self._touch(order.symbol))
+                sent[order.id] = (self.clock.now(), self._touch(order.symbol))
                 try:
                     self.latch.check(order)
                     with self.tracer.span("broker.submit", broker=order.broker):
@@ -92,7 +85,7 @@ class OrderDispatch:
         fills = await broker.fills(account_id)
 
         async def book() -> dict[str, Order]:
-            async with self._uow() as uow, self.holding(account_id):
+            async with self.uow_factory() as uow, self.holding(account_id):
                 stored = await self.account(uow, account_id)
                 if stored is None:
                     raise NotFound(f"account {account_id} vanished before submission")
@@ -122,7 +115,7 @@ class OrderDispatch:
                 await self._book_fills(uow, stored, fills)
                 with self.tracer.span("store.commit", step="broker_answers"):
                     await uow.commit()
-                await self._publisher.publish(uow.collect_events())
+                await self.publisher.publish(uow.collect_events())
                 return orders
 
         return await retry_on_conflict(book)
@@ -143,7 +136,7 @@ class OrderDispatch:
         if not fills:
             return 0
         if self.books is not None:
-            instruments = await self.books.instruments(uow, self._clock.now(), fills[0].symbol)
+            instruments = await self.books.instruments(uow, self.clock.now(), fills[0].symbol)
         else:
             instruments = await instrument_map(uow)
         order_ids = ordered_by(fills, account.open_orders)  # before booking releases them
@@ -164,17 +157,17 @@ class OrderDispatch:
         self, principal: Principal, order_id: str, *, message_id: str | None = None
     ) -> Order:
         """Ask the broker to cancel; the order is CANCELED once the broker no longer lists it."""
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             order = await uow.orders.get(order_id)
             if order is None:
                 raise NotFound(f"order {order_id} not found")
             account_id = (await account_for(uow, principal, order.account_id)).id
-        async with self.locks.hold(account_id), self._uow() as uow, self.holding(account_id):
+        async with self.locks.hold(account_id), self.uow_factory() as uow, self.holding(account_id):
             account = await self.account(uow, account_id)
             order = await uow.orders.get(order_id)
             if order is None or account is None:
                 raise NotFound(f"order {order_id} not found")
-            await claim(uow, message_id, "order.cancel", self._clock.now())
+            await claim(uow, message_id, "order.cancel", self.clock.now())
             if not order.is_open:
                 raise Conflict(f"order {order_id} is {order.status.value}, not open")
             broker = self.brokers.for_account(account)
@@ -186,13 +179,13 @@ class OrderDispatch:
             await self._reconcile(uow, broker, account, requested=order.id)
             with self.tracer.span("store.commit", step="cancel"):
                 await uow.commit()
-            await self._publisher.publish(uow.collect_events())
+            await self.publisher.publish(uow.collect_events())
             return order
 
     async def sync(self, account_id: str) -> int:
         """Resolve the orders in doubt, book the broker's fills and close orders it no longer
         lists; returns orders closed (never sent ones included)."""
-        async with self.locks.hold(account_id), self._uow() as uow, self.holding(account_id):
+        async with self.locks.hold(account_id), self.uow_factory() as uow, self.holding(account_id):
             account = await self.account(uow, account_id)
             if account is None:
                 raise NotFound(f"account {account_id} not found")
@@ -201,7 +194,7 @@ class OrderDispatch:
             await self._book(uow, broker, account)
             closed = await self._reconcile(uow, broker, account)
             await uow.commit()
-            await self._publisher.publish(uow.collect_events())
+            await self.publisher.publish(uow.collect_events())
             return closed + len(settled.never_sent)
 
     async def resolve_in_doubt(
@@ -209,7 +202,7 @@ class OrderDispatch:
     ) -> InDoubtReport:
         """Look the account's orders in doubt (of `only` client order ids, when given) up at
         its broker now, under its lock (application/trading/in_doubt.py)."""
-        async with self.locks.hold(account_id), self._uow() as uow, self.holding(account_id):
+        async with self.locks.hold(account_id), self.uow_factory() as uow, self.holding(account_id):
             account = await self.account(uow, account_id)
             if account is None:
                 raise NotFound(f"account {account_id} not found")
@@ -218,7 +211,7 @@ class OrderDispatch:
             broker = self.brokers.for_account(account)
             report = await self._settle(uow, broker, account, only=only)
             await uow.commit()
-            await self._publisher.publish(uow.collect_events())
+            await self.publisher.publish(uow.collect_events())
             return report
 
     async def _settle(
@@ -246,7 +239,7 @@ class OrderDispatch:
         `requested` names the one its owner asked to cancel (the others: the broker's doing)."""
         still_open = {o.client_order_id for o in await broker.open_orders(account.id)}
         closed = 0
-        now = self._clock.now()
+        now = self.clock.now()
         for order in list(account.open_orders.values()):
             if order.broker_order_id is not None and order.client_order_id not in still_open:
                 order.cancel(at=now, requested=order.id == requested)
@@ -258,7 +251,7 @@ class OrderDispatch:
         """The account under its lock: the held copy (adopted by `uow`) when books are kept."""
         if self.books is None:
             return await uow.accounts.get(account_id)
-        return await self.books.account(uow, account_id, self._clock.now())
+        return await self.books.account(uow, account_id, self.clock.now())
 
     @contextlib.asynccontextmanager
     async def holding(self, account_id: str) -> AsyncIterator[None]:

@@ -8,6 +8,7 @@ OrderJournal (application/trading/order_journal.py) records, OrderDispatch
 from __future__ import annotations
 
 import time
+from dataclasses import KW_ONLY, dataclass
 from decimal import Decimal
 
 from application.trading.halts import HaltLatch
@@ -36,39 +37,27 @@ from ports.core.unit_of_work import UnitOfWork
 from ports.market_data.marketdata import MarketDataPort
 
 
+@dataclass(eq=False)
 class OrderGate:
     """The pre-trade gate: the account's policy over its risk view, then the shared order
     rate; any failure on the way denies (fail closed)."""
 
-    def __init__(
-        self,
-        policies: PolicyCache,
-        market_data: MarketDataPort,
-        clock: Clock,
-        *,
-        latch: HaltLatch,
-        books: RiskBooks | None = None,
-        states: TradingStateCache | None = None,
-        throttle: SharedThrottle | None = None,
-        max_order_notional: Decimal = DEFAULT_MAX_ORDER_NOTIONAL,
-        meter: Meter = NO_METER,
-        tracer: Tracer = NO_TRACER,
-    ) -> None:
-        self.policies = policies
-        self._market = market_data
-        self._clock = clock
-        # Shared with the kill switch's thread: a latched scope denies before the store says so.
-        self.latch = latch
-        # Accounts and their risk views held between units of work
-        # (application/trading/risk_books.py).
-        self.books = books
-        # The scopes' trading states, at most a bound old
-        # (application/trading/trading_state_cache.py).
-        self.states = states
-        self._throttle = throttle  # with several instances: the order rate counted across all
-        self._max_notional = max_order_notional
-        self._meter = meter  # gate latency and decisions for /metrics (ports/core/metrics.py)
-        self.tracer = tracer
+    policies: PolicyCache
+    market_data: MarketDataPort
+    clock: Clock
+    _: KW_ONLY
+    # Shared with the kill switch's thread: a latched scope denies before the store says so.
+    latch: HaltLatch
+    # Accounts and their risk views held between units of work
+    # (application/trading/risk_books.py).
+    books: RiskBooks | None = None
+    # The scopes' trading states, at most a bound old
+    # (application/trading/trading_state_cache.py).
+    states: TradingStateCache | None = None
+    throttle: SharedThrottle | None = None  # with several instances: the order rate across all
+    max_order_notional: Decimal = DEFAULT_MAX_ORDER_NOTIONAL
+    meter: Meter = NO_METER  # gate latency and decisions for /metrics (ports/core/metrics.py)
+    tracer: Tracer = NO_TRACER
 
     def ticket(self) -> Ticket | None:
         """Taken before the unit of work opens: the trading states read in it are that fresh."""
@@ -86,10 +75,10 @@ class OrderGate:
         with self.tracer.span("gate.evaluate", symbol=order.symbol) as span:
             decision = await self.decide(uow, account, order, reads, held=True)
             span.set("approved", decision.approved)
-        if decision.approved and self._throttle is not None:
+        if decision.approved and self.throttle is not None:
             policy = await self.policies.policy_for(uow, account)
-            decision = await self._throttle.check(policy, order, decision)
-        self._meter.gate_decision(decision, time.perf_counter() - deciding)
+            decision = await self.throttle.check(policy, order, decision)
+        self.meter.gate_decision(decision, time.perf_counter() - deciding)
         return decision
 
     async def reconsider(
@@ -97,9 +86,9 @@ class OrderGate:
     ) -> Decision:
         """A held order's decision again, on the held account, when a person releases it."""
         decision = await self.decide(uow, account, order, reads, held=True)
-        if decision.approved and self._throttle is not None:
+        if decision.approved and self.throttle is not None:
             policy = await self.policies.policy_for(uow, account)
-            decision = await self._throttle.check(policy, order, decision)
+            decision = await self.throttle.check(policy, order, decision)
         return decision
 
     def check_terms(self, order: Order, view: AccountRiskView) -> None:
@@ -107,7 +96,8 @@ class OrderGate:
         the maximum notional; an unknown instrument is left to the gate, which denies it."""
         instrument = view.instruments.get(order.symbol)
         if instrument is not None:
-            check_order_terms(order, instrument, view.marks.get(order.symbol), self._max_notional)
+            mark = view.marks.get(order.symbol)
+            check_order_terms(order, instrument, mark, self.max_order_notional)
 
     async def decide(
         self,
@@ -124,7 +114,7 @@ class OrderGate:
         """
         try:
             if held and self.books is not None:
-                now = self._clock.now()
+                now = self.clock.now()
                 view = await self.books.view(
                     account,
                     await self.books.instruments(uow, now, order.symbol),
@@ -136,8 +126,8 @@ class OrderGate:
             else:
                 view = await load_risk_view(
                     uow,
-                    self._market,
-                    self._clock,
+                    self.market_data,
+                    self.clock,
                     account,
                     order.origin,
                     self.policies.flow_for(account.id),

@@ -7,7 +7,7 @@ takes back when it fails (application/trading/orders.py runs the stages).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import KW_ONLY, dataclass
 from datetime import timedelta
 
 from application.trading.order_commands import OrderResult, SubmitOrder
@@ -30,30 +30,23 @@ class Approved:
     decision: Decision
 
 
+@dataclass(eq=False)
 class OrderJournal:
     """Orders made from commands, their decisions applied, committed and published."""
 
-    def __init__(
-        self,
-        ids: IdGenerator,
-        clock: Clock,
-        publisher: EventPublisher,
-        *,
-        hold_ttl: timedelta = DEFAULT_HOLD_TTL,
-        tracer: Tracer = NO_TRACER,
-    ) -> None:
-        self._ids = ids
-        self.clock = clock
-        self._publisher = publisher
-        # How long a held order waits for a person (application/trading/held_orders.py).
-        self.hold_ttl = hold_ttl
-        self.tracer = tracer
+    ids: IdGenerator
+    clock: Clock
+    publisher: EventPublisher
+    _: KW_ONLY
+    # How long a held order waits for a person (application/trading/held_orders.py).
+    hold_ttl: timedelta = DEFAULT_HOLD_TTL
+    tracer: Tracer = NO_TRACER
 
     def new_order(self, cmd: SubmitOrder, account: Account) -> Order:
         """The order a command asks for, on the account's broker, not yet decided."""
         return Order(
-            id=self._ids.new("ord-"),
-            client_order_id=cmd.client_order_id or self._ids.new("cl-"),
+            id=self.ids.new("ord-"),
+            client_order_id=cmd.client_order_id or self.ids.new("cl-"),
             account_id=account.id,
             symbol=cmd.symbol.strip().upper(),
             side=cmd.side,
@@ -117,7 +110,7 @@ class OrderJournal:
         else:
             with self.tracer.span("store.commit", step=step):
                 await _commit_or_undo(uow, flow, recorded)
-        await self._publisher.publish(uow.collect_events())
+        await self.publisher.publish(uow.collect_events())
 
 
 async def _commit_or_undo(uow: UnitOfWork, flow: OrderFlow, recorded: list[Recorded]) -> None:
