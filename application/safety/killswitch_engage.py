@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 from collections import defaultdict
 from collections.abc import Awaitable, Callable
+from dataclasses import KW_ONLY, dataclass, field
 from datetime import timedelta
 
 from application.core.inbox import claim
@@ -111,24 +112,17 @@ class EngageSequence:
         return await self._verdict.keep(run, targets, runs, timeline)
 
 
+@dataclass(eq=False)
 class ScopeHalt:
     """The sequence's first acts: the latch, HALTED stored with the scope's targets, and the
     broadcast of the halt."""
 
-    def __init__(
-        self,
-        uow_factory: UnitOfWorkFactory,
-        publisher: EventPublisher,
-        latch: HaltLatch,
-        memory: KillSwitchMemory,
-        *,
-        tracer: Tracer = NO_TRACER,
-    ) -> None:
-        self._uow = uow_factory
-        self._publisher = publisher
-        self._latch = latch
-        self._memory = memory
-        self._tracer = tracer
+    uow_factory: UnitOfWorkFactory
+    publisher: EventPublisher
+    latch: HaltLatch
+    memory: KillSwitchMemory
+    _: KW_ONLY
+    tracer: Tracer = NO_TRACER
 
     async def halt(
         self, run: Activation, message_id: str | None
@@ -137,9 +131,9 @@ class ScopeHalt:
         StoreUnavailable when the store cannot say so (the latch holds all the same)."""
         # First act: nothing of the scope leaves this process for a broker from here on.
         scope = run.scope
-        self._latch.halt(scope.key, run.triggered_at)
-        with self._tracer.span("killswitch.halt"):
-            async with self._uow() as uow:
+        self.latch.halt(scope.key, run.triggered_at)
+        with self.tracer.span("killswitch.halt"):
+            async with self.uow_factory() as uow:
                 await claim(uow, message_id, "killswitch.activate", run.triggered_at)
                 state = await uow.trading_states.get(scope.key)
                 if state is None:
@@ -152,14 +146,14 @@ class ScopeHalt:
 
     async def broadcast(self, run: Activation, events: list[DomainEvent]) -> None:
         halt = [run.halt()] if run.broadcast else []
-        with self._tracer.span("killswitch.broadcast"):
-            await self._publisher.publish([*halt, *events])
+        with self.tracer.span("killswitch.broadcast"):
+            await self.publisher.publish([*halt, *events])
 
     async def _targets(self, uow: UnitOfWork, scope: Scope) -> list[Target]:
         """(broker, account, only these client order ids or None for all) per account."""
         if scope.kind is ScopeKind.GLOBAL:
             accounts = await uow.accounts.list()
-            self._memory.remember_accounts(
+            self.memory.remember_accounts(
                 [KnownAccount(a.id, a.broker, a.owner_id) for a in accounts]
             )
             return [(a.broker, a.id, None) for a in accounts]
@@ -167,7 +161,7 @@ class ScopeHalt:
             account = await uow.accounts.get(scope.id)
             if account is None:
                 return []
-            self._memory.remember_accounts(
+            self.memory.remember_accounts(
                 [KnownAccount(account.id, account.broker, account.owner_id)]
             )
             return [(account.broker, account.id, None)]
@@ -186,63 +180,58 @@ class ScopeHalt:
         return targets
 
 
+@dataclass(eq=False)
 class EngageVerdict:
     """The sequence's last acts: the orders in doubt looked up, the record kept and published,
     and the brokers' answers booked."""
 
-    def __init__(
-        self,
-        uow_factory: UnitOfWorkFactory,
-        publisher: EventPublisher,
-        clock: Clock,
-        ids: IdGenerator,
-        orders: OrderSync,
-        completed: Callable[[KillSwitchEvent], Awaitable[None]],
-        config: KillSwitchConfig,
-        *,
-        meter: Meter = NO_METER,
-        tracer: Tracer = NO_TRACER,
-    ) -> None:
-        self._uow = uow_factory
-        self._publisher = publisher
-        self._clock = clock
-        self._ids = ids
-        self._orders = orders
-        self._completed = completed
-        self.config = config
-        self._meter = meter
-        self._tracer = tracer
-        self._doubts = InDoubtVerdict(uow_factory, orders)  # looked up before the verdict
-        # Bookings of the brokers' answers still running when a run returned.
-        self._late_syncs: set[asyncio.Future[list[int | BaseException]]] = set()
+    uow_factory: UnitOfWorkFactory
+    publisher: EventPublisher
+    clock: Clock
+    ids: IdGenerator
+    orders: OrderSync
+    completed: Callable[[KillSwitchEvent], Awaitable[None]]
+    config: KillSwitchConfig
+    _: KW_ONLY
+    meter: Meter = NO_METER
+    tracer: Tracer = NO_TRACER
+    # Looked up before the verdict.
+    doubts: InDoubtVerdict = field(init=False)
+    # Bookings of the brokers' answers still running when a run returned.
+    late_syncs: set[asyncio.Future[list[int | BaseException]]] = field(
+        init=False, default_factory=set
+    )
+
+    def __post_init__(self) -> None:
+        self.doubts = InDoubtVerdict(self.uow_factory, self.orders)
 
     async def keep(
         self, run: Activation, targets: list[Target], runs: list[AccountRun], timeline: Timeline
     ) -> KillSwitchEvent:
-        with self._tracer.span("killswitch.in_doubt"):
-            unconfirmed = await self._doubts.unconfirmed(
+        with self.tracer.span("killswitch.in_doubt"):
+            unconfirmed = await self.doubts.unconfirmed(
                 targets,
-                self._clock.now(),
+                self.clock.now(),
                 timedelta(seconds=self.config.in_doubt_grace),
-                max(run.deadline - self._clock.monotonic(), self.config.sync_grace),
+                max(run.deadline - self.clock.monotonic(), self.config.sync_grace),
             )
         record = activation_record(
-            self._ids,
-            self._clock,
+            self.ids,
+            self.clock,
             run,
             runs=runs,
             timeline=timeline,
             confirmed=all(r.confirmed for r in runs) and not unconfirmed,
             unconfirmed=unconfirmed,
         )
-        with self._tracer.span("killswitch.record"):
-            async with self._uow() as uow:
+        with self.tracer.span("killswitch.record"):
+            async with self.uow_factory() as uow:
                 await uow.kill_switch_events.add(record)
                 await uow.commit()
-        self._meter.kill_switch(record)
-        await self._publisher.publish([completion(record)])
+        self.meter.kill_switch(record)
+        await self.publisher.publish([completion(record)])
         await self._book_answers([r.account_id for r in runs], run.deadline)
-        await self._completed(record)
+        await self.completed(record)
         return record
 
     async def _book_answers(self, account_ids: list[str], deadline: float) -> None:
@@ -251,12 +240,12 @@ class EngageVerdict:
         seconds. A booking still running then goes on after the answer (not cancelled: the
         store would keep orders open that the brokers have closed)."""
         syncs = asyncio.gather(
-            *(self._orders.sync(account_id) for account_id in account_ids),
+            *(self.orders.sync(account_id) for account_id in account_ids),
             return_exceptions=True,
         )
-        budget = max(deadline - self._clock.monotonic(), self.config.sync_grace)
-        with self._tracer.span("killswitch.sync"):
+        budget = max(deadline - self.clock.monotonic(), self.config.sync_grace)
+        with self.tracer.span("killswitch.sync"):
             done, _ = await asyncio.wait({syncs}, timeout=budget)
         if not done:
-            self._late_syncs.add(syncs)
-            syncs.add_done_callback(self._late_syncs.discard)
+            self.late_syncs.add(syncs)
+            syncs.add_done_callback(self.late_syncs.discard)
