@@ -51,7 +51,7 @@ def build_world(spec: WorldSpec) -> SimulatedWorld:
         store.instruments[symbol] = known.get(symbol) or Instrument(symbol)
     for rule in spec.rules:
         store.risk_rules[rule.id] = rule
-    orders = OrderService(
+    orders = OrderService.assemble(
         memory_uow_factory(store),
         BrokerRouter({"paper": broker}),
         board,

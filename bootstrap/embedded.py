@@ -124,7 +124,7 @@ def build_embedded(
             rehearsing_store("test", uow_factory, crash),
         )
     router = BrokerRouter(routes)
-    orders = OrderService(
+    orders = OrderService.assemble(
         orders_uow, router, market, bus, clock, ids, policies, locks,
         books=RiskBooks(market, market),
     )  # fmt: skip

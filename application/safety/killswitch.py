@@ -22,7 +22,7 @@ from application.safety.killswitch_commands import (
     OrderSync,
     ResumeTrading,
 )
-from application.safety.killswitch_engage import EngageSequence
+from application.safety.killswitch_engage import EngageSequence, EngageVerdict, ScopeHalt
 from application.safety.killswitch_memory import KillSwitchMemory
 from application.safety.killswitch_passcodes import ACTIVATE, KillSwitchPasscodes
 from application.safety.killswitch_pending import PendingRecords
@@ -121,19 +121,22 @@ class KillSwitchService:
             config,
         )
         self._sequence = EngageSequence(
-            uow_factory,
-            publisher,
             clock,
-            ids,
-            latch,
-            orders,
+            ScopeHalt(uow_factory, publisher, latch, self.memory, tracer=tracer),
             cancels,
             self._store_down,
-            self.memory,
-            self._audit.completed,
+            EngageVerdict(
+                uow_factory,
+                publisher,
+                clock,
+                ids,
+                orders,
+                self._audit.completed,
+                config,
+                meter=meter,
+                tracer=tracer,
+            ),
             config,
-            meter=meter,
-            tracer=tracer,
         )
 
     @property

@@ -6,6 +6,10 @@ concurrently -> optionally flatten -> reconcile by querying open orders again un
 none are left or the deadline passes (re-cancelling with backoff) -> look up the scope's
 orders in doubt -> record the KillSwitchEvent. Confirmed means the broker's own open-order
 list came back empty and nothing of the scope is left in doubt.
+
+EngageSequence reads it top to bottom over three stages: ScopeHalt (latch, store, broadcast),
+BrokerCancels (application/safety/killswitch_cancels.py) and EngageVerdict (the orders in
+doubt, the record, the booking of the brokers' answers).
 """
 
 from __future__ import annotations
@@ -13,13 +17,16 @@ from __future__ import annotations
 import asyncio
 from collections import defaultdict
 from collections.abc import Awaitable, Callable
+from dataclasses import KW_ONLY, dataclass, field
 from datetime import timedelta
 
 from application.core.inbox import claim
 from application.safety.killswitch_cancels import (
+    AccountRun,
     Activation,
     BrokerCancels,
     Target,
+    Timeline,
     activation_record,
     completion,
 )
@@ -29,6 +36,7 @@ from application.safety.killswitch_store_down import StoreDownHalt
 from application.trading.halts import HaltLatch
 from application.trading.in_doubt_verdict import InDoubtVerdict
 from domain.errors import StoreUnavailable
+from domain.events import DomainEvent
 from domain.killswitch.state import Scope, ScopeKind, TradingState
 from domain.killswitch.switch import KillSwitchEvent, ScopeState, TriggerType
 from domain.trading.orders import OriginKind
@@ -40,41 +48,32 @@ from ports.core.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 
 class EngageSequence:
-    """Runs one activation from the halt to the kept record (the store-down path aside)."""
+    """Runs one activation from the halt to the kept record (the store-down path aside):
+    halt the scope -> broadcast -> cancel at the brokers -> the verdict, kept and booked."""
 
     def __init__(
         self,
-        uow_factory: UnitOfWorkFactory,
-        publisher: EventPublisher,
         clock: Clock,
-        ids: IdGenerator,
-        latch: HaltLatch,
-        orders: OrderSync,
+        halt: ScopeHalt,
         cancels: BrokerCancels,
         store_down: StoreDownHalt,
-        memory: KillSwitchMemory,
-        completed: Callable[[KillSwitchEvent], Awaitable[None]],
+        verdict: EngageVerdict,
         config: KillSwitchConfig,
-        *,
-        meter: Meter = NO_METER,
-        tracer: Tracer = NO_TRACER,
     ) -> None:
-        self._uow = uow_factory
-        self._publisher = publisher
         self._clock = clock
-        self._ids = ids
-        self._latch = latch
-        self._orders = orders
+        self._halt = halt
         self._cancels = cancels
         self._store_down = store_down
-        self._memory = memory
-        self._completed = completed
-        self.config = config
-        self._meter = meter
-        self._tracer = tracer
-        self._doubts = InDoubtVerdict(uow_factory, orders)  # looked up before the verdict
-        # Bookings of the brokers' answers still running when a run returned.
-        self._late_syncs: set[asyncio.Future[list[int | BaseException]]] = set()
+        self._verdict = verdict
+        self._config = config
+
+    @property
+    def config(self) -> KillSwitchConfig:
+        return self._config
+
+    @config.setter
+    def config(self, config: KillSwitchConfig) -> None:
+        self._config = self._verdict.config = config
 
     async def __call__(
         self,
@@ -98,79 +97,63 @@ class EngageSequence:
             flatten=flatten,
             broadcast=broadcast,
             start=start,
-            deadline=start + self.config.deadline,
+            deadline=start + self._config.deadline,
             triggered_at=self._clock.now(),
         )
-        # First act: nothing of the scope leaves this process for a broker from here on.
-        self._latch.halt(scope.key, run.triggered_at)
         try:
-            with self._tracer.span("killswitch.halt"):
-                async with self._uow() as uow:
-                    await claim(uow, message_id, "killswitch.activate", run.triggered_at)
-                    state = await uow.trading_states.get(scope.key)
-                    if state is None:
-                        state = ScopeState(scope)
-                        await uow.trading_states.add(state)
-                    state.change(TradingState.HALTED, principal_id, reason, run.triggered_at)
-                    targets = await self._targets(uow, scope)
-                    await uow.commit()
-                    events = uow.collect_events()
+            targets, events = await self._halt.halt(run, message_id)
         except StoreUnavailable:
             return await self._store_down.engage(run)
         halted_at = self._clock.now()
-        halt = [run.halt()] if broadcast else []
-        with self._tracer.span("killswitch.broadcast"):
-            await self._publisher.publish([*halt, *events])
+        await self._halt.broadcast(run, events)
         broadcast_at = self._clock.now()
         runs = await self._cancels.stop_all(targets, flatten, run.deadline)
         timeline = run.timeline(halted_at, broadcast_at, self._clock.now())
-        with self._tracer.span("killswitch.in_doubt"):
-            unconfirmed = await self._doubts.unconfirmed(
-                targets,
-                self._clock.now(),
-                timedelta(seconds=self.config.in_doubt_grace),
-                max(run.deadline - self._clock.monotonic(), self.config.sync_grace),
-            )
-        record = activation_record(
-            self._ids,
-            self._clock,
-            run,
-            runs=runs,
-            timeline=timeline,
-            confirmed=all(r.confirmed for r in runs) and not unconfirmed,
-            unconfirmed=unconfirmed,
-        )
-        with self._tracer.span("killswitch.record"):
-            async with self._uow() as uow:
-                await uow.kill_switch_events.add(record)
-                await uow.commit()
-        self._meter.kill_switch(record)
-        await self._publisher.publish([completion(record)])
-        await self._book_answers([r.account_id for r in runs], run.deadline)
-        await self._completed(record)
-        return record
+        return await self._verdict.keep(run, targets, runs, timeline)
 
-    async def _book_answers(self, account_ids: list[str], deadline: float) -> None:
-        """Book what the brokers now say, waiting no longer than the deadline (or a short
-        grace): the record is kept already, and a rate-limited broker's own retries can take
-        seconds. A booking still running then goes on after the answer (not cancelled: the
-        store would keep orders open that the brokers have closed)."""
-        syncs = asyncio.gather(
-            *(self._orders.sync(account_id) for account_id in account_ids),
-            return_exceptions=True,
-        )
-        budget = max(deadline - self._clock.monotonic(), self.config.sync_grace)
-        with self._tracer.span("killswitch.sync"):
-            done, _ = await asyncio.wait({syncs}, timeout=budget)
-        if not done:
-            self._late_syncs.add(syncs)
-            syncs.add_done_callback(self._late_syncs.discard)
+
+@dataclass(eq=False)
+class ScopeHalt:
+    """The sequence's first acts: the latch, HALTED stored with the scope's targets, and the
+    broadcast of the halt."""
+
+    uow_factory: UnitOfWorkFactory
+    publisher: EventPublisher
+    latch: HaltLatch
+    memory: KillSwitchMemory
+    _: KW_ONLY
+    tracer: Tracer = NO_TRACER
+
+    async def halt(
+        self, run: Activation, message_id: str | None
+    ) -> tuple[list[Target], list[DomainEvent]]:
+        """The scope latched, then HALTED stored; its targets and the events raised.
+        StoreUnavailable when the store cannot say so (the latch holds all the same)."""
+        # First act: nothing of the scope leaves this process for a broker from here on.
+        scope = run.scope
+        self.latch.halt(scope.key, run.triggered_at)
+        with self.tracer.span("killswitch.halt"):
+            async with self.uow_factory() as uow:
+                await claim(uow, message_id, "killswitch.activate", run.triggered_at)
+                state = await uow.trading_states.get(scope.key)
+                if state is None:
+                    state = ScopeState(scope)
+                    await uow.trading_states.add(state)
+                state.change(TradingState.HALTED, run.principal_id, run.reason, run.triggered_at)
+                targets = await self._targets(uow, scope)
+                await uow.commit()
+                return targets, uow.collect_events()
+
+    async def broadcast(self, run: Activation, events: list[DomainEvent]) -> None:
+        halt = [run.halt()] if run.broadcast else []
+        with self.tracer.span("killswitch.broadcast"):
+            await self.publisher.publish([*halt, *events])
 
     async def _targets(self, uow: UnitOfWork, scope: Scope) -> list[Target]:
         """(broker, account, only these client order ids or None for all) per account."""
         if scope.kind is ScopeKind.GLOBAL:
             accounts = await uow.accounts.list()
-            self._memory.remember_accounts(
+            self.memory.remember_accounts(
                 [KnownAccount(a.id, a.broker, a.owner_id) for a in accounts]
             )
             return [(a.broker, a.id, None) for a in accounts]
@@ -178,7 +161,7 @@ class EngageSequence:
             account = await uow.accounts.get(scope.id)
             if account is None:
                 return []
-            self._memory.remember_accounts(
+            self.memory.remember_accounts(
                 [KnownAccount(account.id, account.broker, account.owner_id)]
             )
             return [(account.broker, account.id, None)]
@@ -195,3 +178,74 @@ class EngageSequence:
             if account is not None:
                 targets.append((account.broker, account_id, frozenset(client_ids)))
         return targets
+
+
+@dataclass(eq=False)
+class EngageVerdict:
+    """The sequence's last acts: the orders in doubt looked up, the record kept and published,
+    and the brokers' answers booked."""
+
+    uow_factory: UnitOfWorkFactory
+    publisher: EventPublisher
+    clock: Clock
+    ids: IdGenerator
+    orders: OrderSync
+    completed: Callable[[KillSwitchEvent], Awaitable[None]]
+    config: KillSwitchConfig
+    _: KW_ONLY
+    meter: Meter = NO_METER
+    tracer: Tracer = NO_TRACER
+    # Looked up before the verdict.
+    doubts: InDoubtVerdict = field(init=False)
+    # Bookings of the brokers' answers still running when a run returned.
+    late_syncs: set[asyncio.Future[list[int | BaseException]]] = field(
+        init=False, default_factory=set
+    )
+
+    def __post_init__(self) -> None:
+        self.doubts = InDoubtVerdict(self.uow_factory, self.orders)
+
+    async def keep(
+        self, run: Activation, targets: list[Target], runs: list[AccountRun], timeline: Timeline
+    ) -> KillSwitchEvent:
+        with self.tracer.span("killswitch.in_doubt"):
+            unconfirmed = await self.doubts.unconfirmed(
+                targets,
+                self.clock.now(),
+                timedelta(seconds=self.config.in_doubt_grace),
+                max(run.deadline - self.clock.monotonic(), self.config.sync_grace),
+            )
+        record = activation_record(
+            self.ids,
+            self.clock,
+            run,
+            runs=runs,
+            timeline=timeline,
+            confirmed=all(r.confirmed for r in runs) and not unconfirmed,
+            unconfirmed=unconfirmed,
+        )
+        with self.tracer.span("killswitch.record"):
+            async with self.uow_factory() as uow:
+                await uow.kill_switch_events.add(record)
+                await uow.commit()
+        self.meter.kill_switch(record)
+        await self.publisher.publish([completion(record)])
+        await self._book_answers([r.account_id for r in runs], run.deadline)
+        await self.completed(record)
+        return record
+
+    async def _book_answers(self, account_ids: list[str], deadline: float) -> None:
+        """Book what the brokers now say, waiting no longer than the deadline (or a short
+        grace): the record is kept already, and a rate-limited broker's own retries can take
+        seconds. A booking still running then goes on after the answer (not cancelled: the
+        store would keep orders open that the brokers have closed)."""
+        syncs = asyncio.gather(
+            *(self.orders.sync(account_id) for account_id in account_ids),
+            return_exceptions=True,
+        )
+        budget = max(deadline - self.clock.monotonic(), self.config.sync_grace)
+        with self.tracer.span("killswitch.sync"):
+            done, _ = await asyncio.wait({syncs}, timeout=budget)
+        if not done:
+            self.late_syncs.add(syncs)
+            syncs.add_done_callback(self.late_syncs.discard)

@@ -23,7 +23,7 @@ from ports.trading.broker import BrokerError, BrokerOrder, BrokerOrderStatus, Br
 
 DEFAULT_GRACE = timedelta(seconds=5)
 NEVER_SENT_REASON = "NOT_AT_BROKER"
-# Books fills on the account being resolved (BrokerBooking._book_fills, bound to its uow).
+# Books fills on the account being resolved (OrderDispatch._book_fills, bound to its uow).
 FillBooker = Callable[[list[Fill]], Awaitable[int]]
 
 

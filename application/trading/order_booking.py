@@ -1,17 +1,18 @@
-"""The broker side of the order path: send approved orders, book fills, cancel and sync.
+"""The order path's last stage: send approved orders, book fills, cancel and sync.
 
-OrderService (application/trading/orders.py) decides; this base class holds what happens once an
-order is approved or must be reconciled with the broker: each of these runs under the
-account's lock, on the held account (application/trading/risk_books.py) when books are kept, and
-forgets that copy when its unit of work fails.
+OrderService (application/trading/orders.py) runs the stages: OrderGate decides, OrderJournal
+records, and this dispatch holds what happens once an order is approved or must be reconciled
+with the broker: each of these runs under the account's lock, on the held account
+(application/trading/risk_books.py) when books are kept, and forgets that copy when its unit of
+work fails.
 """
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import AsyncIterator
-from dataclasses import replace
-from datetime import datetime
+from dataclasses import KW_ONLY, InitVar, dataclass, field, replace
+from datetime import datetime, timedelta
 
 from application.core.access import account_for
 from application.core.concurrency import KeyedLocks
@@ -21,7 +22,7 @@ from application.portfolio.portfolio_fills import fill_events
 from application.trading.broker_router import BrokerRouter
 from application.trading.fills import book_fills, ordered_by
 from application.trading.halts import HaltLatch, SendRefused
-from application.trading.in_doubt import InDoubtReport, InDoubtResolver
+from application.trading.in_doubt import DEFAULT_GRACE, InDoubtReport, InDoubtResolver
 from application.trading.risk_books import RiskBooks
 from application.trading.snapshots import instrument_map
 from domain.errors import Conflict, NotFound
@@ -31,35 +32,45 @@ from domain.trading.fills import Fill
 from domain.trading.orders import Order, OrderStatus
 from ports.core.clock import Clock
 from ports.core.events import EventPublisher
-from ports.core.tracing import Tracer
+from ports.core.tracing import NO_TRACER, Tracer
 from ports.core.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from ports.market_data.marketdata import Quote
 from ports.trading.broker import BrokerError, BrokerErrorCode, BrokerPort
 
 
-class BrokerBooking:
-    """Sending, booking, cancelling and syncing; the attributes are set by OrderService."""
+@dataclass(eq=False)
+class OrderDispatch:
+    """Sending, booking, cancelling and syncing."""
 
-    _uow: UnitOfWorkFactory
-    _brokers: BrokerRouter
-    _publisher: EventPublisher
-    _clock: Clock
-    latch: HaltLatch
+    uow_factory: UnitOfWorkFactory
+    brokers: BrokerRouter
+    publisher: EventPublisher
+    clock: Clock
     locks: KeyedLocks
-    books: RiskBooks | None
-    tracer: Tracer
-    in_doubt: InDoubtResolver
+    _: KW_ONLY
+    # Shared with the kill switch's thread: a halt binds the sends below at once.
+    latch: HaltLatch
+    # Accounts and their risk views held between units of work
+    # (application/trading/risk_books.py).
+    books: RiskBooks | None = None
+    tracer: Tracer = NO_TRACER  # spans: broker.submit / cancel, store.commit, orders.in_doubt
+    in_doubt_grace: InitVar[timedelta] = DEFAULT_GRACE
+    # Approved orders never acknowledged by their broker (application/trading/in_doubt.py).
+    in_doubt: InDoubtResolver = field(init=False)
 
-    async def _send(self, account_id: str, approved: list[Order]) -> dict[str, Order]:
+    def __post_init__(self, in_doubt_grace: timedelta) -> None:
+        self.in_doubt = InDoubtResolver(self.clock, in_doubt_grace)
+
+    async def send(self, account_id: str, approved: list[Order]) -> dict[str, Order]:
         """Send approved orders to the broker, in order, and book what it says in one commit."""
         # The orders were created with the account's broker, in the decisions' transaction.
-        broker = self._brokers.named(approved[0].broker)
+        broker = self.brokers.named(approved[0].broker)
         answers: list[tuple[str, str | BrokerError]] = []
         # When each order left for the broker and the touch then (surveillance).
         sent: dict[str, tuple[datetime, Quote | None]] = {}
         with self.latch.sending_batch(account_id):
             for order in approved:
-                sent[order.id] = (self._clock.now(), self._touch(order.symbol))
+                sent[order.id] = (self.clock.now(), self._touch(order.symbol))
                 try:
                     self.latch.check(order)
                     with self.tracer.span("broker.submit", broker=order.broker):
@@ -74,8 +85,8 @@ class BrokerBooking:
         fills = await broker.fills(account_id)
 
         async def book() -> dict[str, Order]:
-            async with self._uow() as uow, self._holding(account_id):
-                stored = await self._account(uow, account_id)
+            async with self.uow_factory() as uow, self.holding(account_id):
+                stored = await self.account(uow, account_id)
                 if stored is None:
                     raise NotFound(f"account {account_id} vanished before submission")
                 orders: dict[str, Order] = {}
@@ -104,7 +115,7 @@ class BrokerBooking:
                 await self._book_fills(uow, stored, fills)
                 with self.tracer.span("store.commit", step="broker_answers"):
                     await uow.commit()
-                await self._publisher.publish(uow.collect_events())
+                await self.publisher.publish(uow.collect_events())
                 return orders
 
         return await retry_on_conflict(book)
@@ -125,7 +136,7 @@ class BrokerBooking:
         if not fills:
             return 0
         if self.books is not None:
-            instruments = await self.books.instruments(uow, self._clock.now(), fills[0].symbol)
+            instruments = await self.books.instruments(uow, self.clock.now(), fills[0].symbol)
         else:
             instruments = await instrument_map(uow)
         order_ids = ordered_by(fills, account.open_orders)  # before booking releases them
@@ -146,20 +157,20 @@ class BrokerBooking:
         self, principal: Principal, order_id: str, *, message_id: str | None = None
     ) -> Order:
         """Ask the broker to cancel; the order is CANCELED once the broker no longer lists it."""
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             order = await uow.orders.get(order_id)
             if order is None:
                 raise NotFound(f"order {order_id} not found")
             account_id = (await account_for(uow, principal, order.account_id)).id
-        async with self.locks.hold(account_id), self._uow() as uow, self._holding(account_id):
-            account = await self._account(uow, account_id)
+        async with self.locks.hold(account_id), self.uow_factory() as uow, self.holding(account_id):
+            account = await self.account(uow, account_id)
             order = await uow.orders.get(order_id)
             if order is None or account is None:
                 raise NotFound(f"order {order_id} not found")
-            await claim(uow, message_id, "order.cancel", self._clock.now())
+            await claim(uow, message_id, "order.cancel", self.clock.now())
             if not order.is_open:
                 raise Conflict(f"order {order_id} is {order.status.value}, not open")
-            broker = self._brokers.for_account(account)
+            broker = self.brokers.for_account(account)
             await self._settle(uow, broker, account)
             if order.broker_order_id is not None and order.is_open:
                 with self.tracer.span("broker.cancel", broker=account.broker):
@@ -168,22 +179,22 @@ class BrokerBooking:
             await self._reconcile(uow, broker, account, requested=order.id)
             with self.tracer.span("store.commit", step="cancel"):
                 await uow.commit()
-            await self._publisher.publish(uow.collect_events())
+            await self.publisher.publish(uow.collect_events())
             return order
 
     async def sync(self, account_id: str) -> int:
         """Resolve the orders in doubt, book the broker's fills and close orders it no longer
         lists; returns orders closed (never sent ones included)."""
-        async with self.locks.hold(account_id), self._uow() as uow, self._holding(account_id):
-            account = await self._account(uow, account_id)
+        async with self.locks.hold(account_id), self.uow_factory() as uow, self.holding(account_id):
+            account = await self.account(uow, account_id)
             if account is None:
                 raise NotFound(f"account {account_id} not found")
-            broker = self._brokers.for_account(account)
+            broker = self.brokers.for_account(account)
             settled = await self._settle(uow, broker, account)
             await self._book(uow, broker, account)
             closed = await self._reconcile(uow, broker, account)
             await uow.commit()
-            await self._publisher.publish(uow.collect_events())
+            await self.publisher.publish(uow.collect_events())
             return closed + len(settled.never_sent)
 
     async def resolve_in_doubt(
@@ -191,16 +202,16 @@ class BrokerBooking:
     ) -> InDoubtReport:
         """Look the account's orders in doubt (of `only` client order ids, when given) up at
         its broker now, under its lock (application/trading/in_doubt.py)."""
-        async with self.locks.hold(account_id), self._uow() as uow, self._holding(account_id):
-            account = await self._account(uow, account_id)
+        async with self.locks.hold(account_id), self.uow_factory() as uow, self.holding(account_id):
+            account = await self.account(uow, account_id)
             if account is None:
                 raise NotFound(f"account {account_id} not found")
             if not self.in_doubt.in_doubt(account.open_orders.values()):
                 return InDoubtReport()  # nothing to look up: no broker call, no commit
-            broker = self._brokers.for_account(account)
+            broker = self.brokers.for_account(account)
             report = await self._settle(uow, broker, account, only=only)
             await uow.commit()
-            await self._publisher.publish(uow.collect_events())
+            await self.publisher.publish(uow.collect_events())
             return report
 
     async def _settle(
@@ -228,7 +239,7 @@ class BrokerBooking:
         `requested` names the one its owner asked to cancel (the others: the broker's doing)."""
         still_open = {o.client_order_id for o in await broker.open_orders(account.id)}
         closed = 0
-        now = self._clock.now()
+        now = self.clock.now()
         for order in list(account.open_orders.values()):
             if order.broker_order_id is not None and order.client_order_id not in still_open:
                 order.cancel(at=now, requested=order.id == requested)
@@ -236,14 +247,14 @@ class BrokerBooking:
                 closed += 1
         return closed
 
-    async def _account(self, uow: UnitOfWork, account_id: str) -> Account | None:
+    async def account(self, uow: UnitOfWork, account_id: str) -> Account | None:
         """The account under its lock: the held copy (adopted by `uow`) when books are kept."""
         if self.books is None:
             return await uow.accounts.get(account_id)
-        return await self.books.account(uow, account_id, self._clock.now())
+        return await self.books.account(uow, account_id, self.clock.now())
 
     @contextlib.asynccontextmanager
-    async def _holding(self, account_id: str) -> AsyncIterator[None]:
+    async def holding(self, account_id: str) -> AsyncIterator[None]:
         """Forget the held copy of the account when the unit of work around it fails."""
         try:
             yield

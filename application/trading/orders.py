@@ -1,8 +1,14 @@
-"""Order use cases: submit through the pre-trade gate, cancel, and sync with the broker."""
+"""Order use cases: submit through the pre-trade gate, cancel, and sync with the broker.
+
+An order runs through three stages, read top to bottom in OrderService: under the account's
+lock and in one unit of work, OrderGate (application/trading/order_gate.py) decides it and
+OrderJournal (application/trading/order_journal.py) records the decision; once that commits,
+OrderDispatch (application/trading/order_booking.py) sends the approved orders and books what
+the broker answered.
+"""
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from decimal import Decimal
@@ -13,49 +19,34 @@ from application.core.concurrency import KeyedLocks
 from application.core.retry import retry_on_conflict
 from application.trading.broker_router import BrokerRouter as BrokerRouter
 from application.trading.halts import HaltLatch
-from application.trading.in_doubt import DEFAULT_GRACE, InDoubtResolver
-from application.trading.order_booking import BrokerBooking
+from application.trading.in_doubt import DEFAULT_GRACE, InDoubtReport, InDoubtResolver
+from application.trading.order_booking import OrderDispatch
 from application.trading.order_commands import OrderResult as OrderResult
 from application.trading.order_commands import StoredKeys, check_same, check_same_order
 from application.trading.order_commands import SubmitOrder as SubmitOrder
 from application.trading.order_commands import origin_for as origin_for
+from application.trading.order_gate import OrderGate
+from application.trading.order_journal import Approved, OrderJournal
 from application.trading.policies import PolicyCache
 from application.trading.risk_books import RiskBooks
-from application.trading.snapshots import SharedReads, load_risk_view
 from application.trading.throttle import SharedThrottle
 from application.trading.trading_state_cache import TradingStateCache
 from domain.aggregation.model import ensure_tradable
 from domain.errors import ConcurrentUpdate, Conflict, DomainError, NotFound, StoreUnavailable
-from domain.killswitch.state import TradingState
-from domain.numbers import NumberOutOfRange
 from domain.principals import Principal
-from domain.risk.flow import OrderFlow, Recorded
-from domain.risk.reasons import Outcome, ReasonCode
-from domain.risk.verdicts import Decision, Verdict
+from domain.risk.flow import Recorded
+from domain.risk.verdicts import Decision
 from domain.risk.view import AccountRiskView
-from domain.trading.accounts import Account, MissingMark
+from domain.trading.accounts import Account
 from domain.trading.holds import DEFAULT_HOLD_TTL, HoldExpired, OrderNotHeld
 from domain.trading.orders import Order
-from domain.trading.terms import (
-    DEFAULT_MAX_ORDER_NOTIONAL,
-    InvalidPrice,
-    InvalidQuantity,
-    check_order_terms,
-)
+from domain.trading.terms import DEFAULT_MAX_ORDER_NOTIONAL
 from ports.core.clock import Clock, IdGenerator
 from ports.core.events import EventPublisher
 from ports.core.metrics import NO_METER, Meter
 from ports.core.tracing import NO_TRACER, Tracer
 from ports.core.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from ports.market_data.marketdata import MarketDataPort
-
-
-@dataclass(slots=True)
-class _Approved:
-    """An order decided, stored as pending submission, and not yet sent."""
-
-    order: Order
-    decision: Decision
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,12 +56,15 @@ class _SameAs:
     index: int
 
 
-_Outcome = OrderResult | _Approved | _SameAs | Exception
+_Outcome = OrderResult | Approved | _SameAs | Exception
 MAX_BATCH = 128
 
 
-class OrderService(BrokerBooking):
+class OrderService:
     """Submit, cancel and sync orders. One account's orders are decided one at a time.
+
+    Each batch: lock the account -> open a unit of work -> the gate decides each order -> the
+    journal records it -> commit -> the dispatch sends the approved ones and books the answers.
 
     Submissions for one account that arrive while its previous batch is being decided
     queue up and are decided together, in arrival order, in one transaction (see
@@ -79,6 +73,25 @@ class OrderService(BrokerBooking):
 
     def __init__(
         self,
+        uow_factory: UnitOfWorkFactory,
+        locks: KeyedLocks,
+        gate: OrderGate,
+        journal: OrderJournal,
+        dispatch: OrderDispatch,
+        max_batch: int = MAX_BATCH,
+    ) -> None:
+        self._uow = uow_factory
+        self.locks = locks
+        self.gate = gate
+        self.journal = journal
+        self.dispatch = dispatch
+        self.batcher: KeyedBatcher[SubmitOrder, OrderResult] = KeyedBatcher(
+            self._submit_batch, max_batch
+        )
+
+    @classmethod
+    def assemble(
+        cls,
         uow_factory: UnitOfWorkFactory,
         brokers: BrokerRouter,
         market_data: MarketDataPort,
@@ -98,40 +111,69 @@ class OrderService(BrokerBooking):
         in_doubt_grace: timedelta = DEFAULT_GRACE,
         states: TradingStateCache | None = None,
         hold_ttl: timedelta = DEFAULT_HOLD_TTL,
-    ) -> None:
-        self._uow = uow_factory
-        # How long a held order waits for a person (application/trading/held_orders.py).
-        self.hold_ttl = hold_ttl
-        self._meter = meter  # gate latency and decisions for /metrics (ports/core/metrics.py)
-        self.tracer = tracer  # spans: gate.evaluate, store.commit, broker.submit / cancel
-        # Accounts and their risk views held between units of work
-        # (application/trading/risk_books.py).
-        self.books = books
-        self._max_notional = max_order_notional
-        # Shared with the kill switch's thread: a halt binds the sends below at once.
-        self.latch = latch or HaltLatch()
-        # The scopes' trading states, at most a bound old
-        # (application/trading/trading_state_cache.py).
-        self.states = states
-        self._throttle = throttle  # with several instances: the order rate counted across all
-        self._brokers = brokers
-        self._market = market_data
-        self._publisher = publisher
-        self._clock = clock
-        self._ids = ids
-        self.policies = policies
-        self.locks = locks
-        # Approved orders never acknowledged by their broker (application/trading/in_doubt.py).
-        self.in_doubt = InDoubtResolver(clock, in_doubt_grace)
-        self.batcher: KeyedBatcher[SubmitOrder, OrderResult] = KeyedBatcher(
-            self._submit_batch, max_batch
-        )
+    ) -> OrderService:
+        """The three stages over these collaborators (the embedded service, tests, backtests;
+        bootstrap/containers/trading.py wires the stages itself)."""
+        latch = latch or HaltLatch()
+        gate = OrderGate(
+            policies, market_data, clock,
+            latch=latch, books=books, states=states, throttle=throttle,
+            max_order_notional=max_order_notional, meter=meter, tracer=tracer,
+        )  # fmt: skip
+        journal = OrderJournal(ids, clock, publisher, hold_ttl=hold_ttl, tracer=tracer)
+        dispatch = OrderDispatch(
+            uow_factory, brokers, publisher, clock, locks,
+            latch=latch, books=books, tracer=tracer, in_doubt_grace=in_doubt_grace,
+        )  # fmt: skip
+        return cls(uow_factory, locks, gate, journal, dispatch, max_batch)
+
+    # What other modules read (and tests and benchmarks set) of the stages.
+    @property
+    def latch(self) -> HaltLatch:
+        """Shared with the kill switch's thread: a halt binds the sends at once."""
+        return self.dispatch.latch
+
+    @property
+    def books(self) -> RiskBooks | None:
+        return self.gate.books
+
+    @books.setter
+    def books(self, books: RiskBooks | None) -> None:
+        self.gate.books = self.dispatch.books = books
+
+    @property
+    def states(self) -> TradingStateCache | None:
+        return self.gate.states
+
+    @states.setter
+    def states(self, states: TradingStateCache | None) -> None:
+        self.gate.states = states
+
+    @property
+    def policies(self) -> PolicyCache:
+        return self.gate.policies
+
+    @property
+    def tracer(self) -> Tracer:
+        return self.gate.tracer
+
+    @tracer.setter
+    def tracer(self, tracer: Tracer) -> None:
+        self.gate.tracer = self.journal.tracer = self.dispatch.tracer = tracer
+
+    @property
+    def hold_ttl(self) -> timedelta:
+        return self.journal.hold_ttl
+
+    @property
+    def in_doubt(self) -> InDoubtResolver:
+        return self.dispatch.in_doubt
 
     async def submit(self, cmd: SubmitOrder) -> OrderResult:
         ensure_tradable(cmd.account_id)  # an aggregated account is read-only: 403
-        if self.tracer.enabled and cmd.trace is None:
+        if self.gate.tracer.enabled and cmd.trace is None:
             # The batch may run in another caller's task: it is traced under this one's.
-            cmd = replace(cmd, trace=self.tracer.origin())
+            cmd = replace(cmd, trace=self.gate.tracer.origin())
         return await self.batcher.submit(cmd.account_id, cmd)
 
     async def submit_many(self, cmds: list[SubmitOrder]) -> list[OrderResult | Exception]:
@@ -159,7 +201,7 @@ class OrderService(BrokerBooking):
     async def _submit_batch(
         self, account_id: str, cmds: list[SubmitOrder]
     ) -> list[OrderResult | Exception]:
-        with self.tracer.follows("orders.batch", [c.trace for c in cmds], orders=len(cmds)):
+        with self.gate.tracer.follows("orders.batch", [c.trace for c in cmds], orders=len(cmds)):
             return await self._submit_traced(account_id, cmds)
 
     async def _submit_traced(
@@ -169,16 +211,16 @@ class OrderService(BrokerBooking):
             # A conflict (another instance changed the account) retries the decisions;
             # nothing has reached the broker yet, so the retry is safe.
             outcomes = await retry_on_conflict(lambda: self._record_decisions(account_id, cmds))
-            approved = [o for o in outcomes if isinstance(o, _Approved)]
+            approved = [o for o in outcomes if isinstance(o, Approved)]
             sent: dict[str, Order] | Exception = {}
             if approved:
                 try:
-                    sent = await self._send(account_id, [a.order for a in approved])
+                    sent = await self.dispatch.send(account_id, [a.order for a in approved])
                 except Exception as exc:  # the send fails the approved orders, not the denials
                     sent = exc
         results: list[OrderResult | Exception] = []
         for outcome in outcomes:
-            if isinstance(outcome, _Approved):
+            if isinstance(outcome, Approved):
                 if isinstance(sent, Exception):
                     results.append(sent)
                     continue
@@ -196,14 +238,15 @@ class OrderService(BrokerBooking):
         return results
 
     async def _record_decisions(self, account_id: str, cmds: list[SubmitOrder]) -> list[_Outcome]:
-        """Decide and store each order (denied, or approved and pending submission)."""
-        flow = self.policies.flow_for(account_id)
+        """Decide and store each order (denied, held, or approved and pending submission)."""
+        gate, journal, dispatch = self.gate, self.journal, self.dispatch
+        flow = gate.policies.flow_for(account_id)
         recorded: list[Recorded] = []
-        ticket = self.states.ticket() if self.states is not None else None
-        async with self._uow() as uow, self._holding(account_id):
-            account = await self._account(uow, account_id)
+        ticket = gate.ticket()
+        async with self._uow() as uow, dispatch.holding(account_id):
+            account = await dispatch.account(uow, account_id)
             stored = await StoredKeys.read(uow, account_id, cmds)
-            reads = SharedReads(uow, self.latch, self.states, ticket)
+            reads = gate.reads(uow, ticket)
             allowed: dict[Principal, bool] = {}
             keys: dict[str, int] = {}
             client_ids: set[str] = set()
@@ -222,7 +265,7 @@ class OrderService(BrokerBooking):
                         continue
                     if cmd.client_order_id in client_ids:
                         raise Conflict(f"client order id {cmd.client_order_id} already used")
-                    replay = self._replay(cmd, stored)
+                    replay = _replay(cmd, stored)
                     if replay is not None:
                         outcomes.append(replay)
                         continue
@@ -230,68 +273,16 @@ class OrderService(BrokerBooking):
                         keys[cmd.idempotency_key] = index
                     if cmd.client_order_id:
                         client_ids.add(cmd.client_order_id)
-                    outcomes.append(await self._decide_one(uow, cmd, account, reads, recorded))
+                    order = journal.new_order(cmd, account)
+                    decision = await gate.evaluate(uow, account, order, reads)
+                    await uow.orders.add(order)
+                    outcomes.append(journal.record(order, decision, account, flow, recorded))
                 except (StoreUnavailable, ConcurrentUpdate):
                     raise
                 except DomainError as exc:
                     outcomes.append(exc)
-            with self.tracer.span("store.commit", step="decisions"):
-                await _commit_or_undo(uow, flow, recorded)
-            await self._publisher.publish(uow.collect_events())
+            await journal.commit(uow, flow, recorded, step="decisions")
             return outcomes
-
-    async def _decide_one(
-        self,
-        uow: UnitOfWork,
-        cmd: SubmitOrder,
-        account: Account,
-        reads: SharedReads,
-        recorded: list[Recorded],
-    ) -> OrderResult | _Approved:
-        order = Order(
-            id=self._ids.new("ord-"),
-            client_order_id=cmd.client_order_id or self._ids.new("cl-"),
-            account_id=account.id,
-            symbol=cmd.symbol.strip().upper(),
-            side=cmd.side,
-            quantity=cmd.quantity,
-            origin=cmd.origin,
-            order_type=cmd.order_type,
-            time_in_force=cmd.time_in_force,
-            limit_price=cmd.limit_price,
-            stop_price=cmd.stop_price,
-            reduce_only=cmd.reduce_only,
-            idempotency_key=cmd.idempotency_key,
-            created_at=self._clock.now(),
-            broker=account.broker,
-        )
-        deciding = time.perf_counter()
-        with self.tracer.span("gate.evaluate", symbol=order.symbol) as span:
-            decision = await self._decide(uow, account, order, reads, held=True)
-            span.set("approved", decision.approved)
-        if decision.approved and self._throttle is not None:
-            policy = await self.policies.policy_for(uow, account)
-            decision = await self._throttle.check(policy, order, decision)
-        self._meter.gate_decision(decision, time.perf_counter() - deciding)
-        await uow.orders.add(order)
-        if not decision.approved:
-            order.deny(tuple(code.value for code in decision.reasons))
-            return OrderResult(order, decision)
-        if decision.held:  # BLOCK wins over HOLD (denied above); HOLD over WARN and REDUCE
-            reasons = tuple(code.value for code in decision.holds)
-            order.hold(reasons, expires_at=self._clock.now() + self.hold_ttl)
-            return OrderResult(order, decision)
-        self._approve(order, account, decision, recorded)
-        return _Approved(order, decision)
-
-    def _approve(
-        self, order: Order, account: Account, decision: Decision, recorded: list[Recorded]
-    ) -> None:
-        """Pending submission, counted as open and in the account's order flow."""
-        order.mark_pending_submit(decision.quantity if decision.reduced else None)
-        account.track_order(order)
-        flow = self.policies.flow_for(account.id)
-        recorded.append(flow.record(order, self._clock.now().timestamp()))
 
     async def release_held(self, order_id: str, approver_id: str) -> OrderResult:
         """Decide a held order again now, its HOLD rules waived (BLOCK rules and the kill switch
@@ -311,140 +302,79 @@ class OrderService(BrokerBooking):
             )
             if isinstance(outcome, OrderResult):
                 return outcome
-            sent = await self._send(account_id, [outcome.order])
+            sent = await self.dispatch.send(account_id, [outcome.order])
         return OrderResult(sent.get(outcome.order.id, outcome.order), outcome.decision)
 
     async def _record_release(
         self, account_id: str, order_id: str, approver_id: str
-    ) -> OrderResult | _Approved:
-        flow = self.policies.flow_for(account_id)
+    ) -> OrderResult | Approved:
+        gate, journal, dispatch = self.gate, self.journal, self.dispatch
+        flow = gate.policies.flow_for(account_id)
         recorded: list[Recorded] = []
-        ticket = self.states.ticket() if self.states is not None else None
-        async with self._uow() as uow, self._holding(account_id):
-            account = await self._account(uow, account_id)
+        ticket = gate.ticket()
+        async with self._uow() as uow, dispatch.holding(account_id):
+            account = await dispatch.account(uow, account_id)
             order = await uow.orders.get(order_id)
             if account is None or order is None:
                 raise NotFound(f"order {order_id} not found")
-            now = self._clock.now()
+            now = journal.clock.now()
             if not order.is_held:
                 raise OrderNotHeld(f"order {order_id} is {order.status.value}, not held")
-            if order.hold_expired(now, self.hold_ttl):
+            if order.hold_expired(now, journal.hold_ttl):
                 order.expire(at=now)
-                await uow.commit()
-                await self._publisher.publish(uow.collect_events())
+                await journal.commit(uow, flow, recorded)
                 raise HoldExpired(f"the hold of order {order_id} lapsed: it expired unsent")
             order.approve_held(approver_id, at=now)
-            reads = SharedReads(uow, self.latch, self.states, ticket)
-            decision = await self._decide(uow, account, order, reads, held=True)
-            if decision.approved and self._throttle is not None:
-                policy = await self.policies.policy_for(uow, account)
-                decision = await self._throttle.check(policy, order, decision)
-            outcome: OrderResult | _Approved
+            decision = await gate.reconsider(uow, account, order, gate.reads(uow, ticket))
+            outcome: OrderResult | Approved
             if decision.approved:  # HOLD verdicts waived: a person approved this order
-                self._approve(order, account, decision, recorded)
-                outcome = _Approved(order, decision)
+                outcome = journal.approve(order, account, decision, flow, recorded)
             else:
                 order.deny(tuple(code.value for code in decision.reasons))
                 outcome = OrderResult(order, decision)
-            await _commit_or_undo(uow, flow, recorded)
-            await self._publisher.publish(uow.collect_events())
+            await journal.commit(uow, flow, recorded)
             return outcome
 
     def check_terms(self, order: Order, view: AccountRiskView) -> None:
         """InvalidQuantity / InvalidPrice (422) for an order off its lots or ticks, or above
         the maximum notional; an unknown instrument is left to the gate, which denies it."""
-        instrument = view.instruments.get(order.symbol)
-        if instrument is not None:
-            check_order_terms(order, instrument, view.marks.get(order.symbol), self._max_notional)
+        self.gate.check_terms(order, view)
 
     async def decide(self, account_id: str, principal: Principal, order: Order) -> Decision:
         """The gate's decision on a hypothetical order; nothing is stored or sent (a read)."""
-        ticket = self.states.ticket() if self.states is not None else None
+        ticket = self.gate.ticket()
         async with self._uow() as uow:
             account = await account_seen(uow, principal, account_id)
-            reads = SharedReads(uow, self.latch, self.states, ticket)
-            return await self._decide(uow, account, order, reads)
+            return await self.gate.decide(uow, account, order, self.gate.reads(uow, ticket))
 
-    @staticmethod
-    def _replay(cmd: SubmitOrder, stored: StoredKeys) -> OrderResult | None:
-        """The stored order of a repeated idempotency key; Conflict for a reused client id."""
-        existing = stored.by_key.get(cmd.idempotency_key or "")
-        if existing is not None:
-            check_same_order(existing, cmd)
-            return OrderResult(existing, None, replayed=True)
-        if cmd.client_order_id and cmd.client_order_id in stored.client_ids:
-            raise Conflict(f"client order id {cmd.client_order_id} already used")
-        return None
+    async def cancel(
+        self, principal: Principal, order_id: str, *, message_id: str | None = None
+    ) -> Order:
+        """Ask the broker to cancel; the order is CANCELED once the broker no longer lists it."""
+        return await self.dispatch.cancel(principal, order_id, message_id=message_id)
 
-    async def _decide(
-        self,
-        uow: UnitOfWork,
-        account: Account,
-        order: Order,
-        reads: SharedReads,
-        *,
-        held: bool = False,
-    ) -> Decision:
-        """Build the snapshot and run the gate; any failure on the way denies (fail closed).
+    async def sync(self, account_id: str) -> int:
+        """Resolve the orders in doubt, book the broker's fills and close orders it no longer
+        lists; returns orders closed (never sent ones included)."""
+        return await self.dispatch.sync(account_id)
 
-        `held`: the account is the copy `books` holds, under its lock: its risk book serves.
-        """
-        try:
-            if held and self.books is not None:
-                now = self._clock.now()
-                view = await self.books.view(
-                    account,
-                    await self.books.instruments(uow, now, order.symbol),
-                    now=now,
-                    trading_state=await reads.state(account.id, order.origin),
-                    flow=self.policies.flow_for(account.id),
-                    symbol=order.symbol,
-                )
-            else:
-                view = await load_risk_view(
-                    uow,
-                    self._market,
-                    self._clock,
-                    account,
-                    order.origin,
-                    self.policies.flow_for(account.id),
-                    order.symbol,
-                    reads,
-                )
-            self.check_terms(order, view)
-            policy = await self.policies.policy_for(uow, account)
-            return policy.evaluate(order, view)
-        except (InvalidQuantity, InvalidPrice, NumberOutOfRange):
-            raise  # the order's own terms are wrong: refused (422), not denied
-        except MissingMark as exc:
-            missing = _deny(order, ReasonCode.NO_REFERENCE_PRICE, f"no mark for {exc}")
-            return await _halt_first(missing, order, account.id, reads)
-        except Exception as exc:
-            return _deny(order, ReasonCode.RISK_CHECK_ERROR, f"{type(exc).__name__}: {exc}")
+    async def resolve_in_doubt(
+        self, account_id: str, only: frozenset[str] | None = None
+    ) -> InDoubtReport:
+        """Look the account's orders in doubt (of `only` client order ids, when given) up at
+        its broker now, under its lock (application/trading/in_doubt.py)."""
+        return await self.dispatch.resolve_in_doubt(account_id, only)
 
 
-def _deny(order: Order, code: ReasonCode, message: str) -> Decision:
-    verdict = Verdict(code, Outcome.DENY, "OrderService", None, message)
-    return Decision(False, order.quantity, order.quantity, (verdict,))
-
-
-async def _halt_first(
-    missing: Decision, order: Order, account_id: str, reads: SharedReads
-) -> Decision:
-    """A halted (or unknown) trading state denies ahead of a missing mark: the kill switch's
-    denial is the reason an operator and an agent must see first."""
-    try:
-        state = await reads.state(account_id, order.origin)  # read already: no round trip
-    except Exception:
-        return missing
-    if state is TradingState.HALTED:
-        code, message = ReasonCode.TRADING_HALTED, f"trading is {state.value}"
-    elif state is None:
-        code, message = ReasonCode.UNKNOWN_TRADING_STATE, "trading state is unknown: denied"
-    else:
-        return missing
-    verdict = Verdict(code, Outcome.DENY, "TradingStateControl", None, message)
-    return missing._replace(verdicts=(verdict, *missing.verdicts))
+def _replay(cmd: SubmitOrder, stored: StoredKeys) -> OrderResult | None:
+    """The stored order of a repeated idempotency key; Conflict for a reused client id."""
+    existing = stored.by_key.get(cmd.idempotency_key or "")
+    if existing is not None:
+        check_same_order(existing, cmd)
+        return OrderResult(existing, None, replayed=True)
+    if cmd.client_order_id and cmd.client_order_id in stored.client_ids:
+        raise Conflict(f"client order id {cmd.client_order_id} already used")
+    return None
 
 
 async def _may_act(
@@ -454,14 +384,3 @@ async def _may_act(
     if allowed is None:
         allowed = known[principal] = await may_act_on(uow, principal, account)
     return allowed
-
-
-async def _commit_or_undo(uow: UnitOfWork, flow: OrderFlow, recorded: list[Recorded]) -> None:
-    """Commit the decisions; when the commit fails, take the orders they counted back out of
-    the account's order flow (newest first) before the failure goes on."""
-    try:
-        await uow.commit()
-    except BaseException:
-        for entry in reversed(recorded):
-            flow.undo(entry)
-        raise

@@ -14,6 +14,9 @@ from application.trading.account_sync import AccountSync
 from application.trading.accounts import AccountQueries
 from application.trading.held_orders import HeldOrders
 from application.trading.instrument_catalog import InstrumentCatalog
+from application.trading.order_booking import OrderDispatch
+from application.trading.order_gate import OrderGate
+from application.trading.order_journal import OrderJournal
 from application.trading.orders import OrderService
 from application.trading.risk import RiskService
 from application.trading.risk_books import RiskBooks
@@ -76,20 +79,35 @@ class TradingContainer(containers.DeclarativeContainer):
         memory=providers.Object(None),
         sql=providers.Singleton(trading_state_cache, core.clock, core.bus, core.settings),
     )
-    orders = providers.Singleton(
-        OrderService,
-        # Tests only: a crash before the decisions are stored (bootstrap/crash_rehearsal.py).
-        providers.Singleton(rehearsing_store, core.settings.provided.core.env, core.uow_factory),
-        core.brokers, core.quotes, core.publisher, core.clock, core.ids, core.policies,
-        core.locks,
-        throttle=core.throttle, latch=core.latch,
+    # The order path's stages (application/trading/orders.py): gate -> journal -> dispatch.
+    # Tests only: a crash before the decisions are stored (bootstrap/crash_rehearsal.py).
+    orders_store = providers.Singleton(
+        rehearsing_store, core.settings.provided.core.env, core.uow_factory
+    )
+    order_gate = providers.Singleton(
+        OrderGate,
+        core.policies, core.quotes, core.clock,
+        latch=core.latch, books=risk_books, states=trading_states, throttle=core.throttle,
         max_order_notional=providers.Callable(
             lambda s: Decimal(s.http.max_order_notional), core.settings
         ),
-        books=risk_books, tracer=core.tracing.provided.tracer,
-        in_doubt_grace=providers.Callable(in_doubt_grace, core.settings), meter=core.meter,
-        states=trading_states, hold_ttl=providers.Callable(order_hold_ttl, core.settings),
+        meter=core.meter, tracer=core.tracing.provided.tracer,
     )  # fmt: skip
+    order_journal = providers.Singleton(
+        OrderJournal,
+        core.ids, core.clock, core.publisher,
+        hold_ttl=providers.Callable(order_hold_ttl, core.settings),
+        tracer=core.tracing.provided.tracer,
+    )  # fmt: skip
+    order_dispatch = providers.Singleton(
+        OrderDispatch,
+        orders_store, core.brokers, core.publisher, core.clock, core.locks,
+        latch=core.latch, books=risk_books, tracer=core.tracing.provided.tracer,
+        in_doubt_grace=providers.Callable(in_doubt_grace, core.settings),
+    )  # fmt: skip
+    orders = providers.Singleton(
+        OrderService, orders_store, core.locks, order_gate, order_journal, order_dispatch
+    )
     # Orders a HOLD rule held for a person: the queue, approve, reject.
     held_orders = providers.Singleton(
         HeldOrders, core.uow_factory, orders, core.clock, core.audit, core.publisher

@@ -22,7 +22,7 @@ class FlakyUnitOfWork(InMemoryUnitOfWork):
 
 def flaky_orders(e: Embedded, failures: list[BaseException], max_batch: int = 128) -> OrderService:
     """An OrderService on `e`'s store, broker and flows whose next commits fail as planned."""
-    return OrderService(
+    return OrderService.assemble(
         lambda: FlakyUnitOfWork(e.store, failures),
         BrokerRouter({"paper": e.broker}),
         e.market,

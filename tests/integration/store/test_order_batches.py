@@ -64,7 +64,7 @@ class Bench:
 
     def another_instance(self, uow_factory: Callable[[], Any]) -> OrderService:
         """A second process on the same database and broker: its own locks and flows."""
-        return OrderService(
+        return OrderService.assemble(
             uow_factory,
             BrokerRouter({"paper": self.broker}),
             self.market,
@@ -103,7 +103,7 @@ async def _bench(
     for account_id in ACCOUNTS:
         broker.seed_account(account_id, CASH)
     bus = InProcessEventBus()
-    orders = OrderService(
+    orders = OrderService.assemble(
         uow_factory or store.uow,
         BrokerRouter({"paper": broker}),
         market,

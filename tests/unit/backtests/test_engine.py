@@ -152,7 +152,7 @@ async def test_an_order_the_paper_broker_rejects_is_reported_and_the_run_goes_on
     world = build_world(
         WorldSpec("acc-1", "u-1", req.starting_cash, req.symbols, Decimal(0), FIRST)
     )
-    broker = world.orders._brokers.named("paper")
+    broker = world.orders.dispatch.brokers.named("paper")
     assert isinstance(broker, PaperBroker)
     broker.fail_next(2, BrokerErrorCode.REJECTED, methods=["submit"], retryable=False)
     engine = BacktestEngine(strategy(), req, series, world, account_id="acc-1")

@@ -13,7 +13,7 @@ import pytest
 
 from application.safety.killswitch import ActivateKillSwitch, ResumeTrading
 from application.trading.halts import HaltLatch, SendRefused
-from application.trading.orders import OrderService
+from application.trading.order_booking import OrderDispatch
 from bootstrap.embedded import Embedded
 from domain.killswitch.state import Scope, TradingState
 from domain.killswitch.switch import ActivationLocked, WrongPasscode
@@ -158,17 +158,17 @@ def test_no_send_starts_after_a_halt_even_from_many_threads() -> None:
     assert latch.in_flight(ACCOUNT) == 0
 
 
-class HaltBeforeSend(OrderService):
+class HaltBeforeSend(OrderDispatch):
     """The kill switch fires between the gate's approval and the broker call."""
 
-    async def _send(self, account_id, approved):  # type: ignore[no-untyped-def]
+    async def send(self, account_id, approved):  # type: ignore[no-untyped-def]
         self.latch.halt(Scope.account(account_id).key, T0)
-        return await super()._send(account_id, approved)
+        return await super().send(account_id, approved)
 
 
 async def test_an_order_approved_before_a_halt_is_not_sent_after_it(e: Embedded) -> None:
     # Arrange
-    e.orders.__class__ = HaltBeforeSend
+    e.orders.dispatch.__class__ = HaltBeforeSend
 
     # Act
     result = await e.orders.submit(limit(BUY, 10, "95"))

@@ -234,7 +234,7 @@ async def test_two_order_services_with_the_throttle_approve_the_limit_between_th
     await add_rule(e, RuleType.ORDER_RATE, {"per_second": 2})
     limiter = InMemoryRateLimiter(fake_clock(e))
     services = [
-        OrderService(
+        OrderService.assemble(
             unit_of_work_factory(e.store),
             BrokerRouter({"paper": e.broker}),
             e.market,
