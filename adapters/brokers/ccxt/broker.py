@@ -7,7 +7,7 @@ import copy
 import itertools
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from decimal import ROUND_DOWN, Decimal
+from decimal import ROUND_DOWN, Decimal, localcontext
 from typing import Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
@@ -281,15 +281,20 @@ class CcxtBroker:
             raise BrokerError(BrokerErrorCode.REJECTED, f"{self.name} submit: {off[0]}")
 
     async def _venue(self, action: str, call: Callable[..., Awaitable[T]], *args: Any) -> T:
-        """`call(*args)` (a ccxt method), its failures as BrokerError, bounded by the deadline."""
+        """`call(*args)` (a ccxt method), its failures as BrokerError, bounded by the deadline.
+
+        In a decimal context of its own: ccxt's number formatting (decimal_to_precision) sets
+        the thread's context to ROUND_HALF_UP and traps Underflow, which would change every
+        Decimal the process rounds after it (tax, rates, figures: all half-even here)."""
         try:
-            if self._deadline is None:
-                return await call(*args)
-            left = self._deadline - self._clock.monotonic()
-            if left <= 0:
-                raise TimeoutError
-            async with asyncio.timeout(left):
-                return await call(*args)
+            with localcontext():
+                if self._deadline is None:
+                    return await call(*args)
+                left = self._deadline - self._clock.monotonic()
+                if left <= 0:
+                    raise TimeoutError
+                async with asyncio.timeout(left):
+                    return await call(*args)
         except ccxt.BaseError as exc:
             raise broker_error(exc, self.name, action) from exc
         except TimeoutError as exc:

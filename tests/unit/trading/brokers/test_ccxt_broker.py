@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import decimal
 from collections.abc import AsyncIterator
 from contextlib import aclosing
 from decimal import Decimal
@@ -76,6 +77,25 @@ async def test_quantities_and_prices_travel_and_return_as_exact_decimals(
     assert account.cash == D("10000.12345678") - D("8077.5927450")
     assert account.equity == D("10000.12345678")
     assert account.currency == "USDT"
+
+
+async def test_an_order_through_ccxt_leaves_the_decimal_rounding_of_the_process_alone(
+    broker: CcxtBroker, venue: FakeBinanceSpot
+) -> None:
+    # Arrange: ccxt's precision formatting sets ROUND_HALF_UP on the context it runs in
+    await venue.set_price("BTC", D("65432.10"))
+    before = decimal.getcontext().copy()
+
+    # Act
+    await broker.submit(
+        order(BUY, "0.001", order_type=OrderType.LIMIT, limit="65000", symbol="BTC")
+    )
+
+    # Assert: half-even as before (0.22665 to four places is 0.2266), nothing trapped anew
+    context = decimal.getcontext()
+    assert (context.rounding, context.prec) == (before.rounding, before.prec)
+    assert not context.traps[decimal.Underflow]
+    assert D("0.22665").quantize(D("0.0001")) == D("0.2266")
 
 
 @pytest.mark.parametrize(
