@@ -37,7 +37,7 @@ import onnx
 
 from adapters.gpu import encoder_export as export
 from adapters.gpu import encoder_fused as fused_export
-from adapters.gpu.inference import ModelInference
+from adapters.gpu.inference import ModelInference, RuntimeDescription
 from adapters.gpu.manifest import MANIFEST_NAME
 from adapters.gpu.model_build import build_models, read_labelled_set
 from adapters.gpu.model_store import ModelStore
@@ -53,6 +53,11 @@ LONG_TEXT = (
     "year as deposit costs rise and loan demand from small businesses remains weak. The chief "
     "executive said the bank would cut costs, sell its insurance arm and review every branch."
 )
+
+
+def bench_runtime() -> RuntimeDescription:
+    """What the service reports running on in these runs (its status is not measured)."""
+    return RuntimeDescription("onnxruntime", "bench", "cpu")
 
 
 def load_average() -> str:
@@ -135,8 +140,7 @@ def encoder_figures(folder: Path, seconds: float, torch_python: str | None) -> N
     data = read_labelled_set(ROOT / "data" / "sentiment")
     texts = data.texts[: BATCH * 8]
     store = ModelStore(folder, lambda path, entry: OrtModel(path, entry, (CPU_EP,)))
-    service = ModelInference(store, encoder="minilm-l6-fp32", runtime="onnxruntime",
-                             provider_reason="bench", device="cpu")  # fmt: skip
+    service = ModelInference(store, encoder="minilm-l6-fp32", describe=bench_runtime)
     encoder = store.get("minilm-l6-fp32").runnable
     batches = [service.tokenize(texts[i : i + BATCH]) for i in range(0, len(texts), BATCH)]
     mean_tokens = np.mean([b["attention_mask"].sum(1).mean() for b in batches])
@@ -217,8 +221,7 @@ async def batching_figures(folder: Path, seconds: float, rate: float) -> None:
     """Open loop: one headline every 1/rate s whatever the answers do; latency per request."""
     data = read_labelled_set(ROOT / "data" / "sentiment")
     store = ModelStore(folder, lambda path, entry: OrtModel(path, entry, (CPU_EP,)))
-    service = ModelInference(store, encoder="minilm-l6-fp32", runtime="onnxruntime",
-                             provider_reason="bench", device="cpu")  # fmt: skip
+    service = ModelInference(store, encoder="minilm-l6-fp32", describe=bench_runtime)
     await service.classify("sentiment", data.texts[:BATCH])  # load and warm up
     latencies: list[float] = []
 

@@ -49,26 +49,21 @@ class RuntimeDescription:
 class ModelInference:
     """InferencePort over a ModelStore (module doc).
 
-    The runtime's description is given either as values or as `describe`, called at the
-    first `info()`: choosing the providers loads onnxruntime, which a process that never asks
-    (an API serving trading and safety, whose rater reads no model) should not pay for."""
+    The runtime's description comes from `describe`, called at the first `info()`: choosing
+    the providers loads onnxruntime, which a process that never asks (an API serving trading
+    and safety, whose rater reads no model) should not pay for."""
 
     def __init__(
         self,
         store: ModelStore,
         *,
         encoder: str,
-        runtime: str = "",
-        provider_reason: str = "",
-        device: str = "",
+        describe: Callable[[], RuntimeDescription],
         batching: BatchSettings | None = None,
-        provider_hint: str = "",
-        describe: Callable[[], RuntimeDescription] | None = None,
     ) -> None:
         self.store = store
         self.encoder = encoder
-        given = RuntimeDescription(runtime, provider_reason, device, provider_hint)
-        self._describe = describe or (lambda: given)
+        self._describe = describe
         self.batching = batching or BatchSettings()
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="model")
         self._tokenizer: Any = None

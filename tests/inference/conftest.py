@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from adapters.gpu.inference import ModelInference
+from adapters.gpu.inference import ModelInference, RuntimeDescription
 from adapters.gpu.model_store import ModelStore
 from adapters.gpu.onnx_runtime import CPU_EP, OrtModel
 from tests.inference.models_cache import built_models
@@ -31,9 +31,7 @@ def store(models_dir: Path) -> ModelStore:
 
 @pytest.fixture
 def inference(store: ModelStore) -> Iterator[ModelInference]:
-    service = ModelInference(
-        store, encoder="minilm-l6-fp32", runtime="onnxruntime", provider_reason="test",
-        device="cpu",
-    )  # fmt: skip
+    described = RuntimeDescription("onnxruntime", "test", "cpu")
+    service = ModelInference(store, encoder="minilm-l6-fp32", describe=lambda: described)
     yield service
     service.close()
