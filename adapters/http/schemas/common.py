@@ -14,6 +14,11 @@ from domain.risk.verdicts import Decision, Verdict
 T = TypeVar("T")
 
 
+def same_named(source: object, fields: tuple[str, ...], computed: dict[str, Any]) -> dict[str, Any]:
+    """`computed`, and each other of `fields` as `source`'s attribute of that name."""
+    return {name: getattr(source, name) for name in fields if name not in computed} | computed
+
+
 class Input(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     """Base of request bodies: unknown JSON fields are rejected with 400.
 
@@ -27,10 +32,7 @@ class Input(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     def into(self, target: Callable[..., T], /, **computed: Any) -> T:
         """`target` called with this body's fields by name, as they are; `computed` gives the
         ones that are not (converted or renamed). All the fields: a subclass's added ones too."""
-        copied = {
-            name: getattr(self, name) for name in self.__struct_fields__ if name not in computed
-        }
-        return target(**copied, **computed)
+        return target(**same_named(self, self.__struct_fields__, computed))
 
 
 class Output(msgspec.Struct, kw_only=True):
@@ -51,10 +53,7 @@ class Output(msgspec.Struct, kw_only=True):
         Every other field must be an attribute of `source`: a renamed one fails here rather
         than falling back to its default.
         """
-        copied = {
-            name: getattr(source, name) for name in cls.__struct_fields__ if name not in computed
-        }
-        return cls(**copied, **computed)
+        return cls(**same_named(source, cls.__struct_fields__, computed))
 
 
 class VerdictOut(Output):
