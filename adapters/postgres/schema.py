@@ -1,36 +1,19 @@
-"""Every table of Bulwark on one MetaData (what Alembic compares and tests create)."""
+"""Every table of Bulwark on one MetaData (what Alembic compares and tests create).
+
+Each context declares its tables in a module of `adapters/postgres/tables/`; a table registers
+on the MetaData when its module is imported, and every module of that package is imported
+here, so a new context's tables are in the schema without this file naming them.
+"""
 
 from __future__ import annotations
 
-import adapters.postgres.tables.aggregation
-import adapters.postgres.tables.backtests
-import adapters.postgres.tables.control
-import adapters.postgres.tables.devices
-import adapters.postgres.tables.equity
-import adapters.postgres.tables.filing_reminders
-import adapters.postgres.tables.giving
-import adapters.postgres.tables.identity
-import adapters.postgres.tables.illiquid
-import adapters.postgres.tables.investor_profiles
-import adapters.postgres.tables.key_rotation
-import adapters.postgres.tables.key_vault
-import adapters.postgres.tables.kyc
-import adapters.postgres.tables.model_records
-import adapters.postgres.tables.notification_endpoints
-import adapters.postgres.tables.notifications
-import adapters.postgres.tables.onboarding
-import adapters.postgres.tables.options
-import adapters.postgres.tables.outbox
-import adapters.postgres.tables.planning
-import adapters.postgres.tables.platform
-import adapters.postgres.tables.portfolios
-import adapters.postgres.tables.price_alerts
-import adapters.postgres.tables.rebalancing
-import adapters.postgres.tables.sentiment
-import adapters.postgres.tables.signals
-import adapters.postgres.tables.strategies
-import adapters.postgres.tables.surveillance
-import adapters.postgres.tables.trading  # noqa: F401  (tables register on import)
+import importlib
+import pkgutil
+
+import adapters.postgres.tables as _tables
 from adapters.postgres.types import metadata
+
+for _module in sorted(pkgutil.iter_modules(_tables.__path__), key=lambda m: m.name):
+    importlib.import_module(f"{_tables.__name__}.{_module.name}")
 
 __all__ = ["metadata"]

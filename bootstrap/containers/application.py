@@ -10,27 +10,10 @@ from typing import TYPE_CHECKING, Any
 
 from dependency_injector import containers, providers
 
+from bootstrap.composition import compose, having, prepare_built
 from bootstrap.containers import http
-from bootstrap.containers.aggregation import AggregationContainer
-from bootstrap.containers.analytics import AnalyticsContainer
-from bootstrap.containers.core import CoreContainer
-from bootstrap.containers.devices import DevicesContainer
 from bootstrap.containers.http_contexts import HttpContextsContainer
-from bootstrap.containers.identity import IdentityContainer
-from bootstrap.containers.inference import InferenceContainer
-from bootstrap.containers.keys import KeysContainer
-from bootstrap.containers.market_data import MarketDataContainer
-from bootstrap.containers.markets import MarketsContainer
-from bootstrap.containers.model_signals import ModelSignalsContainer
-from bootstrap.containers.notifications import NotificationsContainer
-from bootstrap.containers.portfolio import PortfolioContainer
-from bootstrap.containers.rebalancing import RebalancingContainer
-from bootstrap.containers.review import ReviewContainer
-from bootstrap.containers.safety import SafetyContainer
-from bootstrap.containers.strategies import StrategiesContainer
-from bootstrap.containers.surveillance import SurveillanceContainer
-from bootstrap.containers.trading import TradingContainer
-from bootstrap.containers.wealth import WealthContainer
+from bootstrap.contexts import WIRED_CONTEXTS
 from bootstrap.settings import Settings
 
 if TYPE_CHECKING:
@@ -65,10 +48,6 @@ async def watchers(
         running_every(everywhere or {}, every_seconds) as local,
     ):
         yield leased | local
-
-
-async def nothing_to_relay() -> int:
-    return 0
 
 
 def event_hub(bus: InProcessEventBus, queue_size: int) -> EventHub:
@@ -126,110 +105,76 @@ def redis_idempotency_store(redis: Redis) -> RedisIdempotencyStore:
 
 
 class ApplicationContainer(containers.DeclarativeContainer):
-    """Every context, each given the core and the contexts it needs."""
+    """Every context, each given the contexts it needs (composed from the registry:
+    bootstrap/contexts.py, bootstrap/composition.py), and the API listener's parts."""
 
     settings = providers.Dependency(instance_of=Settings)
 
-    core = providers.Container(CoreContainer, settings=settings)
-    market_data = providers.Container(MarketDataContainer, core=core)
-    inference = providers.Container(InferenceContainer, core=core, market_data=market_data)
-    trading = providers.Container(TradingContainer, core=core, inference=inference)
-    safety = providers.Container(SafetyContainer, core=core, orders=trading.orders)
-    identity = providers.Container(IdentityContainer, core=core)
-    devices = providers.Container(DevicesContainer, core=core)
-    notifications = providers.Container(NotificationsContainer, core=core)
-    wealth = providers.Container(WealthContainer, core=core)
-    portfolio = providers.Container(
-        PortfolioContainer, core=core, market_data=market_data, wealth=wealth
-    )
-    analytics = providers.Container(
-        AnalyticsContainer, core=core, market_data=market_data, trading=trading,
-        portfolio=portfolio,
-    )  # fmt: skip
-    strategies = providers.Container(
-        StrategiesContainer, core=core, market_data=market_data, trading=trading, safety=safety,
-        wealth=wealth,
-    )  # fmt: skip
-    surveillance = providers.Container(SurveillanceContainer, core=core, safety=safety)
-    markets = providers.Container(
-        MarketsContainer, core=core, market_data=market_data, portfolio=portfolio,
-        inference=inference,
-    )  # fmt: skip
-    keys = providers.Container(KeysContainer, core=core, identity=identity)
-    review = providers.Container(
-        ReviewContainer, core=core, trading=trading, market_data=market_data
-    )
+    if TYPE_CHECKING:  # each context's container, set from the registry below
 
-    model_signals = providers.Container(
-        ModelSignalsContainer,
-        core=core,
-        market_data=market_data,
-        strategies=strategies,
-        inference=inference,
-    )
+        def __getattr__(self, name: str) -> Any: ...
 
-    aggregation = providers.Container(AggregationContainer, core=core, portfolio=portfolio)
-    rebalancing = providers.Container(
-        RebalancingContainer, core=core, market_data=market_data, trading=trading,
-        portfolio=portfolio, aggregation=aggregation,
-    )  # fmt: skip
 
-    event_hub = providers.Singleton(event_hub, core.bus, settings.provided.http.ws_queue_size)
+def _merged(*parts: dict[str, Any]) -> dict[str, Any]:
+    return {name: value for part in parts for name, value in part.items()}
+
+
+def _listener_parts(contexts: Mapping[str, Any], settings: Any) -> dict[str, Any]:
+    """What the API's listener adds to the contexts: the WebSocket hub, Idempotency-Key
+    claims, the contexts' HTTP bundles, the background loops, the cluster and Kafka."""
+    core, safety, trading = contexts["core"], contexts["safety"], contexts["trading"]
+    hub = providers.Singleton(event_hub, core.bus, settings.provided.http.ws_queue_size)
     idempotency = providers.Selector(
         core.shared_kind,
         local=providers.Singleton(in_memory_idempotency_store, core.clock),
         redis=providers.Singleton(redis_idempotency_store, core.redis_client),
     )
-    # The API's listener: its contexts' routes, and the market-data routes' services.
-    http_contexts = providers.Container(
-        HttpContextsContainer, core=core, identity=identity, devices=devices,
-        notifications=notifications, keys=keys, surveillance=surveillance, portfolio=portfolio,
-        markets=markets, inference=inference, analytics=analytics, strategies=strategies,
-        review=review, wealth=wealth, trading=trading, safety=safety, events=event_hub,
-        idempotency=idempotency, market_data=market_data, model_signals=model_signals,
-        rebalancing=rebalancing, aggregation=aggregation,
-    )  # fmt: skip
-    http_config = providers.Singleton(http.http_config, settings)
-    # The watches act on the deployment's store and notify people: each runs in the one
-    # process that holds its lease (bootstrap/job_leases.py), once across workers/instances.
-    background = providers.Resource(
-        watchers,
-        providers.Dict(
-            in_doubt=safety.in_doubt_watch.provided.check,
-            heartbeats=safety.heartbeat_monitor.provided.check,
-            margin=safety.margin_watch.provided.check,
-            providers=market_data.provider_watch.provided.check,
-            loss_limits=safety.loss_watch.provided.check,
-            succession=safety.succession_scheduler.provided.run,
-            held_orders=trading.held_orders.provided.sweep,  # lapsed holds (once a minute)
-        ),
-        every_seconds=1.0,
-        leases=core.job_leases,
-        # In every process, never leased: the kill switch's memory must be there wherever a
-        # halt can be asked for; each process relays outbox rows (locked: never sent twice).
-        everywhere=providers.Dict(
-            # Accounts and passcodes read for a halt while the store is down (every 5 s).
-            kill_switch_memory=safety.killswitch.provided.remember,
-            outbox=providers.Selector(
-                core.store_kind,
-                memory=providers.Object(nothing_to_relay),
-                sql=core.relay.provided.drain,
-            ),
-        ),
-    )
-    cluster_bridge = providers.Selector(
+    bridge = providers.Selector(
         core.shared_kind,
         local=providers.Object(None),
         redis=providers.Singleton(
-            cluster_bridge, core.bus, core.redis_client, settings.provided.redis.url, event_hub,
+            cluster_bridge, core.bus, core.redis_client, settings.provided.redis.url, hub,
             core.policies, trading.trading_states,
         ),
     )  # fmt: skip
-    cluster = providers.Resource(cluster_lifetime, cluster_bridge)
-    kafka = providers.Resource(
-        kafka_lifetime,
-        core.kafka_link, safety.killswitch.provider, event_hub.provided.publish,
-    )  # fmt: skip
+    return {
+        "event_hub": hub,
+        "idempotency": idempotency,
+        # The API's listener: its contexts' routes, and the market-data routes' services.
+        "http_contexts": providers.Container(
+            HttpContextsContainer, events=hub, idempotency=idempotency, **contexts
+        ),
+        "http_config": providers.Singleton(http.http_config, settings),
+        # Each context's `watches` act on the deployment's store and notify people: each runs
+        # in the one process that holds its lease (bootstrap/job_leases.py), once across
+        # workers and instances; its `watches_everywhere` run in every process, never leased.
+        "background": providers.Resource(
+            watchers,
+            providers.Callable(_merged, *(contexts[n].watches for n in having("watches"))),
+            every_seconds=1.0,
+            leases=core.job_leases,
+            everywhere=providers.Callable(
+                _merged, *(contexts[n].watches_everywhere for n in having("watches_everywhere"))
+            ),
+        ),
+        "cluster_bridge": bridge,
+        "cluster": providers.Resource(cluster_lifetime, bridge),
+        "kafka": providers.Resource(
+            kafka_lifetime, core.kafka_link, safety.killswitch.provider, hub.provided.publish
+        ),
+    }
+
+
+def _assemble() -> None:
+    contexts = compose(
+        lambda name, provider: setattr(ApplicationContainer, name, provider),
+        ApplicationContainer.settings,
+    )
+    for name, part in _listener_parts(contexts, ApplicationContainer.settings).items():
+        setattr(ApplicationContainer, name, part)
+
+
+_assemble()
 
 
 _COPY_RECURSION_LIMIT = 4_000
@@ -237,14 +182,11 @@ _COPY_RECURSION_LIMIT = 4_000
 
 def build_container(settings: Settings) -> ApplicationContainer:
     """The served app's container (and `bulwark consume`'s)."""
-    from bootstrap.notification_channels import add_optional_senders
-
     # dependency-injector deep-copies the declarative containers' provider graph when one is
     # built, a recursion as deep as the graph's longest chain: with every context composed it
     # outgrows Python's default limit (1,000) when the caller's stack is already deep (a pytest
     # worker, a thread). Copying is the only deep recursion here; the limit is raised for it.
     sys.setrecursionlimit(max(sys.getrecursionlimit(), _COPY_RECURSION_LIMIT))
     container = ApplicationContainer(settings=settings)
-    built = container.notifications()
-    add_optional_senders(built.notification_senders, settings, built.notification_http)
+    prepare_built(((name, getattr(container, name)()) for name in WIRED_CONTEXTS), settings)
     return container

@@ -269,3 +269,11 @@ class CoreContainer(containers.DeclarativeContainer):
         compute,
         providers.Callable(parts.compute_warmed, settings),
     )
+    # Each process relays outbox rows (locked: never sent twice); nothing to relay in memory.
+    watches_everywhere = providers.Dict(
+        outbox=providers.Selector(
+            store_kind,
+            memory=providers.Object(parts.nothing_to_relay),
+            sql=relay.provided.drain,
+        )
+    )

@@ -344,3 +344,8 @@ def redis_quote_cache(redis: Redis) -> RedisQuoteCache:
     from adapters.redis.cache import RedisQuoteCache
 
     return RedisQuoteCache(redis)
+
+
+async def nothing_to_relay() -> int:
+    """The in-memory store's outbox: nothing waits to be relayed."""
+    return 0

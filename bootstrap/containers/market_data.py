@@ -133,3 +133,5 @@ class MarketDataContainer(containers.DeclarativeContainer):
         memory=providers.Singleton(in_memory_bar_store),
     )
     bar_history = providers.Singleton(BarHistory, bar_store)
+    # The providers' watch, in the one process that holds its lease.
+    watches = providers.Dict(providers=provider_watch.provided.check)

@@ -15,6 +15,7 @@ from application.notifications.role_defaults import RoleDefaults
 from application.price_alerts.service import PriceAlerts
 from bootstrap import notification_channels, notifications
 from bootstrap.containers.price_alerts import PriceAlertsContainer
+from bootstrap.settings import Settings
 
 
 def _same(service: PriceAlerts) -> PriceAlerts:
@@ -73,3 +74,10 @@ class NotificationsContainer(containers.DeclarativeContainer):
         notifications.dispatch_lifetime, core.settings, notification_dispatcher.provider,
         core.notification_center.provider, notification_sources.provider,
     )  # fmt: skip
+
+
+def prepare(built: NotificationsContainer, settings: Settings) -> None:
+    """Email, SMS and Web Push join the senders once built, each only where configured."""
+    notification_channels.add_optional_senders(
+        built.notification_senders, settings, built.notification_http
+    )

@@ -2,14 +2,14 @@
 it remembers for a store that is down, the agents' heartbeats, the margin and loss watches,
 succession, orders in doubt, the drills, and the lane's own listener's services.
 
-Receives `core` and `orders` (the order service's sync and in-doubt resolution: the API's
-own, or on the lane the hand-off to the API loop), so the lane builds core + safety only.
+Receives `core` and `trading` for its order service's sync and in-doubt resolution (`orders`:
+the API's own, or on the lane, which overrides `orders`, the hand-off to the API loop), so the
+lane builds core + safety only.
 """
 
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
 
 from dependency_injector import containers, providers
 
@@ -47,8 +47,9 @@ class SafetyContainer(containers.DeclarativeContainer):
     """The kill switch and its watchers, over the core it is given."""
 
     core = providers.DependenciesContainer()
-    # OrderSync and in-doubt resolution (application/trading/orders.py).
-    orders: providers.Dependency[Any] = providers.Dependency()
+    # Its order service: OrderSync and in-doubt resolution (application/trading/orders.py).
+    trading = providers.DependenciesContainer()
+    orders = trading.orders
 
     killswitch_config = providers.Singleton(killswitch_config, core.settings)
     # What the kill switch remembers to stop trading while the store is down (the API's and
@@ -113,3 +114,15 @@ class SafetyContainer(containers.DeclarativeContainer):
         ),
         killswitch=killswitch, succession=succession, drill_faults=drill_faults,
     )  # fmt: skip
+
+    # Its background loops, each in the one process that holds its lease; and the kill
+    # switch's memory in every process, never leased: it must be there wherever a halt can be
+    # asked for (accounts and passcodes read for a halt while the store is down, every 5 s).
+    watches = providers.Dict(
+        in_doubt=in_doubt_watch.provided.check,
+        heartbeats=heartbeat_monitor.provided.check,
+        margin=margin_watch.provided.check,
+        loss_limits=loss_watch.provided.check,
+        succession=succession_scheduler.provided.run,
+    )
+    watches_everywhere = providers.Dict(kill_switch_memory=killswitch.provided.remember)

@@ -154,3 +154,5 @@ class TradingContainer(containers.DeclarativeContainer):
     # process holds of them in memory (accounts and their risk books) is dropped and read
     # again from the store on next use (the version check would catch a stale copy anyway).
     on_accounts_released = providers.Callable(lambda books: books.forget_all, risk_books)
+    # Lapsed holds released, once a minute, in the one process that holds its lease.
+    watches = providers.Dict(held_orders=held_orders.provided.sweep)

@@ -7,17 +7,8 @@ from typing import Annotated, ClassVar, Literal
 
 import msgspec
 
+from bootstrap.contexts import ALWAYS_SERVED, SERVABLE_CONTEXTS
 from bootstrap.settings.base import PerMinute, PosInt, Seconds, Section, SettingsError
-
-# The API's contexts by name, in mounting order (bootstrap/containers/http_contexts.py serves
-# them; a test holds the two lists equal).
-SERVABLE_CONTEXTS = (
-    "market_data", "health", "core", "trading", "safety", "identity", "devices", "notifications",
-    "keys", "surveillance", "audit", "portfolio", "markets", "inference", "analytics",
-    "strategies", "review", "wealth", "model_signals", "rebalancing", "aggregation", "mcp",
-    "calendars", "console",
-)  # fmt: skip
-ALWAYS_SERVED = ("health", "core")
 
 
 class CoreSettings(Section, frozen=True, kw_only=True):

@@ -13,7 +13,7 @@ import requests
 from anyio.from_thread import BlockingPortal, start_blocking_portal
 from schemathesis import Case
 
-from bootstrap.settings.core import SERVABLE_CONTEXTS
+from bootstrap.contexts import SERVABLE_CONTEXTS
 from domain.kyc.documents import DocumentKind
 from domain.principals import Principal, Role
 from tests.fuzz.seed_performance import seed_snapshots

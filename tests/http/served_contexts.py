@@ -28,7 +28,7 @@ import httpx
 import pytest
 from litestar import Litestar
 
-from bootstrap.settings.core import SERVABLE_CONTEXTS
+from bootstrap.contexts import SERVABLE_CONTEXTS
 
 # Served by every test app: logins (identity), /health and /ready, /api/status.
 BASELINE = ("health", "core", "identity")

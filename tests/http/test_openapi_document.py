@@ -20,7 +20,7 @@ from litestar.handlers import HTTPRouteHandler
 from litestar.routes import HTTPRoute
 
 from adapters.http.operation_ids import GENERIC_NAMES, function_of, words_of
-from bootstrap.settings.core import SERVABLE_CONTEXTS
+from bootstrap.contexts import SERVABLE_CONTEXTS
 from tools.openapi_export import CHECKED_IN, REGENERATE, ROOT, document_of, render, served_app
 
 LOWER_CAMEL = re.compile(r"^[a-z][a-z0-9]*(?:[A-Z][a-z0-9]+)*$")

@@ -1,89 +1,117 @@
-"""The CLI's contexts built on demand: only what a command reads, wired as the served app's."""
+"""The contexts composed from the registry: the CLI's built on demand, only what a command
+reads, each given the same contexts as in the served app's container."""
 
-from typing import Any
+import pytest
+from dependency_injector import containers, providers
 
-from dependency_injector import providers
-
+from bootstrap import composition
+from bootstrap.composition import composition_order, container_class, needs
 from bootstrap.containers.application import ApplicationContainer
 from bootstrap.containers.commands import CommandContainers
+from bootstrap.contexts import WIRED_CONTEXTS
 from bootstrap.settings import load_settings
 
-# The API's HTTP bundles (http_contexts) are the served app's alone: no command builds them.
-CONTEXTS = [
-    name
-    for name, provider in ApplicationContainer.cls_providers.items()
-    if isinstance(provider, providers.Container) and name != "http_contexts"
-]
+
+@pytest.fixture(scope="module")
+def settings():
+    return load_settings({"BULWARK_DATABASE_URL": "memory://"}, env_file=None)
 
 
-def _dependencies(context: Any) -> list[str]:
-    return [
-        name
-        for name, provider in context.providers.items()
-        if isinstance(provider, providers.DependenciesContainer | providers.Dependency)
-        and name != "settings"  # the core's, the same Settings in both
-    ]
+def _unwrapped(given):
+    """An instance passed in to a container is held as an Object provider of it."""
+    return given() if isinstance(given, providers.Object) else given
 
 
-def _named(whole: Any, target: object) -> str:
-    """Which context (or context.provider) of `whole` the dependency was given."""
-    for name in CONTEXTS:
-        context = getattr(whole, name)
-        if context is target:
-            return name
-        for provider_name, provider in context.providers.items():
-            if provider is target:
-                return f"{name}.{provider_name}"
-    raise AssertionError(f"{target!r} is none of the contexts")
-
-
-def _given(whole: Any, context: str, dependency: str) -> str:
-    given = getattr(getattr(whole, context), dependency).last_overriding
-    if isinstance(given, providers.Object):  # an instance passed in
-        given = given()
-    return _named(whole, given)
-
-
-def test_a_one_context_command_builds_the_core_and_that_context_only() -> None:
+def test_a_one_context_command_builds_the_core_and_that_context_only(settings) -> None:
     # Arrange
-    containers = CommandContainers(
-        load_settings({"BULWARK_DATABASE_URL": "memory://"}, env_file=None)
-    )
+    contexts = CommandContainers(settings)
 
     # Act
-    users = containers.identity.user_admin()
+    users = contexts.identity.user_admin()
 
     # Assert
-    assert users is containers.identity.user_admin()
-    assert containers.built() == ["core", "identity"]
+    assert users is contexts.identity.user_admin()
+    assert contexts.built() == ["core", "identity"]
 
 
-def test_each_context_is_given_what_the_application_container_gives_it() -> None:
+def test_a_command_names_no_context_outside_the_registry(settings) -> None:
     # Arrange
-    settings = load_settings({"BULWARK_DATABASE_URL": "memory://"}, env_file=None)
-    application = ApplicationContainer(settings=settings)
-    containers = CommandContainers(settings)
+    contexts = CommandContainers(settings)
 
+    # Act / Assert
+    with pytest.raises(AttributeError, match="no context 'tradingg'"):
+        _ = contexts.tradingg
+
+
+def test_every_context_comes_after_the_contexts_it_needs() -> None:
     # Act
+    order = composition_order()
+
+    # Assert
+    assert sorted(order) == sorted(WIRED_CONTEXTS)
+    assert order[0] == "core"
+    for position, name in enumerate(order):
+        assert set(needs(name)) - {"settings"} <= set(order[:position]), name
+    assert needs("trading") == ("core", "inference")
+    assert needs("safety") == ("core", "trading")
+
+
+def test_each_context_is_given_the_same_named_contexts_in_the_app_and_in_commands(
+    settings,
+) -> None:
+    # Arrange
+    application = ApplicationContainer(settings=settings)
+    commands = CommandContainers(settings)
+
+    # Act: what each context's declared dependency resolves to, in both
     wiring = {
-        context: {
-            dependency: (
-                _given(application, context, dependency),
-                _given(containers, context, dependency),
+        name: {
+            needed: (
+                getattr(application, name).providers[needed].last_overriding,
+                getattr(commands, name).providers[needed].last_overriding,
             )
-            for dependency in _dependencies(getattr(containers, context))
+            for needed in needs(name)
+            if needed != "settings"
         }
-        for context in CONTEXTS
+        for name in WIRED_CONTEXTS
     }
 
-    # Assert: the same classes, each dependency the same-named context (or provider) in both
-    for context in CONTEXTS:
-        built = getattr(containers, context).declarative_parent
-        assert built is application.providers[context].container.declarative_parent
-    assert all(ours == theirs for given in wiring.values() for ours, theirs in given.values())
-    assert wiring["safety"]["orders"] == ("trading.orders", "trading.orders")
-    assert wiring["trading"] == {
-        "core": ("core", "core"),
-        "inference": ("inference",) * 2,
-        "prediction_store": ("inference.prediction_store",) * 2,
-    }
+    # Assert: the same classes, each dependency the context of the same name
+    for name in WIRED_CONTEXTS:
+        ours = getattr(commands, name)
+        assert ours.declarative_parent is container_class(name)
+        assert application.providers[name].container.declarative_parent is container_class(name)
+        for needed, (in_app, in_command) in wiring[name].items():
+            assert in_app is application.providers[needed], (name, needed)
+            assert _unwrapped(in_command) is getattr(commands, needed), (name, needed)
+    assert application.safety().orders() is application.trading().orders()
+
+
+def test_containers_that_need_each_other_are_refused(monkeypatch) -> None:
+    # Arrange: two containers, each declaring the other
+    class FirstContainer(containers.DeclarativeContainer):
+        second = providers.DependenciesContainer()
+
+    class SecondContainer(containers.DeclarativeContainer):
+        first = providers.DependenciesContainer()
+
+    kinds = {"first": FirstContainer, "second": SecondContainer}
+    monkeypatch.setattr(composition, "WIRED_CONTEXTS", ("first", "second"))
+    monkeypatch.setattr(composition, "container_class", kinds.__getitem__)
+    composition.composition_order.cache_clear()
+    composition._known.cache_clear()
+
+    # Act / Assert
+    try:
+        with pytest.raises(LookupError, match="need each other"):
+            composition.composition_order()
+    finally:
+        monkeypatch.undo()
+        composition.composition_order.cache_clear()
+        composition._known.cache_clear()
+
+
+def test_a_registered_context_without_its_container_class_is_named(monkeypatch) -> None:
+    # Act / Assert
+    with pytest.raises(LookupError, match="bootstrap/containers/http.py defines no HttpContainer"):
+        container_class("http")

@@ -6,8 +6,8 @@ import pytest
 from dependency_injector import providers
 
 from adapters.memory.clock import FakeClock
+from bootstrap.contexts import ALWAYS_SERVED, SERVABLE_CONTEXTS
 from bootstrap.settings import SettingsError
-from bootstrap.settings.core import ALWAYS_SERVED, SERVABLE_CONTEXTS
 from tests.http.harness import test_container as container_of
 from tests.http.harness import test_settings as settings_of
 

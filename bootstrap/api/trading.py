@@ -1,0 +1,15 @@
+"""Trading's API: accounts, orders, risk rules, instruments, agents and margin."""
+
+from __future__ import annotations
+
+from bootstrap.api import Bundle, Wiring, bundle_of
+
+
+def bundle(w: Wiring) -> Bundle:
+    return bundle_of(
+        "trading",
+        accounts=w.trading.accounts, orders=w.trading.orders, risk=w.trading.risk,
+        account_admin=w.trading.account_admin, account_sync=w.trading.account_sync,
+        instruments=w.trading.instruments, agents=w.safety.agents, api_keys=w.core.api_keys,
+        margin=w.safety.margin, idempotency=w.idempotency, held_orders=w.trading.held_orders,
+    )  # fmt: skip
