@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import getpass
+import importlib
 import os
 import sys
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, TextIO
 
 from application.core.audit_context import audit_context
@@ -38,6 +40,7 @@ from bootstrap.cli_preflight import refuse_kafka, refuse_store
 from bootstrap.cli_serve import EXIT_REFUSED, EXIT_USAGE
 from bootstrap.cli_users import add_user_commands, run_user_command
 from bootstrap.cli_users_named import principal_named
+from bootstrap.contexts import COMMAND_CONTEXTS
 from bootstrap.settings import Settings, SettingsError, load_settings
 from bootstrap.tracing import choose_tracing
 from domain.errors import DomainError
@@ -123,7 +126,13 @@ def _parser() -> argparse.ArgumentParser:
     cli_doctor.add_parser(sub)  # doctor (bootstrap/cli_doctor.py): every dependency checked
     cli_config.add_parser(sub)  # config show (bootstrap/cli_config.py): settings, redacted
     cli_mcp.add_parser(sub)  # mcp (bootstrap/cli_mcp.py): the agents' MCP server on stdio
+    for name in COMMAND_CONTEXTS:  # each context's own commands (bootstrap/commands/)
+        _context_commands(name).add_parser(sub)
     return parser
+
+
+def _context_commands(name: str) -> ModuleType:
+    return importlib.import_module(f"bootstrap.commands.{name}")
 
 
 def _secret(prompt: str, from_stdin: bool, stdin: TextIO) -> str:
@@ -206,6 +215,9 @@ async def _run(args: argparse.Namespace, container: Contexts, stdin: TextIO, out
         return await run_backtest(args, container, out)
     if args.command == "keys":
         return await cli_keys.run(args, container, out)
+    if args.command in COMMAND_CONTEXTS:
+        result: int = await _context_commands(args.command).run(args, container, out)
+        return result
     raise SettingsError(f"unknown command {args.command}")
 
 

@@ -12,6 +12,8 @@ convention:
   `prepare(container, settings)` has it called once the container is built.
 - `api`: `bootstrap/api/<name>.py` defines `bundle(wiring)`, the context's HTTP bundle
   (its routes and the use cases they call) over the built contexts.
+- `command`: `bootstrap/commands/<name>.py` adds `bulwark <name> ...` to the console
+  (`add_parser(sub)`, `run(args, contexts, out)`).
 
 The API mounts the contexts in this order (market data first: its bars name the Timeframe
 schema's default in the OpenAPI document), and BULWARK_SERVED_CONTEXTS chooses among those
@@ -29,11 +31,13 @@ from typing import Final
 
 @dataclass(frozen=True)
 class Context:
-    """One context: its name, and whether it has services of its own and an HTTP API."""
+    """One context: its name, and whether it has services of its own, an HTTP API and console
+    commands of its own."""
 
     name: str
     container: bool = True
     api: bool = True
+    command: bool = False
 
 
 CONTEXTS: Final[tuple[Context, ...]] = (
@@ -58,6 +62,7 @@ CONTEXTS: Final[tuple[Context, ...]] = (
     Context("model_signals"),
     Context("rebalancing"),
     Context("aggregation"),
+    Context("privacy", command=True),
     Context("mcp", container=False),
     Context("calendars", container=False),
     Context("console", container=False),
@@ -67,5 +72,7 @@ CONTEXTS: Final[tuple[Context, ...]] = (
 ALWAYS_SERVED: Final = ("health", "core")
 # The contexts with an HTTP API, in mounting order.
 SERVABLE_CONTEXTS: Final = tuple(c.name for c in CONTEXTS if c.api)
+# The contexts with console commands of their own (bootstrap/commands/<name>.py).
+COMMAND_CONTEXTS: Final = tuple(c.name for c in CONTEXTS if c.command)
 # The contexts with services of their own (a container), in the registry's order.
 WIRED_CONTEXTS: Final = tuple(c.name for c in CONTEXTS if c.container)

@@ -201,6 +201,8 @@ from .endpoint_patch_in import EndpointPatchIn
 from .entry_in import EntryIn
 from .entry_out import EntryOut
 from .equity_out import EquityOut
+from .erasure_in import ErasureIn
+from .erasure_out import ErasureOut
 from .esg_breach_out import EsgBreachOut
 from .esg_carbon_out import EsgCarbonOut
 from .esg_carbon_out_conventions import EsgCarbonOutConventions
@@ -569,6 +571,7 @@ from .result_out import ResultOut
 from .result_out_open_positions import ResultOutOpenPositions
 from .resume_in import ResumeIn
 from .resume_in_to_state import ResumeInToState
+from .retained_out import RetainedOut
 from .retired_key_out import RetiredKeyOut
 from .retirement_limits_out import RetirementLimitsOut
 from .retirement_limits_out_roth_phase_out import RetirementLimitsOutRothPhaseOut
@@ -975,6 +978,8 @@ __all__ = (
     "EntryIn",
     "EntryOut",
     "EquityOut",
+    "ErasureIn",
+    "ErasureOut",
     "EsgBreachOut",
     "EsgCarbonOut",
     "EsgCarbonOutConventions",
@@ -1343,6 +1348,7 @@ __all__ = (
     "ResultOutOpenPositions",
     "ResumeIn",
     "ResumeInToState",
+    "RetainedOut",
     "RetiredKeyOut",
     "RetirementLimitsOut",
     "RetirementLimitsOutRothPhaseOut",

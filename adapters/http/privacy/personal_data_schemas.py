@@ -1,0 +1,40 @@
+"""Privacy DTOs: an erasure's confirmation and its report."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import msgspec
+
+from adapters.http.schemas.common import Input, Output
+from application.privacy.personal_data import ErasureReport
+
+
+class ErasureIn(Input):
+    confirm: Annotated[
+        str,
+        msgspec.Meta(
+            min_length=1,
+            max_length=256,
+            description="The user's username, typed again: erasure cannot be undone",
+        ),
+    ]
+
+
+class RetainedOut(Output):
+    what: str
+    why: Annotated[str, msgspec.Meta(description="The law's reason for keeping it")]
+
+
+class ErasureOut(Output):
+    user_id: str
+    pseudonym: Annotated[str, msgspec.Meta(description="The name the user is left with")]
+    api_keys_revoked: int
+    endpoints_removed: Annotated[int, msgspec.Meta(description="Notification endpoints removed")]
+    devices_revoked: int
+    retained: Annotated[list[RetainedOut], msgspec.Meta(description="What erasure keeps, and why")]
+
+    @classmethod
+    def from_report(cls, report: ErasureReport) -> ErasureOut:
+        retained = [RetainedOut.from_attributes(kept) for kept in report.retained]
+        return cls.from_attributes(report, retained=retained)

@@ -1,0 +1,30 @@
+"""Privacy: a person's data exported and a user erased, over the stores that hold it."""
+
+from __future__ import annotations
+
+from dependency_injector import containers, providers
+
+from application.privacy.personal_data import PersonalDataService, PersonalDataSources
+
+
+class PrivacyContainer(containers.DeclarativeContainer):
+    """Over the core (the unit of work, the audit log), identity (closing a login), the
+    portfolio ledger and devices, where the rest of a person's data lives."""
+
+    core = providers.DependenciesContainer()
+    identity = providers.DependenciesContainer()
+    portfolio = providers.DependenciesContainer()
+    devices = providers.DependenciesContainer()
+
+    sources = providers.Singleton(
+        PersonalDataSources,
+        portfolios=portfolio.portfolio_store,
+        endpoints=core.notification_endpoint_store,
+        devices=devices.store,
+        logins=devices.history,
+    )
+    personal_data = providers.Singleton(
+        PersonalDataService,
+        core.uow_factory, sources, core.audit_log_service, core.audit, identity.user_admin,
+        core.clock,
+    )  # fmt: skip

@@ -1,0 +1,134 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from typing import cast
+
+if TYPE_CHECKING:
+  from ..models.retained_out import RetainedOut
+
+
+
+
+
+T = TypeVar("T", bound="ErasureOut")
+
+
+
+@_attrs_define
+class ErasureOut:
+    """ 
+        Attributes:
+            api_keys_revoked (int):
+            devices_revoked (int):
+            endpoints_removed (int): Notification endpoints removed
+            pseudonym (str): The name the user is left with
+            retained (list[RetainedOut]): What erasure keeps, and why
+            user_id (str):
+     """
+
+    api_keys_revoked: int
+    devices_revoked: int
+    endpoints_removed: int
+    pseudonym: str
+    retained: list[RetainedOut]
+    user_id: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.retained_out import RetainedOut # noqa: PLC0415
+        api_keys_revoked = self.api_keys_revoked
+
+        devices_revoked = self.devices_revoked
+
+        endpoints_removed = self.endpoints_removed
+
+        pseudonym = self.pseudonym
+
+        retained = []
+        for retained_item_data in self.retained:
+            retained_item = retained_item_data.to_dict()
+            retained.append(retained_item)
+
+
+
+        user_id = self.user_id
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "api_keys_revoked": api_keys_revoked,
+            "devices_revoked": devices_revoked,
+            "endpoints_removed": endpoints_removed,
+            "pseudonym": pseudonym,
+            "retained": retained,
+            "user_id": user_id,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.retained_out import RetainedOut # noqa: PLC0415
+        d = dict(src_dict)
+        api_keys_revoked = d.pop("api_keys_revoked")
+
+        devices_revoked = d.pop("devices_revoked")
+
+        endpoints_removed = d.pop("endpoints_removed")
+
+        pseudonym = d.pop("pseudonym")
+
+        retained = []
+        _retained = d.pop("retained")
+        for retained_item_data in (_retained):
+            retained_item = RetainedOut.from_dict(retained_item_data)
+
+
+
+            retained.append(retained_item)
+
+
+        user_id = d.pop("user_id")
+
+        erasure_out = cls(
+            api_keys_revoked=api_keys_revoked,
+            devices_revoked=devices_revoked,
+            endpoints_removed=endpoints_removed,
+            pseudonym=pseudonym,
+            retained=retained,
+            user_id=user_id,
+        )
+
+
+        erasure_out.additional_properties = d
+        return erasure_out
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,188 @@
+"""A person's data over HTTP: the export zip (complete, secret-free, owner-scoped) and the
+erasure (admin only, confirmed, audited, what it keeps)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+
+import pytest
+
+from domain.principals import Role
+from tests.http.core_helpers import assert_problem, order_body, submit
+from tests.http.harness import PASSWORD, Harness, User
+
+BOT_TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
+pytestmark = pytest.mark.serves(
+    "privacy", "trading", "safety", "identity", "notifications", "audit"
+)
+
+USERS = "/api/v1/privacy/users"
+
+
+def _zip(content: bytes) -> zipfile.ZipFile:
+    return zipfile.ZipFile(io.BytesIO(content))
+
+
+async def _export(harness: Harness, caller: User, user_id: str) -> zipfile.ZipFile:
+    response = await harness.client.get(f"{USERS}/{user_id}/export", headers=caller.headers)
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"] == "application/zip"
+    assert f"bulwark-personal-data-{user_id}-" in response.headers["content-disposition"]
+    return _zip(response.content)
+
+
+async def test_a_user_exports_all_their_data_and_no_secret(market: Harness, owner: User) -> None:
+    # Arrange: an account with a filled order, an agent with a key, an email endpoint
+    account = await market.account(owner, "acc-p1")
+    placed = await submit(market, owner, order_body(account, quantity="3"))
+    assert placed.status_code == 201, placed.text
+    api_key = await market.agent_key(owner, "bot-1", (account,))
+    endpoint = await market.client.post(
+        "/api/v1/notifications/endpoints",
+        json={
+            "channel": "telegram",
+            "label": "mine",
+            "chat_id": "-1001234",
+            "bot_token": BOT_TOKEN,
+        },
+        headers=owner.headers,
+    )
+    assert endpoint.status_code == 201, endpoint.text
+
+    # Act
+    archive = await _export(market, owner, owner.id)
+
+    # Assert: the manifest lists every section, each as JSON and CSV
+    manifest = json.loads(archive.read("manifest.json"))
+    sections = {s["name"]: s for s in manifest["sections"]}
+    assert manifest["user_id"] == owner.id
+    assert {"user", "sessions", "api_keys", "accounts", "positions", "orders", "fills",
+            "agents", "risk_rules", "portfolios", "notification_endpoints", "devices",
+            "logins", "audit"} <= set(sections)  # fmt: skip
+    for name in sections:
+        assert f"{name}.json" in archive.namelist() and f"{name}.csv" in archive.namelist()
+    orders = json.loads(archive.read("orders.json"))
+    assert [(o["account_id"], o["symbol"], o["quantity"]) for o in orders] == [
+        (account, "AAPL", "3")
+    ]
+    fills = list(csv.DictReader(io.StringIO(archive.read("fills.csv").decode())))
+    assert [(f["symbol"], f["quantity"], f["price"]) for f in fills] == [("AAPL", "3", "190")]
+    assert json.loads(archive.read("user.json"))[0]["username"] == owner.username
+    assert [a["id"] for a in json.loads(archive.read("agents.json"))] == ["bot-1"]
+    endpoints = json.loads(archive.read("notification_endpoints.json"))
+    assert [(e["channel"], e["label"]) for e in endpoints] == [("telegram", "mine")]
+    audit = json.loads(archive.read("audit.json"))
+    assert any(entry["action"] == "api_key.create" for entry in audit)
+    # No secret of any kind, under any name
+    everything = b"".join(archive.read(name) for name in archive.namelist()).decode()
+    assert api_key not in everything and api_key.split("_")[-1] not in everything
+    assert owner.refresh_token not in everything
+    assert BOT_TOKEN.split(":")[1] not in everything
+    for secret_column in ("password_hash", "secret_digest", "mfa_secret", "sealed"):
+        assert secret_column not in everything
+    assert "$argon2" not in everything
+
+
+async def test_another_users_data_is_not_found_an_agents_forbidden_an_admins_exported(
+    market: Harness, owner: User
+) -> None:
+    # Arrange
+    other = await market.user()
+    admin = await market.user(Role.ADMIN)
+    account = await market.account(owner, "acc-p2")
+    api_key = await market.agent_key(owner, "bot-2", (account,))
+
+    # Act
+    by_other = await market.client.get(f"{USERS}/{owner.id}/export", headers=other.headers)
+    by_agent = await market.client.get(
+        f"{USERS}/{owner.id}/export", headers={"Authorization": f"Bearer {api_key}"}
+    )
+    unknown = await market.client.get(f"{USERS}/usr-nobody/export", headers=admin.headers)
+    by_admin = await _export(market, admin, owner.id)
+
+    # Assert
+    assert_problem(by_other, 404, "NOT_FOUND")
+    assert_problem(by_agent, 403, "FORBIDDEN")
+    assert_problem(unknown, 404, "NOT_FOUND")
+    accounts = json.loads(by_admin.read("accounts.json"))
+    assert [a["id"] for a in accounts] == [account]
+    entries = await market.client.get(
+        "/api/v1/audit", params={"action": "privacy.export"}, headers=admin.headers
+    )
+    assert {(e["actor"], e["subject"]) for e in entries.json()["items"]} == {
+        (admin.id, f"user:{owner.id}")
+    }
+
+
+async def test_an_admin_erases_a_user_who_then_cannot_sign_in(market: Harness, owner: User) -> None:
+    # Arrange
+    admin = await market.user(Role.ADMIN)
+    account = await market.account(owner, "acc-p3")
+    api_key = await market.agent_key(owner, "bot-3", (account,))
+    placed = await submit(market, owner, order_body(account, quantity="2"))
+    assert placed.status_code == 201
+
+    # Act
+    erased = await market.client.post(
+        f"{USERS}/{owner.id}/erasure", json={"confirm": owner.username}, headers=admin.headers
+    )
+
+    # Assert: the report, the login closed, the key revoked, the records kept by id only
+    assert erased.status_code == 200, erased.text
+    report = erased.json()
+    assert report["user_id"] == owner.id
+    assert report["pseudonym"].startswith("erased-") and owner.username not in report["pseudonym"]
+    assert report["api_keys_revoked"] == 1
+    assert {kept["what"] for kept in report["retained"]} >= {"accounts, orders and fills"}
+    login = await market.client.post(
+        "/api/v1/auth/login", json={"username": owner.username, "password": PASSWORD}
+    )
+    assert login.status_code == 401
+    agent = await market.client.get(
+        "/api/v1/orders", headers={"Authorization": f"Bearer {api_key}"}
+    )
+    assert agent.status_code == 401
+    archive = await _export(market, admin, owner.id)
+    user_row = json.loads(archive.read("user.json"))[0]
+    assert user_row["username"] == report["pseudonym"] and user_row["email"] == ""
+    assert user_row["active"] == "false"
+    assert len(json.loads(archive.read("orders.json"))) == 1
+    again = await market.client.post(
+        f"{USERS}/{owner.id}/erasure", json={"confirm": owner.username}, headers=admin.headers
+    )
+    assert_problem(again, 409, "ALREADY_ERASED")
+
+
+async def test_erasure_is_refused_unconfirmed_to_non_admins_and_for_oneself(
+    harness: Harness, owner: User
+) -> None:
+    # Arrange
+    admin = await harness.user(Role.ADMIN)
+    risk = await harness.user(Role.RISK_OFFICER)
+    url = f"{USERS}/{owner.id}/erasure"
+
+    # Act
+    wrong = await harness.client.post(url, json={"confirm": "someone"}, headers=admin.headers)
+    by_owner = await harness.client.post(
+        url, json={"confirm": owner.username}, headers=owner.headers
+    )
+    by_risk = await harness.client.post(url, json={"confirm": owner.username}, headers=risk.headers)
+    own = await harness.client.post(
+        f"{USERS}/{admin.id}/erasure", json={"confirm": admin.username}, headers=admin.headers
+    )
+    empty = await harness.client.post(url, json={"confirm": ""}, headers=admin.headers)
+
+    # Assert: nothing was erased
+    problem = assert_problem(wrong, 422, "ERASURE_NOT_CONFIRMED")
+    assert problem["errors"][0]["field"] == "confirm"
+    assert_problem(by_owner, 404, "NOT_FOUND")
+    assert_problem(by_risk, 404, "NOT_FOUND")
+    assert_problem(own, 403, "FORBIDDEN")
+    assert empty.status_code == 400
+    still = await harness.client.post(
+        "/api/v1/auth/login", json={"username": owner.username, "password": PASSWORD}
+    )
+    assert still.status_code == 200
