@@ -1,0 +1,505 @@
+"""Bulwark behind ccxt's unified API: a script written for ccxt trades through Bulwark's gate by
+changing one constructor.
+
+    exchange = ccxt.binance({"apiKey": KEY, "secret": SECRET})          # before
+    exchange = bulwark_client.ccxt.bulwark(                              # after
+        {"apiKey": AGENT_KEY, "urls": {"api": "https://bulwark.example"},
+         "options": {"account": "acc-1"}}
+    )
+    order = exchange.create_order("AAPL", "limit", "buy", 10, 185.5)
+
+The methods and structures are ccxt's (docs.ccxt.com, "Unified API"): `load_markets`,
+`create_order`, `cancel_order`, `fetch_order`, `fetch_open_orders`, `fetch_closed_orders`,
+`fetch_positions`, `fetch_balance`, each order an order structure (`id`, `clientOrderId`,
+`status` open/closed/canceled/expired/rejected, `amount`, `filled`, `remaining`, `average`,
+`info`, ...). Numbers in the unified fields are floats, as ccxt's are; `info` keeps Bulwark's
+own answer with its exact decimal strings. An amount or price given as a float is sent as its
+shortest round-tripping text (`repr`), as a string or Decimal as given.
+
+Errors are ccxt's classes when ccxt is installed (else same-named classes of this module): a
+denial by the gate is `InvalidOrder` (the reasons in its message), an unknown order
+`OrderNotFound`, a bad key `AuthenticationError`, a refused action `PermissionDenied`, a halt
+or other refusal `ExchangeError`, too many requests `RateLimitExceeded`, Bulwark down
+`ExchangeNotAvailable`. Every order carries an Idempotency-Key, so a retried `create_order`
+never places twice. `bulwark_client.ccxt.async_support.bulwark` is the same with `await`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+import httpx
+
+from bulwark_client import errors
+from bulwark_client.facade import AsyncBulwark, Bulwark
+from bulwark_client.generated.api.trading import get_account, list_instruments
+from bulwark_client.generated.models import OrderStatus
+
+# ccxt's error hierarchy, by name: each class and its parent (None: ccxt's BaseError's).
+_HIERARCHY: dict[str, str | None] = {
+    "BaseError": None,
+    "ExchangeError": "BaseError",
+    "AuthenticationError": "ExchangeError",
+    "PermissionDenied": "AuthenticationError",
+    "BadRequest": "ExchangeError",
+    "InvalidOrder": "ExchangeError",
+    "OrderNotFound": "InvalidOrder",
+    "RateLimitExceeded": "ExchangeError",
+    "ExchangeNotAvailable": "BaseError",
+}
+
+
+def _error_classes() -> dict[str, type[Exception]]:
+    """ccxt's own classes when ccxt is installed, so a script's `except ccxt.InvalidOrder`
+    keeps working; else classes of the same names and hierarchy."""
+    try:
+        import ccxt  # type: ignore[import-untyped]
+    except ImportError:
+        made: dict[str, type[Exception]] = {}
+        for name, parent in _HIERARCHY.items():
+            made[name] = type(name, (made[parent] if parent else Exception,), {})
+        return made
+    return {name: getattr(ccxt, name) for name in _HIERARCHY}
+
+
+_ERRORS = _error_classes()
+BaseError = _ERRORS["BaseError"]
+ExchangeError = _ERRORS["ExchangeError"]
+AuthenticationError = _ERRORS["AuthenticationError"]
+PermissionDenied = _ERRORS["PermissionDenied"]
+BadRequest = _ERRORS["BadRequest"]
+InvalidOrder = _ERRORS["InvalidOrder"]
+OrderNotFound = _ERRORS["OrderNotFound"]
+RateLimitExceeded = _ERRORS["RateLimitExceeded"]
+ExchangeNotAvailable = _ERRORS["ExchangeNotAvailable"]
+
+
+# Bulwark's order statuses as ccxt's.
+_STATUS = {
+    "new": "open",
+    "pending_submit": "open",
+    "accepted": "open",
+    "partially_filled": "open",
+    "held": "open",
+    "filled": "closed",
+    "canceled": "canceled",
+    "expired": "expired",
+    "rejected": "rejected",
+    "denied": "rejected",
+    "never_sent": "rejected",
+}
+_OPEN = [OrderStatus(s) for s in ("new", "pending_submit", "accepted", "partially_filled", "held")]
+_CLOSED = [
+    OrderStatus(s) for s in ("filled", "canceled", "expired", "rejected", "denied", "never_sent")
+]
+_TYPES = {"market", "limit", "stop", "stop_limit"}
+_PARAMS = {
+    "clientOrderId": "client_order_id",
+    "timeInForce": "time_in_force",
+    "stopPrice": "stop_price",
+    "triggerPrice": "stop_price",
+    "reduceOnly": "reduce_only",
+}
+_INSTRUMENTS_PAGE = 200
+_ORDERS_PAGE = 200
+
+
+def number(value: Any) -> str:
+    """An amount or price as Bulwark's decimal text (a float through its shortest repr)."""
+    if isinstance(value, float):
+        return repr(value)
+    return str(Decimal(str(value)))
+
+
+def _float(text: Any) -> float | None:
+    return None if text in (None, "") else float(text)
+
+
+def _millis(text: str | None) -> int | None:
+    if not text:
+        return None
+    return int(datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp() * 1000)
+
+
+def unified_order(info: Mapping[str, Any]) -> dict[str, Any]:
+    """A Bulwark order as ccxt's order structure."""
+    amount = _float(info.get("quantity"))
+    filled = _float(info.get("filled_quantity")) or 0.0
+    average = _float(info.get("average_fill_price"))
+    created = info.get("created_at")
+    return {
+        "id": info["id"],
+        "clientOrderId": info.get("client_order_id"),
+        "timestamp": _millis(created),
+        "datetime": created,
+        "lastTradeTimestamp": None,
+        "status": _STATUS.get(str(info.get("status")), "open"),
+        "symbol": info.get("symbol"),
+        "type": info.get("order_type"),
+        "timeInForce": str(info.get("time_in_force", "")).upper() or None,
+        "side": info.get("side"),
+        "price": _float(info.get("limit_price")) or average,
+        "stopPrice": _float(info.get("stop_price")),
+        "triggerPrice": _float(info.get("stop_price")),
+        "average": average,
+        "amount": amount,
+        "filled": filled,
+        "remaining": None if amount is None else amount - filled,
+        "cost": None if average is None else filled * average,
+        "reduceOnly": info.get("reduce_only"),
+        "trades": [],
+        "fee": None,
+        "fees": [],
+        "info": dict(info),
+    }
+
+
+def unified_position(info: Mapping[str, Any]) -> dict[str, Any]:
+    """A Bulwark position as ccxt's position structure (a short is a negative quantity)."""
+    quantity = _float(info.get("quantity")) or 0.0
+    return {
+        "symbol": info.get("symbol"),
+        "side": "long" if quantity >= 0 else "short",
+        "contracts": abs(quantity),
+        "contractSize": 1.0,
+        "entryPrice": _float(info.get("average_price")),
+        "markPrice": _float(info.get("mark")),
+        "notional": _float(info.get("market_value")),
+        "unrealizedPnl": _float(info.get("unrealized_pnl")),
+        "realizedPnl": _float(info.get("realized_pnl")),
+        "marginMode": None,
+        "timestamp": None,
+        "datetime": None,
+        "info": dict(info),
+    }
+
+
+def unified_balance(account: Mapping[str, Any]) -> dict[str, Any]:
+    """An account's cash as ccxt's balance structure: free is what buys (buying power when
+    Bulwark knows it, else cash), total the cash."""
+    currency = account.get("currency") or "USD"
+    total = _float(account.get("cash")) or 0.0
+    free = _float(account.get("buying_power"))
+    free = total if free is None else min(free, total)
+    used = total - free
+    return {
+        "info": dict(account),
+        currency: {"free": free, "used": used, "total": total},
+        "free": {currency: free},
+        "used": {currency: used},
+        "total": {currency: total},
+    }
+
+
+def unified_market(info: Mapping[str, Any]) -> dict[str, Any]:
+    symbol = str(info["symbol"])
+    base, _, quote = symbol.partition("/")
+    return {
+        "id": symbol,
+        "symbol": symbol,
+        "base": base,
+        "quote": quote or str(info.get("currency") or "USD"),
+        "active": info.get("active", True),
+        "type": "spot",
+        "spot": True,
+        "precision": {
+            "amount": _float(info.get("lot_size")),
+            "price": _float(info.get("tick_size")),
+        },
+        "limits": {"amount": {"min": _float(info.get("lot_size")), "max": None}},
+        "info": dict(info),
+    }
+
+
+@contextmanager
+def ccxt_errors() -> Iterator[None]:
+    """Bulwark's problems raised as ccxt's errors (the original as their cause)."""
+    try:
+        yield
+    except errors.OrderDenied as exc:
+        raise InvalidOrder(f"bulwark ORDER_DENIED: {'; '.join(exc.reasons) or exc}") from exc
+    except errors.NotFound as exc:
+        raise OrderNotFound(f"bulwark {exc.code}: {exc}") from exc
+    except errors.Unauthenticated as exc:
+        raise AuthenticationError(f"bulwark {exc.code}: {exc}") from exc
+    except errors.Forbidden as exc:
+        raise PermissionDenied(f"bulwark {exc.code}: {exc}") from exc
+    except errors.RateLimited as exc:
+        raise RateLimitExceeded(f"bulwark {exc.code}: {exc}") from exc
+    except (errors.BadRequest, errors.Unprocessable) as exc:
+        kind = InvalidOrder if exc.code.startswith(("ORDER", "INVALID")) else BadRequest
+        raise kind(f"bulwark {exc.code}: {exc}") from exc
+    except errors.ServerError as exc:
+        raise ExchangeNotAvailable(f"bulwark {exc.code}: {exc}") from exc
+    except errors.BulwarkError as exc:
+        raise ExchangeError(f"bulwark {exc.code}: {exc}") from exc
+    except httpx.TransportError as exc:
+        raise ExchangeNotAvailable(f"bulwark unreachable: {exc}") from exc
+
+
+class _Unified:
+    """What the sync and async exchanges share: the configuration and the request bodies."""
+
+    id = "bulwark"
+    name = "Bulwark"
+
+    def __init__(self, config: Mapping[str, Any] | None = None) -> None:
+        config = dict(config or {})
+        urls = config.get("urls") or {}
+        url = urls.get("api") if isinstance(urls, Mapping) else None
+        self.url = str(url or config.get("url") or "")
+        self.apiKey = str(config.get("apiKey") or "")
+        self.options = dict(config.get("options") or {})
+        if not self.url:
+            raise BadRequest("bulwark: set urls.api to the Bulwark instance's URL")
+        if not self.apiKey:
+            raise AuthenticationError("bulwark: set apiKey to an agent's API key")
+        if not self.options.get("account"):
+            raise BadRequest("bulwark: set options.account to the account to trade")
+        self.markets: dict[str, dict[str, Any]] = {}
+
+    def _account(self, params: Mapping[str, Any]) -> str:
+        return str(params.get("account") or self.options["account"])
+
+    def _order_body(
+        self, symbol: str, type: str, side: str, amount: Any, price: Any, params: Mapping[str, Any]
+    ) -> dict[str, Any]:
+        if type not in _TYPES:
+            raise InvalidOrder(f"bulwark: order type {type!r} is none of {sorted(_TYPES)}")
+        body: dict[str, Any] = {
+            "account_id": self._account(params),
+            "symbol": symbol,
+            "side": side,
+            "quantity": number(amount),
+            "order_type": type,
+        }
+        if price is not None and type in ("limit", "stop_limit"):
+            body["limit_price"] = number(price)
+        for theirs, ours in _PARAMS.items():
+            if params.get(theirs) is not None:
+                value = params[theirs]
+                body[ours] = number(value) if ours == "stop_price" else value
+        if "time_in_force" in body:
+            body["time_in_force"] = str(body["time_in_force"]).lower()
+        return body
+
+    @staticmethod
+    def _closed(
+        orders: list[dict[str, Any]], since: int | None, limit: int | None
+    ) -> list[dict[str, Any]]:
+        kept = [o for o in orders if since is None or (o["timestamp"] or 0) >= since]
+        return kept[:limit] if limit else kept
+
+
+class bulwark(_Unified):
+    """Bulwark as a synchronous ccxt exchange (see the module docstring)."""
+
+    def __init__(self, config: Mapping[str, Any] | None = None) -> None:
+        super().__init__(config)
+        self.client = Bulwark(self.url, api_key=self.apiKey)
+
+    def close(self) -> None:
+        self.client.close()
+
+    def load_markets(
+        self, reload: bool = False, params: Mapping[str, Any] | None = None
+    ) -> dict[str, Any]:
+        if self.markets and not reload:
+            return self.markets
+        items: list[dict[str, Any]] = []
+        cursor: str | None = None
+        with ccxt_errors():
+            while True:
+                page = self.client.call(list_instruments, cursor=cursor, limit=_INSTRUMENTS_PAGE)
+                items += page.to_dict()["items"]
+                if not (cursor := page.to_dict().get("next_cursor")):
+                    break
+        self.markets = {m["symbol"]: m for m in map(unified_market, items)}
+        return self.markets
+
+    def create_order(
+        self, symbol: str, type: str, side: str, amount: Any, price: Any = None,
+        params: Mapping[str, Any] | None = None,
+    ) -> dict[str, Any]:  # fmt: skip
+        body = self._order_body(symbol, type, side, amount, price, params or {})
+        with ccxt_errors():
+            placed = self.client.place_order(body)
+        return unified_order(placed.to_dict()["order"])
+
+    def cancel_order(
+        self, id: str, symbol: str | None = None, params: Mapping[str, Any] | None = None
+    ) -> dict[str, Any]:
+        with ccxt_errors():
+            return unified_order(self.client.cancel_order(id).to_dict())
+
+    def fetch_order(
+        self, id: str, symbol: str | None = None, params: Mapping[str, Any] | None = None
+    ) -> dict[str, Any]:
+        with ccxt_errors():
+            return unified_order(self.client.get_order(id).to_dict())
+
+    def _orders(
+        self,
+        statuses: list[OrderStatus],
+        symbol: str | None,
+        limit: int | None,
+        params: Mapping[str, Any],
+    ) -> list[dict[str, Any]]:
+        orders: list[dict[str, Any]] = []
+        cursor: str | None = None
+        with ccxt_errors():
+            while limit is None or len(orders) < limit:
+                page = self.client.list_orders(
+                    self._account(params), status=statuses, symbol=symbol, cursor=cursor,
+                    limit=_ORDERS_PAGE,
+                ).to_dict()  # fmt: skip
+                orders += page["items"]
+                if not (cursor := page.get("next_cursor")):
+                    break
+        return [unified_order(o) for o in orders]
+
+    def fetch_open_orders(
+        self,
+        symbol: str | None = None,
+        since: int | None = None,
+        limit: int | None = None,
+        params: Mapping[str, Any] | None = None,
+    ) -> list[dict[str, Any]]:
+        return self._closed(self._orders(_OPEN, symbol, limit, params or {}), since, limit)
+
+    def fetch_closed_orders(
+        self,
+        symbol: str | None = None,
+        since: int | None = None,
+        limit: int | None = None,
+        params: Mapping[str, Any] | None = None,
+    ) -> list[dict[str, Any]]:
+        return self._closed(self._orders(_CLOSED, symbol, limit, params or {}), since, limit)
+
+    def fetch_positions(
+        self, symbols: list[str] | None = None, params: Mapping[str, Any] | None = None
+    ) -> list[dict[str, Any]]:
+        with ccxt_errors():
+            listed = self.client.list_positions(self._account(params or {})).to_dict()
+        positions = [unified_position(p) for p in listed["items"]]
+        return [p for p in positions if not symbols or p["symbol"] in symbols]
+
+    def fetch_balance(self, params: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        with ccxt_errors():
+            account = self.client.call(get_account, self._account(params or {}))
+        return unified_balance(account.to_dict())
+
+
+class _AsyncExchange(_Unified):
+    """Bulwark as an asyncio ccxt exchange: `bulwark_client.ccxt.async_support.bulwark`."""
+
+    def __init__(self, config: Mapping[str, Any] | None = None) -> None:
+        super().__init__(config)
+        self.client = AsyncBulwark(self.url, api_key=self.apiKey)
+
+    async def close(self) -> None:
+        await self.client.aclose()
+
+    async def load_markets(
+        self, reload: bool = False, params: Mapping[str, Any] | None = None
+    ) -> dict[str, Any]:
+        if self.markets and not reload:
+            return self.markets
+        items: list[dict[str, Any]] = []
+        cursor: str | None = None
+        with ccxt_errors():
+            while True:
+                page = await self.client.call(
+                    list_instruments, cursor=cursor, limit=_INSTRUMENTS_PAGE
+                )
+                items += page.to_dict()["items"]
+                if not (cursor := page.to_dict().get("next_cursor")):
+                    break
+        self.markets = {m["symbol"]: m for m in map(unified_market, items)}
+        return self.markets
+
+    async def create_order(
+        self, symbol: str, type: str, side: str, amount: Any, price: Any = None,
+        params: Mapping[str, Any] | None = None,
+    ) -> dict[str, Any]:  # fmt: skip
+        body = self._order_body(symbol, type, side, amount, price, params or {})
+        with ccxt_errors():
+            placed = await self.client.place_order(body)
+        return unified_order(placed.to_dict()["order"])
+
+    async def cancel_order(
+        self, id: str, symbol: str | None = None, params: Mapping[str, Any] | None = None
+    ) -> dict[str, Any]:
+        with ccxt_errors():
+            return unified_order((await self.client.cancel_order(id)).to_dict())
+
+    async def fetch_order(
+        self, id: str, symbol: str | None = None, params: Mapping[str, Any] | None = None
+    ) -> dict[str, Any]:
+        with ccxt_errors():
+            return unified_order((await self.client.get_order(id)).to_dict())
+
+    async def _orders(
+        self,
+        statuses: list[OrderStatus],
+        symbol: str | None,
+        limit: int | None,
+        params: Mapping[str, Any],
+    ) -> list[dict[str, Any]]:
+        orders: list[dict[str, Any]] = []
+        cursor: str | None = None
+        with ccxt_errors():
+            while limit is None or len(orders) < limit:
+                listed = await self.client.list_orders(
+                    self._account(params), status=statuses, symbol=symbol, cursor=cursor,
+                    limit=_ORDERS_PAGE,
+                )  # fmt: skip
+                page = listed.to_dict()
+                orders += page["items"]
+                if not (cursor := page.get("next_cursor")):
+                    break
+        return [unified_order(o) for o in orders]
+
+    async def fetch_open_orders(
+        self,
+        symbol: str | None = None,
+        since: int | None = None,
+        limit: int | None = None,
+        params: Mapping[str, Any] | None = None,
+    ) -> list[dict[str, Any]]:
+        return self._closed(await self._orders(_OPEN, symbol, limit, params or {}), since, limit)
+
+    async def fetch_closed_orders(
+        self,
+        symbol: str | None = None,
+        since: int | None = None,
+        limit: int | None = None,
+        params: Mapping[str, Any] | None = None,
+    ) -> list[dict[str, Any]]:
+        return self._closed(await self._orders(_CLOSED, symbol, limit, params or {}), since, limit)
+
+    async def fetch_positions(
+        self, symbols: list[str] | None = None, params: Mapping[str, Any] | None = None
+    ) -> list[dict[str, Any]]:
+        with ccxt_errors():
+            listed = (await self.client.list_positions(self._account(params or {}))).to_dict()
+        positions = [unified_position(p) for p in listed["items"]]
+        return [p for p in positions if not symbols or p["symbol"] in symbols]
+
+    async def fetch_balance(self, params: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        with ccxt_errors():
+            account = await self.client.call(get_account, self._account(params or {}))
+        return unified_balance(account.to_dict())
+
+
+class _AsyncSupport:
+    """ccxt's `async_support` namespace: `bulwark_client.ccxt.async_support.bulwark(config)`."""
+
+    bulwark = _AsyncExchange
+
+
+async_support = _AsyncSupport()

@@ -1,0 +1,121 @@
+"""A script written against ccxt's unified API, pointed at a served Bulwark by its constructor:
+orders placed, fetched, listed and canceled as ccxt structures; positions and balance; a
+denial raised as ccxt's InvalidOrder; another owner's order as OrderNotFound."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from decimal import Decimal
+
+import ccxt
+import pytest
+
+from bootstrap.demo import DEMO_ACCOUNT
+from bulwark_client import ccxt as bulwark_ccxt
+from tests.kit.served import Served
+from tests.mcp.desk import AgentKey, Desk
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture
+def agent(desk: Desk) -> AgentKey:
+    return desk.agent()
+
+
+@pytest.fixture
+def exchange(served: Served, agent: AgentKey) -> Iterator[bulwark_ccxt.bulwark]:
+    venue = bulwark_ccxt.bulwark(
+        {"apiKey": agent.api_key, "urls": {"api": served.api}, "options": {"account": DEMO_ACCOUNT}}
+    )
+    yield venue
+    venue.close()
+
+
+def test_a_ccxt_script_trades_through_the_gate(exchange: bulwark_ccxt.bulwark) -> None:
+    # Act: what a ccxt script does, unchanged
+    markets = exchange.load_markets()
+    bought = exchange.create_order("MSFT", "market", "buy", 2)
+    resting = exchange.create_order(
+        "AAPL", "limit", "buy", 3.0, 1.25, {"clientOrderId": "ccxt-rest-1"}
+    )
+    fetched = exchange.fetch_order(resting["id"])
+    open_orders = exchange.fetch_open_orders("AAPL")
+    canceled = exchange.cancel_order(resting["id"])
+    positions = exchange.fetch_positions(["MSFT"])
+    balance = exchange.fetch_balance()
+
+    # Assert: ccxt's structures, Bulwark's exact figures in `info`
+    assert "MSFT" in markets and markets["MSFT"]["precision"]["price"] > 0
+    assert bought["status"] == "closed" and bought["filled"] == 2.0 and bought["remaining"] == 0
+    assert bought["side"] == "buy" and bought["type"] == "market" and bought["average"] > 0
+    assert resting["status"] == "open" and resting["clientOrderId"] == "ccxt-rest-1"
+    assert resting["amount"] == 3.0 and resting["price"] == 1.25
+    assert Decimal(resting["info"]["quantity"]) == 3  # Bulwark's exact decimal strings
+    assert Decimal(resting["info"]["limit_price"]) == Decimal("1.25")
+    assert fetched["id"] == resting["id"] and isinstance(fetched["timestamp"], int)
+    assert [o["id"] for o in open_orders if o["id"] == resting["id"]] == [resting["id"]]
+    assert canceled["status"] == "canceled"
+    assert resting["id"] not in {o["id"] for o in exchange.fetch_open_orders("AAPL")}
+    assert [p["symbol"] for p in positions] == ["MSFT"] and positions[0]["side"] == "long"
+    assert positions[0]["contracts"] >= 2
+    assert balance["total"]["USD"] > 0 and balance["USD"]["total"] == balance["total"]["USD"]
+    assert balance["free"]["USD"] + balance["used"]["USD"] == balance["total"]["USD"]
+
+
+def test_a_denial_and_a_foreign_order_raise_ccxts_own_errors(
+    exchange: bulwark_ccxt.bulwark, desk: Desk, agent: AgentKey
+) -> None:
+    # Arrange: a rule that binds this agent's orders above 1,000 notional
+    desk.limit_notional(agent.agent_id, "1000")
+    foreign = desk.order_of_another_owner()
+
+    # Act / Assert
+    with pytest.raises(ccxt.InvalidOrder, match="ORDER_DENIED") as denied:
+        exchange.create_order("MSFT", "market", "buy", 100)
+    assert isinstance(denied.value, ccxt.ExchangeError)
+    with pytest.raises(ccxt.OrderNotFound):
+        exchange.fetch_order(foreign)
+    with pytest.raises(ccxt.InvalidOrder, match="order type"):
+        exchange.create_order("MSFT", "trailing", "buy", 1)
+
+
+def test_a_revoked_or_missing_key_is_an_authentication_error(
+    served: Served, desk: Desk, agent: AgentKey
+) -> None:
+    # Arrange
+    desk.revoke(agent)
+    venue = bulwark_ccxt.bulwark(
+        {"apiKey": agent.api_key, "urls": {"api": served.api}, "options": {"account": DEMO_ACCOUNT}}
+    )
+
+    # Act / Assert
+    with pytest.raises(ccxt.AuthenticationError):
+        venue.fetch_balance()
+    venue.close()
+    with pytest.raises(ccxt.AuthenticationError, match="apiKey"):
+        bulwark_ccxt.bulwark({"urls": {"api": served.api}, "options": {"account": "a"}})
+    with pytest.raises(ccxt.BadRequest, match=r"options\.account"):
+        bulwark_ccxt.bulwark({"apiKey": "k", "urls": {"api": served.api}})
+
+
+def test_the_async_exchange_is_the_same_with_await(served: Served, agent: AgentKey) -> None:
+    # Arrange
+    async def script() -> tuple[dict, list]:
+        venue = bulwark_ccxt.async_support.bulwark(
+            {"apiKey": agent.api_key, "urls": {"api": served.api},
+             "options": {"account": DEMO_ACCOUNT}}
+        )  # fmt: skip
+        try:
+            order = await venue.create_order("MSFT", "market", "sell", 1)
+            return order, await venue.fetch_closed_orders("MSFT", limit=5)
+        finally:
+            await venue.close()
+
+    # Act
+    order, closed = asyncio.run(script())
+
+    # Assert
+    assert order["side"] == "sell" and order["status"] == "closed"
+    assert order["id"] in {o["id"] for o in closed}
