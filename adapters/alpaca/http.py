@@ -145,6 +145,10 @@ class AlpacaHttp:
     raised at once, so a caller on a deadline never sleeps blindly.
     """
 
+    # The headers of an answer's request budget: its size and what is left of it.
+    limit_header = "x-ratelimit-limit"
+    remaining_header = "x-ratelimit-remaining"
+
     def __init__(
         self,
         base_url: str,
@@ -306,16 +310,21 @@ class AlpacaHttp:
     # -- headers ---------------------------------------------------------------------
     def _track(self, response: httpx.Response) -> None:
         headers = response.headers
-        limit = header_int(headers.get("x-ratelimit-limit"))
-        remaining = header_int(headers.get("x-ratelimit-remaining"))
+        limit = header_int(headers.get(self.limit_header))
+        remaining = header_int(headers.get(self.remaining_header))
         if limit is None or remaining is None:
             return
-        reset = header_int(headers.get("x-ratelimit-reset"))
-        resets_at = datetime.fromtimestamp(reset, UTC) if reset is not None else None
+        resets_at = self._resets_at(headers)
         self._rate = RateLimitUsage(limit=limit, remaining=remaining, resets_at=resets_at)
 
+    def _resets_at(self, headers: httpx.Headers) -> datetime | None:
+        """When the request budget refills: X-RateLimit-Reset, in epoch seconds."""
+        reset = header_int(headers.get("x-ratelimit-reset"))
+        return datetime.fromtimestamp(reset, UTC) if reset is not None else None
+
     def _retry_after(self, response: httpx.Response) -> float | None:
-        """Seconds to wait: Retry-After (seconds or an HTTP date), else X-RateLimit-Reset."""
+        """Seconds to wait: Retry-After (seconds or an HTTP date), else until the budget
+        refills."""
         now = self._clock.now()
         value = response.headers.get("retry-after")
         if value is not None:
@@ -328,9 +337,9 @@ class AlpacaHttp:
                 return max(0.0, (when - now).total_seconds())
             except (TypeError, ValueError):
                 pass
-        reset = header_int(response.headers.get("x-ratelimit-reset"))
-        if reset is not None:
-            return max(0.0, reset - now.timestamp())
+        resets_at = self._resets_at(response.headers)
+        if resets_at is not None:
+            return max(0.0, (resets_at - now).total_seconds())
         return None
 
 

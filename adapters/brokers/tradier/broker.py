@@ -111,7 +111,7 @@ class TradierBroker:
         broker_id = await self._place(form)
         self._sent[order.client_order_id] = broker_id
         self._fills.acknowledged(order.client_order_id, broker_id)
-        placed = await self._placed_view(broker_id, form, order)
+        placed = await self._placed_view(broker_id, order)
         if placed.status is BrokerOrderStatus.REJECTED:
             raise BrokerError(BrokerErrorCode.REJECTED, f"tradier rejected {order.client_order_id}")
         return placed
@@ -197,7 +197,7 @@ class TradierBroker:
             raise BrokerError(code or BrokerErrorCode.REJECTED, f"tradier submit: {refused}")
         return str(answer.order.id)
 
-    async def _placed_view(self, broker_id: str, form: dict[str, str], order: Order) -> BrokerOrder:
+    async def _placed_view(self, broker_id: str, order: Order) -> BrokerOrder:
         """The placed order as Tradier lists it; if that look-up fails for now, the order as
         sent, accepted (the "ok" answer is Tradier's acceptance)."""
         try:

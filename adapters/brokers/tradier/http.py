@@ -17,7 +17,6 @@ import msgspec
 from adapters.alpaca.http import AlpacaHttp, header_int
 from adapters.brokers.tradier.wire import Errors
 from ports.core.clock import Clock
-from ports.market_data.marketdata import RateLimitUsage
 
 SANDBOX_URL = "https://sandbox.tradier.com/v1"
 LIVE_URL = "https://api.tradier.com/v1"
@@ -54,6 +53,9 @@ class TradierHttp(AlpacaHttp):
     milliseconds); a 429 waits for that end when it fits the call's deadline.
     """
 
+    limit_header = "x-ratelimit-allowed"
+    remaining_header = "x-ratelimit-available"
+
     def __init__(
         self,
         base_url: str,
@@ -74,23 +76,10 @@ class TradierHttp(AlpacaHttp):
             rng=rng,
         )
 
-    def _track(self, response: httpx.Response) -> None:
-        headers = response.headers
-        allowed = header_int(headers.get("x-ratelimit-allowed"))
-        available = header_int(headers.get("x-ratelimit-available"))
-        if allowed is None or available is None:
-            return
-        self._rate = RateLimitUsage(limit=allowed, remaining=available, resets_at=_expiry(headers))
-
-    def _retry_after(self, response: httpx.Response) -> float | None:
-        """Seconds to wait: Retry-After when sent, else until X-Ratelimit-Expiry."""
-        waited = super()._retry_after(response)
-        if waited is not None:
-            return waited
-        expiry = _expiry(response.headers)
-        if expiry is None:
-            return None
-        return max(0.0, (expiry - self._clock.now()).total_seconds())
+    def _resets_at(self, headers: httpx.Headers) -> datetime | None:
+        """When the window ends: X-Ratelimit-Expiry, in epoch milliseconds."""
+        millis = header_int(headers.get("x-ratelimit-expiry"))
+        return None if millis is None else datetime.fromtimestamp(millis / 1000, UTC)
 
     def _error_details(self, response: httpx.Response) -> tuple[int | None, str]:
         try:
@@ -102,8 +91,3 @@ class TradierHttp(AlpacaHttp):
         if body.fault is not None:
             return None, str(body.fault.get("faultstring", "fault"))[:200]
         return None, response.text[:200].strip()
-
-
-def _expiry(headers: httpx.Headers) -> datetime | None:
-    millis = header_int(headers.get("x-ratelimit-expiry"))
-    return None if millis is None else datetime.fromtimestamp(millis / 1000, UTC)
