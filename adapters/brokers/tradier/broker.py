@@ -20,6 +20,7 @@ from adapters.brokers.tradier.http import TradierHttp, TradierToken
 from domain.trading.fills import Fill
 from domain.trading.orders import Order, Side
 from ports.core.clock import Clock
+from ports.market_data.marketdata import RateLimitUsage
 from ports.trading.broker import (
     BrokerAccount,
     BrokerError,
@@ -87,6 +88,10 @@ class TradierBroker:
 
     async def aclose(self) -> None:
         await self._http.aclose()
+
+    def rate_limit(self) -> RateLimitUsage | None:
+        """Tradier's request budget as its last answer gave it, None before any."""
+        return self._http.rate_limit()
 
     # -- BrokerPort ------------------------------------------------------------------------
     async def submit(self, order: Order) -> BrokerOrder:

@@ -94,6 +94,7 @@ class FakeTradier:
     orders: dict[int, dict[str, Any]] = field(default_factory=dict)
     positions: dict[str, list[Decimal]] = field(default_factory=dict)
     failing_cancels: dict[int, int] = field(default_factory=dict)  # order id -> HTTP status
+    rejecting: bool = False  # answer "ok", then reject the order (its back office's refusal)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(228_001))
     _triggered: set[int] = field(default_factory=set)  # stop orders their stop reached
     _available: int = RATE_ALLOWED
@@ -175,7 +176,10 @@ class FakeTradier:
         if form.get("tag"):
             order["tag"] = form["tag"]
         self.orders[order_id] = order
-        self._match(order)
+        if self.rejecting:
+            order.update(status="rejected", remaining_quantity=ZERO)
+        else:
+            self._match(order)
         return answer(200, {"order": {"id": order_id, "status": "ok", "partner_id": "fake"}})
 
     def _problem(self, form: dict[str, str]) -> str | None:
