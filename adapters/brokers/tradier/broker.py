@@ -35,6 +35,7 @@ from ports.trading.broker import (
 
 T = TypeVar("T")
 ACCEPTANCE_WINDOW_S = 30.0
+SENT_MEMORY = 50_000  # client order ids this process sent, remembered with their order ids
 _FUNDS = ("buying power", "insufficient", "not enough")
 
 
@@ -114,7 +115,7 @@ class TradierBroker:
         )
         self._fills.remember(order)
         broker_id = await self._place(form)
-        self._sent[order.client_order_id] = broker_id
+        self._remember(order.client_order_id, broker_id)
         self._fills.acknowledged(order.client_order_id, broker_id)
         placed = await self._placed_view(broker_id, order)
         if placed.status is BrokerOrderStatus.REJECTED:
@@ -142,7 +143,7 @@ class TradierBroker:
         """One DELETE per open order, sent together; each order's own outcome is returned
         (a refused or failed one as not ok, with the reason)."""
         self._check(account_id)
-        listed = [o for o in await self._orders("cancel_all") if o.to_domain("").status.is_open]
+        listed = [o for o in await self._orders("cancel_all") if o.is_open]
         cancels = (self.cancel(account_id, order.broker_id) for order in listed)
         return list(await asyncio.gather(*cancels))
 
@@ -194,6 +195,11 @@ class TradierBroker:
                 f"account {account_id} is not served by this Tradier account",
             )
 
+    def _remember(self, client_order_id: str, broker_order_id: str) -> None:
+        self._sent[client_order_id] = broker_order_id
+        while len(self._sent) > SENT_MEMORY:  # the oldest go first
+            del self._sent[next(iter(self._sent))]
+
     async def _place(self, form: dict[str, str]) -> str:
         answer = await self._call("POST", "/orders", wire.PLACED, "submit", data=form)
         refused = wire.refusal(answer)
@@ -232,7 +238,7 @@ class TradierBroker:
                 held.symbol, side, abs(held.quantity), client_order_id, held=held.quantity
             )
             broker_id = await self._place(form)
-            self._sent[client_order_id] = broker_id
+            self._remember(client_order_id, broker_id)
             order = await self._order(broker_id, "close_all")
         except BrokerError as exc:
             return CloseResult(held.symbol, ok=False, error=f"{exc.code.value}: {exc.message}")

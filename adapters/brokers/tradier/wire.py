@@ -184,6 +184,10 @@ class TradierOrder(msgspec.Struct):
     def client_order_id(self) -> str:
         return from_tag(self.tag)
 
+    @property
+    def is_open(self) -> bool:
+        return order_status(self.status, self.exec_quantity).is_open
+
     def to_domain(self, account_id: str) -> BrokerOrder:
         limit = self.price if self.type in ("limit", "stop_limit") else None
         return BrokerOrder(
