@@ -157,6 +157,7 @@ async def test_submit_sends_tradiers_documented_form(
     }
     [request] = server.requests_to("POST", ORDERS_PATH)
     assert request.headers["authorization"] == f"Bearer {TOKEN}"
+    assert request.headers["accept"] == "application/json"  # Tradier answers XML otherwise
     assert request.headers["content-type"] == "application/x-www-form-urlencoded"
     assert (placed.order_type, placed.limit_price, placed.stop_price) == (
         OrderType.STOP_LIMIT,

@@ -21,7 +21,8 @@ Endpoints served, under /v1 (its paths as the docs give them):
   total_equity, market_value, ..., margin.stock_buying_power).
 
 Every answer carries X-Ratelimit-Allowed / -Used / -Available / -Expiry (epoch ms); a
-wrong token gets 401 "Invalid Access Token". Numbers are JSON numbers, as Tradier sends
+wrong token gets 401 "Invalid Access Token", and a request without `Accept:
+application/json` gets XML, Tradier's default. Numbers are JSON numbers, as Tradier sends
 them. Orders fill at the price `set_price` gives (at most `size` a match); an option's
 quantity is in contracts of 100.
 """
@@ -133,6 +134,8 @@ class FakeTradier:
                 return Reply(
                     401, raw=b"Invalid Access Token", headers={"content-type": "text/plain"}
                 )
+            if request.headers.get("accept") != "application/json":
+                return Reply(200, raw=b"<response/>", headers={"content-type": "application/xml"})
             if request.path_params.get("account") != TRADIER_ACCOUNT:
                 return refused("Account not found or not authorized")
             self._available = max(0, self._available - 1)
