@@ -116,6 +116,12 @@ def order_form(
             BrokerErrorCode.REJECTED,
             f"tradier takes day or gtc orders, not {time_in_force.value} ({client_order_id})",
         )
+    if held != ZERO and (held < ZERO) == (side is Side.BUY) and quantity > abs(held):
+        raise BrokerError(
+            BrokerErrorCode.REJECTED,
+            f"tradier cannot {side.value} {text(quantity)} {symbol} through a position of "
+            f"{text(held)} in one order: close the position first ({client_order_id})",
+        )
     root = underlying(symbol)
     form = {
         "class": "equity" if root is None else "option",

@@ -181,6 +181,22 @@ async def test_a_sell_of_nothing_held_is_a_short_sale_and_its_buy_back_covers(
     assert await broker.positions(ACCOUNT) == []
 
 
+async def test_an_order_through_a_position_is_refused_before_sending(
+    broker: TradierBroker, server: AlpacaServer
+) -> None:
+    # Arrange: Tradier sells what is held or sells short, never both in one order
+    await broker.submit(order(BUY, "5"))
+
+    # Act
+    with pytest.raises(BrokerError) as caught:
+        await broker.submit(order(SELL, "8"))
+
+    # Assert
+    assert caught.value.code is C.REJECTED and not caught.value.retryable
+    assert "cannot sell 8 AAPL through a position of 5 in one order" in caught.value.message
+    assert [f["side"] for f in sent_forms(server)] == ["buy"]
+
+
 async def test_an_option_is_ordered_by_its_occ_symbol_and_held_in_contracts(
     broker: TradierBroker, server: AlpacaServer, venue: FakeTradier
 ) -> None:
