@@ -77,7 +77,8 @@ class TradierBroker:
         self._clock = clock
         self._accounts = accounts
         self._fills = OrderFills(clock.now())
-        self._sent: dict[str, str] = {}  # client order id -> Tradier order id
+        # client order id -> Tradier order id (None: sent, its answer lost)
+        self._sent: dict[str, str | None] = {}
         self._closing = itertools.count(1)
         self._deadline: float | None = None
 
@@ -96,12 +97,14 @@ class TradierBroker:
 
     # -- BrokerPort ------------------------------------------------------------------------
     async def submit(self, order: Order) -> BrokerOrder:
-        """POST an order tagged with its client order id; a client order id this broker
-        sent before returns that order (Tradier does not refuse a repeated tag)."""
+        """POST an order tagged with its client order id. Tradier does not refuse a repeated
+        tag: a client order id this broker sent before returns that order when Tradier has
+        it (found by its tag when the first answer was lost), and is sent only if not."""
         self._check(order.account_id)
-        sent = self._sent.get(order.client_order_id)
-        if sent is not None:
-            return (await self._order(sent, "submit")).to_domain(order.account_id)
+        if order.client_order_id in self._sent:
+            found = await self._sent_order(order.account_id, order.client_order_id, "submit")
+            if found is not None:
+                return found
         form = wire.order_form(
             order.symbol,
             order.side,
@@ -114,6 +117,7 @@ class TradierBroker:
             stop=order.stop_price,
         )
         self._fills.remember(order)
+        self._remember(order.client_order_id, None)  # sent, whatever the answer
         broker_id = await self._place(form)
         self._remember(order.client_order_id, broker_id)
         self._fills.acknowledged(order.client_order_id, broker_id)
@@ -177,15 +181,7 @@ class TradierBroker:
     async def order_by_client_id(self, account_id: str, client_order_id: str) -> BrokerOrder | None:
         """The newest listed order tagged with the client order id; None when none is."""
         self._check(account_id)
-        sent = self._sent.get(client_order_id)
-        if sent is not None:
-            return (await self._order(sent, "order_by_client_id")).to_domain(account_id)
-        tagged = [
-            o
-            for o in await self._orders("order_by_client_id")
-            if o.client_order_id == client_order_id
-        ]
-        return max(tagged, key=lambda o: o.id).to_domain(account_id) if tagged else None
+        return await self._sent_order(account_id, client_order_id, "order_by_client_id")
 
     # -- internals -------------------------------------------------------------------------
     def _check(self, account_id: str) -> None:
@@ -195,7 +191,23 @@ class TradierBroker:
                 f"account {account_id} is not served by this Tradier account",
             )
 
-    def _remember(self, client_order_id: str, broker_order_id: str) -> None:
+    async def _sent_order(
+        self, account_id: str, client_order_id: str, action: str
+    ) -> BrokerOrder | None:
+        """The order of a client order id: by its Tradier id when its answer came, else the
+        newest listed order tagged with it; None when Tradier has none."""
+        broker_id = self._sent.get(client_order_id)
+        if broker_id is not None:
+            return (await self._order(broker_id, action)).to_domain(account_id)
+        tagged = [o for o in await self._orders(action) if o.client_order_id == client_order_id]
+        if not tagged:
+            return None
+        newest = max(tagged, key=lambda o: o.id)
+        self._remember(client_order_id, newest.broker_id)
+        self._fills.acknowledged(client_order_id, newest.broker_id)
+        return newest.to_domain(account_id)
+
+    def _remember(self, client_order_id: str, broker_order_id: str | None) -> None:
         self._sent[client_order_id] = broker_order_id
         while len(self._sent) > SENT_MEMORY:  # the oldest go first
             del self._sent[next(iter(self._sent))]

@@ -276,6 +276,25 @@ async def test_a_refusal_in_a_200_answer_is_rejected_in_one_line(
     )
 
 
+async def test_a_resend_after_a_lost_answer_returns_the_order_tradier_placed(
+    broker: TradierBroker, venue: FakeTradier
+) -> None:
+    # Arrange: Tradier places the order but its answer is lost
+    venue.lost_answers = 1
+    bid = order(BUY, "2", order_type=OrderType.LIMIT, limit="90")
+    with pytest.raises(BrokerError) as lost:
+        await broker.submit(bid)
+
+    # Act
+    again = await broker.submit(bid)
+
+    # Assert
+    assert lost.value.code is C.UNAVAILABLE and lost.value.retryable
+    [placed] = venue.orders
+    assert again.broker_order_id == str(placed)
+    assert again.client_order_id == bid.client_order_id
+
+
 async def test_a_client_order_id_outside_the_tag_alphabet_is_found_again(
     broker: TradierBroker, server: AlpacaServer
 ) -> None:

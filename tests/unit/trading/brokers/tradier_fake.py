@@ -96,6 +96,7 @@ class FakeTradier:
     positions: dict[str, list[Decimal]] = field(default_factory=dict)
     failing_cancels: dict[int, int] = field(default_factory=dict)  # order id -> HTTP status
     rejecting: bool = False  # answer "ok", then reject the order (its back office's refusal)
+    lost_answers: int = 0  # orders placed whose answer is lost: a 504 from the gateway
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(228_001))
     _triggered: set[int] = field(default_factory=set)  # stop orders their stop reached
     _available: int = RATE_ALLOWED
@@ -183,6 +184,9 @@ class FakeTradier:
             order.update(status="rejected", remaining_quantity=ZERO)
         else:
             self._match(order)
+        if self.lost_answers > 0:
+            self.lost_answers -= 1
+            return refused("Gateway Timeout", status=504)
         return answer(200, {"order": {"id": order_id, "status": "ok", "partner_id": "fake"}})
 
     def _problem(self, form: dict[str, str]) -> str | None:
