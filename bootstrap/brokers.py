@@ -51,11 +51,12 @@ def broker_router(
     meter: Meter | None = None,
     faults: FaultSwitch | None = None,
 ) -> BrokerRouter:
-    """The paper broker always; with BULWARK_BROKER=alpaca or ccxt, that broker beside it.
+    """The paper broker always; with BULWARK_BROKER=alpaca, ccxt or tradier, that broker beside it.
 
     Accounts name their broker, so paper accounts keep working; the Alpaca adapter serves
     the accounts whose broker is "alpaca", all on the one Alpaca account of the key pair,
-    and the CCXT adapter those whose broker is "ccxt", on the one venue account of its key.
+    and the CCXT adapter those whose broker is "ccxt", on the one venue account of its key;
+    the Tradier adapter those whose broker is "tradier", on its one brokerage account.
     With the API-key vault, each account uses the key linked to it, else the settings'
     pair (which is then optional). With `meter`, each adapter is wrapped to time its calls.
     With `faults` (kill-switch drills), the paper broker shows the faults switched on.
@@ -75,6 +76,8 @@ def broker_router(
         brokers["alpaca"] = connect_alpaca_broker(credentials, clock, base_url=base_url)
     elif settings.brokers.broker == "ccxt":
         brokers["ccxt"] = ccxt_broker(settings, clock)
+    elif settings.brokers.broker == "tradier":
+        brokers["tradier"] = tradier_broker(settings, clock)
     brokers = rehearsing(settings.core.env, brokers)  # tests only: a crash around a send
     # With a meter: every call timed and its errors counted, per adapter.
     return BrokerRouter(brokers if meter is None else metered(brokers, meter))
@@ -100,6 +103,22 @@ def ccxt_broker(settings: Settings, clock: Clock) -> BrokerPort:
         config=CcxtBrokerConfig(quote=found.ccxt_quote),
         api_base=found.ccxt_api_url,
         sandbox=found.ccxt_sandbox,
+    )
+
+
+def tradier_broker(settings: Settings, clock: Clock) -> BrokerPort:
+    """The Tradier broker on BULWARK_TRADIER_ACCOUNT_ID with the settings' token (checked
+    set), on the sandbox, live or BULWARK_TRADIER_API_URL."""
+    from adapters.brokers.tradier import api_url, connect_tradier_broker
+
+    found = settings.brokers
+    if found.tradier_token is None or found.tradier_account_id is None:
+        raise SettingsError("BULWARK_TRADIER_TOKEN and BULWARK_TRADIER_ACCOUNT_ID are needed")
+    return connect_tradier_broker(
+        found.tradier_token.reveal(),
+        found.tradier_account_id,
+        clock,
+        base_url=found.tradier_api_url or api_url(found.tradier_sandbox),
     )
 
 

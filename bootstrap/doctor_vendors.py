@@ -36,6 +36,7 @@ ALPACA_DEGRADES = (
     "kill switch cannot confirm; paper accounts trade on"
 )
 CCXT_DEGRADES = ALPACA_DEGRADES.replace("Alpaca accounts", "the crypto venue's accounts")
+TRADIER_DEGRADES = ALPACA_DEGRADES.replace("Alpaca accounts", "Tradier accounts")
 
 
 def key_checks(settings: Settings) -> dict[str, Check]:
@@ -95,7 +96,8 @@ def _unset(name: str, settings: Settings, degrades: str, detail: str) -> Check:
 
 
 def broker_check(settings: Settings) -> dict[str, Check]:
-    """Where orders go: the paper broker in the process, or Alpaca's trading API."""
+    """Where orders go: the paper broker in the process, or a broker's API (Alpaca, a crypto
+    venue through ccxt, Tradier)."""
     brokers = settings.brokers
     if brokers.broker == "paper":
         drills = f"; drill faults on ({brokers.paper_faults})" if brokers.paper_faults else ""
@@ -105,6 +107,8 @@ def broker_check(settings: Settings) -> dict[str, Check]:
 
         configured = f"{brokers.ccxt_exchange} through ccxt, keys from the settings"
         return {"broker:ccxt": Degrading(reachable(ccxt_url(settings), configured), CCXT_DEGRADES)}
+    if brokers.broker == "tradier":
+        return {"broker:tradier": tradier_check(settings)}
     from adapters.alpaca.http import trading_url
     from adapters.http.services import Degrading
 
@@ -115,6 +119,18 @@ def broker_check(settings: Settings) -> dict[str, Check]:
     )
     url = brokers.alpaca_trading_url or trading_url(brokers.alpaca_paper)
     return {"broker:alpaca": Degrading(reachable(url, keys), ALPACA_DEGRADES)}
+
+
+def tradier_check(settings: Settings) -> Check:
+    """Tradier's API (sandbox, live or BULWARK_TRADIER_API_URL) reached, token from the settings."""
+    from adapters.brokers.tradier import api_url
+    from adapters.http.services import Degrading
+
+    brokers = settings.brokers
+    url = brokers.tradier_api_url or api_url(brokers.tradier_sandbox)
+    where = "sandbox" if brokers.tradier_sandbox else "live"
+    configured = f"account {brokers.tradier_account_id} ({where}), token from the settings"
+    return Degrading(reachable(url, configured), TRADIER_DEGRADES)
 
 
 def ccxt_url(settings: Settings) -> str:

@@ -42,6 +42,7 @@ _BROKER_KEYS = {
     "alpaca": "its keys in BULWARK_ALPACA_KEY_ID and _SECRET_KEY, or each account's linked "
     "from the key vault",
     "ccxt": "the exchange in BULWARK_CCXT_EXCHANGE, its key in BULWARK_CCXT_API_KEY and _SECRET",
+    "tradier": "its token in BULWARK_TRADIER_TOKEN, its account in BULWARK_TRADIER_ACCOUNT_ID",
 }
 
 

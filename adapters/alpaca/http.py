@@ -1,4 +1,8 @@
-"""Alpaca REST client: auth headers, rate-limit tracking, deadline-bounded retries."""
+"""Alpaca REST client: auth headers, rate-limit tracking, deadline-bounded retries.
+
+Other brokers' REST clients reuse its retry core (adapters/brokers/tradier/http.py): they
+give their own `HeaderAuth` and override how an answer's limits and errors are read.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import httpx
 import msgspec
@@ -40,6 +44,12 @@ def trading_stream_url(base_url: str) -> str:
     scheme, sep, rest = base_url.rstrip("/").partition("://")
     ws = {"https": "wss", "http": "ws"}.get(scheme, scheme)
     return f"{ws}{sep}{rest}/stream"
+
+
+class HeaderAuth(Protocol):
+    """What authenticates a call: the headers it carries."""
+
+    def headers(self) -> dict[str, str]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,10 +145,14 @@ class AlpacaHttp:
     raised at once, so a caller on a deadline never sleeps blindly.
     """
 
+    # The headers of an answer's request budget: its size and what is left of it.
+    limit_header = "x-ratelimit-limit"
+    remaining_header = "x-ratelimit-remaining"
+
     def __init__(
         self,
         base_url: str,
-        credentials: AlpacaCredentials,
+        credentials: HeaderAuth,
         *,
         provider_name: str,
         clock: Clock,
@@ -182,13 +196,15 @@ class AlpacaHttp:
         *,
         params: Mapping[str, Any] | None = None,
         json: Any = None,
+        data: Mapping[str, str] | None = None,
         deadline: float | None = None,
         idempotent: bool | None = None,
     ) -> httpx.Response:
         """Send one call and return its 2xx response, or raise an AlpacaHttpError.
 
-        `idempotent` (default: by method) allows resending after a timeout or a 502/504;
-        a POST is resent only when the server surely did not process it.
+        The body is `json`, or `data` form-encoded. `idempotent` (default: by method) allows
+        resending after a timeout or a 502/504; a POST is resent only when the server surely
+        did not process it.
         """
         method = method.upper()
         safe = method in _IDEMPOTENT if idempotent is None else idempotent
@@ -201,7 +217,7 @@ class AlpacaHttp:
                 raise AlpacaTimeout(f"{self.provider_name}: deadline passed before {method} {path}")
             budget = self._timeout_s if left is None else min(self._timeout_s, left)
             try:
-                response = await self._send(method, url, params, json, budget)
+                response = await self._send(method, url, params, json, data, budget)
             except AlpacaHttpError as exc:
                 resend = safe or isinstance(exc, AlpacaConnectionError)
                 if not resend or attempt >= self._max_attempts:
@@ -229,6 +245,7 @@ class AlpacaHttp:
         url: str,
         params: Mapping[str, Any] | None,
         json: Any,
+        data: Mapping[str, str] | None,
         budget: float,
     ) -> httpx.Response:
         try:
@@ -238,6 +255,7 @@ class AlpacaHttp:
                     url,
                     params=params,
                     json=json,
+                    data=data,
                     headers=self._credentials.headers(),
                     timeout=httpx.Timeout(budget),
                 )
@@ -250,7 +268,7 @@ class AlpacaHttp:
 
     def _error(self, response: httpx.Response) -> AlpacaHttpError:
         status = response.status_code
-        code, message = _error_details(response)
+        code, message = self._error_details(response)
         if status == 429:
             wait = self._retry_after(response)
             return AlpacaRateLimited(message or "rate limited", retry_after=wait)
@@ -258,6 +276,10 @@ class AlpacaHttp:
         return AlpacaHttpError(
             status, message or response.reason_phrase, code=code, retryable=retryable
         )
+
+    def _error_details(self, response: httpx.Response) -> tuple[int | None, str]:
+        """The vendor's error code and message in a failed answer's body."""
+        return _error_details(response)
 
     # -- waiting ---------------------------------------------------------------------
     def _time_left(self, deadline: float | None) -> float | None:
@@ -288,16 +310,21 @@ class AlpacaHttp:
     # -- headers ---------------------------------------------------------------------
     def _track(self, response: httpx.Response) -> None:
         headers = response.headers
-        limit = _int(headers.get("x-ratelimit-limit"))
-        remaining = _int(headers.get("x-ratelimit-remaining"))
+        limit = header_int(headers.get(self.limit_header))
+        remaining = header_int(headers.get(self.remaining_header))
         if limit is None or remaining is None:
             return
-        reset = _int(headers.get("x-ratelimit-reset"))
-        resets_at = datetime.fromtimestamp(reset, UTC) if reset is not None else None
+        resets_at = self._resets_at(headers)
         self._rate = RateLimitUsage(limit=limit, remaining=remaining, resets_at=resets_at)
 
+    def _resets_at(self, headers: httpx.Headers) -> datetime | None:
+        """When the request budget refills: X-RateLimit-Reset, in epoch seconds."""
+        reset = header_int(headers.get("x-ratelimit-reset"))
+        return datetime.fromtimestamp(reset, UTC) if reset is not None else None
+
     def _retry_after(self, response: httpx.Response) -> float | None:
-        """Seconds to wait: Retry-After (seconds or an HTTP date), else X-RateLimit-Reset."""
+        """Seconds to wait: Retry-After (seconds or an HTTP date), else until the budget
+        refills."""
         now = self._clock.now()
         value = response.headers.get("retry-after")
         if value is not None:
@@ -310,13 +337,13 @@ class AlpacaHttp:
                 return max(0.0, (when - now).total_seconds())
             except (TypeError, ValueError):
                 pass
-        reset = _int(response.headers.get("x-ratelimit-reset"))
-        if reset is not None:
-            return max(0.0, reset - now.timestamp())
+        resets_at = self._resets_at(response.headers)
+        if resets_at is not None:
+            return max(0.0, (resets_at - now).total_seconds())
         return None
 
 
-def _int(value: str | None) -> int | None:
+def header_int(value: str | None) -> int | None:
     if value is None:
         return None
     try:

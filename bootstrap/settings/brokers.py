@@ -1,4 +1,5 @@
-"""Brokers: where orders go (paper, Alpaca or a crypto venue through CCXT) and their keys."""
+"""Brokers: where orders go (paper, Alpaca, a crypto venue through CCXT or Tradier) and their
+keys."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ class BrokerSettings(Section, frozen=True, kw_only=True):
 
     env_prefix: ClassVar[str] = ""
 
-    broker: Literal["paper", "alpaca", "ccxt"] = "paper"
+    broker: Literal["paper", "alpaca", "ccxt", "tradier"] = "paper"
     # Kill-switch drills (docs/reliability.md): set, the paper broker shows these faults and
     # admins switch them at /api/v1/admin/drills/paper-faults; `none` or names joined by
     # commas (keep_on_cancel, delay_acks[=MS], drop_acks, reject_sends, disconnect). Unset:
@@ -39,6 +40,13 @@ class BrokerSettings(Section, frozen=True, kw_only=True):
     ccxt_quote: Annotated[str, msgspec.Meta(pattern=r"^[A-Z0-9]{2,10}$")] = "USDT"
     # Empty: the exchange's own API; set it for a test server (every API of the exchange).
     ccxt_api_url: Annotated[str, msgspec.Meta(pattern=r"^https?://")] | None = None
+    # BULWARK_BROKER=tradier: an access token and the brokerage account it trades (every
+    # Bulwark account routed to tradier is that one), on Tradier's sandbox (paper) or live.
+    tradier_token: Secret | None = None
+    tradier_account_id: Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z0-9]{4,32}$")] | None = None
+    tradier_sandbox: bool = True
+    # Empty: Tradier's sandbox or live API, as tradier_sandbox says; set it for a test server.
+    tradier_api_url: Annotated[str, msgspec.Meta(pattern=r"^https?://")] | None = None
 
     @property
     def alpaca_keys(self) -> int:
@@ -60,6 +68,13 @@ class BrokerSettings(Section, frozen=True, kw_only=True):
             )
         if self.broker == "ccxt":
             self._check_ccxt()
+        if self.broker == "tradier" and (
+            self.tradier_token is None or self.tradier_account_id is None
+        ):
+            raise SettingsError(
+                f"{self.var('tradier_token')} and {self.var('tradier_account_id')} are needed "
+                f"when {self.var('broker')}=tradier (an access token and its account number)"
+            )
 
     def _check_ccxt(self) -> None:
         """The exchange is one ccxt knows, and its key and secret are both set."""

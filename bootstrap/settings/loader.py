@@ -199,4 +199,6 @@ def _describe(flat: str, kind: msgspec.inspect.Type) -> str:
         return f"{noun} {' and '.join(bounds)}".strip()
     if isinstance(kind, ins.CustomType) and kind.cls is Secret:
         return "a secret string"
+    if isinstance(kind, ins.StrType) and kind.pattern is not None:
+        return f"a string matching {kind.pattern}"
     return "a string"

@@ -27,9 +27,10 @@ def error_code(status: int | None, message: str = "") -> BrokerErrorCode:
     return BrokerErrorCode.REJECTED
 
 
-def broker_error(exc: AlpacaHttpError, action: str) -> BrokerError:
-    """The BrokerError an adapter raises for a failed Alpaca call."""
-    text = f"alpaca {action}: {exc.message}"
+def broker_error(exc: AlpacaHttpError, action: str, vendor: str = "alpaca") -> BrokerError:
+    """The BrokerError an adapter raises for a failed call of Alpaca (or of another broker
+    on the same REST client, named by `vendor`)."""
+    text = f"{vendor} {action}: {exc.message}"
     if isinstance(exc, AlpacaRateLimited):
         wait = f" (retry after {exc.retry_after:g}s)" if exc.retry_after is not None else ""
         return BrokerError(BrokerErrorCode.RATE_LIMITED, text + wait, retryable=True)

@@ -17,7 +17,7 @@ from domain.trading.orders import Order
 
 # A fill of an order this process did not send (a broker-side close, or one sent before a
 # restart) has no Bulwark account of its own: it goes to the first account that drains.
-_ANY = ""
+ANY_ACCOUNT = ""
 # REST polls look back a little past the newest fill seen: clocks and ordering at the
 # broker are not exact, and duplicates are dropped by execution id anyway.
 _OVERLAP = timedelta(seconds=2)
@@ -66,7 +66,7 @@ class FillLedger:
         if owner is not None:
             self._by_broker_id.setdefault(update.order.id, owner)
         order_id = owner.order_id if owner else update.order.client_order_id
-        fill = fill_from_update(update, order_id, owner.account_id if owner else _ANY, at)
+        fill = fill_from_update(update, order_id, owner.account_id if owner else ANY_ACCOUNT, at)
         if fill is not None:
             self._add(fill)
 
@@ -74,14 +74,16 @@ class FillLedger:
         for activity in activities:
             owner = self._by_broker_id.get(activity.order_id)
             order_id = owner.order_id if owner else activity.order_id
-            self._add(fill_from_activity(activity, order_id, owner.account_id if owner else _ANY))
+            self._add(
+                fill_from_activity(activity, order_id, owner.account_id if owner else ANY_ACCOUNT)
+            )
 
     def drain(self, account_id: str) -> list[Fill]:
         """Fills of `account_id` (and of orders nobody here sent), oldest first, once."""
-        mine = [f for f in self._pending if f.account_id in (account_id, _ANY)]
+        mine = [f for f in self._pending if f.account_id in (account_id, ANY_ACCOUNT)]
         if not mine:
             return []
-        self._pending = [f for f in self._pending if f.account_id not in (account_id, _ANY)]
+        self._pending = [f for f in self._pending if f.account_id not in (account_id, ANY_ACCOUNT)]
         return [f if f.account_id else dataclasses.replace(f, account_id=account_id) for f in mine]
 
     def _add(self, fill: Fill) -> None:

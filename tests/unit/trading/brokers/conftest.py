@@ -12,6 +12,7 @@ import pytest
 from adapters.alpaca.http import AlpacaCredentials, AlpacaHttp
 from adapters.brokers.alpaca import AlpacaBroker, AlpacaBrokerConfig
 from adapters.memory.clock import SystemClock
+from bootstrap.settings import SettingsError, load_settings
 from tests.alpaca_server import AlpacaServer
 from tests.unit.trading.brokers.alpaca_fake import KEY_ID, SECRET, FakeAlpacaTrading
 from tests.unit.trading.brokers.contract import ACCOUNT
@@ -66,3 +67,11 @@ async def broker(server: AlpacaServer) -> AsyncIterator[AlpacaBroker]:
     alpaca = alpaca_broker(server)
     yield alpaca
     await alpaca.aclose()
+
+
+def settings_refusal(environ: dict[str, str], change: dict[str, str | None]) -> str:
+    """What loading `environ` changed by `change` (None unsets a variable) is refused with."""
+    changed = {k: v for k, v in {**environ, **change}.items() if v is not None}
+    with pytest.raises(SettingsError) as refused:
+        load_settings(changed, env_file=None)
+    return str(refused.value)

@@ -10,12 +10,13 @@ import pytest
 
 from adapters.brokers.ccxt import CcxtBroker
 from adapters.metrics.broker import MeteredBroker
-from bootstrap.settings import SettingsError, load_settings
+from bootstrap.settings import load_settings
 from tests.alpaca_server import AlpacaServer
 from tests.http.core_helpers import harness_with, order_body, submit
-from tests.http.test_account_admin import BASE, paper
 from tests.kit.fake_server import threaded
 from tests.unit.trading.brokers.binance_fake import API_KEY, SECRET, FakeBinanceSpot
+from tests.unit.trading.brokers.conftest import settings_refusal
+from tests.unit.trading.brokers.through_api import flat, synced_account
 
 pytestmark = pytest.mark.serves("trading")
 
@@ -61,15 +62,10 @@ async def requested(server: AlpacaServer, method: str, path: str) -> bool:
 def test_bad_ccxt_settings_are_refused_in_one_line(
     change: dict[str, str | None], line: str
 ) -> None:
-    # Arrange
-    environ = {k: v for k, v in {**CCXT, **change}.items() if v is not None}
-
     # Act
-    with pytest.raises(SettingsError) as refused:
-        load_settings(environ, env_file=None)
+    message = settings_refusal(CCXT, change)
 
     # Assert
-    message = str(refused.value)
     assert line in message and "\n" not in message
     assert SECRET not in message
 
@@ -92,24 +88,19 @@ async def test_an_order_of_a_ccxt_account_reaches_the_venue_through_the_api() ->
     # The app calls from its own event loop: the venue answers from a thread of its own.
     with threaded(AlpacaServer()) as server:
         venue.install(server)
-        settings = {k.removeprefix("BULWARK_").lower(): v for k, v in CCXT.items()}
+        settings = flat(CCXT)
         async with harness_with(**settings, ccxt_quote="USD", ccxt_api_url=server.url) as h:
             owner = await h.user()
             warmed = await requested(server, "GET", "/api/v3/exchangeInfo")
             await h.instrument("AAPL", "100")
-            body = {k: v for k, v in paper(broker="ccxt").items() if k != "initial_cash"}
-            opened = await h.client.post(BASE, json=body, headers=owner.headers)
-            account = opened.json()["id"]
-            synced = await h.client.post(f"{BASE}/{account}/sync", headers=owner.headers)
+            account, cash = await synced_account(h, owner, "ccxt")
             routed = h.container.core.brokers().named("ccxt")
 
             # Act
             response = await submit(h, owner, order_body(account, quantity="3"))
 
         # Assert
-        assert opened.status_code == 201, opened.text
-        assert synced.status_code == 200, synced.text
-        assert synced.json()["cash_after"] == "50000.00"
+        assert cash == "50000.00"
         assert response.status_code == 201, response.text
         assert isinstance(routed, MeteredBroker) and isinstance(routed.inner, CcxtBroker)
         # The markets were loaded at start, before any call (brokers_lifetime), and cached.

@@ -4,6 +4,7 @@ class AccountInBroker(StrEnum):
     ALPACA = "alpaca"
     CCXT = "ccxt"
     PAPER = "paper"
+    TRADIER = "tradier"
 
     def __str__(self) -> str:
         return str(self.value)
