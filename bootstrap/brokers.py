@@ -51,11 +51,12 @@ def broker_router(
     meter: Meter | None = None,
     faults: FaultSwitch | None = None,
 ) -> BrokerRouter:
-    """The paper broker always; with BULWARK_BROKER=alpaca or ccxt, that broker beside it.
+    """The paper broker always; with BULWARK_BROKER=alpaca, ccxt or ibkr, that broker beside it.
 
     Accounts name their broker, so paper accounts keep working; the Alpaca adapter serves
     the accounts whose broker is "alpaca", all on the one Alpaca account of the key pair,
-    and the CCXT adapter those whose broker is "ccxt", on the one venue account of its key.
+    and the CCXT adapter those whose broker is "ccxt", on the one venue account of its key;
+    the IBKR adapter those whose broker is "ibkr", on the gateway's one IBKR account.
     With the API-key vault, each account uses the key linked to it, else the settings'
     pair (which is then optional). With `meter`, each adapter is wrapped to time its calls.
     With `faults` (kill-switch drills), the paper broker shows the faults switched on.
@@ -75,6 +76,8 @@ def broker_router(
         brokers["alpaca"] = connect_alpaca_broker(credentials, clock, base_url=base_url)
     elif settings.brokers.broker == "ccxt":
         brokers["ccxt"] = ccxt_broker(settings, clock)
+    elif settings.brokers.broker == "ibkr":
+        brokers["ibkr"] = ibkr_broker(settings, clock)
     brokers = rehearsing(settings.core.env, brokers)  # tests only: a crash around a send
     # With a meter: every call timed and its errors counted, per adapter.
     return BrokerRouter(brokers if meter is None else metered(brokers, meter))
@@ -101,6 +104,18 @@ def ccxt_broker(settings: Settings, clock: Clock) -> BrokerPort:
         api_base=found.ccxt_api_url,
         sandbox=found.ccxt_sandbox,
     )
+
+
+def ibkr_broker(settings: Settings, clock: Clock) -> BrokerPort:
+    """The IBKR broker on the Client Portal Gateway at BULWARK_IBKR_GATEWAY_URL, for the
+    account BULWARK_IBKR_ACCOUNT_ID (checked set); the certificate checked as the settings say."""
+    from adapters.brokers.ibkr import connect_ibkr_broker
+
+    found = settings.brokers
+    if found.ibkr_account_id is None:
+        raise SettingsError("BULWARK_IBKR_ACCOUNT_ID is needed")
+    verify: bool | str = found.ibkr_ca_file or found.ibkr_verify_ssl
+    return connect_ibkr_broker(found.ibkr_gateway_url, found.ibkr_account_id, clock, verify=verify)
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,10 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     create.add_argument("--owner", required=True, help="username of the account's owner")
     create.add_argument("--name", required=True, help="the account's display name")
     create.add_argument(
-        "--broker", choices=["paper", "alpaca", "ccxt"], default="paper", help="where its orders go"
+        "--broker",
+        choices=["paper", "alpaca", "ccxt", "ibkr"],
+        default="paper",
+        help="where its orders go",
     )
     create.add_argument("--currency", default="USD", help="ISO 4217 base currency")
     create.add_argument(

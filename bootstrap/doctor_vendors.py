@@ -36,6 +36,7 @@ ALPACA_DEGRADES = (
     "kill switch cannot confirm; paper accounts trade on"
 )
 CCXT_DEGRADES = ALPACA_DEGRADES.replace("Alpaca accounts", "the crypto venue's accounts")
+IBKR_DEGRADES = ALPACA_DEGRADES.replace("Alpaca accounts", "IBKR accounts")
 
 
 def key_checks(settings: Settings) -> dict[str, Check]:
@@ -105,6 +106,12 @@ def broker_check(settings: Settings) -> dict[str, Check]:
 
         configured = f"{brokers.ccxt_exchange} through ccxt, keys from the settings"
         return {"broker:ccxt": Degrading(reachable(ccxt_url(settings), configured), CCXT_DEGRADES)}
+    if brokers.broker == "ibkr":
+        from adapters.http.services import Degrading
+
+        configured = f"account {brokers.ibkr_account_id} through the Client Portal Gateway"
+        probe = reachable(brokers.ibkr_gateway_url, configured)
+        return {"broker:ibkr": Degrading(probe, IBKR_DEGRADES)}
     from adapters.alpaca.http import trading_url
     from adapters.http.services import Degrading
 

@@ -42,6 +42,8 @@ _BROKER_KEYS = {
     "alpaca": "its keys in BULWARK_ALPACA_KEY_ID and _SECRET_KEY, or each account's linked "
     "from the key vault",
     "ccxt": "the exchange in BULWARK_CCXT_EXCHANGE, its key in BULWARK_CCXT_API_KEY and _SECRET",
+    "ibkr": "the Client Portal Gateway in BULWARK_IBKR_GATEWAY_URL, the account in "
+    "BULWARK_IBKR_ACCOUNT_ID",
 }
 
 

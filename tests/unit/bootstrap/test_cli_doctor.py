@@ -125,27 +125,57 @@ async def test_a_vendor_is_checked_by_reaching_its_host_and_degrades_the_feed(
     assert missed.degrades == "quotes and bars come from the fallbacks (synthetic) meanwhile"
 
 
-async def test_a_crypto_venue_is_checked_by_reaching_its_api_and_degrades_its_accounts(
+# A broker reached over the network: its settings (the API's URL named by `url`), the check's
+# component, words of its detail, and the accounts it degrades.
+NETWORK_BROKERS = [
+    pytest.param(
+        {
+            "broker": "ccxt",
+            "ccxt_exchange": "kraken",
+            "ccxt_api_key": Secret("k"),
+            "ccxt_secret": Secret("s"),
+        },
+        "ccxt_api_url",
+        "broker:ccxt",
+        "kraken through ccxt",
+        "the crypto venue's accounts",
+        id="ccxt",
+    ),
+    pytest.param(
+        {"broker": "ibkr", "ibkr_account_id": "DU1234567"},
+        "ibkr_gateway_url",
+        "broker:ibkr",
+        "account DU1234567 through the Client Portal Gateway",
+        "IBKR accounts",
+        id="ibkr",
+    ),
+]
+
+
+@pytest.mark.parametrize(("flat", "url", "component", "detail", "accounts"), NETWORK_BROKERS)
+async def test_a_network_broker_is_checked_by_reaching_its_api_and_degrades_its_accounts(
     listening: int,
+    flat: dict[str, object],
+    url: str,
+    component: str,
+    detail: str,
+    accounts: str,
 ) -> None:
-    # Arrange: the venue's API on a port that listens, then on one that does not
-    keys = {"ccxt_api_key": Secret("k"), "ccxt_secret": Secret("s")}
+    # Arrange: the broker's API on a port that listens, then on one that does not
     up, down = (
-        Settings.from_flat(
-            broker="ccxt", ccxt_exchange="kraken", ccxt_api_url=f"http://127.0.0.1:{port}", **keys
-        )
+        Settings.from_flat(**flat, **{url: f"http://127.0.0.1:{port}"})
         for port in (listening, closed_port())
     )
 
     # Act
-    reached = {f.component: f for f in await examine(up)}["broker:ccxt"]
-    missed = {f.component: f for f in await examine(down)}["broker:ccxt"]
+    reached = {f.component: f for f in await examine(up)}[component]
+    missed = {f.component: f for f in await examine(down)}[component]
 
     # Assert
-    assert reached.state is State.OK and "kraken through ccxt" in reached.detail
+    assert reached.state is State.OK and detail in reached.detail
     assert missed.state is State.DOWN and not missed.required
     assert missed.degrades is not None
-    assert missed.degrades.startswith("orders of the crypto venue's accounts are not sent")
+    assert missed.degrades.startswith(f"orders of {accounts} are not sent")
 
 
 async def test_a_vendor_without_its_key_is_down_naming_the_variable() -> None:

@@ -227,7 +227,7 @@ def test_bulwark_numba_in_an_env_file_is_refused_saying_where_it_belongs(tmp_pat
         ("demo", "maybe", "true or false"),
         ("env", "staging", "one of dev, prod, test"),
         ("log_level", "verbose", "one of debug, error, info, warning"),
-        ("broker", "ibkr", "one of alpaca, ccxt, paper"),
+        ("broker", "schwab", "one of alpaca, ccxt, ibkr, paper"),
         ("kill_switch_deadline_seconds", "-1", "a number > 0"),
         ("kill_switch_deadline_seconds", "inf", "a number > 0 and <= 86400"),
         ("ws_ping_seconds", "nan", "a number > 0"),

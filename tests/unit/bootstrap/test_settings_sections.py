@@ -97,6 +97,8 @@ EXPLICIT: dict[str, tuple[str, object, dict[str, str]]] = {
     "ccxt_password": ("cp", Secret("cp"), {}),
     "ccxt_quote": ("USDC", "USDC", {}),
     "ccxt_api_url": ("http://venue.test", "http://venue.test", {}),
+    "ibkr_gateway_url": ("https://gateway.test/v1/api", "https://gateway.test/v1/api", {}),
+    "ibkr_account_id": ("DU1234567", "DU1234567", {}),
     "paper_faults": ("keep_on_cancel,delay_acks=40", "keep_on_cancel,delay_acks=40", {}),
     "market_data": ("replay", "replay", {}),
     "market_data_fallbacks": ("replay", ("replay",), {}),
