@@ -115,6 +115,8 @@ class FakeIbkrGateway:
     trades: list[dict[str, Any]] = field(default_factory=list)
     # (message id, text) asked of every order before those of its kind
     questions: list[tuple[str, str]] = field(default_factory=list)
+    # order ids that fill at the last price as their cancel arrives (the race a cancel loses)
+    filling_on_cancel: set[int] = field(default_factory=set)
     authenticated: bool = True
     accounts_listed: bool = False
     replies: dict[str, tuple[FakeOrder, list[tuple[str, str]]]] = field(default_factory=dict)
@@ -307,6 +309,9 @@ class FakeIbkrGateway:
         price = self.prices.get(order.conid)
         if price is None or not _reaches(order, price):
             return
+        self._fill(order, price)
+
+    def _fill(self, order: FakeOrder, price: Decimal) -> None:
         size = order.quantity - order.filled
         order.filled += size
         order.cost += size * price
@@ -349,6 +354,8 @@ class FakeIbkrGateway:
     def _cancel(self, request: Request) -> Reply:
         wanted = request.path_params["order"]
         order = next((o for o in self.orders.values() if str(o.id) == wanted), None)
+        if order is not None and order.id in self.filling_on_cancel:
+            self._fill(order, self.prices[order.conid])
         if order is None or not order.working:
             return error(f"OrderID {request.path_params['order']} doesn't exist")
         order.status = "Cancelled"
