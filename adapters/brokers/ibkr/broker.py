@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import copy
 import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -15,6 +14,7 @@ from ibind import QuestionType  # type: ignore[import-untyped]
 from adapters.brokers.ibkr import wire
 from adapters.brokers.ibkr.errors import duplicate
 from adapters.brokers.ibkr.gateway import IbkrGateway, connect_client
+from adapters.brokers.venue_account import VenueAccountBroker
 from domain.trading.fills import Fill
 from domain.trading.orders import Order, OrderType, Side
 from ports.core.clock import Clock
@@ -24,13 +24,11 @@ from ports.trading.broker import (
     BrokerErrorCode,
     BrokerOrder,
     BrokerOrderStatus,
-    BrokerPort,
     BrokerPosition,
     CancelResult,
     CloseResult,
 )
 
-ACCEPTANCE_WINDOW_S = 30.0
 ZERO = Decimal(0)
 
 
@@ -71,15 +69,9 @@ class _Ledger:
     seen: set[str] = field(default_factory=set)  # execution ids returned as fills
 
 
-class IbkrBroker:
-    """A BrokerPort for one IBKR account behind one Client Portal Gateway session.
-
-    Bulwark account ids map onto that one IBKR account: with `accounts` given only those ids
-    are served (others raise NOT_FOUND); with None every account routed here is it.
-    `within(deadline)` bounds each call by an absolute `clock.monotonic()` time.
-    """
-
-    acceptance_window_s = ACCEPTANCE_WINDOW_S
+class IbkrBroker(VenueAccountBroker):
+    """A BrokerPort for one IBKR account behind one Client Portal Gateway session: the
+    Bulwark accounts routed here and `within(deadline)` as VenueAccountBroker says."""
 
     def __init__(
         self,
@@ -90,27 +82,18 @@ class IbkrBroker:
         config: IbkrBrokerConfig | None = None,
         name: str = "ibkr",
     ) -> None:
+        super().__init__(accounts, name)
         self._gateway = gateway
-        self._accounts = accounts
         self._config = config or IbkrBrokerConfig()
         self._ledger = _Ledger()
         for symbol, conid in self._config.conids.items():
             self._remember(symbol, int(conid))
-        self._deadline: float | None = None
         self._closing = itertools.count(1)
         self._started = int(clock.now().timestamp())
-        self.name = name
 
     @property
     def gateway(self) -> IbkrGateway:
         return self._gateway
-
-    def within(self, deadline: float) -> BrokerPort:
-        """This broker with every call bounded by `deadline` (see
-        ports.trading.broker.DeadlineBroker)."""
-        view = copy.copy(self)
-        view._deadline = deadline
-        return view
 
     async def warm(self) -> None:
         """List the accounts now (IBKR asks it before order and portfolio calls) and start
@@ -225,17 +208,7 @@ class IbkrBroker:
             found.append(wire.fill(trade, order_id, account_id, self._symbol_of(trade)))
         return sorted(found, key=lambda f: f.at)
 
-    async def order_by_client_id(self, account_id: str, client_order_id: str) -> BrokerOrder | None:
-        self._check(account_id)
-        return await self._by_client_id(account_id, client_order_id, "order_by_client_id")
-
     # -- internals -------------------------------------------------------------------------
-    def _check(self, account_id: str) -> None:
-        if self._accounts is not None and account_id not in self._accounts:
-            raise BrokerError(
-                BrokerErrorCode.NOT_FOUND, f"account {account_id} is not served by {self.name}"
-            )
-
     async def _call(self, action: str, fn: Any, *args: Any) -> Any:
         return await self._gateway.call(action, fn, *args, deadline=self._deadline)
 

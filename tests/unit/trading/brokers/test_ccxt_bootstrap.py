@@ -3,19 +3,18 @@ serving a crypto account on the local fake Binance, from opening it to an order 
 
 from __future__ import annotations
 
-import asyncio
 from decimal import Decimal
 
 import pytest
 
 from adapters.brokers.ccxt import CcxtBroker
 from adapters.metrics.broker import MeteredBroker
-from bootstrap.settings import SettingsError, load_settings
+from bootstrap.settings import load_settings
 from tests.alpaca_server import AlpacaServer
 from tests.http.core_helpers import harness_with, order_body, submit
-from tests.http.test_account_admin import BASE, paper
 from tests.kit.fake_server import threaded
 from tests.unit.trading.brokers.binance_fake import API_KEY, SECRET, FakeBinanceSpot
+from tests.unit.trading.brokers.served import opened_and_synced, refusal, requested
 
 pytestmark = pytest.mark.serves("trading")
 
@@ -26,15 +25,6 @@ CCXT = {
     "BULWARK_CCXT_API_KEY": API_KEY,
     "BULWARK_CCXT_SECRET": SECRET,
 }
-
-
-async def requested(server: AlpacaServer, method: str, path: str) -> bool:
-    """Whether the server saw `method path` within two seconds."""
-    for _ in range(100):
-        if server.requests_to(method, path):
-            return True
-        await asyncio.sleep(0.02)
-    return False
 
 
 @pytest.mark.parametrize(
@@ -61,16 +51,11 @@ async def requested(server: AlpacaServer, method: str, path: str) -> bool:
 def test_bad_ccxt_settings_are_refused_in_one_line(
     change: dict[str, str | None], line: str
 ) -> None:
-    # Arrange
-    environ = {k: v for k, v in {**CCXT, **change}.items() if v is not None}
-
     # Act
-    with pytest.raises(SettingsError) as refused:
-        load_settings(environ, env_file=None)
+    message = refusal({**CCXT, **change})
 
     # Assert
-    message = str(refused.value)
-    assert line in message and "\n" not in message
+    assert line in message
     assert SECRET not in message
 
 
@@ -97,10 +82,7 @@ async def test_an_order_of_a_ccxt_account_reaches_the_venue_through_the_api() ->
             owner = await h.user()
             warmed = await requested(server, "GET", "/api/v3/exchangeInfo")
             await h.instrument("AAPL", "100")
-            body = {k: v for k, v in paper(broker="ccxt").items() if k != "initial_cash"}
-            opened = await h.client.post(BASE, json=body, headers=owner.headers)
-            account = opened.json()["id"]
-            synced = await h.client.post(f"{BASE}/{account}/sync", headers=owner.headers)
+            opened, account, synced = await opened_and_synced(h, owner, "ccxt")
             routed = h.container.core.brokers().named("ccxt")
 
             # Act
