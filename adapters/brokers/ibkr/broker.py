@@ -190,12 +190,18 @@ class IbkrBroker(VenueAccountBroker):
         return wire.account(summary or {}, account_id, self._config.currency)
 
     async def fills(self, account_id: str) -> list[Fill]:
-        """Executions of the last `trade_days` not returned before, oldest first."""
+        """Executions of the last `trade_days` not returned before, oldest first. Asked
+        earlier than IBKR's pacing of its trades endpoint allows, there is nothing new yet."""
         self._check(account_id)
+        if not self._gateway.due("trades"):
+            return []
         days = str(self._config.trade_days)
         account = self._gateway.account
-        trades = await self._call(
-            "fills", lambda client: client.trades(days=days, account_id=account).data
+        trades = await self._gateway.paced(
+            "trades",
+            "fills",
+            lambda client: client.trades(days=days, account_id=account).data,
+            deadline=self._deadline,
         )
         found: list[Fill] = []
         for trade in trades or []:
@@ -215,7 +221,12 @@ class IbkrBroker(VenueAccountBroker):
     async def _live(self, action: str) -> list[dict[str, Any]]:
         """`/iserver/account/orders`: the session's orders, working, filled and cancelled."""
         account = self._gateway.account
-        found = await self._call(action, lambda client: client.live_orders(account_id=account).data)
+        found = await self._gateway.paced(
+            "orders",
+            action,
+            lambda client: client.live_orders(account_id=account).data,
+            deadline=self._deadline,
+        )
         return list((found or {}).get("orders") or [])
 
     def _listed(self, found: dict[str, Any], account_id: str) -> BrokerOrder:
@@ -319,8 +330,10 @@ def connect_ibkr_broker(
     accounts: frozenset[str] | None = None,
     timeout_s: float = 10.0,
     tickle_s: float = 60.0,
+    pacing: Mapping[str, float] | None = None,
 ) -> IbkrBroker:
-    """An IbkrBroker on the Client Portal Gateway at `url` for IBKR account `account`."""
+    """An IbkrBroker on the Client Portal Gateway at `url` for IBKR account `account`;
+    `pacing` overrides IBKR's documented spacing of the endpoints it polls (gateway.PACING)."""
     client = connect_client(url, account, verify=verify, timeout_s=timeout_s)
-    gateway = IbkrGateway(client, account, clock, tickle_s=tickle_s)
+    gateway = IbkrGateway(client, account, clock, tickle_s=tickle_s, pacing=pacing)
     return IbkrBroker(gateway, clock, accounts=accounts, config=config)

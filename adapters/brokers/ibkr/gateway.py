@@ -35,6 +35,10 @@ logging.getLogger("ibind_fh").propagate = False
 T = TypeVar("T")
 _log = structlog.get_logger("bulwark.brokers.ibkr")
 TICKLE_S = 60.0
+# IBKR's documented pacing of the endpoints the broker polls (seconds between two calls):
+# the live orders and the trades once per 5 s. Past it the gateway answers 429, and one
+# that keeps asking lands in its penalty box for minutes: the gateway spaces them itself.
+PACING = {"orders": 5.0, "trades": 5.0}
 API_PATH = "/v1/api"
 
 
@@ -55,6 +59,7 @@ class IbkrGateway:
         name: str = "ibkr",
         workers: int = 4,
         tickle_s: float = TICKLE_S,
+        pacing: Mapping[str, float] | None = None,
     ) -> None:
         self.client = client
         self.account = account
@@ -68,6 +73,9 @@ class IbkrGateway:
         self._closed = False
         # The gateway answers one order's questions at a time (ibind: order_submission_lock).
         self._orders = threading.Lock()
+        self._pacing = dict(PACING if pacing is None else pacing)
+        self._paced: dict[str, float] = {}  # endpoint -> when it may be called next
+        self._pace_locks: dict[str, asyncio.Lock] = {}
 
     # -- calls -------------------------------------------------------------------------
     async def call(
@@ -76,6 +84,40 @@ class IbkrGateway:
         """`fn(client, *args)` on a gateway thread, its failures as BrokerError."""
         await self._prepare(action, deadline)
         return await self._run(action, fn, *args, deadline=deadline)
+
+    def due(self, endpoint: str) -> bool:
+        """Whether a paced endpoint may be called now."""
+        return self._clock.monotonic() >= self._paced.get(endpoint, 0.0)
+
+    async def paced(
+        self,
+        endpoint: str,
+        action: str,
+        fn: Callable[..., T],
+        *args: Any,
+        deadline: float | None = None,
+    ) -> T:
+        """`call`, once the endpoint's pacing allows (waiting for it, one caller at a time);
+        a wait the deadline cannot hold is RATE_LIMITED at once, sending nothing."""
+        interval = self._pacing.get(endpoint, 0.0)
+        if interval <= 0:
+            return await self.call(action, fn, *args, deadline=deadline)
+        lock = self._pace_locks.setdefault(endpoint, asyncio.Lock())
+        async with lock:
+            now = self._clock.monotonic()
+            ready = self._paced.get(endpoint, 0.0)
+            if ready > now and deadline is not None and ready > deadline:
+                reason = (
+                    f"{self.name} {action}: IBKR takes its {endpoint} endpoint once per "
+                    f"{interval:g} s, and the deadline comes first"
+                )
+                raise BrokerError(BrokerErrorCode.RATE_LIMITED, reason, retryable=True)
+            if ready > now:
+                await asyncio.sleep(ready - now)
+            try:
+                return await self.call(action, fn, *args, deadline=deadline)
+            finally:
+                self._paced[endpoint] = self._clock.monotonic() + interval
 
     async def _run(
         self, action: str, fn: Callable[..., T], *args: Any, deadline: float | None = None

@@ -457,8 +457,10 @@ def ibkr_broker(
     *,
     accounts: frozenset[str] | None = None,
     config: IbkrBrokerConfig | None = None,
+    pacing: dict[str, float] | None = None,
 ) -> IbkrBroker:
-    """An IbkrBroker on the fake gateway at `server` (plain HTTP: nothing to verify)."""
+    """An IbkrBroker on the fake gateway at `server` (plain HTTP: nothing to verify), with
+    no pacing of the polled endpoints unless `pacing` says (the fake answers every call)."""
     return connect_ibkr_broker(
         f"{server.url}{API}",
         ACCOUNT_ID,
@@ -467,4 +469,5 @@ def ibkr_broker(
         config=config,
         accounts=accounts,
         timeout_s=2.0,
+        pacing=pacing or {},
     )

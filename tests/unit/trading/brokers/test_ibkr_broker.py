@@ -14,6 +14,7 @@ import pytest
 from adapters.brokers.ibkr import IbkrBroker, IbkrBrokerConfig
 from adapters.brokers.ibkr.errors import http_error
 from adapters.brokers.ibkr.wire import order_status
+from adapters.memory.clock import SystemClock
 from domain.trading.orders import OrderType, TimeInForce
 from ports.trading.broker import BrokerError, BrokerErrorCode, BrokerOrderStatus, DeadlineBroker
 from tests.alpaca_server import AlpacaServer, Reply
@@ -372,3 +373,41 @@ def test_ibkr_order_statuses_map_to_the_ports_failing_closed(
     status: str, filled: str, mapped: BrokerOrderStatus
 ) -> None:
     assert order_status(status, D(5), D(filled)) is mapped
+
+
+async def test_the_live_orders_are_asked_no_faster_than_ibkrs_pacing_allows(
+    venue: FakeIbkrGateway, server: AlpacaServer
+) -> None:
+    # Arrange: live orders once per 0.3 s
+    async with aclosing(ibkr_broker(server, pacing={"orders": 0.3})) as broker:
+        await broker.open_orders(ACCOUNT)
+        started = SystemClock().monotonic()
+
+        # Act
+        await broker.open_orders(ACCOUNT)
+        waited = SystemClock().monotonic() - started
+        with pytest.raises(BrokerError) as caught:
+            await broker.within(SystemClock().monotonic() + 0.05).open_orders(ACCOUNT)
+
+    # Assert
+    assert waited >= 0.25
+    assert (caught.value.code, caught.value.retryable) == (BrokerErrorCode.RATE_LIMITED, True)
+    assert "once per 0.3 s" in caught.value.message
+    assert len(server.requests_to("GET", LIVE)) == 2
+
+
+async def test_fills_asked_before_the_trades_pacing_allows_are_none_yet(
+    venue: FakeIbkrGateway, server: AlpacaServer
+) -> None:
+    # Arrange
+    await venue.set_price("AAPL", D(100))
+    async with aclosing(ibkr_broker(server, pacing={"trades": 60.0})) as broker:
+        first = await broker.fills(ACCOUNT)
+        await broker.submit(order(BUY, "1"))
+
+        # Act
+        early = await broker.fills(ACCOUNT)
+
+    # Assert
+    assert (first, early) == ([], [])
+    assert len(server.requests_to("GET", f"{API}/iserver/account/trades/")) == 1
