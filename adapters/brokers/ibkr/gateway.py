@@ -4,8 +4,9 @@ alive, and every failure as the port's BrokerError.
 ibind is synchronous (requests): each call runs on the gateway's own threads, never on the
 event loop. The Client Portal Gateway holds the brokerage session (a person or IBeam logs it
 in); this side keeps it alive with `/tickle` (IBKR: about once a minute) and, as IBKR asks,
-lists the accounts (`/iserver/accounts`, `/portfolio/accounts`) once before the first order or
-portfolio call, and again after the session lapsed (a 401).
+lists the accounts (`/iserver/accounts`, `/portfolio/accounts`) and the live orders once
+before the first order or portfolio call, and again after the session lapsed (a 401). The
+endpoints the broker polls keep to IBKR's documented pacing (`PACING`).
 """
 
 from __future__ import annotations
@@ -179,7 +180,8 @@ class IbkrGateway:
         async with self._ready_lock:
             if self._ready:
                 return
-            await self._run(action, _list_accounts, deadline=deadline)
+            await self._run(action, _list_accounts, self.account, deadline=deadline)
+            self._paced["orders"] = self._clock.monotonic() + self._pacing.get("orders", 0.0)
             self._ready = True
         self.keep_alive()
 
@@ -223,9 +225,13 @@ class IbkrGateway:
         self._pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _list_accounts(client: IbkrClient) -> None:
+def _list_accounts(client: IbkrClient, account: str) -> None:
+    """The calls IBKR asks for before a session's order and portfolio calls: the accounts of
+    both, and the live orders once (the first answer of a session may come before the
+    gateway has loaded them: a kill switch must not take that for "no orders")."""
     client.get("iserver/accounts")
     client.get("portfolio/accounts")
+    client.live_orders(account_id=account)
 
 
 def _reason(exc: ExternalBrokerError) -> str:

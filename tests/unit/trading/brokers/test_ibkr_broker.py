@@ -204,7 +204,7 @@ async def test_cancelling_an_order_the_gateway_never_had_asks_the_live_orders(
     # Assert
     assert (result.ok, result.error) == (False, BrokerErrorCode.NOT_FOUND.value)
     assert len(server.requests_to("DELETE", one_order("1799999999"))) == 1
-    assert len(server.requests_to("GET", LIVE)) == 1
+    assert len(server.requests_to("GET", LIVE)) == 2  # the session's pre-flight, the lookup
 
 
 async def test_cancel_all_reports_the_order_the_gateway_refused_and_the_one_rate_limited(
@@ -327,7 +327,7 @@ async def test_a_call_past_its_deadline_fails_at_once_as_a_retryable_timeout(
     # Assert
     assert isinstance(broker, DeadlineBroker)
     assert (caught.value.code, caught.value.retryable) == (BrokerErrorCode.TIMEOUT, True)
-    assert len(server.requests_to("GET", LIVE)) == 1
+    assert len(server.requests_to("GET", LIVE)) == 2  # the pre-flight and the first call
 
 
 @pytest.mark.parametrize(
@@ -393,7 +393,8 @@ async def test_the_live_orders_are_asked_no_faster_than_ibkrs_pacing_allows(
     assert waited >= 0.25
     assert (caught.value.code, caught.value.retryable) == (BrokerErrorCode.RATE_LIMITED, True)
     assert "once per 0.3 s" in caught.value.message
-    assert len(server.requests_to("GET", LIVE)) == 2
+    # the session's first listing (IBKR's pre-flight), then one per call that went out
+    assert len(server.requests_to("GET", LIVE)) == 3
 
 
 async def test_fills_asked_before_the_trades_pacing_allows_are_none_yet(
