@@ -260,20 +260,19 @@ class IbkrBroker(VenueAccountBroker):
         if refused is None:
             return CancelResult(broker_order_id, ok=True)
         if known is None:
-            code = await self._why_not_cancelled(account_id, broker_order_id)
-            return CancelResult(broker_order_id, ok=False, error=code.value)
+            refused = await self._why_not_cancelled(account_id, broker_order_id, refused)
         return CancelResult(broker_order_id, ok=False, error=refused)
 
-    async def _why_not_cancelled(self, account_id: str, broker_order_id: str) -> BrokerErrorCode:
-        for found in await self._live("cancel"):
-            if str(found.get("orderId")) == broker_order_id:
-                listed = self._listed(found, account_id)
-                return (
-                    BrokerErrorCode.REJECTED
-                    if not listed.status.is_open
-                    else BrokerErrorCode.UNAVAILABLE
-                )
-        return BrokerErrorCode.NOT_FOUND
+    async def _why_not_cancelled(self, account_id: str, broker_order_id: str, refused: str) -> str:
+        """An order the live orders do not list is NOT_FOUND; one they list (filled meanwhile,
+        or one the gateway will not cancel) was REJECTED. Without the listing, `refused`."""
+        try:
+            listed = await self._live("cancel")
+        except BrokerError:
+            return refused
+        if any(str(found.get("orderId")) == broker_order_id for found in listed):
+            return BrokerErrorCode.REJECTED.value
+        return BrokerErrorCode.NOT_FOUND.value
 
     async def _close(self, account_id: str, held: BrokerPosition) -> CloseResult:
         side = Side.SELL if held.quantity > ZERO else Side.BUY

@@ -207,6 +207,20 @@ async def test_cancelling_an_order_the_gateway_never_had_asks_the_live_orders(
     assert len(server.requests_to("GET", LIVE)) == 2  # the session's pre-flight, the lookup
 
 
+async def test_a_refused_cancel_whose_lookup_fails_is_reported_refused_not_raised(
+    broker: IbkrBroker, server: AlpacaServer
+) -> None:
+    # Arrange: the session is up; then the live orders answer 429
+    await broker.open_orders(ACCOUNT)
+    server.fail(RATE_LIMITED, method="GET", path=LIVE)
+
+    # Act
+    result = await broker.cancel(ACCOUNT, "1799999999")
+
+    # Assert
+    assert (result.ok, result.error) == (False, BrokerErrorCode.REJECTED.value)
+
+
 async def test_cancel_all_reports_the_order_the_gateway_refused_and_the_one_rate_limited(
     broker: IbkrBroker, venue: FakeIbkrGateway, server: AlpacaServer
 ) -> None:
