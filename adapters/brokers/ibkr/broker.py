@@ -67,6 +67,8 @@ class _Ledger:
     symbols: dict[int, str] = field(default_factory=dict)  # conid -> Bulwark symbol
     order_ids: dict[str, str] = field(default_factory=dict)  # client order id -> Bulwark id
     seen: set[str] = field(default_factory=set)  # execution ids returned as fills
+    # IBKR order ids working as last known: the last listing's, and those placed since
+    working: set[str] = field(default_factory=set)
 
 
 class IbkrBroker(VenueAccountBroker):
@@ -144,6 +146,8 @@ class IbkrBroker(VenueAccountBroker):
                 BrokerErrorCode.REJECTED,
                 f"{self.name} submit: {order.client_order_id} {ack.get('order_status')}",
             )
+        if placed.status.is_open:
+            self._ledger.working.add(placed.broker_order_id)
         return placed
 
     async def cancel(self, account_id: str, broker_order_id: str) -> CancelResult:
@@ -154,14 +158,37 @@ class IbkrBroker(VenueAccountBroker):
 
     async def cancel_all(self, account_id: str) -> list[CancelResult]:
         """Each working order's cancel, sent together: a kill switch waits about one round
-        trip. (The gateway's own cancel-all, order id -1, names no order it cancelled.)"""
+        trip. When IBKR's pacing keeps the live orders from being listed before the deadline,
+        the gateway's own cancel-all instead (`_cancel_every_order`)."""
         self._check(account_id)
-        working = [o for o in await self.open_orders(account_id) if o.status.is_open]
+        try:
+            working = await self.open_orders(account_id)
+        except BrokerError as exc:
+            if exc.code is not BrokerErrorCode.RATE_LIMITED:
+                raise
+            return await self._cancel_every_order()
         return list(
             await asyncio.gather(
-                *(self._cancel_one(account_id, o.broker_order_id, o) for o in working)
+                *(self._cancel_one(account_id, o.broker_order_id, known=True) for o in working)
             )
         )
+
+    async def _cancel_every_order(self) -> list[CancelResult]:
+        """DELETE order id -1, IBKR's cancel of every open order. It names no order: the
+        results are the orders this broker last knew working (the last listing's and those
+        placed since), acknowledged or refused together."""
+        known = sorted(self._ledger.working)
+        account = self._gateway.account
+        try:
+            answer = await self._call(
+                "cancel_all", lambda client: client.delete(f"iserver/account/{account}/order/-1")
+            )
+        except BrokerError as exc:
+            return [CancelResult(i, ok=False, error=exc.code.value) for i in known]
+        if isinstance(answer.data, dict) and "error" in answer.data:
+            return [CancelResult(i, ok=False, error=BrokerErrorCode.REJECTED.value) for i in known]
+        self._ledger.working.clear()
+        return [CancelResult(i, ok=True) for i in known]
 
     async def close_all(self, account_id: str) -> list[CloseResult]:
         """Cancel every working order, then a market order per position."""
@@ -227,7 +254,10 @@ class IbkrBroker(VenueAccountBroker):
             lambda client: client.live_orders(account_id=account).data,
             deadline=self._deadline,
         )
-        return list((found or {}).get("orders") or [])
+        orders = list((found or {}).get("orders") or [])
+        listed = (self._listed(o, self._gateway.account) for o in orders)
+        self._ledger.working = {o.broker_order_id for o in listed if o.status.is_open}
+        return orders
 
     def _listed(self, found: dict[str, Any], account_id: str) -> BrokerOrder:
         return wire.listed_order(found, account_id, self._symbol_of(found))
@@ -242,8 +272,9 @@ class IbkrBroker(VenueAccountBroker):
         return None
 
     async def _cancel_one(
-        self, account_id: str, broker_order_id: str, known: BrokerOrder | None = None
+        self, account_id: str, broker_order_id: str, *, known: bool = False
     ) -> CancelResult:
+        """DELETE one order; a refusal of one not `known` working is looked up (see cancel)."""
         account = self._gateway.account
         try:
             answer = await self._call(
@@ -259,7 +290,7 @@ class IbkrBroker(VenueAccountBroker):
             refused = None if "error" not in data else BrokerErrorCode.REJECTED.value
         if refused is None:
             return CancelResult(broker_order_id, ok=True)
-        if known is None:
+        if not known:
             refused = await self._why_not_cancelled(account_id, broker_order_id, refused)
         return CancelResult(broker_order_id, ok=False, error=refused)
 

@@ -21,7 +21,8 @@ It answers, under /v1/api, the documented endpoints and response shapes
   EQUITY WITH LOAN VALUE ... MUST EXCEED THE INITIAL MARGIN"), a stop with IOC;
 - DELETE /iserver/account/{accountId}/order/{orderId}: {msg: "Request was submitted",
   order_id, conid, account}, or {"error": "OrderID ... doesn't exist"} for an order that is
-  not working (never placed, filled or cancelled);
+  not working (never placed, filled or cancelled); order id -1 cancels every working order
+  (the documented cancel-all; its answer here names no order);
 - GET /iserver/account/orders: {orders: [{acct, conid, orderId, order_ref (the cOID), ticker,
   side, totalSize, filledQuantity, remainingQuantity, status (Submitted, PreSubmitted,
   Filled, Cancelled, Inactive), origOrderType, price, auxPrice, avgPrice, timeInForce}],
@@ -353,6 +354,10 @@ class FakeIbkrGateway:
 
     def _cancel(self, request: Request) -> Reply:
         wanted = request.path_params["order"]
+        if wanted == "-1":  # every working order
+            for working in self.working():
+                working.status = "Cancelled"
+            return Reply(200, {"msg": "Request was submitted", "order_id": -1})
         order = next((o for o in self.orders.values() if str(o.id) == wanted), None)
         if order is not None and order.id in self.filling_on_cancel:
             self._fill(order, self.prices[order.conid])

@@ -426,3 +426,21 @@ async def test_fills_asked_before_the_trades_pacing_allows_are_none_yet(
     # Assert
     assert (first, early) == ([], [])
     assert len(server.requests_to("GET", f"{API}/iserver/account/trades/")) == 1
+
+
+async def test_cancel_all_that_cannot_list_in_time_sends_ibkrs_own_cancel_all(
+    venue: FakeIbkrGateway, server: AlpacaServer
+) -> None:
+    # Arrange: the live orders were just listed (the session's start), next allowed in 60 s
+    async with aclosing(ibkr_broker(server, pacing={"orders": 60.0})) as broker:
+        ids = await _resting(broker, venue, "90", "91")
+        bounded = broker.within(SystemClock().monotonic() + 1.0)
+
+        # Act
+        results = await bounded.cancel_all(ACCOUNT)
+
+    # Assert
+    assert sorted((r.broker_order_id, r.ok) for r in results) == sorted((i, True) for i in ids)
+    assert len(server.requests_to("DELETE", one_order("-1"))) == 1
+    assert len(server.requests_to("GET", LIVE)) == 1  # the session's start only
+    assert venue.working() == []
