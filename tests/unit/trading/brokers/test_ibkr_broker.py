@@ -13,7 +13,7 @@ import pytest
 
 from adapters.brokers.ibkr import IbkrBroker, IbkrBrokerConfig
 from adapters.brokers.ibkr.errors import http_error
-from adapters.brokers.ibkr.wire import order_status
+from adapters.brokers.ibkr.wire import number, order_status
 from adapters.memory.clock import SystemClock
 from domain.trading.orders import OrderType, TimeInForce
 from ports.trading.broker import BrokerError, BrokerErrorCode, BrokerOrderStatus, DeadlineBroker
@@ -444,3 +444,18 @@ async def test_cancel_all_that_cannot_list_in_time_sends_ibkrs_own_cancel_all(
     assert len(server.requests_to("DELETE", one_order("-1"))) == 1
     assert len(server.requests_to("GET", LIVE)) == 1  # the session's start only
     assert venue.working() == []
+
+
+@pytest.mark.parametrize(
+    ("sent", "read"),
+    [
+        (0.1, D("0.1")),  # a JSON float, read from its shortest text
+        (187.1, D("187.1")),
+        ("192.26", D("192.26")),
+        ("1,000.50", D("1000.50")),  # IBKR's thousands separator in some string fields
+        (None, None),
+        ("", None),
+    ],
+)
+def test_ibkr_numbers_are_read_as_exact_decimals(sent: object, read: Decimal | None) -> None:
+    assert number(sent) == read
