@@ -51,12 +51,14 @@ def broker_router(
     meter: Meter | None = None,
     faults: FaultSwitch | None = None,
 ) -> BrokerRouter:
-    """The paper broker always; with BULWARK_BROKER=alpaca, ccxt or tradier, that broker beside it.
+    """The paper broker always; with BULWARK_BROKER=alpaca, ccxt, tradier or ibkr, that broker
+    beside it.
 
     Accounts name their broker, so paper accounts keep working; the Alpaca adapter serves
     the accounts whose broker is "alpaca", all on the one Alpaca account of the key pair,
     and the CCXT adapter those whose broker is "ccxt", on the one venue account of its key;
-    the Tradier adapter those whose broker is "tradier", on its one brokerage account.
+    the Tradier adapter those whose broker is "tradier", on its one brokerage account;
+    the IBKR adapter those whose broker is "ibkr", on the gateway's one IBKR account.
     With the API-key vault, each account uses the key linked to it, else the settings'
     pair (which is then optional). With `meter`, each adapter is wrapped to time its calls.
     With `faults` (kill-switch drills), the paper broker shows the faults switched on.
@@ -78,6 +80,8 @@ def broker_router(
         brokers["ccxt"] = ccxt_broker(settings, clock)
     elif settings.brokers.broker == "tradier":
         brokers["tradier"] = tradier_broker(settings, clock)
+    elif settings.brokers.broker == "ibkr":
+        brokers["ibkr"] = ibkr_broker(settings, clock)
     brokers = rehearsing(settings.core.env, brokers)  # tests only: a crash around a send
     # With a meter: every call timed and its errors counted, per adapter.
     return BrokerRouter(brokers if meter is None else metered(brokers, meter))
@@ -120,6 +124,18 @@ def tradier_broker(settings: Settings, clock: Clock) -> BrokerPort:
         clock,
         base_url=found.tradier_api_url or api_url(found.tradier_sandbox),
     )
+
+
+def ibkr_broker(settings: Settings, clock: Clock) -> BrokerPort:
+    """The IBKR broker on the Client Portal Gateway at BULWARK_IBKR_GATEWAY_URL, for the
+    account BULWARK_IBKR_ACCOUNT_ID (checked set); the certificate checked as the settings say."""
+    from adapters.brokers.ibkr import connect_ibkr_broker
+
+    found = settings.brokers
+    if found.ibkr_account_id is None:
+        raise SettingsError("BULWARK_IBKR_ACCOUNT_ID is needed")
+    verify: bool | str = found.ibkr_ca_file or found.ibkr_verify_ssl
+    return connect_ibkr_broker(found.ibkr_gateway_url, found.ibkr_account_id, clock, verify=verify)
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     create.add_argument("--name", required=True, help="the account's display name")
     create.add_argument(
         "--broker",
-        choices=["paper", "alpaca", "ccxt", "tradier"],
+        choices=["paper", "alpaca", "ccxt", "tradier", "ibkr"],
         default="paper",
         help="where its orders go",
     )

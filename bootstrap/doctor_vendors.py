@@ -37,6 +37,7 @@ ALPACA_DEGRADES = (
 )
 CCXT_DEGRADES = ALPACA_DEGRADES.replace("Alpaca accounts", "the crypto venue's accounts")
 TRADIER_DEGRADES = ALPACA_DEGRADES.replace("Alpaca accounts", "Tradier accounts")
+IBKR_DEGRADES = ALPACA_DEGRADES.replace("Alpaca accounts", "IBKR accounts")
 
 
 def key_checks(settings: Settings) -> dict[str, Check]:
@@ -109,6 +110,12 @@ def broker_check(settings: Settings) -> dict[str, Check]:
         return {"broker:ccxt": Degrading(reachable(ccxt_url(settings), configured), CCXT_DEGRADES)}
     if brokers.broker == "tradier":
         return {"broker:tradier": tradier_check(settings)}
+    if brokers.broker == "ibkr":
+        from adapters.http.services import Degrading
+
+        configured = f"account {brokers.ibkr_account_id} through the Client Portal Gateway"
+        probe = reachable(brokers.ibkr_gateway_url, configured)
+        return {"broker:ibkr": Degrading(probe, IBKR_DEGRADES)}
     from adapters.alpaca.http import trading_url
     from adapters.http.services import Degrading
 

@@ -43,6 +43,8 @@ _BROKER_KEYS = {
     "from the key vault",
     "ccxt": "the exchange in BULWARK_CCXT_EXCHANGE, its key in BULWARK_CCXT_API_KEY and _SECRET",
     "tradier": "its token in BULWARK_TRADIER_TOKEN, its account in BULWARK_TRADIER_ACCOUNT_ID",
+    "ibkr": "the Client Portal Gateway in BULWARK_IBKR_GATEWAY_URL, the account in "
+    "BULWARK_IBKR_ACCOUNT_ID",
 }
 
 

@@ -1,10 +1,12 @@
-"""Brokers: where orders go (paper, Alpaca, a crypto venue through CCXT or Tradier) and their
-keys."""
+"""Brokers: where orders go (paper, Alpaca, a crypto venue through CCXT, Tradier or
+Interactive Brokers) and their keys."""
 
 from __future__ import annotations
 
 import difflib
+from pathlib import Path
 from typing import Annotated, ClassVar, Literal
+from urllib.parse import urlsplit
 
 import msgspec
 
@@ -13,12 +15,12 @@ from domain.killswitch.drill import BrokerFaults, UnknownFault
 
 
 class BrokerSettings(Section, frozen=True, kw_only=True):
-    """Where orders go: the paper broker, Alpaca (whose keys market data uses too) or a
-    crypto venue through CCXT."""
+    """Where orders go: the paper broker, Alpaca (whose keys market data uses too), a
+    crypto venue through CCXT or Interactive Brokers."""
 
     env_prefix: ClassVar[str] = ""
 
-    broker: Literal["paper", "alpaca", "ccxt", "tradier"] = "paper"
+    broker: Literal["paper", "alpaca", "ccxt", "tradier", "ibkr"] = "paper"
     # Kill-switch drills (docs/reliability.md): set, the paper broker shows these faults and
     # admins switch them at /api/v1/admin/drills/paper-faults; `none` or names joined by
     # commas (keep_on_cancel, delay_acks[=MS], drop_acks, reject_sends, disconnect). Unset:
@@ -47,6 +49,16 @@ class BrokerSettings(Section, frozen=True, kw_only=True):
     tradier_sandbox: bool = True
     # Empty: Tradier's sandbox or live API, as tradier_sandbox says; set it for a test server.
     tradier_api_url: Annotated[str, msgspec.Meta(pattern=r"^https?://")] | None = None
+    # BULWARK_BROKER=ibkr: the Client Portal Gateway's Web API (logged in by a person or
+    # IBeam; it holds the session, so no key is set here), the IBKR account orders go to
+    # (U..., DU... for paper), and how its certificate is checked: false for the gateway's
+    # own self-signed one on this host, or the CA bundle that signed it.
+    ibkr_gateway_url: Annotated[str, msgspec.Meta(pattern=r"^https?://")] = (
+        "https://localhost:5000/v1/api"
+    )
+    ibkr_account_id: Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z0-9]{2,20}$")] | None = None
+    ibkr_verify_ssl: bool = True
+    ibkr_ca_file: str | None = None
 
     @property
     def alpaca_keys(self) -> int:
@@ -74,6 +86,34 @@ class BrokerSettings(Section, frozen=True, kw_only=True):
             raise SettingsError(
                 f"{self.var('tradier_token')} and {self.var('tradier_account_id')} are needed "
                 f"when {self.var('broker')}=tradier (an access token and its account number)"
+            )
+        if self.broker == "ibkr":
+            self._check_ibkr()
+
+    @property
+    def ibkr_local(self) -> bool:
+        """Whether the gateway is on this host (where its self-signed certificate may pass)."""
+        return urlsplit(self.ibkr_gateway_url).hostname in ("localhost", "127.0.0.1", "::1")
+
+    def _check_ibkr(self) -> None:
+        """The account is named, and the gateway's certificate is checked unless it is local."""
+        broker = f"{self.var('broker')}=ibkr"
+        if self.ibkr_account_id is None:
+            raise SettingsError(
+                f"{self.var('ibkr_account_id')} is needed when {broker} (the IBKR account "
+                "orders go to, such as U1234567, or DU1234567 for a paper account)"
+            )
+        if self.ibkr_ca_file is not None and not self.ibkr_verify_ssl:
+            raise SettingsError(
+                f"{self.var('ibkr_ca_file')} verifies the gateway's certificate: it cannot go "
+                f"with {self.var('ibkr_verify_ssl')}=false"
+            )
+        if self.ibkr_ca_file is not None and not Path(self.ibkr_ca_file).is_file():
+            raise SettingsError(f"{self.var('ibkr_ca_file')}={self.ibkr_ca_file}: no such file")
+        if self.ibkr_gateway_url.startswith("http://") and not self.ibkr_local:
+            raise SettingsError(
+                f"{self.var('ibkr_gateway_url')}: plain http only to a gateway on this host "
+                "(localhost): the brokerage session would cross the network unencrypted"
             )
 
     def _check_ccxt(self) -> None:

@@ -156,6 +156,13 @@ def _check_across(s: Settings) -> None:
                 f"{s.brokers.var('paper_faults')} must be unset when BULWARK_ENV=prod "
                 "(broker faults are for drills, never in production)"
             )
+        ibkr_unverified = not s.brokers.ibkr_verify_ssl and not s.brokers.ibkr_local
+        if s.brokers.broker == "ibkr" and ibkr_unverified:
+            raise SettingsError(
+                f"{s.brokers.var('ibkr_verify_ssl')}=false is only for a gateway on this host "
+                f"when BULWARK_ENV=prod: set {s.brokers.var('ibkr_ca_file')} to the CA bundle "
+                "that signed the gateway's certificate"
+            )
     if s.core.workers > 1 and s.store.database_url == "memory://":
         raise SettingsError("BULWARK_WORKERS > 1 needs a shared database, not memory://")
     if s.safety.kill_switch_lane and s.safety.kill_switch_port is None and s.core.port == 65535:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import copy
 import itertools
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -17,6 +16,7 @@ from adapters.brokers.ccxt import wire
 from adapters.brokers.ccxt.errors import broker_error
 from adapters.brokers.ccxt.symbols import SymbolMap, amount, decimal, text
 from adapters.brokers.ccxt.venues import venue_of
+from adapters.brokers.venue_account import VenueAccountBroker
 from domain.trading.fills import Fill
 from domain.trading.orders import Order, Side
 from ports.core.clock import Clock
@@ -26,7 +26,6 @@ from ports.trading.broker import (
     BrokerErrorCode,
     BrokerOrder,
     BrokerOrderStatus,
-    BrokerPort,
     BrokerPosition,
     CancelResult,
     CloseResult,
@@ -74,14 +73,12 @@ class _Ledger:
     seen: set[str] = field(default_factory=set)  # trade ids returned as fills
 
 
-class CcxtBroker:
-    """A BrokerPort for one account on one ccxt exchange (one API key).
+class CcxtBroker(VenueAccountBroker):
+    """A BrokerPort for one account on one ccxt exchange (one API key): the Bulwark accounts
+    routed here and `within(deadline)` as VenueAccountBroker says.
 
-    Bulwark account ids map onto that one venue account: with `accounts` given only those
-    ids are served (others raise NOT_FOUND); with None every account routed here is it.
     The exchange is put on strings (`exchange.number = str`): ccxt hands the venue's own
     numbers over as text, read as Decimal, and amounts and prices go out as text.
-    `within(deadline)` bounds each call by an absolute `clock.monotonic()` time.
     """
 
     acceptance_window_s = ACCEPTANCE_WINDOW_S
@@ -95,28 +92,19 @@ class CcxtBroker:
         config: CcxtBrokerConfig | None = None,
         name: str | None = None,
     ) -> None:
+        super().__init__(accounts, name or str(exchange.id))
         exchange.number = str
         self._exchange = exchange
         self._clock = clock
-        self._accounts = accounts
         self._config = config or CcxtBrokerConfig()
         self._symbols = SymbolMap(self._config.quote, self._config.symbols)
         self._ledger = _Ledger(since_ms=int(clock.now().timestamp() * 1000))
-        self._deadline: float | None = None
         self._closing = itertools.count(1)
-        self.name = name or str(exchange.id)
         self._venue_quirks = venue_of(str(exchange.id))
 
     @property
     def exchange(self) -> Any:
         return self._exchange
-
-    def within(self, deadline: float) -> BrokerPort:
-        """This broker with every call bounded by `deadline` (see
-        ports.trading.broker.DeadlineBroker)."""
-        view = copy.copy(self)
-        view._deadline = deadline
-        return view
 
     async def aclose(self) -> None:
         await self._exchange.close(clean_instance_data=True)
@@ -242,10 +230,6 @@ class CcxtBroker:
             found += await self._new_fills(account_id, symbol)
         return sorted(found, key=lambda f: f.at)
 
-    async def order_by_client_id(self, account_id: str, client_order_id: str) -> BrokerOrder | None:
-        self._check(account_id)
-        return await self._by_client_id(account_id, client_order_id, "order_by_client_id")
-
     # -- gate metadata ---------------------------------------------------------------------
     async def instruments(self, symbols: Iterable[str] | None = None) -> list[wire.VenueInstrument]:
         """Tick size, lot size and minimums of the named Bulwark symbols (None: every market)."""
@@ -258,12 +242,6 @@ class CcxtBroker:
         ]
 
     # -- internals -------------------------------------------------------------------------
-    def _check(self, account_id: str) -> None:
-        if self._accounts is not None and account_id not in self._accounts:
-            raise BrokerError(
-                BrokerErrorCode.NOT_FOUND, f"account {account_id} is not served by {self.name}"
-            )
-
     async def _check_steps(self, order: Order, venue_symbol: str) -> None:
         """Refuse a quantity off the lot or a price off the tick: ccxt would truncate it to
         the market's precision and send a different order from the one the gate passed."""

@@ -19,9 +19,7 @@ from adapters.http.privacy.personal_data_schemas import ErasureIn, ErasureOut
 from adapters.http.security import reject_agents
 from application.privacy.archive import MEDIA_TYPE, archive, file_name
 
-_NOT_FOUND = (
-    "404 NOT_FOUND for an unknown user, and for another's unless the caller is an admin."
-)
+_NOT_FOUND = "404 NOT_FOUND for an unknown user, and for another's unless the caller is an admin."
 
 
 class PersonalDataController(Controller):

@@ -32,7 +32,7 @@ class AccountIn(Input):
     """A new account of the caller; `initial_cash` for paper accounts only (others: sync)."""
 
     name: _NAME
-    broker: Literal["paper", "alpaca", "ccxt", "tradier"]
+    broker: Literal["paper", "alpaca", "ccxt", "tradier", "ibkr"]
     base_currency: Annotated[str, msgspec.Meta(pattern=r"^[A-Z]{3}$")]
     account_type: AccountType
     trading_type: TradingType

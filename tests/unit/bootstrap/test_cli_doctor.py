@@ -125,42 +125,53 @@ async def test_a_vendor_is_checked_by_reaching_its_host_and_degrades_the_feed(
     assert missed.degrades == "quotes and bars come from the fallbacks (synthetic) meanwhile"
 
 
-@pytest.mark.parametrize(
-    ("settings", "url_setting", "component", "detail", "degraded"),
-    [
-        (
-            {
-                "broker": "ccxt",
-                "ccxt_exchange": "kraken",
-                "ccxt_api_key": Secret("k"),
-                "ccxt_secret": Secret("s"),
-            },
-            "ccxt_api_url",
-            "broker:ccxt",
-            "kraken through ccxt",
-            "the crypto venue's accounts",
-        ),
-        (
-            {"broker": "tradier", "tradier_token": Secret("t"), "tradier_account_id": "VA1234"},
-            "tradier_api_url",
-            "broker:tradier",
-            "account VA1234 (sandbox)",
-            "Tradier accounts",
-        ),
-    ],
-    ids=["crypto-venue", "tradier"],
-)
-async def test_a_broker_is_checked_by_reaching_its_api_and_degrades_its_accounts(
+# A broker reached over the network: its settings (the API's URL named by `url`), the check's
+# component, words of its detail, and the accounts it degrades.
+NETWORK_BROKERS = [
+    pytest.param(
+        {
+            "broker": "ccxt",
+            "ccxt_exchange": "kraken",
+            "ccxt_api_key": Secret("k"),
+            "ccxt_secret": Secret("s"),
+        },
+        "ccxt_api_url",
+        "broker:ccxt",
+        "kraken through ccxt",
+        "the crypto venue's accounts",
+        id="ccxt",
+    ),
+    pytest.param(
+        {"broker": "ibkr", "ibkr_account_id": "DU1234567"},
+        "ibkr_gateway_url",
+        "broker:ibkr",
+        "account DU1234567 through the Client Portal Gateway",
+        "IBKR accounts",
+        id="ibkr",
+    ),
+    pytest.param(
+        {"broker": "tradier", "tradier_token": Secret("t"), "tradier_account_id": "VA1234"},
+        "tradier_api_url",
+        "broker:tradier",
+        "account VA1234 (sandbox)",
+        "Tradier accounts",
+        id="tradier",
+    ),
+]
+
+
+@pytest.mark.parametrize(("flat", "url", "component", "detail", "accounts"), NETWORK_BROKERS)
+async def test_a_network_broker_is_checked_by_reaching_its_api_and_degrades_its_accounts(
     listening: int,
-    settings: dict[str, object],
-    url_setting: str,
+    flat: dict[str, object],
+    url: str,
     component: str,
     detail: str,
-    degraded: str,
+    accounts: str,
 ) -> None:
     # Arrange: the broker's API on a port that listens, then on one that does not
     up, down = (
-        Settings.from_flat(**settings, **{url_setting: f"http://127.0.0.1:{port}"})
+        Settings.from_flat(**flat, **{url: f"http://127.0.0.1:{port}"})
         for port in (listening, closed_port())
     )
 
@@ -172,7 +183,7 @@ async def test_a_broker_is_checked_by_reaching_its_api_and_degrades_its_accounts
     assert reached.state is State.OK and detail in reached.detail
     assert missed.state is State.DOWN and not missed.required
     assert missed.degrades is not None
-    assert missed.degrades.startswith(f"orders of {degraded} are not sent")
+    assert missed.degrades.startswith(f"orders of {accounts} are not sent")
 
 
 async def test_a_vendor_without_its_key_is_down_naming_the_variable() -> None:

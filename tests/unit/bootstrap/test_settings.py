@@ -227,7 +227,7 @@ def test_bulwark_numba_in_an_env_file_is_refused_saying_where_it_belongs(tmp_pat
         ("demo", "maybe", "true or false"),
         ("env", "staging", "one of dev, prod, test"),
         ("log_level", "verbose", "one of debug, error, info, warning"),
-        ("broker", "nosuchbroker", "one of alpaca, ccxt, paper, tradier"),
+        ("broker", "nosuchbroker", "one of alpaca, ccxt, ibkr, paper, tradier"),
         ("kill_switch_deadline_seconds", "-1", "a number > 0"),
         ("kill_switch_deadline_seconds", "inf", "a number > 0 and <= 86400"),
         ("ws_ping_seconds", "nan", "a number > 0"),

@@ -3,7 +3,6 @@ serving a crypto account on the local fake Binance, from opening it to an order 
 
 from __future__ import annotations
 
-import asyncio
 from decimal import Decimal
 
 import pytest
@@ -16,6 +15,7 @@ from tests.http.core_helpers import harness_with, order_body, submit
 from tests.kit.fake_server import threaded
 from tests.unit.trading.brokers.binance_fake import API_KEY, SECRET, FakeBinanceSpot
 from tests.unit.trading.brokers.conftest import settings_refusal
+from tests.unit.trading.brokers.served import requested
 from tests.unit.trading.brokers.through_api import flat, synced_account
 
 pytestmark = pytest.mark.serves("trading")
@@ -27,15 +27,6 @@ CCXT = {
     "BULWARK_CCXT_API_KEY": API_KEY,
     "BULWARK_CCXT_SECRET": SECRET,
 }
-
-
-async def requested(server: AlpacaServer, method: str, path: str) -> bool:
-    """Whether the server saw `method path` within two seconds."""
-    for _ in range(100):
-        if server.requests_to(method, path):
-            return True
-        await asyncio.sleep(0.02)
-    return False
 
 
 @pytest.mark.parametrize(

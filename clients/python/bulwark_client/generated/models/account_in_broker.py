@@ -3,6 +3,7 @@ from enum import StrEnum
 class AccountInBroker(StrEnum):
     ALPACA = "alpaca"
     CCXT = "ccxt"
+    IBKR = "ibkr"
     PAPER = "paper"
     TRADIER = "tradier"
 
