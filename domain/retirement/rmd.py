@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from domain.numbers import ZERO
 from domain.retirement.errors import InvalidRetirementInput
 
-ZERO = Decimal(0)
 CENT = Decimal("0.01")
 
 _PERIODS = (

@@ -7,7 +7,8 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from domain.calendars.clock import TradingCalendar
-from domain.risk.controls.base import ZERO, Case, Control
+from domain.numbers import ZERO
+from domain.risk.controls.base import Case, Control
 from domain.risk.controls.guards import ReduceOnlyFlag, TradingStateControl
 from domain.risk.reasons import Action, Outcome, ReasonCode, RuleScope
 from domain.risk.rules import RiskRule, compile_rule, default_controls

@@ -13,11 +13,10 @@ import numpy.typing as npt
 
 from domain.analytics import risk_measures as rm
 from domain.errors import DomainError
-from domain.numbers import RETURN_BOUND, bounded_arithmetic
+from domain.numbers import RETURN_BOUND, ZERO, bounded_arithmetic
 from domain.trading.accounts import Account, MissingMark
 from domain.trading.instruments import Instrument
 
-ZERO = Decimal(0)
 HUNDRED = Decimal(100)
 CENT = Decimal("0.01")
 UNCLASSIFIED = "UNCLASSIFIED"

@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 import numpy as np
 import numpy.typing as npt
 
+from domain.numbers import ZERO
 from domain.portfolio.transactions import Transaction
 from domain.tax.ledger_rows import (
     MONEY_SCALE,
@@ -37,7 +38,7 @@ from domain.tax.ledger_sums import (
     chain_term_sums,
     exact_decimal,
 )
-from domain.tax.lots import ZERO, RealizedLot, TaxLot, WashSale
+from domain.tax.lots import RealizedLot, TaxLot, WashSale
 from domain.tax.methods import Term
 
 _TERMS = (Term.SHORT, Term.LONG)

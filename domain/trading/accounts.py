@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from domain.errors import InvalidFill
 from domain.events import DomainEvent
+from domain.numbers import ONE, ZERO
 from domain.trading.account_profile import (
     AccountClosed,
     AccountNotEmpty,
@@ -23,8 +24,6 @@ from domain.trading.fills import Fill
 from domain.trading.orders import Order
 from domain.trading.positions import Position
 
-ZERO = Decimal(0)
-ONE = Decimal(1)
 RECENT_CHANGES = 64  # symbols remembered by the change log; a reader further behind rebuilds
 
 
