@@ -23,6 +23,7 @@ MAX_EXPONENT = 40
 _MAX_INT_BITS = 137
 ZERO = Decimal(0)
 ONE = Decimal(1)
+CENT = Decimal("0.01")  # the quantum of money rounded to the cent
 
 
 class InvalidNumber(DomainError):

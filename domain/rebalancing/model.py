@@ -19,9 +19,8 @@ from datetime import date
 from decimal import Decimal
 
 from domain.errors import DomainError
-from domain.numbers import ONE, ZERO
+from domain.numbers import CENT, ONE, ZERO
 
-CENT = Decimal("0.01")
 WEIGHT_QUANTUM = Decimal("1e-8")
 
 

@@ -19,11 +19,10 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
-from domain.numbers import ONE, ZERO
+from domain.numbers import CENT, ONE, ZERO
 from domain.retirement.errors import InvalidRetirementInput
 from domain.retirement.limits import limits_for
 
-CENT = Decimal("0.01")
 MAX_TIERS = 8
 
 

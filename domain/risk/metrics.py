@@ -13,12 +13,11 @@ import numpy.typing as npt
 
 from domain.analytics import risk_measures as rm
 from domain.errors import DomainError
-from domain.numbers import RETURN_BOUND, ZERO, bounded_arithmetic
+from domain.numbers import CENT, RETURN_BOUND, ZERO, bounded_arithmetic
 from domain.trading.accounts import Account, MissingMark
 from domain.trading.instruments import Instrument
 
 HUNDRED = Decimal(100)
-CENT = Decimal("0.01")
 UNCLASSIFIED = "UNCLASSIFIED"
 REPORT_CONFIDENCES = (0.95, 0.99)
 

@@ -18,9 +18,8 @@ from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
 
 from domain.analytics.giving.model import InvalidGivingInput
-from domain.numbers import ZERO, NumberSpec
+from domain.numbers import CENT, ZERO, NumberSpec
 
-CENT = Decimal("0.01")
 # A period's return at the API: a fraction from -1 (all lost) to 100 (+10,000%).
 RETURN_FRACTION = NumberSpec(
     "return_fraction",
