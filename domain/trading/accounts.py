@@ -66,7 +66,7 @@ class Account:
         total = ZERO
         for symbol, position in self.positions.items():
             if position.quantity:
-                total += position.market_value(_mark(marks, symbol))
+                total += position.market_value(mark_of(marks, symbol))
         return total
 
     def equity(self, marks: Mapping[str, Decimal]) -> Decimal:
@@ -77,14 +77,14 @@ class Account:
         total = ZERO
         for symbol, position in self.positions.items():
             if position.quantity:
-                total += position.notional(_mark(marks, symbol))
+                total += position.notional(mark_of(marks, symbol))
         return total
 
     def unrealized_pnl(self, marks: Mapping[str, Decimal]) -> Decimal:
         total = ZERO
         for symbol, position in self.positions.items():
             if position.quantity:
-                total += position.unrealized_pnl(_mark(marks, symbol))
+                total += position.unrealized_pnl(mark_of(marks, symbol))
         return total
 
     def day_pnl(self, marks: Mapping[str, Decimal]) -> Decimal:
@@ -186,7 +186,8 @@ class Account:
         self.observe_equity(equity)
 
 
-def _mark(marks: Mapping[str, Decimal], symbol: str) -> Decimal:
+def mark_of(marks: Mapping[str, Decimal], symbol: str) -> Decimal:
+    """`symbol`'s mark, or MissingMark: the one failure every valuation's caller handles."""
     try:
         return marks[symbol]
     except KeyError:
