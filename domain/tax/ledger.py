@@ -39,9 +39,8 @@ from domain.tax.ledger_sums import (
     exact_decimal,
 )
 from domain.tax.lots import RealizedLot, TaxLot, WashSale
-from domain.tax.methods import Term
+from domain.tax.methods import TERMS, Term
 
-_TERMS = (Term.SHORT, Term.LONG)
 R = TypeVar("R")
 
 
@@ -118,7 +117,7 @@ class TaxLedger:
         out: YearTotals = {}
         for row in rows:
             if row.reportable:
-                terms = out.setdefault(row.currency, {term: TermSums() for term in _TERMS})
+                terms = out.setdefault(row.currency, {term: TermSums() for term in TERMS})
                 terms[row.term] = terms[row.term].plus(row)
         return out
 
