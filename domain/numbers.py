@@ -23,6 +23,7 @@ MAX_EXPONENT = 40
 _MAX_INT_BITS = 137
 ZERO = Decimal(0)
 ONE = Decimal(1)
+CENT = Decimal("0.01")  # the quantum of money rounded to the cent
 
 
 class InvalidNumber(DomainError):
@@ -153,7 +154,7 @@ class NumberSpec:
         return int(self.parse(raw, field))
 
 
-def _spec(
+def number_spec(
     kind: str,
     description: str,
     low: int | str | None,
@@ -163,6 +164,8 @@ def _spec(
     places: int | None = None,
     integer: bool = False,
 ) -> NumberSpec:
+    """A field kind from its bounds: above `low` (at least `low` with above_low=False, no
+    lower bound for None), at most `high`; the specs below and the contexts' own kinds."""
     return NumberSpec(
         kind,
         description,
@@ -175,14 +178,16 @@ def _spec(
 
 
 # -- the field kinds of the API ------------------------------------------------------------
-QUANTITY = _spec(
+QUANTITY = number_spec(
     "quantity", "A positive quantity, at most 1e12, 10 decimal places", 0, "1e12", places=10
 )
-PRICE = _spec("price", "A positive price, at most 1e9, 10 decimal places", 0, "1e9", places=10)
-MONEY = _spec(
+PRICE = number_spec(
+    "price", "A positive price, at most 1e9, 10 decimal places", 0, "1e9", places=10
+)
+MONEY = number_spec(
     "money", "A positive amount of money, at most 1e15, 6 decimal places", 0, "1e15", places=6
 )
-SIGNED_MONEY = _spec(
+SIGNED_MONEY = number_spec(
     "signed_money",
     "An amount of money, negative for a debt, within +-1e15, 6 decimal places",
     "-1e15",
@@ -190,8 +195,10 @@ SIGNED_MONEY = _spec(
     above_low=False,
     places=6,
 )
-FRACTION = _spec("fraction", "A fraction in (0, 1] (0.25 = 25%), 8 decimal places", 0, 1, places=8)
-UNIT_INTERVAL = _spec(
+FRACTION = number_spec(
+    "fraction", "A fraction in (0, 1] (0.25 = 25%), 8 decimal places", 0, 1, places=8
+)
+UNIT_INTERVAL = number_spec(
     "unit_interval",
     "A fraction in [0, 1] (0.25 = 25%), 8 decimal places",
     0,
@@ -199,38 +206,40 @@ UNIT_INTERVAL = _spec(
     above_low=False,
     places=8,
 )
-PERCENT = _spec(
+PERCENT = number_spec(
     "percent", "A percentage in [0, 100], 6 decimal places", 0, 100, above_low=False, places=6
 )
-BASIS_POINTS = _spec(
+BASIS_POINTS = number_spec(
     "basis_points", "Basis points in [0, 10000] (1 = 0.01%), 4 decimal places", 0, 10_000,
     above_low=False, places=4,
 )  # fmt: skip
-FEE_PER_UNIT = _spec(
+FEE_PER_UNIT = number_spec(
     "fee_per_unit", "A fee per unit traded in [0, 1000], 6 decimal places", 0, 1000,
     above_low=False, places=6,
 )  # fmt: skip
-MULTIPLE = _spec(
+MULTIPLE = number_spec(
     "multiple",
     "A positive multiple (leverage, volatility multiple), at most 1000",
     0,
     1000,
     places=8,
 )
-MULTIPLIER = _spec("multiplier", "A positive contract multiplier, at most 1e6", 0, "1e6", places=10)
-SECONDS = _spec(
+MULTIPLIER = number_spec(
+    "multiplier", "A positive contract multiplier, at most 1e6", 0, "1e6", places=10
+)
+SECONDS = number_spec(
     "seconds", "A positive number of seconds, at most 60 (the order-flow horizon)", 0, 60, places=3
 )
-PER_SECOND = _spec(
+PER_SECOND = number_spec(
     "per_second", "Orders per second, 1 to 10000", 1, 10_000, above_low=False, integer=True
 )
-PER_MINUTE = _spec(
+PER_MINUTE = number_spec(
     "per_minute", "Orders per minute, 1 to 600000", 1, 600_000, above_low=False, integer=True
 )
-OPEN_ORDERS = _spec(
+OPEN_ORDERS = number_spec(
     "open_orders", "Open orders, 1 to 100000", 1, 100_000, above_low=False, integer=True
 )
-TICKS = _spec(
+TICKS = number_spec(
     "ticks", "A number of ticks, 1 to 1000000", 1, 1_000_000, above_low=False, integer=True
 )
 # A periodic return as a fraction (0.01 = +1%); a loss beyond -100% exists only with leverage.

@@ -24,14 +24,9 @@ from decimal import Decimal
 
 from application.portfolio.owner_ledger import OwnerLedger
 from domain.market_data.bars import Timeframe
+from domain.numbers import ZERO
 from domain.portfolio.transactions import TransactionKind
-from domain.tax.brackets import (
-    DEFAULT_BRACKETS,
-    ZERO,
-    InvalidTaxInput,
-    TaxBrackets,
-    cents,
-)
+from domain.tax.brackets import DEFAULT_BRACKETS, InvalidTaxInput, TaxBrackets, cents
 from domain.tax.harvesting import (
     WASH_DAYS,
     Correlations,

@@ -42,12 +42,7 @@ from application.strategies.backtest_signals import (
 )
 from application.strategies.backtest_world import SimulatedWorld
 from application.trading.order_commands import OrderResult, SubmitOrder
-from domain.backtests.model import (
-    ZERO,
-    BacktestRequest,
-    BacktestResult,
-    DeniedOrder,
-)
+from domain.backtests.model import BacktestRequest, BacktestResult, DeniedOrder
 from domain.backtests.timeline import (
     Timeline,
     first_possible_exit,
@@ -56,6 +51,7 @@ from domain.errors import DomainError
 from domain.market_data.bars import BarSeries, FloatArray
 from domain.market_data.signal_columns import score_columns
 from domain.market_data.signals import Pattern, SignalConfig
+from domain.numbers import ZERO
 from domain.principals import Principal, Role
 from domain.risk.reasons import Outcome
 from domain.strategies.decide import (

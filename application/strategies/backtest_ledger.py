@@ -8,7 +8,8 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from domain.analytics.performance import return_stats, trade_stats
-from domain.backtests.model import ZERO, BacktestMetrics, EquityPoint, FeeModel, TradeRecord
+from domain.backtests.model import BacktestMetrics, EquityPoint, FeeModel, TradeRecord
+from domain.numbers import ZERO
 from domain.strategies.decide import Holding
 from domain.trading.orders import Side
 

@@ -60,25 +60,21 @@ if NUMBA_ENABLED:
     from numba.core import types
     from numba.extending import intrinsic
 
-    @intrinsic
-    def _bits_to_float(typingctx: Any, bits: Any) -> Any:
-        """Reinterpret the 64 bits of an int64 as a float64 (an LLVM bitcast)."""
-        sig = types.float64(types.int64)
+    def _bitcast(source: Any, target: Any) -> Any:
+        """An intrinsic that reinterprets the 64 bits of a `source` value as a `target` one
+        (an LLVM bitcast)."""
 
-        def codegen(context: Any, builder: Any, signature: Any, args: Any) -> Any:
-            return builder.bitcast(args[0], context.get_value_type(types.float64))
+        def typer(typingctx: Any, value: Any) -> Any:
+            def codegen(context: Any, builder: Any, signature: Any, args: Any) -> Any:
+                return builder.bitcast(args[0], context.get_value_type(target))
 
-        return sig, codegen
+            return target(source), codegen
 
-    @intrinsic
-    def _float_to_bits(typingctx: Any, value: Any) -> Any:
-        """Reinterpret the 64 bits of a float64 as an int64 (an LLVM bitcast)."""
-        sig = types.int64(types.float64)
+        typer.__name__ = f"bitcast_{source}_to_{target}"
+        return intrinsic(typer)
 
-        def codegen(context: Any, builder: Any, signature: Any, args: Any) -> Any:
-            return builder.bitcast(args[0], context.get_value_type(types.int64))
-
-        return sig, codegen
+    _bits_to_float = _bitcast(types.int64, types.float64)
+    _float_to_bits = _bitcast(types.float64, types.int64)
 
     bits_to_float = cast("Callable[[int], float]", _bits_to_float)
     float_to_bits = cast("Callable[[float], int]", _float_to_bits)

@@ -27,9 +27,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from domain.analytics.performance import TRADING_DAYS
-
-ZERO = Decimal(0)
-ONE = Decimal(1)
+from domain.numbers import ONE, ZERO
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,11 +17,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
+from domain.numbers import ONE, ZERO
 from domain.trading.fills import Fill
 from domain.trading.positions import Position
-
-ZERO = Decimal(0)
-ONE = Decimal(1)
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,8 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-ZERO = Decimal(0)
+from domain.numbers import ZERO
+
 PURCHASE = "P"
 SALE = "S"
 # Form 4 General Instructions 8: the transaction codes.

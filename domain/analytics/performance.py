@@ -33,8 +33,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from itertools import pairwise
 
+from domain.numbers import ZERO
+
 TRADING_DAYS = 252
-ZERO = Decimal(0)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,8 +14,8 @@ from enum import StrEnum
 
 from domain.errors import DomainError, IllegalTransition
 from domain.market_data.bars import Timeframe
+from domain.numbers import ZERO
 
-ZERO = Decimal(0)
 BPS = Decimal(10_000)
 
 

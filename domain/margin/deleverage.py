@@ -10,12 +10,10 @@ from domain.margin.errors import InvalidMarginTarget
 from domain.margin.rates import MarginSchedule
 from domain.margin.requirements import margin_buffer
 from domain.margin.status import PositionMargin, assess_margin, instrument_for
+from domain.numbers import ONE, ZERO
 from domain.trading.accounts import Account
 from domain.trading.instruments import Instrument
 from domain.trading.orders import Side
-
-ZERO = Decimal(0)
-ONE = Decimal(1)
 
 
 @dataclass(frozen=True, slots=True)

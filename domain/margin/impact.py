@@ -9,11 +9,10 @@ from decimal import Decimal
 from domain.margin.errors import MarginInputError
 from domain.margin.rates import MarginSchedule
 from domain.margin.status import assess_holdings, assess_margin, instrument_for
+from domain.numbers import ZERO
 from domain.trading.accounts import Account
 from domain.trading.instruments import Instrument
 from domain.trading.orders import Side
-
-ZERO = Decimal(0)
 
 
 @dataclass(frozen=True, slots=True)

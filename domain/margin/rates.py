@@ -8,10 +8,8 @@ from decimal import Decimal
 from types import MappingProxyType
 
 from domain.margin.errors import InvalidMarginRate
+from domain.numbers import ONE, ZERO
 from domain.trading.instruments import AssetClass, Instrument
-
-ZERO = Decimal(0)
-ONE = Decimal(1)
 
 DEFAULT_INITIAL = Decimal("0.50")
 DEFAULT_MAINTENANCE_LONG = Decimal("0.25")

@@ -7,9 +7,7 @@ from decimal import Decimal
 
 from domain.margin.errors import MarginInputError
 from domain.margin.rates import MarginRates
-
-ZERO = Decimal(0)
-ONE = Decimal(1)
+from domain.numbers import ONE, ZERO
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,10 +16,9 @@ from domain.margin.requirements import (
     margin_buffer,
     position_requirement,
 )
+from domain.numbers import ZERO
 from domain.trading.accounts import Account
 from domain.trading.instruments import Instrument
-
-ZERO = Decimal(0)
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,8 +17,9 @@ from decimal import Decimal
 from enum import StrEnum
 from statistics import median
 
+from domain.numbers import ZERO
+
 _BPS = Decimal(10_000)
-ZERO = Decimal(0)
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,9 +20,9 @@ from enum import StrEnum
 import numpy as np
 
 from domain.market_data.bars import Bar, BarSeries
+from domain.numbers import ONE
 
 PLACES = Decimal("0.00000001")
-ONE = Decimal(1)
 
 
 class ActionKind(StrEnum):

@@ -14,6 +14,7 @@ import numpy as np
 from numba import njit
 
 from domain.market_data.bars import FloatArray
+from domain.market_data.signals import band_excess, usable
 
 
 @njit(cache=True)
@@ -40,9 +41,15 @@ def pairwise_sum(a: FloatArray) -> float:
     return float(total)
 
 
+# The engine's own scalar steps, compiled: one definition for both paths.
+_usable = njit(cache=True)(usable)
+_band_excess = njit(cache=True)(band_excess)
+
+
 @njit(cache=True)
-def _usable(scale: float, price: float) -> bool:
-    return math.isfinite(scale) and math.isfinite(price) and scale > 1e-9 * max(abs(price), 1.0)
+def _finite_or_zero(raw: float) -> float:
+    """A raw score, or 0.0 where it is not finite (the engine's flat reading)."""
+    return raw if math.isfinite(raw) else 0.0
 
 
 @njit(cache=True)
@@ -67,9 +74,7 @@ def ema_crossover_raw(
             continue
         gap_atr = gap / scale
         change_atr = (gap - (fast[i - k] - slow[i - k])) / scale
-        out[i] = math.tanh(gap_weight * gap_atr + change_weight * change_atr)
-        if not math.isfinite(out[i]):
-            out[i] = 0.0
+        out[i] = _finite_or_zero(math.tanh(gap_weight * gap_atr + change_weight * change_atr))
     return out
 
 
@@ -110,9 +115,7 @@ def vwap_deviation_raw(
             out[end] = 0.0
             continue
         z = (price - level) / spread
-        out[end] = -math.tanh(z / z_scale)
-        if not math.isfinite(out[end]):
-            out[end] = 0.0
+        out[end] = _finite_or_zero(-math.tanh(z / z_scale))
     return out
 
 
@@ -137,13 +140,5 @@ def breakout_raw(
         if not _usable(scale, price):
             out[i] = 0.0
             continue
-        if price > upper:
-            excess = (price - upper) / scale
-        elif price < lower:
-            excess = (price - lower) / scale
-        else:
-            excess = 0.0
-        out[i] = math.tanh(excess / atr_scale)
-        if not math.isfinite(out[i]):
-            out[i] = 0.0
+        out[i] = _finite_or_zero(math.tanh(_band_excess(price, upper, lower, scale) / atr_scale))
     return out

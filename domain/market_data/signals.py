@@ -143,7 +143,7 @@ def ema_crossover(series: BarSeries, config: SignalConfig) -> Reading | None:
     gap = fast - slow
     scale = float(atr(series, config.atr_window)[-1])
     inputs = {"ema_fast": float(fast[-1]), "ema_slow": float(slow[-1]), "atr": scale}
-    if not _usable(scale, float(series.close[-1])):
+    if not usable(scale, float(series.close[-1])):
         return _flat(Pattern.EMA_CROSSOVER, inputs)
     gap_atr = float(gap[-1]) / scale
     change_atr = float(gap[-1] - gap[-1 - k]) / scale
@@ -176,7 +176,7 @@ def vwap_deviation(series: BarSeries, config: SignalConfig) -> Reading | None:
     spread = math.sqrt(float(np.average((typical - level) ** 2, weights=weights)))
     close = float(window.close[-1])
     inputs = {"close": close, "vwap": level, "deviation": spread}
-    if not _usable(spread, close):
+    if not usable(spread, close):
         return _flat(Pattern.VWAP_DEVIATION, inputs)
     z = (close - level) / spread
     raw = -math.tanh(z / config.vwap_z_scale)
@@ -196,14 +196,9 @@ def volatility_breakout(series: BarSeries, config: SignalConfig) -> Reading | No
     close = float(series.close[-1])
     scale = float(atr(series, config.atr_window)[-1])
     inputs = {"close": close, "band_upper": upper, "band_lower": lower, "atr": scale}
-    if not _usable(scale, close):
+    if not usable(scale, close):
         return _flat(Pattern.VOLATILITY_BREAKOUT, inputs)
-    if close > upper:
-        excess = (close - upper) / scale
-    elif close < lower:
-        excess = (close - lower) / scale
-    else:
-        excess = 0.0
+    excess = band_excess(close, upper, lower, scale)
     raw = math.tanh(excess / config.breakout_atr_scale)
     if excess > 0:
         reason = f"close {excess:.2f} ATR above the {n}-bar upper band: upside breakout"
@@ -228,9 +223,20 @@ def _last(series: BarSeries, n: int) -> BarSeries:
     )
 
 
-def _usable(scale: float, price: float) -> bool:
-    # A range below a billionth of the price is rounding noise, not volatility.
+def usable(scale: float, price: float) -> bool:
+    """True when `scale` (an ATR, a deviation) can normalise a move of `price`: a range below a
+    billionth of the price is rounding noise, not volatility. signal_kernels compiles it too."""
     return math.isfinite(scale) and math.isfinite(price) and scale > 1e-9 * max(abs(price), 1.0)
+
+
+def band_excess(price: float, upper: float, lower: float, scale: float) -> float:
+    """How many `scale`s (ATRs) `price` lies beyond the band: > 0 above `upper`, < 0 below
+    `lower`, 0 inside. signal_kernels compiles it too."""
+    if price > upper:
+        return (price - upper) / scale
+    if price < lower:
+        return (price - lower) / scale
+    return 0.0
 
 
 def _clean(inputs: Mapping[str, float]) -> dict[str, float]:

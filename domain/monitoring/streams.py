@@ -34,11 +34,11 @@ class AlertKind(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class StreamAlertRaised(DomainEvent):
+class StreamAlertEvent(DomainEvent):
+    """An alert about one topic or group (`subject`); the events of one alert stay ordered."""
+
     kind: AlertKind
     subject: str
-    value: float
-    threshold: float
 
     @property
     def aggregate_id(self) -> str:
@@ -46,13 +46,16 @@ class StreamAlertRaised(DomainEvent):
 
 
 @dataclass(frozen=True, slots=True)
-class StreamAlertCleared(DomainEvent):
-    kind: AlertKind
-    subject: str
+class StreamAlertRaised(StreamAlertEvent):
+    """`value` (p99 latency in ms, or lag) went above `threshold`."""
 
-    @property
-    def aggregate_id(self) -> str:
-        return f"{self.kind.value}:{self.subject}"
+    value: float
+    threshold: float
+
+
+@dataclass(frozen=True, slots=True)
+class StreamAlertCleared(StreamAlertEvent):
+    """The value is back at or below its threshold."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,9 +19,9 @@ from datetime import date
 from decimal import Decimal
 
 from domain.errors import InvalidTransaction
+from domain.numbers import ZERO
 from domain.portfolio.transactions import Transaction, TransactionKind
 
-ZERO = Decimal(0)
 _ADDS = frozenset({TransactionKind.BUY, TransactionKind.TRANSFER_IN})
 _TAKES = frozenset({TransactionKind.SELL, TransactionKind.TRANSFER_OUT})
 

@@ -22,8 +22,8 @@ from decimal import Decimal
 from enum import StrEnum
 
 from domain.errors import Conflict, DomainError
+from domain.numbers import ZERO
 
-ZERO = Decimal(0)
 STALE_AFTER_DAYS = 365
 MAX_NOTE = 500
 

@@ -28,9 +28,8 @@ from decimal import Decimal
 from itertools import pairwise
 
 from domain.errors import InvalidTransaction
+from domain.numbers import ONE, ZERO
 
-ZERO = Decimal(0)
-ONE = Decimal(1)
 DAYS_PER_YEAR = 365  # ACT/365
 _QUANTUM = Decimal("1E-10")
 # Where the XIRR root is looked for: rates from -99.9999 % to +10^11 % a year (a short

@@ -14,10 +14,9 @@ from decimal import Decimal
 from enum import StrEnum
 
 from domain.errors import InvalidTransaction
+from domain.numbers import ZERO
 from domain.portfolio.currencies import is_currency
 from domain.portfolio.lot_method import LotMethod
-
-ZERO = Decimal(0)
 
 
 class TransactionKind(StrEnum):

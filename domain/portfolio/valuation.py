@@ -24,10 +24,9 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from domain.errors import InvalidTransaction
+from domain.numbers import ZERO
 from domain.portfolio.holdings import HoldingsBuilder
 from domain.portfolio.transactions import Transaction, TransactionKind
-
-ZERO = Decimal(0)
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from domain.rebalancing.model import ZERO, AccountHoldings, Lot, RecentBuy
+from domain.numbers import ZERO
+from domain.rebalancing.model import AccountHoldings, Lot, RecentBuy
 from domain.tax.holding import holding_term
 from domain.tax.methods import Term
 

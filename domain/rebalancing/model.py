@@ -19,10 +19,8 @@ from datetime import date
 from decimal import Decimal
 
 from domain.errors import DomainError
+from domain.numbers import CENT, ONE, ZERO
 
-ZERO = Decimal(0)
-ONE = Decimal(1)
-CENT = Decimal("0.01")
 WEIGHT_QUANTUM = Decimal("1e-8")
 
 

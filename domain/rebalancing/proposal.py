@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, Decimal
 
+from domain.numbers import CENT, ZERO
 from domain.rebalancing.lot_choice import (
     LOT_METHOD,
     WASH_DAYS,
@@ -33,8 +34,6 @@ from domain.rebalancing.lot_choice import (
     would_wash,
 )
 from domain.rebalancing.model import (
-    CENT,
-    ZERO,
     AccountHoldings,
     Lot,
     RecentBuy,

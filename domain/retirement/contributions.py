@@ -29,11 +29,10 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
+from domain.numbers import CENT, ZERO
 from domain.retirement.errors import InvalidRetirementInput
 from domain.retirement.limits import FilingStatus, YearLimits, limits_for
 
-ZERO = Decimal(0)
-CENT = Decimal("0.01")
 TEN = Decimal(10)
 ROTH_FLOOR = Decimal(200)
 SEP_RATE = Decimal("0.25")

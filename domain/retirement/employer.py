@@ -19,12 +19,10 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
+from domain.numbers import CENT, ONE, ZERO
 from domain.retirement.errors import InvalidRetirementInput
 from domain.retirement.limits import limits_for
 
-ZERO = Decimal(0)
-ONE = Decimal(1)
-CENT = Decimal("0.01")
 MAX_TIERS = 8
 
 

@@ -19,10 +19,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from domain.numbers import CENT, ZERO
 from domain.retirement.errors import InvalidRetirementInput
-
-ZERO = Decimal(0)
-CENT = Decimal("0.01")
 
 _PERIODS = (
     "27.4 26.5 25.5 24.6 23.7 22.9 22.0 21.1 20.2 19.4 18.5 17.7 16.8 16.0 15.2 14.4 13.7 12.9 "

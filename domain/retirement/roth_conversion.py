@@ -22,11 +22,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from domain.numbers import ONE, ZERO
 from domain.retirement.errors import InvalidRetirementInput
 from domain.tax.brackets import TaxBrackets, cents
 
-ZERO = Decimal(0)
-ONE = Decimal(1)
 MAX_YEARS = 80
 
 ASSUMPTIONS = (

@@ -7,6 +7,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from domain.margin import MarginImpact, MarginSchedule, margin_impact
+from domain.numbers import ZERO
 from domain.risk.controls.base import Control
 from domain.risk.gate import Policy
 from domain.risk.reasons import ReasonCode
@@ -15,8 +16,6 @@ from domain.risk.view import AccountRiskView
 from domain.trading.accounts import Account
 from domain.trading.orders import Order, OrderType
 
-ZERO = Decimal(0)
-ONE = Decimal(1)
 _PROBE = Decimal("1e15")  # a quantity no limit admits: breach() then returns the capacity
 
 

@@ -31,6 +31,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from domain.killswitch.state import TradingState
+from domain.numbers import ONE, ZERO
 from domain.risk.flow import OrderFlow
 from domain.risk.view import UNCLASSIFIED, AccountRiskView, initial_rate_for
 from domain.trading.account_profile import AccountStatus, TradingType
@@ -38,8 +39,6 @@ from domain.trading.accounts import Account, MissingMark
 from domain.trading.instruments import Instrument
 from domain.trading.orders import Order, OrderType, Side
 
-ZERO = Decimal(0)
-ONE = Decimal(1)
 _BUY = Side.BUY
 _SELL = Side.SELL
 _LIMIT = OrderType.LIMIT

@@ -7,7 +7,8 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from domain.calendars.clock import TradingCalendar
-from domain.risk.controls.base import ZERO, Case, Control
+from domain.numbers import ONE, ZERO
+from domain.risk.controls.base import Case, Control
 from domain.risk.controls.guards import ReduceOnlyFlag, TradingStateControl
 from domain.risk.reasons import Action, Outcome, ReasonCode, RuleScope
 from domain.risk.rules import RiskRule, compile_rule, default_controls
@@ -31,7 +32,6 @@ _WARN = Outcome.WARN
 
 _GUARD = "ReferenceData"
 _ZERO_PRICE = Decimal(0)
-_ONE = Decimal(1)
 _SHORT = ReasonCode.SHORT_NOT_ALLOWED
 _BUY = Side.BUY
 _SELL = Side.SELL
@@ -127,7 +127,7 @@ class Policy:
         reduces = view.reduces(symbol, side, requested)
         cash_only = view.cash_only
         if cash_only or not instrument.marginable:
-            view.initial_rates[symbol] = _ONE  # no margin credit: pays 100% of its value
+            view.initial_rates[symbol] = ONE  # no margin credit: pays 100% of its value
         if side is _SELL and not reduces and (cash_only or not instrument.shortable):
             why = "a cash account may not sell short" if cash_only else f"{symbol} is not shortable"
             verdict = Verdict(_SHORT, _DENY, _GUARD, None, f"SHORT_NOT_ALLOWED: {why}")

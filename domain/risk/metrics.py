@@ -13,13 +13,11 @@ import numpy.typing as npt
 
 from domain.analytics import risk_measures as rm
 from domain.errors import DomainError
-from domain.numbers import RETURN_BOUND, bounded_arithmetic
-from domain.trading.accounts import Account, MissingMark
+from domain.numbers import CENT, RETURN_BOUND, ZERO, bounded_arithmetic
+from domain.trading.accounts import Account, mark_of
 from domain.trading.instruments import Instrument
 
-ZERO = Decimal(0)
 HUNDRED = Decimal(100)
-CENT = Decimal("0.01")
 UNCLASSIFIED = "UNCLASSIFIED"
 REPORT_CONFIDENCES = (0.95, 0.99)
 
@@ -100,7 +98,7 @@ def _portfolio_metrics(
     for symbol, position in account.positions.items():
         if position.is_flat:
             continue
-        mark = _mark(marks, symbol)
+        mark = mark_of(marks, symbol)
         value = position.market_value(mark)
         notional = position.notional(mark)
         if value >= ZERO:
@@ -136,14 +134,6 @@ def _portfolio_metrics(
         largest_position_weight=largest / equity if has_equity else None,
         position_count=count,
     )
-
-
-def _mark(marks: Mapping[str, Decimal], symbol: str) -> Decimal:
-    # Same failure as Account's own valuation, so callers handle one exception type.
-    try:
-        return marks[symbol]
-    except KeyError:
-        raise MissingMark(symbol) from None
 
 
 # -- value at risk ---------------------------------------------------------------------

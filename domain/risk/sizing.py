@@ -6,10 +6,8 @@ from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
 
 from domain.errors import DomainError
-from domain.numbers import bounded_arithmetic
+from domain.numbers import ONE, ZERO, bounded_arithmetic
 
-ZERO = Decimal(0)
-ONE = Decimal(1)
 DEFAULT_RISK_FRACTION = Decimal("0.02")
 DEFAULT_MAX_POSITION_FRACTION = Decimal("0.10")
 DEFAULT_VOLATILITY_MULTIPLE = Decimal(2)

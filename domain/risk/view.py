@@ -8,6 +8,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from domain.killswitch.state import TradingState
+from domain.numbers import ONE, ZERO
 from domain.risk.flow import OrderFlow
 from domain.trading.accounts import Account
 from domain.trading.instruments import Instrument
@@ -18,8 +19,6 @@ _BUY = Side.BUY
 _SELL = Side.SELL
 
 
-ZERO = Decimal(0)
-ONE = Decimal(1)
 DEFAULT_INITIAL_RATE = Decimal("0.5")
 UNCLASSIFIED = "UNCLASSIFIED"
 

@@ -24,14 +24,9 @@ from enum import StrEnum
 
 from domain.market_data.bars import Timeframe
 from domain.market_data.signals import Pattern
+from domain.numbers import ONE, ZERO
 from domain.risk.sizing import InvalidSizingInput, SizingResult, fixed_fractional, volatility_sized
-from domain.strategies.definition import (
-    ONE,
-    ZERO,
-    SizingMethod,
-    SourceKind,
-    Strategy,
-)
+from domain.strategies.definition import SizingMethod, SourceKind, Strategy
 from domain.trading.orders import Side
 
 

@@ -15,9 +15,8 @@ from enum import StrEnum
 from domain.errors import DomainError
 from domain.market_data.bars import Timeframe
 from domain.market_data.signals import Pattern
+from domain.numbers import ONE, ZERO
 
-ZERO = Decimal(0)
-ONE = Decimal(1)
 MAX_SOURCES = 32
 MAX_ACCOUNTS = 32
 MAX_SYMBOLS_PER_SOURCE = 500

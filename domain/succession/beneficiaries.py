@@ -7,11 +7,10 @@ from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal, localcontext
 from typing import NamedTuple
 
+from domain.numbers import CENT, ZERO
 from domain.succession.errors import InvalidBeneficiaryAllocation, InvalidSuccessionAmount
 
-ZERO = Decimal(0)
 HUNDRED = Decimal(100)
-CENT = Decimal("0.01")
 # Wide enough that total * share is computed exactly for any realistic estate.
 _PRECISION = 60
 

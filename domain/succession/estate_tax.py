@@ -14,11 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from domain.numbers import CENT, ONE, ZERO
 from domain.succession.errors import InvalidEstateTaxSchedule, InvalidSuccessionAmount
 
-ZERO = Decimal(0)
-ONE = Decimal(1)
-CENT = Decimal("0.01")
 US_FEDERAL_EXEMPTION_2026 = Decimal(15_000_000)
 US_FEDERAL_TOP_RATE = Decimal("0.40")
 

@@ -9,6 +9,7 @@ from decimal import ROUND_DOWN, Decimal
 from enum import StrEnum
 from typing import ClassVar
 
+from domain.numbers import CENT, ZERO
 from domain.succession.beneficiaries import (
     Allocation,
     Beneficiary,
@@ -23,9 +24,6 @@ from domain.succession.estate_tax import (
     estimate_estate_tax,
 )
 from domain.succession.policy import SuccessionPolicy
-
-ZERO = Decimal(0)
-CENT = Decimal("0.01")
 
 
 class StepKind(StrEnum):

@@ -17,14 +17,13 @@ from domain.tax._kstate import (
     C_REALIZED,
     L_BASE,
     L_WN,
+    QUANTUM_EXP,
     IntArray,
     money_exp,
     next_row,
 )
 from domain.tax._ktake import T_ACQ, T_B, T_BE, T_LOT, T_Q, T_QE, T_W, T_WE, take
 from domain.tax._kwash import wash, window
-
-QUANTUM_EXP = -10
 
 
 @maybe_njit(cache=True)

@@ -19,6 +19,7 @@ import numpy as np
 import numpy.typing as npt
 
 from domain.jit import maybe_njit
+from domain.tax._fixed import mul_div_round
 
 IntArray = npt.NDArray[np.int64]
 
@@ -26,6 +27,7 @@ MONEY_EXP_MIN = -25  # below, a money Decimal's coefficient could pass 34 digits
 QTY_EXP_MIN = -20  # the same for quantities (scaled quantities stay below MAX_QTY)
 EXP_MAX = 60
 MAX_QTY = 10**14  # scaled quantities stay below: Decimal's 34 digits then round no differently
+QUANTUM_EXP = -10  # BASIS_QUANTUM's exponent: what a pro-rata share of a basis is rounded to
 
 # lots: one row per open (or emptied) lot
 L_Q, L_QE = 0, 1  # quantity
@@ -138,3 +140,25 @@ def unlink(lots: IntArray, head: IntArray, tail: IntArray, h: int) -> None:
         lots[after, L_PREV] = before
     lots[h, L_NEXT] = -1
     lots[h, L_PREV] = -1
+
+
+@maybe_njit(cache=True)
+def carve(lots: IntArray, h: int, q: int, q_e: int) -> tuple[int, int, int]:
+    """`q` of lot `h`'s shares (fewer than it holds) leave it with their share of its basis
+    and wash adjustment, each rounded to BASIS_QUANTUM (the Decimal engine's pro-rata split:
+    engine._take, wash_sales.absorb). Returns (basis, wash, wash exponent) taken; the basis
+    taken has the exponent QUANTUM_EXP, a wash of 0 the exponent 0."""
+    have = lots[h, L_Q]
+    basis = mul_div_round(lots[h, L_B], q, have)
+    wash = 0
+    wash_e = 0
+    if lots[h, L_W] != 0:
+        wash = mul_div_round(lots[h, L_W], q, have)
+        wash_e = QUANTUM_EXP
+        lots[h, L_W] -= wash
+        lots[h, L_WE] = min(lots[h, L_WE], QUANTUM_EXP)
+    lots[h, L_B] -= basis
+    lots[h, L_BE] = min(lots[h, L_BE], QUANTUM_EXP)
+    lots[h, L_Q] = have - q
+    lots[h, L_QE] = min(lots[h, L_QE], q_e)
+    return basis, wash, wash_e

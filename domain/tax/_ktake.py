@@ -19,7 +19,7 @@ from __future__ import annotations
 import numpy as np
 
 from domain.jit import maybe_njit
-from domain.tax._fixed import add_checked, compare_products, mul_div_round
+from domain.tax._fixed import add_checked, compare_products
 from domain.tax._kstate import (
     L_ACQ,
     L_B,
@@ -35,12 +35,13 @@ from domain.tax._kstate import (
     L_W,
     L_WE,
     L_WN,
+    QUANTUM_EXP,
     IntArray,
+    carve,
     unlink,
 )
 
 FIFO, LIFO, HIFO, SPECIFIC = 0, 1, 2, 3
-QUANTUM_EXP = -10
 T_LOT, T_Q, T_QE, T_B, T_BE, T_W, T_WE, T_ACQ = 0, 1, 2, 3, 4, 5, 6, 7
 T_COLS = 8
 _SHORT_SORT = 16
@@ -228,19 +229,8 @@ def take(
             lots[h, L_Q] = 0
             lots[h, L_QE] = 0
         else:
-            basis = mul_div_round(lots[h, L_B], q, have)
-            wash = 0
-            wash_e = 0
-            if lots[h, L_W] != 0:
-                wash = mul_div_round(lots[h, L_W], q, have)
-                wash_e = QUANTUM_EXP
-                lots[h, L_W] -= wash
-                lots[h, L_WE] = min(lots[h, L_WE], QUANTUM_EXP)
-            lots[h, L_B] -= basis
-            lots[h, L_BE] = min(lots[h, L_BE], QUANTUM_EXP)
+            basis, wash, wash_e = carve(lots, h, q, taken[j, T_QE])
             left = have - q
-            lots[h, L_Q] = left
-            lots[h, L_QE] = min(lots[h, L_QE], taken[j, T_QE])
             if lots[h, L_C] > left:
                 lots[h, L_C] = left
                 lots[h, L_CE] = lots[h, L_QE]

@@ -49,14 +49,15 @@ from domain.tax._kstate import (
     P_Q,
     P_QE,
     P_WN,
+    QUANTUM_EXP,
     IntArray,
+    carve,
     link_after,
     new_lot,
     next_row,
 )
 
 WINDOW_DAYS = 30
-QUANTUM_EXP = -10  # BASIS_QUANTUM
 
 
 @maybe_njit(cache=True)
@@ -122,19 +123,7 @@ def absorb(
         if split != 0:
             lots[h, L_WN] = split
         return int(lots[h, L_WN])
-    have = lots[h, L_Q]
-    taken = mul_div_round(lots[h, L_B], q, have)
-    wash_taken = 0
-    wash_taken_e = 0
-    if lots[h, L_W] != 0:
-        wash_taken = mul_div_round(lots[h, L_W], q, have)
-        wash_taken_e = QUANTUM_EXP
-        lots[h, L_W] -= wash_taken
-        lots[h, L_WE] = min(lots[h, L_WE], QUANTUM_EXP)
-    lots[h, L_B] -= taken
-    lots[h, L_BE] = min(lots[h, L_BE], QUANTUM_EXP)
-    lots[h, L_Q] = have - q
-    lots[h, L_QE] = min(lots[h, L_QE], q_e)
+    taken, wash_taken, wash_taken_e = carve(lots, h, q, q_e)
     lots[h, L_C] -= q
     lots[h, L_CE] = min(lots[h, L_CE], q_e)
     part = new_lot(lots, counts)

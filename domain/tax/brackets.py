@@ -27,10 +27,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal
 
 from domain.errors import DomainError
+from domain.numbers import CENT, ONE, ZERO
 
-ZERO = Decimal(0)
-ONE = Decimal(1)
-CENT = Decimal("0.01")
 CAPITAL_LOSS_LIMIT = Decimal(3000)  # IRC section 1211(b); $1,500 married filing separately
 MAX_BRACKETS = 16
 

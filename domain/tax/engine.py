@@ -46,12 +46,12 @@ from typing import TYPE_CHECKING, Literal
 
 from domain.errors import InvalidTransaction
 from domain.jit import NUMBA_ENABLED
+from domain.numbers import ZERO
 from domain.portfolio.transactions import Transaction, TransactionKind
 from domain.tax.holding import anniversary
 from domain.tax.ledger import TaxLedger, merge_ledgers_of
 from domain.tax.lots import (
     BASIS_QUANTUM,
-    ZERO,
     OpenLot,
     RealizedLot,
     TaxAccount,

@@ -23,10 +23,10 @@ from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from operator import attrgetter
 
+from domain.numbers import CENT
 from domain.tax.lots import RealizedLot
 from domain.tax.methods import Term
 
-CENT = Decimal("0.01")
 _by_sold = attrgetter("sold")
 NOT_DETERMINED = "not determined"
 HEADER = (

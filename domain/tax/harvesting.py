@@ -34,7 +34,8 @@ from decimal import Decimal
 
 import numpy as np
 
-from domain.tax.brackets import ZERO, CapitalGainsYear, TaxBrackets, capital_gains_year, cents
+from domain.numbers import ZERO
+from domain.tax.brackets import CapitalGainsYear, TaxBrackets, capital_gains_year, cents
 from domain.tax.holding import holding_term
 from domain.tax.lots import TaxLot
 from domain.tax.methods import Term

@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 import numpy as np
 import numpy.typing as npt
 
+from domain.numbers import ZERO
 from domain.portfolio.transactions import Transaction
 from domain.tax.ledger_rows import (
     MONEY_SCALE,
@@ -37,10 +38,9 @@ from domain.tax.ledger_sums import (
     chain_term_sums,
     exact_decimal,
 )
-from domain.tax.lots import ZERO, RealizedLot, TaxLot, WashSale
-from domain.tax.methods import Term
+from domain.tax.lots import RealizedLot, TaxLot, WashSale
+from domain.tax.methods import TERMS, Term
 
-_TERMS = (Term.SHORT, Term.LONG)
 R = TypeVar("R")
 
 
@@ -117,7 +117,7 @@ class TaxLedger:
         out: YearTotals = {}
         for row in rows:
             if row.reportable:
-                terms = out.setdefault(row.currency, {term: TermSums() for term in _TERMS})
+                terms = out.setdefault(row.currency, {term: TermSums() for term in TERMS})
                 terms[row.term] = terms[row.term].plus(row)
         return out
 

@@ -28,7 +28,7 @@ import numpy.typing as npt
 
 from domain.portfolio.transactions import Transaction, TransactionKind
 from domain.tax.lots import RealizedLot, TaxLot, WashSale, make_realized, make_wash
-from domain.tax.methods import LotMethod, Term
+from domain.tax.methods import TERMS, LotMethod
 
 T = TypeVar("T")
 SaleColumns = tuple[npt.NDArray[np.int32], npt.NDArray[np.bool_], npt.NDArray[np.int32]]
@@ -37,7 +37,6 @@ MONEY_SCALE = 10
 _CHUNK = 4096
 _EXACT = Context(prec=80)  # wide enough for every coefficient the kernel produces
 _METHODS = (LotMethod.FIFO, LotMethod.LIFO, LotMethod.HIFO, LotMethod.SPECIFIC)
-_TERMS = (Term.SHORT, Term.LONG)
 _CACHE_LIMIT = 1 << 20
 
 
@@ -261,7 +260,7 @@ class RealizedTable(Table[RealizedLot]):
                     money(basis, e[2]),
                     money(disallowed, e[3]),
                     money(gain, e[4]),
-                    _TERMS[e[5]],
+                    TERMS[e[5]],
                     tx.currency,
                     _METHODS[method[t]],
                     not ira[account[t]],

@@ -27,9 +27,7 @@ from domain.tax.ledger_rows import (
     to_decimal,
 )
 from domain.tax.lots import RealizedLot, TaxLot, WashSale
-from domain.tax.methods import Term
-
-_TERMS = (Term.SHORT, Term.LONG)
+from domain.tax.methods import TERMS, Term
 
 
 @dataclass
@@ -118,7 +116,7 @@ class RealizedRows(Rows[RealizedLot]):
             mine = chosen if len(order) == 1 else chosen & (currency == code)
             sums, exponents = term_halves(table.c64, table.c8, mine, 1, 4)
             out[table.source.currencies[code]] = {
-                term: _term_sum(sums[t], exponents[t]) for t, term in enumerate(_TERMS)
+                term: _term_sum(sums[t], exponents[t]) for t, term in enumerate(TERMS)
             }
         return out
 
@@ -190,7 +188,7 @@ def chain_term_sums(parts: Sequence[RealizedRows]) -> dict[str, dict[Term, TermS
     out: dict[str, dict[Term, TermSum]] = {}
     for part in parts:
         for currency, terms in part.term_sums().items():
-            mine = out.setdefault(currency, {term: TermSum() for term in _TERMS})
+            mine = out.setdefault(currency, {term: TermSum() for term in TERMS})
             for term, sums in terms.items():
                 mine[term] = mine[term].plus(sums)
     return out

@@ -24,10 +24,10 @@ from decimal import Decimal
 from typing import Any, cast
 
 from domain.errors import InvalidTransaction
+from domain.numbers import ZERO
 from domain.portfolio.transactions import LotPick
 from domain.tax.methods import AccountTaxType, LotMethod, Term
 
-ZERO = Decimal(0)
 BASIS_QUANTUM = Decimal("1e-10")  # partial-lot basis, fee shares and disallowed-loss shares
 
 

@@ -6,7 +6,7 @@ from enum import StrEnum
 
 from domain.portfolio.lot_method import LotMethod
 
-__all__ = ["AccountTaxType", "LotMethod", "Term"]
+__all__ = ["TERMS", "AccountTaxType", "LotMethod", "Term"]
 
 
 class Term(StrEnum):
@@ -15,6 +15,9 @@ class Term(StrEnum):
 
     SHORT = "short"
     LONG = "long"
+
+
+TERMS = (Term.SHORT, Term.LONG)  # per-term figures in this order: index = long-term flag (0, 1)
 
 
 class AccountTaxType(StrEnum):

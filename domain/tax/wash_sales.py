@@ -31,8 +31,9 @@ from datetime import date, timedelta
 from decimal import Decimal
 from operator import attrgetter
 
+from domain.numbers import ZERO
 from domain.portfolio.transactions import Transaction
-from domain.tax.lots import BASIS_QUANTUM, ZERO, OpenLot, WashSale, make_wash
+from domain.tax.lots import BASIS_QUANTUM, OpenLot, WashSale, make_wash
 
 WINDOW = timedelta(days=30)
 _trade_date = attrgetter("trade_date")

@@ -13,9 +13,8 @@ from decimal import Decimal
 from enum import StrEnum
 
 from domain.errors import Conflict, DomainError
+from domain.numbers import ONE, ZERO
 
-ZERO = Decimal(0)
-ONE = Decimal(1)
 MAX_NAME_LENGTH = 100
 MAX_ALLOCATION_SYMBOLS = 500
 

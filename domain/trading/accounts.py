@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from domain.errors import InvalidFill
 from domain.events import DomainEvent
+from domain.numbers import ONE, ZERO
 from domain.trading.account_profile import (
     AccountClosed,
     AccountNotEmpty,
@@ -23,8 +24,6 @@ from domain.trading.fills import Fill
 from domain.trading.orders import Order
 from domain.trading.positions import Position
 
-ZERO = Decimal(0)
-ONE = Decimal(1)
 RECENT_CHANGES = 64  # symbols remembered by the change log; a reader further behind rebuilds
 
 
@@ -67,7 +66,7 @@ class Account:
         total = ZERO
         for symbol, position in self.positions.items():
             if position.quantity:
-                total += position.market_value(_mark(marks, symbol))
+                total += position.market_value(mark_of(marks, symbol))
         return total
 
     def equity(self, marks: Mapping[str, Decimal]) -> Decimal:
@@ -78,14 +77,14 @@ class Account:
         total = ZERO
         for symbol, position in self.positions.items():
             if position.quantity:
-                total += position.notional(_mark(marks, symbol))
+                total += position.notional(mark_of(marks, symbol))
         return total
 
     def unrealized_pnl(self, marks: Mapping[str, Decimal]) -> Decimal:
         total = ZERO
         for symbol, position in self.positions.items():
             if position.quantity:
-                total += position.unrealized_pnl(_mark(marks, symbol))
+                total += position.unrealized_pnl(mark_of(marks, symbol))
         return total
 
     def day_pnl(self, marks: Mapping[str, Decimal]) -> Decimal:
@@ -187,7 +186,8 @@ class Account:
         self.observe_equity(equity)
 
 
-def _mark(marks: Mapping[str, Decimal], symbol: str) -> Decimal:
+def mark_of(marks: Mapping[str, Decimal], symbol: str) -> Decimal:
+    """`symbol`'s mark, or MissingMark: the one failure every valuation's caller handles."""
     try:
         return marks[symbol]
     except KeyError:

@@ -7,9 +7,8 @@ from datetime import datetime
 from decimal import Decimal
 
 from domain.events import DomainEvent
+from domain.numbers import ZERO
 from domain.trading.orders import Side
-
-ZERO = Decimal(0)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,9 +8,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_EVEN, Decimal
 from enum import StrEnum
 
 from domain.errors import InvalidInstrument
-
-ZERO = Decimal(0)
-ONE = Decimal(1)
+from domain.numbers import ONE, ZERO
 
 
 class AssetClass(StrEnum):

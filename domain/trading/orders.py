@@ -9,8 +9,7 @@ from enum import StrEnum
 
 from domain.errors import IllegalTransition, InvalidFill, InvalidOrder
 from domain.events import DomainEvent
-
-ZERO = Decimal(0)
+from domain.numbers import ZERO
 
 
 class Side(StrEnum):

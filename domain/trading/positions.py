@@ -6,10 +6,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from domain.errors import InvalidFill
+from domain.numbers import ONE, ZERO
 from domain.trading.orders import Side
-
-ZERO = Decimal(0)
-ONE = Decimal(1)
 
 
 @dataclass(slots=True)

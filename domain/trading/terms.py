@@ -5,12 +5,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 from domain.errors import InvalidOrder
-from domain.numbers import PRICE, QUANTITY, InvalidNumber, NumberOutOfRange, NumberSpec
+from domain.numbers import PRICE, QUANTITY, ZERO, InvalidNumber, NumberOutOfRange, NumberSpec
 from domain.trading.instruments import Instrument
 from domain.trading.orders import Order
 
 DEFAULT_MAX_ORDER_NOTIONAL = Decimal(1_000_000_000)
-ZERO = Decimal(0)
 
 
 class InvalidQuantity(InvalidOrder):

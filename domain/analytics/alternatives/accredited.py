@@ -30,8 +30,8 @@ from decimal import ROUND_DOWN, Decimal
 from enum import StrEnum
 
 from domain.analytics.alternatives.errors import InvalidAlternativesInput
+from domain.numbers import ZERO
 
-ZERO = Decimal(0)
 NET_WORTH_THRESHOLD = Decimal("1000000")
 INCOME_THRESHOLD = Decimal("200000")
 JOINT_INCOME_THRESHOLD = Decimal("300000")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import ROUND_DOWN, Decimal
 
-CENT = Decimal("0.01")
+from domain.numbers import CENT
 
 
 def split(amount: Decimal, weights: Sequence[float]) -> list[Decimal]:

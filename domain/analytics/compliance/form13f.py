@@ -36,6 +36,7 @@ from enum import StrEnum
 from xml.sax.saxutils import escape
 
 from domain.analytics.compliance.filing_calendar import InvalidFilingInput
+from domain.numbers import ONE
 
 INFORMATION_TABLE_NS = "http://www.sec.gov/edgar/document/thirteenf/informationtable"
 FILING_THRESHOLD_USD = Decimal(100_000_000)
@@ -48,7 +49,6 @@ _ISSUER_NAME = re.compile(r"[A-Za-z0-9\s!\\#$(),.:;`=@'\-{}|/&]+")
 _CUSIP = re.compile(r"[A-Z0-9*@#]{8}[0-9]")
 _FIGI = re.compile(r"[A-Z0-9]{12}")
 _OTHER_MANAGER = re.compile(r"[0-9]{1,3}(,[0-9]{1,3})*")
-_ONE = Decimal(1)
 
 
 class InvalidCusip(InvalidFilingInput):
@@ -157,7 +157,7 @@ def check_cusip(cusip: str, field: str) -> str:
 def _whole(value: Decimal, field: str) -> int:
     if not value.is_finite() or value < 0:
         raise InvalidFilingInput(f"{field}: a number >= 0", field=field)
-    whole = int(value.quantize(_ONE, rounding=ROUND_HALF_UP))
+    whole = int(value.quantize(ONE, rounding=ROUND_HALF_UP))
     if len(str(whole)) > MAX_DIGITS:
         raise InvalidFilingInput(f"{field}: at most {MAX_DIGITS} digits", field=field)
     return whole

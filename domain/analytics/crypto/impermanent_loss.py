@@ -37,10 +37,9 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Context, Decimal, localcontext
 
 from domain.analytics.crypto.errors import InvalidCryptoInput
+from domain.numbers import ONE, ZERO
 
 CONTEXT = Context(prec=34, rounding=ROUND_HALF_EVEN, Emin=-999_999, Emax=999_999)
-ZERO = Decimal(0)
-ONE = Decimal(1)
 MIN_PRICE = Decimal("1e-30")
 MAX_PRICE = Decimal("1e30")
 

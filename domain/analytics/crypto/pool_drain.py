@@ -21,9 +21,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 
 from domain.analytics.crypto.errors import InvalidCryptoInput
-
-ZERO = Decimal(0)
-ONE = Decimal(1)
+from domain.numbers import ONE, ZERO
 
 
 @dataclass(frozen=True, slots=True)

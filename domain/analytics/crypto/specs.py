@@ -6,30 +6,27 @@ can be 1e-12 (a meme coin in ETH) or 1e9, and token amounts carry up to 18 decim
 
 from __future__ import annotations
 
-from decimal import Decimal
+from domain.numbers import number_spec
 
-from domain.numbers import NumberSpec
-
-POOL_PRICE = NumberSpec(
+POOL_PRICE = number_spec(
     "pool_price",
     "A pool price (token1 per token0), greater than 0 and at most 1e30, 30 decimal places",
-    minimum=Decimal(0),
-    maximum=Decimal("1e30"),
-    exclusive_minimum=True,
+    0,
+    "1e30",
     places=30,
 )
-TOKEN_AMOUNT = NumberSpec(
+TOKEN_AMOUNT = number_spec(
     "token_amount",
     "An amount of a token or of value, greater than 0 and at most 1e30, 18 decimal places",
-    minimum=Decimal(0),
-    maximum=Decimal("1e30"),
-    exclusive_minimum=True,
+    0,
+    "1e30",
     places=18,
 )
-TVL = NumberSpec(
+TVL = number_spec(
     "tvl",
     "A total value locked, 0 or more and at most 1e30, 18 decimal places",
-    minimum=Decimal(0),
-    maximum=Decimal("1e30"),
+    0,
+    "1e30",
+    above_low=False,
     places=18,
 )

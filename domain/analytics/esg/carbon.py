@@ -26,8 +26,8 @@ from decimal import Decimal
 
 from domain.analytics.esg.model import EsgHolding, EsgRecord
 from domain.analytics.esg.portfolio import Coverage, consolidate, coverage_of
+from domain.numbers import ZERO
 
-ZERO = Decimal(0)
 MILLION = Decimal(1_000_000)
 
 

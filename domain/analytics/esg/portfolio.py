@@ -20,9 +20,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from domain.analytics.esg.model import EsgHolding, EsgRecord, ExclusionCategory, InvalidEsgInput
+from domain.numbers import ONE, ZERO
 
-ZERO = Decimal(0)
-ONE = Decimal(1)
 C = ExclusionCategory
 # Revenue-share thresholds (fractions): docs/esg.md gives the reasoning and sources.
 DEFAULT_THRESHOLDS: dict[ExclusionCategory, Decimal] = {

@@ -39,10 +39,10 @@ from domain.analytics.giving.model import (
     InvalidGivingInput,
     LimitCategory,
 )
+from domain.numbers import ZERO
 from domain.tax.holding import holding_term
 from domain.tax.methods import Term
 
-ZERO = Decimal(0)
 CARRY_YEARS = 5
 TCJA_FIRST_YEAR = 2018
 NEW_RULES_YEAR = 2026

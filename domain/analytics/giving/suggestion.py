@@ -18,16 +18,15 @@ from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
 
 from domain.analytics.giving.model import InvalidGivingInput
-from domain.numbers import NumberSpec
+from domain.numbers import CENT, ZERO, number_spec
 
-ZERO = Decimal(0)
-CENT = Decimal("0.01")
 # A period's return at the API: a fraction from -1 (all lost) to 100 (+10,000%).
-RETURN_FRACTION = NumberSpec(
+RETURN_FRACTION = number_spec(
     "return_fraction",
     "A return over the period as a fraction (0.12 = +12%), -1 to 100, 10 decimal places",
-    minimum=Decimal(-1),
-    maximum=Decimal(100),
+    -1,
+    100,
+    above_low=False,
     places=10,
 )
 

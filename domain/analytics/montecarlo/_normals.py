@@ -54,6 +54,12 @@ if not NUMBA_ENABLED:  # plain Python: the same hash on Python ints (no uint64 o
         return U64(z ^ (z >> 31))
 
 
+# sin p = p - p^3 S(-p^2) and cos p = 1 - p^2 C(-p^2), S and C their Taylor series to p^15
+# and p^16: 1/15!, 1/13!, ..., 1/3! and 1/16!, 1/14!, ..., 1/2! (each factorial exact in a double)
+_SIN_TAYLOR = tuple(1.0 / math.factorial(k) for k in range(15, 2, -2))
+_COS_TAYLOR = tuple(1.0 / math.factorial(k) for k in range(16, 1, -2))
+
+
 @maybe_njit(cache=True, inline="always", error_model="numpy")
 def _cos_sin_turn(u: float) -> tuple[float, float]:
     """(cos 2 pi u, sin 2 pi u) for u in [0, 1): octant reduction, Taylor polynomials on
@@ -62,23 +68,8 @@ def _cos_sin_turn(u: float) -> tuple[float, float]:
     n = math.floor(4.0 * x + 0.5)  # quarter turns, -2 .. 2
     p = TWO_PI * (x - 0.25 * n)  # in [-pi/4, pi/4]
     p2 = p * p
-    s = 1.0 / 1307674368000.0
-    s = s * -p2 + 1.0 / 6227020800.0
-    s = s * -p2 + 1.0 / 39916800.0
-    s = s * -p2 + 1.0 / 362880.0
-    s = s * -p2 + 1.0 / 5040.0
-    s = s * -p2 + 1.0 / 120.0
-    s = s * -p2 + 1.0 / 6.0
-    sin_p = p - p * p2 * s
-    c = 1.0 / 20922789888000.0
-    c = c * -p2 + 1.0 / 87178291200.0
-    c = c * -p2 + 1.0 / 479001600.0
-    c = c * -p2 + 1.0 / 3628800.0
-    c = c * -p2 + 1.0 / 40320.0
-    c = c * -p2 + 1.0 / 720.0
-    c = c * -p2 + 1.0 / 24.0
-    c = c * -p2 + 0.5
-    cos_p = 1.0 - p2 * c
+    sin_p = p - p * p2 * _vm.horner(-p2, _SIN_TAYLOR)
+    cos_p = 1.0 - p2 * _vm.horner(-p2, _COS_TAYLOR)
     # rotate by n quarter turns (n in -2 .. 2): float compares and selects only
     odd = abs(n) == 1.0
     base_c = sin_p if odd else cos_p

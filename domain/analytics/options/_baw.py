@@ -18,6 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from domain.analytics.options._crr import deterministic
+from domain.analytics.options.bsm import INV_SQRT_2PI, SQRT_2, norm_cdf_array
 from domain.jit import NUMBA_ENABLED, maybe_njit
 
 if NUMBA_ENABLED:
@@ -28,8 +29,6 @@ else:
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
 
-SQRT_2 = math.sqrt(2.0)
-INV_SQRT_2PI = 1.0 / math.sqrt(2.0 * math.pi)
 TOLERANCE = 1e-13  # default |LHS - RHS| / strike at the critical price
 QUANTLIB_TOLERANCE = 1e-6
 MAX_ITERATIONS = 100
@@ -167,20 +166,15 @@ def kernel_serial(
 
 # ---------------------------------------------------------------- NumPy kernel
 
-_erfc = np.vectorize(math.erfc, otypes=[np.float64])
-
-
-def _cdf_array(x: FloatArray) -> FloatArray:
-    result: FloatArray = 0.5 * _erfc(-x / SQRT_2)
-    return result
-
 
 def _black_array(
     sign: FloatArray, k: FloatArray, forward: FloatArray, std: FloatArray, dr: FloatArray
 ) -> FloatArray:
     d1 = np.log(forward / k) / std + 0.5 * std
     d2 = d1 - std
-    result: FloatArray = dr * sign * (forward * _cdf_array(sign * d1) - k * _cdf_array(sign * d2))
+    result: FloatArray = (
+        dr * sign * (forward * norm_cdf_array(sign * d1) - k * norm_cdf_array(sign * d2))
+    )
     return result
 
 
@@ -233,8 +227,8 @@ def _search(
         a_dq, a_dr, a_std = dq[active], dr[active], std[active]
         forward = a_si * a_dq / a_dr
         d1 = (np.log(forward / a_k) + 0.5 * variance[active]) / a_std
-        nd1 = _cdf_array(a_sign * d1)
-        nd2 = _cdf_array(a_sign * (d1 - a_std))
+        nd1 = norm_cdf_array(a_sign * d1)
+        nd2 = norm_cdf_array(a_sign * (d1 - a_std))
         lhs = a_sign * (a_si - a_k)
         black = a_dr * a_sign * (forward * nd1 - a_k * nd2)
         rhs = black + a_sign * (1.0 - a_dq * nd1) * a_si / a_q
@@ -289,7 +283,7 @@ def kernel_numpy(
         big_k = np.where(rt != 0.0, 2.0 * safe_rt / ve / -np.expm1(-safe_rt), 2.0 / ve)
         big_q = (-(n - 1.0) + sg * np.sqrt((n - 1.0) ** 2 + 4.0 * big_k)) / 2.0
         d1 = (np.log(sk * dq[e] / dr[e] / ke) + 0.5 * ve) / std[e]
-        a = sg * (sk / big_q) * (1.0 - dq[e] * _cdf_array(sg * d1))
+        a = sg * (sk / big_q) * (1.0 - dq[e] * norm_cdf_array(sg * d1))
         se = s[e]
         held = european[e] + a * (se / sk) ** big_q
         prices[e] = np.where(sg * (sk - se) > 0.0, held, sg * (se - ke))

@@ -209,7 +209,8 @@ def _kernel_loop(
 _erfc = np.vectorize(math.erfc, otypes=[np.float64])
 
 
-def _norm_cdf_array(x: FloatArray) -> FloatArray:
+def norm_cdf_array(x: FloatArray) -> FloatArray:
+    """N(x), the standard normal CDF, elementwise (NumPy paths: this module's and _baw's)."""
     result: FloatArray = 0.5 * _erfc(-x / SQRT_2)
     return result
 
@@ -237,8 +238,8 @@ def kernel_numpy(
     dr = np.exp(-r * ts)
     pdf = INV_SQRT_2PI * np.exp(-0.5 * d1 * d1)
     sign = np.where(call, 1.0, -1.0)
-    nd1 = _norm_cdf_array(sign * d1)
-    nd2 = _norm_cdf_array(sign * d2)
+    nd1 = norm_cdf_array(sign * d1)
+    nd2 = norm_cdf_array(sign * d2)
     vega = s * dq * pdf * sqrt_t
     regular = np.stack(
         [

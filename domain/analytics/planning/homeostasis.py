@@ -36,14 +36,12 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal
 
 from domain.errors import DomainError
+from domain.numbers import CENT, ONE, ZERO
 
-CENT = Decimal("0.01")
 FRACTION_PLACES = Decimal("0.000001")
 YEAR_PLACES = Decimal("0.01")
 DEFAULT_SAFE_WITHDRAWAL_RATE = Decimal("0.04")
 MAX_SAFE_WITHDRAWAL_RATE = Decimal("0.2")
-ZERO = Decimal(0)
-ONE = Decimal(1)
 
 
 class InvalidPlanningFigure(DomainError):

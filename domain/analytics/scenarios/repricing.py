@@ -34,10 +34,10 @@ from domain.analytics.scenarios.factors import (
     InvalidScenario,
     Scenario,
 )
+from domain.numbers import CENT
 
 MAX_POSITIONS = 10_000
 BP = 1e-4
-CENT = Decimal("0.01")
 BETA_BOUND = 100.0
 DURATION_BOUND = 100.0  # years
 CONVEXITY_BOUND = 10_000.0  # years^2

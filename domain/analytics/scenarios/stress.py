@@ -26,10 +26,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal
 
 from domain.analytics.scenarios.factors import InvalidScenario
+from domain.numbers import CENT, ONE, ZERO
 
-ZERO = Decimal(0)
-ONE = Decimal(1)
-CENT = Decimal("0.01")
 MAX_DAYS = 366
 MAX_ASSETS = 10_000
 MAX_AMOUNT = Decimal("1e15")

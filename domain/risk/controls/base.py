@@ -6,13 +6,13 @@ from dataclasses import KW_ONLY, dataclass, field
 from decimal import Decimal
 from typing import ClassVar, NamedTuple
 
+from domain.numbers import ZERO
 from domain.risk.reasons import Action, Outcome, ReasonCode, RuleScope
 from domain.risk.verdicts import Verdict
 from domain.risk.view import AccountRiskView
 from domain.trading.instruments import Instrument
 from domain.trading.orders import Order, Side
 
-ZERO = Decimal(0)
 _BUY = Side.BUY
 _new = tuple.__new__
 

@@ -9,7 +9,8 @@ from zoneinfo import ZoneInfo
 
 from domain.calendars.clock import TradingCalendar
 from domain.calendars.sessions import ALWAYS_OPEN, MarketStatus
-from domain.risk.controls.base import ZERO, Case, Condition
+from domain.numbers import ZERO
+from domain.risk.controls.base import Case, Condition
 from domain.risk.reasons import ReasonCode
 from domain.risk.view import AccountRiskView
 from domain.trading.orders import Order

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from domain.risk.controls.base import ZERO, Case, Condition, fit
+from domain.numbers import ZERO
+from domain.risk.controls.base import Case, Condition, fit
 from domain.risk.reasons import ReasonCode
 from domain.risk.view import DEFAULT_INITIAL_RATE, AccountRiskView
 from domain.trading.orders import Order
