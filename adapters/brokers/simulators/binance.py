@@ -3,7 +3,7 @@
 It answers the documented response shapes (developers.binance.com, "Spot API"): exchange
 info with its PRICE_FILTER / LOT_SIZE / NOTIONAL filters, orders in the FULL response
 type, openOrders, myTrades, account balances and ticker/price, and the documented error
-bodies ({"code": -2010, "msg": ...}), over the shared matching engine (spot_venue.py).
+bodies ({"code": -2010, "msg": ...}), over the shared matching engine (spot.py).
 Numbers travel as strings, as Binance sends them. Signatures are not checked.
 """
 

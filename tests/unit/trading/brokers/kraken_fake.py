@@ -5,7 +5,8 @@ It answers the documented shapes (docs.kraken.com, "Spot REST API"): every body 
 with HTTP 200. Public calls are GETs (Time, Assets, AssetPairs, Ticker); private ones are
 form POSTs carrying a nonce, signed by ccxt with the base64 secret (API-Key / API-Sign
 headers, present but not verified here). Orders are matched by the shared engine
-(spot_venue.py); fiat assets carry Kraken's Z prefix (ZUSD) and pairs their altname.
+(adapters/brokers/simulators/spot.py); fiat assets carry Kraken's Z prefix (ZUSD) and pairs
+their altname.
 """
 
 from __future__ import annotations
