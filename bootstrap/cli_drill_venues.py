@@ -27,11 +27,11 @@ from bootstrap.cli_drill import (
     ms,
     orders_arg,
 )
+from bootstrap.drill_venues import VENUES, VenueChoice, venue_world
 from domain.killswitch.drill import BrokerFaults, UnknownFault
 
 if TYPE_CHECKING:  # the drill's world loads when it runs, not with the console's parser
     from application.safety.venue_drill import VenueDrillReport, VenueReport
-    from bootstrap.drill_venues import VenueChoice
 
 KIND = "venues"
 CASH = Decimal(1_000_000)
@@ -39,8 +39,6 @@ CASH = Decimal(1_000_000)
 
 def venue_arg(text: str) -> VenueChoice:
     """argparse type for --venue: a family of the table, then `=FAULTS` if it is to lie."""
-    from bootstrap.drill_venues import VENUES, VenueChoice
-
     name, sep, faults = text.strip().partition("=")
     family = VENUES.get(name.strip().lower())
     if family is None:
@@ -80,21 +78,18 @@ def add_parser(kinds: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
         type=venue_arg,
         action=_EachVenueOnce,
         metavar="FAMILY[=FAULTS]",
-        help="a venue to halt: paper, alpaca or ccxt:binance, with faults after = "
+        help=f"a venue to halt: {', '.join(VENUES)}, with faults after = "
         "(e.g. paper=keep_on_cancel); repeat it; default every family, none lying",
     )
     venues.add_argument("--orders", type=orders_arg, default=3, help="orders per venue (3)")
 
 
 def every_family() -> tuple[VenueChoice, ...]:
-    from bootstrap.drill_venues import VENUES, VenueChoice
-
     return tuple(VenueChoice(family, BrokerFaults()) for family in VENUES.values())
 
 
 async def run_venue_drill(choices: tuple[VenueChoice, ...], orders: int = 3) -> VenueDrillReport:
     from application.safety.venue_drill import RunVenueDrill
-    from bootstrap.drill_venues import venue_world
 
     async with venue_world(choices, DRILL_OWNER.id, DRILL_SYMBOL, PRICE, CASH) as world:
         return await world.drill.run(

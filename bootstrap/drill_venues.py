@@ -17,23 +17,16 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from adapters.alpaca.http import AlpacaCredentials
-from adapters.brokers.alpaca import AlpacaBrokerConfig, connect_alpaca_broker
-from adapters.brokers.paper.drill import FaultSwitch, FaultyBroker
-from adapters.brokers.simulators.alpaca import KEY_ID, SECRET, AlpacaSimulator
-from adapters.brokers.simulators.server import VenueServer
-from adapters.memory.clock import SystemClock, UuidGenerator
-from adapters.memory.marketdata import InMemoryMarketData
-from application.safety.venue_drill import DrillVenue, VenueDrill, VenueTape
-from bootstrap.brokers import build_paper_broker
-from bootstrap.embedded import Embedded, build_embedded
 from domain.killswitch.drill import BrokerFaults
-from domain.trading.instruments import Instrument
 from ports.core.clock import Clock
 from ports.trading.broker import BrokerPort
 
-if TYPE_CHECKING:  # ccxt loads only when a drill opens a crypto venue (it takes seconds)
+# A family's adapter, simulator and libraries load when a drill opens it (ccxt takes
+# seconds), and the drill's world when it runs: the table itself is light, for the console.
+if TYPE_CHECKING:
     from adapters.brokers.ccxt import CcxtBroker
+    from application.safety.venue_drill import DrillVenue, VenueDrill
+    from bootstrap.embedded import Embedded
 
 SPOT_QUOTE = "USD"  # the simulated spot venues list the drill's instrument against USD
 
@@ -65,6 +58,10 @@ class VenueFamily:
 
 @asynccontextmanager
 async def open_paper(setup: VenueSetup) -> AsyncIterator[BrokerPort]:
+    from adapters.memory.clock import UuidGenerator
+    from adapters.memory.marketdata import InMemoryMarketData
+    from bootstrap.brokers import build_paper_broker
+
     board = InMemoryMarketData(setup.clock)
     board.set_price(setup.symbol, setup.price)
     broker = build_paper_broker(board, setup.clock, UuidGenerator())
@@ -74,6 +71,11 @@ async def open_paper(setup: VenueSetup) -> AsyncIterator[BrokerPort]:
 
 @asynccontextmanager
 async def open_alpaca(setup: VenueSetup) -> AsyncIterator[BrokerPort]:
+    from adapters.alpaca.http import AlpacaCredentials
+    from adapters.brokers.alpaca import AlpacaBrokerConfig, connect_alpaca_broker
+    from adapters.brokers.simulators.alpaca import KEY_ID, SECRET, AlpacaSimulator
+    from adapters.brokers.simulators.server import VenueServer
+
     venue = AlpacaSimulator(cash=setup.cash)
     await venue.set_price(setup.symbol, setup.price)
     async with VenueServer() as server:
@@ -92,6 +94,7 @@ async def open_alpaca(setup: VenueSetup) -> AsyncIterator[BrokerPort]:
 @asynccontextmanager
 async def open_binance(setup: VenueSetup) -> AsyncIterator[BrokerPort]:
     from adapters.brokers.simulators.binance import BinanceSpotSimulator, Pair
+    from adapters.brokers.simulators.server import VenueServer
 
     venue = BinanceSpotSimulator((Pair(setup.symbol, SPOT_QUOTE),))
     venue.fund(SPOT_QUOTE, setup.cash)
@@ -188,6 +191,12 @@ async def venue_world(
 ) -> AsyncIterator[VenueWorld]:
     """Each venue opened (its simulator served) and routed to by name, with `owner_id`'s
     drill account there holding `cash`, and `symbol` quoted at `price` everywhere."""
+    from adapters.brokers.paper.drill import FaultSwitch, FaultyBroker
+    from adapters.memory.clock import SystemClock
+    from application.safety.venue_drill import DrillVenue, VenueDrill, VenueTape
+    from bootstrap.embedded import build_embedded
+    from domain.trading.instruments import Instrument
+
     clock = SystemClock()
     async with AsyncExitStack() as stack:
         venues: list[DrillVenue] = []
