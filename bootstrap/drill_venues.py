@@ -191,7 +191,7 @@ async def venue_world(
 ) -> AsyncIterator[VenueWorld]:
     """Each venue opened (its simulator served) and routed to by name, with `owner_id`'s
     drill account there holding `cash`, and `symbol` quoted at `price` everywhere."""
-    from adapters.brokers.paper.drill import FaultSwitch, FaultyBroker
+    from adapters.brokers.paper.drill import FaultSwitch, faulty
     from adapters.memory.clock import SystemClock
     from application.safety.venue_drill import DrillVenue, VenueDrill, VenueTape
     from bootstrap.embedded import build_embedded
@@ -211,7 +211,7 @@ async def venue_world(
             )
         embedded = build_embedded(
             fake_clock=False,
-            brokers={v.name: FaultyBroker(v.truth, v.switch, clock, v.tape) for v in venues},
+            brokers={v.name: faulty(v.truth, v.switch, clock, v.tape) for v in venues},
         )
         await embedded.add_instrument(Instrument(symbol, sector="Drill"), price)
         for venue in venues:

@@ -19,6 +19,7 @@ from ports.trading.broker import (
     BrokerPosition,
     CancelResult,
     CloseResult,
+    DeadlineBroker,
 )
 
 
@@ -160,3 +161,21 @@ class FaultyBroker:
     def _acknowledged(self, results: list[CancelResult]) -> None:
         if any(r.ok for r in results):
             self._note(VenueStep.CANCEL_ACKNOWLEDGED)
+
+
+class FaultyDeadlineBroker(FaultyBroker):
+    """A FaultyBroker over a DeadlineBroker (a real adapter in a venue drill): `within`
+    bounds the adapter's own calls as the kill switch asks, the faults staying in front."""
+
+    def within(self, deadline: float) -> BrokerPort:
+        inner = self.inner
+        assert isinstance(inner, DeadlineBroker)
+        return FaultyBroker(inner.within(deadline), self._switch, self._clock, self._tape)
+
+
+def faulty(
+    inner: BrokerPort, switch: BrokerFaultSwitch, clock: Clock, tape: DrillTape | None = None
+) -> FaultyBroker:
+    """`inner` behind the switched faults, still bounding its calls by a deadline if it can."""
+    kind = FaultyDeadlineBroker if isinstance(inner, DeadlineBroker) else FaultyBroker
+    return kind(inner, switch, clock, tape)
