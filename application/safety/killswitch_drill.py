@@ -112,19 +112,13 @@ class KillSwitchDrill:
             cmd.scope, cmd.faults, len(placed), record, still_open, judgement,
             drill_timeline(sent_at, record),
         )  # fmt: skip
-        await record_drill(
-            self._audit,
-            self._clock,
-            cmd.principal.id,
-            record,
-            judgement,
-            {
-                "faults": cmd.faults.describe(),
-                "confirmed": record.broker_confirmed,
-                "orders_placed": len(placed),
-                "still_open": still_open,
-            },
-        )
+        details = {
+            "faults": cmd.faults.describe(),
+            "confirmed": record.broker_confirmed,
+            "orders_placed": len(placed),
+            "still_open": still_open,
+        }
+        await record_drill(self._audit, self._clock, cmd.principal.id, record, judgement, details)
         return report
 
     async def _rest_orders(self, cmd: RunDrill) -> set[str]:

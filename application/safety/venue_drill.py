@@ -160,19 +160,14 @@ class VenueDrill:
             [await self._venue(venue, placed[venue.name], record, sent_at) for venue in cmd.venues]
         )
         judgement = judge_venues(v.finding for v in venues)
-        still_open = {v.name: [o.client_order_id for o in v.finding.still_open] for v in venues}
-        await record_drill(
-            self._audit,
-            self._clock,
-            cmd.principal.id,
-            record,
-            judgement,
-            {
-                "venues": {v.name: v.finding.status.value for v in venues},
-                "faults": {v.name: v.faults.describe() for v in venues},
-                "still_open": still_open,
+        details = {
+            "venues": {v.name: v.finding.status.value for v in venues},
+            "faults": {v.name: v.faults.describe() for v in venues},
+            "still_open": {
+                v.name: [o.client_order_id for o in v.finding.still_open] for v in venues
             },
-        )
+        }
+        await record_drill(self._audit, self._clock, cmd.principal.id, record, judgement, details)
         return VenueDrillReport(record, drill_timeline(sent_at, record), venues, judgement)
 
     async def _rest_orders(self, cmd: RunVenueDrill, venue: DrillVenue) -> set[str]:
