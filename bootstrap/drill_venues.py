@@ -15,7 +15,7 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, AsyncExitStack, aclosing, asynccontextmanager
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from domain.killswitch.drill import BrokerFaults
 from ports.core.clock import Clock
@@ -25,10 +25,13 @@ from ports.trading.broker import BrokerPort
 # seconds), and the drill's world when it runs: the table itself is light, for the console.
 if TYPE_CHECKING:
     from adapters.brokers.ccxt import CcxtBroker
+    from adapters.brokers.simulators.server import VenueServer
+    from adapters.brokers.simulators.spot import SpotVenue
     from application.safety.venue_drill import DrillVenue, VenueDrill
     from bootstrap.embedded import Embedded
 
 SPOT_QUOTE = "USD"  # the simulated spot venues list the drill's instrument against USD
+KRAKEN_QUOTE = "ZUSD"  # as Kraken names the asset (its fiat assets carry a Z)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,41 +72,81 @@ async def open_paper(setup: VenueSetup) -> AsyncIterator[BrokerPort]:
     yield broker
 
 
+class Simulator(Protocol):
+    """A venue simulator: its routes go onto a venue server."""
+
+    def install(self, server: VenueServer) -> None: ...
+
+
+class ClosingBroker(BrokerPort, Protocol):
+    """A broker adapter holding connections until it is closed."""
+
+    async def aclose(self) -> None: ...
+
+
+@asynccontextmanager
+async def served(
+    venue: Simulator, connect: Callable[[str], ClosingBroker]
+) -> AsyncIterator[BrokerPort]:
+    """`venue` served on loopback, and the adapter `connect` points at its URL, closed (and
+    the server stopped) when the drill ends."""
+    from adapters.brokers.simulators.server import VenueServer
+
+    async with VenueServer() as server:
+        venue.install(server)
+        async with aclosing(connect(server.url)) as adapter:
+            yield adapter
+
+
 @asynccontextmanager
 async def open_alpaca(setup: VenueSetup) -> AsyncIterator[BrokerPort]:
     from adapters.alpaca.http import AlpacaCredentials
-    from adapters.brokers.alpaca import AlpacaBrokerConfig, connect_alpaca_broker
+    from adapters.brokers.alpaca import AlpacaBroker, AlpacaBrokerConfig, connect_alpaca_broker
     from adapters.brokers.simulators.alpaca import KEY_ID, SECRET, AlpacaSimulator
-    from adapters.brokers.simulators.server import VenueServer
 
-    venue = AlpacaSimulator(cash=setup.cash)
-    await venue.set_price(setup.symbol, setup.price)
-    async with VenueServer() as server:
-        venue.install(server)
-        broker = connect_alpaca_broker(
+    def connect(url: str) -> AlpacaBroker:
+        return connect_alpaca_broker(
             AlpacaCredentials(KEY_ID, SECRET),
             setup.clock,
-            base_url=server.url,
+            base_url=url,
             accounts=frozenset({setup.account_id}),
             config=AlpacaBrokerConfig(stream=False),  # fills are not what a halt waits on
         )
-        async with aclosing(broker):
-            yield broker
+
+    venue = AlpacaSimulator(cash=setup.cash)
+    await venue.set_price(setup.symbol, setup.price)
+    async with served(venue, connect) as broker:
+        yield broker
+
+
+def open_binance(setup: VenueSetup) -> AbstractAsyncContextManager[BrokerPort]:
+    from adapters.brokers.simulators.binance import BinanceSpotSimulator, Pair
+
+    venue = BinanceSpotSimulator((Pair(setup.symbol, SPOT_QUOTE),))
+    return spot_venue(venue, SPOT_QUOTE, setup, simulated_binance)
+
+
+def open_kraken(setup: VenueSetup) -> AbstractAsyncContextManager[BrokerPort]:
+    from adapters.brokers.simulators.kraken import KrakenPair, KrakenSpotSimulator
+
+    venue = KrakenSpotSimulator((KrakenPair(setup.symbol, KRAKEN_QUOTE),))
+    return spot_venue(venue, KRAKEN_QUOTE, setup, simulated_kraken)
 
 
 @asynccontextmanager
-async def open_binance(setup: VenueSetup) -> AsyncIterator[BrokerPort]:
-    from adapters.brokers.simulators.binance import BinanceSpotSimulator, Pair
-    from adapters.brokers.simulators.server import VenueServer
-
-    venue = BinanceSpotSimulator((Pair(setup.symbol, SPOT_QUOTE),))
-    venue.fund(SPOT_QUOTE, setup.cash)
+async def spot_venue(
+    venue: SpotVenue,
+    cash_asset: str,
+    setup: VenueSetup,
+    connect: Callable[..., CcxtBroker],
+) -> AsyncIterator[BrokerPort]:
+    """A simulated crypto spot venue funded in `cash_asset` and quoting the drill's symbol,
+    and the CCXT broker `connect` puts on it."""
+    venue.fund(cash_asset, setup.cash)
     await venue.set_price(setup.symbol, setup.price)
-    async with VenueServer() as server:
-        venue.install(server)
-        accounts = frozenset({setup.account_id})
-        async with aclosing(simulated_binance(server.url, setup.clock, accounts=accounts)) as ccxt:
-            yield ccxt
+    accounts = frozenset({setup.account_id})
+    async with served(venue, lambda url: connect(url, setup.clock, accounts=accounts)) as broker:
+        yield broker
 
 
 def simulated_binance(
@@ -115,11 +158,11 @@ def simulated_binance(
     watch: tuple[str, ...] = (),
 ) -> CcxtBroker:
     """A CcxtBroker on ccxt's binance class, its spot API pointed at a Binance simulator."""
-    from adapters.brokers.ccxt import CcxtBrokerConfig, connect_ccxt_broker
+    from adapters.brokers.ccxt import CcxtBrokerConfig
     from adapters.brokers.simulators.binance import API_KEY, BINANCE_SPOT_OPTIONS, SECRET
 
     api = f"{url}/api/v3"
-    broker = connect_ccxt_broker(
+    return _simulated_ccxt(
         "binance",
         clock,
         api_key=API_KEY,
@@ -128,10 +171,36 @@ def simulated_binance(
         accounts=accounts,
         options=BINANCE_SPOT_OPTIONS,
         api_urls={"public": api, "private": api},
-        rate_limit_ms=0.001,
-        timeout_ms=2_000,
     )
-    broker.exchange.timeout_on_exit = 0  # ccxt's pause for closing TLS; the simulator is HTTP
+
+
+def simulated_kraken(
+    url: str, clock: Clock, *, quote: str = SPOT_QUOTE, accounts: frozenset[str] | None = None
+) -> CcxtBroker:
+    """A CcxtBroker on ccxt's kraken class, its API moved to a Kraken simulator."""
+    from adapters.brokers.ccxt import CcxtBrokerConfig
+    from adapters.brokers.simulators.kraken import API_KEY, SECRET
+
+    return _simulated_ccxt(
+        "kraken",
+        clock,
+        api_key=API_KEY,
+        secret=SECRET,
+        config=CcxtBrokerConfig(quote=quote),
+        accounts=accounts,
+        api_base=url,
+    )
+
+
+def _simulated_ccxt(exchange_id: str, clock: Clock, **connect: Any) -> CcxtBroker:
+    """The CCXT broker on a simulated venue: no spacing between requests, short time-outs,
+    no pause for closing TLS (the simulator speaks plain HTTP)."""
+    from adapters.brokers.ccxt import connect_ccxt_broker
+
+    broker = connect_ccxt_broker(
+        exchange_id, clock, rate_limit_ms=0.001, timeout_ms=2_000, **connect
+    )
+    broker.exchange.timeout_on_exit = 0
     return broker
 
 
@@ -149,6 +218,12 @@ VENUES: dict[str, VenueFamily] = {
             "the CCXT adapter (ccxt's binance) on a simulator of Binance's spot API v3 "
             "(loopback HTTP)",
             open_binance,
+        ),
+        VenueFamily(
+            "ccxt:kraken",
+            "the CCXT adapter (ccxt's kraken) on a simulator of Kraken's spot REST API "
+            "(loopback HTTP)",
+            open_kraken,
         ),
     )
 }

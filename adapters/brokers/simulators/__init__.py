@@ -12,5 +12,5 @@ them together, and the broker tests run the BrokerPort contract on them.
 - `alpaca.py`: Alpaca's trading API v2 (orders, positions, account, fills, trade_updates),
   in the shapes recorded in `alpaca_shapes/`.
 - `spot.py`: the matching engine the crypto spot venues share; `binance.py`: Binance's spot
-  REST API (v3) on it.
+  REST API (v3) on it; `kraken.py`: Kraken's spot REST API on it.
 """

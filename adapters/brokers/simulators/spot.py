@@ -1,4 +1,4 @@
-"""The matching engine the simulated crypto spot venues share (binance.py; the tests' Kraken).
+"""The matching engine the simulated crypto spot venues share (binance.py, kraken.py).
 
 A spot venue keeps free and locked balances per asset, locks what an order may spend when
 it is placed, fills marketable orders at the price `set_price` gives (no commission),

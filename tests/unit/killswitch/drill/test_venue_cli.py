@@ -21,14 +21,14 @@ def test_every_family_by_default_each_confirmed_and_exit_0(
     out = capsys.readouterr().out
     assert code == EXIT_PASS
     assert out.splitlines()[0] == (
-        "kill-switch drill over 3 venues, one global halt (nothing outside the process)"
+        "kill-switch drill over 4 venues, one global halt (nothing outside the process)"
     )
-    for venue in ("paper", "alpaca", "ccxt:binance"):
+    for venue in ("paper", "alpaca", "ccxt:binance", "ccxt:kraken"):
         assert f"  {venue} (fault none): confirmed" in out
-    assert out.count("venue truth: 0 of 1 drill orders open") == 3
+    assert out.count("venue truth: 0 of 1 drill orders open") == 4
     assert out.rstrip().splitlines()[-1] == (
         "verdict: PASS: every venue confirmed and holds no drill order "
-        "(paper, alpaca, ccxt:binance)"
+        "(paper, alpaca, ccxt:binance, ccxt:kraken)"
     )
 
 
@@ -56,7 +56,10 @@ def test_a_lying_venue_is_named_with_its_orders_and_exit_1(
 @pytest.mark.parametrize(
     ("args", "error"),
     [
-        (["--venue", "nyse"], "unknown venue 'nyse'; known: paper, alpaca, ccxt:binance"),
+        (
+            ["--venue", "nyse"],
+            "unknown venue 'nyse'; known: paper, alpaca, ccxt:binance, ccxt:kraken",
+        ),
         (["--venue", "paper", "--venue", "paper=drop_acks"], "venue paper is named twice"),
         (["--venue", "alpaca=lie"], "unknown fault 'lie'; known: none, keep_on_cancel,"),
         (["--venue", "paper=delay_acks=soon"], "expected delay_acks=MS, got 'delay_acks=soon'"),

@@ -1,5 +1,5 @@
-"""One kill switch over three venue families (the paper broker, the Alpaca adapter and the
-CCXT adapter on their venues' simulators), one of them lying or none."""
+"""One kill switch over every venue family (the paper broker, the Alpaca adapter and the CCXT
+adapter on Binance and Kraken, each on its venue's simulator), one of them lying or none."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ from bootstrap.drill_venues import venue_world
 from domain.killswitch.drill import DrillVerdict, VenueStatus, VenueStep
 from domain.killswitch.state import Scope
 
-FAMILIES = ("paper", "alpaca", "ccxt:binance")
+FAMILIES = ("paper", "alpaca", "ccxt:binance", "ccxt:kraken")
 
 
-async def test_three_honest_venues_are_each_confirmed_and_the_drill_passes() -> None:
+async def test_honest_venues_of_every_family_are_each_confirmed_and_the_drill_passes() -> None:
     # Act
     report = await run_venue_drill(every_family(), orders=2)
 
