@@ -48,7 +48,7 @@ class VenueTape:
     lane may note from its own thread."""
 
     def __init__(self, clock: Clock) -> None:
-        self._clock = clock
+        self.clock = clock
         self._lock = threading.Lock()
         self._armed = False
         self._steps: dict[VenueStep, datetime] = {}
@@ -64,7 +64,7 @@ class VenueTape:
     def note(self, step: VenueStep) -> None:
         with self._lock:
             if self._armed:
-                self._steps.setdefault(step, self._clock.now())
+                self._steps.setdefault(step, self.clock.now())
 
     def at(self, step: VenueStep) -> datetime | None:
         with self._lock:
@@ -127,16 +127,15 @@ class VenueDrillReport:
     judgement: DrillJudgement
 
 
+@dataclass(frozen=True, eq=False)
 class VenueDrill:
-    """Runs one kill-switch drill over several venues."""
+    """Runs one kill-switch drill over several venues, through the kill switch and the order
+    path of the Bulwark whose router names each venue."""
 
-    def __init__(
-        self, killswitch: KillSwitchService, orders: OrderService, clock: Clock, audit: AuditLog
-    ) -> None:
-        self._killswitch = killswitch
-        self._orders = orders
-        self._clock = clock
-        self._audit = audit
+    killswitch: KillSwitchService
+    orders: OrderService
+    clock: Clock
+    audit: AuditLog
 
     async def run(self, cmd: RunVenueDrill) -> VenueDrillReport:
         placed = {venue.name: await self._rest_orders(cmd, venue) for venue in cmd.venues}
@@ -144,9 +143,9 @@ class VenueDrill:
         for venue in cmd.venues:
             venue.tape.arm()
             venue.switch.set(venue.faults)
-        sent_at = self._clock.now()
+        sent_at = self.clock.now()
         try:
-            record = await self._killswitch.engage(
+            record = await self.killswitch.engage(
                 Scope.global_(),
                 TriggerType.MANUAL,
                 cmd.principal.id,
@@ -167,7 +166,7 @@ class VenueDrill:
                 v.name: [o.client_order_id for o in v.finding.still_open] for v in venues
             },
         }
-        await record_drill(self._audit, self._clock, cmd.principal.id, record, judgement, details)
+        await record_drill(self.audit, self.clock, cmd.principal.id, record, judgement, details)
         return VenueDrillReport(record, drill_timeline(sent_at, record), venues, judgement)
 
     async def _rest_orders(self, cmd: RunVenueDrill, venue: DrillVenue) -> set[str]:
@@ -181,7 +180,7 @@ class VenueDrill:
             OrderType.LIMIT,
             limit_price=cmd.limit_price,
         )
-        return await rest_orders(self._orders, order, cmd.orders)
+        return await rest_orders(self.orders, order, cmd.orders)
 
     async def _venue(
         self, venue: DrillVenue, placed: set[str], record: KillSwitchEvent, sent_at: datetime
